@@ -1,0 +1,1 @@
+"""LibCST codemods: one rule per file, registered in migrator.rules."""

@@ -1,0 +1,1 @@
+"""The conversion engine: discover -> prefilter -> parse -> rules -> result -> diff/write."""
