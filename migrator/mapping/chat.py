@@ -1,0 +1,87 @@
+"""Chat completions: OpenAI 3.57 ``chat.completions.create`` keywords -> mistralai 3.7 ``chat.complete``.
+
+One entry per OpenAI parameter (api-mapping.md §2.2). mistralai 3.7 has no ``**kwargs`` on
+``chat.complete``: every keyword must be handled here, none may pass through unexamined.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from migrator.mapping import transforms as t
+from migrator.mapping.policies import ParamRule, Policy, Xform
+
+S = Policy.SAME
+_same = ParamRule(S)
+
+CHAT_PARAMS = MappingProxyType({
+    "model": ParamRule(S, note="model name mapped by migrator.mapping.models"),
+    "messages": ParamRule(S, note="roles and content parts: api-mapping.md §2.3"),
+    "temperature": _same,
+    "top_p": _same,
+    "max_tokens": _same,
+    "max_completion_tokens": ParamRule(
+        Policy.RENAME, "max_tokens", safety="approximate",
+        note="OpenAI counts reasoning tokens in max_completion_tokens; Mistral's max_tokens may not"),
+    "n": _same,
+    "stop": _same,
+    "seed": ParamRule(Policy.RENAME, "random_seed"),
+    "presence_penalty": _same,
+    "frequency_penalty": _same,
+    "logprobs": _same,
+    "top_logprobs": _same,
+    "logit_bias": ParamRule(Policy.DROP_TODO, note="logit_bias has no Mistral equivalent"),
+    "response_format": _same,
+    "tools": ParamRule(Policy.XFORM, xform=Xform(t.tools, "{value}"),
+                       note="only type 'function' tools exist in Mistral chat"),
+    "tool_choice": ParamRule(Policy.XFORM, xform=Xform(t.tool_choice, "{value}"),
+                             safety="approximate",
+                             note="allowed_tools / custom tool_choice are not supported"),
+    "parallel_tool_calls": _same,
+    "functions": ParamRule(
+        Policy.XFORM, "tools",
+        xform=Xform(t.functions_to_tools, '[{{"type": "function", "function": f}} for f in {value}]'),
+        note="legacy functions become function tools"),
+    "function_call": ParamRule(
+        Policy.XFORM, "tool_choice", xform=Xform(t.function_call_to_tool_choice),
+        note='legacy function_call becomes tool_choice ({"name": X} -> a function tool_choice)'),
+    "prediction": ParamRule(Policy.XFORM, xform=Xform(t.prediction),
+                            note="Mistral's prediction content must be a string"),
+    "reasoning_effort": _same,
+    "metadata": _same,
+    "prompt_cache_key": _same,
+    "prompt_cache_options": ParamRule(Policy.DROP_TODO, note="prompt_cache_options has no Mistral equivalent"),
+    "prompt_cache_retention": ParamRule(Policy.DROP_TODO,
+                                        note="prompt_cache_retention has no Mistral equivalent"),
+    "service_tier": ParamRule(Policy.XFORM, xform=Xform(t.service_tier), safety="approximate",
+                              note="Mistral tiers are 'auto' and 'standard_only'"),
+    "stream": ParamRule(Policy.XFORM, note="selects chat.stream instead of chat.complete"),
+    "stream_options": ParamRule(Policy.DROP,
+                                note="Mistral sends usage on the last chunk without being asked"),
+    "store": ParamRule(Policy.DROP_TODO, note="there is no stored-completions API in Mistral"),
+    "user": ParamRule(Policy.DROP_TODO, note="end-user ids are not sent to Mistral"),
+    "safety_identifier": ParamRule(Policy.DROP_TODO, note="safety_identifier has no Mistral equivalent"),
+    "modalities": ParamRule(Policy.XFORM, xform=Xform(t.modalities),
+                            note="text-only is the default; audio output is not supported"),
+    "audio": ParamRule(Policy.FAIL, note="audio output is not supported in Mistral chat; "
+                                         "use client.audio.speech.complete"),
+    "verbosity": ParamRule(Policy.DROP_TODO, note="verbosity has no Mistral equivalent"),
+    "web_search_options": ParamRule(Policy.FAIL, note="Mistral web search exists only via agents"),
+    "moderation": ParamRule(Policy.FAIL, note="closest is guardrails=[GuardrailConfig(...)], by hand"),
+    "extra_headers": ParamRule(Policy.RENAME, "http_headers"),
+    "extra_query": ParamRule(Policy.FAIL, note="pass query params on client=httpx2.Client(params=...)"),
+    "extra_body": ParamRule(Policy.FAIL, note="extra_body keys must become Mistral keywords by hand"),
+    "timeout": ParamRule(Policy.XFORM, "timeout_ms",
+                         xform=Xform(t.seconds_to_ms, "int({value} * 1000)"), safety="approximate",
+                         note="seconds become milliseconds"),
+})
+
+# Mistral keywords that an ``extra_body`` key may be hoisted into (api-mapping.md §2.2).
+MISTRAL_ONLY_CHAT_PARAMS = ("min_tokens", "repetition_penalty", "top_k", "prompt_logprobs",
+                            "top_prompt_logprobs", "prompt_mode", "guardrails", "safe_prompt")
+
+METHODS = MappingProxyType({
+    # (openai path, streaming) -> mistral method (sync); async variants add "_async"
+    ("chat.completions.create", False): "chat.complete",
+    ("chat.completions.create", True): "chat.stream",
+})

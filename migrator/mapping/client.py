@@ -1,0 +1,59 @@
+"""Client construction: ``OpenAI(...)`` / ``AsyncOpenAI(...)`` -> ``Mistral(...)`` (api-mapping.md §1.2)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from migrator.mapping import transforms as t
+from migrator.mapping.policies import ParamRule, Policy, Xform
+
+# Qualified names of OpenAI client classes; value: is the client async?
+CLIENT_CLASSES = MappingProxyType({
+    "openai.OpenAI": False,
+    "openai.Client": False,
+    "openai.AsyncOpenAI": True,
+    "openai.AsyncClient": True,
+    "openai._client.OpenAI": False,
+    "openai._client.AsyncOpenAI": True,
+})
+
+# Clients that are OpenAI-platform specific and are never rewritten automatically.
+MANUAL_CLIENT_CLASSES = MappingProxyType({
+    "openai.AzureOpenAI": "Azure OpenAI deployments have no Mistral equivalent; "
+                          "see mistralai.azure.client.MistralAzure for Mistral models on Azure",
+    "openai.AsyncAzureOpenAI": "Azure OpenAI deployments have no Mistral equivalent; "
+                               "see mistralai.azure.client.MistralAzure for Mistral models on Azure",
+    "openai.lib.azure.AzureOpenAI": "Azure OpenAI deployments have no Mistral equivalent",
+    "openai.lib.azure.AsyncAzureOpenAI": "Azure OpenAI deployments have no Mistral equivalent",
+})
+
+MISTRAL_CLIENT = ("mistralai.client", "Mistral")
+RETRY_IMPORTS = ("mistralai.client.utils", ("RetryConfig", "BackoffStrategy"))
+# What `max_retries=N` (N > 0) becomes; Mistral retries are bounded by elapsed time, not attempts.
+RETRY_CONFIG_CODE = ('RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, '
+                     'exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True)')
+
+CLIENT_PARAMS = MappingProxyType({
+    "api_key": ParamRule(Policy.SAME),
+    "organization": ParamRule(Policy.DROP_TODO, note="OpenAI organization header has no Mistral equivalent"),
+    "project": ParamRule(Policy.DROP_TODO, note="OpenAI project header has no Mistral equivalent"),
+    "base_url": ParamRule(Policy.XFORM, "server_url", xform=Xform(t.strip_v1), safety="approximate",
+                          note="Mistral's server_url has no /v1 suffix"),
+    "timeout": ParamRule(Policy.XFORM, "timeout_ms", xform=Xform(t.seconds_to_ms, "int({value} * 1000)"),
+                         safety="approximate", note="seconds become milliseconds"),
+    "max_retries": ParamRule(Policy.XFORM, "retry_config", xform=Xform(t.max_retries_to_retry_config),
+                             safety="approximate",
+                             note="Mistral retries are bounded by elapsed time (60 s), not by count"),
+    "default_headers": ParamRule(Policy.FAIL, note="set headers on client=httpx2.Client(headers=...)"),
+    "default_query": ParamRule(Policy.FAIL, note="set params on client=httpx2.Client(params=...)"),
+    "http_client": ParamRule(Policy.RENAME, "client", safety="approximate",
+                             note="async clients take async_client=; must be an httpx2 client"),
+    "websocket_base_url": ParamRule(Policy.FAIL, note="OpenAI-platform specific"),
+    "webhook_secret": ParamRule(Policy.FAIL, note="OpenAI-platform specific"),
+    "admin_api_key": ParamRule(Policy.FAIL, note="OpenAI-platform specific"),
+    "workload_identity": ParamRule(Policy.FAIL, note="OpenAI-platform specific"),
+    "provider": ParamRule(Policy.FAIL, note="OpenAI-platform specific"),
+    "data_residency": ParamRule(Policy.FAIL, note="closest is Mistral(server='eu'), by hand"),
+    "_strict_response_validation": ParamRule(Policy.DROP, note="Mistral always validates responses"),
+    "_enforce_credentials": ParamRule(Policy.DROP, note="Mistral reads MISTRAL_API_KEY lazily"),
+})

@@ -1,0 +1,22 @@
+"""Environment variables (api-mapping.md §1.4)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# OpenAI variable -> the Mistral-side variable generated code reads instead.
+# MISTRAL_SERVER_URL is migrator's own convention (Mistral's SDK reads no base-URL variable): it holds
+# the server URL *without* /v1, and converted clients pass it as server_url.
+ENV_VARS = MappingProxyType({
+    "OPENAI_API_KEY": "MISTRAL_API_KEY",
+    "OPENAI_BASE_URL": "MISTRAL_SERVER_URL",
+    "OPENAI_API_BASE": "MISTRAL_SERVER_URL",
+})
+SERVER_URL_ENV = "MISTRAL_SERVER_URL"
+API_KEY_ENV = "MISTRAL_API_KEY"
+
+# Variables whose value changes meaning: the codemod renames them, so the value must change too.
+# (OPENAI_BASE_URL includes /v1; MISTRAL_SERVER_URL must not.)
+ENV_VALUE_NOTES = MappingProxyType({
+    "MISTRAL_SERVER_URL": "set MISTRAL_SERVER_URL to the server URL without /v1 (e.g. https://api.mistral.ai)",
+})

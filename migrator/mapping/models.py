@@ -1,0 +1,58 @@
+"""Model names (api-mapping.md §12.3). Overridable by ``--model OLD=NEW`` and ``[tool.migrator.models]``."""
+
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+from typing import Mapping, Optional
+
+# Ordered (pattern, Mistral model): first match wins. Exact names before globs.
+DEFAULT_MODEL_MAP: tuple[tuple[str, str], ...] = (
+    ("gpt-4o-mini*", "mistral-small-latest"),
+    ("gpt-4.1-mini*", "mistral-small-latest"),
+    ("gpt-4.1-nano*", "mistral-small-latest"),
+    ("gpt-5*-mini*", "mistral-small-latest"),
+    ("gpt-5*-nano*", "mistral-small-latest"),
+    ("gpt-3.5-turbo-instruct*", "mistral-small-latest"),
+    ("gpt-3.5-turbo*", "mistral-small-latest"),
+    ("gpt-4o*", "mistral-large-latest"),
+    ("gpt-4.1*", "mistral-large-latest"),
+    ("gpt-4*", "mistral-large-latest"),
+    ("gpt-5*", "mistral-large-latest"),
+    ("chatgpt-4o*", "mistral-large-latest"),
+    ("o1*", "magistral-medium-latest"),
+    ("o3*", "magistral-medium-latest"),
+    ("o4-mini*", "magistral-medium-latest"),
+    ("text-embedding-*", "mistral-embed"),
+    ("omni-moderation-*", "mistral-moderation-2603"),
+    ("text-moderation-*", "mistral-moderation-2603"),
+    ("whisper-1", "voxtral-mini-latest"),
+    ("gpt-4o*-transcribe*", "voxtral-mini-latest"),
+)
+
+MISTRAL_MODEL_PREFIXES = ("mistral-", "ministral-", "codestral-", "devstral-", "magistral-", "pixtral-",
+                          "open-mistral-", "open-mixtral-", "voxtral-")
+
+
+def is_mistral_model(name: str) -> bool:
+    return name.startswith(MISTRAL_MODEL_PREFIXES)
+
+
+def map_model(name: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """The Mistral model for an OpenAI model name, or None when there is no mapping.
+
+    ``overrides`` (user config) are checked first, exact names then glob patterns; a Mistral model
+    name maps to itself.
+    """
+    overrides = overrides or {}
+    if name in overrides:
+        return overrides[name]
+    for pattern, target in overrides.items():
+        if fnmatchcase(name, pattern):
+            return target
+    if is_mistral_model(name):
+        return name
+    # The chat model list above is ordered so that the audio glob does not catch chat models.
+    for pattern, target in DEFAULT_MODEL_MAP:
+        if fnmatchcase(name, pattern):
+            return target
+    return None
