@@ -5,8 +5,17 @@ This is the single seam between the engine (files, processes, bytes) and the cod
 
 from __future__ import annotations
 
+import ast
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+
+from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE
+from codemods._facts import gather
+from codemods._imports import fix_imports
 from migrator.config import Config
 from migrator.engine.results import RuleOutcome
+from migrator.rules import selected_rules
 
 
 def transform_source(code: str, *, config: Config, filename: str = "<string>") -> RuleOutcome:
@@ -17,4 +26,20 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     exception) into a ``Failed`` result. Returns the new code (identical when nothing applies) and the
     findings (converted sites and TODOs), with lines numbered in the original file.
     """
-    raise NotImplementedError("filled in by the rules work")
+    module = cst.parse_module(code)  # LibCST first: its errors are the ones users should see
+    try:
+        facts = gather(ast.parse(code, filename=filename))
+    except SyntaxError:
+        # LibCST accepts a few things CPython's parser does not (and vice versa); nothing is
+        # rewritten rather than rewriting blind.
+        raise
+    if not facts.mentions_openai:
+        return RuleOutcome(code, ())
+    context = CodemodContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
+    for rule_class in selected_rules(config.select, config.ignore):
+        module = rule_class(context, config).transform_module(module)
+    findings = tuple(context.scratch.get(FINDINGS, ()))
+    new_code = module.code
+    if new_code != code:
+        new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()))
+    return RuleOutcome(new_code, findings)

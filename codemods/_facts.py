@@ -1,0 +1,367 @@
+"""What a module's code says about OpenAI, found with the fast ``ast`` module before any rewrite.
+
+LibCST's scope and qualified-name providers cost 5-20x a parse; the rules only need a little name
+resolution (which local names are the ``openai`` module or its client classes, which variables hold
+clients), so one ``ast`` pass gathers it for all rules. It also records, in source order, the line of
+every site a rule may touch: the LibCST transformer visits the same sites in the same order and takes
+the line numbers from here (so no position metadata is needed), and functions or classes with no site
+are not descended into at all.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Iterator, Optional, Union
+
+from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
+
+Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
+
+CHAT_CREATE = ("chat", "completions", "create")
+ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
+
+# Site kinds, each counted in source order by both this module and the LibCST rules.
+CTOR, CHAT, ENV, ANNOTATION = "ctor", "chat", "env", "annotation"
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A variable that holds an OpenAI client."""
+
+    is_async: bool
+    convertible: bool  # False when its constructor is left unconverted (FAIL / manual)
+
+
+@dataclass
+class ModuleFacts:
+    openai_modules: dict[str, str] = field(default_factory=dict)  # local name -> module ("openai")
+    imported: dict[str, str] = field(default_factory=dict)  # local name -> "openai.X"
+    bindings: dict[Path, dict[str, Binding]] = field(default_factory=dict)
+    class_paths: set[Path] = field(default_factory=set)
+    self_attrs: dict[Path, dict[str, Binding]] = field(default_factory=dict)  # class path -> attr
+    mistral_names: dict[Path, set[str]] = field(default_factory=dict)  # names bound to Mistral(...)
+    streams: dict[Path, dict[str, bool]] = field(default_factory=dict)  # stream var -> only for-iterated
+    sites: dict[str, list[int]] = field(default_factory=dict)  # kind -> lines in source order
+    interesting: set[Path] = field(default_factory=set)
+    names_in_use: set[str] = field(default_factory=set)
+    model_constants: set[str] = field(default_factory=set)  # module `NAME = "gpt-4o"` used as model=NAME
+
+    @property
+    def mentions_openai(self) -> bool:
+        return bool(self.openai_modules or self.imported or any(self.sites.values()))
+
+    def qualify(self, dotted: Optional[str]) -> Optional[str]:
+        """``oai.OpenAI`` -> ``openai.OpenAI`` when ``oai`` is the openai module here."""
+        if not dotted:
+            return None
+        head, _, rest = dotted.partition(".")
+        if head in self.imported:
+            return self.imported[head] + ("." + rest if rest else "")
+        if head in self.openai_modules:
+            return self.openai_modules[head] + ("." + rest if rest else "")
+        return None
+
+    def lookup(self, path: Path, name: str) -> Optional[Binding]:
+        """The client bound to ``name`` as seen from code at ``path`` (Python's LEGB, minus classes)."""
+        for i in range(len(path), -1, -1):
+            scope = path[:i]
+            if i != len(path) and scope in self.class_paths:
+                continue  # class bodies do not enclose their methods' names
+            binding = self.bindings.get(scope, {}).get(name)
+            if binding is not None:
+                return binding
+            if name in self.mistral_names.get(scope, ()):
+                return None
+        return None
+
+    def is_mistral(self, path: Path, name: str) -> bool:
+        return any(name in self.mistral_names.get(path[:i], ()) for i in range(len(path), -1, -1))
+
+    def self_attr(self, path: Path, attr: str) -> Optional[Binding]:
+        """The client held in ``self.<attr>`` for a method at ``path``."""
+        for i in range(len(path) - 1, -1, -1):
+            if path[:i] in self.class_paths:
+                return self.self_attrs.get(path[:i], {}).get(attr)
+        return None
+
+
+def dotted_name(node: ast.AST) -> Optional[str]:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def is_chat_create(func: ast.AST) -> bool:
+    chain = []
+    while isinstance(func, ast.Attribute) and len(chain) < 3:
+        chain.append(func.attr)
+        func = func.value
+    return tuple(reversed(chain)) == CHAT_CREATE
+
+
+def env_key(node: ast.AST) -> Optional[str]:
+    """The OPENAI_* variable name read by ``os.environ[...]`` / ``os.getenv(...)`` etc., if any."""
+    if isinstance(node, ast.Subscript):
+        target, key = dotted_name(node.value), node.slice
+        if target and (target == "environ" or target.endswith(".environ")):
+            if isinstance(key, ast.Constant) and key.value in ENV_VARS:
+                return key.value
+    if isinstance(node, ast.Call) and node.args:
+        target, key = dotted_name(node.func), node.args[0]
+        if target and any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
+            if isinstance(key, ast.Constant) and key.value in ENV_VARS:
+                return key.value
+    return None
+
+
+def ctor_convertible(call: ast.Call, qualified: str) -> bool:
+    if qualified in MANUAL_CLIENT_CLASSES or call.args:
+        return False
+    for kw in call.keywords:
+        if kw.arg is None:
+            return False
+        rule = CLIENT_PARAMS.get(kw.arg)
+        if rule is None or rule.policy is Policy.FAIL:
+            return False
+    return True
+
+
+def chat_call_stream_literal(call: ast.Call) -> Optional[bool]:
+    """True/False for ``stream=True/False`` literals (or no stream); None for an expression."""
+    for kw in call.keywords:
+        if kw.arg == "stream":
+            if isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool):
+                return kw.value.value
+            return None
+    return False
+
+
+def chat_call_convertible(call: ast.Call) -> bool:
+    if call.args or any(kw.arg is None for kw in call.keywords):
+        return False
+    if chat_call_stream_literal(call) is None:
+        return False
+    return all(kw.arg in CHAT_PARAMS and CHAT_PARAMS[kw.arg].policy is not Policy.FAIL
+               for kw in call.keywords)
+
+
+class _Collector(ast.NodeVisitor):
+    def __init__(self, facts: ModuleFacts) -> None:
+        self.facts = facts
+        self.path: Path = ()
+        self.sites: list[tuple[tuple[int, int, int, int], str, Path]] = []
+
+    # -- scopes -------------------------------------------------------------------------------
+    def _enter(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef]) -> None:
+        for deco in node.decorator_list:
+            self.visit(deco)
+        outer = self.path
+        self.path = outer + (node.name,)
+        if isinstance(node, ast.ClassDef):
+            self.facts.class_paths.add(self.path)
+            for base in node.bases + [k.value for k in node.keywords]:
+                self.visit(base)
+            for stmt in node.body:
+                self.visit(stmt)
+        else:
+            self._params(node)
+            for stmt in node.body:
+                self.visit(stmt)
+            self._streams(node)
+        self.path = outer
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = _enter
+
+    def _params(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
+        args = node.args
+        for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+            if arg is None:
+                continue
+            self.facts.names_in_use.add(arg.arg)
+            if arg.annotation is None:
+                continue
+            qualified = self._annotation_class(arg.annotation)
+            if qualified in CLIENT_CLASSES:
+                self.facts.bindings.setdefault(self.path, {})[arg.arg] = Binding(
+                    CLIENT_CLASSES[qualified], True)
+            self.visit(arg.annotation)
+        for default in [*args.defaults, *args.kw_defaults]:
+            if default is not None:
+                self.visit(default)
+        if node.returns is not None:
+            self.visit(node.returns)
+
+    def _annotation_class(self, ann: ast.AST) -> Optional[str]:
+        if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ("Optional", "typing.Optional"):
+            return self._annotation_class(ann.slice)
+        if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+            left, right = ann.left, ann.right
+            if isinstance(right, ast.Constant) and right.value is None:
+                return self._annotation_class(left)
+            if isinstance(left, ast.Constant) and left.value is None:
+                return self._annotation_class(right)
+            return None
+        return self.facts.qualify(dotted_name(ann))
+
+    def _streams(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
+        """Find ``s = <streaming chat call>`` whose only use is ``for x in s`` in this function."""
+        streams: dict[str, bool] = {}
+        for sub in _walk_function(node):
+            if isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Name):
+                value = sub.value.value if isinstance(sub.value, ast.Await) else sub.value
+                if isinstance(value, ast.Call) and is_chat_create(value.func) and chat_call_stream_literal(value):
+                    streams[sub.targets[0].id] = True
+            elif isinstance(sub, (ast.With, ast.AsyncWith)):
+                for item in sub.items:
+                    value = item.context_expr
+                    value = value.value if isinstance(value, ast.Await) else value
+                    if (isinstance(item.optional_vars, ast.Name) and isinstance(value, ast.Call)
+                            and is_chat_create(value.func) and chat_call_stream_literal(value)):
+                        streams[item.optional_vars.id] = True
+        if not streams:
+            return
+        iterated: set[int] = set()
+        for sub in _walk_function(node):
+            if isinstance(sub, (ast.For, ast.AsyncFor)) and isinstance(sub.iter, ast.Name):
+                if isinstance(sub.target, ast.Name):
+                    iterated.add(id(sub.iter))
+        for sub in _walk_function(node):
+            if isinstance(sub, ast.Name) and sub.id in streams and isinstance(sub.ctx, ast.Load):
+                if id(sub) not in iterated:
+                    streams[sub.id] = False
+        self.facts.streams[self.path] = streams
+
+    # -- imports --------------------------------------------------------------------------------
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.name == "openai" or alias.name.startswith("openai."):
+                if alias.asname:
+                    self.facts.openai_modules[alias.asname] = alias.name
+                else:
+                    self.facts.openai_modules["openai"] = "openai"
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        module = node.module or ""
+        if node.level == 0 and (module == "openai" or module.startswith("openai.")):
+            for alias in node.names:
+                self.facts.imported[alias.asname or alias.name] = f"{module}.{alias.name}"
+
+    # -- bindings and sites ------------------------------------------------------------------------
+    def _site(self, node: ast.AST, kind: str) -> None:
+        key = (node.lineno, node.col_offset, -node.end_lineno, -node.end_col_offset)  # type: ignore[attr-defined]
+        self.sites.append((key, kind, self.path))
+
+    def visit_Call(self, node: ast.Call) -> None:
+        qualified = self.facts.qualify(dotted_name(node.func))
+        if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
+            self._site(node, CTOR)
+        elif is_chat_create(node.func):
+            self._site(node, CHAT)
+        elif env_key(node):
+            self._site(node, ENV)
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if env_key(node):
+            self._site(node, ENV)
+        self.generic_visit(node)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        self.facts.names_in_use.add(node.id)
+
+    def _bind(self, target: ast.AST, value: Optional[ast.AST]) -> None:
+        if isinstance(value, ast.Await):
+            value = value.value
+        if not isinstance(value, ast.Call):
+            return
+        dotted = dotted_name(value.func)
+        qualified = self.facts.qualify(dotted)
+        if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
+            binding = Binding(CLIENT_CLASSES.get(qualified, False), ctor_convertible(value, qualified))
+        elif dotted and dotted.split(".")[-1] == "Mistral":
+            if isinstance(target, ast.Name):
+                self.facts.mistral_names.setdefault(self.path, set()).add(target.id)
+            return
+        else:
+            return
+        if isinstance(target, ast.Name):
+            self.facts.bindings.setdefault(self.path, {})[target.id] = binding
+        elif (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+              and target.value.id == "self"):
+            for i in range(len(self.path) - 1, -1, -1):
+                if self.path[:i] in self.facts.class_paths:
+                    self.facts.self_attrs.setdefault(self.path[:i], {})[target.attr] = binding
+                    break
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            self._bind(target, node.value)
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self._bind(node.target, node.value)
+        self.generic_visit(node)
+
+    def visit_With(self, node: Union[ast.With, ast.AsyncWith]) -> None:
+        for item in node.items:
+            if item.optional_vars is not None:
+                self._bind(item.optional_vars, item.context_expr)
+        self.generic_visit(node)
+
+    visit_AsyncWith = visit_With
+
+
+def _walk_function(node: ast.AST) -> Iterator[ast.AST]:
+    """Walk a function body without descending into nested functions, classes or lambdas."""
+    todo = list(ast.iter_child_nodes(node))
+    while todo:
+        sub = todo.pop()
+        if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        yield sub
+        todo.extend(ast.iter_child_nodes(sub))
+
+
+def gather(tree: ast.Module) -> ModuleFacts:
+    facts = ModuleFacts()
+    collector = _Collector(facts)
+    # Imports first, wherever they are, so that names used before a late import still resolve.
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            collector.visit_Import(node)
+        elif isinstance(node, ast.ImportFrom):
+            collector.visit_ImportFrom(node)
+    collector.visit(tree)
+    collector._streams(tree)  # module-level scripts stream too
+    _model_constants(tree, facts)
+    collector.sites.sort(key=lambda s: s[0])
+    for (line, *_), kind, path in collector.sites:
+        facts.sites.setdefault(kind, []).append(line)
+        for i in range(len(path) + 1):
+            facts.interesting.add(path[:i])
+    for path in facts.bindings:  # annotated parameters are sites too (rewritten to Mistral)
+        for i in range(len(path) + 1):
+            facts.interesting.add(path[:i])
+    return facts
+
+
+def _model_constants(tree: ast.Module, facts: ModuleFacts) -> None:
+    constants = {t.id for n in tree.body if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)
+                 and isinstance(n.value.value, str) for t in n.targets if isinstance(t, ast.Name)}
+    if not constants:
+        return
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and is_chat_create(node.func):
+            for kw in node.keywords:
+                if kw.arg == "model" and isinstance(kw.value, ast.Name) and kw.value.id in constants:
+                    facts.model_constants.add(kw.value.id)
+
+
+def gather_from_source(code: str) -> ModuleFacts:
+    return gather(ast.parse(code))

@@ -1,0 +1,269 @@
+"""MIG102: ``client.chat.completions.create(...)`` -> ``client.chat.complete(...)`` / ``chat.stream(...)``."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
+from codemods._facts import CHAT, Binding
+from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
+
+
+def _is_chat_create(func: cst.BaseExpression) -> bool:
+    chain = []
+    while isinstance(func, cst.Attribute) and len(chain) < 3:
+        chain.append(func.attr.value)
+        func = func.value
+    return tuple(reversed(chain)) == ("chat", "completions", "create")
+
+
+class ChatCompletions(MigratorRule):
+    """Rewrites chat completion calls on OpenAI clients into Mistral chat calls.
+
+    **What it does.** ``client.chat.completions.create(...)`` becomes ``client.chat.complete(...)``
+    (``chat.complete_async`` on an async client; ``chat.stream`` / ``chat.stream_async`` with
+    ``stream=True``, where a ``for chunk in stream:`` loop in the same function is rewritten to read
+    each event's ``.data``). Every keyword follows its policy in ``migrator.mapping.chat``: ``seed`` ->
+    ``random_seed``, ``max_completion_tokens`` -> ``max_tokens``, legacy ``functions`` /
+    ``function_call`` -> ``tools`` / ``tool_choice``, ``timeout`` -> ``timeout_ms``, ``extra_headers``
+    -> ``http_headers``; ``user``, ``store``, ``logit_bias``... are dropped with a TODO;
+    ``stream_options`` is dropped (Mistral sends usage on the last chunk). Model names are mapped
+    (``gpt-4o-mini`` -> ``mistral-small-latest``, overridable with ``--model``), including a
+    module-level constant that holds the model name.
+
+    **Receivers.** A name bound to an OpenAI client constructor in the module or function,
+    ``self.<attr>`` assigned one in the class, or a parameter annotated ``OpenAI``/``AsyncOpenAI``.
+
+    **Why.** mistralai's ``chat.complete`` takes keyword-only arguments and no ``**kwargs``: an
+    OpenAI-only keyword is a ``TypeError`` at run time (api-mapping.md §2).
+
+    **Fix safety.** approximate where a policy says so (``max_completion_tokens``, ``tool_choice``,
+    ``timeout``); exact otherwise.
+
+    **Known limits.** Calls with ``**params``, positional arguments, ``stream=<expression>``, or a FAIL
+    keyword (``audio``, ``extra_body``, ...) are left unchanged with a TODO; so are calls on receivers
+    that are not recognised as OpenAI clients.
+    """
+
+    CODE = "MIG102"
+    NAME = "chat-completions"
+    SAFETY = "approximate"
+    DESCRIPTION = "client.chat.completions.create(...) -> client.chat.complete(...) / chat.stream(...)"
+    BEFORE = ('r = client.chat.completions.create(model="gpt-4o-mini", messages=msgs, seed=7,\n'
+              '                                   max_completion_tokens=256, user="u1")\n')
+    AFTER = ('# TODO(migrator MIG102): user dropped: end-user ids are not sent to Mistral\n'
+             'r = client.chat.complete(model="mistral-small-latest", messages=msgs, random_seed=7,\n'
+             '                                   max_tokens=256)\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._lines: dict[int, int] = {}
+        self._unhandled_streams: dict[int, int] = {}  # id(converted stream call) -> line
+        self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if _is_chat_create(node.func):
+            self._lines[id(node)] = self.next_site_line(CHAT)
+
+    # -- receivers -----------------------------------------------------------------------------------
+    def _receiver(self, func: cst.Attribute) -> tuple[Optional[Binding], bool]:
+        """(binding, is_mistral) for the object whose ``.chat.completions.create`` is called."""
+        receiver = func.value.value.value  # type: ignore[attr-defined]
+        if isinstance(receiver, cst.Name):
+            binding = self.facts.lookup(self.path, receiver.value)
+            return binding, binding is None and self.facts.is_mistral(self.path, receiver.value)
+        if (isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name)
+                and receiver.value.value == "self"):
+            return self.facts.self_attr(self.path, receiver.attr.value), False
+        return None, False
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        if not _is_chat_create(original.func):
+            return updated
+        line = self._lines.get(id(original), 0)
+        binding, is_mistral = self._receiver(original.func)  # type: ignore[arg-type]
+        receiver = code_of(original.func.value.value.value)  # type: ignore[attr-defined]
+        if is_mistral:
+            return updated  # already converted: a TODO from an earlier run stands above it
+        if binding is None:
+            self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
+                            "chat.completions.create call by hand (client.chat.complete)")
+            return updated
+        if not binding.convertible:
+            self.todo(line, f"{receiver} is still an OpenAI client (its constructor was not converted); "
+                            "this call was left unchanged")
+            return updated
+        return self._convert(updated, line, binding, receiver)
+
+    def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str) -> cst.Call:
+        problems = []
+        stream = False
+        for arg in call.args:
+            if arg.star == "**":
+                problems.append(f"**{code_of(arg.value)}: its keys must follow the chat mapping; "
+                                "convert by hand")
+            elif arg.star == "*" or arg.keyword is None:
+                problems.append("positional arguments")
+            else:
+                name = arg.keyword.value
+                rule = CHAT_PARAMS.get(name)
+                if rule is None:
+                    problems.append(f"unknown keyword {name!r}")
+                elif rule.policy is Policy.FAIL:
+                    problems.append(f"{name}: {rule.note}")
+                elif name == "stream":
+                    try:
+                        stream = bool(literal(arg.value))
+                    except (ValueError, SyntaxError):
+                        problems.append(f"stream={code_of(arg.value)} is an expression: Mistral has "
+                                        "separate chat.stream / chat.complete methods; pick one per branch")
+        if problems:
+            self.todo(line, "chat.completions.create left unchanged: " + "; ".join(problems))
+            return call
+
+        safety = "exact"
+        new_args: list[cst.Arg] = []
+        for arg in call.args:
+            name = arg.keyword.value
+            rule = CHAT_PARAMS[name]
+            if name == "stream":
+                continue
+            if rule.policy is Policy.DROP:
+                continue
+            if rule.policy is Policy.DROP_TODO:
+                self.todo(line, f"{name} dropped: {rule.note}")
+                continue
+            if rule.safety != "exact":
+                safety = "approximate"
+            value = arg.value
+            if name == "model":
+                value = self._model(value, line)
+            elif rule.xform is not None:
+                value = self._xform(name, rule, value, line)
+                if value is None:
+                    continue
+            new_args.append(arg.with_changes(keyword=cst.Name(rule.mistral_name(name)), value=value))
+        new_args = finish_args(call.args, new_args)
+
+        method = METHODS[("chat.completions.create", stream)]
+        if binding.is_async:
+            method += "_async"
+        resource, attr = method.split(".")
+        # receiver.chat.completions.create -> receiver.chat.<attr>; keep the receiver node as written
+        chat_attr = call.func.value  # type: ignore[attr-defined]  # receiver.chat.completions
+        func = chat_attr.with_changes(attr=cst.Name(attr), value=chat_attr.value)
+        self.converted(line, f"{receiver}.chat.completions.create -> {receiver}.{method}", safety)
+        new_call = call.with_changes(func=func, args=new_args)
+        if stream:
+            self._unhandled_streams[id(new_call)] = line
+        return new_call
+
+    def _xform(self, name, rule, value, line) -> Optional[cst.BaseExpression]:
+        try:
+            result = rule.xform.runtime(literal(value))
+        except DropValue:
+            return None
+        except Unmappable as exc:
+            self.todo(line, f"{name}: {exc}; convert by hand")
+            return value
+        except (ValueError, SyntaxError):  # not a literal: use the code template, if there is one
+            if rule.xform.code is None:
+                self.todo(line, f"{name}={code_of(value)} is an expression: {rule.note}; check its value")
+                return value
+            return cst.parse_expression(rule.xform.code.format(value=code_of(value)))
+        if result == literal(value):
+            return value  # keep the original formatting
+        return cst.parse_expression(repr(result))
+
+    # -- models ----------------------------------------------------------------------------------------
+    def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+        if isinstance(value, cst.SimpleString):
+            name = value.evaluated_value
+            if not isinstance(name, str):
+                return value
+            target = map_model(name, self.config.models())
+            if target is None:
+                self.todo(line, f"no Mistral model is known for {name!r}: pass --model {name}=<mistral model>")
+                return value
+            if target == name:
+                return value
+            return cst.SimpleString(f"{value.quote}{target}{value.quote}")
+        if isinstance(value, cst.Name) and value.value in self.facts.model_constants:
+            return value  # the module constant is mapped where it is assigned
+        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
+                        "model (see `migrator rules` / --model)")
+        return value
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """Track ``s = <stream>``; map ``MODEL = "gpt-4o"`` at module level when MODEL is a chat model."""
+        if len(updated.targets) != 1 or not isinstance(updated.targets[0].target, cst.Name):
+            return updated
+        self._consumed_by_name(updated.value, updated.targets[0].target)
+        if self.path:
+            return updated
+        name = updated.targets[0].target.value
+        if name not in self.facts.model_constants or not isinstance(updated.value, cst.SimpleString):
+            return updated
+        model = updated.value.evaluated_value
+        target = map_model(model, self.config.models()) if isinstance(model, str) else None
+        if target is None or target == model:
+            return updated
+        self.changed = True
+        quote = updated.value.quote
+        return updated.with_changes(value=cst.SimpleString(f"{quote}{target}{quote}"))
+
+    # -- streams -----------------------------------------------------------------------------------------
+    # A converted stream yields events whose ``.data`` is the chunk. Consumers in reach (``for x in s``
+    # in the same scope, directly or via ``s = ...`` / ``with ... as s``) are rewritten; any other use
+    # of a converted stream gets a TODO when its statement is done.
+
+    def _stream_call(self, node: cst.BaseExpression) -> Optional[int]:
+        if isinstance(node, cst.Await):
+            node = node.expression
+        return id(node) if id(node) in self._unhandled_streams else None
+
+    def _consumed_by_name(self, value: cst.BaseExpression, name: cst.BaseExpression) -> None:
+        key = self._stream_call(value)
+        if key is None or not isinstance(name, cst.Name):
+            return
+        if self.facts.streams.get(self.path, {}).get(name.value, False):
+            del self._unhandled_streams[key]
+            self._stream_names.setdefault(self.path, set()).add(name.value)
+
+    def leave_WithItem(self, original: cst.WithItem, updated: cst.WithItem) -> cst.WithItem:
+        if updated.asname is not None:
+            self._consumed_by_name(updated.item, updated.asname.name)
+        return updated
+
+    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
+        """``for chunk in stream:`` over a Mistral stream: iterate events and bind ``chunk = event.data``."""
+        if not isinstance(updated.target, cst.Name):
+            return updated
+        iterable = updated.iter
+        key = self._stream_call(iterable)
+        if key is not None:
+            del self._unhandled_streams[key]
+        elif not (isinstance(iterable, cst.Name) and iterable.value in self._stream_names.get(self.path, ())):
+            return updated
+        event = "event" if "event" not in self.facts.names_in_use else f"{updated.target.value}_event"
+        bind = cst.parse_statement(f"{updated.target.value} = {event}.data\n")
+        body = updated.body
+        if isinstance(body, cst.IndentedBlock):
+            body = body.with_changes(body=[bind, *body.body])
+        else:  # `for x in s: stmt` on one line
+            body = cst.IndentedBlock(body=[bind, cst.SimpleStatementLine(body=list(body.body))])
+        self.changed = True
+        return updated.with_changes(target=cst.Name(event), body=body)
+
+    def statement_done(self) -> None:
+        for line in self._unhandled_streams.values():
+            self.todo(line, "this now returns a Mistral event stream: each item is an event whose .data "
+                            "is the chunk (event.data.choices[0].delta.content); update the consumer")
+        self._unhandled_streams.clear()

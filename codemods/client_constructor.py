@@ -1,0 +1,283 @@
+"""MIG101: OpenAI client construction -> ``Mistral(...)``."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
+from codemods._facts import CTOR, ENV, ENV_GETTERS
+from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
+from migrator.mapping.client import MISTRAL_CLIENT, RETRY_CONFIG_CODE, RETRY_IMPORTS
+from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
+from migrator.mapping.transforms import strip_v1
+
+
+def string_value(node: cst.BaseExpression) -> Optional[str]:
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def string_like(original: cst.BaseExpression, value: str) -> cst.SimpleString:
+    quote = '"'
+    if isinstance(original, cst.SimpleString) and original.quote in ("'", '"'):
+        quote = original.quote
+    return cst.SimpleString(f"{quote}{value}{quote}")
+
+
+class ClientConstructor(MigratorRule):
+    """Rewrites ``OpenAI(...)`` / ``AsyncOpenAI(...)`` into ``Mistral(...)``.
+
+    **What it does.** Replaces the client class (also via ``import openai as oai``, ``openai.OpenAI``
+    and aliases) with ``mistralai.client.Mistral`` and translates each keyword: ``api_key`` is kept;
+    ``base_url`` becomes ``server_url`` without ``/v1``; ``timeout`` seconds become ``timeout_ms``;
+    ``max_retries=N`` becomes a ``RetryConfig``; ``http_client`` becomes ``client``/``async_client``;
+    ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets
+    ``server_url=os.environ.get("MISTRAL_SERVER_URL")``, because ``OpenAI()`` honours
+    ``OPENAI_BASE_URL`` implicitly. Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
+    environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL``; parameter and return
+    annotations naming the OpenAI client classes become ``Mistral``.
+
+    **Why.** Mistral has one client class for sync and async use (async methods end in ``_async``),
+    a different base-URL convention and millisecond timeouts (api-mapping.md §1.2).
+
+    **Fix safety.** approximate: timeouts and retries keep their intent, not their exact schedule
+    (Mistral retries are bounded by elapsed time, not attempts).
+
+    **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
+    (``websocket_base_url``, ``default_headers``, ...) or Azure clients are left unchanged with a TODO;
+    so are the calls made on such clients.
+    """
+
+    CODE = "MIG101"
+    NAME = "client-constructor"
+    SAFETY = "approximate"
+    DESCRIPTION = "OpenAI(...) / AsyncOpenAI(...) client construction -> Mistral(...)"
+    BEFORE = ('from openai import OpenAI\n'
+              'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n')
+    AFTER = ('from mistralai.client import Mistral\n'
+             'from mistralai.client.utils import RetryConfig, BackoffStrategy\n'
+             'client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, '
+             'retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, '
+             'exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True), '
+             'server_url=os.environ.get("MISTRAL_SERVER_URL"))\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._lines: dict[int, int] = {}
+
+    # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        qualified = self.facts.qualify(dotted(node.func))
+        if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
+            self._lines[id(node)] = self.next_site_line(CTOR)
+        elif _env_call_key(node):
+            self._lines[id(node)] = self.next_site_line(ENV)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if _env_subscript_key(node):
+            self._lines[id(node)] = self.next_site_line(ENV)
+
+    # -- environment variables --------------------------------------------------------------------
+    def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
+        key = _env_subscript_key(original)
+        if key is None:
+            return updated
+        element = updated.slice[0]
+        index = element.slice
+        assert isinstance(index, cst.Index)
+        new_key = string_like(index.value, ENV_VARS[key])
+        self._env_converted(original, key)
+        return updated.with_changes(slice=[element.with_changes(slice=index.with_changes(value=new_key))])
+
+    def _env_converted(self, original: cst.CSTNode, key: str) -> None:
+        target = ENV_VARS[key]
+        note = ENV_VALUE_NOTES.get(target)
+        self.converted(self._lines.get(id(original), 0), f"environment variable {key} -> {target}"
+                       + (f" ({note})" if note else ""), "approximate" if note else "exact")
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        key = _env_call_key(original)
+        if key is not None:
+            args = list(updated.args)
+            args[0] = args[0].with_changes(value=string_like(args[0].value, ENV_VARS[key]))
+            if ENV_VARS[key] == SERVER_URL_ENV and len(args) > 1:
+                default = string_value(args[1].value)
+                if default is not None:
+                    args[1] = args[1].with_changes(value=string_like(args[1].value, strip_v1(default)))
+            self._env_converted(original, key)
+            return updated.with_changes(args=args)
+        qualified = self.facts.qualify(dotted(original.func))
+        if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
+            return self._constructor(original, updated, qualified)
+        return updated
+
+    # -- annotations -------------------------------------------------------------------------------
+    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
+        new = _replace_client_class(updated.annotation, self.facts)
+        if new is updated.annotation:
+            return updated
+        self.changed = True
+        self.need_import(*MISTRAL_CLIENT)
+        return updated.with_changes(annotation=new)
+
+    # -- constructors ------------------------------------------------------------------------------
+    def _constructor(self, original: cst.Call, updated: cst.Call, qualified: str) -> cst.Call:
+        line = self._lines.get(id(original), 0)
+        is_async = CLIENT_CLASSES.get(qualified, False)
+        problems = []
+        if qualified in MANUAL_CLIENT_CLASSES:
+            problems.append(MANUAL_CLIENT_CLASSES[qualified])
+        for arg in updated.args:
+            if arg.star == "**":
+                problems.append(f"**{code_of(arg.value)} may hold OpenAI-only options; convert by hand")
+            elif arg.keyword is None:
+                problems.append("positional arguments; pass keywords and convert by hand")
+            else:
+                rule = CLIENT_PARAMS.get(arg.keyword.value)
+                if rule is None:
+                    problems.append(f"unknown keyword {arg.keyword.value!r}")
+                elif rule.policy is Policy.FAIL:
+                    problems.append(f"{arg.keyword.value}: {rule.note}")
+        if problems:
+            self.todo(line, f"{code_of(original.func)}(...) left unchanged: " + "; ".join(problems))
+            return updated
+
+        new_args: list[cst.Arg] = []
+        has_base_url = False
+        notes: list[str] = []
+        safety = "exact"
+        for arg in updated.args:
+            name = arg.keyword.value
+            rule = CLIENT_PARAMS[name]
+            if rule.policy is Policy.DROP:
+                continue
+            if rule.policy is Policy.DROP_TODO:
+                self.todo(line, f"{name} dropped: {rule.note}")
+                continue
+            if rule.safety != "exact":
+                safety = "approximate"
+            target = rule.mistral_name(name)
+            value = arg.value
+            if name == "base_url":
+                has_base_url = True
+                value = self._server_url(value, line)
+            elif name == "timeout":
+                value = self._timeout(value, line, rule)
+            elif name == "max_retries":
+                value = self._retries(value, line)
+                if value is None:
+                    continue
+            elif name == "http_client" and is_async:
+                target = "async_client"
+            new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
+        if not has_base_url:
+            # OpenAI() reads OPENAI_BASE_URL itself; Mistral reads no such variable.
+            self.need_import("os")
+            new_args.append(cst.Arg(keyword=cst.Name("server_url"),
+                                    value=cst.parse_expression(f'os.environ.get("{SERVER_URL_ENV}")'),
+                                    equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))))
+            if updated.args:
+                new_args[-1] = new_args[-1].with_changes(comma=updated.args[-1].comma)
+            notes.append(f"server_url from {SERVER_URL_ENV}")
+        new_args = finish_args(updated.args, new_args)
+        self.need_import(*MISTRAL_CLIENT)
+        self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
+                       + (f" ({'; '.join(notes)})" if notes else ""), safety)
+        return updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
+
+    def _server_url(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+        text = string_value(value)
+        if text is not None:
+            try:
+                return string_like(value, strip_v1(text))
+            except Unmappable:
+                pass
+        if _is_env_read(value):
+            return value  # OPENAI_BASE_URL was renamed to MISTRAL_SERVER_URL, which holds no /v1
+        self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
+        return value
+
+    def _timeout(self, value: cst.BaseExpression, line: int, rule) -> cst.BaseExpression:
+        try:
+            return cst.Integer(str(rule.xform.runtime(literal(value))))
+        except (ValueError, SyntaxError, Unmappable):
+            pass
+        if isinstance(value, cst.Call):  # httpx Timeout(...) objects have several phases
+            self.todo(line, "timeout object: Mistral takes one timeout_ms; set it from the read timeout")
+            return value
+        return cst.parse_expression(rule.xform.code.format(value=code_of(value)))
+
+    def _retries(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
+        rule = CLIENT_PARAMS["max_retries"]
+        try:
+            rule.xform.runtime(literal(value))
+        except DropValue:
+            return None
+        except (ValueError, SyntaxError, Unmappable):
+            self.todo(line, f"max_retries={code_of(value)}: Mistral retries by elapsed time; "
+                            "check the RetryConfig")
+        module, names = RETRY_IMPORTS
+        for name in names:
+            self.need_import(module, name)
+        return cst.parse_expression(RETRY_CONFIG_CODE)
+
+
+def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression:
+    qualified = facts.qualify(dotted(node))
+    if qualified in CLIENT_CLASSES:
+        return cst.Name(MISTRAL_CLIENT[1])
+    if isinstance(node, cst.Subscript) and dotted(node.value) in ("Optional", "typing.Optional"):
+        elements = list(node.slice)
+        if len(elements) == 1 and isinstance(elements[0].slice, cst.Index):
+            inner = _replace_client_class(elements[0].slice.value, facts)
+            if inner is not elements[0].slice.value:
+                index = elements[0].slice.with_changes(value=inner)
+                return node.with_changes(slice=[elements[0].with_changes(slice=index)])
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        left = _replace_client_class(node.left, facts)
+        right = _replace_client_class(node.right, facts)
+        if left is not node.left or right is not node.right:
+            return node.with_changes(left=left, right=right)
+    return node
+
+
+def _env_subscript_key(node: cst.Subscript) -> Optional[str]:
+    target = dotted(node.value)
+    if not target or not (target == "environ" or target.endswith(".environ")) or len(node.slice) != 1:
+        return None
+    index = node.slice[0].slice
+    if isinstance(index, cst.Index):
+        key = string_value(index.value)
+        if key in ENV_VARS:
+            return key
+    return None
+
+
+def _env_call_key(node: cst.Call) -> Optional[str]:
+    target = dotted(node.func)
+    if not target or not node.args or node.args[0].keyword is not None or node.args[0].star:
+        return None
+    if any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
+        key = string_value(node.args[0].value)
+        if key in ENV_VARS:
+            return key
+    return None
+
+
+def _is_env_read(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Subscript):
+        target = dotted(node.value)
+        return bool(target) and target.endswith("environ")
+    if isinstance(node, cst.Call):
+        target = dotted(node.func)
+        return bool(target) and any(target == g or target.endswith("." + g) for g in ENV_GETTERS)
+    return False

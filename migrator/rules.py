@@ -1,0 +1,56 @@
+"""The rule registry: codes, order, and the documentation ``migrator rules`` renders."""
+
+from __future__ import annotations
+
+import inspect
+from enum import Enum
+from typing import Iterable, Type
+
+from codemods._base import MigratorRule
+from codemods.chat_completions import ChatCompletions
+from codemods.client_constructor import ClientConstructor
+
+
+class Rule(str, Enum):
+    MIG101 = "MIG101"
+    """OpenAI client construction -> Mistral(...)."""
+    MIG102 = "MIG102"
+    """chat.completions.create -> chat.complete / chat.stream."""
+
+
+# Registry order is application order: constructors first, so that the chat rule's receivers are
+# judged against the original code (codemods._facts) while imports are fixed once at the end.
+RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
+    (Rule.MIG101, ClientConstructor),
+    (Rule.MIG102, ChatCompletions),
+)
+
+
+class UnknownRuleError(ValueError):
+    pass
+
+
+def selected_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Type[MigratorRule]]:
+    """Rule classes in registry order, filtered by ``--select`` / ``--ignore`` codes."""
+    known = {rule.value for rule, _ in RULES}
+    select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
+    unknown = sorted(set(select + ignore) - known)
+    if unknown:
+        raise UnknownRuleError(f"unknown rule code(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    return [cls for rule, cls in RULES if (not select or rule.value in select) and rule.value not in ignore]
+
+
+def describe_rules() -> list[dict[str, str]]:
+    """Everything ``migrator rules`` shows, rendered from the rule classes themselves."""
+    return [
+        {
+            "code": cls.CODE,
+            "name": cls.NAME,
+            "summary": cls.DESCRIPTION,
+            "safety": cls.SAFETY,
+            "doc": inspect.cleandoc(cls.__doc__ or ""),
+            "before": cls.BEFORE,
+            "after": cls.AFTER,
+        }
+        for _, cls in RULES
+    ]
