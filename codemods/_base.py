@@ -72,7 +72,7 @@ class MigratorRule(Codemod):
             self.context.scratch.setdefault(NEEDED_IMPORTS, []).extend(transformer.needed)
             return updated
         # Standalone use (tests, libcst.tool): fix imports now.
-        return cst.parse_module(fix_imports(updated.code, transformer.needed))
+        return cst.parse_module(fix_imports(updated.code, transformer.needed, facts.names_in_use))
 
 
 class RuleTransformer(cst.CSTTransformer):
@@ -184,6 +184,9 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
     last = original[-1]
     if len(original) >= 2 and isinstance(original[-2].comma, cst.Comma):
         separator = original[-2].comma
+        if isinstance(separator.whitespace_after, cst.ParenthesizedWhitespace):  # drop its comment
+            separator = separator.with_changes(
+                whitespace_after=separator.whitespace_after.with_changes(first_line=cst.TrailingWhitespace()))
     else:
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     out = []

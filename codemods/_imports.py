@@ -82,10 +82,14 @@ def _local_name(alias: cst.ImportAlias) -> str:
     return cst.Module([]).code_for_node(alias.name).split(".")[0]
 
 
-def fix_imports(code: str, needed: Iterable[Needed], drop_unused_openai: bool = True) -> str:
-    """Return ``code`` with ``needed`` imports present and unused top-level openai imports removed."""
+def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[str]] = None) -> str:
+    """Return ``code`` with ``needed`` imports present and top-level openai imports the rewrite left
+    unused removed. Only names in ``used_before`` (names the original code used) are dropped: an import
+    that was already unused is not this tool's business."""
     tree = ast.parse(code)
     used = _used_names(tree)
+    drop_unused_openai = used_before is not None
+    droppable = used_before or set()
     lines = code.splitlines(keepends=True)
     newline = _newline(code)
     pending_from: dict[str, list[str]] = {}
@@ -108,14 +112,14 @@ def fix_imports(code: str, needed: Iterable[Needed], drop_unused_openai: bool = 
             if openai_aliases and anchor is None:
                 anchor = node.lineno - 1
             if drop_unused_openai:
-                drop = {(a.asname or a.name.split(".")[0]) for a in openai_aliases} - used
+                drop = ({(a.asname or a.name.split(".")[0]) for a in openai_aliases} - used) & droppable
         else:
             module = node.module or ""
             if node.level == 0 and _is_openai(module):
                 if anchor is None:
                     anchor = node.lineno - 1
                 if drop_unused_openai:
-                    drop = {(a.asname or a.name) for a in node.names} - used
+                    drop = ({(a.asname or a.name) for a in node.names} - used) & droppable
             if node.level == 0 and module in pending_from:
                 add[module] = pending_from.pop(module)
         if not drop and not add:

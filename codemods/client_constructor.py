@@ -136,7 +136,7 @@ class _Transformer(RuleTransformer):
         problems = []
         if qualified in MANUAL_CLIENT_CLASSES:
             problems.append(MANUAL_CLIENT_CLASSES[qualified])
-        for arg in updated.args:
+        for arg in () if problems else updated.args:
             if arg.star == "**":
                 problems.append(f"**{code_of(arg.value)} may hold OpenAI-only options; convert by hand")
             elif arg.keyword is None:

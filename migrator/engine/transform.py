@@ -27,12 +27,9 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     findings (converted sites and TODOs), with lines numbered in the original file.
     """
     module = cst.parse_module(code)  # LibCST first: its errors are the ones users should see
-    try:
-        facts = gather(ast.parse(code, filename=filename))
-    except SyntaxError:
-        # LibCST accepts a few things CPython's parser does not (and vice versa); nothing is
-        # rewritten rather than rewriting blind.
-        raise
+    # CPython's parser rejects a few things LibCST accepts (Python 2 code, say); the SyntaxError then
+    # reaches the engine, which reports the file as failed rather than rewriting it blind.
+    facts = gather(ast.parse(code, filename=filename))
     if not facts.mentions_openai:
         return RuleOutcome(code, ())
     context = CodemodContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
@@ -41,5 +38,5 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     findings = tuple(context.scratch.get(FINDINGS, ()))
     new_code = module.code
     if new_code != code:
-        new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()))
+        new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()), facts.names_in_use)
     return RuleOutcome(new_code, findings)

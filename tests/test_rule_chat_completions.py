@@ -1,0 +1,310 @@
+"""MIG102: chat.completions.create -> chat.complete / chat.stream."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from libcst.codemod import CodemodTest
+
+from codemods.chat_completions import ChatCompletions
+from migrator.config import Config
+from migrator.engine.transform import transform_source
+from migrator.mapping import CHAT_PARAMS, DropValue, Policy, Unmappable
+
+HEADER = "from mistralai.client import Mistral\nclient = Mistral()\n"
+
+
+class TestChatCompletions(CodemodTest):
+    TRANSFORM = ChatCompletions
+
+    def test_noop(self) -> None:
+        """Calls on Mistral clients and unrelated .create() calls are left alone."""
+        code = """
+            from mistralai.client import Mistral
+
+            client = Mistral()
+            r = client.chat.complete(model="mistral-small-latest", messages=[])
+            db.session.create(model="gpt-4o")
+        """
+        self.assertCodemod(code, code)
+
+    def test_module_client_params_and_model(self) -> None:
+        """seed -> random_seed, max_completion_tokens -> max_tokens, model mapped, SAME kept."""
+        before = """
+            from openai import OpenAI
+
+            client = OpenAI()
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=m, seed=7,
+                                               max_completion_tokens=5, temperature=0.2, stop=["x"])
+        """
+        after = """
+            from openai import OpenAI
+
+            client = OpenAI()
+            r = client.chat.complete(model="mistral-small-latest", messages=m, random_seed=7,
+                                               max_tokens=5, temperature=0.2, stop=["x"])
+        """
+        self.assertCodemod(before, after)
+
+    def test_async_self_attr(self) -> None:
+        """self.client set from AsyncOpenAI in __init__: awaited calls become complete_async."""
+        before = """
+            from openai import AsyncOpenAI
+
+            class Bot:
+                def __init__(self):
+                    self.llm = AsyncOpenAI()
+
+                async def ask(self, m):
+                    return await self.llm.chat.completions.create(model="gpt-4o", messages=m)
+        """
+        after = """
+            from openai import AsyncOpenAI
+
+            class Bot:
+                def __init__(self):
+                    self.llm = AsyncOpenAI()
+
+                async def ask(self, m):
+                    return await self.llm.chat.complete_async(model="mistral-large-latest", messages=m)
+        """
+        self.assertCodemod(before, after)
+
+    def test_annotated_parameter(self) -> None:
+        """A parameter annotated OpenAI is a receiver."""
+        before = """
+            import openai
+
+            def ask(c: openai.OpenAI, q):
+                return c.chat.completions.create(model="gpt-4", messages=q)
+        """
+        after = """
+            import openai
+
+            def ask(c: openai.OpenAI, q):
+                return c.chat.complete(model="mistral-large-latest", messages=q)
+        """
+        self.assertCodemod(before, after)
+
+    def test_drop_todo_user(self) -> None:
+        """user is dropped, with a TODO above the statement and a warning."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            r = client.chat.completions.create(model="gpt-4o", messages=m, user="u1")
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            # TODO(migrator MIG102): user dropped: end-user ids are not sent to Mistral
+            r = client.chat.complete(model="mistral-large-latest", messages=m)
+        """
+        self.assertCodemod(before, after,
+                           expected_warnings=["line 3: user dropped: end-user ids are not sent to Mistral"])
+
+    def test_fail_keyword_leaves_call(self) -> None:
+        """A FAIL keyword (audio) leaves the whole call unchanged with a TODO."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            r = client.chat.completions.create(model="gpt-4o", messages=m, audio={"voice": "x"})
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            # TODO(migrator MIG102): chat.completions.create left unchanged: audio: audio output is not supported in Mistral chat; use client.audio.speech.complete
+            r = client.chat.completions.create(model="gpt-4o", messages=m, audio={"voice": "x"})
+        """
+        self.assertCodemod(before, after)
+
+    def test_unknown_receiver_gets_todo(self) -> None:
+        """A call on something not known to be an OpenAI client is never dropped silently."""
+        before = """
+            import openai
+            def f(llm):
+                return llm.chat.completions.create(model="gpt-4o", messages=[])
+        """
+        after = """
+            import openai
+            def f(llm):
+                # TODO(migrator MIG102): llm is not recognised as an OpenAI client; convert this chat.completions.create call by hand (client.chat.complete)
+                return llm.chat.completions.create(model="gpt-4o", messages=[])
+        """
+        self.assertCodemod(before, after)
+
+    def test_streaming_loop(self) -> None:
+        """stream=True -> chat.stream; the loop binds the chunk from event.data; stream_options dropped."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def run(m):
+                stream = client.chat.completions.create(model="gpt-4o", messages=m, stream=True,
+                                                        stream_options={"include_usage": True})
+                for chunk in stream:
+                    print(chunk.choices[0].delta.content or "", end="")
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def run(m):
+                stream = client.chat.stream(model="mistral-large-latest", messages=m)
+                for event in stream:
+                    chunk = event.data
+                    print(chunk.choices[0].delta.content or "", end="")
+        """
+        self.assertCodemod(before, after)
+
+    def test_stream_returned_gets_todo(self) -> None:
+        """A stream handed to code out of reach is converted and flagged."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def run(m):
+                return client.chat.completions.create(model="gpt-4o", messages=m, stream=True)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def run(m):
+                # TODO(migrator MIG102): this now returns a Mistral event stream: each item is an event whose .data is the chunk (event.data.choices[0].delta.content); update the consumer
+                return client.chat.stream(model="mistral-large-latest", messages=m)
+        """
+        self.assertCodemod(before, after)
+
+    def test_model_constant(self) -> None:
+        """A module constant passed as model= is mapped where it is assigned."""
+        before = """
+            from openai import OpenAI
+            MODEL = "gpt-3.5-turbo"
+            client = OpenAI()
+            r = client.chat.completions.create(model=MODEL, messages=[])
+        """
+        after = """
+            from openai import OpenAI
+            MODEL = "mistral-small-latest"
+            client = OpenAI()
+            r = client.chat.complete(model=MODEL, messages=[])
+        """
+        self.assertCodemod(before, after)
+
+    def test_model_override(self) -> None:
+        """--model OLD=NEW wins over the default map."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            r = client.chat.completions.create(model="gpt-4o", messages=[])
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            r = client.chat.complete(model="mistral-medium-latest", messages=[])
+        """
+        self.assertCodemod(before, after, config=Config(model_map=(("gpt-4o", "mistral-medium-latest"),)))
+
+    def test_splat_gets_todo(self) -> None:
+        """**params cannot be checked against the mapping here: TODO, call unchanged."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            r = client.chat.completions.create(**params)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            # TODO(migrator MIG102): chat.completions.create left unchanged: **params: its keys must follow the chat mapping; convert by hand
+            r = client.chat.completions.create(**params)
+        """
+        self.assertCodemod(before, after)
+
+    def test_second_run_is_fixed_point(self) -> None:
+        """A TODO left by a first run is not added twice."""
+        code = """
+            import openai
+            def f(llm):
+                # TODO(migrator MIG102): llm is not recognised as an OpenAI client; convert this chat.completions.create call by hand (client.chat.complete)
+                return llm.chat.completions.create(model="gpt-4o", messages=[])
+        """
+        self.assertCodemod(code, code)
+
+
+# -- every policy of api-mapping §2.2, read from migrator.mapping ---------------------------------------
+SAMPLE_VALUES = {
+    "tools": [{"type": "function", "function": {"name": "f", "parameters": {}}}],
+    "tool_choice": {"type": "function", "function": {"name": "f"}},
+    "functions": [{"name": "f", "parameters": {}}],
+    "function_call": {"name": "f"},
+    "prediction": {"type": "content", "content": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]},
+    "service_tier": "default",
+    "modalities": ["text"],
+    "timeout": 2.5,
+    "stream_options": {"include_usage": True},
+}
+
+
+def _convert(kwargs_code: str) -> tuple[str, list]:
+    source = f"from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.create({kwargs_code})\n"
+    outcome = transform_source(source, config=Config(select=("MIG102",)))
+    return outcome.code, list(outcome.findings)
+
+
+@pytest.mark.parametrize("param", [p for p in CHAT_PARAMS if p not in ("model", "messages", "stream")])
+def test_policy(param: str) -> None:
+    """Each OpenAI chat keyword is handled exactly as its mapping policy says."""
+    rule = CHAT_PARAMS[param]
+    value = SAMPLE_VALUES.get(param, 1 if rule.policy is not Policy.FAIL else {"k": "v"})
+    code, findings = _convert(f"model='gpt-4o', messages=[], {param}={value!r}")
+    call = code.splitlines()[-1]
+    todos = [f for f in findings if f.kind.value == "todo"]
+    if rule.policy in (Policy.SAME, Policy.RENAME):
+        assert f"{rule.mistral_name(param)}={value!r}" in call and "chat.complete(" in call
+        assert not todos
+    elif rule.policy is Policy.DROP:
+        assert f"{param}=" not in call and "chat.complete(" in call and not todos
+    elif rule.policy is Policy.DROP_TODO:
+        assert f"{param}=" not in call and "chat.complete(" in call
+        assert [t.message for t in todos] == [f"{param} dropped: {rule.note}"]
+        assert f"# TODO(migrator MIG102): {param} dropped" in code
+    elif rule.policy is Policy.FAIL:
+        assert "chat.completions.create(" in call and f"{param}=" in call
+        assert todos and param in todos[0].message
+    elif rule.policy is Policy.XFORM:
+        try:
+            expected = rule.xform.runtime(value)
+        except DropValue:
+            assert f"{param}=" not in call and "chat.complete(" in call
+            return
+        except Unmappable:
+            assert todos
+            return
+        assert f"{rule.mistral_name(param)}={expected!r}" in call, call
+    else:  # pragma: no cover - a new policy needs a test
+        pytest.fail(f"untested policy {rule.policy}")
+
+
+def test_policy_expression_uses_code_template() -> None:
+    """A non-literal value with a code template is rewritten by the template (functions -> tools)."""
+    code, _ = _convert("model='gpt-4o', messages=[], functions=FUNCS, timeout=t")
+    assert '[{"type": "function", "function": f} for f in FUNCS]' in code
+    assert "timeout_ms=int(t * 1000)" in code
+
+
+def test_pipeline_imports_and_findings() -> None:
+    """Through the engine's seam: openai import dropped, Mistral imported, findings carry lines."""
+    source = textwrap.dedent("""\
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=[], user="x")
+    """)
+    outcome = transform_source(source, config=Config())
+    assert "openai" not in outcome.code
+    assert outcome.code.startswith("from mistralai.client import Mistral\nimport os\n")
+    summary = sorted((f.rule, f.kind.value, f.line) for f in outcome.findings)
+    assert summary == [("MIG101", "converted", 3), ("MIG102", "converted", 4), ("MIG102", "todo", 4)]
+    again = transform_source(outcome.code, config=Config())
+    assert again.code == outcome.code
