@@ -9,6 +9,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
 from codemods._facts import CHAT, Binding
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
+from migrator.mapping.models import NON_CHAT_MODELS
 
 
 def _is_chat_create(func: cst.BaseExpression) -> bool:
@@ -201,23 +202,46 @@ class _Transformer(RuleTransformer):
                         "model (see `migrator rules` / --model)")
         return value
 
+    def _chat_model_literal(self, value: cst.BaseExpression) -> Optional[cst.SimpleString]:
+        """The mapped literal for a string naming an OpenAI chat model, else None."""
+        if not isinstance(value, cst.SimpleString) or not isinstance(value.evaluated_value, str):
+            return None
+        name = value.evaluated_value
+        target = map_model(name, self.config.models())
+        if target is None or target == name or target in NON_CHAT_MODELS:
+            return None
+        return cst.SimpleString(f"{value.quote}{target}{value.quote}")
+
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        """Track ``s = <stream>``; map ``MODEL = "gpt-4o"`` at module level when MODEL is a chat model."""
-        if len(updated.targets) != 1 or not isinstance(updated.targets[0].target, cst.Name):
+        """Track ``s = <stream>``; map model names held in variables named like models.
+
+        ``MODEL = "gpt-4o"`` (a module constant passed as ``model=``), ``self.model = "gpt-4o"``,
+        ``model_name = "gpt-4o"``: a string naming an OpenAI chat model, stored under a name that
+        says it is a model, is what the chat call will send.
+        """
+        if len(updated.targets) != 1:
             return updated
-        self._consumed_by_name(updated.value, updated.targets[0].target)
-        if self.path:
+        target = updated.targets[0].target
+        self._consumed_by_name(updated.value, target)
+        name = target.value if isinstance(target, cst.Name) else (
+            target.attr.value if isinstance(target, cst.Attribute) else "")
+        if "model" not in name.lower() and name not in self.facts.model_constants:
             return updated
-        name = updated.targets[0].target.value
-        if name not in self.facts.model_constants or not isinstance(updated.value, cst.SimpleString):
-            return updated
-        model = updated.value.evaluated_value
-        target = map_model(model, self.config.models()) if isinstance(model, str) else None
-        if target is None or target == model:
+        mapped = self._chat_model_literal(updated.value)
+        if mapped is None:
             return updated
         self.changed = True
-        quote = updated.value.quote
-        return updated.with_changes(value=cst.SimpleString(f"{quote}{target}{quote}"))
+        return updated.with_changes(value=mapped)
+
+    def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
+        """``def f(model="gpt-4o-mini")``: a model-named parameter's default is mapped."""
+        if updated.default is None or "model" not in updated.name.value.lower():
+            return updated
+        mapped = self._chat_model_literal(updated.default)
+        if mapped is None:
+            return updated
+        self.changed = True
+        return updated.with_changes(default=mapped)
 
     # -- streams -----------------------------------------------------------------------------------------
     # A converted stream yields events whose ``.data`` is the chunk. Consumers in reach (``for x in s``

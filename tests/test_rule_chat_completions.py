@@ -308,3 +308,38 @@ def test_pipeline_imports_and_findings() -> None:
     assert summary == [("MIG101", "converted", 3), ("MIG102", "converted", 4), ("MIG102", "todo", 4)]
     again = transform_source(outcome.code, config=Config())
     assert again.code == outcome.code
+
+
+class TestModelVariables(CodemodTest):
+    TRANSFORM = ChatCompletions
+
+    def test_model_named_variables_and_defaults(self) -> None:
+        """Chat model names held in model-named variables or parameter defaults are mapped; others not."""
+        before = """
+            from openai import OpenAI
+
+            class Session:
+                def __init__(self, model: str = "gpt-4o-mini", embedder="text-embedding-3-small"):
+                    self.client = OpenAI()
+                    self.model = model
+                    self.fallback_model = "gpt-4o"
+                    greeting = "gpt-4o"
+
+                def send(self, m):
+                    return self.client.chat.completions.create(model=self.model, messages=m)
+        """
+        after = """
+            from openai import OpenAI
+
+            class Session:
+                def __init__(self, model: str = "mistral-small-latest", embedder="text-embedding-3-small"):
+                    self.client = OpenAI()
+                    self.model = model
+                    self.fallback_model = "mistral-large-latest"
+                    greeting = "gpt-4o"
+
+                def send(self, m):
+                    # TODO(migrator MIG102): model=self.model is computed at run time: make sure it names a Mistral model (see `migrator rules` / --model)
+                    return self.client.chat.complete(model=self.model, messages=m)
+        """
+        self.assertCodemod(before, after)

@@ -29,6 +29,9 @@ DEFAULT_MODEL_MAP: tuple[tuple[str, str], ...] = (
     ("gpt-4o*-transcribe*", "voxtral-mini-latest"),
 )
 
+# Targets above that are not chat models (a variable holding one is not what a chat call sends).
+NON_CHAT_MODELS = ("mistral-embed", "mistral-moderation-2603", "voxtral-mini-latest")
+
 MISTRAL_MODEL_PREFIXES = ("mistral-", "ministral-", "codestral-", "devstral-", "magistral-", "pixtral-",
                           "open-mistral-", "open-mixtral-", "voxtral-")
 
