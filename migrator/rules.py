@@ -54,3 +54,10 @@ def describe_rules() -> list[dict[str, str]]:
         }
         for _, cls in RULES
     ]
+
+
+def render_rules_markdown() -> str:
+    """The rule reference as Markdown, rendered from the rule classes by ``templates/rules.md.j2``."""
+    from migrator.templating import render
+
+    return render("rules.md.j2", rules=describe_rules())
