@@ -1,0 +1,196 @@
+"""Command line: parses options, calls the engine, renders with rich. No logic lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from migrator import __version__
+
+app = typer.Typer(
+    name="migrator",
+    help="Move Python code off the OpenAI SDK onto Mistral: codemods, parity harness, PR bot.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Target(str, Enum):
+    mistral = "mistral"
+    openai_compatible = "openai-compatible"
+
+
+class SummaryFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def _usage_error(message: str, command: str = "convert") -> typer.Exit:
+    """Exit 2 with ``message``, the way the option parser reports bad options."""
+    typer.secho(f"Error: {message}", err=True, fg=typer.colors.RED)
+    typer.echo(f"Try 'migrator {command} --help' for help.", err=True)
+    return typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"migrator {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Move Python code off the OpenAI SDK onto Mistral: codemods, parity harness, PR bot."""
+
+
+@app.command()
+def convert(
+    paths: List[Path] = typer.Argument(
+        ..., exists=True, metavar="PATH...", help="Files and directories to convert.", show_default=False
+    ),
+    write: bool = typer.Option(False, "--write", help="Apply the changes to the files."),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 when any file would change (for CI)."
+    ),
+    target: Optional[Target] = typer.Option(
+        None, help="What to migrate to (default: mistral). openai-compatible is not implemented yet."
+    ),
+    provider: Optional[str] = typer.Option(
+        None, help="openai-compatible provider: mistral, scaleway, ovhcloud, vllm, or custom."
+    ),
+    base_url: Optional[str] = typer.Option(None, metavar="URL", help="Base URL of a custom provider."),
+    api_key_env: Optional[str] = typer.Option(
+        None, metavar="NAME", help="Environment variable holding a custom provider's API key."
+    ),
+    select: Optional[List[str]] = typer.Option(
+        None, metavar="RULE", help="Only apply these rules (repeatable; replaces the configured set)."
+    ),
+    ignore: Optional[List[str]] = typer.Option(
+        None, metavar="RULE", help="Do not apply these rules (repeatable)."
+    ),
+    model: Optional[List[str]] = typer.Option(
+        None, metavar="OLD=NEW", help="Map model OLD to NEW, over the built-in map (repeatable)."
+    ),
+    exclude: Optional[List[str]] = typer.Option(
+        None, metavar="GLOB", help="Skip paths matching this gitignore-style pattern (repeatable)."
+    ),
+    no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Do not honour .gitignore files."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: CPU count)."
+    ),
+    output_format: SummaryFormat = typer.Option(
+        SummaryFormat.text, "--format", help="Summary format; json includes each file's diff."
+    ),
+    max_file_size: str = typer.Option(
+        "1MB",
+        metavar="SIZE",
+        help="Skip larger files (500KB, 5MB; 0 = no limit). LibCST needs ~50 s and ~2 GB "
+        "for a 5 MB module.",
+    ),
+) -> None:
+    """Rewrite OpenAI SDK code for Mistral: print a diff (default), --write it, or --check."""
+    from migrator.config import ConfigError
+    from migrator.engine import Mode, parse_size, render_json, render_text, run, write_diffs
+    from migrator.engine.settings import resolve_config
+
+    if write and check:
+        raise _usage_error("--write and --check cannot be used together")
+    try:
+        limit = parse_size(max_file_size)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--max-file-size") from None
+    try:
+        config = resolve_config(
+            paths[0],
+            target=target.value if target else None,
+            provider=provider,
+            base_url=base_url,
+            api_key_env=api_key_env,
+            select=select or (),
+            ignore=ignore or (),
+            models=model or (),
+            exclude=exclude or (),
+            no_gitignore=no_gitignore,
+        )
+    except ConfigError as exc:
+        raise _usage_error(str(exc)) from None
+
+    mode = Mode.WRITE if write else Mode.CHECK if check else Mode.DIFF
+    try:
+        report = run(paths, config=config, mode=mode, jobs=jobs, max_file_size=limit or None)
+    except KeyboardInterrupt:
+        typer.echo("migrator: interrupted", err=True)
+        raise typer.Exit(130) from None
+
+    if output_format is SummaryFormat.json:
+        sys.stdout.write(render_json(report))
+    else:
+        from rich.console import Console
+
+        if mode is not Mode.WRITE:
+            write_diffs(report, sys.stdout, color=sys.stdout.isatty())
+        render_text(report, Console(file=sys.stdout, highlight=False))
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def rules(
+    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", help="Output format."),
+) -> None:
+    """List every rule: code, what it converts, fix safety, before/after."""
+    try:
+        from migrator.rules import describe_rules
+    except ImportError as exc:
+        typer.echo(f"migrator: the rule registry is not available ({exc})", err=True)
+        raise typer.Exit(1) from None
+    described = describe_rules()
+    if output_format is RulesFormat.json:
+        typer.echo(json.dumps(described, indent=2, ensure_ascii=False))
+    elif output_format is RulesFormat.markdown:
+        typer.echo(_rules_markdown(described))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="migrator rules")
+        for column in ("code", "name", "fix safety", "converts"):
+            table.add_column(column)
+        for rule in described:
+            table.add_row(str(rule["code"]), str(rule["name"]), str(rule["safety"]), str(rule["summary"]))
+        Console(file=sys.stdout).print(table)
+
+
+def _rules_markdown(described: list[dict]) -> str:
+    parts = ["# migrator rules", ""]
+    for rule in described:
+        parts += [
+            f"## {rule['code']}: {rule['name']}",
+            "",
+            str(rule["summary"]),
+            "",
+            f"**Fix safety:** {rule['safety']}",
+            "",
+        ]
+        if rule.get("doc"):
+            parts += [str(rule["doc"]).strip(), ""]
+        for label, key in (("Before", "before"), ("After", "after")):
+            if rule.get(key):
+                parts += [f"**{label}:**", "", "```python", str(rule[key]).strip("\n"), "```", ""]
+    return "\n".join(parts).rstrip() + "\n"

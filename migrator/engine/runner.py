@@ -1,0 +1,188 @@
+"""Run the engine over a set of paths: discover, prefilter, convert (in a process pool), collect."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable, Iterable, Sequence
+
+from migrator.config import Config
+from migrator.engine.discovery import SourceFile, discover
+from migrator.engine.files import LoadedFile, Transform, convert, load
+from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
+
+# Measured (see the README / benchmarks): LibCST needs ~8 s and ~400 MB for a 1 MB module to parse and
+# print it, ~40 s more for scope metadata; a 5 MB module takes ~50 s and ~1.9 GB just to parse.
+DEFAULT_MAX_FILE_SIZE = 1_000_000
+
+# Below this much candidate source, starting worker processes costs more than it saves.
+POOL_MIN_BYTES = 16_000
+
+
+class Mode(str, Enum):
+    DIFF = "diff"  # print what would change, write nothing
+    WRITE = "write"  # apply the changes
+    CHECK = "check"  # write nothing; exit 1 when anything would change
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run produced, in path order."""
+
+    mode: Mode
+    results: tuple[FileResult, ...]
+    parsed: int  # files whose code reached the parser
+
+    def of_type(self, kind: type) -> list:
+        return [result for result in self.results if isinstance(result, kind)]
+
+    @property
+    def changed(self) -> list[Changed]:
+        return self.of_type(Changed)
+
+    @property
+    def unchanged(self) -> list[Unchanged]:
+        return self.of_type(Unchanged)
+
+    @property
+    def failed(self) -> list[Failed]:
+        return self.of_type(Failed)
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return self.of_type(Skipped)
+
+    @property
+    def exit_code(self) -> int:
+        """0 done, 1 changes pending under --check, 3 some files failed (takes precedence)."""
+        if self.failed:
+            return 3
+        if self.mode is Mode.CHECK and self.changed:
+            return 1
+        return 0
+
+
+def _convert_task(
+    loaded: LoadedFile, config: Config, transform: Transform | None, write: bool
+) -> tuple[FileResult, bool]:
+    return convert(loaded, config=config, transform=transform, write=write)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork on Linux: workers start in milliseconds and inherit the already-imported rule modules.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _start_pool(
+    loaded: Sequence[LoadedFile], jobs: int, convert_args: tuple
+) -> tuple[ProcessPoolExecutor, dict[Future, LoadedFile]] | None:
+    """Submit every file to worker processes; None when no pool can be started here.
+
+    Called before the progress bar starts its refresh thread: forking a multi-threaded process is
+    unsafe.
+    """
+    try:
+        executor = ProcessPoolExecutor(max_workers=min(jobs, len(loaded)), mp_context=_pool_context())
+        # Largest first, so that one big file does not finish alone at the end.
+        ordered = sorted(loaded, key=lambda item: item.size, reverse=True)
+        futures = {executor.submit(_convert_task, item, *convert_args): item for item in ordered}
+    except (OSError, NotImplementedError, ValueError):  # e.g. no /dev/shm for semaphores
+        return None
+    return executor, futures
+
+
+def _collect(
+    executor: ProcessPoolExecutor, futures: dict[Future, LoadedFile], advance: Callable[[], None]
+) -> list[tuple[FileResult, bool]]:
+    outcomes: list[tuple[FileResult, bool]] = []
+    with executor:
+        try:
+            for future in as_completed(futures):
+                try:
+                    outcomes.append(future.result())
+                except Exception as exc:  # noqa: BLE001 - a worker died (out of memory, killed)
+                    path = futures[future].source.path
+                    reason = f"worker process failed ({type(exc).__name__}); out of memory?"
+                    outcomes.append((Failed(path, reason), True))
+                advance()
+        except BaseException:
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+    return outcomes
+
+
+def _progress(enabled: bool, total: int):
+    if not enabled or total == 0:
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("converting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def run(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: Config = Config(),
+    mode: Mode = Mode.DIFF,
+    jobs: int | None = None,
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    transform: Transform | None = None,
+    progress: bool | None = None,
+) -> Report:
+    """Convert every Python file under ``paths``; never raises for a bad file.
+
+    ``transform`` defaults to the rule pipeline (``migrator.engine.transform.transform_source``); it
+    must be a module-level function so worker processes can receive it. ``jobs`` defaults to the CPU
+    count; small batches run in-process. ``max_file_size`` (bytes; None or 0 = no limit) skips larger
+    files. ``progress`` shows a bar on stderr; by default only when stderr is a terminal.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    if progress is None:
+        progress = sys.stderr.isatty()
+    results: list[FileResult] = []
+    loaded: list[LoadedFile] = []
+    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore):
+        if isinstance(item, SourceFile):
+            item = load(item, max_file_size=max_file_size)
+        if isinstance(item, LoadedFile):
+            loaded.append(item)
+        else:
+            results.append(item)
+
+    convert_args = (config, transform, mode is Mode.WRITE)
+    pool = None
+    if jobs > 1 and len(loaded) > 1 and sum(item.size for item in loaded) >= POOL_MIN_BYTES:
+        pool = _start_pool(loaded, jobs, convert_args)
+    with _progress(progress, len(loaded)) as bar:
+        task = bar.add_task("converting", total=len(loaded)) if bar is not None else None
+
+        def advance() -> None:
+            if bar is not None:
+                bar.advance(task)
+
+        if pool is not None:
+            outcomes = _collect(*pool, advance)
+        else:
+            outcomes = []
+            for item in loaded:
+                outcomes.append(_convert_task(item, *convert_args))
+                advance()
+
+    results.extend(result for result, _ in outcomes)
+    results.sort(key=lambda result: result.path)
+    return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes))

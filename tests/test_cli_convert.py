@@ -1,0 +1,164 @@
+"""`migrator convert` (and `rules`, `--version`) through the command line, with the real rules,
+over a copy of the fixtures/programs tree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_engine_support import snapshot, write_tree
+from typer.testing import CliRunner
+
+from migrator import __version__
+from migrator.cli import app
+
+PROGRAMS = Path(__file__).resolve().parent.parent / "fixtures" / "programs"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """fixtures/programs copied into a project directory, which is the working directory."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(PROGRAMS, tmp_path / "programs", ignore=shutil.ignore_patterns("__pycache__"))
+    write_tree(tmp_path, {"programs/util/plain.py": "def add(a, b):\n    return a + b\n"})
+    return tmp_path
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_diff_mode_prints_diffs_then_summary_and_writes_nothing(project):
+    before = snapshot(project)
+    result = invoke("convert", "programs", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "--- a/programs/basic_env_client.py\n+++ b/programs/basic_env_client.py\n" in out
+    assert "-from openai import OpenAI\n" in out and "+from mistralai.client import Mistral\n" in out
+    assert "\n-    completion = client.chat.completions.create(\n" in out
+    assert "\n+    completion = client.chat.complete(\n" in out
+    assert out.index("+++ b/programs/") < out.index("Files: 17 seen, 16 parsed: 16 changed, 0 unchanged, 0 failed, 1 skipped")
+    assert "programs/drop_user.py:12  MIG102  user dropped: end-user ids are not sent to Mistral" in out
+    assert "16 files would change; run again with --write to apply." in out
+    assert snapshot(project) == before
+
+
+def test_check_exits_1_and_write_applies_then_check_passes(project):
+    before = snapshot(project)
+    check = invoke("convert", "programs", "--check")
+    assert check.exit_code == 1, check.output
+    assert "16 files would change." in check.stdout
+    assert snapshot(project) == before
+
+    write = invoke("convert", "programs", "--write")
+    assert write.exit_code == 0, write.output
+    assert "--- a/" not in write.stdout
+    assert "Wrote 16 files." in write.stdout
+    converted = (project / "programs/basic_env_client.py").read_text()
+    assert "from mistralai.client import Mistral\n" in converted and "\nfrom openai" not in converted
+    assert (project / "programs/util/plain.py").read_bytes() == before["programs/util/plain.py"]
+
+    again = invoke("convert", "programs", "--check")
+    assert again.exit_code == 0, again.output
+    assert "Nothing to change." in again.stdout
+
+
+def test_json_format(project):
+    result = invoke("convert", "programs", "--format", "json", "--select", "MIG101")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # nothing but the document on stdout
+    assert data["version"] == 1 and data["mode"] == "diff" and data["exit_code"] == 0
+    assert data["files"]["seen"] == 17 and data["files"]["changed"] == 16 and data["files"]["skipped"] == 1
+    assert set(data["rules"]) == {"MIG101"}
+    entry = next(e for e in data["results"] if e["path"] == "programs/basic_env_client.py")
+    assert entry["status"] == "changed"
+    assert "+client = Mistral(" in entry["diff"]
+    assert "chat.complete(" not in entry["diff"]  # MIG102 not selected
+
+
+def test_config_file_and_flags(project):
+    """[tool.migrator] is read from the first path's project; --model and --exclude add to it."""
+    write_tree(project, {"pyproject.toml": (
+        '[tool.migrator]\nexclude = ["programs/tool_*.py"]\n'
+        '[tool.migrator.models]\n"gpt-4o-mini" = "open-mistral-nemo"\n')})
+    result = invoke("convert", "programs", "--format", "json")
+    data = json.loads(result.stdout)
+    paths = {e["path"] for e in data["results"]}
+    assert "programs/tool_loop.py" not in paths and "programs/streaming.py" in paths
+    assert '+        model="open-mistral-nemo",' in next(
+        e["diff"] for e in data["results"] if e["path"] == "programs/basic_env_client.py")
+
+    result = invoke("convert", "programs", "--format", "json", "--model", "gpt-4o-mini=mistral-medium-latest",
+                    "--exclude", "streaming.py")
+    data = json.loads(result.stdout)
+    paths = {e["path"] for e in data["results"]}
+    assert "programs/streaming.py" not in paths and "programs/tool_loop.py" not in paths
+    assert '+        model="mistral-medium-latest",' in next(
+        e["diff"] for e in data["results"] if e["path"] == "programs/basic_env_client.py")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["convert", "missing_dir"], "does not exist"),
+        (["convert", "programs", "--write", "--check"], "--write and --check cannot be used together"),
+        (["convert", "programs", "--target", "openai-compatible"], "openai-compatible is not implemented yet"),
+        (["convert", "programs", "--target", "anthropic"], "anthropic"),
+        (["convert", "programs", "--model", "gpt-4o"], "--model expects OLD=NEW, got 'gpt-4o'"),
+        (["convert", "programs", "--select", "MIG999"], "unknown rule code(s): MIG999"),
+        (["convert", "programs", "--max-file-size", "big"], "not a size: 'big'"),
+        (["convert", "programs", "--jobs", "0"], "--jobs"),
+        (["convert", "programs", "--provider", "scaleway"], "only apply to --target openai-compatible"),
+        (["convert", "programs", "--frobnicate"], "--frobnicate"),
+    ],
+)
+def test_usage_errors_exit_2(project, args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.replace("│", " ").split())
+
+
+def test_config_error_exits_2(project):
+    write_tree(project, {"pyproject.toml": '[tool.migrator]\ntarget = "anthropic"\n'})
+    result = invoke("convert", "programs")
+    assert result.exit_code == 2
+    assert "target must be one of mistral, openai-compatible, got 'anthropic'" in result.output
+
+
+def test_version_and_help():
+    assert invoke("--version").stdout == f"migrator {__version__}\n"
+    help_text = invoke("--help").stdout
+    assert "convert" in help_text and "Rewrite OpenAI SDK code for Mistral" in help_text
+    assert "rules" in help_text and "List every rule" in help_text
+    convert_help = " ".join(invoke("convert", "--help").stdout.split())
+    for option in ("--write", "--check", "--target", "--select", "--ignore", "--model", "--exclude",
+                   "--no-gitignore", "--jobs", "--format", "--max-file-size"):
+        assert option in convert_help
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_rules_command(fmt):
+    result = invoke("rules", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        rules = json.loads(result.stdout)
+        assert [r["code"] for r in rules][:2] == ["MIG101", "MIG102"]
+        assert {"code", "name", "summary", "safety", "doc", "before", "after"} <= set(rules[0])
+    elif fmt == "markdown":
+        assert "## MIG101: client-constructor" in result.stdout
+        assert "```python\nfrom openai import OpenAI\n" in result.stdout
+    else:
+        assert "MIG101" in result.stdout and "client-constructor" in result.stdout
+
+
+def test_python_dash_m(project):
+    done = subprocess.run([sys.executable, "-m", "migrator", "convert", "programs/basic_env_client.py"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("--- a/programs/basic_env_client.py\n")

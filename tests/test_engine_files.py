@@ -1,0 +1,179 @@
+"""One file through the engine: prefilter, encodings, newlines, writing, diffs, failure reasons."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from test_engine_support import FAKE_RULE, exploding_transform, rename_transform, write_tree
+
+from migrator.engine import Changed, Failed, Mode, Skipped, Unchanged, run, unified_diff
+from migrator.engine.files import atomic_write
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def one(path, *, mode=Mode.DIFF, transform=rename_transform, **options):
+    report = run([path], mode=mode, transform=transform, jobs=1, **options)
+    assert len(report.results) == 1, report.results
+    return report.results[0]
+
+
+@pytest.mark.parametrize("content", ["import os\n", "x = 'OpenAI is mentioned nowhere'[:0]\n".replace("OpenAI", "Open AI")])
+def test_prefilter_skips_files_without_openai_and_never_parses_them(tree, content):
+    write_tree(tree, {"plain.py": content})
+    report = run(["plain.py"], transform=exploding_transform, jobs=1)
+    assert report.results == (Skipped("plain.py", "no openai reference"),)
+    assert report.parsed == 0
+
+
+@pytest.mark.parametrize("mention", ["import openai", "# uses OpenAI", "OPENAI_API_KEY = 1", "x = 'OpEnAi'"])
+def test_prefilter_is_case_insensitive(tree, mention):
+    write_tree(tree, {"m.py": mention + "\n"})
+    report = run(["m.py"], transform=rename_transform, jobs=1)
+    assert report.parsed == 1
+    assert isinstance(report.results[0], (Changed, Unchanged))
+
+
+def test_latin1_file_with_coding_cookie_stays_latin1(tree):
+    original = "# -*- coding: latin-1 -*-\n# café\nimport openai\nname = 'é'\n".encode("latin-1")
+    write_tree(tree, {"l1.py": original})
+    result = one("l1.py", mode=Mode.WRITE)
+    assert isinstance(result, Changed) and result.written
+    expected = "# -*- coding: latin-1 -*-\n# café\nimport mistral\nname = 'é'\n".encode("latin-1")
+    assert (tree / "l1.py").read_bytes() == expected
+
+
+def test_bom_crlf_and_mixed_newlines_survive_byte_for_byte(tree):
+    original = b"\xef\xbb\xbf# d\xc3\xa9j\xc3\xa0\r\nimport openai\r\nx = 1\ny = 2\r\n"
+    write_tree(tree, {"bom.py": original})
+    result = one("bom.py", mode=Mode.WRITE)
+    assert isinstance(result, Changed)
+    assert (tree / "bom.py").read_bytes() == original.replace(b"openai", b"mistral")
+
+
+def test_file_without_final_newline(tree):
+    write_tree(tree, {"m.py": "x = 1\nimport openai"})
+    result = one("m.py")
+    assert result.updated == b"x = 1\nimport mistral"
+    assert unified_diff(result) == (
+        "--- a/m.py\n+++ b/m.py\n@@ -1,2 +1,2 @@\n x = 1\n-import openai\n"
+        "\\ No newline at end of file\n+import mistral\n\\ No newline at end of file\n"
+    )
+
+
+def test_unencodable_result_fails_and_leaves_the_file_untouched(tree):
+    original = b"# -*- coding: ascii -*-\nimport openai\n"
+    write_tree(tree, {"a.py": original})
+
+    result = one("a.py", mode=Mode.WRITE, transform=snowman_transform)
+    assert isinstance(result, Failed)
+    assert result.reason == ("the converted code cannot be encoded as ascii (the file's encoding): "
+                             "'☃' at line 2; file left unchanged")
+    assert (tree / "a.py").read_bytes() == original
+
+
+def snowman_transform(code, *, config, filename):
+    from migrator.engine.results import RuleOutcome
+
+    return RuleOutcome(code.replace("openai", "mistral  # ☃"))
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"import openai\nx = '\xe9'\n", "not valid utf-8 text (default encoding) at byte 19"),
+        (b"# coding: ascii\nimport openai\n# \xe9\n", "not valid ascii text (coding cookie encoding) at byte 32"),
+        (b"# coding: klingon\nimport openai\n", "bad encoding declaration: unknown encoding: klingon"),
+        (b"import openai\nx = 1\0\n", "file contains a NUL byte (at byte 19)"),
+    ],
+    ids=["bad-utf8", "bad-cookie-encoding", "unknown-cookie", "nul"],
+)
+def test_undecodable_files_fail_with_one_line_reasons(tree, content, reason):
+    write_tree(tree, {"bad.py": content})
+    report = run(["bad.py"], transform=exploding_transform, jobs=1)
+    assert report.results == (Failed("bad.py", reason),)
+
+
+def test_transform_errors_become_failed_results(tree):
+    write_tree(tree, {"boom.py": "import openai\n"})
+    result = one("boom.py", transform=exploding_transform)
+    assert isinstance(result, Failed)
+    assert result.reason == "internal error in the rules: AssertionError: the transform must not be called for boom.py"
+
+
+def test_syntax_error_reason_names_line_and_column(tree):
+    write_tree(tree, {"bad.py": "import openai\n\ndef f(:\n    pass\n"})
+    result = one("bad.py")
+    assert isinstance(result, Failed)
+    assert result.reason.startswith("syntax error at line 3, column 7: ")
+    assert "\n" not in result.reason
+
+
+def test_unchanged_file_is_not_rewritten(tree):
+    write_tree(tree, {"m.py": "import OpenAI_compat\n"})  # mentions openai only in another case
+    before = os.stat("m.py")
+    result = one("m.py", mode=Mode.WRITE)
+    assert result == Unchanged("m.py", ())
+    after = os.stat("m.py")
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_write_is_atomic_and_keeps_the_mode(tree):
+    write_tree(tree, {"tool.py": "#!/usr/bin/env python\nimport openai\n"})
+    os.chmod("tool.py", 0o751)
+    inode_before = os.stat("tool.py").st_ino
+    result = one("tool.py", mode=Mode.WRITE)
+    assert isinstance(result, Changed) and result.written
+    info = os.stat("tool.py")
+    assert stat.S_IMODE(info.st_mode) == 0o751
+    assert info.st_ino != inode_before  # replaced by rename, not rewritten in place
+    assert sorted(os.listdir(".")) == ["tool.py"]  # no temp file left behind
+    assert result.findings[0].rule == FAKE_RULE
+
+
+def test_atomic_write_leaves_no_temp_file_when_it_fails(tree):
+    write_tree(tree, {"d/x.py": "old"})
+    with pytest.raises(OSError):
+        atomic_write(str(tree / "d" / "x.py" / "impossible"), b"new", mode=0o644)
+    assert os.listdir(tree / "d") == ["x.py"]
+
+
+def test_write_goes_through_an_explicit_symlink_to_its_target(tree):
+    write_tree(tree, {"real.py": "import openai\n"})
+    os.symlink("real.py", "link.py")
+    result = one("link.py", mode=Mode.WRITE)
+    assert isinstance(result, Changed) and result.written
+    assert os.path.islink("link.py")
+    assert (tree / "real.py").read_text() == "import mistral\n"
+
+
+def test_diff_and_check_modes_write_nothing(tree):
+    write_tree(tree, {"m.py": "import openai\n"})
+    for mode in (Mode.DIFF, Mode.CHECK):
+        result = one("m.py", mode=mode)
+        assert isinstance(result, Changed) and not result.written
+        assert (tree / "m.py").read_text() == "import openai\n"
+
+
+def test_crlf_diff_keeps_line_endings(tree):
+    write_tree(tree, {"w.py": b"a = 1\r\nimport openai\r\n"})
+    diff = unified_diff(one("w.py"))
+    assert "-import openai\r\n+import mistral\r\n" in diff
+
+
+def test_max_file_size_skips_larger_files_without_reading_them(tree):
+    write_tree(tree, {"big.py": "import openai\n" + "x = 1\n" * 200_000})
+    result = one("big.py", transform=exploding_transform, max_file_size=1_000_000)
+    assert result == Skipped("big.py", "file is 1.2 MB, over the --max-file-size limit of 1 MB")
+
+
+def test_fifo_is_reported_without_blocking(tree):
+    os.mkfifo("pipe.py")
+    result = one("pipe.py", transform=exploding_transform)
+    assert result == Failed("pipe.py", "not a regular file (a named pipe)")

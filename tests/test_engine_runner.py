@@ -1,0 +1,121 @@
+"""Whole runs: modes and exit codes, the process pool, and the summary document."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from test_engine_support import (
+    FAKE_RULE, TODO_RULE, pid_transform, rename_transform, snapshot, write_tree)
+
+from migrator.engine import Changed, Mode, render_json, run, summarize
+from migrator.engine.runner import POOL_MIN_BYTES
+
+TREE = {
+    "app/client.py": "import openai\nclient = openai.OpenAI()  # NEEDS-HUMAN\n",
+    "app/plain.py": "x = 1\n",
+    "app/done.py": "# mentions OpenAI only in a comment\n",
+    "app/broken.py": "import openai\ndef f(:\n",
+}
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return write_tree(tmp_path, TREE)
+
+
+@pytest.mark.parametrize(
+    ("mode", "files", "exit_code"),
+    [
+        (Mode.DIFF, ["app/client.py"], 0),
+        (Mode.CHECK, ["app/client.py"], 1),
+        (Mode.WRITE, ["app/client.py"], 0),
+        (Mode.DIFF, ["app/plain.py", "app/done.py"], 0),
+        (Mode.CHECK, ["app/plain.py", "app/done.py"], 0),
+        (Mode.CHECK, ["app/client.py", "app/broken.py"], 3),  # failures take precedence over 1
+        (Mode.WRITE, ["app/client.py", "app/broken.py"], 3),
+    ],
+)
+def test_exit_codes(tree, mode, files, exit_code):
+    assert run(files, mode=mode, transform=rename_transform, jobs=1).exit_code == exit_code
+
+
+def test_only_write_mode_touches_files_and_good_files_are_written_despite_failures(tree):
+    before = snapshot(tree)
+    for mode in (Mode.DIFF, Mode.CHECK):
+        run(["app"], mode=mode, transform=rename_transform, jobs=1)
+        assert snapshot(tree) == before
+    report = run(["app"], mode=Mode.WRITE, transform=rename_transform, jobs=1)
+    assert report.exit_code == 3
+    after = snapshot(tree)
+    assert after.pop("app/client.py") == b"import mistral\nclient = mistral.OpenAI()  # NEEDS-HUMAN\n"
+    before.pop("app/client.py")
+    assert after == before
+
+
+def test_pool_and_in_process_runs_agree(tmp_path, monkeypatch):
+    """Enough candidate source to start worker processes; results identical, in path order."""
+    monkeypatch.chdir(tmp_path)
+    body = "import openai\n" + "".join(f"def f{i}():\n    return {i}\n" for i in range(300))
+    files = {f"pkg/m{i:02}.py": body for i in range(8)}
+    files["pkg/bad.py"] = "import openai\nprint 'x'\n"
+    write_tree(tmp_path, files)
+    assert len(body.encode()) * 8 > POOL_MIN_BYTES
+    serial = run(["pkg"], transform=rename_transform, jobs=1)
+    pooled = run(["pkg"], transform=rename_transform, jobs=2)
+    assert pooled == serial
+    assert [r.path for r in pooled.results] == sorted(files)
+    assert pooled.parsed == 9 and len(pooled.changed) == 8 and len(pooled.failed) == 1
+    workers = {f.message for r in run(["pkg"], transform=pid_transform, jobs=2).unchanged for f in r.findings}
+    assert workers and f"pid {os.getpid()}" not in workers
+
+
+def test_few_small_files_run_in_process(tree):
+    report = run(["app"], transform=pid_transform, jobs=2)
+    assert {f.message for r in report.unchanged for f in r.findings} == {f"pid {os.getpid()}"}
+
+
+def test_summary_document(tree):
+    report = run(["app"], transform=rename_transform, jobs=1)
+    data = json.loads(render_json(report))
+    assert data == summarize(report)
+    assert set(data) == {"version", "mode", "exit_code", "files", "sites", "rules", "safety", "todos",
+                         "failed", "skipped", "results"}
+    assert data["version"] == 1 and data["mode"] == "diff" and data["exit_code"] == 3
+    assert data["files"] == {"seen": 4, "parsed": 3, "changed": 1, "unchanged": 1, "failed": 1,
+                             "skipped": 1, "written": 0}
+    assert data["sites"] == {"converted": 2, "todo": 1}
+    assert data["rules"] == {FAKE_RULE: {"converted": 2, "todo": 0}, TODO_RULE: {"converted": 0, "todo": 1}}
+    assert data["safety"] == {"exact": 0, "approximate": 2, "manual": 1}
+    assert data["todos"] == [{"path": "app/client.py", "line": 2, "rule": TODO_RULE, "message": "do this by hand"}]
+    assert data["failed"] == [{"path": "app/broken.py", "reason": "syntax error at line 2, column 7: invalid syntax"}]
+    assert data["skipped"] == [{"path": "app/plain.py", "reason": "no openai reference"}]
+    by_path = {entry["path"]: entry for entry in data["results"]}
+    client = by_path["app/client.py"]
+    assert client["status"] == "changed" and client["written"] is False and client["reason"] is None
+    assert client["diff"].startswith("--- a/app/client.py\n+++ b/app/client.py\n@@ -1,2 +1,2 @@\n-import openai\n")
+    assert client["findings"][0] == {"rule": FAKE_RULE, "kind": "converted", "line": 1, "message": "renamed",
+                                     "safety": "approximate"}
+    assert by_path["app/done.py"]["status"] == "unchanged" and by_path["app/done.py"]["diff"] is None
+    assert by_path["app/plain.py"] == {"path": "app/plain.py", "status": "skipped", "reason": "no openai reference",
+                                       "written": False, "findings": [], "diff": None}
+
+
+def test_write_mode_summary_has_no_diffs_and_counts_written_files(tree):
+    data = summarize(run(["app/client.py"], mode=Mode.WRITE, transform=rename_transform, jobs=1))
+    assert data["files"]["written"] == 1
+    assert data["results"][0]["written"] is True and data["results"][0]["diff"] is None
+
+
+def test_results_are_picklable_frozen_dataclasses(tree):
+    import pickle
+    from dataclasses import FrozenInstanceError
+
+    report = run(["app"], transform=rename_transform, jobs=1)
+    assert pickle.loads(pickle.dumps(report)) == report
+    changed = report.changed[0]
+    assert isinstance(changed, Changed)
+    with pytest.raises(FrozenInstanceError):
+        changed.path = "elsewhere"  # type: ignore[misc]
