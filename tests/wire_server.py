@@ -1,0 +1,1151 @@
+"""Loopback HTTP server that speaks the OpenAI and the Mistral wire protocols, for tests.
+
+The real SDKs (``openai``, ``mistralai``) are the clients in our tests, over real sockets. This
+module is the other end: a stdlib-only ``ThreadingHTTPServer`` (HTTP/1.1 keep-alive, chunked SSE)
+running in a background thread on ``127.0.0.1`` and a free port. Nothing here reaches the internet.
+
+Quick start::
+
+    from wire_server import WireServer
+
+    with WireServer("mistral") as srv:
+        client = Mistral(api_key="test-key-not-secret", server_url=srv.mistral_server_url)
+        reply = client.chat.complete(model="mistral-small-latest", random_seed=7, max_tokens=5,
+                                     messages=[{"role": "user", "content": "hi"}])
+        reply.choices[0].message.content     # -> 'echo(max_tokens=5,seed=7): hi'
+    with WireServer("openai") as srv:
+        OpenAI(api_key="k", base_url=srv.openai_base_url)  # with /v1; server_url has none
+
+As a process (for demo apps and benchmarks)::
+
+    python tests/wire_server.py --personality mistral [--port 0] [--latency 0.1]
+
+prints its URL (``http://127.0.0.1:PORT``) on one line and serves until killed (SIGTERM/SIGINT).
+
+Endpoints
+---------
+``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``,
+``GET /v1/models``. Anything else is a 404 with the personality's error body. Every request needs
+``Authorization: Bearer <non-empty>``, else 401. Received requests are recorded in
+``server.requests`` as ``RecordedRequest(method, path, headers, body)`` (headers lower-cased, body
+parsed JSON or None); the Authorization header is recorded there and never logged.
+
+Replies: a pure function of the request
+---------------------------------------
+A reply depends only on the last user message text and the *normalized* sampling parameters, never
+on the personality or the model name, so the same program converted from OpenAI to Mistral prints
+the same thing only if the codemod mapped the parameters correctly. Normalization:
+
+=====================================================  ================================
+sent                                                   echoed as
+=====================================================  ================================
+``seed`` (OpenAI) / ``random_seed`` (Mistral)          ``seed``
+``max_completion_tokens`` / ``max_tokens``             ``max_tokens``
+``temperature``, ``top_p``, ``n``, ``presence_penalty``,  same name
+``frequency_penalty``, ``parallel_tool_calls``
+``stop`` (str or list)                                 ``stop`` (always a list)
+``response_format``                                    its ``type`` only
+``tool_choice`` / legacy ``function_call``             ``auto``, ``none``, ``required`` (also for
+                                                       Mistral ``any``), or ``function:NAME``
+=====================================================  ================================
+
+Only parameters that were sent (and not null) are echoed, sorted by name; numbers print
+canonically (``1`` and ``1.0`` both print ``1``). Text replies look like::
+
+    echo: <last user text>                                     # no parameters sent
+    echo(max_tokens=50,seed=7,temperature=0.2): <last user text>
+    tool result(seed=7): <content of the trailing tool message(s), joined by "; ">
+
+The parameters come first so that ``max_tokens`` truncation keeps them visible.
+
+* ``stop`` cuts the echoed text (the part after ``": "``) before the first occurrence of any stop
+  string; finish_reason ``stop``.
+* ``max_tokens`` keeps the first N whitespace-separated words of the whole reply; when that cuts
+  something, finish_reason is ``length``.
+* ``n`` gives n choices; choice i > 0 gets a ``" #i"`` suffix (after truncation).
+* usage: ``prompt_tokens`` = words in all message contents (text parts), ``completion_tokens`` =
+  words in all choices (for tool calls: words in the arguments string), total = the sum.
+* ``model`` is echoed back as sent; ``created`` is a fixed timestamp; ids are hashes of the request.
+
+Tools: when ``tools`` are given, ``tool_choice`` is not ``"none"`` and the last message is not a
+``tool`` message, every choice is one tool call (content null, finish_reason ``tool_calls``) to the
+function named by ``tool_choice``, else to the first tool. Its ``arguments`` is a JSON *string*
+built from ``parameters``: string -> last user text, integer -> 42, number -> 1.5, boolean -> true,
+array -> [] (``minItems`` honoured), object -> built from its properties, enum/const -> first value,
+``$ref``/``anyOf`` followed. Tool-call ids: OpenAI ``call_`` + 24 hex chars, Mistral 9
+alphanumerics.
+Legacy OpenAI ``functions``/``function_call`` (OpenAI personality only) answer with
+``message.function_call`` and finish_reason ``function_call``.
+
+JSON modes: ``response_format={"type": "json_object"}`` -> content is
+``{"echo": <last user text>, "params": {normalized params}}`` (plus ``"choice": i`` for i > 0);
+``{"type": "json_schema", ...}`` -> an object built from ``json_schema.schema`` as for tool
+arguments. ``stop`` is not applied in JSON modes; ``max_tokens`` is (a truncated JSON is what a real
+model returns too).
+
+Streaming (``"stream": true``): ``data: {chunk}\\n\\n`` events, then ``data: [DONE]\\n\\n``.
+Content is split into word-ish deltas whose concatenation equals the non-streaming content; the
+first chunk carries ``role: assistant``. OpenAI: a last chunk per choice with an empty delta and the
+finish_reason; usage only with ``stream_options.include_usage``, as an extra final chunk with
+``choices: []``. Tool calls come in fragments (id + name, then argument pieces). Mistral: the last
+content chunk carries the finish_reason, and the very last chunk also carries usage; each tool call
+arrives complete in one delta.
+
+Embeddings: a deterministic unit-length vector from a hash of each input. OpenAI: 1536 dims
+(3072 for ``*-3-large``), ``dimensions`` honoured; ``encoding_format="base64"`` (the OpenAI SDK's
+default) answers little-endian float32 base64 as the real API does. Mistral: 1024 dims,
+``output_dimension`` honoured.
+
+The two personalities
+---------------------
+``openai``: accepts any model. 400 ``invalid_request_error`` when ``model`` or ``messages`` is
+missing, or for a top-level field the OpenAI API does not know (``"Unrecognized request argument
+supplied: random_seed"``). Error body: ``{"error": {"message", "type", "param", "code"}}``.
+
+``mistral`` validates like the real API. Error body: ``{"object": "error", "message", "type",
+"param", "code"}``.
+
+* 422 for any top-level field the chat (or embeddings) request model of mistralai 3.7 does not
+  declare (``user``, ``seed``, ``max_completion_tokens``, ``stream_options``, ``functions``, ...),
+  for a message field its role does not declare (``name`` on a user message), for a message role
+  other than system/user/assistant/tool, and for a missing ``model``/``messages``. The body is the real
+  API's: ``{"object": "error", "message": {"detail": [{"type": "extra_forbidden", "loc": ["body",
+  "user"], "msg": "Extra inputs are not permitted", "input": ...}]}, "type":
+  "invalid_request_message_error", ...}``. Through the OpenAI SDK this is
+  ``openai.UnprocessableEntityError``; through mistralai 3.7 it is ``errors.HTTPValidationError``
+  (whose ``.data.detail`` is None for this body, exactly as against the real API: read ``.body``).
+* 400 ``invalid_model`` for a model name outside the Mistral families (``MISTRAL_MODEL_PREFIXES``;
+  anything starting with ``test-`` is accepted too), e.g. ``gpt-4o``.
+* 400 when a tool message's ``tool_call_id`` or an assistant ``tool_calls[i].id`` is not exactly 9
+  characters of ``[A-Za-z0-9]`` ("Tool call id was call_abc but must be a-z, A-Z, 0-9, with a length
+  of 9.").
+
+Fault injection
+---------------
+Faults live in a server-side FIFO queue, so programs using unmodified SDKs hit them. Each request
+(any endpoint, before authentication) takes the next fault, if any::
+
+    srv.inject(status=429, retry_after=0.2)      # 429 with a Retry-After header, once
+    srv.inject(status=500, count=2)              # the next two requests get a 500
+    srv.inject(delay=2.0)                        # sleep 2 s, then answer normally
+    srv.inject(reset=True)                       # close the socket (TCP RST) without a response
+    srv.inject(torn_stream=True)                 # SSE: some chunks, then the connection drops
+                                                 # without [DONE] (non-streaming: half a body)
+
+``delay`` can be combined with any other fault. Error bodies have the personality's shape (a 422
+status fault gets the validation body). ``WireServer(latency=0.05)`` delays every request (for
+benchmarks). ``srv.reset()`` clears recorded requests and pending faults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import collections
+import hashlib
+import json
+import os
+import random
+import re
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Iterator, NamedTuple
+
+__all__ = [
+    "Fault",
+    "RecordedRequest",
+    "WireServer",
+    "build_chat_reply",
+    "normalize_params",
+    "program_env",
+    "MISTRAL_CHAT_FIELDS",
+    "MISTRAL_EMBEDDING_FIELDS",
+    "MISTRAL_MESSAGE_FIELDS",
+    "MISTRAL_MODEL_PREFIXES",
+    "OPENAI_CHAT_FIELDS",
+    "OPENAI_EMBEDDING_FIELDS",
+]
+
+PERSONALITIES = ("openai", "mistral")
+TEST_API_KEY = "test-key-not-secret"
+CREATED = 1_750_000_000  # fixed, so replies are byte-for-byte reproducible
+
+# --- What each API accepts. Hand-typed so this module stays stdlib-only; tests/test_wire_server.py
+# --- checks each set against the installed SDKs (mistralai 3.7 request models, openai 3.57
+# --- TypedDicts).
+
+MISTRAL_CHAT_FIELDS = frozenset({
+    "model", "messages", "temperature", "top_p", "max_tokens", "stream", "stop", "random_seed",
+    "metadata", "response_format", "tools", "tool_choice", "presence_penalty", "frequency_penalty",
+    "n", "prediction", "parallel_tool_calls", "reasoning_effort", "prompt_mode", "guardrails",
+    "safe_prompt", "min_tokens", "repetition_penalty", "top_k", "logprobs", "top_logprobs",
+    "prompt_logprobs", "top_prompt_logprobs", "prompt_cache_key", "service_tier",
+})
+MISTRAL_EMBEDDING_FIELDS = frozenset({
+    "model", "input", "metadata", "output_dimension", "output_dtype", "encoding_format",
+})
+MISTRAL_MESSAGE_FIELDS = {
+    "system": frozenset({"role", "content"}),
+    "user": frozenset({"role", "content"}),
+    "assistant": frozenset({"role", "content", "tool_calls", "prefix"}),
+    "tool": frozenset({"role", "content", "tool_call_id", "name"}),
+}
+MISTRAL_MODEL_PREFIXES = (
+    "mistral-", "ministral-", "codestral-", "devstral-", "magistral-", "pixtral-",
+    "open-mistral-", "open-mixtral-", "voxtral-", "test-",
+)
+OPENAI_CHAT_FIELDS = frozenset({
+    "model", "messages", "audio", "frequency_penalty", "function_call", "functions", "logit_bias",
+    "logprobs", "max_completion_tokens", "max_tokens", "metadata", "modalities", "moderation", "n",
+    "parallel_tool_calls", "prediction", "presence_penalty", "prompt_cache_key",
+    "prompt_cache_options", "prompt_cache_retention", "reasoning_effort", "response_format",
+    "safety_identifier", "seed", "service_tier", "stop", "store", "stream", "stream_options",
+    "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user", "verbosity",
+    "web_search_options",
+})
+OPENAI_EMBEDDING_FIELDS = frozenset({"input", "model", "dimensions", "encoding_format", "user"})
+
+_MISTRAL_TOOL_CALL_ID = re.compile(r"[A-Za-z0-9]{9}")
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ECHOED_AS_IS = ("temperature", "top_p", "n", "presence_penalty", "frequency_penalty",
+                 "parallel_tool_calls")
+
+
+# ----------------------------------------------------------------------------------------------
+# Pure reply logic (no HTTP): request body -> ChatReply
+# ----------------------------------------------------------------------------------------------
+
+def _digest(*parts: Any) -> bytes:
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode()).digest()
+
+
+def _base62(data: bytes, length: int) -> str:
+    number = int.from_bytes(data, "big")
+    chars = []
+    for _ in range(length):
+        number, rem = divmod(number, 62)
+        chars.append(_BASE62[rem])
+    return "".join(chars)
+
+
+def _words(text: str | None) -> int:
+    return len(text.split()) if text else 0
+
+
+def content_text(content: Any) -> str:
+    """Text of a message ``content``: the string, or its text parts' ``text`` joined by spaces."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(
+            part["text"] for part in content
+            if isinstance(part, dict) and isinstance(part.get("text"), str)
+        )
+    return ""
+
+
+def last_user_text(messages: list[dict]) -> str:
+    for message in reversed(messages):
+        if isinstance(message, dict) and message.get("role") == "user":
+            return content_text(message.get("content"))
+    return ""
+
+
+def _canonical(value: Any) -> Any:
+    """Numbers compare by value (1 == 1.0), everything else as sent."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    as_float = float(value)
+    return int(as_float) if as_float.is_integer() else as_float
+
+
+def _normalize_choice(choice: Any) -> str | None:
+    if choice is None:
+        return None
+    if isinstance(choice, str):
+        return "required" if choice == "any" else choice
+    if isinstance(choice, dict):
+        name = (choice.get("function") or {}).get("name") or choice.get("name")
+        return f"function:{name}"
+    return str(choice)
+
+
+def normalize_params(body: dict) -> dict:
+    """The provider-neutral sampling parameters of a chat request (only those sent and not null)."""
+    params: dict[str, Any] = {}
+    seed = body.get("seed") if body.get("seed") is not None else body.get("random_seed")
+    if seed is not None:
+        params["seed"] = _canonical(seed)
+    max_tokens = body.get("max_completion_tokens")
+    if max_tokens is None:
+        max_tokens = body.get("max_tokens")
+    if max_tokens is not None:
+        params["max_tokens"] = _canonical(max_tokens)
+    for name in _ECHOED_AS_IS:
+        if body.get(name) is not None:
+            params[name] = _canonical(body[name])
+    stop = body.get("stop")
+    if stop is not None:
+        params["stop"] = [stop] if isinstance(stop, str) else list(stop)
+    response_format = body.get("response_format")
+    if isinstance(response_format, dict) and response_format.get("type"):
+        params["response_format"] = response_format["type"]
+    choice = _normalize_choice(body.get("tool_choice", body.get("function_call")))
+    if choice is not None:
+        params["tool_choice"] = choice
+    return dict(sorted(params.items()))
+
+
+def render_params(params: dict) -> str:
+    """``max_tokens=5,seed=7,stop=["END"]``: sorted, compact, deterministic."""
+    def render(value: Any) -> str:
+        if isinstance(value, str):
+            return value
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return ",".join(f"{key}={render(value)}" for key, value in sorted(params.items()))
+
+
+def _truncate_words(text: str, limit: int) -> tuple[str, bool]:
+    """First ``limit`` whitespace-separated words of ``text`` (original spacing kept)."""
+    matches = list(re.finditer(r"\S+", text))
+    if len(matches) <= limit:
+        return text, False
+    if limit <= 0:
+        return "", True
+    return text[: matches[limit - 1].end()], True
+
+
+def _cut_at_stop(text: str, stops: list[str]) -> tuple[str, bool]:
+    positions = [text.find(s) for s in stops if s and s in text]
+    if not positions:
+        return text, False
+    return text[: min(positions)], True
+
+
+def sample_from_schema(schema: Any, text: str, root: dict | None = None, depth: int = 0) -> Any:
+    """A value conforming to a JSON schema: strings are ``text``, integers 42, numbers 1.5, …"""
+    if not isinstance(schema, dict) or depth > 20:
+        return {}
+    root = schema if root is None else root
+    if "$ref" in schema:
+        target: Any = root
+        for key in schema["$ref"].lstrip("#/").split("/"):
+            target = target.get(key, {}) if isinstance(target, dict) else {}
+        return sample_from_schema(target, text, root, depth + 1)
+    if "const" in schema:
+        return schema["const"]
+    if schema.get("enum"):
+        return schema["enum"][0]
+    for combinator in ("anyOf", "oneOf", "allOf"):
+        options = schema.get(combinator)
+        if options:
+            typed = [o for o in options if not (isinstance(o, dict) and o.get("type") == "null")]
+            return sample_from_schema((typed or options)[0], text, root, depth + 1)
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind is None:
+        kind = "object" if "properties" in schema else "string"
+    if kind == "string":
+        return text
+    if kind == "integer":
+        return 42
+    if kind == "number":
+        return 1.5
+    if kind == "boolean":
+        return True
+    if kind == "null":
+        return None
+    if kind == "array":
+        return [sample_from_schema(schema.get("items", {}), text, root, depth + 1)
+                for _ in range(int(schema.get("minItems", 0)))]
+    properties = schema.get("properties") or {}
+    built = {name: sample_from_schema(sub, text, root, depth + 1)
+             for name, sub in properties.items()}
+    for name in schema.get("required") or ():
+        built.setdefault(name, text)  # required but undeclared: any value is allowed
+    return built
+
+
+@dataclass
+class ChoiceReply:
+    """One choice of a chat reply, provider-neutral."""
+
+    content: str | None
+    finish_reason: str
+    tool_calls: list[dict] = field(default_factory=list)  # [{"id", "name", "arguments"}]
+    function_call: dict | None = None                     # legacy OpenAI {"name", "arguments"}
+
+
+@dataclass
+class ChatReply:
+    choices: list[ChoiceReply]
+    prompt_tokens: int
+    completion_tokens: int
+
+    @property
+    def usage(self) -> dict:
+        return {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
+                "total_tokens": self.prompt_tokens + self.completion_tokens}
+
+
+def _tool_call_id(personality: str, *seed: Any) -> str:
+    digest = _digest("tool-call", *seed)
+    if personality == "mistral":
+        return _base62(digest, 9)
+    return "call_" + digest.hex()[:24]
+
+
+def _pick_function(definitions: list[dict], wanted: str | None) -> tuple[str, dict]:
+    for definition in definitions:
+        if wanted is None or definition.get("name") == wanted:
+            return definition.get("name", ""), definition.get("parameters") or {}
+    return wanted or "", {}
+
+
+def build_chat_reply(body: dict, personality: str) -> ChatReply:
+    """The reply to a (valid) chat request. Depends on the personality only for tool-call ids."""
+    messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
+    params = normalize_params(body)
+    text = last_user_text(messages)
+    n = max(1, min(int(params.get("n", 1)), 16))
+    prompt_tokens = sum(_words(content_text(m.get("content"))) for m in messages)
+
+    tools = [t.get("function") or {} for t in body.get("tools") or [] if isinstance(t, dict)]
+    legacy = not tools and bool(body.get("functions")) and personality == "openai"
+    definitions = tools or (body.get("functions") or [] if legacy else [])
+    choice = params.get("tool_choice")
+    trailing_tool = []
+    for message in reversed(messages):
+        if message.get("role") not in ("tool", "function"):
+            break
+        trailing_tool.insert(0, content_text(message.get("content")))
+
+    choices: list[ChoiceReply] = []
+    if definitions and choice != "none" and not trailing_tool:
+        wanted = choice.split(":", 1)[1] if choice and choice.startswith("function:") else None
+        name, schema = _pick_function(definitions, wanted)
+        arguments = json.dumps(sample_from_schema(schema, text), ensure_ascii=False)
+        for index in range(n):
+            if legacy:
+                choices.append(ChoiceReply(None, "function_call",
+                                           function_call={"name": name, "arguments": arguments}))
+            else:
+                call_id = _tool_call_id(personality, name, arguments, index, len(messages))
+                choices.append(ChoiceReply(None, "tool_calls", tool_calls=[
+                    {"id": call_id, "name": name, "arguments": arguments}]))
+        completion = sum(_words(arguments) for _ in choices)
+        return ChatReply(choices, prompt_tokens, completion)
+
+    response_type = params.get("response_format")
+    for index in range(n):
+        finish = "stop"
+        if response_type == "json_object":
+            obj: dict[str, Any] = {"echo": text, "params": params}
+            if index:
+                obj["choice"] = index
+            content = json.dumps(obj, ensure_ascii=False)
+        elif response_type == "json_schema":
+            schema = (body.get("response_format") or {}).get("json_schema") or {}
+            content = json.dumps(sample_from_schema(schema.get("schema") or {}, text),
+                                 ensure_ascii=False)
+        else:
+            kind = "tool result" if trailing_tool else "echo"
+            payload = "; ".join(trailing_tool) if trailing_tool else text
+            payload, _ = _cut_at_stop(payload, params.get("stop") or [])
+            rendered = render_params(params)
+            content = f"{kind}({rendered}): {payload}" if rendered else f"{kind}: {payload}"
+        if "max_tokens" in params:
+            content, truncated = _truncate_words(content, int(params["max_tokens"]))
+            if truncated:
+                finish = "length"
+        if index and response_type not in ("json_object", "json_schema"):
+            content += f" #{index}"
+        choices.append(ChoiceReply(content, finish))
+    completion = sum(_words(c.content) for c in choices)
+    return ChatReply(choices, prompt_tokens, completion)
+
+
+def _deltas(text: str) -> list[str]:
+    """Word-ish pieces (leading space + word) whose concatenation is ``text``; at least one."""
+    pieces = re.findall(r"\s*\S+", text)
+    tail = text[len("".join(pieces)):]
+    if tail:
+        pieces.append(tail)
+    return pieces or [text]
+
+
+def _fragments(text: str, size: int = 8) -> list[str]:
+    return [text[i:i + size] for i in range(0, len(text), size)] or [""]
+
+
+def embedding_vector(text: str, dims: int) -> list[float]:
+    """A deterministic unit-length vector for ``text``."""
+    rng = random.Random(int.from_bytes(_digest("embedding", text)[:8], "big"))
+    raw = [rng.uniform(-1.0, 1.0) for _ in range(dims)]
+    norm = sum(x * x for x in raw) ** 0.5 or 1.0
+    return [x / norm for x in raw]
+
+
+# ----------------------------------------------------------------------------------------------
+# Personalities: validation, error bodies, response shapes
+# ----------------------------------------------------------------------------------------------
+
+class WireError(Exception):
+    """An HTTP error answer: status, message, and optional type/param/code/detail."""
+
+    def __init__(self, status: int, message: Any, type_: str | None = None,
+                 param: str | None = None, code: str | None = None,
+                 headers: dict | None = None):
+        super().__init__(message)
+        self.status, self.message, self.type = status, message, type_
+        self.param, self.code = param, code
+        self.headers = headers or {}
+
+
+class _OpenAIWire:
+    name = "openai"
+    embedding_dims = 1536
+    default_types = {400: "invalid_request_error", 401: "invalid_request_error",
+                     404: "invalid_request_error", 422: "invalid_request_error",
+                     429: "requests"}
+    default_messages = {
+        401: "You didn't provide an API key.",
+        422: "Unprocessable entity",
+        429: "Rate limit reached for requests",
+        500: "The server had an error while processing your request. Sorry about that!",
+        503: "The server is overloaded.",
+    }
+    default_codes = {401: "invalid_api_key", 429: "rate_limit_exceeded"}
+
+    def error_body(self, err: WireError) -> dict:
+        kind = err.type or self.default_types.get(err.status, "server_error")
+        code = err.code or self.default_codes.get(err.status)
+        message = err.message or self.default_messages.get(err.status, "Error")
+        return {"error": {"message": message, "type": kind, "param": err.param, "code": code}}
+
+    def validate_chat(self, body: dict) -> None:
+        for required in ("model", "messages"):
+            if required not in body:
+                raise WireError(400, f"Missing required parameter: '{required}'.", param=required,
+                                code="missing_required_parameter")
+        if not isinstance(body["messages"], list) or not body["messages"]:
+            raise WireError(400, "Invalid 'messages': expected a non-empty array.",
+                            param="messages", code="invalid_value")
+        for key in body:
+            if key not in OPENAI_CHAT_FIELDS:
+                raise WireError(400, f"Unrecognized request argument supplied: {key}", param=key)
+
+    def validate_embeddings(self, body: dict) -> None:
+        for required in ("model", "input"):
+            if required not in body:
+                raise WireError(400, f"Missing required parameter: '{required}'.", param=required,
+                                code="missing_required_parameter")
+        for key in body:
+            if key not in OPENAI_EMBEDDING_FIELDS:
+                raise WireError(400, f"Unrecognized request argument supplied: {key}", param=key)
+
+    def completion(self, body: dict, reply: ChatReply, request_id: str) -> dict:
+        choices = []
+        for index, choice in enumerate(reply.choices):
+            message: dict[str, Any] = {"role": "assistant", "content": choice.content,
+                                       "refusal": None, "annotations": []}
+            if choice.tool_calls:
+                message["tool_calls"] = [
+                    {"id": c["id"], "type": "function",
+                     "function": {"name": c["name"], "arguments": c["arguments"]}}
+                    for c in choice.tool_calls]
+            if choice.function_call:
+                message["function_call"] = dict(choice.function_call)
+            choices.append({"index": index, "message": message, "logprobs": None,
+                            "finish_reason": choice.finish_reason})
+        return {"id": f"chatcmpl-{request_id}", "object": "chat.completion", "created": CREATED,
+                "model": body.get("model"), "choices": choices, "usage": reply.usage,
+                "service_tier": "default", "system_fingerprint": "fp_wireserver"}
+
+    def chunks(self, body: dict, reply: ChatReply, request_id: str) -> Iterator[dict]:
+        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+
+        def chunk(choices: list, **extra: Any) -> dict:
+            out = {"id": f"chatcmpl-{request_id}", "object": "chat.completion.chunk",
+                   "created": CREATED, "model": body.get("model"),
+                   "system_fingerprint": "fp_wireserver", "choices": choices}
+            if include_usage:
+                out["usage"] = None
+            out.update(extra)
+            return out
+
+        for index, choice in enumerate(reply.choices):
+            def delta(d: dict, finish: str | None = None) -> dict:
+                return chunk([{"index": index, "delta": d, "logprobs": None,
+                               "finish_reason": finish}])
+            if choice.tool_calls:
+                for position, call in enumerate(choice.tool_calls):
+                    head = {"index": position, "id": call["id"], "type": "function",
+                            "function": {"name": call["name"], "arguments": ""}}
+                    yield delta({"role": "assistant", "content": None, "tool_calls": [head]}
+                                if position == 0 else {"tool_calls": [head]})
+                    for piece in _fragments(call["arguments"]):
+                        yield delta({"tool_calls": [{"index": position,
+                                                     "function": {"arguments": piece}}]})
+            elif choice.function_call:
+                call = choice.function_call
+                yield delta({"role": "assistant", "content": None,
+                             "function_call": {"name": call["name"], "arguments": ""}})
+                for piece in _fragments(call["arguments"]):
+                    yield delta({"function_call": {"arguments": piece}})
+            else:
+                for position, piece in enumerate(_deltas(choice.content or "")):
+                    yield delta({"role": "assistant", "content": piece, "refusal": None}
+                                if position == 0 else {"content": piece})
+            yield delta({}, choice.finish_reason)
+        if include_usage:
+            yield chunk([], usage=reply.usage)
+
+    def embeddings(self, body: dict, inputs: list[str], request_id: str) -> dict:
+        model = str(body.get("model", ""))
+        dims = body.get("dimensions") or (3072 if "3-large" in model else self.embedding_dims)
+        return {"object": "list", "model": model,
+                "data": [{"object": "embedding", "index": i,
+                          "embedding": _encode(embedding_vector(text, int(dims)), body)}
+                         for i, text in enumerate(inputs)],
+                "usage": {"prompt_tokens": sum(map(_words, inputs)),
+                          "total_tokens": sum(map(_words, inputs))}}
+
+    def models(self) -> dict:
+        names = ("gpt-4o", "gpt-4o-mini", "gpt-4.1", "text-embedding-3-small",
+                 "text-embedding-3-large")
+        return {"object": "list", "data": [{"id": n, "object": "model", "created": CREATED,
+                                            "owned_by": "system"} for n in names]}
+
+
+class _MistralWire:
+    name = "mistral"
+    embedding_dims = 1024
+    default_types = {400: "invalid_request_error", 401: "unauthorized", 404: "not_found",
+                     429: "rate_limited", 422: "invalid_request_message_error"}
+    default_messages = {401: "Unauthorized", 404: "Not Found",
+                        429: "Requests rate limit exceeded", 500: "Internal server error",
+                        503: "Service unavailable"}
+
+    def error_body(self, err: WireError) -> dict:
+        message = err.message
+        if err.status == 422 and message is None:
+            message = {"detail": [{"type": "value_error", "loc": ["body"],
+                                   "msg": "Unprocessable entity", "input": None}]}
+        return {"object": "error",
+                "message": message or self.default_messages.get(err.status, "Error"),
+                "type": err.type or self.default_types.get(err.status, "internal_server_error"),
+                "param": err.param, "code": err.code}
+
+    @staticmethod
+    def _unprocessable(details: list[dict]) -> WireError:
+        return WireError(422, {"detail": details}, "invalid_request_message_error")
+
+    @staticmethod
+    def _extra(loc: list, value: Any) -> dict:
+        return {"type": "extra_forbidden", "loc": loc, "msg": "Extra inputs are not permitted",
+                "input": value}
+
+    @staticmethod
+    def _missing(loc: list, value: Any) -> dict:
+        return {"type": "missing", "loc": loc, "msg": "Field required", "input": value}
+
+    def _check_model(self, body: dict) -> None:
+        model = body.get("model")
+        if not (isinstance(model, str) and model.startswith(MISTRAL_MODEL_PREFIXES)):
+            raise WireError(400, f"Invalid model: {model}", "invalid_model", code="1500")
+
+    def validate_chat(self, body: dict) -> None:
+        details = [self._missing(["body", key], body) for key in ("model", "messages")
+                   if key not in body]
+        details += [self._extra(["body", key], value) for key, value in body.items()
+                    if key not in MISTRAL_CHAT_FIELDS]
+        messages = body.get("messages")
+        if messages is not None and not isinstance(messages, list):
+            details.append({"type": "list_type", "loc": ["body", "messages"],
+                            "msg": "Input should be a valid list", "input": messages})
+            messages = []
+        for index, message in enumerate(messages or []):
+            role = message.get("role") if isinstance(message, dict) else None
+            if role not in MISTRAL_MESSAGE_FIELDS:
+                details.append({
+                    "type": "union_tag_invalid", "loc": ["body", "messages", index],
+                    "msg": f"Input tag '{role}' found using 'role' does not match any of the "
+                           "expected tags: 'system', 'user', 'assistant', 'tool'",
+                    "input": message})
+                continue
+            details += [self._extra(["body", "messages", index, role, key], value)
+                        for key, value in message.items()
+                        if key not in MISTRAL_MESSAGE_FIELDS[role]]
+        if details:
+            raise self._unprocessable(details)
+        self._check_model(body)
+        for message in body["messages"]:
+            ids = [message.get("tool_call_id")] if message.get("role") == "tool" else []
+            ids += [call.get("id") for call in message.get("tool_calls") or []
+                    if isinstance(call, dict)]
+            for call_id in ids:
+                if call_id is not None and not _MISTRAL_TOOL_CALL_ID.fullmatch(str(call_id)):
+                    raise WireError(400, f"Tool call id was {call_id} but must be a-z, A-Z, 0-9, "
+                                         "with a length of 9.", "invalid_request_message_error",
+                                    code="3280")
+
+    def validate_embeddings(self, body: dict) -> None:
+        details = [self._missing(["body", key], body) for key in ("model", "input")
+                   if key not in body]
+        details += [self._extra(["body", key], value) for key, value in body.items()
+                    if key not in MISTRAL_EMBEDDING_FIELDS]
+        if details:
+            raise self._unprocessable(details)
+        self._check_model(body)
+
+    def completion(self, body: dict, reply: ChatReply, request_id: str) -> dict:
+        choices = []
+        for index, choice in enumerate(reply.choices):
+            calls = [{"id": c["id"], "type": "function", "index": i,
+                      "function": {"name": c["name"], "arguments": c["arguments"]}}
+                     for i, c in enumerate(choice.tool_calls)] or None
+            choices.append({"index": index, "finish_reason": choice.finish_reason,
+                            "message": {"role": "assistant", "content": choice.content or "",
+                                        "tool_calls": calls, "prefix": False}})
+        return {"id": request_id, "object": "chat.completion", "model": body.get("model"),
+                "usage": reply.usage, "created": CREATED, "choices": choices}
+
+    def chunks(self, body: dict, reply: ChatReply, request_id: str) -> Iterator[dict]:
+        last_choice = len(reply.choices) - 1
+        for index, choice in enumerate(reply.choices):
+            if choice.tool_calls:
+                calls = [{"id": c["id"], "type": "function", "index": i,
+                          "function": {"name": c["name"], "arguments": c["arguments"]}}
+                         for i, c in enumerate(choice.tool_calls)]
+                pieces = [{"role": "assistant", "content": "", "tool_calls": calls}]
+            else:
+                pieces = [{"content": p} for p in _deltas(choice.content or "")]
+                pieces[0] = {"role": "assistant", **pieces[0]}
+            for position, delta in enumerate(pieces):
+                final = position == len(pieces) - 1
+                out = {"id": request_id, "object": "chat.completion.chunk", "created": CREATED,
+                       "model": body.get("model"),
+                       "choices": [{"index": index, "delta": delta,
+                                    "finish_reason": choice.finish_reason if final else None}]}
+                if final and index == last_choice:
+                    out["usage"] = reply.usage
+                yield out
+
+    def embeddings(self, body: dict, inputs: list[str], request_id: str) -> dict:
+        dims = int(body.get("output_dimension") or self.embedding_dims)
+        usage = sum(map(_words, inputs))
+        return {"id": request_id, "object": "list", "model": body.get("model"),
+                "data": [{"object": "embedding", "index": i,
+                          "embedding": _encode(embedding_vector(text, dims), body)}
+                         for i, text in enumerate(inputs)],
+                "usage": {"prompt_tokens": usage, "completion_tokens": 0, "total_tokens": usage}}
+
+    def models(self) -> dict:
+        names = ("mistral-large-latest", "mistral-medium-latest", "mistral-small-latest",
+                 "codestral-latest", "mistral-embed")
+        return {"object": "list", "data": [
+            {"id": n, "object": "model", "created": CREATED, "owned_by": "mistralai",
+             "type": "base", "capabilities": {"completion_chat": n != "mistral-embed",
+                              "function_calling": n != "mistral-embed"},
+             "max_context_length": 131072, "aliases": []} for n in names]}
+
+
+_WIRES = {"openai": _OpenAIWire(), "mistral": _MistralWire()}
+
+
+def _encode(vector: list[float], body: dict) -> Any:
+    if body.get("encoding_format") == "base64":
+        return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode("ascii")
+    return vector
+
+
+def _embedding_inputs(raw: Any) -> list[str]:
+    """Inputs as strings: text as is, token arrays as their JSON (hash input only)."""
+    if isinstance(raw, str):
+        return [raw]
+    if isinstance(raw, list) and raw and all(isinstance(x, int) for x in raw):
+        return [json.dumps(raw)]
+    if isinstance(raw, list):
+        return [x if isinstance(x, str) else json.dumps(x) for x in raw]
+    return [json.dumps(raw)]
+
+
+# ----------------------------------------------------------------------------------------------
+# Faults and recording
+# ----------------------------------------------------------------------------------------------
+
+class RecordedRequest(NamedTuple):
+    method: str
+    path: str
+    headers: dict[str, str]  # lower-cased names
+    body: Any                # parsed JSON, or None
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One injected fault, consumed by one request."""
+
+    status: int | None = None
+    retry_after: float | None = None
+    delay: float = 0.0
+    reset: bool = False
+    torn_stream: bool = False
+    message: str | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# HTTP plumbing
+# ----------------------------------------------------------------------------------------------
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: every answer has a Content-Length or is chunked
+    server_version = "wire-server/1"
+    sys_version = ""
+    timeout = 120  # idle keep-alive connections are dropped after this
+
+    # Typed access to our server object.
+    @property
+    def wire(self) -> "WireServer":
+        return self.server.wire  # type: ignore[attr-defined]
+
+    def setup(self) -> None:
+        super().setup()
+        self.wire._track(self.connection, add=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.wire._track(self.connection, add=False)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        """Silent: request logs are noise in test output (and headers carry keys)."""
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        self._handle()
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_GET
+
+    # -- one request ------------------------------------------------------------------------
+
+    def _handle(self) -> None:
+        wire, personality = self.wire, _WIRES[self.wire.personality]
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        body: Any = None
+        parse_error = False
+        if raw:
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                parse_error = True
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        wire._record(RecordedRequest(self.command, self.path, headers, body))
+        request_id = hashlib.sha256(raw + self.path.encode()).hexdigest()[:32]
+
+        fault = wire._next_fault()
+        pause = wire.latency + (fault.delay if fault else 0.0)
+        if pause > 0:
+            time.sleep(pause)
+        if fault and fault.reset:
+            self._reset_connection()
+            return
+        try:
+            if fault and fault.status:
+                extra = {"Retry-After": _seconds(fault.retry_after)} if fault.retry_after else {}
+                raise WireError(fault.status, fault.message, headers=extra)
+            self._authenticate(headers)
+            path = self.path.split("?", 1)[0].rstrip("/")
+            if parse_error or (raw and not isinstance(body, dict)):
+                if personality.name == "mistral":
+                    raise WireError(422, {"detail": [{"type": "json_invalid", "loc": ["body", 0],
+                                                      "msg": "JSON decode error", "input": {}}]})
+                raise WireError(400, "We could not parse the JSON body of your request.")
+            if self.command == "POST" and path == "/v1/chat/completions":
+                self._chat(personality, body or {}, request_id, fault)
+            elif self.command == "POST" and path == "/v1/embeddings":
+                personality.validate_embeddings(body or {})
+                inputs = _embedding_inputs((body or {}).get("input"))
+                self._send_json(200, personality.embeddings(body, inputs, request_id), fault)
+            elif self.command == "GET" and path == "/v1/models":
+                self._send_json(200, personality.models(), fault)
+            else:
+                raise WireError(404, f"Invalid URL ({self.command} {self.path})"
+                                if personality.name == "openai" else None)
+        except WireError as err:
+            self._send_json(err.status, personality.error_body(err), None, err.headers)
+
+    def _authenticate(self, headers: dict) -> None:
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise WireError(401, None)
+
+    def _chat(self, personality: Any, body: dict, request_id: str, fault: Fault | None) -> None:
+        personality.validate_chat(body)
+        reply = build_chat_reply(body, personality.name)
+        if not body.get("stream"):
+            self._send_json(200, personality.completion(body, reply, request_id), fault)
+            return
+        events = [f"data: {json.dumps(c, ensure_ascii=False)}\n\n".encode()
+                  for c in personality.chunks(body, reply, request_id)]
+        torn = bool(fault and fault.torn_stream)
+        if torn:
+            events = events[: max(1, len(events) // 2)]
+        else:
+            events.append(b"data: [DONE]\n\n")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("x-request-id", request_id)
+        self.end_headers()
+        for event in events:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
+            self.wfile.flush()
+        if torn:
+            self._drop_connection()
+            return
+        self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
+
+    def _send_json(self, status: int, obj: Any, fault: Fault | None,
+                   headers: dict | None = None) -> None:
+        payload = json.dumps(obj, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if fault and fault.torn_stream:  # a torn non-streaming answer: half the promised body
+            self.wfile.write(payload[: len(payload) // 2])
+            self.wfile.flush()
+            self._drop_connection()
+            return
+        self.wfile.write(payload)
+        self.wfile.flush()
+
+    def _drop_connection(self) -> None:
+        """Half-close: the client sees EOF in the middle of the body."""
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    def _reset_connection(self) -> None:
+        """Abort with a TCP RST and no response at all."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        except OSError:
+            pass
+
+
+def _seconds(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    wire: "WireServer"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients dropping connections (or our own resets) are normal here: stay quiet."""
+
+
+# ----------------------------------------------------------------------------------------------
+# Public API
+# ----------------------------------------------------------------------------------------------
+
+class WireServer:
+    """A loopback server with an OpenAI or Mistral personality (see the module docstring)."""
+
+    def __init__(self, personality: str = "openai", latency: float = 0.0,
+                 host: str = "127.0.0.1", port: int = 0):
+        if personality not in PERSONALITIES:
+            raise ValueError(f"personality must be one of {PERSONALITIES}, not {personality!r}")
+        self.personality = personality
+        self.latency = float(latency)
+        self._host, self._port = host, port
+        self._lock = threading.Lock()
+        self._requests: list[RecordedRequest] = []
+        self._faults: collections.deque[Fault] = collections.deque()
+        self._connections: set[socket.socket] = set()
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def start(self) -> "WireServer":
+        if self._httpd is not None:
+            return self
+        httpd = _HTTPServer((self._host, self._port), _Handler)
+        httpd.wire = self
+        self._httpd = httpd
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name=f"wire-server-{self.personality}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        httpd, self._httpd = self._httpd, None
+        if httpd is None:
+            return
+        httpd.shutdown()
+        httpd.server_close()
+        with self._lock:
+            connections = list(self._connections)
+        for conn in connections:  # unblock handler threads waiting on idle keep-alive sockets
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> "WireServer":
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+    # -- addresses --------------------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            raise RuntimeError("WireServer is not started")
+        return self._httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:PORT`` (no trailing slash, no /v1)."""
+        return f"http://{self._host}:{self.port}"
+
+    @property
+    def openai_base_url(self) -> str:
+        """What ``OpenAI(base_url=...)`` / ``OPENAI_BASE_URL`` take: the URL plus ``/v1``."""
+        return self.url + "/v1"
+
+    @property
+    def mistral_server_url(self) -> str:
+        """What ``Mistral(server_url=...)`` takes: the URL without ``/v1``."""
+        return self.url
+
+    # -- recording and faults -----------------------------------------------------------------
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """A snapshot of the requests received so far, oldest first."""
+        with self._lock:
+            return list(self._requests)
+
+    @property
+    def pending_faults(self) -> int:
+        with self._lock:
+            return len(self._faults)
+
+    def reset(self) -> None:
+        """Forget recorded requests and drop pending faults."""
+        with self._lock:
+            self._requests.clear()
+            self._faults.clear()
+
+    def inject(self, *, status: int | None = None, retry_after: float | None = None,
+               delay: float = 0.0, reset: bool = False, torn_stream: bool = False,
+               count: int = 1, message: str | None = None) -> None:
+        """Queue a fault for the next ``count`` requests (after faults already queued).
+
+        Exactly one of ``status`` / ``reset`` / ``torn_stream`` may be given; ``delay`` (seconds)
+        combines with any of them or stands alone. ``retry_after`` (seconds) adds a Retry-After
+        header to a status fault; ``message`` overrides the error message.
+        """
+        if sum((status is not None, reset, torn_stream)) > 1:
+            raise ValueError("give at most one of status, reset, torn_stream")
+        if status is None and not (reset or torn_stream or delay > 0):
+            raise ValueError("inject() needs status, reset, torn_stream or delay")
+        if retry_after is not None and status is None:
+            raise ValueError("retry_after needs a status")
+        if count < 1:
+            raise ValueError("count must be >= 1")
+        fault = Fault(status=status, retry_after=retry_after, delay=float(delay), reset=reset,
+                      torn_stream=torn_stream, message=message)
+        with self._lock:
+            self._faults.extend([fault] * count)
+
+    def _next_fault(self) -> Fault | None:
+        with self._lock:
+            return self._faults.popleft() if self._faults else None
+
+    def _record(self, request: RecordedRequest) -> None:
+        with self._lock:
+            self._requests.append(request)
+
+    def _track(self, conn: socket.socket, *, add: bool) -> None:
+        with self._lock:
+            (self._connections.add if add else self._connections.discard)(conn)
+
+    def __repr__(self) -> str:
+        where = self.url if self._httpd else "stopped"
+        return f"WireServer({self.personality!r}, {where})"
+
+
+_PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+_PROVIDER_PREFIXES = ("OPENAI_", "MISTRAL_", "AZURE_OPENAI_")
+
+
+def program_env(openai_server: WireServer, mistral_server: WireServer,
+                base: dict[str, str] | None = None) -> dict[str, str]:
+    """A full environment for running a program as a subprocess against the two servers.
+
+    Starts from ``base`` (default ``os.environ``), removes proxies and every inherited
+    ``OPENAI_*`` / ``MISTRAL_*`` / ``AZURE_OPENAI_*`` variable (no real key can leak into a test
+    program), then sets dummy keys, ``OPENAI_BASE_URL`` (with /v1), ``MISTRAL_SERVER_URL``
+    (without /v1; a name the codemod emits, the SDK does not read it) and ``NO_PROXY=*``.
+    """
+    env = dict(os.environ if base is None else base)
+    for name in list(env):
+        if name in _PROXY_VARS or name.upper() == "NO_PROXY" or name.startswith(_PROVIDER_PREFIXES):
+            del env[name]
+    env.update({
+        "OPENAI_API_KEY": TEST_API_KEY,
+        "OPENAI_BASE_URL": openai_server.openai_base_url,
+        "MISTRAL_API_KEY": TEST_API_KEY,
+        "MISTRAL_SERVER_URL": mistral_server.mistral_server_url,
+        "NO_PROXY": "*",
+        "no_proxy": "*",
+    })
+    return env
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Loopback OpenAI/Mistral wire server for tests.")
+    parser.add_argument("--personality", choices=PERSONALITIES, default="openai")
+    parser.add_argument("--port", type=int, default=0, help="0 (default) picks a free port")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every request")
+    args = parser.parse_args(argv)
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    signal.signal(signal.SIGINT, lambda *_: stopped.set())
+    with WireServer(args.personality, latency=args.latency, port=args.port) as server:
+        print(server.url, flush=True)
+        while not stopped.wait(0.5):
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
