@@ -561,10 +561,12 @@ def test_mistral_500_is_sdkerror_and_retry_config_retries(fresh_mistral_server):
     assert caught.value.status_code == 500
     assert json.loads(caught.value.body)["object"] == "error"
 
-    fresh_mistral_server.inject(status=429, retry_after=0.1)
+    fresh_mistral_server.inject(status=429, retry_after=0.3)
     retrying = mis(fresh_mistral_server, retry_config=RetryConfig(
         "backoff", BackoffStrategy(10, 100, 2.0, 5000), retry_connection_errors=True))
+    started = time.monotonic()
     assert retrying.chat.complete(model=MISTRAL_MODEL, messages=HI).choices
+    assert time.monotonic() - started >= 0.3  # Retry-After wins over the 10 ms backoff
     assert len(fresh_mistral_server.requests) == 3
 
 
