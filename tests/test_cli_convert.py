@@ -19,12 +19,33 @@ from migrator.cli import app
 PROGRAMS = Path(__file__).resolve().parent.parent / "fixtures" / "programs"
 
 
+N_PROGRAMS = len(list(PROGRAMS.glob("*.py")))
+
+# Files whose conversion this test module pins down exactly (the fixture programs evolve with the rules).
+BOT = """\
+from openai import OpenAI
+
+client = OpenAI()
+
+
+def answer(question, user_id):
+    reply = client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=[{"role": "user", "content": question}],
+        user=user_id,
+    )
+    return reply.choices[0].message.content
+"""
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    """fixtures/programs copied into a project directory, which is the working directory."""
+    """fixtures/programs copied into a project directory, which is the working directory, plus a
+    file converted with a TODO and a file that never mentions OpenAI."""
     monkeypatch.chdir(tmp_path)
     shutil.copytree(PROGRAMS, tmp_path / "programs", ignore=shutil.ignore_patterns("__pycache__"))
-    write_tree(tmp_path, {"programs/util/plain.py": "def add(a, b):\n    return a + b\n"})
+    write_tree(tmp_path, {"programs/util/plain.py": "def add(a, b):\n    return a + b\n",
+                          "programs/util/bot.py": BOT})
     return tmp_path
 
 
@@ -43,9 +64,11 @@ def test_diff_mode_prints_diffs_then_summary_and_writes_nothing(project):
     assert "-from openai import OpenAI\n" in out and "+from mistralai.client import Mistral\n" in out
     assert "\n-    completion = client.chat.completions.create(\n" in out
     assert "\n+    completion = client.chat.complete(\n" in out
-    assert out.index("+++ b/programs/") < out.index("Files: 17 seen, 16 parsed: 16 changed, 0 unchanged, 0 failed, 1 skipped")
-    assert "programs/drop_user.py:12  MIG102  user dropped: end-user ids are not sent to Mistral" in out
-    assert "16 files would change; run again with --write to apply." in out
+    n = N_PROGRAMS + 1
+    summary = f"Files: {n + 1} seen, {n} parsed: {n} changed, 0 unchanged, 0 failed, 1 skipped"
+    assert out.index("+++ b/programs/") < out.index(summary)
+    assert "programs/util/bot.py:7  MIG102  user dropped: end-user ids are not sent to Mistral\n" in out
+    assert f"{n} files would change; run again with --write to apply." in out
     assert snapshot(project) == before
 
 
@@ -53,15 +76,16 @@ def test_check_exits_1_and_write_applies_then_check_passes(project):
     before = snapshot(project)
     check = invoke("convert", "programs", "--check")
     assert check.exit_code == 1, check.output
-    assert "16 files would change." in check.stdout
+    assert f"{N_PROGRAMS + 1} files would change." in check.stdout
     assert snapshot(project) == before
 
     write = invoke("convert", "programs", "--write")
     assert write.exit_code == 0, write.output
     assert "--- a/" not in write.stdout
-    assert "Wrote 16 files." in write.stdout
-    converted = (project / "programs/basic_env_client.py").read_text()
-    assert "from mistralai.client import Mistral\n" in converted and "\nfrom openai" not in converted
+    assert f"Wrote {N_PROGRAMS + 1} files." in write.stdout
+    converted = (project / "programs/util/bot.py").read_text()
+    assert converted.startswith("from mistralai.client import Mistral\n")
+    assert "# TODO(migrator MIG102): user dropped" in converted and "reply = client.chat.complete(" in converted
     assert (project / "programs/util/plain.py").read_bytes() == before["programs/util/plain.py"]
 
     again = invoke("convert", "programs", "--check")
@@ -74,9 +98,10 @@ def test_json_format(project):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)  # nothing but the document on stdout
     assert data["version"] == 1 and data["mode"] == "diff" and data["exit_code"] == 0
-    assert data["files"]["seen"] == 17 and data["files"]["changed"] == 16 and data["files"]["skipped"] == 1
+    assert data["files"]["seen"] == N_PROGRAMS + 2
+    assert data["files"]["changed"] == N_PROGRAMS + 1 and data["files"]["skipped"] == 1
     assert set(data["rules"]) == {"MIG101"}
-    entry = next(e for e in data["results"] if e["path"] == "programs/basic_env_client.py")
+    entry = next(e for e in data["results"] if e["path"] == "programs/util/bot.py")
     assert entry["status"] == "changed"
     assert "+client = Mistral(" in entry["diff"]
     assert "chat.complete(" not in entry["diff"]  # MIG102 not selected
@@ -92,7 +117,7 @@ def test_config_file_and_flags(project):
     paths = {e["path"] for e in data["results"]}
     assert "programs/tool_loop.py" not in paths and "programs/streaming.py" in paths
     assert '+        model="open-mistral-nemo",' in next(
-        e["diff"] for e in data["results"] if e["path"] == "programs/basic_env_client.py")
+        e["diff"] for e in data["results"] if e["path"] == "programs/util/bot.py")
 
     result = invoke("convert", "programs", "--format", "json", "--model", "gpt-4o-mini=mistral-medium-latest",
                     "--exclude", "streaming.py")
@@ -100,7 +125,7 @@ def test_config_file_and_flags(project):
     paths = {e["path"] for e in data["results"]}
     assert "programs/streaming.py" not in paths and "programs/tool_loop.py" not in paths
     assert '+        model="mistral-medium-latest",' in next(
-        e["diff"] for e in data["results"] if e["path"] == "programs/basic_env_client.py")
+        e["diff"] for e in data["results"] if e["path"] == "programs/util/bot.py")
 
 
 @pytest.mark.parametrize(
@@ -158,7 +183,7 @@ def test_rules_command(fmt):
 
 
 def test_python_dash_m(project):
-    done = subprocess.run([sys.executable, "-m", "migrator", "convert", "programs/basic_env_client.py"],
+    done = subprocess.run([sys.executable, "-m", "migrator", "convert", "programs/util/bot.py"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("--- a/programs/basic_env_client.py\n")
+    assert done.stdout.startswith("--- a/programs/util/bot.py\n+++ b/programs/util/bot.py\n")

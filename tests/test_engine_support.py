@@ -66,3 +66,9 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def pid_transform(code: str, *, config: Config, filename: str) -> RuleOutcome:
     """Reports which process converted the file."""
     return RuleOutcome(code, (Finding(FAKE_RULE, FindingKind.CONVERTED, 1, f"pid {os.getpid()}"),))
+
+
+def text_rename_transform(code: str, *, config: Config, filename: str) -> RuleOutcome:
+    """Like ``rename_transform`` without parsing: for files too big to parse in a test."""
+    return RuleOutcome(code.replace("import openai", "import mistral"),
+                       (Finding(FAKE_RULE, FindingKind.CONVERTED, 1, "renamed"),))

@@ -1,0 +1,196 @@
+"""Acceptance: bad input never stops a run, never shows a traceback, never changes a byte it should not.
+
+One tree holds every kind of bad file next to good ones; `migrator convert` must report each bad
+file with a one-line reason (or convert it correctly), convert the good ones, exit 3, and leave
+every byte outside the converted lines as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import difflib
+import json
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from test_engine_support import snapshot, text_rename_transform, write_tree
+from typer.testing import CliRunner
+
+from migrator.cli import app
+from migrator.engine import Mode, run
+
+MODULE = '''"""Module docstring."""
+from openai import OpenAI
+
+client = OpenAI()
+
+
+def ask(question):
+    reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])
+    return reply.choices[0].message.content
+'''
+
+GOOD = {
+    "app/good.py": MODULE.encode(),
+    "app/crlf.py": MODULE.replace("\n", "\r\n").encode(),
+    "app/bom.py": codecs.BOM_UTF8 + "# café, naïve\n".encode() + MODULE.encode(),
+    "app/latin1.py": b"# -*- coding: latin-1 -*-\n# caf\xe9 cr\xe8me\n" + MODULE.encode("latin-1"),
+}
+BAD = {
+    "app/syntax.py": b"import openai\n\ndef broken(:\n    pass\n",
+    "app/py2.py": b"import openai\nprint \"x\"\n",
+    "app/nul.py": b"import openai\nx = 1\0\n",
+    "app/not_utf8.py": b"import openai\n# caf\xe9\n",
+    "app/huge.py": b"import openai\n" + b"value = 'padding padding padding padding'\n" * 125_000,
+}
+UNTOUCHED = {
+    "app/plain.py": b"def add(a, b):\r\n    return a + b\r\n",
+    "app/readme.txt": b"mentions openai but is not python\n",
+}
+REASONS = {
+    "app/syntax.py": "syntax error at line 3, column 12: invalid syntax",
+    "app/py2.py": "syntax error at line 2, column 1: Missing parentheses in call to 'print'. Did you mean print(...)?",
+    "app/nul.py": "file contains a NUL byte (at byte 19)",
+    "app/not_utf8.py": "not valid utf-8 text (default encoding) at byte 19",
+    "app/locked.py": "cannot open: permission denied",
+    "app/pipe.py": "not a regular file (a named pipe)",
+}
+SKIP_REASONS = {
+    "app/huge.py": "file is 5.3 MB, over the --max-file-size limit of 1 MB",
+    "app/loop.py": "symlink loop",
+    "app/plain.py": "no openai reference",
+}
+# What a converted line may contain: the OpenAI constructs the rules rewrite.
+CONVERTIBLE = (b"openai", b"OpenAI", b"chat.completions", b"gpt-4o-mini")
+
+
+# --- making a file unreadable even for root -------------------------------------------------------
+# Root reads mode-000 files because of CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH. Clearing those two from
+# this thread's *effective* set (they stay permitted, so they can be restored) makes root's access
+# checks those of an ordinary owner: a mode-000 file then really fails to open with EACCES.
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+_LINUX_CAPABILITY_VERSION_3 = 0x20080522
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+@contextmanager
+def without_dac_override():
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, data = _CapHeader(_LINUX_CAPABILITY_VERSION_3, 0), (_CapData * 2)()
+    if libc.capget(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capget")
+    saved = data[0].effective
+    data[0].effective &= ~((1 << _CAP_DAC_OVERRIDE) | (1 << _CAP_DAC_READ_SEARCH))
+    if libc.capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+    try:
+        yield
+    finally:
+        data[0].effective = saved
+        libc.capset(ctypes.byref(header), data)
+
+
+# --- the tree --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {**GOOD, **BAD, **UNTOUCHED, "app/locked.py": b"import openai\n"})
+    os.chmod(tmp_path / "app/locked.py", 0o000)
+    os.mkfifo(tmp_path / "app/pipe.py")
+    os.symlink("loop.py", tmp_path / "app/loop.py")
+    os.symlink("..", tmp_path / "app/parent")  # a directory loop out of the tree
+    return tmp_path
+
+
+def convert(*args: str):
+    with without_dac_override():
+        with pytest.raises(PermissionError):  # the premise: root cannot read it either
+            open("app/locked.py", "rb").close()
+        result = CliRunner().invoke(app, ["convert", "app", "--jobs", "1", *args])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def assert_only_convertible_lines_changed(before: bytes, after: bytes) -> None:
+    """Line by line: every original line outside the changed hunks is still there, byte for byte."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag in ("replace", "delete"):
+            for line in old[i1:i2]:
+                assert any(token in line for token in CONVERTIBLE), f"unexpected change to {line!r}"
+
+
+def test_write_converts_good_files_reports_bad_ones_and_exits_3(tree):
+    before = snapshot(tree)
+    result = convert("--write")
+    assert result.exit_code == 3, result.output
+    out = result.stdout
+    for path, reason in REASONS.items():
+        assert f"\n  {path}: {reason}\n" in out, path
+    for path, reason in SKIP_REASONS.items():
+        if reason != "no openai reference":  # those are counted, not listed
+            assert f"\n  {path}: {reason}\n" in out, path
+    assert f"{len(REASONS)} failed" in out and "Wrote 4 files" in out
+
+    after = snapshot(tree)
+    for path in (*BAD, *UNTOUCHED):
+        assert after[path] == before[path], path
+    for path in GOOD:
+        assert after[path] != before[path], path
+        assert b"client.chat.complete(" in after[path] and b"from openai" not in after[path]
+        assert_only_convertible_lines_changed(before[path], after[path])
+
+    assert all(line.endswith(b"\r\n") for line in after["app/crlf.py"].splitlines(keepends=True))
+    assert after["app/bom.py"].startswith(codecs.BOM_UTF8 + "# café, naïve\n".encode())
+    latin1 = after["app/latin1.py"]
+    assert latin1.startswith(b"# -*- coding: latin-1 -*-\n# caf\xe9 cr\xe8me\n")
+    assert "client.chat.complete(" in latin1.decode("latin-1")
+    with pytest.raises(UnicodeDecodeError):
+        latin1.decode("utf-8")  # still latin-1, not re-encoded
+
+
+@pytest.mark.parametrize("mode", [[], ["--check"]], ids=["diff", "check"])
+def test_diff_and_check_report_the_same_and_write_nothing(tree, mode):
+    before = snapshot(tree)
+    result = convert(*mode, "--format", "json")
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert {f["path"]: f["reason"] for f in data["failed"]} == REASONS
+    skipped = {s["path"]: s["reason"] for s in data["skipped"]}
+    assert {p: skipped[p] for p in SKIP_REASONS} == SKIP_REASONS
+    assert skipped["app/parent"].endswith("outside the tree")
+    assert data["files"]["changed"] == len(GOOD) and data["files"]["written"] == 0
+    assert all("\n" not in reason for reason in (*REASONS.values(), *skipped.values()))
+    assert snapshot(tree) == before
+
+
+def test_five_megabyte_file_is_handled_when_the_limit_is_lifted(tmp_path, monkeypatch):
+    """Above --max-file-size a 5 MB file is read, transformed and written like any other (with a
+    transform that does not parse: LibCST itself needs ~50 s for it, hence the default limit)."""
+    monkeypatch.chdir(tmp_path)
+    content = b"import openai\r\n" + b"value = 'padding padding padding padding'\r\n" * 125_000
+    write_tree(tmp_path, {"huge.py": content})
+    report = run(["huge.py"], mode=Mode.WRITE, max_file_size=None, transform=text_rename_transform)
+    assert report.exit_code == 0 and report.changed[0].written
+    assert (tmp_path / "huge.py").read_bytes() == b"import mistral\r\n" + content[len(b"import openai\r\n"):]
+
+
+def test_read_error_is_a_one_line_failure():
+    """A regular file whose read fails even for root: /proc/self/mem (EIO at offset 0)."""
+    result = CliRunner().invoke(app, ["convert", "/proc/self/mem", "--format", "json"])
+    assert result.exit_code == 3, result.output
+    assert json.loads(result.stdout)["failed"] == [
+        {"path": "/proc/self/mem", "reason": "cannot read: input/output error"}]
