@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from test_differential import clean_env, openai_imports, run_migrator, show
+from test_differential import clean_env, expect, openai_imports, run_migrator, show
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "fixtures" / "demo_app"
@@ -45,40 +45,39 @@ def demo_copy(tmp_path: Path) -> Path:
 
 def test_demo_app_passes_its_tests_before_and_after_conversion(demo_copy: Path) -> None:
     before_tests = run_demo_tests(demo_copy)
-    assert before_tests.returncode == 0 and " passed" in before_tests.stdout, (
-        "the demo's own tests fail on the unconverted (OpenAI) app\n"
-        + show("pytest (before conversion)", before_tests))
+    expect(before_tests.returncode == 0 and " passed" in before_tests.stdout,
+           "the demo's own tests fail on the unconverted (OpenAI) app\n"
+           + show("pytest (before conversion)", before_tests))
 
     original = snapshot(demo_copy)
     convert = run_migrator("convert", demo_copy, "--write", cwd=demo_copy.parent)
     converted = snapshot(demo_copy)
     changed = sorted(name for name in original if original[name] != converted[name])
-    assert convert.returncode == 0, show("migrator convert --write", convert)
-    assert {os.path.join("support_bot", "llm.py"), os.path.join("support_bot", "service.py")} <= set(
-        changed), f"expected llm.py and service.py to be converted, changed: {changed}\n" + show(
-        "migrator convert --write", convert)
+    expect(convert.returncode == 0, show("migrator convert --write", convert))
+    expect({os.path.join("support_bot", "llm.py"), os.path.join("support_bot", "service.py")}
+           <= set(changed), f"expected llm.py and service.py to be converted, changed: {changed}\n"
+           + show("migrator convert --write", convert))
 
     service = converted[os.path.join("support_bot", "service.py")].decode()
-    assert 'model="mistral-medium-latest"' in service, (
-        "the demo's [tool.migrator.models] override (gpt-4o -> mistral-medium-latest) was not "
-        "applied to service.py\n" + service)
+    expect('model="mistral-medium-latest"' in service,
+           "the demo's [tool.migrator.models] override (gpt-4o -> mistral-medium-latest) was not "
+           "applied to service.py\n" + service)
 
     leftovers = {name: openai_imports(ast.parse(source)) for name, source in converted.items()}
     leftovers = {name: lines for name, lines in leftovers.items() if lines}
-    assert not leftovers, (
-        f"openai is still imported after conversion: {leftovers}\n"
-        + "\n".join(f"=== {name} ===\n{converted[name].decode()}" for name in leftovers))
+    expect(not leftovers, f"openai is still imported after conversion: {leftovers}\n"
+           + "\n".join(f"=== {name} ===\n{converted[name].decode()}" for name in leftovers))
 
     after_tests = run_demo_tests(demo_copy)
-    assert after_tests.returncode == 0 and " passed" in after_tests.stdout, (
-        "the demo's own tests fail on the converted (Mistral) app\n"
-        + show("pytest (after conversion)", after_tests)
-        + "\n".join(f"\n=== {name} (converted) ===\n{converted[name].decode()}" for name in changed))
+    expect(after_tests.returncode == 0 and " passed" in after_tests.stdout,
+           "the demo's own tests fail on the converted (Mistral) app\n"
+           + show("pytest (after conversion)", after_tests)
+           + "".join(f"\n=== {name} (converted) ===\n{converted[name].decode()}" for name in changed))
 
     second = run_migrator("convert", demo_copy, cwd=demo_copy.parent)
-    assert second.returncode == 0 and "@@" not in second.stdout, (
-        "a second conversion would still change the converted demo\n"
-        + show("migrator convert (diff only)", second))
+    expect(second.returncode == 0 and "@@" not in second.stdout,
+           "a second conversion would still change the converted demo\n"
+           + show("migrator convert (diff only)", second))
     check = run_migrator("convert", demo_copy, "--check", cwd=demo_copy.parent)
-    assert check.returncode == 0, show("migrator convert --check", check)
-    assert snapshot(demo_copy) == converted, "a diff-only / --check run modified files"
+    expect(check.returncode == 0, show("migrator convert --check", check))
+    expect(snapshot(demo_copy) == converted, "a diff-only / --check run modified files")

@@ -159,6 +159,12 @@ def comment_block_above(lines: list[str], lineno: int) -> str:
     return "\n".join(reversed(block))
 
 
+def expect(condition: object, message: str) -> None:
+    """Fail with ``message`` alone (outputs and diffs), without pytest's source dump."""
+    if not condition:
+        pytest.fail(message, pytrace=False)
+
+
 def show(label: str, proc: subprocess.CompletedProcess[str]) -> str:
     return (f"--- {label}: exit {proc.returncode}\n[stdout]\n{proc.stdout}"
             f"[stderr]\n{proc.stderr[-4000:]}")
@@ -187,9 +193,9 @@ def test_program_behaves_the_same_after_conversion(program: Path, tmp_path: Path
     convert = run_migrator("convert", workdir, "--write", cwd=tmp_path)
 
     before = finish_program(running_original)
-    assert before.returncode == 0 and before.stdout.strip(), (
+    expect(before.returncode == 0 and before.stdout.strip(), (
         "the unconverted program must run cleanly against the OpenAI personality\n"
-        + show("original (openai personality)", before))
+        + show("original (openai personality)", before)))
 
     converted_text = converted_path.read_text(encoding="utf-8")
     conversion_diff = "".join(difflib.unified_diff(
@@ -197,39 +203,40 @@ def test_program_behaves_the_same_after_conversion(program: Path, tmp_path: Path
         f"a/{program.name}", f"b/{program.name}"))
     context = (f"\n=== conversion diff ===\n{conversion_diff or '(no change)'}\n"
                + show("migrator convert --write", convert))
-    assert convert.returncode == 0, "migrator convert --write failed" + context
-    assert converted_text != original_text, "migrator convert --write changed nothing" + context
+    expect(convert.returncode == 0, "migrator convert --write failed" + context)
+    expect(converted_text != original_text, "migrator convert --write changed nothing" + context)
 
+    problems: list[str] = []
     converted_lines = converted_text.splitlines()
     tree = ast.parse(converted_text)
-    if openai_imports(tree):
-        assert TODO_MARK in converted_text, (
-            f"converted program still imports openai (lines {openai_imports(tree)}) "
-            "and no TODO says why" + context)
+    if openai_imports(tree) and TODO_MARK not in converted_text:
+        problems.append(f"still imports openai (lines {openai_imports(tree)}) and no TODO says why")
     for lineno in leftover_create_calls(tree):
-        assert TODO_MARK in comment_block_above(converted_lines, lineno), (
-            f"line {lineno} still calls chat.completions.create with no TODO above it" + context)
+        if TODO_MARK not in comment_block_above(converted_lines, lineno):
+            problems.append(f"line {lineno} still calls chat.completions.create with no TODO above it")
     for code in expected_todos:
-        assert f"{TODO_MARK} {code}" in converted_text, (
-            f"expected a `# {TODO_MARK} {code})` comment (declared by # expect-todo)" + context)
-    unexpected = [line.strip() for line in converted_lines
-                  if TODO_MARK in line and not any(f"{TODO_MARK} {c}" in line for c in allowed_todos)]
-    assert not unexpected, f"TODOs the program does not declare: {unexpected}" + context
+        if f"{TODO_MARK} {code}" not in converted_text:
+            problems.append(f"no `# {TODO_MARK} {code})` comment, though the program declares "
+                            f"`# expect-todo: {code}`")
+    problems += [f"TODO the program does not declare: {line.strip()}" for line in converted_lines
+                 if TODO_MARK in line
+                 and not any(f"{TODO_MARK} {code}" in line for code in allowed_todos)]
 
     running_converted = start_program(converted_path, mistral_env(openai_server, mistral_server))
     again = run_migrator("convert", workdir, "--check", cwd=tmp_path)
     after = finish_program(running_converted)
-    outputs = show("original (openai personality)", before) + "\n" + show(
-        "converted (mistral personality)", after)
-    assert after.returncode == 0, "the converted program failed\n" + outputs + context
-    assert after.stdout == before.stdout, (
-        "stdout differs after conversion\n=== stdout diff (original -> converted) ===\n"
-        + "".join(difflib.unified_diff(before.stdout.splitlines(keepends=True),
-                                       after.stdout.splitlines(keepends=True),
-                                       "openai", "mistral"))
-        + "\n" + outputs + context)
+    if after.returncode != 0:
+        problems.append("the converted program failed against the Mistral personality")
+    elif after.stdout != before.stdout:
+        problems.append("stdout differs after conversion:\n" + "".join(difflib.unified_diff(
+            before.stdout.splitlines(keepends=True), after.stdout.splitlines(keepends=True),
+            "original (openai)", "converted (mistral)")))
+    if again.returncode != 0:
+        problems.append("not idempotent: a second `migrator convert --check` wants changes\n"
+                        + show("migrator convert --check", again))
+    if converted_path.read_text(encoding="utf-8") != converted_text:
+        problems.append("`migrator convert --check` modified the file")
 
-    assert again.returncode == 0, (
-        "a second conversion would change the converted program (not idempotent)\n"
-        + show("migrator convert --check", again) + context)
-    assert converted_path.read_text(encoding="utf-8") == converted_text, "--check modified the file"
+    outputs = (show("original (openai personality)", before) + "\n"
+               + show("converted (mistral personality)", after))
+    expect(not problems, "\n".join(f"* {p}" for p in problems) + "\n\n" + outputs + context)
