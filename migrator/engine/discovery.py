@@ -55,32 +55,39 @@ def display_path(path: str) -> str:
 
 
 class _IgnoreRules:
-    """Stack of gitignore specs, each anchored at the directory holding it.
+    """The gitignore specs that apply in one directory, each with that directory's path relative
+    to the spec's own directory (``""`` or ``"a/b/"``), so that matching needs no path arithmetic.
 
     Git's precedence: the deepest file that has an opinion about a path decides, and within one file
     the last matching pattern wins (``GitIgnoreSpec.check_file`` gives us the latter).
     """
 
-    def __init__(self, specs: tuple[tuple[str, pathspec.GitIgnoreSpec], ...] = ()) -> None:
+    def __init__(self, specs: tuple[tuple[pathspec.GitIgnoreSpec, str], ...] = ()) -> None:
         self.specs = specs
 
-    def with_file(self, base: str, ignore_file: str) -> "_IgnoreRules":
+    def with_file(self, ignore_file: str, prefix: str = "") -> "_IgnoreRules":
         try:
             with open(ignore_file, encoding="utf-8", errors="replace") as handle:
                 spec = pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
         except OSError:
             return self
-        return _IgnoreRules(self.specs + ((base, spec),)) if len(spec) else self
+        return _IgnoreRules(self.specs + ((spec, prefix),)) if len(spec) else self
 
-    def ignored(self, path: str, is_dir: bool) -> bool:
-        for base, spec in reversed(self.specs):
-            relative = Path(os.path.relpath(path, base)).as_posix()
-            if relative.startswith("../"):
-                continue
-            verdict = spec.check_file(relative + "/" if is_dir else relative).include
+    def descend(self, name: str) -> "_IgnoreRules":
+        return _IgnoreRules(tuple((spec, f"{prefix}{name}/") for spec, prefix in self.specs))
+
+    def ignored(self, name: str, is_dir: bool) -> bool:
+        for spec, prefix in reversed(self.specs):
+            verdict = spec.check_file(f"{prefix}{name}/" if is_dir else f"{prefix}{name}").include
             if verdict is not None:
                 return verdict
         return False
+
+
+def _prefix(directory: str, base: str) -> str:
+    """``directory`` relative to its ancestor ``base``, as a match prefix: ``""`` or ``"a/b/"``."""
+    relative = os.path.relpath(directory, base)
+    return "" if relative == os.curdir else Path(relative).as_posix() + "/"
 
 
 def _git_top(directory: str) -> str | None:
@@ -96,14 +103,14 @@ def _initial_ignore_rules(root: str) -> _IgnoreRules:
     top = _git_top(root)
     if top is None:
         return rules
-    rules = rules.with_file(top, os.path.join(top, ".git", "info", "exclude"))
+    rules = rules.with_file(os.path.join(top, ".git", "info", "exclude"), _prefix(root, top))
     ancestors = []
     directory = root
     while directory != top:
         directory = os.path.dirname(directory)
         ancestors.append(directory)
     for directory in reversed(ancestors):
-        rules = rules.with_file(directory, os.path.join(directory, ".gitignore"))
+        rules = rules.with_file(os.path.join(directory, ".gitignore"), _prefix(root, directory))
     return rules
 
 
@@ -125,51 +132,65 @@ def _symlink_reason(link: str, root_real: str) -> str:
     return "symlink inside the tree (its target is converted in its own place)"
 
 
+@dataclass(frozen=True)
+class _Directory:
+    path: str  # absolute, for the file system
+    real: str  # symlinks resolved, for SourceFile.real_path
+    shown: str  # as displayed
+    rules: _IgnoreRules  # .gitignore files in force
+    exclude_prefix: str  # this directory relative to the exclude patterns' base
+
+    def child_shown(self, name: str) -> str:
+        return name if self.shown == os.curdir else f"{self.shown}/{name}"
+
+
 def _walk(root: str, exclude: pathspec.GitIgnoreSpec | None, respect_gitignore: bool) -> Iterator[Discovered]:
-    root_real = os.path.realpath(root)
     root_abs = os.path.abspath(root)
+    root_real = os.path.realpath(root)
     pyproject = find_pyproject(Path(root_abs))
     exclude_base = str(pyproject.parent) if pyproject is not None else root_abs
     rules = _initial_ignore_rules(root_abs) if respect_gitignore else _IgnoreRules()
-    # Absolute paths for matching; paths relative to the cwd for showing.
-    stack: list[tuple[str, _IgnoreRules]] = [(root_abs, rules)]
+    stack = [_Directory(root_abs, root_real, display_path(root), rules, _prefix(root_abs, exclude_base))]
     while stack:
-        directory, rules = stack.pop()
+        directory = stack.pop()
+        rules = directory.rules
         if respect_gitignore:
-            rules = rules.with_file(directory, os.path.join(directory, ".gitignore"))
+            rules = rules.with_file(os.path.join(directory.path, ".gitignore"))
         try:
-            with os.scandir(directory) as it:
+            with os.scandir(directory.path) as it:
                 entries = sorted(it, key=lambda entry: entry.name)
         except OSError as exc:
-            yield Failed(display_path(directory), f"cannot list directory: {os_reason(exc)}")
+            yield Failed(directory.shown, f"cannot list directory: {os_reason(exc)}")
             continue
         subdirectories = []
         for entry in entries:
-            path = entry.path
+            name = entry.name
             is_link = entry.is_symlink()
             try:
                 is_dir = entry.is_dir()  # for a symlink: the kind of its target, for matching
             except OSError:  # a symlink loop or a vanished entry
                 is_dir = False
-            if is_dir and entry.name in DEFAULT_SKIPPED_DIRS:
+            if is_dir and name in DEFAULT_SKIPPED_DIRS:
                 continue
-            if not is_dir and not entry.name.endswith(PYTHON_SUFFIXES):
+            if not is_dir and not name.endswith(PYTHON_SUFFIXES):
                 continue
             if exclude is not None:
-                relative = Path(os.path.relpath(path, exclude_base)).as_posix()
+                relative = directory.exclude_prefix + name
                 if exclude.match_file(relative + "/" if is_dir else relative):
                     continue
-            if rules.ignored(path, is_dir):
+            if rules.ignored(name, is_dir):
                 continue
             if is_link:
-                yield Skipped(display_path(path), _symlink_reason(path, root_real))
+                yield Skipped(directory.child_shown(name), _symlink_reason(entry.path, root_real))
             elif is_dir:
-                if not _is_virtualenv(path):
-                    subdirectories.append(path)
+                if not _is_virtualenv(entry.path):
+                    subdirectories.append(_Directory(
+                        entry.path, os.path.join(directory.real, name), directory.child_shown(name),
+                        rules.descend(name), f"{directory.exclude_prefix}{name}/"))
             else:
-                yield SourceFile(display_path(path), os.path.realpath(path))
+                yield SourceFile(directory.child_shown(name), os.path.join(directory.real, name))
         # Depth-first, in name order: push in reverse so the first name is popped first.
-        stack.extend((sub, rules) for sub in reversed(subdirectories))
+        stack.extend(reversed(subdirectories))
 
 
 def os_reason(exc: OSError) -> str:

@@ -88,6 +88,12 @@ def _start_pool(
     Called before the progress bar starts its refresh thread: forking a multi-threaded process is
     unsafe.
     """
+    if convert_args[1] is None:
+        # Load the rules here, once: forked workers inherit them instead of each importing LibCST.
+        try:
+            import migrator.engine.transform  # noqa: F401
+        except Exception:  # noqa: BLE001 - each file will then fail with the reason, in its worker
+            pass
     try:
         executor = ProcessPoolExecutor(max_workers=min(jobs, len(loaded)), mp_context=_pool_context())
         # Largest first, so that one big file does not finish alone at the end.
