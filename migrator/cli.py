@@ -139,15 +139,40 @@ def convert(
         typer.echo("migrator: interrupted", err=True)
         raise typer.Exit(130) from None
 
-    if output_format is SummaryFormat.json:
-        sys.stdout.write(render_json(report))
-    else:
-        from rich.console import Console
+    _tolerant_stdout()
+    try:
+        if output_format is SummaryFormat.json:
+            sys.stdout.write(render_json(report))
+        else:
+            from rich.console import Console
 
-        if mode is not Mode.WRITE:
-            write_diffs(report, sys.stdout, color=sys.stdout.isatty())
-        render_text(report, Console(file=sys.stdout, highlight=False))
+            if mode is not Mode.WRITE:
+                write_diffs(report, sys.stdout, color=sys.stdout.isatty())
+            render_text(report, Console(file=sys.stdout, highlight=False))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `migrator convert . | head`: the reader has seen enough
+        _silence_stdout()
     raise typer.Exit(report.exit_code)
+
+
+def _tolerant_stdout() -> None:
+    """Code in any encoding can reach a terminal that cannot show it: escape, never crash."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+
+
+def _silence_stdout() -> None:
+    # Point stdout at devnull so the interpreter's final flush does not raise again.
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @app.command()

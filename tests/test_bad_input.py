@@ -188,6 +188,22 @@ def test_five_megabyte_file_is_handled_when_the_limit_is_lifted(tmp_path, monkey
     assert (tmp_path / "huge.py").read_bytes() == b"import mistral\r\n" + content[len(b"import openai\r\n"):]
 
 
+def test_unwritable_directory_fails_the_file_and_leaves_it_untouched(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"ro/m.py": MODULE.encode(), "rw/m.py": MODULE.encode()})
+    os.chmod(tmp_path / "ro", 0o555)
+    try:
+        with without_dac_override():
+            result = CliRunner().invoke(app, ["convert", ".", "--write", "--jobs", "1"])
+    finally:
+        os.chmod(tmp_path / "ro", 0o755)
+    assert result.exit_code == 3, result.output
+    assert "\n  ro/m.py: cannot write: permission denied\n" in result.stdout
+    assert (tmp_path / "ro/m.py").read_bytes() == MODULE.encode()
+    assert b"client.chat.complete(" in (tmp_path / "rw/m.py").read_bytes()
+    assert os.listdir(tmp_path / "ro") == ["m.py"]
+
+
 def test_read_error_is_a_one_line_failure():
     """A regular file whose read fails even for root: /proc/self/mem (EIO at offset 0)."""
     result = CliRunner().invoke(app, ["convert", "/proc/self/mem", "--format", "json"])

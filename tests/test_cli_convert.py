@@ -141,6 +141,7 @@ def test_config_file_and_flags(project):
         (["convert", "programs", "--jobs", "0"], "--jobs"),
         (["convert", "programs", "--provider", "scaleway"], "only apply to --target openai-compatible"),
         (["convert", "programs", "--frobnicate"], "--frobnicate"),
+        (["convert", "programs", "--exclude", "!"], "invalid exclude pattern: '!'"),
     ],
 )
 def test_usage_errors_exit_2(project, args, message):

@@ -83,6 +83,16 @@ def test_gitignore_above_the_root_applies_inside_a_git_repository(tree):
     assert found("src") == ["src/app.py"]
 
 
+def test_invalid_gitignore_lines_are_dropped_like_git_does(tree):
+    write_tree(tree, {".gitignore": "!\n[z-a]\nignored.py\n", "ignored.py": "", "kept.py": ""})
+    assert found(".") == ["kept.py"]
+
+
+def test_invalid_exclude_pattern_is_a_usage_error(tree):
+    with pytest.raises(ValueError, match="invalid exclude pattern: '!'"):
+        found(".", exclude=["!"])
+
+
 def test_no_gitignore_option(tree):
     write_tree(tree, {".gitignore": "ignored.py\n", "ignored.py": "", "kept.py": ""})
     assert found(".", respect_gitignore=False) == ["ignored.py", "kept.py"]

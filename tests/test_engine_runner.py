@@ -119,3 +119,12 @@ def test_results_are_picklable_frozen_dataclasses(tree):
     assert isinstance(changed, Changed)
     with pytest.raises(FrozenInstanceError):
         changed.path = "elsewhere"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_bar_does_not_disturb_results(tmp_path, monkeypatch, jobs):
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {f"m{i}.py": "import openai\n" + "x = 1\n" * 2000 for i in range(3)})
+    with_bar = run(["."], transform=rename_transform, jobs=jobs, progress=True)
+    assert with_bar == run(["."], transform=rename_transform, jobs=jobs, progress=False)
+    assert len(with_bar.changed) == 3

@@ -68,9 +68,13 @@ class _IgnoreRules:
     def with_file(self, ignore_file: str, prefix: str = "") -> "_IgnoreRules":
         try:
             with open(ignore_file, encoding="utf-8", errors="replace") as handle:
-                spec = pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())
+                lines = handle.read().splitlines()
         except OSError:
             return self
+        try:
+            spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        except Exception:  # noqa: BLE001 - like git, drop the lines that are not valid patterns
+            spec = pathspec.GitIgnoreSpec.from_lines(line for line in lines if _valid_pattern(line))
         return _IgnoreRules(self.specs + ((spec, prefix),)) if len(spec) else self
 
     def descend(self, name: str) -> "_IgnoreRules":
@@ -82,6 +86,23 @@ class _IgnoreRules:
             if verdict is not None:
                 return verdict
         return False
+
+
+def _valid_pattern(line: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except Exception:  # noqa: BLE001 - pathspec raises several kinds
+        return False
+    return True
+
+
+def compile_excludes(patterns: Iterable[str]) -> pathspec.GitIgnoreSpec | None:
+    """The ``--exclude`` patterns as one spec; ValueError naming the first invalid pattern."""
+    patterns = list(patterns)
+    for pattern in patterns:
+        if not _valid_pattern(pattern):
+            raise ValueError(f"invalid exclude pattern: {pattern!r}")
+    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
 
 
 def _prefix(directory: str, base: str) -> str:
@@ -206,10 +227,10 @@ def discover(
 ) -> Iterator[Discovered]:
     """Yield every Python file to consider under ``paths``, or a ``Skipped``/``Failed`` saying why not.
 
-    Each real file is yielded once even when several paths reach it.
+    Each real file is yielded once even when several paths reach it. Raises ``ValueError`` for an
+    invalid ``exclude`` pattern (a usage error, checked before any file is read).
     """
-    exclude = tuple(exclude)
-    exclude_spec = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+    exclude_spec = compile_excludes(exclude)
     seen: set[str] = set()
     for raw in paths:
         path = os.fspath(raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
@@ -73,6 +74,11 @@ def _convert_task(
     return convert(loaded, config=config, transform=transform, write=write)
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (workers would print tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     # fork on Linux: workers start in milliseconds and inherit the already-imported rule modules.
     if sys.platform == "linux":
@@ -95,7 +101,9 @@ def _start_pool(
         except Exception:  # noqa: BLE001 - each file will then fail with the reason, in its worker
             pass
     try:
-        executor = ProcessPoolExecutor(max_workers=min(jobs, len(loaded)), mp_context=_pool_context())
+        executor = ProcessPoolExecutor(
+            max_workers=min(jobs, len(loaded)), mp_context=_pool_context(), initializer=_ignore_interrupts
+        )
         # Largest first, so that one big file does not finish alone at the end.
         ordered = sorted(loaded, key=lambda item: item.size, reverse=True)
         futures = {executor.submit(_convert_task, item, *convert_args): item for item in ordered}
@@ -118,7 +126,9 @@ def _collect(
                     reason = f"worker process failed ({type(exc).__name__}); out of memory?"
                     outcomes.append((Failed(path, reason), True))
                 advance()
-        except BaseException:
+        except BaseException:  # Ctrl-C: stop now, not after the files already being converted
+            for process in list(getattr(executor, "_processes", {}).values()):
+                process.terminate()
             executor.shutdown(wait=False, cancel_futures=True)
             raise
     return outcomes

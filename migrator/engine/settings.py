@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Sequence
 
 from migrator.config import Config, ConfigError, load_config, parse_model_pairs
+from migrator.engine.discovery import compile_excludes
 
 def resolve_config(
     first_path: Path,
@@ -47,6 +48,10 @@ def resolve_config(
                                       ("--api-key-env", config.api_key_env)) if value]
     if stray:
         raise ConfigError(f"{', '.join(stray)} only apply to --target openai-compatible")
+    try:
+        compile_excludes(config.exclude)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     unknown = unknown_rule_codes((*config.select, *config.ignore))
     if unknown:
         raise ConfigError(f"unknown rule code(s): {', '.join(unknown)} (see `migrator rules`)")
