@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
+from migrator.mapping.models import chat_model_literal
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
@@ -22,7 +23,8 @@ CHAT_CREATE = ("chat", "completions", "create")
 ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 
 # Site kinds, each counted in source order by both this module and the LibCST rules.
-CTOR, CHAT, ENV, ANNOTATION = "ctor", "chat", "env", "annotation"
+CTOR, CHAT, ENV = "ctor", "chat", "env"
+MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class _Collector(ast.NodeVisitor):
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
         self.path: Path = ()
+        self.model_scopes: set[Path] = set()
         self.sites: list[tuple[tuple[int, int, int, int], str, Path]] = []
 
     # -- scopes -------------------------------------------------------------------------------
@@ -226,9 +229,9 @@ class _Collector(ast.NodeVisitor):
                         streams[item.optional_vars.id] = True
         if not streams:
             return
-        iterated: set[int] = set()
+        iterated: set[int] = set()  # `for x in s` statements and comprehensions, x a plain name
         for sub in _walk_function(node):
-            if isinstance(sub, (ast.For, ast.AsyncFor)) and isinstance(sub.iter, ast.Name):
+            if isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(sub.iter, ast.Name):
                 if isinstance(sub.target, ast.Name):
                     iterated.add(id(sub.iter))
         for sub in _walk_function(node):
@@ -271,6 +274,15 @@ class _Collector(ast.NodeVisitor):
         if env_key(node):
             self._site(node, ENV)
         self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, str) and len(node.value) < 64 and chat_model_literal(node.value):
+            self.model_scopes.add(self.path)
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        for value in node.values:  # the text parts of an f-string are not model literals
+            if isinstance(value, ast.FormattedValue):
+                self.visit(value)
 
     def visit_Name(self, node: ast.Name) -> None:
         self.facts.names_in_use.add(node.id)
@@ -345,7 +357,7 @@ def gather(tree: ast.Module) -> ModuleFacts:
         facts.sites.setdefault(kind, []).append(line)
         for i in range(len(path) + 1):
             facts.interesting.add(path[:i])
-    for path in facts.bindings:  # annotated parameters are sites too (rewritten to Mistral)
+    for path in [*facts.bindings, *collector.model_scopes]:  # annotations and model names too
         for i in range(len(path) + 1):
             facts.interesting.add(path[:i])
     return facts

@@ -131,8 +131,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         edited = edited_module.code if edited_module.body else ""
         edits[start] = (end, edited)
 
-    new_lines = [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
-    new_lines += [f"import {module}{newline}" for module in pending_plain]
+    new_lines = [f"import {module}{newline}" for module in pending_plain]
+    new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
     if anchor is None:
         anchor = _leading_imports_end(tree)
     if new_lines and anchor >= len(lines) and lines and not lines[-1].endswith(("\n", "\r")):

@@ -9,7 +9,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
 from codemods._facts import CHAT, Binding
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.models import NON_CHAT_MODELS
+from migrator.mapping.models import chat_model_literal
 
 
 def _is_chat_create(func: cst.BaseExpression) -> bool:
@@ -66,7 +66,7 @@ class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._lines: dict[int, int] = {}
-        self._unhandled_streams: dict[int, int] = {}  # id(converted stream call) -> line
+        self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -91,17 +91,20 @@ class _Transformer(RuleTransformer):
         line = self._lines.get(id(original), 0)
         binding, is_mistral = self._receiver(original.func)  # type: ignore[arg-type]
         receiver = code_of(original.func.value.value.value)  # type: ignore[attr-defined]
+        # A call left unchanged keeps its arguments exactly (model names included): it may still
+        # be served by OpenAI.
         if is_mistral:
-            return updated  # already converted: a TODO from an earlier run stands above it
+            return original  # already converted: a TODO from an earlier run stands above it
         if binding is None:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
                             "chat.completions.create call by hand (client.chat.complete)")
-            return updated
+            return original
         if not binding.convertible:
             self.todo(line, f"{receiver} is still an OpenAI client (its constructor was not converted); "
                             "this call was left unchanged")
-            return updated
-        return self._convert(updated, line, binding, receiver)
+            return original
+        converted = self._convert(updated, line, binding, receiver)
+        return original if converted is updated else converted
 
     def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str) -> cst.Call:
         problems = []
@@ -162,8 +165,8 @@ class _Transformer(RuleTransformer):
         func = chat_attr.with_changes(attr=cst.Name(attr), value=chat_attr.value)
         self.converted(line, f"{receiver}.chat.completions.create -> {receiver}.{method}", safety)
         new_call = call.with_changes(func=func, args=new_args)
-        if stream:
-            self._unhandled_streams[id(new_call)] = line
+        if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
+            self._unhandled_streams[id(new_call)] = (line, len(self._todos))
         return new_call
 
     def _xform(self, name, rule, value, line) -> Optional[cst.BaseExpression]:
@@ -202,46 +205,24 @@ class _Transformer(RuleTransformer):
                         "model (see `migrator rules` / --model)")
         return value
 
-    def _chat_model_literal(self, value: cst.BaseExpression) -> Optional[cst.SimpleString]:
-        """The mapped literal for a string naming an OpenAI chat model, else None."""
-        if not isinstance(value, cst.SimpleString) or not isinstance(value.evaluated_value, str):
-            return None
-        name = value.evaluated_value
-        target = map_model(name, self.config.models())
-        if target is None or target == name or target in NON_CHAT_MODELS:
-            return None
-        return cst.SimpleString(f"{value.quote}{target}{value.quote}")
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        """A string that is exactly an OpenAI chat model name (``MODEL = "gpt-4o"``, a default
+        argument, ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) is what some chat call will send."""
+        if not (self.facts.openai_modules or self.facts.imported):
+            return updated  # only in modules that use OpenAI
+        value = updated.evaluated_value
+        if not isinstance(value, str):
+            return updated
+        target = chat_model_literal(value, self.config.models())
+        if target is None or target == value:
+            return updated
+        self.changed = True
+        return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        """Track ``s = <stream>``; map model names held in variables named like models.
-
-        ``MODEL = "gpt-4o"`` (a module constant passed as ``model=``), ``self.model = "gpt-4o"``,
-        ``model_name = "gpt-4o"``: a string naming an OpenAI chat model, stored under a name that
-        says it is a model, is what the chat call will send.
-        """
-        if len(updated.targets) != 1:
-            return updated
-        target = updated.targets[0].target
-        self._consumed_by_name(updated.value, target)
-        name = target.value if isinstance(target, cst.Name) else (
-            target.attr.value if isinstance(target, cst.Attribute) else "")
-        if "model" not in name.lower() and name not in self.facts.model_constants:
-            return updated
-        mapped = self._chat_model_literal(updated.value)
-        if mapped is None:
-            return updated
-        self.changed = True
-        return updated.with_changes(value=mapped)
-
-    def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
-        """``def f(model="gpt-4o-mini")``: a model-named parameter's default is mapped."""
-        if updated.default is None or "model" not in updated.name.value.lower():
-            return updated
-        mapped = self._chat_model_literal(updated.default)
-        if mapped is None:
-            return updated
-        self.changed = True
-        return updated.with_changes(default=mapped)
+        if len(updated.targets) == 1:
+            self._consumed_by_name(updated.value, updated.targets[0].target)
+        return updated
 
     # -- streams -----------------------------------------------------------------------------------------
     # A converted stream yields events whose ``.data`` is the chunk. Consumers in reach (``for x in s``
@@ -286,8 +267,27 @@ class _Transformer(RuleTransformer):
         self.changed = True
         return updated.with_changes(target=cst.Name(event), body=body)
 
+    def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
+        """``(c.choices[0].delta.content for c in stream)``: iterate the events' ``.data`` instead."""
+        if not isinstance(updated.target, cst.Name):
+            return updated
+        key = self._stream_call(updated.iter)
+        if key is not None:
+            del self._unhandled_streams[key]
+        elif not (isinstance(updated.iter, cst.Name) and updated.iter.value in self._stream_names.get(self.path, ())):
+            return updated
+        event = "event" if "event" not in self.facts.names_in_use else f"{updated.target.value}_event"
+        inner = "async for" if updated.asynchronous is not None else "for"
+        events = cst.parse_expression(f"({event}.data {inner} {event} in _)")
+        assert isinstance(events, cst.GeneratorExp)
+        events = events.with_changes(for_in=events.for_in.with_changes(iter=updated.iter))
+        self.changed = True
+        return updated.with_changes(iter=events)
+
     def statement_done(self) -> None:
-        for line in self._unhandled_streams.values():
-            self.todo(line, "this now returns a Mistral event stream: each item is an event whose .data "
-                            "is the chunk (event.data.choices[0].delta.content); update the consumer")
-        self._unhandled_streams.clear()
+        depth = len(self._todos)
+        for key, (line, created_at) in list(self._unhandled_streams.items()):
+            if created_at >= depth:
+                self.todo(line, "this now returns a Mistral event stream: each item is an event whose "
+                                ".data is the chunk (event.data.choices[0].delta.content); update the consumer")
+                del self._unhandled_streams[key]

@@ -41,14 +41,7 @@ TODO_MARK = "TODO(migrator"
 
 # Programs whose conversion is known to be wrong, with the reason (strict: they must keep failing).
 # Remove an entry when the codemod is fixed: strict xfail turns the fix into a failure (XPASS).
-KNOWN_FAILURES: dict[str, str] = {
-    "alias_import": "MIG102: model name reaches the call through a parameter (`chosen = \"gpt-4o-mini\"`"
-                    " passed as `model_name`); the literal stays an OpenAI name and Mistral answers"
-                    " 400 invalid_model",
-    "stream_inline_loop": "MIG102: `for chunk in client.chat.completions.create(..., stream=True):`"
-                          " becomes `for chunk in client.chat.stream(...)` but the loop is not"
-                          " rewritten to `event.data` (TODO only): AttributeError at run time",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def migrator_command() -> list[str]:

@@ -303,7 +303,7 @@ def test_pipeline_imports_and_findings() -> None:
     """)
     outcome = transform_source(source, config=Config())
     assert "openai" not in outcome.code
-    assert outcome.code.startswith("from mistralai.client import Mistral\nimport os\n")
+    assert outcome.code.startswith("import os\nfrom mistralai.client import Mistral\n")
     summary = sorted((f.rule, f.kind.value, f.line) for f in outcome.findings)
     assert summary == [("MIG101", "converted", 3), ("MIG102", "converted", 4), ("MIG102", "todo", 4)]
     again = transform_source(outcome.code, config=Config())
@@ -314,7 +314,7 @@ class TestModelVariables(CodemodTest):
     TRANSFORM = ChatCompletions
 
     def test_model_named_variables_and_defaults(self) -> None:
-        """Chat model names held in model-named variables or parameter defaults are mapped; others not."""
+        """Chat model names held in variables or parameter defaults are mapped; embedding models are not."""
         before = """
             from openai import OpenAI
 
@@ -336,10 +336,75 @@ class TestModelVariables(CodemodTest):
                     self.client = OpenAI()
                     self.model = model
                     self.fallback_model = "mistral-large-latest"
-                    greeting = "gpt-4o"
+                    greeting = "mistral-large-latest"
 
                 def send(self, m):
                     # TODO(migrator MIG102): model=self.model is computed at run time: make sure it names a Mistral model (see `migrator rules` / --model)
                     return self.client.chat.complete(model=self.model, messages=m)
+        """
+        self.assertCodemod(before, after)
+
+
+class TestInlineStream(CodemodTest):
+    TRANSFORM = ChatCompletions
+
+    def test_stream_iterated_in_for_header(self) -> None:
+        """`for chunk in client.chat.completions.create(..., stream=True):` is rewritten in place."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=m, stream=True):
+                text = chunk.choices[0].delta.content
+                print(text)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            for event in client.chat.stream(model="mistral-large-latest", messages=m):
+                chunk = event.data
+                text = chunk.choices[0].delta.content
+                print(text)
+        """
+        self.assertCodemod(before, after)
+
+    def test_stream_consumed_by_generator(self) -> None:
+        """A stream joined through a generator expression iterates the events' .data."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def answer(m):
+                stream = client.chat.completions.create(model="gpt-4o", messages=m, stream=True)
+                return "".join(c.choices[0].delta.content or "" for c in stream)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def answer(m):
+                stream = client.chat.stream(model="mistral-large-latest", messages=m)
+                return "".join(c.choices[0].delta.content or "" for c in (event.data for event in stream))
+        """
+        self.assertCodemod(before, after)
+
+    def test_model_literals_elsewhere(self) -> None:
+        """Exact OpenAI chat model names are mapped wherever they are; prose and bare 'o1' are not."""
+        before = """
+            import os
+            from openai import OpenAI
+            MODEL = os.getenv("OPENAI_MODEL", "gpt-4o-mini")
+            chosen = "gpt-4o"
+            note = "we used gpt-4o before"
+            flag = "o1"
+            emb = "text-embedding-3-small"
+        """
+        after = """
+            import os
+            from openai import OpenAI
+            MODEL = os.getenv("OPENAI_MODEL", "mistral-small-latest")
+            chosen = "mistral-large-latest"
+            note = "we used gpt-4o before"
+            flag = "o1"
+            emb = "text-embedding-3-small"
         """
         self.assertCodemod(before, after)

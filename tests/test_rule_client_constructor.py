@@ -30,8 +30,8 @@ class TestClientConstructor(CodemodTest):
             client = OpenAI()
         """
         after = """
-            from mistralai.client import Mistral
             import os
+            from mistralai.client import Mistral
 
             client = Mistral(server_url=os.environ.get("MISTRAL_SERVER_URL"))
         """

@@ -59,3 +59,22 @@ def map_model(name: str, overrides: Optional[Mapping[str, str]] = None) -> Optio
         if fnmatchcase(name, pattern):
             return target
     return None
+
+
+def chat_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """The Mistral chat model for a string literal that is exactly an OpenAI chat model name.
+
+    Stricter than ``map_model``: a bare ``"o1"`` may be anything, so names must look like model ids
+    (``gpt-…``, ``chatgpt-…``, or hyphenated like ``o3-mini``) unless the user's overrides name them
+    exactly. Embedding, moderation and audio models are not chat models and are not mapped here.
+    """
+    if overrides and value in overrides:
+        return overrides[value]
+    if not (value.startswith(("gpt-", "chatgpt-")) or (value[:1] == "o" and "-" in value)):
+        return None
+    if " " in value or is_mistral_model(value):
+        return None
+    target = map_model(value, overrides)
+    if target is None or target in NON_CHAT_MODELS:
+        return None
+    return target
