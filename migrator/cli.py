@@ -63,7 +63,7 @@ def main(
 @app.command()
 def convert(
     paths: List[Path] = typer.Argument(
-        ..., exists=True, metavar="PATH...", help="Files and directories to convert.", show_default=False
+        ..., exists=True, metavar="PATH", help="Files and directories to convert.", show_default=False
     ),
     write: bool = typer.Option(False, "--write", help="Apply the changes to the files."),
     check: bool = typer.Option(
