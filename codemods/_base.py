@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Optional, Union
+from typing import Callable, ClassVar, Optional, Union
 
 import libcst as cst
 from libcst.codemod import Codemod, CodemodContext
@@ -20,6 +20,12 @@ PIPELINE = "migrator.pipeline"  # set when transform_source fixes imports once a
 CONFIG = "migrator.config"
 
 TODO_PREFIX = "# TODO(migrator "
+
+# Statements a TODO comment can stand above (exact types: isinstance on LibCST's ABCs is slow).
+STATEMENT_TYPES = frozenset({
+    cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.With,
+    cst.FunctionDef, cst.ClassDef, cst.Match,
+})
 
 
 def todo_text(code: str, message: str) -> str:
@@ -62,17 +68,56 @@ class MigratorRule(Codemod):
         facts = self.facts(tree)
         transformer = self.make_transformer(facts)
         updated = tree.visit(transformer)
+        if not transformer.aligned and facts.prune:  # never skip a site on a numbering slip
+            facts.prune = False
+            transformer = self.make_transformer(facts)
+            updated = tree.visit(transformer)
+        self.collect(transformer)
+        if self.context.scratch.get(PIPELINE) or not (transformer.needed or transformer.changed):
+            return updated
+        # Standalone use (tests, libcst.tool): fix imports now.
+        return cst.parse_module(fix_imports(updated.code, transformer.needed, facts.names_in_use))
+
+    def collect(self, transformer: "RuleTransformer") -> None:
+        """Report a finished transformer's findings (as codemod warnings too) and needed imports."""
         for finding in transformer.findings:
             if finding.kind is FindingKind.TODO:
                 self.warn(f"line {finding.line}: {finding.message}")
         self.context.scratch.setdefault(FINDINGS, []).extend(transformer.findings)
-        if not transformer.needed and not transformer.changed:
-            return updated
-        if self.context.scratch.get(PIPELINE):
-            self.context.scratch.setdefault(NEEDED_IMPORTS, []).extend(transformer.needed)
-            return updated
-        # Standalone use (tests, libcst.tool): fix imports now.
-        return cst.parse_module(fix_imports(updated.code, transformer.needed, facts.names_in_use))
+        self.context.scratch.setdefault(NEEDED_IMPORTS, []).extend(transformer.needed)
+
+
+class Combined(cst.CSTTransformer):
+    """Several rules' transformers in one traversal of the tree.
+
+    Running each rule as its own pass costs a full traversal per rule; the rules touch disjoint
+    nodes and share their facts (including which subtrees to skip), so one walk serves them all.
+    Each transformer sees the nodes in the same order as in a pass of its own; ``original`` is the
+    node as parsed, ``updated`` carries the earlier rules' changes.
+    """
+
+    def __init__(self, transformers: "list[RuleTransformer]") -> None:
+        super().__init__()
+        self.transformers = transformers
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        descend = True
+        for transformer in self.transformers:
+            descend = transformer.on_visit(node) and descend
+        return descend
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None  # RuleTransformer ignores attribute events
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave(self, original_node, updated_node):
+        for transformer in self.transformers:
+            updated_node = transformer.on_leave(original_node, updated_node)
+            if not isinstance(updated_node, cst.CSTNode):
+                break  # removed or flattened: later rules have nothing left to see
+        return updated_node
 
 
 class RuleTransformer(cst.CSTTransformer):
@@ -90,6 +135,10 @@ class RuleTransformer(cst.CSTTransformer):
         self.changed = False
         self._todos: list[list[str]] = []
         self._ordinal: dict[str, int] = {}
+        self._handlers: dict[str, dict[type, Optional[Callable]]] = {}
+        # Statements met so far, in the pre-order codemods._facts numbered them in. At the end it
+        # must equal the number of statements ast saw; if not, pruning was misaligned (see aligned).
+        self.statements_seen = 0
 
     # -- sites and findings -------------------------------------------------------------------
     def next_site_line(self, kind: str) -> int:
@@ -113,27 +162,63 @@ class RuleTransformer(cst.CSTTransformer):
         self.needed.append((module, name))
 
     # -- traversal ----------------------------------------------------------------------------
+    # LibCST's own on_visit/on_leave look the handler up by name on every node, and isinstance on
+    # its abstract node classes is slow; both showed at the top of the profile. Handlers are cached
+    # per node type, and node kinds are tested by exact type.
+
+    def _handler(self, prefix: str, node_type: type) -> Optional[Callable]:
+        cache = self._handlers.setdefault(prefix, {})
+        if node_type not in cache:
+            cache[node_type] = getattr(self, prefix + node_type.__name__, None)
+        return cache[node_type]
+
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            self._todos.append([])
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            self.path = self.path + (node.name.value,)
-            if self.path not in self.facts.interesting:
-                super().on_visit(node)
+        node_type = type(node)
+        if node_type is cst.SimpleStatementLine or node_type is cst.SimpleStatementSuite:
+            # one LibCST line holds as many statements as Python's ast counts (`a = 1; b = 2`)
+            if node_type is cst.SimpleStatementLine:
+                self._todos.append([])
+            first = self.statements_seen
+            self.statements_seen += len(node.body)
+            if self.facts.prune and not any(self.facts.stmt_relevant[first:self.statements_seen]):
                 return False
-        return super().on_visit(node)
+        elif node_type in STATEMENT_TYPES:
+            self._todos.append([])
+            if node_type is cst.FunctionDef or node_type is cst.ClassDef:
+                self.path = self.path + (node.name.value,)
+            index = self.statements_seen
+            self.statements_seen += 1
+            relevant, size = self.facts.stmt_relevant, self.facts.stmt_size
+            if self.facts.prune and index < len(relevant) and not relevant[index]:
+                self.statements_seen = index + size[index]
+                return False  # nothing for any rule in there
+        visit = self._handler("visit_", node_type)
+        return visit is None or visit(node) is not False
 
     def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Union[cst.CSTNode, cst.RemovalSentinel,
                                                                             cst.FlattenSentinel]:
-        result = super().on_leave(original, updated)
-        if isinstance(original, (cst.FunctionDef, cst.ClassDef)):
-            self.path = self.path[:-1]
-        if isinstance(original, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+        node_type = type(original)
+        leave = self._handler("leave_", node_type)
+        result = updated if leave is None else leave(original, updated)
+        if node_type in STATEMENT_TYPES:
+            if node_type is cst.FunctionDef or node_type is cst.ClassDef:
+                self.path = self.path[:-1]
             self.statement_done()
             todos = self._todos.pop()
-            if todos and isinstance(result, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            if todos and type(result) in STATEMENT_TYPES:
                 result = self._with_todos(result, todos)
         return result
+
+    # No rule uses attribute visitors (visit_Call_func ...): skip LibCST's two lookups per field.
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    @property
+    def aligned(self) -> bool:
+        return self.statements_seen == len(self.facts.stmt_relevant)
 
     def statement_done(self) -> None:
         """Hook: a statement's subtree has been transformed; its TODOs are attached right after."""

@@ -4,8 +4,9 @@ LibCST's scope and qualified-name providers cost 5-20x a parse; the rules only n
 resolution (which local names are the ``openai`` module or its client classes, which variables hold
 clients), so one ``ast`` pass gathers it for all rules. It also records, in source order, the line of
 every site a rule may touch: the LibCST transformer visits the same sites in the same order and takes
-the line numbers from here (so no position metadata is needed), and functions or classes with no site
-are not descended into at all.
+the line numbers from here (so no position metadata is needed). Statements are numbered in the
+same pre-order both trees share, and a statement whose subtree holds nothing for any rule is not
+descended into at all (``stmt_relevant`` / ``stmt_size``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ class ModuleFacts:
     mistral_names: dict[Path, set[str]] = field(default_factory=dict)  # names bound to Mistral(...)
     streams: dict[Path, dict[str, bool]] = field(default_factory=dict)  # stream var -> only for-iterated
     sites: dict[str, list[int]] = field(default_factory=dict)  # kind -> lines in source order
-    interesting: set[Path] = field(default_factory=set)
+    # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
+    # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
+    stmt_relevant: list[bool] = field(default_factory=list)
+    stmt_size: list[int] = field(default_factory=list)
+    prune: bool = True
     names_in_use: set[str] = field(default_factory=set)
     model_constants: set[str] = field(default_factory=set)  # module `NAME = "gpt-4o"` used as model=NAME
 
@@ -157,8 +162,34 @@ class _Collector(ast.NodeVisitor):
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
         self.path: Path = ()
-        self.model_scopes: set[Path] = set()
         self.sites: list[tuple[tuple[int, int, int, int], str, Path]] = []
+        self.stmt_parent: list[int] = []
+        self.stmt_stack: list[int] = []
+        self.name_iterations: list[tuple[str, int]] = []  # (iterated name, statement) for stream loops
+
+    # -- statement numbering ------------------------------------------------------------------
+    def visit(self, node: ast.AST) -> None:
+        if not isinstance(node, ast.stmt):
+            return super().visit(node)
+        facts = self.facts
+        index = len(facts.stmt_relevant)
+        facts.stmt_relevant.append(False)
+        facts.stmt_size.append(1)
+        self.stmt_parent.append(self.stmt_stack[-1] if self.stmt_stack else -1)
+        self.stmt_stack.append(index)
+        super().visit(node)
+        self.stmt_stack.pop()
+        facts.stmt_size[index] = len(facts.stmt_relevant) - index
+
+    def mark(self, index: Optional[int] = None) -> None:
+        """The current statement (and so every enclosing one) holds something a rule touches."""
+        if index is None:
+            if not self.stmt_stack:
+                return
+            index = self.stmt_stack[-1]
+        while index >= 0 and not self.facts.stmt_relevant[index]:
+            self.facts.stmt_relevant[index] = True
+            index = self.stmt_parent[index]
 
     # -- scopes -------------------------------------------------------------------------------
     def _enter(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef]) -> None:
@@ -193,11 +224,14 @@ class _Collector(ast.NodeVisitor):
             if qualified in CLIENT_CLASSES:
                 self.facts.bindings.setdefault(self.path, {})[arg.arg] = Binding(
                     CLIENT_CLASSES[qualified], True)
+                self.mark()
             self.visit(arg.annotation)
         for default in [*args.defaults, *args.kw_defaults]:
             if default is not None:
                 self.visit(default)
         if node.returns is not None:
+            if self._annotation_class(node.returns) in CLIENT_CLASSES:
+                self.mark()
             self.visit(node.returns)
 
     def _annotation_class(self, ann: ast.AST) -> Optional[str]:
@@ -259,6 +293,7 @@ class _Collector(ast.NodeVisitor):
     def _site(self, node: ast.AST, kind: str) -> None:
         key = (node.lineno, node.col_offset, -node.end_lineno, -node.end_col_offset)  # type: ignore[attr-defined]
         self.sites.append((key, kind, self.path))
+        self.mark()
 
     def visit_Call(self, node: ast.Call) -> None:
         qualified = self.facts.qualify(dotted_name(node.func))
@@ -277,7 +312,19 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str) and len(node.value) < 64 and chat_model_literal(node.value):
-            self.model_scopes.add(self.path)
+            self.mark()
+
+    def visit_For(self, node: Union[ast.For, ast.AsyncFor]) -> None:
+        if isinstance(node.iter, ast.Name) and self.stmt_stack:
+            self.name_iterations.append((node.iter.id, self.stmt_stack[-1]))
+        self.generic_visit(node)
+
+    visit_AsyncFor = visit_For
+
+    def visit_comprehension(self, node: ast.comprehension) -> None:
+        if isinstance(node.iter, ast.Name) and self.stmt_stack:
+            self.name_iterations.append((node.iter.id, self.stmt_stack[-1]))
+        self.generic_visit(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         for value in node.values:  # the text parts of an f-string are not model literals
@@ -317,6 +364,8 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if self._annotation_class(node.annotation) in CLIENT_CLASSES:
+            self.mark()
         self._bind(node.target, node.value)
         self.generic_visit(node)
 
@@ -355,11 +404,10 @@ def gather(tree: ast.Module) -> ModuleFacts:
     collector.sites.sort(key=lambda s: s[0])
     for (line, *_), kind, path in collector.sites:
         facts.sites.setdefault(kind, []).append(line)
-        for i in range(len(path) + 1):
-            facts.interesting.add(path[:i])
-    for path in [*facts.bindings, *collector.model_scopes]:  # annotations and model names too
-        for i in range(len(path) + 1):
-            facts.interesting.add(path[:i])
+    stream_names = {name for streams in facts.streams.values() for name in streams}
+    for name, index in collector.name_iterations:  # loops that may need `chunk = event.data`
+        if name in stream_names:
+            collector.mark(index)
     return facts
 
 

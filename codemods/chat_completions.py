@@ -66,12 +66,14 @@ class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._lines: dict[int, int] = {}
+        self._chat_depth = 0  # inside the arguments of a chat.completions.create call
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
 
     def visit_Call(self, node: cst.Call) -> None:
         if _is_chat_create(node.func):
             self._lines[id(node)] = self.next_site_line(CHAT)
+            self._chat_depth += 1
 
     # -- receivers -----------------------------------------------------------------------------------
     def _receiver(self, func: cst.Attribute) -> tuple[Optional[Binding], bool]:
@@ -88,23 +90,21 @@ class _Transformer(RuleTransformer):
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if not _is_chat_create(original.func):
             return updated
+        self._chat_depth -= 1
         line = self._lines.get(id(original), 0)
         binding, is_mistral = self._receiver(original.func)  # type: ignore[arg-type]
         receiver = code_of(original.func.value.value.value)  # type: ignore[attr-defined]
-        # A call left unchanged keeps its arguments exactly (model names included): it may still
-        # be served by OpenAI.
         if is_mistral:
-            return original  # already converted: a TODO from an earlier run stands above it
+            return updated  # already converted: a TODO from an earlier run stands above it
         if binding is None:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
                             "chat.completions.create call by hand (client.chat.complete)")
-            return original
+            return updated
         if not binding.convertible:
             self.todo(line, f"{receiver} is still an OpenAI client (its constructor was not converted); "
                             "this call was left unchanged")
-            return original
-        converted = self._convert(updated, line, binding, receiver)
-        return original if converted is updated else converted
+            return updated
+        return self._convert(updated, line, binding, receiver)
 
     def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str) -> cst.Call:
         problems = []
@@ -208,8 +208,10 @@ class _Transformer(RuleTransformer):
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         """A string that is exactly an OpenAI chat model name (``MODEL = "gpt-4o"``, a default
         argument, ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) is what some chat call will send."""
-        if not (self.facts.openai_modules or self.facts.imported):
-            return updated  # only in modules that use OpenAI
+        if self._chat_depth or not (self.facts.openai_modules or self.facts.imported):
+            # Only in modules that use OpenAI; inside a chat call only model= is mapped (by _model,
+            # when the call is converted: a call left unchanged may still be served by OpenAI).
+            return updated
         value = updated.evaluated_value
         if not isinstance(value, str):
             return updated

@@ -10,7 +10,7 @@ import ast
 import libcst as cst
 from libcst.codemod import CodemodContext
 
-from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE
+from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined
 from codemods._facts import gather
 from codemods._imports import fix_imports
 from migrator.config import Config
@@ -33,8 +33,18 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     if not facts.mentions_openai:
         return RuleOutcome(code, ())
     context = CodemodContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
-    for rule_class in selected_rules(config.select, config.ignore):
-        module = rule_class(context, config).transform_module(module)
+    rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore)]
+    transformers = [rule.make_transformer(facts) for rule in rules]
+    updated = module.visit(Combined(transformers))  # one traversal for all rules, in registry order
+    if transformers and not transformers[0].aligned:
+        # The statement numbering of ast and LibCST disagreed: pruning could have skipped a site.
+        # Never risk that; walk everything instead.
+        facts.prune = False
+        transformers = [rule.make_transformer(facts) for rule in rules]
+        updated = module.visit(Combined(transformers))
+    module = updated
+    for rule, transformer in zip(rules, transformers):
+        rule.collect(transformer)
     findings = tuple(context.scratch.get(FINDINGS, ()))
     new_code = module.code
     if new_code != code:
