@@ -219,3 +219,12 @@ def _rules_markdown(described: list[dict]) -> str:
             if rule.get(key):
                 parts += [f"**{label}:**", "", "```python", str(rule[key]).strip("\n"), "```", ""]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _mount_subcommands() -> None:
+    from migrator.parity.cli import parity_app
+
+    app.add_typer(parity_app, name="parity")
+
+
+_mount_subcommands()

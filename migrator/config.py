@@ -80,7 +80,7 @@ def _from_table(table: Mapping[str, Any], source: str) -> Config:
         select=strings("select"),
         ignore=strings("ignore"),
         exclude=strings("exclude"),
-        respect_gitignore=bool(table.get("respect_gitignore", True)),
+        respect_gitignore=_boolean(table.get("respect_gitignore", True), "respect_gitignore", source),
     )
 
 
@@ -106,3 +106,9 @@ def load_config(start: Path) -> Config:
     if table is None:
         return Config()
     return _from_table(table, str(pyproject))
+
+
+def _boolean(value: Any, key: str, source: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: {key} must be true or false, got {value!r}")
+    return value
