@@ -20,7 +20,7 @@ from migrator.mapping.models import chat_model_literal
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
-CHAT_CREATE = ("chat", "completions", "create")
+CHAT_METHOD_NAMES = ("create", "parse", "stream")
 ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 
 # Site kinds, each counted in source order by both this module and the LibCST rules.
@@ -104,12 +104,26 @@ def dotted_name(node: ast.AST) -> Optional[str]:
     return None
 
 
+def chat_method(func: ast.AST) -> Optional[tuple[str, ast.AST]]:
+    """("create" | "parse" | "stream", receiver) for ``X.chat.completions.<method>`` and
+    ``X.beta.chat.completions.parse/stream``, else None."""
+    links: list[tuple[str, ast.AST]] = []
+    node = func
+    while isinstance(node, ast.Attribute) and len(links) < 4:
+        links.append((node.attr, node.value))
+        node = node.value
+    names = [name for name, _ in links]
+    if len(names) < 3 or names[0] not in CHAT_METHOD_NAMES or names[1:3] != ["completions", "chat"]:
+        return None
+    receiver = links[2][1]
+    if len(names) == 4 and names[3] == "beta" and names[0] != "create":
+        receiver = links[3][1]
+    return names[0], receiver
+
+
 def is_chat_create(func: ast.AST) -> bool:
-    chain = []
-    while isinstance(func, ast.Attribute) and len(chain) < 3:
-        chain.append(func.attr)
-        func = func.value
-    return tuple(reversed(chain)) == CHAT_CREATE
+    found = chat_method(func)
+    return found is not None and found[0] == "create"
 
 
 def env_key(node: ast.AST) -> Optional[str]:
@@ -299,7 +313,7 @@ class _Collector(ast.NodeVisitor):
         qualified = self.facts.qualify(dotted_name(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self._site(node, CTOR)
-        elif is_chat_create(node.func):
+        elif chat_method(node.func) is not None:
             self._site(node, CHAT)
         elif env_key(node):
             self._site(node, ENV)

@@ -7,17 +7,32 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
-from codemods._facts import CHAT, Binding
+from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.models import chat_model_literal
 
 
-def _is_chat_create(func: cst.BaseExpression) -> bool:
-    chain = []
-    while isinstance(func, cst.Attribute) and len(chain) < 3:
-        chain.append(func.attr.value)
-        func = func.value
-    return tuple(reversed(chain)) == ("chat", "completions", "create")
+def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpression]]:
+    """LibCST twin of ``codemods._facts.chat_method``: (method, receiver) or None."""
+    links: list[tuple[str, cst.BaseExpression]] = []
+    node = func
+    while isinstance(node, cst.Attribute) and len(links) < 4:
+        links.append((node.attr.value, node.value))
+        node = node.value
+    names = [name for name, _ in links]
+    if len(names) < 3 or names[0] not in CHAT_METHOD_NAMES or names[1:3] != ["completions", "chat"]:
+        return None
+    receiver = links[2][1]
+    if len(names) == 4 and names[3] == "beta" and names[0] != "create":
+        receiver = links[3][1]
+    return names[0], receiver
+
+
+CHAT_HELPERS = {"create": "client.chat.complete / client.chat.stream", "parse": "client.chat.parse",
+                "stream": "client.chat.stream"}
+STREAM_HELPER_TODO = ("the chat.completions.stream(...) helper has no Mistral equivalent: call "
+                      "client.chat.stream(...) and accumulate event.data.choices[0].delta.content; there "
+                      "are no content.delta events and no get_final_completion()")
 
 
 class ChatCompletions(MigratorRule):
@@ -71,14 +86,13 @@ class _Transformer(RuleTransformer):
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
 
     def visit_Call(self, node: cst.Call) -> None:
-        if _is_chat_create(node.func):
+        if chat_method(node.func) is not None:
             self._lines[id(node)] = self.next_site_line(CHAT)
             self._chat_depth += 1
 
     # -- receivers -----------------------------------------------------------------------------------
-    def _receiver(self, func: cst.Attribute) -> tuple[Optional[Binding], bool]:
-        """(binding, is_mistral) for the object whose ``.chat.completions.create`` is called."""
-        receiver = func.value.value.value  # type: ignore[attr-defined]
+    def _receiver(self, receiver: cst.BaseExpression) -> tuple[Optional[Binding], bool]:
+        """(binding, is_mistral) for the object whose ``chat.completions`` method is called."""
         if isinstance(receiver, cst.Name):
             binding = self.facts.lookup(self.path, receiver.value)
             return binding, binding is None and self.facts.is_mistral(self.path, receiver.value)
@@ -88,25 +102,33 @@ class _Transformer(RuleTransformer):
         return None, False
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        if not _is_chat_create(original.func):
+        found = chat_method(original.func)
+        if found is None:
             return updated
         self._chat_depth -= 1
+        method, receiver_node = found
         line = self._lines.get(id(original), 0)
-        binding, is_mistral = self._receiver(original.func)  # type: ignore[arg-type]
-        receiver = code_of(original.func.value.value.value)  # type: ignore[attr-defined]
+        binding, is_mistral = self._receiver(receiver_node)
+        receiver = code_of(receiver_node)
+        called = code_of(original.func)
         if is_mistral:
             return updated  # already converted: a TODO from an earlier run stands above it
         if binding is None:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
-                            "chat.completions.create call by hand (client.chat.complete)")
+                            f"{called.split('.', 1)[-1] if '.' in called else called} call by hand "
+                            f"({CHAT_HELPERS[method]})")
             return updated
         if not binding.convertible:
             self.todo(line, f"{receiver} is still an OpenAI client (its constructor was not converted); "
                             "this call was left unchanged")
             return updated
-        return self._convert(updated, line, binding, receiver)
+        if method == "stream":
+            self.todo(line, STREAM_HELPER_TODO)
+            return updated
+        return self._convert(updated, line, binding, receiver, method, receiver_node)
 
-    def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str) -> cst.Call:
+    def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str, method: str,
+                 receiver_node: cst.BaseExpression) -> cst.Call:
         problems = []
         stream = False
         for arg in call.args:
@@ -129,7 +151,7 @@ class _Transformer(RuleTransformer):
                         problems.append(f"stream={code_of(arg.value)} is an expression: Mistral has "
                                         "separate chat.stream / chat.complete methods; pick one per branch")
         if problems:
-            self.todo(line, "chat.completions.create left unchanged: " + "; ".join(problems))
+            self.todo(line, f"chat.completions.{method} left unchanged: " + "; ".join(problems))
             return call
 
         safety = "exact"
@@ -149,21 +171,21 @@ class _Transformer(RuleTransformer):
             value = arg.value
             if name == "model":
                 value = self._model(value, line)
-            elif rule.xform is not None:
+            elif rule.xform is not None and not (method == "parse" and name == "response_format"):
                 value = self._xform(name, rule, value, line)
                 if value is None:
                     continue
             new_args.append(arg.with_changes(keyword=cst.Name(rule.mistral_name(name)), value=value))
         new_args = finish_args(call.args, new_args)
 
-        method = METHODS[("chat.completions.create", stream)]
+        target = METHODS[(f"chat.completions.{method}", stream)]
         if binding.is_async:
-            method += "_async"
-        resource, attr = method.split(".")
-        # receiver.chat.completions.create -> receiver.chat.<attr>; keep the receiver node as written
-        chat_attr = call.func.value  # type: ignore[attr-defined]  # receiver.chat.completions
-        func = chat_attr.with_changes(attr=cst.Name(attr), value=chat_attr.value)
-        self.converted(line, f"{receiver}.chat.completions.create -> {receiver}.{method}", safety)
+            target += "_async"
+        _, attr = target.split(".")
+        # receiver[.beta].chat.completions.<method> -> receiver.chat.<attr>, receiver as written
+        func = cst.Attribute(value=cst.Attribute(value=receiver_node, attr=cst.Name("chat")), attr=cst.Name(attr))
+        self.converted(line, f"{receiver}.{code_of(call.func)[len(receiver) + 1:]} -> {receiver}.{target}",
+                       safety)
         new_call = call.with_changes(func=func, args=new_args)
         if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))

@@ -128,7 +128,7 @@ class TestChatCompletions(CodemodTest):
         after = """
             import openai
             def f(llm):
-                # TODO(migrator MIG102): llm is not recognised as an OpenAI client; convert this chat.completions.create call by hand (client.chat.complete)
+                # TODO(migrator MIG102): llm is not recognised as an OpenAI client; convert this chat.completions.create call by hand (client.chat.complete / client.chat.stream)
                 return llm.chat.completions.create(model="gpt-4o", messages=[])
         """
         self.assertCodemod(before, after)
@@ -226,7 +226,7 @@ class TestChatCompletions(CodemodTest):
         code = """
             import openai
             def f(llm):
-                # TODO(migrator MIG102): llm is not recognised as an OpenAI client; convert this chat.completions.create call by hand (client.chat.complete)
+                # TODO(migrator MIG102): llm is not recognised as an OpenAI client; convert this chat.completions.create call by hand (client.chat.complete / client.chat.stream)
                 return llm.chat.completions.create(model="gpt-4o", messages=[])
         """
         self.assertCodemod(code, code)
@@ -406,5 +406,50 @@ class TestInlineStream(CodemodTest):
             note = "we used gpt-4o before"
             flag = "o1"
             emb = "text-embedding-3-small"
+        """
+        self.assertCodemod(before, after)
+
+
+class TestStructuredOutputs(CodemodTest):
+    TRANSFORM = ChatCompletions
+
+    def test_parse_and_beta_parse(self) -> None:
+        """completions.parse and beta.chat.completions.parse -> chat.parse / parse_async, model kept as class."""
+        before = """
+            from openai import OpenAI, AsyncOpenAI
+            client = OpenAI()
+            aclient = AsyncOpenAI()
+
+            r = client.chat.completions.parse(model="gpt-4o", messages=m, response_format=Weather, seed=1)
+            async def go():
+                return await aclient.beta.chat.completions.parse(model="gpt-4o-mini", messages=m,
+                                                                 response_format=Weather)
+        """
+        after = """
+            from openai import OpenAI, AsyncOpenAI
+            client = OpenAI()
+            aclient = AsyncOpenAI()
+
+            r = client.chat.parse(model="mistral-large-latest", messages=m, response_format=Weather, random_seed=1)
+            async def go():
+                return await aclient.chat.parse_async(model="mistral-small-latest", messages=m,
+                                                                 response_format=Weather)
+        """
+        self.assertCodemod(before, after)
+
+    def test_stream_helper_gets_todo(self) -> None:
+        """The chat.completions.stream(...) event helper has no Mistral equivalent."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            with client.chat.completions.stream(model="gpt-4o", messages=m) as s:
+                pass
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            # TODO(migrator MIG102): the chat.completions.stream(...) helper has no Mistral equivalent: call client.chat.stream(...) and accumulate event.data.choices[0].delta.content; there are no content.delta events and no get_final_completion()
+            with client.chat.completions.stream(model="gpt-4o", messages=m) as s:
+                pass
         """
         self.assertCodemod(before, after)

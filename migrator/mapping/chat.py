@@ -84,4 +84,6 @@ METHODS = MappingProxyType({
     # (openai path, streaming) -> mistral method (sync); async variants add "_async"
     ("chat.completions.create", False): "chat.complete",
     ("chat.completions.create", True): "chat.stream",
+    # structured outputs: response_format=<pydantic model> is passed through (api-mapping.md §5)
+    ("chat.completions.parse", False): "chat.parse",
 })
