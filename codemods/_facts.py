@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
+from migrator.mapping.chat import MESSAGE_ROLES
 from migrator.mapping.models import chat_model_literal
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
@@ -25,6 +26,7 @@ ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 
 # Site kinds, each counted in source order by both this module and the LibCST rules.
 CTOR, CHAT, ENV = "ctor", "chat", "env"
+MSG = "message"  # a dict literal shaped like a chat message or content part that needs a change
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 
 
@@ -124,6 +126,26 @@ def chat_method(func: ast.AST) -> Optional[tuple[str, ast.AST]]:
 def is_chat_create(func: ast.AST) -> bool:
     found = chat_method(func)
     return found is not None and found[0] == "create"
+
+
+def message_change(keys: dict[str, object]) -> Optional[str]:
+    """What a message / content-part dict literal needs, from its constant keys and values."""
+    role, kind = keys.get("role"), keys.get("type")
+    if role in MESSAGE_ROLES:
+        return "role"
+    if role == "user" and "name" in keys:
+        return "name"
+    if kind in ("input_audio", "file") and kind in keys:
+        return kind
+    return None
+
+
+def _dict_constants(node: ast.Dict) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in zip(node.keys, node.values):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            out[key.value] = value.value if isinstance(value, ast.Constant) else ...
+    return out
 
 
 def env_key(node: ast.AST) -> Optional[str]:
@@ -317,6 +339,11 @@ class _Collector(ast.NodeVisitor):
             self._site(node, CHAT)
         elif env_key(node):
             self._site(node, ENV)
+        self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        if message_change(_dict_constants(node)):
+            self._site(node, MSG)
         self.generic_visit(node)
 
     def visit_Subscript(self, node: ast.Subscript) -> None:

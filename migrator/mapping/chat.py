@@ -87,3 +87,6 @@ METHODS = MappingProxyType({
     # structured outputs: response_format=<pydantic model> is passed through (api-mapping.md §5)
     ("chat.completions.parse", False): "chat.parse",
 })
+
+# Message roles Mistral does not have, and the role that carries the same meaning (§2.3).
+MESSAGE_ROLES = MappingProxyType({"developer": "system"})
