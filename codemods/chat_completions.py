@@ -7,9 +7,8 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
-from codemods._facts import CHAT, CHAT_METHOD_NAMES, MSG, Binding, message_change
+from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import MESSAGE_ROLES
 from migrator.mapping.models import chat_model_literal
 
 
@@ -27,23 +26,6 @@ def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpress
     if len(names) == 4 and names[3] == "beta" and names[0] != "create":
         receiver = links[3][1]
     return names[0], receiver
-
-
-def _string(node: cst.BaseExpression) -> object:
-    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        return node.evaluated_value
-    return ...
-
-
-def _dict_constants(node: cst.Dict) -> dict[str, object]:
-    """LibCST twin of ``codemods._facts._dict_constants``."""
-    out: dict[str, object] = {}
-    for element in node.elements:
-        if isinstance(element, cst.DictElement):
-            key = _string(element.key)
-            if isinstance(key, str):
-                out[key] = _string(element.value)  # non-strings never decide a message change
-    return out
 
 
 CHAT_HELPERS = {"create": "client.chat.complete / client.chat.stream", "parse": "client.chat.parse",
@@ -102,49 +84,6 @@ class _Transformer(RuleTransformer):
         self._chat_depth = 0  # inside the arguments of a chat.completions.create call
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
-
-    def visit_Dict(self, node: cst.Dict) -> None:
-        if message_change(_dict_constants(node)):
-            self._lines[id(node)] = self.next_site_line(MSG)
-
-    def leave_Dict(self, original: cst.Dict, updated: cst.Dict) -> cst.BaseExpression:
-        """Message and content-part literals Mistral reads differently (api-mapping.md §2.3)."""
-        change = message_change(_dict_constants(original))
-        if change is None:
-            return updated
-        line = self._lines.get(id(original), 0)
-        elements = list(updated.elements)
-        if change == "role":
-            for index, element in enumerate(elements):
-                if isinstance(element, cst.DictElement) and _string(element.key) == "role":
-                    old = _string(element.value)
-                    elements[index] = element.with_changes(value=cst.SimpleString(
-                        f'{element.value.quote}{MESSAGE_ROLES[old]}{element.value.quote}'))
-                    self.converted(line, f"message role {old!r} -> {MESSAGE_ROLES[old]!r}")
-            return updated.with_changes(elements=elements)
-        if change == "name":
-            self.todo(line, "name on a user message: Mistral drops it silently; put it in the content "
-                            "if the model needs it")
-            return updated
-        # content parts: the nested object becomes a plain value (input_audio) or a flat key (file)
-        inner_key, flat = ("input_audio", "data") if change == "input_audio" else ("file", "file_id")
-        for index, element in enumerate(elements):
-            if (isinstance(element, cst.DictElement) and _string(element.key) == inner_key
-                    and isinstance(element.value, cst.Dict)):
-                nested = {_string(e.key): e for e in element.value.elements if isinstance(e, cst.DictElement)}
-                if flat in nested:
-                    value = nested[flat].value
-                    if change == "input_audio":
-                        elements[index] = element.with_changes(value=value)
-                    else:
-                        elements[index] = element.with_changes(key=cst.SimpleString('"file_id"'), value=value)
-                    self.converted(line, f"{change} content part -> Mistral's form", "approximate"
-                                   if change == "input_audio" else "exact")
-                    return updated.with_changes(elements=elements)
-        self.todo(line, f"{change} content part: Mistral expects "
-                        + ("input_audio as a base64 string" if change == "input_audio" else "a file_id")
-                        + "; the SDK would send this as an UNKNOWN chunk")
-        return updated
 
     def visit_Call(self, node: cst.Call) -> None:
         if chat_method(node.func) is not None:

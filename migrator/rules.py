@@ -8,6 +8,7 @@ from typing import Iterable, Type
 
 from codemods._base import MigratorRule
 from codemods.chat_completions import ChatCompletions
+from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
 
 
@@ -16,6 +17,8 @@ class Rule(str, Enum):
     """OpenAI client construction -> Mistral(...)."""
     MIG102 = "MIG102"
     """chat.completions.create -> chat.complete / chat.stream."""
+    MIG104 = "MIG104"
+    """Chat message literals -> Mistral's roles and content parts."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -23,6 +26,7 @@ class Rule(str, Enum):
 RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG101, ClientConstructor),
     (Rule.MIG102, ChatCompletions),
+    (Rule.MIG104, ChatMessages),
 )
 
 

@@ -453,34 +453,3 @@ class TestStructuredOutputs(CodemodTest):
                 pass
         """
         self.assertCodemod(before, after)
-
-
-class TestMessages(CodemodTest):
-    TRANSFORM = ChatCompletions
-
-    def test_developer_role_name_and_parts(self) -> None:
-        """developer -> system; name on a user message -> TODO; input_audio / file parts reshaped."""
-        before = """
-            from openai import OpenAI
-            messages = [
-                {"role": "developer", "content": "Be brief."},
-                {"role": "user", "content": "hi", "name": "bob"},
-                {"role": "user", "content": [
-                    {"type": "input_audio", "input_audio": {"data": b64, "format": "wav"}},
-                    {"type": "file", "file": {"file_id": "file-1"}},
-                ]},
-            ]
-        """
-        after = """
-            from openai import OpenAI
-            # TODO(migrator MIG102): name on a user message: Mistral drops it silently; put it in the content if the model needs it
-            messages = [
-                {"role": "system", "content": "Be brief."},
-                {"role": "user", "content": "hi", "name": "bob"},
-                {"role": "user", "content": [
-                    {"type": "input_audio", "input_audio": b64},
-                    {"type": "file", "file_id": "file-1"},
-                ]},
-            ]
-        """
-        self.assertCodemod(before, after)

@@ -1,0 +1,106 @@
+"""MIG104: chat message and content-part literals -> their Mistral form."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer
+from codemods._facts import MSG, message_change
+from migrator.mapping.chat import MESSAGE_ROLES
+
+
+def _string(node: cst.BaseExpression) -> object:
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        return node.evaluated_value
+    return ...
+
+
+def _dict_constants(node: cst.Dict) -> dict[str, object]:
+    """LibCST twin of ``codemods._facts._dict_constants``."""
+    out: dict[str, object] = {}
+    for element in node.elements:
+        if isinstance(element, cst.DictElement):
+            key = _string(element.key)
+            if isinstance(key, str):
+                out[key] = _string(element.value)  # non-strings never decide a message change
+    return out
+
+
+class ChatMessages(MigratorRule):
+    """Rewrites chat message literals that Mistral reads differently.
+
+    **What it does.** In modules that use OpenAI, a dict literal ``{"role": "developer", ...}``
+    becomes ``{"role": "system", ...}``; content parts ``{"type": "input_audio", "input_audio":
+    {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
+    ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``. A
+    ``name`` on a user message gets a TODO.
+
+    **Why.** mistralai rejects the ``developer`` role client-side, drops ``name`` on user messages
+    silently, and wraps unknown content parts as ``UNKNOWN`` chunks without an error
+    (api-mapping.md §2.3).
+
+    **Fix safety.** exact for roles and file parts; approximate for audio (Mistral takes the base64
+    string without the format).
+
+    **Known limits.** Only literals are rewritten; messages built at run time (``dict(role=...)``,
+    histories loaded from storage) are not — the parity harness translates those when replaying.
+    """
+
+    CODE = "MIG104"
+    NAME = "chat-messages"
+    SAFETY = "approximate"
+    DESCRIPTION = "developer role -> system; audio/file content parts reshaped; name on user messages flagged"
+    BEFORE = 'messages = [{"role": "developer", "content": "Be brief."}]\n'
+    AFTER = 'messages = [{"role": "system", "content": "Be brief."}]\n'
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._lines: dict[int, int] = {}
+
+    def visit_Dict(self, node: cst.Dict) -> None:
+        if message_change(_dict_constants(node)):
+            self._lines[id(node)] = self.next_site_line(MSG)
+
+    def leave_Dict(self, original: cst.Dict, updated: cst.Dict) -> cst.BaseExpression:
+        """Message and content-part literals Mistral reads differently (api-mapping.md §2.3)."""
+        change = message_change(_dict_constants(original))
+        if change is None:
+            return updated
+        line = self._lines.get(id(original), 0)
+        elements = list(updated.elements)
+        if change == "role":
+            for index, element in enumerate(elements):
+                if isinstance(element, cst.DictElement) and _string(element.key) == "role":
+                    old = _string(element.value)
+                    elements[index] = element.with_changes(value=cst.SimpleString(
+                        f'{element.value.quote}{MESSAGE_ROLES[old]}{element.value.quote}'))
+                    self.converted(line, f"message role {old!r} -> {MESSAGE_ROLES[old]!r}")
+            return updated.with_changes(elements=elements)
+        if change == "name":
+            self.todo(line, "name on a user message: Mistral drops it silently; put it in the content "
+                            "if the model needs it")
+            return updated
+        # content parts: the nested object becomes a plain value (input_audio) or a flat key (file)
+        inner_key, flat = ("input_audio", "data") if change == "input_audio" else ("file", "file_id")
+        for index, element in enumerate(elements):
+            if (isinstance(element, cst.DictElement) and _string(element.key) == inner_key
+                    and isinstance(element.value, cst.Dict)):
+                nested = {_string(e.key): e for e in element.value.elements if isinstance(e, cst.DictElement)}
+                if flat in nested:
+                    value = nested[flat].value
+                    if change == "input_audio":
+                        elements[index] = element.with_changes(value=value)
+                    else:
+                        elements[index] = element.with_changes(key=cst.SimpleString('"file_id"'), value=value)
+                    self.converted(line, f"{change} content part -> Mistral's form", "approximate"
+                                   if change == "input_audio" else "exact")
+                    return updated.with_changes(elements=elements)
+        self.todo(line, f"{change} content part: Mistral expects "
+                        + ("input_audio as a base64 string" if change == "input_audio" else "a file_id")
+                        + "; the SDK would send this as an UNKNOWN chunk")
+        return updated
