@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
-from migrator.mapping.chat import MESSAGE_ROLES
+from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
+                                   UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.models import chat_model_literal
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
@@ -26,6 +27,7 @@ ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 
 # Site kinds, each counted in source order by both this module and the LibCST rules.
 CTOR, CHAT, ENV = "ctor", "chat", "env"
+READ = "read"  # a response attribute read or finish_reason comparison that differs on Mistral
 MSG = "message"  # a dict literal shaped like a chat message or content part that needs a change
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 
@@ -146,6 +148,18 @@ def _dict_constants(node: ast.Dict) -> dict[str, object]:
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             out[key.value] = value.value if isinstance(value, ast.Constant) else ...
     return out
+
+
+RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL})
+
+
+def finish_reason_check(node: ast.Compare) -> Optional[str]:
+    """The OpenAI finish_reason value in ``x.finish_reason == "length"`` (or ``!=``), if mapped."""
+    if (len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq))
+            and isinstance(node.left, ast.Attribute) and node.left.attr == "finish_reason"
+            and isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value in FINISH_REASONS):
+        return node.comparators[0].value
+    return None
 
 
 def env_key(node: ast.AST) -> Optional[str]:
@@ -340,6 +354,20 @@ class _Collector(ast.NodeVisitor):
         elif env_key(node):
             self._site(node, ENV)
         self.generic_visit(node)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai:
+            self._site(node, READ)
+        self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        if finish_reason_check(node) is not None and self.facts_uses_openai:
+            self._site(node, READ)
+        self.generic_visit(node)
+
+    @property
+    def facts_uses_openai(self) -> bool:
+        return bool(self.facts.openai_modules or self.facts.imported)
 
     def visit_Dict(self, node: ast.Dict) -> None:
         if message_change(_dict_constants(node)):

@@ -10,6 +10,7 @@ from codemods._base import MigratorRule
 from codemods.chat_completions import ChatCompletions
 from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
+from codemods.response_reads import ResponseReads
 
 
 class Rule(str, Enum):
@@ -19,6 +20,8 @@ class Rule(str, Enum):
     """chat.completions.create -> chat.complete / chat.stream."""
     MIG104 = "MIG104"
     """Chat message literals -> Mistral's roles and content parts."""
+    MIG105 = "MIG105"
+    """Response fields Mistral lacks or names differently."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -27,6 +30,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG101, ClientConstructor),
     (Rule.MIG102, ChatCompletions),
     (Rule.MIG104, ChatMessages),
+    (Rule.MIG105, ResponseReads),
 )
 
 

@@ -90,3 +90,21 @@ METHODS = MappingProxyType({
 
 # Message roles Mistral does not have, and the role that carries the same meaning (§2.3).
 MESSAGE_ROLES = MappingProxyType({"developer": "system"})
+
+# -- reading responses (api-mapping.md §3) ----------------------------------------------------------
+# Fields OpenAI responses have and Mistral's do not: a read becomes getattr(obj, name, None).
+MISSING_RESPONSE_FIELDS = ("system_fingerprint", "refusal", "service_tier")
+# Fields with no Mistral counterpart at all: a TODO.
+UNSUPPORTED_RESPONSE_FIELDS = MappingProxyType({
+    "prompt_tokens_details": "Mistral usage has no prompt_tokens_details (cached tokens are not reported)",
+    "completion_tokens_details": "Mistral usage has no completion_tokens_details (reasoning tokens are "
+                                 "not reported)",
+})
+# finish_reason values: OpenAI value -> the Mistral values that mean the same; None = no equivalent.
+FINISH_REASONS = MappingProxyType({
+    "length": ("length", "model_length"),
+    "function_call": ("tool_calls",),
+    "content_filter": None,
+})
+# Legacy message.function_call -> the first tool call's function (legacy functions became tools).
+LEGACY_FUNCTION_CALL = "function_call"
