@@ -1,0 +1,130 @@
+"""OpenAI exception classes -> what to catch with mistralai 3.7 (api-mapping.md §9, §10).
+
+mistralai has no per-status exception classes: every 4XX/5XX answer is ``errors.SDKError`` (a 422 with
+a JSON body is ``errors.HTTPValidationError``), told apart by ``.status_code``. Network failures are
+not wrapped: they surface as raw ``httpx2`` exceptions (connection refused -> ``httpx2.ConnectError``,
+reset -> ``httpx2.ReadError``, timeout -> ``httpx2.ReadTimeout``; checked against the wire server).
+openai 3.57 wraps every ``httpx2.RequestError`` (plus TLS/EOF oddities) in ``APIConnectionError``
+and every ``httpx2.TimeoutException`` in ``APITimeoutError`` (``openai/_httpx2.py``).
+
+Legacy ``openai.error.*`` (0.28.1) statuses are from its ``api_requestor.handle_error_response``:
+429 RateLimitError, 400/404/415 InvalidRequestError, 401 AuthenticationError, 403 PermissionError,
+409 TryAgain, 503 ServiceUnavailableError, anything else APIError.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Optional
+
+# Mistral-side names, as the codemod writes them; module import each one needs.
+SDK_ERROR, HTTP_VALIDATION, MISTRAL_ERROR = "errors.SDKError", "errors.HTTPValidationError", "errors.MistralError"
+NO_RESPONSE, RESPONSE_VALIDATION = "errors.NoResponseError", "errors.ResponseValidationError"
+REQUEST_ERROR, TIMEOUT = "httpx2.RequestError", "httpx2.TimeoutException"
+ERRORS_IMPORT = ("mistralai.client", "errors")  # from mistralai.client import errors
+ERRORS_MODULE = "mistralai.client.errors"  # from mistralai.client.errors import X (when `errors` is taken)
+HTTPX_IMPORT = "httpx2"
+
+# Base classes among the Mistral-side names (for "can a later except clause catch this?").
+MISTRAL_BASES = MappingProxyType({
+    SDK_ERROR: MISTRAL_ERROR, HTTP_VALIDATION: MISTRAL_ERROR, RESPONSE_VALIDATION: MISTRAL_ERROR,
+    TIMEOUT: REQUEST_ERROR,
+})
+
+
+def mistral_ancestors(name: str) -> set[str]:
+    out = {name}
+    while name in MISTRAL_BASES:
+        name = MISTRAL_BASES[name]
+        out.add(name)
+    return out
+
+
+@dataclass(frozen=True)
+class ErrorRule:
+    """What one OpenAI exception class becomes.
+
+    ``catch``: the Mistral classes to catch (empty: no equivalent, TODO). ``status``: an operator and
+    operand on ``.status_code`` that tells the OpenAI class apart among the caught ones (None: the
+    classes alone are exact). ``safety``: exact | approximate | manual.
+    """
+
+    catch: tuple[str, ...]
+    status: Optional[tuple[str, str]] = None  # ("==", "429"), (">=", "500"), ("in", "(400, 404)")
+    safety: str = "exact"
+    note: str = ""
+
+
+NEGATED = MappingProxyType({"==": "!=", ">=": "<", "in": "not in"})
+
+_HTTP_ANY = (SDK_ERROR, HTTP_VALIDATION)
+_EVERYTHING = (MISTRAL_ERROR, NO_RESPONSE, REQUEST_ERROR)
+
+
+def _status(code: int) -> ErrorRule:
+    return ErrorRule((SDK_ERROR,), ("==", str(code)))
+
+
+def _manual(note: str) -> ErrorRule:
+    return ErrorRule((), None, "manual", note)
+
+
+ERRORS = MappingProxyType({
+    "openai.OpenAIError": ErrorRule(_EVERYTHING, safety="approximate",
+                                    note="OpenAIError also covers client-side errors (missing key, parse helpers)"),
+    "openai.APIError": ErrorRule(_EVERYTHING),
+    "openai.APIStatusError": ErrorRule(_HTTP_ANY),
+    "openai.BadRequestError": _status(400),
+    "openai.AuthenticationError": _status(401),
+    "openai.PermissionDeniedError": _status(403),
+    "openai.NotFoundError": _status(404),
+    "openai.ConflictError": _status(409),
+    # a 422 with a JSON body is HTTPValidationError, without one it is SDKError: both are MistralErrors
+    "openai.UnprocessableEntityError": ErrorRule((MISTRAL_ERROR,), ("==", "422")),
+    "openai.RateLimitError": _status(429),
+    "openai.InternalServerError": ErrorRule((SDK_ERROR,), (">=", "500")),
+    "openai.APIConnectionError": ErrorRule((REQUEST_ERROR, NO_RESPONSE)),
+    "openai.APITimeoutError": ErrorRule((TIMEOUT,)),
+    "openai.APIResponseValidationError": ErrorRule((RESPONSE_VALIDATION,), safety="approximate",
+                                                   note="OpenAI raises it only with _strict_response_validation"),
+    "openai.OAuthError": _manual("OAuthError is OpenAI-platform specific"),
+    "openai.LengthFinishReasonError": _manual("parse() helpers: check finish_reason == 'length' on the Mistral "
+                                              "response instead"),
+    "openai.ContentFilterFinishReasonError": _manual("parse() helpers: check finish_reason on the Mistral "
+                                                     "response instead"),
+    "openai.InvalidWebhookSignatureError": _manual("OpenAI webhooks have no Mistral equivalent"),
+    "openai.WebSocketConnectionClosedError": _manual("OpenAI realtime websockets have no Mistral equivalent"),
+    "openai.WebSocketQueueFullError": _manual("OpenAI realtime websockets have no Mistral equivalent"),
+    "openai.SubjectTokenProviderError": _manual("OpenAI workload identity has no Mistral equivalent"),
+    # -- legacy openai 0.28 (openai.error.X; the top level re-exported three of them) ------------------
+    "openai.error.OpenAIError": ErrorRule(_EVERYTHING, safety="approximate", note="legacy openai.error"),
+    "openai.error.APIError": ErrorRule((MISTRAL_ERROR,), safety="approximate",
+                                       note="legacy APIError: statuses without a class of their own"),
+    "openai.error.RateLimitError": ErrorRule((SDK_ERROR,), ("==", "429"), "approximate", "legacy openai.error"),
+    "openai.error.InvalidRequestError": ErrorRule((MISTRAL_ERROR,), ("in", "(400, 404, 415, 422)"), "approximate",
+                                                  "legacy InvalidRequestError (400/404/415; Mistral says 422 "
+                                                  "for invalid fields)"),
+    "openai.error.AuthenticationError": ErrorRule((SDK_ERROR,), ("==", "401"), "approximate", "legacy openai.error"),
+    "openai.error.PermissionError": ErrorRule((SDK_ERROR,), ("==", "403"), "approximate", "legacy openai.error"),
+    "openai.error.TryAgain": ErrorRule((SDK_ERROR,), ("==", "409"), "approximate", "legacy TryAgain was a 409"),
+    "openai.error.ServiceUnavailableError": ErrorRule((SDK_ERROR,), ("==", "503"), "approximate",
+                                                      "legacy openai.error"),
+    "openai.error.APIConnectionError": ErrorRule((REQUEST_ERROR, NO_RESPONSE), safety="approximate",
+                                                 note="legacy openai.error"),
+    "openai.error.Timeout": ErrorRule((TIMEOUT,), safety="approximate", note="legacy openai.error"),
+    "openai.error.SignatureVerificationError": _manual("OpenAI webhooks have no Mistral equivalent"),
+    "openai.error.InvalidAPIType": _manual("Azure api_type settings have no Mistral equivalent"),
+    "openai.InvalidRequestError": ErrorRule((MISTRAL_ERROR,), ("in", "(400, 404, 415, 422)"), "approximate",
+                                            "legacy InvalidRequestError (400/404/415; Mistral says 422 "
+                                            "for invalid fields)"),
+})
+
+
+def error_rule(qualified: Optional[str]) -> Optional[ErrorRule]:
+    """The rule for a qualified name (``openai._exceptions.X`` is ``openai.X``), or None."""
+    if not qualified:
+        return None
+    if qualified.startswith("openai._exceptions."):
+        qualified = "openai." + qualified[len("openai._exceptions."):]
+    return ERRORS.get(qualified)
