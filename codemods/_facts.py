@@ -18,6 +18,7 @@ from typing import Iterator, Optional, Union
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    UNSUPPORTED_RESPONSE_FIELDS)
+from migrator.mapping.errors import error_rule
 from migrator.mapping.models import chat_model_literal
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
@@ -30,6 +31,7 @@ CTOR, CHAT, ENV = "ctor", "chat", "env"
 READ = "read"  # a response attribute read or finish_reason comparison that differs on Mistral
 MSG = "message"  # a dict literal shaped like a chat message or content part that needs a change
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
+EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)
 
 
 @dataclass(frozen=True)
@@ -358,6 +360,7 @@ class _Collector(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai:
             self._site(node, READ)
+        self._exception_site(node)
         self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
@@ -402,6 +405,13 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Name(self, node: ast.Name) -> None:
         self.facts.names_in_use.add(node.id)
+        self._exception_site(node)
+
+    # ---- MIG103 (codemods/exceptions.py): references to OpenAI exception classes --------------------
+    def _exception_site(self, node: Union[ast.Name, ast.Attribute]) -> None:
+        if self.facts_uses_openai and error_rule(self.facts.qualify(dotted_name(node))) is not None:
+            self._site(node, EXC)
+    # ---- end MIG103 -----------------------------------------------------------------------------------
 
     def _bind(self, target: ast.AST, value: Optional[ast.AST]) -> None:
         if isinstance(value, ast.Await):
