@@ -108,11 +108,12 @@ class Thresholds:
     def from_mapping(cls, data: Mapping[str, Any]) -> "Thresholds":
         """Build from a config table (e.g. ``[tool.migrator.parity.thresholds]``); unknown keys fail."""
         known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - known)
+        values = {str(k).replace("-", "_"): v for k, v in data.items()}
+        unknown = sorted(set(values) - known)
         if unknown:
             raise ValueError(f"unknown threshold(s): {', '.join(unknown)}; "
                              f"known: {', '.join(sorted(known))}")
-        return cls(**{k.replace("-", "_"): v for k, v in data.items()})
+        return cls(**values)
 
 
 @dataclass
@@ -375,6 +376,7 @@ def check_refusal(baseline: Reply, candidate: Reply, ctx: Context) -> list[Findi
     if b and not c:
         return [Finding("refusal", Verdict.DRIFT, "baseline refused, candidate answered")]
     if b and c:
+        ctx.decided_by_structure = True  # how a refusal is worded does not matter
         return [Finding("refusal", Verdict.EQUIVALENT, "both sides refused")]
     return []
 
