@@ -128,3 +128,20 @@ def error_rule(qualified: Optional[str]) -> Optional[ErrorRule]:
     if qualified.startswith("openai._exceptions."):
         qualified = "openai." + qualified[len("openai._exceptions."):]
     return ERRORS.get(qualified)
+
+# Attributes of OpenAI exceptions that Mistral's (or httpx2's) exceptions lack or hold differently:
+# a handler reading them through its `as` name gets a TODO with the Mistral way ({e}: that name).
+ATTRIBUTE_NOTES = MappingProxyType({
+    "body": "{e}.body is a str on Mistral: json.loads({e}.body)",
+    "response": "{e}.response is {e}.raw_response on Mistral",
+    "request": "Mistral status errors carry no request ({e}.raw_response.request)",
+    "code": "no {e}.code on Mistral: json.loads({e}.body).get('code')",
+    "type": "no {e}.type on Mistral: json.loads({e}.body).get('type')",
+    "param": "no {e}.param on Mistral: json.loads({e}.body).get('param')",
+    "request_id": "no {e}.request_id on Mistral: {e}.headers.get('x-request-id')",
+    "http_status": "{e}.http_status is {e}.status_code on Mistral",
+    "json_body": "{e}.json_body is json.loads({e}.body) on Mistral",
+    "http_body": "{e}.http_body is {e}.body on Mistral",
+    "user_message": "no {e}.user_message on Mistral: {e}.message",
+    "error": "no {e}.error on Mistral: json.loads({e}.body)",
+})

@@ -1,0 +1,339 @@
+"""MIG103: OpenAI exception classes -> Mistral exception classes (with status checks)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import Optional
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
+from codemods._facts import EXC
+from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTPX_IMPORT, NEGATED, ErrorRule,
+                                     error_rule, mistral_ancestors)
+
+RETRY_TYPE, RETRY_NOT_TYPE, RETRY_PREDICATE = "retry_if_exception_type", "retry_if_not_exception_type", "retry_if_exception"
+_BUILTIN_EXCEPTIONS = {n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)}
+_DISJOINT_BUILTINS = _BUILTIN_EXCEPTIONS - {"Exception", "BaseException"}  # no Mistral/httpx2 error is one
+USER = "!"  # prefix of a caught class that is the user's own code (kept as written)
+Part = tuple[tuple[str, ...], Optional[tuple[str, str]]]  # (classes, status check) for one caught element
+
+
+class Exceptions(MigratorRule):
+    """Rewrites what code catches or tests for OpenAI exceptions into the Mistral classes.
+
+    **What it does.** Looks up each OpenAI exception class (``openai.X``, ``from openai import X``,
+    legacy ``openai.error.X``) in ``migrator.mapping.errors`` and rewrites it where it is *caught*:
+    ``except`` clauses (also tuples), ``isinstance(e, ...)`` and tenacity's
+    ``retry_if_exception_type(...)`` / ``retry_if_not_exception_type(...)``. Classes with a Mistral
+    counterpart are renamed (``APIConnectionError`` -> ``(httpx2.RequestError, errors.NoResponseError)``,
+    ``APITimeoutError`` -> ``httpx2.TimeoutException``, ``APIStatusError`` -> ``(errors.SDKError,
+    errors.HTTPValidationError)``). Classes Mistral folds into one class get a status check:
+    ``except openai.RateLimitError:`` -> ``except errors.SDKError as e:`` whose body starts with
+    ``if e.status_code != 429: raise``; ``isinstance(x, openai.RateLimitError)`` ->
+    ``(isinstance(x, errors.SDKError) and x.status_code == 429)``; ``retry_if_exception_type(openai.RateLimitError)``
+    -> ``retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429)``.
+
+    **Why.** mistralai 3.7 raises ``errors.SDKError`` for every 4XX/5XX (``HTTPValidationError`` for a
+    422) and lets ``httpx2`` network errors through unwrapped (api-mapping.md §9).
+
+    **Fix safety.** exact for the openai 3.x classes; approximate for ``OpenAIError``,
+    ``APIResponseValidationError`` and the legacy ``openai.error`` classes (their statuses are v0's).
+
+    **Known limits (TODO, code unchanged).** A status check that would re-raise past a later ``except``
+    clause of the same ``try`` able to catch the same Mistral class (``except RateLimitError: ...
+    except APIError: ...``): merge them by hand into one handler branching on ``e.status_code``.
+    ``raise openai.X(...)``, status checks in ``except*`` or on a complex ``isinstance`` subject,
+    classes without a Mistral equivalent (``LengthFinishReasonError``, webhooks, ...) and any other
+    reference (``pytest.raises``, ``issubclass``, variables holding classes). Handlers that read
+    ``e.body`` / ``e.code`` / ``e.response`` ... are converted and get a TODO saying what to read instead.
+    """
+
+    CODE = "MIG103"
+    NAME = "exceptions"
+    SAFETY = "approximate"
+    DESCRIPTION = "except / isinstance / retry_if_exception_type on OpenAI exceptions -> Mistral exceptions"
+    BEFORE = ("try:\n    reply = ask(client)\nexcept openai.RateLimitError:\n    time.sleep(1)\n"
+              "except openai.APIConnectionError:\n    reply = None\n")
+    AFTER = ("try:\n    reply = ask(client)\nexcept errors.SDKError as e:\n    if e.status_code != 429:\n"
+             "        raise\n    time.sleep(1)\nexcept (httpx2.RequestError, errors.NoResponseError):\n    reply = None\n")
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+def _elements(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    return [e.value for e in node.elements] if isinstance(node, cst.Tuple) else [node]
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._lines: dict[int, int] = {}  # id(reference node) -> line
+        self._skip: set[int] = set()  # Name nodes that are not references (attribute names, keywords)
+        self._claimed: set[int] = set()  # references a context (except, isinstance, ...) converts
+        self._in_import = 0
+        self._errors_taken = "errors" in facts.names_in_use
+
+    # -- sites (same order as codemods._facts) -----------------------------------------------------
+    def visit_Import(self, node) -> None:
+        self._in_import += 1
+
+    def leave_Import(self, original, updated):
+        self._in_import -= 1
+        return updated
+
+    visit_ImportFrom, leave_ImportFrom = visit_Import, leave_Import
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._skip.add(id(node.keyword))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._skip.add(id(node.attr))
+        self._site(node)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if not self._in_import and id(node) not in self._skip:
+            self._site(node)
+
+    def _site(self, node) -> None:
+        if self._rule(node) is not None:
+            self._lines[id(node)] = self.next_site_line(EXC)
+
+    def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
+        return error_rule(self.facts.qualify(dotted(node)))
+
+    # -- contexts claim their references before the references are left -------------------------------
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.type is not None:
+            self._claimed.update(id(e) for e in _elements(node.type))
+
+    visit_ExceptStarHandler = visit_ExceptHandler
+
+    def visit_Call(self, node: cst.Call) -> None:
+        target = self._classes_arg(node)
+        if target is not None:
+            self._claimed.update(id(e) for e in _elements(target.value))
+
+    @staticmethod
+    def _raised(node: cst.Raise) -> Optional[cst.BaseExpression]:
+        return node.exc.func if isinstance(node.exc, cst.Call) else node.exc
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        exc = self._raised(node)
+        if exc is not None and self._rule(exc) is not None:
+            self._claimed.add(id(exc))
+
+    def leave_Raise(self, original: cst.Raise, updated: cst.Raise) -> cst.Raise:
+        exc = self._raised(original)
+        if exc is not None and id(exc) in self._claimed:
+            self.todo(self._lines.get(id(exc), 0), f"raise {code_of(exc)}(...): Mistral errors are built from an "
+                      "httpx2.Response (errors.SDKError(message, raw_response)); raise your own exception instead")
+        return updated
+
+    def leave_Name(self, original, updated):
+        return self._unclaimed(original, updated)
+
+    def leave_Attribute(self, original, updated):
+        return self._unclaimed(original, updated)
+
+    def _unclaimed(self, original, updated):
+        if id(original) in self._lines and id(original) not in self._claimed:
+            rule = self._rule(original)
+            self.todo(self._lines[id(original)], f"{code_of(original)} left unchanged: "
+                      + (rule.note if not rule.catch else f"Mistral raises {self._describe(rule)}") + "; convert by hand")
+        return updated
+
+    # -- names, imports, predicates ----------------------------------------------------------------------
+    def _name(self, qualified: str) -> str:
+        if qualified.startswith(USER):
+            return qualified[len(USER):]
+        module, _, name = qualified.partition(".")
+        if module == "httpx2":
+            self.need_import(HTTPX_IMPORT)
+            return qualified
+        if self._errors_taken:
+            self.need_import(ERRORS_MODULE, name)
+            return name
+        self.need_import(*ERRORS_IMPORT)
+        return qualified
+
+    def _describe(self, rule: ErrorRule) -> str:
+        classes = " / ".join(rule.catch)
+        return f"{classes} with status_code {' '.join(rule.status)}" if rule.status else classes
+
+    def _parts(self, elements) -> Optional[list[Part]]:
+        """Per element: Mistral classes + status check; None when one has no Mistral equivalent."""
+        parts = []
+        for element in elements:
+            rule = self._rule(element)
+            if rule is not None and not rule.catch:
+                self.todo(self._lines.get(id(element), 0), f"{code_of(element)}: {rule.note}; convert by hand")
+                return None
+            parts.append(((USER + code_of(element),), None) if rule is None else (rule.catch, rule.status))
+        return parts
+
+    def _report(self, elements, what: str) -> None:
+        rules = [r for r in map(self._rule, elements) if r is not None]
+        safety = "exact" if all(r.safety == "exact" for r in rules) else "approximate"
+        names = ", ".join(code_of(e) for e in elements if self._rule(e) is not None)
+        self.converted(min(self._lines.get(id(e), 0) for e in elements if self._rule(e)), f"{what} {names}", safety)
+
+    def _classes(self, names) -> str:
+        names = [self._name(n) for n in dict.fromkeys(names)]
+        return names[0] if len(names) == 1 else f"({', '.join(names)})"
+
+    def _predicate(self, subject: str, parts: list[Part]) -> str:
+        plain = [c for classes, status in parts if status is None for c in classes]
+        terms = [f"isinstance({subject}, {self._classes(plain)})"] if plain else []
+        for classes, status in parts:
+            if status is not None:
+                terms.append(f"isinstance({subject}, {self._classes(classes)}) and {subject}.status_code "
+                             f"{status[0]} {status[1]}")
+        return " or ".join(f"({t})" if " and " in t and len(terms) > 1 else t for t in terms)
+
+    # -- isinstance(...) and tenacity predicates ---------------------------------------------------------------
+    def _classes_arg(self, node: cst.Call) -> Optional[cst.Arg]:
+        name = dotted(node.func) or ""
+        if name == "isinstance" and len(node.args) == 2 and not any(a.star or a.keyword for a in node.args):
+            arg = node.args[1]
+        elif name.split(".")[-1] in (RETRY_TYPE, RETRY_NOT_TYPE) and node.args:
+            arg = next((a for a in node.args if a.keyword is None or a.keyword.value == "exception_types"), None)
+        else:
+            return None
+        if arg is None or arg.star or not any(self._rule(e) for e in _elements(arg.value)):
+            return None
+        return arg
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        arg = self._classes_arg(original)
+        if arg is None:
+            return updated
+        elements = _elements(arg.value)
+        parts = self._parts(elements)
+        if parts is None:
+            return updated
+        index = original.args.index(arg)
+        if all(status is None for _, status in parts):
+            new = cst.parse_expression(self._classes(c for classes, _ in parts for c in classes))
+            args = list(updated.args)
+            args[index] = args[index].with_changes(value=new)
+            self._report(elements, "caught class")
+            return updated.with_changes(args=args)
+        line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+        if dotted(original.func) == "isinstance":
+            subject = dotted(original.args[0].value)
+            if subject is None:
+                self.todo(line, f"isinstance({code_of(original.args[0].value)}, ...) needs a status check on a "
+                                "complex expression; assign it to a name first")
+                return updated
+            self._report(elements, "isinstance check on")
+            return cst.parse_expression(f"({self._predicate(subject, parts)})")
+        func = updated.func
+        predicate = self._predicate("exc", parts)
+        if dotted(func).split(".")[-1] == RETRY_NOT_TYPE:
+            predicate = f"not ({predicate})"
+        if isinstance(func, cst.Name):
+            self.need_import("tenacity", RETRY_PREDICATE)
+            func = cst.Name(RETRY_PREDICATE)
+        else:
+            func = func.with_changes(attr=cst.Name(RETRY_PREDICATE))
+        self._report(elements, "retry predicate on")
+        return cst.Call(func=func, args=[cst.Arg(cst.parse_expression(f"lambda exc: {predicate}"))])
+
+    # -- except clauses ------------------------------------------------------------------------------------------
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
+        handlers = list(updated.handlers)
+        plans = []
+        for index, handler in enumerate(original.handlers):
+            elements = _elements(handler.type) if handler.type is not None else []
+            if not any(self._rule(e) for e in elements):
+                continue
+            parts = self._parts(elements)
+            if parts is None:
+                return updated
+            plans.append((index, elements, parts))
+        for index, elements, parts in plans:
+            caught = [c for classes, _ in parts for c in classes]
+            if any(status for _, status in parts):
+                later = self._later_conflict(caught, original.handlers[index + 1:])
+                if later or type(original) is cst.TryStar:
+                    line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+                    self.todo(line, f"except {code_of(handlers[index].type)}: Mistral raises "
+                              f"{' / '.join(c for c in caught if not c.startswith(USER))} for it; a status check re-raising there would skip "
+                              + (f"the later `except {later}`: merge the handlers into one branching on "
+                                 "e.status_code" if later else "except* groups: split the group by status_code"))
+                    return updated
+        for index, elements, parts in plans:
+            handlers[index] = self._convert_handler(original.handlers[index], handlers[index], elements, parts)
+        return updated.with_changes(handlers=handlers)
+
+    leave_TryStar = leave_Try
+
+    def _later_conflict(self, caught: list[str], later) -> Optional[str]:
+        """The first later handler that could catch what a status check re-raises, as code."""
+        mine = {a for c in caught for a in mistral_ancestors(c)}
+        for handler in later:
+            if handler.type is None:
+                return "(bare)"
+            for element in _elements(handler.type):
+                rule = self._rule(element)
+                if rule is None:
+                    if code_of(element) not in _DISJOINT_BUILTINS:
+                        return code_of(handler.type)
+                elif any(c in mine or mine & mistral_ancestors(c) for c in rule.catch):
+                    return code_of(handler.type)
+        return None
+
+    def _convert_handler(self, original, updated, elements, parts: list[Part]):
+        caught = [c for classes, _ in parts for c in classes]
+        new = updated.with_changes(type=cst.parse_expression(self._classes(caught)))
+        name = original.name.name.value if original.name is not None else None
+        self._attribute_todos(original, name, caught, elements)
+        if all(status is None for _, status in parts):
+            self._report(elements, "except")
+            return new
+        if name is None:
+            name = next(n for n in ("e", "exc", "err", "error", "api_error", "mistral_error")
+                        if n not in self.facts.names_in_use)
+            new = new.with_changes(name=cst.AsName(cst.Name(name)))
+        if len(set(caught)) == 1 and all(status for _, status in parts):
+            statuses = [status for _, status in parts]
+            if len(statuses) == 1:
+                check = f"{name}.status_code {NEGATED[statuses[0][0]]} {statuses[0][1]}"
+            elif all(op == "==" for op, _ in statuses):
+                check = f"{name}.status_code not in ({', '.join(v for _, v in statuses)})"
+            else:
+                check = "not (" + " or ".join(f"{name}.status_code {op} {v}" for op, v in statuses) + ")"
+        else:
+            check = f"not ({self._predicate(name, parts)})"
+        guard = cst.parse_statement(f"if {check}:\n    raise\n")
+        body = new.body
+        statements = list(body.body) if isinstance(body, cst.IndentedBlock) else [cst.SimpleStatementLine(body.body)]
+        block = body if isinstance(body, cst.IndentedBlock) else cst.IndentedBlock(body=[])
+        self._report(elements, "except")
+        return new.with_changes(body=block.with_changes(body=[guard, *statements]))
+
+    def _attribute_todos(self, handler, name: Optional[str], caught: list[str], elements) -> None:
+        if name is None:
+            return
+        line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+        reads = {m.attr.value for m in _attribute_reads(handler.body, name)}
+        for attr in sorted(reads):
+            if attr in ATTRIBUTE_NOTES:
+                self.todo(line, ATTRIBUTE_NOTES[attr].format(e=name))
+            elif attr == "message" and any(c.startswith("httpx2.") for c in caught):
+                self.todo(line, f"httpx2 errors have no .message: use str({name})")
+
+
+def _attribute_reads(body: cst.CSTNode, name: str) -> list[cst.Attribute]:
+    found: list[cst.Attribute] = []
+
+    class _Reads(cst.CSTVisitor):
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            if isinstance(node.value, cst.Name) and node.value.value == name:
+                found.append(node)
+
+    body.visit(_Reads())
+    return found
