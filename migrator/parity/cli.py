@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import threading
+from pathlib import Path
+from typing import Any, Callable, List, Optional
+
 import typer
 
 parity_app = typer.Typer(
@@ -9,3 +15,208 @@ parity_app = typer.Typer(
     help="Replay recorded prompts against the old and the new model, compare, report, gate.",
     no_args_is_help=True,
 )
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.secho(f"Error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(code)
+
+
+def _model_map(pairs: List[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        old, sep, new = pair.partition("=")
+        if not sep or not old or not new:
+            raise _fail(f"--model takes OLD=NEW, got {pair!r}")
+        out[old.strip()] = new.strip()
+    return out
+
+
+def _compare_functions() -> tuple[Optional[Callable[..., Any]], Optional[Callable[..., Any]]]:
+    """Helper B's compare_sample and write_reports, or None each when not installed yet."""
+    try:
+        from migrator.parity.compare import compare_sample
+    except ImportError:
+        compare_sample = None
+    try:
+        from migrator.parity.report import write_reports
+    except ImportError:
+        write_reports = None
+    return compare_sample, write_reports
+
+
+def _gate(out_dir: Path, fail_on: Optional[str]) -> int:
+    """compare (where not done yet) + reports; the exit code the gate gives."""
+    from migrator.parity.runner import RESULTS_FILE, read_results
+
+    compare_sample, write_reports = _compare_functions()
+    results_path = out_dir / RESULTS_FILE
+    if not results_path.exists():
+        raise _fail(f"{results_path} does not exist: run `migrator parity run` first")
+    if write_reports is None:
+        typer.secho("Reports are not available in this build (migrator.parity.report missing); "
+                    f"results are in {results_path}.", err=True, fg=typer.colors.YELLOW)
+        return 0
+
+    def compared():
+        for result in read_results(results_path):
+            if result.verdict is None and compare_sample is not None:
+                result = compare_sample(result)
+            yield result
+
+    outcome = write_reports(compared(), out_dir, gate=fail_on)
+    for name in ("summary", "message"):
+        text = getattr(outcome, name, None)
+        if isinstance(text, str) and text:
+            typer.echo(text)
+            break
+    code = getattr(outcome, "exit_code", None)
+    if code is None:
+        passed = getattr(outcome, "passed", True)
+        code = 0 if passed else 1
+    return int(code)
+
+
+@parity_app.command()
+def record(
+    out: Path = typer.Option(..., "--out", metavar="FILE", help="Recordings file (JSONL) to append to."),
+    listen: Optional[str] = typer.Option(
+        None, metavar="HOST:PORT", help="Run the recording proxy here (point OPENAI_BASE_URL at "
+                                        "http://HOST:PORT/v1). Port 0 picks a free one."),
+    upstream: str = typer.Option("https://api.openai.com", metavar="URL",
+                                 help="Where the proxy forwards to."),
+    import_: Optional[List[Path]] = typer.Option(
+        None, "--import", exists=True, metavar="PATH",
+        help="Import OpenAI Batch input JSONL, VCR cassettes (YAML) or native JSONL (repeatable)."),
+    batch_output: Optional[Path] = typer.Option(
+        None, exists=True, metavar="FILE", help="The Batch API output JSONL matching --import."),
+    scrub: Optional[List[str]] = typer.Option(
+        None, metavar="REGEX", help="Also scrub text matching this regex (repeatable)."),
+) -> None:
+    """Capture OpenAI traffic as recordings (proxy), or import Batch JSONL / VCR cassettes.
+
+    Authorization / api-key headers, sk-… keys, Bearer tokens, secret-looking environment values
+    and --scrub patterns are replaced by [REDACTED] before anything is written.
+    """
+    from migrator.parity.recordings import Scrubber, import_recordings
+
+    scrubber = Scrubber(scrub or ())
+    if bool(listen) == bool(import_):
+        raise _fail("give either --listen HOST:PORT (proxy) or --import PATH")
+    if import_:
+        stats = import_recordings(import_, out, scrubber=scrubber, batch_output=batch_output,
+                                  on_error=lambda e: typer.secho(f"skipped {e}", err=True,
+                                                                 fg=typer.colors.YELLOW))
+        typer.echo(f"{stats.loaded} recording(s) written to {out}; {stats.invalid} malformed, "
+                   f"{stats.skipped} not for OpenAI chat/embeddings/responses")
+        return
+    from migrator.parity.proxy import RecordingProxy
+
+    host, _, port = (listen or "").rpartition(":")
+    if not host or not port.isdigit():
+        raise _fail("--listen takes HOST:PORT, e.g. 127.0.0.1:8899")
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    signal.signal(signal.SIGINT, lambda *_: stopped.set())
+    with RecordingProxy(upstream, out, host=host, port=int(port), scrubber=scrubber) as proxy:
+        typer.echo(f"recording proxy on {proxy.url} -> {upstream}; "
+                   f"set OPENAI_BASE_URL={proxy.url}/v1", err=False)
+        while not stopped.wait(0.2):
+            pass
+        typer.echo(f"{proxy.recorded} exchange(s) recorded to {out}")
+
+
+@parity_app.command()
+def run(
+    recordings: List[Path] = typer.Argument(..., exists=True, metavar="RECORDINGS",
+                                            help="Native JSONL, Batch JSONL, VCR cassettes, or dirs."),
+    out: Path = typer.Option(Path("parity-run"), "--out", metavar="DIR",
+                             help="Run directory: results.jsonl and reports (resumed if present)."),
+    candidate: str = typer.Option(
+        "mistral", metavar="SPEC",
+        help="mistral[:MODEL] (default: each recording's model mapped) or "
+             "openai-compatible:PROVIDER:MODEL (mistral, scaleway, ovhcloud, vllm, custom)."),
+    baseline: str = typer.Option("recorded", metavar="SPEC",
+                                 help="recorded (the recorded response) or openai[:MODEL] (live)."),
+    candidate_url: Optional[str] = typer.Option(None, metavar="URL", help="Candidate endpoint."),
+    baseline_url: Optional[str] = typer.Option(None, metavar="URL", help="Baseline endpoint."),
+    model: Optional[List[str]] = typer.Option(None, metavar="OLD=NEW",
+                                              help="Model map override (repeatable)."),
+    concurrency: int = typer.Option(8, min=1, help="Requests in flight (both sides together)."),
+    rps: Optional[float] = typer.Option(None, min=0.001, help="Requests per second, per provider."),
+    tpm: Optional[float] = typer.Option(None, min=1, help="Tokens per minute, per provider."),
+    retries: int = typer.Option(5, min=0, help="Retries per request (429, 5xx, timeouts, resets)."),
+    timeout: float = typer.Option(120.0, min=0.01, help="Seconds per request attempt."),
+    cache: Optional[Path] = typer.Option(None, metavar="DIR", help="Reply cache directory."),
+    via_batch: bool = typer.Option(False, "--via-batch",
+                                   help="Send the candidate side through the Mistral Batch API."),
+    poll_interval: float = typer.Option(5.0, min=0.01, help="--via-batch: seconds between polls."),
+    fail_on: Optional[str] = typer.Option(None, metavar="GATE",
+                                          help="Gate passed to the report (exit 1 when over it)."),
+    scrub: Optional[List[str]] = typer.Option(None, metavar="REGEX",
+                                              help="Also scrub text matching this regex."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+) -> None:
+    """Replay recordings on the baseline and the candidate, write results.jsonl, report, gate.
+
+    API keys come from the environment only: OPENAI_API_KEY, MISTRAL_API_KEY, SCW_SECRET_KEY,
+    OVH_AI_ENDPOINTS_ACCESS_TOKEN, VLLM_API_KEY, OPENAI_COMPATIBLE_API_KEY (custom).
+    """
+    from migrator.parity.providers import provider_from_spec
+    from migrator.parity.recordings import LoadStats, Scrubber, read_recordings
+    from migrator.parity.runner import RunOptions, replay
+
+    compare_sample, _ = _compare_functions()
+    try:
+        base = provider_from_spec(baseline, url=baseline_url, timeout=timeout,
+                                  max_connections=concurrency)
+        cand = provider_from_spec(candidate, url=candidate_url, timeout=timeout,
+                                  max_connections=concurrency)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    if base.name != "recorded" and not baseline.startswith("openai"):
+        raise _fail("the baseline is `recorded` or `openai[:MODEL]`")
+    stats = LoadStats()
+    source = read_recordings(recordings, stats, on_error=lambda e: typer.secho(
+        f"skipped {e}", err=True, fg=typer.colors.YELLOW))
+    options = RunOptions(concurrency=concurrency, rps=rps, tpm=tpm, max_attempts=retries + 1,
+                         model_overrides=_model_map(model or []), compare=compare_sample,
+                         cache_dir=cache, scrubber=Scrubber(scrub or ()), progress=progress,
+                         total=_count_lines(recordings))
+    if via_batch:
+        from migrator.parity.batch import replay_via_batch
+
+        summary = asyncio.run(replay_via_batch(source, base, cand, out, options,
+                                               poll_interval=poll_interval))
+    else:
+        summary = asyncio.run(replay(source, base, cand, out, options))
+    typer.echo(f"{summary.completed} sample(s) replayed, {summary.resumed} already done, "
+               f"{stats.invalid} malformed recording(s) skipped, {summary.untranslatable} "
+               f"untranslatable, {summary.errors} with errors; {summary.attempts} request(s), "
+               f"{summary.retries} retried, {summary.cache_hits} from cache; "
+               f"{summary.wall_s:.1f}s")
+    raise typer.Exit(_gate(out, fail_on))
+
+
+@parity_app.command()
+def report(
+    run_dir: Path = typer.Argument(..., exists=True, file_okay=False, metavar="DIR",
+                                   help="A run directory holding results.jsonl."),
+    fail_on: Optional[str] = typer.Option(None, metavar="GATE",
+                                          help="Exit 1 when the results are over this gate."),
+) -> None:
+    """Compare (where not done yet) and write report.html, report.md, report.json, junit.xml."""
+    raise typer.Exit(_gate(run_dir, fail_on))
+
+
+def _count_lines(paths: List[Path]) -> Optional[int]:
+    """Total for the progress bar: JSONL lines (cheap byte scan); None if a cassette is involved."""
+    total = 0
+    for path in paths:
+        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() in (".yaml", ".yml") or (path.is_dir() and any(path.rglob("*.y*ml"))):
+                return None
+            with file.open("rb") as handle:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    return total
