@@ -1,0 +1,526 @@
+"""MIG103: OpenAI exception classes -> Mistral exception classes (with status checks)."""
+
+from __future__ import annotations
+
+import builtins
+
+import httpx2
+import pytest
+from libcst.codemod import CodemodTest
+from mistralai.client import errors
+
+from codemods.exceptions import Exceptions
+from migrator.mapping.errors import ATTRIBUTE_NOTES, ERRORS, MISTRAL_BASES, mistral_ancestors
+
+
+class TestExceptions(CodemodTest):
+    TRANSFORM = Exceptions
+
+    def test_noop(self) -> None:
+        """Code that does not use OpenAI is left alone, even with look-alike names."""
+        code = """
+            import httpx2
+            from mistralai.client import errors
+            from myapp.errors import RateLimitError
+
+            try:
+                call()
+            except RateLimitError:
+                pass
+            except errors.SDKError as e:
+                if e.status_code != 429:
+                    raise
+            ok = isinstance(x, RateLimitError)
+        """
+        self.assertCodemod(code, code)
+
+    def test_rename_without_status(self) -> None:
+        """A class with a status-free Mistral counterpart is renamed; the openai import goes."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.APITimeoutError:
+                retry()
+        """
+        after = """
+            import httpx2
+
+            try:
+                call()
+            except httpx2.TimeoutException:
+                retry()
+        """
+        self.assertCodemod(before, after)
+
+    def test_status_check_adds_as_name(self) -> None:
+        """RateLimitError becomes SDKError plus a re-raise unless status 429; a free `as` name is added."""
+        before = """
+            from openai import RateLimitError
+
+            try:
+                call()
+            except RateLimitError:
+                wait()
+        """
+        after = """
+            from mistralai.client import errors
+
+            try:
+                call()
+            except errors.SDKError as e:
+                if e.status_code != 429:
+                    raise
+                wait()
+        """
+        self.assertCodemod(before, after)
+
+    def test_status_check_keeps_as_name_and_one_line_body(self) -> None:
+        """An existing `as` name is reused; a one-line body becomes an indented block."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.InternalServerError as err: log(err.status_code)
+        """
+        after = """
+            from mistralai.client import errors
+
+            try:
+                call()
+            except errors.SDKError as err:
+                if err.status_code < 500:
+                    raise
+                log(err.status_code)
+        """
+        self.assertCodemod(before, after)
+
+    def test_as_name_does_not_clash(self) -> None:
+        """The added name avoids names the module already uses."""
+        before = """
+            import openai
+
+            e = 1
+            try:
+                call()
+            except openai.NotFoundError:
+                pass
+        """
+        after = """
+            from mistralai.client import errors
+
+            e = 1
+            try:
+                call()
+            except errors.SDKError as exc:
+                if exc.status_code != 404:
+                    raise
+                pass
+        """
+        self.assertCodemod(before, after)
+
+    def test_tuple_same_class_statuses(self) -> None:
+        """A tuple of classes that all become SDKError checks the statuses with `not in`."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except (openai.RateLimitError, openai.BadRequestError) as e:
+                print(e.status_code)
+        """
+        after = """
+            from mistralai.client import errors
+
+            try:
+                call()
+            except errors.SDKError as e:
+                if e.status_code not in (429, 400):
+                    raise
+                print(e.status_code)
+        """
+        self.assertCodemod(before, after)
+
+    def test_tuple_mixed_classes(self) -> None:
+        """A tuple mixing a status class, a renamed class and a user class re-raises anything else."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except (openai.RateLimitError, openai.APITimeoutError, ValueError) as e:
+                print(e)
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+
+            try:
+                call()
+            except (errors.SDKError, httpx2.TimeoutException, ValueError) as e:
+                if not (isinstance(e, (httpx2.TimeoutException, ValueError)) or (isinstance(e, errors.SDKError) and e.status_code == 429)):
+                    raise
+                print(e)
+        """
+        self.assertCodemod(before, after)
+
+    def test_later_disjoint_handler_is_fine(self) -> None:
+        """A status check may re-raise when no later handler could catch the same Mistral class."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.RateLimitError:
+                wait()
+            except openai.APIConnectionError:
+                offline()
+            except KeyError:
+                pass
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+
+            try:
+                call()
+            except errors.SDKError as e:
+                if e.status_code != 429:
+                    raise
+                wait()
+            except (httpx2.RequestError, errors.NoResponseError):
+                offline()
+            except KeyError:
+                pass
+        """
+        self.assertCodemod(before, after)
+
+    def test_later_overlapping_handler_is_todo(self) -> None:
+        """A re-raise would skip a later `except APIError`: the whole try is left unchanged, with a TODO."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.RateLimitError:
+                wait()
+            except openai.APIError:
+                fail()
+        """
+        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it; a status check "
+                   "re-raising there would skip the later `except openai.APIError`: merge the handlers into one "
+                   "branching on e.status_code")
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            try:
+                call()
+            except openai.RateLimitError:
+                wait()
+            except openai.APIError:
+                fail()
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
+
+    def test_later_exception_handler_is_todo(self) -> None:
+        """`except Exception` after a status check could catch the re-raise too."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.AuthenticationError:
+                login()
+            except Exception:
+                fail()
+        """
+        message = ("except openai.AuthenticationError: Mistral raises errors.SDKError for it; a status check "
+                   "re-raising there would skip the later `except Exception`: merge the handlers into one "
+                   "branching on e.status_code")
+        self.assertCodemod(before, before.replace("            try:", f"            # TODO(migrator MIG103): {message}\n"
+                                                                       "            try:", 1),
+                           expected_warnings=[f"line 5: {message}"])
+
+    def test_isinstance_with_status(self) -> None:
+        """isinstance on a status class becomes a parenthesized isinstance-and-status test."""
+        before = """
+            import openai
+
+            def retryable(e):
+                return not isinstance(e, openai.RateLimitError)
+        """
+        after = """
+            from mistralai.client import errors
+
+            def retryable(e):
+                return not (isinstance(e, errors.SDKError) and e.status_code == 429)
+        """
+        self.assertCodemod(before, after)
+
+    def test_isinstance_rename(self) -> None:
+        """isinstance on status-free classes only swaps the class argument."""
+        before = """
+            from openai import APIConnectionError, APIStatusError
+
+            ok = isinstance(err, (APIConnectionError, APIStatusError))
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+
+            ok = isinstance(err, (httpx2.RequestError, errors.NoResponseError, errors.SDKError, errors.HTTPValidationError))
+        """
+        self.assertCodemod(before, after)
+
+    def test_isinstance_complex_subject_is_todo(self) -> None:
+        """A status check would evaluate a call twice: TODO, unchanged."""
+        before = """
+            import openai
+
+            ok = isinstance(get(), openai.RateLimitError)
+        """
+        message = "isinstance(get(), ...) needs a status check on a complex expression; assign it to a name first"
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            ok = isinstance(get(), openai.RateLimitError)
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 3: {message}"])
+
+    def test_tenacity_status_predicate(self) -> None:
+        """retry_if_exception_type(RateLimitError) becomes retry_if_exception with a status lambda."""
+        before = """
+            import openai
+            from tenacity import retry, retry_if_exception_type
+
+            @retry(retry=retry_if_exception_type(openai.RateLimitError))
+            def ask():
+                pass
+        """
+        after = """
+            from mistralai.client import errors
+            from tenacity import retry, retry_if_exception_type, retry_if_exception
+
+            @retry(retry=retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429))
+            def ask():
+                pass
+        """
+        self.assertCodemod(before, after)
+
+    def test_tenacity_module_attribute_and_rename(self) -> None:
+        """tenacity.retry_if_exception_type with status-free classes keeps the call, swapping classes."""
+        before = """
+            import openai
+            import tenacity
+
+            policy = tenacity.retry_if_exception_type((openai.APITimeoutError, openai.APIConnectionError))
+            other = tenacity.retry_if_not_exception_type(openai.BadRequestError)
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+            import tenacity
+
+            policy = tenacity.retry_if_exception_type((httpx2.TimeoutException, httpx2.RequestError, errors.NoResponseError))
+            other = tenacity.retry_if_exception(lambda exc: not (isinstance(exc, errors.SDKError) and exc.status_code == 400))
+        """
+        self.assertCodemod(before, after)
+
+    def test_raise_is_todo(self) -> None:
+        """User code raising an OpenAI error cannot be converted: TODO, unchanged."""
+        before = """
+            import openai
+
+            def fake():
+                raise openai.RateLimitError("slow down", response=None, body=None)
+        """
+        message = ("raise openai.RateLimitError(...): Mistral errors are built from an httpx2.Response "
+                   "(errors.SDKError(message, raw_response)); raise your own exception instead")
+        after = f"""
+            import openai
+
+            def fake():
+                # TODO(migrator MIG103): {message}
+                raise openai.RateLimitError("slow down", response=None, body=None)
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 4: {message}"])
+
+    def test_other_reference_is_todo(self) -> None:
+        """A class used elsewhere (pytest.raises, variables) is left with a TODO naming the Mistral class."""
+        before = """
+            import openai
+
+            with pytest.raises(openai.APITimeoutError):
+                call()
+        """
+        message = "openai.APITimeoutError left unchanged: Mistral raises httpx2.TimeoutException; convert by hand"
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            with pytest.raises(openai.APITimeoutError):
+                call()
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 3: {message}"])
+
+    def test_no_equivalent_is_todo(self) -> None:
+        """A class with no Mistral counterpart leaves the handler unchanged with the mapping's note."""
+        before = """
+            import openai
+
+            try:
+                parse()
+            except openai.LengthFinishReasonError:
+                pass
+        """
+        message = ("openai.LengthFinishReasonError: parse() helpers: check finish_reason == 'length' on the Mistral "
+                   "response instead; convert by hand")
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            try:
+                parse()
+            except openai.LengthFinishReasonError:
+                pass
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
+
+    def test_attribute_reads_are_flagged(self) -> None:
+        """Converted handlers that read OpenAI-only attributes get a TODO saying what to read instead."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.APIStatusError as err:
+                print(err.status_code, err.body)
+        """
+        message = "err.body is a str on Mistral: json.loads(err.body)"
+        after = f"""
+            from mistralai.client import errors
+
+            # TODO(migrator MIG103): {message}
+            try:
+                call()
+            except (errors.SDKError, errors.HTTPValidationError) as err:
+                print(err.status_code, err.body)
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
+
+    def test_legacy_openai_error(self) -> None:
+        """Legacy openai.error classes map too (InvalidRequestError covers several statuses)."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.error.InvalidRequestError:
+                pass
+        """
+        after = """
+            from mistralai.client import errors
+
+            try:
+                call()
+            except errors.MistralError as e:
+                if e.status_code not in (400, 404, 415, 422):
+                    raise
+                pass
+        """
+        self.assertCodemod(before, after)
+
+    def test_errors_name_taken(self) -> None:
+        """When the module already uses the name `errors`, the classes are imported by name."""
+        before = """
+            import openai
+
+            errors = []
+            try:
+                call()
+            except openai.ConflictError as e:
+                errors.append(e)
+        """
+        after = """
+            from mistralai.client.errors import SDKError
+
+            errors = []
+            try:
+                call()
+            except SDKError as e:
+                if e.status_code != 409:
+                    raise
+                errors.append(e)
+        """
+        self.assertCodemod(before, after)
+
+    def test_second_run_is_noop(self) -> None:
+        """Converted code is not converted again."""
+        code = """
+            import httpx2
+            from mistralai.client import errors
+
+            try:
+                call()
+            except errors.SDKError as e:
+                if e.status_code != 429:
+                    raise
+            except (httpx2.RequestError, errors.NoResponseError):
+                pass
+        """
+        self.assertCodemod(code, code)
+
+
+# -- the mapping against the installed SDKs ------------------------------------------------------------------
+
+
+def _resolve(name: str):
+    module, _, attr = name.partition(".")
+    return getattr({"errors": errors, "httpx2": httpx2}[module], attr)
+
+
+@pytest.mark.parametrize("name", sorted({c for rule in ERRORS.values() for c in rule.catch}))
+def test_mapped_classes_exist(name: str) -> None:
+    """Every Mistral-side name the mapping emits is a real exception class."""
+    assert issubclass(_resolve(name), BaseException)
+
+
+@pytest.mark.parametrize("child,parent", sorted(MISTRAL_BASES.items()))
+def test_declared_bases_are_real(child: str, parent: str) -> None:
+    assert issubclass(_resolve(child), _resolve(parent))
+
+
+def test_declared_bases_are_complete() -> None:
+    """Any subclass relation among emitted names is declared (the later-handler check relies on it)."""
+    names = sorted({c for rule in ERRORS.values() for c in rule.catch})
+    for a in names:
+        for b in names:
+            if a != b and issubclass(_resolve(a), _resolve(b)):
+                assert b in mistral_ancestors(a), (a, b)
+
+
+def test_mistral_classes_are_not_builtin_subclasses() -> None:
+    """The later-handler check treats builtin exceptions other than Exception/BaseException as disjoint."""
+    names = {c for rule in ERRORS.values() for c in rule.catch}
+    for name in names:
+        bases = {cls.__name__ for cls in _resolve(name).__mro__ if getattr(builtins, cls.__name__, None) is cls}
+        assert bases <= {"Exception", "BaseException", "object"}, (name, bases)
+
+
+def test_openai_3x_names_exist() -> None:
+    """Every openai 3.x name the mapping knows is a real class (SubjectTokenProviderError lives only in
+    openai._exceptions in 3.57)."""
+    from openai import _exceptions
+
+    for qualified in ERRORS:
+        if qualified.count(".") == 1 and qualified != "openai.InvalidRequestError":  # v0 top-level alias
+            assert issubclass(getattr(_exceptions, qualified.split(".")[1]), BaseException), qualified
+
+
+def test_attribute_notes_format() -> None:
+    for note in ATTRIBUTE_NOTES.values():
+        assert "{e}" in note and note.format(e="x")
