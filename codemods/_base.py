@@ -291,3 +291,16 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
         comma = last.comma
     out.append(tail.with_changes(comma=comma, whitespace_after_arg=last.whitespace_after_arg))
     return out
+
+
+def finish_elements(original, new: list) -> list:
+    """``finish_args`` for dict elements (no whitespace after the element itself)."""
+    if not new or not original:
+        return new
+    last = original[-1]
+    separator = original[-2].comma if len(original) >= 2 and isinstance(original[-2].comma, cst.Comma) \
+        else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    out = [e.with_changes(comma=separator) if not isinstance(e.comma, cst.Comma) or e.comma is last.comma else e
+           for e in new[:-1]]
+    out.append(new[-1].with_changes(comma=last.comma))
+    return out

@@ -42,6 +42,16 @@ class Binding:
     convertible: bool  # False when its constructor is left unconverted (FAIL / manual)
 
 
+@dataclass(frozen=True)
+class SplatDict:
+    """A dict splatted into a chat call (``create(**params)``), as built in the same scope."""
+
+    keys: tuple[str, ...]  # every key the dict gets, in order of appearance
+    rewritable: bool  # built only from literals in this scope, no other use: its keys can be rewritten
+    stream: bool = False  # params["stream"] is True
+    reason: str = ""  # why not rewritable
+
+
 @dataclass
 class ModuleFacts:
     openai_modules: dict[str, str] = field(default_factory=dict)  # local name -> module ("openai")
@@ -58,7 +68,9 @@ class ModuleFacts:
     stmt_size: list[int] = field(default_factory=list)
     prune: bool = True
     names_in_use: set[str] = field(default_factory=set)
-    model_constants: set[str] = field(default_factory=set)  # module `NAME = "gpt-4o"` used as model=NAME
+    model_constants: set[str] = field(default_factory=set)
+    # `**params` splatted into chat calls: scope path -> name -> how the dict is built
+    splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # module `NAME = "gpt-4o"` used as model=NAME
 
     @property
     def mentions_openai(self) -> bool:
@@ -216,8 +228,11 @@ class _Collector(ast.NodeVisitor):
         self.path: Path = ()
         self.sites: list[tuple[tuple[int, int, int, int], str, Path]] = []
         self.stmt_parent: list[int] = []
+        self.stmt_index: dict[int, int] = {}
         self.stmt_stack: list[int] = []
-        self.name_iterations: list[tuple[str, int]] = []  # (iterated name, statement) for stream loops
+        self.name_iterations: list[tuple[str, int]] = []
+        self.splat_calls: list[tuple[Path, str, ast.Call]] = []
+        self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
 
     # -- statement numbering ------------------------------------------------------------------
     def visit(self, node: ast.AST) -> None:
@@ -225,6 +240,7 @@ class _Collector(ast.NodeVisitor):
             return super().visit(node)
         facts = self.facts
         index = len(facts.stmt_relevant)
+        self.stmt_index[id(node)] = index
         facts.stmt_relevant.append(False)
         facts.stmt_size.append(1)
         self.stmt_parent.append(self.stmt_stack[-1] if self.stmt_stack else -1)
@@ -249,6 +265,7 @@ class _Collector(ast.NodeVisitor):
             self.visit(deco)
         outer = self.path
         self.path = outer + (node.name,)
+        self.scopes[self.path] = node
         if isinstance(node, ast.ClassDef):
             self.facts.class_paths.add(self.path)
             for base in node.bases + [k.value for k in node.keywords]:
@@ -353,6 +370,9 @@ class _Collector(ast.NodeVisitor):
             self._site(node, CTOR)
         elif chat_method(node.func) is not None:
             self._site(node, CHAT)
+            splats = [kw.value.id for kw in node.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
+            if len(splats) == 1 and not node.args:
+                self.splat_calls.append((self.path, splats[0], node))
         elif env_key(node):
             self._site(node, ENV)
         self.generic_visit(node)
@@ -483,11 +503,122 @@ def gather(tree: ast.Module) -> ModuleFacts:
     collector.sites.sort(key=lambda s: s[0])
     for (line, *_), kind, path in collector.sites:
         facts.sites.setdefault(kind, []).append(line)
+    collector.scopes[()] = tree
+    for path, name, call in collector.splat_calls:
+        info = _splat_dict(collector.scopes.get(path, tree), name, call)
+        problem = _splat_call_problem(facts, path, call)
+        if info.rewritable and problem:
+            info = SplatDict(info.keys, False, info.stream, problem)
+        facts.splats.setdefault(path, {})[name] = info
+        mark_statements_using(collector, collector.scopes.get(path, tree), name)
     stream_names = {name for streams in facts.streams.values() for name in streams}
     for name, index in collector.name_iterations:  # loops that may need `chunk = event.data`
         if name in stream_names:
             collector.mark(index)
     return facts
+
+
+def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
+    """How ``name`` (splatted into ``call``) is built in ``scope``: rewritable only when every
+    statement that touches it is a literal-keyed build step (``name = {...}``,
+    ``name["key"] = value``, ``name.update({...})`` / ``name.update(key=value)``)."""
+    keys: list[str] = []
+    stream = False
+    reason = ""
+    built = False
+    build_nodes: set[int] = set()
+
+    def add(key: str, value: ast.AST) -> None:
+        nonlocal stream, reason
+        keys.append(key)
+        if key == "stream":
+            if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+                stream = value.value
+            else:
+                reason = reason or f'{name}["stream"] is an expression'
+
+    def dict_items(node: ast.Dict) -> bool:
+        for key, value in zip(node.keys, node.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                return False
+            add(key.value, value)
+        return True
+
+    for stmt in _walk_function(scope):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            if isinstance(target, ast.Name) and target.id == name:
+                built = True
+                build_nodes.add(id(target))
+                if not (isinstance(stmt.value, ast.Dict) and dict_items(stmt.value)):
+                    reason = reason or f"{name} is not built from a dict literal here"
+            elif (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                  and target.value.id == name):
+                build_nodes.add(id(target.value))
+                if isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
+                    add(target.slice.value, stmt.value)
+                else:
+                    reason = reason or f"{name}[...] is set with a computed key"
+        elif (isinstance(stmt, ast.Call) and isinstance(stmt.func, ast.Attribute)
+              and isinstance(stmt.func.value, ast.Name) and stmt.func.value.id == name):
+            build_nodes.add(id(stmt.func.value))
+            if stmt.func.attr != "update" or len(stmt.args) > 1 or \
+                    (stmt.args and not (isinstance(stmt.args[0], ast.Dict) and dict_items(stmt.args[0]))):
+                reason = reason or f"{name}.{stmt.func.attr}(...) changes it in a way migrator cannot follow"
+            for kw in stmt.keywords:
+                if kw.arg is None:
+                    reason = reason or f"{name}.update(**...) adds unknown keys"
+                else:
+                    add(kw.arg, kw.value)
+    splat_use = next(kw.value for kw in call.keywords if kw.arg is None)
+    for node in _walk_function(scope):
+        if (isinstance(node, ast.Name) and node.id == name and id(node) not in build_nodes
+                and node is not splat_use):
+            reason = reason or f"{name} is used elsewhere (line {node.lineno})"
+    if not built:
+        reason = reason or f"{name} is not built in this scope"
+    for key in keys:
+        rule = CHAT_PARAMS.get(key)
+        if rule is None:
+            reason = reason or f"unknown key {key!r}"
+        elif rule.policy is Policy.FAIL:
+            reason = reason or f"{key}: {rule.note}"
+    return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason)
+
+
+def _splat_call_problem(facts: ModuleFacts, path: Path, call: ast.Call) -> str:
+    """Why the chat call that splats a dict will not be converted (so its dict must stay)."""
+    method, receiver = chat_method(call.func)  # type: ignore[misc]
+    if method == "stream":
+        return "the chat.completions.stream helper is not converted"
+    binding = None
+    if isinstance(receiver, ast.Name):
+        binding = facts.lookup(path, receiver.id)
+    elif (isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name)
+          and receiver.value.id == "self"):
+        binding = facts.self_attr(path, receiver.attr)
+    if binding is None or not binding.convertible:
+        return "the receiver is not a convertible OpenAI client"
+    for kw in call.keywords:
+        if kw.arg is None:
+            continue
+        rule = CHAT_PARAMS.get(kw.arg)
+        if rule is None or rule.policy is Policy.FAIL:
+            return f"{kw.arg} cannot be converted"
+        if kw.arg == "stream" and not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+            return "stream is an expression"
+    return ""
+
+
+def mark_statements_using(collector: "_Collector", scope: ast.AST, name: str) -> None:
+    """Statements that build a splatted dict are relevant: a rule rewrites their keys."""
+    for stmt in _walk_function(scope):
+        if isinstance(stmt, ast.stmt) and any(isinstance(n, ast.Name) and n.id == name
+                                               for n in ast.iter_child_nodes(stmt)
+                                               for n in ast.walk(n)):
+            index = collector.stmt_index.get(id(stmt))
+            if index is not None:
+                collector.mark(index)
 
 
 def _model_constants(tree: ast.Module, facts: ModuleFacts) -> None:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
+from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, finish_elements, literal
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.models import chat_model_literal
@@ -26,6 +26,21 @@ def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpress
     if len(names) == 4 and names[3] == "beta" and names[0] != "create":
         receiver = links[3][1]
     return names[0], receiver
+
+
+def _splat_problem(name: str, info) -> str:
+    if info is None:
+        return f"**{name}: its keys must follow the chat mapping; convert by hand"
+    changes = []
+    for key in sorted(info.keys):
+        rule = CHAT_PARAMS.get(key)
+        if rule is None:
+            changes.append(f"{key} (unknown)")
+        elif rule.policy is not Policy.SAME:
+            changes.append(f"{key} ({rule.policy.value}" + (f" -> {rule.target}" if rule.target else "") + ")")
+    keys = f"; keys to check: {', '.join(changes)}" if changes else (
+        "; its keys are not known here: check them against the chat mapping" if not info.keys else "")
+    return f"**{name}: {info.reason}{keys}"
 
 
 CHAT_HELPERS = {"create": "client.chat.complete / client.chat.stream", "parse": "client.chat.parse",
@@ -82,6 +97,7 @@ class _Transformer(RuleTransformer):
         super().__init__(rule, facts)
         self._lines: dict[int, int] = {}
         self._chat_depth = 0  # inside the arguments of a chat.completions.create call
+        self._splat_todos: dict[str, list[str]] = {}  # splatted dict -> TODOs for its chat call
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
 
@@ -104,6 +120,9 @@ class _Transformer(RuleTransformer):
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = chat_method(original.func)
         if found is None:
+            func = updated.func
+            if isinstance(func, cst.Attribute) and func.attr.value == "update" and self._rewritable(func.value):
+                return self._update(updated)
             return updated
         self._chat_depth -= 1
         method, receiver_node = found
@@ -131,10 +150,15 @@ class _Transformer(RuleTransformer):
                  receiver_node: cst.BaseExpression) -> cst.Call:
         problems = []
         stream = False
+        splatted: list[str] = []
         for arg in call.args:
             if arg.star == "**":
-                problems.append(f"**{code_of(arg.value)}: its keys must follow the chat mapping; "
-                                "convert by hand")
+                info = self._splat(arg.value)
+                if info is not None and info.rewritable:
+                    splatted.append(arg.value.value)  # type: ignore[attr-defined]
+                    stream = stream or info.stream
+                else:
+                    problems.append(_splat_problem(code_of(arg.value), info))
             elif arg.star == "*" or arg.keyword is None:
                 problems.append("positional arguments")
             else:
@@ -157,6 +181,9 @@ class _Transformer(RuleTransformer):
         safety = "exact"
         new_args: list[cst.Arg] = []
         for arg in call.args:
+            if arg.star:
+                new_args.append(arg)  # a dict whose build steps were rewritten (leave_Assign, _update)
+                continue
             name = arg.keyword.value
             rule = CHAT_PARAMS[name]
             if name == "stream":
@@ -186,6 +213,9 @@ class _Transformer(RuleTransformer):
         func = cst.Attribute(value=cst.Attribute(value=receiver_node, attr=cst.Name("chat")), attr=cst.Name(attr))
         self.converted(line, f"{receiver}.{code_of(call.func)[len(receiver) + 1:]} -> {receiver}.{target}",
                        safety)
+        for name in splatted:
+            for message in self._splat_todos.pop(name, []):
+                self.todo(line, message)
         new_call = call.with_changes(func=func, args=new_args)
         if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))
@@ -243,10 +273,83 @@ class _Transformer(RuleTransformer):
         self.changed = True
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
-    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        if len(updated.targets) == 1:
-            self._consumed_by_name(updated.value, updated.targets[0].target)
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign):
+        if len(updated.targets) != 1:
+            return updated
+        target = updated.targets[0].target
+        self._consumed_by_name(updated.value, target)
+        if isinstance(target, cst.Name) and isinstance(updated.value, cst.Dict) and self._rewritable(target):
+            return updated.with_changes(value=self._rewrite_dict(target.value, updated.value))
+        if (isinstance(target, cst.Subscript) and self._rewritable(target.value) and len(target.slice) == 1
+                and isinstance(target.slice[0].slice, cst.Index)):
+            index = target.slice[0].slice
+            key = index.value.evaluated_value if isinstance(index.value, cst.SimpleString) else None
+            if not isinstance(key, str):
+                return updated
+            new = self._rewrite_item(target.value.value, key, updated.value)  # type: ignore[attr-defined]
+            if new is None:
+                return cst.RemoveFromParent()
+            new_key, value = new
+            element = target.slice[0].with_changes(slice=index.with_changes(
+                value=cst.SimpleString(f"{index.value.quote}{new_key}{index.value.quote}")))
+            return updated.with_changes(targets=[updated.targets[0].with_changes(
+                target=target.with_changes(slice=[element]))], value=value)
         return updated
+
+    # -- **params dicts ------------------------------------------------------------------------------
+    def _splat(self, node: cst.BaseExpression):
+        if not isinstance(node, cst.Name):
+            return None
+        return self.facts.splats.get(self.path, {}).get(node.value)
+
+    def _rewritable(self, node: cst.BaseExpression) -> bool:
+        info = self._splat(node)
+        return info is not None and info.rewritable
+
+    def _rewrite_item(self, owner: str, key: str, value: cst.BaseExpression):
+        """(new key, new value) for one key of a splatted dict, or None to drop it."""
+        rule = CHAT_PARAMS[key]
+        if key == "stream" or rule.policy is Policy.DROP:
+            return None  # stream picks the method; DROP needs no word
+        if rule.policy is Policy.DROP_TODO:
+            self._splat_todos.setdefault(owner, []).append(f'{owner}["{key}"] dropped: {rule.note}')
+            return None
+        if rule.xform is not None and key != "model":
+            new_value = self._xform(key, rule, value, 0)
+            if new_value is None:
+                return None
+            value = new_value
+        return rule.mistral_name(key), value
+
+    def _rewrite_dict(self, owner: str, node: cst.Dict) -> cst.Dict:
+        kept = []
+        for element in node.elements:
+            key = element.key.evaluated_value if isinstance(element, cst.DictElement) and \
+                isinstance(element.key, cst.SimpleString) else None
+            new = self._rewrite_item(owner, key, element.value) if isinstance(key, str) else (key, element.value)
+            if new is None:
+                continue
+            new_key, value = new
+            if isinstance(key, str):
+                element = element.with_changes(key=cst.SimpleString(f"{element.key.quote}{new_key}{element.key.quote}"),
+                                               value=value)
+            kept.append(element)
+        return node.with_changes(elements=finish_elements(node.elements, kept))
+
+    def _update(self, updated: cst.Call) -> cst.Call:
+        """``params.update({...})`` / ``params.update(key=value)`` on a splatted dict."""
+        owner = updated.func.value.value  # type: ignore[attr-defined]
+        args = []
+        for arg in updated.args:
+            if arg.keyword is None and isinstance(arg.value, cst.Dict):
+                args.append(arg.with_changes(value=self._rewrite_dict(owner, arg.value)))
+            elif arg.keyword is not None:
+                new = self._rewrite_item(owner, arg.keyword.value, arg.value)
+                if new is not None:
+                    args.append(arg.with_changes(keyword=cst.Name(new[0]), value=new[1]))
+            else:
+                args.append(arg)
+        return updated.with_changes(args=finish_args(updated.args, args))
 
     # -- streams -----------------------------------------------------------------------------------------
     # A converted stream yields events whose ``.data`` is the chunk. Consumers in reach (``for x in s``

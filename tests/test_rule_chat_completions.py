@@ -216,7 +216,7 @@ class TestChatCompletions(CodemodTest):
         after = """
             from openai import OpenAI
             client = OpenAI()
-            # TODO(migrator MIG102): chat.completions.create left unchanged: **params: its keys must follow the chat mapping; convert by hand
+            # TODO(migrator MIG102): chat.completions.create left unchanged: **params: params is not built in this scope; its keys are not known here: check them against the chat mapping
             r = client.chat.completions.create(**params)
         """
         self.assertCodemod(before, after)
@@ -451,5 +451,79 @@ class TestStructuredOutputs(CodemodTest):
             # TODO(migrator MIG102): the chat.completions.stream(...) helper has no Mistral equivalent: call client.chat.stream(...) and accumulate event.data.choices[0].delta.content; there are no content.delta events and no get_final_completion()
             with client.chat.completions.stream(model="gpt-4o", messages=m) as s:
                 pass
+        """
+        self.assertCodemod(before, after)
+
+
+class TestKwargsDicts(CodemodTest):
+    TRANSFORM = ChatCompletions
+
+    def test_dict_built_in_scope_is_rewritten(self) -> None:
+        """A dict literal, its subscript sets and update() calls follow the chat mapping."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def ask(m):
+                params = {"model": "gpt-4o-mini", "messages": m, "seed": 3}
+                params["user"] = "u1"
+                params.update(max_completion_tokens=5, stream=False)
+                return client.chat.completions.create(**params)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def ask(m):
+                params = {"model": "mistral-small-latest", "messages": m, "random_seed": 3}
+                params.update(max_tokens=5)
+                # TODO(migrator MIG102): params["user"] dropped: end-user ids are not sent to Mistral
+                return client.chat.complete(**params)
+        """
+        self.assertCodemod(before, after)
+
+    def test_streaming_dict(self) -> None:
+        """"stream": True in the dict selects chat.stream and leaves the dict."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def ask(m):
+                kwargs = {"model": "gpt-4o", "messages": m, "stream": True}
+                for chunk in client.chat.completions.create(**kwargs):
+                    print(chunk.choices[0].delta.content)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def ask(m):
+                kwargs = {"model": "mistral-large-latest", "messages": m}
+                for event in client.chat.stream(**kwargs):
+                    chunk = event.data
+                    print(chunk.choices[0].delta.content)
+        """
+        self.assertCodemod(before, after)
+
+    def test_opaque_dict_gets_todo_with_keys(self) -> None:
+        """A dict that is passed around elsewhere is left, with a TODO naming the keys to check."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def ask(m):
+                params = {"model": "gpt-4o", "messages": m, "seed": 1, "user": "u"}
+                log(params)
+                return client.chat.completions.create(**params)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+
+            def ask(m):
+                params = {"model": "mistral-large-latest", "messages": m, "seed": 1, "user": "u"}
+                log(params)
+                # TODO(migrator MIG102): chat.completions.create left unchanged: **params: params is used elsewhere (line 6); keys to check: seed (RENAME -> random_seed), user (DROP+TODO)
+                return client.chat.completions.create(**params)
         """
         self.assertCodemod(before, after)
