@@ -69,6 +69,9 @@ class ModuleFacts:
     prune: bool = True
     names_in_use: set[str] = field(default_factory=set)
     model_constants: set[str] = field(default_factory=set)
+    # module-level functions that return an OpenAI client (``def get_client(): return OpenAI()``),
+    # and factories imported from other modules of the repo (codemods._repo)
+    factories: dict[str, Binding] = field(default_factory=dict)
     # `**params` splatted into chat calls: scope path -> name -> how the dict is built
     splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # module `NAME = "gpt-4o"` used as model=NAME
 
@@ -442,6 +445,8 @@ class _Collector(ast.NodeVisitor):
         qualified = self.facts.qualify(dotted)
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             binding = Binding(CLIENT_CLASSES.get(qualified, False), ctor_convertible(value, qualified))
+        elif dotted in self.facts.factories and not value.args and not value.keywords:
+            binding = self.facts.factories[dotted]
         elif dotted and dotted.split(".")[-1] == "Mistral":
             if isinstance(target, ast.Name):
                 self.facts.mistral_names.setdefault(self.path, set()).add(target.id)
@@ -488,7 +493,9 @@ def _walk_function(node: ast.AST) -> Iterator[ast.AST]:
         todo.extend(ast.iter_child_nodes(sub))
 
 
-def gather(tree: ast.Module) -> ModuleFacts:
+def gather(tree: ast.Module, repo: tuple = ()) -> ModuleFacts:
+    """Facts about one module; ``repo`` holds the exports of the repo's other modules
+    (``codemods._repo.Export``), so that imported clients and factories resolve."""
     facts = ModuleFacts()
     collector = _Collector(facts)
     # Imports first, wherever they are, so that names used before a late import still resolve.
@@ -497,6 +504,9 @@ def gather(tree: ast.Module) -> ModuleFacts:
             collector.visit_Import(node)
         elif isinstance(node, ast.ImportFrom):
             collector.visit_ImportFrom(node)
+            if repo:
+                _imported_clients(facts, node, repo)
+    _local_factories(facts, tree)
     collector.visit(tree)
     collector._streams(tree)  # module-level scripts stream too
     _model_constants(tree, facts)
@@ -516,6 +526,47 @@ def gather(tree: ast.Module) -> ModuleFacts:
         if name in stream_names:
             collector.mark(index)
     return facts
+
+
+def _imported_clients(facts: ModuleFacts, node: ast.ImportFrom, repo: tuple) -> None:
+    from codemods._repo import binding, resolve
+
+    for alias in node.names:
+        export = resolve(repo, node.module or "", node.level, alias.name)
+        if export is None:
+            continue
+        local = alias.asname or alias.name
+        if export.kind == "client":
+            facts.bindings.setdefault((), {})[local] = binding(export)
+        else:
+            facts.factories[local] = binding(export)
+
+
+def _local_factories(facts: ModuleFacts, tree: ast.Module) -> None:
+    """Module-level functions returning a client constructor call or a module-level client."""
+    clients: dict[str, Binding] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            qualified = facts.qualify(dotted_name(node.value.func))
+            if qualified in CLIENT_CLASSES:
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        clients[target.id] = Binding(CLIENT_CLASSES[qualified],
+                                                     ctor_convertible(node.value, qualified))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found = None
+            for sub in _walk_function(node):
+                if not isinstance(sub, ast.Return) or sub.value is None:
+                    continue
+                value = sub.value
+                if isinstance(value, ast.Call):
+                    qualified = facts.qualify(dotted_name(value.func))
+                    if qualified in CLIENT_CLASSES:
+                        found = Binding(CLIENT_CLASSES[qualified], ctor_convertible(value, qualified))
+                elif isinstance(value, ast.Name) and value.id in clients:
+                    found = clients[value.id]
+            if found is not None:
+                facts.factories[node.name] = found
 
 
 def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:

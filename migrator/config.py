@@ -31,6 +31,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # gitignore-style globs
     respect_gitignore: bool = True
+    # Filled by the engine, not by users: clients and client factories other modules of the converted
+    # tree export (codemods._repo.Export tuples), so that `from app.llm import client` resolves.
+    repo_exports: tuple = ()
 
     def models(self) -> dict[str, str]:
         return dict(self.model_map)

@@ -29,6 +29,8 @@ function, so that it pickles into worker processes."""
 
 NO_OPENAI_REASON = "no openai reference"
 _OPENAI = b"openai"
+# A module can use a client built elsewhere without naming openai (`from app.llm import client`).
+_CHAT = b"chat.completions"
 _CODING_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.ASCII)
 _FILE_KINDS = {
     stat.S_IFIFO: "a named pipe",
@@ -81,7 +83,7 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
         return Failed(source.path, f"cannot read: {os_reason(exc)}")
     finally:
         os.close(fd)
-    if _OPENAI not in data.lower():
+    if _CHAT not in data and _OPENAI not in data.lower():
         return Skipped(source.path, NO_OPENAI_REASON)
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, discover
-from migrator.engine.files import LoadedFile, Transform, convert, load
+from migrator.engine.files import LoadedFile, Transform, convert, decode, load
 from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
 
 # Measured with LibCST 1.9 (one core): a 5 MB module takes ~47 s and ~1.9 GB just to parse and print,
@@ -151,6 +151,22 @@ def _progress(enabled: bool, total: int):
     )
 
 
+def _with_repo_exports(config: Config, loaded: Sequence[LoadedFile]) -> Config:
+    """The repo-wide first pass (codemods._repo): clients and factories other files export."""
+    from dataclasses import replace
+
+    from codemods._repo import index_sources
+
+    sources = []
+    for item in loaded:
+        try:
+            sources.append((item.source.real_path, decode(item.data)[0]))
+        except Exception:  # noqa: BLE001 - undecodable files are reported by their own conversion
+            continue
+    root = os.path.commonpath([os.path.dirname(path) for path, _ in sources]) if sources else ""
+    return replace(config, repo_exports=index_sources(sources, root))
+
+
 def run(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -181,6 +197,8 @@ def run(
         else:
             results.append(item)
 
+    if transform is None and len(loaded) > 1:
+        config = _with_repo_exports(config, loaded)
     convert_args = (config, transform, mode is Mode.WRITE)
     pool = None
     if jobs > 1 and len(loaded) > 1 and sum(item.size for item in loaded) >= POOL_MIN_BYTES:

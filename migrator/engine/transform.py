@@ -29,7 +29,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     module = cst.parse_module(code)  # LibCST first: its errors are the ones users should see
     # CPython's parser rejects a few things LibCST accepts (Python 2 code, say); the SyntaxError then
     # reaches the engine, which reports the file as failed rather than rewriting it blind.
-    facts = gather(ast.parse(code, filename=filename))
+    facts = gather(ast.parse(code, filename=filename), config.repo_exports)
     if not facts.mentions_openai:
         return RuleOutcome(code, ())
     context = CodemodContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})

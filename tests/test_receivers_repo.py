@@ -1,0 +1,90 @@
+"""Receivers beyond one file: clients and factories imported from the repo, local factories."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from libcst.codemod import CodemodTest
+
+from codemods.chat_completions import ChatCompletions
+from migrator.config import Config
+from migrator.engine import Mode, run
+
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, code in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(code), encoding="utf-8")
+    return tmp_path
+
+
+def test_clients_and_factories_imported_from_the_repo(tmp_path: Path) -> None:
+    """`from app.llm import client`, relative imports and imported factories resolve; a second run is a no-op."""
+    root = _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/llm.py": """
+            from openai import OpenAI, AsyncOpenAI
+            client = OpenAI()
+            def get_async():
+                return AsyncOpenAI()
+        """,
+        "app/service.py": """
+            from app.llm import client, get_async
+            from .llm import client as same
+
+            def ask(q):
+                return client.chat.completions.create(model="gpt-4o", messages=q)
+
+            async def ask_async(q):
+                llm = get_async()
+                return await llm.chat.completions.create(model="gpt-4o-mini", messages=q)
+
+            def again(q):
+                return same.chat.completions.create(model="gpt-4o", messages=q)
+        """,
+    })
+    report = run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    service = (root / "app/service.py").read_text()
+    assert "client.chat.complete(model=\"mistral-large-latest\"" in service
+    assert "await llm.chat.complete_async(model=\"mistral-small-latest\"" in service
+    assert "same.chat.complete(" in service
+    assert "TODO(migrator" not in service
+    second = run([root], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    assert second.exit_code == 0 and not second.changed
+
+
+def test_unresolved_import_still_gets_todo(tmp_path: Path) -> None:
+    """A client imported from outside the converted tree is not guessed at."""
+    root = _tree(tmp_path, {"svc.py": """
+        from elsewhere import client
+        r = client.chat.completions.create(model="gpt-4o", messages=[])
+    """})
+    run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert "# TODO(migrator MIG102): client is not recognised" in (root / "svc.py").read_text()
+
+
+class TestLocalFactory(CodemodTest):
+    TRANSFORM = ChatCompletions
+
+    def test_factory_in_module(self) -> None:
+        """A module-level function returning a client is a receiver source."""
+        before = """
+            from openai import OpenAI
+            def make():
+                return OpenAI()
+            def ask(q):
+                c = make()
+                return c.chat.completions.create(model="gpt-4o", messages=q)
+        """
+        after = """
+            from openai import OpenAI
+            def make():
+                return OpenAI()
+            def ask(q):
+                c = make()
+                return c.chat.complete(model="mistral-large-latest", messages=q)
+        """
+        self.assertCodemod(before, after)
