@@ -87,8 +87,8 @@ def test_misalignment_falls_back_to_full_walk(monkeypatch: pytest.MonkeyPatch) -
 
     original_gather = transform.gather
 
-    def broken_gather(tree):
-        facts = original_gather(tree)
+    def broken_gather(tree, repo=()):
+        facts = original_gather(tree, repo)
         facts.stmt_relevant.insert(0, False)  # simulate a numbering slip
         facts.stmt_size.insert(0, 1)
         return facts
