@@ -67,8 +67,6 @@ class GateCondition:
 
     def value(self, counts: Mapping[str, int]) -> float:
         base = self.metric[:-5] + "s" if self.metric.endswith("-rate") else self.metric
-        if base == "failures" or self.metric == "failure-rate":
-            base = "failures"
         number = sum(counts.get(v, 0) for v in _METRICS[base])
         if self.metric.endswith("-rate"):
             total = counts.get("total", 0)
