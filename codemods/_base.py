@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.codemod import Codemod, CodemodContext
 
 from codemods._facts import ModuleFacts, Path, gather_from_source
-from codemods._imports import Needed, fix_imports
+from codemods._imports import STATEMENT, Needed, fix_imports
 from migrator.config import Config
 from migrator.engine.results import Finding, FindingKind
 
@@ -160,6 +160,10 @@ class RuleTransformer(cst.CSTTransformer):
 
     def need_import(self, module: str, name: Optional[str] = None) -> None:
         self.needed.append((module, name))
+
+    def need_statement(self, code: str) -> None:
+        """A module-level statement (one line) to add after the imports, once."""
+        self.needed.append((STATEMENT, code))
 
     # -- traversal ----------------------------------------------------------------------------
     # LibCST's own on_visit/on_leave look the handler up by name on every node, and isinstance on

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
+from migrator.mapping.client import MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.errors import error_rule
@@ -29,6 +30,7 @@ ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 # Site kinds, each counted in source order by both this module and the LibCST rules.
 CTOR, CHAT, ENV = "ctor", "chat", "env"
 READ = "read"  # a response attribute read or finish_reason comparison that differs on Mistral
+MODCFG = "module-config"  # `openai.api_key = ...`: settings of OpenAI's module-level client
 MSG = "message"  # a dict literal shaped like a chat message or content part that needs a change
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)
@@ -40,6 +42,7 @@ class Binding:
 
     is_async: bool
     convertible: bool  # False when its constructor is left unconverted (FAIL / manual)
+    module_client: bool = False  # the `openai` module itself (openai.chat.completions.create)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class SplatDict:
     rewritable: bool  # built only from literals in this scope, no other use: its keys can be rewritten
     stream: bool = False  # params["stream"] is True
     reason: str = ""  # why not rewritable
+
+
+MODULE_CLIENT = Binding(is_async=False, convertible=True, module_client=True)
 
 
 @dataclass
@@ -91,7 +97,11 @@ class ModuleFacts:
         return None
 
     def lookup(self, path: Path, name: str) -> Optional[Binding]:
-        """The client bound to ``name`` as seen from code at ``path`` (Python's LEGB, minus classes)."""
+        """The client bound to ``name`` as seen from code at ``path`` (Python's LEGB, minus classes);
+        the ``openai`` module itself is OpenAI's module-level client."""
+        if self.openai_modules.get(name) == "openai" and not any(
+                name in self.bindings.get(path[:i], {}) for i in range(len(path) + 1)):
+            return MODULE_CLIENT
         for i in range(len(path), -1, -1):
             scope = path[:i]
             if i != len(path) and scope in self.class_paths:
@@ -463,6 +473,11 @@ class _Collector(ast.NodeVisitor):
                     break
 
     def visit_Assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                    and self.facts.openai_modules.get(target.value.id) == "openai"
+                    and target.attr in MODULE_CLIENT_SETTINGS):
+                self._site(target, MODCFG)
         for target in node.targets:
             self._bind(target, node.value)
         self.generic_visit(node)

@@ -15,6 +15,8 @@ from typing import Iterable, Optional
 import libcst as cst
 
 Needed = tuple[str, Optional[str]]  # ("mistralai.client", "Mistral") or ("os", None) for `import os`
+# A module-level statement a rule needs after the imports: (STATEMENT, "name = ...").
+STATEMENT = "__statement__"
 
 
 def _newline(code: str) -> str:
@@ -94,7 +96,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     newline = _newline(code)
     pending_from: dict[str, list[str]] = {}
     pending_plain: list[str] = []
-    for module, name in sorted(dict.fromkeys(needed), key=lambda n: (n[0], n[1] or "")):
+    needed = list(dict.fromkeys(needed))
+    statements = [code for module, code in needed if module == STATEMENT]
+    needed = [item for item in needed if item[0] != STATEMENT]
+    for module, name in sorted(needed, key=lambda n: (n[0], n[1] or "")):
         (pending_from.setdefault(module, []).append(name) if name else pending_plain.append(module))
 
     bound_modules = {a.asname or a.name for n in tree.body if isinstance(n, ast.Import) for a in n.names}
@@ -133,8 +138,11 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 
     new_lines = [f"import {module}{newline}" for module in pending_plain]
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
+    imports_end = _leading_imports_end(tree)
     if anchor is None:
-        anchor = _leading_imports_end(tree)
+        anchor = imports_end
+    # statements go after every import of the leading block, so the names they use are bound
+    statement_lines = [f"{code}{newline}" for code in statements if f"{code}{newline}" not in lines]
     if new_lines and anchor >= len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
     out: list[str] = []
@@ -142,6 +150,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     while i < len(lines):
         if i == anchor:
             out.extend(new_lines)
+        if i == imports_end and statement_lines:
+            out.extend(statement_lines)
         if i in edits:
             end, text = edits[i]
             out.append(text)
@@ -151,6 +161,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             i += 1
     if anchor >= len(lines):
         out.extend(new_lines)
+    if imports_end >= len(lines):
+        out.extend(statement_lines)
     return "".join(out)
 
 

@@ -9,6 +9,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, finish_elements, literal
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
+from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.models import chat_model_literal
 
 
@@ -208,11 +209,16 @@ class _Transformer(RuleTransformer):
         target = METHODS[(f"chat.completions.{method}", stream)]
         if binding.is_async:
             target += "_async"
+        if binding.module_client:  # Mistral has no module-level client: use one of the module's own
+            receiver_node = cst.Name(MODULE_CLIENT_NAME)
+            self.need_statement(MODULE_CLIENT_CODE)
+            self.need_import(*MISTRAL_CLIENT)
+            self.need_import("os")
         _, attr = target.split(".")
         # receiver[.beta].chat.completions.<method> -> receiver.chat.<attr>, receiver as written
         func = cst.Attribute(value=cst.Attribute(value=receiver_node, attr=cst.Name("chat")), attr=cst.Name(attr))
-        self.converted(line, f"{receiver}.{code_of(call.func)[len(receiver) + 1:]} -> {receiver}.{target}",
-                       safety)
+        self.converted(line, f"{receiver}.{code_of(call.func)[len(receiver) + 1:]} -> "
+                             f"{code_of(receiver_node)}.{target}", safety)
         for name in splatted:
             for message in self._splat_todos.pop(name, []):
                 self.todo(line, message)

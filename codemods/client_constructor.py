@@ -7,9 +7,9 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
-from codemods._facts import CTOR, ENV, ENV_GETTERS
+from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import MISTRAL_CLIENT, RETRY_CONFIG_CODE, RETRY_IMPORTS
+from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE, RETRY_IMPORTS
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 
@@ -81,6 +81,16 @@ class _Transformer(RuleTransformer):
             self._lines[id(node)] = self.next_site_line(CTOR)
         elif _env_call_key(node):
             self._lines[id(node)] = self.next_site_line(ENV)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        """``openai.api_key = ...`` configures OpenAI's module-level client, which Mistral lacks."""
+        target = node.target
+        if (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
+                and self.facts.openai_modules.get(target.value.value) == "openai"
+                and target.attr.value in MODULE_CLIENT_SETTINGS):
+            line = self.next_site_line(MODCFG)
+            self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
+                            f"{MODULE_CLIENT_SETTINGS[target.attr.value]}")
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _env_subscript_key(node):

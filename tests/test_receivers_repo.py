@@ -88,3 +88,26 @@ class TestLocalFactory(CodemodTest):
                 return c.chat.complete(model="mistral-large-latest", messages=q)
         """
         self.assertCodemod(before, after)
+
+
+def test_module_level_openai_client() -> None:
+    """openai.chat.completions.create on the module client goes through one module-level Mistral client."""
+    from migrator.engine.transform import transform_source
+
+    source = textwrap.dedent("""\
+        import os
+        import openai
+
+        openai.api_key = os.environ["OPENAI_API_KEY"]
+
+        def ask(q):
+            return openai.chat.completions.create(model="gpt-4o-mini", messages=q)
+    """)
+    outcome = transform_source(source, config=Config())
+    lines = outcome.code.splitlines()
+    assert lines[:4] == ["import os", "from mistralai.client import Mistral", "import openai",
+                         'mistral_client = Mistral(server_url=os.environ.get("MISTRAL_SERVER_URL"))']
+    assert '    return mistral_client.chat.complete(model="mistral-small-latest", messages=q)' in lines
+    todos = [f for f in outcome.findings if f.kind.value == "todo"]
+    assert [(t.rule, t.line) for t in todos] == [("MIG101", 4)]
+    assert transform_source(outcome.code, config=Config()).code == outcome.code

@@ -57,3 +57,22 @@ CLIENT_PARAMS = MappingProxyType({
     "_strict_response_validation": ParamRule(Policy.DROP, note="Mistral always validates responses"),
     "_enforce_credentials": ParamRule(Policy.DROP, note="Mistral reads MISTRAL_API_KEY lazily"),
 })
+
+# openai 1.x+ also has a module-level client (`openai.chat.completions.create(...)`, configured by
+# `openai.api_key = ...`); Mistral has none, so converted calls go through one module-level client.
+MODULE_CLIENT_NAME = "mistral_client"
+MODULE_CLIENT_CODE = 'mistral_client = Mistral(server_url=os.environ.get("MISTRAL_SERVER_URL"))'
+# `openai.<attr> = value` settings of that module client, and what to do instead.
+MODULE_CLIENT_SETTINGS = MappingProxyType({
+    "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",
+    "base_url": "set MISTRAL_SERVER_URL (no /v1), or pass server_url= to Mistral(...)",
+    "api_base": "set MISTRAL_SERVER_URL (no /v1), or pass server_url= to Mistral(...)",
+    "organization": "Mistral has no organization setting",
+    "project": "Mistral has no project setting",
+    "default_headers": "pass client=httpx2.Client(headers=...) to Mistral(...)",
+    "max_retries": "pass retry_config= to Mistral(...)",
+    "timeout": "pass timeout_ms= to Mistral(...)",
+    "api_type": "Azure OpenAI settings have no Mistral equivalent",
+    "api_version": "Azure OpenAI settings have no Mistral equivalent",
+    "proxy": "pass client=httpx2.Client(proxy=...) to Mistral(...)",
+})
