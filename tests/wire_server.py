@@ -25,7 +25,12 @@ prints its URL (``http://127.0.0.1:PORT``) on one line and serves until killed (
 Endpoints
 ---------
 ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``,
-``GET /v1/models``. Anything else is a 404 with the personality's error body. Every request needs
+``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
+``POST /v1/files`` (multipart upload), ``GET /v1/files/{id}/content``, ``POST /v1/batch/jobs``
+(runs the whole batch at once with the same replies as the live endpoint; per line
+``{"custom_id", "response": {"status_code", "body"}, "error"}``, failures in ``error_file``),
+``GET /v1/batch/jobs/{id}`` (``RUNNING`` for ``srv.batch_polls_until_done`` polls, then
+``SUCCESS`` with ``output_file``). Anything else is a 404 with the personality's error body. Every request needs
 ``Authorization: Bearer <non-empty>``, else 401. Received requests are recorded in
 ``server.requests`` as ``RecordedRequest(method, path, headers, body)`` (headers lower-cased, body
 parsed JSON or None); the Authorization header is recorded there and never logged.
@@ -870,6 +875,8 @@ class _Handler(BaseHTTPRequestHandler):
                 raise WireError(fault.status, fault.message, headers=extra)
             self._authenticate(headers)
             path = self.path.split("?", 1)[0].rstrip("/")
+            if personality.name == "mistral" and self._batch_route(path, headers, raw, body, fault):
+                return
             if parse_error or (raw and not isinstance(body, dict)):
                 if personality.name == "mistral":
                     raise WireError(422, {"detail": [{"type": "json_invalid", "loc": ["body", 0],
@@ -888,6 +895,44 @@ class _Handler(BaseHTTPRequestHandler):
                                 if personality.name == "openai" else None)
         except WireError as err:
             self._send_json(err.status, personality.error_body(err), None, err.headers)
+
+    # -- Mistral files + batch jobs (what mistralai 3.7's files.* and batch.jobs.* call) ---------
+
+    def _batch_route(self, path: str, headers: dict, raw: bytes, body: Any,
+                     fault: Fault | None) -> bool:
+        wire = self.wire
+        if self.command == "POST" and path == "/v1/files":
+            fields = _multipart(headers.get("content-type", ""), raw)
+            if "file" not in fields:
+                raise WireError(422, {"detail": [_missing_field(["body", "file"])]})
+            filename, content = fields["file"]
+            purpose = (fields.get("purpose") or ("", b"fine-tune"))[1].decode()
+            self._send_json(200, wire._store_file(filename or "upload.jsonl", content, purpose), fault)
+            return True
+        match = re.fullmatch(r"/v1/files/([^/]+)/content", path)
+        if self.command == "GET" and match:
+            stored = wire._files.get(match.group(1))
+            if stored is None:
+                raise WireError(404, "File not found")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(stored["content"])))
+            self.end_headers()
+            self.wfile.write(stored["content"])
+            return True
+        if self.command == "POST" and path == "/v1/batch/jobs":
+            if not isinstance(body, dict) or not body.get("input_files") or not body.get("endpoint"):
+                raise WireError(422, {"detail": [_missing_field(["body", "input_files"])]})
+            self._send_json(200, wire._create_job(body), fault)
+            return True
+        match = re.fullmatch(r"/v1/batch/jobs/([^/]+)", path)
+        if self.command == "GET" and match:
+            job = wire._poll_job(match.group(1))
+            if job is None:
+                raise WireError(404, "Batch job not found")
+            self._send_json(200, job, fault)
+            return True
+        return False
 
     def _authenticate(self, headers: dict) -> None:
         scheme, _, token = headers.get("authorization", "").partition(" ")
@@ -957,6 +1002,48 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
+def _missing_field(loc: list) -> dict:
+    return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
+
+
+def _multipart(content_type: str, raw: bytes) -> dict[str, tuple[str | None, bytes]]:
+    """``name -> (filename, bytes)`` from a multipart/form-data body (stdlib email parser)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+    fields: dict[str, tuple[str | None, bytes]] = {}
+    for part in message.iter_parts() if message.is_multipart() else ():
+        name = part.get_param("name", header="content-disposition")
+        if name:
+            fields[name] = (part.get_filename(), part.get_payload(decode=True) or b"")
+    return fields
+
+
+def run_batch_line(line: dict, job: dict, index: int) -> tuple[dict, bool]:
+    """One Mistral batch input line -> (output line, ok): the same replies as the live endpoint."""
+    custom_id = line.get("custom_id", str(index))
+    body = dict(line.get("body") or {})
+    if job.get("model") and "model" not in body:
+        body["model"] = job["model"]
+    request_id = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
+    wire = _WIRES["mistral"]
+    try:
+        if job["endpoint"] == "/v1/embeddings":
+            wire.validate_embeddings(body)
+            answer = wire.embeddings(body, _embedding_inputs(body.get("input")), request_id)
+        else:
+            wire.validate_chat(body)
+            answer = wire.completion(body, build_chat_reply(body, "mistral"), request_id)
+    except WireError as err:
+        return ({"id": f"batch-{request_id[:12]}", "custom_id": custom_id,
+                 "response": {"status_code": err.status, "body": wire.error_body(err)},
+                 "error": {"message": str(err.message), "code": err.status}}, False)
+    return ({"id": f"batch-{request_id[:12]}", "custom_id": custom_id,
+             "response": {"status_code": 200, "body": answer}, "error": None}, True)
+
+
 def _seconds(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -987,6 +1074,9 @@ class WireServer:
         self._requests: list[RecordedRequest] = []
         self._faults: collections.deque[Fault] = collections.deque()
         self._connections: set[socket.socket] = set()
+        self._files: dict[str, dict] = {}  # Mistral files API: id -> {"content", "meta"}
+        self._jobs: dict[str, dict] = {}   # Mistral batch jobs: id -> job body (+ polls)
+        self.batch_polls_until_done = 1    # GETs that still answer RUNNING before SUCCESS
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -1092,6 +1182,71 @@ class WireServer:
     def _next_fault(self) -> Fault | None:
         with self._lock:
             return self._faults.popleft() if self._faults else None
+
+    # -- Mistral files and batch jobs ------------------------------------------------------
+
+    def _store_file(self, filename: str, content: bytes, purpose: str) -> dict:
+        with self._lock:
+            file_id = f"file-{len(self._files) + 1:04d}-{hashlib.sha256(content).hexdigest()[:8]}"
+            meta = {"id": file_id, "object": "file", "bytes": len(content), "created_at": CREATED,
+                    "filename": filename, "purpose": purpose, "sample_type": "batch_request"
+                    if purpose == "batch" else "instruct", "source": "upload",
+                    "num_lines": content.count(b"\n")}
+            self._files[file_id] = {"content": content, "meta": meta}
+        return meta
+
+    def _create_job(self, body: dict) -> dict:
+        """Runs the whole batch at once; polls then report RUNNING a few times, then SUCCESS."""
+        outputs, errors = [], []
+        index = 0
+        for file_id in body["input_files"]:
+            stored = self._files.get(file_id)
+            if stored is None:
+                raise WireError(404, f"File {file_id} not found")
+            for raw_line in stored["content"].splitlines():
+                if not raw_line.strip():
+                    continue
+                try:
+                    line = json.loads(raw_line)
+                except ValueError:
+                    errors.append({"custom_id": None, "error": {"message": "invalid JSON line"}})
+                    continue
+                out, ok = run_batch_line(line, body, index)
+                (outputs if ok else errors).append(out)
+                index += 1
+        with self._lock:
+            job_id = f"job-{len(self._jobs) + 1:04d}"
+        output_file = self._store_file(f"{job_id}.jsonl", "".join(
+            json.dumps(o) + "\n" for o in outputs).encode(), "batch_result")["id"]
+        error_file = self._store_file(f"{job_id}-errors.jsonl", "".join(
+            json.dumps(e) + "\n" for e in errors).encode(), "batch_error")["id"] if errors else None
+        job = {"id": job_id, "object": "batch", "input_files": body["input_files"],
+               "endpoint": body["endpoint"], "model": body.get("model"),
+               "metadata": body.get("metadata"), "errors": [], "status": "QUEUED",
+               "created_at": CREATED, "total_requests": index, "completed_requests": 0,
+               "succeeded_requests": 0, "failed_requests": 0, "output_file": None,
+               "error_file": None, "started_at": None, "completed_at": None}
+        with self._lock:
+            self._jobs[job_id] = {"job": job, "polls": 0, "output_file": output_file,
+                                  "error_file": error_file, "ok": len(outputs),
+                                  "failed": len(errors)}
+        return job
+
+    def _poll_job(self, job_id: str) -> dict | None:
+        with self._lock:
+            state = self._jobs.get(job_id)
+            if state is None:
+                return None
+            state["polls"] += 1
+            job = dict(state["job"])
+            if state["polls"] <= self.batch_polls_until_done:
+                job.update(status="RUNNING", started_at=CREATED)
+            else:
+                job.update(status="SUCCESS", started_at=CREATED, completed_at=CREATED + 1,
+                           completed_requests=job["total_requests"],
+                           succeeded_requests=state["ok"], failed_requests=state["failed"],
+                           output_file=state["output_file"], error_file=state["error_file"])
+            return job
 
     def _record(self, request: RecordedRequest) -> None:
         with self._lock:
