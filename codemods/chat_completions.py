@@ -44,6 +44,25 @@ def _splat_problem(name: str, info) -> str:
     return f"**{name}: {info.reason}{keys}"
 
 
+USAGE_CHUNK_TODO = ("Mistral sends usage on the last content chunk (its choices are not empty), not in "
+                    "a usage-only chunk: read chunk.usage on every chunk instead of when choices is empty")
+
+
+def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
+    """``if not chunk.choices: ... chunk.usage ...`` (or ``len(chunk.choices) == 0``) in a loop body."""
+    import libcst.matchers as m
+
+    choices = m.Attribute(value=m.Name(chunk), attr=m.Name("choices"))
+    empty = m.OneOf(
+        m.UnaryOperation(operator=m.Not(), expression=choices),
+        m.Comparison(left=m.Call(func=m.Name("len"), args=[m.Arg(value=choices)]),
+                     comparisons=[m.ComparisonTarget(operator=m.Equal(), comparator=m.Integer("0"))]),
+        m.Comparison(left=choices, comparisons=[m.ComparisonTarget(operator=m.Equal(), comparator=m.List(elements=[]))]),
+    )
+    usage = m.Attribute(value=m.Name(chunk), attr=m.Name("usage"))
+    return any(m.findall(branch, usage) for branch in m.findall(body, m.If(test=empty)))
+
+
 CHAT_HELPERS = {"create": "client.chat.complete / client.chat.stream", "parse": "client.chat.parse",
                 "stream": "client.chat.stream"}
 STREAM_HELPER_TODO = ("the chat.completions.stream(...) helper has no Mistral equivalent: call "
@@ -98,7 +117,8 @@ class _Transformer(RuleTransformer):
         super().__init__(rule, facts)
         self._lines: dict[int, int] = {}
         self._chat_depth = 0  # inside the arguments of a chat.completions.create call
-        self._splat_todos: dict[str, list[str]] = {}  # splatted dict -> TODOs for its chat call
+        self._splat_todos: dict[str, list[str]] = {}
+        self._stream_lines: dict[object, int] = {}  # converted stream (call id or variable) -> line  # splatted dict -> TODOs for its chat call
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
 
@@ -372,7 +392,7 @@ class _Transformer(RuleTransformer):
         if key is None or not isinstance(name, cst.Name):
             return
         if self.facts.streams.get(self.path, {}).get(name.value, False):
-            del self._unhandled_streams[key]
+            self._stream_lines[name.value] = self._unhandled_streams.pop(key)[0]
             self._stream_names.setdefault(self.path, set()).add(name.value)
 
     def leave_WithItem(self, original: cst.WithItem, updated: cst.WithItem) -> cst.WithItem:
@@ -387,9 +407,12 @@ class _Transformer(RuleTransformer):
         iterable = updated.iter
         key = self._stream_call(iterable)
         if key is not None:
-            del self._unhandled_streams[key]
+            self._stream_lines[key] = self._unhandled_streams.pop(key)[0]
         elif not (isinstance(iterable, cst.Name) and iterable.value in self._stream_names.get(self.path, ())):
             return updated
+        if _waits_for_usage_chunk(updated.body, updated.target.value):
+            line = self._stream_lines.get(key if key is not None else getattr(iterable, "value", ""), 0)
+            self.todo(line, USAGE_CHUNK_TODO)
         event = "event" if "event" not in self.facts.names_in_use else f"{updated.target.value}_event"
         bind = cst.parse_statement(f"{updated.target.value} = {event}.data\n")
         body = updated.body

@@ -527,3 +527,34 @@ class TestKwargsDicts(CodemodTest):
                 return client.chat.completions.create(**params)
         """
         self.assertCodemod(before, after)
+
+
+class TestUsageChunk(CodemodTest):
+    TRANSFORM = ChatCompletions
+
+    def test_usage_only_chunk_is_flagged(self) -> None:
+        """A loop waiting for OpenAI's usage-only chunk would never see usage on Mistral."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            stream = client.chat.completions.create(model="gpt-4o", messages=m, stream=True,
+                                                    stream_options={"include_usage": True})
+            for chunk in stream:
+                if not chunk.choices:
+                    usage = chunk.usage
+                    continue
+                print(chunk.choices[0].delta.content)
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            stream = client.chat.stream(model="mistral-large-latest", messages=m)
+            # TODO(migrator MIG102): Mistral sends usage on the last content chunk (its choices are not empty), not in a usage-only chunk: read chunk.usage on every chunk instead of when choices is empty
+            for event in stream:
+                chunk = event.data
+                if not chunk.choices:
+                    usage = chunk.usage
+                    continue
+                print(chunk.choices[0].delta.content)
+        """
+        self.assertCodemod(before, after)
