@@ -82,3 +82,19 @@ def test_cli_via_batch(fresh_mistral_server, tmp_path, monkeypatch):
     assert result.exit_code in (0, 1), result.output
     assert "5 sample(s) replayed" in result.output
     assert not (tmp_path / "run" / "batch" / "state.json").exists()
+
+
+def test_batch_work_files_are_scrubbed(fresh_mistral_server, tmp_path, monkeypatch):
+    monkeypatch.setenv("MISTRAL_API_KEY", "test-key-not-secret")
+    secret = "sk-PLANTEDbatchKEY0123456789abcdef"
+    rec = Recording("s", "chat.completions", {"model": "gpt-4o", "messages": [
+        {"role": "user", "content": f"key {secret}"}]}, None)
+    candidate = MistralProvider(server_url=fresh_mistral_server.url)
+    asyncio.run(replay_via_batch([rec], RecordedProvider(), candidate, tmp_path, RunOptions(),
+                                 poll_interval=0.01))
+    sent = [r.body for r in fresh_mistral_server.requests if r.path == "/v1/batch/jobs"]
+    assert sent  # the real request went out unscrubbed to the provider ...
+    (row,) = map(json.loads, (tmp_path / RESULTS_FILE).read_text().splitlines())
+    assert row["candidate"]["text"] == "echo: key [REDACTED]"  # ... and was answered from the batch
+    written = "".join(p.read_text() for p in tmp_path.rglob("*") if p.is_file())
+    assert secret not in written

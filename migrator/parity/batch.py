@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping, Optional
 from migrator.parity.model import Recording, Reply
 from migrator.parity.providers import (RETRYABLE_STATUS, MistralProvider, reply_from_body,
                                        retry_after_seconds)
+from migrator.parity.recordings import Scrubber
 from migrator.parity.runner import RESULTS_FILE, ReplyCache, RunOptions, RunSummary, completed_ids, replay
 from migrator.parity.translate import Translation
 
@@ -93,7 +94,8 @@ async def replay_via_batch(recordings: Iterable[Recording], baseline: Any, candi
     state_path = work / "state.json"
     state: dict[str, Any] = json.loads(state_path.read_text()) if state_path.exists() else {}
     spool = work / "recordings.jsonl"
-    store = ReplyCache(work / "answers")
+    scrub = options.scrubber or Scrubber()
+    store = ReplyCache(work / "answers", scrub)
     client = candidate.sdk()
 
     if not state.get("jobs"):
@@ -105,7 +107,8 @@ async def replay_via_batch(recordings: Iterable[Recording], baseline: Any, candi
                 if recording.id in done or recording.id in seen:
                     continue
                 seen.add(recording.id)
-                spooled.write(json.dumps(recording.to_dict(), ensure_ascii=False) + "\n")
+                # The spool is scrubbed like any output; answers are keyed on it (phase 3).
+                spooled.write(json.dumps(scrub(recording.to_dict()), ensure_ascii=False) + "\n")
                 translation = candidate.prepare(recording.endpoint, recording.request,
                                                 model_overrides=options.model_overrides)
                 if translation.request is None or recording.endpoint not in ENDPOINT_PATHS:

@@ -191,10 +191,14 @@ def estimate_tokens(request: Mapping[str, Any]) -> int:
 
 
 class ReplyCache:
-    """Successful replies on disk, one JSON file per (provider, endpoint, normalized request)."""
+    """Successful replies on disk, one JSON file per (provider, endpoint, normalized request).
 
-    def __init__(self, root: Path):
+    Entries are scrubbed like every other file the harness writes.
+    """
+
+    def __init__(self, root: Path, scrubber: Optional[Scrubber] = None):
         self.root = Path(root)
+        self.scrubber = scrubber
         self.root.mkdir(parents=True, exist_ok=True)
 
     @staticmethod
@@ -216,8 +220,9 @@ class ReplyCache:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        data = reply.to_dict()
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(reply.to_dict(), handle, ensure_ascii=False)
+            json.dump(self.scrubber(data) if self.scrubber else data, handle, ensure_ascii=False)
         os.replace(tmp, path)
 
 
@@ -328,7 +333,7 @@ async def replay(recordings: Iterable[Recording], baseline: Any, candidate: Any,
     summary = RunSummary()
     scrub = options.scrubber or Scrubber()
     slots = asyncio.Semaphore(max(1, options.concurrency))
-    cache = ReplyCache(options.cache_dir) if options.cache_dir else None
+    cache = ReplyCache(options.cache_dir, scrub) if options.cache_dir else None
     candidate_side = _Side(candidate, options, slots, cache, summary)
     baseline_side = None if isinstance(baseline, RecordedProvider) else _Side(
         baseline, options, slots, cache, summary)
