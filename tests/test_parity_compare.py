@@ -289,3 +289,11 @@ def test_assertions(assertion, baseline_text, candidate_text, verdict):
 def test_assertion_failing_on_both_sides_is_drift():
     result = compare_sample(sample(text("Lyon"), text("Lyon"), assertions=[{"type": "contains", "value": "Paris"}]))
     assert result.verdict is Verdict.DRIFT and "both sides" in result.findings[0].reason
+
+
+def test_true_and_1_differ_but_1_and_1_0_do_not():
+    req = {"response_format": {"type": "json_object"}}
+    assert compare_sample(sample(text('{"a": true}'), text('{"a": 1}'), req)).verdict is Verdict.DRIFT
+    assert compare_sample(sample(text('{"a": 1.0}'), text('{"a": 1}'), req)).verdict is Verdict.EQUIVALENT
+    changed = compare_sample(sample(calls(("f", '{"on": true}')), calls(("f", '{"on": 1}'))))
+    assert changed.verdict is Verdict.REGRESSION

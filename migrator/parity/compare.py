@@ -29,6 +29,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Optional
 
 import jsonschema
@@ -270,23 +271,44 @@ def _short(text: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _canonical(value: Any) -> Any:
+    """JSON value with integral floats as ints (``980.0`` and ``980`` are one JSON number); bools
+    stay bools (deepdiff's ignore_numeric_type_changes would equate ``true`` and ``1``)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    return value
+
+
 def _json_or_error(text: Optional[str]) -> tuple[Any, Optional[str]]:
     if text is None or not text.strip():
         return None, "empty"
     try:
-        return json.loads(text), None
+        return _canonical(json.loads(text)), None
     except (json.JSONDecodeError, RecursionError) as exc:
         return None, f"{exc.msg if hasattr(exc, 'msg') else exc} at char {getattr(exc, 'pos', '?')}"
+
+
+@lru_cache(maxsize=256)
+def _validator(schema_json: str) -> Any:
+    """A compiled validator per distinct schema (checking and compiling a schema costs far more
+    than validating with it; a run has few distinct schemas). Raises SchemaError."""
+    schema = json.loads(schema_json)
+    validator_cls = jsonschema.validators.validator_for(schema)
+    validator_cls.check_schema(schema)
+    return validator_cls(schema)
 
 
 def _schema_error(instance: Any, schema: Mapping[str, Any]) -> Optional[str]:
     """First (most relevant) schema violation, as ``path: message``; None when valid."""
     try:
-        validator_cls = jsonschema.validators.validator_for(schema)
-        validator_cls.check_schema(schema)
-        error = jsonschema.exceptions.best_match(validator_cls(schema).iter_errors(instance))
+        validator = _validator(json.dumps(schema, sort_keys=True, default=str))
     except jsonschema.exceptions.SchemaError as exc:
         return f"(schema itself is invalid: {_short(exc.message, 120)})"
+    error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
     if error is None:
         return None
     path = "$" + "".join(f"[{p!r}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
@@ -436,8 +458,8 @@ def check_json(baseline: Reply, candidate: Reply, ctx: Context) -> list[Finding]
         return findings
     if baseline.text == candidate.text:
         return findings
-    diff = DeepDiff(base_value, cand_value, ignore_order=True, ignore_numeric_type_changes=True,
-                    verbose_level=2)
+    diff = None if _same_value(base_value, cand_value) else DeepDiff(
+        base_value, cand_value, ignore_order=True, verbose_level=2)
     if not diff:
         findings.append(Finding("json.values", Verdict.EQUIVALENT,
                                 "same JSON value (formatting or key order differs)"))
@@ -468,6 +490,22 @@ def _summarize_diff(diff: DeepDiff, limit: int = 3) -> str:
         return _short(str(diff), 120)
     more = sum(len(v) for v in diff.values() if hasattr(v, "__len__")) - len(parts)
     return "; ".join(parts[:limit]) + (f" (+{more} more)" if more > 0 else "")
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    """Cheap exact test before deepdiff: dict equality ignores key order and 1 == 1.0; bools are
+    not numbers here (True == 1 in Python, not in JSON)."""
+    return a == b and _no_bool_int_mix(a, b)
+
+
+def _no_bool_int_mix(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b)
+    if isinstance(a, dict):
+        return all(_no_bool_int_mix(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return all(_no_bool_int_mix(x, y) for x, y in zip(a, b))
+    return True
 
 
 def _casefold_strings(value: Any) -> Any:
@@ -502,7 +540,8 @@ def check_tool_calls(baseline: Reply, candidate: Reply, ctx: Context) -> list[Fi
         if not same:
             missing.append(expected)
             continue
-        best = min(same, key=lambda c: _args_distance(expected.arguments, c.arguments))
+        best = same[0] if len(same) == 1 else min(
+            same, key=lambda c: _args_distance(expected.arguments, c.arguments))
         remaining.remove(best)
         pairs.append((expected, best))
     if missing:
@@ -549,14 +588,13 @@ def _compare_arguments(expected: ToolCall, got: ToolCall, ctx: Context) -> list[
                                     {"violation": violation}))
     if base_error is not None or expected.arguments == got.arguments:
         return findings
-    diff = DeepDiff(base_value, value, ignore_order=True, ignore_numeric_type_changes=True,
-                    verbose_level=2)
+    diff = None if _same_value(base_value, value) else DeepDiff(
+        base_value, value, ignore_order=True, verbose_level=2)
     if not diff:
         findings.append(Finding("tool_calls.arguments", Verdict.EQUIVALENT,
                                 f"{name}: same arguments (formatting or key order differs)"))
     elif ctx.thresholds.tool_args_ignore_string_case and not DeepDiff(
-            _casefold_strings(base_value), _casefold_strings(value), ignore_order=True,
-            ignore_numeric_type_changes=True):
+            _casefold_strings(base_value), _casefold_strings(value), ignore_order=True):
         findings.append(Finding("tool_calls.arguments", Verdict.EQUIVALENT,
                                 f"{name}: arguments differ only in case or whitespace"))
     else:
@@ -654,8 +692,8 @@ def _assert_holds(assertion: Mapping[str, Any], reply: Reply) -> tuple[bool, str
             return normalize_text(text) == normalize_text(expected), \
                 f"text is not {_short(expected, 60)!r}"
         value, error = _json_or_error(text)
-        ok = error is None and not DeepDiff(expected, value, ignore_order=True,
-                                            ignore_numeric_type_changes=True)
+        ok = error is None and not DeepDiff(_canonical(expected), _canonical(value),
+                                            ignore_order=True)
         return ok, f"value is not {_short(json.dumps(expected), 60)}"
     raise KeyError(kind)
 
