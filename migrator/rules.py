@@ -10,6 +10,7 @@ from codemods._base import MigratorRule
 from codemods.chat_completions import ChatCompletions
 from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
+from codemods.exceptions import Exceptions
 from codemods.response_reads import ResponseReads
 
 
@@ -18,6 +19,8 @@ class Rule(str, Enum):
     """OpenAI client construction -> Mistral(...)."""
     MIG102 = "MIG102"
     """chat.completions.create -> chat.complete / chat.stream."""
+    MIG103 = "MIG103"
+    """OpenAI exceptions (except / isinstance / retry predicates) -> Mistral exceptions."""
     MIG104 = "MIG104"
     """Chat message literals -> Mistral's roles and content parts."""
     MIG105 = "MIG105"
@@ -29,6 +32,7 @@ class Rule(str, Enum):
 RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG101, ClientConstructor),
     (Rule.MIG102, ChatCompletions),
+    (Rule.MIG103, Exceptions),
     (Rule.MIG104, ChatMessages),
     (Rule.MIG105, ResponseReads),
 )
