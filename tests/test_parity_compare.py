@@ -297,3 +297,19 @@ def test_true_and_1_differ_but_1_and_1_0_do_not():
     assert compare_sample(sample(text('{"a": 1.0}'), text('{"a": 1}'), req)).verdict is Verdict.EQUIVALENT
     changed = compare_sample(sample(calls(("f", '{"on": true}')), calls(("f", '{"on": 1}'))))
     assert changed.verdict is Verdict.REGRESSION
+
+
+def test_reply_from_responses_api_body():
+    body = {"object": "response", "status": "incomplete",
+            "incomplete_details": {"reason": "max_output_tokens"},
+            "output": [{"type": "reasoning", "summary": []},
+                       {"type": "message", "content": [{"type": "output_text", "text": "Hel"},
+                                                       {"type": "output_text", "text": "lo"}]},
+                       {"type": "function_call", "name": "f", "arguments": '{"a": 1}', "call_id": "call_1"}],
+            "usage": {"input_tokens": 5, "output_tokens": 7}}
+    reply = reply_from_body(body, "recorded")
+    assert (reply.text, reply.finish_reason, reply.prompt_tokens, reply.completion_tokens) == ("Hello", "length", 5, 7)
+    assert reply.tool_calls == (ToolCall("f", '{"a": 1}', "call_1"),)
+    refused = reply_from_body({"object": "response", "status": "completed", "output": [
+        {"type": "message", "content": [{"type": "refusal", "refusal": "No."}]}]}, "recorded")
+    assert (refused.refusal, refused.finish_reason) == ("No.", "stop")

@@ -310,3 +310,12 @@ def test_prices_reach_the_report_and_unknown_models_show_na(tmp_path):
     assert report["sides"]["candidate"]["estimated_cost"] is None
     assert report["sides"]["candidate"]["unpriced_models"] == ["Mistral-Nemo-Instruct-2407"]
     assert "no price for Mistral-Nemo-Instruct-2407" in (tmp_path / "report.html").read_text()
+
+
+def test_markdown_cells_escape_pipes_newlines_and_html(tmp_path):
+    refused = _result("a|b", "Sure, here it is.", "I can't help | with <b>that</b>\nat all")
+    write_reports([refused], tmp_path)
+    row = next(line for line in (tmp_path / "report.md").read_text().splitlines()
+               if line.startswith("| `a"))
+    assert len(re.findall(r"(?<!\\)\|", row)) == 4
+    assert "a\\|b" in row and "&lt;b&gt;" in row and "<b>" not in row

@@ -224,6 +224,8 @@ def reply_from_body(body: Optional[Mapping[str, Any]], provider: str, *,
                      error={"type": "http", "status": body.get("status"),
                             "message": str(err.get("message"))})
     usage = body.get("usage") or {}
+    if body.get("object") == "response":
+        return _reply_from_responses_body(body, provider, latency_ms)
     if body.get("object") == "list" and body.get("data"):  # embeddings
         return Reply(provider=provider, embedding=list(body["data"][0].get("embedding") or []),
                      prompt_tokens=usage.get("prompt_tokens"), latency_ms=latency_ms, raw=dict(body))
@@ -246,6 +248,33 @@ def reply_from_body(body: Optional[Mapping[str, Any]], provider: str, *,
         prompt_tokens=usage.get("prompt_tokens"), completion_tokens=usage.get("completion_tokens"),
         latency_ms=latency_ms, raw=dict(body),
     )
+
+
+def _reply_from_responses_body(body: Mapping[str, Any], provider: str,
+                               latency_ms: Optional[float]) -> Reply:
+    """Responses API (``POST /v1/responses``) body: output items of type message / function_call."""
+    texts, refusals, calls = [], [], []
+    for item in body.get("output") or ():
+        if item.get("type") == "message":
+            for part in item.get("content") or ():
+                if part.get("type") in ("output_text", "text"):
+                    texts.append(str(part.get("text") or ""))
+                elif part.get("type") == "refusal":
+                    refusals.append(str(part.get("refusal") or ""))
+        elif item.get("type") == "function_call":
+            calls.append(ToolCall(name=str(item.get("name")),
+                                  arguments=arguments_text(item.get("arguments", "")),
+                                  id=item.get("call_id")))
+    incomplete = (body.get("incomplete_details") or {}).get("reason")
+    if body.get("status") == "incomplete":
+        finish = {"max_output_tokens": "length", "content_filter": "content_filter"}.get(incomplete, incomplete)
+    else:
+        finish = "tool_calls" if calls else "stop"
+    usage = body.get("usage") or {}
+    return Reply(provider=provider, text="".join(texts) if texts else None, tool_calls=tuple(calls),
+                 finish_reason=finish, refusal="".join(refusals) or None,
+                 prompt_tokens=usage.get("input_tokens"), completion_tokens=usage.get("output_tokens"),
+                 latency_ms=latency_ms, raw=dict(body))
 
 
 _WS = re.compile(r"\s+")
