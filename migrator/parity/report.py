@@ -251,16 +251,19 @@ class SideStats:
         }
 
 
-def _side_model(reply, request: Mapping[str, Any]) -> Optional[str]:
-    """The model a reply came from: the provider spec (``mistral:NAME``,
-    ``openai-compatible:PROVIDER:NAME``), else the raw body's ``model``, else the request's."""
+def _side_model(reply, request: Optional[Mapping[str, Any]]) -> Optional[str]:
+    """The model that answered: the raw body's ``model``, else the request's, else the provider
+    spec's (``mistral:NAME``, ``openai-compatible:PROVIDER:NAME``; ``auto`` means "mapped per
+    recording", so it names no model)."""
+    raw_model = reply.raw.get("model") if isinstance(reply.raw, Mapping) else None
+    if raw_model:
+        return str(raw_model)
+    if request and request.get("model"):
+        return str(request["model"])
     kind, _, rest = reply.provider.partition(":")
     if kind == "openai-compatible":
         rest = rest.partition(":")[2]
-    if rest:
-        return rest
-    raw_model = (reply.raw or {}).get("model") if isinstance(reply.raw, Mapping) else None
-    return raw_model or request.get("model")
+    return rest if rest and rest != "auto" else None
 
 
 # --- per-sample detail ---------------------------------------------------------------------------
@@ -374,8 +377,7 @@ class Aggregate:
             if finding.verdict is not Verdict.IDENTICAL:
                 self.checks[finding.check][finding.verdict.value] += 1
         self.baseline.add(result.baseline, _side_model(result.baseline, result.request))
-        self.candidate.add(result.candidate, _side_model(result.candidate,
-                                                         result.candidate_request or result.request))
+        self.candidate.add(result.candidate, _side_model(result.candidate, result.candidate_request))
         if result.verdict is Verdict.IDENTICAL:
             return
         self.non_identical += 1
