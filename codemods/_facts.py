@@ -331,17 +331,25 @@ class _Collector(ast.NodeVisitor):
     def _streams(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
         """Find ``s = <streaming chat call>`` whose only use is ``for x in s`` in this function."""
         streams: dict[str, bool] = {}
+
+        def streaming(call: ast.AST) -> bool:
+            if not (isinstance(call, ast.Call) and is_chat_create(call.func)):
+                return False
+            if chat_call_stream_literal(call):
+                return True
+            splat = [kw.value.id for kw in call.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
+            return len(splat) == 1 and _splat_dict(node, splat[0], call).stream
+
         for sub in _walk_function(node):
             if isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Name):
                 value = sub.value.value if isinstance(sub.value, ast.Await) else sub.value
-                if isinstance(value, ast.Call) and is_chat_create(value.func) and chat_call_stream_literal(value):
+                if streaming(value):
                     streams[sub.targets[0].id] = True
             elif isinstance(sub, (ast.With, ast.AsyncWith)):
                 for item in sub.items:
                     value = item.context_expr
                     value = value.value if isinstance(value, ast.Await) else value
-                    if (isinstance(item.optional_vars, ast.Name) and isinstance(value, ast.Call)
-                            and is_chat_create(value.func) and chat_call_stream_literal(value)):
+                    if isinstance(item.optional_vars, ast.Name) and streaming(value):
                         streams[item.optional_vars.id] = True
         if not streams:
             return
