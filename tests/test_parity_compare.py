@@ -313,3 +313,28 @@ def test_reply_from_responses_api_body():
     refused = reply_from_body({"object": "response", "status": "completed", "output": [
         {"type": "message", "content": [{"type": "refusal", "refusal": "No."}]}]}, "recorded")
     assert (refused.refusal, refused.finish_reason) == ("No.", "stop")
+
+
+@pytest.mark.parametrize("schema", [
+    pytest.param({"$ref": "https://example.invalid/schema.json"}, id="remote-ref"),
+    pytest.param({"type": "no-such-type"}, id="invalid"),
+])
+def test_unusable_schema_is_an_error_not_a_regression_or_a_crash(schema):
+    req = {"response_format": {"type": "json_schema", "json_schema": {"name": "x", "schema": schema}}}
+    result = compare_sample(sample(text('{"a": 1}'), text('{"a": 2}'), req))
+    assert checks(result)["json.schema"].verdict is Verdict.ERROR
+    asserted = compare_sample(sample(text("{}"), text("{}"),
+                                     assertions=[{"type": "json-schema", "schema": schema}]))
+    assert asserted.verdict is Verdict.ERROR and asserted.findings[0].check == "assert.invalid"
+
+
+def test_a_crashing_comparator_becomes_an_error_finding(monkeypatch):
+    import migrator.parity.compare as compare
+
+    def broken(baseline, candidate, ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(compare, "COMPARATORS", (broken, *compare.COMPARATORS))
+    result = compare.compare_sample(sample(text("a"), text("a")))
+    assert result.verdict is Verdict.ERROR
+    assert result.findings[0].check == "compare.internal" and "boom" in result.findings[0].reason

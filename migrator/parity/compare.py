@@ -331,13 +331,23 @@ def _validator(schema_json: str) -> Any:
     return validator_cls(schema)
 
 
+class SchemaUnusable(Exception):
+    """The schema itself is invalid or cannot be applied (e.g. an unresolvable remote ``$ref``)."""
+
+
 def _schema_error(instance: Any, schema: Mapping[str, Any]) -> Optional[str]:
-    """First (most relevant) schema violation, as ``path: message``; None when valid."""
+    """First (most relevant) schema violation, as ``path: message``; None when valid.
+
+    Raises SchemaUnusable when the schema cannot judge anything; the caller reports that as an
+    ``error`` finding (the sample could not be evaluated), never as a candidate regression.
+    """
     try:
         validator = _validator(json.dumps(schema, sort_keys=True, default=str))
+        error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
     except jsonschema.exceptions.SchemaError as exc:
-        return f"(schema itself is invalid: {_short(exc.message, 120)})"
-    error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
+        raise SchemaUnusable(f"invalid schema: {_short(exc.message, 120)}") from exc
+    except Exception as exc:  # referencing.exceptions.Unresolvable and friends
+        raise SchemaUnusable(f"schema cannot be applied: {_short(exc, 120)}") from exc
     if error is None:
         return None
     path = "$" + "".join(f"[{p!r}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
@@ -472,15 +482,18 @@ def check_json(baseline: Reply, candidate: Reply, ctx: Context) -> list[Finding]
                         {"error": cand_error, "text": _short(candidate.text or "", 300)})]
     findings = []
     schema = ctx.json_schema
-    if schema is not None:
-        violation = _schema_error(cand_value, schema)
-        if violation:
-            base_ok = base_error is None and _schema_error(base_value, schema) is None
-            verdict = Verdict.REGRESSION if base_ok else Verdict.DRIFT
-            suffix = "" if base_ok else " (the baseline violates it too)"
-            findings.append(Finding("json.schema", verdict,
-                                    f"candidate JSON violates the schema: {violation}{suffix}",
-                                    {"violation": violation}))
+    try:
+        violation = _schema_error(cand_value, schema) if schema is not None else None
+    except SchemaUnusable as exc:
+        findings.append(Finding("json.schema", Verdict.ERROR, f"response_format {exc}"))
+        violation = None
+    if violation:
+        base_ok = base_error is None and _schema_error(base_value, schema) is None
+        verdict = Verdict.REGRESSION if base_ok else Verdict.DRIFT
+        suffix = "" if base_ok else " (the baseline violates it too)"
+        findings.append(Finding("json.schema", verdict,
+                                f"candidate JSON violates the schema: {violation}{suffix}",
+                                {"violation": violation}))
     if base_error is not None:
         findings.append(Finding(check, Verdict.DRIFT,
                                 f"baseline JSON was invalid ({base_error}), candidate's is valid"))
@@ -610,7 +623,11 @@ def _compare_arguments(expected: ToolCall, got: ToolCall, ctx: Context) -> list[
     findings = []
     params = ctx.tool_parameters(name)
     if params:
-        violation = _schema_error(value, params)
+        try:
+            violation = _schema_error(value, params)
+        except SchemaUnusable as exc:
+            findings.append(Finding("tool_calls.schema", Verdict.ERROR, f"{name}: parameters {exc}"))
+            violation = None
         if violation:
             findings.append(Finding("tool_calls.schema", Verdict.REGRESSION,
                                     f"{name}: arguments violate the tool's parameters schema: {violation}",
@@ -742,14 +759,19 @@ def check_assertions(baseline: Reply, candidate: Reply, ctx: Context) -> list[Fi
             continue
         try:
             holds, why = _assert_holds(assertion, candidate)
+            baseline_holds = baseline.error is None and _assert_holds(assertion, baseline)[0]
         except re.error as exc:
             findings.append(Finding("assert.invalid", Verdict.ERROR,
                                     f"assertion #{index + 1}: bad regex ({exc})"))
             continue
+        except SchemaUnusable as exc:
+            findings.append(Finding("assert.invalid", Verdict.ERROR,
+                                    f"assertion #{index + 1}: {exc}"))
+            continue
         if holds:
             continue
         label = assertion.get("name") or kind
-        if baseline.error is None and not _assert_holds(assertion, baseline)[0]:
+        if not baseline_holds:
             findings.append(Finding(check, Verdict.DRIFT,
                                     f"assertion {label} fails on both sides: {why}"))
         else:
@@ -777,9 +799,13 @@ def compare_replies(baseline: Reply, candidate: Reply, request: Mapping[str, Any
     if _is_empty(baseline) and not ctx.assertions and baseline.finish_reason is None:
         return [Finding("baseline.missing", Verdict.ERROR,
                         "baseline has no reply to compare against (no recorded response)")]
-    for comparator in COMPARATORS:
-        findings.extend(comparator(baseline, candidate, ctx))
-    findings.extend(check_assertions(baseline, candidate, ctx))
+    for comparator in (*COMPARATORS, check_assertions):
+        try:
+            findings.extend(comparator(baseline, candidate, ctx))
+        except Exception as exc:  # one broken comparator must not lose the sample (or the run)
+            findings.append(Finding("compare.internal", Verdict.ERROR,
+                                    f"{comparator.__name__} failed: {type(exc).__name__}: "
+                                    f"{_short(exc, 160)}"))
     return findings
 
 
