@@ -487,9 +487,10 @@ def write_reports(results: Iterable[SampleResult], out_dir: Path, *, fail_on: Op
                 spool_handle.write(json.dumps(_junit_case(result), ensure_ascii=False) + "\n")
         outcome = evaluate_gate(conditions, {"total": agg.counts["total"],
                                              **{v: agg.counts[v] for v in VERDICTS}})
-        context = _context(agg, outcome, conditions, price_table, thresholds, title, notes or [])
+        report = _build_report(agg, outcome, conditions, price_table, thresholds, title, notes or [])
+        context = report.template_values()
         script, script_hash = _script_and_hash()
-        _write_text(out_dir / "report.json", [json.dumps(_json_report(context), indent=2,
+        _write_text(out_dir / "report.json", [json.dumps(report.to_json_dict(), indent=2,
                                                           ensure_ascii=False, default=str) + "\n"])
         _write_text(out_dir / "report.md", [templating.render("parity_report.md.j2", **context)])
         _write_text(out_dir / "report.html", [templating.render(
@@ -511,44 +512,72 @@ def _junit_case(result: SampleResult) -> dict[str, Any]:
     }
 
 
-def _context(agg: Aggregate, outcome: GateOutcome, conditions, prices, thresholds: Thresholds,
-             title: str, notes: list[str]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ParityReport:
+    """What every report renders (report.json is its ``to_json_dict``); ``version`` is bumped on
+    incompatible changes to report.json."""
+
+    version: int
+    title: str
+    migrator_version: str
+    generated_at: str
+    total: int
+    verdicts: tuple[str, ...]
+    counts: dict[str, int]
+    rates: dict[str, float]
+    gate: dict[str, Any]
+    by_endpoint: dict[str, dict[str, int]]
+    checks: list[dict[str, Any]]
+    sides: dict[str, dict[str, Any]]
+    prices: dict[str, str]
+    thresholds: dict[str, Any]
+    details: list[dict[str, Any]]  # the embedded samples, worst first (at most detail_limit)
+    worst: list[dict[str, Any]]  # the first regressions/errors of details, for report.md
+    non_identical: int
+    detail_limit: int
+    details_capped: bool
+    notes: list[str]
+
+    def template_values(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """report.json: everything but the embedded texts; samples carry their findings only."""
+        data = {k: v for k, v in self.template_values().items()
+                if k not in ("details", "worst", "verdicts")}
+        data["samples"] = [{"id": d["id"], "endpoint": d["endpoint"], "verdict": d["verdict"],
+                            "findings": [{k: f[k] for k in ("check", "verdict", "reason")}
+                                         for f in d["findings"]]}
+                           for d in self.details]
+        return data
+
+
+def _build_report(agg: Aggregate, outcome: GateOutcome, conditions, prices, thresholds: Thresholds,
+                  title: str, notes: list[str]) -> ParityReport:
     total = agg.counts["total"]
     details = agg.details()
-    worst = [d for d in details if d["verdict"] in ("regression", "error")][:WORST_IN_MARKDOWN]
-    return {
-        "version": REPORT_VERSION, "title": title, "migrator_version": migrator_version,
-        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "total": total, "verdicts": VERDICTS,
-        "counts": {v: agg.counts[v] for v in VERDICTS},
-        "rates": {v: (agg.counts[v] / total if total else 0.0) for v in VERDICTS},
-        "gate": {"passed": outcome.passed, "exit_code": outcome.exit_code,
-                 "message": outcome.message, "conditions": [str(c) for c in conditions]},
-        "by_endpoint": {e: {v: c[v] for v in VERDICTS} for e, c in sorted(agg.by_endpoint.items())},
-        "checks": agg.check_rows(),
-        "sides": {"baseline": agg.baseline.summary(prices), "candidate": agg.candidate.summary(prices)},
-        "prices": {"as_of": PRICES_AS_OF, "currency": CURRENCY},
-        "thresholds": {f.name: (getattr(thresholds, f.name).value
-                                if isinstance(getattr(thresholds, f.name), Verdict)
-                                else getattr(thresholds, f.name))
-                       for f in dataclasses.fields(thresholds) if f.name != "refusal_patterns"},
-        "details": details, "worst": worst,
-        "non_identical": agg.non_identical, "detail_limit": agg.detail_limit,
-        "details_capped": agg.non_identical > len(details),
-        "notes": [clean(n, 500) for n in notes],
-    }
-
-
-def _json_report(context: Mapping[str, Any]) -> dict[str, Any]:
-    keep = ("version", "title", "migrator_version", "generated_at", "total", "counts", "rates", "gate",
-            "by_endpoint", "checks", "sides", "prices", "thresholds", "non_identical",
-            "detail_limit", "details_capped", "notes")
-    report = {k: context[k] for k in keep}
-    report["samples"] = [{"id": d["id"], "endpoint": d["endpoint"], "verdict": d["verdict"],
-                          "findings": [{k: f[k] for k in ("check", "verdict", "reason")}
-                                       for f in d["findings"]]}
-                         for d in context["details"]]
-    return report
+    return ParityReport(
+        version=REPORT_VERSION, title=title, migrator_version=migrator_version,
+        generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        total=total, verdicts=VERDICTS,
+        counts={v: agg.counts[v] for v in VERDICTS},
+        rates={v: (agg.counts[v] / total if total else 0.0) for v in VERDICTS},
+        gate={"passed": outcome.passed, "exit_code": outcome.exit_code,
+              "message": outcome.message, "conditions": [str(c) for c in conditions]},
+        by_endpoint={e: {v: c[v] for v in VERDICTS} for e, c in sorted(agg.by_endpoint.items())},
+        checks=agg.check_rows(),
+        sides={"baseline": agg.baseline.summary(prices), "candidate": agg.candidate.summary(prices)},
+        prices={"as_of": PRICES_AS_OF, "currency": CURRENCY},
+        thresholds={f.name: (getattr(thresholds, f.name).value
+                             if isinstance(getattr(thresholds, f.name), Verdict)
+                             else getattr(thresholds, f.name))
+                    for f in dataclasses.fields(thresholds) if f.name != "refusal_patterns"},
+        details=details,
+        worst=[d for d in details if d["verdict"] in ("regression", "error")][:WORST_IN_MARKDOWN],
+        non_identical=agg.non_identical, detail_limit=agg.detail_limit,
+        details_capped=agg.non_identical > len(details),
+        notes=[clean(n, 500) for n in notes],
+    )
 
 
 def report_dir(run_dir: Path, *, fail_on: Optional[str] = None,
