@@ -244,62 +244,102 @@ class _Transformer(RuleTransformer):
 
     # -- except clauses ------------------------------------------------------------------------------------------
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
-        handlers = list(updated.handlers)
-        plans = []
+        plans: dict[int, tuple[list, list[Part]]] = {}  # handler index -> (elements, parts)
         for index, handler in enumerate(original.handlers):
             elements = _elements(handler.type) if handler.type is not None else []
-            if not any(self._rule(e) for e in elements):
-                continue
-            parts = self._parts(elements)
-            if parts is None:
-                return updated
-            plans.append((index, elements, parts))
-        for index, elements, parts in plans:
-            caught = [c for classes, _ in parts for c in classes]
-            if any(status for _, status in parts):
-                later = self._later_conflict(caught, original.handlers[index + 1:])
-                if later or type(original) is cst.TryStar:
-                    line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
-                    self.todo(line, f"except {code_of(handlers[index].type)}: Mistral raises "
-                              f"{' / '.join(c for c in caught if not c.startswith(USER))} for it; a status check re-raising there would skip "
-                              + (f"the later `except {later}`: merge the handlers into one branching on "
-                                 "e.status_code" if later else "except* groups: split the group by status_code"))
+            if any(self._rule(e) for e in elements):
+                parts = self._parts(elements)
+                if parts is None:
                     return updated
-        for index, elements, parts in plans:
-            handlers[index] = self._convert_handler(original.handlers[index], handlers[index], elements, parts)
+                plans[index] = (elements, parts)
+        groups, index = [], 0  # (first, last) handler indexes; first..last become one handler
+        while index < len(original.handlers):
+            last = self._group_end(original, plans, index) if index in plans else index
+            if last is None:
+                return updated
+            groups.append((index, last))
+            index = last + 1
+        handlers = []
+        for first, last in groups:
+            if first not in plans:
+                handlers.append(updated.handlers[first])
+            elif first == last:
+                handlers.append(self._convert_handler(original.handlers[first], updated.handlers[first], *plans[first]))
+            else:
+                handlers.append(self._merge(original.handlers[first:last + 1], updated.handlers[first:last + 1],
+                                            [plans.get(i) for i in range(first, last + 1)]))
         return updated.with_changes(handlers=handlers)
 
     leave_TryStar = leave_Try
 
-    def _later_conflict(self, caught: list[str], later) -> Optional[str]:
-        """The first later handler that could catch what a status check re-raises, as code."""
-        mine = {a for c in caught for a in mistral_ancestors(c)}
-        for handler in later:
-            if handler.type is None:
-                return "(bare)"
-            for element in _elements(handler.type):
-                rule = self._rule(element)
-                if rule is None:
-                    if code_of(element) not in _DISJOINT_BUILTINS:
-                        return code_of(handler.type)
-                elif any(c in mine or mine & mistral_ancestors(c) for c in rule.catch):
-                    return code_of(handler.type)
+    def _group_end(self, original, plans, first: int) -> Optional[int]:
+        """Last handler a status check in handler ``first`` must be merged with (a re-raise would skip
+        it), or None (TODO) when they cannot be merged."""
+        elements, parts = plans[first]
+        if all(status is None for _, status in parts):
+            return first
+        caught, last, names = {c for classes, _ in parts for c in classes}, first, set()
+        for index in range(first + 1, len(original.handlers)):
+            handler = original.handlers[index]
+            if self._overlaps(caught, handler):
+                if handler.type is None:
+                    problem = "a bare `except:`"
+                else:
+                    last = index
+                    caught |= {c for classes, _ in plans.get(index, (0, self._parts(_elements(handler.type))))[1]
+                               for c in classes}
+                    continue
+                break
+        else:
+            group = original.handlers[first:last + 1]
+            names = {h.name.name.value for h in group if h.name is not None}
+            shadowed = [n for n in names for h in group if h.name is None and _attribute_reads(h.body, n, names=True)]
+            if len(names) <= 1 and not shadowed and type(original) is cst.Try:
+                return last
+            problem = ("handlers naming the exception differently" if len(names) > 1 else "an except* group"
+                       if not shadowed else f"a handler whose body uses {shadowed[0]} for something else")
+        line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+        self.todo(line, f"except {code_of(original.handlers[first].type)}: Mistral raises "
+                  f"{' / '.join(c for classes, _ in parts for c in classes if not c.startswith(USER))} for it, and the status check "
+                  f"cannot be merged with {problem}; rewrite it by hand branching on e.status_code")
         return None
+
+    def _overlaps(self, caught: set[str], handler) -> bool:
+        """Could ``handler`` catch an exception of one of the ``caught`` classes?"""
+        if handler.type is None:
+            return True
+        mine = {a for c in caught for a in mistral_ancestors(c)}
+        for element in _elements(handler.type):
+            rule = self._rule(element)
+            if rule is None:
+                if USER + code_of(element) in caught or code_of(element) not in _DISJOINT_BUILTINS:
+                    return True
+            elif any(c in mine or mine & mistral_ancestors(c) for c in rule.catch):
+                return True
+        return False
+
+    def _free_name(self) -> str:
+        return next(n for n in ("e", "exc", "err", "error", "api_error", "mistral_error") if n not in self.facts.names_in_use)
+
+    @staticmethod
+    def _block(body) -> cst.IndentedBlock:
+        if isinstance(body, cst.IndentedBlock):
+            return body
+        return cst.IndentedBlock(body=[cst.SimpleStatementLine(body.body)])
 
     def _convert_handler(self, original, updated, elements, parts: list[Part]):
         caught = [c for classes, _ in parts for c in classes]
         new = updated.with_changes(type=cst.parse_expression(self._classes(caught)))
         name = original.name.name.value if original.name is not None else None
         self._attribute_todos(original, name, caught, elements)
+        self._report(elements, "except")
         if all(status is None for _, status in parts):
-            self._report(elements, "except")
             return new
         if name is None:
-            name = next(n for n in ("e", "exc", "err", "error", "api_error", "mistral_error")
-                        if n not in self.facts.names_in_use)
+            name = self._free_name()
             new = new.with_changes(name=cst.AsName(cst.Name(name)))
-        if len(set(caught)) == 1 and all(status for _, status in parts):
-            statuses = [status for _, status in parts]
+        statuses = [status for _, status in parts]
+        if len(set(caught)) == 1 and all(statuses):
             if len(statuses) == 1:
                 check = f"{name}.status_code {NEGATED[statuses[0][0]]} {statuses[0][1]}"
             elif all(op == "==" for op, _ in statuses):
@@ -308,12 +348,27 @@ class _Transformer(RuleTransformer):
                 check = "not (" + " or ".join(f"{name}.status_code {op} {v}" for op, v in statuses) + ")"
         else:
             check = f"not ({self._predicate(name, parts)})"
-        guard = cst.parse_statement(f"if {check}:\n    raise\n")
-        body = new.body
-        statements = list(body.body) if isinstance(body, cst.IndentedBlock) else [cst.SimpleStatementLine(body.body)]
-        block = body if isinstance(body, cst.IndentedBlock) else cst.IndentedBlock(body=[])
-        self._report(elements, "except")
-        return new.with_changes(body=block.with_changes(body=[guard, *statements]))
+        block = self._block(new.body)
+        return new.with_changes(body=block.with_changes(body=[cst.parse_statement(f"if {check}:\n    raise\n"),
+                                                              *block.body]))
+
+    def _merge(self, originals, updates, plans):
+        """Handlers that must not re-raise past each other -> one handler with an if/elif chain."""
+        name = next((h.name.name.value for h in originals if h.name is not None), None) or self._free_name()
+        chain: cst.BaseSuite | cst.If | cst.Else = cst.Else(self._block(cst.parse_statement("if x:\n    raise\n").body))
+        caught: list[str] = []
+        for original, updated, plan in reversed(list(zip(originals, updates, plans))):
+            elements, parts = plan or (_elements(original.type), self._parts(_elements(original.type)))
+            if plan is not None:
+                self._attribute_todos(original, name, [c for classes, _ in parts for c in classes], elements)
+                self._report(elements, "except (merged)")
+            caught = [c for classes, _ in parts for c in classes] + caught
+            chain = cst.If(test=cst.parse_expression(self._predicate(name, parts)), body=self._block(updated.body),
+                           orelse=chain, leading_lines=updated.leading_lines)
+        covered = {c for c in caught if not c.startswith(USER)}
+        caught = [c for c in caught if not (mistral_ancestors(c) - {c}) & covered]
+        return updates[0].with_changes(type=cst.parse_expression(self._classes(caught)), name=cst.AsName(cst.Name(name)),
+                                       body=cst.IndentedBlock(body=[chain.with_changes(leading_lines=())]))
 
     def _attribute_todos(self, handler, name: Optional[str], caught: list[str], elements) -> None:
         if name is None:
@@ -327,12 +382,17 @@ class _Transformer(RuleTransformer):
                 self.todo(line, f"httpx2 errors have no .message: use str({name})")
 
 
-def _attribute_reads(body: cst.CSTNode, name: str) -> list[cst.Attribute]:
-    found: list[cst.Attribute] = []
+def _attribute_reads(body: cst.CSTNode, name: str, names: bool = False) -> list[cst.CSTNode]:
+    """``name.attr`` nodes in ``body`` (with ``names``: any use of ``name``)."""
+    found: list[cst.CSTNode] = []
 
     class _Reads(cst.CSTVisitor):
         def visit_Attribute(self, node: cst.Attribute) -> None:
             if isinstance(node.value, cst.Name) and node.value.value == name:
+                found.append(node)
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if names and node.value == name:
                 found.append(node)
 
     body.visit(_Reads())

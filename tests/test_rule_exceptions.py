@@ -197,8 +197,8 @@ class TestExceptions(CodemodTest):
         """
         self.assertCodemod(before, after)
 
-    def test_later_overlapping_handler_is_todo(self) -> None:
-        """A re-raise would skip a later `except APIError`: the whole try is left unchanged, with a TODO."""
+    def test_later_overlapping_handler_is_merged(self) -> None:
+        """A re-raise would skip a later `except APIError`: the handlers become one if/elif chain."""
         before = """
             import openai
 
@@ -206,12 +206,75 @@ class TestExceptions(CodemodTest):
                 call()
             except openai.RateLimitError:
                 wait()
-            except openai.APIError:
+            # anything else from the API
+            except openai.APIError as e:
+                fail(e)
+            except KeyError:
+                pass
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+
+            try:
+                call()
+            except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as e:
+                if isinstance(e, errors.SDKError) and e.status_code == 429:
+                    wait()
+                # anything else from the API
+                elif isinstance(e, (errors.MistralError, errors.NoResponseError, httpx2.RequestError)):
+                    fail(e)
+                else:
+                    raise
+            except KeyError:
+                pass
+        """
+        self.assertCodemod(before, after)
+
+    def test_two_status_handlers_and_exception_are_merged(self) -> None:
+        """Status handlers and a later `except Exception` keep their order as branches."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.AuthenticationError:
+                login()
+            except openai.NotFoundError: missing()
+            except Exception as err:
+                log(err)
+        """
+        after = """
+            from mistralai.client import errors
+
+            try:
+                call()
+            except (errors.SDKError, Exception) as err:
+                if isinstance(err, errors.SDKError) and err.status_code == 401:
+                    login()
+                elif isinstance(err, errors.SDKError) and err.status_code == 404:
+                    missing()
+                elif isinstance(err, Exception):
+                    log(err)
+                else:
+                    raise
+        """
+        self.assertCodemod(before, after)
+
+    def test_later_bare_except_is_todo(self) -> None:
+        """A status check before a bare `except:` is left unchanged with a TODO."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.RateLimitError:
+                wait()
+            except:
                 fail()
         """
-        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it; a status check "
-                   "re-raising there would skip the later `except openai.APIError`: merge the handlers into one "
-                   "branching on e.status_code")
+        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it, and the status check cannot "
+                   "be merged with a bare `except:`; rewrite it by hand branching on e.status_code")
         after = f"""
             import openai
 
@@ -220,29 +283,91 @@ class TestExceptions(CodemodTest):
                 call()
             except openai.RateLimitError:
                 wait()
-            except openai.APIError:
+            except:
                 fail()
         """
         self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
 
-    def test_later_exception_handler_is_todo(self) -> None:
-        """`except Exception` after a status check could catch the re-raise too."""
+    def test_merge_with_different_names_is_todo(self) -> None:
+        """Handlers binding the exception to different names are not merged."""
         before = """
             import openai
 
             try:
                 call()
-            except openai.AuthenticationError:
-                login()
-            except Exception:
-                fail()
+            except openai.RateLimitError as rate:
+                wait(rate)
+            except openai.APIStatusError as status:
+                fail(status)
         """
-        message = ("except openai.AuthenticationError: Mistral raises errors.SDKError for it; a status check "
-                   "re-raising there would skip the later `except Exception`: merge the handlers into one "
-                   "branching on e.status_code")
-        self.assertCodemod(before, before.replace("            try:", f"            # TODO(migrator MIG103): {message}\n"
-                                                                       "            try:", 1),
-                           expected_warnings=[f"line 5: {message}"])
+        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it, and the status check cannot "
+                   "be merged with handlers naming the exception differently; rewrite it by hand branching on "
+                   "e.status_code")
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            try:
+                call()
+            except openai.RateLimitError as rate:
+                wait(rate)
+            except openai.APIStatusError as status:
+                fail(status)
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
+
+    def test_merge_would_shadow_is_todo(self) -> None:
+        """An unnamed handler that uses the other handler's name for something else is not merged."""
+        before = """
+            import openai
+
+            def run(e):
+                try:
+                    call()
+                except openai.RateLimitError:
+                    wait(e)
+                except openai.APIError as e:
+                    fail(e)
+        """
+        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it, and the status check cannot "
+                   "be merged with a handler whose body uses e for something else; rewrite it by hand branching on "
+                   "e.status_code")
+        after = f"""
+            import openai
+
+            def run(e):
+                # TODO(migrator MIG103): {message}
+                try:
+                    call()
+                except openai.RateLimitError:
+                    wait(e)
+                except openai.APIError as e:
+                    fail(e)
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 6: {message}"])
+
+    def test_except_star_status_is_todo(self) -> None:
+        """Status checks inside except* groups are not attempted."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except* openai.RateLimitError:
+                wait()
+        """
+        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it, and the status check cannot "
+                   "be merged with an except* group; rewrite it by hand branching on e.status_code")
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            try:
+                call()
+            except* openai.RateLimitError:
+                wait()
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
 
     def test_isinstance_with_status(self) -> None:
         """isinstance on a status class becomes a parenthesized isinstance-and-status test."""
