@@ -9,11 +9,13 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
 from codemods._facts import EXC
-from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTPX_IMPORT, NEGATED, ErrorRule,
-                                     error_rule, mistral_ancestors)
+from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTPX_IMPORT, NEGATED,
+                                     ErrorRule, error_rule, mistral_ancestors)
 
-RETRY_TYPE, RETRY_NOT_TYPE, RETRY_PREDICATE = "retry_if_exception_type", "retry_if_not_exception_type", "retry_if_exception"
-_BUILTIN_EXCEPTIONS = {n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)}
+RETRY_TYPE, RETRY_NOT_TYPE = "retry_if_exception_type", "retry_if_not_exception_type"  # tenacity
+RETRY_PREDICATE = "retry_if_exception"
+_BUILTIN_EXCEPTIONS = {n for n, v in vars(builtins).items()
+                       if isinstance(v, type) and issubclass(v, BaseException)}
 _DISJOINT_BUILTINS = _BUILTIN_EXCEPTIONS - {"Exception", "BaseException"}  # no Mistral/httpx2 error is one
 USER = "!"  # prefix of a caught class that is the user's own code (kept as written)
 Part = tuple[tuple[str, ...], Optional[tuple[str, str]]]  # (classes, status check) for one caught element
@@ -23,30 +25,33 @@ class Exceptions(MigratorRule):
     """Rewrites what code catches or tests for OpenAI exceptions into the Mistral classes.
 
     **What it does.** Looks up each OpenAI exception class (``openai.X``, ``from openai import X``,
-    legacy ``openai.error.X``) in ``migrator.mapping.errors`` and rewrites it where it is *caught*:
-    ``except`` clauses (also tuples), ``isinstance(e, ...)`` and tenacity's
-    ``retry_if_exception_type(...)`` / ``retry_if_not_exception_type(...)``. Classes with a Mistral
-    counterpart are renamed (``APIConnectionError`` -> ``(httpx2.RequestError, errors.NoResponseError)``,
-    ``APITimeoutError`` -> ``httpx2.TimeoutException``, ``APIStatusError`` -> ``(errors.SDKError,
-    errors.HTTPValidationError)``). Classes Mistral folds into one class get a status check:
-    ``except openai.RateLimitError:`` -> ``except errors.SDKError as e:`` whose body starts with
-    ``if e.status_code != 429: raise``; ``isinstance(x, openai.RateLimitError)`` ->
-    ``(isinstance(x, errors.SDKError) and x.status_code == 429)``; ``retry_if_exception_type(openai.RateLimitError)``
-    -> ``retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429)``.
+    legacy ``openai.error.X``) in ``migrator.mapping.errors`` where it is *caught*: ``except``
+    clauses (also tuples), ``isinstance(x, ...)`` and tenacity's ``retry_if_exception_type(...)`` /
+    ``retry_if_not_exception_type(...)``. A class with a status-free counterpart is renamed
+    (``APITimeoutError`` -> ``httpx2.TimeoutException``). A class Mistral folds into one class gets
+    a status check: ``except openai.RateLimitError:`` -> ``except errors.SDKError as e:`` whose body
+    starts with ``if e.status_code != 429: raise`` (an ``as`` name is added when missing);
+    ``isinstance(x, openai.RateLimitError)`` -> ``(isinstance(x, errors.SDKError) and
+    x.status_code == 429)``; ``retry_if_exception_type(openai.RateLimitError)`` ->
+    ``retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429)``.
+    A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
+    same ``try`` could catch what the status check re-raises (``except RateLimitError: ...
+    except APIError: ...``), the clauses are merged into one handler with an ``if``/``elif`` chain in
+    the original order, ending in ``else: raise``.
 
     **Why.** mistralai 3.7 raises ``errors.SDKError`` for every 4XX/5XX (``HTTPValidationError`` for a
-    422) and lets ``httpx2`` network errors through unwrapped (api-mapping.md §9).
+    422 with a JSON body) and lets ``httpx2`` network errors through unwrapped (api-mapping.md §9).
 
     **Fix safety.** exact for the openai 3.x classes; approximate for ``OpenAIError``,
-    ``APIResponseValidationError`` and the legacy ``openai.error`` classes (their statuses are v0's).
+    ``APIResponseValidationError`` and the legacy ``openai.error`` classes (v0 statuses).
 
-    **Known limits (TODO, code unchanged).** A status check that would re-raise past a later ``except``
-    clause of the same ``try`` able to catch the same Mistral class (``except RateLimitError: ...
-    except APIError: ...``): merge them by hand into one handler branching on ``e.status_code``.
-    ``raise openai.X(...)``, status checks in ``except*`` or on a complex ``isinstance`` subject,
-    classes without a Mistral equivalent (``LengthFinishReasonError``, webhooks, ...) and any other
-    reference (``pytest.raises``, ``issubclass``, variables holding classes). Handlers that read
-    ``e.body`` / ``e.code`` / ``e.response`` ... are converted and get a TODO saying what to read instead.
+    **Known limits (TODO, code unchanged).** ``raise openai.X(...)``; classes without a Mistral
+    equivalent (``LengthFinishReasonError``, webhooks, ...); a status check on a complex
+    ``isinstance`` subject, in ``except*``, before a bare ``except:``, or in handlers that bind the
+    exception to different names; any other reference (``pytest.raises``, ``issubclass``, variables
+    holding classes). Handlers reading ``e.body`` / ``e.code`` / ``e.response`` ... are converted and
+    get a TODO saying what to read instead. ``from tenacity import retry_if_exception_type`` stays
+    (possibly unused) when the call becomes ``retry_if_exception``.
     """
 
     CODE = "MIG103"
@@ -64,6 +69,10 @@ class Exceptions(MigratorRule):
 
 def _elements(node: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [e.value for e in node.elements] if isinstance(node, cst.Tuple) else [node]
+
+
+def _flat(parts: list[Part]) -> list[str]:
+    return [c for classes, _ in parts for c in classes]
 
 
 class _Transformer(RuleTransformer):
@@ -104,6 +113,9 @@ class _Transformer(RuleTransformer):
     def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
         return error_rule(self.facts.qualify(dotted(node)))
 
+    def _line(self, elements) -> int:
+        return min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+
     # -- contexts claim their references before the references are left -------------------------------
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         if node.type is not None:
@@ -141,8 +153,8 @@ class _Transformer(RuleTransformer):
     def _unclaimed(self, original, updated):
         if id(original) in self._lines and id(original) not in self._claimed:
             rule = self._rule(original)
-            self.todo(self._lines[id(original)], f"{code_of(original)} left unchanged: "
-                      + (rule.note if not rule.catch else f"Mistral raises {self._describe(rule)}") + "; convert by hand")
+            why = rule.note if not rule.catch else f"Mistral raises {self._describe(rule)}"
+            self.todo(self._lines[id(original)], f"{code_of(original)} left unchanged: {why}; convert by hand")
         return updated
 
     # -- names, imports, predicates ----------------------------------------------------------------------
@@ -178,7 +190,7 @@ class _Transformer(RuleTransformer):
         rules = [r for r in map(self._rule, elements) if r is not None]
         safety = "exact" if all(r.safety == "exact" for r in rules) else "approximate"
         names = ", ".join(code_of(e) for e in elements if self._rule(e) is not None)
-        self.converted(min(self._lines.get(id(e), 0) for e in elements if self._rule(e)), f"{what} {names}", safety)
+        self.converted(self._line(elements), f"{what} {names}", safety)
 
     def _classes(self, names) -> str:
         names = [self._name(n) for n in dict.fromkeys(names)]
@@ -221,7 +233,7 @@ class _Transformer(RuleTransformer):
             args[index] = args[index].with_changes(value=new)
             self._report(elements, "caught class")
             return updated.with_changes(args=args)
-        line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+        line = self._line(elements)
         if dotted(original.func) == "isinstance":
             subject = dotted(original.args[0].value)
             if subject is None:
@@ -264,7 +276,8 @@ class _Transformer(RuleTransformer):
             if first not in plans:
                 handlers.append(updated.handlers[first])
             elif first == last:
-                handlers.append(self._convert_handler(original.handlers[first], updated.handlers[first], *plans[first]))
+                handlers.append(self._convert_handler(original.handlers[first], updated.handlers[first],
+                                                      *plans[first]))
             else:
                 handlers.append(self._merge(original.handlers[first:last + 1], updated.handlers[first:last + 1],
                                             [plans.get(i) for i in range(first, last + 1)]))
@@ -278,7 +291,7 @@ class _Transformer(RuleTransformer):
         elements, parts = plans[first]
         if all(status is None for _, status in parts):
             return first
-        caught, last, names = {c for classes, _ in parts for c in classes}, first, set()
+        caught, last, names = set(_flat(parts)), first, set()
         for index in range(first + 1, len(original.handlers)):
             handler = original.handlers[index]
             if self._overlaps(caught, handler):
@@ -293,14 +306,15 @@ class _Transformer(RuleTransformer):
         else:
             group = original.handlers[first:last + 1]
             names = {h.name.name.value for h in group if h.name is not None}
-            shadowed = [n for n in names for h in group if h.name is None and _attribute_reads(h.body, n, names=True)]
+            shadowed = [n for n in names for h in group
+                        if h.name is None and _attribute_reads(h.body, n, names=True)]
             if len(names) <= 1 and not shadowed and type(original) is cst.Try:
                 return last
             problem = ("handlers naming the exception differently" if len(names) > 1 else "an except* group"
                        if not shadowed else f"a handler whose body uses {shadowed[0]} for something else")
-        line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+        line = self._line(elements)
         self.todo(line, f"except {code_of(original.handlers[first].type)}: Mistral raises "
-                  f"{' / '.join(c for classes, _ in parts for c in classes if not c.startswith(USER))} for it, and the status check "
+                  f"{' / '.join(c for c in _flat(parts) if not c.startswith(USER))} for it, and the status check "
                   f"cannot be merged with {problem}; rewrite it by hand branching on e.status_code")
         return None
 
@@ -319,7 +333,8 @@ class _Transformer(RuleTransformer):
         return False
 
     def _free_name(self) -> str:
-        return next(n for n in ("e", "exc", "err", "error", "api_error", "mistral_error") if n not in self.facts.names_in_use)
+        return next(n for n in ("e", "exc", "err", "error", "api_error", "mistral_error")
+                    if n not in self.facts.names_in_use)
 
     @staticmethod
     def _block(body) -> cst.IndentedBlock:
@@ -328,7 +343,7 @@ class _Transformer(RuleTransformer):
         return cst.IndentedBlock(body=[cst.SimpleStatementLine(body.body)])
 
     def _convert_handler(self, original, updated, elements, parts: list[Part]):
-        caught = [c for classes, _ in parts for c in classes]
+        caught = _flat(parts)
         new = updated.with_changes(type=cst.parse_expression(self._classes(caught)))
         name = original.name.name.value if original.name is not None else None
         self._attribute_todos(original, name, caught, elements)
@@ -355,25 +370,26 @@ class _Transformer(RuleTransformer):
     def _merge(self, originals, updates, plans):
         """Handlers that must not re-raise past each other -> one handler with an if/elif chain."""
         name = next((h.name.name.value for h in originals if h.name is not None), None) or self._free_name()
-        chain: cst.BaseSuite | cst.If | cst.Else = cst.Else(self._block(cst.parse_statement("if x:\n    raise\n").body))
+        chain: "cst.If | cst.Else" = cst.Else(cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Raise()])]))
         caught: list[str] = []
         for original, updated, plan in reversed(list(zip(originals, updates, plans))):
             elements, parts = plan or (_elements(original.type), self._parts(_elements(original.type)))
             if plan is not None:
-                self._attribute_todos(original, name, [c for classes, _ in parts for c in classes], elements)
+                self._attribute_todos(original, name, _flat(parts), elements)
                 self._report(elements, "except (merged)")
-            caught = [c for classes, _ in parts for c in classes] + caught
+            caught = _flat(parts) + caught
             chain = cst.If(test=cst.parse_expression(self._predicate(name, parts)), body=self._block(updated.body),
                            orelse=chain, leading_lines=updated.leading_lines)
         covered = {c for c in caught if not c.startswith(USER)}
         caught = [c for c in caught if not (mistral_ancestors(c) - {c}) & covered]
-        return updates[0].with_changes(type=cst.parse_expression(self._classes(caught)), name=cst.AsName(cst.Name(name)),
+        return updates[0].with_changes(type=cst.parse_expression(self._classes(caught)),
+                                       name=cst.AsName(cst.Name(name)),
                                        body=cst.IndentedBlock(body=[chain.with_changes(leading_lines=())]))
 
     def _attribute_todos(self, handler, name: Optional[str], caught: list[str], elements) -> None:
         if name is None:
             return
-        line = min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
+        line = self._line(elements)
         reads = {m.attr.value for m in _attribute_reads(handler.body, name)}
         for attr in sorted(reads):
             if attr in ATTRIBUTE_NOTES:
