@@ -68,7 +68,10 @@ class Exceptions(MigratorRule):
 
 
 def _elements(node: cst.BaseExpression) -> list[cst.BaseExpression]:
-    return [e.value for e in node.elements] if isinstance(node, cst.Tuple) else [node]
+    """The classes of a caught tuple; a tuple with ``*splat`` counts as one opaque class."""
+    if isinstance(node, cst.Tuple) and not any(isinstance(e, cst.StarredElement) for e in node.elements):
+        return [e.value for e in node.elements]
+    return [node]
 
 
 def _flat(parts: list[Part]) -> list[str]:

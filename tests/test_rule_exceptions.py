@@ -492,6 +492,29 @@ class TestExceptions(CodemodTest):
         """
         self.assertCodemod(before, after, expected_warnings=[f"line 3: {message}"])
 
+    def test_splat_tuple_is_todo(self) -> None:
+        """A caught tuple with *splat cannot be rewritten element by element: TODO, unchanged."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except (*OTHER, openai.RateLimitError):
+                pass
+        """
+        message = ("openai.RateLimitError left unchanged: Mistral raises errors.SDKError with status_code == 429; "
+                   "convert by hand")
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            try:
+                call()
+            except (*OTHER, openai.RateLimitError):
+                pass
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
+
     def test_no_equivalent_is_todo(self) -> None:
         """A class with no Mistral counterpart leaves the handler unchanged with the mapping's note."""
         before = """
