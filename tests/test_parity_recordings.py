@@ -217,3 +217,14 @@ def test_detect_format(tmp_path, name, first, expected):
     path = tmp_path / name
     path.write_text(first + "\n")
     assert detect_format(path) == expected
+
+
+@pytest.mark.parametrize("data", [
+    pytest.param({"a": "key sk-abcdefghijklmnopqrstuvwxyz and p\"w\\secret-123456"}, id="escaped"),
+    pytest.param({"h": {"Authorization": "x"}, "t": "Bearer abcdefghijkl"}, id="header-key"),
+    pytest.param({"t": ["plain", 1, None, {"n": "sk-short"}]}, id="nothing"),
+])
+def test_scrubber_dumps_equals_scrubbing_then_dumping(data):
+    scrub = Scrubber(environ={"DB_PASSWORD": 'p"w\\secret-123456'})
+    assert scrub.dumps(data) == json.dumps(scrub(data), ensure_ascii=False)
+    assert 'secret-123456' not in scrub.dumps(data)

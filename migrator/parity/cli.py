@@ -32,49 +32,47 @@ def _model_map(pairs: List[str]) -> dict[str, str]:
     return out
 
 
-def _compare_functions() -> tuple[Optional[Callable[..., Any]], Optional[Callable[..., Any]]]:
-    """Helper B's compare_sample and write_reports, or None each when not installed yet."""
+def _compare_function() -> Optional[Callable[..., Any]]:
+    """Helper B's compare_sample, or None when it is not installed yet (results stay uncompared
+    and the report compares them)."""
     try:
         from migrator.parity.compare import compare_sample
     except ImportError:
-        compare_sample = None
+        return None
+    return compare_sample
+
+
+def _check_fail_on(fail_on: Optional[str]) -> None:
+    """A bad --fail-on is a usage error before any work is done."""
+    if fail_on is None:
+        return
     try:
-        from migrator.parity.report import write_reports
+        from migrator.parity.report import FailOnError, parse_fail_on
     except ImportError:
-        write_reports = None
-    return compare_sample, write_reports
+        return
+    try:
+        parse_fail_on(fail_on)
+    except FailOnError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _gate(out_dir: Path, fail_on: Optional[str]) -> int:
-    """compare (where not done yet) + reports; the exit code the gate gives."""
-    from migrator.parity.runner import RESULTS_FILE, read_results
-
-    compare_sample, write_reports = _compare_functions()
-    results_path = out_dir / RESULTS_FILE
-    if not results_path.exists():
-        raise _fail(f"{results_path} does not exist: run `migrator parity run` first")
-    if write_reports is None:
+    """Reports from results.jsonl (comparing what is not compared yet) and the gate's exit code."""
+    try:
+        from migrator.parity.report import FailOnError, report_dir
+    except ImportError:
         typer.secho("Reports are not available in this build (migrator.parity.report missing); "
-                    f"results are in {results_path}.", err=True, fg=typer.colors.YELLOW)
+                    f"results are in {out_dir / 'results.jsonl'}.", err=True, fg=typer.colors.YELLOW)
         return 0
-
-    def compared():
-        for result in read_results(results_path):
-            if result.verdict is None and compare_sample is not None:
-                result = compare_sample(result)
-            yield result
-
-    outcome = write_reports(compared(), out_dir, gate=fail_on)
-    for name in ("summary", "message"):
-        text = getattr(outcome, name, None)
-        if isinstance(text, str) and text:
-            typer.echo(text)
-            break
-    code = getattr(outcome, "exit_code", None)
-    if code is None:
-        passed = getattr(outcome, "passed", True)
-        code = 0 if passed else 1
-    return int(code)
+    try:
+        outcome = report_dir(out_dir, fail_on=fail_on)
+    except FileNotFoundError as exc:
+        raise _fail(str(exc)) from None
+    except FailOnError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"reports: {out_dir / 'report.html'}, report.md, report.json, junit.xml")
+    typer.echo(outcome.message)
+    return int(outcome.exit_code)
 
 
 @parity_app.command()
@@ -166,7 +164,8 @@ def run(
     from migrator.parity.recordings import LoadStats, Scrubber, read_recordings
     from migrator.parity.runner import RunOptions, replay
 
-    compare_sample, _ = _compare_functions()
+    _check_fail_on(fail_on)
+    compare_sample = _compare_function()
     try:
         base = provider_from_spec(baseline, url=baseline_url, timeout=timeout,
                                   max_connections=concurrency)
@@ -205,7 +204,10 @@ def report(
     fail_on: Optional[str] = typer.Option(None, metavar="GATE",
                                           help="Exit 1 when the results are over this gate."),
 ) -> None:
-    """Compare (where not done yet) and write report.html, report.md, report.json, junit.xml."""
+    """Compare (where not done yet) and write report.html, report.md, report.json, junit.xml.
+
+    Exit code 0 when the gate passes (or there is none), 1 when --fail-on is exceeded.
+    """
     raise typer.Exit(_gate(run_dir, fail_on))
 
 

@@ -267,6 +267,25 @@ class _Side:
         return ceiling * random.uniform(0.5, 1.0)
 
 
+def _reply_dict(reply: Reply) -> dict[str, Any]:
+    data = {f.name: getattr(reply, f.name) for f in dataclasses.fields(Reply)}
+    data["tool_calls"] = [{"name": c.name, "arguments": c.arguments, "id": c.id}
+                          for c in reply.tool_calls]
+    return data
+
+
+def result_dict(result: SampleResult) -> dict[str, Any]:
+    """``result.to_dict()`` without its deep copies (``asdict`` copies every raw body): the
+    results line is serialized right away, so sharing the dicts is safe."""
+    return {
+        "version": result.version, "id": result.id, "endpoint": result.endpoint,
+        "request": result.request, "candidate_request": result.candidate_request,
+        "baseline": _reply_dict(result.baseline), "candidate": _reply_dict(result.candidate),
+        "meta": result.meta, "findings": [f.to_dict() for f in result.findings],
+        "verdict": result.verdict.value if result.verdict else None,
+    }
+
+
 def _request_with_stream(translation: Translation) -> Optional[dict[str, Any]]:
     if translation.request is None:
         return None
@@ -337,6 +356,9 @@ async def replay(recordings: Iterable[Recording], baseline: Any, candidate: Any,
     candidate_side = _Side(candidate, options, slots, cache, summary)
     baseline_side = None if isinstance(baseline, RecordedProvider) else _Side(
         baseline, options, slots, cache, summary)
+    for provider in (candidate, baseline):  # imports and clients before the clock starts
+        if hasattr(provider, "open"):
+            provider.open()
     writer = _ResultsWriter(results_path)
     work: "asyncio.Queue[Optional[Recording]]" = asyncio.Queue(maxsize=2 * options.concurrency)
     started = time.perf_counter()
@@ -365,7 +387,7 @@ async def replay(recordings: Iterable[Recording], baseline: Any, candidate: Any,
     async def consume() -> None:
         while (recording := await work.get()) is not None:
             result = await _replay_one(recording, baseline, candidate_side, baseline_side, options)
-            line = json.dumps(scrub(result.to_dict()), ensure_ascii=False) + "\n"
+            line = scrub.dumps(result_dict(result)) + "\n"
             writer.put(line.encode("utf-8"))
             summary.completed += 1
             if result.verdict == Verdict.ERROR and result.meta.get("untranslatable"):
