@@ -81,6 +81,10 @@ class _Transformer(RuleTransformer):
                         f'{element.value.quote}{MESSAGE_ROLES[old]}{element.value.quote}'))
                     self.converted(line, f"message role {old!r} -> {MESSAGE_ROLES[old]!r}")
             return updated.with_changes(elements=elements)
+        if change == "function":
+            self.todo(line, 'legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": '
+                            '<id of the tool call it answers>, "name": ..., "content": ...}')
+            return updated
         if change == "name":
             self.todo(line, "name on a user message: Mistral drops it silently; put it in the content "
                             "if the model needs it")

@@ -44,3 +44,20 @@ class TestMessages(CodemodTest):
             ]
         """
         self.assertCodemod(before, after)
+
+
+class TestLegacyFunctionRole(CodemodTest):
+    TRANSFORM = ChatMessages
+
+    def test_function_role_gets_todo(self) -> None:
+        """A legacy function result message needs a tool_call_id Mistral requires: TODO."""
+        before = """
+            import openai
+            messages.append({"role": "function", "name": "f", "content": "42"})
+        """
+        after = """
+            import openai
+            # TODO(migrator MIG104): legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": <id of the tool call it answers>, "name": ..., "content": ...}
+            messages.append({"role": "function", "name": "f", "content": "42"})
+        """
+        self.assertCodemod(before, after)
