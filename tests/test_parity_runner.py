@@ -267,3 +267,36 @@ def test_results_lines_have_the_shape_of_sample_result_to_dict():
         verdict=Verdict.DRIFT)
     assert json.dumps(result_dict(result)) == json.dumps(result.to_dict())
     assert SampleResult.from_dict(json.loads(json.dumps(result_dict(result)))) == result
+
+
+def test_cli_run_report_gate_on_the_fixture_recordings(fresh_openai_server, fresh_mistral_server,
+                                                       tmp_path, monkeypatch):
+    """The README flow, offline: run (both sides live on the wire servers) -> reports -> gate."""
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("MISTRAL_API_KEY", KEY)
+    fixtures = REPO / "fixtures" / "recordings" / "recordings.jsonl"
+    out = tmp_path / "run"
+    runner = CliRunner()
+    common = ["parity", "run", str(fixtures), "--out", str(out), "--no-progress",
+              "--baseline", "openai", "--baseline-url", fresh_openai_server.openai_base_url,
+              "--candidate", "mistral", "--candidate-url", fresh_mistral_server.url,
+              "--model", "gpt-4o-2024-08-06=mistral-medium-latest", "--rps", "500", "--tpm", "10000000"]
+    passed = runner.invoke(app, common + ["--fail-on", "errors>0"])
+    assert passed.exit_code == 0, passed.output
+    lines = (out / RESULTS_FILE).read_text().splitlines()
+    assert len(lines) == sum(1 for _ in fixtures.open())
+    for name in ("report.html", "report.md", "report.json", "junit.xml"):
+        assert (out / name).stat().st_size > 0
+    models = {json.loads(line)["candidate_request"]["model"] for line in lines
+              if json.loads(line)["request"]["model"] == "gpt-4o-2024-08-06"}
+    assert models == {"mistral-medium-latest"}
+    again = runner.invoke(app, common)  # resumed: nothing left to replay
+    assert f"0 sample(s) replayed, {len(lines)} already done" in again.output
+    gate = runner.invoke(app, ["parity", "report", str(out), "--fail-on", "regressions>=0"])
+    assert gate.exit_code == 1 and "parity gate failed" in gate.output
+    bad = runner.invoke(app, ["parity", "report", str(out), "--fail-on", "nonsense"])
+    assert bad.exit_code == 2
