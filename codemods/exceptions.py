@@ -7,7 +7,8 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
+from codemods._base import MigratorRule, RuleTransformer, dotted
+from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTPX_IMPORT, NEGATED,
                                      ErrorRule, error_rule, mistral_ancestors)
@@ -72,6 +73,11 @@ def _elements(node: cst.BaseExpression) -> list[cst.BaseExpression]:
     if isinstance(node, cst.Tuple) and not any(isinstance(e, cst.StarredElement) for e in node.elements):
         return [e.value for e in node.elements]
     return [node]
+
+
+def code_of(node: cst.CSTNode) -> str:
+    """Source of ``node`` on one line (TODO comments cannot span lines)."""
+    return " ".join(_code(node).split())
 
 
 def _flat(parts: list[Part]) -> list[str]:
@@ -186,7 +192,7 @@ class _Transformer(RuleTransformer):
             if rule is not None and not rule.catch:
                 self.todo(self._lines.get(id(element), 0), f"{code_of(element)}: {rule.note}; convert by hand")
                 return None
-            parts.append(((USER + code_of(element),), None) if rule is None else (rule.catch, rule.status))
+            parts.append(((USER + _code(element),), None) if rule is None else (rule.catch, rule.status))
         return parts
 
     def _report(self, elements, what: str) -> None:
@@ -329,7 +335,7 @@ class _Transformer(RuleTransformer):
         for element in _elements(handler.type):
             rule = self._rule(element)
             if rule is None:
-                if USER + code_of(element) in caught or code_of(element) not in _DISJOINT_BUILTINS:
+                if USER + _code(element) in caught or _code(element) not in _DISJOINT_BUILTINS:
                     return True
             elif any(c in mine or mine & mistral_ancestors(c) for c in rule.catch):
                 return True

@@ -416,6 +416,24 @@ class TestExceptions(CodemodTest):
         """
         self.assertCodemod(before, after, expected_warnings=[f"line 3: {message}"])
 
+    def test_multi_line_source_in_todo_is_one_line(self) -> None:
+        """Source quoted in a TODO is put on one line (a comment cannot span lines)."""
+        before = """
+            import openai
+
+            ok = isinstance(get(
+                1), openai.RateLimitError)
+        """
+        message = "isinstance(get( 1), ...) needs a status check on a complex expression; assign it to a name first"
+        after = f"""
+            import openai
+
+            # TODO(migrator MIG103): {message}
+            ok = isinstance(get(
+                1), openai.RateLimitError)
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 3: {message}"])
+
     def test_tenacity_status_predicate(self) -> None:
         """retry_if_exception_type(RateLimitError) becomes retry_if_exception with a status lambda."""
         before = """
