@@ -432,7 +432,7 @@ class TestExceptions(CodemodTest):
             ok = isinstance(get(
                 1), openai.RateLimitError)
         """
-        self.assertCodemod(before, after, expected_warnings=[f"line 3: {message}"])
+        self.assertCodemod(before, after, expected_warnings=[f"line 4: {message}"])
 
     def test_tenacity_status_predicate(self) -> None:
         """retry_if_exception_type(RateLimitError) becomes retry_if_exception with a status lambda."""
