@@ -107,6 +107,9 @@ class _Transformer(RuleTransformer):
         if node.keyword is not None:
             self._skip.add(id(node.keyword))
 
+    def visit_Param(self, node: cst.Param) -> None:
+        self._skip.add(id(node.name))
+
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._skip.add(id(node.attr))
         self._site(node)
