@@ -154,6 +154,7 @@ class RuleTransformer(cst.CSTTransformer):
 
     def todo(self, line: int, message: str) -> None:
         """Leave ``# TODO(migrator CODE): message`` above the enclosing statement, and report it."""
+        message = " ".join(message.split())  # quoted source may span lines; a comment may not
         self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual"))
         if self._todos and message not in self._todos[-1]:
             self._todos[-1].append(message)

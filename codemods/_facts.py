@@ -43,6 +43,7 @@ class Binding:
     is_async: bool
     convertible: bool  # False when its constructor is left unconverted (FAIL / manual)
     module_client: bool = False  # the `openai` module itself (openai.chat.completions.create)
+    ambiguous: bool = False  # bound to different clients in one scope
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class SplatDict:
 
 
 MODULE_CLIENT = Binding(is_async=False, convertible=True, module_client=True)
+AMBIGUOUS = Binding(is_async=False, convertible=False, ambiguous=True)
 
 
 @dataclass
@@ -65,6 +67,7 @@ class ModuleFacts:
     bindings: dict[Path, dict[str, Binding]] = field(default_factory=dict)
     class_paths: set[Path] = field(default_factory=set)
     self_attrs: dict[Path, dict[str, Binding]] = field(default_factory=dict)  # class path -> attr
+    mistral_attrs: dict[Path, set[str]] = field(default_factory=dict)  # self.<attr> = Mistral(...)
     mistral_names: dict[Path, set[str]] = field(default_factory=dict)  # names bound to Mistral(...)
     streams: dict[Path, dict[str, bool]] = field(default_factory=dict)  # stream var -> only for-iterated
     sites: dict[str, list[int]] = field(default_factory=dict)  # kind -> lines in source order
@@ -116,6 +119,13 @@ class ModuleFacts:
     def is_mistral(self, path: Path, name: str) -> bool:
         return any(name in self.mistral_names.get(path[:i], ()) for i in range(len(path), -1, -1))
 
+    def self_attr_is_mistral(self, path: Path, attr: str) -> bool:
+        for i in range(len(path) - 1, -1, -1):
+            if path[:i] in self.class_paths:
+                return attr in self.mistral_attrs.get(path[:i], ()) and \
+                    attr not in self.self_attrs.get(path[:i], {})
+        return False
+
     def self_attr(self, path: Path, attr: str) -> Optional[Binding]:
         """The client held in ``self.<attr>`` for a method at ``path``."""
         for i in range(len(path) - 1, -1, -1):
@@ -133,6 +143,15 @@ def dotted_name(node: ast.AST) -> Optional[str]:
         parts.append(node.id)
         return ".".join(reversed(parts))
     return None
+
+
+def _is_mistral_annotation(ann: ast.AST) -> bool:
+    if isinstance(ann, ast.Subscript):  # Optional[Mistral]
+        return _is_mistral_annotation(ann.slice)
+    if isinstance(ann, ast.BinOp):  # Mistral | None
+        return _is_mistral_annotation(ann.left) or _is_mistral_annotation(ann.right)
+    dotted = dotted_name(ann)
+    return bool(dotted) and dotted.split(".")[-1] == "Mistral"
 
 
 def chat_method(func: ast.AST) -> Optional[tuple[str, ast.AST]]:
@@ -305,6 +324,8 @@ class _Collector(ast.NodeVisitor):
             if arg.annotation is None:
                 continue
             qualified = self._annotation_class(arg.annotation)
+            if _is_mistral_annotation(arg.annotation):
+                self.facts.mistral_names.setdefault(self.path, set()).add(arg.arg)
             if qualified in CLIENT_CLASSES:
                 self.facts.bindings.setdefault(self.path, {})[arg.arg] = Binding(
                     CLIENT_CLASSES[qualified], True)
@@ -464,23 +485,38 @@ class _Collector(ast.NodeVisitor):
         dotted = dotted_name(value.func)
         qualified = self.facts.qualify(dotted)
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
-            binding = Binding(CLIENT_CLASSES.get(qualified, False), ctor_convertible(value, qualified))
+            binding: Optional[Binding] = Binding(CLIENT_CLASSES.get(qualified, False),
+                                                 ctor_convertible(value, qualified))
         elif dotted in self.facts.factories and not value.args and not value.keywords:
             binding = self.facts.factories[dotted]
         elif dotted and dotted.split(".")[-1] == "Mistral":
-            if isinstance(target, ast.Name):
-                self.facts.mistral_names.setdefault(self.path, set()).add(target.id)
-            return
+            binding = None  # a converted client
         else:
             return
         if isinstance(target, ast.Name):
-            self.facts.bindings.setdefault(self.path, {})[target.id] = binding
+            self._record(self.facts.bindings.setdefault(self.path, {}),
+                         self.facts.mistral_names.setdefault(self.path, set()), target.id, binding)
         elif (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
               and target.value.id == "self"):
             for i in range(len(self.path) - 1, -1, -1):
                 if self.path[:i] in self.facts.class_paths:
-                    self.facts.self_attrs.setdefault(self.path[:i], {})[target.attr] = binding
+                    self._record(self.facts.self_attrs.setdefault(self.path[:i], {}),
+                                 self.facts.mistral_attrs.setdefault(self.path[:i], set()), target.attr, binding)
                     break
+
+    @staticmethod
+    def _record(bindings: dict[str, Binding], mistral: set[str], name: str, binding: Optional[Binding]) -> None:
+        """Bind ``name`` to a client (``binding``) or to a Mistral client (None). A name bound to
+        different clients in one scope is ambiguous: which one a call uses depends on the flow."""
+        previous = bindings.get(name)
+        if binding is None:
+            if previous is not None:
+                bindings[name] = AMBIGUOUS
+            mistral.add(name)
+        elif (previous is not None and previous != binding) or name in mistral:
+            bindings[name] = AMBIGUOUS
+        else:
+            bindings[name] = binding
 
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:

@@ -10,6 +10,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, 
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
+from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.models import chat_model_literal
 
 
@@ -61,6 +62,39 @@ def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
     )
     usage = m.Attribute(value=m.Name(chunk), attr=m.Name("usage"))
     return any(m.findall(branch, usage) for branch in m.findall(body, m.If(test=empty)))
+
+
+class CannotConvert(Exception):
+    """A keyword of this call has no Mistral form: the call is left unchanged, with a TODO."""
+
+
+class _ModelLiterals(cst.CSTTransformer):
+    def __init__(self, overrides) -> None:
+        super().__init__()
+        self.overrides = overrides
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        value = updated.evaluated_value
+        target = chat_model_literal(value, self.overrides) if isinstance(value, str) else None
+        if target is None or target == value:
+            return updated
+        return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
+
+
+def render_literal(value, quote: str = '"') -> str:
+    """Python source for a JSON-like value, strings in ``quote`` (the f-string-safe one)."""
+    if isinstance(value, str):
+        if quote in value or "\\" in value or "\n" in value:
+            return repr(value)  # _checked refuses it inside an f-string if it clashes
+        return f"{quote}{value}{quote}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{render_literal(k, quote)}: {render_literal(v, quote)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render_literal(v, quote) for v in value) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(render_literal(v, quote) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
 
 
 CHAT_HELPERS = {"create": "client.chat.complete / client.chat.stream", "parse": "client.chat.parse",
@@ -117,6 +151,7 @@ class _Transformer(RuleTransformer):
         super().__init__(rule, facts)
         self._lines: dict[int, int] = {}
         self._chat_depth = 0  # inside the arguments of a chat.completions.create call
+        self._fstring_quotes: list[str] = []  # quote characters of the enclosing f-strings
         self._splat_todos: dict[str, list[str]] = {}
         self._stream_lines: dict[object, int] = {}  # converted stream (call id or variable) -> line  # splatted dict -> TODOs for its chat call
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
@@ -135,7 +170,8 @@ class _Transformer(RuleTransformer):
             return binding, binding is None and self.facts.is_mistral(self.path, receiver.value)
         if (isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name)
                 and receiver.value.value == "self"):
-            return self.facts.self_attr(self.path, receiver.attr.value), False
+            binding = self.facts.self_attr(self.path, receiver.attr.value)
+            return binding, binding is None and self.facts.self_attr_is_mistral(self.path, receiver.attr.value)
         return None, False
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
@@ -157,6 +193,10 @@ class _Transformer(RuleTransformer):
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
                             f"{called.split('.', 1)[-1] if '.' in called else called} call by hand "
                             f"({CHAT_HELPERS[method]})")
+            return updated
+        if binding.ambiguous:
+            self.todo(line, f"{receiver} is bound to more than one client in this scope; convert this "
+                            "call by hand if it runs on an OpenAI client")
             return updated
         if not binding.convertible:
             self.todo(line, f"{receiver} is still an OpenAI client (its constructor was not converted); "
@@ -201,30 +241,39 @@ class _Transformer(RuleTransformer):
 
         safety = "exact"
         new_args: list[cst.Arg] = []
-        for arg in call.args:
-            if arg.star:
-                new_args.append(arg)  # a dict whose build steps were rewritten (leave_Assign, _update)
-                continue
-            name = arg.keyword.value
-            rule = CHAT_PARAMS[name]
-            if name == "stream":
-                continue
-            if rule.policy is Policy.DROP:
-                continue
-            if rule.policy is Policy.DROP_TODO:
-                self.todo(line, f"{name} dropped: {rule.note}")
-                continue
-            if rule.safety != "exact":
-                safety = "approximate"
-            value = arg.value
-            if name == "model":
-                value = self._model(value, line)
-            elif rule.xform is not None and not (method == "parse" and name == "response_format"):
-                value = self._xform(name, rule, value, line)
-                if value is None:
+        todos: list[str] = []  # emitted only if the call is converted
+        try:
+            for arg in call.args:
+                if arg.star:
+                    new_args.append(arg)  # a dict whose build steps were rewritten (leave_Assign, _update)
                     continue
-            new_args.append(arg.with_changes(keyword=cst.Name(rule.mistral_name(name)), value=value))
-        new_args = finish_args(call.args, new_args)
+                name = arg.keyword.value
+                rule = CHAT_PARAMS[name]
+                if name == "stream" or rule.policy is Policy.DROP:
+                    continue
+                if rule.policy is Policy.DROP_TODO:
+                    todos.append(f"{name} dropped: {rule.note}")
+                    continue
+                if rule.safety != "exact":
+                    safety = "approximate"
+                value = arg.value
+                if name == "model":
+                    value, todo = self._model(value)
+                elif rule.xform is not None and not (method == "parse" and name == "response_format"):
+                    value, todo = self._xform(name, rule, value)
+                    if value is None:
+                        continue
+                else:
+                    todo = None
+                if todo:
+                    todos.append(todo)
+                new_args.append(arg.with_changes(keyword=cst.Name(rule.mistral_name(name)), value=value))
+        except CannotConvert as exc:
+            self.todo(line, f"chat.completions.{method} left unchanged: {exc}")
+            return call
+        new_args = finish_args(call.args, [self._map_literals(arg) for arg in new_args])
+        for todo in todos:
+            self.todo(line, todo)
 
         target = METHODS[(f"chat.completions.{method}", stream)]
         if binding.is_async:
@@ -247,41 +296,64 @@ class _Transformer(RuleTransformer):
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))
         return new_call
 
-    def _xform(self, name, rule, value, line) -> Optional[cst.BaseExpression]:
+    def _xform(self, name, rule, value) -> tuple[Optional[cst.BaseExpression], Optional[str]]:
+        """(new value or None to drop it, TODO or None); raises CannotConvert when the keyword
+        cannot be given to Mistral at all."""
         try:
             result = rule.xform.runtime(literal(value))
         except DropValue:
-            return None
+            return None, None
         except Unmappable as exc:
-            self.todo(line, f"{name}: {exc}; convert by hand")
-            return value
+            raise CannotConvert(f"{name}: {exc}") from None
         except (ValueError, SyntaxError):  # not a literal: use the code template, if there is one
-            if rule.xform.code is None:
-                self.todo(line, f"{name}={code_of(value)} is an expression: {rule.note}; check its value")
-                return value
-            return cst.parse_expression(rule.xform.code.format(value=code_of(value)))
+            if rule.xform.code is not None:
+                return self._checked(cst.parse_expression(rule.xform.code.format(value=code_of(value)))), None
+            if rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:
+                raise CannotConvert(f"{name}={code_of(value)}: {rule.note}") from None
+            return value, f"{name}={code_of(value)} is an expression: {rule.note}; check its value"
         if result == literal(value):
-            return value  # keep the original formatting
-        return cst.parse_expression(repr(result))
+            return value, None  # keep the original formatting
+        return self._checked(cst.parse_expression(render_literal(result, self._quote()))), None
+
+    def _quote(self) -> str:
+        """A quote character that may appear in generated code here (not the enclosing f-string's)."""
+        return "'" if self._fstring_quotes and self._fstring_quotes[-1] == '"' else '"'
+
+    def _checked(self, node: cst.BaseExpression) -> cst.BaseExpression:
+        if self._fstring_quotes and self._fstring_quotes[-1] in code_of(node):
+            raise CannotConvert("the call sits inside an f-string whose quotes the new code would need")
+        return node
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self._fstring_quotes.append(node.quote[0])
+
+    def leave_FormattedString(self, original: cst.FormattedString,
+                              updated: cst.FormattedString) -> cst.FormattedString:
+        self._fstring_quotes.pop()
+        return updated
+
+    def _map_literals(self, node: cst.CSTNode):
+        """Chat model names inside a converted call's arguments: what a later run would map."""
+        if self.facts.openai_modules or self.facts.imported:
+            return node.visit(_ModelLiterals(self.config.models()))
+        return node
 
     # -- models ----------------------------------------------------------------------------------------
-    def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+    def _model(self, value: cst.BaseExpression) -> tuple[cst.BaseExpression, Optional[str]]:
         if isinstance(value, cst.SimpleString):
             name = value.evaluated_value
             if not isinstance(name, str):
-                return value
+                return value, None
             target = map_model(name, self.config.models())
             if target is None:
-                self.todo(line, f"no Mistral model is known for {name!r}: pass --model {name}=<mistral model>")
-                return value
+                return value, f"no Mistral model is known for {name!r}: pass --model {name}=<mistral model>"
             if target == name:
-                return value
-            return cst.SimpleString(f"{value.quote}{target}{value.quote}")
+                return value, None
+            return cst.SimpleString(f"{value.quote}{target}{value.quote}"), None
         if isinstance(value, cst.Name) and value.value in self.facts.model_constants:
-            return value  # the module constant is mapped where it is assigned
-        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
-                        "model (see `migrator rules` / --model)")
-        return value
+            return value, None  # the module constant is mapped where it is assigned
+        return value, (f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
+                       "model (see `migrator rules` / --model)")
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         """A string that is exactly an OpenAI chat model name (``MODEL = "gpt-4o"``, a default
@@ -341,7 +413,12 @@ class _Transformer(RuleTransformer):
             self._splat_todos.setdefault(owner, []).append(f'{owner}["{key}"] dropped: {rule.note}')
             return None
         if rule.xform is not None and key != "model":
-            new_value = self._xform(key, rule, value, 0)
+            try:
+                new_value, todo = self._xform(key, rule, value)
+            except CannotConvert as exc:  # the dict is already committed to: keep the value, flag it
+                new_value, todo = value, f'{owner}["{key}"]: {exc}; fix by hand'
+            if todo:
+                self._splat_todos.setdefault(owner, []).append(todo)
             if new_value is None:
                 return None
             value = new_value

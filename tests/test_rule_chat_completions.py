@@ -281,7 +281,10 @@ def test_policy(param: str) -> None:
         except Unmappable:
             assert todos
             return
-        assert f"{rule.mistral_name(param)}={expected!r}" in call, call
+        import ast
+
+        keywords = {kw.arg: kw.value for kw in ast.parse(call.strip()).body[0].value.keywords}
+        assert ast.literal_eval(keywords[rule.mistral_name(param)]) == expected, call
     else:  # pragma: no cover - a new policy needs a test
         pytest.fail(f"untested policy {rule.policy}")
 
@@ -558,3 +561,15 @@ class TestUsageChunk(CodemodTest):
                 print(chunk.choices[0].delta.content)
         """
         self.assertCodemod(before, after)
+
+
+def test_mistral_chat_params_match_the_sdk() -> None:
+    """The keyword list the rules trust is the installed mistralai's."""
+    import inspect
+
+    from mistralai.client import Mistral
+
+    from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
+
+    signature = inspect.signature(Mistral(api_key="k").chat.complete)
+    assert set(signature.parameters) == set(MISTRAL_CHAT_PARAMS)

@@ -108,3 +108,13 @@ FINISH_REASONS = MappingProxyType({
 })
 # Legacy message.function_call -> the first tool call's function (legacy functions became tools).
 LEGACY_FUNCTION_CALL = "function_call"
+
+# Every keyword mistralai 3.7's chat.complete / chat.stream accept (tests compare it with the SDK).
+MISTRAL_CHAT_PARAMS = frozenset({
+    "model", "messages", "temperature", "top_p", "max_tokens", "stream", "stop", "random_seed",
+    "metadata", "response_format", "tools", "tool_choice", "presence_penalty", "frequency_penalty",
+    "min_tokens", "repetition_penalty", "top_k", "logprobs", "top_logprobs", "prompt_logprobs",
+    "top_prompt_logprobs", "n", "prediction", "parallel_tool_calls", "reasoning_effort", "prompt_mode",
+    "guardrails", "prompt_cache_key", "service_tier", "safe_prompt", "retries", "server_url",
+    "timeout_ms", "http_headers",
+})
