@@ -1,4 +1,4 @@
-"""Compare a baseline reply with a candidate reply: structured checks first, then text, then assertions.
+"""Compare a baseline reply with a candidate reply: structure first, then text, then assertions.
 
 Each comparator is a small function ``(baseline, candidate, context) -> list[Finding]``; a sample's
 verdict is the worst of its findings (``identical`` when there is none). The order of the checks
@@ -107,7 +107,7 @@ class Thresholds:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> "Thresholds":
-        """Build from a config table (e.g. ``[tool.migrator.parity.thresholds]``); unknown keys fail."""
+        """From a config table (``[tool.migrator.parity.thresholds]``); unknown keys fail."""
         known = {f.name for f in dataclasses.fields(cls)}
         values = {str(k).replace("-", "_"): v for k, v in data.items()}
         unknown = sorted(set(values) - known)
@@ -167,7 +167,7 @@ FINISH_REASON_CLASSES = {
 
 
 def finish_class(reason: Optional[str]) -> Optional[str]:
-    """``model_length`` (Mistral) and ``length`` (OpenAI) are one class; unknown values stay as they are."""
+    """``model_length`` (Mistral) and ``length`` (OpenAI) are one class; unknown values stay."""
     if reason is None:
         return None
     return FINISH_REASON_CLASSES.get(str(reason), str(reason))
@@ -200,7 +200,8 @@ def normalize_reply(reply: Reply) -> Reply:
     """Same reply with list content joined to text and dict arguments dumped to JSON text."""
     text = content_text(reply.text)
     calls = tuple(
-        c if isinstance(c.arguments, str) else dataclasses.replace(c, arguments=arguments_text(c.arguments))
+        c if isinstance(c.arguments, str)
+        else dataclasses.replace(c, arguments=arguments_text(c.arguments))
         for c in reply.tool_calls
     )
     if text is reply.text and calls == reply.tool_calls:
@@ -210,7 +211,7 @@ def normalize_reply(reply: Reply) -> Reply:
 
 def reply_from_body(body: Optional[Mapping[str, Any]], provider: str, *,
                     latency_ms: Optional[float] = None) -> Reply:
-    """A :class:`Reply` from a raw chat-completions (or embeddings) response body, OpenAI or Mistral.
+    """A :class:`Reply` from a raw chat-completions, Responses or embeddings body (either provider).
 
     Only the first choice is read. A Mistral error body (``{"object": "error", ...}``) or an OpenAI
     one (``{"error": {...}}``) becomes ``Reply.error``.
@@ -228,7 +229,8 @@ def reply_from_body(body: Optional[Mapping[str, Any]], provider: str, *,
         return _reply_from_responses_body(body, provider, latency_ms)
     if body.get("object") == "list" and body.get("data"):  # embeddings
         return Reply(provider=provider, embedding=list(body["data"][0].get("embedding") or []),
-                     prompt_tokens=usage.get("prompt_tokens"), latency_ms=latency_ms, raw=dict(body))
+                     prompt_tokens=usage.get("prompt_tokens"), latency_ms=latency_ms,
+                     raw=dict(body))
     choices = body.get("choices") or [{}]
     choice = choices[0] or {}
     message = choice.get("message") or {}
@@ -267,13 +269,15 @@ def _reply_from_responses_body(body: Mapping[str, Any], provider: str,
                                   id=item.get("call_id")))
     incomplete = (body.get("incomplete_details") or {}).get("reason")
     if body.get("status") == "incomplete":
-        finish = {"max_output_tokens": "length", "content_filter": "content_filter"}.get(incomplete, incomplete)
+        finish = {"max_output_tokens": "length",
+                  "content_filter": "content_filter"}.get(incomplete, incomplete)
     else:
         finish = "tool_calls" if calls else "stop"
     usage = body.get("usage") or {}
     return Reply(provider=provider, text="".join(texts) if texts else None, tool_calls=tuple(calls),
                  finish_reason=finish, refusal="".join(refusals) or None,
-                 prompt_tokens=usage.get("input_tokens"), completion_tokens=usage.get("output_tokens"),
+                 prompt_tokens=usage.get("input_tokens"),
+                 completion_tokens=usage.get("output_tokens"),
                  latency_ms=latency_ms, raw=dict(body))
 
 
@@ -281,7 +285,7 @@ _WS = re.compile(r"\s+")
 
 
 def normalize_text(text: Optional[str]) -> str:
-    """Unicode NFKC, whitespace runs collapsed to one space, trimmed (case is kept: it can matter)."""
+    """Unicode NFKC, whitespace runs collapsed, trimmed (case is kept: it can matter)."""
     if not text:
         return ""
     return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
@@ -394,7 +398,8 @@ def check_errors(baseline: Reply, candidate: Reply, ctx: Context) -> list[Findin
     findings = []
     if baseline.error:
         findings.append(Finding("error.baseline", Verdict.ERROR,
-                                f"baseline failed: {_error_text(baseline.error)}", dict(baseline.error)))
+                                f"baseline failed: {_error_text(baseline.error)}",
+                                dict(baseline.error)))
     if candidate.error:
         status = candidate.error.get("status")
         rejected = (isinstance(status, int) and 400 <= status < 500
@@ -451,7 +456,8 @@ def check_finish_reason(baseline: Reply, candidate: Reply, ctx: Context) -> list
                         {"baseline": baseline.finish_reason, "candidate": candidate.finish_reason})]
     if b == "length" and c not in ("length", None):
         return [Finding("finish_reason", Verdict.DRIFT,
-                        f"baseline was truncated, candidate finished ({candidate.finish_reason!r})")]
+                        "baseline was truncated, candidate finished "
+                        f"({candidate.finish_reason!r})")]
     if b == c and baseline.finish_reason != candidate.finish_reason:
         return [Finding("finish_reason", Verdict.EQUIVALENT,
                         f"finish_reason {candidate.finish_reason!r} ≈ {baseline.finish_reason!r}")]
@@ -561,7 +567,7 @@ def _casefold_strings(value: Any) -> Any:
 
 
 def check_tool_calls(baseline: Reply, candidate: Reply, ctx: Context) -> list[Finding]:
-    """Names as a multiset; arguments of same-named calls paired order-insensitively and deep-diffed."""
+    """Names as a multiset; same-named calls paired order-insensitively, arguments deep-diffed."""
     if not baseline.tool_calls and not candidate.tool_calls:
         return []
     ctx.decided_by_structure = True
@@ -569,7 +575,8 @@ def check_tool_calls(baseline: Reply, candidate: Reply, ctx: Context) -> list[Fi
         names = ", ".join(c.name for c in baseline.tool_calls)
         return [Finding("tool_calls.missing", Verdict.REGRESSION,
                         f"missing tool call: expected {names}, candidate answered text"
-                        + (f" {_short(normalize_text(candidate.text), 60)!r}" if candidate.text else ""))]
+                        + (f" {_short(normalize_text(candidate.text), 60)!r}"
+                           if candidate.text else ""))]
     if not baseline.tool_calls:
         names = ", ".join(c.name for c in candidate.tool_calls)
         return [Finding("tool_calls.unexpected", Verdict.REGRESSION,
@@ -599,8 +606,10 @@ def check_tool_calls(baseline: Reply, candidate: Reply, ctx: Context) -> list[Fi
                                 f"{', '.join(c.name for c in remaining)}"))
     for expected, got in pairs:
         findings.extend(_compare_arguments(expected, got, ctx))
-    if not findings and [c.name for c in baseline.tool_calls] != [c.name for c in candidate.tool_calls]:
-        findings.append(Finding("tool_calls.order", Verdict.EQUIVALENT, "same tool calls, other order"))
+    same_order = [c.name for c in baseline.tool_calls] == [c.name for c in candidate.tool_calls]
+    if not findings and not same_order:
+        findings.append(Finding("tool_calls.order", Verdict.EQUIVALENT,
+                                "same tool calls, other order"))
     return findings
 
 
@@ -626,11 +635,13 @@ def _compare_arguments(expected: ToolCall, got: ToolCall, ctx: Context) -> list[
         try:
             violation = _schema_error(value, params)
         except SchemaUnusable as exc:
-            findings.append(Finding("tool_calls.schema", Verdict.ERROR, f"{name}: parameters {exc}"))
+            findings.append(Finding("tool_calls.schema", Verdict.ERROR,
+                                    f"{name}: parameters {exc}"))
             violation = None
         if violation:
             findings.append(Finding("tool_calls.schema", Verdict.REGRESSION,
-                                    f"{name}: arguments violate the tool's parameters schema: {violation}",
+                                    f"{name}: arguments violate the tool's parameters schema: "
+                                    f"{violation}",
                                     {"violation": violation}))
     if base_error is not None or expected.arguments == got.arguments:
         return findings
@@ -671,7 +682,8 @@ def check_text(baseline: Reply, candidate: Reply, ctx: Context) -> list[Finding]
                                 f"text similar (similarity {ratio:.2f})", detail))
     else:
         findings.append(Finding("text.similarity", Verdict.DRIFT,
-                                f"text reworded (similarity {ratio:.2f} < {t.similarity_equivalent})",
+                                f"text reworded (similarity {ratio:.2f} < "
+                                f"{t.similarity_equivalent})",
                                 detail))
     length_ratio = (len(b) + 1) / (len(a) + 1)
     spread = max(length_ratio, 1 / length_ratio)
@@ -699,7 +711,8 @@ def check_embedding(baseline: Reply, candidate: Reply, ctx: Context) -> list[Fin
                         f"embedding dimension {nb} → {nc}: vectors are not comparable across "
                         "models; re-index the vector store")]
     return [Finding("embedding.dimensions", Verdict.EQUIVALENT,
-                    f"embedding present ({nc} dimensions); values are not comparable across models")]
+                    f"embedding present ({nc} dimensions); values are not comparable across "
+                    "models")]
 
 
 # --- per-recording assertions -------------------------------------------------------------------
@@ -722,7 +735,8 @@ def _assert_holds(assertion: Mapping[str, Any], reply: Reply) -> tuple[bool, str
         flags = re.IGNORECASE if assertion.get("ignore_case") else 0
         ok = re.search(str(assertion.get("pattern", assertion.get("value", ""))), text,
                        flags | re.MULTILINE) is not None
-        return ok, f"/{_short(assertion.get('pattern', assertion.get('value')), 60)}/ does not match"
+        pattern = assertion.get("pattern", assertion.get("value"))
+        return ok, f"/{_short(pattern, 60)}/ does not match"
     if kind == "is-json":
         _, error = _json_or_error(text)
         return error is None, f"not JSON ({error})"

@@ -13,7 +13,7 @@ or under a ``models`` key (with optional ``currency`` and ``as_of``)::
     output = 1.5
 
 A model is priced by its exact name, else by the longest known prefix (``gpt-4o-2024-08-06`` →
-``gpt-4o``; ``gpt-4o-mini-2024-07-18`` → ``gpt-4o-mini``). Unknown models get no cost (shown as n/a).
+``gpt-4o``; ``gpt-4o-mini-2024-07-18`` → ``gpt-4o-mini``). Unknown models get no cost (n/a).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Parity reports: report.html, report.md, report.json and junit.xml from a stream of results, plus the gate.
+"""Parity reports (report.html, report.md, report.json, junit.xml) from streamed results; the gate.
 
 One pass over the results, never all of them in memory: counts, token sums and costs are running
 totals, latency percentiles come from :class:`StreamingQuantiles` (exact up to 10,000 values, then a
@@ -33,7 +33,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional
 
 from migrator import __version__ as migrator_version
 from migrator import templating
-from migrator.parity.compare import Thresholds, compare_sample, finish_class
+from migrator.parity.compare import Thresholds, compare_sample
 from migrator.parity.model import SampleResult, Verdict
 from migrator.parity.prices import CURRENCY, PRICES_AS_OF, Price, merge_prices, price_for
 
@@ -97,7 +97,8 @@ def parse_fail_on(spec: str) -> tuple[GateCondition, ...]:
     any condition holds.
     """
     if spec is None or not str(spec).strip():
-        raise FailOnError("--fail-on is empty; expected e.g. 'regressions>0' or 'regression-rate>0.02'")
+        raise FailOnError("--fail-on is empty; expected e.g. 'regressions>0' or "
+                          "'regression-rate>0.02'")
     conditions = []
     known = _metric_names()
     for part in str(spec).split(","):
@@ -131,7 +132,8 @@ class GateOutcome:
     counts: dict[str, int]
 
 
-def evaluate_gate(conditions: Optional[Iterable[GateCondition]], counts: Mapping[str, int]) -> GateOutcome:
+def evaluate_gate(conditions: Optional[Iterable[GateCondition]],
+                  counts: Mapping[str, int]) -> GateOutcome:
     counts = dict(counts)
     summary = ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
     if not conditions:
@@ -153,7 +155,7 @@ def _fmt_metric(condition: GateCondition, counts: Mapping[str, int]) -> str:
 
 class StreamingQuantiles:
     """Percentiles over a stream in bounded memory: exact (nearest rank) up to ``exact_limit``
-    values, then a log-scale histogram whose buckets are 1 % wide (so a percentile is within ~0.5 %)."""
+    values, then a log-scale histogram with 1 %-wide buckets (a percentile within ~0.5 %)."""
 
     def __init__(self, exact_limit: int = 10_000, resolution: float = 0.01) -> None:
         self.exact_limit = exact_limit
@@ -292,7 +294,8 @@ def _side_view(reply) -> dict[str, Any]:
     text = reply.text if isinstance(reply.text, str) else None
     return {
         "provider": reply.provider, "text": clean(text, TEXT_LIMIT) if text is not None else None,
-        "tool_calls": calls, "finish_reason": reply.finish_reason, "refusal": clean(reply.refusal, 500) or None,
+        "tool_calls": calls, "finish_reason": reply.finish_reason,
+        "refusal": clean(reply.refusal, 500) or None,
         "latency_ms": reply.latency_ms, "prompt_tokens": reply.prompt_tokens,
         "completion_tokens": reply.completion_tokens,
         "error": {k: clean(v, 500) for k, v in reply.error.items()} if reply.error else None,
@@ -377,7 +380,8 @@ class Aggregate:
             if finding.verdict is not Verdict.IDENTICAL:
                 self.checks[finding.check][finding.verdict.value] += 1
         self.baseline.add(result.baseline, _side_model(result.baseline, result.request))
-        self.candidate.add(result.candidate, _side_model(result.candidate, result.candidate_request))
+        self.candidate.add(result.candidate,
+                           _side_model(result.candidate, result.candidate_request))
         if result.verdict is Verdict.IDENTICAL:
             return
         self.non_identical += 1
@@ -416,8 +420,8 @@ def iter_results(path: Path, *, skipped: Optional[list[int]] = None) -> Iterator
                 data = json.loads(line)
                 result = SampleResult.from_dict(data)
             except (ValueError, KeyError, TypeError) as exc:
-                warnings.warn(f"{path}:{number}: unreadable result line skipped ({exc.__class__.__name__})",
-                              stacklevel=2)
+                warnings.warn(f"{path}:{number}: unreadable result line skipped "
+                              f"({exc.__class__.__name__})", stacklevel=2)
                 if skipped is not None:
                     skipped.append(number)
                 continue
@@ -487,7 +491,8 @@ def write_reports(results: Iterable[SampleResult], out_dir: Path, *, fail_on: Op
                 spool_handle.write(json.dumps(_junit_case(result), ensure_ascii=False) + "\n")
         outcome = evaluate_gate(conditions, {"total": agg.counts["total"],
                                              **{v: agg.counts[v] for v in VERDICTS}})
-        report = _build_report(agg, outcome, conditions, price_table, thresholds, title, notes or [])
+        report = _build_report(agg, outcome, conditions, price_table, thresholds, title,
+                               notes or [])
         context = report.template_values()
         script, script_hash = _script_and_hash()
         _write_text(out_dir / "report.json", [json.dumps(report.to_json_dict(), indent=2,
@@ -566,7 +571,8 @@ def _build_report(agg: Aggregate, outcome: GateOutcome, conditions, prices, thre
               "message": outcome.message, "conditions": [str(c) for c in conditions]},
         by_endpoint={e: {v: c[v] for v in VERDICTS} for e, c in sorted(agg.by_endpoint.items())},
         checks=agg.check_rows(),
-        sides={"baseline": agg.baseline.summary(prices), "candidate": agg.candidate.summary(prices)},
+        sides={"baseline": agg.baseline.summary(prices),
+               "candidate": agg.candidate.summary(prices)},
         prices={"as_of": PRICES_AS_OF, "currency": CURRENCY},
         thresholds={f.name: (getattr(thresholds, f.name).value
                              if isinstance(getattr(thresholds, f.name), Verdict)
@@ -592,13 +598,14 @@ def report_dir(run_dir: Path, *, fail_on: Optional[str] = None,
     notes: list[str] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        outcome = write_reports(_noting(iter_results(results_path, skipped=skipped), skipped, notes),
-                                out_dir or run_dir, fail_on=fail_on, prices=prices,
+        results = _noting(iter_results(results_path, skipped=skipped), skipped, notes)
+        outcome = write_reports(results, out_dir or run_dir, fail_on=fail_on, prices=prices,
                                 thresholds=thresholds, recompare=recompare, notes=notes)
     return outcome
 
 
-def _noting(results: Iterator[SampleResult], skipped: list[int], notes: list[str]) -> Iterator[SampleResult]:
+def _noting(results: Iterator[SampleResult], skipped: list[int],
+            notes: list[str]) -> Iterator[SampleResult]:
     yield from results
     if skipped:
         shown = ", ".join(str(n) for n in skipped[:10]) + (" …" if len(skipped) > 10 else "")
