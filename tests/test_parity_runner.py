@@ -168,8 +168,8 @@ def test_cache_answers_a_second_run_without_requests(fresh_mistral_server, mistr
     assert (first.cache_hits, second.cache_hits, second.attempts) == (0, 3, 0)
     rows = results(tmp_path / "run2")
     assert all(r["candidate"]["cached"] for r in rows)
-    assert [r["candidate"]["text"] for r in rows] == [r["candidate"]["text"]
-                                                      for r in results(tmp_path / "run1")]
+    texts = {r["id"]: r["candidate"]["text"] for r in rows}
+    assert texts == {r["id"]: r["candidate"]["text"] for r in results(tmp_path / "run1")}
 
 
 def test_rate_limiter_spaces_requests():
@@ -243,7 +243,9 @@ def test_kill_9_mid_run_then_resume_loses_and_repeats_nothing(tmp_path):
         finished = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True,
                                   timeout=120)
         assert finished.returncode in (0, 1), finished.stderr
-        again = [r.body["messages"][0]["content"].split()[-1] for r in server.requests]
+        # (a request cut off by the kill may still land after reset(), without a body)
+        again = [r.body["messages"][0]["content"].split()[-1] for r in server.requests
+                 if isinstance(r.body, dict)]
     rows = results(out)
     counts = Counter(r["id"] for r in rows)
     assert set(counts) == {f"s{i}" for i in range(total)} and set(counts.values()) == {1}

@@ -212,13 +212,16 @@ def report(
 
 
 def _count_lines(paths: List[Path]) -> Optional[int]:
-    """Total for the progress bar: JSONL lines (cheap byte scan); None if a cassette is involved."""
-    total = 0
+    """Total for the progress bar: lines of the JSONL inputs (a cheap byte scan), or None when a
+    cassette is among them (its interactions are only known once parsed)."""
+    files: list[Path] = []
     for path in paths:
-        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix.lower() in (".yaml", ".yml") or (path.is_dir() and any(path.rglob("*.y*ml"))):
-                return None
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    if any(f.suffix.lower() in (".yaml", ".yml") for f in files):
+        return None
+    total = 0
+    for file in files:
+        if file.suffix.lower() == ".jsonl" or file in paths:
             with file.open("rb") as handle:
                 total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
     return total
