@@ -17,8 +17,8 @@ the input:
 * every TODO comment in the output is reported as a TODO finding, and vice versa.
 
 ``MIGRATOR_FUZZ_EXAMPLES`` sets the number of examples (default 2,000; ``benchmarks/fuzz_long.py``
-runs many more). Shapes that expose known codemod bugs are excluded from generation, each with a
-comment pointing at its strict xfail in ``tests/test_fuzz_regressions.py``.
+runs many more). Bugs found are kept as reproducers in ``tests/test_fuzz_regressions.py``; while a
+bug is open its shape is excluded here, with a comment naming its strict xfail there.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import Optional
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from codemods.chat_completions import ChatCompletions
 from migrator.config import Config
 from migrator.engine.results import FindingKind
 from migrator.engine.transform import transform_source
@@ -60,8 +61,9 @@ OPENAI_ONLY_KEYWORDS = frozenset(
 ) | {"seed", "stream", "stream_options"}
 CONVERTED_METHODS = frozenset({"complete", "stream", "complete_async", "stream_async"})
 TODO_LINE = re.compile(r"^\s*# TODO\(migrator (MIG\d+)\): (.*?)\s*$")
-# What a TODO about a chat call that was left as it is says (codemods/chat_completions.py).
-CALL_TODO = re.compile(r"chat\.completions\.create|left unchanged")
+# A TODO of the chat rule about a call it left as it is ("... left unchanged", "convert this call by
+# hand"), as opposed to one about a part of a converted call ("user dropped: ...").
+CALL_TODO = re.compile(rf"# TODO\(migrator {ChatCompletions.CODE}\): .*(\bcall\b|left unchanged)")
 
 
 # ================================================================================================
@@ -82,10 +84,7 @@ MODELS = (
     '"gpt-4o"', '"gpt-4o-mini"', '"gpt-3.5-turbo"', '"gpt-4-turbo-preview"', '"o3-mini"', '"gpt-5"',
     '"mistral-small-latest"', '"mistral-large-latest"',
     '"llama2"', '"my-finetune"', '"deployment-name"',
-    "MODEL", "model", "cfg.model", 'os.environ["OPENAI_MODEL"]',
-    # A Mistral default only: an OpenAI literal inside a model= expression is mapped on the second run
-    # (xfail test_model_literal_inside_model_expression_is_stable in test_fuzz_regressions.py).
-    'os.getenv("OPENAI_MODEL", "mistral-small-latest")',
+    "MODEL", "model", "cfg.model", 'os.environ["OPENAI_MODEL"]', 'os.getenv("OPENAI_MODEL", "gpt-4o-mini")',
 )
 
 # Plausible values per keyword; keywords without an entry (added to CHAT_PARAMS later) take GENERIC.
@@ -128,9 +127,7 @@ VALUES = {
     "store": ("True",),
     "user": ('"u1"', "user_id"),
     "safety_identifier": ('"s1"',),
-    # Only the droppable value: any other stays on the converted call, which Mistral rejects
-    # (xfail test_unmappable_modalities_not_passed_to_mistral in test_fuzz_regressions.py).
-    "modalities": ('["text"]',),
+    "modalities": ('["text"]', '["text", "audio"]', "modalities"),
     "audio": ('{"voice": "alloy", "format": "wav"}',),
     "verbosity": ('"low"',),
     "web_search_options": ("{}",),
@@ -143,7 +140,6 @@ VALUES = {
 GENERIC = ("None", "value", "cfg.value", "1", '"x"', '{"k": [1, 2]}')
 # Keywords drawn at random; model/messages/stream are placed on purpose.
 OTHER_PARAMS = tuple(sorted(name for name in CHAT_PARAMS if name not in ("model", "messages", "stream")))
-CONVERTIBLE_PARAMS = tuple(name for name in OTHER_PARAMS if CHAT_PARAMS[name].policy is not Policy.FAIL)
 CTOR_ARGS = ('api_key=os.environ["OPENAI_API_KEY"]', 'api_key=key', 'base_url="https://llm.example.com/v1"',
              "timeout=30", "max_retries=2", 'organization="org-1"', 'default_headers={"X": "1"}',
              "**client_options")
@@ -153,45 +149,31 @@ COMMENTS = ("# ask the model", "# TODO: cache this", "# noqa: E501", "# type: ig
 def value_for(name: str) -> st.SearchStrategy[str]:
     if name not in VALUES:
         return st.sampled_from(GENERIC)
-    if name == "modalities":  # see VALUES
-        return st.sampled_from(VALUES[name])
     return st.sampled_from(VALUES[name] + GENERIC[:2])
 
 
 @st.composite
-def chat_call(draw, receiver: str, *, one_line: bool, known: bool = True, convertible: bool = False,
-              in_fstring: bool = False, depth: int = 0) -> tuple[str, bool]:
-    """``receiver.chat.completions.create(...)`` source and whether it streams (``stream=True``).
-
-    ``known``: the receiver is an OpenAI client the rule recognises in every run (a name bound to a
-    constructor). ``convertible``: only calls the rule converts (no splat, positional or unknown
-    argument, FAIL keyword or ``stream=<expression>``).
-    """
+def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> tuple[str, bool]:
+    """``receiver.chat.completions.create(...)`` source and whether it streams (``stream=True``)."""
     head = draw(st.sampled_from(((), ("model", "messages"), ("model", "messages"), ("messages", "model"),
                                  ("model",))))
-    pool = CONVERTIBLE_PARAMS if convertible else OTHER_PARAMS
-    if in_fstring:  # rewritten literals come back single-quoted, which breaks a '...' f-string
-        pool = tuple(n for n in pool if CHAT_PARAMS[n].policy is not Policy.XFORM)  # (xfail
-        # test_transformed_literal_inside_f_string in test_fuzz_regressions.py)
-    extra = draw(st.lists(st.sampled_from(pool), unique=True, max_size=4))
+    extra = draw(st.lists(st.sampled_from(OTHER_PARAMS), unique=True, max_size=4))
     args = []
     for name in (*head, *extra):
         value = draw(value_for(name))
         if name == "messages" and depth == 0 and draw(st.integers(0, 15)) == 0:
-            inner, _ = draw(chat_call(receiver, one_line=True, known=known, convertible=convertible,
-                                      in_fstring=in_fstring, depth=1))
+            inner, _ = draw(chat_call(receiver, one_line=True, depth=1))
             value = f'[{{"role": "user", "content": {inner}.choices[0].message.content}}]'
         spacing = " = " if draw(st.integers(0, 9)) == 0 else "="
         args.append(f"{name}{spacing}{value}")
-    streams = (None, None, "True", "True", "False") + (() if convertible else ("flag", "not quiet"))
-    stream_value = draw(st.sampled_from(streams))
+    stream_value = draw(st.sampled_from((None, None, "True", "True", "False", "flag", "not quiet")))
     if stream_value is not None:
         args.insert(draw(st.integers(0, len(args))), f"stream={stream_value}")
-    if not convertible and draw(st.integers(0, 7)) == 0:
+    if draw(st.integers(0, 7)) == 0:
         args.insert(draw(st.integers(0, len(args))), "**params")  # ordering kept valid below
-    if not convertible and draw(st.integers(0, 11)) == 0:
+    if draw(st.integers(0, 11)) == 0:
         args.insert(0, "msgs")  # positional
-    if not convertible and draw(st.integers(0, 11)) == 0:
+    if draw(st.integers(0, 11)) == 0:
         args.append(draw(st.sampled_from(("response_model=User", 'api_key="sk-1"', "max_retries=2"))))
     splats = [a for a in args if a.startswith("**")]
     if splats and args.index(splats[0]) < len(args) - 1 and draw(st.booleans()):
@@ -216,16 +198,14 @@ def chat_call(draw, receiver: str, *, one_line: bool, known: bool = True, conver
     else:  # hanging: first argument on the call's line, the rest aligned under it
         pad = " " * (len(func) + 1)
         call = f"{func}({args[0]}" + "".join(f",\n{pad}{a}" for a in args[1:]) + f"{trailing})"
-    # Only on receivers recognised in both runs: a TODO quoting a multi-line chain crashes the rule
-    # (xfail test_todo_quoting_a_multi_line_chain_crashes in test_fuzz_regressions.py).
-    if known and not one_line and draw(st.integers(0, 9)) == 0:  # the chain itself split over lines
+    if not one_line and draw(st.integers(0, 9)) == 0:  # the chain itself split over lines
         call = f"({receiver}\n    .chat.completions\n    .create{call[len(func):]})"
     return call, stream_value == "True"
 
 
 @st.composite
 def call_statement(draw, receiver: str, *, in_function: bool, in_async: bool, awaitable: bool,
-                   may_yield: bool, known: bool = True, convertible: bool = False) -> list[str]:
+                   may_yield: bool) -> list[str]:
     """One statement (possibly compound) that makes a chat call on ``receiver``; lines unindented."""
     forms = ["assign", "content", "print", "dumps", "fstring", "lambda", "listcomp", "semicolon",
              "one_line_if", "parenthesized", "ternary", "keyword", "try", "loop", "elif", "walrus",
@@ -236,8 +216,7 @@ def call_statement(draw, receiver: str, *, in_function: bool, in_async: bool, aw
     if may_yield:
         forms += ["yield"]
     form = draw(st.sampled_from(forms))
-    call, _ = draw(chat_call(receiver, one_line=form == "fstring", known=known, convertible=convertible,
-                             in_fstring=form == "fstring"))
+    call, _ = draw(chat_call(receiver, one_line=form == "fstring"))
     awaited = awaitable and form != "lambda" and draw(st.integers(0, 4)) > 0
     a = f"await {call}" if awaited else call
     pa = f"({a})" if awaited else a  # for attribute access on the result
@@ -310,13 +289,13 @@ def indent(lines: list[str], prefix: str) -> list[str]:
 
 @st.composite
 def function(draw, name: str, params: str, receiver: str, *, is_async: bool, awaitable: bool,
-             ind: str, setup: tuple[str, ...] = (), known: bool = True, convertible: bool = False) -> list[str]:
+             ind: str, setup: tuple[str, ...] = ()) -> list[str]:
     """``def name(params):`` with a few chat-call statements (``async def`` when ``is_async``)."""
     may_yield = not is_async and draw(st.integers(0, 5)) == 0
     statements = [*setup]
     for _ in range(draw(st.integers(1, 2))):
         statements += draw(call_statement(receiver, in_function=True, in_async=is_async, awaitable=awaitable,
-                                          may_yield=may_yield, known=known, convertible=convertible))
+                                          may_yield=may_yield))
     decorators = draw(st.sampled_from(((), (), ("@retry(tries=3)",), ("@functools.cache",),
                                        ("@app.route(\"/ask\")", "@login_required"))))
     header = f"{'async def' if is_async else 'def'} {name}({params}):"
@@ -346,10 +325,8 @@ def unit(draw, style, ind: str, index: int) -> tuple[list[str], bool]:
                              ind=ind, setup=(f"client = {ctor}",))), False
     if kind == "self_attr":
         attr = draw(st.sampled_from(("client", "llm", "_openai")))
-        # Convertible calls only: a call left unchanged on self.<attr> or an annotated parameter gets
-        # a second TODO on the next run (xfail test_unchanged_call_on_converted_annotated_or_self_client).
         method = draw(function("ask", "self, q, msgs", f"self.{attr}", is_async=in_async,
-                               awaitable=in_async and use_async, ind=ind, convertible=True))
+                               awaitable=in_async and use_async, ind=ind))
         lines = [f"class Bot{index}:", f'{ind}"""A bot."""', "",
                  f"{ind}def __init__(self, key=None):", f"{ind}{ind}self.{attr} = {ctor}", "",
                  *indent(method, ind)]
@@ -357,9 +334,7 @@ def unit(draw, style, ind: str, index: int) -> tuple[list[str], bool]:
             lines = [f"class Outer{index}:", *indent(lines, ind)]
         return lines, False
     if kind == "with_client":
-        # One name per client: rebinding a client name in one scope misleads the rule
-        # (xfail test_client_name_rebound_in_one_scope in test_fuzz_regressions.py).
-        client = f"c{index}"
+        client = "c"  # the same name in every with-block: rebound in one scope
         if in_async and use_async:
             body = draw(call_statement(client, in_function=True, in_async=True, awaitable=True, may_yield=False))
             return [f"async def {fname}(q, msgs):", f"{ind}async with {ctor} as {client}:",
@@ -368,15 +343,13 @@ def unit(draw, style, ind: str, index: int) -> tuple[list[str], bool]:
         return [f"with {ctor} as {client}:", *indent(body, ind)], False
     if kind == "annotated":
         annotation = draw(st.sampled_from((cls, cls, f"Optional[{cls}]", f"{cls} | None")))
-        return draw(function(fname, f"c: {annotation}, q, msgs", "c", is_async=in_async,  # see self_attr
-                             awaitable=in_async and use_async, ind=ind, convertible=True)), False
+        return draw(function(fname, f"c: {annotation}, q, msgs", "c", is_async=in_async,
+                             awaitable=in_async and use_async, ind=ind)), False
     if kind == "unknown_param":
-        return draw(function(fname, "llm, q, msgs", "llm", is_async=in_async, awaitable=in_async, ind=ind,
-                             known=False)), False
+        return draw(function(fname, "llm, q, msgs", "llm", is_async=in_async, awaitable=in_async, ind=ind)), False
     if kind == "factory":
         receiver = draw(st.sampled_from(("get_client()", "clients[\"main\"]", "self_client")))
-        return draw(function(fname, "q, msgs", receiver, is_async=in_async, awaitable=in_async, ind=ind,
-                             known=False)), False
+        return draw(function(fname, "q, msgs", receiver, is_async=in_async, awaitable=in_async, ind=ind)), False
     if kind == "mistral":
         # Already-Mistral code: calls on it are not OpenAI calls, whatever their method.
         call = draw(st.sampled_from((
@@ -489,7 +462,7 @@ def check_module(source: str) -> dict[str, int]:
                 counts["non_openai"] += 1
                 continue
             comments = _todos_above(lines, _statement_of(node, parents))
-            assert any(TODO_LINE.match(c) and CALL_TODO.search(c) for c in comments), (
+            assert any(CALL_TODO.match(c) for c in comments), (
                 f"line {node.lineno}: chat.completions.create left without a TODO about it; "
                 f"comments above: {comments}")
             counts["left_with_todo"] += 1
@@ -531,23 +504,21 @@ def test_fuzz_chat_calls(source: str) -> None:
     check_module(source)
 
 
+# Shapes the strategy must keep producing (a strategy that stopped producing streams or async clients
+# would let the property pass for the wrong reason).
+SHAPES = ("stream=True", "await ", "async for", "**params", "self.", "with ", "lambda", "f'", "; ",
+          "AsyncOpenAI", "import openai as oai", "LLM(", "Mistral(", "get_client()", "\t", "@", "class Outer")
+
+
 def test_generator_covers_the_shapes() -> None:
-    """The strategy reaches the shapes the fuzz test is about (a generator that stopped producing
-    streams or async clients would make the property pass for the wrong reason)."""
+    """Every shape in SHAPES appears in the first examples of the (derandomized) strategy."""
     seen: set[str] = set()
 
-    @settings(max_examples=300, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=600, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))
     @given(modules())
     def collect(source: str) -> None:
-        for needle in ("stream=True", "await ", "async for", "**params", "self.", "with ", "lambda",
-                       "f'", "; ", "AsyncOpenAI", "import openai as oai", "LLM(", "Mistral(", "get_client()",
-                       "\t", "@", "class Outer"):
-            if needle in source:
-                seen.add(needle)
+        seen.update(shape for shape in SHAPES if shape in source)
 
     collect()
-    missing = {"stream=True", "await ", "async for", "**params", "self.", "with ", "lambda", "f'", "; ",
-               "AsyncOpenAI", "import openai as oai", "LLM(", "Mistral(", "get_client()", "\t", "@",
-               "class Outer"} - seen
-    assert not missing, f"never generated: {sorted(missing)}"
+    assert not set(SHAPES) - seen, f"never generated: {sorted(set(SHAPES) - seen)}"

@@ -1,14 +1,15 @@
-"""Bugs found by the chat fuzzer (tests/test_fuzz_chat.py), as plain reproducers.
+"""Bugs the chat fuzzer (tests/test_fuzz_chat.py) found, as plain reproducers.
 
-Each is a strict xfail until the codemods are fixed: when one starts passing, remove its marker and
-the matching exclusion in the fuzz strategy (the comment there names the test).
+Each was committed as a strict xfail (with its shape excluded from the fuzz strategy) and fixed in
+the codemods by 73615e8; they now guard against regressions, and the strategy generates every shape
+again. A new finding goes here the same way: a strict xfail naming the bug, and an exclusion in the
+strategy whose comment names the test.
 """
 
 from __future__ import annotations
 
 import textwrap
 
-import libcst
 import pytest
 
 from migrator.config import Config
@@ -19,9 +20,6 @@ def run(code: str) -> str:
     return transform_source(textwrap.dedent(code), config=Config(), filename="fuzz.py").code
 
 
-@pytest.mark.xfail(strict=True, reason="MIG102: a receiver known through its annotation or self.<attr> "
-                                       "is not recognised as Mistral after conversion, so a call left "
-                                       "unchanged gets a second TODO on every later run")
 @pytest.mark.parametrize("code", [
     pytest.param("""
         from openai import OpenAI
@@ -43,14 +41,15 @@ def run(code: str) -> str:
         """, id="self_attribute"),
 ])
 def test_unchanged_call_on_converted_annotated_or_self_client(code: str) -> None:
-    """A second run over converted output changes nothing."""
+    """A second run over converted output changes nothing.
+
+    Was: a receiver known through its annotation or ``self.<attr>`` was not recognised as Mistral
+    after conversion, so a call left unchanged got a second TODO on every later run.
+    """
     once = run(code)
     assert run(once) == once
 
 
-@pytest.mark.xfail(strict=True, raises=libcst.CSTValidationError,
-                   reason="MIG102: a TODO message quoting source that spans lines (the call's chain, "
-                          "a model= expression) is not a valid comment: CSTValidationError")
 @pytest.mark.parametrize("code", [
     pytest.param("""
         import openai
@@ -70,14 +69,15 @@ def test_unchanged_call_on_converted_annotated_or_self_client(code: str) -> None
         """, id="multi_line_model_expression"),
 ])
 def test_todo_quoting_a_multi_line_chain_crashes(code: str) -> None:
-    """The engine annotates the call instead of raising."""
+    """The engine annotates the call instead of raising.
+
+    Was: the TODO quoted source spanning lines (the call's chain, a ``model=`` expression), which is
+    not a valid comment: ``CSTValidationError``.
+    """
     out = run(code)
     assert "# TODO(migrator MIG102)" in out
 
 
-@pytest.mark.xfail(strict=True, reason="MIG101/MIG102: client bindings are per scope, not per "
-                                       "statement: the last constructor bound to a name decides for "
-                                       "every call on that name")
 @pytest.mark.parametrize("code, check", [
     pytest.param("""
         from openai import OpenAI
@@ -98,7 +98,12 @@ def test_todo_quoting_a_multi_line_chain_crashes(code: str) -> None:
         """, "first_unchanged", id="call_on_unconverted_client_converted"),
 ])
 def test_client_name_rebound_in_one_scope(code: str, check: str) -> None:
-    """Each call is judged by the client bound when it runs."""
+    """A name bound to two clients in one scope does not get calls converted for the wrong one.
+
+    Was: bindings are per scope, so the last constructor bound to a name decided for every call on
+    it: a call on an OpenAI client left unconverted became ``chat.complete``, and output was not
+    stable on rerun.
+    """
     once = run(code)
     if check == "idempotent":
         assert run(once) == once
@@ -106,12 +111,12 @@ def test_client_name_rebound_in_one_scope(code: str, check: str) -> None:
         assert "first = c.chat.completions.create(" in once, once
 
 
-@pytest.mark.xfail(strict=True, reason="MIG102: an OpenAI model literal inside a converted call's model= "
-                                       "expression is left by the first run (inside a chat call) and "
-                                       "mapped by the second (chat.complete is not a chat call to it), "
-                                       "when the module still imports something from openai")
 def test_model_literal_inside_model_expression_is_stable() -> None:
-    """A second run over converted output changes nothing."""
+    """A second run over converted output changes nothing.
+
+    Was: an OpenAI model literal inside a converted call's ``model=`` expression was left by the first
+    run (inside a chat call) and mapped by the second, when the module still imported from openai.
+    """
     once = run("""
         import os
         from openai import OpenAI, AsyncOpenAI
@@ -122,12 +127,13 @@ def test_model_literal_inside_model_expression_is_stable() -> None:
     assert run(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason="MIG102: modalities other than ['text'] (or not a literal) stays "
-                                       "in the converted call with a TODO; Mistral's chat.complete has no "
-                                       "modalities keyword, so the converted call raises TypeError")
 @pytest.mark.parametrize("value", ['["text", "audio"]', "modalities"])
 def test_unmappable_modalities_not_passed_to_mistral(value: str) -> None:
-    """A call whose modalities cannot be dropped is left for a human, not converted half-way."""
+    """A call whose modalities cannot be dropped is left for a human, not converted half-way.
+
+    Was: the keyword stayed on the converted call with a TODO; Mistral's ``chat.complete`` has no
+    ``modalities`` keyword, so the converted call raised ``TypeError``.
+    """
     out = run(f"""
         from openai import OpenAI
 
@@ -135,3 +141,20 @@ def test_unmappable_modalities_not_passed_to_mistral(value: str) -> None:
         r = client.chat.completions.create(model="gpt-4o", messages=msgs, modalities={value})
         """)
     assert "chat.completions.create(" in out or "modalities=" not in out, out
+
+
+@pytest.mark.parametrize("keyword", ['functions=[{"name": "f", "parameters": {}}]', 'service_tier="default"',
+                                     'function_call={"name": "f"}'])
+def test_transformed_literal_inside_f_string(keyword: str) -> None:
+    """The output of a call inside an f-string still parses.
+
+    Was: a transformed literal was rendered with ``repr()`` (single quotes); inside a single-quoted
+    f-string that is a SyntaxError before Python 3.12, raised from ``transform_source``.
+    """
+    out = run(f"""
+        from openai import OpenAI
+
+        client = OpenAI()
+        line = f'answer: {{client.chat.completions.create(model="gpt-4o", messages=msgs, {keyword}).choices[0].message.content}}'
+        """)
+    compile(out, "fuzz.py", "exec")
