@@ -63,7 +63,8 @@ def start_server(personality: str, latency: float) -> tuple[subprocess.Popen, st
 
 
 def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, str, list[float]]:
-    """Wall seconds, peak RSS (MB, from wait4), stdout, and RSS samples (MB) every 50 ms."""
+    """Wall seconds, peak RSS (MB, from wait4), stdout, and RSS samples (MB) every 50 ms.
+    The process's CPU seconds (user + system) are in ``run_measured.cpu`` afterwards."""
     samples: list[float] = []
     start = time.perf_counter()
     proc = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE,
@@ -87,6 +88,7 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float,
     wall = time.perf_counter() - start
     stop.set()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    run_measured.cpu = usage.ru_utime + usage.ru_stime
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{command[:5]} failed ({proc.returncode}):\n{out}")
     return wall, usage.ru_maxrss / 1024, out, samples
@@ -170,6 +172,7 @@ def main() -> int:
                        "--candidate-url", mistral_url, "--concurrency", str(args.concurrency),
                        "--no-progress"]
             wall, rss, out, _ = run_measured(command, env)
+            cpu = run_measured.cpu
             summary = next(line for line in out.splitlines() if "sample(s) replayed" in line)
             replay_wall = float(summary.rsplit("; ", 1)[1].rstrip("s"))
             lines = (tmp_path / "run" / "results.jsonl").read_text().splitlines()
@@ -182,14 +185,18 @@ def main() -> int:
                        str(args.concurrency)]
             raw_total, raw_rss, raw_out, _ = run_measured(raw_cmd, env)
             raw_wall = float(raw_out.strip())
+            raw_cpu = run_measured.cpu
             ideal = requests * args.latency / args.concurrency
 
             print(f"workload: {args.recordings} recordings, both sides live = {requests} requests, "
                   f"{args.latency * 1000:.0f} ms added latency, concurrency {args.concurrency}")
             print(f"migrator parity run   : replay {replay_wall:.2f} s, process {wall:.2f} s, "
-                  f"peak RSS {rss:.0f} MB ({len(lines)} results, {errors} with errors)")
+                  f"CPU {cpu:.1f} s, peak RSS {rss:.0f} MB ({len(lines)} results, {errors} with "
+                  "errors)")
             print(f"raw asyncio + httpx2  : requests {raw_wall:.2f} s, process {raw_total:.2f} s, "
-                  f"peak RSS {raw_rss:.0f} MB")
+                  f"CPU {raw_cpu:.1f} s, peak RSS {raw_rss:.0f} MB")
+            print(f"machine               : {os.cpu_count()} CPUs, load average "
+                  f"{os.getloadavg()[0]:.1f} (both wire servers share them)")
             print(f"ideal N x latency / c : {ideal:.2f} s")
             print(f"migrator / raw        : replay {replay_wall / raw_wall:.2f}x, "
                   f"process {wall / raw_total:.2f}x (target <= 1.2x)")

@@ -302,3 +302,17 @@ def test_cli_run_report_gate_on_the_fixture_recordings(fresh_openai_server, fres
     assert gate.exit_code == 1 and "parity gate failed" in gate.output
     bad = runner.invoke(app, ["parity", "report", str(out), "--fail-on", "nonsense"])
     assert bad.exit_code == 2
+
+
+def test_cli_refuses_to_start_without_the_key_in_the_environment(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    monkeypatch.delenv("MISTRAL_API_KEY", raising=False)
+    recs = tmp_path / "r.jsonl"
+    recs.write_text(json.dumps(recording(0).to_dict()) + "\n")
+    result = CliRunner().invoke(app, ["parity", "run", str(recs), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "MISTRAL_API_KEY is not set" in result.output
+    assert not (tmp_path / "o").exists()

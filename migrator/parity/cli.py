@@ -175,6 +175,9 @@ def run(
         raise _fail(str(exc)) from None
     if base.name != "recorded" and not baseline.startswith("openai"):
         raise _fail("the baseline is `recorded` or `openai[:MODEL]`")
+    for side in (base, cand):
+        if getattr(side, "missing_key", None):
+            raise _fail(f"{side.missing_key} is not set (API keys come from the environment only)")
     stats = LoadStats()
     source = read_recordings(recordings, stats, on_error=lambda e: typer.secho(
         f"skipped {e}", err=True, fg=typer.colors.YELLOW))

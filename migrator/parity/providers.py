@@ -36,6 +36,7 @@ PRESETS: Mapping[str, tuple[Optional[str], Optional[str]]] = {
     "vllm": ("http://127.0.0.1:8000/v1", "VLLM_API_KEY"),
     "custom": (None, "OPENAI_COMPATIBLE_API_KEY"),
 }
+KEY_OPTIONAL = frozenset({"vllm", "ovhcloud"})  # a local vLLM, OVHcloud's free tier
 MISTRAL_SERVER_URL = "https://api.mistral.ai"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_TIMEOUT = 120.0
@@ -286,6 +287,7 @@ class OpenAIProvider(_HTTPProvider):
         self.name = name or f"openai:{model or 'recorded-model'}"
         self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or OPENAI_BASE_URL
         self._api_key = (os.environ.get(api_key_env) if api_key_env else None) or "none"
+        self.missing_key = api_key_env if api_key_env and not os.environ.get(api_key_env) else None
         self._timeout, self._max_connections = timeout, max_connections
         self._client: Any = None
 
@@ -351,6 +353,8 @@ class OpenAICompatibleProvider(OpenAIProvider):
         super().__init__(model, base_url=url, api_key_env=key_env, timeout=timeout,
                          name=f"openai-compatible:{preset}:{model}", max_connections=max_connections)
         self.preset = preset
+        if preset in KEY_OPTIONAL:
+            self.missing_key = None
         self.protocol = "mistral" if preset == "mistral" else "openai"
 
     def prepare(self, endpoint: str, request: dict[str, Any], *,
@@ -450,6 +454,7 @@ class MistralProvider(_HTTPProvider):
         self.name = f"mistral:{model or 'auto'}"
         self.server_url = strip_v1(server_url) if server_url else MISTRAL_SERVER_URL
         self._api_key = os.environ.get(api_key_env) or None
+        self.missing_key = None if self._api_key else api_key_env
         self._timeout, self._max_connections = timeout, max_connections
         self._client: Any = None
 
