@@ -316,3 +316,40 @@ def test_cli_refuses_to_start_without_the_key_in_the_environment(tmp_path, monke
     assert result.exit_code == 2
     assert "MISTRAL_API_KEY is not set" in result.output
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("spec, expected", [
+    pytest.param("openai-compatible:mistral:mistral-small-latest", "mistral", id="mistral-preset"),
+    pytest.param("openai-compatible:vllm:mistral-small-latest", "openai", id="vllm-passthrough"),
+])
+def test_openai_compatible_candidates(spec, expected, fresh_mistral_server, fresh_openai_server,
+                                      tmp_path, monkeypatch):
+    """The openai SDK pointed at another base URL: the Mistral preset sends the Mistral
+    translation (the Mistral personality 422s OpenAI-only fields), other presets the OpenAI body."""
+    from migrator.parity.providers import provider_from_spec
+
+    monkeypatch.setenv("MISTRAL_API_KEY", KEY)
+    monkeypatch.delenv("VLLM_API_KEY", raising=False)
+    server = fresh_mistral_server if expected == "mistral" else fresh_openai_server
+    candidate = provider_from_spec(spec, url=server.openai_base_url)
+    assert candidate.missing_key is None
+    run_replay([recording(1, stream=True, user="u"), recording(2)], RecordedProvider(), candidate,
+               tmp_path, fast())
+    rows = sorted(results(tmp_path), key=lambda r: r["id"])
+    assert [r["candidate"]["text"] for r in rows] == ["echo(seed=1): sample 1",
+                                                      "echo(seed=2): sample 2"]
+    bodies = [r.body for r in server.requests]
+    if expected == "mistral":
+        assert all("random_seed" in b and "seed" not in b and "user" not in b for b in bodies)
+        assert {b["model"] for b in bodies} == {"mistral-small-latest"}
+    else:
+        assert all("seed" in b for b in bodies) and any(b.get("user") == "u" for b in bodies)
+
+
+def test_custom_provider_needs_a_url():
+    from migrator.parity.providers import provider_from_spec
+
+    with pytest.raises(ValueError, match="--candidate-url"):
+        provider_from_spec("openai-compatible:custom:my-model")
+    with pytest.raises(ValueError, match="unknown provider"):
+        provider_from_spec("anthropic:claude")

@@ -6,7 +6,7 @@ import asyncio
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from migrator.mapping import CHAT_PARAMS, Policy, ToolCallIds, chat_messages, mistral_tool_call_id
 from migrator.parity.providers import MistralProvider
@@ -158,6 +158,7 @@ def test_function_result_without_a_call_is_untranslatable():
     assert result.untranslatable == "messages[0]: legacy function result with no tracked call"
 
 
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=30))
 def test_tool_call_ids_are_consistent_injective_and_mistral_shaped(old_ids):
     ids = ToolCallIds()
