@@ -14,7 +14,8 @@ the input:
   client) or has a ``# TODO(migrator MIG...)`` about the call directly above its statement;
 * every converted call (``chat.complete`` / ``chat.stream`` / ``*_async``) passes only keywords that
   Mistral's method accepts, none of the OpenAI-only ones, and no unmapped OpenAI model literal;
-* every TODO comment in the output is reported as a TODO finding, and vice versa.
+* every TODO comment in the output is reported as a TODO finding, and vice versa; every finding
+  has a line in the input.
 
 ``MIGRATOR_FUZZ_EXAMPLES`` sets the number of examples (default 2,000; ``benchmarks/fuzz_long.py``
 runs many more). Bugs found are kept as reproducers in ``tests/test_fuzz_regressions.py``; while a
@@ -348,8 +349,15 @@ def unit(draw, style, ind: str, index: int) -> tuple[list[str], bool]:
     if kind == "unknown_param":
         return draw(function(fname, "llm, q, msgs", "llm", is_async=in_async, awaitable=in_async, ind=ind)), False
     if kind == "factory":
-        receiver = draw(st.sampled_from(("get_client()", "clients[\"main\"]", "self_client")))
-        return draw(function(fname, "q, msgs", receiver, is_async=in_async, awaitable=in_async, ind=ind)), False
+        # Receivers the rule cannot vouch for: factories, containers, wrapped clients (instructor's
+        # from_openai: the census's second most common receiver) and the openai module itself.
+        module = sync_class.rpartition(".")[0]
+        receivers = ("get_client()", "clients[\"main\"]", "wrapped", *((module,) if module else ()))
+        receiver = draw(st.sampled_from(receivers))
+        lines = draw(function(fname, "q, msgs", receiver, is_async=in_async, awaitable=in_async, ind=ind))
+        if receiver == "wrapped":
+            lines = [f"wrapped = instructor.from_openai({ctor})", "", *lines]
+        return lines, False
     if kind == "mistral":
         # Already-Mistral code: calls on it are not OpenAI calls, whatever their method.
         call = draw(st.sampled_from((
@@ -481,6 +489,10 @@ def check_module(source: str) -> dict[str, int]:
                     assert mapped in (None, kw.value.value), (
                         f"line {node.lineno}: model {kw.value.value!r} left unmapped (-> {mapped!r})")
 
+    source_lines = source.count("\n") + 1
+    for finding in outcome.findings:  # 0 would mean the rule lost count of its sites
+        assert 1 <= finding.line <= source_lines, f"finding outside the file: {finding}"
+
     comments = {m.groups() for m in map(TODO_LINE.match, lines) if m}
     reported = {(f.rule, f.message) for f in outcome.findings if f.kind is FindingKind.TODO}
     assert comments <= reported, f"TODO comments not reported as findings: {sorted(comments - reported)}"
@@ -507,7 +519,8 @@ def test_fuzz_chat_calls(source: str) -> None:
 # Shapes the strategy must keep producing (a strategy that stopped producing streams or async clients
 # would let the property pass for the wrong reason).
 SHAPES = ("stream=True", "await ", "async for", "**params", "self.", "with ", "lambda", "f'", "; ",
-          "AsyncOpenAI", "import openai as oai", "LLM(", "Mistral(", "get_client()", "\t", "@", "class Outer")
+          "AsyncOpenAI", "import openai as oai", "LLM(", "Mistral(", "get_client()", "from_openai(",
+          "oai.chat.completions", "\t", "@", "class Outer")
 
 
 def test_generator_covers_the_shapes() -> None:
