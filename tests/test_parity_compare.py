@@ -338,3 +338,21 @@ def test_a_crashing_comparator_becomes_an_error_finding(monkeypatch):
     result = compare.compare_sample(sample(text("a"), text("a")))
     assert result.verdict is Verdict.ERROR
     assert result.findings[0].check == "compare.internal" and "boom" in result.findings[0].reason
+
+
+def test_schema_violation_shared_with_the_baseline_is_drift() -> None:
+    """Both sides breaking the tool schema the same way is not a migration regression."""
+    from migrator.parity.compare import compare_replies
+    from migrator.parity.model import Reply, ToolCall, Verdict
+
+    request = {"model": "gpt-4o", "messages": [{"role": "user", "content": "x"}], "tools": [
+        {"type": "function", "function": {"name": "f", "parameters": {
+            "type": "object", "properties": {"code": {"type": "string", "pattern": "^[A-Z]{3}$"}},
+            "required": ["code"]}}}]}
+    call = ToolCall(name="f", arguments='{"code": "abc"}')
+    findings = compare_replies(Reply("recorded", tool_calls=(call,), finish_reason="tool_calls"),
+                               Reply("mistral", tool_calls=(call,), finish_reason="tool_calls"),
+                               request)
+    schema = [f for f in findings if f.check == "tool_calls.schema"]
+    assert schema and all(f.verdict is Verdict.DRIFT for f in schema)
+    assert not any(f.verdict is Verdict.REGRESSION for f in findings)

@@ -639,10 +639,13 @@ def _compare_arguments(expected: ToolCall, got: ToolCall, ctx: Context) -> list[
                                     f"{name}: parameters {exc}"))
             violation = None
         if violation:
-            findings.append(Finding("tool_calls.schema", Verdict.REGRESSION,
-                                    f"{name}: arguments violate the tool's parameters schema: "
-                                    f"{violation}",
-                                    {"violation": violation}))
+            # The baseline breaking the same schema means the schema, not the migration, is off.
+            baseline_violates = base_error is None and _schema_error(base_value, params) is not None
+            findings.append(Finding(
+                "tool_calls.schema", Verdict.DRIFT if baseline_violates else Verdict.REGRESSION,
+                f"{name}: arguments violate the tool's parameters schema"
+                + (" (so do the baseline's)" if baseline_violates else "") + f": {violation}",
+                {"violation": violation}))
     if base_error is not None or expected.arguments == got.arguments:
         return findings
     diff = None if _same_value(base_value, value) else DeepDiff(
