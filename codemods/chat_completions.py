@@ -136,11 +136,8 @@ class ChatCompletions(MigratorRule):
     NAME = "chat-completions"
     SAFETY = "approximate"
     DESCRIPTION = "client.chat.completions.create(...) -> client.chat.complete(...) / chat.stream(...)"
-    BEFORE = ('r = client.chat.completions.create(model="gpt-4o-mini", messages=msgs, seed=7,\n'
-              '                                   max_completion_tokens=256, user="u1")\n')
-    AFTER = ('# TODO(migrator MIG102): user dropped: end-user ids are not sent to Mistral\n'
-             'r = client.chat.complete(model="mistral-small-latest", messages=msgs, random_seed=7,\n'
-             '                                   max_tokens=256)\n')
+    BEFORE = 'from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4o-mini", messages=msgs, seed=7,\n                                   max_completion_tokens=256, user="u1")\n'
+    AFTER = 'from openai import OpenAI\n\nclient = OpenAI()\n# TODO(migrator MIG102): user dropped: end-user ids are not sent to Mistral\nr = client.chat.complete(model="mistral-small-latest", messages=msgs, random_seed=7,\n                                   max_tokens=256)\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)

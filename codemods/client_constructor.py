@@ -56,14 +56,8 @@ class ClientConstructor(MigratorRule):
     NAME = "client-constructor"
     SAFETY = "approximate"
     DESCRIPTION = "OpenAI(...) / AsyncOpenAI(...) client construction -> Mistral(...)"
-    BEFORE = ('from openai import OpenAI\n'
-              'client = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n')
-    AFTER = ('from mistralai.client import Mistral\n'
-             'from mistralai.client.utils import RetryConfig, BackoffStrategy\n'
-             'client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, '
-             'retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, '
-             'exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True), '
-             'server_url=os.environ.get("MISTRAL_SERVER_URL"))\n')
+    BEFORE = 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n'
+    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True), server_url=os.environ.get("MISTRAL_SERVER_URL"))\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)

@@ -59,10 +59,8 @@ class Exceptions(MigratorRule):
     NAME = "exceptions"
     SAFETY = "approximate"
     DESCRIPTION = "except / isinstance / retry_if_exception_type on OpenAI exceptions -> Mistral exceptions"
-    BEFORE = ("try:\n    reply = ask(client)\nexcept openai.RateLimitError:\n    time.sleep(1)\n"
-              "except openai.APIConnectionError:\n    reply = None\n")
-    AFTER = ("try:\n    reply = ask(client)\nexcept errors.SDKError as e:\n    if e.status_code != 429:\n"
-             "        raise\n    time.sleep(1)\nexcept (httpx2.RequestError, errors.NoResponseError):\n    reply = None\n")
+    BEFORE = 'import time\nimport openai\n\ntry:\n    reply = ask(client)\nexcept openai.RateLimitError:\n    time.sleep(1)\nexcept openai.APIConnectionError:\n    reply = None\n'
+    AFTER = 'import time\nimport httpx2\nfrom mistralai.client import errors\n\ntry:\n    reply = ask(client)\nexcept errors.SDKError as e:\n    if e.status_code != 429:\n        raise\n    time.sleep(1)\nexcept (httpx2.RequestError, errors.NoResponseError):\n    reply = None\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)

@@ -38,9 +38,8 @@ class ResponseReads(MigratorRule):
     NAME = "response-reads"
     SAFETY = "approximate"
     DESCRIPTION = "Response fields Mistral lacks or names differently: system_fingerprint, finish_reason, function_call"
-    BEFORE = 'if r.choices[0].finish_reason == "length":\n    print(r.system_fingerprint)\n'
-    AFTER = ('if r.choices[0].finish_reason in ("length", "model_length"):\n'
-             '    print(getattr(r, "system_fingerprint", None))\n')
+    BEFORE = 'import openai\n\nif r.choices[0].finish_reason == "length":\n    print(r.system_fingerprint)\n'
+    AFTER = 'import openai\n\nif r.choices[0].finish_reason in ("length", "model_length"):\n    print(getattr(r, "system_fingerprint", None))\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)

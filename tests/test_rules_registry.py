@@ -1,0 +1,43 @@
+"""The rule registry and the documentation `migrator rules` renders from it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from libcst.codemod import CodemodContext
+import libcst as cst
+from typer.testing import CliRunner
+
+from migrator.cli import app
+from migrator.rules import RULES, describe_rules, render_rules_markdown
+
+
+@pytest.mark.parametrize("rule", [cls for _, cls in RULES], ids=[code.value for code, _ in RULES])
+def test_documented_example_is_what_the_rule_does(rule) -> None:
+    """Each rule's BEFORE example, converted by that rule alone, gives its AFTER example."""
+    assert rule.BEFORE and rule.AFTER
+    out = rule(CodemodContext()).transform_module(cst.parse_module(rule.BEFORE)).code
+    assert out == rule.AFTER
+
+
+def test_registry_codes_are_unique_and_documented() -> None:
+    codes = [code.value for code, _ in RULES]
+    assert len(codes) == len(set(codes))
+    for entry in describe_rules():
+        assert entry["code"] in codes
+        assert {"What it does", "Fix safety"} <= {part.strip("* .") for part in entry["doc"].split("**")}
+        assert entry["safety"] in ("exact", "approximate", "manual")
+
+
+def test_rules_command_lists_every_rule() -> None:
+    """`migrator rules` in all three formats."""
+    runner = CliRunner()
+    text = runner.invoke(app, ["rules"])
+    assert text.exit_code == 0
+    for code, _ in RULES:
+        assert code.value in text.output
+    data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
+    assert [d["code"] for d in data] == [code.value for code, _ in RULES]
+    markdown = render_rules_markdown()
+    assert all(f"## {code.value}" in markdown for code, _ in RULES)
