@@ -141,6 +141,7 @@ VALUES = {
 GENERIC = ("None", "value", "cfg.value", "1", '"x"', '{"k": [1, 2]}')
 # Keywords drawn at random; model/messages/stream are placed on purpose.
 OTHER_PARAMS = tuple(sorted(name for name in CHAT_PARAMS if name not in ("model", "messages", "stream")))
+PLAIN_PARAMS = tuple(name for name in OTHER_PARAMS if CHAT_PARAMS[name].policy is not Policy.FAIL)
 CTOR_ARGS = ('api_key=os.environ["OPENAI_API_KEY"]', 'api_key=key', 'base_url="https://llm.example.com/v1"',
              "timeout=30", "max_retries=2", 'organization="org-1"', 'default_headers={"X": "1"}',
              "**client_options")
@@ -158,7 +159,9 @@ def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> tuple[s
     """``receiver.chat.completions.create(...)`` source and whether it streams (``stream=True``)."""
     head = draw(st.sampled_from(((), ("model", "messages"), ("model", "messages"), ("messages", "model"),
                                  ("model",))))
-    extra = draw(st.lists(st.sampled_from(OTHER_PARAMS), unique=True, max_size=4))
+    # Half the calls avoid what always leaves a call unchanged, so that conversions get exercised too.
+    plain = draw(st.booleans())
+    extra = draw(st.lists(st.sampled_from(PLAIN_PARAMS if plain else OTHER_PARAMS), unique=True, max_size=4))
     args = []
     for name in (*head, *extra):
         value = draw(value_for(name))
@@ -167,14 +170,15 @@ def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> tuple[s
             value = f'[{{"role": "user", "content": {inner}.choices[0].message.content}}]'
         spacing = " = " if draw(st.integers(0, 9)) == 0 else "="
         args.append(f"{name}{spacing}{value}")
-    stream_value = draw(st.sampled_from((None, None, "True", "True", "False", "flag", "not quiet")))
+    streams = (None, None, "True", "True", "False") + (() if plain else ("flag", "not quiet"))
+    stream_value = draw(st.sampled_from(streams))
     if stream_value is not None:
         args.insert(draw(st.integers(0, len(args))), f"stream={stream_value}")
-    if draw(st.integers(0, 7)) == 0:
+    if not plain and draw(st.integers(0, 3)) == 0:
         args.insert(draw(st.integers(0, len(args))), "**params")  # ordering kept valid below
-    if draw(st.integers(0, 11)) == 0:
+    if not plain and draw(st.integers(0, 5)) == 0:
         args.insert(0, "msgs")  # positional
-    if draw(st.integers(0, 11)) == 0:
+    if not plain and draw(st.integers(0, 5)) == 0:
         args.append(draw(st.sampled_from(("response_model=User", 'api_key="sk-1"', "max_retries=2"))))
     splats = [a for a in args if a.startswith("**")]
     if splats and args.index(splats[0]) < len(args) - 1 and draw(st.booleans()):
@@ -520,7 +524,8 @@ def test_fuzz_chat_calls(source: str) -> None:
 # would let the property pass for the wrong reason).
 SHAPES = ("stream=True", "await ", "async for", "**params", "self.", "with ", "lambda", "f'", "; ",
           "AsyncOpenAI", "import openai as oai", "LLM(", "Mistral(", "get_client()", "from_openai(",
-          "oai.chat.completions", "\t", "@", "class Outer")
+          "ai.chat.completions",  # the openai module as receiver (openai. / oai.)
+          "\t", "@", "class Outer")
 
 
 def test_generator_covers_the_shapes() -> None:
