@@ -28,7 +28,6 @@ import ast
 import inspect
 import os
 import re
-from typing import Optional
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -155,8 +154,8 @@ def value_for(name: str) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> tuple[str, bool]:
-    """``receiver.chat.completions.create(...)`` source and whether it streams (``stream=True``)."""
+def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> str:
+    """``receiver.chat.completions.create(...)`` source; on one line when ``one_line``."""
     head = draw(st.sampled_from(((), ("model", "messages"), ("model", "messages"), ("messages", "model"),
                                  ("model",))))
     # Half the calls avoid what always leaves a call unchanged, so that conversions get exercised too.
@@ -166,7 +165,7 @@ def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> tuple[s
     for name in (*head, *extra):
         value = draw(value_for(name))
         if name == "messages" and depth == 0 and draw(st.integers(0, 15)) == 0:
-            inner, _ = draw(chat_call(receiver, one_line=True, depth=1))
+            inner = draw(chat_call(receiver, one_line=True, depth=1))
             value = f'[{{"role": "user", "content": {inner}.choices[0].message.content}}]'
         spacing = " = " if draw(st.integers(0, 9)) == 0 else "="
         args.append(f"{name}{spacing}{value}")
@@ -205,7 +204,7 @@ def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> tuple[s
         call = f"{func}({args[0]}" + "".join(f",\n{pad}{a}" for a in args[1:]) + f"{trailing})"
     if not one_line and draw(st.integers(0, 9)) == 0:  # the chain itself split over lines
         call = f"({receiver}\n    .chat.completions\n    .create{call[len(func):]})"
-    return call, stream_value == "True"
+    return call
 
 
 @st.composite
@@ -221,7 +220,7 @@ def call_statement(draw, receiver: str, *, in_function: bool, in_async: bool, aw
     if may_yield:
         forms += ["yield"]
     form = draw(st.sampled_from(forms))
-    call, _ = draw(chat_call(receiver, one_line=form == "fstring"))
+    call = draw(chat_call(receiver, one_line=form == "fstring"))
     awaited = awaitable and form != "lambda" and draw(st.integers(0, 4)) > 0
     a = f"await {call}" if awaited else call
     pa = f"({a})" if awaited else a  # for attribute access on the result
@@ -310,7 +309,7 @@ def function(draw, name: str, params: str, receiver: str, *, is_async: bool, awa
 @st.composite
 def unit(draw, style, ind: str, index: int) -> tuple[list[str], bool]:
     """A piece of module: a client and code that calls it. Returns (lines, needs Mistral import)."""
-    imports, sync_class, async_class = style
+    _, sync_class, async_class = style
     use_async = async_class is not None and draw(st.booleans())
     cls = async_class if use_async else sync_class
     ctor_args = draw(st.sampled_from(((),) * 6 + tuple((a,) for a in CTOR_ARGS)))
