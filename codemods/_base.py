@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Callable, ClassVar, Optional, Union
 
 import libcst as cst
-from libcst.codemod import Codemod, CodemodContext
 
 from codemods._facts import ModuleFacts, Path, gather_from_source
 from codemods._imports import STATEMENT, Needed, fix_imports
@@ -32,8 +31,20 @@ def todo_text(code: str, message: str) -> str:
     return f"{TODO_PREFIX}{code}): {message}"
 
 
-class MigratorRule(Codemod):
-    """Base of every rule: a LibCST ``Codemod`` that needs no metadata wrapper.
+class RuleContext:
+    """The part of LibCST's ``CodemodContext`` the rules use (``libcst.codemod`` itself costs most
+    of a second to import, on every run). ``CodemodTest`` passes a real ``CodemodContext``."""
+
+    def __init__(self, filename: Optional[str] = None, scratch: Optional[dict] = None) -> None:
+        self.filename = filename
+        self.scratch: dict = scratch if scratch is not None else {}
+        self.warnings: list[str] = []
+
+
+class MigratorRule:
+    """Base of every rule: shaped like a LibCST ``Codemod`` (``Rule(context).transform_module(tree)``,
+    ``context.warnings``), so ``libcst.codemod.CodemodTest`` tests it, but without its import cost
+    or its metadata wrapper.
 
     Subclasses set ``CODE``, ``NAME``, ``SAFETY``, ``DESCRIPTION`` and ``BEFORE``/``AFTER`` (shown by
     ``migrator rules``), and implement ``make_transformer``.
@@ -42,15 +53,19 @@ class MigratorRule(Codemod):
     CODE: ClassVar[str]
     NAME: ClassVar[str]
     SAFETY: ClassVar[str]  # exact | approximate | manual (the rule's worst case)
+    DESCRIPTION: ClassVar[str] = ""
     BEFORE: ClassVar[str] = ""
     AFTER: ClassVar[str] = ""
 
-    def __init__(self, context: CodemodContext, config: Optional[Config] = None) -> None:
-        super().__init__(context)
+    def __init__(self, context, config: Optional[Config] = None) -> None:
+        self.context = context
         self.config = config or context.scratch.get(CONFIG) or Config()
 
-    # Codemod.transform_module wraps the tree in a MetadataWrapper, which deep-copies it; the rules
-    # use no LibCST metadata (see _facts), so skip that cost.
+    def warn(self, warning: str) -> None:
+        self.context.warnings.append(warning)
+
+    # (LibCST's Codemod.transform_module wraps the tree in a MetadataWrapper, which deep-copies it;
+    # the rules use no LibCST metadata -- see _facts.)
     def transform_module(self, tree: cst.Module) -> cst.Module:
         return self.transform_module_impl(tree)
 
@@ -250,12 +265,37 @@ def dotted(node: cst.BaseExpression) -> Optional[str]:
     return None
 
 
-def literal(node: cst.BaseExpression):
-    """The Python value of a literal expression, or raise ValueError."""
-    import ast
+_NAMED_CONSTANTS = {"True": True, "False": False, "None": None}
 
-    code = cst.Module([]).code_for_node(node)
-    return ast.literal_eval(code.strip())
+
+def literal(node: cst.BaseExpression):
+    """The Python value of a literal expression, or raise ValueError (like ``ast.literal_eval``,
+    without compiling source for every keyword: the common node kinds are read directly)."""
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
+        value = node.evaluated_value
+        if value is None and not isinstance(node, (cst.Integer, cst.Float)):
+            raise ValueError("not a plain string literal")
+        return value
+    if isinstance(node, cst.Name) and node.value in _NAMED_CONSTANTS:
+        return _NAMED_CONSTANTS[node.value]
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        if any(isinstance(e, cst.StarredElement) for e in node.elements):
+            raise ValueError("starred element")
+        values = [literal(e.value) for e in node.elements]
+        return values if isinstance(node, cst.List) else tuple(values) if isinstance(node, cst.Tuple) \
+            else set(values)
+    if isinstance(node, cst.Dict):
+        out = {}
+        for element in node.elements:
+            if not isinstance(element, cst.DictElement):
+                raise ValueError("** in a dict literal")
+            out[literal(element.key)] = literal(element.value)
+        return out
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+        value = literal(node.expression)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return -value if isinstance(node.operator, cst.Minus) else value
+    raise ValueError(f"not a literal: {type(node).__name__}")
 
 
 def code_of(node: cst.CSTNode) -> str:

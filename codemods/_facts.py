@@ -266,6 +266,7 @@ class _Collector(ast.NodeVisitor):
         self.stmt_stack: list[int] = []
         self.name_iterations: list[tuple[str, int]] = []
         self.splat_calls: list[tuple[Path, str, ast.Call]] = []
+        self.stream_scopes: dict[Path, bool] = {}  # scopes with a chat call that may stream
         self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
 
     # -- statement numbering ------------------------------------------------------------------
@@ -310,7 +311,8 @@ class _Collector(ast.NodeVisitor):
             self._params(node)
             for stmt in node.body:
                 self.visit(stmt)
-            self._streams(node)
+            if self.stream_scopes.pop(self.path, False):
+                self._streams(node)
         self.path = outer
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = _enter
@@ -414,6 +416,8 @@ class _Collector(ast.NodeVisitor):
             self._site(node, CTOR)
         elif chat_method(node.func) is not None:
             self._site(node, CHAT)
+            if chat_call_stream_literal(node) is not False or any(kw.arg is None for kw in node.keywords):
+                self.stream_scopes[self.path] = True
             splats = [kw.value.id for kw in node.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
             if len(splats) == 1 and not node.args:
                 self.splat_calls.append((self.path, splats[0], node))
@@ -569,7 +573,8 @@ def gather(tree: ast.Module, repo: tuple = ()) -> ModuleFacts:
                 _imported_clients(facts, node, repo)
     _local_factories(facts, tree)
     collector.visit(tree)
-    collector._streams(tree)  # module-level scripts stream too
+    if collector.stream_scopes.pop((), False):
+        collector._streams(tree)  # module-level scripts stream too
     _model_constants(tree, facts)
     collector.sites.sort(key=lambda s: s[0])
     for (line, *_), kind, path in collector.sites:
@@ -724,13 +729,17 @@ def _splat_call_problem(facts: ModuleFacts, path: Path, call: ast.Call) -> str:
 
 def mark_statements_using(collector: "_Collector", scope: ast.AST, name: str) -> None:
     """Statements that build a splatted dict are relevant: a rule rewrites their keys."""
-    for stmt in _walk_function(scope):
-        if isinstance(stmt, ast.stmt) and any(isinstance(n, ast.Name) and n.id == name
-                                               for n in ast.iter_child_nodes(stmt)
-                                               for n in ast.walk(n)):
-            index = collector.stmt_index.get(id(stmt))
-            if index is not None:
+
+    def visit(node: ast.AST, statement: Optional[int]) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            index = collector.stmt_index.get(id(child), statement)
+            if isinstance(child, ast.Name) and child.id == name and index is not None:
                 collector.mark(index)
+            visit(child, index)
+
+    visit(scope, collector.stmt_index.get(id(scope)))
 
 
 def _model_constants(tree: ast.Module, facts: ModuleFacts) -> None:

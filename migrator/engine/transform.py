@@ -8,9 +8,8 @@ from __future__ import annotations
 import ast
 
 import libcst as cst
-from libcst.codemod import CodemodContext
 
-from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined
+from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined, RuleContext
 from codemods._facts import gather
 from codemods._imports import fix_imports
 from migrator.config import Config
@@ -32,7 +31,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     facts = gather(ast.parse(code, filename=filename), config.repo_exports)
     if not facts.mentions_openai:
         return RuleOutcome(code, ())
-    context = CodemodContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
+    context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
     rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore)]
     transformers = [rule.make_transformer(facts) for rule in rules]
     updated = module.visit(Combined(transformers))  # one traversal for all rules, in registry order
