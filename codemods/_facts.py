@@ -691,7 +691,8 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
     for node in _walk_function(scope):
         if (isinstance(node, ast.Name) and node.id == name and id(node) not in build_nodes
                 and node is not splat_use):
-            reason = reason or f"{name} is used elsewhere (line {node.lineno})"
+            # no line number here: TODO lines inserted above would move it on every run
+            reason = reason or f"{name} is also used outside the call and its build steps"
     if not built:
         reason = reason or f"{name} is not built in this scope"
     for key in keys:

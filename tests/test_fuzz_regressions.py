@@ -160,9 +160,6 @@ def test_transformed_literal_inside_f_string(keyword: str) -> None:
     compile(out, "fuzz.py", "exec")
 
 
-@pytest.mark.xfail(strict=True, reason="MIG102: the TODO for a splatted dict used elsewhere cites a line "
-                                       "number ('params is used elsewhere (line 5)'); the TODO lines the "
-                                       "first run inserts shift it, so every rerun adds another TODO")
 def test_splat_used_twice_todo_is_stable() -> None:
     """A second run over the output changes nothing (the receiver is still an OpenAI client then)."""
     once = run("""

@@ -526,7 +526,7 @@ class TestKwargsDicts(CodemodTest):
             def ask(m):
                 params = {"model": "mistral-large-latest", "messages": m, "seed": 1, "user": "u"}
                 log(params)
-                # TODO(migrator MIG102): chat.completions.create left unchanged: **params: params is used elsewhere (line 6); keys to check: seed (RENAME -> random_seed), user (DROP+TODO)
+                # TODO(migrator MIG102): chat.completions.create left unchanged: **params: params is also used outside the call and its build steps; keys to check: seed (RENAME -> random_seed), user (DROP+TODO)
                 return client.chat.completions.create(**params)
         """
         self.assertCodemod(before, after)
