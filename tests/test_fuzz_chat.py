@@ -154,13 +154,8 @@ def value_for(name: str) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def chat_call(draw, receiver: str, *, one_line: bool, tag: str = "", depth: int = 0) -> str:
-    """``receiver.chat.completions.create(...)`` source; on one line when ``one_line``.
-
-    ``tag`` makes the name of a ``**`` splat unique to the call site: one dict splatted into two
-    calls of a scope gets a TODO citing a line number, which moves on every run (xfail
-    test_splat_used_twice_todo_is_stable in test_fuzz_regressions.py).
-    """
+def chat_call(draw, receiver: str, *, one_line: bool, depth: int = 0) -> str:
+    """``receiver.chat.completions.create(...)`` source; on one line when ``one_line``."""
     head = draw(st.sampled_from(((), ("model", "messages"), ("model", "messages"), ("messages", "model"),
                                  ("model",))))
     # Half the calls avoid what always leaves a call unchanged, so that conversions get exercised too.
@@ -170,7 +165,7 @@ def chat_call(draw, receiver: str, *, one_line: bool, tag: str = "", depth: int 
     for name in (*head, *extra):
         value = draw(value_for(name))
         if name == "messages" and depth == 0 and draw(st.integers(0, 15)) == 0:
-            inner = draw(chat_call(receiver, one_line=True, tag=tag + "_inner", depth=1))
+            inner = draw(chat_call(receiver, one_line=True, depth=1))
             value = f'[{{"role": "user", "content": {inner}.choices[0].message.content}}]'
         spacing = " = " if draw(st.integers(0, 9)) == 0 else "="
         args.append(f"{name}{spacing}{value}")
@@ -179,7 +174,7 @@ def chat_call(draw, receiver: str, *, one_line: bool, tag: str = "", depth: int 
     if stream_value is not None:
         args.insert(draw(st.integers(0, len(args))), f"stream={stream_value}")
     if not plain and draw(st.integers(0, 3)) == 0:
-        args.insert(draw(st.integers(0, len(args))), f"**params{tag}")  # ordering kept valid below
+        args.insert(draw(st.integers(0, len(args))), "**params")  # ordering kept valid below
     if not plain and draw(st.integers(0, 5)) == 0:
         args.insert(0, "msgs")  # positional
     if not plain and draw(st.integers(0, 5)) == 0:
@@ -214,7 +209,7 @@ def chat_call(draw, receiver: str, *, one_line: bool, tag: str = "", depth: int 
 
 @st.composite
 def call_statement(draw, receiver: str, *, in_function: bool, in_async: bool, awaitable: bool,
-                   may_yield: bool, tag: str = "") -> list[str]:
+                   may_yield: bool) -> list[str]:
     """One statement (possibly compound) that makes a chat call on ``receiver``; lines unindented."""
     forms = ["assign", "content", "print", "dumps", "fstring", "lambda", "listcomp", "semicolon",
              "one_line_if", "parenthesized", "ternary", "keyword", "try", "loop", "elif", "walrus",
@@ -225,7 +220,7 @@ def call_statement(draw, receiver: str, *, in_function: bool, in_async: bool, aw
     if may_yield:
         forms += ["yield"]
     form = draw(st.sampled_from(forms))
-    call = draw(chat_call(receiver, one_line=form == "fstring", tag=tag))
+    call = draw(chat_call(receiver, one_line=form == "fstring"))
     awaited = awaitable and form != "lambda" and draw(st.integers(0, 4)) > 0
     a = f"await {call}" if awaited else call
     pa = f"({a})" if awaited else a  # for attribute access on the result
@@ -302,9 +297,9 @@ def function(draw, name: str, params: str, receiver: str, *, is_async: bool, awa
     """``def name(params):`` with a few chat-call statements (``async def`` when ``is_async``)."""
     may_yield = not is_async and draw(st.integers(0, 5)) == 0
     statements = [*setup]
-    for i in range(draw(st.integers(1, 2))):
+    for _ in range(draw(st.integers(1, 2))):
         statements += draw(call_statement(receiver, in_function=True, in_async=is_async, awaitable=awaitable,
-                                          may_yield=may_yield, tag=f"_{i}"))
+                                          may_yield=may_yield))
     decorators = draw(st.sampled_from(((), (), ("@retry(tries=3)",), ("@functools.cache",),
                                        ("@app.route(\"/ask\")", "@login_required"))))
     header = f"{'async def' if is_async else 'def'} {name}({params}):"
@@ -345,12 +340,10 @@ def unit(draw, style, ind: str, index: int) -> tuple[list[str], bool]:
     if kind == "with_client":
         client = "c"  # the same name in every with-block: rebound in one scope
         if in_async and use_async:
-            body = draw(call_statement(client, in_function=True, in_async=True, awaitable=True, may_yield=False,
-                                       tag=f"_w{index}"))
+            body = draw(call_statement(client, in_function=True, in_async=True, awaitable=True, may_yield=False))
             return [f"async def {fname}(q, msgs):", f"{ind}async with {ctor} as {client}:",
                     *indent(body, ind * 2)], False
-        body = draw(call_statement(client, in_function=False, in_async=False, awaitable=False, may_yield=False,
-                                   tag=f"_w{index}"))
+        body = draw(call_statement(client, in_function=False, in_async=False, awaitable=False, may_yield=False))
         return [f"with {ctor} as {client}:", *indent(body, ind)], False
     if kind == "annotated":
         annotation = draw(st.sampled_from((cls, cls, f"Optional[{cls}]", f"{cls} | None")))
@@ -379,9 +372,9 @@ def unit(draw, style, ind: str, index: int) -> tuple[list[str], bool]:
     assert kind == "script"
     client = f"client_{index}"
     statements = []
-    for i in range(draw(st.integers(1, 2))):
+    for _ in range(draw(st.integers(1, 2))):
         statements += draw(call_statement(client, in_function=False, in_async=False, awaitable=False,
-                                          may_yield=False, tag=f"_{index}_{i}"))
+                                          may_yield=False))
     if draw(st.booleans()):
         return [f"{client} = {sync_class}()", 'if __name__ == "__main__":', *indent(statements, ind)], False
     return [f"{client} = {sync_class}()", *statements], False
@@ -528,7 +521,7 @@ def test_fuzz_chat_calls(source: str) -> None:
 
 # Shapes the strategy must keep producing (a strategy that stopped producing streams or async clients
 # would let the property pass for the wrong reason).
-SHAPES = ("stream=True", "await ", "async for", "**params_", "self.", "with ", "lambda", "f'", "; ",
+SHAPES = ("stream=True", "await ", "async for", "**params", "self.", "with ", "lambda", "f'", "; ",
           "AsyncOpenAI", "import openai as oai", "LLM(", "Mistral(", "get_client()", "from_openai(",
           "ai.chat.completions",  # the openai module as receiver (openai. / oai.)
           "\t", "@", "class Outer")

@@ -1,9 +1,9 @@
 """Bugs the chat fuzzer (tests/test_fuzz_chat.py) found, as plain reproducers.
 
 Each was committed as a strict xfail (with its shape excluded from the fuzz strategy) and fixed in
-the codemods by 73615e8; they now guard against regressions, and the strategy generates every shape
-again. A new finding goes here the same way: a strict xfail naming the bug, and an exclusion in the
-strategy whose comment names the test.
+the codemods (73615e8, 2ce9033); they now guard against regressions, and the strategy generates
+every shape again. A new finding goes here the same way: a strict xfail naming the bug, and an
+exclusion in the strategy whose comment names the test.
 """
 
 from __future__ import annotations
@@ -161,7 +161,11 @@ def test_transformed_literal_inside_f_string(keyword: str) -> None:
 
 
 def test_splat_used_twice_todo_is_stable() -> None:
-    """A second run over the output changes nothing (the receiver is still an OpenAI client then)."""
+    """A second run over the output changes nothing (the receiver is still an OpenAI client then).
+
+    Was: the TODO for a dict splatted into two calls cited a line number ("params is used elsewhere
+    (line 5)") that the first run's TODO lines shifted, so every rerun added another TODO.
+    """
     once = run("""
         import openai
 
