@@ -183,12 +183,11 @@ class _Transformer(RuleTransformer):
         line = self._lines.get(id(original), 0)
         binding, is_mistral = self._receiver(receiver_node)
         receiver = code_of(receiver_node)
-        called = code_of(original.func)
         if is_mistral:
             return updated  # already converted: a TODO from an earlier run stands above it
         if binding is None:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
-                            f"{called.split('.', 1)[-1] if '.' in called else called} call by hand "
+                            f"chat.completions.{method} call by hand "
                             f"({CHAT_HELPERS[method]})")
             return updated
         if binding.ambiguous:

@@ -9,7 +9,8 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE, RETRY_IMPORTS
+from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE, RETRY_IMPORTS,
+                                     WRAPPER_HINTS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 
@@ -67,9 +68,13 @@ class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._lines: dict[int, int] = {}
+        self._wrapped: dict[int, str] = {}  # id(constructor call) -> the call it is an argument of
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
+        for arg in node.args:  # OpenAI(...) handed straight to a wrapper: instructor.from_openai(OpenAI())
+            if isinstance(arg.value, cst.Call) and self._is_client_class(arg.value.func):
+                self._wrapped[id(arg.value)] = code_of(node.func)
         qualified = self.facts.qualify(dotted(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self._lines[id(node)] = self.next_site_line(CTOR)
@@ -134,10 +139,20 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(annotation=new)
 
     # -- constructors ------------------------------------------------------------------------------
+    def _is_client_class(self, func: cst.BaseExpression) -> bool:
+        qualified = self.facts.qualify(dotted(func))
+        return qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES
+
     def _constructor(self, original: cst.Call, updated: cst.Call, qualified: str) -> cst.Call:
         line = self._lines.get(id(original), 0)
         is_async = CLIENT_CLASSES.get(qualified, False)
         problems = []
+        if id(original) in self._wrapped:
+            wrapper = self._wrapped[id(original)]
+            hint = WRAPPER_HINTS.get(wrapper.split(".")[-1], "convert the wrapper by hand")
+            self.todo(line, f"{code_of(original.func)}(...) is handed to {wrapper}(...), which expects an OpenAI "
+                            f"client: {hint}")
+            return updated
         if qualified in MANUAL_CLIENT_CLASSES:
             problems.append(MANUAL_CLIENT_CLASSES[qualified])
         for arg in () if problems else updated.args:

@@ -201,3 +201,24 @@ class TestClientConstructor(CodemodTest):
             client = Mistral(server_url=os.environ.get("MISTRAL_SERVER_URL"))
         """
         self.assertCodemod(code, code)
+
+
+class TestWrappedClient(CodemodTest):
+    TRANSFORM = ClientConstructor
+
+    def test_client_handed_to_a_wrapper_stays(self) -> None:
+        """instructor.from_openai(OpenAI()) needs an OpenAI client: left, with a TODO saying what to use."""
+        before = """
+            import instructor
+            from openai import OpenAI
+
+            client = instructor.from_openai(OpenAI())
+        """
+        after = """
+            import instructor
+            from openai import OpenAI
+
+            # TODO(migrator MIG101): OpenAI(...) is handed to instructor.from_openai(...), which expects an OpenAI client: instructor has instructor.from_mistral(Mistral(...)); its calls change too
+            client = instructor.from_openai(OpenAI())
+        """
+        self.assertCodemod(before, after)

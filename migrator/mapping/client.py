@@ -76,3 +76,12 @@ MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_version": "Azure OpenAI settings have no Mistral equivalent",
     "proxy": "pass client=httpx2.Client(proxy=...) to Mistral(...)",
 })
+
+# Libraries that wrap an OpenAI client (census: instructor.from_openai, langsmith wrap_openai, patch);
+# a client handed to one stays OpenAI, with what to do instead.
+WRAPPER_HINTS = MappingProxyType({
+    "from_openai": "instructor has instructor.from_mistral(Mistral(...)); its calls change too",
+    "wrap_openai": "the tracing wrapper is OpenAI-specific; trace the Mistral client another way",
+    "patch": "instructor.patch is OpenAI-specific; use instructor.from_mistral(Mistral(...))",
+    "apatch": "instructor.apatch is OpenAI-specific; use instructor.from_mistral(Mistral(...))",
+})
