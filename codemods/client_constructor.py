@@ -72,9 +72,11 @@ class _Transformer(RuleTransformer):
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
-        for arg in node.args:  # OpenAI(...) handed straight to a wrapper: instructor.from_openai(OpenAI())
-            if isinstance(arg.value, cst.Call) and self._is_client_class(arg.value.func):
-                self._wrapped[id(arg.value)] = code_of(node.func)
+        wrapper = dotted(node.func)
+        if wrapper and wrapper.split(".")[-1] in WRAPPER_HINTS:  # instructor.from_openai(OpenAI())
+            for arg in node.args:
+                if isinstance(arg.value, cst.Call) and self._is_client_class(arg.value.func):
+                    self._wrapped[id(arg.value)] = wrapper
         qualified = self.facts.qualify(dotted(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self._lines[id(node)] = self.next_site_line(CTOR)
@@ -149,7 +151,7 @@ class _Transformer(RuleTransformer):
         problems = []
         if id(original) in self._wrapped:
             wrapper = self._wrapped[id(original)]
-            hint = WRAPPER_HINTS.get(wrapper.split(".")[-1], "convert the wrapper by hand")
+            hint = WRAPPER_HINTS[wrapper.split(".")[-1]]
             self.todo(line, f"{code_of(original.func)}(...) is handed to {wrapper}(...), which expects an OpenAI "
                             f"client: {hint}")
             return updated

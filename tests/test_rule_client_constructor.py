@@ -222,3 +222,17 @@ class TestWrappedClient(CodemodTest):
             client = instructor.from_openai(OpenAI())
         """
         self.assertCodemod(before, after)
+
+    def test_client_passed_to_own_function_is_converted(self) -> None:
+        """Only known OpenAI wrappers keep the client; the app's own functions get the Mistral one."""
+        before = """
+            from openai import OpenAI
+
+            answer = ask(OpenAI(api_key="k", base_url="http://x/v1"), "hi")
+        """
+        after = """
+            from mistralai.client import Mistral
+
+            answer = ask(Mistral(api_key="k", server_url="http://x"), "hi")
+        """
+        self.assertCodemod(before, after)
