@@ -150,6 +150,7 @@ class RuleTransformer(cst.CSTTransformer):
         self.changed = False
         self._todos: list[list[str]] = []
         self._ordinal: dict[str, int] = {}
+        self._lines: dict[int, int] = {}  # id(original site node) -> its line, set in visit_*
         self._handlers: dict[str, dict[type, Optional[Callable]]] = {}
         # Statements met so far, in the pre-order codemods._facts numbered them in. At the end it
         # must equal the number of statements ast saw; if not, pruning was misaligned (see aligned).

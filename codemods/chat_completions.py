@@ -146,7 +146,6 @@ class ChatCompletions(MigratorRule):
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._lines: dict[int, int] = {}
         self._chat_depth = 0  # inside the arguments of a chat.completions.create call
         self._fstring_quotes: list[str] = []  # quote characters of the enclosing f-strings
         self._splat_todos: dict[str, list[str]] = {}

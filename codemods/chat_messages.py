@@ -58,10 +58,6 @@ class ChatMessages(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
-    def __init__(self, rule, facts) -> None:
-        super().__init__(rule, facts)
-        self._lines: dict[int, int] = {}
-
     def visit_Dict(self, node: cst.Dict) -> None:
         if message_change(_dict_constants(node)):
             self._lines[id(node)] = self.next_site_line(MSG)

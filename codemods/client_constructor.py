@@ -67,7 +67,6 @@ class ClientConstructor(MigratorRule):
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._lines: dict[int, int] = {}
         self._wrapped: dict[int, str] = {}  # id(constructor call) -> the call it is an argument of
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------

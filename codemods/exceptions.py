@@ -85,7 +85,6 @@ def _flat(parts: list[Part]) -> list[str]:
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._lines: dict[int, int] = {}  # id(reference node) -> line
         self._skip: set[int] = set()  # Name nodes that are not references (attribute names, keywords)
         self._claimed: set[int] = set()  # references a context (except, isinstance, ...) converts
         self._in_import = 0

@@ -7,11 +7,8 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
-from codemods._facts import READ
-from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MISSING_RESPONSE_FIELDS,
-                                   UNSUPPORTED_RESPONSE_FIELDS)
-
-RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL})
+from codemods._facts import READ, RESPONSE_ATTRS
+from migrator.mapping.chat import FINISH_REASONS, MISSING_RESPONSE_FIELDS, UNSUPPORTED_RESPONSE_FIELDS
 
 
 class ResponseReads(MigratorRule):
@@ -48,7 +45,6 @@ class ResponseReads(MigratorRule):
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._lines: dict[int, int] = {}
         self._active = bool(facts.openai_modules or facts.imported)
         self._stores: set[int] = set()  # attributes being assigned or deleted, not read
 
