@@ -72,7 +72,7 @@ class MigratorRule:
     def facts(self, tree: cst.Module) -> ModuleFacts:
         facts = self.context.scratch.get(FACTS)
         if facts is None:
-            facts = gather_from_source(tree.code)
+            facts = gather_from_source(tree.code, self.context.filename or "<module>")
             self.context.scratch[FACTS] = facts
         return facts
 
@@ -151,10 +151,13 @@ class RuleTransformer(cst.CSTTransformer):
         self._todos: list[list[str]] = []
         self._ordinal: dict[str, int] = {}
         self._lines: dict[int, int] = {}  # id(original site node) -> its line, set in visit_*
+        self._answers: dict[int, object] = {}  # id(original site node) -> the plan's answer for it
+        self.answer: object = None  # the plan's answer for the site last counted by next_site_line
         self._handlers: dict[str, dict[type, Optional[Callable]]] = {}
         # Statements met so far, in the pre-order codemods._facts numbered them in. At the end it
         # must equal the number of statements ast saw; if not, pruning was misaligned (see aligned).
         self.statements_seen = 0
+        self.statement_stack: list[int] = []  # index of each enclosing statement (pre-order numbering)
 
     # -- sites and findings -------------------------------------------------------------------
     def next_site_line(self, kind: str) -> int:
@@ -162,7 +165,18 @@ class RuleTransformer(cst.CSTTransformer):
         index = self._ordinal.get(kind, 0)
         self._ordinal[kind] = index + 1
         lines = self.facts.sites.get(kind, [])
+        answers = self.facts.answers.get(kind, [])
+        self.answer = answers[index] if index < len(answers) else None
         return lines[index] if index < len(lines) else 0
+
+    def mark_site(self, node: cst.CSTNode, kind: str) -> int:
+        """Count ``node`` as the next site of ``kind``: remember its line and the plan's answer."""
+        line = self._lines[id(node)] = self.next_site_line(kind)
+        self._answers[id(node)] = self.answer
+        return line
+
+    def answer_for(self, node: cst.CSTNode):
+        return self._answers.get(id(node))
 
     def converted(self, line: int, message: str, safety: str = "exact") -> None:
         self.changed = True
@@ -201,6 +215,7 @@ class RuleTransformer(cst.CSTTransformer):
                 self._todos.append([])
             first = self.statements_seen
             self.statements_seen += len(node.body)
+            self.statement_stack.append(first)  # (on_leave runs for pruned nodes too, and pops it)
             if self.facts.prune and not any(self.facts.stmt_relevant[first:self.statements_seen]):
                 return False
         elif node_type in STATEMENT_TYPES:
@@ -209,6 +224,7 @@ class RuleTransformer(cst.CSTTransformer):
                 self.path = self.path + (node.name.value,)
             index = self.statements_seen
             self.statements_seen += 1
+            self.statement_stack.append(index)
             relevant, size = self.facts.stmt_relevant, self.facts.stmt_size
             if self.facts.prune and index < len(relevant) and not relevant[index]:
                 self.statements_seen = index + size[index]
@@ -221,6 +237,8 @@ class RuleTransformer(cst.CSTTransformer):
         node_type = type(original)
         leave = self._handler("leave_", node_type)
         result = updated if leave is None else leave(original, updated)
+        if node_type in STATEMENT_TYPES or node_type is cst.SimpleStatementSuite:
+            self.statement_stack.pop()
         if node_type in STATEMENT_TYPES:
             if node_type is cst.FunctionDef or node_type is cst.ClassDef:
                 self.path = self.path[:-1]

@@ -34,6 +34,7 @@ MODCFG = "module-config"  # `openai.api_key = ...`: settings of OpenAI's module-
 MSG = "message"  # a dict literal shaped like a chat message or content part that needs a change
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)
+API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ class ModuleFacts:
     mistral_names: dict[Path, set[str]] = field(default_factory=dict)  # names bound to Mistral(...)
     streams: dict[Path, dict[str, bool]] = field(default_factory=dict)  # stream var -> only for-iterated
     sites: dict[str, list[int]] = field(default_factory=dict)  # kind -> lines in source order
+    # kind -> the conversion plan's answer for each site, parallel to ``sites`` (migrator.plan)
+    answers: dict[str, list] = field(default_factory=dict)
+    view: object = None  # migrator.plan.FileView of this module
+    # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
+    api_sites: dict[tuple, tuple] = field(default_factory=dict)
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
     stmt_relevant: list[bool] = field(default_factory=list)
@@ -260,7 +266,7 @@ class _Collector(ast.NodeVisitor):
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
         self.path: Path = ()
-        self.sites: list[tuple[tuple[int, int, int, int], str, Path]] = []
+        self.sites: list[tuple[tuple[int, int, int, int], str, Path, object]] = []
         self.stmt_parent: list[int] = []
         self.stmt_index: dict[int, int] = {}
         self.stmt_stack: list[int] = []
@@ -407,7 +413,9 @@ class _Collector(ast.NodeVisitor):
     # -- bindings and sites ------------------------------------------------------------------------
     def _site(self, node: ast.AST, kind: str) -> None:
         key = (node.lineno, node.col_offset, -node.end_lineno, -node.end_col_offset)  # type: ignore[attr-defined]
-        self.sites.append((key, kind, self.path))
+        view = self.facts.view
+        answer = view.site(node.lineno, node.col_offset) if view is not None else None  # type: ignore
+        self.sites.append((key, kind, self.path, answer))
         self.mark()
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -423,6 +431,14 @@ class _Collector(ast.NodeVisitor):
                 self.splat_calls.append((self.path, splats[0], node))
         elif env_key(node):
             self._site(node, ENV)
+        elif self.facts.view is not None and self.stmt_stack:
+            answer = self.facts.view.site(node.lineno, node.col_offset)  # type: ignore[attr-defined]
+            if answer is not None and answer[0] in ("v0", "call"):
+                # Keyed by (statement, callee, occurrence): MIG106 has no site-order twin to count with.
+                base = (self.stmt_stack[-1], dotted_name(node.func) or "")
+                occurrence = sum(1 for key in self.facts.api_sites if key[:2] == base)
+                self.facts.api_sites[(*base, occurrence)] = (node.lineno, answer)
+                self.mark()
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
@@ -558,10 +574,13 @@ def _walk_function(node: ast.AST) -> Iterator[ast.AST]:
         todo.extend(ast.iter_child_nodes(sub))
 
 
-def gather(tree: ast.Module, repo: tuple = ()) -> ModuleFacts:
+def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     """Facts about one module; ``repo`` holds the exports of the repo's other modules
-    (``codemods._repo.Export``), so that imported clients and factories resolve."""
+    (``codemods._repo.Export``), so that imported clients and factories resolve; ``view`` is the
+    conversion plan's view of this module (``migrator.plan.FileView``), whose per-site answers the
+    rules apply."""
     facts = ModuleFacts()
+    facts.view = view
     collector = _Collector(facts)
     # Imports first, wherever they are, so that names used before a late import still resolve.
     for node in ast.walk(tree):
@@ -577,8 +596,9 @@ def gather(tree: ast.Module, repo: tuple = ()) -> ModuleFacts:
         collector._streams(tree)  # module-level scripts stream too
     _model_constants(tree, facts)
     collector.sites.sort(key=lambda s: s[0])
-    for (line, *_), kind, path in collector.sites:
+    for (line, *_), kind, path, answer in collector.sites:
         facts.sites.setdefault(kind, []).append(line)
+        facts.answers.setdefault(kind, []).append(answer)
     collector.scopes[()] = tree
     for path, name, call in collector.splat_calls:
         info = _splat_dict(collector.scopes.get(path, tree), name, call)
@@ -755,5 +775,9 @@ def _model_constants(tree: ast.Module, facts: ModuleFacts) -> None:
                     facts.model_constants.add(kw.value.id)
 
 
-def gather_from_source(code: str) -> ModuleFacts:
-    return gather(ast.parse(code))
+def gather_from_source(code: str, filename: str = "<module>") -> ModuleFacts:
+    """Facts for one module on its own: its plan is built from this module alone."""
+    from migrator.plan import build_plan
+
+    plan = build_plan([(filename, code)])
+    return gather(ast.parse(code), view=plan.view(filename))

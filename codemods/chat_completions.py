@@ -6,8 +6,9 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, finish_elements, literal
+from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, finish_elements, literal
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding
+from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
@@ -147,6 +148,10 @@ class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._chat_depth = 0  # inside the arguments of a chat.completions.create call
+        self._model_slot = 0  # inside the value of a model slot (migrator.plan: reaches converted model=)
+        self._param_slot: list[bool] = []
+        self._arg_slot: list[bool] = []
+        self._callargs: set[int] = set()  # arguments that are model names for a converted call
         self._fstring_quotes: list[str] = []  # quote characters of the enclosing f-strings
         self._splat_todos: dict[str, list[str]] = {}
         self._stream_lines: dict[object, int] = {}  # converted stream (call id or variable) -> line  # splatted dict -> TODOs for its chat call
@@ -154,8 +159,11 @@ class _Transformer(RuleTransformer):
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
 
     def visit_Call(self, node: cst.Call) -> None:
+        arg = self._callarg(node) if self._slots() else None
+        if arg is not None:
+            self._callargs.add(id(arg))
         if chat_method(node.func) is not None:
-            self._lines[id(node)] = self.next_site_line(CHAT)
+            self.mark_site(node, CHAT)
             self._chat_depth += 1
 
     # -- receivers -----------------------------------------------------------------------------------
@@ -180,26 +188,21 @@ class _Transformer(RuleTransformer):
         self._chat_depth -= 1
         method, receiver_node = found
         line = self._lines.get(id(original), 0)
-        binding, is_mistral = self._receiver(receiver_node)
         receiver = code_of(receiver_node)
-        if is_mistral:
-            return updated  # already converted: a TODO from an earlier run stands above it
-        if binding is None:
+        answer = self.answer_for(original)
+        if not answer or answer[0] != "call":
+            return updated  # not an OpenAI client's call (another SDK, a test double, a converted call)
+        _, verdict, is_async, module_client, blocking, _ = answer
+        if verdict == UNRESOLVED:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
-                            f"chat.completions.{method} call by hand "
+                            f"chat.completions.{method} call by hand if it is one "
                             f"({CHAT_HELPERS[method]})")
             return updated
-        if binding.ambiguous:
-            self.todo(line, f"{receiver} is bound to more than one client in this scope; convert this "
-                            "call by hand if it runs on an OpenAI client")
-            return updated
-        if not binding.convertible:
-            self.todo(line, f"{receiver} is still an OpenAI client (its constructor was not converted); "
-                            "this call was left unchanged")
-            return updated
-        if method == "stream":
-            self.todo(line, STREAM_HELPER_TODO)
-            return updated
+        if verdict != CONVERT:
+            if blocking and verdict == KEEP:  # this call is one of the uses that keep its client
+                self.todo(line, f"chat.completions.{method} left unchanged: {blocking}")
+            return updated  # kept on OpenAI (the constructor's TODO says why) or another provider
+        binding = Binding(is_async, True, module_client)
         return self._convert(updated, line, binding, receiver, method, receiver_node)
 
     def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str, method: str,
@@ -266,7 +269,8 @@ class _Transformer(RuleTransformer):
         except CannotConvert as exc:
             self.todo(line, f"chat.completions.{method} left unchanged: {exc}")
             return call
-        new_args = finish_args(call.args, [self._map_literals(arg) for arg in new_args])
+        new_args = finish_args(call.args, [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model"
+                                           else arg for arg in new_args])
         for todo in todos:
             self.todo(line, todo)
 
@@ -345,17 +349,22 @@ class _Transformer(RuleTransformer):
             if target == name:
                 return value, None
             return cst.SimpleString(f"{value.quote}{target}{value.quote}"), None
-        if isinstance(value, cst.Name) and value.value in self.facts.model_constants:
-            return value, None  # the module constant is mapped where it is assigned
+        if isinstance(value, cst.Name) and self._slot_of(value.value) is not None:
+            return value, None  # mapped where it is set (a constant, a default, a local)
+        if isinstance(value, cst.Attribute) and dotted(value) == f"self.{value.attr.value}" and any(
+                slot[0] in ("attr", "default") for slot in self._slots()
+                if slot[0] == "default" or slot[2] == value.attr.value):
+            return value, None  # self.model: mapped where it is set
         return value, (f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
                        "model (see `migrator rules` / --model)")
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         """A string that is exactly an OpenAI chat model name (``MODEL = "gpt-4o"``, a default
         argument, ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) is what some chat call will send."""
-        if self._chat_depth or not (self.facts.openai_modules or self.facts.imported):
-            # Only in modules that use OpenAI; inside a chat call only model= is mapped (by _model,
-            # when the call is converted: a call left unchanged may still be served by OpenAI).
+        if self._chat_depth or not self._model_slot:
+            # Only where the plan found that the value reaches model= of converted calls and nothing
+            # else (a constant, a default argument, a getenv default); inside a chat call only
+            # model= is mapped (by _model, when the call is converted).
             return updated
         value = updated.evaluated_value
         if not isinstance(value, str):
@@ -366,7 +375,77 @@ class _Transformer(RuleTransformer):
         self.changed = True
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
+    # -- model names set outside the call (the plan's model slots) ------------------------------------
+    def _slot_of(self, name: str):
+        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        for slot in (("local", self.path, name), ("default", self.path, name), ("const", name)):
+            if slot in slots:
+                return slot
+        if self.path:
+            for slot in slots:
+                if slot[0] == "callarg" and slot[1] == self.path[0] and slot[3] == name:
+                    return slot
+        return None
+
+    def _slots(self) -> frozenset:
+        return self.facts.view.model_slots if self.facts.view is not None else frozenset()
+
+    def _slot_target(self, node: cst.Assign):
+        if len(node.targets) != 1:
+            return None
+        target = node.targets[0].target
+        if isinstance(target, cst.Attribute) and dotted(target) == f"self.{target.attr.value}" and self.path:
+            slot = ("attr", self.path[:-1], target.attr.value)
+        elif isinstance(target, cst.Name):
+            name = target.value
+            slot = ("const", name) if not self.path else ("local", self.path, name)
+        else:
+            return None
+        return slot if slot in self._slots() else None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if self._slot_target(node) is not None:
+            self._model_slot += 1
+
+    def _callarg(self, node: cst.Call):
+        """The argument of a call to a function whose parameter only feeds converted model= (plan)."""
+        if not isinstance(node.func, cst.Name):
+            return None
+        for slot in self._slots():
+            if slot[0] == "callarg" and slot[1] == node.func.value:
+                _, _, index, param = slot
+                positional = [a for a in node.args if a.keyword is None and not a.star]
+                for arg in node.args:
+                    if arg.keyword is not None and arg.keyword.value == param:
+                        return arg
+                if 0 <= index < len(positional) and not any(a.star for a in node.args):
+                    return positional[index]
+        return None
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        self._arg_slot.append(id(node) in self._callargs)
+        if self._arg_slot[-1]:
+            self._model_slot += 1
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        if self._arg_slot.pop():
+            self._model_slot -= 1
+        return updated
+
+    def visit_Param(self, node: cst.Param) -> None:
+        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        self._param_slot.append(node.default is not None and ("default", self.path, node.name.value) in slots)
+        if self._param_slot[-1]:
+            self._model_slot += 1
+
+    def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
+        if self._param_slot.pop():
+            self._model_slot -= 1
+        return updated
+
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign):
+        if self._slot_target(original) is not None:
+            self._model_slot -= 1
         if len(updated.targets) != 1:
             return updated
         target = updated.targets[0].target
@@ -407,7 +486,11 @@ class _Transformer(RuleTransformer):
         if rule.policy is Policy.DROP_TODO:
             self._splat_todos.setdefault(owner, []).append(f'{owner}["{key}"] dropped: {rule.note}')
             return None
-        if rule.xform is not None and key != "model":
+        if key == "model":
+            value, todo = self._model(value)
+            if todo:
+                self._splat_todos.setdefault(owner, []).append(todo)
+        elif rule.xform is not None:
             try:
                 new_value, todo = self._xform(key, rule, value)
             except CannotConvert as exc:  # the dict is already committed to: keep the value, flag it

@@ -60,12 +60,14 @@ class ChatMessages(MigratorRule):
 class _Transformer(RuleTransformer):
     def visit_Dict(self, node: cst.Dict) -> None:
         if message_change(_dict_constants(node)):
-            self._lines[id(node)] = self.next_site_line(MSG)
+            self.mark_site(node, MSG)
 
     def leave_Dict(self, original: cst.Dict, updated: cst.Dict) -> cst.BaseExpression:
-        """Message and content-part literals Mistral reads differently (api-mapping.md §2.3)."""
+        """Message and content-part literals Mistral reads differently (api-mapping.md §2.3), where
+        the plan found they only reach converted chat calls."""
         change = message_change(_dict_constants(original))
-        if change is None:
+        answer = self.answer_for(original)
+        if change is None or not (answer and answer[0] == "msg" and answer[1]):
             return updated
         line = self._lines.get(id(original), 0)
         elements = list(updated.elements)

@@ -13,6 +13,7 @@ from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RET
                                      WRAPPER_HINTS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED
 
 
 def string_value(node: cst.BaseExpression) -> Optional[str]:
@@ -67,20 +68,24 @@ class ClientConstructor(MigratorRule):
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._wrapped: dict[int, str] = {}  # id(constructor call) -> the call it is an argument of
+        self._param: list[Optional[str]] = []  # names of the parameters being visited
+        self._env_fed = False  # this statement read an env var that feeds a converted constructor
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
-        wrapper = dotted(node.func)
-        if wrapper and wrapper.split(".")[-1] in WRAPPER_HINTS:  # instructor.from_openai(OpenAI())
-            for arg in node.args:
-                if isinstance(arg.value, cst.Call) and self._is_client_class(arg.value.func):
-                    self._wrapped[id(arg.value)] = wrapper
         qualified = self.facts.qualify(dotted(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
-            self._lines[id(node)] = self.next_site_line(CTOR)
+            self.mark_site(node, CTOR)
         elif _env_call_key(node):
-            self._lines[id(node)] = self.next_site_line(ENV)
+            self.mark_site(node, ENV)
+            self._env_fed = self._env_fed or self._env_converts(node)
+
+    def _env_converts(self, node) -> bool:
+        answer = self.answer_for(node)
+        return bool(answer and answer[0] == "env" and answer[1])
+
+    def statement_done(self) -> None:
+        self._env_fed = False
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         """``openai.api_key = ...`` configures OpenAI's module-level client, which Mistral lacks."""
@@ -89,17 +94,20 @@ class _Transformer(RuleTransformer):
                 and self.facts.openai_modules.get(target.value.value) == "openai"
                 and target.attr.value in MODULE_CLIENT_SETTINGS):
             line = self.next_site_line(MODCFG)
+            if not (self.answer and self.answer[0] == "modcfg" and self.answer[1]):
+                return  # the module client converts nowhere: its settings still serve OpenAI
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
                             f"{MODULE_CLIENT_SETTINGS[target.attr.value]}")
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _env_subscript_key(node):
-            self._lines[id(node)] = self.next_site_line(ENV)
+            self.mark_site(node, ENV)
+            self._env_fed = self._env_fed or self._env_converts(node)
 
     # -- environment variables --------------------------------------------------------------------
     def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
         key = _env_subscript_key(original)
-        if key is None:
+        if key is None or not self._env_converts(original):
             return updated
         element = updated.slice[0]
         index = element.slice
@@ -116,7 +124,7 @@ class _Transformer(RuleTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         key = _env_call_key(original)
-        if key is not None:
+        if key is not None and self._env_converts(original):
             args = list(updated.args)
             args[0] = args[0].with_changes(value=string_like(args[0].value, ENV_VARS[key]))
             if ENV_VARS[key] == SERVER_URL_ENV and len(args) > 1:
@@ -131,7 +139,36 @@ class _Transformer(RuleTransformer):
         return updated
 
     # -- annotations -------------------------------------------------------------------------------
+    def visit_Param(self, node: cst.Param) -> None:
+        self._param.append(node.name.value)
+
+    def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
+        self._param.pop()
+        return updated
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._param.append(None)
+
+    def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign) -> cst.AnnAssign:
+        self._param.pop()
+        answer = self.answer_for(original.value) if original.value is not None else None
+        if answer and answer[0] == "ctor" and answer[1] == CONVERT:  # client: OpenAI = OpenAI()
+            return updated.with_changes(annotation=self._retyped(updated.annotation))
+        return updated
+
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
+        view = self.facts.view
+        if view is None:
+            return updated
+        if self._param:
+            name = self._param[-1]
+            if name is None or view.param(self.path, name) != CONVERT:
+                return updated
+        elif view.returns(self.path) != CONVERT:  # a return annotation: the factory's clients convert
+            return updated
+        return self._retyped(updated)
+
+    def _retyped(self, updated: cst.Annotation) -> cst.Annotation:
         new = _replace_client_class(updated.annotation, self.facts)
         if new is updated.annotation:
             return updated
@@ -148,11 +185,11 @@ class _Transformer(RuleTransformer):
         line = self._lines.get(id(original), 0)
         is_async = CLIENT_CLASSES.get(qualified, False)
         problems = []
-        if id(original) in self._wrapped:
-            wrapper = self._wrapped[id(original)]
-            hint = WRAPPER_HINTS[wrapper.split(".")[-1]]
-            self.todo(line, f"{code_of(original.func)}(...) is handed to {wrapper}(...), which expects an OpenAI "
-                            f"client: {hint}")
+        answer = self.answer_for(original)
+        if not answer or answer[0] != "ctor" or answer[1] in (OTHER, UNRESOLVED):
+            return updated  # another provider's endpoint: not migrator's to touch
+        if answer[1] == KEEP:
+            self.todo(line, answer[2])
             return updated
         if qualified in MANUAL_CLIENT_CLASSES:
             problems.append(MANUAL_CLIENT_CLASSES[qualified])

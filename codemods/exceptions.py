@@ -107,6 +107,11 @@ class _Transformer(RuleTransformer):
     def visit_Param(self, node: cst.Param) -> None:
         self._skip.add(id(node.name))
 
+    def visit_ClassDef(self, node) -> None:
+        self._skip.add(id(node.name))  # a definition's name is not a reference (ast has no node there)
+
+    visit_FunctionDef = visit_ClassDef
+
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._skip.add(id(node.attr))
         self._site(node)
@@ -116,11 +121,25 @@ class _Transformer(RuleTransformer):
             self._site(node)
 
     def _site(self, node) -> None:
-        if self._rule(node) is not None:
-            self._lines[id(node)] = self.next_site_line(EXC)
+        rule = error_rule(self.facts.qualify(dotted(node)))
+        if rule is None:
+            return
+        line = self.mark_site(node, EXC)
+        answer = self.answer_for(node)
+        if answer and answer[0] == "exc" and answer[1] == "todo":
+            self.todo(line, f"{code_of(node)}: some calls that may raise here are converted and some are not "
+                            f"(or migrator cannot see them): where Mistral raises, catch {self._describe(rule)}")
 
     def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
-        return error_rule(self.facts.qualify(dotted(node)))
+        """The mapping for an OpenAI exception reference the plan converts (the calls that raise it
+        are converted), else None: the reference stays as written."""
+        rule = error_rule(self.facts.qualify(dotted(node)))
+        if rule is None:
+            return None
+        answer = self._answers.get(id(node))
+        if answer is not None and not (answer[0] == "exc" and answer[1] == "convert"):
+            return None
+        return rule
 
     def _line(self, elements) -> int:
         return min(self._lines.get(id(e), 0) for e in elements if self._rule(e))
@@ -160,8 +179,8 @@ class _Transformer(RuleTransformer):
         return self._unclaimed(original, updated)
 
     def _unclaimed(self, original, updated):
-        if id(original) in self._lines and id(original) not in self._claimed:
-            rule = self._rule(original)
+        rule = self._rule(original)
+        if rule is not None and id(original) in self._lines and id(original) not in self._claimed:
             why = rule.note if not rule.catch else f"Mistral raises {self._describe(rule)}"
             self.todo(self._lines[id(original)], f"{code_of(original)} left unchanged: {why}; convert by hand")
         return updated

@@ -47,6 +47,20 @@ class _Transformer(RuleTransformer):
         super().__init__(rule, facts)
         self._active = bool(facts.openai_modules or facts.imported)
         self._stores: set[int] = set()  # attributes being assigned or deleted, not read
+        self._quotes: list[str] = []  # quote characters of the enclosing f-strings
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self._quotes.append(node.quote[0])
+
+    def leave_FormattedString(self, original: cst.FormattedString,
+                              updated: cst.FormattedString) -> cst.FormattedString:
+        self._quotes.pop()
+        return updated
+
+    def _converts(self, node: cst.CSTNode) -> bool:
+        """The plan traced this read to the response of a converted call."""
+        answer = self.answer_for(node)
+        return bool(answer and answer[0] == "read" and answer[1])
 
     def _store(self, target: cst.BaseExpression) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):
@@ -69,14 +83,14 @@ class _Transformer(RuleTransformer):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if self._active and node.attr.value in RESPONSE_ATTRS and id(node) not in self._stores:
-            self._lines[id(node)] = self.next_site_line(READ)
+            self.mark_site(node, READ)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if self._active and _finish_reason_check(node) is not None:
-            self._lines[id(node)] = self.next_site_line(READ)
+            self.mark_site(node, READ)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
-        if id(original) not in self._lines:
+        if id(original) not in self._lines or not self._converts(original):
             return updated
         name, line = original.attr.value, self._lines[id(original)]
         if name in UNSUPPORTED_RESPONSE_FIELDS:
@@ -85,7 +99,11 @@ class _Transformer(RuleTransformer):
         owner = code_of(updated.value)
         if name in MISSING_RESPONSE_FIELDS:
             self.converted(line, f"{owner}.{name} -> getattr(..., None) (not on Mistral responses)")
-            return cst.parse_expression(f'getattr({owner}, "{name}", None)')
+            quote = "'" if self._quotes and self._quotes[-1] == '"' else '"'
+            if self._quotes and quote in owner:
+                self.todo(line, f"{owner}.{name} is not on Mistral responses: read it with getattr(..., None)")
+                return updated
+            return cst.parse_expression(f'getattr({owner}, {quote}{name}{quote}, None)')
         if dotted(updated.value) is None:  # evaluated twice below: only for plain names
             self.todo(line, f"{owner}.function_call: legacy functions became tools; read "
                             ".tool_calls[0].function instead")
@@ -94,7 +112,7 @@ class _Transformer(RuleTransformer):
         return cst.parse_expression(f"({owner}.tool_calls[0].function if {owner}.tool_calls else None)")
 
     def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
-        if id(original) not in self._lines:
+        if id(original) not in self._lines or not self._converts(original):
             return updated
         line = self._lines[id(original)]
         value = _finish_reason_check(original)
@@ -105,7 +123,8 @@ class _Transformer(RuleTransformer):
             return updated
         negated = isinstance(target.operator, cst.NotEqual)
         operator = cst.NotIn() if negated else cst.In()
-        values = cst.parse_expression("(" + ", ".join(f'"{v}"' for v in mistral) + (",)" if len(mistral) == 1
+        q = "'" if self._quotes and self._quotes[-1] == '"' else '"'
+        values = cst.parse_expression("(" + ", ".join(f'{q}{v}{q}' for v in mistral) + (",)" if len(mistral) == 1
                                                                                   else ")"))
         self.converted(line, f'finish_reason == "{value}" -> in {mistral}', "approximate")
         return updated.with_changes(comparisons=[target.with_changes(operator=operator, comparator=values)])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -34,6 +34,8 @@ class Config:
     # Filled by the engine, not by users: clients and client factories other modules of the converted
     # tree export (codemods._repo.Export tuples), so that `from app.llm import client` resolves.
     repo_exports: tuple = ()
+    # Filled by the engine: the conversion plan of the whole tree (migrator.plan.ConversionPlan)
+    plan: Any = field(default=None, compare=False)
 
     def models(self) -> dict[str, str]:
         return dict(self.model_map)

@@ -12,6 +12,7 @@ from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
 from codemods.exceptions import Exceptions
 from codemods.response_reads import ResponseReads
+from codemods.unsupported import UnsupportedCalls
 
 
 class Rule(str, Enum):
@@ -25,6 +26,8 @@ class Rule(str, Enum):
     """Chat message literals -> Mistral's roles and content parts."""
     MIG105 = "MIG105"
     """Response fields Mistral lacks or names differently."""
+    MIG106 = "MIG106"
+    """OpenAI calls no rule converts yet (legacy v0, untraced receivers) -> TODO."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -35,6 +38,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG103, Exceptions),
     (Rule.MIG104, ChatMessages),
     (Rule.MIG105, ResponseReads),
+    (Rule.MIG106, UnsupportedCalls),
 )
 
 

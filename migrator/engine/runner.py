@@ -160,11 +160,13 @@ def _with_repo_exports(config: Config, loaded: Sequence[LoadedFile]) -> Config:
     sources = []
     for item in loaded:
         try:
-            sources.append((item.source.real_path, decode(item.data)[0]))
+            sources.append((item.source.path, decode(item.data)[0]))
         except Exception:  # noqa: BLE001 - undecodable files are reported by their own conversion
             continue
     root = os.path.commonpath([os.path.dirname(path) for path, _ in sources]) if sources else ""
-    return replace(config, repo_exports=index_sources(sources, root))
+    from migrator.plan import build_plan
+
+    return replace(config, repo_exports=index_sources(sources, root), plan=build_plan(sources, root))
 
 
 def run(
@@ -197,7 +199,7 @@ def run(
         else:
             results.append(item)
 
-    if transform is None and len(loaded) > 1:
+    if transform is None and loaded:
         config = _with_repo_exports(config, loaded)
     convert_args = (config, transform, mode is Mode.WRITE)
     pool = None

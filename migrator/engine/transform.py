@@ -28,7 +28,13 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     module = cst.parse_module(code)  # LibCST first: its errors are the ones users should see
     # CPython's parser rejects a few things LibCST accepts (Python 2 code, say); the SyntaxError then
     # reaches the engine, which reports the file as failed rather than rewriting it blind.
-    facts = gather(ast.parse(code, filename=filename), config.repo_exports)
+    tree = ast.parse(code, filename=filename)
+    plan = config.plan
+    if plan is None:  # one module on its own (tests, single-file runs): its own plan
+        from migrator.plan import build_plan
+
+        plan = build_plan([(filename, code)])
+    facts = gather(tree, config.repo_exports, plan.view(filename))
     if not facts.mentions_openai:
         return RuleOutcome(code, ())
     context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})

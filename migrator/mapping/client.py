@@ -85,3 +85,57 @@ WRAPPER_HINTS = MappingProxyType({
     "patch": "instructor.patch is OpenAI-specific; use instructor.from_mistral(Mistral(...))",
     "apatch": "instructor.apatch is OpenAI-specific; use instructor.from_mistral(Mistral(...))",
 })
+
+# OpenAI-only consumers: a client handed to one of these stays on OpenAI (the plan keeps it), with
+# what to do instead. Keyed by the callee's last name.
+OPENAI_CONSUMERS = MappingProxyType({
+    **WRAPPER_HINTS,
+    "instrument_openai": "logfire.instrument_openai traces OpenAI clients only; use logfire.instrument_httpx or "
+                         "trace the Mistral client another way",
+    "OpenAIResponsesModel": "openai-agents models take an OpenAI client; see Mistral's agents API or LiteLLM",
+    "OpenAIChatCompletionsModel": "openai-agents models take an OpenAI client; keep it, or route through an "
+                                  "OpenAI-compatible Mistral endpoint",
+    "set_default_openai_client": "openai-agents needs an OpenAI client",
+    "OpenAIProvider": "openai-agents needs an OpenAI client",
+    "ChatOpenAI": "LangChain's ChatOpenAI takes an OpenAI client; use langchain_mistralai.ChatMistralAI",
+    "OpenAIEmbeddings": "LangChain's OpenAIEmbeddings takes an OpenAI client; use MistralAIEmbeddings",
+})
+
+# Where an OpenAI-SDK client points, read from the text of its base_url / api_key arguments (with the
+# names they read expanded). First match wins; anything that names OpenAI's own host or variables is
+# OpenAI; an unknown host is another provider.
+OTHER_PROVIDER_MARKERS = (
+    ("deepseek", "DeepSeek"), ("x.ai", "xAI"), ("xai_", "xAI"), ("grok", "xAI"), ("together", "Together"),
+    ("groq", "Groq"), ("openrouter", "OpenRouter"), ("perplexity", "Perplexity"), ("pplx", "Perplexity"),
+    ("ollama", "Ollama"), ("lmstudio", "LM Studio"), ("lm_studio", "LM Studio"), ("lm-studio", "LM Studio"),
+    ("vllm", "vLLM"), ("localhost", "local server"), ("127.0.0.1", "local server"), ("0.0.0.0", "local server"),
+    ("azure", "Azure"), ("anyscale", "Anyscale"), ("fireworks", "Fireworks"), ("moonshot", "Moonshot"),
+    ("dashscope", "DashScope"), ("siliconflow", "SiliconFlow"), ("zhipu", "Zhipu"), ("bigmodel", "Zhipu"),
+    ("gemini", "Gemini"), ("googleapis", "Google"), ("anthropic", "Anthropic"), ("mistral", "Mistral"),
+    ("nvidia", "NVIDIA"), ("cerebras", "Cerebras"), ("sambanova", "SambaNova"), ("huggingface", "Hugging Face"),
+    ("scaleway", "Scaleway"), ("ovh", "OVHcloud"), ("litellm", "LiteLLM"), ("cloudflare", "Cloudflare"),
+    ("baidu", "Baidu"), ("qwen", "Qwen"), ("nebius", "Nebius"), ("hyperbolic", "Hyperbolic"),
+)
+
+
+def classify_endpoint(text: str, argument: str = "base_url") -> str:
+    """``openai`` when the expression text points at OpenAI (its host, or OPENAI_* settings), else the
+    name of the other provider it points at (``unknown endpoint`` for a host migrator does not know)."""
+    import re
+
+    lowered = text.lower()
+    hosts = re.findall(r"https?://([^/\"'\s:]+)", lowered)
+    for host in hosts:
+        if host != "api.openai.com":
+            for marker, name in OTHER_PROVIDER_MARKERS:
+                if marker in host:
+                    return name
+            return f"endpoint {host}"
+    if hosts:
+        return "openai"
+    for marker, name in OTHER_PROVIDER_MARKERS:
+        if marker in lowered and not (argument == "api_key" and marker in ("localhost", "127.0.0.1", "0.0.0.0")):
+            return name
+    if argument == "base_url" and "openai" not in lowered and lowered.strip() not in ("none", ""):
+        return "unknown endpoint"
+    return "openai"

@@ -1,0 +1,71 @@
+"""MIG106: OpenAI calls no rule converts yet get a TODO (legacy v0 API, calls on untraced receivers)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, dotted
+from migrator.plan.model import UNRESOLVED
+
+
+class UnsupportedCalls(MigratorRule):
+    """Flags the OpenAI calls that stay as they are because no rule converts them yet.
+
+    **What it does.** Puts a TODO above each legacy v0 call (``openai.ChatCompletion.create``,
+    ``openai.Embedding.create``, ...: removed in openai 1.0, each needs a Mistral client call), and
+    above each OpenAI API call (``x.embeddings.create``, ``x.images.generate``, ...) on a receiver
+    that migrator cannot trace to a client (an untyped parameter, an attribute set elsewhere) in a
+    module that imports openai. Calls on a client the conversion plan keeps carry no TODO of their
+    own: the one at the client's constructor names them.
+
+    **Why.** No OpenAI call is dropped silently: each is converted, covered by its kept client's
+    TODO, or flagged here.
+
+    **Fix safety.** manual (TODO only; the code is unchanged, model strings included).
+    """
+
+    CODE = "MIG106"
+    NAME = "unsupported-calls"
+    SAFETY = "manual"
+    DESCRIPTION = "legacy v0 calls and OpenAI calls on untraced receivers -> TODO"
+    BEFORE = 'import openai\n\nreply = openai.ChatCompletion.create(model="gpt-4", messages=msgs)\n'
+    AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.ChatCompletion.create(...): '
+             'convert by hand to Mistral(...).chat.complete(...) (no rule yet)\n'
+             'reply = openai.ChatCompletion.create(model="gpt-4", messages=msgs)\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+V0_HINTS = {
+    "ChatCompletion": "Mistral(...).chat.complete(...) / chat.stream(...)",
+    "Completion": "Mistral(...).chat.complete(...) (or fim.complete for code completion)",
+    "Embedding": "Mistral(...).embeddings.create(model=..., inputs=...)",
+    "Moderation": "Mistral(...).classifiers.moderate(model=..., inputs=...)",
+    "Model": "Mistral(...).models.list()",
+}
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._seen: dict[tuple, int] = {}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.facts.api_sites or not self.statement_stack:
+            return
+        base = (self.statement_stack[-1], dotted(node.func) or "")
+        occurrence = self._seen.get(base, 0)
+        found = self.facts.api_sites.get((*base, occurrence))
+        if found is None:
+            return
+        self._seen[base] = occurrence + 1
+        line, answer = found
+        if answer[0] == "v0":
+            surface = answer[1]
+            resource = surface.split(".")[1] if "." in surface else surface
+            hint = V0_HINTS.get(resource, "the matching Mistral client call")
+            self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
+        elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4]:
+            self.todo(line, f"{answer[4]}; the receiver is not traced to a client: if it is an OpenAI client, "
+                            "convert by hand")

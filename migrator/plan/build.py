@@ -1,0 +1,809 @@
+"""Build the conversion plan: one ``ast`` pass per candidate file, then one decision per client.
+
+What it finds, per file: OpenAI client constructions (``OpenAI()``, ``AsyncOpenAI()``,
+``AzureOpenAI()``, through any import alias), the ``openai`` module client (``openai.chat...``),
+legacy v0 calls (``openai.ChatCompletion.create``), and every use of every client: calls by API
+surface, hand-offs to functions (the repo's own are followed into their parameters; others are
+OpenAI-only consumers or unknown), attribute reads and writes, escapes into containers. Values are
+followed through assignments, ``self.<attr>``, factories, the repo's own modules and parameters.
+
+Clients that can reach the same code (a function called with two clients, a name bound to both)
+share one decision: they form a group (union-find), and the group converts only when every client
+in it talks to OpenAI and every use in it converts.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from codemods._facts import (CHAT_METHOD_NAMES, RESPONSE_ATTRS, _splat_dict, chat_call_stream_literal,
+                             dotted_name, env_key, finish_reason_check, message_change, _dict_constants)
+from codemods._repo import _same_module, module_name
+from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, Policy
+from migrator.mapping.client import MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, classify_endpoint
+from migrator.mapping.errors import error_rule
+from migrator.plan.model import (CONVERT, KEEP, OTHER, UNRESOLVED, USE_CONVERT, USE_KEEP, USE_OTHER, USE_TODO,
+                                 Client, ConversionPlan, Use)
+
+Scope = tuple[str, ...]
+
+# First attribute after the `openai` module that makes `openai.<attr>...` a use of its module client.
+MODULE_CLIENT_RESOURCES = frozenset({
+    "chat", "completions", "embeddings", "images", "audio", "moderations", "models", "files", "batches",
+    "responses", "beta", "fine_tuning", "vector_stores", "uploads", "realtime", "containers", "evals",
+    "conversations", "webhooks", "videos", "with_raw_response", "with_streaming_response", "with_options",
+})
+# Legacy (v0) module resources: `openai.ChatCompletion.create(...)` and friends.
+V0_RESOURCES = frozenset({
+    "ChatCompletion", "Completion", "Embedding", "Moderation", "Image", "Audio", "Model", "File", "FineTune",
+    "FineTuningJob", "Edit", "Engine", "Deployment", "Customer",
+})
+# Calls a client may be handed to without anything happening to it.
+HARMLESS_CALLEES = frozenset({"print", "repr", "id", "type", "isinstance", "hasattr", "bool", "str", "callable"})
+HARMLESS_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", "beta.chat.completions.parse"})
+
+
+@dataclass
+class _Origin:
+    id: str
+    path: str
+    line: int
+    col: int
+    name: str
+    kind: str
+    is_async: bool
+    provider: str = "openai"
+    problems: list[str] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
+    sources: int = 0  # params: how many client values reach it from call sites
+    annotated: bool = False  # params: annotated with an OpenAI client class
+
+
+class _File:
+    """One module: its tree, imports, scopes and the values bound in each."""
+
+    def __init__(self, path: str, tree: ast.Module, module: str) -> None:
+        self.path = path
+        self.tree = tree
+        self.module = module
+        self.openai_modules: dict[str, str] = {}
+        self.imported: dict[str, str] = {}  # local name -> openai.X
+        self.repo_imports: dict[str, tuple[str, int, str]] = {}  # local -> (module, level, name)
+        self.scopes: dict[Scope, ast.AST] = {(): tree}
+        self.classes: set[Scope] = set()
+        self.assigns: dict[tuple[Scope, str], list[ast.AST]] = {}
+        self.self_assigns: dict[tuple[Scope, str], list[ast.AST]] = {}  # (class scope, attr) -> values
+        self.params: dict[tuple[Scope, str], tuple[int, Optional[ast.AST]]] = {}  # -> (index, annotation)
+        self.param_order: dict[Scope, list[str]] = {}
+        self.returns: dict[Scope, list[ast.AST]] = {}
+        self.defs: dict[tuple[Scope, str], Scope] = {}  # (scope, name) -> scope path of a def/class
+        self.local_names: set[str] = set()  # names defined in the module (classes, defs, assignments)
+        self.scope_of: dict[int, Scope] = {}  # id(node) -> the scope its code runs in
+        self.parent: dict[int, ast.AST] = {}
+        self.bases: dict[Scope, list[ast.AST]] = {}
+
+    def qualify(self, dotted: Optional[str]) -> Optional[str]:
+        if not dotted:
+            return None
+        head, _, rest = dotted.partition(".")
+        if head in self.imported:
+            return self.imported[head] + ("." + rest if rest else "")
+        if head in self.openai_modules:
+            return self.openai_modules[head] + ("." + rest if rest else "")
+        return None
+
+    @property
+    def uses_openai(self) -> bool:
+        return bool(self.openai_modules or self.imported)
+
+
+def _index(f: _File) -> None:
+    for node in ast.walk(f.tree):
+        for child in ast.iter_child_nodes(node):
+            f.parent[id(child)] = node
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name == "openai" or alias.name.startswith("openai."):
+                    f.openai_modules[alias.asname or "openai"] = alias.name if alias.asname else "openai"
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 0 and (module == "openai" or module.startswith("openai.")):
+                for alias in node.names:
+                    f.imported[alias.asname or alias.name] = f"{module}.{alias.name}"
+            else:
+                for alias in node.names:
+                    f.repo_imports[alias.asname or alias.name] = (module, node.level, alias.name)
+
+    def visit(node: ast.AST, scope: Scope, cls: Optional[Scope]) -> None:
+        for child in ast.iter_child_nodes(node):
+            f.scope_of[id(child)] = scope
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                path = scope + (child.name,)
+                f.defs[(scope, child.name)] = path
+                if scope == ():
+                    f.local_names.add(child.name)
+                f.scopes[path] = child
+                for deco in child.decorator_list:
+                    f.scope_of[id(deco)] = scope
+                    visit_expr(deco, scope)
+                if isinstance(child, ast.ClassDef):
+                    f.classes.add(path)
+                    f.bases[path] = list(child.bases)
+                    for base in child.bases:
+                        visit_expr(base, scope)
+                    visit(ast.Module(body=child.body, type_ignores=[]), path, path)
+                else:
+                    _params(child, path)
+                    for default in [*child.args.defaults, *child.args.kw_defaults]:
+                        if default is not None:
+                            visit_expr(default, scope)
+                    visit(ast.Module(body=child.body, type_ignores=[]), path, cls)
+                continue
+            if isinstance(child, ast.Lambda):
+                visit(child, scope, cls)
+                continue
+            _bind(child, scope, cls)
+            visit(child, scope, cls)
+
+    def visit_expr(node: ast.AST, scope: Scope) -> None:
+        for sub in ast.walk(node):
+            f.scope_of[id(sub)] = scope
+
+    def _params(fn, path: Scope) -> None:
+        args = fn.args
+        order = [a.arg for a in [*args.posonlyargs, *args.args]]
+        f.param_order[path] = order
+        for index, arg in enumerate([*args.posonlyargs, *args.args, *args.kwonlyargs]):
+            f.params[(path, arg.arg)] = (index if index < len(order) else -1, arg.annotation)
+        for arg in (args.vararg, args.kwarg):
+            if arg is not None:
+                f.params[(path, arg.arg)] = (-2, None)
+
+    def _bind(node: ast.AST, scope: Scope, cls: Optional[Scope]) -> None:
+        targets: list[tuple[ast.AST, Optional[ast.AST]]] = []
+        if isinstance(node, ast.Assign):
+            targets = [(t, node.value) for t in node.targets]
+        elif isinstance(node, ast.AnnAssign):
+            targets = [(node.target, node.value)]
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            targets = [(i.optional_vars, i.context_expr) for i in node.items if i.optional_vars is not None]
+        elif isinstance(node, ast.NamedExpr):
+            targets = [(node.target, node.value)]
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            targets = [(node.target, node)]  # the loop itself stands for "an item of node.iter"
+        elif isinstance(node, ast.Return) and node.value is not None:
+            f.returns.setdefault(scope, []).append(node.value)
+        for target, value in targets:
+            for name_node, sub_value in _unpack(target, value):
+                if isinstance(name_node, ast.Name):
+                    f.assigns.setdefault((scope, name_node.id), []).append(sub_value)
+                    if scope == ():
+                        f.local_names.add(name_node.id)
+                elif (isinstance(name_node, ast.Attribute) and isinstance(name_node.value, ast.Name)
+                      and name_node.value.id in ("self", "cls") and cls is not None):
+                    f.self_assigns.setdefault((cls, name_node.attr), []).append(sub_value)
+
+    f.scope_of[id(f.tree)] = ()
+    visit(f.tree, (), None)
+
+
+def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST, Optional[ast.AST]]]:
+    if isinstance(target, (ast.Tuple, ast.List)):
+        values = value.elts if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) \
+            else [None] * len(target.elts)
+        for t, v in zip(target.elts, values):
+            yield from _unpack(t, v)
+    else:
+        yield target, value
+
+
+UNKNOWN = None  # an evaluation that cannot tell
+
+
+class _Builder:
+    def __init__(self, files: list[_File]) -> None:
+        self.files = files
+        self.by_module: dict[str, _File] = {f.module: f for f in files}
+        self.origins: dict[str, _Origin] = {}
+        self.ctor_nodes: dict[int, str] = {}
+        self.parent_uf: dict[str, str] = {}
+        self.uses: list[Use] = []
+        self.sites: dict[tuple[str, int, int], object] = {}
+        self._memo: dict[tuple, Optional[frozenset]] = {}
+        self.call_answers: dict[tuple[str, int, int], str] = {}  # client-call position -> origin id
+
+    # -- union-find ------------------------------------------------------------------------------
+    def find(self, x: str) -> str:
+        while self.parent_uf.setdefault(x, x) != x:
+            self.parent_uf[x] = self.parent_uf[self.parent_uf[x]]
+            x = self.parent_uf[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent_uf[max(ra, rb)] = min(ra, rb)
+
+    # -- origins -------------------------------------------------------------------------------
+    def ctor_origin(self, f: _File, call: ast.Call, qualified: str) -> str:
+        key = id(call)
+        if key in self.ctor_nodes:
+            return self.ctor_nodes[key]
+        oid = f"{f.path}:{call.lineno}:{call.col_offset}"
+        kind = qualified.rsplit(".", 1)[-1]
+        origin = _Origin(oid, f.path, call.lineno, call.col_offset, _name_for(f, call), kind,
+                         CLIENT_CLASSES.get(qualified, kind.startswith("Async")))
+        if qualified in MANUAL_CLIENT_CLASSES:
+            origin.provider = "azure"
+            origin.problems.append("Azure OpenAI: " + MANUAL_CLIENT_CLASSES[qualified])
+        else:
+            origin.provider, problems = _ctor_endpoint(f, call, self)
+            origin.problems.extend(problems)
+        self.origins[oid] = origin
+        self.ctor_nodes[key] = oid
+        self.find(oid)
+        return oid
+
+    def module_origin(self) -> str:
+        oid = "openai-module"
+        if oid not in self.origins:
+            self.origins[oid] = _Origin(oid, "", 0, 0, "openai", "module", False)
+            self.find(oid)
+        return oid
+
+    def param_origin(self, f: _File, scope: Scope, name: str) -> str:
+        oid = f"{f.path}:{'.'.join(scope)}({name})"
+        if oid not in self.origins:
+            fn = f.scopes.get(scope)
+            line = getattr(fn, "lineno", 0)
+            annotation = f.params.get((scope, name), (0, None))[1]
+            origin = _Origin(oid, f.path, line, getattr(fn, "col_offset", 0), name, "parameter", False)
+            qualified = _annotation_class(f, annotation) if annotation is not None else None
+            if qualified in CLIENT_CLASSES:
+                origin.annotated = True
+                origin.is_async = CLIENT_CLASSES[qualified]
+            self.origins[oid] = origin
+            self.find(oid)
+        return oid
+
+    # -- evaluation -----------------------------------------------------------------------------
+    def lookup_scope(self, f: _File, scope: Scope, name: str) -> Optional[Scope]:
+        for i in range(len(scope), -1, -1):
+            s = scope[:i]
+            if i != len(scope) and s in f.classes:
+                continue
+            if (s, name) in f.params or (s, name) in f.assigns or (s, name) in f.defs:
+                return s
+            if s == () and (name in f.repo_imports or name in f.imported or name in f.openai_modules):
+                return s
+        return None
+
+    def eval(self, f: _File, scope: Scope, node: Optional[ast.AST], depth: int = 0) -> Optional[frozenset]:
+        """The client origins ``node`` may evaluate to: a set (empty: surely no client), or None
+        when it cannot be told (an untraced parameter or attribute)."""
+        if node is None or depth > 12:
+            return UNKNOWN
+        key = (f.path, scope, id(node))
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = UNKNOWN  # cycles: unknown
+        result = self._eval(f, scope, node, depth)
+        self._memo[key] = result
+        return result
+
+    def _eval(self, f: _File, scope: Scope, node: ast.AST, depth: int) -> Optional[frozenset]:
+        if isinstance(node, ast.Await):
+            return self.eval(f, scope, node.value, depth + 1)
+        if isinstance(node, (ast.For, ast.AsyncFor)):  # a loop target: `for client in (a, b)`
+            if isinstance(node.iter, (ast.Tuple, ast.List, ast.Set)):
+                return self._values(f, scope, list(node.iter.elts), depth)
+            return UNKNOWN
+        if isinstance(node, ast.NamedExpr):
+            return self.eval(f, scope, node.value, depth + 1)
+        if isinstance(node, ast.IfExp):
+            a, b = self.eval(f, scope, node.body, depth + 1), self.eval(f, scope, node.orelse, depth + 1)
+            return UNKNOWN if a is None and b is None else (a or frozenset()) | (b or frozenset())
+        if isinstance(node, ast.BoolOp):
+            found = [self.eval(f, scope, v, depth + 1) for v in node.values]
+            if all(x is None for x in found):
+                return UNKNOWN
+            return frozenset().union(*(x for x in found if x))
+        if isinstance(node, ast.Constant) or isinstance(node, (ast.JoinedStr, ast.List, ast.Dict, ast.Set,
+                                                               ast.Tuple, ast.BinOp, ast.Compare, ast.Lambda)):
+            return frozenset()
+        if isinstance(node, ast.Call):
+            return self._eval_call(f, scope, node, depth)
+        if isinstance(node, ast.Name):
+            return self._eval_name(f, scope, node.id, depth)
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id in ("self", "cls")):
+            cls = self.class_of(f, scope)
+            if cls is not None:
+                return self.eval_attr(f, cls, node.attr, depth)
+        return UNKNOWN
+
+    def class_of(self, f: _File, scope: Scope) -> Optional[Scope]:
+        for i in range(len(scope) - 1, -1, -1):
+            if scope[:i] in f.classes:
+                return scope[:i]
+        return None
+
+    def eval_attr(self, f: _File, cls: Scope, attr: str, depth: int, seen: int = 0) -> Optional[frozenset]:
+        values = f.self_assigns.get((cls, attr))
+        if values is None:
+            # class-level `client = OpenAI()` or a base class of the repo's own
+            if (cls, attr) in f.assigns:
+                return self._values(f, cls, f.assigns[(cls, attr)], depth)
+            for base in f.bases.get(cls, []):
+                found = self.resolve_class(f, base)
+                if found is not None and seen < 5:
+                    return self.eval_attr(found[0], found[1], attr, depth + 1, seen + 1)
+            return UNKNOWN
+        out: set[str] = set()
+        unknown = True
+        for value in values:
+            method_scope = f.scope_of.get(id(value), cls)
+            got = self.eval(f, method_scope, value, depth + 1) if value is not None else UNKNOWN
+            if got is not None:
+                unknown = False
+                out |= got
+        return UNKNOWN if unknown and not out else frozenset(out)
+
+    def _values(self, f: _File, scope: Scope, values: list, depth: int) -> Optional[frozenset]:
+        out: set[str] = set()
+        known = False
+        for value in values:
+            got = self.eval(f, scope, value, depth + 1) if value is not None else UNKNOWN
+            if got is not None:
+                known = True
+                out |= got
+        return frozenset(out) if known or out else UNKNOWN
+
+    def _eval_name(self, f: _File, scope: Scope, name: str, depth: int) -> Optional[frozenset]:
+        found = self.lookup_scope(f, scope, name)
+        if found is None:
+            return UNKNOWN
+        if (found, name) in f.params:
+            oid = self.param_origin(f, found, name)
+            origin = self.origins[oid]
+            return frozenset({oid}) if origin.annotated or origin.sources or self._param_is_client(oid) else UNKNOWN
+        if (found, name) in f.assigns:
+            return self._values(f, found, f.assigns[(found, name)], depth)
+        if (found, name) in f.defs:
+            return frozenset()
+        if found == () and name in f.openai_modules:
+            return frozenset()  # the module itself; its client is handled where it is used
+        if found == () and name in f.repo_imports:
+            target = self.resolve_import(f, name)
+            if target is None:
+                return UNKNOWN
+            other, other_name = target
+            return self._eval_name(other, (), other_name, depth + 1)
+        return frozenset()
+
+    def _param_is_client(self, oid: str) -> bool:
+        return bool(self.origins[oid].sources)
+
+    def resolve_import(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
+        module, level, imported = f.repo_imports[name]
+        candidates = []
+        if level:
+            base = f.module.split(".")
+            base = base[: max(len(base) - level, 0)]
+            full = ".".join([*base, module] if module else base)
+            candidates = [g for g in self.files if g.module == full or (full and g.module.endswith("." + full))]
+        if not candidates:
+            candidates = [g for g in self.files if module and _same_module(g.module, module)]
+        candidates = [g for g in candidates if (((), imported) in g.assigns or ((), imported) in g.defs
+                                                or imported in g.repo_imports)]
+        if len(candidates) == 1 and candidates[0] is not f:
+            return candidates[0], imported
+        return None
+
+    def resolve_function(self, f: _File, scope: Scope, func: ast.AST) -> Optional[tuple[_File, Scope, bool]]:
+        """The repo's own function or class a call goes to: (file, its scope path, is it a class)."""
+        if isinstance(func, ast.Name):
+            found = self.lookup_scope(f, scope, func.id)
+            if found is None:
+                return None
+            if (found, func.id) in f.defs:
+                path = f.defs[(found, func.id)]
+                return f, path, path in f.classes
+            if found == () and func.id in f.repo_imports:
+                target = self.resolve_import(f, func.id)
+                if target is not None and ((), target[1]) in target[0].defs:
+                    path = target[0].defs[((), target[1])]
+                    return target[0], path, path in target[0].classes
+            return None
+        if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                and func.value.id in ("self", "cls")):
+            cls = self.class_of(f, scope)
+            if cls is not None and (cls, func.attr) in f.defs:
+                return f, f.defs[(cls, func.attr)], False
+        return None
+
+    def resolve_class(self, f: _File, node: ast.AST) -> Optional[tuple[_File, Scope]]:
+        found = self.resolve_function(f, (), node)
+        if found is not None and found[2]:
+            return found[0], found[1]
+        return None
+
+    def _eval_call(self, f: _File, scope: Scope, node: ast.Call, depth: int) -> Optional[frozenset]:
+        qualified = f.qualify(dotted_name(node.func))
+        if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
+            return frozenset({self.ctor_origin(f, node, qualified)})
+        target = self.resolve_function(f, scope, node.func)
+        if target is not None:
+            other, path, is_class = target
+            if is_class:
+                return frozenset()  # an instance of the app's own class
+            return self._values(other, path, other.returns.get(path, []), depth) if other.returns.get(path) \
+                else frozenset()
+        return UNKNOWN
+
+    # -- uses ------------------------------------------------------------------------------------
+    def scan_uses(self, f: _File) -> None:
+        for node in ast.walk(f.tree):
+            if isinstance(node, ast.Call):
+                qualified = f.qualify(dotted_name(node.func))
+                if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
+                    self.ctor_origin(f, node, qualified)
+        for node in ast.walk(f.tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                    f.openai_modules.get(node.value.id) == "openai" and self.lookup_scope(
+                        f, f.scope_of.get(id(node), ()), node.value.id) == ():
+                self._module_use(f, node)
+                continue
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                if node.id in ("self", "cls"):
+                    continue
+                self._maybe_use(f, node)
+            elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+                  and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+                self._maybe_use(f, node)
+            elif isinstance(node, ast.Call):
+                qualified = f.qualify(dotted_name(node.func))
+                if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
+                    oid = self.ctor_origin(f, node, qualified)
+                    self._classify(f, node, frozenset({oid}))
+                elif isinstance(f.parent.get(id(node)), (ast.Call, ast.keyword, ast.Attribute)) and \
+                        self.resolve_function(f, f.scope_of.get(id(node), ()), node.func) is not None:
+                    # a factory's client used at once: `summarize(make_client(), ...)`
+                    origins = self.eval(f, f.scope_of.get(id(node), ()), node)
+                    if origins:
+                        self._classify(f, node, origins)
+
+    def _maybe_use(self, f: _File, node: ast.AST) -> None:
+        parent = f.parent.get(id(node))
+        # the receiver of `self.x.y`: only the outermost self.<attr> is a value
+        if isinstance(node, ast.Name) and isinstance(parent, ast.Attribute) and node.id in ("self", "cls"):
+            return
+        scope = f.scope_of.get(id(node), ())
+        origins = self.eval(f, scope, node)
+        if origins:
+            self._classify(f, node, origins)
+        elif origins is None and f.uses_openai and not self._wrapped(f, scope, node):
+            chain, top = _chain(f, node)
+            surface = ".".join(chain)
+            call = f.parent.get(id(top))
+            if isinstance(call, ast.Call) and call.func is top and _openai_surface(chain):
+                self._record_call(f, call, None, surface, chain)
+
+    def _wrapped(self, f: _File, scope: Scope, node: ast.AST) -> bool:
+        """Is ``node`` bound to what an OpenAI-only wrapper returned (``instructor.from_openai(...)``)?
+        Its calls are the wrapper's; the wrapped client's constructor carries the TODO."""
+        if isinstance(node, ast.Name):
+            found = self.lookup_scope(f, scope, node.id)
+            values = f.assigns.get((found, node.id), []) if found is not None else []
+        elif isinstance(node, ast.Attribute):
+            cls = self.class_of(f, scope)
+            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
+        else:
+            return False
+        for value in values:
+            if isinstance(value, ast.Await):
+                value = value.value
+            if isinstance(value, ast.Call):
+                callee = (dotted_name(value.func) or "").rsplit(".", 1)[-1]
+                if callee in OPENAI_CONSUMERS:
+                    return True
+        return False
+
+    def _module_use(self, f: _File, node: ast.Attribute) -> None:
+        chain, top = _chain(f, node.value)
+        if not chain:
+            return
+        parent = f.parent.get(id(top))
+        if chain[0] in V0_RESOURCES and isinstance(parent, ast.Call) and parent.func is top:
+            surface = "openai." + ".".join(chain)
+            use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
+                      f"legacy openai v0 API {surface}(...)")
+            self.uses.append(use)
+            self.sites[(f.path, parent.lineno, parent.col_offset)] = ("v0", surface)
+            return
+        if chain[0] in MODULE_CLIENT_SETTINGS and isinstance(node.ctx, ast.Store) and len(chain) == 1:
+            self.sites[(f.path, node.lineno, node.col_offset)] = ("modcfg", chain[0])
+            return
+        if chain[0] in MODULE_CLIENT_RESOURCES:
+            self._classify(f, node.value, frozenset({self.module_origin()}), chain_override=(chain, top))
+
+    def _classify(self, f: _File, node: ast.AST, origins: frozenset, chain_override=None) -> None:
+        ids = sorted(origins)
+        for other in ids[1:]:
+            self.union(ids[0], other)
+        chain, top = chain_override or _chain(f, node)
+        parent = f.parent.get(id(top))
+        first = ids[0]
+        if chain:
+            surface = ".".join(chain)
+            if isinstance(parent, ast.Call) and parent.func is top:
+                self._record_call(f, parent, first, surface, chain)
+                return
+            if isinstance(top.ctx, ast.Store):  # type: ignore[attr-defined]
+                self._use(f, top, first, f"sets .{surface}", True,
+                          f"{_name_for(f, node)}.{surface} = ...: set it when the client is built")
+                return
+            if chain[-1] in ("__class__",):
+                return
+            self._use(f, top, first, f"reads .{surface}", True, f"{_name_for(f, node)}.{surface} has no rule yet")
+            return
+        if parent is None:
+            return
+        if isinstance(parent, ast.Call) and node is not parent.func:
+            self._handoff(f, node, parent, ids)
+            return
+        if isinstance(parent, ast.keyword):
+            call = f.parent.get(id(parent))
+            if isinstance(call, ast.Call):
+                self._handoff(f, node, call, ids, keyword=parent.arg)
+            return
+        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Return, ast.withitem, ast.Await,
+                               ast.Compare, ast.BoolOp, ast.If, ast.IfExp, ast.While, ast.Assert,
+                               ast.UnaryOp, ast.Expr, ast.Delete, ast.FormattedValue)):
+            return
+        if isinstance(parent, ast.Call) and node is parent.func:
+            self._use(f, node, first, "called directly", True, "the client object is called")
+            return
+        if isinstance(parent, (ast.Tuple, ast.List, ast.Set)) and isinstance(f.parent.get(id(parent)),
+                                                                            (ast.For, ast.AsyncFor)) \
+                and f.parent.get(id(parent)).iter is parent:
+            return  # `for client in (a, b)`: the loop target is an alias of each
+        kind = type(parent).__name__.lower()
+        self._use(f, node, first, f"stored in a {kind}", True,
+                  f"{_name_for(f, node)} is put in a {kind}: migrator cannot follow it from there")
+
+    def _handoff(self, f: _File, node: ast.AST, call: ast.Call, ids: list, keyword: Optional[str] = None) -> None:
+        scope = f.scope_of.get(id(node), ())
+        callee = dotted_name(call.func) or "(...)"
+        last = callee.rsplit(".", 1)[-1]
+        if callee in HARMLESS_CALLEES or last in HARMLESS_METHODS:
+            return
+        target = self.resolve_function(f, scope, call.func)
+        if target is not None:
+            other, path, is_class = target
+            if is_class:
+                path = path + ("__init__",)
+            order = other.param_order.get(path)
+            if order is not None:
+                if is_class or (isinstance(call.func, ast.Attribute) and order and order[0] in ("self", "cls")):
+                    order = order[1:]
+                param = keyword
+                if param is None:
+                    index = next((i for i, a in enumerate(call.args) if a is node), None)
+                    if index is not None and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+                        param = order[index] if index < len(order) else None
+                if param is not None and (path, param) in other.params:
+                    pid = self.param_origin(other, path, param)
+                    self.origins[pid].sources += 1
+                    for oid in ids:
+                        self.union(oid, pid)
+                    return
+            elif is_class:
+                return self._use(f, node, ids[0], f"handed to {callee}", True,
+                                 f"handed to {callee}(...), whose constructor migrator cannot follow")
+        hint = OPENAI_CONSUMERS.get(last)
+        if hint is None and "openai" in callee.lower():
+            hint = f"{callee} is OpenAI-specific"
+        if hint is not None:
+            self._use(f, node, ids[0], f"handed to {callee}", True, f"handed to {callee}(...): {hint}")
+        else:
+            self._use(f, node, ids[0], f"handed to {callee}", True,
+                      f"handed to {callee}(...), which migrator cannot follow")
+
+    def _use(self, f: _File, node: ast.AST, oid: Optional[str], surface: str, blocking: bool, detail: str,
+             rule: Optional[str] = None, status: str = USE_TODO) -> Use:
+        use = Use(f.path, getattr(node, "lineno", 0), getattr(node, "col_offset", 0), surface, oid, rule,
+                  status, blocking, detail)
+        if oid is not None:
+            self.origins[oid].uses.append(use)
+        else:
+            self.uses.append(use)
+        return use
+
+    def _record_call(self, f: _File, call: ast.Call, oid: Optional[str], surface: str, chain: list) -> None:
+        key = (f.path, call.lineno, call.col_offset)
+        if surface in CHAT_SURFACES:
+            problem = _chat_problem(f, call, chain)
+            if problem:
+                use = self._use(f, call, oid, surface, True, problem, "MIG102", USE_TODO)
+            else:
+                use = self._use(f, call, oid, surface, False, "", "MIG102", USE_CONVERT)
+        elif surface == "chat.completions.stream" or surface == "beta.chat.completions.stream":
+            use = self._use(f, call, oid, surface, True,
+                            "the chat.completions.stream helper has no rule yet (use client.chat.stream)", "MIG102")
+        else:
+            use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
+        self.call_answers[key] = oid or ""
+        self.sites[key] = ("call", use)
+
+
+def _chain(f: _File, node: ast.AST) -> tuple[list[str], ast.AST]:
+    chain: list[str] = []
+    top = node
+    parent = f.parent.get(id(top))
+    while isinstance(parent, ast.Attribute) and parent.value is top:
+        chain.append(parent.attr)
+        top = parent
+        parent = f.parent.get(id(top))
+    return chain, top
+
+
+def _openai_surface(chain: list[str]) -> bool:
+    if len(chain) < 2:
+        return False
+    surface = ".".join(chain)
+    if surface in CHAT_SURFACES or surface.startswith(("chat.completions.", "beta.chat.completions.")):
+        return True
+    return chain[0] in ("embeddings", "moderations", "images", "audio", "responses", "batches", "fine_tuning",
+                        "vector_stores") and chain[-1] in ("create", "generate", "edit", "parse", "stream",
+                                                           "retrieve", "list", "cancel", "create_variation")
+
+
+def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
+    if chain[-1] == "stream":
+        return "the chat.completions.stream helper has no rule yet"
+    if call.args:
+        return "positional arguments"
+    splats = [kw for kw in call.keywords if kw.arg is None]
+    if len(splats) > 1:
+        return "several ** splats"
+    for kw in call.keywords:
+        if kw.arg is None:
+            if not isinstance(kw.value, ast.Name):
+                return f"**{ast.unparse(kw.value)} is not a dict built in this scope"
+            scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
+            info = _splat_dict(scope, kw.value.id, call)
+            if not info.rewritable:
+                return f"**{kw.value.id}: {info.reason}"
+            continue
+        rule = CHAT_PARAMS.get(kw.arg)
+        if rule is None:
+            return f"unknown keyword {kw.arg!r}"
+        if rule.policy is Policy.FAIL:
+            return f"{kw.arg}: {rule.note}"
+    if chat_call_stream_literal(call) is None:
+        return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
+    return ""
+
+
+def _name_for(f: _File, node: ast.AST) -> str:
+    parent = f.parent.get(id(node))
+    if isinstance(node, ast.Call):
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+            try:
+                return ast.unparse(parent.targets[0])
+            except Exception:  # noqa: BLE001
+                pass
+        return (dotted_name(node.func) or "client") + "(...)"
+    try:
+        return ast.unparse(node)
+    except Exception:  # noqa: BLE001
+        return "client"
+
+
+def _annotation_class(f: _File, ann: ast.AST) -> Optional[str]:
+    if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+        try:
+            ann = ast.parse(ann.value, mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ("Optional", "typing.Optional"):
+        return _annotation_class(f, ann.slice)
+    if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+        for side, other in ((ann.left, ann.right), (ann.right, ann.left)):
+            if isinstance(other, ast.Constant) and other.value is None:
+                return _annotation_class(f, side)
+        return None
+    return f.qualify(dotted_name(ann))
+
+
+def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, list[str]]:
+    """(provider, problems) of a constructor: where its base_url points, what cannot convert."""
+    problems = []
+    provider = "openai"
+    if call.args:
+        problems.append("positional arguments")
+    scope = f.scope_of.get(id(call), ())
+    texts = []
+    for kw in call.keywords:
+        if kw.arg is None:
+            problems.append(f"**{ast.unparse(kw.value)} may hold OpenAI-only options")
+            texts.append(_expression_text(f, scope, kw.value))
+            continue
+        rule = CLIENT_PARAMS.get(kw.arg)
+        if rule is None:
+            problems.append(f"unknown keyword {kw.arg!r}")
+        elif rule.policy is Policy.FAIL:
+            problems.append(f"{kw.arg}: {rule.note}")
+        if kw.arg in ("base_url", "api_key"):
+            texts.append((kw.arg, _expression_text(f, scope, kw.value)))
+    for item in texts:
+        if isinstance(item, tuple):
+            arg, text = item
+            found = classify_endpoint(text, arg)
+            if found != "openai":
+                provider = found
+                break
+    return provider, problems
+
+
+def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> str:
+    """The source of ``node`` with names it reads expanded (one level of assignments)."""
+    try:
+        text = ast.unparse(node)
+    except Exception:  # noqa: BLE001
+        return ""
+    if depth < 2:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name):
+                for i in range(len(scope), -1, -1):
+                    values = f.assigns.get((scope[:i], sub.id))
+                    if values:
+                        text += " " + " ".join(_expression_text(f, scope[:i], v, depth + 1)
+                                               for v in values if v is not None)
+                        break
+    return text
+
+
+def _walk_body(nodes: Iterable[ast.AST]) -> Iterator[ast.AST]:
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        yield node
+        todo.extend(ast.iter_child_nodes(node))
+
+
+def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> ConversionPlan:
+    """The plan for every (path, code) that parses; other files are reported by their conversion."""
+    files: list[_File] = []
+    for path, code in sources:
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        f = _File(path, tree, module_name(path, root) if root else module_name(path, os.path.dirname(path)))
+        _index(f)
+        files.append(f)
+    builder = _Builder(files)
+    # Parameters become clients when a client is handed to them, which a later file may do: scan
+    # until no new parameter receives one (chains of hand-offs take one pass per link).
+    known = -1
+    for _ in range(5):
+        builder.uses, builder.sites, builder._memo, builder.call_answers = [], {}, {}, {}
+        for origin in builder.origins.values():
+            origin.uses = []
+        for f in files:
+            builder.scan_uses(f)
+        fed = sum(1 for o in builder.origins.values() if o.sources)
+        if fed == known:
+            break
+        known = fed
+    from migrator.plan.decide import decide
+
+    return decide(builder, files)

@@ -1,0 +1,509 @@
+"""From what ``build`` found to decisions: one per client group, then the per-site answers rules ask.
+
+A site that depends on a client (a model name, an env read, an ``except`` clause, a message literal,
+a response read) follows the decision of the calls it belongs to; anything that cannot be traced to
+a converted call is left alone.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_check, message_change, \
+    _dict_constants
+from migrator.mapping.errors import error_rule
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, Client, ConversionPlan, Use
+
+MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
+
+
+def decide(builder, files) -> ConversionPlan:
+    groups: dict[str, list] = {}
+    for oid, origin in builder.origins.items():
+        groups.setdefault(builder.find(oid), []).append(origin)
+    decision_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for root, members in groups.items():
+        decision_of[root] = _group_decision(members)
+
+    def decision(oid: Optional[str]) -> str:
+        if not oid:
+            return UNRESOLVED
+        return decision_of[builder.find(oid)][0]
+
+    clients = []
+    uses: list[Use] = list(builder.uses)
+    for oid, origin in sorted(builder.origins.items(), key=lambda item: (item[1].path, item[1].line, item[0])):
+        if origin.kind == "parameter" and not origin.sources and not origin.annotated and not origin.uses:
+            continue
+        if origin.kind == "module" and not origin.uses:
+            continue
+        verdict, reason, blockers = decision_of[builder.find(oid)]
+        clients.append(Client(oid, origin.path, origin.line, origin.col, origin.name, origin.kind, origin.is_async,
+                              origin.provider, verdict, reason, blockers))
+        for use in origin.uses:
+            status = use.status
+            if verdict == OTHER:
+                status = "other-provider"
+            elif verdict in (KEEP, UNRESOLVED) and status == "convert":
+                status = "keep"
+            uses.append(Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status, use.blocking,
+                            use.detail))
+    uses.sort(key=lambda u: (u.path, u.line, u.col, u.surface))
+
+    sites: dict = {}
+    for (path, line, col), answer in builder.sites.items():
+        if answer[0] == "call":
+            use: Use = answer[1]
+            origin = builder.origins.get(use.client) if use.client else None
+            verdict = decision(use.client)
+            if origin is not None and origin.kind == "parameter" and not origin.sources and verdict == CONVERT:
+                verdict = UNRESOLVED
+            sites[(path, line, col)] = ("call", verdict, bool(origin and origin.is_async),
+                                        bool(origin and origin.kind == "module"), use.detail if use.blocking else "",
+                                        _call_async(builder, use.client))
+        else:
+            sites[(path, line, col)] = answer
+    for node_id, oid in builder.ctor_nodes.items():
+        origin = builder.origins[oid]
+        verdict, reason, blockers = decision_of[builder.find(oid)]
+        sites[(origin.path, origin.line, origin.col)] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path))
+    module_converts = "openai-module" in builder.origins and decision("openai-module") == CONVERT
+    for key, answer in list(sites.items()):
+        if answer[0] == "modcfg":
+            sites[key] = ("modcfg", module_converts)
+
+    converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
+    others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
+    v0 = any(u.surface.startswith("openai.") for u in builder.uses)
+    plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0}
+
+    params: dict = {}
+    returns: dict = {}
+    model_slots: dict = {}
+    for f in files:
+        _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots)
+    return ConversionPlan(tuple(clients), tuple(uses), sites, params, returns, model_slots,
+                          plan_state["any"], plan_state["all"])
+
+
+def _call_async(builder, oid) -> bool:
+    origin = builder.origins.get(oid) if oid else None
+    return bool(origin and origin.is_async)
+
+
+def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
+    real = [m for m in members if m.kind != "parameter"]
+    blockers = []
+    for m in members:
+        for use in m.uses:
+            if use.blocking:
+                blockers.append(f"{use.path}:{use.line} {use.surface}: {use.detail}")
+    if not real:
+        if any(m.annotated or m.uses for m in members):
+            return UNRESOLVED, "a parameter whose callers migrator cannot see", tuple(blockers)
+        return UNRESOLVED, "no client reaches it", ()
+    others = [m for m in real if m.provider not in ("openai", "azure")]
+    openai = [m for m in real if m.provider in ("openai", "azure")]
+    if others and not openai:
+        providers = sorted({m.provider for m in others})
+        if any(p == "unknown endpoint" for p in providers):
+            names = ", ".join(m.name for m in others)
+            return KEEP, (f"base_url of {names} comes from configuration migrator cannot read: if it is "
+                          "OpenAI's, convert by hand (Mistral(server_url=...))"), tuple(blockers)
+        return OTHER, "the OpenAI SDK pointed at " + ", ".join(providers), ()
+    if others:
+        names = ", ".join(sorted({f"{m.name} ({m.provider})" for m in others}))
+        return KEEP, f"shares code with another provider's client: {names}", tuple(blockers)
+    problems = [p for m in real for p in m.problems]
+    if problems:
+        return KEEP, "; ".join(dict.fromkeys(problems)), tuple(blockers)
+    if blockers:
+        return KEEP, "uses with no Mistral rule yet", tuple(blockers)
+    return CONVERT, "talks to OpenAI and every use converts", ()
+
+
+def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
+    """The one TODO at a kept constructor: why, and the uses that keep it (file and function, no
+    line numbers: the TODOs migrator inserts would move them on every run)."""
+    text = f"kept on OpenAI: {reason}"
+    if blockers:
+        names = []
+        for blocker in blockers[:MAX_BLOCKERS]:
+            where, _, rest = blocker.partition(" ")
+            path = where.rsplit(":", 1)[0]
+            surface = rest.split(":", 1)[0]
+            names.append(surface if path == here else f"{surface} in {path.rsplit('/', 1)[-1]}")
+        more = len(blockers) - MAX_BLOCKERS
+        text += "; blocking uses: " + ", ".join(dict.fromkeys(names)) + (f" and {more} more" if more > 0 else "")
+    return text
+
+
+# -- per-file answers ---------------------------------------------------------------------------------
+
+def _ancestors(f, node):
+    parent = f.parent.get(id(node))
+    while parent is not None:
+        yield parent
+        parent = f.parent.get(id(parent))
+
+
+def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots) -> None:
+    def call_verdict(call: ast.AST) -> Optional[str]:
+        answer = sites.get((f.path, getattr(call, "lineno", -1), getattr(call, "col_offset", -1)))
+        if answer and answer[0] == "call":
+            return answer[1]
+        if answer and answer[0] == "v0":
+            return KEEP
+        return None
+
+    def ctor_verdict(call: ast.AST) -> Optional[str]:
+        answer = sites.get((f.path, getattr(call, "lineno", -1), getattr(call, "col_offset", -1)))
+        return answer[1] if answer and answer[0] == "ctor" else None
+
+    # annotated parameters and factory returns follow their group
+    for (scope, name), (_, annotation) in f.params.items():
+        oid = f"{f.path}:{'.'.join(scope)}({name})"
+        if oid in builder.origins:
+            origin = builder.origins[oid]
+            params[(f.path, scope, name)] = decision(oid) if origin.sources else UNRESOLVED
+    for scope, values in f.returns.items():
+        found = set()
+        for value in values:
+            got = builder.eval(f, scope, value)
+            if got:
+                found |= got
+        if found:
+            verdicts = {decision(o) for o in found}
+            returns[(f.path, scope)] = CONVERT if verdicts == {CONVERT} else KEEP
+
+    body_memo: dict = {}
+
+    def body_verdicts(nodes, depth=0) -> set:
+        out: set = set()
+        for node in _walk(nodes):
+            if isinstance(node, ast.Call):
+                verdict = call_verdict(node)
+                if verdict is not None:
+                    out.add(verdict)
+                elif depth < 3:
+                    target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node.func)
+                    if target is not None and not target[2]:
+                        other, path, _ = target
+                        key = (other.path, path)
+                        if key not in body_memo:
+                            body_memo[key] = set()
+                            fn = other.scopes.get(path)
+                            if fn is not None:
+                                body_memo[key] = _body_verdicts_in(builder, other, sites, fn.body, depth + 1)
+                        out |= body_memo[key]
+        return out
+
+    file_verdicts = {answer[1] for (path, _, _), answer in sites.items()
+                     if path == f.path and answer[0] == "call"}
+    file_verdicts |= {KEEP for (path, _, _), answer in sites.items() if path == f.path and answer[0] == "v0"}
+
+    def verdict_for(verdicts: set) -> str:
+        if verdicts:
+            if verdicts == {CONVERT}:
+                return "convert"
+            return "todo" if CONVERT in verdicts else "leave"
+        if file_verdicts == {CONVERT} or (plan_state["all"] and not file_verdicts - {CONVERT}):
+            return "convert"
+        return "todo" if plan_state["any"] else "leave"
+
+    slots: set = set()
+    for node in ast.walk(f.tree):
+        key = (f.path, getattr(node, "lineno", -1), getattr(node, "col_offset", -1))
+        # environment reads feed a converted constructor, or are left alone
+        if isinstance(node, (ast.Subscript, ast.Call)) and env_key(node) and not isinstance(
+                getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)):
+            sites[key] = ("env", _env_feeds(builder, f, node, ctor_verdict))
+        # exceptions
+        if isinstance(node, (ast.Name, ast.Attribute)) and f.uses_openai and \
+                error_rule(f.qualify(dotted_name(node))) is not None:
+            head = dotted_name(node).split(".")[0]
+            if head in f.local_names and head not in f.imported and head not in f.openai_modules:
+                sites[key] = ("exc", "leave")
+            else:
+                sites[key] = ("exc", verdict_for(_exception_calls(f, node, body_verdicts)))
+        if isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
+            sites[key] = ("msg", _message_flows(f, node, call_verdict))
+        if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
+            sites[key] = ("read", _response_derived(builder, f, node.value, call_verdict))
+        if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
+            sites[key] = ("read", _response_derived(builder, f, node.left.value, call_verdict))  # type: ignore
+        if isinstance(node, ast.Call) and call_verdict(node) == CONVERT:
+            for kw in node.keywords:
+                if kw.arg == "model" and isinstance(kw.value, ast.Name):
+                    slot = _model_slot(builder, f, node, kw.value, call_verdict)
+                    if slot is not None:
+                        slots.add(slot)
+                        if slot[0] == "callarg":
+                            slots.update(_callarg_constants(f, slot))
+                elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
+                        isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
+                    slots.update(_attr_slots(builder, f, kw.value, call_verdict))
+    model_slots[f.path] = frozenset(slots)
+
+
+def _body_verdicts_in(builder, f, sites, nodes, depth) -> set:
+    out = set()
+    for node in _walk(nodes):
+        if isinstance(node, ast.Call):
+            answer = sites.get((f.path, node.lineno, node.col_offset))
+            if answer and answer[0] == "call":
+                out.add(answer[1])
+            elif answer and answer[0] == "v0":
+                out.add(KEEP)
+    return out
+
+
+def _walk(nodes):
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        yield node
+        todo.extend(ast.iter_child_nodes(node))
+
+
+def _exception_calls(f, node, body_verdicts) -> set:
+    """The verdicts of the calls whose exceptions ``node`` (an exception class reference) is about."""
+    child = node
+    for parent in _ancestors(f, node):
+        if isinstance(parent, ast.ExceptHandler):
+            tried = f.parent.get(id(parent))
+            if isinstance(tried, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                return body_verdicts(tried.body)
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if child in parent.decorator_list:
+                return body_verdicts(parent.body)
+            return set()
+        child = parent
+    return set()
+
+
+def _env_feeds(builder, f, node, ctor_verdict) -> bool:
+    statement = None
+    for parent in _ancestors(f, node):
+        if isinstance(parent, ast.Call) and ctor_verdict(parent) is not None:
+            return ctor_verdict(parent) == CONVERT
+        if isinstance(parent, ast.stmt):
+            statement = parent
+            break
+    if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+        return False
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    names = [t.id for t in targets if isinstance(t, ast.Name)]
+    if len(names) != 1:
+        return False
+    fed = False
+    for load in ast.walk(f.tree):
+        if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
+            verdict = None
+            for parent in _ancestors(f, load):
+                if isinstance(parent, ast.Call) and ctor_verdict(parent) is not None:
+                    verdict = ctor_verdict(parent)
+                    break
+                if isinstance(parent, ast.stmt):
+                    break
+            if verdict != CONVERT:
+                return False
+            fed = True
+    return fed
+
+
+def _message_flows(f, node, call_verdict) -> bool:
+    """Does this message literal only reach converted chat calls?"""
+    child = node
+    for parent in _ancestors(f, node):
+        if isinstance(parent, (ast.List, ast.Tuple, ast.Dict, ast.Starred)):
+            child = parent
+            continue
+        if isinstance(parent, ast.keyword):
+            call = f.parent.get(id(parent))
+            return parent.arg == "messages" and call_verdict(call) == CONVERT
+        if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) and \
+                parent.func.attr in ("append", "extend", "insert") and child is not parent.func:
+            owner = parent.func.value
+            return isinstance(owner, ast.Name) and _name_feeds_messages(f, owner.id, f.scope_of.get(id(parent), ()),
+                                                                       call_verdict)
+        if isinstance(parent, (ast.Assign, ast.AnnAssign)):
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                return _name_feeds_messages(f, targets[0].id, f.scope_of.get(id(parent), ()), call_verdict)
+            return False
+        return False
+    return False
+
+
+def _name_feeds_messages(f, name: str, scope, call_verdict) -> bool:
+    fed = False
+    for load in ast.walk(f.scopes.get(scope, f.tree)):
+        if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load) and \
+                f.scope_of.get(id(load), ()) == scope:
+            parent = f.parent.get(id(load))
+            if isinstance(parent, ast.keyword) and parent.arg == "messages":
+                if call_verdict(f.parent.get(id(parent))) != CONVERT:
+                    return False
+                fed = True
+            elif isinstance(parent, ast.Attribute) and parent.attr in ("append", "extend", "insert", "copy"):
+                continue
+            else:
+                return False
+    return fed
+
+
+def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
+    """Is ``node`` (the object whose attribute is read) part of a converted call's response?"""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    if isinstance(node, ast.Await):
+        node = node.value
+    if isinstance(node, ast.Call):
+        return call_verdict(node) == CONVERT
+    if not isinstance(node, ast.Name) or depth > 6:
+        return False
+    scope = f.scope_of.get(id(node), ())
+    found = builder.lookup_scope(f, scope, node.id)
+    if found is None or (found, node.id) not in f.assigns:
+        return False
+    values = f.assigns[(found, node.id)]
+    if not values:
+        return False
+    for value in values:
+        if isinstance(value, (ast.For, ast.AsyncFor)):  # a for-loop target: the loop's iterable
+            if not _response_derived(builder, f, value.iter, call_verdict, depth + 1):
+                return False
+            continue
+        if value is None:
+            return False
+        if not _response_derived(builder, f, value, call_verdict, depth + 1):
+            return False
+    return True
+
+
+
+
+def _model_slot(builder, f, call, name_node, call_verdict):
+    """("const", X) / ("default", scope, X) / ("local", scope, X) when X's string value only ever
+    reaches ``model=`` of converted calls, so mapping it where it is set is safe."""
+    scope = f.scope_of.get(id(name_node), ())
+    found = builder.lookup_scope(f, scope, name_node.id)
+    if found is None:
+        return None
+    name = name_node.id
+    if (found, name) in f.params:
+        slot = ("default", found, name)
+        region = f.scopes.get(found)
+        callarg = _callarg_slot(builder, f, found, name)
+        if callarg is not None:
+            slot = callarg
+    elif (found, name) in f.assigns:
+        values = f.assigns[(found, name)]
+        if not all(v is not None and _string_source(v) for v in values):
+            return None
+        slot = ("const", name) if found == () else ("local", found, name)
+        region = f.tree if found == () else f.scopes.get(found)
+    else:
+        return None
+    if region is None:
+        return None
+    for load in ast.walk(region):
+        if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load):
+            if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) != found:
+                continue
+            parent = f.parent.get(id(load))
+            if not (isinstance(parent, ast.keyword) and parent.arg == "model"
+                    and call_verdict(f.parent.get(id(parent))) == CONVERT):
+                return None
+    if found == () and any(name in (imp for imp in g.repo_imports.values() for imp in [imp[2]])
+                           for g in builder.files if g is not f):
+        return None  # imported elsewhere: other consumers
+    return slot
+
+
+def _callarg_constants(f, slot) -> set:
+    """Module-level names given as that argument (``chosen = "gpt-4o-mini"; complete(q, chosen)``)
+    when that is their only use."""
+    _, func, index, param = slot
+    args = []
+    for call in ast.walk(f.tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == func:
+            chosen = [kw.value for kw in call.keywords if kw.arg == param]
+            if not chosen and 0 <= index < len(call.args):
+                chosen = [call.args[index]]
+            args.extend(a for a in chosen if isinstance(a, ast.Name))
+    out = set()
+    for arg in args:
+        values = f.assigns.get(((), arg.id), [])
+        if not values or not all(v is not None and _string_source(v) for v in values):
+            continue
+        loads = [n for n in ast.walk(f.tree) if isinstance(n, ast.Name) and n.id == arg.id
+                 and isinstance(n.ctx, ast.Load)]
+        if all(any(n is a for a in args) for n in loads):
+            out.add(("const", arg.id))
+    return out
+
+
+def _callarg_slot(builder, f, scope, name):
+    """``def complete(prompt, model_name): ... model=model_name`` called in this module as
+    ``complete("hi", "gpt-4o-mini")``: the literal arguments are what model= receives. Only for a
+    module-level function called in its own module and nowhere else."""
+    if len(scope) != 1 or scope in f.classes:
+        return None
+    order = f.param_order.get(scope, [])
+    index = order.index(name) if name in order else -1
+    for g in builder.files:
+        if g is not f and any(imp[2] == scope[0] for imp in g.repo_imports.values()):
+            return None
+    return ("callarg", scope[0], index, name)
+
+
+def _attr_slots(builder, f, node, call_verdict) -> set:
+    """``model=self.model``: the slots that set it (``self.model = "gpt-4o"``, or a parameter default
+    ``def __init__(self, model="gpt-4o"): self.model = model``), when self.model and that parameter
+    reach nothing but model= of converted calls."""
+    cls = builder.class_of(f, f.scope_of.get(id(node), ()))
+    if cls is None:
+        return set()
+    attr = node.attr
+    for load in ast.walk(f.scopes[cls]):
+        if isinstance(load, ast.Attribute) and load.attr == attr and isinstance(load.ctx, ast.Load) and \
+                isinstance(load.value, ast.Name) and load.value.id == "self":
+            parent = f.parent.get(id(load))
+            if not (isinstance(parent, ast.keyword) and parent.arg == "model"
+                    and call_verdict(f.parent.get(id(parent))) == CONVERT):
+                return set()
+    slots = set()
+    for value in f.self_assigns.get((cls, attr), []):
+        if value is not None and _string_source(value):
+            slots.add(("attr", cls, attr))
+            continue
+        if isinstance(value, ast.Name):
+            scope = f.scope_of.get(id(value), ())
+            if (scope, value.id) in f.params:
+                uses = [n for n in ast.walk(f.scopes[scope]) if isinstance(n, ast.Name) and n.id == value.id
+                        and isinstance(n.ctx, ast.Load)]
+                if len(uses) == 1:
+                    slots.add(("default", scope, value.id))
+                    continue
+        return set()
+    return slots
+
+
+def _string_source(value) -> bool:
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return True
+    if isinstance(value, ast.Call) and len(value.args) == 2 and isinstance(value.args[1], ast.Constant):
+        target = dotted_name(value.func) or ""
+        return target.endswith(("getenv", "environ.get"))
+    if isinstance(value, ast.BoolOp):
+        return all(_string_source(v) or env_key(v) is not None or _is_getenv(v) for v in value.values)
+    return False
+
+
+def _is_getenv(value) -> bool:
+    return isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(("getenv", "environ.get"))

@@ -1,0 +1,145 @@
+"""The conversion plan as data: every OpenAI client in the tree, every use of it, one decision each.
+
+Built once over the whole tree (``migrator.plan.build``) before any rewrite; the rules only ask it.
+Frozen, picklable (worker processes receive it) and serialisable (``migrator scan``,
+``convert --format json``). Paths are as the engine sees them; ``to_dict(root)`` makes them relative.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Optional
+
+# Decisions for a client (and so for everything that depends on it).
+CONVERT = "convert"  # talks to OpenAI and every use converts: the client and its uses become Mistral
+KEEP = "keep"  # some use has no rule, or an OpenAI-only consumer holds it: left as is, one TODO
+OTHER = "other-provider"  # the OpenAI SDK pointed at someone else: untouched, no TODO
+UNRESOLVED = "unresolved"  # a receiver that may be an OpenAI client migrator cannot trace (TODO per call)
+
+# Statuses of a use.
+USE_CONVERT, USE_TODO, USE_KEEP, USE_OTHER = "convert", "todo", "keep", "other-provider"
+
+PLAN_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Use:
+    """One use of a client (or an OpenAI-shaped use with no client, such as a legacy v0 call)."""
+
+    path: str
+    line: int
+    col: int
+    surface: str  # "chat.completions.create", "embeddings.create", "handed to instructor.from_openai", ...
+    client: Optional[str]  # the client's id, None for v0 calls and untraced receivers
+    rule: Optional[str]  # the rule that converts it, if any
+    status: str  # convert | todo | keep | other-provider
+    blocking: bool = False  # this use alone keeps its client on OpenAI
+    detail: str = ""  # why it blocks / what to do
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Client:
+    """One OpenAI client: a constructor call, the ``openai`` module client, or a parameter."""
+
+    id: str
+    path: str
+    line: int
+    col: int
+    name: str  # how the code refers to it (variable, ``self.client``, ``openai``, ...)
+    kind: str  # OpenAI | AsyncOpenAI | AzureOpenAI | module | parameter
+    is_async: bool
+    provider: str  # openai | azure | <other provider name> | unknown
+    decision: str
+    reason: str
+    blockers: tuple[str, ...] = ()  # "path:line surface: why" for each use that keeps it
+
+
+@dataclass(frozen=True)
+class ConversionPlan:
+    clients: tuple[Client, ...] = ()
+    uses: tuple[Use, ...] = ()
+    # Per-site answers the rules ask for, keyed by (path, line, col) of the ast node.
+    sites: dict = field(default_factory=dict, compare=False, hash=False)  # (path, line, col) -> answer
+    params: dict = field(default_factory=dict, compare=False, hash=False)  # (path, scope, name) -> decision
+    returns: dict = field(default_factory=dict, compare=False, hash=False)  # (path, scope) -> decision
+    model_slots: dict = field(default_factory=dict, compare=False, hash=False)  # path -> frozenset(slots)
+    any_converted: bool = False
+    all_converted: bool = False  # every client in the tree converts (no keep/other/unresolved)
+
+    def view(self, path: str) -> "FileView":
+        return FileView(self, path)
+
+    def client(self, client_id: Optional[str]) -> Optional[Client]:
+        for client in self.clients:
+            if client.id == client_id:
+                return client
+        return None
+
+    def counts(self) -> dict[str, int]:
+        out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0}
+        for client in self.clients:
+            out[client.decision] = out.get(client.decision, 0) + 1
+        return out
+
+    def to_dict(self, root: str = "") -> dict:
+        def rel(path: str) -> str:
+            if root and os.path.isabs(path):
+                try:
+                    return os.path.relpath(path, root).replace(os.sep, "/")
+                except ValueError:
+                    return path
+            return path
+
+        def rel_blocker(text: str) -> str:
+            head, sep, rest = text.partition(":")
+            return rel(head) + sep + rest if sep else text
+
+        return {
+            "version": PLAN_VERSION,
+            "clients": [
+                {"id": rel_blocker(c.id), "path": rel(c.path), "line": c.line, "name": c.name, "kind": c.kind,
+                 "provider": c.provider, "decision": c.decision, "reason": c.reason,
+                 "blockers": [rel_blocker(b) for b in c.blockers]}
+                for c in self.clients
+            ],
+            "uses": [
+                {"path": rel(u.path), "line": u.line, "client": rel_blocker(u.client) if u.client else None,
+                 "surface": u.surface, "rule": u.rule, "status": u.status, "blocking": u.blocking,
+                 "detail": u.detail}
+                for u in self.uses
+            ],
+            "counts": self.counts(),
+        }
+
+
+class FileView:
+    """The plan as one file's rules see it."""
+
+    def __init__(self, plan: ConversionPlan, path: str) -> None:
+        self.plan = plan
+        self.path = path
+
+    def site(self, line: int, col: int, default=None):
+        return self.plan.sites.get((self.path, line, col), default)
+
+    def param(self, scope: tuple, name: str) -> Optional[str]:
+        return self.plan.params.get((self.path, scope, name))
+
+    def returns(self, scope: tuple) -> Optional[str]:
+        return self.plan.returns.get((self.path, scope))
+
+    @property
+    def model_slots(self) -> frozenset:
+        return self.plan.model_slots.get(self.path, frozenset())
+
+    @property
+    def any_converted(self) -> bool:
+        return self.plan.any_converted
+
+    @property
+    def all_converted(self) -> bool:
+        return self.plan.all_converted
