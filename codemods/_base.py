@@ -17,6 +17,9 @@ FINDINGS = "migrator.findings"
 NEEDED_IMPORTS = "migrator.needed_imports"
 PIPELINE = "migrator.pipeline"  # set when transform_source fixes imports once after all rules
 CONFIG = "migrator.config"
+# Rule-mechanics tests: treat every client-dependent site of the snippet as belonging to a converted
+# client (the snippets hold no client; the plan's decisions have tests of their own).
+ASSUME_CONVERTED = "migrator.assume_converted"
 
 TODO_PREFIX = "# TODO(migrator "
 
@@ -72,7 +75,8 @@ class MigratorRule:
     def facts(self, tree: cst.Module) -> ModuleFacts:
         facts = self.context.scratch.get(FACTS)
         if facts is None:
-            facts = gather_from_source(tree.code, self.context.filename or "<module>")
+            facts = gather_from_source(tree.code, self.context.filename or "<module>",
+                                       bool(self.context.scratch.get(ASSUME_CONVERTED)))
             self.context.scratch[FACTS] = facts
         return facts
 

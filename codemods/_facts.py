@@ -775,9 +775,11 @@ def _model_constants(tree: ast.Module, facts: ModuleFacts) -> None:
                     facts.model_constants.add(kw.value.id)
 
 
-def gather_from_source(code: str, filename: str = "<module>") -> ModuleFacts:
-    """Facts for one module on its own: its plan is built from this module alone."""
+def gather_from_source(code: str, filename: str = "<module>", assume_converted: bool = False) -> ModuleFacts:
+    """Facts for one module on its own: its plan is built from this module alone.
+    ``assume_converted``: every client-dependent site follows a converted client (rule tests)."""
     from migrator.plan import build_plan
+    from migrator.plan.model import AssumeConverted
 
-    plan = build_plan([(filename, code)])
-    return gather(ast.parse(code), view=plan.view(filename))
+    view = build_plan([(filename, code)]).view(filename)
+    return gather(ast.parse(code), view=AssumeConverted(view) if assume_converted else view)

@@ -195,12 +195,13 @@ class _Transformer(RuleTransformer):
         _, verdict, is_async, module_client, blocking, _ = answer
         if verdict == UNRESOLVED:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
-                            f"chat.completions.{method} call by hand if it is one "
+                            f"chat.completions.{method} call by hand "
                             f"({CHAT_HELPERS[method]})")
             return updated
         if verdict != CONVERT:
             if blocking and verdict == KEEP:  # this call is one of the uses that keep its client
-                self.todo(line, f"chat.completions.{method} left unchanged: {blocking}")
+                self.todo(line, STREAM_HELPER_TODO if method == "stream"
+                          else f"chat.completions.{method} left unchanged: {blocking}")
             return updated  # kept on OpenAI (the constructor's TODO says why) or another provider
         binding = Binding(is_async, True, module_client)
         return self._convert(updated, line, binding, receiver, method, receiver_node)

@@ -30,7 +30,7 @@ class UnsupportedCalls(MigratorRule):
     DESCRIPTION = "legacy v0 calls and OpenAI calls on untraced receivers -> TODO"
     BEFORE = 'import openai\n\nreply = openai.ChatCompletion.create(model="gpt-4", messages=msgs)\n'
     AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.ChatCompletion.create(...): '
-             'convert by hand to Mistral(...).chat.complete(...) (no rule yet)\n'
+             'convert by hand to Mistral(...).chat.complete(...) / chat.stream(...) (no rule yet)\n'
              'reply = openai.ChatCompletion.create(model="gpt-4", messages=msgs)\n')
 
     def make_transformer(self, facts):

@@ -50,3 +50,4 @@ def program_env(openai_server, mistral_server):
     """
     return _program_env(openai_server, mistral_server)
 # ==== end wire server ============================================================================
+

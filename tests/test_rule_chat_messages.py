@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from libcst.codemod import CodemodTest
+from libcst.codemod import CodemodTest  # noqa: F401
+from mechanics import MechanicsTest
 
 from codemods.chat_messages import ChatMessages
 
 
-class TestMessages(CodemodTest):
+class TestMessages(MechanicsTest):
     TRANSFORM = ChatMessages
 
     def test_noop(self) -> None:
@@ -46,7 +47,7 @@ class TestMessages(CodemodTest):
         self.assertCodemod(before, after)
 
 
-class TestLegacyFunctionRole(CodemodTest):
+class TestLegacyFunctionRole(MechanicsTest):
     TRANSFORM = ChatMessages
 
     def test_function_role_gets_todo(self) -> None:

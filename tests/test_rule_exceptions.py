@@ -6,14 +6,15 @@ import builtins
 
 import httpx2
 import pytest
-from libcst.codemod import CodemodTest
+from libcst.codemod import CodemodTest  # noqa: F401
+from mechanics import MechanicsTest
 from mistralai.client import errors
 
 from codemods.exceptions import Exceptions
 from migrator.mapping.errors import ATTRIBUTE_NOTES, ERRORS, MISTRAL_BASES, mistral_ancestors
 
 
-class TestExceptions(CodemodTest):
+class TestExceptions(MechanicsTest):
     TRANSFORM = Exceptions
 
     def test_noop(self) -> None:

@@ -15,7 +15,7 @@ import pytest
 from libcst.codemod import CodemodContext
 
 from codemods._base import Combined
-from codemods._facts import gather
+from codemods._facts import gather, gather_from_source  # noqa: F401
 from migrator.config import Config
 from migrator.rules import RULES
 
@@ -56,7 +56,7 @@ AWKWARD = textwrap.dedent('''
 
 
 def _run(code: str, prune: bool):
-    facts = gather(ast.parse(code))
+    facts = gather_from_source(code)
     facts.prune = prune
     context = CodemodContext()
     transformers = [rule(context, Config()).make_transformer(facts) for _, rule in RULES]
@@ -77,7 +77,7 @@ def test_pruned_equals_full() -> None:
     pruned, pruned_transformers, facts = _run(AWKWARD, True)
     full, _, _ = _run(AWKWARD, False)
     assert pruned == full
-    assert "client.chat.complete(" in pruned and "c.chat.complete_async(" in pruned
+    assert "client.chat.complete(" in pruned and "c is not recognised as an OpenAI client" in pruned
     assert not all(facts.stmt_relevant)
 
 
@@ -87,8 +87,8 @@ def test_misalignment_falls_back_to_full_walk(monkeypatch: pytest.MonkeyPatch) -
 
     original_gather = transform.gather
 
-    def broken_gather(tree, repo=()):
-        facts = original_gather(tree, repo)
+    def broken_gather(tree, repo=(), view=None):
+        facts = original_gather(tree, repo, view)
         facts.stmt_relevant.insert(0, False)  # simulate a numbering slip
         facts.stmt_size.insert(0, 1)
         return facts

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from libcst.codemod import CodemodTest
+from libcst.codemod import CodemodTest  # noqa: F401
+from mechanics import MechanicsTest
 
 from codemods.response_reads import ResponseReads
 
 
-class TestResponseReads(CodemodTest):
+class TestResponseReads(MechanicsTest):
     TRANSFORM = ResponseReads
 
     def test_noop(self) -> None:

@@ -486,11 +486,12 @@ class _Builder:
         origins = self.eval(f, scope, node)
         if origins:
             self._classify(f, node, origins)
-        elif origins is None and f.uses_openai and not self._wrapped(f, scope, node):
+        elif origins is None and not self._wrapped(f, scope, node):
             chain, top = _chain(f, node)
             surface = ".".join(chain)
             call = f.parent.get(id(top))
-            if isinstance(call, ast.Call) and call.func is top and _openai_surface(chain):
+            if isinstance(call, ast.Call) and call.func is top and _openai_surface(chain) and (
+                    f.uses_openai or ".".join(chain[:2]) == "chat.completions"):
                 self._record_call(f, call, None, surface, chain)
 
     def _wrapped(self, f: _File, scope: Scope, node: ast.AST) -> bool:
