@@ -84,13 +84,14 @@ def _rule_rows(summary: Mapping[str, Any]) -> list[dict[str, Any]]:
             for rule, counts in sorted(per_rule.items())]
 
 
-def _files(summary: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _files(summary: Mapping[str, Any], link: Link) -> list[dict[str, Any]]:
     rows = []
     for result in summary.get("results") or []:
         if result.get("status") != "changed":
             continue
         kinds = Counter(f["kind"] for f in result.get("findings") or [])
-        rows.append({"path": result["path"], "converted": kinds["converted"], "todo": kinds["todo"]})
+        rows.append({"path": result["path"], "converted": kinds["converted"], "todo": kinds["todo"],
+                     "link": link(result["path"], None)})
     return rows
 
 
@@ -127,7 +128,7 @@ def render_body(summary: Mapping[str, Any], *, link: Link, branch: str, base: st
         "marker": MARKER, "title": TITLE, "version": version, "branch": branch, "base": base,
         "files": summary.get("files") or {}, "sites": summary.get("sites") or {},
         "safety": summary.get("safety") or {}, "rules": _rule_rows(summary),
-        "changed_files": _files(summary), "todos": todos, "failed": summary.get("failed") or [],
+        "changed_files": _files(summary, link), "todos": todos, "failed": summary.get("failed") or [],
         "plan": _plan_view(summary.get("plan"), link),
         "parity": parity_view(parity) if parity is not None else None,
         "reproduce": list(reproduce), "full_report_url": full_report_url,

@@ -99,7 +99,9 @@ class Git:
         return self.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False) or None
 
     def remote_url(self, remote: str) -> str | None:
-        return self.run("remote", "get-url", "--", remote, check=False) or None
+        """The URL as configured (``remote get-url`` would apply ``insteadOf`` rewrites, which can
+        hide the forge's host and OWNER/NAME)."""
+        return self.run("config", "--get", f"remote.{remote}.url", check=False) or None
 
     def remote_default_branch(self, remote: str) -> str | None:
         """The remote's HEAD branch, asked of the remote itself (``ls-remote --symref``)."""
