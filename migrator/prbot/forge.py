@@ -91,7 +91,7 @@ class GitHub(Forge):
     name, key, noun = "GitHub", "github", "pull request"
 
     def _auth(self, token: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
+        return {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json, application/json",
                 "X-GitHub-Api-Version": "2022-11-28"}
 
     @property
