@@ -261,3 +261,20 @@ def test_the_token_never_appears_anywhere(project, forge, tmp_path):
         if path.is_file():
             assert TOKEN.encode() not in path.read_bytes(), path
     assert TOKEN not in git(project.work, "config", "--list")
+
+
+def test_push_is_refused_when_the_branch_moved_after_it_was_read(project, forge, monkeypatch):
+    """--force-with-lease: a push made to the bot's branch by someone else between our read and our
+    push is not overwritten."""
+    from migrator.prbot.git import Git
+
+    assert pr(project, forge).exit_code == 0
+    seen = project.remote_sha(BRANCH)
+    project.push_to_main({"README.md": "moved\n"}, "move main")
+    git(project.remote, "update-ref", f"refs/heads/{BRANCH}", project.remote_sha("main"))  # someone else
+    theirs = project.remote_sha(BRANCH)
+    monkeypatch.setattr(Git, "remote_branch_sha", lambda self, remote, branch: seen)  # our stale read
+    result = pr(project, forge)
+    assert result.exit_code == 4, result.output
+    assert "git push failed" in result.output and "stale info" in result.output
+    assert project.remote_sha(BRANCH) == theirs

@@ -66,7 +66,7 @@ class Git:
         if done.returncode != 0:
             if not check:
                 return ""
-            raise RefusedError(self._failure(args, done.stderr or done.stdout))
+            raise RefusedError(self._failure(args, f"{done.stderr}\n{done.stdout}"))
         return done.stdout.rstrip("\n")
 
     def ok(self, *args: str) -> bool:
@@ -77,8 +77,11 @@ class Git:
 
     def _failure(self, args: Sequence[str], output: str) -> str:
         lines = [line.strip() for line in output.strip().splitlines() if line.strip()]
-        # git's most telling line is usually the first "fatal:"/"error:"/"! [rejected]" one
-        telling = next((l for l in lines if l.startswith(("fatal:", "error:", "! ["))), None)
+        # the most telling line: a rejected ref (push), else the first "fatal:", else "error:"
+        rejected = next((" ".join(l.lstrip("!").split()) for l in lines
+                         if l.startswith("!") and "rejected]" in l), None)
+        telling = rejected or next((l for prefix in ("fatal:", "error:") for l in lines
+                                    if l.startswith(prefix)), None)
         detail = telling or (lines[-1] if lines else "no output")
         return self.scrub(f"git {args[0]} failed: {detail}")
 
