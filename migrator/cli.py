@@ -228,3 +228,61 @@ def _mount_subcommands() -> None:
 
 
 _mount_subcommands()
+
+
+class Forge(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+
+
+@app.command()
+def pr(
+    path: Path = typer.Argument(..., exists=True, metavar="PATH", help="What to convert (inside a git repository)."),
+    forge: Optional[Forge] = typer.Option(None, help="github or gitlab (default: guessed from the remote URL, else github)."),
+    repo: Optional[str] = typer.Option(None, metavar="OWNER/NAME", help="Repository on the forge (default: from the remote URL)."),
+    remote: str = typer.Option("origin", help="Git remote to fetch from and push to."),
+    base: Optional[str] = typer.Option(None, help="Base branch (default: the remote's default branch)."),
+    branch: str = typer.Option("migrator/openai-to-mistral", help="The bot's branch (created or reset from the base)."),
+    api_url: Optional[str] = typer.Option(None, metavar="URL", help="API base URL (GitHub Enterprise: https://HOST/api/v3)."),
+    draft: bool = typer.Option(False, "--draft", help="Open the PR as a draft."),
+    label: Optional[List[str]] = typer.Option(None, metavar="LABEL", help="Label to add (repeatable)."),
+    parity: Optional[Path] = typer.Option(None, metavar="DIR", help="A `migrator parity run` --out directory to summarise."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the branch, commit, title and body; touch nothing."),
+    author: Optional[str] = typer.Option(None, metavar="'NAME <EMAIL>'", help="Commit author (default: migrator)."),
+    target: Optional[Target] = typer.Option(None, help="As for convert."),
+    provider: Optional[str] = typer.Option(None, help="As for convert."),
+    base_url: Optional[str] = typer.Option(None, metavar="URL", help="As for convert."),
+    api_key_env: Optional[str] = typer.Option(None, metavar="NAME", help="As for convert."),
+    select: Optional[List[str]] = typer.Option(None, metavar="RULE", help="As for convert."),
+    ignore: Optional[List[str]] = typer.Option(None, metavar="RULE", help="As for convert."),
+    model: Optional[List[str]] = typer.Option(None, metavar="OLD=NEW", help="As for convert."),
+    exclude: Optional[List[str]] = typer.Option(None, metavar="GLOB", help="As for convert."),
+    no_gitignore: bool = typer.Option(False, "--no-gitignore", help="As for convert."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="As for convert."),
+    max_file_size: str = typer.Option("1MB", metavar="SIZE", help="As for convert."),
+) -> None:
+    """Open or update a pull request (GitHub) / merge request (GitLab) holding the conversion.
+
+    Exit codes: 0 done or nothing to do, 2 usage error, 4 the forge or git refused, 5 dirty worktree.
+    """
+    from migrator.prbot import ConvertArgs, PrError, PrOptions, open_or_update
+
+    options = PrOptions(
+        path=path, forge=forge.value if forge else None, repo=repo, remote=remote, base=base,
+        branch=branch, api_url=api_url, draft=draft, labels=tuple(label or ()), parity=parity,
+        dry_run=dry_run, author=author,
+        convert=ConvertArgs(
+            target=target.value if target else None, provider=provider, base_url=base_url,
+            api_key_env=api_key_env, select=tuple(select or ()), ignore=tuple(ignore or ()),
+            model=tuple(model or ()), exclude=tuple(exclude or ()), no_gitignore=no_gitignore,
+            jobs=jobs, max_file_size=max_file_size,
+        ),
+    )
+    try:
+        outcome = open_or_update(options, say=typer.echo)
+    except PrError as exc:
+        if exc.exit_code == 2:
+            raise _usage_error(str(exc), "pr") from None
+        typer.secho(f"migrator pr: {exc}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(exc.exit_code) from None
+    raise typer.Exit(outcome.exit_code)

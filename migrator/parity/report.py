@@ -568,7 +568,9 @@ def _build_report(agg: Aggregate, outcome: GateOutcome, conditions, prices, thre
         counts={v: agg.counts[v] for v in VERDICTS},
         rates={v: (agg.counts[v] / total if total else 0.0) for v in VERDICTS},
         gate={"passed": outcome.passed, "exit_code": outcome.exit_code,
-              "message": outcome.message, "conditions": [str(c) for c in conditions]},
+              "message": outcome.message, "conditions": [str(c) for c in conditions],
+              # "none" when no --fail-on was given: a report without a gate never shows a pass
+              "state": ("passed" if outcome.passed else "failed") if conditions else "none"},
         by_endpoint={e: {v: c[v] for v in VERDICTS} for e, c in sorted(agg.by_endpoint.items())},
         checks=agg.check_rows(),
         sides={"baseline": agg.baseline.summary(prices),
