@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from codemods._facts import (CHAT_METHOD_NAMES, RESPONSE_ATTRS, _splat_dict, chat_call_stream_literal,
+from codemods._facts import (CHAT_METHOD_NAMES, chat_method, RESPONSE_ATTRS, _splat_dict, chat_call_stream_literal,
                              dotted_name, env_key, finish_reason_check, message_change, _dict_constants)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, Policy
@@ -477,6 +477,25 @@ class _Builder:
                     if origins:
                         self._classify(f, node, origins)
 
+    def _untraced_chat_calls(self, f: _File) -> None:
+        """Chat calls on receivers no other step saw (``get_client().chat.completions.create``, an
+        attribute chain): a TODO each unless the receiver is surely not a client."""
+        for node in ast.walk(f.tree):
+            if not isinstance(node, ast.Call) or (f.path, node.lineno, node.col_offset) in self.sites:
+                continue
+            found = chat_method(node.func)
+            if found is None:
+                continue
+            receiver = found[1]
+            scope = f.scope_of.get(id(node), ())
+            if self.eval(f, scope, receiver) == frozenset() or self._wrapped(f, scope, receiver):
+                continue
+            chain = dotted_name(node.func)
+            surface = ".".join(chain.split(".")[-3:]) if chain else "chat.completions." + found[0]
+            if found[0] != "create" and chain and ".beta." in "." + chain:
+                surface = "beta." + surface
+            self._record_call(f, node, None, surface, surface.split("."))
+
     def _maybe_use(self, f: _File, node: ast.AST) -> None:
         parent = f.parent.get(id(node))
         # the receiver of `self.x.y`: only the outermost self.<attr> is a value
@@ -801,6 +820,8 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> Conversion
             origin.uses = []
         for f in files:
             builder.scan_uses(f)
+        for f in files:
+            builder._untraced_chat_calls(f)
         fed = sum(1 for o in builder.origins.values() if o.sources)
         if fed == known:
             break
