@@ -394,22 +394,32 @@ class Plan:
         for use in data.get("uses", []) or []:
             self.uses[_rel(use.get("path", ""), root)].append(use)
 
+    def use_for(self, site: Site) -> Optional[dict]:
+        for use in self.uses.get(site.path, []):
+            line = use.get("line")
+            if isinstance(line, int) and min(site.stmt_line, site.line) <= line <= site.end_line:
+                return use
+        return None
+
+    def rule_for(self, site: Site) -> Optional[str]:
+        use = self.use_for(site) if self.present else None
+        return use.get("rule") if use else None
+
     def decision_for(self, site: Site) -> Optional[tuple[str, str]]:
         """(decision, detail) for the site's use in the plan: keep / other-provider / convert / todo."""
         if not self.present:
             return None
-        for use in self.uses.get(site.path, []):
-            line = use.get("line")
-            if isinstance(line, int) and min(site.stmt_line, site.line) <= line <= site.end_line:
-                client = self.clients.get(use.get("client"))
-                decision = (client or {}).get("decision")
-                if decision in ("keep", "other-provider"):
-                    return decision, f"client {client.get('name')}@{client.get('line')}: {client.get('reason', '')}"
-                status = use.get("status")
-                if status in ("keep", "other-provider", "todo"):
-                    return status, f"use status {status}"
-                return decision or status or "", "plan"
-        return None
+        use = self.use_for(site)
+        if use is None:
+            return None
+        client = self.clients.get(use.get("client"))
+        decision = (client or {}).get("decision")
+        if client and decision in ("keep", "other-provider"):
+            return decision, f"client {client.get('name')} at line {client.get('line')}: {client.get('reason', '')}"
+        status = use.get("status")
+        if status in ("keep", "other-provider", "todo"):
+            return status, f"use status {status}"
+        return decision or status or "", "plan"
 
 
 def _rel(path: str, root: Path) -> str:
@@ -446,7 +456,10 @@ def _todo_above(lines: list[str], first_line: int) -> bool:
     return False
 
 
-CALL_RULE_EXCLUDED = {"MIG101", "MIG103"}  # client constructors / exceptions: not the call itself
+# Rules whose findings are about something near a call, not the call itself: client constructors,
+# exceptions, message contents, response reads. A converted finding of any other rule on the call's
+# first line (or its statement's) counts as "converted per finding" (with a plan: the use's rule).
+NOT_CALL_RULES = {"MIG101", "MIG103", "MIG104", "MIG105"}
 
 
 def classify(sites: list[Site], before: str, after: str, findings: list[dict], plan: Plan) -> None:
@@ -457,10 +470,10 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
     except (SyntaxError, ValueError):
         out_tree = None
     out_calls = _calls_with_surface(out_tree, set()) if out_tree is not None else []
+    any_calls = ([(n.lineno, n.end_lineno or n.lineno) for n in ast.walk(out_tree) if isinstance(n, ast.Call)]
+                 if out_tree is not None else [])
     out_stmts = _statements_with_spans(out_tree) if out_tree is not None else []
-    converted_lines = {
-        f["line"] for f in findings if f.get("kind") == "converted" and f.get("rule") not in CALL_RULE_EXCLUDED
-    }
+    converted = [(f.get("line"), f.get("rule")) for f in findings if f.get("kind") == "converted"]
     for site in sites:
         o1, _, tag1 = lmap.span(site.line)
         _, o2, tag2 = lmap.span(site.end_line)
@@ -469,6 +482,8 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
         deleted = tag1 == "delete" and tag2 == "delete"
         if out_tree is not None:
             present = any(s == site.surface and lo <= o2 and hi >= o1 for lo, hi, s in out_calls)
+            # no call at all where the site was: the call was dropped, not converted
+            deleted = deleted or not any(lo <= o2 and hi >= o1 for lo, hi in any_calls)
             stmt = _innermost_stmt(out_stmts, o1)
             first = stmt.lineno if stmt else o1
             if stmt is not None and getattr(stmt, "decorator_list", None):
@@ -478,8 +493,12 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
             pattern = re.compile(r"\.".join(map(re.escape, tail)) + r"\s*\(")
             present = any(pattern.search(b_lines[k - 1]) for k in range(o1, min(o2, len(b_lines)) + 1))
             first = o1
-        claimed = any(site.stmt_line <= ln <= site.end_line for ln in converted_lines)
         plan_says = plan.decision_for(site)
+        use_rule = plan.rule_for(site)
+        claimed = any(
+            ln in (site.line, site.stmt_line) and (rule == use_rule if use_rule else rule not in NOT_CALL_RULES)
+            for ln, rule in converted
+        )
         if not present and not deleted:
             site.status, site.how = "converted", "call shape gone" + (" (finding)" if claimed else "")
         elif present and _todo_above(b_lines, first):
@@ -591,6 +610,14 @@ def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
         res.crash = f"exit {code}: " + (err.strip().splitlines()[-1] if err.strip() else "no JSON on stdout")
         data = data or {}
     res.failed = [{"path": _rel(f["path"], root), "reason": f["reason"]} for f in data.get("failed", [])]
+    for f in res.failed:
+        # A "syntax error" on a file this python parses came from the rules' own output.
+        if "syntax" in f["reason"].lower() and (original_root / f["path"]).is_file():
+            try:
+                ast.parse(_read(original_root / f["path"]))
+                f["original_parses"] = True
+            except (SyntaxError, ValueError):
+                f["original_parses"] = False
     for rule, counts in (data.get("rules") or {}).items():
         res.rules[rule] = Counter({"converted": counts.get("converted", 0), "todo": counts.get("todo", 0)})
     plan = Plan(data.get("plan"), root)
@@ -714,7 +741,7 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         for rule, c in r.rules.items():
             rules[rule].update(c)
     failed = [dict(f, repo=r.repo) for r in rs for f in r.failed]
-    rule_failures = [f for f in failed if f["reason"].startswith("internal error")]
+    rule_failures = [f for f in failed if f["reason"].startswith("internal error") or f.get("original_parses")]
     return {
         "version": 1,
         "repos": len(rs),
@@ -736,6 +763,7 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         "unparsable_outputs": sum(len(r.unparsable) for r in rs),
         "unparsable_preexisting": sum(len(r.unparsable_preexisting) for r in rs),
         "rule_failures": len(rule_failures),
+        "detector_unparsable_originals": sum(len(r.detector_unparsable) for r in rs),
         "idempotency_failures": sum(len(r.second_run_changed) for r in rs),
         "crashes": [f"{r.repo}: {r.crash}" for r in rs if r.crash]
         + [f"{r.repo} (second run): {r.second_run_crash}" for r in rs if r.second_run_crash],
@@ -748,6 +776,9 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         "silent_by_surface": dict(Counter(s.surface for s in sites if s.status == "silent").most_common()),
         "details": {
             "failed": failed,
+            "rule_failures": [f"{f['repo']}/{f['path']}: {f['reason']}"
+                              + (" (the original parses: the rules produced it)" if f.get("original_parses") else "")
+                              for f in rule_failures],
             "silent": [f"{r.repo}/{s.path}:{s.line} {s.surface} ({s.how})" for r in rs for s in r.sites
                        if s.status == "silent"],
             "claimed_but_shape_present": [f"{r.repo}/{s.path}:{s.line} {s.surface}" for r in rs
@@ -787,7 +818,8 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
         ("  converted per finding, call shape still there", s["claimed_but_shape_present"]),
         ("unparsable outputs (3.10 grammar)", fig["unparsable_outputs"]),
         ("  (original already not 3.10-parsable)", fig["unparsable_preexisting"]),
-        ("rule failures (internal errors)", fig["rule_failures"]),
+        ("rule failures (internal error / syntax error the original lacks)", fig["rule_failures"]),
+        ("originals this python cannot parse (no sites counted)", fig["detector_unparsable_originals"]),
         ("idempotency failures", fig["idempotency_failures"]),
         ("new type errors (mypy)", fig["new_type_errors"] if types == "mypy" else "not measured"),
         ("plan in the convert JSON", "yes" if fig["plan_present"] else "no"),
@@ -803,7 +835,8 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
         say(f"  {surface:<36} {c.get('converted', 0):>4} {c.get('todo', 0):>4} "
             f"{c.get('other-provider', 0):>4} {c.get('silent', 0):>4}")
     d = fig["details"]
-    for title, key in (("crashes", None), ("failed files", "failed"), ("SILENT sites", "silent"),
+    for title, key in (("crashes", None), ("failed files", "failed"), ("rule failures", "rule_failures"),
+                       ("SILENT sites", "silent"),
                        ("converted per finding but the call shape is still there", "claimed_but_shape_present"),
                        ("unparsable outputs", "unparsable_outputs"), ("idempotency failures", "idempotency_failures"),
                        ("new type errors", "new_type_errors"), ("type-check problems", "type_check_problems")):
