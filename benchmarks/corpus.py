@@ -631,6 +631,7 @@ def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
         res.second_run_changed = sorted(_rel(r["path"], root) for r in data2.get("results", [])
                                         if r.get("status") == "changed")
 
+    failed_reasons = {f["path"]: f["reason"] for f in res.failed}
     for path in present:
         before, after = _read(original_root / path), _read(root / path)
         if before != after:
@@ -642,6 +643,12 @@ def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
             res.detector_unparsable.append(f"{path}: {problem}")
         if sites:
             classify(sites, before, after, findings_by_path.get(path, []), plan)
+            failure = failed_reasons.get(path)
+            if failure is not None and before == after:
+                # The file is reported as failed and left untouched: loud, not silent.
+                for site in sites:
+                    if site.status == "silent":
+                        site.status, site.how = "failed-file", f"the file failed: {failure}"
             res.sites.extend(sites)
     res.seconds = time.monotonic() - started
     return res
@@ -758,6 +765,7 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
             "todo": status["todo"],
             "other_provider": status["other-provider"],
             "silent": status["silent"],
+            "in_failed_files": status["failed-file"],
             "claimed_but_shape_present": sum(1 for s in sites if "still there" in s.how),
         },
         "unparsable_outputs": sum(len(r.unparsable) for r in rs),
@@ -814,6 +822,7 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
         ("  converted", s["converted"]),
         ("  kept with a TODO", s["todo"]),
         ("  other provider", s["other_provider"]),
+        ("  in a file that failed (reported, left untouched)", s["in_failed_files"]),
         ("  SILENT (must be 0)", s["silent"]),
         ("  converted per finding, call shape still there", s["claimed_but_shape_present"]),
         ("unparsable outputs (3.10 grammar)", fig["unparsable_outputs"]),
@@ -830,10 +839,11 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
     say("\n== per rule (from the convert JSON) ==")
     for rule, c in fig["rules"].items():
         say(f"  {rule:<8} converted {c.get('converted', 0):>5}  todo {c.get('todo', 0):>5}")
-    say("\n== sites by surface: converted / todo / other-provider / silent ==")
+    say("\n== sites by surface ==")
+    say(f"  {'surface':<38} {'conv':>5} {'todo':>5} {'other':>5} {'failed':>6} {'SILENT':>6}")
     for surface, c in sorted(fig["sites_by_surface"].items(), key=lambda kv: -sum(kv[1].values())):
-        say(f"  {surface:<36} {c.get('converted', 0):>4} {c.get('todo', 0):>4} "
-            f"{c.get('other-provider', 0):>4} {c.get('silent', 0):>4}")
+        say(f"  {surface:<38} {c.get('converted', 0):>5} {c.get('todo', 0):>5} "
+            f"{c.get('other-provider', 0):>5} {c.get('failed-file', 0):>6} {c.get('silent', 0):>6}")
     d = fig["details"]
     for title, key in (("crashes", None), ("failed files", "failed"), ("rule failures", "rule_failures"),
                        ("SILENT sites", "silent"),
