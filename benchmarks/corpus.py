@@ -1,0 +1,893 @@
+"""Real-code corpus: materialise pinned public files, convert them, and measure what happened.
+
+A script, not a test. The corpus is ``benchmarks/corpus/manifest.json``: public GitHub
+repositories that use the OpenAI Python SDK, each pinned to a commit, with the Python files that
+mention ``openai``. Their code is never committed to this repository; it is written under
+``~/.cache/migrator-corpus`` (or ``--dest``), and this script refuses to write inside the migrator
+repository.
+
+    python benchmarks/corpus.py materialise [--dest DIR] [--mirrors DIR]
+    python benchmarks/corpus.py measure [--dest DIR] [--out JSON] [--jobs N] [--types mypy|none]
+
+``materialise`` reads each file at its pinned commit from a local bare mirror when one exists
+(under ``--mirrors``, default ``/work/.mirror``: ``owner+name/repo``, ``owner+name``,
+``owner__name``, ``owner/name`` or ``name.git``), else from a blobless clone of
+``https://github.com/owner/name`` kept in ``~/.cache/migrator-corpus-git`` (``git clone --bare
+--filter=blob:none``, then ``git fetch`` of the pinned commit if needed).
+
+``measure`` copies the materialised tree to a temporary directory, runs ``python -m migrator
+convert <repo> --write --format json`` per repository, then ``--check`` on the result (a second
+run must change nothing), and reports: files changed / failed, OpenAI call sites found by an
+independent ``ast`` detector on the original files and what became of each one (converted, kept
+with a TODO, other provider, or *silent*), outputs that no longer parse, internal rule failures,
+idempotency failures, per-rule counts, and (``--types mypy``) mypy errors introduced on changed
+lines. Run it with the project's virtualenv python (it needs ``migrator``, and mypy for types).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import difflib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parent
+MANIFEST = HERE / "corpus" / "manifest.json"
+DEFAULT_DEST = Path("~/.cache/migrator-corpus").expanduser()
+DEFAULT_CLONES = Path("~/.cache/migrator-corpus-git").expanduser()
+DEFAULT_OUT = Path("~/.cache/migrator-corpus-measure.json").expanduser()
+DEFAULT_MIRRORS = Path("/work/.mirror")
+TODO_MARK = "# TODO(migrator "
+CONVERT_OK = (0, 3)  # 3: some files failed (reported in the JSON), which is a figure, not a crash
+
+
+def say(*parts: object) -> None:
+    print(*parts, flush=True)
+
+
+def progress(message: str) -> None:
+    print(f"[corpus {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+@dataclass
+class Entry:
+    repo: str
+    commit: str
+    paths: list[str]
+    why: str = ""
+
+    @property
+    def slug(self) -> str:
+        owner, name = self.repo.split("/", 1)
+        return f"{owner}__{name}"
+
+
+def load_manifest(path: Path = MANIFEST) -> list[Entry]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows = data["repos"] if isinstance(data, dict) else data
+    entries = []
+    for row in rows:
+        if not re.fullmatch(r"[0-9a-f]{40}", row["commit"]):
+            raise SystemExit(f"manifest: {row['repo']}: commit is not a 40-hex sha")
+        for p in row["paths"]:
+            if p.startswith("/") or ".." in Path(p).parts:
+                raise SystemExit(f"manifest: {row['repo']}: unsafe path {p!r}")
+        entries.append(Entry(row["repo"], row["commit"], list(row["paths"]), row.get("why", "")))
+    return entries
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    try:
+        child.resolve().relative_to(parent.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _repository_roots() -> list[Path]:
+    roots = [REPO_ROOT]
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(HERE), "rev-parse", "--show-toplevel"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        if top:
+            roots.append(Path(top))
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return roots
+
+
+def refuse_inside_repository(path: Path, what: str) -> None:
+    for root in _repository_roots():
+        if _inside(path, root):
+            raise SystemExit(f"refusing: {what} {path} is inside the migrator repository {root}")
+
+
+# --------------------------------------------------------------------------- materialise
+
+
+def _is_git_dir(path: Path) -> bool:
+    return (path / "HEAD").is_file() and (path / "objects").is_dir()
+
+
+def find_mirror(mirrors: Path, repo: str) -> Optional[Path]:
+    owner, name = repo.split("/", 1)
+    for base in (mirrors / f"{owner}+{name}", mirrors / f"{owner}__{name}", mirrors / owner / name,
+                 mirrors / f"{name}.git", mirrors / f"{owner}+{name}.git"):
+        for candidate in (base / "repo", base, base / ".git"):
+            if candidate.is_dir() and _is_git_dir(candidate):
+                return candidate
+    return None
+
+
+def _git(git_dir: Path, *args: str, **kw: Any) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", f"--git-dir={git_dir}", *args], capture_output=True, **kw)
+
+
+def _has_commit(git_dir: Path, commit: str) -> bool:
+    return _git(git_dir, "cat-file", "-e", f"{commit}^{{commit}}").returncode == 0
+
+
+def clone_for(entry: Entry, clones: Path) -> Path:
+    """A blobless bare clone from github.com holding ``entry.commit`` (outside this sandbox)."""
+    git_dir = clones / f"{entry.slug}.git"
+    if not _is_git_dir(git_dir):
+        clones.mkdir(parents=True, exist_ok=True)
+        url = f"https://github.com/{entry.repo}.git"
+        progress(f"{entry.repo}: git clone --bare --filter=blob:none {url}")
+        subprocess.run(["git", "clone", "--quiet", "--bare", "--filter=blob:none", url, str(git_dir)],
+                       check=True)
+    if not _has_commit(git_dir, entry.commit):
+        progress(f"{entry.repo}: git fetch {entry.commit}")
+        subprocess.run(["git", f"--git-dir={git_dir}", "fetch", "--quiet", "--filter=blob:none",
+                        "origin", entry.commit], check=True)
+    return git_dir
+
+
+def materialise(args: argparse.Namespace) -> int:
+    dest = Path(args.dest).expanduser()
+    refuse_inside_repository(dest, "--dest")
+    clones = Path(args.clones).expanduser()
+    refuse_inside_repository(clones, "--clones")
+    entries = load_manifest(Path(args.manifest))
+    mirrors = Path(args.mirrors).expanduser()
+    written = missing = 0
+    problems: list[str] = []
+    for n, entry in enumerate(entries, 1):
+        git_dir = find_mirror(mirrors, entry.repo)
+        source = "mirror"
+        if git_dir is None or not _has_commit(git_dir, entry.commit):
+            if args.no_clone:
+                problems.append(f"{entry.repo}: no local mirror with {entry.commit[:12]} (and --no-clone)")
+                missing += len(entry.paths)
+                continue
+            try:
+                git_dir, source = clone_for(entry, clones), "clone"
+            except (OSError, subprocess.CalledProcessError) as exc:
+                problems.append(f"{entry.repo}: cannot clone: {exc}")
+                missing += len(entry.paths)
+                continue
+        root = dest / entry.slug
+        got = 0
+        for path in entry.paths:
+            shown = _git(git_dir, "show", f"{entry.commit}:{path}")
+            if shown.returncode != 0:
+                problems.append(f"{entry.repo}: {path}: missing at {entry.commit[:12]}: "
+                                f"{shown.stderr.decode(errors='replace').strip()}")
+                missing += 1
+                continue
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(shown.stdout)
+            got += 1
+        written += got
+        progress(f"[{n}/{len(entries)}] {entry.repo}@{entry.commit[:12]} ({source}): "
+                 f"{got}/{len(entry.paths)} files")
+    (dest / "MANIFEST.lock.json").write_text(
+        json.dumps([{"repo": e.repo, "commit": e.commit, "paths": len(e.paths)} for e in entries], indent=1),
+        encoding="utf-8",
+    )
+    say(f"materialised {written} files of {sum(len(e.paths) for e in entries)} "
+        f"({len(entries)} repositories) under {dest}; {missing} missing")
+    for problem in problems:
+        say(f"  MISSING {problem}")
+    return 0 if not missing else 1
+
+
+# --------------------------------------------------------------------------- detector
+
+V1_SURFACES: list[tuple[tuple[str, ...], Optional[frozenset[str]]]] = [
+    # (anchor chain, allowed final methods; None = any method below the anchor)
+    (("beta", "chat", "completions"), frozenset({"parse", "stream", "create"})),
+    (("chat", "completions"), frozenset({"create", "parse", "stream"})),
+    (("completions",), frozenset({"create"})),
+    (("embeddings",), frozenset({"create"})),
+    (("moderations",), frozenset({"create"})),
+    (("images",), frozenset({"generate", "edit", "create_variation"})),
+    (("audio", "transcriptions"), frozenset({"create"})),
+    (("audio", "translations"), frozenset({"create"})),
+    (("audio", "speech"), frozenset({"create"})),
+    (("responses",), frozenset({"create", "parse", "stream", "retrieve"})),
+    (("files",), frozenset({"create", "retrieve", "content", "list", "delete"})),
+    (("batches",), frozenset({"create", "retrieve", "list", "cancel"})),
+    (("models",), frozenset({"list", "retrieve"})),
+    (("fine_tuning", "jobs"), None),
+    (("beta", "assistants"), None),
+    (("beta", "threads"), None),
+    (("beta", "vector_stores"), None),
+    (("vector_stores",), None),
+]
+LEGACY = {
+    "ChatCompletion": {"create", "acreate"},
+    "Completion": {"create", "acreate"},
+    "Embedding": {"create", "acreate"},
+    "Moderation": {"create", "acreate"},
+    "Image": {"create", "acreate", "create_edit", "create_variation"},
+    "Model": {"list", "retrieve"},
+    "Audio": {"transcribe", "atranscribe", "translate"},
+}
+RAW_WRAPPERS = {"with_raw_response", "with_streaming_response"}
+
+
+def _chain(node: ast.expr) -> tuple[list[str], Optional[ast.expr]]:
+    names: list[str] = []
+    while isinstance(node, ast.Attribute):
+        names.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        names.append(node.id)
+        return names[::-1], None
+    return names[::-1], node
+
+
+def surface_of(call: ast.Call, openai_names: set[str]) -> Optional[str]:
+    """The OpenAI surface a call's callee names (``chat.completions.create``), else None."""
+    if not isinstance(call.func, ast.Attribute):
+        return None
+    names, base = _chain(call.func)
+    names = [n for n in names if n not in RAW_WRAPPERS]
+    if base is None and len(names) == 3 and names[0] in openai_names and names[1] in LEGACY:
+        if names[2] in LEGACY[names[1]]:
+            return f"openai.{names[1]}.{names[2]}"
+    if len(names) < 2:
+        return None
+    for anchor, methods in V1_SURFACES:
+        k = len(anchor)
+        if methods is None:
+            # the anchor anywhere before the method: fine_tuning.jobs.create, beta.threads.runs.list
+            for i in range(len(names) - k):
+                if tuple(names[i:i + k]) == anchor and (i + k) < len(names):
+                    if anchor == ("vector_stores",) and i > 0 and names[i - 1] == "beta":
+                        continue
+                    return ".".join(names[i:])
+            continue
+        if names[-1] in methods and tuple(names[-1 - k:-1]) == anchor:
+            if anchor == ("completions",) and len(names) >= 3 and names[-3] == "chat":
+                continue
+            if anchor == ("chat", "completions") and len(names) >= 4 and names[-4] == "beta":
+                continue
+            return ".".join(anchor + (names[-1],))
+    return None
+
+
+def imports_openai(tree: ast.AST) -> tuple[bool, set[str]]:
+    """Whether the module imports openai in any form, and the names bound to the module."""
+    found, names = False, set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name == "openai" or alias.name.startswith("openai."):
+                    found = True
+                    if alias.asname and alias.name == "openai":
+                        names.add(alias.asname)
+                    elif not alias.asname:
+                        names.add("openai")
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == "openai" or node.module.startswith("openai."):
+                found = True
+    return found, names
+
+
+@dataclass
+class Site:
+    path: str  # relative to the repository root
+    line: int  # the call's first line (1-based, original file)
+    end_line: int
+    stmt_line: int  # first line of the innermost statement holding the call
+    surface: str
+    status: str = ""  # converted | todo | other-provider | silent
+    how: str = ""  # why that status
+
+
+def _statements_with_spans(tree: ast.AST) -> list[ast.stmt]:
+    return [n for n in ast.walk(tree) if isinstance(n, ast.stmt)]
+
+
+def _innermost_stmt(stmts: list[ast.stmt], line: int) -> Optional[ast.stmt]:
+    best = None
+    for s in stmts:
+        first = min([s.lineno] + [d.lineno for d in getattr(s, "decorator_list", [])])
+        end = s.end_lineno or s.lineno
+        if first <= line <= end:
+            if best is None or (end - first) < ((best.end_lineno or best.lineno) - best.lineno):
+                best = s
+    return best
+
+
+def detect_sites(path: str, source: str) -> tuple[list[Site], Optional[str]]:
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError) as exc:
+        return [], f"{type(exc).__name__}: {exc}"
+    found, names = imports_openai(tree)
+    if not found:
+        return [], None
+    names = names or {"openai"}
+    stmts = _statements_with_spans(tree)
+    sites = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            surface = surface_of(node, names)
+            if surface:
+                stmt = _innermost_stmt(stmts, node.lineno)
+                sites.append(Site(path, node.lineno, node.end_lineno or node.lineno,
+                                  stmt.lineno if stmt else node.lineno, surface))
+    sites.sort(key=lambda s: (s.line, s.surface))
+    return sites, None
+
+
+# --------------------------------------------------------------------------- line mapping
+
+
+class LineMap:
+    """Original line -> output line(s), from difflib opcodes over the two files' lines."""
+
+    def __init__(self, before: list[str], after: list[str]):
+        self.ops = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+        self.changed_after: set[int] = set()  # 1-based output lines that are new or replaced
+        for tag, i1, i2, j1, j2 in self.ops:
+            if tag in ("replace", "insert"):
+                self.changed_after.update(range(j1 + 1, j2 + 1))
+
+    def span(self, line: int) -> tuple[int, int, str]:
+        """The output lines (1-based, inclusive) that original ``line`` became, and the op tag."""
+        i = line - 1
+        for tag, i1, i2, j1, j2 in self.ops:
+            if i1 <= i < i2:
+                if tag == "equal":
+                    return j1 + (i - i1) + 1, j1 + (i - i1) + 1, tag
+                if tag == "replace":
+                    return j1 + 1, max(j1 + 1, j2), tag
+                return j1 + 1, j1, tag  # delete: an empty span at the deletion point
+        return line, line, "equal"
+
+
+# --------------------------------------------------------------------------- plan
+
+
+class Plan:
+    def __init__(self, data: Optional[dict], root: Path):
+        self.present = isinstance(data, dict)
+        self.clients: dict[Any, dict] = {}
+        self.uses: dict[str, list[dict]] = defaultdict(list)
+        if not self.present:
+            return
+        for client in data.get("clients", []) or []:
+            self.clients[client.get("id")] = client
+        for use in data.get("uses", []) or []:
+            self.uses[_rel(use.get("path", ""), root)].append(use)
+
+    def use_for(self, site: Site) -> Optional[dict]:
+        for use in self.uses.get(site.path, []):
+            line = use.get("line")
+            if isinstance(line, int) and min(site.stmt_line, site.line) <= line <= site.end_line:
+                return use
+        return None
+
+    def rule_for(self, site: Site) -> Optional[str]:
+        use = self.use_for(site) if self.present else None
+        return use.get("rule") if use else None
+
+    def decision_for(self, site: Site) -> Optional[tuple[str, str]]:
+        """(decision, detail) for the site's use in the plan: keep / other-provider / convert / todo."""
+        if not self.present:
+            return None
+        use = self.use_for(site)
+        if use is None:
+            return None
+        client = self.clients.get(use.get("client"))
+        decision = (client or {}).get("decision")
+        if client and decision in ("keep", "other-provider"):
+            return decision, f"client {client.get('name')} at line {client.get('line')}: {client.get('reason', '')}"
+        status = use.get("status")
+        if status in ("keep", "other-provider", "todo"):
+            return status, f"use status {status}"
+        return decision or status or "", "plan"
+
+
+def _rel(path: str, root: Path) -> str:
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.resolve().relative_to(root.resolve())
+        except ValueError:
+            return p.as_posix()
+    s = p.as_posix()
+    return s[2:] if s.startswith("./") else s
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _calls_with_surface(tree: ast.AST, names: set[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            s = surface_of(node, names | {"openai"})
+            if s:
+                out.append((node.lineno, node.end_lineno or node.lineno, s))
+    return out
+
+
+def _todo_above(lines: list[str], first_line: int) -> bool:
+    """A ``# TODO(migrator `` comment in the block of comment lines directly above ``first_line``."""
+    k = first_line - 2
+    while k >= 0 and lines[k].strip().startswith("#"):
+        if TODO_MARK in lines[k]:
+            return True
+        k -= 1
+    return False
+
+
+# Rules whose findings are about something near a call, not the call itself: client constructors,
+# exceptions, message contents, response reads. A converted finding of any other rule on the call's
+# first line (or its statement's) counts as "converted per finding" (with a plan: the use's rule).
+NOT_CALL_RULES = {"MIG101", "MIG103", "MIG104", "MIG105"}
+
+
+def classify(sites: list[Site], before: str, after: str, findings: list[dict], plan: Plan) -> None:
+    a_lines, b_lines = before.splitlines(), after.splitlines()
+    lmap = LineMap(a_lines, b_lines)
+    try:
+        out_tree: Optional[ast.AST] = ast.parse(after)
+    except (SyntaxError, ValueError):
+        out_tree = None
+    out_calls = _calls_with_surface(out_tree, set()) if out_tree is not None else []
+    any_calls = ([(n.lineno, n.end_lineno or n.lineno) for n in ast.walk(out_tree) if isinstance(n, ast.Call)]
+                 if out_tree is not None else [])
+    out_stmts = _statements_with_spans(out_tree) if out_tree is not None else []
+    converted = [(f.get("line"), f.get("rule")) for f in findings if f.get("kind") == "converted"]
+    for site in sites:
+        o1, _, tag1 = lmap.span(site.line)
+        _, o2, tag2 = lmap.span(site.end_line)
+        if o2 < o1:
+            o2 = o1
+        deleted = tag1 == "delete" and tag2 == "delete"
+        if out_tree is not None:
+            present = any(s == site.surface and lo <= o2 and hi >= o1 for lo, hi, s in out_calls)
+            # no call at all where the site was: the call was dropped, not converted
+            deleted = deleted or not any(lo <= o2 and hi >= o1 for lo, hi in any_calls)
+            stmt = _innermost_stmt(out_stmts, o1)
+            first = stmt.lineno if stmt else o1
+            if stmt is not None and getattr(stmt, "decorator_list", None):
+                first = min(d.lineno for d in stmt.decorator_list)
+        else:
+            tail = site.surface.split(".")[-2:]
+            pattern = re.compile(r"\.".join(map(re.escape, tail)) + r"\s*\(")
+            present = any(pattern.search(b_lines[k - 1]) for k in range(o1, min(o2, len(b_lines)) + 1))
+            first = o1
+        plan_says = plan.decision_for(site)
+        use_rule = plan.rule_for(site)
+        claimed = any(
+            ln in (site.line, site.stmt_line) and (rule == use_rule if use_rule else rule not in NOT_CALL_RULES)
+            for ln, rule in converted
+        )
+        if not present and not deleted:
+            site.status, site.how = "converted", "call shape gone" + (" (finding)" if claimed else "")
+        elif present and _todo_above(b_lines, first):
+            site.status, site.how = "todo", "TODO above the statement"
+        elif plan_says and plan_says[0] in ("keep", "todo"):
+            site.status, site.how = "todo", f"plan: {plan_says[1]}"
+        elif plan_says and plan_says[0] == "other-provider":
+            site.status, site.how = "other-provider", f"plan: {plan_says[1]}"
+        elif claimed and not deleted:
+            site.status, site.how = "converted", "finding claims converted, but the call shape is still there"
+        elif deleted:
+            site.status, site.how = "silent", "statement deleted"
+        else:
+            site.status, site.how = "silent", "unchanged, no TODO"
+
+
+# --------------------------------------------------------------------------- mypy
+
+MYPY_LINE = re.compile(r"^(?P<path>[^:\n]+\.py):(?P<line>\d+):(?:(?P<col>\d+):)? error: (?P<msg>.*)$")
+
+
+def run_mypy(cwd: Path, files: list[str], cache: Path) -> tuple[list[tuple[str, int, str]], str]:
+    """mypy errors on ``files`` (relative to ``cwd``): [(path, line, message)], and a problem."""
+    base = [sys.executable, "-m", "mypy", "--ignore-missing-imports", "--follow-imports=silent",
+            "--no-error-summary", "--show-column-numbers", "--python-version", "3.11",
+            "--explicit-package-bases", "--no-color-output", "--cache-dir", str(cache)]
+
+    def once(batch: list[str]) -> tuple[list[tuple[str, int, str]], Optional[str]]:
+        proc = subprocess.run(base + batch, cwd=cwd, capture_output=True, text=True)
+        errors = []
+        for raw in proc.stdout.splitlines():
+            m = MYPY_LINE.match(raw)
+            if m:
+                errors.append((Path(m["path"]).as_posix(), int(m["line"]), m["msg"].strip()))
+        if proc.returncode not in (0, 1):
+            text = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
+            return errors, text[-1] if text else f"mypy exit {proc.returncode}"
+        return errors, None
+
+    errors, problem = once(files)
+    if problem is None:
+        return errors, ""
+    # A whole-repo run can die on duplicate module names and the like: one file at a time.
+    errors, problems = [], []
+    for f in files:
+        e, p = once([f])
+        errors.extend(e)
+        if p:
+            problems.append(f"{f}: {p}")
+    return errors, "; ".join(problems)
+
+
+# --------------------------------------------------------------------------- measure
+
+
+@dataclass
+class RepoResult:
+    repo: str
+    files: int = 0
+    materialised: int = 0
+    changed: list[str] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    crash: str = ""
+    second_run_changed: list[str] = field(default_factory=list)
+    second_run_crash: str = ""
+    unparsable: list[str] = field(default_factory=list)
+    unparsable_preexisting: list[str] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+    detector_unparsable: list[str] = field(default_factory=list)
+    rules: dict[str, Counter] = field(default_factory=dict)
+    plan_present: bool = False
+    new_type_errors: list[tuple[str, int, str]] = field(default_factory=list)
+    type_problem: str = ""
+    seconds: float = 0.0
+
+
+def _convert(cwd: Path, extra: list[str]) -> tuple[int, Optional[dict], str]:
+    cmd = [sys.executable, "-m", "migrator", "convert", ".", "--format", "json", "--jobs", "1", *extra]
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    try:
+        data = json.loads(proc.stdout) if proc.stdout.strip() else None
+    except json.JSONDecodeError:
+        data = None
+    return proc.returncode, data, proc.stderr
+
+
+def _parses_310(src: str) -> bool:
+    try:
+        ast.parse(src, feature_version=(3, 10))
+        return True
+    except (SyntaxError, ValueError):
+        return False
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
+    started = time.monotonic()
+    res = RepoResult(entry.repo, files=len(entry.paths))
+    original_root, root = dest / entry.slug, work / "after" / entry.slug
+    present = [p for p in entry.paths if (original_root / p).is_file()]
+    res.materialised = len(present)
+    if not present:
+        return res
+    code, data, err = _convert(root, ["--write"])
+    if code not in CONVERT_OK or data is None:
+        res.crash = f"exit {code}: " + (err.strip().splitlines()[-1] if err.strip() else "no JSON on stdout")
+        data = data or {}
+    res.failed = [{"path": _rel(f["path"], root), "reason": f["reason"]} for f in data.get("failed", [])]
+    for f in res.failed:
+        # A "syntax error" on a file this python parses came from the rules' own output.
+        if "syntax" in f["reason"].lower() and (original_root / f["path"]).is_file():
+            try:
+                ast.parse(_read(original_root / f["path"]))
+                f["original_parses"] = True
+            except (SyntaxError, ValueError):
+                f["original_parses"] = False
+    for rule, counts in (data.get("rules") or {}).items():
+        res.rules[rule] = Counter({"converted": counts.get("converted", 0), "todo": counts.get("todo", 0)})
+    plan = Plan(data.get("plan"), root)
+    res.plan_present = plan.present
+    findings_by_path = {_rel(r["path"], root): r.get("findings", []) for r in data.get("results", [])}
+
+    code2, data2, err2 = _convert(root, ["--check"])
+    if code2 not in (0, 1, 3) or data2 is None:
+        res.second_run_crash = f"exit {code2}: " + (err2.strip().splitlines()[-1] if err2.strip() else "no JSON")
+    else:
+        res.second_run_changed = sorted(_rel(r["path"], root) for r in data2.get("results", [])
+                                        if r.get("status") == "changed")
+
+    failed_reasons = {f["path"]: f["reason"] for f in res.failed}
+    for path in present:
+        before, after = _read(original_root / path), _read(root / path)
+        if before != after:
+            res.changed.append(path)
+            if not _parses_310(after):
+                (res.unparsable if _parses_310(before) else res.unparsable_preexisting).append(path)
+        sites, problem = detect_sites(path, before)
+        if problem:
+            res.detector_unparsable.append(f"{path}: {problem}")
+        if sites:
+            classify(sites, before, after, findings_by_path.get(path, []), plan)
+            failure = failed_reasons.get(path)
+            if failure is not None and before == after:
+                # The file is reported as failed and left untouched: loud, not silent.
+                for site in sites:
+                    if site.status == "silent":
+                        site.status, site.how = "failed-file", f"the file failed: {failure}"
+            res.sites.extend(sites)
+    res.seconds = time.monotonic() - started
+    return res
+
+
+def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path) -> None:
+    if not res.changed:
+        return
+    before_root, after_root = work / "before" / entry.slug, work / "after" / entry.slug
+    b_errors, p1 = run_mypy(before_root, res.changed, cache)
+    a_errors, p2 = run_mypy(after_root, res.changed, cache)
+    res.type_problem = "; ".join(p for p in (p1, p2) if p)
+    known = {(p, msg) for p, _, msg in b_errors}
+    maps: dict[str, LineMap] = {}
+    for path, line, msg in a_errors:
+        if (path, msg) in known:
+            continue
+        if path not in maps:
+            maps[path] = LineMap(_read(before_root / path).splitlines(), _read(after_root / path).splitlines())
+        if line in maps[path].changed_after:
+            res.new_type_errors.append((path, line, msg))
+
+
+def measure(args: argparse.Namespace) -> int:
+    dest = Path(args.dest).expanduser()
+    out = Path(args.out).expanduser()
+    refuse_inside_repository(out, "--out")
+    entries = load_manifest(Path(args.manifest))
+    if args.repo:
+        entries = [e for e in entries if e.repo in set(args.repo)]
+    if not dest.is_dir():
+        raise SystemExit(f"{dest} does not exist: run `materialise` first")
+    types = args.types
+    if types is None:
+        try:
+            import mypy  # noqa: F401
+
+            types = "mypy"
+        except ImportError:
+            progress("mypy is not importable in this python: type figures skipped "
+                     "(pip install mypy, or --types none to silence this)")
+            types = "none"
+    work = Path(tempfile.mkdtemp(prefix="migrator-corpus-"))
+    refuse_inside_repository(work, "the temporary directory")
+    progress(f"work tree: {work}")
+    for entry in entries:
+        for side in ("before", "after"):
+            for p in entry.paths:
+                src = dest / entry.slug / p
+                if src.is_file():
+                    target = work / side / entry.slug / p
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(src, target)
+    progress(f"copied {len(entries)} repositories; converting with {args.jobs} job(s)")
+    results: dict[str, RepoResult] = {}
+
+    def one(entry: Entry) -> RepoResult:
+        res = measure_repo(entry, dest, work)
+        progress(f"converted {entry.repo}: {res.materialised} files, {len(res.changed)} changed, "
+                 f"{len(res.sites)} sites, {sum(s.status == 'silent' for s in res.sites)} silent"
+                 f"{', CRASH ' + res.crash if res.crash else ''} ({res.seconds:.1f}s)")
+        return res
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for res in pool.map(one, entries):
+            results[res.repo] = res
+
+    if types == "mypy":
+        cache = work / "mypy-cache"
+        todo = [e for e in entries if results[e.repo].changed]
+        for n, entry in enumerate(todo, 1):
+            t0 = time.monotonic()
+            res = results[entry.repo]
+            type_check_repo(res, entry, work, cache)
+            progress(f"mypy [{n}/{len(todo)}] {entry.repo}: {len(res.changed)} files, "
+                     f"{len(res.new_type_errors)} new errors ({time.monotonic() - t0:.1f}s)"
+                     f"{' ! ' + res.type_problem[:200] if res.type_problem else ''}")
+
+    figures = summarise(entries, results, types)
+    report(figures, results, types)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=1, default=str), encoding="utf-8")
+    say(f"\nfigures written to {out}")
+    if args.keep:
+        say(f"work tree kept: {work} (before/ = originals, after/ = converted)")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) -> dict[str, Any]:
+    rs = [results[e.repo] for e in entries]
+    sites = [s for r in rs for s in r.sites]
+    status = Counter(s.status for s in sites)
+    rules: dict[str, Counter] = defaultdict(Counter)
+    for r in rs:
+        for rule, c in r.rules.items():
+            rules[rule].update(c)
+    failed = [dict(f, repo=r.repo) for r in rs for f in r.failed]
+    rule_failures = [f for f in failed if f["reason"].startswith("internal error") or f.get("original_parses")]
+    return {
+        "version": 1,
+        "repos": len(rs),
+        "plan_present": any(r.plan_present for r in rs),
+        "files": {
+            "manifest": sum(r.files for r in rs),
+            "materialised": sum(r.materialised for r in rs),
+            "changed": sum(len(r.changed) for r in rs),
+            "failed": len(failed),
+        },
+        "sites": {
+            "detected": len(sites),
+            "converted": status["converted"],
+            "todo": status["todo"],
+            "other_provider": status["other-provider"],
+            "silent": status["silent"],
+            "in_failed_files": status["failed-file"],
+            "claimed_but_shape_present": sum(1 for s in sites if "still there" in s.how),
+        },
+        "unparsable_outputs": sum(len(r.unparsable) for r in rs),
+        "unparsable_preexisting": sum(len(r.unparsable_preexisting) for r in rs),
+        "rule_failures": len(rule_failures),
+        "detector_unparsable_originals": sum(len(r.detector_unparsable) for r in rs),
+        "idempotency_failures": sum(len(r.second_run_changed) for r in rs),
+        "crashes": [f"{r.repo}: {r.crash}" for r in rs if r.crash]
+        + [f"{r.repo} (second run): {r.second_run_crash}" for r in rs if r.second_run_crash],
+        "new_type_errors": sum(len(r.new_type_errors) for r in rs) if types == "mypy" else None,
+        "rules": {k: dict(v) for k, v in sorted(rules.items())},
+        "sites_by_surface": {
+            surface: dict(Counter(s.status for s in sites if s.surface == surface))
+            for surface in sorted({s.surface for s in sites})
+        },
+        "silent_by_surface": dict(Counter(s.surface for s in sites if s.status == "silent").most_common()),
+        "details": {
+            "failed": failed,
+            "rule_failures": [f"{f['repo']}/{f['path']}: {f['reason']}"
+                              + (" (the original parses: the rules produced it)" if f.get("original_parses") else "")
+                              for f in rule_failures],
+            "silent": [f"{r.repo}/{s.path}:{s.line} {s.surface} ({s.how})" for r in rs for s in r.sites
+                       if s.status == "silent"],
+            "claimed_but_shape_present": [f"{r.repo}/{s.path}:{s.line} {s.surface}" for r in rs
+                                          for s in r.sites if "still there" in s.how],
+            "unparsable_outputs": [f"{r.repo}/{p}" for r in rs for p in r.unparsable],
+            "unparsable_preexisting": [f"{r.repo}/{p}" for r in rs for p in r.unparsable_preexisting],
+            "idempotency_failures": [f"{r.repo}/{p}" for r in rs for p in r.second_run_changed],
+            "new_type_errors": [f"{r.repo}/{p}:{ln} {m}" for r in rs for p, ln, m in r.new_type_errors],
+            "type_check_problems": [f"{r.repo}: {r.type_problem}" for r in rs if r.type_problem],
+            "detector_unparsable_originals": [f"{r.repo}/{x}" for r in rs for x in r.detector_unparsable],
+            "per_repo": {
+                r.repo: {
+                    "files": r.materialised, "changed": len(r.changed), "failed": len(r.failed),
+                    "sites": len(r.sites), **Counter(s.status for s in r.sites),
+                    "new_type_errors": len(r.new_type_errors), "seconds": round(r.seconds, 1),
+                }
+                for r in rs
+            },
+            "sites": [asdict(s) | {"repo": r.repo} for r in rs for s in r.sites],
+        },
+    }
+
+
+def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> None:
+    f, s = fig["files"], fig["sites"]
+    rows = [
+        ("repositories", fig["repos"]),
+        ("files in the manifest", f["manifest"]),
+        ("files materialised", f["materialised"]),
+        ("files changed", f["changed"]),
+        ("files failed", f["failed"]),
+        ("OpenAI sites (detector)", s["detected"]),
+        ("  converted", s["converted"]),
+        ("  kept with a TODO", s["todo"]),
+        ("  other provider", s["other_provider"]),
+        ("  in a file that failed (reported, left untouched)", s["in_failed_files"]),
+        ("  SILENT (must be 0)", s["silent"]),
+        ("  converted per finding, call shape still there", s["claimed_but_shape_present"]),
+        ("unparsable outputs (3.10 grammar)", fig["unparsable_outputs"]),
+        ("  (original already not 3.10-parsable)", fig["unparsable_preexisting"]),
+        ("rule failures (internal error / syntax error the original lacks)", fig["rule_failures"]),
+        ("originals this python cannot parse (no sites counted)", fig["detector_unparsable_originals"]),
+        ("idempotency failures", fig["idempotency_failures"]),
+        ("new type errors (mypy)", fig["new_type_errors"] if types == "mypy" else "not measured"),
+        ("plan in the convert JSON", "yes" if fig["plan_present"] else "no"),
+    ]
+    say("\n== corpus figures ==")
+    for name, value in rows:
+        say(f"  {name:<50} {value}")
+    say("\n== per rule (from the convert JSON) ==")
+    for rule, c in fig["rules"].items():
+        say(f"  {rule:<8} converted {c.get('converted', 0):>5}  todo {c.get('todo', 0):>5}")
+    say("\n== sites by surface ==")
+    say(f"  {'surface':<38} {'conv':>5} {'todo':>5} {'other':>5} {'failed':>6} {'SILENT':>6}")
+    for surface, c in sorted(fig["sites_by_surface"].items(), key=lambda kv: -sum(kv[1].values())):
+        say(f"  {surface:<38} {c.get('converted', 0):>5} {c.get('todo', 0):>5} "
+            f"{c.get('other-provider', 0):>5} {c.get('failed-file', 0):>6} {c.get('silent', 0):>6}")
+    d = fig["details"]
+    for title, key in (("crashes", None), ("failed files", "failed"), ("rule failures", "rule_failures"),
+                       ("SILENT sites", "silent"),
+                       ("converted per finding but the call shape is still there", "claimed_but_shape_present"),
+                       ("unparsable outputs", "unparsable_outputs"), ("idempotency failures", "idempotency_failures"),
+                       ("new type errors", "new_type_errors"), ("type-check problems", "type_check_problems")):
+        items = fig["crashes"] if key is None else d[key]
+        if not items:
+            continue
+        say(f"\n== {title} ({len(items)}) ==")
+        for item in items:
+            if isinstance(item, dict):
+                item = f"{item['repo']}/{item['path']}: {item['reason']}"
+            say(f"  {item}")
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def main(argv: Optional[Iterable[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--manifest", default=str(MANIFEST), help="default: %(default)s")
+    sub = parser.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("materialise", aliases=["materialize"], help="write the pinned files under DEST")
+    m.add_argument("--dest", default=str(DEFAULT_DEST), help="default: %(default)s")
+    m.add_argument("--mirrors", default=str(DEFAULT_MIRRORS),
+                   help="where to look for local bare mirrors (default: %(default)s)")
+    m.add_argument("--clones", default=str(DEFAULT_CLONES),
+                   help="cache for blobless clones from github.com (default: %(default)s)")
+    m.add_argument("--no-clone", action="store_true", help="use local mirrors only")
+    m.set_defaults(func=materialise)
+    ms = sub.add_parser("measure", help="convert a copy of the corpus and report the figures")
+    ms.add_argument("--dest", default=str(DEFAULT_DEST), help="the materialised corpus (default: %(default)s)")
+    ms.add_argument("--out", default=str(DEFAULT_OUT), help="figures JSON (default: %(default)s)")
+    ms.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
+                    help="repositories converted at once (default: %(default)s)")
+    ms.add_argument("--types", choices=("mypy", "none"), default=None,
+                    help="type errors introduced (default: mypy when importable)")
+    ms.add_argument("--repo", action="append", help="only this owner/name (repeatable)")
+    ms.add_argument("--keep", action="store_true", help="keep the temporary before/after tree")
+    ms.set_defaults(func=measure)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
