@@ -481,11 +481,17 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
             o2 = o1
         deleted = tag1 == "delete" and tag2 == "delete"
         if out_tree is not None:
-            present = any(s == site.surface and lo <= o2 and hi >= o1 for lo, hi, s in out_calls)
+            matches = [lo for lo, hi, s in out_calls if s == site.surface and lo <= o2 and hi >= o1]
+            present = bool(matches)
             # no call at all where the site was: the call was dropped, not converted
             deleted = deleted or not any(lo <= o2 and hi >= o1 for lo, hi in any_calls)
-            stmt = _innermost_stmt(out_stmts, o1)
-            first = stmt.lineno if stmt else o1
+            # A replaced block can begin with inserted comment lines (the TODO itself): anchor on
+            # the call, else on the block's first code line.
+            anchor = min(matches) if matches else next(
+                (k for k in range(o1, min(o2, len(b_lines)) + 1)
+                 if b_lines[k - 1].strip() and not b_lines[k - 1].strip().startswith("#")), o1)
+            stmt = _innermost_stmt(out_stmts, anchor)
+            first = stmt.lineno if stmt else anchor
             if stmt is not None and getattr(stmt, "decorator_list", None):
                 first = min(d.lineno for d in stmt.decorator_list)
         else:
