@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, dotted
-from migrator.plan.model import UNRESOLVED
+from migrator.plan.model import KEEP, UNRESOLVED
 
 
 class UnsupportedCalls(MigratorRule):
@@ -66,6 +66,8 @@ class _Transformer(RuleTransformer):
             resource = surface.split(".")[1] if "." in surface else surface
             hint = V0_HINTS.get(resource, "the matching Mistral client call")
             self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
+        elif answer[0] == "call" and answer[1] == KEEP and answer[3] and answer[4]:
+            self.todo(line, f"{answer[4]}; the openai module's client stays on OpenAI here")
         elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4]:
             self.todo(line, f"{answer[4]}; the receiver is not traced to a client: if it is an OpenAI client, "
                             "convert by hand")

@@ -526,7 +526,6 @@ FUZZ_SETTINGS = settings(
 
 @FUZZ_SETTINGS
 @given(modules())
-@pytest.mark.xfail(strict=False, reason="the conversion plan (issue 7) is new: the fuzzer finds a second-run change it still has to fix; see the session note")
 def test_fuzz_chat_calls(source: str) -> None:
     """Whatever the module, the pipeline converts or annotates every OpenAI chat call, stably."""
     check_module(source)

@@ -22,7 +22,9 @@ from typing import Iterable, Iterator, Optional
 from codemods._facts import (CHAT_METHOD_NAMES, chat_method, RESPONSE_ATTRS, _splat_dict, chat_call_stream_literal,
                              dotted_name, env_key, finish_reason_check, message_change, _dict_constants)
 from codemods._repo import _same_module, module_name
-from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, Policy
+from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
+                              Unmappable)
+from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, classify_endpoint
 from migrator.mapping.errors import error_rule
 from migrator.plan.model import (CONVERT, KEEP, OTHER, UNRESOLVED, USE_CONVERT, USE_KEEP, USE_OTHER, USE_TODO,
@@ -202,6 +204,12 @@ def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST
 
 
 UNKNOWN = None  # an evaluation that cannot tell
+MISTRAL_CLASSES = frozenset({"Mistral", "MistralAzure", "MistralGoogleCloud"})
+
+
+def _mentions_mistral(annotation: ast.AST) -> bool:
+    return any(isinstance(n, ast.Name) and n.id in MISTRAL_CLASSES or
+               isinstance(n, ast.Attribute) and n.attr in MISTRAL_CLASSES for n in ast.walk(annotation))
 
 
 class _Builder:
@@ -248,10 +256,12 @@ class _Builder:
         self.find(oid)
         return oid
 
-    def module_origin(self) -> str:
-        oid = "openai-module"
+    def module_origin(self, f: _File, node: ast.AST) -> str:
+        """The ``openai`` module's own client, one per use: a converted call goes through a
+        module-level Mistral client of its own, so each call decides for itself."""
+        oid = f"openai-module:{f.path}:{node.lineno}:{node.col_offset}"
         if oid not in self.origins:
-            self.origins[oid] = _Origin(oid, "", 0, 0, "openai", "module", False)
+            self.origins[oid] = _Origin(oid, f.path, node.lineno, node.col_offset, "openai", "module", False)
             self.find(oid)
         return oid
 
@@ -368,6 +378,9 @@ class _Builder:
         if found is None:
             return UNKNOWN
         if (found, name) in f.params:
+            annotation = f.params[(found, name)][1]
+            if annotation is not None and _mentions_mistral(annotation):
+                return frozenset()  # a parameter annotated Mistral (a second run)
             oid = self.param_origin(f, found, name)
             origin = self.origins[oid]
             return frozenset({oid}) if origin.annotated or origin.sources or self._param_is_client(oid) else UNKNOWN
@@ -436,6 +449,8 @@ class _Builder:
         qualified = f.qualify(dotted_name(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             return frozenset({self.ctor_origin(f, node, qualified)})
+        if (dotted_name(node.func) or "").rsplit(".", 1)[-1] in MISTRAL_CLASSES:
+            return frozenset()  # a converted client (a second run)
         target = self.resolve_function(f, scope, node.func)
         if target is not None:
             other, path, is_class = target
@@ -549,7 +564,7 @@ class _Builder:
             self.sites[(f.path, node.lineno, node.col_offset)] = ("modcfg", chain[0])
             return
         if chain[0] in MODULE_CLIENT_RESOURCES:
-            self._classify(f, node.value, frozenset({self.module_origin()}), chain_override=(chain, top))
+            self._classify(f, node.value, frozenset({self.module_origin(f, node)}), chain_override=(chain, top))
 
     def _classify(self, f: _File, node: ast.AST, origins: frozenset, chain_override=None) -> None:
         ids = sorted(origins)
@@ -705,8 +720,34 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
             return f"unknown keyword {kw.arg!r}"
         if rule.policy is Policy.FAIL:
             return f"{kw.arg}: {rule.note}"
+        problem = _value_problem(kw.arg, rule, kw.value, chain[-1])
+        if problem:
+            return problem
     if chat_call_stream_literal(call) is None:
         return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
+    return ""
+
+
+def _value_problem(name: str, rule, value: ast.AST, method: str) -> str:
+    """Why MIG102 could not give this keyword's value to Mistral (its ``_xform`` twin): the plan
+    must agree with the rule, or a client would convert around a call left unchanged."""
+    if rule.policy is not Policy.XFORM or rule.xform is None or name in ("model", "stream") or \
+            (method == "parse" and name == "response_format"):
+        return ""
+    try:
+        literal = ast.literal_eval(value)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        if rule.xform.code is None and rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:
+            return f"{name}={ast.unparse(value)}: {rule.note}"
+        return ""
+    try:
+        rule.xform.runtime(literal)
+    except DropValue:
+        return ""
+    except Unmappable as exc:
+        return f"{name}: {exc}"
+    except Exception as exc:  # noqa: BLE001 - a transform that cannot take this value
+        return f"{name}: {exc}"
     return ""
 
 

@@ -68,10 +68,11 @@ def decide(builder, files) -> ConversionPlan:
         origin = builder.origins[oid]
         verdict, reason, blockers = decision_of[builder.find(oid)]
         sites[(origin.path, origin.line, origin.col)] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path))
-    module_converts = "openai-module" in builder.origins and decision("openai-module") == CONVERT
+    module_converts = {o.path for oid, o in builder.origins.items()
+                       if o.kind == "module" and decision(oid) == CONVERT}
     for key, answer in list(sites.items()):
-        if answer[0] == "modcfg":
-            sites[key] = ("modcfg", module_converts)
+        if answer[0] == "modcfg":  # settings matter where the module client's calls now go to Mistral
+            sites[key] = ("modcfg", bool(module_converts))
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
