@@ -325,7 +325,8 @@ def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
-def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.Arg]) -> list[cst.Arg]:
+def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.Arg],
+                opening: Optional[cst.BaseParenthesizableWhitespace] = None) -> list[cst.Arg]:
     """Fix commas and closing whitespace after arguments were dropped, renamed or appended.
 
     Separators keep the call's own style (one line or one argument per line); the last argument
@@ -340,12 +341,17 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
         if isinstance(separator.whitespace_after, cst.ParenthesizedWhitespace):  # drop its comment
             separator = separator.with_changes(
                 whitespace_after=separator.whitespace_after.with_changes(first_line=cst.TrailingWhitespace()))
+    elif isinstance(opening, cst.ParenthesizedWhitespace):
+        # one argument per line (``OpenAI(\n    api_key=k\n)``): new arguments go on lines of their own
+        separator = cst.Comma(whitespace_after=opening)
     else:
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     out = []
     for arg in new[:-1]:
         if not isinstance(arg.comma, cst.Comma) or arg.comma is last.comma:
             arg = arg.with_changes(comma=separator)
+        if arg.whitespace_after_arg is last.whitespace_after_arg and len(new) > 1:
+            arg = arg.with_changes(whitespace_after_arg=cst.SimpleWhitespace(""))  # the closing ) moves on
         out.append(arg)
     tail = new[-1]
     if isinstance(last.comma, cst.Comma) and isinstance(tail.comma, cst.Comma) and tail.comma is not last.comma:

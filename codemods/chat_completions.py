@@ -65,6 +65,15 @@ def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
     return any(m.findall(branch, usage) for branch in m.findall(body, m.If(test=empty)))
 
 
+def _empty_literal(node: cst.BaseExpression) -> bool:
+    """``None``, ``{}``, ``[]``, ``""``, ``False``: dropping such a keyword loses nothing."""
+    try:
+        value = literal(node)
+    except (ValueError, SyntaxError):
+        return False
+    return value is None or value is False or (isinstance(value, (dict, list, tuple, str)) and not value)
+
+
 class CannotConvert(Exception):
     """A keyword of this call has no Mistral form: the call is left unchanged, with a TODO."""
 
@@ -251,7 +260,8 @@ class _Transformer(RuleTransformer):
                 if name == "stream" or rule.policy is Policy.DROP:
                     continue
                 if rule.policy is Policy.DROP_TODO:
-                    todos.append(f"{name} dropped: {rule.note}")
+                    if not _empty_literal(arg.value):  # logit_bias={}, store=False: nothing is lost
+                        todos.append(f"{name} dropped: {rule.note}")
                     continue
                 if rule.safety != "exact":
                     safety = "approximate"
@@ -270,12 +280,22 @@ class _Transformer(RuleTransformer):
         except CannotConvert as exc:
             self.todo(line, f"chat.completions.{method} left unchanged: {exc}")
             return call
-        new_args = finish_args(call.args, [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model"
-                                           else arg for arg in new_args])
+        new_args = [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model"
+                    else self._prefilled(arg, line) if arg.keyword and arg.keyword.value == "messages"
+                    else arg for arg in new_args]
+        new_args = finish_args(call.args, new_args, call.whitespace_before_args)
         for todo in todos:
             self.todo(line, todo)
 
-        target = METHODS[(f"chat.completions.{method}", stream)]
+        surface = f"chat.completions.{method}"
+        if method == "parse" and not splatted and not any(
+                arg.keyword is not None and arg.keyword.value == "response_format" for arg in call.args):
+            # parse(tools=[pydantic_function_tool(...)]) without a schema: a plain chat call whose tool
+            # calls carry JSON arguments (Mistral's chat.parse needs response_format)
+            surface = "chat.completions.create"
+            self.todo(line, "parse() without response_format became chat.complete: Mistral fills no "
+                            ".parsed_arguments on tool calls; read json.loads(tool_call.function.arguments)")
+        target = METHODS[(surface, stream)]
         if binding.is_async:
             target += "_async"
         if binding.module_client:  # Mistral has no module-level client: use one of the module's own
@@ -295,6 +315,33 @@ class _Transformer(RuleTransformer):
         if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))
         return new_call
+
+    def _prefilled(self, arg: cst.Arg, line: int) -> cst.Arg:
+        """A trailing assistant message is a prefill: OpenAI continues it, Mistral needs
+        ``"prefix": True`` on it (else 400)."""
+        value = arg.value
+        if not isinstance(value, cst.List) or not value.elements:
+            return arg
+        last = value.elements[-1].value
+        if not isinstance(last, cst.Dict):
+            return arg
+        keys = {}
+        for element in last.elements:
+            if not isinstance(element, cst.DictElement) or not isinstance(element.key, cst.SimpleString):
+                return arg
+            keys[element.key.evaluated_value] = element.value
+        role = keys.get("role")
+        if not (isinstance(role, cst.SimpleString) and role.evaluated_value == "assistant") or \
+                "prefix" in keys or "tool_calls" in keys:
+            return arg
+        quote = self._quote()
+        elements = list(last.elements)
+        elements.append(cst.DictElement(cst.SimpleString(f"{quote}prefix{quote}"), cst.Name("True")))
+        new_last = last.with_changes(elements=finish_elements(last.elements, elements))
+        items = list(value.elements)
+        items[-1] = items[-1].with_changes(value=new_last)
+        self.converted(line, 'trailing assistant message (prefill) -> "prefix": True')
+        return arg.with_changes(value=value.with_changes(elements=items))
 
     def _xform(self, name, rule, value) -> tuple[Optional[cst.BaseExpression], Optional[str]]:
         """(new value or None to drop it, TODO or None); raises CannotConvert when the keyword
@@ -485,7 +532,8 @@ class _Transformer(RuleTransformer):
         if key == "stream" or rule.policy is Policy.DROP:
             return None  # stream picks the method; DROP needs no word
         if rule.policy is Policy.DROP_TODO:
-            self._splat_todos.setdefault(owner, []).append(f'{owner}["{key}"] dropped: {rule.note}')
+            if not _empty_literal(value):
+                self._splat_todos.setdefault(owner, []).append(f'{owner}["{key}"] dropped: {rule.note}')
             return None
         if key == "model":
             value, todo = self._model(value)

@@ -70,6 +70,8 @@ class _Transformer(RuleTransformer):
         super().__init__(rule, facts)
         self._param: list[Optional[str]] = []  # names of the parameters being visited
         self._env_fed = False  # this statement read an env var that feeds a converted constructor
+        self._fed_names: set[str] = set()  # names assigned from such reads
+        self._lines_of_env: Optional[int] = None
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
@@ -77,8 +79,9 @@ class _Transformer(RuleTransformer):
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self.mark_site(node, CTOR)
         elif _env_call_key(node):
-            self.mark_site(node, ENV)
-            self._env_fed = self._env_fed or self._env_converts(node)
+            line = self.mark_site(node, ENV)
+            if self._env_converts(node):
+                self._env_fed, self._lines_of_env = True, line
 
     def _env_converts(self, node) -> bool:
         answer = self.answer_for(node)
@@ -86,6 +89,20 @@ class _Transformer(RuleTransformer):
 
     def statement_done(self) -> None:
         self._env_fed = False
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """``base = os.getenv("OPENAI_BASE_URL") or "https://api.openai.com/v1"`` feeding a converted
+        client: the name now holds a Mistral server URL (its fallback is replaced below)."""
+        if self._env_fed and len(original.targets) == 1 and isinstance(original.targets[0].target, cst.Name):
+            self._fed_names.add(original.targets[0].target.value)
+        return updated
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        if self._env_fed and isinstance(updated.evaluated_value, str) and _is_openai_url(updated.evaluated_value):
+            line = self._lines_of_env or 0
+            self.converted(line, f"OpenAI's URL {updated.evaluated_value} -> {MISTRAL_SERVER} (Mistral's server)")
+            return string_like(updated, MISTRAL_SERVER)
+        return updated
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         """``openai.api_key = ...`` configures OpenAI's module-level client, which Mistral lacks."""
@@ -101,8 +118,9 @@ class _Transformer(RuleTransformer):
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _env_subscript_key(node):
-            self.mark_site(node, ENV)
-            self._env_fed = self._env_fed or self._env_converts(node)
+            line = self.mark_site(node, ENV)
+            if self._env_converts(node):
+                self._env_fed, self._lines_of_env = True, line
 
     # -- environment variables --------------------------------------------------------------------
     def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
@@ -245,7 +263,7 @@ class _Transformer(RuleTransformer):
             if updated.args:
                 new_args[-1] = new_args[-1].with_changes(comma=updated.args[-1].comma)
             notes.append(f"server_url from {SERVER_URL_ENV}")
-        new_args = finish_args(updated.args, new_args)
+        new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
@@ -254,12 +272,16 @@ class _Transformer(RuleTransformer):
     def _server_url(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
         text = string_value(value)
         if text is not None:
+            if _is_openai_url(text):
+                return string_like(value, MISTRAL_SERVER)  # never send Mistral traffic to OpenAI's host
             try:
                 return string_like(value, strip_v1(text))
             except Unmappable:
                 pass
         if _is_env_read(value):
             return value  # OPENAI_BASE_URL was renamed to MISTRAL_SERVER_URL, which holds no /v1
+        if isinstance(value, cst.Name) and value.value in self._fed_names:
+            return value  # set from MISTRAL_SERVER_URL (renamed above), its OpenAI fallback replaced
         self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
         return value
 
@@ -305,6 +327,13 @@ def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression
         if left is not node.left or right is not node.right:
             return node.with_changes(left=left, right=right)
     return node
+
+
+MISTRAL_SERVER = "https://api.mistral.ai"
+
+
+def _is_openai_url(text: str) -> bool:
+    return text.rstrip("/").split("://", 1)[-1].split("/", 1)[0].lower() == "api.openai.com"
 
 
 def _env_subscript_key(node: cst.Subscript) -> Optional[str]:

@@ -224,13 +224,15 @@ class _Transformer(RuleTransformer):
         names = [self._name(n) for n in dict.fromkeys(names)]
         return names[0] if len(names) == 1 else f"({', '.join(names)})"
 
-    def _predicate(self, subject: str, parts: list[Part]) -> str:
+    def _predicate(self, subject: str, parts: list[Part], implied: frozenset = frozenset()) -> str:
+        """``implied``: the classes the enclosing ``except`` already guarantees (no always-true isinstance)."""
         plain = [c for classes, status in parts if status is None for c in classes]
         terms = [f"isinstance({subject}, {self._classes(plain)})"] if plain else []
         for classes, status in parts:
             if status is not None:
-                terms.append(f"isinstance({subject}, {self._classes(classes)}) and {subject}.status_code "
-                             f"{status[0]} {status[1]}")
+                check = f"{subject}.status_code {status[0]} {status[1]}"
+                terms.append(check if implied and set(classes) == implied
+                             else f"isinstance({subject}, {self._classes(classes)}) and {check}")
         return " or ".join(f"({t})" if " and " in t and len(terms) > 1 else t for t in terms)
 
     # -- isinstance(...) and tenacity predicates ---------------------------------------------------------------
@@ -320,18 +322,27 @@ class _Transformer(RuleTransformer):
         if all(status is None for _, status in parts):
             return first
         caught, last, names = set(_flat(parts)), first, set()
+        bare = False
         for index in range(first + 1, len(original.handlers)):
             handler = original.handlers[index]
+            if handler.type is not None and all(_code(e) in ("Exception", "BaseException")
+                                                for e in _elements(handler.type)):
+                # A catch-all after it stays as written (merging would hide its intent); what the status
+                # check re-raises skips it, so say so.
+                self.todo(self._line(elements), f"except {code_of(original.handlers[first].type)}: other "
+                          f"statuses are re-raised here and no longer reach the `except {_code(handler.type)}` "
+                          "below; handle them there if they should")
+                break
             if self._overlaps(caught, handler):
                 if handler.type is None:
-                    problem = "a bare `except:`"
+                    problem, bare = "a bare `except:`", True
                 else:
                     last = index
                     caught |= {c for classes, _ in plans.get(index, (0, self._parts(_elements(handler.type))))[1]
                                for c in classes}
                     continue
                 break
-        else:
+        if not bare:
             group = original.handlers[first:last + 1]
             names = {h.name.name.value for h in group if h.name is not None}
             shadowed = [n for n in names for h in group
@@ -400,16 +411,20 @@ class _Transformer(RuleTransformer):
         name = next((h.name.name.value for h in originals if h.name is not None), None) or self._free_name()
         chain: "cst.If | cst.Else" = cst.Else(cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Raise()])]))
         caught: list[str] = []
-        for original, updated, plan in reversed(list(zip(originals, updates, plans))):
+        resolved = []
+        for original, plan in zip(originals, plans):
             elements, parts = plan or (_elements(original.type), self._parts(_elements(original.type)))
+            resolved.append((elements, parts))
+            caught += _flat(parts)
+        covered = {c for c in caught if not c.startswith(USER)}
+        caught = list(dict.fromkeys(c for c in caught if not (mistral_ancestors(c) - {c}) & covered))
+        implied = frozenset(caught) if len(caught) == 1 else frozenset()
+        for original, updated, plan, (elements, parts) in reversed(list(zip(originals, updates, plans, resolved))):
             if plan is not None:
                 self._attribute_todos(original, name, _flat(parts), elements)
                 self._report(elements, "except (merged)")
-            caught = _flat(parts) + caught
-            chain = cst.If(test=cst.parse_expression(self._predicate(name, parts)), body=self._block(updated.body),
-                           orelse=chain, leading_lines=updated.leading_lines)
-        covered = {c for c in caught if not c.startswith(USER)}
-        caught = [c for c in caught if not (mistral_ancestors(c) - {c}) & covered]
+            chain = cst.If(test=cst.parse_expression(self._predicate(name, parts, implied)),
+                           body=self._block(updated.body), orelse=chain, leading_lines=updated.leading_lines)
         return updates[0].with_changes(type=cst.parse_expression(self._classes(caught)),
                                        name=cst.AsName(cst.Name(name)),
                                        body=cst.IndentedBlock(body=[chain.with_changes(leading_lines=())]))

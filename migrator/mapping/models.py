@@ -6,7 +6,14 @@ from fnmatch import fnmatchcase
 from typing import Mapping, Optional
 
 # Ordered (pattern, Mistral model): first match wins. Exact names before globs.
-DEFAULT_MODEL_MAP: tuple[tuple[str, str], ...] = (
+DEFAULT_MODEL_MAP: tuple[tuple[str, Optional[str]], ...] = (
+    # Audio, speech and realtime models first: "gpt-4o-mini-transcribe" must not match "gpt-4o-mini*".
+    ("whisper-1", "voxtral-mini-latest"),
+    ("gpt-4o*-transcribe*", "voxtral-mini-latest"),
+    ("*-tts*", None),  # speech: Mistral's voices are chosen differently (voice_id); no name map
+    ("tts-1*", None),
+    ("*realtime*", None),  # no Mistral realtime API
+    ("*audio-preview*", None),
     ("gpt-4o-mini*", "mistral-small-latest"),
     ("gpt-4.1-mini*", "mistral-small-latest"),
     ("gpt-4.1-nano*", "mistral-small-latest"),
@@ -25,8 +32,6 @@ DEFAULT_MODEL_MAP: tuple[tuple[str, str], ...] = (
     ("text-embedding-*", "mistral-embed"),
     ("omni-moderation-*", "mistral-moderation-2603"),
     ("text-moderation-*", "mistral-moderation-2603"),
-    ("whisper-1", "voxtral-mini-latest"),
-    ("gpt-4o*-transcribe*", "voxtral-mini-latest"),
 )
 
 # Targets above that are not chat models (a variable holding one is not what a chat call sends).
@@ -57,7 +62,7 @@ def map_model(name: str, overrides: Optional[Mapping[str, str]] = None) -> Optio
     # The chat model list above is ordered so that the audio glob does not catch chat models.
     for pattern, target in DEFAULT_MODEL_MAP:
         if fnmatchcase(name, pattern):
-            return target
+            return target  # None: deliberately unmapped
     return None
 
 

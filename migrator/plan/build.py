@@ -723,6 +723,8 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         problem = _value_problem(kw.arg, rule, kw.value, chain[-1])
         if problem:
             return problem
+    if chain[-1] == "parse" and chat_call_stream_literal(call):
+        return "parse(stream=True) has no Mistral equivalent"
     if chat_call_stream_literal(call) is None:
         return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
     return ""
