@@ -132,10 +132,16 @@ class Combined(cst.CSTTransformer):
         return None
 
     def on_leave(self, original_node, updated_node):
+        before: list = []  # statements a rule put in front of this one (FlattenSentinel)
         for transformer in self.transformers:
             updated_node = transformer.on_leave(original_node, updated_node)
+            if isinstance(updated_node, cst.FlattenSentinel) and updated_node.nodes:
+                *more, updated_node = updated_node.nodes
+                before.extend(more)
             if not isinstance(updated_node, cst.CSTNode):
-                break  # removed or flattened: later rules have nothing left to see
+                break  # removed: later rules have nothing left to see
+        if before and isinstance(updated_node, cst.CSTNode):
+            return cst.FlattenSentinel([*before, updated_node])
         return updated_node
 
 
@@ -162,6 +168,7 @@ class RuleTransformer(cst.CSTTransformer):
         # must equal the number of statements ast saw; if not, pruning was misaligned (see aligned).
         self.statements_seen = 0
         self.statement_stack: list[int] = []  # index of each enclosing statement (pre-order numbering)
+        self.statement_nodes: list[cst.CSTNode] = []  # the enclosing statements themselves (originals)
 
     # -- sites and findings -------------------------------------------------------------------
     def next_site_line(self, kind: str) -> int:
@@ -220,6 +227,7 @@ class RuleTransformer(cst.CSTTransformer):
             first = self.statements_seen
             self.statements_seen += len(node.body)
             self.statement_stack.append(first)  # (on_leave runs for pruned nodes too, and pops it)
+            self.statement_nodes.append(node)
             if self.facts.prune and not any(self.facts.stmt_relevant[first:self.statements_seen]):
                 return False
         elif node_type in STATEMENT_TYPES:
@@ -229,6 +237,7 @@ class RuleTransformer(cst.CSTTransformer):
             index = self.statements_seen
             self.statements_seen += 1
             self.statement_stack.append(index)
+            self.statement_nodes.append(node)
             relevant, size = self.facts.stmt_relevant, self.facts.stmt_size
             if self.facts.prune and index < len(relevant) and not relevant[index]:
                 self.statements_seen = index + size[index]
@@ -243,6 +252,7 @@ class RuleTransformer(cst.CSTTransformer):
         result = updated if leave is None else leave(original, updated)
         if node_type in STATEMENT_TYPES or node_type is cst.SimpleStatementSuite:
             self.statement_stack.pop()
+            self.statement_nodes.pop()
         if node_type in STATEMENT_TYPES:
             if node_type is cst.FunctionDef or node_type is cst.ClassDef:
                 self.path = self.path[:-1]

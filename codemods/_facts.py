@@ -34,6 +34,7 @@ MODCFG = "module-config"  # `openai.api_key = ...`: settings of OpenAI's module-
 MSG = "message"  # a dict literal shaped like a chat message or content part that needs a change
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)
+TYPECHECK = "typecheck"  # MIG105: isinstance(x, ChatCompletion)
 API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
 
@@ -205,6 +206,16 @@ def _dict_constants(node: ast.Dict) -> dict[str, object]:
 
 
 RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL})
+
+
+def type_check_class(node: ast.Call, qualify) -> Optional[str]:
+    """The Mistral class for ``isinstance(x, <OpenAI response class>)``, else None."""
+    from migrator.mapping.chat import RESPONSE_TYPES
+
+    if isinstance(node.func, ast.Name) and node.func.id == "isinstance" and len(node.args) == 2 \
+            and not node.keywords:
+        return RESPONSE_TYPES.get(qualify(dotted_name(node.args[1])) or "")
+    return None
 
 
 def finish_reason_check(node: ast.Compare) -> Optional[str]:
@@ -431,6 +442,8 @@ class _Collector(ast.NodeVisitor):
                 self.splat_calls.append((self.path, splats[0], node))
         elif env_key(node):
             self._site(node, ENV)
+        elif type_check_class(node, self.facts.qualify) is not None:
+            self._site(node, TYPECHECK)
         elif self.facts.view is not None and self.stmt_stack:
             answer = self.facts.view.site(node.lineno, node.col_offset)  # type: ignore[attr-defined]
             if answer is not None and answer[0] in ("v0", "call"):

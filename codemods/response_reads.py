@@ -7,8 +7,9 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
-from codemods._facts import READ, RESPONSE_ATTRS
-from migrator.mapping.chat import FINISH_REASONS, MISSING_RESPONSE_FIELDS, UNSUPPORTED_RESPONSE_FIELDS
+from codemods._facts import READ, RESPONSE_ATTRS, TYPECHECK
+from migrator.mapping.chat import (FINISH_REASONS, MISSING_RESPONSE_FIELDS, MISTRAL_MODELS_MODULE, RESPONSE_TYPES,
+                                   UNSUPPORTED_RESPONSE_FIELDS)
 
 
 class ResponseReads(MigratorRule):
@@ -48,6 +49,8 @@ class _Transformer(RuleTransformer):
         self._active = bool(facts.openai_modules or facts.imported)
         self._stores: set[int] = set()  # attributes being assigned or deleted, not read
         self._quotes: list[str] = []  # quote characters of the enclosing f-strings
+        self._bindings: dict[int, dict[str, str]] = {}  # id(statement) -> owner -> bound name
+        self._elifs: set[int] = set()
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self._quotes.append(node.quote[0])
@@ -85,6 +88,24 @@ class _Transformer(RuleTransformer):
         if self._active and node.attr.value in RESPONSE_ATTRS and id(node) not in self._stores:
             self.mark_site(node, READ)
 
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._active and _type_check_class(node, self.facts.qualify) is not None:
+            self.mark_site(node, TYPECHECK)
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """isinstance(resp, ChatCompletion) on a converted call's response -> the Mistral class."""
+        if id(original) not in self._lines:
+            return updated
+        answer = self.answer_for(original)
+        if not (answer and answer[0] == "typecheck" and answer[1]):
+            return updated
+        target = _type_check_class(original, self.facts.qualify)
+        self.need_import(MISTRAL_MODELS_MODULE, target)
+        self.converted(self._lines[id(original)], f"isinstance(..., {code_of(original.args[1].value)}) -> {target}")
+        args = list(updated.args)
+        args[1] = args[1].with_changes(value=cst.Name(target))
+        return updated.with_changes(args=args)
+
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if self._active and _finish_reason_check(node) is not None:
             self.mark_site(node, READ)
@@ -109,7 +130,44 @@ class _Transformer(RuleTransformer):
                             ".tool_calls[0].function instead")
             return updated
         self.converted(line, f"{owner}.function_call -> {owner}.tool_calls[0].function", "approximate")
+        bound = self._bind_function_call(owner)
+        if bound is not None:
+            return cst.Name(bound)
         return cst.parse_expression(f"({owner}.tool_calls[0].function if {owner}.tool_calls else None)")
+
+    # -- legacy function_call reads: bind the first tool call once per statement ----------------------
+    def _bind_function_call(self, owner: str):
+        """The name that holds ``owner``'s first tool call's function, bound just above the outermost
+        statement of this function that reads it and does not rebind ``owner``; None when no such
+        statement can take a statement above it (an ``elif``)."""
+        if "." in owner:
+            return None
+        name = f"{owner}_function_call"
+        anchor = None
+        for node in reversed(self.statement_nodes):
+            if type(node) in (cst.FunctionDef, cst.ClassDef):
+                break
+            if owner in _bound_names(node) or name in self.facts.names_in_use:
+                break
+            anchor = node
+        if anchor is None or id(anchor) in self._elifs:
+            return None
+        self._bindings.setdefault(id(anchor), {})[owner] = name
+        return name
+
+    def visit_If(self, node: cst.If) -> None:
+        if isinstance(node.orelse, cst.If):
+            self._elifs.add(id(node.orelse))
+
+    def on_leave(self, original, updated):
+        result = super().on_leave(original, updated)
+        bindings = self._bindings.pop(id(original), None)
+        if not bindings or not isinstance(result, cst.CSTNode):
+            return result
+        statements = [cst.parse_statement(f"{name} = {owner}.tool_calls[0].function if {owner}.tool_calls else None")
+                      for owner, name in bindings.items()]
+        statements[0] = statements[0].with_changes(leading_lines=result.leading_lines)
+        return cst.FlattenSentinel([*statements, result.with_changes(leading_lines=[])])
 
     def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
         if id(original) not in self._lines or not self._converts(original):
@@ -128,6 +186,54 @@ class _Transformer(RuleTransformer):
                                                                                   else ")"))
         self.converted(line, f'finish_reason == "{value}" -> in {mistral}', "approximate")
         return updated.with_changes(comparisons=[target.with_changes(operator=operator, comparator=values)])
+
+
+def _bound_names(statement: cst.CSTNode) -> set[str]:
+    """Names a statement (and what it holds) assigns: targets, for/with/except/import names."""
+    found: set[str] = set()
+
+    class Visitor(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            found.update(n.value for n in _names(node.target))
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            found.update(n.value for n in _names(node.target))
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            found.update(n.value for n in _names(node.target))
+
+        def visit_For(self, node: cst.For) -> None:
+            found.update(n.value for n in _names(node.target))
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            found.update(n.value for n in _names(node.name))
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            found.update(n.value for n in _names(node.target))
+
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            found.update(n.value for n in _names(node.target))
+
+    statement.visit(Visitor())
+    return found
+
+
+def _names(node: cst.CSTNode) -> list:
+    if isinstance(node, cst.Name):
+        return [node]
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return [n for e in node.elements for n in _names(e.value)]
+    if isinstance(node, cst.StarredElement):
+        return _names(node.value)
+    return []
+
+
+def _type_check_class(node: cst.Call, qualify) -> Optional[str]:
+    """LibCST twin of ``codemods._facts.type_check_class``."""
+    if isinstance(node.func, cst.Name) and node.func.value == "isinstance" and len(node.args) == 2 and \
+            all(a.keyword is None and not a.star for a in node.args):
+        return RESPONSE_TYPES.get(qualify(dotted(node.args[1].value)) or "")
+    return None
 
 
 def _finish_reason_check(node: cst.Comparison) -> Optional[str]:

@@ -118,3 +118,13 @@ MISTRAL_CHAT_PARAMS = frozenset({
     "guardrails", "prompt_cache_key", "service_tier", "safe_prompt", "retries", "server_url",
     "timeout_ms", "http_headers",
 })
+
+# OpenAI response classes in isinstance checks of converted responses -> the Mistral class
+# (imported from mistralai.client.models).
+RESPONSE_TYPES = MappingProxyType({
+    "openai.types.chat.ChatCompletion": "ChatCompletionResponse",
+    "openai.types.chat.chat_completion.ChatCompletion": "ChatCompletionResponse",
+    "openai.types.chat.ChatCompletionChunk": "CompletionChunk",
+    "openai.types.chat.chat_completion_chunk.ChatCompletionChunk": "CompletionChunk",
+})
+MISTRAL_MODELS_MODULE = "mistralai.client.models"

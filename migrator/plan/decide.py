@@ -11,7 +11,7 @@ import ast
 from typing import Optional
 
 from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_check, message_change, \
-    _dict_constants
+    _dict_constants, type_check_class
 from migrator.mapping.errors import error_rule
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, Client, ConversionPlan, Use
 
@@ -232,6 +232,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             sites[key] = ("msg", _message_flows(f, node, call_verdict))
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
             sites[key] = ("read", _response_derived(builder, f, node.value, call_verdict))
+        if isinstance(node, ast.Call) and type_check_class(node, f.qualify) is not None:
+            sites[key] = ("typecheck", _response_derived(builder, f, node.args[0], call_verdict))
         if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
             sites[key] = ("read", _response_derived(builder, f, node.left.value, call_verdict))  # type: ignore
         if isinstance(node, ast.Call) and call_verdict(node) == CONVERT:
