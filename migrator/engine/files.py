@@ -77,8 +77,7 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
                 f"file is {format_size(info.st_size)}, over the --max-file-size limit of "
                 f"{format_size(max_file_size)}",
             )
-        with io.FileIO(fd, "rb", closefd=False) as handle:
-            data = handle.readall()
+        data = _read_all(fd, info.st_size)
     except OSError as exc:
         return Failed(source.path, f"cannot read: {os_reason(exc)}")
     finally:
@@ -86,6 +85,15 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
     if _CHAT not in data and _OPENAI not in data.lower():
         return Skipped(source.path, NO_OPENAI_REASON)
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """The file's bytes with plain ``os.read`` calls: half the cost of ``FileIO.readall`` per small
+    file, which is most of the prefilter's time on a large tree (``migrator scan``)."""
+    chunks = [os.read(fd, size + 1)]
+    while chunks[-1]:  # until end of file: it may have grown (or a read may come up short)
+        chunks.append(os.read(fd, max(size + 1 - sum(map(len, chunks)), 1 << 16)))
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
 
 
 class _Problem(Exception):
