@@ -161,6 +161,8 @@ class ScanFormat(str, Enum):
     sarif = "sarif"
 
 
+# The console script runs plain invocations of this command without typer (migrator.launch): keep
+# its options in step with migrator.engine.scan._plain_arguments.
 @app.command()
 def scan(
     paths: List[Path] = typer.Argument(
@@ -179,7 +181,7 @@ def scan(
 ) -> None:
     """Inventory every OpenAI client and use (the conversion plan); changes nothing. Exit 0."""
     from migrator.config import ConfigError
-    from migrator.engine.scan import render
+    from migrator.engine.scan import emit
     from migrator.engine.scan import scan as scan_tree
     from migrator.engine.settings import resolve_config
     from migrator.engine.sizes import parse_size
@@ -197,12 +199,7 @@ def scan(
     except KeyboardInterrupt:
         typer.echo("migrator: interrupted", err=True)
         raise typer.Exit(130) from None
-    _tolerant_stdout()
-    try:
-        render(report, output_format.value, sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
+    emit(report, output_format.value)
 
 
 def _tolerant_stdout() -> None:

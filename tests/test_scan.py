@@ -271,3 +271,32 @@ def test_convert_json_includes_the_plan(tree: Path) -> None:
         ("app/llm.py", 10, "convert"), ("app/llm.py", 23, "todo")}
     scanned = json.loads(scan(".", "--format", "json")[1])
     assert plan["clients"] == scanned["clients"] and plan["uses"] == scanned["uses"]
+
+
+def _console_script(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """``python -m migrator`` runs the console script's entry point (migrator.launch.main)."""
+    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "migrator", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param([".", "--format", "json"], id="json"),
+    pytest.param(["--format=sarif", "--", "."], id="sarif"),
+    pytest.param([".", "--exclude", "app/broken.py", "--no-gitignore", "--max-file-size=2MB"], id="table"),
+])
+def test_console_script_fast_path_prints_what_typer_prints(tree: Path, args: list[str]) -> None:
+    """Plain `migrator scan` invocations skip typer (migrator.launch); the output is the same."""
+    fast = _console_script(tree, "scan", *args)
+    assert fast.returncode == 0, fast.stderr
+    assert fast.stdout == scan(*args)[1]
+    assert "app/llm.py" in fast.stdout
+
+
+def test_console_script_leaves_usage_errors_and_help_to_typer(tree: Path) -> None:
+    bad = _console_script(tree, "scan", "--format", "xml", ".")
+    assert bad.returncode == 2 and "'xml' is not one of" in bad.stderr
+    missing = _console_script(tree, "scan", "nowhere/")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    helped = _console_script(tree, "scan", "--help")
+    assert helped.returncode == 0 and "--format" in helped.stdout

@@ -8,14 +8,11 @@ UTF-8 BOM is kept (``utf-8-sig``).
 
 from __future__ import annotations
 
-import ast
 import codecs
 import io
 import os
 import re
 import stat
-import tempfile
-import tokenize
 from dataclasses import dataclass
 from typing import Callable, Union
 
@@ -102,6 +99,8 @@ class _Problem(Exception):
 
 def detect_encoding(data: bytes) -> tuple[str, str]:
     """(codec name, where it came from: "BOM" | "coding cookie" | "default")."""
+    import tokenize  # here, not at the top: a scan that reads no code as text does not need it
+
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:
@@ -149,6 +148,8 @@ def encode(text: str, encoding: str) -> bytes:
 
 def atomic_write(path: str, data: bytes, *, mode: int) -> None:
     """Replace ``path`` with ``data``: temp file in the same directory, fsync, ``os.replace``."""
+    import tempfile
+
     directory, name = os.path.split(path)
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".migrator-tmp", dir=directory or ".")
     try:
@@ -239,6 +240,8 @@ def convert(
         if _is_parser_syntax_error(exc):
             # CPython's messages are the clearer ones ("Missing parentheses in call to 'print'");
             # LibCST's stand when only LibCST rejects the code.
+            import ast
+
             try:
                 compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
             except SyntaxError as cpython_error:

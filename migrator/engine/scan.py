@@ -18,9 +18,9 @@ JSON shape (``--format json``): the plan's own ``to_dict`` (``version``, ``clien
 
 from __future__ import annotations
 
-import ast
 import json
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
@@ -113,6 +113,8 @@ def _root(paths: list[str]) -> str:
 
 def _readable_code(item: LoadedFile) -> tuple[str, str]:
     """("", code) for a file the plan can read, else (the reason it cannot, "")."""
+    import ast
+
     nul = item.data.find(b"\0")
     if nul >= 0:
         return f"file contains a NUL byte (at byte {nul})", ""
@@ -358,3 +360,89 @@ def render(report: ScanReport, output_format: str, out: Any) -> None:
         out.write(render_sarif(report))
     else:
         render_table(report, out)
+
+
+def emit(report: ScanReport, output_format: str) -> None:
+    """Write the report on stdout; a terminal that cannot show a character gets an escape, and a
+    reader that stops early (``| head``) ends the output quietly."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+    try:
+        render(report, output_format, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:  # point stdout at devnull so the interpreter's final flush does not raise again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+# -- the console script's fast path (migrator.launch) ---------------------------------------------
+
+_VALUED = {"--format": "format", "--exclude": "exclude", "--max-file-size": "max_file_size"}
+
+
+def _plain_arguments(args: list[str]) -> Optional[dict[str, Any]]:
+    """``scan``'s arguments when they are all plainly valid, else None (typer then parses them)."""
+    options: dict[str, Any] = {"format": "table", "exclude": [], "max_file_size": "1MB",
+                               "no_gitignore": False, "paths": []}
+    position = 0
+    only_paths = False
+    while position < len(args):
+        arg = args[position]
+        position += 1
+        if only_paths or not arg.startswith("-"):
+            options["paths"].append(arg)
+        elif arg == "--":
+            only_paths = True
+        elif arg == "--no-gitignore":
+            options["no_gitignore"] = True
+        else:
+            name, equals, value = arg.partition("=")
+            if name not in _VALUED:
+                return None  # -h, --help, an unknown option: typer's to answer
+            if not equals:
+                if position >= len(args):
+                    return None
+                value = args[position]
+                position += 1
+            if name == "--exclude":
+                options["exclude"].append(value)
+            else:
+                options[_VALUED[name]] = value
+    if not options["paths"] or options["format"] not in FORMATS:
+        return None
+    if not all(os.path.exists(path) for path in options["paths"]):
+        return None
+    return options
+
+
+def quick_command(args: list[str]) -> Optional[int]:
+    """Run ``migrator scan ARGS`` without typer; None when typer must handle the arguments
+    (anything not plainly valid: it reports usage errors with its own messages and exit codes)."""
+    options = _plain_arguments(args)
+    if options is None:
+        return None
+    from pathlib import Path
+
+    from migrator.config import ConfigError
+    from migrator.engine.settings import resolve_config
+    from migrator.engine.sizes import parse_size
+
+    try:
+        limit = parse_size(options["max_file_size"])
+        config = resolve_config(Path(options["paths"][0]), exclude=options["exclude"],
+                                no_gitignore=options["no_gitignore"])
+    except (ValueError, ConfigError):  # ConfigError is a ValueError
+        return None
+    try:
+        report = scan(options["paths"], config=config, max_file_size=limit or None)
+    except KeyboardInterrupt:
+        sys.stderr.write("migrator: interrupted\n")
+        return 130
+    emit(report, options["format"])
+    return 0
