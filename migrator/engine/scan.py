@@ -251,9 +251,11 @@ def sarif_dict(report: ScanReport) -> dict[str, Any]:
 
 
 def _uri_path(path: str) -> str:
-    from urllib.request import pathname2url
+    """``/abs/dir`` -> ``/abs/dir`` percent-encoded, for a file URI (pathlib is already loaded;
+    urllib.request would cost more than the scan of a small tree)."""
+    from pathlib import Path
 
-    return pathname2url(path)
+    return Path(path).as_uri()[len("file://"):]
 
 
 def _relative_blocker(report: ScanReport, text: str) -> str:
