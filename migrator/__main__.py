@@ -1,5 +1,5 @@
 """``python -m migrator``: the same command line as the ``migrator`` console script."""
 
-from migrator.cli import app
+from migrator.launch import main
 
-app(prog_name="migrator")
+main()

@@ -155,6 +155,53 @@ def convert(
     raise typer.Exit(report.exit_code)
 
 
+class ScanFormat(str, Enum):
+    table = "table"
+    json = "json"
+    sarif = "sarif"
+
+
+# The console script runs plain invocations of this command without typer (migrator.launch): keep
+# its options in step with migrator.engine.scan._plain_arguments.
+@app.command()
+def scan(
+    paths: List[Path] = typer.Argument(
+        ..., exists=True, metavar="PATH", help="Files and directories to scan.", show_default=False
+    ),
+    output_format: ScanFormat = typer.Option(
+        ScanFormat.table, "--format", help="table (for people), json (the plan), or sarif (code scanning)."
+    ),
+    exclude: Optional[List[str]] = typer.Option(
+        None, metavar="GLOB", help="Skip paths matching this gitignore-style pattern (repeatable)."
+    ),
+    no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Do not honour .gitignore files."),
+    max_file_size: str = typer.Option(
+        "1MB", metavar="SIZE", help="Skip larger files (500KB, 5MB; 0 = no limit)."
+    ),
+) -> None:
+    """Inventory every OpenAI client and use (the conversion plan); changes nothing. Exit 0."""
+    from migrator.config import ConfigError
+    from migrator.engine.scan import emit
+    from migrator.engine.scan import scan as scan_tree
+    from migrator.engine.settings import resolve_config
+    from migrator.engine.sizes import parse_size
+
+    try:
+        limit = parse_size(max_file_size)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--max-file-size") from None
+    try:
+        config = resolve_config(paths[0], exclude=exclude or (), no_gitignore=no_gitignore)
+    except ConfigError as exc:
+        raise _usage_error(str(exc), "scan") from None
+    try:
+        report = scan_tree(paths, config=config, max_file_size=limit or None)
+    except KeyboardInterrupt:
+        typer.echo("migrator: interrupted", err=True)
+        raise typer.Exit(130) from None
+    emit(report, output_format.value)
+
+
 def _tolerant_stdout() -> None:
     """Code in any encoding can reach a terminal that cannot show it: escape, never crash."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)

@@ -12,19 +12,36 @@ Public API::
     parse_size("1MB") -> int
 
 Nothing here imports LibCST: the rules load on first use, so a run that parses nothing stays fast.
+The names below are resolved on first access (PEP 562), so that importing one submodule (as
+``migrator scan`` does with ``discovery`` and ``files``) does not import the process pool, difflib
+and the summary as well.
 """
 
-from migrator.engine.diff import unified_diff
-from migrator.engine.discovery import SourceFile, discover
-from migrator.engine.files import Transform, format_size
-from migrator.engine.results import Changed, Failed, FileResult, Finding, FindingKind, RuleOutcome, Skipped, Unchanged
-from migrator.engine.runner import DEFAULT_MAX_FILE_SIZE, Mode, Report, run
-from migrator.engine.sizes import parse_size
-from migrator.engine.summary import SUMMARY_VERSION, render_json, render_text, summarize, write_diffs
+from importlib import import_module
 
-__all__ = [
-    "Changed", "DEFAULT_MAX_FILE_SIZE", "Failed", "FileResult", "Finding", "FindingKind", "Mode", "Report",
-    "RuleOutcome", "SUMMARY_VERSION", "Skipped", "SourceFile", "Transform", "Unchanged", "discover",
-    "format_size", "parse_size", "render_json", "render_text", "run", "summarize", "unified_diff",
-    "write_diffs",
-]
+_EXPORTS = {
+    "unified_diff": "diff",
+    "SourceFile": "discovery", "discover": "discovery",
+    "Transform": "files", "format_size": "files",
+    "Changed": "results", "Failed": "results", "FileResult": "results", "Finding": "results",
+    "FindingKind": "results", "RuleOutcome": "results", "Skipped": "results", "Unchanged": "results",
+    "DEFAULT_MAX_FILE_SIZE": "runner", "Mode": "runner", "Report": "runner", "run": "runner",
+    "parse_size": "sizes",
+    "SUMMARY_VERSION": "summary", "render_json": "summary", "render_text": "summary",
+    "summarize": "summary", "write_diffs": "summary",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -8,14 +8,11 @@ UTF-8 BOM is kept (``utf-8-sig``).
 
 from __future__ import annotations
 
-import ast
 import codecs
 import io
 import os
 import re
 import stat
-import tempfile
-import tokenize
 from dataclasses import dataclass
 from typing import Callable, Union
 
@@ -77,8 +74,7 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
                 f"file is {format_size(info.st_size)}, over the --max-file-size limit of "
                 f"{format_size(max_file_size)}",
             )
-        with io.FileIO(fd, "rb", closefd=False) as handle:
-            data = handle.readall()
+        data = _read_all(fd, info.st_size)
     except OSError as exc:
         return Failed(source.path, f"cannot read: {os_reason(exc)}")
     finally:
@@ -88,12 +84,23 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
 
 
+def _read_all(fd: int, size: int) -> bytes:
+    """The file's bytes with plain ``os.read`` calls: half the cost of ``FileIO.readall`` per small
+    file, which is most of the prefilter's time on a large tree (``migrator scan``)."""
+    chunks = [os.read(fd, size + 1)]
+    while chunks[-1]:  # until end of file: it may have grown (or a read may come up short)
+        chunks.append(os.read(fd, max(size + 1 - sum(map(len, chunks)), 1 << 16)))
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+
+
 class _Problem(Exception):
     """A bad-file condition, already phrased for the user."""
 
 
 def detect_encoding(data: bytes) -> tuple[str, str]:
     """(codec name, where it came from: "BOM" | "coding cookie" | "default")."""
+    import tokenize  # here, not at the top: a scan that reads no code as text does not need it
+
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:
@@ -141,6 +148,8 @@ def encode(text: str, encoding: str) -> bytes:
 
 def atomic_write(path: str, data: bytes, *, mode: int) -> None:
     """Replace ``path`` with ``data``: temp file in the same directory, fsync, ``os.replace``."""
+    import tempfile
+
     directory, name = os.path.split(path)
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".migrator-tmp", dir=directory or ".")
     try:
@@ -231,6 +240,8 @@ def convert(
         if _is_parser_syntax_error(exc):
             # CPython's messages are the clearer ones ("Missing parentheses in call to 'print'");
             # LibCST's stand when only LibCST rejects the code.
+            import ast
+
             try:
                 compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
             except SyntaxError as cpython_error:

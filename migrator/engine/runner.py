@@ -8,9 +8,9 @@ import signal
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, discover
@@ -39,6 +39,10 @@ class Report:
     mode: Mode
     results: tuple[FileResult, ...]
     parsed: int  # files whose code reached the parser
+    # The conversion plan the rules applied (None with a custom transform) and the directory its
+    # paths are relative to in ``plan.to_dict(plan_root)``.
+    plan: Any = field(default=None, compare=False)
+    plan_root: str = ""
 
     def of_type(self, kind: type) -> list:
         return [result for result in self.results if isinstance(result, kind)]
@@ -153,8 +157,6 @@ def _progress(enabled: bool, total: int):
 
 def _with_repo_exports(config: Config, loaded: Sequence[LoadedFile]) -> Config:
     """The repo-wide first pass (codemods._repo): clients and factories other files export."""
-    from dataclasses import replace
-
     from codemods._repo import index_sources
 
     sources = []
@@ -163,10 +165,20 @@ def _with_repo_exports(config: Config, loaded: Sequence[LoadedFile]) -> Config:
             sources.append((item.source.path, decode(item.data)[0]))
         except Exception:  # noqa: BLE001 - undecodable files are reported by their own conversion
             continue
-    root = os.path.commonpath([os.path.dirname(path) for path, _ in sources]) if sources else ""
+    root = plan_root(path for path, _ in sources)
     from migrator.plan import build_plan
 
     return replace(config, repo_exports=index_sources(sources, root), plan=build_plan(sources, root))
+
+
+def plan_root(paths: Iterable[str]) -> str:
+    """The common directory of the files' (display) paths; "" when they have none in common (a
+    relative and an absolute path), and the plan then names each module from its own directory."""
+    directories = [os.path.dirname(path) for path in paths]
+    try:
+        return os.path.commonpath(directories) if directories else ""
+    except ValueError:
+        return ""
 
 
 def run(
@@ -201,6 +213,10 @@ def run(
 
     if transform is None and loaded:
         config = _with_repo_exports(config, loaded)
+    elif transform is None:
+        from migrator.plan.model import ConversionPlan
+
+        config = replace(config, plan=ConversionPlan())
     convert_args = (config, transform, mode is Mode.WRITE)
     pool = None
     if jobs > 1 and len(loaded) > 1 and sum(item.size for item in loaded) >= POOL_MIN_BYTES:
@@ -222,4 +238,6 @@ def run(
 
     results.extend(result for result, _ in outcomes)
     results.sort(key=lambda result: result.path)
-    return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes))
+    root = plan_root(item.source.path for item in loaded)
+    return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
+                  plan=config.plan, plan_root=root)

@@ -15,6 +15,8 @@ JSON shape (``SUMMARY_VERSION`` 1; keys are stable, new keys may be added):
     results        [{path, status, reason, written, findings: [{rule, kind, line, message, safety}],
                      diff}]  -- one per file seen; ``diff`` is the unified diff (changed files in
                      diff and check modes, else null); ``reason`` for failed / skipped, else null
+    plan           the conversion plan (``ConversionPlan.to_dict``: version, clients, uses, counts;
+                   paths relative to the common directory of the files); null with a custom transform
 """
 
 from __future__ import annotations
@@ -104,6 +106,7 @@ def summarize(report: Report) -> dict[str, Any]:
             }
             for result in report.results
         ],
+        "plan": report.plan.to_dict(report.plan_root) if report.plan is not None else None,
     }
 
 

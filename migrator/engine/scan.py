@@ -1,0 +1,450 @@
+"""``migrator scan``: the conversion plan of a tree, printed; nothing is parsed by LibCST or rewritten.
+
+Discovery, the prefilter and ``[tool.migrator]`` are convert's (``discover``, ``files.load``): the
+same files are seen, and only those that mention openai are read as code. The plan itself is built
+with ``ast`` (``migrator.plan.build``). The builder, the mapping tables it reads, rich and the rule
+registry (which imports LibCST) are imported only once such a file has been found, so scanning a
+tree without OpenAI usage costs little more than reading it.
+
+JSON shape (``--format json``): the plan's own ``to_dict`` (``version``, ``clients``, ``uses``,
+``counts``; paths relative to ``root``) plus
+
+    root      the scanned root: the common directory of the paths given (absolute)
+    files     {seen, candidates, parsed, failed, skipped}  -- candidates mention openai
+    failed    [{path, reason}]  -- unreadable, undecodable, unparsable files
+    skipped   [{path, reason}]  -- e.g. over --max-file-size, symlinks; files that never mention
+                                   openai are only counted (files.seen - files.candidates)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+from migrator.config import Config
+from migrator.engine.discovery import SourceFile, discover
+from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, decode, load
+from migrator.engine.results import Failed, Skipped
+
+FORMATS = ("table", "json", "sarif")
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+CLIENT_RULE = "MIG101"  # a kept client's finding: the constructor rule owns the client's TODO
+FALLBACK_RULE = "MIG106"  # a use no rule converts yet
+SRCROOT = "SRCROOT"
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """What ``scan`` found. ``plan`` is None when no file mentions openai."""
+
+    root: str
+    seen: int
+    candidates: int
+    parsed: int
+    failed: tuple[Failed, ...]
+    skipped: tuple[Skipped, ...]  # besides the files that never mention openai
+    plan: Any = None  # migrator.plan.ConversionPlan, built over absolute paths
+    display: Any = None  # absolute path -> the path as the engine shows it (relative to the cwd)
+
+    def relative(self, path: str) -> str:
+        if not os.path.isabs(path):
+            path = os.path.abspath(path)
+        try:
+            return os.path.relpath(path, self.root).replace(os.sep, "/")
+        except ValueError:  # another drive
+            return path
+
+
+def scan(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: Config = Config(),
+    max_file_size: Optional[int] = None,
+) -> ScanReport:
+    """Discover and prefilter like ``convert``, then build the plan over the candidate files."""
+    paths = [os.fspath(path) for path in paths]
+    seen = 0
+    failed: list[Failed] = []
+    skipped: list[Skipped] = []
+    loaded: list[LoadedFile] = []
+    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore):
+        seen += 1
+        if isinstance(item, SourceFile):
+            item = load(item, max_file_size=max_file_size)
+        if isinstance(item, LoadedFile):
+            loaded.append(item)
+        elif isinstance(item, Failed):
+            failed.append(item)
+        elif item.reason != NO_OPENAI_REASON:
+            skipped.append(item)
+    root = _root(paths)
+    if not loaded:
+        return ScanReport(root, seen, 0, 0, tuple(failed), tuple(skipped))
+
+    sources: list[tuple[str, str]] = []
+    display: dict[str, str] = {}
+    for item in loaded:
+        path = item.source.path
+        problem, code = _readable_code(item)
+        if problem:
+            failed.append(Failed(path, problem))
+            continue
+        absolute = os.path.abspath(path)
+        display[absolute] = path
+        sources.append((absolute, code))
+    from migrator.plan import build_plan
+
+    plan = build_plan(sources, root)
+    failed.sort(key=lambda failure: failure.path)
+    return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped), plan, display)
+
+
+def _root(paths: list[str]) -> str:
+    """The common directory of the paths given (a file's own directory)."""
+    directories = [os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in paths]
+    try:
+        return os.path.commonpath(directories) if directories else os.getcwd()
+    except ValueError:  # paths on different drives
+        return directories[0]
+
+
+def _readable_code(item: LoadedFile) -> tuple[str, str]:
+    """("", code) for a file the plan can read, else (the reason it cannot, "")."""
+    import ast
+
+    nul = item.data.find(b"\0")
+    if nul >= 0:
+        return f"file contains a NUL byte (at byte {nul})", ""
+    try:
+        code = decode(item.data)[0]
+    except Exception as exc:  # noqa: BLE001 - files._Problem carries the phrased reason
+        return str(exc) or type(exc).__name__, ""
+    try:
+        ast.parse(code, filename=item.source.path)
+    except SyntaxError as exc:
+        return f"syntax error at line {exc.lineno}, column {exc.offset}: {exc.msg}", ""
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return f"cannot parse: {type(exc).__name__}", ""
+    return "", code
+
+
+# -- JSON -----------------------------------------------------------------------------------------
+
+
+def _empty_plan_dict() -> dict:
+    from migrator.plan.model import ConversionPlan
+
+    return ConversionPlan().to_dict()
+
+
+def scan_dict(report: ScanReport) -> dict[str, Any]:
+    """The ``--format json`` document (module docstring)."""
+    data = report.plan.to_dict(report.root) if report.plan is not None else _empty_plan_dict()
+    data["root"] = report.root
+    data["files"] = {
+        "seen": report.seen,
+        "candidates": report.candidates,
+        "parsed": report.parsed,
+        "failed": len(report.failed),
+        "skipped": len(report.skipped),
+    }
+    data["failed"] = [{"path": report.relative(f.path), "reason": f.reason} for f in report.failed]
+    data["skipped"] = [{"path": report.relative(s.path), "reason": s.reason} for s in report.skipped]
+    return data
+
+
+def render_json(report: ScanReport) -> str:
+    return json.dumps(scan_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+# -- SARIF ----------------------------------------------------------------------------------------
+
+
+def _sarif_rules() -> list[dict[str, Any]]:
+    from migrator.rules import describe_rules
+
+    rules = []
+    for rule in describe_rules():
+        entry: dict[str, Any] = {
+            "id": str(rule["code"]),
+            "name": str(rule["name"]),
+            "shortDescription": {"text": str(rule["summary"])},
+            "properties": {"fixSafety": str(rule["safety"])},
+        }
+        if rule.get("doc"):
+            entry["fullDescription"] = {"text": str(rule["doc"])}
+            entry["help"] = {"text": str(rule["doc"])}
+        rules.append(entry)
+    return rules
+
+
+def _sarif_result(rule_id: str, level: str, text: str, uri: str, line: int, rule_index: dict) -> dict:
+    result: dict[str, Any] = {
+        "ruleId": rule_id,
+        "level": level,
+        "message": {"text": text},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri, "uriBaseId": SRCROOT},
+                "region": {"startLine": max(line, 1)},
+            }
+        }],
+    }
+    if rule_id in rule_index:
+        result["ruleIndex"] = rule_index[rule_id]
+    return result
+
+
+def sarif_dict(report: ScanReport) -> dict[str, Any]:
+    """SARIF 2.1.0: one result per kept client (MIG101, warning), per use left with a TODO
+    (warning) and per use that stays on OpenAI with its client (note). URIs are relative to the
+    scanned root (``%SRCROOT%``); scan the repository root for GitHub code scanning."""
+    from migrator import __version__
+
+    plan = report.plan
+    rules = _sarif_rules() if plan is not None else []
+    rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
+    results = []
+    if plan is not None:
+        findings = []
+        for client in plan.clients:
+            if client.decision != "keep":
+                continue
+            text = f"OpenAI client `{client.name}` ({client.kind}) stays on OpenAI: {client.reason}"
+            if client.blockers:
+                text += "; blocking uses: " + "; ".join(_relative_blocker(report, b) for b in client.blockers)
+            findings.append((client.path, client.line, CLIENT_RULE, "warning", text))
+        for use in plan.uses:
+            if use.status not in ("todo", "keep"):
+                continue
+            text = f"{use.surface}: " + (use.detail or ("no rule converts it yet" if use.status == "todo"
+                                                         else "stays on OpenAI with its client"))
+            level = "warning" if use.status == "todo" else "note"
+            findings.append((use.path, use.line, use.rule or FALLBACK_RULE, level, text))
+        for path, line, rule_id, level, text in sorted(findings, key=lambda f: (f[0], f[1], f[2])):
+            results.append(_sarif_result(rule_id, level, text, report.relative(path), line, rule_index))
+    root_uri = "file://" + _uri_path(report.root).rstrip("/") + "/"
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "migrator",
+                "version": __version__,
+                "informationUri": "https://github.com/OWNER/migrator",
+                "rules": rules,
+            }},
+            "originalUriBaseIds": {SRCROOT: {"uri": root_uri}},
+            "results": results,
+            "invocations": [{
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": f"{report.relative(f.path)}: {f.reason}"}}
+                    for f in report.failed
+                ],
+            }],
+        }],
+    }
+
+
+def _uri_path(path: str) -> str:
+    """``/abs/dir`` -> ``/abs/dir`` percent-encoded, for a file URI (pathlib is already loaded;
+    urllib.request would cost more than the scan of a small tree)."""
+    from pathlib import Path
+
+    return Path(path).as_uri()[len("file://"):]
+
+
+def _relative_blocker(report: ScanReport, text: str) -> str:
+    head, sep, rest = text.partition(":")
+    return report.relative(head) + sep + rest if sep and os.path.isabs(head) else text
+
+
+def render_sarif(report: ScanReport) -> str:
+    return json.dumps(sarif_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+# -- table ----------------------------------------------------------------------------------------
+
+
+def _counts_line(report: ScanReport) -> str:
+    return (
+        f"Files: {report.seen} seen, {report.candidates} mention openai, {report.parsed} parsed, "
+        f"{len(report.failed)} failed, {len(report.skipped)} skipped"
+    )
+
+
+def render_table(report: ScanReport, out: Any) -> None:
+    """Human output on a text stream: per client its decision, per use its surface, rule, status."""
+    if report.plan is None and not report.failed and not report.skipped:
+        # Nothing to tabulate: say so without loading rich.
+        out.write(f"{_counts_line(report)}\nNo OpenAI usage found.\n")
+        return
+    from rich.console import Console
+
+    _rich_table(report, Console(file=out, highlight=False))
+
+
+def _rich_table(report: ScanReport, console: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    plan = report.plan
+    shown = (report.display or {}).get
+
+    def where(path: str, line: int) -> str:
+        return f"{shown(path, path)}:{line}"
+
+    def say(*parts: str | tuple[str, str]) -> None:
+        console.print(Text.assemble(*parts), soft_wrap=True, highlight=False)
+
+    styles = {"convert": "green", "keep": "yellow", "todo": "yellow", "other-provider": "cyan",
+              "unresolved": "magenta"}
+    if plan is not None and plan.clients:
+        table = Table(title="Clients", title_justify="left", show_lines=False)
+        for column in ("client", "name", "kind", "provider", "decision"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("reason", overflow="fold", ratio=1)
+        for client in plan.clients:
+            reason = client.reason
+            if client.blockers:
+                reason += "; blocking: " + "; ".join(
+                    _display_blocker(report, blocker) for blocker in client.blockers)
+            table.add_row(where(client.path, client.line), client.name, client.kind, client.provider,
+                          Text(client.decision, style=styles.get(client.decision, "")), Text(reason))
+        console.print(table)
+    if plan is not None and plan.uses:
+        table = Table(title="Uses", title_justify="left")
+        for column in ("use", "surface", "rule", "status"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("detail", overflow="fold", ratio=1)
+        for use in plan.uses:
+            table.add_row(where(use.path, use.line), Text(use.surface), use.rule or "-",
+                          Text(use.status, style=styles.get(use.status, "")), Text(use.detail))
+        console.print(table)
+    say(("Files: ", "bold"), _counts_line(report)[len("Files: "):])
+    if plan is not None:
+        counts = plan.counts()
+        say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in counts.items()))
+        statuses: dict[str, int] = {"convert": 0, "todo": 0, "keep": 0, "other-provider": 0}
+        for use in plan.uses:
+            statuses[use.status] = statuses.get(use.status, 0) + 1
+        say(("Uses: ", "bold"), ", ".join(f"{n} {status}" for status, n in statuses.items()))
+    else:
+        say("No OpenAI usage found.")
+    if report.failed:
+        say((f"Failed ({len(report.failed)}):", "bold red"))
+        for failure in report.failed:
+            say(f"  {failure.path}: ", (failure.reason, "red"))
+    if report.skipped:
+        say((f"Skipped ({len(report.skipped)}, besides files that never mention openai):", "bold"))
+        for skip in report.skipped:
+            say(f"  {skip.path}: {skip.reason}")
+
+
+def _display_blocker(report: ScanReport, text: str) -> str:
+    """``/abs/app.py:15 embeddings.create: why`` -> ``app.py:15 embeddings.create`` (the why is
+    in the use's own row)."""
+    head, sep, rest = text.partition(":")
+    if not sep:
+        return text
+    return (report.display or {}).get(head, head) + sep + rest.split(": ", 1)[0]
+
+
+def render(report: ScanReport, output_format: str, out: Any) -> None:
+    """Write the report to ``out`` in ``table``, ``json`` or ``sarif`` format."""
+    if output_format == "json":
+        out.write(render_json(report))
+    elif output_format == "sarif":
+        out.write(render_sarif(report))
+    else:
+        render_table(report, out)
+
+
+def emit(report: ScanReport, output_format: str) -> None:
+    """Write the report on stdout; a terminal that cannot show a character gets an escape, and a
+    reader that stops early (``| head``) ends the output quietly."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+    try:
+        render(report, output_format, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:  # point stdout at devnull so the interpreter's final flush does not raise again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+# -- the console script's fast path (migrator.launch) ---------------------------------------------
+
+_VALUED = {"--format": "format", "--exclude": "exclude", "--max-file-size": "max_file_size"}
+
+
+def _plain_arguments(args: list[str]) -> Optional[dict[str, Any]]:
+    """``scan``'s arguments when they are all plainly valid, else None (typer then parses them)."""
+    options: dict[str, Any] = {"format": "table", "exclude": [], "max_file_size": "1MB",
+                               "no_gitignore": False, "paths": []}
+    position = 0
+    only_paths = False
+    while position < len(args):
+        arg = args[position]
+        position += 1
+        if only_paths or not arg.startswith("-"):
+            options["paths"].append(arg)
+        elif arg == "--":
+            only_paths = True
+        elif arg == "--no-gitignore":
+            options["no_gitignore"] = True
+        else:
+            name, equals, value = arg.partition("=")
+            if name not in _VALUED:
+                return None  # -h, --help, an unknown option: typer's to answer
+            if not equals:
+                if position >= len(args):
+                    return None
+                value = args[position]
+                position += 1
+            if name == "--exclude":
+                options["exclude"].append(value)
+            else:
+                options[_VALUED[name]] = value
+    if not options["paths"] or options["format"] not in FORMATS:
+        return None
+    if not all(os.path.exists(path) for path in options["paths"]):
+        return None
+    return options
+
+
+def quick_command(args: list[str]) -> Optional[int]:
+    """Run ``migrator scan ARGS`` without typer; None when typer must handle the arguments
+    (anything not plainly valid: it reports usage errors with its own messages and exit codes)."""
+    options = _plain_arguments(args)
+    if options is None:
+        return None
+    from pathlib import Path
+
+    from migrator.config import ConfigError
+    from migrator.engine.settings import resolve_config
+    from migrator.engine.sizes import parse_size
+
+    try:
+        limit = parse_size(options["max_file_size"])
+        config = resolve_config(Path(options["paths"][0]), exclude=options["exclude"],
+                                no_gitignore=options["no_gitignore"])
+    except (ValueError, ConfigError):  # ConfigError is a ValueError
+        return None
+    try:
+        report = scan(options["paths"], config=config, max_file_size=limit or None)
+    except KeyboardInterrupt:
+        sys.stderr.write("migrator: interrupted\n")
+        return 130
+    emit(report, options["format"])
+    return 0

@@ -1,0 +1,302 @@
+"""`migrator scan` through the command line over small trees: the plan as a table, JSON and SARIF
+(validated against the OASIS SARIF 2.1.0 schema), failures reported, and no LibCST for a tree that
+never mentions openai. Also: `convert --format json` carries the same plan."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from test_engine_support import write_tree
+from typer.testing import CliRunner
+
+from migrator.cli import app
+
+# The OASIS SARIF 2.1.0 schema (errata01), vendored: see tests/data/README.md.
+SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+REPO = Path(__file__).resolve().parent.parent
+
+LLM = """\
+import openai
+from openai import OpenAI
+
+client = OpenAI()
+vec = OpenAI()
+ds = OpenAI(base_url="https://api.deepseek.com", api_key="x")
+
+
+def ask(q):
+    r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+    return r.choices[0].message.content
+
+
+def embed(t):
+    return vec.embeddings.create(model="text-embedding-3-small", input=t)
+
+
+def deep(q):
+    return ds.chat.completions.create(model="deepseek-chat", messages=[{"role": "user", "content": q}])
+
+
+def legacy(q):
+    return openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+
+
+def chat_vec(q):
+    return vec.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+"""
+
+TREE = {
+    "app/llm.py": LLM,
+    "app/broken.py": "import openai\n\ndef oops(:\n    pass\n",
+    "app/util.py": "def add(a, b):\n    return a + b\n",
+}
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_tree(tmp_path, TREE)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def scan(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["scan", *args], env={"COLUMNS": "200"})
+    return result.exit_code, result.stdout
+
+
+def row(output: str, location: str) -> list[str]:
+    """The cells of the table row whose first cell is ``location``."""
+    for line in output.splitlines():
+        cells = [cell.strip() for cell in line.strip("│ ").split("│")]
+        if cells and cells[0] == location:
+            return cells
+    raise AssertionError(f"no row for {location} in:\n{output}")
+
+
+def test_table_shows_each_client_decision_and_each_use(tree: Path) -> None:
+    """Per client its decision and reason; per use path:line, surface, rule and status; counts."""
+    code, out = scan(".")
+    assert code == 0
+    assert row(out, "app/llm.py:4")[1:5] == ["client", "OpenAI", "openai", "convert"]
+    kept = row(out, "app/llm.py:5")
+    assert kept[1] == "vec" and kept[4] == "keep"
+    assert "blocking: app/llm.py:15 embeddings.create" in kept[5]
+    assert row(out, "app/llm.py:6")[3:5] == ["DeepSeek", "other-provider"]
+    assert row(out, "app/llm.py:10")[1:4] == ["chat.completions.create", "MIG102", "convert"]
+    assert row(out, "app/llm.py:15")[1:4] == ["embeddings.create", "MIG106", "todo"]
+    assert row(out, "app/llm.py:19")[1:4] == ["chat.completions.create", "MIG102", "other-provider"]
+    legacy = row(out, "app/llm.py:23")
+    assert legacy[1:4] == ["openai.ChatCompletion.create", "MIG106", "todo"]
+    assert "legacy openai v0 API" in legacy[4]
+    assert row(out, "app/llm.py:27")[1:4] == ["chat.completions.create", "MIG102", "keep"]
+    assert "Files: 3 seen, 2 mention openai, 1 parsed, 1 failed, 0 skipped" in out
+    assert "Clients: 1 convert, 1 keep, 1 other-provider, 0 unresolved" in out
+    assert "Uses: 1 convert, 2 todo, 1 keep, 1 other-provider" in out
+
+
+def test_unparsable_file_is_reported_and_the_rest_scanned(tree: Path) -> None:
+    """A syntax error, bad bytes or a NUL byte is a failure line, not a crash; exit stays 0."""
+    write_tree(tree, {"app/latin.py": b"import openai\n\nx = '\xff'\n", "app/nul.py": b"import openai\0\n"})
+    code, out = scan(".")
+    assert code == 0
+    assert "Failed (3):" in out
+    assert "app/broken.py: syntax error at line 3, column 10" in out
+    assert "app/latin.py: not valid utf-8 text (default encoding) at byte 20" in out
+    assert "app/nul.py: file contains a NUL byte (at byte 13)" in out
+    assert row(out, "app/llm.py:4")[4] == "convert"
+
+
+def test_json_is_the_plan_with_paths_relative_to_the_root(tree: Path) -> None:
+    code, out = scan(".", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert os.path.realpath(data["root"]) == os.path.realpath(tree)
+    assert data["version"] == 1
+    assert data["files"] == {"seen": 3, "candidates": 2, "parsed": 1, "failed": 1, "skipped": 0}
+    clients = {c["name"]: c for c in data["clients"]}
+    assert {name: c["decision"] for name, c in clients.items()} == {
+        "client": "convert", "vec": "keep", "ds": "other-provider"}
+    assert clients["vec"]["path"] == "app/llm.py" and clients["vec"]["line"] == 5
+    assert clients["vec"]["blockers"] == ["app/llm.py:15 embeddings.create: embeddings.create(...) has no rule yet"]
+    assert clients["ds"]["provider"] == "DeepSeek"
+    uses = {u["line"]: u for u in data["uses"]}
+    assert uses[23] == {
+        "path": "app/llm.py", "line": 23, "client": None, "surface": "openai.ChatCompletion.create",
+        "rule": "MIG106", "status": "todo", "blocking": False,
+        "detail": "legacy openai v0 API openai.ChatCompletion.create(...)"}
+    assert uses[15]["client"] == clients["vec"]["id"] == "app/llm.py:5:6"
+    assert data["counts"] == {"convert": 1, "keep": 1, "other-provider": 1, "unresolved": 0}
+    assert [f["path"] for f in data["failed"]] == ["app/broken.py"]
+    assert data["failed"][0]["reason"].startswith("syntax error at line 3")
+
+
+def test_json_root_is_the_common_directory_of_the_paths(tree: Path) -> None:
+    code, out = scan("app")
+    data = json.loads(scan("app", "--format", "json")[1])
+    assert os.path.realpath(data["root"]) == os.path.realpath(tree / "app")
+    assert {c["path"] for c in data["clients"]} == {"llm.py"}
+
+
+def _sarif_errors(document: dict) -> list[str]:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema)
+    return [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(document)]
+
+
+def test_sarif_is_valid_and_has_one_result_per_todo_kept_use_and_kept_client(tree: Path) -> None:
+    from migrator.rules import describe_rules
+
+    code, out = scan(".", "--format", "sarif")
+    assert code == 0
+    document = json.loads(out)
+    assert _sarif_errors(document) == []
+    run = document["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [r["code"] for r in describe_rules()]
+    found = set()
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uriBaseId"] == "SRCROOT"
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        found.add((result["ruleId"], result["level"], location["artifactLocation"]["uri"],
+                   location["region"]["startLine"]))
+    assert found == {
+        ("MIG101", "warning", "app/llm.py", 5),  # the kept client
+        ("MIG106", "warning", "app/llm.py", 15),  # embeddings: no rule yet
+        ("MIG106", "warning", "app/llm.py", 23),  # legacy v0 call
+        ("MIG102", "note", "app/llm.py", 27),  # chat call that stays on OpenAI with its client
+    }
+    assert len(run["results"]) == 4
+    base = run["originalUriBaseIds"]["SRCROOT"]["uri"]
+    assert base.startswith("file:///") and base.endswith("/")
+    assert os.path.realpath(base[len("file://"):]) == os.path.realpath(tree)
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert [n["message"]["text"].split(":")[0] for n in notes] == ["app/broken.py"]
+
+
+def test_sarif_schema_check_rejects_an_invalid_log(tree: Path) -> None:
+    """The vendored schema is really applied: a log with a bad level and no version fails."""
+    document = json.loads(scan(".", "--format", "sarif")[1])
+    del document["version"]
+    document["runs"][0]["results"][0]["level"] = "fatal"
+    errors = _sarif_errors(document)
+    assert any("'version' is a required property" in e for e in errors)
+    assert any("'fatal' is not one of" in e for e in errors)
+
+
+def test_sarif_without_openai_usage_is_valid_and_empty(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"util.py": "def add(a, b):\n    return a + b\n"})
+    code, out = scan(str(tmp_path), "--format", "sarif")
+    assert code == 0
+    document = json.loads(out)
+    assert _sarif_errors(document) == []
+    assert document["runs"][0]["results"] == []
+
+
+def test_discovery_is_converts_own(tree: Path) -> None:
+    """.gitignore, --exclude, [tool.migrator] exclude and --max-file-size apply as in convert."""
+    write_tree(tree, {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        ".gitignore": "ignored/\n",
+        "ignored/a.py": "from openai import OpenAI\nc = OpenAI()\n",
+        "excluded/b.py": "from openai import OpenAI\nc = OpenAI()\n",
+        "configured/c.py": "from openai import OpenAI\nc = OpenAI()\n",
+        "big/d.py": "from openai import OpenAI\nc = OpenAI()\n" + "#" * 2000 + "\n",
+        "pyproject.toml": '[tool.migrator]\nexclude = ["configured/"]\n',
+    })
+    data = json.loads(scan(".", "--format", "json", "--exclude", "excluded/", "--max-file-size", "1KB")[1])
+    assert {c["path"] for c in data["clients"]} == {"app/llm.py"}
+    assert data["skipped"] == [{"path": "big/d.py", "reason": "file is 2 KB, over the --max-file-size limit of 1 KB"}]
+    everything = json.loads(scan(".", "--format", "json", "--no-gitignore")[1])
+    assert {c["path"] for c in everything["clients"]} == {"app/llm.py", "ignored/a.py", "excluded/b.py", "big/d.py"}
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(["--format", "xml", "."], id="bad-format"),
+    pytest.param(["missing/"], id="missing-path"),
+    pytest.param(["--max-file-size", "lots", "."], id="bad-size"),
+    pytest.param(["--exclude", "!", "."], id="bad-exclude"),
+])
+def test_usage_errors_exit_2(tree: Path, args: list[str]) -> None:
+    assert CliRunner().invoke(app, ["scan", *args]).exit_code == 2
+
+
+_PROBE = """
+import json, sys
+from migrator.cli import app
+try:
+    app(["scan", *sys.argv[2:], sys.argv[1]])
+except SystemExit:
+    pass
+heavy = ("libcst", "rich", "openai", "mistralai", "migrator.mapping", "migrator.plan.build", "codemods")
+print(json.dumps(sorted(name for name in heavy if name in sys.modules)), file=sys.stderr)
+"""
+
+
+def _heavy_modules(root: Path, *args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", _PROBE, str(root), *args], capture_output=True,
+                          text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "sarif"])
+def test_tree_without_openai_loads_no_libcst_rich_or_tables(tmp_path: Path, output_format: str) -> None:
+    write_tree(tmp_path, {f"pkg/m{i}.py": f"def f{i}():\n    return {i}\n" for i in range(20)})
+    assert _heavy_modules(tmp_path, "--format", output_format) == []
+
+
+def test_tree_with_openai_builds_the_plan(tmp_path: Path) -> None:
+    """The contrast to the test above: a candidate file loads the builder and, for SARIF, the rules."""
+    write_tree(tmp_path, {"llm.py": LLM})
+    loaded = _heavy_modules(tmp_path, "--format", "sarif")
+    assert {"migrator.plan.build", "migrator.mapping", "libcst"} <= set(loaded)
+
+
+def test_convert_json_includes_the_plan(tree: Path) -> None:
+    result = CliRunner().invoke(app, ["convert", ".", "--format", "json"])
+    summary = json.loads(result.stdout)
+    assert {"version", "mode", "files", "todos", "results"} <= set(summary)  # the existing keys stay
+    plan = summary["plan"]
+    assert plan["counts"] == {"convert": 1, "keep": 1, "other-provider": 1, "unresolved": 0}
+    assert {c["name"]: c["decision"] for c in plan["clients"]} == {
+        "client": "convert", "vec": "keep", "ds": "other-provider"}
+    assert {(u["path"], u["line"], u["status"]) for u in plan["uses"]} >= {
+        ("app/llm.py", 10, "convert"), ("app/llm.py", 23, "todo")}
+    scanned = json.loads(scan(".", "--format", "json")[1])
+    assert plan["clients"] == scanned["clients"] and plan["uses"] == scanned["uses"]
+
+
+def _console_script(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """``python -m migrator`` runs the console script's entry point (migrator.launch.main)."""
+    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "migrator", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param([".", "--format", "json"], id="json"),
+    pytest.param(["--format=sarif", "--", "."], id="sarif"),
+    pytest.param([".", "--exclude", "app/broken.py", "--no-gitignore", "--max-file-size=2MB"], id="table"),
+])
+def test_console_script_fast_path_prints_what_typer_prints(tree: Path, args: list[str]) -> None:
+    """Plain `migrator scan` invocations skip typer (migrator.launch); the output is the same."""
+    fast = _console_script(tree, "scan", *args)
+    assert fast.returncode == 0, fast.stderr
+    assert fast.stdout == scan(*args)[1]
+    assert "app/llm.py" in fast.stdout
+
+
+def test_console_script_leaves_usage_errors_and_help_to_typer(tree: Path) -> None:
+    bad = _console_script(tree, "scan", "--format", "xml", ".")
+    assert bad.returncode == 2 and "'xml' is not one of" in bad.stderr
+    missing = _console_script(tree, "scan", "nowhere/")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    helped = _console_script(tree, "scan", "--help")
+    assert helped.returncode == 0 and "--format" in helped.stdout
