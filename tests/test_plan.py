@@ -1,0 +1,107 @@
+"""The conversion plan, end to end: one before/after pair per defect class (fixtures/plan/), plus the
+plan's own decisions as data."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+
+from migrator.engine import Mode, run
+from migrator.plan import CONVERT, KEEP, OTHER, UNRESOLVED, build_plan
+
+CASES = sorted(p.name for p in (Path(__file__).parent.parent / "fixtures" / "plan").iterdir() if p.is_dir())
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "plan"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_defect_class(case: str, tmp_path: Path) -> None:
+    """``migrator convert --write`` on before/ gives after/, and a second run changes nothing."""
+    work = tmp_path / case
+    shutil.copytree(FIXTURES / case / "before", work)
+    report = run([work], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed, report.failed
+    expected = FIXTURES / case / "after"
+    for path in sorted(expected.iterdir()):
+        assert (work / path.name).read_text() == path.read_text(), f"{case}/{path.name}"
+    again = run([work], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not again.changed, f"{case}: a second run changes {[c.path for c in again.changed]}"
+    for finding in (f for result in report.results for f in getattr(result, "findings", ())):
+        assert finding.line >= 1, f"{case}: finding at line {finding.line}: {finding}"
+
+
+UNCHANGED = ["D03_third_party_endpoint", "D04b_model_prefix_literals", "D09_function_call_condition",
+             "D10_message_shapes_unbound", "D15_false_positive_mig105", "D16_refusal_getattr",
+             "n2_compat_shim", "n5_test_churn", "n8_test_double", "w04_third_party_endpoint", "w06_env_write",
+             "w07b_error_code", "w10_refusal_false_positive"]
+
+
+@pytest.mark.parametrize("case", UNCHANGED)
+def test_unrelated_code_is_untouched(case: str) -> None:
+    """Other providers, the app's own classes, test doubles, tables of model names: no change, no TODO."""
+    assert filecmp.cmpfiles(FIXTURES / case / "before", FIXTURES / case / "after",
+                            [p.name for p in (FIXTURES / case / "before").iterdir()], shallow=False)[1:] == ([], [])
+
+
+def _plan(code: str, *more: tuple[str, str]):
+    return build_plan([("app.py", code), *more])
+
+
+def test_decisions() -> None:
+    plan = _plan(
+        "import os\nfrom openai import OpenAI, AzureOpenAI\n"
+        "chat = OpenAI()\n"
+        "vec = OpenAI()\n"
+        "ds = OpenAI(base_url='https://api.deepseek.com', api_key=os.environ['DEEPSEEK_API_KEY'])\n"
+        "az = AzureOpenAI(api_version='2024-06-01')\n"
+        "chat.chat.completions.create(model='gpt-4o', messages=[])\n"
+        "vec.embeddings.create(model='text-embedding-3-small', input=['x'])\n"
+        "ds.chat.completions.create(model='deepseek-chat', messages=[])\n")
+    decisions = {c.name: c.decision for c in plan.clients}
+    assert decisions == {"chat": CONVERT, "vec": KEEP, "ds": OTHER, "az": KEEP}
+    vec = next(c for c in plan.clients if c.name == "vec")
+    assert any("embeddings.create" in b for b in vec.blockers)
+    ds = next(c for c in plan.clients if c.name == "ds")
+    assert ds.provider == "DeepSeek"
+
+
+def test_clients_sharing_a_function_share_a_decision() -> None:
+    """A function called with two clients converts only if both do."""
+    plan = _plan(
+        "from openai import OpenAI\n"
+        "def ask(c, q):\n    return c.chat.completions.create(model='gpt-4o', messages=[q])\n"
+        "a = OpenAI()\nb = OpenAI(base_url='http://localhost:11434/v1')\n"
+        "ask(a, {})\nask(b, {})\n")
+    decisions = {c.name: c.decision for c in plan.clients}
+    assert decisions["a"] == KEEP and decisions["b"] == KEEP
+    assert "another provider" in next(c for c in plan.clients if c.name == "a").reason
+
+
+def test_hand_off_across_modules() -> None:
+    """A client built in one module and handed to a function of another is followed there."""
+    plan = build_plan([
+        ("pkg/llm.py", "from openai import OpenAI\ndef make():\n    return OpenAI()\n"),
+        ("pkg/use.py", "from pkg.llm import make\ndef go(c):\n    return c.images.generate(prompt='x')\n"
+                       "go(make())\n"),
+    ], "")
+    assert [c.decision for c in plan.clients if c.kind == "OpenAI"] == [KEEP]
+
+
+def test_untyped_parameter_call_is_unresolved() -> None:
+    plan = _plan("import openai\ndef f(client):\n    return client.chat.completions.create(model='gpt-4o', "
+                 "messages=[])\n")
+    answers = [a for a in plan.sites.values() if a[0] == "call"]
+    assert answers and answers[0][1] == UNRESOLVED
+
+
+def test_plan_is_deterministic_and_serialisable() -> None:
+    import json
+
+    code = (FIXTURES / "w03_client_swap_embeddings" / "before" / "app.py").read_text()
+    first = json.dumps(build_plan([("app.py", code)]).to_dict())
+    second = json.dumps(build_plan([("app.py", code)]).to_dict())
+    assert first == second
+    data = json.loads(first)
+    assert data["version"] == 1 and data["clients"][0]["decision"] == KEEP
