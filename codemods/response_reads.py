@@ -150,8 +150,8 @@ class _Transformer(RuleTransformer):
             if owner in _bound_names(node) or name in self.facts.names_in_use:
                 break
             anchor = node
-        if anchor is None or id(anchor) in self._elifs:
-            return None
+        if anchor is None or id(anchor) in self._elifs or _reads_of(anchor, owner) < 2:
+            return None  # one read: the inline expression is as clear as a binding
         self._bindings.setdefault(id(anchor), {})[owner] = name
         return name
 
@@ -216,6 +216,20 @@ def _bound_names(statement: cst.CSTNode) -> set[str]:
 
     statement.visit(Visitor())
     return found
+
+
+def _reads_of(statement: cst.CSTNode, owner: str) -> int:
+    count = 0
+
+    class Visitor(cst.CSTVisitor):
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            nonlocal count
+            if node.attr.value == "function_call" and isinstance(node.value, cst.Name) and \
+                    node.value.value == owner:
+                count += 1
+
+    statement.visit(Visitor())
+    return count
 
 
 def _names(node: cst.CSTNode) -> list:
