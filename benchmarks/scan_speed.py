@@ -15,7 +15,6 @@ A printed figure, no assertion.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys

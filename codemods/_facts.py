@@ -739,6 +739,11 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
 
 def _splat_call_problem(facts: ModuleFacts, path: Path, call: ast.Call) -> str:
     """Why the chat call that splats a dict will not be converted (so its dict must stay)."""
+    if facts.view is not None:  # the conversion plan decides whether the call converts
+        answer = facts.view.site(call.lineno, call.col_offset)  # type: ignore[attr-defined]
+        if answer and answer[0] == "call" and answer[1] == "convert":
+            return ""
+        return "the call is not converted (its client stays on OpenAI, or its receiver is not traced)"
     method, receiver = chat_method(call.func)  # type: ignore[misc]
     if method == "stream":
         return "the chat.completions.stream helper is not converted"

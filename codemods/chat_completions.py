@@ -175,18 +175,6 @@ class _Transformer(RuleTransformer):
             self.mark_site(node, CHAT)
             self._chat_depth += 1
 
-    # -- receivers -----------------------------------------------------------------------------------
-    def _receiver(self, receiver: cst.BaseExpression) -> tuple[Optional[Binding], bool]:
-        """(binding, is_mistral) for the object whose ``chat.completions`` method is called."""
-        if isinstance(receiver, cst.Name):
-            binding = self.facts.lookup(self.path, receiver.value)
-            return binding, binding is None and self.facts.is_mistral(self.path, receiver.value)
-        if (isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name)
-                and receiver.value.value == "self"):
-            binding = self.facts.self_attr(self.path, receiver.attr.value)
-            return binding, binding is None and self.facts.self_attr_is_mistral(self.path, receiver.attr.value)
-        return None, False
-
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = chat_method(original.func)
         if found is None:

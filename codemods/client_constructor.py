@@ -9,8 +9,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE, RETRY_IMPORTS,
-                                     WRAPPER_HINTS)
+from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE, RETRY_IMPORTS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED

@@ -7,7 +7,6 @@ full run produce the same code.
 
 from __future__ import annotations
 
-import ast
 import textwrap
 
 import libcst as cst

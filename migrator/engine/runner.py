@@ -155,10 +155,8 @@ def _progress(enabled: bool, total: int):
     )
 
 
-def _with_repo_exports(config: Config, loaded: Sequence[LoadedFile]) -> Config:
-    """The repo-wide first pass (codemods._repo): clients and factories other files export."""
-    from codemods._repo import index_sources
-
+def _with_plan(config: Config, loaded: Sequence[LoadedFile]) -> Config:
+    """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply."""
     sources = []
     for item in loaded:
         try:
@@ -168,7 +166,7 @@ def _with_repo_exports(config: Config, loaded: Sequence[LoadedFile]) -> Config:
     root = plan_root(path for path, _ in sources)
     from migrator.plan import build_plan
 
-    return replace(config, repo_exports=index_sources(sources, root), plan=build_plan(sources, root))
+    return replace(config, plan=build_plan(sources, root))
 
 
 def plan_root(paths: Iterable[str]) -> str:
@@ -212,7 +210,7 @@ def run(
             results.append(item)
 
     if transform is None and loaded:
-        config = _with_repo_exports(config, loaded)
+        config = _with_plan(config, loaded)
     elif transform is None:
         from migrator.plan.model import ConversionPlan
 

@@ -19,16 +19,13 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from codemods._facts import (CHAT_METHOD_NAMES, chat_method, RESPONSE_ATTRS, _splat_dict, chat_call_stream_literal,
-                             dotted_name, env_key, finish_reason_check, message_change, _dict_constants)
+from codemods._facts import _splat_dict, chat_call_stream_literal, chat_method, dotted_name
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, classify_endpoint
-from migrator.mapping.errors import error_rule
-from migrator.plan.model import (CONVERT, KEEP, OTHER, UNRESOLVED, USE_CONVERT, USE_KEEP, USE_OTHER, USE_TODO,
-                                 Client, ConversionPlan, Use)
+from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use
 
 Scope = tuple[str, ...]
 
