@@ -737,6 +737,22 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
     return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason)
 
 
+def splat_problem(name: str, info) -> str:
+    """The TODO text for a ``**name`` splat (``SplatDict`` or None) that cannot be rewritten."""
+    if info is None:
+        return f"**{name}: its keys must follow the chat mapping; convert by hand"
+    changes = []
+    for key in sorted(info.keys):
+        rule = CHAT_PARAMS.get(key)
+        if rule is None:
+            changes.append(f"{key} (unknown)")
+        elif rule.policy is not Policy.SAME:
+            changes.append(f"{key} ({rule.policy.value}" + (f" -> {rule.target}" if rule.target else "") + ")")
+    keys = f"; keys to check: {', '.join(changes)}" if changes else (
+        "; its keys are not known here: check them against the chat mapping" if not info.keys else "")
+    return f"**{name}: {info.reason}{keys}"
+
+
 def _splat_call_problem(facts: ModuleFacts, path: Path, call: ast.Call) -> str:
     """Why the chat call that splats a dict will not be converted (so its dict must stay)."""
     if facts.view is not None:  # the conversion plan decides whether the call converts

@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, finish_elements, literal
-from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding
+from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
@@ -29,21 +29,6 @@ def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpress
     if len(names) == 4 and names[3] == "beta" and names[0] != "create":
         receiver = links[3][1]
     return names[0], receiver
-
-
-def _splat_problem(name: str, info) -> str:
-    if info is None:
-        return f"**{name}: its keys must follow the chat mapping; convert by hand"
-    changes = []
-    for key in sorted(info.keys):
-        rule = CHAT_PARAMS.get(key)
-        if rule is None:
-            changes.append(f"{key} (unknown)")
-        elif rule.policy is not Policy.SAME:
-            changes.append(f"{key} ({rule.policy.value}" + (f" -> {rule.target}" if rule.target else "") + ")")
-    keys = f"; keys to check: {', '.join(changes)}" if changes else (
-        "; its keys are not known here: check them against the chat mapping" if not info.keys else "")
-    return f"**{name}: {info.reason}{keys}"
 
 
 USAGE_CHUNK_TODO = ("Mistral sends usage on the last content chunk (its choices are not empty), not in "
@@ -190,6 +175,9 @@ class _Transformer(RuleTransformer):
         if not answer or answer[0] != "call":
             return updated  # not an OpenAI client's call (another SDK, a test double, a converted call)
         _, verdict, is_async, module_client, blocking, _ = answer
+        if verdict == UNRESOLVED and blocking:
+            self.todo(line, blocking)
+            return updated
         if verdict == UNRESOLVED:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
                             f"chat.completions.{method} call by hand "

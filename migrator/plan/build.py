@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from codemods._facts import _splat_dict, chat_call_stream_literal, chat_method, dotted_name
+from codemods._facts import _splat_dict, chat_call_stream_literal, chat_method, dotted_name, splat_problem
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -706,11 +706,11 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
     for kw in call.keywords:
         if kw.arg is None:
             if not isinstance(kw.value, ast.Name):
-                return f"**{ast.unparse(kw.value)} is not a dict built in this scope"
+                return splat_problem(ast.unparse(kw.value), None)
             scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
             info = _splat_dict(scope, kw.value.id, call)
             if not info.rewritable:
-                return f"**{kw.value.id}: {info.reason}"
+                return splat_problem(kw.value.id, info)
             continue
         rule = CHAT_PARAMS.get(kw.arg)
         if rule is None:

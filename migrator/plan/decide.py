@@ -59,6 +59,11 @@ def decide(builder, files) -> ConversionPlan:
             verdict = decision(use.client)
             if origin is not None and origin.kind == "parameter" and not origin.sources and verdict == CONVERT:
                 verdict = UNRESOLVED
+            if verdict == UNRESOLVED and origin is not None and origin.kind == "parameter" and not use.blocking:
+                use = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, use.status, True,
+                          f"{origin.name} is a parameter annotated {'AsyncOpenAI' if origin.is_async else 'OpenAI'}"
+                          " and no caller in the converted tree passes it a client: convert this call (and the "
+                          "annotation) when its callers pass a Mistral client")
             sites[(path, line, col)] = ("call", verdict, bool(origin and origin.is_async),
                                         bool(origin and origin.kind == "module"), use.detail if use.blocking else "",
                                         _call_async(builder, use.client))
