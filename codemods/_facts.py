@@ -425,7 +425,7 @@ class _Collector(ast.NodeVisitor):
     def _site(self, node: ast.AST, kind: str) -> None:
         key = (node.lineno, node.col_offset, -node.end_lineno, -node.end_col_offset)  # type: ignore[attr-defined]
         view = self.facts.view
-        answer = view.site(node.lineno, node.col_offset) if view is not None else None  # type: ignore
+        answer = view.site(node) if view is not None else None  # type: ignore
         self.sites.append((key, kind, self.path, answer))
         self.mark()
 
@@ -445,7 +445,7 @@ class _Collector(ast.NodeVisitor):
         elif type_check_class(node, self.facts.qualify) is not None:
             self._site(node, TYPECHECK)
         elif self.facts.view is not None and self.stmt_stack:
-            answer = self.facts.view.site(node.lineno, node.col_offset)  # type: ignore[attr-defined]
+            answer = self.facts.view.site(node)  # type: ignore[attr-defined]
             if answer is not None and answer[0] in ("v0", "call"):
                 # Keyed by (statement, callee, occurrence): MIG106 has no site-order twin to count with.
                 base = (self.stmt_stack[-1], dotted_name(node.func) or "")
@@ -756,7 +756,7 @@ def splat_problem(name: str, info) -> str:
 def _splat_call_problem(facts: ModuleFacts, path: Path, call: ast.Call) -> str:
     """Why the chat call that splats a dict will not be converted (so its dict must stay)."""
     if facts.view is not None:  # the conversion plan decides whether the call converts
-        answer = facts.view.site(call.lineno, call.col_offset)  # type: ignore[attr-defined]
+        answer = facts.view.site(call)  # type: ignore[attr-defined]
         if answer and answer[0] == "call" and answer[1] == "convert":
             return ""
         return "the call is not converted (its client stays on OpenAI, or its receiver is not traced)"

@@ -176,7 +176,8 @@ class _Transformer(RuleTransformer):
             return updated  # not an OpenAI client's call (another SDK, a test double, a converted call)
         _, verdict, is_async, module_client, blocking, _ = answer
         if verdict == UNRESOLVED and blocking:
-            self.todo(line, blocking)
+            self.todo(line, blocking if "is a parameter annotated" in blocking
+                      else f"chat.completions.{method} left unchanged: {blocking}")
             return updated
         if verdict == UNRESOLVED:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "

@@ -25,7 +25,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, classify_endpoint
-from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use
+from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
 Scope = tuple[str, ...]
 
@@ -60,6 +60,7 @@ class _Origin:
     uses: list[Use] = field(default_factory=list)
     sources: int = 0  # params: how many client values reach it from call sites
     annotated: bool = False  # params: annotated with an OpenAI client class
+    key: tuple = ()  # constructors: node_key of the call
 
 
 class _File:
@@ -242,6 +243,7 @@ class _Builder:
         kind = qualified.rsplit(".", 1)[-1]
         origin = _Origin(oid, f.path, call.lineno, call.col_offset, _name_for(f, call), kind,
                          CLIENT_CLASSES.get(qualified, kind.startswith("Async")))
+        origin.key = node_key(f.path, call)
         if qualified in MANUAL_CLIENT_CLASSES:
             origin.provider = "azure"
             origin.problems.append("Azure OpenAI: " + MANUAL_CLIENT_CLASSES[qualified])
@@ -361,12 +363,14 @@ class _Builder:
         return UNKNOWN if unknown and not out else frozenset(out)
 
     def _values(self, f: _File, scope: Scope, values: list, depth: int) -> Optional[frozenset]:
+        """Clients any of ``values`` may hold; unknown when none is found and one cannot be told."""
         out: set[str] = set()
-        known = False
+        known = True
         for value in values:
             got = self.eval(f, scope, value, depth + 1) if value is not None else UNKNOWN
-            if got is not None:
-                known = True
+            if got is None:
+                known = False
+            else:
                 out |= got
         return frozenset(out) if known or out else UNKNOWN
 
@@ -493,7 +497,7 @@ class _Builder:
         """Chat calls on receivers no other step saw (``get_client().chat.completions.create``, an
         attribute chain): a TODO each unless the receiver is surely not a client."""
         for node in ast.walk(f.tree):
-            if not isinstance(node, ast.Call) or (f.path, node.lineno, node.col_offset) in self.sites:
+            if not isinstance(node, ast.Call) or node_key(f.path, node) in self.sites:
                 continue
             found = chat_method(node.func)
             if found is None:
@@ -555,10 +559,10 @@ class _Builder:
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
                       f"legacy openai v0 API {surface}(...)")
             self.uses.append(use)
-            self.sites[(f.path, parent.lineno, parent.col_offset)] = ("v0", surface)
+            self.sites[node_key(f.path, parent)] = ("v0", surface)
             return
         if chain[0] in MODULE_CLIENT_SETTINGS and isinstance(node.ctx, ast.Store) and len(chain) == 1:
-            self.sites[(f.path, node.lineno, node.col_offset)] = ("modcfg", chain[0])
+            self.sites[node_key(f.path, node)] = ("modcfg", chain[0])
             return
         if chain[0] in MODULE_CLIENT_RESOURCES:
             self._classify(f, node.value, frozenset({self.module_origin(f, node)}), chain_override=(chain, top))
@@ -657,7 +661,7 @@ class _Builder:
         return use
 
     def _record_call(self, f: _File, call: ast.Call, oid: Optional[str], surface: str, chain: list) -> None:
-        key = (f.path, call.lineno, call.col_offset)
+        key = node_key(f.path, call)
         if surface in CHAT_SURFACES:
             problem = _chat_problem(f, call, chain)
             if problem:

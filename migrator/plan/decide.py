@@ -13,7 +13,7 @@ from typing import Optional
 from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_check, message_change, \
     _dict_constants, type_check_class
 from migrator.mapping.errors import error_rule
-from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, Client, ConversionPlan, Use
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, Client, ConversionPlan, Use, node_key
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 
@@ -52,7 +52,7 @@ def decide(builder, files) -> ConversionPlan:
     uses.sort(key=lambda u: (u.path, u.line, u.col, u.surface))
 
     sites: dict = {}
-    for (path, line, col), answer in builder.sites.items():
+    for key, answer in builder.sites.items():
         if answer[0] == "call":
             use: Use = answer[1]
             origin = builder.origins.get(use.client) if use.client else None
@@ -64,15 +64,15 @@ def decide(builder, files) -> ConversionPlan:
                           f"{origin.name} is a parameter annotated {'AsyncOpenAI' if origin.is_async else 'OpenAI'}"
                           " and no caller in the converted tree passes it a client: convert this call (and the "
                           "annotation) when its callers pass a Mistral client")
-            sites[(path, line, col)] = ("call", verdict, bool(origin and origin.is_async),
+            sites[key] = ("call", verdict, bool(origin and origin.is_async),
                                         bool(origin and origin.kind == "module"), use.detail if use.blocking else "",
                                         _call_async(builder, use.client))
         else:
-            sites[(path, line, col)] = answer
+            sites[key] = answer
     for node_id, oid in builder.ctor_nodes.items():
         origin = builder.origins[oid]
         verdict, reason, blockers = decision_of[builder.find(oid)]
-        sites[(origin.path, origin.line, origin.col)] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path))
+        sites[origin.key] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path))
     module_converts = {o.path for oid, o in builder.origins.items()
                        if o.kind == "module" and decision(oid) == CONVERT}
     for key, answer in list(sites.items()):
@@ -156,7 +156,7 @@ def _ancestors(f, node):
 
 def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots) -> None:
     def call_verdict(call: ast.AST) -> Optional[str]:
-        answer = sites.get((f.path, getattr(call, "lineno", -1), getattr(call, "col_offset", -1)))
+        answer = sites.get(node_key(f.path, call))
         if answer and answer[0] == "call":
             return answer[1]
         if answer and answer[0] == "v0":
@@ -164,7 +164,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         return None
 
     def ctor_verdict(call: ast.AST) -> Optional[str]:
-        answer = sites.get((f.path, getattr(call, "lineno", -1), getattr(call, "col_offset", -1)))
+        answer = sites.get(node_key(f.path, call))
         return answer[1] if answer and answer[0] == "ctor" else None
 
     # annotated parameters and factory returns follow their group
@@ -205,9 +205,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         out |= body_memo[key]
         return out
 
-    file_verdicts = {answer[1] for (path, _, _), answer in sites.items()
+    file_verdicts = {answer[1] for (path, *_), answer in sites.items()
                      if path == f.path and answer[0] == "call"}
-    file_verdicts |= {KEEP for (path, _, _), answer in sites.items() if path == f.path and answer[0] == "v0"}
+    file_verdicts |= {KEEP for (path, *_), answer in sites.items() if path == f.path and answer[0] == "v0"}
 
     def verdict_for(verdicts: set) -> str:
         if verdicts:
@@ -220,7 +220,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
 
     slots: set = set()
     for node in ast.walk(f.tree):
-        key = (f.path, getattr(node, "lineno", -1), getattr(node, "col_offset", -1))
+        key = node_key(f.path, node)
         # environment reads feed a converted constructor, or are left alone
         if isinstance(node, (ast.Subscript, ast.Call)) and env_key(node) and not isinstance(
                 getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)):
@@ -259,7 +259,7 @@ def _body_verdicts_in(builder, f, sites, nodes, depth) -> set:
     out = set()
     for node in _walk(nodes):
         if isinstance(node, ast.Call):
-            answer = sites.get((f.path, node.lineno, node.col_offset))
+            answer = sites.get(node_key(f.path, node))
             if answer and answer[0] == "call":
                 out.add(answer[1])
             elif answer and answer[0] == "v0":

@@ -23,6 +23,12 @@ USE_CONVERT, USE_TODO, USE_KEEP, USE_OTHER = "convert", "todo", "keep", "other-p
 PLAN_VERSION = 1
 
 
+def node_key(path: str, node) -> tuple:
+    """Where an ast node is: (path, line, column, end line, end column)."""
+    return (path, getattr(node, "lineno", -1), getattr(node, "col_offset", -1),
+            getattr(node, "end_lineno", -1), getattr(node, "end_col_offset", -1))
+
+
 @dataclass(frozen=True)
 class Use:
     """One use of a client (or an OpenAI-shaped use with no client, such as a legacy v0 call)."""
@@ -123,8 +129,10 @@ class FileView:
         self.plan = plan
         self.path = path
 
-    def site(self, line: int, col: int, default=None):
-        return self.plan.sites.get((self.path, line, col), default)
+    def site(self, node, default=None):
+        """The answer for an ast node of this module (keyed by its whole span: a call and the
+        constructor call inside it start at the same place)."""
+        return self.plan.sites.get(node_key(self.path, node), default)
 
     def param(self, scope: tuple, name: str) -> Optional[str]:
         return self.plan.params.get((self.path, scope, name))
@@ -155,8 +163,8 @@ class AssumeConverted(FileView):
     def __init__(self, view: FileView) -> None:
         super().__init__(view.plan, view.path)
 
-    def site(self, line: int, col: int, default=None):
-        answer = super().site(line, col, default)
+    def site(self, node, default=None):
+        answer = super().site(node, default)
         if answer and answer[0] in self.OVERRIDES:
             return self.OVERRIDES[answer[0]]
         if answer and answer[0] == "ctor" and answer[1] in (OTHER, UNRESOLVED):
