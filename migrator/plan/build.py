@@ -500,16 +500,32 @@ class _Builder:
             if not isinstance(node, ast.Call) or node_key(f.path, node) in self.sites:
                 continue
             found = chat_method(node.func)
-            if found is None:
+            if found is not None:
+                receiver = found[1]
+                chain = dotted_name(node.func)
+                surface = ".".join(chain.split(".")[-3:]) if chain else "chat.completions." + found[0]
+                if found[0] != "create" and chain and ".beta." in "." + chain:
+                    surface = "beta." + surface
+            elif f.uses_openai:
+                # another API surface on a receiver no step traced: `self._client().audio.speech.create`
+                links, receiver = _attribute_links(node.func)
+                surface = next((".".join(links[i:]) for i in range(len(links))
+                                if _openai_surface(links[i:])), None)
+                if surface is None:
+                    continue
+                receiver = _receiver_of(node.func, len(surface.split(".")))
+            else:
                 continue
-            receiver = found[1]
             scope = f.scope_of.get(id(node), ())
-            if self.eval(f, scope, receiver) == frozenset() or self._wrapped(f, scope, receiver):
+            if self.eval(f, scope, receiver) == frozenset():
                 continue
-            chain = dotted_name(node.func)
-            surface = ".".join(chain.split(".")[-3:]) if chain else "chat.completions." + found[0]
-            if found[0] != "create" and chain and ".beta." in "." + chain:
-                surface = "beta." + surface
+            wrapped = self._wrapped_origins(f, scope, receiver)
+            if wrapped is not None:
+                if wrapped:  # a wrapper's call (instructor): the wrapped client's constructor has the TODO
+                    self._use(f, node, sorted(wrapped)[0], surface + " (through its wrapper)", False, "",
+                              "MIG101", "keep")
+                    self.sites[node_key(f.path, node)] = ("wrapped",)
+                continue
             self._record_call(f, node, None, surface, surface.split("."))
 
     def _maybe_use(self, f: _File, node: ast.AST) -> None:
@@ -521,13 +537,45 @@ class _Builder:
         origins = self.eval(f, scope, node)
         if origins:
             self._classify(f, node, origins)
-        elif origins is None and not self._wrapped(f, scope, node):
+        elif origins is None and self._wrapped(f, scope, node):
+            chain, top = _chain(f, node)
+            call = f.parent.get(id(top))
+            wrapped = self._wrapped_origins(f, scope, node)
+            if wrapped and isinstance(call, ast.Call) and call.func is top and chain:
+                self._use(f, call, sorted(wrapped)[0], ".".join(chain) + " (through its wrapper)", False, "",
+                          "MIG101", "keep")
+                self.sites[node_key(f.path, call)] = ("wrapped",)
+        elif origins is None:
             chain, top = _chain(f, node)
             surface = ".".join(chain)
             call = f.parent.get(id(top))
             if isinstance(call, ast.Call) and call.func is top and _openai_surface(chain) and (
                     f.uses_openai or ".".join(chain[:2]) == "chat.completions"):
                 self._record_call(f, call, None, surface, chain)
+
+    def _wrapped_origins(self, f: _File, scope: Scope, node: ast.AST) -> Optional[frozenset]:
+        """The clients a wrapper holds when ``node`` is what it returned (None: not a wrapper's
+        value; empty: a wrapper around something untraced)."""
+        if isinstance(node, ast.Call):
+            values = [node]
+        elif isinstance(node, ast.Name):
+            found = self.lookup_scope(f, scope, node.id)
+            values = f.assigns.get((found, node.id), []) if found is not None else []
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+            cls = self.class_of(f, scope)
+            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
+        else:
+            return None
+        out: set = set()
+        wrapper = False
+        for value in values:
+            if isinstance(value, ast.Await):
+                value = value.value
+            if isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in OPENAI_CONSUMERS:
+                wrapper = True
+                for arg in [*value.args, *(k.value for k in value.keywords)]:
+                    out |= self.eval(f, f.scope_of.get(id(value), scope), arg) or frozenset()
+        return frozenset(out) if wrapper else None
 
     def _wrapped(self, f: _File, scope: Scope, node: ast.AST) -> bool:
         """Is ``node`` bound to what an OpenAI-only wrapper returned (``instructor.from_openai(...)``)?
@@ -686,6 +734,21 @@ def _chain(f: _File, node: ast.AST) -> tuple[list[str], ast.AST]:
         top = parent
         parent = f.parent.get(id(top))
     return chain, top
+
+
+def _attribute_links(func: ast.AST) -> tuple[list[str], ast.AST]:
+    """``a().b.c.d`` -> (["b", "c", "d"], the ``a()`` node)."""
+    links = []
+    while isinstance(func, ast.Attribute):
+        links.append(func.attr)
+        func = func.value
+    return list(reversed(links)), func
+
+
+def _receiver_of(func: ast.AST, links: int) -> ast.AST:
+    for _ in range(links):
+        func = func.value  # type: ignore[attr-defined]
+    return func
 
 
 def _openai_surface(chain: list[str]) -> bool:
