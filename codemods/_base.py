@@ -250,9 +250,6 @@ class RuleTransformer(cst.CSTTransformer):
         node_type = type(original)
         leave = self._handler("leave_", node_type)
         result = updated if leave is None else leave(original, updated)
-        if node_type in STATEMENT_TYPES or node_type is cst.SimpleStatementSuite:
-            self.statement_stack.pop()
-            self.statement_nodes.pop()
         if node_type in STATEMENT_TYPES:
             if node_type is cst.FunctionDef or node_type is cst.ClassDef:
                 self.path = self.path[:-1]
@@ -260,6 +257,9 @@ class RuleTransformer(cst.CSTTransformer):
             todos = self._todos.pop()
             if todos and type(result) in STATEMENT_TYPES:
                 result = self._with_todos(result, todos)
+        if node_type in STATEMENT_TYPES or node_type is cst.SimpleStatementSuite:
+            self.statement_stack.pop()
+            self.statement_nodes.pop()
         return result
 
     # No rule uses attribute visitors (visit_Call_func ...): skip LibCST's two lookups per field.

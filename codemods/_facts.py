@@ -76,6 +76,8 @@ class ModuleFacts:
     # kind -> the conversion plan's answer for each site, parallel to ``sites`` (migrator.plan)
     answers: dict[str, list] = field(default_factory=dict)
     view: object = None  # migrator.plan.FileView of this module
+    # MIG102: statement index -> (line, TODO) for tables and checks of model names converted calls sent
+    table_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
     # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
     api_sites: dict[tuple, tuple] = field(default_factory=dict)
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
@@ -620,6 +622,15 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
             info = SplatDict(info.keys, False, info.stream, problem)
         facts.splats.setdefault(path, {})[name] = info
         mark_statements_using(collector, collector.scopes.get(path, tree), name)
+    tables = view.table_statements if view is not None else {}  # type: ignore[attr-defined]
+    if tables:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.stmt) and id(node) in collector.stmt_index:
+                message = tables.get((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
+                if message is not None:
+                    index = collector.stmt_index[id(node)]
+                    facts.table_statements[index] = (node.lineno, message)
+                    collector.mark(index)
     stream_names = {name for streams in facts.streams.values() for name in streams}
     for name, index in collector.name_iterations:  # loops that may need `chunk = event.data`
         if name in stream_names:

@@ -622,6 +622,9 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(iter=events)
 
     def statement_done(self) -> None:
+        found = self.facts.table_statements.get(self.statement_stack[-1]) if self.statement_stack else None
+        if found is not None:  # a table or check of the model names converted calls used to send
+            self.todo(*found)
         depth = len(self._todos)
         for key, (line, created_at) in list(self._unhandled_streams.items()):
             if created_at >= depth:

@@ -89,8 +89,76 @@ def decide(builder, files) -> ConversionPlan:
     model_slots: dict = {}
     for f in files:
         _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots)
-    return ConversionPlan(tuple(clients), tuple(uses), sites, params, returns, model_slots,
-                          plan_state["any"], plan_state["all"])
+    sent = _converted_model_names(files, sites, model_slots)
+    tables = {f.path: _model_tables(f, sites, sent) for f in files} if sent else {}
+    return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
+                          model_slots=model_slots, tables=tables, any_converted=plan_state["any"],
+                          all_converted=plan_state["all"])
+
+
+def _converted_model_names(files, sites, model_slots) -> set:
+    """The OpenAI model names converted calls send (which now become Mistral names)."""
+    from migrator.mapping.models import chat_model_literal
+
+    names = set()
+    for f in files:
+        slots = model_slots.get(f.path, frozenset())
+        consts = {s[1] for s in slots if s[0] == "const"}
+        for node in ast.walk(f.tree):
+            if isinstance(node, ast.Call):
+                answer = sites.get(node_key(f.path, node))
+                if answer and answer[0] == "call" and answer[1] == CONVERT:
+                    for kw in node.keywords:
+                        if kw.arg == "model":
+                            for sub in ast.walk(kw.value):
+                                if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                                    names.add(sub.value)
+            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in consts
+                                                      for t in node.targets):
+                for sub in ast.walk(node.value):
+                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                        names.add(sub.value)
+    return {n for n in names if chat_model_literal(n) not in (None, n)}
+
+
+def _model_tables(f, sites, sent: set) -> dict:
+    """Statements holding a table or a check of model names that converted calls used to send:
+    one TODO each (the names are left alone: they may describe OpenAI models on purpose)."""
+    found: dict = {}
+    converted_args: set = set()
+    for node in ast.walk(f.tree):
+        if isinstance(node, ast.Call):
+            answer = sites.get(node_key(f.path, node))
+            if answer and answer[0] == "call":
+                converted_args.update(id(sub) for sub in ast.walk(node))
+    for node in ast.walk(f.tree):
+        if id(node) in converted_args:
+            continue
+        hits: list = []
+        if isinstance(node, ast.Dict):
+            hits = [k.value for k in node.keys if isinstance(k, ast.Constant) and k.value in sent]
+        elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            hits = [e.value for e in node.elts if isinstance(e, ast.Constant) and e.value in sent]
+        elif isinstance(node, ast.Compare):
+            hits = [c.value for c in [node.left, *node.comparators] if isinstance(c, ast.Constant) and
+                    c.value in sent]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("startswith", "endswith") and node.args and \
+                isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and \
+                len(node.args[0].value) >= 3:
+            hits = [n for n in sent if n.startswith(node.args[0].value)]
+        if not hits:
+            continue
+        statement = node
+        while statement is not None and not isinstance(statement, ast.stmt):
+            statement = f.parent.get(id(statement))
+        if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+        names = ", ".join(repr(h) for h in sorted(set(hits))[:3])
+        found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; update this "
+                              "table or check if it is about the model in use")
+    return found
 
 
 def _call_async(builder, oid) -> bool:

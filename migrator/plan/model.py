@@ -73,6 +73,8 @@ class ConversionPlan:
     params: dict = field(default_factory=dict, compare=False, hash=False)  # (path, scope, name) -> decision
     returns: dict = field(default_factory=dict, compare=False, hash=False)  # (path, scope) -> decision
     model_slots: dict = field(default_factory=dict, compare=False, hash=False)  # path -> frozenset(slots)
+    # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
+    tables: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
     all_converted: bool = False  # every client in the tree converts (no keep/other/unresolved)
 
@@ -139,6 +141,10 @@ class FileView:
 
     def returns(self, scope: tuple) -> Optional[str]:
         return self.plan.returns.get((self.path, scope))
+
+    @property
+    def table_statements(self) -> dict:
+        return self.plan.tables.get(self.path, {})
 
     @property
     def model_slots(self) -> frozenset:
