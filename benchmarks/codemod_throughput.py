@@ -301,6 +301,22 @@ def measure_transform(paths: list[Path], repeat: int) -> tuple[float, float]:
     return bare, rules
 
 
+def measure_plan(paths: list[Path], repeat: int) -> tuple[float, float]:
+    """(the plan phase over the OpenAI files, the rule pipeline over them with that plan)."""
+    from dataclasses import replace
+
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+    from migrator.plan import build_plan
+
+    sources = [(str(path), path.read_text()) for path in paths]
+    root = os.path.commonpath([os.path.dirname(path) for path, _ in sources])
+    plan_time = best_of(repeat, lambda: build_plan(sources, root))
+    config = replace(Config(), plan=build_plan(sources, root))
+    rules = best_of(repeat, lambda: [transform_source(code, config=config, filename=path) for path, code in sources])
+    return plan_time, rules
+
+
 def _burn(n: int) -> int:
     total = 0
     for i in range(n):
@@ -390,6 +406,10 @@ def main() -> None:
             print(f"  bare LibCST parse+codegen ({len(openai_files)} files) {bare:8.3f} s")
             print(f"  transform_source (same files)       {rules:8.3f} s")
             rows.append((f"transform <= 1.3x bare parse+codegen: {rules / bare:.2f}x", verdict(rules <= 1.3 * bare)))
+            plan_time, applied = measure_plan(openai_files, args.repeat)
+            share = plan_time / (plan_time + applied)
+            print(f"  plan phase (build_plan, whole tree) {plan_time:8.3f} s; rules with that plan {applied:.3f} s")
+            rows.append((f"plan phase <= 15% of the conversion: {share:.1%}", verdict(share <= 0.15)))
 
         if not args.skip_libcst_tool:
             workdir = scratch / "libcst-tool"

@@ -85,6 +85,7 @@ class _File:
         self.scope_of: dict[int, Scope] = {}  # id(node) -> the scope its code runs in
         self.parent: dict[int, ast.AST] = {}
         self.bases: dict[Scope, list[ast.AST]] = {}
+        self.other_modules: set[str] = set()  # `import anthropic`: its clients are not OpenAI's
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         if not dotted:
@@ -109,6 +110,8 @@ def _index(f: _File) -> None:
             for alias in node.names:
                 if alias.name == "openai" or alias.name.startswith("openai."):
                     f.openai_modules[alias.asname or "openai"] = alias.name if alias.asname else "openai"
+                else:
+                    f.other_modules.add(alias.asname or alias.name.split(".")[0])
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
             if node.level == 0 and (module == "openai" or module.startswith("openai.")):
@@ -203,6 +206,8 @@ def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST
 
 UNKNOWN = None  # an evaluation that cannot tell
 MISTRAL_CLASSES = frozenset({"Mistral", "MistralAzure", "MistralGoogleCloud"})
+# Receivers named after another provider's SDK (`def call(anthropic, ...)`) are not OpenAI clients.
+FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "groq", "bedrock", "mistral")
 
 
 def _mentions_mistral(annotation: ast.AST) -> bool:
@@ -353,14 +358,15 @@ class _Builder:
                     return self.eval_attr(found[0], found[1], attr, depth + 1, seen + 1)
             return UNKNOWN
         out: set[str] = set()
-        unknown = True
+        known = True  # only when every assignment can be told (else: unknown, unless a client is found)
         for value in values:
             method_scope = f.scope_of.get(id(value), cls)
             got = self.eval(f, method_scope, value, depth + 1) if value is not None else UNKNOWN
-            if got is not None:
-                unknown = False
+            if got is None:
+                known = False
+            else:
                 out |= got
-        return UNKNOWN if unknown and not out else frozenset(out)
+        return frozenset(out) if known or out else UNKNOWN
 
     def _values(self, f: _File, scope: Scope, values: list, depth: int) -> Optional[frozenset]:
         """Clients any of ``values`` may hold; unknown when none is found and one cannot be told."""
@@ -517,7 +523,7 @@ class _Builder:
             else:
                 continue
             scope = f.scope_of.get(id(node), ())
-            if self.eval(f, scope, receiver) == frozenset():
+            if self.eval(f, scope, receiver) == frozenset() or self._foreign(f, scope, receiver):
                 continue
             wrapped = self._wrapped_origins(f, scope, receiver)
             if wrapped is not None:
@@ -545,13 +551,43 @@ class _Builder:
                 self._use(f, call, sorted(wrapped)[0], ".".join(chain) + " (through its wrapper)", False, "",
                           "MIG101", "keep")
                 self.sites[node_key(f.path, call)] = ("wrapped",)
-        elif origins is None:
+        elif origins is None and not self._foreign(f, scope, node):
             chain, top = _chain(f, node)
             surface = ".".join(chain)
             call = f.parent.get(id(top))
             if isinstance(call, ast.Call) and call.func is top and _openai_surface(chain) and (
                     f.uses_openai or ".".join(chain[:2]) == "chat.completions"):
                 self._record_call(f, call, None, surface, chain)
+
+    def _foreign(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> bool:
+        """Is ``node`` another library's object (``anthropic.Anthropic()``, ``genai.Client()``,
+        ``from groq import Groq``)? Their ``.files.create`` / ``.models.list`` are not OpenAI's."""
+        if depth > 3:
+            return False
+        if isinstance(node, ast.Await):
+            node = node.value
+        if isinstance(node, ast.Call):
+            root = dotted_name(node.func)
+            head = root.split(".")[0] if root else None
+            if head in f.other_modules:
+                return True
+            if head in f.repo_imports and head not in f.imported and (self.lookup_scope(f, scope, head) == ()) \
+                    and self.resolve_import(f, head) is None and not f.repo_imports[head][1]:
+                return True  # imported from an installed library other than openai
+            return False
+        if isinstance(node, ast.Name):
+            lowered = node.id.lower()
+            if node.id in f.other_modules or any(marker in lowered for marker in FOREIGN_NAMES):
+                return True
+            found = self.lookup_scope(f, scope, node.id)
+            values = f.assigns.get((found, node.id), []) if found is not None else []
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+            cls = self.class_of(f, scope)
+            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
+        else:
+            return False
+        return bool(values) and all(v is not None and self._foreign(f, f.scope_of.get(id(v), scope), v, depth + 1)
+                                    for v in values)
 
     def _wrapped_origins(self, f: _File, scope: Scope, node: ast.AST) -> Optional[frozenset]:
         """The clients a wrapper holds when ``node`` is what it returned (None: not a wrapper's
@@ -758,8 +794,11 @@ def _openai_surface(chain: list[str]) -> bool:
     if surface in CHAT_SURFACES or surface.startswith(("chat.completions.", "beta.chat.completions.")):
         return True
     return chain[0] in ("embeddings", "moderations", "images", "audio", "responses", "batches", "fine_tuning",
-                        "vector_stores") and chain[-1] in ("create", "generate", "edit", "parse", "stream",
-                                                           "retrieve", "list", "cancel", "create_variation")
+                        "vector_stores", "files", "beta", "uploads", "containers", "evals", "conversations",
+                        "completions", "models") and chain[-1] in ("create", "generate", "edit", "parse", "stream",
+                                                           "retrieve", "list", "cancel", "create_variation", "delete",
+                                                           "update", "content", "submit_tool_outputs",
+                                                           "create_and_poll", "create_many", "search")
 
 
 def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
