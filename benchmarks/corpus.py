@@ -577,6 +577,7 @@ class RepoResult:
     rules: dict[str, Counter] = field(default_factory=dict)
     plan_present: bool = False
     new_type_errors: list[tuple[str, int, str]] = field(default_factory=list)
+    carried_type_errors: list[tuple[str, int, str]] = field(default_factory=list)
     type_problem: str = ""
     seconds: float = 0.0
 
@@ -668,6 +669,7 @@ def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path) -> N
     a_errors, p2 = run_mypy(after_root, res.changed, cache)
     res.type_problem = "; ".join(p for p in (p1, p2) if p)
     known = {(p, msg) for p, _, msg in b_errors}
+    carried = {(p, _error_shape(msg)) for p, _, msg in b_errors}
     maps: dict[str, LineMap] = {}
     for path, line, msg in a_errors:
         if (path, msg) in known:
@@ -675,7 +677,21 @@ def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path) -> N
         if path not in maps:
             maps[path] = LineMap(_read(before_root / path).splitlines(), _read(after_root / path).splitlines())
         if line in maps[path].changed_after:
-            res.new_type_errors.append((path, line, msg))
+            if (path, _error_shape(msg)) in carried:
+                # The same error before, worded with the other SDK's types (e.g. a list[dict[str, str]]
+                # passed as messages= is rejected by both SDKs' TypedDicts): not introduced.
+                res.carried_type_errors.append((path, line, msg))
+            else:
+                res.new_type_errors.append((path, line, msg))
+
+
+def _error_shape(msg: str) -> tuple:
+    """What an error is about, without the SDK's type names: its code, the argument it names and the
+    type the code passed (``Argument "messages" ... incompatible type "list[dict[str, str]]" [arg-type]``)."""
+    code = re.search(r"\[([a-z-]+)\]$", msg)
+    argument = re.match(r'Argument "?([^" ]+)"? ', msg)
+    passed = re.search(r'incompatible type "([^"]+)"', msg)
+    return (code and code.group(1), argument and argument.group(1), passed and passed.group(1))
 
 
 def measure(args: argparse.Namespace) -> int:
@@ -782,6 +798,7 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         "crashes": [f"{r.repo}: {r.crash}" for r in rs if r.crash]
         + [f"{r.repo} (second run): {r.second_run_crash}" for r in rs if r.second_run_crash],
         "new_type_errors": sum(len(r.new_type_errors) for r in rs) if types == "mypy" else None,
+        "carried_type_errors": sum(len(r.carried_type_errors) for r in rs) if types == "mypy" else None,
         "rules": {k: dict(v) for k, v in sorted(rules.items())},
         "sites_by_surface": {
             surface: dict(Counter(s.status for s in sites if s.surface == surface))
@@ -837,6 +854,8 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
         ("originals this python cannot parse (no sites counted)", fig["detector_unparsable_originals"]),
         ("idempotency failures", fig["idempotency_failures"]),
         ("new type errors (mypy)", fig["new_type_errors"] if types == "mypy" else "not measured"),
+        ("  same error before, other SDK's type names", fig["carried_type_errors"] if types == "mypy"
+         else "not measured"),
         ("plan in the convert JSON", "yes" if fig["plan_present"] else "no"),
     ]
     say("\n== corpus figures ==")

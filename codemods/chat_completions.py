@@ -190,7 +190,10 @@ class _Transformer(RuleTransformer):
                           else f"chat.completions.{method} left unchanged: {blocking}")
             return updated  # kept on OpenAI (the constructor's TODO says why) or another provider
         binding = Binding(is_async, True, module_client)
-        return self._convert(updated, line, binding, receiver, method, receiver_node)
+        # the receiver as the earlier rules left it (MIG101 may have rewritten OpenAI() in place)
+        current = chat_method(updated.func)
+        return self._convert(updated, line, binding, receiver, method,
+                             current[1] if current is not None else receiver_node)
 
     def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str, method: str,
                  receiver_node: cst.BaseExpression) -> cst.Call:
