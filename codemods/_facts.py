@@ -76,6 +76,7 @@ class ModuleFacts:
     # kind -> the conversion plan's answer for each site, parallel to ``sites`` (migrator.plan)
     answers: dict[str, list] = field(default_factory=dict)
     view: object = None  # migrator.plan.FileView of this module
+    masked: frozenset = frozenset()  # ids of LibCST f-strings ast could not read (migrator.plan.source)
     # MIG102: statement index -> (line, TODO) for tables and checks of model names converted calls sent
     table_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
     # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
@@ -826,5 +827,7 @@ def gather_from_source(code: str, filename: str = "<module>", assume_converted: 
     from migrator.plan import build_plan
     from migrator.plan.model import AssumeConverted
 
+    from migrator.plan.source import parse_python
+
     view = build_plan([(filename, code)]).view(filename)
-    return gather(ast.parse(code), view=AssumeConverted(view) if assume_converted else view)
+    return gather(parse_python(code), view=AssumeConverted(view) if assume_converted else view)

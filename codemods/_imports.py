@@ -88,9 +88,15 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     """Return ``code`` with ``needed`` imports present and top-level openai imports the rewrite left
     unused removed. Only names in ``used_before`` (names the original code used) are dropped: an import
     that was already unused is not this tool's business."""
-    tree = ast.parse(code)
-    used = _used_names(tree)
     drop_unused_openai = used_before is not None
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # newer-grammar f-strings, masked: names used in them are invisible, keep imports
+        from migrator.plan.source import parse_python
+
+        tree = parse_python(code)
+        drop_unused_openai = False
+    used = _used_names(tree)
     droppable = used_before or set()
     lines = code.splitlines(keepends=True)
     newline = _newline(code)

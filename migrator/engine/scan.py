@@ -113,7 +113,6 @@ def _root(paths: list[str]) -> str:
 
 def _readable_code(item: LoadedFile) -> tuple[str, str]:
     """("", code) for a file the plan can read, else (the reason it cannot, "")."""
-    import ast
 
     nul = item.data.find(b"\0")
     if nul >= 0:
@@ -123,7 +122,9 @@ def _readable_code(item: LoadedFile) -> tuple[str, str]:
     except Exception as exc:  # noqa: BLE001 - files._Problem carries the phrased reason
         return str(exc) or type(exc).__name__, ""
     try:
-        ast.parse(code, filename=item.source.path)
+        from migrator.plan.source import parse_python
+
+        parse_python(code, item.source.path)  # this interpreter's grammar, or masked newer f-strings
     except SyntaxError as exc:
         return f"syntax error at line {exc.lineno}, column {exc.offset}: {exc.msg}", ""
     except (ValueError, RecursionError, MemoryError) as exc:

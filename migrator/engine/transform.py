@@ -28,13 +28,21 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     module = cst.parse_module(code)  # LibCST first: its errors are the ones users should see
     # CPython's parser rejects a few things LibCST accepts (Python 2 code, say); the SyntaxError then
     # reaches the engine, which reports the file as failed rather than rewriting it blind.
-    tree = ast.parse(code, filename=filename)
+    masked: frozenset = frozenset()
+    try:
+        tree = ast.parse(code, filename=filename)
+    except SyntaxError:  # a newer grammar than this interpreter's (3.12 f-strings): mask what ast cannot read
+        from migrator.plan.source import masked_fstrings, parse_python
+
+        tree = parse_python(code, filename, module)
+        masked = frozenset(id(node) for node in masked_fstrings(module))
     plan = config.plan
     if plan is None:  # one module on its own (tests, single-file runs): its own plan
         from migrator.plan import build_plan
 
         plan = build_plan([(filename, code)])
     facts = gather(tree, config.repo_exports, plan.view(filename))
+    facts.masked = masked
     if not facts.mentions_openai:
         return RuleOutcome(code, ())
     context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
@@ -54,4 +62,28 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     new_code = module.code
     if new_code != code:
         new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()), facts.names_in_use)
+        _check_generated(new_code, filename, newer_grammar=bool(masked))
     return RuleOutcome(new_code, findings)
+
+
+class GeneratedCodeError(RuntimeError):
+    """The rules produced code that does not parse: a bug in migrator, never the user's (the engine
+    reports it as an internal error and leaves the file unchanged)."""
+
+
+def _check_generated(code: str, filename: str, newer_grammar: bool) -> None:
+    """The converted code must parse on every Python migrator supports (3.10+): with the 3.10 grammar
+    where the input read with this interpreter's, else as the input did (newer f-strings masked)."""
+    try:
+        if newer_grammar:
+            from migrator.plan.source import parse_python
+
+            parse_python(code, filename)
+        else:
+            try:
+                ast.parse(code, filename=filename, feature_version=(3, 10))
+            except SyntaxError:
+                ast.parse(code, filename=filename)  # the input itself uses 3.11+ syntax (except*, ...)
+    except SyntaxError as error:
+        raise GeneratedCodeError(f"the converted code does not parse (line {error.lineno}: {error.msg}); "
+                                 "the file was left unchanged") from None

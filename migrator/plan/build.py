@@ -25,6 +25,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, classify_endpoint
+from migrator.plan.source import parse_python
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
 Scope = tuple[str, ...]
@@ -950,7 +951,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> Conversion
     files: list[_File] = []
     for path, code in sources:
         try:
-            tree = ast.parse(code)
+            tree = parse_python(code)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         f = _File(path, tree, module_name(path, root) if root else module_name(path, os.path.dirname(path)))

@@ -1,0 +1,77 @@
+"""Reading Python source independently of the running interpreter's grammar.
+
+migrator's fast passes use CPython's ``ast``, whose grammar is the running interpreter's: on 3.11 an
+f-string that nests the same quotes (``f"{d["k"]}"``, valid since 3.12, PEP 701) is a syntax error.
+LibCST reads it. When ``ast`` refuses code LibCST accepts, each f-string ``ast`` cannot read is
+masked by a plain string literal of exactly the same lines and columns, so every other node keeps its
+position; the rules then leave those f-strings alone (``masked_fstrings``).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+
+def parse_python(code: str, filename: str = "<unknown>", module=None) -> ast.Module:
+    """``ast.parse(code)``, or the ast of ``code`` with its newer-grammar f-strings masked. Raises the
+    original SyntaxError when LibCST cannot read the code either (or masking does not help)."""
+    try:
+        return ast.parse(code, filename=filename)
+    except SyntaxError as error:
+        masked = _masked_source(code, module)
+        if masked is None:
+            raise error
+        try:
+            return ast.parse(masked, filename=filename)
+        except SyntaxError:
+            raise error from None
+
+
+def masked_fstrings(module) -> list:
+    """The LibCST f-string nodes of ``module`` that this interpreter's ``ast`` cannot read."""
+    import libcst as cst
+
+    found = []
+
+    class Finder(cst.CSTVisitor):
+        def visit_FormattedString(self, node: cst.FormattedString) -> bool:
+            try:
+                ast.parse(module.code_for_node(node).strip(), mode="eval")
+            except SyntaxError:
+                found.append(node)
+            return False  # an outer f-string that cannot be read is masked whole
+
+    module.visit(Finder())
+    return found
+
+
+def _masked_source(code: str, module=None) -> Optional[str]:
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    try:
+        module = module or cst.parse_module(code)
+    except Exception:  # noqa: BLE001 - LibCST cannot read it either: the original error stands
+        return None
+    nodes = masked_fstrings(module)
+    if not nodes:
+        return None
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+    lines = code.splitlines(keepends=True)
+    for node in nodes:
+        span = positions[node]
+        (l1, c1), (l2, c2) = (span.start.line, span.start.column), (span.end.line, span.end.column)
+        for number in range(l1, l2 + 1):
+            line = lines[number - 1]
+            body_end = len(line.rstrip("\r\n"))
+            start = c1 if number == l1 else 0
+            end = c2 if number == l2 else body_end
+            lines[number - 1] = line[:start] + " " * (end - start) + line[end:]
+        quote = '"""' if l1 != l2 else '"'
+        first = lines[l1 - 1]
+        lines[l1 - 1] = first[:c1] + quote + first[c1 + len(quote):]
+        last = lines[l2 - 1]
+        lines[l2 - 1] = last[:c2 - len(quote)] + quote + last[c2:]
+    return "".join(lines)

@@ -1,0 +1,67 @@
+"""Generated code parses on every supported Python; input is read whatever this interpreter's grammar."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from migrator.engine import Mode, run
+from migrator.engine import transform as transform_module
+
+APP = """\
+from openai import OpenAI
+client = OpenAI()
+reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+print(f"refused: {reply.choices[0].message.refusal}")
+"""
+
+NEWER_GRAMMAR = """\
+from openai import OpenAI
+client = OpenAI()
+reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+table = {"k": 1}
+print(f"{reply.choices[0].message.content!r} {table["k"]}")
+print(reply.choices[0].message.refusal)
+"""
+
+
+def test_getattr_inside_a_double_quoted_fstring_is_quote_safe(tmp_path: Path) -> None:
+    """D11: the generated getattr uses the other quote inside an f-string (valid before 3.12)."""
+    path = tmp_path / "app.py"
+    path.write_text(APP)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed
+    out = path.read_text()
+    assert "getattr(reply.choices[0].message, 'refusal', None)" in out
+    compile(out, "app.py", "exec")
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the point is an interpreter older than PEP 701")
+def test_newer_fstring_grammar_converts_on_an_older_interpreter(tmp_path: Path) -> None:
+    """A 3.12 f-string (same quotes nested) does not stop the conversion on 3.11: it is left as is."""
+    path = tmp_path / "app.py"
+    path.write_text(NEWER_GRAMMAR)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed, report.failed
+    out = path.read_text()
+    assert "client.chat.complete(" in out and 'model="mistral-large-latest"' in out
+    assert '{table["k"]}' in out  # the f-string ast cannot read is untouched
+    assert 'getattr(reply.choices[0].message, "refusal", None)' in out
+    assert not run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False).changed
+
+
+def test_code_that_does_not_parse_is_an_internal_error_and_nothing_is_written(tmp_path, monkeypatch) -> None:
+    """If the rules ever produce invalid code, the file is reported (as migrator's fault) and kept."""
+    path = tmp_path / "app.py"
+    path.write_text(APP)
+    original = path.read_bytes()
+    real = transform_module.fix_imports
+    monkeypatch.setattr(transform_module, "fix_imports", lambda code, *a, **k: real(code, *a, **k) + "def (:\n")
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert len(report.failed) == 1
+    reason = report.failed[0].reason
+    assert reason.startswith("internal error in the rules: GeneratedCodeError: the converted code does not parse")
+    assert "syntax error" not in reason
+    assert path.read_bytes() == original
