@@ -84,7 +84,10 @@ class _Transformer(RuleTransformer):
 
     def _env_converts(self, node) -> bool:
         answer = self.answer_for(node)
-        return bool(answer and answer[0] == "env" and answer[1])
+        if answer and answer[0] == "env" and answer[1] == "todo":
+            self.todo(self._lines.get(id(node), 0), answer[2])
+            return False
+        return bool(answer and answer[0] == "env" and answer[1] is True)
 
     def statement_done(self) -> None:
         self._env_fed = False

@@ -62,6 +62,7 @@ class _Origin:
     sources: int = 0  # params: how many client values reach it from call sites
     annotated: bool = False  # params: annotated with an OpenAI client class
     key: tuple = ()  # constructors: node_key of the call
+    call_keywords: tuple = ()  # constructors: (the keywords passed,) or () when **kwargs hides them
 
 
 class _File:
@@ -250,6 +251,8 @@ class _Builder:
         origin = _Origin(oid, f.path, call.lineno, call.col_offset, _name_for(f, call), kind,
                          CLIENT_CLASSES.get(qualified, kind.startswith("Async")))
         origin.key = node_key(f.path, call)
+        origin.call_keywords = ({kw.arg for kw in call.keywords if kw.arg},) if not any(
+            kw.arg is None for kw in call.keywords) else ()
         if qualified in MANUAL_CLIENT_CLASSES:
             origin.provider = "azure"
             origin.problems.append("Azure OpenAI: " + MANUAL_CLIENT_CLASSES[qualified])

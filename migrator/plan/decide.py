@@ -12,6 +12,7 @@ from typing import Optional
 
 from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_check, message_change, \
     _dict_constants, type_check_class
+from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, Client, ConversionPlan, Use, node_key
 
@@ -82,7 +83,8 @@ def decide(builder, files) -> ConversionPlan:
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
     v0 = any(u.surface.startswith("openai.") for u in builder.uses)
-    plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0}
+    plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
+                  "implicit": _implicit_variables(builder, decision)}
 
     params: dict = {}
     returns: dict = {}
@@ -159,6 +161,22 @@ def _model_tables(f, sites, sent: set) -> dict:
         found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; update this "
                               "table or check if it is about the model in use")
     return found
+
+
+def _implicit_variables(builder, decision) -> set:
+    """OPENAI_API_KEY / OPENAI_BASE_URL when the converted clients read them implicitly (no api_key= /
+    base_url=) and no client kept on OpenAI does: their converted form reads the Mistral variable."""
+    converted, kept = set(), set()
+    for oid, origin in builder.origins.items():
+        if origin.kind not in ("OpenAI", "AsyncOpenAI", "Client", "AsyncClient") or not origin.call_keywords:
+            continue
+        implicit = {v for v, kw in (("OPENAI_API_KEY", "api_key"), ("OPENAI_BASE_URL", "base_url"))
+                    if kw not in origin.call_keywords[0]}
+        if decision(oid) == CONVERT:
+            converted |= implicit
+        elif origin.provider == "openai":
+            kept |= implicit
+    return converted - kept
 
 
 def _call_async(builder, oid) -> bool:
@@ -290,9 +308,19 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
     for node in ast.walk(f.tree):
         key = node_key(f.path, node)
         # environment reads feed a converted constructor, or are left alone
-        if isinstance(node, (ast.Subscript, ast.Call)) and env_key(node) and not isinstance(
-                getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)):
-            sites[key] = ("env", _env_feeds(builder, f, node, ctor_verdict))
+        if isinstance(node, (ast.Subscript, ast.Call)) and env_key(node):
+            variable = env_key(node)
+            write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
+                (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
+            feeds = not write and _env_feeds(builder, f, node, ctor_verdict)
+            if not feeds and variable in plan_state["implicit"]:
+                # checked or set for clients that now read the Mistral variable: say so (never renamed)
+                mistral = ENV_VARS[variable]
+                sites[key] = ("env", "todo", f"{variable} is {'set' if write else 'read'} here, but the converted "
+                              f"client reads {mistral}: {'set' if write else 'check'} {mistral} too if this is "
+                              "about it (migrator never renames this)")
+            else:
+                sites[key] = ("env", feeds)
         # exceptions
         if isinstance(node, (ast.Name, ast.Attribute)) and f.uses_openai and \
                 error_rule(f.qualify(dotted_name(node))) is not None:
