@@ -341,16 +341,51 @@ def detect_sites(path: str, source: str) -> tuple[list[Site], Optional[str]]:
         return [], None
     names = names or {"openai"}
     stmts = _statements_with_spans(tree)
+    foreign = _foreign_names(tree)
     sites = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             surface = surface_of(node, names)
+            if surface and _receiver_root(node.func) in foreign:
+                continue  # another SDK's object (anthropic.Anthropic(), g4f AsyncClient()): not OpenAI's
             if surface:
                 stmt = _innermost_stmt(stmts, node.lineno)
                 sites.append(Site(path, node.lineno, node.end_lineno or node.lineno,
                                   stmt.lineno if stmt else node.lineno, surface))
     sites.sort(key=lambda s: (s.line, s.surface))
     return sites, None
+
+
+def _foreign_names(tree: ast.Module) -> set[str]:
+    """Names bound (anywhere in the module) only to objects built by another, non-openai library:
+    ``c = anthropic.Anthropic()``, ``g4f_client = AsyncClient()`` with ``from g4f.client import
+    AsyncClient``, and names of other SDK modules themselves. Kept simple on purpose: the detector
+    must not lean on migrator's own analysis."""
+    other: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            other |= {(a.asname or a.name).split(".")[0] for a in node.names
+                      if a.name.split(".")[0] in OTHER_SDKS}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and \
+                node.module.split(".")[0] in OTHER_SDKS:
+            other |= {a.asname or a.name for a in node.names}
+    bound: dict[str, list[bool]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value = node.value.value if isinstance(node.value, ast.Await) else node.value
+            root = _receiver_root(value.func) if isinstance(value, ast.Call) else None
+            bound.setdefault(node.targets[0].id, []).append(root in other)
+    return other | {n for n, flags in bound.items() if flags and all(flags)} | {"anthropic"}
+
+
+OTHER_SDKS = frozenset({"anthropic", "g4f", "groq", "cohere", "google", "together", "mistralai", "ollama",
+                        "litellm", "zhipuai", "dashscope", "boto3", "vertexai", "replicate", "fireworks"})
+
+
+def _receiver_root(func: ast.AST) -> str | None:
+    while isinstance(func, (ast.Attribute, ast.Call)):
+        func = func.value if isinstance(func, ast.Attribute) else func.func
+    return func.id if isinstance(func, ast.Name) else None
 
 
 # --------------------------------------------------------------------------- line mapping

@@ -101,6 +101,17 @@ OPENAI_CONSUMERS = MappingProxyType({
     "OpenAIEmbeddings": "LangChain's OpenAIEmbeddings takes an OpenAI client; use MistralAIEmbeddings",
 })
 
+# Modules that re-export the OpenAI SDK wrapped in another library's instrumentation: clients built
+# from them are OpenAI clients the wrapper needs (kept, with what to do instead).
+WRAPPED_OPENAI_MODULES = MappingProxyType({
+    "langfuse.openai": "langfuse's drop-in OpenAI integration wraps the OpenAI SDK: trace a Mistral client "
+                       "with langfuse's @observe / its Mistral integration instead",
+    "portkey_ai": "Portkey's OpenAI-compatible client: keep it, or point it at Mistral through Portkey",
+    "agentops": "agentops patches the OpenAI SDK: check its Mistral support",
+})
+WRAPPED_CLIENT_NAMES = frozenset({"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Client",
+                                  "AsyncClient"})
+
 # Where an OpenAI-SDK client points, read from the text of its base_url / api_key arguments (with the
 # names they read expanded). First match wins; anything that names OpenAI's own host or variables is
 # OpenAI; an unknown host is another provider.

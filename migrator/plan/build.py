@@ -24,7 +24,8 @@ from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
-from migrator.mapping.client import MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, classify_endpoint
+from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, WRAPPED_CLIENT_NAMES,
+                                     WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.plan.source import parse_python
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
@@ -88,6 +89,7 @@ class _File:
         self.parent: dict[int, ast.AST] = {}
         self.bases: dict[Scope, list[ast.AST]] = {}
         self.other_modules: set[str] = set()  # `import anthropic`: its clients are not OpenAI's
+        self.wrapped_imports: dict[str, str] = {}  # `from langfuse.openai import openai` -> "langfuse.openai"
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         if not dotted:
@@ -122,6 +124,10 @@ def _index(f: _File) -> None:
             else:
                 for alias in node.names:
                     f.repo_imports[alias.asname or alias.name] = (module, node.level, alias.name)
+                wrapped = next((m for m in WRAPPED_OPENAI_MODULES if module == m or module.startswith(m + ".")), None)
+                if node.level == 0 and wrapped is not None:
+                    for alias in node.names:
+                        f.wrapped_imports[alias.asname or alias.name] = wrapped
 
     def visit(node: ast.AST, scope: Scope, cls: Optional[Scope]) -> None:
         for child in ast.iter_child_nodes(node):
@@ -262,6 +268,22 @@ class _Builder:
         self.origins[oid] = origin
         self.ctor_nodes[key] = oid
         self.find(oid)
+        return oid
+
+    def wrapped_origin(self, f: _File, call: ast.Call, module: str) -> str:
+        """A client built by a library that wraps the OpenAI SDK (``langfuse.openai``): kept."""
+        oid = f"{f.path}:{call.lineno}:{call.col_offset}"
+        if oid not in self.origins:
+            name = dotted_name(call.func) or "client"
+            origin = _Origin(oid, f.path, call.lineno, call.col_offset, _name_for(f, call), name.rsplit(".", 1)[-1],
+                             name.rsplit(".", 1)[-1].startswith("Async"))
+            origin.problems.append(f"built by {module}: {WRAPPED_OPENAI_MODULES[module]}")
+            origin.key = node_key(f.path, call)
+            self.origins[oid] = origin
+            self.find(oid)
+        name = dotted_name(call.func) or "client"
+        self.sites[node_key(f.path, call)] = ("wrapped-ctor", f"{name}(...) is built by {module}, kept on OpenAI: "
+                                                              f"{WRAPPED_OPENAI_MODULES[module]}")
         return oid
 
     def module_origin(self, f: _File, node: ast.AST) -> str:
@@ -462,6 +484,9 @@ class _Builder:
             return frozenset({self.ctor_origin(f, node, qualified)})
         if (dotted_name(node.func) or "").rsplit(".", 1)[-1] in MISTRAL_CLASSES:
             return frozenset()  # a converted client (a second run)
+        wrapped = _wrapped_constructor(f, node)
+        if wrapped is not None:
+            return frozenset({self.wrapped_origin(f, node, wrapped)})
         target = self.resolve_function(f, scope, node.func)
         if target is not None:
             other, path, is_class = target
@@ -478,6 +503,8 @@ class _Builder:
                 qualified = f.qualify(dotted_name(node.func))
                 if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
                     self.ctor_origin(f, node, qualified)
+                elif f.wrapped_imports and _wrapped_constructor(f, node) is not None:
+                    self.wrapped_origin(f, node, _wrapped_constructor(f, node))
         for node in ast.walk(f.tree):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     f.openai_modules.get(node.value.id) == "openai" and self.lookup_scope(
@@ -774,6 +801,14 @@ def _chain(f: _File, node: ast.AST) -> tuple[list[str], ast.AST]:
         top = parent
         parent = f.parent.get(id(top))
     return chain, top
+
+
+def _wrapped_constructor(f: _File, call: ast.Call) -> Optional[str]:
+    """The wrapping module when ``call`` builds a client through it (``lf_openai.OpenAI(...)``)."""
+    name = dotted_name(call.func)
+    if not name or name.rsplit(".", 1)[-1] not in WRAPPED_CLIENT_NAMES:
+        return None
+    return f.wrapped_imports.get(name.split(".")[0])
 
 
 def _attribute_links(func: ast.AST) -> tuple[list[str], ast.AST]:
