@@ -48,9 +48,17 @@ class ClientConstructor(MigratorRule):
     **Fix safety.** approximate: timeouts and retries keep their intent, not their exact schedule
     (Mistral retries are bounded by elapsed time, not attempts).
 
+    **Which clients.** Only those the conversion plan (``migrator.plan``) converts: OpenAI's own
+    endpoint and every use converted. A client the plan keeps (a use with no rule yet, an
+    OpenAI-only consumer such as ``instructor.from_openai``, options Mistral lacks, Azure OpenAI, a
+    ``base_url`` from unreadable configuration) gets **one** TODO here naming the blocking uses; a
+    client pointed at another provider is not touched. Environment reads are renamed only where they
+    feed a converted constructor; other reads and writes of the variables converted clients read
+    implicitly get a TODO (never renamed). ``api.openai.com`` URLs in a converted client's
+    ``base_url`` become Mistral's server.
+
     **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
-    (``websocket_base_url``, ``default_headers``, ...) or Azure clients are left unchanged with a TODO;
-    so are the calls made on such clients.
+    (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO.
     """
 
     CODE = "MIG101"
