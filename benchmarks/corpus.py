@@ -561,6 +561,48 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
 MYPY_LINE = re.compile(r"^(?P<path>[^:\n]+\.py):(?P<line>\d+):(?:(?P<col>\d+):)? error: (?P<msg>.*)$")
 
 
+def find_pyright() -> Optional[str]:
+    """A pyright executable: on PATH, or installed by `npm install pyright` under ~/.cache/migrator-pyright."""
+    found = shutil.which("pyright")
+    if found:
+        return found
+    cached = Path("~/.cache/migrator-pyright/node_modules/.bin/pyright").expanduser()
+    return str(cached) if cached.exists() else None
+
+
+def run_pyright(cwd: Path, files: list[str], cache: Path) -> tuple[list[tuple[str, int, str]], str]:
+    """pyright errors on ``files`` (relative to ``cwd``), checked against this python's installed SDKs."""
+    exe = find_pyright()
+    if exe is None:
+        return [], "pyright not found (npm install pyright in ~/.cache/migrator-pyright)"
+    config = cwd / "pyrightconfig.json"
+    existed = config.exists()
+    saved = config.read_bytes() if existed else None
+    config.write_text(json.dumps({"pythonVersion": "3.11", "typeCheckingMode": "standard",
+                                  "reportMissingImports": False, "reportMissingModuleSource": False}))
+    try:
+        proc = subprocess.run([exe, "--outputjson", "--pythonpath", sys.executable, *files], cwd=cwd,
+                              capture_output=True, text=True)
+    finally:
+        if existed:
+            config.write_bytes(saved)  # type: ignore[arg-type]
+        else:
+            config.unlink()
+    try:
+        data = json.loads(proc.stdout)
+    except ValueError:
+        return [], (proc.stderr.strip() or proc.stdout.strip() or f"pyright exit {proc.returncode}")[:300]
+    errors = []
+    for diag in data.get("generalDiagnostics", []):
+        if diag.get("severity") != "error":
+            continue
+        path = Path(diag["file"]).resolve().relative_to(cwd.resolve()).as_posix()
+        message = " ".join(diag.get("message", "").split())
+        rule = diag.get("rule")
+        errors.append((path, diag["range"]["start"]["line"] + 1, f"{message}  [{rule}]" if rule else message))
+    return errors, ""
+
+
 def run_mypy(cwd: Path, files: list[str], cache: Path) -> tuple[list[tuple[str, int, str]], str]:
     """mypy errors on ``files`` (relative to ``cwd``): [(path, line, message)], and a problem."""
     base = [sys.executable, "-m", "mypy", "--ignore-missing-imports", "--follow-imports=silent",
@@ -696,12 +738,13 @@ def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
     return res
 
 
-def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path) -> None:
+def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path, checker: str = "mypy") -> None:
     if not res.changed:
         return
     before_root, after_root = work / "before" / entry.slug, work / "after" / entry.slug
-    b_errors, p1 = run_mypy(before_root, res.changed, cache)
-    a_errors, p2 = run_mypy(after_root, res.changed, cache)
+    run = run_pyright if checker == "pyright" else run_mypy
+    b_errors, p1 = run(before_root, res.changed, cache)
+    a_errors, p2 = run(after_root, res.changed, cache)
     res.type_problem = "; ".join(p for p in (p1, p2) if p)
     known = {(p, msg) for p, _, msg in b_errors}
     carried = {(p, _error_shape(msg)) for p, _, msg in b_errors}
@@ -739,14 +782,16 @@ def measure(args: argparse.Namespace) -> int:
     if not dest.is_dir():
         raise SystemExit(f"{dest} does not exist: run `materialise` first")
     types = args.types
+    if types is None and find_pyright() is not None:
+        types = "pyright"  # understands mistralai's union-typed messages= (mypy rejects the SDK's own example)
     if types is None:
         try:
             import mypy  # noqa: F401
 
             types = "mypy"
         except ImportError:
-            progress("mypy is not importable in this python: type figures skipped "
-                     "(pip install mypy, or --types none to silence this)")
+            progress("neither pyright nor mypy is available: type figures skipped "
+                     "(npm install pyright / pip install mypy, or --types none to silence this)")
             types = "none"
     work = Path(tempfile.mkdtemp(prefix="migrator-corpus-"))
     refuse_inside_repository(work, "the temporary directory")
@@ -773,14 +818,14 @@ def measure(args: argparse.Namespace) -> int:
         for res in pool.map(one, entries):
             results[res.repo] = res
 
-    if types == "mypy":
+    if types in ("mypy", "pyright"):
         cache = work / "mypy-cache"
         todo = [e for e in entries if results[e.repo].changed]
         for n, entry in enumerate(todo, 1):
             t0 = time.monotonic()
             res = results[entry.repo]
-            type_check_repo(res, entry, work, cache)
-            progress(f"mypy [{n}/{len(todo)}] {entry.repo}: {len(res.changed)} files, "
+            type_check_repo(res, entry, work, cache, types)
+            progress(f"{types} [{n}/{len(todo)}] {entry.repo}: {len(res.changed)} files, "
                      f"{len(res.new_type_errors)} new errors ({time.monotonic() - t0:.1f}s)"
                      f"{' ! ' + res.type_problem[:200] if res.type_problem else ''}")
 
@@ -832,8 +877,9 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         "idempotency_failures": sum(len(r.second_run_changed) for r in rs),
         "crashes": [f"{r.repo}: {r.crash}" for r in rs if r.crash]
         + [f"{r.repo} (second run): {r.second_run_crash}" for r in rs if r.second_run_crash],
-        "new_type_errors": sum(len(r.new_type_errors) for r in rs) if types == "mypy" else None,
-        "carried_type_errors": sum(len(r.carried_type_errors) for r in rs) if types == "mypy" else None,
+        "type_checker": types,
+        "new_type_errors": sum(len(r.new_type_errors) for r in rs) if types != "none" else None,
+        "carried_type_errors": sum(len(r.carried_type_errors) for r in rs) if types != "none" else None,
         "rules": {k: dict(v) for k, v in sorted(rules.items())},
         "sites_by_surface": {
             surface: dict(Counter(s.status for s in sites if s.surface == surface))
@@ -888,8 +934,8 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
         ("rule failures (internal error / syntax error the original lacks)", fig["rule_failures"]),
         ("originals this python cannot parse (no sites counted)", fig["detector_unparsable_originals"]),
         ("idempotency failures", fig["idempotency_failures"]),
-        ("new type errors (mypy)", fig["new_type_errors"] if types == "mypy" else "not measured"),
-        ("  same error before, other SDK's type names", fig["carried_type_errors"] if types == "mypy"
+        (f"new type errors ({types})", fig["new_type_errors"] if types != "none" else "not measured"),
+        ("  same error before, other SDK's type names", fig["carried_type_errors"] if types != "none"
          else "not measured"),
         ("plan in the convert JSON", "yes" if fig["plan_present"] else "no"),
     ]
@@ -940,8 +986,8 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     ms.add_argument("--out", default=str(DEFAULT_OUT), help="figures JSON (default: %(default)s)")
     ms.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
                     help="repositories converted at once (default: %(default)s)")
-    ms.add_argument("--types", choices=("mypy", "none"), default=None,
-                    help="type errors introduced (default: mypy when importable)")
+    ms.add_argument("--types", choices=("pyright", "mypy", "none"), default=None,
+                    help="type errors introduced (default: pyright when found, else mypy when importable)")
     ms.add_argument("--repo", action="append", help="only this owner/name (repeatable)")
     ms.add_argument("--keep", action="store_true", help="keep the temporary before/after tree")
     ms.set_defaults(func=measure)
