@@ -185,7 +185,7 @@ class _Transformer(RuleTransformer):
                             f"({CHAT_HELPERS[method]})")
             return updated
         if verdict != CONVERT:
-            if blocking and verdict == KEEP:  # this call is one of the uses that keep its client
+            if blocking and verdict == KEEP and module_client:  # no constructor to carry the TODO
                 self.todo(line, STREAM_HELPER_TODO if method == "stream"
                           else f"chat.completions.{method} left unchanged: {blocking}")
             return updated  # kept on OpenAI (the constructor's TODO says why) or another provider
@@ -282,7 +282,6 @@ class _Transformer(RuleTransformer):
             receiver_node = cst.Name(MODULE_CLIENT_NAME)
             self.need_statement(MODULE_CLIENT_CODE)
             self.need_import(*MISTRAL_CLIENT)
-            self.need_import("os")
         _, attr = target.split(".")
         # receiver[.beta].chat.completions.<method> -> receiver.chat.<attr>, receiver as written
         func = cst.Attribute(value=cst.Attribute(value=receiver_node, attr=cst.Name("chat")), attr=cst.Name(attr))

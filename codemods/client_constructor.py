@@ -36,9 +36,9 @@ class ClientConstructor(MigratorRule):
     and aliases) with ``mistralai.client.Mistral`` and translates each keyword: ``api_key`` is kept;
     ``base_url`` becomes ``server_url`` without ``/v1``; ``timeout`` seconds become ``timeout_ms``;
     ``max_retries=N`` becomes a ``RetryConfig``; ``http_client`` becomes ``client``/``async_client``;
-    ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets
-    ``server_url=os.environ.get("MISTRAL_SERVER_URL")``, because ``OpenAI()`` honours
-    ``OPENAI_BASE_URL`` implicitly. Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
+    ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
+    server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
+    code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
     environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL``; parameter and return
     annotations naming the OpenAI client classes become ``Mistral``.
 
@@ -66,7 +66,7 @@ class ClientConstructor(MigratorRule):
     SAFETY = "approximate"
     DESCRIPTION = "OpenAI(...) / AsyncOpenAI(...) client construction -> Mistral(...)"
     BEFORE = 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n'
-    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True), server_url=os.environ.get("MISTRAL_SERVER_URL"))\n'
+    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
@@ -237,7 +237,6 @@ class _Transformer(RuleTransformer):
             return updated
 
         new_args: list[cst.Arg] = []
-        has_base_url = False
         notes: list[str] = []
         safety = "exact"
         for arg in updated.args:
@@ -253,7 +252,6 @@ class _Transformer(RuleTransformer):
             target = rule.mistral_name(name)
             value = arg.value
             if name == "base_url":
-                has_base_url = True
                 value = self._server_url(value, line)
             elif name == "timeout":
                 value = self._timeout(value, line, rule)
@@ -264,15 +262,8 @@ class _Transformer(RuleTransformer):
             elif name == "http_client" and is_async:
                 target = "async_client"
             new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
-        if not has_base_url:
-            # OpenAI() reads OPENAI_BASE_URL itself; Mistral reads no such variable.
-            self.need_import("os")
-            new_args.append(cst.Arg(keyword=cst.Name("server_url"),
-                                    value=cst.parse_expression(f'os.environ.get("{SERVER_URL_ENV}")'),
-                                    equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))))
-            if updated.args:
-                new_args[-1] = new_args[-1].with_changes(comma=updated.args[-1].comma)
-            notes.append(f"server_url from {SERVER_URL_ENV}")
+        # No base_url: Mistral's default server (a server URL only where the code reads one, spec §13;
+        # where the code also reads or sets OPENAI_BASE_URL, the plan puts a TODO there).
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"

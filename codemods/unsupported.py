@@ -63,6 +63,9 @@ class _Transformer(RuleTransformer):
         line, answer = found
         if answer[0] == "wrapped-ctor":
             self.todo(line, answer[1])
+        elif answer[0] == "v0" and len(answer) > 2 and answer[2]:
+            self.todo(line, f"legacy openai v0 API {answer[1]}(...) on an Azure OpenAI deployment (engine= / "
+                            "deployment_id=): it stays on Azure OpenAI; port it to openai>=1 AzureOpenAI by hand")
         elif answer[0] == "v0":
             surface = answer[1]
             resource = surface.split(".")[1] if "." in surface else surface

@@ -106,7 +106,7 @@ def test_module_level_openai_client() -> None:
     outcome = transform_source(source, config=Config())
     lines = outcome.code.splitlines()
     assert lines[:4] == ["import os", "from mistralai.client import Mistral", "import openai",
-                         'mistral_client = Mistral(server_url=os.environ.get("MISTRAL_SERVER_URL"))']
+                         'mistral_client = Mistral()']
     assert '    return mistral_client.chat.complete(model="mistral-small-latest", messages=q)' in lines
     todos = [f for f in outcome.findings if f.kind.value == "todo"]
     assert [(t.rule, t.line) for t in todos] == [("MIG101", 4)]

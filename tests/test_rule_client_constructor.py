@@ -31,10 +31,9 @@ class TestClientConstructor(MechanicsTest):
             client = OpenAI()
         """
         after = """
-            import os
             from mistralai.client import Mistral
 
-            client = Mistral(server_url=os.environ.get("MISTRAL_SERVER_URL"))
+            client = Mistral()
         """
         self.assertCodemod(before, after)
 
@@ -188,7 +187,6 @@ class TestClientConstructor(MechanicsTest):
             client = Mistral(
                 api_key=os.getenv("MISTRAL_API_KEY"),  # from the vault
                 timeout_ms=30000,
-                server_url=os.environ.get("MISTRAL_SERVER_URL"),
             )
         """
         self.assertCodemod(before, after)
@@ -236,12 +234,11 @@ class TestWrappedClient(CodemodTest):
             answer = ask(OpenAI(api_key="k"), "hi")
         """
         after = """
-            import os
             from mistralai.client import Mistral
 
             def ask(c, q):
                 return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
 
-            answer = ask(Mistral(api_key="k", server_url=os.environ.get("MISTRAL_SERVER_URL")), "hi")
+            answer = ask(Mistral(api_key="k"), "hi")
         """
         self.assertCodemod(before, after)

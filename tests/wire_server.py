@@ -150,6 +150,7 @@ import collections
 import hashlib
 import json
 import os
+from pathlib import Path
 import random
 import re
 import signal
@@ -1283,6 +1284,11 @@ def program_env(openai_server: WireServer, mistral_server: WireServer,
         "OPENAI_BASE_URL": openai_server.openai_base_url,
         "MISTRAL_API_KEY": TEST_API_KEY,
         "MISTRAL_SERVER_URL": mistral_server.mistral_server_url,
+        # a converted bare Mistral() goes to the SDK's default server: routing/sitecustomize.py
+        # points that at the wire server (the real SDK, real sockets; only the destination changes)
+        "MIGRATOR_TEST_MISTRAL_DEFAULT_SERVER": mistral_server.mistral_server_url,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent / "routing"),
+                                                    env.get("PYTHONPATH")])),
         "NO_PROXY": "*",
         "no_proxy": "*",
     })

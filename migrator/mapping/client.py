@@ -61,12 +61,12 @@ CLIENT_PARAMS = MappingProxyType({
 # openai 1.x+ also has a module-level client (`openai.chat.completions.create(...)`, configured by
 # `openai.api_key = ...`); Mistral has none, so converted calls go through one module-level client.
 MODULE_CLIENT_NAME = "mistral_client"
-MODULE_CLIENT_CODE = 'mistral_client = Mistral(server_url=os.environ.get("MISTRAL_SERVER_URL"))'
+MODULE_CLIENT_CODE = "mistral_client = Mistral()"
 # `openai.<attr> = value` settings of that module client, and what to do instead.
 MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",
-    "base_url": "set MISTRAL_SERVER_URL (no /v1), or pass server_url= to Mistral(...)",
-    "api_base": "set MISTRAL_SERVER_URL (no /v1), or pass server_url= to Mistral(...)",
+    "base_url": "pass server_url= (no /v1) to Mistral(...) (the module-level mistral_client)",
+    "api_base": "pass server_url= (no /v1) to Mistral(...) (the module-level mistral_client)",
     "organization": "Mistral has no organization setting",
     "project": "Mistral has no project setting",
     "default_headers": "pass client=httpx2.Client(headers=...) to Mistral(...)",

@@ -234,6 +234,7 @@ class _Builder:
         self.sites: dict[tuple[str, int, int], object] = {}
         self._memo: dict[tuple, Optional[frozenset]] = {}
         self.call_answers: dict[tuple[str, int, int], str] = {}  # client-call position -> origin id
+        self.module_settings: dict[str, str] = {}  # `openai.base_url = <not OpenAI>` / `openai.api_type = "azure"`
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -671,13 +672,25 @@ class _Builder:
         parent = f.parent.get(id(top))
         if chain[0] in V0_RESOURCES and isinstance(parent, ast.Call) and parent.func is top:
             surface = "openai." + ".".join(chain)
+            azure = any(kw.arg in ("engine", "deployment_id") for kw in parent.keywords)
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
-                      f"legacy openai v0 API {surface}(...)")
+                      f"legacy openai v0 API {surface}(...)" + (" on an Azure deployment" if azure else ""))
             self.uses.append(use)
-            self.sites[node_key(f.path, parent)] = ("v0", surface)
+            self.sites[node_key(f.path, parent)] = ("v0", surface, azure)
             return
         if chain[0] in MODULE_CLIENT_SETTINGS and isinstance(node.ctx, ast.Store) and len(chain) == 1:
             self.sites[node_key(f.path, node)] = ("modcfg", chain[0])
+            assign = f.parent.get(id(node))
+            value = getattr(assign, "value", None)
+            if value is not None and chain[0] in ("base_url", "api_base", "api_type"):
+                text = _expression_text(f, f.scope_of.get(id(node), ()), value)
+                if chain[0] == "api_type":
+                    if "azure" in text.lower():
+                        self.module_settings.setdefault("azure", f.path)
+                else:
+                    provider = classify_endpoint(text, "base_url")
+                    if provider != "openai":
+                        self.module_settings.setdefault("endpoint", provider)
             return
         if chain[0] in MODULE_CLIENT_RESOURCES:
             self._classify(f, node.value, frozenset({self.module_origin(f, node)}), chain_override=(chain, top))
@@ -971,7 +984,31 @@ def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> s
                         text += " " + " ".join(_expression_text(f, scope[:i], v, depth + 1)
                                                for v in values if v is not None)
                         break
+                    default = _param_default(f, scope[:i], sub.id)
+                    if default is not None:  # def sampler(base_url="http://localhost:8000/v1")
+                        text += " " + _expression_text(f, scope[:i], default, depth + 1)
+                        break
+            elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "self":
+                cls = next((scope[:i] for i in range(len(scope) - 1, -1, -1) if scope[:i] in f.classes), None)
+                for value in f.self_assigns.get((cls, sub.attr), []) if cls is not None else []:
+                    if value is not None:
+                        text += " " + _expression_text(f, f.scope_of.get(id(value), scope), value, depth + 1)
     return text
+
+
+def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
+    fn = f.scopes.get(scope)
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or (scope, name) not in f.params:
+        return None
+    args = fn.args
+    positional = [*args.posonlyargs, *args.args]
+    for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
+        if arg.arg == name:
+            return default
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return default
+    return None
 
 
 def _walk_body(nodes: Iterable[ast.AST]) -> Iterator[ast.AST]:

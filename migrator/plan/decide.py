@@ -21,6 +21,13 @@ MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 
 def decide(builder, files) -> ConversionPlan:
     groups: dict[str, list] = {}
+    endpoint = builder.module_settings.get("endpoint")
+    for origin in builder.origins.values():
+        if origin.kind == "module" and endpoint:
+            origin.provider = endpoint  # `openai.base_url = "http://localhost:8000/v1"`: another server
+        elif origin.kind == "module" and builder.module_settings.get("azure"):
+            origin.provider = "azure"
+            origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
     for oid, origin in builder.origins.items():
         groups.setdefault(builder.find(oid), []).append(origin)
     decision_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
@@ -39,7 +46,7 @@ def decide(builder, files) -> ConversionPlan:
             continue
         if origin.kind == "module" and not origin.uses:
             continue
-        verdict, reason, blockers = decision_of[builder.find(oid)]
+        verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
         clients.append(Client(oid, origin.path, origin.line, origin.col, origin.name, origin.kind, origin.is_async,
                               origin.provider, verdict, reason, blockers))
         for use in origin.uses:
@@ -65,14 +72,16 @@ def decide(builder, files) -> ConversionPlan:
                           f"{origin.name} is a parameter annotated {'AsyncOpenAI' if origin.is_async else 'OpenAI'}"
                           " and no caller in the converted tree passes it a client: convert this call (and the "
                           "annotation) when its callers pass a Mistral client")
+            detail = use.detail if use.blocking else ""
+            if origin is not None and origin.kind == "module" and verdict == KEEP and not detail:
+                detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
             sites[key] = ("call", verdict, bool(origin and origin.is_async),
-                                        bool(origin and origin.kind == "module"), use.detail if use.blocking else "",
-                                        _call_async(builder, use.client))
+                          bool(origin and origin.kind == "module"), detail, _call_async(builder, use.client))
         else:
             sites[key] = answer
     for node_id, oid in builder.ctor_nodes.items():
         origin = builder.origins[oid]
-        verdict, reason, blockers = decision_of[builder.find(oid)]
+        verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
         sites[origin.key] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path))
     module_converts = {o.path for oid, o in builder.origins.items()
                        if o.kind == "module" and decision(oid) == CONVERT}
@@ -167,16 +176,23 @@ def _implicit_variables(builder, decision) -> set:
     """OPENAI_API_KEY / OPENAI_BASE_URL when the converted clients read them implicitly (no api_key= /
     base_url=) and no client kept on OpenAI does: their converted form reads the Mistral variable."""
     converted, kept = set(), set()
+    by_file: dict = {}
     for oid, origin in builder.origins.items():
         if origin.kind not in ("OpenAI", "AsyncOpenAI", "Client", "AsyncClient") or not origin.call_keywords:
             continue
         implicit = {v for v, kw in (("OPENAI_API_KEY", "api_key"), ("OPENAI_BASE_URL", "base_url"))
                     if kw not in origin.call_keywords[0]}
+        mine = by_file.setdefault(origin.path, (set(), set()))
         if decision(oid) == CONVERT:
             converted |= implicit
+            mine[0].update(implicit)
         elif origin.provider == "openai":
             kept |= implicit
-    return converted - kept
+            mine[1].update(implicit)
+    # a file with clients of its own answers for itself (`os.environ[...] = key` then `OpenAI()`)
+    out = {path: conv - keep for path, (conv, keep) in by_file.items()}
+    out[None] = converted - kept
+    return out
 
 
 def _call_async(builder, oid) -> bool:
@@ -215,6 +231,33 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
     return CONVERT, "talks to OpenAI and every use converts", ()
 
 
+def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str, ...]]:
+    """One client's decision and reason within its group: another provider's client is never touched,
+    and a kept client is told its own reason (Azure, its options, its endpoint) before the group's."""
+    verdict, reason, blockers = group_decision
+    if origin.kind == "parameter":
+        return group_decision
+    if origin.provider not in ("openai", "azure", "unknown endpoint"):
+        return OTHER, f"the OpenAI SDK pointed at {origin.provider}", ()
+    if verdict != KEEP:
+        return group_decision
+    if origin.provider == "azure" and origin.problems:
+        return KEEP, origin.problems[0], ()
+    if origin.provider == "unknown endpoint":
+        return KEEP, (f"base_url of {origin.name} comes from configuration migrator cannot read: if it points "
+                      "at OpenAI, convert by hand (Mistral(server_url=...))"), ()
+    if origin.problems:
+        return KEEP, "; ".join(dict.fromkeys(origin.problems)), blockers
+    others = sorted({f"{m.name} ({m.provider})" for m in members if m is not origin and m.kind != "parameter"
+                     and m.provider not in ("openai", "azure")})
+    if others:
+        return KEEP, "shares code with another provider's client: " + ", ".join(others[:3]), ()
+    azure = [m for m in members if m is not origin and m.provider == "azure"]
+    if azure and not blockers:
+        return KEEP, f"shares code with an Azure OpenAI client ({azure[0].name})", ()
+    return KEEP, reason, blockers
+
+
 def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
     """The one TODO at a kept constructor: why, and the uses that keep it (file and function, no
     line numbers: the TODOs migrator inserts would move them on every run)."""
@@ -224,11 +267,21 @@ def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
         for blocker in blockers[:MAX_BLOCKERS]:
             where, _, rest = blocker.partition(" ")
             path = where.rsplit(":", 1)[0]
-            surface = rest.split(":", 1)[0]
-            names.append(surface if path == here else f"{surface} in {path.rsplit('/', 1)[-1]}")
+            surface, _, detail = rest.partition(": ")
+            why = _short_reason(surface, detail)
+            names.append((surface if path == here else f"{surface} in {path.rsplit('/', 1)[-1]}")
+                         + (f" ({why})" if why else ""))
         more = len(blockers) - MAX_BLOCKERS
         text += "; blocking uses: " + ", ".join(dict.fromkeys(names)) + (f" and {more} more" if more > 0 else "")
     return text
+
+
+def _short_reason(surface: str, detail: str) -> str:
+    """The part of a blocking use's detail worth repeating at the constructor."""
+    if not detail or detail.startswith(f"{surface}(...) has no rule yet") or detail.startswith("handed to"):
+        return ""
+    detail = detail.split("; keys to check")[0]
+    return detail if len(detail) <= 90 else detail[:87] + "..."
 
 
 # -- per-file answers ---------------------------------------------------------------------------------
@@ -302,7 +355,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             return "todo" if CONVERT in verdicts else "leave"
         if file_verdicts == {CONVERT} or (plan_state["all"] and not file_verdicts - {CONVERT}):
             return "convert"
-        return "todo" if plan_state["any"] else "leave"
+        # no call traced here: flag it only where this file converts calls and keeps others
+        return "todo" if CONVERT in file_verdicts else "leave"
 
     slots: set = set()
     for node in ast.walk(f.tree):
@@ -313,12 +367,19 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
                 (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict)
-            if not feeds and variable in plan_state["implicit"]:
+            implicit = plan_state["implicit"].get(f.path, plan_state["implicit"][None])
+            if not feeds and variable in implicit:
                 # checked or set for clients that now read the Mistral variable: say so (never renamed)
                 mistral = ENV_VARS[variable]
-                sites[key] = ("env", "todo", f"{variable} is {'set' if write else 'read'} here, but the converted "
-                              f"client reads {mistral}: {'set' if write else 'check'} {mistral} too if this is "
-                              "about it (migrator never renames this)")
+                if mistral == "MISTRAL_API_KEY":
+                    message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
+                               f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
+                               "(migrator never renames this)")
+                else:
+                    message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
+                               "no base-URL variable: pass server_url= (without /v1) to Mistral(...) if this "
+                               "should steer it")
+                sites[key] = ("env", "todo", message)
             else:
                 sites[key] = ("env", feeds)
         # exceptions
