@@ -87,6 +87,7 @@ class _File:
         self.local_names: set[str] = set()  # names defined in the module (classes, defs, assignments)
         self.scope_of: dict[int, Scope] = {}  # id(node) -> the scope its code runs in
         self.parent: dict[int, ast.AST] = {}
+        self.nodes: list[ast.AST] = []  # every node, in ast.walk order
         self.bases: dict[Scope, list[ast.AST]] = {}
         self.other_modules: set[str] = set()  # `import anthropic`: its clients are not OpenAI's
         self.wrapped_imports: dict[str, str] = {}  # `from langfuse.openai import openai` -> "langfuse.openai"
@@ -107,9 +108,17 @@ class _File:
 
 
 def _index(f: _File) -> None:
-    for node in ast.walk(f.tree):
+    # One walk: every node (in ast.walk order; later passes iterate this list) and its parent.
+    nodes = f.nodes = [f.tree]
+    parent = f.parent
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        index += 1
         for child in ast.iter_child_nodes(node):
-            f.parent[id(child)] = node
+            parent[id(child)] = node
+            nodes.append(child)
+    for node in nodes:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name == "openai" or alias.name.startswith("openai."):
@@ -499,14 +508,14 @@ class _Builder:
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
-        for node in ast.walk(f.tree):
+        for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = f.qualify(dotted_name(node.func))
                 if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
                     self.ctor_origin(f, node, qualified)
                 elif f.wrapped_imports and _wrapped_constructor(f, node) is not None:
                     self.wrapped_origin(f, node, _wrapped_constructor(f, node))
-        for node in ast.walk(f.tree):
+        for node in f.nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     f.openai_modules.get(node.value.id) == "openai" and self.lookup_scope(
                         f, f.scope_of.get(id(node), ()), node.value.id) == ():
@@ -534,7 +543,7 @@ class _Builder:
     def _untraced_chat_calls(self, f: _File) -> None:
         """Chat calls on receivers no other step saw (``get_client().chat.completions.create``, an
         attribute chain): a TODO each unless the receiver is surely not a client."""
-        for node in ast.walk(f.tree):
+        for node in f.nodes:
             if not isinstance(node, ast.Call) or node_key(f.path, node) in self.sites:
                 continue
             found = chat_method(node.func)
@@ -1035,7 +1044,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> Conversion
     builder = _Builder(files)
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
-    known = -1
+    known = 0  # a second pass only when a hand-off fed a parameter
     for _ in range(5):
         builder.uses, builder.sites, builder._memo, builder.call_answers = [], {}, {}, {}
         for origin in builder.origins.values():

@@ -115,7 +115,7 @@ def _converted_model_names(files, sites, model_slots) -> set:
     for f in files:
         slots = model_slots.get(f.path, frozenset())
         consts = {s[1] for s in slots if s[0] == "const"}
-        for node in ast.walk(f.tree):
+        for node in f.nodes:
             if isinstance(node, ast.Call):
                 answer = sites.get(node_key(f.path, node))
                 if answer and answer[0] == "call" and answer[1] == CONVERT:
@@ -137,12 +137,12 @@ def _model_tables(f, sites, sent: set) -> dict:
     one TODO each (the names are left alone: they may describe OpenAI models on purpose)."""
     found: dict = {}
     converted_args: set = set()
-    for node in ast.walk(f.tree):
+    for node in f.nodes:
         if isinstance(node, ast.Call):
             answer = sites.get(node_key(f.path, node))
             if answer and answer[0] == "call":
                 converted_args.update(id(sub) for sub in ast.walk(node))
-    for node in ast.walk(f.tree):
+    for node in f.nodes:
         if id(node) in converted_args:
             continue
         hits: list = []
@@ -359,7 +359,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         return "todo" if CONVERT in file_verdicts else "leave"
 
     slots: set = set()
-    for node in ast.walk(f.tree):
+    openai_names = set(f.imported) | set(f.openai_modules)
+    for node in f.nodes:
         key = node_key(f.path, node)
         # environment reads feed a converted constructor, or are left alone
         if isinstance(node, (ast.Subscript, ast.Call)) and env_key(node):
@@ -384,7 +385,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 sites[key] = ("env", feeds)
         # exceptions
         if isinstance(node, (ast.Name, ast.Attribute)) and f.uses_openai and \
-                error_rule(f.qualify(dotted_name(node))) is not None:
+                _root_name(node) in openai_names and error_rule(f.qualify(dotted_name(node))) is not None:
             head = dotted_name(node).split(".")[0]
             if head in f.local_names and head not in f.imported and head not in f.openai_modules:
                 sites[key] = ("exc", "leave")
@@ -410,6 +411,24 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
                     slots.update(_attr_slots(builder, f, kw.value, call_verdict))
     model_slots[f.path] = frozenset(slots)
+
+
+def _loads_of(f, name: str) -> list:
+    """Every ``name`` read in the module (indexed once per module)."""
+    index = getattr(f, "_loads", None)
+    if index is None:
+        index = {}
+        for node in f.nodes:
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                index.setdefault(node.id, []).append(node)
+        f._loads = index
+    return index.get(name, [])
+
+
+def _root_name(node) -> Optional[str]:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _body_verdicts_in(builder, f, sites, nodes, depth) -> set:
@@ -465,7 +484,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     if len(names) != 1:
         return False
     fed = False
-    for load in ast.walk(f.tree):
+    for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
             verdict = None
             for parent in _ancestors(f, load):
@@ -506,9 +525,8 @@ def _message_flows(f, node, call_verdict) -> bool:
 
 def _name_feeds_messages(f, name: str, scope, call_verdict) -> bool:
     fed = False
-    for load in ast.walk(f.scopes.get(scope, f.tree)):
-        if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load) and \
-                f.scope_of.get(id(load), ()) == scope:
+    for load in _loads_of(f, name):
+        if f.scope_of.get(id(load), ()) == scope:
             parent = f.parent.get(id(load))
             if isinstance(parent, ast.keyword) and parent.arg == "messages":
                 if call_verdict(f.parent.get(id(parent))) != CONVERT:
@@ -576,8 +594,8 @@ def _model_slot(builder, f, call, name_node, call_verdict):
         return None
     if region is None:
         return None
-    for load in ast.walk(region):
-        if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load):
+    for load in _loads_of(f, name):
+        if True:
             if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) != found:
                 continue
             parent = f.parent.get(id(load))
@@ -595,7 +613,7 @@ def _callarg_constants(f, slot) -> set:
     when that is their only use."""
     _, func, index, param = slot
     args = []
-    for call in ast.walk(f.tree):
+    for call in f.nodes:
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == func:
             chosen = [kw.value for kw in call.keywords if kw.arg == param]
             if not chosen and 0 <= index < len(call.args):
@@ -606,7 +624,7 @@ def _callarg_constants(f, slot) -> set:
         values = f.assigns.get(((), arg.id), [])
         if not values or not all(v is not None and _string_source(v) for v in values):
             continue
-        loads = [n for n in ast.walk(f.tree) if isinstance(n, ast.Name) and n.id == arg.id
+        loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == arg.id
                  and isinstance(n.ctx, ast.Load)]
         if all(any(n is a for a in args) for n in loads):
             out.add(("const", arg.id))
