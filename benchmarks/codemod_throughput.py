@@ -408,8 +408,10 @@ def main() -> None:
             rows.append((f"transform <= 1.3x bare parse+codegen: {rules / bare:.2f}x", verdict(rules <= 1.3 * bare)))
             plan_time, applied = measure_plan(openai_files, args.repeat)
             share = plan_time / (plan_time + applied)
-            print(f"  plan phase (build_plan, whole tree) {plan_time:8.3f} s; rules with that plan {applied:.3f} s")
-            rows.append((f"plan phase <= 15% of the conversion: {share:.1%}", verdict(share <= 0.15)))
+            print(f"  plan phase (build_plan, whole tree) {plan_time:8.3f} s; rules with that plan {applied:.3f} s "
+                  f"(in-process: {share:.1%} of plan + rules)")
+            rows.append((f"plan phase <= 15% of migrator convert: {plan_time / convert:.1%} "
+                         f"(of the in-process rule pipeline: {share:.1%})", verdict(plan_time <= 0.15 * convert)))
 
         if not args.skip_libcst_tool:
             workdir = scratch / "libcst-tool"

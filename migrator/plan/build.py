@@ -44,6 +44,10 @@ V0_RESOURCES = frozenset({
 })
 # Calls a client may be handed to without anything happening to it.
 HARMLESS_CALLEES = frozenset({"print", "repr", "id", "type", "isinstance", "hasattr", "bool", "str", "callable"})
+BINDING_NODES = frozenset({ast.Assign, ast.AnnAssign, ast.With, ast.AsyncWith, ast.NamedExpr, ast.For,
+                           ast.AsyncFor, ast.Return})
+# Where a value's appearance can be a use of a client: a method or attribute, an argument, a container.
+USE_CONTEXTS = (ast.Attribute, ast.Call, ast.keyword, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Starred)
 HARMLESS_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", "beta.chat.completions.parse"})
 
@@ -108,71 +112,6 @@ class _File:
 
 
 def _index(f: _File) -> None:
-    # One walk: every node (in ast.walk order; later passes iterate this list) and its parent.
-    nodes = f.nodes = [f.tree]
-    parent = f.parent
-    index = 0
-    while index < len(nodes):
-        node = nodes[index]
-        index += 1
-        for child in ast.iter_child_nodes(node):
-            parent[id(child)] = node
-            nodes.append(child)
-    for node in nodes:
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name == "openai" or alias.name.startswith("openai."):
-                    f.openai_modules[alias.asname or "openai"] = alias.name if alias.asname else "openai"
-                else:
-                    f.other_modules.add(alias.asname or alias.name.split(".")[0])
-        elif isinstance(node, ast.ImportFrom):
-            module = node.module or ""
-            if node.level == 0 and (module == "openai" or module.startswith("openai.")):
-                for alias in node.names:
-                    f.imported[alias.asname or alias.name] = f"{module}.{alias.name}"
-            else:
-                for alias in node.names:
-                    f.repo_imports[alias.asname or alias.name] = (module, node.level, alias.name)
-                wrapped = next((m for m in WRAPPED_OPENAI_MODULES if module == m or module.startswith(m + ".")), None)
-                if node.level == 0 and wrapped is not None:
-                    for alias in node.names:
-                        f.wrapped_imports[alias.asname or alias.name] = wrapped
-
-    def visit(node: ast.AST, scope: Scope, cls: Optional[Scope]) -> None:
-        for child in ast.iter_child_nodes(node):
-            f.scope_of[id(child)] = scope
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                path = scope + (child.name,)
-                f.defs[(scope, child.name)] = path
-                if scope == ():
-                    f.local_names.add(child.name)
-                f.scopes[path] = child
-                for deco in child.decorator_list:
-                    f.scope_of[id(deco)] = scope
-                    visit_expr(deco, scope)
-                if isinstance(child, ast.ClassDef):
-                    f.classes.add(path)
-                    f.bases[path] = list(child.bases)
-                    for base in child.bases:
-                        visit_expr(base, scope)
-                    visit(ast.Module(body=child.body, type_ignores=[]), path, path)
-                else:
-                    _params(child, path)
-                    for default in [*child.args.defaults, *child.args.kw_defaults]:
-                        if default is not None:
-                            visit_expr(default, scope)
-                    visit(ast.Module(body=child.body, type_ignores=[]), path, cls)
-                continue
-            if isinstance(child, ast.Lambda):
-                visit(child, scope, cls)
-                continue
-            _bind(child, scope, cls)
-            visit(child, scope, cls)
-
-    def visit_expr(node: ast.AST, scope: Scope) -> None:
-        for sub in ast.walk(node):
-            f.scope_of[id(sub)] = scope
-
     def _params(fn, path: Scope) -> None:
         args = fn.args
         order = [a.arg for a in [*args.posonlyargs, *args.args]]
@@ -207,8 +146,65 @@ def _index(f: _File) -> None:
                       and name_node.value.id in ("self", "cls") and cls is not None):
                     f.self_assigns.setdefault((cls, name_node.attr), []).append(sub_value)
 
-    f.scope_of[id(f.tree)] = ()
-    visit(f.tree, (), None)
+    # One walk: every node (in ast.walk order; later passes iterate this list), its parent, the scope
+    # its code runs in and the class ``self`` refers to there, and what each statement binds.
+    nodes = f.nodes = [f.tree]
+    parent, scope_of = f.parent, f.scope_of
+    class_of: dict[int, Optional[Scope]] = {id(f.tree): None}
+    scope_of[id(f.tree)] = ()
+    definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        index += 1
+        scope, cls = scope_of[id(node)], class_of[id(node)]
+        if isinstance(node, definitions):
+            path = scope + (node.name,)
+            f.defs[(scope, node.name)] = path
+            if scope == ():
+                f.local_names.add(node.name)
+            f.scopes[path] = node
+            inner_cls = path if isinstance(node, ast.ClassDef) else cls
+            body = {id(stmt) for stmt in node.body}
+            if isinstance(node, ast.ClassDef):
+                f.classes.add(path)
+                f.bases[path] = list(node.bases)
+            else:
+                _params(node, path)
+            for child in ast.iter_child_nodes(node):
+                parent[id(child)] = node
+                nodes.append(child)
+                inside = id(child) in body
+                scope_of[id(child)] = path if inside else scope  # decorators, bases, defaults: outside
+                class_of[id(child)] = inner_cls if inside else cls
+            continue
+        if type(node) in BINDING_NODES:
+            _bind(node, scope, cls)
+        for child in ast.iter_child_nodes(node):
+            parent[id(child)] = node
+            nodes.append(child)
+            scope_of[id(child)] = scope
+            class_of[id(child)] = cls
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name == "openai" or alias.name.startswith("openai."):
+                    f.openai_modules[alias.asname or "openai"] = alias.name if alias.asname else "openai"
+                else:
+                    f.other_modules.add(alias.asname or alias.name.split(".")[0])
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 0 and (module == "openai" or module.startswith("openai.")):
+                for alias in node.names:
+                    f.imported[alias.asname or alias.name] = f"{module}.{alias.name}"
+            else:
+                for alias in node.names:
+                    f.repo_imports[alias.asname or alias.name] = (module, node.level, alias.name)
+                wrapped = next((m for m in WRAPPED_OPENAI_MODULES if module == m or module.startswith(m + ".")), None)
+                if node.level == 0 and wrapped is not None:
+                    for alias in node.names:
+                        f.wrapped_imports[alias.asname or alias.name] = wrapped
+
 
 
 def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST, Optional[ast.AST]]]:
@@ -580,6 +576,8 @@ class _Builder:
         # the receiver of `self.x.y`: only the outermost self.<attr> is a value
         if isinstance(node, ast.Name) and isinstance(parent, ast.Attribute) and node.id in ("self", "cls"):
             return
+        if not isinstance(parent, USE_CONTEXTS):
+            return  # arithmetic, comparisons, aliases (`x = client`: followed by eval): not a use
         scope = f.scope_of.get(id(node), ())
         origins = self.eval(f, scope, node)
         if origins:

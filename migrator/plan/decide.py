@@ -16,7 +16,9 @@ from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, Client, ConversionPlan, Use, node_key
 
-MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
+MAX_BLOCKERS = 4
+# node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
+SITE_NODE_TYPES = frozenset({ast.Subscript, ast.Call, ast.Name, ast.Attribute, ast.Dict, ast.Compare})  # named in the constructor's TODO; the plan lists them all
 
 
 def decide(builder, files) -> ConversionPlan:
@@ -142,8 +144,9 @@ def _model_tables(f, sites, sent: set) -> dict:
             answer = sites.get(node_key(f.path, node))
             if answer and answer[0] == "call":
                 converted_args.update(id(sub) for sub in ast.walk(node))
+    table_types = (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Compare, ast.Call)
     for node in f.nodes:
-        if id(node) in converted_args:
+        if not isinstance(node, table_types) or id(node) in converted_args:
             continue
         hits: list = []
         if isinstance(node, ast.Dict):
@@ -361,6 +364,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
     slots: set = set()
     openai_names = set(f.imported) | set(f.openai_modules)
     for node in f.nodes:
+        kind = type(node)
+        if kind not in SITE_NODE_TYPES:
+            continue
         key = node_key(f.path, node)
         # environment reads feed a converted constructor, or are left alone
         if isinstance(node, (ast.Subscript, ast.Call)) and env_key(node):
