@@ -128,3 +128,21 @@ def test_progress_bar_does_not_disturb_results(tmp_path, monkeypatch, jobs):
     with_bar = run(["."], transform=rename_transform, jobs=jobs, progress=True)
     assert with_bar == run(["."], transform=rename_transform, jobs=jobs, progress=False)
     assert len(with_bar.changed) == 3
+
+
+def test_a_plan_failure_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
+    """If the conversion plan ever fails, every file is reported (as migrator's fault) and left as is."""
+    import migrator.plan
+
+    (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n")
+    before = (tmp_path / "app.py").read_bytes()
+
+    def broken(sources, root=""):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(migrator.plan, "build_plan", broken)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert [f.reason for f in report.failed] == [
+        "internal error in the conversion plan: KeyError: 'boom'; nothing was converted"]
+    assert report.exit_code == 3
+    assert (tmp_path / "app.py").read_bytes() == before

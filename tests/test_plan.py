@@ -127,3 +127,13 @@ def test_kept_client_todo_names_the_blocking_call(call: str, reason: str) -> Non
     assert todos[0].line == 3 and "kept on OpenAI" in todos[0].message and reason in todos[0].message
     assert outcome.code.count("TODO(migrator") == 1
     assert call in outcome.code
+
+
+def test_origin_first_met_while_deciding() -> None:
+    """A parameter first evaluated while deciding (a property returning what __init__ stored) does not
+    break the plan (found on the corpus: KeyError in pydantic-ai's providers)."""
+    plan = _plan("from openai import AsyncOpenAI\n\n\nclass Provider:\n"
+                 "    def __init__(self, openai_client: AsyncOpenAI | None = None):\n"
+                 "        self._client = openai_client\n\n"
+                 "    @property\n    def client(self):\n        return self._client\n")
+    assert all(c.decision in (CONVERT, KEEP, OTHER, UNRESOLVED) for c in plan.clients)

@@ -210,7 +210,13 @@ def run(
             results.append(item)
 
     if transform is None and loaded:
-        config = _with_plan(config, loaded)
+        try:
+            config = _with_plan(config, loaded)
+        except Exception as exc:  # noqa: BLE001 - a bug in the plan: report it, write nothing
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            reason = " ".join(f"internal error in the conversion plan: {detail}; nothing was converted".split())
+            results.extend(Failed(item.source.path, reason) for item in loaded)
+            loaded = []
     elif transform is None:
         from migrator.plan.model import ConversionPlan
 

@@ -39,7 +39,10 @@ def decide(builder, files) -> ConversionPlan:
     def decision(oid: Optional[str]) -> str:
         if not oid:
             return UNRESOLVED
-        return decision_of[builder.find(oid)][0]
+        root = builder.find(oid)
+        if root not in decision_of:  # an origin first met after the groups were decided
+            decision_of[root] = _group_decision([builder.origins[oid]])
+        return decision_of[root][0]
 
     clients = []
     uses: list[Use] = list(builder.uses)
