@@ -157,7 +157,9 @@ def test_program_env(program_env, openai_server, mistral_server):
                                         "MISTRAL_API_KEY": "real-looking", "PATH": "/bin"})
     assert env == {"PATH": "/bin", "OPENAI_API_KEY": KEY, "MISTRAL_API_KEY": KEY,
                    "OPENAI_BASE_URL": openai_server.url + "/v1",
-                   "MISTRAL_SERVER_URL": mistral_server.url, "NO_PROXY": "*", "no_proxy": "*"}
+                   "MISTRAL_SERVER_URL": mistral_server.url, "NO_PROXY": "*", "no_proxy": "*",
+                   "MIGRATOR_TEST_MISTRAL_DEFAULT_SERVER": mistral_server.url,
+                   "PYTHONPATH": str(Path(wire_server.__file__).parent / "routing")}
     assert program_env["OPENAI_BASE_URL"] == openai_server.openai_base_url
     assert not any(k.lower().endswith("_proxy") and k.lower() != "no_proxy" for k in program_env)
 
@@ -647,3 +649,20 @@ def test_base64_is_little_endian_float32():
     vector = wire_server.embedding_vector("x", 4)
     encoded = wire_server._encode(vector, {"encoding_format": "base64"})
     assert struct.unpack("<4f", base64.b64decode(encoded)) == pytest.approx(vector, rel=1e-6)
+
+
+def test_routing_sends_a_bare_mistral_client_to_the_wire_server(program_env, mistral_server, tmp_path):
+    """tests/routing/sitecustomize.py: a converted `Mistral()` (no server_url) reaches the loopback
+    server in test programs, through the real SDK over a real socket."""
+    import subprocess
+    import sys
+
+    program = tmp_path / "bare.py"
+    program.write_text("from mistralai.client import Mistral\n"
+                       "r = Mistral().chat.complete(model='mistral-small-latest', "
+                       "messages=[{'role': 'user', 'content': 'hi'}])\n"
+                       "print(r.choices[0].message.content)\n")
+    done = subprocess.run([sys.executable, str(program)], env=program_env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "hi" in done.stdout
