@@ -182,7 +182,8 @@ class _Transformer(RuleTransformer):
         if verdict == UNRESOLVED:
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
                             f"chat.completions.{method} call by hand "
-                            f"({CHAT_HELPERS[method]})")
+                            f"({CHAT_HELPERS[method]}) if it receives a client migrator converted; "
+                            "a client that stays on OpenAI needs nothing")
             return updated
         if verdict != CONVERT:
             if blocking and verdict == KEEP and module_client:  # no constructor to carry the TODO

@@ -251,6 +251,10 @@ class _Transformer(RuleTransformer):
                 safety = "approximate"
             target = rule.mistral_name(name)
             value = arg.value
+            if name == "api_key" and "openai" in code_of(value).lower():
+                # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects
+                self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "
+                                "(the SDK reads MISTRAL_API_KEY when api_key is not given)")
             if name == "base_url":
                 value = self._server_url(value, line)
             elif name == "timeout":

@@ -74,5 +74,6 @@ class _Transformer(RuleTransformer):
         elif answer[0] == "call" and answer[1] == KEEP and answer[3] and answer[4]:
             self.todo(line, f"{answer[4]}; the openai module's client stays on OpenAI here")
         elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4]:
-            self.todo(line, f"{answer[4]}; the receiver is not traced to a client: if it is an OpenAI client, "
-                            "convert by hand")
+            self.todo(line, f"{answer[4]}; the receiver is not traced to a client: if it receives a client "
+                            "migrator converted, convert this call by hand (a client that stays on OpenAI needs "
+                            "nothing)")

@@ -68,6 +68,7 @@ class _Origin:
     annotated: bool = False  # params: annotated with an OpenAI client class
     key: tuple = ()  # constructors: node_key of the call
     call_keywords: tuple = ()  # constructors: (the keywords passed,) or () when **kwargs hides them
+    exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
 
 
 class _File:
@@ -239,6 +240,7 @@ class _Builder:
         self.sites: dict[tuple[str, int, int], object] = {}
         self._memo: dict[tuple, Optional[frozenset]] = {}
         self.call_answers: dict[tuple[str, int, int], str] = {}  # client-call position -> origin id
+        self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
         self.module_settings: dict[str, str] = {}  # `openai.base_url = <not OpenAI>` / `openai.api_type = "azure"`
 
     # -- union-find ------------------------------------------------------------------------------
@@ -263,6 +265,15 @@ class _Builder:
         origin = _Origin(oid, f.path, call.lineno, call.col_offset, _name_for(f, call), kind,
                          CLIENT_CLASSES.get(qualified, kind.startswith("Async")))
         origin.key = node_key(f.path, call)
+        holder = f.parent.get(id(call))
+        if isinstance(holder, ast.Await):
+            holder = f.parent.get(id(holder))
+        targets = holder.targets if isinstance(holder, ast.Assign) else \
+            [holder.target] if isinstance(holder, ast.AnnAssign) else []
+        # reachable through attribute chains migrator does not follow (`agent.client`, `module.client`)
+        origin.exposed = any(isinstance(t, ast.Attribute) or (isinstance(t, ast.Name) and
+                                                                f.scope_of.get(id(call), ()) == ())
+                             for t in targets)
         origin.call_keywords = ({kw.arg for kw in call.keywords if kw.arg},) if not any(
             kw.arg is None for kw in call.keywords) else ()
         if qualified in MANUAL_CLIENT_CLASSES:
@@ -370,7 +381,32 @@ class _Builder:
             cls = self.class_of(f, scope)
             if cls is not None:
                 return self.eval_attr(f, cls, node.attr, depth)
+        if isinstance(node, ast.Attribute):  # `self.llm.client`, `agent.client`: an instance of a repo class
+            instance = self.instance_of(f, scope, node.value, depth)
+            if instance is not None:
+                return self.eval_attr(instance[0], instance[1], node.attr, depth + 1)
         return UNKNOWN
+
+    def instance_of(self, f: _File, scope: Scope, node: ast.AST, depth: int) -> Optional[tuple]:
+        """(file, class scope) when ``node`` only ever holds instances of one of the repo's classes."""
+        if depth > 8:
+            return None
+        if isinstance(node, ast.Call):
+            target = self.resolve_function(f, scope, node.func)
+            return (target[0], target[1]) if target is not None and target[2] else None
+        if isinstance(node, ast.Name):
+            found = self.lookup_scope(f, scope, node.id)
+            values = f.assigns.get((found, node.id), []) if found is not None else []
+            holder_scope = found
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+            cls = self.class_of(f, scope)
+            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
+            holder_scope = cls
+        else:
+            return None
+        classes = {self.instance_of(f, f.scope_of.get(id(v), holder_scope or ()), v, depth + 1) if v is not None
+                   else None for v in values}
+        return classes.pop() if len(classes) == 1 and None not in classes else None
 
     def class_of(self, f: _File, scope: Scope) -> Optional[Scope]:
         for i in range(len(scope) - 1, -1, -1):
@@ -380,6 +416,10 @@ class _Builder:
 
     def eval_attr(self, f: _File, cls: Scope, attr: str, depth: int, seen: int = 0) -> Optional[frozenset]:
         values = f.self_assigns.get((cls, attr))
+        if values is None and (cls, attr) in f.defs:  # a @property returning a client
+            method = f.defs[(cls, attr)]
+            returns = f.returns.get(method, [])
+            return self._values(f, method, returns, depth) if returns else UNKNOWN
         if values is None:
             # class-level `client = OpenAI()` or a base class of the repo's own
             if (cls, attr) in f.assigns:
@@ -560,7 +600,11 @@ class _Builder:
             else:
                 continue
             scope = f.scope_of.get(id(node), ())
-            if self.eval(f, scope, receiver) == frozenset() or self._foreign(f, scope, receiver):
+            origins = self.eval(f, scope, receiver)
+            if origins:  # reached through an instance of the repo's own class (`self.llm.client`)
+                self._classify(f, receiver, origins)
+                continue
+            if origins == frozenset() or self._foreign(f, scope, receiver):
                 continue
             wrapped = self._wrapped_origins(f, scope, receiver)
             if wrapped is not None:
@@ -887,6 +931,10 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
             return problem
     if chain[-1] == "parse" and chat_call_stream_literal(call):
         return "parse(stream=True) has no Mistral equivalent"
+    if chat_call_stream_literal(call) or _splat_streams(f, call):
+        problem = _stream_consumer_problem(f, call)
+        if problem:
+            return problem
     if chat_call_stream_literal(call) is None:
         return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
     return ""
@@ -912,6 +960,42 @@ def _value_problem(name: str, rule, value: ast.AST, method: str) -> str:
         return f"{name}: {exc}"
     except Exception as exc:  # noqa: BLE001 - a transform that cannot take this value
         return f"{name}: {exc}"
+    return ""
+
+
+def _splat_streams(f: _File, call: ast.Call) -> bool:
+    for kw in call.keywords:
+        if kw.arg is None and isinstance(kw.value, ast.Name):
+            scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
+            if _splat_dict(scope, kw.value.id, call).stream:
+                return True
+    return False
+
+
+def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
+    """A streaming call converts only where its consumer converts with it: iterated in place, or held
+    in one name that is only iterated (``for chunk in stream``). Mistral yields events (``.data``)."""
+    node, parent = call, f.parent.get(id(call))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+        return ""
+    if isinstance(parent, ast.withitem) and isinstance(parent.optional_vars, ast.Name):
+        name = parent.optional_vars.id
+    elif isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        name = parent.targets[0].id
+    else:
+        return "the stream is consumed where migrator cannot rewrite its loop (Mistral yields events: event.data)"
+    scope = f.scope_of.get(id(call), ())
+    if len(f.assigns.get((scope, name), [])) != 1:
+        return f"{name} also holds something else in this scope: its stream loop cannot be rewritten safely"
+    for node in f.nodes:
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) and \
+                f.scope_of.get(id(node), ()) == scope:
+            holder = f.parent.get(id(node))
+            if not (isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node):
+                return (f"{name} is used other than in a for loop: its consumer cannot be rewritten "
+                        "(Mistral yields events: event.data)")
     return ""
 
 

@@ -419,7 +419,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
                     slots.update(_attr_slots(builder, f, kw.value, call_verdict))
-    model_slots[f.path] = frozenset(slots)
+    model_slots[f.path] = frozenset(slots | builder.extra_slots.get(f.path, set()))
 
 
 def _loads_of(f, name: str) -> list:
@@ -587,12 +587,13 @@ def _model_slot(builder, f, call, name_node, call_verdict):
     if found is None:
         return None
     name = name_node.id
+    extra = None
     if (found, name) in f.params:
         slot = ("default", found, name)
         region = f.scopes.get(found)
         callarg = _callarg_slot(builder, f, found, name)
-        if callarg is not None:
-            slot = callarg
+        if callarg is not None:  # the default and the literal arguments callers pass both reach model=
+            slot, extra = callarg, ("default", found, name)
     elif (found, name) in f.assigns:
         values = f.assigns[(found, name)]
         if not all(v is not None and _string_source(v) for v in values):
@@ -614,6 +615,8 @@ def _model_slot(builder, f, call, name_node, call_verdict):
     if found == () and any(name in (imp for imp in g.repo_imports.values() for imp in [imp[2]])
                            for g in builder.files if g is not f):
         return None  # imported elsewhere: other consumers
+    if extra is not None:
+        builder.extra_slots.setdefault(f.path, set()).add(extra)
     return slot
 
 
