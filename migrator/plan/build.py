@@ -239,7 +239,6 @@ class _Builder:
         self.uses: list[Use] = []
         self.sites: dict[tuple[str, int, int], object] = {}
         self._memo: dict[tuple, Optional[frozenset]] = {}
-        self.call_answers: dict[tuple[str, int, int], str] = {}  # client-call position -> origin id
         self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
         self.module_settings: dict[str, str] = {}  # `openai.base_url = <not OpenAI>` / `openai.api_type = "azure"`
 
@@ -462,7 +461,7 @@ class _Builder:
                 return frozenset()  # a parameter annotated Mistral (a second run)
             oid = self.param_origin(f, found, name)
             origin = self.origins[oid]
-            return frozenset({oid}) if origin.annotated or origin.sources or self._param_is_client(oid) else UNKNOWN
+            return frozenset({oid}) if origin.annotated or origin.sources else UNKNOWN
         if (found, name) in f.assigns:
             return self._values(f, found, f.assigns[(found, name)], depth)
         if (found, name) in f.defs:
@@ -476,9 +475,6 @@ class _Builder:
             other, other_name = target
             return self._eval_name(other, (), other_name, depth + 1)
         return frozenset()
-
-    def _param_is_client(self, oid: str) -> bool:
-        return bool(self.origins[oid].sources)
 
     def resolve_import(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
         module, level, imported = f.repo_imports[name]
@@ -852,7 +848,6 @@ class _Builder:
                             "the chat.completions.stream helper has no rule yet (use client.chat.stream)", "MIG102")
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
-        self.call_answers[key] = oid or ""
         self.sites[key] = ("call", use)
 
 
@@ -1102,16 +1097,6 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
     return None
 
 
-def _walk_body(nodes: Iterable[ast.AST]) -> Iterator[ast.AST]:
-    todo = list(nodes)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        yield node
-        todo.extend(ast.iter_child_nodes(node))
-
-
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion."""
     files: list[_File] = []
@@ -1128,7 +1113,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> Conversion
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter
     for _ in range(5):
-        builder.uses, builder.sites, builder._memo, builder.call_answers = [], {}, {}, {}
+        builder.uses, builder.sites, builder._memo = [], {}, {}
         for origin in builder.origins.values():
             origin.uses = []
         for f in files:
