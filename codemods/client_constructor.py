@@ -12,7 +12,7 @@ from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLI
 from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE, RETRY_IMPORTS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
-from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
 
 
 def string_value(node: cst.BaseExpression) -> Optional[str]:
@@ -214,7 +214,7 @@ class _Transformer(RuleTransformer):
         is_async = CLIENT_CLASSES.get(qualified, False)
         problems = []
         answer = self.answer_for(original)
-        if not answer or answer[0] != "ctor" or answer[1] in (OTHER, UNRESOLVED):
+        if not answer or answer[0] != "ctor" or answer[1] in (OTHER, UNRESOLVED, UNUSED):
             return updated  # another provider's endpoint: not migrator's to touch
         if answer[1] == KEEP:
             self.todo(line, answer[2])

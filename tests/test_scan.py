@@ -131,7 +131,7 @@ def test_json_is_the_plan_with_paths_relative_to_the_root(tree: Path) -> None:
         "rule": "MIG106", "status": "todo", "blocking": False,
         "detail": "legacy openai v0 API openai.ChatCompletion.create(...)"}
     assert uses[15]["client"] == clients["vec"]["id"] == "app/llm.py:5:6"
-    assert data["counts"] == {"convert": 1, "keep": 1, "other-provider": 1, "unresolved": 0}
+    assert data["counts"] == {"convert": 1, "keep": 1, "other-provider": 1, "unresolved": 0, "unused": 0}
     assert [f["path"] for f in data["failed"]] == ["app/broken.py"]
     assert data["failed"][0]["reason"].startswith("syntax error at line 3")
 
@@ -264,7 +264,7 @@ def test_convert_json_includes_the_plan(tree: Path) -> None:
     summary = json.loads(result.stdout)
     assert {"version", "mode", "files", "todos", "results"} <= set(summary)  # the existing keys stay
     plan = summary["plan"]
-    assert plan["counts"] == {"convert": 1, "keep": 1, "other-provider": 1, "unresolved": 0}
+    assert plan["counts"] == {"convert": 1, "keep": 1, "other-provider": 1, "unresolved": 0, "unused": 0}
     assert {c["name"]: c["decision"] for c in plan["clients"]} == {
         "client": "convert", "vec": "keep", "ds": "other-provider"}
     assert {(u["path"], u["line"], u["status"]) for u in plan["uses"]} >= {

@@ -126,6 +126,8 @@ OTHER_PROVIDER_MARKERS = (
     ("nvidia", "NVIDIA"), ("cerebras", "Cerebras"), ("sambanova", "SambaNova"), ("huggingface", "Hugging Face"),
     ("scaleway", "Scaleway"), ("ovh", "OVHcloud"), ("litellm", "LiteLLM"), ("cloudflare", "Cloudflare"),
     ("baidu", "Baidu"), ("qwen", "Qwen"), ("nebius", "Nebius"), ("hyperbolic", "Hyperbolic"),
+    ("github", "GitHub Models"), ("sglang", "SGLang"), ("tgi", "TGI"), ("llamacpp", "llama.cpp"),
+    ("llama_cpp", "llama.cpp"), ("lmdeploy", "LMDeploy"), ("xinference", "Xinference"),
 )
 
 

@@ -47,7 +47,8 @@ HARMLESS_CALLEES = frozenset({"print", "repr", "id", "type", "isinstance", "hasa
 BINDING_NODES = frozenset({ast.Assign, ast.AnnAssign, ast.With, ast.AsyncWith, ast.NamedExpr, ast.For,
                            ast.AsyncFor, ast.Return})
 # Where a value's appearance can be a use of a client: a method or attribute, an argument, a container.
-USE_CONTEXTS = (ast.Attribute, ast.Call, ast.keyword, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Starred)
+USE_CONTEXTS = (ast.Attribute, ast.Call, ast.keyword, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Starred,
+                ast.Return)
 HARMLESS_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", "beta.chat.completions.parse"})
 
@@ -69,6 +70,7 @@ class _Origin:
     key: tuple = ()  # constructors: node_key of the call
     call_keywords: tuple = ()  # constructors: (the keywords passed,) or () when **kwargs hides them
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
+    returned: bool = False  # returned by a function (a factory)
 
 
 class _File:
@@ -719,7 +721,8 @@ class _Builder:
         parent = f.parent.get(id(top))
         if chain[0] in V0_RESOURCES and isinstance(parent, ast.Call) and parent.func is top:
             surface = "openai." + ".".join(chain)
-            azure = any(kw.arg in ("engine", "deployment_id") for kw in parent.keywords)
+            azure = any(kw.arg == "deployment_id" for kw in parent.keywords) or \
+                self.module_settings.get("azure") == f.path
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
                       f"legacy openai v0 API {surface}(...)" + (" on an Azure deployment" if azure else ""))
             self.uses.append(use)
@@ -772,7 +775,11 @@ class _Builder:
             if isinstance(call, ast.Call):
                 self._handoff(f, node, call, ids, keyword=parent.arg)
             return
-        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.Return, ast.withitem, ast.Await,
+        if isinstance(parent, ast.Return):
+            for oid in ids:
+                self.origins[oid].returned = True  # a factory: its callers (maybe outside the tree) use it
+            return
+        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.withitem, ast.Await,
                                ast.Compare, ast.BoolOp, ast.If, ast.IfExp, ast.While, ast.Assert,
                                ast.UnaryOp, ast.Expr, ast.Delete, ast.FormattedValue)):
             return

@@ -14,7 +14,7 @@ from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_
     _dict_constants, type_check_class
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
-from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, Client, ConversionPlan, Use, node_key
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
 MAX_BLOCKERS = 4
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
@@ -217,6 +217,9 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
         if any(m.annotated or m.uses for m in members):
             return UNRESOLVED, "a parameter whose callers migrator cannot see", tuple(blockers)
         return UNRESOLVED, "no client reaches it", ()
+    if not any(m.uses or m.sources or m.problems or m.returned for m in members) and \
+            all(m.provider == "openai" for m in real):
+        return UNUSED, "no use found: left as it is", ()
     others = [m for m in real if m.provider not in ("openai", "azure")]
     openai = [m for m in real if m.provider in ("openai", "azure")]
     if others and not openai:
@@ -355,6 +358,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
     file_verdicts |= {KEEP for (path, *_), answer in sites.items() if path == f.path and answer[0] == "v0"}
 
     def verdict_for(verdicts: set) -> str:
+        if verdicts == {"raise"}:
+            return "convert" if file_verdicts == {CONVERT} else "leave"
         if verdicts:
             if verdicts == {CONVERT}:
                 return "convert"
@@ -466,6 +471,8 @@ def _exception_calls(f, node, body_verdicts) -> set:
     """The verdicts of the calls whose exceptions ``node`` (an exception class reference) is about."""
     child = node
     for parent in _ancestors(f, node):
+        if isinstance(parent, ast.Raise):
+            return {"raise"}  # raising one: about this code's own callers, not a converted call
         if isinstance(parent, ast.ExceptHandler):
             tried = f.parent.get(id(parent))
             if isinstance(tried, (ast.Try, getattr(ast, "TryStar", ast.Try))):

@@ -16,6 +16,7 @@ CONVERT = "convert"  # talks to OpenAI and every use converts: the client and it
 KEEP = "keep"  # some use has no rule, or an OpenAI-only consumer holds it: left as is, one TODO
 OTHER = "other-provider"  # the OpenAI SDK pointed at someone else: untouched, no TODO
 UNRESOLVED = "unresolved"  # a receiver that may be an OpenAI client migrator cannot trace (TODO per call)
+UNUSED = "unused"  # a client nothing uses: left as it is
 
 # Statuses of a use.
 USE_CONVERT, USE_TODO, USE_KEEP, USE_OTHER = "convert", "todo", "keep", "other-provider"
@@ -88,7 +89,7 @@ class ConversionPlan:
         return None
 
     def counts(self) -> dict[str, int]:
-        out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0}
+        out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0, UNUSED: 0}
         for client in self.clients:
             out[client.decision] = out.get(client.decision, 0) + 1
         return out
@@ -173,7 +174,7 @@ class AssumeConverted(FileView):
         answer = super().site(node, default)
         if answer and answer[0] in self.OVERRIDES:
             return self.OVERRIDES[answer[0]]
-        if answer and answer[0] == "ctor" and answer[1] in (OTHER, UNRESOLVED):
+        if answer and answer[0] == "ctor" and answer[1] in (OTHER, UNRESOLVED, UNUSED):
             return ("ctor", CONVERT, answer[2])  # snippets point base_url at made-up hosts
         return answer
 
