@@ -262,8 +262,11 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
     if others:
         return KEEP, "shares code with another provider's client: " + ", ".join(others[:3]), ()
     azure = [m for m in members if m is not origin and m.provider == "azure"]
-    if azure and not blockers:
-        return KEEP, f"shares code with an Azure OpenAI client ({azure[0].name})", ()
+    if azure:  # not the Azure client's own reason
+        return KEEP, f"shares code with an Azure OpenAI client ({azure[0].name})", blockers
+    if any(m.problems for m in members if m is not origin):
+        return KEEP, "shares code with a client that cannot convert: " + ", ".join(
+            sorted({m.name for m in members if m is not origin and m.problems})[:3]), blockers
     return KEEP, reason, blockers
 
 
