@@ -934,6 +934,9 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
     if chain[-1] == "parse" and chat_call_stream_literal(call):
         return "parse(stream=True) has no Mistral equivalent"
     if chat_call_stream_literal(call) or _splat_streams(f, call):
+        if any(kw.arg in ("functions", "function_call") for kw in call.keywords):
+            return ("streamed legacy functions: the chunks' delta.function_call readers must move to "
+                    "delta.tool_calls with it; convert by hand")
         problem = _stream_consumer_problem(f, call)
         if problem:
             return problem
