@@ -217,7 +217,7 @@ class TestWrappedClient(CodemodTest):
             import instructor
             from openai import OpenAI
 
-            # TODO(migrator MIG101): kept on OpenAI: uses with no Mistral rule yet; blocking uses: handed to instructor.from_openai
+            # TODO(migrator MIG101): kept on OpenAI: some uses cannot convert yet; blocking uses: handed to instructor.from_openai
             client = instructor.from_openai(OpenAI())
         """
         self.assertCodemod(before, after)

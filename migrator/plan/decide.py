@@ -236,7 +236,7 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
     if problems:
         return KEEP, "; ".join(dict.fromkeys(problems)), tuple(blockers)
     if blockers:
-        return KEEP, "uses with no Mistral rule yet", tuple(blockers)
+        return KEEP, "some uses cannot convert yet", tuple(blockers)
     return CONVERT, "talks to OpenAI and every use converts", ()
 
 
