@@ -26,8 +26,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # gitignore-style globs
     respect_gitignore: bool = True
-    # Filled by the engine, not by users: clients and client factories other modules of the converted
-    # tree export (codemods._repo.Export tuples), so that `from app.llm import client` resolves.
+    # codemods._repo.Export tuples for codemods._facts' own bindings. The engine no longer fills it:
+    # the conversion plan (below) resolves clients across modules; kept for direct rule use.
     repo_exports: tuple = ()
     # Filled by the engine: the conversion plan of the whole tree (migrator.plan.ConversionPlan)
     plan: Any = field(default=None, compare=False)
