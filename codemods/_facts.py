@@ -100,14 +100,7 @@ class ModuleFacts:
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         """``oai.OpenAI`` -> ``openai.OpenAI`` when ``oai`` is the openai module here."""
-        if not dotted:
-            return None
-        head, _, rest = dotted.partition(".")
-        if head in self.imported:
-            return self.imported[head] + ("." + rest if rest else "")
-        if head in self.openai_modules:
-            return self.openai_modules[head] + ("." + rest if rest else "")
-        return None
+        return qualify(dotted, self.imported, self.openai_modules)
 
     def lookup(self, path: Path, name: str) -> Optional[Binding]:
         """The client bound to ``name`` as seen from code at ``path`` (Python's LEGB, minus classes);
@@ -142,6 +135,19 @@ class ModuleFacts:
             if path[:i] in self.class_paths:
                 return self.self_attrs.get(path[:i], {}).get(attr)
         return None
+
+
+def qualify(dotted: Optional[str], imported: dict, openai_modules: dict) -> Optional[str]:
+    """The openai-qualified name of ``dotted`` given a module's imports (local name -> "openai.X" /
+    "openai"), or None when it does not name something of openai's."""
+    if not dotted:
+        return None
+    head, _, rest = dotted.partition(".")
+    if head in imported:
+        return imported[head] + ("." + rest if rest else "")
+    if head in openai_modules:
+        return openai_modules[head] + ("." + rest if rest else "")
+    return None
 
 
 def dotted_name(node: ast.AST) -> Optional[str]:

@@ -19,7 +19,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from codemods._facts import _splat_dict, chat_call_stream_literal, chat_method, dotted_name, splat_problem
+from codemods._facts import (_splat_dict, chat_call_stream_literal, chat_method, dotted_name, qualify,
+                             splat_problem)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -100,14 +101,7 @@ class _File:
         self.wrapped_imports: dict[str, str] = {}  # `from langfuse.openai import openai` -> "langfuse.openai"
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
-        if not dotted:
-            return None
-        head, _, rest = dotted.partition(".")
-        if head in self.imported:
-            return self.imported[head] + ("." + rest if rest else "")
-        if head in self.openai_modules:
-            return self.openai_modules[head] + ("." + rest if rest else "")
-        return None
+        return qualify(dotted, self.imported, self.openai_modules)
 
     @property
     def uses_openai(self) -> bool:
@@ -395,19 +389,23 @@ class _Builder:
         if isinstance(node, ast.Call):
             target = self.resolve_function(f, scope, node.func)
             return (target[0], target[1]) if target is not None and target[2] else None
-        if isinstance(node, ast.Name):
-            found = self.lookup_scope(f, scope, node.id)
-            values = f.assigns.get((found, node.id), []) if found is not None else []
-            holder_scope = found
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-            cls = self.class_of(f, scope)
-            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
-            holder_scope = cls
-        else:
+        values = self.bound_values(f, scope, node)
+        if values is None:
             return None
-        classes = {self.instance_of(f, f.scope_of.get(id(v), holder_scope or ()), v, depth + 1) if v is not None
+        classes = {self.instance_of(f, f.scope_of.get(id(v), scope), v, depth + 1) if v is not None
                    else None for v in values}
         return classes.pop() if len(classes) == 1 and None not in classes else None
+
+    def bound_values(self, f: _File, scope: Scope, node: ast.AST) -> Optional[list]:
+        """What ``node`` (a name, or ``self.<attr>``) is ever assigned, as seen from ``scope``; None
+        for any other expression."""
+        if isinstance(node, ast.Name):
+            found = self.lookup_scope(f, scope, node.id)
+            return f.assigns.get((found, node.id), []) if found is not None else []
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+            cls = self.class_of(f, scope)
+            return f.self_assigns.get((cls, node.attr), []) if cls is not None else []
+        return None
 
     def class_of(self, f: _File, scope: Scope) -> Optional[Scope]:
         for i in range(len(scope) - 1, -1, -1):
@@ -430,23 +428,15 @@ class _Builder:
                 if found is not None and seen < 5:
                     return self.eval_attr(found[0], found[1], attr, depth + 1, seen + 1)
             return UNKNOWN
-        out: set[str] = set()
-        known = True  # only when every assignment can be told (else: unknown, unless a client is found)
-        for value in values:
-            method_scope = f.scope_of.get(id(value), cls)
-            got = self.eval(f, method_scope, value, depth + 1) if value is not None else UNKNOWN
-            if got is None:
-                known = False
-            else:
-                out |= got
-        return frozenset(out) if known or out else UNKNOWN
+        return self._values(f, cls, values, depth)
 
     def _values(self, f: _File, scope: Scope, values: list, depth: int) -> Optional[frozenset]:
-        """Clients any of ``values`` may hold; unknown when none is found and one cannot be told."""
+        """Clients any of ``values`` may hold (each evaluated where it is assigned); unknown when none
+        is found and one cannot be told."""
         out: set[str] = set()
         known = True
         for value in values:
-            got = self.eval(f, scope, value, depth + 1) if value is not None else UNKNOWN
+            got = self.eval(f, f.scope_of.get(id(value), scope), value, depth + 1) if value is not None else UNKNOWN
             if got is None:
                 known = False
             else:
@@ -624,7 +614,7 @@ class _Builder:
         origins = self.eval(f, scope, node)
         if origins:
             self._classify(f, node, origins)
-        elif origins is None and self._wrapped(f, scope, node):
+        elif origins is None and self._wrapped_origins(f, scope, node) is not None:
             chain, top = _chain(f, node)
             call = f.parent.get(id(top))
             wrapped = self._wrapped_origins(f, scope, node)
@@ -660,28 +650,15 @@ class _Builder:
             lowered = node.id.lower()
             if node.id in f.other_modules or any(marker in lowered for marker in FOREIGN_NAMES):
                 return True
-            found = self.lookup_scope(f, scope, node.id)
-            values = f.assigns.get((found, node.id), []) if found is not None else []
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-            cls = self.class_of(f, scope)
-            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
-        else:
-            return False
+        values = self.bound_values(f, scope, node)
         return bool(values) and all(v is not None and self._foreign(f, f.scope_of.get(id(v), scope), v, depth + 1)
                                     for v in values)
 
     def _wrapped_origins(self, f: _File, scope: Scope, node: ast.AST) -> Optional[frozenset]:
         """The clients a wrapper holds when ``node`` is what it returned (None: not a wrapper's
         value; empty: a wrapper around something untraced)."""
-        if isinstance(node, ast.Call):
-            values = [node]
-        elif isinstance(node, ast.Name):
-            found = self.lookup_scope(f, scope, node.id)
-            values = f.assigns.get((found, node.id), []) if found is not None else []
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
-            cls = self.class_of(f, scope)
-            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
-        else:
+        values = [node] if isinstance(node, ast.Call) else self.bound_values(f, scope, node)
+        if values is None:
             return None
         out: set = set()
         wrapper = False
@@ -693,26 +670,6 @@ class _Builder:
                 for arg in [*value.args, *(k.value for k in value.keywords)]:
                     out |= self.eval(f, f.scope_of.get(id(value), scope), arg) or frozenset()
         return frozenset(out) if wrapper else None
-
-    def _wrapped(self, f: _File, scope: Scope, node: ast.AST) -> bool:
-        """Is ``node`` bound to what an OpenAI-only wrapper returned (``instructor.from_openai(...)``)?
-        Its calls are the wrapper's; the wrapped client's constructor carries the TODO."""
-        if isinstance(node, ast.Name):
-            found = self.lookup_scope(f, scope, node.id)
-            values = f.assigns.get((found, node.id), []) if found is not None else []
-        elif isinstance(node, ast.Attribute):
-            cls = self.class_of(f, scope)
-            values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
-        else:
-            return False
-        for value in values:
-            if isinstance(value, ast.Await):
-                value = value.value
-            if isinstance(value, ast.Call):
-                callee = (dotted_name(value.func) or "").rsplit(".", 1)[-1]
-                if callee in OPENAI_CONSUMERS:
-                    return True
-        return False
 
     def _module_use(self, f: _File, node: ast.Attribute) -> None:
         chain, top = _chain(f, node.value)
