@@ -9,7 +9,8 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE, RETRY_IMPORTS)
+from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE,
+                                     RETRY_IMPORTS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -332,9 +333,6 @@ def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression
         if left is not node.left or right is not node.right:
             return node.with_changes(left=left, right=right)
     return node
-
-
-MISTRAL_SERVER = "https://api.mistral.ai"
 
 
 def _is_openai_url(text: str) -> bool:

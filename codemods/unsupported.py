@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, dotted
+from migrator.mapping.client import V0_HINTS
 from migrator.plan.model import KEEP, UNRESOLVED
 
 
@@ -35,15 +36,6 @@ class UnsupportedCalls(MigratorRule):
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
-
-
-V0_HINTS = {
-    "ChatCompletion": "Mistral(...).chat.complete(...) / chat.stream(...)",
-    "Completion": "Mistral(...).chat.complete(...) (or fim.complete for code completion)",
-    "Embedding": "Mistral(...).embeddings.create(model=..., inputs=...)",
-    "Moderation": "Mistral(...).classifiers.moderate(model=..., inputs=...)",
-    "Model": "Mistral(...).models.list()",
-}
 
 
 class _Transformer(RuleTransformer):

@@ -28,6 +28,7 @@ MANUAL_CLIENT_CLASSES = MappingProxyType({
 })
 
 MISTRAL_CLIENT = ("mistralai.client", "Mistral")
+MISTRAL_SERVER = "https://api.mistral.ai"  # what an api.openai.com URL in a converted client becomes
 RETRY_IMPORTS = ("mistralai.client.utils", ("RetryConfig", "BackoffStrategy"))
 # What `max_retries=N` (N > 0) becomes; Mistral retries are bounded by elapsed time, not attempts.
 RETRY_CONFIG_CODE = ('RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, '
@@ -75,6 +76,15 @@ MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_type": "Azure OpenAI settings have no Mistral equivalent",
     "api_version": "Azure OpenAI settings have no Mistral equivalent",
     "proxy": "pass client=httpx2.Client(proxy=...) to Mistral(...)",
+})
+
+# Legacy v0 module resources (openai<1) and the Mistral call to port each to (MIG106's TODO text).
+V0_HINTS = MappingProxyType({
+    "ChatCompletion": "Mistral(...).chat.complete(...) / chat.stream(...)",
+    "Completion": "Mistral(...).chat.complete(...) (or fim.complete for code completion)",
+    "Embedding": "Mistral(...).embeddings.create(model=..., inputs=...)",
+    "Moderation": "Mistral(...).classifiers.moderate(model=..., inputs=...)",
+    "Model": "Mistral(...).models.list()",
 })
 
 # Libraries that wrap an OpenAI client (census: instructor.from_openai, langsmith wrap_openai, patch);
