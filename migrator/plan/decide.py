@@ -16,9 +16,9 @@ from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
-MAX_BLOCKERS = 4
+MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
-SITE_NODE_TYPES = frozenset({ast.Subscript, ast.Call, ast.Name, ast.Attribute, ast.Dict, ast.Compare})  # named in the constructor's TODO; the plan lists them all
+SITE_NODE_TYPES = frozenset({ast.Subscript, ast.Call, ast.Name, ast.Attribute, ast.Dict, ast.Compare})
 
 
 def decide(builder, files) -> ConversionPlan:
