@@ -162,7 +162,7 @@ class ScanFormat(str, Enum):
 
 
 # The console script runs plain invocations of this command without typer (migrator.launch): keep
-# its options in step with migrator.engine.scan._plain_arguments.
+# its options in step with migrator.engine.quickscan.plain_arguments.
 @app.command()
 def scan(
     paths: List[Path] = typer.Argument(

@@ -300,3 +300,55 @@ def test_console_script_leaves_usage_errors_and_help_to_typer(tree: Path) -> Non
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     helped = _console_script(tree, "scan", "--help")
     assert helped.returncode == 0 and "--format" in helped.stdout
+
+
+QUIET_TREE = {
+    ".gitignore": "build/\n*.gen.py\n!keep.gen.py\n",
+    "pyproject.toml": "[project]\nname = 'x'\n",
+    "pkg/a.py": "x = 1\n",
+    "pkg/b.gen.py": "x = 2\n",
+    "pkg/keep.gen.py": "x = 3\n",
+    "pkg/sub/.gitignore": "local.py\n",
+    "pkg/sub/local.py": "x = 4\n",
+    "pkg/sub/c.py": "x = 5\n",
+    "build/lib/openai_copy.py": "import openai\n",  # ignored: never read
+    "venv2/pyvenv.cfg": "home = /usr\n",
+    "venv2/lib/openai_pkg.py": "import openai\n",  # a virtualenv: never entered
+    "docs/conf.py": "x = 6\n",
+    "notes.txt": "openai\n",  # not Python
+}
+
+
+@pytest.mark.parametrize("case", ["plain", "exclude", "configured", "symlink", "oversized", "candidate",
+                                  "explicit-and-overlapping", "no-gitignore"])
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_quick_count_is_what_the_full_scan_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    case: str, output_format: str) -> None:
+    """The console script's quick count (migrator.engine.quickscan) and typer's full scan agree on
+    every tree: where the count can answer alone and where it hands over (symlink, oversized file,
+    a candidate, a [tool.migrator] table)."""
+    write_tree(tmp_path, QUIET_TREE)
+    monkeypatch.chdir(tmp_path)
+    args = [".", "--format", output_format]
+    if case == "exclude":
+        args += ["--exclude", "docs/"]
+    elif case == "configured":
+        (tmp_path / "pyproject.toml").write_text("[tool.migrator]\nexclude = ['pkg/sub/']\n")
+    elif case == "symlink":
+        os.symlink(tmp_path / "pkg" / "a.py", tmp_path / "pkg" / "link.py")
+    elif case == "oversized":
+        args += ["--max-file-size", "3B"]
+    elif case == "candidate":
+        (tmp_path / "pkg" / "llm.py").write_text("from openai import OpenAI\nclient = OpenAI()\n")
+    elif case == "explicit-and-overlapping":
+        args += ["pkg", "build/lib/openai_copy.py", "pkg/a.py"]  # no git repo: pkg/ is walked without ../.gitignore
+    elif case == "no-gitignore":
+        args += ["--no-gitignore"]
+    quick = _console_script(tmp_path, "scan", *args)
+    assert quick.returncode == 0, quick.stderr
+    assert quick.stdout == scan(*args)[1]
+    if output_format == "json":
+        seen = json.loads(quick.stdout)["files"]["seen"]
+        expected = {"plain": 4, "exclude": 3, "configured": 3, "symlink": 5, "oversized": 4, "candidate": 5,
+                    "explicit-and-overlapping": 6, "no-gitignore": 7}
+        assert seen == expected[case]

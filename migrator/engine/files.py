@@ -19,15 +19,13 @@ from typing import Callable, Union
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, os_reason
 from migrator.engine.results import Changed, Failed, FileResult, RuleOutcome, Skipped, Unchanged
+from migrator.engine.walk import mentions_openai, read_all
 
 Transform = Callable[..., RuleOutcome]
 """``transform(code: str, *, config: Config, filename: str) -> RuleOutcome``; a module-level
 function, so that it pickles into worker processes."""
 
 NO_OPENAI_REASON = "no openai reference"
-_OPENAI = b"openai"
-# A module can use a client built elsewhere without naming openai (`from app.llm import client`).
-_CHAT = b"chat.completions"
 _CODING_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.ASCII)
 _FILE_KINDS = {
     stat.S_IFIFO: "a named pipe",
@@ -74,23 +72,14 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
                 f"file is {format_size(info.st_size)}, over the --max-file-size limit of "
                 f"{format_size(max_file_size)}",
             )
-        data = _read_all(fd, info.st_size)
+        data = read_all(fd, info.st_size)
     except OSError as exc:
         return Failed(source.path, f"cannot read: {os_reason(exc)}")
     finally:
         os.close(fd)
-    if _CHAT not in data and _OPENAI not in data.lower():
+    if not mentions_openai(data):
         return Skipped(source.path, NO_OPENAI_REASON)
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
-
-
-def _read_all(fd: int, size: int) -> bytes:
-    """The file's bytes with plain ``os.read`` calls: half the cost of ``FileIO.readall`` per small
-    file, which is most of the prefilter's time on a large tree (``migrator scan``)."""
-    chunks = [os.read(fd, size + 1)]
-    while chunks[-1]:  # until end of file: it may have grown (or a read may come up short)
-        chunks.append(os.read(fd, max(size + 1 - sum(map(len, chunks)), 1 << 16)))
-    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
 
 
 class _Problem(Exception):

@@ -22,14 +22,16 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
-from migrator.config import Config
-from migrator.engine.discovery import SourceFile, discover
-from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, decode, load
-from migrator.engine.results import Failed, Skipped
+from migrator.engine.quickscan import FORMATS, NO_USAGE, counts_line, scan_root
 
-FORMATS = ("table", "json", "sarif")
+if TYPE_CHECKING:
+    from migrator.config import Config
+    from migrator.engine.files import LoadedFile
+    from migrator.engine.results import Failed, Skipped
+
+__all__ = ["FORMATS", "ScanReport", "emit", "render", "scan", "scan_dict", "sarif_dict"]
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 CLIENT_RULE = "MIG101"  # a kept client's finding: the constructor rule owns the client's TODO
 FALLBACK_RULE = "MIG106"  # a use no rule converts yet
@@ -61,10 +63,16 @@ class ScanReport:
 def scan(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    config: Config = Config(),
+    config: Optional[Config] = None,
     max_file_size: Optional[int] = None,
 ) -> ScanReport:
     """Discover and prefilter like ``convert``, then build the plan over the candidate files."""
+    from migrator.config import Config
+    from migrator.engine.discovery import SourceFile, discover
+    from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, load
+    from migrator.engine.results import Failed
+
+    config = config if config is not None else Config()
     paths = [os.fspath(path) for path in paths]
     seen = 0
     failed: list[Failed] = []
@@ -80,7 +88,7 @@ def scan(
             failed.append(item)
         elif item.reason != NO_OPENAI_REASON:
             skipped.append(item)
-    root = _root(paths)
+    root = scan_root(paths)
     if not loaded:
         return ScanReport(root, seen, 0, 0, tuple(failed), tuple(skipped))
 
@@ -102,17 +110,10 @@ def scan(
     return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped), plan, display)
 
 
-def _root(paths: list[str]) -> str:
-    """The common directory of the paths given (a file's own directory)."""
-    directories = [os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in paths]
-    try:
-        return os.path.commonpath(directories) if directories else os.getcwd()
-    except ValueError:  # paths on different drives
-        return directories[0]
-
-
 def _readable_code(item: LoadedFile) -> tuple[str, str]:
     """("", code) for a file the plan can read, else (the reason it cannot, "")."""
+
+    from migrator.engine.files import decode
 
     nul = item.data.find(b"\0")
     if nul >= 0:
@@ -272,17 +273,14 @@ def render_sarif(report: ScanReport) -> str:
 
 
 def _counts_line(report: ScanReport) -> str:
-    return (
-        f"Files: {report.seen} seen, {report.candidates} mention openai, {report.parsed} parsed, "
-        f"{len(report.failed)} failed, {len(report.skipped)} skipped"
-    )
+    return counts_line(report.seen, report.candidates, report.parsed, len(report.failed), len(report.skipped))
 
 
 def render_table(report: ScanReport, out: Any) -> None:
     """Human output on a text stream: per client its decision, per use its surface, rule, status."""
     if report.plan is None and not report.failed and not report.skipped:
         # Nothing to tabulate: say so without loading rich.
-        out.write(f"{_counts_line(report)}\nNo OpenAI usage found.\n")
+        out.write(f"{_counts_line(report)}\n{NO_USAGE}\n")
         return
     from rich.console import Console
 
@@ -335,7 +333,7 @@ def _rich_table(report: ScanReport, console: Any) -> None:
             statuses[use.status] = statuses.get(use.status, 0) + 1
         say(("Uses: ", "bold"), ", ".join(f"{n} {status}" for status, n in statuses.items()))
     else:
-        say("No OpenAI usage found.")
+        say(NO_USAGE)
     if report.failed:
         say((f"Failed ({len(report.failed)}):", "bold red"))
         for failure in report.failed:
@@ -378,58 +376,24 @@ def emit(report: ScanReport, output_format: str) -> None:
         render(report, output_format, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
-        try:  # point stdout at devnull so the interpreter's final flush does not raise again
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        quiet_stdout()
 
 
-# -- the console script's fast path (migrator.launch) ---------------------------------------------
-
-_VALUED = {"--format": "format", "--exclude": "exclude", "--max-file-size": "max_file_size"}
-
-
-def _plain_arguments(args: list[str]) -> Optional[dict[str, Any]]:
-    """``scan``'s arguments when they are all plainly valid, else None (typer then parses them)."""
-    options: dict[str, Any] = {"format": "table", "exclude": [], "max_file_size": "1MB",
-                               "no_gitignore": False, "paths": []}
-    position = 0
-    only_paths = False
-    while position < len(args):
-        arg = args[position]
-        position += 1
-        if only_paths or not arg.startswith("-"):
-            options["paths"].append(arg)
-        elif arg == "--":
-            only_paths = True
-        elif arg == "--no-gitignore":
-            options["no_gitignore"] = True
-        else:
-            name, equals, value = arg.partition("=")
-            if name not in _VALUED:
-                return None  # -h, --help, an unknown option: typer's to answer
-            if not equals:
-                if position >= len(args):
-                    return None
-                value = args[position]
-                position += 1
-            if name == "--exclude":
-                options["exclude"].append(value)
-            else:
-                options[_VALUED[name]] = value
-    if not options["paths"] or options["format"] not in FORMATS:
-        return None
-    if not all(os.path.exists(path) for path in options["paths"]):
-        return None
-    return options
+def quiet_stdout() -> None:
+    """After a reader stopped early: point stdout at devnull so the interpreter's final flush does
+    not raise again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
-def quick_command(args: list[str]) -> Optional[int]:
-    """Run ``migrator scan ARGS`` without typer; None when typer must handle the arguments
-    (anything not plainly valid: it reports usage errors with its own messages and exit codes)."""
-    options = _plain_arguments(args)
-    if options is None:
-        return None
+# -- the console script's path (migrator.engine.quickscan) ------------------------------------------
+
+
+def full_command(options: dict[str, Any]) -> Optional[int]:
+    """``migrator scan`` with ``quickscan.plain_arguments``' options, once the quick count could
+    not answer; None for a value only typer reports properly (a bad size, config or pattern)."""
     from pathlib import Path
 
     from migrator.config import ConfigError

@@ -1,0 +1,234 @@
+"""The directory walk and the prefilter under ``discover`` and ``migrator scan``'s quick path.
+
+Import-light on purpose (``os`` and ``errno`` only; ``pathspec`` is imported when the first
+``.gitignore`` or ``--exclude`` pattern is met): ``migrator scan`` on a tree without OpenAI usage
+walks it before anything else is loaded (``migrator.engine.quickscan``), and both it and
+``migrator.engine.discovery`` walk with this one generator, so they see the same files.
+
+Rules: no symlink is followed (each is yielded as ``LINK``, for the caller to explain); ``.gitignore``
+files are honoured -- the ones between the enclosing git repository's top and the root, and every
+nested one below it -- as are ``--exclude`` globs (gitignore-style, relative to the project root: the
+directory of the nearest ``pyproject.toml`` at or above the path given, else that path); the
+directories in ``DEFAULT_SKIPPED_DIRS`` and virtualenvs are never entered.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms of a quick scan)
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Iterator
+
+PYTHON_SUFFIXES = (".py",)
+
+# Directory names that never hold the application's own code.
+DEFAULT_SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "site-packages", "__pycache__", ".tox",
+     ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+)
+
+# What ``walk`` yields, as (kind, shown path, detail):
+FILE = "file"  # detail: the real path to read (symlinked directories above it resolved)
+LINK = "link"  # detail: the symlink's path, to explain why it is not followed
+UNLISTABLE = "unlistable"  # a directory that cannot be listed; detail: the OSError
+
+
+_OPENAI = b"openai"
+# A module can use a client built elsewhere without naming openai (`from app.llm import client`).
+_CHAT = b"chat.completions"
+
+
+def mentions_openai(data: bytes) -> bool:
+    """The prefilter: only files that pass it are read as code."""
+    return _CHAT in data or _OPENAI in data.lower()
+
+
+def read_all(fd: int, size: int) -> bytes:
+    """The file's bytes with plain ``os.read`` calls: half the cost of ``FileIO.readall`` per small
+    file, which is most of the prefilter's time on a large tree (``migrator scan``)."""
+    chunks = [os.read(fd, size + 1)]
+    if len(chunks[0]) <= size:  # a regular file's short read is its end
+        return chunks[0]
+    while chunks[-1]:  # until end of file: it may have grown (or a read may come up short)
+        chunks.append(os.read(fd, max(size + 1 - sum(map(len, chunks)), 1 << 16)))
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+
+
+def display_path(path: str) -> str:
+    """Relative to the working directory when below it, else absolute; always with ``/``."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive on Windows
+        return absolute.replace(os.sep, "/")
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return absolute.replace(os.sep, "/")
+    return relative.replace(os.sep, "/")
+
+
+def find_pyproject_dir(path: str) -> str | None:
+    """The directory of the nearest ``pyproject.toml`` at or above ``path`` (a file's: its own)."""
+    directory = os.path.realpath(path)
+    if not os.path.isdir(directory):
+        directory = os.path.dirname(directory)
+    while True:
+        if os.path.isfile(os.path.join(directory, "pyproject.toml")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+class IgnoreRules:
+    """The gitignore specs that apply in one directory, each with that directory's path relative
+    to the spec's own directory (``""`` or ``"a/b/"``), so that matching needs no path arithmetic.
+
+    Git's precedence: the deepest file that has an opinion about a path decides, and within one file
+    the last matching pattern wins (``GitIgnoreSpec.check_file`` gives us the latter).
+    """
+
+    __slots__ = ("specs",)
+
+    def __init__(self, specs: tuple[tuple[Any, str], ...] = ()) -> None:
+        self.specs = specs
+
+    def with_file(self, ignore_file: str, prefix: str = "") -> "IgnoreRules":
+        try:
+            with open(ignore_file, encoding="utf-8", errors="replace") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            return self
+        if not any(line.strip() and not line.startswith("#") for line in lines):
+            return self  # nothing to match: spare the pathspec import
+        import pathspec
+
+        try:
+            spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        except Exception:  # noqa: BLE001 - like git, drop the lines that are not valid patterns
+            spec = pathspec.GitIgnoreSpec.from_lines(line for line in lines if valid_pattern(line))
+        return IgnoreRules(self.specs + ((spec, prefix),)) if len(spec) else self
+
+    def descend(self, name: str) -> "IgnoreRules":
+        if not self.specs:
+            return self
+        return IgnoreRules(tuple((spec, f"{prefix}{name}/") for spec, prefix in self.specs))
+
+    def ignored(self, name: str, is_dir: bool) -> bool:
+        for spec, prefix in reversed(self.specs):
+            verdict = spec.check_file(f"{prefix}{name}/" if is_dir else f"{prefix}{name}").include
+            if verdict is not None:
+                return verdict
+        return False
+
+
+def valid_pattern(line: str) -> bool:
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except Exception:  # noqa: BLE001 - pathspec raises several kinds
+        return False
+    return True
+
+
+def compile_excludes(patterns: Iterable[str]) -> Any:
+    """The ``--exclude`` patterns as one ``pathspec.GitIgnoreSpec`` (None when there are none);
+    ValueError naming the first invalid pattern."""
+    patterns = list(patterns)
+    if not patterns:
+        return None
+    import pathspec
+
+    for pattern in patterns:
+        if not valid_pattern(pattern):
+            raise ValueError(f"invalid exclude pattern: {pattern!r}")
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def match_prefix(directory: str, base: str) -> str:
+    """``directory`` relative to its ancestor ``base``, as a match prefix: ``""`` or ``"a/b/"``."""
+    relative = os.path.relpath(directory, base)
+    return "" if relative == os.curdir else relative.replace(os.sep, "/") + "/"
+
+
+def _git_top(directory: str) -> str | None:
+    while True:
+        if os.path.lexists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def initial_ignore_rules(root: str) -> IgnoreRules:
+    """The ignore files that apply to ``root`` from above it (up to the git top, if any)."""
+    rules = IgnoreRules()
+    top = _git_top(root)
+    if top is None:
+        return rules
+    rules = rules.with_file(os.path.join(top, ".git", "info", "exclude"), match_prefix(root, top))
+    ancestors = []
+    directory = root
+    while directory != top:
+        directory = os.path.dirname(directory)
+        ancestors.append(directory)
+    for directory in reversed(ancestors):
+        rules = rules.with_file(os.path.join(directory, ".gitignore"), match_prefix(root, directory))
+    return rules
+
+
+def _is_virtualenv(directory: str) -> bool:
+    return os.path.isfile(os.path.join(directory, "pyvenv.cfg"))
+
+
+def walk(root: str, exclude: Any, respect_gitignore: bool) -> Iterator[tuple[str, str, Any]]:
+    """Yield ``(FILE | LINK | UNLISTABLE, shown path, detail)`` for the tree under directory
+    ``root``: depth-first, each directory's entries in name order."""
+    root_abs = os.path.abspath(root)
+    pyproject_dir = find_pyproject_dir(root_abs)
+    exclude_base = pyproject_dir if pyproject_dir is not None else root_abs
+    rules = initial_ignore_rules(root_abs) if respect_gitignore else IgnoreRules()
+    # Each directory: (absolute path, real path, shown path, rules in force, exclude prefix).
+    stack = [(root_abs, os.path.realpath(root), display_path(root), rules, match_prefix(root_abs, exclude_base))]
+    while stack:
+        path, real, shown, rules, exclude_prefix = stack.pop()
+        if respect_gitignore:
+            rules = rules.with_file(os.path.join(path, ".gitignore"))
+        try:
+            with os.scandir(path) as it:
+                entries = sorted(it, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield UNLISTABLE, shown, exc
+            continue
+        subdirectories = []
+        for entry in entries:
+            name = entry.name
+            is_link = entry.is_symlink()
+            try:
+                is_dir = entry.is_dir()  # for a symlink: the kind of its target, for matching
+            except OSError:  # a symlink loop or a vanished entry
+                is_dir = False
+            if is_dir and name in DEFAULT_SKIPPED_DIRS:
+                continue
+            if not is_dir and not name.endswith(PYTHON_SUFFIXES):
+                continue
+            if exclude is not None:
+                relative = exclude_prefix + name
+                if exclude.match_file(relative + "/" if is_dir else relative):
+                    continue
+            if rules.specs and rules.ignored(name, is_dir):
+                continue
+            child_shown = name if shown == os.curdir else f"{shown}/{name}"
+            if is_link:
+                yield LINK, child_shown, entry.path
+            elif is_dir:
+                if not _is_virtualenv(entry.path):
+                    subdirectories.append((entry.path, os.path.join(real, name), child_shown,
+                                           rules.descend(name), f"{exclude_prefix}{name}/"))
+            else:
+                yield FILE, child_shown, os.path.join(real, name)
+        # Depth-first, in name order: push in reverse so the first name is popped first.
+        stack.extend(reversed(subdirectories))
