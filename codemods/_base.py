@@ -196,8 +196,10 @@ class RuleTransformer(cst.CSTTransformer):
     def todo(self, line: int, message: str) -> None:
         """Leave ``# TODO(migrator CODE): message`` above the enclosing statement, and report it."""
         message = " ".join(message.split())  # quoted source may span lines; a comment may not
+        if self._todos and message in self._todos[-1]:
+            return  # one TODO per statement and reason, in the file and in the report
         self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual"))
-        if self._todos and message not in self._todos[-1]:
+        if self._todos:
             self._todos[-1].append(message)
 
     def need_import(self, module: str, name: Optional[str] = None) -> None:

@@ -10,7 +10,7 @@ the result into the text. Every other line stays byte for byte as it was.
 from __future__ import annotations
 
 import ast
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import libcst as cst
 
@@ -142,6 +142,13 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         edited = edited_module.code if edited_module.body else ""
         edits[start] = (end, edited)
 
+    if drop_unused_openai:
+        for start, end in _unused_local_openai_imports(tree, droppable):
+            before = lines[start - 1].strip() if start else ""
+            if end < len(lines) and not lines[end].strip() and (not before or before.endswith(":")):
+                end += 1  # the blank line that separated the import from the code below it
+            edits[start] = (end, "")
+
     new_lines = [f"import {module}{newline}" for module in pending_plain]
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
     imports_end = _leading_imports_end(tree)
@@ -170,6 +177,32 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     if imports_end >= len(lines):
         out.extend(statement_lines)
     return "".join(out)
+
+
+def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Iterator[tuple[int, int]]:
+    """(first, end) line indexes of each openai import statement in a function body whose names
+    that function no longer uses (the rewrite converted what they built). Only whole statements
+    alone on their lines, never a function's last statement; anything else is left as it is."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(function.body) < 2:
+            continue
+        imports = [node for node in function.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+        if not imports:
+            continue
+        used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
+        for node in imports:
+            if isinstance(node, ast.Import):
+                names = {a.asname or a.name.split(".")[0] for a in node.names if _is_openai(a.name)}
+                whole = len(names) == len(node.names)
+            else:
+                whole = node.level == 0 and _is_openai(node.module or "") and not any(a.name == "*" for a in node.names)
+                names = {a.asname or a.name for a in node.names} if whole else set()
+            if not whole or not names or names & used or not names <= droppable:
+                continue
+            if any(other is not node and other.lineno <= node.end_lineno and other.end_lineno >= node.lineno
+                   for other in function.body):
+                continue
+            yield node.lineno - 1, node.end_lineno
 
 
 def _leading_imports_end(tree: ast.Module) -> int:

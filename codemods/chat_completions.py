@@ -175,15 +175,16 @@ class _Transformer(RuleTransformer):
         if not answer or answer[0] != "call":
             return updated  # not an OpenAI client's call (another SDK, a test double, a converted call)
         _, verdict, is_async, module_client, blocking, _ = answer
-        if verdict == UNRESOLVED and blocking:
-            self.todo(line, blocking if "is a parameter annotated" in blocking
-                      else f"chat.completions.{method} left unchanged: {blocking}")
+        if verdict == UNRESOLVED and blocking and "is a parameter annotated" in blocking:
+            self.todo(line, blocking)
             return updated
         if verdict == UNRESOLVED:
+            # Whether it needs anything depends on the client it receives: say so, and what is hard.
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
                             f"chat.completions.{method} call by hand "
-                            f"({CHAT_HELPERS[method]}) if it receives a client migrator converted; "
-                            "a client that stays on OpenAI needs nothing")
+                            f"({CHAT_HELPERS[method]}) if it receives a client migrator converted"
+                            + (f" ({blocking})" if blocking else "")
+                            + "; a client that stays on OpenAI needs nothing")
             return updated
         if verdict != CONVERT:
             if blocking and verdict == KEEP and module_client:  # no constructor to carry the TODO
@@ -406,7 +407,8 @@ class _Transformer(RuleTransformer):
     # -- model names set outside the call (the plan's model slots) ------------------------------------
     def _slot_of(self, name: str):
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
-        for slot in (("local", self.path, name), ("default", self.path, name), ("const", name)):
+        for slot in (("local", self.path, name), ("default", self.path, name), ("const", name),
+                     ("imported", name)):
             if slot in slots:
                 return slot
         if self.path:

@@ -24,8 +24,9 @@ def test_defect_class(case: str, tmp_path: Path) -> None:
     report = run([work], mode=Mode.WRITE, jobs=1, progress=False)
     assert not report.failed, report.failed
     expected = FIXTURES / case / "after"
-    for path in sorted(expected.iterdir()):
-        assert (work / path.name).read_text() == path.read_text(), f"{case}/{path.name}"
+    for path in sorted(p for p in expected.rglob("*") if p.is_file()):
+        relative = path.relative_to(expected)
+        assert (work / relative).read_text() == path.read_text(), f"{case}/{relative}"
     again = run([work], mode=Mode.CHECK, jobs=1, progress=False)
     assert not again.changed, f"{case}: a second run changes {[c.path for c in again.changed]}"
     for finding in (f for result in report.results for f in getattr(result, "findings", ())):

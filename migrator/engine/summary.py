@@ -157,6 +157,14 @@ def render_text(report: Report, console: Any) -> None:
             table.add_row(rule, str(counts["converted"]), str(counts["todo"]))
         console.print(table)
     say(("Fix safety: ", "bold"), ", ".join(f"{n} {level}" for level, n in data["safety"].items()))
+    plan = report.plan
+    if plan is not None and plan.clients:
+        say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n))
+        others = [c for c in plan.clients if c.decision == "other-provider"]
+        if others:
+            say((f"Left alone, another provider ({len(others)}):", "bold"))
+            for client in others:
+                say(f"  {client.path}:{client.line}  {client.name}: {client.reason}")
     if data["todos"]:
         say((f"TODO ({len(data['todos'])}):", "bold yellow"))
         for todo in data["todos"]:

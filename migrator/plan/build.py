@@ -99,6 +99,7 @@ class _File:
         self.bases: dict[Scope, list[ast.AST]] = {}
         self.other_modules: set[str] = set()  # `import anthropic`: its clients are not OpenAI's
         self.wrapped_imports: dict[str, str] = {}  # `from langfuse.openai import openai` -> "langfuse.openai"
+        self.local_imports: set[tuple[Scope, str]] = set()  # names an import binds inside a def
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         return qualify(dotted, self.imported, self.openai_modules)
@@ -183,6 +184,9 @@ def _index(f: _File) -> None:
             scope_of[id(child)] = scope
             class_of[id(child)] = cls
     for node in nodes:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and scope_of[id(node)] != ():
+            for alias in node.names:
+                f.local_imports.add((scope_of[id(node)], alias.asname or alias.name.split(".")[0]))
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name == "openai" or alias.name.startswith("openai."):
@@ -202,6 +206,46 @@ def _index(f: _File) -> None:
                     for alias in node.names:
                         f.wrapped_imports[alias.asname or alias.name] = wrapped
 
+
+
+def reaching(f: _File, scope: Scope, load: ast.AST, values: list) -> list:
+    """The values of a name (bound in ``scope``) that can reach ``load``, for straight-line code:
+    a plain assignment among the scope's own statements, before the statement that reads the name,
+    hides every earlier one (``client = OpenAI()`` ... ``client = Anthropic()`` ... ``client.x``).
+    Bindings under a branch, a loop or a ``try`` hide nothing; anything unclear keeps all values."""
+    body = getattr(f.scopes.get(scope), "body", None)
+    if not body or f.scope_of.get(id(load)) != scope:
+        return values  # read from a nested function: it runs later, after any rebinding
+    position = {id(stmt): index for index, stmt in enumerate(body)}
+
+    def top(node: Optional[ast.AST]) -> tuple[Optional[int], bool]:
+        """(index in body of the statement holding node, is node's binding that statement itself)."""
+        direct = True
+        while node is not None and id(node) not in position:
+            parent = f.parent.get(id(node))
+            if isinstance(parent, ast.stmt) and id(parent) not in position:
+                direct = False
+            node = parent
+        return (position[id(node)], direct) if node is not None else (None, False)
+
+    read_at, _ = top(load)
+    if read_at is None:
+        return values
+    placed = []
+    for value in values:
+        if value is None:
+            return values
+        at, direct = top(value)
+        if at is None:
+            return values
+        statement = body[at]
+        plain = direct and isinstance(statement, (ast.Assign, ast.AnnAssign, ast.With, ast.AsyncWith))
+        placed.append((at, plain, value))
+    killing = [at for at, plain, _ in placed if plain and at < read_at]
+    if not killing:
+        return values
+    last = max(killing)
+    return [value for at, _, value in placed if last <= at <= read_at]
 
 
 def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST, Optional[ast.AST]]]:
@@ -236,6 +280,7 @@ class _Builder:
         self.sites: dict[tuple[str, int, int], object] = {}
         self._memo: dict[tuple, Optional[frozenset]] = {}
         self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
+        self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)
         self.module_settings: dict[str, str] = {}  # `openai.base_url = <not OpenAI>` / `openai.api_type = "azure"`
 
     # -- union-find ------------------------------------------------------------------------------
@@ -328,11 +373,28 @@ class _Builder:
             s = scope[:i]
             if i != len(scope) and s in f.classes:
                 continue
-            if (s, name) in f.params or (s, name) in f.assigns or (s, name) in f.defs:
+            if (s, name) in f.params or (s, name) in f.assigns or (s, name) in f.defs or \
+                    (s, name) in f.local_imports:
                 return s
             if s == () and (name in f.repo_imports or name in f.imported or name in f.openai_modules):
                 return s
         return None
+
+    def qualify_at(self, f: _File, node: ast.AST) -> Optional[str]:
+        """``f.qualify`` of the dotted name ``node`` unless its head is, where ``node`` runs, another
+        binding than an import: a parameter (a pytest fixture named ``openai``), a def, a local
+        variable. A module-level import wins over the module's own fallbacks (``openai = None``)."""
+        dotted = dotted_name(node)
+        if dotted is None:
+            return None
+        head = dotted.split(".", 1)[0]
+        found = self.lookup_scope(f, f.scope_of.get(id(node), ()), head)
+        if found is not None and found != () and (found, head) not in f.local_imports:
+            return None
+        if found == () and head not in f.openai_modules and head not in f.imported and \
+                (((), head) in f.defs or ((), head) in f.assigns):
+            return None
+        return f.qualify(dotted)
 
     def eval(self, f: _File, scope: Scope, node: Optional[ast.AST], depth: int = 0) -> Optional[frozenset]:
         """The client origins ``node`` may evaluate to: a set (empty: surely no client), or None
@@ -370,7 +432,7 @@ class _Builder:
         if isinstance(node, ast.Call):
             return self._eval_call(f, scope, node, depth)
         if isinstance(node, ast.Name):
-            return self._eval_name(f, scope, node.id, depth)
+            return self._eval_name(f, scope, node.id, depth, node)
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
                 and node.value.id in ("self", "cls")):
             cls = self.class_of(f, scope)
@@ -443,7 +505,8 @@ class _Builder:
                 out |= got
         return frozenset(out) if known or out else UNKNOWN
 
-    def _eval_name(self, f: _File, scope: Scope, name: str, depth: int) -> Optional[frozenset]:
+    def _eval_name(self, f: _File, scope: Scope, name: str, depth: int,
+                   load: Optional[ast.AST] = None) -> Optional[frozenset]:
         found = self.lookup_scope(f, scope, name)
         if found is None:
             return UNKNOWN
@@ -455,7 +518,10 @@ class _Builder:
             origin = self.origins[oid]
             return frozenset({oid}) if origin.annotated or origin.sources else UNKNOWN
         if (found, name) in f.assigns:
-            return self._values(f, found, f.assigns[(found, name)], depth)
+            values = f.assigns[(found, name)]
+            if load is not None and len(values) > 1:
+                values = reaching(f, found, load, values)
+            return self._values(f, found, values, depth)
         if (found, name) in f.defs:
             return frozenset()
         if found == () and name in f.openai_modules:
@@ -513,7 +579,7 @@ class _Builder:
         return None
 
     def _eval_call(self, f: _File, scope: Scope, node: ast.Call, depth: int) -> Optional[frozenset]:
-        qualified = f.qualify(dotted_name(node.func))
+        qualified = self.qualify_at(f, node.func)
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             return frozenset({self.ctor_origin(f, node, qualified)})
         if (dotted_name(node.func) or "").rsplit(".", 1)[-1] in MISTRAL_CLASSES:
@@ -534,7 +600,7 @@ class _Builder:
     def scan_uses(self, f: _File) -> None:
         for node in f.nodes:
             if isinstance(node, ast.Call):
-                qualified = f.qualify(dotted_name(node.func))
+                qualified = self.qualify_at(f, node.func)
                 if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
                     self.ctor_origin(f, node, qualified)
                 elif f.wrapped_imports and _wrapped_constructor(f, node) is not None:
@@ -553,7 +619,7 @@ class _Builder:
                   and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
                 self._maybe_use(f, node)
             elif isinstance(node, ast.Call):
-                qualified = f.qualify(dotted_name(node.func))
+                qualified = self.qualify_at(f, node.func)
                 if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
                     oid = self.ctor_origin(f, node, qualified)
                     self._classify(f, node, frozenset({oid}))

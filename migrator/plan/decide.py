@@ -103,8 +103,11 @@ def decide(builder, files) -> ConversionPlan:
     params: dict = {}
     returns: dict = {}
     model_slots: dict = {}
+    builder.plan_sites = sites
     for f in files:
         _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots)
+    for path, extra in builder.extra_slots.items():  # slots found from another module's calls
+        model_slots[path] = frozenset(model_slots.get(path, frozenset()) | extra)
     sent = _converted_model_names(files, sites, model_slots)
     tables = {f.path: _model_tables(f, sites, sent) for f in files} if sent else {}
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
@@ -223,11 +226,7 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
     others = [m for m in real if m.provider not in ("openai", "azure")]
     openai = [m for m in real if m.provider in ("openai", "azure")]
     if others and not openai:
-        providers = sorted({m.provider for m in others})
-        if any(p == "unknown endpoint" for p in providers):
-            names = ", ".join(m.name for m in others)
-            return KEEP, (f"base_url of {names} comes from configuration migrator cannot read: if it is "
-                          "OpenAI's, convert by hand (Mistral(server_url=...))"), tuple(blockers)
+        providers = sorted({_provider_text(m.provider) for m in others})
         return OTHER, "the OpenAI SDK pointed at " + ", ".join(providers), ()
     if others:
         names = ", ".join(sorted({f"{m.name} ({m.provider})" for m in others}))
@@ -240,21 +239,25 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
     return CONVERT, "talks to OpenAI and every use converts", ()
 
 
+def _provider_text(provider: str) -> str:
+    # A base_url that is neither OpenAI's nor readable (`os.getenv("LLM_BASE_URL")`, `self.base_url`):
+    # the app chooses its endpoint, so it is left alone like any other provider's (and listed).
+    return "the base_url its configuration gives (not OpenAI's by name)" if provider == "unknown endpoint" \
+        else provider
+
+
 def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str, ...]]:
     """One client's decision and reason within its group: another provider's client is never touched,
     and a kept client is told its own reason (Azure, its options, its endpoint) before the group's."""
     verdict, reason, blockers = group_decision
     if origin.kind == "parameter":
         return group_decision
-    if origin.provider not in ("openai", "azure", "unknown endpoint"):
-        return OTHER, f"the OpenAI SDK pointed at {origin.provider}", ()
+    if origin.provider not in ("openai", "azure"):
+        return OTHER, f"the OpenAI SDK pointed at {_provider_text(origin.provider)}", ()
     if verdict != KEEP:
         return group_decision
     if origin.provider == "azure" and origin.problems:
         return KEEP, origin.problems[0], ()
-    if origin.provider == "unknown endpoint":
-        return KEEP, (f"base_url of {origin.name} comes from configuration migrator cannot read: if it points "
-                      "at OpenAI, convert by hand (Mistral(server_url=...))"), ()
     if origin.problems:
         return KEEP, "; ".join(dict.fromkeys(origin.problems)), blockers
     others = sorted({f"{m.name} ({m.provider})" for m in members if m is not origin and m.kind != "parameter"
@@ -604,6 +607,8 @@ def _model_slot(builder, f, call, name_node, call_verdict):
         callarg = _callarg_slot(builder, f, found, name)
         if callarg is not None:  # the default and the literal arguments callers pass both reach model=
             slot, extra = callarg, ("default", found, name)
+    elif found == () and name in f.repo_imports and (found, name) not in f.assigns:
+        return _imported_constant(builder, f, name)
     elif (found, name) in f.assigns:
         values = f.assigns[(found, name)]
         if not all(v is not None and _string_source(v) for v in values):
@@ -628,6 +633,39 @@ def _model_slot(builder, f, call, name_node, call_verdict):
     if extra is not None:
         builder.extra_slots.setdefault(f.path, set()).add(extra)
     return slot
+
+
+def _imported_constant(builder, f, name):
+    """``from config import MODEL`` ... ``model=MODEL``: when the other module of the tree sets MODEL
+    to a string and every read of it, there and in each module importing it, is ``model=`` of a
+    converted call, it is mapped where it is set (a slot of that module) and ("imported", name)
+    tells this module's rule the call needs no TODO."""
+    target = builder.resolve_import(f, name)
+    if target is None:
+        return None
+    other, other_name = target
+    values = other.assigns.get(((), other_name), [])
+    if not values or not all(v is not None and _string_source(v) for v in values):
+        return None
+    readers = [(other, other_name)]
+    for g in builder.files:
+        for local, (module, level, imported) in g.repo_imports.items():
+            if imported == other_name and g is not other and builder.resolve_import(g, local) == target:
+                readers.append((g, local))
+        if any(isinstance(node, ast.Attribute) and node.attr == other_name for node in g.nodes):
+            return None  # `config.MODEL`: a reader this check does not follow
+    for g, local in readers:
+        for load in _loads_of(g, local):
+            if builder.lookup_scope(g, g.scope_of.get(id(load), ()), local) != ():
+                continue
+            parent = g.parent.get(id(load))
+            call = g.parent.get(id(parent))
+            answer = builder.plan_sites.get(node_key(g.path, call)) if call is not None else None
+            if not (isinstance(parent, ast.keyword) and parent.arg == "model" and answer
+                    and answer[0] == "call" and answer[1] == CONVERT):
+                return None
+    builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
+    return ("imported", name)
 
 
 def _callarg_constants(f, slot) -> set:
