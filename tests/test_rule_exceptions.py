@@ -476,6 +476,74 @@ class TestExceptions(MechanicsTest):
         """
         self.assertCodemod(before, after)
 
+    def test_backoff_status_class_gets_a_giveup(self) -> None:
+        """backoff.on_exception(wait, RateLimitError): retry on SDKError, give up on other statuses."""
+        before = """
+            import backoff
+            import openai
+
+            @backoff.on_exception(backoff.expo, openai.RateLimitError, max_tries=5)
+            def ask():
+                pass
+
+            @backoff.on_exception(
+                backoff.expo,
+                exception=(openai.RateLimitError, openai.APITimeoutError),
+            )
+            def ask_again():
+                pass
+        """
+        after = """
+            import backoff
+            import httpx2
+            from mistralai.client import errors
+
+            @backoff.on_exception(backoff.expo, errors.SDKError, max_tries=5, giveup=lambda exc: not (exc.status_code == 429))
+            def ask():
+                pass
+
+            @backoff.on_exception(
+                backoff.expo,
+                exception=(errors.SDKError, httpx2.TimeoutException),
+                giveup=lambda exc: not (isinstance(exc, httpx2.TimeoutException) or (isinstance(exc, errors.SDKError) and exc.status_code == 429)),
+            )
+            def ask_again():
+                pass
+        """
+        self.assertCodemod(before, after)
+
+    def test_backoff_status_free_and_existing_giveup(self) -> None:
+        """A status-free class is renamed; an existing giveup= gets a TODO (two predicates to merge)."""
+        before = """
+            import backoff
+            from openai import APITimeoutError, RateLimitError
+
+            @backoff.on_exception(backoff.expo, APITimeoutError)
+            def ask():
+                pass
+
+            @backoff.on_exception(backoff.expo, RateLimitError, giveup=lambda e: False)
+            def ask_again():
+                pass
+        """
+        message = ("backoff.on_exception already has giveup=: add the status check "
+                   "(isinstance(exc, errors.SDKError) and exc.status_code == 429) to it by hand")
+        after = f"""
+            import backoff
+            import httpx2
+            from openai import RateLimitError
+
+            @backoff.on_exception(backoff.expo, httpx2.TimeoutException)
+            def ask():
+                pass
+
+            # TODO(migrator MIG103): {message}
+            @backoff.on_exception(backoff.expo, RateLimitError, giveup=lambda e: False)
+            def ask_again():
+                pass
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 8: {message}"])
+
     def test_raise_is_todo(self) -> None:
         """User code raising an OpenAI error cannot be converted: TODO, unchanged."""
         before = """
