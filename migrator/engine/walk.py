@@ -1,9 +1,9 @@
 """The directory walk and the prefilter under ``discover`` and ``migrator scan``'s quick path.
 
-Import-light on purpose (``os`` and ``errno`` only; ``pathspec`` is imported when the first
-``.gitignore`` or ``--exclude`` pattern is met): ``migrator scan`` on a tree without OpenAI usage
-walks it before anything else is loaded (``migrator.engine.quickscan``), and both it and
-``migrator.engine.discovery`` walk with this one generator, so they see the same files.
+Import-light on purpose (``os`` only; ``migrator.engine.gitignore``, which needs ``re``, is imported
+when the first ``.gitignore`` or ``--exclude`` pattern is met): ``migrator scan`` on a tree without
+OpenAI usage walks it before anything else is loaded (``migrator.engine.quickscan``), and both it
+and ``migrator.engine.discovery`` walk with this one generator, so they see the same files.
 
 Rules: no symlink is followed (each is yielded as ``LINK``, for the caller to explain); ``.gitignore``
 files are honoured -- the ones between the enclosing git repository's top and the root, and every
@@ -86,7 +86,7 @@ class IgnoreRules:
     to the spec's own directory (``""`` or ``"a/b/"``), so that matching needs no path arithmetic.
 
     Git's precedence: the deepest file that has an opinion about a path decides, and within one file
-    the last matching pattern wins (``GitIgnoreSpec.check_file`` gives us the latter).
+    the last matching pattern wins (``GitIgnore.check`` gives us the latter).
     """
 
     __slots__ = ("specs",)
@@ -101,13 +101,13 @@ class IgnoreRules:
         except OSError:
             return self
         if not any(line.strip() and not line.startswith("#") for line in lines):
-            return self  # nothing to match: spare the pathspec import
-        import pathspec
+            return self  # nothing to match: spare the import
+        from migrator.engine.gitignore import GitIgnore
 
         try:
-            spec = pathspec.GitIgnoreSpec.from_lines(lines)
-        except Exception:  # noqa: BLE001 - like git, drop the lines that are not valid patterns
-            spec = pathspec.GitIgnoreSpec.from_lines(line for line in lines if valid_pattern(line))
+            spec = GitIgnore.from_lines(lines)
+        except ValueError:  # like git, drop the lines that are not valid patterns
+            spec = GitIgnore.from_lines(line for line in lines if valid_pattern(line))
         return IgnoreRules(self.specs + ((spec, prefix),)) if len(spec) else self
 
     def descend(self, name: str) -> "IgnoreRules":
@@ -117,34 +117,30 @@ class IgnoreRules:
 
     def ignored(self, name: str, is_dir: bool) -> bool:
         for spec, prefix in reversed(self.specs):
-            verdict = spec.check_file(f"{prefix}{name}/" if is_dir else f"{prefix}{name}").include
+            verdict = spec.check(f"{prefix}{name}/" if is_dir else f"{prefix}{name}")
             if verdict is not None:
                 return verdict
         return False
 
 
 def valid_pattern(line: str) -> bool:
-    import pathspec
+    from migrator.engine.gitignore import GitIgnore
 
-    try:
-        pathspec.GitIgnoreSpec.from_lines([line])
-    except Exception:  # noqa: BLE001 - pathspec raises several kinds
-        return False
-    return True
+    return GitIgnore.valid(line)
 
 
 def compile_excludes(patterns: Iterable[str]) -> Any:
-    """The ``--exclude`` patterns as one ``pathspec.GitIgnoreSpec`` (None when there are none);
-    ValueError naming the first invalid pattern."""
+    """The ``--exclude`` patterns as one ``migrator.engine.gitignore.GitIgnore`` (None when there
+    are none); ValueError naming the first invalid pattern."""
     patterns = list(patterns)
     if not patterns:
         return None
-    import pathspec
+    from migrator.engine.gitignore import GitIgnore
 
     for pattern in patterns:
         if not valid_pattern(pattern):
             raise ValueError(f"invalid exclude pattern: {pattern!r}")
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return GitIgnore.from_lines(patterns)
 
 
 def match_prefix(directory: str, base: str) -> str:
@@ -217,7 +213,7 @@ def walk(root: str, exclude: Any, respect_gitignore: bool) -> Iterator[tuple[str
                 continue
             if exclude is not None:
                 relative = exclude_prefix + name
-                if exclude.match_file(relative + "/" if is_dir else relative):
+                if exclude.match(relative + "/" if is_dir else relative):
                     continue
             if rules.specs and rules.ignored(name, is_dir):
                 continue
