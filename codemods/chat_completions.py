@@ -183,7 +183,7 @@ class _Transformer(RuleTransformer):
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
                             f"chat.completions.{method} call by hand "
                             f"({CHAT_HELPERS[method]}) if it receives a client migrator converted"
-                            + (f" ({blocking})" if blocking else "")
+                            + (f" ({blocking.removesuffix('; convert by hand')})" if blocking else "")
                             + "; a client that stays on OpenAI needs nothing")
             return updated
         if verdict != CONVERT:

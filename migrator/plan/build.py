@@ -373,8 +373,7 @@ class _Builder:
             s = scope[:i]
             if i != len(scope) and s in f.classes:
                 continue
-            if (s, name) in f.params or (s, name) in f.assigns or (s, name) in f.defs or \
-                    (s, name) in f.local_imports:
+            if (s, name) in f.params or (s, name) in f.assigns or (s, name) in f.defs:
                 return s
             if s == () and (name in f.repo_imports or name in f.imported or name in f.openai_modules):
                 return s
@@ -388,8 +387,12 @@ class _Builder:
         if dotted is None:
             return None
         head = dotted.split(".", 1)[0]
-        found = self.lookup_scope(f, f.scope_of.get(id(node), ()), head)
-        if found is not None and found != () and (found, head) not in f.local_imports:
+        scope = f.scope_of.get(id(node), ())
+        found = self.lookup_scope(f, scope, head)
+        local = next((scope[:i] for i in range(len(scope), 0, -1) if (scope[:i], head) in f.local_imports), None)
+        if local is not None and (found is None or len(local) >= len(found)):
+            return f.qualify(dotted)  # imported in the function (or one around it) that runs node
+        if found is not None and found != ():
             return None
         if found == () and head not in f.openai_modules and head not in f.imported and \
                 (((), head) in f.defs or ((), head) in f.assigns):
