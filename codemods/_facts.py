@@ -20,7 +20,7 @@ from migrator.mapping.client import MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.errors import error_rule
-from migrator.mapping.models import chat_model_literal
+from migrator.mapping.models import slot_model_literal
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
@@ -85,6 +85,7 @@ class ModuleFacts:
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
     stmt_relevant: list[bool] = field(default_factory=list)
     stmt_size: list[int] = field(default_factory=list)
+    stmt_line: list[int] = field(default_factory=list)  # each statement's first line
     prune: bool = True
     names_in_use: set[str] = field(default_factory=set)
     model_constants: set[str] = field(default_factory=set)
@@ -304,6 +305,7 @@ class _Collector(ast.NodeVisitor):
         self.stmt_index[id(node)] = index
         facts.stmt_relevant.append(False)
         facts.stmt_size.append(1)
+        facts.stmt_line.append(node.lineno)
         self.stmt_parent.append(self.stmt_stack[-1] if self.stmt_stack else -1)
         self.stmt_stack.append(index)
         super().visit(node)
@@ -489,7 +491,7 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, str) and len(node.value) < 64 and chat_model_literal(node.value):
+        if isinstance(node.value, str) and len(node.value) < 64 and slot_model_literal(node.value):
             self.mark()
 
     def visit_For(self, node: Union[ast.For, ast.AsyncFor]) -> None:

@@ -12,7 +12,7 @@ from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
-from migrator.mapping.models import chat_model_literal
+from migrator.mapping.models import chat_model_literal, slot_model_literal
 
 
 def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpression]]:
@@ -398,10 +398,12 @@ class _Transformer(RuleTransformer):
         value = updated.evaluated_value
         if not isinstance(value, str):
             return updated
-        target = chat_model_literal(value, self.config.models())
+        target = slot_model_literal(value, self.config.models())
         if target is None or target == value:
             return updated
-        self.changed = True
+        index = self.statement_stack[-1] if self.statement_stack else -1
+        line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+        self.converted(line, f"model name {value!r} -> {target!r}: only converted calls' model= reads it")
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
     # -- model names set outside the call (the plan's model slots) ------------------------------------

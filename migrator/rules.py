@@ -10,6 +10,7 @@ from codemods._base import MigratorRule
 from codemods.chat_completions import ChatCompletions
 from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
+from codemods.embeddings import Embeddings
 from codemods.exceptions import Exceptions
 from codemods.response_reads import ResponseReads
 from codemods.unsupported import UnsupportedCalls
@@ -28,6 +29,8 @@ class Rule(str, Enum):
     """Response fields Mistral lacks or names differently."""
     MIG106 = "MIG106"
     """OpenAI calls no rule converts yet (legacy v0, untraced receivers) -> TODO."""
+    MIG107 = "MIG107"
+    """embeddings.create(input=...) -> Mistral embeddings.create(inputs=...)."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -39,6 +42,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG104, ChatMessages),
     (Rule.MIG105, ResponseReads),
     (Rule.MIG106, UnsupportedCalls),
+    (Rule.MIG107, Embeddings),
 )
 
 

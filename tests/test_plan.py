@@ -58,12 +58,12 @@ def test_decisions() -> None:
         "ds = OpenAI(base_url='https://api.deepseek.com', api_key=os.environ['DEEPSEEK_API_KEY'])\n"
         "az = AzureOpenAI(api_version='2024-06-01')\n"
         "chat.chat.completions.create(model='gpt-4o', messages=[])\n"
-        "vec.embeddings.create(model='text-embedding-3-small', input=['x'])\n"
+        "vec.images.generate(model='dall-e-3', prompt='x')\n"
         "ds.chat.completions.create(model='deepseek-chat', messages=[])\n")
     decisions = {c.name: c.decision for c in plan.clients}
     assert decisions == {"chat": CONVERT, "vec": KEEP, "ds": OTHER, "az": KEEP}
     vec = next(c for c in plan.clients if c.name == "vec")
-    assert any("embeddings.create" in b for b in vec.blockers)
+    assert any("images.generate" in b for b in vec.blockers)
     ds = next(c for c in plan.clients if c.name == "ds")
     assert ds.provider == "DeepSeek"
 
@@ -101,7 +101,7 @@ def test_untyped_parameter_call_is_unresolved() -> None:
 def test_plan_is_deterministic_and_serialisable() -> None:
     import json
 
-    code = (FIXTURES / "w03_client_swap_embeddings" / "before" / "app.py").read_text()
+    code = (FIXTURES / "x10_factory_azure_or_openai" / "before" / "app.py").read_text()
     first = json.dumps(build_plan([("app.py", code)]).to_dict())
     second = json.dumps(build_plan([("app.py", code)]).to_dict())
     assert first == second
@@ -113,7 +113,7 @@ def test_plan_is_deterministic_and_serialisable() -> None:
     ("client.chat.completions.create(model='gpt-4o', messages=[], audio={'voice': 'x'})", "audio:"),
     ("client.chat.completions.create(**params)", "params is not built in this scope"),
     ("client.chat.completions.stream(model='gpt-4o', messages=[])", "stream helper"),
-    ("client.embeddings.create(model='text-embedding-3-small', input=['x'])", "embeddings.create"),
+    ("client.images.generate(model='dall-e-3', prompt='x')", "images.generate"),
 ], ids=["fail-keyword", "opaque-splat", "stream-helper", "no-rule"])
 def test_kept_client_todo_names_the_blocking_call(call: str, reason: str) -> None:
     """A client kept because of one call: one TODO, at the constructor, naming the call and why; the

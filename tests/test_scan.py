@@ -35,8 +35,8 @@ def ask(q):
     return r.choices[0].message.content
 
 
-def embed(t):
-    return vec.embeddings.create(model="text-embedding-3-small", input=t)
+def draw(t):
+    return vec.images.generate(model="dall-e-3", prompt=t)
 
 
 def deep(q):
@@ -86,10 +86,10 @@ def test_table_shows_each_client_decision_and_each_use(tree: Path) -> None:
     assert row(out, "app/llm.py:4")[1:5] == ["client", "OpenAI", "openai", "convert"]
     kept = row(out, "app/llm.py:5")
     assert kept[1] == "vec" and kept[4] == "keep"
-    assert "blocking: app/llm.py:15 embeddings.create" in kept[5]
+    assert "blocking: app/llm.py:15 images.generate" in kept[5]
     assert row(out, "app/llm.py:6")[3:5] == ["DeepSeek", "other-provider"]
     assert row(out, "app/llm.py:10")[1:4] == ["chat.completions.create", "MIG102", "convert"]
-    assert row(out, "app/llm.py:15")[1:4] == ["embeddings.create", "MIG106", "todo"]
+    assert row(out, "app/llm.py:15")[1:4] == ["images.generate", "MIG106", "todo"]
     assert row(out, "app/llm.py:19")[1:4] == ["chat.completions.create", "MIG102", "other-provider"]
     legacy = row(out, "app/llm.py:23")
     assert legacy[1:4] == ["openai.ChatCompletion.create", "MIG106", "todo"]
@@ -123,7 +123,7 @@ def test_json_is_the_plan_with_paths_relative_to_the_root(tree: Path) -> None:
     assert {name: c["decision"] for name, c in clients.items()} == {
         "client": "convert", "vec": "keep", "ds": "other-provider"}
     assert clients["vec"]["path"] == "app/llm.py" and clients["vec"]["line"] == 5
-    assert clients["vec"]["blockers"] == ["app/llm.py:15 embeddings.create: embeddings.create(...) has no rule yet"]
+    assert clients["vec"]["blockers"] == ["app/llm.py:15 images.generate: images.generate(...) has no rule yet"]
     assert clients["ds"]["provider"] == "DeepSeek"
     uses = {u["line"]: u for u in data["uses"]}
     assert uses[23] == {

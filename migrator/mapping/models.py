@@ -83,3 +83,13 @@ def chat_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None
     if target is None or target in NON_CHAT_MODELS:
         return None
     return target
+
+
+def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
+    default): a chat model name as ``chat_model_literal`` reads it, or an embedding model name
+    (``text-embedding-3-small`` -> ``mistral-embed``)."""
+    target = chat_model_literal(value, overrides)
+    if target is None and value.startswith("text-embedding-") and " " not in value:
+        target = map_model(value, overrides)
+    return target

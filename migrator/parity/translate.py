@@ -10,14 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
 from migrator.mapping import CHAT_PARAMS, DropValue, Policy, Unmappable, map_model
+from migrator.mapping.embeddings import EMBEDDING_PARAMS
 from migrator.mapping.messages import chat_messages, tool_definitions
-
-# Embeddings have no table in migrator.mapping yet (api-mapping.md §8): wire key -> Mistral wire
-# key, or None to drop. ``input`` keeps its wire name (the SDK keyword is ``inputs``).
-EMBEDDING_PARAMS: Mapping[str, Optional[str]] = {
-    "model": "model", "input": "input", "dimensions": "output_dimension",
-    "encoding_format": "encoding_format", "user": None,
-}
 
 
 @dataclass(frozen=True)

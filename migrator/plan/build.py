@@ -27,6 +27,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, WRAPPED_CLIENT_NAMES,
                                      WRAPPED_OPENAI_MODULES, classify_endpoint)
+from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
 from migrator.plan.source import parse_python
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
@@ -52,6 +53,7 @@ USE_CONTEXTS = (ast.Attribute, ast.Call, ast.keyword, ast.Tuple, ast.List, ast.S
                 ast.Return)
 HARMLESS_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", "beta.chat.completions.parse"})
+EMBEDDING_SURFACES = frozenset({"embeddings.create"})
 
 
 @dataclass
@@ -876,6 +878,10 @@ class _Builder:
                 use = self._use(f, call, oid, surface, True, problem, "MIG102", USE_TODO)
             else:
                 use = self._use(f, call, oid, surface, False, "", "MIG102", USE_CONVERT)
+        elif surface in EMBEDDING_SURFACES:
+            problem = _embedding_problem(call)
+            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG107",
+                            USE_TODO if problem else USE_CONVERT)
         elif surface == "chat.completions.stream" or surface == "beta.chat.completions.stream":
             use = self._use(f, call, oid, surface, True,
                             "the chat.completions.stream helper has no rule yet (use client.chat.stream)", "MIG102")
@@ -968,6 +974,29 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
             return problem
     if chat_call_stream_literal(call) is None:
         return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
+    return ""
+
+
+def _embedding_problem(call: ast.Call) -> str:
+    """Why MIG107 leaves an ``embeddings.create`` call as it is ("" when it converts it)."""
+    if call.args:
+        return "positional arguments"
+    for kw in call.keywords:
+        if kw.arg is None:
+            return f"**{ast.unparse(kw.value)}: its keys must follow the embeddings mapping; convert by hand"
+        if kw.arg not in EMBEDDING_KWARGS:
+            return f"unknown keyword {kw.arg!r}"
+        try:
+            value = ast.literal_eval(kw.value)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            value = None
+            if kw.arg == "encoding_format":
+                return f"encoding_format={ast.unparse(kw.value)}: only float is known to convert"
+        if kw.arg == "input" and token_array(value):
+            return "input= token ids: Mistral embeds text only"
+        if kw.arg == "encoding_format" and value != "float":
+            return (f"encoding_format={value!r}: Mistral's response model holds floats; "
+                    "drop it to get floats, as the OpenAI SDK decoded them")
     return ""
 
 

@@ -1,0 +1,151 @@
+"""MIG107: ``client.embeddings.create(input=..., model=...)`` -> Mistral's ``embeddings.create(inputs=...)``."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
+from migrator.mapping import map_model
+from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
+from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, MISTRAL_EMBED_DIMENSIONS
+from migrator.plan.model import CONVERT, UNRESOLVED
+
+VECTORS_TODO = ("embeddings now come from {model}, not an OpenAI model: re-embed stored vectors and check the "
+                "vector index's dimension before mixing old and new ones")
+
+
+class Embeddings(MigratorRule):
+    """Converts OpenAI embeddings calls into Mistral ones.
+
+    **What it does.** On a client the conversion plan converts, ``x.embeddings.create(...)`` keeps its
+    method (``create_async`` on an async client) with ``input=`` -> ``inputs=``, the model mapped
+    (``text-embedding-3-small`` -> ``mistral-embed``), ``user=`` dropped and ``encoding_format="float"``
+    kept. ``dimensions=`` becomes ``output_dimension=`` for ``codestral-embed``; for another model it is
+    dropped with a TODO. Every converted call gets one TODO: the vectors change (size and space), so
+    stored vectors must be re-embedded. The response reads stay: ``.data[i].embedding``, ``.model``,
+    ``.usage.prompt_tokens`` / ``.total_tokens`` exist on Mistral's ``EmbeddingResponse``.
+
+    **Why.** mistralai 3.7's ``embeddings.create`` takes ``inputs`` (the wire key stays ``input``) and
+    ``output_dimension``; OpenAI-only keywords are a ``TypeError`` (api-mapping.md §8).
+
+    **Fix safety.** approximate: the call is exact, the vectors are a different model's.
+
+    **Known limits (the client is kept, one TODO at its constructor).** Positional arguments,
+    ``**kwargs``, token-id inputs, ``encoding_format`` other than ``"float"``, ``extra_headers`` /
+    ``extra_body`` / ``timeout``. A model given as an expression gets a TODO to check it names a
+    Mistral embedding model.
+    """
+
+    CODE = "MIG107"
+    NAME = "embeddings"
+    SAFETY = "approximate"
+    DESCRIPTION = "embeddings.create(input=...) -> Mistral embeddings.create(inputs=...)"
+    BEFORE = ('from openai import OpenAI\n\nclient = OpenAI()\n'
+              'vectors = client.embeddings.create(model="text-embedding-3-small", input=texts, user="u1")\n')
+    AFTER = ('from openai import OpenAI\n\nclient = OpenAI()\n'
+             '# TODO(migrator MIG107): ' + VECTORS_TODO.format(model=f"mistral-embed ({MISTRAL_EMBED_DIMENSIONS} dimensions)")
+             + '\nvectors = client.embeddings.create(model="mistral-embed", inputs=texts)\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._seen: dict[tuple, int] = {}
+        self._answers_by_node: dict[int, tuple] = {}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.facts.api_sites or not self.statement_stack:
+            return
+        # Counted like MIG106 counts (every call with a plan answer), so the occurrences line up.
+        base = (self.statement_stack[-1], dotted(node.func) or "")
+        occurrence = self._seen.get(base, 0)
+        found = self.facts.api_sites.get((*base, occurrence))
+        if found is None:
+            return
+        self._seen[base] = occurrence + 1
+        if _embeddings_call(node):
+            self._answers_by_node[id(node)] = found
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        found = self._answers_by_node.pop(id(original), None)
+        if found is None:
+            return updated
+        line, answer = found
+        if answer[0] != "call":
+            return updated
+        _, verdict, is_async, module_client, blocking, _ = answer
+        func = updated.func
+        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Attribute):
+            return updated
+        receiver = func.value.value
+        if verdict == UNRESOLVED and not blocking:
+            self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; convert this "
+                            "embeddings.create call by hand (inputs= for input=, a Mistral embedding model) if "
+                            "it receives a client migrator converted; a client that stays on OpenAI needs nothing")
+            return updated
+        if verdict != CONVERT:
+            return updated  # kept (its constructor's TODO, or MIG106 for the module client) or another provider
+        return self._convert(updated, line, is_async, module_client, receiver)
+
+    def _slot(self, name: str) -> bool:
+        """``model=NAME`` whose string the plan maps where it is set (MIG102 rewrites it there)."""
+        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        return any(slot in slots for slot in (("local", self.path, name), ("default", self.path, name),
+                                               ("const", name), ("imported", name)))
+
+    def _convert(self, call: cst.Call, line: int, is_async: bool, module_client: bool,
+                 receiver: cst.BaseExpression) -> cst.Call:
+        model_arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "model"), None)
+        model = None
+        if model_arg is not None:
+            try:
+                model = map_model(literal(model_arg.value), self.config.models())
+            except ValueError:
+                if not (isinstance(model_arg.value, cst.Name) and self._slot(model_arg.value.value)):
+                    self.todo(line, f"model={code_of(model_arg.value)} is computed at run time: make sure it names a "
+                                    "Mistral embedding model (mistral-embed, codestral-embed)")
+        args: list[cst.Arg] = []
+        todos: list[str] = []
+        for arg in call.args:
+            name = arg.keyword.value if arg.keyword is not None else ""
+            target = EMBEDDING_KWARGS[name][0]
+            if name == "model" and model is not None:
+                quote = arg.value.quote if isinstance(arg.value, cst.SimpleString) else '"'
+                args.append(arg.with_changes(value=cst.SimpleString(f"{quote}{model}{quote}")))
+            elif name == "dimensions" and model not in DIMENSION_MODELS:
+                todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
+                             "output_dimension (codestral-embed does)")
+            elif target is None:
+                continue  # user=: nothing to send
+            elif target != name:
+                args.append(arg.with_changes(keyword=cst.Name(target)))
+            else:
+                args.append(arg)
+        if model is None and model_arg is not None:
+            try:
+                literal(model_arg.value)
+                self.todo(line, f"no Mistral model is known for {code_of(model_arg.value)}: pass --model "
+                                f"{literal(model_arg.value)}=<mistral embedding model>")
+            except ValueError:
+                pass
+        shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == "mistral-embed" else \
+            model or "a Mistral model"
+        self.todo(line, "; ".join([*todos, VECTORS_TODO.format(model=shown)]))
+        if module_client:  # Mistral has no module-level client: use one of the module's own
+            receiver = cst.Name(MODULE_CLIENT_NAME)
+            self.need_statement(MODULE_CLIENT_CODE)
+            self.need_import(*MISTRAL_CLIENT)
+        method = ASYNC_METHOD.split(".")[1] if is_async else "create"
+        func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("embeddings")), attr=cst.Name(method))
+        self.converted(line, f"{code_of(call.func)}(...) -> {code_of(func)}(...)", "approximate")
+        return call.with_changes(func=func, args=finish_args(call.args, args))
+
+
+def _embeddings_call(node: cst.Call) -> bool:
+    """``<receiver>.embeddings.create(...)``, the receiver any expression."""
+    func = node.func
+    return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
+            and func.value.attr.value == "embeddings")

@@ -1,0 +1,55 @@
+"""Embeddings: ``client.embeddings.create`` (openai 3.x) -> ``client.embeddings.create`` (mistralai 3.7).
+
+api-mapping.md §8, checked against the installed SDKs:
+
+* openai: ``create(*, input, model, dimensions, encoding_format, user, extra_headers, extra_query,
+  extra_body, timeout)`` -> ``CreateEmbeddingResponse`` (``.data[i].embedding``, ``.model``,
+  ``.usage.prompt_tokens`` / ``.total_tokens``). With no ``encoding_format`` the SDK asks for base64
+  and decodes it: the caller sees floats.
+* mistralai: ``create(*, model, inputs, metadata, output_dimension, output_dtype, encoding_format,
+  retries, server_url, timeout_ms, http_headers)`` -> ``EmbeddingResponse`` with the same reads
+  (``.data[i].embedding``, ``.model``, ``.usage.prompt_tokens`` / ``.total_tokens``); floats by default.
+  ``inputs`` is the Python keyword only: the wire key stays ``"input"``.
+
+One table per use: ``EMBEDDING_KWARGS`` for the codemod (SDK keywords), ``EMBEDDING_PARAMS`` for the
+parity harness (wire keys).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping, Optional
+
+# Mistral models that take output_dimension (api-mapping.md §12.3: codestral-embed; mistral-embed is
+# fixed at 1024 dimensions).
+DIMENSION_MODELS = ("codestral-embed",)
+MISTRAL_EMBED_DIMENSIONS = 1024
+
+# SDK keyword -> (Mistral keyword or None to drop, note). A keyword missing here has no rule: the
+# call is left as it is (and its client with it).
+EMBEDDING_KWARGS: Mapping[str, tuple[Optional[str], str]] = MappingProxyType({
+    "input": ("inputs", "the wire key stays input; strings or lists of strings (not token arrays)"),
+    "model": ("model", "mapped by the model table (text-embedding-* -> mistral-embed)"),
+    "dimensions": ("output_dimension", "only codestral-embed takes output_dimension"),
+    "encoding_format": ("encoding_format", "float is kept; base64 returns strings Mistral's response "
+                                           "model does not take"),
+    "user": (None, "an end-user id for OpenAI's abuse monitoring: nothing to send"),
+})
+
+# Wire key -> Mistral wire key, or None to drop (the parity harness translates request bodies).
+EMBEDDING_PARAMS: Mapping[str, Optional[str]] = MappingProxyType({
+    "model": "model", "input": "input", "dimensions": "output_dimension",
+    "encoding_format": "encoding_format", "user": None,
+})
+
+METHOD = "embeddings.create"
+ASYNC_METHOD = "embeddings.create_async"
+
+
+def token_array(value: object) -> bool:
+    """A literal ``input`` of token ids (``[1, 2]`` or ``[[1, 2]]``): Mistral embeds text only."""
+    if isinstance(value, (list, tuple)) and value:
+        first = value[0]
+        return isinstance(first, int) or (isinstance(first, (list, tuple)) and bool(first)
+                                          and isinstance(first[0], int))
+    return False

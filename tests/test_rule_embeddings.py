@@ -1,0 +1,113 @@
+"""MIG107: embeddings.create on converted clients, end to end through the plan (transform_source).
+
+The differential programs (fixtures/programs/embeddings_*.py) run the converted calls against the
+wire server; these tests pin the rewrite and the cases that keep the client."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from migrator.config import Config
+from migrator.engine.transform import transform_source
+
+VECTORS = "embeddings now come from mistral-embed (1024 dimensions), not an OpenAI model"
+
+
+def convert(body: str, **config) -> tuple[str, list]:
+    source = "from openai import AsyncOpenAI, OpenAI\n\nclient = OpenAI()\naclient = AsyncOpenAI()\n\n\n" + \
+        textwrap.dedent(body)
+    outcome = transform_source(source, config=Config(**config))
+    return outcome.code, outcome.findings
+
+
+def todos(findings, rule="MIG107") -> list[str]:
+    return [f.message for f in findings if f.kind.value == "todo" and f.rule == rule]
+
+
+def test_keywords_model_and_the_vectors_todo() -> None:
+    code, findings = convert("""
+        def embed(texts):
+            r = client.embeddings.create(model="text-embedding-3-small", input=texts, user="u1")
+            return [d.embedding for d in r.data], r.usage.prompt_tokens
+    """)
+    assert 'r = client.embeddings.create(model="mistral-embed", inputs=texts)' in code
+    assert "client = Mistral()" in code and "user" not in code.split("def embed")[1]
+    assert len(todos(findings)) == 1 and todos(findings)[0].startswith(VECTORS)
+    assert "return [d.embedding for d in r.data], r.usage.prompt_tokens" in code  # the reads stay
+
+
+def test_async_client_uses_create_async_and_keeps_float_encoding() -> None:
+    code, _ = convert("""
+        async def embed(text):
+            r = await aclient.embeddings.create(model="text-embedding-3-large", input=text, encoding_format="float")
+            return r.data[0].embedding
+    """)
+    assert ('await aclient.embeddings.create_async(model="mistral-embed", inputs=text, encoding_format="float")'
+            in code)
+
+
+def test_dimensions_become_output_dimension_for_codestral_embed() -> None:
+    code, findings = convert("""
+        v = client.embeddings.create(model="text-embedding-3-small", input="x", dimensions=256)
+    """, model_map=(("text-embedding-3-small", "codestral-embed"),))
+    assert 'client.embeddings.create(model="codestral-embed", inputs="x", output_dimension=256)' in code
+    assert not any("dimensions=" in t for t in todos(findings))
+
+
+def test_dimensions_dropped_with_a_todo_for_mistral_embed() -> None:
+    code, findings = convert("""
+        v = client.embeddings.create(
+            model="text-embedding-3-small",
+            input="x",
+            dimensions=256,
+        )
+    """)
+    assert "dimensions" not in code.split("v = ")[1] and "inputs=\"x\",\n)" in code
+    assert todos(findings)[0].startswith("dimensions=256 dropped: mistral-embed takes no output_dimension")
+
+
+def test_model_from_a_constant_is_mapped_where_it_is_set() -> None:
+    code, findings = convert("""
+        EMBED = "text-embedding-3-small"
+        v = client.embeddings.create(model=EMBED, input="x")
+    """)
+    assert 'EMBED = "mistral-embed"' in code
+    assert not any("computed at run time" in t for t in todos(findings))
+
+
+@pytest.mark.parametrize("call, reason", [
+    ('client.embeddings.create(model="text-embedding-3-small", input=[[1, 2, 3]])', "token ids"),
+    ('client.embeddings.create(model="text-embedding-3-small", input="x", encoding_format="base64")',
+     "encoding_format='base64'"),
+    ('client.embeddings.create(model="text-embedding-3-small", input="x", timeout=5)', "unknown keyword 'timeout'"),
+    ('client.embeddings.create(**params)', "**params"),
+], ids=["token-ids", "base64", "timeout", "splat"])
+def test_calls_that_cannot_convert_keep_the_client(call: str, reason: str) -> None:
+    code, findings = convert(f"""
+        def go(params):
+            return {call}
+    """)
+    assert call in code and "client = OpenAI()" in code
+    kept = todos(findings, "MIG101")
+    assert len(kept) == 1 and "embeddings.create" in kept[0] and reason in kept[0], kept
+
+
+def test_untraced_receiver_gets_the_conditional_todo() -> None:
+    code, findings = convert("""
+        def embed(llm, text):
+            return llm.embeddings.create(model="text-embedding-3-small", input=text)
+    """)
+    assert 'llm.embeddings.create(model="text-embedding-3-small", input=text)' in code
+    assert todos(findings, "MIG107") == [
+        "llm is not recognised as an OpenAI client; convert this embeddings.create call by hand (inputs= for "
+        "input=, a Mistral embedding model) if it receives a client migrator converted; a client that stays on "
+        "OpenAI needs nothing"]
+
+
+def test_module_client_gets_a_module_level_mistral_client() -> None:
+    source = 'import openai\n\n\ndef one(t):\n    return openai.embeddings.create(model="text-embedding-3-small", input=t)\n'
+    outcome = transform_source(source, config=Config())
+    assert "mistral_client = Mistral()" in outcome.code
+    assert 'return mistral_client.embeddings.create(model="mistral-embed", inputs=t)' in outcome.code
