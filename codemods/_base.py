@@ -162,6 +162,7 @@ class RuleTransformer(cst.CSTTransformer):
         self._ordinal: dict[str, int] = {}
         self._lines: dict[int, int] = {}  # id(original site node) -> its line, set in visit_*
         self._answers: dict[int, object] = {}  # id(original site node) -> the plan's answer for it
+        self._api_seen: dict[tuple, int] = {}  # (statement, callee) -> API calls met (api_site)
         self.answer: object = None  # the plan's answer for the site last counted by next_site_line
         self._handlers: dict[str, dict[type, Optional[Callable]]] = {}
         # Statements met so far, in the pre-order codemods._facts numbered them in. At the end it
@@ -188,6 +189,19 @@ class RuleTransformer(cst.CSTTransformer):
 
     def answer_for(self, node: cst.CSTNode):
         return self._answers.get(id(node))
+
+    def api_site(self, call: cst.Call):
+        """(line, the plan's answer) for an OpenAI API call the plan answered (``facts.api_sites``,
+        keyed by statement, callee and occurrence: MIG106 and MIG107 count them the same way), else
+        None. Call it once per call, in visit order."""
+        if not self.facts.api_sites or not self.statement_stack:
+            return None
+        base = (self.statement_stack[-1], dotted(call.func) or "")
+        occurrence = self._api_seen.get(base, 0)
+        found = self.facts.api_sites.get((*base, occurrence))
+        if found is not None:
+            self._api_seen[base] = occurrence + 1
+        return found
 
     def converted(self, line: int, message: str, safety: str = "exact") -> None:
         self.changed = True

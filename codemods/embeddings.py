@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
+from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
 from migrator.mapping import map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, MISTRAL_EMBED_DIMENSIONS
@@ -53,20 +53,11 @@ class Embeddings(MigratorRule):
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._seen: dict[tuple, int] = {}
         self._answers_by_node: dict[int, tuple] = {}
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.facts.api_sites or not self.statement_stack:
-            return
-        # Counted like MIG106 counts (every call with a plan answer), so the occurrences line up.
-        base = (self.statement_stack[-1], dotted(node.func) or "")
-        occurrence = self._seen.get(base, 0)
-        found = self.facts.api_sites.get((*base, occurrence))
-        if found is None:
-            return
-        self._seen[base] = occurrence + 1
-        if _embeddings_call(node):
+        found = self.api_site(node)  # every API call counts, so the occurrences line up
+        if found is not None and _embeddings_call(node):
             self._answers_by_node[id(node)] = found
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:

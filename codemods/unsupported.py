@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, dotted
+from codemods._base import MigratorRule, RuleTransformer
 from migrator.mapping.client import V0_HINTS
 from migrator.plan.model import KEEP, UNRESOLVED
 
@@ -39,19 +39,10 @@ class UnsupportedCalls(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
-    def __init__(self, rule, facts) -> None:
-        super().__init__(rule, facts)
-        self._seen: dict[tuple, int] = {}
-
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.facts.api_sites or not self.statement_stack:
-            return
-        base = (self.statement_stack[-1], dotted(node.func) or "")
-        occurrence = self._seen.get(base, 0)
-        found = self.facts.api_sites.get((*base, occurrence))
+        found = self.api_site(node)
         if found is None:
             return
-        self._seen[base] = occurrence + 1
         line, answer = found
         if answer[0] == "wrapped-ctor":
             self.todo(line, answer[1])

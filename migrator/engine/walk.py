@@ -72,8 +72,13 @@ def find_pyproject_dir(path: str) -> str | None:
     directory = os.path.realpath(path)
     if not os.path.isdir(directory):
         directory = os.path.dirname(directory)
+    return _nearest(directory, lambda d: os.path.isfile(os.path.join(d, "pyproject.toml")))
+
+
+def _nearest(directory: str, holds) -> str | None:
+    """``directory`` or its nearest ancestor for which ``holds(it)``; None when none does."""
     while True:
-        if os.path.isfile(os.path.join(directory, "pyproject.toml")):
+        if holds(directory):
             return directory
         parent = os.path.dirname(directory)
         if parent == directory:
@@ -150,13 +155,7 @@ def match_prefix(directory: str, base: str) -> str:
 
 
 def _git_top(directory: str) -> str | None:
-    while True:
-        if os.path.lexists(os.path.join(directory, ".git")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    return _nearest(directory, lambda d: os.path.lexists(os.path.join(d, ".git")))
 
 
 def initial_ignore_rules(root: str) -> IgnoreRules:
