@@ -154,6 +154,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     imports_end = _leading_imports_end(tree)
     if anchor is None:
         anchor = imports_end
+    following = lines[anchor].lstrip() if new_lines and anchor < len(lines) else ""
+    if following.strip() and not following.startswith(("import ", "from ", "#")):
+        # the first import of a module that had none: set it apart from the code (PEP 8)
+        new_lines.append(newline * (2 if following.startswith(("def ", "async def ", "class ", "@")) else 1))
     # statements go after every import of the leading block, so the names they use are bound
     statement_lines = [f"{code}{newline}" for code in statements if f"{code}{newline}" not in lines]
     if new_lines and anchor >= len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
@@ -184,13 +188,23 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
     that function no longer uses (the rewrite converted what they built). Only whole statements
     alone on their lines, never a function's last statement; anything else is left as it is."""
     for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(function.body) < 2:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        imports = [node for node in function.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+        # the import statements of the function's own blocks (its body, an `if` / `with` / `for` body
+        # in it; not a `try` body, where an ImportError may be the point), each block keeping a statement
+        blocks = [function.body]
+        for node in ast.walk(function):
+            if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                                          ast.Lambda)):
+                continue
+            if isinstance(node, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith)):
+                blocks.extend(b for b in (node.body, getattr(node, "orelse", [])) if b)
+        imports = [(node, block) for block in blocks if len(block) >= 2 for node in block
+                   if isinstance(node, (ast.Import, ast.ImportFrom))]
         if not imports:
             continue
         used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
-        for node in imports:
+        for node, block in imports:
             if isinstance(node, ast.Import):
                 names = {a.asname or a.name.split(".")[0] for a in node.names if _is_openai(a.name)}
                 whole = len(names) == len(node.names)
@@ -200,7 +214,7 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
             if not whole or not names or names & used or not names <= droppable:
                 continue
             if any(other is not node and other.lineno <= node.end_lineno and other.end_lineno >= node.lineno
-                   for other in function.body):
+                   for other in block):
                 continue
             yield node.lineno - 1, node.end_lineno
 

@@ -15,6 +15,11 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.models import chat_model_literal, slot_model_literal
 
 
+# api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
+REASONING_TODO = ("{model} is a reasoning model: message.content comes back as a list of chunks (thinking, "
+                  "then text), not a str; join its TextChunk texts where the code reads it")
+
+
 def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpression]]:
     """LibCST twin of ``codemods._facts.chat_method``: (method, receiver) or None."""
     links: list[tuple[str, cst.BaseExpression]] = []
@@ -375,9 +380,10 @@ class _Transformer(RuleTransformer):
             target = map_model(name, self.config.models())
             if target is None:
                 return value, f"no Mistral model is known for {name!r}: pass --model {name}=<mistral model>"
+            note = REASONING_TODO.format(model=target) if target.startswith("magistral-") else None
             if target == name:
-                return value, None
-            return cst.SimpleString(f"{value.quote}{target}{value.quote}"), None
+                return value, note
+            return cst.SimpleString(f"{value.quote}{target}{value.quote}"), note
         if isinstance(value, cst.Name) and self._slot_of(value.value) is not None:
             return value, None  # mapped where it is set (a constant, a default, a local)
         if isinstance(value, cst.Attribute) and dotted(value) == f"self.{value.attr.value}" and any(
@@ -404,6 +410,8 @@ class _Transformer(RuleTransformer):
         index = self.statement_stack[-1] if self.statement_stack else -1
         line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
         self.converted(line, f"model name {value!r} -> {target!r}: only converted calls' model= reads it")
+        if target.startswith("magistral-"):
+            self.todo(line, REASONING_TODO.format(model=target))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
     # -- model names set outside the call (the plan's model slots) ------------------------------------

@@ -46,7 +46,9 @@ class _Transformer(RuleTransformer):
         line, answer = found
         if answer[0] == "wrapped-ctor":
             self.todo(line, answer[1])
-        elif answer[0] == "v0" and len(answer) > 2 and answer[2]:
+        elif answer[0] == "v0" and answer[3]:
+            return  # the module's api_base points at another server: not OpenAI's call to move
+        elif answer[0] == "v0" and answer[2]:
             self.todo(line, f"legacy openai v0 API {answer[1]}(...) on an Azure OpenAI deployment (engine= / "
                             "deployment_id=): it stays on Azure OpenAI; port it to openai>=1 AzureOpenAI by hand")
         elif answer[0] == "v0":

@@ -159,6 +159,10 @@ def classify_endpoint(text: str, argument: str = "base_url") -> str:
     for marker, name in OTHER_PROVIDER_MARKERS:
         if marker in lowered and not (argument == "api_key" and marker in ("localhost", "127.0.0.1", "0.0.0.0")):
             return name
-    if argument == "base_url" and "openai" not in lowered and lowered.strip() not in ("none", ""):
+    if argument == "base_url" and lowered.strip() not in ("none", "") and \
+            not re.search(r"openai[a-z0-9_]*?(?:base|url|endpoint|host)", lowered):
+        # OpenAI's own only by a setting named for it (OPENAI_BASE_URL, settings.openai_api_base):
+        # a class that merely says OpenAI (OpenAIEmbedderConfig().base_url) is often filled with
+        # another server ("custom endpoints like Ollama").
         return "unknown endpoint"
     return "openai"

@@ -28,8 +28,8 @@ def function_call_to_tool_choice(value: Any) -> Any:
 
 
 def tool_choice(value: Any) -> Any:
-    if value in ("auto", "none", "required"):
-        return value
+    if value is None or value in ("auto", "none", "required"):
+        return value  # None: both SDKs leave the choice to the server
     if isinstance(value, dict) and value.get("type") == "function":
         return value
     raise Unmappable(f"tool_choice {value!r} is not supported by Mistral (allowed_tools/custom)")

@@ -264,6 +264,9 @@ UNKNOWN = None  # an evaluation that cannot tell
 MISTRAL_CLASSES = frozenset({"Mistral", "MistralAzure", "MistralGoogleCloud"})
 # Receivers named after another provider's SDK (`def call(anthropic, ...)`) are not OpenAI clients.
 FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "groq", "bedrock", "mistral")
+# Packages whose classes are other SDKs' clients (an annotation naming one is not an OpenAI client).
+_FOREIGN_ROOTS = frozenset({"anthropic", "groq", "cohere", "google", "vertexai", "boto3", "botocore", "mistralai",
+                            "together", "fireworks", "ollama", "zhipuai", "dashscope", "litellm"})
 
 
 def _mentions_mistral(annotation: ast.AST) -> bool:
@@ -283,7 +286,9 @@ class _Builder:
         self._memo: dict[tuple, Optional[frozenset]] = {}
         self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
         self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)
-        self.module_settings: dict[str, str] = {}  # `openai.base_url = <not OpenAI>` / `openai.api_type = "azure"`
+        # path -> {"endpoint": provider, "azure": "yes"}: `openai.base_url = <not OpenAI>` (also v0's
+        # api_base) / `openai.api_type = "azure"` set in that module (decide.module_setting reads them)
+        self.module_settings: dict[str, dict[str, str]] = {}
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -721,9 +726,33 @@ class _Builder:
             lowered = node.id.lower()
             if node.id in f.other_modules or any(marker in lowered for marker in FOREIGN_NAMES):
                 return True
+            found = self.lookup_scope(f, scope, node.id)
+            if found is not None and (found, node.id) in f.params and \
+                    self._foreign_annotation(f, f.params[(found, node.id)][1]):
+                return True  # `client: AsyncGroq`
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+            cls = self.class_of(f, scope)
+            method = f.defs.get((cls, node.attr)) if cls is not None else None
+            fn = f.scopes.get(method) if method is not None else None
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and self._foreign_annotation(f, fn.returns):
+                return True  # `@property def client(self) -> AsyncGroq`
         values = self.bound_values(f, scope, node)
         return bool(values) and all(v is not None and self._foreign(f, f.scope_of.get(id(v), scope), v, depth + 1)
                                     for v in values)
+
+    @staticmethod
+    def _foreign_annotation(f: _File, annotation: Optional[ast.AST]) -> bool:
+        """An annotation naming only another SDK's classes (``AsyncGroq``, ``anthropic.Anthropic | None``)."""
+        if annotation is None:
+            return False
+        names = [n for n in ast.walk(annotation) if isinstance(n, (ast.Name, ast.Attribute))
+                 and not isinstance(f.parent.get(id(n)), ast.Attribute)]
+        heads = [(dotted_name(n) or "").split(".")[0] for n in names]
+        heads = [h for h in heads if h and h not in ("None", "Optional", "typing")]
+        if not heads:
+            return False
+        return all(h in f.other_modules or (h in f.repo_imports and not f.repo_imports[h][1] and
+                                            f.repo_imports[h][0].split(".")[0] in _FOREIGN_ROOTS) for h in heads)
 
     def _wrapped_origins(self, f: _File, scope: Scope, node: ast.AST) -> Optional[frozenset]:
         """The clients a wrapper holds when ``node`` is what it returned (None: not a wrapper's
@@ -749,12 +778,13 @@ class _Builder:
         parent = f.parent.get(id(top))
         if chain[0] in V0_RESOURCES and isinstance(parent, ast.Call) and parent.func is top:
             surface = "openai." + ".".join(chain)
-            azure = any(kw.arg == "deployment_id" for kw in parent.keywords) or \
-                self.module_settings.get("azure") == f.path
+            keywords = {kw.arg for kw in parent.keywords}
+            # Azure and other endpoints are settled in decide, once every module setting is known.
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
-                      f"legacy openai v0 API {surface}(...)" + (" on an Azure deployment" if azure else ""))
+                      f"legacy openai v0 API {surface}(...)")
             self.uses.append(use)
-            self.sites[node_key(f.path, parent)] = ("v0", surface, azure)
+            self.sites[node_key(f.path, parent)] = ("v0", surface, bool(keywords & {"engine", "deployment_id"}),
+                                                    "model" in keywords, use)
             return
         if chain[0] in MODULE_CLIENT_SETTINGS and isinstance(node.ctx, ast.Store) and len(chain) == 1:
             self.sites[node_key(f.path, node)] = ("modcfg", chain[0])
@@ -762,13 +792,14 @@ class _Builder:
             value = getattr(assign, "value", None)
             if value is not None and chain[0] in ("base_url", "api_base", "api_type"):
                 text = _expression_text(f, f.scope_of.get(id(node), ()), value)
+                settings = self.module_settings.setdefault(f.path, {})
                 if chain[0] == "api_type":
                     if "azure" in text.lower():
-                        self.module_settings.setdefault("azure", f.path)
+                        settings.setdefault("azure", "yes")
                 else:
                     provider = classify_endpoint(text, "base_url")
                     if provider != "openai":
-                        self.module_settings.setdefault("endpoint", provider)
+                        settings.setdefault("endpoint", provider)
             return
         if chain[0] in MODULE_CLIENT_RESOURCES:
             self._classify(f, node.value, frozenset({self.module_origin(f, node)}), chain_override=(chain, top))
@@ -818,6 +849,11 @@ class _Builder:
                                                                             (ast.For, ast.AsyncFor)) \
                 and f.parent.get(id(parent)).iter is parent:
             return  # `for client in (a, b)`: the loop target is an alias of each
+        holder = f.parent.get(id(parent))
+        if isinstance(parent, (ast.Tuple, ast.List)) and isinstance(holder, ast.Assign) and holder.value is parent \
+                and all(isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(parent.elts)
+                        and not any(isinstance(e, ast.Starred) for e in t.elts) for t in holder.targets):
+            return  # `name, client = "bot", OpenAI()`: unpacked into names (bound like plain assignments)
         kind = type(parent).__name__.lower()
         self._use(f, node, first, f"stored in a {kind}", True,
                   f"{_name_for(f, node)} is put in a {kind}: migrator cannot follow it from there")

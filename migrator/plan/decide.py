@@ -8,6 +8,7 @@ a converted call is left alone.
 from __future__ import annotations
 
 import ast
+import os
 from typing import Optional
 
 from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_check, message_change, \
@@ -21,13 +22,46 @@ MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 SITE_NODE_TYPES = frozenset({ast.Subscript, ast.Call, ast.Name, ast.Attribute, ast.Dict, ast.Compare})
 
 
+def module_setting(builder, path: str, key: str) -> Optional[str]:
+    """A setting of the ``openai`` module's client (``openai.base_url = ...``, ``openai.api_type``) as
+    the calls in ``path`` see it: the module's own setting, else one an application module makes (it
+    holds for the whole process). A setting made only in tests (a test pointing the module at a local
+    server) does not reach the application's modules."""
+    own = builder.module_settings.get(path, {}).get(key)
+    if own is not None:
+        return own
+    return next((settings[key] for other, settings in sorted(builder.module_settings.items())
+                 if key in settings and not is_test_path(other) and _within(path, _project_of(other))), None)
+
+
+def _project_of(path: str) -> str:
+    """The directory a module's settings reach: above its top-most package (``__init__.py``)."""
+    directory = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(directory, "__init__.py")) and os.path.dirname(directory) != directory:
+        directory = os.path.dirname(directory)
+    return directory
+
+
+def _within(path: str, directory: str) -> bool:
+    return os.path.abspath(path).startswith(directory.rstrip(os.sep) + os.sep)
+
+
+def is_test_path(path: str) -> bool:
+    name = os.path.basename(path)
+    parts = path.replace(os.sep, "/").split("/")
+    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py" or \
+        "tests" in parts[:-1] or "test" in parts[:-1]
+
+
 def decide(builder, files) -> ConversionPlan:
     groups: dict[str, list] = {}
-    endpoint = builder.module_settings.get("endpoint")
     for origin in builder.origins.values():
-        if origin.kind == "module" and endpoint:
+        if origin.kind != "module":
+            continue
+        endpoint = module_setting(builder, origin.path, "endpoint")
+        if endpoint:
             origin.provider = endpoint  # `openai.base_url = "http://localhost:8000/v1"`: another server
-        elif origin.kind == "module" and builder.module_settings.get("azure"):
+        elif module_setting(builder, origin.path, "azure"):
             origin.provider = "azure"
             origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
     for oid, origin in builder.origins.items():
@@ -65,7 +99,20 @@ def decide(builder, files) -> ConversionPlan:
     uses.sort(key=lambda u: (u.path, u.line, u.col, u.surface))
 
     sites: dict = {}
+    settled: dict[int, Use] = {}  # v0 uses, once their provider is known
     for key, answer in builder.sites.items():
+        if answer[0] == "v0":
+            # ("v0", surface, azure, other provider): an Azure deployment (engine= / deployment_id=, or the
+            # module configured for Azure and no model=), another server (the module's api_base), or OpenAI
+            _, surface, deployment, has_model, use = answer
+            azure = deployment or (bool(module_setting(builder, use.path, "azure")) and not has_model)
+            other = None if azure else module_setting(builder, use.path, "endpoint")
+            sites[key] = ("v0", surface, azure, other)
+            status, detail = ("other-provider", "") if other else ("todo", use.detail + (
+                " on an Azure deployment" if azure else ""))
+            settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status,
+                                   use.blocking, detail)
+            continue
         if answer[0] == "call":
             use: Use = answer[1]
             origin = builder.origins.get(use.client) if use.client else None
@@ -84,6 +131,8 @@ def decide(builder, files) -> ConversionPlan:
                           bool(origin and origin.kind == "module"), detail, _call_async(builder, use.client))
         else:
             sites[key] = answer
+    if settled:
+        uses = [settled.get(id(u), u) for u in uses]
     for node_id, oid in builder.ctor_nodes.items():
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
@@ -145,11 +194,13 @@ def _model_tables(f, sites, sent: set) -> dict:
     one TODO each (the names are left alone: they may describe OpenAI models on purpose)."""
     found: dict = {}
     converted_args: set = set()
+    converts_here = False
     for node in f.nodes:
         if isinstance(node, ast.Call):
             answer = sites.get(node_key(f.path, node))
             if answer and answer[0] == "call":
                 converted_args.update(id(sub) for sub in ast.walk(node))
+                converts_here = converts_here or answer[1] == CONVERT
     table_types = (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Compare, ast.Call)
     for node in f.nodes:
         if not isinstance(node, table_types) or id(node) in converted_args:
@@ -174,6 +225,8 @@ def _model_tables(f, sites, sent: set) -> dict:
             statement = f.parent.get(id(statement))
         if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
+        if isinstance(statement, ast.Assert) and not converts_here and is_test_path(f.path):
+            continue  # a test's expectation about code this file does not convert (a wrapper's default)
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         names = ", ".join(repr(h) for h in sorted(set(hits))[:3])
         found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; update this "
@@ -389,7 +442,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict)
             implicit = plan_state["implicit"].get(f.path, plan_state["implicit"][None])
-            if not feeds and variable in implicit:
+            holder = f.parent.get(id(node))
+            configures = isinstance(holder, ast.Assign) and holder.value is node and all(
+                isinstance(t, ast.Attribute) and t.attr in ("api_key", "api_base", "base_url") for t in holder.targets)
+            if not feeds and variable in implicit and not configures:
+                # (`module.api_key = os.environ[...]` configures that module's own client: MIG101's
+                # module-setting TODO covers it where that client converts)
                 # checked or set for clients that now read the Mistral variable: say so (never renamed)
                 mistral = ENV_VARS[variable]
                 if mistral == "MISTRAL_API_KEY":
