@@ -471,11 +471,19 @@ def _rel(path: str, root: Path) -> str:
 # --------------------------------------------------------------------------- classification
 
 
+# Surfaces whose Mistral method has the OpenAI name: the converted call is told apart by a keyword
+# only Mistral's takes (embeddings.create(inputs=...)).
+MISTRAL_ONLY_KEYWORDS = {"embeddings.create": "inputs"}
+
+
 def _calls_with_surface(tree: ast.AST, names: set[str]) -> list[tuple[int, int, str]]:
+    """The OpenAI-shaped calls in a (converted) module: (first line, last line, surface)."""
     out = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             s = surface_of(node, names | {"openai"})
+            if s and MISTRAL_ONLY_KEYWORDS.get(s) in {kw.arg for kw in node.keywords}:
+                continue  # already Mistral's call
             if s:
                 out.append((node.lineno, node.end_lineno or node.lineno, s))
     return out
