@@ -482,7 +482,8 @@ def _calls_with_surface(tree: ast.AST, names: set[str]) -> list[tuple[int, int, 
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             s = surface_of(node, names | {"openai"})
-            if s and MISTRAL_ONLY_KEYWORDS.get(s) in {kw.arg for kw in node.keywords}:
+            mistral_keyword = MISTRAL_ONLY_KEYWORDS.get(s) if s else None
+            if mistral_keyword is not None and mistral_keyword in {kw.arg for kw in node.keywords}:
                 continue  # already Mistral's call
             if s:
                 out.append((node.lineno, node.end_lineno or node.lineno, s))
