@@ -138,3 +138,13 @@ def test_origin_first_met_while_deciding() -> None:
                  "        self._client = openai_client\n\n"
                  "    @property\n    def client(self):\n        return self._client\n")
     assert all(c.decision in (CONVERT, KEEP, OTHER, UNRESOLVED) for c in plan.clients)
+
+
+def test_module_api_base_from_configuration_keeps_the_v0_todo() -> None:
+    """`openai.api_base = config.api_base` may well be OpenAI's own (or a default a branch overrides):
+    unlike a literal other server, it does not make the module's calls another provider's."""
+    plan = _plan("import openai\n\n\ndef setup(config):\n    openai.api_base = config.api_base\n\n\n"
+                 "def ask(messages):\n    return openai.ChatCompletion.create(model='gpt-4', messages=messages)\n")
+    v0 = [answer for answer in plan.sites.values() if answer[0] == "v0"]
+    assert v0 == [("v0", "openai.ChatCompletion.create", False, None)]
+    assert [u.status for u in plan.uses if u.surface.startswith("openai.")] == ["todo"]

@@ -798,7 +798,9 @@ class _Builder:
                         settings.setdefault("azure", "yes")
                 else:
                     provider = classify_endpoint(text, "base_url")
-                    if provider != "openai":
+                    # only a known other server: `openai.api_base = config.api_base` is often OpenAI's
+                    # own, or a default a branch overrides (unlike a client's base_url= argument)
+                    if provider not in ("openai", "unknown endpoint"):
                         settings.setdefault("endpoint", provider)
             return
         if chain[0] in MODULE_CLIENT_RESOURCES:

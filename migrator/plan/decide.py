@@ -349,14 +349,12 @@ def _short_reason(surface: str, detail: str) -> str:
     if not detail or detail.startswith(f"{surface}(...) has no rule yet") or detail.startswith("handed to"):
         return ""
     detail = detail.split("; keys to check")[0]
-    if len(detail) <= 90:
+    if len(detail) <= 120:
         return detail
-    cut = detail[:88]
-    # at a clause or word boundary, never mid-word (the use's own row in `scan` has the whole text)
-    for mark in ("; ", ": ", ", ", " "):
-        if mark in cut[40:]:
-            return cut[:cut.rindex(mark)].rstrip(" ,;:") + "..."
-    return cut + "..."
+    cut = detail[:118]
+    # at a word boundary, never mid-word (the use's own row in `scan` has the whole text)
+    space = cut.rfind(" ")
+    return (cut[:space].rstrip(" ,;:") if space > 40 else cut) + "..."
 
 
 # -- per-file answers ---------------------------------------------------------------------------------
