@@ -21,12 +21,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from migrator.engine.quickscan import FORMATS, NO_USAGE, counts_line, scan_root
 
+# Imported for the type checker only: a scan of a tree without OpenAI usage prints its json / sarif
+# from here, and typing + dataclasses + pathlib were a third of that (issue 7: within 3x grep).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Iterable, Optional
+
     from migrator.config import Config
     from migrator.engine.files import LoadedFile
     from migrator.engine.results import Failed, Skipped
@@ -38,18 +41,20 @@ FALLBACK_RULE = "MIG106"  # a use no rule converts yet
 SRCROOT = "SRCROOT"
 
 
-@dataclass(frozen=True)
 class ScanReport:
-    """What ``scan`` found. ``plan`` is None when no file mentions openai."""
+    """What ``scan`` found. ``plan`` is None when no file mentions openai.
 
-    root: str
-    seen: int
-    candidates: int
-    parsed: int
-    failed: tuple[Failed, ...]
-    skipped: tuple[Skipped, ...]  # besides the files that never mention openai
-    plan: Any = None  # migrator.plan.ConversionPlan, built over absolute paths
-    display: Any = None  # absolute path -> the path as the engine shows it (relative to the cwd)
+    ``failed`` / ``skipped`` (besides the files that never mention openai) are tuples of the engine's
+    ``Failed`` / ``Skipped``; ``plan`` is the ``ConversionPlan`` built over absolute paths, ``display``
+    maps an absolute path to the path as the engine shows it (relative to the cwd). A plain class, not
+    a dataclass: see the imports."""
+
+    __slots__ = ("root", "seen", "candidates", "parsed", "failed", "skipped", "plan", "display")
+
+    def __init__(self, root: str, seen: int, candidates: int, parsed: int, failed: tuple[Failed, ...],
+                 skipped: tuple[Skipped, ...], plan: Any = None, display: Any = None) -> None:
+        self.root, self.seen, self.candidates, self.parsed = root, seen, candidates, parsed
+        self.failed, self.skipped, self.plan, self.display = failed, skipped, plan, display
 
     def relative(self, path: str) -> str:
         if not os.path.isabs(path):
@@ -252,12 +257,17 @@ def sarif_dict(report: ScanReport) -> dict[str, Any]:
     }
 
 
-def _uri_path(path: str) -> str:
-    """``/abs/dir`` -> ``/abs/dir`` percent-encoded, for a file URI (pathlib is already loaded;
-    urllib.request would cost more than the scan of a small tree)."""
-    from pathlib import Path
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
 
-    return Path(path).as_uri()[len("file://"):]
+
+def _uri_path(path: str) -> str:
+    """``/abs/my dir`` -> ``/abs/my%20dir``: the path part of its file URI, as ``Path.as_uri`` writes
+    it (pathlib and urllib cost more than the scan of a tree without OpenAI usage)."""
+    path = path.replace(os.sep, "/")
+    if not path.startswith("/"):  # C:/x on Windows: file:///C:/x
+        path = "/" + path
+    return "".join(chr(b) if b in _URI_SAFE or (b == 58 and i == 2) else f"%{b:02X}"
+                   for i, b in enumerate(os.fsencode(path)))
 
 
 def _relative_blocker(report: ScanReport, text: str) -> str:
