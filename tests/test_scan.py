@@ -352,3 +352,11 @@ def test_quick_count_is_what_the_full_scan_reports(tmp_path: Path, monkeypatch: 
         expected = {"plain": 4, "exclude": 3, "configured": 3, "symlink": 5, "oversized": 4, "candidate": 5,
                     "explicit-and-overlapping": 6, "no-gitignore": 7}
         assert seen == expected[case]
+
+
+@pytest.mark.parametrize("path", ["/tmp/a b/c", "/tmp/ü€/x", "/tmp/a%b#c?d;e", "/plain/dir"])
+def test_sarif_root_uri_is_what_pathlib_writes(path: str) -> None:
+    """The SARIF root URI is percent-encoded by hand (pathlib costs a scan of a quiet tree more)."""
+    from migrator.engine.scan import _uri_path
+
+    assert _uri_path(path) == Path(path).as_uri()[len("file://"):]
