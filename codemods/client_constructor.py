@@ -252,7 +252,10 @@ class _Transformer(RuleTransformer):
                 safety = "approximate"
             target = rule.mistral_name(name)
             value = arg.value
-            if name == "api_key" and "openai" in code_of(value).lower():
+            # names this rule points at MISTRAL_API_KEY (`OPENAI_API_KEY = os.getenv(...)`) hold a Mistral key
+            renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
+            if name == "api_key" and "openai" in code_of(value).lower() and \
+                    not (isinstance(value, cst.Name) and value.value in renamed):
                 # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects
                 self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "
                                 "(the SDK reads MISTRAL_API_KEY when api_key is not given)")

@@ -783,8 +783,8 @@ class _Builder:
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
                       f"legacy openai v0 API {surface}(...)")
             self.uses.append(use)
-            self.sites[node_key(f.path, parent)] = ("v0", surface, bool(keywords & {"engine", "deployment_id"}),
-                                                    "model" in keywords, use)
+            self.sites[node_key(f.path, parent)] = ("v0", surface, "deployment_id" in keywords,
+                                                    "model" in keywords and "engine" not in keywords, use)
             return
         if chain[0] in MODULE_CLIENT_SETTINGS and isinstance(node.ctx, ast.Store) and len(chain) == 1:
             self.sites[node_key(f.path, node)] = ("modcfg", chain[0])

@@ -15,6 +15,7 @@ from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_
     _dict_constants, type_check_class
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
+from migrator.plan.build import _param_default
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
@@ -53,8 +54,31 @@ def is_test_path(path: str) -> bool:
         "tests" in parts[:-1] or "test" in parts[:-1]
 
 
+def _patched_test_dirs(files) -> dict[str, str]:
+    """Directory -> why, for each ``conftest.py`` that patches or instruments the OpenAI SDK for its
+    tests (``patch_openai_classes()``, ``instrument_openai()``): the tests below it exercise that
+    integration, so their clients stay on OpenAI."""
+    out: dict[str, str] = {}
+    for f in files:
+        if os.path.basename(f.path) != "conftest.py":
+            continue
+        for node in f.nodes:
+            if isinstance(node, ast.Call):
+                last = (dotted_name(node.func) or "").rsplit(".", 1)[-1].lower()
+                if "openai" in last and any(verb in last for verb in ("patch", "instrument", "wrap")):
+                    directory = os.path.dirname(os.path.abspath(f.path))
+                    out.setdefault(directory, f"the tests here run with {last}() from their conftest.py, "
+                                              "which patches the OpenAI SDK: they exercise that integration")
+    return out
+
+
 def decide(builder, files) -> ConversionPlan:
     groups: dict[str, list] = {}
+    patched = _patched_test_dirs(files)
+    for origin in builder.origins.values():
+        why = next((reason for directory, reason in patched.items() if _within(origin.path, directory)), None)
+        if why is not None and origin.kind != "parameter":
+            origin.problems.append(why)
     for origin in builder.origins.values():
         if origin.kind != "module":
             continue
@@ -102,8 +126,9 @@ def decide(builder, files) -> ConversionPlan:
     settled: dict[int, Use] = {}  # v0 uses, once their provider is known
     for key, answer in builder.sites.items():
         if answer[0] == "v0":
-            # ("v0", surface, azure, other provider): an Azure deployment (engine= / deployment_id=, or the
-            # module configured for Azure and no model=), another server (the module's api_base), or OpenAI
+            # ("v0", surface, azure, other provider): an Azure deployment (deployment_id=, or the module
+            # configured for Azure and no model=: engine= alone is also OpenAI's legacy /engines route),
+            # another server (the module's api_base), or OpenAI
             _, surface, deployment, has_model, use = answer
             azure = deployment or (bool(module_setting(builder, use.path, "azure")) and not has_model)
             other = None if azure else module_setting(builder, use.path, "endpoint")
@@ -152,16 +177,18 @@ def decide(builder, files) -> ConversionPlan:
     params: dict = {}
     returns: dict = {}
     model_slots: dict = {}
+    key_names: dict = {}
     builder.plan_sites = sites
     for f in files:
-        _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots)
+        _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots, key_names)
     for path, extra in builder.extra_slots.items():  # slots found from another module's calls
         model_slots[path] = frozenset(model_slots.get(path, frozenset()) | extra)
     sent = _converted_model_names(files, sites, model_slots)
     tables = {f.path: _model_tables(f, sites, sent) for f in files} if sent else {}
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
-                          model_slots=model_slots, tables=tables, any_converted=plan_state["any"],
-                          all_converted=plan_state["all"])
+                          model_slots=model_slots, tables=tables,
+                          key_names={path: frozenset(names) for path, names in key_names.items()},
+                          any_converted=plan_state["any"], all_converted=plan_state["all"])
 
 
 def _converted_model_names(files, sites, model_slots) -> set:
@@ -366,7 +393,7 @@ def _ancestors(f, node):
         parent = f.parent.get(id(parent))
 
 
-def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots) -> None:
+def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots, key_names) -> None:
     def call_verdict(call: ast.AST) -> Optional[str]:
         answer = sites.get(node_key(f.path, call))
         if answer and answer[0] == "call":
@@ -466,6 +493,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 sites[key] = ("env", "todo", message)
             else:
                 sites[key] = ("env", feeds)
+                holder = f.parent.get(id(node))
+                if feeds and isinstance(holder, ast.Assign) and holder.value is node and \
+                        all(isinstance(t, ast.Name) for t in holder.targets):
+                    key_names.setdefault(f.path, set()).update(t.id for t in holder.targets)
         # exceptions
         if isinstance(node, (ast.Name, ast.Attribute)) and f.uses_openai and \
                 _root_name(node) in openai_names and error_rule(f.qualify(dotted_name(node))) is not None:
@@ -475,7 +506,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             else:
                 sites[key] = ("exc", verdict_for(_exception_calls(f, node, body_verdicts)))
         if isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
-            sites[key] = ("msg", _message_flows(f, node, call_verdict))
+            flows = _message_flows(f, node, call_verdict)
+            if not flows and message_change(_dict_constants(node)) == "function" and CONVERT in file_verdicts:
+                # a legacy function result built in a helper (`history.append({...})` on a parameter):
+                # where it goes is not traced, and mistralai rejects the role before sending; MIG104
+                # only flags it (no rewrite)
+                flows = True
+            sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
             sites[key] = ("read", _response_derived(builder, f, node.value, call_verdict))
         if isinstance(node, ast.Call) and type_check_class(node, f.qualify) is not None:
@@ -670,6 +707,16 @@ def _model_slot(builder, f, call, name_node, call_verdict):
         callarg = _callarg_slot(builder, f, found, name)
         if callarg is not None:  # the default and the literal arguments callers pass both reach model=
             slot, extra = callarg, ("default", found, name)
+        default = _param_default(f, found, name)
+        if default is None and callarg is None:
+            return None  # what callers pass is not seen here: the call keeps its TODO
+        if isinstance(default, ast.Name):  # `def f(q, model=EMBEDDING_MODEL)`: map the constant, if only this reads it
+            constant = _default_constant(builder, f, default, call_verdict)
+            if constant is None:
+                return None
+            builder.extra_slots.setdefault(f.path, set()).add(constant)
+        elif default is not None and not _string_source(default):
+            return None
     elif found == () and name in f.repo_imports and (found, name) not in f.assigns:
         return _imported_constant(builder, f, name)
     elif (found, name) in f.assigns:
@@ -696,6 +743,25 @@ def _model_slot(builder, f, call, name_node, call_verdict):
     if extra is not None:
         builder.extra_slots.setdefault(f.path, set()).add(extra)
     return slot
+
+
+def _default_constant(builder, f, default: ast.Name, call_verdict):
+    """("const", NAME) for a parameter default that is a module-level string constant which nothing
+    else reads than parameter defaults and model= of converted calls; else None."""
+    name = default.id
+    values = f.assigns.get(((), name), [])
+    if not values or not all(v is not None and _string_source(v) for v in values):
+        return None
+    for load in _loads_of(f, name):
+        parent = f.parent.get(id(load))
+        if isinstance(parent, ast.arguments):
+            continue  # another parameter default: it only matters where that parameter goes
+        if not (isinstance(parent, ast.keyword) and parent.arg == "model"
+                and call_verdict(f.parent.get(id(parent))) == CONVERT):
+            return None
+    if any(name == imported for g in builder.files if g is not f for (_, _, imported) in g.repo_imports.values()):
+        return None  # imported elsewhere: other consumers
+    return ("const", name)
 
 
 def _imported_constant(builder, f, name):
@@ -764,6 +830,27 @@ def _callarg_slot(builder, f, scope, name):
     index = order.index(name) if name in order else -1
     for g in builder.files:
         if g is not f and any(imp[2] == scope[0] for imp in g.repo_imports.values()):
+            return None
+    calls = [f.parent.get(id(load)) for load in _loads_of(f, scope[0])]
+    if not calls:
+        return None  # never called here: its callers are elsewhere (or it is not used)
+    argument_names: list[str] = []
+    for call, load in zip(calls, _loads_of(f, scope[0])):
+        if not (isinstance(call, ast.Call) and call.func is load) or \
+                any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None  # handed around, or arguments migrator cannot line up
+        chosen = [kw.value for kw in call.keywords if kw.arg == name]
+        if not chosen and 0 <= index < len(call.args):
+            chosen = [call.args[index]]
+        for value in chosen:
+            if isinstance(value, ast.Name):
+                argument_names.append(value.id)
+            elif not _string_source(value):
+                return None  # a value computed at the call: the model= call keeps its TODO
+    for constant in argument_names:  # each must be a constant _callarg_constants maps
+        values = f.assigns.get(((), constant), [])
+        if not values or not all(v is not None and _string_source(v) for v in values) or \
+                len(_loads_of(f, constant)) != argument_names.count(constant):
             return None
     return ("callarg", scope[0], index, name)
 
