@@ -295,13 +295,17 @@ class RuleTransformer(cst.CSTTransformer):
         """Hook: a statement's subtree has been transformed; its TODOs are attached right after."""
 
     def _with_todos(self, stmt, todos: list[str]):
+        texts = [todo_text(self.code, t) for t in todos]
         existing = {line.comment.value for line in stmt.leading_lines if line.comment is not None}
-        new = [cst.EmptyLine(indent=True, comment=cst.Comment(todo_text(self.code, t)))
-               for t in todos if todo_text(self.code, t) not in existing]
+        new = [cst.EmptyLine(indent=True, comment=cst.Comment(text)) for text in texts if text not in existing]
         if not new:
             return stmt
+        # A TODO of this rule worded otherwise (an earlier migrator version) is replaced, not repeated.
+        own = f"{TODO_PREFIX}{self.code}):"
+        kept = [line for line in stmt.leading_lines if line.comment is None
+                or not line.comment.value.startswith(own) or line.comment.value in texts]
         self.changed = True
-        return stmt.with_changes(leading_lines=[*stmt.leading_lines, *new])
+        return stmt.with_changes(leading_lines=[*kept, *new])
 
 
 def dotted(node: cst.BaseExpression) -> Optional[str]:

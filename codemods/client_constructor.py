@@ -254,6 +254,11 @@ class _Transformer(RuleTransformer):
             value = arg.value
             # names this rule points at MISTRAL_API_KEY (`OPENAI_API_KEY = os.getenv(...)`) hold a Mistral key
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
+            source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
+            if name == "api_key" and isinstance(value, cst.Name) and value.value not in renamed and source and \
+                    "openai" not in code_of(value).lower():
+                self.todo(line, f"api_key={code_of(value)} holds {source.split(' ', 1)[-1][:80]}, an OpenAI key: "
+                                "pass the Mistral key (the SDK reads MISTRAL_API_KEY when api_key is not given)")
             if name == "api_key" and "openai" in code_of(value).lower() and \
                     not (isinstance(value, cst.Name) and value.value in renamed):
                 # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects

@@ -148,3 +148,15 @@ def test_module_api_base_from_configuration_keeps_the_v0_todo() -> None:
     v0 = [answer for answer in plan.sites.values() if answer[0] == "v0"]
     assert v0 == [("v0", "openai.ChatCompletion.create", False, None)]
     assert [u.status for u in plan.uses if u.surface.startswith("openai.")] == ["todo"]
+
+
+def test_a_todo_worded_by_an_earlier_version_is_replaced_not_repeated() -> None:
+    """A rerun after an upgrade rewords a rule's TODO in place (one TODO per site and reason)."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    source = ("from openai import OpenAI\n\n# TODO(migrator MIG101): kept on OpenAI: an older wording\n"
+              "# TODO(migrator MIG106): another rule's TODO stays\nclient = OpenAI()\nclient.files.list()\n")
+    code = transform_source(source, config=Config()).code
+    assert "an older wording" not in code and "another rule's TODO stays" in code
+    assert code.count("TODO(migrator MIG101)") == 1 and "blocking uses: files.list" in code

@@ -72,6 +72,7 @@ class _Origin:
     annotated: bool = False  # params: annotated with an OpenAI client class
     key: tuple = ()  # constructors: node_key of the call
     call_keywords: tuple = ()  # constructors: (the keywords passed,) or () when **kwargs hides them
+    key_source: str = ""  # constructors: what api_key= reads, one assignment deep ("" when not a name)
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
     returned: bool = False  # returned by a function (a factory)
 
@@ -323,6 +324,9 @@ class _Builder:
                              for t in targets)
         origin.call_keywords = ({kw.arg for kw in call.keywords if kw.arg},) if not any(
             kw.arg is None for kw in call.keywords) else ()
+        key_arg = next((kw.value for kw in call.keywords if kw.arg == "api_key"), None)
+        if isinstance(key_arg, ast.Name):  # `api_key = load_api_key("OPENAI_API_KEY")`, then api_key=api_key
+            origin.key_source = _expression_text(f, f.scope_of.get(id(call), ()), key_arg)
         if qualified in MANUAL_CLIENT_CLASSES:
             origin.provider = "azure"
             origin.problems.append("Azure OpenAI: " + MANUAL_CLIENT_CLASSES[qualified])
@@ -783,8 +787,10 @@ class _Builder:
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
                       f"legacy openai v0 API {surface}(...)")
             self.uses.append(use)
+            # in a branch on the module's api_type (`if openai.api_type == "azure": ... else: ...`)?
+            branched = any(isinstance(a, ast.If) and "api_type" in ast.unparse(a.test) for a in _ancestors_of(f, parent))
             self.sites[node_key(f.path, parent)] = ("v0", surface, "deployment_id" in keywords,
-                                                    "model" in keywords and "engine" not in keywords, use)
+                                                    "model" in keywords and "engine" not in keywords, use, branched)
             return
         if chain[0] in MODULE_CLIENT_SETTINGS and isinstance(node.ctx, ast.Store) and len(chain) == 1:
             self.sites[node_key(f.path, node)] = ("modcfg", chain[0])
@@ -926,6 +932,13 @@ class _Builder:
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
+
+
+def _ancestors_of(f: _File, node: ast.AST) -> Iterator[ast.AST]:
+    parent = f.parent.get(id(node))
+    while parent is not None:
+        yield parent
+        parent = f.parent.get(id(parent))
 
 
 def _chain(f: _File, node: ast.AST) -> tuple[list[str], ast.AST]:

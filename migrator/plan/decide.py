@@ -127,10 +127,12 @@ def decide(builder, files) -> ConversionPlan:
     for key, answer in builder.sites.items():
         if answer[0] == "v0":
             # ("v0", surface, azure, other provider): an Azure deployment (deployment_id=, or the module
-            # configured for Azure and no model=: engine= alone is also OpenAI's legacy /engines route),
-            # another server (the module's api_base), or OpenAI
-            _, surface, deployment, has_model, use = answer
-            azure = deployment or (bool(module_setting(builder, use.path, "azure")) and not has_model)
+            # configured for Azure: engine= alone is also OpenAI's legacy /engines route), another
+            # server (the module's api_base), or OpenAI
+            _, surface, deployment, has_model, use, branched = answer
+            # a module configured for Azure: its calls are Azure's (openai 0.28 rejects model= alone
+            # there), except in a branch on api_type, where the model= branch is OpenAI's
+            azure = deployment or (bool(module_setting(builder, use.path, "azure")) and not (branched and has_model))
             other = None if azure else module_setting(builder, use.path, "endpoint")
             sites[key] = ("v0", surface, azure, other)
             status, detail = ("other-provider", "") if other else ("todo", use.detail + (
@@ -161,7 +163,8 @@ def decide(builder, files) -> ConversionPlan:
     for node_id, oid in builder.ctor_nodes.items():
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
-        sites[origin.key] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path))
+        sites[origin.key] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path),
+                             origin.key_source if "openai" in origin.key_source.lower() else "")
     module_converts = {o.path for oid, o in builder.origins.items()
                        if o.kind == "module" and decision(oid) == CONVERT}
     for key, answer in list(sites.items()):
