@@ -100,7 +100,7 @@ def count_without_usage(paths: list[str], *, exclude: Any, respect_gitignore: bo
     real_paths: set[str] = set()
     for path in paths:
         if os.path.isdir(path):
-            found = walk(path, exclude, respect_gitignore)
+            found = walk(path, exclude, respect_gitignore, ordered=False)
         elif os.path.lexists(path):
             found = iter([(FILE, path, os.path.realpath(path))])
         else:
@@ -116,9 +116,13 @@ def count_without_usage(paths: list[str], *, exclude: Any, respect_gitignore: bo
     return len(real_paths)
 
 
+# O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer (files.load does the same)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def _plain_file_without_usage(path: str, max_file_size: Optional[int]) -> bool:
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _READ_FLAGS)
     except OSError:
         return False
     try:

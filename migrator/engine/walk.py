@@ -179,9 +179,10 @@ def _is_virtualenv(directory: str) -> bool:
     return os.path.isfile(os.path.join(directory, "pyvenv.cfg"))
 
 
-def walk(root: str, exclude: Any, respect_gitignore: bool) -> Iterator[tuple[str, str, Any]]:
+def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True) -> Iterator[tuple[str, str, Any]]:
     """Yield ``(FILE | LINK | UNLISTABLE, shown path, detail)`` for the tree under directory
-    ``root``: depth-first, each directory's entries in name order."""
+    ``root``: depth-first, each directory's entries in name order (in the file system's order when
+    not ``ordered``: a count does not need the order)."""
     root_abs = os.path.abspath(root)
     pyproject_dir = find_pyproject_dir(root_abs)
     exclude_base = pyproject_dir if pyproject_dir is not None else root_abs
@@ -194,7 +195,7 @@ def walk(root: str, exclude: Any, respect_gitignore: bool) -> Iterator[tuple[str
             rules = rules.with_file(os.path.join(path, ".gitignore"))
         try:
             with os.scandir(path) as it:
-                entries = sorted(it, key=lambda entry: entry.name)
+                entries = sorted(it, key=lambda entry: entry.name) if ordered else list(it)
         except OSError as exc:
             yield UNLISTABLE, shown, exc
             continue
