@@ -287,6 +287,7 @@ class _Builder:
         self._memo: dict[tuple, Optional[frozenset]] = {}
         self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
         self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)
+        self._imports: dict[tuple[str, str], Optional[tuple[_File, str]]] = {}  # resolve_import's answers
         # path -> {"endpoint": provider, "azure": "yes"}: `openai.base_url = <not OpenAI>` (also v0's
         # api_base) / `openai.api_type = "azure"` set in that module (decide.module_setting reads them)
         self.module_settings: dict[str, dict[str, str]] = {}
@@ -549,6 +550,14 @@ class _Builder:
         return frozenset()
 
     def resolve_import(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
+        """The module of the tree and the name ``from <module> import <name>`` binds, when exactly one
+        module fits (memoised: every module is indexed before the first use is scanned)."""
+        key = (f.path, name)
+        if key not in self._imports:
+            self._imports[key] = self._resolve_import(f, name)
+        return self._imports[key]
+
+    def _resolve_import(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
         module, level, imported = f.repo_imports[name]
         candidates = []
         if level:
