@@ -12,6 +12,7 @@ from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
 from codemods.embeddings import Embeddings
 from codemods.exceptions import Exceptions
+from codemods.models_api import ModelsApi
 from codemods.response_reads import ResponseReads
 from codemods.unsupported import UnsupportedCalls
 
@@ -31,6 +32,8 @@ class Rule(str, Enum):
     """OpenAI calls no rule converts yet (legacy v0, untraced receivers) -> TODO."""
     MIG107 = "MIG107"
     """embeddings.create(input=...) -> Mistral embeddings.create(inputs=...)."""
+    MIG108 = "MIG108"
+    """models.list() / retrieve / delete -> Mistral's models API."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -43,6 +46,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG105, ResponseReads),
     (Rule.MIG106, UnsupportedCalls),
     (Rule.MIG107, Embeddings),
+    (Rule.MIG108, ModelsApi),
 )
 
 

@@ -54,6 +54,9 @@ USE_CONTEXTS = (ast.Attribute, ast.Call, ast.keyword, ast.Tuple, ast.List, ast.S
 HARMLESS_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", "beta.chat.completions.parse"})
 EMBEDDING_SURFACES = frozenset({"embeddings.create"})
+MODEL_SURFACES = frozenset({"models.list", "models.retrieve", "models.delete"})
+# What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
+_SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter"})
 
 
 @dataclass
@@ -935,6 +938,10 @@ class _Builder:
             problem = _embedding_problem(call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG107",
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in MODEL_SURFACES:
+            problem, shape = _models_problem(f, call, chain[-1], bool(oid and self.origins[oid].is_async))
+            use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG108",
+                            USE_TODO if problem else USE_CONVERT)
         elif surface == "chat.completions.stream" or surface == "beta.chat.completions.stream":
             use = self._use(f, call, oid, surface, True,
                             "the chat.completions.stream helper has no rule yet (use client.chat.stream)", "MIG102")
@@ -1034,6 +1041,47 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
             return problem
     if chat_call_stream_literal(call) is None:
         return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
+    return ""
+
+
+def _models_problem(f: _File, call: ast.Call, method: str, is_async: bool) -> tuple[str, str]:
+    """(why MIG108 leaves a models call as it is, or "" and how it converts: for list(), "page" when
+    the code reads .data, "items" when it iterates the page itself (MIG108 appends .data))."""
+    if any(kw.arg in ("extra_headers", "extra_query", "extra_body", "timeout") or kw.arg is None
+           for kw in call.keywords):
+        return "extra_*/timeout options or ** arguments: convert by hand", ""
+    if method != "list":
+        model = call.args[0] if len(call.args) == 1 and not call.keywords else next(
+            (kw.value for kw in call.keywords if kw.arg == "model"), None) if not call.args else None
+        return ("", "") if model is not None else ("the model argument is not where it is expected", "")
+    if call.args or call.keywords:
+        return "arguments to models.list()", ""
+    node: ast.AST = call
+    parent = f.parent.get(id(node))
+    if is_async or isinstance(parent, ast.Await):
+        return "models.list() on an async client: iterate (await client.models.list_async()).data by hand", ""
+    shape = _page_shape(f, node, parent)
+    if shape:
+        return "", shape
+    if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 and \
+            isinstance(parent.targets[0], ast.Name):
+        name, scope = parent.targets[0].id, f.scope_of.get(id(parent), ())
+        loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                 and f.scope_of.get(id(n), ()) == scope]
+        shapes = {_page_shape(f, n, f.parent.get(id(n))) for n in loads}
+        if loads and len(shapes) == 1 and "" not in shapes:
+            return "", shapes.pop()
+    return "the models.list() page is used as a page object: Mistral returns a ModelList (read .data)", ""
+
+
+def _page_shape(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> str:
+    if isinstance(parent, ast.Attribute) and parent.attr == "data":
+        return "page"
+    if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+        return "items"
+    if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Name) and \
+            parent.func.id in _SEQUENCE_CONSUMERS:
+        return "items"
     return ""
 
 

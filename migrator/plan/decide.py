@@ -152,6 +152,8 @@ def decide(builder, files) -> ConversionPlan:
                           " and no caller in the converted tree passes it a client: convert this call (and the "
                           "annotation) when its callers pass a Mistral client")
             detail = use.detail if use.blocking else ""
+            if use.rule == "MIG108" and not use.blocking and verdict == CONVERT:
+                detail = use.detail  # how a converted models.list() page is used: "page" / "items"
             if origin is not None and origin.kind == "module" and verdict == KEEP and not detail:
                 detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
             sites[key] = ("call", verdict, bool(origin and origin.is_async),

@@ -1,0 +1,120 @@
+"""MIG108: ``client.models.list()`` / ``retrieve(model)`` / ``delete(model)`` -> Mistral's models API."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, code_of, literal
+from migrator.mapping import map_model
+from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
+from migrator.mapping.models_api import MODEL_METHODS
+from migrator.plan.model import CONVERT, UNRESOLVED
+
+
+class ModelsApi(MigratorRule):
+    """Converts the models endpoints.
+
+    **What it does.** On a client the conversion plan converts: ``x.models.list()`` whose page is
+    iterated (``for m in ...``, a comprehension, ``list(...)``, ``sorted(...)``, also through a name
+    only used that way) becomes ``x.models.list().data``; one whose ``.data`` is read stays as it is.
+    ``x.models.retrieve(name)`` / ``delete(name)`` pass the id as ``model_id=``, an OpenAI model name
+    mapped (``"gpt-4o"`` -> ``"mistral-large-latest"``). The model cards keep ``.id``, ``.created``,
+    ``.object`` and ``.owned_by``.
+
+    **Why.** mistralai 3.7's ``models.list()`` returns a ``ModelList`` that is not iterable (its
+    ``.data`` is), and ``retrieve`` / ``delete`` take the keyword ``model_id`` only (api-mapping.md §8).
+
+    **Fix safety.** exact for ``list``; approximate for ``retrieve`` / ``delete`` (another catalogue).
+
+    On an async client ``retrieve`` / ``delete`` become ``retrieve_async`` / ``delete_async``.
+
+    **Known limits (the client is kept, one TODO at its constructor).** A page used as an object
+    (``.has_next_page()``, handed to a function), ``models.list()`` on an async client, arguments
+    other than the model, ``extra_*`` / ``timeout``.
+    """
+
+    CODE = "MIG108"
+    NAME = "models"
+    SAFETY = "exact"
+    DESCRIPTION = "models.list() / retrieve / delete -> Mistral's models API (.data, model_id=)"
+    BEFORE = ('from openai import OpenAI\n\nclient = OpenAI()\nnames = [m.id for m in client.models.list()]\n'
+              'card = client.models.retrieve("gpt-4o")\n')
+    AFTER = ('from openai import OpenAI\n\nclient = OpenAI()\nnames = [m.id for m in client.models.list().data]\n'
+             'card = client.models.retrieve(model_id="mistral-large-latest")\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._answers_by_node: dict[int, tuple] = {}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        found = self.api_site(node)  # every API call counts, so the occurrences line up with MIG106's
+        if found is not None and _models_call(node) is not None:
+            self._answers_by_node[id(node)] = found
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        found = self._answers_by_node.pop(id(original), None)
+        if found is None or not isinstance(updated, cst.Call):  # an earlier rule of the pass replaced it
+            return updated
+        method = _models_call(updated)
+        if method is None:
+            return updated
+        line, answer = found
+        if answer[0] != "call":
+            return updated
+        _, verdict, is_async, module_client, detail, _ = answer
+        receiver = updated.func.value.value  # type: ignore[attr-defined]
+        if verdict == UNRESOLVED and not detail:
+            self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; convert this models.{method} "
+                            "call by hand (Mistral's list() page is read through .data; retrieve/delete take "
+                            "model_id=) if it receives a client migrator converted; a client that stays on OpenAI "
+                            "needs nothing")
+            return updated
+        if verdict != CONVERT:
+            return updated
+        if module_client:  # Mistral has no module-level client: use one of the module's own
+            receiver = cst.Name(MODULE_CLIENT_NAME)
+            self.need_statement(MODULE_CLIENT_CODE)
+            self.need_import(*MISTRAL_CLIENT)
+        target, keyword = MODEL_METHODS[method]
+        if is_async:  # retrieve / delete (the plan keeps an async client's list()): awaited as before
+            target += "_async"
+        func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("models")), attr=cst.Name(target))
+        if keyword is None:
+            new: cst.BaseExpression = updated.with_changes(func=func)
+            if detail == "items":  # the page was iterated: Mistral's ModelList is read through .data
+                new = cst.Attribute(value=new, attr=cst.Name("data"))
+            self.converted(line, f"models.list() -> {code_of(func)}(){'.data' if detail == 'items' else ''}")
+            return new
+        arg = updated.args[0]
+        value = arg.value
+        try:
+            name = literal(value)
+        except ValueError:
+            name = None
+        if isinstance(name, str):
+            mapped = map_model(name, self.config.models())
+            if mapped is None:
+                self.todo(line, f"no Mistral model is known for {name!r}: pass --model {name}=<mistral model>")
+            elif mapped != name:
+                quote = value.quote if isinstance(value, cst.SimpleString) else '"'
+                value = cst.SimpleString(f"{quote}{mapped}{quote}")
+        else:
+            self.todo(line, f"model_id={code_of(value)}: pass a Mistral model id (Mistral's catalogue, not OpenAI's)")
+        new_arg = arg.with_changes(keyword=cst.Name(keyword), value=value, equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
+        self.converted(line, f"models.{method}(...) -> {code_of(func)}({keyword}=...)", "approximate")
+        return updated.with_changes(func=func, args=[new_arg])
+
+
+def _models_call(node: cst.Call):
+    """``list`` / ``retrieve`` / ``delete`` for ``<receiver>.models.<method>(...)``, else None."""
+    func = node.func
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) and \
+            func.value.attr.value == "models" and func.attr.value in MODEL_METHODS:
+        return func.attr.value
+    return None

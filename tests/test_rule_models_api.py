@@ -1,0 +1,87 @@
+"""MIG108: the models endpoints on converted clients, end to end through the plan (transform_source).
+fixtures/programs/models_list.py runs a converted list() against the wire server."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from migrator.config import Config
+from migrator.engine.transform import transform_source
+
+
+def convert(body: str) -> tuple[str, list]:
+    source = "from openai import AsyncOpenAI, OpenAI\n\nclient = OpenAI()\naclient = AsyncOpenAI()\n\n\n" + \
+        textwrap.dedent(body)
+    outcome = transform_source(source, config=Config())
+    return outcome.code, outcome.findings
+
+
+def todos(findings, rule: str) -> list[str]:
+    return [f.message for f in findings if f.kind.value == "todo" and f.rule == rule]
+
+
+def test_iterated_pages_read_data_and_data_reads_stay() -> None:
+    code, findings = convert("""
+        def names():
+            return [m.id for m in client.models.list()]
+
+
+        def raw():
+            return client.models.list().data
+
+
+        def via_name():
+            page = client.models.list()
+            return sorted(page, key=lambda m: m.id), list(page)
+    """)
+    assert "return [m.id for m in client.models.list().data]" in code
+    assert "return client.models.list().data\n" in code and ".data.data" not in code
+    assert "page = client.models.list().data\n" in code
+    assert "client = Mistral()" in code and not todos(findings, "MIG101")
+
+
+def test_retrieve_and_delete_take_model_id_with_the_name_mapped() -> None:
+    code, findings = convert("""
+        card = client.models.retrieve("gpt-4o")
+        gone = client.models.delete(model="ft:gpt-4o:acme")
+    """)
+    assert 'client.models.retrieve(model_id="mistral-large-latest")' in code
+    # a fine-tuned OpenAI model has no Mistral counterpart: the id stays, with a TODO
+    assert 'client.models.delete(model_id="ft:gpt-4o:acme")' in code
+    assert todos(findings, "MIG108") == ["no Mistral model is known for 'ft:gpt-4o:acme': pass --model "
+                                         "ft:gpt-4o:acme=<mistral model>"]
+
+
+
+
+def test_async_retrieve_uses_retrieve_async_and_flags_a_computed_id() -> None:
+    code, findings = convert("""
+        async def card(name):
+            return (await aclient.models.retrieve(name)).id
+    """)
+    assert "(await aclient.models.retrieve_async(model_id=name)).id" in code
+    assert todos(findings, "MIG108") == [
+        "model_id=name: pass a Mistral model id (Mistral's catalogue, not OpenAI's)"]
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("page = client.models.list()\nmore = page.has_next_page()\n", "used as a page object"),
+    ("page = client.models.list(timeout=5)\n", "extra_*/timeout"),
+    ("async def go():\n    return [m async for m in aclient.models.list()]\n", "async client"),
+], ids=["page-object", "timeout", "async-list"])
+def test_pages_used_otherwise_keep_the_client(body: str, reason: str) -> None:
+    code, findings = convert(body)
+    assert "OpenAI()" in code or "AsyncOpenAI()" in code
+    kept = todos(findings, "MIG101")
+    assert any("models.list" in k and reason in k for k in kept), kept
+
+
+def test_untraced_receiver_gets_the_conditional_todo() -> None:
+    code, findings = convert("""
+        def names(llm):
+            return [m.id for m in llm.models.list()]
+    """)
+    assert "llm.models.list()]" in code
+    assert todos(findings, "MIG108")[0].startswith("llm is not recognised as an OpenAI client")
