@@ -1225,7 +1225,27 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if found != "openai":
                 provider = found
                 break
+    base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
+    if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
+        provider = "unknown endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     return provider, problems
+
+
+def _built_only_when_set(f: _File, call: ast.Call, value: ast.AST) -> bool:
+    """Is ``call`` inside ``if <value>:`` / ``if <value> is not None:`` (its body, not its else)? Then
+    the client exists only when an endpoint was configured: an "OpenAI compatible" server, not OpenAI."""
+    try:
+        wanted = ast.unparse(value)
+    except Exception:  # noqa: BLE001
+        return False
+    child: ast.AST = call
+    for parent in _ancestors_of(f, call):
+        if isinstance(parent, ast.If) and child in parent.body:
+            test = ast.unparse(parent.test)
+            if test in (wanted, f"{wanted} is not None", f"bool({wanted})"):
+                return True
+        child = parent
+    return False
 
 
 def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> str:
