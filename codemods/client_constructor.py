@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -257,8 +258,10 @@ class _Transformer(RuleTransformer):
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
             if name == "api_key" and isinstance(value, cst.Name) and value.value not in renamed and source and \
                     "openai" not in code_of(value).lower():
-                self.todo(line, f"api_key={code_of(value)} holds {source.split(' ', 1)[-1][:80]}, an OpenAI key: "
-                                "pass the Mistral key (the SDK reads MISTRAL_API_KEY when api_key is not given)")
+                named = re.search(r"[\w.'\"\[\]]*openai[\w.'\"\[\]]*", source, re.IGNORECASE)
+                self.todo(line, f"api_key={code_of(value)} comes from {named.group(0) if named else 'an OpenAI setting'}"
+                                ", an OpenAI key: pass the Mistral key (the SDK reads MISTRAL_API_KEY when api_key is "
+                                "not given)")
             if name == "api_key" and "openai" in code_of(value).lower() and \
                     not (isinstance(value, cst.Name) and value.value in renamed):
                 # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects

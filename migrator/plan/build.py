@@ -1227,7 +1227,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
                 break
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
     if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
-        provider = "unknown endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
+        provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     return provider, problems
 
 

@@ -327,6 +327,8 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
 def _provider_text(provider: str) -> str:
     # A base_url that is neither OpenAI's nor readable (`os.getenv("LLM_BASE_URL")`, `self.base_url`):
     # the app chooses its endpoint, so it is left alone like any other provider's (and listed).
+    if provider == "configured endpoint":
+        return "the server it is built for only when a base_url is configured (an OpenAI-compatible one)"
     return "the base_url its configuration gives (not OpenAI's by name)" if provider == "unknown endpoint" \
         else provider
 
