@@ -56,7 +56,8 @@ CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", 
 EMBEDDING_SURFACES = frozenset({"embeddings.create"})
 MODEL_SURFACES = frozenset({"models.list", "models.retrieve", "models.delete"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
-_SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter"})
+_SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
+                                  "map", "filter", "zip"})
 
 
 @dataclass

@@ -15,12 +15,30 @@ from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_
     _dict_constants, type_check_class
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
-from migrator.plan.build import _param_default
+from migrator.plan.build import MODEL_SURFACES, _param_default
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
 SITE_NODE_TYPES = frozenset({ast.Subscript, ast.Call, ast.Name, ast.Attribute, ast.Dict, ast.Compare})
+
+
+CREDENTIAL_CHECK = ("it only lists or retrieves models (a check of a key or model) while other clients stay on "
+                    "OpenAI: the key it checks is theirs")
+
+
+def _keep_credential_checks(groups, decision_of) -> None:
+    """A client whose only uses are models.list / retrieve / delete validates a key or a model name
+    (ChatGPT-in-Slack checks the key a user enters with ``OpenAI(api_key=key).models.retrieve(...)``).
+    When the tree keeps other clients on OpenAI, that key is theirs: the check stays on OpenAI too."""
+    others_kept = any(verdict == KEEP and any(m.provider == "openai" and m.kind != "parameter" for m in groups[root])
+                      for root, (verdict, _, _) in decision_of.items())
+    if not others_kept:
+        return
+    for root, (verdict, _, _) in list(decision_of.items()):
+        uses = [use for member in groups[root] for use in member.uses]
+        if verdict == CONVERT and uses and all(use.surface in MODEL_SURFACES for use in uses):
+            decision_of[root] = (KEEP, CREDENTIAL_CHECK, ())
 
 
 def module_setting(builder, path: str, key: str) -> Optional[str]:
@@ -93,6 +111,7 @@ def decide(builder, files) -> ConversionPlan:
     decision_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for root, members in groups.items():
         decision_of[root] = _group_decision(members)
+    _keep_credential_checks(groups, decision_of)
 
     def decision(oid: Optional[str]) -> str:
         if not oid:
