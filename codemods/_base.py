@@ -192,8 +192,8 @@ class RuleTransformer(cst.CSTTransformer):
 
     def api_site(self, call: cst.Call):
         """(line, the plan's answer) for an OpenAI API call the plan answered (``facts.api_sites``,
-        keyed by statement, callee and occurrence: MIG106 and MIG107 count them the same way), else
-        None. Call it once per call, in visit order."""
+        keyed by statement, callee and occurrence: MIG106, MIG107 and MIG108 count them the same
+        way), else None. Call it once per call, in visit order."""
         if not self.facts.api_sites or not self.statement_stack:
             return None
         base = (self.statement_stack[-1], dotted(call.func) or "")
@@ -202,6 +202,20 @@ class RuleTransformer(cst.CSTTransformer):
         if found is not None:
             self._api_seen[base] = occurrence + 1
         return found
+
+    def model_slot(self, name: str):
+        """The plan's model slot for ``model=<name>`` here (a constant, a default, a local, an imported
+        constant, a function argument whose string is mapped where it is set), else None."""
+        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        for slot in (("local", self.path, name), ("default", self.path, name), ("const", name),
+                     ("imported", name)):
+            if slot in slots:
+                return slot
+        if self.path:
+            for slot in slots:
+                if slot[0] == "callarg" and slot[1] == self.path[0] and slot[3] == name:
+                    return slot
+        return None
 
     def converted(self, line: int, message: str, safety: str = "exact") -> None:
         self.changed = True
@@ -306,6 +320,11 @@ class RuleTransformer(cst.CSTTransformer):
                 or not line.comment.value.startswith(own) or line.comment.value in texts]
         self.changed = True
         return stmt.with_changes(leading_lines=[*kept, *new])
+
+
+def unknown_model_todo(name: str, kind: str = "") -> str:
+    """The TODO for a model name the map (and the user's --model pairs) do not cover."""
+    return f"no Mistral model is known for {name!r}: pass --model {name}=<mistral {kind}model>"
 
 
 def dotted(node: cst.BaseExpression) -> Optional[str]:

@@ -6,7 +6,8 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, finish_elements, literal
+from codemods._base import (MigratorRule, RuleTransformer, code_of, dotted, finish_args, finish_elements, literal,
+                            unknown_model_todo)
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
@@ -379,12 +380,12 @@ class _Transformer(RuleTransformer):
                 return value, None
             target = map_model(name, self.config.models())
             if target is None:
-                return value, f"no Mistral model is known for {name!r}: pass --model {name}=<mistral model>"
+                return value, unknown_model_todo(name)
             note = REASONING_TODO.format(model=target) if target.startswith("magistral-") else None
             if target == name:
                 return value, note
             return cst.SimpleString(f"{value.quote}{target}{value.quote}"), note
-        if isinstance(value, cst.Name) and self._slot_of(value.value) is not None:
+        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
             return value, None  # mapped where it is set (a constant, a default, a local)
         if isinstance(value, cst.Attribute) and dotted(value) == f"self.{value.attr.value}" and any(
                 slot[0] in ("attr", "default") for slot in self._slots()
@@ -415,18 +416,6 @@ class _Transformer(RuleTransformer):
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
     # -- model names set outside the call (the plan's model slots) ------------------------------------
-    def _slot_of(self, name: str):
-        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
-        for slot in (("local", self.path, name), ("default", self.path, name), ("const", name),
-                     ("imported", name)):
-            if slot in slots:
-                return slot
-        if self.path:
-            for slot in slots:
-                if slot[0] == "callarg" and slot[1] == self.path[0] and slot[3] == name:
-                    return slot
-        return None
-
     def _slots(self) -> frozenset:
         return self.facts.view.model_slots if self.facts.view is not None else frozenset()
 

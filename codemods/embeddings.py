@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal
+from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal, unknown_model_todo
 from migrator.mapping import map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, MISTRAL_EMBED_DIMENSIONS
@@ -81,23 +81,23 @@ class _Transformer(RuleTransformer):
             return updated  # kept (its constructor's TODO, or MIG106 for the module client) or another provider
         return self._convert(updated, line, is_async, module_client, receiver)
 
-    def _slot(self, name: str) -> bool:
-        """``model=NAME`` whose string the plan maps where it is set (MIG102 rewrites it there)."""
-        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
-        return any(slot in slots for slot in (("local", self.path, name), ("default", self.path, name),
-                                               ("const", name), ("imported", name)))
-
     def _convert(self, call: cst.Call, line: int, is_async: bool, module_client: bool,
                  receiver: cst.BaseExpression) -> cst.Call:
         model_arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "model"), None)
         model = None
         if model_arg is not None:
             try:
-                model = map_model(literal(model_arg.value), self.config.models())
+                name = literal(model_arg.value)
             except ValueError:
-                if not (isinstance(model_arg.value, cst.Name) and self._slot(model_arg.value.value)):
-                    self.todo(line, f"model={code_of(model_arg.value)} is computed at run time: make sure it names a "
-                                    "Mistral embedding model (mistral-embed, codestral-embed)")
+                name = None
+            if isinstance(name, str):
+                model = map_model(name, self.config.models())
+                if model is None:
+                    self.todo(line, unknown_model_todo(name, "embedding "))
+            elif not (isinstance(model_arg.value, cst.Name) and self.model_slot(model_arg.value.value)):
+                # (a constant, default or argument set where MIG102 maps it needs nothing here)
+                self.todo(line, f"model={code_of(model_arg.value)} is computed at run time: make sure it names a "
+                                "Mistral embedding model (mistral-embed, codestral-embed)")
         args: list[cst.Arg] = []
         todos: list[str] = []
         for arg in call.args:
@@ -115,13 +115,6 @@ class _Transformer(RuleTransformer):
                 args.append(arg.with_changes(keyword=cst.Name(target)))
             else:
                 args.append(arg)
-        if model is None and model_arg is not None:
-            try:
-                literal(model_arg.value)
-                self.todo(line, f"no Mistral model is known for {code_of(model_arg.value)}: pass --model "
-                                f"{literal(model_arg.value)}=<mistral embedding model>")
-            except ValueError:
-                pass
         shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == "mistral-embed" else \
             model or "a Mistral model"
         self.todo(line, "; ".join([*todos, VECTORS_TODO.format(model=shown)]))

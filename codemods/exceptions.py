@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, dotted
+from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTPX_IMPORT, NEGATED,
@@ -310,17 +310,8 @@ class _Transformer(RuleTransformer):
         giveup = cst.Arg(cst.parse_expression(f"lambda exc: not ({self._predicate('exc', parts, implied)})"),
                          keyword=cst.Name("giveup"), equal=cst.AssignEqual(
                              whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
-        last = args[-1]
-        if last.comma is cst.MaybeSentinel.DEFAULT or isinstance(last.comma, cst.MaybeSentinel):
-            args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-            args.append(giveup)
-        else:  # a trailing comma (one argument per line): the new argument keeps the layout
-            between = args[-2].comma.whitespace_after if len(args) >= 2 and isinstance(args[-2].comma, cst.Comma) \
-                else cst.SimpleWhitespace(" ")
-            args.append(giveup.with_changes(comma=last.comma))
-            args[-2] = last.with_changes(comma=cst.Comma(whitespace_after=between))
         self._report(elements, "backoff retry on")
-        return updated.with_changes(args=args)
+        return updated.with_changes(args=finish_args(updated.args, [*args, giveup], updated.whitespace_before_args))
 
     # -- except clauses ------------------------------------------------------------------------------------------
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, literal
+from codemods._base import MigratorRule, RuleTransformer, code_of, literal, unknown_model_todo
 from migrator.mapping import map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.models_api import MODEL_METHODS
@@ -99,7 +99,7 @@ class _Transformer(RuleTransformer):
         if isinstance(name, str):
             mapped = map_model(name, self.config.models())
             if mapped is None:
-                self.todo(line, f"no Mistral model is known for {name!r}: pass --model {name}=<mistral model>")
+                self.todo(line, unknown_model_todo(name))
             elif mapped != name:
                 quote = value.quote if isinstance(value, cst.SimpleString) else '"'
                 value = cst.SimpleString(f"{quote}{mapped}{quote}")
