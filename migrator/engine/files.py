@@ -19,7 +19,7 @@ from typing import Callable, Union
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, os_reason
 from migrator.engine.results import Changed, Failed, FileResult, RuleOutcome, Skipped, Unchanged
-from migrator.engine.walk import mentions_openai, read_all
+from migrator.engine.walk import mentions_openai, read_regular
 
 Transform = Callable[..., RuleOutcome]
 """``transform(code: str, *, config: Config, filename: str) -> RuleOutcome``; a module-level
@@ -56,27 +56,17 @@ def format_size(size: int) -> str:
 
 def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, Skipped, Failed]:
     """Read a file for the prefilter; never blocks (pipes) and never raises."""
-    try:
-        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-        fd = os.open(source.real_path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        return Failed(source.path, f"cannot open: {os_reason(exc)}")
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
-            return Failed(source.path, f"not a regular file ({kind})")
-        if max_file_size and info.st_size > max_file_size:
-            return Skipped(
-                source.path,
-                f"file is {format_size(info.st_size)}, over the --max-file-size limit of "
-                f"{format_size(max_file_size)}",
-            )
-        data = read_all(fd, info.st_size)
-    except OSError as exc:
-        return Failed(source.path, f"cannot read: {os_reason(exc)}")
-    finally:
-        os.close(fd)
+    problem, info, data = read_regular(source.real_path, max_file_size)
+    if problem in ("open", "read"):
+        return Failed(source.path, f"cannot {problem}: {os_reason(info)}")
+    if problem == "kind":
+        kind = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        return Failed(source.path, f"not a regular file ({kind})")
+    if problem == "size":
+        return Skipped(
+            source.path,
+            f"file is {format_size(info.st_size)}, over the --max-file-size limit of {format_size(max_file_size)}",
+        )
     if not mentions_openai(data):
         return Skipped(source.path, NO_OPENAI_REASON)
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)

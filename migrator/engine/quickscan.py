@@ -16,7 +16,6 @@ Issue 7 asks for a scan of a 2,000-file tree without OpenAI usage within 3x ``gr
 from __future__ import annotations
 
 import os
-import stat
 import sys
 
 from migrator.engine.walk import (
@@ -24,7 +23,7 @@ from migrator.engine.walk import (
     compile_excludes,
     find_pyproject_dir,
     mentions_openai,
-    read_all,
+    read_regular,
     walk,
 )
 
@@ -116,24 +115,9 @@ def count_without_usage(paths: list[str], *, exclude: Any, respect_gitignore: bo
     return len(real_paths)
 
 
-# O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer (files.load does the same)
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
 def _plain_file_without_usage(path: str, max_file_size: Optional[int]) -> bool:
-    try:
-        fd = os.open(path, _READ_FLAGS)
-    except OSError:
-        return False
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or (max_file_size and info.st_size > max_file_size):
-            return False
-        return not mentions_openai(read_all(fd, info.st_size))
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
+    problem, _, data = read_regular(path, max_file_size)  # files.load's read, without its phrasing
+    return not problem and not mentions_openai(data)
 
 
 def _configured(paths: list[str]) -> bool:
@@ -156,12 +140,10 @@ def quick_command(args: list[str]) -> Optional[int]:
     paths = options["paths"]
     seen = None
     if not _configured(paths):
-        try:
-            limit = 1_000_000 if options["max_file_size"] == DEFAULT_MAX_FILE_SIZE else None
-            if limit is None:
-                from migrator.engine.sizes import parse_size
+        from migrator.engine.sizes import parse_size  # (its `re` is loaded already: the console script)
 
-                limit = parse_size(options["max_file_size"])
+        try:
+            limit = parse_size(options["max_file_size"])
             exclude = compile_excludes(options["exclude"])
         except ValueError:
             return None

@@ -15,6 +15,7 @@ directories in ``DEFAULT_SKIPPED_DIRS`` and virtualenvs are never entered.
 from __future__ import annotations
 
 import os
+import stat
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms of a quick scan)
 if TYPE_CHECKING:
@@ -42,6 +43,31 @@ _CHAT = b"chat.completions"
 def mentions_openai(data: bytes) -> bool:
     """The prefilter: only files that pass it are read as code."""
     return _CHAT in data or _OPENAI in data.lower()
+
+
+# O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_regular(path: str, max_file_size: int | None) -> tuple[str, Any, bytes]:
+    """``("", stat, data)`` for a regular file within ``max_file_size`` (None or 0: no limit), else
+    ``(problem, detail, b"")``: ``"open"`` / ``"read"`` with the OSError, ``"kind"`` / ``"size"``
+    with the stat. Never blocks (pipes) and never raises: the callers phrase the problem."""
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        return "open", exc, b""
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return "kind", info, b""
+        if max_file_size and info.st_size > max_file_size:
+            return "size", info, b""
+        return "", info, read_all(fd, info.st_size)
+    except OSError as exc:
+        return "read", exc, b""
+    finally:
+        os.close(fd)
 
 
 def read_all(fd: int, size: int) -> bytes:
