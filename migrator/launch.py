@@ -3,8 +3,9 @@
 ``migrator scan`` answers before the command-line framework loads when its arguments are plain
 (paths and the scan options, all valid; ``migrator.engine.quickscan``): typer parses options
 through pydantic adapters, ~250 ms of start-up, which would be most of a scan of a tree without
-OpenAI usage (issue 7: such a scan stays within 3x ``grep -rl openai``). Anything else, including every usage error and ``--help``, goes to
-the typer application in ``migrator.cli``, which owns the messages and exit codes.
+OpenAI usage (issue 7: such a scan stays within 3x ``grep -rl openai``). Anything else, including
+every usage error and ``--help``, goes to the typer application in ``migrator.cli``, which owns the
+messages and exit codes.
 """
 
 from __future__ import annotations

@@ -801,7 +801,8 @@ class _Builder:
                       f"legacy openai v0 API {surface}(...)")
             self.uses.append(use)
             # in a branch on the module's api_type (`if openai.api_type == "azure": ... else: ...`)?
-            branched = any(isinstance(a, ast.If) and "api_type" in ast.unparse(a.test) for a in _ancestors_of(f, parent))
+            branched = any(isinstance(a, ast.If) and "api_type" in ast.unparse(a.test)
+                           for a in ancestors_of(f, parent))
             self.sites[node_key(f.path, parent)] = ("v0", surface, "deployment_id" in keywords,
                                                     "model" in keywords and "engine" not in keywords, use, branched)
             return
@@ -951,7 +952,8 @@ class _Builder:
         self.sites[key] = ("call", use)
 
 
-def _ancestors_of(f: _File, node: ast.AST) -> Iterator[ast.AST]:
+def ancestors_of(f: _File, node: ast.AST) -> Iterator[ast.AST]:
+    """``node``'s parent, its parent, ... up to the module."""
     parent = f.parent.get(id(node))
     while parent is not None:
         yield parent
@@ -1048,13 +1050,11 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
 def _models_problem(f: _File, call: ast.Call, method: str, is_async: bool) -> tuple[str, str]:
     """(why MIG108 leaves a models call as it is, or "" and how it converts: for list(), "page" when
     the code reads .data, "items" when it iterates the page itself (MIG108 appends .data))."""
-    if any(kw.arg in ("extra_headers", "extra_query", "extra_body", "timeout") or kw.arg is None
-           for kw in call.keywords):
+    if any(kw.arg != "model" for kw in call.keywords):  # extra_headers / timeout / **options
         return "extra_*/timeout options or ** arguments: convert by hand", ""
-    if method != "list":
-        model = call.args[0] if len(call.args) == 1 and not call.keywords else next(
-            (kw.value for kw in call.keywords if kw.arg == "model"), None) if not call.args else None
-        return ("", "") if model is not None else ("the model argument is not where it is expected", "")
+    if method != "list":  # retrieve / delete: the model, alone, positional or model=
+        alone = len(call.args) + len(call.keywords) == 1 and not any(isinstance(a, ast.Starred) for a in call.args)
+        return ("", "") if alone else ("the model argument is not where it is expected", "")
     if call.args or call.keywords:
         return "arguments to models.list()", ""
     node: ast.AST = call
@@ -1240,7 +1240,7 @@ def _built_only_when_set(f: _File, call: ast.Call, value: ast.AST) -> bool:
     except Exception:  # noqa: BLE001
         return False
     child: ast.AST = call
-    for parent in _ancestors_of(f, call):
+    for parent in ancestors_of(f, call):
         if isinstance(parent, ast.If) and child in parent.body:
             test = ast.unparse(parent.test)
             if test in (wanted, f"{wanted} is not None", f"bool({wanted})"):

@@ -15,7 +15,7 @@ from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_
     _dict_constants, type_check_class
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
-from migrator.plan.build import MODEL_SURFACES, _param_default
+from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
@@ -412,13 +412,6 @@ def _short_reason(surface: str, detail: str) -> str:
 
 # -- per-file answers ---------------------------------------------------------------------------------
 
-def _ancestors(f, node):
-    parent = f.parent.get(id(node))
-    while parent is not None:
-        yield parent
-        parent = f.parent.get(id(parent))
-
-
 def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots, key_names) -> None:
     def call_verdict(call: ast.AST) -> Optional[str]:
         answer = sites.get(node_key(f.path, call))
@@ -602,7 +595,7 @@ def _walk(nodes):
 def _exception_calls(f, node, body_verdicts) -> set:
     """The verdicts of the calls whose exceptions ``node`` (an exception class reference) is about."""
     child = node
-    for parent in _ancestors(f, node):
+    for parent in ancestors_of(f, node):
         if isinstance(parent, ast.Raise):
             return {"raise"}  # raising one: about this code's own callers, not a converted call
         if isinstance(parent, ast.ExceptHandler):
@@ -619,7 +612,7 @@ def _exception_calls(f, node, body_verdicts) -> set:
 
 def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     statement = None
-    for parent in _ancestors(f, node):
+    for parent in ancestors_of(f, node):
         if isinstance(parent, ast.Call) and ctor_verdict(parent) is not None:
             return ctor_verdict(parent) == CONVERT
         if isinstance(parent, ast.stmt):
@@ -635,7 +628,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
             verdict = None
-            for parent in _ancestors(f, load):
+            for parent in ancestors_of(f, load):
                 if isinstance(parent, ast.Call) and ctor_verdict(parent) is not None:
                     verdict = ctor_verdict(parent)
                     break
@@ -650,7 +643,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
 def _message_flows(f, node, call_verdict) -> bool:
     """Does this message literal only reach converted chat calls?"""
     child = node
-    for parent in _ancestors(f, node):
+    for parent in ancestors_of(f, node):
         if isinstance(parent, (ast.List, ast.Tuple, ast.Dict, ast.Starred)):
             child = parent
             continue
