@@ -541,14 +541,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Call) and call_verdict(node) == CONVERT:
             for kw in node.keywords:
                 if kw.arg == "model" and isinstance(kw.value, ast.Name):
-                    slot = _model_slot(builder, f, node, kw.value, call_verdict)
+                    slot = _model_slot(builder, f, kw.value)
                     if slot is not None:
                         slots.add(slot)
                         if slot[0] == "callarg":
                             slots.update(_callarg_constants(f, slot))
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
-                    slots.update(_attr_slots(builder, f, kw.value, call_verdict))
+                    slots.update(_attr_slots(builder, f, kw.value))
     model_slots[f.path] = frozenset(slots | builder.extra_slots.get(f.path, set()))
 
 
@@ -711,7 +711,7 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
 
 
 
-def _model_slot(builder, f, call, name_node, call_verdict):
+def _model_slot(builder, f, name_node):
     """("const", X) / ("default", scope, X) / ("local", scope, X) when X's string value only ever
     reaches ``model=`` of converted calls, so mapping it where it is set is safe."""
     scope = f.scope_of.get(id(name_node), ())
@@ -730,7 +730,7 @@ def _model_slot(builder, f, call, name_node, call_verdict):
         if default is None and callarg is None:
             return None  # what callers pass is not seen here: the call keeps its TODO
         if isinstance(default, ast.Name):  # `def f(q, model=EMBEDDING_MODEL)`: map the constant, if only this reads it
-            constant = _default_constant(builder, f, default, call_verdict)
+            constant = _default_constant(builder, f, default)
             if constant is None:
                 return None
             builder.extra_slots.setdefault(f.path, set()).add(constant)
@@ -749,13 +749,9 @@ def _model_slot(builder, f, call, name_node, call_verdict):
     if region is None:
         return None
     for load in _loads_of(f, name):
-        if True:
-            if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) != found:
-                continue
-            parent = f.parent.get(id(load))
-            if not (isinstance(parent, ast.keyword) and parent.arg == "model"
-                    and call_verdict(f.parent.get(id(parent))) == CONVERT):
-                return None
+        if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == found and \
+                not _sends_model(builder, f, load):
+            return None
     if found == () and any(name in (imp for imp in g.repo_imports.values() for imp in [imp[2]])
                            for g in builder.files if g is not f):
         return None  # imported elsewhere: other consumers
@@ -764,7 +760,16 @@ def _model_slot(builder, f, call, name_node, call_verdict):
     return slot
 
 
-def _default_constant(builder, f, default: ast.Name, call_verdict):
+def _sends_model(builder, f, load) -> bool:
+    """Is ``load`` the value of ``model=`` in a call the plan converts?"""
+    parent = f.parent.get(id(load))
+    if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
+        return False
+    answer = builder.plan_sites.get(node_key(f.path, f.parent.get(id(parent))))
+    return bool(answer) and answer[0] == "call" and answer[1] == CONVERT
+
+
+def _default_constant(builder, f, default: ast.Name):
     """("const", NAME) for a parameter default that is a module-level string constant which nothing
     else reads than parameter defaults and model= of converted calls; else None."""
     name = default.id
@@ -772,11 +777,9 @@ def _default_constant(builder, f, default: ast.Name, call_verdict):
     if not values or not all(v is not None and _string_source(v) for v in values):
         return None
     for load in _loads_of(f, name):
-        parent = f.parent.get(id(load))
-        if isinstance(parent, ast.arguments):
+        if isinstance(f.parent.get(id(load)), ast.arguments):
             continue  # another parameter default: it only matters where that parameter goes
-        if not (isinstance(parent, ast.keyword) and parent.arg == "model"
-                and call_verdict(f.parent.get(id(parent))) == CONVERT):
+        if not _sends_model(builder, f, load):
             return None
     if any(name == imported for g in builder.files if g is not f for (_, _, imported) in g.repo_imports.values()):
         return None  # imported elsewhere: other consumers
@@ -806,11 +809,7 @@ def _imported_constant(builder, f, name):
         for load in _loads_of(g, local):
             if builder.lookup_scope(g, g.scope_of.get(id(load), ()), local) != ():
                 continue
-            parent = g.parent.get(id(load))
-            call = g.parent.get(id(parent))
-            answer = builder.plan_sites.get(node_key(g.path, call)) if call is not None else None
-            if not (isinstance(parent, ast.keyword) and parent.arg == "model" and answer
-                    and answer[0] == "call" and answer[1] == CONVERT):
+            if not _sends_model(builder, g, load):
                 return None
     builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
     return ("imported", name)
@@ -874,7 +873,7 @@ def _callarg_slot(builder, f, scope, name):
     return ("callarg", scope[0], index, name)
 
 
-def _attr_slots(builder, f, node, call_verdict) -> set:
+def _attr_slots(builder, f, node) -> set:
     """``model=self.model``: the slots that set it (``self.model = "gpt-4o"``, or a parameter default
     ``def __init__(self, model="gpt-4o"): self.model = model``), when self.model and that parameter
     reach nothing but model= of converted calls."""
@@ -885,9 +884,7 @@ def _attr_slots(builder, f, node, call_verdict) -> set:
     for load in ast.walk(f.scopes[cls]):
         if isinstance(load, ast.Attribute) and load.attr == attr and isinstance(load.ctx, ast.Load) and \
                 isinstance(load.value, ast.Name) and load.value.id == "self":
-            parent = f.parent.get(id(load))
-            if not (isinstance(parent, ast.keyword) and parent.arg == "model"
-                    and call_verdict(f.parent.get(id(parent))) == CONVERT):
+            if not _sends_model(builder, f, load):
                 return set()
     slots = set()
     for value in f.self_assigns.get((cls, attr), []):
