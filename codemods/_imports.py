@@ -14,6 +14,8 @@ from typing import Iterable, Iterator, Optional
 
 import libcst as cst
 
+from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_NAME
+
 Needed = tuple[str, Optional[str]]  # ("mistralai.client", "Mistral") or ("os", None) for `import os`
 # A module-level statement a rule needs after the imports: (STATEMENT, "name = ...").
 STATEMENT = "__statement__"
@@ -183,9 +185,14 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     return "".join(out)
 
 
+# Names a converted function reads (the Mistral client, the module-level client, Mistral's errors).
+CONVERTED_NAMES = frozenset({MISTRAL_CLIENT[1], MODULE_CLIENT_NAME, "errors"})
+
+
 def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Iterator[tuple[int, int]]:
     """(first, end) line indexes of each openai import statement in a function body whose names
-    that function no longer uses (the rewrite converted what they built). Only whole statements
+    that function no longer uses because the rewrite converted what they built (the function now
+    reads a Mistral name). Only whole statements
     alone on their lines, never a function's last statement; anything else is left as it is."""
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -204,6 +211,8 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
         if not imports:
             continue
         used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
+        if not used & CONVERTED_NAMES:
+            continue  # nothing here was converted: an import that was already unused is not ours
         for node, block in imports:
             if isinstance(node, ast.Import):
                 names = {a.asname or a.name.split(".")[0] for a in node.names if _is_openai(a.name)}

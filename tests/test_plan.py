@@ -160,3 +160,15 @@ def test_a_todo_worded_by_an_earlier_version_is_replaced_not_repeated() -> None:
     code = transform_source(source, config=Config()).code
     assert "an older wording" not in code and "another rule's TODO stays" in code
     assert code.count("TODO(migrator MIG101)") == 1 and "blocking uses: files.list" in code
+
+
+def test_a_function_local_import_unused_before_the_conversion_stays() -> None:
+    """Only imports the conversion left unused go: a dead one in a function nothing converted stays."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+              "    return client.chat.completions.create(model='gpt-4o', messages=[])\n\n\n"
+              "def helper():\n    from openai import OpenAI\n\n    return 1\n")
+    code = transform_source(source, config=Config()).code
+    assert "client = Mistral()" in code and "def helper():\n    from openai import OpenAI\n" in code
