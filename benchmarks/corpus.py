@@ -8,6 +8,7 @@ repository.
 
     python benchmarks/corpus.py materialise [--dest DIR] [--mirrors DIR]
     python benchmarks/corpus.py measure [--dest DIR] [--out JSON] [--jobs N] [--types mypy|none]
+                                        [--provider mistral|scaleway|ovhcloud|vllm]
 
 ``materialise`` reads each file at its pinned commit from a local bare mirror when one exists
 (under ``--mirrors``, default ``/work/.mirror``: ``owner+name/repo``, ``owner+name``,
@@ -506,7 +507,10 @@ def _todo_above(lines: list[str], first_line: int) -> bool:
 NOT_CALL_RULES = {"MIG101", "MIG103", "MIG104", "MIG105"}
 
 
-def classify(sites: list[Site], before: str, after: str, findings: list[dict], plan: Plan) -> None:
+def classify(sites: list[Site], before: str, after: str, findings: list[dict], plan: Plan,
+             same_sdk: bool = False) -> None:
+    """What became of each site. ``same_sdk`` (--target openai-compatible): a converted call keeps its
+    shape (the same openai SDK call, now reaching the provider), so the rule's finding decides."""
     a_lines, b_lines = before.splitlines(), after.splitlines()
     lmap = LineMap(a_lines, b_lines)
     try:
@@ -551,6 +555,8 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
         )
         if not present and not deleted:
             site.status, site.how = "converted", "call shape gone" + (" (finding)" if claimed else "")
+        elif same_sdk and claimed and not deleted and plan_says and plan_says[0] == "convert":
+            site.status, site.how = "converted", "same SDK call, its client moved (finding)"
         elif present and _todo_above(b_lines, first):
             site.status, site.how = "todo", "TODO above the statement"
         elif plan_says and plan_says[0] in ("keep", "todo"):
@@ -690,7 +696,7 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8", errors="replace")
 
 
-def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
+def measure_repo(entry: Entry, dest: Path, work: Path, target: tuple[str, ...] = ()) -> RepoResult:
     started = time.monotonic()
     res = RepoResult(entry.repo, files=len(entry.paths))
     original_root, root = dest / entry.slug, work / "after" / entry.slug
@@ -698,7 +704,7 @@ def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
     res.materialised = len(present)
     if not present:
         return res
-    code, data, err = _convert(root, ["--write"])
+    code, data, err = _convert(root, ["--write", *target])
     if code not in CONVERT_OK or data is None:
         res.crash = f"exit {code}: " + (err.strip().splitlines()[-1] if err.strip() else "no JSON on stdout")
         data = data or {}
@@ -717,7 +723,7 @@ def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
     res.plan_present = plan.present
     findings_by_path = {_rel(r["path"], root): r.get("findings", []) for r in data.get("results", [])}
 
-    code2, data2, err2 = _convert(root, ["--check"])
+    code2, data2, err2 = _convert(root, ["--check", *target])
     if code2 not in (0, 1, 3) or data2 is None:
         res.second_run_crash = f"exit {code2}: " + (err2.strip().splitlines()[-1] if err2.strip() else "no JSON")
     else:
@@ -735,7 +741,7 @@ def measure_repo(entry: Entry, dest: Path, work: Path) -> RepoResult:
         if problem:
             res.detector_unparsable.append(f"{path}: {problem}")
         if sites:
-            classify(sites, before, after, findings_by_path.get(path, []), plan)
+            classify(sites, before, after, findings_by_path.get(path, []), plan, same_sdk=bool(target))
             failure = failed_reasons.get(path)
             if failure is not None and before == after:
                 # The file is reported as failed and left untouched: loud, not silent.
@@ -791,6 +797,7 @@ def measure(args: argparse.Namespace) -> int:
     if not dest.is_dir():
         raise SystemExit(f"{dest} does not exist: run `materialise` first")
     types = args.types
+    target = ("--target", "openai-compatible", "--provider", args.provider) if args.provider else ()
     if types is None and find_pyright() is not None:
         types = "pyright"  # understands mistralai's union-typed messages= (mypy rejects the SDK's own example)
     if types is None:
@@ -817,7 +824,7 @@ def measure(args: argparse.Namespace) -> int:
     results: dict[str, RepoResult] = {}
 
     def one(entry: Entry) -> RepoResult:
-        res = measure_repo(entry, dest, work)
+        res = measure_repo(entry, dest, work, target)
         progress(f"converted {entry.repo}: {res.materialised} files, {len(res.changed)} changed, "
                  f"{len(res.sites)} sites, {sum(s.status == 'silent' for s in res.sites)} silent"
                  f"{', CRASH ' + res.crash if res.crash else ''} ({res.seconds:.1f}s)")
@@ -998,6 +1005,8 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     ms.add_argument("--types", choices=("pyright", "mypy", "none"), default=None,
                     help="type errors introduced (default: pyright when found, else mypy when importable)")
     ms.add_argument("--repo", action="append", help="only this owner/name (repeatable)")
+    ms.add_argument("--provider", help="convert with --target openai-compatible --provider PROVIDER "
+                                       "(default: the mistral target)")
     ms.add_argument("--keep", action="store_true", help="keep the temporary before/after tree")
     ms.set_defaults(func=measure)
     args = parser.parse_args(list(argv) if argv is not None else None)

@@ -59,6 +59,9 @@ class MigratorRule:
     DESCRIPTION: ClassVar[str] = ""
     BEFORE: ClassVar[str] = ""
     AFTER: ClassVar[str] = ""
+    # The --target values the rule runs for: the openai-compatible target keeps the OpenAI SDK, so
+    # rules about Mistral's SDK (its exceptions, its response types) do not run there.
+    TARGETS: ClassVar[tuple[str, ...]] = ("mistral", "openai-compatible")
 
     def __init__(self, context, config: Optional[Config] = None) -> None:
         self.context = context
@@ -217,6 +220,19 @@ class RuleTransformer(cst.CSTTransformer):
                     return slot
         return None
 
+    def module_client_endpoint(self, module: str) -> None:
+        """--target openai-compatible: the openai module's own client moves, so point it at the
+        provider after the imports (settings the module makes itself are rewritten by MIG101). Its
+        base URL keeps a trailing slash: the module client joins paths onto it as written."""
+        endpoint = self.config.endpoint()
+        if not self.facts.module_settings & {"base_url", "api_base"}:
+            self.need_statement(f'{module}.base_url = "{endpoint.base_url}/"')
+        if "api_key" not in self.facts.module_settings:
+            self.need_import("os")
+            key = (f'os.environ.get("{endpoint.key_env}", "EMPTY")' if endpoint.key_optional
+                   else f'os.environ["{endpoint.key_env}"]')
+            self.need_statement(f"{module}.api_key = {key}")
+
     def converted(self, line: int, message: str, safety: str = "exact") -> None:
         self.changed = True
         self.findings.append(Finding(self.code, FindingKind.CONVERTED, line, message, safety))
@@ -374,6 +390,13 @@ def literal(node: cst.BaseExpression):
 
 def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
+
+
+def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
+    """``name=value`` written the way PEP 8 writes keyword arguments (no spaces around ``=``)."""
+    tight = cst.SimpleWhitespace("")
+    return cst.Arg(keyword=cst.Name(name), value=value,
+                   equal=cst.AssignEqual(whitespace_before=tight, whitespace_after=tight))
 
 
 def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.Arg],

@@ -87,6 +87,7 @@ class ModuleFacts:
     stmt_size: list[int] = field(default_factory=list)
     stmt_line: list[int] = field(default_factory=list)  # each statement's first line
     prune: bool = True
+    module_settings: set[str] = field(default_factory=set)  # `openai.<attr> = ...` in this module
     names_in_use: set[str] = field(default_factory=set)
     model_constants: set[str] = field(default_factory=set)
     # module-level functions that return an OpenAI client (``def get_client(): return OpenAI()``),
@@ -568,6 +569,7 @@ class _Collector(ast.NodeVisitor):
                     and self.facts.openai_modules.get(target.value.id) == "openai"
                     and target.attr in MODULE_CLIENT_SETTINGS):
                 self._site(target, MODCFG)
+                self.facts.module_settings.add(target.attr)
         for target in node.targets:
             self._bind(target, node.value)
         self.generic_visit(node)

@@ -6,8 +6,8 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (MigratorRule, RuleTransformer, code_of, dotted, finish_args, finish_elements, literal,
-                            unknown_model_todo)
+from codemods._base import (MigratorRule, RuleTransformer, code_of, dotted, finish_args, finish_elements, keyword_arg,
+                            literal, unknown_model_todo)
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
@@ -184,6 +184,13 @@ class _Transformer(RuleTransformer):
         if verdict == UNRESOLVED and blocking and "is a parameter annotated" in blocking:
             self.todo(line, blocking)
             return updated
+        endpoint = self.config.endpoint()
+        if verdict == UNRESOLVED and endpoint is not None:
+            if endpoint.spec.protocol == "mistral" and _compat_changes(endpoint.spec, original):
+                self.todo(line, f"{receiver} is not recognised as an OpenAI client; if it receives a client "
+                                f"migrator moved to {endpoint.spec.name}, adapt this call's fields by hand "
+                                f"({_compat_changes(endpoint.spec, original)})")
+            return updated
         if verdict == UNRESOLVED:
             # Whether it needs anything depends on the client it receives: say so, and what is hard.
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "
@@ -197,6 +204,8 @@ class _Transformer(RuleTransformer):
                 self.todo(line, STREAM_HELPER_TODO if method == "stream"
                           else f"chat.completions.{method} left unchanged: {blocking}")
             return updated  # kept on OpenAI (the constructor's TODO says why) or another provider
+        if endpoint is not None:
+            return self._convert_compat(updated, line, receiver, method, module_client, endpoint)
         binding = Binding(is_async, True, module_client)
         # the receiver as the earlier rules left it (MIG101 may have rewritten OpenAI() in place)
         current = chat_method(updated.func)
@@ -302,6 +311,75 @@ class _Transformer(RuleTransformer):
         if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))
         return new_call
+
+    def _convert_compat(self, call: cst.Call, line: int, receiver: str, method: str, module_client: bool,
+                        endpoint) -> cst.Call:
+        """--target openai-compatible: the same call on the same SDK; only the request fields the
+        provider would reject change (migrator.mapping.providers), and model names map."""
+        from migrator.mapping import providers as p
+
+        spec = endpoint.spec
+        new_args: list[cst.Arg] = []
+        extra: list[tuple[str, cst.BaseExpression]] = []
+        todos: list[str] = []
+        body_arg: Optional[cst.Arg] = None
+        for arg in call.args:
+            if arg.keyword is None:
+                new_args.append(arg)
+                continue
+            name = arg.keyword.value
+            action, detail = p.compat_chat_field(spec, name)
+            if action == p.FAIL:  # the plan keeps such calls' clients; never rewrite half of one
+                self.todo(line, f"chat.completions.{method} left unchanged: {name}: {detail}")
+                return call
+            if name == "extra_body":
+                body_arg = arg
+                new_args.append(arg)
+            elif action == p.DROP:
+                continue
+            elif action == p.DROP_TODO:
+                if not _empty_literal(arg.value):
+                    todos.append(f"{name} dropped: {detail}")
+            elif action == p.RENAME:
+                new_args.append(arg.with_changes(keyword=cst.Name(detail)))
+            elif action == p.EXTRA_BODY:
+                extra.append((detail, arg.value))
+            elif name == "model":
+                value, todo = self._model(arg.value)
+                if todo:
+                    todos.append(todo.replace("Mistral model", f"model {spec.name} serves")
+                                 .replace("no Mistral model", f"no {spec.name} model")
+                                 .replace("<mistral model>", f"<{spec.name} model>"))
+                new_args.append(arg.with_changes(value=value))
+            elif name == "messages" and spec.protocol == "mistral":
+                new_args.append(self._prefilled(arg, line))
+            else:
+                new_args.append(arg)
+        if extra:
+            entries = ", ".join(f'"{key}": {code_of(value)}' for key, value in extra)
+            if body_arg is None:
+                new_args.append(keyword_arg("extra_body", cst.parse_expression("{" + entries + "}")))
+            else:  # the plan only moves calls whose extra_body is a dict display
+                assert isinstance(body_arg.value, cst.Dict)
+                index = new_args.index(body_arg)
+                merged = cst.parse_expression("{" + ", ".join(
+                    [code_of(e) for e in body_arg.value.elements] + [entries]) + "}")
+                new_args[index] = body_arg.with_changes(value=merged)
+        for arg in call.args:
+            if arg.star == "**" and isinstance(arg.value, cst.Name):
+                todos += self._splat_todos.pop(arg.value.value, [])
+        for todo in todos:
+            self.todo(line, todo)
+        new_args = [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model" else arg
+                    for arg in new_args]
+        moved = f"{spec.name} ({endpoint.base_url})"
+        changes = [f"{k}=" for k, _ in extra]
+        self.converted(line, f"{receiver}.{code_of(call.func)[len(receiver) + 1:]} now reaches {moved}"
+                             + (f"; {', '.join(changes)} sent in extra_body" if changes else ""),
+                       "approximate" if todos else "exact")
+        if module_client:
+            self.module_client_endpoint(receiver)
+        return call.with_changes(args=finish_args(call.args, new_args, call.whitespace_before_args))
 
     def _prefilled(self, arg: cst.Arg, line: int) -> cst.Arg:
         """A trailing assistant message is a prefill: OpenAI continues it, Mistral needs
@@ -510,6 +588,8 @@ class _Transformer(RuleTransformer):
     def _rewrite_item(self, owner: str, key: str, value: cst.BaseExpression):
         """(new key, new value) for one key of a splatted dict, or None to drop it."""
         rule = CHAT_PARAMS[key]
+        if self.config.target == "openai-compatible" and key != "model":
+            return key, value  # the plan moved the call only if every key passes unchanged
         if key == "stream" or rule.policy is Policy.DROP:
             return None  # stream picks the method; DROP needs no word
         if rule.policy is Policy.DROP_TODO:
@@ -635,3 +715,16 @@ class _Transformer(RuleTransformer):
                 self.todo(line, "this now returns a Mistral event stream: each item is an event whose "
                                 ".data is the chunk (event.data.choices[0].delta.content); update the consumer")
                 del self._unhandled_streams[key]
+
+
+def _compat_changes(spec, call: cst.Call) -> str:
+    """The keywords of ``call`` that --target openai-compatible would change for ``spec``, as text."""
+    from migrator.mapping import providers as p
+
+    changed = []
+    for arg in call.args:
+        if arg.keyword is not None:
+            action, detail = p.compat_chat_field(spec, arg.keyword.value)
+            if action != p.KEEP:
+                changed.append(f"{arg.keyword.value}: {detail}" if detail else arg.keyword.value)
+    return "; ".join(changed)

@@ -69,6 +69,9 @@ class _Transformer(RuleTransformer):
         answer = self.answer_for(original)
         if change is None or not (answer and answer[0] == "msg" and answer[1]):
             return updated
+        endpoint = self.config.endpoint()
+        if endpoint is not None and endpoint.spec.protocol != "mistral":
+            return updated  # an OpenAI-protocol server takes OpenAI's roles and content parts
         line = self._lines.get(id(original), 0)
         elements = list(updated.elements)
         if change == "role":

@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, literal
+from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, keyword_arg, literal
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE,
@@ -81,6 +81,8 @@ class _Transformer(RuleTransformer):
         self._env_fed = False  # this statement read an env var that feeds a converted constructor
         self._fed_names: set[str] = set()  # names assigned from such reads
         self._lines_of_env: Optional[int] = None
+        self.compat = self.config.endpoint()  # --target openai-compatible: the provider, else None
+        self._compat_setting: dict[int, int] = {}  # `openai.<setting> = ...` targets -> line (compat)
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
@@ -103,14 +105,17 @@ class _Transformer(RuleTransformer):
         self._env_fed = False
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        """``base = os.getenv("OPENAI_BASE_URL") or "https://api.openai.com/v1"`` feeding a converted
+        """``openai.api_key = ...`` of a module client that moves (openai-compatible); ``base = os.getenv("OPENAI_BASE_URL") or "https://api.openai.com/v1"`` feeding a converted
         client: the name now holds a Mistral server URL (its fallback is replaced below)."""
         if self._env_fed and len(original.targets) == 1 and isinstance(original.targets[0].target, cst.Name):
             self._fed_names.add(original.targets[0].target.value)
+        if self._compat_setting and len(original.targets) == 1 and id(original.targets[0]) in self._compat_setting:
+            return self._compat_module_setting(original, updated, self._compat_setting.pop(id(original.targets[0])))
         return updated
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
-        if self._env_fed and isinstance(updated.evaluated_value, str) and _is_openai_url(updated.evaluated_value):
+        if self.compat is None and self._env_fed and isinstance(updated.evaluated_value, str) and \
+                _is_openai_url(updated.evaluated_value):
             line = self._lines_of_env or 0
             self.converted(line, f"OpenAI's URL {updated.evaluated_value} -> {MISTRAL_SERVER} (Mistral's server)")
             return string_like(updated, MISTRAL_SERVER)
@@ -125,6 +130,9 @@ class _Transformer(RuleTransformer):
             line = self.next_site_line(MODCFG)
             if not (self.answer and self.answer[0] == "modcfg" and self.answer[1]):
                 return  # the module client converts nowhere: its settings still serve OpenAI
+            if self.compat is not None:
+                self._compat_setting[id(node)] = line
+                return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
                             f"{MODULE_CLIENT_SETTINGS[target.attr.value]}")
 
@@ -137,26 +145,34 @@ class _Transformer(RuleTransformer):
     # -- environment variables --------------------------------------------------------------------
     def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
         key = _env_subscript_key(original)
-        if key is None or not self._env_converts(original):
+        if key is None or not self._env_target(key) or not self._env_converts(original):
             return updated
         element = updated.slice[0]
         index = element.slice
         assert isinstance(index, cst.Index)
-        new_key = string_like(index.value, ENV_VARS[key])
+        new_key = string_like(index.value, self._env_target(key))
         self._env_converted(original, key)
         return updated.with_changes(slice=[element.with_changes(slice=index.with_changes(value=new_key))])
 
+    def _env_target(self, key: str) -> Optional[str]:
+        """The variable ``key`` becomes: Mistral's (mistral target), the provider's key variable
+        (openai-compatible; base URL reads are left alone there: the constructor gets the URL)."""
+        endpoint = self.compat
+        if endpoint is None:
+            return ENV_VARS[key]
+        return endpoint.key_env if key == "OPENAI_API_KEY" else None
+
     def _env_converted(self, original: cst.CSTNode, key: str) -> None:
-        target = ENV_VARS[key]
+        target = self._env_target(key)
         note = ENV_VALUE_NOTES.get(target)
         self.converted(self._lines.get(id(original), 0), f"environment variable {key} -> {target}"
                        + (f" ({note})" if note else ""), "approximate" if note else "exact")
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         key = _env_call_key(original)
-        if key is not None and self._env_converts(original):
+        if key is not None and self._env_target(key) and self._env_converts(original):
             args = list(updated.args)
-            args[0] = args[0].with_changes(value=string_like(args[0].value, ENV_VARS[key]))
+            args[0] = args[0].with_changes(value=string_like(args[0].value, self._env_target(key)))
             if ENV_VARS[key] == SERVER_URL_ENV and len(args) > 1:
                 default = string_value(args[1].value)
                 if default is not None:
@@ -199,6 +215,8 @@ class _Transformer(RuleTransformer):
         return self._retyped(updated)
 
     def _retyped(self, updated: cst.Annotation) -> cst.Annotation:
+        if self.compat is not None:
+            return updated  # the OpenAI classes stay
         new = _replace_client_class(updated.annotation, self.facts)
         if new is updated.annotation:
             return updated
@@ -221,6 +239,8 @@ class _Transformer(RuleTransformer):
         if answer[1] == KEEP:
             self.todo(line, answer[2])
             return updated
+        if self.compat is not None:
+            return self._compat_constructor(original, updated, qualified, line)
         if qualified in MANUAL_CLIENT_CLASSES:
             problems.append(MANUAL_CLIENT_CLASSES[qualified])
         for arg in () if problems else updated.args:
@@ -286,6 +306,80 @@ class _Transformer(RuleTransformer):
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
         return updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
 
+    # -- --target openai-compatible -----------------------------------------------------------------
+    def _key_read(self) -> cst.BaseExpression:
+        """``os.environ["KEY"]``, or ``os.environ.get("KEY", "EMPTY")`` where the provider can be used
+        without a key (the OpenAI SDK refuses to build a client with no key at all)."""
+        endpoint = self.compat
+        self.need_import("os")
+        if endpoint.key_optional:
+            return cst.parse_expression(f'os.environ.get("{endpoint.key_env}", "EMPTY")')
+        return cst.parse_expression(f'os.environ["{endpoint.key_env}"]')
+
+    def _compat_constructor(self, original: cst.Call, updated: cst.Call, qualified: str, line: int) -> cst.Call:
+        """The OpenAI class stays; base_url and api_key point at the provider, every other option
+        (timeout, max_retries, http_client, headers) keeps its meaning in the same SDK."""
+        endpoint = self.compat
+        problems = []
+        if qualified in MANUAL_CLIENT_CLASSES:
+            problems.append(MANUAL_CLIENT_CLASSES[qualified])
+        for arg in () if problems else updated.args:
+            if arg.star == "**":
+                problems.append(f"**{code_of(arg.value)} may set base_url or api_key; convert by hand")
+            elif arg.keyword is None:
+                problems.append("positional arguments; pass keywords and convert by hand")
+        if problems:
+            self.todo(line, f"{code_of(original.func)}(...) left unchanged: " + "; ".join(problems))
+            return updated
+        url = cst.SimpleString(f'"{endpoint.base_url}"')
+        new_args: list[cst.Arg] = []
+        seen = set()
+        for arg in updated.args:
+            name = arg.keyword.value
+            if name in ("organization", "project"):
+                if not _is_none(arg.value):
+                    self.todo(line, f"{name} dropped: OpenAI {name}s mean nothing to {endpoint.spec.name}")
+                continue
+            if name == "base_url":
+                seen.add(name)
+                new_args.append(arg.with_changes(value=url))
+            elif name == "api_key":
+                seen.add(name)
+                value = arg.value
+                renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
+                if not ((_is_env_read(value) and endpoint.key_env in code_of(value))
+                        or (isinstance(value, cst.Name) and value.value in renamed)):
+                    value = self._key_read()  # an OpenAI key from wherever: the provider's variable instead
+                new_args.append(arg.with_changes(value=value))
+            else:
+                new_args.append(arg)
+        extra = []
+        if "base_url" not in seen:
+            extra.append(keyword_arg("base_url", url))
+        if "api_key" not in seen:
+            extra.append(keyword_arg("api_key", self._key_read()))
+        new_args = finish_args(updated.args, extra + new_args, updated.whitespace_before_args)
+        self.converted(line, f"{code_of(original.func)}(...) -> {endpoint.spec.name} at {endpoint.base_url} "
+                             f"(key from {endpoint.key_env})")
+        return updated.with_changes(args=new_args)
+
+    def _compat_module_setting(self, original: cst.Assign, updated: cst.Assign, line: int) -> cst.Assign:
+        target = original.targets[0].target
+        setting = target.attr.value  # type: ignore[attr-defined]
+        endpoint = self.compat
+        if setting in ("base_url", "api_base"):  # the module client joins paths onto it: keep the slash
+            value: cst.BaseExpression = cst.SimpleString(f'"{endpoint.base_url}/"')
+        elif setting == "api_key":
+            if _is_env_read(updated.value) and endpoint.key_env in code_of(updated.value):
+                return updated  # already the provider's variable (renamed above)
+            value = self._key_read()
+        else:
+            self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
+                            f"{MODULE_CLIENT_SETTINGS[setting]}; check it for {endpoint.spec.name}")
+            return updated
+        self.converted(line, f"{code_of(target)} -> {endpoint.spec.name}")
+        return updated.with_changes(value=value)
+
     def _server_url(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
         text = string_value(value)
         if text is not None:
@@ -344,6 +438,10 @@ def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression
         if left is not node.left or right is not node.right:
             return node.with_changes(left=left, right=right)
     return node
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
 
 
 def _is_openai_url(text: str) -> bool:

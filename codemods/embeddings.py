@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, literal, unknown_model_todo
+from codemods._base import (MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg, literal,
+                            unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, MISTRAL_EMBED_DIMENSIONS
@@ -79,7 +80,56 @@ class _Transformer(RuleTransformer):
             return updated
         if verdict != CONVERT:
             return updated  # kept (its constructor's TODO, or MIG106 for the module client) or another provider
+        endpoint = self.config.endpoint()
+        if endpoint is not None:
+            return self._convert_compat(updated, line, endpoint, module_client, receiver)
         return self._convert(updated, line, is_async, module_client, receiver)
+
+    def _convert_compat(self, call: cst.Call, line: int, endpoint, module_client: bool,
+                        receiver: cst.BaseExpression) -> cst.Call:
+        """--target openai-compatible: the same SDK call; the model maps, fields the provider
+        rejects move or go (migrator.mapping.providers), and the stored vectors' TODO stays."""
+        from migrator.mapping import providers as p
+
+        spec = endpoint.spec
+        args: list[cst.Arg] = []
+        extra: list[str] = []
+        todos: list[str] = []
+        model = None
+        for arg in call.args:
+            name = arg.keyword.value if arg.keyword is not None else ""
+            action, detail = p.compat_embedding_field(spec, name) if name else (p.KEEP, "")
+            if name == "model":
+                try:
+                    given = literal(arg.value)
+                except ValueError:
+                    given = None
+                if isinstance(given, str):
+                    model = map_model(given, self.config.models())
+                    if model is None:
+                        todos.append(f"no {spec.name} embedding model is known for {given!r}: "
+                                     f"pass --model {given}=<{spec.name} embedding model>")
+                    elif model != given:
+                        quote = arg.value.quote if isinstance(arg.value, cst.SimpleString) else '"'
+                        arg = arg.with_changes(value=cst.SimpleString(f"{quote}{model}{quote}"))
+                elif not (isinstance(arg.value, cst.Name) and self.model_slot(arg.value.value)):
+                    todos.append(f"model={code_of(arg.value)} is computed at run time: make sure it names an "
+                                 f"embedding model {spec.name} serves")
+                args.append(arg)
+            elif action == p.EXTRA_BODY:
+                extra.append(f'"{detail}": {code_of(arg.value)}')
+            elif action in (p.DROP, p.DROP_TODO):
+                if action == p.DROP_TODO:
+                    todos.append(f"{name} dropped: {detail}")
+            else:
+                args.append(arg)
+        if extra:
+            args.append(keyword_arg("extra_body", cst.parse_expression("{" + ", ".join(extra) + "}")))
+        self.todo(line, "; ".join([*todos, VECTORS_TODO.format(model=model or f"a {spec.name} model")]))
+        if module_client:
+            self.module_client_endpoint(code_of(receiver))
+        self.converted(line, f"{code_of(call.func)}(...) now reaches {spec.name} ({endpoint.base_url})", "approximate")
+        return call.with_changes(args=finish_args(call.args, args))
 
     def _convert(self, call: cst.Call, line: int, is_async: bool, module_client: bool,
                  receiver: cst.BaseExpression) -> cst.Call:

@@ -56,6 +56,7 @@ class Exceptions(MigratorRule):
     (possibly unused) when the call becomes ``retry_if_exception``.
     """
 
+    TARGETS = ("mistral",)  # under openai-compatible the OpenAI SDK stays, and so do its exceptions
     CODE = "MIG103"
     NAME = "exceptions"
     SAFETY = "approximate"

@@ -68,6 +68,14 @@ class _Transformer(RuleTransformer):
             return updated
         _, verdict, is_async, module_client, detail, _ = answer
         receiver = updated.func.value.value  # type: ignore[attr-defined]
+        endpoint = self.config.endpoint()
+        if endpoint is not None:  # openai-compatible: the same SDK call, answered by the provider's catalogue
+            if verdict == CONVERT:
+                if module_client:
+                    self.module_client_endpoint(code_of(receiver))
+                self.converted(line, f"models.{method}(...) now lists {endpoint.spec.name}'s models "
+                                     f"({endpoint.spec.models_command(endpoint.base_url)})")
+            return updated
         if verdict == UNRESOLVED and not detail:
             self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; convert this models.{method} "
                             "call by hand (Mistral's list() page is read through .data; retrieve/delete take "

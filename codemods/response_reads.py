@@ -32,6 +32,7 @@ class ResponseReads(MigratorRule):
     inference; ``message.content`` may be a list of chunks for reasoning models and is not flagged.
     """
 
+    TARGETS = ("mistral",)  # under openai-compatible the OpenAI SDK stays, and so do its response types
     CODE = "MIG105"
     NAME = "response-reads"
     SAFETY = "approximate"

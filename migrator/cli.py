@@ -70,14 +70,18 @@ def convert(
         False, "--check", help="Write nothing; exit 1 when any file would change (for CI)."
     ),
     target: Optional[Target] = typer.Option(
-        None, help="What to migrate to (default: mistral). openai-compatible is not implemented yet."
+        None, help="What to migrate to: mistral (the mistralai SDK; default) or openai-compatible (keep "
+        "the openai SDK and point it at --provider)."
     ),
     provider: Optional[str] = typer.Option(
         None, help="openai-compatible provider: mistral, scaleway, ovhcloud, vllm, or custom."
     ),
-    base_url: Optional[str] = typer.Option(None, metavar="URL", help="Base URL of a custom provider."),
+    base_url: Optional[str] = typer.Option(
+        None, metavar="URL", help="openai-compatible: the provider's base URL (required for custom; overrides "
+        "the others', e.g. a project-scoped Scaleway URL or a vLLM host)."),
     api_key_env: Optional[str] = typer.Option(
-        None, metavar="NAME", help="Environment variable holding a custom provider's API key."
+        None, metavar="NAME", help="openai-compatible: the environment variable holding the key (required "
+        "for custom)."
     ),
     select: Optional[List[str]] = typer.Option(
         None, metavar="RULE", help="Only apply these rules (repeatable; replaces the configured set)."
@@ -148,7 +152,17 @@ def convert(
 
             if mode is not Mode.WRITE:
                 write_diffs(report, sys.stdout, color=sys.stdout.isatty())
-            render_text(report, Console(file=sys.stdout, highlight=False))
+            console = Console(file=sys.stdout, highlight=False)
+            render_text(report, console)
+            endpoint = config.endpoint()
+            if endpoint is not None:
+                spec = endpoint.spec
+                console.print(
+                    f"Provider: {spec.name} at {endpoint.base_url} (key from {endpoint.key_env}"
+                    f"{', optional' if endpoint.key_optional else ''}). Model names are migrator's defaults "
+                    f"({spec.verified or 'none verified: map them with --model OLD=NEW'}); catalogues drift, "
+                    f"check what it serves today: {spec.models_command(endpoint.base_url)}",
+                    soft_wrap=True, highlight=False, markup=False)
         sys.stdout.flush()
     except BrokenPipeError:  # `migrator convert . | head`: the reader has seen enough
         _silence_stdout()

@@ -33,7 +33,27 @@ class Config:
     plan: Any = field(default=None, compare=False)
 
     def models(self) -> dict[str, str]:
-        return dict(self.model_map)
+        """The model map rules read: the user's pairs, then (``--target openai-compatible``) the
+        provider's defaults, which replace the Mistral map for providers other than mistral."""
+        models = dict(self.model_map)
+        if self.target == "openai-compatible" and self.provider:
+            from migrator.mapping.providers import PROVIDERS
+
+            spec = PROVIDERS.get(self.provider)
+            if spec is not None and spec.name != "mistral":
+                for pattern, target in spec.models:
+                    models.setdefault(pattern, target)  # type: ignore[arg-type]
+                # nothing falls through to Mistral's catalogue: an unmapped name gets a TODO
+                models.setdefault("*", None)  # type: ignore[arg-type]
+        return models
+
+    def endpoint(self):
+        """``migrator.mapping.providers.Endpoint`` for ``--target openai-compatible``, else None."""
+        if self.target != "openai-compatible":
+            return None
+        from migrator.mapping.providers import resolve_endpoint
+
+        return resolve_endpoint(self.provider, self.base_url, self.api_key_env)
 
     def with_overrides(self, **changes: Any) -> "Config":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -54,14 +54,16 @@ class UnknownRuleError(ValueError):
     pass
 
 
-def selected_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Type[MigratorRule]]:
-    """Rule classes in registry order, filtered by ``--select`` / ``--ignore`` codes."""
+def selected_rules(select: Iterable[str] = (), ignore: Iterable[str] = (),
+                   target: str = "mistral") -> list[Type[MigratorRule]]:
+    """Rule classes in registry order for ``target``, filtered by ``--select`` / ``--ignore`` codes."""
     known = {rule.value for rule, _ in RULES}
     select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
     unknown = sorted(set(select + ignore) - known)
     if unknown:
         raise UnknownRuleError(f"unknown rule code(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-    return [cls for rule, cls in RULES if (not select or rule.value in select) and rule.value not in ignore]
+    return [cls for rule, cls in RULES if (not select or rule.value in select) and rule.value not in ignore
+            and target in cls.TARGETS]
 
 
 def describe_rules() -> list[dict[str, str]]:
@@ -72,6 +74,7 @@ def describe_rules() -> list[dict[str, str]]:
             "name": cls.NAME,
             "summary": cls.DESCRIPTION,
             "safety": cls.SAFETY,
+            "targets": ", ".join(cls.TARGETS),
             "doc": inspect.cleandoc(cls.__doc__ or ""),
             "before": cls.BEFORE,
             "after": cls.AFTER,

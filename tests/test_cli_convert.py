@@ -133,7 +133,7 @@ def test_config_file_and_flags(project):
     [
         (["convert", "missing_dir"], "does not exist"),
         (["convert", "programs", "--write", "--check"], "--write and --check cannot be used together"),
-        (["convert", "programs", "--target", "openai-compatible"], "openai-compatible is not implemented yet"),
+        (["convert", "programs", "--target", "openai-compatible"], "openai-compatible needs --provider"),
         (["convert", "programs", "--target", "anthropic"], "anthropic"),
         (["convert", "programs", "--model", "gpt-4o"], "--model expects OLD=NEW, got 'gpt-4o'"),
         (["convert", "programs", "--select", "MIG999"], "unknown rule code(s): MIG999"),

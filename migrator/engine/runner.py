@@ -166,7 +166,7 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile]) -> Config:
     root = plan_root(path for path, _ in sources)
     from migrator.plan import build_plan
 
-    return replace(config, plan=build_plan(sources, root))
+    return replace(config, plan=build_plan(sources, root, endpoint=config.endpoint()))
 
 
 def plan_root(paths: Iterable[str]) -> str:

@@ -41,13 +41,17 @@ def resolve_config(
         respect_gitignore=False if no_gitignore else None,
     )
     if config.target == "openai-compatible":
-        raise ConfigError(
-            "--target openai-compatible is not implemented yet; use --target mistral (the default)"
-        )
-    stray = [name for name, value in (("--provider", config.provider), ("--base-url", config.base_url),
-                                      ("--api-key-env", config.api_key_env)) if value]
-    if stray:
-        raise ConfigError(f"{', '.join(stray)} only apply to --target openai-compatible")
+        from migrator.mapping.providers import resolve_endpoint
+
+        try:
+            resolve_endpoint(config.provider, config.base_url, config.api_key_env)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+    else:
+        stray = [name for name, value in (("--provider", config.provider), ("--base-url", config.base_url),
+                                          ("--api-key-env", config.api_key_env)) if value]
+        if stray:
+            raise ConfigError(f"{', '.join(stray)} only apply to --target openai-compatible")
     try:
         compile_excludes(config.exclude)
     except ValueError as exc:

@@ -40,13 +40,13 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     if plan is None:  # one module on its own (tests, single-file runs): its own plan
         from migrator.plan import build_plan
 
-        plan = build_plan([(filename, code)])
+        plan = build_plan([(filename, code)], endpoint=config.endpoint())
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
     if not facts.mentions_openai:
         return RuleOutcome(code, ())
     context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
-    rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore)]
+    rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore, config.target)]
     transformers = [rule.make_transformer(facts) for rule in rules]
     updated = module.visit(Combined(transformers))  # one traversal for all rules, in registry order
     if transformers and not transformers[0].aligned:

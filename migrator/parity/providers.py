@@ -24,19 +24,15 @@ import httpx2
 from migrator.parity.model import Recording, Reply, ToolCall
 from migrator.parity.recordings import assemble_chat_stream, parse_sse, sse_complete
 from migrator.parity.translate import Translation, passthrough, translate
+from migrator.mapping import providers as provider_table
 from migrator.mapping.transforms import strip_v1
 
 RETRYABLE_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 
-# api-mapping.md §12.2: preset -> (OpenAI-style base URL, API key variable or None).
-PRESETS: Mapping[str, tuple[Optional[str], Optional[str]]] = {
-    "mistral": ("https://api.mistral.ai/v1", "MISTRAL_API_KEY"),
-    "scaleway": ("https://api.scaleway.ai/v1", "SCW_SECRET_KEY"),
-    "ovhcloud": ("https://oai.endpoints.kepler.ai.cloud.ovh.net/v1", "OVH_AI_ENDPOINTS_ACCESS_TOKEN"),
-    "vllm": ("http://127.0.0.1:8000/v1", "VLLM_API_KEY"),
-    "custom": (None, "OPENAI_COMPATIBLE_API_KEY"),
-}
-KEY_OPTIONAL = frozenset({"vllm", "ovhcloud"})  # a local vLLM, OVHcloud's free tier
+# Providers (base URL, key variable, protocol) live in migrator.mapping.providers, the table the
+# codemod's --target openai-compatible reads too. The custom provider has no key variable there (the
+# codemod requires --api-key-env); a parity candidate reads this one.
+CUSTOM_KEY_ENV = "OPENAI_COMPATIBLE_API_KEY"
 MISTRAL_SERVER_URL = "https://api.mistral.ai"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_TIMEOUT = 120.0
@@ -344,18 +340,20 @@ class OpenAICompatibleProvider(OpenAIProvider):
 
     def __init__(self, preset: str, model: str, *, base_url: Optional[str] = None,
                  timeout: float = DEFAULT_TIMEOUT, max_connections: int = 256):
-        if preset not in PRESETS:
-            raise ValueError(f"unknown provider {preset!r}: one of {', '.join(PRESETS)}")
-        default_url, key_env = PRESETS[preset]
+        table = provider_table.PROVIDERS  # read per candidate: the codemod reads the same entry
+        if preset not in table:
+            raise ValueError(f"unknown provider {preset!r}: one of {', '.join(table)}")
+        spec = table[preset]
+        default_url, key_env = spec.base_url, spec.key_env or CUSTOM_KEY_ENV
         url = base_url or default_url
         if url is None:
             raise ValueError("the custom provider needs --candidate-url URL")
         super().__init__(model, base_url=url, api_key_env=key_env, timeout=timeout,
                          name=f"openai-compatible:{preset}:{model}", max_connections=max_connections)
         self.preset = preset
-        if preset in KEY_OPTIONAL:
+        if spec.key_optional:
             self.missing_key = None
-        self.protocol = "mistral" if preset == "mistral" else "openai"
+        self.protocol = spec.protocol
 
     def prepare(self, endpoint: str, request: dict[str, Any], *,
                 model_overrides: Optional[Mapping[str, str]] = None) -> Translation:

@@ -280,8 +280,11 @@ def _mentions_mistral(annotation: ast.AST) -> bool:
 
 
 class _Builder:
-    def __init__(self, files: list[_File]) -> None:
+    def __init__(self, files: list[_File], endpoint=None) -> None:
         self.files = files
+        # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
+        # surfaces and request fields decide which calls move; None: the mistral target
+        self.endpoint = endpoint
         self.by_module: dict[str, _File] = {f.module: f for f in files}
         self.origins: dict[str, _Origin] = {}
         self.ctor_nodes: dict[int, str] = {}
@@ -930,7 +933,11 @@ class _Builder:
 
     def _record_call(self, f: _File, call: ast.Call, oid: Optional[str], surface: str, chain: list) -> None:
         key = node_key(f.path, call)
-        if surface in CHAT_SURFACES:
+        if self.endpoint is not None:
+            problem, rule = _compat_problem(f, call, surface, self.endpoint.spec)
+            use = self._use(f, call, oid, surface, bool(problem), problem, rule,
+                            USE_TODO if problem else USE_CONVERT)
+        elif surface in CHAT_SURFACES:
             problem = _chat_problem(f, call, chain)
             if problem:
                 use = self._use(f, call, oid, surface, True, problem, "MIG102", USE_TODO)
@@ -1045,6 +1052,46 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
     if chat_call_stream_literal(call) is None:
         return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
     return ""
+
+
+def _compat_problem(f: _File, call: ast.Call, surface: str, spec) -> tuple[str, str]:
+    """(why this call keeps its client on OpenAI, or "", and the rule that rewrites or flags it)
+    for --target openai-compatible: the OpenAI SDK stays, so only what the provider serves and
+    the request fields it takes matter."""
+    from migrator.mapping import providers as p
+
+    family = p.surface_family(surface)
+    if family is None or family not in spec.surfaces:
+        return f"{surface}(...): {spec.name} does not serve it through the OpenAI SDK", "MIG106"
+    rule = {p.CHAT: "MIG102", p.EMBEDDINGS: "MIG107", p.MODELS: "MIG108"}.get(family, "MIG106")
+    if family not in (p.CHAT, p.EMBEDDINGS):
+        return "", rule
+    policy = p.compat_chat_field if family == p.CHAT else p.compat_embedding_field
+    if spec.protocol == "mistral":
+        for kw in call.keywords:
+            if kw.arg is not None:
+                continue
+            # a dict built from literals right here whose keys all pass unchanged: nothing to rewrite
+            info = None
+            if isinstance(kw.value, ast.Name):
+                scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
+                info = _splat_dict(scope, kw.value.id, call)
+            if not (info is not None and info.rewritable and
+                    all(policy(spec, key)[0] == p.KEEP for key in info.keys)):
+                return (f"**{ast.unparse(kw.value)} may hold fields {spec.name} rejects (unknown fields are "
+                        "a 422)"), rule
+        if call.args:
+            return "positional arguments", rule
+    for kw in call.keywords:
+        if kw.arg is None:
+            continue
+        action, detail = policy(spec, kw.arg)
+        if action == p.FAIL:
+            return f"{kw.arg}: {detail}", rule
+        if action == p.EXTRA_BODY and any(k.arg == "extra_body" and not isinstance(k.value, ast.Dict)
+                                          for k in call.keywords):
+            return f"{kw.arg} must move into extra_body, which is an expression here", rule
+    return "", rule
 
 
 def _models_problem(f: _File, call: ast.Call, method: str, is_async: bool) -> tuple[str, str]:
@@ -1291,8 +1338,11 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
     return None
 
 
-def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> ConversionPlan:
-    """The plan for every (path, code) that parses; other files are reported by their conversion."""
+def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None) -> ConversionPlan:
+    """The plan for every (path, code) that parses; other files are reported by their conversion.
+
+    ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
+    client moves when the provider serves every surface it uses and takes every request field."""
     files: list[_File] = []
     for path, code in sources:
         try:
@@ -1302,7 +1352,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "") -> Conversion
         f = _File(path, tree, module_name(path, root) if root else module_name(path, os.path.dirname(path)))
         _index(f)
         files.append(f)
-    builder = _Builder(files)
+    builder = _Builder(files, endpoint)
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter

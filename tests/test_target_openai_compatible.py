@@ -1,0 +1,165 @@
+"""--target openai-compatible: the providers table, per-provider conversions, and one table for the
+codemod and the parity harness. Behaviour over sockets is in test_differential_compat.py."""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+
+import pytest
+
+from migrator.config import Config, ConfigError
+from migrator.engine.transform import transform_source
+from migrator.mapping import providers
+from migrator.mapping.providers import PROVIDERS, resolve_endpoint
+
+APP = textwrap.dedent('''\
+    import os
+    from openai import OpenAI
+
+    client = OpenAI(api_key=os.environ["OPENAI_API_KEY"], organization="org-1", timeout=30)
+
+
+    def ask(q):
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}],
+                                           seed=3, max_completion_tokens=100, user="u1")
+        return r.choices[0].message.content
+
+
+    def embed(texts):
+        return client.embeddings.create(model="text-embedding-3-small", input=texts, dimensions=256)
+    ''')
+
+
+def convert(source: str, provider: str, **config):
+    outcome = transform_source(source, config=Config(target="openai-compatible", provider=provider, **config))
+    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+
+
+@pytest.mark.parametrize("name", list(PROVIDERS))
+def test_every_provider_is_complete(name):
+    spec = PROVIDERS[name]
+    assert spec.protocol in ("mistral", "openai")
+    assert providers.CHAT in spec.surfaces
+    if name == "custom":
+        assert spec.base_url is None and spec.key_env is None
+    else:
+        assert spec.base_url.startswith(("https://", "http://127.0.0.1")) and spec.base_url.endswith("/v1")
+        assert spec.key_env and spec.key_env.isupper()
+        assert spec.models_command().startswith(f"curl -s {spec.base_url}/models")
+
+
+@pytest.mark.parametrize("name, url, key, model, embedding", [
+    ("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "mistral-small-latest", "mistral-embed"),
+    ("scaleway", "https://api.scaleway.ai/v1", "SCW_SECRET_KEY", "mistral-small-3.2-24b-instruct-2506",
+     "bge-multilingual-gemma2"),
+])
+def test_constructor_models_and_key_per_provider(name, url, key, model, embedding):
+    code, todos = convert(APP, name)
+    assert f'OpenAI(base_url="{url}", api_key=os.environ["{key}"], timeout=30)' in code
+    assert "organization=" not in code and any("organization dropped" in t for t in todos)
+    assert f'model="{model}"' in code and f'model="{embedding}"' in code
+    assert "from mistralai" not in code and "from openai import OpenAI" in code
+
+
+def test_mistral_rejects_openai_only_fields_so_they_move_or_go():
+    code, todos = convert(APP, "mistral")
+    assert 'max_tokens=100' in code and "max_completion_tokens" not in code
+    assert 'extra_body={"random_seed": 3}' in code and "seed=3" not in code
+    assert "user=" not in code and any("user dropped" in t for t in todos)
+    assert 'extra_body={"output_dimension": 256}' in code and "dimensions=" not in code
+
+
+@pytest.mark.parametrize("name", ["scaleway", "ovhcloud", "vllm"])
+def test_openai_protocol_providers_take_openai_fields(name):
+    code, _ = convert(APP, name)
+    assert "seed=3" in code and "max_completion_tokens=100" in code and 'user="u1"' in code
+
+
+def test_key_optional_providers_read_the_key_with_a_default():
+    code, _ = convert("from openai import OpenAI\nclient = OpenAI()\n"
+                      "print(client.chat.completions.create(model='m', messages=[]))\n", "ovhcloud")
+    assert 'api_key=os.environ.get("OVH_AI_ENDPOINTS_ACCESS_TOKEN", "EMPTY")' in code
+    assert code.startswith("import os\n")
+
+
+def test_vllm_maps_no_model_by_default_and_follows_the_users_map():
+    code, todos = convert(APP, "vllm")
+    assert 'model="gpt-4o-mini"' in code and any("pass --model gpt-4o-mini=" in t for t in todos)
+    code, todos = convert(APP, "vllm", model_map=(("gpt-4o-mini", "Qwen/Qwen3-8B"),))
+    assert 'model="Qwen/Qwen3-8B"' in code and not any("gpt-4o-mini" in t for t in todos)
+
+
+def test_base_url_override_and_custom_provider():
+    code, _ = convert(APP, "custom", base_url="https://llm.example.eu/v1", api_key_env="LLM_KEY")
+    assert 'OpenAI(base_url="https://llm.example.eu/v1", api_key=os.environ["LLM_KEY"], timeout=30)' in code
+    code, _ = convert(APP, "mistral", base_url="https://api.eu.mistral.ai/v1")
+    assert 'base_url="https://api.eu.mistral.ai/v1"' in code
+    with pytest.raises(ValueError, match="--base-url"):
+        resolve_endpoint("custom")
+    with pytest.raises(ValueError, match="--api-key-env"):
+        resolve_endpoint("custom", "https://llm.example.eu/v1")
+    with pytest.raises(ValueError, match="unknown provider"):
+        resolve_endpoint("anthropic")
+
+
+def test_surfaces_a_provider_does_not_serve_keep_the_client():
+    source = ("from openai import OpenAI\nclient = OpenAI()\n"
+              "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"
+              "client.images.generate(prompt='a cat')\n")
+    code, todos = convert(source, "mistral")
+    assert "base_url" not in code and any("images.generate" in t and "kept on OpenAI" in t for t in todos)
+    source = ("from openai import OpenAI\nclient = OpenAI()\n"
+              "e = client.embeddings.create(model='text-embedding-3-small', input='x')\n")
+    code, todos = convert(source, "ovhcloud")  # OVHcloud's verified list has no embedding model
+    assert "base_url" not in code and any("ovhcloud does not serve" in t for t in todos)
+
+
+def test_exceptions_and_response_types_stay_openai():
+    source = textwrap.dedent('''\
+        import openai
+        from openai import OpenAI
+        client = OpenAI()
+        try:
+            r = client.chat.completions.create(model="gpt-4o", messages=[])
+            print(r.system_fingerprint)
+        except openai.RateLimitError:
+            pass
+        ''')
+    code, _ = convert(source, "mistral")
+    assert "except openai.RateLimitError:" in code and "r.system_fingerprint" in code
+
+
+def test_the_module_client_is_pointed_at_the_provider():
+    source = ("import openai\n\n"
+              "r = openai.chat.completions.create(model='gpt-4o-mini', messages=[])\n")
+    code, _ = convert(source, "scaleway")
+    assert 'openai.base_url = "https://api.scaleway.ai/v1/"' in code
+    assert 'openai.api_key = os.environ["SCW_SECRET_KEY"]' in code
+
+
+def test_config_accepts_the_target_and_validates_the_provider(tmp_path):
+    from migrator.engine.settings import resolve_config
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.migrator]\ntarget = "openai-compatible"\nprovider = "scaleway"\n')
+    config = resolve_config(tmp_path)
+    assert config.endpoint().base_url == "https://api.scaleway.ai/v1"
+    with pytest.raises(ConfigError, match="--api-key-env"):
+        resolve_config(tmp_path, provider="custom", base_url="https://x.example/v1")
+    with pytest.raises(ConfigError, match="only apply to --target openai-compatible"):
+        resolve_config(tmp_path, target="mistral", provider="scaleway")
+
+
+def test_one_table_edit_changes_the_codemod_and_the_parity_candidate(monkeypatch):
+    """The codemod and `migrator parity`'s openai-compatible candidates read the same entry."""
+    from migrator.parity.providers import provider_from_spec
+
+    moved = dataclasses.replace(PROVIDERS["scaleway"], base_url="https://fr-par.example.eu/v1",
+                                key_env="EU_KEY")
+    monkeypatch.setattr(providers, "PROVIDERS", {**PROVIDERS, "scaleway": moved})  # the one edit
+    code, _ = convert(APP, "scaleway")
+    assert 'OpenAI(base_url="https://fr-par.example.eu/v1", api_key=os.environ["EU_KEY"]' in code
+    monkeypatch.setenv("EU_KEY", "k")
+    candidate = provider_from_spec("openai-compatible:scaleway:some-model")
+    assert str(candidate.sdk().base_url).startswith("https://fr-par.example.eu/v1")
