@@ -696,7 +696,7 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8", errors="replace")
 
 
-def measure_repo(entry: Entry, dest: Path, work: Path, target: tuple[str, ...] = ()) -> RepoResult:
+def measure_repo(entry: Entry, dest: Path, work: Path, flags: tuple[str, ...] = ()) -> RepoResult:
     started = time.monotonic()
     res = RepoResult(entry.repo, files=len(entry.paths))
     original_root, root = dest / entry.slug, work / "after" / entry.slug
@@ -704,7 +704,7 @@ def measure_repo(entry: Entry, dest: Path, work: Path, target: tuple[str, ...] =
     res.materialised = len(present)
     if not present:
         return res
-    code, data, err = _convert(root, ["--write", *target])
+    code, data, err = _convert(root, ["--write", *flags])
     if code not in CONVERT_OK or data is None:
         res.crash = f"exit {code}: " + (err.strip().splitlines()[-1] if err.strip() else "no JSON on stdout")
         data = data or {}
@@ -723,7 +723,7 @@ def measure_repo(entry: Entry, dest: Path, work: Path, target: tuple[str, ...] =
     res.plan_present = plan.present
     findings_by_path = {_rel(r["path"], root): r.get("findings", []) for r in data.get("results", [])}
 
-    code2, data2, err2 = _convert(root, ["--check", *target])
+    code2, data2, err2 = _convert(root, ["--check", *flags])
     if code2 not in (0, 1, 3) or data2 is None:
         res.second_run_crash = f"exit {code2}: " + (err2.strip().splitlines()[-1] if err2.strip() else "no JSON")
     else:
@@ -741,7 +741,7 @@ def measure_repo(entry: Entry, dest: Path, work: Path, target: tuple[str, ...] =
         if problem:
             res.detector_unparsable.append(f"{path}: {problem}")
         if sites:
-            classify(sites, before, after, findings_by_path.get(path, []), plan, same_sdk=bool(target))
+            classify(sites, before, after, findings_by_path.get(path, []), plan, same_sdk=bool(flags))
             failure = failed_reasons.get(path)
             if failure is not None and before == after:
                 # The file is reported as failed and left untouched: loud, not silent.
@@ -797,7 +797,7 @@ def measure(args: argparse.Namespace) -> int:
     if not dest.is_dir():
         raise SystemExit(f"{dest} does not exist: run `materialise` first")
     types = args.types
-    target = ("--target", "openai-compatible", "--provider", args.provider) if args.provider else ()
+    flags = ("--target", "openai-compatible", "--provider", args.provider) if args.provider else ()
     if types is None and find_pyright() is not None:
         types = "pyright"  # understands mistralai's union-typed messages= (mypy rejects the SDK's own example)
     if types is None:
@@ -824,7 +824,7 @@ def measure(args: argparse.Namespace) -> int:
     results: dict[str, RepoResult] = {}
 
     def one(entry: Entry) -> RepoResult:
-        res = measure_repo(entry, dest, work, target)
+        res = measure_repo(entry, dest, work, flags)
         progress(f"converted {entry.repo}: {res.materialised} files, {len(res.changed)} changed, "
                  f"{len(res.sites)} sites, {sum(s.status == 'silent' for s in res.sites)} silent"
                  f"{', CRASH ' + res.crash if res.crash else ''} ({res.seconds:.1f}s)")

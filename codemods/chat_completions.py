@@ -186,10 +186,12 @@ class _Transformer(RuleTransformer):
             return updated
         endpoint = self.config.endpoint()
         if verdict == UNRESOLVED and endpoint is not None:
-            if endpoint.spec.protocol == "mistral" and _compat_changes(endpoint.spec, original):
-                self.todo(line, f"{receiver} is not recognised as an OpenAI client; if it receives a client "
-                                f"migrator moved to {endpoint.spec.name}, adapt this call's fields by hand "
-                                f"({_compat_changes(endpoint.spec, original)})")
+            name = endpoint.spec.name
+            changes = _compat_changes(endpoint.spec, original) if endpoint.spec.protocol == "mistral" else ""
+            self.todo(line, f"{receiver} is not recognised as an OpenAI client; if it receives a client migrator "
+                            f"moved to {name}, make sure model= names a model {name} serves"
+                            + (f" and adapt the fields {name} rejects ({changes})" if changes else "")
+                            + "; a client that stays on OpenAI needs nothing")
             return updated
         if verdict == UNRESOLVED:
             # Whether it needs anything depends on the client it receives: say so, and what is hard.

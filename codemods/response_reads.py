@@ -30,9 +30,11 @@ class ResponseReads(MigratorRule):
 
     **Known limits.** Matched by attribute name in modules that import openai, without type
     inference; ``message.content`` may be a list of chunks for reasoning models and is not flagged.
+
+    **openai-compatible target.** The OpenAI SDK and its response types stay: only the finish-reason
+    comparisons change, and only for ``--provider mistral`` (Mistral's API reports ``model_length``).
     """
 
-    TARGETS = ("mistral",)  # under openai-compatible the OpenAI SDK stays, and so do its response types
     CODE = "MIG105"
     NAME = "response-reads"
     SAFETY = "approximate"
@@ -48,6 +50,10 @@ class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._active = bool(facts.openai_modules or facts.imported)
+        endpoint = self.config.endpoint()
+        # openai-compatible: the same SDK objects; Mistral's API still reports its own finish reasons
+        self._same_sdk = endpoint is not None
+        self._finish_reasons = endpoint is None or endpoint.spec.protocol == "mistral"
         self._stores: set[int] = set()  # attributes being assigned or deleted, not read
         self._quotes: list[str] = []  # quote characters of the enclosing f-strings
         self._bindings: dict[int, dict[str, str]] = {}  # id(statement) -> owner -> bound name
@@ -95,7 +101,7 @@ class _Transformer(RuleTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """isinstance(resp, ChatCompletion) on a converted call's response -> the Mistral class."""
-        if id(original) not in self._lines:
+        if id(original) not in self._lines or self._same_sdk:
             return updated
         answer = self.answer_for(original)
         if not (answer and answer[0] == "typecheck" and answer[1]):
@@ -112,7 +118,7 @@ class _Transformer(RuleTransformer):
             self.mark_site(node, READ)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
-        if id(original) not in self._lines or not self._converts(original):
+        if id(original) not in self._lines or self._same_sdk or not self._converts(original):
             return updated
         name, line = original.attr.value, self._lines[id(original)]
         if name in UNSUPPORTED_RESPONSE_FIELDS:
@@ -171,7 +177,7 @@ class _Transformer(RuleTransformer):
         return cst.FlattenSentinel([*statements, result.with_changes(leading_lines=[])])
 
     def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
-        if id(original) not in self._lines or not self._converts(original):
+        if id(original) not in self._lines or not self._finish_reasons or not self._converts(original):
             return updated
         line = self._lines[id(original)]
         value = _finish_reason_check(original)

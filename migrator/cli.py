@@ -192,6 +192,10 @@ def scan(
     max_file_size: str = typer.Option(
         "1MB", metavar="SIZE", help="Skip larger files (500KB, 5MB; 0 = no limit)."
     ),
+    target: Optional[Target] = typer.Option(None, help="Plan for this target, as for convert (default: mistral)."),
+    provider: Optional[str] = typer.Option(None, help="As for convert."),
+    base_url: Optional[str] = typer.Option(None, metavar="URL", help="As for convert."),
+    api_key_env: Optional[str] = typer.Option(None, metavar="NAME", help="As for convert."),
 ) -> None:
     """Inventory every OpenAI client and use (the conversion plan); changes nothing. Exit 0."""
     from migrator.config import ConfigError
@@ -205,7 +209,9 @@ def scan(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--max-file-size") from None
     try:
-        config = resolve_config(paths[0], exclude=exclude or (), no_gitignore=no_gitignore)
+        config = resolve_config(paths[0], exclude=exclude or (), no_gitignore=no_gitignore,
+                                target=target.value if target else None, provider=provider, base_url=base_url,
+                                api_key_env=api_key_env)
     except ConfigError as exc:
         raise _usage_error(str(exc), "scan") from None
     try:

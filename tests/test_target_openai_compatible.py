@@ -163,3 +163,32 @@ def test_one_table_edit_changes_the_codemod_and_the_parity_candidate(monkeypatch
     monkeypatch.setenv("EU_KEY", "k")
     candidate = provider_from_spec("openai-compatible:scaleway:some-model")
     assert str(candidate.sdk().base_url).startswith("https://fr-par.example.eu/v1")
+
+
+def test_finish_reasons_follow_mistral_only_on_the_mistral_protocol():
+    source = textwrap.dedent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o", messages=[])
+        if r.choices[0].finish_reason == "length":
+            print(r.system_fingerprint)
+        ''')
+    code, _ = convert(source, "mistral")
+    assert 'finish_reason in ("length", "model_length")' in code and "r.system_fingerprint" in code
+    code, _ = convert(source, "scaleway")
+    assert 'finish_reason == "length"' in code
+
+
+def test_an_untraced_receiver_gets_a_todo_naming_the_provider():
+    source = textwrap.dedent('''\
+        import openai
+        from openai import OpenAI
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4o", messages=[])
+
+        def ask(c, q):
+            return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], seed=1)
+        ''')
+    _, todos = convert(source, "mistral")
+    assert any("c is not recognised as an OpenAI client" in t and "model mistral serves" in t
+               and "seed" in t for t in todos)

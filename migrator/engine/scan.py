@@ -110,7 +110,7 @@ def scan(
         sources.append((absolute, code))
     from migrator.plan import build_plan
 
-    plan = build_plan(sources, root)
+    plan = build_plan(sources, root, endpoint=config.endpoint())
     failed.sort(key=lambda failure: failure.path)
     return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped), plan, display)
 
