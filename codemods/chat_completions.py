@@ -131,6 +131,14 @@ class ChatCompletions(MigratorRule):
     **Known limits.** Calls with ``**params``, positional arguments, ``stream=<expression>``, or a FAIL
     keyword (``audio``, ``extra_body``, ...) are left unchanged with a TODO; so are calls on receivers
     that are not recognised as OpenAI clients.
+
+    **openai-compatible target.** The call, its method and its stream loops stay (the same SDK); only
+    what the provider would reject changes. ``--provider mistral``: ``seed`` ->
+    ``extra_body={"random_seed": ...}``, ``max_completion_tokens`` -> ``max_tokens``,
+    ``stream_options`` removed, ``user`` / ``store`` / ``logit_bias`` removed with a TODO, a trailing
+    assistant message gets ``"prefix": True``, legacy ``functions=`` keeps the client on OpenAI. The
+    OpenAI-protocol providers take the request as written (``store`` removed with a TODO). Model
+    names follow the provider's map; an unmapped name gets a TODO asking for ``--model OLD=NEW``.
     """
 
     CODE = "MIG102"

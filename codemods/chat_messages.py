@@ -44,6 +44,9 @@ class ChatMessages(MigratorRule):
 
     **Known limits.** Only literals are rewritten; messages built at run time (``dict(role=...)``,
     histories loaded from storage) are not — the parity harness translates those when replaying.
+
+    **openai-compatible target.** Applied for ``--provider mistral`` only (Mistral's API reads the
+    same message shapes as its SDK); OpenAI-protocol providers take OpenAI's roles and parts.
     """
 
     CODE = "MIG104"

@@ -61,6 +61,12 @@ class ClientConstructor(MigratorRule):
 
     **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
     (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO.
+
+    **openai-compatible target.** The class stays ``OpenAI`` / ``AsyncOpenAI``: ``base_url=`` becomes
+    the provider's URL and ``api_key=`` its key variable (``os.environ.get(NAME, "EMPTY")`` where the
+    key is optional); ``organization`` / ``project`` are dropped with a TODO; every other option keeps
+    its meaning. ``OPENAI_API_KEY`` reads feeding a moved client become the provider's variable;
+    ``openai.api_key`` / ``openai.base_url`` of a moved module client are set to the provider's.
     """
 
     CODE = "MIG101"

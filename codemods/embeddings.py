@@ -35,6 +35,11 @@ class Embeddings(MigratorRule):
     ``**kwargs``, token-id inputs, ``encoding_format`` other than ``"float"``, ``extra_headers`` /
     ``extra_body`` / ``timeout``. A model given as an expression gets a TODO to check it names a
     Mistral embedding model.
+
+    **openai-compatible target.** The same SDK call: the model maps to the provider's embedding model,
+    and for ``--provider mistral`` ``dimensions`` moves into ``extra_body={"output_dimension": ...}``
+    and ``user`` is dropped with a TODO; the re-embed TODO stays. A provider that serves no embeddings
+    (OVHcloud) keeps the client on OpenAI.
     """
 
     CODE = "MIG107"

@@ -54,6 +54,8 @@ class Exceptions(MigratorRule):
     holding classes). Handlers reading ``e.body`` / ``e.code`` / ``e.response`` ... are converted and
     get a TODO saying what to read instead. ``from tenacity import retry_if_exception_type`` stays
     (possibly unused) when the call becomes ``retry_if_exception``.
+
+    **openai-compatible target.** Not applied: the openai SDK stays, and so do its exceptions.
     """
 
     TARGETS = ("mistral",)  # under openai-compatible the OpenAI SDK stays, and so do its exceptions

@@ -31,6 +31,9 @@ class ModelsApi(MigratorRule):
     **Known limits (the client is kept, one TODO at its constructor).** A page used as an object
     (``.has_next_page()``, handed to a function), ``models.list()`` on an async client, arguments
     other than the model, ``extra_*`` / ``timeout``.
+
+    **openai-compatible target.** Nothing to rewrite: the same SDK call lists the provider's
+    catalogue (the summary prints the request that shows it).
     """
 
     CODE = "MIG108"

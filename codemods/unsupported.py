@@ -23,6 +23,9 @@ class UnsupportedCalls(MigratorRule):
     TODO, or flagged here.
 
     **Fix safety.** manual (TODO only; the code is unchanged, model strings included).
+
+    **openai-compatible target.** The same: a call the provider does not serve through the OpenAI SDK
+    keeps its client on OpenAI, with the plan's TODO.
     """
 
     CODE = "MIG106"

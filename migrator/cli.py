@@ -152,17 +152,7 @@ def convert(
 
             if mode is not Mode.WRITE:
                 write_diffs(report, sys.stdout, color=sys.stdout.isatty())
-            console = Console(file=sys.stdout, highlight=False)
-            render_text(report, console)
-            endpoint = config.endpoint()
-            if endpoint is not None:
-                spec = endpoint.spec
-                console.print(
-                    f"Provider: {spec.name} at {endpoint.base_url} (key from {endpoint.key_env}"
-                    f"{', optional' if endpoint.key_optional else ''}). Model names are migrator's defaults "
-                    f"({spec.verified or 'none verified: map them with --model OLD=NEW'}); catalogues drift, "
-                    f"check what it serves today: {spec.models_command(endpoint.base_url)}",
-                    soft_wrap=True, highlight=False, markup=False)
+            render_text(report, Console(file=sys.stdout, highlight=False))
         sys.stdout.flush()
     except BrokenPipeError:  # `migrator convert . | head`: the reader has seen enough
         _silence_stdout()
@@ -261,11 +251,13 @@ def rules(
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title="migrator rules")
-        for column in ("code", "name", "fix safety", "converts"):
+        table = Table(title="migrator rules", caption="targets: mistral (mistralai SDK), openai-compatible "
+                      "(openai SDK kept); `--format markdown` for each rule's details")
+        for column in ("code", "name", "fix safety", "converts", "targets"):
             table.add_column(column)
         for rule in described:
-            table.add_row(str(rule["code"]), str(rule["name"]), str(rule["safety"]), str(rule["summary"]))
+            table.add_row(str(rule["code"]), str(rule["name"]), str(rule["safety"]), str(rule["summary"]),
+                          "both" if "," in str(rule["targets"]) else f"{rule['targets']} only")
         Console(file=sys.stdout).print(table)
 
 
@@ -278,6 +270,8 @@ def _rules_markdown(described: list[dict]) -> str:
             str(rule["summary"]),
             "",
             f"**Fix safety:** {rule['safety']}",
+            "",
+            f"**Targets:** {rule['targets']}",
             "",
         ]
         if rule.get("doc"):

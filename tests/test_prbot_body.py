@@ -121,6 +121,18 @@ def test_without_plan_or_parity():
     assert "No parity run was attached" in text
 
 
+def test_the_openai_compatible_target_says_where_the_traffic_goes():
+    target = {"name": "openai-compatible", "sdk": "openai", "provider": "scaleway",
+              "base_url": "https://api.scaleway.ai/v1", "key_env": "SCW_SECRET_KEY", "key_optional": False,
+              "models_verified": "", "models_command": "curl -s https://api.scaleway.ai/v1/models"}
+    body = render({**SUMMARY, "target": target}, None)
+    assert body.title == "Move OpenAI traffic to scaleway (openai SDK kept)"
+    assert "keeps the `openai` SDK and points its clients at scaleway (`https://api.scaleway.ai/v1`)" in body.text
+    assert "- [ ] Set `SCW_SECRET_KEY` where the app runs." in body.text
+    assert "curl -s https://api.scaleway.ai/v1/models" in body.text
+    assert "MISTRAL_API_KEY" not in body.text and "`mistralai` SDK" not in body.text
+
+
 @pytest.mark.parametrize("conditions, passed, expected", [
     pytest.param([], True, "⚠️ **No gate was set** (`--fail-on`), so this is not a pass: 2 regression(s)",
                  id="no-gate-is-not-a-pass"),

@@ -43,6 +43,7 @@ class Report:
     # paths are relative to in ``plan.to_dict(plan_root)``.
     plan: Any = field(default=None, compare=False)
     plan_root: str = ""
+    target: dict = field(default_factory=lambda: {"name": "mistral"})  # what the code now talks to
 
     def of_type(self, kind: type) -> list:
         return [result for result in self.results if isinstance(result, kind)]
@@ -244,4 +245,15 @@ def run(
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
-                  plan=config.plan, plan_root=root)
+                  plan=config.plan, plan_root=root, target=target_summary(config))
+
+
+def target_summary(config: Config) -> dict:
+    """The run's target as data (the summary's ``target``, the PR body, the text summary)."""
+    endpoint = config.endpoint()
+    if endpoint is None:
+        return {"name": "mistral", "sdk": "mistralai", "key_env": "MISTRAL_API_KEY"}
+    spec = endpoint.spec
+    return {"name": "openai-compatible", "sdk": "openai", "provider": spec.name, "base_url": endpoint.base_url,
+            "key_env": endpoint.key_env, "key_optional": endpoint.key_optional,
+            "models_verified": spec.verified, "models_command": spec.models_command(endpoint.base_url)}

@@ -69,6 +69,7 @@ def summarize(report: Report) -> dict[str, Any]:
     return {
         "version": SUMMARY_VERSION,
         "mode": report.mode.value,
+        "target": dict(report.target),
         "exit_code": report.exit_code,
         "files": {
             "seen": len(report.results),
@@ -165,6 +166,12 @@ def render_text(report: Report, console: Any) -> None:
             say((f"Left alone, another provider ({len(others)}):", "bold"))
             for client in others:
                 say(f"  {client.path}:{client.line}  {client.name}: {client.reason}")
+    target = data["target"]
+    if target.get("provider"):
+        say(("Target: ", "bold"), f"the openai SDK, pointed at {target['provider']} ({target['base_url']}; key from "
+            f"{target['key_env']}{', optional' if target['key_optional'] else ''}). Model names are migrator's "
+            f"defaults ({target['models_verified'] or 'none: map them with --model OLD=NEW'}); catalogues "
+            f"drift, check what it serves today: {target['models_command']}")
     if data["todos"]:
         say((f"TODO ({len(data['todos'])}):", "bold yellow"))
         for todo in data["todos"]:

@@ -22,6 +22,15 @@ BODY_LIMIT = 65_536  # GitHub's limit on a pull request body, in characters
 MARKER = "<!-- migrator:pr openai-to-mistral -->"
 FULL_REPORT_PATH = ".migrator/pr-report.md"
 TITLE = "Migrate from the OpenAI SDK to Mistral"
+
+
+def title_for(target: Mapping[str, Any] | None) -> str:
+    """The PR title: the mistral target's, or where the openai SDK now sends its traffic."""
+    provider = (target or {}).get("provider")
+    if not provider:
+        return TITLE
+    return "Move OpenAI traffic to Mistral's API (openai SDK kept)" if provider == "mistral" else \
+        f"Move OpenAI traffic to {provider} (openai SDK kept)"
 SAFETY_LEVELS = ("exact", "approximate", "manual")
 WORST_SHOWN = 5
 
@@ -124,8 +133,10 @@ def render_body(summary: Mapping[str, Any], *, link: Link, branch: str, base: st
     """Render the body; if it exceeds ``limit``, shorten every list to the longest length that
     fits and add a pointer to ``full_report_url`` (the full body committed on the branch)."""
     todos = [{**t, "link": link(t["path"], t["line"])} for t in summary.get("todos") or []]
+    target = dict(summary.get("target") or {"name": "mistral"})
+    title = title_for(target)
     base_values = {
-        "marker": MARKER, "title": TITLE, "version": version, "branch": branch, "base": base,
+        "marker": MARKER, "title": title, "target": target, "version": version, "branch": branch, "base": base,
         "files": summary.get("files") or {}, "sites": summary.get("sites") or {},
         "safety": summary.get("safety") or {}, "rules": _rule_rows(summary),
         "changed_files": _files(summary, link), "todos": todos, "failed": summary.get("failed") or [],
@@ -140,7 +151,7 @@ def render_body(summary: Mapping[str, Any], *, link: Link, branch: str, base: st
 
     full = render(None)
     if len(full) <= limit:
-        return Body(TITLE, full, full, False)
+        return Body(title, full, full, False)
     longest = max(len(todos), len(base_values["changed_files"]),
                   len((base_values["plan"] or {}).get("kept", [])), WORST_SHOWN)
     low, high, best = 0, longest, None  # the largest list length whose rendering fits
@@ -154,4 +165,4 @@ def render_body(summary: Mapping[str, Any], *, link: Link, branch: str, base: st
     if best is None:  # even empty lists do not fit (enormous messages): cut, keep the pointer
         notice = f"\n\n… truncated: the full report is {FULL_REPORT_PATH} on `{branch}`\n"
         best = render(0)[: limit - len(notice)] + notice
-    return Body(TITLE, best, full, True)
+    return Body(title, best, full, True)
