@@ -81,8 +81,9 @@ def test_summary_document(tree):
     report = run(["app"], transform=rename_transform, jobs=1)
     data = json.loads(render_json(report))
     assert data == summarize(report)
-    assert set(data) == {"version", "mode", "exit_code", "files", "sites", "rules", "safety", "todos",
+    assert set(data) == {"version", "mode", "target", "exit_code", "files", "sites", "rules", "safety", "todos",
                          "failed", "skipped", "results"} | ({"plan"} if "plan" in data else set())
+    assert data["target"] == {"name": "mistral", "sdk": "mistralai", "key_env": "MISTRAL_API_KEY"}
     assert data["version"] == 1 and data["mode"] == "diff" and data["exit_code"] == 3
     assert data["files"] == {"seen": 4, "parsed": 3, "changed": 1, "unchanged": 1, "failed": 1,
                              "skipped": 1, "written": 0}
