@@ -205,7 +205,19 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
         return "name"
     if kind in ("input_audio", "file") and kind in keys:
         return kind
+    # Mistral's API takes tool-call ids of 9 letters and digits only (a 400 otherwise): ids the app
+    # writes itself, in a tool result or in an assistant message's tool call, must follow.
+    if role == "tool" and _foreign_call_id(keys.get("tool_call_id")):
+        return "tool_call_id"
+    if kind == "function" and "function" in keys and _foreign_call_id(keys.get("id")):
+        return "call_id"
     return None
+
+
+def _foreign_call_id(value: object) -> bool:
+    from migrator.mapping.messages import MISTRAL_TOOL_CALL_ID
+
+    return isinstance(value, str) and not MISTRAL_TOOL_CALL_ID.fullmatch(value)
 
 
 def _dict_constants(node: ast.Dict) -> dict[str, object]:

@@ -7,6 +7,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer
 from codemods._facts import MSG, message_change
 from migrator.mapping.chat import MESSAGE_ROLES
+from migrator.mapping.messages import mistral_tool_call_id
 
 
 def _string(node: cst.BaseExpression) -> object:
@@ -33,11 +34,13 @@ class ChatMessages(MigratorRule):
     becomes ``{"role": "system", ...}``; content parts ``{"type": "input_audio", "input_audio":
     {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
     ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``. A
-    ``name`` on a user message gets a TODO.
+    ``name`` on a user message gets a TODO. Tool-call ids the app writes as literals (an assistant
+    message's ``tool_calls[i]["id"]``, a tool result's ``tool_call_id``) become 9 letters and digits,
+    the same old id always the same new one.
 
     **Why.** mistralai rejects the ``developer`` role client-side, drops ``name`` on user messages
     silently, and wraps unknown content parts as ``UNKNOWN`` chunks without an error
-    (api-mapping.md §2.3).
+    (api-mapping.md §2.3); Mistral's API answers other tool-call ids with a 400.
 
     **Fix safety.** exact for roles and file parts; approximate for audio (Mistral takes the base64
     string without the format).
@@ -52,7 +55,8 @@ class ChatMessages(MigratorRule):
     CODE = "MIG104"
     NAME = "chat-messages"
     SAFETY = "approximate"
-    DESCRIPTION = "developer role -> system; audio/file content parts reshaped; name on user messages flagged"
+    DESCRIPTION = ("developer role -> system; audio/file content parts reshaped; literal tool-call ids -> Mistral's "
+                   "shape; name on user messages flagged")
     BEFORE = 'messages = [{"role": "developer", "content": "Be brief."}]\n'
     AFTER = 'messages = [{"role": "system", "content": "Be brief."}]\n'
 
@@ -89,6 +93,18 @@ class _Transformer(RuleTransformer):
             self.todo(line, 'legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": '
                             '<id of the tool call it answers>, "name": ..., "content": ...}')
             return updated
+        if change in ("tool_call_id", "call_id"):
+            key = "tool_call_id" if change == "tool_call_id" else "id"
+            for index, element in enumerate(elements):
+                if isinstance(element, cst.DictElement) and _string(element.key) == key:
+                    old = _string(element.value)
+                    new = mistral_tool_call_id(old)
+                    quote = element.value.quote if isinstance(element.value, cst.SimpleString) and \
+                        element.value.quote in ("'", '"') else '"'
+                    elements[index] = element.with_changes(value=cst.SimpleString(f"{quote}{new}{quote}"))
+                    self.converted(line, f"tool-call id {old!r} -> {new!r} (Mistral takes 9 letters and digits; "
+                                         "the same id always maps to the same one)", "approximate")
+            return updated.with_changes(elements=elements)
         if change == "name":
             self.todo(line, "name on a user message: Mistral drops it silently; put it in the content "
                             "if the model needs it")

@@ -19,6 +19,30 @@ class TestMessages(MechanicsTest):
         """
         self.assertCodemod(code, code)
 
+    def test_tool_call_ids_the_app_writes(self) -> None:
+        """Literal ids of tool calls and tool results become Mistral's 9 letters and digits, the same
+        old id always the same new one (so a call and its result still match); ids already in that
+        shape, and ids read from a response, are left alone."""
+        before = """
+            from openai import OpenAI
+            history = [
+                {"role": "assistant", "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "f", "arguments": "{}"}}]},
+                {"role": "tool", "tool_call_id": 'call_1', "content": "ok"},
+                {"role": "tool", "tool_call_id": "abcDEF123", "content": "ok"},
+                {"role": "tool", "tool_call_id": call.id, "content": "ok"},
+            ]
+        """
+        after = """
+            from openai import OpenAI
+            history = [
+                {"role": "assistant", "tool_calls": [{"id": "SDuU76nh7", "type": "function", "function": {"name": "f", "arguments": "{}"}}]},
+                {"role": "tool", "tool_call_id": 'SDuU76nh7', "content": "ok"},
+                {"role": "tool", "tool_call_id": "abcDEF123", "content": "ok"},
+                {"role": "tool", "tool_call_id": call.id, "content": "ok"},
+            ]
+        """
+        self.assertCodemod(before, after)
+
     def test_developer_role_name_and_parts(self) -> None:
         """developer -> system; name on a user message -> TODO; input_audio / file parts reshaped."""
         before = """

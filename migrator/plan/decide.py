@@ -644,7 +644,7 @@ def _message_flows(f, node, call_verdict) -> bool:
     """Does this message literal only reach converted chat calls?"""
     child = node
     for parent in ancestors_of(f, node):
-        if isinstance(parent, (ast.List, ast.Tuple, ast.Dict, ast.Starred)):
+        if isinstance(parent, (ast.List, ast.Tuple, ast.Dict, ast.Starred)) or _concatenation(parent):
             child = parent
             continue
         if isinstance(parent, ast.keyword):
@@ -664,11 +664,18 @@ def _message_flows(f, node, call_verdict) -> bool:
     return False
 
 
+def _concatenation(node) -> bool:
+    """``a + b``: a list of messages built by concatenating lists."""
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
+
+
 def _name_feeds_messages(f, name: str, scope, call_verdict) -> bool:
     fed = False
     for load in _loads_of(f, name):
         if f.scope_of.get(id(load), ()) == scope:
             parent = f.parent.get(id(load))
+            while _concatenation(parent):  # messages=EXAMPLES + [question]
+                parent = f.parent.get(id(parent))
             if isinstance(parent, ast.keyword) and parent.arg == "messages":
                 if call_verdict(f.parent.get(id(parent))) != CONVERT:
                     return False
