@@ -78,6 +78,12 @@ class _Transformer(RuleTransformer):
         if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Attribute):
             return updated
         receiver = func.value.value
+        endpoint = self.config.endpoint()
+        if verdict == UNRESOLVED and not blocking and endpoint is not None:
+            self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; if it receives a client "
+                            f"migrator moved to {endpoint.spec.name}, make sure model= names an embedding model "
+                            f"{endpoint.spec.name} serves; a client that stays on OpenAI needs nothing")
+            return updated
         if verdict == UNRESOLVED and not blocking:
             self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; convert this "
                             "embeddings.create call by hand (inputs= for input=, a Mistral embedding model) if "
@@ -85,7 +91,6 @@ class _Transformer(RuleTransformer):
             return updated
         if verdict != CONVERT:
             return updated  # kept (its constructor's TODO, or MIG106 for the module client) or another provider
-        endpoint = self.config.endpoint()
         if endpoint is not None:
             return self._convert_compat(updated, line, endpoint, module_client, receiver)
         return self._convert(updated, line, is_async, module_client, receiver)

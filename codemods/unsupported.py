@@ -58,6 +58,12 @@ class _Transformer(RuleTransformer):
         elif answer[0] == "v0":
             surface = answer[1]
             resource = surface.split(".")[1] if "." in surface else surface
+            endpoint = self.config.endpoint()
+            if endpoint is not None:
+                self.todo(line, f"legacy openai v0 API {surface}(...): port it by hand to an openai>=1 client "
+                                f"(OpenAI(base_url=\"{endpoint.base_url}\", api_key=...)) to reach "
+                                f"{endpoint.spec.name} (no rule yet)")
+                return
             hint = V0_HINTS.get(resource, "the matching Mistral client call")
             self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
         elif answer[0] == "call" and answer[1] == KEEP and answer[3] and answer[4]:

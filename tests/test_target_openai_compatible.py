@@ -192,3 +192,26 @@ def test_an_untraced_receiver_gets_a_todo_naming_the_provider():
     _, todos = convert(source, "mistral")
     assert any("c is not recognised as an OpenAI client" in t and "model mistral serves" in t
                and "seed" in t for t in todos)
+
+
+def test_todos_speak_of_the_provider_not_of_the_mistral_sdk():
+    source = textwrap.dedent('''\
+        import os
+        import openai
+        from openai import OpenAI
+
+        if not os.getenv("OPENAI_API_KEY"):
+            raise SystemExit("set OPENAI_API_KEY")
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4o", messages=[])
+        legacy = openai.ChatCompletion.create(model="gpt-4", messages=[])
+
+        def embed(c):
+            return c.embeddings.create(model="text-embedding-3-small", input="x")
+        ''')
+    _, todos = convert(source, "scaleway")
+    text = " ".join(todos)
+    assert "the moved client reads SCW_SECRET_KEY" in text
+    assert 'OpenAI(base_url="https://api.scaleway.ai/v1", api_key=...)' in text
+    assert "embedding model scaleway serves" in text
+    assert "Mistral(" not in text and "MISTRAL_API_KEY" not in text

@@ -501,7 +501,15 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # module-setting TODO covers it where that client converts)
                 # checked or set for clients that now read the Mistral variable: say so (never renamed)
                 mistral = ENV_VARS[variable]
-                if mistral == "MISTRAL_API_KEY":
+                endpoint = builder.endpoint
+                if endpoint is not None:  # openai-compatible: the provider's key, a written-in URL
+                    message = (f"{variable} is {'set' if write else 'read'} here, but the moved client reads "
+                               f"{endpoint.key_env}: {'set' if write else 'check'} that too if this is about it "
+                               "(migrator never renames this)") if variable == "OPENAI_API_KEY" else (
+                        f"{variable} is {'set' if write else 'read'} here, but the moved client has "
+                        f"base_url={endpoint.base_url!r} written in: pass this value as base_url= if it "
+                        "should steer it")
+                elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
                                "(migrator never renames this)")
