@@ -481,6 +481,8 @@ class _Collector(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai:
             self._site(node, READ)
+        elif node.attr == "flagged" and self.facts_uses_openai:
+            self.mark()  # MIG109 rewrites a converted moderation result's .results[i].flagged
         self._exception_site(node)
         self.generic_visit(node)
 

@@ -13,6 +13,7 @@ from codemods.client_constructor import ClientConstructor
 from codemods.embeddings import Embeddings
 from codemods.exceptions import Exceptions
 from codemods.models_api import ModelsApi
+from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
 from codemods.unsupported import UnsupportedCalls
 
@@ -34,6 +35,8 @@ class Rule(str, Enum):
     """embeddings.create(input=...) -> Mistral embeddings.create(inputs=...)."""
     MIG108 = "MIG108"
     """models.list() / retrieve / delete -> Mistral's models API."""
+    MIG109 = "MIG109"
+    """moderations.create -> classifiers.moderate; .flagged -> any(categories)."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -47,6 +50,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG106, UnsupportedCalls),
     (Rule.MIG107, Embeddings),
     (Rule.MIG108, ModelsApi),
+    (Rule.MIG109, Moderation),
 )
 
 

@@ -36,6 +36,7 @@ TARGET = ("--target", "openai-compatible", "--provider", "mistral")
 KEPT: dict[str, str] = {
     "kwargs_dict": "seed / max_completion_tokens inside a splatted dict would need its keys rewritten",
     "legacy_functions": "legacy functions= must become tools= first; Mistral's API rejects functions",
+    "moderation_flagged": "moderation is not served through the OpenAI SDK by these providers",
 }
 # Programs that answer themselves: they serve faults from their own server through OPENAI_BASE_URL,
 # which this target replaces with the provider's URL. The exceptions stay the OpenAI SDK's here.

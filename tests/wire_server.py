@@ -24,7 +24,7 @@ prints its URL (``http://127.0.0.1:PORT``) on one line and serves until killed (
 
 Endpoints
 ---------
-``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``,
+``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``, ``POST /v1/moderations``,
 ``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
 ``POST /v1/files`` (multipart upload), ``GET /v1/files/{id}/content``, ``POST /v1/batch/jobs``
 (runs the whole batch at once with the same replies as the live endpoint; per line
@@ -494,6 +494,14 @@ def _fragments(text: str, size: int = 8) -> list[str]:
     return [text[i:i + size] for i in range(0, len(text), size)] or [""]
 
 
+# Moderation: an input is flagged for violence when it holds one of these words (deterministic).
+VIOLENT_WORDS = ("kill", "attack", "hurt")
+
+
+def moderation_scores(text: str) -> float:
+    return 0.91 if any(word in text.lower() for word in VIOLENT_WORDS) else 0.02
+
+
 def embedding_vector(text: str, dims: int) -> list[float]:
     """A deterministic unit-length vector for ``text``."""
     rng = random.Random(int.from_bytes(_digest("embedding", text)[:8], "big"))
@@ -627,6 +635,22 @@ class _OpenAIWire:
                 "usage": {"prompt_tokens": sum(map(_words, inputs)),
                           "total_tokens": sum(map(_words, inputs))}}
 
+    def validate_moderation(self, body: dict) -> None:
+        if "input" not in body:
+            raise WireError(400, "Missing required parameter: 'input'.", param="input")
+
+    def moderation(self, body: dict, inputs: list[str], request_id: str) -> dict:
+        results = []
+        for text in inputs:
+            score = moderation_scores(text)
+            categories = {"violence": score > 0.5, "hate": False, "harassment": False, "self-harm": False,
+                          "sexual": False}
+            results.append({"flagged": score > 0.5, "categories": categories,
+                            "category_scores": {k: (score if k == "violence" else 0.01) for k in categories},
+                            "category_applied_input_types": {k: ["text"] for k in categories}})
+        return {"id": f"modr-{request_id[:16]}", "model": body.get("model") or "omni-moderation-latest",
+                "results": results}
+
     def models(self) -> dict:
         names = ("gpt-4o", "gpt-4o-mini", "gpt-4.1", "text-embedding-3-small",
                  "text-embedding-3-large")
@@ -756,6 +780,24 @@ class _MistralWire:
                           "embedding": _encode(embedding_vector(text, dims), body)}
                          for i, text in enumerate(inputs)],
                 "usage": {"prompt_tokens": usage, "completion_tokens": 0, "total_tokens": usage}}
+
+    def validate_moderation(self, body: dict) -> None:
+        details = [self._missing(["body", key], body) for key in ("model", "input") if key not in body]
+        details += [self._extra(["body", key], value) for key, value in body.items()
+                    if key not in ("model", "input", "metadata")]
+        if details:
+            raise self._unprocessable(details)
+        self._check_model(body)
+
+    def moderation(self, body: dict, inputs: list[str], request_id: str) -> dict:
+        results = []
+        for text in inputs:
+            score = moderation_scores(text)
+            names = ("violence_and_threats", "hate_and_discrimination", "sexual", "selfharm", "pii")
+            results.append({"categories": {k: k == "violence_and_threats" and score > 0.5 for k in names},
+                            "category_scores": {k: (score if k == "violence_and_threats" else 0.01)
+                                                for k in names}})
+        return {"id": request_id, "model": body.get("model"), "results": results}
 
     def models(self) -> dict:
         names = ("mistral-large-latest", "mistral-medium-latest", "mistral-small-latest",
@@ -891,6 +933,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send_json(200, personality.embeddings(body, inputs, request_id), fault)
             elif self.command == "GET" and path == "/v1/models":
                 self._send_json(200, personality.models(), fault)
+            elif self.command == "POST" and path == "/v1/moderations":
+                personality.validate_moderation(body or {})
+                inputs = _embedding_inputs((body or {}).get("input"))
+                self._send_json(200, personality.moderation(body, inputs, request_id), fault)
             else:
                 raise WireError(404, f"Invalid URL ({self.command} {self.path})"
                                 if personality.name == "openai" else None)

@@ -55,6 +55,7 @@ HARMLESS_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exce
 CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", "beta.chat.completions.parse"})
 EMBEDDING_SURFACES = frozenset({"embeddings.create"})
 MODEL_SURFACES = frozenset({"models.list", "models.retrieve", "models.delete"})
+MODERATION_SURFACES = frozenset({"moderations.create"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
 _SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
                                   "map", "filter", "zip"})
@@ -947,6 +948,10 @@ class _Builder:
             problem = _embedding_problem(call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG107",
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in MODERATION_SURFACES:
+            problem = _moderation_problem(f, call)
+            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG109",
+                            USE_TODO if problem else USE_CONVERT)
         elif surface in MODEL_SURFACES:
             problem, shape = _models_problem(f, call, chain[-1], bool(oid and self.origins[oid].is_async))
             use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG108",
@@ -1131,6 +1136,53 @@ def _page_shape(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> str:
             parent.func.id in _SEQUENCE_CONSUMERS:
         return "items"
     return ""
+
+
+def _moderation_problem(f: _File, call: ast.Call) -> str:
+    """Why MIG109 leaves a ``moderations.create`` call as it is ("" when it converts it): only text
+    inputs, and a result read as ``.results[i].flagged`` alone (Mistral's results have no flagged,
+    and their categories are named differently)."""
+    from migrator.mapping.moderation import MODERATION_KWARGS
+
+    if call.args:
+        return "positional arguments"
+    for kw in call.keywords:
+        if kw.arg is None:
+            return f"**{ast.unparse(kw.value)}: convert by hand"
+        if kw.arg not in MODERATION_KWARGS:
+            return f"unknown keyword {kw.arg!r}"
+        if kw.arg == "input" and isinstance(kw.value, (ast.List, ast.Tuple)) and \
+                any(isinstance(e, ast.Dict) for e in kw.value.elts):
+            return "image inputs: Mistral moderates text (classifiers.moderate) or chats (moderate_chat)"
+    whole = ("the result is used beyond .results[i].flagged: Mistral's results have no flagged and name their "
+             "categories differently (violence_and_threats, hate_and_discrimination, selfharm, ...)")
+    node: ast.AST = call
+    parent = f.parent.get(id(node))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    if _flagged_read(f, node):
+        return ""
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
+        return whole
+    name = parent.targets[0].id
+    scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
+    loads = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    stores = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
+    if len(stores) != 1 or not loads or not all(_flagged_read(f, load) for load in loads):
+        return whole
+    return ""
+
+
+def _flagged_read(f: _File, node: ast.AST) -> bool:
+    """``node.results[<int>].flagged``."""
+    results = f.parent.get(id(node))
+    item = f.parent.get(id(results))
+    flagged = f.parent.get(id(item))
+    return (isinstance(results, ast.Attribute) and results.attr == "results" and results.value is node
+            and isinstance(item, ast.Subscript) and item.value is results
+            and isinstance(item.slice, ast.Constant) and isinstance(item.slice.value, int)
+            and isinstance(flagged, ast.Attribute) and flagged.attr == "flagged" and flagged.value is item
+            and isinstance(flagged.ctx, ast.Load))
 
 
 def _embedding_problem(call: ast.Call) -> str:

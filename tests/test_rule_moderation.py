@@ -1,0 +1,70 @@
+"""MIG109: moderations.create on converted clients, end to end through the plan (transform_source).
+Behaviour over sockets: fixtures/programs/moderation_flagged.py in test_differential.py."""
+
+from __future__ import annotations
+
+import textwrap
+
+from migrator.config import Config
+from migrator.engine.transform import transform_source
+
+
+def convert(source: str):
+    outcome = transform_source(textwrap.dedent(source), config=Config())
+    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+
+
+def test_flagged_reads_and_the_default_model():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def check(text):
+            r = client.moderations.create(input=text)
+            if r.results[0].flagged:
+                return "blocked"
+            return client.moderations.create(input=[text]).results[0].flagged
+        ''')
+    assert 'r = client.classifiers.moderate(model="mistral-moderation-2603", inputs=text)' in code
+    assert "if any((r.results[0].categories or {}).values()):" in code
+    assert ('return any((client.classifiers.moderate(model="mistral-moderation-2603", inputs=[text])'
+            '.results[0].categories or {}).values())') in code
+    assert not todos
+
+
+def test_a_result_read_beyond_flagged_keeps_the_client():
+    source = '''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def scores(text):
+            r = client.moderations.create(input=text, model="omni-moderation-latest")
+            return r.results[0].category_scores.violence
+
+        def whole(text):
+            return client.moderations.create(input=text)
+        '''
+    code, todos = convert(source)
+    assert "client = OpenAI()" in code and code.count("client.moderations.create(") == 2
+    assert any("kept on OpenAI" in t and "beyond .results[i].flagged" in t for t in todos)
+
+
+def test_image_inputs_and_unknown_keywords_keep_the_client():
+    for call in ('client.moderations.create(input=[{"type": "image_url", "image_url": {"url": u}}])'
+                 '.results[0].flagged',
+                 'client.moderations.create(input="x", extra_body={}).results[0].flagged'):
+        code, todos = convert(f"from openai import OpenAI\nclient = OpenAI()\nflag = {call}\n")
+        assert "client = OpenAI()" in code and "flag = client.moderations.create(" in code and todos
+
+
+def test_a_user_model_and_an_untraced_receiver():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        flag = client.moderations.create(input="x", model="text-moderation-latest").results[0].flagged
+
+        def check(c, text):
+            return c.moderations.create(input=text).results[0].flagged
+        ''')
+    assert 'model="mistral-moderation-2603"' in code
+    assert any("c is not recognised as an OpenAI client" in t for t in todos)
