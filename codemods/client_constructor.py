@@ -353,9 +353,14 @@ class _Transformer(RuleTransformer):
                 seen.add(name)
                 value = arg.value
                 renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
-                if not ((_is_env_read(value) and endpoint.key_env in code_of(value))
-                        or (isinstance(value, cst.Name) and value.value in renamed)):
-                    value = self._key_read()  # an OpenAI key from wherever: the provider's variable instead
+                if _is_env_read(value) and "OPENAI_API_KEY" not in code_of(value) and \
+                        endpoint.key_env not in code_of(value) and "openai" in code_of(value).lower():
+                    value = self._key_read()  # another OpenAI variable (OPENAI_KEY, ...): the provider's instead
+                elif not ((_is_env_read(value) and endpoint.key_env in code_of(value))
+                          or (isinstance(value, cst.Name) and value.value in renamed) or _is_none(value)):
+                    # a key the caller passes (a parameter, a form field, a setting): keep it, say whose it is now
+                    self.todo(line, f"api_key={code_of(value)} must now be a {endpoint.spec.name} key (the "
+                                    f"{endpoint.key_env} variable holds one): check where it comes from")
                 new_args.append(arg.with_changes(value=value))
             else:
                 new_args.append(arg)

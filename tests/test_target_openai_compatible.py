@@ -215,3 +215,30 @@ def test_todos_speak_of_the_provider_not_of_the_mistral_sdk():
     assert 'OpenAI(base_url="https://api.scaleway.ai/v1", api_key=...)' in text
     assert "embedding model scaleway serves" in text
     assert "Mistral(" not in text and "MISTRAL_API_KEY" not in text
+
+
+def test_a_key_the_caller_passes_is_kept_with_a_todo():
+    source = textwrap.dedent('''\
+        import os
+        from openai import OpenAI
+
+        def make(user_key):
+            c = OpenAI(api_key=user_key)
+            return c.chat.completions.create(model="gpt-4o", messages=[])
+
+        d = OpenAI(api_key=os.getenv("OPENAI_KEY")).chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    code, todos = convert(source, "scaleway")
+    assert 'OpenAI(base_url="https://api.scaleway.ai/v1", api_key=user_key)' in code
+    assert any("api_key=user_key must now be a scaleway key" in t for t in todos)
+    assert 'api_key=os.environ["SCW_SECRET_KEY"]' in code and "OPENAI_KEY" not in code
+
+
+def test_azure_clients_are_left_with_a_todo_for_this_target():
+    source = ('from openai import AzureOpenAI\n'
+              'c = AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="2024-02-01")\n'
+              'c.chat.completions.create(model="deployment", messages=[])\n')
+    code, todos = convert(source, "mistral")
+    assert "AzureOpenAI(azure_endpoint" in code and "base_url" not in code.split("\n", 2)[2]
+    assert any('OpenAI(base_url="https://api.mistral.ai/v1", api_key=...)' in t and "mistralai.azure" not in t
+               for t in todos)

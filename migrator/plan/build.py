@@ -338,7 +338,10 @@ class _Builder:
             origin.key_source = _expression_text(f, f.scope_of.get(id(call), ()), key_arg)
         if qualified in MANUAL_CLIENT_CLASSES:
             origin.provider = "azure"
-            origin.problems.append("Azure OpenAI: " + MANUAL_CLIENT_CLASSES[qualified])
+            origin.problems.append("Azure OpenAI: " + (MANUAL_CLIENT_CLASSES[qualified] if self.endpoint is None else
+                                   f"left as it is; to move it to {self.endpoint.spec.name}, replace it by hand "
+                                   f"with OpenAI(base_url=\"{self.endpoint.base_url}\", api_key=...) (deployment "
+                                   "names become model names)"))
         else:
             origin.provider, problems = _ctor_endpoint(f, call, self)
             origin.problems.extend(problems)
