@@ -45,6 +45,7 @@ def test_default_skipped_directories(tree):
         "lib/site-packages/openai/__init__.py": "",
         "pkg/__pycache__/m.py": "",
         ".tox/py311/t.py": "",
+        "nb/.ipynb_checkpoints/analysis-checkpoint.py": "",  # Jupyter's autosave copies
         "pkg/mod.py": "",
     })
     assert found(".") == ["app.py", "pkg/mod.py"]

@@ -26,7 +26,7 @@ PYTHON_SUFFIXES = (".py",)
 # Directory names that never hold the application's own code.
 DEFAULT_SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "site-packages", "__pycache__", ".tox",
-     ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+     ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}  # Jupyter autosave copies
 )
 
 # What ``walk`` yields, as (kind, shown path, detail):
