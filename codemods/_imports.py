@@ -154,6 +154,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     new_lines = [f"import {module}{newline}" for module in pending_plain]
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
     imports_end = _leading_imports_end(tree)
+    statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
     if anchor is None:
         anchor = imports_end
     following = lines[anchor].lstrip() if new_lines and anchor < len(lines) else ""
@@ -169,7 +170,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     while i < len(lines):
         if i == anchor:
             out.extend(new_lines)
-        if i == imports_end and statement_lines:
+        if i == statements_end and statement_lines:
             out.extend(statement_lines)
         if i in edits:
             end, text = edits[i]
@@ -180,7 +181,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             i += 1
     if anchor >= len(lines):
         out.extend(new_lines)
-    if imports_end >= len(lines):
+    if statements_end >= len(lines):
         out.extend(statement_lines)
     return "".join(out)
 
@@ -239,6 +240,21 @@ def _leading_imports_end(tree: ast.Module) -> int:
             end = node.end_lineno
         else:
             break
+    return end
+
+
+def _after_environment_loading(tree: ast.Module, end: int) -> int:
+    """``end``, or past the ``load_dotenv(...)`` statements that follow the leading imports: new
+    statements that read the environment (``openai.api_key = os.environ[...]``) go after them."""
+    for node in tree.body:
+        if node.end_lineno <= end:
+            continue
+        value = node.value if isinstance(node, (ast.Expr, ast.Assign)) else None
+        func = value.func if isinstance(value, ast.Call) else None
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if name not in ("load_dotenv", "load_env"):
+            break
+        end = node.end_lineno
     return end
 
 

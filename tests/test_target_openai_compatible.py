@@ -242,3 +242,17 @@ def test_azure_clients_are_left_with_a_todo_for_this_target():
     assert "AzureOpenAI(azure_endpoint" in code and "base_url" not in code.split("\n", 2)[2]
     assert any('OpenAI(base_url="https://api.mistral.ai/v1", api_key=...)' in t and "mistralai.azure" not in t
                for t in todos)
+
+
+def test_module_client_settings_go_after_load_dotenv():
+    source = textwrap.dedent('''\
+        import openai
+        from dotenv import load_dotenv
+
+        load_dotenv()
+
+        print(openai.chat.completions.create(model="gpt-4o-mini", messages=[]))
+        ''')
+    code, _ = convert(source, "mistral")
+    lines = code.splitlines()
+    assert lines.index("load_dotenv()") < lines.index('openai.api_key = os.environ["MISTRAL_API_KEY"]')
