@@ -666,6 +666,7 @@ class RepoResult:
     unparsable_preexisting: list[str] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
     detector_unparsable: list[str] = field(default_factory=list)
+    not_discovered: list[str] = field(default_factory=list)  # under a directory migrator never walks
     rules: dict[str, Counter] = field(default_factory=dict)
     plan_present: bool = False
     new_type_errors: list[tuple[str, int, str]] = field(default_factory=list)
@@ -700,7 +701,13 @@ def measure_repo(entry: Entry, dest: Path, work: Path, flags: tuple[str, ...] = 
     started = time.monotonic()
     res = RepoResult(entry.repo, files=len(entry.paths))
     original_root, root = dest / entry.slug, work / "after" / entry.slug
+    from migrator.engine.walk import DEFAULT_SKIPPED_DIRS
+
     present = [p for p in entry.paths if (original_root / p).is_file()]
+    # Jupyter checkpoints, caches, vendored site-packages: not the application's code; migrator
+    # skips them by design, so their calls are not counted as sites
+    res.not_discovered = [p for p in present if DEFAULT_SKIPPED_DIRS & set(Path(p).parts[:-1])]
+    present = [p for p in present if p not in res.not_discovered]
     res.materialised = len(present)
     if not present:
         return res
@@ -874,6 +881,7 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         "files": {
             "manifest": sum(r.files for r in rs),
             "materialised": sum(r.materialised for r in rs),
+            "not_discovered": sum(len(r.not_discovered) for r in rs),
             "changed": sum(len(r.changed) for r in rs),
             "failed": len(failed),
         },
@@ -936,6 +944,7 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
         ("repositories", fig["repos"]),
         ("files in the manifest", f["manifest"]),
         ("files materialised", f["materialised"]),
+        ("  under directories migrator skips (not counted)", f["not_discovered"]),
         ("files changed", f["changed"]),
         ("files failed", f["failed"]),
         ("OpenAI sites (detector)", s["detected"]),
