@@ -256,3 +256,18 @@ def test_module_client_settings_go_after_load_dotenv():
     code, _ = convert(source, "mistral")
     lines = code.splitlines()
     assert lines.index("load_dotenv()") < lines.index('openai.api_key = os.environ["MISTRAL_API_KEY"]')
+
+
+def test_scan_plans_for_the_target(tmp_path):
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    (tmp_path / "app.py").write_text("from openai import OpenAI\nc = OpenAI()\n"
+                                     "c.embeddings.create(model='text-embedding-3-small', input='x')\n")
+    result = CliRunner().invoke(app, ["scan", str(tmp_path), "--target", "openai-compatible",
+                                      "--provider", "ovhcloud"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "Target: openai-compatible: the openai SDK pointed at ovhcloud" in text
+    assert "1 keep" in text  # OVHcloud serves no embeddings

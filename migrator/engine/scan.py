@@ -49,12 +49,13 @@ class ScanReport:
     maps an absolute path to the path as the engine shows it (relative to the cwd). A plain class, not
     a dataclass: see the imports."""
 
-    __slots__ = ("root", "seen", "candidates", "parsed", "failed", "skipped", "plan", "display")
+    __slots__ = ("root", "seen", "candidates", "parsed", "failed", "skipped", "plan", "display", "target")
 
     def __init__(self, root: str, seen: int, candidates: int, parsed: int, failed: tuple[Failed, ...],
-                 skipped: tuple[Skipped, ...], plan: Any = None, display: Any = None) -> None:
+                 skipped: tuple[Skipped, ...], plan: Any = None, display: Any = None, target: str = "") -> None:
         self.root, self.seen, self.candidates, self.parsed = root, seen, candidates, parsed
         self.failed, self.skipped, self.plan, self.display = failed, skipped, plan, display
+        self.target = target  # "" for the mistral target, else where openai-compatible sends the traffic
 
     def relative(self, path: str) -> str:
         if not os.path.isabs(path):
@@ -112,7 +113,10 @@ def scan(
 
     plan = build_plan(sources, root, endpoint=config.endpoint())
     failed.sort(key=lambda failure: failure.path)
-    return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped), plan, display)
+    endpoint = config.endpoint()
+    target = f"openai-compatible: the openai SDK pointed at {endpoint.spec.name} ({endpoint.base_url})" \
+        if endpoint is not None else ""
+    return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped), plan, display, target)
 
 
 def _readable_code(item: LoadedFile) -> tuple[str, str]:
@@ -335,6 +339,8 @@ def _rich_table(report: ScanReport, console: Any) -> None:
                           Text(use.status, style=styles.get(use.status, "")), Text(use.detail))
         console.print(table)
     say(("Files: ", "bold"), _counts_line(report)[len("Files: "):])
+    if report.target:
+        say(("Target: ", "bold"), report.target)
     if plan is not None:
         counts = plan.counts()
         say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in counts.items()))
