@@ -211,6 +211,9 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
         return "tool_call_id"
     if kind == "function" and "function" in keys and _foreign_call_id(keys.get("id")):
         return "call_id"
+    if (role == "tool" and keys.get("tool_call_id") is BUILT) or \
+            (kind == "function" and "function" in keys and keys.get("id") is BUILT):
+        return "built_call_id"
     return None
 
 
@@ -220,11 +223,22 @@ def _foreign_call_id(value: object) -> bool:
     return isinstance(value, str) and not MISTRAL_TOOL_CALL_ID.fullmatch(value)
 
 
+class _Built:
+    """A string the code builds (an f-string): its value is not known, its shape is the app's."""
+
+    def __repr__(self) -> str:
+        return "BUILT"
+
+
+BUILT = _Built()
+
+
 def _dict_constants(node: ast.Dict) -> dict[str, object]:
     out: dict[str, object] = {}
     for key, value in zip(node.keys, node.values):
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            out[key.value] = value.value if isinstance(value, ast.Constant) else ...
+            out[key.value] = value.value if isinstance(value, ast.Constant) else \
+                BUILT if isinstance(value, ast.JoinedStr) else ...
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer
-from codemods._facts import MSG, message_change
+from codemods._facts import BUILT, MSG, message_change
 from migrator.mapping.chat import MESSAGE_ROLES
 from migrator.mapping.messages import mistral_tool_call_id
 
@@ -22,8 +22,8 @@ def _dict_constants(node: cst.Dict) -> dict[str, object]:
     for element in node.elements:
         if isinstance(element, cst.DictElement):
             key = _string(element.key)
-            if isinstance(key, str):
-                out[key] = _string(element.value)  # non-strings never decide a message change
+            if isinstance(key, str):  # non-strings never decide a message change; f-strings are built ids
+                out[key] = BUILT if isinstance(element.value, cst.FormattedString) else _string(element.value)
     return out
 
 
@@ -105,6 +105,10 @@ class _Transformer(RuleTransformer):
                     self.converted(line, f"tool-call id {old!r} -> {new!r} (Mistral takes 9 letters and digits; "
                                          "the same id always maps to the same one)", "approximate")
             return updated.with_changes(elements=elements)
+        if change == "built_call_id":
+            self.todo(line, "tool-call id built here: Mistral takes ids of exactly 9 letters and digits (a 400 "
+                            "otherwise); build it in that shape, e.g. uuid.uuid4().hex[:9]")
+            return updated
         if change == "name":
             self.todo(line, "name on a user message: Mistral drops it silently; put it in the content "
                             "if the model needs it")

@@ -43,6 +43,18 @@ class TestMessages(MechanicsTest):
         """
         self.assertCodemod(before, after)
 
+    def test_a_tool_call_id_built_by_the_app_gets_a_todo(self) -> None:
+        before = """
+            from openai import OpenAI
+            result = {"role": "tool", "tool_call_id": f"call_{i}", "content": "ok"}
+        """
+        after = """
+            from openai import OpenAI
+            # TODO(migrator MIG104): tool-call id built here: Mistral takes ids of exactly 9 letters and digits (a 400 otherwise); build it in that shape, e.g. uuid.uuid4().hex[:9]
+            result = {"role": "tool", "tool_call_id": f"call_{i}", "content": "ok"}
+        """
+        self.assertCodemod(before, after)
+
     def test_developer_role_name_and_parts(self) -> None:
         """developer -> system; name on a user message -> TODO; input_audio / file parts reshaped."""
         before = """
