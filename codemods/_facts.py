@@ -224,7 +224,8 @@ def _foreign_call_id(value: object) -> bool:
 
 
 class _Built:
-    """A string the code builds (an f-string): its value is not known, its shape is the app's."""
+    """A value the code builds (an f-string, a call such as ``str(uuid.uuid4())``): not read from a
+    response, so its shape is the app's."""
 
     def __repr__(self) -> str:
         return "BUILT"
@@ -238,7 +239,7 @@ def _dict_constants(node: ast.Dict) -> dict[str, object]:
     for key, value in zip(node.keys, node.values):
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             out[key.value] = value.value if isinstance(value, ast.Constant) else \
-                BUILT if isinstance(value, ast.JoinedStr) else ...
+                BUILT if isinstance(value, (ast.JoinedStr, ast.Call)) else ...
     return out
 
 

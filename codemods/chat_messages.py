@@ -23,7 +23,8 @@ def _dict_constants(node: cst.Dict) -> dict[str, object]:
         if isinstance(element, cst.DictElement):
             key = _string(element.key)
             if isinstance(key, str):  # non-strings never decide a message change; f-strings are built ids
-                out[key] = BUILT if isinstance(element.value, cst.FormattedString) else _string(element.value)
+                out[key] = BUILT if isinstance(element.value, (cst.FormattedString, cst.Call)) else \
+                    _string(element.value)
     return out
 
 

@@ -126,6 +126,9 @@ class _Transformer(RuleTransformer):
                     todos.append(f"model={code_of(arg.value)} is computed at run time: make sure it names an "
                                  f"embedding model {spec.name} serves")
                 args.append(arg)
+            elif action == p.EXTRA_BODY and name == "dimensions" and model not in DIMENSION_MODELS:
+                todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
+                             "output_dimension (codestral-embed does)")
             elif action == p.EXTRA_BODY:
                 extra.append(f'"{detail}": {code_of(arg.value)}')
             elif action in (p.DROP, p.DROP_TODO):

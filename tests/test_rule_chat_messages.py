@@ -47,11 +47,14 @@ class TestMessages(MechanicsTest):
         before = """
             from openai import OpenAI
             result = {"role": "tool", "tool_call_id": f"call_{i}", "content": "ok"}
+            call = {"id": str(uuid.uuid4()), "type": "function", "function": {"name": "f", "arguments": "{}"}}
         """
         after = """
             from openai import OpenAI
             # TODO(migrator MIG104): tool-call id built here: Mistral takes ids of exactly 9 letters and digits (a 400 otherwise); build it in that shape, e.g. uuid.uuid4().hex[:9]
             result = {"role": "tool", "tool_call_id": f"call_{i}", "content": "ok"}
+            # TODO(migrator MIG104): tool-call id built here: Mistral takes ids of exactly 9 letters and digits (a 400 otherwise); build it in that shape, e.g. uuid.uuid4().hex[:9]
+            call = {"id": str(uuid.uuid4()), "type": "function", "function": {"name": "f", "arguments": "{}"}}
         """
         self.assertCodemod(before, after)
 

@@ -67,7 +67,10 @@ def test_mistral_rejects_openai_only_fields_so_they_move_or_go():
     assert 'max_tokens=100' in code and "max_completion_tokens" not in code
     assert 'extra_body={"random_seed": 3}' in code and "seed=3" not in code
     assert "user=" not in code and any("user dropped" in t for t in todos)
-    assert 'extra_body={"output_dimension": 256}' in code and "dimensions=" not in code
+    assert "input=texts)" in code and ", dimensions=" not in code
+    assert any("dimensions=256 dropped: mistral-embed takes no output_dimension" in t for t in todos)
+    code, _ = convert(APP.replace("text-embedding-3-small", "codestral-embed"), "mistral")
+    assert 'extra_body={"output_dimension": 256}' in code
 
 
 @pytest.mark.parametrize("name", ["scaleway", "ovhcloud", "vllm"])
