@@ -274,3 +274,12 @@ def test_scan_plans_for_the_target(tmp_path):
     text = " ".join(result.output.split())
     assert "Target: openai-compatible: the openai SDK pointed at ovhcloud" in text
     assert "1 keep" in text  # OVHcloud serves no embeddings
+
+
+def test_openai_service_tiers_are_not_sent_to_mistral():
+    source = ("from openai import OpenAI\nclient = OpenAI()\n"
+              "client.chat.completions.create(model='gpt-4o', messages=[], service_tier='flex')\n")
+    code, todos = convert(source, "mistral")
+    assert "service_tier=" not in code and any("service_tier dropped" in t for t in todos)
+    code, _ = convert(source, "scaleway")
+    assert "service_tier='flex'" in code

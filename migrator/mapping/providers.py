@@ -203,8 +203,10 @@ def compat_chat_field(spec: ProviderSpec, name: str) -> tuple[str, str]:
         return EXTRA_BODY, "random_seed"
     if name == "max_completion_tokens":
         return RENAME, "max_tokens"
-    if name in ("tools", "tool_choice", "response_format", "service_tier"):
-        return KEEP, ""  # the same wire shapes (function tools; Mistral's tiers are checked by the server)
+    if name in ("tools", "tool_choice", "response_format"):
+        return KEEP, ""  # the same wire shapes (function tools)
+    if name == "service_tier":  # OpenAI's flex / priority / default are not Mistral's auto / standard_only
+        return DROP_TODO, "Mistral's service tiers are auto (its default) and standard_only, not OpenAI's"
     if name in ("prediction", "modalities"):
         return FAIL, rule.note
     if rule.policy is Policy.SAME:
