@@ -220,18 +220,23 @@ class RuleTransformer(cst.CSTTransformer):
                     return slot
         return None
 
+    def mistral_module_client(self) -> cst.Name:
+        """Mistral has no module-level client: the module's own one (added once after the imports)."""
+        from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
+
+        self.need_statement(MODULE_CLIENT_CODE)
+        self.need_import(*MISTRAL_CLIENT)
+        return cst.Name(MODULE_CLIENT_NAME)
+
     def module_client_endpoint(self, module: str) -> None:
         """--target openai-compatible: the openai module's own client moves, so point it at the
-        provider after the imports (settings the module makes itself are rewritten by MIG101). Its
-        base URL keeps a trailing slash: the module client joins paths onto it as written."""
+        provider after the imports (settings the module makes itself are rewritten by MIG101)."""
         endpoint = self.config.endpoint()
         if not self.facts.module_settings & {"base_url", "api_base"}:
-            self.need_statement(f'{module}.base_url = "{endpoint.base_url}/"')
+            self.need_statement(f'{module}.base_url = "{endpoint.module_base_url}"')
         if "api_key" not in self.facts.module_settings:
             self.need_import("os")
-            key = (f'os.environ.get("{endpoint.key_env}", "EMPTY")' if endpoint.key_optional
-                   else f'os.environ["{endpoint.key_env}"]')
-            self.need_statement(f"{module}.api_key = {key}")
+            self.need_statement(f"{module}.api_key = {endpoint.key_code}")
 
     def converted(self, line: int, message: str, safety: str = "exact") -> None:
         self.changed = True
@@ -390,6 +395,31 @@ def literal(node: cst.BaseExpression):
 
 def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
+
+
+class ApiCallTransformer(RuleTransformer):
+    """A rule for one OpenAI API surface answered by the plan's API sites (MIG107, MIG108, MIG109):
+    ``matches`` picks the rule's calls, ``site_answer`` hands back (line, the plan's "call" answer)."""
+
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._answers_by_node: dict[int, tuple] = {}
+
+    def matches(self, node: cst.Call) -> bool:
+        raise NotImplementedError
+
+    def visit_Call(self, node: cst.Call) -> None:
+        found = self.api_site(node)  # every API call counts, so the occurrences line up with MIG106's
+        if found is not None and self.matches(node):
+            self._answers_by_node[id(node)] = found
+
+    def site_answer(self, original: cst.Call, updated: cst.CSTNode):
+        """(line, answer) for a call of this rule the plan answered, else None (also when an earlier
+        rule of the pass replaced the call)."""
+        found = self._answers_by_node.pop(id(original), None)
+        if found is None or not isinstance(updated, cst.Call) or found[1][0] != "call":
+            return None
+        return found
 
 
 def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:

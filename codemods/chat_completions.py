@@ -306,9 +306,7 @@ class _Transformer(RuleTransformer):
         if binding.is_async:
             target += "_async"
         if binding.module_client:  # Mistral has no module-level client: use one of the module's own
-            receiver_node = cst.Name(MODULE_CLIENT_NAME)
-            self.need_statement(MODULE_CLIENT_CODE)
-            self.need_import(*MISTRAL_CLIENT)
+            receiver_node = self.mistral_module_client()
         _, attr = target.split(".")
         # receiver[.beta].chat.completions.<method> -> receiver.chat.<attr>, receiver as written
         func = cst.Attribute(value=cst.Attribute(value=receiver_node, attr=cst.Name("chat")), attr=cst.Name(attr))

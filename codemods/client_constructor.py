@@ -238,7 +238,6 @@ class _Transformer(RuleTransformer):
     def _constructor(self, original: cst.Call, updated: cst.Call, qualified: str) -> cst.Call:
         line = self._lines.get(id(original), 0)
         is_async = CLIENT_CLASSES.get(qualified, False)
-        problems = []
         answer = self.answer_for(original)
         if not answer or answer[0] != "ctor" or answer[1] in (OTHER, UNRESOLVED, UNUSED):
             return updated  # another provider's endpoint: not migrator's to touch
@@ -247,19 +246,13 @@ class _Transformer(RuleTransformer):
             return updated
         if self.compat is not None:
             return self._compat_constructor(original, updated, qualified, line)
-        if qualified in MANUAL_CLIENT_CLASSES:
-            problems.append(MANUAL_CLIENT_CLASSES[qualified])
+        problems = _shape_problems(updated, qualified, "may hold OpenAI-only options")
         for arg in () if problems else updated.args:
-            if arg.star == "**":
-                problems.append(f"**{code_of(arg.value)} may hold OpenAI-only options; convert by hand")
-            elif arg.keyword is None:
-                problems.append("positional arguments; pass keywords and convert by hand")
-            else:
-                rule = CLIENT_PARAMS.get(arg.keyword.value)
-                if rule is None:
-                    problems.append(f"unknown keyword {arg.keyword.value!r}")
-                elif rule.policy is Policy.FAIL:
-                    problems.append(f"{arg.keyword.value}: {rule.note}")
+            rule = CLIENT_PARAMS.get(arg.keyword.value)
+            if rule is None:
+                problems.append(f"unknown keyword {arg.keyword.value!r}")
+            elif rule.policy is Policy.FAIL:
+                problems.append(f"{arg.keyword.value}: {rule.note}")
         if problems:
             self.todo(line, f"{code_of(original.func)}(...) left unchanged: " + "; ".join(problems))
             return updated
@@ -314,26 +307,14 @@ class _Transformer(RuleTransformer):
 
     # -- --target openai-compatible -----------------------------------------------------------------
     def _key_read(self) -> cst.BaseExpression:
-        """``os.environ["KEY"]``, or ``os.environ.get("KEY", "EMPTY")`` where the provider can be used
-        without a key (the OpenAI SDK refuses to build a client with no key at all)."""
-        endpoint = self.compat
         self.need_import("os")
-        if endpoint.key_optional:
-            return cst.parse_expression(f'os.environ.get("{endpoint.key_env}", "EMPTY")')
-        return cst.parse_expression(f'os.environ["{endpoint.key_env}"]')
+        return cst.parse_expression(self.compat.key_code)
 
     def _compat_constructor(self, original: cst.Call, updated: cst.Call, qualified: str, line: int) -> cst.Call:
         """The OpenAI class stays; base_url and api_key point at the provider, every other option
         (timeout, max_retries, http_client, headers) keeps its meaning in the same SDK."""
         endpoint = self.compat
-        problems = []
-        if qualified in MANUAL_CLIENT_CLASSES:
-            problems.append(MANUAL_CLIENT_CLASSES[qualified])
-        for arg in () if problems else updated.args:
-            if arg.star == "**":
-                problems.append(f"**{code_of(arg.value)} may set base_url or api_key; convert by hand")
-            elif arg.keyword is None:
-                problems.append("positional arguments; pass keywords and convert by hand")
+        problems = _shape_problems(updated, qualified, "may set base_url or api_key")
         if problems:
             self.todo(line, f"{code_of(original.func)}(...) left unchanged: " + "; ".join(problems))
             return updated
@@ -378,8 +359,8 @@ class _Transformer(RuleTransformer):
         target = original.targets[0].target
         setting = target.attr.value  # type: ignore[attr-defined]
         endpoint = self.compat
-        if setting in ("base_url", "api_base"):  # the module client joins paths onto it: keep the slash
-            value: cst.BaseExpression = cst.SimpleString(f'"{endpoint.base_url}/"')
+        if setting in ("base_url", "api_base"):
+            value: cst.BaseExpression = cst.SimpleString(f'"{endpoint.module_base_url}"')
         elif setting == "api_key":
             if _is_env_read(updated.value) and endpoint.key_env in code_of(updated.value):
                 return updated  # already the provider's variable (renamed above)
@@ -449,6 +430,19 @@ def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression
         if left is not node.left or right is not node.right:
             return node.with_changes(left=left, right=right)
     return node
+
+
+def _shape_problems(call: cst.Call, qualified: str, splat_risk: str) -> list[str]:
+    """Why a constructor cannot be rewritten by keyword: Azure's classes, ``**kwargs``, positionals."""
+    if qualified in MANUAL_CLIENT_CLASSES:
+        return [MANUAL_CLIENT_CLASSES[qualified]]
+    problems = []
+    for arg in call.args:
+        if arg.star == "**":
+            problems.append(f"**{code_of(arg.value)} {splat_risk}; convert by hand")
+        elif arg.keyword is None:
+            problems.append("positional arguments; pass keywords and convert by hand")
+    return problems
 
 
 def _is_none(node: cst.BaseExpression) -> bool:

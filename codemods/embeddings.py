@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg, literal,
+from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, literal,
                             unknown_model_todo)
 from migrator.mapping import map_model
-from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, MISTRAL_EMBED_DIMENSIONS
 from migrator.plan.model import CONVERT, UNRESOLVED
 
@@ -56,23 +55,15 @@ class Embeddings(MigratorRule):
         return _Transformer(self, facts)
 
 
-class _Transformer(RuleTransformer):
-    def __init__(self, rule, facts) -> None:
-        super().__init__(rule, facts)
-        self._answers_by_node: dict[int, tuple] = {}
-
-    def visit_Call(self, node: cst.Call) -> None:
-        found = self.api_site(node)  # every API call counts, so the occurrences line up
-        if found is not None and _embeddings_call(node):
-            self._answers_by_node[id(node)] = found
+class _Transformer(ApiCallTransformer):
+    def matches(self, node: cst.Call) -> bool:
+        return _embeddings_call(node)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        found = self._answers_by_node.pop(id(original), None)
-        if found is None or not isinstance(updated, cst.Call):  # an earlier rule of the pass replaced it
+        found = self.site_answer(original, updated)
+        if found is None:
             return updated
         line, answer = found
-        if answer[0] != "call":
-            return updated
         _, verdict, is_async, module_client, blocking, _ = answer
         func = updated.func
         if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Attribute):
@@ -181,10 +172,8 @@ class _Transformer(RuleTransformer):
         shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == "mistral-embed" else \
             model or "a Mistral model"
         self.todo(line, "; ".join([*todos, VECTORS_TODO.format(model=shown)]))
-        if module_client:  # Mistral has no module-level client: use one of the module's own
-            receiver = cst.Name(MODULE_CLIENT_NAME)
-            self.need_statement(MODULE_CLIENT_CODE)
-            self.need_import(*MISTRAL_CLIENT)
+        if module_client:
+            receiver = self.mistral_module_client()
         method = ASYNC_METHOD.split(".")[1] if is_async else "create"
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("embeddings")), attr=cst.Name(method))
         self.converted(line, f"{code_of(call.func)}(...) -> {code_of(func)}(...)", "approximate")

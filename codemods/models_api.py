@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, literal, unknown_model_todo
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, literal, unknown_model_todo
 from migrator.mapping import map_model
-from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.models_api import MODEL_METHODS
 from migrator.plan.model import CONVERT, UNRESOLVED
 
@@ -49,26 +48,16 @@ class ModelsApi(MigratorRule):
         return _Transformer(self, facts)
 
 
-class _Transformer(RuleTransformer):
-    def __init__(self, rule, facts) -> None:
-        super().__init__(rule, facts)
-        self._answers_by_node: dict[int, tuple] = {}
-
-    def visit_Call(self, node: cst.Call) -> None:
-        found = self.api_site(node)  # every API call counts, so the occurrences line up with MIG106's
-        if found is not None and _models_call(node) is not None:
-            self._answers_by_node[id(node)] = found
+class _Transformer(ApiCallTransformer):
+    def matches(self, node: cst.Call) -> bool:
+        return _models_call(node) is not None
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        found = self._answers_by_node.pop(id(original), None)
-        if found is None or not isinstance(updated, cst.Call):  # an earlier rule of the pass replaced it
-            return updated
-        method = _models_call(updated)
+        found = self.site_answer(original, updated)
+        method = _models_call(updated) if found is not None else None
         if method is None:
             return updated
         line, answer = found
-        if answer[0] != "call":
-            return updated
         _, verdict, is_async, module_client, detail, _ = answer
         receiver = updated.func.value.value  # type: ignore[attr-defined]
         endpoint = self.config.endpoint()
@@ -87,10 +76,8 @@ class _Transformer(RuleTransformer):
             return updated
         if verdict != CONVERT:
             return updated
-        if module_client:  # Mistral has no module-level client: use one of the module's own
-            receiver = cst.Name(MODULE_CLIENT_NAME)
-            self.need_statement(MODULE_CLIENT_CODE)
-            self.need_import(*MISTRAL_CLIENT)
+        if module_client:
+            receiver = self.mistral_module_client()
         target, keyword = MODEL_METHODS[method]
         if is_async:  # retrieve / delete (the plan keeps an async client's list()): awaited as before
             target += "_async"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg, literal,
+from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, literal,
                             unknown_model_todo)
 from migrator.mapping import map_model
-from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.moderation import ASYNC_METHOD, FLAGGED_CODE, METHOD, MODERATION_KWARGS, MODERATION_MODEL
 from migrator.plan.model import CONVERT, UNRESOLVED
 
@@ -52,10 +51,9 @@ class Moderation(MigratorRule):
         return _Transformer(self, facts)
 
 
-class _Transformer(RuleTransformer):
+class _Transformer(ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._answers_by_node: dict[int, tuple] = {}
         self._converted: set[int] = set()  # ids of the calls (and awaits of them) this rule rewrote
         # per function (by node id): names bound to a converted call's result
         self._results: list[tuple[int, set[str]]] = [(0, set())]
@@ -68,18 +66,14 @@ class _Transformer(RuleTransformer):
             self._results.pop()
         return updated
 
-    def visit_Call(self, node: cst.Call) -> None:
-        found = self.api_site(node)  # every API call counts, so the occurrences line up with MIG106's
-        if found is not None and _moderation_call(node):
-            self._answers_by_node[id(node)] = found
+    def matches(self, node: cst.Call) -> bool:
+        return _moderation_call(node)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        found = self._answers_by_node.pop(id(original), None)
-        if found is None or not isinstance(updated, cst.Call):
+        found = self.site_answer(original, updated)
+        if found is None:
             return updated
         line, answer = found
-        if answer[0] != "call":
-            return updated
         _, verdict, is_async, module_client, blocking, _ = answer
         receiver = updated.func.value.value  # type: ignore[attr-defined]
         if verdict == UNRESOLVED and not blocking and self.config.endpoint() is None:
@@ -101,9 +95,7 @@ class _Transformer(RuleTransformer):
         if not model_given:  # OpenAI's default model; Mistral needs one named
             args.insert(0, keyword_arg("model", cst.SimpleString(f'"{MODERATION_MODEL}"')))
         if module_client:
-            receiver = cst.Name(MODULE_CLIENT_NAME)
-            self.need_statement(MODULE_CLIENT_CODE)
-            self.need_import(*MISTRAL_CLIENT)
+            receiver = self.mistral_module_client()
         group, method = (ASYNC_METHOD if is_async else METHOD).split(".")
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...); Mistral's categories "

@@ -142,6 +142,19 @@ class Endpoint:
     def key_optional(self) -> bool:
         return self.spec.key_optional and self.key_env == self.spec.key_env
 
+    @property
+    def key_code(self) -> str:
+        """The expression generated code reads the key with (needs ``import os``). An optional key
+        gets a placeholder: the openai SDK refuses to build a client with no key at all."""
+        if self.key_optional:
+            return f'os.environ.get("{self.key_env}", "EMPTY")'
+        return f'os.environ["{self.key_env}"]'
+
+    @property
+    def module_base_url(self) -> str:
+        """``openai.base_url`` for the module's own client, which joins paths onto it as written."""
+        return self.base_url + "/"
+
 
 def resolve_endpoint(name: Optional[str], base_url: Optional[str] = None,
                      api_key_env: Optional[str] = None) -> Endpoint:
