@@ -15,6 +15,7 @@ from codemods.exceptions import Exceptions
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
+from codemods.responses import Responses
 from codemods.unsupported import UnsupportedCalls
 
 
@@ -37,6 +38,8 @@ class Rule(str, Enum):
     """models.list() / retrieve / delete -> Mistral's models API."""
     MIG109 = "MIG109"
     """moderations.create -> classifiers.moderate; .flagged -> any(categories)."""
+    MIG110 = "MIG110"
+    """responses.create -> Mistral's responses.create; .output_text spelled out."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -51,6 +54,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG107, Embeddings),
     (Rule.MIG108, ModelsApi),
     (Rule.MIG109, Moderation),
+    (Rule.MIG110, Responses),
 )
 
 

@@ -25,7 +25,8 @@ prints its URL (``http://127.0.0.1:PORT``) on one line and serves until killed (
 Endpoints
 ---------
 ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``, ``POST /v1/moderations``,
-``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
+``POST /v1/responses`` (JSON only; the reply is the chat reply to the request it stands for, see
+``responses_chat_body``), ``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
 ``POST /v1/files`` (multipart upload), ``GET /v1/files/{id}/content``, ``POST /v1/batch/jobs``
 (runs the whole batch at once with the same replies as the live endpoint; per line
 ``{"custom_id", "response": {"status_code", "body"}, "error"}``, failures in ``error_file``),
@@ -174,8 +175,10 @@ __all__ = [
     "MISTRAL_EMBEDDING_FIELDS",
     "MISTRAL_MESSAGE_FIELDS",
     "MISTRAL_MODEL_PREFIXES",
+    "MISTRAL_RESPONSES_FIELDS",
     "OPENAI_CHAT_FIELDS",
     "OPENAI_EMBEDDING_FIELDS",
+    "OPENAI_RESPONSES_FIELDS",
 ]
 
 PERSONALITIES = ("openai", "mistral")
@@ -216,6 +219,22 @@ OPENAI_CHAT_FIELDS = frozenset({
     "web_search_options",
 })
 OPENAI_EMBEDDING_FIELDS = frozenset({"input", "model", "dimensions", "encoding_format", "user"})
+# Responses API (POST /v1/responses). Mistral's request model pins store/background/truncation/
+# top_logprobs as constants; it serves function tools (and namespaces) only.
+MISTRAL_RESPONSES_FIELDS = frozenset({
+    "background", "conversation", "input", "instructions", "max_output_tokens", "max_tool_calls",
+    "metadata", "model", "moderation", "parallel_tool_calls", "previous_response_id", "prompt",
+    "prompt_cache_key", "reasoning", "store", "stream", "temperature", "text", "tool_choice", "tools",
+    "top_logprobs", "top_p", "truncation",
+})
+OPENAI_RESPONSES_FIELDS = frozenset({
+    "access_programs", "background", "background_options", "context_management", "conversation",
+    "image", "include", "input", "instructions", "max_output_tokens", "max_tool_calls", "metadata",
+    "model", "moderation", "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key",
+    "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier",
+    "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs",
+    "top_p", "truncation", "user",
+})
 
 _MISTRAL_TOOL_CALL_ID = re.compile(r"[A-Za-z0-9]{9}")
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -481,6 +500,49 @@ def build_chat_reply(body: dict, personality: str) -> ChatReply:
     return ChatReply(choices, prompt_tokens, completion)
 
 
+def responses_chat_body(body: dict) -> dict:
+    """A Responses API request as the chat request it stands for, so both APIs share one reply
+    function: ``instructions`` -> a system message, ``input`` (text, or items: messages,
+    ``function_call``, ``function_call_output``) -> messages, flat function tools -> chat tools,
+    ``max_output_tokens`` -> ``max_tokens``. ``parallel_tool_calls`` is echoed only when false
+    (mistralai always sends its default, true; the OpenAI SDK sends nothing)."""
+    messages: list[dict] = []
+    if body.get("instructions"):
+        messages.append({"role": "system", "content": body["instructions"]})
+    raw = body.get("input")
+    items = [{"role": "user", "content": raw}] if isinstance(raw, str) else list(raw or [])
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("type") or "message"
+        if kind == "message":
+            content = item.get("content")
+            if isinstance(content, list):
+                content = "".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
+            messages.append({"role": item.get("role", "user"), "content": content})
+        elif kind == "function_call":
+            messages.append({"role": "assistant", "content": None, "tool_calls": [
+                {"id": item.get("call_id"), "type": "function",
+                 "function": {"name": item.get("name"), "arguments": item.get("arguments")}}]})
+        elif kind == "function_call_output":
+            messages.append({"role": "tool", "tool_call_id": item.get("call_id"),
+                             "content": item.get("output")})
+    chat: dict[str, Any] = {"model": body.get("model"), "messages": messages}
+    tools = [t for t in body.get("tools") or [] if isinstance(t, dict) and t.get("type") == "function"]
+    if tools:
+        chat["tools"] = [{"type": "function", "function": {"name": t.get("name"),
+                                                          "parameters": t.get("parameters") or {}}}
+                         for t in tools]
+    for name in ("temperature", "top_p", "tool_choice"):
+        if body.get(name) is not None:
+            chat[name] = body[name]
+    if body.get("max_output_tokens") is not None:
+        chat["max_tokens"] = body["max_output_tokens"]
+    if body.get("parallel_tool_calls") is False:
+        chat["parallel_tool_calls"] = False
+    return chat
+
+
 def _deltas(text: str) -> list[str]:
     """Word-ish pieces (leading space + word) whose concatenation is ``text``; at least one."""
     pieces = re.findall(r"\s*\S+", text)
@@ -651,6 +713,18 @@ class _OpenAIWire:
         return {"id": f"modr-{request_id[:16]}", "model": body.get("model") or "omni-moderation-latest",
                 "results": results}
 
+    def validate_responses(self, body: dict) -> None:
+        for required in ("model",):
+            if required not in body:
+                raise WireError(400, f"Missing required parameter: '{required}'.", param=required,
+                                code="missing_required_parameter")
+        for key in body:
+            if key not in OPENAI_RESPONSES_FIELDS:
+                raise WireError(400, f"Unknown parameter: '{key}'.", param=key, code="unknown_parameter")
+
+    def response(self, body: dict, reply: ChatReply, request_id: str) -> dict:
+        return _response_object(body, reply, request_id, "resp_", {"cached_tokens": 0})
+
     def models(self) -> dict:
         names = ("gpt-4o", "gpt-4o-mini", "gpt-4.1", "text-embedding-3-small",
                  "text-embedding-3-large")
@@ -799,6 +873,35 @@ class _MistralWire:
                                                 for k in names}})
         return {"id": request_id, "model": body.get("model"), "results": results}
 
+    def validate_responses(self, body: dict) -> None:
+        details = [self._missing(["body", key], body) for key in ("model", "input") if key not in body]
+        details += [self._extra(["body", key], value) for key, value in body.items()
+                    if key not in MISTRAL_RESPONSES_FIELDS]
+        for index, tool in enumerate(body.get("tools") or []):
+            kind = tool.get("type") if isinstance(tool, dict) else None
+            if kind not in ("function", "namespace"):
+                details.append({"type": "union_tag_invalid", "loc": ["body", "tools", index],
+                                "msg": f"Input tag '{kind}' found using 'type' does not match any of the "
+                                       "expected tags: 'function', 'namespace'", "input": tool})
+        for key, pinned in (("store", False), ("background", False)):
+            if key in body and body[key] is not pinned:
+                details.append({"type": "literal_error", "loc": ["body", key],
+                                "msg": f"Input should be {pinned}", "input": body[key]})
+        if details:
+            raise self._unprocessable(details)
+        self._check_model(body)
+        for message in responses_chat_body(body)["messages"]:
+            ids = [message.get("tool_call_id")] if message.get("role") == "tool" else []
+            ids += [call.get("id") for call in message.get("tool_calls") or []]
+            for call_id in ids:
+                if call_id is not None and not _MISTRAL_TOOL_CALL_ID.fullmatch(str(call_id)):
+                    raise WireError(400, f"Tool call id was {call_id} but must be a-z, A-Z, 0-9, "
+                                         "with a length of 9.", "invalid_request_message_error", code="3280")
+
+    def response(self, body: dict, reply: ChatReply, request_id: str) -> dict:
+        return _response_object(body, reply, request_id, "",
+                                {"cached_tokens": 0, "cache_write_tokens": 0})
+
     def models(self) -> dict:
         names = ("mistral-large-latest", "mistral-medium-latest", "mistral-small-latest",
                  "codestral-latest", "mistral-embed")
@@ -810,6 +913,33 @@ class _MistralWire:
 
 
 _WIRES = {"openai": _OpenAIWire(), "mistral": _MistralWire()}
+
+
+def _response_object(body: dict, reply: ChatReply, request_id: str, prefix: str, cached: dict) -> dict:
+    """A Responses API ``response`` object (both providers share the shape; the ids and the usage
+    details differ): one ``message`` item with ``output_text``, or one ``function_call`` item per call."""
+    choice = reply.choices[0]
+    output: list[dict] = []
+    for call in choice.tool_calls:
+        output.append({"type": "function_call", "id": f"fc_{call['id']}", "call_id": call["id"],
+                       "name": call["name"], "arguments": call["arguments"], "status": "completed"})
+    if not choice.tool_calls:
+        output.append({"type": "message", "id": f"msg_{request_id[:24]}", "status": "completed",
+                       "role": "assistant", "content": [
+                           {"type": "output_text", "text": choice.content or "", "annotations": []}]})
+    tools = [t for t in body.get("tools") or [] if isinstance(t, dict)]
+    return {"id": f"{prefix}{request_id}", "object": "response", "created_at": CREATED,
+            "status": "incomplete" if choice.finish_reason == "length" else "completed",
+            "model": body.get("model"), "output": output, "error": None,
+            "incomplete_details": {"reason": "max_output_tokens"} if choice.finish_reason == "length" else None,
+            "instructions": body.get("instructions"), "metadata": body.get("metadata") or {},
+            "parallel_tool_calls": body.get("parallel_tool_calls", True),
+            "temperature": body.get("temperature"), "top_p": body.get("top_p"),
+            "tool_choice": body.get("tool_choice") or "auto", "tools": tools,
+            "usage": {"input_tokens": reply.prompt_tokens, "input_tokens_details": cached,
+                      "output_tokens": reply.completion_tokens,
+                      "output_tokens_details": {"reasoning_tokens": 0},
+                      "total_tokens": reply.prompt_tokens + reply.completion_tokens}}
 
 
 def _encode(vector: list[float], body: dict) -> Any:
@@ -931,6 +1061,12 @@ class _Handler(BaseHTTPRequestHandler):
                 personality.validate_embeddings(body or {})
                 inputs = _embedding_inputs((body or {}).get("input"))
                 self._send_json(200, personality.embeddings(body, inputs, request_id), fault)
+            elif self.command == "POST" and path == "/v1/responses":
+                personality.validate_responses(body or {})
+                if (body or {}).get("stream"):
+                    raise WireError(400, "streaming responses are not served by the wire server")
+                reply = build_chat_reply(responses_chat_body(body), personality.name)
+                self._send_json(200, personality.response(body, reply, request_id), fault)
             elif self.command == "GET" and path == "/v1/models":
                 self._send_json(200, personality.models(), fault)
             elif self.command == "POST" and path == "/v1/moderations":

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from codemods._facts import (_splat_dict, chat_call_stream_literal, chat_method, dotted_name, qualify,
+from codemods._facts import (_dict_constants, _splat_dict, chat_call_stream_literal, chat_method, dotted_name, qualify,
                              splat_problem)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
@@ -56,6 +56,7 @@ CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", 
 EMBEDDING_SURFACES = frozenset({"embeddings.create"})
 MODEL_SURFACES = frozenset({"models.list", "models.retrieve", "models.delete"})
 MODERATION_SURFACES = frozenset({"moderations.create"})
+RESPONSES_SURFACES = frozenset({"responses.create"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
 _SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
                                   "map", "filter", "zip"})
@@ -955,6 +956,10 @@ class _Builder:
             problem = _moderation_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG109",
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in RESPONSES_SURFACES:
+            problem = _responses_problem(f, call)
+            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
+                            USE_TODO if problem else USE_CONVERT)
         elif surface in MODEL_SURFACES:
             problem, shape = _models_problem(f, call, chain[-1], bool(oid and self.origins[oid].is_async))
             use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG108",
@@ -1186,6 +1191,156 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
             and isinstance(item.slice, ast.Constant) and isinstance(item.slice.value, int)
             and isinstance(flagged, ast.Attribute) and flagged.attr == "flagged" and flagged.value is item
             and isinstance(flagged.ctx, ast.Load))
+
+
+def _responses_problem(f: _File, call: ast.Call) -> str:
+    """Why MIG110 leaves a ``responses.create`` call as it is ("" when it converts it): keywords that
+    mean the same on Mistral's (stateless, function-tools-only) Responses API, and a result read only
+    through attributes Mistral's response has too (``output_text`` is rewritten)."""
+    from migrator.mapping.responses import BLOCKING, PINNED, RESPONSES_KWARGS
+
+    if call.args:
+        return "positional arguments"
+    for kw in call.keywords:
+        if kw.arg is None:
+            return f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand"
+        value = _literal_or(kw.value)
+        if kw.arg in PINNED and value == PINNED[kw.arg]:
+            continue
+        if kw.arg in BLOCKING:
+            return BLOCKING[kw.arg]
+        if kw.arg not in RESPONSES_KWARGS:
+            return f"unknown keyword {kw.arg!r}"
+        if kw.arg == "reasoning" and not (isinstance(value, dict) and set(value) <= {"effort"}):
+            return "reasoning= other than {\"effort\": ...}: Mistral takes the effort only (no summaries)"
+        if kw.arg == "tools":
+            problem = _responses_tools_problem(f, call, kw.value)
+            if problem:
+                return problem
+    if not any(kw.arg == "model" for kw in call.keywords):
+        return "no model= (required)"
+    return _responses_result_problem(f, call)
+
+
+def _literal_or(node: ast.AST, default: object = ...) -> object:
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return default
+
+
+def _bound_value(f: _File, at: ast.AST, name: str) -> Optional[ast.AST]:
+    """The value ``name`` is bound to where ``at`` reads it, when it is assigned exactly once (by a
+    plain assignment) in that scope or, failing that, at module level; else None."""
+    for scope in dict.fromkeys((f.scope_of.get(id(at), ()), ())):
+        stores = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name
+                  and not isinstance(n.ctx, ast.Load) and f.scope_of.get(id(n), ()) == scope]
+        if not stores:
+            continue
+        parent = f.parent.get(id(stores[0]))
+        if len(stores) == 1 and isinstance(parent, ast.Assign) and parent.targets == [stores[0]]:
+            return parent.value
+        return None
+    return None
+
+
+def _responses_tools_problem(f: _File, call: ast.Call, value: ast.AST) -> str:
+    """Mistral's Responses API serves function tools only: each tool must be seen to be one."""
+    if isinstance(value, ast.Name):
+        value = _bound_value(f, call, value.id) or value
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        return f"tools={ast.unparse(value)} is built at run time: Mistral serves function tools only"
+    for element in value.elts:
+        if isinstance(element, ast.Name):
+            element = _bound_value(f, call, element.id) or element
+        kind = _dict_constants(element).get("type") if isinstance(element, ast.Dict) else None
+        if kind != "function":
+            shown = repr(kind) if isinstance(kind, str) else ast.unparse(element)[:40]
+            return (f"tool {shown}: Mistral's Responses API serves function tools only (for web search, "
+                    "document libraries and code: Mistral's agents / conversations connectors)")
+    return ""
+
+
+def _responses_result_problem(f: _File, call: ast.Call) -> str:
+    """A converted result is read only as ``<result>.<attr>`` for attributes Mistral's response has
+    (RESULT_ATTRS), directly or through the one name it is assigned to, up to that name's next plain
+    assignment (MIG110 follows the same bindings in source order to rewrite ``output_text``)."""
+    from migrator.mapping.responses import RESULT_ATTRS
+
+    node: ast.AST = call
+    parent = f.parent.get(id(node))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        return "" if parent.attr in RESULT_ATTRS else f".{parent.attr} of the response: not on Mistral's response"
+    if isinstance(parent, ast.Expr):
+        return ""
+    used = "the response is used as a whole (returned, passed on, stored): code elsewhere may read OpenAI's " \
+           "output_text, which Mistral's response does not have"
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
+        return used
+    name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
+    for n in f.nodes:
+        if not (isinstance(n, ast.Name) and n.id == name):
+            continue
+        if f.scope_of.get(id(n), ()) != scope:
+            if isinstance(n.ctx, ast.Load) and _lookup_scope(f, n) == scope:
+                return f"{name} is read in a nested function: migrator does not follow it there"
+            continue
+        if not isinstance(n.ctx, ast.Load):
+            if _plain_assign(f, n) is None:
+                return (f"{name} is also bound by a loop, with or unpacking: migrator does not follow the "
+                        "response there")
+            continue
+        if reaching_assign(f, n) is not parent:
+            continue
+        read = f.parent.get(id(n))
+        if not (isinstance(read, ast.Attribute) and read.value is n):
+            return used
+        if read.attr not in RESULT_ATTRS:
+            return f"{name}.{read.attr}: not on Mistral's response"
+    return ""
+
+
+def _plain_assign(f: _File, store: ast.Name) -> Optional[ast.AST]:
+    """The ``name = value`` / ``name: T = value`` statement binding ``store``, else None."""
+    owner = f.parent.get(id(store))
+    if isinstance(owner, ast.Assign) and owner.targets == [store]:
+        return owner
+    if isinstance(owner, ast.AnnAssign) and owner.target is store and owner.value is not None:
+        return owner
+    return None
+
+
+def reaching_assign(f: _File, load: ast.Name) -> Optional[ast.AST]:
+    """The plain assignment of ``load.id`` in the same scope that ends last before ``load`` (in
+    source order: what a straight-line reading of the code sees), else None. MIG110 rewrites
+    ``output_text`` reads by this, and the plan converts a call only when the reads it reaches are
+    ones Mistral's response has."""
+    scope, where = f.scope_of.get(id(load), ()), (load.lineno, load.col_offset)
+    best, best_end = None, (-1, -1)
+    for n in f.nodes:
+        if isinstance(n, ast.Name) and n.id == load.id and not isinstance(n.ctx, ast.Load) and \
+                f.scope_of.get(id(n), ()) == scope:
+            owner = _plain_assign(f, n)
+            end = (owner.end_lineno or 0, owner.end_col_offset or 0) if owner is not None else \
+                (n.end_lineno or 0, n.end_col_offset or 0)
+            if best_end < end <= where:
+                best, best_end = owner, end
+    return best
+
+
+def _lookup_scope(f: _File, load: ast.Name) -> Optional[tuple]:
+    """The scope whose binding of ``load.id`` a read in a nested function sees (closest enclosing
+    scope that assigns it), else None."""
+    scope = f.scope_of.get(id(load), ())
+    while True:
+        if any(isinstance(n, ast.Name) and n.id == load.id and not isinstance(n.ctx, ast.Load)
+               and f.scope_of.get(id(n), ()) == scope for n in f.nodes):
+            return scope
+        if not scope:
+            return None
+        scope = scope[:-1]
 
 
 def _embedding_problem(call: ast.Call) -> str:

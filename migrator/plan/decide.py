@@ -15,7 +15,7 @@ from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_
     _dict_constants, type_check_class
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
-from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of
+from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of, reaching_assign
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
@@ -542,6 +542,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
             sites[key] = ("read", _response_derived(builder, f, node.value, call_verdict))
+        if isinstance(node, ast.Attribute) and node.attr == "output_text" and isinstance(node.ctx, ast.Load):
+            sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
         if isinstance(node, ast.Call) and type_check_class(node, f.qualify) is not None:
             sites[key] = ("typecheck", _response_derived(builder, f, node.args[0], call_verdict))
         if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
@@ -724,6 +726,21 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
     return True
 
 
+
+
+def _converted_response(f, node, call_verdict) -> bool:
+    """Is ``node`` the result of a converted ``responses.create`` call: the call itself (awaited or
+    not), or a name whose reaching plain assignment is one (migrator.plan.build.reaching_assign)?"""
+    if isinstance(node, ast.Await):
+        node = node.value
+    if isinstance(node, ast.Name):
+        assign = reaching_assign(f, node)
+        node = assign.value if assign is not None else None
+        if isinstance(node, ast.Await):
+            node = node.value
+    func = node.func if isinstance(node, ast.Call) else None
+    return (isinstance(func, ast.Attribute) and func.attr == "create" and isinstance(func.value, ast.Attribute)
+            and func.value.attr == "responses" and call_verdict(node) == CONVERT)
 
 
 def _model_slot(builder, f, name_node):

@@ -1,0 +1,150 @@
+"""MIG110: ``client.responses.create(...)`` -> Mistral's ``responses.create(...)``; ``.output_text`` spelled out."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements,
+                            unknown_model_todo)
+from codemods._facts import RTEXT
+from migrator.mapping import map_model
+from migrator.mapping.responses import ASYNC_METHOD, METHOD, OUTPUT_TEXT_CODE, PINNED, RESPONSES_KWARGS
+from migrator.plan.model import CONVERT, UNRESOLVED
+
+
+class Responses(MigratorRule):
+    """Converts OpenAI Responses API calls into Mistral's Responses API.
+
+    **What it does.** On a client the conversion plan converts, ``x.responses.create(model=...,
+    input=..., instructions=..., tools=[function tools], ...)`` keeps its name and keywords
+    (``create_async`` on an async client), the model mapped like chat models; ``store=False`` is
+    removed (Mistral pins it), ``extra_headers=`` becomes ``http_headers=``. Each
+    ``response.output_text`` read of a converted call's result becomes
+    ``"".join(part.text for item in response.output if item.type == "message" for part in
+    item.content if part.type == "output_text")``: Mistral's response has the same ``output`` items
+    (``message``, ``function_call`` with ``name`` / ``arguments`` / ``call_id``) but no
+    ``output_text`` property. Output items can be appended to the next request's ``input`` as before.
+
+    **Why.** mistralai 3.7 added ``client.responses`` with OpenAI's request and response shapes
+    (api-mapping.md §7); what differs is state, tools, streaming and ``output_text``.
+
+    **Fix safety.** approximate: another model answers.
+
+    **Known limits (the client is kept, one TODO at its constructor).** ``previous_response_id`` /
+    ``conversation`` / ``store=True`` / ``background`` (Mistral's Responses API is stateless),
+    ``text=`` (mistralai 3.7 drops it from the request: a json_schema would not be enforced),
+    ``stream=True`` (other events), built-in tools (web search, file search, ...), ``reasoning``
+    beyond ``effort``, ``include``, ``timeout`` and OpenAI-only options, ``**kwargs``, and a result used
+    as a whole (returned, passed on) or read beyond the attributes both responses have.
+    ``responses.parse`` / ``stream`` / ``retrieve`` have no rule.
+
+    **openai-compatible target.** Not listed as served by these providers through the OpenAI SDK:
+    the client stays on OpenAI, with the plan's TODO.
+    """
+
+    CODE = "MIG110"
+    NAME = "responses"
+    SAFETY = "approximate"
+    DESCRIPTION = "responses.create -> Mistral's responses.create (stateless, function tools); .output_text spelled out"
+    BEFORE = ('from openai import OpenAI\n\nclient = OpenAI()\n'
+              'response = client.responses.create(model="gpt-4o", input="Hi", store=False)\n'
+              'print(response.output_text)\n')
+    AFTER = ('from openai import OpenAI\n\nclient = OpenAI()\n'
+             'response = client.responses.create(model="mistral-large-latest", input="Hi")\n'
+             'print("".join(part.text for item in response.output if item.type == "message" '
+             'for part in item.content if part.type == "output_text"))\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(ApiCallTransformer):
+    def matches(self, node: cst.Call) -> bool:
+        return _responses_call(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "output_text":
+            self.mark_site(node, RTEXT)
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+        answer = self.answer_for(original)
+        if not (answer and answer[0] == "rtext" and answer[1]) or not isinstance(updated, cst.Attribute):
+            return updated
+        owner = updated.value
+        code = code_of(owner)
+        if not isinstance(owner, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) and not owner.lpar:
+            code = f"({code})"  # `(await client.responses.create(...)).output_text`
+        return cst.parse_expression(OUTPUT_TEXT_CODE.format(response=code))
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        found = self.site_answer(original, updated)
+        if found is None:
+            return updated
+        line, answer = found
+        _, verdict, is_async, module_client, blocking, _ = answer
+        receiver = updated.func.value.value  # type: ignore[attr-defined]
+        if verdict == UNRESOLVED and not blocking and self.config.endpoint() is None:
+            self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; if it receives a client "
+                            "migrator converted, convert this responses.create call by hand (Mistral's "
+                            "responses.create takes the same request, is stateless, and its response has no "
+                            ".output_text); a client that stays on OpenAI needs nothing")
+            return updated
+        if verdict != CONVERT or self.config.endpoint() is not None:
+            return updated
+        args: list[cst.Arg] = []
+        for arg in updated.args:
+            name = arg.keyword.value  # the plan converts keyword-only calls
+            if name in PINNED:
+                continue  # the plan checked it holds Mistral's pinned value
+            if name == "model":
+                arg = arg.with_changes(value=self._model(arg.value, line))
+            elif name == "input" and isinstance(arg.value, cst.List):
+                arg = arg.with_changes(value=_typed_messages(arg.value))
+            args.append(arg.with_changes(keyword=cst.Name(RESPONSES_KWARGS[name])))
+        if module_client:
+            receiver = self.mistral_module_client()
+        group, method = (ASYNC_METHOD if is_async else METHOD).split(".")
+        func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
+        self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) on Mistral's (stateless) "
+                             "Responses API", "approximate")
+        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+
+    def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
+            name = value.evaluated_value
+            mapped = map_model(name, self.config.models())
+            if mapped is None:
+                self.todo(line, unknown_model_todo(name))
+                return value
+            return cst.SimpleString(f"{value.quote}{mapped}{value.quote}")
+        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
+            return value  # mapped where it is set
+        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
+                        "(see `migrator rules` / --model)")
+        return value
+
+
+def _typed_messages(items: cst.List) -> cst.List:
+    """``{"role": ..., "content": ...}`` items of a literal ``input=`` list get ``"type": "message"``:
+    mistralai 3.7's TypedDict declares ``type`` required (its pydantic model and both APIs do not
+    need it), so a type checker would reject the list without it."""
+    elements = []
+    for element in items.elements:
+        value = element.value
+        if isinstance(element, cst.Element) and isinstance(value, cst.Dict):
+            keys = [e.key.evaluated_value for e in value.elements
+                    if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)]
+            if "role" in keys and "type" not in keys and len(keys) == len(value.elements):
+                quote = value.elements[0].key.quote  # type: ignore[union-attr]
+                extra = cst.DictElement(key=cst.SimpleString(f"{quote}type{quote}"),
+                                        value=cst.SimpleString(f"{quote}message{quote}"))
+                element = element.with_changes(value=value.with_changes(
+                    elements=finish_elements(value.elements, [*value.elements, extra])))
+        elements.append(element)
+    return items.with_changes(elements=elements)
+
+
+def _responses_call(node: cst.Call) -> bool:
+    func = node.func
+    return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
+            and func.value.attr.value == "responses")

@@ -1,0 +1,58 @@
+"""Responses API: OpenAI ``responses.create`` -> mistralai 3.7 ``responses.create`` (api-mapping.md §7).
+
+Mistral's Responses API takes the same request and returns the same ``output`` items (``message``
+with ``output_text`` parts, ``function_call``, ``reasoning``), but it is stateless (the request model
+pins ``store=False``), serves function tools only, has no ``output_text`` property, streams other
+events, and mistralai 3.7 never sends ``text=`` (so json_schema output is not enforced).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+METHOD, ASYNC_METHOD = "responses.create", "responses.create_async"
+
+# OpenAI keyword -> Mistral keyword: the request fields that mean the same on both.
+RESPONSES_KWARGS = MappingProxyType({
+    "model": "model", "input": "input", "instructions": "instructions",
+    "max_output_tokens": "max_output_tokens", "temperature": "temperature", "top_p": "top_p",
+    "metadata": "metadata", "prompt_cache_key": "prompt_cache_key", "max_tool_calls": "max_tool_calls",
+    "parallel_tool_calls": "parallel_tool_calls", "tool_choice": "tool_choice", "tools": "tools",
+    "reasoning": "reasoning", "extra_headers": "http_headers",
+})
+# Removed because Mistral behaves the same without them (its request model pins the value).
+PINNED = MappingProxyType({"store": False, "background": False, "truncation": "disabled"})
+# Why each other OpenAI keyword keeps its client on OpenAI.
+BLOCKING = MappingProxyType({
+    "previous_response_id": "Mistral's Responses API is stateless (store=False): it cannot continue a "
+                            "stored response; send the whole conversation as input= items",
+    "conversation": "Mistral's Responses API is stateless: no conversation objects (Mistral's "
+                    "client.beta.conversations is the stateful API)",
+    "store": "store=True: Mistral's Responses API stores nothing (stateless)",
+    "background": "background responses: Mistral's Responses API runs in the foreground only",
+    "text": "text= (structured output / verbosity): mistralai 3.7 silently drops it from the request, so a "
+            "json_schema would not be enforced; use client.chat.parse / chat.complete(response_format=...)",
+    "stream": "streaming: Mistral yields ResponsesStreamFrame events (event.event, event.data), not "
+              "OpenAI's event objects; convert the loop by hand",
+    "include": "include=: Mistral's Responses API has no includable extras",
+    "prompt": "stored prompts (prompt=) are OpenAI's",
+    "truncation": "truncation=\"auto\": Mistral pins truncation to \"disabled\"",
+    "top_logprobs": "top_logprobs: Mistral pins it to 0",
+    "service_tier": "service_tier: no Mistral equivalent",
+    "user": "user=: no Mistral equivalent", "safety_identifier": "safety_identifier: no Mistral equivalent",
+    "stream_options": "stream_options: no Mistral equivalent",
+    "prompt_cache_retention": "prompt_cache_retention: no Mistral equivalent",
+    "context_management": "context_management: no Mistral equivalent",
+    "timeout": "timeout= is seconds in OpenAI, timeout_ms= (int) in mistralai: convert by hand",
+    "extra_body": "extra_body: Mistral's additional_properties cannot carry every key (text= fails)",
+    "extra_query": "extra_query: no Mistral equivalent",
+})
+# Attributes of a converted call's result that mean the same on Mistral's CreateResponseResponse.
+RESULT_ATTRS = frozenset({
+    "output", "output_text", "id", "model", "usage", "status", "created_at", "error", "incomplete_details",
+    "instructions", "metadata", "temperature", "top_p", "tools", "tool_choice", "parallel_tool_calls",
+    "max_output_tokens", "object",
+})
+# `response.output_text` (an OpenAI SDK property) -> this expression of the response.
+OUTPUT_TEXT_CODE = ('"".join(part.text for item in {response}.output if item.type == "message" '
+                    'for part in item.content if part.type == "output_text")')

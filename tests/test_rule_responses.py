@@ -1,0 +1,143 @@
+"""MIG110: responses.create on converted clients, end to end through the plan (transform_source).
+Behaviour over sockets: fixtures/programs/responses_*.py in test_differential.py."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from migrator.config import Config
+from migrator.engine.transform import transform_source
+
+OUTPUT_TEXT = ('"".join(part.text for item in {0}.output if item.type == "message" '
+               'for part in item.content if part.type == "output_text")')
+
+
+def convert(source: str):
+    outcome = transform_source(textwrap.dedent(source), config=Config())
+    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+
+
+def test_text_reads_pinned_store_and_models():
+    code, todos = convert('''\
+        from openai import AsyncOpenAI, OpenAI
+        client = OpenAI()
+        aclient = AsyncOpenAI()
+
+        def ask(q):
+            r = client.responses.create(model="gpt-4o", input=q, store=False, extra_headers={"x-app": "a"})
+            print(r.id, r.usage.total_tokens)
+            return r.output_text
+
+        async def ask_async(q):
+            return (await aclient.responses.create(model="gpt-4o-mini", input=q)).output_text
+        ''')
+    assert ('r = client.responses.create(model="mistral-large-latest", input=q, http_headers={"x-app": "a"})'
+            in code)
+    assert "return " + OUTPUT_TEXT.format("r") in code
+    assert "print(r.id, r.usage.total_tokens)" in code
+    assert ("return " + OUTPUT_TEXT.format(
+        '(await aclient.responses.create_async(model="mistral-small-latest", input=q))') in code)
+    assert "client = Mistral(" in code and "aclient = Mistral(" in code
+    assert not todos
+
+
+def test_a_reused_name_is_followed_in_source_order():
+    code, _ = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        response = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "a"}])
+        print(response.choices[0].message.content)
+        response = client.responses.create(model="gpt-4o", input="b")
+        print(response.output_text)
+        response = {"output_text": "mine"}
+        ''')
+    assert "print(response.choices[0].message.content)" in code
+    assert "print(" + OUTPUT_TEXT.format("response") + ")" in code
+
+
+@pytest.mark.parametrize("call, reason", [
+    ('client.responses.create(model="gpt-4o", input=q, previous_response_id=prev).output_text', "stateless"),
+    ('client.responses.create(model="gpt-4o", input=q, store=True).output_text', "store=True"),
+    ('client.responses.create(model="gpt-4o", input=q, text={"format": {"type": "json_object"}}).output_text',
+     "silently drops"),
+    ('client.responses.create(model="gpt-4o", input=q, tools=[{"type": "web_search"}]).output_text',
+     "function tools only"),
+    ('client.responses.create(model="gpt-4o", input=q, tools=make_tools()).output_text', "built at run time"),
+    ('client.responses.create(model="gpt-4o", input=q, reasoning={"effort": "low", "summary": "auto"})'
+     '.output_text', "effort only"),
+    ('client.responses.create(model="gpt-4o", input=q, **opts).output_text', "convert by hand"),
+    ('client.responses.create(model="gpt-4o", input=q)', "used as a whole"),
+    ('client.responses.create(model="gpt-4o", input=q).output_parsed', "not on Mistral's response"),
+])
+def test_what_keeps_the_client(call, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def ask(q, prev=None, opts={{}}):
+            return {call}
+        ''')
+    assert "client = OpenAI()" in code and "client.responses.create(" in code and '"".join(' not in code
+    assert any("kept on OpenAI" in t and reason in t for t in todos), todos
+
+
+def test_a_streamed_response_and_a_rebinding_loop_keep_the_client():
+    for body in ('    for event in client.responses.create(model="gpt-4o", input=q, stream=True):\n'
+                 '        print(event.type)\n',
+                 '    r = client.responses.create(model="gpt-4o", input=q)\n'
+                 '    for r in [r]:\n'
+                 '        print(r.output_text)\n'):
+        code, todos = convert("from openai import OpenAI\nclient = OpenAI()\n\ndef f(q):\n" + body)
+        assert "client = OpenAI()" in code and any("kept on OpenAI" in t for t in todos), todos
+
+
+def test_a_tools_constant_of_function_tools_converts():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        WEATHER = {"type": "function", "name": "w", "parameters": {"type": "object", "properties": {}}}
+        TOOLS = [WEATHER]
+
+        def f(q):
+            r = client.responses.create(model="gpt-4o", input=q, tools=TOOLS, tool_choice="auto")
+            return [(i.name, i.arguments, i.call_id) for i in r.output if i.type == "function_call"]
+        ''')
+    assert 'client.responses.create(model="mistral-large-latest", input=q, tools=TOOLS, tool_choice="auto")' in code
+    assert not todos
+
+
+def test_an_untraced_receiver_gets_a_todo():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4o", messages=[])
+
+        def f(svc, q):
+            return svc.client.responses.create(model="gpt-4o", input=q).output_text
+        ''')
+    assert "svc.client.responses.create(" in code
+    assert any("not recognised as an OpenAI client" in t and "responses.create" in t for t in todos)
+
+
+def test_idempotent():
+    code, _ = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        r = client.responses.create(model="gpt-4o", input="x")
+        print(r.output_text)
+        ''')
+    again, todos = convert(code)
+    assert again == code and not todos
+
+
+def test_literal_message_items_get_the_type_mistralai_declares():
+    code, _ = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        r = client.responses.create(model="gpt-4o", input=[{"role": "user", "content": "x"}, {"type": "message", "role": "user", "content": "y"}])
+        print(r.output_text)
+        ''')
+    assert ('input=[{"role": "user", "content": "x", "type": "message"}, '
+            '{"type": "message", "role": "user", "content": "y"}]') in code
