@@ -505,6 +505,9 @@ def _todo_above(lines: list[str], first_line: int) -> bool:
 # exceptions, message contents, response reads. A converted finding of any other rule on the call's
 # first line (or its statement's) counts as "converted per finding" (with a plan: the use's rule).
 NOT_CALL_RULES = {"MIG101", "MIG103", "MIG104", "MIG105"}
+# Surfaces whose Mistral call has the OpenAI call's shape (mistralai 3.7's client.responses.create):
+# converted when a rule's finding says so, the plan converts its client and the module uses mistralai.
+SAME_SHAPE_SURFACES = {"responses.create"}
 
 
 def classify(sites: list[Site], before: str, after: str, findings: list[dict], plan: Plan,
@@ -557,6 +560,9 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
             site.status, site.how = "converted", "call shape gone" + (" (finding)" if claimed else "")
         elif same_sdk and claimed and not deleted and plan_says and plan_says[0] == "convert":
             site.status, site.how = "converted", "same SDK call, its client moved (finding)"
+        elif site.surface in SAME_SHAPE_SURFACES and claimed and not deleted and "mistralai" in after and \
+                plan_says and plan_says[0] == "convert" and not _todo_above(b_lines, first):
+            site.status, site.how = "converted", "same call shape on a Mistral client (finding)"
         elif present and _todo_above(b_lines, first):
             site.status, site.how = "todo", "TODO above the statement"
         elif plan_says and plan_says[0] in ("keep", "todo"):
