@@ -35,7 +35,7 @@ MSG = "message"  # a dict literal shaped like a chat message or content part tha
 MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no line bookkeeping)
 EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)
 TYPECHECK = "typecheck"  # MIG105: isinstance(x, ChatCompletion)
-RTEXT = "response-text"  # MIG110: `<response>.output_text` of a converted Responses API call
+RTEXT = "response-text"  # MIG110: `<response>.output_text` / `.output_parsed` of a converted Responses call
 API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
 
@@ -497,7 +497,8 @@ class _Collector(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai:
             self._site(node, READ)
-        elif node.attr == "output_text" and isinstance(node.ctx, ast.Load) and self.facts_uses_openai:
+        elif node.attr in ("output_text", "output_parsed") and isinstance(node.ctx, ast.Load) and \
+                self.facts_uses_openai:
             self._site(node, RTEXT)
         elif node.attr == "flagged" and self.facts_uses_openai:
             self.mark()  # MIG109 rewrites a converted moderation result's .results[i].flagged

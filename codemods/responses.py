@@ -8,7 +8,8 @@ from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_ar
                             unknown_model_todo)
 from codemods._facts import RTEXT
 from migrator.mapping import map_model
-from migrator.mapping.responses import ASYNC_METHOD, METHOD, OUTPUT_TEXT_CODE, PINNED, RESPONSES_KWARGS
+from migrator.mapping.responses import (ASYNC_METHOD, METHOD, OUTPUT_TEXT_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
+                                       PARSE_METHOD, PARSE_ROLES, PARSED_CODE, PINNED, RESPONSES_KWARGS)
 from migrator.plan.model import CONVERT, UNRESOLVED
 
 
@@ -63,7 +64,7 @@ class _Transformer(ApiCallTransformer):
         return _responses_call(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value == "output_text":
+        if node.attr.value in ("output_text", "output_parsed"):
             self.mark_site(node, RTEXT)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
@@ -74,7 +75,8 @@ class _Transformer(ApiCallTransformer):
         code = code_of(owner)
         if not isinstance(owner, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) and not owner.lpar:
             code = f"({code})"  # `(await client.responses.create(...)).output_text`
-        return cst.parse_expression(OUTPUT_TEXT_CODE.format(response=code))
+        template = OUTPUT_TEXT_CODE if updated.attr.value == "output_text" else PARSED_CODE
+        return cst.parse_expression(template.format(response=code))
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.site_answer(original, updated)
@@ -91,6 +93,10 @@ class _Transformer(ApiCallTransformer):
             return updated
         if verdict != CONVERT or self.config.endpoint() is not None:
             return updated
+        if module_client:
+            receiver = self.mistral_module_client()
+        if updated.func.attr.value == "parse":  # type: ignore[attr-defined]
+            return self._parse(updated, receiver, is_async, line)
         args: list[cst.Arg] = []
         for arg in updated.args:
             name = arg.keyword.value  # the plan converts keyword-only calls
@@ -101,12 +107,32 @@ class _Transformer(ApiCallTransformer):
             elif name == "input" and isinstance(arg.value, cst.List):
                 arg = arg.with_changes(value=_typed_messages(arg.value))
             args.append(arg.with_changes(keyword=cst.Name(RESPONSES_KWARGS[name])))
-        if module_client:
-            receiver = self.mistral_module_client()
         group, method = (ASYNC_METHOD if is_async else METHOD).split(".")
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) on Mistral's (stateless) "
                              "Responses API", "approximate")
+        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+
+    def _parse(self, updated: cst.Call, receiver: cst.BaseExpression, is_async: bool, line: int) -> cst.Call:
+        """``responses.parse(model, input, instructions, text_format, ...)`` -> ``chat.parse(model,
+        messages=[...], response_format, ...)``: Mistral's Responses API has no parse (and drops text=)."""
+        instructions = next((a.value for a in updated.args if a.keyword.value == "instructions"), None)  # type: ignore
+        args: list[cst.Arg] = []
+        for arg in updated.args:
+            name = arg.keyword.value  # type: ignore[union-attr]
+            if name in PINNED or name == "instructions":
+                continue
+            value = arg.value
+            if name == "model":
+                value = self._model(value, line)
+            elif name == "input":
+                value = _chat_messages(value, instructions)
+            args.append(arg.with_changes(keyword=cst.Name(PARSE_KWARGS[name]), value=value))
+        group, method = (PARSE_ASYNC_METHOD if is_async else PARSE_METHOD).split(".")
+        func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
+        self.converted(line, f"{code_of(updated.func)}(text_format=...) -> {code_of(func)}(response_format=...): "
+                             "Mistral's Responses API has no parse; input/instructions become chat messages, "
+                             ".output_parsed becomes .choices[0].message.parsed", "approximate")
         return updated.with_changes(func=func, args=finish_args(updated.args, args))
 
     def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
@@ -122,6 +148,37 @@ class _Transformer(ApiCallTransformer):
         self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
                         "(see `migrator rules` / --model)")
         return value
+
+
+def _chat_messages(value: cst.BaseExpression, instructions) -> cst.BaseExpression:
+    """``input=`` of a converted ``responses.parse`` as chat ``messages=``: role/content items as they
+    are (``developer`` -> ``system``), text as one user message; ``instructions`` first, as the system
+    message."""
+    system = (cst.parse_expression(f'{{"role": "system", "content": {code_of(instructions)}}}')
+              if instructions is not None else None)
+    if not isinstance(value, (cst.List, cst.Tuple)):
+        items = ([f'{{"role": "system", "content": {code_of(instructions)}}}'] if instructions is not None else [])
+        items.append(f'{{"role": "user", "content": {code_of(value)}}}')
+        return cst.parse_expression("[" + ", ".join(items) + "]")
+    elements = []
+    for element in value.elements:
+        item = element.value
+        if isinstance(item, cst.Dict):
+            item = item.with_changes(elements=[
+                e.with_changes(value=e.value.with_changes(
+                    value=f"{e.value.quote}{PARSE_ROLES[e.value.evaluated_value]}{e.value.quote}"))
+                if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                and e.key.evaluated_value == "role" and isinstance(e.value, cst.SimpleString)
+                and e.value.evaluated_value in PARSE_ROLES else e
+                for e in item.elements])
+        elements.append(element.with_changes(value=item))
+    if system is not None:
+        first = value.elements[0] if value.elements else None
+        comma = first.comma if first is not None and isinstance(first.comma, cst.Comma) else \
+            cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        elements.insert(0, cst.Element(value=system, comma=comma))
+    return cst.List(elements=elements, lbracket=getattr(value, "lbracket", cst.LeftSquareBracket()),
+                    rbracket=getattr(value, "rbracket", cst.RightSquareBracket()))
 
 
 def _typed_messages(items: cst.List) -> cst.List:
@@ -146,5 +203,5 @@ def _typed_messages(items: cst.List) -> cst.List:
 
 def _responses_call(node: cst.Call) -> bool:
     func = node.func
-    return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
-            and func.value.attr.value == "responses")
+    return (isinstance(func, cst.Attribute) and func.attr.value in ("create", "parse")
+            and isinstance(func.value, cst.Attribute) and func.value.attr.value == "responses")

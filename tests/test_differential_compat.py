@@ -38,6 +38,7 @@ KEPT: dict[str, str] = {
     "legacy_functions": "legacy functions= must become tools= first; Mistral's API rejects functions",
     "moderation_flagged": "moderation is not served through the OpenAI SDK by these providers",
     "responses_basic": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
+    "responses_parse": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
     "responses_tools": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
 }
 # Programs that answer themselves: they serve faults from their own server through OPENAI_BASE_URL,

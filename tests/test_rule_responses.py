@@ -141,3 +141,46 @@ def test_literal_message_items_get_the_type_mistralai_declares():
         ''')
     assert ('input=[{"role": "user", "content": "x", "type": "message"}, '
             '{"type": "message", "role": "user", "content": "y"}]') in code
+
+
+def test_parse_goes_through_chat_parse():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def extract(text: str):
+            r = client.responses.parse(model="gpt-4o", input=[{"role": "developer", "content": "Extract."},
+                                                              {"role": "user", "content": text}],
+                                       text_format=Event, max_output_tokens=9)
+            return r.output_parsed
+
+        first = client.responses.parse(model="gpt-4o", input="a text", instructions="Extract.", text_format=Event,
+                                       store=False).output_parsed
+        ''')
+    assert ('r = client.chat.parse(model="mistral-large-latest", messages=[{"role": "system", "content": "Extract."},\n'
+            '                                                      {"role": "user", "content": text}],\n'
+            '                               response_format=Event, max_tokens=9)') in code
+    assert "return r.choices[0].message.parsed" in code
+    assert ('first = client.chat.parse(model="mistral-large-latest", messages=[{"role": "system", "content": '
+            '"Extract."}, {"role": "user", "content": "a text"}], response_format=Event).choices[0].message.parsed'
+            in code)
+    assert not todos
+
+
+@pytest.mark.parametrize("call, reason", [
+    ('client.responses.parse(model="gpt-4o", input=items, text_format=E).output_parsed', "may hold Responses items"),
+    ('client.responses.parse(model="gpt-4o", input=q, text_format=E).output', "not on Mistral's response"),
+    ('client.responses.parse(model="gpt-4o", input=q, text_format=E, tools=[]).output_parsed', "no chat.parse"),
+    ('client.responses.parse(model="gpt-4o", input=[{"type": "function_call_output", "call_id": "c", '
+     '"output": "x"}], text_format=E).output_parsed', "role/content messages"),
+])
+def test_what_keeps_a_parse_client(call, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def ask(q: str, items: list):
+            return {call}
+        ''')
+    assert "client = OpenAI()" in code and "client.responses.parse(" in code
+    assert any("kept on OpenAI" in t and reason in t for t in todos), todos

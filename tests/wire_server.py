@@ -504,7 +504,7 @@ def responses_chat_body(body: dict) -> dict:
     """A Responses API request as the chat request it stands for, so both APIs share one reply
     function: ``instructions`` -> a system message, ``input`` (text, or items: messages,
     ``function_call``, ``function_call_output``) -> messages, flat function tools -> chat tools,
-    ``max_output_tokens`` -> ``max_tokens``. ``parallel_tool_calls`` is echoed only when false
+    ``max_output_tokens`` -> ``max_tokens``, ``text.format`` -> ``response_format``. ``parallel_tool_calls`` is echoed only when false
     (mistralai always sends its default, true; the OpenAI SDK sends nothing)."""
     messages: list[dict] = []
     if body.get("instructions"):
@@ -540,6 +540,11 @@ def responses_chat_body(body: dict) -> dict:
         chat["max_tokens"] = body["max_output_tokens"]
     if body.get("parallel_tool_calls") is False:
         chat["parallel_tool_calls"] = False
+    text_format = (body.get("text") or {}).get("format") or {}
+    if text_format.get("type") == "json_schema":  # what the OpenAI SDK's responses.parse sends
+        chat["response_format"] = {"type": "json_schema", "json_schema": {"schema": text_format.get("schema") or {}}}
+    elif text_format.get("type") == "json_object":
+        chat["response_format"] = {"type": "json_object"}
     return chat
 
 

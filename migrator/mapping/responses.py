@@ -56,3 +56,16 @@ RESULT_ATTRS = frozenset({
 # `response.output_text` (an OpenAI SDK property) -> this expression of the response.
 OUTPUT_TEXT_CODE = ('"".join(part.text for item in {response}.output if item.type == "message" '
                     'for part in item.content if part.type == "output_text")')
+
+# responses.parse(text_format=Model) -> chat.parse(response_format=Model): Mistral's Responses API has
+# no parse, and mistralai 3.7 drops text= (api-mapping.md §7), so structured output goes through chat.
+PARSE_METHOD, PARSE_ASYNC_METHOD = "chat.parse", "chat.parse_async"
+PARSE_KWARGS = MappingProxyType({
+    "model": "model", "input": "messages", "instructions": "messages", "text_format": "response_format",
+    "temperature": "temperature", "top_p": "top_p", "max_output_tokens": "max_tokens", "metadata": "metadata",
+})
+# The one read of a parse result that converts: `r.output_parsed` -> `r.choices[0].message.parsed`.
+PARSED_READ = "output_parsed"
+PARSED_CODE = "{response}.choices[0].message.parsed"
+# Roles a literal input item may have (developer is Mistral chat's system).
+PARSE_ROLES = MappingProxyType({"system": "system", "developer": "system", "user": "user", "assistant": "assistant"})

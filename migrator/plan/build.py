@@ -56,7 +56,7 @@ CHAT_SURFACES = frozenset({"chat.completions.create", "chat.completions.parse", 
 EMBEDDING_SURFACES = frozenset({"embeddings.create"})
 MODEL_SURFACES = frozenset({"models.list", "models.retrieve", "models.delete"})
 MODERATION_SURFACES = frozenset({"moderations.create"})
-RESPONSES_SURFACES = frozenset({"responses.create"})
+RESPONSES_SURFACES = frozenset({"responses.create", "responses.parse"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
 _SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
                                   "map", "filter", "zip"})
@@ -1201,6 +1201,8 @@ def _responses_problem(f: _File, call: ast.Call) -> str:
 
     if call.args:
         return "positional arguments"
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "parse":
+        return _responses_parse_problem(f, call)
     for kw in call.keywords:
         if kw.arg is None:
             return f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand"
@@ -1220,6 +1222,57 @@ def _responses_problem(f: _File, call: ast.Call) -> str:
     if not any(kw.arg == "model" for kw in call.keywords):
         return "no model= (required)"
     return _responses_result_problem(f, call)
+
+
+def _responses_parse_problem(f: _File, call: ast.Call) -> str:
+    """``responses.parse(text_format=Model)`` becomes ``chat.parse(response_format=Model)`` (MIG110)
+    when its input is text or literal role/content messages and its result is read only as
+    ``.output_parsed``."""
+    from migrator.mapping.responses import BLOCKING, PARSE_KWARGS, PARSE_ROLES, PARSED_READ, PINNED
+
+    keywords = {kw.arg for kw in call.keywords}
+    for kw in call.keywords:
+        if kw.arg is None:
+            return f"**{ast.unparse(kw.value)}: convert by hand"
+        if kw.arg in PINNED and _literal_or(kw.value) == PINNED[kw.arg]:
+            continue
+        if kw.arg in BLOCKING:
+            return BLOCKING[kw.arg]
+        if kw.arg not in PARSE_KWARGS:
+            return f"responses.parse({kw.arg}=...): no chat.parse equivalent"
+    if not {"model", "input", "text_format"} <= keywords:
+        return "responses.parse without model=, input= and text_format="
+    value = next(kw.value for kw in call.keywords if kw.arg == "input")
+    if isinstance(value, (ast.List, ast.Tuple)):
+        for element in value.elts:
+            items = _dict_constants(element) if isinstance(element, ast.Dict) else {}
+            if set(items) != {"role", "content"} or items["role"] not in PARSE_ROLES or \
+                    len(items) != len(element.keys):  # type: ignore[attr-defined]
+                return ("input= items other than role/content messages: responses.parse becomes chat.parse "
+                        "(Mistral's Responses API has no parse), which takes chat messages")
+    elif not _text_expression(f, call, value):
+        return (f"input={ast.unparse(value)} may hold Responses items: responses.parse becomes chat.parse "
+                "(Mistral's Responses API has no parse); convert by hand")
+    return _responses_result_problem(f, call, frozenset({PARSED_READ}))
+
+
+def _text_expression(f: _File, at: ast.AST, value: ast.AST) -> bool:
+    """A string: a literal, an f-string, a concatenation with one, a parameter annotated ``str``, or a
+    name bound once to one of those."""
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, str)
+    if isinstance(value, ast.JoinedStr):
+        return True
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        return _text_expression(f, at, value.left) or _text_expression(f, at, value.right)
+    if isinstance(value, ast.Name):
+        scope = f.scope_of.get(id(at), ())
+        param = f.params.get((scope, value.id))
+        if param is not None:
+            return isinstance(param[1], ast.Name) and param[1].id == "str"
+        bound = _bound_value(f, at, value.id)
+        return bound is not None and not isinstance(bound, ast.Name) and _text_expression(f, at, bound)
+    return False
 
 
 def _literal_or(node: ast.AST, default: object = ...) -> object:
@@ -1261,12 +1314,13 @@ def _responses_tools_problem(f: _File, call: ast.Call, value: ast.AST) -> str:
     return ""
 
 
-def _responses_result_problem(f: _File, call: ast.Call) -> str:
+def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozenset] = None) -> str:
     """A converted result is read only as ``<result>.<attr>`` for attributes Mistral's response has
     (RESULT_ATTRS), directly or through the one name it is assigned to, up to that name's next plain
     assignment (MIG110 follows the same bindings in source order to rewrite ``output_text``)."""
     from migrator.mapping.responses import RESULT_ATTRS
 
+    RESULT_ATTRS = allowed if allowed is not None else RESULT_ATTRS  # noqa: N806 - the table, or parse's
     node: ast.AST = call
     parent = f.parent.get(id(node))
     if isinstance(parent, ast.Await):

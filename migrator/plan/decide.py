@@ -542,7 +542,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
             sites[key] = ("read", _response_derived(builder, f, node.value, call_verdict))
-        if isinstance(node, ast.Attribute) and node.attr == "output_text" and isinstance(node.ctx, ast.Load):
+        if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
+                isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
         if isinstance(node, ast.Call) and type_check_class(node, f.qualify) is not None:
             sites[key] = ("typecheck", _response_derived(builder, f, node.args[0], call_verdict))
@@ -729,7 +730,7 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
 
 
 def _converted_response(f, node, call_verdict) -> bool:
-    """Is ``node`` the result of a converted ``responses.create`` call: the call itself (awaited or
+    """Is ``node`` the result of a converted ``responses.create`` / ``parse`` call: the call itself (awaited or
     not), or a name whose reaching plain assignment is one (migrator.plan.build.reaching_assign)?"""
     if isinstance(node, ast.Await):
         node = node.value
@@ -739,8 +740,9 @@ def _converted_response(f, node, call_verdict) -> bool:
         if isinstance(node, ast.Await):
             node = node.value
     func = node.func if isinstance(node, ast.Call) else None
-    return (isinstance(func, ast.Attribute) and func.attr == "create" and isinstance(func.value, ast.Attribute)
-            and func.value.attr == "responses" and call_verdict(node) == CONVERT)
+    return (isinstance(func, ast.Attribute) and func.attr in ("create", "parse")
+            and isinstance(func.value, ast.Attribute) and func.value.attr == "responses"
+            and call_verdict(node) == CONVERT)
 
 
 def _model_slot(builder, f, name_node):
