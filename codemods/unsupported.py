@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer
+from codemods._base import MigratorRule, RuleTransformer, dotted
 from migrator.mapping.client import V0_HINTS
+from migrator.mapping.surfaces import closest_feature
 from migrator.plan.model import KEEP, UNRESOLVED
 
 
@@ -16,8 +17,11 @@ class UnsupportedCalls(MigratorRule):
     ``openai.Embedding.create``, ...: removed in openai 1.0, each needs a Mistral client call), and
     above each OpenAI API call (``x.embeddings.create``, ``x.images.generate``, ...) on a receiver
     that migrator cannot trace to a client (an untyped parameter, an attribute set elsewhere) in a
-    module that imports openai. Calls on a client the conversion plan keeps carry no TODO of their
-    own: the one at the client's constructor names them.
+    module that imports openai. A call on a kept client gets a TODO of its own only when its surface
+    has no Mistral rule or counterpart (assistants, threads, vector stores, images, files, batches,
+    audio, legacy completions, ...): it names the closest Mistral feature (agents and conversations,
+    document libraries, OCR, ``files.upload``, ``batch.jobs``, ``fim.complete``, ...); other calls on a
+    kept client are named by the TODO at its constructor.
 
     **Why.** No OpenAI call is dropped silently: each is converted, covered by its kept client's
     TODO, or flagged here.
@@ -68,6 +72,11 @@ class _Transformer(RuleTransformer):
             self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
         elif answer[0] == "call" and answer[1] == KEEP and answer[3] and answer[4]:
             self.todo(line, f"{answer[4]}; the openai module's client stays on OpenAI here")
+        elif answer[0] == "call" and answer[1] == KEEP and answer[4] and self.config.endpoint() is None:
+            surface = answer[4].split("(...)", 1)[0]
+            closest = closest_feature(surface) if (dotted(node.func) or "").endswith("." + surface) else None
+            if closest is not None:  # a surface Mistral has no rule (or no counterpart) for: say what is closest
+                self.todo(line, f"{surface}(...) stays on OpenAI: {closest}")
         elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4]:
             self.todo(line, f"{answer[4]}; the receiver is not traced to a client: if it receives a client "
                             "migrator converted, convert this call by hand (a client that stays on OpenAI needs "

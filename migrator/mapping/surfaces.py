@@ -1,0 +1,61 @@
+"""OpenAI API surfaces with no Mistral counterpart (or none migrator converts yet), and the closest
+Mistral feature each TODO names (issue: "no Mistral equivalent"; mistralai 3.7, checked against the
+installed SDK: ``client.beta.agents`` / ``conversations`` / ``libraries``, ``client.ocr``,
+``client.audio``, ``client.files``, ``client.batch.jobs``, ``client.fim``; no fine-tuning client)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Optional
+
+# Surface prefix (after the client) -> the closest Mistral feature, for the TODO at each use.
+CLOSEST = MappingProxyType({
+    "beta.assistants": "no Assistants API on Mistral; closest: an agent (client.beta.agents.create(model=..., "
+                       "instructions=..., tools=[...])) run through client.beta.conversations",
+    "beta.threads": "no threads/runs on Mistral; closest: client.beta.conversations.start(agent_id=..., inputs=...) "
+                    "/ append(conversation_id=..., inputs=...), which keep the history server-side",
+    "vector_stores": "no vector stores on Mistral; closest: a document library (client.beta.libraries.create, "
+                     "libraries.documents.upload) searched by an agent's document_library tool",
+    "beta.vector_stores": "no vector stores on Mistral; closest: a document library (client.beta.libraries.create, "
+                          "libraries.documents.upload) searched by an agent's document_library tool",
+    "images": "no image endpoint on Mistral; closest: an agent with the image_generation tool "
+              "(client.beta.agents.create(tools=[{\"type\": \"image_generation\"}])); image input: chat with "
+              "image_url parts; documents: client.ocr.process",
+    "fine_tuning": "mistralai 3.7 has no fine-tuning client (removed in 2.10): fine-tune in Mistral's console",
+    "realtime": "closest: client.audio.realtime (streaming transcription); no realtime conversation API",
+    "uploads": "no multipart uploads on Mistral; closest: client.files.upload(file={\"file_name\": ..., "
+               "\"content\": ...}, purpose=...)",
+    "containers": "no containers on Mistral; closest: an agent with the code_interpreter tool",
+    "evals": "no evals API on Mistral: run evaluations with `migrator parity` or your own harness",
+    "videos": "no video generation on Mistral",
+    "conversations": "closest: client.beta.conversations (conversations with Mistral agents or models)",
+    "files": "no rule yet; Mistral: client.files.upload(file={\"file_name\": ..., \"content\": ...}, purpose=...), "
+             "files.download(file_id=...), files.list(), files.delete(file_id=...)",
+    "batches": "no rule yet; Mistral: client.batch.jobs.create(input_files=[file_id], endpoint=\"/v1/chat/completions\", "
+               "model=...), batch.jobs.list(), batch.jobs.get(job_id=...), batch.jobs.cancel(job_id=...) (statuses are upper case)",
+    "audio.transcriptions": "no rule yet; Mistral: client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", "
+                            "file={\"file_name\": ..., \"content\": ...})",
+    "audio.speech": "no rule yet; Mistral: client.audio.speech.complete(model=..., input=..., voice_id=...) "
+                    "(Mistral's voices, not OpenAI's; the response holds the audio data, not a byte stream)",
+    "audio.translations": "no translation endpoint on Mistral: transcribe (client.audio.transcriptions.complete), "
+                          "then translate with chat",
+    "completions": "legacy completions: fill-in-the-middle (suffix=) is client.fim.complete(model=\"codestral-latest\", "
+                   "prompt=..., suffix=...); plain prompts become chat.complete messages",
+    "responses.stream": "Mistral streams with responses.create(stream=True): ResponsesStreamFrame events "
+                        "(event.event, event.data)",
+    "responses.retrieve": "Mistral's Responses API is stateless: nothing is stored to retrieve",
+    "responses.delete": "Mistral's Responses API is stateless: nothing is stored to delete",
+    "responses.cancel": "Mistral's Responses API is stateless: no background responses to cancel",
+    "responses.input_items": "Mistral's Responses API is stateless: no stored input items",
+})
+
+
+def closest_feature(surface: str) -> Optional[str]:
+    """The closest Mistral feature for an OpenAI surface (``beta.threads.runs.create`` -> the entry of
+    its longest listed prefix), else None."""
+    parts = surface.split(".")
+    for end in range(len(parts), 0, -1):
+        found = CLOSEST.get(".".join(parts[:end]))
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,37 @@
+"""Calls of surfaces Mistral has no rule or counterpart for, on a kept client: one TODO each, naming
+the closest Mistral feature (migrator.mapping.surfaces), on the mistral target only."""
+
+from __future__ import annotations
+
+from migrator.config import Config
+from migrator.engine.transform import transform_source
+from migrator.mapping.surfaces import closest_feature
+
+SOURCE = '''\
+from openai import OpenAI
+
+client = OpenAI()
+run = client.beta.threads.runs.create(thread_id="t", assistant_id="a")
+store = client.vector_stores.create(name="docs")
+job = client.fine_tuning.jobs.create(training_file="f", model="gpt-4o-mini")
+reply = client.chat.completions.create(model="gpt-4o", messages=[])
+'''
+
+
+def test_longest_listed_prefix_wins():
+    assert "conversations" in closest_feature("beta.threads.runs.create")
+    assert "transcriptions.complete" in closest_feature("audio.transcriptions.create")
+    assert "fim.complete" in closest_feature("completions.create")
+    assert closest_feature("chat.completions.create") is None
+
+
+def test_one_todo_per_use_on_the_mistral_target_only():
+    outcome = transform_source(SOURCE, config=Config())
+    todos = {(t.rule, t.line): t.message for t in outcome.findings if t.kind.value == "todo"}
+    assert "client.beta.conversations.start" in todos[("MIG106", 4)]
+    assert "client.beta.libraries.create" in todos[("MIG106", 5)]
+    assert "no fine-tuning client" in todos[("MIG106", 6)]
+    assert ("MIG106", 7) not in todos  # a chat call on the kept client: named by the constructor's TODO
+    assert "kept on OpenAI" in todos[("MIG101", 3)]
+    compat = transform_source(SOURCE, config=Config(target="openai-compatible", provider="mistral"))
+    assert not [t for t in compat.findings if t.kind.value == "todo" and t.rule == "MIG106"]
