@@ -35,3 +35,22 @@ def test_one_todo_per_use_on_the_mistral_target_only():
     assert "kept on OpenAI" in todos[("MIG101", 3)]
     compat = transform_source(SOURCE, config=Config(target="openai-compatible", provider="mistral"))
     assert not [t for t in compat.findings if t.kind.value == "todo" and t.rule == "MIG106"]
+
+
+def test_another_providers_client_gets_none(tmp_path):
+    """A kept call whose client is another provider's (its base_url comes from the app's configuration,
+    built in another module) is left alone: no TODO of its own (langroid's OpenAIAssistant)."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "llm.py").write_text(
+        "from openai import OpenAI\n\n\nclass LLM:\n    def __init__(self, config):\n"
+        "        if config.api_base:\n            self.client = OpenAI(base_url=config.api_base)\n"
+        "        else:\n            self.client = OpenAI()\n")
+    agent = ("import openai\n\nfrom app.llm import LLM\n\n\nclass Assistant:\n    def __init__(self, config):\n"
+             "        self.llm: LLM = LLM(config)\n        self.client: openai.OpenAI = self.llm.client\n"
+             "        self.thread = self.client.beta.threads.create()\n")
+    (tmp_path / "app" / "agent.py").write_text(agent)
+    run([tmp_path], mode=Mode.WRITE, config=Config())
+    assert (tmp_path / "app" / "agent.py").read_text() == agent

@@ -170,6 +170,9 @@ def decide(builder, files) -> ConversionPlan:
                           f"{origin.name} is a parameter annotated {'AsyncOpenAI' if origin.is_async else 'OpenAI'}"
                           " and no caller in the converted tree passes it a client: convert this call (and the "
                           "annotation) when its callers pass a Mistral client")
+            if verdict == KEEP and origin is not None and origin.kind != "parameter" and \
+                    origin.provider not in ("openai", "azure"):
+                verdict = OTHER  # a call of another provider's client: left alone (no TODO of its own)
             detail = use.detail if use.blocking else ""
             if use.rule == "MIG108" and not use.blocking and verdict == CONVERT:
                 detail = use.detail  # how a converted models.list() page is used: "page" / "items"
