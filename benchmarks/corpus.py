@@ -508,6 +508,9 @@ NOT_CALL_RULES = {"MIG101", "MIG103", "MIG104", "MIG105"}
 # Surfaces whose Mistral call has the OpenAI call's shape (mistralai 3.7's client.responses.create):
 # converted when a rule's finding says so, the plan converts its client and the module uses mistralai.
 SAME_SHAPE_SURFACES = {"responses.create"}
+# Rules whose converted calls keep their shape: an instructor client's calls (MIG111) are instructor's
+# surface on from_mistral's client too.
+SAME_SHAPE_RULES = {"MIG111"}
 
 
 def classify(sites: list[Site], before: str, after: str, findings: list[dict], plan: Plan,
@@ -560,8 +563,8 @@ def classify(sites: list[Site], before: str, after: str, findings: list[dict], p
             site.status, site.how = "converted", "call shape gone" + (" (finding)" if claimed else "")
         elif same_sdk and claimed and not deleted and plan_says and plan_says[0] == "convert":
             site.status, site.how = "converted", "same SDK call, its client moved (finding)"
-        elif site.surface in SAME_SHAPE_SURFACES and claimed and not deleted and "mistralai" in after and \
-                plan_says and plan_says[0] == "convert" and not _todo_above(b_lines, first):
+        elif (site.surface in SAME_SHAPE_SURFACES or use_rule in SAME_SHAPE_RULES) and claimed and not deleted \
+                and "mistralai" in after and plan_says and plan_says[0] == "convert" and not _todo_above(b_lines, first):
             site.status, site.how = "converted", "same call shape on a Mistral client (finding)"
         elif present and _todo_above(b_lines, first):
             site.status, site.how = "todo", "TODO above the statement"

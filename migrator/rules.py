@@ -12,6 +12,7 @@ from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
 from codemods.embeddings import Embeddings
 from codemods.exceptions import Exceptions
+from codemods.instructor import Instructor
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
@@ -40,6 +41,8 @@ class Rule(str, Enum):
     """moderations.create -> classifiers.moderate; .flagged -> any(categories)."""
     MIG110 = "MIG110"
     """responses.create -> Mistral's responses.create; .output_text spelled out."""
+    MIG111 = "MIG111"
+    """instructor.from_openai(OpenAI()) -> instructor.from_mistral(Mistral()); call keywords mapped."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -55,6 +58,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG108, ModelsApi),
     (Rule.MIG109, Moderation),
     (Rule.MIG110, Responses),
+    (Rule.MIG111, Instructor),
 )
 
 

@@ -206,7 +206,25 @@ class TestWrappedClient(CodemodTest):
     TRANSFORM = ClientConstructor
 
     def test_client_handed_to_a_wrapper_stays(self) -> None:
-        """instructor.from_openai(OpenAI()) needs an OpenAI client: left, with a TODO saying what to use."""
+        """langsmith's wrap_openai(OpenAI()) needs an OpenAI client: left, with a TODO saying what to use."""
+        before = """
+            from langsmith.wrappers import wrap_openai
+            from openai import OpenAI
+
+            client = wrap_openai(OpenAI())
+        """
+        after = """
+            from langsmith.wrappers import wrap_openai
+            from openai import OpenAI
+
+            # TODO(migrator MIG101): kept on OpenAI: some uses cannot convert yet; blocking uses: handed to wrap_openai
+            client = wrap_openai(OpenAI())
+        """
+        self.assertCodemod(before, after)
+
+    def test_client_handed_to_instructor_converts(self) -> None:
+        """instructor.from_openai(OpenAI()): the client converts (MIG111 turns the wrapper into
+        instructor.from_mistral; this rule alone rewrites the constructor)."""
         before = """
             import instructor
             from openai import OpenAI
@@ -215,10 +233,9 @@ class TestWrappedClient(CodemodTest):
         """
         after = """
             import instructor
-            from openai import OpenAI
+            from mistralai.client import Mistral
 
-            # TODO(migrator MIG101): kept on OpenAI: some uses cannot convert yet; blocking uses: handed to instructor.from_openai
-            client = instructor.from_openai(OpenAI())
+            client = instructor.from_openai(Mistral())
         """
         self.assertCodemod(before, after)
 

@@ -698,9 +698,8 @@ class _Builder:
             wrapped = self._wrapped_origins(f, scope, receiver)
             if wrapped is not None:
                 if wrapped:  # a wrapper's call (instructor): the wrapped client's constructor has the TODO
-                    self._use(f, node, sorted(wrapped)[0], surface + " (through its wrapper)", False, "",
-                              "MIG101", "keep")
-                    self.sites[node_key(f.path, node)] = ("wrapped",)
+                    links, _ = _attribute_links(node.func)
+                    self._wrapped_call(f, scope, receiver, node, sorted(wrapped)[0], ".".join(links))
                 continue
             self._record_call(f, node, None, surface, surface.split("."))
 
@@ -720,9 +719,7 @@ class _Builder:
             call = f.parent.get(id(top))
             wrapped = self._wrapped_origins(f, scope, node)
             if wrapped and isinstance(call, ast.Call) and call.func is top and chain:
-                self._use(f, call, sorted(wrapped)[0], ".".join(chain) + " (through its wrapper)", False, "",
-                          "MIG101", "keep")
-                self.sites[node_key(f.path, call)] = ("wrapped",)
+                self._wrapped_call(f, scope, node, call, sorted(wrapped)[0], ".".join(chain))
         elif origins is None and not self._foreign(f, scope, node):
             chain, top = _chain(f, node)
             surface = ".".join(chain)
@@ -795,6 +792,45 @@ class _Builder:
                 for arg in [*value.args, *(k.value for k in value.keywords)]:
                     out |= self.eval(f, f.scope_of.get(id(value), scope), arg) or frozenset()
         return frozenset(out) if wrapper else None
+
+    def _wrapped_call(self, f: _File, scope: Scope, receiver: ast.AST, call: ast.Call, oid: str,
+                      surface: str) -> None:
+        """A call on what a wrapper returned: an instructor client's calls follow its conversion (MIG111);
+        other wrappers' calls are covered by the wrapped client's constructor TODO."""
+        wrapped = self._instructor_wrapped(f, scope, receiver) if self.endpoint is None else False
+        if wrapped:
+            problem = _instructor_call_problem(call, surface)
+            use = self._use(f, call, oid, f"{surface} (through instructor)", bool(problem), problem, "MIG111",
+                            USE_TODO if problem else USE_CONVERT)
+            self.sites[node_key(f.path, call)] = ("icall", use)
+            return
+        if wrapped is None:  # the client itself or its instructor wrapper: MIG111 cannot tell which
+            self._use(f, call, oid, f"{surface} (through instructor)", True,
+                      f"{ast.unparse(receiver)} may be the client or its instructor wrapper here: convert by hand",
+                      "MIG111")
+            self.sites[node_key(f.path, call)] = ("wrapped",)
+            return
+        self._use(f, call, oid, surface + " (through its wrapper)", False, "", "MIG101", "keep")
+        self.sites[node_key(f.path, call)] = ("wrapped",)
+
+    def _instructor_wrapped(self, f: _File, scope: Scope, node: ast.AST) -> Optional[bool]:
+        """True when ``node`` holds an instructor wrapper's result (``instructor.from_openai(c)``): every
+        value it may hold, or the assignment that reaches it in source order (``c = OpenAI()`` then
+        ``c = instructor.from_openai(c)``); None when only some of its values are; else False."""
+        def wrapper(value) -> bool:
+            if isinstance(value, ast.Await):
+                value = value.value
+            return isinstance(value, ast.Call) and _instructor_callee(f, value) is not None
+
+        if isinstance(node, ast.Name):
+            reaching = reaching_assign(f, node)
+            if reaching is not None and wrapper(reaching.value):  # type: ignore[attr-defined]
+                return True
+        values = [node] if isinstance(node, ast.Call) else self.bound_values(f, scope, node)
+        if not values:
+            return False
+        found = [wrapper(value) for value in values]
+        return True if all(found) else None if any(found) else False
 
     def _module_use(self, f: _File, node: ast.Attribute) -> None:
         chain, top = _chain(f, node.value)
@@ -917,6 +953,13 @@ class _Builder:
             elif is_class:
                 return self._use(f, node, ids[0], f"handed to {callee}", True,
                                  f"handed to {callee}(...), whose constructor migrator cannot follow")
+        if _instructor_callee(f, call) is not None and self.endpoint is None:
+            problem = _instructor_wrap_problem(f, call, node)
+            use = self._use(f, node, ids[0], f"handed to {callee}", bool(problem),
+                            problem, "MIG111",
+                            USE_TODO if problem else USE_CONVERT)
+            self.sites[node_key(f.path, call)] = ("iwrap", use)
+            return
         hint = OPENAI_CONSUMERS.get(last)
         if hint is None and "openai" in callee.lower():
             hint = f"{callee} is OpenAI-specific"
@@ -1191,6 +1234,65 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
             and isinstance(item.slice, ast.Constant) and isinstance(item.slice.value, int)
             and isinstance(flagged, ast.Attribute) and flagged.attr == "flagged" and flagged.value is item
             and isinstance(flagged.ctx, ast.Load))
+
+
+def _instructor_callee(f: _File, call: ast.Call) -> Optional[str]:
+    """``instructor.from_openai`` / ``patch`` / ``apatch`` when ``call`` calls one through the module
+    imported as a name (``import instructor [as x]``), else None."""
+    from migrator.mapping.instructor import WRAPPERS
+
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+        return None
+    aliases = getattr(f, "_instructor", None)
+    if aliases is None:
+        aliases = {a.asname or a.name for n in f.nodes if isinstance(n, ast.Import) for a in n.names
+                   if a.name == "instructor"}
+        f._instructor = aliases  # type: ignore[attr-defined]
+    name = f"instructor.{func.attr}"
+    return name if func.value.id in aliases and name in WRAPPERS else None
+
+
+def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
+    """Why MIG111 cannot turn ``instructor.from_openai(client, mode=...)`` into ``from_mistral``."""
+    from migrator.mapping.instructor import MODES
+
+    if not (call.args and call.args[0] is client) and not any(kw.arg == "client" and kw.value is client
+                                                              for kw in call.keywords):
+        return "the client is not its first argument"
+    for kw in call.keywords:
+        if kw.arg == "client":
+            continue
+        if kw.arg != "mode":
+            return f"{kw.arg or '**' + ast.unparse(kw.value)}=: convert by hand"
+        mode = kw.value.attr if isinstance(kw.value, ast.Attribute) else None
+        if mode not in MODES:
+            return (f"mode={ast.unparse(kw.value)} raises ModeError with Mistral (instructor.from_mistral takes "
+                    "TOOLS, JSON_SCHEMA or MD_JSON)")
+    if len(call.args) > 1:
+        return "positional arguments after the client"
+    return ""
+
+
+def _instructor_call_problem(call: ast.Call, surface: str) -> str:
+    """Why MIG111 cannot keep an instructor client's call as it is on ``from_mistral`` (with its
+    keywords renamed): unknown methods or keywords, ``**kwargs``, a developer message."""
+    from migrator.mapping.instructor import CALL_DROPS, CALL_KWARGS, CALL_METHODS, CALL_RENAMES
+
+    if surface not in CALL_METHODS:
+        return f"{surface}(...) of the instructor client: convert by hand"
+    if call.args:
+        return "positional arguments"
+    for kw in call.keywords:
+        if kw.arg is None:
+            return f"**{ast.unparse(kw.value)}: its keys reach Mistral's chat.complete; convert by hand"
+        if kw.arg not in CALL_KWARGS and kw.arg not in CALL_RENAMES and kw.arg not in CALL_DROPS:
+            return f"{kw.arg}=: no rule for it on an instructor call"
+        if kw.arg == "messages" and isinstance(kw.value, (ast.List, ast.Tuple)) and any(
+                isinstance(e, ast.Dict) and _dict_constants(e).get("role") in ("developer", "function")
+                for e in kw.value.elts):
+            return "a developer / function message: Mistral takes system / tool messages"
+    return ""
 
 
 def _responses_problem(f: _File, call: ast.Call) -> str:

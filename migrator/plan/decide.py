@@ -159,6 +159,11 @@ def decide(builder, files) -> ConversionPlan:
             settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status,
                                    use.blocking, detail)
             continue
+        if answer[0] in ("iwrap", "icall"):  # instructor (MIG111): the wrapped client's verdict
+            use = answer[1]
+            origin = builder.origins.get(use.client) if use.client else None
+            sites[key] = (answer[0], decision(use.client), bool(origin and origin.is_async))
+            continue
         if answer[0] == "call":
             use: Use = answer[1]
             origin = builder.origins.get(use.client) if use.client else None

@@ -1,0 +1,129 @@
+"""MIG111: ``instructor.from_openai(OpenAI())`` -> ``instructor.from_mistral(Mistral())``; its calls' keywords."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg, unknown_model_todo
+from codemods._facts import CHAT
+from codemods.chat_completions import chat_method
+from migrator.mapping import map_model
+from migrator.mapping.instructor import CALL_DROPS, CALL_RENAMES, MISTRAL_WRAPPER, MODES, WRAPPERS
+from migrator.plan.model import CONVERT
+
+
+class Instructor(MigratorRule):
+    """Moves instructor clients from OpenAI to Mistral.
+
+    **What it does.** On a client the conversion plan converts (MIG101 turns ``OpenAI()`` into
+    ``Mistral()``), ``instructor.from_openai(client, mode=...)`` / ``instructor.patch(client)`` become
+    ``instructor.from_mistral(client, mode=...)``, with ``use_async=True`` for an async client or
+    ``instructor.apatch``; modes map (``MISTRAL_TOOLS`` -> ``TOOLS``, ``JSON`` /
+    ``MISTRAL_STRUCTURED_OUTPUTS`` -> ``JSON_SCHEMA``). The instructor client's calls keep instructor's
+    surface (``client.chat.completions.create(response_model=...)``, ``create_partial``,
+    ``create_iterable``, ``create_with_completion``, ``client.create``); only what instructor hands to
+    Mistral's ``chat.complete`` changes: OpenAI model names map, ``seed`` -> ``random_seed``,
+    ``max_completion_tokens`` -> ``max_tokens``, ``user`` / ``logit_bias`` removed (each raises
+    TypeError on Mistral).
+
+    **Why.** instructor 1.17 reaches Mistral only through ``from_mistral``: ``from_openai(Mistral())``
+    and ``patch(Mistral())`` fail, and an async client needs ``use_async=True`` (api-mapping.md §13.1).
+
+    **Fix safety.** approximate: another model answers; ``TOOLS`` mode sends ``tool_choice="any"``.
+
+    **Known limits (the client is kept, one TODO at its constructor).** ``PARALLEL_TOOLS``,
+    ``FUNCTIONS``, ``TOOLS_STRICT``, ``RESPONSES_TOOLS`` modes (ModeError with Mistral), other wrapper
+    arguments, ``**kwargs`` or unknown keywords on a call, developer / function messages written in
+    the call, methods outside instructor's surface. ``instructor.from_provider("openai/...")`` has
+    no rule yet. Not verified at run time: instructor 1.17.0 requires ``jiter<0.15`` and openai 3.57
+    requires ``jiter>=0.16``, so they cannot be installed together for the differential tests.
+
+    **openai-compatible target.** Not applied: the client stays an OpenAI client.
+    """
+
+    CODE = "MIG111"
+    NAME = "instructor"
+    SAFETY = "approximate"
+    TARGETS = ("mistral",)
+    DESCRIPTION = "instructor.from_openai/patch(OpenAI()) -> instructor.from_mistral(Mistral()); call keywords mapped"
+    BEFORE = ('import instructor\nfrom openai import OpenAI\n\nclient = instructor.from_openai(OpenAI())\n'
+              'user = client.chat.completions.create(model="gpt-4o", response_model=User, seed=7,\n'
+              '                                      messages=[{"role": "user", "content": text}])\n')
+    AFTER = ('import instructor\nfrom openai import OpenAI\n\nclient = instructor.from_mistral(OpenAI())\n'
+             'user = client.chat.completions.create(model="mistral-large-latest", response_model=User, '
+             'random_seed=7,\n'
+             '                                      messages=[{"role": "user", "content": text}])\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._found: dict[int, tuple] = {}  # id(original call) -> (line, the plan's answer)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if chat_method(node.func) is not None:
+            line = self.mark_site(node, CHAT)
+            answer = self.answer_for(node)
+        else:
+            found = self.api_site(node)
+            line, answer = found if found is not None else (0, None)
+        if answer and answer[0] in ("iwrap", "icall"):
+            self._found[id(node)] = (line, answer)
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        found = self._found.get(id(original))
+        if found is None:
+            return updated
+        line, (kind, verdict, is_async) = found
+        if verdict != CONVERT or self.config.endpoint() is not None:
+            return updated
+        return self._wrapper(updated, line, is_async) if kind == "iwrap" else self._call(updated, line)
+
+    def _wrapper(self, call: cst.Call, line: int, is_async: bool) -> cst.Call:
+        func = call.func  # `<instructor module>.from_openai` (the plan checked the shape)
+        name = f"instructor.{func.attr.value}"  # type: ignore[attr-defined]
+        args = []
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == "mode" and isinstance(arg.value, cst.Attribute):
+                arg = arg.with_changes(value=arg.value.with_changes(attr=cst.Name(MODES[arg.value.attr.value])))
+            args.append(arg)
+        if is_async or WRAPPERS.get(name):
+            args.append(keyword_arg("use_async", cst.Name("True")))
+        new_func = func.with_changes(attr=cst.Name(MISTRAL_WRAPPER))  # type: ignore[attr-defined]
+        self.converted(line, f"{name}(...) -> instructor.{MISTRAL_WRAPPER}(...)"
+                             + (" with use_async=True" if is_async or WRAPPERS.get(name) else ""), "approximate")
+        return call.with_changes(func=new_func, args=finish_args(call.args, args))
+
+    def _call(self, call: cst.Call, line: int) -> cst.Call:
+        args, notes = [], []
+        for arg in call.args:
+            name = arg.keyword.value if arg.keyword is not None else None
+            if name in CALL_DROPS:
+                notes.append(f"{name} dropped: {CALL_DROPS[name]}")
+                if args and isinstance(arg.comma, cst.Comma):  # its line break goes to the argument before it
+                    args[-1] = args[-1].with_changes(comma=arg.comma)
+                continue
+            if name in CALL_RENAMES:
+                arg = arg.with_changes(keyword=cst.Name(CALL_RENAMES[name]))
+            elif name == "model":
+                arg = arg.with_changes(value=self._model(arg.value, line))
+            args.append(arg)
+        self.converted(line, f"{code_of(call.func)}(...) now runs on Mistral through instructor.from_mistral"
+                             + (f" ({'; '.join(notes)})" if notes else ""), "approximate")
+        return call.with_changes(args=finish_args(call.args, args))
+
+    def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
+            mapped = map_model(value.evaluated_value, self.config.models())
+            if mapped is None:
+                self.todo(line, unknown_model_todo(value.evaluated_value))
+                return value
+            return cst.SimpleString(f"{value.quote}{mapped}{value.quote}")
+        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
+            return value
+        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
+                        "(see `migrator rules` / --model)")
+        return value

@@ -1,0 +1,33 @@
+"""instructor: ``instructor.from_openai(OpenAI())`` -> ``instructor.from_mistral(Mistral())``
+(api-mapping.md §13.1: instructor 1.17.0 with mistralai 3.7.0, run against a loopback server)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# OpenAI wrappers -> whether they make an async instructor client whatever the client is.
+WRAPPERS = MappingProxyType({"instructor.from_openai": False, "instructor.patch": False,
+                             "instructor.apatch": True})
+MISTRAL_WRAPPER = "from_mistral"
+# instructor.Mode members -> the mode from_mistral takes for them; others raise ModeError with Mistral.
+MODES = MappingProxyType({
+    "TOOLS": "TOOLS", "MISTRAL_TOOLS": "TOOLS", "JSON_SCHEMA": "JSON_SCHEMA",
+    "MISTRAL_STRUCTURED_OUTPUTS": "JSON_SCHEMA", "JSON": "JSON_SCHEMA", "MD_JSON": "MD_JSON",
+})
+# The instructor client's call surface (the same on from_mistral's client).
+CALL_METHODS = frozenset({
+    "chat.completions.create", "chat.completions.create_partial", "chat.completions.create_iterable",
+    "chat.completions.create_with_completion", "create", "create_partial", "create_iterable",
+    "create_with_completion", "chat.create", "messages.create",
+})
+# Call keywords instructor forwards to chat.complete unchanged (or consumes itself).
+CALL_KWARGS = frozenset({
+    "model", "messages", "response_model", "max_retries", "validation_context", "context", "strict",
+    "temperature", "top_p", "max_tokens", "stop", "n", "presence_penalty", "frequency_penalty",
+    "parallel_tool_calls", "hooks",
+})
+# Call keywords chat.complete names differently (a TypeError otherwise).
+CALL_RENAMES = MappingProxyType({"seed": "random_seed", "max_completion_tokens": "max_tokens"})
+# Call keywords with no Mistral equivalent (a TypeError otherwise): removed, with a finding.
+CALL_DROPS = MappingProxyType({"user": "end-user ids are not sent to Mistral",
+                               "logit_bias": "logit_bias has no Mistral equivalent"})

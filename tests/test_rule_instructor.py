@@ -1,0 +1,85 @@
+"""MIG111: instructor clients, end to end through the plan (transform_source). Static only: instructor
+1.17.0 requires jiter<0.15 and openai 3.57 requires jiter>=0.16, so no differential program can import
+both (the mapping is api-mapping.md §13.1, checked there against a loopback server)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from migrator.config import Config
+from migrator.engine.transform import transform_source
+
+
+def convert(source: str, **config):
+    outcome = transform_source(textwrap.dedent(source), config=Config(**config))
+    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+
+
+def test_from_openai_and_its_calls():
+    code, todos = convert('''\
+        import instructor
+        from openai import OpenAI
+
+        client = instructor.from_openai(OpenAI(), mode=instructor.Mode.MISTRAL_TOOLS)
+
+        def extract(text):
+            return client.chat.completions.create(model="gpt-4o", response_model=User, seed=7, user="u1",
+                                                  max_completion_tokens=64,
+                                                  messages=[{"role": "user", "content": text}])
+
+        def partial(text):
+            return client.create_partial(model="gpt-4o-mini", response_model=User,
+                                         messages=[{"role": "system", "content": text}])
+        ''')
+    assert "client = instructor.from_mistral(Mistral(), mode=instructor.Mode.TOOLS)" in code
+    assert ('client.chat.completions.create(model="mistral-large-latest", response_model=User, random_seed=7,\n'
+            '                                          max_tokens=64,\n') in code
+    assert "user=" not in code and "from mistralai.client import Mistral" in code
+    assert 'client.create_partial(model="mistral-small-latest", response_model=User,' in code
+    assert not todos
+
+
+def test_async_clients_patch_and_a_client_stored_first():
+    code, todos = convert('''\
+        import instructor
+        from openai import AsyncOpenAI, OpenAI
+
+        aclient = instructor.from_openai(AsyncOpenAI())
+        raw = OpenAI()
+        patched = instructor.patch(raw)
+        apatched = instructor.apatch(AsyncOpenAI())
+
+        async def go(q):
+            a = await aclient.chat.completions.create(model="gpt-4o", response_model=A, messages=q)
+            b = patched.chat.completions.create(model="gpt-4o", response_model=A, messages=q)
+            c = await apatched.chat.completions.create(model="gpt-4o", response_model=A, messages=q)
+            return a, b, c
+        ''')
+    assert "aclient = instructor.from_mistral(Mistral(), use_async=True)" in code
+    assert "raw = Mistral()" in code and "patched = instructor.from_mistral(raw)" in code
+    assert "apatched = instructor.from_mistral(Mistral(), use_async=True)" in code
+    assert code.count('model="mistral-large-latest"') == 3 and not todos
+
+
+@pytest.mark.parametrize("wrap, call, reason", [
+    ("instructor.from_openai(OpenAI(), mode=instructor.Mode.PARALLEL_TOOLS)", "", "ModeError"),
+    ("instructor.from_openai(OpenAI())", "client.chat.completions.create(model='gpt-4o', response_model=A, **kw)",
+     "convert by hand"),
+    ("instructor.from_openai(OpenAI())", "client.chat.completions.create(model='gpt-4o', response_model=A, "
+     "messages=[{'role': 'developer', 'content': 'x'}])", "developer"),
+    ("instructor.from_openai(OpenAI())", "client.chat.completions.create(model='gpt-4o', response_model=A, "
+     "logprobs=True)", "logprobs="),
+])
+def test_what_keeps_the_client(wrap, call, reason):
+    code, todos = convert(f"import instructor\nfrom openai import OpenAI\n\nclient = {wrap}\n\n\n"
+                          f"def go(kw):\n    return {call or 'None'}\n")
+    assert "client = instructor.from_openai(OpenAI()" in code and "Mistral()" not in code
+    assert any("kept on OpenAI" in t and reason in t for t in todos), todos
+
+
+def test_not_on_the_openai_compatible_target():
+    source = "import instructor\nfrom openai import OpenAI\n\nclient = instructor.from_openai(OpenAI())\n"
+    code, _ = convert(source, target="openai-compatible", provider="mistral")
+    assert "instructor.from_openai(OpenAI(" in code and "from_mistral" not in code
