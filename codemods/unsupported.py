@@ -46,6 +46,21 @@ class UnsupportedCalls(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._told: set[str] = set()  # closest-feature hints already given in full in this file
+
+    def _closest(self, line: int, surface: str, closest: str) -> None:
+        """The closest Mistral feature, in full at the first call of a surface family in the file;
+        later calls of the family point back to it (a file of assistant calls is not 15 copies)."""
+        family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
+        if family in self._told:
+            self.todo(line, f"{surface}(...) stays on OpenAI (Mistral's closest feature: see the TODO at the first "
+                            f"{family} call in this file)")
+        else:
+            self._told.add(family)
+            self.todo(line, f"{surface}(...) stays on OpenAI: {closest}")
+
     def visit_Call(self, node: cst.Call) -> None:
         found = self.api_site(node)
         if found is None:
@@ -70,13 +85,15 @@ class _Transformer(RuleTransformer):
                 return
             hint = V0_HINTS.get(resource, "the matching Mistral client call")
             self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
-        elif answer[0] == "call" and answer[1] == KEEP and answer[3] and answer[4]:
-            self.todo(line, f"{answer[4]}; the openai module's client stays on OpenAI here")
-        elif answer[0] == "call" and answer[1] == KEEP and answer[4] and self.config.endpoint() is None:
+        elif answer[0] == "call" and answer[1] == KEEP and answer[4]:
             surface = answer[4].split("(...)", 1)[0]
-            closest = closest_feature(surface) if (dotted(node.func) or "").endswith("." + surface) else None
-            if closest is not None:  # a surface Mistral has no rule (or no counterpart) for: say what is closest
-                self.todo(line, f"{surface}(...) stays on OpenAI: {closest}")
+            closest = closest_feature(surface) if self.config.endpoint() is None and \
+                (dotted(node.func) or "").endswith("." + surface) else None
+            if answer[3]:  # the openai module's own client: no constructor carries its TODO
+                self.todo(line, f"{answer[4]}; the openai module's client stays on OpenAI here"
+                          + (f" ({closest})" if closest else ""))
+            elif closest is not None:  # a surface with no Mistral rule or counterpart: what is closest
+                self._closest(line, surface, closest)
         elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4]:
             self.todo(line, f"{answer[4]}; the receiver is not traced to a client: if it receives a client "
                             "migrator converted, convert this call by hand (a client that stays on OpenAI needs "

@@ -54,3 +54,32 @@ def test_another_providers_client_gets_none(tmp_path):
     (tmp_path / "app" / "agent.py").write_text(agent)
     run([tmp_path], mode=Mode.WRITE, config=Config())
     assert (tmp_path / "app" / "agent.py").read_text() == agent
+
+
+def test_no_env_todo_next_to_a_kept_splat_client(tmp_path):
+    """A key read that feeds a client kept on OpenAI (built from **kwargs) gets no "the converted client
+    reads MISTRAL_API_KEY" TODO because another file converts its client (gorilla, Qwen-Agent)."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "a.py").write_text('from openai import OpenAI\n\nc = OpenAI()\n'
+                                   'c.chat.completions.create(model="gpt-4o", messages=[])\n')
+    kept = ("import os\nfrom openai import OpenAI\n\n\nclass Handler:\n    def __init__(self):\n"
+            "        self.client = OpenAI(**self._kwargs())\n\n    def _kwargs(self):\n        kw = {}\n"
+            "        if api_key := os.getenv(\"OPENAI_API_KEY\"):\n            kw[\"api_key\"] = api_key\n"
+            "        return kw\n\n    def go(self, **params):\n        return self.client.responses.create(**params)\n")
+    (tmp_path / "b.py").write_text(kept)
+    run([tmp_path], mode=Mode.WRITE, config=Config())
+    after = (tmp_path / "b.py").read_text()
+    assert "MISTRAL_API_KEY" not in after and "kept on OpenAI" in after
+    assert "c = Mistral()" in (tmp_path / "a.py").read_text()
+
+
+def test_the_full_hint_once_per_family_and_file():
+    outcome = transform_source("from openai import OpenAI\n\nclient = OpenAI()\n"
+                               "a = client.beta.assistants.create(model='gpt-4o')\n"
+                               "b = client.beta.assistants.retrieve('a')\n"
+                               "c = client.files.content('file-1')\n", config=Config())
+    todos = {t.line: t.message for t in outcome.findings if t.rule == "MIG106"}
+    assert "client.beta.agents.create(model=..., name=..." in todos[4]
+    assert "see the TODO at the first beta.assistants call" in todos[5]
+    assert "client.files.download(file_id=...)" in todos[6]

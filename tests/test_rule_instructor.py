@@ -83,3 +83,27 @@ def test_not_on_the_openai_compatible_target():
     source = "import instructor\nfrom openai import OpenAI\n\nclient = instructor.from_openai(OpenAI())\n"
     code, _ = convert(source, target="openai-compatible", provider="mistral")
     assert "instructor.from_openai(OpenAI(" in code and "from_mistral" not in code
+
+
+def test_a_model_constant_maps_and_a_handed_on_client_blocks():
+    code, todos = convert('''\
+        import instructor
+        from openai import OpenAI
+
+        client = instructor.from_openai(OpenAI())
+        MODEL = "gpt-4o-2024-08-06"
+
+        def go(q):
+            return client.chat.completions.create(model=MODEL, response_model=A, messages=q)
+        ''')
+    assert 'MODEL = "mistral-large-latest"' in code and not todos
+    code, todos = convert('''\
+        import instructor
+        from instructor import llm_validator
+        from openai import OpenAI
+
+        client = instructor.from_openai(OpenAI())
+        check = llm_validator("be nice", client=client)
+        ''')
+    assert "client = instructor.from_openai(OpenAI())" in code
+    assert any("handed to llm_validator" in t for t in todos), todos

@@ -11,7 +11,7 @@ from typing import Optional
 # Surface prefix (after the client) -> the closest Mistral feature, for the TODO at each use.
 CLOSEST = MappingProxyType({
     "beta.assistants": "no Assistants API on Mistral; closest: an agent (client.beta.agents.create(model=..., "
-                       "instructions=..., tools=[...])) run through client.beta.conversations",
+                       "name=..., instructions=..., tools=[...])) run through client.beta.conversations",
     "beta.threads": "no threads/runs on Mistral; closest: client.beta.conversations.start(agent_id=..., inputs=...) "
                     "/ append(conversation_id=..., inputs=...), which keep the history server-side",
     "vector_stores": "no vector stores on Mistral; closest: a document library (client.beta.libraries.create, "
@@ -19,8 +19,8 @@ CLOSEST = MappingProxyType({
     "beta.vector_stores": "no vector stores on Mistral; closest: a document library (client.beta.libraries.create, "
                           "libraries.documents.upload) searched by an agent's document_library tool",
     "images": "no image endpoint on Mistral; closest: an agent with the image_generation tool "
-              "(client.beta.agents.create(tools=[{\"type\": \"image_generation\"}])); image input: chat with "
-              "image_url parts; documents: client.ocr.process",
+              "(client.beta.agents.create(model=..., name=..., tools=[{\"type\": \"image_generation\"}])); image "
+              "input: chat with image_url parts; documents: client.ocr.process",
     "fine_tuning": "mistralai 3.7 has no fine-tuning client (removed in 2.10): fine-tune in Mistral's console",
     "realtime": "closest: client.audio.realtime (streaming transcription); no realtime conversation API",
     "uploads": "no multipart uploads on Mistral; closest: client.files.upload(file={\"file_name\": ..., "
@@ -31,12 +31,15 @@ CLOSEST = MappingProxyType({
     "conversations": "closest: client.beta.conversations (conversations with Mistral agents or models)",
     "files": "no rule yet; Mistral: client.files.upload(file={\"file_name\": ..., \"content\": ...}, purpose=...), "
              "files.download(file_id=...), files.list(), files.delete(file_id=...)",
+    "files.content": "no rule yet; Mistral: client.files.download(file_id=...) (an httpx response: .read() or .content)",
+    "files.retrieve_content": "no rule yet; Mistral: client.files.download(file_id=...) (an httpx response: .read() or .content)",
     "batches": "no rule yet; Mistral: client.batch.jobs.create(input_files=[file_id], endpoint=\"/v1/chat/completions\", "
                "model=...), batch.jobs.list(), batch.jobs.get(job_id=...), batch.jobs.cancel(job_id=...) (statuses are upper case)",
     "audio.transcriptions": "no rule yet; Mistral: client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", "
                             "file={\"file_name\": ..., \"content\": ...})",
     "audio.speech": "no rule yet; Mistral: client.audio.speech.complete(model=..., input=..., voice_id=...) "
-                    "(Mistral's voices, not OpenAI's; the response holds the audio data, not a byte stream)",
+                    "(Mistral's voices, not OpenAI's; it returns a SpeechResponse, or events with stream=True, not "
+                    "OpenAI's binary response)",
     "audio.translations": "no translation endpoint on Mistral: transcribe (client.audio.transcriptions.complete), "
                           "then translate with chat",
     "completions": "legacy completions: fill-in-the-middle (suffix=) is client.fim.complete(model=\"codestral-latest\", "

@@ -720,6 +720,15 @@ class _Builder:
             wrapped = self._wrapped_origins(f, scope, node)
             if wrapped and isinstance(call, ast.Call) and call.func is top and chain:
                 self._wrapped_call(f, scope, node, call, sorted(wrapped)[0], ".".join(chain))
+            elif wrapped and not chain and isinstance(parent, (ast.Call, ast.keyword)) and self.endpoint is None \
+                    and self._instructor_wrapped(f, scope, node) is not False:
+                # an instructor client handed on (`llm_validator(..., client=client)`): what it calls there,
+                # with which model (llm_validator defaults to gpt-3.5-turbo), is not seen here
+                holder = parent if isinstance(parent, ast.Call) else f.parent.get(id(parent))
+                callee = dotted_name(holder.func) if isinstance(holder, ast.Call) else None
+                self._use(f, node, sorted(wrapped)[0], f"instructor client handed to {callee or 'a call'}", True,
+                          f"the instructor client is handed to {callee or 'a call'}(...), which may call OpenAI "
+                          "models (llm_validator defaults to gpt-3.5-turbo): convert by hand", "MIG111")
         elif origins is None and not self._foreign(f, scope, node):
             chain, top = _chain(f, node)
             surface = ".".join(chain)

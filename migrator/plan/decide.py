@@ -299,7 +299,12 @@ def _implicit_variables(builder, decision) -> set:
     converted, kept = set(), set()
     by_file: dict = {}
     for oid, origin in builder.origins.items():
-        if origin.kind not in ("OpenAI", "AsyncOpenAI", "Client", "AsyncClient") or not origin.call_keywords:
+        if origin.kind not in ("OpenAI", "AsyncOpenAI", "Client", "AsyncClient"):
+            continue
+        if not origin.call_keywords:  # **kwargs: it may read either variable itself
+            if decision(oid) != CONVERT and origin.provider == "openai":
+                kept |= {"OPENAI_API_KEY", "OPENAI_BASE_URL"}
+                by_file.setdefault(origin.path, (set(), set()))[1].update({"OPENAI_API_KEY", "OPENAI_BASE_URL"})
             continue
         implicit = {v for v, kw in (("OPENAI_API_KEY", "api_key"), ("OPENAI_BASE_URL", "base_url"))
                     if kw not in origin.call_keywords[0]}
@@ -429,6 +434,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             return KEEP
         return None
 
+    def instructor_call(call: ast.AST) -> bool:  # MIG111 maps its model= like a converted call's
+        answer = sites.get(node_key(f.path, call))
+        return bool(answer) and answer[0] == "icall" and answer[1] == CONVERT
+
     def ctor_verdict(call: ast.AST) -> Optional[str]:
         answer = sites.get(node_key(f.path, call))
         return answer[1] if answer and answer[0] == "ctor" else None
@@ -557,7 +566,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             sites[key] = ("typecheck", _response_derived(builder, f, node.args[0], call_verdict))
         if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
             sites[key] = ("read", _response_derived(builder, f, node.left.value, call_verdict))  # type: ignore
-        if isinstance(node, ast.Call) and call_verdict(node) == CONVERT:
+        if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node)):
             for kw in node.keywords:
                 if kw.arg == "model" and isinstance(kw.value, ast.Name):
                     slot = _model_slot(builder, f, kw.value)
@@ -808,7 +817,7 @@ def _sends_model(builder, f, load) -> bool:
     if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
         return False
     answer = builder.plan_sites.get(node_key(f.path, f.parent.get(id(parent))))
-    return bool(answer) and answer[0] == "call" and answer[1] == CONVERT
+    return bool(answer) and answer[0] in ("call", "icall") and answer[1] == CONVERT
 
 
 def _default_constant(builder, f, default: ast.Name):
