@@ -36,6 +36,7 @@ MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no
 EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)
 TYPECHECK = "typecheck"  # MIG105: isinstance(x, ChatCompletion)
 RTEXT = "response-text"  # MIG110: `<response>.output_text` / `.output_parsed` of a converted Responses call
+CTEXT = "completion-text"  # MIG112: `<completion>.choices[i].text` of a converted legacy completion
 API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
 
@@ -500,6 +501,10 @@ class _Collector(ast.NodeVisitor):
         elif node.attr in ("output_text", "output_parsed") and isinstance(node.ctx, ast.Load) and \
                 self.facts_uses_openai:
             self._site(node, RTEXT)
+        elif node.attr == "text" and isinstance(node.ctx, ast.Load) and self.facts_uses_openai and \
+                isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
+                node.value.value.attr == "choices":
+            self._site(node, CTEXT)
         elif node.attr == "flagged" and self.facts_uses_openai:
             self.mark()  # MIG109 rewrites a converted moderation result's .results[i].flagged
         self._exception_site(node)

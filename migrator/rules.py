@@ -12,6 +12,7 @@ from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
 from codemods.embeddings import Embeddings
 from codemods.exceptions import Exceptions
+from codemods.fim import Fim
 from codemods.instructor import Instructor
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
@@ -43,6 +44,8 @@ class Rule(str, Enum):
     """responses.create -> Mistral's responses.create; .output_text spelled out."""
     MIG111 = "MIG111"
     """instructor.from_openai(OpenAI()) -> instructor.from_mistral(Mistral()); call keywords mapped."""
+    MIG112 = "MIG112"
+    """completions.create(prompt=..., suffix=...) -> fim.complete with Codestral."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -59,6 +62,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG109, Moderation),
     (Rule.MIG110, Responses),
     (Rule.MIG111, Instructor),
+    (Rule.MIG112, Fim),
 )
 
 

@@ -184,3 +184,21 @@ def test_what_keeps_a_parse_client(call, reason):
         ''')
     assert "client = OpenAI()" in code and "client.responses.parse(" in code
     assert any("kept on OpenAI" in t and reason in t for t in todos), todos
+
+
+def test_fim_and_what_keeps_a_legacy_completion():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def fill(head, tail):
+            r = client.completions.create(model="gpt-3.5-turbo-instruct", prompt=head, suffix=tail, seed=3)
+            return r.choices[0].text, r.usage.total_tokens
+        ''')
+    assert 'r = client.fim.complete(model="codestral-latest", prompt=head, suffix=tail, random_seed=3)' in code
+    assert "return r.choices[0].message.content, r.usage.total_tokens" in code and not todos
+    for call in ('client.completions.create(model="gpt-3.5-turbo-instruct", prompt=p).choices[0].text',
+                 'client.completions.create(model="m", prompt=p, suffix=s, best_of=2).choices[0].text',
+                 '[c.text for c in client.completions.create(model="m", prompt=p, suffix=s).choices]'):
+        code, todos = convert(f"from openai import OpenAI\nclient = OpenAI()\n\ndef f(p, s):\n    return {call}\n")
+        assert "client = OpenAI()" in code and any("kept on OpenAI" in t for t in todos), (call, todos)

@@ -78,6 +78,8 @@ def test_mistral_field_sets_match_mistralai_request_models():
     by_role = {"system": models.SystemMessage, "user": models.UserMessage,
                "assistant": models.AssistantMessage, "tool": models.ToolMessage}
     assert {role: _aliases(m) for role, m in by_role.items()} == wire_server.MISTRAL_MESSAGE_FIELDS
+    assert wire_server.MISTRAL_RESPONSES_FIELDS == _aliases(models.CreateResponseRequest)
+    assert wire_server.MISTRAL_FIM_FIELDS == _aliases(models.FIMCompletionRequest)
 
 
 def test_openai_field_sets_match_openai_params():
@@ -89,6 +91,13 @@ def test_openai_field_sets_match_openai_params():
         | set(chat_params.CompletionCreateParamsBase.__annotations__))
     assert wire_server.OPENAI_EMBEDDING_FIELDS == set(
         embedding_create_params.EmbeddingCreateParams.__annotations__)
+    from openai.types import completion_create_params
+    from openai.types.responses import response_create_params
+
+    assert wire_server.OPENAI_RESPONSES_FIELDS | {"stream"} == (
+        set(response_create_params.ResponseCreateParamsBase.__annotations__) | {"stream"})
+    assert wire_server.OPENAI_COMPLETION_FIELDS == (
+        set(completion_create_params.CompletionCreateParamsBase.__annotations__) | {"stream"})
 
 
 # ---- addresses, lifecycle, recording --------------------------------------------------------

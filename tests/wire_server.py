@@ -25,7 +25,8 @@ prints its URL (``http://127.0.0.1:PORT``) on one line and serves until killed (
 Endpoints
 ---------
 ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``, ``POST /v1/moderations``,
-``POST /v1/responses`` (JSON only; the reply is the chat reply to the request it stands for, see
+``POST /v1/completions`` (OpenAI) / ``POST /v1/fim/completions`` (Mistral, codestral models; JSON only:
+the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON only; the reply is the chat reply to the request it stands for, see
 ``responses_chat_body``), ``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
 ``POST /v1/files`` (multipart upload), ``GET /v1/files/{id}/content``, ``POST /v1/batch/jobs``
 (runs the whole batch at once with the same replies as the live endpoint; per line
@@ -175,9 +176,11 @@ __all__ = [
     "MISTRAL_EMBEDDING_FIELDS",
     "MISTRAL_MESSAGE_FIELDS",
     "MISTRAL_MODEL_PREFIXES",
+    "MISTRAL_FIM_FIELDS",
     "MISTRAL_RESPONSES_FIELDS",
     "OPENAI_CHAT_FIELDS",
     "OPENAI_EMBEDDING_FIELDS",
+    "OPENAI_COMPLETION_FIELDS",
     "OPENAI_RESPONSES_FIELDS",
 ]
 
@@ -219,6 +222,15 @@ OPENAI_CHAT_FIELDS = frozenset({
     "web_search_options",
 })
 OPENAI_EMBEDDING_FIELDS = frozenset({"input", "model", "dimensions", "encoding_format", "user"})
+# Legacy completions (POST /v1/completions) and Mistral's fill-in-the-middle (POST /v1/fim/completions).
+OPENAI_COMPLETION_FIELDS = frozenset({
+    "best_of", "echo", "frequency_penalty", "logit_bias", "logprobs", "max_tokens", "model", "n",
+    "presence_penalty", "prompt", "seed", "stop", "stream", "stream_options", "suffix", "temperature", "top_p", "user",
+})
+MISTRAL_FIM_FIELDS = frozenset({
+    "max_tokens", "metadata", "min_tokens", "model", "prompt", "prompt_cache_key", "random_seed", "stop",
+    "stream", "suffix", "temperature", "top_p",
+})
 # Responses API (POST /v1/responses). Mistral's request model pins store/background/truncation/
 # top_logprobs as constants; it serves function tools (and namespaces) only.
 MISTRAL_RESPONSES_FIELDS = frozenset({
@@ -500,6 +512,17 @@ def build_chat_reply(body: dict, personality: str) -> ChatReply:
     return ChatReply(choices, prompt_tokens, completion)
 
 
+def fim_chat_body(body: dict) -> dict:
+    """A legacy completion / FIM request as the chat request it stands for: the prompt and the suffix
+    joined by ``<FILL>`` as the user text, the sampling parameters as they are."""
+    text = f"{body.get('prompt') or ''}<FILL>{body.get('suffix') or ''}"
+    chat: dict[str, Any] = {"model": body.get("model"), "messages": [{"role": "user", "content": text}]}
+    for name in ("temperature", "top_p", "max_tokens", "stop", "seed", "random_seed"):
+        if body.get(name) is not None:
+            chat[name] = body[name]
+    return chat
+
+
 def responses_chat_body(body: dict) -> dict:
     """A Responses API request as the chat request it stands for, so both APIs share one reply
     function: ``instructions`` -> a system message, ``input`` (text, or items: messages,
@@ -718,6 +741,22 @@ class _OpenAIWire:
         return {"id": f"modr-{request_id[:16]}", "model": body.get("model") or "omni-moderation-latest",
                 "results": results}
 
+    def validate_completion(self, body: dict) -> None:
+        for required in ("model", "prompt"):
+            if required not in body:
+                raise WireError(400, f"Missing required parameter: '{required}'.", param=required,
+                                code="missing_required_parameter")
+        for key in body:
+            if key not in OPENAI_COMPLETION_FIELDS:
+                raise WireError(400, f"Unrecognized request argument supplied: {key}", param=key)
+
+    def text_completion(self, body: dict, reply: ChatReply, request_id: str) -> dict:
+        choice = reply.choices[0]
+        return {"id": f"cmpl-{request_id}", "object": "text_completion", "created": CREATED,
+                "model": body.get("model"), "system_fingerprint": "fp_wireserver",
+                "choices": [{"index": 0, "text": choice.content or "", "logprobs": None,
+                             "finish_reason": choice.finish_reason}], "usage": reply.usage}
+
     def validate_responses(self, body: dict) -> None:
         for required in ("model",):
             if required not in body:
@@ -877,6 +916,19 @@ class _MistralWire:
                             "category_scores": {k: (score if k == "violence_and_threats" else 0.01)
                                                 for k in names}})
         return {"id": request_id, "model": body.get("model"), "results": results}
+
+    def validate_completion(self, body: dict) -> None:
+        details = [self._missing(["body", key], body) for key in ("model", "prompt") if key not in body]
+        details += [self._extra(["body", key], value) for key, value in body.items()
+                    if key not in MISTRAL_FIM_FIELDS]
+        if details:
+            raise self._unprocessable(details)
+        if not str(body.get("model", "")).startswith("codestral-"):
+            raise WireError(400, f"Invalid model: {body.get('model')} does not support FIM", "invalid_model",
+                            code="1500")
+
+    def text_completion(self, body: dict, reply: ChatReply, request_id: str) -> dict:
+        return self.completion(body, reply, request_id)  # FIM answers in chat.completion shape
 
     def validate_responses(self, body: dict) -> None:
         details = [self._missing(["body", key], body) for key in ("model", "input") if key not in body]
@@ -1066,6 +1118,13 @@ class _Handler(BaseHTTPRequestHandler):
                 personality.validate_embeddings(body or {})
                 inputs = _embedding_inputs((body or {}).get("input"))
                 self._send_json(200, personality.embeddings(body, inputs, request_id), fault)
+            elif self.command == "POST" and path == ("/v1/fim/completions" if personality.name == "mistral"
+                                                     else "/v1/completions"):
+                personality.validate_completion(body or {})
+                if (body or {}).get("stream"):
+                    raise WireError(400, "streaming completions are not served by the wire server")
+                reply = build_chat_reply(fim_chat_body(body), personality.name)
+                self._send_json(200, personality.text_completion(body, reply, request_id), fault)
             elif self.command == "POST" and path == "/v1/responses":
                 personality.validate_responses(body or {})
                 if (body or {}).get("stream"):

@@ -57,6 +57,7 @@ EMBEDDING_SURFACES = frozenset({"embeddings.create"})
 MODEL_SURFACES = frozenset({"models.list", "models.retrieve", "models.delete"})
 MODERATION_SURFACES = frozenset({"moderations.create"})
 RESPONSES_SURFACES = frozenset({"responses.create", "responses.parse"})
+FIM_SURFACES = frozenset({"completions.create"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
 _SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
                                   "map", "filter", "zip"})
@@ -1008,6 +1009,10 @@ class _Builder:
             problem = _moderation_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG109",
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in FIM_SURFACES:
+            problem = _fim_problem(f, call)
+            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG112",
+                            USE_TODO if problem else USE_CONVERT)
         elif surface in RESPONSES_SURFACES:
             problem = _responses_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
@@ -1426,22 +1431,33 @@ def _responses_tools_problem(f: _File, call: ast.Call, value: ast.AST) -> str:
 
 
 def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozenset] = None) -> str:
-    """A converted result is read only as ``<result>.<attr>`` for attributes Mistral's response has
-    (RESULT_ATTRS), directly or through the one name it is assigned to, up to that name's next plain
-    assignment (MIG110 follows the same bindings in source order to rewrite ``output_text``)."""
+    """A converted Responses result is read only as ``<result>.<attr>`` for attributes Mistral's
+    response has (RESULT_ATTRS, or parse's ``output_parsed``)."""
     from migrator.mapping.responses import RESULT_ATTRS
 
-    RESULT_ATTRS = allowed if allowed is not None else RESULT_ATTRS  # noqa: N806 - the table, or parse's
+    attrs = allowed if allowed is not None else RESULT_ATTRS
+
+    def read_problem(read: ast.Attribute, name: str) -> str:
+        return "" if read.attr in attrs else f"{name}.{read.attr}: not on Mistral's response"
+
+    return _result_problem(f, call, read_problem, "the response is used as a whole (returned, passed on, "
+                           "stored): code elsewhere may read OpenAI's output_text, which Mistral's response does "
+                           "not have")
+
+
+def _result_problem(f: _File, call: ast.Call, read_problem, used: str) -> str:
+    """How a converted call's result is read: each ``<result>.<attr>`` read, directly or through the one
+    name it is assigned to up to that name's next plain assignment (the rules follow the same bindings
+    in source order: ``reaching_assign``), must pass ``read_problem(read, name)``; a result used any
+    other way (returned, passed on, stored, rebound by a loop) is ``used``."""
     node: ast.AST = call
     parent = f.parent.get(id(node))
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
     if isinstance(parent, ast.Attribute) and parent.value is node:
-        return "" if parent.attr in RESULT_ATTRS else f".{parent.attr} of the response: not on Mistral's response"
+        return read_problem(parent, "the result")
     if isinstance(parent, ast.Expr):
         return ""
-    used = "the response is used as a whole (returned, passed on, stored): code elsewhere may read OpenAI's " \
-           "output_text, which Mistral's response does not have"
     if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
         return used
     name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
@@ -1455,16 +1471,52 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
         if not isinstance(n.ctx, ast.Load):
             if _plain_assign(f, n) is None:
                 return (f"{name} is also bound by a loop, with or unpacking: migrator does not follow the "
-                        "response there")
+                        "result there")
             continue
         if reaching_assign(f, n) is not parent:
             continue
         read = f.parent.get(id(n))
         if not (isinstance(read, ast.Attribute) and read.value is n):
             return used
-        if read.attr not in RESULT_ATTRS:
-            return f"{name}.{read.attr}: not on Mistral's response"
+        problem = read_problem(read, name)
+        if problem:
+            return problem
     return ""
+
+
+def _fim_problem(f: _File, call: ast.Call) -> str:
+    """Why MIG112 leaves a legacy ``completions.create`` as it is ("" when it becomes ``fim.complete``):
+    only fill-in-the-middle (``suffix=``) maps, with keywords FIM takes, and a result read as
+    ``.choices[i].text`` / ``.finish_reason``, ``.usage``, ``.id`` or ``.model``."""
+    from migrator.mapping.fim import FIM_KWARGS
+
+    if call.args:
+        return "positional arguments"
+    keywords = {kw.arg for kw in call.keywords}
+    if None in keywords:
+        return "**kwargs: convert by hand"
+    if "suffix" not in keywords:
+        return ("a legacy completion without suffix=: only fill-in-the-middle maps (client.fim.complete with "
+                "codestral); move a plain prompt to chat.complete by hand")
+    unknown = sorted(keywords - set(FIM_KWARGS) - {"model", "prompt", "suffix"})
+    if unknown:
+        return f"{unknown[0]}=: no FIM equivalent"
+    if not {"model", "prompt"} <= keywords:
+        return "no model= or prompt="
+
+    def read_problem(read: ast.Attribute, name: str) -> str:
+        if read.attr in ("usage", "id", "model"):
+            return ""
+        item = f.parent.get(id(read))
+        field = f.parent.get(id(item))
+        if read.attr == "choices" and isinstance(item, ast.Subscript) and item.value is read and \
+                isinstance(field, ast.Attribute) and field.value is item and field.attr in ("text", "finish_reason"):
+            return ""
+        return f"{name}.{read.attr} used beyond .choices[i].text: Mistral's FIM choices hold a message"
+
+    return _result_problem(f, call, read_problem, "the completion is used as a whole (returned, passed on): "
+                           "code elsewhere may read choices[i].text, which Mistral's FIM response has as "
+                           "choices[i].message.content")
 
 
 def _plain_assign(f: _File, store: ast.Name) -> Optional[ast.AST]:

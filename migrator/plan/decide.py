@@ -562,6 +562,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
+        if isinstance(node, ast.Attribute) and node.attr == "text" and isinstance(node.ctx, ast.Load) and \
+                isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
+                node.value.value.attr == "choices":
+            sites[key] = ("ctext", _converted_response(f, node.value.value.value, call_verdict, fim=True))
         if isinstance(node, ast.Call) and type_check_class(node, f.qualify) is not None:
             sites[key] = ("typecheck", _response_derived(builder, f, node.args[0], call_verdict))
         if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
@@ -746,7 +750,7 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
 
 
 
-def _converted_response(f, node, call_verdict) -> bool:
+def _converted_response(f, node, call_verdict, fim: bool = False) -> bool:
     """Is ``node`` the result of a converted ``responses.create`` / ``parse`` call: the call itself (awaited or
     not), or a name whose reaching plain assignment is one (migrator.plan.build.reaching_assign)?"""
     if isinstance(node, ast.Await):
@@ -757,6 +761,11 @@ def _converted_response(f, node, call_verdict) -> bool:
         if isinstance(node, ast.Await):
             node = node.value
     func = node.func if isinstance(node, ast.Call) else None
+    if fim:  # a legacy completions.create (not chat.completions.create) that MIG112 converts
+        return (isinstance(func, ast.Attribute) and func.attr == "create" and isinstance(func.value, ast.Attribute)
+                and func.value.attr == "completions"
+                and not (isinstance(func.value.value, ast.Attribute) and func.value.value.attr == "chat")
+                and call_verdict(node) == CONVERT)
     return (isinstance(func, ast.Attribute) and func.attr in ("create", "parse")
             and isinstance(func.value, ast.Attribute) and func.value.attr == "responses"
             and call_verdict(node) == CONVERT)
