@@ -162,7 +162,12 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         # the first import of a module that had none: set it apart from the code (PEP 8)
         new_lines.append(newline * (2 if following.startswith(("def ", "async def ", "class ", "@")) else 1))
     # statements go after every import of the leading block, so the names they use are bound
-    statement_lines = [f"{code}{newline}" for code in statements if f"{code}{newline}" not in lines]
+    statement_lines = [f"{code}{newline}" for code in statements if f"{code}{newline}" not in lines and
+                       "\n" not in code]
+    for code in dict.fromkeys(c for c in statements if "\n" in c):  # a helper function: once per module
+        head = next(line for line in code.splitlines() if line.strip())
+        if not any(line.strip() == head.strip() for line in lines):
+            statement_lines.append(newline.join(code.split("\n")) + newline)
     if new_lines and anchor >= len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
     out: list[str] = []

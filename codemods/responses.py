@@ -8,8 +8,9 @@ from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_ar
                             unknown_model_todo)
 from codemods._facts import RTEXT
 from migrator.mapping import map_model
-from migrator.mapping.responses import (ASYNC_METHOD, METHOD, OUTPUT_TEXT_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
-                                       PARSE_METHOD, PARSE_ROLES, PARSED_CODE, PINNED, RESPONSES_KWARGS)
+from migrator.mapping.responses import (ASYNC_METHOD, METHOD, OUTPUT_TEXT_CODE, OUTPUT_TEXT_HELPER,
+                                       OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS, PARSE_METHOD,
+                                       PARSE_ROLES, PARSED_CODE, PINNED, RESPONSES_KWARGS)
 from migrator.plan.model import CONVERT, UNRESOLVED
 
 
@@ -22,7 +23,9 @@ class Responses(MigratorRule):
     removed (Mistral pins it), ``extra_headers=`` becomes ``http_headers=``. Each
     ``response.output_text`` read of a converted call's result becomes
     ``"".join(part.text for item in response.output if item.type == "message" for part in
-    item.content if part.type == "output_text")``: Mistral's response has the same ``output`` items
+    item.content if part.type == "output_text")``, written once in a module helper ``_output_text(response)``
+    added after the imports (inline where the module already uses that name): Mistral's response has the
+    same ``output`` items
     (``message``, ``function_call`` with ``name`` / ``arguments`` / ``call_id``) but no
     ``output_text`` property. Output items can be appended to the next request's ``input`` as before.
 
@@ -50,10 +53,16 @@ class Responses(MigratorRule):
     BEFORE = ('from openai import OpenAI\n\nclient = OpenAI()\n'
               'response = client.responses.create(model="gpt-4o", input="Hi", store=False)\n'
               'print(response.output_text)\n')
-    AFTER = ('from openai import OpenAI\n\nclient = OpenAI()\n'
+    AFTER = ('from openai import OpenAI\n\n\ndef _output_text(response) -> str:\n'
+             '    """The text of a Responses API result (OpenAI\'s output_text; Mistral\'s response has no such '
+             'property)."""\n'
+             '    return "".join(\n'
+             '        part.text for item in response.output if item.type == "message"\n'
+             '        for part in item.content if part.type == "output_text"\n'
+             '    )\n\n\n'
+             'client = OpenAI()\n'
              'response = client.responses.create(model="mistral-large-latest", input="Hi")\n'
-             'print("".join(part.text for item in response.output if item.type == "message" '
-             'for part in item.content if part.type == "output_text"))\n')
+             'print(_output_text(response))\n')
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
@@ -75,8 +84,13 @@ class _Transformer(ApiCallTransformer):
         code = code_of(owner)
         if not isinstance(owner, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) and not owner.lpar:
             code = f"({code})"  # `(await client.responses.create(...)).output_text`
-        template = OUTPUT_TEXT_CODE if updated.attr.value == "output_text" else PARSED_CODE
-        return cst.parse_expression(template.format(response=code))
+        if updated.attr.value == "output_parsed":
+            return cst.parse_expression(PARSED_CODE.format(response=code))
+        if OUTPUT_TEXT_HELPER in self.facts.names_in_use:  # the module has a name of its own like it
+            return cst.parse_expression(OUTPUT_TEXT_CODE.format(response=code))
+        self.need_statement(OUTPUT_TEXT_HELPER_CODE)
+        return cst.Call(func=cst.Name(OUTPUT_TEXT_HELPER), args=[cst.Arg(value=owner.with_changes(lpar=[], rpar=[])
+                                                                          if owner.lpar else owner)])
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.site_answer(original, updated)

@@ -35,10 +35,9 @@ def test_text_reads_pinned_store_and_models():
         ''')
     assert ('r = client.responses.create(model="mistral-large-latest", input=q, http_headers={"x-app": "a"})'
             in code)
-    assert "return " + OUTPUT_TEXT.format("r") in code
+    assert "return _output_text(r)" in code and code.count("def _output_text(response) -> str:") == 1
     assert "print(r.id, r.usage.total_tokens)" in code
-    assert ("return " + OUTPUT_TEXT.format(
-        '(await aclient.responses.create_async(model="mistral-small-latest", input=q))') in code)
+    assert 'return _output_text(await aclient.responses.create_async(model="mistral-small-latest", input=q))' in code
     assert "client = Mistral(" in code and "aclient = Mistral(" in code
     assert not todos
 
@@ -54,7 +53,7 @@ def test_a_reused_name_is_followed_in_source_order():
         response = {"output_text": "mine"}
         ''')
     assert "print(response.choices[0].message.content)" in code
-    assert "print(" + OUTPUT_TEXT.format("response") + ")" in code
+    assert "print(_output_text(response))" in code
 
 
 @pytest.mark.parametrize("call, reason", [
@@ -119,6 +118,13 @@ def test_an_untraced_receiver_gets_a_todo():
         ''')
     assert "svc.client.responses.create(" in code
     assert any("not recognised as an OpenAI client" in t and "responses.create" in t for t in todos)
+
+
+def test_the_helper_name_taken_means_inline():
+    code, _ = convert(
+        "from openai import OpenAI\nfrom util import _output_text\nclient = OpenAI()\n"
+        "r = client.responses.create(model='gpt-4o', input='x')\nprint(r.output_text, _output_text)\n")
+    assert "print(" + OUTPUT_TEXT.format("r") + ", _output_text)" in code and "def _output_text" not in code
 
 
 def test_idempotent():

@@ -53,7 +53,18 @@ RESULT_ATTRS = frozenset({
     "instructions", "metadata", "temperature", "top_p", "tools", "tool_choice", "parallel_tool_calls",
     "max_output_tokens", "object",
 })
-# `response.output_text` (an OpenAI SDK property) -> this expression of the response.
+# `response.output_text` (an OpenAI SDK property) -> a call of this module-level helper, added once
+# after the imports (the expression below, inline, where the module already uses the helper's name).
+OUTPUT_TEXT_HELPER = "_output_text"
+OUTPUT_TEXT_HELPER_CODE = (
+    "\n\ndef _output_text(response) -> str:\n"
+    '    """The text of a Responses API result (OpenAI\'s output_text; Mistral\'s response has no such '
+    'property)."""\n'
+    '    return "".join(\n'
+    '        part.text for item in response.output if item.type == "message"\n'
+    '        for part in item.content if part.type == "output_text"\n'
+    "    )\n"
+)
 OUTPUT_TEXT_CODE = ('"".join(part.text for item in {response}.output if item.type == "message" '
                     'for part in item.content if part.type == "output_text")')
 
