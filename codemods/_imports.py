@@ -167,7 +167,13 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     for code in dict.fromkeys(c for c in statements if "\n" in c):  # a helper function: once per module
         head = next(line for line in code.splitlines() if line.strip())
         if not any(line.strip() == head.strip() for line in lines):
-            statement_lines.append(newline.join(code.split("\n")) + newline)
+            statement_lines.append(newline.join(code.rstrip("\n").split("\n")) + newline)
+            # two blank lines after a function (PEP 8), counting the ones already there
+            blank = 0
+            while statements_end + blank < len(lines) and not lines[statements_end + blank].strip():
+                blank += 1
+            if statements_end + blank < len(lines):
+                statement_lines.append(newline * max(0, 2 - blank))
     if new_lines and anchor >= len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
     out: list[str] = []

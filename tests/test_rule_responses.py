@@ -208,3 +208,11 @@ def test_fim_and_what_keeps_a_legacy_completion():
                  '[c.text for c in client.completions.create(model="m", prompt=p, suffix=s).choices]'):
         code, todos = convert(f"from openai import OpenAI\nclient = OpenAI()\n\ndef f(p, s):\n    return {call}\n")
         assert "client = OpenAI()" in code and any("kept on OpenAI" in t for t in todos), (call, todos)
+
+
+def test_the_helper_is_set_apart_by_two_blank_lines():
+    for gap in ("\n", "\n\n", "\n\n\n"):
+        code, _ = convert("from openai import OpenAI\n" + gap + "client = OpenAI()\n"
+                          "print(client.responses.create(model='gpt-4o', input='x').output_text)\n")
+        assert "from mistralai.client import Mistral\n\n\ndef _output_text(response) -> str:\n" in code
+        assert "    )\n" + max(gap, "\n\n") + "client = Mistral()\n" in code, code
