@@ -80,6 +80,7 @@ class _Origin:
     key: tuple = ()  # constructors: node_key of the call
     call_keywords: tuple = ()  # constructors: (the keywords passed,) or () when **kwargs hides them
     key_source: str = ""  # constructors: what api_key= reads, one assignment deep ("" when not a name)
+    key_text: str = ""  # constructors: the api_key= expression as written
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
     returned: bool = False  # returned by a function (a factory)
 
@@ -336,6 +337,7 @@ class _Builder:
         origin.call_keywords = ({kw.arg for kw in call.keywords if kw.arg},) if not any(
             kw.arg is None for kw in call.keywords) else ()
         key_arg = next((kw.value for kw in call.keywords if kw.arg == "api_key"), None)
+        origin.key_text = ast.unparse(key_arg) if key_arg is not None else ""
         if isinstance(key_arg, ast.Name):  # `api_key = load_api_key("OPENAI_API_KEY")`, then api_key=api_key
             origin.key_source = _expression_text(f, f.scope_of.get(id(call), ()), key_arg)
         if qualified in MANUAL_CLIENT_CLASSES:

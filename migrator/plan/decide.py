@@ -295,7 +295,9 @@ def _model_tables(f, sites, sent: set) -> dict:
 
 def _implicit_variables(builder, decision) -> set:
     """OPENAI_API_KEY / OPENAI_BASE_URL when the converted clients read them implicitly (no api_key= /
-    base_url=) and no client kept on OpenAI does: their converted form reads the Mistral variable."""
+    base_url=) or by name (``api_key=os.getenv("OPENAI_API_KEY")``, renamed with the client) and no
+    client kept on OpenAI does: their converted form reads the Mistral variable, so other reads of the
+    OpenAI one (a guard, a check) get a TODO."""
     converted, kept = set(), set()
     by_file: dict = {}
     for oid, origin in builder.origins.items():
@@ -308,6 +310,8 @@ def _implicit_variables(builder, decision) -> set:
             continue
         implicit = {v for v, kw in (("OPENAI_API_KEY", "api_key"), ("OPENAI_BASE_URL", "base_url"))
                     if kw not in origin.call_keywords[0]}
+        if "OPENAI_API_KEY" in origin.key_source + origin.key_text:  # api_key=os.getenv(...): renamed with it
+            implicit.add("OPENAI_API_KEY")
         mine = by_file.setdefault(origin.path, (set(), set()))
         if decision(oid) == CONVERT:
             converted |= implicit
