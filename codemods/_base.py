@@ -10,6 +10,7 @@ from codemods._facts import ModuleFacts, Path, gather_from_source
 from codemods._imports import STATEMENT, Needed, fix_imports
 from migrator.config import Config
 from migrator.engine.results import Finding, FindingKind
+from migrator.plan.model import CONVERT, UNRESOLVED
 
 # context.scratch keys shared by the rules and migrator.engine.transform
 FACTS = "migrator.facts"
@@ -220,6 +221,23 @@ class RuleTransformer(cst.CSTTransformer):
                     return slot
         return None
 
+    def mapped_model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+        """``model=`` of a converted call whose value keeps its form: a literal OpenAI name mapped (TODO
+        when unknown), a name the plan maps where it is set (a model slot) as it is, else a TODO."""
+        from migrator.mapping import map_model
+
+        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
+            mapped = map_model(value.evaluated_value, self.config.models())
+            if mapped is None:
+                self.todo(line, unknown_model_todo(value.evaluated_value))
+                return value
+            return cst.SimpleString(f"{value.quote}{mapped}{value.quote}")
+        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
+            return value  # mapped where it is set
+        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
+                        "(see `migrator rules` / --model)")
+        return value
+
     def mistral_module_client(self) -> cst.Name:
         """Mistral has no module-level client: the module's own one (added once after the imports)."""
         from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
@@ -421,6 +439,24 @@ class ApiCallTransformer(RuleTransformer):
             return None
         return found
 
+    def converting(self, original: cst.Call, updated: cst.CSTNode, by_hand: str):
+        """(line, is_async, receiver) when the plan converts this call on the mistral target (the
+        receiver is the module's Mistral client for the openai module's own client), else None. An
+        untraced receiver's call gets a TODO: ``by_hand`` says how to convert it."""
+        found = self.site_answer(original, updated)
+        if found is None:
+            return None
+        line, answer = found
+        _, verdict, is_async, module_client, blocking, _ = answer
+        receiver = updated.func.value.value  # type: ignore[attr-defined]
+        if verdict == UNRESOLVED and not blocking and self.config.endpoint() is None:
+            self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; if it receives a client "
+                            f"migrator converted, {by_hand}; a client that stays on OpenAI needs nothing")
+            return None
+        if verdict != CONVERT or self.config.endpoint() is not None:
+            return None
+        return line, is_async, self.mistral_module_client() if module_client else receiver
+
 
 def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
     """``name=value`` written the way PEP 8 writes keyword arguments (no spaces around ``=``)."""
@@ -450,8 +486,18 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
         separator = cst.Comma(whitespace_after=opening)
     else:
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    # an argument kept in place takes over the comma of the arguments dropped after it: the line break
+    # before the next kept argument stays (`seed=7, user="u1",\n    max_tokens=64`: user dropped)
+    position = {id(a.comma): i for i, a in enumerate(original) if isinstance(a.comma, cst.Comma)}
+    kept = {position[id(a.comma)] for a in new if id(a.comma) in position}
     out = []
     for arg in new[:-1]:
+        index = position.get(id(arg.comma))
+        if index is not None:
+            following = next((m for m in range(index + 1, len(original)) if m in kept or m == len(original) - 1),
+                             index + 1)
+            if following > index + 1 and isinstance(original[following - 1].comma, cst.Comma):
+                arg = arg.with_changes(comma=original[following - 1].comma)
         if not isinstance(arg.comma, cst.Comma) or arg.comma is last.comma:
             arg = arg.with_changes(comma=separator)
         if arg.whitespace_after_arg is last.whitespace_after_arg and len(new) > 1:

@@ -11,7 +11,6 @@ from codemods._base import (MigratorRule, RuleTransformer, code_of, dotted, fini
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.models import chat_model_literal, slot_model_literal
 

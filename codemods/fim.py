@@ -7,7 +7,6 @@ import libcst as cst
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args
 from codemods._facts import CTEXT
 from migrator.mapping.fim import ASYNC_METHOD, FIM_KWARGS, FIM_MODEL, METHOD, TEXT_CODE
-from migrator.plan.model import CONVERT
 
 
 class Fim(MigratorRule):
@@ -66,14 +65,11 @@ class _Transformer(ApiCallTransformer):
         return cst.parse_expression(TEXT_CODE.format(choice=code_of(updated.value)))
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        found = self.site_answer(original, updated)
+        found = self.converting(original, updated, f"convert this completions.create call by hand (fill-in-the-"
+                                f"middle: fim.complete(model=\"{FIM_MODEL}\", prompt=..., suffix=...))")
         if found is None:
             return updated
-        line, answer = found
-        _, verdict, is_async, module_client, _, _ = answer
-        if verdict != CONVERT or self.config.endpoint() is not None:
-            return updated
-        receiver = self.mistral_module_client() if module_client else updated.func.value.value  # type: ignore
+        line, is_async, receiver = found
         args = []
         for arg in updated.args:
             name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg, unknown_model_todo
+from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
 from codemods._facts import CHAT
 from codemods.chat_completions import chat_method
-from migrator.mapping import map_model
 from migrator.mapping.instructor import CALL_DROPS, CALL_RENAMES, MISTRAL_WRAPPER, MODES, WRAPPERS
 from migrator.plan.model import CONVERT
 
@@ -103,27 +102,12 @@ class _Transformer(RuleTransformer):
             name = arg.keyword.value if arg.keyword is not None else None
             if name in CALL_DROPS:
                 notes.append(f"{name} dropped: {CALL_DROPS[name]}")
-                if args and isinstance(arg.comma, cst.Comma):  # its line break goes to the argument before it
-                    args[-1] = args[-1].with_changes(comma=arg.comma)
                 continue
             if name in CALL_RENAMES:
                 arg = arg.with_changes(keyword=cst.Name(CALL_RENAMES[name]))
             elif name == "model":
-                arg = arg.with_changes(value=self._model(arg.value, line))
+                arg = arg.with_changes(value=self.mapped_model(arg.value, line))
             args.append(arg)
         self.converted(line, f"{code_of(call.func)}(...) now runs on Mistral through instructor.from_mistral"
                              + (f" ({'; '.join(notes)})" if notes else ""), "approximate")
         return call.with_changes(args=finish_args(call.args, args))
-
-    def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
-        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
-            mapped = map_model(value.evaluated_value, self.config.models())
-            if mapped is None:
-                self.todo(line, unknown_model_todo(value.evaluated_value))
-                return value
-            return cst.SimpleString(f"{value.quote}{mapped}{value.quote}")
-        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
-            return value
-        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
-                        "(see `migrator rules` / --model)")
-        return value

@@ -8,7 +8,6 @@ from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_ar
                             unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.moderation import ASYNC_METHOD, FLAGGED_CODE, METHOD, MODERATION_KWARGS, MODERATION_MODEL
-from migrator.plan.model import CONVERT, UNRESOLVED
 
 
 class Moderation(MigratorRule):
@@ -70,20 +69,12 @@ class _Transformer(ApiCallTransformer):
         return _moderation_call(node)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        found = self.site_answer(original, updated)
+        found = self.converting(original, updated, "convert this moderations.create call by hand "
+                                f"(classifiers.moderate(model=\"{MODERATION_MODEL}\", inputs=...); no .flagged: "
+                                "any(result.categories.values()))")
         if found is None:
             return updated
-        line, answer = found
-        _, verdict, is_async, module_client, blocking, _ = answer
-        receiver = updated.func.value.value  # type: ignore[attr-defined]
-        if verdict == UNRESOLVED and not blocking and self.config.endpoint() is None:
-            self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; if it receives a client "
-                            "migrator converted, convert this moderations.create call by hand "
-                            f"(classifiers.moderate(model=\"{MODERATION_MODEL}\", inputs=...); no .flagged: "
-                            "any(result.categories.values())); a client that stays on OpenAI needs nothing")
-            return updated
-        if verdict != CONVERT or self.config.endpoint() is not None:
-            return updated
+        line, is_async, receiver = found
         args: list[cst.Arg] = []
         model_given = False
         for arg in updated.args:
@@ -94,8 +85,6 @@ class _Transformer(ApiCallTransformer):
             args.append(arg.with_changes(keyword=cst.Name(MODERATION_KWARGS[name])))
         if not model_given:  # OpenAI's default model; Mistral needs one named
             args.insert(0, keyword_arg("model", cst.SimpleString(f'"{MODERATION_MODEL}"')))
-        if module_client:
-            receiver = self.mistral_module_client()
         group, method = (ASYNC_METHOD if is_async else METHOD).split(".")
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...); Mistral's categories "

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements,
-                            unknown_model_todo)
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements
 from codemods._facts import RTEXT
-from migrator.mapping import map_model
 from migrator.mapping.responses import (ASYNC_METHOD, METHOD, OUTPUT_TEXT_CODE, OUTPUT_TEXT_HELPER,
                                        OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS, PARSE_METHOD,
                                        PARSE_ROLES, PARSED_CODE, PINNED, RESPONSES_KWARGS)
-from migrator.plan.model import CONVERT, UNRESOLVED
 
 
 class Responses(MigratorRule):
@@ -93,22 +90,12 @@ class _Transformer(ApiCallTransformer):
                                                                           if owner.lpar else owner)])
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        found = self.site_answer(original, updated)
+        found = self.converting(original, updated, "convert this responses call by hand (Mistral's "
+                                "responses.create takes the same request, is stateless, and its response has no "
+                                ".output_text; responses.parse becomes chat.parse)")
         if found is None:
             return updated
-        line, answer = found
-        _, verdict, is_async, module_client, blocking, _ = answer
-        receiver = updated.func.value.value  # type: ignore[attr-defined]
-        if verdict == UNRESOLVED and not blocking and self.config.endpoint() is None:
-            self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; if it receives a client "
-                            "migrator converted, convert this responses.create call by hand (Mistral's "
-                            "responses.create takes the same request, is stateless, and its response has no "
-                            ".output_text); a client that stays on OpenAI needs nothing")
-            return updated
-        if verdict != CONVERT or self.config.endpoint() is not None:
-            return updated
-        if module_client:
-            receiver = self.mistral_module_client()
+        line, is_async, receiver = found
         if updated.func.attr.value == "parse":  # type: ignore[attr-defined]
             return self._parse(updated, receiver, is_async, line)
         args: list[cst.Arg] = []
@@ -117,7 +104,7 @@ class _Transformer(ApiCallTransformer):
             if name in PINNED:
                 continue  # the plan checked it holds Mistral's pinned value
             if name == "model":
-                arg = arg.with_changes(value=self._model(arg.value, line))
+                arg = arg.with_changes(value=self.mapped_model(arg.value, line))
             elif name == "input" and isinstance(arg.value, cst.List):
                 arg = arg.with_changes(value=_typed_messages(arg.value))
             args.append(arg.with_changes(keyword=cst.Name(RESPONSES_KWARGS[name])))
@@ -138,7 +125,7 @@ class _Transformer(ApiCallTransformer):
                 continue
             value = arg.value
             if name == "model":
-                value = self._model(value, line)
+                value = self.mapped_model(value, line)
             elif name == "input":
                 value = _chat_messages(value, instructions)
             args.append(arg.with_changes(keyword=cst.Name(PARSE_KWARGS[name]), value=value))
@@ -148,20 +135,6 @@ class _Transformer(ApiCallTransformer):
                              "Mistral's Responses API has no parse; input/instructions become chat messages, "
                              ".output_parsed becomes .choices[0].message.parsed", "approximate")
         return updated.with_changes(func=func, args=finish_args(updated.args, args))
-
-    def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
-        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
-            name = value.evaluated_value
-            mapped = map_model(name, self.config.models())
-            if mapped is None:
-                self.todo(line, unknown_model_todo(name))
-                return value
-            return cst.SimpleString(f"{value.quote}{mapped}{value.quote}")
-        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
-            return value  # mapped where it is set
-        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
-                        "(see `migrator rules` / --model)")
-        return value
 
 
 def _chat_messages(value: cst.BaseExpression, instructions) -> cst.BaseExpression:

@@ -14,3 +14,15 @@ class MechanicsTest(CodemodTest):
     def assertCodemod(self, before, after, *args, **kwargs):  # noqa: N802 - LibCST's name
         kwargs.setdefault("context_override", CodemodContext(scratch={ASSUME_CONVERTED: True}))
         return super().assertCodemod(before, after, *args, **kwargs)
+
+
+def convert_snippet(source: str, **config) -> tuple[str, list[str]]:
+    """A snippet through the whole pipeline, the plan included (``transform_source``): the converted
+    code and its TODO messages. ``config``: ``migrator.config.Config`` fields (target, provider, ...)."""
+    import textwrap
+
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    outcome = transform_source(textwrap.dedent(source), config=Config(**config))
+    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]

@@ -19,7 +19,6 @@ import ast
 import difflib
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest

@@ -590,3 +590,16 @@ def test_mistral_chat_params_match_the_sdk() -> None:
 
     signature = inspect.signature(Mistral(api_key="k").chat.complete)
     assert set(signature.parameters) == set(MISTRAL_CHAT_PARAMS)
+
+
+def test_a_dropped_argument_keeps_the_line_break_after_it():
+    """finish_args: the argument before a dropped one takes over its comma, so the next argument stays
+    on its own line (MIG102 here; MIG111's instructor calls share the mechanism)."""
+    source = ('from openai import OpenAI\n\nclient = OpenAI()\n'
+              'r = client.chat.completions.create(model="gpt-4o", seed=7, user="u1",\n'
+              '                                   max_completion_tokens=64,\n'
+              '                                   messages=[])\n')
+    code = transform_source(source, config=Config()).code
+    assert ('r = client.chat.complete(model="mistral-large-latest", random_seed=7,\n'
+            '                                   max_tokens=64,\n'
+            '                                   messages=[])\n') in code

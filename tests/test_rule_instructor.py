@@ -4,17 +4,12 @@ both (the mapping is api-mapping.md §13.1, checked there against a loopback ser
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from migrator.config import Config
-from migrator.engine.transform import transform_source
+from mechanics import convert_snippet
 
 
-def convert(source: str, **config):
-    outcome = transform_source(textwrap.dedent(source), config=Config(**config))
-    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+convert = convert_snippet
 
 
 def test_from_openai_and_its_calls():

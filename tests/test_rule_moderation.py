@@ -3,15 +3,10 @@ Behaviour over sockets: fixtures/programs/moderation_flagged.py in test_differen
 
 from __future__ import annotations
 
-import textwrap
-
-from migrator.config import Config
-from migrator.engine.transform import transform_source
+from mechanics import convert_snippet
 
 
-def convert(source: str):
-    outcome = transform_source(textwrap.dedent(source), config=Config())
-    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+convert = convert_snippet
 
 
 def test_flagged_reads_and_the_default_model():

@@ -3,20 +3,15 @@ Behaviour over sockets: fixtures/programs/responses_*.py in test_differential.py
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from migrator.config import Config
-from migrator.engine.transform import transform_source
+from mechanics import convert_snippet
 
 OUTPUT_TEXT = ('"".join(part.text for item in {0}.output if item.type == "message" '
                'for part in item.content if part.type == "output_text")')
 
 
-def convert(source: str):
-    outcome = transform_source(textwrap.dedent(source), config=Config())
-    return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+convert = convert_snippet
 
 
 def test_text_reads_pinned_store_and_models():

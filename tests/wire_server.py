@@ -637,6 +637,20 @@ class _OpenAIWire:
         message = err.message or self.default_messages.get(err.status, "Error")
         return {"error": {"message": message, "type": kind, "param": err.param, "code": code}}
 
+    @staticmethod
+    def _check_fields(body: dict, required: tuple, fields: frozenset, unknown_style: str = "legacy") -> None:
+        """OpenAI's 400s: a missing required parameter, then an unknown one (the Responses API words
+        it "Unknown parameter", the older endpoints "Unrecognized request argument")."""
+        for name in required:
+            if name not in body:
+                raise WireError(400, f"Missing required parameter: '{name}'.", param=name,
+                                code="missing_required_parameter")
+        for key in body:
+            if key not in fields:
+                if unknown_style == "responses":
+                    raise WireError(400, f"Unknown parameter: '{key}'.", param=key, code="unknown_parameter")
+                raise WireError(400, f"Unrecognized request argument supplied: {key}", param=key)
+
     def validate_chat(self, body: dict) -> None:
         for required in ("model", "messages"):
             if required not in body:
@@ -645,18 +659,10 @@ class _OpenAIWire:
         if not isinstance(body["messages"], list) or not body["messages"]:
             raise WireError(400, "Invalid 'messages': expected a non-empty array.",
                             param="messages", code="invalid_value")
-        for key in body:
-            if key not in OPENAI_CHAT_FIELDS:
-                raise WireError(400, f"Unrecognized request argument supplied: {key}", param=key)
+        self._check_fields(body, (), OPENAI_CHAT_FIELDS)
 
     def validate_embeddings(self, body: dict) -> None:
-        for required in ("model", "input"):
-            if required not in body:
-                raise WireError(400, f"Missing required parameter: '{required}'.", param=required,
-                                code="missing_required_parameter")
-        for key in body:
-            if key not in OPENAI_EMBEDDING_FIELDS:
-                raise WireError(400, f"Unrecognized request argument supplied: {key}", param=key)
+        self._check_fields(body, ("model", "input"), OPENAI_EMBEDDING_FIELDS)
 
     def completion(self, body: dict, reply: ChatReply, request_id: str) -> dict:
         choices = []
@@ -742,13 +748,7 @@ class _OpenAIWire:
                 "results": results}
 
     def validate_completion(self, body: dict) -> None:
-        for required in ("model", "prompt"):
-            if required not in body:
-                raise WireError(400, f"Missing required parameter: '{required}'.", param=required,
-                                code="missing_required_parameter")
-        for key in body:
-            if key not in OPENAI_COMPLETION_FIELDS:
-                raise WireError(400, f"Unrecognized request argument supplied: {key}", param=key)
+        self._check_fields(body, ("model", "prompt"), OPENAI_COMPLETION_FIELDS)
 
     def text_completion(self, body: dict, reply: ChatReply, request_id: str) -> dict:
         choice = reply.choices[0]
@@ -758,13 +758,7 @@ class _OpenAIWire:
                              "finish_reason": choice.finish_reason}], "usage": reply.usage}
 
     def validate_responses(self, body: dict) -> None:
-        for required in ("model",):
-            if required not in body:
-                raise WireError(400, f"Missing required parameter: '{required}'.", param=required,
-                                code="missing_required_parameter")
-        for key in body:
-            if key not in OPENAI_RESPONSES_FIELDS:
-                raise WireError(400, f"Unknown parameter: '{key}'.", param=key, code="unknown_parameter")
+        self._check_fields(body, ("model",), OPENAI_RESPONSES_FIELDS, "responses")
 
     def response(self, body: dict, reply: ChatReply, request_id: str) -> dict:
         return _response_object(body, reply, request_id, "resp_", {"cached_tokens": 0})
@@ -814,10 +808,7 @@ class _MistralWire:
             raise WireError(400, f"Invalid model: {model}", "invalid_model", code="1500")
 
     def validate_chat(self, body: dict) -> None:
-        details = [self._missing(["body", key], body) for key in ("model", "messages")
-                   if key not in body]
-        details += [self._extra(["body", key], value) for key, value in body.items()
-                    if key not in MISTRAL_CHAT_FIELDS]
+        details = self._field_details(body, ("model", "messages"), MISTRAL_CHAT_FIELDS)
         messages = body.get("messages")
         if messages is not None and not isinstance(messages, list):
             details.append({"type": "list_type", "loc": ["body", "messages"],
@@ -838,7 +829,13 @@ class _MistralWire:
         if details:
             raise self._unprocessable(details)
         self._check_model(body)
-        for message in body["messages"]:
+        self._check_tool_call_ids(body["messages"])
+
+    @staticmethod
+    def _check_tool_call_ids(messages: list) -> None:
+        """Mistral's tool-call ids are 9 letters and digits (a 400 otherwise), in tool results and in
+        assistant tool calls."""
+        for message in messages:
             ids = [message.get("tool_call_id")] if message.get("role") == "tool" else []
             ids += [call.get("id") for call in message.get("tool_calls") or []
                     if isinstance(call, dict)]
@@ -848,11 +845,13 @@ class _MistralWire:
                                          "with a length of 9.", "invalid_request_message_error",
                                     code="3280")
 
+    def _field_details(self, body: dict, required: tuple, fields: frozenset) -> list[dict]:
+        """422 details for missing required fields and extra ones (Mistral forbids unknown fields)."""
+        details = [self._missing(["body", key], body) for key in required if key not in body]
+        return details + [self._extra(["body", key], value) for key, value in body.items() if key not in fields]
+
     def validate_embeddings(self, body: dict) -> None:
-        details = [self._missing(["body", key], body) for key in ("model", "input")
-                   if key not in body]
-        details += [self._extra(["body", key], value) for key, value in body.items()
-                    if key not in MISTRAL_EMBEDDING_FIELDS]
+        details = self._field_details(body, ("model", "input"), MISTRAL_EMBEDDING_FIELDS)
         if details:
             raise self._unprocessable(details)
         self._check_model(body)
@@ -900,9 +899,7 @@ class _MistralWire:
                 "usage": {"prompt_tokens": usage, "completion_tokens": 0, "total_tokens": usage}}
 
     def validate_moderation(self, body: dict) -> None:
-        details = [self._missing(["body", key], body) for key in ("model", "input") if key not in body]
-        details += [self._extra(["body", key], value) for key, value in body.items()
-                    if key not in ("model", "input", "metadata")]
+        details = self._field_details(body, ("model", "input"), frozenset({"model", "input", "metadata"}))
         if details:
             raise self._unprocessable(details)
         self._check_model(body)
@@ -918,9 +915,7 @@ class _MistralWire:
         return {"id": request_id, "model": body.get("model"), "results": results}
 
     def validate_completion(self, body: dict) -> None:
-        details = [self._missing(["body", key], body) for key in ("model", "prompt") if key not in body]
-        details += [self._extra(["body", key], value) for key, value in body.items()
-                    if key not in MISTRAL_FIM_FIELDS]
+        details = self._field_details(body, ("model", "prompt"), MISTRAL_FIM_FIELDS)
         if details:
             raise self._unprocessable(details)
         if not str(body.get("model", "")).startswith("codestral-"):
@@ -931,9 +926,7 @@ class _MistralWire:
         return self.completion(body, reply, request_id)  # FIM answers in chat.completion shape
 
     def validate_responses(self, body: dict) -> None:
-        details = [self._missing(["body", key], body) for key in ("model", "input") if key not in body]
-        details += [self._extra(["body", key], value) for key, value in body.items()
-                    if key not in MISTRAL_RESPONSES_FIELDS]
+        details = self._field_details(body, ("model", "input"), MISTRAL_RESPONSES_FIELDS)
         for index, tool in enumerate(body.get("tools") or []):
             kind = tool.get("type") if isinstance(tool, dict) else None
             if kind not in ("function", "namespace"):
@@ -947,13 +940,7 @@ class _MistralWire:
         if details:
             raise self._unprocessable(details)
         self._check_model(body)
-        for message in responses_chat_body(body)["messages"]:
-            ids = [message.get("tool_call_id")] if message.get("role") == "tool" else []
-            ids += [call.get("id") for call in message.get("tool_calls") or []]
-            for call_id in ids:
-                if call_id is not None and not _MISTRAL_TOOL_CALL_ID.fullmatch(str(call_id)):
-                    raise WireError(400, f"Tool call id was {call_id} but must be a-z, A-Z, 0-9, "
-                                         "with a length of 9.", "invalid_request_message_error", code="3280")
+        self._check_tool_call_ids(responses_chat_body(body)["messages"])
 
     def response(self, body: dict, reply: ChatReply, request_id: str) -> dict:
         return _response_object(body, reply, request_id, "",

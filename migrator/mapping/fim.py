@@ -12,3 +12,7 @@ FIM_KWARGS = MappingProxyType({"max_tokens": "max_tokens", "temperature": "tempe
                                "stop": "stop", "seed": "random_seed"})
 # `<completion>.choices[i].text` -> `.message.content` on Mistral's FIM response.
 TEXT_CODE = "{choice}.message.content"
+# What a converted completion's result may be read as: these attributes as they are, and
+# `.choices[i].<field>` for these fields (`text` is rewritten by TEXT_CODE).
+RESULT_ATTRS = frozenset({"usage", "id", "model"})
+CHOICE_FIELDS = frozenset({"text", "finish_reason"})

@@ -1490,7 +1490,7 @@ def _fim_problem(f: _File, call: ast.Call) -> str:
     """Why MIG112 leaves a legacy ``completions.create`` as it is ("" when it becomes ``fim.complete``):
     only fill-in-the-middle (``suffix=``) maps, with keywords FIM takes, and a result read as
     ``.choices[i].text`` / ``.finish_reason``, ``.usage``, ``.id`` or ``.model``."""
-    from migrator.mapping.fim import FIM_KWARGS
+    from migrator.mapping.fim import CHOICE_FIELDS, FIM_KWARGS, RESULT_ATTRS
 
     if call.args:
         return "positional arguments"
@@ -1507,12 +1507,12 @@ def _fim_problem(f: _File, call: ast.Call) -> str:
         return "no model= or prompt="
 
     def read_problem(read: ast.Attribute, name: str) -> str:
-        if read.attr in ("usage", "id", "model"):
+        if read.attr in RESULT_ATTRS:
             return ""
         item = f.parent.get(id(read))
         field = f.parent.get(id(item))
         if read.attr == "choices" and isinstance(item, ast.Subscript) and item.value is read and \
-                isinstance(field, ast.Attribute) and field.value is item and field.attr in ("text", "finish_reason"):
+                isinstance(field, ast.Attribute) and field.value is item and field.attr in CHOICE_FIELDS:
             return ""
         return f"{name}.{read.attr} used beyond .choices[i].text: Mistral's FIM choices hold a message"
 
