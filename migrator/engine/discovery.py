@@ -20,9 +20,12 @@ from migrator.engine.walk import (  # noqa: F401 - re-exported: discovery's publ
     DEFAULT_SKIPPED_DIRS,
     FILE,
     LINK,
+    PYTHON,
+    PYTHON_ONLY,
     PYTHON_SUFFIXES,
     compile_excludes,
     display_path,
+    file_kind,
     walk,
 )
 
@@ -34,6 +37,7 @@ class SourceFile:
     path: str
     real_path: str
     explicit: bool = False
+    kind: str = PYTHON  # walk.file_kind: python, notebook, requirements, pyproject, env, deploy, ...
 
 
 Discovered = Union[SourceFile, Skipped, Failed]
@@ -53,11 +57,11 @@ def _symlink_reason(link: str, root_real: str) -> str:
     return "symlink inside the tree (its target is converted in its own place)"
 
 
-def _walk(root: str, exclude: Any, respect_gitignore: bool) -> Iterator[Discovered]:
+def _walk(root: str, exclude: Any, respect_gitignore: bool, kinds: frozenset) -> Iterator[Discovered]:
     root_real = os.path.realpath(root)
-    for kind, shown, detail in walk(root, exclude, respect_gitignore):
+    for kind, shown, detail in walk(root, exclude, respect_gitignore, kinds=kinds):
         if kind == FILE:
-            yield SourceFile(shown, detail)
+            yield SourceFile(shown, detail, kind=file_kind(shown) or PYTHON)
         elif kind == LINK:
             yield Skipped(shown, _symlink_reason(detail, root_real))
         else:
@@ -74,20 +78,25 @@ def discover(
     *,
     exclude: Iterable[str] = (),
     respect_gitignore: bool = True,
+    kinds: frozenset = PYTHON_ONLY,
 ) -> Iterator[Discovered]:
-    """Yield every Python file to consider under ``paths``, or a ``Skipped``/``Failed`` saying why not.
+    """Yield every file to consider under ``paths``, or a ``Skipped``/``Failed`` saying why not.
 
-    Each real file is yielded once even when several paths reach it. Raises ``ValueError`` for an
-    invalid ``exclude`` pattern (a usage error, checked before any file is read).
+    Walked directories yield the files whose ``walk.file_kind`` is in ``kinds`` (Python modules by
+    default); an explicit file path is always yielded (a Python module unless its name says
+    otherwise). Each real file is yielded once even when several paths reach it. Raises
+    ``ValueError`` for an invalid ``exclude`` pattern (a usage error, checked before any file is read).
     """
     exclude_spec = compile_excludes(exclude)
     seen: set[str] = set()
     for raw in paths:
         path = os.fspath(raw)
         if os.path.isdir(path):
-            found: Iterable[Discovered] = _walk(path, exclude_spec, respect_gitignore)
+            found: Iterable[Discovered] = _walk(path, exclude_spec, respect_gitignore, kinds)
         elif os.path.lexists(path):
-            found = [SourceFile(display_path(path), os.path.realpath(path), explicit=True)]
+            shown = display_path(path)
+            kind = file_kind(shown) if kinds != PYTHON_ONLY else PYTHON
+            found = [SourceFile(shown, os.path.realpath(path), explicit=True, kind=kind or PYTHON)]
         else:
             found = [Failed(display_path(path), "no such file or directory")]
         for item in found:

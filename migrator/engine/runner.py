@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, discover
+from migrator.engine.walk import PYTHON, PYTHON_ONLY
 from migrator.engine.files import LoadedFile, Transform, convert, decode, load
 from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
 
@@ -21,6 +22,9 @@ from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchan
 # and a syntax error at its end ~2 min to report; a 1 MB module ~8 s / ~400 MB to parse and print,
 # ~32 s / ~430 MB through the whole rule pipeline. Bigger files are nearly always generated code.
 DEFAULT_MAX_FILE_SIZE = 1_000_000
+
+# The kinds of file a conversion reads (walk.file_kind): the rules convert Python modules.
+CONVERTED_KINDS = PYTHON_ONLY
 
 # Below this much candidate source, starting worker processes costs more than it saves.
 POOL_MIN_BYTES = 16_000
@@ -202,7 +206,8 @@ def run(
         progress = sys.stderr.isatty()
     results: list[FileResult] = []
     loaded: list[LoadedFile] = []
-    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore):
+    kinds = CONVERTED_KINDS if transform is None else PYTHON_ONLY
+    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=kinds):
         if isinstance(item, SourceFile):
             item = load(item, max_file_size=max_file_size)
         if isinstance(item, LoadedFile):

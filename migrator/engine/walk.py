@@ -23,6 +23,48 @@ if TYPE_CHECKING:
 
 PYTHON_SUFFIXES = (".py",)
 
+# The kinds of file a walk can yield (``file_kind``). Python modules are what the rules convert; a
+# conversion (``migrator convert``) also reads notebooks and the project files that declare the
+# dependency on openai or carry its key (dependency manifests, env examples, deploy and CI files).
+PYTHON = "python"
+NOTEBOOK = "notebook"
+REQUIREMENTS = "requirements"  # requirements*.txt / *.in, and files under a requirements/ directory
+PYPROJECT = "pyproject"
+SETUP_CFG = "setup.cfg"
+PIPFILE = "pipfile"
+ENV_FILE = "env"  # .env, .env.example, example.env, ...
+DEPLOY = "deploy"  # docker-compose / compose files, GitHub and GitLab CI workflows
+PYTHON_ONLY = frozenset({PYTHON})
+ALL_KINDS = frozenset({PYTHON, NOTEBOOK, REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE, ENV_FILE, DEPLOY})
+_YAML = (".yml", ".yaml")
+
+
+def file_kind(path: str) -> str | None:
+    """What ``path`` (a file's shown path, ``/``-separated) is to migrator, or None for nothing."""
+    directory, _, name = path.replace(os.sep, "/").rpartition("/")
+    if name.endswith(PYTHON_SUFFIXES):
+        return PYTHON
+    if name.endswith(".ipynb"):
+        return NOTEBOOK
+    lower = name.lower()
+    if lower.endswith((".txt", ".in")) and ("requirements" in lower or directory.rpartition("/")[2] == "requirements"):
+        return REQUIREMENTS
+    if name == "pyproject.toml":
+        return PYPROJECT
+    if name == "setup.cfg":
+        return SETUP_CFG
+    if name == "Pipfile":
+        return PIPFILE
+    if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env"):
+        return ENV_FILE
+    if lower.endswith(_YAML):
+        stem = lower.rsplit(".", 1)[0]
+        if stem.startswith(("docker-compose", "compose")) or stem == ".gitlab-ci":
+            return DEPLOY
+        if directory == ".github/workflows" or directory.endswith("/.github/workflows"):
+            return DEPLOY
+    return None
+
 # Directory names that never hold the application's own code.
 DEFAULT_SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "site-packages", "__pycache__", ".tox",
@@ -205,10 +247,13 @@ def _is_virtualenv(directory: str) -> bool:
     return os.path.isfile(os.path.join(directory, "pyvenv.cfg"))
 
 
-def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True) -> Iterator[tuple[str, str, Any]]:
+def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
+         kinds: frozenset = PYTHON_ONLY) -> Iterator[tuple[str, str, Any]]:
     """Yield ``(FILE | LINK | UNLISTABLE, shown path, detail)`` for the tree under directory
     ``root``: depth-first, each directory's entries in name order (in the file system's order when
-    not ``ordered``: a count does not need the order)."""
+    not ``ordered``: a count does not need the order). Files are those whose ``file_kind`` is in
+    ``kinds`` (Python modules by default)."""
+    python_only = kinds == PYTHON_ONLY
     root_abs = os.path.abspath(root)
     pyproject_dir = find_pyproject_dir(root_abs)
     exclude_base = pyproject_dir if pyproject_dir is not None else root_abs
@@ -235,7 +280,8 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True)
                 is_dir = False
             if is_dir and name in DEFAULT_SKIPPED_DIRS:
                 continue
-            if not is_dir and not name.endswith(PYTHON_SUFFIXES):
+            if not is_dir and (not name.endswith(PYTHON_SUFFIXES) if python_only
+                               else file_kind(f"{shown}/{name}") not in kinds):
                 continue
             if exclude is not None:
                 relative = exclude_prefix + name
