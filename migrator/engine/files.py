@@ -19,7 +19,7 @@ from typing import Callable, Union
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, os_reason
 from migrator.engine.results import Changed, Failed, FileResult, RuleOutcome, Skipped, Unchanged
-from migrator.engine.walk import mentions_openai, read_regular
+from migrator.engine.walk import NOTEBOOK, mentions_openai, read_regular
 
 Transform = Callable[..., RuleOutcome]
 """``transform(code: str, *, config: Config, filename: str) -> RuleOutcome``; a module-level
@@ -74,6 +74,10 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
 
 class _Problem(Exception):
     """A bad-file condition, already phrased for the user."""
+
+
+class Unconvertible(Exception):
+    """Raised by a transform to leave the file as it is; the message is the one-line reason."""
 
 
 def detect_encoding(data: bytes) -> tuple[str, str]:
@@ -207,8 +211,14 @@ def convert(
     except Exception as exc:  # noqa: BLE001 - the engine never raises on a bad file
         return Failed(path, _one_line(f"cannot decode: {type(exc).__name__}: {exc}")), False
 
+    if transform is None and loaded.source.kind == NOTEBOOK:
+        from migrator.engine.notebooks import transform_notebook
+
+        transform = transform_notebook
     try:
         outcome = (transform or default_transform)(text, config=config, filename=path)
+    except Unconvertible as exc:
+        return Failed(path, _one_line(str(exc))), True
     except RecursionError:
         return Failed(path, "code is nested too deeply to parse"), True
     except MemoryError:

@@ -1,0 +1,144 @@
+"""MIG113: a notebook's ``%pip install openai`` follows its converted code.
+
+Notebooks install what they import in a cell of their own (``%pip install openai``, ``!pip install -q
+openai==1.3.0 tiktoken``). Once the code cells are converted (``migrator.engine.notebooks``), the
+converted module's imports decide, as for dependency manifests (MIG114): it imports ``mistralai``
+and no longer ``openai`` -> the ``openai`` requirement becomes ``mistralai``; it imports both (a
+client kept on OpenAI) -> ``mistralai`` is added next to ``openai``; anything else -> left alone.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from migrator.engine.results import Finding, FindingKind
+
+RULE = "MIG113"
+MISTRAL_PINNED = '"mistralai>=3.7,<4"'  # quoted: the shell would read `>` and `<` as redirections
+# `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
+_PIP_INSTALL = re.compile(r"^[ \t]*[%!][ \t]*(?:(?:python3?|\S*/python3?)[ \t]+-m[ \t]+)?(?:uv[ \t]+)?"
+                          r"pip3?[ \t]+install\b")
+_TOKEN = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s'"])+""")
+_REQUIREMENT = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)[ \t]*(\[[^\]]*\])?[ \t]*(.*)", re.DOTALL)
+# pip options that take a value (the next token is not a requirement)
+_VALUED = frozenset({"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
+                     "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
+                     "--python", "--platform", "--implementation", "--abi", "--python-version", "--src",
+                     "--upgrade-strategy", "--progress-bar", "--report", "--log", "--cache-dir", "--proxy",
+                     "--retries", "--timeout", "--exists-action", "--trusted-host", "--cert", "--client-cert",
+                     "--no-binary", "--only-binary", "--config-settings", "-C", "--global-option"})
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _requirements(line: str, start: int):
+    """(name, has a version specifier, token start, token end) of each requirement from ``start``."""
+    skip_next = False
+    for match in _TOKEN.finditer(line, start):
+        token = match.group()
+        if token.startswith("#"):
+            return
+        if skip_next:
+            skip_next = False
+            continue
+        if token.startswith("-"):
+            skip_next = token in _VALUED
+            continue
+        if token in ("&&", "||", ";", "|"):
+            return  # another command follows
+        bare = token.strip("'\"")
+        parsed = _REQUIREMENT.fullmatch(bare)
+        if parsed and "/" not in bare and not bare.startswith(("$", "{")):
+            yield _canonical(parsed.group(1)), bool(parsed.group(3).strip()), match.start(), match.end()
+
+
+def _imports(code: str) -> set[str]:
+    """The top-level packages the module imports, anywhere in it."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return set()
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def _selected(config) -> bool:
+    select = {code.upper() for code in getattr(config, "select", ()) or ()}
+    ignore = {code.upper() for code in getattr(config, "ignore", ()) or ()}
+    return (not select or RULE in select) and RULE not in ignore
+
+
+def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
+    """Rewrite the notebook's masked ``pip install`` lines (``notebook.masks``) for the converted
+    module ``converted``; returns a finding per rewritten line."""
+    from migrator.engine.notebooks import locate
+
+    imports = _imports(converted)
+    if "mistralai" not in imports or not _selected(config):
+        return []
+    keeps_openai = "openai" in imports
+    findings = []
+    for number, line in sorted(notebook.masks.items()):
+        command = _PIP_INSTALL.match(line)
+        if not command:
+            continue
+        requirements = list(_requirements(line, command.end()))
+        names = {name for name, *_ in requirements}
+        if "openai" not in names or "mistralai" in names:
+            continue
+        _, pinned, start, end = next(r for r in requirements if r[0] == "openai")
+        mistral = MISTRAL_PINNED if pinned else "mistralai"
+        if keeps_openai:
+            new = line[:end] + " " + mistral + line[end:]
+            what = f"also installs {mistral} (the notebook still imports openai for a client kept on OpenAI)"
+        else:
+            new = line[:start] + mistral + line[end:]
+            what = f"installs {mistral} instead of {line[start:end]} (the notebook now imports mistralai)"
+        notebook.masks[number] = new
+        module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
+                           if text.endswith(f"#{notebook.tag}mask {number}"))
+        cell, in_cell, json_line = locate(notebook, module_line)
+        findings.append(Finding(RULE, FindingKind.CONVERTED, json_line,
+                                f"cell {cell.number}, line {in_cell}: `{line.strip()}` {what}",
+                                "approximate" if pinned else "exact"))
+    return findings
+
+
+class NotebookPip:
+    """A notebook's ``pip install openai`` magic follows its converted code.
+
+    **What it does.** In a notebook (``.ipynb``) whose code cells the rules converted, a ``%pip
+    install`` / ``!pip install`` line (also ``!pip3``, ``!python -m pip``, ``!uv pip``) that installs
+    ``openai`` installs ``mistralai`` instead when the converted notebook imports ``mistralai`` and no
+    longer ``openai``; when it still imports ``openai`` (a client kept on OpenAI), ``mistralai`` is
+    added next to ``openai``. A pinned ``openai==1.3.0`` becomes ``"mistralai>=3.7,<4"`` (quoted for
+    the shell); options, other packages and comments on the line stay as they are.
+
+    **Why.** The notebook's first cell installs what the others import: after conversion it must
+    install ``mistralai``, and keep ``openai`` only while some code still imports it.
+
+    **Fix safety.** exact for a bare name; approximate for a pinned one (the version range is
+    migrator's: the SDK it converts to, not a lock).
+
+    **Known limits.** ``-r requirements.txt`` lines are left to MIG114 (the manifest itself); ``pip``
+    calls inside ``%%bash`` cells, ``subprocess`` calls and ``%conda install`` are left as they are.
+
+    **openai-compatible target.** The code keeps the ``openai`` SDK: the line is left alone.
+    """
+
+    CODE = RULE
+    NAME = "notebook-pip"
+    SAFETY = "approximate"
+    TARGETS = ("mistral", "openai-compatible")
+    DESCRIPTION = "a notebook's %pip / !pip install openai -> mistralai (added next to openai when a client is kept)"
+    LANGUAGE = "text"
+    BEFORE = "# a notebook cell\n%pip install -q openai tiktoken\n"
+    AFTER = "# a notebook cell\n%pip install -q mistralai tiktoken\n"
