@@ -278,7 +278,8 @@ def _rules_markdown(described: list[dict]) -> str:
             parts += [str(rule["doc"]).strip(), ""]
         for label, key in (("Before", "before"), ("After", "after")):
             if rule.get(key):
-                parts += [f"**{label}:**", "", "```python", str(rule[key]).strip("\n"), "```", ""]
+                parts += [f"**{label}:**", "", f"```{rule.get('language', 'python')}", str(rule[key]).strip("\n"),
+                          "```", ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

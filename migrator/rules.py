@@ -46,6 +46,12 @@ class Rule(str, Enum):
     """instructor.from_openai(OpenAI()) -> instructor.from_mistral(Mistral()); call keywords mapped."""
     MIG112 = "MIG112"
     """completions.create(prompt=..., suffix=...) -> fim.complete with Codestral."""
+    MIG113 = "MIG113"
+    """A notebook's %pip / !pip install openai -> mistralai (migrator.engine.notebook_pip)."""
+    MIG114 = "MIG114"
+    """Dependency manifests: openai -> mistralai>=3.7,<4 (migrator.engine.project_files)."""
+    MIG115 = "MIG115"
+    """OPENAI_API_KEY -> MISTRAL_API_KEY in env examples, compose files, CI workflows."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -73,13 +79,22 @@ class UnknownRuleError(ValueError):
 def selected_rules(select: Iterable[str] = (), ignore: Iterable[str] = (),
                    target: str = "mistral") -> list[Type[MigratorRule]]:
     """Rule classes in registry order for ``target``, filtered by ``--select`` / ``--ignore`` codes."""
-    known = {rule.value for rule, _ in RULES}
+    known = {rule.value for rule, _ in RULES} | {cls.CODE for cls in _project_rules()}
     select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
     unknown = sorted(set(select + ignore) - known)
     if unknown:
         raise UnknownRuleError(f"unknown rule code(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
     return [cls for rule, cls in RULES if (not select or rule.value in select) and rule.value not in ignore
             and target in cls.TARGETS]
+
+
+def _project_rules() -> tuple:
+    """The rules that edit project files (dependency manifests, env and deploy files), not code;
+    and a notebook's pip magics, which follow the converted cells."""
+    from migrator.engine.notebook_pip import NotebookPip
+    from migrator.engine.project_files import PROJECT_RULES
+
+    return (NotebookPip, *PROJECT_RULES)
 
 
 def describe_rules() -> list[dict[str, str]]:
@@ -94,8 +109,9 @@ def describe_rules() -> list[dict[str, str]]:
             "doc": inspect.cleandoc(cls.__doc__ or ""),
             "before": cls.BEFORE,
             "after": cls.AFTER,
+            "language": getattr(cls, "LANGUAGE", "python"),
         }
-        for _, cls in RULES
+        for cls in [cls for _, cls in RULES] + list(_project_rules())
     ]
 
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, discover
-from migrator.engine.walk import PYTHON, PYTHON_ONLY
+from migrator.engine.walk import ALL_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY
 from migrator.engine.files import LoadedFile, Transform, convert, decode, load
 from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
 
@@ -23,8 +23,11 @@ from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchan
 # ~32 s / ~430 MB through the whole rule pipeline. Bigger files are nearly always generated code.
 DEFAULT_MAX_FILE_SIZE = 1_000_000
 
-# The kinds of file a conversion reads (walk.file_kind): the rules convert Python modules.
-CONVERTED_KINDS = PYTHON_ONLY
+# The kinds of file a conversion reads (walk.file_kind): the rules convert Python modules; the
+# project files (dependency manifests, env and deploy files) follow in a second pass
+# (migrator.engine.project_files).
+CONVERTED_KINDS = ALL_KINDS
+CODE_KINDS = frozenset({PYTHON, NOTEBOOK})  # what the rules (and the plan) read
 
 # Below this much candidate source, starting worker processes costs more than it saves.
 POOL_MIN_BYTES = 16_000
@@ -165,9 +168,16 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile]) -> Config:
     sources = []
     for item in loaded:
         try:
-            sources.append((item.source.path, decode(item.data)[0]))
+            text = decode(item.data)[0]
         except Exception:  # noqa: BLE001 - undecodable files are reported by their own conversion
             continue
+        if item.source.kind == NOTEBOOK:  # its code cells, as the one module its conversion reads
+            from migrator.engine.notebooks import module_source
+
+            text = module_source(text)
+            if text is None:  # not a notebook, or not Python: reported by its own conversion
+                continue
+        sources.append((item.source.path, text))
     root = plan_root(path for path, _ in sources)
     from migrator.plan import build_plan
 
@@ -206,12 +216,13 @@ def run(
         progress = sys.stderr.isatty()
     results: list[FileResult] = []
     loaded: list[LoadedFile] = []
+    project: list[LoadedFile] = []  # dependency manifests, env and deploy files: after the code
     kinds = CONVERTED_KINDS if transform is None else PYTHON_ONLY
     for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=kinds):
         if isinstance(item, SourceFile):
             item = load(item, max_file_size=max_file_size)
         if isinstance(item, LoadedFile):
-            loaded.append(item)
+            (loaded if item.source.kind in CODE_KINDS else project).append(item)
         else:
             results.append(item)
 
@@ -246,7 +257,13 @@ def run(
                 outcomes.append(_convert_task(item, *convert_args))
                 advance()
 
-    results.extend(result for result, _ in outcomes)
+    code_results = [result for result, _ in outcomes]
+    if transform is None and config.plan is not None:
+        from migrator.engine.project_files import project_pass
+
+        code_results = project_pass(project, loaded, code_results, config, target_summary(config),
+                                    write=mode is Mode.WRITE)
+    results.extend(code_results)
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),

@@ -203,6 +203,7 @@ def decide(builder, files) -> ConversionPlan:
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
     v0 = any(u.surface.startswith("openai.") for u in builder.uses)
+    builder.kept_env = set()
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
                   "implicit": _implicit_variables(builder, decision)}
 
@@ -220,7 +221,8 @@ def decide(builder, files) -> ConversionPlan:
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
-                          any_converted=plan_state["any"], all_converted=plan_state["all"])
+                          any_converted=plan_state["any"], all_converted=plan_state["all"],
+                          kept_env=frozenset(builder.kept_env))
 
 
 def _converted_model_names(files, sites, model_slots) -> set:
@@ -319,6 +321,10 @@ def _implicit_variables(builder, decision) -> set:
         elif origin.provider == "openai":
             kept |= implicit
             mine[1].update(implicit)
+    for oid, origin in builder.origins.items():  # the v0 module client reads OPENAI_API_KEY unless set
+        if origin.kind == "module" and decision(oid) != CONVERT and origin.provider == "openai":
+            builder.kept_env.add("OPENAI_API_KEY")
+    builder.kept_env |= kept
     # a file with clients of its own answers for itself (`os.environ[...] = key` then `OpenAI()`)
     out = {path: conv - keep for path, (conv, keep) in by_file.items()}
     out[None] = converted - kept

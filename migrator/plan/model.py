@@ -80,6 +80,9 @@ class ConversionPlan:
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
     all_converted: bool = False  # every client in the tree converts (no keep/other/unresolved)
+    # OPENAI_API_KEY / OPENAI_BASE_URL when a client kept on OpenAI reads them implicitly (no api_key=,
+    # **kwargs, the v0 module client): env and deploy files must then keep them (migrator.engine.project_files)
+    kept_env: frozenset = frozenset()
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)

@@ -1,0 +1,870 @@
+"""The project files around the code: dependency manifests (MIG114) and env / deploy files (MIG115).
+
+They are edited after the Python modules (and notebooks) are converted, from two facts only:
+
+* what the **converted** code imports: a manifest gains ``mistralai>=3.7,<4`` when the code under
+  its directory now imports ``mistralai``; it loses ``openai`` only when none of that code imports
+  ``openai`` any more (a kept client, an exception class, a type). A manifest that does not declare
+  ``openai`` is never touched.
+* what the **plan** kept: ``OPENAI_API_KEY`` becomes the target's key variable (``MISTRAL_API_KEY``)
+  in example env files, compose files and CI workflows only when no client kept on OpenAI reads it
+  (``ConversionPlan.kept_env``) and no code still names it; when some do, the new variable is added
+  next to the old one. A real env file (``.env``, ``.env.production``) is never changed: it is
+  reported, and no value from it ever reaches a diff, a log or a report.
+
+Every edit is made on the text, line by line, so the file's formatting, comments and order stay as
+they were; TOML and YAML edits are then parsed back and compared with the intended change, and an
+edit that does not round-trip is not made (a TODO finding says what to do by hand).
+"""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from migrator.engine.results import Changed, Finding, FindingKind, RuleOutcome, Unchanged
+from migrator.engine.walk import (
+    DEPLOY,
+    ENV_FILE,
+    PIPFILE,
+    PYPROJECT,
+    PYTHON,
+    REQUIREMENTS,
+    SETUP_CFG,
+)
+
+DEPENDENCY_RULE = "MIG114"
+ENV_RULE = "MIG115"
+MISTRAL_VERSION = ">=3.7,<4"
+
+
+@dataclass(frozen=True)
+class Package:
+    """A distribution the converted code stops (or starts) needing, and the one it needs instead."""
+
+    old: str  # canonical distribution name: openai
+    old_module: str  # what code imports: openai
+    new: str  # mistralai
+    new_module: str
+    version: str  # the range declared for ``new``
+
+    @property
+    def requirement(self) -> str:
+        return f"{self.new}{self.version}"
+
+
+OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_VERSION)
+# The wrappers a rule converts: the manifests follow them the same way.
+PACKAGES = (
+    OPENAI_PACKAGE,
+    Package("langchain-openai", "langchain_openai", "langchain-mistralai", "langchain_mistralai", ">=1.1,<2"),
+)
+OPENAI_KEY = "OPENAI_API_KEY"
+
+_IMPORT = r'^[ \t]*"?(?:from[ \t]+{0}\b|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*)*{0}\b)'
+_IMPORTS: dict = {}
+
+
+def _imports(module: str):
+    """The regular expression that finds an import of ``module`` (in a .py file or a notebook's JSON)."""
+    if module not in _IMPORTS:
+        _IMPORTS[module] = re.compile(_IMPORT.format(re.escape(module)), re.MULTILINE)
+    return _IMPORTS[module]
+_KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
+_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+_EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
+# What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
+_REAL_KEY = re.compile(r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")
+
+
+def canonical(name: str) -> str:
+    """PEP 503 normalised project name."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@dataclass
+class CodeFacts:
+    """What the converted code says, for the project files (paths as the run shows them)."""
+
+    texts: dict = field(default_factory=dict)  # path -> converted text (Python modules, notebooks)
+    kept_env: frozenset = frozenset()  # the plan's: variables kept OpenAI clients read implicitly
+    any_converted: bool = False
+    key_env: str | None = "MISTRAL_API_KEY"  # the variable converted clients read
+    rules: frozenset = frozenset({DEPENDENCY_RULE, ENV_RULE})  # after --select / --ignore
+
+    def scope(self, path: str) -> dict:
+        """The code a manifest at ``path`` governs: the files under its directory, else all."""
+        directory = posixpath.dirname(path.replace("\\", "/"))
+        inside = {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
+        return inside or self.texts
+
+    def key_still_read(self) -> bool:
+        """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion."""
+        if OPENAI_KEY in self.kept_env:
+            return True
+        for text in self.texts.values():
+            for line in text.splitlines():
+                if _KEY_TOKEN.search(line) and not line.lstrip().lstrip('"').startswith("#"):
+                    return True
+        return False
+
+
+# -- requirement lines (requirements*.txt, setup.cfg values) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class _Requirement:
+    """One requirement inside a line: ``line[start:end]`` is ``name[extras] spec ; marker``."""
+
+    name: str  # canonical
+    start: int
+    end: int
+    marker: str  # "; python_version < '3.12'" as written, or ""
+
+
+def _requirement_at(line: str, start: int) -> _Requirement | None:
+    """The requirement starting at ``line[start:]`` (up to a `` #`` comment or the end of line)."""
+    body_end = len(line.rstrip("\r\n"))
+    comment = re.search(r"(^|\s)#", line[start:body_end])
+    if comment:
+        body_end = start + comment.start()
+    body = line[start:body_end]
+    stripped = body.strip()
+    if not stripped or stripped.startswith(("-", "#")):
+        return None
+    match = _NAME.match(stripped)
+    if not match:
+        return None
+    offset = start + body.index(stripped)
+    end = offset + len(stripped)
+    semicolon = stripped.find(";")
+    marker = stripped[semicolon:] if semicolon >= 0 else ""
+    return _Requirement(canonical(match.group()), offset, end, marker)
+
+
+def _replace_requirement(line: str, req: _Requirement, new: str) -> str:
+    return line[:req.start] + new + (req.marker and "; " + req.marker[1:].strip()) + line[req.end:]
+
+
+@dataclass
+class _Edit:
+    """What a project file's edit produced."""
+
+    text: str
+    findings: list = field(default_factory=list)
+
+    def note(self, rule: str, kind: FindingKind, line: int, message: str, safety: str = "exact") -> None:
+        self.findings.append(Finding(rule, kind, line, message, safety))
+
+
+def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
+    """``"replace"`` (openai -> mistralai), ``"add"`` (mistralai next to openai) or None (leave)."""
+    scope = facts.scope(path)
+    if not any(_imports(pkg.new_module).search(text) for text in scope.values()):
+        return None
+    return "add" if any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
+
+
+def _why(action: str, pkg: Package) -> str:
+    if action == "replace":
+        return f"no converted module imports {pkg.old_module} any more"
+    return f"modules under it still import {pkg.old_module} (kept on OpenAI), so {pkg.old} stays"
+
+
+def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str], int | None],
+                            kind_name: str, pkg: Package) -> _Edit:
+    """Edit the ``pkg.old`` requirement on each line ``starts(index, line)`` says holds one."""
+    lines = text.splitlines(keepends=True)
+    edit = _Edit(text)
+    found = []
+    has_mistral = False
+    for index, line in enumerate(lines):
+        start = starts(index, line)
+        if start is None:
+            continue
+        req = _requirement_at(line, start)
+        if req is None:
+            continue
+        if req.name == pkg.old:
+            found.append((index, req))
+        elif req.name == pkg.new:
+            has_mistral = True
+    out = list(lines)
+    for index, req in reversed(found):
+        line = lines[index]
+        if "--hash" in line or line.rstrip("\r\n").endswith("\\"):
+            edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1,
+                      f"{kind_name}: {pkg.old} is hash-pinned; add {pkg.requirement} with its hashes (pip-compile "
+                      "--generate-hashes)" + (f" and remove {pkg.old}" if action == "replace" else ""), "manual")
+            continue
+        if action == "replace":
+            if has_mistral:
+                del out[index]
+                edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1, _dep_message(kind_name, action, True, pkg))
+            else:
+                out[index] = _replace_requirement(line, req, pkg.requirement)
+                edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
+                          _dep_message(kind_name, action, False, pkg), "approximate")
+        elif not has_mistral:
+            ending = line[len(line.rstrip("\r\n")):] or _newline(text)
+            if not line.endswith(("\n", "\r")):
+                out[index] = line + ending
+                ending = ""
+            added = line[:req.start] + pkg.requirement + (req.marker and "; " + req.marker[1:].strip())
+            out.insert(index + 1, added + ending)
+            edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
+                      _dep_message(kind_name, action, False, pkg), "approximate")
+            has_mistral = True
+    edit.text = "".join(out)
+    return edit
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def edit_requirements(text: str, action: str, path: str = "requirements.txt", pkg: Package = OPENAI_PACKAGE) -> _Edit:
+    head = text[:2000].lower()
+    if "pip-compile" in head or "uv pip compile" in head or "autogenerated" in head:
+        edit = _Edit(text)
+        for number, line in enumerate(text.splitlines(), 1):
+            req = _requirement_at(line, 0)
+            if req is not None and req.name == pkg.old:
+                edit.note(DEPENDENCY_RULE, FindingKind.TODO, number,
+                          f"{posixpath.basename(path)} is generated (pip-compile): declare {pkg.requirement} in "
+                          "its source (.in / pyproject.toml) and regenerate it", "manual")
+        return edit
+
+    def starts(_index: int, line: str) -> int | None:
+        return 0
+
+    return _edit_requirement_lines(text, action, starts, posixpath.basename(path), pkg)
+
+
+_SECTION = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$")
+
+
+def edit_setup_cfg(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edit:
+    """``install_requires`` / ``extras_require`` / ``tests_require`` values in setup.cfg."""
+    section = ""
+    in_value = False
+    keys = ("install_requires", "tests_require", "setup_requires")
+    positions: dict[int, int] = {}
+    for index, line in enumerate(text.splitlines(keepends=True)):
+        header = _SECTION.match(line)
+        if header:
+            section, in_value = header.group(1).strip(), False
+            continue
+        if section not in ("options", "options.extras_require"):
+            continue
+        if line[:1] in (" ", "\t"):
+            if in_value:
+                positions[index] = 0
+            continue
+        key, sep, value = line.partition("=")
+        if not sep:
+            key, sep, value = line.partition(":")
+        in_value = bool(sep) and (section == "options.extras_require" or key.strip() in keys)
+        if in_value and value.strip():
+            positions[index] = len(key) + len(sep)
+    return _edit_requirement_lines(text, action, lambda index, _line: positions.get(index), "setup.cfg", pkg)
+
+
+# -- TOML: pyproject.toml (PEP 621, PEP 735, Poetry), Pipfile ----------------------------------------
+
+
+def _toml_loads(text: str) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib.loads(text)
+
+
+_TABLE_KEYS = ("tool.poetry.dependencies", "tool.poetry.dev-dependencies", "packages", "dev-packages")
+
+
+def _requirement_table(section: str) -> bool:
+    """Poetry and Pipfile tables: ``name = version`` (or an inline table)."""
+    return section in _TABLE_KEYS or bool(re.fullmatch(r"tool\.poetry\.group\.[^.]+\.dependencies", section))
+
+
+def _requirement_array(section: str, key: str) -> bool:
+    """Arrays of PEP 508 strings: PEP 621, PEP 735, uv, PDM, Hatch environments."""
+    if section == "project":
+        return key == "dependencies"
+    if section in ("dependency-groups", "tool.pdm.dev-dependencies") or section.endswith("optional-dependencies"):
+        return True  # (hatch's uv-dynamic-versioning hook has its own optional-dependencies table)
+    if section == "tool.uv":
+        return key == "dev-dependencies"
+    return section.startswith("tool.hatch.envs.") and key in ("dependencies", "extra-dependencies")
+
+
+def _string_requirement(content: str) -> str | None:
+    req = _requirement_at(content, 0)
+    return req.name if req is not None and req.start == 0 and req.end == len(content) else None
+
+
+@dataclass
+class _TomlScan:
+    """Where a line-by-line read of a TOML file is: table, key at depth 0, bracket depth, open string."""
+
+    section: str = ""
+    key: str = ""
+    depth: int = 0
+    multiline: str = ""  # the delimiter of a multi-line string still open
+
+
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _unquote_key(key: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", key))
+
+
+def _scan_toml_line(line: str, state: _TomlScan) -> list[tuple[int, int, str, str, bool]]:
+    """The single-line strings on ``line``: (start, end, quote, content, in a requirement array);
+    updates ``state``. Multi-line strings are skipped (their content is never edited)."""
+    found = []
+    i, n = 0, len(line)
+    if state.multiline:
+        close = line.find(state.multiline)
+        if close < 0:
+            return found
+        i, state.multiline = close + 3, ""
+    elif state.depth == 0:
+        header = _SECTION.match(line)
+        if header and line.lstrip().startswith("["):
+            state.section = _unquote_key(header.group(1))
+            state.key = ""
+            return found
+        key = _KEY.match(line)
+        if key:
+            state.key = _unquote_key(key.group(1))
+            i = key.end()
+    while i < n:
+        char = line[i]
+        if char == "#":
+            break
+        if char in "\"'":
+            triple = line[i:i + 3]
+            if triple in ('"""', "'''"):
+                close = line.find(triple, i + 3)
+                if close < 0:
+                    state.multiline = triple
+                    return found
+                i = close + 3
+                continue
+            j = i + 1
+            while j < n and line[j] != char and line[j] not in "\r\n":
+                j += 2 if char == '"' and line[j] == "\\" else 1
+            if j >= n or line[j] != char:
+                return found  # not TOML we understand: no edit on this line
+            found.append((i, j + 1, char, line[i + 1:j], _requirement_array(state.section, state.key)))
+            i = j + 1
+            continue
+        if char in "[{":
+            state.depth += 1
+        elif char in "]}":
+            state.depth = max(0, state.depth - 1)
+        i += 1
+    return found
+
+
+def edit_toml(text: str, action: str, name: str, pkg: Package = OPENAI_PACKAGE) -> _Edit:
+    """PEP 621 / PEP 735 / uv / PDM / Hatch requirement strings, Poetry and Pipfile ``openai = ...``."""
+    try:
+        before = _toml_loads(text)
+    except Exception as exc:  # noqa: BLE001 - tomllib.TOMLDecodeError, with the line in its message
+        edit = _Edit(text)
+        edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1, f"{name} is not valid TOML ({exc}); add "
+                  f"{pkg.requirement} by hand", "manual")
+        return edit
+    lines = text.splitlines(keepends=True)
+    edit = _Edit(text)
+    has_mistral = any(item == pkg.new for item in _requirement_names(before, ()))
+    state = _TomlScan()
+    # (line index, its new text, a line added after it (no line ending) or None, message)
+    changes: list[tuple[int, str, str | None, str]] = []
+    for index, line in enumerate(lines):
+        at_top = state.depth == 0 and not state.multiline
+        strings = _scan_toml_line(line, state)
+        if at_top and _SECTION.match(line) and line.lstrip().startswith("["):
+            parent, _, last = state.section.rpartition(".")
+            if _requirement_table(parent) and canonical(last) == pkg.old:
+                edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1, f"{name}: [{state.section}] table: declare "
+                          f"{pkg.new} {pkg.version} by hand", "manual")
+            continue
+        if at_top and _requirement_table(state.section):
+            key = re.match(r"""^(\s*)(["']?)([A-Za-z0-9._-]+)\2(\s*=\s*)(.*?)(\r?\n)?$""", line)
+            if key and canonical(key.group(3)) == pkg.old:
+                change = _poetry_change(index, line, key, action, has_mistral, name, text, edit, pkg)
+                if change:
+                    changes.append(change)
+            continue
+        for start, end, quote, content, in_array in strings:
+            if not in_array or _string_requirement(content) != pkg.old:
+                continue
+            changes.append(_array_change(index, line, start, end, quote, content, action, has_mistral, name, text, pkg))
+            break
+    changes = [change for change in changes if change[1] is not None]
+    if not changes:
+        return edit
+    out = list(lines)
+    for index, new_line, added, _ in reversed(changes):
+        if added is not None:
+            ending = new_line[len(new_line.rstrip("\r\n")):]
+            out[index:index + 1] = [new_line, added + ending]
+        else:
+            out[index] = new_line
+    new_text = "".join(out)
+    try:
+        after = _toml_loads(new_text)
+    except Exception:  # noqa: BLE001
+        after = None
+    if after != _expected(before, action, has_mistral, (), pkg):
+        edit.note(DEPENDENCY_RULE, FindingKind.TODO, changes[0][0] + 1,
+                  f"{name}: {pkg.old} is declared in a form migrator cannot edit safely; declare "
+                  f"{pkg.requirement} by hand" + (f" and remove {pkg.old}" if action == "replace" else ""), "manual")
+        return edit
+    edit.text = new_text
+    for index, _, _, message in changes:
+        edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1, message, "approximate")
+    return edit
+
+
+def _poetry_change(index, line, key, action, has_mistral, name, text, edit, pkg):
+    indent, quote, old_key, equals, value, ending = key.groups()
+    ending = ending or ""
+    new_value = _poetry_value(value, pkg)
+    if new_value is None:
+        edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1, f"{name}: {old_key} = {value.split('#')[0].strip()}: "
+                  f"declare {pkg.new} {pkg.version} by hand", "manual")
+        return None
+    message = _dep_message(name, action, has_mistral, pkg)
+    if action == "replace":
+        new_line = f"{indent}{quote}{pkg.new}{quote}{equals}{new_value}{ending or _newline(text)}"
+        return (index, "" if has_mistral else new_line, None, message)
+    if has_mistral:
+        return None
+    # the added line has no comment: the line's comment is about openai
+    added = f"{indent}{quote}{pkg.new}{quote}{equals}{_poetry_value(value.split('#')[0], pkg)}"
+    return (index, line if ending else line + _newline(text), added, message)
+
+
+def _array_change(index, line, start, end, quote, content, action, has_mistral, name, text, pkg):
+    req = _requirement_at(content, 0)
+    literal = f"{quote}{pkg.requirement}{req.marker and '; ' + req.marker[1:].strip()}{quote}"
+    rest = line[end:]
+    alone = line[:start].strip() == ""  # the element on a line of its own
+    message = _dep_message(name, action, has_mistral, pkg)
+    if action == "replace":
+        if not has_mistral:
+            return (index, line[:start] + literal + rest, None, message)
+        if alone and rest.lstrip().startswith(","):
+            return (index, "", None, message)  # drop the line
+        tail = re.match(r"\s*,\s*", rest)
+        head = line[:start]
+        if not tail:  # the last element: drop the comma before it
+            head = re.sub(r",\s*$", "", head)
+        return (index, head + rest[tail.end() if tail else 0:], None, message)
+    if has_mistral:
+        return (index, None, None, message)
+    if alone and not rest.strip().startswith("]"):
+        comma = rest.lstrip().startswith(",")
+        ending = line[len(line.rstrip("\r\n")):] or _newline(text)
+        first = line if comma else line[:end] + "," + rest
+        if not first.endswith(("\n", "\r")):
+            first += ending
+        return (index, first, line[:start] + literal + ("," if comma else ""), message)
+    return (index, line[:end] + ", " + literal + rest, None, message)
+
+
+def _dep_message(name: str, action: str, has_mistral: bool, pkg: Package = OPENAI_PACKAGE) -> str:
+    if action == "replace":
+        if has_mistral:
+            return f"{name}: {pkg.old} removed ({_why(action, pkg)}; {pkg.new} is already declared)"
+        return f"{name}: {pkg.old} -> {pkg.requirement} ({_why(action, pkg)})"
+    return f"{name}: {pkg.requirement} added ({_why(action, pkg)})"
+
+
+def _poetry_value(value: str, pkg: Package) -> str | None:
+    """The mistralai value for a Poetry / Pipfile ``openai = <value>``; None when not simple."""
+    code, _, comment = value.partition("#")
+    code = code.rstrip()
+    comment_part = value[len(code):] if comment else ""
+    if re.fullmatch(r"""("[^"\\]*"|'[^']*')""", code):
+        return f'"{pkg.version}"' + comment_part
+    if code.startswith("{") and code.endswith("}") and "\n" not in code:
+        if re.search(r"\b(git|path|url|file)\s*=", code):
+            return None
+        new, count = re.subn(r"""(\bversion\s*=\s*)("|')[^"']*\2""", rf'\g<1>"{pkg.version}"', code)
+        new = re.sub(r"""\s*,?\s*\bextras\s*=\s*\[[^\]]*\]""", "", new)
+        new = re.sub(r"\{\s*,\s*", "{ ", new)
+        return new + comment_part if count == 1 else None
+    return None
+
+
+def _requirement_names(data, path: tuple):
+    """The canonical names the parsed manifest declares in requirement arrays and tables."""
+    if isinstance(data, dict):
+        table = _requirement_table(".".join(path))
+        for key, value in data.items():
+            if table:
+                yield canonical(str(key))
+            yield from _requirement_names(value, path + (str(key),))
+    elif isinstance(data, list) and path and _requirement_array(".".join(path[:-1]), path[-1]):
+        for item in data:
+            if isinstance(item, str) and _string_requirement(item):
+                yield _string_requirement(item)
+
+
+def _expected(data, action: str, has_mistral: bool, path: tuple, pkg: Package):
+    """``data`` with the intended edit made, to compare with the edited file parsed back."""
+    if isinstance(data, dict):
+        table = _requirement_table(".".join(path))
+        out = {}
+        for key, value in data.items():
+            if table and canonical(str(key)) == pkg.old and isinstance(value, (str, dict)):
+                if action == "add":
+                    out[key] = value
+                if not has_mistral:
+                    out[pkg.new] = _expected_poetry(value, pkg)
+                continue
+            out[key] = _expected(value, action, has_mistral, path + (str(key),), pkg)
+        return out
+    if isinstance(data, list) and path and _requirement_array(".".join(path[:-1]), path[-1]):
+        out_list = []
+        for item in data:
+            if isinstance(item, str) and _string_requirement(item) == pkg.old:
+                req = _requirement_at(item, 0)
+                if action == "add":
+                    out_list.append(item)
+                if not has_mistral:
+                    out_list.append(pkg.requirement + (req.marker and "; " + req.marker[1:].strip()))
+                continue
+            out_list.append(item)
+        return out_list
+    return data
+
+
+def _expected_poetry(value, pkg: Package):
+    if isinstance(value, str):
+        return pkg.version
+    new = {k: v for k, v in value.items() if k != "extras"}
+    new["version"] = pkg.version
+    return new
+
+
+# -- setup.py -----------------------------------------------------------------------------------------
+
+
+_SETUP_KEYWORDS = ("install_requires", "extras_require", "tests_require", "setup_requires")
+
+
+def edit_setup_py(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edit:
+    """String literals in setup.py that are openai requirements (``install_requires=["openai>=1"]``)."""
+    edit = _Edit(text)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return edit
+    holders = []  # install_requires=[...], extras_require={...}, REQUIREMENTS = [...]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in _SETUP_KEYWORDS or isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and "require" in t.id.lower()
+                                                  for t in node.targets):
+            holders.append(node.value)
+    requirement_strings = [node for holder in holders for node in ast.walk(holder)
+                           if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    strings = [node for node in requirement_strings if _string_requirement(node.value) == pkg.old]
+    has_mistral = any(_string_requirement(node.value) == pkg.new for node in requirement_strings)
+    lines = text.splitlines(keepends=True)
+    for node in sorted(strings, key=lambda n: (n.lineno, n.col_offset), reverse=True):
+        if node.lineno != node.end_lineno:
+            continue
+        line = lines[node.lineno - 1]
+        raw = line.encode("utf-8")
+        literal = raw[node.col_offset:node.end_col_offset].decode("utf-8")
+        quote = literal[-1]
+        req = _requirement_at(node.value, 0)
+        new_literal = quote + pkg.requirement + (req.marker and "; " + req.marker[1:].strip()) + quote
+        start = len(raw[:node.col_offset].decode("utf-8"))
+        end = start + len(literal)
+        if action == "replace" and not has_mistral:
+            lines[node.lineno - 1] = line[:start] + new_literal + line[end:]
+        elif action == "add" and not has_mistral:
+            lines[node.lineno - 1] = line[:end] + ", " + new_literal + line[end:]
+        else:
+            continue
+        edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, node.lineno, _dep_message("setup.py", action, False, pkg),
+                  "approximate")
+    new_text = "".join(lines)
+    try:
+        ast.parse(new_text)
+    except SyntaxError:
+        return _Edit(text)
+    edit.text = new_text
+    return edit
+
+
+# -- env and deploy files -----------------------------------------------------------------------------
+
+
+def is_example_env(path: str) -> bool:
+    name = posixpath.basename(path.replace("\\", "/")).lower()
+    return any(word in name for word in _EXAMPLE_WORDS)
+
+
+_ENV_LINE = re.compile(r"^(\s*(?:export\s+)?)OPENAI_API_KEY(\s*=\s*)(.*?)(\r?\n)?$")
+_SIMPLE_DEPLOY_LINE = re.compile(r"""^\s*(?:-\s*)?["']?OPENAI_API_KEY["']?\s*[:=]""")
+
+
+def _placeholder(value: str) -> str:
+    """An example value for the new variable: ``your-openai-key`` -> ``your-mistral-key``."""
+    quote = value[:1] if value[:1] in "\"'" and value.endswith(value[:1]) and len(value) > 1 else ""
+    inner = value[1:-1] if quote else value
+    if inner.startswith("sk-"):
+        inner = ""
+    for old, new in (("OPENAI", "MISTRAL"), ("OpenAI", "Mistral"), ("openai", "mistral"), ("Openai", "Mistral")):
+        inner = inner.replace(old, new)
+    return f"{quote}{inner}{quote}"
+
+
+def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
+    edit = _Edit(text)
+    key_env = facts.key_env
+    example = is_example_env(path)
+    lines = text.splitlines(keepends=True)
+    out = list(lines)
+    present = re.search(rf"^\s*(?:export\s+)?{re.escape(key_env)}\s*=", text, re.MULTILINE) is not None
+    for index in range(len(lines) - 1, -1, -1):
+        match = _ENV_LINE.match(lines[index])
+        if not match or (present and example and not rename):  # added already (a second run)
+            continue
+        prefix, equals, value, ending = match.groups()
+        if not example:
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)} sets {OPENAI_KEY} and looks like a real env file: it was not "
+                      f"changed (its values are not shown); set {key_env} where it is deployed"
+                      + ("" if rename else f" (kept clients still read {OPENAI_KEY})"), "manual")
+            continue
+        if _REAL_KEY.search(value):
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)}: {OPENAI_KEY} holds what looks like a real OpenAI key (not shown): "
+                      f"it was not copied; rotate it, and add {key_env} by hand", "manual")
+            continue
+        new_line = f"{prefix}{key_env}{equals}{_placeholder(value)}{ending or ''}"
+        if rename:
+            out[index] = new_line
+            edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
+                      f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)")
+        else:
+            first = lines[index] if ending else lines[index] + _newline(text)
+            out[index:index + 1] = [first, new_line]
+            edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
+                      f"{key_env} added next to {OPENAI_KEY} (clients kept on OpenAI still read it)")
+    edit.text = "".join(out)
+    return edit
+
+
+def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
+    edit = _Edit(text)
+    key_env = facts.key_env
+    lines = text.splitlines(keepends=True)
+    out = list(lines)
+    touched = []
+    present = re.search(rf"\b{re.escape(key_env)}\b", text) is not None
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename):
+            continue
+        new_line = _KEY_TOKEN.sub(key_env, line)
+        secret = "secrets." in line
+        after = f"; create the {key_env} secret in the repository settings" if secret else ""
+        if rename:
+            out[index] = new_line
+            touched.append((index, f"{OPENAI_KEY} -> {key_env} (every client that read it was converted){after}"))
+        elif _SIMPLE_DEPLOY_LINE.match(line):
+            ending = line[len(line.rstrip("\r\n")):]
+            out[index:index + 1] = [line if ending else line + _newline(text), new_line]
+            touched.append((index, f"{key_env} added next to {OPENAI_KEY} (clients kept on OpenAI still read it)"
+                                   + after))
+        else:
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: also pass {key_env} "
+                      f"here (the converted clients read it; clients kept on OpenAI still read {OPENAI_KEY})", "manual")
+    if not touched:
+        return edit
+    new_text = "".join(out)
+    if not _same_yaml_shape(text, new_text):
+        edit.note(ENV_RULE, FindingKind.TODO, touched[-1][0] + 1,
+                  f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
+                  "this file safely)", "manual")
+        return edit
+    edit.text = new_text
+    for index, message in reversed(touched):
+        edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1, message)
+    return edit
+
+
+def _same_yaml_shape(before: str, after: str) -> bool:
+    """The edited YAML still parses (when the original did), with as many documents."""
+    import yaml
+
+    try:
+        old = list(yaml.safe_load_all(before))
+    except yaml.YAMLError:
+        return True  # templated YAML (Helm, Jinja): a line edit is as good as it gets
+    try:
+        new = list(yaml.safe_load_all(after))
+    except yaml.YAMLError:
+        return False
+    return len(old) == len(new)
+
+
+# -- the pass -------------------------------------------------------------------------------------
+
+
+def project_transform(facts: CodeFacts, kind: str):
+    """A ``files.Transform`` for one project file of ``kind`` (walk.file_kind)."""
+
+    def transform(text: str, *, config, filename: str) -> RuleOutcome:
+        edit = _edit(text, filename, kind, facts)
+        return RuleOutcome(edit.text, tuple(sorted(edit.findings, key=lambda f: f.line)))
+
+    return transform
+
+
+def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
+    if kind in (ENV_FILE, DEPLOY):
+        if ENV_RULE not in facts.rules or not facts.any_converted or not facts.key_env or facts.key_env == OPENAI_KEY:
+            return _Edit(text)
+        rename = not facts.key_still_read()
+        return edit_env(text, path, facts, rename) if kind == ENV_FILE else edit_deploy(text, path, facts, rename)
+    if DEPENDENCY_RULE not in facts.rules:
+        return _Edit(text)
+    name = posixpath.basename(path.replace("\\", "/"))
+    edit = _Edit(text)
+    for pkg in PACKAGES:  # openai, then the wrappers a rule converts (each on the text so far)
+        action = _action(facts, path, pkg)
+        if action is None:
+            continue
+        if kind == REQUIREMENTS:
+            step = edit_requirements(edit.text, action, path, pkg)
+        elif kind == SETUP_CFG:
+            step = edit_setup_cfg(edit.text, action, pkg)
+        elif kind in (PYPROJECT, PIPFILE):
+            step = edit_toml(edit.text, action, name, pkg)
+        elif kind == PYTHON and name == "setup.py":
+            step = edit_setup_py(edit.text, action, pkg)
+        else:
+            continue
+        edit = _Edit(step.text, edit.findings + step.findings)
+    return edit
+
+
+def project_pass(project: list, code: list, code_results: list, config, target: dict, *, write: bool) -> list:
+    """Edit the project files from the converted code; returns ``code_results`` with their results
+    (a ``setup.py`` the rules left unchanged may be edited here: its result is replaced)."""
+    from migrator.engine.files import convert, decode
+
+    by_path = {result.path: result for result in code_results}
+    texts = {}
+    for item in code:
+        result = by_path.get(item.source.path)
+        data = result.updated if isinstance(result, Changed) else item.data
+        try:
+            texts[item.source.path] = decode(data)[0]
+        except Exception:  # noqa: BLE001 - an undecodable file: reported by its own conversion
+            continue
+    plan = config.plan
+    select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
+    facts = CodeFacts(texts, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
+                      any_converted=bool(getattr(plan, "any_converted", False)), key_env=target.get("key_env"),
+                      rules=frozenset(code for code in (DEPENDENCY_RULE, ENV_RULE)
+                                      if (not select or code in select) and code not in ignore))
+    out = list(code_results)
+    for item in project:
+        out.append(convert(item, config=config, transform=project_transform(facts, item.source.kind), write=write)[0])
+    for item in code:
+        if posixpath.basename(item.source.path) != "setup.py" or item.source.kind != PYTHON:
+            continue
+        result = by_path.get(item.source.path)
+        if not isinstance(result, Unchanged):
+            continue
+        edited = convert(item, config=config, transform=project_transform(facts, PYTHON), write=write)[0]
+        if isinstance(edited, Changed):
+            edited = replace(edited, findings=tuple(result.findings) + tuple(edited.findings))
+            out[out.index(result)] = edited
+    return out
+
+
+# -- documentation (``migrator rules``) -------------------------------------------------------------
+
+
+class DependencyFiles:
+    """Dependency manifests declaring ``openai`` follow the converted code.
+
+    **What it does.** ``requirements*.txt`` / ``*.in`` (and files under ``requirements/``), ``pyproject.toml``
+    (PEP 621 ``dependencies`` and ``optional-dependencies``, PEP 735 ``dependency-groups``, Poetry
+    ``[tool.poetry.dependencies]`` and groups), ``setup.cfg`` (``install_requires``, ``extras_require``),
+    ``setup.py`` string literals and ``Pipfile``: when the code under the manifest's directory (else
+    anywhere in the run) now imports ``mistralai``, ``openai`` becomes ``mistralai>=3.7,<4``; when some
+    of that code still imports ``openai`` (a client kept on OpenAI), ``mistralai>=3.7,<4`` is added
+    next to it instead. Environment markers are kept, extras dropped; nothing else in the file moves.
+
+    **Why.** The converted code needs ``mistralai`` installed, and ``openai`` should go only when no
+    kept client, exception class or type still imports it.
+
+    **Fix safety.** Approximate: the version range is migrator's (the SDK it converts to), not a lock.
+    **Left with a TODO:** hash-pinned lines (``--hash``: regenerate with pip-compile), files generated by
+    pip-compile (edit their ``.in``), Poetry git / path dependencies and ``[tool.poetry.dependencies.openai]``
+    tables, and any TOML edit that does not parse back to exactly the intended change.
+
+    **openai-compatible target.** The code keeps the ``openai`` SDK: manifests are left alone.
+    """
+
+    CODE = DEPENDENCY_RULE
+    NAME = "dependency-files"
+    SAFETY = "approximate"
+    TARGETS = ("mistral", "openai-compatible")
+    DESCRIPTION = "requirements / pyproject / setup.cfg / setup.py / Pipfile: openai -> mistralai>=3.7,<4"
+    LANGUAGE = "text"
+    BEFORE = "# requirements.txt\nopenai>=1.3  # LLM client\ntiktoken==0.7.0\n"
+    AFTER = "# requirements.txt\nmistralai>=3.7,<4  # LLM client\ntiktoken==0.7.0\n"
+
+
+class EnvFiles:
+    """``OPENAI_API_KEY`` in env examples, compose files and CI workflows follows the converted clients.
+
+    **What it does.** ``.env.example`` (any env file named example / sample / template / dist / default),
+    ``docker-compose*.yml`` / ``compose*.yml``, ``.github/workflows/*.yml`` and ``.gitlab-ci.yml``:
+    ``OPENAI_API_KEY`` becomes the target's key variable (``MISTRAL_API_KEY``; the provider's under
+    ``--target openai-compatible``) when every client that read it was converted and no code still
+    names it; when clients kept on OpenAI still read it, the new variable is added on a line of its
+    own next to the old one. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
+    ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
+    the finding reminds you to create that secret.
+
+    **Why.** The converted clients read the new variable; a deployment that only sets the old one
+    fails at the first call.
+
+    **Fix safety.** Exact for the rename. **Never changed, reported:** a real env file (``.env``,
+    ``.env.production``: no value from it is shown anywhere), an example whose value looks like a real
+    OpenAI key (rotate it), YAML that would not parse back, and lines where the variable is used
+    inside a command while clients kept on OpenAI still read it.
+    """
+
+    CODE = ENV_RULE
+    NAME = "env-files"
+    SAFETY = "exact"
+    TARGETS = ("mistral", "openai-compatible")
+    DESCRIPTION = "OPENAI_API_KEY -> MISTRAL_API_KEY in .env examples, compose files, CI workflows"
+    LANGUAGE = "yaml"
+    BEFORE = ("# .github/workflows/test.yml\n    env:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
+    AFTER = ("# .github/workflows/test.yml\n    env:\n      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n")
+
+
+PROJECT_RULES = (DependencyFiles, EnvFiles)

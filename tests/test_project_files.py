@@ -1,0 +1,314 @@
+"""Dependency manifests (MIG114) and env / deploy files (MIG115): static before/after trees in
+fixtures/project_files, converted through the engine and the CLI, plus each format's edge cases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from migrator.cli import app
+from migrator.config import Config
+from migrator.engine.project_files import (
+    CodeFacts,
+    edit_deploy,
+    edit_env,
+    edit_requirements,
+    edit_setup_cfg,
+    edit_setup_py,
+    edit_toml,
+)
+from migrator.engine.results import Changed, Failed, FindingKind, Unchanged
+from migrator.engine.runner import Mode, run
+from migrator.engine.walk import (
+    DEPLOY,
+    ENV_FILE,
+    NOTEBOOK,
+    PIPFILE,
+    PYPROJECT,
+    REQUIREMENTS,
+    SETUP_CFG,
+    file_kind,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "project_files"
+# Built here, never stored in a file: the shape of a real OpenAI key (secret scanners flag it).
+FAKE_KEY = "sk-" + "proj-" + "Zq8" * 16
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+            and "__pycache__" not in p.parts}
+
+
+def _copy(case: str, tmp_path: Path) -> Path:
+    project = tmp_path / case
+    shutil.copytree(FIXTURES / case / "before", project)
+    return project
+
+
+@pytest.mark.parametrize("case", ["converted", "kept"])
+def test_fixture_tree_converts_to_its_after_tree_and_a_second_run_changes_nothing(case, tmp_path):
+    project = _copy(case, tmp_path)
+    secret_file = project / ".env.production"
+    secret_file.write_text(f"OPENAI_API_KEY={FAKE_KEY}\n")
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert not report.failed, report.failed
+    produced = _tree(project)
+    assert produced.pop(".env.production") == f"OPENAI_API_KEY={FAKE_KEY}\n".encode()  # never changed
+    assert produced == _tree(FIXTURES / case / "after")
+
+    again = run([project], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.changed == [] and again.exit_code == 0
+
+
+def test_real_env_file_is_reported_without_its_value_and_never_changed(tmp_path):
+    project = _copy("converted", tmp_path)
+    (project / ".env.production").write_text(f"OPENAI_API_KEY={FAKE_KEY}\n")
+    result = CliRunner().invoke(app, ["convert", str(project), "--no-gitignore", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert FAKE_KEY not in result.output
+    summary = json.loads(result.stdout)
+    todos = [f for f in summary["todos"] if f["rule"] == "MIG115"]
+    assert any(".env.production" in f["path"] and "not shown" in f["message"] for f in todos)
+    assert (project / ".env.production").read_text() == f"OPENAI_API_KEY={FAKE_KEY}\n"
+
+
+def test_diff_mode_writes_nothing_and_shows_every_project_file(tmp_path):
+    project = _copy("converted", tmp_path)
+    before = _tree(project)
+    result = CliRunner().invoke(app, ["convert", str(project), "--no-gitignore"])
+    assert result.exit_code == 0, result.output
+    for name in ("requirements.txt", "pyproject.toml", "setup.cfg", "setup.py", "Pipfile", ".env.example",
+                 "deploy/docker-compose.yml", ".github/workflows/test.yml"):
+        assert f"+++ b/{name}" in result.output or f"/{name}" in result.output, name
+    assert _tree(project) == before
+
+
+def test_select_and_ignore_apply_to_project_rules(tmp_path):
+    project = _copy("converted", tmp_path)
+    report = run([project], config=Config(respect_gitignore=False, ignore=("MIG114",)), mode=Mode.DIFF, jobs=1)
+    changed = {Path(r.path).name for r in report.changed}
+    assert "requirements.txt" not in changed and ".env.example" in changed
+    report = run([project], config=Config(respect_gitignore=False, select=("MIG101", "MIG102", "MIG114")),
+                 mode=Mode.DIFF, jobs=1)
+    changed = {Path(r.path).name for r in report.changed}
+    assert "requirements.txt" in changed and ".env.example" not in changed
+
+
+def test_openai_compatible_target_keeps_manifests_and_renames_the_key_to_the_providers(tmp_path):
+    project = _copy("converted", tmp_path)
+    config = Config(respect_gitignore=False, target="openai-compatible", provider="scaleway")
+    report = run([project], config=config, mode=Mode.DIFF, jobs=1)
+    changed = {Path(r.path).name: r for r in report.changed}
+    assert "requirements.txt" not in changed and "pyproject.toml" not in changed
+    env = changed[".env.example"].updated.decode()
+    key_env = report.target["key_env"]
+    assert key_env != "OPENAI_API_KEY" and f"{key_env}=" in env and "OPENAI_API_KEY=" not in env
+
+
+def test_invalid_toml_is_reported_and_left_intact_while_the_rest_converts(tmp_path):
+    project = _copy("converted", tmp_path)
+    broken = '[project]\ndependencies = ["openai"\n'
+    (project / "pyproject.toml").write_text(broken)
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "pyproject.toml").read_text() == broken
+    pyproject = [r for r in report.results if r.path.endswith("pyproject.toml")][0]
+    assert isinstance(pyproject, Unchanged)
+    assert [f.kind for f in pyproject.findings] == [FindingKind.TODO]
+    assert "mistralai" in (project / "requirements.txt").read_text()
+    assert "Mistral" in (project / "app" / "main.py").read_text()
+
+
+def test_nothing_converted_leaves_every_project_file_alone(tmp_path):
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "app.py").write_text("import openai\n\nopenai.ChatCompletion.create(**kwargs)\n")
+    (project / "requirements.txt").write_text("openai==0.28\n")
+    (project / ".env.example").write_text("OPENAI_API_KEY=\n")
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    assert {Path(r.path).name for r in report.changed} <= {"app.py"}
+
+
+# -- discovery -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, kind", [
+    ("requirements.txt", REQUIREMENTS), ("requirements-dev.txt", REQUIREMENTS), ("dev-requirements.in", REQUIREMENTS),
+    ("requirements/base.txt", REQUIREMENTS), ("pyproject.toml", PYPROJECT), ("setup.cfg", SETUP_CFG),
+    ("Pipfile", PIPFILE), (".env", ENV_FILE), (".env.example", ENV_FILE), ("config/prod.env", ENV_FILE),
+    ("docker-compose.yml", DEPLOY), ("compose.prod.yaml", DEPLOY), (".github/workflows/ci.yml", DEPLOY),
+    ("sub/.github/workflows/ci.yaml", DEPLOY), (".gitlab-ci.yml", DEPLOY), ("nb.ipynb", NOTEBOOK),
+    ("notes.txt", None), ("config.yml", None), ("Pipfile.lock", None), ("workflows/ci.yml", None),
+])
+def test_file_kind(path, kind):
+    assert file_kind(path) == kind
+
+
+# -- requirements ------------------------------------------------------------------------------------
+
+
+def test_requirements_keep_markers_comments_and_crlf():
+    text = "openai[datalib]==1.3.0 ; python_version >= '3.9'  # client\r\nrich\r\n"
+    edit = edit_requirements(text, "replace")
+    assert edit.text == "mistralai>=3.7,<4; python_version >= '3.9'  # client\r\nrich\r\n"
+    edit = edit_requirements(text, "add")
+    assert edit.text == ("openai[datalib]==1.3.0 ; python_version >= '3.9'  # client\r\n"
+                         "mistralai>=3.7,<4; python_version >= '3.9'\r\nrich\r\n")
+
+
+def test_requirements_without_final_newline_and_already_declared_mistralai():
+    assert edit_requirements("rich\nopenai", "add").text == "rich\nopenai\nmistralai>=3.7,<4"
+    edit = edit_requirements("mistralai>=3.7\nOpenAI>=1\nrich\n", "replace")
+    assert edit.text == "mistralai>=3.7\nrich\n"
+    assert edit_requirements("mistralai\nopenai\n", "add").text == "mistralai\nopenai\n"
+
+
+def test_requirements_leave_options_urls_and_look_alike_names():
+    text = "-r base.txt\n--index-url https://example.org/openai\nopenai-whisper\nlangchain-openai\n"
+    edit = edit_requirements(text, "replace")
+    assert edit.text == text and not edit.findings
+
+
+def test_hash_pinned_and_generated_requirements_get_a_todo_and_no_edit():
+    text = "openai==1.3.0 \\\n    --hash=sha256:00\n"
+    edit = edit_requirements(text, "replace")
+    assert edit.text == text and [f.kind for f in edit.findings] == [FindingKind.TODO]
+    generated = "#\n# This file is autogenerated by pip-compile with Python 3.11\n#\nopenai==1.3.0\n    # via -r requirements.in\n"
+    edit = edit_requirements(generated, "replace", "requirements.txt")
+    assert edit.text == generated and "regenerate" in edit.findings[0].message and edit.findings[0].line == 4
+
+
+# -- setup.cfg / setup.py ----------------------------------------------------------------------------
+
+
+def test_setup_cfg_single_line_and_extras():
+    text = "[options]\ninstall_requires = openai>=1\n[options.extras_require]\nllm =\n    openai\n[other]\nx = openai\n"
+    edit = edit_setup_cfg(text, "replace")
+    assert edit.text == ("[options]\ninstall_requires = mistralai>=3.7,<4\n[options.extras_require]\nllm =\n"
+                         "    mistralai>=3.7,<4\n[other]\nx = openai\n")
+
+
+def test_setup_py_string_literals_only():
+    text = 'from setuptools import setup\nsetup(install_requires=[\n    "openai>=1",\n], name="openai")\n'
+    edit = edit_setup_py(text, "add")
+    assert edit.text == ('from setuptools import setup\nsetup(install_requires=[\n    "openai>=1", "mistralai>=3.7,<4",\n'
+                         '], name="openai")\n')
+
+
+# -- TOML ------------------------------------------------------------------------------------------
+
+
+def test_pyproject_multiline_array_last_element_without_comma():
+    text = '[project]\ndependencies = [\n    "rich",\n    "openai>=1"\n]\n'
+    edit = edit_toml(text, "add", "pyproject.toml")
+    assert edit.text == '[project]\ndependencies = [\n    "rich",\n    "openai>=1",\n    "mistralai>=3.7,<4"\n]\n'
+
+
+def test_pyproject_replace_when_mistralai_is_declared_drops_the_element():
+    text = '[project]\ndependencies = [\n    "mistralai>=3.7",\n    "openai>=1",\n    "rich",\n]\n'
+    edit = edit_toml(text, "replace", "pyproject.toml")
+    assert edit.text == '[project]\ndependencies = [\n    "mistralai>=3.7",\n    "rich",\n]\n'
+    inline = '[project]\ndependencies = ["openai", "mistralai"]\n'
+    assert edit_toml(inline, "replace", "pyproject.toml").text == '[project]\ndependencies = ["mistralai"]\n'
+
+
+def test_pyproject_tool_migrator_and_comments_are_not_requirements():
+    text = '[project]\ndependencies = []  # "openai" later\n\n[tool.migrator]\nexclude = ["openai"]\n'
+    edit = edit_toml(text, "replace", "pyproject.toml")
+    assert edit.text == text and not edit.findings
+
+
+def test_poetry_git_dependency_and_table_form_get_a_todo():
+    git = '[tool.poetry.dependencies]\nopenai = { git = "https://github.com/openai/openai-python" }\n'
+    edit = edit_toml(git, "replace", "pyproject.toml")
+    assert edit.text == git and edit.findings[0].kind is FindingKind.TODO
+    table = '[tool.poetry.dependencies.openai]\nversion = "^1"\n'
+    edit = edit_toml(table, "replace", "pyproject.toml")
+    assert edit.text == table and edit.findings[0].kind is FindingKind.TODO
+
+
+def test_poetry_group_and_pipfile_dev_packages():
+    text = '[tool.poetry.group.llm.dependencies]\n"openai" = ">=1"\n'
+    assert edit_toml(text, "replace", "pyproject.toml").text == '[tool.poetry.group.llm.dependencies]\n"mistralai" = ">=3.7,<4"\n'
+    pipfile = '[dev-packages]\nopenai = {version = "*", extras = ["datalib"]}\n'
+    assert edit_toml(pipfile, "replace", "Pipfile").text == '[dev-packages]\nmistralai = {version = ">=3.7,<4"}\n'
+
+
+def test_toml_strings_outside_requirement_lists_are_not_requirements():
+    text = ('[project]\nname = "openai"\nkeywords = ["openai", "llm"]\ndependencies = [\n    "openai",  # "openai"\n]\n'
+            '[tool.ruff.lint.isort]\nknown-third-party = ["openai"]\n[tool.poetry]\npackages = [{include = "openai"}]\n')
+    edit = edit_toml(text, "replace", "pyproject.toml")
+    assert edit.text == text.replace('    "openai",  # "openai"', '    "mistralai>=3.7,<4",  # "openai"')
+
+
+def test_toml_multiline_strings_are_skipped():
+    text = '[project]\ndescription = """\nopenai = "x"\n"""\ndependencies = ["openai"]\n'
+    edit = edit_toml(text, "add", "pyproject.toml")
+    assert edit.text == text.replace('["openai"]', '["openai", "mistralai>=3.7,<4"]')
+
+
+# -- env and deploy files ------------------------------------------------------------------------------
+
+
+def _facts(**kwargs) -> CodeFacts:
+    kwargs.setdefault("texts", {})
+    return CodeFacts(any_converted=True, **kwargs)
+
+
+def test_env_example_values_follow_the_new_variable():
+    text = 'OPENAI_API_KEY="sk-..."\nexport OPENAI_API_KEY=<your OpenAI key>\nOPENAI_API_KEY_OLD=x\n'
+    edit = edit_env(text, ".env.example", _facts(), rename=True)
+    assert edit.text == 'MISTRAL_API_KEY=""\nexport MISTRAL_API_KEY=<your Mistral key>\nOPENAI_API_KEY_OLD=x\n'
+
+
+def test_env_example_with_a_real_looking_key_is_reported_not_copied():
+    text = f"OPENAI_API_KEY={FAKE_KEY}\n"
+    edit = edit_env(text, ".env.example", _facts(), rename=False)
+    assert edit.text == text and FAKE_KEY not in edit.findings[0].message
+
+
+def test_key_still_named_by_code_keeps_the_old_variable():
+    facts = _facts(texts={"a.py": 'import os\nassert os.getenv("OPENAI_API_KEY")\n'})
+    assert facts.key_still_read()
+    facts = _facts(texts={"a.py": "# TODO(migrator MIG101): set MISTRAL_API_KEY, not OPENAI_API_KEY\n"})
+    assert not facts.key_still_read()
+    assert _facts(kept_env=frozenset({"OPENAI_API_KEY"})).key_still_read()
+
+
+def test_compose_mapping_form_and_a_yaml_edit_that_breaks_parsing():
+    text = "services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY:-}\n"
+    edit = edit_deploy(text, "docker-compose.yml", _facts(), rename=False)
+    assert edit.text == text + "      MISTRAL_API_KEY: ${MISTRAL_API_KEY:-}\n"
+    flow = "env: {OPENAI_API_KEY: x}\n"  # a flow mapping: duplicating the line would break it
+    edit = edit_deploy(flow, "compose.yml", _facts(), rename=False)
+    assert edit.text == flow and edit.findings[0].kind is FindingKind.TODO
+
+
+def test_untouched_kinds_report_nothing(tmp_path):
+    (tmp_path / "requirements.txt").write_text("openai\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    assert [type(r) for r in report.results] == [Unchanged]
+    assert not report.results[0].findings and not isinstance(report.results[0], (Changed, Failed))
+
+
+def test_documented_examples_are_what_the_rules_do():
+    from migrator.engine.project_files import DependencyFiles, EnvFiles
+
+    assert edit_requirements(DependencyFiles.BEFORE, "replace").text == DependencyFiles.AFTER
+    assert edit_deploy(EnvFiles.BEFORE, ".github/workflows/test.yml", _facts(), rename=True).text == EnvFiles.AFTER
+
+
+def test_wrapper_packages_follow_their_own_imports(tmp_path):
+    """langchain-openai follows langchain_openai imports, openai follows openai imports."""
+    (tmp_path / "app.py").write_text("from langchain_mistralai import ChatMistralAI\nimport openai\n")
+    (tmp_path / "requirements.txt").write_text("langchain-openai>=0.3\nopenai\n")
+    from migrator.engine.project_files import CodeFacts, _edit
+    from migrator.engine.walk import REQUIREMENTS
+
+    facts = CodeFacts(texts={"app.py": (tmp_path / "app.py").read_text()}, any_converted=True)
+    edit = _edit((tmp_path / "requirements.txt").read_text(), "requirements.txt", REQUIREMENTS, facts)
+    assert edit.text == "langchain-mistralai>=1.1,<2\nopenai\n"  # no mistralai import: openai left alone
