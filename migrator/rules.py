@@ -8,6 +8,7 @@ from typing import Iterable, Type
 
 from codemods._base import MigratorRule
 from codemods.chat_completions import ChatCompletions
+from codemods.audio import Transcriptions
 from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
 from codemods.embeddings import Embeddings
@@ -52,6 +53,8 @@ class Rule(str, Enum):
     """Dependency manifests: openai -> mistralai>=3.7,<4 (migrator.engine.project_files)."""
     MIG115 = "MIG115"
     """OPENAI_API_KEY -> MISTRAL_API_KEY in env examples, compose files, CI workflows."""
+    MIG117 = "MIG117"
+    """audio.transcriptions.create -> audio.transcriptions.complete with Voxtral."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -69,6 +72,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG110, Responses),
     (Rule.MIG111, Instructor),
     (Rule.MIG112, Fim),
+    (Rule.MIG117, Transcriptions),
 )
 
 

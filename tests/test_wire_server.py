@@ -80,6 +80,7 @@ def test_mistral_field_sets_match_mistralai_request_models():
     assert {role: _aliases(m) for role, m in by_role.items()} == wire_server.MISTRAL_MESSAGE_FIELDS
     assert wire_server.MISTRAL_RESPONSES_FIELDS == _aliases(models.CreateResponseRequest)
     assert wire_server.MISTRAL_FIM_FIELDS == _aliases(models.FIMCompletionRequest)
+    assert wire_server.TRANSCRIPTION_FIELDS["mistral"] == _aliases(models.AudioTranscriptionRequest)
 
 
 def test_openai_field_sets_match_openai_params():
@@ -98,6 +99,10 @@ def test_openai_field_sets_match_openai_params():
         set(response_create_params.ResponseCreateParamsBase.__annotations__) | {"stream"})
     assert wire_server.OPENAI_COMPLETION_FIELDS == (
         set(completion_create_params.CompletionCreateParamsBase.__annotations__) | {"stream"})
+    from openai.types.audio import transcription_create_params
+
+    assert {name.removesuffix("[]") for name in wire_server.TRANSCRIPTION_FIELDS["openai"]} == (
+        set(transcription_create_params.TranscriptionCreateParamsBase.__annotations__) | {"stream"})
 
 
 # ---- addresses, lifecycle, recording --------------------------------------------------------

@@ -27,7 +27,8 @@ Endpoints
 ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``, ``POST /v1/moderations``,
 ``POST /v1/completions`` (OpenAI) / ``POST /v1/fim/completions`` (Mistral, codestral models; JSON only:
 the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON only; the reply is the chat reply to the request it stands for, see
-``responses_chat_body``), ``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
+``responses_chat_body``), ``POST /v1/audio/transcriptions`` (multipart; the transcript names the file heard, see
+``transcription``), ``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
 ``POST /v1/files`` (multipart upload), ``GET /v1/files/{id}/content``, ``POST /v1/batch/jobs``
 (runs the whole batch at once with the same replies as the live endpoint; per line
 ``{"custom_id", "response": {"status_code", "body"}, "error"}``, failures in ``error_file``),
@@ -1094,6 +1095,10 @@ class _Handler(BaseHTTPRequestHandler):
             path = self.path.split("?", 1)[0].rstrip("/")
             if personality.name == "mistral" and self._batch_route(path, headers, raw, body, fault):
                 return
+            if self.command == "POST" and path == "/v1/audio/transcriptions":
+                fields = _multipart(headers.get("content-type", ""), raw)
+                self._send_json(200, transcription(fields, personality.name), fault)
+                return
             if parse_error or (raw and not isinstance(body, dict)):
                 if personality.name == "mistral":
                     raise WireError(422, {"detail": [{"type": "json_invalid", "loc": ["body", 0],
@@ -1238,6 +1243,40 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _missing_field(loc: list) -> dict:
     return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
+
+
+# Speech to text (POST /v1/audio/transcriptions, multipart): the fields each SDK may send. The
+# transcript names what was heard (file name, size, language) so a program prints the same text
+# through either SDK only when both uploaded the same file under the same name.
+TRANSCRIPTION_FIELDS = {
+    "openai": frozenset({"file", "model", "language", "prompt", "response_format", "temperature", "stream",
+                         "chunking_strategy", "timestamp_granularities[]", "include[]", "keywords[]", "languages[]",
+                         "known_speaker_names[]", "known_speaker_references[]"}),  # lists are sent as name[]
+    "mistral": frozenset({"model", "file", "file_url", "file_id", "language", "temperature", "stream", "diarize",
+                          "context_bias", "timestamp_granularities", "speaker_references"}),
+}
+
+
+def transcription(fields: dict, personality: str) -> dict:
+    required = ("file", "model") if personality == "openai" else ("model",)
+    missing = [name for name in required if name not in fields]
+    unknown = sorted(set(fields) - TRANSCRIPTION_FIELDS[personality])
+    if personality == "mistral" and (missing or unknown):
+        raise WireError(422, {"detail": [_missing_field(["body", name]) for name in missing]
+                              + [{"type": "extra_forbidden", "loc": ["body", name], "msg": "Extra inputs are not "
+                                  "permitted", "input": None} for name in unknown]})
+    if missing or unknown:
+        raise WireError(400, f"Missing or unknown field: {(missing or unknown)[0]}")
+    if personality == "openai" and (fields.get("response_format") or (None, b"json"))[1] != b"json":
+        raise WireError(400, "the wire server answers response_format=json only")
+    filename, content = fields.get("file", (None, b""))
+    language = fields["language"][1].decode() if "language" in fields else None
+    text = f"Heard {len(content)} bytes of {filename or 'audio'}" + (f" in {language}" if language else "") + "."
+    if personality == "openai":
+        return {"text": text, "usage": {"type": "duration", "seconds": max(1, len(content) // 16000)}}
+    return {"model": fields["model"][1].decode(), "text": text, "language": language, "segments": [],
+            "usage": {"prompt_tokens": 0, "completion_tokens": _words(text), "total_tokens": _words(text),
+                      "prompt_audio_seconds": max(1, len(content) // 16000)}}
 
 
 def _multipart(content_type: str, raw: bytes) -> dict[str, tuple[str | None, bytes]]:

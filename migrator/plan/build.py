@@ -58,6 +58,7 @@ MODEL_SURFACES = frozenset({"models.list", "models.retrieve", "models.delete"})
 MODERATION_SURFACES = frozenset({"moderations.create"})
 RESPONSES_SURFACES = frozenset({"responses.create", "responses.parse"})
 FIM_SURFACES = frozenset({"completions.create"})
+TRANSCRIPTION_SURFACES = frozenset({"audio.transcriptions.create"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
 _SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
                                   "map", "filter", "zip"})
@@ -1015,6 +1016,10 @@ class _Builder:
             problem = _fim_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG112",
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in TRANSCRIPTION_SURFACES:
+            problem = _transcription_problem(f, call)
+            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG117",
+                            USE_TODO if problem else USE_CONVERT)
         elif surface in RESPONSES_SURFACES:
             problem = _responses_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
@@ -1519,6 +1524,77 @@ def _fim_problem(f: _File, call: ast.Call) -> str:
     return _result_problem(f, call, read_problem, "the completion is used as a whole (returned, passed on): "
                            "code elsewhere may read choices[i].text, which Mistral's FIM response has as "
                            "choices[i].message.content")
+
+
+def _transcription_problem(f: _File, call: ast.Call) -> str:
+    """Why MIG117 leaves an ``audio.transcriptions.create`` as it is ("" when it becomes Mistral's
+    ``audio.transcriptions.complete``): keywords Mistral takes, ``file=`` an open file (``open(path,
+    "rb")`` or a name bound to one), JSON answers, and a result read as ``.text``."""
+    from migrator.mapping.audio import RESULT_ATTRS, TRANSCRIPTION_KWARGS
+
+    if call.args:
+        return "positional arguments"
+    keywords = {kw.arg: kw.value for kw in call.keywords}
+    if None in keywords:
+        return "**kwargs: convert by hand"
+    unknown = sorted(set(keywords) - set(TRANSCRIPTION_KWARGS))
+    if unknown:
+        hint = {"prompt": "Mistral's context_bias takes a list of words, not a prompt",
+                "stream": "use client.audio.transcriptions.stream",
+                "timestamp_granularities": "Mistral answers segments in its own shape"}.get(unknown[0], "no equivalent")
+        return f"{unknown[0]}=: {hint}"
+    if not {"model", "file"} <= set(keywords):
+        return "no model= or file="
+    response_format = keywords.get("response_format")
+    if response_format is not None and not (isinstance(response_format, ast.Constant) and response_format.value == "json"):
+        return (f"response_format={ast.unparse(response_format)}: Mistral answers JSON only (a TranscriptionResponse; "
+                "read .text)")
+    if opened_file(f, keywords["file"]) is None:
+        return (f"file={ast.unparse(keywords['file'])} is not seen to be a file opened from a path: pass "
+                "file={\"file_name\": ..., \"content\": ...} to Mistral by hand")
+
+    def read_problem(read: ast.Attribute, name: str) -> str:
+        return "" if read.attr in RESULT_ATTRS else f"{name}.{read.attr}: Mistral's TranscriptionResponse differs"
+
+    return _result_problem(f, call, read_problem, "the transcription is used as a whole (returned, passed on): "
+                           "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text")
+
+
+def _open_call(node: ast.AST) -> bool:
+    """``open(path, "rb")`` / ``<path>.open("rb")`` (a binary read of a file on disk)."""
+    if not isinstance(node, ast.Call) or node.keywords and any(kw.arg != "mode" for kw in node.keywords):
+        return False
+    func = node.func
+    if isinstance(func, ast.Name) and func.id == "open":
+        modes = node.args[1:2] or [kw.value for kw in node.keywords]
+    elif isinstance(func, ast.Attribute) and func.attr == "open":
+        modes = node.args[:1] or [kw.value for kw in node.keywords]
+    else:
+        return False
+    return len(modes) == 1 and isinstance(modes[0], ast.Constant) and modes[0].value in ("rb", "br")
+
+
+def opened_file(f: _File, value: ast.AST) -> Optional[ast.AST]:
+    """The ``open(...)`` call ``value`` is or names (``with open(p, "rb") as audio``, ``audio =
+    open(p, "rb")`` in the same scope: every binding of the name there), else None."""
+    if _open_call(value):  # inline: its path is written twice (the file name, the open), so a plain one
+        path = value.args[0] if isinstance(value.func, ast.Name) and value.args else value.func.value  # type: ignore[attr-defined]
+        return value if isinstance(path, (ast.Name, ast.Attribute, ast.Constant)) else None
+    if not isinstance(value, ast.Name):
+        return None
+    scope = f.scope_of.get(id(value), ())
+    found = None
+    for n in f.nodes:
+        if not (isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)
+                and f.scope_of.get(id(n), ()) == scope):
+            continue
+        owner = f.parent.get(id(n))
+        bound = owner.context_expr if isinstance(owner, ast.withitem) and owner.optional_vars is n else \
+            getattr(_plain_assign(f, n), "value", None)
+        if bound is None or not _open_call(bound):
+            return None
+        found = bound
+    return found
 
 
 def _plain_assign(f: _File, store: ast.Name) -> Optional[ast.AST]:

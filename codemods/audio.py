@@ -1,0 +1,95 @@
+"""MIG117: ``audio.transcriptions.create(file=..., model=...)`` -> Mistral's ``audio.transcriptions.complete``."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args
+from migrator.mapping.audio import ASYNC_METHOD, FILE_CODE, FILE_CODE_OPENED, METHOD, TRANSCRIPTION_KWARGS
+
+
+class Transcriptions(MigratorRule):
+    """Converts speech-to-text calls into Mistral's transcription endpoint (Voxtral).
+
+    **What it does.** On a client the conversion plan converts, ``x.audio.transcriptions.create(
+    model="whisper-1", file=audio, language=..., temperature=...)`` becomes
+    ``x.audio.transcriptions.complete(model="voxtral-mini-latest", file={"file_name":
+    os.path.basename(audio.name), "content": audio}, ...)`` (``complete_async`` on an async client).
+    ``file=`` must be a file opened from a path (``with open(path, "rb") as audio``, ``audio =
+    open(path, "rb")`` or ``open(path, "rb")`` inline): the OpenAI SDK sent its base name as the
+    multipart file name, and Mistral's ``File`` needs it spelled out. ``response_format="json"``
+    (OpenAI's default, Mistral's only answer) is dropped.
+
+    **Why.** Mistral transcribes with Voxtral through ``audio.transcriptions.complete``, which takes
+    ``{"file_name", "content"}`` and answers a ``TranscriptionResponse`` whose ``.text`` is the
+    transcript (api-mapping.md §8).
+
+    **Fix safety.** approximate: another model transcribes (accuracy, language detection and
+    punctuation can differ).
+
+    **Known limits (the client is kept, one TODO).** ``prompt=`` (Mistral's ``context_bias`` takes a
+    list of words), ``response_format`` other than ``json`` (``text``, ``srt``, ``verbose_json``:
+    OpenAI returns another shape), ``timestamp_granularities``, ``stream=True``, ``file=`` that is not
+    seen to be an open file (bytes, ``BytesIO``, a tuple, a parameter), ``**kwargs``, and a result
+    read beyond ``.text`` or used as a whole. Translations (``audio.translations``) have no Mistral
+    equivalent and keep their client.
+
+    **openai-compatible target.** Not applied: the client stays on OpenAI, with the plan's TODO.
+    """
+
+    CODE = "MIG117"
+    NAME = "transcriptions"
+    SAFETY = "approximate"
+    TARGETS = ("mistral",)
+    DESCRIPTION = "audio.transcriptions.create(file=..., model=...) -> audio.transcriptions.complete with Voxtral"
+    BEFORE = ('from openai import OpenAI\n\nclient = OpenAI()\nwith open("meeting.mp3", "rb") as audio:\n'
+              '    transcript = client.audio.transcriptions.create(model="whisper-1", file=audio, language="en")\n'
+              'print(transcript.text)\n')
+    AFTER = ('import os\nfrom openai import OpenAI\n\nclient = OpenAI()\nwith open("meeting.mp3", "rb") as audio:\n'
+             '    transcript = client.audio.transcriptions.complete(model="voxtral-mini-latest", file={"file_name": '
+             'os.path.basename(audio.name), "content": audio}, language="en")\nprint(transcript.text)\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(ApiCallTransformer):
+    def matches(self, node: cst.Call) -> bool:
+        func = node.func
+        return (isinstance(func, cst.Attribute) and func.attr.value == "create"
+                and isinstance(func.value, cst.Attribute) and func.value.attr.value == "transcriptions"
+                and isinstance(func.value.value, cst.Attribute) and func.value.value.attr.value == "audio")
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        found = self.converting(original, updated, "convert this audio.transcriptions.create call by hand "
+                                "(client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", file={\"file_name\": "
+                                "..., \"content\": ...}))")
+        if found is None:
+            return updated
+        line, is_async, receiver = found
+        if isinstance(receiver, cst.Attribute) and receiver.attr.value == "audio":
+            receiver = receiver.value  # converting() hands back `client.audio` for this longer chain
+        args = []
+        for arg in updated.args:
+            name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
+            if TRANSCRIPTION_KWARGS.get(name, name) is None:
+                continue  # response_format="json": Mistral's only answer
+            if name == "model":
+                arg = arg.with_changes(value=self.mapped_model(arg.value, line))
+            elif name == "file":
+                arg = arg.with_changes(value=self._file(arg.value))
+            args.append(arg)
+        group, resource, method = (ASYNC_METHOD if is_async else METHOD).split(".")
+        func = cst.Attribute(value=cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)),
+                                                 attr=cst.Name(resource)), attr=cst.Name(method))
+        self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; file as "
+                             "{\"file_name\", \"content\"})", "approximate")
+        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+
+    def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
+        self.need_import("os")
+        if isinstance(value, cst.Call):  # open(path, "rb") / path.open("rb"), checked by the plan
+            func = value.func
+            path = value.args[0].value if isinstance(func, cst.Name) else func.value  # type: ignore[attr-defined]
+            return cst.parse_expression(FILE_CODE_OPENED.format(path=code_of(path), call=code_of(value)))
+        return cst.parse_expression(FILE_CODE.format(name=code_of(value)))

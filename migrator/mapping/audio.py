@@ -1,0 +1,23 @@
+"""Audio transcription -> mistralai 3.7 ``audio.transcriptions.complete`` (api-mapping.md §8).
+
+OpenAI's ``audio.transcriptions.create(file=<open file>, model=..., ...)`` sends the file as
+multipart; Mistral's ``complete`` takes ``file={"file_name": ..., "content": ...}`` and answers JSON
+(``TranscriptionResponse``: ``text``, ``model``, ``language``, ``segments``, ``usage``).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+METHOD, ASYNC_METHOD = "audio.transcriptions.complete", "audio.transcriptions.complete_async"
+TRANSCRIPTION_MODEL = "voxtral-mini-latest"
+# OpenAI keyword -> Mistral keyword (``file`` is rewritten by FILE_CODE; ``response_format`` must be
+# "json", OpenAI's default and the only shape Mistral answers in, and is dropped).
+TRANSCRIPTION_KWARGS = MappingProxyType({"model": "model", "file": "file", "language": "language",
+                                         "temperature": "temperature", "response_format": None})
+# A file object opened from a path: Mistral needs the file name the OpenAI SDK (httpx) took from it.
+FILE_CODE = '{{"file_name": os.path.basename({name}.name), "content": {name}}}'
+FILE_CODE_OPENED = '{{"file_name": os.path.basename({path}), "content": {call}}}'
+# What a converted transcription's result may be read as (OpenAI's json Transcription: text, usage,
+# logprobs; Mistral's usage counts tokens and audio seconds, not OpenAI's duration / tokens union).
+RESULT_ATTRS = frozenset({"text"})

@@ -1,0 +1,110 @@
+"""MIG117: audio.transcriptions.create on converted clients, end to end through the plan
+(transform_source). Behaviour over sockets: fixtures/programs/audio_transcription.py in
+test_differential.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from mechanics import convert_snippet
+
+convert = convert_snippet
+
+
+def test_with_block_inline_open_and_async_assignment():
+    code, todos = convert('''\
+        from openai import AsyncOpenAI, OpenAI
+        client = OpenAI()
+        aclient = AsyncOpenAI()
+
+        def transcribe(path):
+            with open(path, "rb") as audio:
+                transcript = client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="json")
+            return transcript.text
+
+        def inline(path):
+            return client.audio.transcriptions.create(model="gpt-4o-transcribe", file=open(path, "rb")).text
+
+        async def later(p):
+            f = open(p, "rb")
+            r = await aclient.audio.transcriptions.create(model="whisper-1", file=f, temperature=0, language="fr")
+            return r.text
+        ''')
+    assert ('transcript = client.audio.transcriptions.complete(model="voxtral-mini-latest", file={"file_name": '
+            'os.path.basename(audio.name), "content": audio})') in code
+    assert ('client.audio.transcriptions.complete(model="voxtral-mini-latest", file={"file_name": '
+            'os.path.basename(path), "content": open(path, "rb")}).text') in code
+    assert ('await aclient.audio.transcriptions.complete_async(model="voxtral-mini-latest", file={"file_name": '
+            'os.path.basename(f.name), "content": f}, temperature=0, language="fr")') in code
+    assert code.startswith("import os\n") and "aclient = Mistral(" in code
+    assert not todos
+    again, _ = convert(code)
+    assert again == code  # idempotent
+
+
+@pytest.mark.parametrize("call, reason", [
+    ('client.audio.transcriptions.create(model="whisper-1", file=audio, prompt="ACME, Kubernetes")',
+     "context_bias takes a list of words"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="text")',
+     "Mistral answers JSON only"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="verbose_json", '
+     'timestamp_granularities=["word"])', "timestamp_granularities"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=buffer)', "not seen to be a file opened"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=("a.mp3", data))', "not seen to be a file opened"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=open(make_path(), "rb"))',
+     "not seen to be a file opened"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=open(path, "r"))', "not seen to be a file opened"),
+    ('client.audio.transcriptions.create(**params)', "**kwargs"),
+    ('client.audio.translations.create(model="whisper-1", file=audio)', "translations"),
+])
+def test_what_keeps_the_client(call, reason):
+    code, todos = convert(f'''\
+        import io
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(path, buffer: io.BytesIO, data: bytes, params: dict):
+            with open(path, "rb") as audio:
+                result = {call}
+            return result.text
+        ''')
+    assert "client = OpenAI()" in code and "complete(" not in code
+    assert any(reason in todo for todo in todos), todos
+
+
+def test_a_result_read_beyond_text_or_used_whole_keeps_the_client():
+    for read in ("return result.usage.seconds", "return result"):
+        code, todos = convert(f'''\
+            from openai import OpenAI
+            client = OpenAI()
+
+            def run(path):
+                with open(path, "rb") as audio:
+                    result = client.audio.transcriptions.create(model="whisper-1", file=audio)
+                {read}
+            ''')
+        assert "client = OpenAI()" in code and any("TranscriptionResponse" in todo for todo in todos), (read, todos)
+
+
+def test_a_name_bound_to_something_else_in_a_branch_keeps_the_client():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(path, raw):
+            audio = open(path, "rb") if path else None
+            if raw:
+                audio = raw
+            return client.audio.transcriptions.create(model="whisper-1", file=audio).text
+        ''')
+    assert "client = OpenAI()" in code and any("not seen to be a file opened" in t for t in todos)
+
+
+def test_openai_compatible_target_keeps_the_call():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        with open("a.mp3", "rb") as audio:
+            print(client.audio.transcriptions.create(model="whisper-1", file=audio).text)
+        ''', target="openai-compatible", provider="mistral")
+    assert "transcriptions.create(" in code and todos
