@@ -36,6 +36,7 @@ MODEL = "model"  # a string literal naming an OpenAI chat model (scopes only; no
 EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (outside imports)
 TYPECHECK = "typecheck"  # MIG105: isinstance(x, ChatCompletion)
 RTEXT = "response-text"  # MIG110: `<response>.output_text` / `.output_parsed` of a converted Responses call
+V0READ = "v0-read"  # `r["choices"]` / `m.get("content")` of a converted legacy v0 result (MIG118)
 CTEXT = "completion-text"  # MIG112: `<completion>.choices[i].text` of a converted legacy completion
 API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
@@ -183,12 +184,25 @@ def chat_method(func: ast.AST) -> Optional[tuple[str, ast.AST]]:
         links.append((node.attr, node.value))
         node = node.value
     names = [name for name, _ in links]
+    if len(names) >= 2 and names[0] in ("create", "acreate") and names[1] == "ChatCompletion":
+        return "create", links[1][1]  # legacy v0 `openai.ChatCompletion.create`: the plan decides (MIG118)
     if len(names) < 3 or names[0] not in CHAT_METHOD_NAMES or names[1:3] != ["completions", "chat"]:
         return None
     receiver = links[2][1]
     if len(names) == 4 and names[3] == "beta" and names[0] != "create":
         receiver = links[3][1]
     return names[0], receiver
+
+
+def v0_read(node: ast.AST) -> bool:
+    """``x["choices"]`` (a key a v0 response has) or ``x.get("content")``: a dict-style read MIG118
+    rewrites where the plan says it reads a converted legacy v0 result."""
+    from migrator.mapping.legacy import V0_KEYS
+
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant) and node.slice.value in V0_KEYS
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+            and bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value in ("content", "role"))
 
 
 def is_chat_create(func: ast.AST) -> bool:
@@ -476,11 +490,18 @@ class _Collector(ast.NodeVisitor):
             self._site(node, CTOR)
         elif chat_method(node.func) is not None:
             self._site(node, CHAT)
+            answer = self.facts.view.site(node) if self.facts.view is not None and self.stmt_stack else None
+            if answer is not None and answer[0] == "v0":  # a legacy call kept on v0: MIG106's TODO
+                base = (self.stmt_stack[-1], dotted_name(node.func) or "")
+                occurrence = sum(1 for key in self.facts.api_sites if key[:2] == base)
+                self.facts.api_sites[(*base, occurrence)] = (node.lineno, answer)
             if chat_call_stream_literal(node) is not False or any(kw.arg is None for kw in node.keywords):
                 self.stream_scopes[self.path] = True
             splats = [kw.value.id for kw in node.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
             if len(splats) == 1 and not node.args:
                 self.splat_calls.append((self.path, splats[0], node))
+        elif v0_read(node) and self.facts_uses_openai:
+            self._site(node, V0READ)
         elif env_key(node):
             self._site(node, ENV)
         elif type_check_class(node, self.facts.qualify) is not None:
@@ -527,6 +548,8 @@ class _Collector(ast.NodeVisitor):
     def visit_Subscript(self, node: ast.Subscript) -> None:
         if env_key(node):
             self._site(node, ENV)
+        elif v0_read(node) and self.facts_uses_openai:
+            self._site(node, V0READ)
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:

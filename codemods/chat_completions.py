@@ -28,6 +28,8 @@ def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpress
         links.append((node.attr.value, node.value))
         node = node.value
     names = [name for name, _ in links]
+    if len(names) >= 2 and names[0] in ("create", "acreate") and names[1] == "ChatCompletion":
+        return "create", links[1][1]  # legacy v0 `openai.ChatCompletion.create`: the plan decides (MIG118)
     if len(names) < 3 or names[0] not in CHAT_METHOD_NAMES or names[1:3] != ["completions", "chat"]:
         return None
     receiver = links[2][1]

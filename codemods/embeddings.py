@@ -183,5 +183,8 @@ class _Transformer(ApiCallTransformer):
 def _embeddings_call(node: cst.Call) -> bool:
     """``<receiver>.embeddings.create(...)``, the receiver any expression."""
     func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value in ("create", "acreate") and \
+            isinstance(func.value, cst.Attribute) and func.value.attr.value == "Embedding":
+        return True  # legacy v0 `openai.Embedding.create`: the plan converts it as the module client's (MIG118)
     return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
             and func.value.attr.value == "embeddings")

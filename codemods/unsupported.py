@@ -36,10 +36,10 @@ class UnsupportedCalls(MigratorRule):
     NAME = "unsupported-calls"
     SAFETY = "manual"
     DESCRIPTION = "legacy v0 calls and OpenAI calls on untraced receivers -> TODO"
-    BEFORE = 'import openai\n\nreply = openai.ChatCompletion.create(model="gpt-4", messages=msgs)\n'
-    AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.ChatCompletion.create(...): '
-             'convert by hand to Mistral(...).chat.complete(...) / chat.stream(...) (no rule yet)\n'
-             'reply = openai.ChatCompletion.create(model="gpt-4", messages=msgs)\n')
+    BEFORE = 'import openai\n\nreply = openai.Moderation.create(input=text)\n'
+    AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.Moderation.create(...): '
+             'convert by hand to Mistral(...).classifiers.moderate(model=..., inputs=...) (no rule yet)\n'
+             'reply = openai.Moderation.create(input=text)\n')
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
@@ -84,7 +84,12 @@ class _Transformer(RuleTransformer):
                                 f"{endpoint.spec.name} (no rule yet)")
                 return
             hint = V0_HINTS.get(resource, "the matching Mistral client call")
-            self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
+            reason = answer[4] if len(answer) > 4 else ""
+            if reason:  # MIG118 converts this kind of call; this one it cannot
+                self.todo(line, f"legacy openai v0 API {surface}(...) stays as it is: {reason}; convert it by hand "
+                                f"to {hint}")
+            else:
+                self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
         elif answer[0] == "call" and answer[1] == KEEP and answer[4]:
             surface = answer[4].split("(...)", 1)[0]
             closest = closest_feature(surface) if self.config.endpoint() is None and \

@@ -15,6 +15,7 @@ from codemods.embeddings import Embeddings
 from codemods.exceptions import Exceptions
 from codemods.fim import Fim
 from codemods.instructor import Instructor
+from codemods.legacy_v0 import LegacyV0
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
@@ -55,6 +56,8 @@ class Rule(str, Enum):
     """OPENAI_API_KEY -> MISTRAL_API_KEY in env examples, compose files, CI workflows."""
     MIG117 = "MIG117"
     """audio.transcriptions.create -> audio.transcriptions.complete with Voxtral."""
+    MIG118 = "MIG118"
+    """Legacy v0 ChatCompletion / Embedding calls -> the module's Mistral client; dict reads -> attributes."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -73,6 +76,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG111, Instructor),
     (Rule.MIG112, Fim),
     (Rule.MIG117, Transcriptions),
+    (Rule.MIG118, LegacyV0),
 )
 
 

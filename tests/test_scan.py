@@ -129,7 +129,8 @@ def test_json_is_the_plan_with_paths_relative_to_the_root(tree: Path) -> None:
     assert uses[23] == {
         "path": "app/llm.py", "line": 23, "client": None, "surface": "openai.ChatCompletion.create",
         "rule": "MIG106", "status": "todo", "blocking": False,
-        "detail": "legacy openai v0 API openai.ChatCompletion.create(...)"}
+        "detail": "legacy openai v0 API openai.ChatCompletion.create(...): the v0 response is used as a whole "
+                  "(returned, passed on): code elsewhere may read it as a dict"}
     assert uses[15]["client"] == clients["vec"]["id"] == "app/llm.py:5:6"
     assert data["counts"] == {"convert": 1, "keep": 1, "other-provider": 1, "unresolved": 0, "unused": 0}
     assert [f["path"] for f in data["failed"]] == ["app/broken.py"]

@@ -44,6 +44,14 @@ V0_RESOURCES = frozenset({
     "ChatCompletion", "Completion", "Embedding", "Moderation", "Image", "Audio", "Model", "File", "FineTune",
     "FineTuningJob", "Edit", "Engine", "Deployment", "Customer",
 })
+# Legacy (v0) calls converted like their openai>=1 form: (v1 surface, the v0 keywords that name
+# per-call settings or Azure deployments, which keep the call).
+V0_CALLS = {
+    ("ChatCompletion", "create"): ("chat.completions.create",), ("ChatCompletion", "acreate"): ("chat.completions.create",),
+    ("Embedding", "create"): ("embeddings.create",), ("Embedding", "acreate"): ("embeddings.create",),
+}
+V0_ONLY_KEYWORDS = frozenset({"api_key", "api_base", "api_type", "api_version", "organization", "request_timeout",
+                              "engine", "deployment_id", "request_id", "headers", "timeout"})
 # Calls a client may be handed to without anything happening to it.
 HARMLESS_CALLEES = frozenset({"print", "repr", "id", "type", "isinstance", "hasattr", "bool", "str", "callable"})
 BINDING_NODES = frozenset({ast.Assign, ast.AnnAssign, ast.With, ast.AsyncWith, ast.NamedExpr, ast.For,
@@ -84,6 +92,7 @@ class _Origin:
     key_text: str = ""  # constructors: the api_key= expression as written
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
     returned: bool = False  # returned by a function (a factory)
+    v0: str = ""  # the module client of a legacy v0 call converted like its openai>=1 form (MIG118)
 
 
 class _File:
@@ -853,9 +862,23 @@ class _Builder:
         if chain[0] in V0_RESOURCES and isinstance(parent, ast.Call) and parent.func is top:
             surface = "openai." + ".".join(chain)
             keywords = {kw.arg for kw in parent.keywords}
+            v1 = V0_CALLS.get(tuple(chain)) if self.endpoint is None else None
+            problem = _v0_problem(f, parent, v1) if v1 is not None else ""
+            if v1 is not None and not problem:
+                # the openai module's own client, as openai>=1 spells the call: MIG102 / MIG107 convert it
+                # through the module's Mistral client (an Azure or other-server module keeps it, in decide)
+                oid = self.module_origin(f, node)
+                self.origins[oid].is_async = chain[-1] == "acreate"
+                self.origins[oid].v0 = surface
+                reads: list = []
+                _v0_result_problem(f, parent, v1[0], reads)
+                for read in reads:
+                    self.sites[node_key(f.path, read)] = ("v0read", oid)
+                self._record_call(f, parent, oid, v1[0], list(v1[0].split(".")))
+                return
             # Azure and other endpoints are settled in decide, once every module setting is known.
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
-                      f"legacy openai v0 API {surface}(...)")
+                      f"legacy openai v0 API {surface}(...)" + (f": {problem}" if problem else ""))
             self.uses.append(use)
             # in a branch on the module's api_type (`if openai.api_type == "azure": ... else: ...`)?
             branched = any(isinstance(a, ast.If) and "api_type" in ast.unparse(a.test)
@@ -1452,7 +1475,7 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
                            "not have")
 
 
-def _result_problem(f: _File, call: ast.Call, read_problem, used: str) -> str:
+def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscripts: bool = False) -> str:
     """How a converted call's result is read: each ``<result>.<attr>`` read, directly or through the one
     name it is assigned to up to that name's next plain assignment (the rules follow the same bindings
     in source order: ``reaching_assign``), must pass ``read_problem(read, name)``; a result used any
@@ -1461,7 +1484,8 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str) -> str:
     parent = f.parent.get(id(node))
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
-    if isinstance(parent, ast.Attribute) and parent.value is node:
+    reads = (ast.Attribute, ast.Subscript) if subscripts else (ast.Attribute,)
+    if isinstance(parent, reads) and parent.value is node:
         return read_problem(parent, "the result")
     if isinstance(parent, ast.Expr):
         return ""
@@ -1483,7 +1507,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str) -> str:
         if reaching_assign(f, n) is not parent:
             continue
         read = f.parent.get(id(n))
-        if not (isinstance(read, ast.Attribute) and read.value is n):
+        if not (isinstance(read, reads) and read.value is n):
             return used
         problem = read_problem(read, name)
         if problem:
@@ -1558,6 +1582,71 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
 
     return _result_problem(f, call, read_problem, "the transcription is used as a whole (returned, passed on): "
                            "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text")
+
+
+def _v0_problem(f: _File, call: ast.Call, v1: tuple) -> str:
+    """Why a legacy ``openai.ChatCompletion.create`` / ``openai.Embedding.create`` keeps its v0 TODO
+    ("" when MIG102 / MIG107 convert it through the module's Mistral client): per-call settings and
+    Azure deployments, streaming (its chunks are read as dicts), what the openai>=1 call itself could
+    not convert, and a result read other than a field path to a value (``r["choices"][0]["message"]
+    ["content"]``, attributes, ``.get("content")``)."""
+    v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS)
+    if v0_only:
+        return f"{v0_only[0]}= is a per-call setting (or an Azure deployment) of the v0 API"
+    if any(kw.arg == "stream" for kw in call.keywords):
+        return "stream=: its chunks are read as dicts; convert the loop by hand (client.chat.stream)"
+    surface = v1[0]
+    problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else _embedding_problem(call)
+    return problem or _v0_result_problem(f, call, surface, [])
+
+
+def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> str:
+    """How a v0 result is read: each read a path of fields the response has (dict keys, attributes,
+    indexes; ``.get(key)`` last) that reaches a value; the string-key subscripts and ``.get`` calls
+    to rewrite as attributes are appended to ``reads``."""
+    from migrator.mapping.legacy import V0_SCHEMAS
+
+    schema = V0_SCHEMAS[surface]
+
+    def read_problem(read: ast.AST, name: str) -> str:
+        node, shape, found = getattr(read, "value"), schema, []
+        while True:
+            parent = f.parent.get(id(node))
+            if isinstance(parent, ast.Subscript) and parent.value is node:
+                key = parent.slice
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    if not isinstance(shape, dict) or key.value not in shape:
+                        return f"{name}[{key.value!r}]: not a field migrator maps; convert by hand"
+                    shape = shape[key.value]
+                    found.append(parent)
+                elif isinstance(shape, list) and not isinstance(key, ast.Slice):
+                    shape = shape[0]
+                else:
+                    return f"{name}: read in a way migrator does not map; convert by hand"
+            elif isinstance(parent, ast.Attribute) and parent.value is node:
+                call_node = f.parent.get(id(parent))
+                if parent.attr == "get" and isinstance(call_node, ast.Call) and call_node.func is parent and \
+                        isinstance(shape, dict) and len(call_node.args) in (1, 2) and not call_node.keywords and \
+                        isinstance(call_node.args[0], ast.Constant) and call_node.args[0].value in ("content", "role"):
+                    found.append(call_node)  # always present in a v0 message: .get(key, default) is the field
+                    shape, parent = shape.get(call_node.args[0].value), call_node
+                elif isinstance(shape, dict) and parent.attr in shape:
+                    shape = shape[parent.attr]
+                else:
+                    return f"{name}.{parent.attr}: not a field migrator maps; convert by hand"
+            else:
+                break
+            node = parent
+            if shape is None:  # a value: what follows is the value's own (a str, a list of floats)
+                break
+        if shape is not None:
+            return (f"{name} is read down to a {'list' if isinstance(shape, list) else 'dict'}, used as a "
+                    "whole: a Mistral response object is not a dict; convert by hand")
+        reads.extend(found)
+        return ""
+
+    return _result_problem(f, call, read_problem, "the v0 response is used as a whole (returned, passed on): code "
+                           "elsewhere may read it as a dict", subscripts=True)
 
 
 def _open_call(node: ast.AST) -> bool:

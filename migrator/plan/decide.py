@@ -128,6 +128,9 @@ def decide(builder, files) -> ConversionPlan:
             continue
         if origin.kind == "module" and not origin.uses:
             continue
+        if origin.v0 and (origin.provider != "openai" or decision(oid) != CONVERT):
+            uses.extend(origin.uses)  # a legacy v0 call left on v0: no client, its v0 use (settled below)
+            continue
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
         clients.append(Client(oid, origin.path, origin.line, origin.col, origin.name, origin.kind, origin.is_async,
                               origin.provider, verdict, reason, blockers))
@@ -153,11 +156,16 @@ def decide(builder, files) -> ConversionPlan:
             # there), except in a branch on api_type, where the model= branch is OpenAI's
             azure = deployment or (bool(module_setting(builder, use.path, "azure")) and not (branched and has_model))
             other = None if azure else module_setting(builder, use.path, "endpoint")
-            sites[key] = ("v0", surface, azure, other)
+            # the fifth: why a chat / embedding call MIG118 would convert stays on v0 ("" for the others)
+            reason = use.detail.split("(...): ", 1)[1] if "(...): " in use.detail else ""
+            sites[key] = ("v0", surface, azure, other, reason)
             status, detail = ("other-provider", "") if other else ("todo", use.detail + (
                 " on an Azure deployment" if azure else ""))
             settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status,
                                    use.blocking, detail)
+            continue
+        if answer[0] == "v0read":  # a dict-style read of a converted v0 result: rewritten as attributes
+            sites[key] = ("v0read", decision(answer[1]) == CONVERT)
             continue
         if answer[0] in ("iwrap", "icall"):  # instructor (MIG111): the wrapped client's verdict
             use = answer[1]
@@ -168,6 +176,17 @@ def decide(builder, files) -> ConversionPlan:
             use: Use = answer[1]
             origin = builder.origins.get(use.client) if use.client else None
             verdict = decision(use.client)
+            if origin is not None and origin.v0 and (origin.provider != "openai" or verdict != CONVERT):
+                # a legacy v0 call on an Azure-configured module, another server, or kept: its v0 TODO
+                azure = "azure" in origin.provider.lower()
+                other = None if azure or origin.provider == "openai" else origin.provider
+                reason = "" if azure or other else decision_of[builder.find(use.client)][1]
+                sites[key] = ("v0", origin.v0, azure, other, reason)
+                settled[id(use)] = Use(use.path, use.line, use.col, origin.v0, None, "MIG106",
+                                       "other-provider" if other else "todo", use.blocking,
+                                       f"legacy openai v0 API {origin.v0}(...)" + (" on an Azure deployment" if azure
+                                                                                  else f": {reason}" if reason else ""))
+                continue
             if origin is not None and origin.kind == "parameter" and not origin.sources and verdict == CONVERT:
                 verdict = UNRESOLVED
             if verdict == UNRESOLVED and origin is not None and origin.kind == "parameter" and not use.blocking:

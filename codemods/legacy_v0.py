@@ -1,0 +1,97 @@
+"""MIG118: legacy openai v0 calls (``openai.ChatCompletion.create``, ``openai.Embedding.create``)
+converted through the module's Mistral client, their dict-style reads rewritten as attributes."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer
+from codemods._facts import V0READ
+from migrator.mapping.legacy import V0_KEYS
+
+
+class LegacyV0(MigratorRule):
+    """Converts legacy (openai 0.x) chat and embedding calls and the dict reads of their results.
+
+    **What it does.** The conversion plan treats ``openai.ChatCompletion.create(...)`` /
+    ``acreate`` and ``openai.Embedding.create(...)`` / ``acreate`` like the openai>=1 module client's
+    ``openai.chat.completions.create`` / ``openai.embeddings.create``: MIG102 and MIG107 convert them
+    to ``mistral_client.chat.complete(...)`` / ``mistral_client.embeddings.create(inputs=...)``
+    (``*_async`` for ``acreate``) on a module-level ``mistral_client = Mistral()``, with every
+    keyword mapped as for openai>=1. This rule rewrites how the result is read: v0 responses were
+    dicts, Mistral's are objects, so ``r["choices"][0]["message"]["content"]`` becomes
+    ``r.choices[0].message.content`` and ``message.get("content")`` becomes ``message.content``.
+    ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is
+    MIG103's.
+
+    **Why.** openai 0.x code cannot run on the openai>=1 SDK; moving it to Mistral is the same work
+    as moving its openai>=1 form, plus the dict reads (api-mapping.md §10).
+
+    **Fix safety.** approximate: as MIG102 / MIG107 (another model answers).
+
+    **Known limits (the call keeps its v0 TODO, MIG106).** A call on an Azure-configured module or
+    with ``engine=`` / ``deployment_id=`` / ``api_key=`` / ``request_timeout=`` and other per-call
+    settings, ``stream=True`` (its chunks are dicts: convert the loop by hand), ``**kwargs``, what the
+    openai>=1 form itself could not convert, and a result read other than a path of response fields
+    down to a value (a message or the choices list used as a whole, ``json.dumps(r)``, a result
+    returned or passed on). ``openai.Completion``, ``Moderation``, ``Image``, ``Audio``, ``File``,
+    ``Model`` and fine-tunes keep their TODO.
+
+    **openai-compatible target.** Not applied: v0 calls need porting to openai>=1 first (TODO).
+    """
+
+    CODE = "MIG118"
+    NAME = "legacy-v0"
+    SAFETY = "approximate"
+    TARGETS = ("mistral",)
+    DESCRIPTION = "openai.ChatCompletion / Embedding .create (v0) -> the module's Mistral client; dict reads -> attributes"
+    BEFORE = ('import openai\n\nresponse = openai.ChatCompletion.create(model="gpt-4o", messages=msgs)  # MIG102: the call\n'
+              'answer = response["choices"][0]["message"]["content"]\n'
+              'role = response["choices"][0]["message"].get("role")\n')
+    AFTER = ('import openai\n\nresponse = openai.ChatCompletion.create(model="gpt-4o", messages=msgs)  # MIG102: the call\n'
+             'answer = response.choices[0].message.content\n'
+             'role = response.choices[0].message.role\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+def _key_of(node: cst.CSTNode) -> str | None:
+    """The v0 field ``x["key"]`` / ``x.get("key")`` reads, or None."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        value = node.slice[0].slice.value
+        if isinstance(value, cst.SimpleString) and value.evaluated_value in V0_KEYS:
+            return str(value.evaluated_value)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+            and node.args and isinstance(node.args[0].value, cst.SimpleString) \
+            and node.args[0].value.evaluated_value in ("content", "role"):
+        return str(node.args[0].value.evaluated_value)
+    return None
+
+
+class _Transformer(RuleTransformer):
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if _key_of(node) is not None:
+            self.mark_site(node, V0READ)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and _key_of(node) is not None:
+            self.mark_site(node, V0READ)
+
+    def _rewrite(self, original: cst.CSTNode, updated: cst.BaseExpression, value: cst.BaseExpression):
+        answer = self.answer_for(original)
+        key = _key_of(original)
+        if not (answer and answer[0] == "v0read" and answer[1]) or key is None:
+            return updated
+        self.changed = True
+        return cst.Attribute(value=value, attr=cst.Name(key), lpar=updated.lpar, rpar=updated.rpar)
+
+    def leave_Subscript(self, original: cst.Subscript, updated: cst.BaseExpression) -> cst.BaseExpression:
+        if not isinstance(updated, cst.Subscript):  # an earlier rule replaced it
+            return updated
+        return self._rewrite(original, updated, updated.value)
+
+    def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        if not (isinstance(updated, cst.Call) and isinstance(updated.func, cst.Attribute)):
+            return updated
+        return self._rewrite(original, updated, updated.func.value)

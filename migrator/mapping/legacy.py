@@ -1,0 +1,20 @@
+"""Legacy openai v0 (0.28) responses read as dicts -> mistralai 3.7 response objects (api-mapping.md §10).
+
+``V0_SCHEMAS``: the fields of a v0 response migrator maps, as a tree (a dict of fields, ``[x]`` a
+list of ``x``, ``None`` a value). A read that follows it down to a value is rewritten field by field
+(``r["choices"][0]["message"]["content"]`` -> ``r.choices[0].message.content``); any other read keeps
+the call on v0 with a TODO.
+"""
+
+from __future__ import annotations
+
+_USAGE = {"prompt_tokens": None, "completion_tokens": None, "total_tokens": None}
+_MESSAGE = {"role": None, "content": None}
+_CHAT = {"id": None, "object": None, "created": None, "model": None, "usage": _USAGE,
+         "choices": [{"index": None, "finish_reason": None, "message": _MESSAGE}]}
+_EMBEDDINGS = {"object": None, "model": None, "usage": {"prompt_tokens": None, "total_tokens": None},
+               "data": [{"object": None, "index": None, "embedding": None}]}
+V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS}
+# The keys whose subscripts the facts mark as sites (LibCST and ast twins count the same nodes).
+V0_KEYS = frozenset({"id", "object", "created", "model", "usage", "choices", "index", "finish_reason", "message",
+                     "role", "content", "prompt_tokens", "completion_tokens", "total_tokens", "data", "embedding"})

@@ -1,0 +1,123 @@
+"""MIG118: legacy openai v0 chat / embedding calls through the whole pipeline (the plan, MIG102,
+MIG107 and MIG118's dict reads). Behaviour over sockets with openai 0.28: tests/test_differential_v0.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from mechanics import convert_snippet
+
+convert = convert_snippet
+
+
+def test_chat_and_embeddings_convert_through_the_module_client():
+    code, todos = convert('''\
+        import openai
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-4o", messages=[{"role": "user", "content": q}], user="u1")
+            print(r["usage"]["total_tokens"], r["choices"][0]["finish_reason"], r["id"])
+            return r["choices"][0]["message"]["content"]
+
+        async def ask_async(q):
+            r = await openai.ChatCompletion.acreate(model="gpt-4o-mini", messages=q)
+            return r.choices[0].message.get("content", "")
+
+        def vectors(texts):
+            return [openai.Embedding.create(model="text-embedding-ada-002", input=t)["data"][0]["embedding"]
+                    for t in texts]
+        ''')
+    assert "mistral_client = Mistral()" in code
+    assert 'r = mistral_client.chat.complete(model="mistral-large-latest", messages=[{"role": "user", "content": q}])' \
+        in code
+    assert 'print(r.usage.total_tokens, r.choices[0].finish_reason, r.id)' in code
+    assert 'return r.choices[0].message.content' in code
+    assert 'r = await mistral_client.chat.complete_async(model="mistral-small-latest", messages=q)' in code
+    assert 'return r.choices[0].message.content\n' in code
+    assert 'mistral_client.embeddings.create(model="mistral-embed", inputs=t).data[0].embedding' in code
+    assert not [t for t in todos if "MIG106" in t or "legacy" in t]
+    assert convert(code)[0] == code  # idempotent
+
+
+@pytest.mark.parametrize("call, reason", [
+    ('openai.ChatCompletion.create(model="gpt-4", messages=m, stream=True)', "stream="),
+    ('openai.ChatCompletion.create(engine="gpt4", messages=m)', "engine="),
+    ('openai.ChatCompletion.create(deployment_id="gpt4", messages=m)', "deployment_id="),
+    ('openai.ChatCompletion.create(model="gpt-4", messages=m, request_timeout=30)', "request_timeout="),
+    ('openai.ChatCompletion.create(model="gpt-4", messages=m, api_key=key)', "api_key="),
+    ('openai.ChatCompletion.create(**params)', "**"),
+    ('openai.Embedding.create(model="text-embedding-ada-002", input=[1, 2, 3])', "token ids"),
+])
+def test_what_keeps_a_v0_call_and_says_why(call, reason):
+    read = 'r["choices"][0]["message"]["content"]' if "Chat" in call else 'r["data"][0]["embedding"]'
+    source = "import openai\n\n\ndef run(m, key, params):\n    r = " + call + "\n    return " + read + "\n"
+    code, todos = convert(source)
+    assert "openai." + call.split("(")[0].split(".", 1)[1] in code and "mistral_client" not in code
+    assert any("legacy openai v0 API" in t and reason in t for t in todos), todos
+
+
+@pytest.mark.parametrize("reads", [
+    'return r["choices"][0]["message"]',  # a message dict used as a whole
+    'return r',
+    'history.append(r["choices"][0]["message"])',
+    'return json.dumps(r)',
+    'return len(r["choices"])',
+    'return r["choices"][0]["message"]["function_call"]["name"]',
+    'return r["choices"][0]["logprobs"]',
+])
+def test_a_result_read_as_a_whole_keeps_the_call(reads):
+    code, todos = convert(f'''\
+        import json
+        import openai
+
+        def run(m, history):
+            r = openai.ChatCompletion.create(model="gpt-4", messages=m)
+            {reads}
+        ''')
+    assert "openai.ChatCompletion.create" in code and "mistral_client" not in code
+    assert any("by hand" in t for t in todos)
+
+
+def test_azure_module_and_other_servers_are_not_converted():
+    code, todos = convert('''\
+        import openai
+        openai.api_type = "azure"
+        openai.api_base = "https://x.openai.azure.com/"
+
+        def run(m):
+            return openai.ChatCompletion.create(model="gpt-4", messages=m)["choices"][0]["message"]["content"]
+        ''')
+    assert "openai.ChatCompletion.create" in code and "mistral_client" not in code
+    assert any("Azure" in t for t in todos)
+    code, todos = convert('''\
+        import openai
+        openai.api_base = "http://localhost:8000/v1"
+
+        def run(m):
+            return openai.ChatCompletion.create(model="vicuna", messages=m)["choices"][0]["message"]["content"]
+        ''')
+    assert "openai.ChatCompletion.create" in code and "mistral_client" not in code
+
+
+def test_dict_reads_of_other_objects_are_left_alone():
+    code, _ = convert('''\
+        import openai
+
+        def run(m, config):
+            r = openai.ChatCompletion.create(model="gpt-4", messages=m)
+            print(config["model"], config.get("content"), m[0]["content"])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert 'print(config["model"], config.get("content"), m[0]["content"])' in code
+    assert "return r.choices[0].message.content" in code
+
+
+def test_openai_compatible_target_leaves_v0_calls_with_a_todo():
+    code, todos = convert('''\
+        import openai
+
+        def run(m):
+            return openai.ChatCompletion.create(model="gpt-4", messages=m)["choices"][0]["message"]["content"]
+        ''', target="openai-compatible", provider="mistral")
+    assert "openai.ChatCompletion.create" in code and '["choices"]' in code
+    assert any("openai>=1" in t for t in todos)
