@@ -7,7 +7,7 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer
 from codemods._facts import V0READ
-from migrator.mapping.legacy import V0_KEYS
+from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_KEYS
 
 
 class LegacyV0(MigratorRule):
@@ -20,7 +20,9 @@ class LegacyV0(MigratorRule):
     (``*_async`` for ``acreate``) on a module-level ``mistral_client = Mistral()``, with every
     keyword mapped as for openai>=1. This rule rewrites how the result is read: v0 responses were
     dicts, Mistral's are objects, so ``r["choices"][0]["message"]["content"]`` becomes
-    ``r.choices[0].message.content`` and ``message.get("content")`` becomes ``message.content``.
+    ``r.choices[0].message.content`` and ``message.get("content")`` becomes ``message.content``
+    (an embedding read becomes ``(r.data[0].embedding or [])``: mistralai types it Optional, though
+    it is always there, like v0's).
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is
     MIG103's.
 
@@ -84,7 +86,11 @@ class _Transformer(RuleTransformer):
         if not (answer and answer[0] == "v0read" and answer[1]) or key is None:
             return updated
         self.changed = True
-        return cst.Attribute(value=value, attr=cst.Name(key), lpar=updated.lpar, rpar=updated.rpar)
+        read = cst.Attribute(value=value, attr=cst.Name(key))
+        if key in OPTIONAL_FIELDS:
+            return cst.BooleanOperation(left=read, operator=cst.Or(), right=cst.parse_expression(OPTIONAL_FIELDS[key]),
+                                       lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+        return read.with_changes(lpar=updated.lpar, rpar=updated.rpar)
 
     def leave_Subscript(self, original: cst.Subscript, updated: cst.BaseExpression) -> cst.BaseExpression:
         if not isinstance(updated, cst.Subscript):  # an earlier rule replaced it

@@ -18,3 +18,6 @@ V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS
 # The keys whose subscripts the facts mark as sites (LibCST and ast twins count the same nodes).
 V0_KEYS = frozenset({"id", "object", "created", "model", "usage", "choices", "index", "finish_reason", "message",
                      "role", "content", "prompt_tokens", "completion_tokens", "total_tokens", "data", "embedding"})
+# v0 values that were always there but that mistralai types as Optional: the rewritten read says so
+# (``(r.data[0].embedding or [])``), or type checkers flag every ``len(...)`` / ``np.array(...)`` of it.
+OPTIONAL_FIELDS = {"embedding": "[]"}
