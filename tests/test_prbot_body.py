@@ -192,3 +192,16 @@ def test_a_body_over_the_limit_is_truncated_with_a_pointer_to_the_full_report():
 def test_a_small_limit_still_yields_a_body_within_it():
     body = render(limit=500)
     assert body.truncated and len(body.text) <= 500 and FULL_REPORT_PATH in body.text
+
+
+def test_a_renamed_workflow_secret_is_on_the_checklist():
+    summary = copy.deepcopy(SUMMARY)
+    assert "Create the repository secret" not in render_body(summary, link=link, branch=BRANCH, base="main",
+                                                            reproduce=["migrator convert ."]).text
+    summary["results"].append(
+        {"path": ".github/workflows/test.yml", "status": "changed", "reason": None, "written": True, "diff": None,
+         "findings": [finding("MIG115", "converted", 7, "exact", "OPENAI_API_KEY -> MISTRAL_API_KEY (every client "
+                              "that read it was converted); create the MISTRAL_API_KEY secret in the repository "
+                              "settings")]})
+    body = render_body(summary, link=link, branch=BRANCH, base="main", reproduce=["migrator convert ."]).text
+    assert "- [ ] Create the repository secret `MISTRAL_API_KEY`: the CI workflows now read" in body

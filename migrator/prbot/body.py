@@ -126,6 +126,16 @@ def _plan_view(plan: Mapping[str, Any] | None, link: Link) -> dict[str, Any] | N
             "uses": len(plan.get("uses") or [])}
 
 
+def _new_secrets(summary: Mapping[str, Any], target: Mapping[str, Any]) -> list[str]:
+    """The CI secrets the converted workflows now read (MIG115 renamed ``secrets.OPENAI_API_KEY``)."""
+    key = target.get("key_env") or "MISTRAL_API_KEY"
+    for result in summary.get("results") or []:
+        for finding in result.get("findings") or []:
+            if finding.get("rule") == "MIG115" and f"create the {key} secret" in finding.get("message", ""):
+                return [key]
+    return []
+
+
 def render_body(summary: Mapping[str, Any], *, link: Link, branch: str, base: str,
                 reproduce: Sequence[str], parity: Mapping[str, Any] | None = None,
                 full_report_url: str | None = None, version: str = __version__,
@@ -144,6 +154,7 @@ def render_body(summary: Mapping[str, Any], *, link: Link, branch: str, base: st
         "parity": parity_view(parity) if parity is not None else None,
         "reproduce": list(reproduce), "full_report_url": full_report_url,
         "full_report_path": FULL_REPORT_PATH,
+        "new_secrets": _new_secrets(summary, target),
     }
 
     def render(shown: int | None) -> str:
