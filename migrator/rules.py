@@ -15,6 +15,7 @@ from codemods.embeddings import Embeddings
 from codemods.exceptions import Exceptions
 from codemods.fim import Fim
 from codemods.instructor import Instructor
+from codemods.langchain import LangChain
 from codemods.legacy_v0 import LegacyV0
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
@@ -54,6 +55,8 @@ class Rule(str, Enum):
     """Dependency manifests: openai -> mistralai>=3.7,<4 (migrator.engine.project_files)."""
     MIG115 = "MIG115"
     """OPENAI_API_KEY -> MISTRAL_API_KEY in env examples, compose files, CI workflows."""
+    MIG116 = "MIG116"
+    """LangChain ChatOpenAI / OpenAIEmbeddings -> langchain_mistralai ChatMistralAI / MistralAIEmbeddings."""
     MIG117 = "MIG117"
     """audio.transcriptions.create -> audio.transcriptions.complete with Voxtral."""
     MIG118 = "MIG118"
@@ -75,6 +78,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG110, Responses),
     (Rule.MIG111, Instructor),
     (Rule.MIG112, Fim),
+    (Rule.MIG116, LangChain),
     (Rule.MIG117, Transcriptions),
     (Rule.MIG118, LegacyV0),
 )

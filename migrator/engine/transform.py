@@ -12,8 +12,10 @@ import libcst as cst
 from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined, RuleContext
 from codemods._facts import gather
 from codemods._imports import fix_imports
+from codemods.langchain import LANGCHAIN
 from migrator.config import Config
 from migrator.engine.results import RuleOutcome
+from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.rules import selected_rules
 
 
@@ -43,9 +45,12 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
         plan = build_plan([(filename, code)], endpoint=config.endpoint())
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
-    if not facts.mentions_openai:
+    # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
+    langchain = plan_langchain(tree) if "langchain" in code else None
+    if not facts.mentions_openai and langchain is None:
         return RuleOutcome(code, ())
-    context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config})
+    context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config,
+                                                      LANGCHAIN: langchain})
     rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore, config.target)]
     transformers = [rule.make_transformer(facts) for rule in rules]
     updated = module.visit(Combined(transformers))  # one traversal for all rules, in registry order

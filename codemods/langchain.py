@@ -1,0 +1,250 @@
+"""MIG116: LangChain's ``ChatOpenAI`` / ``OpenAIEmbeddings`` -> ``ChatMistralAI`` / ``MistralAIEmbeddings``."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
+from migrator.mapping import langchain as lc
+from migrator.mapping.models import map_model
+from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, plan_module
+
+# context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
+LANGCHAIN = "migrator.langchain"
+MISTRAL_MODULE = "langchain_mistralai"
+
+
+class LangChain(MigratorRule):
+    """Moves LangChain's OpenAI chat model and embeddings to ``langchain_mistralai``.
+
+    **What it does.** ``ChatOpenAI(...)`` becomes ``ChatMistralAI(...)`` and ``OpenAIEmbeddings(...)``
+    becomes ``MistralAIEmbeddings(...)`` (langchain-mistralai 1.x), imported from
+    ``langchain_mistralai`` (also from the legacy ``langchain.chat_models`` /
+    ``langchain_community`` paths). Model names map (no ``model=``: ChatOpenAI's default
+    ``gpt-3.5-turbo`` is written as its Mistral counterpart); ``openai_api_key`` -> ``mistral_api_key``,
+    ``OPENAI_API_KEY`` read for ``api_key`` -> ``MISTRAL_API_KEY``; ``seed`` -> ``random_seed``;
+    ``max_completion_tokens`` -> ``max_tokens``; ``request_timeout`` -> ``timeout``;
+    ``stop_sequences`` -> ``stop`` (a string becomes a list); ``presence_penalty``,
+    ``frequency_penalty`` and ``n`` go into ``model_kwargs`` (the only way ChatMistralAI sends them);
+    OpenAI's own ``base_url``, ``organization``, ``stream_usage``, ``chunk_size`` are removed. The
+    object's later calls (``invoke``, ``stream``, ``bind_tools``, ``with_structured_output``, LCEL
+    ``|``, LangChain chains, agents and vector stores) keep LangChain's surface.
+
+    **Why.** ChatMistralAI calls Mistral's chat API itself (``MISTRAL_API_KEY``, ``MISTRAL_BASE_URL``);
+    its fields differ from ChatOpenAI's in name, range (``temperature`` and ``top_p`` in [0, 1]) and
+    type (``timeout`` in whole seconds, ``stop`` a list), and unknown keywords are sent to the API.
+
+    **Fix safety.** approximate: another model answers; ChatMistralAI's default temperature is 0.7
+    and ``with_structured_output`` defaults to ``function_calling`` (ChatOpenAI: ``json_schema``).
+
+    **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
+    equivalent (``dimensions``, ``default_headers``, ``http_client``, ``reasoning_effort``,
+    ``use_responses_api``, ``logprobs``, ``model_kwargs`` keys Mistral lacks, ``**kwargs``); a use of
+    the object, followed through the name or ``self`` attribute it is bound to, that ChatMistralAI
+    lacks or treats otherwise (``.client`` / ``.root_client``, ``get_num_tokens*``,
+    ``bind_tools(strict=True)``, ``with_structured_output(strict=True)`` without ``json_schema``, a
+    ``seed=`` at call time); an object handed to a function outside LangChain or returned from one
+    (its uses are not seen). ``AzureChatOpenAI`` / ``AzureOpenAIEmbeddings`` stay, with a TODO.
+    A ``base_url`` / ``api_key`` of another provider leaves the object alone. Uses in other modules
+    of a module-level object are not checked. ``migrator scan`` does not list these sites yet.
+
+    **openai-compatible target.** Not applied: ``ChatOpenAI(base_url=...)`` is already how
+    LangChain reaches an OpenAI-compatible server.
+    """
+
+    CODE = "MIG116"
+    NAME = "langchain"
+    SAFETY = "approximate"
+    TARGETS = ("mistral",)
+    DESCRIPTION = "LangChain ChatOpenAI / OpenAIEmbeddings -> langchain_mistralai ChatMistralAI / MistralAIEmbeddings"
+    BEFORE = ('from langchain_openai import ChatOpenAI\n\n'
+              'llm = ChatOpenAI(model="gpt-4o", temperature=0, seed=7, max_retries=2)\n'
+              'answer = (prompt | llm).invoke({"question": question})\n')
+    AFTER = ('from langchain_mistralai import ChatMistralAI\n\n'
+             'llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_retries=2)\n'
+             'answer = (prompt | llm).invoke({"question": question})\n')
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        if LANGCHAIN not in self.context.scratch:  # standalone use (tests, libcst.tool)
+            from migrator.plan.source import parse_python
+
+            self.context.scratch[LANGCHAIN] = plan_module(parse_python(tree.code))
+        return super().transform_module_impl(tree)
+
+    def make_transformer(self, facts):
+        plan = self.context.scratch.get(LANGCHAIN)
+        if plan is not None and plan.sites:
+            facts.prune = False  # the plan of OpenAI sites does not mark LangChain's statements
+        return _Transformer(self, facts, plan)
+
+
+class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts, plan) -> None:
+        super().__init__(rule, facts)
+        self.plan = plan
+        self._next = 0  # the plan's sites, counted in source order
+        self._found: dict[int, Site] = {}
+        self._not_refs: set[int] = set()  # Name nodes that are no reference to a class
+        self._in_import = 0
+        self._legacy = 0  # legacy imports met (the plan's legacy_imports, in order)
+
+    # -- constructors -------------------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.plan is None or not isinstance(node.func, cst.Name) or node.func.value not in self.plan.locals:
+            return
+        self._not_refs.add(id(node.func))
+        if self._next < len(self.plan.sites):
+            site = self.plan.sites[self._next]
+            self._next += 1
+            if site.local == node.func.value and site.arity == len(node.args):
+                self._found[id(node)] = site
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        site = self._found.pop(id(original), None)
+        if site is None or self.config.endpoint() is not None:
+            return updated
+        mistral = lc.CLASSES[site.cls][3] or lc.AZURE_MISTRAL.get(site.cls, "")
+        if site.verdict == AZURE:
+            self.todo(site.line, lc.AZURE_TODO.format(name=site.cls, mistral=mistral))
+        elif site.verdict == KEEP:
+            self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}. Convert by hand to "
+                                 f"langchain_mistralai.{mistral} once these have a Mistral form")
+        elif site.verdict == CONVERT:
+            return self._convert(updated, site, mistral)
+        return updated
+
+    def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:
+        chat = lc.CLASSES[site.cls][0] == lc.CHAT
+        table = lc.CHAT_KEYWORDS if chat else lc.EMBEDDING_KEYWORDS
+        args, moved, notes = [], [], []
+        slot = 0
+        for arg in call.args:
+            name = arg.keyword.value if arg.keyword is not None else ""
+            if name in ("base_url", "openai_api_base"):
+                notes.append(f"{name} (OpenAI's endpoint) removed" + (": ChatMistralAI reads MISTRAL_BASE_URL"
+                                                                     if chat else ""))
+                continue
+            policy, detail = table[name]
+            if policy == lc.DROP:
+                notes.append(f"{name} removed ({detail})")
+                continue
+            if policy == lc.MOVE:
+                if not moved:
+                    slot = len(args)  # model_kwargs= takes the first one's place (and its line break)
+                moved.append(arg)
+                continue
+            if policy == lc.RENAME:
+                arg = arg.with_changes(keyword=cst.Name(detail))
+            if name in ("model", "model_name"):
+                arg = arg.with_changes(value=self.mapped_model(arg.value, site.line))
+            elif name in ("api_key", "openai_api_key"):
+                arg = arg.with_changes(value=self._api_key(arg.value, site.line))
+            elif name in ("stop", "stop_sequences") and isinstance(arg.value, cst.SimpleString):
+                arg = arg.with_changes(value=cst.List([cst.Element(arg.value)]))
+            args.append(arg)
+        if chat and not any(a.keyword is not None and a.keyword.value in ("model", "model_name") for a in call.args):
+            default = map_model(lc.CHAT_DEFAULT_MODEL, self.config.models())
+            args.insert(0, keyword_arg("model", cst.SimpleString(f'"{default}"')))
+            notes.append(f"model={default!r} written out (ChatOpenAI's default is {lc.CHAT_DEFAULT_MODEL!r})")
+        if moved:
+            args = self._model_kwargs(args, moved, slot)
+            notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore
+        self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
+                       "approximate")
+        if site.local in self.plan.replace:
+            func = call.func if site.local != site.cls else cst.Name(mistral)  # an alias keeps its name
+        else:
+            func = cst.Name(mistral)
+            self.need_import(MISTRAL_MODULE, mistral)
+        return call.with_changes(func=func, args=finish_args(call.args, args))
+
+    def _api_key(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+        code = code_of(value)
+        if "OPENAI_API_KEY" in code and ("environ" in code or "getenv" in code):
+            return cst.ensure_type(value.visit(_RenameEnv()), cst.BaseExpression)
+        if code != "None":
+            self.todo(line, f"api_key={code} must now hold a Mistral API key (or leave it out: "
+                            "langchain_mistralai reads MISTRAL_API_KEY)")
+        return value
+
+    @staticmethod
+    def _model_kwargs(args: list[cst.Arg], moved: list[cst.Arg], slot: int) -> list[cst.Arg]:
+        """``presence_penalty=0.5`` -> ``model_kwargs={"presence_penalty": 0.5}`` (into a literal
+        model_kwargs= when there is one; the plan let no other kind through)."""
+        comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        elements = [cst.DictElement(cst.SimpleString(f'"{a.keyword.value}"'), a.value,  # type: ignore[union-attr]
+                                    comma=comma) for a in moved]
+        for i, arg in enumerate(args):
+            if arg.keyword is not None and arg.keyword.value == "model_kwargs" and isinstance(arg.value, cst.Dict):
+                merged = [e.with_changes(comma=comma) for e in arg.value.elements] + elements
+                merged[-1] = merged[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                args[i] = arg.with_changes(value=arg.value.with_changes(elements=merged))
+                return args
+        elements[-1] = elements[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        args.insert(slot, moved[0].with_changes(keyword=cst.Name("model_kwargs"), value=cst.Dict(elements)))
+        return args
+
+    # -- imports and references to the classes ------------------------------------------------
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self._in_import += 1
+        if self.plan is None or not self.plan.legacy_imports or isinstance(node.names, cst.ImportStar) \
+                or node.relative or node.module is None or not code_of(node.module).startswith(lc.LEGACY_PREFIXES):
+            return
+        if any(self._local(a) in self.plan.locals for a in node.names) and self._legacy < len(self.plan.legacy_imports):
+            self.todo(self.plan.legacy_imports[self._legacy], lc.LEGACY_TODO)
+            self._legacy += 1
+
+    def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):
+        self._in_import -= 1
+        if self.plan is None or not self.plan.replace or isinstance(updated.names, cst.ImportStar) \
+                or self.config.endpoint() is not None:
+            return updated
+        module = code_of(updated.module) if updated.module is not None and not updated.relative else ""
+        replaced = [a for a in updated.names if self._local(a) in self.plan.replace
+                    and module in lc.CLASSES.get(code_of(a.name), ("", ()))[1]]
+        if not replaced:
+            return updated
+        if len(replaced) == len(updated.names):  # the whole statement moves: aliases and layout stay
+            names = [a.with_changes(name=cst.Name(lc.CLASSES[code_of(a.name)][3])) for a in updated.names]
+            return updated.with_changes(module=cst.Name(MISTRAL_MODULE), names=names)
+        for alias in replaced:
+            self.need_import(MISTRAL_MODULE, lc.CLASSES[code_of(alias.name)][3])
+        kept = [a for a in updated.names if a not in replaced]
+        kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated.with_changes(names=kept)
+
+    @staticmethod
+    def _local(alias: cst.ImportAlias) -> str:
+        return code_of(alias.asname.name) if alias.asname is not None else code_of(alias.name)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._not_refs.add(id(node.attr))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._not_refs.add(id(node.keyword))
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self._not_refs.add(id(node.name))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._not_refs.add(id(node.name))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._not_refs.add(id(node.name))
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        """An annotation or isinstance class naming a class whose every constructor here converts."""
+        if self.plan is None or self._in_import or id(original) in self._not_refs or self.config.endpoint() \
+                or original.value not in self.plan.replace or self.plan.locals[original.value] != original.value:
+            return updated
+        return updated.with_changes(value=lc.CLASSES[original.value][3])
+
+
+class _RenameEnv(cst.CSTTransformer):
+    """``os.getenv("OPENAI_API_KEY")`` -> ``os.getenv("MISTRAL_API_KEY")`` (the string only)."""
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        if original.evaluated_value == "OPENAI_API_KEY":
+            return updated.with_changes(value=updated.value.replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
+        return updated

@@ -1,0 +1,160 @@
+"""LangChain: ``langchain_openai.ChatOpenAI`` -> ``langchain_mistralai.ChatMistralAI`` and
+``OpenAIEmbeddings`` -> ``MistralAIEmbeddings`` (MIG116).
+
+Checked against the installed packages, langchain-openai 1.7.4 and langchain-mistralai 1.1.6
+(``model_fields``, aliases, validators, and the request each class builds):
+
+* ChatMistralAI speaks HTTP itself (httpx, not the mistralai SDK): ``POST {endpoint}/chat/completions``
+  with ``Authorization: Bearer <api_key>``. ``endpoint`` (alias ``base_url``) defaults to
+  ``$MISTRAL_BASE_URL`` or ``https://api.mistral.ai/v1``; ``api_key`` to ``$MISTRAL_API_KEY``.
+* Its request holds model, temperature, max_tokens, top_p, random_seed, safe_prompt, ``model_kwargs``
+  and ``stop``; a keyword that is no field goes to ``model_kwargs`` with a warning (``build_extra``).
+* ``temperature`` and ``top_p`` must lie in [0, 1] (a ValueError otherwise); ``timeout`` is whole
+  seconds (an int field); ``stop`` is a list; the default temperature is 0.7 (OpenAI's server: 1).
+* MistralAIEmbeddings forbids unknown keywords (``extra="forbid"``); its ``endpoint`` has no
+  ``base_url`` alias and ignores ``$MISTRAL_BASE_URL``; it loads a Hugging Face tokenizer when built
+  (for batching), falling back to ``len()`` offline.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
+
+# Where LangChain's OpenAI classes are imported from (the legacy paths of langchain < 0.2 too).
+CHAT_MODULES = ("langchain_openai", "langchain_openai.chat_models", "langchain_openai.chat_models.base",
+                "langchain_community.chat_models", "langchain_community.chat_models.openai",
+                "langchain.chat_models", "langchain.chat_models.openai")
+EMBEDDING_MODULES = ("langchain_openai", "langchain_openai.embeddings", "langchain_openai.embeddings.base",
+                     "langchain_community.embeddings", "langchain_community.embeddings.openai",
+                     "langchain.embeddings", "langchain.embeddings.openai")
+# Imports of LangChain before its 1.0 packages: converted code needs LangChain 1.x.
+LEGACY_PREFIXES = ("langchain.", "langchain_community")
+LEGACY_TODO = ("this module imports from LangChain's pre-1.0 paths; langchain-mistralai 1.x needs langchain-core "
+               ">= 1.4.7: upgrade LangChain (chains and agents used here too) or pin the langchain-mistralai "
+               "release that matches your langchain-core")
+# (class name, modules) -> (kind, Mistral module, Mistral class)
+CLASSES = MappingProxyType({
+    "ChatOpenAI": (CHAT, CHAT_MODULES, "langchain_mistralai", "ChatMistralAI"),
+    "OpenAIEmbeddings": (EMBEDDINGS, EMBEDDING_MODULES, "langchain_mistralai", "MistralAIEmbeddings"),
+    "AzureChatOpenAI": (AZURE, CHAT_MODULES, "", ""),
+    "AzureOpenAIEmbeddings": (AZURE, EMBEDDING_MODULES, "", ""),
+})
+AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use "
+              "langchain_mistralai.{mistral}(model=..., endpoint=...) by hand")
+AZURE_MISTRAL = MappingProxyType({"AzureChatOpenAI": "ChatMistralAI",
+                                  "AzureOpenAIEmbeddings": "MistralAIEmbeddings"})
+
+# Constructor keywords. SAME: kept as written. RENAME: new keyword, same value. DROP: removed with a
+# finding (no effect on a Mistral request). MOVE: a request parameter Mistral's API takes under the
+# same name, which ChatMistralAI only sends from model_kwargs. Keywords not listed block the
+# constructor (BLOCK gives the reason and the closest Mistral way).
+SAME, RENAME, DROP, MOVE = "same", "rename", "drop", "move"
+CHAT_KEYWORDS = MappingProxyType({
+    "model": (SAME, ""), "model_name": (SAME, ""),  # both spellings work (field / alias), value mapped
+    "temperature": (SAME, ""),  # literal checked: ChatMistralAI accepts [0, 1] only
+    "top_p": (SAME, ""), "max_tokens": (SAME, ""), "max_retries": (SAME, ""), "streaming": (SAME, ""),
+    "model_kwargs": (SAME, ""),  # a literal dict with keys Mistral's API takes only
+    "api_key": (SAME, ""), "openai_api_key": (RENAME, "mistral_api_key"),
+    "timeout": (SAME, ""), "request_timeout": (RENAME, "timeout"),  # whole seconds
+    "stop": (SAME, ""), "stop_sequences": (RENAME, "stop"),  # a string becomes a one-item list
+    "seed": (RENAME, "random_seed"), "max_completion_tokens": (RENAME, "max_tokens"),
+    "presence_penalty": (MOVE, ""), "frequency_penalty": (MOVE, ""), "n": (MOVE, ""),
+    # BaseChatModel's own fields: the same on both classes
+    "callbacks": (SAME, ""), "tags": (SAME, ""), "metadata": (SAME, ""), "verbose": (SAME, ""),
+    "cache": (SAME, ""), "rate_limiter": (SAME, ""), "disable_streaming": (SAME, ""), "name": (SAME, ""),
+    "custom_get_token_ids": (SAME, ""), "output_version": (SAME, ""),
+    "organization": (DROP, "an OpenAI organization header"),
+    "openai_organization": (DROP, "an OpenAI organization header"),
+    "stream_usage": (DROP, "ChatMistralAI reports usage from Mistral's last stream chunk anyway"),
+    "tiktoken_model_name": (DROP, "only for OpenAI token counting"),
+})
+EMBEDDING_KEYWORDS = MappingProxyType({
+    "model": (SAME, ""), "api_key": (SAME, ""), "openai_api_key": (RENAME, "mistral_api_key"),
+    "max_retries": (SAME, ""), "timeout": (SAME, ""), "request_timeout": (RENAME, "timeout"),
+    "organization": (DROP, "an OpenAI organization header"),
+    "openai_organization": (DROP, "an OpenAI organization header"),
+    "chunk_size": (DROP, "MistralAIEmbeddings batches by tokens (16k a request) itself"),
+    "show_progress_bar": (DROP, "MistralAIEmbeddings has no progress bar"),
+    "tiktoken_model_name": (DROP, "only for OpenAI's tokenizer"),
+    "embedding_ctx_length": (DROP, "only for OpenAI's tokenizer"),
+})
+# Keywords that keep the object on OpenAI: why, and the closest Mistral way.
+BLOCK = MappingProxyType({
+    "dimensions": "mistral-embed returns 1024 dimensions, not configurable; codestral-embed takes "
+                  "output_dimension through Mistral's SDK (client.embeddings.create) -- re-index your vectors",
+    "default_headers": "ChatMistralAI has no header option; pass client=httpx.Client(base_url=..., headers=...) "
+                       "with the Authorization header yourself",
+    "headers": "MistralAIEmbeddings has no header option; pass client=httpx.Client(...) yourself",
+    "http_client": "ChatMistralAI's client= is a plain httpx.Client that must carry base_url and the "
+                   "Authorization header itself",
+    "http_async_client": "ChatMistralAI's async_client= is a plain httpx.AsyncClient that must carry base_url "
+                         "and the Authorization header itself",
+    "default_query": "ChatMistralAI has no query-parameter option",
+    "openai_proxy": "pass client=httpx.Client(proxy=..., base_url=..., headers=...) to ChatMistralAI",
+    "reasoning_effort": "Mistral reasons with magistral models (model=\"magistral-medium-latest\"), no effort knob",
+    "reasoning": "Mistral reasons with magistral models (model=\"magistral-medium-latest\"), no effort knob",
+    "use_responses_api": "ChatMistralAI has no Responses API mode",
+    "use_previous_response_id": "ChatMistralAI has no Responses API mode",
+    "include": "ChatMistralAI has no Responses API mode", "truncation": "ChatMistralAI has no Responses API mode",
+    "context_management": "ChatMistralAI has no Responses API mode",
+    "store": "Mistral has no stored completions", "service_tier": "ChatMistralAI has no service tier",
+    "verbosity": "Mistral has no verbosity parameter", "prompt_cache_options": "Mistral has no prompt cache options",
+    "logprobs": "ChatMistralAI does not read log probabilities", "top_logprobs": "ChatMistralAI does not read "
+                                                                               "log probabilities",
+    "logit_bias": "Mistral has no logit_bias", "extra_body": "ChatMistralAI sends model_kwargs= instead; check "
+                                                             "each key against Mistral's chat API",
+    "include_response_headers": "ChatMistralAI does not return response headers",
+    "disabled_params": "ChatMistralAI has no disabled_params", "stream_chunk_timeout": "use timeout=",
+    "http_socket_options": "ChatMistralAI has no socket options",
+    "deployment": "an Azure deployment name", "openai_api_version": "an Azure API version",
+    "openai_api_type": "an Azure API type", "allowed_special": "OpenAI tokenizer option",
+    "disallowed_special": "OpenAI tokenizer option", "check_embedding_ctx_length": "OpenAI tokenizer option",
+    "tiktoken_enabled": "OpenAI tokenizer option", "skip_empty": "MistralAIEmbeddings has no skip_empty",
+    "retry_min_seconds": "MistralAIEmbeddings waits wait_time= seconds between retries",
+    "retry_max_seconds": "MistralAIEmbeddings waits wait_time= seconds between retries",
+})
+# Request parameters a model_kwargs / bind / invoke keyword may carry (Mistral's chat API takes them
+# under the same names, api-mapping.md §2.2).
+REQUEST_KEYS = frozenset({"temperature", "top_p", "max_tokens", "stop", "presence_penalty", "frequency_penalty",
+                          "n", "tools", "tool_choice", "parallel_tool_calls", "random_seed", "safe_prompt",
+                          "response_format"})
+# Default model ChatOpenAI sends when none is given (langchain-openai 1.7.4); mapped like a model=.
+CHAT_DEFAULT_MODEL = "gpt-3.5-turbo"
+
+# What code may do with a converted object (attributes both classes have with the same meaning).
+RUNNABLE_METHODS = frozenset({
+    "invoke", "ainvoke", "stream", "astream", "batch", "abatch", "batch_as_completed", "abatch_as_completed",
+    "astream_events", "astream_log", "transform", "atransform", "bind", "with_config", "with_retry",
+    "with_fallbacks", "with_listeners", "with_alisteners", "with_types", "pipe", "assign", "pick", "map",
+    "configurable_fields", "configurable_alternatives", "as_tool", "get_name", "generate", "agenerate",
+    "generate_prompt", "agenerate_prompt", "InputType", "OutputType", "input_schema", "output_schema",
+    "get_input_schema", "get_output_schema", "config_schema", "get_graph", "get_prompts",
+    "bind_tools", "with_structured_output",
+})
+CHAT_FIELDS = frozenset({"temperature", "max_tokens", "top_p", "max_retries", "streaming", "stop", "model_kwargs",
+                         "callbacks", "tags", "metadata", "verbose", "cache", "rate_limiter", "disable_streaming",
+                         "name", "model"})
+EMBEDDING_ATTRS = frozenset({"embed_query", "embed_documents", "aembed_query", "aembed_documents", "model",
+                             "max_retries"})
+# Uses that keep the object on OpenAI: why.
+BLOCKING_ATTRS = MappingProxyType({
+    "client": "the raw OpenAI client (ChatMistralAI's client is an httpx.Client)",
+    "async_client": "the raw OpenAI client (ChatMistralAI's async_client is an httpx.AsyncClient)",
+    "root_client": "the raw OpenAI client; ChatMistralAI has none",
+    "root_async_client": "the raw OpenAI client; ChatMistralAI has none",
+    "get_num_tokens": "OpenAI's tiktoken counts; ChatMistralAI counts with a GPT-2 tokenizer it downloads",
+    "get_num_tokens_from_messages": "OpenAI's tiktoken counts; ChatMistralAI counts with a GPT-2 tokenizer "
+                                    "it downloads",
+    "get_token_ids": "OpenAI's tiktoken ids; ChatMistralAI uses a GPT-2 tokenizer it downloads",
+    "model_name": "ChatMistralAI's field is .model (model_name is only a constructor alias)",
+    "openai_api_key": "ChatMistralAI's key is .mistral_api_key", "openai_api_base": "ChatMistralAI's URL is .endpoint",
+    "dimensions": "MistralAIEmbeddings has no dimensions", "predict": "removed in langchain-core 1.x: use .invoke",
+    "predict_messages": "removed in langchain-core 1.x: use .invoke", "call_as_llm": "removed: use .invoke",
+})
+# Method keywords allowed on a converted object (others keep it on OpenAI).
+INVOKE_KEYWORDS = REQUEST_KEYS | {"config", "return_exceptions", "version", "include_names", "exclude_names"}
+STRUCTURED_METHODS = ("function_calling", "json_mode", "json_schema")
+# Libraries whose functions take any LangChain chat model / embeddings (only the common interface).
+LANGCHAIN_PACKAGES = ("langchain", "langgraph", "langsmith")

@@ -1,0 +1,330 @@
+"""MIG116's plan for one module: which LangChain OpenAI objects (``ChatOpenAI``, ``OpenAIEmbeddings``)
+convert to ``langchain_mistralai``, and why the others stay.
+
+LangChain objects are not OpenAI SDK clients, so the tree-wide plan (``build``/``decide``) does not
+track them; this module decides for them in the same spirit, in one place, before any rewrite. A
+constructor converts when every keyword has a mapping (``migrator.mapping.langchain``) and every use
+of the object that the module shows -- the variable or ``self`` attribute it is bound to, followed
+through aliases -- is part of the surface ChatMistralAI / MistralAIEmbeddings share with the OpenAI
+classes. A constructor whose ``base_url`` or ``api_key`` points at another provider is that
+provider's (``other``): untouched. The rule (``codemods.langchain``) only applies these verdicts.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from migrator.mapping import langchain as lc
+from migrator.mapping.client import classify_endpoint
+
+CONVERT, KEEP, OTHER, AZURE = "convert", "keep", "other", "azure"
+_BUILTINS = frozenset({"print", "isinstance", "repr", "str", "type", "id", "hasattr", "getattr", "bool"})
+
+
+@dataclass(frozen=True)
+class Site:
+    """One constructor call of a LangChain OpenAI class, in source order."""
+
+    line: int
+    col: int
+    local: str  # the name called (an import alias may differ from the class)
+    arity: int  # arguments written (the rule checks it meets the same call)
+    cls: str  # ChatOpenAI | OpenAIEmbeddings | AzureChatOpenAI | AzureOpenAIEmbeddings
+    verdict: str  # convert | keep | other | azure
+    blockers: tuple[str, ...] = ()
+    provider: str = ""  # for ``other``: where base_url / api_key point
+
+
+@dataclass(frozen=True)
+class LangchainPlan:
+    sites: tuple[Site, ...]
+    locals: dict[str, str]  # local name -> class, for names bound by a LangChain OpenAI import
+    replace: frozenset[str] = field(default_factory=frozenset)  # locals whose import becomes Mistral's
+    # lines of the imports of those classes from langchain < 1 paths (langchain.chat_models, ...), in
+    # source order, when some object converts: langchain-mistralai 1.x needs langchain-core 1.x
+    legacy_imports: tuple[int, ...] = ()
+
+
+def plan_module(tree: ast.Module) -> LangchainPlan | None:
+    """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes."""
+    imports = _imports(tree)
+    local_classes = {}
+    for name, qualified in imports.items():
+        module, _, cls = qualified.rpartition(".")
+        if cls in lc.CLASSES and module in lc.CLASSES[cls][1]:
+            local_classes[name] = cls
+    if not local_classes:
+        return None
+    return _Planner(tree, imports, local_classes).plan()
+
+
+def _imports(tree: ast.Module) -> dict[str, str]:
+    """Local name -> the dotted name it was imported as, for every import in the module."""
+    out = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for alias in node.names:
+                out[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                out[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else alias.name.split(".")[0]
+    return out
+
+
+class _Planner:
+    def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str]) -> None:
+        self.tree = tree
+        self.imports = imports
+        self.local_classes = local_classes
+        self.parents: dict[int, ast.AST] = {}
+        self.scope: dict[int, ast.AST] = {}  # id(node) -> enclosing function / class / module
+        self._index(tree, tree)
+
+    def _index(self, node: ast.AST, scope: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            self.parents[id(child)] = node
+            self.scope[id(child)] = scope
+            inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                                ast.Lambda)) else scope
+            self._index(child, inner)
+
+    def plan(self) -> LangchainPlan:
+        sites, other_refs = [], {name: [] for name in self.local_classes}
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Name) and node.id in self.local_classes:
+                parent = self.parents.get(id(node))
+                if isinstance(parent, ast.Call) and parent.func is node:
+                    sites.append(self._site(parent, node.id))
+                else:
+                    other_refs[node.id].append(node)
+        sites.sort(key=lambda s: (s.line, s.col))
+        replace = set()
+        for name, cls in self.local_classes.items():
+            own = [s for s in sites if s.local == name]
+            if own and all(s.verdict == CONVERT for s in own) and all(self._renamable(n) for n in other_refs[name]) \
+                    and lc.CLASSES[cls][0] != lc.AZURE:
+                replace.add(name)
+        legacy = ()
+        if any(s.verdict == CONVERT for s in sites):
+            legacy = tuple(sorted(node.lineno for node in ast.walk(self.tree) if is_legacy_import(node)
+                                  and any((a.asname or a.name) in self.local_classes for a in node.names)))
+        return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy)
+
+    def _renamable(self, ref: ast.Name) -> bool:
+        """An annotation or an isinstance class: it names the converted objects' class, so it follows them."""
+        if not isinstance(ref.ctx, ast.Load):
+            return False
+        node, parent = ref, self.parents.get(id(ref))
+        while isinstance(parent, (ast.Subscript, ast.BinOp, ast.Tuple)):  # Optional[X], X | None, (X, Y)
+            node, parent = parent, self.parents.get(id(parent))
+        if isinstance(parent, (ast.arg, ast.AnnAssign)) and getattr(parent, "annotation", None) is node:
+            return True
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and parent.returns is node:
+            return True
+        return isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "isinstance" \
+            and len(parent.args) == 2 and parent.args[1] is node
+
+    # -- one constructor ----------------------------------------------------------------------
+    def _site(self, call: ast.Call, local: str) -> Site:
+        cls = self.local_classes[local]
+        kind = lc.CLASSES[cls][0]
+        here = {"line": call.lineno, "col": call.col_offset, "local": local,
+                "arity": len(call.args) + len(call.keywords), "cls": cls}
+        if kind == lc.AZURE:
+            return Site(**here, verdict=AZURE)
+        provider = self._provider(call)
+        if provider != "openai":
+            return Site(**here, verdict=OTHER, provider=provider)
+        blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set())
+        return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
+
+    @staticmethod
+    def _provider(call: ast.Call) -> str:
+        for kw in call.keywords:
+            if kw.arg in ("base_url", "openai_api_base", "endpoint", "api_key", "openai_api_key"):
+                found = classify_endpoint(ast.unparse(kw.value), "api_key" if "key" in kw.arg else "base_url")
+                if found != "openai":
+                    return found
+        return "openai"
+
+    def _keyword_blockers(self, call: ast.Call, kind: str) -> list[str]:
+        table = lc.CHAT_KEYWORDS if kind == lc.CHAT else lc.EMBEDDING_KEYWORDS
+        out = []
+        if call.args:
+            out.append("positional arguments")
+        for kw in call.keywords:
+            if kw.arg is None:
+                out.append(f"**{ast.unparse(kw.value)} may hold OpenAI-only options")
+            elif kw.arg in ("base_url", "openai_api_base"):
+                continue  # OpenAI's own endpoint (_provider): dropped, Mistral's is the default
+            elif kw.arg in lc.BLOCK:
+                out.append(f"{kw.arg}=: {lc.BLOCK[kw.arg]}")
+            elif kw.arg not in table:
+                out.append(f"{kw.arg}=: no Mistral equivalent is known")
+            else:
+                problem = _value_problem(kw.arg, kw.value)
+                if problem:
+                    out.append(problem)
+        return out
+
+    # -- what the module does with the object -------------------------------------------------
+    def _use_blockers(self, node: ast.AST, kind: str, seen: set) -> list[str]:
+        """Why a use of the object ``node`` evaluates to keeps it on OpenAI (follows bindings)."""
+        parent = self.parents.get(id(node))
+        while isinstance(parent, (ast.IfExp, ast.BoolOp, ast.Await)) and getattr(parent, "test", None) is not node:
+            node, parent = parent, self.parents.get(id(parent))
+        mistral = lc.CLASSES["ChatOpenAI" if kind == lc.CHAT else "OpenAIEmbeddings"][3]
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            return self._attribute_blockers(parent, kind, mistral)
+        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and parent.value is node:
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            if len(targets) != 1:
+                return ["bound to several names at once"]
+            return self._binding_blockers(targets[0], parent, kind, seen)
+        if isinstance(parent, ast.keyword) or (isinstance(parent, ast.Call) and node in parent.args):
+            call = self.parents.get(id(parent)) if isinstance(parent, ast.keyword) else parent
+            return self._handed_blockers(call, mistral)
+        if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.BitOr):
+            return []  # an LCEL chain: prompt | llm | parser
+        if isinstance(parent, ast.Expr):
+            return []
+        if isinstance(parent, ast.Call) and parent.func is node:
+            return ["called directly (removed in langchain-core 1.x, which langchain-mistralai needs): use .invoke"]
+        if isinstance(parent, (ast.Return, ast.Yield)):
+            where = self.scope.get(id(parent))
+            name = getattr(where, "name", "the function")
+            return [f"returned from {name}(): the callers' uses are not checked"]
+        if isinstance(parent, ast.Compare):
+            return []
+        if isinstance(parent, ast.arguments):
+            return ["the default of a parameter, whose uses the rule does not follow"]
+        return [f"used in a {type(parent).__name__} node the rule does not follow"]
+
+    def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
+        scope = self.scope.get(id(holder), self.tree)
+        if isinstance(target, ast.Name):
+            key = ("name", id(scope), target.id)
+            if key in seen:
+                return []
+            seen.add(key)
+            uses = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == target.id
+                    and isinstance(n.ctx, ast.Load)]
+        elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id in ("self",
+                                                                                                            "cls"):
+            owner = self.scope.get(id(scope)) if not isinstance(scope, ast.ClassDef) else scope
+            if not isinstance(owner, ast.ClassDef):
+                return [f"stored in {ast.unparse(target)} outside a class"]
+            key = ("attr", id(owner), target.attr)
+            if key in seen:
+                return []
+            seen.add(key)
+            uses = [n for n in ast.walk(owner) if isinstance(n, ast.Attribute) and n.attr == target.attr
+                    and isinstance(n.value, ast.Name) and n.value.id in ("self", "cls")
+                    and isinstance(n.ctx, ast.Load)]
+        else:
+            return [f"stored in {ast.unparse(target)}, whose uses the rule does not follow"]
+        out = []
+        for use in uses:
+            out.extend(self._use_blockers(use, kind, seen))
+        return out
+
+    def _attribute_blockers(self, attr: ast.Attribute, kind: str, mistral: str) -> list[str]:
+        name = attr.attr
+        if name in lc.BLOCKING_ATTRS:
+            return [f".{name}: {lc.BLOCKING_ATTRS[name]}"]
+        allowed = lc.RUNNABLE_METHODS | lc.CHAT_FIELDS if kind == lc.CHAT else lc.EMBEDDING_ATTRS
+        if name not in allowed:
+            return [f".{name} is not known to be the same on {mistral}"]
+        call = self.parents.get(id(attr))
+        if not (isinstance(call, ast.Call) and call.func is attr):
+            return []
+        return _method_blockers(name, call)
+
+    def _handed_blockers(self, call: ast.AST, mistral: str) -> list[str]:
+        if not isinstance(call, ast.Call):
+            return ["handed to an expression the rule does not follow"]
+        root = call.func
+        while isinstance(root, (ast.Attribute, ast.Call)):
+            root = root.value if isinstance(root, ast.Attribute) else root.func
+        callee = ast.unparse(call.func)
+        if isinstance(root, ast.Name):
+            if root.id in _BUILTINS and root.id not in self.imports:
+                return []
+            origin = self.imports.get(root.id, "")
+            if origin.split(".")[0].startswith(lc.LANGCHAIN_PACKAGES):
+                return []  # LangChain's own chains, agents and vector stores use the common interface only
+        return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
+
+
+def is_legacy_import(node: ast.AST) -> bool:
+    """``from langchain.chat_models import ...`` / ``from langchain_community... import ...``."""
+    return isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith(lc.LEGACY_PREFIXES)
+
+
+def _value_problem(keyword: str, value: ast.AST) -> str:
+    """Why a keyword's value has no exact ChatMistralAI / MistralAIEmbeddings counterpart, else ''."""
+    try:
+        literal = ast.literal_eval(value)
+        known = True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        literal, known = None, False
+    if keyword in ("temperature", "top_p") and known and isinstance(literal, (int, float)) and not 0 <= literal <= 1:
+        return f"{keyword}={literal}: ChatMistralAI accepts [0, 1] only (a ValueError); pick a value in range"
+    if keyword in ("timeout", "request_timeout") and known and not (
+            isinstance(literal, int) or (isinstance(literal, float) and literal.is_integer()) or literal is None):
+        return f"{keyword}={ast.unparse(value)}: ChatMistralAI takes whole seconds (timeout=<int>)"
+    if keyword == "model_kwargs":
+        if not isinstance(value, ast.Dict) or any(k is None for k in value.keys):
+            return "model_kwargs= is not a literal dict: check each key against Mistral's chat API"
+        for key, item in zip(value.keys, value.values):
+            name = key.value if isinstance(key, ast.Constant) else None
+            if name == "seed":
+                return "model_kwargs: seed is random_seed= on ChatMistralAI"
+            if name not in lc.REQUEST_KEYS:
+                return f"model_kwargs: {ast.unparse(key)} is not a parameter of Mistral's chat API"
+            if name == "response_format" and not isinstance(item, ast.Dict):
+                return ("model_kwargs: response_format holds a schema class; use "
+                        ".with_structured_output(Model, method=\"json_schema\")")
+    return ""
+
+
+def _method_blockers(name: str, call: ast.Call) -> list[str]:
+    """Keywords of a converted object's method call that ChatMistralAI treats otherwise."""
+    out = []
+    keywords = {kw.arg: kw.value for kw in call.keywords}
+    if None in keywords:
+        return [f".{name}(**{ast.unparse(keywords[None])}): the keywords cannot be checked"]
+    if name == "bind_tools":
+        for key, value in keywords.items():
+            if key == "tool_choice" and isinstance(value, ast.Constant) and isinstance(value.value, bool):
+                out.append("bind_tools(tool_choice=True/False): ChatMistralAI takes \"any\" / \"none\"")
+            elif key == "strict" and not (isinstance(value, ast.Constant) and value.value in (None, False)):
+                out.append("bind_tools(strict=...): ChatMistralAI has no strict tool schemas")
+            elif key == "response_format":
+                out.append("bind_tools(response_format=...): use .with_structured_output on ChatMistralAI")
+            elif key not in ("tool_choice", "parallel_tool_calls", "strict"):
+                out.append(f"bind_tools({key}=...): not checked against ChatMistralAI")
+    elif name == "with_structured_output":
+        method = keywords.get("method")
+        chosen = method.value if isinstance(method, ast.Constant) else "json_schema" if method is None else None
+        if chosen not in lc.STRUCTURED_METHODS:
+            out.append(f"with_structured_output(method={ast.unparse(method)}): not a method ChatMistralAI knows")
+        strict = keywords.get("strict")
+        if strict is not None and not (isinstance(strict, ast.Constant) and strict.value in (None, False)) \
+                and (method is None or chosen != "json_schema"):
+            out.append("with_structured_output(strict=True): ChatMistralAI ignores strict unless "
+                       "method=\"json_schema\" is written (its default is function_calling)")
+        for key in keywords:
+            if key not in ("method", "include_raw", "strict", "schema"):
+                out.append(f"with_structured_output({key}=...): ChatMistralAI raises ValueError on it")
+    elif name in ("bind", "invoke", "ainvoke", "stream", "astream", "batch", "abatch", "astream_events",
+                  "generate", "agenerate"):
+        for key, value in keywords.items():
+            if key == "seed":
+                out.append(f".{name}(seed=...): ChatMistralAI's request takes random_seed=")
+            elif key not in lc.INVOKE_KEYWORDS:
+                out.append(f".{name}({key}=...): not a parameter of Mistral's chat API")
+            elif key == "response_format" and not isinstance(value, ast.Dict):
+                out.append(f".{name}(response_format=<schema class>): use .with_structured_output")
+    return out

@@ -1,0 +1,249 @@
+"""MIG116: LangChain's ChatOpenAI / OpenAIEmbeddings -> langchain_mistralai, end to end (transform_source).
+The keyword table is checked against the installed langchain-openai / langchain-mistralai classes;
+the converted program runs in test_differential_langchain.py."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from mechanics import convert_snippet
+
+from migrator.mapping import langchain as lc
+
+
+def convert(source: str, **config) -> tuple[str, list[str]]:
+    code, todos = convert_snippet(source, **config)
+    again, _ = convert_snippet(code, **config)
+    assert again == code, "a second conversion must change nothing"
+    return code, todos
+
+
+def test_noop_without_langchain_openai():
+    source = "from langchain_anthropic import ChatAnthropic\n\nllm = ChatAnthropic(model='claude')\n"
+    assert convert(source) == (source, [])
+
+
+def test_chat_constructor_keywords_and_import():
+    code, todos = convert('''\
+        import os
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o", temperature=0, seed=7, max_completion_tokens=256, stop_sequences="END",
+                         request_timeout=30, openai_api_key=os.environ["OPENAI_API_KEY"], organization="org-1",
+                         stream_usage=True, max_retries=2, streaming=True)
+        answer = (prompt | llm).invoke({"question": "hi"})
+        ''')
+    assert "from langchain_mistralai import ChatMistralAI\n" in code and "langchain_openai" not in code
+    assert ('llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_tokens=256, '
+            'stop=["END"],\n') in code
+    assert 'timeout=30, mistral_api_key=os.environ["MISTRAL_API_KEY"],' in code
+    assert "organization" not in code and "stream_usage" not in code
+    assert "max_retries=2, streaming=True)" in code and not todos
+
+
+def test_no_model_writes_chatopenai_default_and_penalties_go_to_model_kwargs():
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(presence_penalty=0.5, n=2, model_kwargs={"frequency_penalty": 0.1})
+        ''')
+    assert ('llm = ChatMistralAI(model="mistral-small-latest", '
+            'model_kwargs={"frequency_penalty": 0.1, "presence_penalty": 0.5, "n": 2})') in code
+    assert not todos
+
+
+def test_embeddings_and_legacy_import_paths():
+    code, todos = convert('''\
+        from langchain.chains import LLMChain
+        from langchain.chat_models import ChatOpenAI
+        from langchain_community.embeddings import OpenAIEmbeddings
+        from langchain_community.vectorstores import FAISS
+
+        chat = ChatOpenAI(model_name="gpt-3.5-turbo", temperature=0.2)
+        emb = OpenAIEmbeddings(model="text-embedding-3-small", chunk_size=500)
+        store = FAISS.from_texts(["a", "b"], emb)
+        chain = LLMChain(llm=chat, prompt=prompt)
+        vector = emb.embed_query("q")
+        ''')
+    assert "from langchain_mistralai import ChatMistralAI\n" in code
+    assert "from langchain_mistralai import MistralAIEmbeddings\n" in code
+    assert 'chat = ChatMistralAI(model_name="mistral-small-latest", temperature=0.2)' in code
+    assert 'emb = MistralAIEmbeddings(model="mistral-embed")' in code
+    assert "from langchain.chat_models" not in code and "from langchain_community.embeddings" not in code
+    assert len(todos) == 2 and all("LangChain's pre-1.0 paths" in t for t in todos)  # one per legacy import
+
+
+def test_alias_annotation_and_self_attribute():
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI, OpenAIEmbeddings as Emb
+
+
+        class Bot:
+            def __init__(self) -> None:
+                self.llm: ChatOpenAI = ChatOpenAI(model="gpt-4o-mini")
+                self.emb = Emb()
+
+            def ask(self, q: str) -> str:
+                return self.llm.with_structured_output(Answer, method="json_mode").invoke(q)
+
+            def embed(self, q):
+                return self.emb.embed_documents([q])
+        ''')
+    assert "from langchain_mistralai import ChatMistralAI, MistralAIEmbeddings as Emb" in code
+    assert 'self.llm: ChatMistralAI = ChatMistralAI(model="mistral-small-latest")' in code
+    assert "self.emb = Emb()" in code and not todos
+
+
+BLOCKED = [
+    pytest.param("llm = ChatOpenAI()\nraw = llm.client", "the raw OpenAI client", id="client"),
+    pytest.param("llm = ChatOpenAI()\nraw = llm.root_async_client", "root_async_client", id="root_client"),
+    pytest.param("llm = ChatOpenAI()\nn = llm.get_num_tokens(text)", "tiktoken", id="get_num_tokens"),
+    pytest.param("llm = ChatOpenAI()\nname = llm.model_name", ".model_name", id="model_name_read"),
+    pytest.param("llm = ChatOpenAI()\nt = llm.bind_tools([f], strict=True)", "strict tool schemas", id="strict_tools"),
+    pytest.param("llm = ChatOpenAI()\nt = llm.bind_tools([f], tool_choice=True)", "tool_choice=True",
+                 id="tool_choice_bool"),
+    pytest.param("llm = ChatOpenAI()\ns = llm.with_structured_output(A, strict=True)", "ignores strict",
+                 id="structured_strict"),
+    pytest.param("llm = ChatOpenAI()\ns = llm.with_structured_output(A, tools=[f])", "ValueError",
+                 id="structured_tools"),
+    pytest.param("llm = ChatOpenAI()\nr = llm.invoke(q, seed=1)", "random_seed", id="invoke_seed"),
+    pytest.param("llm = ChatOpenAI(model_kwargs={'response_format': A})", "with_structured_output",
+                 id="model_kwargs_schema"),
+    pytest.param("llm = ChatOpenAI(model_kwargs={'user': 'u1'})", "not a parameter", id="model_kwargs_user"),
+    pytest.param("llm = ChatOpenAI(model_kwargs=settings.extra)", "not a literal dict", id="model_kwargs_name"),
+    pytest.param("llm = ChatOpenAI(temperature=1.5)", "[0, 1]", id="temperature_range"),
+    pytest.param("llm = ChatOpenAI(timeout=2.5)", "whole seconds", id="timeout_fraction"),
+    pytest.param("llm = ChatOpenAI(default_headers={'x': 'y'})", "no header option", id="default_headers"),
+    pytest.param("llm = ChatOpenAI(http_client=httpx.Client())", "httpx.Client", id="http_client"),
+    pytest.param("llm = ChatOpenAI(reasoning_effort='low')", "magistral", id="reasoning_effort"),
+    pytest.param("llm = ChatOpenAI(use_responses_api=True)", "Responses API", id="responses_api"),
+    pytest.param("llm = ChatOpenAI(logprobs=True)", "log probabilities", id="logprobs"),
+    pytest.param("llm = ChatOpenAI(**options)", "**options", id="splat"),
+    pytest.param("llm = ChatOpenAI()\nagent = Agent(task='t', llm=llm)", "handed to Agent", id="handed_to_foreign"),
+    pytest.param("def make():\n    return ChatOpenAI()", "returned from make()", id="factory"),
+    pytest.param("llm = ChatOpenAI()\nanswer = llm([message])", "called directly", id="called"),
+    pytest.param("emb = OpenAIEmbeddings(model='text-embedding-3-large', dimensions=256)", "1024", id="dimensions"),
+    pytest.param("emb = OpenAIEmbeddings()\nc = emb.client", "raw OpenAI client", id="embeddings_client"),
+]
+
+
+@pytest.mark.parametrize("body, reason", BLOCKED)
+def test_what_keeps_the_object_on_openai(body, reason):
+    source = f"from langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\n{body}\n"
+    code, todos = convert(source)
+    left = "".join(line for line in code.splitlines(keepends=True) if "# TODO(migrator MIG116): " not in line)
+    assert left == source  # exactly as written, with the TODO above it
+    assert any("stays on OpenAI" in t and reason in t for t in todos), todos
+
+
+def test_self_attribute_use_blocks_and_one_kept_constructor_keeps_the_import():
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+
+        class Bot:
+            def __init__(self):
+                self.llm = ChatOpenAI(model="gpt-4o")
+                self.fast = ChatOpenAI(model="gpt-4o-mini")
+
+            def count(self, text):
+                return self.llm.get_num_tokens(text)
+
+            def ask(self, q):
+                return self.fast.invoke(q)
+        ''')
+    assert "from langchain_openai import ChatOpenAI\nfrom langchain_mistralai import ChatMistralAI\n" in code
+    assert '        # TODO(migrator MIG116): ChatOpenAI(...) stays on OpenAI: .get_num_tokens:' in code
+    assert 'self.llm = ChatOpenAI(model="gpt-4o")' in code
+    assert 'self.fast = ChatMistralAI(model="mistral-small-latest")' in code and len(todos) == 1
+
+
+def test_azure_other_providers_and_openai_base_url():
+    code, todos = convert('''\
+        import os
+        from langchain_openai import AzureChatOpenAI, ChatOpenAI
+
+        azure = AzureChatOpenAI(azure_deployment="gpt-4o")
+        local = ChatOpenAI(base_url="http://localhost:11434/v1", model="llama3")
+        deepseek = ChatOpenAI(api_key=os.environ["DEEPSEEK_API_KEY"], model="deepseek-chat")
+        openai = ChatOpenAI(base_url=os.environ["OPENAI_BASE_URL"], model="gpt-4o")
+        ''')
+    assert 'azure = AzureChatOpenAI(azure_deployment="gpt-4o")' in code
+    assert any("Azure OpenAI deployment stays on AzureChatOpenAI" in t for t in todos)
+    assert 'local = ChatOpenAI(base_url="http://localhost:11434/v1", model="llama3")' in code
+    assert 'deepseek = ChatOpenAI(api_key=os.environ["DEEPSEEK_API_KEY"], model="deepseek-chat")' in code
+    assert 'openai = ChatMistralAI(model="mistral-large-latest")' in code and len(todos) == 1
+
+
+def test_computed_model_and_key_get_todos_but_convert():
+    code, todos = convert('''\
+        from langchain.chains import LLMChain
+        from langchain_openai import ChatOpenAI
+
+
+        def choose(model_name, settings):
+            chat = ChatOpenAI(model_name=model_name, api_key=settings.openai_key)
+            return LLMChain(llm=chat, prompt=prompt).run(q="x")
+        ''')
+    assert "chat = ChatMistralAI(model_name=model_name, api_key=settings.openai_key)" in code
+    assert any("computed at run time" in t for t in todos)
+    assert any("must now hold a Mistral API key" in t for t in todos)
+
+
+def test_not_on_the_openai_compatible_target():
+    source = "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n"
+    code, todos = convert(source, target="openai-compatible", provider="mistral")
+    assert code == source and not todos
+
+
+# -- the keyword table against the installed classes ------------------------------------------------
+
+INSTALLED = all(importlib.util.find_spec(n) for n in ("langchain_openai", "langchain_mistralai"))
+
+
+def _names(cls) -> set[str]:
+    return {n for name, f in cls.model_fields.items() for n in (name, f.alias) if n}
+
+
+@pytest.mark.skipif(not INSTALLED, reason="langchain-openai / langchain-mistralai not installed")
+def test_keyword_table_matches_the_installed_classes():
+    from langchain_mistralai import ChatMistralAI, MistralAIEmbeddings
+    from langchain_openai import ChatOpenAI, OpenAIEmbeddings
+
+    for table, source, target in ((lc.CHAT_KEYWORDS, ChatOpenAI, ChatMistralAI),
+                                  (lc.EMBEDDING_KEYWORDS, OpenAIEmbeddings, MistralAIEmbeddings)):
+        for keyword, (policy, detail) in table.items():
+            assert keyword in _names(source), f"{source.__name__} has no {keyword}"
+            if policy == lc.SAME:
+                assert keyword in _names(target), f"{target.__name__} has no {keyword}"
+            elif policy == lc.RENAME:
+                assert detail in _names(target), f"{target.__name__} has no {detail}"
+            elif policy == lc.MOVE:  # sent only from model_kwargs (a keyword would warn and move there)
+                assert keyword not in _names(target) and keyword in lc.REQUEST_KEYS
+    for keyword in lc.BLOCK:
+        assert keyword in _names(ChatOpenAI) | _names(OpenAIEmbeddings), keyword
+        assert keyword not in _names(ChatMistralAI) | _names(MistralAIEmbeddings) or keyword == "timeout", keyword
+    for name in lc.RUNNABLE_METHODS:
+        assert hasattr(ChatMistralAI, name) and hasattr(ChatOpenAI, name), name
+    for name in lc.CHAT_FIELDS:
+        assert name in _names(ChatMistralAI) | set(dir(ChatMistralAI)), name
+        assert name in _names(ChatOpenAI) | set(dir(ChatOpenAI)), name
+    for name in lc.EMBEDDING_ATTRS:
+        assert name in _names(MistralAIEmbeddings) | set(dir(MistralAIEmbeddings)), name
+    assert "model_name" not in ChatMistralAI.model_fields and "model_name" in lc.BLOCKING_ATTRS
+    assert ChatOpenAI.model_fields["model_name"].default == lc.CHAT_DEFAULT_MODEL
+
+
+@pytest.mark.skipif(not INSTALLED, reason="langchain-openai / langchain-mistralai not installed")
+def test_converted_keywords_build_a_chatmistralai_request():
+    """The converted constructor of the first test builds, and its request holds what was asked."""
+    from langchain_mistralai import ChatMistralAI
+
+    llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_tokens=256, stop=["END"],
+                        timeout=30, mistral_api_key="k", max_retries=2, streaming=True,
+                        model_kwargs={"presence_penalty": 0.5, "n": 2})
+    _, params = llm._create_message_dicts([], None)
+    assert params == {"model": "mistral-large-latest", "temperature": 0, "max_tokens": 256, "top_p": 1,
+                      "random_seed": 7, "presence_penalty": 0.5, "n": 2, "stop": ["END"]}
+    assert str(llm.client.base_url).rstrip("/") == "https://api.mistral.ai/v1" and llm.timeout == 30
