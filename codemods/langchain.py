@@ -156,7 +156,10 @@ class _Transformer(RuleTransformer):
         else:
             func = cst.Name(mistral)
             self.need_import(MISTRAL_MODULE, mistral)
-        return call.with_changes(func=func, args=finish_args(call.args, args))
+        args = finish_args(call.args, args)
+        if not isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
+            args = _realigned(args, len(code_of(func)) - len(code_of(call.func)))
+        return call.with_changes(func=func, args=args)
 
     def _api_key(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
         code = code_of(value)
@@ -239,6 +242,24 @@ class _Transformer(RuleTransformer):
                 or original.value not in self.plan.replace or self.plan.locals[original.value] != original.value:
             return updated
         return updated.with_changes(value=lc.CLASSES[original.value][3])
+
+
+def _realigned(args: list[cst.Arg], shift: int) -> list[cst.Arg]:
+    """Continuation lines aligned with the opening parenthesis follow it when the class name's
+    length changes (``ChatOpenAI(`` -> ``ChatMistralAI(``)."""
+    if not shift:
+        return args
+    out = []
+    for arg in args:
+        comma = arg.comma
+        if isinstance(comma, cst.Comma) and isinstance(comma.whitespace_after, cst.ParenthesizedWhitespace):
+            after = comma.whitespace_after
+            width = len(after.last_line.value) + shift
+            if width > 0:
+                arg = arg.with_changes(comma=comma.with_changes(whitespace_after=after.with_changes(
+                    last_line=cst.SimpleWhitespace(" " * width))))
+        out.append(arg)
+    return out
 
 
 class _RenameEnv(cst.CSTTransformer):

@@ -37,7 +37,7 @@ def test_chat_constructor_keywords_and_import():
     assert "from langchain_mistralai import ChatMistralAI\n" in code and "langchain_openai" not in code
     assert ('llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_tokens=256, '
             'stop=["END"],\n') in code
-    assert 'timeout=30, mistral_api_key=os.environ["MISTRAL_API_KEY"],' in code
+    assert '\n                    timeout=30, mistral_api_key=os.environ["MISTRAL_API_KEY"],' in code  # realigned
     assert "organization" not in code and "stream_usage" not in code
     assert "max_retries=2, streaming=True)" in code and not todos
 
