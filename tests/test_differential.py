@@ -176,9 +176,16 @@ def converted_programs(tmp_path_factory) -> tuple[Path, subprocess.CompletedProc
                                                   subprocess.CompletedProcess[str]]:
     """Every program converted by one ``migrator convert --write`` run (as a user converts a repo),
     then checked by one ``--check`` run (a second run must want no change)."""
-    workdir = tmp_path_factory.mktemp("programs") / "prog"
+    return convert_copies(tmp_path_factory.mktemp("programs"), PROGRAMS)
+
+
+def convert_copies(parent: Path, programs: list[Path]) -> tuple[Path, subprocess.CompletedProcess[str],
+                                                                 subprocess.CompletedProcess[str]]:
+    """``programs`` copied to ``parent/prog``, converted by ``migrator convert --write``, then checked
+    by ``--check`` (which must not write): (the directory, the write run, the check run)."""
+    workdir = parent / "prog"
     workdir.mkdir()
-    for program in PROGRAMS:
+    for program in programs:
         shutil.copyfile(program, workdir / program.name)
     convert = run_migrator("convert", workdir, "--write", cwd=workdir.parent)
     converted = {p.name: p.read_text(encoding="utf-8") for p in workdir.glob("*.py")}

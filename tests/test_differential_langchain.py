@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,9 @@ from test_differential import (
     DEAD_OPENAI_BASE_URL,
     TODO_MARK,
     clean_env,
+    convert_copies,
     expect,
     finish_program,
-    run_migrator,
     show,
     start_program,
 )
@@ -36,13 +35,7 @@ pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"{', '.join(MISSING)} not
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("programs_langchain") / "prog"
-    workdir.mkdir()
-    for program in PROGRAMS:
-        shutil.copyfile(program, workdir / program.name)
-    convert = run_migrator("convert", workdir, "--write", cwd=workdir.parent)
-    check = run_migrator("convert", workdir, "--check", cwd=workdir.parent)
-    return workdir, convert, check
+    return convert_copies(tmp_path_factory.mktemp("programs_langchain"), PROGRAMS)
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=[p.stem for p in PROGRAMS])

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import ast
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from test_differential import (ALLOW_TODO, EXPECT_TODO, TODO_MARK, clean_env, expect, finish_program,
-                               mistral_env, run_migrator, show, start_program)
+from test_differential import (ALLOW_TODO, EXPECT_TODO, TODO_MARK, clean_env, convert_copies, expect,
+                               finish_program, mistral_env, show, start_program)
 from wire_server import program_env
 
 PROGRAMS = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "programs_v0").glob("*.py"))
@@ -43,13 +42,7 @@ pytestmark = pytest.mark.skipif(_v0_sdk() is not None, reason=_v0_sdk() or "")
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("programs_v0") / "prog"
-    workdir.mkdir()
-    for program in PROGRAMS:
-        shutil.copyfile(program, workdir / program.name)
-    convert = run_migrator("convert", workdir, "--write", cwd=workdir.parent)
-    check = run_migrator("convert", workdir, "--check", cwd=workdir.parent)
-    return workdir, convert, check
+    return convert_copies(tmp_path_factory.mktemp("programs_v0"), PROGRAMS)
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=[p.stem for p in PROGRAMS])
