@@ -199,8 +199,8 @@ def v0_read(node: ast.AST) -> bool:
     rewrites where the plan says it reads a converted legacy v0 result."""
     from migrator.mapping.legacy import V0_KEYS
 
-    if isinstance(node, ast.Subscript):
-        return isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant) and node.slice.value in V0_KEYS
+    if isinstance(node, ast.Subscript):  # any context: the LibCST twin cannot tell a target from a read
+        return isinstance(node.slice, ast.Constant) and node.slice.value in V0_KEYS
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
             and bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value in ("content", "role"))
 

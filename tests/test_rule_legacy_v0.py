@@ -121,3 +121,45 @@ def test_openai_compatible_target_leaves_v0_calls_with_a_todo():
         ''', target="openai-compatible", provider="mistral")
     assert "openai.ChatCompletion.create" in code and '["choices"]' in code
     assert any("openai>=1" in t for t in todos)
+
+
+def test_subscript_targets_and_other_dicts_before_a_v0_read_keep_their_places():
+    """The LibCST and ast twins count string-key subscripts alike, targets included (gorilla: a
+    message dict written to before the call; a misaligned count rewrote it, not the response)."""
+    code, _ = convert('''\
+        import openai
+
+        def run(question, doc):
+            question[-1]["content"] = question[-1]["content"] + doc
+            responses = openai.ChatCompletion.create(model="gpt-4", messages=question)
+            return responses["choices"][0]["message"]["content"]
+        ''')
+    assert 'question[-1]["content"] = question[-1]["content"] + doc' in code
+    assert "return responses.choices[0].message.content" in code
+
+
+def test_a_name_bound_in_branches_is_read_the_same_way_after_them():
+    """chatgpt-retrieval-plugin: a converted call in one branch, an Azure one (kept) in the other, the
+    result read after both: every read becomes an attribute (a v0 OpenAIObject has them too)."""
+    code, todos = convert('''\
+        import openai
+
+        def run(messages, deployment_id=None):
+            if deployment_id is None:
+                response = openai.ChatCompletion.create(model="gpt-4", messages=messages)
+            else:
+                response = openai.ChatCompletion.create(deployment_id=deployment_id, messages=messages)
+            return response["choices"][0]["message"]["content"]
+        ''')
+    assert 'response = mistral_client.chat.complete(model="mistral-large-latest", messages=messages)' in code
+    assert "return response.choices[0].message.content" in code
+    assert any("Azure" in t for t in todos)
+    code, todos = convert('''\
+        import openai
+
+        def run(texts):
+            response = {}
+            response = openai.Embedding.create(input=texts, model="text-embedding-3-small")
+            return response["data"]
+        ''')
+    assert "mistral_client" not in code and any("also assigned {}" in t for t in todos)

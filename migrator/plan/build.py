@@ -872,8 +872,9 @@ class _Builder:
                 self.origins[oid].v0 = surface
                 reads: list = []
                 _v0_result_problem(f, parent, v1[0], reads)
-                for read in reads:
-                    self.sites[node_key(f.path, read)] = ("v0read", oid)
+                for read in reads:  # a read several calls' results reach: rewritten when any converts
+                    key = node_key(f.path, read)
+                    self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid})
                 self._record_call(f, parent, oid, v1[0], list(v1[0].split(".")))
                 return
             # Azure and other endpoints are settled in decide, once every module setting is known.
@@ -1475,7 +1476,8 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
                            "not have")
 
 
-def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscripts: bool = False) -> str:
+def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscripts: bool = False,
+                    same_bindings=None) -> str:
     """How a converted call's result is read: each ``<result>.<attr>`` read, directly or through the one
     name it is assigned to up to that name's next plain assignment (the rules follow the same bindings
     in source order: ``reaching_assign``), must pass ``read_problem(read, name)``; a result used any
@@ -1500,11 +1502,18 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
                 return f"{name} is read in a nested function: migrator does not follow it there"
             continue
         if not isinstance(n.ctx, ast.Load):
-            if _plain_assign(f, n) is None:
+            owner = _plain_assign(f, n)
+            if owner is None:
                 return (f"{name} is also bound by a loop, with or unpacking: migrator does not follow the "
                         "result there")
+            if same_bindings is not None and owner is not parent and not same_bindings(owner.value):
+                value = owner.value.value if isinstance(owner.value, ast.Await) else owner.value
+                shown = f"{dotted_name(value.func) or '(...)'}(...)" if isinstance(value, ast.Call) else \
+                    ast.unparse(value) if len(ast.unparse(value)) <= 40 else type(value).__name__.lower()
+                return f"{name} is also assigned {shown} in this scope: its reads would have to work on both"
             continue
-        if reaching_assign(f, n) is not parent:
+        # same_bindings: every binding is alike, so every read of the name is this result's (branches)
+        if same_bindings is None and reaching_assign(f, n) is not parent:
             continue
         read = f.parent.get(id(n))
         if not (isinstance(read, reads) and read.value is n):
@@ -1645,8 +1654,13 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
         reads.extend(found)
         return ""
 
+    def v0_call(value: ast.AST) -> bool:  # its reads, made attributes, work on a v0 OpenAIObject too
+        value = value.value if isinstance(value, ast.Await) else value
+        chain = dotted_name(value.func) if isinstance(value, ast.Call) else None
+        return bool(chain) and tuple(chain.split(".")[-2:]) in V0_CALLS
+
     return _result_problem(f, call, read_problem, "the v0 response is used as a whole (returned, passed on): code "
-                           "elsewhere may read it as a dict", subscripts=True)
+                           "elsewhere may read it as a dict", subscripts=True, same_bindings=v0_call)
 
 
 def _open_call(node: ast.AST) -> bool:

@@ -165,7 +165,7 @@ def decide(builder, files) -> ConversionPlan:
                                    use.blocking, detail)
             continue
         if answer[0] == "v0read":  # a dict-style read of a converted v0 result: rewritten as attributes
-            sites[key] = ("v0read", decision(answer[1]) == CONVERT)
+            sites[key] = ("v0read", any(decision(oid) == CONVERT for oid in answer[1]))
             continue
         if answer[0] in ("iwrap", "icall"):  # instructor (MIG111): the wrapped client's verdict
             use = answer[1]
