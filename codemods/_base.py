@@ -439,16 +439,19 @@ class ApiCallTransformer(RuleTransformer):
             return None
         return found
 
-    def converting(self, original: cst.Call, updated: cst.CSTNode, by_hand: str):
+    def converting(self, original: cst.Call, updated: cst.CSTNode, by_hand: str, links: int = 2):
         """(line, is_async, receiver) when the plan converts this call on the mistral target (the
         receiver is the module's Mistral client for the openai module's own client), else None. An
-        untraced receiver's call gets a TODO: ``by_hand`` says how to convert it."""
+        untraced receiver's call gets a TODO: ``by_hand`` says how to convert it. ``links``: the
+        attributes between the receiver and the call (``client.completions.create``: 2)."""
         found = self.site_answer(original, updated)
         if found is None:
             return None
         line, answer = found
         _, verdict, is_async, module_client, blocking, _ = answer
-        receiver = updated.func.value.value  # type: ignore[attr-defined]
+        receiver = updated.func  # type: ignore[attr-defined]
+        for _ in range(links):
+            receiver = receiver.value  # type: ignore[attr-defined]
         if verdict == UNRESOLVED and not blocking and self.config.endpoint() is None:
             self.todo(line, f"{code_of(receiver)} is not recognised as an OpenAI client; if it receives a client "
                             f"migrator converted, {by_hand}; a client that stays on OpenAI needs nothing")

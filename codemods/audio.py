@@ -5,7 +5,14 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args
-from migrator.mapping.audio import ASYNC_METHOD, FILE_CODE, FILE_CODE_OPENED, METHOD, TRANSCRIPTION_KWARGS
+from migrator.mapping.audio import (
+    ASYNC_METHOD,
+    FILE_CODE,
+    FILE_CODE_OPENED,
+    METHOD,
+    TRANSCRIPTION_KWARGS,
+    TRANSCRIPTION_MODEL,
+)
 
 
 class Transcriptions(MigratorRule):
@@ -62,13 +69,11 @@ class _Transformer(ApiCallTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.converting(original, updated, "convert this audio.transcriptions.create call by hand "
-                                "(client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", file={\"file_name\": "
-                                "..., \"content\": ...}))")
+                                f"(client.{METHOD}(model=\"{TRANSCRIPTION_MODEL}\", file={{\"file_name\": ..., "
+                                "\"content\": ...}))", links=3)
         if found is None:
             return updated
         line, is_async, receiver = found
-        if isinstance(receiver, cst.Attribute) and receiver.attr.value == "audio":
-            receiver = receiver.value  # converting() hands back `client.audio` for this longer chain
         args = []
         for arg in updated.args:
             name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)

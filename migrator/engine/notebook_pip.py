@@ -13,9 +13,10 @@ import ast
 import re
 
 from migrator.engine.results import Finding, FindingKind
+from migrator.mapping.packages import OPENAI_PACKAGE
 
 RULE = "MIG113"
-MISTRAL_PINNED = '"mistralai>=3.7,<4"'  # quoted: the shell would read `>` and `<` as redirections
+MISTRAL_PINNED = f'"{OPENAI_PACKAGE.requirement}"'  # quoted: the shell would read `>` and `<` as redirections
 # `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
 _PIP_INSTALL = re.compile(r"^[ \t]*[%!][ \t]*(?:(?:python3?|\S*/python3?)[ \t]+-m[ \t]+)?(?:uv[ \t]+)?"
                           r"pip3?[ \t]+install\b")

@@ -35,33 +35,10 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
 )
+from migrator.mapping.packages import OPENAI_PACKAGE, PACKAGES, Package
 
 DEPENDENCY_RULE = "MIG114"
 ENV_RULE = "MIG115"
-MISTRAL_VERSION = ">=3.7,<4"
-
-
-@dataclass(frozen=True)
-class Package:
-    """A distribution the converted code stops (or starts) needing, and the one it needs instead."""
-
-    old: str  # canonical distribution name: openai
-    old_module: str  # what code imports: openai
-    new: str  # mistralai
-    new_module: str
-    version: str  # the range declared for ``new``
-
-    @property
-    def requirement(self) -> str:
-        return f"{self.new}{self.version}"
-
-
-OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_VERSION)
-# The wrappers a rule converts: the manifests follow them the same way.
-PACKAGES = (
-    OPENAI_PACKAGE,
-    Package("langchain-openai", "langchain_openai", "langchain-mistralai", "langchain_mistralai", ">=1.1,<2"),
-)
 OPENAI_KEY = "OPENAI_API_KEY"
 
 _IMPORT = r'^[ \t]*"?(?:from[ \t]+{0}\b|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*)*{0}\b)'

@@ -863,15 +863,14 @@ class _Builder:
             surface = "openai." + ".".join(chain)
             keywords = {kw.arg for kw in parent.keywords}
             v1 = V0_CALLS.get(tuple(chain)) if self.endpoint is None else None
-            problem = _v0_problem(f, parent, v1) if v1 is not None else ""
+            reads: list = []  # the dict-style reads of its result, to rewrite when it converts
+            problem = _v0_problem(f, parent, v1, reads) if v1 is not None else ""
             if v1 is not None and not problem:
                 # the openai module's own client, as openai>=1 spells the call: MIG102 / MIG107 convert it
                 # through the module's Mistral client (an Azure or other-server module keeps it, in decide)
                 oid = self.module_origin(f, node)
                 self.origins[oid].is_async = chain[-1] == "acreate"
                 self.origins[oid].v0 = surface
-                reads: list = []
-                _v0_result_problem(f, parent, v1[0], reads)
                 for read in reads:  # a read several calls' results reach: rewritten when any converts
                     key = node_key(f.path, read)
                     self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid})
@@ -1593,7 +1592,7 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
                            "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text")
 
 
-def _v0_problem(f: _File, call: ast.Call, v1: tuple) -> str:
+def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     """Why a legacy ``openai.ChatCompletion.create`` / ``openai.Embedding.create`` keeps its v0 TODO
     ("" when MIG102 / MIG107 convert it through the module's Mistral client): per-call settings and
     Azure deployments, streaming (its chunks are read as dicts), what the openai>=1 call itself could
@@ -1606,7 +1605,7 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple) -> str:
         return "stream=: its chunks are read as dicts; convert the loop by hand (client.chat.stream)"
     surface = v1[0]
     problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else _embedding_problem(call)
-    return problem or _v0_result_problem(f, call, surface, [])
+    return problem or _v0_result_problem(f, call, surface, reads)
 
 
 def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> str:
