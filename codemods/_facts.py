@@ -20,6 +20,7 @@ from migrator.mapping.client import MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.errors import error_rule
+from migrator.mapping.files import READ_SITE_ATTRS, line_dict
 from migrator.mapping.models import slot_model_literal
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
@@ -37,6 +38,8 @@ EXC = "exception"  # MIG103: a Name/Attribute naming an OpenAI exception class (
 TYPECHECK = "typecheck"  # MIG105: isinstance(x, ChatCompletion)
 RTEXT = "response-text"  # MIG110: `<response>.output_text` / `.output_parsed` of a converted Responses call
 V0READ = "v0-read"  # `r["choices"]` / `m.get("content")` of a converted legacy v0 result (MIG118)
+FREAD = "file-read"  # MIG119: `.status` / `.content` / `.output_file_id` ... of a files / batches result
+BLINE = "batch-line"  # MIG119: a dict literal shaped like an OpenAI batch input line
 CTEXT = "completion-text"  # MIG112: `<completion>.choices[i].text` of a converted legacy completion
 API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
@@ -260,6 +263,13 @@ def _dict_constants(node: ast.Dict) -> dict[str, object]:
 
 
 RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL})
+
+
+def file_read(node: ast.Attribute) -> bool:
+    """An attribute MIG119 may rewrite on a converted files / batches result (its LibCST twin:
+    codemods.files._file_read): a read of one of READ_SITE_ATTRS on a name, a call or an await."""
+    return node.attr in READ_SITE_ATTRS and isinstance(node.ctx, ast.Load) and \
+        isinstance(node.value, (ast.Name, ast.Call, ast.Await))
 
 
 def type_check_class(node: ast.Call, qualify) -> Optional[str]:
@@ -526,6 +536,8 @@ class _Collector(ast.NodeVisitor):
                 isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
                 node.value.value.attr == "choices":
             self._site(node, CTEXT)
+        elif file_read(node) and self.facts_uses_openai:
+            self._site(node, FREAD)
         elif node.attr == "flagged" and self.facts_uses_openai:
             self.mark()  # MIG109 rewrites a converted moderation result's .results[i].flagged
         self._exception_site(node)
@@ -543,6 +555,9 @@ class _Collector(ast.NodeVisitor):
     def visit_Dict(self, node: ast.Dict) -> None:
         if message_change(_dict_constants(node)):
             self._site(node, MSG)
+        elif line_dict([k.value if isinstance(k, ast.Constant) else None for k in node.keys]) and \
+                self.facts_uses_openai:
+            self._site(node, BLINE)
         self.generic_visit(node)
 
     def visit_Subscript(self, node: ast.Subscript) -> None:

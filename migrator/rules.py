@@ -9,6 +9,7 @@ from typing import Iterable, Type
 from codemods._base import MigratorRule
 from codemods.chat_completions import ChatCompletions
 from codemods.audio import Transcriptions
+from codemods.files import FilesAndBatches
 from codemods.chat_messages import ChatMessages
 from codemods.client_constructor import ClientConstructor
 from codemods.embeddings import Embeddings
@@ -61,6 +62,8 @@ class Rule(str, Enum):
     """audio.transcriptions.create -> audio.transcriptions.complete with Voxtral."""
     MIG118 = "MIG118"
     """Legacy v0 ChatCompletion / Embedding calls -> the module's Mistral client; dict reads -> attributes."""
+    MIG119 = "MIG119"
+    """files.create / content, batches.* -> files.upload / download, batch.jobs.*; status reads, batch lines."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -81,6 +84,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG116, LangChain),
     (Rule.MIG117, Transcriptions),
     (Rule.MIG118, LegacyV0),
+    (Rule.MIG119, FilesAndBatches),
 )
 
 

@@ -28,12 +28,13 @@ Endpoints
 ``POST /v1/completions`` (OpenAI) / ``POST /v1/fim/completions`` (Mistral, codestral models; JSON only:
 the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON only; the reply is the chat reply to the request it stands for, see
 ``responses_chat_body``), ``POST /v1/audio/transcriptions`` (multipart; the transcript names the file heard, see
-``transcription``), ``GET /v1/models``. Mistral personality only, the files and batch endpoints mistralai 3.7 calls:
-``POST /v1/files`` (multipart upload), ``GET /v1/files/{id}/content``, ``POST /v1/batch/jobs``
-(runs the whole batch at once with the same replies as the live endpoint; per line
-``{"custom_id", "response": {"status_code", "body"}, "error"}``, failures in ``error_file``),
-``GET /v1/batch/jobs/{id}`` (``RUNNING`` for ``srv.batch_polls_until_done`` polls, then
-``SUCCESS`` with ``output_file``). Anything else is a 404 with the personality's error body. Every request needs
+``transcription``), ``GET /v1/models``. Files and batches, as each SDK calls them: ``POST /v1/files``
+(multipart upload), ``GET`` / ``DELETE /v1/files/{id}``, ``GET /v1/files/{id}/content``; Mistral's
+``POST /v1/batch/jobs``, OpenAI's ``POST /v1/batches`` (run the whole batch at once with the same replies
+as the live endpoint; per line ``{"custom_id", "response": {"status_code", "body"}, "error"}``, failures
+in the error file; a line of the other API's shape is a failure), ``GET /v1/batch/jobs/{id}`` /
+``GET /v1/batches/{id}`` (``RUNNING`` / ``in_progress`` for ``srv.batch_polls_until_done`` polls, then
+``SUCCESS`` / ``completed`` with the output file) and ``.../cancel``. Anything else is a 404 with the personality's error body. Every request needs
 ``Authorization: Bearer <non-empty>``, else 401. Received requests are recorded in
 ``server.requests`` as ``RecordedRequest(method, path, headers, body)`` (headers lower-cased, body
 parsed JSON or None); the Authorization header is recorded there and never logged.
@@ -1093,7 +1094,7 @@ class _Handler(BaseHTTPRequestHandler):
                 raise WireError(fault.status, fault.message, headers=extra)
             self._authenticate(headers)
             path = self.path.split("?", 1)[0].rstrip("/")
-            if personality.name == "mistral" and self._batch_route(path, headers, raw, body, fault):
+            if self._batch_route(personality.name, path, headers, raw, body, fault):
                 return
             if self.command == "POST" and path == "/v1/audio/transcriptions":
                 fields = _multipart(headers.get("content-type", ""), raw)
@@ -1135,41 +1136,64 @@ class _Handler(BaseHTTPRequestHandler):
         except WireError as err:
             self._send_json(err.status, personality.error_body(err), None, err.headers)
 
-    # -- Mistral files + batch jobs (what mistralai 3.7's files.* and batch.jobs.* call) ---------
+    # -- files + batches: Mistral's files.* and batch.jobs.*, OpenAI's files.* and batches.* -------
 
-    def _batch_route(self, path: str, headers: dict, raw: bytes, body: Any,
+    def _batch_route(self, name: str, path: str, headers: dict, raw: bytes, body: Any,
                      fault: Fault | None) -> bool:
         wire = self.wire
         if self.command == "POST" and path == "/v1/files":
             fields = _multipart(headers.get("content-type", ""), raw)
-            if "file" not in fields:
-                raise WireError(422, {"detail": [_missing_field(["body", "file"])]})
+            if "file" not in fields or (name == "openai" and "purpose" not in fields):
+                missing = "file" if "file" not in fields else "purpose"
+                raise WireError(422, {"detail": [_missing_field(["body", missing])]}) if name == "mistral" else \
+                    WireError(400, f"Missing required parameter: '{missing}'.")
             filename, content = fields["file"]
             purpose = (fields.get("purpose") or ("", b"fine-tune"))[1].decode()
-            self._send_json(200, wire._store_file(filename or "upload.jsonl", content, purpose), fault)
+            meta = wire._store_file(filename or "upload.jsonl", content, purpose)
+            self._send_json(200, _file_meta(meta, name), fault)
             return True
-        match = re.fullmatch(r"/v1/files/([^/]+)/content", path)
-        if self.command == "GET" and match:
+        match = re.fullmatch(r"/v1/files/([^/]+)(/content)?", path)
+        if match and self.command in ("GET", "DELETE"):
             stored = wire._files.get(match.group(1))
             if stored is None:
-                raise WireError(404, "File not found")
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(len(stored["content"])))
-            self.end_headers()
-            self.wfile.write(stored["content"])
+                raise WireError(404, "File not found" if name == "mistral" else
+                                f"No such File object: {match.group(1)}")
+            if match.group(2) and self.command == "GET":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/octet-stream")
+                self.send_header("Content-Length", str(len(stored["content"])))
+                self.end_headers()
+                self.wfile.write(stored["content"])
+            elif match.group(2):
+                return False
+            elif self.command == "DELETE":
+                with wire._lock:
+                    wire._files.pop(match.group(1), None)
+                self._send_json(200, {"id": match.group(1), "object": "file", "deleted": True}, fault)
+            else:
+                self._send_json(200, _file_meta(stored["meta"], name), fault)
             return True
-        if self.command == "POST" and path == "/v1/batch/jobs":
-            if not isinstance(body, dict) or not body.get("input_files") or not body.get("endpoint"):
-                raise WireError(422, {"detail": [_missing_field(["body", "input_files"])]})
-            self._send_json(200, wire._create_job(body), fault)
+        jobs = "/v1/batch/jobs" if name == "mistral" else "/v1/batches"
+        if self.command == "POST" and path == jobs:
+            if name == "mistral":
+                if not isinstance(body, dict) or not body.get("input_files") or not body.get("endpoint"):
+                    raise WireError(422, {"detail": [_missing_field(["body", "input_files"])]})
+                self._send_json(200, wire._create_job(body), fault)
+            else:
+                for key in ("input_file_id", "endpoint", "completion_window"):
+                    if not isinstance(body, dict) or not body.get(key):
+                        raise WireError(400, f"Missing required parameter: '{key}'.")
+                job = wire._create_job({"input_files": [body["input_file_id"]], "endpoint": body["endpoint"],
+                                        "metadata": body.get("metadata")}, "openai")
+                self._send_json(200, _openai_batch(job, body), fault)
             return True
-        match = re.fullmatch(r"/v1/batch/jobs/([^/]+)", path)
-        if self.command == "GET" and match:
-            job = wire._poll_job(match.group(1))
+        match = re.fullmatch(re.escape(jobs) + r"/([^/]+)(/cancel)?", path)
+        if match and self.command == ("POST" if match.group(2) else "GET"):
+            job = wire._poll_job(match.group(1), cancel=bool(match.group(2)))
             if job is None:
-                raise WireError(404, "Batch job not found")
-            self._send_json(200, job, fault)
+                raise WireError(404, "Batch job not found" if name == "mistral" else
+                                f"No batch found with id '{match.group(1)}'.")
+            self._send_json(200, job if name == "mistral" else _openai_batch(job), fault)
             return True
         return False
 
@@ -1294,27 +1318,59 @@ def _multipart(content_type: str, raw: bytes) -> dict[str, tuple[str | None, byt
     return fields
 
 
-def run_batch_line(line: dict, job: dict, index: int) -> tuple[dict, bool]:
-    """One Mistral batch input line -> (output line, ok): the same replies as the live endpoint."""
+def run_batch_line(line: dict, job: dict, index: int, personality: str = "mistral") -> tuple[dict, bool]:
+    """One batch input line -> (output line, ok): the same replies as the live endpoint. Mistral's lines
+    are ``{"custom_id", "body"}`` (the job names the endpoint and may name the model), OpenAI's
+    ``{"custom_id", "method": "POST", "url": <the job's endpoint>, "body"}``; a line of the other
+    shape is an error line (stricter than Mistral documents: it catches lines a migration missed)."""
     custom_id = line.get("custom_id", str(index))
     body = dict(line.get("body") or {})
     if job.get("model") and "model" not in body:
         body["model"] = job["model"]
     request_id = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
-    wire = _WIRES["mistral"]
+    wire = _WIRES[personality]
     try:
+        extra = sorted(set(line) - ({"custom_id", "body"} if personality == "mistral" else
+                                    {"custom_id", "method", "url", "body"}))
+        if extra:
+            raise WireError(400, f"unexpected key(s) in a batch line: {', '.join(extra)}")
+        if personality == "openai" and (line.get("method") != "POST" or line.get("url") != job["endpoint"]):
+            raise WireError(400, f"the line's method/url must be POST {job['endpoint']}")
         if job["endpoint"] == "/v1/embeddings":
             wire.validate_embeddings(body)
             answer = wire.embeddings(body, _embedding_inputs(body.get("input")), request_id)
         else:
             wire.validate_chat(body)
-            answer = wire.completion(body, build_chat_reply(body, "mistral"), request_id)
+            answer = wire.completion(body, build_chat_reply(body, personality), request_id)
     except WireError as err:
         return ({"id": f"batch-{request_id[:12]}", "custom_id": custom_id,
                  "response": {"status_code": err.status, "body": wire.error_body(err)},
                  "error": {"message": str(err.message), "code": err.status}}, False)
     return ({"id": f"batch-{request_id[:12]}", "custom_id": custom_id,
-             "response": {"status_code": 200, "body": answer}, "error": None}, True)
+             "response": {"status_code": 200, "request_id": request_id, "body": answer}, "error": None}, True)
+
+
+_OPENAI_STATUSES = {"QUEUED": "validating", "RUNNING": "in_progress", "SUCCESS": "completed", "FAILED": "failed",
+                    "TIMEOUT_EXCEEDED": "expired", "CANCELLATION_REQUESTED": "cancelling", "CANCELLED": "cancelled"}
+
+
+def _file_meta(meta: dict, personality: str) -> dict:
+    """A stored file as each API describes it (OpenAI's FileObject, Mistral's file response)."""
+    if personality == "openai":
+        return {key: meta[key] for key in ("id", "object", "bytes", "created_at", "filename", "purpose")} | {
+            "status": "processed", "expires_at": None, "status_details": None}
+    return meta | {"deleted": False}
+
+
+def _openai_batch(job: dict, body: dict | None = None) -> dict:
+    """A Mistral-shaped job record as OpenAI's Batch object."""
+    return {"id": job["id"], "object": "batch", "endpoint": job["endpoint"], "errors": None,
+            "input_file_id": job["input_files"][0], "completion_window": (body or {}).get("completion_window", "24h"),
+            "status": _OPENAI_STATUSES[job["status"]], "output_file_id": job["output_file"],
+            "error_file_id": job["error_file"], "created_at": job["created_at"], "in_progress_at": job["started_at"],
+            "completed_at": job["completed_at"], "metadata": job["metadata"],
+            "request_counts": {"total": job["total_requests"], "completed": job["succeeded_requests"],
+                               "failed": job["failed_requests"]}}
 
 
 def _seconds(value: float) -> str:
@@ -1468,7 +1524,7 @@ class WireServer:
             self._files[file_id] = {"content": content, "meta": meta}
         return meta
 
-    def _create_job(self, body: dict) -> dict:
+    def _create_job(self, body: dict, personality: str = "mistral") -> dict:
         """Runs the whole batch at once; polls then report RUNNING a few times, then SUCCESS."""
         outputs, errors = [], []
         index = 0
@@ -1484,7 +1540,7 @@ class WireServer:
                 except ValueError:
                     errors.append({"custom_id": None, "error": {"message": "invalid JSON line"}})
                     continue
-                out, ok = run_batch_line(line, body, index)
+                out, ok = run_batch_line(line, body, index, personality)
                 (outputs if ok else errors).append(out)
                 index += 1
         with self._lock:
@@ -1505,14 +1561,18 @@ class WireServer:
                                   "failed": len(errors)}
         return job
 
-    def _poll_job(self, job_id: str) -> dict | None:
+    def _poll_job(self, job_id: str, cancel: bool = False) -> dict | None:
         with self._lock:
             state = self._jobs.get(job_id)
             if state is None:
                 return None
+            if cancel:
+                state["cancelled"] = True
             state["polls"] += 1
             job = dict(state["job"])
-            if state["polls"] <= self.batch_polls_until_done:
+            if state.get("cancelled"):
+                job.update(status="CANCELLATION_REQUESTED" if cancel else "CANCELLED")
+            elif state["polls"] <= self.batch_polls_until_done:
                 job.update(status="RUNNING", started_at=CREATED)
             else:
                 job.update(status="SUCCESS", started_at=CREATED, completed_at=CREATED + 1,

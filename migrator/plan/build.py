@@ -28,6 +28,7 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, WRAPPED_CLIENT_NAMES,
                                      WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
+from migrator.plan.files import FILE_SURFACES, files_problem
 from migrator.plan.source import parse_python
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
@@ -1042,6 +1043,10 @@ class _Builder:
         elif surface in TRANSCRIPTION_SURFACES:
             problem = _transcription_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG117",
+                            USE_TODO if problem else USE_CONVERT)
+        elif surface in FILE_SURFACES:
+            problem = files_problem(f, call, surface)
+            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG119",
                             USE_TODO if problem else USE_CONVERT)
         elif surface in RESPONSES_SURFACES:
             problem = _responses_problem(f, call)

@@ -11,11 +11,13 @@ import ast
 import os
 from typing import Optional
 
-from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, finish_reason_check, message_change, \
+from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, file_read, finish_reason_check, message_change, \
     _dict_constants, type_check_class
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
+from migrator.mapping.files import line_dict
 from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of, reaching_assign
+from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
@@ -591,6 +593,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
+        if isinstance(node, ast.Attribute) and file_read(node):
+            sites[key] = ("fread", *converted_file_result(f, node.value, call_verdict))
+        if isinstance(node, ast.Dict) and line_dict([k.value if isinstance(k, ast.Constant) else None
+                                                     for k in node.keys]):
+            sites[key] = ("bline", _converts_batch(f, call_verdict))
         if isinstance(node, ast.Attribute) and node.attr == "text" and isinstance(node.ctx, ast.Load) and \
                 isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
                 node.value.value.attr == "choices":
@@ -777,6 +784,15 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
     return True
 
 
+
+
+def _converts_batch(f, call_verdict) -> bool:
+    """Does the module hold a batches.create that MIG119 converts (its batch input lines follow it)?"""
+    found = getattr(f, "_converts_batch", None)
+    if found is None:
+        found = f._converts_batch = any(isinstance(n, ast.Call) and file_surface_of(n) == "batches.create" and
+                                        call_verdict(n) == CONVERT for n in f.nodes)
+    return found
 
 
 def _converted_response(f, node, call_verdict, fim: bool = False) -> bool:

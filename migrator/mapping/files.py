@@ -1,0 +1,75 @@
+"""Files and batches -> mistralai 3.7 ``files.*`` and ``batch.jobs.*`` (api-mapping.md §8, checked
+against the installed SDK: ``files.upload(file={"file_name", "content"}, purpose=...)`` answers a
+``CreateFileResponse``; ``files.download(file_id=...)`` an unread streaming ``httpx`` response;
+``batch.jobs.create(input_files=[...], endpoint=..., model=..., metadata=...)`` a ``BatchJob`` whose
+status enum is upper case and whose output / error files are ``output_file`` / ``error_file``).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# OpenAI surface (after the client) -> the Mistral method (``_async`` appended on async clients).
+METHODS = MappingProxyType({
+    "files.create": "files.upload",
+    "files.retrieve": "files.retrieve",
+    "files.delete": "files.delete",
+    "files.content": "files.download",
+    "batches.create": "batch.jobs.create",
+    "batches.retrieve": "batch.jobs.get",
+    "batches.cancel": "batch.jobs.cancel",
+})
+# The id an OpenAI method takes first (positionally or by name) -> Mistral's keyword for it.
+ID_KEYWORDS = MappingProxyType({
+    "files.retrieve": ("file_id", "file_id"), "files.delete": ("file_id", "file_id"),
+    "files.content": ("file_id", "file_id"),
+    "batches.retrieve": ("batch_id", "job_id"), "batches.cancel": ("batch_id", "job_id"),
+})
+# files.create(purpose=...): OpenAI purposes Mistral's files.upload has (the others: fine-tune, batch,
+# ocr, agentic_safety; "assistants", "vision", "user_data", "evals" have no Mistral counterpart).
+PURPOSES = frozenset({"batch", "fine-tune"})
+# files.create(file=<tuple literal>): OpenAI's (name, content[, content type]) -> Mistral's File dict.
+FILE_TUPLE_KEYS = ("file_name", "content", "content_type")
+# batches.create keywords: input_file_id -> input_files=[...]; completion_window "24h" is Mistral's
+# default timeout (timeout_hours=24) and is dropped.
+BATCH_ENDPOINTS = frozenset({"/v1/chat/completions"})
+COMPLETION_WINDOW = "24h"
+
+# How a converted result may be read. Files: the fields both answers have, as they are.
+FILE_ATTRS = frozenset({"id", "filename", "created_at", "purpose"})
+DELETED_ATTRS = frozenset({"id", "deleted"})
+# files.content -> files.download: an httpx response that is not read yet (stream=True).
+CONTENT_READS = MappingProxyType({"content": "read()", "text": "read().decode()"})
+# ... and on an async client, an unread async stream (api-mapping.md §13: ``await r.aread()``).
+ASYNC_CONTENT_READS = MappingProxyType({"content": "await {owner}.aread()", "text": "(await {owner}.aread()).decode()",
+                                       "read": "{owner}.aread"})
+CONTENT_METHODS = frozenset({"read", "iter_bytes", "iter_lines", "iter_text", "json"})
+# Batch jobs: fields as they are, fields renamed, request counts flattened.
+BATCH_ATTRS = frozenset({"id", "created_at", "metadata", "endpoint"})
+BATCH_RENAMES = MappingProxyType({"output_file_id": "output_file", "error_file_id": "error_file",
+                                  "input_file_id": "input_files[0]"})
+REQUEST_COUNTS = MappingProxyType({"total": "total_requests", "completed": "succeeded_requests",
+                                   "failed": "failed_requests"})
+# OpenAI batch status -> Mistral's (upper case; Mistral has no validating / finalizing phase:
+# those compare as QUEUED / RUNNING).
+STATUSES = MappingProxyType({
+    "validating": "QUEUED", "in_progress": "RUNNING", "finalizing": "RUNNING", "completed": "SUCCESS",
+    "failed": "FAILED", "expired": "TIMEOUT_EXCEEDED", "cancelling": "CANCELLATION_REQUESTED",
+    "cancelled": "CANCELLED",
+})
+# Attributes the codemod may rewrite on a converted result (the sites both twins count).
+READ_SITE_ATTRS = frozenset({"status", "request_counts", "content", "text", "read", *BATCH_RENAMES})
+
+# A batch input line the application writes: OpenAI's {"custom_id", "method", "url", "body"} ->
+# Mistral's {"custom_id", "body"} (the endpoint and the model are the job's).
+LINE_KEYS = frozenset({"custom_id", "method", "url", "body"})
+LINE_DROPPED = frozenset({"method", "url"})
+# Chat body keys that mean the same in a Mistral chat request, and the renamed ones.
+LINE_BODY_KEYS = frozenset({"model", "messages", "temperature", "max_tokens", "top_p", "stop", "n",
+                            "response_format", "tools", "presence_penalty", "frequency_penalty"})
+LINE_BODY_RENAMES = MappingProxyType({"max_completion_tokens": "max_tokens", "seed": "random_seed"})
+
+
+def line_dict(keys: "list[object]") -> bool:
+    """Are ``keys`` (a dict literal's keys, None for ``**x``) an OpenAI batch input line's?"""
+    return all(isinstance(k, str) for k in keys) and set(keys) == LINE_KEYS  # type: ignore[arg-type]

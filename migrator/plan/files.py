@@ -1,0 +1,212 @@
+"""What the plan checks before MIG119 converts a files / batches call, and which result reads and
+batch input lines follow a converted one (``migrator/mapping/files.py`` holds the tables)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Callable, Optional
+
+from migrator.mapping.files import (BATCH_ATTRS, BATCH_ENDPOINTS, BATCH_RENAMES, COMPLETION_WINDOW, CONTENT_METHODS,
+                                    CONTENT_READS, DELETED_ATTRS, FILE_ATTRS, ID_KEYWORDS, LINE_BODY_KEYS,
+                                    LINE_BODY_RENAMES, METHODS, PURPOSES, REQUEST_COUNTS, STATUSES, line_dict)
+
+FILE_SURFACES = frozenset(METHODS)
+# Calls whose results read alike: a name may be bound to any of a group's calls.
+_GROUPS = {"files.create": "file", "files.retrieve": "file", "files.delete": "deleted", "files.content": "content",
+           "batches.create": "batch", "batches.retrieve": "batch", "batches.cancel": "batch"}
+
+
+def surface_of(node: ast.AST) -> Optional[str]:
+    """``files.create`` for ``<receiver>.files.create(...)`` (awaited or not), for the surfaces MIG119 maps."""
+    if isinstance(node, ast.Await):
+        node = node.value
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Attribute)):
+        return None
+    surface = f"{node.func.value.attr}.{node.func.attr}"
+    return surface if surface in FILE_SURFACES else None
+
+
+def files_problem(f, call: ast.Call, surface: str) -> str:
+    """Why MIG119 leaves a files / batches call as it is ("" when it converts)."""
+    from migrator.plan.build import _result_problem, opened_file
+
+    keywords = {kw.arg: kw.value for kw in call.keywords}
+    if None in keywords:
+        return "**kwargs: convert by hand"
+    if surface in ID_KEYWORDS:
+        name = ID_KEYWORDS[surface][0]
+        given = len(call.args) + (name in keywords)
+        if given != 1 or any(isinstance(a, ast.Starred) for a in call.args) or set(keywords) - {name}:
+            extra = sorted(set(keywords) - {name})
+            return f"{extra[0]}=: no equivalent on Mistral's {METHODS[surface]}" if extra else \
+                f"{surface}(...) without exactly one {name}"
+    elif call.args:
+        return "positional arguments"
+    elif surface == "files.create":
+        problem = _upload_problem(f, keywords, opened_file)
+        if problem:
+            return problem
+    elif surface == "batches.create":
+        problem = _batch_problem(f, keywords)
+        if problem:
+            return problem
+    group = _GROUPS[surface]
+
+    def same(value) -> bool:
+        found = surface_of(value)
+        return found is not None and _GROUPS[found] == group
+
+    awaited = isinstance(f.parent.get(id(call)), ast.Await)
+    return _result_problem(f, call, lambda read, name: _read_problem(f, group, read, name, awaited),
+                           f"the {_NOUNS[group]} is used as a whole (returned, passed on, stored): Mistral's "
+                           f"{_MISTRAL_TYPES[group]} differs from OpenAI's {_OPENAI_TYPES[group]}", same_bindings=same)
+
+
+_NOUNS = {"file": "file object", "deleted": "deletion result", "content": "file content", "batch": "batch"}
+_MISTRAL_TYPES = {"file": "CreateFileResponse", "deleted": "DeleteFileResponse",
+                  "content": "files.download response (an unread httpx response)", "batch": "BatchJob"}
+_OPENAI_TYPES = {"file": "FileObject", "deleted": "FileDeleted", "content": "binary response", "batch": "Batch"}
+
+
+def _upload_problem(f, keywords: dict, opened_file: Callable) -> str:
+    unknown = sorted(set(keywords) - {"file", "purpose"})
+    if unknown:
+        hint = {"expires_after": "Mistral's files.upload takes expiry= in hours, not an anchor and seconds"}
+        return f"{unknown[0]}=: {hint.get(unknown[0], 'no equivalent on files.upload')}"
+    purpose = keywords.get("purpose")
+    if not (isinstance(purpose, ast.Constant) and purpose.value in PURPOSES):
+        shown = ast.unparse(purpose) if purpose is not None else "missing"
+        return (f"purpose={shown}: Mistral's files take purpose \"batch\", \"fine-tune\", \"ocr\" or "
+                "\"agentic_safety\"; assistants / vision / user data files have no Mistral counterpart")
+    file = keywords.get("file")
+    if file is None:
+        return "no file="
+    if isinstance(file, ast.Tuple) and len(file.elts) in (2, 3) and not any(isinstance(e, ast.Starred)
+                                                                               for e in file.elts):
+        return ""
+    if opened_file(f, file) is None:
+        return (f"file={ast.unparse(file)} is not seen to be a file opened from a path or a (name, content) tuple: "
+                "pass file={\"file_name\": ..., \"content\": ...} to Mistral's files.upload by hand")
+    return ""
+
+
+def _batch_problem(f, keywords: dict) -> str:
+    unknown = sorted(set(keywords) - {"input_file_id", "endpoint", "completion_window", "metadata"})
+    if unknown:
+        return f"{unknown[0]}=: no equivalent on Mistral's batch.jobs.create"
+    if "input_file_id" not in keywords or "endpoint" not in keywords:
+        return "no input_file_id= or endpoint="
+    endpoint = keywords["endpoint"]
+    if not (isinstance(endpoint, ast.Constant) and endpoint.value in BATCH_ENDPOINTS):
+        return (f"endpoint={ast.unparse(endpoint)}: only chat batches convert (their lines' bodies are chat "
+                "requests migrator can map)")
+    window = keywords.get("completion_window")
+    if window is not None and not (isinstance(window, ast.Constant) and window.value == COMPLETION_WINDOW):
+        return f"completion_window={ast.unparse(window)}: Mistral's jobs take timeout_hours= (24 by default)"
+    _, problem = batch_lines(f)
+    return problem
+
+
+def batch_lines(f) -> tuple[Optional[str], str]:
+    """(the OpenAI model every batch input line of the module names, "") when the module writes its lines
+    as dict literals MIG119 can rewrite, else (None, why not)."""
+    cached = getattr(f, "_batch_lines", None)
+    if cached is not None:
+        return cached
+    models, problem, seen = set(), "", False
+    for node in f.nodes:
+        if not (isinstance(node, ast.Dict) and line_dict([_key(k) for k in node.keys])):
+            continue
+        seen = True
+        fields = {_key(k): v for k, v in zip(node.keys, node.values)}
+        url, method, body = fields["url"], fields["method"], fields["body"]
+        where = f"the batch line at line {node.lineno}"
+        if not (isinstance(url, ast.Constant) and url.value in BATCH_ENDPOINTS) or \
+                not (isinstance(method, ast.Constant) and method.value == "POST"):
+            problem = problem or f"{where} is not a POST to /v1/chat/completions"
+            continue
+        if not isinstance(body, ast.Dict) or not all(isinstance(_key(k), str) for k in body.keys):
+            problem = problem or (f"{where} builds its body elsewhere: Mistral's lines are {{\"custom_id\", "
+                                  "\"body\"}} with a Mistral chat request as body (model names, parameters)")
+            continue
+        keys = {_key(k): v for k, v in zip(body.keys, body.values)}
+        unknown = sorted(set(keys) - LINE_BODY_KEYS - set(LINE_BODY_RENAMES))
+        if unknown:
+            problem = problem or f"{where} has body key {unknown[0]!r}, which migrator does not map"
+            continue
+        model = keys.get("model")
+        if not (isinstance(model, ast.Constant) and isinstance(model.value, str)):
+            problem = problem or (f"{where} names its model at run time: a Mistral batch job takes one model, "
+                                  "batch.jobs.create(model=...)")
+            continue
+        models.add(model.value)
+    if not problem and not seen:
+        problem = ("the batch input lines are not written in this module: Mistral's lines are {\"custom_id\", "
+                   "\"body\"} (no method / url) and the job takes the model (batch.jobs.create(model=...))")
+    elif not problem and len(models) != 1:
+        problem = f"the batch lines name several models ({', '.join(sorted(models))}): a Mistral job runs one"
+    found = (None, problem) if problem else (models.pop(), "")
+    f._batch_lines = found
+    return found
+
+
+def _key(key: Optional[ast.AST]) -> object:
+    return key.value if isinstance(key, ast.Constant) else None
+
+
+def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) -> str:
+    parent = f.parent.get(id(read))
+    if group == "file":
+        return "" if read.attr in FILE_ATTRS else f"{name}.{read.attr}: Mistral's file object differs"
+    if group == "deleted":
+        return "" if read.attr in DELETED_ATTRS else f"{name}.{read.attr}: Mistral's DeleteFileResponse differs"
+    if group == "content":
+        if read.attr in CONTENT_READS:
+            return ""
+        if read.attr in CONTENT_METHODS and isinstance(parent, ast.Call) and parent.func is read and \
+                not (awaited and read.attr != "read"):
+            return ""
+        hint = " (write the bytes: pathlib.Path(p).write_bytes(r.read()))" if read.attr in (
+            "write_to_file", "stream_to_file") else ""
+        return f"{name}.{read.attr}: not on Mistral's download response{hint}"
+    # a batch
+    if read.attr in BATCH_ATTRS or read.attr in BATCH_RENAMES:
+        return ""
+    if read.attr == "request_counts":
+        if isinstance(parent, ast.Attribute) and parent.attr in REQUEST_COUNTS:
+            return ""
+        return f"{name}.request_counts used as a whole: Mistral's BatchJob has total_requests / succeeded_requests / ..."
+    if read.attr == "status":
+        return "" if status_comparison(parent, read) else \
+            (f"{name}.status read outside a comparison with OpenAI's status strings: Mistral's are upper case "
+             "(QUEUED, RUNNING, SUCCESS, FAILED, ...)")
+    return f"{name}.{read.attr}: Mistral's BatchJob differs"
+
+
+def status_comparison(compare: Optional[ast.AST], read: ast.AST) -> bool:
+    """``<batch>.status == "completed"`` / ``!=`` / ``in ("completed", "failed")``: one operator, OpenAI status literals."""
+    if not (isinstance(compare, ast.Compare) and compare.left is read and len(compare.ops) == 1):
+        return False
+    right = compare.comparators[0]
+    if isinstance(compare.ops[0], (ast.Eq, ast.NotEq)):
+        return isinstance(right, ast.Constant) and right.value in STATUSES
+    if isinstance(compare.ops[0], (ast.In, ast.NotIn)) and isinstance(right, (ast.Tuple, ast.List, ast.Set)):
+        return bool(right.elts) and all(isinstance(e, ast.Constant) and e.value in STATUSES for e in right.elts)
+    return False
+
+
+def converted_result(f, node: ast.AST, call_verdict) -> tuple[Optional[str], bool]:
+    """(the surface of the converted files / batches call whose result ``node`` is: the call, awaited
+    or not, or a name whose reaching plain assignment is one, else None; whether it is awaited)."""
+    from migrator.plan.build import reaching_assign
+    from migrator.plan.model import CONVERT
+
+    if isinstance(node, ast.Name):
+        assign = reaching_assign(f, node)
+        node = assign.value if assign is not None else None  # type: ignore[attr-defined]
+    awaited = isinstance(node, ast.Await)
+    if awaited:
+        node = node.value  # type: ignore[union-attr]
+    surface = surface_of(node) if node is not None else None
+    return (surface if surface is not None and call_verdict(node) == CONVERT else None), awaited
