@@ -70,7 +70,7 @@ class FilesAndBatches(MigratorRule):
               'batch = client.batches.retrieve(batch.id)\n'
               'if batch.status == "completed":\n'
               '    print(client.files.content(batch.output_file_id).text)\n')
-    AFTER = ('import os\nimport json\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
+    AFTER = ('import json\nimport os\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
              'with open("batch.jsonl", "w") as out:\n'
              '    for i, q in enumerate(questions):\n'
              '        out.write(json.dumps({"custom_id": str(i),\n'
@@ -94,6 +94,14 @@ def _surface(node: cst.Call) -> Optional[str]:
         surface = f"{func.value.attr.value}.{func.attr.value}"
         return surface if surface in METHODS else None
     return None
+
+
+def _without_comment(comma):
+    """A comma whose line-end comment is dropped (it spoke of the argument the comma followed)."""
+    if isinstance(comma, cst.Comma) and isinstance(comma.whitespace_after, cst.ParenthesizedWhitespace):
+        return comma.with_changes(whitespace_after=comma.whitespace_after.with_changes(
+            first_line=cst.TrailingWhitespace()))
+    return comma
 
 
 def _keys(node: cst.Dict) -> list:
@@ -229,6 +237,9 @@ class _Transformer(ApiCallTransformer):
         for element in updated.elements:
             key = _key(element)
             if key in LINE_DROPPED:
+                if elements and isinstance(element.comma, cst.Comma):
+                    # the kept entry before takes the dropped one's comma: a line break before the next stays
+                    elements[-1] = elements[-1].with_changes(comma=element.comma)
                 continue
             if key == "body" and isinstance(element.value, cst.Dict):
                 element = element.with_changes(value=self._body(element.value, line))
@@ -268,16 +279,22 @@ class _Transformer(ApiCallTransformer):
                     for arg in updated.args]
         else:  # batches.create
             args = []
+            model = keyword_arg("model", self.mapped_model(self._line_model, line)) \
+                if self._line_model is not None else None
             for arg in updated.args:
                 name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
-                if name == "completion_window":
-                    continue  # "24h": Mistral's default timeout_hours=24
+                if name == "completion_window":  # "24h": Mistral's default timeout_hours=24
+                    if model is not None:  # the job's model takes its place (its comment was about the window)
+                        args.append(model.with_changes(comma=_without_comment(arg.comma),
+                                                       whitespace_after_arg=arg.whitespace_after_arg))
+                        model = None
+                    continue
                 if name == "input_file_id":
                     arg = arg.with_changes(keyword=cst.Name("input_files"), value=cst.List(
                         elements=[cst.Element(value=arg.value)]))
                 args.append(arg)
-            if self._line_model is not None and not any(a.keyword and a.keyword.value == "model" for a in args):
-                args.append(keyword_arg("model", self.mapped_model(self._line_model, line)))
+            if model is not None:
+                args.append(model)
         *path, method = (target + ("_async" if is_async else "")).split(".")
         func: cst.BaseExpression = receiver
         for part in path:

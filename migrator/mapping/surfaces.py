@@ -29,12 +29,14 @@ CLOSEST = MappingProxyType({
     "evals": "no evals API on Mistral: run evaluations with `migrator parity` or your own harness",
     "videos": "no video generation on Mistral",
     "conversations": "closest: client.beta.conversations (conversations with Mistral agents or models)",
-    "files": "no rule yet; Mistral: client.files.upload(file={\"file_name\": ..., \"content\": ...}, purpose=...), "
-             "files.download(file_id=...), files.list(), files.delete(file_id=...)",
-    "files.content": "no rule yet; Mistral: client.files.download(file_id=...) (an httpx response: .read() or .content)",
-    "files.retrieve_content": "no rule yet; Mistral: client.files.download(file_id=...) (an httpx response: .read() or .content)",
-    "batches": "no rule yet; Mistral: client.batch.jobs.create(input_files=[file_id], endpoint=\"/v1/chat/completions\", "
-               "model=...), batch.jobs.list(), batch.jobs.get(job_id=...), batch.jobs.cancel(job_id=...) (statuses are upper case)",
+    "files": "Mistral: client.files.list() (its files are .data), files.upload(file={\"file_name\": ..., "
+             "\"content\": ...}, purpose=...), files.retrieve(file_id=...), files.download(file_id=...), "
+             "files.delete(file_id=...)",
+    "files.retrieve_content": "deprecated; Mistral: client.files.download(file_id=...) (an unread httpx response: "
+                              ".read())",
+    "batches": "Mistral: client.batch.jobs.list() (its jobs are .data), batch.jobs.create(input_files=[file_id], "
+               "endpoint=\"/v1/chat/completions\", model=...), batch.jobs.get(job_id=...), "
+               "batch.jobs.cancel(job_id=...) (statuses are upper case)",
     "audio.transcriptions": "no rule yet; Mistral: client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", "
                             "file={\"file_name\": ..., \"content\": ...})",
     "audio.speech": "no rule yet; Mistral: client.audio.speech.complete(model=..., input=..., voice_id=...) "

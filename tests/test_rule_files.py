@@ -1,0 +1,228 @@
+"""MIG119: files and batches on converted clients, end to end through the plan (transform_source).
+Behaviour over sockets: fixtures/programs/files_and_batches.py in test_differential.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from mechanics import convert_snippet
+
+convert = convert_snippet
+
+PIPELINE = '''\
+    import json
+    from openai import OpenAI
+
+    client = OpenAI()  # the batch client
+
+    def prepare(path, questions):
+        with open(path, "w") as out:
+            for i, q in enumerate(questions):
+                out.write(json.dumps({
+                    "custom_id": f"q-{i}",
+                    "method": "POST",
+                    "url": "/v1/chat/completions",
+                    "body": {"model": "gpt-4o", "messages": [{"role": "user", "content": q}], "seed": 3},
+                }) + "\\n")
+
+    def submit(path):
+        upload = client.files.create(file=open(path, "rb"), purpose="batch")
+        batch = client.batches.create(
+            input_file_id=upload.id,
+            endpoint="/v1/chat/completions",
+            completion_window="24h",  # the only window
+        )
+        return batch.id
+
+    def collect(batch_id):
+        batch = client.batches.retrieve(batch_id)
+        if batch.status != "completed":
+            print("waiting", batch.request_counts.completed, "/", batch.request_counts.total)
+            return None
+        if batch.status in ["failed", "expired"]:
+            raise RuntimeError(batch.error_file_id)
+        return client.files.content(batch.output_file_id).text
+    '''
+
+
+def test_a_batch_pipeline_converts():
+    code, todos = convert(PIPELINE)
+    assert not todos, todos
+    assert "client = Mistral()  # the batch client" in code
+    # the line: method / url dropped, the body's model and keys mapped, the layout kept
+    assert ('            out.write(json.dumps({\n                "custom_id": f"q-{i}",\n'
+            '                "body": {"model": "mistral-large-latest", "messages": [{"role": "user", '
+            '"content": q}], "random_seed": 3},\n            }) + "\\n")') in code
+    assert ('upload = client.files.upload(file={"file_name": os.path.basename(path), "content": open(path, "rb")}, '
+            'purpose="batch")') in code
+    assert ('batch = client.batch.jobs.create(\n        input_files=[upload.id],\n'
+            '        endpoint="/v1/chat/completions",\n        model="mistral-large-latest",\n    )') in code
+    assert "the only window" not in code  # the dropped argument's comment goes with it
+    assert "batch = client.batch.jobs.get(job_id=batch_id)" in code
+    assert 'if batch.status != "SUCCESS":' in code
+    assert 'print("waiting", batch.succeeded_requests, "/", batch.total_requests)' in code
+    assert 'if batch.status in ["FAILED", "TIMEOUT_EXCEEDED"]:' in code
+    assert "raise RuntimeError(batch.error_file)" in code
+    assert "return client.files.download(file_id=batch.output_file).read().decode()" in code
+    again, _ = convert(code)
+    assert again == code  # idempotent
+
+
+def test_async_content_reads_await_the_stream():
+    code, todos = convert('''\
+        from openai import AsyncOpenAI
+        client = AsyncOpenAI()
+
+        async def fetch(file_id):
+            raw = await client.files.content(file_id)
+            first = (await client.files.content(file_id)).content[:10]
+            info = await client.files.retrieve(file_id=file_id)
+            return raw.text, raw.content, first, info.filename
+        ''')
+    assert not todos, todos
+    assert "raw = await client.files.download_async(file_id=file_id)" in code
+    assert "first = (await (await client.files.download_async(file_id=file_id)).aread())[:10]" in code
+    assert "info = await client.files.retrieve_async(file_id=file_id)" in code
+    assert "return (await raw.aread()).decode(), (await raw.aread()), first, info.filename" in code
+    again, _ = convert(code)
+    assert again == code
+
+
+def test_upload_from_a_tuple_and_a_with_block():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def upload(data: bytes, path):
+            a = client.files.create(file=("train.jsonl", data, "application/jsonl"), purpose="fine-tune")
+            with open(path, "rb") as fh:
+                b = client.files.create(file=fh, purpose="batch")
+            gone = client.files.delete(a.id)
+            return a.id, b.filename, gone.deleted
+        ''')
+    assert not todos, todos
+    assert ('client.files.upload(file={"file_name": "train.jsonl", "content": data, "content_type": '
+            '"application/jsonl"}, purpose="fine-tune")') in code
+    assert 'client.files.upload(file={"file_name": os.path.basename(fh.name), "content": fh}, purpose="batch")' in code
+    assert "gone = client.files.delete(file_id=a.id)" in code
+
+
+@pytest.mark.parametrize("call, reason", [
+    ('client.files.create(file=open(path, "rb"), purpose="assistants")', "purpose='assistants'"),
+    ('client.files.create(file=open(path, "rb"), purpose="batch", expires_after={"anchor": "created_at", '
+     '"seconds": 3600})', "expires_after="),
+    ('client.files.create(file=path, purpose="batch")', "not seen to be a file opened"),
+    ('client.files.create(**params)', "**kwargs"),
+    ('client.files.retrieve(path, timeout=5)', "timeout="),
+    ('client.files.list(purpose="batch")', "files.list(...) stays on OpenAI: Mistral: client.files.list() (its files are .data)"),
+])
+def test_what_keeps_a_files_client(call, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(path, params: dict):
+            result = {call}
+            return result.id
+        ''')
+    assert "client = OpenAI()" in code and "= client.files.upload(" not in code
+    assert any(reason in todo for todo in todos), todos
+
+
+@pytest.mark.parametrize("read, reason", [
+    ("return batch.status", "read outside a comparison"),
+    ('return batch.status == "processing"', "read outside a comparison"),
+    ("return batch.request_counts", "request_counts used as a whole"),
+    ("return batch.usage", "batch.usage"),
+    ("return batch", "used as a whole"),
+])
+def test_batch_reads_that_keep_the_client(read, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(batch_id):
+            batch = client.batches.retrieve(batch_id)
+            {read}
+        ''')
+    assert "client = OpenAI()" in code and "client.batch.jobs" not in code
+    assert any(reason in todo for todo in todos), todos
+
+
+@pytest.mark.parametrize("lines, reason", [
+    ("", "not written in this module"),
+    ('rows = [{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", "body": body}]',
+     "builds its body elsewhere"),
+    ('rows = [{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", '
+     '"body": {"model": MODEL, "messages": []}}]', "names its model at run time"),
+    ('rows = [{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", '
+     '"body": {"model": "gpt-4o", "messages": [], "logprobs": True}}]', "'logprobs'"),
+    ('rows = [{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions", '
+     '"body": {"model": "gpt-4o", "messages": []}}, {"custom_id": "2", "method": "POST", '
+     '"url": "/v1/chat/completions", "body": {"model": "gpt-4o-mini", "messages": []}}]', "several models"),
+])
+def test_batch_lines_the_codemod_cannot_map_keep_the_client(lines, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+        MODEL = "gpt-4o"
+        body = {{}}
+        {lines}
+
+        def run(file_id):
+            return client.batches.create(input_file_id=file_id, endpoint="/v1/chat/completions",
+                                         completion_window="24h").id
+        ''')
+    assert "client = OpenAI()" in code and "client.batch.jobs" not in code
+    assert '"method": "POST"' in code or not lines  # a kept module's lines stay as they were
+    assert any(reason in todo for todo in todos), todos
+
+
+def test_embedding_batches_and_other_windows_keep_the_client():
+    for extra, reason in (('endpoint="/v1/embeddings"', "only chat batches convert"),
+                          ('endpoint="/v1/chat/completions", completion_window="48h"', "timeout_hours")):
+        code, todos = convert(f'''\
+            from openai import OpenAI
+            client = OpenAI()
+            rows = [{{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions",
+                     "body": {{"model": "gpt-4o", "messages": []}}}}]
+
+            def run(file_id):
+                return client.batches.create(input_file_id=file_id, {extra}).id
+            ''')
+        assert "client = OpenAI()" in code, code
+        assert any(reason in todo for todo in todos), todos
+
+
+def test_a_result_name_bound_to_another_value_keeps_the_client():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(file_id, cached):
+            content = cached
+            if content is None:
+                content = client.files.content(file_id)
+            return content.text
+        ''')
+    assert "client = OpenAI()" in code
+    assert any("also assigned" in todo for todo in todos), todos
+
+
+def test_kept_clients_and_unconverted_modules_are_left_alone():
+    # another client in the module stays on OpenAI (images): its batch reads and lines stay too
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        rows = [{"custom_id": "1", "method": "POST", "url": "/v1/chat/completions",
+                 "body": {"model": "gpt-4o", "messages": []}}]
+
+        def run(file_id):
+            batch = client.batches.create(input_file_id=file_id, endpoint="/v1/chat/completions",
+                                          completion_window="24h")
+            client.images.generate(prompt="a cat")
+            return batch.status == "completed", batch.output_file_id
+        ''')
+    assert '"method": "POST"' in code and 'batch.status == "completed"' in code and "batch.output_file_id" in code
+    assert "client = OpenAI()" in code
+    assert todos
