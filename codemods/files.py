@@ -300,7 +300,9 @@ class _Transformer(ApiCallTransformer):
         for part in path:
             func = cst.Attribute(value=func, attr=cst.Name(part))
         func = cst.Attribute(value=func, attr=cst.Name(method))
-        self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...)", "approximate")
+        note = f" ({ID_KEYWORDS[surface][1]} must be a Mistral id: files and batches made on OpenAI are not on " \
+               "Mistral)" if surface in ID_KEYWORDS else ""
+        self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...){note}", "approximate")
         return updated.with_changes(func=func, args=finish_args(updated.args, args))
 
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:

@@ -209,6 +209,37 @@ def test_a_result_name_bound_to_another_value_keeps_the_client():
     assert any("also assigned" in todo for todo in todos), todos
 
 
+def test_an_untraced_id_in_a_module_with_assistants_keeps_the_client():
+    # FastChat's shape: the module client downloads a file an OpenAI assistant run made
+    code, todos = convert('''\
+        import openai
+        from openai import OpenAI
+
+        def download(file_id):
+            return openai.files.content(file_id).read()
+
+        def run(thread_id):
+            client = OpenAI()
+            return client.beta.threads.runs.create(thread_id=thread_id, assistant_id="asst_1")
+        ''')
+    assert "openai.files.content(file_id)" in code and "download(" not in code.replace("def download(", "")
+    assert any("whose files stay on OpenAI" in todo for todo in todos), todos
+    # an id read from an upload made here on the same client converts, assistants or not
+    code, todos = convert('''\
+        import openai
+
+        def roundtrip(path):
+            up = openai.files.create(file=open(path, "rb"), purpose="batch")
+            return openai.files.content(up.id).read()
+
+        def run(thread_id):
+            return openai.beta.threads.runs.create(thread_id=thread_id, assistant_id="asst_1")
+        ''')
+    assert "mistral_client.files.download(file_id=up.id).read()" in code
+    assert 'openai.beta.threads.runs.create(thread_id=thread_id, assistant_id="asst_1")' in code
+    assert any("threads" in todo for todo in todos), todos
+
+
 def test_kept_clients_and_unconverted_modules_are_left_alone():
     # another client in the module stays on OpenAI (images): its batch reads and lines stay too
     code, todos = convert('''\

@@ -41,6 +41,9 @@ def files_problem(f, call: ast.Call, surface: str) -> str:
             extra = sorted(set(keywords) - {name})
             return f"{extra[0]}=: no equivalent on Mistral's {METHODS[surface]}" if extra else \
                 f"{surface}(...) without exactly one {name}"
+        problem = _id_problem(f, call, call.args[0] if call.args else keywords[name])
+        if problem:
+            return problem
     elif call.args:
         return "positional arguments"
     elif surface == "files.create":
@@ -61,6 +64,46 @@ def files_problem(f, call: ast.Call, surface: str) -> str:
     return _result_problem(f, call, lambda read, name: _read_problem(f, group, read, name, awaited),
                            f"the {_NOUNS[group]} is used as a whole (returned, passed on, stored): Mistral's "
                            f"{_MISTRAL_TYPES[group]} differs from OpenAI's {_OPENAI_TYPES[group]}", same_bindings=same)
+
+
+# `<result>.<attr>` reads that hold the id of a file or batch on the same API.
+_ID_ATTRS = frozenset({"id", "output_file_id", "error_file_id", "input_file_id"})
+
+
+def _id_problem(f, call: ast.Call, value: ast.AST) -> str:
+    """Why the id a files / batches call takes may not be a Mistral one: "" when it is read from the
+    result of an upload or batch call on the same receiver in the same scope (which converts with it),
+    or when the module makes no OpenAI files through assistants, threads or vector stores."""
+    from migrator.plan.build import reaching_assign
+
+    receiver = ast.dump(call.func.value.value)  # type: ignore[attr-defined]
+    if isinstance(value, ast.Attribute) and value.attr in _ID_ATTRS:
+        source: Optional[ast.AST] = value.value
+        if isinstance(source, ast.Name):
+            assign = reaching_assign(f, source)
+            source = assign.value if assign is not None else None  # type: ignore[attr-defined]
+        if isinstance(source, ast.Await):
+            source = source.value
+        if source is not None and surface_of(source) is not None and \
+                ast.dump(source.func.value.value) == receiver:  # type: ignore[attr-defined]
+            return ""
+    if not _makes_openai_files(f):
+        return ""  # an id the application stores or is given: the summary says it must be Mistral's
+    return (f"{ast.unparse(value)} is not seen to come from an upload or batch made here, and this module uses "
+            "assistants / threads / vector stores, whose files stay on OpenAI: their ids do not exist on Mistral")
+
+
+# OpenAI resources whose runs make files (assistant outputs, vector-store files): a module that uses
+# them may hand their file ids to files.content / retrieve.
+_FILE_MAKERS = frozenset({"assistants", "threads", "vector_stores", "containers", "uploads"})
+
+
+def _makes_openai_files(f) -> bool:
+    found = getattr(f, "_makes_openai_files", None)
+    if found is None:
+        found = f._makes_openai_files = any(isinstance(n, ast.Attribute) and n.attr in _FILE_MAKERS
+                                            for n in f.nodes)
+    return found
 
 
 _NOUNS = {"file": "file object", "deleted": "deletion result", "content": "file content", "batch": "batch"}
