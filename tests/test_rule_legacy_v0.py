@@ -162,4 +162,15 @@ def test_a_name_bound_in_branches_is_read_the_same_way_after_them():
             response = openai.Embedding.create(input=texts, model="text-embedding-3-small")
             return response["data"]
         ''')
-    assert "mistral_client" not in code and any("also assigned {}" in t for t in todos)
+    # straight-line rebinding is followed in source order: the read is the call's, and reads a list
+    assert "mistral_client" not in code and any("read down to a list" in t for t in todos), todos
+    code, todos = convert('''\
+        import openai
+
+        def run(texts, cached):
+            response = cached
+            if response is None:
+                response = openai.Embedding.create(input=texts, model="text-embedding-3-small")
+            return response["data"][0]["embedding"]
+        ''')
+    assert "mistral_client" not in code and any("also assigned cached" in t for t in todos), todos

@@ -211,3 +211,43 @@ def test_the_helper_is_set_apart_by_two_blank_lines():
                           "print(client.responses.create(model='gpt-4o', input='x').output_text)\n")
         assert "from mistralai.client import Mistral\n\n\ndef _output_text(response) -> str:\n" in code
         assert "    )\n" + max(gap, "\n\n") + "client = Mistral()\n" in code, code
+
+
+def test_a_result_name_also_bound_to_another_value_keeps_the_client():
+    # read after two branches: the source-order binding is the converted call, but the name may hold
+    # the cached value, whose reads would have to work too (MIG110 and MIG112 alike)
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(cached):
+            if cached:
+                r = cached
+            else:
+                r = client.responses.create(model="gpt-4o", input="hi")
+            return r.output_text
+
+        def fill(head, tail, cached):
+            c = cached
+            if c is None:
+                c = client.completions.create(model="gpt-3.5-turbo-instruct", prompt=head, suffix=tail)
+            return c.choices[0].text
+        ''')
+    assert "client = OpenAI()" in code and "r.output_text" in code and "c.choices[0].text" in code
+    assert any("r is also assigned cached in this scope and read where either" in t and "c is also assigned cached" in t for t in todos), todos
+    # every binding a call of the same API: the reads are that result's, whichever branch ran
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(short):
+            if short:
+                r = client.responses.create(model="gpt-4o", input="hi", max_output_tokens=5)
+            else:
+                r = client.responses.create(model="gpt-4o", input="hi")
+            return r.output_text
+        ''')
+    assert not todos, todos
+    assert "return _output_text(r)" in code

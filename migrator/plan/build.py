@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import os
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (_dict_constants, _splat_dict, chat_call_stream_literal, chat_method, dotted_name, qualify,
                              splat_problem)
@@ -1477,15 +1477,36 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
 
     return _result_problem(f, call, read_problem, "the response is used as a whole (returned, passed on, "
                            "stored): code elsewhere may read OpenAI's output_text, which Mistral's response does "
-                           "not have")
+                           "not have", same_bindings=_same_call(("responses.create", "responses.parse")))
+
+
+def _same_call(surfaces: tuple) -> "Callable[[ast.AST], bool]":
+    """``same_bindings`` for ``_result_problem``: a value that is (an await of) a call of one of ``surfaces``
+    (``responses.create`` matches ``<anything>.responses.create(...)``, not ``chat.completions.create``
+    for ``completions.create``)."""
+    def same(value: ast.AST) -> bool:
+        if isinstance(value, ast.Await):
+            value = value.value
+        if not isinstance(value, ast.Call):
+            return False
+        links, _ = _attribute_links(value.func)
+        return any(links[-len(s.split(".")):] == s.split(".") and not (s == "completions.create" and
+                                                                       links[-3:-2] == ["chat"])
+                   for s in surfaces)
+    return same
 
 
 def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscripts: bool = False,
                     same_bindings=None) -> str:
     """How a converted call's result is read: each ``<result>.<attr>`` read, directly or through the one
-    name it is assigned to up to that name's next plain assignment (the rules follow the same bindings
-    in source order: ``reaching_assign``), must pass ``read_problem(read, name)``; a result used any
-    other way (returned, passed on, stored, rebound by a loop) is ``used``."""
+    name it is assigned to, must pass ``read_problem(read, name)``; a result used any other way
+    (returned, passed on, stored, rebound by a loop) is ``used``.
+
+    Which reads are the result's: when every binding of the name in its scope passes ``same_bindings``
+    (calls alike), all of them, whichever branch bound it. Otherwise the reads the assignment reaches in
+    source order (the rules rewrite by the same ``reaching_assign``), and only where that is certain:
+    a name bound more than once and read where the reaching binding does not dominate the read (bound
+    in a branch, read after it) may hold either value, so the call is left as it is."""
     node: ast.AST = call
     parent = f.parent.get(id(node))
     if isinstance(parent, ast.Await):
@@ -1498,6 +1519,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
     if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
         return used
     name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
+    loads, owners = [], []
     for n in f.nodes:
         if not (isinstance(n, ast.Name) and n.id == name):
             continue
@@ -1505,20 +1527,29 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
             if isinstance(n.ctx, ast.Load) and _lookup_scope(f, n) == scope:
                 return f"{name} is read in a nested function: migrator does not follow it there"
             continue
-        if not isinstance(n.ctx, ast.Load):
-            owner = _plain_assign(f, n)
-            if owner is None:
-                return (f"{name} is also bound by a loop, with or unpacking: migrator does not follow the "
-                        "result there")
-            if same_bindings is not None and owner is not parent and not same_bindings(owner.value):
-                value = owner.value.value if isinstance(owner.value, ast.Await) else owner.value
+        if isinstance(n.ctx, ast.Load):
+            loads.append(n)
+            continue
+        owner = _plain_assign(f, n)
+        if owner is None:
+            return f"{name} is also bound by a loop, with or unpacking: migrator does not follow the result there"
+        if owner is not parent:
+            owners.append(owner)
+    alike = same_bindings is not None and all(same_bindings(owner.value) for owner in owners)
+    end = (parent.end_lineno or 0, parent.end_col_offset or 0)
+    for n in loads:
+        if not alike:
+            reaching = reaching_assign(f, n)
+            if owners and end <= (n.lineno, n.col_offset) and reaching is not None and \
+                    not _dominates(f, reaching, n):
+                other = next(o for o in owners if o is not parent)
+                value = other.value.value if isinstance(other.value, ast.Await) else other.value
                 shown = f"{dotted_name(value.func) or '(...)'}(...)" if isinstance(value, ast.Call) else \
                     ast.unparse(value) if len(ast.unparse(value)) <= 40 else type(value).__name__.lower()
-                return f"{name} is also assigned {shown} in this scope: its reads would have to work on both"
-            continue
-        # same_bindings: every binding is alike, so every read of the name is this result's (branches)
-        if same_bindings is None and reaching_assign(f, n) is not parent:
-            continue
+                return (f"{name} is also assigned {shown} in this scope and read where either value may "
+                        "reach (after a branch): its reads would have to work on both")
+            if reaching is not parent:
+                continue
         read = f.parent.get(id(n))
         if not (isinstance(read, reads) and read.value is n):
             return used
@@ -1526,6 +1557,19 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         if problem:
             return problem
     return ""
+
+
+def _dominates(f: _File, stmt: ast.AST, node: ast.AST) -> bool:
+    """Does ``stmt`` run before ``node`` on every path through straight-line code: ``node`` sits in a
+    statement after ``stmt`` in the same block (a branch's body, a function's body)?"""
+    holder = f.parent.get(id(stmt))
+    for field in ("body", "orelse", "finalbody"):
+        block = getattr(holder, field, None)
+        if isinstance(block, list) and any(s is stmt for s in block):
+            later = block[next(i for i, s in enumerate(block) if s is stmt) + 1:]
+            above = {id(node)} | {id(a) for a in ancestors_of(f, node)}
+            return any(id(s) in above for s in later)
+    return False
 
 
 def _fim_problem(f: _File, call: ast.Call) -> str:
@@ -1560,7 +1604,7 @@ def _fim_problem(f: _File, call: ast.Call) -> str:
 
     return _result_problem(f, call, read_problem, "the completion is used as a whole (returned, passed on): "
                            "code elsewhere may read choices[i].text, which Mistral's FIM response has as "
-                           "choices[i].message.content")
+                           "choices[i].message.content", same_bindings=_same_call(("completions.create",)))
 
 
 def _transcription_problem(f: _File, call: ast.Call) -> str:
@@ -1594,7 +1638,8 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
         return "" if read.attr in RESULT_ATTRS else f"{name}.{read.attr}: Mistral's TranscriptionResponse differs"
 
     return _result_problem(f, call, read_problem, "the transcription is used as a whole (returned, passed on): "
-                           "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text")
+                           "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text",
+                           same_bindings=_same_call(("audio.transcriptions.create",)))
 
 
 def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
