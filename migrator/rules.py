@@ -21,6 +21,7 @@ from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
 from codemods.responses import Responses
+from codemods.speech import Speech
 from codemods.unsupported import UnsupportedCalls
 
 
@@ -61,6 +62,8 @@ class Rule(str, Enum):
     """audio.transcriptions.create -> audio.transcriptions.complete with Voxtral."""
     MIG118 = "MIG118"
     """Legacy v0 ChatCompletion / Embedding calls -> the module's Mistral client; dict reads -> attributes."""
+    MIG120 = "MIG120"
+    """audio.speech.create -> audio.speech.complete with Voxtral; audio reads -> base64.b64decode(.audio_data)."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -81,6 +84,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG116, LangChain),
     (Rule.MIG117, Transcriptions),
     (Rule.MIG118, LegacyV0),
+    (Rule.MIG120, Speech),
 )
 
 

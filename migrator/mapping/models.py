@@ -5,13 +5,15 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 from typing import Mapping, Optional
 
+from migrator.mapping.speech import SPEECH_MODEL
+
 # Ordered (pattern, Mistral model): first match wins. Exact names before globs.
 DEFAULT_MODEL_MAP: tuple[tuple[str, Optional[str]], ...] = (
     # Audio, speech and realtime models first: "gpt-4o-mini-transcribe" must not match "gpt-4o-mini*".
     ("whisper-1", "voxtral-mini-latest"),
     ("gpt-4o*-transcribe*", "voxtral-mini-latest"),
-    ("*-tts*", None),  # speech: Mistral's voices are chosen differently (voice_id); no name map
-    ("tts-1*", None),
+    ("*-tts*", SPEECH_MODEL),  # text to speech (MIG120; voices map in migrator.mapping.speech)
+    ("tts-1*", SPEECH_MODEL),
     ("*realtime*", None),  # no Mistral realtime API
     ("*audio-preview*", None),
     ("gpt-4o-mini*", "mistral-small-latest"),
@@ -35,7 +37,7 @@ DEFAULT_MODEL_MAP: tuple[tuple[str, Optional[str]], ...] = (
 )
 
 # Targets above that are not chat models (a variable holding one is not what a chat call sends).
-NON_CHAT_MODELS = ("mistral-embed", "mistral-moderation-2603", "voxtral-mini-latest")
+NON_CHAT_MODELS = ("mistral-embed", "mistral-moderation-2603", "voxtral-mini-latest", SPEECH_MODEL)
 
 MISTRAL_MODEL_PREFIXES = ("mistral-", "ministral-", "codestral-", "devstral-", "magistral-", "pixtral-",
                           "open-mistral-", "open-mixtral-", "voxtral-")
