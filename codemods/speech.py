@@ -109,7 +109,7 @@ class _Transformer(ApiCallTransformer):
         if found is None:
             if pending is not None and pending[1][0] == "call" and pending[1][1] == KEEP and pending[1][4] \
                     and not pending[1][3]:  # its own reason (the openai module's client: MIG106 says it)
-                self.todo(pending[0], f"audio.speech.create(...) stays on OpenAI: {pending[1][4]}; by hand: {BY_HAND}")
+                self.todo(pending[0], f"audio.speech.create(...) stays on OpenAI: {pending[1][4]}; Mistral: {BY_HAND}")
             return updated
         line, is_async, receiver = found
         args, voices = [], ""

@@ -1637,7 +1637,7 @@ def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
         return "positional arguments"
     keywords = {kw.arg: kw.value for kw in call.keywords}
     if None in keywords:
-        return "**kwargs: its keys must follow the speech mapping (voice -> voice_id, Mistral's voices); convert by hand"
+        return "**kwargs: its keys must follow the speech mapping (voice -> voice_id, Mistral's voices)"
     unknown = sorted(set(keywords) - set(SPEECH_KWARGS))
     if unknown:
         return f"{unknown[0]}=: {UNSUPPORTED_KWARGS.get(unknown[0], 'no equivalent on Mistral')}"
@@ -1669,24 +1669,24 @@ def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
             return f"{shown}: Mistral's SpeechResponse holds the audio as base64 audio_data, not OpenAI's binary response"
         arity, awaited, _ = spec
         if any(isinstance(a, ast.Lambda) and name in {p.arg for p in a.args.args} for a in ancestors_of(f, read)):
-            return f"{shown} of a lambda's own {name}: migrator does not tell them apart; convert by hand"
+            return f"{shown} of a lambda's own {name}: migrator does not tell them apart"
         if arity is None:
             reads.append(read)
             return ""
         use = f.parent.get(id(read))
         if not (isinstance(use, ast.Call) and use.func is read):
-            return f"{shown} is not called: convert by hand"
+            return f"{shown} is not called"
         args = list(use.args) + [kw.value for kw in use.keywords if kw.arg == FILE_KEYWORD]
         if len(args) != arity or len(use.args) + len(use.keywords) != arity or any(
                 isinstance(a, ast.Starred) for a in use.args):
-            return f"{shown}(...) with these arguments: convert by hand"
+            return f"{shown}(...) with these arguments"
         outer = f.parent.get(id(use))
         if awaited:
             if not isinstance(outer, ast.Await):
-                return f"{shown}(...) is not awaited: convert by hand"
+                return f"{shown}(...) is not awaited"
             outer = f.parent.get(id(outer))
         if arity == 1 and not isinstance(outer, ast.Expr):
-            return f"the value of {shown}(...) is used: convert by hand"
+            return f"the value of {shown}(...) is used (OpenAI's is None)"
         reads.append(read)
         return ""
 
@@ -1728,7 +1728,7 @@ def _reads_after_binding(f: _File, call: ast.Call) -> str:
     stores = [(n.lineno, n.col_offset) for n in names if not isinstance(n.ctx, ast.Load)]
     first = min(stores) if stores else (0, 0)
     if any(isinstance(n.ctx, ast.Load) and (n.lineno, n.col_offset) < first for n in names):
-        return f"{name} is read before it is first assigned (a loop's previous result): convert by hand"
+        return f"{name} is read before it is first assigned (a loop's previous result)"
     return ""
 
 
