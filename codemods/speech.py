@@ -6,7 +6,7 @@ import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg
 from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, DEFAULT_FORMAT, FILE_KEYWORD, METHOD, RESULT_READS,
-                                     SPEECH_KWARGS, VOICES)
+                                     SPEECH_KWARGS, SPEECH_MODEL, VOICES)
 from migrator.plan.model import KEEP
 
 
@@ -119,7 +119,13 @@ class _Transformer(ApiCallTransformer):
             if target is None:
                 continue  # stream_format="audio": OpenAI's default, Mistral's only non-streamed answer
             if name == "model":
-                arg = arg.with_changes(value=self.mapped_model(arg.value, line))
+                value = arg.value
+                if isinstance(value, cst.SimpleString) or (isinstance(value, cst.Name)
+                                                           and self.model_slot(value.value) is not None):
+                    arg = arg.with_changes(value=self.mapped_model(value, line))
+                else:
+                    self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
+                                    f"speech model ({SPEECH_MODEL})")
             elif name == "voice":  # a literal OpenAI voice (checked by the plan)
                 value = arg.value
                 assert isinstance(value, cst.SimpleString)
@@ -194,10 +200,4 @@ class _Transformer(ApiCallTransformer):
         if id(updated.value) in self._converted and len(updated.targets) == 1 and \
                 isinstance(updated.targets[0].target, cst.Name):
             self._results[-1][1].add(updated.targets[0].target.value)
-        return updated
-
-    def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign) -> cst.AnnAssign:
-        if updated.value is not None and id(updated.value) in self._converted and \
-                isinstance(updated.target, cst.Name):
-            self._results[-1][1].add(updated.target.value)
         return updated

@@ -89,9 +89,10 @@ def chat_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None
 
 def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
-    default): a chat model name as ``chat_model_literal`` reads it, or an embedding model name
-    (``text-embedding-3-small`` -> ``mistral-embed``)."""
+    default): a chat model name as ``chat_model_literal`` reads it, an embedding model name
+    (``text-embedding-3-small`` -> ``mistral-embed``) or a speech one (``tts-1`` -> Voxtral TTS)."""
     target = chat_model_literal(value, overrides)
-    if target is None and value.startswith("text-embedding-") and " " not in value:
+    if target is None and " " not in value and (value.startswith(("text-embedding-", "tts-1"))
+                                                or value.startswith("gpt-") and "-tts" in value):
         target = map_model(value, overrides)
     return target
