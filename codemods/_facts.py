@@ -22,6 +22,7 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
 from migrator.mapping.models import slot_model_literal
+from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
@@ -540,6 +541,9 @@ class _Collector(ast.NodeVisitor):
             self._site(node, FREAD)
         elif node.attr == "flagged" and self.facts_uses_openai:
             self.mark()  # MIG109 rewrites a converted moderation result's .results[i].flagged
+        if node.attr in SPEECH_READS and self.facts.view is not None and \
+                (self.facts.view.site(node) or ("",))[0] == "speechread":  # type: ignore[attr-defined]
+            self.mark()  # MIG120 rewrites a converted speech result's .content / .write_to_file(path) ...
         self._exception_site(node)
         self.generic_visit(node)
 

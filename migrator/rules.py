@@ -22,6 +22,7 @@ from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
 from codemods.responses import Responses
+from codemods.speech import Speech
 from codemods.unsupported import UnsupportedCalls
 
 
@@ -64,6 +65,8 @@ class Rule(str, Enum):
     """Legacy v0 ChatCompletion / Embedding calls -> the module's Mistral client; dict reads -> attributes."""
     MIG119 = "MIG119"
     """files.create / content, batches.* -> files.upload / download, batch.jobs.*; status reads, batch lines."""
+    MIG120 = "MIG120"
+    """audio.speech.create -> audio.speech.complete with Voxtral; audio reads -> base64.b64decode(.audio_data)."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -85,6 +88,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG117, Transcriptions),
     (Rule.MIG118, LegacyV0),
     (Rule.MIG119, FilesAndBatches),
+    (Rule.MIG120, Speech),
 )
 
 

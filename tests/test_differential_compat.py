@@ -42,6 +42,7 @@ KEPT: dict[str, str] = {
     "responses_basic": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
     "responses_parse": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
     "responses_tools": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
+    "text_to_speech": "text to speech is not listed as served through the OpenAI SDK by these providers",
 }
 # Programs that answer themselves: they serve faults from their own server through OPENAI_BASE_URL,
 # which this target replaces with the provider's URL. The exceptions stay the OpenAI SDK's here.

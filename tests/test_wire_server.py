@@ -17,7 +17,7 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Optional, get_args
 
 import httpx2
 import openai
@@ -680,3 +680,60 @@ def test_routing_sends_a_bare_mistral_client_to_the_wire_server(program_env, mis
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert "hi" in done.stdout
+
+
+# ---- text to speech (POST /v1/audio/speech, MIG120) ------------------------------------------------
+
+def test_speech_field_sets_match_both_sdks():
+    from openai.types.audio import speech_create_params
+
+    assert wire_server.SPEECH_FIELDS["openai"] == set(speech_create_params.SpeechCreateParams.__annotations__)
+    assert wire_server.SPEECH_FIELDS["mistral"] == _aliases(models.SpeechRequest)
+    assert wire_server.SPEECH_FORMATS["mistral"] == set(get_args(models.SpeechOutputFormat))
+
+
+def test_speech_same_audio_through_both_sdks(openai_server, mistral_server):
+    """OpenAI answers the bytes with the format's content type, Mistral base64 JSON: the same audio."""
+    spoken = oai(openai_server).audio.speech.create(model="tts-1", voice="alloy", input="Bonjour", response_format="wav")
+    assert spoken.response.headers["content-type"] == "audio/wav" and spoken.content.startswith(b"RIFF")
+    reply = mis(mistral_server).audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="gb_jane_neutral",
+                                                      input="Bonjour", response_format="wav")
+    assert base64.b64decode(reply.audio_data) == spoken.content
+    # OpenAI's default format is mp3; another text or speed is other audio
+    default = oai(openai_server).audio.speech.create(model="tts-1", voice="alloy", input="Bonjour")
+    assert default.response.headers["content-type"] == "audio/mpeg" and default.content.startswith(b"ID3")
+    assert default.content != oai(openai_server).audio.speech.create(
+        model="tts-1", voice="alloy", input="Bonjour", speed=2.0).content
+    assert default.content != oai(openai_server).audio.speech.create(model="tts-1", voice="alloy", input="Salut").content
+
+
+def test_speech_mistral_rejects_what_it_does_not_take(mistral_server, openai_server):
+    client = mis(mistral_server)
+    with pytest.raises(errors.HTTPValidationError, match="Voice 'alloy' not found"):
+        client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="alloy", input="Hi")
+    with pytest.raises(errors.HTTPValidationError, match="voice_id"):
+        client.audio.speech.complete(model="voxtral-mini-tts-3-0", input="Hi")
+    with pytest.raises(errors.HTTPValidationError, match="speed"):
+        client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="en_paul_neutral", input="Hi",
+                                     additional_properties={"speed": 1.5})
+    # no documented default format: not OpenAI's mp3, so a conversion must name it
+    reply = client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="en_paul_neutral", input="Hi")
+    assert base64.b64decode(reply.audio_data).startswith(b"RIFF")
+    with pytest.raises(openai.BadRequestError, match="voice_id"):
+        oai(openai_server).audio.speech.create(model="tts-1", voice="alloy", input="Hi", extra_body={"voice_id": "x"})
+
+
+async def _speak_async(server) -> bytes:
+    reply = await mis(server).audio.speech.complete_async(model="voxtral-mini-tts-3-0", voice_id="voice_478",
+                                                          input="Later", response_format="flac")
+    return base64.b64decode(reply.audio_data)
+
+
+def test_speech_async_clients(openai_server, mistral_server):
+    async def openai_side() -> bytes:
+        spoken = await openai.AsyncOpenAI(api_key=KEY, base_url=openai_server.openai_base_url, max_retries=0
+                                          ).audio.speech.create(model="tts-1", voice="nova", input="Later",
+                                                                response_format="flac")
+        return await spoken.aread()
+
+    assert asyncio.run(openai_side()) == asyncio.run(_speak_async(mistral_server))

@@ -28,7 +28,8 @@ Endpoints
 ``POST /v1/completions`` (OpenAI) / ``POST /v1/fim/completions`` (Mistral, codestral models; JSON only:
 the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON only; the reply is the chat reply to the request it stands for, see
 ``responses_chat_body``), ``POST /v1/audio/transcriptions`` (multipart; the transcript names the file heard, see
-``transcription``), ``GET /v1/models``. Files and batches, as each SDK calls them: ``POST /v1/files``
+``transcription``), ``POST /v1/audio/speech`` (OpenAI: the audio bytes; Mistral: ``{"audio_data": <base64>}``;
+the same audio from the text either way, see ``speech``), ``GET /v1/models``. Files and batches, as each SDK calls them: ``POST /v1/files``
 (multipart upload), ``GET`` / ``DELETE /v1/files/{id}``, ``GET /v1/files/{id}/content``; Mistral's
 ``POST /v1/batch/jobs``, OpenAI's ``POST /v1/batches`` (run the whole batch at once with the same replies
 as the live endpoint; per line ``{"custom_id", "response": {"status_code", "body"}, "error"}``, failures
@@ -1126,6 +1127,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send_json(200, personality.response(body, reply, request_id), fault)
             elif self.command == "GET" and path == "/v1/models":
                 self._send_json(200, personality.models(), fault)
+            elif self.command == "POST" and path == "/v1/audio/speech":
+                self._speech(personality.name, body or {}, fault)
             elif self.command == "POST" and path == "/v1/moderations":
                 personality.validate_moderation(body or {})
                 inputs = _embedding_inputs((body or {}).get("input"))
@@ -1196,6 +1199,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, job if name == "mistral" else _openai_batch(job), fault)
             return True
         return False
+
+    def _speech(self, personality: str, body: dict, fault: Fault | None) -> None:
+        audio, fmt = speech(body, personality)
+        if personality == "mistral":
+            self._send_json(200, {"audio_data": base64.b64encode(audio).decode()}, fault)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", SPEECH_CONTENT_TYPES[fmt])
+        self.send_header("Content-Length", str(len(audio)))
+        self.end_headers()
+        self.wfile.write(audio)
+        self.wfile.flush()
 
     def _authenticate(self, headers: dict) -> None:
         scheme, _, token = headers.get("authorization", "").partition(" ")
@@ -1301,6 +1316,65 @@ def transcription(fields: dict, personality: str) -> dict:
     return {"model": fields["model"][1].decode(), "text": text, "language": language, "segments": [],
             "usage": {"prompt_tokens": 0, "completion_tokens": _words(text), "total_tokens": _words(text),
                       "prompt_audio_seconds": max(1, len(content) // 16000)}}
+
+
+# Text to speech (POST /v1/audio/speech, JSON). OpenAI answers the audio itself (Content-Type of the
+# format), Mistral JSON {"audio_data": <base64>}. The audio is a pure function of the text, the format
+# and the speed (never of the model or the voice: their names differ by design), so a program prints
+# the same digest through either SDK only when both asked for the same text in the same format.
+SPEECH_FIELDS = {
+    "openai": frozenset({"input", "model", "voice", "instructions", "response_format", "speed", "stream_format"}),
+    "mistral": frozenset({"input", "model", "metadata", "stream", "prompt_cache_key", "voice_id", "ref_audio",
+                          "expressiveness", "phoneme_hints", "conversation_history", "response_format"}),
+}
+SPEECH_CONTENT_TYPES = {"mp3": "audio/mpeg", "opus": "audio/opus", "aac": "audio/aac", "flac": "audio/flac",
+                        "wav": "audio/wav", "pcm": "audio/pcm"}
+SPEECH_FORMATS = {"openai": frozenset(SPEECH_CONTENT_TYPES), "mistral": frozenset({"pcm", "wav", "mp3", "flac", "opus"})}
+# Each format's leading bytes, so a file written in the wrong format shows in a digest.
+_SPEECH_MAGIC = {"mp3": b"ID3\x04\x00\x00", "opus": b"OggS\x00\x02", "aac": b"\xff\xf1", "flac": b"fLaC",
+                 "wav": b"RIFF\x00\x00\x00\x00WAVEfmt ", "pcm": b""}
+# Mistral's preset voices (docs.mistral.ai, text-to-speech voices): Voxtral 3's voice_<n> ids and
+# Voxtral 2's <lang>_<speaker>_<emotion> presets. OpenAI's voice names are not among them.
+_MISTRAL_VOICE = re.compile(r"voice_\d+|(en|gb|fr|de|es|it|pt|nl|hi|ar)_[a-z]+_[a-z]+")
+# Mistral's default format is not documented: the wire server answers another one than OpenAI's mp3,
+# so a conversion that leaves the format to the server shows in the output.
+MISTRAL_DEFAULT_SPEECH_FORMAT = "wav"
+
+
+def speech(body: dict, personality: str) -> tuple[bytes, str]:
+    """(audio, format) for a speech request, or a WireError the way each API rejects it."""
+    unknown = sorted(set(body) - SPEECH_FIELDS[personality])
+    required = ("input", "model", "voice") if personality == "openai" else ("input",)
+    fmt = body.get("response_format") or ("mp3" if personality == "openai" else MISTRAL_DEFAULT_SPEECH_FORMAT)
+    if personality == "mistral":
+        missing = [name for name in required if name not in body]
+        if missing or unknown:
+            raise _MistralWire._unprocessable([_MistralWire._missing(["body", name], None) for name in missing]
+                                              + [_MistralWire._extra(["body", name], body[name]) for name in unknown])
+        voice = body.get("voice_id")
+        if voice is None and not body.get("ref_audio"):
+            raise _MistralWire._unprocessable([_MistralWire._missing(["body", "voice_id"], None)])
+        if voice is not None and not _MISTRAL_VOICE.fullmatch(str(voice)):
+            raise _MistralWire._unprocessable([{"type": "value_error", "loc": ["body", "voice_id"],
+                                                "msg": f"Voice {voice!r} not found", "input": voice}])
+        if body.get("stream"):
+            raise WireError(400, "streamed speech is not served by the wire server")
+    else:
+        _OpenAIWire._check_fields(body, required, SPEECH_FIELDS["openai"])
+        if body.get("stream_format", "audio") != "audio":
+            raise WireError(400, "the wire server answers stream_format=audio only")
+    if fmt not in SPEECH_FORMATS[personality]:
+        raise WireError(400 if personality == "openai" else 422, f"response_format {fmt!r} is not supported")
+    return speech_audio(str(body["input"]), fmt, float(body.get("speed", 1.0))), fmt
+
+
+def speech_audio(text: str, fmt: str, speed: float = 1.0) -> bytes:
+    """Deterministic stand-in audio: the format's magic bytes, then about 4 bytes a character of the
+    text at speed 1 (fewer when faster), derived from the text."""
+    size = max(16, int(len(text.encode()) * 4 / speed))
+    seed = f"{fmt}|{speed}|{text}".encode()
+    blocks = b"".join(hashlib.sha256(seed + i.to_bytes(4, "big")).digest() for i in range(size // 32 + 1))
+    return _SPEECH_MAGIC[fmt] + blocks[:size]
 
 
 def _multipart(content_type: str, raw: bytes) -> dict[str, tuple[str | None, bytes]]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 from typing import Mapping, Optional
 
+from migrator.mapping.speech import SPEECH_MODEL
+
 # Ordered (pattern, Mistral model): first match wins. Exact names before globs.
 DEFAULT_MODEL_MAP: tuple[tuple[str, Optional[str]], ...] = (
     # Audio, speech and realtime models first: "gpt-4o-mini-transcribe" must not match "gpt-4o-mini*".
     ("whisper-1", "voxtral-mini-latest"),
     ("gpt-4o*-transcribe*", "voxtral-mini-latest"),
-    ("*-tts*", None),  # speech: Mistral's voices are chosen differently (voice_id); no name map
-    ("tts-1*", None),
+    ("*-tts*", SPEECH_MODEL),  # text to speech (MIG120; voices map in migrator.mapping.speech)
+    ("tts-1*", SPEECH_MODEL),
     ("*realtime*", None),  # no Mistral realtime API
     ("*audio-preview*", None),
     ("gpt-4o-mini*", "mistral-small-latest"),
@@ -35,7 +37,7 @@ DEFAULT_MODEL_MAP: tuple[tuple[str, Optional[str]], ...] = (
 )
 
 # Targets above that are not chat models (a variable holding one is not what a chat call sends).
-NON_CHAT_MODELS = ("mistral-embed", "mistral-moderation-2603", "voxtral-mini-latest")
+NON_CHAT_MODELS = ("mistral-embed", "mistral-moderation-2603", "voxtral-mini-latest", SPEECH_MODEL)
 
 MISTRAL_MODEL_PREFIXES = ("mistral-", "ministral-", "codestral-", "devstral-", "magistral-", "pixtral-",
                           "open-mistral-", "open-mixtral-", "voxtral-")
@@ -87,9 +89,10 @@ def chat_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None
 
 def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
-    default): a chat model name as ``chat_model_literal`` reads it, or an embedding model name
-    (``text-embedding-3-small`` -> ``mistral-embed``)."""
+    default): a chat model name as ``chat_model_literal`` reads it, an embedding model name
+    (``text-embedding-3-small`` -> ``mistral-embed``) or a speech one (``tts-1`` -> Voxtral TTS)."""
     target = chat_model_literal(value, overrides)
-    if target is None and value.startswith("text-embedding-") and " " not in value:
+    if target is None and " " not in value and (value.startswith(("text-embedding-", "tts-1"))
+                                                or value.startswith("gpt-") and "-tts" in value):
         target = map_model(value, overrides)
     return target

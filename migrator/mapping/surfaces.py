@@ -8,6 +8,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Optional
 
+from migrator.mapping.speech import SPEECH_MODEL
+
 # Surface prefix (after the client) -> the closest Mistral feature, for the TODO at each use.
 CLOSEST = MappingProxyType({
     "beta.assistants": "no Assistants API on Mistral; closest: an agent (client.beta.agents.create(model=..., "
@@ -39,9 +41,9 @@ CLOSEST = MappingProxyType({
                "batch.jobs.cancel(job_id=...) (statuses are upper case)",
     "audio.transcriptions": "no rule yet; Mistral: client.audio.transcriptions.complete(model=\"voxtral-mini-latest\", "
                             "file={\"file_name\": ..., \"content\": ...})",
-    "audio.speech": "no rule yet; Mistral: client.audio.speech.complete(model=..., input=..., voice_id=...) "
-                    "(Mistral's voices, not OpenAI's; it returns a SpeechResponse, or events with stream=True, not "
-                    "OpenAI's binary response)",
+    "audio.speech": "MIG120 converts plain audio.speech.create; streamed speech on Mistral is "
+                    f"client.audio.speech.complete(model=\"{SPEECH_MODEL}\", input=..., voice_id=<a Mistral "
+                    "voice>, stream=True), whose events carry base64 audio_data (no OpenAI voice exists at Mistral)",
     "audio.translations": "no translation endpoint on Mistral: transcribe (client.audio.transcriptions.complete), "
                           "then translate with chat",
     "completions": "legacy completions: fill-in-the-middle (suffix=) is client.fim.complete(model=\"codestral-latest\", "

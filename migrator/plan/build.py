@@ -68,6 +68,7 @@ MODERATION_SURFACES = frozenset({"moderations.create"})
 RESPONSES_SURFACES = frozenset({"responses.create", "responses.parse"})
 FIM_SURFACES = frozenset({"completions.create"})
 TRANSCRIPTION_SURFACES = frozenset({"audio.transcriptions.create"})
+SPEECH_SURFACES = frozenset({"audio.speech.create"})
 # What a models.list() page may be handed to and still work as Mistral's ModelList.data (a list).
 _SEQUENCE_CONSUMERS = frozenset({"list", "sorted", "set", "tuple", "enumerate", "len", "any", "all", "next", "iter",
                                   "map", "filter", "zip"})
@@ -313,6 +314,8 @@ class _Builder:
         # path -> {"endpoint": provider, "azure": "yes"}: `openai.base_url = <not OpenAI>` (also v0's
         # api_base) / `openai.api_type = "azure"` set in that module (decide.module_setting reads them)
         self.module_settings: dict[str, dict[str, str]] = {}
+        # (path, scope, name) -> the client ids of the speech calls whose results that name holds (MIG120)
+        self.speech_results: dict[tuple, list] = {}
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -1016,6 +1019,29 @@ class _Builder:
             self.uses.append(use)
         return use
 
+    def _speech_result(self, f: _File, call: ast.Call, oid: Optional[str], reads: list) -> None:
+        """The speech calls whose results one name holds (``r = a.audio.speech.create(...)`` in one
+        branch, ``r = b...`` in the other) convert together or not at all: their reads are rewritten
+        for Mistral's response, so their clients are decided as one. The reads to rewrite are sites."""
+        holder = f.parent.get(id(call))
+        if isinstance(holder, ast.Await):
+            holder = f.parent.get(id(holder))
+        store = _plain_target(holder)
+        if store is not None:
+            key = (f.path, f.scope_of.get(id(call), ()), store)
+            held = self.speech_results.setdefault(key, [])
+            held.append(oid)
+            known = [other for other in held if other is not None]
+            for other in known:
+                self.union(known[0], other)
+            if None in held:  # a speech call on a receiver migrator cannot trace shares the name
+                for other in known:
+                    self.origins[other].problems.append(
+                        f"{store} also holds the audio of a speech call on a receiver migrator cannot trace: "
+                        "its reads would have to work on both responses")
+        for read in reads:
+            self.sites[node_key(f.path, read)] = ("speechread",)
+
     def _record_call(self, f: _File, call: ast.Call, oid: Optional[str], surface: str, chain: list) -> None:
         key = node_key(f.path, call)
         if self.endpoint is not None:
@@ -1048,6 +1074,12 @@ class _Builder:
             problem = files_problem(f, call, surface)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG119",
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in SPEECH_SURFACES:
+            reads: list = []
+            problem = _speech_problem(f, call, reads)
+            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG120",
+                            USE_TODO if problem else USE_CONVERT)
+            self._speech_result(f, call, oid, reads)
         elif surface in RESPONSES_SURFACES:
             problem = _responses_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
@@ -1640,6 +1672,114 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     return _result_problem(f, call, read_problem, "the transcription is used as a whole (returned, passed on): "
                            "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text",
                            same_bindings=_same_call(("audio.transcriptions.create",)))
+
+
+def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
+    """Why MIG120 leaves an ``audio.speech.create`` as it is ("" when it becomes Mistral's
+    ``audio.speech.complete``): keywords Mistral takes, a literal OpenAI voice (each maps to a Mistral
+    preset), a format both produce, and a result read only in ways rewritten for Mistral's base64
+    ``audio_data`` (``.content``, ``.read()``, ``.iter_bytes()``, a file write as a statement); the
+    reads to rewrite are appended to ``reads``. Every binding of the result's name must be a speech
+    call, so that every read of the name is one of these."""
+    from migrator.mapping.speech import FORMATS, SPEECH_KWARGS, UNSUPPORTED_KWARGS, VOICES
+
+    if call.args:
+        return "positional arguments"
+    keywords = {kw.arg: kw.value for kw in call.keywords}
+    if None in keywords:
+        return "**kwargs: its keys must follow the speech mapping (voice -> voice_id, Mistral's voices)"
+    unknown = sorted(set(keywords) - set(SPEECH_KWARGS))
+    if unknown:
+        return f"{unknown[0]}=: {UNSUPPORTED_KWARGS.get(unknown[0], 'no equivalent on Mistral')}"
+    if not {"model", "voice", "input"} <= set(keywords):
+        return "no model=, voice= or input="
+    voice = _literal_or(keywords["voice"], None)
+    if not (isinstance(voice, str) and voice in VOICES):
+        shown = repr(voice) if isinstance(voice, str) else ast.unparse(keywords["voice"])
+        return (f"voice={shown}: {'not an OpenAI voice migrator maps' if isinstance(voice, str) else 'computed at run time'}"
+                ", and Mistral has none of OpenAI's voices")
+    if "response_format" in keywords:
+        fmt = _literal_or(keywords["response_format"], None)
+        if fmt not in FORMATS:
+            shown = repr(fmt) if isinstance(fmt, str) else ast.unparse(keywords["response_format"])
+            why = ("raw samples whose rate and encoding Mistral does not document to match OpenAI's (24 kHz, 16-bit)"
+                   if fmt == "pcm" else "Mistral produces mp3, wav, flac, opus and pcm" if isinstance(fmt, str)
+                   else "computed at run time (Mistral has no aac)")
+            return f"response_format={shown}: {why}"
+    if "stream_format" in keywords and _literal_or(keywords["stream_format"], None) != "audio":
+        return (f"stream_format={ast.unparse(keywords['stream_format'])}: Mistral streams with "
+                "audio.speech.complete(stream=True), events carrying base64 audio_data")
+
+    def read_problem(read: ast.Attribute, name: str) -> str:
+        from migrator.mapping.speech import FILE_KEYWORD, RESULT_READS
+
+        shown = f"{name}.{read.attr}"
+        spec = RESULT_READS.get(read.attr)
+        if spec is None or not isinstance(read.ctx, ast.Load):
+            return f"{shown}: Mistral's SpeechResponse holds the audio as base64 audio_data, not OpenAI's binary response"
+        arity, awaited, _ = spec
+        if any(isinstance(a, ast.Lambda) and name in {p.arg for p in a.args.args} for a in ancestors_of(f, read)):
+            return f"{shown} of a lambda's own {name}: migrator does not tell them apart"
+        if arity is None:
+            reads.append(read)
+            return ""
+        use = f.parent.get(id(read))
+        if not (isinstance(use, ast.Call) and use.func is read):
+            return f"{shown} is not called"
+        args = list(use.args) + [kw.value for kw in use.keywords if kw.arg == FILE_KEYWORD]
+        if len(args) != arity or len(use.args) + len(use.keywords) != arity or any(
+                isinstance(a, ast.Starred) for a in use.args):
+            return f"{shown}(...) with these arguments"
+        outer = f.parent.get(id(use))
+        if awaited:
+            if not isinstance(outer, ast.Await):
+                return f"{shown}(...) is not awaited"
+            outer = f.parent.get(id(outer))
+        if arity == 1 and not isinstance(outer, ast.Expr):
+            return f"the value of {shown}(...) is used (OpenAI's is None)"
+        reads.append(read)
+        return ""
+
+    found = _result_problem(f, call, read_problem, "the audio response is used as a whole (returned, passed on, "
+                            "stored): Mistral's SpeechResponse holds base64 audio_data, not OpenAI's binary response",
+                            same_bindings=_speech_call)
+    if found:
+        reads.clear()
+        return found
+    return _reads_after_binding(f, call)
+
+
+def _speech_call(value: ast.AST) -> bool:
+    """``<receiver>.audio.speech.create(...)``, awaited or not (another binding of a result's name)."""
+    value = value.value if isinstance(value, ast.Await) else value
+    return isinstance(value, ast.Call) and _attribute_links(value.func)[0][-3:] == ["audio", "speech", "create"]
+
+
+def _plain_target(holder: Optional[ast.AST]) -> Optional[str]:
+    """The name ``holder`` (a statement holding a call) assigns the call's result to, else None."""
+    if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name):
+        return holder.targets[0].id
+    if isinstance(holder, ast.AnnAssign) and isinstance(holder.target, ast.Name):
+        return holder.target.id
+    return None
+
+
+def _reads_after_binding(f: _File, call: ast.Call) -> str:
+    """The rules rewrite a result's reads in source order from its first binding on: a read written
+    before every binding of the name (a loop reading the previous pass's result) is not followed."""
+    holder = f.parent.get(id(call))
+    if isinstance(holder, ast.Await):
+        holder = f.parent.get(id(holder))
+    name = _plain_target(holder)
+    if name is None:
+        return ""
+    scope = f.scope_of.get(id(call), ())
+    names = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and f.scope_of.get(id(n), ()) == scope]
+    stores = [(n.lineno, n.col_offset) for n in names if not isinstance(n.ctx, ast.Load)]
+    first = min(stores) if stores else (0, 0)
+    if any(isinstance(n.ctx, ast.Load) and (n.lineno, n.col_offset) < first for n in names):
+        return f"{name} is read before it is first assigned (a loop's previous result)"
+    return ""
 
 
 def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:

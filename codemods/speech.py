@@ -1,0 +1,203 @@
+"""MIG120: ``audio.speech.create(model=..., voice=..., input=...)`` -> Mistral's ``audio.speech.complete``."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg
+from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, DEFAULT_FORMAT, FILE_KEYWORD, METHOD, RESULT_READS,
+                                     SPEECH_KWARGS, SPEECH_MODEL, VOICES)
+from migrator.plan.model import KEEP
+
+
+class Speech(MigratorRule):
+    """Converts text-to-speech calls into Mistral's speech endpoint (Voxtral), and the reads of their audio.
+
+    **What it does.** On a client the conversion plan converts, ``x.audio.speech.create(model="tts-1",
+    voice="nova", input=text, response_format="wav")`` becomes ``x.audio.speech.complete(
+    model="voxtral-mini-tts-3-0", voice_id="gb_jane_neutral", input=text, response_format="wav")``
+    (``complete_async`` on an async client; ``response_format="mp3"``, OpenAI's default, is written
+    out when the call had none). OpenAI answers the audio itself, Mistral a ``SpeechResponse`` whose
+    ``audio_data`` is the audio in base64, so each read of the result is rewritten:
+    ``r.content`` / ``r.read()`` / ``await r.aread()`` -> ``base64.b64decode(r.audio_data)``;
+    ``r.write_to_file(p)`` / ``r.stream_to_file(p)`` / ``await r.astream_to_file(p)`` ->
+    ``pathlib.Path(p).write_bytes(base64.b64decode(r.audio_data))``; ``r.iter_bytes()`` ->
+    ``iter([base64.b64decode(r.audio_data)])``.
+
+    **Why.** Mistral speaks with Voxtral through ``audio.speech.complete`` (api-mapping.md §8): the
+    voice is ``voice_id``, and the audio comes back base64-encoded in JSON.
+
+    **Fix safety.** approximate: another model speaks, in another voice. No OpenAI voice exists at
+    Mistral; each maps to a documented Voxtral preset of the same register (female voices -> Jane,
+    British English; male and neutral ones -> Paul, American English; fable -> Oliver, British
+    English: ``migrator.mapping.speech.VOICES``), and the summary names both voices. Pick your own
+    with ``client.audio.voices.list()``.
+
+    **Known limits (the client is kept, with a TODO at the call).** ``speed=`` and ``instructions=``
+    (no counterpart: Voxtral takes emotion and pace tags in the text), a voice that is not a literal
+    OpenAI voice (computed, or a custom voice), ``response_format="aac"`` (Mistral has none),
+    ``"pcm"`` (raw samples Mistral does not document to be OpenAI's 24 kHz 16-bit) or a computed
+    format, ``stream_format="sse"``, ``**kwargs``, ``with_streaming_response``, and a result used
+    any other way: returned, passed on, stored, read in a nested function, ``write_to_file(...)``
+    whose value is used, ``stream_to_file(..., chunk_size=...)``, ``aiter_bytes()``, ``.response``.
+    The name a result is bound to may be bound only to speech calls in its scope (their clients
+    convert together).
+
+    **openai-compatible target.** Not applied: the client stays on OpenAI, with the plan's TODO.
+    """
+
+    CODE = "MIG120"
+    NAME = "speech"
+    SAFETY = "approximate"
+    TARGETS = ("mistral",)
+    DESCRIPTION = ("audio.speech.create(voice=..., input=...) -> audio.speech.complete(voice_id=...); "
+                   ".content / write_to_file -> base64.b64decode(.audio_data)")
+    BEFORE = ('from openai import OpenAI\n\nclient = OpenAI()\n'
+              'speech = client.audio.speech.create(model="tts-1", voice="nova", input="Hello!")\n'
+              'speech.write_to_file("hello.mp3")\naudio = speech.content\n')
+    AFTER = ('import base64\nimport pathlib\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
+             'speech = client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="gb_jane_neutral", '
+             'input="Hello!", response_format="mp3")\n'
+             'pathlib.Path("hello.mp3").write_bytes(base64.b64decode(speech.audio_data))\n'
+             'audio = base64.b64decode(speech.audio_data)\n')
+
+    def make_transformer(self, facts):
+        return _Transformer(self, facts)
+
+
+class _Transformer(ApiCallTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._converted: set[int] = set()  # ids of the calls this rule rewrote (and awaits of them)
+        self._unawait: set[int] = set()  # rewritten `await r.aread()` calls: the await goes too
+        # per function or class body (by node id): names bound to a converted call's result
+        self._results: list[tuple[int, set[str]]] = [(0, set())]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._results.append((id(node), set()))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._results.append((id(node), set()))
+
+    def _leave_scope(self, original: cst.CSTNode) -> None:
+        if self._results[-1][0] == id(original):  # (a pruned body is neither visited nor left)
+            self._results.pop()
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        self._leave_scope(original)
+        return updated
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        self._leave_scope(original)
+        return updated
+
+    def matches(self, node: cst.Call) -> bool:
+        func = node.func
+        return (isinstance(func, cst.Attribute) and func.attr.value == "create"
+                and isinstance(func.value, cst.Attribute) and func.value.attr.value == "speech"
+                and isinstance(func.value.value, cst.Attribute) and func.value.value.attr.value == "audio")
+
+    # -- the call --------------------------------------------------------------------------------
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        if not isinstance(updated, cst.Call):
+            return updated
+        if not self.matches(original):
+            return self._read_call(updated)
+        pending = self._answers_by_node.get(id(original))
+        found = self.converting(original, updated, f"convert this audio.speech.create call by hand ({BY_HAND})",
+                                links=3)
+        if found is None:
+            if pending is not None and pending[1][0] == "call" and pending[1][1] == KEEP and pending[1][4] \
+                    and not pending[1][3]:  # its own reason (the openai module's client: MIG106 says it)
+                self.todo(pending[0], f"audio.speech.create(...) stays on OpenAI: {pending[1][4]}; Mistral: {BY_HAND}")
+            return updated
+        line, is_async, receiver = found
+        args, voices = [], ""
+        for arg in updated.args:
+            name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
+            target = SPEECH_KWARGS[name]
+            if target is None:
+                continue  # stream_format="audio": OpenAI's default, Mistral's only non-streamed answer
+            if name == "model":
+                value = arg.value
+                if isinstance(value, cst.SimpleString) or (isinstance(value, cst.Name)
+                                                           and self.model_slot(value.value) is not None):
+                    arg = arg.with_changes(value=self.mapped_model(value, line))
+                else:
+                    self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
+                                    f"speech model ({SPEECH_MODEL})")
+            elif name == "voice":  # a literal OpenAI voice (checked by the plan)
+                value = arg.value
+                assert isinstance(value, cst.SimpleString)
+                voice = str(value.evaluated_value)
+                voices = f"; voice {voice!r} -> {VOICES[voice]!r} (a Mistral preset: no OpenAI voice exists at Mistral)"
+                arg = arg.with_changes(keyword=cst.Name(target),
+                                       value=cst.SimpleString(f"{value.quote}{VOICES[voice]}{value.quote}"))
+            args.append(arg)
+        if not any(arg.keyword and arg.keyword.value == "response_format" for arg in updated.args):
+            args.append(keyword_arg("response_format", cst.SimpleString(f'"{DEFAULT_FORMAT}"')))
+        group, resource, method = (ASYNC_METHOD if is_async else METHOD).split(".")
+        func = cst.Attribute(value=cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)),
+                                                 attr=cst.Name(resource)), attr=cst.Name(method))
+        self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; the audio comes back "
+                             f"base64-encoded in .audio_data){voices}", "approximate")
+        new = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        self._converted.add(id(new))
+        return new
+
+    # -- the result --------------------------------------------------------------------------------
+    def _result(self, node: cst.BaseExpression) -> bool:
+        """Is ``node`` a converted call's result: the call (awaited) itself, or a name bound to one here?"""
+        return id(node) in self._converted or (isinstance(node, cst.Name) and node.value in self._results[-1][1])
+
+    def _audio(self, code: str, result: cst.BaseExpression, path: str = "") -> cst.BaseExpression:
+        self.need_import("base64")
+        if path:
+            self.need_import("pathlib")
+        shown = code_of(result)
+        if isinstance(result, cst.Await) and not result.lpar:
+            shown = f"({shown})"
+        self.changed = True
+        return cst.parse_expression(code.format(result=shown, path=path))
+
+    def _read_call(self, updated: cst.Call) -> cst.BaseExpression:
+        """``r.read()`` / ``r.write_to_file(p)`` / ... of a converted result (the plan checked each)."""
+        func = updated.func
+        if not isinstance(func, cst.Attribute) or not self._result(func.value):
+            return updated
+        spec = RESULT_READS.get(func.attr.value)
+        if spec is None or spec[0] is None:
+            return updated
+        arity, awaited, code = spec
+        path = ""
+        if arity:
+            arg = next((a for a in updated.args if a.keyword is None or a.keyword.value == FILE_KEYWORD), None)
+            if arg is None:
+                return updated
+            path = code_of(arg.value)
+        new = self._audio(code, func.value, path)
+        if awaited:
+            self._unawait.add(id(new))
+        return new
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+        """``r.content`` of a converted result."""
+        if not isinstance(updated, cst.Attribute) or updated.attr.value not in RESULT_READS:
+            return updated
+        if RESULT_READS[updated.attr.value][0] is not None or not self._result(updated.value):
+            return updated
+        return self._audio(RESULT_READS[updated.attr.value][2], updated.value).with_changes(
+            lpar=updated.lpar, rpar=updated.rpar)
+
+    def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
+        if id(updated.expression) in self._unawait:  # `await r.aread()`: Mistral's audio is already here
+            return updated.expression.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+        if id(updated.expression) in self._converted:
+            self._converted.add(id(updated))
+        return updated
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        if id(updated.value) in self._converted and len(updated.targets) == 1 and \
+                isinstance(updated.targets[0].target, cst.Name):
+            self._results[-1][1].add(updated.targets[0].target.value)
+        return updated

@@ -1,0 +1,67 @@
+"""Text to speech -> mistralai 3.7 ``audio.speech.complete`` (api-mapping.md §8, §13).
+
+OpenAI's ``audio.speech.create(model, voice, input, response_format, speed, instructions,
+stream_format)`` answers the audio itself (``HttpxBinaryResponseContent``: ``.content``, ``.read()``,
+``.write_to_file(path)``, ...). Mistral's ``audio.speech.complete(input, model, voice_id,
+response_format, ...)`` answers JSON: a ``SpeechResponse`` whose only field, ``audio_data``, is the
+audio in base64. Checked against the installed SDK; the model and voice ids are Mistral's
+documentation's (docs.mistral.ai/studio/audio/text-to-speech: generate-speech, voices).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+METHOD, ASYNC_METHOD = "audio.speech.complete", "audio.speech.complete_async"
+# Voxtral 3's speech model, as Mistral's speech docs call it (the SDK's own tests use other spellings).
+SPEECH_MODEL = "voxtral-mini-tts-3-0"
+
+# OpenAI keyword -> Mistral keyword; None: dropped (only stream_format="audio", OpenAI's default).
+SPEECH_KWARGS = MappingProxyType({"model": "model", "input": "input", "voice": "voice_id",
+                                  "response_format": "response_format", "stream_format": None})
+# Why a keyword keeps its call on OpenAI (each has no Mistral counterpart on this endpoint).
+UNSUPPORTED_KWARGS = MappingProxyType({
+    "speed": "Mistral's speech endpoint has no speed setting (Voxtral takes pace tags in the text)",
+    "instructions": "Mistral's speech endpoint takes no style instructions (Voxtral takes emotion and pace tags "
+                    "in the text, or a voice recorded with that delivery)",
+})
+
+# OpenAI's default format is mp3; Mistral's default is not documented, so a converted call names it.
+DEFAULT_FORMAT = "mp3"
+# Formats both endpoints produce. "aac" has no Mistral counterpart; "pcm" is raw samples whose rate
+# and encoding Mistral does not document to be OpenAI's (24 kHz, 16-bit little-endian), so it is kept.
+FORMATS = frozenset({"mp3", "opus", "flac", "wav"})
+
+# OpenAI voice -> the Mistral preset voice it becomes. No OpenAI voice exists at Mistral: each maps to
+# a documented Voxtral preset (still accepted by Voxtral 3) of the same register -- female voices to
+# Jane (British English), male and neutral ones to Paul (American English), fable (British) to
+# Oliver. The speaker changes either way: the rule is "approximate" and its summary names both.
+VOICES = MappingProxyType({
+    "alloy": "en_paul_neutral", "ash": "en_paul_neutral", "ballad": "en_paul_neutral",
+    "cedar": "en_paul_neutral", "echo": "en_paul_neutral", "onyx": "en_paul_neutral", "verse": "en_paul_neutral",
+    "coral": "gb_jane_neutral", "marin": "gb_jane_neutral", "nova": "gb_jane_neutral", "sage": "gb_jane_neutral",
+    "shimmer": "gb_jane_neutral",
+    "fable": "gb_oliver_neutral",
+})
+
+# How the converted call reads like the TODOs of a call that stays on OpenAI.
+BY_HAND = (f'client.{METHOD}(model="{SPEECH_MODEL}", input=..., voice_id=<a Mistral voice: '
+           'client.audio.voices.list()>, response_format="mp3"), then base64.b64decode(result.audio_data)')
+
+# Reads of OpenAI's binary response -> the same bytes from Mistral's SpeechResponse. ``{result}`` is
+# the response expression, ``{path}`` the file argument. name -> (call arguments, awaited, code):
+# arguments None for a property, 0 or 1 for a method; a file write must stand as a statement
+# (OpenAI's returns None, pathlib's the byte count).
+AUDIO_CODE = "base64.b64decode({result}.audio_data)"
+WRITE_CODE = "pathlib.Path({path}).write_bytes(base64.b64decode({result}.audio_data))"
+ITER_CODE = "iter([base64.b64decode({result}.audio_data)])"
+RESULT_READS = MappingProxyType({
+    "content": (None, False, AUDIO_CODE),
+    "read": (0, False, AUDIO_CODE),
+    "aread": (0, True, AUDIO_CODE),
+    "iter_bytes": (0, False, ITER_CODE),
+    "write_to_file": (1, False, WRITE_CODE),
+    "stream_to_file": (1, False, WRITE_CODE),
+    "astream_to_file": (1, True, WRITE_CODE),
+})
+FILE_KEYWORD = "file"  # write_to_file(file) / stream_to_file(file): the keyword spelling of the path

@@ -1,0 +1,344 @@
+"""MIG120: audio.speech.create on converted clients, end to end through the plan (transform_source).
+Behaviour over sockets: fixtures/programs/text_to_speech.py in test_differential.py."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from mechanics import convert_snippet
+from migrator.mapping.speech import SPEECH_MODEL, VOICES
+
+convert = convert_snippet
+
+
+def statements(code: str) -> str:
+    """The code without its comment lines (the TODOs name Mistral's call and its audio_data)."""
+    return "\n".join(line for line in code.splitlines() if not line.lstrip().startswith("#"))
+
+
+def findings(source: str) -> list:
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    return transform_source(textwrap.dedent(source), config=Config()).findings
+
+
+def test_noop_without_openai():
+    """An app's own ``audio.speech.create`` (no OpenAI import) is not touched."""
+    source = 'import tts\nclient = tts.Client()\nclient.audio.speech.create(model="tts-1", voice="alloy", input="x").content\n'
+    code, todos = convert(source)
+    assert code == source and not todos
+
+
+def test_sync_call_and_reads_are_rewritten_comments_and_layout_kept():
+    code, todos = convert('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def speak(text, path):
+            speech = client.audio.speech.create(
+                model="tts-1",  # the fast model
+                voice="nova",
+                input=text,
+            )
+            speech.write_to_file(path)  # keep me
+            data = speech.content
+            again = speech.read()
+            chunks = list(speech.iter_bytes())
+            return len(data) + len(again) + len(chunks)
+        ''')
+    assert code == textwrap.dedent(f'''\
+        import base64
+        import pathlib
+        from mistralai.client import Mistral
+
+        client = Mistral()
+
+
+        def speak(text, path):
+            speech = client.audio.speech.complete(
+                model="{SPEECH_MODEL}",  # the fast model
+                voice_id="gb_jane_neutral",
+                input=text,
+                response_format="mp3",
+            )
+            pathlib.Path(path).write_bytes(base64.b64decode(speech.audio_data))  # keep me
+            data = base64.b64decode(speech.audio_data)
+            again = base64.b64decode(speech.audio_data)
+            chunks = list(iter([base64.b64decode(speech.audio_data)]))
+            return len(data) + len(again) + len(chunks)
+        ''')
+    assert not todos
+    assert convert(code)[0] == code  # idempotent
+
+
+def test_async_client_and_awaited_reads():
+    code, todos = convert('''\
+        from openai import AsyncOpenAI
+        aclient = AsyncOpenAI()
+
+        async def speak(text, path):
+            r = await aclient.audio.speech.create(model="gpt-4o-mini-tts", voice="echo", input=text, response_format="opus")
+            await r.astream_to_file(path)
+            raw = await r.aread()
+            return raw + (await aclient.audio.speech.create(model="tts-1", voice="ash", input=text)).content
+        ''')
+    assert (f'r = await aclient.audio.speech.complete_async(model="{SPEECH_MODEL}", voice_id="en_paul_neutral", '
+            'input=text, response_format="opus")') in code
+    assert "    pathlib.Path(path).write_bytes(base64.b64decode(r.audio_data))\n" in code
+    assert "    raw = base64.b64decode(r.audio_data)\n" in code
+    assert (f'return raw + base64.b64decode((await aclient.audio.speech.complete_async(model="{SPEECH_MODEL}", '
+            'voice_id="en_paul_neutral", input=text, response_format="mp3")).audio_data)') in code
+    assert "aclient = Mistral()" in code and "await r." not in code and not todos
+    assert convert(code)[0] == code
+
+
+def test_reads_on_the_call_itself_and_a_discarded_result():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(text, target):
+            client.audio.speech.create(model="tts-1", voice="fable", input=text, stream_format="audio").stream_to_file(target)
+            client.audio.speech.create(model="tts-1", voice="fable", input=text, response_format="flac")
+            return client.audio.speech.create(model="tts-1", voice="fable", input=text).content
+        ''')
+    assert ('pathlib.Path(target).write_bytes(base64.b64decode(client.audio.speech.complete(model='
+            f'"{SPEECH_MODEL}", voice_id="gb_oliver_neutral", input=text, response_format="mp3").audio_data))') in code
+    assert (f'    client.audio.speech.complete(model="{SPEECH_MODEL}", voice_id="gb_oliver_neutral", input=text, '
+            'response_format="flac")\n') in code
+    assert "stream_format" not in code and not todos
+
+
+@pytest.mark.parametrize("voice", sorted(VOICES))
+def test_each_openai_voice_maps_to_a_documented_preset_and_the_summary_names_both(voice):
+    source = f'''\
+        from openai import OpenAI
+        client = OpenAI()
+        client.audio.speech.create(model="tts-1", voice="{voice}", input="hi").write_to_file("a.mp3")
+        '''
+    code, todos = convert(source)
+    assert f'voice_id="{VOICES[voice]}"' in code and not todos
+    converted = [f for f in findings(source) if f.rule == "MIG120" and f.kind.value == "converted"]
+    assert len(converted) == 1 and converted[0].safety == "approximate"
+    assert f"voice '{voice}' -> '{VOICES[voice]}'" in converted[0].message
+
+
+def test_a_model_constant_is_mapped_where_it_is_set_and_a_computed_one_is_flagged():
+    code, todos = convert('''\
+        from openai import OpenAI
+        TTS_MODEL = "tts-1-hd"
+        client = OpenAI()
+
+        def a(text):
+            return client.audio.speech.create(model=TTS_MODEL, voice="sage", input=text).content
+
+        def b(text, name):
+            return client.audio.speech.create(model=name, voice="sage", input=text).content
+        ''')
+    assert f'TTS_MODEL = "{SPEECH_MODEL}"' in code
+    assert 'client.audio.speech.complete(model=name, voice_id="gb_jane_neutral"' in code
+    assert todos == [f"model=name is computed at run time: make sure it names a Mistral speech model ({SPEECH_MODEL})"]
+
+
+KEPT = [
+    pytest.param('client.audio.speech.create(model="tts-1", voice="alloy", input=text, speed=1.25)',
+                 "speed=: Mistral's speech endpoint has no speed setting", id="speed"),
+    pytest.param('client.audio.speech.create(model="gpt-4o-mini-tts", voice="alloy", input=text, instructions="calm")',
+                 "instructions=: Mistral's speech endpoint takes no style instructions", id="instructions"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice=voice, input=text)',
+                 "voice=voice: computed at run time, and Mistral has none of OpenAI's voices", id="computed-voice"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice="my-clone", input=text)',
+                 "voice='my-clone': not an OpenAI voice migrator maps", id="unknown-voice"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice={"id": "voice_123"}, input=text)',
+                 "computed at run time", id="custom-voice-object"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice="alloy", input=text, response_format="aac")',
+                 "response_format='aac': Mistral produces mp3, wav, flac, opus and pcm", id="aac"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice="alloy", input=text, response_format="pcm")',
+                 "raw samples whose rate and encoding Mistral does not document", id="pcm"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice="alloy", input=text, response_format=fmt)',
+                 "response_format=fmt: computed at run time", id="computed-format"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice="alloy", input=text, stream_format="sse")',
+                 "stream_format='sse': Mistral streams with audio.speech.complete(stream=True)", id="sse"),
+    pytest.param('client.audio.speech.create(**params)', "**kwargs", id="kwargs"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice="alloy")', "no model=, voice= or input=",
+                 id="no-input"),
+    pytest.param('client.audio.speech.create(model="tts-1", voice="alloy", input=text, timeout=5)',
+                 "timeout=: no equivalent on Mistral", id="timeout"),
+]
+
+
+@pytest.mark.parametrize("call, reason", KEPT)
+def test_what_keeps_the_client_with_a_todo_at_the_call(call, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(text, voice, fmt, params):
+            result = {call}
+            result.write_to_file("out.mp3")
+        ''')
+    assert "client = OpenAI()" in code and ".complete(" not in statements(code) and "audio_data" not in statements(code)
+    at_call = [line.strip() for line in code.splitlines() if line.strip().startswith("# TODO(migrator MIG120)")]
+    assert len(at_call) == 1 and reason in at_call[0], code
+    assert f'client.audio.speech.complete(model="{SPEECH_MODEL}", input=..., voice_id=' in at_call[0]
+    assert any(reason in todo for todo in todos)
+    assert "MIG106" not in code  # no closest-feature TODO on top of the precise one
+    assert convert(code)[0] == code
+
+
+@pytest.mark.parametrize("use, reason", [
+    pytest.param("return result", "used as a whole", id="returned"),
+    pytest.param("save(result)", "used as a whole", id="passed-on"),
+    pytest.param("store.audio = result", "used as a whole", id="stored"),
+    pytest.param("print(result.response.headers)", "result.response: Mistral's SpeechResponse holds", id="response"),
+    pytest.param("n = result.write_to_file('a.mp3')", "the value of result.write_to_file(...) is used", id="value-used"),
+    pytest.param("result.stream_to_file('a.mp3', chunk_size=1024)", "result.stream_to_file(...) with these arguments",
+                 id="chunk-size"),
+    pytest.param("chunks = result.iter_bytes(4096)", "result.iter_bytes(...) with these arguments", id="iter-chunks"),
+    pytest.param("reader = result.read", "result.read is not called", id="not-called"),
+    pytest.param("def later():\n                return result.content\n            later()",
+                 "read in a nested function", id="nested-function"),
+    pytest.param("print(sorted([b'x'], key=lambda result: result.content))", "of a lambda's own result",
+                 id="lambda-parameter"),
+])
+def test_a_result_used_otherwise_keeps_the_client(use, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(text, save, store):
+            result = client.audio.speech.create(model="tts-1", voice="alloy", input=text)
+            {use}
+        ''')
+    assert "client = OpenAI()" in code and "audio_data" not in statements(code), code
+    assert any(reason in todo for todo in todos), todos
+
+
+def test_an_async_read_not_awaited_or_iterated_async_keeps_the_client():
+    for use in ("coro = result.aread()", "print([c async for c in result.aiter_bytes()])"):
+        code, todos = convert(f'''\
+            from openai import AsyncOpenAI
+            client = AsyncOpenAI()
+
+            async def run(text):
+                result = await client.audio.speech.create(model="tts-1", voice="alloy", input=text)
+                {use}
+            ''')
+        assert "client = AsyncOpenAI()" in code and "audio_data" not in statements(code), (use, code)
+
+
+def test_a_name_bound_in_two_branches_to_speech_calls_converts_with_every_read():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(text, hd):
+            if hd:
+                r = client.audio.speech.create(model="tts-1-hd", voice="onyx", input=text)
+            else:
+                r = client.audio.speech.create(model="tts-1", voice="onyx", input=text, response_format="wav")
+            return r.content
+        ''')
+    assert code.count("client.audio.speech.complete(") == 2 and "return base64.b64decode(r.audio_data)" in code
+    assert not todos
+
+
+def test_branches_on_two_clients_convert_together_or_not_at_all():
+    """``r`` holds one client's audio or the other's: one call cannot convert (speed=), so neither does,
+    and the reads stay OpenAI's."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        fast = OpenAI()
+        slow = OpenAI()
+
+        def run(text, hd):
+            if hd:
+                r = slow.audio.speech.create(model="tts-1-hd", voice="onyx", input=text, speed=0.8)
+            else:
+                r = fast.audio.speech.create(model="tts-1", voice="onyx", input=text)
+            return r.content
+        ''')
+    assert "fast = OpenAI()" in code and "slow = OpenAI()" in code and "audio_data" not in statements(code)
+    assert "return r.content" in code
+
+
+@pytest.mark.parametrize("body, reason", [
+    pytest.param("""\
+    r = cached
+    if not cached:
+        r = client.audio.speech.create(model="tts-1", voice="onyx", input=text)
+    return r.content""", "r is also assigned cached in this scope", id="other-binding"),
+    pytest.param("""\
+    for t in texts:
+        if t != text:
+            print(len(r.content))
+        r = client.audio.speech.create(model="tts-1", voice="onyx", input=t)""",
+                 "r is read before it is first assigned", id="read-before-binding"),
+])
+def test_a_name_also_bound_to_something_else_or_read_before_it_is_bound_keeps_the_client(body, reason):
+    code, todos = convert("from openai import OpenAI\nclient = OpenAI()\n\ndef run(text, texts, cached):\n" + body)
+    assert "client = OpenAI()" in code and "audio_data" not in statements(code), code
+    assert any(reason in todo for todo in todos), todos
+
+
+def test_a_name_shared_with_a_speech_call_on_an_untraced_receiver_keeps_the_client():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(text, service):
+            if service:
+                r = service.tts.audio.speech.create(model="tts-1", voice="onyx", input=text)
+            else:
+                r = client.audio.speech.create(model="tts-1", voice="onyx", input=text)
+            r.write_to_file("a.mp3")
+        ''')
+    assert "client = OpenAI()" in code and "audio_data" not in statements(code)
+    assert any("a receiver migrator cannot trace" in t for t in todos), todos
+
+
+def test_a_call_kept_for_another_use_gets_no_todo_of_its_own():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        client.images.generate(prompt="a cat")
+        client.audio.speech.create(model="tts-1", voice="alloy", input="hi").write_to_file("a.mp3")
+        ''')
+    assert "client = OpenAI()" in code and "MIG120" not in code
+    assert not any("audio.speech" in t for t in todos if "blocking uses" not in t)
+
+
+def test_streaming_response_keeps_the_client_with_the_streamed_mistral_call_named():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        with client.audio.speech.with_streaming_response.create(model="tts-1", voice="alloy", input="hi") as s:
+            s.stream_to_file("a.mp3")
+        ''')
+    assert "client = OpenAI()" in code
+    assert any("audio.speech.with_streaming_response.create(...) stays on OpenAI" in t and "stream=True" in t
+               for t in todos), todos
+
+
+def test_the_openai_module_client_converts_through_the_module_mistral_client():
+    code, todos = convert('''\
+        import openai
+        openai.audio.speech.create(model="tts-1", voice="alloy", input="hi").write_to_file("a.mp3")
+        ''')
+    assert ('pathlib.Path("a.mp3").write_bytes(base64.b64decode(mistral_client.audio.speech.complete(model='
+            f'"{SPEECH_MODEL}", voice_id="en_paul_neutral", input="hi", response_format="mp3").audio_data))') in code
+    assert not todos
+
+
+def test_openai_compatible_target_keeps_the_call():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        client.audio.speech.create(model="tts-1", voice="alloy", input="hi").write_to_file("a.mp3")
+        ''', target="openai-compatible", provider="mistral")
+    assert "speech.create(" in code and "audio_data" not in statements(code) and todos
