@@ -9,7 +9,7 @@ import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements, keyword_arg
 from codemods._facts import BLINE, FREAD
-from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, CONTENT_READS, FILE_TUPLE_KEYS, ID_KEYWORDS, LINE_BODY_RENAMES,
+from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, FILE_RENAMES, CONTENT_READS, FILE_TUPLE_KEYS, ID_KEYWORDS, LINE_BODY_RENAMES,
                                     LINE_DROPPED, METHODS, READ_SITE_ATTRS, REQUEST_COUNTS, STATUSES, line_dict)
 
 _FILE_CODE = '{{"file_name": os.path.basename({name}.name), "content": {name}}}'
@@ -204,6 +204,8 @@ class _Transformer(ApiCallTransformer):
         if surface == "files.content" and name in CONTENT_READS:
             return cst.parse_expression(f"{owner}.{CONTENT_READS[name]}").with_changes(lpar=updated.lpar,
                                                                                        rpar=updated.rpar)
+        if surface in ("files.create", "files.retrieve") and name in FILE_RENAMES:
+            return updated.with_changes(attr=cst.Name(FILE_RENAMES[name]))
         if surface.startswith("batches.") and name in BATCH_RENAMES:
             return cst.parse_expression(f"{owner}.{BATCH_RENAMES[name]}").with_changes(lpar=updated.lpar,
                                                                                        rpar=updated.rpar)

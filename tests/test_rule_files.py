@@ -130,8 +130,10 @@ def test_what_keeps_a_files_client(call, reason):
 
 
 @pytest.mark.parametrize("read, reason", [
-    ("return batch.status", "read outside a comparison"),
-    ('return batch.status == "processing"', "read outside a comparison"),
+    ("return batch.status", "used other than shown or compared"),
+    ('return batch.status == "processing"', "used other than shown or compared"),
+    ('return batch.status == "finalizing"', "no such phase"),
+    ('return batch.status in ("in_progress", "finalizing")', "no such phase"),
     ("return batch.request_counts", "request_counts used as a whole"),
     ("return batch.usage", "batch.usage"),
     ("return batch", "used as a whole"),
@@ -257,3 +259,22 @@ def test_kept_clients_and_unconverted_modules_are_left_alone():
     assert '"method": "POST"' in code and 'batch.status == "completed"' in code and "batch.output_file_id" in code
     assert "client = OpenAI()" in code
     assert todos
+
+
+def test_statuses_shown_to_a_person_and_file_sizes():
+    code, todos = convert('''\
+        import logging
+        from openai import OpenAI
+        client = OpenAI()
+        log = logging.getLogger(__name__)
+
+        def poll(batch_id, path):
+            batch = client.batches.retrieve(batch_id)
+            print(f"status={batch.status}")
+            log.info("batch %s is %s", batch.id, batch.status)
+            up = client.files.create(file=open(path, "rb"), purpose="batch")
+            return batch.status == "in_progress", up.bytes
+        ''')
+    assert not todos, todos
+    assert 'print(f"status={batch.status}")' in code and 'log.info("batch %s is %s", batch.id, batch.status)' in code
+    assert 'return batch.status == "RUNNING", up.size_bytes' in code

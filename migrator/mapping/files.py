@@ -37,6 +37,7 @@ COMPLETION_WINDOW = "24h"
 
 # How a converted result may be read. Files: the fields both answers have, as they are.
 FILE_ATTRS = frozenset({"id", "filename", "created_at", "purpose"})
+FILE_RENAMES = MappingProxyType({"bytes": "size_bytes"})
 DELETED_ATTRS = frozenset({"id", "deleted"})
 # files.content -> files.download: an httpx response that is not read yet (stream=True).
 CONTENT_READS = MappingProxyType({"content": "read()", "text": "read().decode()"})
@@ -52,13 +53,16 @@ REQUEST_COUNTS = MappingProxyType({"total": "total_requests", "completed": "succ
                                    "failed": "failed_requests"})
 # OpenAI batch status -> Mistral's (upper case; Mistral has no validating / finalizing phase:
 # those compare as QUEUED / RUNNING).
+# "finalizing" has no counterpart (Mistral reports RUNNING until the job ends): comparing with it keeps
+# the client, since it would turn into "RUNNING" and take in_progress's branch.
+UNMAPPED_STATUSES = frozenset({"finalizing"})
 STATUSES = MappingProxyType({
     "validating": "QUEUED", "in_progress": "RUNNING", "finalizing": "RUNNING", "completed": "SUCCESS",
     "failed": "FAILED", "expired": "TIMEOUT_EXCEEDED", "cancelling": "CANCELLATION_REQUESTED",
     "cancelled": "CANCELLED",
 })
 # Attributes the codemod may rewrite on a converted result (the sites both twins count).
-READ_SITE_ATTRS = frozenset({"status", "request_counts", "content", "text", "read", *BATCH_RENAMES})
+READ_SITE_ATTRS = frozenset({"status", "request_counts", "content", "text", "read", *BATCH_RENAMES, *FILE_RENAMES})
 
 # A batch input line the application writes: OpenAI's {"custom_id", "method", "url", "body"} ->
 # Mistral's {"custom_id", "body"} (the endpoint and the model are the job's).

@@ -7,8 +7,9 @@ import ast
 from typing import Callable, Optional
 
 from migrator.mapping.files import (BATCH_ATTRS, BATCH_ENDPOINTS, BATCH_RENAMES, COMPLETION_WINDOW, CONTENT_METHODS,
-                                    CONTENT_READS, DELETED_ATTRS, FILE_ATTRS, ID_KEYWORDS, LINE_BODY_KEYS,
-                                    LINE_BODY_RENAMES, METHODS, PURPOSES, REQUEST_COUNTS, STATUSES, line_dict)
+                                    CONTENT_READS, DELETED_ATTRS, FILE_ATTRS, FILE_RENAMES, ID_KEYWORDS,
+                                    LINE_BODY_KEYS, LINE_BODY_RENAMES, METHODS, PURPOSES, REQUEST_COUNTS, STATUSES,
+                                    UNMAPPED_STATUSES, line_dict)
 
 FILE_SURFACES = frozenset(METHODS)
 # Calls whose results read alike: a name may be bound to any of a group's calls.
@@ -201,7 +202,10 @@ def _key(key: Optional[ast.AST]) -> object:
 def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) -> str:
     parent = f.parent.get(id(read))
     if group == "file":
-        return "" if read.attr in FILE_ATTRS else f"{name}.{read.attr}: Mistral's file object differs"
+        if read.attr in FILE_ATTRS or read.attr in FILE_RENAMES:
+            return ""
+        return f"{name}.{read.attr}: Mistral's file object has no {read.attr}" if read.attr in (
+            "status", "status_details", "expires_at") else f"{name}.{read.attr}: Mistral's file object differs"
     if group == "deleted":
         return "" if read.attr in DELETED_ATTRS else f"{name}.{read.attr}: Mistral's DeleteFileResponse differs"
     if group == "content":
@@ -221,10 +225,37 @@ def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) 
             return ""
         return f"{name}.request_counts used as a whole: Mistral's BatchJob has total_requests / succeeded_requests / ..."
     if read.attr == "status":
-        return "" if status_comparison(parent, read) else \
-            (f"{name}.status read outside a comparison with OpenAI's status strings: Mistral's are upper case "
-             "(QUEUED, RUNNING, SUCCESS, FAILED, ...)")
+        if status_comparison(parent, read) or _shown(f, read):
+            return ""
+        if isinstance(parent, ast.Compare) and any(isinstance(c, ast.Constant) and c.value in UNMAPPED_STATUSES
+                                                   for c in _compared(parent)):
+            return (f"{name}.status compared with \"finalizing\": Mistral has no such phase (RUNNING until the job "
+                    "ends), so the comparison cannot be kept apart from in_progress")
+        return (f"{name}.status used other than shown or compared with OpenAI's status strings: Mistral's are "
+                "upper case (QUEUED, RUNNING, SUCCESS, ...)")
     return f"{name}.{read.attr}: Mistral's BatchJob differs"
+
+
+def _compared(compare: ast.Compare) -> list:
+    right = compare.comparators[0] if compare.comparators else None
+    return list(right.elts) if isinstance(right, (ast.Tuple, ast.List, ast.Set)) else [right]
+
+
+_SHOWING = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "echo",
+                      "write", "secho"})
+
+
+def _shown(f, read: ast.AST) -> bool:
+    """Is a status only shown to a person: formatted into an f-string, or an argument of print / a logger
+    (the text reads SUCCESS instead of completed; nothing branches on it)."""
+    parent = f.parent.get(id(read))
+    if isinstance(parent, ast.FormattedValue) and parent.value is read:
+        return True
+    if isinstance(parent, ast.Call) and any(a is read for a in parent.args):
+        func = parent.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        return name in _SHOWING
+    return False
 
 
 def status_comparison(compare: Optional[ast.AST], read: ast.AST) -> bool:
@@ -232,10 +263,11 @@ def status_comparison(compare: Optional[ast.AST], read: ast.AST) -> bool:
     if not (isinstance(compare, ast.Compare) and compare.left is read and len(compare.ops) == 1):
         return False
     right = compare.comparators[0]
+    known = set(STATUSES) - UNMAPPED_STATUSES
     if isinstance(compare.ops[0], (ast.Eq, ast.NotEq)):
-        return isinstance(right, ast.Constant) and right.value in STATUSES
+        return isinstance(right, ast.Constant) and right.value in known
     if isinstance(compare.ops[0], (ast.In, ast.NotIn)) and isinstance(right, (ast.Tuple, ast.List, ast.Set)):
-        return bool(right.elts) and all(isinstance(e, ast.Constant) and e.value in STATUSES for e in right.elts)
+        return bool(right.elts) and all(isinstance(e, ast.Constant) and e.value in known for e in right.elts)
     return False
 
 
