@@ -115,6 +115,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 
     edits: dict[int, tuple[int, str]] = {}  # first line index -> (end line index, replacement)
     anchor: Optional[int] = None  # where new import lines go: before the first openai import
+    anchor_end = 0  # the line after that import
     for node in tree.body:
         if not isinstance(node, (ast.Import, ast.ImportFrom)):
             continue
@@ -123,14 +124,14 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         if isinstance(node, ast.Import):
             openai_aliases = [a for a in node.names if _is_openai(a.name)]
             if openai_aliases and anchor is None:
-                anchor = node.lineno - 1
+                anchor, anchor_end = node.lineno - 1, node.end_lineno
             if drop_unused_openai:
                 drop = ({(a.asname or a.name.split(".")[0]) for a in openai_aliases} - used) & droppable
         else:
             module = node.module or ""
             if node.level == 0 and _is_openai(module):
                 if anchor is None:
-                    anchor = node.lineno - 1
+                    anchor, anchor_end = node.lineno - 1, node.end_lineno
                 if drop_unused_openai:
                     drop = ({(a.asname or a.name) for a in node.names} - used) & droppable
             if node.level == 0 and module in pending_from:
@@ -155,6 +156,9 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
     imports_end = _leading_imports_end(tree)
     statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
+    # one-line statements read the new imports, which go where the first openai import is, even below the
+    # leading block (`import os; print(1); import openai`: `mistral_client = Mistral()` follows its import)
+    reads_end = max(statements_end, anchor_end) if new_lines else statements_end
     if anchor is None:
         anchor = imports_end
     following = lines[anchor].lstrip() if new_lines and anchor < len(lines) else ""
@@ -162,8 +166,11 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         # the first import of a module that had none: set it apart from the code (PEP 8)
         new_lines.append(newline * (2 if following.startswith(("def ", "async def ", "class ", "@")) else 1))
     # statements go after every import of the leading block, so the names they use are bound
-    statement_lines = [f"{code}{newline}" for code in statements if f"{code}{newline}" not in lines and
-                       "\n" not in code]
+    reading_lines = [f"{code}{newline}" for code in statements if f"{code}{newline}" not in lines and
+                     "\n" not in code]
+    statement_lines: list[str] = []
+    if reads_end == statements_end:
+        statement_lines, reading_lines = reading_lines, []
     for code in dict.fromkeys(c for c in statements if "\n" in c):  # a helper function: once per module
         head = next(line for line in code.splitlines() if line.strip())
         if not any(line.strip() == head.strip() for line in lines):
@@ -183,6 +190,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             out.extend(new_lines)
         if i == statements_end and statement_lines:
             out.extend(statement_lines)
+        if i == reads_end and reading_lines:
+            out.extend(reading_lines)
         if i in edits:
             end, text = edits[i]
             out.append(text)
@@ -194,6 +203,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         out.extend(new_lines)
     if statements_end >= len(lines):
         out.extend(statement_lines)
+    if reads_end >= len(lines):
+        out.extend(reading_lines)
     return "".join(out)
 
 

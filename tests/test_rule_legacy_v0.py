@@ -174,3 +174,20 @@ def test_a_name_bound_in_branches_is_read_the_same_way_after_them():
             return response["data"][0]["embedding"]
         ''')
     assert "mistral_client" not in code and any("also assigned cached" in t for t in todos), todos
+
+
+def test_the_module_client_follows_its_import_below_the_leading_block():
+    """Review: `import openai` after other code: the Mistral import replaces it there, and
+    `mistral_client = Mistral()` must come after that import, not after the leading block."""
+    code, _ = convert('''\
+        import os
+        print(os.getcwd())
+        import openai
+        r = openai.Embedding.create(input=["x"], model="text-embedding-ada-002")
+        print(r["data"][0]["embedding"][:2])
+        ''')
+    assert code.index("from mistralai.client import Mistral\n") < code.index("mistral_client = Mistral()\n")
+    assert code.index("print(os.getcwd())") < code.index("from mistralai.client import Mistral")
+    compile(code, "<converted>", "exec")
+    again, _ = convert(code)
+    assert again == code
