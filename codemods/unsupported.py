@@ -85,6 +85,7 @@ class _Transformer(RuleTransformer):
                 return
             hint = V0_HINTS.get(resource, "the matching Mistral client call")
             reason = answer[4] if len(answer) > 4 else ""
+            reason = reason.removesuffix("; convert by hand").removesuffix(": convert by hand")
             if reason:  # MIG118 converts this kind of call; this one it cannot
                 self.todo(line, f"legacy openai v0 API {surface}(...) stays as it is: {reason}; convert it by hand "
                                 f"to {hint}")

@@ -163,7 +163,7 @@ def test_a_name_bound_in_branches_is_read_the_same_way_after_them():
             return response["data"]
         ''')
     # straight-line rebinding is followed in source order: the read is the call's, and reads a list
-    assert "mistral_client" not in code and any("read down to a list" in t for t in todos), todos
+    assert "mistral_client" not in code and any("response['data'] is used as a whole (a list in v0" in t for t in todos), todos
     code, todos = convert('''\
         import openai
 

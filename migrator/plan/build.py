@@ -1838,8 +1838,10 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
             if shape is None:  # a value: what follows is the value's own (a str, a list of floats)
                 break
         if shape is not None:
-            return (f"{name} is read down to a {'list' if isinstance(shape, list) else 'dict'}, used as a "
-                    "whole: a Mistral response object is not a dict; convert by hand")
+            shown = ast.unparse(node)
+            shown = shown if len(shown) <= 60 else name
+            return (f"{shown} is used as a whole (a {'list' if isinstance(shape, list) else 'dict'} in v0: iterated, "
+                    "passed on or returned), which migrator does not follow: Mistral's objects are not dicts")
         reads.extend(found)
         return ""
 
