@@ -236,7 +236,7 @@ def test_rule_insertions_above_the_first_cell_go_to_the_first_cell_with_code():
     text = notebook("%pip install openai", "x = 1", "from openai import OpenAI\nclient = OpenAI()",
                     'resp = client.responses.create(model="gpt-4o", input="hi")\nprint(resp.output_text)')
     cells = code_cells(convert_text(text))
-    assert cells[0] == "%pip install mistralai"
+    assert cells[0] == '%pip install "mistralai>=3.7,<4"'
     assert cells[1].startswith("def _output_text(response) -> str:\n") and cells[1].endswith("\n\n\nx = 1")
     assert cells[2] == "from mistralai.client import Mistral\nclient = Mistral()"
     assert cells[3].endswith("print(_output_text(resp))")
@@ -248,13 +248,14 @@ def test_rule_insertions_above_the_first_cell_go_to_the_first_cell_with_code():
 @pytest.mark.parametrize(
     ("line", "keeps_openai", "expected"),
     [
-        pytest.param("%pip install openai", False, "%pip install mistralai", id="replace"),
-        pytest.param("%pip install -q openai langchain", False, "%pip install -q mistralai langchain", id="options"),
+        pytest.param("%pip install openai", False, '%pip install "mistralai>=3.7,<4"', id="replace"),
+        pytest.param("%pip install -q openai langchain", False, '%pip install -q "mistralai>=3.7,<4" langchain',
+                     id="options"),
         pytest.param("!pip install openai==1.3.0 tiktoken", False, '!pip install "mistralai>=3.7,<4" tiktoken',
                      id="pinned"),
         pytest.param('!python -m pip install -U "openai[datalib]>=1"', False,
                      '!python -m pip install -U "mistralai>=3.7,<4"', id="python_m_pip"),
-        pytest.param("!pip install openai tiktoken", True, "!pip install openai mistralai tiktoken", id="add"),
+        pytest.param("!pip install openai tiktoken", True, '!pip install openai "mistralai>=3.7,<4" tiktoken', id="add"),
         pytest.param("!pip install langchain-openai", False, None, id="other_package"),
         pytest.param("!pip install -r openai", False, None, id="option_value"),
         pytest.param("%pip install openai mistralai", True, None, id="already_there"),

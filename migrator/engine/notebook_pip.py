@@ -96,7 +96,9 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
         if "openai" not in names or "mistralai" in names:
             continue
         _, pinned, start, end = next(r for r in requirements if r[0] == "openai")
-        mistral = MISTRAL_PINNED if pinned else "mistralai"
+        # always the range: the converted cells import mistralai.client (3.x), and an unpinned install
+        # leaves an older mistralai already in the kernel as it is
+        mistral = MISTRAL_PINNED
         if keeps_openai:
             new = line[:end] + " " + mistral + line[end:]
             what = f"also installs {mistral} (the notebook still imports openai for a client kept on OpenAI)"
@@ -120,8 +122,9 @@ class NotebookPip:
     install`` / ``!pip install`` line (also ``!pip3``, ``!python -m pip``, ``!uv pip``) that installs
     ``openai`` installs ``mistralai`` instead when the converted notebook imports ``mistralai`` and no
     longer ``openai``; when it still imports ``openai`` (a client kept on OpenAI), ``mistralai`` is
-    added next to ``openai``. A pinned ``openai==1.3.0`` becomes ``"mistralai>=3.7,<4"`` (quoted for
-    the shell); options, other packages and comments on the line stay as they are.
+    added next to ``openai``, as ``"mistralai>=3.7,<4"`` (quoted for the shell): the converted cells
+    import ``mistralai.client``, which older mistralai releases lack, and an unpinned install leaves an
+    older one in the kernel as it is. Options, other packages and comments on the line stay as they are.
 
     **Why.** The notebook's first cell installs what the others import: after conversion it must
     install ``mistralai``, and keep ``openai`` only while some code still imports it.
@@ -142,4 +145,4 @@ class NotebookPip:
     DESCRIPTION = "a notebook's %pip / !pip install openai -> mistralai (added next to openai when a client is kept)"
     LANGUAGE = "text"
     BEFORE = "# a notebook cell\n%pip install -q openai tiktoken\n"
-    AFTER = "# a notebook cell\n%pip install -q mistralai tiktoken\n"
+    AFTER = "# a notebook cell\n%pip install -q \"mistralai>=3.7,<4\" tiktoken\n"
