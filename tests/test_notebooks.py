@@ -331,3 +331,18 @@ def test_unchanged_notebook_is_reported_unchanged(tmp_path, monkeypatch):
     write_tree(tmp_path, {"done.ipynb": text})
     report = run(["done.ipynb"], mode=Mode.DIFF, jobs=1)
     assert [type(r) for r in report.results] == [Unchanged]
+
+
+def test_a_notebook_answers_for_its_own_environment_reads(tmp_path):
+    """Review (sweep): an OPENAI_API_KEY read in a notebook whose own code converts nothing got the
+    'the converted client reads MISTRAL_API_KEY' TODO of a sibling notebook's client."""
+    (tmp_path / "a.ipynb").write_text(notebook("from openai import OpenAI\nclient = OpenAI()",
+                                               'r = client.chat.completions.create(model="gpt-4o", messages=[])'),
+                                      encoding="utf-8")
+    (tmp_path / "b.ipynb").write_text(notebook("import os\nkey = os.environ['OPENAI_API_KEY']",
+                                               "import openai\nopenai.beta.assistants.create(model='gpt-4o')"),
+                                      encoding="utf-8")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1)
+    findings = [(Path(r.path).name, f.message) for r in report.results for f in getattr(r, "findings", ())]
+    assert any(name == "a.ipynb" for name, _ in findings)  # the sibling converts
+    assert not [m for name, m in findings if name == "b.ipynb" and "MISTRAL_API_KEY" in m], findings

@@ -540,7 +540,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
                 (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict)
-            implicit = plan_state["implicit"].get(f.path, plan_state["implicit"][None])
+            # a notebook is a program of its own: only its own clients answer for it
+            implicit = plan_state["implicit"].get(f.path, set() if f.path.endswith(".ipynb") else
+                                                  plan_state["implicit"][None])
             holder = f.parent.get(id(node))
             configures = isinstance(holder, ast.Assign) and holder.value is node and all(
                 isinstance(t, ast.Attribute) and t.attr in ("api_key", "api_base", "base_url") for t in holder.targets)
