@@ -71,9 +71,9 @@ class _Transformer(RuleTransformer):
         elif answer[0] == "v0" and answer[3]:
             return  # the module's api_base points at another server: not OpenAI's call to move
         elif answer[0] == "v0" and answer[2]:
-            self.todo(line, f"legacy openai v0 API {answer[1]}(...) on an Azure OpenAI deployment (an Azure-configured "
-                            "module, engine= / deployment_id=): it stays on Azure OpenAI; port it to openai>=1 "
-                            "AzureOpenAI by hand")
+            how = answer[2] if isinstance(answer[2], str) else "an Azure-configured module"
+            self.todo(line, f"legacy openai v0 API {answer[1]}(...) on an Azure OpenAI deployment ({how}): it stays "
+                            "on Azure OpenAI; port it to openai>=1 AzureOpenAI by hand")
         elif answer[0] == "v0":
             surface = answer[1]
             resource = surface.split(".")[1] if "." in surface else surface

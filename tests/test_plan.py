@@ -150,7 +150,7 @@ def test_module_api_base_from_configuration_keeps_the_v0_todo() -> None:
     plan = _plan("import openai\n\n\ndef setup(config):\n    openai.api_base = config.api_base\n\n\n"
                  "def ask(messages):\n    return openai.ChatCompletion.create(model='gpt-4', messages=messages)\n")
     v0 = [answer[:4] for answer in plan.sites.values() if answer[0] == "v0"]
-    assert v0 == [("v0", "openai.ChatCompletion.create", False, None)]
+    assert v0 == [("v0", "openai.ChatCompletion.create", "", None)]
     assert [u.status for u in plan.uses if u.surface.startswith("openai.")] == ["todo"]
 
 

@@ -43,6 +43,15 @@ def _keep_credential_checks(groups, decision_of) -> None:
             decision_of[root] = (KEEP, CREDENTIAL_CHECK, ())
 
 
+def module_setting_source(builder, path: str, key: str) -> Optional[str]:
+    """The module whose setting ``module_setting`` answers with (``path`` itself, or the application
+    module that makes it), else None."""
+    if builder.module_settings.get(path, {}).get(key) is not None:
+        return path
+    return next((other for other, settings in sorted(builder.module_settings.items())
+                 if key in settings and not is_test_path(other) and _within(path, _project_of(other))), None)
+
+
 def module_setting(builder, path: str, key: str) -> Optional[str]:
     """A setting of the ``openai`` module's client (``openai.base_url = ...``, ``openai.api_type``) as
     the calls in ``path`` see it: the module's own setting, else one an application module makes (it
@@ -156,7 +165,11 @@ def decide(builder, files) -> ConversionPlan:
             _, surface, deployment, has_model, use, branched = answer
             # a module configured for Azure: its calls are Azure's (openai 0.28 rejects model= alone
             # there), except in a branch on api_type, where the model= branch is OpenAI's
-            azure = deployment or (bool(module_setting(builder, use.path, "azure")) and not (branched and has_model))
+            configured_in = module_setting_source(builder, use.path, "azure")
+            azure = "engine= / deployment_id=" if deployment else "" if configured_in is None or \
+                (branched and has_model) else "this module configures the openai module for Azure" \
+                if configured_in == use.path else ("the openai module is configured for Azure in "
+                                                   f"{os.path.relpath(configured_in, os.path.dirname(use.path))}")
             other = None if azure else module_setting(builder, use.path, "endpoint")
             # the fifth: why a chat / embedding call MIG118 would convert stays on v0 ("" for the others)
             reason = use.detail.split("(...): ", 1)[1] if "(...): " in use.detail else ""
@@ -180,7 +193,11 @@ def decide(builder, files) -> ConversionPlan:
             verdict = decision(use.client)
             if origin is not None and origin.v0 and (origin.provider != "openai" or verdict != CONVERT):
                 # a legacy v0 call on an Azure-configured module, another server, or kept: its v0 TODO
-                azure = "azure" in origin.provider.lower()
+                configured_in = module_setting_source(builder, use.path, "azure")
+                azure = "" if "azure" not in origin.provider.lower() else "an Azure-configured module" \
+                    if configured_in is None else "this module configures the openai module for Azure" \
+                    if configured_in == use.path else ("the openai module is configured for Azure in "
+                                                       f"{os.path.relpath(configured_in, os.path.dirname(use.path))}")
                 other = None if azure or origin.provider == "openai" else origin.provider
                 reason = "" if azure or other else decision_of[builder.find(use.client)][1]
                 sites[key] = ("v0", origin.v0, azure, other, reason)
