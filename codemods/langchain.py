@@ -79,6 +79,8 @@ class LangChain(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
+    lib = lc  # the wrapper library's tables (codemods.llamaindex brings LlamaIndex's)
+
     def __init__(self, rule, facts, plan) -> None:
         super().__init__(rule, facts)
         self.plan = plan
@@ -103,12 +105,12 @@ class _Transformer(RuleTransformer):
         site = self._found.pop(id(original), None)
         if site is None or self.config.endpoint() is not None:
             return updated
-        mistral = lc.CLASSES[site.cls][3] or lc.AZURE_MISTRAL.get(site.cls, "")
+        mistral = self.lib.CLASSES[site.cls][3] or self.lib.AZURE_MISTRAL.get(site.cls, "")
         if site.verdict == AZURE:
-            self.todo(site.line, lc.AZURE_TODO.format(name=site.cls, mistral=mistral))
+            self.todo(site.line, self.lib.AZURE_TODO.format(name=site.cls, mistral=mistral))
         elif site.verdict == KEEP:
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}. Convert by hand to "
-                                 f"langchain_mistralai.{mistral} once these have a Mistral form")
+                                 f"{self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form")
         elif site.verdict == CONVERT:
             return self._convert(updated, site, mistral)
         return updated
@@ -167,7 +169,7 @@ class _Transformer(RuleTransformer):
             return cst.ensure_type(value.visit(_RenameEnv()), cst.BaseExpression)
         if code != "None":
             self.todo(line, f"api_key={code} must now hold a Mistral API key (or leave it out: "
-                            "langchain_mistralai reads MISTRAL_API_KEY)")
+                            f"{self.lib.MISTRAL_PACKAGE} reads MISTRAL_API_KEY)")
         return value
 
     @staticmethod
@@ -194,7 +196,7 @@ class _Transformer(RuleTransformer):
                 or node.relative or node.module is None or not code_of(node.module).startswith(lc.LEGACY_PREFIXES):
             return
         if any(self._local(a) in self.plan.locals for a in node.names) and self._legacy < len(self.plan.legacy_imports):
-            self.todo(self.plan.legacy_imports[self._legacy], lc.LEGACY_TODO)
+            self.todo(self.plan.legacy_imports[self._legacy], self.lib.LEGACY_TODO)
             self._legacy += 1
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):
@@ -203,15 +205,17 @@ class _Transformer(RuleTransformer):
                 or self.config.endpoint() is not None:
             return updated
         module = code_of(updated.module) if updated.module is not None and not updated.relative else ""
+        classes = self.lib.CLASSES
         replaced = [a for a in updated.names if self._local(a) in self.plan.replace
-                    and module in lc.CLASSES.get(code_of(a.name), ("", ()))[1]]
+                    and module in classes.get(code_of(a.name), ("", ()))[1]]
         if not replaced:
             return updated
-        if len(replaced) == len(updated.names):  # the whole statement moves: aliases and layout stay
-            names = [a.with_changes(name=cst.Name(lc.CLASSES[code_of(a.name)][3])) for a in updated.names]
-            return updated.with_changes(module=cst.Name(MISTRAL_MODULE), names=names)
+        targets = {classes[code_of(a.name)][2] for a in replaced}
+        if len(replaced) == len(updated.names) and len(targets) == 1:  # the whole statement moves: aliases and
+            names = [a.with_changes(name=cst.Name(classes[code_of(a.name)][3])) for a in updated.names]  # layout stay
+            return updated.with_changes(module=cst.parse_expression(targets.pop()), names=names)
         for alias in replaced:
-            self.need_import(MISTRAL_MODULE, lc.CLASSES[code_of(alias.name)][3])
+            self.need_import(classes[code_of(alias.name)][2], classes[code_of(alias.name)][3])
         kept = [a for a in updated.names if a not in replaced]
         kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=kept)
@@ -241,7 +245,7 @@ class _Transformer(RuleTransformer):
         if self.plan is None or self._in_import or id(original) in self._not_refs or self.config.endpoint() \
                 or original.value not in self.plan.replace or self.plan.locals[original.value] != original.value:
             return updated
-        return updated.with_changes(value=lc.CLASSES[original.value][3])
+        return updated.with_changes(value=self.lib.CLASSES[original.value][3])
 
 
 def _realigned(args: list[cst.Arg], shift: int) -> list[cst.Arg]:
