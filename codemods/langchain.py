@@ -11,7 +11,6 @@ from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, plan_module
 
 # context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
 LANGCHAIN = "migrator.langchain"
-MISTRAL_MODULE = "langchain_mistralai"
 
 
 class LangChain(MigratorRule):
@@ -153,11 +152,16 @@ class _Transformer(RuleTransformer):
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate")
+        return self._renamed(call, site, mistral, args)
+
+    def _renamed(self, call: cst.Call, site: Site, mistral: str, args: list[cst.Arg]) -> cst.Call:
+        """The constructor call with the Mistral class and its new arguments (import added when the
+        OpenAI class stays imported for another site)."""
         if site.local in self.plan.replace:
             func = call.func if site.local != site.cls else cst.Name(mistral)  # an alias keeps its name
         else:
             func = cst.Name(mistral)
-            self.need_import(MISTRAL_MODULE, mistral)
+            self.need_import(self.lib.CLASSES[site.cls][2], mistral)
         args = finish_args(call.args, args)
         if not isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
             args = _realigned(args, len(code_of(func)) - len(code_of(call.func)))

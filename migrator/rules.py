@@ -17,6 +17,7 @@ from codemods.fim import Fim
 from codemods.instructor import Instructor
 from codemods.langchain import LangChain
 from codemods.legacy_v0 import LegacyV0
+from codemods.llamaindex import LlamaIndex
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
@@ -61,6 +62,8 @@ class Rule(str, Enum):
     """audio.transcriptions.create -> audio.transcriptions.complete with Voxtral."""
     MIG118 = "MIG118"
     """Legacy v0 ChatCompletion / Embedding calls -> the module's Mistral client; dict reads -> attributes."""
+    MIG121 = "MIG121"
+    """LlamaIndex OpenAI / OpenAIEmbedding -> llama_index MistralAI / MistralAIEmbedding."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -81,6 +84,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG116, LangChain),
     (Rule.MIG117, Transcriptions),
     (Rule.MIG118, LegacyV0),
+    (Rule.MIG121, LlamaIndex),
 )
 
 

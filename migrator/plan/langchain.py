@@ -184,7 +184,7 @@ class _Planner:
                 out.append(f"**{ast.unparse(kw.value)} may hold OpenAI-only options")
             elif kw.arg in self.endpoint_keywords:
                 continue  # OpenAI's own endpoint (_provider): dropped, Mistral's is the default
-            elif kw.arg in self.lib.BLOCK:
+            elif kw.arg in self.lib.BLOCK and kw.arg not in table:
                 out.append(f"{kw.arg}=: {self.lib.BLOCK[kw.arg]}")
             elif kw.arg not in table:
                 out.append(f"{kw.arg}=: no Mistral equivalent is known")
