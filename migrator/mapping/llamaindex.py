@@ -126,7 +126,7 @@ BLOCKING_ATTRS = MappingProxyType({
     "api_key": "MistralAI keeps its key inside its mistralai client (no .api_key)",
     "api_base": "MistralAI has no .api_base (its endpoint is endpoint= / MISTRAL_ENDPOINT)",
     "api_version": "MistralAI has no .api_version", "reuse_client": "MistralAI has no .reuse_client",
-    "dimensions": "MistralAIEmbedding has no dimensions", "mode": "MistralAIEmbedding has no mode",
+    "dimensions": "MistralAIEmbedding has no dimensions",
     "logprobs": "MistralAI has no log probabilities", "top_logprobs": "MistralAI has no log probabilities",
     "strict": "MistralAI has no strict tool schemas", "reasoning_effort": "MistralAI has no reasoning_effort",
     "default_headers": "MistralAI has no headers",
