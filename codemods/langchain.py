@@ -244,6 +244,15 @@ class _Transformer(RuleTransformer):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._not_refs.add(id(node.name))
 
+    def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign) -> cst.AnnAssign:
+        """``x: ChatOpenAI = ChatOpenAI(a,\n b)``: the renamed annotation moves the opening parenthesis too."""
+        shift = len(code_of(updated.annotation.annotation)) - len(code_of(original.annotation.annotation))
+        value = updated.value
+        if not shift or not isinstance(value, cst.Call) or isinstance(value.whitespace_before_args,
+                                                                      cst.ParenthesizedWhitespace):
+            return updated
+        return updated.with_changes(value=value.with_changes(args=_realigned(list(value.args), shift)))
+
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
         """An annotation or isinstance class naming a class whose every constructor here converts."""
         if self.plan is None or self._in_import or id(original) in self._not_refs or self.config.endpoint() \

@@ -30,7 +30,7 @@ from types import MappingProxyType
 from migrator.mapping.langchain import DROP, RENAME, SAME
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
-MISTRAL_PACKAGE = "llama_index's Mistral classes"  # ... read MISTRAL_API_KEY (messages)
+MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_KEY" (messages)
 
 LLM_MODULES = ("llama_index.llms.openai", "llama_index.llms.openai.base")
 EMBEDDING_MODULES = ("llama_index.embeddings.openai", "llama_index.embeddings.openai.base")
