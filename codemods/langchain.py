@@ -63,18 +63,23 @@ class LangChain(MigratorRule):
              'llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_retries=2)\n'
              'answer = (prompt | llm).invoke({"question": question})\n')
 
+    # where the engine leaves the module's plan, how to make it, and the transformer that applies it
+    # (codemods.llamaindex brings its own three)
+    SCRATCH = LANGCHAIN
+    plan_module = staticmethod(plan_module)
+
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        if LANGCHAIN not in self.context.scratch:  # standalone use (tests, libcst.tool)
+        if self.SCRATCH not in self.context.scratch:  # standalone use (tests, libcst.tool)
             from migrator.plan.source import parse_python
 
-            self.context.scratch[LANGCHAIN] = plan_module(parse_python(tree.code))
+            self.context.scratch[self.SCRATCH] = self.plan_module(parse_python(tree.code))
         return super().transform_module_impl(tree)
 
     def make_transformer(self, facts):
-        plan = self.context.scratch.get(LANGCHAIN)
+        plan = self.context.scratch.get(self.SCRATCH)
         if plan is not None and plan.sites:
-            facts.prune = False  # the plan of OpenAI sites does not mark LangChain's statements
-        return _Transformer(self, facts, plan)
+            facts.prune = False  # the plan of OpenAI sites does not mark the wrapper's statements
+        return self.TRANSFORMER(self, facts, plan)
 
 
 class _Transformer(RuleTransformer):
@@ -259,6 +264,9 @@ class _Transformer(RuleTransformer):
                 or original.value not in self.plan.replace or self.plan.locals[original.value] != original.value:
             return updated
         return updated.with_changes(value=self.lib.CLASSES[original.value][3])
+
+
+LangChain.TRANSFORMER = _Transformer
 
 
 def _realigned(args: list[cst.Arg], shift: int) -> list[cst.Arg]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, keyword_arg
-from codemods.langchain import Site, _Transformer
+from codemods._base import keyword_arg
+from codemods.langchain import LangChain, Site, _Transformer
 from migrator.mapping import llamaindex as li
 from migrator.mapping.models import map_model
 from migrator.plan.llamaindex import plan_module
@@ -14,7 +14,7 @@ from migrator.plan.llamaindex import plan_module
 LLAMAINDEX = "migrator.llamaindex"
 
 
-class LlamaIndex(MigratorRule):
+class LlamaIndex(LangChain):
     """Moves LlamaIndex's OpenAI LLM and embedding model to llama_index's Mistral integrations.
 
     **What it does.** ``OpenAI(...)`` from ``llama_index.llms.openai`` becomes ``MistralAI(...)``
@@ -73,18 +73,8 @@ class LlamaIndex(MigratorRule):
              'Settings.llm = MistralAI(model="mistral-large-latest", temperature=0.1, max_tokens=1024)\n'
              'Settings.embed_model = MistralAIEmbedding(model_name="mistral-embed")\n')
 
-    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        if LLAMAINDEX not in self.context.scratch:  # standalone use (tests, libcst.tool)
-            from migrator.plan.source import parse_python
-
-            self.context.scratch[LLAMAINDEX] = plan_module(parse_python(tree.code))
-        return super().transform_module_impl(tree)
-
-    def make_transformer(self, facts):
-        plan = self.context.scratch.get(LLAMAINDEX)
-        if plan is not None and plan.sites:
-            facts.prune = False  # the plan of OpenAI sites does not mark LlamaIndex's statements
-        return _LlamaIndexTransformer(self, facts, plan)
+    SCRATCH = LLAMAINDEX
+    plan_module = staticmethod(plan_module)
 
 
 class _LlamaIndexTransformer(_Transformer):
@@ -123,3 +113,6 @@ class _LlamaIndexTransformer(_Transformer):
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate")
         return self._renamed(call, site, mistral, args)
+
+
+LlamaIndex.TRANSFORMER = _LlamaIndexTransformer

@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from test_differential import (
     DEAD_OPENAI_BASE_URL,
-    TODO_MARK,
     clean_env,
     convert_copies,
     expect,
@@ -30,6 +29,7 @@ from test_differential import (
     show,
     start_program,
 )
+from test_differential_langchain import expect_same_run
 from test_rule_llamaindex import LLAMAINDEX_DIR, llamaindex_missing
 from wire_server import program_env
 
@@ -61,18 +61,9 @@ def test_llamaindex_program_behaves_the_same_after_conversion(program, converted
     before = finish_program(original)
     expect(before.returncode == 0 and before.stdout.strip(),
            "the program must run cleanly against the OpenAI personality\n" + show("original", before))
-    problems = [f"TODO: {line.strip()}" for line in converted_text.splitlines() if TODO_MARK in line]
-    left = [node.lineno for node in ast.walk(ast.parse(converted_text))
-            if isinstance(node, ast.Name) and node.id in ("OpenAI", "OpenAIEmbedding")
-            or isinstance(node, ast.ImportFrom) and (node.module or "").endswith(".openai")]
-    if left:
-        problems.append(f"LlamaIndex's OpenAI classes are left on lines {left}")
-    if after.returncode != 0 or after.stdout != before.stdout:
-        problems.append("the converted program does not print what the original printed")
-    if check.returncode != 0 and f"b/{program.name}" in check.stdout:
-        problems.append("a second conversion still wants to change the program")
-    expect(not problems, "\n".join(problems) + "\n" + show("original", before) + "\n" + show("converted", after)
-           + "\n--- converted source\n" + converted_text)
+    expect_same_run(program, converted_text, before, after, check,
+                    lambda node: isinstance(node, ast.Name) and node.id in ("OpenAI", "OpenAIEmbedding")
+                    or isinstance(node, ast.ImportFrom) and (node.module or "").endswith(".openai"))
 
 
 def test_mistralai_max_retries_has_no_effect(mistral_server, openai_server):
