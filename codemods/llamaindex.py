@@ -48,10 +48,10 @@ class LlamaIndex(LangChain):
     is bound to, that the Mistral class lacks or treats otherwise (``.api_key``, ``.api_base``,
     ``aget_text_embedding`` -- broken in llama-index-embeddings-mistralai 0.6 --, a call keyword that
     is not a mistralai chat parameter); an object handed to a function outside LlamaIndex or returned
-    from one. ``AzureOpenAI`` / ``AzureOpenAIEmbedding`` stay, with a TODO; an ``api_base`` /
-    ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
-    object or of ``Settings``) are not checked; pre-0.10 imports (``from llama_index.llms import
-    OpenAI``) are not recognised.
+    from one; a class imported from LlamaIndex's pre-0.10 paths (``from llama_index.llms import
+    OpenAI``: upgrade LlamaIndex first). ``AzureOpenAI`` / ``AzureOpenAIEmbedding`` stay, with a
+    TODO; an ``api_base`` / ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
+    object or of ``Settings``) are not checked; ``migrator scan`` does not list these sites yet.
 
     **openai-compatible target.** Not applied: ``OpenAI``-like classes with ``api_base`` are already
     how LlamaIndex reaches an OpenAI-compatible server.

@@ -250,6 +250,16 @@ def test_computed_model_and_key_get_todos_but_convert():
     assert any("must now hold a Mistral API key" in t and "llama_index's Mistral integration reads" in t for t in todos)
 
 
+def test_pre_010_imports_stay_with_a_todo():
+    source = ("from llama_index import ServiceContext\nfrom llama_index.embeddings import OpenAIEmbedding\n"
+              "from llama_index.llms import OpenAI\n\n"
+              "ctx = ServiceContext.from_defaults(llm=OpenAI(model='gpt-4', max_tokens=99), "
+              "embed_model=OpenAIEmbedding())\n")
+    code, todos = convert(source)
+    assert "".join(line for line in code.splitlines(keepends=True) if "TODO(migrator MIG121)" not in line) == source
+    assert len(todos) == 2 and all("pre-0.10 path" in t and "upgrade LlamaIndex" in t for t in todos)
+
+
 def test_not_on_the_openai_compatible_target():
     source = "from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o')\n"
     code, todos = convert(source, target="openai-compatible", provider="mistral")

@@ -32,8 +32,8 @@ from migrator.mapping.langchain import DROP, RENAME, SAME
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
 MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_KEY" (messages)
 
-LLM_MODULES = ("llama_index.llms.openai", "llama_index.llms.openai.base")
-EMBEDDING_MODULES = ("llama_index.embeddings.openai", "llama_index.embeddings.openai.base")
+LLM_MODULES = ("llama_index.llms.openai", "llama_index.llms.openai.base", "llama_index.llms")
+EMBEDDING_MODULES = ("llama_index.embeddings.openai", "llama_index.embeddings.openai.base", "llama_index.embeddings")
 # (class name, modules) -> (kind, Mistral module, Mistral class)
 CLASSES = MappingProxyType({
     "OpenAI": (CHAT, LLM_MODULES, "llama_index.llms.mistralai", "MistralAI"),
@@ -45,7 +45,12 @@ CLASSES = MappingProxyType({
 AZURE_MISTRAL = MappingProxyType({"AzureOpenAI": "MistralAI", "AzureOpenAIEmbedding": "MistralAIEmbedding"})
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use {mistral}(model=..., ...) "
               "from llama_index's mistralai package by hand")
-LEGACY_TODO = ""  # no pre-0.10 path is recognised (llama_index.llms.OpenAI is another package layout)
+LEGACY_TODO = ""  # (MIG116's legacy-import TODO: pre-0.10 objects stay, with LEGACY_BLOCKER, instead)
+# llama_index < 0.10 exported the classes here (one package); recognised so that they get a TODO
+LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings")
+LEGACY_BLOCKER = ("imported from LlamaIndex's pre-0.10 path ({module}); llama-index-llms-mistralai / "
+                  "-embeddings-mistralai need llama-index-core 0.14: upgrade LlamaIndex (ServiceContext -> "
+                  "Settings) first")
 # What the old LLM sends when no model= is given (llama-index-llms-openai 0.8.3); mapped like a model=.
 LLM_DEFAULT_MODEL = "gpt-3.5-turbo"
 EMBEDDING_DEFAULT_MODEL = "text-embedding-ada-002"

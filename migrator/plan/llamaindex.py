@@ -13,9 +13,10 @@ must be mistralai's.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from migrator.mapping import llamaindex as li
-from migrator.plan.langchain import LangchainPlan, _Planner
+from migrator.plan.langchain import CONVERT, KEEP, LangchainPlan, Site, _Planner
 from migrator.plan.langchain import plan_module as _plan_module
 
 __all__ = ["plan_module"]
@@ -68,6 +69,13 @@ class _LlamaIndexPlanner(_Planner):
         problem = _request_key_problem(f".{name}()", [kw.arg for kw in call.keywords
                                                       if kw.arg not in li.CALL_KEYWORDS])
         return [problem] if problem else []
+
+    def _site(self, call: ast.Call, local: str) -> Site:
+        site = super()._site(call, local)
+        module = self.imports[local].rpartition(".")[0]
+        if module in li.LEGACY_MODULES and site.verdict in (CONVERT, KEEP):
+            return replace(site, verdict=KEEP, blockers=(li.LEGACY_BLOCKER.format(module=module), *site.blockers))
+        return site
 
     def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
         """``Settings.llm = OpenAI(...)``: the uses of ``Settings.llm`` in this module are followed."""
