@@ -11,7 +11,6 @@ from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, plan_module
 
 # context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
 LANGCHAIN = "migrator.langchain"
-MISTRAL_MODULE = "langchain_mistralai"
 
 
 class LangChain(MigratorRule):
@@ -64,21 +63,28 @@ class LangChain(MigratorRule):
              'llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_retries=2)\n'
              'answer = (prompt | llm).invoke({"question": question})\n')
 
+    # where the engine leaves the module's plan, how to make it, and the transformer that applies it
+    # (codemods.llamaindex brings its own three)
+    SCRATCH = LANGCHAIN
+    plan_module = staticmethod(plan_module)
+
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        if LANGCHAIN not in self.context.scratch:  # standalone use (tests, libcst.tool)
+        if self.SCRATCH not in self.context.scratch:  # standalone use (tests, libcst.tool)
             from migrator.plan.source import parse_python
 
-            self.context.scratch[LANGCHAIN] = plan_module(parse_python(tree.code))
+            self.context.scratch[self.SCRATCH] = self.plan_module(parse_python(tree.code))
         return super().transform_module_impl(tree)
 
     def make_transformer(self, facts):
-        plan = self.context.scratch.get(LANGCHAIN)
+        plan = self.context.scratch.get(self.SCRATCH)
         if plan is not None and plan.sites:
-            facts.prune = False  # the plan of OpenAI sites does not mark LangChain's statements
-        return _Transformer(self, facts, plan)
+            facts.prune = False  # the plan of OpenAI sites does not mark the wrapper's statements
+        return self.TRANSFORMER(self, facts, plan)
 
 
 class _Transformer(RuleTransformer):
+    lib = lc  # the wrapper library's tables (codemods.llamaindex brings LlamaIndex's)
+
     def __init__(self, rule, facts, plan) -> None:
         super().__init__(rule, facts)
         self.plan = plan
@@ -103,12 +109,12 @@ class _Transformer(RuleTransformer):
         site = self._found.pop(id(original), None)
         if site is None or self.config.endpoint() is not None:
             return updated
-        mistral = lc.CLASSES[site.cls][3] or lc.AZURE_MISTRAL.get(site.cls, "")
+        mistral = self.lib.CLASSES[site.cls][3] or self.lib.AZURE_MISTRAL.get(site.cls, "")
         if site.verdict == AZURE:
-            self.todo(site.line, lc.AZURE_TODO.format(name=site.cls, mistral=mistral))
+            self.todo(site.line, self.lib.AZURE_TODO.format(name=site.cls, mistral=mistral))
         elif site.verdict == KEEP:
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}. Convert by hand to "
-                                 f"langchain_mistralai.{mistral} once these have a Mistral form")
+                                 f"{self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form")
         elif site.verdict == CONVERT:
             return self._convert(updated, site, mistral)
         return updated
@@ -151,11 +157,16 @@ class _Transformer(RuleTransformer):
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate")
+        return self._renamed(call, site, mistral, args)
+
+    def _renamed(self, call: cst.Call, site: Site, mistral: str, args: list[cst.Arg]) -> cst.Call:
+        """The constructor call with the Mistral class and its new arguments (import added when the
+        OpenAI class stays imported for another site)."""
         if site.local in self.plan.replace:
             func = call.func if site.local != site.cls else cst.Name(mistral)  # an alias keeps its name
         else:
             func = cst.Name(mistral)
-            self.need_import(MISTRAL_MODULE, mistral)
+            self.need_import(self.lib.CLASSES[site.cls][2], mistral)
         args = finish_args(call.args, args)
         if not isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
             args = _realigned(args, len(code_of(func)) - len(code_of(call.func)))
@@ -167,7 +178,7 @@ class _Transformer(RuleTransformer):
             return cst.ensure_type(value.visit(_RenameEnv()), cst.BaseExpression)
         if code != "None":
             self.todo(line, f"api_key={code} must now hold a Mistral API key (or leave it out: "
-                            "langchain_mistralai reads MISTRAL_API_KEY)")
+                            f"{self.lib.MISTRAL_PACKAGE} reads MISTRAL_API_KEY)")
         return value
 
     @staticmethod
@@ -194,7 +205,7 @@ class _Transformer(RuleTransformer):
                 or node.relative or node.module is None or not code_of(node.module).startswith(lc.LEGACY_PREFIXES):
             return
         if any(self._local(a) in self.plan.locals for a in node.names) and self._legacy < len(self.plan.legacy_imports):
-            self.todo(self.plan.legacy_imports[self._legacy], lc.LEGACY_TODO)
+            self.todo(self.plan.legacy_imports[self._legacy], self.lib.LEGACY_TODO)
             self._legacy += 1
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):
@@ -203,15 +214,17 @@ class _Transformer(RuleTransformer):
                 or self.config.endpoint() is not None:
             return updated
         module = code_of(updated.module) if updated.module is not None and not updated.relative else ""
+        classes = self.lib.CLASSES
         replaced = [a for a in updated.names if self._local(a) in self.plan.replace
-                    and module in lc.CLASSES.get(code_of(a.name), ("", ()))[1]]
+                    and module in classes.get(code_of(a.name), ("", ()))[1]]
         if not replaced:
             return updated
-        if len(replaced) == len(updated.names):  # the whole statement moves: aliases and layout stay
-            names = [a.with_changes(name=cst.Name(lc.CLASSES[code_of(a.name)][3])) for a in updated.names]
-            return updated.with_changes(module=cst.Name(MISTRAL_MODULE), names=names)
+        targets = {classes[code_of(a.name)][2] for a in replaced}
+        if len(replaced) == len(updated.names) and len(targets) == 1:  # the whole statement moves: aliases and
+            names = [a.with_changes(name=cst.Name(classes[code_of(a.name)][3])) for a in updated.names]  # layout stay
+            return updated.with_changes(module=cst.parse_expression(targets.pop()), names=names)
         for alias in replaced:
-            self.need_import(MISTRAL_MODULE, lc.CLASSES[code_of(alias.name)][3])
+            self.need_import(classes[code_of(alias.name)][2], classes[code_of(alias.name)][3])
         kept = [a for a in updated.names if a not in replaced]
         kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=kept)
@@ -236,12 +249,24 @@ class _Transformer(RuleTransformer):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._not_refs.add(id(node.name))
 
+    def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign) -> cst.AnnAssign:
+        """``x: ChatOpenAI = ChatOpenAI(a,\n b)``: the renamed annotation moves the opening parenthesis too."""
+        shift = len(code_of(updated.annotation.annotation)) - len(code_of(original.annotation.annotation))
+        value = updated.value
+        if not shift or not isinstance(value, cst.Call) or isinstance(value.whitespace_before_args,
+                                                                      cst.ParenthesizedWhitespace):
+            return updated
+        return updated.with_changes(value=value.with_changes(args=_realigned(list(value.args), shift)))
+
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
         """An annotation or isinstance class naming a class whose every constructor here converts."""
         if self.plan is None or self._in_import or id(original) in self._not_refs or self.config.endpoint() \
                 or original.value not in self.plan.replace or self.plan.locals[original.value] != original.value:
             return updated
-        return updated.with_changes(value=lc.CLASSES[original.value][3])
+        return updated.with_changes(value=self.lib.CLASSES[original.value][3])
+
+
+LangChain.TRANSFORMER = _Transformer
 
 
 def _realigned(args: list[cst.Arg], shift: int) -> list[cst.Arg]:

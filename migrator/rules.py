@@ -18,6 +18,7 @@ from codemods.fim import Fim
 from codemods.instructor import Instructor
 from codemods.langchain import LangChain
 from codemods.legacy_v0 import LegacyV0
+from codemods.llamaindex import LlamaIndex
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
@@ -67,6 +68,8 @@ class Rule(str, Enum):
     """files.create / content, batches.* -> files.upload / download, batch.jobs.*; status reads, batch lines."""
     MIG120 = "MIG120"
     """audio.speech.create -> audio.speech.complete with Voxtral; audio reads -> base64.b64decode(.audio_data)."""
+    MIG121 = "MIG121"
+    """LlamaIndex OpenAI / OpenAIEmbedding -> llama_index MistralAI / MistralAIEmbedding."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -89,6 +92,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG118, LegacyV0),
     (Rule.MIG119, FilesAndBatches),
     (Rule.MIG120, Speech),
+    (Rule.MIG121, LlamaIndex),
 )
 
 

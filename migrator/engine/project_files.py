@@ -142,10 +142,12 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     scope = facts.scope(path)
     if not any(_imports(pkg.new_module).search(text) for text in scope.values()):
         return None
-    return "add" if any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
+    return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
 
 
 def _why(action: str, pkg: Package) -> str:
+    if pkg.bundle:
+        return f"converted modules import {pkg.new_module}, which {pkg.old} does not install"
     if action == "replace":
         return f"no converted module imports {pkg.old_module} any more"
     return f"modules under it still import {pkg.old_module} (kept on OpenAI), so {pkg.old} stays"

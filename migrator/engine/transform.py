@@ -13,9 +13,11 @@ from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Co
 from codemods._facts import gather
 from codemods._imports import fix_imports
 from codemods.langchain import LANGCHAIN
+from codemods.llamaindex import LLAMAINDEX
 from migrator.config import Config
 from migrator.engine.results import RuleOutcome
 from migrator.plan.langchain import plan_module as plan_langchain
+from migrator.plan.llamaindex import plan_module as plan_llamaindex
 from migrator.rules import selected_rules
 
 
@@ -47,10 +49,11 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
     langchain = plan_langchain(tree) if "langchain" in code else None
-    if not facts.mentions_openai and langchain is None:
+    llamaindex = plan_llamaindex(tree) if "llama_index" in code else None  # MIG121, the same way
+    if not facts.mentions_openai and langchain is None and llamaindex is None:
         return RuleOutcome(code, ())
     context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config,
-                                                      LANGCHAIN: langchain})
+                                                      LANGCHAIN: langchain, LLAMAINDEX: llamaindex})
     rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore, config.target)]
     transformers = [rule.make_transformer(facts) for rule in rules]
     updated = module.visit(Combined(transformers))  # one traversal for all rules, in registry order

@@ -82,9 +82,14 @@ _OPENAI = b"openai"
 _CHAT = b"chat.completions"
 
 
+# A manifest may name only the LlamaIndex bundle, which installs its OpenAI integrations (MIG121).
+_LLAMA_INDEX_BUNDLE = b"llama-index"
+
+
 def mentions_openai(data: bytes) -> bool:
     """The prefilter: only files that pass it are read as code."""
-    return _CHAT in data or _OPENAI in data.lower()
+    lowered = data.lower()
+    return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered
 
 
 # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.

@@ -21,6 +21,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
+MISTRAL_PACKAGE = "langchain_mistralai"  # where the Mistral classes come from
 
 # Where LangChain's OpenAI classes are imported from (the legacy paths of langchain < 0.2 too).
 CHAT_MODULES = ("langchain_openai", "langchain_openai.chat_models", "langchain_openai.chat_models.base",

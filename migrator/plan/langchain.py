@@ -46,17 +46,19 @@ class LangchainPlan:
     legacy_imports: tuple[int, ...] = ()
 
 
-def plan_module(tree: ast.Module) -> LangchainPlan | None:
-    """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes."""
+def plan_module(tree: ast.Module, planner: type[_Planner] | None = None) -> LangchainPlan | None:
+    """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
+    (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex)."""
+    planner = planner or _Planner
     imports = _imports(tree)
     local_classes = {}
     for name, qualified in imports.items():
         module, _, cls = qualified.rpartition(".")
-        if cls in lc.CLASSES and module in lc.CLASSES[cls][1]:
+        if cls in planner.lib.CLASSES and module in planner.lib.CLASSES[cls][1]:
             local_classes[name] = cls
     if not local_classes:
         return None
-    return _Planner(tree, imports, local_classes).plan()
+    return planner(tree, imports, local_classes).plan()
 
 
 def _imports(tree: ast.Module) -> dict[str, str]:
@@ -73,6 +75,13 @@ def _imports(tree: ast.Module) -> dict[str, str]:
 
 
 class _Planner:
+    # The wrapper library's tables (CLASSES, BLOCK, BLOCKING_ATTRS, the kinds CHAT / EMBEDDINGS /
+    # AZURE) and where it is told an endpoint and a key; a subclass brings another library's.
+    lib = lc
+    endpoint_keywords = ("base_url", "openai_api_base")  # OpenAI's own endpoint here is dropped
+    key_keywords = ("api_key", "openai_api_key")
+    consumer_packages = lc.LANGCHAIN_PACKAGES  # libraries that take any chat model / embeddings
+
     def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str]) -> None:
         self.tree = tree
         self.imports = imports
@@ -103,7 +112,7 @@ class _Planner:
         for name, cls in self.local_classes.items():
             own = [s for s in sites if s.local == name]
             if own and all(s.verdict == CONVERT for s in own) and all(self._renamable(n) for n in other_refs[name]) \
-                    and lc.CLASSES[cls][0] != lc.AZURE:
+                    and self.lib.CLASSES[cls][0] != self.lib.AZURE:
                 replace.add(name)
         legacy = ()
         if any(s.verdict == CONVERT for s in sites):
@@ -125,13 +134,31 @@ class _Planner:
         return isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "isinstance" \
             and len(parent.args) == 2 and parent.args[1] is node
 
+    # -- the library's hooks (a subclass overrides them with its own tables) -----------------
+    @staticmethod
+    def keyword_table(kind: str):
+        return lc.CHAT_KEYWORDS if kind == lc.CHAT else lc.EMBEDDING_KEYWORDS
+
+    @staticmethod
+    def allowed_attrs(kind: str) -> frozenset[str]:
+        """What code may do with a converted object of ``kind``."""
+        return lc.RUNNABLE_METHODS | lc.CHAT_FIELDS if kind == lc.CHAT else lc.EMBEDDING_ATTRS
+
+    @staticmethod
+    def value_problem(keyword: str, value: ast.AST) -> str:
+        return _value_problem(keyword, value)
+
+    @staticmethod
+    def method_blockers(name: str, call: ast.Call) -> list[str]:
+        return _method_blockers(name, call)
+
     # -- one constructor ----------------------------------------------------------------------
     def _site(self, call: ast.Call, local: str) -> Site:
         cls = self.local_classes[local]
-        kind = lc.CLASSES[cls][0]
+        kind = self.lib.CLASSES[cls][0]
         here = {"line": call.lineno, "col": call.col_offset, "local": local,
                 "arity": len(call.args) + len(call.keywords), "cls": cls}
-        if kind == lc.AZURE:
+        if kind == self.lib.AZURE:
             return Site(**here, verdict=AZURE)
         provider = self._provider(call)
         if provider != "openai":
@@ -139,31 +166,30 @@ class _Planner:
         blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set())
         return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
 
-    @staticmethod
-    def _provider(call: ast.Call) -> str:
+    def _provider(self, call: ast.Call) -> str:
         for kw in call.keywords:
-            if kw.arg in ("base_url", "openai_api_base", "endpoint", "api_key", "openai_api_key"):
+            if kw.arg in (*self.endpoint_keywords, "endpoint", *self.key_keywords):
                 found = classify_endpoint(ast.unparse(kw.value), "api_key" if "key" in kw.arg else "base_url")
                 if found != "openai":
                     return found
         return "openai"
 
     def _keyword_blockers(self, call: ast.Call, kind: str) -> list[str]:
-        table = lc.CHAT_KEYWORDS if kind == lc.CHAT else lc.EMBEDDING_KEYWORDS
+        table = self.keyword_table(kind)
         out = []
         if call.args:
             out.append("positional arguments")
         for kw in call.keywords:
             if kw.arg is None:
                 out.append(f"**{ast.unparse(kw.value)} may hold OpenAI-only options")
-            elif kw.arg in ("base_url", "openai_api_base"):
+            elif kw.arg in self.endpoint_keywords:
                 continue  # OpenAI's own endpoint (_provider): dropped, Mistral's is the default
-            elif kw.arg in lc.BLOCK:
-                out.append(f"{kw.arg}=: {lc.BLOCK[kw.arg]}")
+            elif kw.arg in self.lib.BLOCK and kw.arg not in table:
+                out.append(f"{kw.arg}=: {self.lib.BLOCK[kw.arg]}")
             elif kw.arg not in table:
                 out.append(f"{kw.arg}=: no Mistral equivalent is known")
             else:
-                problem = _value_problem(kw.arg, kw.value)
+                problem = self.value_problem(kw.arg, kw.value)
                 if problem:
                     out.append(problem)
         return out
@@ -174,7 +200,7 @@ class _Planner:
         parent = self.parents.get(id(node))
         while isinstance(parent, (ast.IfExp, ast.BoolOp, ast.Await)) and getattr(parent, "test", None) is not node:
             node, parent = parent, self.parents.get(id(parent))
-        mistral = lc.CLASSES["ChatOpenAI" if kind == lc.CHAT else "OpenAIEmbeddings"][3]
+        mistral = next(entry[3] for entry in self.lib.CLASSES.values() if entry[0] == kind)
         if isinstance(parent, ast.Attribute) and parent.value is node:
             return self._attribute_blockers(parent, kind, mistral)
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and parent.value is node:
@@ -231,15 +257,14 @@ class _Planner:
 
     def _attribute_blockers(self, attr: ast.Attribute, kind: str, mistral: str) -> list[str]:
         name = attr.attr
-        if name in lc.BLOCKING_ATTRS:
-            return [f".{name}: {lc.BLOCKING_ATTRS[name]}"]
-        allowed = lc.RUNNABLE_METHODS | lc.CHAT_FIELDS if kind == lc.CHAT else lc.EMBEDDING_ATTRS
-        if name not in allowed:
+        if name in self.lib.BLOCKING_ATTRS:
+            return [f".{name}: {self.lib.BLOCKING_ATTRS[name]}"]
+        if name not in self.allowed_attrs(kind):
             return [f".{name} is not known to be the same on {mistral}"]
         call = self.parents.get(id(attr))
         if not (isinstance(call, ast.Call) and call.func is attr):
             return []
-        return _method_blockers(name, call)
+        return self.method_blockers(name, call)
 
     def _handed_blockers(self, call: ast.AST, mistral: str) -> list[str]:
         if not isinstance(call, ast.Call):
@@ -252,7 +277,7 @@ class _Planner:
             if root.id in _BUILTINS and root.id not in self.imports:
                 return []
             origin = self.imports.get(root.id, "")
-            if origin.split(".")[0].startswith(lc.LANGCHAIN_PACKAGES):
+            if origin.split(".")[0].startswith(self.consumer_packages):
                 return []  # LangChain's own chains, agents and vector stores use the common interface only
         return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
 

@@ -1,0 +1,118 @@
+"""MIG121: LlamaIndex's ``OpenAI`` / ``OpenAIEmbedding`` -> ``MistralAI`` / ``MistralAIEmbedding``."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from codemods._base import keyword_arg
+from codemods.langchain import LangChain, Site, _Transformer
+from migrator.mapping import llamaindex as li
+from migrator.mapping.models import map_model
+from migrator.plan.llamaindex import plan_module
+
+# context.scratch key: the module's LlamaIndex plan (migrator.plan.llamaindex), set by the engine
+LLAMAINDEX = "migrator.llamaindex"
+
+
+class LlamaIndex(LangChain):
+    """Moves LlamaIndex's OpenAI LLM and embedding model to llama_index's Mistral integrations.
+
+    **What it does.** ``OpenAI(...)`` from ``llama_index.llms.openai`` becomes ``MistralAI(...)``
+    from ``llama_index.llms.mistralai``, and ``OpenAIEmbedding(...)`` becomes
+    ``MistralAIEmbedding(...)`` from ``llama_index.embeddings.mistralai``. Model names map (no
+    ``model=``: the LLM's default ``gpt-3.5-turbo`` is written as its Mistral counterpart);
+    ``OpenAIEmbedding(model=...)`` -> ``MistralAIEmbedding(model_name=...)``; ``OPENAI_API_KEY`` read
+    for ``api_key`` -> ``MISTRAL_API_KEY``; ``temperature``, ``max_tokens``, ``timeout``,
+    ``max_retries``, ``additional_kwargs``, ``system_prompt``, ``callback_manager``,
+    ``embed_batch_size`` ... keep their names; OpenAI's own ``api_base``, ``reuse_client``, and what
+    llama_index's OpenAI ignored (``streaming``, ``seed``) are removed. The object is followed
+    through variables, ``self`` attributes and ``Settings.llm`` / ``Settings.embed_model``; its
+    calls (``complete``, ``chat``, ``stream_chat``, ``acomplete``, ``achat``, ``astream_chat``,
+    ``structured_predict``, ``get_text_embedding``, ``get_query_embedding``,
+    ``get_text_embedding_batch``, ...) and LlamaIndex's indexes, engines and agents keep the same
+    surface.
+
+    **Why.** MistralAI calls Mistral's API through the mistralai SDK (``MISTRAL_API_KEY``); its
+    constructor rejects keywords it does not know (OpenAI's ignores them), takes temperatures in
+    [0, 1] only, and sends extra request keywords to mistralai's ``chat.complete`` by name.
+
+    **Fix safety.** approximate: another model answers, and MistralAI caps answers at 512 tokens
+    unless ``max_tokens=`` is set (a TODO says so where it is not); with mistralai 3.7 its
+    ``max_retries`` has no effect (llama-index-llms-mistralai 0.11 passes an int where mistralai takes
+    a RetryConfig). mistral-embed vectors have 1024 dimensions: re-index stored vectors.
+
+    **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
+    equivalent (``dimensions``, ``default_headers``, ``http_client``, ``openai_client``,
+    ``reasoning_effort``, ``strict``, ``logprobs``, ``additional_kwargs`` keys mistralai lacks,
+    ``**kwargs``); a use, followed through the name, ``self`` attribute or ``Settings`` attribute it
+    is bound to, that the Mistral class lacks or treats otherwise (``.api_key``, ``.api_base``,
+    ``aget_text_embedding`` -- broken in llama-index-embeddings-mistralai 0.6 --, a call keyword that
+    is not a mistralai chat parameter); an object handed to a function outside LlamaIndex or returned
+    from one; a class imported from LlamaIndex's pre-0.10 paths (``from llama_index.llms import
+    OpenAI``: upgrade LlamaIndex first). ``AzureOpenAI`` / ``AzureOpenAIEmbedding`` stay, with a
+    TODO; an ``api_base`` / ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
+    object or of ``Settings``) are not checked; ``migrator scan`` does not list these sites yet.
+
+    **openai-compatible target.** Not applied: ``OpenAI``-like classes with ``api_base`` are already
+    how LlamaIndex reaches an OpenAI-compatible server.
+    """
+
+    CODE = "MIG121"
+    NAME = "llamaindex"
+    SAFETY = "approximate"
+    TARGETS = ("mistral",)
+    DESCRIPTION = "LlamaIndex OpenAI / OpenAIEmbedding -> llama_index MistralAI / MistralAIEmbedding"
+    BEFORE = ('from llama_index.core import Settings\n'
+              'from llama_index.embeddings.openai import OpenAIEmbedding\n'
+              'from llama_index.llms.openai import OpenAI\n\n'
+              'Settings.llm = OpenAI(model="gpt-4o", temperature=0.1, max_tokens=1024)\n'
+              'Settings.embed_model = OpenAIEmbedding(model="text-embedding-3-small")\n')
+    AFTER = ('from llama_index.core import Settings\n'
+             'from llama_index.embeddings.mistralai import MistralAIEmbedding\n'
+             'from llama_index.llms.mistralai import MistralAI\n\n'
+             'Settings.llm = MistralAI(model="mistral-large-latest", temperature=0.1, max_tokens=1024)\n'
+             'Settings.embed_model = MistralAIEmbedding(model_name="mistral-embed")\n')
+
+    SCRATCH = LLAMAINDEX
+    plan_module = staticmethod(plan_module)
+
+
+class _LlamaIndexTransformer(_Transformer):
+    lib = li
+
+    def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:
+        llm = li.CLASSES[site.cls][0] == li.CHAT
+        table = li.LLM_KEYWORDS if llm else li.EMBEDDING_KEYWORDS
+        args, notes, written = [], [], set()
+        for arg in call.args:
+            name = arg.keyword.value if arg.keyword is not None else ""
+            if name == "api_base":
+                notes.append("api_base (OpenAI's endpoint) removed" + (": MistralAI reads MISTRAL_ENDPOINT"
+                                                                       if llm else ""))
+                continue
+            policy, detail = table[name]
+            if policy == li.DROP:
+                notes.append(f"{name} removed ({detail})")
+                continue
+            if policy == li.RENAME:
+                arg = arg.with_changes(keyword=cst.Name(detail))
+            if name in ("model", "model_name"):
+                arg = arg.with_changes(value=self.mapped_model(arg.value, site.line))
+            elif name == "api_key":
+                arg = arg.with_changes(value=self._api_key(arg.value, site.line))
+            written.add(arg.keyword.value)  # type: ignore[union-attr]
+            args.append(arg)
+        if "model" not in written and "model_name" not in written:
+            old = li.LLM_DEFAULT_MODEL if llm else li.EMBEDDING_DEFAULT_MODEL
+            default = map_model(old, self.config.models())
+            if llm or default != li.MISTRAL_EMBEDDING_DEFAULT:
+                args.insert(0, keyword_arg("model" if llm else "model_name", cst.SimpleString(f'"{default}"')))
+                notes.append(f"model {default!r} written out ({site.cls}'s default is {old!r})")
+        if llm and "max_tokens" not in written:
+            self.todo(site.line, li.MAX_TOKENS_TODO)
+        self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
+                       "approximate")
+        return self._renamed(call, site, mistral, args)
+
+
+LlamaIndex.TRANSFORMER = _LlamaIndexTransformer

@@ -1,0 +1,148 @@
+"""LlamaIndex: ``llama_index.llms.openai.OpenAI`` -> ``llama_index.llms.mistralai.MistralAI`` and
+``llama_index.embeddings.openai.OpenAIEmbedding`` -> ``llama_index.embeddings.mistralai.MistralAIEmbedding``
+(MIG121).
+
+Checked against the installed packages, llama-index-llms-openai 0.8.3 / llama-index-embeddings-openai
+0.7.0 (with openai 2.54) and llama-index-llms-mistralai 0.11.0 / llama-index-embeddings-mistralai 0.6.0
+(with mistralai 3.7.0, llama-index-core 0.14.25): ``__init__`` signatures, ``model_fields``, and what
+each class sends (tests/test_rule_llamaindex.py holds the tables to them):
+
+* MistralAI's ``__init__`` takes no ``**kwargs`` (an unknown keyword is a TypeError), while OpenAI's
+  hands its ``**kwargs`` to pydantic, which ignores what is no field (``streaming=True``, ``seed=``:
+  OpenAI sends neither). ``temperature`` must lie in [0, 1]; ``max_tokens`` defaults to **512**
+  (OpenAI: no limit) and cannot be None. The key is ``api_key`` or ``$MISTRAL_API_KEY``, the endpoint
+  ``endpoint=`` or ``$MISTRAL_ENDPOINT`` (default ``https://api.mistral.ai``).
+* MistralAI sends ``additional_kwargs`` and every call's ``**kwargs`` as keywords of mistralai's
+  ``chat.complete`` / ``chat.stream``: their names must be that method's parameters (REQUEST_KEYS).
+* MistralAI hands ``max_retries`` to mistralai as ``retries=<int>``, which mistralai 3.7 ignores (it
+  only takes a RetryConfig): a converted object does not retry (OpenAI's retried 3 times).
+* MistralAIEmbedding builds ``Mistral(api_key=...)`` and nothing else: no endpoint, timeout or retry
+  option (unknown keywords are ignored by pydantic); its model keyword is ``model_name`` (default
+  ``mistral-embed``), OpenAIEmbedding's is ``model``. Its ``aget_text_embedding`` is broken in 0.6.0
+  (it awaits the list the synchronous call returns: a TypeError); ``aget_text_embedding_batch`` and
+  ``aget_query_embedding`` work.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from migrator.mapping.langchain import DROP, RENAME, SAME
+
+CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
+MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_KEY" (messages)
+
+LLM_MODULES = ("llama_index.llms.openai", "llama_index.llms.openai.base", "llama_index.llms")
+EMBEDDING_MODULES = ("llama_index.embeddings.openai", "llama_index.embeddings.openai.base", "llama_index.embeddings")
+# (class name, modules) -> (kind, Mistral module, Mistral class)
+CLASSES = MappingProxyType({
+    "OpenAI": (CHAT, LLM_MODULES, "llama_index.llms.mistralai", "MistralAI"),
+    "OpenAIEmbedding": (EMBEDDINGS, EMBEDDING_MODULES, "llama_index.embeddings.mistralai", "MistralAIEmbedding"),
+    "AzureOpenAI": (AZURE, ("llama_index.llms.azure_openai", "llama_index.llms.azure_openai.base"), "", ""),
+    "AzureOpenAIEmbedding": (AZURE, ("llama_index.embeddings.azure_openai",
+                                     "llama_index.embeddings.azure_openai.base"), "", ""),
+})
+AZURE_MISTRAL = MappingProxyType({"AzureOpenAI": "MistralAI", "AzureOpenAIEmbedding": "MistralAIEmbedding"})
+AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use {mistral}(model=..., ...) "
+              "from llama_index's mistralai package by hand")
+LEGACY_TODO = ""  # (MIG116's legacy-import TODO: pre-0.10 objects stay, with LEGACY_BLOCKER, instead)
+# llama_index < 0.10 exported the classes here (one package); recognised so that they get a TODO
+LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings")
+LEGACY_BLOCKER = ("imported from LlamaIndex's pre-0.10 path ({module}); llama-index-llms-mistralai / "
+                  "-embeddings-mistralai need llama-index-core 0.14: upgrade LlamaIndex (ServiceContext -> "
+                  "Settings) first")
+# What the old LLM sends when no model= is given (llama-index-llms-openai 0.8.3); mapped like a model=.
+LLM_DEFAULT_MODEL = "gpt-3.5-turbo"
+EMBEDDING_DEFAULT_MODEL = "text-embedding-ada-002"
+MISTRAL_EMBEDDING_DEFAULT = "mistral-embed"  # MistralAIEmbedding's own default
+MISTRAL_DEFAULT_MAX_TOKENS = 512
+MAX_TOKENS_TODO = ("MistralAI(...) answers at most 512 tokens unless max_tokens= is set (llama_index's OpenAI "
+                   "set no limit): add max_tokens=<the longest answer you need>")
+
+# Constructor keywords (SAME / RENAME / DROP as in migrator.mapping.langchain). Keywords not listed
+# keep the object on OpenAI (BLOCK gives the reason and the closest Mistral way).
+LLM_KEYWORDS = MappingProxyType({
+    "model": (SAME, ""), "temperature": (SAME, ""),  # literal checked: MistralAI accepts [0, 1] only
+    "max_tokens": (SAME, ""), "max_new_tokens": (RENAME, "max_tokens"),  # OpenAI's deprecated spelling
+    "timeout": (SAME, ""), "max_retries": (SAME, ""), "api_key": (SAME, ""),
+    "additional_kwargs": (SAME, ""),  # a literal dict with keys of mistralai's chat.complete only
+    "callback_manager": (SAME, ""), "system_prompt": (SAME, ""), "messages_to_prompt": (SAME, ""),
+    "completion_to_prompt": (SAME, ""), "pydantic_program_mode": (SAME, ""), "output_parser": (SAME, ""),
+    "reuse_client": (DROP, "MistralAI builds one client anyway"),
+    # no field of OpenAI: pydantic ignores them there, MistralAI would raise TypeError
+    "streaming": (DROP, "llama_index's OpenAI ignored it; stream with .stream_chat / .stream_complete"),
+    "seed": (DROP, "llama_index's OpenAI ignored it (not sent); MistralAI takes random_seed="),
+})
+EMBEDDING_KEYWORDS = MappingProxyType({
+    "model": (RENAME, "model_name"), "model_name": (SAME, ""), "api_key": (SAME, ""),
+    "embed_batch_size": (SAME, ""), "callback_manager": (SAME, ""), "num_workers": (SAME, ""),
+    "embeddings_cache": (SAME, ""), "rate_limiter": (SAME, ""),
+    "reuse_client": (DROP, "MistralAIEmbedding builds one client anyway"),
+    "timeout": (DROP, "MistralAIEmbedding has no timeout option: mistralai's default applies"),
+    "max_retries": (DROP, "MistralAIEmbedding has no retry option: mistralai's default (no retry) applies"),
+})
+BLOCK = MappingProxyType({
+    "api_version": "an Azure / OpenAI API version; MistralAI has none",
+    "default_headers": "MistralAI has no header option",
+    "http_client": "MistralAI builds its mistralai client itself (no http_client=)",
+    "async_http_client": "MistralAI builds its mistralai client itself (no async_http_client=)",
+    "openai_client": "a raw OpenAI client; MistralAI builds its own mistralai client",
+    "async_openai_client": "a raw OpenAI client; MistralAI builds its own mistralai client",
+    "strict": "MistralAI has no strict tool schemas",
+    "reasoning_effort": "Mistral reasons with magistral models (model=\"magistral-medium-latest\"), no effort knob",
+    "modalities": "MistralAI has no audio output", "audio_config": "MistralAI has no audio output",
+    "logprobs": "MistralAI does not read log probabilities", "top_logprobs": "MistralAI does not read log "
+                                                                           "probabilities",
+    "rate_limiter": "MistralAI(...) takes no rate_limiter= (a TypeError in llama-index-llms-mistralai 0.11); "
+                    "MistralAIEmbedding does""",
+    "query_wrapper_prompt": "MistralAI(...) takes no query_wrapper_prompt= (a TypeError)",
+    "dimensions": "mistral-embed returns 1024 dimensions, not configurable; codestral-embed takes "
+                  "output_dimension through Mistral's SDK (client.embeddings.create) -- re-index your vectors",
+    "mode": "OpenAIEmbedding's mode= picks OpenAI's first-generation engines; MistralAIEmbedding has one model",
+})
+# Parameters of mistralai's chat.complete / chat.stream (3.7) that an OpenAI request also has under
+# the same name, so ``additional_kwargs`` keys and call keywords may carry them as they are.
+REQUEST_KEYS = frozenset({"temperature", "top_p", "max_tokens", "stop", "presence_penalty", "frequency_penalty",
+                          "n", "tools", "tool_choice", "parallel_tool_calls", "random_seed", "safe_prompt",
+                          "response_format"})
+
+# What code may do with a converted object (the same on both classes).
+LLM_ATTRS = frozenset({
+    "complete", "acomplete", "stream_complete", "astream_complete", "chat", "achat", "stream_chat",
+    "astream_chat", "predict", "apredict", "stream", "astream", "structured_predict", "astructured_predict",
+    "stream_structured_predict", "astream_structured_predict", "as_structured_llm", "chat_with_tools",
+    "achat_with_tools", "stream_chat_with_tools", "astream_chat_with_tools", "predict_and_call",
+    "apredict_and_call", "get_tool_calls_from_response", "metadata", "class_name",
+    "model", "temperature", "max_tokens", "max_retries", "timeout", "additional_kwargs", "callback_manager",
+    "system_prompt", "messages_to_prompt", "completion_to_prompt", "pydantic_program_mode", "output_parser",
+})
+EMBEDDING_ATTRS = frozenset({
+    "get_text_embedding", "get_query_embedding", "get_text_embedding_batch", "aget_query_embedding",
+    "aget_text_embedding_batch", "get_agg_embedding_from_queries", "aget_agg_embedding_from_queries",
+    "similarity", "class_name", "model_name", "embed_batch_size", "callback_manager", "num_workers",
+})
+# Calls whose keywords reach mistralai's chat API (their **kwargs are request parameters).
+REQUEST_METHODS = frozenset({"complete", "acomplete", "stream_complete", "astream_complete", "chat", "achat",
+                             "stream_chat", "astream_chat"})
+CALL_KEYWORDS = frozenset({"formatted"})  # complete(prompt, formatted=True): llama_index's own
+BLOCKING_ATTRS = MappingProxyType({
+    "aget_text_embedding": "broken in llama-index-embeddings-mistralai 0.6.0 (it awaits a list: TypeError); "
+                           "use await embed_model.aget_text_embedding_batch([text]) and take [0]",
+    "api_key": "MistralAI keeps its key inside its mistralai client (no .api_key)",
+    "api_base": "MistralAI has no .api_base (its endpoint is endpoint= / MISTRAL_ENDPOINT)",
+    "api_version": "MistralAI has no .api_version", "reuse_client": "MistralAI has no .reuse_client",
+    "dimensions": "MistralAIEmbedding has no dimensions",
+    "logprobs": "MistralAI has no log probabilities", "top_logprobs": "MistralAI has no log probabilities",
+    "strict": "MistralAI has no strict tool schemas", "reasoning_effort": "MistralAI has no reasoning_effort",
+    "default_headers": "MistralAI has no headers",
+})
+# Libraries whose functions and classes take any LlamaIndex LLM / embedding model.
+LLAMAINDEX_PACKAGES = ("llama_index",)
+# Methods of LlamaIndex objects (indexes, engines, agents) that take llm= / embed_model= and use the
+# common interface only; matched by name since the receiver's type is not known statically.
+CONSUMER_METHODS = frozenset({
+    "as_query_engine", "as_chat_engine", "as_retriever", "from_documents", "from_defaults", "from_tools",
+    "from_vector_store", "from_args", "from_llm", "from_index",
+})
+SETTINGS_ATTRS = MappingProxyType({"llm": CHAT, "embed_model": EMBEDDINGS})  # llama_index.core.Settings
+SETTINGS_CLASSES = ("llama_index.core.Settings", "llama_index.core.settings.Settings")

@@ -1,0 +1,112 @@
+"""MIG121's plan for one module: which LlamaIndex OpenAI objects (``OpenAI`` from
+``llama_index.llms.openai``, ``OpenAIEmbedding``) convert to llama_index's Mistral classes, and why
+the others stay.
+
+The LangChain planner (``migrator.plan.langchain``) does the work -- constructors, keywords, the
+object followed through variables and ``self`` attributes, the methods called on it -- with
+LlamaIndex's tables (``migrator.mapping.llamaindex``). What LlamaIndex adds: the global
+``Settings.llm = ...`` / ``Settings.embed_model = ...`` (its uses in the module are followed),
+indexes, engines and agents built with ``llm=`` / ``embed_model=``, and request keywords that
+must be mistralai's.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from migrator.mapping import llamaindex as li
+from migrator.plan.langchain import CONVERT, KEEP, LangchainPlan, Site, _Planner
+from migrator.plan.langchain import plan_module as _plan_module
+
+__all__ = ["plan_module"]
+
+
+def plan_module(tree: ast.Module) -> LangchainPlan | None:
+    """The module's LlamaIndex plan, or None when it imports none of LlamaIndex's OpenAI classes."""
+    return _plan_module(tree, _LlamaIndexPlanner)
+
+
+class _LlamaIndexPlanner(_Planner):
+    lib = li
+    endpoint_keywords = ("api_base",)
+    key_keywords = ("api_key",)
+    consumer_packages = li.LLAMAINDEX_PACKAGES
+
+    @staticmethod
+    def keyword_table(kind: str):
+        return li.LLM_KEYWORDS if kind == li.CHAT else li.EMBEDDING_KEYWORDS
+
+    @staticmethod
+    def allowed_attrs(kind: str) -> frozenset[str]:
+        return li.LLM_ATTRS if kind == li.CHAT else li.EMBEDDING_ATTRS
+
+    @staticmethod
+    def value_problem(keyword: str, value: ast.AST) -> str:
+        """Why a keyword's value has no exact MistralAI counterpart, else ''."""
+        try:
+            literal, known = ast.literal_eval(value), True
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            literal, known = None, False
+        if keyword == "temperature" and known and isinstance(literal, (int, float)) and not 0 <= literal <= 1:
+            return f"temperature={literal}: MistralAI accepts [0, 1] only (a ValidationError); pick a value in range"
+        if keyword in ("max_tokens", "max_new_tokens") and known and literal is None:
+            return f"{keyword}=None: MistralAI needs a number (its default is 512 tokens)"
+        if keyword == "additional_kwargs":
+            if not isinstance(value, ast.Dict) or any(k is None for k in value.keys):
+                return "additional_kwargs= is not a literal dict: check each key against mistralai's chat.complete"
+            return _request_key_problem("additional_kwargs", [k.value if isinstance(k, ast.Constant) else None
+                                                              for k in value.keys])
+        return ""
+
+    @staticmethod
+    def method_blockers(name: str, call: ast.Call) -> list[str]:
+        """Keywords of a request method (complete, chat, ...) are sent to mistralai's chat API."""
+        if name not in li.REQUEST_METHODS:
+            return []
+        if any(kw.arg is None for kw in call.keywords):
+            return [f".{name}(**...): the keywords cannot be checked against mistralai's chat API"]
+        problem = _request_key_problem(f".{name}()", [kw.arg for kw in call.keywords
+                                                      if kw.arg not in li.CALL_KEYWORDS])
+        return [problem] if problem else []
+
+    def _site(self, call: ast.Call, local: str) -> Site:
+        site = super()._site(call, local)
+        module = self.imports[local].rpartition(".")[0]
+        if module in li.LEGACY_MODULES and site.verdict in (CONVERT, KEEP):
+            return replace(site, verdict=KEEP, blockers=(li.LEGACY_BLOCKER.format(module=module), *site.blockers))
+        return site
+
+    def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
+        """``Settings.llm = OpenAI(...)``: the uses of ``Settings.llm`` in this module are followed."""
+        if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                and self.imports.get(target.value.id) in li.SETTINGS_CLASSES):
+            return super()._binding_blockers(target, holder, kind, seen)
+        if li.SETTINGS_ATTRS.get(target.attr) != kind:
+            return [f"stored in {ast.unparse(target)}, which LlamaIndex does not read as this kind of model"]
+        key = ("settings", target.attr)
+        if key in seen:
+            return []
+        seen.add(key)
+        out = []
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Attribute) and node.attr == target.attr and isinstance(node.ctx, ast.Load) \
+                    and isinstance(node.value, ast.Name) and node.value.id == target.value.id:
+                out.extend(self._use_blockers(node, kind, seen))
+        return out
+
+    def _handed_blockers(self, call: ast.AST, mistral: str) -> list[str]:
+        """Indexes, engines and agents take any LlamaIndex LLM (``index.as_query_engine(llm=llm)``)."""
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                and call.func.attr in li.CONSUMER_METHODS:
+            return []
+        return super()._handed_blockers(call, mistral)
+
+
+def _request_key_problem(where: str, keys: list) -> str:
+    for key in keys:
+        if key == "seed":
+            return f"{where}: seed is random_seed on Mistral"
+        if key not in li.REQUEST_KEYS:
+            return f"{where}: {key!r} is not a parameter of mistralai's chat.complete"
+    return ""

@@ -1,0 +1,424 @@
+"""MIG121: LlamaIndex's OpenAI / OpenAIEmbedding -> llama_index's MistralAI / MistralAIEmbedding, end to
+end (transform_source). The keyword tables are checked against the installed LlamaIndex packages,
+which live in a directory of their own (llama-index-llms-openai pins openai<3: it cannot sit next to
+the project's openai 3.x): ``$MIGRATOR_LLAMAINDEX_DIR``, by default ``~/.cache/migrator-llamaindex``,
+installed by ``.ci/run``; the checks run in a subprocess with that directory on its path, and skip
+with the install command when it is missing. Before/after fixtures: fixtures/llamaindex/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mechanics import convert_snippet
+from test_engine_support import snapshot
+
+from migrator.engine import Mode, run
+from migrator.mapping import llamaindex as li
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "llamaindex"
+
+LLAMAINDEX_DIR = Path(os.environ.get("MIGRATOR_LLAMAINDEX_DIR", Path.home() / ".cache" / "migrator-llamaindex"))
+LLAMAINDEX_PINS = ("llama-index-llms-mistralai==0.11.0", "llama-index-embeddings-mistralai==0.6.0",
+                   "llama-index-llms-openai==0.8.3", "llama-index-embeddings-openai==0.7.0")
+INSTALL = (f'.venv/bin/pip install --no-warn-conflicts --target "{LLAMAINDEX_DIR}" '
+           + " ".join(f'"{pin}"' for pin in LLAMAINDEX_PINS))
+
+
+def llamaindex_missing() -> str | None:
+    """Why the LlamaIndex packages are missing from LLAMAINDEX_DIR, or None."""
+    for pin in LLAMAINDEX_PINS:
+        name, version = pin.split("==")
+        if not (LLAMAINDEX_DIR / f"{name.replace('-', '_')}-{version}.dist-info").is_dir():
+            return f"{pin} is not installed in {LLAMAINDEX_DIR} ({INSTALL})"
+    return None
+
+
+def convert(source: str, **config) -> tuple[str, list[str]]:
+    code, todos = convert_snippet(source, **config)
+    again, _ = convert_snippet(code, **config)
+    assert again == code, "a second conversion must change nothing"
+    return code, todos
+
+
+def test_noop_without_llamaindex_openai():
+    source = ("from llama_index.core import Settings\nfrom llama_index.llms.ollama import Ollama\n\n"
+              "Settings.llm = Ollama(model='llama3')\n")
+    assert convert(source) == (source, [])
+
+
+def test_llm_constructor_keywords_and_import():
+    code, todos = convert('''\
+        import os
+        from llama_index.llms.openai import OpenAI
+
+        llm = OpenAI(model="gpt-4o", temperature=0.2, max_tokens=1024, timeout=30, max_retries=2,
+                     api_key=os.environ["OPENAI_API_KEY"], api_base="https://api.openai.com/v1",
+                     streaming=True, system_prompt="Be brief.", additional_kwargs={"top_p": 0.9})
+        print(llm.complete("hi").text)
+        ''')
+    assert "from llama_index.llms.mistralai import MistralAI\n" in code and "llms.openai" not in code
+    assert ('llm = MistralAI(model="mistral-large-latest", temperature=0.2, max_tokens=1024, timeout=30, '
+            'max_retries=2,\n') in code
+    assert ('\n                api_key=os.environ["MISTRAL_API_KEY"], system_prompt="Be brief.", '  # realigned
+            'additional_kwargs={"top_p": 0.9})\n') in code
+    assert "api_base" not in code and "streaming" not in code and not todos
+
+
+def test_no_model_writes_the_default_and_no_max_tokens_gets_a_todo():
+    code, todos = convert('''\
+        from llama_index.llms.openai import OpenAI
+
+        llm = OpenAI()
+        ''')
+    assert '# TODO(migrator MIG121): MistralAI(...) answers at most 512 tokens' in code
+    assert 'llm = MistralAI(model="mistral-small-latest")' in code  # OpenAI's default gpt-3.5-turbo, mapped
+    assert todos == [" ".join(li.MAX_TOKENS_TODO.split())]
+
+
+def test_embedding_model_keyword_and_dropped_options():
+    code, todos = convert('''\
+        from llama_index.embeddings.openai import OpenAIEmbedding
+
+        embed_model = OpenAIEmbedding(model="text-embedding-3-small", embed_batch_size=64, timeout=20)
+        default = OpenAIEmbedding()
+        vector = embed_model.get_text_embedding("hello")
+        vectors = default.get_text_embedding_batch(["a", "b"])
+        ''')
+    assert "from llama_index.embeddings.mistralai import MistralAIEmbedding\n" in code
+    assert 'embed_model = MistralAIEmbedding(model_name="mistral-embed", embed_batch_size=64)' in code
+    assert "default = MistralAIEmbedding()" in code  # ada-002 maps to mistral-embed, its default
+    assert not todos
+
+
+def test_settings_are_followed():
+    code, todos = convert('''\
+        from llama_index.core import Settings, VectorStoreIndex
+        from llama_index.embeddings.openai import OpenAIEmbedding
+        from llama_index.llms.openai import OpenAI
+
+        Settings.llm = OpenAI(model="gpt-4o-mini", max_tokens=512)
+        Settings.embed_model = OpenAIEmbedding(model="text-embedding-3-small")
+        index = VectorStoreIndex.from_documents(documents)
+        engine = index.as_query_engine(llm=Settings.llm, similarity_top_k=2)
+        print(Settings.llm.complete("hi").text, Settings.llm.metadata.model_name)
+        ''')
+    assert 'Settings.llm = MistralAI(model="mistral-small-latest", max_tokens=512)' in code
+    assert 'Settings.embed_model = MistralAIEmbedding(model_name="mistral-embed")' in code and not todos
+
+
+def test_settings_use_that_mistral_lacks_keeps_the_object():
+    code, todos = convert('''\
+        from llama_index.core import Settings
+        from llama_index.llms.openai import OpenAI
+
+        Settings.llm = OpenAI(model="gpt-4o", max_tokens=256)
+        key = Settings.llm.api_key
+        ''')
+    assert 'Settings.llm = OpenAI(model="gpt-4o", max_tokens=256)' in code
+    assert len(todos) == 1 and ".api_key: MistralAI keeps its key" in todos[0]
+
+
+def test_alias_annotation_self_attribute_and_consumers():
+    code, todos = convert('''\
+        from llama_index.core.agent.workflow import FunctionAgent
+        from llama_index.embeddings.openai import OpenAIEmbedding as Emb
+        from llama_index.llms.openai import OpenAI
+
+
+        class Bot:
+            def __init__(self, index) -> None:
+                self.llm: OpenAI = OpenAI(model="gpt-4o", temperature=0, max_tokens=800)
+                self.emb = Emb(model="text-embedding-3-large")
+                self.agent = FunctionAgent(tools=[], llm=self.llm)
+                self.engine = index.as_chat_engine(llm=self.llm, chat_mode="context")
+
+            async def ask(self, q: str) -> str:
+                response = await self.llm.achat([ChatMessage(role="user", content=q)], temperature=0.5)
+                async for chunk in await self.llm.astream_chat([ChatMessage(role="user", content=q)]):
+                    print(chunk.delta, end="")
+                return response.message.content
+
+            async def embed(self, q):
+                return await self.emb.aget_query_embedding(q)
+        ''')
+    assert "from llama_index.llms.mistralai import MistralAI\n" in code
+    assert "from llama_index.embeddings.mistralai import MistralAIEmbedding as Emb\n" in code
+    assert 'self.llm: MistralAI = MistralAI(model="mistral-large-latest", temperature=0, max_tokens=800)' in code
+    assert 'self.emb = Emb(model_name="mistral-embed")' in code and not todos
+
+
+BLOCKED = [
+    pytest.param("llm = OpenAI(max_tokens=9)\nraw = llm._get_client()", "._get_client is not known", id="raw_client"),
+    pytest.param("llm = OpenAI(max_tokens=9)\nb = llm.api_base", "MistralAI has no .api_base", id="api_base_read"),
+    pytest.param("llm = OpenAI(max_tokens=9)\nr = llm.complete(q, seed=1)", "random_seed", id="call_seed"),
+    pytest.param("llm = OpenAI(max_tokens=9)\nr = llm.chat(m, user='u1')", "'user' is not a parameter",
+                 id="call_user"),
+    pytest.param("llm = OpenAI(max_tokens=9)\nr = llm.chat(m, **opts)", "cannot be checked", id="call_splat"),
+    pytest.param("llm = OpenAI(temperature=1.5)", "[0, 1]", id="temperature_range"),
+    pytest.param("llm = OpenAI(max_tokens=None)", "needs a number", id="max_tokens_none"),
+    pytest.param("llm = OpenAI(additional_kwargs={'seed': 3})", "random_seed", id="additional_seed"),
+    pytest.param("llm = OpenAI(additional_kwargs={'logit_bias': {}})", "'logit_bias' is not a parameter",
+                 id="additional_logit_bias"),
+    pytest.param("llm = OpenAI(additional_kwargs=extra)", "not a literal dict", id="additional_name"),
+    pytest.param("llm = OpenAI(default_headers={'x': 'y'})", "no header option", id="default_headers"),
+    pytest.param("llm = OpenAI(http_client=httpx.Client())", "no http_client", id="http_client"),
+    pytest.param("llm = OpenAI(openai_client=client)", "raw OpenAI client", id="openai_client"),
+    pytest.param("llm = OpenAI(reasoning_effort='low')", "magistral", id="reasoning_effort"),
+    pytest.param("llm = OpenAI(strict=True)", "strict tool schemas", id="strict"),
+    pytest.param("llm = OpenAI(logprobs=True)", "log probabilities", id="logprobs"),
+    pytest.param("llm = OpenAI(rate_limiter=limiter)", "TypeError", id="rate_limiter"),
+    pytest.param("llm = OpenAI(api_version='2024-01-01')", "API version", id="api_version"),
+    pytest.param("llm = OpenAI('gpt-4o')", "positional", id="positional"),
+    pytest.param("llm = OpenAI(**options)", "**options", id="splat"),
+    pytest.param("llm = OpenAI(max_tokens=9)\nagent = Crew(llm=llm)", "handed to Crew", id="handed_to_foreign"),
+    pytest.param("def make():\n    return OpenAI(max_tokens=9)", "returned from make()", id="factory"),
+    pytest.param("e = OpenAIEmbedding(model='text-embedding-3-large', dimensions=256)", "1024", id="dimensions"),
+    pytest.param("e = OpenAIEmbedding(mode='similarity')", "first-generation", id="mode"),
+    pytest.param("async def f(t):\n    e = OpenAIEmbedding()\n    return await e.aget_text_embedding(t)", "broken",
+                 id="aget_text_embedding"),
+    pytest.param("Settings.llm = OpenAIEmbedding()", "does not read as this kind", id="settings_wrong_slot"),
+]
+
+
+@pytest.mark.parametrize("body, reason", BLOCKED)
+def test_what_keeps_the_object_on_openai(body, reason):
+    source = ("from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n"
+              f"from llama_index.llms.openai import OpenAI\n\n{body}\n")
+    code, todos = convert(source)
+    left = "".join(line for line in code.splitlines(keepends=True) if "# TODO(migrator MIG121): " not in line)
+    assert left == source  # exactly as written, with the TODO above it
+    assert any("stays on OpenAI" in t and reason in t for t in todos), todos
+
+
+def test_one_kept_constructor_keeps_the_import():
+    code, todos = convert('''\
+        from llama_index.llms.openai import OpenAI
+
+        fast = OpenAI(model="gpt-4o-mini", max_tokens=200)
+        smart = OpenAI(model="gpt-4o", reasoning_effort="high")
+        print(fast.complete("a").text, smart.complete("b").text)
+        ''')
+    assert ("from llama_index.llms.openai import OpenAI\nfrom llama_index.llms.mistralai import MistralAI\n"
+            in code)
+    assert 'fast = MistralAI(model="mistral-small-latest", max_tokens=200)' in code
+    assert 'smart = OpenAI(model="gpt-4o", reasoning_effort="high")' in code and len(todos) == 1
+
+
+def test_azure_other_providers_and_the_openai_sdk_next_to_it():
+    code, todos = convert('''\
+        import os
+        from llama_index.llms.azure_openai import AzureOpenAI
+        from llama_index.llms.openai import OpenAI
+        from openai import OpenAI as OpenAIClient
+
+        azure = AzureOpenAI(engine="gpt-4o", azure_endpoint="https://x.openai.azure.com")
+        local = OpenAI(api_base="http://localhost:11434/v1", model="llama3")
+        deepseek = OpenAI(api_key=os.environ["DEEPSEEK_API_KEY"], model="deepseek-chat")
+        llm = OpenAI(model="gpt-4o", max_tokens=100)
+        client = OpenAIClient()
+        images = client.images.generate(prompt="a cat")
+        print(llm.complete("hi").text)
+        ''')
+    assert 'azure = AzureOpenAI(engine="gpt-4o", azure_endpoint="https://x.openai.azure.com")' in code
+    assert any("Azure OpenAI deployment stays on AzureOpenAI" in t for t in todos)
+    assert 'local = OpenAI(api_base="http://localhost:11434/v1", model="llama3")' in code
+    assert 'deepseek = OpenAI(api_key=os.environ["DEEPSEEK_API_KEY"], model="deepseek-chat")' in code
+    assert 'llm = MistralAI(model="mistral-large-latest", max_tokens=100)' in code
+    assert "from llama_index.llms.openai import OpenAI\n" in code  # still used by local / deepseek
+    assert "client = OpenAIClient()" in code  # the SDK client is the main plan's (kept: images)
+
+
+def test_computed_model_and_key_get_todos_but_convert():
+    code, todos = convert('''\
+        from llama_index.llms.openai import OpenAI
+
+        OPENAI_API_KEY = load_key()
+
+
+        def answer(model_name, prompt):
+            llm = OpenAI(api_key=OPENAI_API_KEY, model=model_name, max_tokens=300)
+            return llm.complete(prompt).text
+        ''')
+    assert "llm = MistralAI(api_key=OPENAI_API_KEY, model=model_name, max_tokens=300)" in code
+    assert any("computed at run time" in t for t in todos)
+    assert any("must now hold a Mistral API key" in t and "llama_index's Mistral integration reads" in t for t in todos)
+
+
+def test_pre_010_imports_stay_with_a_todo():
+    source = ("from llama_index import ServiceContext\nfrom llama_index.embeddings import OpenAIEmbedding\n"
+              "from llama_index.llms import OpenAI\n\n"
+              "ctx = ServiceContext.from_defaults(llm=OpenAI(model='gpt-4', max_tokens=99), "
+              "embed_model=OpenAIEmbedding())\n")
+    code, todos = convert(source)
+    assert "".join(line for line in code.splitlines(keepends=True) if "TODO(migrator MIG121)" not in line) == source
+    assert len(todos) == 2 and all("pre-0.10 path" in t and "upgrade LlamaIndex" in t for t in todos)
+
+
+def test_not_on_the_openai_compatible_target():
+    source = "from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o')\n"
+    code, todos = convert(source, target="openai-compatible", provider="mistral")
+    assert code == source and not todos
+
+
+# -- the tables against the installed packages ------------------------------------------------------
+
+_INTROSPECT = r'''
+import inspect, json
+from llama_index.llms.openai import OpenAI
+from llama_index.llms.mistralai import MistralAI
+from llama_index.embeddings.openai import OpenAIEmbedding
+from llama_index.embeddings.mistralai import MistralAIEmbedding
+from mistralai.client.chat import Chat
+
+def describe(cls):
+    params = inspect.signature(cls.__init__).parameters
+    return {"init": sorted(n for n, p in params.items() if p.kind is not p.VAR_KEYWORD and n != "self"),
+            "var_kwargs": any(p.kind is p.VAR_KEYWORD for p in params.values()),
+            "fields": sorted(cls.model_fields),
+            "attrs": sorted({n for n in dir(cls) if not n.startswith("__")} | set(cls.model_fields)),
+            "defaults": {n: repr(p.default) for n, p in params.items() if p.default is not p.empty}}
+
+ignored = OpenAI(streaming=True, seed=3, api_key="k")
+print(json.dumps({
+    "classes": {c.__name__: describe(c) for c in (OpenAI, MistralAI, OpenAIEmbedding, MistralAIEmbedding)},
+    "chat_complete": sorted(inspect.signature(Chat.complete).parameters),
+    "chat_stream": sorted(inspect.signature(Chat.stream).parameters),
+    "openai_ignores": sorted(k for k in ("streaming", "seed") if k not in ignored.model_dump()),
+    "aget_text_embedding": inspect.getsource(MistralAIEmbedding._aget_text_embedding),
+    "mistral_max_tokens": MistralAI.model_fields["max_tokens"].default,
+    "mistral_temperature_le": [m.le for m in MistralAI.model_fields["temperature"].metadata if hasattr(m, "le")],
+}))
+'''
+
+
+@pytest.fixture(scope="module")
+def installed():
+    missing = llamaindex_missing()
+    if missing:
+        pytest.skip(missing)
+    env = {**os.environ, "PYTHONPATH": str(LLAMAINDEX_DIR), "OPENAI_API_KEY": "k", "MISTRAL_API_KEY": "k"}
+    done = subprocess.run([sys.executable, "-c", _INTROSPECT], env=env, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _accepts(info: dict, keyword: str) -> bool:
+    return keyword in info["init"] or (info["var_kwargs"] and keyword in info["fields"])
+
+
+def test_keyword_tables_match_the_installed_classes(installed):
+    cls = installed["classes"]
+    for table, old, new in ((li.LLM_KEYWORDS, cls["OpenAI"], cls["MistralAI"]),
+                            (li.EMBEDDING_KEYWORDS, cls["OpenAIEmbedding"], cls["MistralAIEmbedding"])):
+        for keyword, (policy, detail) in table.items():
+            if policy == li.SAME:
+                assert _accepts(old, keyword) and _accepts(new, keyword), keyword
+            elif policy == li.RENAME:
+                assert (_accepts(old, keyword) or old["var_kwargs"]) and _accepts(new, detail), keyword
+            else:  # DROP: the old class takes it (or ignores it), the new one has no use for it
+                assert _accepts(old, keyword) or keyword in installed["openai_ignores"], keyword
+    assert sorted(installed["openai_ignores"]) == ["seed", "streaming"]  # OpenAI(...) really ignores them
+    assert not cls["MistralAI"]["var_kwargs"]  # why every unknown keyword must block (TypeError)
+    for keyword in li.BLOCK:
+        assert any(_accepts(cls[name], keyword) for name in ("OpenAI", "OpenAIEmbedding")), keyword
+        if keyword != "rate_limiter":  # MistralAIEmbedding takes it (and the table keeps it there)
+            assert not _accepts(cls["MistralAI"], keyword) and not _accepts(cls["MistralAIEmbedding"], keyword)
+    assert not _accepts(cls["MistralAI"], "rate_limiter") and _accepts(cls["MistralAIEmbedding"], "rate_limiter")
+
+
+def test_attribute_and_request_tables_match_the_installed_classes(installed):
+    cls = installed["classes"]
+    for names, old, new in ((li.LLM_ATTRS, "OpenAI", "MistralAI"),
+                            (li.EMBEDDING_ATTRS, "OpenAIEmbedding", "MistralAIEmbedding")):
+        for name in names:
+            assert name in cls[old]["attrs"] and name in cls[new]["attrs"], name
+    for name in li.BLOCKING_ATTRS:
+        assert name in cls["OpenAI"]["attrs"] or name in cls["OpenAIEmbedding"]["attrs"], name
+        assert name not in cls["MistralAI"]["attrs"] or name == "aget_text_embedding", name
+    assert li.REQUEST_KEYS <= set(installed["chat_complete"]) & set(installed["chat_stream"])
+    assert "seed" not in installed["chat_complete"] and "user" not in installed["chat_complete"]
+    # defaults the rule writes out or warns about
+    assert cls["OpenAI"]["defaults"]["model"] == repr(li.LLM_DEFAULT_MODEL)
+    assert cls["OpenAIEmbedding"]["defaults"]["model"].endswith(f"'{li.EMBEDDING_DEFAULT_MODEL}'>")
+    assert cls["MistralAIEmbedding"]["defaults"]["model_name"] == repr(li.MISTRAL_EMBEDDING_DEFAULT)
+    assert installed["mistral_max_tokens"] == li.MISTRAL_DEFAULT_MAX_TOKENS == 512
+    assert installed["mistral_temperature_le"] == [1.0]
+
+
+def test_aget_text_embedding_is_still_broken(installed):
+    """When llama-index-embeddings-mistralai fixes it (awaiting create_async), unblock it."""
+    source = installed["aget_text_embedding"]
+    assert "await self._client.embeddings.create(" in source and "create_async" not in source
+
+
+# -- dependency manifests (MIG114 follows the converted imports) -------------------------------------
+
+MISTRAL_IMPORTS = ("from llama_index.llms.mistralai import MistralAI\n"
+                   "from llama_index.embeddings.mistralai import MistralAIEmbedding\n")
+
+
+@pytest.mark.parametrize("before, after", [
+    pytest.param("llama-index-core>=0.14\nllama-index-llms-openai>=0.3\nllama-index-embeddings-openai\n",
+                 "llama-index-core>=0.14\nllama-index-llms-mistralai>=0.11,<0.12\n"
+                 "llama-index-embeddings-mistralai>=0.6,<0.7\n", id="integrations_replaced"),
+    pytest.param("llama-index>=0.14\nchainlit\n",
+                 "llama-index>=0.14\nllama-index-embeddings-mistralai>=0.6,<0.7\n"
+                 "llama-index-llms-mistralai>=0.11,<0.12\nchainlit\n", id="bundle_kept_integrations_added"),
+    pytest.param("llama-index\nllama-index-llms-openai\n",
+                 "llama-index\nllama-index-embeddings-mistralai>=0.6,<0.7\nllama-index-llms-mistralai>=0.11,<0.12\n",
+                 id="bundle_and_integration_once_each"),
+])
+def test_requirements_follow_the_converted_imports(before, after):
+    from migrator.engine.project_files import CodeFacts, _edit
+    from migrator.engine.walk import REQUIREMENTS
+
+    facts = CodeFacts(texts={"app.py": MISTRAL_IMPORTS}, any_converted=True)
+    assert _edit(before, "requirements.txt", REQUIREMENTS, facts).text == after
+
+
+def test_a_kept_llm_keeps_its_integration():
+    from migrator.engine.project_files import CodeFacts, _edit
+    from migrator.engine.walk import PYPROJECT
+
+    facts = CodeFacts(texts={"app.py": MISTRAL_IMPORTS, "kept.py": "from llama_index.llms.openai import OpenAI\n"},
+                      any_converted=True)
+    before = '[project]\nname = "app"\ndependencies = ["llama-index-llms-openai>=0.3", "llama-index-embeddings-openai"]\n'
+    assert _edit(before, "pyproject.toml", PYPROJECT, facts).text == (
+        '[project]\nname = "app"\ndependencies = ["llama-index-llms-openai>=0.3", '
+        '"llama-index-llms-mistralai>=0.11,<0.12", "llama-index-embeddings-mistralai>=0.6,<0.7"]\n')
+
+
+# -- before/after fixtures: real-looking LlamaIndex apps, through the engine ------------------------
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURES / "before", tmp_path / "app")
+    return tmp_path
+
+
+def test_fixture_apps_convert_to_the_after_tree_and_stay_converted(project):
+    """chainlit_app.py (Settings), query_router.py (module objects, a key read through a variable),
+    support_agent.py (self attributes, an agent and a chat engine, one embedding kept for its
+    dimensions), kept.py (Azure, another server, reasoning_effort, a foreign consumer, the broken
+    aget_text_embedding, a seed at call time) and requirements.txt (the llama-index bundle)."""
+    before = snapshot(project / "app")
+    diff = run(["app"], mode=Mode.DIFF, jobs=1)
+    assert snapshot(project / "app") == before  # diff mode writes nothing
+    expected = snapshot(FIXTURES / "after")
+    assert {Path(r.path).name: r.updated for r in diff.changed} == expected
+    written = run(["app"], mode=Mode.WRITE, jobs=1)
+    assert written.exit_code == 0 and snapshot(project / "app") == expected
+    again = run(["app"], mode=Mode.CHECK, jobs=1)
+    assert again.exit_code == 0 and not again.changed
+    todos = sorted((Path(r.path).name, f.line, f.message.split(":")[0]) for r in written.results for f in r.findings
+                   if f.kind.value == "todo")
+    assert [name for name, _, _ in todos] == ["kept.py"] * 5 + ["query_router.py", "support_agent.py"], todos
