@@ -92,9 +92,20 @@ class _Transformer(ApiCallTransformer):
         return updated.with_changes(func=func, args=finish_args(updated.args, args))
 
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
-        self.need_import("os")
-        if isinstance(value, cst.Call):  # open(path, "rb") / path.open("rb"), checked by the plan
-            func = value.func
-            path = value.args[0].value if isinstance(func, cst.Name) else func.value  # type: ignore[attr-defined]
-            return cst.parse_expression(FILE_CODE_OPENED.format(path=code_of(path), call=code_of(value)))
-        return cst.parse_expression(FILE_CODE.format(name=code_of(value)))
+        return opened_file_dict(self, value)
+
+
+def opened_file_dict(transformer, value: cst.BaseExpression) -> cst.BaseExpression:
+    """Mistral's ``{"file_name", "content"}`` for a file the plan saw opened from a path: ``open(path,
+    "rb")`` / ``path.open("rb")`` inline or a name bound to one (MIG117, MIG119). A literal path's base
+    name is written out; otherwise ``os.path.basename(...)`` computes it, as the OpenAI SDK did."""
+    if isinstance(value, cst.Call):  # open(path, "rb") / path.open("rb"), checked by the plan
+        func = value.func
+        path = value.args[0].value if isinstance(func, cst.Name) else func.value  # type: ignore[attr-defined]
+        if isinstance(path, cst.SimpleString) and path.prefix == "" and "\\" not in path.value:
+            name = str(path.evaluated_value).replace("\\", "/").rsplit("/", 1)[-1]
+            return cst.parse_expression(f'{{"file_name": {path.quote}{name}{path.quote}, "content": {code_of(value)}}}')
+        transformer.need_import("os")
+        return cst.parse_expression(FILE_CODE_OPENED.format(path=code_of(path), call=code_of(value)))
+    transformer.need_import("os")
+    return cst.parse_expression(FILE_CODE.format(name=code_of(value)))

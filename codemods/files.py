@@ -9,11 +9,10 @@ import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements, keyword_arg
 from codemods._facts import BLINE, FREAD
+from codemods.audio import opened_file_dict
 from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, FILE_RENAMES, CONTENT_READS, FILE_TUPLE_KEYS, ID_KEYWORDS, LINE_BODY_RENAMES,
                                     LINE_DROPPED, METHODS, READ_SITE_ATTRS, REQUEST_COUNTS, STATUSES, line_dict)
 
-_FILE_CODE = '{{"file_name": os.path.basename({name}.name), "content": {name}}}'
-_FILE_CODE_OPENED = '{{"file_name": os.path.basename({path}), "content": {call}}}'
 
 
 class FilesAndBatches(MigratorRule):
@@ -70,13 +69,13 @@ class FilesAndBatches(MigratorRule):
               'batch = client.batches.retrieve(batch.id)\n'
               'if batch.status == "completed":\n'
               '    print(client.files.content(batch.output_file_id).text)\n')
-    AFTER = ('import json\nimport os\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
+    AFTER = ('import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
              'with open("batch.jsonl", "w") as out:\n'
              '    for i, q in enumerate(questions):\n'
              '        out.write(json.dumps({"custom_id": str(i),\n'
              '                              "body": {"model": "mistral-small-latest", "messages": [{"role": "user", '
              '"content": q}]}}) + "\\n")\n'
-             'batch_file = client.files.upload(file={"file_name": os.path.basename("batch.jsonl"), "content": '
+             'batch_file = client.files.upload(file={"file_name": "batch.jsonl", "content": '
              'open("batch.jsonl", "rb")}, purpose="batch")\n'
              'batch = client.batch.jobs.create(input_files=[batch_file.id], endpoint="/v1/chat/completions", '
              'model="mistral-small-latest")\n'
@@ -311,12 +310,7 @@ class _Transformer(ApiCallTransformer):
         if isinstance(value, cst.Tuple):  # (name, content[, content_type]), checked by the plan
             pairs = ", ".join(f'"{key}": {code_of(el.value)}' for key, el in zip(FILE_TUPLE_KEYS, value.elements))
             return cst.parse_expression("{" + pairs + "}")
-        self.need_import("os")
-        if isinstance(value, cst.Call):  # open(path, "rb") / path.open("rb"), checked by the plan
-            func = value.func
-            path = value.args[0].value if isinstance(func, cst.Name) else func.value  # type: ignore[attr-defined]
-            return cst.parse_expression(_FILE_CODE_OPENED.format(path=code_of(path), call=code_of(value)))
-        return cst.parse_expression(_FILE_CODE.format(name=code_of(value)))
+        return opened_file_dict(self, value)
 
 
 class _LineModel(cst.CSTVisitor):

@@ -278,3 +278,16 @@ def test_statuses_shown_to_a_person_and_file_sizes():
     assert not todos, todos
     assert 'print(f"status={batch.status}")' in code and 'log.info("batch %s is %s", batch.id, batch.status)' in code
     assert 'return batch.status == "RUNNING", up.size_bytes' in code
+
+
+def test_a_literal_path_names_its_file_without_os():
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        up = client.files.create(file=open("data/requests.jsonl", "rb"), purpose="batch")
+        print(up.id)
+        ''')
+    assert not todos, todos
+    assert ('up = client.files.upload(file={"file_name": "requests.jsonl", "content": open("data/requests.jsonl", '
+            '"rb")}, purpose="batch")') in code
+    assert "import os" not in code
