@@ -361,6 +361,40 @@ class RuleTransformer(cst.CSTTransformer):
         return stmt.with_changes(leading_lines=[*kept, *new])
 
 
+class WrittenTargets:
+    """Mixin for a rule whose sites are reads: remembers the targets being written (assigned, deleted,
+    a loop's or a with's target), as ast's Store / Del contexts tell its site-order twin."""
+
+    def written(self, node: cst.CSTNode) -> bool:
+        return id(node) in self.__dict__.get("_stores", ())
+
+    def _store(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._store(element.value)
+        else:
+            self.__dict__.setdefault("_stores", set()).add(id(target))
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._store(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._store(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._store(node.target)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._store(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._store(node.target)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._store(node.asname.name)
+
+
 def unknown_model_todo(name: str, kind: str = "") -> str:
     """The TODO for a model name the map (and the user's --model pairs) do not cover."""
     return f"no Mistral model is known for {name!r}: pass --model {name}=<mistral {kind}model>"

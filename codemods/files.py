@@ -7,7 +7,8 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements, keyword_arg
+from codemods._base import (ApiCallTransformer, MigratorRule, WrittenTargets, code_of, finish_args, finish_elements,
+                           keyword_arg)
 from codemods._facts import BLINE, FREAD
 from codemods.audio import opened_file_dict
 from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, FILE_RENAMES, CONTENT_READS, FILE_TUPLE_KEYS, ID_KEYWORDS, LINE_BODY_RENAMES,
@@ -118,41 +119,13 @@ def _string(node: cst.BaseExpression, value: str) -> cst.SimpleString:
     return cst.SimpleString(f"{quote}{value}{quote}")
 
 
-class _Transformer(ApiCallTransformer):
+class _Transformer(WrittenTargets, ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._stores: set[int] = set()
         self._line_model: Optional[cst.BaseExpression] = None  # the batch lines' body model, as written
 
     def matches(self, node: cst.Call) -> bool:
         return _surface(node) is not None
-
-    # -- what is written, not read ----------------------------------------------------------
-    def _store(self, target: cst.BaseExpression) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._store(element.value)
-        else:
-            self._stores.add(id(target))
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._store(node.target)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._store(node.target)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._store(node.target)
-
-    def visit_Del(self, node: cst.Del) -> None:
-        self._store(node.target)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._store(node.target)
-
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        if node.asname is not None:
-            self._store(node.asname.name)
 
     # -- sites --------------------------------------------------------------------------------
     def visit_Module(self, node: cst.Module) -> None:
@@ -163,7 +136,7 @@ class _Transformer(ApiCallTransformer):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         # twin of codemods._facts.file_read
-        if node.attr.value in READ_SITE_ATTRS and id(node) not in self._stores and \
+        if node.attr.value in READ_SITE_ATTRS and not self.written(node) and \
                 isinstance(node.value, (cst.Name, cst.Call, cst.Await)):
             self.mark_site(node, FREAD)
 

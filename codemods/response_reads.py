@@ -6,7 +6,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
+from codemods._base import MigratorRule, RuleTransformer, WrittenTargets, code_of, dotted
 from codemods._facts import READ, RESPONSE_ATTRS, TYPECHECK
 from migrator.mapping.chat import (FINISH_REASONS, MISSING_RESPONSE_FIELDS, MISTRAL_MODELS_MODULE, RESPONSE_TYPES,
                                    UNSUPPORTED_RESPONSE_FIELDS)
@@ -46,7 +46,7 @@ class ResponseReads(MigratorRule):
         return _Transformer(self, facts)
 
 
-class _Transformer(RuleTransformer):
+class _Transformer(WrittenTargets, RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._active = bool(facts.openai_modules or facts.imported)
@@ -54,7 +54,6 @@ class _Transformer(RuleTransformer):
         # openai-compatible: the same SDK objects; Mistral's API still reports its own finish reasons
         self._same_sdk = endpoint is not None
         self._finish_reasons = endpoint is None or endpoint.spec.protocol == "mistral"
-        self._stores: set[int] = set()  # attributes being assigned or deleted, not read
         self._quotes: list[str] = []  # quote characters of the enclosing f-strings
         self._bindings: dict[int, dict[str, str]] = {}  # id(statement) -> owner -> bound name
         self._elifs: set[int] = set()
@@ -72,27 +71,8 @@ class _Transformer(RuleTransformer):
         answer = self.answer_for(node)
         return bool(answer and answer[0] == "read" and answer[1])
 
-    def _store(self, target: cst.BaseExpression) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._store(element.value)
-        else:
-            self._stores.add(id(target))
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._store(node.target)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._store(node.target)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._store(node.target)
-
-    def visit_Del(self, node: cst.Del) -> None:
-        self._store(node.target)
-
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if self._active and node.attr.value in RESPONSE_ATTRS and id(node) not in self._stores:
+        if self._active and node.attr.value in RESPONSE_ATTRS and not self.written(node):
             self.mark_site(node, READ)
 
     def visit_Call(self, node: cst.Call) -> None:
