@@ -346,3 +346,18 @@ def test_a_notebook_answers_for_its_own_environment_reads(tmp_path):
     findings = [(Path(r.path).name, f.message) for r in report.results for f in getattr(r, "findings", ())]
     assert any(name == "a.ipynb" for name, _ in findings)  # the sibling converts
     assert not [m for name, m in findings if name == "b.ipynb" and "MISTRAL_API_KEY" in m], findings
+
+
+def test_an_env_magic_setting_the_openai_key_gets_a_todo_and_keeps_its_value():
+    """Review: `%env OPENAI_API_KEY=...` in a converted notebook got no TODO (the same write in a .py
+    file does); the value is a secret: never rewritten, never shown."""
+    text = notebook("%env OPENAI_API_KEY=sk-test-not-a-real-key", "from openai import OpenAI\nclient = OpenAI()",
+                    'r = client.chat.completions.create(model="gpt-4o", messages=[])')
+    outcome = transform_notebook(text, config=Config(), filename="nb.ipynb")
+    cells = code_cells(outcome.code)
+    assert cells[0] == ("# TODO(migrator MIG115): the converted client reads MISTRAL_API_KEY: set that (with a "
+                        "Mistral key) instead of OPENAI_API_KEY\n%env OPENAI_API_KEY=sk-test-not-a-real-key")
+    todos = [f for f in outcome.findings if f.rule == "MIG115"]
+    assert len(todos) == 1 and "sk-test" not in todos[0].message and todos[0].message.startswith("cell 1, line 1:")
+    again = transform_notebook(outcome.code, config=Config(), filename="nb.ipynb")
+    assert again.code == outcome.code and [f.rule for f in again.findings if f.rule == "MIG115"] == ["MIG115"]

@@ -146,3 +146,39 @@ class NotebookPip:
     LANGUAGE = "text"
     BEFORE = "# a notebook cell\n%pip install -q openai tiktoken\n"
     AFTER = "# a notebook cell\n%pip install -q \"mistralai>=3.7,<4\" tiktoken\n"
+
+
+_ENV_MAGIC = re.compile(r"^\s*%(?:set_)?env\s+OPENAI_API_KEY\b")
+ENV_RULE = "MIG115"
+
+
+def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
+    """A TODO above each ``%env OPENAI_API_KEY ...`` line of a notebook whose converted cells import
+    mistralai (the converted client reads MISTRAL_API_KEY): the value is a secret, so it is never
+    rewritten nor shown; the line is left for a person."""
+    from migrator.engine.notebooks import locate
+
+    imports = _imports(converted)
+    select = {code.upper() for code in getattr(config, "select", ()) or ()}
+    ignore = {code.upper() for code in getattr(config, "ignore", ()) or ()}
+    if "mistralai" not in imports or (select and ENV_RULE not in select) or ENV_RULE in ignore:
+        return []
+    message = ("set MISTRAL_API_KEY here too (with a Mistral key): the converted client reads it, a client kept "
+               "on OpenAI still reads OPENAI_API_KEY") if "openai" in imports else \
+        "the converted client reads MISTRAL_API_KEY: set that (with a Mistral key) instead of OPENAI_API_KEY"
+    todo = f"# TODO(migrator {ENV_RULE}): {message}"
+    findings = []
+    for number, line in sorted(notebook.masks.items()):
+        if not _ENV_MAGIC.match(line) or todo in line:
+            continue
+        module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
+                           if text.endswith(f"#{notebook.tag}mask {number}"))
+        lines = notebook.module.splitlines()
+        if module_line >= 2 and lines[module_line - 2].strip() == todo:
+            pass  # a second run: the TODO is there already
+        else:
+            indent = line[:len(line) - len(line.lstrip())]
+            notebook.masks[number] = f"{indent}{todo}\n{line}"
+        cell, in_cell, json_line = locate(notebook, module_line)
+        findings.append(Finding(ENV_RULE, FindingKind.TODO, json_line, f"cell {cell.number}, line {in_cell}: {message}"))
+    return findings

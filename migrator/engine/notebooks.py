@@ -470,7 +470,7 @@ def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
     whose code does not parse; the engine reports the file as failed and leaves it as it is."""
     from libcst import ParserSyntaxError
 
-    from migrator.engine.notebook_pip import rewrite_pip_magics
+    from migrator.engine.notebook_pip import flag_env_magics, rewrite_pip_magics
     from migrator.engine.transform import transform_source
 
     notebook = read_notebook(text)
@@ -488,9 +488,11 @@ def transform_notebook(text: str, *, config, filename: str) -> RuleOutcome:
         raise NotebookError(f"cell {cell.number}, line {in_cell}: syntax error: {message}; "
                             "notebook left unchanged") from None
     findings = [place(notebook, finding) for finding in outcome.findings]
+    masks = dict(notebook.masks)
     findings += rewrite_pip_magics(notebook, outcome.code, config)
+    findings += flag_env_magics(notebook, outcome.code, config)
     findings.sort(key=lambda finding: (finding.line, finding.rule))
-    if outcome.code == notebook.module and not any(finding.rule == "MIG113" for finding in findings):
+    if outcome.code == notebook.module and notebook.masks == masks:
         return RuleOutcome(text, tuple(findings))
     changed = converted_cells(notebook, outcome.code)
     if not changed:

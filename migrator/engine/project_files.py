@@ -833,7 +833,9 @@ class EnvFiles:
     **Fix safety.** Exact for the rename. **Never changed, reported:** a real env file (``.env``,
     ``.env.production``: no value from it is shown anywhere), an example whose value looks like a real
     OpenAI key (rotate it), YAML that would not parse back, and lines where the variable is used
-    inside a command while clients kept on OpenAI still read it.
+    inside a command while clients kept on OpenAI still read it. A notebook's ``%env OPENAI_API_KEY=...``
+    line (mistral target, cells converted) gets a TODO above it to set ``MISTRAL_API_KEY``; the value
+    is a secret and is never rewritten nor shown.
     """
 
     CODE = ENV_RULE
