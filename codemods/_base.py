@@ -31,6 +31,10 @@ STATEMENT_TYPES = frozenset({
 })
 
 
+# Nodes every rule's transformer must see (statement bookkeeping, pruning, masked f-strings).
+_EVERY_RULE = STATEMENT_TYPES | {cst.SimpleStatementSuite, cst.FormattedString, cst.Module}
+
+
 def todo_text(code: str, message: str) -> str:
     return f"{TODO_PREFIX}{code}): {message}"
 
@@ -122,10 +126,26 @@ class Combined(cst.CSTTransformer):
     def __init__(self, transformers: "list[RuleTransformer]") -> None:
         super().__init__()
         self.transformers = transformers
+        # node type -> the transformers with a visit_ / leave_ handler for it: the only ones a node that
+        # is not a statement concerns (RuleTransformer's own bookkeeping is about statements)
+        self._visitors: dict[type, list] = {}
+        self._leavers: dict[type, list] = {}
+
+    def _concerned(self, table: dict, prefix: str, node_type: type) -> list:
+        found = table.get(node_type)
+        if found is None:
+            found = table[node_type] = [t for t in self.transformers if t._handler(prefix, node_type) is not None]
+        return found
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        node_type = type(node)
+        if node_type in _EVERY_RULE:
+            descend = True
+            for transformer in self.transformers:
+                descend = transformer.on_visit(node) and descend
+            return descend
         descend = True
-        for transformer in self.transformers:
+        for transformer in self._concerned(self._visitors, "visit_", node_type):
             descend = transformer.on_visit(node) and descend
         return descend
 
@@ -136,6 +156,13 @@ class Combined(cst.CSTTransformer):
         return None
 
     def on_leave(self, original_node, updated_node):
+        node_type = type(original_node)
+        if node_type not in _EVERY_RULE:
+            for transformer in self._concerned(self._leavers, "leave_", node_type):
+                updated_node = transformer.on_leave(original_node, updated_node)
+                if not isinstance(updated_node, cst.CSTNode):
+                    break  # removed (or flattened): later rules have nothing left to see
+            return updated_node
         before: list = []  # statements a rule put in front of this one (FlattenSentinel)
         for transformer in self.transformers:
             updated_node = transformer.on_leave(original_node, updated_node)
@@ -168,7 +195,7 @@ class RuleTransformer(cst.CSTTransformer):
         self._answers: dict[int, object] = {}  # id(original site node) -> the plan's answer for it
         self._api_seen: dict[tuple, int] = {}  # (statement, callee) -> API calls met (api_site)
         self.answer: object = None  # the plan's answer for the site last counted by next_site_line
-        self._handlers: dict[str, dict[type, Optional[Callable]]] = {}
+        self._handlers: dict[str, dict[type, Optional[Callable]]] = {"visit_": {}, "leave_": {}}
         # Statements met so far, in the pre-order codemods._facts numbered them in. At the end it
         # must equal the number of statements ast saw; if not, pruning was misaligned (see aligned).
         self.statements_seen = 0
@@ -282,10 +309,13 @@ class RuleTransformer(cst.CSTTransformer):
     # per node type, and node kinds are tested by exact type.
 
     def _handler(self, prefix: str, node_type: type) -> Optional[Callable]:
-        cache = self._handlers.setdefault(prefix, {})
-        if node_type not in cache:
-            cache[node_type] = getattr(self, prefix + node_type.__name__, None)
-        return cache[node_type]
+        # called twice per node and rule: one dict lookup on the hot path
+        cache = self._handlers[prefix]
+        try:
+            return cache[node_type]
+        except KeyError:
+            found = cache[node_type] = getattr(self, prefix + node_type.__name__, None)
+            return found
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         node_type = type(node)

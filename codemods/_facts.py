@@ -20,6 +20,7 @@ from migrator.mapping.client import MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.errors import error_rule
+from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
 from migrator.mapping.models import slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
@@ -83,6 +84,9 @@ class ModuleFacts:
     # kind -> the conversion plan's answer for each site, parallel to ``sites`` (migrator.plan)
     answers: dict[str, list] = field(default_factory=dict)
     view: object = None  # migrator.plan.FileView of this module
+    # the module calls a files / batches method MIG119 maps: only then are its result reads sites
+    # (`.content`, `.text`, `.status` are everywhere: counting them elsewhere would defeat pruning)
+    file_api: bool = False
     masked: frozenset = frozenset()  # ids of LibCST f-strings ast could not read (migrator.plan.source)
     # MIG102: statement index -> (line, TODO) for tables and checks of model names converted calls sent
     table_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -537,7 +541,7 @@ class _Collector(ast.NodeVisitor):
                 isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
                 node.value.value.attr == "choices":
             self._site(node, CTEXT)
-        elif file_read(node) and self.facts_uses_openai:
+        elif file_read(node) and self.facts.file_api and self.facts_uses_openai:
             self._site(node, FREAD)
         elif node.attr == "flagged" and self.facts_uses_openai:
             self.mark()  # MIG109 rewrites a converted moderation result's .results[i].flagged
@@ -559,8 +563,8 @@ class _Collector(ast.NodeVisitor):
     def visit_Dict(self, node: ast.Dict) -> None:
         if message_change(_dict_constants(node)):
             self._site(node, MSG)
-        elif line_dict([k.value if isinstance(k, ast.Constant) else None for k in node.keys]) and \
-                self.facts_uses_openai:
+        elif self.facts.file_api and self.facts_uses_openai and \
+                line_dict([k.value if isinstance(k, ast.Constant) else None for k in node.keys]):
             self._site(node, BLINE)
         self.generic_visit(node)
 
@@ -690,7 +694,12 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     collector = _Collector(facts)
     # Imports first, wherever they are, so that names used before a late import still resolve.
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
+        if isinstance(node, ast.Call):
+            if not facts.file_api and isinstance(node.func, ast.Attribute) and \
+                    isinstance(node.func.value, ast.Attribute) and \
+                    f"{node.func.value.attr}.{node.func.attr}" in FILE_METHODS:
+                facts.file_api = True
+        elif isinstance(node, ast.Import):
             collector.visit_Import(node)
         elif isinstance(node, ast.ImportFrom):
             collector.visit_ImportFrom(node)

@@ -123,26 +123,32 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._line_model: Optional[cst.BaseExpression] = None  # the batch lines' body model, as written
+        self._module: Optional[cst.Module] = None
 
     def matches(self, node: cst.Call) -> bool:
         return _surface(node) is not None
 
-    # -- sites --------------------------------------------------------------------------------
+    # -- sites (only in a module that calls a files / batches method: facts.file_api) ---------------
     def visit_Module(self, node: cst.Module) -> None:
-        # the job's model: the one model every batch line names (the plan checked there is one)
-        finder = _LineModel()
-        node.visit(finder)
-        self._line_model = finder.model
+        self._module = node
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         # twin of codemods._facts.file_read
-        if node.attr.value in READ_SITE_ATTRS and not self.written(node) and \
+        if self.facts.file_api and node.attr.value in READ_SITE_ATTRS and not self.written(node) and \
                 isinstance(node.value, (cst.Name, cst.Call, cst.Await)):
             self.mark_site(node, FREAD)
 
     def visit_Dict(self, node: cst.Dict) -> None:
-        if line_dict(_keys(node)):
+        if self.facts.file_api and line_dict(_keys(node)):
             self.mark_site(node, BLINE)
+
+    def _job_model(self) -> Optional[cst.BaseExpression]:
+        """The job's model: the one model every batch line of the module names (the plan checked it)."""
+        if self._line_model is None:
+            finder = _LineModel()
+            self._module.visit(finder)
+            self._line_model = finder.model
+        return self._line_model
 
     def _read(self, original: cst.CSTNode) -> Optional[str]:
         answer = self.answer_for(original)
@@ -253,8 +259,8 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
                     for arg in updated.args]
         else:  # batches.create
             args = []
-            model = keyword_arg("model", self.mapped_model(self._line_model, line)) \
-                if self._line_model is not None else None
+            job_model = self._job_model()
+            model = keyword_arg("model", self.mapped_model(job_model, line)) if job_model is not None else None
             for arg in updated.args:
                 name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
                 if name == "completion_window":  # "24h": Mistral's default timeout_hours=24

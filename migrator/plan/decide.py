@@ -612,9 +612,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
-        if isinstance(node, ast.Attribute) and file_read(node):
+        if isinstance(node, ast.Attribute) and file_read(node) and _file_api(f):
             sites[key] = ("fread", *converted_file_result(f, node.value, call_verdict))
-        if isinstance(node, ast.Dict) and line_dict([k.value if isinstance(k, ast.Constant) else None
+        if isinstance(node, ast.Dict) and _file_api(f) and line_dict([k.value if isinstance(k, ast.Constant) else None
                                                      for k in node.keys]):
             sites[key] = ("bline", _converts_batch(f, call_verdict))
         if isinstance(node, ast.Attribute) and node.attr == "text" and isinstance(node.ctx, ast.Load) and \
@@ -803,6 +803,14 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
     return True
 
 
+
+
+def _file_api(f) -> bool:
+    """Does the module call a files / batches method MIG119 maps (codemods._facts: facts.file_api)?"""
+    found = getattr(f, "_file_api", None)
+    if found is None:
+        found = f._file_api = any(isinstance(n, ast.Call) and file_surface_of(n) is not None for n in f.nodes)
+    return found
 
 
 def _converts_batch(f, call_verdict) -> bool:
