@@ -314,7 +314,11 @@ class RuleTransformer(cst.CSTTransformer):
         try:
             return cache[node_type]
         except KeyError:
-            found = cache[node_type] = getattr(self, prefix + node_type.__name__, None)
+            name = prefix + node_type.__name__
+            # LibCST's own no-op stubs (CSTTransformer has one per node type) are no handler
+            own = getattr(type(self), name, None)
+            found = cache[node_type] = None if own is None or own is getattr(cst.CSTTransformer, name, None) \
+                else getattr(self, name)
             return found
 
     def on_visit(self, node: cst.CSTNode) -> bool:
