@@ -3,6 +3,8 @@ MIG107 and MIG118's dict reads). Behaviour over sockets with openai 0.28: tests/
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mechanics import convert_snippet
@@ -204,3 +206,24 @@ def test_an_azure_setting_in_another_module_is_named_in_the_todo(tmp_path):
     report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
     messages = [f.message for r in report.results for f in getattr(r, "findings", ()) if r.path.endswith("chat.py")]
     assert any("the openai module is configured for Azure in azure_cfg.py" in m for m in messages), messages
+
+
+def test_module_settings_get_a_todo_only_where_the_module_client_converts(tmp_path):
+    """Review (FastChat): `openai.api_base = ...` in a module whose own module-client calls all stay
+    on OpenAI / Azure pointed at a `mistral_client` that module never gets."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "judge.py").write_text(
+        'import openai\n\ndef ask(api_base, messages):\n    openai.api_base = api_base\n'
+        '    return openai.ChatCompletion.create(engine="gpt-4", messages=messages)["choices"][0]\n', encoding="utf-8")
+    (tmp_path / "embed.py").write_text(
+        'import openai\n\ndef embed(texts):\n    r = openai.Embedding.create(input=texts, model="text-embedding-3-small")\n'
+        '    return [d["embedding"] for d in r["data"]]\n', encoding="utf-8")
+    (tmp_path / "chat.py").write_text(
+        'import openai\nopenai.api_base = "https://api.openai.com/v1"\n\ndef ask(q):\n'
+        '    r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}])\n'
+        '    return r["choices"][0]["message"]["content"]\n', encoding="utf-8")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    by_file = {Path(r.path).name: [f.message for f in getattr(r, "findings", ())] for r in report.results}
+    assert not [m for m in by_file["judge.py"] if "mistral_client" in m], by_file["judge.py"]
+    assert any("openai.api_base configures OpenAI's module-level client" in m for m in by_file["chat.py"]), by_file
