@@ -342,3 +342,23 @@ def test_openai_compatible_target_keeps_the_call():
         client.audio.speech.create(model="tts-1", voice="alloy", input="hi").write_to_file("a.mp3")
         ''', target="openai-compatible", provider="mistral")
     assert "speech.create(" in code and "audio_data" not in statements(code) and todos
+
+
+def test_a_read_above_the_call_in_a_loop_keeps_the_client():
+    """Review: `prev = None` before the loop, `prev.write_to_file(...)` above the call in it: the read
+    sees the previous pass's result, whichever it is; it was left as OpenAI's read of a Mistral result."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def speak(lines):
+            prev = None
+            for line in lines:
+                if prev is not None:
+                    prev.write_to_file("prev.mp3")
+                prev = client.audio.speech.create(model="tts-1", voice="alloy", input=line)
+        ''')
+    assert "client = OpenAI()" in code and "audio.speech.create(" in code
+    assert any("previous pass's result" in t for t in todos), todos

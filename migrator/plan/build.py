@@ -1779,6 +1779,13 @@ def _reads_after_binding(f: _File, call: ast.Call) -> str:
     first = min(stores) if stores else (0, 0)
     if any(isinstance(n.ctx, ast.Load) and (n.lineno, n.col_offset) < first for n in names):
         return f"{name} is read before it is first assigned (a loop's previous result)"
+    # a read above the call in a loop around both sees the previous pass's result (`prev = None` before
+    # the loop is no speech call: the read reaches both)
+    loops = {id(a) for a in ancestors_of(f, call) if isinstance(a, (ast.For, ast.AsyncFor, ast.While))}
+    here = (holder.lineno, holder.col_offset)
+    if loops and any(isinstance(n.ctx, ast.Load) and (n.lineno, n.col_offset) < here and
+                     any(id(a) in loops for a in ancestors_of(f, n)) for n in names):
+        return f"{name} is read above the call in a loop around both (the previous pass's result)"
     return ""
 
 
