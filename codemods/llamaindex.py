@@ -39,7 +39,8 @@ class LlamaIndex(LangChain):
     **Fix safety.** approximate: another model answers, and MistralAI caps answers at 512 tokens
     unless ``max_tokens=`` is set (a TODO says so where it is not); with mistralai 3.7 its
     ``max_retries`` has no effect (llama-index-llms-mistralai 0.11 passes an int where mistralai takes
-    a RetryConfig). mistral-embed vectors have 1024 dimensions: re-index stored vectors.
+    a RetryConfig; a TODO says so where it is passed). mistral-embed vectors have 1024 dimensions: each
+    converted embedding model gets a TODO to re-index stored vectors.
 
     **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
     equivalent (``dimensions``, ``default_headers``, ``http_client``, ``openai_client``,
@@ -47,7 +48,9 @@ class LlamaIndex(LangChain):
     ``**kwargs``); a use, followed through the name, ``self`` attribute or ``Settings`` attribute it
     is bound to, that the Mistral class lacks or treats otherwise (``.api_key``, ``.api_base``,
     ``aget_text_embedding`` -- broken in llama-index-embeddings-mistralai 0.6 --, a call keyword that
-    is not a mistralai chat parameter); an object handed to a function outside LlamaIndex or returned
+    is not a mistralai chat parameter); an object handed to a class that takes only llama_index's
+    OpenAI (``OpenAIAgent``, ``OpenAIPydanticProgram``) or to ``ServiceContext`` (gone from the
+    llama-index-core the Mistral integration needs); an object handed to a function outside LlamaIndex or returned
     from one; a class imported from LlamaIndex's pre-0.10 paths (``from llama_index.llms import
     OpenAI``: upgrade LlamaIndex first). ``AzureOpenAI`` / ``AzureOpenAIEmbedding`` stay, with a
     TODO; an ``api_base`` / ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
@@ -110,6 +113,10 @@ class _LlamaIndexTransformer(_Transformer):
                 notes.append(f"model {default!r} written out ({site.cls}'s default is {old!r})")
         if llm and "max_tokens" not in written:
             self.todo(site.line, li.MAX_TOKENS_TODO)
+        if llm and "max_retries" in written:
+            self.todo(site.line, li.MAX_RETRIES_TODO)
+        if not llm:
+            self.todo(site.line, li.EMBEDDING_TODO)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate")
         return self._renamed(call, site, mistral, args)

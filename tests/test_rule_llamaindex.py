@@ -67,7 +67,7 @@ def test_llm_constructor_keywords_and_import():
             'max_retries=2,\n') in code
     assert ('\n                api_key=os.environ["MISTRAL_API_KEY"], system_prompt="Be brief.", '  # realigned
             'additional_kwargs={"top_p": 0.9})\n') in code
-    assert "api_base" not in code and "streaming" not in code and not todos
+    assert "api_base" not in code and "streaming" not in code and todos == [li.MAX_RETRIES_TODO]
 
 
 def test_no_model_writes_the_default_and_no_max_tokens_gets_a_todo():
@@ -93,7 +93,7 @@ def test_embedding_model_keyword_and_dropped_options():
     assert "from llama_index.embeddings.mistralai import MistralAIEmbedding\n" in code
     assert 'embed_model = MistralAIEmbedding(model_name="mistral-embed", embed_batch_size=64)' in code
     assert "default = MistralAIEmbedding()" in code  # ada-002 maps to mistral-embed, its default
-    assert not todos
+    assert todos and set(todos) == {li.EMBEDDING_TODO}  # re-index: another model, another vector size
 
 
 def test_settings_are_followed():
@@ -109,7 +109,8 @@ def test_settings_are_followed():
         print(Settings.llm.complete("hi").text, Settings.llm.metadata.model_name)
         ''')
     assert 'Settings.llm = MistralAI(model="mistral-small-latest", max_tokens=512)' in code
-    assert 'Settings.embed_model = MistralAIEmbedding(model_name="mistral-embed")' in code and not todos
+    assert 'Settings.embed_model = MistralAIEmbedding(model_name="mistral-embed")' in code
+    assert todos == [li.EMBEDDING_TODO]
 
 
 def test_settings_use_that_mistral_lacks_keeps_the_object():
@@ -150,7 +151,7 @@ def test_alias_annotation_self_attribute_and_consumers():
     assert "from llama_index.llms.mistralai import MistralAI\n" in code
     assert "from llama_index.embeddings.mistralai import MistralAIEmbedding as Emb\n" in code
     assert 'self.llm: MistralAI = MistralAI(model="mistral-large-latest", temperature=0, max_tokens=800)' in code
-    assert 'self.emb = Emb(model_name="mistral-embed")' in code and not todos
+    assert 'self.emb = Emb(model_name="mistral-embed")' in code and todos == [li.EMBEDDING_TODO]
 
 
 BLOCKED = [
@@ -421,4 +422,27 @@ def test_fixture_apps_convert_to_the_after_tree_and_stay_converted(project):
     assert again.exit_code == 0 and not again.changed
     todos = sorted((Path(r.path).name, f.line, f.message.split(":")[0]) for r in written.results for f in r.findings
                    if f.kind.value == "todo")
-    assert [name for name, _, _ in todos] == ["kept.py"] * 5 + ["query_router.py", "support_agent.py"], todos
+    assert [name for name, _, _ in todos] == ["chainlit_app.py"] + ["kept.py"] * 5 + ["query_router.py"] * 2 + \
+        ["support_agent.py"], todos
+
+
+@pytest.mark.parametrize("consumer, reason", [
+    ("OpenAIAgent.from_tools([], llm=llm)", "OpenAIAgent accepts only llama_index's OpenAI LLM"),
+    ('OpenAIPydanticProgram.from_defaults(output_cls=Song, prompt_template_str="x", llm=llm)',
+     "OpenAIPydanticProgram accepts only"),
+    ("ServiceContext.from_defaults(llm=llm)", "ServiceContext is gone from llama-index-core 0.14"),
+])
+def test_openai_only_consumers_keep_the_llm(consumer, reason):
+    """Review: classes that check isinstance(llm, OpenAI), and ServiceContext, matched the generic
+    consumer methods (from_tools / from_defaults) and the LLM was converted."""
+    code, todos = convert(f'''\
+        from llama_index.llms.openai import OpenAI
+        from llama_index.agent.openai import OpenAIAgent
+        from llama_index.program.openai import OpenAIPydanticProgram
+        from llama_index.core import ServiceContext
+
+        llm = OpenAI(model="gpt-4o", max_tokens=512)
+        thing = {consumer}
+        ''')
+    assert "llm = OpenAI(model=\"gpt-4o\", max_tokens=512)" in code and "MistralAI(" not in code
+    assert any(reason in todo for todo in todos), todos

@@ -56,6 +56,20 @@ LLM_DEFAULT_MODEL = "gpt-3.5-turbo"
 EMBEDDING_DEFAULT_MODEL = "text-embedding-ada-002"
 MISTRAL_EMBEDDING_DEFAULT = "mistral-embed"  # MistralAIEmbedding's own default
 MISTRAL_DEFAULT_MAX_TOKENS = 512
+EMBEDDING_TODO = ("embeddings now come from mistral-embed (1024 dimensions), not an OpenAI model: re-index stored "
+                  "vectors (a persisted index, a vector store) before mixing old and new ones")
+MAX_RETRIES_TODO = ("max_retries= has no effect on MistralAI (llama-index-llms-mistralai 0.11 hands mistralai an "
+                    "int, which it ignores; llama_index's OpenAI retried): pass retries through a mistralai "
+                    "RetryConfig if you need them")
+# LlamaIndex classes that take only llama_index's OpenAI LLM (they check isinstance(llm, OpenAI)), and
+# ServiceContext, gone from the llama-index-core that llama-index-llms-mistralai needs.
+OPENAI_ONLY_CONSUMERS = MappingProxyType({
+    "OpenAIAgent": "OpenAIAgent accepts only llama_index's OpenAI LLM: use FunctionAgent (llama_index.core.agent.workflow)",
+    "OpenAIAssistantAgent": "OpenAIAssistantAgent runs on OpenAI's Assistants API",
+    "OpenAIPydanticProgram": "OpenAIPydanticProgram accepts only llama_index's OpenAI LLM: use FunctionCallingProgram",
+    "ServiceContext": "ServiceContext is gone from llama-index-core 0.14, which llama-index-llms-mistralai needs: move "
+                      "to Settings first",
+})
 MAX_TOKENS_TODO = ("MistralAI(...) answers at most 512 tokens unless max_tokens= is set (llama_index's OpenAI "
                    "set no limit): add max_tokens=<the longest answer you need>")
 
@@ -104,7 +118,8 @@ BLOCK = MappingProxyType({
 # the same name, so ``additional_kwargs`` keys and call keywords may carry them as they are.
 REQUEST_KEYS = frozenset({"temperature", "top_p", "max_tokens", "stop", "presence_penalty", "frequency_penalty",
                           "n", "tools", "tool_choice", "parallel_tool_calls", "random_seed", "safe_prompt",
-                          "response_format"})
+                          "response_format", "reasoning_effort", "logprobs", "top_logprobs", "metadata",
+                          "prompt_cache_key", "service_tier", "prediction", "prompt_mode"})
 
 # What code may do with a converted object (the same on both classes).
 LLM_ATTRS = frozenset({
@@ -133,7 +148,7 @@ BLOCKING_ATTRS = MappingProxyType({
     "api_version": "MistralAI has no .api_version", "reuse_client": "MistralAI has no .reuse_client",
     "dimensions": "MistralAIEmbedding has no dimensions",
     "logprobs": "MistralAI has no log probabilities", "top_logprobs": "MistralAI has no log probabilities",
-    "strict": "MistralAI has no strict tool schemas", "reasoning_effort": "MistralAI has no reasoning_effort",
+    "strict": "MistralAI has no strict tool schemas", "reasoning_effort": "MistralAI has no reasoning_effort attribute",
     "default_headers": "MistralAI has no headers",
 })
 # Libraries whose functions and classes take any LlamaIndex LLM / embedding model.

@@ -99,6 +99,10 @@ class _LlamaIndexPlanner(_Planner):
         """Indexes, engines and agents take any LlamaIndex LLM (``index.as_query_engine(llm=llm)``)."""
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
                 and call.func.attr in li.CONSUMER_METHODS:
+            owner = call.func.value
+            name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+            if name in li.OPENAI_ONLY_CONSUMERS:
+                return [f"handed to {name}.{call.func.attr}(...): {li.OPENAI_ONLY_CONSUMERS[name]}"]
             return []
         return super()._handed_blockers(call, mistral)
 
