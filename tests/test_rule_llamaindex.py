@@ -446,3 +446,15 @@ def test_openai_only_consumers_keep_the_llm(consumer, reason):
         ''')
     assert "llm = OpenAI(model=\"gpt-4o\", max_tokens=512)" in code and "MistralAI(" not in code
     assert any(reason in todo for todo in todos), todos
+
+
+def test_an_openai_model_enum_keeps_the_embedding():
+    """Review: OpenAIEmbeddingModelType.TEXT_EMBED_3_SMALL is 'text-embedding-3-small' at run time,
+    which Mistral rejects; it was converted with only the 'computed at run time' TODO."""
+    code, todos = convert('''\
+        from llama_index.embeddings.openai import OpenAIEmbedding, OpenAIEmbeddingModelType
+
+        emb = OpenAIEmbedding(model=OpenAIEmbeddingModelType.TEXT_EMBED_3_SMALL)
+        ''')
+    assert "emb = OpenAIEmbedding(model=OpenAIEmbeddingModelType.TEXT_EMBED_3_SMALL)" in code
+    assert any("names an OpenAI model through LlamaIndex's OpenAI enum" in t for t in todos), todos

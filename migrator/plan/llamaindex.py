@@ -52,6 +52,11 @@ class _LlamaIndexPlanner(_Planner):
             return f"temperature={literal}: MistralAI accepts [0, 1] only (a ValidationError); pick a value in range"
         if keyword in ("max_tokens", "max_new_tokens") and known and literal is None:
             return f"{keyword}=None: MistralAI needs a number (its default is 512 tokens)"
+        if keyword in ("model", "model_name") and isinstance(value, ast.Attribute) and \
+                isinstance(value.value, ast.Name) and value.value.id.startswith("OpenAI"):
+            # OpenAIEmbeddingModelType.TEXT_EMBED_3_SMALL: a str enum whose value is an OpenAI model id
+            return (f"{keyword}={ast.unparse(value)} names an OpenAI model through LlamaIndex's OpenAI enum: "
+                    "write the Mistral model as a string (model_name=\"mistral-embed\")")
         if keyword == "additional_kwargs":
             if not isinstance(value, ast.Dict) or any(k is None for k in value.keys):
                 return "additional_kwargs= is not a literal dict: check each key against mistralai's chat.complete"
