@@ -362,3 +362,19 @@ def test_a_read_above_the_call_in_a_loop_keeps_the_client():
         ''')
     assert "client = OpenAI()" in code and "audio.speech.create(" in code
     assert any("previous pass's result" in t for t in todos), todos
+
+
+def test_a_local_named_like_the_modules_the_rewrite_needs_keeps_the_client():
+    """Review: `def speak(text, pathlib="out.mp3")` got pathlib.Path(pathlib) (a str has no Path)."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def speak(text, pathlib="out.mp3"):
+            r = client.audio.speech.create(model="tts-1", voice="alloy", input=text)
+            r.write_to_file(pathlib)
+        ''')
+    assert "client = OpenAI()" in code and "audio.speech.create(" in code
+    assert any("pathlib is a name of this module's own" in t for t in todos), todos

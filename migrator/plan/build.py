@@ -1709,6 +1709,13 @@ def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
     if "stream_format" in keywords and _literal_or(keywords["stream_format"], None) != "audio":
         return (f"stream_format={ast.unparse(keywords['stream_format'])}: Mistral streams with "
                 "audio.speech.complete(stream=True), events carrying base64 audio_data")
+    # the rewritten reads call base64.b64decode / pathlib.Path: a name of the module's or the function's
+    # own that is not those modules would take their place
+    for module in ("base64", "pathlib"):
+        if any(isinstance(n, ast.Name) and n.id == module and not isinstance(n.ctx, ast.Load) or
+               isinstance(n, ast.arg) and n.arg == module for n in f.nodes):
+            return (f"{module} is a name of this module's own (a variable or parameter), which the rewritten audio "
+                    f"reads would take for the {module} module")
 
     def read_problem(read: ast.Attribute, name: str) -> str:
         from migrator.mapping.speech import FILE_KEYWORD, RESULT_READS
