@@ -1595,8 +1595,8 @@ def _dominates(f: _File, stmt: ast.AST, node: ast.AST) -> bool:
     """Does ``stmt`` run before ``node`` on every path through straight-line code: ``node`` sits in a
     statement after ``stmt`` in the same block (a branch's body, a function's body)?"""
     holder = f.parent.get(id(stmt))
-    for field in ("body", "orelse", "finalbody"):
-        block = getattr(holder, field, None)
+    for part in ("body", "orelse", "finalbody"):
+        block = getattr(holder, part, None)
         if isinstance(block, list) and any(s is stmt for s in block):
             later = block[next(i for i, s in enumerate(block) if s is stmt) + 1:]
             above = {id(node)} | {id(a) for a in ancestors_of(f, node)}
