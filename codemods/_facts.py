@@ -272,7 +272,8 @@ RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIEL
 
 def file_read(node: ast.Attribute) -> bool:
     """An attribute MIG119 may rewrite on a converted files / batches result (its LibCST twin:
-    codemods.files._file_read): a read of one of READ_SITE_ATTRS on a name, a call or an await."""
+    ``visit_Attribute`` in codemods/files.py): a read of one of READ_SITE_ATTRS on a name, a call or
+    an await, counted only where ``facts.file_api``."""
     return node.attr in READ_SITE_ATTRS and isinstance(node.ctx, ast.Load) and \
         isinstance(node.value, (ast.Name, ast.Call, ast.Await))
 

@@ -7,11 +7,9 @@ import libcst as cst
 from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, literal,
                             unknown_model_todo)
 from migrator.mapping import map_model
-from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, MISTRAL_EMBED_DIMENSIONS
+from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, vectors_todo
 from migrator.plan.model import CONVERT, UNRESOLVED
 
-VECTORS_TODO = ("embeddings now come from {model}, not an OpenAI model: re-embed stored vectors and check the "
-                "vector index's dimension before mixing old and new ones")
 
 
 class Embeddings(MigratorRule):
@@ -48,7 +46,7 @@ class Embeddings(MigratorRule):
     BEFORE = ('from openai import OpenAI\n\nclient = OpenAI()\n'
               'vectors = client.embeddings.create(model="text-embedding-3-small", input=texts, user="u1")\n')
     AFTER = ('from openai import OpenAI\n\nclient = OpenAI()\n'
-             '# TODO(migrator MIG107): ' + VECTORS_TODO.format(model=f"mistral-embed ({MISTRAL_EMBED_DIMENSIONS} dimensions)")
+             '# TODO(migrator MIG107): ' + vectors_todo("mistral-embed")
              + '\nvectors = client.embeddings.create(model="mistral-embed", inputs=texts)\n')
 
     def make_transformer(self, facts):
@@ -129,7 +127,7 @@ class _Transformer(ApiCallTransformer):
                 args.append(arg)
         if extra:
             args.append(keyword_arg("extra_body", cst.parse_expression("{" + ", ".join(extra) + "}")))
-        self.todo(line, "; ".join([*todos, VECTORS_TODO.format(model=model or f"a {spec.name} model")]))
+        self.todo(line, "; ".join([*todos, vectors_todo(model or f"a {spec.name} model")]))
         if module_client:
             self.module_client_endpoint(code_of(receiver))
         self.converted(line, f"{code_of(call.func)}(...) now reaches {spec.name} ({endpoint.base_url})", "approximate")
@@ -169,9 +167,7 @@ class _Transformer(ApiCallTransformer):
                 args.append(arg.with_changes(keyword=cst.Name(target)))
             else:
                 args.append(arg)
-        shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == "mistral-embed" else \
-            model or "a Mistral model"
-        self.todo(line, "; ".join([*todos, VECTORS_TODO.format(model=shown)]))
+        self.todo(line, "; ".join([*todos, vectors_todo(model or "a Mistral model")]))
         if module_client:
             receiver = self.mistral_module_client()
         method = ASYNC_METHOD.split(".")[1] if is_async else "create"

@@ -75,7 +75,7 @@ class LlamaIndex(LangChain):
              'from llama_index.llms.mistralai import MistralAI\n\n'
              'Settings.llm = MistralAI(model="mistral-large-latest", temperature=0.1, max_tokens=1024)\n'
              '# TODO(migrator MIG121): embeddings now come from mistral-embed (1024 dimensions), not an OpenAI model: '
-             're-index stored vectors (a persisted index, a vector store) before mixing old and new ones\n'
+             're-embed stored vectors and check the vector index\'s dimension before mixing old and new ones\n'
              'Settings.embed_model = MistralAIEmbedding(model_name="mistral-embed")\n')
 
     SCRATCH = LLAMAINDEX

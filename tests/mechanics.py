@@ -26,3 +26,15 @@ def convert_snippet(source: str, **config) -> tuple[str, list[str]]:
 
     outcome = transform_source(textwrap.dedent(source), config=Config(**config))
     return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
+
+
+def apart_missing(directory, pins: tuple) -> "str | None":
+    """Why packages installed apart (``pip install --target directory``, as .ci/run does for stacks the
+    project's own environment cannot hold) are missing, or None. ``pins`` are ``name==version``."""
+    for pin in pins:
+        name, version = pin.split("==")
+        if not (directory / f"{name.replace('-', '_')}-{version}.dist-info").is_dir():
+            install = f'.venv/bin/pip install --no-warn-conflicts --target "{directory}" ' + " ".join(
+                f'"{p}"' for p in pins)
+            return f"{pin} is not installed in {directory} ({install})"
+    return None

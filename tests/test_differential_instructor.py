@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 import pytest
+from mechanics import apart_missing
 from test_differential import DEAD_OPENAI_BASE_URL, clean_env, convert_copies, expect, finish_program, show, \
     start_program
 from test_differential_langchain import expect_same_run
@@ -26,18 +27,12 @@ from wire_server import program_env
 
 INSTRUCTOR_DIR = Path(os.environ.get("MIGRATOR_INSTRUCTOR_DIR", Path.home() / ".cache" / "migrator-instructor"))
 INSTRUCTOR_PINS = ("instructor==1.17.0", "mistralai==3.7.0")
-INSTALL = (f'.venv/bin/pip install --no-warn-conflicts --target "{INSTRUCTOR_DIR}" '
-           + " ".join(f'"{pin}"' for pin in INSTRUCTOR_PINS))
 PROGRAMS = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "programs_instructor").glob("*.py"))
 
 
 def instructor_missing() -> str | None:
     """Why instructor and mistralai are missing from INSTRUCTOR_DIR, or None."""
-    for pin in INSTRUCTOR_PINS:
-        name, version = pin.split("==")
-        if not (INSTRUCTOR_DIR / f"{name}-{version}.dist-info").is_dir():
-            return f"{pin} is not installed in {INSTRUCTOR_DIR} ({INSTALL})"
-    return None
+    return apart_missing(INSTRUCTOR_DIR, INSTRUCTOR_PINS)
 
 
 pytestmark = pytest.mark.skipif(instructor_missing() is not None, reason=instructor_missing() or "")

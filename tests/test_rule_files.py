@@ -291,3 +291,23 @@ def test_a_literal_path_names_its_file_without_os():
     assert ('up = client.files.upload(file={"file_name": "requests.jsonl", "content": open("data/requests.jsonl", '
             '"rb")}, purpose="batch")') in code
     assert "import os" not in code
+
+
+@pytest.mark.parametrize("client_class, read, reason", [
+    # OpenAI's async content is read already (r.read() returns bytes); Mistral's must be awaited
+    ("AsyncOpenAI", "data = (await client.files.content(file_id)).read()", "not on Mistral's download response"),
+    # Mistral's download is an unread stream: .json() needs the body read first
+    ("OpenAI", "data = client.files.content(file_id).json()", "not on Mistral's download response"),
+])
+def test_content_methods_the_unread_stream_cannot_answer_keep_the_client(client_class, read, reason):
+    code, todos = convert(f'''\
+        from openai import {client_class}
+        client = {client_class}()
+
+        async def fetch(file_id):
+            {read}
+            return data
+        ''')
+    assert f"client = {client_class}()" in code
+    assert not [line for line in code.splitlines() if "download" in line and not line.lstrip().startswith("#")]
+    assert any(reason in todo for todo in todos), todos

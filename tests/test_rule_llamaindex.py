@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from mechanics import convert_snippet
+from mechanics import apart_missing, convert_snippet
 from test_engine_support import snapshot
 
 from migrator.engine import Mode, run
@@ -26,17 +26,11 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "llamaindex"
 LLAMAINDEX_DIR = Path(os.environ.get("MIGRATOR_LLAMAINDEX_DIR", Path.home() / ".cache" / "migrator-llamaindex"))
 LLAMAINDEX_PINS = ("llama-index-llms-mistralai==0.11.0", "llama-index-embeddings-mistralai==0.6.0",
                    "llama-index-llms-openai==0.8.3", "llama-index-embeddings-openai==0.7.0")
-INSTALL = (f'.venv/bin/pip install --no-warn-conflicts --target "{LLAMAINDEX_DIR}" '
-           + " ".join(f'"{pin}"' for pin in LLAMAINDEX_PINS))
 
 
 def llamaindex_missing() -> str | None:
     """Why the LlamaIndex packages are missing from LLAMAINDEX_DIR, or None."""
-    for pin in LLAMAINDEX_PINS:
-        name, version = pin.split("==")
-        if not (LLAMAINDEX_DIR / f"{name.replace('-', '_')}-{version}.dist-info").is_dir():
-            return f"{pin} is not installed in {LLAMAINDEX_DIR} ({INSTALL})"
-    return None
+    return apart_missing(LLAMAINDEX_DIR, LLAMAINDEX_PINS)
 
 
 def convert(source: str, **config) -> tuple[str, list[str]]:

@@ -13,6 +13,8 @@ import ast
 import re
 
 from migrator.engine.results import Finding, FindingKind
+from migrator.engine.project_files import ENV_RULE
+from migrator.mapping.env import API_KEY_ENV
 from migrator.mapping.packages import OPENAI_PACKAGE
 
 RULE = "MIG113"
@@ -71,10 +73,10 @@ def _imports(code: str) -> set[str]:
     return found
 
 
-def _selected(config) -> bool:
+def _selected(config, rule: str = RULE) -> bool:
     select = {code.upper() for code in getattr(config, "select", ()) or ()}
     ignore = {code.upper() for code in getattr(config, "ignore", ()) or ()}
-    return (not select or RULE in select) and RULE not in ignore
+    return (not select or rule in select) and rule not in ignore
 
 
 def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
@@ -149,7 +151,6 @@ class NotebookPip:
 
 
 _ENV_MAGIC = re.compile(r"^\s*%(?:set_)?env\s+OPENAI_API_KEY\b")
-ENV_RULE = "MIG115"
 
 
 def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
@@ -159,13 +160,11 @@ def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
     from migrator.engine.notebooks import locate
 
     imports = _imports(converted)
-    select = {code.upper() for code in getattr(config, "select", ()) or ()}
-    ignore = {code.upper() for code in getattr(config, "ignore", ()) or ()}
-    if "mistralai" not in imports or (select and ENV_RULE not in select) or ENV_RULE in ignore:
+    if "mistralai" not in imports or not _selected(config, ENV_RULE):
         return []
-    message = ("set MISTRAL_API_KEY here too (with a Mistral key): the converted client reads it, a client kept "
+    message = (f"set {API_KEY_ENV} here too (with a Mistral key): the converted client reads it, a client kept "
                "on OpenAI still reads OPENAI_API_KEY") if "openai" in imports else \
-        "the converted client reads MISTRAL_API_KEY: set that (with a Mistral key) instead of OPENAI_API_KEY"
+        f"the converted client reads {API_KEY_ENV}: set that (with a Mistral key) instead of OPENAI_API_KEY"
     todo = f"# TODO(migrator {ENV_RULE}): {message}"
     findings = []
     for number, line in sorted(notebook.masks.items()):

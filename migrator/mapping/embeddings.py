@@ -53,3 +53,13 @@ def token_array(value: object) -> bool:
         return isinstance(first, int) or (isinstance(first, (list, tuple)) and bool(first)
                                           and isinstance(first[0], int))
     return False
+
+# The TODO at each converted embedding model (MIG107 calls, MIG116 / MIG121 objects): stored vectors
+# from an OpenAI model do not mix with the new ones.
+VECTORS_TODO = ("embeddings now come from {model}, not an OpenAI model: re-embed stored vectors and check the "
+                "vector index's dimension before mixing old and new ones")
+
+
+def vectors_todo(model: str) -> str:
+    shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == "mistral-embed" else model
+    return VECTORS_TODO.format(model=shown)

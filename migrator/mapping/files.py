@@ -42,9 +42,10 @@ DELETED_ATTRS = frozenset({"id", "deleted"})
 # files.content -> files.download: an httpx response that is not read yet (stream=True).
 CONTENT_READS = MappingProxyType({"content": "read()", "text": "read().decode()"})
 # ... and on an async client, an unread async stream (api-mapping.md §13: ``await r.aread()``).
-ASYNC_CONTENT_READS = MappingProxyType({"content": "await {owner}.aread()", "text": "(await {owner}.aread()).decode()",
-                                       "read": "{owner}.aread"})
-CONTENT_METHODS = frozenset({"read", "iter_bytes", "iter_lines", "iter_text", "json"})
+ASYNC_CONTENT_READS = MappingProxyType({"content": "await {owner}.aread()", "text": "(await {owner}.aread()).decode()"})
+# Methods that work on the unread response as they are (sync only: an async one must be awaited, and
+# .json() needs the body read first).
+CONTENT_METHODS = frozenset({"read", "iter_bytes", "iter_lines", "iter_text"})
 # Batch jobs: fields as they are, fields renamed, request counts flattened.
 BATCH_ATTRS = frozenset({"id", "created_at", "metadata", "endpoint"})
 BATCH_RENAMES = MappingProxyType({"output_file_id": "output_file", "error_file_id": "error_file",
@@ -62,7 +63,7 @@ STATUSES = MappingProxyType({
     "cancelled": "CANCELLED",
 })
 # Attributes the codemod may rewrite on a converted result (the sites both twins count).
-READ_SITE_ATTRS = frozenset({"status", "request_counts", "content", "text", "read", *BATCH_RENAMES, *FILE_RENAMES})
+READ_SITE_ATTRS = frozenset({"status", "request_counts", "content", "text", *BATCH_RENAMES, *FILE_RENAMES})
 
 # A batch input line the application writes: OpenAI's {"custom_id", "method", "url", "body"} ->
 # Mistral's {"custom_id", "body"} (the endpoint and the model are the job's).

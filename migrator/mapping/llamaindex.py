@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from migrator.mapping.embeddings import vectors_todo
 from migrator.mapping.langchain import DROP, RENAME, SAME
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
@@ -56,8 +57,7 @@ LLM_DEFAULT_MODEL = "gpt-3.5-turbo"
 EMBEDDING_DEFAULT_MODEL = "text-embedding-ada-002"
 MISTRAL_EMBEDDING_DEFAULT = "mistral-embed"  # MistralAIEmbedding's own default
 MISTRAL_DEFAULT_MAX_TOKENS = 512
-EMBEDDING_TODO = ("embeddings now come from mistral-embed (1024 dimensions), not an OpenAI model: re-index stored "
-                  "vectors (a persisted index, a vector store) before mixing old and new ones")
+EMBEDDING_TODO = vectors_todo(MISTRAL_EMBEDDING_DEFAULT)  # MIG107's, at each converted embedding model
 MAX_RETRIES_TODO = ("max_retries= has no effect on MistralAI (llama-index-llms-mistralai 0.11 hands mistralai an "
                     "int, which it ignores; llama_index's OpenAI retried): pass retries through a mistralai "
                     "RetryConfig if you need them")

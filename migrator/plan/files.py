@@ -211,8 +211,7 @@ def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) 
     if group == "content":
         if read.attr in CONTENT_READS:
             return ""
-        if read.attr in CONTENT_METHODS and isinstance(parent, ast.Call) and parent.func is read and \
-                not (awaited and read.attr != "read"):
+        if read.attr in CONTENT_METHODS and isinstance(parent, ast.Call) and parent.func is read and not awaited:
             return ""
         hint = " (write the bytes: pathlib.Path(p).write_bytes(r.read()))" if read.attr in (
             "write_to_file", "stream_to_file") else ""
@@ -241,8 +240,9 @@ def _compared(compare: ast.Compare) -> list:
     return list(right.elts) if isinstance(right, (ast.Tuple, ast.List, ast.Set)) else [right]
 
 
-_SHOWING = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "echo",
-                      "write", "secho"})
+# Calls that only show a value to a person: print-like functions, and the logger methods the plan
+# already treats as harmless for clients (migrator.plan.build.HARMLESS_METHODS).
+_PRINTS = frozenset({"print", "echo", "secho", "write"})
 
 
 def _shown(f, read: ast.AST) -> bool:
@@ -254,7 +254,9 @@ def _shown(f, read: ast.AST) -> bool:
     if isinstance(parent, ast.Call) and any(a is read for a in parent.args):
         func = parent.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-        return name in _SHOWING
+        from migrator.plan.build import HARMLESS_METHODS
+
+        return name in _PRINTS or name in HARMLESS_METHODS
     return False
 
 
