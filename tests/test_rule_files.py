@@ -311,3 +311,24 @@ def test_content_methods_the_unread_stream_cannot_answer_keep_the_client(client_
     assert f"client = {client_class}()" in code
     assert not [line for line in code.splitlines() if "download" in line and not line.lstrip().startswith("#")]
     assert any(reason in todo for todo in todos), todos
+
+
+def test_a_name_holding_two_clients_results_decides_them_together():
+    """A result name bound to a download on each of two clients: its reads are rewritten for Mistral's
+    response, so the two clients convert together or not at all (as MIG120's speech results)."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        main = OpenAI()
+        other = OpenAI()
+        other.images.generate(prompt="a cat")  # keeps `other` on OpenAI
+
+        def fetch(file_id, backup):
+            if backup:
+                raw = other.files.content(file_id)
+            else:
+                raw = main.files.content(file_id)
+            return raw.text
+        ''')
+    assert "main = OpenAI()" in code and "raw.text" in code
+    assert not [line for line in code.splitlines() if "download" in line and not line.lstrip().startswith("#")]
+    assert todos

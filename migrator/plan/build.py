@@ -315,7 +315,7 @@ class _Builder:
         # api_base) / `openai.api_type = "azure"` set in that module (decide.module_setting reads them)
         self.module_settings: dict[str, dict[str, str]] = {}
         # (path, scope, name) -> the client ids of the speech calls whose results that name holds (MIG120)
-        self.speech_results: dict[tuple, list] = {}
+        self.shared_results: dict[tuple, list] = {}  # (path, scope, name) -> the calls whose result it holds
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -1019,17 +1019,17 @@ class _Builder:
             self.uses.append(use)
         return use
 
-    def _speech_result(self, f: _File, call: ast.Call, oid: Optional[str], reads: list) -> None:
-        """The speech calls whose results one name holds (``r = a.audio.speech.create(...)`` in one
-        branch, ``r = b...`` in the other) convert together or not at all: their reads are rewritten
-        for Mistral's response, so their clients are decided as one. The reads to rewrite are sites."""
+    def _shared_result(self, f: _File, call: ast.Call, oid: Optional[str], what: str) -> None:
+        """The calls whose results one name holds (``r = a.audio.speech.create(...)`` in one branch,
+        ``r = b...`` in the other; MIG119's files and batches alike) convert together or not at all:
+        their reads are rewritten for Mistral's response, so their clients are decided as one."""
         holder = f.parent.get(id(call))
         if isinstance(holder, ast.Await):
             holder = f.parent.get(id(holder))
         store = _plain_target(holder)
         if store is not None:
             key = (f.path, f.scope_of.get(id(call), ()), store)
-            held = self.speech_results.setdefault(key, [])
+            held = self.shared_results.setdefault(key, [])
             held.append(oid)
             known = [other for other in held if other is not None]
             for other in known:
@@ -1037,10 +1037,8 @@ class _Builder:
             if None in held:  # a speech call on a receiver migrator cannot trace shares the name
                 for other in known:
                     self.origins[other].problems.append(
-                        f"{store} also holds the audio of a speech call on a receiver migrator cannot trace: "
+                        f"{store} also holds the {what} of a call on a receiver migrator cannot trace: "
                         "its reads would have to work on both responses")
-        for read in reads:
-            self.sites[node_key(f.path, read)] = ("speechread",)
 
     def _record_call(self, f: _File, call: ast.Call, oid: Optional[str], surface: str, chain: list) -> None:
         key = node_key(f.path, call)
@@ -1074,12 +1072,15 @@ class _Builder:
             problem = files_problem(f, call, surface)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG119",
                             USE_TODO if problem else USE_CONVERT)
+            self._shared_result(f, call, oid, "result")
         elif surface in SPEECH_SURFACES:
             reads: list = []
             problem = _speech_problem(f, call, reads)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG120",
                             USE_TODO if problem else USE_CONVERT)
-            self._speech_result(f, call, oid, reads)
+            self._shared_result(f, call, oid, "audio")
+            for read in reads:  # the reads to rewrite are sites
+                self.sites[node_key(f.path, read)] = ("speechread",)
         elif surface in RESPONSES_SURFACES:
             problem = _responses_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
