@@ -91,6 +91,28 @@ def test_hand_off_across_modules() -> None:
     assert [c.decision for c in plan.clients if c.kind == "OpenAI"] == [KEEP]
 
 
+@pytest.mark.parametrize("body, decision", [
+    # a rebinding earlier in the same branch hides the OpenAI client from the read below it
+    ("    if a:\n        client = OpenAI()\n        client.chat.completions.create(model='gpt-4o', messages=[])\n"
+     "    if b:\n        try:\n            client = Anthropic()\n"
+     "            client.messages.create(model='claude', max_tokens=9, messages=[])\n"
+     "        except Exception:\n            pass\n", CONVERT),
+    # the same, in a loop body
+    ("    for _ in range(2):\n        client = OpenAI()\n        client.chat.completions.create(model='gpt-4o', messages=[])\n"
+     "        client = Anthropic()\n        client.messages.create(model='claude', max_tokens=9, messages=[])\n",
+     CONVERT),
+    # a rebinding under a branch of its own hides nothing: the read may see the OpenAI client
+    ("    client = OpenAI()\n    if b:\n        client = Anthropic()\n"
+     "    client.messages.create(model='claude', max_tokens=9, messages=[])\n", KEEP),
+])
+def test_a_rebinding_before_the_read_in_its_block_decides_the_receiver(body: str, decision: str) -> None:
+    """toonify_demo.py (awesome-llm-apps): `client = OpenAI(...)` in one `if`, `client = Anthropic(...)`
+    in the next; the Anthropic call was counted as the OpenAI client's use and kept it."""
+    plan = _plan("from openai import OpenAI\nfrom anthropic import Anthropic\n"
+                 "def main(a, b):\n" + body)
+    assert [c.decision for c in plan.clients if c.kind == "OpenAI"] == [decision]
+
+
 def test_untyped_parameter_call_is_unresolved() -> None:
     plan = _plan("import openai\ndef f(client):\n    return client.chat.completions.create(model='gpt-4o', "
                  "messages=[])\n")

@@ -233,42 +233,57 @@ def _index(f: _File) -> None:
 
 def reaching(f: _File, scope: Scope, load: ast.AST, values: list) -> list:
     """The values of a name (bound in ``scope``) that can reach ``load``, for straight-line code:
-    a plain assignment among the scope's own statements, before the statement that reads the name,
-    hides every earlier one (``client = OpenAI()`` ... ``client = Anthropic()`` ... ``client.x``).
-    Bindings under a branch, a loop or a ``try`` hide nothing; anything unclear keeps all values."""
-    body = getattr(f.scopes.get(scope), "body", None)
-    if not body or f.scope_of.get(id(load)) != scope:
+    a plain assignment earlier in a statement list that holds the read (the scope's body, or the
+    body of the ``if`` / ``try`` / loop / ``with`` around it) always runs before it, so it hides
+    every earlier binding and every binding elsewhere (``client = OpenAI()`` ... ``client =
+    Anthropic()`` ... ``client.x``, in one function or in one branch). The innermost such list
+    decides. Bindings under a branch, a loop or a ``try`` of their own hide nothing; anything
+    unclear keeps all values."""
+    if not getattr(f.scopes.get(scope), "body", None) or f.scope_of.get(id(load)) != scope:
         return values  # read from a nested function: it runs later, after any rebinding
-    position = {id(stmt): index for index, stmt in enumerate(body)}
-
-    def top(node: Optional[ast.AST]) -> tuple[Optional[int], bool]:
-        """(index in body of the statement holding node, is node's binding that statement itself)."""
-        direct = True
-        while node is not None and id(node) not in position:
-            parent = f.parent.get(id(node))
-            if isinstance(parent, ast.stmt) and id(parent) not in position:
-                direct = False
-            node = parent
-        return (position[id(node)], direct) if node is not None else (None, False)
-
-    read_at, _ = top(load)
-    if read_at is None:
+    if any(value is None for value in values):
         return values
-    placed = []
-    for value in values:
-        if value is None:
-            return values
-        at, direct = top(value)
-        if at is None:
-            return values
-        statement = body[at]
-        plain = direct and isinstance(statement, (ast.Assign, ast.AnnAssign, ast.With, ast.AsyncWith))
-        placed.append((at, plain, value))
-    killing = [at for at, plain, _ in placed if plain and at < read_at]
-    if not killing:
-        return values
-    last = max(killing)
-    return [value for at, _, value in placed if last <= at <= read_at]
+    for block, read_at in _blocks_around(f, load):
+        position = {id(stmt): index for index, stmt in enumerate(block)}
+        placed = []
+        for value in values:
+            node, direct = value, True
+            while node is not None and id(node) not in position:
+                parent = f.parent.get(id(node))
+                if isinstance(parent, ast.stmt) and id(parent) not in position:
+                    direct = False
+                node = parent
+            if node is None:
+                placed.append((None, False, value))  # bound outside this list
+                continue
+            at = position[id(node)]
+            plain = direct and isinstance(block[at], (ast.Assign, ast.AnnAssign, ast.With, ast.AsyncWith))
+            placed.append((at, plain, value))
+        killing = [at for at, plain, _ in placed if plain and at is not None and at < read_at]
+        if killing:
+            last = max(killing)
+            return [value for at, _, value in placed if at is not None and last <= at <= read_at]
+    return values
+
+
+def _blocks_around(f: _File, node: ast.AST) -> Iterator[tuple[list, int]]:
+    """The statement lists holding ``node``, innermost first, each with the index of the statement
+    in it that holds ``node``; up to its scope's own body (not past a function or class)."""
+    while node is not None:
+        parent = f.parent.get(id(node))
+        if parent is None:
+            return
+        if isinstance(node, ast.stmt):
+            for name in ("body", "orelse", "finalbody"):
+                block = getattr(parent, name, None)
+                if isinstance(block, list):
+                    index = next((i for i, stmt in enumerate(block) if stmt is node), None)
+                    if index is not None:
+                        yield block, index
+                        break
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Module)):
+            return
+        node = parent
 
 
 def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST, Optional[ast.AST]]]:
