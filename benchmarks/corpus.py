@@ -2,9 +2,10 @@
 
 A script, not a test. The corpus is ``benchmarks/corpus/manifest.json``: public GitHub
 repositories that use the OpenAI Python SDK, each pinned to a commit, with the Python files that
-mention ``openai``. Their code is never committed to this repository; it is written under
-``~/.cache/migrator-corpus`` (or ``--dest``), and this script refuses to write inside the migrator
-repository.
+mention ``openai`` and the Jupyter notebooks whose code cells use the SDK, and an optional ``kind``
+(application / library) for the figures per kind. Their code is never committed to this
+repository; it is written under ``~/.cache/migrator-corpus`` (or ``--dest``), and this script
+refuses to write inside the migrator repository.
 
     python benchmarks/corpus.py materialise [--dest DIR] [--mirrors DIR]
     python benchmarks/corpus.py measure [--dest DIR] [--out JSON] [--jobs N] [--types mypy|none]
@@ -22,7 +23,10 @@ run must change nothing), and reports: files changed / failed, OpenAI call sites
 independent ``ast`` detector on the original files and what became of each one (converted, kept
 with a TODO, other provider, or *silent*), outputs that no longer parse, internal rule failures,
 idempotency failures, per-rule counts, and (``--types mypy``) mypy errors introduced on changed
-lines. Run it with the project's virtualenv python (it needs ``migrator``, and mypy for types).
+lines. A notebook's sites are found on its code cells (IPython syntax neutralised) and classified
+cell by cell (``path:cell N:line``); notebooks are not type-checked. Site figures are also given per
+``kind`` of repository (``by_kind``) and the notebooks' share of each figure (``notebooks``).
+Run it with the project's virtualenv python (it needs ``migrator``, and mypy for types).
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ DEFAULT_CLONES = Path("~/.cache/migrator-corpus-git").expanduser()
 DEFAULT_OUT = Path("~/.cache/migrator-corpus-measure.json").expanduser()
 DEFAULT_MIRRORS = Path("/work/.mirror")
 TODO_MARK = "# TODO(migrator "
+KINDS = ("application", "library")  # the manifest's optional "kind" (figures per kind: by_kind)
+NOTEBOOK = ".ipynb"
 CONVERT_OK = (0, 3)  # 3: some files failed (reported in the JSON), which is a figure, not a crash
 
 
@@ -72,6 +78,8 @@ class Entry:
     commit: str
     paths: list[str]
     why: str = ""
+    kind: str = ""  # application | library ("" when the manifest does not say)
+    kind_why: str = ""
 
     @property
     def slug(self) -> str:
@@ -89,7 +97,11 @@ def load_manifest(path: Path = MANIFEST) -> list[Entry]:
         for p in row["paths"]:
             if p.startswith("/") or ".." in Path(p).parts:
                 raise SystemExit(f"manifest: {row['repo']}: unsafe path {p!r}")
-        entries.append(Entry(row["repo"], row["commit"], list(row["paths"]), row.get("why", "")))
+        kind = row.get("kind", "")
+        if kind not in ("",) + KINDS:
+            raise SystemExit(f"manifest: {row['repo']}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        entries.append(Entry(row["repo"], row["commit"], list(row["paths"]), row.get("why", ""), kind,
+                             row.get("kind_why", "")))
     return entries
 
 
@@ -315,6 +327,11 @@ class Site:
     surface: str
     status: str = ""  # converted | todo | other-provider | silent
     how: str = ""  # why that status
+    cell: int = 0  # a notebook's cell (1-based over all its cells, as migrator counts); lines are the cell's
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:cell {self.cell}:{self.line}" if self.cell else f"{self.path}:{self.line}"
 
 
 def _statements_with_spans(tree: ast.AST) -> list[ast.stmt]:
@@ -389,6 +406,149 @@ def _receiver_root(func: ast.AST) -> str | None:
     return func.id if isinstance(func, ast.Name) else None
 
 
+# --------------------------------------------------------------------------- notebooks
+
+# Cell magics whose body is Python (IPython runs it): only their first line is neutralised.
+PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
+_ASSIGNED_MAGIC = re.compile(r"[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*[!%]")
+_HELP = re.compile(r"\s*(?:\?{1,2}[\w.*]+|[\w.*]+\?{1,2})\s*$")
+
+
+def notebook_cells(text: str) -> tuple[Optional[list[tuple[int, str]]], Optional[str]]:
+    """A notebook's code cells, in order, as (cell number over all cells, source text); None and the
+    reason when the text is not an nbformat-4 notebook or its kernel is not Python (migrator leaves
+    such notebooks alone)."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return None, f"not JSON: {type(exc).__name__}"
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        return None, "not a notebook (no cells list)"
+    metadata = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+    for key, name in (("language_info", "name"), ("kernelspec", "language")):
+        info = metadata.get(key)
+        if isinstance(info, dict) and isinstance(info.get(name), str):
+            if info[name].lower() != "python":
+                return None, f"kernel language {info[name]!r}"
+            break
+    cells = []
+    for number, cell in enumerate(data["cells"], 1):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            cells.append((number, "".join(source) if isinstance(source, list) else str(source)))
+    return cells, None
+
+
+def _lines_of(text: str) -> list[str]:
+    """Lines split at "\n" only (with their endings), as the notebook module counts them."""
+    return [piece for piece in re.split(r"(?<=\n)", text) if piece]
+
+
+def neutralise_ipython(source: str) -> str:
+    """The cell's code with IPython syntax made Python, line for line (line numbers unchanged):
+    ``%magic`` / ``!shell`` / ``x = !cmd`` / ``obj?`` lines become ``pass`` at their indentation (their
+    backslash continuations comments), a ``%%cell`` magic comments out the whole cell (its first line
+    only for the magics whose body is Python: %%time, %%timeit, %%capture, %%prun, %%debug)."""
+    lines = _lines_of(source)
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    whole: range = range(0)
+    if first is not None and lines[first].lstrip().startswith("%%"):
+        name = (lines[first].lstrip()[2:].split(None, 1) or [""])[0]
+        whole = range(first, first + 1) if name in PYTHON_CELL_MAGICS else range(first, len(lines))
+    out, continued = [], False
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        ending = line[len(body):]
+        stripped = body.lstrip()
+        indent = body[:len(body) - len(stripped)]
+        if index in whole and index != first:
+            out.append(f"#{body}{ending}")
+            continue
+        if continued:
+            out.append(f"{indent}#{stripped}{ending}")
+            continued = body.endswith("\\")
+            continue
+        if index in whole or stripped.startswith(("%", "!")) or _ASSIGNED_MAGIC.match(body) \
+                or _HELP.fullmatch(body):
+            out.append(f"{indent}pass  # ipython{ending}")
+            continued = body.endswith("\\") and index not in whole
+            continue
+        out.append(line)
+    return "".join(out)
+
+
+@dataclass
+class NotebookModule:
+    """A notebook's code cells (IPython neutralised) as one module, laid out as migrator's notebook
+    module is (a marker line, then the cell's lines): so plan lines are module lines here too."""
+
+    cells: list[tuple[int, str]]  # (cell number, neutralised source)
+    first_lines: list[int]  # module line of each cell's first line
+    text: str
+
+    @classmethod
+    def of(cls, cells: list[tuple[int, str]]) -> "NotebookModule":
+        parts, firsts, line = [], [], 1
+        neutral = []
+        for number, source in cells:
+            code = neutralise_ipython(source)
+            neutral.append((number, code))
+            if code and not code.endswith(("\n", "\r")):
+                code += "\n"
+            parts.append(f"# corpus: cell {number}\n")
+            firsts.append(line + 1)
+            parts.append(code)
+            line += 1 + code.count("\n")
+        return cls(neutral, firsts, "".join(parts))
+
+    def locate(self, module_line: int) -> tuple[int, int]:
+        """(index in ``cells``, line in that cell) of a module line."""
+        index = max(0, sum(1 for first in self.first_lines if first <= module_line) - 1)
+        return index, module_line - self.first_lines[index] + 1
+
+    def span(self, index: int) -> tuple[int, int]:
+        """The module lines (first, last) of cell ``index``."""
+        first = self.first_lines[index]
+        return first, first + max(1, len(_lines_of(self.cells[index][1]))) - 1
+
+
+def detect_notebook_sites(path: str, text: str) -> tuple[list[Site], Optional[str], Optional[NotebookModule]]:
+    """The OpenAI sites of a notebook's code cells: the .py detector on the cells as one module (an
+    import in one cell, a call in another), each site placed back in its cell."""
+    cells, problem = notebook_cells(text)
+    if cells is None:
+        return [], problem, None
+    module = NotebookModule.of(cells)
+    sites, problem = detect_sites(path, module.text)
+    if problem:
+        for number, code in module.cells:  # name the cell that does not parse
+            try:
+                ast.parse(code)
+            except (SyntaxError, ValueError) as exc:
+                return [], f"cell {number}: {type(exc).__name__}: {exc}", module
+        return [], problem, module
+    for site in sites:
+        index, site.line = module.locate(site.line)
+        site.cell = module.cells[index][0]
+        site.end_line -= module.first_lines[index] - 1
+        site.stmt_line -= module.first_lines[index] - 1
+    return sites, None, module
+
+
+_CELL_FINDING = re.compile(r"^cell (\d+), line (\d+): ")
+
+
+def cell_findings(findings: list[dict]) -> dict[int, list[dict]]:
+    """A notebook's findings by cell number, their line the line in the cell (migrator's messages
+    say ``cell 3, line 2: ...``; their ``line`` is the .ipynb text's)."""
+    out: dict[int, list[dict]] = defaultdict(list)
+    for finding in findings:
+        m = _CELL_FINDING.match(finding.get("message") or "")
+        if m:
+            out[int(m.group(1))].append(dict(finding, line=int(m.group(2))))
+    return out
+
+
 # --------------------------------------------------------------------------- line mapping
 
 
@@ -436,6 +596,16 @@ class Plan:
             if isinstance(line, int) and min(site.stmt_line, site.line) <= line <= site.end_line:
                 return use
         return None
+
+    def for_cell(self, path: str, first: int, last: int) -> "Plan":
+        """This plan with ``path``'s uses on module lines ``first..last`` (a notebook cell) renumbered
+        to the cell's lines and the rest of the notebook's uses dropped."""
+        view = Plan(None, Path("."))
+        view.present, view.clients = self.present, self.clients
+        view.uses = defaultdict(list, self.uses)
+        view.uses[path] = [dict(use, line=use["line"] - first + 1) for use in self.uses.get(path, [])
+                           if isinstance(use.get("line"), int) and first <= use["line"] <= last]
+        return view
 
     def rule_for(self, site: Site) -> Optional[str]:
         use = self.use_for(site) if self.present else None
@@ -671,7 +841,9 @@ class RepoResult:
     crash: str = ""
     second_run_changed: list[str] = field(default_factory=list)
     second_run_crash: str = ""
-    unparsable: list[str] = field(default_factory=list)
+    unparsable: list[str] = field(default_factory=list)  # a notebook's: "path:cell N" per cell
+    notebooks: list[str] = field(default_factory=list)  # the materialised .ipynb paths
+    notebook_mismatches: list[str] = field(default_factory=list)  # code cells added / removed / unreadable
     unparsable_preexisting: list[str] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
     detector_unparsable: list[str] = field(default_factory=list)
@@ -728,8 +900,15 @@ def measure_repo(entry: Entry, dest: Path, work: Path, flags: tuple[str, ...] = 
     for f in res.failed:
         # A "syntax error" on a file this python parses came from the rules' own output.
         if "syntax" in f["reason"].lower() and (original_root / f["path"]).is_file():
+            original = _read(original_root / f["path"])
+            if f["path"].endswith(NOTEBOOK):  # its code cells, IPython neutralised
+                cells = notebook_cells(original)[0]
+                if cells is None:
+                    f["original_parses"] = False
+                    continue
+                original = NotebookModule.of(cells).text
             try:
-                ast.parse(_read(original_root / f["path"]))
+                ast.parse(original)
                 f["original_parses"] = True
             except (SyntaxError, ValueError):
                 f["original_parses"] = False
@@ -751,31 +930,68 @@ def measure_repo(entry: Entry, dest: Path, work: Path, flags: tuple[str, ...] = 
         before, after = _read(original_root / path), _read(root / path)
         if before != after:
             res.changed.append(path)
-            if not _parses_310(after):
+        if path.endswith(NOTEBOOK):
+            res.notebooks.append(path)
+            sites = _measure_notebook(res, path, before, after, findings_by_path.get(path, []), plan, flags)
+        else:
+            if before != after and not _parses_310(after):
                 (res.unparsable if _parses_310(before) else res.unparsable_preexisting).append(path)
-        sites, problem = detect_sites(path, before)
-        if problem:
-            res.detector_unparsable.append(f"{path}: {problem}")
-        if sites:
-            classify(sites, before, after, findings_by_path.get(path, []), plan, same_sdk=bool(flags))
-            failure = failed_reasons.get(path)
-            if failure is not None and before == after:
-                # The file is reported as failed and left untouched: loud, not silent.
-                for site in sites:
-                    if site.status == "silent":
-                        site.status, site.how = "failed-file", f"the file failed: {failure}"
-            res.sites.extend(sites)
+            sites, problem = detect_sites(path, before)
+            if problem:
+                res.detector_unparsable.append(f"{path}: {problem}")
+            if sites:
+                classify(sites, before, after, findings_by_path.get(path, []), plan, same_sdk=bool(flags))
+        failure = failed_reasons.get(path)
+        if sites and failure is not None and before == after:
+            # The file is reported as failed and left untouched: loud, not silent.
+            for site in sites:
+                if site.status == "silent":
+                    site.status, site.how = "failed-file", f"the file failed: {failure}"
+        res.sites.extend(sites)
     res.seconds = time.monotonic() - started
     return res
 
 
+def _measure_notebook(res: RepoResult, path: str, before: str, after: str, findings: list[dict], plan: Plan,
+                      flags: tuple[str, ...]) -> list[Site]:
+    """A notebook's sites, each classified on its own cell before and after (cells keep their order:
+    migrator never adds or removes one), and its converted cells that no longer parse."""
+    sites, problem, module = detect_notebook_sites(path, before)
+    if problem:
+        res.detector_unparsable.append(f"{path}: {problem}")
+    if module is None:
+        return sites
+    after_cells, after_problem = notebook_cells(after)
+    if after_cells is None or [n for n, _ in after_cells] != [n for n, _ in module.cells]:
+        why = (f"the output is not a readable notebook ({after_problem})" if after_cells is None else
+               f"code cells {[n for n, _ in module.cells]} became {[n for n, _ in after_cells]}")
+        res.notebook_mismatches.append(f"{path}: {why}")
+        for site in sites:
+            site.status, site.how = "silent", f"cannot compare the cells: {why}"
+        return sites
+    before_raw = dict(notebook_cells(before)[0] or [])
+    by_cell = cell_findings(findings)
+    for index, ((number, before_code), (_, after_source)) in enumerate(zip(module.cells, after_cells)):
+        after_code = neutralise_ipython(after_source)
+        if after_source != before_raw.get(number) and not _parses_310(after_code):
+            (res.unparsable if _parses_310(before_code) else res.unparsable_preexisting).append(
+                f"{path}:cell {number}")
+        here = [site for site in sites if site.cell == number]
+        if here:
+            first, last = module.span(index)
+            classify(here, before_code, after_code, by_cell.get(number, []), plan.for_cell(path, first, last),
+                     same_sdk=bool(flags))
+    return sites
+
+
 def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path, checker: str = "mypy") -> None:
-    if not res.changed:
+    changed = [p for p in res.changed if p.endswith(".py")]  # notebooks are not type-checked
+    if not changed:
         return
     before_root, after_root = work / "before" / entry.slug, work / "after" / entry.slug
     run = run_pyright if checker == "pyright" else run_mypy
-    b_errors, p1 = run(before_root, res.changed, cache)
-    a_errors, p2 = run(after_root, res.changed, cache)
+    b_errors, p1 = run(before_root, changed, cache)
+    a_errors, p2 = run(after_root, changed, cache)
     res.type_problem = "; ".join(p for p in (p1, p2) if p)
     known = {(p, msg) for p, _, msg in b_errors}
     carried = {(p, _error_shape(msg)) for p, _, msg in b_errors}
@@ -852,7 +1068,7 @@ def measure(args: argparse.Namespace) -> int:
 
     if types in ("mypy", "pyright"):
         cache = work / "mypy-cache"
-        todo = [e for e in entries if results[e.repo].changed]
+        todo = [e for e in entries if any(p.endswith(".py") for p in results[e.repo].changed)]
         for n, entry in enumerate(todo, 1):
             t0 = time.monotonic()
             res = results[entry.repo]
@@ -873,8 +1089,25 @@ def measure(args: argparse.Namespace) -> int:
     return 0
 
 
+def site_figures(sites: list[Site]) -> dict[str, Any]:
+    """detected / converted / todo / other provider / silent, and converted as a % of the sites not
+    on another provider (None when there are none)."""
+    status = Counter(s.status for s in sites)
+    reachable = len(sites) - status["other-provider"]
+    return {
+        "detected": len(sites),
+        "converted": status["converted"],
+        "todo": status["todo"],
+        "other_provider": status["other-provider"],
+        "silent": status["silent"],
+        "in_failed_files": status["failed-file"],
+        "converted_pct": round(100 * status["converted"] / reachable, 1) if reachable else None,
+    }
+
+
 def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) -> dict[str, Any]:
     rs = [results[e.repo] for e in entries]
+    kinds = {e.repo: e.kind or "unclassified" for e in entries}
     sites = [s for r in rs for s in r.sites]
     status = Counter(s.status for s in sites)
     rules: dict[str, Counter] = defaultdict(Counter)
@@ -883,6 +1116,15 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
             rules[rule].update(c)
     failed = [dict(f, repo=r.repo) for r in rs for f in r.failed]
     rule_failures = [f for f in failed if f["reason"].startswith("internal error") or f.get("original_parses")]
+    nb_sites = [s for s in sites if s.cell]
+    nb_failed = {(f["repo"], f["path"]) for f in failed if f["path"].endswith(NOTEBOOK)}
+    by_kind: dict[str, Any] = {"all": {"repos": len(rs), "files": sum(r.materialised for r in rs),
+                                       **site_figures(sites)}}
+    for kind in KINDS + ("unclassified",):
+        members = [r for r in rs if kinds[r.repo] == kind]
+        if members or kind in KINDS:
+            by_kind[kind] = {"repos": len(members), "files": sum(r.materialised for r in members),
+                             **site_figures([s for r in members for s in r.sites])}
     return {
         "version": 1,
         "repos": len(rs),
@@ -914,6 +1156,20 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         "new_type_errors": sum(len(r.new_type_errors) for r in rs) if types != "none" else None,
         "carried_type_errors": sum(len(r.carried_type_errors) for r in rs) if types != "none" else None,
         "rules": {k: dict(v) for k, v in sorted(rules.items())},
+        "notebooks": {
+            "files": {
+                "manifest": sum(1 for e in entries for p in e.paths if p.endswith(NOTEBOOK)),
+                "materialised": sum(len(r.notebooks) for r in rs),
+                "changed": sum(1 for r in rs for p in r.changed if p.endswith(NOTEBOOK)),
+                "failed": len(nb_failed),
+                "with_sites": len({(r.repo, s.path) for r in rs for s in r.sites if s.cell}),
+            },
+            "sites": {k: v for k, v in site_figures(nb_sites).items() if k != "converted_pct"},
+            "unparsable_cells": sum(1 for r in rs for p in r.unparsable if NOTEBOOK + ":cell" in p),
+            "cell_count_mismatches": sum(len(r.notebook_mismatches) for r in rs),
+            "idempotency_failures": sum(1 for r in rs for p in r.second_run_changed if p.endswith(NOTEBOOK)),
+        },
+        "by_kind": by_kind,
         "sites_by_surface": {
             surface: dict(Counter(s.status for s in sites if s.surface == surface))
             for surface in sorted({s.surface for s in sites})
@@ -924,10 +1180,11 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
             "rule_failures": [f"{f['repo']}/{f['path']}: {f['reason']}"
                               + (" (the original parses: the rules produced it)" if f.get("original_parses") else "")
                               for f in rule_failures],
-            "silent": [f"{r.repo}/{s.path}:{s.line} {s.surface} ({s.how})" for r in rs for s in r.sites
+            "silent": [f"{r.repo}/{s.where} {s.surface} ({s.how})" for r in rs for s in r.sites
                        if s.status == "silent"],
-            "claimed_but_shape_present": [f"{r.repo}/{s.path}:{s.line} {s.surface}" for r in rs
+            "claimed_but_shape_present": [f"{r.repo}/{s.where} {s.surface}" for r in rs
                                           for s in r.sites if "still there" in s.how],
+            "notebook_cell_count_mismatches": [f"{r.repo}/{x}" for r in rs for x in r.notebook_mismatches],
             "unparsable_outputs": [f"{r.repo}/{p}" for r in rs for p in r.unparsable],
             "unparsable_preexisting": [f"{r.repo}/{p}" for r in rs for p in r.unparsable_preexisting],
             "idempotency_failures": [f"{r.repo}/{p}" for r in rs for p in r.second_run_changed],
@@ -936,6 +1193,7 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
             "detector_unparsable_originals": [f"{r.repo}/{x}" for r in rs for x in r.detector_unparsable],
             "per_repo": {
                 r.repo: {
+                    "kind": kinds[r.repo], "notebooks": len(r.notebooks),
                     "files": r.materialised, "changed": len(r.changed), "failed": len(r.failed),
                     "sites": len(r.sites), **Counter(s.status for s in r.sites),
                     "new_type_errors": len(r.new_type_errors), "seconds": round(r.seconds, 1),
@@ -949,33 +1207,45 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
 
 def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> None:
     f, s = fig["files"], fig["sites"]
-    rows = [
-        ("repositories", fig["repos"]),
-        ("files in the manifest", f["manifest"]),
-        ("files materialised", f["materialised"]),
-        ("  under directories migrator skips (not counted)", f["not_discovered"]),
-        ("files changed", f["changed"]),
-        ("files failed", f["failed"]),
-        ("OpenAI sites (detector)", s["detected"]),
-        ("  converted", s["converted"]),
-        ("  kept with a TODO", s["todo"]),
-        ("  other provider", s["other_provider"]),
-        ("  in a file that failed (reported, left untouched)", s["in_failed_files"]),
-        ("  SILENT (must be 0)", s["silent"]),
-        ("  converted per finding, call shape still there", s["claimed_but_shape_present"]),
-        ("unparsable outputs (3.10 grammar)", fig["unparsable_outputs"]),
-        ("  (original already not 3.10-parsable)", fig["unparsable_preexisting"]),
-        ("rule failures (internal error / syntax error the original lacks)", fig["rule_failures"]),
-        ("originals this python cannot parse (no sites counted)", fig["detector_unparsable_originals"]),
-        ("idempotency failures", fig["idempotency_failures"]),
-        (f"new type errors ({types})", fig["new_type_errors"] if types != "none" else "not measured"),
+    nf, ns, nb = fig["notebooks"]["files"], fig["notebooks"]["sites"], fig["notebooks"]
+    rows = [  # (figure, value, of which in notebooks)
+        ("repositories", fig["repos"], None),
+        ("files in the manifest", f["manifest"], nf["manifest"]),
+        ("files materialised", f["materialised"], nf["materialised"]),
+        ("  under directories migrator skips (not counted)", f["not_discovered"], None),
+        ("files changed", f["changed"], nf["changed"]),
+        ("files failed", f["failed"], nf["failed"]),
+        ("OpenAI sites (detector)", s["detected"], ns["detected"]),
+        ("  converted", s["converted"], ns["converted"]),
+        ("  kept with a TODO", s["todo"], ns["todo"]),
+        ("  other provider", s["other_provider"], ns["other_provider"]),
+        ("  in a file that failed (reported, left untouched)", s["in_failed_files"], ns["in_failed_files"]),
+        ("  SILENT (must be 0)", s["silent"], ns["silent"]),
+        ("  converted per finding, call shape still there", s["claimed_but_shape_present"], None),
+        ("unparsable outputs (3.10 grammar; a notebook's per cell)", fig["unparsable_outputs"],
+         nb["unparsable_cells"]),
+        ("  (original already not 3.10-parsable)", fig["unparsable_preexisting"], None),
+        ("rule failures (internal error / syntax error the original lacks)", fig["rule_failures"], None),
+        ("originals this python cannot parse (no sites counted)", fig["detector_unparsable_originals"], None),
+        ("idempotency failures", fig["idempotency_failures"], nb["idempotency_failures"]),
+        ("notebooks whose code cells were added / removed (must be 0)", nb["cell_count_mismatches"], None),
+        (f"new type errors ({types}; notebooks not checked)",
+         fig["new_type_errors"] if types != "none" else "not measured", None),
         ("  same error before, other SDK's type names", fig["carried_type_errors"] if types != "none"
-         else "not measured"),
-        ("plan in the convert JSON", "yes" if fig["plan_present"] else "no"),
+         else "not measured", None),
+        ("plan in the convert JSON", "yes" if fig["plan_present"] else "no", None),
     ]
     say("\n== corpus figures ==")
-    for name, value in rows:
-        say(f"  {name:<50} {value}")
+    say(f"  {'':<66} {'all':>12} {'notebooks':>10}")
+    for name, value, in_notebooks in rows:
+        say(f"  {name:<66} {value!s:>12} {'' if in_notebooks is None else in_notebooks:>10}")
+    say("\n== sites by kind of repository (converted % of the sites not on another provider) ==")
+    say(f"  {'kind':<14} {'repos':>5} {'files':>5} {'sites':>6} {'conv':>6} {'todo':>5} {'other':>5} "
+        f"{'failed':>6} {'SILENT':>6} {'conv %':>7}")
+    for kind, k in fig["by_kind"].items():
+        pct = "-" if k["converted_pct"] is None else f"{k['converted_pct']:.1f}"
+        say(f"  {kind:<14} {k['repos']:>5} {k['files']:>5} {k['detected']:>6} {k['converted']:>6} {k['todo']:>5} "
+            f"{k['other_provider']:>5} {k['in_failed_files']:>6} {k['silent']:>6} {pct:>7}")
     say("\n== per rule (from the convert JSON) ==")
     for rule, c in fig["rules"].items():
         say(f"  {rule:<8} converted {c.get('converted', 0):>5}  todo {c.get('todo', 0):>5}")
@@ -989,6 +1259,7 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
                        ("SILENT sites", "silent"),
                        ("converted per finding but the call shape is still there", "claimed_but_shape_present"),
                        ("unparsable outputs", "unparsable_outputs"), ("idempotency failures", "idempotency_failures"),
+                       ("notebooks whose code cells were added / removed", "notebook_cell_count_mismatches"),
                        ("new type errors", "new_type_errors"), ("type-check problems", "type_check_problems")):
         items = fig["crashes"] if key is None else d[key]
         if not items:
