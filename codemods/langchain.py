@@ -20,7 +20,8 @@ class LangChain(MigratorRule):
     becomes ``MistralAIEmbeddings(...)`` (langchain-mistralai 1.x), imported from
     ``langchain_mistralai`` (also from the legacy ``langchain.chat_models`` /
     ``langchain_community`` paths). Model names map (no ``model=``: ChatOpenAI's default
-    ``gpt-3.5-turbo`` is written as its Mistral counterpart); ``openai_api_key`` -> ``mistral_api_key``,
+    ``gpt-3.5-turbo`` is written as its Mistral counterpart) and are passed as ``model_name=`` (the
+    alias: type checkers reject ``model=`` on ChatMistralAI); ``openai_api_key`` -> ``api_key``,
     ``OPENAI_API_KEY`` read for ``api_key`` -> ``MISTRAL_API_KEY``; ``seed`` -> ``random_seed``;
     ``max_completion_tokens`` -> ``max_tokens``; ``request_timeout`` -> ``timeout``;
     ``stop_sequences`` -> ``stop`` (a string becomes a list); ``presence_penalty``,
@@ -60,7 +61,7 @@ class LangChain(MigratorRule):
               'llm = ChatOpenAI(model="gpt-4o", temperature=0, seed=7, max_retries=2)\n'
               'answer = (prompt | llm).invoke({"question": question})\n')
     AFTER = ('from langchain_mistralai import ChatMistralAI\n\n'
-             'llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_retries=2)\n'
+             'llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0, random_seed=7, max_retries=2)\n'
              'answer = (prompt | llm).invoke({"question": question})\n')
 
     # where the engine leaves the module's plan, how to make it, and the transformer that applies it
@@ -150,7 +151,7 @@ class _Transformer(RuleTransformer):
             args.append(arg)
         if chat and not any(a.keyword is not None and a.keyword.value in ("model", "model_name") for a in call.args):
             default = map_model(lc.CHAT_DEFAULT_MODEL, self.config.models())
-            args.insert(0, keyword_arg("model", cst.SimpleString(f'"{default}"')))
+            args.insert(0, keyword_arg("model_name", cst.SimpleString(f'"{default}"')))
             notes.append(f"model={default!r} written out (ChatOpenAI's default is {lc.CHAT_DEFAULT_MODEL!r})")
         if moved:
             args = self._model_kwargs(args, moved, slot)

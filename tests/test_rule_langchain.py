@@ -35,9 +35,9 @@ def test_chat_constructor_keywords_and_import():
         answer = (prompt | llm).invoke({"question": "hi"})
         ''')
     assert "from langchain_mistralai import ChatMistralAI\n" in code and "langchain_openai" not in code
-    assert ('llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_tokens=256, '
+    assert ('llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0, random_seed=7, max_tokens=256, '
             'stop=["END"],\n') in code
-    assert '\n                    timeout=30, mistral_api_key=os.environ["MISTRAL_API_KEY"],' in code  # realigned
+    assert '\n                    timeout=30, api_key=os.environ["MISTRAL_API_KEY"],' in code  # realigned
     assert "organization" not in code and "stream_usage" not in code
     assert "max_retries=2, streaming=True)" in code and not todos
 
@@ -48,7 +48,7 @@ def test_no_model_writes_chatopenai_default_and_penalties_go_to_model_kwargs():
 
         llm = ChatOpenAI(presence_penalty=0.5, n=2, model_kwargs={"frequency_penalty": 0.1})
         ''')
-    assert ('llm = ChatMistralAI(model="mistral-small-latest", '
+    assert ('llm = ChatMistralAI(model_name="mistral-small-latest", '
             'model_kwargs={"frequency_penalty": 0.1, "presence_penalty": 0.5, "n": 2})') in code
     assert not todos
 
@@ -91,7 +91,7 @@ def test_alias_annotation_and_self_attribute():
                 return self.emb.embed_documents([q])
         ''')
     assert "from langchain_mistralai import ChatMistralAI, MistralAIEmbeddings as Emb" in code
-    assert 'self.llm: ChatMistralAI = ChatMistralAI(model="mistral-small-latest")' in code
+    assert 'self.llm: ChatMistralAI = ChatMistralAI(model_name="mistral-small-latest")' in code
     assert "self.emb = Emb()" in code and not todos
 
 
@@ -156,7 +156,7 @@ def test_self_attribute_use_blocks_and_one_kept_constructor_keeps_the_import():
     assert "from langchain_openai import ChatOpenAI\nfrom langchain_mistralai import ChatMistralAI\n" in code
     assert '        # TODO(migrator MIG116): ChatOpenAI(...) stays on OpenAI: .get_num_tokens:' in code
     assert 'self.llm = ChatOpenAI(model="gpt-4o")' in code
-    assert 'self.fast = ChatMistralAI(model="mistral-small-latest")' in code and len(todos) == 1
+    assert 'self.fast = ChatMistralAI(model_name="mistral-small-latest")' in code and len(todos) == 1
 
 
 def test_azure_other_providers_and_openai_base_url():
@@ -173,7 +173,7 @@ def test_azure_other_providers_and_openai_base_url():
     assert any("Azure OpenAI deployment stays on AzureChatOpenAI" in t for t in todos)
     assert 'local = ChatOpenAI(base_url="http://localhost:11434/v1", model="llama3")' in code
     assert 'deepseek = ChatOpenAI(api_key=os.environ["DEEPSEEK_API_KEY"], model="deepseek-chat")' in code
-    assert 'openai = ChatMistralAI(model="mistral-large-latest")' in code and len(todos) == 1
+    assert 'openai = ChatMistralAI(model_name="mistral-large-latest")' in code and len(todos) == 1
 
 
 def test_computed_model_and_key_get_todos_but_convert():
@@ -240,8 +240,8 @@ def test_converted_keywords_build_a_chatmistralai_request():
     """The converted constructor of the first test builds, and its request holds what was asked."""
     from langchain_mistralai import ChatMistralAI
 
-    llm = ChatMistralAI(model="mistral-large-latest", temperature=0, random_seed=7, max_tokens=256, stop=["END"],
-                        timeout=30, mistral_api_key="k", max_retries=2, streaming=True,
+    llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0, random_seed=7, max_tokens=256, stop=["END"],
+                        timeout=30, api_key="k", max_retries=2, streaming=True,
                         model_kwargs={"presence_penalty": 0.5, "n": 2})
     _, params = llm._create_message_dicts([], None)
     assert params == {"model": "mistral-large-latest", "temperature": 0, "max_tokens": 256, "top_p": 1,

@@ -53,11 +53,14 @@ AZURE_MISTRAL = MappingProxyType({"AzureChatOpenAI": "ChatMistralAI",
 # constructor (BLOCK gives the reason and the closest Mistral way).
 SAME, RENAME, DROP, MOVE = "same", "rename", "drop", "move"
 CHAT_KEYWORDS = MappingProxyType({
-    "model": (SAME, ""), "model_name": (SAME, ""),  # both spellings work (field / alias), value mapped
+    # ChatMistralAI's model field is spelled model_name at construction by type checkers (its alias;
+    # model= works at run time only through populate_by_name, and pyright flags it): value mapped
+    "model": (RENAME, "model_name"), "model_name": (SAME, ""),
     "temperature": (SAME, ""),  # literal checked: ChatMistralAI accepts [0, 1] only
     "top_p": (SAME, ""), "max_tokens": (SAME, ""), "max_retries": (SAME, ""), "streaming": (SAME, ""),
     "model_kwargs": (SAME, ""),  # a literal dict with keys Mistral's API takes only
-    "api_key": (SAME, ""), "openai_api_key": (RENAME, "mistral_api_key"),
+    # the field is mistral_api_key, its alias (the constructor keyword type checkers know) api_key
+    "api_key": (SAME, ""), "openai_api_key": (RENAME, "api_key"),
     "timeout": (SAME, ""), "request_timeout": (RENAME, "timeout"),  # whole seconds
     "stop": (SAME, ""), "stop_sequences": (RENAME, "stop"),  # a string becomes a one-item list
     "seed": (RENAME, "random_seed"), "max_completion_tokens": (RENAME, "max_tokens"),
@@ -72,7 +75,7 @@ CHAT_KEYWORDS = MappingProxyType({
     "tiktoken_model_name": (DROP, "only for OpenAI token counting"),
 })
 EMBEDDING_KEYWORDS = MappingProxyType({
-    "model": (SAME, ""), "api_key": (SAME, ""), "openai_api_key": (RENAME, "mistral_api_key"),
+    "model": (SAME, ""), "api_key": (SAME, ""), "openai_api_key": (RENAME, "api_key"),
     "max_retries": (SAME, ""), "timeout": (SAME, ""), "request_timeout": (RENAME, "timeout"),
     "organization": (DROP, "an OpenAI organization header"),
     "openai_organization": (DROP, "an OpenAI organization header"),
