@@ -198,3 +198,17 @@ def test_a_function_local_import_unused_before_the_conversion_stays() -> None:
               "def helper():\n    from openai import OpenAI\n\n    return 1\n")
     code = transform_source(source, config=Config()).code
     assert "client = Mistral()" in code and "def helper():\n    from openai import OpenAI\n" in code
+
+
+def test_a_resource_imported_from_openai_keeps_its_call_with_a_todo() -> None:
+    """`from openai import beta` then `beta.chat.completions.parse(...)` (openai-structured-outputs'
+    notebooks): the openai module's client under another name. It was left silently on OpenAI."""
+    from tests.mechanics import convert_snippet
+
+    code, todos = convert_snippet(
+        "import openai\nfrom openai import beta\n\n"
+        "r = openai.chat.completions.create(model='gpt-4o', messages=[])\n"
+        "p = beta.chat.completions.parse(model='gpt-4o', messages=[], response_format=Answer)\n")
+    assert "mistral_client.chat.complete(" in code
+    assert "p = beta.chat.completions.parse(model='gpt-4o'" in code and "from openai import beta" in code
+    assert len(todos) == 1 and "from openai import beta" in todos[0]

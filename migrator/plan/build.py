@@ -681,6 +681,10 @@ class _Builder:
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id in ("self", "cls"):
                     continue
+                if node.id in MODULE_CLIENT_RESOURCES and f.imported.get(node.id) == f"openai.{node.id}" and \
+                        self.lookup_scope(f, f.scope_of.get(id(node), ()), node.id) in (None, ()):
+                    self._imported_resource(f, node)
+                    continue
                 self._maybe_use(f, node)
             elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                   and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
@@ -872,6 +876,21 @@ class _Builder:
             return False
         found = [wrapper(value) for value in values]
         return True if all(found) else None if any(found) else False
+
+    def _imported_resource(self, f: _File, node: ast.Name) -> None:
+        """``from openai import beta`` then ``beta.chat.completions.parse(...)``: a use of the openai
+        module's own client that the rules do not rewrite (they rewrite ``openai.beta...``): it stays,
+        with a TODO at the call (joaquin-urruti/openai-structured-outputs' notebooks)."""
+        chain, top = _chain(f, node)
+        parent = f.parent.get(id(top))
+        oid = self.module_origin(f, node)
+        detail = (f"{node.id} is imported from openai (from openai import {node.id}): the openai module's own "
+                  f"client, which migrator converts only when written openai.{node.id}...")
+        if isinstance(parent, ast.Call) and parent.func is top:
+            use = self._use(f, parent, oid, ".".join([node.id, *chain]), True, detail, "MIG106")
+            self.sites[node_key(f.path, parent)] = ("call", use)
+        else:
+            self._use(f, node, oid, f"uses {node.id}", True, detail)
 
     def _module_use(self, f: _File, node: ast.Attribute) -> None:
         chain, top = _chain(f, node.value)
