@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS
@@ -355,6 +355,7 @@ class _Collector(ast.NodeVisitor):
         self.splat_calls: list[tuple[Path, str, ast.Call]] = []
         self.stream_scopes: dict[Path, bool] = {}  # scopes with a chat call that may stream
         self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
+        self.tree: ast.Module = ast.Module(body=[], type_ignores=[])
 
     # -- statement numbering ------------------------------------------------------------------
     def visit(self, node: ast.AST) -> None:
@@ -383,6 +384,11 @@ class _Collector(ast.NodeVisitor):
             index = self.stmt_parent[index]
 
     # -- scopes -------------------------------------------------------------------------------
+    def splat_scope(self, name: str, path: Optional[Path] = None) -> ast.AST:
+        """Where ``**name`` in scope ``path`` (default: the current one) is built (``splat_scope``)."""
+        path = self.path if path is None else path
+        return splat_scope(self.tree, [self.scopes[path[:i]] for i in range(1, len(path) + 1)], name)
+
     def _enter(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef]) -> None:
         for deco in node.decorator_list:
             self.visit(deco)
@@ -451,7 +457,7 @@ class _Collector(ast.NodeVisitor):
             if chat_call_stream_literal(call):
                 return True
             splat = [kw.value.id for kw in call.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
-            return len(splat) == 1 and _splat_dict(node, splat[0], call).stream
+            return len(splat) == 1 and _splat_dict(self.splat_scope(splat[0]), splat[0], call).stream
 
         for sub in _walk_function(node):
             if isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Name):
@@ -693,6 +699,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     facts = ModuleFacts()
     facts.view = view
     collector = _Collector(facts)
+    collector.tree = tree
     # Imports first, wherever they are, so that names used before a late import still resolve.
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
@@ -716,13 +723,24 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
         facts.sites.setdefault(kind, []).append(line)
         facts.answers.setdefault(kind, []).append(answer)
     collector.scopes[()] = tree
+    module_dicts: dict[str, SplatDict] = {}  # module-level dicts splatted in functions: every call converts
     for path, name, call in collector.splat_calls:
-        info = _splat_dict(collector.scopes.get(path, tree), name, call)
+        scope = collector.splat_scope(name, path)
+        info = _splat_dict(scope, name, call)
         problem = _splat_call_problem(facts, path, call)
+        if scope is tree:
+            info = module_dicts.get(name, info)
         if info.rewritable and problem:
             info = SplatDict(info.keys, False, info.stream, problem)
+        if scope is tree:
+            module_dicts[name] = info
         facts.splats.setdefault(path, {})[name] = info
-        mark_statements_using(collector, collector.scopes.get(path, tree), name)
+        mark_statements_using(collector, scope, name)
+    for name, info in module_dicts.items():  # the same answer where the dict is built and at each call
+        facts.splats.setdefault((), {})[name] = info
+        for path, splats in facts.splats.items():
+            if path and name in splats and collector.splat_scope(name, path) is tree:
+                splats[name] = info
     tables = view.table_statements if view is not None else {}  # type: ignore[attr-defined]
     if tables:
         for node in ast.walk(tree):
@@ -780,6 +798,56 @@ def _local_factories(facts: ModuleFacts, tree: ast.Module) -> None:
                 facts.factories[node.name] = found
 
 
+def _binds(function: ast.AST, name: str) -> bool:
+    """Whether ``function`` has a local ``name`` of its own (a parameter, an assignment, an import, a
+    nested def): its ``**name`` is not the module's dict. ``global name`` makes it the module's."""
+    args = getattr(function, "args", None)
+    if args is not None and any(a.arg == name for a in (*args.posonlyargs, *args.args, *args.kwonlyargs,
+                                                        *filter(None, (args.vararg, args.kwarg)))):
+        return True
+    for node in _walk_function(function):
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return isinstance(node, ast.Nonlocal)
+    for node in _walk_function(function):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                (a.asname or a.name.split(".")[0]) == name for a in node.names):
+            return True
+    return any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name
+               for n in ast.iter_child_nodes(function))
+
+
+def splat_scope(tree: ast.Module, chain: list, name: str) -> ast.AST:
+    """Where the dict a call splats (``**name``) is built: the call's own scope (``chain[-1]``, the
+    module when empty), or the module when the call sits in functions (``chain``: the enclosing
+    scopes, outermost first) none of which binds ``name`` and the module assigns it at top level
+    (Chainlit's ``settings = {"model": ..., "temperature": 0}`` splatted in each handler)."""
+    if not chain:
+        return tree
+    if any(not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in chain) or \
+            any(_binds(n, name) for n in chain):
+        return chain[-1]
+    if any(isinstance(s, (ast.Assign, ast.AnnAssign)) and any(
+            isinstance(t, ast.Name) and t.id == name for t in (s.targets if isinstance(s, ast.Assign) else [s.target]))
+           for s in tree.body):
+        return tree
+    return chain[-1]
+
+
+def _module_uses(tree: ast.Module, name: str) -> Iterator[ast.Name]:
+    """Every ``name`` in the module that is the module's own (not inside a function with a local of
+    that name)."""
+    todo = list(ast.iter_child_nodes(tree))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and _binds(node, name):
+            continue
+        if isinstance(node, ast.Name) and node.id == name:
+            yield node
+        todo.extend(ast.iter_child_nodes(node))
+
+
 def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
     """How ``name`` (splatted into ``call``) is built in ``scope``: rewritable only when every
     statement that touches it is a literal-keyed build step (``name = {...}``,
@@ -833,9 +901,17 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
                 else:
                     add(kw.arg, kw.value)
     splat_use = next(kw.value for kw in call.keywords if kw.arg is None)
-    for node in _walk_function(scope):
+    if isinstance(scope, ast.Module):
+        # a module-level dict: every use in the module (functions included) is a build step or the
+        # splat of a chat call (the plan decides those calls' clients together)
+        allowed = {id(kw.value) for node in ast.walk(scope) if isinstance(node, ast.Call)
+                   and chat_method(node.func) is not None for kw in node.keywords if kw.arg is None}
+        uses: Iterable[ast.AST] = _module_uses(scope, name)
+    else:
+        allowed, uses = set(), _walk_function(scope)
+    for node in uses:
         if (isinstance(node, ast.Name) and node.id == name and id(node) not in build_nodes
-                and node is not splat_use):
+                and node is not splat_use and id(node) not in allowed):
             # no line number here: TODO lines inserted above would move it on every run
             reason = reason or f"{name} is also used outside the call and its build steps"
     if not built:

@@ -11,6 +11,7 @@ from codemods.chat_completions import ChatCompletions
 from migrator.config import Config
 from migrator.engine.transform import transform_source
 from migrator.mapping import CHAT_PARAMS, DropValue, Policy, Unmappable
+from tests.mechanics import convert_snippet
 
 HEADER = "from mistralai.client import Mistral\nclient = Mistral()\n"
 
@@ -603,3 +604,49 @@ def test_a_dropped_argument_keeps_the_line_break_after_it():
     assert ('r = client.chat.complete(model="mistral-large-latest", random_seed=7,\n'
             '                                   max_tokens=64,\n'
             '                                   messages=[])\n') in code
+
+
+MODULE_SETTINGS = '''\
+from openai import AsyncOpenAI
+
+client = AsyncOpenAI()
+settings = {"model": "gpt-4o", "temperature": 0, "max_completion_tokens": 200}
+
+async def ask(messages):
+    r = await client.chat.completions.create(messages=messages, **settings)
+    return r.choices[0].message.content
+
+async def again(messages):
+    r = await client.chat.completions.create(messages=messages, **settings)
+    return r.choices[0].message.content
+'''
+
+
+def test_module_level_dict_splatted_in_functions_is_rewritten_where_it_is_built() -> None:
+    """Chainlit's cookbook: `settings = {...}` at module level, `**settings` in each handler."""
+    code, todos = convert_snippet(MODULE_SETTINGS)
+    assert 'settings = {"model": "mistral-large-latest", "temperature": 0, "max_tokens": 200}' in code
+    assert code.count("await client.chat.complete_async(messages=messages, **settings)") == 2 and not todos
+
+
+@pytest.mark.parametrize("change, why", [
+    # another client's call splats it too: the OpenAI one keeps its form, so both stay
+    ("other = AsyncOpenAI()\nasync def third(m):\n    await other.images.generate(prompt='x')\n"
+     "    return await other.chat.completions.create(messages=m, **settings)\n", "images.generate"),
+    # changed in a function: its keys are not known where it is built
+    ("def tune():\n    settings['max_completion_tokens'] = 50\n", "settings is also used"),
+    # used as a whole elsewhere
+    ("def show():\n    print(settings)\n", "settings is also used"),
+])
+def test_module_level_dict_stays_when_any_use_cannot_follow(change: str, why: str) -> None:
+    code, todos = convert_snippet(MODULE_SETTINGS + change)
+    assert 'settings = {"model": "gpt-4o", "temperature": 0, "max_completion_tokens": 200}' in code
+    assert "client.chat.completions.create(messages=messages, **settings)" in code
+    assert todos and any(why in t for t in todos), todos
+
+
+def test_a_parameter_of_the_same_name_is_not_the_module_dict() -> None:
+    """`again(messages, settings)` splats its parameter, whose keys are unknown: the client stays."""
+    code, todos = convert_snippet(MODULE_SETTINGS.replace("async def again(messages):", "async def again(messages, settings):"))
+    assert 'settings = {"model": "gpt-4o", "temperature": 0, "max_completion_tokens": 200}' in code
+    assert len(todos) == 1 and "settings is not built in this scope" in todos[0]

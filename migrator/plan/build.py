@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (_dict_constants, _splat_dict, chat_call_stream_literal, chat_method, dotted_name, qualify,
-                             splat_problem)
+                             splat_problem, splat_scope)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -331,6 +331,7 @@ class _Builder:
         self.module_settings: dict[str, dict[str, str]] = {}
         # (path, scope, name) -> the client ids of the speech calls whose results that name holds (MIG120)
         self.shared_results: dict[tuple, list] = {}  # (path, scope, name) -> the calls whose result it holds
+        self.module_splats: dict[tuple, list] = {}  # (path, name) -> the clients of the calls splatting a module-level dict
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -1081,6 +1082,12 @@ class _Builder:
             use = self._use(f, call, oid, surface, bool(problem), problem, rule,
                             USE_TODO if problem else USE_CONVERT)
         elif surface in CHAT_SURFACES:
+            for kw in call.keywords:  # a module-level dict splatted by several calls: they convert together
+                if kw.arg is None and isinstance(kw.value, ast.Name) and \
+                        _splat_scope(f, call, kw.value.id) is f.tree and oid is not None:
+                    held = self.module_splats.setdefault((f.path, kw.value.id), [])
+                    held.append(oid)
+                    self.union(held[0], oid)
             problem = _chat_problem(f, call, chain)
             if problem:
                 use = self._use(f, call, oid, surface, True, problem, "MIG102", USE_TODO)
@@ -1199,8 +1206,7 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         if kw.arg is None:
             if not isinstance(kw.value, ast.Name):
                 return splat_problem(ast.unparse(kw.value), None)
-            scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
-            info = _splat_dict(scope, kw.value.id, call)
+            info = _splat_dict(_splat_scope(f, call, kw.value.id), kw.value.id, call)
             if not info.rewritable:
                 return splat_problem(kw.value.id, info)
             continue
@@ -1246,8 +1252,7 @@ def _compat_problem(f: _File, call: ast.Call, surface: str, spec) -> tuple[str, 
             # a dict built from literals right here whose keys all pass unchanged: nothing to rewrite
             info = None
             if isinstance(kw.value, ast.Name):
-                scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
-                info = _splat_dict(scope, kw.value.id, call)
+                info = _splat_dict(_splat_scope(f, call, kw.value.id), kw.value.id, call)
             if not (info is not None and info.rewritable and
                     all(policy(spec, key)[0] == p.KEEP for key in info.keys)):
                 return (f"**{ast.unparse(kw.value)} may hold fields {spec.name} rejects (unknown fields are "
@@ -2027,11 +2032,17 @@ def _value_problem(name: str, rule, value: ast.AST, method: str) -> str:
     return ""
 
 
+def _splat_scope(f: _File, call: ast.Call, name: str) -> ast.AST:
+    """Where the dict ``call`` splats as ``**name`` is built: its scope, or the module's top level
+    (codemods._facts.splat_scope; the rules ask the same question)."""
+    scope = f.scope_of.get(id(call), ())
+    return splat_scope(f.tree, [f.scopes[scope[:i]] for i in range(1, len(scope) + 1)], name)
+
+
 def _splat_streams(f: _File, call: ast.Call) -> bool:
     for kw in call.keywords:
         if kw.arg is None and isinstance(kw.value, ast.Name):
-            scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
-            if _splat_dict(scope, kw.value.id, call).stream:
+            if _splat_dict(_splat_scope(f, call, kw.value.id), kw.value.id, call).stream:
                 return True
     return False
 
