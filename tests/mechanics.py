@@ -38,3 +38,22 @@ def apart_missing(directory, pins: tuple) -> "str | None":
                 f'"{p}"' for p in pins)
             return f"{pin} is not installed in {directory} ({install})"
     return None
+
+
+def convert_files(files: dict, **config) -> dict:
+    """A small repository (``{relative path: source}``) through ``migrator convert --write`` in a
+    temporary directory: each file's converted source. ``config``: ``Config`` fields."""
+    import tempfile
+    from pathlib import Path
+
+    from migrator.config import Config
+    from migrator.engine import Mode, run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for relative, source in files.items():
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_text(source, encoding="utf-8")
+        report = run([root], mode=Mode.WRITE, jobs=1, progress=False, config=Config(**config))
+        assert not report.failed, report.failed
+        return {relative: (root / relative).read_text(encoding="utf-8") for relative in files}

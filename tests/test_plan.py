@@ -212,3 +212,27 @@ def test_a_resource_imported_from_openai_keeps_its_call_with_a_todo() -> None:
     assert "mistral_client.chat.complete(" in code
     assert "p = beta.chat.completions.parse(model='gpt-4o'" in code and "from openai import beta" in code
     assert len(todos) == 1 and "from openai import beta" in todos[0]
+
+
+def test_a_client_reached_through_an_annotated_instance_is_decided_with_its_uses() -> None:
+    """acislab/idigbio-chat: `class AI` holds `self.openai = OpenAI()` and `self.client =
+    instructor.from_openai(self.openai)`; other modules call `ai.openai...` and `ai.client...` on an
+    `ai: AI` parameter. Those calls were not traced: the client converted while they stayed
+    OpenAI-shaped (one with functions=, which Mistral's chat rejects)."""
+    from tests.mechanics import convert_files
+
+    ai = ("import instructor, openai\nfrom openai import OpenAI\n\nclass AI:\n    openai: OpenAI\n\n"
+          "    def __init__(self):\n        self.openai = openai.OpenAI()\n"
+          "        self.client = instructor.from_openai(self.openai)\n")
+    use = ("from pkg.ai import AI\n\ndef title(ai: AI):\n"
+           "    return ai.openai.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n\n"
+           "def pick(ai: 'AI'):\n"
+           "    return ai.client.chat.completions.create(model='gpt-4o', response_model=Title, messages=[])\n")
+    out = convert_files({"pkg/ai.py": ai, "pkg/use.py": use})
+    assert "self.openai = Mistral()" in out["pkg/ai.py"] and "    openai: Mistral\n" in out["pkg/ai.py"]
+    assert "ai.openai.chat.complete(model='mistral-large-latest'" in out["pkg/use.py"]
+    assert "ai.client.chat.completions.create(model='mistral-large-latest', response_model=Title" in out["pkg/use.py"]
+    blocked = convert_files({"pkg/ai.py": ai, "pkg/use.py": use.replace(
+        "response_model=Title, ", "response_model=None, functions=[{'name': 'f'}], ")})
+    assert "self.openai = openai.OpenAI()" in blocked["pkg/ai.py"] and "functions=" in blocked["pkg/ai.py"]
+    assert "ai.openai.chat.completions.create(model='gpt-4o'" in blocked["pkg/use.py"]

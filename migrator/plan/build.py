@@ -511,6 +511,18 @@ class _Builder:
         if isinstance(node, ast.Call):
             target = self.resolve_function(f, scope, node.func)
             return (target[0], target[1]) if target is not None and target[2] else None
+        if isinstance(node, ast.Name):  # a parameter annotated with one of the repo's classes (`ai: AI`)
+            found = self.lookup_scope(f, scope, node.id)
+            if found is not None and (found, node.id) in f.params:
+                annotation = f.params[(found, node.id)][1]
+                if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+                    try:
+                        annotation = ast.parse(annotation.value, mode="eval").body
+                    except SyntaxError:
+                        return None
+                if isinstance(annotation, (ast.Name, ast.Attribute)):
+                    return self.resolve_class(f, annotation)
+                return None
         values = self.bound_values(f, scope, node)
         if values is None:
             return None
@@ -770,9 +782,51 @@ class _Builder:
             chain, top = _chain(f, node)
             surface = ".".join(chain)
             call = f.parent.get(id(top))
+            if isinstance(node, ast.Name) and len(chain) > 1 and isinstance(call, ast.Call) and call.func is top \
+                    and self._instance_wrapper_call(f, scope, node, chain, call):
+                return
             if isinstance(call, ast.Call) and call.func is top and _openai_surface(chain) and (
                     f.uses_openai or ".".join(chain[:2]) == "chat.completions"):
                 self._record_call(f, call, None, surface, chain)
+
+    def _instance_wrapper_call(self, f: _File, scope: Scope, node: ast.Name, chain: list, call: ast.Call) -> bool:
+        """``ai.client.chat.completions.create(...)`` where ``ai: AI`` and the repo's class ``AI`` sets
+        ``self.client = instructor.from_openai(self.openai)`` (acislab/idigbio-chat): a call on the
+        wrapper of a client, made from outside the class. An instructor wrapper's call follows MIG111
+        like one made inside; another wrapper's keeps the client. False when ``node.<attr>`` holds no
+        wrapper."""
+        instance = self.instance_of(f, scope, node, 0)
+        if instance is None:
+            return False
+        other, cls = instance
+        values = [v for v in other.self_assigns.get((cls, chain[0]), [])]
+        held: set = set()
+        for value in values:
+            found = self._wrapped_origins(other, other.scope_of.get(id(value), cls), value) \
+                if value is not None else None
+            if found is None:
+                return False  # not only a wrapper's value: the ordinary rules decide
+            held |= found
+        if not held:
+            return False
+        oid, surface = sorted(held)[0], ".".join(chain[1:])
+        for extra in sorted(held)[1:]:
+            self.union(oid, extra)
+
+        def instructor(value) -> bool:
+            value = value.value if isinstance(value, ast.Await) else value
+            return isinstance(value, ast.Call) and _instructor_callee(other, value) is not None
+
+        if self.endpoint is None and all(instructor(v) for v in values):
+            problem = _instructor_call_problem(call, surface)
+            use = self._use(f, call, oid, f"{surface} (through instructor)", bool(problem), problem, "MIG111",
+                            USE_TODO if problem else USE_CONVERT)
+            self.sites[node_key(f.path, call)] = ("icall", use)
+        else:
+            self._use(f, call, oid, f"{surface} (through a wrapper)", True,
+                      f"{ast.unparse(node)}.{chain[0]} wraps the client (set in {other.path}): convert by hand", "MIG111")
+            self.sites[node_key(f.path, call)] = ("wrapped",)
+        return True
 
     def _foreign(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> bool:
         """Is ``node`` another library's object (``anthropic.Anthropic()``, ``genai.Client()``,

@@ -503,6 +503,16 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if oid in builder.origins:
             origin = builder.origins[oid]
             params[(f.path, scope, name)] = decision(oid) if origin.sources else UNRESOLVED
+    # a class's declaration of an attribute (`openai: OpenAI` in the class body) follows what its
+    # self.<attr> assignments hold (keyed like a parameter of the class's scope: no clash, a class has none)
+    for cls in f.classes:
+        for stmt in getattr(f.scopes.get(cls), "body", []):
+            if isinstance(stmt, ast.AnnAssign) and stmt.value is None and isinstance(stmt.target, ast.Name) \
+                    and (cls, stmt.target.id) in f.self_assigns:
+                held = builder.eval_attr(f, cls, stmt.target.id, 0)
+                if held:
+                    verdicts = {decision(o) for o in held}
+                    params[(f.path, cls, stmt.target.id)] = CONVERT if verdicts == {CONVERT} else KEEP
     for scope, values in f.returns.items():
         found = set()
         for value in values:
