@@ -650,3 +650,15 @@ def test_a_parameter_of_the_same_name_is_not_the_module_dict() -> None:
     code, todos = convert_snippet(MODULE_SETTINGS.replace("async def again(messages):", "async def again(messages, settings):"))
     assert 'settings = {"model": "gpt-4o", "temperature": 0, "max_completion_tokens": 200}' in code
     assert len(todos) == 1 and "settings is not built in this scope" in todos[0]
+
+
+@pytest.mark.parametrize("content", ['["Summarize these frames.", *frames]', '[{"image": frame, "resize": 768}]',
+                                     '[f"Frame {n}", {"type": "image_url", "image_url": url}]'])
+def test_gpt4_vision_shorthand_content_keeps_the_client(content: str) -> None:
+    """malywut/gpt_examples: a content list with a bare string or an untyped {"image": ...} part
+    went to Mistral's chat.complete, which rejects the message before sending it."""
+    code, todos = convert_snippet(
+        "from openai import OpenAI\nclient = OpenAI()\n\ndef describe(frames, frame, n, url):\n"
+        f'    messages = [{{"role": "user", "content": {content}}}]\n'
+        '    return client.chat.completions.create(model="gpt-4o", messages=messages)\n')
+    assert "client = OpenAI()" in code and len(todos) == 1 and "typed parts" in todos[0]

@@ -1272,6 +1272,9 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         problem = _value_problem(kw.arg, rule, kw.value, chain[-1])
         if problem:
             return problem
+    problem = _content_parts_problem(f, call)
+    if problem:
+        return problem
     if chain[-1] == "parse" and chat_call_stream_literal(call):
         return "parse(stream=True) has no Mistral equivalent"
     if chat_call_stream_literal(call) or _splat_streams(f, call):
@@ -2060,6 +2063,34 @@ def _embedding_problem(call: ast.Call) -> str:
         if kw.arg == "encoding_format" and value != "float":
             return (f"encoding_format={value!r}: Mistral's response model holds floats; "
                     "drop it to get floats, as the OpenAI SDK decoded them")
+    return ""
+
+
+def _content_parts_problem(f: _File, call: ast.Call) -> str:
+    """A message written in the call's scope whose content list holds a bare string or a part with
+    no "type" (gpt-4-vision's shorthand ``["Describe these.", {"image": b64, "resize": 768}]``,
+    malywut/gpt_examples): OpenAI took it; mistralai rejects the message before sending it."""
+    scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
+    todo = list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+        if not isinstance(node, ast.Dict):
+            continue
+        keys = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
+        content = keys.get("content")
+        if "role" not in keys or not isinstance(content, (ast.List, ast.Tuple)):
+            continue
+        for part in content.elts:
+            if isinstance(part, ast.JoinedStr) or isinstance(part, ast.Constant) and isinstance(part.value, str):
+                return ("a message's content list holds a bare string (gpt-4-vision's shorthand): Mistral takes "
+                        'typed parts ({"type": "text", "text": ...}, {"type": "image_url", "image_url": ...})')
+            if isinstance(part, ast.Dict) and None not in part.keys and not any(
+                    isinstance(k, ast.Constant) and k.value == "type" for k in part.keys):
+                return ('a content part has no "type" (gpt-4-vision\'s {"image": ...} shorthand): Mistral takes '
+                        'typed parts ({"type": "image_url", "image_url": "data:image/jpeg;base64,..."})')
     return ""
 
 
