@@ -5,6 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
+from codemods._facts import ENV
+from codemods.client_constructor import _env_call_key, _env_subscript_key
 from migrator.mapping import langchain as lc
 from migrator.mapping.models import map_model
 from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, plan_module
@@ -94,9 +96,28 @@ class _Transformer(RuleTransformer):
         self._not_refs: set[int] = set()  # Name nodes that are no reference to a class
         self._in_import = 0
         self._legacy = 0  # legacy imports met (the plan's legacy_imports, in order)
+        self._converting = 0  # inside a converted constructor's call
+
+    # -- the key the converted objects now read ---------------------------------------------------
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if _env_subscript_key(node) == "OPENAI_API_KEY":
+            self._openai_key(node)
+
+    def _openai_key(self, node: cst.CSTNode) -> None:
+        """``os.environ["OPENAI_API_KEY"] = key`` (a Streamlit app's key box) or a check of it, in a
+        module whose converted objects read the key from the environment: they now read
+        MISTRAL_API_KEY. MIG101 says so for the SDK's clients (its TODO, when it gives one, stands)."""
+        if self.plan is None or not self.plan.implicit_key or self._converting or self.config.endpoint() is not None:
+            return
+        line = self.mark_site(node, ENV)
+        answer = self.answer_for(node)
+        if not (answer and answer[0] == "env" and (answer[1] == "todo" or answer[1] is True)):
+            self.todo(line, self.lib.ENV_TODO)
 
     # -- constructors -------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
+        if _env_call_key(node) == "OPENAI_API_KEY":
+            self._openai_key(node)
         if self.plan is None or not isinstance(node.func, cst.Name) or node.func.value not in self.plan.locals:
             return
         self._not_refs.add(id(node.func))
@@ -105,9 +126,12 @@ class _Transformer(RuleTransformer):
             self._next += 1
             if site.local == node.func.value and site.arity == len(node.args):
                 self._found[id(node)] = site
+                self._converting += site.verdict == CONVERT  # its own key is mapped with it
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         site = self._found.pop(id(original), None)
+        if site is not None and site.verdict == CONVERT:
+            self._converting -= 1
         if site is None or self.config.endpoint() is not None:
             return updated
         mistral = self.lib.CLASSES[site.cls][3] or self.lib.AZURE_MISTRAL.get(site.cls, "")

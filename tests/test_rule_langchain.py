@@ -247,3 +247,32 @@ def test_converted_keywords_build_a_chatmistralai_request():
     assert params == {"model": "mistral-large-latest", "temperature": 0, "max_tokens": 256, "top_p": 1,
                       "random_seed": 7, "presence_penalty": 0.5, "n": 2, "stop": ["END"]}
     assert str(llm.client.base_url).rstrip("/") == "https://api.mistral.ai/v1" and llm.timeout == 30
+
+
+def test_openai_key_set_for_an_object_that_now_reads_the_mistral_key():
+    """EnkrateiaLucca's Streamlit apps: `os.environ["OPENAI_API_KEY"] = user_key` then ChatOpenAI(...)
+    with no api_key=: ChatMistralAI reads MISTRAL_API_KEY, so every request went out without a key."""
+    code, todos = convert('''\
+        import os
+        from langchain_openai import ChatOpenAI
+
+        def answer(user_key, q):
+            os.environ["OPENAI_API_KEY"] = user_key
+            llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)
+            return llm.invoke(q).content
+
+        def other(q):
+            return ChatOpenAI(model="gpt-4o-mini", api_key=os.environ["OPENAI_API_KEY"]).invoke(q)
+        ''')
+    assert todos == [lc.ENV_TODO]
+    assert code.index(lc.ENV_TODO) < code.index('os.environ["OPENAI_API_KEY"] = user_key')
+    assert 'api_key=os.environ["MISTRAL_API_KEY"]' in code
+    # with the key passed explicitly everywhere, nothing reads it implicitly: no TODO
+    _, todos = convert('''\
+        import os
+        from langchain_openai import ChatOpenAI
+
+        os.environ.setdefault("OPENAI_API_KEY", "x")
+        llm = ChatOpenAI(model="gpt-4o-mini", api_key=os.environ["OPENAI_API_KEY"])
+        ''')
+    assert not todos

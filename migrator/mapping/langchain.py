@@ -32,6 +32,8 @@ EMBEDDING_MODULES = ("langchain_openai", "langchain_openai.embeddings", "langcha
                      "langchain.embeddings", "langchain.embeddings.openai")
 # Imports of LangChain before its 1.0 packages: converted code needs LangChain 1.x.
 LEGACY_PREFIXES = ("langchain.", "langchain_community")
+ENV_TODO = ("OPENAI_API_KEY is used here, but the converted ChatMistralAI / MistralAIEmbeddings read "
+            "MISTRAL_API_KEY: set or check that too if this is about it (migrator never renames this)")
 LEGACY_TODO = ("this module imports from LangChain's pre-1.0 paths; langchain-mistralai 1.x needs langchain-core "
                ">= 1.4.7: upgrade LangChain (chains and agents used here too) or pin the langchain-mistralai "
                "release that matches your langchain-core")

@@ -46,6 +46,8 @@ CLASSES = MappingProxyType({
 AZURE_MISTRAL = MappingProxyType({"AzureOpenAI": "MistralAI", "AzureOpenAIEmbedding": "MistralAIEmbedding"})
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use {mistral}(model=..., ...) "
               "from llama_index's mistralai package by hand")
+ENV_TODO = ("OPENAI_API_KEY is used here, but the converted MistralAI / MistralAIEmbedding read "
+            "MISTRAL_API_KEY: set or check that too if this is about it (migrator never renames this)")
 LEGACY_TODO = ""  # (MIG116's legacy-import TODO: pre-0.10 objects stay, with LEGACY_BLOCKER, instead)
 # llama_index < 0.10 exported the classes here (one package); recognised so that they get a TODO
 LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings")

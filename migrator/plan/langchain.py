@@ -44,6 +44,9 @@ class LangchainPlan:
     # lines of the imports of those classes from langchain < 1 paths (langchain.chat_models, ...), in
     # source order, when some object converts: langchain-mistralai 1.x needs langchain-core 1.x
     legacy_imports: tuple[int, ...] = ()
+    # some converted object reads the key from the environment itself (no api_key=): it now reads
+    # MISTRAL_API_KEY, so the module's own uses of OPENAI_API_KEY (os.environ[...] = key) get a TODO
+    implicit_key: bool = False
 
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None) -> LangchainPlan | None:
@@ -100,11 +103,14 @@ class _Planner:
 
     def plan(self) -> LangchainPlan:
         sites, other_refs = [], {name: [] for name in self.local_classes}
+        implicit_key = False
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Name) and node.id in self.local_classes:
                 parent = self.parents.get(id(node))
                 if isinstance(parent, ast.Call) and parent.func is node:
                     sites.append(self._site(parent, node.id))
+                    implicit_key = implicit_key or sites[-1].verdict == CONVERT and not any(
+                        kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key") for kw in parent.keywords)
                 else:
                     other_refs[node.id].append(node)
         sites.sort(key=lambda s: (s.line, s.col))
@@ -118,7 +124,7 @@ class _Planner:
         if any(s.verdict == CONVERT for s in sites):
             legacy = tuple(sorted(node.lineno for node in ast.walk(self.tree) if is_legacy_import(node)
                                   and any((a.asname or a.name) in self.local_classes for a in node.names)))
-        return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy)
+        return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key)
 
     def _renamable(self, ref: ast.Name) -> bool:
         """An annotation or an isinstance class: it names the converted objects' class, so it follows them."""
