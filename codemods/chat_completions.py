@@ -83,6 +83,18 @@ class _ModelLiterals(cst.CSTTransformer):
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
 
+def _env_getter(node: cst.Call) -> str:
+    """``VAR`` for ``os.getenv("VAR", ...)`` / ``os.environ.get("VAR", ...)`` (a default given), else ""."""
+    from codemods._facts import ENV_GETTERS
+
+    target = dotted(node.func) or ""
+    if len(node.args) < 2 or not any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
+        return ""
+    name = node.args[0].value
+    return name.evaluated_value if isinstance(name, cst.SimpleString) and \
+        isinstance(name.evaluated_value, str) else "an environment variable"
+
+
 def render_literal(value, quote: str = '"') -> str:
     """Python source for a JSON-like value, strings in ``quote`` (the f-string-safe one)."""
     if isinstance(value, str):
@@ -166,6 +178,7 @@ class _Transformer(RuleTransformer):
         self._stream_lines: dict[object, int] = {}  # converted stream (call id or variable) -> line  # splatted dict -> TODOs for its chat call
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
+        self._env_defaults: list[str] = []  # inside os.getenv("VAR", <default>) in a model slot: VAR
 
     def visit_Call(self, node: cst.Call) -> None:
         arg = self._callarg(node) if self._slots() else None
@@ -174,8 +187,11 @@ class _Transformer(RuleTransformer):
         if chat_method(node.func) is not None:
             self.mark_site(node, CHAT)
             self._chat_depth += 1
+        self._env_defaults.append(_env_getter(node)) if self._model_slot and _env_getter(node) else None
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        if self._env_defaults and self._env_defaults[-1] == _env_getter(original) and self._model_slot:
+            self._env_defaults.pop()
         found = chat_method(original.func)
         if found is None:
             func = updated.func
@@ -493,11 +509,18 @@ class _Transformer(RuleTransformer):
         if not isinstance(value, str):
             return updated
         target = slot_model_literal(value, self.config.models())
-        if target is None or target == value:
-            return updated
         index = self.statement_stack[-1] if self.statement_stack else -1
         line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+        if target is None and value.startswith("ft:"):  # a fine-tuned OpenAI model as a default
+            self.todo(line, unknown_model_todo(value) + " (an OpenAI fine-tuned model: fine-tune a Mistral model "
+                                                        "and name it here)")
+        if target is None or target == value:
+            return updated
         self.converted(line, f"model name {value!r} -> {target!r}: only converted calls' model= reads it")
+        if self._env_defaults:  # os.getenv("LLM", "gpt-4o-mini"): the default only
+            self.todo(line, f"model name from the environment ({self._env_defaults[-1]}): its default is now "
+                            f"{target!r}, but a deployed value may still name an OpenAI model: make sure it names "
+                            "a Mistral model")
         if target.startswith("magistral-"):
             self.todo(line, REASONING_TODO.format(model=target))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
