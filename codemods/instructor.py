@@ -34,7 +34,7 @@ class Instructor(MigratorRule):
     ``FUNCTIONS``, ``TOOLS_STRICT``, ``RESPONSES_TOOLS`` modes (ModeError with Mistral), other wrapper
     arguments, ``**kwargs`` or unknown keywords on a call, developer / function messages written in
     the call, methods outside instructor's surface. ``instructor.from_provider("openai/...")`` has
-    no rule yet. Not verified at run time: instructor 1.17.0 requires ``jiter<0.15`` and openai 3.57
+    no rule yet: a TODO gives the Mistral provider string. Not verified at run time: instructor 1.17.0 requires ``jiter<0.15`` and openai 3.57
     requires ``jiter>=0.16``, so they cannot be installed together for the differential tests.
 
     **openai-compatible target.** Not applied: the client stays an OpenAI client.
@@ -71,6 +71,8 @@ class _Transformer(RuleTransformer):
             line, answer = found if found is not None else (0, None)
         if answer and answer[0] in ("iwrap", "icall"):
             self._found[id(node)] = (line, answer)
+        elif answer and answer[0] == "provider" and self.config.endpoint() is None:
+            self.todo(line, answer[1])
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self._found.get(id(original))

@@ -102,3 +102,15 @@ def test_a_model_constant_maps_and_a_handed_on_client_blocks():
         ''')
     assert "client = instructor.from_openai(OpenAI())" in code
     assert any("handed to llm_validator" in t for t in todos), todos
+
+
+def test_from_provider_openai_gets_a_todo_with_the_mistral_provider_string() -> None:
+    """skehlet/dailymail: instructor.from_provider("openai/gpt-4o-mini") was left silently on OpenAI."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('import instructor\n\nclient = instructor.from_provider("openai/gpt-4o-mini")\n'
+                                  'user = client.chat.completions.create(response_model=User, messages=[])\n')
+    assert 'client = instructor.from_provider("openai/gpt-4o-mini")' in code
+    assert len(todos) == 1 and '"mistral/mistral-small-latest"' in todos[0]
+    _, todos = convert_snippet('import instructor\n\nclient = instructor.from_provider("anthropic/claude-3-5-haiku")\n')
+    assert not todos
