@@ -276,3 +276,16 @@ def test_openai_key_set_for_an_object_that_now_reads_the_mistral_key():
         llm = ChatOpenAI(model="gpt-4o-mini", api_key=os.environ["OPENAI_API_KEY"])
         ''')
     assert not todos
+
+
+def test_langchain_openai_completion_llm_is_kept_with_a_todo():
+    """malywut/gpt_examples: langchain_openai.OpenAI(model_name="gpt-3.5-turbo-instruct") stayed silently."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI, OpenAI
+
+        chat = ChatOpenAI(model="gpt-4o-mini")
+        completion_llm = OpenAI(model_name="gpt-3.5-turbo-instruct")
+        local = OpenAI(base_url="http://localhost:8000/v1", model_name="x")
+        ''')
+    assert 'completion_llm = OpenAI(model_name="gpt-3.5-turbo-instruct")' in code and "ChatMistralAI(" in code
+    assert len(todos) == 1 and lc.COMPLETION_BLOCKER in todos[0]

@@ -21,6 +21,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
+COMPLETION = "completion"  # LangChain's OpenAI completion LLM (gpt-3.5-turbo-instruct): no Mistral class
 MISTRAL_PACKAGE = "langchain_mistralai"  # where the Mistral classes come from
 
 # Where LangChain's OpenAI classes are imported from (the legacy paths of langchain < 0.2 too).
@@ -43,7 +44,13 @@ CLASSES = MappingProxyType({
     "OpenAIEmbeddings": (EMBEDDINGS, EMBEDDING_MODULES, "langchain_mistralai", "MistralAIEmbeddings"),
     "AzureChatOpenAI": (AZURE, CHAT_MODULES, "", ""),
     "AzureOpenAIEmbeddings": (AZURE, EMBEDDING_MODULES, "", ""),
+    "OpenAI": (COMPLETION, ("langchain_openai", "langchain_openai.llms", "langchain_openai.llms.base",
+                            "langchain_community.llms", "langchain_community.llms.openai", "langchain.llms",
+                            "langchain.llms.openai"), "langchain_mistralai", "ChatMistralAI"),
 })
+COMPLETION_BLOCKER = ("LangChain's OpenAI completion LLM (the legacy completions API, gpt-3.5-turbo-instruct) has "
+                      "no langchain-mistralai class: use ChatMistralAI, a chat model (its invoke() returns a "
+                      "message: read .content)")
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use "
               "langchain_mistralai.{mistral}(model=..., endpoint=...) by hand")
 AZURE_MISTRAL = MappingProxyType({"AzureChatOpenAI": "ChatMistralAI",

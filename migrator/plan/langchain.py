@@ -169,6 +169,8 @@ class _Planner:
         provider = self._provider(call)
         if provider != "openai":
             return Site(**here, verdict=OTHER, provider=provider)
+        if kind == getattr(self.lib, "COMPLETION", None):
+            return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
         blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set())
         return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
 
