@@ -236,3 +236,38 @@ def test_a_client_reached_through_an_annotated_instance_is_decided_with_its_uses
         "response_model=Title, ", "response_model=None, functions=[{'name': 'f'}], ")})
     assert "self.openai = openai.OpenAI()" in blocked["pkg/ai.py"] and "functions=" in blocked["pkg/ai.py"]
     assert "ai.openai.chat.completions.create(model='gpt-4o'" in blocked["pkg/use.py"]
+
+
+def test_an_instructor_client_imported_from_another_module_follows_its_wrapped_client() -> None:
+    """mahanswaray/judge-tuner: `from llm_utils import instructor_client` (OpenRouter) got "not
+    recognised" TODOs; an OpenAI one imported the same way converted in its module while the calls
+    here kept model="gpt-4o"."""
+    from tests.mechanics import convert_files
+
+    utils = ("import os, instructor, openai\n"
+             "router = instructor.from_openai(openai.AsyncOpenAI(api_key=os.getenv('OPENROUTER_API_KEY'), "
+             "base_url=os.getenv('OPENROUTER_BASE_URL')))\n"
+             "plain = instructor.from_openai(openai.AsyncOpenAI())\n")
+    app = ("from llm_utils import router, plain\n\nasync def go(A):\n"
+           "    a = await router.chat.completions.create(model='openai/gpt-4o', response_model=A, messages=[])\n"
+           "    b = await plain.chat.completions.create(model='gpt-4o', response_model=A, messages=[])\n"
+           "    return a, b\n")
+    out = convert_files({"llm_utils.py": utils, "app.py": app})
+    assert "TODO" not in out["app.py"]
+    assert "router.chat.completions.create(model='openai/gpt-4o'" in out["app.py"]
+    assert "plain.chat.completions.create(model='mistral-large-latest'" in out["app.py"]
+    assert "plain = instructor.from_mistral(Mistral(), use_async=True)" in out["llm_utils.py"]
+
+
+def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
+    """A notebook binds `client` to OpenAI() and, cells later, to instructor.patch(OpenAI()); a
+    function may see either. The wrapper converted and its call kept model="gpt-4o"."""
+    from tests.mechanics import convert_snippet
+
+    code, todos = convert_snippet(
+        "import instructor, openai\n\nclient = openai.OpenAI()\n\ndef plain(p):\n"
+        "    return client.chat.completions.create(model='gpt-3.5-turbo', messages=[])\n\n"
+        "client = instructor.patch(openai.OpenAI())\n\ndef structured(p):\n"
+        "    return client.chat.completions.create(model='gpt-4o', messages=[], response_model=A)\n")
+    assert "Mistral" not in code and code.count("openai.OpenAI()") == 2
+    assert todos and all("bound both to a client and to an instructor wrapper" in t for t in todos)
