@@ -83,12 +83,14 @@ class _ModelLiterals(cst.CSTTransformer):
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
 
 
-def _env_getter(node: cst.Call) -> str:
-    """``VAR`` for ``os.getenv("VAR", ...)`` / ``os.environ.get("VAR", ...)`` (a default given), else ""."""
+def _env_getter(node: cst.Call, default: bool = True) -> str:
+    """``VAR`` for ``os.getenv("VAR", ...)`` / ``os.environ.get("VAR", ...)`` (``default``: with a
+    default given; else without one, as in ``os.getenv("VAR") or "gpt-4o"``), else ""."""
     from codemods._facts import ENV_GETTERS
 
     target = dotted(node.func) or ""
-    if len(node.args) < 2 or not any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
+    if not node.args or (len(node.args) >= 2) != default or \
+            not any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
         return ""
     name = node.args[0].value
     return name.evaluated_value if isinstance(name, cst.SimpleString) and \
@@ -188,6 +190,15 @@ class _Transformer(RuleTransformer):
             self.mark_site(node, CHAT)
             self._chat_depth += 1
         self._env_defaults.append(_env_getter(node)) if self._model_slot and _env_getter(node) else None
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        if self._model_slot and isinstance(node.left, cst.Call) and _env_getter(node.left, default=False):
+            self._env_defaults.append(_env_getter(node.left, default=False))  # os.getenv("LLM") or "gpt-4o"
+
+    def leave_BooleanOperation(self, original: cst.BooleanOperation, updated: cst.BooleanOperation):
+        if self._model_slot and isinstance(original.left, cst.Call) and _env_getter(original.left, default=False):
+            self._env_defaults.pop()
+        return updated
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if self._env_defaults and self._env_defaults[-1] == _env_getter(original) and self._model_slot:

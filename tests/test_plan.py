@@ -270,4 +270,5 @@ def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
         "client = instructor.patch(openai.OpenAI())\n\ndef structured(p):\n"
         "    return client.chat.completions.create(model='gpt-4o', messages=[], response_model=A)\n")
     assert "Mistral" not in code and code.count("openai.OpenAI()") == 2
-    assert todos and all("bound both to a client and to an instructor wrapper" in t for t in todos)
+    assert todos and all("is a client and an instructor wrapper; this use may see either: give them two names"
+                         in t for t in todos)

@@ -674,3 +674,10 @@ def test_fine_tuned_default_model_gets_a_todo_and_a_second_run_changes_nothing()
     assert "client = Mistral()" in code and len(todos) == 1 and "'ft:gpt-3.5-turbo-1106:me::8Oq'" in todos[0]
     again, _ = convert_snippet(code)
     assert again == code
+
+
+def test_getenv_or_default_model_gets_the_environment_todo() -> None:
+    code, todos = convert_snippet('import os\nfrom openai import OpenAI\nLLM = os.getenv("LLM") or "gpt-4o-mini"\n'
+                                  'client = OpenAI()\nr = client.chat.completions.create(model=LLM, messages=[])\n')
+    assert 'LLM = os.getenv("LLM") or "mistral-small-latest"' in code
+    assert len(todos) == 1 and "model name from the environment (LLM)" in todos[0]

@@ -809,8 +809,8 @@ class _Builder:
         for other in ids[1:]:
             self.union(ids[0], other)
         self._use(f, node, ids[0], f"{node.id} (a client or its instructor wrapper)", True,
-                  f"{node.id} is bound both to a client and to an instructor wrapper of one, and this use may see "
-                  "either: give them different names, then convert", "MIG111")
+                  f"{node.id} is a client and an instructor wrapper; this use may see either: give them two names",
+                  "MIG111")
         return True
 
     def _instance_wrapper_call(self, f: _File, scope: Scope, node: ast.Name, chain: list, call: ast.Call) -> bool:
