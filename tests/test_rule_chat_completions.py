@@ -681,3 +681,9 @@ def test_getenv_or_default_model_gets_the_environment_todo() -> None:
                                   'client = OpenAI()\nr = client.chat.completions.create(model=LLM, messages=[])\n')
     assert 'LLM = os.getenv("LLM") or "mistral-small-latest"' in code
     assert len(todos) == 1 and "model name from the environment (LLM)" in todos[0]
+
+
+def test_fine_tuned_model_constant_gets_a_todo() -> None:
+    code, todos = convert_snippet('from openai import OpenAI\nMODEL = "ft:gpt-4o-mini-2024-07-18:org::abc123"\n'
+                                  'client = OpenAI()\nr = client.chat.completions.create(model=MODEL, messages=[])\n')
+    assert "client = Mistral()" in code and len(todos) == 1 and "ft:gpt-4o-mini-2024-07-18:org::abc123" in todos[0]
