@@ -203,7 +203,7 @@ def test_a_function_local_import_unused_before_the_conversion_stays() -> None:
 def test_a_resource_imported_from_openai_keeps_its_call_with_a_todo() -> None:
     """`from openai import beta` then `beta.chat.completions.parse(...)` (openai-structured-outputs'
     notebooks): the openai module's client under another name. It was left silently on OpenAI."""
-    from tests.mechanics import convert_snippet
+    from mechanics import convert_snippet
 
     code, todos = convert_snippet(
         "import openai\nfrom openai import beta\n\n"
@@ -219,7 +219,7 @@ def test_a_client_reached_through_an_annotated_instance_is_decided_with_its_uses
     instructor.from_openai(self.openai)`; other modules call `ai.openai...` and `ai.client...` on an
     `ai: AI` parameter. Those calls were not traced: the client converted while they stayed
     OpenAI-shaped (one with functions=, which Mistral's chat rejects)."""
-    from tests.mechanics import convert_files
+    from mechanics import convert_files
 
     ai = ("import instructor, openai\nfrom openai import OpenAI\n\nclass AI:\n    openai: OpenAI\n\n"
           "    def __init__(self):\n        self.openai = openai.OpenAI()\n"
@@ -242,7 +242,7 @@ def test_an_instructor_client_imported_from_another_module_follows_its_wrapped_c
     """mahanswaray/judge-tuner: `from llm_utils import instructor_client` (OpenRouter) got "not
     recognised" TODOs; an OpenAI one imported the same way converted in its module while the calls
     here kept model="gpt-4o"."""
-    from tests.mechanics import convert_files
+    from mechanics import convert_files
 
     utils = ("import os, instructor, openai\n"
              "router = instructor.from_openai(openai.AsyncOpenAI(api_key=os.getenv('OPENROUTER_API_KEY'), "
@@ -262,7 +262,7 @@ def test_an_instructor_client_imported_from_another_module_follows_its_wrapped_c
 def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
     """A notebook binds `client` to OpenAI() and, cells later, to instructor.patch(OpenAI()); a
     function may see either. The wrapper converted and its call kept model="gpt-4o"."""
-    from tests.mechanics import convert_snippet
+    from mechanics import convert_snippet
 
     code, todos = convert_snippet(
         "import instructor, openai\n\nclient = openai.OpenAI()\n\ndef plain(p):\n"

@@ -11,7 +11,7 @@ from codemods.chat_completions import ChatCompletions
 from migrator.config import Config
 from migrator.engine.transform import transform_source
 from migrator.mapping import CHAT_PARAMS, DropValue, Policy, Unmappable
-from tests.mechanics import convert_snippet
+from mechanics import convert_snippet
 
 HEADER = "from mistralai.client import Mistral\nclient = Mistral()\n"
 
