@@ -272,3 +272,4 @@ def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
     assert "Mistral" not in code and code.count("openai.OpenAI()") == 2
     assert todos and all("is a client and an instructor wrapper; this use may see either: give them two names"
                          in t for t in todos)
+    assert convert_snippet(code)[0] == code  # the blockers' order does not follow the moved line numbers

@@ -805,7 +805,10 @@ class _Builder:
         wrapped = self._wrapped_origins(f, scope, node)
         if not wrapped or self._instructor_wrapped(f, scope, node) is not None:
             return False
-        ids = sorted(origins | wrapped)
+        # the first client in the source carries the use: an order of ids as strings would follow the line
+        # numbers' digits, which the TODOs inserted above move (a second run would reorder the blockers)
+        ids = sorted(origins | wrapped, key=lambda o: (self.origins[o].path, self.origins[o].line,
+                                                       self.origins[o].col, o))
         for other in ids[1:]:
             self.union(ids[0], other)
         self._use(f, node, ids[0], f"{node.id} (a client or its instructor wrapper)", True,
@@ -833,8 +836,9 @@ class _Builder:
             held |= found
         if not held:
             return False
-        oid, surface = sorted(held)[0], ".".join(chain[1:])
-        for extra in sorted(held)[1:]:
+        ordered = sorted(held, key=lambda o: (self.origins[o].path, self.origins[o].line, self.origins[o].col, o))
+        oid, surface = ordered[0], ".".join(chain[1:])
+        for extra in ordered[1:]:
             self.union(oid, extra)
 
         def instructor(value) -> bool:
