@@ -53,6 +53,8 @@ class Moderation(MigratorRule):
 class _Transformer(ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
+        # the nodes whose ids the sets hold, kept alive: a freed node's id can be reused by a new one
+        self._alive: list = []
         self._converted: set[int] = set()  # ids of the calls (and awaits of them) this rule rewrote
         # per function (by node id): names bound to a converted call's result
         self._results: list[tuple[int, set[str]]] = [(0, set())]
@@ -91,6 +93,7 @@ class _Transformer(ApiCallTransformer):
                              "and thresholds differ from OpenAI's", "approximate")
         new = updated.with_changes(func=func, args=finish_args(updated.args, args))
         self._converted.add(id(new))
+        self._alive.append(new)
         return new
 
     def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
@@ -112,6 +115,7 @@ class _Transformer(ApiCallTransformer):
     def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
         if id(updated.expression) in self._converted:
             self._converted.add(id(updated))
+            self._alive.append(updated)
         return updated
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:

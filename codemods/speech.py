@@ -68,6 +68,8 @@ class Speech(MigratorRule):
 class _Transformer(ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
+        # the nodes whose ids the sets hold, kept alive: a freed node's id can be reused by a new one
+        self._alive: list = []
         self._converted: set[int] = set()  # ids of the calls this rule rewrote (and awaits of them)
         self._unawait: set[int] = set()  # rewritten `await r.aread()` calls: the await goes too
         # per function or class body (by node id): names bound to a converted call's result
@@ -143,6 +145,7 @@ class _Transformer(ApiCallTransformer):
                              f"base64-encoded in .audio_data){voices}", "approximate")
         new = updated.with_changes(func=func, args=finish_args(updated.args, args))
         self._converted.add(id(new))
+        self._alive.append(new)
         return new
 
     # -- the result --------------------------------------------------------------------------------
@@ -178,6 +181,7 @@ class _Transformer(ApiCallTransformer):
         new = self._audio(code, func.value, path)
         if awaited:
             self._unawait.add(id(new))
+            self._alive.append(new)
         return new
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
@@ -194,6 +198,7 @@ class _Transformer(ApiCallTransformer):
             return updated.expression.with_changes(lpar=updated.lpar, rpar=updated.rpar)
         if id(updated.expression) in self._converted:
             self._converted.add(id(updated))
+            self._alive.append(updated)
         return updated
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
