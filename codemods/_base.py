@@ -114,6 +114,21 @@ class MigratorRule:
         self.context.scratch.setdefault(NEEDED_IMPORTS, []).extend(transformer.needed)
 
 
+class NodeSet:
+    """Nodes a rule made or met, by identity, held alive for the pass: a set of bare ``id()``s would
+    let a node freed during the pass (a replaced ``await``) hand its id to a new one, which would
+    then pass for it (a flaky MIG120 test)."""
+
+    def __init__(self) -> None:
+        self._nodes: dict[int, cst.CSTNode] = {}
+
+    def add(self, node: cst.CSTNode) -> None:
+        self._nodes[id(node)] = node
+
+    def __contains__(self, node: object) -> bool:
+        return self._nodes.get(id(node)) is node
+
+
 class Combined(cst.CSTTransformer):
     """Several rules' transformers in one traversal of the tree.
 

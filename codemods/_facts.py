@@ -22,7 +22,7 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
-from migrator.mapping.models import slot_model_literal
+from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
@@ -584,7 +584,7 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str) and len(node.value) < 64 and (
-                slot_model_literal(node.value) or node.value.startswith("ft:")):
+                slot_model_literal(node.value) or fine_tuned(node.value)):
             self.mark()  # a model name MIG102 maps where it is set (an OpenAI fine-tuned one: a TODO)
 
     def visit_For(self, node: Union[ast.For, ast.AsyncFor]) -> None:

@@ -12,7 +12,7 @@ from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
-from migrator.mapping.models import chat_model_literal, slot_model_literal
+from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
 
 
 # api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
@@ -180,7 +180,7 @@ class _Transformer(RuleTransformer):
         self._stream_lines: dict[object, int] = {}  # converted stream (call id or variable) -> line  # splatted dict -> TODOs for its chat call
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
-        self._env_defaults: list[str] = []  # inside os.getenv("VAR", <default>) in a model slot: VAR
+        self._env_defaults: list[tuple] = []  # (node, VAR): inside os.getenv("VAR", <default>) in a model slot
 
     def visit_Call(self, node: cst.Call) -> None:
         arg = self._callarg(node) if self._slots() else None
@@ -189,19 +189,25 @@ class _Transformer(RuleTransformer):
         if chat_method(node.func) is not None:
             self.mark_site(node, CHAT)
             self._chat_depth += 1
-        self._env_defaults.append(_env_getter(node)) if self._model_slot and _env_getter(node) else None
+        if self._model_slot:
+            self._env_default(node, _env_getter(node))  # os.getenv("LLM", "gpt-4o")
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
-        if self._model_slot and isinstance(node.left, cst.Call) and _env_getter(node.left, default=False):
-            self._env_defaults.append(_env_getter(node.left, default=False))  # os.getenv("LLM") or "gpt-4o"
+        if self._model_slot and isinstance(node.left, cst.Call):
+            self._env_default(node, _env_getter(node.left, default=False))  # os.getenv("LLM") or "gpt-4o"
+
+    def _env_default(self, node: cst.CSTNode, variable: str) -> None:
+        """Inside ``node`` a model string is the fallback of environment variable ``variable``."""
+        if variable:
+            self._env_defaults.append((node, variable))
 
     def leave_BooleanOperation(self, original: cst.BooleanOperation, updated: cst.BooleanOperation):
-        if self._model_slot and isinstance(original.left, cst.Call) and _env_getter(original.left, default=False):
+        if self._env_defaults and self._env_defaults[-1][0] is original:
             self._env_defaults.pop()
         return updated
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        if self._env_defaults and self._env_defaults[-1] == _env_getter(original) and self._model_slot:
+        if self._env_defaults and self._env_defaults[-1][0] is original:
             self._env_defaults.pop()
         found = chat_method(original.func)
         if found is None:
@@ -522,14 +528,13 @@ class _Transformer(RuleTransformer):
         target = slot_model_literal(value, self.config.models())
         index = self.statement_stack[-1] if self.statement_stack else -1
         line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
-        if target is None and value.startswith("ft:"):  # a fine-tuned OpenAI model as a default
-            self.todo(line, unknown_model_todo(value) + " (an OpenAI fine-tuned model: fine-tune a Mistral model "
-                                                        "and name it here)")
+        if target is None and fine_tuned(value):  # a fine-tuned OpenAI model as a default
+            self.todo(line, f"{unknown_model_todo(value)} ({FINE_TUNED_NOTE})")
         if target is None or target == value:
             return updated
         self.converted(line, f"model name {value!r} -> {target!r}: only converted calls' model= reads it")
         if self._env_defaults:  # os.getenv("LLM", "gpt-4o-mini"): the default only
-            self.todo(line, f"model name from the environment ({self._env_defaults[-1]}): its default is now "
+            self.todo(line, f"model name from the environment ({self._env_defaults[-1][1]}): its default is now "
                             f"{target!r}, but a deployed value may still name an OpenAI model: make sure it names "
                             "a Mistral model")
         if target.startswith("magistral-"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, literal,
+from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, code_of, finish_args, keyword_arg, literal,
                             unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.moderation import ASYNC_METHOD, FLAGGED_CODE, METHOD, MODERATION_KWARGS, MODERATION_MODEL
@@ -53,9 +53,7 @@ class Moderation(MigratorRule):
 class _Transformer(ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        # the nodes whose ids the sets hold, kept alive: a freed node's id can be reused by a new one
-        self._alive: list = []
-        self._converted: set[int] = set()  # ids of the calls (and awaits of them) this rule rewrote
+        self._converted = NodeSet()  # the calls (and awaits of them) this rule rewrote
         # per function (by node id): names bound to a converted call's result
         self._results: list[tuple[int, set[str]]] = [(0, set())]
 
@@ -92,8 +90,7 @@ class _Transformer(ApiCallTransformer):
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...); Mistral's categories "
                              "and thresholds differ from OpenAI's", "approximate")
         new = updated.with_changes(func=func, args=finish_args(updated.args, args))
-        self._converted.add(id(new))
-        self._alive.append(new)
+        self._converted.add(new)
         return new
 
     def _model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
@@ -113,13 +110,12 @@ class _Transformer(ApiCallTransformer):
         return cst.SimpleString(f"{quote}{mapped}{quote}")
 
     def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
-        if id(updated.expression) in self._converted:
-            self._converted.add(id(updated))
-            self._alive.append(updated)
+        if updated.expression in self._converted:
+            self._converted.add(updated)
         return updated
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        if id(updated.value) in self._converted and len(updated.targets) == 1 and \
+        if updated.value in self._converted and len(updated.targets) == 1 and \
                 isinstance(updated.targets[0].target, cst.Name):
             self._results[-1][1].add(updated.targets[0].target.value)
         return updated
@@ -135,7 +131,7 @@ class _Transformer(ApiCallTransformer):
         if not (isinstance(results, cst.Attribute) and results.attr.value == "results"):
             return updated
         owner = results.value
-        if id(owner) in self._converted or (isinstance(owner, cst.Name) and owner.value in self._results[-1][1]):
+        if owner in self._converted or (isinstance(owner, cst.Name) and owner.value in self._results[-1][1]):
             return cst.parse_expression(FLAGGED_CODE.format(item=code_of(item)))
         return updated
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg
+from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finish_args, keyword_arg
 from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, DEFAULT_FORMAT, FILE_KEYWORD, METHOD, RESULT_READS,
                                      SPEECH_KWARGS, SPEECH_MODEL, VOICES)
 from migrator.plan.model import KEEP
@@ -68,10 +68,8 @@ class Speech(MigratorRule):
 class _Transformer(ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        # the nodes whose ids the sets hold, kept alive: a freed node's id can be reused by a new one
-        self._alive: list = []
-        self._converted: set[int] = set()  # ids of the calls this rule rewrote (and awaits of them)
-        self._unawait: set[int] = set()  # rewritten `await r.aread()` calls: the await goes too
+        self._converted = NodeSet()  # the calls this rule rewrote (and awaits of them)
+        self._unawait = NodeSet()  # rewritten `await r.aread()` calls: the await goes too
         # per function or class body (by node id): names bound to a converted call's result
         self._results: list[tuple[int, set[str]]] = [(0, set())]
 
@@ -144,14 +142,13 @@ class _Transformer(ApiCallTransformer):
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; the audio comes back "
                              f"base64-encoded in .audio_data){voices}", "approximate")
         new = updated.with_changes(func=func, args=finish_args(updated.args, args))
-        self._converted.add(id(new))
-        self._alive.append(new)
+        self._converted.add(new)
         return new
 
     # -- the result --------------------------------------------------------------------------------
     def _result(self, node: cst.BaseExpression) -> bool:
         """Is ``node`` a converted call's result: the call (awaited) itself, or a name bound to one here?"""
-        return id(node) in self._converted or (isinstance(node, cst.Name) and node.value in self._results[-1][1])
+        return node in self._converted or (isinstance(node, cst.Name) and node.value in self._results[-1][1])
 
     def _audio(self, code: str, result: cst.BaseExpression, path: str = "") -> cst.BaseExpression:
         self.need_import("base64")
@@ -180,8 +177,7 @@ class _Transformer(ApiCallTransformer):
             path = code_of(arg.value)
         new = self._audio(code, func.value, path)
         if awaited:
-            self._unawait.add(id(new))
-            self._alive.append(new)
+            self._unawait.add(new)
         return new
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
@@ -194,15 +190,14 @@ class _Transformer(ApiCallTransformer):
             lpar=updated.lpar, rpar=updated.rpar)
 
     def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
-        if id(updated.expression) in self._unawait:  # `await r.aread()`: Mistral's audio is already here
+        if updated.expression in self._unawait:  # `await r.aread()`: Mistral's audio is already here
             return updated.expression.with_changes(lpar=updated.lpar, rpar=updated.rpar)
-        if id(updated.expression) in self._converted:
-            self._converted.add(id(updated))
-            self._alive.append(updated)
+        if updated.expression in self._converted:
+            self._converted.add(updated)
         return updated
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        if id(updated.value) in self._converted and len(updated.targets) == 1 and \
+        if updated.value in self._converted and len(updated.targets) == 1 and \
                 isinstance(updated.targets[0].target, cst.Name):
             self._results[-1][1].add(updated.targets[0].target.value)
         return updated

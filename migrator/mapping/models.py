@@ -87,6 +87,15 @@ def chat_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None
     return target
 
 
+def fine_tuned(value: str) -> bool:
+    """An OpenAI fine-tuned model id (``ft:gpt-4o-mini-2024-07-18:org::abc123``): no Mistral model
+    answers to it, whatever the map says."""
+    return value.startswith("ft:")
+
+
+FINE_TUNED_NOTE = "an OpenAI fine-tuned model: fine-tune a Mistral model and name it here"
+
+
 def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
     default): a chat model name as ``chat_model_literal`` reads it, an embedding model name

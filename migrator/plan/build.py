@@ -19,8 +19,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from codemods._facts import (_dict_constants, _splat_dict, chat_call_stream_literal, chat_method, dotted_name, qualify,
-                             splat_problem, splat_scope)
+from codemods._facts import (_dict_constants, _splat_dict, _walk_function, chat_call_stream_literal, chat_method,
+                             dotted_name, qualify, splat_problem, splat_scope)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -331,7 +331,8 @@ class _Builder:
         self.module_settings: dict[str, dict[str, str]] = {}
         # (path, scope, name) -> the client ids of the speech calls whose results that name holds (MIG120)
         self.shared_results: dict[tuple, list] = {}  # (path, scope, name) -> the calls whose result it holds
-        self.module_splats: dict[tuple, list] = {}  # (path, name) -> the clients of the calls splatting a module-level dict
+        # (path, name) -> the clients of the calls that splat that module-level dict
+        self.module_splats: dict[tuple, list] = {}
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -794,6 +795,12 @@ class _Builder:
                     f.uses_openai or ".".join(chain[:2]) == "chat.completions"):
                 self._record_call(f, call, None, surface, chain)
 
+    def _in_source_order(self, ids) -> list:
+        """Client ids by where their clients are written. The first one carries a use they share:
+        sorting the ids as strings would follow their line numbers' digits, which the TODOs inserted
+        above move (a second run would reorder a constructor TODO's blockers)."""
+        return sorted(ids, key=lambda o: (self.origins[o].path, self.origins[o].line, self.origins[o].col, o))
+
     def _mixed_wrapper(self, f: _File, scope: Scope, node: ast.Name, origins: frozenset) -> bool:
         """A name bound both to a client and to an instructor wrapper of another (``client =
         openai.OpenAI()`` in one notebook cell, ``client = instructor.patch(openai.OpenAI())`` in a
@@ -805,10 +812,7 @@ class _Builder:
         wrapped = self._wrapped_origins(f, scope, node)
         if not wrapped or self._instructor_wrapped(f, scope, node) is not None:
             return False
-        # the first client in the source carries the use: an order of ids as strings would follow the line
-        # numbers' digits, which the TODOs inserted above move (a second run would reorder the blockers)
-        ids = sorted(origins | wrapped, key=lambda o: (self.origins[o].path, self.origins[o].line,
-                                                       self.origins[o].col, o))
+        ids = self._in_source_order(origins | wrapped)
         for other in ids[1:]:
             self.union(ids[0], other)
         self._use(f, node, ids[0], f"{node.id} (a client or its instructor wrapper)", True,
@@ -836,7 +840,7 @@ class _Builder:
             held |= found
         if not held:
             return False
-        ordered = sorted(held, key=lambda o: (self.origins[o].path, self.origins[o].line, self.origins[o].col, o))
+        ordered = self._in_source_order(held)
         oid, surface = ordered[0], ".".join(chain[1:])
         for extra in ordered[1:]:
             self.union(oid, extra)
@@ -852,7 +856,8 @@ class _Builder:
             self.sites[node_key(f.path, call)] = ("icall", use)
         else:
             self._use(f, call, oid, f"{surface} (through a wrapper)", True,
-                      f"{ast.unparse(node)}.{chain[0]} wraps the client (set in {other.path}): convert by hand", "MIG111")
+                      f"{ast.unparse(node)}.{chain[0]} wraps the client (set in {other.path}): convert by hand",
+                      "MIG111")
             self.sites[node_key(f.path, call)] = ("wrapped",)
         return True
 
@@ -985,22 +990,19 @@ class _Builder:
         """``instructor.from_provider("openai/gpt-4o-mini")``: instructor builds the OpenAI client
         itself. No rule yet: a TODO with the Mistral provider string (skehlet/dailymail)."""
         from migrator.mapping import map_model
+        from migrator.mapping.instructor import PROVIDER_PREFIX, PROVIDER_TODO
 
         func = call.func
-        aliases = {a.asname or a.name for n in f.nodes if isinstance(n, ast.Import) for a in n.names
-                   if a.name == "instructor"}
-        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in aliases):
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                and func.value.id in _instructor_aliases(f)):
             return
         spec = call.args[0] if call.args else next((kw.value for kw in call.keywords if kw.arg == "model"), None)
-        if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str) and spec.value.startswith("openai/")):
+        if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)
+                and spec.value.startswith(PROVIDER_PREFIX)):
             return
-        mapped = map_model(spec.value.split("/", 1)[1]) or "<a Mistral model>"
+        model = map_model(spec.value[len(PROVIDER_PREFIX):]) or "<a Mistral model>"
         use = self._use(f, call, None, "instructor.from_provider", False,
-                        f'instructor.from_provider("{spec.value}") stays on OpenAI (no rule yet): write '
-                        f'"mistral/{mapped}" (instructor 1.17 ignores mode= for Mistral: use '
-                        "instructor.from_mistral(Mistral(), mode=...) for another mode), and make its calls' "
-                        "keywords follow the chat mapping (seed -> random_seed, max_completion_tokens -> max_tokens; "
-                        "user, logit_bias dropped)", "MIG111")
+                        PROVIDER_TODO.format(spec=spec.value, model=model), "MIG111")
         self.sites[node_key(f.path, call)] = ("provider", use.detail)
 
     def _imported_resource(self, f: _File, node: ast.Name) -> None:
@@ -1493,13 +1495,18 @@ def _instructor_callee(f: _File, call: ast.Call) -> Optional[str]:
     func = call.func
     if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
         return None
+    name = f"instructor.{func.attr}"
+    return name if func.value.id in _instructor_aliases(f) and name in WRAPPERS else None
+
+
+def _instructor_aliases(f: _File) -> set:
+    """The names ``import instructor [as x]`` binds in the module (cached on the file)."""
     aliases = getattr(f, "_instructor", None)
     if aliases is None:
         aliases = {a.asname or a.name for n in f.nodes if isinstance(n, ast.Import) for a in n.names
                    if a.name == "instructor"}
         f._instructor = aliases  # type: ignore[attr-defined]
-    name = f"instructor.{func.attr}"
-    return name if func.value.id in aliases and name in WRAPPERS else None
+    return aliases
 
 
 def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
@@ -2142,12 +2149,14 @@ def _content_parts_problem(f: _File, call: ast.Call) -> str:
     no "type" (gpt-4-vision's shorthand ``["Describe these.", {"image": b64, "resize": 768}]``,
     malywut/gpt_examples): OpenAI took it; mistralai rejects the message before sending it."""
     scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
-    todo = list(ast.iter_child_nodes(scope))
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        todo.extend(ast.iter_child_nodes(node))
+    cache = f.__dict__.setdefault("_content_parts", {})  # one walk per scope, however many calls it holds
+    if id(scope) not in cache:
+        cache[id(scope)] = _scope_content_parts_problem(scope)
+    return cache[id(scope)]
+
+
+def _scope_content_parts_problem(scope: ast.AST) -> str:
+    for node in _walk_function(scope):
         if not isinstance(node, ast.Dict):
             continue
         keys = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
