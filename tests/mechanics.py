@@ -28,6 +28,14 @@ def convert_snippet(source: str, **config) -> tuple[str, list[str]]:
     return outcome.code, [f.message for f in outcome.findings if f.kind.value == "todo"]
 
 
+def convert_idempotent(source: str, **config) -> tuple[str, list[str]]:
+    """``convert_snippet``, checking that a second conversion of its output changes nothing."""
+    code, todos = convert_snippet(source, **config)
+    again, _ = convert_snippet(code, **config)
+    assert again == code, "a second conversion must change nothing"
+    return code, todos
+
+
 def apart_missing(directory, pins: tuple) -> "str | None":
     """Why packages installed apart (``pip install --target directory``, as .ci/run does for stacks the
     project's own environment cannot hold) are missing, or None. ``pins`` are ``name==version``."""

@@ -7,16 +7,9 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-from mechanics import convert_snippet
+from mechanics import convert_idempotent as convert
 
 from migrator.mapping import langchain as lc
-
-
-def convert(source: str, **config) -> tuple[str, list[str]]:
-    code, todos = convert_snippet(source, **config)
-    again, _ = convert_snippet(code, **config)
-    assert again == code, "a second conversion must change nothing"
-    return code, todos
 
 
 def test_noop_without_langchain_openai():

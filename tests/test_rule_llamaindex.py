@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from mechanics import apart_missing, convert_snippet
+from mechanics import apart_missing, convert_idempotent as convert
 from test_engine_support import snapshot
 
 from migrator.engine import Mode, run
@@ -31,13 +31,6 @@ LLAMAINDEX_PINS = ("llama-index-llms-mistralai==0.11.0", "llama-index-embeddings
 def llamaindex_missing() -> str | None:
     """Why the LlamaIndex packages are missing from LLAMAINDEX_DIR, or None."""
     return apart_missing(LLAMAINDEX_DIR, LLAMAINDEX_PINS)
-
-
-def convert(source: str, **config) -> tuple[str, list[str]]:
-    code, todos = convert_snippet(source, **config)
-    again, _ = convert_snippet(code, **config)
-    assert again == code, "a second conversion must change nothing"
-    return code, todos
 
 
 def test_noop_without_llamaindex_openai():
