@@ -223,8 +223,8 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
     role, kind = keys.get("role"), keys.get("type")
     if role in MESSAGE_ROLES:
         return "role"
-    if role == "function":
-        return "function"
+    if role == "function":  # a legacy function result; one that names the tool call it answers is a tool message
+        return "function_tool" if "tool_call_id" in keys else "function"
     if role == "user" and "name" in keys:
         return "name"
     if kind in ("input_audio", "file") and kind in keys:

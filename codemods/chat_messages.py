@@ -34,7 +34,9 @@ class ChatMessages(MigratorRule):
     **What it does.** In modules that use OpenAI, a dict literal ``{"role": "developer", ...}``
     becomes ``{"role": "system", ...}``; content parts ``{"type": "input_audio", "input_audio":
     {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
-    ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``. A
+    ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``; a legacy
+    function result that names the tool call it answers (``{"role": "function", "tool_call_id": ...}``)
+    becomes a ``tool`` message (one without the id gets a TODO). A
     ``name`` on a user message gets a TODO. Tool-call ids the app writes as literals (an assistant
     message's ``tool_calls[i]["id"]``, a tool result's ``tool_call_id``) become 9 letters and digits,
     the same old id always the same new one.
@@ -89,6 +91,13 @@ class _Transformer(RuleTransformer):
                     elements[index] = element.with_changes(value=cst.SimpleString(
                         f'{element.value.quote}{MESSAGE_ROLES[old]}{element.value.quote}'))
                     self.converted(line, f"message role {old!r} -> {MESSAGE_ROLES[old]!r}")
+            return updated.with_changes(elements=elements)
+        if change == "function_tool":
+            for index, element in enumerate(elements):
+                if isinstance(element, cst.DictElement) and _string(element.key) == "role":
+                    quote = element.value.quote if isinstance(element.value, cst.SimpleString) else '"'
+                    elements[index] = element.with_changes(value=cst.SimpleString(f"{quote}tool{quote}"))
+            self.converted(line, "legacy function result with its tool_call_id -> a tool message")
             return updated.with_changes(elements=elements)
         if change == "function":
             self.todo(line, 'legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": '

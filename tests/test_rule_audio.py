@@ -100,6 +100,41 @@ def test_a_name_bound_to_something_else_in_a_branch_keeps_the_client():
     assert "client = OpenAI()" in code and any("not seen to be a file opened" in t for t in todos)
 
 
+def test_the_with_block_binding_reaches_its_body_whatever_the_name_holds_after_it():
+    """tg_voice_bot_railway: `with open(p, "rb") as audio_file:` around the call, and `audio_file =
+    FSInputFile(...)` later in the function. Inside the block only the with's binding can be read."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def handle(path, send):
+            with open(path, "rb") as audio_file:
+                transcription = client.audio.transcriptions.create(file=audio_file, model="whisper-1")
+            audio_file = make_reply(transcription.text)
+            send(audio_file)
+        ''')
+    assert ('client.audio.transcriptions.complete(file={"file_name": os.path.basename(audio_file.name), '
+            '"content": audio_file}, model="voxtral-mini-latest")') in code
+    assert not todos
+    assert convert(code)[0] == code
+
+
+@pytest.mark.parametrize("block", [
+    "audio = wrap(audio)\n        return client.audio.transcriptions.create(file=audio, model=\"whisper-1\").text",
+    "return [client.audio.transcriptions.create(file=audio, model=\"whisper-1\").text for audio in paths]",
+])
+def test_a_name_bound_again_in_the_with_block_keeps_the_client(block):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def handle(path, paths):
+            with open(path, "rb") as audio:
+                {block}
+        ''')
+    assert "client = OpenAI()" in code and any("not seen to be a file opened" in t for t in todos), todos
+
+
 def test_openai_compatible_target_keeps_the_call():
     code, todos = convert('''\
         from openai import OpenAI

@@ -101,3 +101,52 @@ class TestLegacyFunctionRole(MechanicsTest):
             messages.append({"role": "function", "name": "f", "content": "42"})
         """
         self.assertCodemod(before, after)
+
+    def test_function_result_with_its_tool_call_id_becomes_a_tool_message(self) -> None:
+        """A legacy function result that names the tool call it answers is Mistral's tool message."""
+        before = """
+            import openai
+            history.append({"role": "function", "name": call.function.name, "content": "42", "tool_call_id": call.id})
+        """
+        after = """
+            import openai
+            history.append({"role": "tool", "name": call.function.name, "content": "42", "tool_call_id": call.id})
+        """
+        self.assertCodemod(before, after)
+
+
+def test_a_function_result_without_tool_call_id_keeps_the_client():
+    """beishangogogo/python_projects: the legacy function-calling loop (functions=, then a
+    {"role": "function"} result with no id). mistralai rejects the role before sending and Mistral's
+    tool message needs the id of the assistant's tool call: the client stays, with the reason."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import openai
+        messages = [{"role": "user", "content": "top products?"}]
+        response = openai.chat.completions.create(model="gpt-3.5-turbo-0613", messages=messages, functions=FUNCTIONS)
+        messages.append(response.choices[0].message)
+        messages.append({"role": "function", "name": "find_product", "content": "[]"})
+        print(openai.chat.completions.create(model="gpt-3.5-turbo-0613", messages=messages).choices[0].message.content)
+        ''')
+    assert "chat.complete(" not in code and "Mistral(" not in code
+    assert any('legacy {"role": "function"} result without tool_call_id' in todo for todo in todos), todos
+
+
+def test_a_function_result_with_its_id_converts_with_the_client():
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import json
+        from openai import OpenAI
+        client = OpenAI()
+
+        def answer(tool_call, history):
+            history.append({"role": "function", "name": tool_call.function.name, "content": json.dumps(1),
+                            "tool_call_id": tool_call.id})
+
+        def ask(history):
+            return client.chat.completions.create(model="gpt-4o", messages=history).choices[0].message
+        ''')
+    assert 'history.append({"role": "tool", "name": tool_call.function.name' in code
+    assert "client.chat.complete(" in code and not todos, todos

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (_dict_constants, _splat_dict, _walk_function, chat_call_stream_literal, chat_method,
-                             dotted_name, qualify, splat_problem, splat_scope)
+                             dotted_name, message_change, qualify, splat_problem, splat_scope)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -1345,7 +1345,7 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         problem = _value_problem(kw.arg, rule, kw.value, chain[-1])
         if problem:
             return problem
-    problem = _content_parts_problem(f, call)
+    problem = _content_parts_problem(f, call) or _function_result_problem(f)
     if problem:
         return problem
     if chain[-1] == "parse" and chat_call_stream_literal(call):
@@ -2058,14 +2058,29 @@ def _open_call(node: ast.AST) -> bool:
 
 
 def opened_file(f: _File, value: ast.AST) -> Optional[ast.AST]:
-    """The ``open(...)`` call ``value`` is or names (``with open(p, "rb") as audio``, ``audio =
-    open(p, "rb")`` in the same scope: every binding of the name there), else None."""
+    """The ``open(...)`` call ``value`` is or names, else None: ``with open(p, "rb") as audio`` around
+    the read (not bound again in the block), or ``audio = open(p, "rb")`` in the same scope (every
+    binding of the name there)."""
     if _open_call(value):  # inline: its path is written twice (the file name, the open), so a plain one
         path = value.args[0] if isinstance(value.func, ast.Name) and value.args else value.func.value  # type: ignore[attr-defined]
         return value if isinstance(path, (ast.Name, ast.Attribute, ast.Constant)) else None
     if not isinstance(value, ast.Name):
         return None
     scope = f.scope_of.get(id(value), ())
+    node = value
+    while (node := f.parent.get(id(node))) is not None and \
+            not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
+        targets = [item for item in getattr(node, "items", ()) if isinstance(node, (ast.With, ast.AsyncWith))
+                   and isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == value.id]
+        if targets:
+            # read in the body of the `with` that binds it (`with open(p, "rb") as audio: ...(file=audio)`):
+            # that binding reaches the read unless the block binds the name again; bindings after the
+            # block do not matter (`audio = FSInputFile(...)` later, tg_voice_bot_railway)
+            item = targets[-1]
+            later = [*node.items[node.items.index(item) + 1:], *node.body]
+            rebound = any(isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)
+                          for part in later for n in ast.walk(part))
+            return item.context_expr if not rebound and _open_call(item.context_expr) else None
     found = None
     for n in f.nodes:
         if not (isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)
@@ -2153,6 +2168,25 @@ def _content_parts_problem(f: _File, call: ast.Call) -> str:
     if id(scope) not in cache:
         cache[id(scope)] = _scope_content_parts_problem(scope)
     return cache[id(scope)]
+
+
+def _function_result_problem(f: _File) -> str:
+    """A legacy function result ``{"role": "function", "name": ..., "content": ...}`` written in the
+    module without the ``tool_call_id`` of the call it answers (beishangogogo, SlackGPTBot): Mistral
+    takes the result only as a tool message naming that id, which comes from the assistant turn
+    (``message.tool_calls[i].id``), not from this literal; mistralai rejects the role before sending.
+    The whole module, not the call's scope: such results are often built in a helper (MIG104 turns a
+    result that carries its ``tool_call_id`` into a tool message)."""
+    cache = f.__dict__.setdefault("_function_result", {})
+    if "problem" not in cache:
+        cache["problem"] = ""
+        for node in ast.walk(f.tree):
+            if isinstance(node, ast.Dict) and message_change(_dict_constants(node)) == "function":
+                cache["problem"] = ('a legacy {"role": "function"} result without tool_call_id: Mistral takes '
+                                    'it as {"role": "tool", "tool_call_id": <the assistant\'s tool_calls[i].id>, '
+                                    "...}; move the function-calling loop to tools by hand")
+                break
+    return cache["problem"]
 
 
 def _scope_content_parts_problem(scope: ast.AST) -> str:

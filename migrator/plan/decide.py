@@ -618,10 +618,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 sites[key] = ("exc", verdict_for(_exception_calls(f, node, body_verdicts)))
         if isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
             flows = _message_flows(f, node, call_verdict)
-            if not flows and message_change(_dict_constants(node)) == "function" and CONVERT in file_verdicts:
+            if not flows and message_change(_dict_constants(node)) in ("function", "function_tool") and \
+                    CONVERT in file_verdicts:
                 # a legacy function result built in a helper (`history.append({...})` on a parameter):
                 # where it goes is not traced, and mistralai rejects the role before sending; MIG104
-                # only flags it (no rewrite)
+                # rewrites it to a tool message where it names its tool call, else flags it
                 flows = True
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
