@@ -109,7 +109,9 @@ class ModuleFacts:
 
     @property
     def mentions_openai(self) -> bool:
-        return bool(self.openai_modules or self.imported or any(self.sites.values()))
+        # api_sites: calls the plan decided in a module that imports no openai (an instructor client
+        # imported from another module, instructor.from_provider("openai/..."))
+        return bool(self.openai_modules or self.imported or any(self.sites.values()) or self.api_sites)
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         """``oai.OpenAI`` -> ``openai.OpenAI`` when ``oai`` is the openai module here."""

@@ -8,6 +8,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, 
 from codemods._facts import ENV
 from codemods.client_constructor import _env_call_key, _env_subscript_key
 from migrator.mapping import langchain as lc
+from migrator.mapping.embeddings import vectors_todo
 from migrator.mapping.models import map_model
 from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, plan_module
 
@@ -118,13 +119,14 @@ class _Transformer(RuleTransformer):
     def visit_Call(self, node: cst.Call) -> None:
         if _env_call_key(node) == "OPENAI_API_KEY":
             self._openai_key(node)
-        if self.plan is None or not isinstance(node.func, cst.Name) or node.func.value not in self.plan.locals:
+        written = code_of(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else ""
+        if self.plan is None or written not in self.plan.locals:
             return
         self._not_refs.add(id(node.func))
         if self._next < len(self.plan.sites):
             site = self.plan.sites[self._next]
             self._next += 1
-            if site.local == node.func.value and site.arity == len(node.args):
+            if site.local == written and site.arity == len(node.args):
                 self._found[id(node)] = site
                 self._converting += site.verdict == CONVERT  # its own key is mapped with it
 
@@ -177,6 +179,11 @@ class _Transformer(RuleTransformer):
             default = map_model(lc.CHAT_DEFAULT_MODEL, self.config.models())
             args.insert(0, keyword_arg("model_name", cst.SimpleString(f'"{default}"')))
             notes.append(f"model={default!r} written out (ChatOpenAI's default is {lc.CHAT_DEFAULT_MODEL!r})")
+        if not chat:  # as MIG107 / MIG121 say at each converted embedding model
+            model = next((a.value for a in args if a.keyword is not None and a.keyword.value in ("model", "model_name")),
+                         None)
+            self.todo(site.line, vectors_todo(model.evaluated_value if isinstance(model, cst.SimpleString) else
+                                              "a Mistral model" if model is not None else "mistral-embed"))
         if moved:
             args = self._model_kwargs(args, moved, slot)
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore
@@ -253,6 +260,18 @@ class _Transformer(RuleTransformer):
         kept = [a for a in updated.names if a not in replaced]
         kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=kept)
+
+    def leave_Import(self, original: cst.Import, updated: cst.Import):
+        """``import langchain_openai`` whose every use was a constructor that converted."""
+        if self.plan is None or not self.plan.drop_modules or self.config.endpoint() is not None:
+            return updated
+        names = [a for a in updated.names if self._local(a).split(".")[0] not in self.plan.drop_modules]
+        if not names:
+            return cst.RemoveFromParent()
+        if len(names) != len(updated.names):
+            names[-1] = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return updated.with_changes(names=names)
+        return updated
 
     @staticmethod
     def _local(alias: cst.ImportAlias) -> str:

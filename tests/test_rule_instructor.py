@@ -114,3 +114,18 @@ def test_from_provider_openai_gets_a_todo_with_the_mistral_provider_string() -> 
     assert len(todos) == 1 and '"mistral/mistral-small-latest"' in todos[0]
     _, todos = convert_snippet('import instructor\n\nclient = instructor.from_provider("anthropic/claude-3-5-haiku")\n')
     assert not todos
+
+
+@pytest.mark.parametrize("spec, shown", [
+    ('"openai/gpt-4o"', 'instructor.from_provider("openai/gpt-4o")'),
+    ('f"openai/{model}"', "instructor.from_provider(f'openai/{model}')"),
+    ('"openai/" + model', "instructor.from_provider('openai/' + model)"),
+])
+def test_from_provider_alone_in_its_module_and_with_a_run_time_model(spec, shown) -> None:
+    """The module has nothing else of OpenAI's (no import, no call): the TODO still comes; a model
+    built at run time is named as written (these had been silent)."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(f'import instructor\n\nmodel = "gpt-4o"\nclient = instructor.from_provider({spec})\n')
+    assert len(todos) == 1 and todos[0].startswith(shown + " stays on OpenAI"), todos
+    assert f"client = instructor.from_provider({spec})" in code

@@ -10,6 +10,7 @@ import pytest
 from mechanics import convert_idempotent as convert
 
 from migrator.mapping import langchain as lc
+from migrator.mapping.embeddings import vectors_todo
 
 
 def test_noop_without_langchain_openai():
@@ -64,7 +65,8 @@ def test_embeddings_and_legacy_import_paths():
     assert 'chat = ChatMistralAI(model_name="mistral-small-latest", temperature=0.2)' in code
     assert 'emb = MistralAIEmbeddings(model="mistral-embed")' in code
     assert "from langchain.chat_models" not in code and "from langchain_community.embeddings" not in code
-    assert len(todos) == 2 and all("LangChain's pre-1.0 paths" in t for t in todos)  # one per legacy import
+    assert len(todos) == 3 and sum("LangChain's pre-1.0 paths" in t for t in todos) == 2  # one per legacy import
+    assert vectors_todo("mistral-embed") in todos  # stored OpenAI vectors do not mix with Mistral's (MIG107)
 
 
 def test_alias_annotation_and_self_attribute():
@@ -85,7 +87,7 @@ def test_alias_annotation_and_self_attribute():
         ''')
     assert "from langchain_mistralai import ChatMistralAI, MistralAIEmbeddings as Emb" in code
     assert 'self.llm: ChatMistralAI = ChatMistralAI(model_name="mistral-small-latest")' in code
-    assert "self.emb = Emb()" in code and not todos
+    assert "self.emb = Emb()" in code and todos == [vectors_todo("mistral-embed")]
 
 
 BLOCKED = [
@@ -282,3 +284,27 @@ def test_langchain_openai_completion_llm_is_kept_with_a_todo():
         ''')
     assert 'completion_llm = OpenAI(model_name="gpt-3.5-turbo-instruct")' in code and "ChatMistralAI(" in code
     assert len(todos) == 1 and lc.COMPLETION_BLOCKER in todos[0]
+
+
+def test_classes_written_through_their_module():
+    """``import langchain_openai`` then ``langchain_openai.ChatOpenAI(...)``: the same verdicts as the
+    imported class; the module import goes when nothing else uses it (it had been silent)."""
+    code, todos = convert('''\
+        import langchain_openai
+
+        llm = langchain_openai.ChatOpenAI(model="gpt-4o", temperature=0)
+        print(llm.invoke("hi").content)
+        ''')
+    assert code == ('from langchain_mistralai import ChatMistralAI\n\n'
+                    'llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0)\n'
+                    'print(llm.invoke("hi").content)\n'), code
+    assert not todos
+    code, todos = convert('''\
+        import langchain_openai as lo
+
+        llm = lo.ChatOpenAI(model="gpt-4o", logprobs=True)
+        emb = lo.OpenAIEmbeddings(model="text-embedding-3-small")
+        ''')
+    assert "import langchain_openai as lo\n" in code and 'llm = lo.ChatOpenAI(model="gpt-4o", logprobs=True)' in code
+    assert 'emb = MistralAIEmbeddings(model="mistral-embed")' in code
+    assert any("ChatOpenAI(...) stays on OpenAI: logprobs=" in t for t in todos), todos

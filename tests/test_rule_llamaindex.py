@@ -445,3 +445,18 @@ def test_an_openai_model_enum_keeps_the_embedding():
         ''')
     assert "emb = OpenAIEmbedding(model=OpenAIEmbeddingModelType.TEXT_EMBED_3_SMALL)" in code
     assert any("names an OpenAI model through LlamaIndex's OpenAI enum" in t for t in todos), todos
+
+
+def test_classes_written_through_their_module():
+    """``import llama_index.llms.openai`` then ``llama_index.llms.openai.OpenAI(...)``: converted as
+    the imported class is, and the module import goes with it (it had been silent)."""
+    code, todos = convert('''\
+        import llama_index.llms.openai
+        from llama_index.core import Settings
+
+        Settings.llm = llama_index.llms.openai.OpenAI(model="gpt-4o", max_tokens=512)
+        ''')
+    assert code == ('from llama_index.core import Settings\n'
+                    'from llama_index.llms.mistralai import MistralAI\n\n'
+                    'Settings.llm = MistralAI(model="mistral-large-latest", max_tokens=512)\n'), code
+    assert not todos

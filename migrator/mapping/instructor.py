@@ -34,7 +34,7 @@ CALL_DROPS = MappingProxyType({"user": "end-user ids are not sent to Mistral",
 
 # instructor.from_provider("openai/<model>") builds OpenAI's client itself (no rule yet): what to write
 PROVIDER_PREFIX, MISTRAL_PROVIDER = "openai/", "mistral/"
-PROVIDER_TODO = ('instructor.from_provider("{spec}") stays on OpenAI (no rule yet): write "mistral/{model}" '
+PROVIDER_TODO = ('instructor.from_provider({spec}) stays on OpenAI (no rule yet): write "mistral/{model}" '
                  "(instructor 1.17 ignores mode= for Mistral: use instructor.from_mistral(Mistral(), mode=...) for "
                  "another mode), and make its calls' keywords follow the chat mapping (seed -> random_seed, "
                  "max_completion_tokens -> max_tokens; user, logit_bias dropped)")

@@ -997,12 +997,17 @@ class _Builder:
                 and func.value.id in _instructor_aliases(f)):
             return
         spec = call.args[0] if call.args else next((kw.value for kw in call.keywords if kw.arg == "model"), None)
-        if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)
-                and spec.value.startswith(PROVIDER_PREFIX)):
-            return
-        model = map_model(spec.value[len(PROVIDER_PREFIX):]) or "<a Mistral model>"
+        if isinstance(spec, ast.Constant) and isinstance(spec.value, str) and spec.value.startswith(PROVIDER_PREFIX):
+            written, model = f'"{spec.value}"', map_model(spec.value[len(PROVIDER_PREFIX):]) or "<a Mistral model>"
+        else:  # f"openai/{model}", "openai/" + model: the model is the app's, computed at run time
+            head = spec.values[0] if isinstance(spec, ast.JoinedStr) and spec.values else \
+                spec.left if isinstance(spec, ast.BinOp) and isinstance(spec.op, ast.Add) else None
+            if not (isinstance(head, ast.Constant) and isinstance(head.value, str)
+                    and head.value.startswith(PROVIDER_PREFIX)):
+                return
+            written, model = ast.unparse(spec), "<a Mistral model>"
         use = self._use(f, call, None, "instructor.from_provider", False,
-                        PROVIDER_TODO.format(spec=spec.value, model=model), "MIG111")
+                        PROVIDER_TODO.format(spec=written, model=model), "MIG111")
         self.sites[node_key(f.path, call)] = ("provider", use.detail)
 
     def _imported_resource(self, f: _File, node: ast.Name) -> None:

@@ -47,6 +47,8 @@ class LangchainPlan:
     # some converted object reads the key from the environment itself (no api_key=): it now reads
     # MISTRAL_API_KEY, so the module's own uses of OPENAI_API_KEY (os.environ[...] = key) get a TODO
     implicit_key: bool = False
+    # names bound by ``import langchain_openai`` whose every use is a constructor that converts
+    drop_modules: frozenset[str] = field(default_factory=frozenset)
 
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None) -> LangchainPlan | None:
@@ -59,9 +61,37 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None) -> Lang
         module, _, cls = qualified.rpartition(".")
         if cls in planner.lib.CLASSES and module in planner.lib.CLASSES[cls][1]:
             local_classes[name] = cls
+    for written, qualified in _module_attributes(tree, imports, planner.lib.CLASSES).items():
+        local_classes[written] = qualified.rpartition(".")[2]
+        imports[written] = qualified
     if not local_classes:
         return None
     return planner(tree, imports, local_classes).plan()
+
+
+def _module_attributes(tree: ast.Module, imports: dict[str, str], classes) -> dict[str, str]:
+    """``langchain_openai.ChatOpenAI`` written through an imported module (``import langchain_openai``,
+    ``import llama_index.llms.openai``): the dotted name as written -> the class's qualified name."""
+    out = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute) or node.attr not in classes:
+            continue
+        written = _dotted(node.value)
+        head, _, rest = (written or "").partition(".")
+        module = imports.get(head)
+        where = f"{module}.{rest}".rstrip(".") if module is not None else ""
+        if where in classes[node.attr][1]:
+            out[f"{written}.{node.attr}"] = f"{where}.{node.attr}"
+    return out
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else ""
+    return ""
 
 
 def _imports(tree: ast.Module) -> dict[str, str]:
@@ -105,17 +135,20 @@ class _Planner:
         sites, other_refs = [], {name: [] for name in self.local_classes}
         implicit_key = False
         for node in ast.walk(self.tree):
-            if isinstance(node, ast.Name) and node.id in self.local_classes:
+            written = node.id if isinstance(node, ast.Name) else _dotted(node) if isinstance(node, ast.Attribute) else ""
+            if written in self.local_classes:
                 parent = self.parents.get(id(node))
                 if isinstance(parent, ast.Call) and parent.func is node:
-                    sites.append(self._site(parent, node.id))
+                    sites.append(self._site(parent, written))
                     implicit_key = implicit_key or sites[-1].verdict == CONVERT and not any(
                         kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key") for kw in parent.keywords)
                 else:
-                    other_refs[node.id].append(node)
+                    other_refs[written].append(node)
         sites.sort(key=lambda s: (s.line, s.col))
         replace = set()
         for name, cls in self.local_classes.items():
+            if "." in name:  # written through its module: a converted call is given the Mistral class by name
+                continue
             own = [s for s in sites if s.local == name]
             if own and all(s.verdict == CONVERT for s in own) and all(self._renamable(n) for n in other_refs[name]) \
                     and self.lib.CLASSES[cls][0] != self.lib.AZURE:
@@ -124,7 +157,26 @@ class _Planner:
         if any(s.verdict == CONVERT for s in sites):
             legacy = tuple(sorted(node.lineno for node in ast.walk(self.tree) if is_legacy_import(node)
                                   and any((a.asname or a.name) in self.local_classes for a in node.names)))
-        return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key)
+        return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
+                             self._unused_modules(sites))
+
+    def _unused_modules(self, sites: list[Site]) -> frozenset[str]:
+        """Names bound by ``import langchain_openai`` (and the like) that only ever call classes the
+        plan converts: the import goes with them."""
+        converted = {(s.line, s.col) for s in sites if s.verdict == CONVERT and "." in s.local}
+        heads = {local.split(".")[0] for local in self.local_classes if "." in local}
+        out = set()
+        for head in heads:
+            reads = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == head]
+            def site_of(name: ast.Name) -> tuple:
+                node = name
+                while isinstance(parent := self.parents.get(id(node)), ast.Attribute) and parent.value is node:
+                    node = parent
+                call = self.parents.get(id(node))
+                return (call.lineno, call.col_offset) if isinstance(call, ast.Call) and call.func is node else ()
+            if reads and all(isinstance(n.ctx, ast.Load) and site_of(n) in converted for n in reads):
+                out.add(head)
+        return frozenset(out)
 
     def _renamable(self, ref: ast.Name) -> bool:
         """An annotation or an isinstance class: it names the converted objects' class, so it follows them."""
