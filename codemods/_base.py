@@ -276,6 +276,20 @@ class RuleTransformer(cst.CSTTransformer):
             return cst.SimpleString(f"{value.quote}{mapped}{value.quote}")
         if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
             return value  # mapped where it is set
+        if isinstance(value, cst.Call) and code_of(value.func) in ("os.getenv", "os.environ.get", "getenv",
+                                                                    "environ.get") \
+                and len(value.args) == 2 and value.args[1].keyword is None \
+                and isinstance(value.args[1].value, cst.SimpleString) \
+                and isinstance(value.args[1].value.evaluated_value, str):
+            # os.getenv("MODEL", "gpt-4o"): the default is mapped as MIG102 maps it; the variable keeps the TODO
+            default = value.args[1].value
+            mapped = map_model(default.evaluated_value, self.config.models())
+            if mapped is None:
+                self.todo(line, unknown_model_todo(default.evaluated_value))
+            else:
+                args = [value.args[0], value.args[1].with_changes(
+                    value=cst.SimpleString(f"{default.quote}{mapped}{default.quote}"))]
+                value = value.with_changes(args=args)
         self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
                         "(see `migrator rules` / --model)")
         return value

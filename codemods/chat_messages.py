@@ -36,7 +36,8 @@ class ChatMessages(MigratorRule):
     {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
     ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``; a legacy
     function result that names the tool call it answers (``{"role": "function", "tool_call_id": ...}``)
-    becomes a ``tool`` message (one without the id gets a TODO). A
+    becomes a ``tool`` message, with a TODO: Mistral also needs the assistant turn holding that call
+    earlier in the history (one without the id keeps the client: migrator.plan). A
     ``name`` on a user message gets a TODO. Tool-call ids the app writes as literals (an assistant
     message's ``tool_calls[i]["id"]``, a tool result's ``tool_call_id``) become 9 letters and digits,
     the same old id always the same new one.
@@ -98,6 +99,10 @@ class _Transformer(RuleTransformer):
                     quote = element.value.quote if isinstance(element.value, cst.SimpleString) else '"'
                     elements[index] = element.with_changes(value=cst.SimpleString(f"{quote}tool{quote}"))
             self.converted(line, "legacy function result with its tool_call_id -> a tool message")
+            self.todo(line, "this is now a tool message: Mistral answers it with a 400 unless the assistant message "
+                            "holding that tool call (message.tool_calls) comes earlier in the history, which OpenAI's "
+                            "function role did not need; append the assistant turn before the results if the code "
+                            "does not")
             return updated.with_changes(elements=elements)
         if change == "function":
             self.todo(line, 'legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": '

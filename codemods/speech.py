@@ -15,7 +15,7 @@ class Speech(MigratorRule):
 
     **What it does.** On a client the conversion plan converts, ``x.audio.speech.create(model="tts-1",
     voice="nova", input=text, response_format="wav")`` becomes ``x.audio.speech.complete(
-    model="voxtral-mini-tts-3-0", voice_id="gb_jane_neutral", input=text, response_format="wav")``
+    model="voxtral-mini-tts-latest", voice_id="gb_jane_neutral", input=text, response_format="wav")``
     (``complete_async`` on an async client; ``response_format="mp3"``, OpenAI's default, is written
     out when the call had none). OpenAI answers the audio itself, Mistral a ``SpeechResponse`` whose
     ``audio_data`` is the audio in base64, so each read of the result is rewritten:
@@ -56,7 +56,7 @@ class Speech(MigratorRule):
               'speech = client.audio.speech.create(model="tts-1", voice="nova", input="Hello!")\n'
               'speech.write_to_file("hello.mp3")\naudio = speech.content\n')
     AFTER = ('import base64\nimport pathlib\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
-             'speech = client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="gb_jane_neutral", '
+             'speech = client.audio.speech.complete(model="voxtral-mini-tts-latest", voice_id="gb_jane_neutral", '
              'input="Hello!", response_format="mp3")\n'
              'pathlib.Path("hello.mp3").write_bytes(base64.b64decode(speech.audio_data))\n'
              'audio = base64.b64decode(speech.audio_data)\n')

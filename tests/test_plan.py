@@ -273,3 +273,14 @@ def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
     assert todos and all("is a client and an instructor wrapper; this use may see either: give them two names"
                          in t for t in todos)
     assert convert_snippet(code)[0] == code  # the blockers' order does not follow the moved line numbers
+
+
+def test_a_method_passed_on_as_a_callable_says_so():
+    """AlekVolok/My-Telegram-ChatBot: ``asyncio.to_thread(client.chat.completions.create, ...)`` kept
+    the client saying the method "has no rule yet", though calls of it convert."""
+    code = ("import asyncio\nfrom openai import OpenAI\nclient = OpenAI()\n\n"
+            "async def go():\n    return await asyncio.to_thread(client.chat.completions.create, model='gpt-4o', messages=[])\n")
+    plan = build_plan([("bot.py", code)])
+    (client,) = plan.clients
+    assert client.decision == KEEP
+    assert any("passed on as a callable (not called here)" in b for b in client.blockers), client.blockers

@@ -110,6 +110,7 @@ class TestLegacyFunctionRole(MechanicsTest):
         """
         after = """
             import openai
+            # TODO(migrator MIG104): this is now a tool message: Mistral answers it with a 400 unless the assistant message holding that tool call (message.tool_calls) comes earlier in the history, which OpenAI's function role did not need; append the assistant turn before the results if the code does not
             history.append({"role": "tool", "name": call.function.name, "content": "42", "tool_call_id": call.id})
         """
         self.assertCodemod(before, after)
@@ -149,4 +150,4 @@ def test_a_function_result_with_its_id_converts_with_the_client():
             return client.chat.completions.create(model="gpt-4o", messages=history).choices[0].message
         ''')
     assert 'history.append({"role": "tool", "name": tool_call.function.name' in code
-    assert "client.chat.complete(" in code and not todos, todos
+    assert "client.chat.complete(" in code and len(todos) == 1 and "now a tool message" in todos[0], todos

@@ -259,3 +259,19 @@ class TestWrappedClient(CodemodTest):
             answer = ask(Mistral(api_key="k"), "hi")
         """
         self.assertCodemod(before, after)
+
+
+def test_a_variable_copied_onto_itself_gets_one_todo():
+    """DaveOkpare/terminal-agent: ``os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")`` had
+    two TODOs on one statement (the "set" one and the "read" one); the write's says it all."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+        os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY")
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert "client = Mistral()" in code
+    assert len(todos) == 1 and "OPENAI_API_KEY is set here" in todos[0], todos

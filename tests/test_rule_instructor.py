@@ -129,3 +129,19 @@ def test_from_provider_alone_in_its_module_and_with_a_run_time_model(spec, shown
     code, todos = convert_snippet(f'import instructor\n\nmodel = "gpt-4o"\nclient = instructor.from_provider({spec})\n')
     assert len(todos) == 1 and todos[0].startswith(shown + " stays on OpenAI"), todos
     assert f"client = instructor.from_provider({spec})" in code
+
+
+def test_a_getenv_default_model_is_mapped_as_mig102_maps_it() -> None:
+    """DaveOkpare/terminal-agent: ``model=os.getenv("MODEL", "gpt-4o")`` on an instructor call had only
+    the run-time TODO, so gpt-4o went to Mistral whenever MODEL was unset."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        import instructor
+        from openai import OpenAI
+        client = instructor.from_openai(OpenAI())
+        user = client.chat.completions.create(model=os.getenv("MODEL", "gpt-4o"), response_model=User, messages=[])
+        ''')
+    assert 'model=os.getenv("MODEL", "mistral-large-latest")' in code
+    assert len(todos) == 1 and "computed at run time" in todos[0], todos

@@ -696,7 +696,7 @@ def test_speech_same_audio_through_both_sdks(openai_server, mistral_server):
     """OpenAI answers the bytes with the format's content type, Mistral base64 JSON: the same audio."""
     spoken = oai(openai_server).audio.speech.create(model="tts-1", voice="alloy", input="Bonjour", response_format="wav")
     assert spoken.response.headers["content-type"] == "audio/wav" and spoken.content.startswith(b"RIFF")
-    reply = mis(mistral_server).audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="gb_jane_neutral",
+    reply = mis(mistral_server).audio.speech.complete(model="voxtral-mini-tts-latest", voice_id="gb_jane_neutral",
                                                       input="Bonjour", response_format="wav")
     assert base64.b64decode(reply.audio_data) == spoken.content
     # OpenAI's default format is mp3; another text or speed is other audio
@@ -710,21 +710,21 @@ def test_speech_same_audio_through_both_sdks(openai_server, mistral_server):
 def test_speech_mistral_rejects_what_it_does_not_take(mistral_server, openai_server):
     client = mis(mistral_server)
     with pytest.raises(errors.HTTPValidationError, match="Voice 'alloy' not found"):
-        client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="alloy", input="Hi")
+        client.audio.speech.complete(model="voxtral-mini-tts-latest", voice_id="alloy", input="Hi")
     with pytest.raises(errors.HTTPValidationError, match="voice_id"):
-        client.audio.speech.complete(model="voxtral-mini-tts-3-0", input="Hi")
+        client.audio.speech.complete(model="voxtral-mini-tts-latest", input="Hi")
     with pytest.raises(errors.HTTPValidationError, match="speed"):
-        client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="en_paul_neutral", input="Hi",
+        client.audio.speech.complete(model="voxtral-mini-tts-latest", voice_id="en_paul_neutral", input="Hi",
                                      additional_properties={"speed": 1.5})
     # no documented default format: not OpenAI's mp3, so a conversion must name it
-    reply = client.audio.speech.complete(model="voxtral-mini-tts-3-0", voice_id="en_paul_neutral", input="Hi")
+    reply = client.audio.speech.complete(model="voxtral-mini-tts-latest", voice_id="en_paul_neutral", input="Hi")
     assert base64.b64decode(reply.audio_data).startswith(b"RIFF")
     with pytest.raises(openai.BadRequestError, match="voice_id"):
         oai(openai_server).audio.speech.create(model="tts-1", voice="alloy", input="Hi", extra_body={"voice_id": "x"})
 
 
 async def _speak_async(server) -> bytes:
-    reply = await mis(server).audio.speech.complete_async(model="voxtral-mini-tts-3-0", voice_id="voice_478",
+    reply = await mis(server).audio.speech.complete_async(model="voxtral-mini-tts-latest", voice_id="voice_478",
                                                           input="Later", response_format="flac")
     return base64.b64decode(reply.audio_data)
 

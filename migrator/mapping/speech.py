@@ -13,8 +13,9 @@ from __future__ import annotations
 from types import MappingProxyType
 
 METHOD, ASYNC_METHOD = "audio.speech.complete", "audio.speech.complete_async"
-# Voxtral 3's speech model, as Mistral's speech docs call it (the SDK's own tests use other spellings).
-SPEECH_MODEL = "voxtral-mini-tts-3-0"
+# Voxtral's speech model alias: the TTS default named in mistralai 3.7's own docs (its tests also use
+# voxtral-mini-tts-3 / voxtral-tts; api-mapping.md §13). "voxtral-mini-tts-3-0" had been used: no SDK names it.
+SPEECH_MODEL = "voxtral-mini-tts-latest"
 
 # OpenAI keyword -> Mistral keyword; None: dropped (only stream_format="audio", OpenAI's default).
 SPEECH_KWARGS = MappingProxyType({"model": "model", "input": "input", "voice": "voice_id",

@@ -1095,6 +1095,13 @@ class _Builder:
                 return
             if chain[-1] in ("__class__",):
                 return
+            if chain[-1] in ("create", "parse", "stream", "list", "retrieve", "delete"):
+                # `asyncio.to_thread(client.chat.completions.create, model=..., ...)`, `completion =
+                # client.chat.completions.create`: the method is handed on, not called here
+                self._use(f, top, first, f"reads .{surface}", True,
+                          f"{_name_for(f, node)}.{surface} is passed on as a callable (not called here): "
+                          "convert by hand")
+                return
             self._use(f, top, first, f"reads .{surface}", True, f"{_name_for(f, node)}.{surface} has no rule yet")
             return
         if parent is None:

@@ -580,7 +580,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             holder = f.parent.get(id(node))
             configures = isinstance(holder, ast.Assign) and holder.value is node and all(
                 isinstance(t, ast.Attribute) and t.attr in ("api_key", "api_base", "base_url") for t in holder.targets)
-            if not feeds and variable in implicit and not configures:
+            # `os.environ["X"] = os.getenv("X")`: the statement gets one TODO (the write's), not two
+            copied = not write and isinstance(holder, ast.Assign) and holder.value is node and any(
+                env_key(t) == variable for t in holder.targets if isinstance(t, ast.Subscript))
+            if not feeds and variable in implicit and not configures and not copied:
                 # (`module.api_key = os.environ[...]` configures that module's own client: MIG101's
                 # module-setting TODO covers it where that client converts)
                 # checked or set for clients that now read the Mistral variable: say so (never renamed)
