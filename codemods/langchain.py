@@ -22,7 +22,8 @@ class LangChain(MigratorRule):
     **What it does.** ``ChatOpenAI(...)`` becomes ``ChatMistralAI(...)`` and ``OpenAIEmbeddings(...)``
     becomes ``MistralAIEmbeddings(...)`` (langchain-mistralai 1.x), imported from
     ``langchain_mistralai`` (also from the legacy ``langchain.chat_models`` /
-    ``langchain_community`` paths). Model names map (no ``model=``: ChatOpenAI's default
+    ``langchain_community`` paths, and written through the module: ``import langchain_openai`` then
+    ``langchain_openai.ChatOpenAI(...)``, whose import goes when nothing else uses it). Model names map (no ``model=``: ChatOpenAI's default
     ``gpt-3.5-turbo`` is written as its Mistral counterpart) and are passed as ``model_name=`` (the
     alias: type checkers reject ``model=`` on ChatMistralAI); ``openai_api_key`` -> ``api_key``,
     ``OPENAI_API_KEY`` read for ``api_key`` -> ``MISTRAL_API_KEY``; ``seed`` -> ``random_seed``;
@@ -31,7 +32,8 @@ class LangChain(MigratorRule):
     ``frequency_penalty`` and ``n`` go into ``model_kwargs`` (the only way ChatMistralAI sends them);
     OpenAI's own ``base_url``, ``organization``, ``stream_usage``, ``chunk_size`` are removed. The
     object's later calls (``invoke``, ``stream``, ``bind_tools``, ``with_structured_output``, LCEL
-    ``|``, LangChain chains, agents and vector stores) keep LangChain's surface.
+    ``|``, LangChain chains, agents and vector stores) keep LangChain's surface. A converted embeddings
+    object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones).
 
     **Why.** ChatMistralAI calls Mistral's chat API itself (``MISTRAL_API_KEY``, ``MISTRAL_BASE_URL``);
     its fields differ from ChatOpenAI's in name, range (``temperature`` and ``top_p`` in [0, 1]) and
