@@ -10,7 +10,7 @@ from codemods.client_constructor import _env_call_key, _env_subscript_key
 from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import vectors_todo
 from migrator.mapping.models import map_model
-from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, plan_module
+from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, gone_in_langchain_1, plan_module
 
 # context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
 LANGCHAIN = "migrator.langchain"
@@ -236,9 +236,12 @@ class _Transformer(RuleTransformer):
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         self._in_import += 1
         if self.plan is None or not self.plan.legacy_imports or isinstance(node.names, cst.ImportStar) \
-                or node.relative or node.module is None or not code_of(node.module).startswith(lc.LEGACY_PREFIXES):
+                or node.relative or node.module is None:
             return
-        if any(self._local(a) in self.plan.locals for a in node.names) and self._legacy < len(self.plan.legacy_imports):
+        module = code_of(node.module)
+        if (module.startswith(lc.LEGACY_PREFIXES) and any(self._local(a) in self.plan.locals for a in node.names)
+                or self.lib is lc and gone_in_langchain_1(module, [code_of(a.name) for a in node.names])) \
+                and self._legacy < len(self.plan.legacy_imports):
             self.todo(self.plan.legacy_imports[self._legacy], self.lib.LEGACY_TODO)
             self._legacy += 1
 

@@ -65,7 +65,8 @@ def test_embeddings_and_legacy_import_paths():
     assert 'chat = ChatMistralAI(model_name="mistral-small-latest", temperature=0.2)' in code
     assert 'emb = MistralAIEmbeddings(model="mistral-embed")' in code
     assert "from langchain.chat_models" not in code and "from langchain_community.embeddings" not in code
-    assert len(todos) == 3 and sum("LangChain's pre-1.0 paths" in t for t in todos) == 2  # one per legacy import
+    assert len(todos) == 2 and sum("LangChain's pre-1.0 paths" in t for t in todos) == 1  # one a module
+    assert code.index("LangChain's pre-1.0 paths") < code.index("from langchain.chains import LLMChain")
     assert vectors_todo("mistral-embed") in todos  # stored OpenAI vectors do not mix with Mistral's (MIG107)
 
 
@@ -308,3 +309,29 @@ def test_classes_written_through_their_module():
     assert "import langchain_openai as lo\n" in code and 'llm = lo.ChatOpenAI(model="gpt-4o", logprobs=True)' in code
     assert 'emb = MistralAIEmbeddings(model="mistral-embed")' in code
     assert any("ChatOpenAI(...) stays on OpenAI: logprobs=" in t for t in todos), todos
+
+
+def test_paths_langchain_1_removed_get_the_upgrade_todo_once():
+    """knkasa/LLM, EnkrateiaLucca: a converted ChatOpenAI next to ``langchain.agents.initialize_agent``
+    / ``langchain.chains`` / ``langchain.prompts`` (gone in langchain 1.x, which langchain-mistralai
+    1.x brings in) got no word about it; ``langchain.messages`` and ``create_agent`` are 1.x's own."""
+    code, todos = convert('''\
+        from langchain.messages import HumanMessage
+        from langchain.agents import initialize_agent, AgentType
+        from langchain.prompts import PromptTemplate
+        from langchain import LLMChain
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o")
+        agent = initialize_agent([], llm, agent=AgentType.ZERO_SHOT_REACT_DESCRIPTION)
+        ''')
+    assert todos == [lc.LEGACY_TODO], todos
+    assert code.index("pre-1.0 paths") < code.index("from langchain.agents import") and "ChatMistralAI(" in code
+    _, todos = convert('''\
+        from langchain.agents import create_agent
+        from langchain.messages import HumanMessage
+        from langchain_openai import ChatOpenAI
+
+        agent = create_agent(ChatOpenAI(model="gpt-4o"), tools=[])
+        ''')
+    assert not todos, todos

@@ -35,6 +35,14 @@ EMBEDDING_MODULES = ("langchain_openai", "langchain_openai.embeddings", "langcha
 LEGACY_PREFIXES = ("langchain.", "langchain_community")
 ENV_TODO = ("OPENAI_API_KEY is used here, but the converted ChatMistralAI / MistralAIEmbeddings read "
             "MISTRAL_API_KEY: set or check that too if this is about it (migrator never renames this)")
+# What langchain 1.x still has under langchain.* (module -> names): everything else moved to
+# langchain-classic (chains, the old agents, memory, prompts ...) or langchain-core. None: the whole module.
+LANGCHAIN_1_NAMES = MappingProxyType({
+    "langchain.messages": None, "langchain.tools": None, "langchain.rate_limiters": None,
+    "langchain.agents": frozenset({"create_agent", "AgentState"}),
+    "langchain.chat_models": frozenset({"init_chat_model", "BaseChatModel"}),
+    "langchain.embeddings": frozenset({"init_embeddings", "Embeddings"}),
+})
 LEGACY_TODO = ("this module imports from LangChain's pre-1.0 paths; langchain-mistralai 1.x needs langchain-core "
                ">= 1.4.7: upgrade LangChain (chains and agents used here too) or pin the langchain-mistralai "
                "release that matches your langchain-core")

@@ -41,8 +41,8 @@ class LangchainPlan:
     sites: tuple[Site, ...]
     locals: dict[str, str]  # local name -> class, for names bound by a LangChain OpenAI import
     replace: frozenset[str] = field(default_factory=frozenset)  # locals whose import becomes Mistral's
-    # lines of the imports of those classes from langchain < 1 paths (langchain.chat_models, ...), in
-    # source order, when some object converts: langchain-mistralai 1.x needs langchain-core 1.x
+    # the line of the first import from langchain < 1 paths (the classes from langchain.chat_models,
+    # langchain.chains, ...) when some object converts: langchain-mistralai 1.x needs langchain-core 1.x
     legacy_imports: tuple[int, ...] = ()
     # some converted object reads the key from the environment itself (no api_key=): it now reads
     # MISTRAL_API_KEY, so the module's own uses of OPENAI_API_KEY (os.environ[...] = key) get a TODO
@@ -155,8 +155,11 @@ class _Planner:
                 replace.add(name)
         legacy = ()
         if any(s.verdict == CONVERT for s in sites):
-            legacy = tuple(sorted(node.lineno for node in ast.walk(self.tree) if is_legacy_import(node)
-                                  and any((a.asname or a.name) in self.local_classes for a in node.names)))
+            legacy = tuple(sorted(node.lineno for node in ast.walk(self.tree) if is_legacy_import(node) and any(
+                (a.asname or a.name) in self.local_classes for a in node.names) or self.lib is lc and isinstance(
+                node, ast.ImportFrom) and not node.level and node.names[0].name != "*" and gone_in_langchain_1(node.module or "",
+                                                                                 [a.name for a in node.names])))[:1]
+            # one TODO a module, at its first such import: the advice is the module's
         return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
                              self._unused_modules(sites))
 
@@ -345,6 +348,18 @@ class _Planner:
 def is_legacy_import(node: ast.AST) -> bool:
     """``from langchain.chat_models import ...`` / ``from langchain_community... import ...``."""
     return isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith(lc.LEGACY_PREFIXES)
+
+
+def gone_in_langchain_1(module: str, names: list[str]) -> bool:
+    """``from langchain.chains import LLMChain``, ``from langchain.agents import initialize_agent``,
+    ``from langchain import PromptTemplate``: paths langchain 1.x no longer has (they moved to
+    langchain-classic / langchain-core), which langchain-mistralai 1.x brings in."""
+    if module != "langchain" and not module.startswith("langchain."):
+        return False
+    if module not in lc.LANGCHAIN_1_NAMES:
+        return True
+    kept = lc.LANGCHAIN_1_NAMES[module]
+    return kept is not None and any(name not in kept for name in names)
 
 
 def _value_problem(keyword: str, value: ast.AST) -> str:
