@@ -11,7 +11,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finis
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE,
-                                     RETRY_IMPORTS)
+                                     RETRY_IMPORTS, SDK_INSTRUMENTERS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -99,6 +99,11 @@ class _Transformer(RuleTransformer):
             line = self.mark_site(node, ENV)
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
+        elif isinstance(node.func, (cst.Name, cst.Attribute)) and code_of(node.func).rsplit(".", 1)[-1] in \
+                SDK_INSTRUMENTERS and self.config.endpoint() is None:
+            found = self.api_site(node)  # cl.instrument_openai() in a module whose calls convert
+            if found is not None and found[1][0] == "instr":
+                self.todo(found[0], found[1][1])
 
     def _env_converts(self, node) -> bool:
         answer = self.answer_for(node)

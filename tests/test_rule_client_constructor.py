@@ -275,3 +275,28 @@ def test_a_variable_copied_onto_itself_gets_one_todo():
         ''')
     assert "client = Mistral()" in code
     assert len(todos) == 1 and "OPENAI_API_KEY is set here" in todos[0], todos
+
+
+def test_an_sdk_instrumenter_in_a_converting_module_gets_a_todo():
+    """Chainlit's cookbook: ``cl.instrument_openai()`` patches the openai SDK; the calls converted in
+    the module silently left Chainlit's traces. Not said where nothing converts."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        import chainlit as cl
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI()
+        cl.instrument_openai()
+
+        async def main(text):
+            r = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
+            return r.choices[0].message.content
+        '''
+    code, todos = convert_idempotent(source)
+    assert "client.chat.complete_async(" in code
+    assert len(todos) == 1 and todos[0].startswith("cl.instrument_openai() instruments the openai SDK only"), todos
+    assert code.index("instrument_openai() instruments") < code.index("cl.instrument_openai()\n")
+    _, todos = convert_idempotent(source.replace('model="gpt-4o", ', 'model="gpt-4o", logit_bias={1: 2}, n=2, '
+                                                                     'audio={"voice": "alloy"}, '))
+    assert not any("instrument_openai() instruments" in t for t in todos), todos

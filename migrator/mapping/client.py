@@ -111,6 +111,14 @@ OPENAI_CONSUMERS = MappingProxyType({
     "OpenAIEmbeddings": "LangChain's OpenAIEmbeddings takes an OpenAI client; use MistralAIEmbeddings",
 })
 
+# ``cl.instrument_openai()`` (Chainlit) and the like, called without a client: they patch the openai SDK
+# itself, so the calls converted in their module leave the traces (MIG101's TODO there).
+SDK_INSTRUMENTERS = MappingProxyType({
+    "instrument_openai": ("{callee}() instruments the openai SDK only: the calls converted in this module now go "
+                          "through mistralai and drop out of its traces; Chainlit has chainlit.instrument_mistralai() "
+                          "(check that it supports mistralai 3.x), or trace the Mistral calls another way"),
+})
+
 # Modules that re-export the OpenAI SDK wrapped in another library's instrumentation: clients built
 # from them are OpenAI clients the wrapper needs (kept, with what to do instead).
 WRAPPED_OPENAI_MODULES = MappingProxyType({

@@ -13,6 +13,7 @@ from typing import Optional
 
 from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, file_read, finish_reason_check, message_change, \
     _dict_constants, type_check_class
+from migrator.mapping.client import SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import line_dict
@@ -619,6 +620,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 sites[key] = ("exc", "leave")
             else:
                 sites[key] = ("exc", verdict_for(_exception_calls(f, node, body_verdicts)))
+        if isinstance(node, ast.Call) and not node.args and not node.keywords and CONVERT in file_verdicts:
+            callee = dotted_name(node.func) or ""
+            hint = SDK_INSTRUMENTERS.get(callee.rsplit(".", 1)[-1])
+            if hint is not None:  # cl.instrument_openai(): patches the SDK the converted calls left
+                sites[key] = ("instr", hint.format(callee=callee))
         if isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
             flows = _message_flows(f, node, call_verdict)
             if not flows and message_change(_dict_constants(node)) in ("function", "function_tool") and \
