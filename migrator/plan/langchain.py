@@ -153,15 +153,30 @@ class _Planner:
             if own and all(s.verdict == CONVERT for s in own) and all(self._renamable(n) for n in other_refs[name]) \
                     and self.lib.CLASSES[cls][0] != self.lib.AZURE:
                 replace.add(name)
-        legacy = ()
-        if any(s.verdict == CONVERT for s in sites):
-            legacy = tuple(sorted(node.lineno for node in ast.walk(self.tree) if is_legacy_import(node) and any(
-                (a.asname or a.name) in self.local_classes for a in node.names) or self.lib is lc and isinstance(
-                node, ast.ImportFrom) and not node.level and node.names[0].name != "*" and gone_in_langchain_1(node.module or "",
-                                                                                 [a.name for a in node.names])))[:1]
-            # one TODO a module, at its first such import: the advice is the module's
+        legacy = self._legacy_import_lines()[:1] if any(s.verdict == CONVERT for s in sites) else ()
         return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
                              self._unused_modules(sites))
+
+    def _legacy_import_lines(self) -> tuple[int, ...]:
+        """Imports from langchain < 1 paths, in source order: the OpenAI classes' own (``from
+        langchain.chat_models import ChatOpenAI``) and, for LangChain, any path langchain 1.x dropped
+        (``from langchain.chains import LLMChain``). The plan keeps the first: one TODO a module."""
+        lines = []
+        for node in ast.walk(self.tree):
+            if not isinstance(node, ast.ImportFrom) or node.level or node.names[0].name == "*":
+                continue
+            own = is_legacy_import(node) and any((a.asname or a.name) in self.local_classes for a in node.names)
+            if own or self.lib is lc and gone_in_langchain_1(node.module or "", [a.name for a in node.names]):
+                lines.append(node.lineno)
+        return tuple(sorted(lines))
+
+    def _call_of(self, name: ast.Name) -> tuple:
+        """(line, col) of the call whose callee is the dotted name ``name`` starts, else ()."""
+        node = name
+        while isinstance(parent := self.parents.get(id(node)), ast.Attribute) and parent.value is node:
+            node = parent
+        call = self.parents.get(id(node))
+        return (call.lineno, call.col_offset) if isinstance(call, ast.Call) and call.func is node else ()
 
     def _unused_modules(self, sites: list[Site]) -> frozenset[str]:
         """Names bound by ``import langchain_openai`` (and the like) that only ever call classes the
@@ -171,13 +186,7 @@ class _Planner:
         out = set()
         for head in heads:
             reads = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == head]
-            def site_of(name: ast.Name) -> tuple:
-                node = name
-                while isinstance(parent := self.parents.get(id(node)), ast.Attribute) and parent.value is node:
-                    node = parent
-                call = self.parents.get(id(node))
-                return (call.lineno, call.col_offset) if isinstance(call, ast.Call) and call.func is node else ()
-            if reads and all(isinstance(n.ctx, ast.Load) and site_of(n) in converted for n in reads):
+            if reads and all(isinstance(n.ctx, ast.Load) and self._call_of(n) in converted for n in reads):
                 out.add(head)
         return frozenset(out)
 
