@@ -6,7 +6,7 @@ from typing import Callable, ClassVar, Optional, Union
 
 import libcst as cst
 
-from codemods._facts import ModuleFacts, Path, gather_from_source
+from codemods._facts import ENV_GETTERS, ModuleFacts, Path, gather_from_source
 from codemods._imports import STATEMENT, Needed, fix_imports
 from migrator.config import Config
 from migrator.engine.results import Finding, FindingKind
@@ -112,6 +112,18 @@ class MigratorRule:
                 self.warn(f"line {finding.line}: {finding.message}")
         self.context.scratch.setdefault(FINDINGS, []).extend(transformer.findings)
         self.context.scratch.setdefault(NEEDED_IMPORTS, []).extend(transformer.needed)
+
+
+def env_getter(node: cst.Call, default: bool = True) -> str:
+    """``VAR`` for ``os.getenv("VAR", ...)`` / ``os.environ.get("VAR", ...)`` (``default``: with a
+    default given; else without one, as in ``os.getenv("VAR") or "gpt-4o"``), else ""."""
+    target = dotted(node.func) or ""
+    if not node.args or (len(node.args) >= 2) != default or \
+            not any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
+        return ""
+    name = node.args[0].value
+    return name.evaluated_value if isinstance(name, cst.SimpleString) and \
+        isinstance(name.evaluated_value, str) else "an environment variable"
 
 
 class NodeSet:
@@ -265,31 +277,25 @@ class RuleTransformer(cst.CSTTransformer):
 
     def mapped_model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
         """``model=`` of a converted call whose value keeps its form: a literal OpenAI name mapped (TODO
-        when unknown), a name the plan maps where it is set (a model slot) as it is, else a TODO."""
+        when unknown), a name the plan maps where it is set (a model slot) as it is, a getenv default
+        mapped as MIG102 maps it (with the run-time TODO), else a TODO."""
         from migrator.mapping import map_model
 
-        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
-            mapped = map_model(value.evaluated_value, self.config.models())
+        def literal(string: cst.SimpleString) -> cst.SimpleString:
+            mapped = map_model(string.evaluated_value, self.config.models())  # type: ignore[arg-type]
             if mapped is None:
-                self.todo(line, unknown_model_todo(value.evaluated_value))
-                return value
-            return cst.SimpleString(f"{value.quote}{mapped}{value.quote}")
+                self.todo(line, unknown_model_todo(string.evaluated_value))  # type: ignore[arg-type]
+                return string
+            return cst.SimpleString(f"{string.quote}{mapped}{string.quote}")
+
+        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
+            return literal(value)
         if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
             return value  # mapped where it is set
-        if isinstance(value, cst.Call) and code_of(value.func) in ("os.getenv", "os.environ.get", "getenv",
-                                                                    "environ.get") \
-                and len(value.args) == 2 and value.args[1].keyword is None \
-                and isinstance(value.args[1].value, cst.SimpleString) \
-                and isinstance(value.args[1].value.evaluated_value, str):
-            # os.getenv("MODEL", "gpt-4o"): the default is mapped as MIG102 maps it; the variable keeps the TODO
-            default = value.args[1].value
-            mapped = map_model(default.evaluated_value, self.config.models())
-            if mapped is None:
-                self.todo(line, unknown_model_todo(default.evaluated_value))
-            else:
-                args = [value.args[0], value.args[1].with_changes(
-                    value=cst.SimpleString(f"{default.quote}{mapped}{default.quote}"))]
-                value = value.with_changes(args=args)
+        if isinstance(value, cst.Call) and env_getter(value) and isinstance(value.args[1].value, cst.SimpleString) \
+                and isinstance(value.args[1].value.evaluated_value, str):  # os.getenv("MODEL", "gpt-4o")
+            value = value.with_changes(args=[value.args[0], value.args[1].with_changes(
+                value=literal(value.args[1].value))])
         self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
                         "(see `migrator rules` / --model)")
         return value

@@ -10,7 +10,7 @@ the result into the text. Every other line stays byte for byte as it was.
 from __future__ import annotations
 
 import ast
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 import libcst as cst
 
@@ -43,19 +43,25 @@ def _used_names(tree: ast.Module) -> set[str]:
     return used
 
 
+def without_aliases(statement: cst.Import, drop: Callable[[cst.ImportAlias], bool]):
+    """``import a, b`` without the aliases ``drop`` picks: the statement as it was, fewer names, or
+    removed when none is left."""
+    names = [a for a in statement.names if not drop(a)]
+    if not names:
+        return cst.RemoveFromParent()
+    if len(names) != len(statement.names):
+        names[-1] = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return statement.with_changes(names=names)
+    return statement
+
+
 class _EditImports(cst.CSTTransformer):
     def __init__(self, drop: set[str], add: dict[str, list[str]]) -> None:
         self.drop = drop
         self.add = add
 
     def leave_Import(self, original: cst.Import, updated: cst.Import):
-        names = [a for a in updated.names if _local_name(a) not in self.drop]
-        if not names:
-            return cst.RemoveFromParent()
-        if len(names) != len(updated.names):
-            names[-1] = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-            return updated.with_changes(names=names)
-        return updated
+        return without_aliases(updated, lambda alias: _local_name(alias) in self.drop)
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):
         if isinstance(updated.names, cst.ImportStar):

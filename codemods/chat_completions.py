@@ -6,8 +6,8 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (MigratorRule, RuleTransformer, code_of, dotted, finish_args, finish_elements, keyword_arg,
-                            literal, unknown_model_todo)
+from codemods._base import (MigratorRule, RuleTransformer, code_of, dotted, env_getter, finish_args, finish_elements,
+                            keyword_arg, literal, unknown_model_todo)
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
@@ -81,20 +81,6 @@ class _ModelLiterals(cst.CSTTransformer):
         if target is None or target == value:
             return updated
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")
-
-
-def _env_getter(node: cst.Call, default: bool = True) -> str:
-    """``VAR`` for ``os.getenv("VAR", ...)`` / ``os.environ.get("VAR", ...)`` (``default``: with a
-    default given; else without one, as in ``os.getenv("VAR") or "gpt-4o"``), else ""."""
-    from codemods._facts import ENV_GETTERS
-
-    target = dotted(node.func) or ""
-    if not node.args or (len(node.args) >= 2) != default or \
-            not any(target == g or target.endswith("." + g) for g in ENV_GETTERS):
-        return ""
-    name = node.args[0].value
-    return name.evaluated_value if isinstance(name, cst.SimpleString) and \
-        isinstance(name.evaluated_value, str) else "an environment variable"
 
 
 def render_literal(value, quote: str = '"') -> str:
@@ -190,11 +176,11 @@ class _Transformer(RuleTransformer):
             self.mark_site(node, CHAT)
             self._chat_depth += 1
         if self._model_slot:
-            self._env_default(node, _env_getter(node))  # os.getenv("LLM", "gpt-4o")
+            self._env_default(node, env_getter(node))  # os.getenv("LLM", "gpt-4o")
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if self._model_slot and isinstance(node.left, cst.Call):
-            self._env_default(node, _env_getter(node.left, default=False))  # os.getenv("LLM") or "gpt-4o"
+            self._env_default(node, env_getter(node.left, default=False))  # os.getenv("LLM") or "gpt-4o"
 
     def _env_default(self, node: cst.CSTNode, variable: str) -> None:
         """Inside ``node`` a model string is the fallback of environment variable ``variable``."""

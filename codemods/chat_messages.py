@@ -85,24 +85,19 @@ class _Transformer(RuleTransformer):
             return updated  # an OpenAI-protocol server takes OpenAI's roles and content parts
         line = self._lines.get(id(original), 0)
         elements = list(updated.elements)
-        if change == "role":
+        if change in ("role", "function_tool"):  # developer -> system; a function result naming its call -> tool
             for index, element in enumerate(elements):
                 if isinstance(element, cst.DictElement) and _string(element.key) == "role":
-                    old = _string(element.value)
-                    elements[index] = element.with_changes(value=cst.SimpleString(
-                        f'{element.value.quote}{MESSAGE_ROLES[old]}{element.value.quote}'))
-                    self.converted(line, f"message role {old!r} -> {MESSAGE_ROLES[old]!r}")
-            return updated.with_changes(elements=elements)
-        if change == "function_tool":
-            for index, element in enumerate(elements):
-                if isinstance(element, cst.DictElement) and _string(element.key) == "role":
-                    quote = element.value.quote if isinstance(element.value, cst.SimpleString) else '"'
-                    elements[index] = element.with_changes(value=cst.SimpleString(f"{quote}tool{quote}"))
-            self.converted(line, "legacy function result with its tool_call_id -> a tool message")
-            self.todo(line, "this is now a tool message: Mistral answers it with a 400 unless the assistant message "
-                            "holding that tool call (message.tool_calls) comes earlier in the history, which OpenAI's "
-                            "function role did not need; append the assistant turn before the results if the code "
-                            "does not")
+                    old, quote = _string(element.value), getattr(element.value, "quote", '"')
+                    new = MESSAGE_ROLES[old] if change == "role" else "tool"
+                    elements[index] = element.with_changes(value=cst.SimpleString(f"{quote}{new}{quote}"))
+                    self.converted(line, f"message role {old!r} -> {new!r}" + (
+                        " (a legacy function result with its tool_call_id: a tool message)" if old == "function" else ""))
+            if change == "function_tool":
+                self.todo(line, "this is now a tool message: Mistral answers it with a 400 unless the assistant "
+                                "message holding that tool call (message.tool_calls) comes earlier in the history, "
+                                "which OpenAI's function role did not need; append the assistant turn before the "
+                                "results if the code does not")
             return updated.with_changes(elements=elements)
         if change == "function":
             self.todo(line, 'legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": '

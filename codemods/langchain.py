@@ -6,11 +6,12 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
 from codemods._facts import ENV
+from codemods._imports import without_aliases
 from codemods.client_constructor import _env_call_key, _env_subscript_key
 from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import vectors_todo
 from migrator.mapping.models import map_model
-from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, gone_in_langchain_1, plan_module
+from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, legacy_import, plan_module
 
 # context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
 LANGCHAIN = "migrator.langchain"
@@ -238,9 +239,8 @@ class _Transformer(RuleTransformer):
         if self.plan is None or not self.plan.legacy_imports or isinstance(node.names, cst.ImportStar) \
                 or node.relative or node.module is None:
             return
-        module = code_of(node.module)
-        if (module.startswith(lc.LEGACY_PREFIXES) and any(self._local(a) in self.plan.locals for a in node.names)
-                or self.lib is lc and gone_in_langchain_1(module, [code_of(a.name) for a in node.names])) \
+        names = [(code_of(a.name), self._local(a)) for a in node.names]
+        if legacy_import(self.lib, code_of(node.module), names, self.plan.locals) \
                 and self._legacy < len(self.plan.legacy_imports):
             self.todo(self.plan.legacy_imports[self._legacy], self.lib.LEGACY_TODO)
             self._legacy += 1
@@ -270,13 +270,7 @@ class _Transformer(RuleTransformer):
         """``import langchain_openai`` whose every use was a constructor that converted."""
         if self.plan is None or not self.plan.drop_modules or self.config.endpoint() is not None:
             return updated
-        names = [a for a in updated.names if self._local(a).split(".")[0] not in self.plan.drop_modules]
-        if not names:
-            return cst.RemoveFromParent()
-        if len(names) != len(updated.names):
-            names[-1] = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-            return updated.with_changes(names=names)
-        return updated
+        return without_aliases(updated, lambda alias: self._local(alias).split(".")[0] in self.plan.drop_modules)
 
     @staticmethod
     def _local(alias: cst.ImportAlias) -> str:

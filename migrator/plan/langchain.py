@@ -165,8 +165,8 @@ class _Planner:
         for node in ast.walk(self.tree):
             if not isinstance(node, ast.ImportFrom) or node.level or node.names[0].name == "*":
                 continue
-            own = is_legacy_import(node) and any((a.asname or a.name) in self.local_classes for a in node.names)
-            if own or self.lib is lc and gone_in_langchain_1(node.module or "", [a.name for a in node.names]):
+            if legacy_import(self.lib, node.module or "", [(a.name, a.asname or a.name) for a in node.names],
+                             self.local_classes):
                 lines.append(node.lineno)
         return tuple(sorted(lines))
 
@@ -354,9 +354,13 @@ class _Planner:
         return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
 
 
-def is_legacy_import(node: ast.AST) -> bool:
-    """``from langchain.chat_models import ...`` / ``from langchain_community... import ...``."""
-    return isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith(lc.LEGACY_PREFIXES)
+def legacy_import(lib, module: str, names: list[tuple[str, str]], local_classes) -> bool:
+    """Does ``from <module> import <names>`` ((name, local) pairs) get the upgrade TODO? An OpenAI
+    class imported from a pre-1.0 path (``from langchain.chat_models import ChatOpenAI``,
+    ``langchain_community``), or, for LangChain, a path langchain 1.x dropped. The plan and MIG116
+    ask the same question."""
+    own = module.startswith(lc.LEGACY_PREFIXES) and any(local in local_classes for _, local in names)
+    return own or lib is lc and gone_in_langchain_1(module, [name for name, _ in names])
 
 
 def gone_in_langchain_1(module: str, names: list[str]) -> bool:
