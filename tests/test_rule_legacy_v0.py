@@ -195,17 +195,58 @@ def test_the_module_client_follows_its_import_below_the_leading_block():
     assert again == code
 
 
-def test_an_azure_setting_in_another_module_is_named_in_the_todo(tmp_path):
-    """Review: a v0 call in a module that never mentions Azure stays on Azure because another
-    application module sets openai.api_type = "azure" (process-wide): the TODO says where."""
+def _findings(tmp_path, name):
     from migrator.engine import Mode, run
 
-    (tmp_path / "azure_cfg.py").write_text('import openai\nopenai.api_type = "azure"\n', encoding="utf-8")
-    (tmp_path / "chat.py").write_text('import openai\n\ndef ask(history):\n    return openai.ChatCompletion.create('
-                                      'model="gpt-4", messages=history)\n', encoding="utf-8")
     report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
-    messages = [f.message for r in report.results for f in getattr(r, "findings", ()) if r.path.endswith("chat.py")]
+    return [f.message for r in report.results for f in getattr(r, "findings", ()) if r.path.endswith(name)], \
+        next(r for r in report.results if r.path.endswith(name))
+
+
+def _text(result) -> str:
+    return result.updated.decode() if hasattr(result, "updated") else ""
+
+
+def test_an_azure_setting_in_another_module_is_named_in_the_todo(tmp_path):
+    """Review: a v0 call in a module that never mentions Azure stays on Azure because a module it
+    imports sets openai.api_type = "azure" (process-wide): the TODO says where. (``**settings`` may
+    hold the deployment: a call with model= alone could not run on Azure, see below.)"""
+    (tmp_path / "azure_cfg.py").write_text('import openai\nopenai.api_type = "azure"\n', encoding="utf-8")
+    (tmp_path / "chat.py").write_text('import openai\nimport azure_cfg\n\ndef ask(history, **settings):\n'
+                                      '    return openai.ChatCompletion.create(messages=history, **settings)\n',
+                                      encoding="utf-8")
+    messages, _ = _findings(tmp_path, "chat.py")
     assert any("the openai module is configured for Azure in azure_cfg.py" in m for m in messages), messages
+
+
+def test_a_model_only_v0_call_is_not_azure_because_another_module_is(tmp_path):
+    """Review (ChatPaper): chat_paper.py configures the openai module for Azure; chat_arxiv.py, a
+    script beside it, calls openai.ChatCompletion.create(model=...) and had been kept "on Azure".
+    openai 0.28 raises before sending a call without engine= / deployment_id= to Azure, so such a
+    call runs on OpenAI wherever it runs: it converts, imported or not."""
+    (tmp_path / "azure_cfg.py").write_text('import openai\nopenai.api_type = "azure"\n', encoding="utf-8")
+    for name, extra in (("script.py", ""), ("imported.py", "import azure_cfg\n")):
+        (tmp_path / name).write_text(f'import openai\n{extra}\n\ndef ask(history):\n    r = openai.ChatCompletion.'
+                                     'create(model="gpt-4", messages=history)\n    return r["choices"][0]["message"]'
+                                     '["content"]\n', encoding="utf-8")
+        messages, result = _findings(tmp_path, name)
+        assert not any("Azure" in m for m in messages), messages
+        assert "mistral_client.chat.complete(" in _text(result), _text(result)
+
+
+def test_another_scripts_api_base_does_not_reach_a_script_it_never_meets(tmp_path):
+    """A loose script's ``openai.api_base`` holds in its own process: a script beside it that neither
+    imports it nor is imported with it converts; one it imports stays on that server."""
+    (tmp_path / "local.py").write_text('import openai\nimport helper\nopenai.api_base = "http://localhost:8000/v1"\n',
+                                       encoding="utf-8")
+    call = ('import openai\n\n\ndef ask(history):\n    r = openai.ChatCompletion.create(model="gpt-4", '
+            'messages=history)\n    return r["choices"][0]["message"]["content"]\n')
+    (tmp_path / "helper.py").write_text(call, encoding="utf-8")
+    (tmp_path / "other.py").write_text(call, encoding="utf-8")
+    _, helper = _findings(tmp_path, "helper.py")
+    _, other = _findings(tmp_path, "other.py")
+    assert "mistral" not in _text(helper), _text(helper)
+    assert "mistral_client.chat.complete(" in _text(other), _text(other)
 
 
 def test_module_settings_get_a_todo_only_where_the_module_client_converts(tmp_path):

@@ -95,6 +95,7 @@ class _Origin:
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
     returned: bool = False  # returned by a function (a factory)
     v0: str = ""  # the module client of a legacy v0 call converted like its openai>=1 form (MIG118)
+    v0_splat: bool = False  # that v0 call passes **kwargs (they may hold engine= / deployment_id=)
 
 
 class _File:
@@ -1042,6 +1043,7 @@ class _Builder:
                 oid = self.module_origin(f, node)
                 self.origins[oid].is_async = chain[-1] == "acreate"
                 self.origins[oid].v0 = surface
+                self.origins[oid].v0_splat = any(kw.arg is None for kw in parent.keywords)
                 for read in reads:  # a read several calls' results reach: rewritten when any converts
                     key = node_key(f.path, read)
                     self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid})
@@ -1055,7 +1057,8 @@ class _Builder:
             branched = any(isinstance(a, ast.If) and "api_type" in ast.unparse(a.test)
                            for a in ancestors_of(f, parent))
             self.sites[node_key(f.path, parent)] = ("v0", surface, "deployment_id" in keywords,
-                                                    "model" in keywords and "engine" not in keywords, use, branched)
+                                                    "model" in keywords and "engine" not in keywords and None not in keywords,
+                                                    use, branched)
             return
         if chain[0] in MODULE_CLIENT_SETTINGS and isinstance(node.ctx, ast.Store) and len(chain) == 1:
             self.sites[node_key(f.path, node)] = ("modcfg", chain[0])
@@ -1070,9 +1073,14 @@ class _Builder:
                 else:
                     provider = classify_endpoint(text, "base_url")
                     # only a known other server: `openai.api_base = config.api_base` is often OpenAI's
-                    # own, or a default a branch overrides (unlike a client's base_url= argument)
+                    # own, or a default a branch overrides (unlike a client's base_url= argument).
+                    # Either way the module sets its own, which another module's setting does not
+                    # override for its calls ("": none known)
                     if provider not in ("openai", "unknown endpoint"):
-                        settings.setdefault("endpoint", provider)
+                        if not settings.get("endpoint"):
+                            settings["endpoint"] = provider
+                    else:
+                        settings.setdefault("endpoint", "")
             return
         if chain[0] in MODULE_CLIENT_RESOURCES:
             self._classify(f, node.value, frozenset({self.module_origin(f, node)}), chain_override=(chain, top))

@@ -50,7 +50,7 @@ def module_setting_source(builder, path: str, key: str) -> Optional[str]:
     if builder.module_settings.get(path, {}).get(key) is not None:
         return path
     return next((other for other, settings in sorted(builder.module_settings.items())
-                 if key in settings and not is_test_path(other) and _within(path, _project_of(other))), None)
+                 if settings.get(key) and _reaches(builder, other, path)), None)
 
 
 def module_setting(builder, path: str, key: str) -> Optional[str]:
@@ -60,9 +60,88 @@ def module_setting(builder, path: str, key: str) -> Optional[str]:
     server) does not reach the application's modules."""
     own = builder.module_settings.get(path, {}).get(key)
     if own is not None:
-        return own
+        return own or None  # "": set here to OpenAI's or an unknown server, which hides other modules'
     return next((settings[key] for other, settings in sorted(builder.module_settings.items())
-                 if key in settings and not is_test_path(other) and _within(path, _project_of(other))), None)
+                 if settings.get(key) and _reaches(builder, other, path)), None)
+
+
+def _reaches(builder, setter: str, path: str) -> bool:
+    """Does a setting of the openai module made in ``setter`` hold where ``path`` runs? Not from a
+    test. Within the project (above the setter's top-most package) when the setter belongs to a
+    package: a package's settings module may be loaded by name (Django's settings) rather than
+    imported. A loose script's settings hold only in a process that runs both modules: one module
+    imports the other, or a third imports both (ChatPaper's scripts sit side by side, and only
+    chat_paper.py configures Azure)."""
+    if is_test_path(setter) or not _within(path, _project_of(setter)):
+        return False
+    if os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(setter)), "__init__.py")):
+        return True
+    return bool(_importing(builder, setter) & _importing(builder, path))
+
+
+def _importing(builder, path: str) -> frozenset:
+    """``path`` and every module of the tree that imports it, directly or through others."""
+    cache = builder.__dict__.setdefault("_importing_cache", {})
+    if path not in cache:
+        importers = _importers(builder)
+        found, todo = {path}, [path]
+        while todo:
+            for other in importers.get(todo.pop(), ()):
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+        cache[path] = frozenset(found)
+    return cache[path]
+
+
+def _importers(builder) -> dict[str, set[str]]:
+    """path -> the paths of the tree's modules that import it (``import a.b``, ``from a import b``,
+    ``from .b import c``; a name matched as the import machinery might under another root, as
+    ``resolve_import`` does)."""
+    cached = builder.__dict__.get("_importers_cache")
+    if cached is not None:
+        return cached
+    by_suffix: dict[str, list] = {}
+    for g in builder.files:
+        parts = g.module.split(".") if g.module else []
+        for i in range(len(parts)):
+            by_suffix.setdefault(".".join(parts[i:]), []).append(g)
+    importers: dict[str, set[str]] = {}
+    for f in builder.files:
+        for node in ast.walk(f.tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                if node.level:
+                    base = f.module.split(".") if f.module else []
+                    keep = len(base) - node.level + (1 if os.path.basename(f.path) == "__init__.py" else 0)
+                    module = ".".join([*base[: max(keep, 0)], *([module] if module else [])])
+                names = [module, *(f"{module}.{alias.name}" if module else alias.name for alias in node.names)]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".") if name else []
+                # the module itself, or a module the name ends with (the root sits inside a package)
+                found = list(by_suffix.get(name, ())) + [g for i in range(1, len(parts))
+                                                          for g in by_suffix.get(".".join(parts[i:]), ())
+                                                          if g.module == ".".join(parts[i:])]
+                for g in found:
+                    if g is not f:
+                        importers.setdefault(g.path, set()).add(f.path)
+    builder.__dict__["_importers_cache"] = importers
+    return importers
+
+
+def _engine_free_v0(builder, origin) -> bool:
+    """A legacy v0 call written with ``model=`` alone (no ``engine=`` / ``deployment_id=``, no
+    ``**kwargs`` that could hold them) in a module that does not itself configure the openai module
+    for Azure: openai 0.28 raises ("You must provide the deployment name in the 'engine' parameter")
+    before sending such a call to Azure, so it runs on OpenAI wherever it runs. Another module's
+    Azure setting (ChatPaper's chat_paper.py, beside scripts that never import it) says nothing about
+    it; a module that sets ``openai.api_type = "azure"`` itself keeps its calls (that is its intent)."""
+    return bool(origin.v0) and not origin.v0_splat and \
+        module_setting_source(builder, origin.path, "azure") != origin.path
 
 
 def _project_of(path: str) -> str:
@@ -115,7 +194,7 @@ def decide(builder, files) -> ConversionPlan:
         endpoint = module_setting(builder, origin.path, "endpoint")
         if endpoint:
             origin.provider = endpoint  # `openai.base_url = "http://localhost:8000/v1"`: another server
-        elif module_setting(builder, origin.path, "azure"):
+        elif module_setting(builder, origin.path, "azure") and not _engine_free_v0(builder, origin):
             origin.provider = "azure"
             origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
     for oid, origin in builder.origins.items():
@@ -164,11 +243,12 @@ def decide(builder, files) -> ConversionPlan:
             # configured for Azure: engine= alone is also OpenAI's legacy /engines route), another
             # server (the module's api_base), or OpenAI
             _, surface, deployment, has_model, use, branched = answer
-            # a module configured for Azure: its calls are Azure's (openai 0.28 rejects model= alone
-            # there), except in a branch on api_type, where the model= branch is OpenAI's
+            # a module configured for Azure: its calls are Azure's, except in a branch on api_type,
+            # where the model= branch is OpenAI's, and a model= call in another module (see
+            # _engine_free_v0)
             configured_in = module_setting_source(builder, use.path, "azure")
             azure = "engine= / deployment_id=" if deployment else "" if configured_in is None or \
-                (branched and has_model) else "this module configures the openai module for Azure" \
+                (has_model and (branched or configured_in != use.path)) else "this module configures the openai module for Azure" \
                 if configured_in == use.path else ("the openai module is configured for Azure in "
                                                    f"{os.path.relpath(configured_in, os.path.dirname(use.path))}")
             other = None if azure else module_setting(builder, use.path, "endpoint")
