@@ -22,8 +22,10 @@ convert <repo> --write --format json`` per repository, then ``--check`` on the r
 run must change nothing), and reports: files changed / failed, OpenAI call sites found by an
 independent ``ast`` detector on the original files and what became of each one (converted, kept
 with a TODO, other provider, or *silent*), outputs that no longer parse, internal rule failures,
-idempotency failures, per-rule counts, and (``--types mypy``) mypy errors introduced on changed
-lines. A notebook's sites are found on its code cells (IPython syntax neutralised) and classified
+idempotency failures, per-rule counts, and (``--types pyright|mypy``) type errors the conversion
+introduced in the changed files: on the lines it changed, and on lines it left alone whose types
+changed under them (a read of Mistral's ``Optional`` message), an error counted new when the file
+held no error with the same message before. A notebook's sites are found on its code cells (IPython syntax neutralised) and classified
 cell by cell (``path:cell N:line``); notebooks are not type-checked. Site figures are also given per
 ``kind`` of repository (``by_kind``) and the notebooks' share of each figure (``notebooks``).
 Run it with the project's virtualenv python (it needs ``migrator``, and mypy for types).
@@ -850,7 +852,9 @@ class RepoResult:
     not_discovered: list[str] = field(default_factory=list)  # under a directory migrator never walks
     rules: dict[str, Counter] = field(default_factory=dict)
     plan_present: bool = False
-    new_type_errors: list[tuple[str, int, str]] = field(default_factory=list)
+    new_type_errors: list[tuple[str, int, str]] = field(default_factory=list)  # on lines the conversion changed
+    # on lines it left as they were: a read whose type changed under it (Mistral's Optional message)
+    new_type_errors_elsewhere: list[tuple[str, int, str]] = field(default_factory=list)
     carried_type_errors: list[tuple[str, int, str]] = field(default_factory=list)
     type_problem: str = ""
     seconds: float = 0.0
@@ -1001,7 +1005,9 @@ def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path, chec
             continue
         if path not in maps:
             maps[path] = LineMap(_read(before_root / path).splitlines(), _read(after_root / path).splitlines())
-        if line in maps[path].changed_after:
+        if line not in maps[path].changed_after:
+            res.new_type_errors_elsewhere.append((path, line, msg))
+        else:
             if (path, _error_shape(msg)) in carried:
                 # The same error before, worded with the other SDK's types (e.g. a list[dict[str, str]]
                 # passed as messages= is rejected by both SDKs' TypedDicts): not introduced.
@@ -1073,8 +1079,9 @@ def measure(args: argparse.Namespace) -> int:
             t0 = time.monotonic()
             res = results[entry.repo]
             type_check_repo(res, entry, work, cache, types)
+            new = len(res.new_type_errors) + len(res.new_type_errors_elsewhere)
             progress(f"{types} [{n}/{len(todo)}] {entry.repo}: {len(res.changed)} files, "
-                     f"{len(res.new_type_errors)} new errors ({time.monotonic() - t0:.1f}s)"
+                     f"{new} new errors ({time.monotonic() - t0:.1f}s)"
                      f"{' ! ' + res.type_problem[:200] if res.type_problem else ''}")
 
     figures = summarise(entries, results, types)
@@ -1153,7 +1160,11 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
         "crashes": [f"{r.repo}: {r.crash}" for r in rs if r.crash]
         + [f"{r.repo} (second run): {r.second_run_crash}" for r in rs if r.second_run_crash],
         "type_checker": types,
-        "new_type_errors": sum(len(r.new_type_errors) for r in rs) if types != "none" else None,
+        "new_type_errors": sum(len(r.new_type_errors) + len(r.new_type_errors_elsewhere) for r in rs)
+        if types != "none" else None,
+        "new_type_errors_on_changed_lines": sum(len(r.new_type_errors) for r in rs) if types != "none" else None,
+        "new_type_errors_on_unchanged_lines": sum(len(r.new_type_errors_elsewhere) for r in rs)
+        if types != "none" else None,
         "carried_type_errors": sum(len(r.carried_type_errors) for r in rs) if types != "none" else None,
         "rules": {k: dict(v) for k, v in sorted(rules.items())},
         "notebooks": {
@@ -1189,6 +1200,8 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
             "unparsable_preexisting": [f"{r.repo}/{p}" for r in rs for p in r.unparsable_preexisting],
             "idempotency_failures": [f"{r.repo}/{p}" for r in rs for p in r.second_run_changed],
             "new_type_errors": [f"{r.repo}/{p}:{ln} {m}" for r in rs for p, ln, m in r.new_type_errors],
+            "new_type_errors_on_unchanged_lines": [f"{r.repo}/{p}:{ln} {m}" for r in rs
+                                                   for p, ln, m in r.new_type_errors_elsewhere],
             "type_check_problems": [f"{r.repo}: {r.type_problem}" for r in rs if r.type_problem],
             "detector_unparsable_originals": [f"{r.repo}/{x}" for r in rs for x in r.detector_unparsable],
             "per_repo": {
@@ -1196,7 +1209,7 @@ def summarise(entries: list[Entry], results: dict[str, RepoResult], types: str) 
                     "kind": kinds[r.repo], "notebooks": len(r.notebooks),
                     "files": r.materialised, "changed": len(r.changed), "failed": len(r.failed),
                     "sites": len(r.sites), **Counter(s.status for s in r.sites),
-                    "new_type_errors": len(r.new_type_errors), "seconds": round(r.seconds, 1),
+                    "new_type_errors": len(r.new_type_errors) + len(r.new_type_errors_elsewhere), "seconds": round(r.seconds, 1),
                 }
                 for r in rs
             },
@@ -1231,6 +1244,10 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
         ("notebooks whose code cells were added / removed (must be 0)", nb["cell_count_mismatches"], None),
         (f"new type errors ({types}; notebooks not checked)",
          fig["new_type_errors"] if types != "none" else "not measured", None),
+        ("  on lines the conversion changed", fig["new_type_errors_on_changed_lines"] if types != "none"
+         else "not measured", None),
+        ("  on unchanged lines (a read whose type changed)", fig["new_type_errors_on_unchanged_lines"]
+         if types != "none" else "not measured", None),
         ("  same error before, other SDK's type names", fig["carried_type_errors"] if types != "none"
          else "not measured", None),
         ("plan in the convert JSON", "yes" if fig["plan_present"] else "no", None),
@@ -1260,7 +1277,9 @@ def report(fig: dict[str, Any], results: dict[str, RepoResult], types: str) -> N
                        ("converted per finding but the call shape is still there", "claimed_but_shape_present"),
                        ("unparsable outputs", "unparsable_outputs"), ("idempotency failures", "idempotency_failures"),
                        ("notebooks whose code cells were added / removed", "notebook_cell_count_mismatches"),
-                       ("new type errors", "new_type_errors"), ("type-check problems", "type_check_problems")):
+                       ("new type errors on changed lines", "new_type_errors"),
+                       ("new type errors on unchanged lines", "new_type_errors_on_unchanged_lines"),
+                       ("type-check problems", "type_check_problems")):
         items = fig["crashes"] if key is None else d[key]
         if not items:
             continue

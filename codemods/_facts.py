@@ -106,6 +106,7 @@ class ModuleFacts:
     factories: dict[str, Binding] = field(default_factory=dict)
     # `**params` splatted into chat calls: scope path -> name -> how the dict is built
     splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # module `NAME = "gpt-4o"` used as model=NAME
+    stream_writers: "StreamWriters" = None  # how this module reaches streamlit's write_stream
 
     @property
     def mentions_openai(self) -> bool:
@@ -213,6 +214,38 @@ def v0_read(node: ast.AST) -> bool:
         return isinstance(node.slice, ast.Constant) and node.slice.value in V0_KEYS
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
             and bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value in ("content", "role"))
+
+
+@dataclass(frozen=True)
+class StreamWriters:
+    """How a module reaches streamlit's ``write_stream``, which takes an OpenAI chat stream whole and
+    writes each chunk's ``choices[0].delta.content`` (streamlit's type_util.is_openai_chunk): any
+    ``<x>.write_stream(...)`` once streamlit is imported (``st.write_stream``, ``st.chat_message(...)
+    .write_stream``, a placeholder's), and the names ``from streamlit import write_stream`` binds."""
+    imported: bool = False
+    names: frozenset = frozenset()
+
+    def __call__(self, func: ast.AST) -> bool:
+        if isinstance(func, ast.Attribute):
+            return self.imported and func.attr == "write_stream"
+        return isinstance(func, ast.Name) and func.id in self.names
+
+
+def stream_writers(tree: ast.AST) -> StreamWriters:
+    imported, names = False, set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported = imported or any(alias.name == "streamlit" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == "streamlit":
+            imported = True
+            names.update(alias.asname or alias.name for alias in node.names if alias.name == "write_stream")
+    return StreamWriters(imported, frozenset(names))
+
+
+def written_stream(writers: StreamWriters, parent: Optional[ast.AST], node: ast.AST) -> bool:
+    """Is ``node`` the stream a ``write_stream(node)`` call takes (its only argument)?"""
+    return isinstance(parent, ast.Call) and writers(parent.func) and len(parent.args) == 1 and \
+        not parent.keywords and parent.args[0] is node
 
 
 def is_chat_create(func: ast.AST) -> bool:
@@ -450,7 +483,8 @@ class _Collector(ast.NodeVisitor):
         return self.facts.qualify(dotted_name(ann))
 
     def _streams(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
-        """Find ``s = <streaming chat call>`` whose only use is ``for x in s`` in this function."""
+        """Find ``s = <streaming chat call>`` whose only uses are ``for x in s`` and ``st.write_stream(s)``
+        in this function."""
         streams: dict[str, bool] = {}
 
         def streaming(call: ast.AST) -> bool:
@@ -475,10 +509,13 @@ class _Collector(ast.NodeVisitor):
         if not streams:
             return
         iterated: set[int] = set()  # `for x in s` statements and comprehensions, x a plain name
+        writers = self.facts.stream_writers or StreamWriters()
         for sub in _walk_function(node):
             if isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(sub.iter, ast.Name):
                 if isinstance(sub.target, ast.Name):
                     iterated.add(id(sub.iter))
+            elif isinstance(sub, ast.Call) and sub.args and written_stream(writers, sub, sub.args[0]):
+                iterated.add(id(sub.args[0]))  # st.write_stream(stream): rewritten with the loops
         for sub in _walk_function(node):
             if isinstance(sub, ast.Name) and sub.id in streams and isinstance(sub.ctx, ast.Load):
                 if id(sub) not in iterated:
@@ -509,6 +546,9 @@ class _Collector(ast.NodeVisitor):
         self.mark()
 
     def visit_Call(self, node: ast.Call) -> None:
+        if node.args and isinstance(node.args[0], ast.Name) and self.stmt_stack and \
+                written_stream(self.facts.stream_writers or StreamWriters(), node, node.args[0]):
+            self.name_iterations.append((node.args[0].id, self.stmt_stack[-1]))  # st.write_stream(stream)
         qualified = self.facts.qualify(dotted_name(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self._site(node, CTOR)
@@ -717,6 +757,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
             if repo:
                 _imported_clients(facts, node, repo)
     _local_factories(facts, tree)
+    facts.stream_writers = stream_writers(tree)
     collector.visit(tree)
     if collector.stream_scopes.pop((), False):
         collector._streams(tree)  # module-level scripts stream too
@@ -754,7 +795,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
                     facts.table_statements[index] = (node.lineno, message)
                     collector.mark(index)
     stream_names = {name for streams in facts.streams.values() for name in streams}
-    for name, index in collector.name_iterations:  # loops that may need `chunk = event.data`
+    for name, index in collector.name_iterations:  # loops that may need `chunk = event.data`, stream writers
         if name in stream_names:
             collector.mark(index)
     return facts

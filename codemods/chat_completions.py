@@ -112,7 +112,9 @@ class ChatCompletions(MigratorRule):
     **What it does.** ``client.chat.completions.create(...)`` becomes ``client.chat.complete(...)``
     (``chat.complete_async`` on an async client; ``chat.stream`` / ``chat.stream_async`` with
     ``stream=True``, where a ``for chunk in stream:`` loop in the same function is rewritten to read
-    each event's ``.data``). Every keyword follows its policy in ``migrator.mapping.chat``: ``seed`` ->
+    each event's ``.data``, and streamlit's ``st.write_stream(stream)``, which reads the text of
+    OpenAI's chunks itself, gets ``(event.data.choices[0].delta.content or "" for event in stream if
+    event.data.choices)``). Every keyword follows its policy in ``migrator.mapping.chat``: ``seed`` ->
     ``random_seed``, ``max_completion_tokens`` -> ``max_tokens``, legacy ``functions`` /
     ``function_call`` -> ``tools`` / ``tool_choice``, ``timeout`` -> ``timeout_ms``, ``extra_headers``
     -> ``http_headers``; ``user``, ``store``, ``logit_bias``... are dropped with a TODO;
@@ -200,7 +202,7 @@ class _Transformer(RuleTransformer):
             func = updated.func
             if isinstance(func, cst.Attribute) and func.attr.value == "update" and self._rewritable(func.value):
                 return self._update(updated)
-            return updated
+            return self._write_stream(updated)
         self._chat_depth -= 1
         method, receiver_node = found
         line = self._lines.get(id(original), 0)
@@ -721,6 +723,30 @@ class _Transformer(RuleTransformer):
             body = cst.IndentedBlock(body=[bind, cst.SimpleStatementLine(body=list(body.body))])
         self.changed = True
         return updated.with_changes(target=cst.Name(event), body=body)
+
+    def _write_stream(self, updated: cst.Call) -> cst.Call:
+        """``st.write_stream(stream)``: streamlit writes the text of OpenAI chunks itself
+        (``choices[0].delta.content``) but would write Mistral's events as objects: hand it the text."""
+        writers = self.facts.stream_writers
+        func = updated.func
+        if writers is None or len(updated.args) != 1 or updated.args[0].keyword is not None or \
+                updated.args[0].star or not (
+                    (isinstance(func, cst.Attribute) and func.attr.value == "write_stream" and writers.imported)
+                    or (isinstance(func, cst.Name) and func.value in writers.names)):
+            return updated
+        stream = updated.args[0].value
+        key = self._stream_call(stream)
+        if key is not None:
+            del self._unhandled_streams[key]
+        elif not (isinstance(stream, cst.Name) and stream.value in self._stream_names.get(self.path, ())):
+            return updated
+        event = "event" if "event" not in self.facts.names_in_use else "stream_event"
+        text = cst.parse_expression(f'({event}.data.choices[0].delta.content or "" for {event} in _ '
+                                    f'if {event}.data.choices)')
+        assert isinstance(text, cst.GeneratorExp)
+        text = text.with_changes(for_in=text.for_in.with_changes(iter=stream), lpar=[], rpar=[])
+        self.changed = True
+        return updated.with_changes(args=[updated.args[0].with_changes(value=text)])
 
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
         """``(c.choices[0].delta.content for c in stream)``: iterate the events' ``.data`` instead."""

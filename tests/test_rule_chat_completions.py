@@ -685,3 +685,79 @@ def test_fine_tuned_model_constant_gets_a_todo() -> None:
     code, todos = convert_snippet('from openai import OpenAI\nMODEL = "ft:gpt-4o-mini-2024-07-18:org::abc123"\n'
                                   'client = OpenAI()\nr = client.chat.completions.create(model=MODEL, messages=[])\n')
     assert "client = Mistral()" in code and len(todos) == 1 and "ft:gpt-4o-mini-2024-07-18:org::abc123" in todos[0]
+
+
+def test_streamlit_write_stream_gets_the_text_of_the_events() -> None:
+    """``st.write_stream(stream)``: streamlit reads the text of OpenAI's chunks itself and would write
+    Mistral's events as objects; it gets a generator of the text (the Streamlit chat tutorial's
+    pattern; daveebbelaar/ai-cookbook's docling chat had kept its client)."""
+    code, todos = convert_idempotent('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        def answer(messages):
+            with st.chat_message("assistant"):
+                stream = client.chat.completions.create(model="gpt-4o", messages=messages, stream=True)
+                response = st.write_stream(stream)
+            return response
+
+        def inline(messages):
+            return st.empty().write_stream(client.chat.completions.create(model="gpt-4o", messages=messages,
+                                                                          stream=True))
+        ''')
+    assert todos == []
+    assert 'response = st.write_stream(event.data.choices[0].delta.content or "" for event in stream ' \
+           'if event.data.choices)' in code
+    assert 'write_stream(event.data.choices[0].delta.content or "" for event in client.chat.stream(' in code
+    compile(code, "<converted>", "exec")
+
+
+@pytest.mark.parametrize("consumer, why", [
+    ("st.write_stream(stream)\n    return stream", "stream is used other than in a for loop"),
+    ("print(stream)", "stream is used other than in a for loop"),
+])
+def test_a_stream_written_and_used_otherwise_keeps_its_client(consumer: str, why: str) -> None:
+    code, todos = convert_snippet(f'''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        def answer(messages):
+            stream = client.chat.completions.create(model="gpt-4o", messages=messages, stream=True)
+            {consumer}
+        '''.replace("\n    return", "\n            return"))
+    assert "client.chat.completions.create" in code and any(why in t for t in todos), (code, todos)
+
+
+def test_write_stream_without_streamlit_is_not_streamlits() -> None:
+    """Another library's ``write_stream`` (no streamlit import) is not rewritten: the client stays."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        from mylib import ui
+
+        client = OpenAI()
+
+        def answer(messages):
+            stream = client.chat.completions.create(model="gpt-4o", messages=messages, stream=True)
+            return ui.write_stream(stream)
+        ''')
+    assert "client.chat.completions.create" in code and any("other than in a for loop" in t for t in todos)
+
+
+def test_an_awaited_stream_written_by_streamlit_keeps_its_client() -> None:
+    """``await client.chat.completions.create(stream=True)`` is an async stream: a sync generator over
+    it would not run, so the client stays with the reason."""
+    code, todos = convert_snippet('''\
+        import streamlit as st
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI()
+
+        async def answer(messages):
+            stream = await client.chat.completions.create(model="gpt-4o", messages=messages, stream=True)
+            return st.write_stream(stream)
+        ''')
+    assert "client.chat.completions.create" in code and any("other than in a for loop" in t for t in todos)

@@ -10,6 +10,7 @@ import asyncio
 import base64
 import http.client
 import json
+import os
 import re
 import struct
 import subprocess
@@ -173,7 +174,8 @@ def test_program_env(program_env, openai_server, mistral_server):
                    "OPENAI_BASE_URL": openai_server.url + "/v1",
                    "MISTRAL_SERVER_URL": mistral_server.url, "NO_PROXY": "*", "no_proxy": "*",
                    "MIGRATOR_TEST_MISTRAL_DEFAULT_SERVER": mistral_server.url,
-                   "PYTHONPATH": str(Path(wire_server.__file__).parent / "routing")}
+                   "PYTHONPATH": os.pathsep.join([str(Path(wire_server.__file__).parent / "routing"),
+                                                  str(Path(wire_server.__file__).parent / "stand_ins")])}
     assert program_env["OPENAI_BASE_URL"] == openai_server.openai_base_url
     assert not any(k.lower().endswith("_proxy") and k.lower() != "no_proxy" for k in program_env)
 

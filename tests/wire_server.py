@@ -1693,7 +1693,9 @@ def program_env(openai_server: WireServer, mistral_server: WireServer,
         # a converted bare Mistral() goes to the SDK's default server: routing/sitecustomize.py
         # points that at the wire server (the real SDK, real sockets; only the destination changes)
         "MIGRATOR_TEST_MISTRAL_DEFAULT_SERVER": mistral_server.mistral_server_url,
+        # stand_ins: libraries a program's consumer code calls (streamlit's write_stream), not the SDKs
         "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent / "routing"),
+                                                    str(Path(__file__).parent / "stand_ins"),
                                                     env.get("PYTHONPATH")])),
         "NO_PROXY": "*",
         "no_proxy": "*",

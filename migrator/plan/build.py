@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (_dict_constants, _splat_dict, _walk_function, chat_call_stream_literal, chat_method,
-                             dotted_name, message_change, qualify, splat_problem, splat_scope)
+                             dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
+                             written_stream)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -105,6 +106,7 @@ class _File:
         self.path = path
         self.tree = tree
         self.module = module
+        self._stream_writers = None
         self.openai_modules: dict[str, str] = {}
         self.imported: dict[str, str] = {}  # local name -> openai.X
         self.repo_imports: dict[str, tuple[str, int, str]] = {}  # local -> (module, level, name)
@@ -124,6 +126,13 @@ class _File:
         self.other_modules: set[str] = set()  # `import anthropic`: its clients are not OpenAI's
         self.wrapped_imports: dict[str, str] = {}  # `from langfuse.openai import openai` -> "langfuse.openai"
         self.local_imports: set[tuple[Scope, str]] = set()  # names an import binds inside a def
+
+    @property
+    def stream_writers(self):
+        """How this module reaches streamlit's write_stream (codemods._facts.stream_writers)."""
+        if self._stream_writers is None:
+            self._stream_writers = stream_writers(self.tree)
+        return self._stream_writers
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         return qualify(dotted, self.imported, self.openai_modules)
@@ -2274,6 +2283,8 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
         node, parent = parent, f.parent.get(id(parent))
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return ""
+    if node is call and written_stream(f.stream_writers, parent, node):
+        return ""  # st.write_stream(client.chat.completions.create(..., stream=True)): its text, as a generator
     if isinstance(parent, ast.withitem) and isinstance(parent.optional_vars, ast.Name):
         name = parent.optional_vars.id
     elif isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
@@ -2287,7 +2298,9 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) and \
                 f.scope_of.get(id(node), ()) == scope:
             holder = f.parent.get(id(node))
-            if not (isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node):
+            if not (isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node) and \
+                    not (written_stream(f.stream_writers, holder, node)
+                         and not isinstance(f.parent.get(id(call)), ast.Await)):
                 return (f"{name} is used other than in a for loop: its consumer cannot be rewritten "
                         "(Mistral yields events: event.data)")
     return ""
