@@ -1005,24 +1005,30 @@ def type_check_repo(res: RepoResult, entry: Entry, work: Path, cache: Path, chec
             continue
         if path not in maps:
             maps[path] = LineMap(_read(before_root / path).splitlines(), _read(after_root / path).splitlines())
-        if line not in maps[path].changed_after:
-            res.new_type_errors_elsewhere.append((path, line, msg))
+        if (path, _error_shape(msg)) in carried:
+            # The same error before, worded with the other SDK's types (e.g. a list[dict[str, str]]
+            # passed as messages= is rejected by both SDKs' TypedDicts): not introduced.
+            res.carried_type_errors.append((path, line, msg))
+        elif line in maps[path].changed_after:
+            res.new_type_errors.append((path, line, msg))
         else:
-            if (path, _error_shape(msg)) in carried:
-                # The same error before, worded with the other SDK's types (e.g. a list[dict[str, str]]
-                # passed as messages= is rejected by both SDKs' TypedDicts): not introduced.
-                res.carried_type_errors.append((path, line, msg))
-            else:
-                res.new_type_errors.append((path, line, msg))
+            res.new_type_errors_elsewhere.append((path, line, msg))
 
 
 def _error_shape(msg: str) -> tuple:
     """What an error is about, without the SDK's type names: its code, the argument it names and the
     type the code passed (``Argument "messages" ... incompatible type "list[dict[str, str]]" [arg-type]``)."""
-    code = re.search(r"\[([a-z-]+)\]$", msg)
-    argument = re.match(r'Argument "?([^" ]+)"? ', msg)
-    passed = re.search(r'incompatible type "([^"]+)"', msg)
-    return (code and code.group(1), argument and argument.group(1), passed and passed.group(1))
+    if msg.endswith("]") and "[report" in msg:  # pyright: Argument of type "T" cannot be assigned to parameter "p"
+        code = re.search(r"\[(report\w+)\]$", msg)
+        argument = re.search(r'to parameter "([^"]+)"', msg)
+        passed = re.match(r'Argument of type "([^"]+)"', msg)
+    else:  # mypy
+        code = re.search(r"\[([a-z-]+)\]$", msg)
+        argument = re.match(r'Argument "?([^" ]+)"? ', msg)
+        passed = re.search(r'incompatible type "([^"]+)"', msg)
+    if not (argument and passed):
+        return (msg,)  # only an argument's error carries over, matched by what the code passed
+    return (code and code.group(1), argument.group(1), passed.group(1))
 
 
 def measure(args: argparse.Namespace) -> int:

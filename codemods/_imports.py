@@ -151,12 +151,24 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         edited = edited_module.code if edited_module.body else ""
         edits[start] = (end, edited)
 
-    if drop_unused_openai:
-        for start, end in _unused_local_openai_imports(tree, droppable):
+    local = list(_unused_local_openai_imports(tree, droppable)) if drop_unused_openai else []
+    # openai imported only inside functions (an optional dependency, imported where it is needed):
+    # the Mistral imports take the place of the ones the rewrite left unused, when only those
+    # functions read the names they bind (QwenLM's visualization, gorilla's credentials_utils)
+    in_place = _in_place_imports(tree, local, pending_from, pending_plain) \
+        if anchor is None and not statements and (pending_from or pending_plain) else None
+    if in_place is not None:
+        pending_from, pending_plain = {}, []
+    for start, end in local:
+        replacement = ""
+        if in_place is not None and in_place.get(start):
+            indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+            replacement = "".join(f"{indent}{text}{newline}" for text in in_place[start])
+        else:
             before = lines[start - 1].strip() if start else ""
             if end < len(lines) and not lines[end].strip() and (not before or before.endswith(":")):
                 end += 1  # the blank line that separated the import from the code below it
-            edits[start] = (end, "")
+        edits[start] = (end, replacement)
 
     new_lines = [f"import {module}{newline}" for module in pending_plain]
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
@@ -255,6 +267,52 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
                    for other in block):
                 continue
             yield node.lineno - 1, node.end_lineno
+
+
+def _in_place_imports(tree: ast.Module, local: list[tuple[int, int]], pending_from: dict[str, list[str]],
+                      pending_plain: list[str]) -> Optional[dict[int, list[str]]]:
+    """First line index of each unused local openai import -> the import statements to put there
+    instead, when every read of every needed name is inside a function that loses such an import;
+    else None (the imports go to the top of the module)."""
+    if not local:
+        return None
+    functions = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+    def home(line: int):  # the outermost function holding a line
+        return next((f for f in functions if f.lineno <= line <= (f.end_lineno or f.lineno)
+                     and not any(g is not f and g.lineno <= f.lineno and (g.end_lineno or 0) >= (f.end_lineno or 0)
+                                 for g in functions)), None)
+
+    homes = {start: home(start + 1) for start, _ in local}
+    wanted = [(module, name, name) for module, names in pending_from.items() for name in names] + \
+        [(module, "", module.split(".")[0]) for module in pending_plain]
+    out: dict[int, list[str]] = {start: [] for start, _ in local}
+    for module, name, bound in wanted:
+        reads = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Name) and node.id == bound]
+        if not reads:
+            return None
+        holders = {id(home(line)) for line in reads}
+        starts = [start for start, function in homes.items() if function is not None and id(function) in holders]
+        if not starts or len({id(homes[start]) for start in starts}) != len(holders) or None in \
+                {home(line) for line in reads}:
+            return None  # read where no dropped import was (module level, another function)
+        for start in starts:
+            if not any(id(homes[other]) == id(homes[start]) for other in starts if other < start):
+                out[start].append(f"from {module} import {name}" if name else f"import {module}")
+    return {start: _merged(texts) for start, texts in out.items()}
+
+
+def _merged(texts: list[str]) -> list[str]:
+    """``from m import a`` + ``from m import b`` -> ``from m import a, b``."""
+    merged: dict[str, list[str]] = {}
+    plain: list[str] = []
+    for text in texts:
+        if text.startswith("from "):
+            module, name = text[5:].split(" import ")
+            merged.setdefault(module, []).append(name)
+        else:
+            plain.append(text)
+    return plain + [f"from {module} import {', '.join(names)}" for module, names in merged.items()]
 
 
 def _leading_imports_end(tree: ast.Module) -> int:

@@ -42,6 +42,19 @@ USAGE_CHUNK_TODO = ("Mistral sends usage on the last content chunk (its choices 
                     "a usage-only chunk: read chunk.usage on every chunk instead of when choices is empty")
 
 
+DELTA_TOOL_CALLS_TODO = ("Mistral sends each tool call whole in one delta (its id, name and complete arguments, "
+                         "which may be a dict), not OpenAI's fragments over several chunks: check the code that "
+                         "gathers tool-call names and arguments from the deltas (a fragment arriving only in a "
+                         "chunk without a name never comes)")
+
+
+def _reads_tool_calls(body: cst.BaseSuite) -> bool:
+    """A stream loop that reads ``.tool_calls`` (of a delta) anywhere in its body."""
+    import libcst.matchers as m
+
+    return bool(m.findall(body, m.Attribute(attr=m.Name("tool_calls"))))
+
+
 def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
     """``if not chunk.choices: ... chunk.usage ...`` (or ``len(chunk.choices) == 0``) in a loop body."""
     import libcst.matchers as m
@@ -711,9 +724,11 @@ class _Transformer(RuleTransformer):
             self._stream_lines[key] = self._unhandled_streams.pop(key)[0]
         elif not (isinstance(iterable, cst.Name) and iterable.value in self._stream_names.get(self.path, ())):
             return updated
+        line = self._stream_lines.get(key if key is not None else getattr(iterable, "value", ""), 0)
         if _waits_for_usage_chunk(updated.body, updated.target.value):
-            line = self._stream_lines.get(key if key is not None else getattr(iterable, "value", ""), 0)
             self.todo(line, USAGE_CHUNK_TODO)
+        if _reads_tool_calls(updated.body):
+            self.todo(line, DELTA_TOOL_CALLS_TODO)
         event = "event" if "event" not in self.facts.names_in_use else f"{updated.target.value}_event"
         bind = cst.parse_statement(f"{updated.target.value} = {event}.data\n")
         body = updated.body

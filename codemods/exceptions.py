@@ -10,6 +10,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args
 from codemods._base import code_of as _code
 from codemods._facts import EXC
+from migrator.engine.results import Finding, FindingKind
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTPX_IMPORT, NEGATED,
                                      ErrorRule, error_rule, mistral_ancestors)
 
@@ -318,6 +319,25 @@ class _Transformer(RuleTransformer):
 
     # -- except clauses ------------------------------------------------------------------------------------------
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
+        self._handler_todos: dict[int, tuple[int, str]] = {}  # handler index -> (line, TODO) placed above it
+        return self._place_handler_todos(self._convert_try(original, updated))
+
+    leave_TryStar = leave_Try
+
+    def _place_handler_todos(self, updated):
+        """A TODO about one ``except`` clause goes right above it, where the report's line points
+        (not above the ``try:``, possibly many lines away)."""
+        if not self._handler_todos:
+            return updated
+        handlers = list(updated.handlers)
+        for index, (line, message) in sorted(self._handler_todos.items()):
+            message = " ".join(message.split())
+            self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual"))
+            handlers[index] = self._with_todos(handlers[index], [message])
+        self._handler_todos = {}
+        return updated.with_changes(handlers=handlers)
+
+    def _convert_try(self, original, updated):
         plans: dict[int, tuple[list, list[Part]]] = {}  # handler index -> (elements, parts)
         for index, handler in enumerate(original.handlers):
             elements = _elements(handler.type) if handler.type is not None else []
@@ -333,6 +353,9 @@ class _Transformer(RuleTransformer):
                 return updated
             groups.append((index, last))
             index = last + 1
+        # after merging, the handler of group g sits at index g
+        self._handler_todos = {g: self._handler_todos[first] for g, (first, _) in enumerate(groups)
+                               if first in self._handler_todos}
         handlers = []
         for first, last in groups:
             if first not in plans:
@@ -344,8 +367,6 @@ class _Transformer(RuleTransformer):
                 handlers.append(self._merge(original.handlers[first:last + 1], updated.handlers[first:last + 1],
                                             [plans.get(i) for i in range(first, last + 1)]))
         return updated.with_changes(handlers=handlers)
-
-    leave_TryStar = leave_Try
 
     def _group_end(self, original, plans, first: int) -> Optional[int]:
         """Last handler a status check in handler ``first`` must be merged with (a re-raise would skip
@@ -361,9 +382,10 @@ class _Transformer(RuleTransformer):
                                                 for e in _elements(handler.type)):
                 # A catch-all after it stays as written (merging would hide its intent); what the status
                 # check re-raises skips it, so say so.
-                self.todo(self._line(elements), f"except {code_of(original.handlers[first].type)}: other "
-                          f"statuses are re-raised here and no longer reach the `except {_code(handler.type)}` "
-                          "below; handle them there if they should")
+                self._handler_todos[first] = (
+                    self._line(elements), f"except {code_of(original.handlers[first].type)}: other statuses are "
+                    f"re-raised here and no longer reach the `except {_code(handler.type)}` below; handle them "
+                    "there if they should")
                 break
             if self._overlaps(caught, handler):
                 if handler.type is None:
@@ -383,10 +405,10 @@ class _Transformer(RuleTransformer):
                 return last
             problem = ("handlers naming the exception differently" if len(names) > 1 else "an except* group"
                        if not shadowed else f"a handler whose body uses {shadowed[0]} for something else")
-        line = self._line(elements)
-        self.todo(line, f"except {code_of(original.handlers[first].type)}: Mistral raises "
-                  f"{' / '.join(c for c in _flat(parts) if not c.startswith(USER))} for it, and the status check "
-                  f"cannot be merged with {problem}; rewrite it by hand branching on e.status_code")
+        self._handler_todos[first] = (
+            self._line(elements), f"except {code_of(original.handlers[first].type)}: Mistral raises "
+            f"{' / '.join(c for c in _flat(parts) if not c.startswith(USER))} for it, and the status check cannot be "
+            f"merged with {problem}; rewrite it by hand branching on e.status_code")
         return None
 
     def _overlaps(self, caught: set[str], handler) -> bool:

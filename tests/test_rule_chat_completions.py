@@ -761,3 +761,33 @@ def test_an_awaited_stream_written_by_streamlit_keeps_its_client() -> None:
             return st.write_stream(stream)
         ''')
     assert "client.chat.completions.create" in code and any("other than in a for loop" in t for t in todos)
+
+
+def test_a_stream_loop_gathering_tool_call_fragments_gets_a_todo() -> None:
+    """Review (Chainlit's openai-functions-streaming): the loop keeps the name from the first delta and
+    appends arguments only from deltas without a name. Mistral sends each tool call whole in one
+    delta, so those arguments never came: the loop gets a TODO."""
+    code, todos = convert_idempotent('''\
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI()
+
+        async def run(messages, tools):
+            stream = await client.chat.completions.create(model="gpt-4o", messages=messages, tools=tools,
+                                                          stream=True)
+            out = {"name": "", "arguments": ""}
+            async for part in stream:
+                delta = part.choices[0].delta
+                function = delta.tool_calls and delta.tool_calls[0].function
+                if function:
+                    if function.name:
+                        out["name"] = function.name
+                    else:
+                        out["arguments"] += function.arguments
+            return out
+        ''')
+    assert "client.chat.stream_async(" in code
+    assert [t for t in todos if "each tool call whole in one delta" in t], todos
+    lines = code.splitlines()
+    todo_line = next(i for i, line in enumerate(lines) if "each tool call whole" in line)
+    assert "async for event in stream:" in lines[todo_line + 1]

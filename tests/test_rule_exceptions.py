@@ -249,9 +249,9 @@ class TestExceptions(MechanicsTest):
         after = """
             from mistralai.client import errors
 
-            # TODO(migrator MIG103): except openai.AuthenticationError: other statuses are re-raised here and no longer reach the `except Exception` below; handle them there if they should
             try:
                 call()
+            # TODO(migrator MIG103): except openai.AuthenticationError: other statuses are re-raised here and no longer reach the `except Exception` below; handle them there if they should
             except errors.SDKError as e:
                 if e.status_code == 401:
                     login()
@@ -281,9 +281,9 @@ class TestExceptions(MechanicsTest):
         after = f"""
             import openai
 
-            # TODO(migrator MIG103): {message}
             try:
                 call()
+            # TODO(migrator MIG103): {message}
             except openai.RateLimitError:
                 wait()
             except:
@@ -309,9 +309,9 @@ class TestExceptions(MechanicsTest):
         after = f"""
             import openai
 
-            # TODO(migrator MIG103): {message}
             try:
                 call()
+            # TODO(migrator MIG103): {message}
             except openai.RateLimitError as rate:
                 wait(rate)
             except openai.APIStatusError as status:
@@ -339,9 +339,9 @@ class TestExceptions(MechanicsTest):
             import openai
 
             def run(e):
-                # TODO(migrator MIG103): {message}
                 try:
                     call()
+                # TODO(migrator MIG103): {message}
                 except openai.RateLimitError:
                     wait(e)
                 except openai.APIError as e:
@@ -364,9 +364,9 @@ class TestExceptions(MechanicsTest):
         after = f"""
             import openai
 
-            # TODO(migrator MIG103): {message}
             try:
                 call()
+            # TODO(migrator MIG103): {message}
             except* openai.RateLimitError:
                 wait()
         """

@@ -1,0 +1,62 @@
+"""Where the Mistral imports go (codemods._imports.fix_imports), through the whole pipeline."""
+from __future__ import annotations
+
+from mechanics import convert_idempotent
+
+
+def test_a_function_local_openai_import_is_replaced_in_place() -> None:
+    """Review (gorilla's credentials_utils, QwenLM's visualization): openai imported inside the
+    function that uses it is an optional dependency; a Mistral import at the top of the module would
+    make mistralai required to import the module at all. It takes the local import's place."""
+    code, _ = convert_idempotent('''\
+        import os
+
+
+        def ask(prompt):
+            from openai import OpenAI
+            client = OpenAI()
+            r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+
+
+        def other():
+            return os.getcwd()
+        ''')
+    assert code.startswith("import os\n\n\ndef ask(prompt):\n    from mistralai.client import Mistral\n"
+                           "    client = Mistral()\n"), code
+    assert code.count("from mistralai.client import Mistral") == 1
+
+
+def test_two_functions_each_get_their_import() -> None:
+    code, _ = convert_idempotent('''\
+        def ask(prompt):
+            from openai import OpenAI
+            client = OpenAI()
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+
+
+        async def ask_async(prompt):
+            import openai
+            client = openai.AsyncOpenAI()
+            return await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert code.count("    from mistralai.client import Mistral\n") == 2, code
+    assert not code.startswith("from mistralai"), code
+
+
+def test_a_name_read_outside_those_functions_keeps_the_import_at_the_top() -> None:
+    """Mistral is also read at module level (an annotation, a second client): the import goes to the
+    top, where every reader sees it."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        shared = OpenAI()
+
+
+        def ask(prompt):
+            from openai import OpenAI
+            client = OpenAI()
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert code.startswith("from mistralai.client import Mistral\n"), code
+    assert "    from mistralai.client import Mistral" not in code
