@@ -90,6 +90,8 @@ class ModuleFacts:
     masked: frozenset = frozenset()  # ids of LibCST f-strings ast could not read (migrator.plan.source)
     # MIG102: statement index -> (line, TODO) for tables and checks of model names converted calls sent
     table_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # MIG107: statement index -> (line, TODO) for OpenAI's embedding sizes where embeddings convert
+    dimension_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
     # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
     api_sites: dict[tuple, tuple] = field(default_factory=dict)
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
@@ -785,14 +787,16 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
         for path, splats in facts.splats.items():
             if path and name in splats and collector.splat_scope(name, path) is tree:
                 splats[name] = info
-    tables = view.table_statements if view is not None else {}  # type: ignore[attr-defined]
-    if tables:
+    for spans, into in ((getattr(view, "table_statements", None), facts.table_statements),
+                        (getattr(view, "dimension_statements", None), facts.dimension_statements)):
+        if not spans:
+            continue
         for node in ast.walk(tree):
             if isinstance(node, ast.stmt) and id(node) in collector.stmt_index:
-                message = tables.get((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
+                message = spans.get((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
                 if message is not None:
                     index = collector.stmt_index[id(node)]
-                    facts.table_statements[index] = (node.lineno, message)
+                    into[index] = (node.lineno, message)
                     collector.mark(index)
     stream_names = {name for streams in facts.streams.values() for name in streams}
     for name, index in collector.name_iterations:  # loops that may need `chunk = event.data`, stream writers

@@ -20,7 +20,9 @@ class Embeddings(MigratorRule):
     (``text-embedding-3-small`` -> ``mistral-embed``), ``user=`` dropped and ``encoding_format="float"``
     kept. ``dimensions=`` becomes ``output_dimension=`` for ``codestral-embed``; for another model it is
     dropped with a TODO. Every converted call gets one TODO: the vectors change (size and space), so
-    stored vectors must be re-embedded. The response reads stay: ``.data[i].embedding``, ``.model``,
+    stored vectors must be re-embedded. A statement of the module that writes the size of OpenAI's
+    vectors (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 3072``) gets a TODO too: the
+    column or index must be sized for the new vectors. The response reads stay: ``.data[i].embedding``, ``.model``,
     ``.usage.prompt_tokens`` / ``.total_tokens`` exist on Mistral's ``EmbeddingResponse``.
 
     **Why.** mistralai 3.7's ``embeddings.create`` takes ``inputs`` (the wire key stays ``input``) and
@@ -56,6 +58,11 @@ class Embeddings(MigratorRule):
 class _Transformer(ApiCallTransformer):
     def matches(self, node: cst.Call) -> bool:
         return _embeddings_call(node)
+
+    def statement_done(self) -> None:
+        found = self.facts.dimension_statements.get(self.statement_stack[-1]) if self.statement_stack else None
+        if found is not None:  # vector(1536), EMBEDDING_DIM = 1536: the size of OpenAI's vectors
+            self.todo(*found)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.site_answer(original, updated)

@@ -111,3 +111,47 @@ def test_module_client_gets_a_module_level_mistral_client() -> None:
     outcome = transform_source(source, config=Config())
     assert "mistral_client = Mistral()" in outcome.code
     assert 'return mistral_client.embeddings.create(model="mistral-embed", inputs=t)' in outcome.code
+
+
+def test_openai_embedding_sizes_in_a_converted_module_get_a_todo() -> None:
+    """Review (souleastforest/pgvector-pg16-demo): `vector(1536)` in the table the converted calls
+    fill: pgvector rejects 1024-dimension mistral-embed vectors. Each statement holding OpenAI's
+    sizes gets a TODO where it is written; a size inside the call is the call's own TODO, and a
+    module whose embeddings stay on OpenAI gets none."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        EMBEDDING_DIM = 3072
+        SCHEMA = "CREATE TABLE items (id bigserial PRIMARY KEY, embedding vector(1536))"
+        PAGE = 1536.5
+
+
+        def embed(text):
+            return client.embeddings.create(input=[text], model="text-embedding-3-small").data[0].embedding
+        ''')
+    sizes = [t for t in todos if "the size of OpenAI's" in t]
+    assert len(sizes) == 2, todos
+    assert sizes[0].startswith("3072: the size of OpenAI's text-embedding-3-large vectors")
+    lines = code.splitlines()
+    assert lines[lines.index("EMBEDDING_DIM = 3072") - 1].startswith("# TODO(migrator MIG107): 3072:")
+    assert lines[lines.index('SCHEMA = "CREATE TABLE items (id bigserial PRIMARY KEY, embedding vector(1536))"')
+                 - 1].startswith("# TODO(migrator MIG107): 1536:")
+
+    kept, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        DIM = 1536
+
+
+        def embed(text):
+            return client.embeddings.create(input=[text], model="text-embedding-3-small")
+
+
+        def draw(prompt):
+            return client.images.generate(prompt=prompt)
+        ''')
+    assert not [t for t in todos if "the size of OpenAI's" in t], todos

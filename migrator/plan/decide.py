@@ -344,8 +344,9 @@ def decide(builder, files) -> ConversionPlan:
         model_slots[path] = frozenset(model_slots.get(path, frozenset()) | extra)
     sent = _converted_model_names(files, sites, model_slots)
     tables = {f.path: _model_tables(f, sites, sent) for f in files} if sent else {}
+    dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
-                          model_slots=model_slots, tables=tables,
+                          model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env))
@@ -374,6 +375,51 @@ def _converted_model_names(files, sites, model_slots) -> set:
                     if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
                         names.add(sub.value)
     return {n for n in names if chat_model_literal(n) not in (None, n)}
+
+
+OPENAI_EMBEDDING_SIZES = {1536: "text-embedding-ada-002 / text-embedding-3-small", 3072: "text-embedding-3-large"}
+EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the converted embeddings calls return "
+                       "{mistral} ({dims} dimensions): size the vector column / index for them, and re-embed")
+
+
+def _embedding_sizes(f, sites) -> dict:
+    """Statements of a module whose embeddings calls convert that hold the size of OpenAI's vectors
+    (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 1536``, an index's ``dimension=1536``):
+    one TODO each, where the size is written (the call's own TODO cannot point at it)."""
+    import re
+
+    from migrator.mapping.embeddings import MISTRAL_EMBED_DIMENSIONS
+
+    calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
+        ("embeddings.create", "Embedding.create", "Embedding.acreate"))
+        and (sites.get(node_key(f.path, node)) or ("",))[0] == "call"
+        and sites[node_key(f.path, node)][1] == CONVERT]
+    if not calls:
+        return {}
+    inside = {id(sub) for call in calls for sub in ast.walk(call)}  # dimensions=1536: the call's own TODO
+    found: dict = {}
+    for node in f.nodes:
+        if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
+            continue
+        if isinstance(node.value, int):
+            size = node.value if node.value in OPENAI_EMBEDDING_SIZES else None
+        elif isinstance(node.value, str):
+            hit = re.search(r"(?<![\w.])(1536|3072)(?![\w.])", node.value)
+            size = int(hit.group(1)) if hit else None
+        else:
+            size = None
+        if size is None:
+            continue
+        statement = node
+        while statement is not None and not isinstance(statement, ast.stmt):
+            statement = f.parent.get(id(statement))
+        if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+        found.setdefault(key, EMBEDDING_SIZE_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size],
+                                                         mistral="mistral-embed vectors",
+                                                         dims=MISTRAL_EMBED_DIMENSIONS))
+    return found
 
 
 def _model_tables(f, sites, sent: set) -> dict:

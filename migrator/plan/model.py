@@ -76,6 +76,8 @@ class ConversionPlan:
     model_slots: dict = field(default_factory=dict, compare=False, hash=False)  # path -> frozenset(slots)
     # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
     tables: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {statement span: TODO}: OpenAI's embedding sizes (1536, 3072) where embeddings convert
+    dimensions: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names assigned an environment read that MIG101 renames (OPENAI_API_KEY -> MISTRAL_API_KEY)
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
@@ -151,6 +153,10 @@ class FileView:
     @property
     def table_statements(self) -> dict:
         return self.plan.tables.get(self.path, {})
+
+    @property
+    def dimension_statements(self) -> dict:
+        return self.plan.dimensions.get(self.path, {})
 
     @property
     def key_names(self) -> frozenset:
