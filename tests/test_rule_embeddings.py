@@ -121,6 +121,7 @@ def test_openai_embedding_sizes_in_a_converted_module_get_a_todo() -> None:
     from mechanics import convert_idempotent
 
     code, todos = convert_idempotent('''\
+        """Usage: embed.py --max-length 1536"""
         from openai import OpenAI
 
         client = OpenAI()

@@ -413,8 +413,9 @@ def _embedding_sizes(f, sites) -> dict:
         statement = node
         while statement is not None and not isinstance(statement, ast.stmt):
             statement = f.parent.get(id(statement))
-        if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
+        if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+                or isinstance(statement, ast.Expr) and statement.value is node:
+            continue  # a docstring or a bare string: text about something else (--max-length 1536)
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         found.setdefault(key, EMBEDDING_SIZE_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size],
                                                          mistral="mistral-embed vectors",
