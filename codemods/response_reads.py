@@ -98,14 +98,27 @@ class _Transformer(WrittenTargets, RuleTransformer):
             self.mark_site(node, READ)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
-        if id(original) not in self._lines or self._same_sdk or not self._converts(original):
+        if id(original) not in self._lines or self._same_sdk:
+            return updated
+        answer = self.answer_for(original)
+        converts = self._converts(original)
+        if not converts and not (answer and answer[0] == "read" and len(answer) > 2 and answer[2]):
             return updated
         name, line = original.attr.value, self._lines[id(original)]
-        if name in UNSUPPORTED_RESPONSE_FIELDS:
-            self.todo(line, f"{name}: {UNSUPPORTED_RESPONSE_FIELDS[name]}")
-            return updated
         owner = code_of(updated.value)
-        if name in MISSING_RESPONSE_FIELDS:
+        root = updated.value
+        while isinstance(root, (cst.Attribute, cst.Subscript)):
+            root = root.value
+        maybe = "" if converts else (f"{code_of(root)} may hold a converted call's Mistral response here (it is "
+                                     "also bound to other values): ")
+        if name in UNSUPPORTED_RESPONSE_FIELDS:
+            self.todo(line, f"{maybe}{name}: {UNSUPPORTED_RESPONSE_FIELDS[name]}")
+            return updated
+        if maybe and name not in MISSING_RESPONSE_FIELDS:  # the rewrite below is for Mistral's objects only
+            self.todo(line, f"{maybe}{owner}.function_call: legacy functions became tools; read "
+                            ".tool_calls[0].function on Mistral's")
+            return updated
+        if name in MISSING_RESPONSE_FIELDS:  # getattr(..., None): right on any object, whichever it holds
             self.converted(line, f"{owner}.{name} -> getattr(..., None) (not on Mistral responses)")
             quote = "'" if self._quotes and self._quotes[-1] == '"' else '"'
             if self._quotes and quote in owner:

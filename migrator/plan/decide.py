@@ -17,7 +17,7 @@ from migrator.mapping.client import SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import line_dict
-from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of, reaching_assign
+from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of, reaching, reaching_assign
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
 
@@ -762,7 +762,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 flows = True
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
-            sites[key] = ("read", _response_derived(builder, f, node.value, call_verdict))
+            # (read, it is a converted call's response, it may be one: some of the values reaching it are)
+            derived = _response_derived(builder, f, node.value, call_verdict)
+            sites[key] = ("read", derived, derived or _response_derived(builder, f, node.value, call_verdict,
+                                                                        partly=True))
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
@@ -928,8 +931,9 @@ def _name_feeds_messages(f, name: str, scope, call_verdict) -> bool:
     return fed
 
 
-def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
-    """Is ``node`` (the object whose attribute is read) part of a converted call's response?"""
+def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bool = False) -> bool:
+    """Is ``node`` (the object whose attribute is read) part of a converted call's response? With
+    ``partly``: may it be (one of the values that reach it is)?"""
     while isinstance(node, (ast.Attribute, ast.Subscript)):
         node = node.value
     if isinstance(node, ast.Await):
@@ -942,19 +946,16 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0) -> bool:
     found = builder.lookup_scope(f, scope, node.id)
     if found is None or (found, node.id) not in f.assigns:
         return False
-    values = f.assigns[(found, node.id)]
+    # the bindings that can reach this read: a plain assignment earlier in the statement list holding
+    # the read hides the others (a notebook's `response = client.chat...` then `response.system_fingerprint`,
+    # with `response = get_response(...)` in a later cell)
+    values = reaching(f, found, node, f.assigns[(found, node.id)])
     if not values:
         return False
-    for value in values:
-        if isinstance(value, (ast.For, ast.AsyncFor)):  # a for-loop target: the loop's iterable
-            if not _response_derived(builder, f, value.iter, call_verdict, depth + 1):
-                return False
-            continue
-        if value is None:
-            return False
-        if not _response_derived(builder, f, value, call_verdict, depth + 1):
-            return False
-    return True
+    derived = [value is not None and _response_derived(
+        builder, f, value.iter if isinstance(value, (ast.For, ast.AsyncFor)) else value, call_verdict, depth + 1)
+        for value in values]  # a for-loop target: the loop's iterable
+    return any(derived) if partly else all(derived)
 
 
 
