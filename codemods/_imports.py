@@ -120,6 +120,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     pending_plain = [m for m in pending_plain if m not in bound_modules]
 
     edits: dict[int, tuple[int, str]] = {}  # first line index -> (end line index, replacement)
+    emptied: list[int] = []  # top-level openai import statements the rewrite left wholly unused
     anchor: Optional[int] = None  # where new import lines go: before the first openai import
     anchor_end = 0  # the line after that import
     for node in tree.body:
@@ -150,6 +151,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         edited_module = cst.parse_module("".join(lines[start:end])).visit(_EditImports(drop, add))
         edited = edited_module.code if edited_module.body else ""
         edits[start] = (end, edited)
+        if not edited and drop:
+            emptied.append(start)
 
     local = list(_unused_local_openai_imports(tree, droppable)) if drop_unused_openai else []
     # openai imported only inside functions (an optional dependency, imported where it is needed):
@@ -172,6 +175,15 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 
     new_lines = [f"import {module}{newline}" for module in pending_plain]
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
+    # a later top-level openai import (a notebook cell's own, kept self-contained) gets the new imports
+    # in its place too, rather than leaving the cell to lean on the first one
+    body_index = {node.lineno - 1: i for i, node in enumerate(tree.body)}
+    for start in emptied:
+        if anchor is None or start == anchor or not new_lines or anchor not in body_index:
+            continue
+        between = tree.body[body_index[anchor] + 1: body_index[start]]
+        if any(not isinstance(node, (ast.Import, ast.ImportFrom)) for node in between):
+            edits[start] = (edits[start][0], "".join(new_lines))  # not the same block of imports
     imports_end = _leading_imports_end(tree)
     statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
     # one-line statements read the new imports, which go where the first openai import is, even below the

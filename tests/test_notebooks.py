@@ -361,3 +361,17 @@ def test_an_env_magic_setting_the_openai_key_gets_a_todo_and_keeps_its_value():
     assert len(todos) == 1 and "sk-test" not in todos[0].message and todos[0].message.startswith("cell 1, line 1:")
     again = transform_notebook(outcome.code, config=Config(), filename="nb.ipynb")
     assert again.code == outcome.code and [f.rule for f in again.findings if f.rule == "MIG115"] == ["MIG115"]
+
+
+def test_a_later_cell_with_its_own_openai_import_gets_its_own_mistral_import():
+    """Review (oreilly_live_training 1.0 / 1.1 / 2.0): a cell that imports OpenAI itself, to run on
+    its own, lost the import (its first line left blank) and leaned on the first cell's Mistral
+    import. It gets the Mistral import in the same place."""
+    text = notebook("from openai import OpenAI\nclient = OpenAI()\n",
+                    "r = client.chat.completions.create(model='gpt-4o', messages=[])\n",
+                    "from openai import OpenAI\n\nother = OpenAI()\nother.chat.completions.create(model='gpt-4o', "
+                    "messages=[])\n")
+    cells = code_cells(convert_text(text))
+    assert cells[0].startswith("from mistralai.client import Mistral\nclient = Mistral()\n"), cells[0]
+    assert cells[2].startswith("from mistralai.client import Mistral\n\nother = Mistral()\n"), cells[2]
+    assert convert_text(convert_text(text)) == convert_text(text)
