@@ -310,8 +310,9 @@ class _Transformer(RuleTransformer):
         args = list(updated.args)
         caught = list(dict.fromkeys(c for classes, _ in parts for c in classes))
         args[index] = args[index].with_changes(value=cst.parse_expression(self._classes(caught)))
-        implied = frozenset(caught) if len(caught) == 1 else frozenset()  # no always-true isinstance
-        giveup = cst.Arg(cst.parse_expression(f"lambda exc: not ({self._predicate('exc', parts, implied)})"),
+        # isinstance even where backoff only ever hands over the one class: giveup= is typed to take an
+        # Exception, and a type checker rejects exc.status_code on it
+        giveup = cst.Arg(cst.parse_expression(f"lambda exc: not ({self._predicate('exc', parts)})"),
                          keyword=cst.Name("giveup"), equal=cst.AssignEqual(
                              whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
         self._report(elements, "backoff retry on")

@@ -498,7 +498,7 @@ class TestExceptions(MechanicsTest):
             import httpx2
             from mistralai.client import errors
 
-            @backoff.on_exception(backoff.expo, errors.SDKError, max_tries=5, giveup=lambda exc: not (exc.status_code == 429))
+            @backoff.on_exception(backoff.expo, errors.SDKError, max_tries=5, giveup=lambda exc: not (isinstance(exc, errors.SDKError) and exc.status_code == 429))
             def ask():
                 pass
 
