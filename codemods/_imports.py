@@ -178,12 +178,20 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     # a later top-level openai import (a notebook cell's own, kept self-contained) gets the new imports
     # in its place too, rather than leaving the cell to lean on the first one
     body_index = {node.lineno - 1: i for i, node in enumerate(tree.body)}
-    for start in emptied:
-        if anchor is None or start == anchor or not new_lines or anchor not in body_index:
-            continue
-        between = tree.body[body_index[anchor] + 1: body_index[start]]
-        if any(not isinstance(node, (ast.Import, ast.ImportFrom)) for node in between):
-            edits[start] = (edits[start][0], "".join(new_lines))  # not the same block of imports
+    later = sorted(start for start in emptied if anchor is not None and start != anchor and new_lines
+                   and anchor in body_index and start in body_index and any(
+                       not isinstance(node, (ast.Import, ast.ImportFrom))  # not the same block of imports
+                       for node in tree.body[body_index[anchor] + 1: body_index[start]]))
+    for n, start in enumerate(later):
+        # the names its own section reads (up to the next such import): a notebook cell's
+        stop = later[n + 1] if n + 1 < len(later) else len(lines)
+        read = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)
+                and start < node.lineno - 1 < stop}
+        own = [f"import {module}{newline}" for module in pending_plain if module.split(".")[0] in read]
+        own += [f"from {module} import {', '.join(kept)}{newline}" for module, names in pending_from.items()
+                if (kept := [name for name in names if name in read])]
+        if own:
+            edits[start] = (edits[start][0], "".join(own))
     imports_end = _leading_imports_end(tree)
     statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
     # one-line statements read the new imports, which go where the first openai import is, even below the

@@ -725,6 +725,8 @@ class _Transformer(RuleTransformer):
         elif not (isinstance(iterable, cst.Name) and iterable.value in self._stream_names.get(self.path, ())):
             return updated
         line = self._stream_lines.get(key if key is not None else getattr(iterable, "value", ""), 0)
+        if self.statement_stack and self.statement_stack[-1] < len(self.facts.stmt_line):
+            line = self.facts.stmt_line[self.statement_stack[-1]] or line  # the loop's, where the TODO goes
         if _waits_for_usage_chunk(updated.body, updated.target.value):
             self.todo(line, USAGE_CHUNK_TODO)
         if _reads_tool_calls(updated.body):

@@ -20,7 +20,8 @@ class LegacyV0(MigratorRule):
     (``*_async`` for ``acreate``) on a module-level ``mistral_client = Mistral()``, with every
     keyword mapped as for openai>=1. This rule rewrites how the result is read: v0 responses were
     dicts, Mistral's are objects, so ``r["choices"][0]["message"]["content"]`` becomes
-    ``r.choices[0].message.content`` and ``message.get("content")`` becomes ``message.content``
+    ``r.choices[0].message.content`` and ``message.get("content")`` becomes ``message.content``,
+    also on the variable of a ``for choice in r["choices"]:`` loop read only as such paths
     (an embedding read becomes ``(r.data[0].embedding or [])``: mistralai types it Optional, though
     it is always there, like v0's).
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is

@@ -375,3 +375,13 @@ def test_a_later_cell_with_its_own_openai_import_gets_its_own_mistral_import():
     assert cells[0].startswith("from mistralai.client import Mistral\nclient = Mistral()\n"), cells[0]
     assert cells[2].startswith("from mistralai.client import Mistral\n\nother = Mistral()\n"), cells[2]
     assert convert_text(convert_text(text)) == convert_text(text)
+
+
+def test_a_later_cells_mistral_import_carries_only_the_names_that_cell_reads():
+    text = notebook("import openai\nfrom openai import OpenAI\nclient = OpenAI()\ntry:\n"
+                    "    client.chat.completions.create(model='gpt-4o', messages=[])\n"
+                    "except openai.RateLimitError:\n    pass\n",
+                    "from openai import OpenAI\n\nother = OpenAI()\nother.chat.completions.create(model='gpt-4o', "
+                    "messages=[])\n")
+    cells = code_cells(convert_text(text))
+    assert "errors" in cells[0] and cells[1].startswith("from mistralai.client import Mistral\n\n"), cells

@@ -116,8 +116,9 @@ def test_module_client_gets_a_module_level_mistral_client() -> None:
 def test_openai_embedding_sizes_in_a_converted_module_get_a_todo() -> None:
     """Review (souleastforest/pgvector-pg16-demo): `vector(1536)` in the table the converted calls
     fill: pgvector rejects 1024-dimension mistral-embed vectors. Each statement holding OpenAI's
-    sizes gets a TODO where it is written; a size inside the call is the call's own TODO, and a
-    module whose embeddings stay on OpenAI gets none."""
+    sizes as a vector's length gets a TODO where it is written; the same number as a token limit or
+    a port does not, a size inside the call is the call's own TODO, and a module whose embeddings
+    stay on OpenAI gets none."""
     from mechanics import convert_idempotent
 
     code, todos = convert_idempotent('''\
@@ -128,6 +129,9 @@ def test_openai_embedding_sizes_in_a_converted_module_get_a_todo() -> None:
         EMBEDDING_DIM = 3072
         SCHEMA = "CREATE TABLE items (id bigserial PRIMARY KEY, embedding vector(1536))"
         PAGE = 1536.5
+        MAX_TOKENS = 1536
+        PORT = 3072
+        LIMITS = {"tokens": 1536}
 
 
         def embed(text):

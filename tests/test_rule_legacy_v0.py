@@ -268,3 +268,44 @@ def test_module_settings_get_a_todo_only_where_the_module_client_converts(tmp_pa
     by_file = {Path(r.path).name: [f.message for f in getattr(r, "findings", ())] for r in report.results}
     assert not [m for m in by_file["judge.py"] if "mistral_client" in m], by_file["judge.py"]
     assert any("openai.api_base configures OpenAI's module-level client" in m for m in by_file["chat.py"]), by_file
+
+
+def test_a_loop_over_the_v0_choices_reads_each_item_as_a_path() -> None:
+    """Review (ChatPaper): `for choice in response.choices: ... choice.message.content` had kept
+    the call with "response.choices is used as a whole"; a loop whose variable is only read as field
+    paths converts, and a path Mistral's response lacks is named as the reason instead."""
+    code, _ = convert('''\
+        import openai
+
+        def ask(messages):
+            response = openai.ChatCompletion.create(model="gpt-4o", messages=messages)
+            out = ""
+            for choice in response["choices"]:
+                out += choice["message"]["content"]
+            return out
+        ''')
+    assert "mistral_client.chat.complete(" in code and 'out += choice.message.content' in code, code
+
+    code, todos = convert('''\
+        import openai
+
+        def ask(messages):
+            response = openai.ChatCompletion.create(model="gpt-4o", messages=messages)
+            for choice in response.choices:
+                print(choice.message.content)
+            print(response.response_ms)
+        ''')
+    assert "openai.ChatCompletion.create(" in code
+    assert any("response.response_ms: not a field migrator maps" in t for t in todos), todos
+
+    code, todos = convert('''\
+        import openai
+
+        def ask(messages):
+            response = openai.ChatCompletion.create(model="gpt-4o", messages=messages)
+            for choice in response.choices:
+                print(choice.message.content)
+            return choice
+        ''')
+    assert "openai.ChatCompletion.create(" in code
+    assert any("response.choices is used as a whole" in t for t in todos), todos

@@ -2025,7 +2025,13 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
     schema = V0_SCHEMAS[surface]
 
     def read_problem(read: ast.AST, name: str) -> str:
-        node, shape, found = getattr(read, "value"), schema, []
+        found: list = []
+        problem = follow(getattr(read, "value"), schema, name, found, 0)
+        if not problem:
+            reads.extend(found)
+        return problem
+
+    def follow(node: ast.AST, shape, name: str, found: list, depth: int) -> str:
         while True:
             parent = f.parent.get(id(node))
             if isinstance(parent, ast.Subscript) and parent.value is node:
@@ -2055,12 +2061,25 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
             node = parent
             if shape is None:  # a value: what follows is the value's own (a str, a list of floats)
                 break
+        loop = f.parent.get(id(node))
+        if isinstance(shape, list) and isinstance(loop, ast.For) and loop.iter is node and \
+                isinstance(loop.target, ast.Name) and depth < 3:
+            # `for choice in response["choices"]:`: each read of the loop variable is a path into an item
+            target, scope = loop.target.id, f.scope_of.get(id(loop), ())
+            inside = {id(sub) for stmt in loop.body for sub in ast.walk(stmt)}
+            uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == target and n is not loop.target
+                    and f.scope_of.get(id(n), ()) == scope]
+            if all(id(n) in inside and isinstance(n.ctx, ast.Load) for n in uses):
+                for use in uses:
+                    problem = follow(use, shape[0], target, found, depth + 1)
+                    if problem:
+                        return problem
+                return ""
         if shape is not None:
             shown = ast.unparse(node)
             shown = shown if len(shown) <= 60 else name
             return (f"{shown} is used as a whole (a {'list' if isinstance(shape, list) else 'dict'} in v0: iterated, "
                     "passed on or returned), which migrator does not follow: Mistral's objects are not dicts")
-        reads.extend(found)
         return ""
 
     def v0_call(value: ast.AST) -> bool:  # its reads, made attributes, work on a v0 OpenAIObject too

@@ -402,9 +402,9 @@ def _embedding_sizes(f, sites) -> dict:
         if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
             continue
         if isinstance(node.value, int):
-            size = node.value if node.value in OPENAI_EMBEDDING_SIZES else None
-        elif isinstance(node.value, str):
-            hit = re.search(r"(?<![\w.])(1536|3072)(?![\w.])", node.value)
+            size = node.value if node.value in OPENAI_EMBEDDING_SIZES and _sizes_vectors(f, node) else None
+        elif isinstance(node.value, str):  # SQL: vector(1536), VECTOR(1536), "dimension": 1536 in JSON
+            hit = re.search(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4})(1536|3072)(?![\w.])", node.value)
             size = int(hit.group(1)) if hit else None
         else:
             size = None
@@ -421,6 +421,30 @@ def _embedding_sizes(f, sites) -> dict:
                                                          mistral="mistral-embed vectors",
                                                          dims=MISTRAL_EMBED_DIMENSIONS))
     return found
+
+
+VECTOR_WORDS = ("dim", "size", "embed", "vector", "length")
+
+
+def _sizes_vectors(f, node) -> bool:
+    """Does the int ``node`` say how long a vector is, by where it is written: assigned to a name, or
+    passed as a keyword / dict key, that says so (``EMBEDDING_DIM = 1536``, ``dimension=1536``,
+    ``{"vector_size": 1536}``), or compared with a ``len(...)``? (``max_tokens=1536`` is not.)"""
+    parent = f.parent.get(id(node))
+    if isinstance(parent, ast.keyword):
+        words = parent.arg or ""
+    elif isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is node:
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        words = " ".join(ast.unparse(t) for t in targets)
+    elif isinstance(parent, ast.Dict) and node in parent.values:
+        key = parent.keys[parent.values.index(node)]
+        words = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+    elif isinstance(parent, ast.Compare):
+        return any(isinstance(side, ast.Call) and isinstance(side.func, ast.Name) and side.func.id == "len"
+                   for side in (parent.left, *parent.comparators))
+    else:
+        return False
+    return any(word in words.lower() for word in VECTOR_WORDS)
 
 
 def _model_tables(f, sites, sent: set) -> dict:
