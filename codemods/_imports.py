@@ -10,6 +10,7 @@ the result into the text. Every other line stays byte for byte as it was.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Callable, Iterable, Iterator, Optional
 
 import libcst as cst
@@ -162,11 +163,19 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         if anchor is None and not statements and (pending_from or pending_plain) else None
     if in_place is not None:
         pending_from, pending_plain = {}, []
-    for start, end in local:
+    for start, end, sole in local:
         replacement = ""
         if in_place is not None and in_place.get(start):
             indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
             replacement = "".join(f"{indent}{text}{newline}" for text in in_place[start])
+            for first, last in _import_error_handlers(tree, start + 1):  # "pip install openai" there
+                for i in range(first, last):
+                    if i not in edits:
+                        fixed = PIP_OPENAI.sub(r"\1mistralai", lines[i])
+                        if fixed != lines[i]:
+                            edits[i] = (i + 1, fixed)
+        elif sole:
+            continue  # the one statement of a `try:` guarding it: removing it would empty the block
         else:
             before = lines[start - 1].strip() if start else ""
             if end < len(lines) and not lines[end].strip() and (not before or before.endswith(":")):
@@ -250,25 +259,30 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 CONVERTED_NAMES = frozenset({MISTRAL_CLIENT[1], MODULE_CLIENT_NAME, "errors"})
 
 
-def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Iterator[tuple[int, int]]:
+def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Iterator[tuple[int, int, bool]]:
     """(first, end) line indexes of each openai import statement in a function body whose names
     that function no longer uses because the rewrite converted what they built (the function now
-    reads a Mistral name). Only whole statements
-    alone on their lines, never a function's last statement; anything else is left as it is."""
+    reads a Mistral name), and whether it is the only statement of its block (a ``try:`` guarding
+    the import: it may only be replaced, never removed). Only whole statements alone on their lines,
+    never a function's last statement; anything else is left as it is."""
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         # the import statements of the function's own blocks (its body, an `if` / `with` / `for` body
-        # in it; not a `try` body, where an ImportError may be the point), each block keeping a statement
-        blocks = [function.body]
+        # in it, the body of a `try` that guards an import with `except ImportError`; not another
+        # `try` body, where an ImportError may be the point), each block keeping a statement
+        blocks, guards = [function.body], []
         for node in ast.walk(function):
             if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                                           ast.Lambda)):
                 continue
             if isinstance(node, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith)):
                 blocks.extend(b for b in (node.body, getattr(node, "orelse", [])) if b)
+            elif isinstance(node, ast.Try) and any(_catches_import_error(h) for h in node.handlers):
+                guards.append(node.body)
         imports = [(node, block) for block in blocks if len(block) >= 2 for node in block
                    if isinstance(node, (ast.Import, ast.ImportFrom))]
+        imports += [(node, block) for block in guards for node in block if isinstance(node, (ast.Import, ast.ImportFrom))]
         if not imports:
             continue
         used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
@@ -286,10 +300,28 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
             if any(other is not node and other.lineno <= node.end_lineno and other.end_lineno >= node.lineno
                    for other in block):
                 continue
-            yield node.lineno - 1, node.end_lineno
+            yield node.lineno - 1, node.end_lineno, len(block) < 2
 
 
-def _in_place_imports(tree: ast.Module, local: list[tuple[int, int]], pending_from: dict[str, list[str]],
+# `pip install openai` in the message of the `except ImportError` that guarded the import
+PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)openai\b(?![-.\w])")
+
+
+def _import_error_handlers(tree: ast.Module, line: int) -> list[tuple[int, int]]:
+    """(first, end) line indexes of the ``except ImportError`` handlers of the ``try`` whose body
+    holds the statement at ``line`` (1-based)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(stmt.lineno == line for stmt in node.body):
+            return [(h.lineno - 1, h.end_lineno or h.lineno) for h in node.handlers if _catches_import_error(h)]
+    return []
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(kind, ast.Name) and kind.id in ("ImportError", "ModuleNotFoundError") for kind in kinds)
+
+
+def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pending_from: dict[str, list[str]],
                       pending_plain: list[str]) -> Optional[dict[int, list[str]]]:
     """First line index of each unused local openai import -> the import statements to put there
     instead, when every read of every needed name is inside a function that loses such an import;
@@ -303,10 +335,10 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int]], pending_fr
                      and not any(g is not f and g.lineno <= f.lineno and (g.end_lineno or 0) >= (f.end_lineno or 0)
                                  for g in functions)), None)
 
-    homes = {start: home(start + 1) for start, _ in local}
+    homes = {start: home(start + 1) for start, *_ in local}
     wanted = [(module, name, name) for module, names in pending_from.items() for name in names] + \
         [(module, "", module.split(".")[0]) for module in pending_plain]
-    out: dict[int, list[str]] = {start: [] for start, _ in local}
+    out: dict[int, list[str]] = {start: [] for start, *_ in local}
     for module, name, bound in wanted:
         reads = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Name) and node.id == bound]
         if not reads:

@@ -60,3 +60,41 @@ def test_a_name_read_outside_those_functions_keeps_the_import_at_the_top() -> No
         ''')
     assert code.startswith("from mistralai.client import Mistral\n"), code
     assert "    from mistralai.client import Mistral" not in code
+
+
+def test_an_import_guarded_by_except_import_error_is_replaced_inside_the_guard() -> None:
+    """Review: `try: from openai import OpenAI` / `except ImportError: raise ...("pip install openai")`
+    in a function kept openai required by the function, and added a top-level Mistral import. The
+    Mistral import takes the guarded one's place, and the guard's pip line names mistralai."""
+    code, _ = convert_idempotent('''\
+        def ask(prompt):
+            try:
+                from openai import OpenAI
+            except ImportError:
+                raise RuntimeError("the openai package is missing: pip install openai")
+            client = OpenAI()
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert code.startswith("def ask(prompt):\n    try:\n        from mistralai.client import Mistral\n"
+                           "    except ImportError:\n        raise RuntimeError(\"the openai package is missing: "
+                           "pip install mistralai\")\n"), code
+
+
+def test_a_guarded_import_that_cannot_move_stays() -> None:
+    """Mistral is also read outside the function: the import goes to the top, and the guard's only
+    statement stays (removing it would empty the try)."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        shared = OpenAI()
+
+
+        def ask(prompt):
+            try:
+                from openai import OpenAI
+            except ImportError:
+                raise
+            return OpenAI().chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+        ''')
+    compile(code, "<converted>", "exec")
+    assert code.startswith("from mistralai.client import Mistral\n"), code
