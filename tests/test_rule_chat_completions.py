@@ -791,3 +791,20 @@ def test_a_stream_loop_gathering_tool_call_fragments_gets_a_todo() -> None:
     lines = code.splitlines()
     todo_line = next(i for i, line in enumerate(lines) if "each tool call whole" in line)
     assert "async for event in stream:" in lines[todo_line + 1]
+
+
+def test_a_model_table_in_a_module_that_shares_no_process_with_a_converted_call(tmp_path) -> None:
+    """Review (ChatPaper's HuggingFaceDeploy/Public/app.py, its calls commented out): a list of
+    OpenAI model names in a module that converts nothing, and that neither imports nor is imported
+    with a module whose calls converted, gets no "update this table" TODO; one imported by it does."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "app.py").write_text('from openai import OpenAI\nimport settings\n\nclient = OpenAI()\n\n\n'
+                                     'def ask(m):\n    return client.chat.completions.create(model="gpt-4o", '
+                                     'messages=m)\n', encoding="utf-8")
+    (tmp_path / "settings.py").write_text('import openai\n\nMODELS = ["gpt-4o", "gpt-4o-mini"]\n', encoding="utf-8")
+    (tmp_path / "deploy.py").write_text('import openai\n\nCHOICES = ["gpt-4o", "gpt-4o-mini"]\n', encoding="utf-8")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    todos = {r.path.rsplit("/", 1)[-1]: [f.message for f in getattr(r, "findings", ())] for r in report.results}
+    assert any("update this table" in m for m in todos.get("settings.py", [])), todos
+    assert not any("update this table" in m for m in todos.get("deploy.py", [])), todos

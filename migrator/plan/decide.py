@@ -343,7 +343,8 @@ def decide(builder, files) -> ConversionPlan:
     for path, extra in builder.extra_slots.items():  # slots found from another module's calls
         model_slots[path] = frozenset(model_slots.get(path, frozenset()) | extra)
     sent = _converted_model_names(files, sites, model_slots)
-    tables = {f.path: _model_tables(f, sites, sent) for f in files} if sent else {}
+    converting = {u.path for u in uses if u.status == "convert"}
+    tables = {f.path: _model_tables(f, sites, sent, builder, converting) for f in files} if sent else {}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
@@ -447,9 +448,11 @@ def _sizes_vectors(f, node) -> bool:
     return any(word in words.lower() for word in VECTOR_WORDS)
 
 
-def _model_tables(f, sites, sent: set) -> dict:
+def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset()) -> dict:
     """Statements holding a table or a check of model names that converted calls used to send:
-    one TODO each (the names are left alone: they may describe OpenAI models on purpose)."""
+    one TODO each (the names are left alone: they may describe OpenAI models on purpose). Not in a
+    module that converts nothing and shares no process with one that does (a deploy copy beside the
+    app, ChatPaper's HuggingFaceDeploy/Public/app.py, whose calls are commented out)."""
     found: dict = {}
     converted_args: set = set()
     converts_here = False
@@ -485,6 +488,9 @@ def _model_tables(f, sites, sent: set) -> dict:
             continue
         if isinstance(statement, ast.Assert) and not converts_here and is_test_path(f.path):
             continue  # a test's expectation about code this file does not convert (a wrapper's default)
+        if not converts_here and builder is not None and converting and f.path not in converting and not any(
+                _importing(builder, f.path) & _importing(builder, other) for other in converting):
+            return {}
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         names = ", ".join(repr(h) for h in sorted(set(hits))[:3])
         found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; update this "
