@@ -229,13 +229,18 @@ class StreamWriters:
 
     def __call__(self, func: ast.AST) -> bool:
         if isinstance(func, ast.Attribute):
-            return self.imported and func.attr == "write_stream"
-        return isinstance(func, ast.Name) and func.id in self.names
+            return self.spelled(attribute=func.attr)
+        return isinstance(func, ast.Name) and self.spelled(name=func.id)
+
+    def spelled(self, attribute: str = "", name: str = "") -> bool:
+        """``<x>.<attribute>(...)`` / ``<name>(...)`` (ast and LibCST callers spell the callee alike)."""
+        return (self.imported and attribute == "write_stream") or (bool(name) and name in self.names)
 
 
-def stream_writers(tree: ast.AST) -> StreamWriters:
+def stream_writers(nodes: Iterable[ast.AST]) -> StreamWriters:
+    """From a module's nodes (its imports are enough)."""
     imported, names = False, set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import):
             imported = imported or any(alias.name == "streamlit" for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == "streamlit":
@@ -746,6 +751,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     collector = _Collector(facts)
     collector.tree = tree
     # Imports first, wherever they are, so that names used before a late import still resolve.
+    imports: list[ast.AST] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             if not facts.file_api and isinstance(node.func, ast.Attribute) and \
@@ -753,13 +759,15 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
                     f"{node.func.value.attr}.{node.func.attr}" in FILE_METHODS:
                 facts.file_api = True
         elif isinstance(node, ast.Import):
+            imports.append(node)
             collector.visit_Import(node)
         elif isinstance(node, ast.ImportFrom):
+            imports.append(node)
             collector.visit_ImportFrom(node)
             if repo:
                 _imported_clients(facts, node, repo)
     _local_factories(facts, tree)
-    facts.stream_writers = stream_writers(tree)
+    facts.stream_writers = stream_writers(imports)
     collector.visit(tree)
     if collector.stream_scopes.pop((), False):
         collector._streams(tree)  # module-level scripts stream too

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator, Optional
 import libcst as cst
 
 from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_NAME
+from migrator.mapping.packages import OPENAI_PACKAGE
 
 Needed = tuple[str, Optional[str]]  # ("mistralai.client", "Mistral") or ("os", None) for `import os`
 # A module-level statement a rule needs after the imports: (STATEMENT, "name = ...").
@@ -171,7 +172,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             for first, last in _import_error_handlers(tree, start + 1):  # "pip install openai" there
                 for i in range(first, last):
                     if i not in edits:
-                        fixed = PIP_OPENAI.sub(r"\1mistralai", lines[i])
+                        fixed = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, lines[i])
                         if fixed != lines[i]:
                             edits[i] = (i + 1, fixed)
         elif sole:
@@ -191,11 +192,11 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                    and anchor in body_index and start in body_index and any(
                        not isinstance(node, (ast.Import, ast.ImportFrom))  # not the same block of imports
                        for node in tree.body[body_index[anchor] + 1: body_index[start]]))
+    names_read = [(node.lineno - 1, node.id) for node in ast.walk(tree) if isinstance(node, ast.Name)] if later else []
     for n, start in enumerate(later):
         # the names its own section reads (up to the next such import): a notebook cell's
         stop = later[n + 1] if n + 1 < len(later) else len(lines)
-        read = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)
-                and start < node.lineno - 1 < stop}
+        read = {name for index, name in names_read if start < index < stop}
         own = [f"import {module}{newline}" for module in pending_plain if module.split(".")[0] in read]
         own += [f"from {module} import {', '.join(kept)}{newline}" for module, names in pending_from.items()
                 if (kept := [name for name in names if name in read])]
@@ -304,7 +305,7 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
 
 
 # `pip install openai` in the message of the `except ImportError` that guarded the import
-PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)openai\b(?![-.\w])")
+PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) + r"\b(?![-.\w])")
 
 
 def _import_error_handlers(tree: ast.Module, line: int) -> list[tuple[int, int]]:
@@ -328,19 +329,24 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
     else None (the imports go to the top of the module)."""
     if not local:
         return None
-    functions = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions, lines_read = [], {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.append(node)
+        elif isinstance(node, ast.Name):
+            lines_read.setdefault(node.id, []).append(node.lineno)
+    outermost = [f for f in functions if not any(
+        g is not f and g.lineno <= f.lineno and (g.end_lineno or 0) >= (f.end_lineno or 0) for g in functions)]
 
     def home(line: int):  # the outermost function holding a line
-        return next((f for f in functions if f.lineno <= line <= (f.end_lineno or f.lineno)
-                     and not any(g is not f and g.lineno <= f.lineno and (g.end_lineno or 0) >= (f.end_lineno or 0)
-                                 for g in functions)), None)
+        return next((f for f in outermost if f.lineno <= line <= (f.end_lineno or f.lineno)), None)
 
     homes = {start: home(start + 1) for start, *_ in local}
     wanted = [(module, name, name) for module, names in pending_from.items() for name in names] + \
         [(module, "", module.split(".")[0]) for module in pending_plain]
     out: dict[int, list[str]] = {start: [] for start, *_ in local}
     for module, name, bound in wanted:
-        reads = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Name) and node.id == bound]
+        reads = lines_read.get(bound, [])
         if not reads:
             return None
         holders = {id(home(line)) for line in reads}

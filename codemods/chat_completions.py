@@ -744,12 +744,11 @@ class _Transformer(RuleTransformer):
     def _write_stream(self, updated: cst.Call) -> cst.Call:
         """``st.write_stream(stream)``: streamlit writes the text of OpenAI chunks itself
         (``choices[0].delta.content``) but would write Mistral's events as objects: hand it the text."""
-        writers = self.facts.stream_writers
-        func = updated.func
+        writers, func = self.facts.stream_writers, updated.func
         if writers is None or len(updated.args) != 1 or updated.args[0].keyword is not None or \
-                updated.args[0].star or not (
-                    (isinstance(func, cst.Attribute) and func.attr.value == "write_stream" and writers.imported)
-                    or (isinstance(func, cst.Name) and func.value in writers.names)):
+                updated.args[0].star or not writers.spelled(
+                    attribute=func.attr.value if isinstance(func, cst.Attribute) else "",
+                    name=func.value if isinstance(func, cst.Name) else ""):
             return updated
         stream = updated.args[0].value
         key = self._stream_call(stream)

@@ -9,7 +9,7 @@ from codemods._facts import ENV
 from codemods._imports import without_aliases
 from codemods.client_constructor import _env_call_key, _env_subscript_key
 from migrator.mapping import langchain as lc
-from migrator.mapping.embeddings import vectors_todo
+from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, vectors_todo
 from migrator.mapping.models import map_model
 from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, legacy_import, plan_module
 
@@ -186,7 +186,7 @@ class _Transformer(RuleTransformer):
             model = next((a.value for a in args if a.keyword is not None and a.keyword.value in ("model", "model_name")),
                          None)
             self.todo(site.line, vectors_todo(model.evaluated_value if isinstance(model, cst.SimpleString) else
-                                              "a Mistral model" if model is not None else "mistral-embed"))
+                                              "a Mistral model" if model is not None else MISTRAL_EMBED_MODEL))
         if moved:
             args = self._model_kwargs(args, moved, slot)
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore

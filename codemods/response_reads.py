@@ -100,10 +100,10 @@ class _Transformer(WrittenTargets, RuleTransformer):
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
         if id(original) not in self._lines or self._same_sdk:
             return updated
-        answer = self.answer_for(original)
-        converts = self._converts(original)
-        if not converts and not (answer and answer[0] == "read" and len(answer) > 2 and answer[2]):
+        answer = self.answer_for(original)  # ("read", the converted call's response, or may be: plan.decide)
+        if not (answer and answer[0] == "read" and (answer[1] or (len(answer) > 2 and answer[2]))):
             return updated
+        converts = bool(answer[1])
         name, line = original.attr.value, self._lines[id(original)]
         owner = code_of(updated.value)
         root = updated.value

@@ -17,6 +17,7 @@ parity harness (wire keys).
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 from typing import Mapping, Optional
 
@@ -24,6 +25,7 @@ from typing import Mapping, Optional
 # fixed at 1024 dimensions).
 DIMENSION_MODELS = ("codestral-embed",)
 MISTRAL_EMBED_DIMENSIONS = 1024
+MISTRAL_EMBED_MODEL = "mistral-embed"  # where text-embedding-* maps (models.py), and the Mistral wrappers' default
 
 # SDK keyword -> (Mistral keyword or None to drop, note). A keyword missing here has no rule: the
 # call is left as it is (and its client with it).
@@ -61,5 +63,24 @@ VECTORS_TODO = ("embeddings now come from {model}, not an OpenAI model: re-embed
 
 
 def vectors_todo(model: str) -> str:
-    shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == "mistral-embed" else model
+    shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == MISTRAL_EMBED_MODEL else model
     return VECTORS_TODO.format(model=shown)
+
+
+# The sizes of OpenAI's embedding vectors: where a module whose embeddings convert writes one as a
+# vector's length (a pgvector column, an index, EMBEDDING_DIM), MIG107 leaves a TODO there.
+OPENAI_EMBEDDING_SIZES: Mapping[int, str] = MappingProxyType({
+    1536: "text-embedding-ada-002 / text-embedding-3-small", 3072: "text-embedding-3-large"})
+# A number is a vector's length when the name, keyword or dict key it is written to says so ...
+VECTOR_SIZE_WORDS = ("dim", "size", "embed", "vector", "length")
+# ... or, in a string, when it is SQL's vector(1536) or follows "dimension".
+VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4})(" + "|".join(map(str, OPENAI_EMBEDDING_SIZES))
+                              + r")(?![\w.])")
+EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the converted embeddings calls return "
+                       "Mistral's ({model}: {dims} dimensions): size the vector column / index for them, "
+                       "and re-embed")
+
+
+def embedding_size_todo(size: int) -> str:
+    return EMBEDDING_SIZE_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size], model=MISTRAL_EMBED_MODEL,
+                                      dims=MISTRAL_EMBED_DIMENSIONS)

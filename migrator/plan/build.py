@@ -131,7 +131,7 @@ class _File:
     def stream_writers(self):
         """How this module reaches streamlit's write_stream (codemods._facts.stream_writers)."""
         if self._stream_writers is None:
-            self._stream_writers = stream_writers(self.tree)
+            self._stream_writers = stream_writers(self.nodes)
         return self._stream_writers
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
@@ -2228,7 +2228,7 @@ def _function_result_problem(f: _File) -> str:
     cache = f.__dict__.setdefault("_function_result", {})
     if "problem" not in cache:
         cache["problem"] = ""
-        for node in ast.walk(f.tree):
+        for node in f.nodes:
             if isinstance(node, ast.Dict) and message_change(_dict_constants(node)) == "function":
                 cache["problem"] = ('a legacy {"role": "function"} result without tool_call_id: Mistral takes '
                                     'it as {"role": "tool", "tool_call_id": <the assistant\'s tool_calls[i].id>, '

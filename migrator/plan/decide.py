@@ -108,7 +108,7 @@ def _importers(builder) -> dict[str, set[str]]:
             by_suffix.setdefault(".".join(parts[i:]), []).append(g)
     importers: dict[str, set[str]] = {}
     for f in builder.files:
-        for node in ast.walk(f.tree):
+        for node in f.nodes:
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -378,18 +378,11 @@ def _converted_model_names(files, sites, model_slots) -> set:
     return {n for n in names if chat_model_literal(n) not in (None, n)}
 
 
-OPENAI_EMBEDDING_SIZES = {1536: "text-embedding-ada-002 / text-embedding-3-small", 3072: "text-embedding-3-large"}
-EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the converted embeddings calls return "
-                       "{mistral} ({dims} dimensions): size the vector column / index for them, and re-embed")
-
-
 def _embedding_sizes(f, sites) -> dict:
     """Statements of a module whose embeddings calls convert that hold the size of OpenAI's vectors
     (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 1536``, an index's ``dimension=1536``):
     one TODO each, where the size is written (the call's own TODO cannot point at it)."""
-    import re
-
-    from migrator.mapping.embeddings import MISTRAL_EMBED_DIMENSIONS
+    from migrator.mapping.embeddings import OPENAI_EMBEDDING_SIZES, VECTOR_SIZE_TEXT, embedding_size_todo
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
         ("embeddings.create", "Embedding.create", "Embedding.acreate"))
@@ -405,7 +398,7 @@ def _embedding_sizes(f, sites) -> dict:
         if isinstance(node.value, int):
             size = node.value if node.value in OPENAI_EMBEDDING_SIZES and _sizes_vectors(f, node) else None
         elif isinstance(node.value, str):  # SQL: vector(1536), VECTOR(1536), "dimension": 1536 in JSON
-            hit = re.search(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4})(1536|3072)(?![\w.])", node.value)
+            hit = VECTOR_SIZE_TEXT.search(node.value)
             size = int(hit.group(1)) if hit else None
         else:
             size = None
@@ -418,13 +411,8 @@ def _embedding_sizes(f, sites) -> dict:
                 or isinstance(statement, ast.Expr) and statement.value is node:
             continue  # a docstring or a bare string: text about something else (--max-length 1536)
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
-        found.setdefault(key, EMBEDDING_SIZE_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size],
-                                                         mistral="mistral-embed vectors",
-                                                         dims=MISTRAL_EMBED_DIMENSIONS))
+        found.setdefault(key, embedding_size_todo(size))
     return found
-
-
-VECTOR_WORDS = ("dim", "size", "embed", "vector", "length")
 
 
 def _sizes_vectors(f, node) -> bool:
@@ -445,7 +433,9 @@ def _sizes_vectors(f, node) -> bool:
                    for side in (parent.left, *parent.comparators))
     else:
         return False
-    return any(word in words.lower() for word in VECTOR_WORDS)
+    from migrator.mapping.embeddings import VECTOR_SIZE_WORDS
+
+    return any(word in words.lower() for word in VECTOR_SIZE_WORDS)
 
 
 def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset()) -> dict:
