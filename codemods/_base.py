@@ -300,11 +300,19 @@ class RuleTransformer(cst.CSTTransformer):
                         "(see `migrator rules` / --model)")
         return value
 
-    def mistral_module_client(self) -> cst.Name:
-        """Mistral has no module-level client: the module's own one (added once after the imports)."""
-        from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
+    def mistral_module_client(self, call: cst.Call) -> cst.Name:
+        """Mistral has no module-level client: the module's own one (added once after the imports).
+        openai>=1's module client retried twice by default, so the one replacing it gets a RetryConfig;
+        openai 0.x (``openai.ChatCompletion.create``) retried only failed connections, so its replacement nothing."""
+        from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME,
+                                             MODULE_CLIENT_RETRYING_CODE, RETRY_IMPORTS)
 
-        self.need_statement(MODULE_CLIENT_CODE)
+        if _v0_spelling(call.func):
+            self.need_statement(MODULE_CLIENT_CODE)
+        else:
+            self.need_statement(MODULE_CLIENT_RETRYING_CODE)
+            for name in RETRY_IMPORTS[1]:
+                self.need_import(RETRY_IMPORTS[0], name)
         self.need_import(*MISTRAL_CLIENT)
         return cst.Name(MODULE_CLIENT_NAME)
 
@@ -561,7 +569,17 @@ class ApiCallTransformer(RuleTransformer):
             return None
         if verdict != CONVERT or self.config.endpoint() is not None:
             return None
-        return line, is_async, self.mistral_module_client() if module_client else receiver
+        return line, is_async, self.mistral_module_client(updated) if module_client else receiver
+
+
+def _v0_spelling(func: cst.BaseExpression) -> bool:
+    """``openai.ChatCompletion.create`` / ``openai.Model.list``: openai 0.x's classes are capitalised,
+    openai>=1's module client resources (``openai.chat.completions``) are not."""
+    while isinstance(func, cst.Attribute):
+        if func.attr.value[:1].isupper():
+            return True
+        func = func.value
+    return False
 
 
 def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:

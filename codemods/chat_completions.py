@@ -341,7 +341,7 @@ class _Transformer(RuleTransformer):
         if binding.is_async:
             target += "_async"
         if binding.module_client:  # Mistral has no module-level client: use one of the module's own
-            receiver_node = self.mistral_module_client()
+            receiver_node = self.mistral_module_client(call)
         _, attr = target.split(".")
         # receiver[.beta].chat.completions.<method> -> receiver.chat.<attr>, receiver as written
         func = cst.Attribute(value=cst.Attribute(value=receiver_node, attr=cst.Name("chat")), attr=cst.Name(attr))

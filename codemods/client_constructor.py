@@ -37,7 +37,8 @@ class ClientConstructor(MigratorRule):
     **What it does.** Replaces the client class (also via ``import openai as oai``, ``openai.OpenAI``
     and aliases) with ``mistralai.client.Mistral`` and translates each keyword: ``api_key`` is kept;
     ``base_url`` becomes ``server_url`` without ``/v1``; ``timeout`` seconds become ``timeout_ms``;
-    ``max_retries=N`` becomes a ``RetryConfig``; ``http_client`` becomes ``client``/``async_client``;
+    ``max_retries=N`` becomes a ``RetryConfig``, and so does the default (OpenAI retried twice, Mistral
+    retries nothing without one; ``max_retries=0`` gets none); ``http_client`` becomes ``client``/``async_client``;
     ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
     server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
     code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
@@ -48,7 +49,8 @@ class ClientConstructor(MigratorRule):
     a different base-URL convention and millisecond timeouts (api-mapping.md §1.2).
 
     **Fix safety.** approximate: timeouts and retries keep their intent, not their exact schedule
-    (Mistral retries are bounded by elapsed time, not attempts).
+    (Mistral retries 429/500/502/503/504 and connection errors for up to 60 s of backoff; OpenAI
+    retried 408/409/429/5xx twice).
 
     **Which clients.** Only those the conversion plan (``migrator.plan``) converts: OpenAI's own
     endpoint and every use converted. A client the plan keeps (a use with no rule yet, an
@@ -305,6 +307,11 @@ class _Transformer(RuleTransformer):
             elif name == "http_client" and is_async:
                 target = "async_client"
             new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
+        if not any(arg.keyword.value == "max_retries" for arg in updated.args):
+            # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
+            new_args.append(keyword_arg("retry_config", self._retry_config()))
+            notes.append("OpenAI's default retries kept as a RetryConfig")
+            safety = "approximate"
         # No base_url: Mistral's default server (a server URL only where the code reads one, spec §13;
         # where the code also reads or sets OPENAI_BASE_URL, the plan puts a TODO there).
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
@@ -415,6 +422,9 @@ class _Transformer(RuleTransformer):
         except (ValueError, SyntaxError, Unmappable):
             self.todo(line, f"max_retries={code_of(value)}: Mistral retries by elapsed time; "
                             "check the RetryConfig")
+        return self._retry_config()
+
+    def _retry_config(self) -> cst.BaseExpression:
         module, names = RETRY_IMPORTS
         for name in names:
             self.need_import(module, name)

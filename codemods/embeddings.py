@@ -176,7 +176,7 @@ class _Transformer(ApiCallTransformer):
                 args.append(arg)
         self.todo(line, "; ".join([*todos, vectors_todo(model or "a Mistral model")]))
         if module_client:
-            receiver = self.mistral_module_client()
+            receiver = self.mistral_module_client(call)
         method = ASYNC_METHOD.split(".")[1] if is_async else "create"
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("embeddings")), attr=cst.Name(method))
         self.converted(line, f"{code_of(call.func)}(...) -> {code_of(func)}(...)", "approximate")

@@ -77,7 +77,7 @@ class _Transformer(ApiCallTransformer):
         if verdict != CONVERT:
             return updated
         if module_client:
-            receiver = self.mistral_module_client()
+            receiver = self.mistral_module_client(updated)
         target, keyword = MODEL_METHODS[method]
         if is_async:  # retrieve / delete (the plan keeps an async client's list()): awaited as before
             target += "_async"

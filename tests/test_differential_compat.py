@@ -46,7 +46,8 @@ KEPT: dict[str, str] = {
 }
 # Programs that answer themselves: they serve faults from their own server through OPENAI_BASE_URL,
 # which this target replaces with the provider's URL. The exceptions stay the OpenAI SDK's here.
-OWN_SERVER = {"errors_async_retry", "errors_backoff", "errors_connection", "errors_status", "errors_timeout"}
+OWN_SERVER = {"default_retries", "errors_async_retry", "errors_backoff", "errors_connection", "errors_status",
+              "errors_timeout"}
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from libcst.codemod import CodemodTest
 from codemods.chat_completions import ChatCompletions
 from migrator.config import Config
 from migrator.engine import Mode, run
+from migrator.mapping.client import RETRY_CONFIG_CODE
 
 
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -105,8 +106,9 @@ def test_module_level_openai_client() -> None:
     """)
     outcome = transform_source(source, config=Config())
     lines = outcome.code.splitlines()
-    assert lines[:4] == ["import os", "from mistralai.client import Mistral", "import openai",
-                         'mistral_client = Mistral()']
+    assert lines[:5] == ["import os", "from mistralai.client import Mistral",
+                         "from mistralai.client.utils import BackoffStrategy, RetryConfig", "import openai",
+                         f"mistral_client = Mistral(retry_config={RETRY_CONFIG_CODE})"]  # openai>=1's retried twice
     assert '    return mistral_client.chat.complete(model="mistral-small-latest", messages=q)' in lines
     todos = [f for f in outcome.findings if f.kind.value == "todo"]
     assert [(t.rule, t.line) for t in todos] == [("MIG101", 4)]

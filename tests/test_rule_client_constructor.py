@@ -32,8 +32,9 @@ class TestClientConstructor(MechanicsTest):
         """
         after = """
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral()
+            client = Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -48,8 +49,9 @@ class TestClientConstructor(MechanicsTest):
         after = """
             import os
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://llm.example.eu")
+            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://llm.example.eu", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -64,8 +66,9 @@ class TestClientConstructor(MechanicsTest):
         after = """
             import os
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"))
+            client = Mistral(server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"), retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -96,9 +99,10 @@ class TestClientConstructor(MechanicsTest):
         """
         after = """
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             def make(hc):
-                return Mistral(api_key="k", server_url="http://x", async_client=hc)
+                return Mistral(api_key="k", server_url="http://x", async_client=hc, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -111,9 +115,10 @@ class TestClientConstructor(MechanicsTest):
         """
         after = """
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             # TODO(migrator MIG101): organization dropped: OpenAI organization header has no Mistral equivalent
-            client = Mistral(api_key="k", server_url="http://x")
+            client = Mistral(api_key="k", server_url="http://x", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after, expected_warnings=[
             "line 3: organization dropped: OpenAI organization header has no Mistral equivalent"])
@@ -183,10 +188,12 @@ class TestClientConstructor(MechanicsTest):
         after = """
             import os
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             client = Mistral(
                 api_key=os.getenv("MISTRAL_API_KEY"),  # from the vault
                 timeout_ms=30000,
+                retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True),
             )
         """
         self.assertCodemod(before, after)
@@ -234,8 +241,9 @@ class TestWrappedClient(CodemodTest):
         after = """
             import instructor
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = instructor.from_openai(Mistral())
+            client = instructor.from_openai(Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True)))
         """
         self.assertCodemod(before, after)
 
@@ -252,11 +260,12 @@ class TestWrappedClient(CodemodTest):
         """
         after = """
             from mistralai.client import Mistral
+            from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             def ask(c, q):
                 return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
 
-            answer = ask(Mistral(api_key="k"), "hi")
+            answer = ask(Mistral(api_key="k", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True)), "hi")
         """
         self.assertCodemod(before, after)
 
@@ -273,7 +282,7 @@ def test_a_variable_copied_onto_itself_gets_one_todo():
         client = OpenAI()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
-    assert "client = Mistral()" in code
+    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))" in code
     assert len(todos) == 1 and "OPENAI_API_KEY is set here" in todos[0], todos
 
 

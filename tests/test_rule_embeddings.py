@@ -11,6 +11,7 @@ import pytest
 
 from migrator.config import Config
 from migrator.engine.transform import transform_source
+from migrator.mapping.client import RETRY_CONFIG_CODE
 
 VECTORS = "embeddings now come from mistral-embed (1024 dimensions), not an OpenAI model"
 
@@ -33,7 +34,7 @@ def test_keywords_model_and_the_vectors_todo() -> None:
             return [d.embedding for d in r.data], r.usage.prompt_tokens
     """)
     assert 'r = client.embeddings.create(model="mistral-embed", inputs=texts)' in code
-    assert "client = Mistral()" in code and "user" not in code.split("def embed")[1]
+    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))" in code and "user" not in code.split("def embed")[1]
     assert len(todos(findings)) == 1 and todos(findings)[0].startswith(VECTORS)
     assert "return [d.embedding for d in r.data], r.usage.prompt_tokens" in code  # the reads stay
 
@@ -109,7 +110,7 @@ def test_untraced_receiver_gets_the_conditional_todo() -> None:
 def test_module_client_gets_a_module_level_mistral_client() -> None:
     source = 'import openai\n\n\ndef one(t):\n    return openai.embeddings.create(model="text-embedding-3-small", input=t)\n'
     outcome = transform_source(source, config=Config())
-    assert "mistral_client = Mistral()" in outcome.code
+    assert f"mistral_client = Mistral(retry_config={RETRY_CONFIG_CODE})" in outcome.code  # openai>=1's retried
     assert 'return mistral_client.embeddings.create(model="mistral-embed", inputs=t)' in outcome.code
 
 

@@ -62,7 +62,9 @@ CLIENT_PARAMS = MappingProxyType({
 # openai 1.x+ also has a module-level client (`openai.chat.completions.create(...)`, configured by
 # `openai.api_key = ...`); Mistral has none, so converted calls go through one module-level client.
 MODULE_CLIENT_NAME = "mistral_client"
-MODULE_CLIENT_CODE = "mistral_client = Mistral()"
+MODULE_CLIENT_CODE = "mistral_client = Mistral()"  # for openai 0.x calls, which retried no HTTP status
+# for openai>=1's module client, which retried twice by default (429, 5xx, connection errors)
+MODULE_CLIENT_RETRYING_CODE = f"mistral_client = Mistral(retry_config={RETRY_CONFIG_CODE})"
 # `openai.<attr> = value` settings of that module client, and what to do instead.
 MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",
