@@ -40,7 +40,9 @@ class Exceptions(MigratorRule):
     A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
     same ``try`` could catch what the status check re-raises (``except RateLimitError: ...
     except APIError: ...``), the clauses are merged into one handler with an ``if``/``elif`` chain in
-    the original order, ending in ``else: raise``.
+    the original order, ending in ``else: raise``; a catch-all there (``except Exception:``, a bare
+    ``except:``) becomes the chain's ``else:`` and the merged clause catches what it caught
+    (``except Exception as e:`` / ``except BaseException as e:``).
 
     **Why.** mistralai 3.7 raises ``errors.SDKError`` for every 4XX/5XX (``HTTPValidationError`` for a
     422 with a JSON body) and lets ``httpx2`` network errors through unwrapped (api-mapping.md §9).
@@ -50,8 +52,8 @@ class Exceptions(MigratorRule):
 
     **Known limits (TODO, code unchanged).** ``raise openai.X(...)``; classes without a Mistral
     equivalent (``LengthFinishReasonError``, webhooks, ...); a status check on a complex
-    ``isinstance`` subject, in ``except*``, before a bare ``except:``, or in handlers that bind the
-    exception to different names; any other reference (``pytest.raises``, ``issubclass``, variables
+    ``isinstance`` subject, in ``except*``, or in handlers that bind the exception to different
+    names; any other reference (``pytest.raises``, ``issubclass``, variables
     holding classes). Handlers reading ``e.body`` / ``e.code`` / ``e.response`` ... are converted and
     get a TODO saying what to read instead. ``from tenacity import retry_if_exception_type`` stays
     (possibly unused) when the call becomes ``retry_if_exception``.
@@ -375,37 +377,26 @@ class _Transformer(RuleTransformer):
         elements, parts = plans[first]
         if all(status is None for _, status in parts):
             return first
-        caught, last, names = set(_flat(parts)), first, set()
-        bare = False
+        caught, last = set(_flat(parts)), first
         for index in range(first + 1, len(original.handlers)):
             handler = original.handlers[index]
-            if handler.type is not None and all(_code(e) in ("Exception", "BaseException")
-                                                for e in _elements(handler.type)):
-                # A catch-all after it stays as written (merging would hide its intent); what the status
-                # check re-raises skips it, so say so.
-                self._handler_todos[first] = (
-                    self._line(elements), f"except {code_of(original.handlers[first].type)}: other statuses are "
-                    f"re-raised here and no longer reach the `except {_code(handler.type)}` below; handle them "
-                    "there if they should")
+            if _catch_all(handler):
+                # `except Exception:` / `except:` would have caught what the status check re-raises: it
+                # becomes the chain's `else:` (nothing after a catch-all sees an exception)
+                last = index
                 break
             if self._overlaps(caught, handler):
-                if handler.type is None:
-                    problem, bare = "a bare `except:`", True
-                else:
-                    last = index
-                    caught |= {c for classes, _ in plans.get(index, (0, self._parts(_elements(handler.type))))[1]
-                               for c in classes}
-                    continue
-                break
-        if not bare:
-            group = original.handlers[first:last + 1]
-            names = {h.name.name.value for h in group if h.name is not None}
-            shadowed = [n for n in names for h in group
-                        if h.name is None and _attribute_reads(h.body, n, names=True)]
-            if len(names) <= 1 and not shadowed and type(original) is cst.Try:
-                return last
-            problem = ("handlers naming the exception differently" if len(names) > 1 else "an except* group"
-                       if not shadowed else f"a handler whose body uses {shadowed[0]} for something else")
+                last = index
+                caught |= {c for classes, _ in plans.get(index, (0, self._parts(_elements(handler.type))))[1]
+                           for c in classes}
+        group = original.handlers[first:last + 1]
+        names = {h.name.name.value for h in group if h.name is not None}
+        shadowed = [n for n in names for h in group
+                    if h.name is None and _attribute_reads(h.body, n, names=True)]
+        if len(names) <= 1 and not shadowed and type(original) is cst.Try:
+            return last
+        problem = ("handlers naming the exception differently" if len(names) > 1 else "an except* group"
+                   if not shadowed else f"a handler whose body uses {shadowed[0]} for something else")
         self._handler_todos[first] = (
             self._line(elements), f"except {code_of(original.handlers[first].type)}: Mistral raises "
             f"{' / '.join(c for c in _flat(parts) if not c.startswith(USER))} for it, and the status check cannot be "
@@ -462,9 +453,16 @@ class _Transformer(RuleTransformer):
                                                               *block.body]))
 
     def _merge(self, originals, updates, plans):
-        """Handlers that must not re-raise past each other -> one handler with an if/elif chain."""
+        """Handlers that must not re-raise past each other -> one handler with an if/elif chain. A
+        catch-all at the end (``except Exception:``, a bare ``except:``) is the chain's ``else:`` and the
+        merged handler catches what it caught; otherwise the ``else:`` re-raises."""
         name = next((h.name.name.value for h in originals if h.name is not None), None) or self._free_name()
         chain: "cst.If | cst.Else" = cst.Else(cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Raise()])]))
+        catch_all = None
+        if _catch_all(originals[-1]):
+            catch_all = cst.Name("BaseException") if originals[-1].type is None else updates[-1].type
+            chain = cst.Else(self._block(updates[-1].body), leading_lines=updates[-1].leading_lines)
+            originals, updates, plans = originals[:-1], updates[:-1], plans[:-1]
         caught: list[str] = []
         resolved = []
         for original, plan in zip(originals, plans):
@@ -473,14 +471,14 @@ class _Transformer(RuleTransformer):
             caught += _flat(parts)
         covered = {c for c in caught if not c.startswith(USER)}
         caught = list(dict.fromkeys(c for c in caught if not (mistral_ancestors(c) - {c}) & covered))
-        implied = frozenset(caught) if len(caught) == 1 else frozenset()
+        implied = frozenset(caught) if len(caught) == 1 and catch_all is None else frozenset()
         for original, updated, plan, (elements, parts) in reversed(list(zip(originals, updates, plans, resolved))):
             if plan is not None:
                 self._attribute_todos(original, name, _flat(parts), elements)
                 self._report(elements, "except (merged)")
             chain = cst.If(test=cst.parse_expression(self._predicate(name, parts, implied)),
                            body=self._block(updated.body), orelse=chain, leading_lines=updated.leading_lines)
-        return updates[0].with_changes(type=cst.parse_expression(self._classes(caught)),
+        return updates[0].with_changes(type=catch_all or cst.parse_expression(self._classes(caught)),
                                        name=cst.AsName(cst.Name(name)),
                                        body=cst.IndentedBlock(body=[chain.with_changes(leading_lines=())]))
 
@@ -494,6 +492,11 @@ class _Transformer(RuleTransformer):
                 self.todo(line, ATTRIBUTE_NOTES[attr].format(e=name))
             elif attr == "message" and any(c.startswith("httpx2.") for c in caught):
                 self.todo(line, f"httpx2 errors have no .message: use str({name})")
+
+
+def _catch_all(handler) -> bool:
+    """``except:``, ``except Exception:``, ``except BaseException:`` (also as a tuple of those)."""
+    return handler.type is None or all(_code(e) in ("Exception", "BaseException") for e in _elements(handler.type))
 
 
 def _attribute_reads(body: cst.CSTNode, name: str, names: bool = False) -> list[cst.CSTNode]:

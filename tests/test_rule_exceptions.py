@@ -233,8 +233,9 @@ class TestExceptions(MechanicsTest):
         self.assertCodemod(before, after)
 
     def test_two_status_handlers_and_exception_are_merged(self) -> None:
-        """Status handlers merge into one if/elif chain (no always-true isinstance); a later
-        `except Exception` stays as written, with a TODO: what the chain re-raises skips it."""
+        """Status handlers merge into one if/elif chain; a later `except Exception` becomes its `else:`
+        (a re-raise does not fall through to it, so it cannot stay a clause of its own), and the merged
+        clause catches what it caught, under its name."""
         before = """
             import openai
 
@@ -251,21 +252,85 @@ class TestExceptions(MechanicsTest):
 
             try:
                 call()
-            # TODO(migrator MIG103): except openai.AuthenticationError: other statuses are re-raised here and no longer reach the `except Exception` below; handle them there if they should
-            except errors.SDKError as e:
-                if e.status_code == 401:
+            except Exception as err:
+                if isinstance(err, errors.SDKError) and err.status_code == 401:
                     login()
-                elif e.status_code == 404:
+                elif isinstance(err, errors.SDKError) and err.status_code == 404:
                     missing()
                 else:
-                    raise
-            except Exception as err:
-                log(err)
+                    log(err)
         """
         self.assertCodemod(before, after)
 
-    def test_later_bare_except_is_todo(self) -> None:
-        """A status check before a bare `except:` is left unchanged with a TODO."""
+    def test_a_handler_between_the_status_check_and_the_catch_all_keeps_its_place(self) -> None:
+        """simple-evals: `except BadRequestError` then `except Exception` (a retry loop). An unrelated
+        handler in between stays a branch in its order; the catch-all's body is the `else:`."""
+        before = """
+            import openai
+
+            while True:
+                try:
+                    return ask()
+                # one model rejects some prompts
+                except openai.BadRequestError as e:
+                    print("Bad Request Error", e)
+                    return None
+                except ValueError:
+                    return ""
+                except Exception as e:
+                    time.sleep(2**trial)
+                    trial += 1
+        """
+        after = """
+            from mistralai.client import errors
+
+            while True:
+                try:
+                    return ask()
+                # one model rejects some prompts
+                except Exception as e:
+                    if isinstance(e, errors.SDKError) and e.status_code == 400:
+                        print("Bad Request Error", e)
+                        return None
+                    elif isinstance(e, ValueError):
+                        return ""
+                    else:
+                        time.sleep(2**trial)
+                        trial += 1
+        """
+        self.assertCodemod(before, after)
+
+    def test_a_catch_all_naming_the_exception_differently_is_todo(self) -> None:
+        """`except RateLimitError as e` ... `except Exception as err`: one name cannot serve both bodies."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.RateLimitError as e:
+                wait(e)
+            except Exception as err:
+                log(err)
+        """
+        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it, and the status check cannot "
+                   "be merged with handlers naming the exception differently; rewrite it by hand branching on "
+                   "e.status_code")
+        after = f"""
+            import openai
+
+            try:
+                call()
+            # TODO(migrator MIG103): {message}
+            except openai.RateLimitError as e:
+                wait(e)
+            except Exception as err:
+                log(err)
+        """
+        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
+
+    def test_later_bare_except_becomes_the_else(self) -> None:
+        """A status check before a bare `except:`: one `except BaseException` (what a bare except
+        catches) whose `else:` is the bare handler's body."""
         before = """
             import openai
 
@@ -276,20 +341,18 @@ class TestExceptions(MechanicsTest):
             except:
                 fail()
         """
-        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it, and the status check cannot "
-                   "be merged with a bare `except:`; rewrite it by hand branching on e.status_code")
-        after = f"""
-            import openai
+        after = """
+            from mistralai.client import errors
 
             try:
                 call()
-            # TODO(migrator MIG103): {message}
-            except openai.RateLimitError:
-                wait()
-            except:
-                fail()
+            except BaseException as e:
+                if isinstance(e, errors.SDKError) and e.status_code == 429:
+                    wait()
+                else:
+                    fail()
         """
-        self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
+        self.assertCodemod(before, after)
 
     def test_merge_with_different_names_is_todo(self) -> None:
         """Handlers binding the exception to different names are not merged."""
