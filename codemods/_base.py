@@ -305,16 +305,29 @@ class RuleTransformer(cst.CSTTransformer):
         openai>=1's module client retried twice by default, so the one replacing it gets a RetryConfig;
         openai 0.x (``openai.ChatCompletion.create``) retried only failed connections, so its replacement nothing."""
         from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME,
-                                             MODULE_CLIENT_RETRYING_CODE, RETRY_IMPORTS)
+                                             MODULE_CLIENT_RETRYING_CODE, OPENAI_DEFAULT_RETRIES)
 
-        if _v0_spelling(call.func):
+        retries = self.facts.module_retries  # `openai.max_retries = N` (MIG101 leaves the line a TODO)
+        if _v0_spelling(call.func) or retries == 0:
             self.need_statement(MODULE_CLIENT_CODE)
         else:
-            self.need_statement(MODULE_CLIENT_RETRYING_CODE)
-            for name in RETRY_IMPORTS[1]:
-                self.need_import(RETRY_IMPORTS[0], name)
+            count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
+            self.need_statement(MODULE_CLIENT_RETRYING_CODE.format(retry_config=self.retry_config_code(count)))
         self.need_import(*MISTRAL_CLIENT)
         return cst.Name(MODULE_CLIENT_NAME)
+
+    def retry_config_code(self, retries: "int | str") -> str:
+        """The ``RetryConfig(...)`` code for ``max_retries=retries``, its imports requested: the class
+        names, or their module where the module already uses one of the names (its own ``RetryConfig``)."""
+        from migrator.mapping.client import RETRY_IMPORTS, RETRY_MODULE, retry_config_code
+
+        module, names = RETRY_IMPORTS
+        if set(names) & (self.facts.names_in_use | self.facts.bound_names):
+            self.need_import(RETRY_MODULE)
+            return retry_config_code(retries, RETRY_MODULE + ".")
+        for name in names:
+            self.need_import(module, name)
+        return retry_config_code(retries)
 
     def module_client_endpoint(self, module: str) -> None:
         """--target openai-compatible: the openai module's own client moves, so point it at the
@@ -639,6 +652,22 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
         comma = last.comma
     out.append(tail.with_changes(comma=comma, whitespace_after_arg=last.whitespace_after_arg))
     return out
+
+
+def append_arg(args: list[cst.Arg], arg: cst.Arg,
+               opening: Optional[cst.BaseParenthesizableWhitespace] = None) -> list[cst.Arg]:
+    """``args`` (already finished) with ``arg`` added at the end, in the call's layout. One argument
+    per line with a trailing comma: the comma and its comment stay with the argument they followed
+    (``timeout=30,  # seconds`` keeps its comment) and ``arg`` gets a line of its own."""
+    last = args[-1] if args else None
+    if last is not None and isinstance(opening, cst.ParenthesizedWhitespace) and isinstance(last.comma, cst.Comma) \
+            and isinstance(last.comma.whitespace_after, cst.ParenthesizedWhitespace):
+        closing = last.comma.whitespace_after
+        own_line = closing.with_changes(indent=opening.indent, last_line=opening.last_line)
+        return [*args[:-1], last.with_changes(comma=last.comma.with_changes(whitespace_after=own_line)),
+                arg.with_changes(comma=cst.Comma(whitespace_after=closing.with_changes(
+                    first_line=cst.TrailingWhitespace(newline=closing.first_line.newline))))]
+    return finish_args(args, [*args, arg], opening)
 
 
 def finish_elements(original, new: list) -> list:

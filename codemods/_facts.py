@@ -101,7 +101,9 @@ class ModuleFacts:
     stmt_line: list[int] = field(default_factory=list)  # each statement's first line
     prune: bool = True
     module_settings: set[str] = field(default_factory=set)  # `openai.<attr> = ...` in this module
+    module_retries: object = None  # `openai.max_retries = N`: N (an int), "?" (another value), None (unset)
     names_in_use: set[str] = field(default_factory=set)
+    bound_names: set[str] = field(default_factory=set)  # class / def names and import aliases
     model_constants: set[str] = field(default_factory=set)
     # module-level functions that return an OpenAI client (``def get_client(): return OpenAI()``),
     # and factories imported from other modules of the repo (codemods._repo)
@@ -404,6 +406,10 @@ class _Collector(ast.NodeVisitor):
         if not isinstance(node, ast.stmt):
             return super().visit(node)
         facts = self.facts
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            facts.bound_names.add(node.name)  # a name new code must not shadow (or be shadowed by)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            facts.bound_names.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
         index = len(facts.stmt_relevant)
         self.stmt_index[id(node)] = index
         facts.stmt_relevant.append(False)
@@ -711,6 +717,9 @@ class _Collector(ast.NodeVisitor):
                     and target.attr in MODULE_CLIENT_SETTINGS):
                 self._site(target, MODCFG)
                 self.facts.module_settings.add(target.attr)
+                if target.attr == "max_retries":
+                    value = node.value.value if isinstance(node.value, ast.Constant) else None
+                    self.facts.module_retries = value if type(value) is int and value >= 0 else "?"
         for target in node.targets:
             self._bind(target, node.value)
         self.generic_visit(node)

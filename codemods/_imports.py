@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import libcst as cst
 
-from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_NAME
+from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.packages import OPENAI_PACKAGE
 
 Needed = tuple[str, Optional[str]]  # ("mistralai.client", "Mistral") or ("os", None) for `import os`
@@ -114,6 +114,9 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     pending_plain: list[str] = []
     needed = list(dict.fromkeys(needed))
     statements = [code for module, code in needed if module == STATEMENT]
+    if MODULE_CLIENT_CODE in statements and any(c != MODULE_CLIENT_CODE and c.startswith(MODULE_CLIENT_CODE[:-1])
+                                                for c in statements):
+        statements.remove(MODULE_CLIENT_CODE)  # openai 0.x and >=1 calls in one module: the retrying one
     needed = [item for item in needed if item[0] != STATEMENT]
     for module, name in sorted(needed, key=lambda n: (n[0], n[1] or "")):
         (pending_from.setdefault(module, []).append(name) if name else pending_plain.append(module))
@@ -162,6 +165,14 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     # functions read the names they bind (QwenLM's visualization, gorilla's credentials_utils)
     in_place = _in_place_imports(tree, local, pending_from, pending_plain) \
         if anchor is None and not statements and (pending_from or pending_plain) else None
+    if in_place is None and anchor is None and not statements and (pending_from or pending_plain):
+        # `try: from openai import OpenAI / except ImportError: ...` at the top level: the guard runs
+        # at import time like a top-level import, so every new import can take the guarded one's place
+        # (and the guard then names mistralai), wherever the names are read
+        guarded = _top_level_guard_imports(tree, local)
+        if guarded is not None:
+            in_place = {guarded: _merged([f"import {m}" for m in pending_plain] + [
+                f"from {m} import {n}" for m, names in pending_from.items() for n in names])}
     if in_place is not None:
         pending_from, pending_plain = {}, []
     for start, end, sole in local:
@@ -260,19 +271,34 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 CONVERTED_NAMES = frozenset({MISTRAL_CLIENT[1], MODULE_CLIENT_NAME, "errors"})
 
 
+def _scopes(tree: ast.Module) -> Iterator[ast.stmt]:
+    """Functions, and the module's top-level ``if`` / ``with`` / ``try`` statements (an import made
+    only on one branch, ``if PROVIDER == "openai": from openai import OpenAI``): where a local openai
+    import may live."""
+    for node in tree.body:
+        if isinstance(node, (ast.If, ast.With, ast.Try)):
+            yield node
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+
+
+def _top_level(node: ast.stmt) -> bool:
+    return not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+
 def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Iterator[tuple[int, int, bool]]:
-    """(first, end) line indexes of each openai import statement in a function body whose names
-    that function no longer uses because the rewrite converted what they built (the function now
-    reads a Mistral name), and whether it is the only statement of its block (a ``try:`` guarding
-    the import: it may only be replaced, never removed). Only whole statements alone on their lines,
-    never a function's last statement; anything else is left as it is."""
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    """(first, end) line indexes of each openai import statement in a function body (or in a
+    top-level ``if`` / ``with`` / ``try``) whose names are no longer used because the rewrite converted
+    what they built (the scope now reads a Mistral name), and whether it is the only statement of its
+    block (a ``try:`` guarding the import: it may only be replaced, never removed). Only whole
+    statements alone on their lines, never a function's last statement; anything else is left as it is."""
+    module_reads: Optional[set[str]] = None
+    for function in _scopes(tree):
         # the import statements of the function's own blocks (its body, an `if` / `with` / `for` body
         # in it, the body of a `try` that guards an import with `except ImportError`; not another
         # `try` body, where an ImportError may be the point), each block keeping a statement
-        blocks, guards = [function.body], []
+        blocks, guards = ([] if _top_level(function) else [function.body]), []
         for node in ast.walk(function):
             if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                                           ast.Lambda)):
@@ -286,7 +312,12 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
         imports += [(node, block) for block in guards for node in block if isinstance(node, (ast.Import, ast.ImportFrom))]
         if not imports:
             continue
-        used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
+        if _top_level(function):  # the import binds module globals: any read in the module counts
+            if module_reads is None:
+                module_reads = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+            used = module_reads
+        else:
+            used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
         if not used & CONVERTED_NAMES:
             continue  # nothing here was converted: an import that was already unused is not ours
         for node, block in imports:
@@ -306,6 +337,18 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
 
 # `pip install openai` in the message of the `except ImportError` that guarded the import
 PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) + r"\b(?![-.\w])")
+
+
+def _top_level_guard_imports(tree: ast.Module, local: list[tuple[int, int, bool]]) -> Optional[int]:
+    """First line index of the first unused openai import in the body of a top-level ``try`` that
+    guards it with ``except ImportError``, or None."""
+    for node in tree.body:
+        if isinstance(node, ast.Try) and any(_catches_import_error(h) for h in node.handlers):
+            lines = {stmt.lineno - 1 for stmt in node.body}
+            found = sorted(start for start, *_ in local if start in lines)
+            if found:
+                return found[0]
+    return None
 
 
 def _import_error_handlers(tree: ast.Module, line: int) -> list[tuple[int, int]]:
@@ -329,11 +372,9 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
     else None (the imports go to the top of the module)."""
     if not local:
         return None
-    functions, lines_read = [], {}
+    functions, lines_read = list(_scopes(tree)), {}
     for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            functions.append(node)
-        elif isinstance(node, ast.Name):
+        if isinstance(node, ast.Name):
             lines_read.setdefault(node.id, []).append(node.lineno)
     outermost = [f for f in functions if not any(
         g is not f and g.lineno <= f.lineno and (g.end_lineno or 0) >= (f.end_lineno or 0) for g in functions)]

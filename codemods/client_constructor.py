@@ -7,11 +7,12 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, dotted, finish_args, keyword_arg, literal
+from codemods._base import (MigratorRule, RuleTransformer, append_arg, code_of, dotted, finish_args, keyword_arg,
+                            literal)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, RETRY_CONFIG_CODE,
-                                     RETRY_IMPORTS, SDK_INSTRUMENTERS)
+from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, OPENAI_DEFAULT_RETRIES,
+                                     SDK_INSTRUMENTERS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -49,8 +50,10 @@ class ClientConstructor(MigratorRule):
     a different base-URL convention and millisecond timeouts (api-mapping.md §1.2).
 
     **Fix safety.** approximate: timeouts and retries keep their intent, not their exact schedule
-    (Mistral retries 429/500/502/503/504 and connection errors for up to 60 s of backoff; OpenAI
-    retried 408/409/429/5xx twice).
+    (Mistral retries 429/500/502/503/504 and connection errors within a time budget, set to what
+    its backoff takes for about N retries of a fast failure; OpenAI retried 408/409/429/5xx N times).
+    A ``RetryConfig`` / ``BackoffStrategy`` of the application's own is left alone: Mistral's are
+    then reached through ``mistralai.client.utils``.
 
     **Which clients.** Only those the conversion plan (``migrator.plan``) converts: OpenAI's own
     endpoint and every use converted. A client the plan keeps (a use with no rule yet, an
@@ -76,7 +79,7 @@ class ClientConstructor(MigratorRule):
     SAFETY = "approximate"
     DESCRIPTION = "OpenAI(...) / AsyncOpenAI(...) client construction -> Mistral(...)"
     BEFORE = 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n'
-    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))\n'
+    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4500), retry_connection_errors=True))\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
@@ -145,6 +148,11 @@ class _Transformer(RuleTransformer):
                 return  # the module client converts nowhere: its settings still serve OpenAI
             if self.compat is not None:
                 self._compat_setting[id(node)] = line
+                return
+            if target.attr.value == "max_retries" and isinstance(self.facts.module_retries, int):
+                carried = "none" if self.facts.module_retries == 0 else "its retry_config"
+                self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: the module's "
+                                f"mistral_client carries the same retries ({carried}); remove this line")
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
                             f"{MODULE_CLIENT_SETTINGS[target.attr.value]}")
@@ -307,14 +315,15 @@ class _Transformer(RuleTransformer):
             elif name == "http_client" and is_async:
                 target = "async_client"
             new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
-        if not any(arg.keyword.value == "max_retries" for arg in updated.args):
-            # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
-            new_args.append(keyword_arg("retry_config", self._retry_config()))
-            notes.append("OpenAI's default retries kept as a RetryConfig")
-            safety = "approximate"
         # No base_url: Mistral's default server (a server URL only where the code reads one, spec §13;
         # where the code also reads or sets OPENAI_BASE_URL, the plan puts a TODO there).
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
+        if not any(arg.keyword.value == "max_retries" for arg in updated.args):
+            # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
+            retry = keyword_arg("retry_config", cst.parse_expression(self.retry_config_code(OPENAI_DEFAULT_RETRIES)))
+            new_args = append_arg(new_args, retry, updated.whitespace_before_args)
+            notes.append("OpenAI's default retries kept as a RetryConfig")
+            safety = "approximate"
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
@@ -416,19 +425,17 @@ class _Transformer(RuleTransformer):
     def _retries(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
         rule = CLIENT_PARAMS["max_retries"]
         try:
-            rule.xform.runtime(literal(value))
+            count = literal(value)
+            rule.xform.runtime(count)
         except DropValue:
             return None
         except (ValueError, SyntaxError, Unmappable):
-            self.todo(line, f"max_retries={code_of(value)}: Mistral retries by elapsed time; "
-                            "check the RetryConfig")
-        return self._retry_config()
-
-    def _retry_config(self) -> cst.BaseExpression:
-        module, names = RETRY_IMPORTS
-        for name in names:
-            self.need_import(module, name)
-        return cst.parse_expression(RETRY_CONFIG_CODE)
+            # a name or expression: no retries when it is 0, as with OpenAI; the budget is a guess
+            self.todo(line, f"max_retries={code_of(value)}: Mistral retries by elapsed time; max_elapsed_time is "
+                            f"set for OpenAI's default of {OPENAI_DEFAULT_RETRIES} retries: adjust it to the value")
+            text = code_of(value)
+            return cst.parse_expression(self.retry_config_code(text if isinstance(value, cst.Name) else f"({text})"))
+        return cst.parse_expression(self.retry_config_code(count))
 
 
 def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression:

@@ -96,6 +96,8 @@ class _Transformer(RuleTransformer):
         self._claimed: set[int] = set()  # references a context (except, isinstance, ...) converts
         self._in_import = 0
         self._errors_taken = "errors" in facts.names_in_use
+        self._scopes: list[cst.CSTNode] = []  # the module and the functions around the current node
+        self._merge_names: dict[int, Optional[str]] = {}  # first handler of a merged group -> its name
 
     # -- sites (same order as codemods._facts) -----------------------------------------------------
     def visit_Import(self, node) -> None:
@@ -117,7 +119,17 @@ class _Transformer(RuleTransformer):
     def visit_ClassDef(self, node) -> None:
         self._skip.add(id(node.name))  # a definition's name is not a reference (ast has no node there)
 
-    visit_FunctionDef = visit_ClassDef
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._skip.add(id(node.name))
+        self._scopes.append(node)
+
+    def leave_FunctionDef(self, original, updated):
+        if self._scopes and self._scopes[-1] is original:  # (a pruned function was never visited)
+            self._scopes.pop()
+        return updated
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._scopes = [node]
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._skip.add(id(node.attr))
@@ -341,6 +353,7 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(handlers=handlers)
 
     def _convert_try(self, original, updated):
+        self._merge_names = {}
         plans: dict[int, tuple[list, list[Part]]] = {}  # handler index -> (elements, parts)
         for index, handler in enumerate(original.handlers):
             elements = _elements(handler.type) if handler.type is not None else []
@@ -367,7 +380,8 @@ class _Transformer(RuleTransformer):
                 handlers.append(self._convert_handler(original.handlers[first], updated.handlers[first],
                                                       *plans[first]))
             else:
-                handlers.append(self._merge(original.handlers[first:last + 1], updated.handlers[first:last + 1],
+                handlers.append(self._merge(self._merge_names.get(first), original.handlers[first:last + 1],
+                                            updated.handlers[first:last + 1],
                                             [plans.get(i) for i in range(first, last + 1)]))
         return updated.with_changes(handlers=handlers)
 
@@ -382,21 +396,44 @@ class _Transformer(RuleTransformer):
             handler = original.handlers[index]
             if _catch_all(handler):
                 # `except Exception:` / `except:` would have caught what the status check re-raises: it
-                # becomes the chain's `else:` (nothing after a catch-all sees an exception)
-                last = index
+                # becomes the chain's `else:` (nothing after a catch-all sees an exception), unless a
+                # handler before it catches what `except Exception` does not (KeyboardInterrupt,
+                # asyncio.CancelledError, a class of unknown base): folded in, it would never run
+                between = original.handlers[first + 1:index]
+                if handler.type is None or _code(handler.type) == "BaseException" or \
+                        all(self._within_exception(h) for h in between):
+                    last = index
+                else:
+                    self._handler_todos[first] = (
+                        self._line(elements), f"except {code_of(original.handlers[first].type)}: other statuses "
+                        f"are re-raised here and no longer reach the `except {_code(handler.type)}` below; handle "
+                        "them there if they should")
                 break
             if self._overlaps(caught, handler):
                 last = index
                 caught |= {c for classes, _ in plans.get(index, (0, self._parts(_elements(handler.type))))[1]
                            for c in classes}
         group = original.handlers[first:last + 1]
-        names = {h.name.name.value for h in group if h.name is not None}
-        shadowed = [n for n in names for h in group
-                    if h.name is None and _attribute_reads(h.body, n, names=True)]
-        if len(names) <= 1 and not shadowed and type(original) is cst.Try:
+        name = _merged_name(group)
+        problem = None
+        if type(original) is not cst.Try:
+            problem = "an except* group"
+        elif name is not None:
+            inside = sum(_reads(h.body, name) for h in group)
+            renamed = [h.name.name.value for h in group if h.name is not None and h.name.name.value != name]
+            if any(h.name is None and _attribute_reads(h.body, name, names=True) for h in group):
+                problem = f"a handler whose body uses {name} for something else"
+            elif any(h.name is None for h in group) and self._scopes and _reads(self._scopes[-1], name) > inside:
+                # the merged clause binds (and, leaving, deletes) the name on every path, where an
+                # unnamed handler left it alone: a read elsewhere (a loop variable) would meet it unbound.
+                # A name used nowhere else does not have that problem.
+                name = self._free_name()
+                renamed = [h.name.name.value for h in group if h.name is not None]
+            if problem is None and any(_binds(h.body, old) for old in renamed for h in group):
+                problem = "handlers naming the exception differently"
+        if problem is None:
+            self._merge_names[first] = name
             return last
-        problem = ("handlers naming the exception differently" if len(names) > 1 else "an except* group"
-                   if not shadowed else f"a handler whose body uses {shadowed[0]} for something else")
         self._handler_todos[first] = (
             self._line(elements), f"except {code_of(original.handlers[first].type)}: Mistral raises "
             f"{' / '.join(c for c in _flat(parts) if not c.startswith(USER))} for it, and the status check cannot be "
@@ -416,6 +453,15 @@ class _Transformer(RuleTransformer):
             elif any(c in mine or mine & mistral_ancestors(c) for c in rule.catch):
                 return True
         return False
+
+    def _within_exception(self, handler) -> bool:
+        """Does ``except Exception`` catch everything ``handler`` catches (OpenAI's classes, the
+        built-in subclasses of Exception)?"""
+        for element in _elements(handler.type):
+            if self._rule(element) is None and not (_code(element) in _BUILTIN_EXCEPTIONS and issubclass(
+                    getattr(builtins, _code(element)), Exception)):
+                return False
+        return True
 
     def _free_name(self) -> str:
         return next(n for n in ("e", "exc", "err", "error", "api_error", "mistral_error")
@@ -452,11 +498,15 @@ class _Transformer(RuleTransformer):
         return new.with_changes(body=block.with_changes(body=[cst.parse_statement(f"if {check}:\n    raise\n"),
                                                               *block.body]))
 
-    def _merge(self, originals, updates, plans):
+    def _merge(self, name: Optional[str], originals, updates, plans):
         """Handlers that must not re-raise past each other -> one handler with an if/elif chain. A
         catch-all at the end (``except Exception:``, a bare ``except:``) is the chain's ``else:`` and the
         merged handler catches what it caught; otherwise the ``else:`` re-raises."""
-        name = next((h.name.name.value for h in originals if h.name is not None), None) or self._free_name()
+        name = name or self._free_name()
+        # a handler that named the exception otherwise reads it under the merged clause's name
+        updates = [u if o.name is None or o.name.name.value == name else
+                   u.with_changes(body=u.body.visit(_Rename(o.name.name.value, name)))
+                   for o, u in zip(originals, updates)]
         chain: "cst.If | cst.Else" = cst.Else(cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Raise()])]))
         catch_all = None
         if _catch_all(originals[-1]):
@@ -492,6 +542,102 @@ class _Transformer(RuleTransformer):
                 self.todo(line, ATTRIBUTE_NOTES[attr].format(e=name))
             elif attr == "message" and any(c.startswith("httpx2.") for c in caught):
                 self.todo(line, f"httpx2 errors have no .message: use str({name})")
+
+
+def _merged_name(group) -> Optional[str]:
+    """The name the merged clause binds: the catch-all's own (the bulk of the code), else the first
+    handler's that has one; None when no handler names the exception."""
+    named = [h.name.name.value for h in group if h.name is not None]
+    if group[-1].name is not None and _catch_all(group[-1]):
+        return group[-1].name.name.value
+    return named[0] if named else None
+
+
+def _reads(node: cst.CSTNode, name: str) -> int:
+    """How many times the code under ``node`` uses the variable ``name`` (not attribute names, keyword
+    names, or an ``except ... as name`` binding), nested functions included."""
+    count = 0
+
+    class _Reads(cst.CSTVisitor):
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Arg(self, node: cst.Arg) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_ExceptHandler(self, node: cst.ExceptHandler) -> bool:
+            if node.type is not None:
+                node.type.visit(self)
+            node.body.visit(self)
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            nonlocal count
+            count += node.value == name
+
+    node.visit(_Reads())
+    return count
+
+
+def _binds(body: cst.CSTNode, name: str) -> bool:
+    """Does ``body`` assign ``name`` or bind it in a nested scope (then renaming it is not safe)?"""
+    found = []
+
+    class _Bindings(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            found.extend(n for n in _names_in(node.target) if n == name)
+
+        def visit_For(self, node: cst.For) -> None:
+            found.extend(n for n in _names_in(node.target) if n == name)
+
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            found.extend(n for n in _names_in(node.target) if n == name)
+
+        def visit_Param(self, node: cst.Param) -> None:
+            if node.name.value == name:
+                found.append(name)
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            found.extend(n for n in _names_in(node.name) if n == name)
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            found.extend(n for n in _names_in(node.target) if n == name)
+
+    body.visit(_Bindings())
+    return bool(found)
+
+
+def _names_in(node: cst.CSTNode) -> list[str]:
+    if isinstance(node, cst.Name):
+        return [node.value]
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return [n for e in node.elements for n in _names_in(e.value)]
+    if isinstance(node, cst.StarredElement):
+        return _names_in(node.value)
+    return []
+
+
+class _Rename(cst.CSTTransformer):
+    """Every ``old`` name read in a handler body -> ``new`` (``_binds`` has ruled out rebinding)."""
+
+    def __init__(self, old: str, new: str) -> None:
+        super().__init__()
+        self.old, self.new = old, new
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # type: ignore[arg-type]
+        return True
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        return updated.with_changes(attr=original.attr)  # `x.e` is an attribute, not the name
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        return updated.with_changes(keyword=original.keyword)  # `f(e=1)`: a keyword, not the name
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        return updated.with_changes(value=self.new) if original.value == self.old else updated
 
 
 def _catch_all(handler) -> bool:

@@ -23,7 +23,7 @@ def test_a_function_local_openai_import_is_replaced_in_place() -> None:
             return os.getcwd()
         ''')
     assert code.startswith("import os\n\n\ndef ask(prompt):\n    from mistralai.client import Mistral\n    from mistralai.client.utils import BackoffStrategy, RetryConfig\n"
-                           "    client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))\n"), code
+                           "    client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))\n"), code
     assert code.count("from mistralai.client import Mistral") == 1
 
 
@@ -98,3 +98,93 @@ def test_a_guarded_import_that_cannot_move_stays() -> None:
         ''')
     compile(code, "<converted>", "exec")
     assert code.startswith("from mistralai.client import Mistral\n"), code
+
+
+def test_an_import_on_one_branch_of_a_module_level_if_is_replaced_there() -> None:
+    """Review: `if PROVIDER == "openai": from openai import OpenAI; client = OpenAI()` kept the openai
+    import, unused, in the branch (openai still required there) beside a new top-level Mistral import
+    (mistralai required on every branch). The Mistral imports take its place, on that branch only."""
+    code, _ = convert_idempotent('''\
+        import os
+
+        PROVIDER = os.getenv("PROVIDER", "openai")
+
+        if PROVIDER == "openai":
+            from openai import OpenAI
+
+            client = OpenAI()
+
+
+        def ask(q):
+            r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert 'if PROVIDER == "openai":\n    from mistralai.client import Mistral\n' \
+           "    from mistralai.client.utils import BackoffStrategy, RetryConfig\n\n    client = Mistral(" in code, code
+    assert "openai import" not in code and code.count("from mistralai.client import Mistral") == 1
+
+
+def test_a_branch_import_whose_name_is_read_elsewhere_gives_way_to_a_top_level_import() -> None:
+    """The converted annotation outside the branch reads Mistral: the import goes to the top of the
+    module, and the branch's openai import, now unused, goes."""
+    code, _ = convert_idempotent('''\
+        import os
+
+        if os.getenv("LLM") == "openai":
+            from openai import OpenAI
+
+            client = OpenAI()
+        else:
+            client = None
+
+
+        def ask(c: OpenAI, q):
+            return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+
+
+        print(ask(client, "hi"))
+        ''')
+    assert code.startswith("import os\nfrom mistralai.client import Mistral\n"), code
+    assert 'if os.getenv("LLM") == "openai":\n    client = Mistral(' in code and "openai import" not in code
+
+
+def test_an_openai_import_in_a_module_level_try_that_is_not_an_import_guard_stays() -> None:
+    """A `try:` that is not an `except ImportError` guard: the import may be what it tries. Only
+    branches and ImportError guards are places of their own."""
+    code, _ = convert_idempotent('''\
+        try:
+            from openai import OpenAI
+
+            client = OpenAI()
+        except Exception:
+            client = None
+
+
+        def ask(q):
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        ''')
+    assert code.startswith("from mistralai.client import Mistral\n"), code
+
+
+def test_a_module_level_import_error_guard_gets_the_mistral_imports() -> None:
+    """Review: `try: from openai import OpenAI / except ImportError: raise SystemExit("pip install
+    openai")` at the top of a script stayed, so the converted program still exited without openai.
+    The guard runs at import time, so the new imports take the guarded import's place."""
+    code, _ = convert_idempotent('''\
+        import sys
+
+        try:
+            from openai import OpenAI
+        except ImportError:
+            raise SystemExit("pip install openai")
+
+        client = OpenAI()
+
+
+        def ask(q):
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        ''')
+    assert code.startswith("import sys\n\ntry:\n    from mistralai.client import Mistral\n"
+                           "    from mistralai.client.utils import BackoffStrategy, RetryConfig\n"
+                           "except ImportError:\n    raise SystemExit(\"pip install mistralai\")\n"), code
+    assert "openai" not in code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from libcst.codemod import CodemodTest
 from mechanics import MechanicsTest
 
@@ -34,7 +36,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
+            client = Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -51,7 +53,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://llm.example.eu", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
+            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://llm.example.eu", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -68,7 +70,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"), retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
+            client = Mistral(server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"), retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -84,7 +86,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            a = Mistral(api_key="k", server_url="http://x", timeout_ms=2500, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
+            a = Mistral(api_key="k", server_url="http://x", timeout_ms=2500, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4500), retry_connection_errors=True))
             b = Mistral(api_key="k", server_url="http://x", timeout_ms=int(t * 1000))
         """
         self.assertCodemod(before, after)
@@ -102,7 +104,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             def make(hc):
-                return Mistral(api_key="k", server_url="http://x", async_client=hc, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
+                return Mistral(api_key="k", server_url="http://x", async_client=hc, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -118,7 +120,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             # TODO(migrator MIG101): organization dropped: OpenAI organization header has no Mistral equivalent
-            client = Mistral(api_key="k", server_url="http://x", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))
+            client = Mistral(api_key="k", server_url="http://x", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
         """
         self.assertCodemod(before, after, expected_warnings=[
             "line 3: organization dropped: OpenAI organization header has no Mistral equivalent"])
@@ -193,7 +195,7 @@ class TestClientConstructor(MechanicsTest):
             client = Mistral(
                 api_key=os.getenv("MISTRAL_API_KEY"),  # from the vault
                 timeout_ms=30000,
-                retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True),
+                retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True),
             )
         """
         self.assertCodemod(before, after)
@@ -243,7 +245,7 @@ class TestWrappedClient(CodemodTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = instructor.from_openai(Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True)))
+            client = instructor.from_openai(Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True)))
         """
         self.assertCodemod(before, after)
 
@@ -265,7 +267,7 @@ class TestWrappedClient(CodemodTest):
             def ask(c, q):
                 return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
 
-            answer = ask(Mistral(api_key="k", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True)), "hi")
+            answer = ask(Mistral(api_key="k", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True)), "hi")
         """
         self.assertCodemod(before, after)
 
@@ -282,7 +284,7 @@ def test_a_variable_copied_onto_itself_gets_one_todo():
         client = OpenAI()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True))" in code
+    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))" in code
     assert len(todos) == 1 and "OPENAI_API_KEY is set here" in todos[0], todos
 
 
@@ -309,3 +311,90 @@ def test_an_sdk_instrumenter_in_a_converting_module_gets_a_todo():
     kept, todos = convert_idempotent(source.replace('model="gpt-4o", ', 'model="gpt-4o", audio={"voice": "alloy"}, '))
     assert "client = AsyncOpenAI()" in kept and todos  # the client stays: its calls still reach the traces
     assert not any("instrument_openai() instruments" in t for t in todos), todos
+
+
+def _converted(code: str) -> str:
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    return transform_source(textwrap.dedent(code), config=Config()).code
+
+
+def test_the_retry_budget_follows_the_number_of_retries() -> None:
+    """Review: a flat 60 s budget made about 11 attempts where OpenAI made 3 (and stacked with the
+    app's own retry loops). The budget is what the backoff needs for about N retries."""
+    from migrator.mapping.client import retry_budget_ms
+
+    assert [retry_budget_ms(n) for n in (1, 2, 3, 5, 10)] == [1500, 2500, 4500, 16500, 56500]
+    code = _converted("""
+        from openai import OpenAI
+        a = OpenAI()
+        b = OpenAI(max_retries=5)
+        for c in (a, b):
+            c.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert "max_elapsed_time=2500)" in code and "max_elapsed_time=16500)" in code, code
+
+
+def test_max_retries_from_a_name_keeps_zero_meaning_no_retries() -> None:
+    """Review: `max_retries=MAX_RETRIES` with MAX_RETRIES = 0 got retries. Now `... if MAX_RETRIES
+    else None` (Mistral retries nothing with retry_config=None), with the budget TODO."""
+    code = _converted("""
+        from openai import OpenAI
+        MAX_RETRIES = 0
+        c = OpenAI(max_retries=MAX_RETRIES)
+        c.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert "retry_connection_errors=True) if MAX_RETRIES else None)" in code, code
+    assert "TODO(migrator MIG101): max_retries=MAX_RETRIES" in code
+
+
+def test_a_module_with_its_own_retry_config_reaches_mistrals_through_the_module() -> None:
+    """Review: the app's own `class RetryConfig` shadowed the new import (TypeError at import)."""
+    code = _converted("""
+        from dataclasses import dataclass
+        from openai import OpenAI
+
+        @dataclass
+        class RetryConfig:
+            attempts: int = 3
+
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert "import mistralai.client.utils\n" in code and "from mistralai.client.utils import" not in code, code
+    assert "retry_config=mistralai.client.utils.RetryConfig(\"backoff\", mistralai.client.utils.BackoffStrategy(" in code
+
+
+def test_the_module_client_follows_openai_max_retries() -> None:
+    """Review: `openai.max_retries = 0` got a retrying mistral_client and a TODO asking for one; a
+    module with openai 0.x and >=1 calls got two mistral_client assignments."""
+    code = _converted("""
+        import openai
+        openai.max_retries = 0
+        def b(m):
+            return openai.chat.completions.create(model="gpt-4o", messages=m)
+        """)
+    assert "mistral_client = Mistral()\n" in code and "RetryConfig" not in code, code
+    assert "the module's mistral_client carries the same retries (none); remove this line" in code
+    code = _converted("""
+        import openai
+        def a(m):
+            return openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=m)["choices"][0]["message"]["content"]
+        def b(m):
+            return openai.chat.completions.create(model="gpt-4o", messages=m).choices[0].message.content
+        """)
+    assert code.count("mistral_client = Mistral(") == 1 and "mistral_client = Mistral(retry_config=" in code, code
+
+
+def test_a_trailing_comment_stays_on_its_argument() -> None:
+    """Review: the appended retry_config took over the last argument's trailing comma and comment."""
+    code = _converted("""
+        from openai import OpenAI
+        client = OpenAI(
+            timeout=30,  # seconds
+        )
+        client.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert "client = Mistral(\n    timeout_ms=30000,  # seconds\n    retry_config=RetryConfig(" in code, code
+    assert "retry_connection_errors=True),\n)\n" in code

@@ -30,9 +30,30 @@ MANUAL_CLIENT_CLASSES = MappingProxyType({
 MISTRAL_CLIENT = ("mistralai.client", "Mistral")
 MISTRAL_SERVER = "https://api.mistral.ai"  # what an api.openai.com URL in a converted client becomes
 RETRY_IMPORTS = ("mistralai.client.utils", ("RetryConfig", "BackoffStrategy"))
-# What `max_retries=N` (N > 0) becomes; Mistral retries are bounded by elapsed time, not attempts.
-RETRY_CONFIG_CODE = ('RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, '
-                     'exponent=2.0, max_elapsed_time=60000), retry_connection_errors=True)')
+RETRY_MODULE = "mistralai.client.utils"  # imported whole where the names are taken in the module
+OPENAI_DEFAULT_RETRIES = 2  # OpenAI(max_retries=2) by default; openai 0.x retried only connections
+
+
+def retry_budget_ms(retries: int) -> int:
+    """Mistral retries until a time budget is spent, OpenAI a number of times: the budget its backoff
+    (0.5 s doubling up to 8 s, plus up to 1 s of jitter per wait) needs for about ``retries`` retries
+    of a request that fails at once (a 429). A flat 60 s made ~11 attempts where OpenAI made 3, on
+    top of the application's own retry loops (review)."""
+    return sum(min(500 * 2 ** k, 8000) for k in range(retries)) + 1000
+
+
+def retry_config_code(retries: "int | str" = OPENAI_DEFAULT_RETRIES, qualifier: str = "") -> str:
+    """The ``RetryConfig`` for ``max_retries=retries`` (a count, or the code of an expression: then
+    ``... if retries else None``, with the budget of OpenAI's default). ``qualifier``: ``"m."`` when the
+    class names are reached through their module."""
+    budget = retry_budget_ms(retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES)
+    code = (f'{qualifier}RetryConfig("backoff", {qualifier}BackoffStrategy(initial_interval=500, '
+            f'max_interval=8000, exponent=2.0, max_elapsed_time={budget}), retry_connection_errors=True)')
+    return code if isinstance(retries, int) else f"{code} if {retries} else None"
+
+
+# What a bare `OpenAI()` becomes (OpenAI's default two retries).
+RETRY_CONFIG_CODE = retry_config_code()
 
 CLIENT_PARAMS = MappingProxyType({
     "api_key": ParamRule(Policy.SAME),
@@ -44,7 +65,7 @@ CLIENT_PARAMS = MappingProxyType({
                          safety="approximate", note="seconds become milliseconds"),
     "max_retries": ParamRule(Policy.XFORM, "retry_config", xform=Xform(t.max_retries_to_retry_config),
                              safety="approximate",
-                             note="Mistral retries are bounded by elapsed time (60 s), not by count"),
+                             note="Mistral retries are bounded by elapsed time, not by count"),
     "default_headers": ParamRule(Policy.FAIL, note="set headers on client=httpx2.Client(headers=...)"),
     "default_query": ParamRule(Policy.FAIL, note="set params on client=httpx2.Client(params=...)"),
     "http_client": ParamRule(Policy.RENAME, "client", safety="approximate",
@@ -64,7 +85,7 @@ CLIENT_PARAMS = MappingProxyType({
 MODULE_CLIENT_NAME = "mistral_client"
 MODULE_CLIENT_CODE = "mistral_client = Mistral()"  # for openai 0.x calls, which retried no HTTP status
 # for openai>=1's module client, which retried twice by default (429, 5xx, connection errors)
-MODULE_CLIENT_RETRYING_CODE = f"mistral_client = Mistral(retry_config={RETRY_CONFIG_CODE})"
+MODULE_CLIENT_RETRYING_CODE = "mistral_client = Mistral(retry_config={retry_config})"
 # `openai.<attr> = value` settings of that module client, and what to do instead.
 MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",

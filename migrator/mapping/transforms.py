@@ -82,5 +82,7 @@ def max_retries_to_retry_config(value: Any) -> Any:
         raise Unmappable(f"max_retries {value!r} is not a non-negative integer")
     if value == 0:
         raise DropValue("Mistral does not retry by default")
+    from migrator.mapping.client import retry_budget_ms
+
     return {"strategy": "backoff", "initial_interval": 500, "max_interval": 8000, "exponent": 2.0,
-            "max_elapsed_time": 60000, "retry_connection_errors": True}
+            "max_elapsed_time": retry_budget_ms(value), "retry_connection_errors": True}
