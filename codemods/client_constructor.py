@@ -79,7 +79,7 @@ class ClientConstructor(MigratorRule):
     SAFETY = "approximate"
     DESCRIPTION = "OpenAI(...) / AsyncOpenAI(...) client construction -> Mistral(...)"
     BEFORE = 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n'
-    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4500), retry_connection_errors=True))\n'
+    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000), retry_connection_errors=True))\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
@@ -153,6 +153,11 @@ class _Transformer(RuleTransformer):
                 carried = "none" if self.facts.module_retries == 0 else "its retry_config"
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: the module's "
                                 f"mistral_client carries the same retries ({carried}); remove this line")
+                return
+            if target.attr.value == "max_retries":
+                self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: the module's "
+                                "mistral_client has OpenAI's default retries (its retry_config): set its budget "
+                                "from this value, then remove this line")
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
                             f"{MODULE_CLIENT_SETTINGS[target.attr.value]}")

@@ -230,7 +230,10 @@ class _Transformer(RuleTransformer):
         for element in elements:
             rule = self._rule(element)
             if rule is not None and not rule.catch:
-                self.todo(self._lines.get(id(element), 0), f"{code_of(element)}: {rule.note}; convert by hand")
+                others = [code_of(e) for e in elements if e is not element and self._rule(e) is not None]
+                self.todo(self._lines.get(id(element), 0), f"{code_of(element)}: {rule.note}; convert by hand"
+                          + (f" (left with it: {', '.join(others)}, for which Mistral raises other classes)"
+                             if others else ""))
                 return None
             parts.append(((USER + _code(element),), None) if rule is None else (rule.catch, rule.status))
         return parts
@@ -368,6 +371,7 @@ class _Transformer(RuleTransformer):
         while index < len(original.handlers):
             last = self._group_end(original, plans, index) if index in plans else index
             if last is None:
+                self._left_with(original, index)
                 return updated
             groups.append((index, last))
             index = last + 1
@@ -435,15 +439,15 @@ class _Transformer(RuleTransformer):
         elif name is not None:
             inside = sum(_reads(h.body, name) for h in group)
             renamed = [h.name.name.value for h in group if h.name is not None and h.name.name.value != name]
-            if any(h.name is None and _attribute_reads(h.body, name, names=True) for h in group):
-                problem = f"a handler whose body uses {name} for something else"
-            elif any(h.name is None for h in group) and self._scopes and _reads(self._scopes[-1], name) > inside:
-                # the merged clause binds (and, leaving, deletes) the name on every path, where an
-                # unnamed handler left it alone: a read elsewhere (a loop variable) would meet it unbound.
-                # A name used nowhere else does not have that problem.
+            # The merged clause binds (and, leaving, deletes) the name on every path. It cannot be a
+            # name another handler's body reads as something else (an outer variable), nor, where an
+            # unnamed handler left it alone, one read elsewhere in the scope (a loop variable): then a
+            # name used nowhere in the module, each handler's own name renamed to it in its branch.
+            if any((h.name is None or h.name.name.value != name) and _reads(h.body, name) for h in group) or \
+                    any(h.name is None for h in group) and self._scopes and _reads(self._scopes[-1], name) > inside:
                 name = self._free_name()
                 renamed = [h.name.name.value for h in group if h.name is not None]
-            if problem is None and any(_binds(h.body, old) for old in renamed for h in group):
+            if any(_binds(h.body, old) for old in renamed for h in group):
                 problem = "handlers naming the exception differently"
         if problem is None:
             self._merge_names[first] = name

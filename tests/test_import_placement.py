@@ -23,7 +23,7 @@ def test_a_function_local_openai_import_is_replaced_in_place() -> None:
             return os.getcwd()
         ''')
     assert code.startswith("import os\n\n\ndef ask(prompt):\n    from mistralai.client import Mistral\n    from mistralai.client.utils import BackoffStrategy, RetryConfig\n"
-                           "    client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))\n"), code
+                           "    client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))\n"), code
     assert code.count("from mistralai.client import Mistral") == 1
 
 
@@ -76,7 +76,7 @@ def test_an_import_guarded_by_except_import_error_is_replaced_inside_the_guard()
             return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
         ''')
     assert code.startswith("def ask(prompt):\n    try:\n        from mistralai.client import Mistral\n        from mistralai.client.utils import BackoffStrategy, RetryConfig\n"
-                           "    except ImportError:\n        raise RuntimeError(\"the openai package is missing: "
+                           "    except ImportError:\n        raise RuntimeError(\"the mistralai package is missing: "
                            "pip install mistralai\")\n"), code
 
 

@@ -671,7 +671,7 @@ def test_fine_tuned_default_model_gets_a_todo_and_a_second_run_changes_nothing()
     source = ('from openai import OpenAI\n\ndef get_response(prompt, model_id="ft:gpt-3.5-turbo-1106:me::8Oq"):\n'
               '    client = OpenAI()\n    return client.chat.completions.create(model=model_id, messages=[])\n')
     code, todos = convert_idempotent(source)
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))" in code and len(todos) == 1 and "'ft:gpt-3.5-turbo-1106:me::8Oq'" in todos[0]
+    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code and len(todos) == 1 and "'ft:gpt-3.5-turbo-1106:me::8Oq'" in todos[0]
 
 
 def test_getenv_or_default_model_gets_the_environment_todo() -> None:
@@ -684,7 +684,7 @@ def test_getenv_or_default_model_gets_the_environment_todo() -> None:
 def test_fine_tuned_model_constant_gets_a_todo() -> None:
     code, todos = convert_snippet('from openai import OpenAI\nMODEL = "ft:gpt-4o-mini-2024-07-18:org::abc123"\n'
                                   'client = OpenAI()\nr = client.chat.completions.create(model=MODEL, messages=[])\n')
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))" in code and len(todos) == 1 and "ft:gpt-4o-mini-2024-07-18:org::abc123" in todos[0]
+    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code and len(todos) == 1 and "ft:gpt-4o-mini-2024-07-18:org::abc123" in todos[0]
 
 
 def test_streamlit_write_stream_gets_the_text_of_the_events() -> None:

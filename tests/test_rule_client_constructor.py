@@ -36,7 +36,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
+            client = Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -53,7 +53,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://llm.example.eu", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
+            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://llm.example.eu", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -70,7 +70,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"), retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
+            client = Mistral(server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"), retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -86,7 +86,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            a = Mistral(api_key="k", server_url="http://x", timeout_ms=2500, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4500), retry_connection_errors=True))
+            a = Mistral(api_key="k", server_url="http://x", timeout_ms=2500, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000), retry_connection_errors=True))
             b = Mistral(api_key="k", server_url="http://x", timeout_ms=int(t * 1000))
         """
         self.assertCodemod(before, after)
@@ -104,7 +104,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             def make(hc):
-                return Mistral(api_key="k", server_url="http://x", async_client=hc, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
+                return Mistral(api_key="k", server_url="http://x", async_client=hc, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after)
 
@@ -120,7 +120,7 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             # TODO(migrator MIG101): organization dropped: OpenAI organization header has no Mistral equivalent
-            client = Mistral(api_key="k", server_url="http://x", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))
+            client = Mistral(api_key="k", server_url="http://x", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
         """
         self.assertCodemod(before, after, expected_warnings=[
             "line 3: organization dropped: OpenAI organization header has no Mistral equivalent"])
@@ -195,7 +195,7 @@ class TestClientConstructor(MechanicsTest):
             client = Mistral(
                 api_key=os.getenv("MISTRAL_API_KEY"),  # from the vault
                 timeout_ms=30000,
-                retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True),
+                retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True),
             )
         """
         self.assertCodemod(before, after)
@@ -245,7 +245,7 @@ class TestWrappedClient(CodemodTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = instructor.from_openai(Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True)))
+            client = instructor.from_openai(Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)))
         """
         self.assertCodemod(before, after)
 
@@ -267,7 +267,7 @@ class TestWrappedClient(CodemodTest):
             def ask(c, q):
                 return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
 
-            answer = ask(Mistral(api_key="k", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True)), "hi")
+            answer = ask(Mistral(api_key="k", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)), "hi")
         """
         self.assertCodemod(before, after)
 
@@ -284,7 +284,7 @@ def test_a_variable_copied_onto_itself_gets_one_todo():
         client = OpenAI()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2500), retry_connection_errors=True))" in code
+    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code
     assert len(todos) == 1 and "OPENAI_API_KEY is set here" in todos[0], todos
 
 
@@ -325,7 +325,7 @@ def test_the_retry_budget_follows_the_number_of_retries() -> None:
     app's own retry loops). The budget is what the backoff needs for about N retries."""
     from migrator.mapping.client import retry_budget_ms
 
-    assert [retry_budget_ms(n) for n in (1, 2, 3, 5, 10)] == [1500, 2500, 4500, 16500, 56500]
+    assert [retry_budget_ms(n) for n in (1, 2, 3, 5, 10)] == [1000, 2000, 4000, 16000, 56000]
     code = _converted("""
         from openai import OpenAI
         a = OpenAI()
@@ -333,7 +333,7 @@ def test_the_retry_budget_follows_the_number_of_retries() -> None:
         for c in (a, b):
             c.chat.completions.create(model="gpt-4o", messages=[])
         """)
-    assert "max_elapsed_time=2500)" in code and "max_elapsed_time=16500)" in code, code
+    assert "max_elapsed_time=2000)" in code and "max_elapsed_time=16000)" in code, code
 
 
 def test_max_retries_from_a_name_keeps_zero_meaning_no_retries() -> None:
@@ -398,3 +398,13 @@ def test_a_trailing_comment_stays_on_its_argument() -> None:
         """)
     assert "client = Mistral(\n    timeout_ms=30000,  # seconds\n    retry_config=RetryConfig(" in code, code
     assert "retry_connection_errors=True),\n)\n" in code
+
+
+def test_a_negative_max_retries_gets_no_retries() -> None:
+    """Review: OpenAI makes no retry for max_retries=-1; the conversion had given it a RetryConfig."""
+    code = _converted("""
+        from openai import OpenAI
+        c = OpenAI(max_retries=-1)
+        c.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert "c = Mistral()\n" in code and "RetryConfig" not in code, code

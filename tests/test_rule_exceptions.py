@@ -449,8 +449,9 @@ class TestExceptions(MechanicsTest):
         """
         self.assertCodemod(before, after)
 
-    def test_merge_would_shadow_is_todo(self) -> None:
-        """An unnamed handler that uses the other handler's name for something else is not merged."""
+    def test_merge_would_shadow_takes_a_fresh_name(self) -> None:
+        """An unnamed handler reads the other handler's name as something else (the parameter e):
+        the merged clause takes a name used nowhere, and the named handler's branch reads it."""
         before = """
             import openai
 
@@ -462,22 +463,52 @@ class TestExceptions(MechanicsTest):
                 except openai.APIError as e:
                     fail(e)
         """
-        message = ("except openai.RateLimitError: Mistral raises errors.SDKError for it, and the status check cannot "
-                   "be merged with a handler whose body uses e for something else; rewrite it by hand branching on "
-                   "e.status_code")
-        after = f"""
-            import openai
+        after = """
+            import httpx2
+            from mistralai.client import errors
 
             def run(e):
                 try:
                     call()
-                # TODO(migrator MIG103): {message}
-                except openai.RateLimitError:
-                    wait(e)
-                except openai.APIError as e:
-                    fail(e)
+                except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as exc:
+                    if isinstance(exc, errors.SDKError) and exc.status_code == 429:
+                        wait(e)
+                    elif isinstance(exc, (errors.MistralError, errors.NoResponseError, httpx2.RequestError)):
+                        fail(exc)
+                    else:
+                        raise
         """
-        self.assertCodemod(before, after, expected_warnings=[f"line 6: {message}"])
+        self.assertCodemod(before, after)
+
+    def test_a_renamed_handler_does_not_capture_an_outer_variable(self) -> None:
+        """Review: `e = "outer"`; `except RateLimitError as rl: return e` + `except Exception as e`.
+        Merged under e, the first branch would read the exception instead of "outer"."""
+        before = """
+            import openai
+
+            def run():
+                e = "outer"
+                try:
+                    call()
+                except openai.RateLimitError as rl:
+                    return (rl, e)
+                except Exception as e:
+                    return e
+        """
+        after = """
+            from mistralai.client import errors
+
+            def run():
+                e = "outer"
+                try:
+                    call()
+                except Exception as exc:
+                    if isinstance(exc, errors.SDKError) and exc.status_code == 429:
+                        return (exc, e)
+                    else:
+                        return exc
+        """
+        self.assertCodemod(before, after)
 
     def test_except_star_status_is_todo(self) -> None:
         """Status checks inside except* groups are not attempted."""

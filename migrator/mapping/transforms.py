@@ -78,9 +78,9 @@ def strip_v1(url: Any) -> Any:
 
 def max_retries_to_retry_config(value: Any) -> Any:
     """Runtime form of the retry translation (the codemod emits the RetryConfig constructor)."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise Unmappable(f"max_retries {value!r} is not a non-negative integer")
-    if value == 0:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise Unmappable(f"max_retries {value!r} is not an integer")
+    if value <= 0:  # OpenAI makes no retry for 0 or less
         raise DropValue("Mistral does not retry by default")
     from migrator.mapping.client import retry_budget_ms
 
