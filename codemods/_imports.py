@@ -374,15 +374,18 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
     else None (the imports go to the top of the module)."""
     if not local:
         return None
-    functions, lines_read = list(_scopes(tree)), {}
+    scopes, lines_read = list(_scopes(tree)), {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             lines_read.setdefault(node.id, []).append(node.lineno)
+    functions = [f for f in scopes if not _top_level(f)]
     outermost = [f for f in functions if not any(
         g is not f and g.lineno <= f.lineno and (g.end_lineno or 0) >= (f.end_lineno or 0) for g in functions)]
+    branches = [f for f in scopes if _top_level(f)]
 
-    def home(line: int):  # the outermost function holding a line
-        return next((f for f in outermost if f.lineno <= line <= (f.end_lineno or f.lineno)), None)
+    def home(line: int):  # the outermost function holding a line, else the top-level if / with / try
+        return next((f for f in outermost if f.lineno <= line <= (f.end_lineno or f.lineno)), None) or \
+            next((b for b in branches if b.lineno <= line <= (b.end_lineno or b.lineno)), None)
 
     homes = {start: home(start + 1) for start, *_ in local}
     wanted = [(module, name, name) for module, names in pending_from.items() for name in names] + \

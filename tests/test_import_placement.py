@@ -188,3 +188,19 @@ def test_a_module_level_import_error_guard_gets_the_mistral_imports() -> None:
                            "    from mistralai.client.utils import BackoffStrategy, RetryConfig\n"
                            "except ImportError:\n    raise SystemExit(\"pip install mistralai\")\n"), code
     assert "openai" not in code
+
+
+def test_a_function_local_import_inside_a_main_block_stays_the_functions_own() -> None:
+    """Top-level `if __name__ == "__main__":` blocks are places of their own, but a function inside
+    one still is its own place: its local import is replaced inside the function."""
+    code, _ = convert_idempotent('''\
+        if __name__ == "__main__":
+            def ask(q):
+                from openai import OpenAI
+                c = OpenAI()
+                return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+
+            print(ask("hi"))
+        ''')
+    assert code.startswith('if __name__ == "__main__":\n    def ask(q):\n        from mistralai.client import Mistral\n'), code
+    assert code.count("from mistralai.client import Mistral") == 1
