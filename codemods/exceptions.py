@@ -475,11 +475,20 @@ class _Transformer(RuleTransformer):
     def _within_exception(self, handler) -> bool:
         """Does ``except Exception`` catch everything ``handler`` catches (OpenAI's classes, the
         built-in subclasses of Exception)?"""
-        for element in _elements(handler.type):
-            if self._rule(element) is None and not (_code(element) in _BUILTIN_EXCEPTIONS and issubclass(
-                    getattr(builtins, _code(element)), Exception)):
-                return False
-        return True
+        return all(self._rule(element) is not None or self._is_exception(_code(element))
+                   for element in _elements(handler.type))
+
+    def _is_exception(self, name: str, depth: int = 0) -> bool:
+        """A built-in subclass of Exception, or a class of this module whose bases all are."""
+        if name in _BUILTIN_EXCEPTIONS:
+            return issubclass(getattr(builtins, name), Exception)
+        module = self._scopes[0] if self._scopes else None
+        if depth > 5 or not isinstance(module, cst.Module):
+            return False
+        found = [s for s in module.body if isinstance(s, cst.ClassDef) and s.name.value == name]
+        return len(found) == 1 and bool(found[0].bases) and all(
+            not arg.keyword and not arg.star and self._is_exception(_code(arg.value), depth + 1)
+            for arg in found[0].bases)
 
     def _free_name(self) -> str:
         return next(n for n in ("e", "exc", "err", "error", "api_error", "mistral_error")
