@@ -319,12 +319,12 @@ class RuleTransformer(cst.CSTTransformer):
     def retry_config_code(self, retries: "int | str") -> str:
         """The ``RetryConfig(...)`` code for ``max_retries=retries``, its imports requested: the class
         names, or their module where the module already uses one of the names (its own ``RetryConfig``)."""
-        from migrator.mapping.client import RETRY_IMPORTS, RETRY_MODULE, retry_config_code
+        from migrator.mapping.client import RETRY_IMPORTS, retry_config_code
 
         module, names = RETRY_IMPORTS
         if set(names) & (self.facts.names_in_use | self.facts.bound_names):
-            self.need_import(RETRY_MODULE)
-            return retry_config_code(retries, RETRY_MODULE + ".")
+            self.need_import(module)  # `import mistralai.client.utils`: the app has a RetryConfig of its own
+            return retry_config_code(retries, module + ".")
         for name in names:
             self.need_import(module, name)
         return retry_config_code(retries)
@@ -586,10 +586,12 @@ class ApiCallTransformer(RuleTransformer):
 
 
 def _v0_spelling(func: cst.BaseExpression) -> bool:
-    """``openai.ChatCompletion.create`` / ``openai.Model.list``: openai 0.x's classes are capitalised,
-    openai>=1's module client resources (``openai.chat.completions``) are not."""
+    """``openai.ChatCompletion.create`` / ``openai.Model.list``: a call through one of openai 0.x's
+    resources (``migrator.mapping.client.V0_HINTS``), not openai>=1's ``openai.chat.completions``."""
+    from migrator.mapping.client import V0_HINTS
+
     while isinstance(func, cst.Attribute):
-        if func.attr.value[:1].isupper():
+        if func.attr.value in V0_HINTS:
             return True
         func = func.value
     return False

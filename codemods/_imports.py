@@ -114,9 +114,9 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     pending_plain: list[str] = []
     needed = list(dict.fromkeys(needed))
     statements = [code for module, code in needed if module == STATEMENT]
-    if MODULE_CLIENT_CODE in statements and any(c != MODULE_CLIENT_CODE and c.startswith(MODULE_CLIENT_CODE[:-1])
-                                                for c in statements):
-        statements.remove(MODULE_CLIENT_CODE)  # openai 0.x and >=1 calls in one module: the retrying one
+    clients = [code for code in statements if code.startswith(f"{MODULE_CLIENT_NAME} = ")]
+    if len(clients) > 1 and MODULE_CLIENT_CODE in clients:  # openai 0.x and >=1 calls: the retrying one
+        statements.remove(MODULE_CLIENT_CODE)
     needed = [item for item in needed if item[0] != STATEMENT]
     for module, name in sorted(needed, key=lambda n: (n[0], n[1] or "")):
         (pending_from.setdefault(module, []).append(name) if name else pending_plain.append(module))

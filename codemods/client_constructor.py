@@ -11,8 +11,8 @@ from codemods._base import (MigratorRule, RuleTransformer, append_arg, code_of, 
                             literal)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, OPENAI_DEFAULT_RETRIES,
-                                     SDK_INSTRUMENTERS)
+from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, MODULE_RETRIES_CARRIED,
+                                     OPENAI_DEFAULT_RETRIES, SDK_INSTRUMENTERS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -149,18 +149,11 @@ class _Transformer(RuleTransformer):
             if self.compat is not None:
                 self._compat_setting[id(node)] = line
                 return
+            advice = MODULE_CLIENT_SETTINGS[target.attr.value]
             if target.attr.value == "max_retries" and isinstance(self.facts.module_retries, int):
-                carried = "none" if self.facts.module_retries == 0 else "its retry_config"
-                self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: the module's "
-                                f"mistral_client carries the same retries ({carried}); remove this line")
-                return
-            if target.attr.value == "max_retries":
-                self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: the module's "
-                                "mistral_client has OpenAI's default retries (its retry_config): set its budget "
-                                "from this value, then remove this line")
-                return
-            self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
-                            f"{MODULE_CLIENT_SETTINGS[target.attr.value]}")
+                advice = MODULE_RETRIES_CARRIED.format(
+                    carried="none" if self.facts.module_retries == 0 else "its retry_config")
+            self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _env_subscript_key(node):

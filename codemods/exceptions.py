@@ -668,17 +668,13 @@ def _catch_all(handler) -> bool:
     return handler.type is None or all(_code(e) in ("Exception", "BaseException") for e in _elements(handler.type))
 
 
-def _attribute_reads(body: cst.CSTNode, name: str, names: bool = False) -> list[cst.CSTNode]:
-    """``name.attr`` nodes in ``body`` (with ``names``: any use of ``name``)."""
-    found: list[cst.CSTNode] = []
+def _attribute_reads(body: cst.CSTNode, name: str) -> list[cst.Attribute]:
+    """``name.attr`` nodes in ``body``."""
+    found: list[cst.Attribute] = []
 
     class _Reads(cst.CSTVisitor):
         def visit_Attribute(self, node: cst.Attribute) -> None:
             if isinstance(node.value, cst.Name) and node.value.value == name:
-                found.append(node)
-
-        def visit_Name(self, node: cst.Name) -> None:
-            if names and node.value == name:
                 found.append(node)
 
     body.visit(_Reads())

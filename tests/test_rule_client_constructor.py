@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from libcst.codemod import CodemodTest
-from mechanics import MechanicsTest
+from mechanics import MechanicsTest, convert_idempotent
 
 from codemods.client_constructor import ClientConstructor
 
@@ -313,20 +311,13 @@ def test_an_sdk_instrumenter_in_a_converting_module_gets_a_todo():
     assert not any("instrument_openai() instruments" in t for t in todos), todos
 
 
-def _converted(code: str) -> str:
-    from migrator.config import Config
-    from migrator.engine.transform import transform_source
-
-    return transform_source(textwrap.dedent(code), config=Config()).code
-
-
 def test_the_retry_budget_follows_the_number_of_retries() -> None:
     """Review: a flat 60 s budget made about 11 attempts where OpenAI made 3 (and stacked with the
     app's own retry loops). The budget is what the backoff needs for about N retries."""
     from migrator.mapping.client import retry_budget_ms
 
     assert [retry_budget_ms(n) for n in (1, 2, 3, 5, 10)] == [1000, 2000, 4000, 16000, 56000]
-    code = _converted("""
+    code, _ = convert_idempotent("""
         from openai import OpenAI
         a = OpenAI()
         b = OpenAI(max_retries=5)
@@ -339,7 +330,7 @@ def test_the_retry_budget_follows_the_number_of_retries() -> None:
 def test_max_retries_from_a_name_keeps_zero_meaning_no_retries() -> None:
     """Review: `max_retries=MAX_RETRIES` with MAX_RETRIES = 0 got retries. Now `... if MAX_RETRIES
     else None` (Mistral retries nothing with retry_config=None), with the budget TODO."""
-    code = _converted("""
+    code, _ = convert_idempotent("""
         from openai import OpenAI
         MAX_RETRIES = 0
         c = OpenAI(max_retries=MAX_RETRIES)
@@ -351,7 +342,7 @@ def test_max_retries_from_a_name_keeps_zero_meaning_no_retries() -> None:
 
 def test_a_module_with_its_own_retry_config_reaches_mistrals_through_the_module() -> None:
     """Review: the app's own `class RetryConfig` shadowed the new import (TypeError at import)."""
-    code = _converted("""
+    code, _ = convert_idempotent("""
         from dataclasses import dataclass
         from openai import OpenAI
 
@@ -369,7 +360,7 @@ def test_a_module_with_its_own_retry_config_reaches_mistrals_through_the_module(
 def test_the_module_client_follows_openai_max_retries() -> None:
     """Review: `openai.max_retries = 0` got a retrying mistral_client and a TODO asking for one; a
     module with openai 0.x and >=1 calls got two mistral_client assignments."""
-    code = _converted("""
+    code, _ = convert_idempotent("""
         import openai
         openai.max_retries = 0
         def b(m):
@@ -377,7 +368,7 @@ def test_the_module_client_follows_openai_max_retries() -> None:
         """)
     assert "mistral_client = Mistral()\n" in code and "RetryConfig" not in code, code
     assert "the module's mistral_client carries the same retries (none); remove this line" in code
-    code = _converted("""
+    code, _ = convert_idempotent("""
         import openai
         def a(m):
             return openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=m)["choices"][0]["message"]["content"]
@@ -389,7 +380,7 @@ def test_the_module_client_follows_openai_max_retries() -> None:
 
 def test_a_trailing_comment_stays_on_its_argument() -> None:
     """Review: the appended retry_config took over the last argument's trailing comma and comment."""
-    code = _converted("""
+    code, _ = convert_idempotent("""
         from openai import OpenAI
         client = OpenAI(
             timeout=30,  # seconds
@@ -402,7 +393,7 @@ def test_a_trailing_comment_stays_on_its_argument() -> None:
 
 def test_a_negative_max_retries_gets_no_retries() -> None:
     """Review: OpenAI makes no retry for max_retries=-1; the conversion had given it a RetryConfig."""
-    code = _converted("""
+    code, _ = convert_idempotent("""
         from openai import OpenAI
         c = OpenAI(max_retries=-1)
         c.chat.completions.create(model="gpt-4o", messages=[])

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import builtins
-import textwrap
 
 import httpx2
 import pytest
 from libcst.codemod import CodemodTest  # noqa: F401
-from mechanics import MechanicsTest
+from mechanics import MechanicsTest, convert_idempotent
 from mistralai.client import errors
 
 from codemods.exceptions import Exceptions
@@ -927,10 +926,7 @@ def test_attribute_notes_format() -> None:
 def test_a_handler_left_because_a_sibling_cannot_convert_says_so() -> None:
     """Review: `except RateLimitError` next to `except LengthFinishReasonError` (no Mistral class):
     the whole try stays, and the rate-limit handler, now dead, had no TODO of its own."""
-    from migrator.config import Config
-    from migrator.engine.transform import transform_source
-
-    code = transform_source(textwrap.dedent("""\
+    code, _ = convert_idempotent("""\
         import openai
         client = openai.OpenAI()
         def f():
@@ -940,7 +936,7 @@ def test_a_handler_left_because_a_sibling_cannot_convert_says_so() -> None:
                 return "rate"
             except openai.LengthFinishReasonError:
                 return "length"
-        """), config=Config()).code
+        """)
     assert ("    # TODO(migrator MIG103): except openai.RateLimitError left as written (another handler of this try "
             "cannot convert): Mistral raises errors.SDKError with status_code == 429 here\n"
             "    except openai.RateLimitError:\n") in code, code
@@ -949,10 +945,7 @@ def test_a_handler_left_because_a_sibling_cannot_convert_says_so() -> None:
 def test_a_module_class_based_on_exception_does_not_keep_the_catch_all_apart() -> None:
     """Review: `class Retryable(Exception)` defined in the module, handled between the status check
     and `except Exception`, counted as a class of unknown base (TODO). Its base is known."""
-    from migrator.config import Config
-    from migrator.engine.transform import transform_source
-
-    code = transform_source(textwrap.dedent("""\
+    code, _ = convert_idempotent("""\
         import openai
         client = openai.OpenAI()
         class Retryable(Exception):
@@ -968,6 +961,6 @@ def test_a_module_class_based_on_exception_does_not_keep_the_catch_all_apart() -
                 return "later"
             except Exception:
                 return "other"
-        """), config=Config()).code
+        """)
     assert "    except Exception as e:\n        if isinstance(e, errors.SDKError) and e.status_code == 429:\n" in code, code
     assert "elif isinstance(e, Later):" in code and "TODO" not in code

@@ -30,7 +30,6 @@ MANUAL_CLIENT_CLASSES = MappingProxyType({
 MISTRAL_CLIENT = ("mistralai.client", "Mistral")
 MISTRAL_SERVER = "https://api.mistral.ai"  # what an api.openai.com URL in a converted client becomes
 RETRY_IMPORTS = ("mistralai.client.utils", ("RetryConfig", "BackoffStrategy"))
-RETRY_MODULE = "mistralai.client.utils"  # imported whole where the names are taken in the module
 OPENAI_DEFAULT_RETRIES = 2  # OpenAI(max_retries=2) by default; openai 0.x retried only connections
 
 
@@ -87,6 +86,8 @@ MODULE_CLIENT_NAME = "mistral_client"
 MODULE_CLIENT_CODE = "mistral_client = Mistral()"  # for openai 0.x calls, which retried no HTTP status
 # for openai>=1's module client, which retried twice by default (429, 5xx, connection errors)
 MODULE_CLIENT_RETRYING_CODE = "mistral_client = Mistral(retry_config={retry_config})"
+# `openai.max_retries = N` with N a number: the module client already carries it.
+MODULE_RETRIES_CARRIED = "the module's mistral_client carries the same retries ({carried}); remove this line"
 # `openai.<attr> = value` settings of that module client, and what to do instead.
 MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",
@@ -95,7 +96,8 @@ MODULE_CLIENT_SETTINGS = MappingProxyType({
     "organization": "Mistral has no organization setting",
     "project": "Mistral has no project setting",
     "default_headers": "pass client=httpx2.Client(headers=...) to Mistral(...)",
-    "max_retries": "pass retry_config= to Mistral(...)",
+    "max_retries": "the module's mistral_client has OpenAI's default retries (its retry_config): set its budget "
+                   "from this value, then remove this line",
     "timeout": "pass timeout_ms= to Mistral(...)",
     "api_type": "Azure OpenAI settings have no Mistral equivalent",
     "api_version": "Azure OpenAI settings have no Mistral equivalent",
