@@ -669,6 +669,16 @@ def append_arg(args: list[cst.Arg], arg: cst.Arg,
         return [*args[:-1], last.with_changes(comma=last.comma.with_changes(whitespace_after=own_line)),
                 arg.with_changes(comma=cst.Comma(whitespace_after=closing.with_changes(
                     first_line=cst.TrailingWhitespace(newline=closing.first_line.newline))))]
+    if last is not None and isinstance(opening, cst.ParenthesizedWhitespace) and last.comma is cst.MaybeSentinel.DEFAULT \
+            and isinstance(last.whitespace_after_arg, cst.ParenthesizedWhitespace) \
+            and last.whitespace_after_arg.first_line.comment is not None:
+        # ``api_key=k  # the key\n)``: the comment stays on its argument's line, after the new comma
+        closing = last.whitespace_after_arg
+        own_line = closing.with_changes(indent=opening.indent, last_line=opening.last_line)
+        return [*args[:-1], last.with_changes(comma=cst.Comma(whitespace_after=own_line),
+                                              whitespace_after_arg=cst.SimpleWhitespace("")),
+                arg.with_changes(whitespace_after_arg=closing.with_changes(
+                    first_line=cst.TrailingWhitespace(newline=closing.first_line.newline)))]
     return finish_args(args, [*args, arg], opening)
 
 

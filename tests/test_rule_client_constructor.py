@@ -387,8 +387,41 @@ def test_a_trailing_comment_stays_on_its_argument() -> None:
         )
         client.chat.completions.create(model="gpt-4o", messages=[])
         """)
-    assert "client = Mistral(\n    timeout_ms=30000,  # seconds\n    retry_config=RetryConfig(" in code, code
+    assert "client = Mistral(\n    timeout_ms=30000,  # milliseconds\n    retry_config=RetryConfig(" in code, code
     assert "retry_connection_errors=True),\n)\n" in code
+
+
+def test_a_comment_on_a_last_argument_without_a_comma_stays_on_its_line() -> None:
+    """Review: ``api_key=key  # the key`` with no trailing comma: the comment moved to the appended
+    retry_config line."""
+    code, _ = convert_idempotent("""
+        from openai import OpenAI
+        client = OpenAI(
+            api_key=key  # the key
+        )
+        client.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert "client = Mistral(\n    api_key=key,  # the key\n    retry_config=RetryConfig(" in code, code
+    assert "retry_connection_errors=True)\n)\n" in code, code
+
+
+def test_a_timeout_comment_that_names_the_unit_follows_it() -> None:
+    """Review: ``timeout=30,  # seconds`` became ``timeout_ms=30000,  # seconds``. A comment that says
+    only the unit is rewritten; one that says more (``# 60 seconds, ...``) stays true and stays."""
+    code, _ = convert_idempotent("""
+        from openai import OpenAI
+        a = OpenAI(
+            timeout=60  # in seconds
+        )
+        b = OpenAI(
+            timeout=60,  # 60 seconds, enough for long answers
+            max_retries=0,
+        )
+        a.chat.completions.create(model="gpt-4o", messages=[])
+        b.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert "    timeout_ms=60000,  # in milliseconds\n" in code, code
+    assert "    timeout_ms=60000,  # 60 seconds, enough for long answers\n" in code, code
 
 
 def test_a_negative_max_retries_gets_no_retries() -> None:
