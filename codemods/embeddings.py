@@ -22,7 +22,9 @@ class Embeddings(MigratorRule):
     dropped with a TODO. Every converted call gets one TODO: the vectors change (size and space), so
     stored vectors must be re-embedded. A statement of the module that writes the size of OpenAI's
     vectors (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 3072``) gets a TODO too: the
-    column or index must be sized for the new vectors. The response reads stay: ``.data[i].embedding``, ``.model``,
+    column or index must be sized for the new vectors; so does a shorter size written where a name or
+    keyword says "dim" (``DIMENSIONS_TO_KEEP = 512``): text-embedding-3 vectors are made to be cut,
+    mistral-embed's are not. The response reads stay: ``.data[i].embedding``, ``.model``,
     ``.usage.prompt_tokens`` / ``.total_tokens`` exist on Mistral's ``EmbeddingResponse``.
 
     **Why.** mistralai 3.7's ``embeddings.create`` takes ``inputs`` (the wire key stays ``input``) and

@@ -12,7 +12,7 @@ from codemods._base import (ApiCallTransformer, MigratorRule, WrittenTargets, co
 from codemods._facts import BLINE, FREAD
 from codemods.audio import opened_file_dict
 from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, FILE_RENAMES, CONTENT_READS, FILE_TUPLE_KEYS, ID_KEYWORDS, LINE_BODY_RENAMES,
-                                    LINE_DROPPED, METHODS, READ_SITE_ATTRS, REQUEST_COUNTS, STATUSES, line_dict)
+                                    LINE_DROPPED, LIST_DATA_TODO, LIST_KEYWORDS, LIST_PAGE_SIZE, LIST_TODO, METHODS, READ_SITE_ATTRS, REQUEST_COUNTS, STATUSES, line_dict)
 
 
 
@@ -29,7 +29,11 @@ class FilesAndBatches(MigratorRule):
     ``batches.create(input_file_id=x, endpoint="/v1/chat/completions", completion_window="24h")`` ->
     ``batch.jobs.create(input_files=[x], endpoint="/v1/chat/completions", model=<the lines' model>)``;
     ``batches.retrieve(id)`` / ``cancel(id)`` -> ``batch.jobs.get(job_id=id)`` / ``cancel(job_id=id)``
-    (``_async`` methods on async clients). Batch reads follow: ``status == "completed"`` ->
+    (``_async`` methods on async clients). ``files.list(purpose=..., limit=n)`` /
+    ``batches.list(limit=n)`` iterated by a loop or a comprehension -> ``files.list(purpose=...,
+    page_size=n)`` / ``batch.jobs.list(page_size=n)``, with ``.data`` appended where the page itself was
+    iterated; without ``limit=`` a TODO says Mistral answers one page of 100 where OpenAI's iteration
+    went through every page. Their items' reads follow as below. Batch reads follow: ``status == "completed"`` ->
     ``status == "SUCCESS"`` (each OpenAI status to Mistral's upper-case one), ``output_file_id`` /
     ``error_file_id`` -> ``output_file`` / ``error_file``, ``request_counts.completed`` ->
     ``succeeded_requests`` (``total`` / ``failed`` likewise). The batch input lines the module writes,
@@ -58,7 +62,8 @@ class FilesAndBatches(MigratorRule):
     NAME = "files-batches"
     SAFETY = "approximate"
     TARGETS = ("mistral",)
-    DESCRIPTION = "files.create / content, batches.create / retrieve / cancel -> files.upload / download, batch.jobs.*"
+    DESCRIPTION = ("files.create / content / list, batches.create / retrieve / cancel / list -> files.upload / "
+                   "download / list, batch.jobs.*")
     BEFORE = ('import json\nfrom openai import OpenAI\n\nclient = OpenAI()\nwith open("batch.jsonl", "w") as out:\n'
               '    for i, q in enumerate(questions):\n'
               '        out.write(json.dumps({"custom_id": str(i), "method": "POST", "url": "/v1/chat/completions",\n'
@@ -182,7 +187,7 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
         if surface == "files.content" and name in CONTENT_READS:
             return cst.parse_expression(f"{owner}.{CONTENT_READS[name]}").with_changes(lpar=updated.lpar,
                                                                                        rpar=updated.rpar)
-        if surface in ("files.create", "files.retrieve") and name in FILE_RENAMES:
+        if surface in ("files.create", "files.retrieve", "files.list") and name in FILE_RENAMES:
             return updated.with_changes(attr=cst.Name(FILE_RENAMES[name]))
         if surface.startswith("batches.") and name in BATCH_RENAMES:
             return cst.parse_expression(f"{owner}.{BATCH_RENAMES[name]}").with_changes(lpar=updated.lpar,
@@ -244,6 +249,8 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
         if surface is None:
             return updated
         target = METHODS[surface]
+        peeked = self._answers_by_node.get(id(original))  # converting() takes the plan's answer
+        detail = peeked[1][4] if peeked is not None and len(peeked[1]) > 4 else ""
         found = self.converting(original, updated, f"convert this {surface} call by hand (Mistral: "
                                 f"client.{target}(...))")
         if found is None:
@@ -254,6 +261,9 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
             args = [keyword_arg(mistral_name, arg.value).with_changes(comma=arg.comma,
                                                                     whitespace_after_arg=arg.whitespace_after_arg)
                     if arg.keyword is None else arg.with_changes(keyword=cst.Name(mistral_name)) for arg in updated.args]
+        elif surface in LIST_KEYWORDS:  # purpose= as it is, limit= -> page_size=
+            args = [arg.with_changes(keyword=cst.Name(LIST_KEYWORDS[surface][arg.keyword.value]))  # type: ignore
+                    for arg in updated.args]
         elif surface == "files.create":
             args = [arg.with_changes(value=self._file(arg.value)) if arg.keyword.value == "file" else arg  # type: ignore
                     for arg in updated.args]
@@ -282,8 +292,16 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
         func = cst.Attribute(value=func, attr=cst.Name(method))
         note = f" ({ID_KEYWORDS[surface][1]} must be a Mistral id: files and batches made on OpenAI are not on " \
                "Mistral)" if surface in ID_KEYWORDS else ""
+        new: cst.BaseExpression = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        if surface in LIST_KEYWORDS:
+            items = detail == "items"  # the loop iterated the page itself: Mistral's is read through .data
+            if items:
+                new = cst.Attribute(value=new, attr=cst.Name("data"))
+            note = ".data" if items else ""
+            if detail != "unused" and not any(arg.keyword.value == "limit" for arg in updated.args):  # type: ignore
+                self.todo(line, (LIST_TODO if items else LIST_DATA_TODO).format(method=target, size=LIST_PAGE_SIZE))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...){note}", "approximate")
-        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+        return new
 
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
         if isinstance(value, cst.Tuple):  # (name, content[, content_type]), checked by the plan

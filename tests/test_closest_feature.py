@@ -78,7 +78,7 @@ def test_the_full_hint_once_per_family_and_file():
     outcome = transform_source("from openai import OpenAI\n\nclient = OpenAI()\n"
                                "a = client.beta.assistants.create(model='gpt-4o')\n"
                                "b = client.beta.assistants.retrieve('a')\n"
-                               "c = client.files.list(purpose='assistants')\n", config=Config())
+                               "c = client.files.wait_for_processing('file-1')\n", config=Config())
     todos = {t.line: t.message for t in outcome.findings if t.rule == "MIG106"}
     assert "client.beta.agents.create(model=..., name=..." in todos[4]
     assert "see the TODO at the first beta.assistants call" in todos[5]

@@ -182,10 +182,10 @@ def test_a_todo_worded_by_an_earlier_version_is_replaced_not_repeated() -> None:
     from migrator.engine.transform import transform_source
 
     source = ("from openai import OpenAI\n\n# TODO(migrator MIG101): kept on OpenAI: an older wording\n"
-              "# TODO(migrator MIG106): another rule's TODO stays\nclient = OpenAI()\nclient.files.list()\n")
+              "# TODO(migrator MIG106): another rule's TODO stays\nclient = OpenAI()\nclient.images.generate(prompt=\"x\")\n")
     code = transform_source(source, config=Config()).code
     assert "an older wording" not in code and "another rule's TODO stays" in code
-    assert code.count("TODO(migrator MIG101)") == 1 and "blocking uses: files.list" in code
+    assert code.count("TODO(migrator MIG101)") == 1 and "blocking uses: images.generate" in code
 
 
 def test_a_function_local_import_unused_before_the_conversion_stays() -> None:

@@ -161,3 +161,30 @@ def test_openai_embedding_sizes_in_a_converted_module_get_a_todo() -> None:
             return client.images.generate(prompt=prompt)
         ''')
     assert not [t for t in todos if "the size of OpenAI's" in t], todos
+
+
+def test_a_shortened_vector_size_in_a_converted_module_gets_a_todo() -> None:
+    """Review (sweep's redis_vector_db): ``DIMENSIONS_TO_KEEP = 512`` cut text-embedding-3 vectors,
+    which are trained to be shortened; the converted module cut mistral-embed's 1024 the same way
+    with no word. A size assigned to a name (or keyword) that says "dim" gets a TODO; mistral-embed's
+    own 1024, and a size that says nothing of dimensions (``CHUNK_SIZE = 512``), do not."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import numpy as np
+        from openai import OpenAI
+
+        DIMENSIONS_TO_KEEP = 512
+        CHUNK_SIZE = 512
+        EMBED_DIM = 1024
+        client = OpenAI()
+
+
+        def embed(batch):
+            response = client.embeddings.create(input=batch, model="text-embedding-3-small")
+            return np.array([d.embedding for d in response.data])[:, :DIMENSIONS_TO_KEEP]
+        ''')
+    shortened = [t for t in todos if "not made to be shortened" in t]
+    assert len(shortened) == 1 and shortened[0].startswith("512: a vector size other than mistral-embed's 1024"), todos
+    lines = code.splitlines()
+    assert lines[lines.index("DIMENSIONS_TO_KEEP = 512") - 1].startswith("# TODO(migrator MIG107): 512:")

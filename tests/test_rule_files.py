@@ -114,7 +114,10 @@ def test_upload_from_a_tuple_and_a_with_block():
     ('client.files.create(file=path, purpose="batch")', "not seen to be a file opened"),
     ('client.files.create(**params)', "**kwargs"),
     ('client.files.retrieve(path, timeout=5)', "timeout="),
-    ('client.files.list(purpose="batch")', "files.list(...) stays on OpenAI: Mistral: client.files.list() (its files are .data)"),
+    ('client.files.list(purpose="batch")', "page is used other than iterated"),
+    ('client.files.list(after=path)', "after=: no equivalent on Mistral's files.list"),
+    ('client.files.list(purpose="assistants")', "purpose='assistants'"),
+    ('client.batches.list(order="asc")', "order=: no equivalent on Mistral's batch.jobs.list"),
 ])
 def test_what_keeps_a_files_client(call, reason):
     code, todos = convert(f'''\
@@ -332,3 +335,49 @@ def test_a_name_holding_two_clients_results_decides_them_together():
     assert "main = OpenAI()" in code and "raw.text" in code
     assert not [line for line in code.splitlines() if "download" in line and not line.lstrip().startswith("#")]
     assert todos
+
+
+def test_a_listed_page_is_iterated_through_data_and_its_items_reads_follow():
+    """files.list() / batches.list() iterated by a loop or a comprehension: Mistral's page is read
+    through .data (appended where the page itself was iterated), limit= is page_size=, and the items'
+    reads follow the file and batch mappings; without limit= a TODO says only one page comes back."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def report():
+            for f in client.files.list(purpose="batch"):
+                print(f.id, f.filename, f.bytes)
+            done = [b.id for b in client.batches.list(limit=50).data if b.status == "completed"]
+            for b in client.batches.list():
+                if b.status in ("failed", "expired"):
+                    print(b.output_file_id, b.request_counts.completed)
+            return done
+        ''')
+    assert 'for f in client.files.list(purpose="batch").data:' in code, code
+    assert "print(f.id, f.filename, f.size_bytes)" in code
+    assert 'done = [b.id for b in client.batch.jobs.list(page_size=50).data if b.status == "SUCCESS"]' in code
+    assert "for b in client.batch.jobs.list().data:" in code
+    assert 'if b.status in ("FAILED", "TIMEOUT_EXCEEDED"):' in code
+    assert "print(b.output_file, b.succeeded_requests)" in code
+    assert len(todos) == 2 and all("answers one page" in todo for todo in todos), todos
+    again, _ = convert(code)
+    assert again == code
+
+
+@pytest.mark.parametrize("loop, reason", [
+    ("for f in client.files.list():\n                keep.append(f)", "used as a whole"),
+    ("for f in client.files.list():\n                print(f.status)", "has no status"),
+    ("for i, f in enumerate(client.files.list()):\n                print(f.id)", "used other than iterated"),
+    ("async for f in client.files.list():\n                print(f.id)", "async for"),
+])
+def test_what_keeps_a_listing_client(loop, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        async def run(keep):
+            {loop}
+        ''')
+    assert "client = OpenAI()" in code, code
+    assert any(reason in todo for todo in todos), todos

@@ -164,6 +164,7 @@ import struct
 import sys
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Iterator, NamedTuple
@@ -1155,6 +1156,12 @@ class _Handler(BaseHTTPRequestHandler):
             meta = wire._store_file(filename or "upload.jsonl", content, purpose)
             self._send_json(200, _file_meta(meta, name), fault)
             return True
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        if self.command == "GET" and path == "/v1/files":  # files.list: one page (Mistral) / a cursor page (OpenAI)
+            metas = [stored["meta"] for stored in list(wire._files.values())
+                     if "purpose" not in query or stored["meta"]["purpose"] == query["purpose"][0]]
+            self._send_json(200, _page([_file_meta(meta, name) for meta in metas], query, name), fault)
+            return True
         match = re.fullmatch(r"/v1/files/([^/]+)(/content)?", path)
         if match and self.command in ("GET", "DELETE"):
             stored = wire._files.get(match.group(1))
@@ -1189,6 +1196,11 @@ class _Handler(BaseHTTPRequestHandler):
                 job = wire._create_job({"input_files": [body["input_file_id"]], "endpoint": body["endpoint"],
                                         "metadata": body.get("metadata")}, "openai")
                 self._send_json(200, _openai_batch(job, body), fault)
+            return True
+        if self.command == "GET" and path == jobs:  # batch.jobs.list / batches.list: the jobs as they stand
+            found = [wire._poll_job(job_id, count=False) for job_id in list(wire._jobs)]
+            self._send_json(200, _page([job if name == "mistral" else _openai_batch(job) for job in found
+                                        if job is not None], query, name), fault)
             return True
         match = re.fullmatch(re.escape(jobs) + r"/([^/]+)(/cancel)?", path)
         if match and self.command == ("POST" if match.group(2) else "GET"):
@@ -1436,6 +1448,20 @@ def _file_meta(meta: dict, personality: str) -> dict:
     return meta | {"deleted": False}
 
 
+def _page(items: list, query: dict, personality: str) -> dict:
+    """A list answer: Mistral's one page (``page`` / ``page_size``, 100 by default, with ``total``),
+    OpenAI's cursor page (``limit`` items after ``after``, with ``has_more``)."""
+    if personality == "mistral":
+        size, page = int(query.get("page_size", ["100"])[0]), int(query.get("page", ["0"])[0])
+        return {"object": "list", "data": items[page * size:(page + 1) * size], "total": len(items)}
+    after = query.get("after", [None])[0]
+    start = next((i + 1 for i, item in enumerate(items) if item["id"] == after), 0) if after else 0
+    limit = int(query.get("limit", ["20"])[0])
+    data = items[start:start + limit]
+    return {"object": "list", "data": data, "has_more": start + limit < len(items),
+            "first_id": data[0]["id"] if data else None, "last_id": data[-1]["id"] if data else None}
+
+
 def _openai_batch(job: dict, body: dict | None = None) -> dict:
     """A Mistral-shaped job record as OpenAI's Batch object."""
     return {"id": job["id"], "object": "batch", "endpoint": job["endpoint"], "errors": None,
@@ -1635,14 +1661,15 @@ class WireServer:
                                   "failed": len(errors)}
         return job
 
-    def _poll_job(self, job_id: str, cancel: bool = False) -> dict | None:
+    def _poll_job(self, job_id: str, cancel: bool = False, count: bool = True) -> dict | None:
+        """The job as a GET sees it (``count=False``: as a listing shows it, without counting a poll)."""
         with self._lock:
             state = self._jobs.get(job_id)
             if state is None:
                 return None
             if cancel:
                 state["cancelled"] = True
-            state["polls"] += 1
+            state["polls"] += 1 if count else 0
             job = dict(state["job"])
             if state.get("cancelled"):
                 job.update(status="CANCELLATION_REQUESTED" if cancel else "CANCELLED")

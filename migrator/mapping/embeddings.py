@@ -81,6 +81,19 @@ EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the conve
                        "and re-embed")
 
 
+# A vector size other than OpenAI's full ones, written where a name or keyword says "dim"
+# (DIMENSIONS_TO_KEEP = 512, dimension=256): the application shortens OpenAI's text-embedding-3 vectors,
+# which are trained to be cut; mistral-embed's are not.
+SHORTENED_SIZE_TODO = ("{size}: a vector size other than {model}'s {dims}: if the code cuts the converted "
+                       "embeddings to it, note that {model} vectors are not made to be shortened (OpenAI's "
+                       "text-embedding-3 are): keep {dims}, or use codestral-embed with output_dimension={size}")
+SHORTENED_SIZE_RANGE = range(32, 4097)
+
+
+def shortened_size_todo(size: int) -> str:
+    return SHORTENED_SIZE_TODO.format(size=size, model=MISTRAL_EMBED_MODEL, dims=MISTRAL_EMBED_DIMENSIONS)
+
+
 def embedding_size_todo(size: int) -> str:
     return EMBEDDING_SIZE_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size], model=MISTRAL_EMBED_MODEL,
                                       dims=MISTRAL_EMBED_DIMENSIONS)

@@ -18,7 +18,19 @@ METHODS = MappingProxyType({
     "batches.create": "batch.jobs.create",
     "batches.retrieve": "batch.jobs.get",
     "batches.cancel": "batch.jobs.cancel",
+    "files.list": "files.list",
+    "batches.list": "batch.jobs.list",
 })
+# list(): the keywords that carry over (OpenAI -> Mistral), and the items' kind. OpenAI's page is iterable
+# and its iteration fetches every page; Mistral answers one page (ListFilesResponse / ListBatchJobsResponse,
+# not iterable: its .data is), page 0 of page_size (100 by default).
+LIST_KEYWORDS = MappingProxyType({"files.list": MappingProxyType({"purpose": "purpose", "limit": "page_size"}),
+                                  "batches.list": MappingProxyType({"limit": "page_size"})})
+LIST_PAGE_SIZE = 100
+LIST_TODO = ("Mistral's {method} answers one page ({size} items unless page_size= says otherwise; page= for the "
+             "next), where OpenAI's iteration went through every page: page through it if there can be more")
+LIST_DATA_TODO = ("Mistral's {method} answers one page of {size} items unless page_size= says otherwise (page= for "
+                  "the next); OpenAI's .data held a page of its own default size: set page_size= if the count matters")
 # The id an OpenAI method takes first (positionally or by name) -> Mistral's keyword for it.
 ID_KEYWORDS = MappingProxyType({
     "files.retrieve": ("file_id", "file_id"), "files.delete": ("file_id", "file_id"),

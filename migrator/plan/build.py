@@ -29,7 +29,8 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, WRAPPED_CLIENT_NAMES,
                                      WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
-from migrator.plan.files import FILE_SURFACES, files_problem
+from migrator.mapping.files import LIST_KEYWORDS
+from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
@@ -1267,7 +1268,9 @@ class _Builder:
                             USE_TODO if problem else USE_CONVERT)
         elif surface in FILE_SURFACES:
             problem = files_problem(f, call, surface)
-            use = self._use(f, call, oid, surface, bool(problem), problem, "MIG119",
+            # list(): "items" / "page" tells MIG119 whether to append .data (as MIG108's models.list)
+            shape = list_shape(f, call) if not problem and surface in LIST_KEYWORDS else ""
+            use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG119",
                             USE_TODO if problem else USE_CONVERT)
             self._shared_result(f, call, oid, "result")
         elif surface in SPEECH_SURFACES:

@@ -298,8 +298,8 @@ def decide(builder, files) -> ConversionPlan:
                     origin.provider not in ("openai", "azure"):
                 verdict = OTHER  # a call of another provider's client: left alone (no TODO of its own)
             detail = use.detail if use.blocking else ""
-            if use.rule == "MIG108" and not use.blocking and verdict == CONVERT:
-                detail = use.detail  # how a converted models.list() page is used: "page" / "items"
+            if use.rule in ("MIG108", "MIG119") and not use.blocking and verdict == CONVERT:
+                detail = use.detail  # how a converted models / files / batches list() page is used: "page" / "items"
             if origin is not None and origin.kind == "module" and verdict == KEEP and not detail:
                 detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
             sites[key] = ("call", verdict, bool(origin and origin.is_async),
@@ -382,7 +382,8 @@ def _embedding_sizes(f, sites) -> dict:
     """Statements of a module whose embeddings calls convert that hold the size of OpenAI's vectors
     (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 1536``, an index's ``dimension=1536``):
     one TODO each, where the size is written (the call's own TODO cannot point at it)."""
-    from migrator.mapping.embeddings import OPENAI_EMBEDDING_SIZES, VECTOR_SIZE_TEXT, embedding_size_todo
+    from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, OPENAI_EMBEDDING_SIZES, SHORTENED_SIZE_RANGE,
+                                             VECTOR_SIZE_TEXT, embedding_size_todo, shortened_size_todo)
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
         ("embeddings.create", "Embedding.create", "Embedding.acreate"))
@@ -395,8 +396,12 @@ def _embedding_sizes(f, sites) -> dict:
     for node in f.nodes:
         if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
             continue
+        todo = embedding_size_todo
         if isinstance(node.value, int):
             size = node.value if node.value in OPENAI_EMBEDDING_SIZES and _sizes_vectors(f, node) else None
+            if size is None and node.value != MISTRAL_EMBED_DIMENSIONS and node.value in SHORTENED_SIZE_RANGE and \
+                    _sizes_vectors(f, node, words=("dim",)):
+                size, todo = node.value, shortened_size_todo  # DIMENSIONS_TO_KEEP = 512: a shortened vector
         elif isinstance(node.value, str):  # SQL: vector(1536), VECTOR(1536), "dimension": 1536 in JSON
             hit = VECTOR_SIZE_TEXT.search(node.value)
             size = int(hit.group(1)) if hit else None
@@ -411,31 +416,32 @@ def _embedding_sizes(f, sites) -> dict:
                 or isinstance(statement, ast.Expr) and statement.value is node:
             continue  # a docstring or a bare string: text about something else (--max-length 1536)
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
-        found.setdefault(key, embedding_size_todo(size))
+        found.setdefault(key, todo(size))
     return found
 
 
-def _sizes_vectors(f, node) -> bool:
+def _sizes_vectors(f, node, words: "tuple[str, ...]" = ()) -> bool:
     """Does the int ``node`` say how long a vector is, by where it is written: assigned to a name, or
     passed as a keyword / dict key, that says so (``EMBEDDING_DIM = 1536``, ``dimension=1536``,
-    ``{"vector_size": 1536}``), or compared with a ``len(...)``? (``max_tokens=1536`` is not.)"""
+    ``{"vector_size": 1536}``), or compared with a ``len(...)``? (``max_tokens=1536`` is not.) ``words``:
+    the words that say so instead of VECTOR_SIZE_WORDS (and no comparison counts)."""
     parent = f.parent.get(id(node))
     if isinstance(parent, ast.keyword):
-        words = parent.arg or ""
+        said = parent.arg or ""
     elif isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is node:
         targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
-        words = " ".join(ast.unparse(t) for t in targets)
+        said = " ".join(ast.unparse(t) for t in targets)
     elif isinstance(parent, ast.Dict) and node in parent.values:
         key = parent.keys[parent.values.index(node)]
-        words = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
-    elif isinstance(parent, ast.Compare):
+        said = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+    elif isinstance(parent, ast.Compare) and not words:
         return any(isinstance(side, ast.Call) and isinstance(side.func, ast.Name) and side.func.id == "len"
                    for side in (parent.left, *parent.comparators))
     else:
         return False
     from migrator.mapping.embeddings import VECTOR_SIZE_WORDS
 
-    return any(word in words.lower() for word in VECTOR_SIZE_WORDS)
+    return any(word in said.lower() for word in words or VECTOR_SIZE_WORDS)
 
 
 def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset()) -> dict:

@@ -8,13 +8,14 @@ from typing import Callable, Optional
 
 from migrator.mapping.files import (BATCH_ATTRS, BATCH_ENDPOINTS, BATCH_RENAMES, COMPLETION_WINDOW, CONTENT_METHODS,
                                     CONTENT_READS, DELETED_ATTRS, FILE_ATTRS, FILE_RENAMES, ID_KEYWORDS,
-                                    LINE_BODY_KEYS, LINE_BODY_RENAMES, METHODS, PURPOSES, REQUEST_COUNTS, STATUSES,
+                                    LINE_BODY_KEYS, LIST_KEYWORDS, LINE_BODY_RENAMES, METHODS, PURPOSES, REQUEST_COUNTS, STATUSES,
                                     UNMAPPED_STATUSES, line_dict)
 
 FILE_SURFACES = frozenset(METHODS)
 # Calls whose results read alike: a name may be bound to any of a group's calls.
 _GROUPS = {"files.create": "file", "files.retrieve": "file", "files.delete": "deleted", "files.content": "content",
-           "batches.create": "batch", "batches.retrieve": "batch", "batches.cancel": "batch"}
+           "batches.create": "batch", "batches.retrieve": "batch", "batches.cancel": "batch",
+           "files.list": "file", "batches.list": "batch"}  # list(): its items
 
 
 def surface_of(node: ast.AST) -> Optional[str]:
@@ -47,6 +48,8 @@ def files_problem(f, call: ast.Call, surface: str) -> str:
             return problem
     elif call.args:
         return "positional arguments"
+    elif surface in LIST_KEYWORDS:
+        return _list_problem(f, call, surface, keywords)
     elif surface == "files.create":
         problem = _upload_problem(f, keywords, opened_file)
         if problem:
@@ -65,6 +68,100 @@ def files_problem(f, call: ast.Call, surface: str) -> str:
     return _result_problem(f, call, lambda read, name: _read_problem(f, group, read, name, awaited),
                            f"the {_NOUNS[group]} is used as a whole (returned, passed on, stored): Mistral's "
                            f"{_MISTRAL_TYPES[group]} differs from OpenAI's {_OPENAI_TYPES[group]}", same_bindings=same)
+
+
+def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
+    """Why MIG119 leaves a files.list() / batches.list() as it is: "" when its page is only iterated
+    (``for x in <call>`` or ``<call>.data``, in a loop or a comprehension) and each item only read
+    through attributes Mistral's items have."""
+    allowed = LIST_KEYWORDS[surface]
+    unknown = sorted(set(keywords) - set(allowed))
+    if unknown:
+        return f"{unknown[0]}=: no equivalent on Mistral's {METHODS[surface]} (it pages with page= and page_size=)"
+    purpose = keywords.get("purpose")
+    if purpose is not None and not (isinstance(purpose, ast.Constant) and purpose.value in PURPOSES):
+        return (f"purpose={ast.unparse(purpose)}: Mistral's files take purpose \"batch\", \"fine-tune\", \"ocr\" or "
+                "\"agentic_safety\"; assistants / vision / user data files have no Mistral counterpart")
+    loop, awaited = list_loop(f, call)
+    outer = f.parent.get(id(call))
+    if isinstance(f.parent.get(id(outer)) if isinstance(outer, ast.Await) else outer, ast.Expr):
+        return ""  # the page is not used: the call alone (a connectivity check)
+    if loop is None:
+        return (f"the {surface.split('.')[0][:-1] if surface.startswith('files') else 'batch'} page is used other than "
+                f"iterated by a for loop or comprehension: Mistral's {_PAGE_TYPES[surface]} is not iterable (its "
+                ".data is) and pages with page= / page_size=")
+    if isinstance(loop, ast.AsyncFor) or (isinstance(loop, ast.comprehension) and loop.is_async):
+        return "async for over the page: iterate (await client.<...>.list_async()).data by hand"
+    if awaited is None:
+        return "the awaited page is iterated as it is: iterate (await ...).data by hand"
+    if not isinstance(loop.target, ast.Name):
+        return "the loop unpacks each item: read its fields by attribute"
+    group, name = _GROUPS[surface], loop.target.id
+    for load in _item_loads(f, loop, name):
+        read = f.parent.get(id(load))
+        if not (isinstance(read, ast.Attribute) and read.value is load):
+            return (f"{name} (an item of the page) is used as a whole: Mistral's {_MISTRAL_TYPES[group]} differs from "
+                    f"OpenAI's {_OPENAI_TYPES[group]}")
+        problem = _read_problem(f, group, read, name, False)
+        if problem:
+            return problem
+    return ""
+
+
+_PAGE_TYPES = {"files.list": "ListFilesResponse", "batches.list": "ListBatchJobsResponse"}
+
+
+def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
+    """(the for loop / comprehension that iterates the page of ``call`` (``call`` or ``call.data``,
+    awaited or not), else None; whether the loop reads .data itself: True, False when MIG119 appends
+    it, None when it is awaited without .data, which cannot be appended after the await)."""
+    node: ast.AST = call
+    parent = f.parent.get(id(node))
+    awaited = isinstance(parent, ast.Await)
+    if awaited:
+        node, parent = parent, f.parent.get(id(parent))
+    data = isinstance(parent, ast.Attribute) and parent.value is node and parent.attr == "data"
+    if data:
+        node, parent = parent, f.parent.get(id(parent))
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+        return parent, (True if data else None if awaited else False)
+    return None, None
+
+
+def _item_loads(f, loop: ast.AST, name: str) -> list:
+    """The loads of the loop's item name that the loop binds: in a for loop, every load of ``name`` in
+    its scope (a read after the loop sees the last item); in a comprehension, the loads inside it."""
+    if isinstance(loop, ast.comprehension):
+        comp = f.parent.get(id(loop))
+        return [n for n in ast.walk(comp) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    scope = f.scope_of.get(id(loop), ())
+    return [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+            and f.scope_of.get(id(n), ()) == scope]
+
+
+def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
+    """The files.list() / batches.list() call whose page the loop binding ``load`` iterates, else None."""
+    node: Optional[ast.AST] = f.parent.get(id(load))
+    while node is not None:
+        loops = [node] if isinstance(node, ast.For) else \
+            list(node.generators) if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) else []
+        for loop in loops:
+            if isinstance(loop.target, ast.Name) and loop.target.id == load.id:
+                source = loop.iter.value if isinstance(loop.iter, ast.Attribute) and loop.iter.attr == "data" \
+                    else loop.iter
+                source = source.value if isinstance(source, ast.Await) else source
+                return source if surface_of(source) in LIST_KEYWORDS else None
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return None
+        node = f.parent.get(id(node))
+    return None
+
+
+def list_shape(f, call: ast.Call) -> str:
+    """For a files.list() / batches.list() MIG119 converts: "items" when the loop iterates the page
+    itself (MIG119 appends .data), "page" when it iterates .data, "unused" when the page is dropped."""
+    loop, has_data = list_loop(f, call)
+    return "unused" if loop is None else "page" if has_data else "items"
 
 
 # `<result>.<attr>` reads that hold the id of a file or batch on the same API.
@@ -281,6 +378,10 @@ def converted_result(f, node: ast.AST, call_verdict) -> tuple[Optional[str], boo
 
     if isinstance(node, ast.Name):
         assign = reaching_assign(f, node)
+        item = list_item_source(f, node) if assign is None else None
+        if item is not None:  # `for b in client.batches.list(): b.status`: an item of a converted page
+            surface = surface_of(item)
+            return (surface if call_verdict(item) == CONVERT else None), False
         node = assign.value if assign is not None else None  # type: ignore[attr-defined]
     awaited = isinstance(node, ast.Await)
     if awaited:
