@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, ClassVar, Optional, Union
 
 import libcst as cst
@@ -653,28 +654,55 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
     else:
         comma = last.comma
     out.append(tail.with_changes(comma=comma, whitespace_after_arg=last.whitespace_after_arg))
+    if not any(a.keyword is not None and a.keyword.value == "timeout_ms" for a in original):
+        # timeout=30 (seconds) became timeout_ms=30000: a comment that only named the unit follows it
+        out = [milliseconds_comment(a) if a.keyword is not None and a.keyword.value == "timeout_ms"
+               and not isinstance(a.value, cst.Call) else a for a in out]
     return out
+
+
+# ``timeout=30,  # seconds``: a comment that names only the unit is wrong once the value is milliseconds
+_SECONDS_COMMENT = re.compile(r"^#\s*(?:in\s+)?(?:seconds?|secs?|s)\.?\s*$", re.IGNORECASE)
+
+
+def milliseconds_comment(arg: cst.Arg) -> cst.Arg:
+    """``arg`` with a trailing comment that only says "seconds" saying "milliseconds" (the comment
+    may sit after the comma or, on the last argument, after the value)."""
+    def fixed(space):
+        if isinstance(space, cst.ParenthesizedWhitespace) and space.first_line.comment is not None \
+                and _SECONDS_COMMENT.match(space.first_line.comment.value):
+            text = re.sub(r"(?i)\b(?:seconds?|secs?|s)\b", "milliseconds", space.first_line.comment.value, count=1)
+            return space.with_changes(first_line=space.first_line.with_changes(comment=cst.Comment(text)))
+        return space
+    if isinstance(arg.comma, cst.Comma):
+        arg = arg.with_changes(comma=arg.comma.with_changes(whitespace_after=fixed(arg.comma.whitespace_after)))
+    return arg.with_changes(whitespace_after_arg=fixed(arg.whitespace_after_arg))
 
 
 def append_arg(args: list[cst.Arg], arg: cst.Arg,
                opening: Optional[cst.BaseParenthesizableWhitespace] = None) -> list[cst.Arg]:
     """``args`` (already finished) with ``arg`` added at the end, in the call's layout. One argument
-    per line with a trailing comma: the comma and its comment stay with the argument they followed
-    (``timeout=30,  # seconds`` keeps its comment) and ``arg`` gets a line of its own."""
+    per line (after ``(`` or in a hanging indent): the last argument's comma and trailing comment stay
+    on its line (``timeout=30,  # seconds``; ``api_key=k  # the key`` gets a comma before its comment),
+    ``arg`` gets a line of its own, and comment lines before ``)`` stay before it."""
     last = args[-1] if args else None
-    if last is not None and isinstance(opening, cst.ParenthesizedWhitespace) and isinstance(last.comma, cst.Comma) \
-            and isinstance(last.comma.whitespace_after, cst.ParenthesizedWhitespace):
+    # the line break and indent that start an argument's line: after "(", else between the last two arguments
+    line = opening if isinstance(opening, cst.ParenthesizedWhitespace) else \
+        args[-2].comma.whitespace_after if len(args) >= 2 and isinstance(args[-2].comma, cst.Comma) and \
+        isinstance(args[-2].comma.whitespace_after, cst.ParenthesizedWhitespace) else None
+    if last is None or line is None:
+        return finish_args(args, [*args, arg], opening)
+    if isinstance(last.comma, cst.Comma) and isinstance(last.comma.whitespace_after, cst.ParenthesizedWhitespace):
         closing = last.comma.whitespace_after
-        own_line = closing.with_changes(indent=opening.indent, last_line=opening.last_line)
+        own_line = closing.with_changes(empty_lines=[], indent=line.indent, last_line=line.last_line)
         return [*args[:-1], last.with_changes(comma=last.comma.with_changes(whitespace_after=own_line)),
                 arg.with_changes(comma=cst.Comma(whitespace_after=closing.with_changes(
                     first_line=cst.TrailingWhitespace(newline=closing.first_line.newline))))]
-    if last is not None and isinstance(opening, cst.ParenthesizedWhitespace) and last.comma is cst.MaybeSentinel.DEFAULT \
-            and isinstance(last.whitespace_after_arg, cst.ParenthesizedWhitespace) \
+    if last.comma is cst.MaybeSentinel.DEFAULT and isinstance(last.whitespace_after_arg, cst.ParenthesizedWhitespace) \
             and last.whitespace_after_arg.first_line.comment is not None:
         # ``api_key=k  # the key\n)``: the comment stays on its argument's line, after the new comma
         closing = last.whitespace_after_arg
-        own_line = closing.with_changes(indent=opening.indent, last_line=opening.last_line)
+        own_line = closing.with_changes(empty_lines=[], indent=line.indent, last_line=line.last_line)
         return [*args[:-1], last.with_changes(comma=cst.Comma(whitespace_after=own_line),
                                               whitespace_after_arg=cst.SimpleWhitespace("")),
                 arg.with_changes(whitespace_after_arg=closing.with_changes(

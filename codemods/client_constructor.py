@@ -316,8 +316,6 @@ class _Transformer(RuleTransformer):
         # No base_url: Mistral's default server (a server URL only where the code reads one, spec §13;
         # where the code also reads or sets OPENAI_BASE_URL, the plan puts a TODO there).
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
-        new_args = [_milliseconds_comment(arg) if arg.keyword is not None and arg.keyword.value == "timeout_ms"
-                    and not isinstance(arg.value, cst.Call) else arg for arg in new_args]
         if not any(arg.keyword.value == "max_retries" for arg in updated.args):
             # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
             retry = keyword_arg("retry_config", cst.parse_expression(self.retry_config_code(OPENAI_DEFAULT_RETRIES)))
@@ -436,24 +434,6 @@ class _Transformer(RuleTransformer):
             text = code_of(value)
             return cst.parse_expression(self.retry_config_code(text if isinstance(value, cst.Name) else f"({text})"))
         return cst.parse_expression(self.retry_config_code(count))
-
-
-# ``timeout=30,  # seconds``: a comment that names only the unit is wrong once the value is milliseconds
-_SECONDS_COMMENT = re.compile(r"^#\s*(?:in\s+)?(?:seconds?|secs?|s)\.?\s*$", re.IGNORECASE)
-
-
-def _milliseconds_comment(arg: cst.Arg) -> cst.Arg:
-    """``arg`` with a trailing comment that only says "seconds" saying "milliseconds" (the comment
-    may sit after the comma or, on the last argument, after the value)."""
-    def fixed(space):
-        if isinstance(space, cst.ParenthesizedWhitespace) and space.first_line.comment is not None \
-                and _SECONDS_COMMENT.match(space.first_line.comment.value):
-            text = re.sub(r"(?i)\b(?:seconds?|secs?|s)\b", "milliseconds", space.first_line.comment.value, count=1)
-            return space.with_changes(first_line=space.first_line.with_changes(comment=cst.Comment(text)))
-        return space
-    if isinstance(arg.comma, cst.Comma):
-        arg = arg.with_changes(comma=arg.comma.with_changes(whitespace_after=fixed(arg.comma.whitespace_after)))
-    return arg.with_changes(whitespace_after_arg=fixed(arg.whitespace_after_arg))
 
 
 def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression:

@@ -298,7 +298,10 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
             if items:
                 new = cst.Attribute(value=new, attr=cst.Name("data"))
             note = ".data" if items else ""
-            if detail != "unused" and not any(arg.keyword.value == "limit" for arg in updated.args):  # type: ignore
+            # the page itself iterated: OpenAI fetched every page, whatever limit= (the size of each page) said;
+            # its .data: one page on both sides, of the same size once limit= became page_size=
+            if items or (detail == "page" and not any(arg.keyword.value == "limit"  # type: ignore[union-attr]
+                                                      for arg in updated.args)):
                 self.todo(line, (LIST_TODO if items else LIST_DATA_TODO).format(method=target, size=LIST_PAGE_SIZE))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...){note}", "approximate")
         return new

@@ -6,9 +6,10 @@ import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements
 from codemods._facts import RTEXT
-from migrator.mapping.responses import (ASYNC_METHOD, METHOD, OUTPUT_TEXT_CODE, OUTPUT_TEXT_HELPER,
-                                       OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS, PARSE_METHOD,
-                                       PARSE_ROLES, PARSED_CODE, PINNED, RESPONSES_KWARGS)
+from migrator.mapping.responses import (ASYNC_METHOD, ASYNC_STREAM_FRAMES, METHOD, OUTPUT_TEXT_CODE,
+                                       OUTPUT_TEXT_HELPER, OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
+                                       PARSE_METHOD, PARSE_ROLES, PARSED_CODE, PINNED, RESPONSES_KWARGS,
+                                       STREAM_FRAMES)
 
 
 class Responses(MigratorRule):
@@ -25,6 +26,10 @@ class Responses(MigratorRule):
     same ``output`` items
     (``message``, ``function_call`` with ``name`` / ``arguments`` / ``call_id``) but no
     ``output_text`` property. Output items can be appended to the next request's ``input`` as before.
+    With ``stream=True`` (kept), the one ``for`` / ``async for`` loop over the stream (the call, or the
+    name it is assigned to) iterates ``(frame.data for frame in stream)``: Mistral's stream yields
+    frames whose ``.data`` is the event, with OpenAI's event types (``response.output_text.delta``, ...)
+    and fields (``delta``, ``item``, ``arguments``, ``response``).
 
     **Why.** mistralai 3.7 added ``client.responses`` with OpenAI's request and response shapes
     (api-mapping.md §7); what differs is state, tools, streaming and ``output_text``.
@@ -34,7 +39,7 @@ class Responses(MigratorRule):
     **Known limits (the client is kept, one TODO at its constructor).** ``previous_response_id`` /
     ``conversation`` / ``store=True`` / ``background`` (Mistral's Responses API is stateless),
     ``text=`` (mistralai 3.7 drops it from the request: a json_schema would not be enforced),
-    ``stream=True`` (other events), built-in tools (web search, file search, ...), ``reasoning``
+    a ``stream=True`` stream used other than by one loop reading the events' shared fields, built-in tools (web search, file search, ...), ``reasoning``
     beyond ``effort``, ``include``, ``timeout`` and OpenAI-only options, ``**kwargs``, and a result used
     as a whole (returned, passed on) or read beyond the attributes both responses have.
     ``responses.parse`` / ``stream`` / ``retrieve`` have no rule.
@@ -66,8 +71,35 @@ class Responses(MigratorRule):
 
 
 class _Transformer(ApiCallTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._streams: set = set()  # converted stream=True calls (and their awaits)
+        self._stream_names: dict[tuple, set] = {}  # scope path -> names bound to one
+
     def matches(self, node: cst.Call) -> bool:
         return _responses_call(node)
+
+    # -- stream=True: the one loop over the stream reads each frame's event (the plan checked it) ----
+    def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
+        if updated.expression in self._streams:
+            self._streams.add(updated)
+        return updated
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        if updated.value in self._streams and len(updated.targets) == 1 and \
+                isinstance(updated.targets[0].target, cst.Name):
+            self._stream_names.setdefault(self.path, set()).add(updated.targets[0].target.value)
+        return updated
+
+    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
+        stream = updated.iter
+        if not (stream in self._streams or isinstance(stream, cst.Name) and
+                any(stream.value in self._stream_names.get(self.path[:i], ()) for i in range(len(self.path) + 1))):
+            return updated
+        frames = ASYNC_STREAM_FRAMES if updated.asynchronous is not None else STREAM_FRAMES
+        shown = code_of(stream.with_changes(lpar=[], rpar=[]) if isinstance(stream, cst.Await) else stream)
+        self.changed = True
+        return updated.with_changes(iter=cst.parse_expression(frames.format(stream=shown)))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in ("output_text", "output_parsed"):
@@ -107,12 +139,18 @@ class _Transformer(ApiCallTransformer):
                 arg = arg.with_changes(value=self.mapped_model(arg.value, line))
             elif name == "input" and isinstance(arg.value, cst.List):
                 arg = arg.with_changes(value=_typed_messages(arg.value))
-            args.append(arg.with_changes(keyword=cst.Name(RESPONSES_KWARGS[name])))
+            args.append(arg.with_changes(keyword=cst.Name(RESPONSES_KWARGS.get(name, name))))
         group, method = (ASYNC_METHOD if is_async else METHOD).split(".")
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
+        streamed = any(a.keyword.value == "stream" and isinstance(a.value, cst.Name) and  # type: ignore[union-attr]
+                       a.value.value == "True" for a in updated.args)
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) on Mistral's (stateless) "
-                             "Responses API", "approximate")
-        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+                             "Responses API" + (" (its loop reads each frame's .data: the same events)"
+                                                if streamed else ""), "approximate")
+        new = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        if streamed:
+            self._streams.add(new)
+        return new
 
     def _parse(self, updated: cst.Call, receiver: cst.BaseExpression, is_async: bool, line: int) -> cst.Call:
         """``responses.parse(model, input, instructions, text_format, ...)`` -> ``chat.parse(model,

@@ -41,6 +41,7 @@ KEPT: dict[str, str] = {
     "moderation_flagged": "moderation is not served through the OpenAI SDK by these providers",
     "responses_basic": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
     "responses_parse": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
+    "responses_stream": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
     "responses_tools": "the Responses API is not listed as served through the OpenAI SDK (unverified)",
     "text_to_speech": "text to speech is not listed as served through the OpenAI SDK by these providers",
 }

@@ -432,3 +432,30 @@ def test_a_negative_max_retries_gets_no_retries() -> None:
         c.chat.completions.create(model="gpt-4o", messages=[])
         """)
     assert "c = Mistral()\n" in code and "RetryConfig" not in code, code
+
+
+def test_hanging_indents_and_comment_lines_before_the_closing_parenthesis_keep_their_places() -> None:
+    """Probe review: in a hanging indent the last argument's comment moved to the appended
+    retry_config line, a comment line before ``)`` was written twice, and a call's own
+    ``timeout=10,  # seconds`` kept saying seconds next to milliseconds."""
+    code, _ = convert_idempotent("""
+        import os
+        from openai import OpenAI
+        c = OpenAI(api_key=os.environ["OPENAI_API_KEY"],
+                   timeout=15  # seconds
+        )
+        e = OpenAI(
+            timeout=30,  # seconds
+            # retries handled by tenacity
+        )
+        c.chat.completions.create(
+            model="gpt-4o",
+            messages=[],
+            timeout=10,  # seconds
+        )
+        e.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert '           timeout_ms=15000,  # milliseconds\n           retry_config=RetryConfig(' in code, code
+    assert code.count("# retries handled by tenacity") == 1, code
+    assert "retry_connection_errors=True),\n    # retries handled by tenacity\n)" in code, code
+    assert "    timeout_ms=10000,  # milliseconds\n)" in code, code

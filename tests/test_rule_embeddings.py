@@ -188,3 +188,36 @@ def test_a_shortened_vector_size_in_a_converted_module_gets_a_todo() -> None:
     assert len(shortened) == 1 and shortened[0].startswith("512: a vector size other than mistral-embed's 1024"), todos
     lines = code.splitlines()
     assert lines[lines.index("DIMENSIONS_TO_KEEP = 512") - 1].startswith("# TODO(migrator MIG107): 512:")
+
+
+def test_shortened_sizes_are_told_by_names_about_vectors_not_by_any_dim() -> None:
+    """Probe review: HIDDEN_DIM, MAX_IMAGE_DIM, PCA_DIM or torch's kdim are not the embeddings'
+    size; EMBEDDING_SIZE, TRUNCATE_DIM, an index's dimension= and a slice of .embedding are."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import torch
+        from openai import OpenAI
+
+        MAX_IMAGE_DIM = 2048
+        THUMB_DIM = 256
+        HIDDEN_DIM = 512
+        PCA_DIM = 128
+        EMBEDDING_SIZE = 512
+        TRUNCATE_DIM = 256
+        client = OpenAI()
+        attn = torch.nn.MultiheadAttention(embed_dim=1024, num_heads=8, kdim=64, vdim=64)
+        index = make_index(dimension=768)
+
+
+        def embed(batch):
+            r = client.embeddings.create(input=batch, model="text-embedding-3-small")
+            return [d.embedding[:256] for d in r.data]
+        ''')
+    shortened = sorted(t.split(":")[0] for t in todos if "not made to be shortened" in t)
+    assert shortened == ["256", "256", "512", "768"], todos
+    lines = code.splitlines()
+    for statement in ("EMBEDDING_SIZE = 512", "TRUNCATE_DIM = 256", "index = make_index(dimension=768)"):
+        assert lines[lines.index(statement) - 1].startswith("# TODO(migrator MIG107)"), statement
+    for statement in ("MAX_IMAGE_DIM = 2048", "THUMB_DIM = 256", "HIDDEN_DIM = 512", "PCA_DIM = 128"):
+        assert not lines[lines.index(statement) - 1].startswith("# TODO"), statement

@@ -370,6 +370,14 @@ def test_a_listed_page_is_iterated_through_data_and_its_items_reads_follow():
     ("for f in client.files.list():\n                print(f.status)", "has no status"),
     ("for i, f in enumerate(client.files.list()):\n                print(f.id)", "used other than iterated"),
     ("async for f in client.files.list():\n                print(f.id)", "async for"),
+    # probe review: reads MIG119 cannot trace to the loop would have stayed OpenAI's
+    ("for b in client.batches.list(limit=1).data:\n                pass\n            return b.status == 'completed'",
+     "read after the loop"),
+    ("for b in client.batches.list(limit=9).data:\n                keep.append(lambda: b.output_file_id)",
+     "nested function or lambda"),
+    ("for f in client.files.list(limit=9).data:\n                f = keep[f.id]", "bound again inside the loop"),
+    ("for f in client.files.list(limit=9).data:\n                if f.purpose == 'batch_output':\n"
+     "                    keep.append(f.id)", "f.purpose compared with 'batch_output'"),
 ])
 def test_what_keeps_a_listing_client(loop, reason):
     code, todos = convert(f'''\
@@ -381,3 +389,22 @@ def test_what_keeps_a_listing_client(loop, reason):
         ''')
     assert "client = OpenAI()" in code, code
     assert any(reason in todo for todo in todos), todos
+
+
+def test_a_page_iterated_with_a_limit_still_says_one_page_and_other_loops_are_left_alone():
+    """Probe review: limit= is the size of each of OpenAI's pages, and iterating the page fetched all
+    of them; Mistral's page_size= gives one page. A later loop binding the same name over local
+    objects is neither rewritten nor a reason to keep the client."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def cleanup(local_files):
+            for f in client.files.list(purpose="batch", limit=20):
+                client.files.delete(f.id)
+            for f in local_files:
+                print(f.name, f.bytes)
+        ''')
+    assert 'for f in client.files.list(purpose="batch", page_size=20).data:' in code, code
+    assert "client.files.delete(file_id=f.id)" in code and "print(f.name, f.bytes)" in code
+    assert len(todos) == 1 and "answers one page" in todos[0], todos

@@ -77,14 +77,61 @@ def test_what_keeps_the_client(call, reason):
     assert any("kept on OpenAI" in t and reason in t for t in todos), todos
 
 
-def test_a_streamed_response_and_a_rebinding_loop_keep_the_client():
-    for body in ('    for event in client.responses.create(model="gpt-4o", input=q, stream=True):\n'
-                 '        print(event.type)\n',
-                 '    r = client.responses.create(model="gpt-4o", input=q)\n'
-                 '    for r in [r]:\n'
-                 '        print(r.output_text)\n'):
-        code, todos = convert("from openai import OpenAI\nclient = OpenAI()\n\ndef f(q):\n" + body)
-        assert "client = OpenAI()" in code and any("kept on OpenAI" in t for t in todos), todos
+def test_a_rebinding_loop_keeps_the_client():
+    body = ('    r = client.responses.create(model="gpt-4o", input=q)\n'
+            '    for r in [r]:\n'
+            '        print(r.output_text)\n')
+    code, todos = convert("from openai import OpenAI\nclient = OpenAI()\n\ndef f(q):\n" + body)
+    assert "client = OpenAI()" in code and any("kept on OpenAI" in t for t in todos), todos
+
+
+def test_a_streamed_response_loop_reads_each_frames_event():
+    """stream=True: Mistral's stream yields frames whose .data is the event, with OpenAI's event types
+    and fields; the one loop over the stream (the call, or the name bound to it) unwraps them."""
+    code, todos = convert('''\
+        from openai import AsyncOpenAI, OpenAI
+        client = OpenAI()
+        aclient = AsyncOpenAI()
+
+        def f(q):
+            for event in client.responses.create(model="gpt-4o", input=q, stream=True):
+                if event.type == "response.output_text.delta":
+                    print(event.delta, end="")
+                elif event.type == "response.completed":
+                    print(event.response.usage.output_tokens)
+
+        async def g(q):
+            stream = await aclient.responses.create(model="gpt-4o", input=q, stream=True)
+            async for event in stream:
+                if event.type == "response.output_item.done" and event.item.type == "function_call":
+                    print(event.item.name, event.item.arguments)
+        ''')
+    assert not todos, todos
+    assert ('for event in (frame.data for frame in client.responses.create(model="mistral-large-latest", input=q, '
+            'stream=True)):') in code, code
+    assert 'stream = await aclient.responses.create_async(model="mistral-large-latest", input=q, stream=True)' in code
+    assert "async for event in (frame.data async for frame in stream):" in code
+    again, _ = convert(code)
+    assert again == code
+
+
+@pytest.mark.parametrize("body, reason", [
+    ('    stream = client.responses.create(model="gpt-4o", input=q, stream=True)\n'
+     '    for event in stream:\n        print(event.type)\n    return stream\n', "bound or read more than once"),
+    ('    for event in client.responses.create(model="gpt-4o", input=q, stream=True):\n'
+     '        handle(event)\n', "used as a whole"),
+    ('    for event in client.responses.create(model="gpt-4o", input=q, stream=True):\n'
+     '        print(event.response.output_text)\n', "event.response.output_text"),
+    ('    for event in client.responses.create(model="gpt-4o", input=q, stream=True):\n'
+     '        print(event.obfuscation)\n', "event.obfuscation: not on Mistral's stream events"),
+    ('    with client.responses.create(model="gpt-4o", input=q, stream=True) as s:\n'
+     '        pass\n', "used other than iterated by one for loop"),
+    ('    for event in client.responses.create(model="gpt-4o", input=q, stream=flag):\n'
+     '        print(event.type)\n', "stream= computed at run time"),
+])
+def test_what_keeps_a_streamed_responses_client(body, reason):
+    code, todos = convert("from openai import OpenAI\nclient = OpenAI()\n\ndef f(q, flag, handle):\n" + body)
+    assert "client = OpenAI()" in code and any("kept on OpenAI" in t and reason in t for t in todos), todos
 
 
 def test_a_tools_constant_of_function_tools_converts():

@@ -26,7 +26,8 @@ Endpoints
 ---------
 ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``, ``POST /v1/moderations``,
 ``POST /v1/completions`` (OpenAI) / ``POST /v1/fim/completions`` (Mistral, codestral models; JSON only:
-the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON only; the reply is the chat reply to the request it stands for, see
+the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON, or with ``stream`` the Responses events of that answer, see ``response_events``;
+the reply is the chat reply to the request it stands for, see
 ``responses_chat_body``), ``POST /v1/audio/transcriptions`` (multipart; the transcript names the file heard, see
 ``transcription``), ``POST /v1/audio/speech`` (OpenAI: the audio bytes; Mistral: ``{"audio_data": <base64>}``;
 the same audio from the text either way, see ``speech``), ``GET /v1/models``. Files and batches, as each SDK calls them: ``POST /v1/files``
@@ -990,6 +991,43 @@ def _response_object(body: dict, reply: ChatReply, request_id: str, prefix: str,
                       "total_tokens": reply.prompt_tokens + reply.completion_tokens}}
 
 
+def response_events(response: dict) -> list[dict]:
+    """The Responses API stream of ``response`` (OpenAI's and Mistral's event types are the same):
+    created, then per output item added / its text or arguments in deltas / done, then completed."""
+    events: list[dict] = []
+
+    def emit(kind: str, **fields: Any) -> None:
+        events.append({"type": kind, "sequence_number": len(events), **fields})
+
+    emit("response.created", response=response | {"status": "in_progress", "output": [], "usage": None})
+    for index, item in enumerate(response["output"]):
+        item_id = item.get("id") or f"item_{index}"
+        if item["type"] == "message":
+            text = item["content"][0]["text"]
+            emit("response.output_item.added", output_index=index,
+                 item=item | {"status": "in_progress", "content": []})
+            emit("response.content_part.added", item_id=item_id, output_index=index, content_index=0,
+                 part={"type": "output_text", "text": "", "annotations": []})
+            cut = [text[i:i + 8] for i in range(0, len(text), 8)] or [""]
+            for piece in cut:
+                emit("response.output_text.delta", item_id=item_id, output_index=index, content_index=0,
+                     delta=piece, logprobs=[])
+            emit("response.output_text.done", item_id=item_id, output_index=index, content_index=0, text=text,
+                 logprobs=[])
+            emit("response.content_part.done", item_id=item_id, output_index=index, content_index=0,
+                 part=item["content"][0])
+        else:  # function_call
+            emit("response.output_item.added", output_index=index,
+                 item=item | {"status": "in_progress", "arguments": ""})
+            emit("response.function_call_arguments.delta", item_id=item_id, output_index=index,
+                 delta=item["arguments"])
+            emit("response.function_call_arguments.done", item_id=item_id, output_index=index,
+                 arguments=item["arguments"], name=item["name"])
+        emit("response.output_item.done", output_index=index, item=item)
+    emit("response.completed" if response["status"] == "completed" else "response.incomplete", response=response)
+    return events
+
+
 def _encode(vector: list[float], body: dict) -> Any:
     if body.get("encoding_format") == "base64":
         return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode("ascii")
@@ -1122,10 +1160,12 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send_json(200, personality.text_completion(body, reply, request_id), fault)
             elif self.command == "POST" and path == "/v1/responses":
                 personality.validate_responses(body or {})
-                if (body or {}).get("stream"):
-                    raise WireError(400, "streaming responses are not served by the wire server")
                 reply = build_chat_reply(responses_chat_body(body), personality.name)
-                self._send_json(200, personality.response(body, reply, request_id), fault)
+                response = personality.response(body, reply, request_id)
+                if (body or {}).get("stream"):
+                    self._send_events(response_events(response), request_id, fault)
+                else:
+                    self._send_json(200, response, fault)
             elif self.command == "GET" and path == "/v1/models":
                 self._send_json(200, personality.models(), fault)
             elif self.command == "POST" and path == "/v1/audio/speech":
@@ -1250,6 +1290,27 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         for event in events:
             self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
+            self.wfile.flush()
+        if torn:
+            self._drop_connection()
+            return
+        self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
+
+    def _send_events(self, events: list[dict], request_id: str, fault: Fault | None) -> None:
+        """Server-sent events named by their ``type`` (the Responses API's stream, both providers)."""
+        frames = [f"event: {e['type']}\ndata: {json.dumps(e, ensure_ascii=False)}\n\n".encode() for e in events]
+        torn = bool(fault and fault.torn_stream)
+        if torn:
+            frames = frames[: max(1, len(frames) // 2)]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("x-request-id", request_id)
+        self.end_headers()
+        for frame in frames:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(frame), frame))
             self.wfile.flush()
         if torn:
             self._drop_connection()

@@ -88,6 +88,17 @@ SHORTENED_SIZE_TODO = ("{size}: a vector size other than {model}'s {dims}: if th
                        "embeddings to it, note that {model} vectors are not made to be shortened (OpenAI's "
                        "text-embedding-3 are): keep {dims}, or use codestral-embed with output_dimension={size}")
 SHORTENED_SIZE_RANGE = range(32, 4097)
+# ... where the name says both "vector" and "size" (EMBEDDING_SIZE, vector_dim), or "dim" and a cut
+# (DIMENSIONS_TO_KEEP, TRUNCATE_DIM): HIDDEN_DIM, MAX_IMAGE_DIM or PCA_DIM say nothing of these vectors.
+SHORTENED_VECTOR_WORDS = ("embed", "vector", "vec")
+SHORTENED_SIZE_WORDS = ("dim", "size", "len")
+SHORTENED_CUT_WORDS = ("keep", "trunc", "cut", "short")
+
+
+def says_shortened_size(name: str) -> bool:
+    words = name.lower()
+    return (any(w in words for w in SHORTENED_VECTOR_WORDS) and any(w in words for w in SHORTENED_SIZE_WORDS)) or \
+        ("dim" in words and any(w in words for w in SHORTENED_CUT_WORDS)) or words in ("dimension", "dimensions")
 
 
 def shortened_size_todo(size: int) -> str:

@@ -28,7 +28,8 @@ LIST_KEYWORDS = MappingProxyType({"files.list": MappingProxyType({"purpose": "pu
                                   "batches.list": MappingProxyType({"limit": "page_size"})})
 LIST_PAGE_SIZE = 100
 LIST_TODO = ("Mistral's {method} answers one page ({size} items unless page_size= says otherwise; page= for the "
-             "next), where OpenAI's iteration went through every page: page through it if there can be more")
+             "next), where iterating OpenAI's page went through every page (limit= was the size of each): page "
+             "through it if there can be more")
 LIST_DATA_TODO = ("Mistral's {method} answers one page of {size} items unless page_size= says otherwise (page= for "
                   "the next); OpenAI's .data held a page of its own default size: set page_size= if the count matters")
 # The id an OpenAI method takes first (positionally or by name) -> Mistral's keyword for it.

@@ -32,8 +32,8 @@ BLOCKING = MappingProxyType({
     "background": "background responses: Mistral's Responses API runs in the foreground only",
     "text": "text= (structured output / verbosity): mistralai 3.7 silently drops it from the request, so a "
             "json_schema would not be enforced; use client.chat.parse / chat.complete(response_format=...)",
-    "stream": "streaming: Mistral yields ResponsesStreamFrame events (event.event, event.data), not "
-              "OpenAI's event objects; convert the loop by hand",
+    "stream": "stream= computed at run time: Mistral yields frames (frame.event, frame.data) when it streams, "
+              "not OpenAI's event objects; convert by hand",
     "include": "include=: Mistral's Responses API has no includable extras",
     "prompt": "stored prompts (prompt=) are OpenAI's",
     "truncation": "truncation=\"auto\": Mistral pins truncation to \"disabled\"",
@@ -53,6 +53,18 @@ RESULT_ATTRS = frozenset({
     "instructions", "metadata", "temperature", "top_p", "tools", "tool_choice", "parallel_tool_calls",
     "max_output_tokens", "object",
 })
+# stream=True: Mistral's stream yields ResponsesStreamFrame(event, data) whose data is the event, with
+# OpenAI's event types and fields (checked against both SDKs' models): the fields of an event, and of
+# its item / part, that read the same (the response's: RESULT_ATTRS but output_text).
+STREAM_EVENT_ATTRS = frozenset({
+    "type", "delta", "text", "arguments", "item_id", "output_index", "content_index", "sequence_number",
+    "item", "part", "response", "message", "code", "param", "logprobs",
+})
+STREAM_ITEM_ATTRS = frozenset({"type", "id", "name", "arguments", "call_id", "status", "role", "content", "text",
+                               "annotations"})
+STREAM_FRAMES = "(frame.data for frame in {stream})"
+ASYNC_STREAM_FRAMES = "(frame.data async for frame in {stream})"
+
 # `response.output_text` (an OpenAI SDK property) -> a call of this module-level helper, added once
 # after the imports (the expression below, inline, where the module already uses the helper's name).
 OUTPUT_TEXT_HELPER = "_output_text"

@@ -48,8 +48,9 @@ CLOSEST = MappingProxyType({
                           "then translate with chat",
     "completions": "legacy completions: fill-in-the-middle (suffix=) is client.fim.complete(model=\"codestral-latest\", "
                    "prompt=..., suffix=...); plain prompts become chat.complete messages",
-    "responses.stream": "Mistral streams with responses.create(stream=True): ResponsesStreamFrame events "
-                        "(event.event, event.data)",
+    "responses.stream": "Mistral streams with responses.create(stream=True): frames whose .data is the event "
+                        "(OpenAI's event types and fields); no get_final_response(): keep the response.completed "
+                        "event's .response",
     "responses.retrieve": "Mistral's Responses API is stateless: nothing is stored to retrieve",
     "responses.delete": "Mistral's Responses API is stateless: nothing is stored to delete",
     "responses.cancel": "Mistral's Responses API is stateless: no background responses to cancel",

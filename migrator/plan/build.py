@@ -1593,11 +1593,15 @@ def _responses_problem(f: _File, call: ast.Call) -> str:
         return "positional arguments"
     if isinstance(call.func, ast.Attribute) and call.func.attr == "parse":
         return _responses_parse_problem(f, call)
+    streamed = False
     for kw in call.keywords:
         if kw.arg is None:
             return f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand"
         value = _literal_or(kw.value)
         if kw.arg in PINNED and value == PINNED[kw.arg]:
+            continue
+        if kw.arg == "stream" and isinstance(value, bool):
+            streamed = value  # kept as it is: Mistral streams the same events, wrapped in frames
             continue
         if kw.arg in BLOCKING:
             return BLOCKING[kw.arg]
@@ -1611,7 +1615,60 @@ def _responses_problem(f: _File, call: ast.Call) -> str:
                 return problem
     if not any(kw.arg == "model" for kw in call.keywords):
         return "no model= (required)"
-    return _responses_result_problem(f, call)
+    return _responses_stream_problem(f, call) if streamed else _responses_result_problem(f, call)
+
+
+def _responses_stream_problem(f: _File, call: ast.Call) -> str:
+    """A streamed ``responses.create(stream=True)`` converts when one ``for`` / ``async for`` loop
+    iterates the stream (the call itself, or the one name it is assigned to) and reads each event only
+    through the fields both providers' events have: Mistral yields frames whose ``.data`` is the event,
+    which MIG110 unwraps in the loop header (``for event in (frame.data for frame in stream)``)."""
+    from migrator.mapping.responses import STREAM_EVENT_ATTRS, STREAM_ITEM_ATTRS, RESULT_ATTRS
+    from migrator.plan.files import item_loads
+
+    used = BLOCKING_STREAM_USE
+    node: ast.AST = call
+    parent = f.parent.get(id(node))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 and \
+            isinstance(parent.targets[0], ast.Name):
+        name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
+        bindings = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and
+                    not isinstance(n.ctx, ast.Load) and f.scope_of.get(id(n), ()) == scope]
+        loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                 and (f.scope_of.get(id(n), ()) == scope or _lookup_scope(f, n) == scope)]
+        if len(bindings) != 1 or len(loads) != 1:
+            return f"{name} (the stream) is bound or read more than once: its loop cannot be rewritten safely"
+        node, parent = loads[0], f.parent.get(id(loads[0]))
+    if not (isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node):
+        return used
+    loop = parent
+    if not isinstance(loop.target, ast.Name):
+        return "the stream's loop unpacks its events: read them by attribute"
+    event = loop.target.id
+    loads, problem = item_loads(f, loop, event)
+    if problem:
+        return problem.replace("an item of the page", "an event of the stream")
+    for load in loads:
+        read = f.parent.get(id(load))
+        if not (isinstance(read, ast.Attribute) and read.value is load):
+            return (f"{event} (a stream event) is used as a whole: Mistral's events are not OpenAI's classes "
+                    "(isinstance checks, model_dump, handing them on)")
+        if read.attr not in STREAM_EVENT_ATTRS:
+            return f"{event}.{read.attr}: not on Mistral's stream events"
+        inner = f.parent.get(id(read))
+        if read.attr in ("item", "part", "response"):
+            if not (isinstance(inner, ast.Attribute) and inner.value is read):
+                return f"{event}.{read.attr} is used as a whole: Mistral's objects are not OpenAI's classes"
+            allowed = RESULT_ATTRS - {"output_text"} if read.attr == "response" else STREAM_ITEM_ATTRS
+            if inner.attr not in allowed:
+                return f"{event}.{read.attr}.{inner.attr}: not read the same on Mistral's stream events"
+    return ""
+
+
+BLOCKING_STREAM_USE = ("the stream is used other than iterated by one for loop: Mistral yields frames "
+                       "(frame.event, frame.data), not OpenAI's event objects; convert by hand")
 
 
 def _responses_parse_problem(f: _File, call: ast.Call) -> str:

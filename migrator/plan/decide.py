@@ -383,7 +383,8 @@ def _embedding_sizes(f, sites) -> dict:
     (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 1536``, an index's ``dimension=1536``):
     one TODO each, where the size is written (the call's own TODO cannot point at it)."""
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, OPENAI_EMBEDDING_SIZES, SHORTENED_SIZE_RANGE,
-                                             VECTOR_SIZE_TEXT, embedding_size_todo, shortened_size_todo)
+                                             VECTOR_SIZE_TEXT, embedding_size_todo, says_shortened_size,
+                                             shortened_size_todo)
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
         ("embeddings.create", "Embedding.create", "Embedding.acreate"))
@@ -400,7 +401,7 @@ def _embedding_sizes(f, sites) -> dict:
         if isinstance(node.value, int):
             size = node.value if node.value in OPENAI_EMBEDDING_SIZES and _sizes_vectors(f, node) else None
             if size is None and node.value != MISTRAL_EMBED_DIMENSIONS and node.value in SHORTENED_SIZE_RANGE and \
-                    _sizes_vectors(f, node, words=("dim",)):
+                    (_sizes_vectors(f, node, says=says_shortened_size) or _embedding_cut(f, node)):
                 size, todo = node.value, shortened_size_todo  # DIMENSIONS_TO_KEEP = 512: a shortened vector
         elif isinstance(node.value, str):  # SQL: vector(1536), VECTOR(1536), "dimension": 1536 in JSON
             hit = VECTOR_SIZE_TEXT.search(node.value)
@@ -420,11 +421,21 @@ def _embedding_sizes(f, sites) -> dict:
     return found
 
 
-def _sizes_vectors(f, node, words: "tuple[str, ...]" = ()) -> bool:
+def _embedding_cut(f, node) -> bool:
+    """Is the int ``node`` the end of a slice of an ``.embedding`` (``d.embedding[:256]``)?"""
+    parent = f.parent.get(id(node))
+    if not (isinstance(parent, ast.Slice) and parent.upper is node):
+        return False
+    owner = f.parent.get(id(parent))
+    return isinstance(owner, ast.Subscript) and isinstance(owner.value, ast.Attribute) and \
+        owner.value.attr == "embedding"
+
+
+def _sizes_vectors(f, node, says=None) -> bool:
     """Does the int ``node`` say how long a vector is, by where it is written: assigned to a name, or
     passed as a keyword / dict key, that says so (``EMBEDDING_DIM = 1536``, ``dimension=1536``,
-    ``{"vector_size": 1536}``), or compared with a ``len(...)``? (``max_tokens=1536`` is not.) ``words``:
-    the words that say so instead of VECTOR_SIZE_WORDS (and no comparison counts)."""
+    ``{"vector_size": 1536}``), or compared with a ``len(...)``? (``max_tokens=1536`` is not.) ``says``:
+    what tells such a name instead of VECTOR_SIZE_WORDS (and no comparison counts)."""
     parent = f.parent.get(id(node))
     if isinstance(parent, ast.keyword):
         said = parent.arg or ""
@@ -434,14 +445,16 @@ def _sizes_vectors(f, node, words: "tuple[str, ...]" = ()) -> bool:
     elif isinstance(parent, ast.Dict) and node in parent.values:
         key = parent.keys[parent.values.index(node)]
         said = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
-    elif isinstance(parent, ast.Compare) and not words:
+    elif isinstance(parent, ast.Compare) and says is None:
         return any(isinstance(side, ast.Call) and isinstance(side.func, ast.Name) and side.func.id == "len"
                    for side in (parent.left, *parent.comparators))
     else:
         return False
     from migrator.mapping.embeddings import VECTOR_SIZE_WORDS
 
-    return any(word in said.lower() for word in words or VECTOR_SIZE_WORDS)
+    if says is not None:
+        return says(said)
+    return any(word in said.lower() for word in VECTOR_SIZE_WORDS)
 
 
 def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset()) -> dict:

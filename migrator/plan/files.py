@@ -97,15 +97,21 @@ def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
     if not isinstance(loop.target, ast.Name):
         return "the loop unpacks each item: read its fields by attribute"
     group, name = _GROUPS[surface], loop.target.id
-    for load in _item_loads(f, loop, name):
+    loads, problem = item_loads(f, loop, name)
+    if problem:
+        return problem
+    for load in loads:
         read = f.parent.get(id(load))
         if not (isinstance(read, ast.Attribute) and read.value is load):
-            return (f"{name} (an item of the page) is used as a whole: Mistral's {_MISTRAL_TYPES[group]} differs from "
+            return (f"{name} (an item of the page) is used as a whole: Mistral's {_ITEM_TYPES[surface]} differs from "
                     f"OpenAI's {_OPENAI_TYPES[group]}")
         problem = _read_problem(f, group, read, name, False)
         if problem:
             return problem
     return ""
+
+
+_ITEM_TYPES = {"files.list": "FileSchema", "batches.list": "BatchJob"}
 
 
 _PAGE_TYPES = {"files.list": "ListFilesResponse", "batches.list": "ListBatchJobsResponse"}
@@ -128,15 +134,47 @@ def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
     return None, None
 
 
-def _item_loads(f, loop: ast.AST, name: str) -> list:
-    """The loads of the loop's item name that the loop binds: in a for loop, every load of ``name`` in
-    its scope (a read after the loop sees the last item); in a comprehension, the loads inside it."""
-    if isinstance(loop, ast.comprehension):
-        comp = f.parent.get(id(loop))
-        return [n for n in ast.walk(comp) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
-    scope = f.scope_of.get(id(loop), ())
-    return [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
-            and f.scope_of.get(id(n), ()) == scope]
+def item_loads(f, loop: ast.AST, name: str) -> "tuple[list, str]":
+    """(the loads of ``name`` that see the loop's item, "") or ([], why MIG119 cannot follow them): each
+    must sit in the loop (its body, or its ``else:``) or the comprehension, outside any nested function
+    or lambda (MIG119 rewrites the reads it can trace to the loop), and the loop body must not bind the
+    name again. A read after the loop that no other binding reaches sees the last item: not followed."""
+    owner = f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop
+    inside = [n for n in ast.walk(owner) if isinstance(n, ast.Name) and n.id == name]
+    if any(not isinstance(n.ctx, ast.Load) and n is not loop.target for n in inside):
+        return [], f"{name} is bound again inside the loop: migrator does not follow the page's items there"
+    loads = []
+    for n in inside:
+        if not isinstance(n.ctx, ast.Load):
+            continue
+        node = f.parent.get(id(n))
+        while node is not None and node is not owner:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                return [], (f"{name} (an item of the page) is read in a nested function or lambda: migrator does "
+                            "not follow it there")
+            node = f.parent.get(id(node))
+        loads.append(n)
+    if isinstance(loop, ast.For):
+        scope = f.scope_of.get(id(loop), ())
+        seen = {id(n) for n in inside}
+        for n in f.nodes:
+            if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and id(n) not in seen \
+                    and f.scope_of.get(id(n), ()) == scope and _reaching_binding(f, n, scope) is loop.target:
+                return [], (f"{name} is read after the loop (the last item of the page): migrator does not follow "
+                            "it there")
+    return loads, ""
+
+
+def _reaching_binding(f, load: ast.Name, scope: tuple) -> Optional[ast.AST]:
+    """The binding of ``load.id`` in ``scope`` that comes last before ``load`` in source order."""
+    where, best, best_at = (load.lineno, load.col_offset), None, (-1, -1)
+    for n in f.nodes:
+        if isinstance(n, ast.Name) and n.id == load.id and not isinstance(n.ctx, ast.Load) and \
+                f.scope_of.get(id(n), ()) == scope:
+            at = (n.lineno, n.col_offset)
+            if best_at < at < where:
+                best, best_at = n, at
+    return best
 
 
 def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
@@ -299,6 +337,14 @@ def _key(key: Optional[ast.AST]) -> object:
 def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) -> str:
     parent = f.parent.get(id(read))
     if group == "file":
+        if read.attr == "purpose" and isinstance(parent, ast.Compare):
+            other = [c for c in (parent.left, *parent.comparators) if c is not read]
+            values = [e for c in other for e in (c.elts if isinstance(c, (ast.Tuple, ast.List, ast.Set)) else [c])]
+            unknown = [e.value for e in values if isinstance(e, ast.Constant) and e.value not in PURPOSES]
+            if unknown or not all(isinstance(e, ast.Constant) for e in values):
+                shown = repr(unknown[0]) if unknown else ast.unparse(other[0]) if other else "?"
+                return (f"{name}.purpose compared with {shown}: Mistral's files have the purposes \"batch\", "
+                        "\"fine-tune\", \"ocr\" and \"agentic_safety\" (batch results are purpose \"batch\")")
         if read.attr in FILE_ATTRS or read.attr in FILE_RENAMES:
             return ""
         return f"{name}.{read.attr}: Mistral's file object has no {read.attr}" if read.attr in (
