@@ -94,6 +94,8 @@ class ModuleFacts:
     dimension_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
     # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
     api_sites: dict[tuple, tuple] = field(default_factory=dict)
+    # MIG110: statement indexes of the loops over a converted responses.create(stream=True) stream
+    stream_loops: set[int] = field(default_factory=set)
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
     stmt_relevant: list[bool] = field(default_factory=list)
@@ -645,6 +647,10 @@ class _Collector(ast.NodeVisitor):
     def visit_For(self, node: Union[ast.For, ast.AsyncFor]) -> None:
         if isinstance(node.iter, ast.Name) and self.stmt_stack:
             self.name_iterations.append((node.iter.id, self.stmt_stack[-1]))
+        view = self.facts.view
+        if view is not None and self.stmt_stack and (view.site(node) or ("", False))[:2] == ("rstream", True):  # type: ignore
+            self.facts.stream_loops.add(self.stmt_stack[-1])  # the loop the plan checked: MIG110 unwraps frames
+            self.mark()
         self.generic_visit(node)
 
     visit_AsyncFor = visit_For

@@ -71,31 +71,14 @@ class Responses(MigratorRule):
 
 
 class _Transformer(ApiCallTransformer):
-    def __init__(self, rule, facts) -> None:
-        super().__init__(rule, facts)
-        self._streams: set = set()  # converted stream=True calls (and their awaits)
-        self._stream_names: dict[tuple, set] = {}  # scope path -> names bound to one
-
     def matches(self, node: cst.Call) -> bool:
         return _responses_call(node)
 
     # -- stream=True: the one loop over the stream reads each frame's event (the plan checked it) ----
-    def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
-        if updated.expression in self._streams:
-            self._streams.add(updated)
-        return updated
-
-    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        if updated.value in self._streams and len(updated.targets) == 1 and \
-                isinstance(updated.targets[0].target, cst.Name):
-            self._stream_names.setdefault(self.path, set()).add(updated.targets[0].target.value)
-        return updated
-
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
-        stream = updated.iter
-        if not (stream in self._streams or isinstance(stream, cst.Name) and
-                any(stream.value in self._stream_names.get(self.path[:i], ()) for i in range(len(self.path) + 1))):
+        if not self.statement_stack or self.statement_stack[-1] not in self.facts.stream_loops:
             return updated
+        stream = updated.iter
         frames = ASYNC_STREAM_FRAMES if updated.asynchronous is not None else STREAM_FRAMES
         shown = code_of(stream.with_changes(lpar=[], rpar=[]) if isinstance(stream, cst.Await) else stream)
         self.changed = True
@@ -147,10 +130,7 @@ class _Transformer(ApiCallTransformer):
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) on Mistral's (stateless) "
                              "Responses API" + (" (its loop reads each frame's .data: the same events)"
                                                 if streamed else ""), "approximate")
-        new = updated.with_changes(func=func, args=finish_args(updated.args, args))
-        if streamed:
-            self._streams.add(new)
-        return new
+        return updated.with_changes(func=func, args=finish_args(updated.args, args))
 
     def _parse(self, updated: cst.Call, receiver: cst.BaseExpression, is_async: bool, line: int) -> cst.Call:
         """``responses.parse(model, input, instructions, text_format, ...)`` -> ``chat.parse(model,

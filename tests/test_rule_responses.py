@@ -298,3 +298,56 @@ def test_a_result_name_also_bound_to_another_value_keeps_the_client():
         ''')
     assert not todos, todos
     assert "return _output_text(r)" in code
+
+
+def test_only_the_checked_loop_is_unwrapped_wherever_it_sits():
+    """Probe review: a loop inside try / with / a nested generator was skipped (the codemod never saw
+    it: the call converted, its frames reached event.type), a later loop over another stream of the
+    same name was unwrapped, and a loop written above the assignment was missed."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+        legacy = OpenAI(base_url="http://localhost:11434/v1")
+
+        def ask(q, parts):
+            stream = client.responses.create(model="gpt-4o", input=q, stream=True)
+            try:
+                for event in stream:
+                    if event.type == "response.output_text.delta":
+                        parts.append(event.delta)
+            except KeyboardInterrupt:
+                pass
+
+        def local(q):
+            stream = legacy.responses.create(model="llama3", input=q, stream=True)
+            for event in stream:
+                print(event.type)
+
+        def render():
+            for event in shown:
+                print(event.type)
+
+        shown = client.responses.create(model="gpt-4o", input="Hello", stream=True)
+        ''')
+    assert code.count("(frame.data for frame in stream)") == 1, code
+    assert "        for event in (frame.data for frame in stream):\n            if event.type" in code
+    assert "    stream = legacy.responses.create(model=\"llama3\", input=q, stream=True)\n    for event in stream:" in code
+    assert "    for event in (frame.data for frame in shown):" in code
+    again, _ = convert(code)
+    assert again == code
+
+
+def test_an_async_stream_event_read_after_its_loop_keeps_the_client():
+    """Probe review: only sync loops were checked for a read of the last event after the loop."""
+    code, todos = convert('''\
+        from openai import AsyncOpenAI
+        client = AsyncOpenAI()
+
+        async def ask(q):
+            stream = await client.responses.create(model="gpt-4o", input=q, stream=True)
+            async for event in stream:
+                pass
+            return event.response.output_text
+        ''')
+    assert "client = AsyncOpenAI()" in code
+    assert any("read after the loop (the last event of the stream)" in t for t in todos), todos

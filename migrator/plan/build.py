@@ -1647,12 +1647,13 @@ def _responses_stream_problem(f: _File, call: ast.Call) -> str:
     if not isinstance(loop.target, ast.Name):
         return "the stream's loop unpacks its events: read them by attribute"
     event = loop.target.id
-    loads, problem = item_loads(f, loop, event)
+    loads, problem = item_loads(f, loop, event, item="event", whole="stream")
     if problem:
-        return problem.replace("an item of the page", "an event of the stream")
+        return problem
     for load in loads:
         read = f.parent.get(id(load))
-        if not (isinstance(read, ast.Attribute) and read.value is load):
+        if not (isinstance(read, ast.Attribute) and read.value is load) or \
+                read.attr.startswith("model_") or read.attr in ("dict", "json", "to_dict", "to_json"):
             return (f"{event} (a stream event) is used as a whole: Mistral's events are not OpenAI's classes "
                     "(isinstance checks, model_dump, handing them on)")
         if read.attr not in STREAM_EVENT_ATTRS:
@@ -1664,6 +1665,9 @@ def _responses_stream_problem(f: _File, call: ast.Call) -> str:
             allowed = RESULT_ATTRS - {"output_text"} if read.attr == "response" else STREAM_ITEM_ATTRS
             if inner.attr not in allowed:
                 return f"{event}.{read.attr}.{inner.attr}: not read the same on Mistral's stream events"
+    if not hasattr(f, "_stream_loops"):
+        f._stream_loops = {}
+    f._stream_loops[id(loop)] = call  # the loop MIG110 unwraps when the call converts (decide: "rstream")
     return ""
 
 

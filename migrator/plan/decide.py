@@ -23,7 +23,8 @@ from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
-SITE_NODE_TYPES = frozenset({ast.Subscript, ast.Call, ast.Name, ast.Attribute, ast.Dict, ast.Compare})
+SITE_NODE_TYPES = frozenset({ast.Subscript, ast.Call, ast.Name, ast.Attribute, ast.Dict, ast.Compare,
+                             ast.For, ast.AsyncFor})  # MIG110: the loop over a converted stream
 
 
 CREDENTIAL_CHECK = ("it only lists or retrieves models (a check of a key or model) while other clients stay on "
@@ -808,6 +809,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
+        if isinstance(node, (ast.For, ast.AsyncFor)) and id(node) in getattr(f, "_stream_loops", {}):
+            # the one loop over a responses.create(stream=True) stream the plan checked (MIG110)
+            sites[key] = ("rstream", call_verdict(f._stream_loops[id(node)]) == CONVERT)
         if isinstance(node, ast.Attribute) and file_read(node) and _file_api(f):
             sites[key] = ("fread", *converted_file_result(f, node.value, call_verdict))
         if isinstance(node, ast.Dict) and _file_api(f) and line_dict([k.value if isinstance(k, ast.Constant) else None

@@ -134,7 +134,7 @@ def list_loop(f, call: ast.AST) -> "tuple[Optional[ast.AST], Optional[bool]]":
     return None, None
 
 
-def item_loads(f, loop: ast.AST, name: str) -> "tuple[list, str]":
+def item_loads(f, loop: ast.AST, name: str, item: str = "item", whole: str = "page") -> "tuple[list, str]":
     """(the loads of ``name`` that see the loop's item, "") or ([], why MIG119 cannot follow them): each
     must sit in the loop (its body, or its ``else:``) or the comprehension, outside any nested function
     or lambda (MIG119 rewrites the reads it can trace to the loop), and the loop body must not bind the
@@ -142,7 +142,7 @@ def item_loads(f, loop: ast.AST, name: str) -> "tuple[list, str]":
     owner = f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop
     inside = [n for n in ast.walk(owner) if isinstance(n, ast.Name) and n.id == name]
     if any(not isinstance(n.ctx, ast.Load) and n is not loop.target for n in inside):
-        return [], f"{name} is bound again inside the loop: migrator does not follow the page's items there"
+        return [], f"{name} is bound again inside the loop: migrator does not follow the {whole}'s {item}s there"
     loads = []
     for n in inside:
         if not isinstance(n.ctx, ast.Load):
@@ -150,18 +150,18 @@ def item_loads(f, loop: ast.AST, name: str) -> "tuple[list, str]":
         node = f.parent.get(id(n))
         while node is not None and node is not owner:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-                return [], (f"{name} (an item of the page) is read in a nested function or lambda: migrator does "
-                            "not follow it there")
+                return [], (f"{name} (an {item} of the {whole}) is read in a nested function or lambda: migrator "
+                            "does not follow it there")
             node = f.parent.get(id(node))
         loads.append(n)
-    if isinstance(loop, ast.For):
+    if isinstance(loop, (ast.For, ast.AsyncFor)):
         scope = f.scope_of.get(id(loop), ())
         seen = {id(n) for n in inside}
         for n in f.nodes:
             if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and id(n) not in seen \
                     and f.scope_of.get(id(n), ()) == scope and _reaching_binding(f, n, scope) is loop.target:
-                return [], (f"{name} is read after the loop (the last item of the page): migrator does not follow "
-                            "it there")
+                return [], (f"{name} is read after the loop (the last {item} of the {whole}): migrator does not "
+                            "follow it there")
     return loads, ""
 
 
