@@ -309,3 +309,18 @@ def test_a_loop_over_the_v0_choices_reads_each_item_as_a_path() -> None:
         ''')
     assert "openai.ChatCompletion.create(" in code
     assert any("response.choices is used as a whole" in t for t in todos), todos
+
+
+def test_stream_false_is_the_default_and_does_not_keep_the_call():
+    """ChatPaper's gpt_interaction: ``stream=False`` written out kept the call on v0 with the
+    streaming TODO; it is the default, dropped as for openai>=1."""
+    code, todos = convert('''\
+        import openai
+
+        def ask(history):
+            response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=history, stream=False)
+            return response['choices'][0]["message"]["content"]
+        ''')
+    assert not todos, todos
+    assert 'response = mistral_client.chat.complete(model="mistral-small-latest", messages=history)' in code, code
+    assert "return response.choices[0].message.content" in code

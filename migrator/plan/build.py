@@ -2073,7 +2073,8 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS)
     if v0_only:
         return f"{v0_only[0]}= is a per-call setting (or an Azure deployment) of the v0 API"
-    if any(kw.arg == "stream" for kw in call.keywords):
+    if any(kw.arg == "stream" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
+           for kw in call.keywords):  # (stream=False is the default: MIG102 drops it)
         return "stream=: its chunks are read as dicts; convert the loop by hand (client.chat.stream)"
     surface = v1[0]
     problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else _embedding_problem(call)
