@@ -231,6 +231,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     statement_lines: list[str] = []
     if reads_end == statements_end:
         statement_lines, reading_lines = reading_lines, []
+        if statement_lines and 0 < statements_end <= len(lines) and lines[statements_end - 1].strip():
+            statement_lines.insert(0, newline)  # `mistral_client = Mistral()` set apart from the imports (PEP 8)
     for code in dict.fromkeys(c for c in statements if "\n" in c):  # a helper function: once per module
         head = next(line for line in code.splitlines() if line.strip())
         if not any(line.strip() == head.strip() for line in lines):

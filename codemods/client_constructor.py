@@ -146,6 +146,11 @@ class _Transformer(RuleTransformer):
             line = self.next_site_line(MODCFG)
             if not (self.answer and self.answer[0] == "modcfg" and self.answer[1]):
                 return  # the module client converts nowhere: its settings still serve OpenAI
+            if self.compat is not None and self.answer[1] == "mixed":
+                self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
+                                "project keeps on OpenAI still use: left as it is; the calls moved elsewhere need "
+                                f"{self.compat.spec.name}'s setting")
+                return
             if self.compat is not None:
                 self._compat_setting[id(node)] = line
                 return
@@ -153,6 +158,11 @@ class _Transformer(RuleTransformer):
             if target.attr.value == "max_retries" and isinstance(self.facts.module_retries, int):
                 advice = MODULE_RETRIES_CARRIED.format(
                     carried="none" if self.facts.module_retries == 0 else "its retry_config")
+            if self.answer[1] == "mixed":  # it also serves this project's module-client calls kept on OpenAI
+                self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
+                                "project keeps on OpenAI still use; for the calls moved to Mistral elsewhere in the "
+                                f"project: {advice}")
+                return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 
     def visit_Subscript(self, node: cst.Subscript) -> None:

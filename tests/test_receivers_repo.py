@@ -106,8 +106,8 @@ def test_module_level_openai_client() -> None:
     """)
     outcome = transform_source(source, config=Config())
     lines = outcome.code.splitlines()
-    assert lines[:5] == ["import os", "from mistralai.client import Mistral",
-                         "from mistralai.client.utils import BackoffStrategy, RetryConfig", "import openai",
+    assert lines[:6] == ["import os", "from mistralai.client import Mistral",
+                         "from mistralai.client.utils import BackoffStrategy, RetryConfig", "import openai", "",
                          f"mistral_client = Mistral(retry_config={RETRY_CONFIG_CODE})"]  # openai>=1's retried twice
     assert '    return mistral_client.chat.complete(model="mistral-small-latest", messages=q)' in lines
     todos = [f for f in outcome.findings if f.kind.value == "todo"]

@@ -808,3 +808,25 @@ def test_a_model_table_in_a_module_that_shares_no_process_with_a_converted_call(
     todos = {r.path.rsplit("/", 1)[-1]: [f.message for f in getattr(r, "findings", ())] for r in report.results}
     assert any("update this table" in m for m in todos.get("settings.py", [])), todos
     assert not any("update this table" in m for m in todos.get("deploy.py", [])), todos
+
+
+def test_a_call_in_the_openai_branch_of_a_model_dispatcher_keeps_its_client():
+    """Review (gorilla, FastChat): ``if "gpt" in model:`` / ``if model_name == "text-embedding-ada-002":``
+    around a call whose model= is that variable: moved, it would send Mistral the OpenAI name."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def answer(question, model):
+            if "gpt" in model:
+                return client.chat.completions.create(model=model, messages=[{"role": "user", "content": question}])
+            return None
+
+        def embed(text, model_name):
+            if model_name.startswith("text-embedding"):
+                return client.embeddings.create(input=text, model=model_name)
+        ''')
+    assert "client = OpenAI()" in code, code
+    assert any("it runs only when 'gpt' in model (an OpenAI model)" in t for t in todos), todos

@@ -408,3 +408,22 @@ def test_a_page_iterated_with_a_limit_still_says_one_page_and_other_loops_are_le
     assert 'for f in client.files.list(purpose="batch", page_size=20).data:' in code, code
     assert "client.files.delete(file_id=f.id)" in code and "print(f.name, f.bytes)" in code
     assert len(todos) == 1 and "answers one page" in todos[0], todos
+
+
+def test_a_cleanup_of_files_in_a_module_that_fine_tunes_on_openai_keeps_its_client():
+    """Review (a fine-tuning notebook): the upload and the fine-tuning job stay on OpenAI, and the
+    cleanup cell's converted client listed and deleted the Mistral workspace's files instead."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def cleanup():
+            for f in client.files.list().data:
+                client.files.delete(f.id)
+
+        def train(file_id):
+            trainer = OpenAI()
+            return trainer.fine_tuning.jobs.create(training_file=file_id, model="gpt-4o-mini")
+        ''')
+    assert "client = OpenAI()" in code and "client.files.delete(f.id)" in code, code
+    assert any("blocking uses: files.delete (f.id is not seen to come from an upload" in t for t in todos), todos

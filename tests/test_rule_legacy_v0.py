@@ -324,3 +324,21 @@ def test_stream_false_is_the_default_and_does_not_keep_the_call():
     assert not todos, todos
     assert 'response = mistral_client.chat.complete(model="mistral-small-latest", messages=history)' in code, code
     assert "return response.choices[0].message.content" in code
+
+
+def test_a_setting_in_a_module_that_only_configures_says_kept_calls_still_use_it(tmp_path):
+    """Review (PentestGPT's test_connection): ``openai.api_key = key`` in a module that makes no call
+    itself, in a project whose module-client calls partly move and partly stay: the TODO told to set
+    MISTRAL_API_KEY, though the ChatGPTAPI it configures stays on OpenAI."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "setup_keys.py").write_text('import openai\n\ndef configure(key):\n    openai.api_key = key\n',
+                                            encoding="utf-8")
+    (tmp_path / "moved.py").write_text(
+        'import openai\n\ndef ask(q):\n    r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", '
+        '"content": q}])\n    return r["choices"][0]["message"]["content"]\n', encoding="utf-8")
+    (tmp_path / "kept.py").write_text(
+        'import openai\n\ndef draw(p):\n    return openai.Image.create(prompt=p)\n', encoding="utf-8")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    by_file = {Path(r.path).name: [f.message for f in getattr(r, "findings", ())] for r in report.results}
+    assert any("which the calls this project keeps on OpenAI still use" in m for m in by_file["setup_keys.py"]), by_file

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -1238,6 +1239,10 @@ class _Builder:
             problem, rule = _compat_problem(f, call, surface, self.endpoint.spec)
             use = self._use(f, call, oid, surface, bool(problem), problem, rule,
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in CHAT_SURFACES and _openai_model_branch(f, call):
+            use = self._use(f, call, oid, surface, True, _openai_model_branch(f, call), "MIG102", USE_TODO)
+        elif surface in EMBEDDING_SURFACES and _openai_model_branch(f, call):
+            use = self._use(f, call, oid, surface, True, _openai_model_branch(f, call), "MIG107", USE_TODO)
         elif surface in CHAT_SURFACES:
             for kw in call.keywords:  # a module-level dict splatted by several calls: they convert together
                 if kw.arg is None and isinstance(kw.value, ast.Name) and \
@@ -1351,6 +1356,35 @@ def _openai_surface(chain: list[str]) -> bool:
                                                            "retrieve", "list", "cancel", "create_variation", "delete",
                                                            "update", "content", "submit_tool_outputs",
                                                            "create_and_poll", "create_many", "search")
+
+
+# An OpenAI model name, or the start of one, in a branch's test (`if "gpt" in model:`, `if model ==
+# "text-embedding-ada-002":`, `if model.startswith("gpt")`): the call runs for OpenAI models only.
+_OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|davinci|babbage|openai)")
+
+
+def _openai_model_branch(f: _File, call: ast.Call) -> str:
+    """Why a call whose model= is a variable must not move: it sits in the branch of an ``if`` that
+    tests that variable against an OpenAI model name (a dispatcher's OpenAI branch: moved, it would send
+    Mistral the OpenAI name). "" otherwise."""
+    model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+    if not isinstance(model, (ast.Name, ast.Attribute)):
+        return ""
+    shown = ast.dump(model)
+    child: ast.AST = call
+    for node in ancestors_of(f, call):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return ""
+        if isinstance(node, ast.If) and any(child is s for s in node.body):
+            test = node.test
+            names = any(ast.dump(n) == shown for n in ast.walk(test))
+            marks = [n.value for n in ast.walk(test) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                     and _OPENAI_MODEL_MARK.match(n.value)]
+            if names and marks:
+                return (f"it runs only when {ast.unparse(test)} (an OpenAI model): moved, it would send Mistral that "
+                        "OpenAI model name; route Mistral models to this branch by hand")
+        child = node
+    return ""
 
 
 def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:

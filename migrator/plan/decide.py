@@ -319,13 +319,20 @@ def decide(builder, files) -> ConversionPlan:
     # modules that call through the openai module client themselves (openai>=1 or v0 calls)
     module_callers = {o.path for o in builder.origins.values() if o.kind == "module"} | \
         {u.path for u in builder.uses if u.surface.startswith("openai.")}
+    module_keeps = {o.path for oid, o in builder.origins.items() if o.kind == "module" and decision(oid) != CONVERT
+                    and o.provider == "openai"} | {u.path for u in builder.uses if u.surface.startswith("openai.")}
     for key, answer in list(sites.items()):
         if answer[0] == "modcfg":
             # settings matter where the module client's calls now go to Mistral: this module's own calls,
             # or, for a module that only configures it, the calls of the modules of its project
             path = key[0]
-            sites[key] = ("modcfg", path in module_converts or (path not in module_callers and any(
-                _within(other, _project_of(path)) for other in module_converts)))
+            moved = path in module_converts or (path not in module_callers and any(
+                _within(other, _project_of(path)) for other in module_converts))
+            # a module that only configures it, in a project whose module-client calls partly stay on
+            # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
+            mixed = moved and path not in module_callers and any(
+                _within(other, _project_of(path)) for other in module_keeps)
+            sites[key] = ("modcfg", "mixed" if mixed else moved)
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]

@@ -226,12 +226,14 @@ def _id_problem(f, call: ast.Call, value: ast.AST) -> str:
     if not _makes_openai_files(f):
         return ""  # an id the application stores or is given: the summary says it must be Mistral's
     return (f"{ast.unparse(value)} is not seen to come from an upload or batch made here, and this module uses "
-            "assistants / threads / vector stores, whose files stay on OpenAI: their ids do not exist on Mistral")
+            "assistants / threads / vector stores / fine-tuning jobs, whose files stay on OpenAI: their ids do not "
+            "exist on Mistral")
 
 
-# OpenAI resources whose runs make files (assistant outputs, vector-store files): a module that uses
-# them may hand their file ids to files.content / retrieve.
-_FILE_MAKERS = frozenset({"assistants", "threads", "vector_stores", "containers", "uploads"})
+# OpenAI resources whose runs make files (assistant outputs, vector-store files) or use them (fine-tuning
+# jobs, which stay on OpenAI): a module that uses them may hand their file ids to files.content / retrieve
+# / delete (a notebook's cleanup cell deleting the training files it uploaded).
+_FILE_MAKERS = frozenset({"assistants", "threads", "vector_stores", "containers", "uploads", "fine_tuning"})
 
 
 def _makes_openai_files(f) -> bool:
