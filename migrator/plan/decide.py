@@ -281,7 +281,9 @@ def decide(builder, files) -> ConversionPlan:
                     if configured_in == use.path else ("the openai module is configured for Azure in "
                                                        f"{os.path.relpath(configured_in, os.path.dirname(use.path))}")
                 other = None if azure or origin.provider == "openai" else origin.provider
-                reason = "" if azure or other else decision_of[builder.find(use.client)][1]
+                # the call's own reason where it blocks itself (a v0 module client is one per call)
+                reason = "" if azure or other else use.detail if use.blocking and use.detail else \
+                    decision_of[builder.find(use.client)][1]
                 sites[key] = ("v0", origin.v0, azure, other, reason)
                 settled[id(use)] = Use(use.path, use.line, use.col, origin.v0, None, "MIG106",
                                        "other-provider" if other else "todo", use.blocking,
