@@ -677,9 +677,10 @@ def _todo_above(lines: list[str], first_line: int) -> bool:
 # exceptions, message contents, response reads. A converted finding of any other rule on the call's
 # first line (or its statement's) counts as "converted per finding" (with a plan: the use's rule).
 NOT_CALL_RULES = {"MIG101", "MIG103", "MIG104", "MIG105"}
-# Surfaces whose Mistral call has the OpenAI call's shape (mistralai 3.7's client.responses.create):
-# converted when a rule's finding says so, the plan converts its client and the module uses mistralai.
-SAME_SHAPE_SURFACES = {"responses.create"}
+# Surfaces whose Mistral call has the OpenAI call's shape (mistralai 3.7's client.responses.create,
+# files.list / retrieve / delete): converted when a rule's finding says so, the plan converts its client
+# and the module uses mistralai.
+SAME_SHAPE_SURFACES = {"responses.create", "files.list", "files.retrieve", "files.delete"}
 # Rules whose converted calls keep their shape: an instructor client's calls (MIG111) are instructor's
 # surface on from_mistral's client too.
 SAME_SHAPE_RULES = {"MIG111"}
