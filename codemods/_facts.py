@@ -648,7 +648,8 @@ class _Collector(ast.NodeVisitor):
         if isinstance(node.iter, ast.Name) and self.stmt_stack:
             self.name_iterations.append((node.iter.id, self.stmt_stack[-1]))
         view = self.facts.view
-        if view is not None and self.stmt_stack and (view.site(node) or ("", False))[:2] == ("rstream", True):  # type: ignore
+        answer = view.site(node) if view is not None and self.stmt_stack else None  # type: ignore[attr-defined]
+        if answer is not None and answer[:2] == ("rstream", True):
             self.facts.stream_loops.add(self.stmt_stack[-1])  # the loop the plan checked: MIG110 unwraps frames
             self.mark()
         self.generic_visit(node)

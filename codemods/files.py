@@ -11,8 +11,10 @@ from codemods._base import (ApiCallTransformer, MigratorRule, WrittenTargets, co
                            keyword_arg)
 from codemods._facts import BLINE, FREAD
 from codemods.audio import opened_file_dict
-from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, FILE_RENAMES, CONTENT_READS, FILE_TUPLE_KEYS, ID_KEYWORDS, LINE_BODY_RENAMES,
-                                    LINE_DROPPED, LIST_DATA_TODO, LIST_KEYWORDS, LIST_PAGE_SIZE, LIST_TODO, METHODS, READ_SITE_ATTRS, REQUEST_COUNTS, STATUSES, line_dict)
+from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, CONTENT_READS, FILE_RENAMES, FILE_TUPLE_KEYS,
+                                    ID_KEYWORDS, LINE_BODY_RENAMES, LINE_DROPPED, LIST_DATA_TODO, LIST_KEYWORDS,
+                                    LIST_PAGE_SIZE, LIST_TODO, METHODS, READ_SITE_ATTRS, REQUEST_COUNTS, STATUSES,
+                                    line_dict)
 
 
 
@@ -32,8 +34,9 @@ class FilesAndBatches(MigratorRule):
     (``_async`` methods on async clients). ``files.list(purpose=..., limit=n)`` /
     ``batches.list(limit=n)`` iterated by a loop or a comprehension -> ``files.list(purpose=...,
     page_size=n)`` / ``batch.jobs.list(page_size=n)``, with ``.data`` appended where the page itself was
-    iterated; without ``limit=`` a TODO says Mistral answers one page of 100 where OpenAI's iteration
-    went through every page. Their items' reads follow as below. Batch reads follow: ``status == "completed"`` ->
+    iterated, and a TODO: Mistral answers one page (100 items by default), where iterating OpenAI's page
+    went through every page (a ``.data`` read without ``limit=`` held OpenAI's default page size).
+    Their items' reads follow as below. Batch reads follow: ``status == "completed"`` ->
     ``status == "SUCCESS"`` (each OpenAI status to Mistral's upper-case one), ``output_file_id`` /
     ``error_file_id`` -> ``output_file`` / ``error_file``, ``request_counts.completed`` ->
     ``succeeded_requests`` (``total`` / ``failed`` likewise). The batch input lines the module writes,

@@ -39,9 +39,10 @@ class Responses(MigratorRule):
     **Known limits (the client is kept, one TODO at its constructor).** ``previous_response_id`` /
     ``conversation`` / ``store=True`` / ``background`` (Mistral's Responses API is stateless),
     ``text=`` (mistralai 3.7 drops it from the request: a json_schema would not be enforced),
-    a ``stream=True`` stream used other than by one loop reading the events' shared fields, built-in tools (web search, file search, ...), ``reasoning``
-    beyond ``effort``, ``include``, ``timeout`` and OpenAI-only options, ``**kwargs``, and a result used
-    as a whole (returned, passed on) or read beyond the attributes both responses have.
+    a ``stream=True`` stream used other than by one loop reading the events' shared fields, built-in
+    tools (web search, file search, ...), ``reasoning`` beyond ``effort``, ``include``, ``timeout`` and
+    OpenAI-only options, ``**kwargs``, and a result used as a whole (returned, passed on) or read beyond
+    the attributes both responses have.
     ``responses.parse`` / ``stream`` / ``retrieve`` have no rule.
 
     **openai-compatible target.** Not listed as served by these providers through the OpenAI SDK:

@@ -26,8 +26,9 @@ Endpoints
 ---------
 ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``POST /v1/embeddings``, ``POST /v1/moderations``,
 ``POST /v1/completions`` (OpenAI) / ``POST /v1/fim/completions`` (Mistral, codestral models; JSON only:
-the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON, or with ``stream`` the Responses events of that answer, see ``response_events``;
-the reply is the chat reply to the request it stands for, see
+the reply is the chat reply to ``prompt<FILL>suffix``), ``POST /v1/responses`` (JSON, or with ``stream``
+the Responses events of that answer, see ``response_events``; the reply is the chat reply to the request it
+stands for, see
 ``responses_chat_body``), ``POST /v1/audio/transcriptions`` (multipart; the transcript names the file heard, see
 ``transcription``), ``POST /v1/audio/speech`` (OpenAI: the audio bytes; Mistral: ``{"audio_data": <base64>}``;
 the same audio from the text either way, see ``speech``), ``GET /v1/models``. Files and batches, as each SDK calls them: ``POST /v1/files``

@@ -1030,7 +1030,8 @@ class _Builder:
         parent = f.parent.get(id(top))
         oid = self.module_origin(f, node)
         detail = (f"{node.id} is imported from openai (from openai import {node.id}): the openai module's own "
-                  f"client, which migrator converts only when written openai.{node.id}...")
+                  f"client; write import openai and openai.{node.id}... (migrator then converts it), or convert "
+                  "by hand to a Mistral() client")
         if isinstance(parent, ast.Call) and parent.func is top:
             use = self._use(f, parent, oid, ".".join([node.id, *chain]), True, detail, "MIG106")
             self.sites[node_key(f.path, parent)] = ("call", use)

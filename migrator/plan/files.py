@@ -8,8 +8,8 @@ from typing import Callable, Optional
 
 from migrator.mapping.files import (BATCH_ATTRS, BATCH_ENDPOINTS, BATCH_RENAMES, COMPLETION_WINDOW, CONTENT_METHODS,
                                     CONTENT_READS, DELETED_ATTRS, FILE_ATTRS, FILE_RENAMES, ID_KEYWORDS,
-                                    LINE_BODY_KEYS, LIST_KEYWORDS, LINE_BODY_RENAMES, METHODS, PURPOSES, REQUEST_COUNTS, STATUSES,
-                                    UNMAPPED_STATUSES, line_dict)
+                                    LINE_BODY_KEYS, LINE_BODY_RENAMES, LIST_KEYWORDS, METHODS, PURPOSES, REQUEST_COUNTS,
+                                    STATUSES, UNMAPPED_STATUSES, line_dict)
 
 FILE_SURFACES = frozenset(METHODS)
 # Calls whose results read alike: a name may be bound to any of a group's calls.
@@ -82,7 +82,7 @@ def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
     if purpose is not None and not (isinstance(purpose, ast.Constant) and purpose.value in PURPOSES):
         return (f"purpose={ast.unparse(purpose)}: Mistral's files take purpose \"batch\", \"fine-tune\", \"ocr\" or "
                 "\"agentic_safety\"; assistants / vision / user data files have no Mistral counterpart")
-    loop, awaited = list_loop(f, call)
+    loop, has_data = list_loop(f, call)
     outer = f.parent.get(id(call))
     if isinstance(f.parent.get(id(outer)) if isinstance(outer, ast.Await) else outer, ast.Expr):
         return ""  # the page is not used: the call alone (a connectivity check)
@@ -92,7 +92,7 @@ def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
                 ".data is) and pages with page= / page_size=")
     if isinstance(loop, ast.AsyncFor) or (isinstance(loop, ast.comprehension) and loop.is_async):
         return "async for over the page: iterate (await client.<...>.list_async()).data by hand"
-    if awaited is None:
+    if has_data is None:
         return "the awaited page is iterated as it is: iterate (await ...).data by hand"
     if not isinstance(loop.target, ast.Name):
         return "the loop unpacks each item: read its fields by attribute"
@@ -181,8 +181,8 @@ def list_item_source(f, load: ast.Name) -> Optional[ast.AST]:
     """The files.list() / batches.list() call whose page the loop binding ``load`` iterates, else None."""
     node: Optional[ast.AST] = f.parent.get(id(load))
     while node is not None:
-        loops = [node] if isinstance(node, ast.For) else \
-            list(node.generators) if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) else []
+        comprehension = isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp))
+        loops = [node] if isinstance(node, ast.For) else list(node.generators) if comprehension else []
         for loop in loops:
             if isinstance(loop.target, ast.Name) and loop.target.id == load.id:
                 source = loop.iter.value if isinstance(loop.iter, ast.Attribute) and loop.iter.attr == "data" \
