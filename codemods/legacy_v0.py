@@ -23,7 +23,10 @@ class LegacyV0(MigratorRule):
     ``r.choices[0].message.content`` and ``message.get("content")`` becomes ``message.content``,
     also on the variable of a ``for choice in r["choices"]:`` loop read only as such paths
     (an embedding read becomes ``(r.data[0].embedding or [])``: mistralai types it Optional, though
-    it is always there, like v0's).
+    it is always there, like v0's). A ``stream=True`` call becomes ``chat.stream`` (MIG102 binds each
+    chunk to ``event.data`` in its loop) when every loop over the stream reads its chunk as paths of
+    fields (also through a name holding a part, ``delta = chunk["choices"][0]["delta"]``); a delta's
+    ``.get("content", "")`` becomes ``(delta.content or "")``: v0 left the key out, Mistral's may be None.
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is
     MIG103's.
 
@@ -34,7 +37,7 @@ class LegacyV0(MigratorRule):
 
     **Known limits (the call keeps its v0 TODO, MIG106).** A call on an Azure-configured module or
     with ``engine=`` / ``deployment_id=`` / ``api_key=`` / ``request_timeout=`` and other per-call
-    settings, ``stream=True`` (its chunks are dicts: convert the loop by hand), ``**kwargs``, what the
+    settings, a stream consumed other than by loops reading its chunks as paths, ``**kwargs``, what the
     openai>=1 form itself could not convert, and a result read other than a path of response fields
     down to a value (a message or the choices list used as a whole, ``json.dumps(r)``, a result
     returned or passed on). ``openai.Completion``, ``Moderation``, ``Image``, ``Audio``, ``File``,
@@ -73,6 +76,15 @@ def _key_of(node: cst.CSTNode) -> str | None:
 
 
 class _Transformer(RuleTransformer):
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._parenthesised: set = set()  # `(x.content or "")` this rule wrote: bare as a call's argument
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        if updated.value in self._parenthesised:
+            return updated.with_changes(value=updated.value.with_changes(lpar=[], rpar=[]))
+        return updated
+
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _key_of(node) is not None:
             self.mark_site(node, V0READ)
@@ -88,6 +100,13 @@ class _Transformer(RuleTransformer):
             return updated
         self.changed = True
         read = cst.Attribute(value=value, attr=cst.Name(key))
+        if len(answer) > 2 and answer[2] and isinstance(original, cst.Call) and len(original.args) == 2:
+            # a stream chunk's delta.get("content", ""): v0 left the key out, Mistral's field may be None
+            default = updated.args[1].value  # type: ignore[attr-defined]
+            either = cst.BooleanOperation(left=read, operator=cst.Or(), right=default,
+                                          lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+            self._parenthesised.add(either)
+            return either
         if key in OPTIONAL_FIELDS:
             return cst.BooleanOperation(left=read, operator=cst.Or(), right=cst.parse_expression(OPTIONAL_FIELDS[key]),
                                        lpar=[cst.LeftParen()], rpar=[cst.RightParen()])

@@ -42,7 +42,8 @@ def test_chat_and_embeddings_convert_through_the_module_client():
 
 
 @pytest.mark.parametrize("call, reason", [
-    ('openai.ChatCompletion.create(model="gpt-4", messages=m, stream=True)', "stream="),
+    ('openai.ChatCompletion.create(model="gpt-4", messages=m, stream=True)', "used other than in a for loop"),
+    ('openai.ChatCompletion.create(model="gpt-4", messages=m, stream=key)', "stream= is an expression"),
     ('openai.ChatCompletion.create(engine="gpt4", messages=m)', "engine="),
     ('openai.ChatCompletion.create(deployment_id="gpt4", messages=m)', "deployment_id="),
     ('openai.ChatCompletion.create(model="gpt-4", messages=m, request_timeout=30)', "request_timeout="),
@@ -342,3 +343,46 @@ def test_a_setting_in_a_module_that_only_configures_says_kept_calls_still_use_it
     report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
     by_file = {Path(r.path).name: [f.message for f in getattr(r, "findings", ())] for r in report.results}
     assert any("which the calls this project keeps on OpenAI still use" in m for m in by_file["setup_keys.py"]), by_file
+
+
+def test_a_v0_stream_read_as_dicts_becomes_a_mistral_stream():
+    """Issue 8, surface 9 (streaming loops): each loop over a v0 stream whose chunks are read as
+    paths (also through a name holding the delta) converts; a delta's .get("content", "") keeps its
+    default, since v0 left the key out where Mistral's field may be None."""
+    code, todos = convert('''\
+        import openai
+
+        def ask(q):
+            out = ""
+            response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=q, stream=True)
+            for chunk in response:
+                delta = chunk["choices"][0]["delta"]
+                out += delta.get("content", "")
+                if chunk["choices"][0]["finish_reason"] == "stop":
+                    break
+            return out
+
+        def show(q):
+            for part in openai.ChatCompletion.create(model="gpt-4", messages=q, stream=True):
+                print(part["choices"][0]["delta"].get("content", ""), end="")
+        ''')
+    assert not todos, todos
+    assert 'response = mistral_client.chat.stream(model="mistral-small-latest", messages=q)' in code, code
+    assert "    for event in response:\n        chunk = event.data\n        delta = chunk.choices[0].delta\n" in code
+    assert 'out += (delta.content or "")' in code and 'if chunk.choices[0].finish_reason == "stop":' in code
+    assert 'print(part.choices[0].delta.content or "", end="")' in code
+    assert convert(code)[0] == code
+
+
+@pytest.mark.parametrize("loop, reason", [
+    ("for chunk in r:\n        keep.append(chunk)", "used as a whole"),
+    ("for chunk in r:\n        keep.append(chunk['choices'][0]['delta'])", "is used as a whole"),
+    ("keep.extend(r)", "used other than in a for loop"),
+    ("for chunk in r:\n        pass\n    return chunk['id']", "read after the loop"),
+])
+def test_what_keeps_a_v0_stream(loop, reason):
+    source = ("import openai\n\n\ndef run(m, keep):\n    r = openai.ChatCompletion.create(model='gpt-4', messages=m, "
+              "stream=True)\n    " + loop + "\n")
+    code, todos = convert(source)
+    assert "openai.ChatCompletion.create(" in code and "mistral_client" not in code, code
+    assert any("legacy openai v0 API" in t and reason in t for t in todos), todos

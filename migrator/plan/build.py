@@ -1057,8 +1057,11 @@ class _Builder:
                 self.origins[oid].v0 = surface
                 self.origins[oid].v0_splat = any(kw.arg is None for kw in parent.keywords)
                 for read in reads:  # a read several calls' results reach: rewritten when any converts
+                    default = isinstance(read, tuple)  # a stream chunk's .get(key, default): (x.key or default)
+                    read = read[1] if default else read
                     key = node_key(f.path, read)
-                    self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid})
+                    self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid},
+                                       default)
                 self._record_call(f, parent, oid, v1[0], list(v1[0].split(".")))
                 return
             # Azure and other endpoints are settled in decide, once every module setting is known.
@@ -2108,12 +2111,59 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS)
     if v0_only:
         return f"{v0_only[0]}= is a per-call setting (or an Azure deployment) of the v0 API"
-    if any(kw.arg == "stream" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
-           for kw in call.keywords):  # (stream=False is the default: MIG102 drops it)
-        return "stream=: its chunks are read as dicts; convert the loop by hand (client.chat.stream)"
+    stream = next((kw.value for kw in call.keywords if kw.arg == "stream"), None)
+    streamed = isinstance(stream, ast.Constant) and stream.value is True
+    if stream is not None and not streamed and not (isinstance(stream, ast.Constant) and stream.value is False):
+        return "stream= is an expression: its chunks are read as dicts; convert the loop by hand (client.chat.stream)"
     surface = v1[0]
     problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else _embedding_problem(call)
-    return problem or _v0_result_problem(f, call, surface, reads)
+    if problem or not streamed:
+        return problem or _v0_result_problem(f, call, surface, reads)
+    return _v0_stream_problem(f, call, reads)
+
+
+def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
+    """A v0 chat stream (``stream=True``) converts when each loop over it (``for chunk in <call or
+    name>``) reads its chunk only as paths of V0_CHUNK's fields: MIG102 makes the loop Mistral's
+    (``for event in ...: chunk = event.data``), MIG118 the reads attributes. Their nodes go to ``reads``;
+    a ``.get(key, default)`` read also to ``reads`` as ``("default", node)`` (rewritten ``(x.key or default)``)."""
+    from migrator.mapping.legacy import V0_CHUNK
+    from migrator.plan.files import item_loads
+
+    node: ast.AST = call
+    parent = f.parent.get(id(node))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    loops = []
+    if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node:
+        loops.append(parent)
+    elif isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
+        for load in f.nodes:
+            if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load) and \
+                    f.scope_of.get(id(load), ()) == scope:
+                holder = f.parent.get(id(load))
+                if not (isinstance(holder, (ast.For, ast.AsyncFor)) and holder.iter is load):
+                    return f"{name} (the v0 stream) is used other than by a for loop: its chunks are read as dicts"
+                loops.append(holder)
+    if not loops:
+        return "the v0 stream is consumed other than by a for loop: its chunks are read as dicts; convert by hand"
+    for loop in loops:
+        if not isinstance(loop.target, ast.Name):
+            return "the v0 stream's loop unpacks its chunks: convert by hand"
+        chunk = loop.target.id
+        loads, problem = item_loads(f, loop, chunk, item="chunk", whole="stream")
+        if problem:
+            return problem
+        for load in loads:
+            found: list = []
+            problem = _v0_follow(f, load, V0_CHUNK, chunk, found, 0)
+            if not problem and not found:
+                problem = f"{chunk} (a v0 chunk) is used as a whole: Mistral's chunks are not dicts"
+            if problem:
+                return problem
+            reads.extend(("default", n) if isinstance(n, ast.Call) and len(n.args) == 2 else n for n in found)
+    return ""
 
 
 def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> str:
@@ -2126,61 +2176,10 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
 
     def read_problem(read: ast.AST, name: str) -> str:
         found: list = []
-        problem = follow(getattr(read, "value"), schema, name, found, 0)
+        problem = _v0_follow(f, getattr(read, "value"), schema, name, found, 0)
         if not problem:
             reads.extend(found)
         return problem
-
-    def follow(node: ast.AST, shape, name: str, found: list, depth: int) -> str:
-        while True:
-            parent = f.parent.get(id(node))
-            if isinstance(parent, ast.Subscript) and parent.value is node:
-                key = parent.slice
-                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    if not isinstance(shape, dict) or key.value not in shape:
-                        return f"{name}[{key.value!r}]: not a field migrator maps; convert by hand"
-                    shape = shape[key.value]
-                    found.append(parent)
-                elif isinstance(shape, list) and not isinstance(key, ast.Slice):
-                    shape = shape[0]
-                else:
-                    return f"{name}: read in a way migrator does not map; convert by hand"
-            elif isinstance(parent, ast.Attribute) and parent.value is node:
-                call_node = f.parent.get(id(parent))
-                if parent.attr == "get" and isinstance(call_node, ast.Call) and call_node.func is parent and \
-                        isinstance(shape, dict) and len(call_node.args) in (1, 2) and not call_node.keywords and \
-                        isinstance(call_node.args[0], ast.Constant) and call_node.args[0].value in ("content", "role"):
-                    found.append(call_node)  # always present in a v0 message: .get(key, default) is the field
-                    shape, parent = shape.get(call_node.args[0].value), call_node
-                elif isinstance(shape, dict) and parent.attr in shape:
-                    shape = shape[parent.attr]
-                else:
-                    return f"{name}.{parent.attr}: not a field migrator maps; convert by hand"
-            else:
-                break
-            node = parent
-            if shape is None:  # a value: what follows is the value's own (a str, a list of floats)
-                break
-        loop = f.parent.get(id(node))
-        if isinstance(shape, list) and isinstance(loop, ast.For) and loop.iter is node and \
-                isinstance(loop.target, ast.Name) and depth < 3:
-            # `for choice in response["choices"]:`: each read of the loop variable is a path into an item
-            target, scope = loop.target.id, f.scope_of.get(id(loop), ())
-            inside = {id(sub) for stmt in loop.body for sub in ast.walk(stmt)}
-            uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == target and n is not loop.target
-                    and f.scope_of.get(id(n), ()) == scope]
-            if all(id(n) in inside and isinstance(n.ctx, ast.Load) for n in uses):
-                for use in uses:
-                    problem = follow(use, shape[0], target, found, depth + 1)
-                    if problem:
-                        return problem
-                return ""
-        if shape is not None:
-            shown = ast.unparse(node)
-            shown = shown if len(shown) <= 60 else name
-            return (f"{shown} is used as a whole (a {'list' if isinstance(shape, list) else 'dict'} in v0: iterated, "
-                    "passed on or returned), which migrator does not follow: Mistral's objects are not dicts")
-        return ""
 
     def v0_call(value: ast.AST) -> bool:  # its reads, made attributes, work on a v0 OpenAIObject too
         value = value.value if isinstance(value, ast.Await) else value
@@ -2189,6 +2188,72 @@ def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> s
 
     return _result_problem(f, call, read_problem, "the v0 response is used as a whole (returned, passed on): code "
                            "elsewhere may read it as a dict", subscripts=True, same_bindings=v0_call)
+
+
+def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: int) -> str:
+    """Why a read of a v0 result (``node``, holding ``shape`` of V0_SCHEMAS) is not a path of fields down to a
+    value ("" when it is: its string-key subscripts and ``.get`` calls are appended to ``found``)."""
+    while True:
+        parent = f.parent.get(id(node))
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            key = parent.slice
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                if not isinstance(shape, dict) or key.value not in shape:
+                    return f"{name}[{key.value!r}]: not a field migrator maps; convert by hand"
+                shape = shape[key.value]
+                found.append(parent)
+            elif isinstance(shape, list) and not isinstance(key, ast.Slice):
+                shape = shape[0]
+            else:
+                return f"{name}: read in a way migrator does not map; convert by hand"
+        elif isinstance(parent, ast.Attribute) and parent.value is node:
+            call_node = f.parent.get(id(parent))
+            if parent.attr == "get" and isinstance(call_node, ast.Call) and call_node.func is parent and \
+                    isinstance(shape, dict) and len(call_node.args) in (1, 2) and not call_node.keywords and \
+                    isinstance(call_node.args[0], ast.Constant) and call_node.args[0].value in ("content", "role"):
+                found.append(call_node)  # always present in a v0 message: .get(key, default) is the field
+                shape, parent = shape.get(call_node.args[0].value), call_node
+            elif isinstance(shape, dict) and parent.attr in shape:
+                shape = shape[parent.attr]
+            else:
+                return f"{name}.{parent.attr}: not a field migrator maps; convert by hand"
+        else:
+            break
+        node = parent
+        if shape is None:  # a value: what follows is the value's own (a str, a list of floats)
+            break
+    loop = f.parent.get(id(node))
+    if isinstance(shape, list) and isinstance(loop, ast.For) and loop.iter is node and \
+            isinstance(loop.target, ast.Name) and depth < 3:
+        # `for choice in response["choices"]:`: each read of the loop variable is a path into an item
+        target, scope = loop.target.id, f.scope_of.get(id(loop), ())
+        inside = {id(sub) for stmt in loop.body for sub in ast.walk(stmt)}
+        uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == target and n is not loop.target
+                and f.scope_of.get(id(n), ()) == scope]
+        if all(id(n) in inside and isinstance(n.ctx, ast.Load) for n in uses):
+            for use in uses:
+                problem = _v0_follow(f, use, shape[0], target, found, depth + 1)
+                if problem:
+                    return problem
+            return ""
+    if isinstance(shape, dict) and isinstance(loop, ast.Assign) and loop.value is node and depth < 3 and \
+            len(loop.targets) == 1 and isinstance(loop.targets[0], ast.Name):
+        # `delta = chunk["choices"][0]["delta"]`: the one binding of a name whose reads are paths into it
+        held, scope = loop.targets[0].id, f.scope_of.get(id(loop), ())
+        named = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == held and f.scope_of.get(id(n), ()) == scope]
+        if [n for n in named if not isinstance(n.ctx, ast.Load)] == [loop.targets[0]]:
+            for use in named:
+                if use is not loop.targets[0]:
+                    problem = _v0_follow(f, use, shape, held, found, depth + 1)
+                    if problem:
+                        return problem
+            return ""
+    if shape is not None:
+        shown = ast.unparse(node)
+        shown = shown if len(shown) <= 60 else name
+        return (f"{shown} is used as a whole (a {'list' if isinstance(shape, list) else 'dict'} in v0: iterated, "
+                "passed on or returned), which migrator does not follow: Mistral's objects are not dicts")
+    return ""
 
 
 def _open_call(node: ast.AST) -> bool:

@@ -262,7 +262,7 @@ def decide(builder, files) -> ConversionPlan:
                                    use.blocking, detail)
             continue
         if answer[0] == "v0read":  # a dict-style read of a converted v0 result: rewritten as attributes
-            sites[key] = ("v0read", any(decision(oid) == CONVERT for oid in answer[1]))
+            sites[key] = ("v0read", any(decision(oid) == CONVERT for oid in answer[1]), *answer[2:3])
             continue
         if answer[0] in ("iwrap", "icall"):  # instructor (MIG111): the wrapped client's verdict
             use = answer[1]
