@@ -100,9 +100,13 @@ class _Transformer(RuleTransformer):
             return updated
         self.changed = True
         read = cst.Attribute(value=value, attr=cst.Name(key))
-        if len(answer) > 2 and answer[2] and isinstance(original, cst.Call) and len(original.args) == 2:
+        if len(answer) > 2 and answer[2] and isinstance(original, cst.Call):
             # a stream chunk's delta.get("content", ""): v0 left the key out, Mistral's field may be None
-            default = updated.args[1].value  # type: ignore[attr-defined]
+            # or unset (falsy, but not None): `(delta.content or "")`, `(delta.role or None)`
+            default = updated.args[1].value if len(updated.args) > 1 else cst.Name("None")  # type: ignore
+            if not isinstance(default, (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Attribute,
+                                        cst.Call, cst.Subscript, cst.List, cst.Dict, cst.Tuple)):
+                default = default.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
             either = cst.BooleanOperation(left=read, operator=cst.Or(), right=default,
                                           lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
             self._parenthesised.add(either)

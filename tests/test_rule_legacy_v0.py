@@ -386,3 +386,52 @@ def test_what_keeps_a_v0_stream(loop, reason):
     code, todos = convert(source)
     assert "openai.ChatCompletion.create(" in code and "mistral_client" not in code, code
     assert any("legacy openai v0 API" in t and reason in t for t in todos), todos
+
+
+def test_probe_review_of_v0_streams():
+    """Probe review: a loop that stops on finish_reason before reading the content lost the last piece
+    (Mistral sends it on the chunk with finish_reason); a part of a response read in a nested function
+    stayed a dict read; delta.get("role") without a default became the unset sentinel (not None); a
+    conditional default lost its parentheses; pure attribute reads of a chunk were refused; a dispatcher
+    branch's TODO changed on a second run."""
+    code, todos = convert('''\
+        import openai
+
+        def one(q):
+            text = ""
+            for chunk in openai.ChatCompletion.create(model="gpt-4", messages=q, stream=True):
+                if chunk["choices"][0]["finish_reason"] is not None:
+                    break
+                text += chunk["choices"][0]["delta"]["content"]
+            return text
+
+        def two(q):
+            r = openai.ChatCompletion.create(model="gpt-4", messages=q)
+            message = r["choices"][0]["message"]
+
+            def show():
+                print(message["content"])
+            show()
+
+        def three(q, upper):
+            for chunk in openai.ChatCompletion.create(model="gpt-4", messages=q, stream=True):
+                delta = chunk["choices"][0]["delta"]
+                if delta.get("role") is not None:
+                    print("role")
+                print(delta.get("content", "" if not upper else "-"))
+                print(chunk.choices[0].delta.content)
+
+        def four(model, messages):
+            if model.startswith("gpt"):
+                r = openai.ChatCompletion.create(model=model, messages=messages, temperature=0)
+            else:
+                r = openai.ChatCompletion.create(model=model, messages=messages)
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert any("reads chunk's finish_reason before its content" in t for t in todos), todos
+    assert any("message (a part of the v0 response) is read in a nested function" in t for t in todos), todos
+    assert 'if (delta.role or None) is not None:' in code, code
+    assert 'print(delta.content or ("" if not upper else "-"))' in code
+    assert "print(chunk.choices[0].delta.content)" in code
+    assert any("it runs only when model.startswith('gpt')" in t for t in todos), todos
+    assert convert(code)[0] == code

@@ -1381,6 +1381,9 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
             return ""
         if isinstance(node, ast.If) and any(child is s for s in node.body):
             test = node.test
+            if any(isinstance(n, (ast.Not, ast.NotEq, ast.NotIn)) for n in ast.walk(test)):
+                child = node
+                continue  # `if "gpt" not in model:`: the other models' branch
             names = any(ast.dump(n) == shown for n in ast.walk(test))
             marks = [n.value for n in ast.walk(test) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                      and _OPENAI_MODEL_MARK.match(n.value)]
@@ -2111,6 +2114,9 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS)
     if v0_only:
         return f"{v0_only[0]}= is a per-call setting (or an Azure deployment) of the v0 API"
+    guarded = _openai_model_branch(f, call)  # before the result's checks: the same reason on every run
+    if guarded:
+        return guarded
     stream = next((kw.value for kw in call.keywords if kw.arg == "stream"), None)
     streamed = isinstance(stream, ast.Constant) and stream.value is True
     if stream is not None and not streamed and not (isinstance(stream, ast.Constant) and stream.value is False):
@@ -2155,15 +2161,40 @@ def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
         loads, problem = item_loads(f, loop, chunk, item="chunk", whole="stream")
         if problem:
             return problem
+        finish = [n for n in loads if _reads_key(f, n, "finish_reason")]
+        content = [n for n in loads if _reads_key(f, n, "delta")]
+        if finish and content and min((n.lineno, n.col_offset) for n in finish) < \
+                min((n.lineno, n.col_offset) for n in content):
+            # v0 sent finish_reason on an empty chunk of its own; Mistral on the chunk with the last content
+            return (f"the loop reads {chunk}'s finish_reason before its content: Mistral sends the last piece of "
+                    "content on the chunk that carries finish_reason (v0 on an empty one after it); convert by hand")
         for load in loads:
             found: list = []
             problem = _v0_follow(f, load, V0_CHUNK, chunk, found, 0)
-            if not problem and not found:
-                problem = f"{chunk} (a v0 chunk) is used as a whole: Mistral's chunks are not dicts"
             if problem:
                 return problem
-            reads.extend(("default", n) if isinstance(n, ast.Call) and len(n.args) == 2 else n for n in found)
+            # a chunk's .get(key[, default]): v0 left the key out, Mistral's field may be None or unset
+            reads.extend(("default", n) if isinstance(n, ast.Call) else n for n in found)
     return ""
+
+
+def _reads_key(f: _File, load: ast.AST, key: str) -> bool:
+    """Does the path read from ``load`` (subscripts, attributes, ``.get``) name ``key``?"""
+    node = load
+    while True:
+        parent = f.parent.get(id(node))
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            if isinstance(parent.slice, ast.Constant) and parent.slice.value == key:
+                return True
+        elif isinstance(parent, ast.Attribute) and parent.value is node:
+            if parent.attr == key:
+                return True
+        elif isinstance(parent, ast.Call) and parent.func is node and node is not load:
+            if parent.args and isinstance(parent.args[0], ast.Constant) and parent.args[0].value == key:
+                return True
+        else:
+            return False
+        node = parent
 
 
 def _v0_result_problem(f: _File, call: ast.Call, surface: str, reads: list) -> str:
@@ -2241,6 +2272,9 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
         # `delta = chunk["choices"][0]["delta"]`: the one binding of a name whose reads are paths into it
         held, scope = loop.targets[0].id, f.scope_of.get(id(loop), ())
         named = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == held and f.scope_of.get(id(n), ()) == scope]
+        if any(isinstance(n, ast.Name) and n.id == held and isinstance(n.ctx, ast.Load) and
+               f.scope_of.get(id(n), ()) != scope and _lookup_scope(f, n) == scope for n in f.nodes):
+            return f"{held} (a part of the v0 response) is read in a nested function: migrator does not follow it there"
         if [n for n in named if not isinstance(n.ctx, ast.Load)] == [loop.targets[0]]:
             for use in named:
                 if use is not loop.targets[0]:
