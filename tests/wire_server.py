@@ -1276,34 +1276,23 @@ class _Handler(BaseHTTPRequestHandler):
         if not body.get("stream"):
             self._send_json(200, personality.completion(body, reply, request_id), fault)
             return
-        events = [f"data: {json.dumps(c, ensure_ascii=False)}\n\n".encode()
+        frames = [f"data: {json.dumps(c, ensure_ascii=False)}\n\n".encode()
                   for c in personality.chunks(body, reply, request_id)]
-        torn = bool(fault and fault.torn_stream)
-        if torn:
-            events = events[: max(1, len(events) // 2)]
-        else:
-            events.append(b"data: [DONE]\n\n")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-        self.send_header("Cache-Control", "no-cache")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.send_header("x-request-id", request_id)
-        self.end_headers()
-        for event in events:
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
-            self.wfile.flush()
-        if torn:
-            self._drop_connection()
-            return
-        self.wfile.write(b"0\r\n\r\n")
-        self.wfile.flush()
+        self._send_sse(frames, request_id, fault, done=b"data: [DONE]\n\n")
 
     def _send_events(self, events: list[dict], request_id: str, fault: Fault | None) -> None:
         """Server-sent events named by their ``type`` (the Responses API's stream, both providers)."""
         frames = [f"event: {e['type']}\ndata: {json.dumps(e, ensure_ascii=False)}\n\n".encode() for e in events]
+        self._send_sse(frames, request_id, fault)
+
+    def _send_sse(self, frames: list[bytes], request_id: str, fault: Fault | None, done: bytes = b"") -> None:
+        """A chunked text/event-stream answer of ``frames`` (then ``done``); a torn-stream fault sends
+        half of them and drops the connection."""
         torn = bool(fault and fault.torn_stream)
         if torn:
             frames = frames[: max(1, len(frames) // 2)]
+        elif done:
+            frames = [*frames, done]
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-cache")
