@@ -26,7 +26,8 @@ class LegacyV0(MigratorRule):
     it is always there, like v0's). A ``stream=True`` call becomes ``chat.stream`` (MIG102 binds each
     chunk to ``event.data`` in its loop) when every loop over the stream reads its chunk as paths of
     fields (also through a name holding a part, ``delta = chunk["choices"][0]["delta"]``); a delta's
-    ``.get("content", "")`` becomes ``(delta.content or "")``: v0 left the key out, Mistral's may be None.
+    ``.get("content", "")`` becomes ``(delta.content or "")`` and ``.get("role")`` ``(delta.role or None)``:
+    v0 left the key out, Mistral's field may be None or unset (falsy, not None).
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is
     MIG103's.
 
@@ -37,7 +38,8 @@ class LegacyV0(MigratorRule):
 
     **Known limits (the call keeps its v0 TODO, MIG106).** A call on an Azure-configured module or
     with ``engine=`` / ``deployment_id=`` / ``api_key=`` / ``request_timeout=`` and other per-call
-    settings, a stream consumed other than by loops reading its chunks as paths, ``**kwargs``, what the
+    settings, a stream consumed other than by loops reading its chunks as paths (or reading a chunk's
+    ``finish_reason`` before its content: Mistral's last content comes on that chunk), ``**kwargs``, what the
     openai>=1 form itself could not convert, and a result read other than a path of response fields
     down to a value (a message or the choices list used as a whole, ``json.dumps(r)``, a result
     returned or passed on). ``openai.Completion``, ``Moderation``, ``Image``, ``Audio``, ``File``,

@@ -1057,7 +1057,7 @@ class _Builder:
                 self.origins[oid].v0 = surface
                 self.origins[oid].v0_splat = any(kw.arg is None for kw in parent.keywords)
                 for read in reads:  # a read several calls' results reach: rewritten when any converts
-                    default = isinstance(read, tuple)  # a stream chunk's .get(key, default): (x.key or default)
+                    default = isinstance(read, tuple)  # a stream chunk's .get(key[, default]): (x.key or default)
                     read = read[1] if default else read
                     key = node_key(f.path, read)
                     self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid},
@@ -2131,8 +2131,9 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
 def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
     """A v0 chat stream (``stream=True``) converts when each loop over it (``for chunk in <call or
     name>``) reads its chunk only as paths of V0_CHUNK's fields: MIG102 makes the loop Mistral's
-    (``for event in ...: chunk = event.data``), MIG118 the reads attributes. Their nodes go to ``reads``;
-    a ``.get(key, default)`` read also to ``reads`` as ``("default", node)`` (rewritten ``(x.key or default)``)."""
+    (``for event in ...: chunk = event.data``), MIG118 the reads attributes. Their nodes go to ``reads``,
+    a ``.get(key[, default])`` read as ``("default", node)`` (rewritten ``(x.key or default)``, ``or None``
+    without one: Mistral's unset fields are falsy but not None)."""
     from migrator.mapping.legacy import V0_CHUNK
     from migrator.plan.files import item_loads
 
