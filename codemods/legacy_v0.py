@@ -28,6 +28,8 @@ class LegacyV0(MigratorRule):
     fields (also through a name holding a part, ``delta = chunk["choices"][0]["delta"]``); a delta's
     ``.get("content", "")`` becomes ``(delta.content or "")`` and ``.get("role")`` ``(delta.role or None)``:
     v0 left the key out, Mistral's field may be None or unset (falsy, not None).
+    ``openai.Model.list()`` read as ``["data"]`` and each model's fields becomes
+    ``mistral_client.models.list()`` (MIG108) read through attributes.
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is
     MIG103's.
 
@@ -43,7 +45,7 @@ class LegacyV0(MigratorRule):
     openai>=1 form itself could not convert, and a result read other than a path of response fields
     down to a value (a message or the choices list used as a whole, ``json.dumps(r)``, a result
     returned or passed on). ``openai.Completion``, ``Moderation``, ``Image``, ``Audio``, ``File``,
-    ``Model`` and fine-tunes keep their TODO.
+    ``Model.retrieve`` and fine-tunes keep their TODO.
 
     **openai-compatible target.** Not applied: v0 calls need porting to openai>=1 first (TODO).
     """

@@ -113,6 +113,7 @@ def _models_call(node: cst.Call):
     """``list`` / ``retrieve`` / ``delete`` for ``<receiver>.models.<method>(...)``, else None."""
     func = node.func
     if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) and \
-            func.value.attr.value == "models" and func.attr.value in MODEL_METHODS:
+            (func.value.attr.value == "models" or (func.value.attr.value == "Model" and func.attr.value == "list")) \
+            and func.attr.value in MODEL_METHODS:  # (openai.Model.list(): openai 0.x's spelling, MIG118)
         return func.attr.value
     return None

@@ -435,3 +435,21 @@ def test_probe_review_of_v0_streams():
     assert "print(chunk.choices[0].delta.content)" in code
     assert any("it runs only when model.startswith('gpt')" in t for t in todos), todos
     assert convert(code)[0] == code
+
+
+def test_the_v0_model_catalogue_read_as_dicts_converts():
+    """Issue 8, surface 9: ``openai.Model.list()`` read as ``["data"]`` and each model's ``["id"]``
+    (a loop or a comprehension) becomes ``mistral_client.models.list()`` read through attributes;
+    a page used otherwise keeps its TODO."""
+    code, todos = convert('''\
+        import openai
+
+        def names():
+            r = openai.Model.list()
+            return [m["id"] for m in r["data"]]
+        ''')
+    assert not todos, todos
+    assert "r = mistral_client.models.list()" in code and "return [m.id for m in r.data]" in code, code
+    assert convert(code)[0] == code
+    kept, todos = convert("import openai\n\n\ndef page():\n    return openai.Model.list()\n")
+    assert "openai.Model.list()" in kept and any("legacy openai v0 API" in t for t in todos), todos

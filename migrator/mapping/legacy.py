@@ -14,7 +14,8 @@ _CHAT = {"id": None, "object": None, "created": None, "model": None, "usage": _U
          "choices": [{"index": None, "finish_reason": None, "message": _MESSAGE}]}
 _EMBEDDINGS = {"object": None, "model": None, "usage": {"prompt_tokens": None, "total_tokens": None},
                "data": [{"object": None, "index": None, "embedding": None}]}
-V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS}
+_MODELS = {"object": None, "data": [{"id": None, "object": None, "created": None, "owned_by": None}]}
+V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS, "models.list": _MODELS}
 # A chunk of a v0 chat stream (``stream=True``), as each pass of the stream's loop reads it. Mistral's
 # loop binds the chunk to ``event.data`` (MIG102), whose fields are these; a delta's content may be None
 # there where v0 left the key out, so ``delta.get("content", "")`` becomes ``(delta.content or "")``.
@@ -23,7 +24,7 @@ V0_CHUNK = {"id": None, "object": None, "created": None, "model": None,
 # The keys whose subscripts the facts mark as sites (LibCST and ast twins count the same nodes).
 V0_KEYS = frozenset({"id", "object", "created", "model", "usage", "choices", "index", "finish_reason", "message",
                      "role", "content", "prompt_tokens", "completion_tokens", "total_tokens", "data", "embedding",
-                     "delta"})
+                     "delta", "owned_by"})
 # v0 values that were always there but that mistralai types as Optional: the rewritten read says so
 # (``(r.data[0].embedding or [])``), or type checkers flag every ``len(...)`` / ``np.array(...)`` of it.
 OPTIONAL_FIELDS = {"embedding": "[]"}

@@ -53,6 +53,7 @@ V0_RESOURCES = frozenset({
 V0_CALLS = {
     ("ChatCompletion", "create"): ("chat.completions.create",), ("ChatCompletion", "acreate"): ("chat.completions.create",),
     ("Embedding", "create"): ("embeddings.create",), ("Embedding", "acreate"): ("embeddings.create",),
+    ("Model", "list"): ("models.list",),
 }
 V0_ONLY_KEYWORDS = frozenset({"api_key", "api_base", "api_type", "api_version", "organization", "request_timeout",
                               "engine", "deployment_id", "request_id", "headers", "timeout"})
@@ -1294,6 +1295,9 @@ class _Builder:
             problem = _responses_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
                             USE_TODO if problem else USE_CONVERT)
+        elif surface in MODEL_SURFACES and oid is not None and self.origins[oid].v0:
+            # openai.Model.list() (v0): its dict reads were checked as paths (_v0_problem); MIG118 rewrites them
+            use = self._use(f, call, oid, surface, False, "page", "MIG108", USE_CONVERT)
         elif surface in MODEL_SURFACES:
             problem, shape = _models_problem(f, call, chain[-1], bool(oid and self.origins[oid].is_async))
             use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG108",
@@ -2122,7 +2126,11 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     if stream is not None and not streamed and not (isinstance(stream, ast.Constant) and stream.value is False):
         return "stream= is an expression: its chunks are read as dicts; convert the loop by hand (client.chat.stream)"
     surface = v1[0]
-    problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else _embedding_problem(call)
+    if surface in MODEL_SURFACES:  # openai.Model.list(): the page is read as a dict (["data"], m["id"])
+        problem = "arguments to Model.list()" if call.args or call.keywords else ""
+    else:
+        problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else \
+            _embedding_problem(call)
     if problem or not streamed:
         return problem or _v0_result_problem(f, call, surface, reads)
     return _v0_stream_problem(f, call, reads)
@@ -2263,6 +2271,17 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
         uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == target and n is not loop.target
                 and f.scope_of.get(id(n), ()) == scope]
         if all(id(n) in inside and isinstance(n.ctx, ast.Load) for n in uses):
+            for use in uses:
+                problem = _v0_follow(f, use, shape[0], target, found, depth + 1)
+                if problem:
+                    return problem
+            return ""
+    if isinstance(shape, list) and isinstance(loop, ast.comprehension) and loop.iter is node and \
+            isinstance(loop.target, ast.Name) and depth < 3:
+        # `[m["id"] for m in r["data"]]`: each read of the comprehension's variable is a path into an item
+        target, comp = loop.target.id, f.parent.get(id(loop))
+        uses = [n for n in ast.walk(comp) if isinstance(n, ast.Name) and n.id == target and n is not loop.target]
+        if all(isinstance(n.ctx, ast.Load) for n in uses):
             for use in uses:
                 problem = _v0_follow(f, use, shape[0], target, found, depth + 1)
                 if problem:
