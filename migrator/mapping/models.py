@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fnmatch import fnmatchcase
 from typing import Mapping, Optional
 
@@ -105,3 +106,9 @@ def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None
                                                 or value.startswith("gpt-") and "-tts" in value):
         target = map_model(value, overrides)
     return target
+
+
+# An OpenAI model name, or the start of one, in a branch's test (`if "gpt" in model:`, `if model ==
+# "text-embedding-ada-002":`, `if model.startswith("gpt")`): the plan keeps a call that runs for OpenAI
+# models only (a dispatcher's OpenAI branch).
+OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|davinci|babbage|openai)")

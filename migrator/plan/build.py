@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -31,6 +30,7 @@ from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, W
                                      WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
 from migrator.mapping.files import LIST_KEYWORDS
+from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -1244,10 +1244,9 @@ class _Builder:
             problem, rule = _compat_problem(f, call, surface, self.endpoint.spec)
             use = self._use(f, call, oid, surface, bool(problem), problem, rule,
                             USE_TODO if problem else USE_CONVERT)
-        elif surface in CHAT_SURFACES and _openai_model_branch(f, call):
-            use = self._use(f, call, oid, surface, True, _openai_model_branch(f, call), "MIG102", USE_TODO)
-        elif surface in EMBEDDING_SURFACES and _openai_model_branch(f, call):
-            use = self._use(f, call, oid, surface, True, _openai_model_branch(f, call), "MIG107", USE_TODO)
+        elif surface in CHAT_SURFACES | EMBEDDING_SURFACES and (guarded := _openai_model_branch(f, call)):
+            use = self._use(f, call, oid, surface, True, guarded,
+                            "MIG102" if surface in CHAT_SURFACES else "MIG107", USE_TODO)
         elif surface in CHAT_SURFACES:
             for kw in call.keywords:  # a module-level dict splatted by several calls: they convert together
                 if kw.arg is None and isinstance(kw.value, ast.Name) and \
@@ -1366,11 +1365,6 @@ def _openai_surface(chain: list[str]) -> bool:
                                                            "create_and_poll", "create_many", "search")
 
 
-# An OpenAI model name, or the start of one, in a branch's test (`if "gpt" in model:`, `if model ==
-# "text-embedding-ada-002":`, `if model.startswith("gpt")`): the call runs for OpenAI models only.
-_OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|davinci|babbage|openai)")
-
-
 def _openai_model_branch(f: _File, call: ast.Call) -> str:
     """Why a call whose model= is a variable must not move: it sits in the branch of an ``if`` that
     tests that variable against an OpenAI model name (a dispatcher's OpenAI branch: moved, it would send
@@ -1390,7 +1384,7 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
                 continue  # `if "gpt" not in model:`: the other models' branch
             names = any(ast.dump(n) == shown for n in ast.walk(test))
             marks = [n.value for n in ast.walk(test) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-                     and _OPENAI_MODEL_MARK.match(n.value)]
+                     and OPENAI_MODEL_MARK.match(n.value)]
             if names and marks:
                 return (f"it runs only when {ast.unparse(test)} (an OpenAI model): moved, it would send Mistral that "
                         "OpenAI model name; route Mistral models to this branch by hand")
