@@ -49,6 +49,9 @@ class Fim(MigratorRule):
 class _Transformer(ApiCallTransformer):
     def matches(self, node: cst.Call) -> bool:
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("create", "acreate") and \
+                isinstance(func.value, cst.Attribute) and func.value.attr.value == "Completion":
+            return True  # legacy v0 `openai.Completion.create`: the plan converts it as the module client's (MIG118)
         return (isinstance(func, cst.Attribute) and func.attr.value == "create"
                 and isinstance(func.value, cst.Attribute) and func.value.attr.value == "completions"
                 and not (isinstance(func.value.value, cst.Attribute) and func.value.value.attr.value == "chat"))

@@ -1,17 +1,20 @@
-"""MIG118: legacy openai v0 calls (``openai.ChatCompletion.create``, ``openai.Embedding.create``)
-converted through the module's Mistral client, their dict-style reads rewritten as attributes."""
+"""MIG118: legacy openai v0 calls (``openai.ChatCompletion.create``, ``openai.Embedding.create``,
+``Moderation``, ``Completion`` with a suffix, ``Model.list``) converted through the module's Mistral
+client, their dict-style reads rewritten as attributes."""
 
 from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer
+from codemods._base import MigratorRule, RuleTransformer, code_of
 from codemods._facts import V0READ
+from migrator.mapping.fim import TEXT_CODE
 from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_KEYS
+from migrator.mapping.moderation import FLAGGED_CODE
 
 
 class LegacyV0(MigratorRule):
-    """Converts legacy (openai 0.x) chat and embedding calls and the dict reads of their results.
+    """Converts legacy (openai 0.x) chat, embedding, moderation and FIM calls and the dict reads of their results.
 
     **What it does.** The conversion plan treats ``openai.ChatCompletion.create(...)`` /
     ``acreate`` and ``openai.Embedding.create(...)`` / ``acreate`` like the openai>=1 module client's
@@ -29,7 +32,11 @@ class LegacyV0(MigratorRule):
     ``.get("content", "")`` becomes ``(delta.content or "")`` and ``.get("role")`` ``(delta.role or None)``:
     v0 left the key out, Mistral's field may be None or unset (falsy, not None).
     ``openai.Model.list()`` read as ``["data"]`` and each model's fields becomes
-    ``mistral_client.models.list()`` (MIG108) read through attributes.
+    ``mistral_client.models.list()`` (MIG108) read through attributes. ``openai.Moderation.create`` /
+    ``acreate`` read as ``["results"][i]["flagged"]`` becomes ``classifiers.moderate`` (MIG109), each
+    ``["flagged"]`` ``any((<result>.categories or {}).values())``; ``openai.Completion.create`` /
+    ``acreate`` with ``suffix=`` (fill-in-the-middle) becomes ``fim.complete`` (MIG112), each choice's
+    ``["text"]`` ``.message.content``.
     ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is
     MIG103's.
 
@@ -44,8 +51,12 @@ class LegacyV0(MigratorRule):
     ``finish_reason`` before its content: Mistral's last content comes on that chunk), ``**kwargs``, what the
     openai>=1 form itself could not convert, and a result read other than a path of response fields
     down to a value (a message or the choices list used as a whole, ``json.dumps(r)``, a result
-    returned or passed on). ``openai.Completion``, ``Moderation``, ``Image``, ``Audio``, ``File``,
-    ``Model.retrieve`` and fine-tunes keep their TODO.
+    returned or passed on; a moderation's categories, named differently on Mistral; ``flagged`` or
+    ``text`` read as attributes), an ``acreate`` in a module that runs several event loops
+    (``asyncio.run`` twice or in a loop: a module-level client's async connections belong to the
+    first; openai 0.x opened a session per call), and a ``Completion`` without ``suffix=`` (a plain
+    prompt: move it to ``chat.complete`` by hand). ``Image``, ``Audio``, ``File``, ``Model.retrieve``
+    and fine-tunes keep their TODO.
 
     **openai-compatible target.** Not applied: v0 calls need porting to openai>=1 first (TODO).
     """
@@ -54,7 +65,8 @@ class LegacyV0(MigratorRule):
     NAME = "legacy-v0"
     SAFETY = "approximate"
     TARGETS = ("mistral",)
-    DESCRIPTION = "openai.ChatCompletion / Embedding .create (v0) -> the module's Mistral client; dict reads -> attributes"
+    DESCRIPTION = ("openai.ChatCompletion / Embedding / Moderation / Completion(suffix=) / Model.list (v0) -> the "
+                   "module's Mistral client; dict reads -> attributes")
     BEFORE = ('import openai\n\nresponse = openai.ChatCompletion.create(model="gpt-4o", messages=msgs)  # MIG102: the call\n'
               'answer = response["choices"][0]["message"]["content"]\n'
               'role = response["choices"][0]["message"].get("role")\n')
@@ -115,6 +127,10 @@ class _Transformer(RuleTransformer):
                                           lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
             self._parenthesised.add(either)
             return either
+        if key == "flagged":  # a moderation result's: Mistral's has category booleans, no flagged
+            return cst.parse_expression(FLAGGED_CODE.format(item=code_of(value)))
+        if key == "text":  # a fill-in-the-middle choice's: Mistral's holds a message
+            return cst.parse_expression(TEXT_CODE.format(choice=code_of(value)))
         if key in OPTIONAL_FIELDS:
             return cst.BooleanOperation(left=read, operator=cst.Or(), right=cst.parse_expression(OPTIONAL_FIELDS[key]),
                                        lpar=[cst.LeftParen()], rpar=[cst.RightParen()])

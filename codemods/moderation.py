@@ -137,6 +137,11 @@ class _Transformer(ApiCallTransformer):
 
 
 def _moderation_call(node: cst.Call) -> bool:
+    """``<receiver>.moderations.create(...)``, or the legacy v0 ``openai.Moderation.create`` / ``acreate``
+    (the plan converts it as the module client's, MIG118)."""
     func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value in ("create", "acreate") and \
+            isinstance(func.value, cst.Attribute) and func.value.attr.value == "Moderation":
+        return True
     return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
             and func.value.attr.value == "moderations")

@@ -36,10 +36,10 @@ class UnsupportedCalls(MigratorRule):
     NAME = "unsupported-calls"
     SAFETY = "manual"
     DESCRIPTION = "legacy v0 calls and OpenAI calls on untraced receivers -> TODO"
-    BEFORE = 'import openai\n\nreply = openai.Moderation.create(input=text)\n'
-    AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.Moderation.create(...): '
-             'convert by hand to Mistral(...).classifiers.moderate(model=..., inputs=...) (no rule yet)\n'
-             'reply = openai.Moderation.create(input=text)\n')
+    BEFORE = 'import openai\n\nimage = openai.Image.create(prompt=text)\n'
+    AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.Image.create(...): '
+             'convert by hand to the matching Mistral client call (no rule yet)\n'
+             'image = openai.Image.create(prompt=text)\n')
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)

@@ -453,3 +453,61 @@ def test_the_v0_model_catalogue_read_as_dicts_converts():
     assert convert(code)[0] == code
     kept, todos = convert("import openai\n\n\ndef page():\n    return openai.Model.list()\n")
     assert "openai.Model.list()" in kept and any("legacy openai v0 API" in t for t in todos), todos
+
+
+def test_v0_moderation_and_fill_in_the_middle_convert_with_their_dict_reads():
+    code, todos = convert('''\
+        import openai
+
+        def screen(texts):
+            for r in openai.Moderation.create(model="text-moderation-latest", input=texts)["results"]:
+                if r["flagged"]:
+                    return True
+            return False
+
+        def fill(head, tail):
+            c = openai.Completion.create(model="gpt-3.5-turbo-instruct", prompt=head, suffix=tail, temperature=0)
+            print(c["usage"]["total_tokens"], c["choices"][0]["finish_reason"])
+            return c["choices"][0]["text"]
+        ''')
+    assert 'for r in mistral_client.classifiers.moderate(model="mistral-moderation-2603", inputs=texts).results:' in code
+    assert "if any((r.categories or {}).values()):" in code
+    assert 'c = mistral_client.fim.complete(model="codestral-latest", prompt=head, suffix=tail, temperature=0)' in code
+    assert "print(c.usage.total_tokens, c.choices[0].finish_reason)" in code
+    assert "return c.choices[0].message.content" in code
+    assert "import openai" not in code and not [t for t in todos if "MIG106" in t]
+    assert convert(code)[0] == code  # idempotent
+
+
+@pytest.mark.parametrize("source, reason", [
+    # the result's categories: Mistral names them differently
+    ('r = openai.Moderation.create(input=t)\nprint(r["results"][0]["categories"]["violence"])', "not a field"),
+    ('r = openai.Moderation.create(input=t)\nprint(r["results"][0].flagged)', "read as an attribute"),
+    ('r = openai.Moderation.create(input=t)\nprint(r["results"][0])', "as a whole"),
+    ('r = openai.Moderation.create(input=[{"type": "image_url", "image_url": u}])\nprint(r["results"][0]["flagged"])',
+     "image inputs"),
+    # a plain prompt: only fill-in-the-middle maps
+    ('c = openai.Completion.create(model="davinci-002", prompt=t)\nprint(c["choices"][0]["text"])', "without suffix"),
+    ('c = openai.Completion.create(model="davinci-002", prompt=t, suffix=u, logprobs=2)\nprint(c["choices"][0]["text"])',
+     "logprobs="),
+    ('c = openai.Completion.create(model="davinci-002", prompt=t, suffix=u)\nprint(c.choices[0].text)',
+     "read as an attribute"),
+    ('c = openai.Completion.create(engine="davinci-002", prompt=t, suffix=u)\nprint(c["choices"][0]["text"])',
+     "engine="),
+])
+def test_what_keeps_a_v0_moderation_or_completion(source, reason):
+    code, todos = convert("import openai\n\nt, u = 'a', 'b'\n" + source + "\n")
+    assert "mistral_client" not in code
+    assert any("legacy openai v0 API" in t and reason in t for t in todos), todos
+
+
+def test_async_v0_calls_keep_the_module_client_when_the_module_runs_several_event_loops():
+    source = ('import asyncio\n\nimport openai\n\n\nasync def ask(q):\n'
+              '    r = await openai.ChatCompletion.acreate(model="gpt-4o", messages=q)\n'
+              '    return r["choices"][0]["message"]["content"]\n\n\n'
+              'for q in ["a", "b"]:\n    print(asyncio.run(ask([{"role": "user", "content": q}])))\n')
+    code, todos = convert(source)
+    assert "openai.ChatCompletion.acreate" in code and "mistral_client" not in code
+    assert any("more than one event loop" in t for t in todos), todos
+    once = source.replace('for q in ["a", "b"]:\n    print(', 'print(').replace("))\n", "))\n", 1)
+    assert "mistral_client.chat.complete_async" in convert(once.replace('[{"role": "user", "content": q}]', "[]"))[0]

@@ -15,7 +15,18 @@ _CHAT = {"id": None, "object": None, "created": None, "model": None, "usage": _U
 _EMBEDDINGS = {"object": None, "model": None, "usage": {"prompt_tokens": None, "total_tokens": None},
                "data": [{"object": None, "index": None, "embedding": None}]}
 _MODELS = {"object": None, "data": [{"id": None, "object": None, "created": None, "owned_by": None}]}
-V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS, "models.list": _MODELS}
+# A moderation's results are read only as ``["flagged"]`` (Mistral's have category booleans, named differently,
+# and no flagged: MIG118 writes FLAGGED_CODE); a fill-in-the-middle completion's choices as ``["text"]``
+# (Mistral's hold a message: TEXT_CODE).
+_MODERATION = {"id": None, "model": None, "results": [{"flagged": None}]}
+_COMPLETION = {"id": None, "object": None, "created": None, "model": None, "usage": _USAGE,
+               "choices": [{"index": None, "finish_reason": None, "text": None}]}
+V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS, "models.list": _MODELS,
+              "moderations.create": _MODERATION, "completions.create": _COMPLETION}
+# Fields whose v0 read becomes an expression of the item holding them, not an attribute: a moderation
+# result's flagged (mapping.moderation.FLAGGED_CODE) and a completion choice's text (mapping.fim.TEXT_CODE).
+# Read as attributes (``result.results[0].flagged``) they keep the call: MIG118 rewrites the dict reads.
+V0_DERIVED = frozenset({"flagged", "text"})
 # A chunk of a v0 chat stream (``stream=True``), as each pass of the stream's loop reads it. Mistral's
 # loop binds the chunk to ``event.data`` (MIG102), whose fields are these; a delta's content may be None
 # there where v0 left the key out, so ``delta.get("content", "")`` becomes ``(delta.content or "")``.
@@ -24,7 +35,7 @@ V0_CHUNK = {"id": None, "object": None, "created": None, "model": None,
 # The keys whose subscripts the facts mark as sites (LibCST and ast twins count the same nodes).
 V0_KEYS = frozenset({"id", "object", "created", "model", "usage", "choices", "index", "finish_reason", "message",
                      "role", "content", "prompt_tokens", "completion_tokens", "total_tokens", "data", "embedding",
-                     "delta", "owned_by"})
+                     "delta", "owned_by", "results", "flagged", "text"})
 # v0 values that were always there but that mistralai types as Optional: the rewritten read says so
 # (``(r.data[0].embedding or [])``), or type checkers flag every ``len(...)`` / ``np.array(...)`` of it.
 OPTIONAL_FIELDS = {"embedding": "[]"}

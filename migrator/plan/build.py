@@ -30,6 +30,7 @@ from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, W
                                      WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
 from migrator.mapping.files import LIST_KEYWORDS
+from migrator.mapping.legacy import V0_DERIVED
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python
@@ -54,6 +55,8 @@ V0_CALLS = {
     ("ChatCompletion", "create"): ("chat.completions.create",), ("ChatCompletion", "acreate"): ("chat.completions.create",),
     ("Embedding", "create"): ("embeddings.create",), ("Embedding", "acreate"): ("embeddings.create",),
     ("Model", "list"): ("models.list",),
+    ("Moderation", "create"): ("moderations.create",), ("Moderation", "acreate"): ("moderations.create",),
+    ("Completion", "create"): ("completions.create",), ("Completion", "acreate"): ("completions.create",),
 }
 V0_ONLY_KEYWORDS = frozenset({"api_key", "api_base", "api_type", "api_version", "organization", "request_timeout",
                               "engine", "deployment_id", "request_id", "headers", "timeout"})
@@ -1063,7 +1066,7 @@ class _Builder:
                     key = node_key(f.path, read)
                     self.sites[key] = ("v0read", self.sites.get(key, ("v0read", frozenset()))[1] | {oid},
                                        default)
-                self._record_call(f, parent, oid, v1[0], list(v1[0].split(".")))
+                self._record_call(f, parent, oid, v1[0], list(v1[0].split(".")), v0=True)
                 return
             # Azure and other endpoints are settled in decide, once every module setting is known.
             use = Use(f.path, parent.lineno, parent.col_offset, surface, None, "MIG106", USE_TODO, False,
@@ -1238,7 +1241,11 @@ class _Builder:
                         f"{store} also holds the {what} of a call on a receiver migrator cannot trace: "
                         "its reads would have to work on both responses")
 
-    def _record_call(self, f: _File, call: ast.Call, oid: Optional[str], surface: str, chain: list) -> None:
+    def _record_call(self, f: _File, call: ast.Call, oid: Optional[str], surface: str, chain: list,
+                     v0: bool = False) -> None:
+        """A use of ``surface`` by ``call`` on client ``oid``: converted, or kept with its problem. ``v0``: a
+        legacy ``openai.Moderation.create`` / ``Model.list()`` / ... whose keywords and dict reads
+        ``_v0_problem`` checked (MIG118 rewrites the reads)."""
         key = node_key(f.path, call)
         if self.endpoint is not None:
             problem, rule = _compat_problem(f, call, surface, self.endpoint.spec)
@@ -1263,6 +1270,9 @@ class _Builder:
             problem = _embedding_problem(call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG107",
                             USE_TODO if problem else USE_CONVERT)
+        elif v0 and surface in MODERATION_SURFACES | FIM_SURFACES:
+            use = self._use(f, call, oid, surface, False, "", "MIG109" if surface in MODERATION_SURFACES else "MIG112",
+                            USE_CONVERT)
         elif surface in MODERATION_SURFACES:
             problem = _moderation_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG109",
@@ -1294,7 +1304,7 @@ class _Builder:
             problem = _responses_problem(f, call)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
                             USE_TODO if problem else USE_CONVERT)
-        elif surface in MODEL_SURFACES and oid is not None and self.origins[oid].v0:
+        elif surface in MODEL_SURFACES and v0:
             # openai.Model.list() (v0): its dict reads were checked as paths (_v0_problem); MIG118 rewrites them
             use = self._use(f, call, oid, surface, False, "page", "MIG108", USE_CONVERT)
         elif surface in MODEL_SURFACES:
@@ -1515,18 +1525,9 @@ def _moderation_problem(f: _File, call: ast.Call) -> str:
     """Why MIG109 leaves a ``moderations.create`` call as it is ("" when it converts it): only text
     inputs, and a result read as ``.results[i].flagged`` alone (Mistral's results have no flagged,
     and their categories are named differently)."""
-    from migrator.mapping.moderation import MODERATION_KWARGS
-
-    if call.args:
-        return "positional arguments"
-    for kw in call.keywords:
-        if kw.arg is None:
-            return f"**{ast.unparse(kw.value)}: convert by hand"
-        if kw.arg not in MODERATION_KWARGS:
-            return f"unknown keyword {kw.arg!r}"
-        if kw.arg == "input" and isinstance(kw.value, (ast.List, ast.Tuple)) and \
-                any(isinstance(e, ast.Dict) for e in kw.value.elts):
-            return "image inputs: Mistral moderates text (classifiers.moderate) or chats (moderate_chat)"
+    problem = _moderation_arguments_problem(call)
+    if problem:
+        return problem
     whole = ("the result is used beyond .results[i].flagged: Mistral's results have no flagged and name their "
              "categories differently (violence_and_threats, hate_and_discrimination, selfharm, ...)")
     node: ast.AST = call
@@ -1543,6 +1544,24 @@ def _moderation_problem(f: _File, call: ast.Call) -> str:
     stores = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
     if len(stores) != 1 or not loads or not all(_flagged_read(f, load) for load in loads):
         return whole
+    return ""
+
+
+def _moderation_arguments_problem(call: ast.Call) -> str:
+    """Why MIG109 cannot convert a moderation call's arguments ("" when it can): keywords Mistral
+    takes, text inputs only."""
+    from migrator.mapping.moderation import MODERATION_KWARGS
+
+    if call.args:
+        return "positional arguments"
+    for kw in call.keywords:
+        if kw.arg is None:
+            return f"**{ast.unparse(kw.value)}: convert by hand"
+        if kw.arg not in MODERATION_KWARGS:
+            return f"unknown keyword {kw.arg!r}"
+        if kw.arg == "input" and isinstance(kw.value, (ast.List, ast.Tuple)) and \
+                any(isinstance(e, ast.Dict) for e in kw.value.elts):
+            return "image inputs: Mistral moderates text (classifiers.moderate) or chats (moderate_chat)"
     return ""
 
 
@@ -1915,21 +1934,11 @@ def _fim_problem(f: _File, call: ast.Call) -> str:
     """Why MIG112 leaves a legacy ``completions.create`` as it is ("" when it becomes ``fim.complete``):
     only fill-in-the-middle (``suffix=``) maps, with keywords FIM takes, and a result read as
     ``.choices[i].text`` / ``.finish_reason``, ``.usage``, ``.id`` or ``.model``."""
-    from migrator.mapping.fim import CHOICE_FIELDS, FIM_KWARGS, RESULT_ATTRS
+    from migrator.mapping.fim import CHOICE_FIELDS, RESULT_ATTRS
 
-    if call.args:
-        return "positional arguments"
-    keywords = {kw.arg for kw in call.keywords}
-    if None in keywords:
-        return "**kwargs: convert by hand"
-    if "suffix" not in keywords:
-        return ("a legacy completion without suffix=: only fill-in-the-middle maps (client.fim.complete with "
-                "codestral); move a plain prompt to chat.complete by hand")
-    unknown = sorted(keywords - set(FIM_KWARGS) - {"model", "prompt", "suffix"})
-    if unknown:
-        return f"{unknown[0]}=: no FIM equivalent"
-    if not {"model", "prompt"} <= keywords:
-        return "no model= or prompt="
+    problem = _fim_arguments_problem(call)
+    if problem:
+        return problem
 
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr in RESULT_ATTRS:
@@ -1944,6 +1953,27 @@ def _fim_problem(f: _File, call: ast.Call) -> str:
     return _result_problem(f, call, read_problem, "the completion is used as a whole (returned, passed on): "
                            "code elsewhere may read choices[i].text, which Mistral's FIM response has as "
                            "choices[i].message.content", same_bindings=_same_call(("completions.create",)))
+
+
+def _fim_arguments_problem(call: ast.Call) -> str:
+    """Why MIG112 cannot convert a legacy completion's arguments ("" when it can): keywords only, a
+    ``suffix=`` (fill-in-the-middle), a model and a prompt, and nothing FIM lacks."""
+    from migrator.mapping.fim import FIM_KWARGS
+
+    if call.args:
+        return "positional arguments"
+    keywords = {kw.arg for kw in call.keywords}
+    if None in keywords:
+        return "**kwargs: convert by hand"
+    if "suffix" not in keywords:
+        return ("a legacy completion without suffix=: only fill-in-the-middle maps (client.fim.complete with "
+                "codestral); move a plain prompt to chat.complete by hand")
+    unknown = sorted(keywords - set(FIM_KWARGS) - {"model", "prompt", "suffix"})
+    if unknown:
+        return f"{unknown[0]}=: no FIM equivalent"
+    if not {"model", "prompt"} <= keywords:
+        return "no model= or prompt="
+    return ""
 
 
 def _transcription_problem(f: _File, call: ast.Call) -> str:
@@ -2115,6 +2145,10 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     guarded = _openai_model_branch(f, call)  # before the result's checks: the same reason on every run
     if guarded:
         return guarded
+    if call.func.attr == "acreate" and _event_loops(f) > 1:  # type: ignore[attr-defined]
+        return ("the module runs more than one event loop (asyncio.run called more than once or in a loop): the "
+                "async connections of a module-level Mistral client belong to the first loop (openai 0.x opened "
+                "a session per call); create a Mistral() client inside each asyncio.run by hand")
     stream = next((kw.value for kw in call.keywords if kw.arg == "stream"), None)
     streamed = isinstance(stream, ast.Constant) and stream.value is True
     if stream is not None and not streamed and not (isinstance(stream, ast.Constant) and stream.value is False):
@@ -2122,12 +2156,26 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     surface = v1[0]
     if surface in MODEL_SURFACES:  # openai.Model.list(): the page is read as a dict (["data"], m["id"])
         problem = "arguments to Model.list()" if call.args or call.keywords else ""
+    elif surface in MODERATION_SURFACES:
+        problem = _moderation_arguments_problem(call)
+    elif surface in FIM_SURFACES:
+        problem = _fim_arguments_problem(call)
     else:
         problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else \
             _embedding_problem(call)
     if problem or not streamed:
         return problem or _v0_result_problem(f, call, surface, reads)
     return _v0_stream_problem(f, call, reads)
+
+
+def _event_loops(f: _File) -> int:
+    """How many event loops the module may run: its ``asyncio.run(...)`` calls, two for one in a loop."""
+    count = 0
+    for node in f.nodes:
+        if isinstance(node, ast.Call) and dotted_name(node.func) == "asyncio.run":
+            count += 2 if any(isinstance(a, (ast.For, ast.AsyncFor, ast.While, ast.comprehension))
+                              for a in ancestors_of(f, node)) else 1
+    return count
 
 
 def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
@@ -2247,8 +2295,11 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
                     isinstance(call_node.args[0], ast.Constant) and call_node.args[0].value in ("content", "role"):
                 found.append(call_node)  # always present in a v0 message: .get(key, default) is the field
                 shape, parent = shape.get(call_node.args[0].value), call_node
-            elif isinstance(shape, dict) and parent.attr in shape:
+            elif isinstance(shape, dict) and parent.attr in shape and parent.attr not in V0_DERIVED:
                 shape = shape[parent.attr]
+            elif isinstance(shape, dict) and parent.attr in shape:  # rewritten from its dict read only
+                return (f"{name}'s {parent.attr} is read as an attribute: migrator rewrites only its dict read "
+                        f"[{parent.attr!r}]; convert by hand")
             else:
                 return f"{name}.{parent.attr}: not a field migrator maps; convert by hand"
         else:
