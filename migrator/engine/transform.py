@@ -12,6 +12,7 @@ import libcst as cst
 from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined, RuleContext
 from codemods._facts import gather
 from codemods._imports import fix_imports
+from codemods._realign import realign
 from codemods.langchain import LANGCHAIN
 from codemods.llamaindex import LLAMAINDEX
 from migrator.config import Config
@@ -69,6 +70,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     findings = tuple(context.scratch.get(FINDINGS, ()))
     new_code = module.code
     if new_code != code:
+        new_code = realign(code, new_code)  # continuation lines aligned under a bracket the rules moved
         new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()), facts.names_in_use)
         _check_generated(new_code, filename, newer_grammar=bool(masked))
     return RuleOutcome(new_code, findings)

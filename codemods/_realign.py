@@ -1,0 +1,97 @@
+"""Keep visually aligned continuation lines aligned after a rule renamed a call.
+
+A call written with its arguments aligned under the opening bracket::
+
+    response = client.chat.completions.create(model="gpt-4o",
+                                              messages=messages)
+
+becomes, once MIG102 renames it, ``client.chat.complete(model=...,`` with ``messages=`` still eleven
+columns to the right (pycodestyle E127/E128, and a reviewer's first comment). The rules rewrite
+nodes, not columns, so this pass runs on the converted text: a continuation line that was aligned
+with its bracket in the original, and whose bracket line the conversion changed, is aligned with
+that bracket again. Nothing else moves: hanging indents, lines a rule wrote itself, user code the
+conversion did not touch, lines inside strings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import tokenize
+from typing import Optional
+
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def _continuations(code: str) -> Optional[dict[int, tuple[int, int, bool]]]:
+    """For each line (0-based) that starts inside brackets: (bracket line, bracket column, whether a
+    token follows the bracket on its own line, i.e. the bracket can be aligned with). None when the
+    code does not tokenize."""
+    found: dict[int, tuple[int, int, bool]] = {}
+    stack: list[list] = []  # [line, column, followed]
+    last_row = -1
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+            row, col = tok.start[0] - 1, tok.start[1]
+            if tok.type in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+                            tokenize.ENDMARKER):
+                continue
+            if stack and stack[-1][0] == row and not stack[-1][2] and (row, col) != tuple(stack[-1][:2]):
+                stack[-1][2] = True  # a token after the bracket on its line
+            if row != last_row and stack and row not in found:
+                bracket = stack[-1]
+                found[row] = (bracket[0], bracket[1], bracket[2])
+            last_row = tok.end[0] - 1
+            if tok.type == tokenize.OP and tok.string in _OPEN:
+                stack.append([row, col, False])
+            elif tok.type == tokenize.OP and tok.string in _CLOSE and stack:
+                stack.pop()
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    return found
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def realign(old: str, new: str) -> str:
+    """``new`` (the conversion of ``old``) with its continuation lines re-aligned where the original
+    aligned them with their bracket and the conversion moved that bracket."""
+    if old == new or "\t" in new:
+        return new
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    old_cont = _continuations(old)
+    new_cont = _continuations(new) if old_cont else None
+    if not old_cont or not new_cont:
+        return new
+    # new line -> the original line it stands for (equal lines, and replaced blocks of equal size)
+    origin: dict[int, int] = {}
+    changed: set[int] = set()  # new lines the conversion wrote or rewrote
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            origin.update((j1 + k, i1 + k) for k in range(j2 - j1))
+        elif tag == "replace":
+            changed.update(range(j1, j2))
+            if i2 - i1 == j2 - j1:
+                origin.update((j1 + k, i1 + k) for k in range(j2 - j1))
+        elif tag == "insert":
+            changed.update(range(j1, j2))
+    shift: dict[int, int] = {}
+    for row in sorted(new_cont):
+        bracket_row, bracket_col, followed = new_cont[row]
+        source = origin.get(row)
+        if not followed or source is None or source not in old_cont:
+            continue
+        old_bracket_row, old_bracket_col, old_followed = old_cont[source]
+        line, old_line = new_lines[row], old_lines[source]
+        if not old_followed or _indent(old_line) != old_bracket_col + 1 or _indent(line) != _indent(old_line):
+            continue  # not aligned with its bracket in the original, or a rule set its indentation
+        if bracket_row not in changed and not shift.get(bracket_row):
+            continue  # the bracket did not move
+        target = bracket_col + shift.get(bracket_row, 0) + 1
+        if target != _indent(line) and target > 0:
+            shift[row] = target - _indent(line)
+            new_lines[row] = " " * target + line.lstrip(" ")
+    return "".join(new_lines) if shift else new

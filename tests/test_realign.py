@@ -1,0 +1,70 @@
+"""Continuation lines aligned under a bracket stay aligned when a rule renames the call
+(codemods/_realign.py), and nothing else moves."""
+
+from __future__ import annotations
+
+import textwrap
+
+from codemods._realign import realign
+from mechanics import convert_snippet
+
+
+def _renamed(source: str) -> tuple[str, str]:
+    old = textwrap.dedent(source)
+    return old, realign(old, old.replace("chat.completions.create", "chat.complete"))
+
+
+def test_arguments_aligned_under_the_bracket_follow_it():
+    old, new = _renamed('''\
+        def ask(q):
+            response = client.chat.completions.create(model="gpt-4o",
+                                                      messages=[{"role": "user",
+                                                                 "content": q}],  # the question
+                                                      temperature=0)
+            return response
+        ''')
+    assert new == textwrap.dedent('''\
+        def ask(q):
+            response = client.chat.complete(model="gpt-4o",
+                                            messages=[{"role": "user",
+                                                       "content": q}],  # the question
+                                            temperature=0)
+            return response
+        ''')
+
+
+def test_hanging_indents_strings_and_untouched_calls_do_not_move():
+    old, new = _renamed('''\
+        x = client.chat.completions.create(
+            model="m", messages=m)
+        y = other(a,
+                  b)
+        s = """chat.completions.create(
+              text"""
+        z = client.chat.completions.create(model="m",
+            messages=m)
+        ''')
+    assert new == old.replace("chat.completions.create", "chat.complete")
+
+
+def test_code_that_does_not_tokenize_is_returned_as_converted():
+    assert realign("f(a,\n  b)\n", "g(a,\n  b\n") == "g(a,\n  b\n"
+
+
+def test_the_conversion_keeps_aligned_arguments_aligned_and_is_idempotent():
+    code, _ = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(q):
+            response = client.chat.completions.create(model="gpt-4o",
+                                                      messages=[{"role": "user", "content": q}],
+                                                      seed=7)
+            return response.choices[0].message.content
+        ''')
+    assert ('    response = client.chat.complete(model="mistral-large-latest",\n'
+            '                                    messages=[{"role": "user", "content": q}],\n'
+            '                                    random_seed=7)\n') in code
+    assert convert_snippet(code)[0] == code
