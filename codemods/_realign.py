@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 import tokenize
 from typing import Optional
 
 _OPEN, _CLOSE = "([{", ")]}"
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 
 def _continuations(code: str) -> Optional[dict[int, tuple[int, int, bool]]]:
@@ -51,6 +53,12 @@ def _continuations(code: str) -> Optional[dict[int, tuple[int, int, bool]]]:
     return found
 
 
+def _lines(code: str) -> list[str]:
+    """The lines as tokenize numbers them: ended by ``\n`` only (``str.splitlines`` also splits on form
+    feeds and U+2028, which may sit inside a string)."""
+    return code.split("\n")
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -58,9 +66,9 @@ def _indent(line: str) -> int:
 def realign(old: str, new: str) -> str:
     """``new`` (the conversion of ``old``) with its continuation lines re-aligned where the original
     aligned them with their bracket and the conversion moved that bracket."""
-    if old == new or "\t" in new:
-        return new
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    if old == new or _TAB_INDENT.search(new):
+        return new  # a tab's column is the terminal's to decide
+    old_lines, new_lines = _lines(old), _lines(new)
     old_cont = _continuations(old)
     new_cont = _continuations(new) if old_cont else None
     if not old_cont or not new_cont:
@@ -78,20 +86,32 @@ def realign(old: str, new: str) -> str:
                 origin.update((j1 + k, i1 + k) for k in range(j2 - j1))
         elif tag == "insert":
             changed.update(range(j1, j2))
+    def was_aligned(row: int) -> bool:  # aligned with its bracket in the original, indentation kept since
+        source = origin.get(row)
+        if source is None or source not in old_cont:
+            return False
+        _, old_bracket_col, old_followed = old_cont[source]
+        indent = _indent(old_lines[source])
+        return old_followed and indent == old_bracket_col + 1 and _indent(new_lines[row]) == indent
+
+    # bracket -> the indentation of its lines that were aligned with it: a line a rule rewrote (``seed=`` ->
+    # ``random_seed=``, next to an added TODO line) that lines up with them was aligned too
+    aligned = {new_cont[row][:2]: _indent(new_lines[row]) for row in new_cont if was_aligned(row)}
     shift: dict[int, int] = {}
     for row in sorted(new_cont):
         bracket_row, bracket_col, followed = new_cont[row]
-        source = origin.get(row)
-        if not followed or source is None or source not in old_cont:
+        line = new_lines[row]
+        if not followed:
             continue
-        old_bracket_row, old_bracket_col, old_followed = old_cont[source]
-        line, old_line = new_lines[row], old_lines[source]
-        if not old_followed or _indent(old_line) != old_bracket_col + 1 or _indent(line) != _indent(old_line):
-            continue  # not aligned with its bracket in the original, or a rule set its indentation
+        if origin.get(row) is not None and origin[row] in old_cont:
+            if not was_aligned(row):
+                continue  # not aligned with its bracket in the original, or a rule set its indentation
+        elif aligned.get((bracket_row, bracket_col)) != _indent(line):
+            continue
         if bracket_row not in changed and not shift.get(bracket_row):
             continue  # the bracket did not move
         target = bracket_col + shift.get(bracket_row, 0) + 1
         if target != _indent(line) and target > 0:
             shift[row] = target - _indent(line)
             new_lines[row] = " " * target + line.lstrip(" ")
-    return "".join(new_lines) if shift else new
+    return "\n".join(new_lines) if shift else new

@@ -68,3 +68,27 @@ def test_the_conversion_keeps_aligned_arguments_aligned_and_is_idempotent():
             '                                    messages=[{"role": "user", "content": q}],\n'
             '                                    random_seed=7)\n') in code
     assert convert_snippet(code)[0] == code
+
+
+def test_form_feeds_and_line_separators_do_not_shift_the_line_count():
+    # str.splitlines splits on \x0c and U+2028, tokenize does not: a string's inside must never move
+    old, new = _renamed('\x0c\ndef ask(q):\n    r = client.chat.completions.create(messages=[{"content": """Be terse.\n'
+                        '                                       Answer in French \u2028 please."""}],\n'
+                        '                                       model="gpt-4o")\n')
+    assert '\n                                       Answer in French \u2028 please."""}],\n' in new
+    assert '\n                             model="gpt-4o")\n' in new
+
+
+def test_a_rewritten_line_follows_its_aligned_siblings():
+    old = 'r = client.chat.completions.create(model="gpt-4o",\n                                   messages=m,\n' \
+          '                                   seed=1,\n                                   user="u")\n'
+    new = '# TODO: something\nr = client.chat.complete(model="m",\n                                   messages=m,\n' \
+          '                                   random_seed=1)\n'
+    assert realign(old, new) == ('# TODO: something\nr = client.chat.complete(model="m",\n'
+                                 '                         messages=m,\n                         random_seed=1)\n')
+
+
+def test_a_tab_inside_a_string_does_not_stop_the_realignment():
+    old, new = _renamed('r = client.chat.completions.create(model="a\\tb",\n'
+                        '                                   messages=m)\n')
+    assert new.endswith('\n                         messages=m)\n')

@@ -603,8 +603,8 @@ def test_a_dropped_argument_keeps_the_line_break_after_it():
               '                                   messages=[])\n')
     code = transform_source(source, config=Config()).code
     assert ('r = client.chat.complete(model="mistral-large-latest", random_seed=7,\n'
-            '                                   max_tokens=64,\n'
-            '                                   messages=[])\n') in code
+            '                         max_tokens=64,\n'
+            '                         messages=[])\n') in code  # still aligned under the bracket (_realign)
 
 
 MODULE_SETTINGS = '''\

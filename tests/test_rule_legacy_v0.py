@@ -511,3 +511,47 @@ def test_async_v0_calls_keep_the_module_client_when_the_module_runs_several_even
     assert any("more than one event loop" in t for t in todos), todos
     once = source.replace('for q in ["a", "b"]:\n    print(', 'print(').replace("))\n", "))\n", 1)
     assert "mistral_client.chat.complete_async" in convert(once.replace('[{"role": "user", "content": q}]', "[]"))[0]
+
+
+@pytest.mark.parametrize("runner", [
+    "def check_sync(t):\n    return asyncio.run(check(t))\n\n\nprint(check_sync('a'), check_sync('b'))\n",
+    "from asyncio import run\n\nrun(check('a'))\nrun(check('b'))\n",
+    "loop = asyncio.new_event_loop()\nloop.run_until_complete(check('a'))\n",
+])
+def test_an_event_loop_that_may_run_again_keeps_the_async_call(runner):
+    # probe review: a module-level client's connections would belong to the first loop ("Event loop is closed")
+    source = ('import asyncio\n\nimport openai\n\n\nasync def check(t):\n'
+              '    r = await openai.Moderation.acreate(input=t)\n    return r["results"][0]["flagged"]\n\n\n' + runner)
+    code, todos = convert(source)
+    assert "openai.Moderation.acreate" in code and "mistral_client" not in code
+    assert any("more than one event loop" in t for t in todos), todos
+
+
+def test_a_main_function_called_once_runs_one_event_loop():
+    code, _ = convert('import asyncio\n\nimport openai\n\n\nasync def check(t):\n'
+                      '    r = await openai.Moderation.acreate(input=t)\n    return r["results"][0]["flagged"]\n\n\n'
+                      'def main():\n    print(asyncio.run(check("a")))\n\n\nif __name__ == "__main__":\n    main()\n')
+    assert "await mistral_client.classifiers.moderate_async(" in code
+
+
+@pytest.mark.parametrize("source, reason", [
+    ('last = None\n\n\ndef fill(p, s):\n    global last\n'
+     '    last = openai.Completion.create(model="m", prompt=p, suffix=s)\n    return last["choices"][0]["text"]\n',
+     "global"),
+    ('c = openai.Completion.create(model="m", prompt=["a", "b"], suffix="x")\nprint(c["choices"][1]["text"])',
+     "list of prompts"),
+    ('c = openai.Completion.create(model="m", prompt="a", suffix=None)\nprint(c["choices"][0]["text"])',
+     "without suffix"),
+])
+def test_probe_review_of_v0_completions(source, reason):
+    code, todos = convert("import openai\n\n" + source + "\n")
+    assert "mistral_client" not in code
+    assert any(reason in t for t in todos), todos
+
+
+def test_v0_resources_imported_by_name_get_a_todo():
+    # probe review: `from openai import Moderation` was silent (no TODO, no use in the plan)
+    code, todos = convert('from openai import ChatCompletion, Moderation\n\n'
+                          'r = ChatCompletion.create(model="gpt-4", messages=m)\nx = Moderation.create(input="t")\n')
+    assert "ChatCompletion.create(" in code and "Moderation.create(" in code
+    assert len([t for t in todos if "legacy openai v0 API" in t and "import openai" in t]) == 2, todos

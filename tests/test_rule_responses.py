@@ -206,8 +206,8 @@ def test_parse_goes_through_chat_parse():
                                        store=False).output_parsed
         ''')
     assert ('r = client.chat.parse(model="mistral-large-latest", messages=[{"role": "system", "content": "Extract."},\n'
-            '                                                      {"role": "user", "content": text}],\n'
-            '                               response_format=Event, max_tokens=9)') in code
+            + " " * 66 + '{"role": "user", "content": text}],\n'
+            + " " * 26 + 'response_format=Event, max_tokens=9)') in code  # aligned again (_realign)
     assert "return r.choices[0].message.parsed" in code
     assert ('first = client.chat.parse(model="mistral-large-latest", messages=[{"role": "system", "content": '
             '"Extract."}, {"role": "user", "content": "a text"}], response_format=Event).choices[0].message.parsed'

@@ -713,7 +713,7 @@ class _Builder:
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id in ("self", "cls"):
                     continue
-                if node.id in MODULE_CLIENT_RESOURCES and f.imported.get(node.id) == f"openai.{node.id}" and \
+                if node.id in MODULE_CLIENT_RESOURCES | V0_RESOURCES and f.imported.get(node.id) == f"openai.{node.id}" and \
                         self.lookup_scope(f, f.scope_of.get(id(node), ()), node.id) in (None, ()):
                     self._imported_resource(f, node)
                     continue
@@ -1036,6 +1036,9 @@ class _Builder:
         detail = (f"{node.id} is imported from openai (from openai import {node.id}): the openai module's own "
                   f"client; write import openai and openai.{node.id}... (migrator then converts it), or convert "
                   "by hand to a Mistral() client")
+        if node.id in V0_RESOURCES:  # `from openai import ChatCompletion` (openai 0.x)
+            detail = (f"legacy openai v0 API {node.id}, imported from openai (from openai import {node.id}): write "
+                      f"import openai and openai.{node.id}... (migrator then converts what it can), or convert by hand")
         if isinstance(parent, ast.Call) and parent.func is top:
             use = self._use(f, parent, oid, ".".join([node.id, *chain]), True, detail, "MIG106")
             self.sites[node_key(f.path, parent)] = ("call", use)
@@ -1877,6 +1880,9 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
     if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
         return used
     name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
+    if scope and any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names and
+                     f.scope_of.get(id(n), ()) == scope for n in f.nodes):
+        return f"{name} is declared global or nonlocal here: code elsewhere may read the result; convert by hand"
     loads, owners = [], []
     for n in f.nodes:
         if not (isinstance(n, ast.Name) and n.id == name):
@@ -1965,9 +1971,12 @@ def _fim_arguments_problem(call: ast.Call) -> str:
     keywords = {kw.arg for kw in call.keywords}
     if None in keywords:
         return "**kwargs: convert by hand"
-    if "suffix" not in keywords:
+    values = {kw.arg: kw.value for kw in call.keywords}
+    if "suffix" not in keywords or (isinstance(values["suffix"], ast.Constant) and values["suffix"].value is None):
         return ("a legacy completion without suffix=: only fill-in-the-middle maps (client.fim.complete with "
                 "codestral); move a plain prompt to chat.complete by hand")
+    if isinstance(values.get("prompt"), (ast.List, ast.Tuple, ast.ListComp)):
+        return "prompt= is a list of prompts: fim.complete takes one prompt (one call per prompt)"
     unknown = sorted(keywords - set(FIM_KWARGS) - {"model", "prompt", "suffix"})
     if unknown:
         return f"{unknown[0]}=: no FIM equivalent"
@@ -2146,7 +2155,8 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     if guarded:
         return guarded
     if call.func.attr == "acreate" and _event_loops(f) > 1:  # type: ignore[attr-defined]
-        return ("the module runs more than one event loop (asyncio.run called more than once or in a loop): the "
+        return ("the module may run more than one event loop (asyncio.run / run_until_complete called more than "
+                "once, in a loop, or in a function called more than once): the "
                 "async connections of a module-level Mistral client belong to the first loop (openai 0.x opened "
                 "a session per call); create a Mistral() client inside each asyncio.run by hand")
     stream = next((kw.value for kw in call.keywords if kw.arg == "stream"), None)
@@ -2169,13 +2179,37 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
 
 
 def _event_loops(f: _File) -> int:
-    """How many event loops the module may run: its ``asyncio.run(...)`` calls, two for one in a loop."""
+    """How many event loops the module may run: its ``asyncio.run(...)`` (also imported as ``run``) and
+    ``run_until_complete`` / ``new_event_loop`` calls, two for one in a loop or a function (it may run
+    again), and two for pytest's asyncio tests (a loop per test)."""
     count = 0
+    runs = {"asyncio.run", "asyncio.new_event_loop", "asyncio.Runner"} | {
+        alias.asname or alias.name for node in f.nodes if isinstance(node, ast.ImportFrom) and node.module == "asyncio"
+        for alias in node.names if alias.name in ("run", "new_event_loop", "Runner")}
     for node in f.nodes:
-        if isinstance(node, ast.Call) and dotted_name(node.func) == "asyncio.run":
-            count += 2 if any(isinstance(a, (ast.For, ast.AsyncFor, ast.While, ast.comprehension))
-                              for a in ancestors_of(f, node)) else 1
+        if isinstance(node, ast.Call):
+            callee = dotted_name(node.func) or ""
+            if callee in runs or callee.endswith(".run_until_complete"):
+                count += 1 if _runs_once(f, node) else 2
+        elif isinstance(node, ast.Attribute) and node.attr == "asyncio" and dotted_name(node) == "pytest.mark.asyncio":
+            count += 2
     return count
+
+
+def _runs_once(f: _File, node: ast.AST, depth: int = 0) -> bool:
+    """Does ``node`` run at most once: outside loops, at module level or in a function the module calls
+    once, from where that holds too (``def main(): asyncio.run(...)`` and a single ``main()``)?"""
+    for a in ancestors_of(f, node):
+        if isinstance(a, (ast.For, ast.AsyncFor, ast.While, ast.comprehension, ast.Lambda)):
+            return False
+        if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if depth > 3:
+                return False
+            calls = [n for n in f.nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                     and n.func.id == a.name]
+            mentions = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == a.name]
+            return len(calls) == 1 and len(mentions) == 1 and _runs_once(f, calls[0], depth + 1)
+    return True
 
 
 def _v0_stream_problem(f: _File, call: ast.Call, reads: list) -> str:
