@@ -96,10 +96,22 @@ class _Transformer(RuleTransformer):
         super().__init__(rule, facts)
         self._parenthesised: set = set()  # `(x.content or "")` this rule wrote: bare as a call's argument
 
-    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
-        if updated.value in self._parenthesised:
-            return updated.with_changes(value=updated.value.with_changes(lpar=[], rpar=[]))
+    def _bare(self, updated):
+        """``(x.content or "")`` this rule wrote, bare where it stands alone (an argument, an assigned or
+        returned value)."""
+        value = getattr(updated, "value", None)
+        if value is not None and value in self._parenthesised:
+            return updated.with_changes(value=value.with_changes(lpar=[], rpar=[]))
         return updated
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        return self._bare(updated)
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        return self._bare(updated)
+
+    def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
+        return self._bare(updated)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _key_of(node) is not None:
@@ -132,8 +144,10 @@ class _Transformer(RuleTransformer):
         if key == "text":  # a fill-in-the-middle choice's: Mistral's holds a message
             return cst.parse_expression(TEXT_CODE.format(choice=code_of(value)))
         if key in OPTIONAL_FIELDS:
-            return cst.BooleanOperation(left=read, operator=cst.Or(), right=cst.parse_expression(OPTIONAL_FIELDS[key]),
-                                       lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+            either = cst.BooleanOperation(left=read, operator=cst.Or(), right=cst.parse_expression(OPTIONAL_FIELDS[key]),
+                                          lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+            self._parenthesised.add(either)  # `len(r.data[0].embedding or [])`, not `len((...))`
+            return either
         return read.with_changes(lpar=updated.lpar, rpar=updated.rpar)
 
     def leave_Subscript(self, original: cst.Subscript, updated: cst.BaseExpression) -> cst.BaseExpression:
