@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, dotted
-from migrator.mapping.client import V0_HINTS
+from migrator.mapping.client import V0_HINTS, V0_NO_EQUIVALENT
 from migrator.mapping.surfaces import closest_feature
 from migrator.plan.model import KEEP, UNRESOLVED
 
@@ -36,10 +36,11 @@ class UnsupportedCalls(MigratorRule):
     NAME = "unsupported-calls"
     SAFETY = "manual"
     DESCRIPTION = "legacy v0 calls and OpenAI calls on untraced receivers -> TODO"
-    BEFORE = 'import openai\n\nimage = openai.Image.create(prompt=text)\n'
-    AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.Image.create(...): '
-             'convert by hand to the matching Mistral client call (no rule yet)\n'
-             'image = openai.Image.create(prompt=text)\n')
+    BEFORE = 'import openai\n\nedit = openai.Edit.create(model="text-davinci-edit-001", input=text, instruction=how)\n'
+    AFTER = ('import openai\n\n# TODO(migrator MIG106): legacy openai v0 API openai.Edit.create(...): '
+             'convert by hand to Mistral(...).chat.complete(...) with the instruction and the text in the messages '
+             '(no edits endpoint) (no rule yet)\n'
+             'edit = openai.Edit.create(model="text-davinci-edit-001", input=text, instruction=how)\n')
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
@@ -82,6 +83,9 @@ class _Transformer(RuleTransformer):
                 self.todo(line, f"legacy openai v0 API {surface}(...): port it by hand to an openai>=1 client "
                                 f"(OpenAI(base_url=\"{endpoint.base_url}\", api_key=...)) to reach "
                                 f"{endpoint.spec.name} (no rule yet)")
+                return
+            if resource in V0_NO_EQUIVALENT:
+                self.todo(line, f"legacy openai v0 API {surface}(...) stays on OpenAI: {V0_NO_EQUIVALENT[resource]}")
                 return
             hint = V0_HINTS.get(resource, "the matching Mistral client call")
             reason = answer[4] if len(answer) > 4 else ""

@@ -110,7 +110,21 @@ V0_HINTS = MappingProxyType({
     "Completion": "Mistral(...).chat.complete(...) (or fim.complete for code completion)",
     "Embedding": "Mistral(...).embeddings.create(model=..., inputs=...)",
     "Moderation": "Mistral(...).classifiers.moderate(model=..., inputs=...)",
-    "Model": "Mistral(...).models.list()",
+    "Model": "Mistral(...).models.list() / models.retrieve(model_id=...)",
+    "Engine": "Mistral(...).models.list() / models.retrieve(model_id=...) (engines are models)",
+    "Edit": "Mistral(...).chat.complete(...) with the instruction and the text in the messages (no edits endpoint)",
+    "Audio": "Mistral(...).audio.transcriptions.complete(model=\"voxtral-mini-latest\", file={\"file_name\": ..., "
+             "\"content\": ...}) (no translation endpoint: transcribe, then translate with chat)",
+    "File": "Mistral(...).files.upload(file={\"file_name\": ..., \"content\": ...}, purpose=...) / files.list() / "
+            "files.retrieve(file_id=...) / files.download(file_id=...) / files.delete(file_id=...)",
+})
+# Legacy v0 resources with no Mistral counterpart: what the TODO says instead of a call to port to.
+V0_NO_EQUIVALENT = MappingProxyType({
+    "Image": "no image endpoint on Mistral; closest: an agent with the image_generation tool "
+             "(client.beta.agents.create(..., tools=[{\"type\": \"image_generation\"}]))",
+    "FineTune": "mistralai 3.7 has no fine-tuning client: fine-tune in Mistral's console",
+    "FineTuningJob": "mistralai 3.7 has no fine-tuning client: fine-tune in Mistral's console",
+    "Deployment": "Azure OpenAI deployments have no Mistral equivalent",
 })
 
 # Libraries that wrap an OpenAI client (census: instructor.from_openai, langsmith wrap_openai, patch);
