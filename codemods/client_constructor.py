@@ -301,16 +301,26 @@ class _Transformer(RuleTransformer):
             # names this rule points at MISTRAL_API_KEY (`OPENAI_API_KEY = os.getenv(...)`) hold a Mistral key
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
-            if name == "api_key" and isinstance(value, cst.Name) and value.value not in renamed and source and \
+            key_renamed = isinstance(value, cst.Name) and value.value in renamed
+            if name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and \
                     "openai" not in code_of(value).lower():
                 named = re.search(r"[\w.'\"\[\]]*openai[\w.'\"\[\]]*", source, re.IGNORECASE)
                 self.todo(line, f"api_key={code_of(value)} comes from {named.group(0) if named else 'an OpenAI setting'}"
                                 ", an OpenAI key: pass the Mistral key (the SDK reads MISTRAL_API_KEY when api_key is "
                                 "not given)")
-            if name == "api_key" and "openai" in code_of(value).lower() and \
-                    not (isinstance(value, cst.Name) and value.value in renamed):
+            elif name == "api_key" and "openai" in code_of(value).lower() and not key_renamed:
                 # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects
                 self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "
+                                "(the SDK reads MISTRAL_API_KEY when api_key is not given)")
+            elif name == "api_key" and isinstance(value, cst.SimpleString) and \
+                    str(value.evaluated_value).startswith("sk-"):
+                self.todo(line, "api_key is an OpenAI key written in the code: pass the Mistral key from the "
+                                "environment instead (the SDK reads MISTRAL_API_KEY when api_key is not given)")
+            elif name == "api_key" and "mistral" not in code_of(value).lower() and not key_renamed and \
+                    not isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+                # config.llm.api_key, a parameter: whatever it holds was an OpenAI key until now (MetaGPT's
+                # embeddings got the key of the LLM config its kept AsyncOpenAI client uses: every call a 401)
+                self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI one "
                                 "(the SDK reads MISTRAL_API_KEY when api_key is not given)")
             if name == "base_url":
                 value = self._server_url(value, line)

@@ -151,3 +151,28 @@ def test_a_function_result_with_its_id_converts_with_the_client():
         ''')
     assert 'history.append({"role": "tool", "name": tool_call.function.name' in code
     assert "client.chat.complete(" in code and len(todos) == 1 and "now a tool message" in todos[0], todos
+
+
+def test_a_function_result_in_a_module_that_never_adds_the_assistant_turn_keeps_the_client():
+    """Senior review (Chainlit's archive/openai-functions): the results became tool messages, but the
+    module never appends the assistant message holding the calls: every follow-up request a 400."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import json
+        from openai import OpenAI
+        client = OpenAI()
+
+        def answer(tool_call, history):
+            history.append({"role": "function", "name": tool_call.function.name, "content": json.dumps(1),
+                            "tool_call_id": tool_call.id})
+
+        def ask(history):
+            message = client.chat.completions.create(model="gpt-4o", messages=history).choices[0].message
+            for tool_call in message.tool_calls or []:
+                answer(tool_call, history)
+            history.append({"role": "user", "content": "go on"})
+            return message
+        ''')
+    assert "client = OpenAI()" in code and '"role": "function"' in code
+    assert any("becomes a tool message, which Mistral rejects unless the assistant message" in t for t in todos), todos

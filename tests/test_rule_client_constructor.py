@@ -459,3 +459,24 @@ def test_hanging_indents_and_comment_lines_before_the_closing_parenthesis_keep_t
     assert code.count("# retries handled by tenacity") == 1, code
     assert "retry_connection_errors=True),\n    # retries handled by tenacity\n)" in code, code
     assert "    timeout_ms=10000,  # milliseconds\n)" in code, code
+
+
+def test_a_key_from_elsewhere_gets_a_todo_and_a_written_openai_key_is_not_echoed():
+    """Senior review (MetaGPT): `OpenAI(api_key=config.llm.api_key)` became `Mistral(api_key=config.llm.api_key)`
+    silently, while the same config key fed a kept OpenAI client: every embeddings call a 401."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import os
+        from openai import OpenAI
+
+        def embed(config, text):
+            return OpenAI(api_key=config.llm.api_key).embeddings.create(input=[text], model="text-embedding-3-small")
+
+        env = OpenAI(api_key=os.environ["OPENAI_API_KEY"]).embeddings.create(input=["a"], model="text-embedding-3-small")
+        written = OpenAI(api_key="sk-proj-abc123secret").embeddings.create(input=["a"], model="text-embedding-3-small")
+        ''')
+    assert any("api_key=config.llm.api_key: make sure it holds a Mistral API key" in t for t in todos), todos
+    assert any("an OpenAI key written in the code" in t for t in todos), todos
+    assert not any("MISTRAL_API_KEY\"]" in t or "sk-proj" in t for t in todos), todos  # env key renamed; no secret
+    assert 'Mistral(api_key=os.environ["MISTRAL_API_KEY"]' in code

@@ -1429,7 +1429,7 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         problem = _value_problem(kw.arg, rule, kw.value, chain[-1])
         if problem:
             return problem
-    problem = _content_parts_problem(f, call) or _function_result_problem(f)
+    problem = _content_parts_problem(f, call) or _function_result_problem(f) or _fine_tuned_problem(f, call)
     if problem:
         return problem
     if chain[-1] == "parse" and chat_call_stream_literal(call):
@@ -2527,12 +2527,43 @@ def _function_result_problem(f: _File) -> str:
     if "problem" not in cache:
         cache["problem"] = ""
         for node in f.nodes:
-            if isinstance(node, ast.Dict) and message_change(_dict_constants(node)) == "function":
+            change = isinstance(node, ast.Dict) and message_change(_dict_constants(node))
+            if change == "function":
                 cache["problem"] = ('a legacy {"role": "function"} result without tool_call_id: Mistral takes '
                                     'it as {"role": "tool", "tool_call_id": <the assistant\'s tool_calls[i].id>, '
                                     "...}; move the function-calling loop to tools by hand")
                 break
+            if change == "function_tool" and not _adds_assistant_turns(f):
+                # MIG104 makes it a tool message, which Mistral answers with a 400 unless the assistant message
+                # holding the call comes first; OpenAI's function role did not need it (Chainlit's cookbook)
+                cache["problem"] = ('a legacy {"role": "function"} result becomes a tool message, which Mistral '
+                                    "rejects unless the assistant message holding its tool call comes first in the "
+                                    "history, and this module never adds one: append the response's message before "
+                                    "the results, then convert")
+                break
     return cache["problem"]
+
+
+def _adds_assistant_turns(f: _File) -> bool:
+    """Could the module put an assistant message in a history: a dict with role "assistant", or anything
+    but a dict literal appended, inserted or listed where messages go (``history.append(message)``,
+    ``messages += [response.choices[0].message]``)?"""
+    for node in f.nodes:
+        items: list = []
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("append", "insert", "extend"):
+            items = node.args[-1:]
+            if node.func.attr == "extend" and items and isinstance(items[0], (ast.List, ast.Tuple)):
+                items = items[0].elts
+        elif isinstance(node, ast.AugAssign) and isinstance(node.value, (ast.List, ast.Tuple)):
+            items = node.value.elts
+        elif isinstance(node, ast.Dict) and _dict_constants(node).get("role") == "assistant":
+            return True
+        elif isinstance(node, ast.Return) and isinstance(node.value, ast.Attribute) and node.value.attr == "message":
+            return True  # `return r.choices[0].message`: the caller gets the assistant turn to add
+        if any(not isinstance(item, (ast.Dict, ast.Constant, ast.JoinedStr)) for item in items):
+            return True
+    return False
 
 
 def _scope_content_parts_problem(scope: ast.AST) -> str:
@@ -2599,7 +2630,7 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
-        return ""
+        return _fragment_problem(parent)
     if node is call and written_stream(f.stream_writers, parent, node):
         return ""  # st.write_stream(client.chat.completions.create(..., stream=True)): its text, as a generator
     if isinstance(parent, ast.withitem) and isinstance(parent.optional_vars, ast.Name):
@@ -2620,6 +2651,26 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
                          and not isinstance(f.parent.get(id(call)), ast.Await)):
                 return (f"{name} is used other than in a for loop: its consumer cannot be rewritten "
                         "(Mistral yields events: event.data)")
+            problem = _fragment_problem(holder)
+            if problem:
+                return problem
+    return ""
+
+
+def _fragment_problem(loop: ast.AST) -> str:
+    """A stream loop that takes a tool call's arguments only from deltas without a name (``if fn.name:
+    name = fn.name`` / ``else: arguments += fn.arguments``): OpenAI sent the name first and the arguments
+    in later fragments; Mistral sends the name and the complete arguments in one delta, so they would
+    be lost (Chainlit's function-calling cookbooks: every tool call got empty arguments)."""
+    def reads(nodes, attr: str) -> bool:
+        return any(isinstance(n, ast.Attribute) and n.attr == attr for stmt in nodes for n in ast.walk(stmt))
+
+    for branch in ast.walk(loop):
+        if isinstance(branch, ast.If) and reads([branch.test], "name") and reads(branch.orelse, "arguments") and \
+                not reads(branch.body, "arguments"):
+            return ("the stream loop reads a tool call's arguments only from deltas without a name: Mistral sends the "
+                    "name and the complete arguments in one delta, so they would be lost; read both from the same "
+                    "delta, then convert")
     return ""
 
 
@@ -2729,6 +2780,26 @@ def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> s
                     if value is not None:
                         text += " " + _expression_text(f, f.scope_of.get(id(value), scope), value, depth + 1)
     return text
+
+
+def _fine_tuned_problem(f: _File, call: ast.Call) -> str:
+    """A call whose ``model=`` is an OpenAI fine-tuned model (``"ft:gpt-4o-mini:org::abc"``, written there or
+    as its parameter's default or a module constant): only OpenAI serves that model, so the call stays."""
+    from migrator.mapping.models import fine_tuned
+
+    value = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+    if isinstance(value, ast.Name):
+        scope = f.scope_of.get(id(call), ())
+        default = next((d for i in range(len(scope), 0, -1) if (d := _param_default(f, scope[:i], value.id))), None)
+        if default is None:
+            assigns = [n for n in f.tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and
+                       isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id]
+            default = assigns[0].value if len(assigns) == 1 else None
+        value = default
+    if isinstance(value, ast.Constant) and isinstance(value.value, str) and fine_tuned(value.value):
+        return (f"model {value.value!r} is an OpenAI fine-tuned model: only OpenAI serves it; fine-tune a Mistral "
+                "model, then move this call to it")
+    return ""
 
 
 def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
