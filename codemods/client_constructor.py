@@ -160,8 +160,7 @@ class _Transformer(RuleTransformer):
                     carried="none" if self.facts.module_retries == 0 else "its retry_config")
             if self.answer[1] == "mixed":  # it also serves this project's module-client calls kept on OpenAI
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
-                                "project keeps on OpenAI still use; for the calls moved to Mistral elsewhere in the "
-                                f"project: {advice}")
+                                f"project keeps on OpenAI still use; for the calls moved to Mistral: {advice}")
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 

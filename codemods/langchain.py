@@ -114,6 +114,9 @@ class _Transformer(RuleTransformer):
         if self.plan is None or not self.plan.implicit_key or self._converting or self.config.endpoint() is not None:
             return
         line = self.mark_site(node, ENV)
+        ranges = self.plan.implicit_ranges
+        if ranges and not any(first <= line <= last for first, last in ranges):
+            return  # another function's key: the converted objects live in functions of their own
         answer = self.answer_for(node)
         if not (answer and answer[0] == "env" and (answer[1] == "todo" or answer[1] is True)):
             self.todo(line, self.lib.ENV_TODO)

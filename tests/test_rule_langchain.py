@@ -335,3 +335,25 @@ def test_paths_langchain_1_removed_get_the_upgrade_todo_once():
         agent = create_agent(ChatOpenAI(model="gpt-4o"), tools=[])
         ''')
     assert not todos, todos
+
+
+def test_the_key_todo_stays_in_the_functions_holding_the_converted_objects():
+    """Senior review (langfuse's tests): other tests that restore OPENAI_API_KEY for an OpenAI fixture
+    got the "converted ChatMistralAI reads MISTRAL_API_KEY" TODO; only the converted object's function does."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import os
+        from langchain_openai import ChatOpenAI
+
+        def test_langchain():
+            os.environ["OPENAI_API_KEY"] = "k"
+            return ChatOpenAI(model="gpt-4o").invoke("hi")
+
+        def test_openai_fixture(openai):
+            os.environ["OPENAI_API_KEY"] = "k"
+            return openai
+        ''')
+    assert "ChatMistralAI(" in code
+    key_todos = [t for t in todos if "OPENAI_API_KEY is used here" in t]
+    assert len(key_todos) == 1, todos

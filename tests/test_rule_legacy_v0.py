@@ -555,3 +555,23 @@ def test_v0_resources_imported_by_name_get_a_todo():
                           'r = ChatCompletion.create(model="gpt-4", messages=m)\nx = Moderation.create(input="t")\n')
     assert "ChatCompletion.create(" in code and "Moderation.create(" in code
     assert len([t for t in todos if "legacy openai v0 API" in t and "import openai" in t]) == 2, todos
+
+
+def test_a_module_setting_serving_a_kept_and_a_converted_v0_call_says_so():
+    """Senior review (ChatPaper's chat_reviewer): one v0 call converts, its sibling stays; the TODO on
+    `openai.api_key = key` said to set MISTRAL_API_KEY, inviting the removal of what the kept call uses."""
+    code, todos = convert('''\
+        import openai
+
+        def ask(key, q):
+            openai.api_key = key
+            r = openai.ChatCompletion.create(model="gpt-4", messages=q)
+            return r["choices"][0]["message"]["content"]
+
+        def timed(key, q):
+            openai.api_key = key
+            r = openai.ChatCompletion.create(model="gpt-4", messages=q)
+            return r["choices"][0]["message"]["content"], r.response_ms
+        ''')
+    setting = [t for t in todos if t.startswith("openai.api_key")]
+    assert setting and all("which the calls this project keeps on OpenAI still use" in t for t in setting), todos

@@ -332,8 +332,10 @@ def decide(builder, files) -> ConversionPlan:
                 _within(other, _project_of(path)) for other in module_converts))
             # a module that only configures it, in a project whose module-client calls partly stay on
             # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
-            mixed = moved and path not in module_callers and any(
-                _within(other, _project_of(path)) for other in module_keeps)
+            # A module whose own module-client calls partly stay (a v0 call kept beside one converted:
+            # ChatPaper's chat_reviewer rotates openai.api_key for both) is mixed too.
+            mixed = moved and (path in module_keeps if path in module_callers else any(
+                _within(other, _project_of(path)) for other in module_keeps))
             sites[key] = ("modcfg", "mixed" if mixed else moved)
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]

@@ -47,6 +47,9 @@ class LangchainPlan:
     # some converted object reads the key from the environment itself (no api_key=): it now reads
     # MISTRAL_API_KEY, so the module's own uses of OPENAI_API_KEY (os.environ[...] = key) get a TODO
     implicit_key: bool = False
+    # the (first, last) lines of the functions holding those objects, when all are inside functions: only
+    # key uses there get the TODO (langfuse's other tests restore OPENAI_API_KEY for their OpenAI fixture)
+    implicit_ranges: tuple[tuple[int, int], ...] = ()
     # names bound by ``import langchain_openai`` whose every use is a constructor that converts
     drop_modules: frozenset[str] = field(default_factory=frozenset)
 
@@ -134,14 +137,20 @@ class _Planner:
     def plan(self) -> LangchainPlan:
         sites, other_refs = [], {name: [] for name in self.local_classes}
         implicit_key = False
+        ranges: list = []  # the functions holding implicit-key objects; None: one is outside any function
         for node in ast.walk(self.tree):
             written = node.id if isinstance(node, ast.Name) else _dotted(node) if isinstance(node, ast.Attribute) else ""
             if written in self.local_classes:
                 parent = self.parents.get(id(node))
                 if isinstance(parent, ast.Call) and parent.func is node:
                     sites.append(self._site(parent, written))
-                    implicit_key = implicit_key or sites[-1].verdict == CONVERT and not any(
+                    implicit = sites[-1].verdict == CONVERT and not any(
                         kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key") for kw in parent.keywords)
+                    if implicit:
+                        implicit_key = True
+                        holder = self.scope.get(id(parent))
+                        ranges.append((holder.lineno, holder.end_lineno) if isinstance(
+                            holder, (ast.FunctionDef, ast.AsyncFunctionDef)) else None)
                 else:
                     other_refs[written].append(node)
         sites.sort(key=lambda s: (s.line, s.col))
@@ -155,7 +164,7 @@ class _Planner:
                 replace.add(name)
         legacy = self._legacy_import_lines()[:1] if any(s.verdict == CONVERT for s in sites) else ()
         return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
-                             self._unused_modules(sites))
+                             () if None in ranges else tuple(ranges), self._unused_modules(sites))
 
     def _legacy_import_lines(self) -> tuple[int, ...]:
         """Imports from langchain < 1 paths, in source order: the OpenAI classes' own (``from
