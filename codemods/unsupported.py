@@ -73,8 +73,13 @@ class _Transformer(RuleTransformer):
             return  # the module's api_base points at another server: not OpenAI's call to move
         elif answer[0] == "v0" and answer[2]:
             how = answer[2] if isinstance(answer[2], str) else "an Azure-configured module"
-            self.todo(line, f"legacy openai v0 API {answer[1]}(...) on an Azure OpenAI deployment ({how}): it stays "
-                            "on Azure OpenAI; port it to openai>=1 AzureOpenAI by hand")
+            if how.startswith("engine="):
+                self.todo(line, f"legacy openai v0 API {answer[1]}(...) on an Azure OpenAI deployment ({how}): it stays "
+                                "on Azure OpenAI; port it to openai>=1 AzureOpenAI by hand")
+            else:  # model=, in a module whose settings may send it to Azure (FastChat's judge functions)
+                self.todo(line, f"legacy openai v0 API {answer[1]}(...) stays as it is: {how}, and its module-wide "
+                                "settings may send this call there; port it by hand to openai>=1 (AzureOpenAI where "
+                                "it is Azure's, Mistral(...) where it moves)")
         elif answer[0] == "v0":
             surface = answer[1]
             resource = surface.split(".")[1] if "." in surface else surface
