@@ -549,11 +549,18 @@ class _Transformer(RuleTransformer):
         covered = {c for c in caught if not c.startswith(USER)}
         caught = list(dict.fromkeys(c for c in caught if not (mistral_ancestors(c) - {c}) & covered))
         implied = frozenset(caught) if len(caught) == 1 and catch_all is None else frozenset()
-        for original, updated, plan, (elements, parts) in reversed(list(zip(originals, updates, plans, resolved))):
+        everything = f"isinstance({name}, {self._classes(caught)})"  # what the merged clause catches
+        for index, (original, updated, plan, (elements, parts)) in reversed(list(enumerate(
+                zip(originals, updates, plans, resolved)))):
             if plan is not None:
                 self._attribute_todos(original, name, _flat(parts), elements)
                 self._report(elements, "except (merged)")
-            chain = cst.If(test=cst.parse_expression(self._predicate(name, parts, implied)),
+            predicate = self._predicate(name, parts, implied)
+            if index == len(originals) - 1 and catch_all is None and predicate == everything and index > 0:
+                # the last clause catches all the merged one does: its body is the else (no re-raise after it)
+                chain = cst.Else(self._block(updated.body), leading_lines=updated.leading_lines)
+                continue
+            chain = cst.If(test=cst.parse_expression(predicate),
                            body=self._block(updated.body), orelse=chain, leading_lines=updated.leading_lines)
         return updates[0].with_changes(type=catch_all or cst.parse_expression(self._classes(caught)),
                                        name=cst.AsName(cst.Name(name)),

@@ -223,10 +223,8 @@ class TestExceptions(MechanicsTest):
                 if isinstance(e, errors.SDKError) and e.status_code == 429:
                     wait()
                 # anything else from the API
-                elif isinstance(e, (errors.MistralError, errors.NoResponseError, httpx2.RequestError)):
-                    fail(e)
                 else:
-                    raise
+                    fail(e)
             except KeyError:
                 pass
         """
@@ -441,10 +439,8 @@ class TestExceptions(MechanicsTest):
             except (errors.SDKError, errors.HTTPValidationError) as rate:
                 if isinstance(rate, errors.SDKError) and rate.status_code == 429:
                     wait(rate)
-                elif isinstance(rate, (errors.SDKError, errors.HTTPValidationError)):
-                    fail(rate.status_code, rate)
                 else:
-                    raise
+                    fail(rate.status_code, rate)
         """
         self.assertCodemod(before, after)
 
@@ -472,10 +468,8 @@ class TestExceptions(MechanicsTest):
                 except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as exc:
                     if isinstance(exc, errors.SDKError) and exc.status_code == 429:
                         wait(e)
-                    elif isinstance(exc, (errors.MistralError, errors.NoResponseError, httpx2.RequestError)):
-                        fail(exc)
                     else:
-                        raise
+                        fail(exc)
         """
         self.assertCodemod(before, after)
 
