@@ -59,6 +59,21 @@ def _lines(code: str) -> list[str]:
     return code.split("\n")
 
 
+def _opens_aligned(line: str) -> bool:
+    """Might ``line`` leave a bracket open with something after it (``f(a,``)? A quick look that ignores
+    strings and comments: it may say yes wrongly (then the tokenizer decides), and no only where the
+    brackets inside a string hide one (a missed re-alignment, nothing worse)."""
+    depth, after = 0, False
+    for char in line:
+        if char in _OPEN:
+            depth, after = depth + 1, False
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth and not char.isspace():
+            after = True
+    return depth > 0 and after
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -69,6 +84,9 @@ def realign(old: str, new: str) -> str:
     if old == new or _TAB_INDENT.search(new):
         return new  # a tab's column is the terminal's to decide
     old_lines, new_lines = _lines(old), _lines(new)
+    seen = set(old_lines)
+    if not any(_opens_aligned(line) for line in new_lines if line not in seen):
+        return new  # no new line leaves a bracket open with an argument after it: nothing to re-align
     old_cont = _continuations(old)
     new_cont = _continuations(new) if old_cont else None
     if not old_cont or not new_cont:
