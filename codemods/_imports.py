@@ -159,7 +159,9 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         if not edited and drop:
             emptied.append(start)
 
-    local = list(_unused_local_openai_imports(tree, droppable)) if drop_unused_openai else []
+    # (only where some openai import is indented: in a function, or a top-level if / with / try block)
+    local = list(_unused_local_openai_imports(tree, droppable)) \
+        if drop_unused_openai and _INDENTED_OPENAI_IMPORT.search(code) else []
     # openai imported only inside functions (an optional dependency, imported where it is needed):
     # the Mistral imports take the place of the ones the rewrite left unused, when only those
     # functions read the names they bind (QwenLM's visualization, gorilla's credentials_utils)
@@ -288,6 +290,9 @@ def _scopes(tree: ast.Module) -> Iterator[ast.stmt]:
 
 def _top_level(node: ast.stmt) -> bool:
     return not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+
+_INDENTED_OPENAI_IMPORT = re.compile(r"^[ \t]+(?:import|from)\b.*\bopenai\b", re.MULTILINE)
 
 
 def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Iterator[tuple[int, int, bool]]:
