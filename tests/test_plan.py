@@ -284,3 +284,16 @@ def test_a_method_passed_on_as_a_callable_says_so():
     (client,) = plan.clients
     assert client.decision == KEEP
     assert any("passed on as a callable (not called here)" in b for b in client.blockers), client.blockers
+
+
+def test_each_branch_client_is_named_by_the_key_that_reaches_it() -> None:
+    """Senior review (gptme): `api_key = <provider's key>` in each branch before that branch's own
+    `clients[provider] = OpenAI(...)`; every client was reported "pointed at DeepSeek" (all the keys
+    the name was ever assigned were read together)."""
+    plan = _plan(
+        "from openai import OpenAI\nclients = {}\n\ndef init(provider, env):\n"
+        "    if provider == 'groq':\n        api_key = env['GROQ_API_KEY']\n"
+        "        clients[provider] = OpenAI(api_key=api_key, base_url='https://api.groq.com/openai/v1')\n"
+        "    elif provider == 'deepseek':\n        api_key = env['DEEPSEEK_API_KEY']\n"
+        "        clients[provider] = OpenAI(api_key=api_key, base_url='https://api.deepseek.com/v1')\n")
+    assert sorted(c.provider for c in plan.clients) == ["DeepSeek", "Groq"]

@@ -2766,6 +2766,12 @@ def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> s
             if isinstance(sub, ast.Name):
                 for i in range(len(scope), -1, -1):
                     values = f.assigns.get((scope[:i], sub.id))
+                    if values and len(values) > 1 and i == len(scope) and id(sub) in f.scope_of:
+                        # several: the one that reaches this read on every path, when there is one
+                        # (gptme's `api_key = ...` in each provider's branch, before its own client)
+                        reaching = reaching_assign(f, sub)
+                        if reaching is not None and _dominates(f, reaching, sub):
+                            values = [reaching.value]
                     if values:
                         text += " " + " ".join(_expression_text(f, scope[:i], v, depth + 1)
                                                for v in values if v is not None)
