@@ -586,6 +586,13 @@ class ApiCallTransformer(RuleTransformer):
         return line, is_async, self.mistral_module_client(updated) if module_client else receiver
 
 
+def legacy_call(func: cst.BaseExpression, resource: str) -> bool:
+    """``<module>.<resource>.create`` / ``acreate``: openai 0.x's spelling of a call (``openai.Embedding.create``),
+    which the plan converts as the module client's (MIG118)."""
+    return isinstance(func, cst.Attribute) and func.attr.value in ("create", "acreate") and \
+        isinstance(func.value, cst.Attribute) and func.value.attr.value == resource
+
+
 def _v0_spelling(func: cst.BaseExpression) -> bool:
     """``openai.ChatCompletion.create`` / ``openai.Model.list``: a call through one of openai 0.x's
     resources (``migrator.mapping.client.V0_HINTS``), not openai>=1's ``openai.chat.completions``."""

@@ -104,6 +104,7 @@ def realign(old: str, new: str) -> str:
                 origin.update((j1 + k, i1 + k) for k in range(j2 - j1))
         elif tag == "insert":
             changed.update(range(j1, j2))
+
     def was_aligned(row: int) -> bool:  # aligned with its bracket in the original, indentation kept since
         source = origin.get(row)
         if source is None or source not in old_cont:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, literal,
-                            unknown_model_todo)
+from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, legacy_call,
+                            literal, unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, vectors_todo
 from migrator.plan.model import CONVERT, UNRESOLVED
@@ -188,8 +188,7 @@ class _Transformer(ApiCallTransformer):
 def _embeddings_call(node: cst.Call) -> bool:
     """``<receiver>.embeddings.create(...)``, the receiver any expression."""
     func = node.func
-    if isinstance(func, cst.Attribute) and func.attr.value in ("create", "acreate") and \
-            isinstance(func.value, cst.Attribute) and func.value.attr.value == "Embedding":
+    if legacy_call(func, "Embedding"):
         return True  # legacy v0 `openai.Embedding.create`: the plan converts it as the module client's (MIG118)
     return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
             and func.value.attr.value == "embeddings")

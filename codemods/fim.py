@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, legacy_call
 from codemods._facts import CTEXT
 from migrator.mapping.fim import ASYNC_METHOD, FIM_KWARGS, FIM_MODEL, METHOD, TEXT_CODE
 
@@ -49,8 +49,7 @@ class Fim(MigratorRule):
 class _Transformer(ApiCallTransformer):
     def matches(self, node: cst.Call) -> bool:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("create", "acreate") and \
-                isinstance(func.value, cst.Attribute) and func.value.attr.value == "Completion":
+        if legacy_call(func, "Completion"):
             return True  # legacy v0 `openai.Completion.create`: the plan converts it as the module client's (MIG118)
         return (isinstance(func, cst.Attribute) and func.attr.value == "create"
                 and isinstance(func.value, cst.Attribute) and func.value.attr.value == "completions"

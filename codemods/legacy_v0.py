@@ -8,9 +8,7 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of
 from codemods._facts import V0READ
-from migrator.mapping.fim import TEXT_CODE
-from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_KEYS
-from migrator.mapping.moderation import FLAGGED_CODE
+from migrator.mapping.legacy import OPTIONAL_FIELDS, V0_DERIVED, V0_KEYS
 
 
 class LegacyV0(MigratorRule):
@@ -139,10 +137,8 @@ class _Transformer(RuleTransformer):
                                           lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
             self._parenthesised.add(either)
             return either
-        if key == "flagged":  # a moderation result's: Mistral's has category booleans, no flagged
-            return cst.parse_expression(FLAGGED_CODE.format(item=code_of(value)))
-        if key == "text":  # a fill-in-the-middle choice's: Mistral's holds a message
-            return cst.parse_expression(TEXT_CODE.format(choice=code_of(value)))
+        if key in V0_DERIVED:  # a moderation result's flagged, a fill-in-the-middle choice's text
+            return cst.parse_expression(V0_DERIVED[key].format(item=code_of(value), choice=code_of(value)))
         if key in OPTIONAL_FIELDS:
             either = cst.BooleanOperation(left=read, operator=cst.Or(), right=cst.parse_expression(OPTIONAL_FIELDS[key]),
                                           lpar=[cst.LeftParen()], rpar=[cst.RightParen()])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, code_of, finish_args, keyword_arg, literal,
-                            unknown_model_todo)
+from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, code_of, finish_args, keyword_arg,
+                            legacy_call, literal, unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.moderation import ASYNC_METHOD, FLAGGED_CODE, METHOD, MODERATION_KWARGS, MODERATION_MODEL
 
@@ -140,8 +140,7 @@ def _moderation_call(node: cst.Call) -> bool:
     """``<receiver>.moderations.create(...)``, or the legacy v0 ``openai.Moderation.create`` / ``acreate``
     (the plan converts it as the module client's, MIG118)."""
     func = node.func
-    if isinstance(func, cst.Attribute) and func.attr.value in ("create", "acreate") and \
-            isinstance(func.value, cst.Attribute) and func.value.attr.value == "Moderation":
+    if legacy_call(func, "Moderation"):
         return True
     return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
             and func.value.attr.value == "moderations")

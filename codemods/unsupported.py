@@ -7,7 +7,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, dotted
 from migrator.mapping.client import V0_HINTS, V0_NO_EQUIVALENT
 from migrator.mapping.surfaces import closest_feature
-from migrator.plan.model import KEEP, UNRESOLVED
+from migrator.plan.model import KEEP, UNRESOLVED, V0_DEPLOYMENT
 
 
 class UnsupportedCalls(MigratorRule):
@@ -73,7 +73,7 @@ class _Transformer(RuleTransformer):
             return  # the module's api_base points at another server: not OpenAI's call to move
         elif answer[0] == "v0" and answer[2]:
             how = answer[2] if isinstance(answer[2], str) else "an Azure-configured module"
-            if how.startswith("engine="):
+            if how == V0_DEPLOYMENT:
                 self.todo(line, f"legacy openai v0 API {answer[1]}(...) on an Azure OpenAI deployment ({how}): it stays "
                                 "on Azure OpenAI; port it to openai>=1 AzureOpenAI by hand")
             else:  # model=, in a module whose settings may send it to Azure (FastChat's judge functions)

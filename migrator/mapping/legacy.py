@@ -8,6 +8,11 @@ the call on v0 with a TODO.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
+from migrator.mapping.fim import TEXT_CODE
+from migrator.mapping.moderation import FLAGGED_CODE
+
 _USAGE = {"prompt_tokens": None, "completion_tokens": None, "total_tokens": None}
 _MESSAGE = {"role": None, "content": None}
 _CHAT = {"id": None, "object": None, "created": None, "model": None, "usage": _USAGE,
@@ -23,10 +28,10 @@ _COMPLETION = {"id": None, "object": None, "created": None, "model": None, "usag
                "choices": [{"index": None, "finish_reason": None, "text": None}]}
 V0_SCHEMAS = {"chat.completions.create": _CHAT, "embeddings.create": _EMBEDDINGS, "models.list": _MODELS,
               "moderations.create": _MODERATION, "completions.create": _COMPLETION}
-# Fields whose v0 read becomes an expression of the item holding them, not an attribute: a moderation
-# result's flagged (mapping.moderation.FLAGGED_CODE) and a completion choice's text (mapping.fim.TEXT_CODE).
-# Read as attributes (``result.results[0].flagged``) they keep the call: MIG118 rewrites the dict reads.
-V0_DERIVED = frozenset({"flagged", "text"})
+# Fields whose v0 read becomes an expression of the item holding them, not an attribute (the template's
+# ``{item}`` / ``{choice}``): a moderation result's flagged and a completion choice's text. Read as
+# attributes (``result.results[0].flagged``) they keep the call: MIG118 rewrites the dict reads.
+V0_DERIVED = MappingProxyType({"flagged": FLAGGED_CODE, "text": TEXT_CODE})
 # A chunk of a v0 chat stream (``stream=True``), as each pass of the stream's loop reads it. Mistral's
 # loop binds the chunk to ``event.data`` (MIG102), whose fields are these; a delta's content may be None
 # there where v0 left the key out, so ``delta.get("content", "")`` becomes ``(delta.content or "")``.

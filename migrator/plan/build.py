@@ -2181,7 +2181,10 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
 def _event_loops(f: _File) -> int:
     """How many event loops the module may run: its ``asyncio.run(...)`` (also imported as ``run``) and
     ``run_until_complete`` / ``new_event_loop`` calls, two for one in a loop or a function (it may run
-    again), and two for pytest's asyncio tests (a loop per test)."""
+    again), and two for pytest's asyncio tests (a loop per test). Counted once per module."""
+    cached = f.__dict__.get("_event_loops")
+    if cached is not None:
+        return cached
     count = 0
     runs = {"asyncio.run", "asyncio.new_event_loop", "asyncio.Runner"} | {
         alias.asname or alias.name for node in f.nodes if isinstance(node, ast.ImportFrom) and node.module == "asyncio"
@@ -2193,6 +2196,7 @@ def _event_loops(f: _File) -> int:
                 count += 1 if _runs_once(f, node) else 2
         elif isinstance(node, ast.Attribute) and node.attr == "asyncio" and dotted_name(node) == "pytest.mark.asyncio":
             count += 2
+    f.__dict__["_event_loops"] = count
     return count
 
 

@@ -19,7 +19,8 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.files import line_dict
 from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of, reaching, reaching_assign
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
-from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, Client, ConversionPlan, Use, node_key
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
+    node_key
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
@@ -248,7 +249,7 @@ def decide(builder, files) -> ConversionPlan:
             # where the model= branch is OpenAI's, and a model= call in another module (see
             # _engine_free_v0)
             configured_in = module_setting_source(builder, use.path, "azure")
-            azure = "engine= / deployment_id=" if deployment else "" if configured_in is None or \
+            azure = V0_DEPLOYMENT if deployment else "" if configured_in is None or \
                 (has_model and (branched or configured_in != use.path)) else "this module configures the openai module for Azure" \
                 if configured_in == use.path else ("the openai module is configured for Azure in "
                                                    f"{os.path.relpath(configured_in, os.path.dirname(use.path))}")

@@ -14,6 +14,8 @@ from typing import Optional
 # Decisions for a client (and so for everything that depends on it).
 CONVERT = "convert"  # talks to OpenAI and every use converts: the client and its uses become Mistral
 KEEP = "keep"  # some use has no rule, or an OpenAI-only consumer holds it: left as is, one TODO
+# Why a legacy v0 call is an Azure deployment's by its own arguments (not by its module's settings).
+V0_DEPLOYMENT = "engine= / deployment_id="
 OTHER = "other-provider"  # the OpenAI SDK pointed at someone else: untouched, no TODO
 UNRESOLVED = "unresolved"  # a receiver that may be an OpenAI client migrator cannot trace (TODO per call)
 UNUSED = "unused"  # a client nothing uses: left as it is
