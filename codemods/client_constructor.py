@@ -7,8 +7,8 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (MigratorRule, RuleTransformer, append_arg, code_of, dotted, finish_args, keyword_arg,
-                            literal)
+from codemods._base import (TODO_PREFIX, MigratorRule, RuleTransformer, append_arg, code_of, dotted, finish_args,
+                            keyword_arg, literal)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, MODULE_RETRIES_CARRIED,
@@ -44,7 +44,11 @@ class ClientConstructor(MigratorRule):
     server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
     code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
     environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL``; parameter and return
-    annotations naming the OpenAI client classes become ``Mistral``.
+    annotations naming the OpenAI client classes become ``Mistral``. A key set on the statement
+    right after the one that builds the client (``client = OpenAI()`` then ``client.api_key = key``)
+    is passed to ``Mistral(api_key=key)`` and the assignment is removed (its comments move above the
+    constructor): Mistral reads its key when it is built, so the assignment would do nothing. Set
+    anywhere else (a key rotated later), it keeps the client with a TODO.
 
     **Why.** Mistral has one client class for sync and async use (async methods end in ``_async``),
     a different base-URL convention and millisecond timeouts (api-mapping.md §1.2).
@@ -94,6 +98,47 @@ class _Transformer(RuleTransformer):
         self._lines_of_env: Optional[int] = None
         self.compat = self.config.endpoint()  # --target openai-compatible: the provider, else None
         self._compat_setting: dict[int, int] = {}  # `openai.<setting> = ...` targets -> line (compat)
+        self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
+
+    # -- `client.api_key = key` folded into the constructor ---------------------------------------
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
+
+    def _drop_folded(self, body) -> list:
+        """``body`` without the ``client.api_key = key`` statements whose key the constructor right
+        before them now takes; their comments go above the constructor (they are about the key)."""
+        out: list = []
+        for statement in body:
+            fold = self._folded(out[-1] if out else None, statement)
+            if fold is None:
+                out.append(statement)
+                continue
+            self._folds.remove(fold)
+            built = out[-1]
+            comments = [line for line in statement.leading_lines if line.comment is not None]
+            lines = list(built.leading_lines)
+            at = len(lines)
+            while at and lines[at - 1].comment is not None and lines[at - 1].comment.value.startswith(TODO_PREFIX):
+                at -= 1  # the TODOs stay right above the statement
+            out[-1] = built.with_changes(leading_lines=[*lines[:at], *comments, *lines[at:]])
+        return out
+
+    def _folded(self, built, statement) -> Optional[tuple[str, str]]:
+        if type(built) is not cst.SimpleStatementLine or type(statement) is not cst.SimpleStatementLine \
+                or len(built.body) != 1 or len(statement.body) != 1:
+            return None
+        made, setting = built.body[0], statement.body[0]
+        if type(made) is not cst.Assign or type(setting) is not cst.Assign or len(made.targets) != 1 \
+                or len(setting.targets) != 1 or not isinstance(made.value, cst.Call) \
+                or code_of(made.value.func) != MISTRAL_CLIENT[1]:
+            return None
+        client, target = code_of(made.targets[0].target), code_of(setting.targets[0].target)
+        value = _normal(code_of(setting.value))
+        return next((fold for fold in self._folds if fold[0] == client and target == f"{client}.api_key"
+                     and _normal(fold[1]) == value), None)
 
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
@@ -282,6 +327,16 @@ class _Transformer(RuleTransformer):
             self.todo(line, f"{code_of(original.func)}(...) left unchanged: " + "; ".join(problems))
             return updated
 
+        fold = answer[4] if len(answer) > 4 else None
+        if fold is not None:  # `client.api_key = key` next: Mistral takes the key when it is built
+            key = cst.parse_expression(fold[1])
+            given = [arg for arg in updated.args if arg.keyword.value == "api_key"]
+            args = [arg.with_changes(value=key) if given and arg is given[0] else arg for arg in updated.args] \
+                if given else append_arg(list(updated.args), keyword_arg("api_key", key), updated.whitespace_before_args)
+            updated = updated.with_changes(args=args)
+            self._folds.append(fold)
+            self.converted(line, f"{fold[0]}.api_key = {fold[1]} -> Mistral(api_key={fold[1]}) (Mistral reads "
+                                 "its key when it is built)")
         new_args: list[cst.Arg] = []
         notes: list[str] = []
         safety = "exact"
@@ -526,3 +581,13 @@ def _is_env_read(node: cst.BaseExpression) -> bool:
         target = dotted(node.func)
         return bool(target) and any(target == g or target.endswith("." + g) for g in ENV_GETTERS)
     return False
+
+
+def _normal(code: str) -> str:
+    """``code`` (an expression) as ast writes it: the same expression however it is spaced."""
+    import ast
+
+    try:
+        return ast.unparse(ast.parse(code.strip(), mode="eval"))
+    except SyntaxError:
+        return code.strip()

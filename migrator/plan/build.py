@@ -103,6 +103,7 @@ class _Origin:
     returned: bool = False  # returned by a function (a factory)
     v0: str = ""  # the module client of a legacy v0 call converted like its openai>=1 form (MIG118)
     v0_splat: bool = False  # that v0 call passes **kwargs (they may hold engine= / deployment_id=)
+    key_fold: Optional[tuple[str, str]] = None  # constructors: (client, key) of `client.api_key = key` next to it
 
 
 class _File:
@@ -113,6 +114,7 @@ class _File:
         self.tree = tree
         self.module = module
         self._stream_writers = None
+        self.source = ""  # the code as read (for an expression's text as written)
         self.openai_modules: dict[str, str] = {}
         self.imported: dict[str, str] = {}  # local name -> openai.X
         self.repo_imports: dict[str, tuple[str, int, str]] = {}  # local -> (module, level, name)
@@ -1120,6 +1122,14 @@ class _Builder:
                 self._record_call(f, parent, first, surface, chain)
                 return
             if isinstance(top.ctx, ast.Store):  # type: ignore[attr-defined]
+                fold = self._key_fold(f, top, first) if surface == "api_key" else None
+                if fold is not None:
+                    # `client = OpenAI()` then `client.api_key = key`: Mistral reads its key when it is
+                    # built, so MIG101 passes api_key=key to Mistral(...) and drops the statement
+                    self.origins[first].key_fold = fold
+                    self._use(f, top, first, "sets .api_key", False,
+                              f"{fold[0]}.api_key = {fold[1]} folded into the constructor", "MIG101", USE_CONVERT)
+                    return
                 self._use(f, top, first, f"sets .{surface}", True,
                           f"{_name_for(f, node)}.{surface} = ...: set it when the client is built")
                 return
@@ -1212,6 +1222,40 @@ class _Builder:
         else:
             self._use(f, node, ids[0], f"handed to {callee}", True,
                       f"handed to {callee}(...), which migrator cannot follow")
+
+    def _key_fold(self, f: _File, target: ast.Attribute, oid: str) -> Optional[tuple[str, str]]:
+        """(client, key) when ``<client>.api_key = <key>`` is the statement right after the one that
+        builds the client (``client = OpenAI()``), in the same block, with a following statement to
+        carry its comments, and ``<key>`` does not read the client: then the key can be passed to the
+        constructor instead (mistral target; an OpenAI client kept for a provider keeps the setting)."""
+        origin = self.origins[oid]
+        statement = f.parent.get(id(target))
+        if self.endpoint is not None or not isinstance(statement, ast.Assign) \
+                or len(statement.targets) != 1 or statement.targets[0] is not target:
+            return None
+        block = next((value for value in (getattr(f.parent.get(id(statement)), name, None)
+                                          for name in ("body", "orelse", "finalbody"))
+                      if isinstance(value, list) and any(s is statement for s in value)), None)
+        if block is None:
+            return None
+        index = next(i for i, s in enumerate(block) if s is statement)
+        if index == 0 or index == len(block) - 1:
+            return None
+        built = block[index - 1]
+        client = ast.unparse(target.value)
+        if not (isinstance(built, ast.Assign) and len(built.targets) == 1 and isinstance(built.value, ast.Call)
+                and self.ctor_nodes.get(id(built.value)) == oid and ast.unparse(built.targets[0]) == client):
+            return None
+        if any(kw.arg is None for kw in built.value.keywords):
+            return None  # **options may hold api_key=
+        given = next((kw.value for kw in built.value.keywords if kw.arg == "api_key"), None)
+        if given is not None and ast.unparse(given) != ast.unparse(statement.value):
+            return None  # api_key=A then .api_key = B: A's read (os.environ["OPENAI_API_KEY"] may raise) would go
+        if any(ast.unparse(n) == client for n in ast.walk(statement.value)
+               if isinstance(n, (ast.Name, ast.Attribute))):
+            return None
+        value = ast.get_source_segment(f.source, statement.value)
+        return (client, value) if value is not None and "\n" not in value else None
 
     def _use(self, f: _File, node: ast.AST, oid: Optional[str], surface: str, blocking: bool, detail: str,
              rule: Optional[str] = None, status: str = USE_TODO) -> Use:
@@ -2839,6 +2883,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         f = _File(path, tree, module_name(path, root) if root else module_name(path, os.path.dirname(path)))
+        f.source = code
         _index(f)
         files.append(f)
     builder = _Builder(files, endpoint)

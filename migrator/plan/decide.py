@@ -316,7 +316,8 @@ def decide(builder, files) -> ConversionPlan:
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
         sites[origin.key] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path),
-                             origin.key_source if "openai" in origin.key_source.lower() else "")
+                             origin.key_source if "openai" in origin.key_source.lower() else "",
+                             origin.key_fold if verdict == CONVERT else None)
     module_converts = {o.path for oid, o in builder.origins.items()
                        if o.kind == "module" and decision(oid) == CONVERT}
     # modules that call through the openai module client themselves (openai>=1 or v0 calls)
