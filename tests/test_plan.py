@@ -297,3 +297,27 @@ def test_each_branch_client_is_named_by_the_key_that_reaches_it() -> None:
         "    elif provider == 'deepseek':\n        api_key = env['DEEPSEEK_API_KEY']\n"
         "        clients[provider] = OpenAI(api_key=api_key, base_url='https://api.deepseek.com/v1')\n")
     assert sorted(c.provider for c in plan.clients) == ["DeepSeek", "Groq"]
+
+
+def test_a_class_name_imported_from_two_libraries_is_not_taken_for_openais_before_the_rebinding():
+    """ai-engineering-hub's Opik notebook: ``from llama_index.llms.openai import OpenAI`` in one cell,
+    ``from openai import OpenAI`` cells later. The llama_index LLM built in between got "kept on
+    OpenAI: unknown keyword 'model'"; it now says why it cannot be told apart. After the openai
+    import the name is openai's client, which converts as before."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from llama_index.core import Settings
+        from llama_index.llms.openai import OpenAI
+
+        Settings.llm = OpenAI(model="o3-mini")
+
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert todos == ["kept on OpenAI: OpenAI here is llama_index.llms.openai.OpenAI, not openai.OpenAI (a later "
+                     "`from openai import OpenAI` rebinds the name): migrator cannot tell the two apart; import one "
+                     "of them under another name (from llama_index.llms.openai import OpenAI as ...)"], todos
+    assert 'Settings.llm = OpenAI(model="o3-mini")' in code and "client = Mistral(" in code, code

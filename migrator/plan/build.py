@@ -397,7 +397,8 @@ class _Builder:
                                    "names become model names)"))
         else:
             origin.provider, problems = _ctor_endpoint(f, call, self)
-            origin.problems.extend(problems)
+            shadow = _rebound_class(f, call)
+            origin.problems.extend([shadow] if shadow else problems)
         self.origins[oid] = origin
         self.ctor_nodes[key] = oid
         self.find(oid)
@@ -2751,6 +2752,27 @@ def _annotation_class(f: _File, ann: ast.AST) -> Optional[str]:
                 return _annotation_class(f, side)
         return None
     return f.qualify(dotted_name(ann))
+
+
+def _rebound_class(f: _File, call: ast.Call) -> str:
+    """Why ``OpenAI(...)`` may not build openai's client here: the module imports the name from
+    another library too (a notebook's ``from llama_index.llms.openai import OpenAI``, then ``from
+    openai import OpenAI`` cells later), and module-level code before the openai import builds the
+    other library's class. "" when the name is openai's at this call."""
+    head = call.func.id if isinstance(call.func, ast.Name) else ""
+    bound = [(node.lineno, f"{node.module}.{alias.name}") for node in f.tree.body
+             if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+             for alias in node.names if (alias.asname or alias.name) == head]
+    if len({name for _, name in bound}) < 2 or f.scope_of.get(id(call), ()) != ():
+        return ""
+    live = [(line, name) for line, name in bound if line < call.lineno]
+    if not live or live[-1][1].split(".")[0] == "openai":
+        return ""
+    name = live[-1][1]
+    later = next(other for _, other in bound if other.split(".")[0] == "openai")
+    return (f"{head} here is {name}, not {later} (a later `from {later.rsplit('.', 1)[0]} import {head}` "
+            f"rebinds the name): migrator cannot tell the two apart; import one of them under another name "
+            f"(from {name.rsplit('.', 1)[0]} import {head} as ...)")
 
 
 def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, list[str]]:
