@@ -817,6 +817,24 @@ def test_a_model_table_in_a_module_that_shares_no_process_with_a_converted_call(
     assert not any("update this table" in m for m in todos.get("deploy.py", [])), todos
 
 
+def test_a_model_table_gating_a_client_kept_on_openai_gets_no_todo(tmp_path) -> None:
+    """Review (pandas-ai's OpenAI extension): its model whitelist gates its own client, kept on
+    OpenAI; a converted call elsewhere in the package sent one of the names. Putting Mistral names in
+    the table, as the TODO said, would break the extension."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "judge.py").write_text('from openai import OpenAI\nimport ext\n\nclient = OpenAI()\n\n\n'
+                                       'def ask(m):\n    return client.chat.completions.create(model="gpt-4o", '
+                                       'messages=m)\n', encoding="utf-8")
+    (tmp_path / "ext.py").write_text('import openai\n\nSUPPORTED = ["gpt-4o", "gpt-4o-mini"]\n\n\n'
+                                     'class LLM:\n    def __init__(self, **params):\n'
+                                     '        self.chat = openai.OpenAI(**params).chat.completions\n', encoding="utf-8")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    todos = {r.path.rsplit("/", 1)[-1]: [f.message for f in getattr(r, "findings", ())] for r in report.results}
+    assert any("kept on OpenAI" in m for m in todos.get("ext.py", [])), todos
+    assert not any("update this table" in m for m in todos.get("ext.py", [])), todos
+
+
 def test_a_call_in_the_openai_branch_of_a_model_dispatcher_keeps_its_client():
     """Review (gorilla, FastChat): ``if "gpt" in model:`` / ``if model_name == "text-embedding-ada-002":``
     around a call whose model= is that variable: moved, it would send Mistral the OpenAI name."""

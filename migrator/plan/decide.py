@@ -478,13 +478,19 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
     app, ChatPaper's HuggingFaceDeploy/Public/app.py, whose calls are commented out)."""
     found: dict = {}
     converted_args: set = set()
-    converts_here = False
+    converts_here = keeps_here = False
     for node in f.nodes:
         if isinstance(node, ast.Call):
             answer = sites.get(node_key(f.path, node))
             if answer and answer[0] == "call":
                 converted_args.update(id(sub) for sub in ast.walk(node))
                 converts_here = converts_here or answer[1] == CONVERT
+                keeps_here = keeps_here or answer[1] == KEEP
+            elif answer and answer[0] == "ctor":  # clients used other than through calls (`.chat.completions`)
+                converts_here = converts_here or answer[1] == CONVERT
+                keeps_here = keeps_here or answer[1] == KEEP
+    if keeps_here and not converts_here:
+        return {}  # its tables gate its own calls, which stay on OpenAI (pandas-ai's OpenAI extension)
     table_types = (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Compare, ast.Call)
     for node in f.nodes:
         if not isinstance(node, table_types) or id(node) in converted_args:
