@@ -321,3 +321,32 @@ def test_a_class_name_imported_from_two_libraries_is_not_taken_for_openais_befor
                      "`from openai import OpenAI` rebinds the name): migrator cannot tell the two apart; import one "
                      "of them under another name (from llama_index.llms.openai import OpenAI as ...)"], todos
     assert 'Settings.llm = OpenAI(model="o3-mini")' in code and "client = Mistral(" in code, code
+
+
+def test_messages_holding_another_librarys_message_objects_keep_the_client():
+    """ai-engineering-hub's stock agent appends ag_ui ``AssistantMessage`` / ``ToolMessage`` objects
+    to the history it sends: the OpenAI SDK sent them as dicts, mistralai raised a ValidationError
+    (swallowed by the agent's ``except Exception``: it silently stopped). Dicts and the response's
+    own message still convert."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+        from ag_ui.core.types import AssistantMessage
+
+        client = OpenAI()
+
+
+        def step(state):
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=state["messages"])
+            reply = AssistantMessage(id=r.id, role="assistant", content=r.choices[0].message.content)
+            state["messages"].append(reply)
+        '''
+    code, todos = convert_idempotent(source)
+    assert "client = OpenAI()" in code, code
+    assert any("messages=state['messages'] holds AssistantMessage objects (ag_ui.core.types), not dicts" in t
+               for t in todos), todos
+    code, _ = convert_idempotent(source.replace(
+        'AssistantMessage(id=r.id, role="assistant", content=r.choices[0].message.content)',
+        '{"role": "assistant", "content": r.choices[0].message.content}'))
+    assert "client.chat.complete(" in code, code

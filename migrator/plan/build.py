@@ -1474,7 +1474,8 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         problem = _value_problem(kw.arg, rule, kw.value, chain[-1])
         if problem:
             return problem
-    problem = _content_parts_problem(f, call) or _function_result_problem(f) or _fine_tuned_problem(f, call)
+    problem = _content_parts_problem(f, call) or _function_result_problem(f) or _fine_tuned_problem(f, call) or \
+        _foreign_messages_problem(f, call)
     if problem:
         return problem
     if chain[-1] == "parse" and chat_call_stream_literal(call):
@@ -2563,6 +2564,46 @@ def _content_parts_problem(f: _File, call: ast.Call) -> str:
     if id(scope) not in cache:
         cache[id(scope)] = _scope_content_parts_problem(scope)
     return cache[id(scope)]
+
+
+def _foreign_messages_problem(f: _File, call: ast.Call) -> str:
+    """``messages=`` holding another library's message objects (ag_ui's ``AssistantMessage`` /
+    ``ToolMessage`` appended to the history, ai-engineering-hub's stock agent): the OpenAI SDK sent
+    any pydantic model as a dict; mistralai validates the list against its own message classes and
+    raises a ValidationError before sending. Seen in the ``messages=`` list itself and in what the
+    module appends, inserts or extends onto the same expression (directly or through a name)."""
+    value = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
+    if value is None:
+        return ""
+    text = ast.unparse(value)
+    items = list(value.elts) if isinstance(value, (ast.List, ast.Tuple)) else []
+    for node in f.nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("append", "insert", "extend") and node.args and \
+                ast.unparse(node.func.value) == text:
+            added = node.args[-1]
+            items.extend(added.elts if node.func.attr == "extend" and isinstance(added, (ast.List, ast.Tuple))
+                         else [added])
+    for item in items:
+        built = [item]
+        if isinstance(item, ast.Name):
+            built = [v for (scope, name), values in f.assigns.items() if name == item.id
+                     and scope == f.scope_of.get(id(item), ()) for v in values]
+        for made in built:
+            if not isinstance(made, ast.Call):
+                continue
+            head = made.func.id if isinstance(made.func, ast.Name) else \
+                made.func.value.id if isinstance(made.func, ast.Attribute) and isinstance(made.func.value, ast.Name) \
+                else ""
+            cls = made.func.id if isinstance(made.func, ast.Name) else getattr(made.func, "attr", "")
+            module = f.repo_imports.get(head, ("",))[0] if head in f.repo_imports else \
+                head if head in f.other_modules else ""
+            if cls.endswith("Message") and module and not module.split(".")[0] in ("openai", "mistralai"):
+                return (f"messages={text} holds {cls} objects ({module}), not dicts: the OpenAI SDK sent any "
+                        "pydantic model as a dict, mistralai takes dicts or its own message classes and raises a "
+                        "ValidationError; pass [m.model_dump(exclude_none=True) for m in ...] (check the field "
+                        "names), then convert")
+    return ""
 
 
 def _function_result_problem(f: _File) -> str:

@@ -657,11 +657,22 @@ def _short_reason(surface: str, detail: str) -> str:
     if not detail or detail.startswith(f"{surface}(...) has no rule yet") or detail.startswith("handed to"):
         return ""
     detail = detail.split("; keys to check")[0]
-    if len(detail) <= 120:
+    if len(detail) <= 160:
         return detail
-    cut = detail[:118]
-    # at a word boundary, never mid-word (the use's own row in `scan` has the whole text)
-    space = cut.rfind(" ")
+    # the longest run of whole clauses that fits, ending where a clause does (before " (", "; " or
+    # ": " outside brackets): a complete statement, not a sentence cut off (the use's own TODO and its
+    # row in `scan` have the whole text)
+    depth, last = 0, 0
+    for at, char in enumerate(detail[:161]):
+        if depth == 0 and at > 20 and (detail.startswith(" (", at) or detail.startswith("; ", at) or
+                                       detail.startswith(": ", at)):
+            last = at
+        depth += char in "([{"
+        depth -= char in ")]}" and depth > 0
+    if last:
+        return detail[:last]
+    cut = detail[:158]
+    space = cut.rfind(" ")  # no clause ends early enough: at a word boundary, never mid-word
     return (cut[:space].rstrip(" ,;:") if space > 40 else cut) + "..."
 
 
