@@ -276,10 +276,11 @@ class RuleTransformer(cst.CSTTransformer):
                     return slot
         return None
 
-    def mapped_model(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
-        """``model=`` of a converted call whose value keeps its form: a literal OpenAI name mapped (TODO
-        when unknown), a name the plan maps where it is set (a model slot) as it is, a getenv default
-        mapped as MIG102 maps it (with the run-time TODO), else a TODO."""
+    def mapped_model(self, value: cst.BaseExpression, line: int, keyword: str = "model") -> cst.BaseExpression:
+        """``model=`` (``keyword=``) of a converted call whose value keeps its form: a literal OpenAI name
+        mapped (TODO when unknown), a name the plan maps where it is set (a model slot) as it is, a
+        getenv default mapped as MIG102 maps it (with the run-time TODO), else a TODO -- once per
+        module and expression (JARVIS passes one model_name parameter to 11 calls in a file)."""
         from migrator.mapping import map_model
 
         def literal(string: cst.SimpleString) -> cst.SimpleString:
@@ -297,9 +298,20 @@ class RuleTransformer(cst.CSTTransformer):
                 and isinstance(value.args[1].value.evaluated_value, str):  # os.getenv("MODEL", "gpt-4o")
             value = value.with_changes(args=[value.args[0], value.args[1].with_changes(
                 value=literal(value.args[1].value))])
-        self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral model "
-                        "(see `migrator rules` / --model)")
+        if self.first_in_module(code_of(value)):  # the calls after the first that pass it: no TODO of their own
+            self.todo(line, f"{keyword}={code_of(value)} is computed at run time: make sure it names a Mistral "
+                            "model (see `migrator rules` / --model; said once per module)")
         return value
+
+    def first_in_module(self, model: str) -> bool:
+        """Is this the first run-time ``model=`` value ``model`` (its code) this rule meets in the module?
+        Its "computed at run time" TODO is said once per module (JARVIS passes one model_name parameter
+        to 11 calls in a file)."""
+        said = self.__dict__.setdefault("_run_time_models", set())
+        if model in said:
+            return False
+        said.add(model)
+        return True
 
     def mistral_module_client(self, call: cst.Call) -> cst.Name:
         """Mistral has no module-level client: the module's own one (added once after the imports).

@@ -175,7 +175,7 @@ class _Transformer(RuleTransformer):
             if policy == lc.RENAME:
                 arg = arg.with_changes(keyword=cst.Name(detail))
             if name in ("model", "model_name"):
-                arg = arg.with_changes(value=self.mapped_model(arg.value, site.line))
+                arg = arg.with_changes(value=self.mapped_model(arg.value, site.line, name))
             elif name in ("api_key", "openai_api_key"):
                 arg = arg.with_changes(value=self._api_key(arg.value, site.line))
             elif name in ("stop", "stop_sequences") and isinstance(arg.value, cst.SimpleString):

@@ -99,6 +99,8 @@ class _Transformer(ApiCallTransformer):
         except ValueError:
             name = None
         if not isinstance(name, str):
+            if not self.first_in_module(code_of(value)):
+                return value
             self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
                             f"moderation model ({MODERATION_MODEL})")
             return value

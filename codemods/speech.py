@@ -123,7 +123,7 @@ class _Transformer(ApiCallTransformer):
                 if isinstance(value, cst.SimpleString) or (isinstance(value, cst.Name)
                                                            and self.model_slot(value.value) is not None):
                     arg = arg.with_changes(value=self.mapped_model(value, line))
-                else:
+                elif self.first_in_module(code_of(value)):
                     self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
                                     f"speech model ({SPEECH_MODEL})")
             elif name == "voice":  # a literal OpenAI voice (checked by the plan)

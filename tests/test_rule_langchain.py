@@ -357,3 +357,25 @@ def test_the_key_todo_stays_in_the_functions_holding_the_converted_objects():
     assert "ChatMistralAI(" in code
     key_todos = [t for t in todos if "OPENAI_API_KEY is used here" in t]
     assert len(key_todos) == 1, todos
+
+
+def test_a_run_time_model_gets_one_todo_per_module_naming_its_keyword():
+    """JARVIS's funcQA.py passes one model_name parameter to 11 ChatOpenAI(model_name=model_name)
+    calls: the same TODO 11 times, saying model= where the code says model_name=."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+
+        def a(q, model_name):
+            return ChatOpenAI(model_name=model_name).invoke(q)
+
+
+        def b(q, model_name):
+            return ChatOpenAI(model_name=model_name).invoke(q)
+        ''')
+    assert code.count("ChatMistralAI(model_name=model_name)") == 2, code
+    assert [t for t in todos if "computed at run time" in t] == [
+        "model_name=model_name is computed at run time: make sure it names a Mistral model (see `migrator rules` / "
+        "--model; said once per module)"], todos
