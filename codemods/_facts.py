@@ -105,6 +105,7 @@ class ModuleFacts:
     module_settings: set[str] = field(default_factory=set)  # `openai.<attr> = ...` in this module
     module_retries: object = None  # `openai.max_retries = N`: N (an int), "?" (another value), None (unset)
     names_in_use: set[str] = field(default_factory=set)
+    reads_parsed_arguments: bool = False  # `.parsed_arguments` (of a parse() tool call) read somewhere
     bound_names: set[str] = field(default_factory=set)  # class / def names and import aliases
     model_constants: set[str] = field(default_factory=set)
     # module-level functions that return an OpenAI client (``def get_client(): return OpenAI()``),
@@ -782,6 +783,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
             collector.visit_ImportFrom(node)
             if repo:
                 _imported_clients(facts, node, repo)
+        elif type(node) is ast.Attribute and node.attr == "parsed_arguments":
+            facts.reads_parsed_arguments = True
     _local_factories(facts, tree)
     facts.stream_writers = stream_writers(imports)
     collector.visit(tree)

@@ -335,8 +335,9 @@ class _Transformer(RuleTransformer):
             # parse(tools=[pydantic_function_tool(...)]) without a schema: a plain chat call whose tool
             # calls carry JSON arguments (Mistral's chat.parse needs response_format)
             surface = "chat.completions.create"
-            self.todo(line, "parse() without response_format became chat.complete: Mistral fills no "
-                            ".parsed_arguments on tool calls; read json.loads(tool_call.function.arguments)")
+            if self.facts.reads_parsed_arguments:
+                self.todo(line, "parse() without response_format became chat.complete: Mistral fills no "
+                                ".parsed_arguments on tool calls; read json.loads(tool_call.function.arguments)")
         target = METHODS[(surface, stream)]
         if binding.is_async:
             target += "_async"

@@ -350,3 +350,22 @@ def test_messages_holding_another_librarys_message_objects_keep_the_client():
         'AssistantMessage(id=r.id, role="assistant", content=r.choices[0].message.content)',
         '{"role": "assistant", "content": r.choices[0].message.content}'))
     assert "client.chat.complete(" in code, code
+
+
+def test_parse_without_a_schema_converts_unless_parsed_arguments_is_read():
+    """Review (ai-cookbook 4-retrieval.py): parse(tools=...) without response_format becomes
+    chat.complete; its TODO about .parsed_arguments stood where nothing read it. Where the module
+    reads it, Mistral's tool calls lack it (AttributeError): the client stays."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+        client = OpenAI()
+        tools = [{"type": "function", "function": {"name": "f", "parameters": {"type": "object", "properties": {}}}}]
+        c = client.beta.chat.completions.parse(model="gpt-4o", messages=[{"role": "user", "content": "hi"}], tools=tools)
+        print(c.choices[0].message.content)
+        '''
+    code, todos = convert_idempotent(source)
+    assert "client.chat.complete(" in code and todos == [], (code, todos)
+    code, todos = convert_idempotent(source.replace("message.content", "message.tool_calls[0].function.parsed_arguments"))
+    assert "client = OpenAI()" in code and any(".parsed_arguments (read here)" in t for t in todos), todos

@@ -1480,6 +1480,10 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         return problem
     if chain[-1] == "parse" and chat_call_stream_literal(call):
         return "parse(stream=True) has no Mistral equivalent"
+    if chain[-1] == "parse" and not any(kw.arg in ("response_format", None) for kw in call.keywords) and any(
+            type(node) is ast.Attribute and node.attr == "parsed_arguments" for node in f.nodes):
+        return ("parse() without response_format becomes chat.complete, whose tool calls have no "
+                ".parsed_arguments (read here): read json.loads(tool_call.function.arguments), then convert")
     if chat_call_stream_literal(call) or _splat_streams(f, call):
         if any(kw.arg in ("functions", "function_call") for kw in call.keywords):
             return ("streamed legacy functions: the chunks' delta.function_call readers must move to "
