@@ -276,6 +276,8 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
         return "name"
     if kind in ("input_audio", "file") and kind in keys:
         return kind
+    if kind == "input_image" and "detail" not in keys:  # Responses input: Mistral requires detail
+        return "input_image"
     # Mistral's API takes tool-call ids of 9 letters and digits only (a 400 otherwise): ids the app
     # writes itself, in a tool result or in an assistant message's tool call, must follow.
     if role == "tool" and _foreign_call_id(keys.get("tool_call_id")):

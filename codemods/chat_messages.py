@@ -40,11 +40,14 @@ class ChatMessages(MigratorRule):
     earlier in the history (one without the id keeps the client: migrator.plan). A
     ``name`` on a user message gets a TODO. Tool-call ids the app writes as literals (an assistant
     message's ``tool_calls[i]["id"]``, a tool result's ``tool_call_id``) become 9 letters and digits,
-    the same old id always the same new one.
+    the same old id always the same new one. A Responses API image part without ``"detail"``
+    (``{"type": "input_image", "image_url": ...}``) gets ``"detail": "auto"``, OpenAI's default, in a
+    module whose Responses calls convert (wherever it is built: the part is often returned by a helper).
 
     **Why.** mistralai rejects the ``developer`` role client-side, drops ``name`` on user messages
     silently, and wraps unknown content parts as ``UNKNOWN`` chunks without an error
-    (api-mapping.md §2.3); Mistral's API answers other tool-call ids with a 400.
+    (api-mapping.md §2.3); Mistral's API answers other tool-call ids with a 400; mistralai 3.7's
+    Responses request model requires an input image's ``detail`` (a ValidationError before sending).
 
     **Fix safety.** exact for roles and file parts; approximate for audio (Mistral takes the base64
     string without the format).
@@ -60,7 +63,7 @@ class ChatMessages(MigratorRule):
     NAME = "chat-messages"
     SAFETY = "approximate"
     DESCRIPTION = ("developer role -> system; audio/file content parts reshaped; literal tool-call ids -> Mistral's "
-                   "shape; name on user messages flagged")
+                   "shape; name on user messages flagged; Responses image parts get detail")
     BEFORE = 'messages = [{"role": "developer", "content": "Be brief."}]\n'
     AFTER = 'messages = [{"role": "system", "content": "Be brief."}]\n'
 
@@ -98,6 +101,22 @@ class _Transformer(RuleTransformer):
                                 "message holding that tool call (message.tool_calls) comes earlier in the history, "
                                 "which OpenAI's function role did not need; append the assistant turn before the "
                                 "results if the code does not")
+            return updated.with_changes(elements=elements)
+        if change == "input_image":
+            at = next(i for i, element in enumerate(elements)
+                      if isinstance(element, cst.DictElement) and _string(element.key) == "type")
+            if any(not isinstance(element, cst.DictElement) for element in elements[:at]):
+                at = -1  # a **splat before "type" may set detail: ours goes first, so that it still wins
+            kind = elements[at] if at >= 0 else elements[0]
+            quote = getattr(kind.key, "quote", '"') if at >= 0 else '"'
+            detail = cst.DictElement(cst.SimpleString(f"{quote}detail{quote}"), cst.SimpleString(f"{quote}auto{quote}"),
+                                     comma=kind.comma if isinstance(kind.comma, cst.Comma) else
+                                     cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            if at >= 0 and not isinstance(kind.comma, cst.Comma):  # "type" was last: it gets a comma now
+                elements[at] = kind.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+                detail = detail.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            elements.insert(at + 1, detail)
+            self.converted(line, 'input_image part: "detail": "auto" added (OpenAI\'s default; Mistral requires it)')
             return updated.with_changes(elements=elements)
         if change == "function":
             self.todo(line, 'legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": '

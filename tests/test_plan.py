@@ -369,3 +369,22 @@ def test_parse_without_a_schema_converts_unless_parsed_arguments_is_read():
     assert "client.chat.complete(" in code and todos == [], (code, todos)
     code, todos = convert_idempotent(source.replace("message.content", "message.tool_calls[0].function.parsed_arguments"))
     assert "client = OpenAI()" in code and any(".parsed_arguments (read here)" in t for t in todos), todos
+
+
+def test_a_reasoning_variable_that_only_carries_the_effort_converts():
+    """openai/simple-evals: ``reasoning = {"effort": e} if e else None`` then ``reasoning=reasoning``
+    was kept as "reasoning= other than {"effort": ...}", which it is not; a value migrator cannot
+    read is now said to be computed at run time."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+        client = OpenAI()
+        def ask(q, effort):
+            reasoning = {"effort": effort} if effort else None
+            return client.responses.create(model="o3", input=q, reasoning=reasoning).output_text
+        '''
+    code, todos = convert_idempotent(source)
+    assert "client.responses.create(" in code and "client = Mistral(" in code, code
+    code, todos = convert_idempotent(source.replace('{"effort": effort} if effort else None', 'load_reasoning()'))
+    assert "client = OpenAI()" in code and any("reasoning=reasoning is computed at run time" in t for t in todos), todos

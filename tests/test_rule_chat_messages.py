@@ -176,3 +176,32 @@ def test_a_function_result_in_a_module_that_never_adds_the_assistant_turn_keeps_
         ''')
     assert "client = OpenAI()" in code and '"role": "function"' in code
     assert any("becomes a tool message, which Mistral rejects unless the assistant message" in t for t in todos), todos
+
+
+def test_a_responses_image_part_without_detail_gets_openais_default():
+    """openai/simple-evals (and a probe review): {"type": "input_image", "image_url": ...} without
+    "detail": OpenAI defaults it to "auto", mistralai's request model requires it (a ValidationError
+    before sending). It is added after "type", or first where a **splat before "type" may set it;
+    a part that sets it and a module whose Responses calls stay on OpenAI are left alone."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+        client = OpenAI()
+        extra = {}
+        def ask(url, q):
+            r = client.responses.create(model="gpt-4o", input=[{"role": "user", "content": [
+                {"type": "input_text", "text": q},
+                {"type": 'input_image', "image_url": url},
+                {**extra, "type": "input_image", "image_url": url},
+                {"image_url": url, "type": "input_image"},
+                {"type": "input_image", "image_url": url, "detail": "low"}]}])
+            return r.output_text
+        '''
+    code, _ = convert_idempotent(source)
+    assert """{"type": 'input_image', "detail": "auto", "image_url": url}""" in code, code
+    assert '{"detail": "auto", **extra, "type": "input_image", "image_url": url}' in code, code
+    assert '{"image_url": url, "type": "input_image", "detail": "auto"}' in code, code
+    assert '{"type": "input_image", "image_url": url, "detail": "low"}' in code, code
+    kept, _ = convert_idempotent(source.replace('input=[', 'store=True, input=['))
+    assert "client = OpenAI()" in kept and '"detail": "auto"' not in kept, kept

@@ -1718,8 +1718,12 @@ def _responses_problem(f: _File, call: ast.Call) -> str:
             return BLOCKING[kw.arg]
         if kw.arg not in RESPONSES_KWARGS:
             return f"unknown keyword {kw.arg!r}"
-        if kw.arg == "reasoning" and not (isinstance(value, dict) and set(value) <= {"effort"}):
-            return "reasoning= other than {\"effort\": ...}: Mistral takes the effort only (no summaries)"
+        if kw.arg == "reasoning" and not (isinstance(value, dict) and set(value) <= {"effort"}) and \
+                not _effort_only(f, kw.value):
+            if isinstance(kw.value, ast.Dict):
+                return "reasoning= other than {\"effort\": ...}: Mistral takes the effort only (no summaries)"
+            return (f"reasoning={ast.unparse(kw.value)} is computed at run time: Mistral takes the effort only "
+                    "({\"effort\": ...}, no summaries); check it, then convert")
         if kw.arg == "tools":
             problem = _responses_tools_problem(f, call, kw.value)
             if problem:
@@ -2797,6 +2801,21 @@ def _annotation_class(f: _File, ann: ast.AST) -> Optional[str]:
                 return _annotation_class(f, side)
         return None
     return f.qualify(dotted_name(ann))
+
+
+def _effort_only(f: _File, value: ast.AST) -> bool:
+    """``reasoning=reasoning`` where every assignment in the scope gives ``{"effort": ...}`` or None
+    (simple-evals: ``reasoning = {"effort": e} if e else None``)."""
+    if not isinstance(value, ast.Name):
+        return False
+    values = f.assigns.get((f.scope_of.get(id(value), ()), value.id), [])
+
+    def fine(node) -> bool:
+        if isinstance(node, ast.IfExp):
+            return fine(node.body) and fine(node.orelse)
+        return (isinstance(node, ast.Constant) and node.value is None) or (
+            isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) and k.value == "effort" for k in node.keys))
+    return bool(values) and all(fine(v) for v in values)
 
 
 def _rebound_class(f: _File, call: ast.Call) -> str:

@@ -743,6 +743,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         out |= body_memo[key]
         return out
 
+    memo_file: dict = {}  # facts about this module computed once, when first needed
     file_verdicts = {answer[1] for (path, *_), answer in sites.items()
                      if path == f.path and answer[0] == "call"}
     file_verdicts |= {KEEP for (path, *_), answer in sites.items() if path == f.path and answer[0] == "v0"}
@@ -822,7 +823,17 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             hint = SDK_INSTRUMENTERS.get(callee.rsplit(".", 1)[-1])
             if hint is not None:  # cl.instrument_openai(): patches the SDK the converted calls left
                 sites[key] = ("instr", hint.format(callee=callee))
-        if isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
+        if isinstance(node, ast.Dict) and message_change(_dict_constants(node)) == "input_image":
+            # a Responses image part without "detail" (OpenAI's default "auto"; mistralai requires it and
+            # rejects the request before sending): given one wherever this module's Responses calls
+            # convert -- harmless for a call kept on OpenAI, which takes the same default
+            if "responses" not in memo_file:
+                memo_file["responses"] = any(
+                    isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
+                    n.func.attr in ("create", "parse") and isinstance(n.func.value, ast.Attribute) and
+                    n.func.value.attr == "responses" and call_verdict(n) == CONVERT for n in f.nodes)
+            sites[key] = ("msg", memo_file["responses"])
+        elif isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
             flows = _message_flows(f, node, call_verdict)
             if not flows and message_change(_dict_constants(node)) in ("function", "function_tool") and \
                     CONVERT in file_verdicts:
