@@ -145,3 +145,26 @@ def test_a_getenv_default_model_is_mapped_as_mig102_maps_it() -> None:
         ''')
     assert 'model=os.getenv("MODEL", "mistral-large-latest")' in code
     assert len(todos) == 1 and "computed at run time" in todos[0], todos
+
+
+def test_a_patched_client_called_without_response_model_keeps_its_client():
+    """Probe review: ``instructor.patch(OpenAI())`` answers a call without response_model= with the raw
+    completion; the client from_mistral returns requires response_model= (a TypeError)."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        import instructor
+        from openai import OpenAI
+        from pydantic import BaseModel
+        class User(BaseModel):
+            name: str
+        client = instructor.patch(OpenAI())
+        u = client.chat.completions.create(model="gpt-4o", response_model=User, messages=[{"role": "user", "content": "Jo"}])
+        raw = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "plain"}])
+        '''
+    code, todos = convert_idempotent(source)
+    assert "instructor.patch(OpenAI())" in code and any("a call without response_model=" in t for t in todos), todos
+    code, _ = convert_idempotent(source.replace('raw = client.chat.completions.create(model="gpt-4o", messages',
+                                                'raw = client.chat.completions.create(model="gpt-4o", response_model=None, '
+                                                'messages'))
+    assert "instructor.from_mistral(Mistral(" in code, code

@@ -1691,6 +1691,11 @@ def _instructor_call_problem(call: ast.Call, surface: str) -> str:
                 isinstance(e, ast.Dict) and _dict_constants(e).get("role") in ("developer", "function")
                 for e in kw.value.elts):
             return "a developer / function message: Mistral takes system / tool messages"
+    if not any(kw.arg in ("response_model", None) for kw in call.keywords):
+        # instructor.patch's client answers such a call with the raw completion; the Instructor that
+        # from_mistral returns requires response_model= (a TypeError), and its raw completion is Mistral's
+        return ("a call without response_model= (the raw completion, on a patched client): instructor.from_mistral's "
+                "client requires response_model=; call the Mistral client itself (chat.complete) for it, then convert")
     return ""
 
 
