@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Optional, Union
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
-                                   UNSUPPORTED_RESPONSE_FIELDS)
+                                   SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
@@ -316,7 +316,7 @@ def _dict_constants(node: ast.Dict) -> dict[str, object]:
     return out
 
 
-RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL})
+RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL, *SERIALISERS})
 
 
 def file_read(node: ast.Attribute) -> bool:

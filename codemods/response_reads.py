@@ -9,7 +9,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, WrittenTargets, code_of, dotted
 from codemods._facts import READ, RESPONSE_ATTRS, TYPECHECK
 from migrator.mapping.chat import (FINISH_REASONS, MISSING_RESPONSE_FIELDS, MISTRAL_MODELS_MODULE, RESPONSE_TYPES,
-                                   UNSUPPORTED_RESPONSE_FIELDS)
+                                   SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 
 
 class ResponseReads(MigratorRule):
@@ -20,6 +20,9 @@ class ResponseReads(MigratorRule):
     attribute); ``x.finish_reason == "length"`` becomes ``x.finish_reason in ("length",
     "model_length")`` and ``== "function_call"`` becomes ``in ("tool_calls",)``; a legacy
     ``msg.function_call`` read becomes ``(msg.tool_calls[0].function if msg.tool_calls else None)``.
+    ``r.to_dict()`` / ``r.to_json()`` (the OpenAI SDK's serialisers) become ``r.model_dump(by_alias=True)``
+    / ``r.model_dump_json(indent=2, by_alias=True)`` (a TODO where they get arguments); the dict holds
+    Mistral's fields.
     ``usage.prompt_tokens_details`` / ``completion_tokens_details`` and ``"content_filter"``
     comparisons get a TODO.
 
@@ -80,7 +83,11 @@ class _Transformer(WrittenTargets, RuleTransformer):
             self.mark_site(node, TYPECHECK)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        """isinstance(resp, ChatCompletion) on a converted call's response -> the Mistral class."""
+        """isinstance(resp, ChatCompletion) on a converted call's response -> the Mistral class;
+        ``resp.to_dict()`` / ``.to_json()`` -> mistralai's pydantic serialisers."""
+        func = original.func
+        if isinstance(func, cst.Attribute) and func.attr.value in SERIALISERS and id(func) in self._lines:
+            return self._serialiser(original, updated)
         if id(original) not in self._lines or self._same_sdk:
             return updated
         answer = self.answer_for(original)
@@ -92,6 +99,21 @@ class _Transformer(WrittenTargets, RuleTransformer):
         args = list(updated.args)
         args[1] = args[1].with_changes(value=cst.Name(target))
         return updated.with_changes(args=args)
+
+    def _serialiser(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        answer = self.answer_for(original.func)
+        if self._same_sdk or not (answer and answer[0] == "read" and (answer[1] or (len(answer) > 2 and answer[2]))):
+            return updated
+        name, line = original.func.attr.value, self._lines[id(original.func)]
+        owner = code_of(updated.func.value)  # type: ignore[attr-defined]
+        if not answer[1] or updated.args:
+            reason = "it may hold a converted call's Mistral response here" if not answer[1] else \
+                "its arguments are the OpenAI SDK's"
+            self.todo(line, f"{owner}.{name}(...): Mistral's objects are pydantic models without {name} ({reason}): "
+                            f"use .{SERIALISERS[name].split('(')[0]}(...)")
+            return updated
+        self.converted(line, f"{owner}.{name}() -> {owner}.{SERIALISERS[name]} (Mistral's fields)", "approximate")
+        return cst.parse_expression(f"{owner}.{SERIALISERS[name]}") if "\n" not in owner else updated
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if self._active and _finish_reason_check(node) is not None:
@@ -105,6 +127,9 @@ class _Transformer(WrittenTargets, RuleTransformer):
             return updated
         converts = bool(answer[1])
         name, line = original.attr.value, self._lines[id(original)]
+        if name in SERIALISERS:
+            return updated  # the call around it is rewritten (leave_Call); a bare read stays
+
         owner = code_of(updated.value)
         root = updated.value
         while isinstance(root, (cst.Attribute, cst.Subscript)):

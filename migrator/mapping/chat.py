@@ -100,6 +100,13 @@ UNSUPPORTED_RESPONSE_FIELDS = MappingProxyType({
     "completion_tokens_details": "Mistral usage has no completion_tokens_details (reasoning tokens are "
                                  "not reported)",
 })
+# The OpenAI SDK's own serialisers (to_dict: by API names, set fields only; to_json: the same, indented
+# by 2) -> mistralai's pydantic equivalents (its models drop unset fields when dumped). Called with
+# arguments of their own: a TODO.
+SERIALISERS = MappingProxyType({
+    "to_dict": "model_dump(by_alias=True)",
+    "to_json": "model_dump_json(indent=2, by_alias=True)",
+})
 # finish_reason values: OpenAI value -> the Mistral values that mean the same; None = no equivalent.
 FINISH_REASONS = MappingProxyType({
     "length": ("length", "model_length"),
