@@ -94,6 +94,11 @@ class _Transformer(WrittenTargets, RuleTransformer):
         if not (answer and answer[0] == "typecheck" and answer[1]):
             return updated
         target = _type_check_class(original, self.facts.qualify)
+        if target in self.facts.bound_names:  # the module's own AssistantMessage (ag_ui's): not shadowed
+            self.todo(self._lines[id(original)], f"isinstance(..., {code_of(original.args[1].value)}): the object is "
+                                                 f"now mistralai.client.models.{target}, a name this module binds "
+                                                 "to something else: import it under another name")
+            return updated
         self.need_import(MISTRAL_MODELS_MODULE, target)
         self.converted(self._lines[id(original)], f"isinstance(..., {code_of(original.args[1].value)}) -> {target}")
         args = list(updated.args)

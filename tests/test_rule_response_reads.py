@@ -136,3 +136,23 @@ def test_a_read_of_another_value_only_is_left_alone() -> None:
             return response.system_fingerprint
         ''')
     assert "return response.system_fingerprint" in code and not [t for t in todos if "may hold" in t]
+
+
+def test_isinstance_of_a_history_message_follows_the_converted_calls():
+    """Probe review: ``history.append(r.choices[0].message)`` then ``isinstance(m, ChatCompletionMessage)``
+    over the history: the message is Mistral's AssistantMessage now, so the check was always False
+    and the dict branch failed. In a module whose calls all convert it names Mistral's class."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletionMessage
+        client = OpenAI()
+        history = [{"role": "user", "content": "history"}]
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=history)
+        history.append(r.choices[0].message)
+        texts = [m.content if isinstance(m, ChatCompletionMessage) else m["content"] for m in history]
+        '''
+    code, todos = convert_idempotent(source)
+    assert "isinstance(m, AssistantMessage)" in code and "from mistralai.client.models import AssistantMessage" in code
+    assert "openai" not in code and not todos, (code, todos)

@@ -133,5 +133,8 @@ RESPONSE_TYPES = MappingProxyType({
     "openai.types.chat.chat_completion.ChatCompletion": "ChatCompletionResponse",
     "openai.types.chat.ChatCompletionChunk": "CompletionChunk",
     "openai.types.chat.chat_completion_chunk.ChatCompletionChunk": "CompletionChunk",
+    # a history holding the response's message beside dicts: `isinstance(m, ChatCompletionMessage)`
+    "openai.types.chat.ChatCompletionMessage": "AssistantMessage",
+    "openai.types.chat.chat_completion_message.ChatCompletionMessage": "AssistantMessage",
 })
 MISTRAL_MODELS_MODULE = "mistralai.client.models"

@@ -863,7 +863,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 node.value.value.attr == "choices":
             sites[key] = ("ctext", _converted_response(f, node.value.value.value, call_verdict, fim=True))
         if isinstance(node, ast.Call) and type_check_class(node, f.qualify) is not None:
-            sites[key] = ("typecheck", _response_derived(builder, f, node.args[0], call_verdict))
+            derived = _response_derived(builder, f, node.args[0], call_verdict)
+            if not derived and type_check_class(node, f.qualify) == "AssistantMessage" and file_verdicts == {CONVERT}:
+                # `m` of a history the converted calls' messages are appended to: every message object
+                # this module makes is Mistral's now
+                derived = True
+            sites[key] = ("typecheck", derived)
         if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
             sites[key] = ("read", _response_derived(builder, f, node.left.value, call_verdict))  # type: ignore
         if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node)):
