@@ -75,6 +75,8 @@ class _Transformer(WrittenTargets, RuleTransformer):
         return bool(answer and answer[0] == "read" and answer[1])
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Attribute) and node.value.attr.value in UNSUPPORTED_RESPONSE_FIELDS:
+            self.__dict__.setdefault("_chained", set()).add(id(node.value))  # usage.prompt_tokens_details.x
         if self._active and node.attr.value in RESPONSE_ATTRS and not self.written(node):
             self.mark_site(node, READ)
 
@@ -143,7 +145,11 @@ class _Transformer(WrittenTargets, RuleTransformer):
                                      "also bound to other values): ")
         if name in UNSUPPORTED_RESPONSE_FIELDS:
             self.todo(line, f"{maybe}{name}: {UNSUPPORTED_RESPONSE_FIELDS[name]}")
-            return updated
+            quote = "'" if self._quotes and self._quotes[-1] == '"' else '"'
+            if maybe or (self._quotes and quote in owner) or id(original) in self.__dict__.get("_chained", ()):
+                return updated  # read further (.cached_tokens): None would fail there too
+            # None, as getattr gives it on any object: a guard (`if usage.prompt_tokens_details`) keeps working
+            return cst.parse_expression(f'getattr({owner}, {quote}{name}{quote}, None)')
         if maybe and name not in MISSING_RESPONSE_FIELDS:  # the rewrite below is for Mistral's objects only
             self.todo(line, f"{maybe}{owner}.function_call: legacy functions became tools; read "
                             ".tool_calls[0].function on Mistral's")

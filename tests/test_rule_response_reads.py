@@ -156,3 +156,20 @@ def test_isinstance_of_a_history_message_follows_the_converted_calls():
     code, todos = convert_idempotent(source)
     assert "isinstance(m, AssistantMessage)" in code and "from mistralai.client.models import AssistantMessage" in code
     assert "openai" not in code and not todos, (code, todos)
+
+
+def test_a_usage_details_guard_reads_it_with_getattr():
+    """Probe review: ``x.cached_tokens if usage.prompt_tokens_details else 0`` kept its TODO but the
+    guard itself raised AttributeError on Mistral's usage; the guard now reads None, a read further
+    into it keeps only the TODO."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "fp"}])
+        print(r.usage.prompt_tokens_details.cached_tokens if r.usage.prompt_tokens_details else 0)
+        ''')
+    assert 'print(r.usage.prompt_tokens_details.cached_tokens if getattr(r.usage, "prompt_tokens_details", None) ' \
+        'else 0)' in code, code
+    assert len(todos) == 1 and "prompt_tokens_details" in todos[0], todos
