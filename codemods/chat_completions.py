@@ -236,6 +236,14 @@ class _Transformer(RuleTransformer):
                             + (f" and adapt the fields {name} rejects ({changes})" if changes else "")
                             + "; a client that stays on OpenAI needs nothing")
             return updated
+        if verdict == UNRESOLVED and any(arg.keyword is not None and arg.keyword.value == "response_model"
+                                         for arg in original.args):
+            # an instructor client's call (a dict or loop of from_openai clients): it keeps its surface
+            self.todo(line, f"{receiver} is not recognised as an OpenAI client; this is an instructor call "
+                            "(response_model=): if it receives a client migrator converted (instructor.from_mistral), "
+                            "keep the call as it is and make model= name a Mistral model; a client that stays on "
+                            "OpenAI needs nothing")
+            return updated
         if verdict == UNRESOLVED:
             # Whether it needs anything depends on the client it receives: say so, and what is hard.
             self.todo(line, f"{receiver} is not recognised as an OpenAI client; convert this "

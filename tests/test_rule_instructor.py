@@ -168,3 +168,26 @@ def test_a_patched_client_called_without_response_model_keeps_its_client():
                                                 'raw = client.chat.completions.create(model="gpt-4o", response_model=None, '
                                                 'messages'))
     assert "instructor.from_mistral(Mistral(" in code, code
+
+
+def test_instructor_clients_kept_in_a_dict_keep_their_clients():
+    """Probe review: ``{"tools": instructor.from_openai(OpenAI(), mode=...), ...}`` looped over: the
+    clients became Mistral's while their calls (on the loop variable) kept OpenAI model names (a 400)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import instructor
+        from openai import OpenAI
+        from pydantic import BaseModel
+        class User(BaseModel):
+            name: str
+        clients = {
+            "tools": instructor.from_openai(OpenAI(), mode=instructor.Mode.TOOLS),
+            "schema": instructor.from_openai(OpenAI(), mode=instructor.Mode.JSON_SCHEMA),
+        }
+        for label, cl in clients.items():
+            print(label, cl.chat.completions.create(model="gpt-4o-mini", response_model=User, messages=[]).name)
+        ''')
+    assert code.count("instructor.from_openai(OpenAI()") == 2, code
+    assert any("the instructor client is put in a dict" in t for t in todos), todos
+    assert any("this is an instructor call (response_model=)" in t for t in todos), todos

@@ -1670,6 +1670,14 @@ def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
                     "TOOLS, JSON_SCHEMA or MD_JSON)")
     if len(call.args) > 1:
         return "positional arguments after the client"
+    holder = f.parent.get(id(call))
+    if isinstance(holder, (ast.Dict, ast.List, ast.Tuple, ast.Set)) and not (
+            isinstance(holder, (ast.Tuple, ast.List)) and isinstance(f.parent.get(id(holder)), ast.Assign)
+            and all(isinstance(t, (ast.Tuple, ast.List)) for t in f.parent.get(id(holder)).targets)):
+        # `clients = {"tools": instructor.from_openai(OpenAI(), ...)}`: its calls (on a loop variable,
+        # a lookup) are not traced, and would keep OpenAI model names on a Mistral client
+        return (f"the instructor client is put in a {type(holder).__name__.lower()}: migrator cannot follow its "
+                "calls from there (their model= must name Mistral models)")
     return ""
 
 
