@@ -28,7 +28,7 @@ CALL_KWARGS = frozenset({
 })
 # Call keywords chat.complete names differently (a TypeError otherwise).
 CALL_RENAMES = MappingProxyType({"seed": "random_seed", "max_completion_tokens": "max_tokens"})
-# Call keywords with no Mistral equivalent (a TypeError otherwise): removed, with a finding.
+# Call keywords with no Mistral equivalent (a TypeError otherwise): removed, with a TODO (as MIG102's).
 CALL_DROPS = MappingProxyType({"user": "end-user ids are not sent to Mistral",
                                "logit_bias": "logit_bias has no Mistral equivalent"})
 

@@ -305,6 +305,13 @@ def _blocks_around(f: _File, node: ast.AST) -> Iterator[tuple[list, int]]:
 
 
 def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST, Optional[ast.AST]]]:
+    call = value.value if isinstance(value, ast.Await) else value
+    if isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == 2 and isinstance(call, ast.Call) and \
+            isinstance(call.func, ast.Attribute) and call.func.attr == "create_with_completion":
+        # instructor's (model, completion): the second is the provider's raw completion, read as one
+        yield from _unpack(target.elts[0], None)
+        yield from _unpack(target.elts[1], value)
+        return
     if isinstance(target, (ast.Tuple, ast.List)):
         values = value.elts if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) \
             else [None] * len(target.elts)

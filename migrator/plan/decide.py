@@ -691,6 +691,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         answer = sites.get(node_key(f.path, call))
         return bool(answer) and answer[0] == "icall" and answer[1] == CONVERT
 
+    def read_verdict(call: ast.AST) -> Optional[str]:
+        """call_verdict, and instructor's create_with_completion, whose completion is the provider's (MIG105
+        reads it like a converted chat call's response)."""
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and \
+                call.func.attr == "create_with_completion" and instructor_call(call):
+            return CONVERT
+        return call_verdict(call)
+
     def ctor_verdict(call: ast.AST) -> Optional[str]:
         answer = sites.get(node_key(f.path, call))
         return answer[1] if answer and answer[0] == "ctor" else None
@@ -844,8 +852,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
             # (read, it is a converted call's response, it may be one: some of the values reaching it are)
-            derived = _response_derived(builder, f, node.value, call_verdict)
-            sites[key] = ("read", derived, derived or _response_derived(builder, f, node.value, call_verdict,
+            derived = _response_derived(builder, f, node.value, read_verdict)
+            sites[key] = ("read", derived, derived or _response_derived(builder, f, node.value, read_verdict,
                                                                         partly=True))
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
@@ -863,14 +871,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 node.value.value.attr == "choices":
             sites[key] = ("ctext", _converted_response(f, node.value.value.value, call_verdict, fim=True))
         if isinstance(node, ast.Call) and type_check_class(node, f.qualify) is not None:
-            derived = _response_derived(builder, f, node.args[0], call_verdict)
+            derived = _response_derived(builder, f, node.args[0], read_verdict)
             if not derived and type_check_class(node, f.qualify) == "AssistantMessage" and file_verdicts == {CONVERT}:
                 # `m` of a history the converted calls' messages are appended to: every message object
                 # this module makes is Mistral's now
                 derived = True
             sites[key] = ("typecheck", derived)
         if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
-            sites[key] = ("read", _response_derived(builder, f, node.left.value, call_verdict))  # type: ignore
+            sites[key] = ("read", _response_derived(builder, f, node.left.value, read_verdict))  # type: ignore
         if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node)):
             for kw in node.keywords:
                 if kw.arg == "model" and isinstance(kw.value, ast.Name):
