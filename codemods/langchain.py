@@ -115,8 +115,9 @@ class _Transformer(RuleTransformer):
             return
         line = self.mark_site(node, ENV)
         ranges = self.plan.implicit_ranges
-        if ranges and not any(first <= line <= last for first, last in ranges):
+        if ranges and self.path and not any(first <= line <= last for first, last in ranges):
             return  # another function's key: the converted objects live in functions of their own
+            # (module-level code sets it up for the whole module: JARVIS's openai.api_key = os.environ[...])
         answer = self.answer_for(node)
         if not (answer and answer[0] == "env" and (answer[1] == "todo" or answer[1] is True)):
             self.todo(line, self.lib.ENV_TODO)

@@ -379,3 +379,28 @@ def test_a_run_time_model_gets_one_todo_per_module_naming_its_keyword():
     assert [t for t in todos if "computed at run time" in t] == [
         "model_name=model_name is computed at run time: make sure it names a Mistral model (see `migrator rules` / "
         "--model; said once per module)"], todos
+
+
+def test_a_module_level_openai_key_setup_is_flagged_where_converted_objects_read_the_key_implicitly():
+    """JARVIS's funcQA.py: ``openai.api_key = os.environ["OPENAI_API_KEY"]`` at module level, its
+    ChatOpenAI objects built in functions: the module's key setup gets the TODO (it had none: only
+    reads inside the functions holding the objects counted)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+        from langchain_openai import ChatOpenAI
+        openai.api_key = os.environ["OPENAI_API_KEY"]
+
+
+        def a(q):
+            return ChatOpenAI(model="gpt-4o").invoke(q)
+
+
+        def other():
+            return os.environ["OPENAI_API_KEY"]
+        ''')
+    assert sum("OPENAI_API_KEY is used here" in t for t in todos) == 1, todos
+    lines = code.splitlines()
+    assert "OPENAI_API_KEY is used here" in lines[lines.index('openai.api_key = os.environ["OPENAI_API_KEY"]') - 1]
