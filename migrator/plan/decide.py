@@ -522,8 +522,12 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
             return {}
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         names = ", ".join(repr(h) for h in sorted(set(hits))[:3])
-        found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; update this "
-                              "table or check if it is about the model in use")
+        if isinstance(node, (ast.Compare, ast.Call)):  # `if model == "gpt-4o":`, `model.startswith("gpt-")`
+            found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; check this "
+                                  "comparison if it tests the model in use")
+        else:
+            found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; update this "
+                                  "table or check if it is about the model in use")
     return found
 
 
