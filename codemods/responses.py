@@ -43,7 +43,10 @@ class Responses(MigratorRule):
     tools (web search, file search, ...), ``reasoning`` beyond ``effort``, ``include``, ``timeout`` and
     OpenAI-only options, ``**kwargs``, and a result used as a whole (returned, passed on) or read beyond
     the attributes both responses have.
-    ``responses.parse`` / ``stream`` / ``retrieve`` have no rule.
+    ``responses.parse(model, input, instructions, text_format, max_output_tokens)`` becomes
+    ``chat.parse(model, messages, response_format, max_tokens)`` (Mistral's Responses API has no
+    parse), its ``output_parsed`` read ``choices[0].message.parsed``; one with tools, reasoning or
+    Responses items in ``input`` is kept. ``responses.stream`` / ``retrieve`` have no rule.
 
     **openai-compatible target.** Not listed as served by these providers through the OpenAI SDK:
     the client stays on OpenAI, with the plan's TODO.
