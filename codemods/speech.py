@@ -33,7 +33,8 @@ class Speech(MigratorRule):
     English: ``migrator.mapping.speech.VOICES``), and the summary names both voices. Pick your own
     with ``client.audio.voices.list()``.
 
-    **Known limits (the client is kept, with a TODO at the call).** ``speed=`` and ``instructions=``
+    **Known limits (the client is kept, with a TODO at the call).** ``speed=`` other than OpenAI's
+    default 1.0 (dropped, as ``stream_format="audio"`` is) and ``instructions=``
     (no counterpart: Voxtral takes emotion and pace tags in the text), a voice that is not a literal
     OpenAI voice (computed, or a custom voice), ``response_format="aac"`` (Mistral has none),
     ``"pcm"`` (raw samples Mistral does not document to be OpenAI's 24 kHz 16-bit) or a computed
@@ -117,7 +118,7 @@ class _Transformer(ApiCallTransformer):
             name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
             target = SPEECH_KWARGS[name]
             if target is None:
-                continue  # stream_format="audio": OpenAI's default, Mistral's only non-streamed answer
+                continue  # stream_format="audio" (Mistral's only non-streamed answer), speed=1.0: OpenAI's defaults
             if name == "model":
                 value = arg.value
                 if isinstance(value, cst.SimpleString) or (isinstance(value, cst.Name)

@@ -379,3 +379,17 @@ def test_a_local_named_like_the_modules_the_rewrite_needs_keeps_the_client():
         ''')
     assert "client = OpenAI()" in code and "audio.speech.create(" in code
     assert any("pathlib is a name of this module's own" in t for t in todos), todos
+
+
+def test_speed_at_openais_default_is_dropped():
+    """Probe review: ``speed=1.0`` (OpenAI's default) kept the whole client; it says nothing, so it
+    goes, as stream_format="audio" does. Another speed still keeps the call."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        def synth(text):
+            return client.audio.speech.create(model="tts-1-hd", voice="onyx", input=text, speed=1.0).content
+        ''')
+    assert "client.audio.speech.complete(" in code and "speed" not in code, code

@@ -17,9 +17,11 @@ METHOD, ASYNC_METHOD = "audio.speech.complete", "audio.speech.complete_async"
 # voxtral-mini-tts-3 / voxtral-tts; api-mapping.md §13). "voxtral-mini-tts-3-0" had been used: no SDK names it.
 SPEECH_MODEL = "voxtral-mini-tts-latest"
 
-# OpenAI keyword -> Mistral keyword; None: dropped (only stream_format="audio", OpenAI's default).
+# OpenAI keyword -> Mistral keyword; None: dropped (only with OpenAI's default value: DEFAULTS).
 SPEECH_KWARGS = MappingProxyType({"model": "model", "input": "input", "voice": "voice_id",
-                                  "response_format": "response_format", "stream_format": None})
+                                  "response_format": "response_format", "stream_format": None, "speed": None})
+# The values of the dropped keywords that say nothing (OpenAI's defaults); any other keeps the call.
+DEFAULTS = MappingProxyType({"stream_format": ("audio",), "speed": (1, 1.0)})
 # Why a keyword keeps its call on OpenAI (each has no Mistral counterpart on this endpoint).
 UNSUPPORTED_KWARGS = MappingProxyType({
     "speed": "Mistral's speech endpoint has no speed setting (Voxtral takes pace tags in the text)",

@@ -2101,7 +2101,7 @@ def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
     ``audio_data`` (``.content``, ``.read()``, ``.iter_bytes()``, a file write as a statement); the
     reads to rewrite are appended to ``reads``. Every binding of the result's name must be a speech
     call, so that every read of the name is one of these."""
-    from migrator.mapping.speech import FORMATS, SPEECH_KWARGS, UNSUPPORTED_KWARGS, VOICES
+    from migrator.mapping.speech import DEFAULTS, FORMATS, SPEECH_KWARGS, UNSUPPORTED_KWARGS, VOICES
 
     if call.args:
         return "positional arguments"
@@ -2111,6 +2111,8 @@ def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
     unknown = sorted(set(keywords) - set(SPEECH_KWARGS))
     if unknown:
         return f"{unknown[0]}=: {UNSUPPORTED_KWARGS.get(unknown[0], 'no equivalent on Mistral')}"
+    if "speed" in keywords and _literal_or(keywords["speed"], None) not in DEFAULTS["speed"]:
+        return f"speed=: {UNSUPPORTED_KWARGS['speed']}"  # speed=1.0, OpenAI's default, says nothing: dropped
     if not {"model", "voice", "input"} <= set(keywords):
         return "no model=, voice= or input="
     voice = _literal_or(keywords["voice"], None)
