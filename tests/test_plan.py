@@ -388,3 +388,19 @@ def test_a_reasoning_variable_that_only_carries_the_effort_converts():
     assert "client.responses.create(" in code and "client = Mistral(" in code, code
     code, todos = convert_idempotent(source.replace('{"effort": effort} if effort else None', 'load_reasoning()'))
     assert "client = OpenAI()" in code and any("reasoning=reasoning is computed at run time" in t for t in todos), todos
+
+
+def test_a_call_on_a_tracing_wrappers_result_is_the_kept_clients():
+    """ai-engineering-hub's demo notebook: ``openai_client = track_openai(client)`` keeps ``client``
+    on OpenAI; the calls on ``openai_client`` got "not recognised as an OpenAI client" TODOs besides."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        from opik.integrations.openai import track_openai
+
+        client = OpenAI()
+        openai_client = track_openai(client)
+        r = openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert todos == ["kept on OpenAI: some uses cannot convert yet; blocking uses: handed to track_openai"], todos

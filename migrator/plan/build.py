@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -322,6 +323,9 @@ def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST
 
 
 UNKNOWN = None  # an evaluation that cannot tell
+# Tracing wrappers that return the OpenAI client they are given (opik's track_openai, langsmith's
+# wrap_openai, parea's wrap_openai_client): handing a client to one keeps it on OpenAI.
+_TRACING_WRAPPER = re.compile(r"^(?:wrap|track|trace|observe|instrument)_openai(?:_client)?$")
 MISTRAL_CLASSES = frozenset({"Mistral", "MistralAzure", "MistralGoogleCloud"})
 # Receivers named after another provider's SDK (`def call(anthropic, ...)`) are not OpenAI clients.
 FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "groq", "bedrock", "mistral")
@@ -694,6 +698,10 @@ class _Builder:
         wrapped = _wrapped_constructor(f, node)
         if wrapped is not None:
             return frozenset({self.wrapped_origin(f, node, wrapped)})
+        if node.args and _TRACING_WRAPPER.match((dotted_name(node.func) or "").rsplit(".", 1)[-1]):
+            # `track_openai(client)`, `wrap_openai(client)`: the client itself, traced (handing it over
+            # keeps it on OpenAI); its calls are the client's, not an unknown receiver's
+            return self._eval(f, scope, node.args[0], depth + 1)
         target = self.resolve_function(f, scope, node.func)
         if target is not None:
             other, path, is_class = target
