@@ -123,7 +123,7 @@ class _Transformer(ApiCallTransformer):
                 elif not (isinstance(arg.value, cst.Name) and self.model_slot(arg.value.value)) and \
                         self.first_in_module(code_of(arg.value)):
                     todos.append(f"model={code_of(arg.value)} is computed at run time: make sure it names an "
-                                 f"embedding model {spec.name} serves")
+                                 f"embedding model {spec.name} serves (said once per module)")
                 args.append(arg)
             elif action == p.EXTRA_BODY and name == "dimensions" and model not in DIMENSION_MODELS:
                 todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
@@ -160,7 +160,7 @@ class _Transformer(ApiCallTransformer):
                     self.first_in_module(code_of(model_arg.value)):
                 # (a constant, default or argument set where MIG102 maps it needs nothing here)
                 self.todo(line, f"model={code_of(model_arg.value)} is computed at run time: make sure it names a "
-                                "Mistral embedding model (mistral-embed, codestral-embed)")
+                                "Mistral embedding model (mistral-embed, codestral-embed; said once per module)")
         args: list[cst.Arg] = []
         todos: list[str] = []
         for arg in call.args:

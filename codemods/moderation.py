@@ -102,7 +102,7 @@ class _Transformer(ApiCallTransformer):
             if not self.first_in_module(code_of(value)):
                 return value
             self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
-                            f"moderation model ({MODERATION_MODEL})")
+                            f"moderation model ({MODERATION_MODEL}; said once per module)")
             return value
         mapped = map_model(name, self.config.models())
         if mapped is None:

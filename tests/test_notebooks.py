@@ -385,3 +385,24 @@ def test_a_later_cells_mistral_import_carries_only_the_names_that_cell_reads():
                     "messages=[])\n")
     cells = code_cells(convert_text(text))
     assert "errors" in cells[0] and cells[1].startswith("from mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\n"), cells
+
+
+def test_a_notebook_function_built_with_another_librarys_openai_before_openais_import_is_not_openais(tmp_path):
+    """ai-engineering-hub's Opik notebook: a function defined in a cell after ``from llama_index.llms.openai
+    import OpenAI`` builds ``OpenAI(model=...)``; ``from openai import OpenAI`` comes cells later. The
+    function runs in its own cell, before that: its OpenAI is llama_index's."""
+    import json
+
+    from migrator.engine import Mode, run
+
+    cells = ["from llama_index.llms.openai import OpenAI\nfrom llama_index.core import Settings",
+             "def setup():\n    Settings.llm = OpenAI(model=\"o3-mini\")\nsetup()",
+             "from openai import OpenAI\nclient = OpenAI()\n"
+             "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])"]
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": cell} for cell in cells],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "nb.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    assert any("OpenAI here is llama_index.llms.openai.OpenAI" in t for t in todos), todos

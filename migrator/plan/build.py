@@ -2857,7 +2857,10 @@ def _rebound_class(f: _File, call: ast.Call) -> str:
     bound = [(node.lineno, f"{node.module}.{alias.name}") for node in f.tree.body
              if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
              for alias in node.names if (alias.asname or alias.name) == head]
-    if len({name for _, name in bound}) < 2 or f.scope_of.get(id(call), ()) != ():
+    # module-level code runs where it stands; a function's body when called, after every module-level
+    # import -- except in a notebook, whose cells usually call a function they define right away
+    if len({name for _, name in bound}) < 2 or (f.scope_of.get(id(call), ()) != () and
+                                                 not f.path.endswith(".ipynb")):
         return ""
     live = [(line, name) for line, name in bound if line < call.lineno]
     if not live or live[-1][1].split(".")[0] == "openai":
