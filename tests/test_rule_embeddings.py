@@ -221,3 +221,26 @@ def test_shortened_sizes_are_told_by_names_about_vectors_not_by_any_dim() -> Non
         assert lines[lines.index(statement) - 1].startswith("# TODO(migrator MIG107)"), statement
     for statement in ("MAX_IMAGE_DIM = 2048", "THUMB_DIM = 256", "HIDDEN_DIM = 512", "PCA_DIM = 128"):
         assert not lines[lines.index(statement) - 1].startswith("# TODO"), statement
+
+
+def test_an_input_parameter_annotated_to_take_token_ids_keeps_the_client():
+    """openai/evals' validators: ``emb_input: Union[str, List[str], List[List[int]]]`` passed as input=:
+    OpenAI embeds token arrays, Mistral text only (and its inputs= type says so)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from typing import List, Union
+        from openai import OpenAI
+        client = OpenAI()
+        def embed(emb_input: Union[str, List[str], List[List[int]]]):
+            return client.embeddings.create(model="text-embedding-3-small", input=emb_input)
+        ''')
+    assert "client = OpenAI()" in code and any("is annotated to take token ids" in t for t in todos), todos
+    code, _ = convert_idempotent('''\
+        from typing import List
+        from openai import OpenAI
+        client = OpenAI()
+        def embed(texts: List[str]):
+            return client.embeddings.create(model="text-embedding-3-small", input=texts)
+        ''')
+    assert 'client.embeddings.create(model="mistral-embed", inputs=texts)' in code, code

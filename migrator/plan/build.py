@@ -1330,7 +1330,7 @@ class _Builder:
             else:
                 use = self._use(f, call, oid, surface, False, "", "MIG102", USE_CONVERT)
         elif surface in EMBEDDING_SURFACES:
-            problem = _embedding_problem(call)
+            problem = _embedding_problem(call, f)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG107",
                             USE_TODO if problem else USE_CONVERT)
         elif v0 and surface in MODERATION_SURFACES | FIM_SURFACES:
@@ -2256,7 +2256,7 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
         problem = _fim_arguments_problem(call)
     else:
         problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else \
-            _embedding_problem(call)
+            _embedding_problem(call, f)
     if problem or not streamed:
         return problem or _v0_result_problem(f, call, surface, reads)
     return _v0_stream_problem(f, call, reads)
@@ -2570,7 +2570,7 @@ def _lookup_scope(f: _File, load: ast.Name) -> Optional[tuple]:
         scope = scope[:-1]
 
 
-def _embedding_problem(call: ast.Call) -> str:
+def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
     """Why MIG107 leaves an ``embeddings.create`` call as it is ("" when it converts it)."""
     if call.args:
         return "positional arguments"
@@ -2587,6 +2587,12 @@ def _embedding_problem(call: ast.Call) -> str:
                 return f"encoding_format={ast.unparse(kw.value)}: only float is known to convert"
         if kw.arg == "input" and token_array(value):
             return "input= token ids: Mistral embeds text only"
+        if kw.arg == "input" and f is not None and isinstance(kw.value, ast.Name):
+            # a parameter annotated to take token ids (openai/evals: Union[str, List[str], List[List[int]]])
+            param = f.params.get((f.scope_of.get(id(kw.value), ()), kw.value.id))
+            annotation = ast.unparse(param[1]) if param and param[1] is not None else ""
+            if re.search(r"(?i)(list|sequence|iterable)\[\s*int\s*\]", annotation):
+                return f"input={kw.value.id} is annotated to take token ids ({annotation}): Mistral embeds text only"
         if kw.arg == "encoding_format" and value != "float":
             return (f"encoding_format={value!r}: Mistral's response model holds floats; "
                     "drop it to get floats, as the OpenAI SDK decoded them")
