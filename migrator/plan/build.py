@@ -2621,13 +2621,17 @@ def _foreign_messages_problem(f: _File, call: ast.Call) -> str:
         return ""
     text = ast.unparse(value)
     items = list(value.elts) if isinstance(value, (ast.List, ast.Tuple)) else []
-    for node in f.nodes:
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in ("append", "insert", "extend") and node.args and \
-                ast.unparse(node.func.value) == text:
-            added = node.args[-1]
-            items.extend(added.elts if node.func.attr == "extend" and isinstance(added, (ast.List, ast.Tuple))
-                         else [added])
+    added_to = f.__dict__.get("_added_to")
+    if added_to is None:  # what the module appends / inserts / extends onto each expression: one walk
+        added_to = f.__dict__["_added_to"] = {}
+        for node in f.nodes:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr in ("append", "insert", "extend") and node.args:
+                added = node.args[-1]
+                added_to.setdefault(ast.unparse(node.func.value), []).extend(
+                    added.elts if node.func.attr == "extend" and isinstance(added, (ast.List, ast.Tuple))
+                    else [added])
+    items.extend(added_to.get(text, ()))
     for item in items:
         built = [item]
         if isinstance(item, ast.Name):
