@@ -160,9 +160,13 @@ class Combined(cst.CSTTransformer):
         self._leavers: dict[type, list] = {}
 
     def _concerned(self, table: dict, prefix: str, node_type: type) -> list:
+        """The handlers (bound methods) the transformers have for ``node_type``, in rule order. A node
+        that is not a statement needs none of RuleTransformer's own bookkeeping: its handlers are
+        called directly (on_visit / on_leave of each rule would look them up again)."""
         found = table.get(node_type)
         if found is None:
-            found = table[node_type] = [t for t in self.transformers if t._handler(prefix, node_type) is not None]
+            found = table[node_type] = [handler for handler in (t._handler(prefix, node_type) for t in self.transformers)
+                                        if handler is not None]
         return found
 
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -173,8 +177,8 @@ class Combined(cst.CSTTransformer):
                 descend = transformer.on_visit(node) and descend
             return descend
         descend = True
-        for transformer in self._concerned(self._visitors, "visit_", node_type):
-            descend = transformer.on_visit(node) and descend
+        for visit in self._concerned(self._visitors, "visit_", node_type):
+            descend = visit(node) is not False and descend
         return descend
 
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
@@ -186,8 +190,8 @@ class Combined(cst.CSTTransformer):
     def on_leave(self, original_node, updated_node):
         node_type = type(original_node)
         if node_type not in _EVERY_RULE:
-            for transformer in self._concerned(self._leavers, "leave_", node_type):
-                updated_node = transformer.on_leave(original_node, updated_node)
+            for leave in self._concerned(self._leavers, "leave_", node_type):
+                updated_node = leave(original_node, updated_node)
                 if not isinstance(updated_node, cst.CSTNode):
                     break  # removed (or flattened): later rules have nothing left to see
             return updated_node
