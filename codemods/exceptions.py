@@ -149,6 +149,11 @@ class _Transformer(RuleTransformer):
         if answer and answer[0] == "exc" and answer[1] == "todo":
             self.todo(line, f"{code_of(node)}: some calls that may raise here are converted and some are not "
                             f"(or migrator cannot see them): where Mistral raises, catch {self._describe(rule)}")
+        elif answer and answer[0] == "exc" and answer[1] == "wrapper":
+            self.todo(line, f"{code_of(node)}: what raises here may be a LangChain / LlamaIndex object that migrator "
+                            "moves to Mistral (MIG116 / MIG121), which raises no openai exceptions: ChatMistralAI / "
+                            "MistralAIEmbeddings raise httpx.HTTPStatusError (.response.status_code), LlamaIndex's "
+                            "MistralAI mistralai's errors.SDKError (.status_code); catch those once they are converted")
 
     def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
         """The mapping for an OpenAI exception reference the plan converts (the calls that raise it

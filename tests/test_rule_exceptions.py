@@ -958,3 +958,22 @@ def test_a_module_class_based_on_exception_does_not_keep_the_catch_all_apart() -
         """)
     assert "    except Exception as e:\n        if isinstance(e, errors.SDKError) and e.status_code == 429:\n" in code, code
     assert "elif isinstance(e, Later):" in code and "TODO" not in code
+
+
+def test_an_openai_handler_around_langchain_objects_gets_a_todo():
+    """Probe review: ``except openai.RateLimitError`` around ``ChatOpenAI(...).invoke`` stayed as it was
+    with no TODO; once ChatMistralAI, a 429 raised httpx.HTTPStatusError past it."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import openai
+        from langchain_openai import ChatOpenAI
+        llm = ChatOpenAI(model="gpt-4o-mini", max_retries=0)
+        def ask(q):
+            try:
+                return llm.invoke(q).content
+            except openai.RateLimitError:
+                return "rate limited, retry later"
+        ''')
+    assert "ChatMistralAI(" in code and "except openai.RateLimitError:" in code, code
+    assert any("ChatMistralAI / MistralAIEmbeddings raise httpx.HTTPStatusError" in t for t in todos), todos

@@ -427,3 +427,23 @@ def test_a_cleanup_of_files_in_a_module_that_fine_tunes_on_openai_keeps_its_clie
         ''')
     assert "client = OpenAI()" in code and "client.files.delete(f.id)" in code, code
     assert any("blocking uses: files.delete (f.id is not seen to come from an upload" in t for t in todos), todos
+
+
+def test_a_batch_line_problem_is_told_without_a_line_number():
+    """Probe review: the kept client's TODO said "the batch line at line 6"; inserting the TODO moved
+    that line, so a second run rewrote it to 7 (not idempotent)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import json
+        from openai import OpenAI
+
+        client = OpenAI()
+        rows = [{"custom_id": f"r{i}", "method": "POST", "url": "/v1/chat/completions",
+                 "body": {"model": "gpt-4o-mini", "messages": [], "user": "batch-user"}} for i in range(2)]
+        with open("b.jsonl", "w") as f:
+            f.write("\\n".join(json.dumps(r) for r in rows))
+        file_obj = client.files.create(file=open("b.jsonl", "rb"), purpose="batch")
+        batch = client.batches.create(input_file_id=file_obj.id, endpoint="/v1/chat/completions", completion_window="24h")
+        ''')
+    assert any("a batch input line this module writes has body key 'user'" in t for t in todos), todos

@@ -829,7 +829,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             if head in f.local_names and head not in f.imported and head not in f.openai_modules:
                 sites[key] = ("exc", "leave")
             else:
-                sites[key] = ("exc", verdict_for(_exception_calls(f, node, body_verdicts)))
+                verdicts = _exception_calls(f, node, body_verdicts)
+                # no SDK call of its own in reach, in a module using LangChain's / LlamaIndex's OpenAI
+                # classes: what raises here may be one of those, which MIG116 / MIG121 move to Mistral
+                sites[key] = ("exc", "wrapper" if not verdicts and _wrapper_module(f) else verdict_for(verdicts))
         if isinstance(node, ast.Call) and not node.args and not node.keywords and CONVERT in file_verdicts:
             callee = dotted_name(node.func) or ""
             hint = SDK_INSTRUMENTERS.get(callee.rsplit(".", 1)[-1])
@@ -935,6 +938,23 @@ def _walk(nodes):
             continue
         yield node
         todo.extend(ast.iter_child_nodes(node))
+
+
+# Modules whose OpenAI classes MIG116 (LangChain) / MIG121 (LlamaIndex) convert.
+_WRAPPER_MODULES = ("langchain_openai", "langchain.chat_models", "langchain.embeddings", "langchain.llms",
+                    "langchain_community.chat_models", "langchain_community.embeddings", "llama_index.llms.openai",
+                    "llama_index.embeddings.openai")
+
+
+def _wrapper_module(f) -> bool:
+    """Does the module import OpenAI classes of LangChain or LlamaIndex (which raise no openai exceptions
+    once converted)?"""
+    found = f.__dict__.get("_wrapper_module")
+    if found is None:
+        found = f.__dict__["_wrapper_module"] = any(
+            module == m or module.startswith(m + ".") for module, level, _ in f.repo_imports.values() if not level
+            for m in _WRAPPER_MODULES)
+    return found
 
 
 def _exception_calls(f, node, body_verdicts) -> set:

@@ -302,7 +302,10 @@ def batch_lines(f) -> tuple[Optional[str], str]:
         seen = True
         fields = {_key(k): v for k, v in zip(node.keys, node.values)}
         url, method, body = fields["url"], fields["method"], fields["body"]
-        where = f"the batch line at line {node.lineno}"
+        # no line number: the TODOs migrator inserts above would move it (a second run would rewrite it)
+        custom = fields.get("custom_id")
+        where = "a batch input line this module writes" + (
+            f" (custom_id {custom.value!r})" if isinstance(custom, ast.Constant) else "")
         if not (isinstance(url, ast.Constant) and url.value in BATCH_ENDPOINTS) or \
                 not (isinstance(method, ast.Constant) and method.value == "POST"):
             problem = problem or f"{where} is not a POST to /v1/chat/completions"
