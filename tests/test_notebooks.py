@@ -406,3 +406,25 @@ def test_a_notebook_function_built_with_another_librarys_openai_before_openais_i
     report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
     assert any("OpenAI here is llama_index.llms.openai.OpenAI" in t for t in todos), todos
+
+
+def test_a_pip_magic_follows_a_converted_langchain_notebook(tmp_path):
+    """Probe review: ``%pip install -U langchain-openai langchain-core`` stayed while the code cells
+    now import langchain_mistralai: a fresh kernel failed on the import."""
+    import json
+
+    from migrator.engine import Mode, run
+
+    cells = ["%pip install -U langchain-openai langchain-core",
+             "from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0)\n"
+             "print(llm.invoke(\"hi\").content)"]
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": cell} for cell in cells],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+               for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+    assert sources[0] == '%pip install -U "langchain-mistralai>=1.1,<2" langchain-core', sources
+    assert "from langchain_mistralai import ChatMistralAI" in sources[1], sources

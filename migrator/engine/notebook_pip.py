@@ -15,10 +15,9 @@ import re
 from migrator.engine.results import Finding, FindingKind
 from migrator.engine.project_files import ENV_RULE
 from migrator.mapping.env import API_KEY_ENV
-from migrator.mapping.packages import OPENAI_PACKAGE
+from migrator.mapping.packages import PACKAGES
 
 RULE = "MIG113"
-MISTRAL_PINNED = f'"{OPENAI_PACKAGE.requirement}"'  # quoted: the shell would read `>` and `<` as redirections
 # `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
 _PIP_INSTALL = re.compile(r"^[ \t]*[%!][ \t]*(?:(?:python3?|\S*/python3?)[ \t]+-m[ \t]+)?(?:uv[ \t]+)?"
                           r"pip3?[ \t]+install\b")
@@ -79,41 +78,70 @@ def _selected(config, rule: str = RULE) -> bool:
     return (not select or rule in select) and rule not in ignore
 
 
+def _modules(code: str) -> set[str]:
+    """Every module the code imports (dotted: ``llama_index.llms.mistralai``), anywhere in it."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return set()
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+    return found
+
+
+def _imports_module(modules: set[str], name: str) -> bool:
+    return any(module == name or module.startswith(name + ".") for module in modules)
+
+
 def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     """Rewrite the notebook's masked ``pip install`` lines (``notebook.masks``) for the converted
-    module ``converted``; returns a finding per rewritten line."""
+    module ``converted``; returns a finding per rewritten requirement. Each package of
+    ``migrator.mapping.packages.PACKAGES`` whose replacement the converted cells import (mistralai,
+    langchain-mistralai, the LlamaIndex Mistral integrations) follows, as in the manifests (MIG114)."""
     from migrator.engine.notebooks import locate
 
-    imports = _imports(converted)
-    if "mistralai" not in imports or not _selected(config):
+    modules = _modules(converted)
+    moved = [p for p in PACKAGES if _imports_module(modules, p.new_module)]
+    if not moved or not _selected(config):
         return []
-    keeps_openai = "openai" in imports
     findings = []
     for number, line in sorted(notebook.masks.items()):
         command = _PIP_INSTALL.match(line)
         if not command:
             continue
-        requirements = list(_requirements(line, command.end()))
-        names = {name for name, *_ in requirements}
-        if "openai" not in names or "mistralai" in names:
+        original, whats = line, []
+        for package in moved:
+            requirements = list(_requirements(line, command.end()))
+            names = {name for name, *_ in requirements}
+            if package.old not in names or package.new in names:
+                continue
+            _, pinned, start, end = next(r for r in requirements if r[0] == package.old)
+            # always the range: the converted cells import what the range's releases have (mistralai.client:
+            # 3.x), and an unpinned install leaves an older release already in the kernel as it is
+            wanted = f'"{package.requirement}"'  # quoted: the shell would read `>` and `<` as redirections
+            if package.bundle or _imports_module(modules, package.old_module):
+                why = "installs other integrations too" if package.bundle else \
+                    f"still imports {package.old_module} for what stays on OpenAI"
+                whats.append((f"also installs {wanted} (the notebook {why})", pinned))
+                line = line[:end] + " " + wanted + line[end:]
+            else:
+                whats.append((f"installs {wanted} instead of {line[start:end]} (the notebook now imports "
+                              f"{package.new_module})", pinned))
+                line = line[:start] + wanted + line[end:]
+        if not whats:
             continue
-        _, pinned, start, end = next(r for r in requirements if r[0] == "openai")
-        # always the range: the converted cells import mistralai.client (3.x), and an unpinned install
-        # leaves an older mistralai already in the kernel as it is
-        mistral = MISTRAL_PINNED
-        if keeps_openai:
-            new = line[:end] + " " + mistral + line[end:]
-            what = f"also installs {mistral} (the notebook still imports openai for a client kept on OpenAI)"
-        else:
-            new = line[:start] + mistral + line[end:]
-            what = f"installs {mistral} instead of {line[start:end]} (the notebook now imports mistralai)"
-        notebook.masks[number] = new
+        notebook.masks[number] = line
         module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
                            if text.endswith(f"#{notebook.tag}mask {number}"))
         cell, in_cell, json_line = locate(notebook, module_line)
-        findings.append(Finding(RULE, FindingKind.CONVERTED, json_line,
-                                f"cell {cell.number}, line {in_cell}: `{line.strip()}` {what}",
-                                "approximate" if pinned else "exact"))
+        for what, pinned in whats:
+            findings.append(Finding(RULE, FindingKind.CONVERTED, json_line,
+                                    f"cell {cell.number}, line {in_cell}: `{original.strip()}` {what}",
+                                    "approximate" if pinned else "exact"))
     return findings
 
 
@@ -127,6 +155,10 @@ class NotebookPip:
     added next to ``openai``, as ``"mistralai>=3.7,<4"`` (quoted for the shell): the converted cells
     import ``mistralai.client``, which older mistralai releases lack, and an unpinned install leaves an
     older one in the kernel as it is. Options, other packages and comments on the line stay as they are.
+    The wrappers MIG116 / MIG121 convert follow the same way, as in the manifests (MIG114):
+    ``langchain-openai`` -> ``"langchain-mistralai>=1.1,<2"``, ``llama-index-llms-openai`` ->
+    ``"llama-index-llms-mistralai>=0.11,<0.12"``, ``llama-index-embeddings-openai`` -> its Mistral
+    counterpart (added next to the ``llama-index`` bundle).
 
     **Why.** The notebook's first cell installs what the others import: after conversion it must
     install ``mistralai``, and keep ``openai`` only while some code still imports it.
@@ -144,7 +176,8 @@ class NotebookPip:
     NAME = "notebook-pip"
     SAFETY = "approximate"
     TARGETS = ("mistral", "openai-compatible")
-    DESCRIPTION = "a notebook's %pip / !pip install openai -> mistralai (added next to openai when a client is kept)"
+    DESCRIPTION = ("a notebook's %pip / !pip install openai -> mistralai (added next to openai when a client is kept); "
+                   "langchain-openai / llama-index OpenAI integrations -> their Mistral counterparts")
     LANGUAGE = "text"
     BEFORE = "# a notebook cell\n%pip install -q openai tiktoken\n"
     AFTER = "# a notebook cell\n%pip install -q \"mistralai>=3.7,<4\" tiktoken\n"
