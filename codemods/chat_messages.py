@@ -6,6 +6,7 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer
 from codemods._facts import BUILT, MSG, message_change
+from migrator.mapping.responses import INPUT_IMAGE_DETAIL
 from migrator.mapping.chat import MESSAGE_ROLES
 from migrator.mapping.messages import mistral_tool_call_id
 
@@ -109,14 +110,16 @@ class _Transformer(RuleTransformer):
                 at = -1  # a **splat before "type" may set detail: ours goes first, so that it still wins
             kind = elements[at] if at >= 0 else elements[0]
             quote = getattr(kind.key, "quote", '"') if at >= 0 else '"'
-            detail = cst.DictElement(cst.SimpleString(f"{quote}detail{quote}"), cst.SimpleString(f"{quote}auto{quote}"),
+            detail = cst.DictElement(cst.SimpleString(f"{quote}detail{quote}"),
+                                     cst.SimpleString(f"{quote}{INPUT_IMAGE_DETAIL}{quote}"),
                                      comma=kind.comma if isinstance(kind.comma, cst.Comma) else
                                      cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
             if at >= 0 and not isinstance(kind.comma, cst.Comma):  # "type" was last: it gets a comma now
                 elements[at] = kind.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
                 detail = detail.with_changes(comma=cst.MaybeSentinel.DEFAULT)
             elements.insert(at + 1, detail)
-            self.converted(line, 'input_image part: "detail": "auto" added (OpenAI\'s default; Mistral requires it)')
+            self.converted(line, f'input_image part: "detail": "{INPUT_IMAGE_DETAIL}" added '
+                                 "(OpenAI's default; Mistral requires it)")
             return updated.with_changes(elements=elements)
         if change == "function":
             self.todo(line, 'legacy {"role": "function"} result: Mistral needs {"role": "tool", "tool_call_id": '

@@ -57,21 +57,6 @@ def _requirements(line: str, start: int):
             yield _canonical(parsed.group(1)), bool(parsed.group(3).strip()), match.start(), match.end()
 
 
-def _imports(code: str) -> set[str]:
-    """The top-level packages the module imports, anywhere in it."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return set()
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.add(node.module.split(".")[0])
-    return found
-
-
 def _selected(config, rule: str = RULE) -> bool:
     select = {code.upper() for code in getattr(config, "select", ()) or ()}
     ignore = {code.upper() for code in getattr(config, "ignore", ()) or ()}
@@ -192,7 +177,7 @@ def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
     rewritten nor shown; the line is left for a person."""
     from migrator.engine.notebooks import locate
 
-    imports = _imports(converted)
+    imports = {module.split(".")[0] for module in _modules(converted)}
     if "mistralai" not in imports or not _selected(config, ENV_RULE):
         return []
     message = (f"set {API_KEY_ENV} here too (with a Mistral key): the converted client reads it, a client kept "

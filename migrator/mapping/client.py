@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 from migrator.mapping import transforms as t
@@ -150,6 +151,11 @@ OPENAI_CONSUMERS = MappingProxyType({
     "ChatOpenAI": "LangChain's ChatOpenAI takes an OpenAI client; use langchain_mistralai.ChatMistralAI",
     "OpenAIEmbeddings": "LangChain's OpenAIEmbeddings takes an OpenAI client; use MistralAIEmbeddings",
 })
+
+# Tracing wrappers that return the OpenAI client they are given (opik's track_openai, langsmith's
+# wrap_openai, parea's wrap_openai_client): handing a client to one keeps it on OpenAI, and calls on
+# what it returns are that client's.
+TRACING_WRAPPER = re.compile(r"^(?:wrap|track|trace|observe|instrument)_openai(?:_client)?$")
 
 # ``cl.instrument_openai()`` (Chainlit) and the like, called without a client: they patch the openai SDK
 # itself, so the calls converted in their module leave the traces (MIG101's TODO there).

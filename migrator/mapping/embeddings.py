@@ -48,6 +48,10 @@ METHOD = "embeddings.create"
 ASYNC_METHOD = "embeddings.create_async"
 
 
+# A parameter annotation that lets token ids through (``List[int]``, ``List[List[int]]``): Mistral embeds text only.
+TOKEN_ANNOTATION = re.compile(r"(?i)(list|sequence|iterable)\[\s*int\s*\]")
+
+
 def token_array(value: object) -> bool:
     """A literal ``input`` of token ids (``[1, 2]`` or ``[[1, 2]]``): Mistral embeds text only."""
     if isinstance(value, (list, tuple)) and value:

@@ -92,3 +92,7 @@ PARSED_READ = "output_parsed"
 PARSED_CODE = "{response}.choices[0].message.parsed"
 # Roles a literal input item may have (developer is Mistral chat's system).
 PARSE_ROLES = MappingProxyType({"system": "system", "developer": "system", "user": "user", "assistant": "assistant"})
+
+# An input image part's "detail" when the app gives none: OpenAI's default; mistralai 3.7's request model
+# requires the field (a ValidationError before sending). MIG104 adds it.
+INPUT_IMAGE_DETAIL = "auto"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -27,9 +26,9 @@ from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
-from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, WRAPPED_CLIENT_NAMES,
+from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, WRAPPED_CLIENT_NAMES,
                                      WRAPPED_OPENAI_MODULES, classify_endpoint)
-from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
+from migrator.mapping.embeddings import EMBEDDING_KWARGS, TOKEN_ANNOTATION, token_array
 from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED
 from migrator.mapping.models import OPENAI_MODEL_MARK
@@ -323,9 +322,6 @@ def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST
 
 
 UNKNOWN = None  # an evaluation that cannot tell
-# Tracing wrappers that return the OpenAI client they are given (opik's track_openai, langsmith's
-# wrap_openai, parea's wrap_openai_client): handing a client to one keeps it on OpenAI.
-_TRACING_WRAPPER = re.compile(r"^(?:wrap|track|trace|observe|instrument)_openai(?:_client)?$")
 MISTRAL_CLASSES = frozenset({"Mistral", "MistralAzure", "MistralGoogleCloud"})
 # Receivers named after another provider's SDK (`def call(anthropic, ...)`) are not OpenAI clients.
 FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "groq", "bedrock", "mistral")
@@ -698,7 +694,7 @@ class _Builder:
         wrapped = _wrapped_constructor(f, node)
         if wrapped is not None:
             return frozenset({self.wrapped_origin(f, node, wrapped)})
-        if node.args and _TRACING_WRAPPER.match((dotted_name(node.func) or "").rsplit(".", 1)[-1]):
+        if node.args and TRACING_WRAPPER.match((dotted_name(node.func) or "").rsplit(".", 1)[-1]):
             # `track_openai(client)`, `wrap_openai(client)`: the client itself, traced (handing it over
             # keeps it on OpenAI); its calls are the client's, not an unknown receiver's
             return self._eval(f, scope, node.args[0], depth + 1)
@@ -2591,7 +2587,7 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
             # a parameter annotated to take token ids (openai/evals: Union[str, List[str], List[List[int]]])
             param = f.params.get((f.scope_of.get(id(kw.value), ()), kw.value.id))
             annotation = ast.unparse(param[1]) if param and param[1] is not None else ""
-            if re.search(r"(?i)(list|sequence|iterable)\[\s*int\s*\]", annotation):
+            if TOKEN_ANNOTATION.search(annotation):
                 return f"input={kw.value.id} is annotated to take token ids ({annotation}): Mistral embeds text only"
         if kw.arg == "encoding_format" and value != "float":
             return (f"encoding_format={value!r}: Mistral's response model holds floats; "

@@ -940,20 +940,16 @@ def _walk(nodes):
         todo.extend(ast.iter_child_nodes(node))
 
 
-# Modules whose OpenAI classes MIG116 (LangChain) / MIG121 (LlamaIndex) convert.
-_WRAPPER_MODULES = ("langchain_openai", "langchain.chat_models", "langchain.embeddings", "langchain.llms",
-                    "langchain_community.chat_models", "langchain_community.embeddings", "llama_index.llms.openai",
-                    "llama_index.embeddings.openai")
-
-
 def _wrapper_module(f) -> bool:
     """Does the module import OpenAI classes of LangChain or LlamaIndex (which raise no openai exceptions
     once converted)?"""
     found = f.__dict__.get("_wrapper_module")
     if found is None:
+        from migrator.mapping import langchain as lc, llamaindex as li
+
+        wrapped = {*lc.CHAT_MODULES, *lc.EMBEDDING_MODULES, *li.LLM_MODULES, *li.EMBEDDING_MODULES}
         found = f.__dict__["_wrapper_module"] = any(
-            module == m or module.startswith(m + ".") for module, level, _ in f.repo_imports.values() if not level
-            for m in _WRAPPER_MODULES)
+            module in wrapped for module, level, _ in f.repo_imports.values() if not level)
     return found
 
 
