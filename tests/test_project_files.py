@@ -312,3 +312,80 @@ def test_wrapper_packages_follow_their_own_imports(tmp_path):
     facts = CodeFacts(texts={"app.py": (tmp_path / "app.py").read_text()}, any_converted=True)
     edit = _edit((tmp_path / "requirements.txt").read_text(), "requirements.txt", REQUIREMENTS, facts)
     assert edit.text == "langchain-mistralai>=1.1,<2\nopenai\n"  # no mistralai import: openai left alone
+
+
+def _manifest_todos(text: str, name: str, kind: str, code: str) -> tuple[str, list]:
+    from migrator.engine.project_files import _edit
+
+    facts = CodeFacts(texts={"app.py": code}, any_converted=True)
+    edit = _edit(text, name, kind, facts)
+    return edit.text, [(f.line, f.message) for f in edit.findings if f.kind is FindingKind.TODO]
+
+
+MISTRAL_CODE = "from mistralai.client import Mistral\n"
+LANGCHAIN_CODE = "from langchain_mistralai import ChatMistralAI\n"
+
+
+@pytest.mark.parametrize(("manifest", "line", "pinned"), [
+    ("openai==0.28.1\npydantic==1.10.13  # pinned for fastapi 0.95\n", 2, "==1.10.13"),
+    ("openai>=1\npydantic<2\n", 2, "<2"),
+    ("openai>=1\npydantic~=2.5.0\n", 2, "~=2.5.0"),
+    ("openai>=1\npython-dateutil==2.7.0\n", 2, "==2.7.0"),
+])
+def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, line, pinned):
+    """mistralai 3.7 needs pydantic>=2.11.2 (its wheel's Requires-Dist): a pin below that makes the
+    edited requirements uninstallable, so the pin's line is reported; the edit itself still happens."""
+    text, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert text.startswith("mistralai>=3.7,<4\n")
+    assert [number for number, _ in todos] == [line]
+    assert f"is pinned to {pinned}, but mistralai 3.7 needs" in todos[0][1]
+
+
+@pytest.mark.parametrize("manifest", [
+    "openai>=1\npydantic>=1.10\n",  # a lower bound only: pip picks a pydantic 2
+    "openai>=1\npydantic~=2.5\n",  # ~=2.5 allows any 2.x from 2.5
+    "openai>=1\npydantic==2.*\n",
+    "openai>=1\npydantic\n",
+    "openai>=1\n# pydantic==1.10\n",  # a comment
+    "mistralai>=3.7\nopenai>=1\npydantic==1.10\n",  # mistralai was declared already: not this edit's doing
+])
+def test_pins_that_admit_what_mistralai_needs_are_not_reported(manifest):
+    _, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert todos == []
+
+
+def test_old_langchain_pins_are_reported_when_langchain_mistralai_is_added():
+    manifest = "langchain==0.1.20\nlangchain-core==0.1.52\nlangchain-openai==0.1.7\n"
+    text, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
+    assert text == "langchain==0.1.20\nlangchain-core==0.1.52\nlangchain-mistralai>=1.1,<2\n"
+    assert [number for number, _ in todos] == [1, 2]
+    assert "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2" in todos[1][1]
+    _, todos = _manifest_todos("langchain>=1.0\nlangchain-openai>=1\n", "requirements.txt", REQUIREMENTS,
+                               LANGCHAIN_CODE)
+    assert todos == []
+
+
+def test_poetry_caret_and_pep621_pins_are_read_as_their_tools_read_them():
+    poetry = ('[tool.poetry.dependencies]\npython = "^3.10"\nopenai = "^1.3"\npydantic = "^1.10"\n'
+              'langchain-core = {version = "^0.1.4", optional = true}\n')
+    text, todos = _manifest_todos(poetry, "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert 'mistralai = ">=3.7,<4"' in text
+    assert [number for number, _ in todos] == [4]  # ^1.10 is <2; langchain-core is not mistralai's need
+    pep621 = '[project]\nname = "app"\ndependencies = [\n  "openai>=1",\n  "pydantic[email]>=1.10,<2",\n]\n'
+    _, todos = _manifest_todos(pep621, "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [5]
+    _, todos = _manifest_todos('[tool.poetry.dependencies]\nopenai = "^1.3"\npydantic = "^2.0"\n',
+                               "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert todos == []  # ^2.0 allows 2.11.2
+
+
+def test_pipfile_and_setup_py_pins():
+    pipfile = '[packages]\nopenai = "*"\npydantic = "==1.10.2"\n'
+    _, todos = _manifest_todos(pipfile, "Pipfile", PIPFILE, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [3]
+    setup = 'from setuptools import setup\nsetup(install_requires=["openai>=1", "pydantic<2.0"])\n'
+    from migrator.engine.walk import PYTHON
+
+    text, todos = _manifest_todos(setup, "setup.py", PYTHON, MISTRAL_CODE)
+    assert '"mistralai>=3.7,<4"' in text
+    assert [number for number, _ in todos] == [2]

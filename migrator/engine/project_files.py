@@ -716,6 +716,158 @@ def project_transform(facts: CodeFacts, kind: str):
     return transform
 
 
+# -- pins the added requirement cannot live with ----------------------------------------------------
+
+_OPS = r"(?:===|==|~=|!=|<=|>=|<|>)"
+# ``name[extras] (spec, spec)`` as PEP 508 writes it (requirements, setup.cfg / setup.py, PEP 621 strings)
+_PEP508_PIN = re.compile(r"(?<![\w.-])([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*"
+                         rf"({_OPS}\s*[\w.*+!-]+(?:\s*,\s*{_OPS}\s*[\w.*+!-]+)*)")
+# ``name = "constraint"`` / ``name = {version = "constraint", ...}`` (Poetry, Pipfile)
+_TOML_PIN = re.compile(r"""^\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?\s*=\s*(?:\{[^}]*?\bversion\s*=\s*)?["']([^"']+)["']""")
+
+
+def _version(text: str):
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
+
+
+def _bump(release: tuple, places: int):
+    """The version after every ``release[:places]`` one: (1, 4, 2), 2 -> 1.5."""
+    from packaging.version import Version
+
+    head = list(release[:places]) or [0]
+    head[-1] += 1
+    return Version(".".join(map(str, head)))
+
+
+def _interval(spec: str, poetry: bool = False):
+    """The versions ``spec`` allows as (low, low inclusive, high, high inclusive), None for unbounded;
+    False when they are none, None when the spec is not understood. Poetry's ``^`` / ``~`` / bare
+    versions are read as Poetry reads them when ``poetry`` is set."""
+    low, low_in, high, high_in = None, True, None, True
+
+    def above(version, inclusive):
+        nonlocal low, low_in
+        if low is None or version > low or (version == low and not inclusive):
+            low, low_in = version, inclusive
+
+    def below(version, inclusive):
+        nonlocal high, high_in
+        if high is None or version < high or (version == high and not inclusive):
+            high, high_in = version, inclusive
+
+    for part in spec.split(","):
+        part = part.strip()
+        if not part or part == "*":
+            continue
+        match = re.fullmatch(r"(===|==|~=|!=|<=|>=|<|>|\^|~|=)?\s*([\w.*+!-]+)", part)
+        if not match:
+            return None
+        op, text = match.group(1) or ("==" if poetry else None), match.group(2)
+        if op is None:
+            return None
+        if op == "!=":
+            continue
+        wildcard = text.endswith(".*")
+        version = _version(text[:-2] if wildcard else text)
+        if version is None:
+            return None
+        release = version.release
+        if op in ("==", "===", "=") and wildcard:
+            above(version, True)
+            below(_bump(release, len(release)), False)
+        elif op in ("==", "===", "="):
+            above(version, True)
+            below(version, True)
+        elif op == "~=":
+            above(version, True)
+            below(_bump(release, max(1, len(release) - 1)), False)
+        elif op == "^":
+            above(version, True)
+            nonzero = next((i for i, n in enumerate(release) if n), len(release) - 1)
+            below(_bump(release, nonzero + 1), False)
+        elif op == "~":
+            above(version, True)
+            below(_bump(release, 2 if len(release) > 1 else 1), False)
+        elif op in (">=", ">"):
+            above(version, op == ">=")
+        else:
+            below(version, op == "<=")
+    if low is not None and high is not None and (low > high or (low == high and not (low_in and high_in))):
+        return False
+    return low, low_in, high, high_in
+
+
+def _tightest(bounds: list, pick) -> tuple | None:
+    """The bound ``pick`` (max for lows, min for highs) chooses; inclusive only if every bound at that
+    version is."""
+    bounds = [bound for bound in bounds if bound[0] is not None]
+    if not bounds:
+        return None
+    version = pick(bound[0] for bound in bounds)
+    return version, all(inclusive for v, inclusive in bounds if v == version)
+
+
+def _disjoint(first, second) -> bool:
+    """No version lies in both intervals (``_interval``'s tuples)."""
+    low = _tightest([first[:2], second[:2]], max)
+    high = _tightest([first[2:], second[2:]], min)
+    if low is None or high is None:
+        return False
+    return low[0] > high[0] or (low[0] == high[0] and not (low[1] and high[1]))
+
+
+def _pins(text: str, kind: str) -> list[tuple[int, str, str, bool]]:
+    """(line number, canonical name, constraint, Poetry syntax) of each requirement with a version."""
+    found = []
+    toml = kind in (PYPROJECT, PIPFILE)
+    for number, line in enumerate(text.splitlines(), 1):
+        code = line.split("#", 1)[0] if not toml else line
+        if code.lstrip().startswith(("#", "-")):
+            continue
+        pin = _TOML_PIN.match(code) if toml else None
+        if pin:
+            found.append((number, canonical(pin.group(1)), pin.group(2), kind == PYPROJECT))
+            continue
+        for match in _PEP508_PIN.finditer(code):
+            found.append((number, canonical(match.group(1)), re.sub(r"\s+", "", match.group(2)), False))
+    return found
+
+
+def _declares(text: str, name: str) -> bool:
+    pattern = r"[-_.]+".join(map(re.escape, re.split(r"[-_.]+", name)))
+    return re.search(rf"(?<![\w.-]){pattern}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def pin_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding]:
+    """A TODO for each pin in ``after`` outside what a requirement the edit added needs (mistralai
+    3.7 needs pydantic>=2.11.2: ``pydantic==1.10.13`` next to it cannot be installed)."""
+    findings = []
+    pins = _pins(after, kind)
+    seen = set()
+    for pkg in PACKAGES:
+        if not pkg.needs or _declares(before, pkg.new) or not _declares(after, pkg.new):
+            continue
+        for dist, needed, why in pkg.needs:
+            wanted = _interval(needed)
+            for number, pinned_name, constraint, poetry in pins:
+                if pinned_name != dist or (number, dist) in seen:
+                    continue
+                allowed = _interval(constraint, poetry)
+                if allowed is None or not (allowed is False or _disjoint(allowed, wanted)):
+                    continue
+                seen.add((number, dist))
+                findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                                        f"{name}: {dist} is pinned to {constraint}, but {why}: pip cannot install "
+                                        f"both; move the pin (and check the code against that {dist}) or pin a "
+                                        f"{pkg.new} release that accepts it", "manual"))
+    return sorted(findings, key=lambda finding: finding.line)
+
+
 def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     if kind in (ENV_FILE, DEPLOY):
         if ENV_RULE not in facts.rules or not facts.any_converted or not facts.key_env or facts.key_env == OPENAI_KEY:
@@ -741,6 +893,8 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
+    if edit.text != text:
+        edit.findings.extend(pin_conflicts(text, edit.text, kind, name))
     return edit
 
 
@@ -800,7 +954,11 @@ class DependencyFiles:
     **Fix safety.** Approximate: the version range is migrator's (the SDK it converts to), not a lock.
     **Left with a TODO:** hash-pinned lines (``--hash``: regenerate with pip-compile), files generated by
     pip-compile (edit their ``.in``), Poetry git / path dependencies and ``[tool.poetry.dependencies.openai]``
-    tables, and any TOML edit that does not parse back to exactly the intended change.
+    tables, and any TOML edit that does not parse back to exactly the intended change. **Reported with a
+    TODO on its line:** a pin the added requirement cannot be installed with, read as pip (or Poetry:
+    ``^``, ``~``) reads it: ``pydantic==1.10.13`` or ``pydantic<2`` next to ``mistralai`` (which needs
+    pydantic>=2.11.2), ``langchain-core==0.1.52`` or ``langchain==0.3.27`` next to ``langchain-mistralai``
+    1.x (langchain-core>=1.4.7), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations.
 
     **openai-compatible target.** The code keeps the ``openai`` SDK: manifests are left alone.
     """

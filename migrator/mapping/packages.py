@@ -18,25 +18,55 @@ class Package:
     new_module: str
     version: str  # the range declared for ``new``
     bundle: bool = False  # ``old`` installs the OpenAI integration among others: it stays, ``new`` joins it
+    # What ``new`` needs that a manifest may pin out of range: (distribution, PEP 440 range, why).
+    # A pin outside the range makes the edited manifest uninstallable (MIG114 reports it).
+    needs: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def requirement(self) -> str:
         return f"{self.new}{self.version}"
 
 
-OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_VERSION)
+# From the wheels' Requires-Dist (mistralai 3.7.0, langchain-mistralai 1.1.6, llama-index-llms-mistralai
+# 0.11.0, llama-index-embeddings-mistralai 0.6.0, and langchain 0.1.20 / 0.3.27 / 1.0.0, llama-index
+# 0.10.50 / 0.12.0 / 0.14.0 for the bundles that pin a core).
+OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_VERSION, needs=(
+    ("pydantic", ">=2.11.2", "mistralai 3.7 needs pydantic>=2.11.2"),
+    ("python-dateutil", ">=2.8.2", "mistralai 3.7 needs python-dateutil>=2.8.2"),
+    ("opentelemetry-api", ">=1.33.1,<2", "mistralai 3.7 needs opentelemetry-api>=1.33.1,<2"),
+    ("typing-inspection", ">=0.4.0", "mistralai 3.7 needs typing-inspection>=0.4.0"),
+))
+_LANGCHAIN_NEEDS = (
+    ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2"),
+    ("langchain", ">=1.0,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain 0.x pins "
+                              "langchain-core<1"),
+    ("pydantic", ">=2,<3", "langchain-mistralai 1.1 needs pydantic 2"),
+    ("httpx", ">=0.25.2,<1", "langchain-mistralai 1.1 needs httpx>=0.25.2,<1"),
+    ("tokenizers", ">=0.15.1,<1", "langchain-mistralai 1.1 needs tokenizers>=0.15.1,<1"),
+)
+_LLAMA_LLM_NEEDS = (
+    ("llama-index-core", ">=0.14.5,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5,<0.15"),
+    ("llama-index", ">=0.14,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5, and "
+                                    "llama-index before 0.14 pins an older core"),
+)
+_LLAMA_EMBED_NEEDS = (
+    ("llama-index-core", ">=0.13,<0.15", "llama-index-embeddings-mistralai 0.6 needs llama-index-core>=0.13,<0.15"),
+    ("llama-index", ">=0.13,<0.15", "llama-index-embeddings-mistralai 0.6 needs llama-index-core>=0.13, and "
+                                    "llama-index before 0.13 pins an older core"),
+)
 # The wrappers a rule converts: the manifests follow them the same way.
 PACKAGES = (
     OPENAI_PACKAGE,
-    Package("langchain-openai", "langchain_openai", "langchain-mistralai", "langchain_mistralai", ">=1.1,<2"),
+    Package("langchain-openai", "langchain_openai", "langchain-mistralai", "langchain_mistralai", ">=1.1,<2",
+            needs=_LANGCHAIN_NEEDS),
     # MIG121; both need mistralai>=2 and llama-index-core 0.14 (checked: 0.11.0 / 0.6.0 install with mistralai 3.7)
     Package("llama-index-llms-openai", "llama_index.llms.openai", "llama-index-llms-mistralai",
-            "llama_index.llms.mistralai", ">=0.11,<0.12"),
+            "llama_index.llms.mistralai", ">=0.11,<0.12", needs=_LLAMA_LLM_NEEDS),
     Package("llama-index-embeddings-openai", "llama_index.embeddings.openai", "llama-index-embeddings-mistralai",
-            "llama_index.embeddings.mistralai", ">=0.6,<0.7"),
+            "llama_index.embeddings.mistralai", ">=0.6,<0.7", needs=_LLAMA_EMBED_NEEDS),
     # the llama-index bundle installs both OpenAI integrations (not the Mistral ones) with the core
     Package("llama-index", "llama_index.llms.openai", "llama-index-llms-mistralai", "llama_index.llms.mistralai",
-            ">=0.11,<0.12", bundle=True),
+            ">=0.11,<0.12", bundle=True, needs=_LLAMA_LLM_NEEDS),
     Package("llama-index", "llama_index.embeddings.openai", "llama-index-embeddings-mistralai",
-            "llama_index.embeddings.mistralai", ">=0.6,<0.7", bundle=True),
+            "llama_index.embeddings.mistralai", ">=0.6,<0.7", bundle=True, needs=_LLAMA_EMBED_NEEDS),
 )
