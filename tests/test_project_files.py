@@ -389,3 +389,62 @@ def test_pipfile_and_setup_py_pins():
     text, todos = _manifest_todos(setup, "setup.py", PYTHON, MISTRAL_CODE)
     assert '"mistralai>=3.7,<4"' in text
     assert [number for number, _ in todos] == [2]
+
+
+MODEL_CODE = ('import os\nMODEL = os.getenv("OPENAI_MODEL", "mistral-small-latest")\n'
+              'EMBED = os.environ.get("EMBED_MODEL") or "mistral-embed"\n')
+
+
+def _env_edit(text: str, name: str, kind: str, code: str = MODEL_CODE):
+    from migrator.engine.project_files import _edit
+
+    facts = CodeFacts(texts={"app.py": code}, any_converted=True)
+    edit = _edit(text, name, kind, facts)
+    return edit.text, [(f.kind, f.line, f.message) for f in edit.findings]
+
+
+def test_model_variables_in_an_example_env_file_follow_the_model_map():
+    """The code's getenv default was mapped (MIG102), so only converted calls read the variable: the
+    example's value is what they would send, and follows the same map."""
+    text, findings = _env_edit("OPENAI_MODEL=gpt-4o  # the chat model\nEMBED_MODEL='text-embedding-3-small'\n"
+                               "OTHER_MODEL=gpt-4o\n", ".env.example", ENV_FILE)
+    assert text == ("OPENAI_MODEL=mistral-large-latest  # the chat model\nEMBED_MODEL='mistral-embed'\n"
+                    "OTHER_MODEL=gpt-4o\n")  # OTHER_MODEL: no converted code reads it
+    assert [(kind, line) for kind, line, _ in findings] == [(FindingKind.CONVERTED, 1), (FindingKind.CONVERTED, 2)]
+    assert "'gpt-4o' -> 'mistral-large-latest'" in findings[0][2]
+
+
+@pytest.mark.parametrize("other_read", [
+    'os.environ["OPENAI_MODEL"]',  # read without a default: another use, maybe a kept client
+    'os.getenv("OPENAI_MODEL", "gpt-4o")',  # a kept client's default, left on OpenAI's model
+])
+def test_a_model_variable_read_elsewhere_without_a_target_default_is_left(other_read):
+    code = MODEL_CODE + f"kept = {other_read}\n"
+    text, findings = _env_edit("OPENAI_MODEL=gpt-4o\n", ".env.example", ENV_FILE, code)
+    assert text == "OPENAI_MODEL=gpt-4o\n"
+    assert not [f for f in findings if "OPENAI_MODEL" in f[2]]
+
+
+def test_a_real_env_file_model_value_is_reported_not_shown_nor_changed():
+    text, findings = _env_edit("OPENAI_MODEL=gpt-4o-2024-08-06\n", ".env", ENV_FILE)
+    assert text == "OPENAI_MODEL=gpt-4o-2024-08-06\n"
+    [(kind, line, message)] = findings
+    assert (kind, line) == (FindingKind.TODO, 1) and "OPENAI_MODEL" in message and "gpt-4o" not in message
+
+
+def test_model_variables_in_compose_and_workflow_files():
+    compose = ("services:\n  app:\n    environment:\n      - OPENAI_MODEL=${OPENAI_MODEL:-gpt-4o-mini}\n"
+               "      EMBED_MODEL: \"text-embedding-ada-002\"\n")
+    text, findings = _env_edit(compose, "docker-compose.yml", DEPLOY)
+    assert "- OPENAI_MODEL=${OPENAI_MODEL:-mistral-small-latest}\n" in text
+    assert 'EMBED_MODEL: "mistral-embed"\n' in text
+    workflow = "jobs:\n  t:\n    env:\n      OPENAI_MODEL: o3-mini\n      OPENAI_MODEL_NOTE: gpt-4o\n"
+    text, _ = _env_edit(workflow, ".github/workflows/t.yml", DEPLOY)
+    assert "OPENAI_MODEL: magistral-medium-latest\n" in text and "OPENAI_MODEL_NOTE: gpt-4o\n" in text
+
+
+def test_model_variables_read_in_a_notebook():
+    cell = json.dumps({"cells": [{"cell_type": "code", "source": [
+        'model = os.getenv("LLM", "mistral-large-latest")\n']}]})
+    text, _ = _env_edit("LLM=gpt-4.1\n", "sample.env", ENV_FILE, cell)
+    assert text == "LLM=mistral-large-latest\n"

@@ -35,6 +35,7 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
 )
+from migrator.mapping.models import is_mistral_model, slot_model_literal
 from migrator.mapping.packages import OPENAI_PACKAGE, PACKAGES, Package
 
 DEPENDENCY_RULE = "MIG114"
@@ -51,6 +52,16 @@ def _imports(module: str):
         _IMPORTS[module] = re.compile(_IMPORT.format(re.escape(module)), re.MULTILINE)
     return _IMPORTS[module]
 _KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
+# A read of an environment variable in code (or a notebook's JSON, quotes escaped): its default, or
+# the ``or "..."`` fallback after it.
+_Q = r"""\\?["']"""
+_VALUE = r"""[^"'\\\n]*"""
+_ENV_READ = re.compile(
+    rf"(?:getenv|environ\.get)\(\s*{_Q}(?P<name>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*"
+    rf"(?:,\s*{_Q}(?P<default>{_VALUE}){_Q}\s*)?\)(?:\s*or\s*{_Q}(?P<fallback>{_VALUE}){_Q})?"
+    rf"|environ\[\s*{_Q}(?P<indexed>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*\]")
+# An OpenAI model name inside an env / deploy line's value (``gpt-4o``, ``${LLM:-gpt-4o-mini}``).
+_MODEL_TOKEN = re.compile(r"(?:(?<=:-)|(?<![\w.-]))((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134])(?![\w.-])")
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
@@ -71,12 +82,30 @@ class CodeFacts:
     any_converted: bool = False
     key_env: str | None = "MISTRAL_API_KEY"  # the variable converted clients read
     rules: frozenset = frozenset({DEPENDENCY_RULE, ENV_RULE})  # after --select / --ignore
+    models: dict = field(default_factory=dict)  # the run's model map (--model, the provider's)
 
     def scope(self, path: str) -> dict:
         """The code a manifest at ``path`` governs: the files under its directory, else all."""
         directory = posixpath.dirname(path.replace("\\", "/"))
         inside = {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
         return inside or self.texts
+
+    def model_vars(self) -> frozenset:
+        """Environment variables that name the model of converted calls: every read of them in the
+        converted code falls back to a model of the target (``os.getenv("OPENAI_MODEL",
+        "mistral-small-latest")``, a default MIG102 mapped), so a value an example env file gives them
+        is sent to the target too. A read without such a default (another use, a kept client) rules
+        the variable out."""
+        targets = {target for target in self.models.values() if target}
+        verdict: dict[str, bool] = {}
+        for text in self.texts.values():
+            for match in _ENV_READ.finditer(text):
+                name = match.group("name") or match.group("indexed")
+                default = match.group("default") or match.group("fallback")
+                good = default is not None and (is_mistral_model(default) or default in targets)
+                verdict[name] = verdict.get(name, True) and good
+        verdict.pop(OPENAI_KEY, None)
+        return frozenset(name for name, good in verdict.items() if good)
 
     def key_still_read(self) -> bool:
         """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion."""
@@ -688,6 +717,62 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return edit
 
 
+def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
+    """``OPENAI_MODEL=gpt-4o`` in an example env file or a deploy file, where the variable names the
+    model of converted calls only (``CodeFacts.model_vars``): the value follows the model map, as the
+    code's default did. A real env file is reported, its value not shown."""
+    edit = _Edit(text)
+    names = facts.model_vars()
+    if not names:
+        return edit
+    base = posixpath.basename(path)
+    pattern = re.compile(r"^(\s*(?:export\s+)?)(" + "|".join(map(re.escape, sorted(names))) + r")(\s*=)(.*?)(\r?\n)?$"
+                         if kind == ENV_FILE else
+                         r"""^(\s*(?:-\s*)?["']?)(""" + "|".join(map(re.escape, sorted(names)))
+                         + r""")(["']?\s*[:=])(.*?)(\r?\n)?$""")
+    lines = text.splitlines(keepends=True)
+    out = list(lines)
+    touched = []
+    for index, line in enumerate(lines):
+        match = pattern.match(line)
+        if not match:
+            continue
+        head, name, equals, value, ending = match.groups()
+        changes = []
+
+        def follow(token: re.Match) -> str:
+            target = slot_model_literal(token.group(1), facts.models)
+            if target is None or target == token.group(1):
+                return token.group(0)
+            changes.append((token.group(1), target))
+            return target
+
+        new_value = _MODEL_TOKEN.sub(follow, value.split(" #", 1)[0]) + (
+            " #" + value.split(" #", 1)[1] if " #" in value else "")
+        if not changes:
+            continue
+        if kind == ENV_FILE and not is_example_env(path):
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{base} sets {name}, which converted calls send as their model, to an OpenAI model "
+                      f"(its value is not shown): set it to a Mistral model where it is deployed", "manual")
+            continue
+        out[index] = f"{head}{name}{equals}{new_value}{ending or ''}"
+        said = ", ".join(f"{old!r} -> {new!r}" for old, new in changes)
+        touched.append((index, f"{name}: {said} (converted calls send it as their model; see --model)"))
+    if not touched:
+        return edit
+    new_text = "".join(out)
+    if kind == DEPLOY and not _same_yaml_shape(text, new_text):
+        edit.note(ENV_RULE, FindingKind.TODO, touched[0][0] + 1,
+                  f"{base}: {', '.join(sorted(names))} name the model of converted calls: set a Mistral model "
+                  "here (migrator could not edit this file safely)", "manual")
+        return edit
+    edit.text = new_text
+    for index, message in touched:
+        edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1, message, "approximate")
+    return edit
+
+
 def _same_yaml_shape(before: str, after: str) -> bool:
     """The edited YAML still parses (when the original did), with as many documents."""
     import yaml
@@ -870,10 +955,14 @@ def pin_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding
 
 def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     if kind in (ENV_FILE, DEPLOY):
-        if ENV_RULE not in facts.rules or not facts.any_converted or not facts.key_env or facts.key_env == OPENAI_KEY:
+        if ENV_RULE not in facts.rules or not facts.any_converted:
             return _Edit(text)
-        rename = not facts.key_still_read()
-        return edit_env(text, path, facts, rename) if kind == ENV_FILE else edit_deploy(text, path, facts, rename)
+        edit = _Edit(text)
+        if facts.key_env and facts.key_env != OPENAI_KEY:
+            rename = not facts.key_still_read()
+            edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else edit_deploy(text, path, facts, rename)
+        step = edit_model_values(edit.text, path, facts, kind)
+        return _Edit(step.text, edit.findings + step.findings)
     if DEPENDENCY_RULE not in facts.rules:
         return _Edit(text)
     name = posixpath.basename(path.replace("\\", "/"))
@@ -917,7 +1006,8 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
     facts = CodeFacts(texts, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
                       any_converted=bool(getattr(plan, "any_converted", False)), key_env=target.get("key_env"),
                       rules=frozenset(code for code in (DEPENDENCY_RULE, ENV_RULE)
-                                      if (not select or code in select) and code not in ignore))
+                                      if (not select or code in select) and code not in ignore),
+                      models=config.models())
     out = list(code_results)
     for item in project:
         out.append(convert(item, config=config, transform=project_transform(facts, item.source.kind), write=write)[0])
@@ -983,14 +1073,20 @@ class EnvFiles:
     names it; when clients kept on OpenAI still read it, the new variable is added on a line of its
     own next to the old one. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
     ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
-    the finding reminds you to create that secret.
+    the finding reminds you to create that secret. A variable that names the model of converted calls
+    (every read of it in the converted code falls back to a Mistral model, as MIG102 mapped
+    ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) follows the model map in those files too:
+    ``OPENAI_MODEL=gpt-4o`` -> ``OPENAI_MODEL=mistral-large-latest``, ``${LLM:-gpt-4o-mini}`` ->
+    ``${LLM:-mistral-small-latest}``; a variable also read without such a default is left alone.
 
     **Why.** The converted clients read the new variable; a deployment that only sets the old one
-    fails at the first call.
+    fails at the first call. An example that still names an OpenAI model sends it to Mistral, which
+    answers 400.
 
     **Fix safety.** Exact for the rename. **Never changed, reported:** a real env file (``.env``,
     ``.env.production``: no value from it is shown anywhere), an example whose value looks like a real
-    OpenAI key (rotate it), YAML that would not parse back, and lines where the variable is used
+    OpenAI key (rotate it), a real env file's model variable that names an OpenAI model (the value is
+    not shown), YAML that would not parse back, and lines where the variable is used
     inside a command while clients kept on OpenAI still read it. A notebook's ``%env OPENAI_API_KEY=...``
     line (mistral target, cells converted) gets a TODO above it to set ``MISTRAL_API_KEY``; the value
     is a secret and is never rewritten nor shown.
