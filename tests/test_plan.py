@@ -404,3 +404,22 @@ def test_a_call_on_a_tracing_wrappers_result_is_the_kept_clients():
         r = openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
         ''')
     assert todos == ["kept on OpenAI: some uses cannot convert yet; blocking uses: handed to track_openai"], todos
+
+
+@pytest.mark.parametrize("importer", [
+    "from config import OPENAI_API_KEY\nimg = OpenAI(api_key=OPENAI_API_KEY)\n",
+    "import config\nimg = OpenAI(api_key=config.OPENAI_API_KEY)\n",
+])
+def test_a_key_variable_another_module_imports_is_not_renamed(importer: str) -> None:
+    """config.py's client converts and reads OPENAI_API_KEY through a module constant; images.py
+    imports that constant for a client kept on OpenAI. Renaming the read to MISTRAL_API_KEY would send
+    the Mistral key to OpenAI (a 401, found by the corpus review): the read stays, with TODOs."""
+    config = ("import os\nfrom openai import OpenAI\nOPENAI_API_KEY = os.getenv('OPENAI_API_KEY')\n"
+              "chat = OpenAI(api_key=OPENAI_API_KEY)\n"
+              "chat.chat.completions.create(model='gpt-4o', messages=[])\n")
+    images = "from openai import OpenAI\n" + importer + "img.images.generate(model='dall-e-3', prompt='x')\n"
+    plan = build_plan([("config.py", config), ("images.py", images)])
+    assert {c.name: c.decision for c in plan.clients} == {"chat": CONVERT, "img": KEEP}
+    assert plan.key_names.get("config.py", frozenset()) == frozenset()
+    alone = build_plan([("config.py", config)])
+    assert alone.key_names["config.py"] == frozenset({"OPENAI_API_KEY"})  # no importer: renamed with the client

@@ -985,6 +985,8 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     names = [t.id for t in targets if isinstance(t, ast.Name)]
     if len(names) != 1:
         return False
+    if f.scope_of.get(id(statement)) == () and _imported_elsewhere(builder, f, names[0]):
+        return False  # `from config import OPENAI_API_KEY` elsewhere: a client kept there may read it
     fed = False
     for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
@@ -999,6 +1001,29 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 return False
             fed = True
     return fed
+
+
+def _imported_elsewhere(builder, f, name: str) -> bool:
+    """Another module of the tree reads module-level ``name`` of ``f`` (``from config import NAME``,
+    ``config.NAME``), or may (an import migrator cannot resolve to one module, of the same name)."""
+    if builder is None:
+        return False
+    last = f.module.rsplit(".", 1)[-1]
+    for g in builder.files:
+        if g is f or name not in g.source:
+            continue
+        for local, (module, _level, imported) in g.repo_imports.items():
+            if imported == name:
+                resolved = builder.resolve_import(g, local)
+                if (resolved is not None and resolved[0] is f) or \
+                        (resolved is None and module.rsplit(".", 1)[-1] == last):
+                    return True
+        modules = g.other_modules | set(g.repo_imports)
+        for node in g.nodes:
+            if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name) \
+                    and node.value.id in modules:
+                return True
+    return False
 
 
 def _message_flows(f, node, call_verdict) -> bool:
