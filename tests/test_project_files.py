@@ -448,3 +448,16 @@ def test_model_variables_read_in_a_notebook():
         'model = os.getenv("LLM", "mistral-large-latest")\n']}]})
     text, _ = _env_edit("LLM=gpt-4.1\n", "sample.env", ENV_FILE, cell)
     assert text == "LLM=mistral-large-latest\n"
+
+
+@pytest.mark.parametrize("declared", ["langchain==0.0.350", "langchain-community>=0.0.20"])
+def test_langchain_monolith_or_community_gets_langchain_mistralai_next_to_it(declared):
+    """ChatOpenAI imported from langchain.chat_models / langchain_community: the manifest declares
+    neither openai nor langchain-openai, but the converted code imports langchain_mistralai, which
+    neither package installs (corpus review R3: a fresh install raised ModuleNotFoundError)."""
+    text, todos = _manifest_todos(f"{declared}\nopenai==0.28.1\n", "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
+    assert text == f"{declared}\nlangchain-mistralai>=1.1,<2\nopenai==0.28.1\n"
+    assert [n for n, _ in todos] == ([1] if declared.startswith("langchain==") else [])
+    both = "langchain==1.0.2\nlangchain-openai==1.0.1\n"
+    text, _ = _manifest_todos(both, "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
+    assert text == "langchain==1.0.2\nlangchain-mistralai>=1.1,<2\n"  # one langchain-mistralai, in place

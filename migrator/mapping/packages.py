@@ -59,6 +59,13 @@ PACKAGES = (
     OPENAI_PACKAGE,
     Package("langchain-openai", "langchain_openai", "langchain-mistralai", "langchain_mistralai", ">=1.1,<2",
             needs=_LANGCHAIN_NEEDS),
+    # LangChain's monolith / community package served ChatOpenAI (from langchain.chat_models import
+    # ChatOpenAI): neither installs langchain-mistralai, which joins them (after langchain-openai, so
+    # that one replaced counts as declared)
+    Package("langchain", "langchain", "langchain-mistralai", "langchain_mistralai", ">=1.1,<2", bundle=True,
+            needs=_LANGCHAIN_NEEDS),
+    Package("langchain-community", "langchain_community", "langchain-mistralai", "langchain_mistralai",
+            ">=1.1,<2", bundle=True, needs=_LANGCHAIN_NEEDS),
     # MIG121; both need mistralai>=2 and llama-index-core 0.14 (checked: 0.11.0 / 0.6.0 install with mistralai 3.7)
     Package("llama-index-llms-openai", "llama_index.llms.openai", "llama-index-llms-mistralai",
             "llama_index.llms.mistralai", ">=0.11,<0.12", needs=_LLAMA_LLM_NEEDS),
