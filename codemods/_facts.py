@@ -18,6 +18,7 @@ from typing import Iterable, Iterator, Optional, Union
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
+                                   RENAMED_RESPONSE_FIELDS,
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
@@ -316,7 +317,8 @@ def _dict_constants(node: ast.Dict) -> dict[str, object]:
     return out
 
 
-RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL, *SERIALISERS})
+RESPONSE_ATTRS = frozenset({*MISSING_RESPONSE_FIELDS, *UNSUPPORTED_RESPONSE_FIELDS, LEGACY_FUNCTION_CALL, *SERIALISERS,
+                            *RENAMED_RESPONSE_FIELDS})
 
 
 def file_read(node: ast.Attribute) -> bool:
@@ -599,7 +601,10 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai:
+        # `.bytes` is a log-probability token's (MIG105) or, in a module with files calls, a file's size (MIG119)
+        file_size = node.attr in RENAMED_RESPONSE_FIELDS and self.facts.file_api and file_read(node)
+        if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai and \
+                not file_size:
             self._site(node, READ)
         elif node.attr in ("output_text", "output_parsed") and isinstance(node.ctx, ast.Load) and \
                 self.facts_uses_openai:

@@ -37,7 +37,9 @@ class ClientConstructor(MigratorRule):
 
     **What it does.** Replaces the client class (also via ``import openai as oai``, ``openai.OpenAI``
     and aliases) with ``mistralai.client.Mistral`` and translates each keyword: ``api_key`` is kept;
-    ``base_url`` becomes ``server_url`` without ``/v1``; ``timeout`` seconds become ``timeout_ms``;
+    ``base_url`` becomes ``server_url`` without ``/v1``; ``timeout`` seconds become ``timeout_ms`` (an
+    httpx ``Timeout``, inline or bound to a module-level name, gives its read timeout, with a TODO;
+    ``openai.DEFAULT_TIMEOUT`` gives 600000);
     ``max_retries=N`` becomes a ``RetryConfig``, and so does the default (OpenAI retried twice, Mistral
     retries nothing without one; ``max_retries=0`` gets none); ``http_client`` becomes ``client``/``async_client``;
     ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
@@ -489,10 +491,40 @@ class _Transformer(RuleTransformer):
             return cst.Integer(str(rule.xform.runtime(literal(value))))
         except (ValueError, SyntaxError, Unmappable):
             pass
-        if isinstance(value, cst.Call):  # httpx Timeout(...) objects have several phases
-            self.todo(line, "timeout object: Mistral takes one timeout_ms; set it from the read timeout")
-            return value
+        phases = "Mistral takes one timeout_ms: the read timeout is used (connect / write / pool have no setting)"
+        if _timeout_object(value):  # httpx Timeout(...): several phases (api-mapping §1.2: int(t.read * 1000))
+            seconds = _read_seconds(value)
+            self.todo(line, f"timeout object: {phases}")
+            if seconds is not None:
+                return cst.Integer(str(int(seconds * 1000)))
+            return cst.parse_expression(f"int(({code_of(value)}).read * 1000)")
+        if isinstance(value, cst.Name):
+            bound = self._module_values().get(value.value)
+            if bound is not None and _timeout_object(bound):
+                self.todo(line, f"timeout={value.value} is a timeout object: {phases}")
+                return cst.parse_expression(f"int({value.value}.read * 1000)")  # the name may change later
+        elif self.facts.qualify(dotted(value)) == "openai.DEFAULT_TIMEOUT":
+            return cst.Integer("600000")  # OpenAI's default Timeout: 600 s read (Mistral's default is 300 s)
         return cst.parse_expression(rule.xform.code.format(value=code_of(value)))
+
+    def _module_values(self) -> dict:
+        """Names the module binds once, at its top level, to the value they hold (``TIMEOUT = 30``)."""
+        found = self.__dict__.get("_values_cache")
+        if found is None:
+            found, seen = {}, set()
+            module = getattr(self, "_module_node", None)
+            for statement in getattr(module, "body", ()):
+                for small in getattr(statement, "body", ()) if isinstance(statement, cst.SimpleStatementLine) else ():
+                    if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+                            isinstance(small.targets[0].target, cst.Name):
+                        name = small.targets[0].target.value
+                        found[name] = None if name in seen else small.value
+                        seen.add(name)
+            found = self.__dict__["_values_cache"] = {k: v for k, v in found.items() if v is not None}
+        return found
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._module_node = node
 
     def _retries(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
         rule = CLIENT_PARAMS["max_retries"]
@@ -591,3 +623,30 @@ def _normal(code: str) -> str:
         return ast.unparse(ast.parse(code.strip(), mode="eval"))
     except SyntaxError:
         return code.strip()
+
+
+def _timeout_object(value: cst.BaseExpression) -> bool:
+    """``httpx.Timeout(...)`` / ``Timeout(...)``: an httpx timeout with several phases."""
+    return isinstance(value, cst.Call) and (dotted(value.func) or "").rsplit(".", 1)[-1] == "Timeout"
+
+
+def _read_seconds(call: cst.Call) -> Optional[float]:
+    """The read timeout of ``httpx.Timeout(30.0, connect=5.0)`` / ``Timeout(read=20)`` when written as a
+    number; None otherwise."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in ("read", "timeout"):
+            try:
+                number = literal(arg.value)
+            except (ValueError, SyntaxError):
+                return None
+            if arg.keyword.value == "read" or not any(a.keyword and a.keyword.value == "read" for a in call.args):
+                return float(number) if isinstance(number, (int, float)) and not isinstance(number, bool) else None
+    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
+    if positional and not any(arg.keyword and arg.keyword.value == "read" for arg in call.args):
+        try:
+            number = literal(positional[0].value)
+        except (ValueError, SyntaxError):
+            return None
+        return float(number) if isinstance(number, (int, float)) and not isinstance(number, bool) else None
+    return None
+

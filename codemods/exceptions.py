@@ -11,8 +11,9 @@ from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
-from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTPX_IMPORT, NEGATED,
-                                     ErrorRule, error_rule, mistral_ancestors)
+from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION, HTTPX_IMPORT,
+                                     MISTRAL_ERROR, NEGATED, RESPONSE_VALIDATION, SDK_ERROR, ErrorRule, error_rule,
+                                     mistral_ancestors)
 
 RETRY_TYPE, RETRY_NOT_TYPE = "retry_if_exception_type", "retry_if_not_exception_type"  # tenacity
 RETRY_PREDICATE = "retry_if_exception"
@@ -509,6 +510,8 @@ class _Transformer(RuleTransformer):
         caught = _flat(parts)
         new = updated.with_changes(type=cst.parse_expression(self._classes(caught)))
         name = original.name.name.value if original.name is not None else None
+        if name is not None and _has_raw_response(caught):
+            new = new.with_changes(body=new.body.visit(_ResponseRead(name)))
         self._attribute_todos(original, name, caught, elements)
         self._report(elements, "except")
         if all(status is None for _, status in parts):
@@ -558,8 +561,12 @@ class _Transformer(RuleTransformer):
         for index, (original, updated, plan, (elements, parts)) in reversed(list(enumerate(
                 zip(originals, updates, plans, resolved)))):
             if plan is not None:
-                self._attribute_todos(original, name, _flat(parts), elements)
+                # the clause's body reads the exception under its own name (renamed to `name` in updated)
+                own = original.name.name.value if original.name is not None else name
+                self._attribute_todos(original, own, _flat(parts), elements, shown=name)
                 self._report(elements, "except (merged)")
+                if _has_raw_response(_flat(parts)):
+                    updated = updated.with_changes(body=updated.body.visit(_ResponseRead(name)))
             predicate = self._predicate(name, parts, implied)
             if index == len(originals) - 1 and catch_all is None and predicate == everything and index > 0:
                 # the last clause catches all the merged one does: its body is the else (no re-raise after it)
@@ -571,16 +578,23 @@ class _Transformer(RuleTransformer):
                                        name=cst.AsName(cst.Name(name)),
                                        body=cst.IndentedBlock(body=[chain.with_changes(leading_lines=())]))
 
-    def _attribute_todos(self, handler, name: Optional[str], caught: list[str], elements) -> None:
+    def _attribute_todos(self, handler, name: Optional[str], caught: list[str], elements,
+                         shown: Optional[str] = None) -> None:
+        """A TODO per OpenAI-only attribute the handler reads from ``name`` (shown as ``shown``, the
+        merged clause's name); ``.response`` is renamed instead where every caught class has
+        ``raw_response`` (``_ResponseRead``)."""
         if name is None:
             return
+        shown = shown or name
         line = self._line(elements)
         reads = {m.attr.value for m in _attribute_reads(handler.body, name)}
         for attr in sorted(reads):
-            if attr in ATTRIBUTE_NOTES:
-                self.todo(line, ATTRIBUTE_NOTES[attr].format(e=name))
+            if attr == "response" and _has_raw_response(caught):
+                self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")
+            elif attr in ATTRIBUTE_NOTES:
+                self.todo(line, ATTRIBUTE_NOTES[attr].format(e=shown))
             elif attr == "message" and any(c.startswith("httpx2.") for c in caught):
-                self.todo(line, f"httpx2 errors have no .message: use str({name})")
+                self.todo(line, f"httpx2 errors have no .message: use str({shown})")
 
 
 def _merged_name(group) -> Optional[str]:
@@ -673,6 +687,29 @@ class _Rename(cst.CSTTransformer):
 
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
         return updated.with_changes(value=self.new) if original.value == self.old else updated
+
+
+# Mistral's exceptions that hold the HTTP response (MistralError(message, raw_response, body) and its
+# subclasses): OpenAI's status errors' `.response` is their `.raw_response`.
+_RAW_RESPONSE = frozenset({SDK_ERROR, HTTP_VALIDATION, MISTRAL_ERROR, RESPONSE_VALIDATION})
+
+
+def _has_raw_response(caught: list[str]) -> bool:
+    return bool(caught) and set(caught) <= _RAW_RESPONSE
+
+
+class _ResponseRead(cst.CSTTransformer):
+    """``name.response`` -> ``name.raw_response`` in a handler body (reads and calls alike)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        if original.attr.value == "response" and isinstance(original.value, cst.Name) and \
+                original.value.value == self.name:
+            return updated.with_changes(attr=cst.Name("raw_response"))
+        return updated
 
 
 def _catch_all(handler) -> bool:

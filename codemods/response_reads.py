@@ -8,8 +8,8 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, WrittenTargets, code_of, dotted
 from codemods._facts import READ, RESPONSE_ATTRS, TYPECHECK
-from migrator.mapping.chat import (FINISH_REASONS, MISSING_RESPONSE_FIELDS, MISTRAL_MODELS_MODULE, RESPONSE_TYPES,
-                                   SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
+from migrator.mapping.chat import (FINISH_REASONS, MISSING_RESPONSE_FIELDS, MISTRAL_MODELS_MODULE,
+                                   RENAMED_RESPONSE_FIELDS, RESPONSE_TYPES, SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 
 
 class ResponseReads(MigratorRule):
@@ -23,7 +23,8 @@ class ResponseReads(MigratorRule):
     ``r.to_dict()`` / ``r.to_json()`` (the OpenAI SDK's serialisers) become ``r.model_dump(by_alias=True)``
     / ``r.model_dump_json(indent=2, by_alias=True)`` (a TODO where they get arguments); the dict holds
     Mistral's fields.
-    ``usage.prompt_tokens_details`` / ``completion_tokens_details`` and ``"content_filter"``
+    A log-probability token's ``tok.bytes`` becomes ``tok.bytes_`` (mistralai's field name; ``bytes`` is
+    its wire alias only). ``usage.prompt_tokens_details`` / ``completion_tokens_details`` and ``"content_filter"``
     comparisons get a TODO.
 
     **Why.** Reading a missing attribute on a Mistral response raises ``AttributeError``; Mistral
@@ -77,8 +78,14 @@ class _Transformer(WrittenTargets, RuleTransformer):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if isinstance(node.value, cst.Attribute) and node.value.attr.value in UNSUPPORTED_RESPONSE_FIELDS:
             self.__dict__.setdefault("_chained", set()).add(id(node.value))  # usage.prompt_tokens_details.x
-        if self._active and node.attr.value in RESPONSE_ATTRS and not self.written(node):
+        if self._active and node.attr.value in RESPONSE_ATTRS and not self.written(node) and \
+                not self._file_size(node):
             self.mark_site(node, READ)
+
+    def _file_size(self, node: cst.Attribute) -> bool:
+        """``f.bytes`` in a module with files calls: MIG119's (twin of the check in codemods._facts)."""
+        return node.attr.value in RENAMED_RESPONSE_FIELDS and self.facts.file_api and \
+            isinstance(node.value, (cst.Name, cst.Call, cst.Await))
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._active and _type_check_class(node, self.facts.qualify) is not None:
@@ -143,6 +150,13 @@ class _Transformer(WrittenTargets, RuleTransformer):
             root = root.value
         maybe = "" if converts else (f"{code_of(root)} may hold a converted call's Mistral response here (it is "
                                      "also bound to other values): ")
+        if name in RENAMED_RESPONSE_FIELDS:  # a log-probability token's .bytes -> .bytes_
+            new = RENAMED_RESPONSE_FIELDS[name]
+            if maybe:
+                self.todo(line, f"{maybe}{owner}.{name} is .{new} on Mistral's log-probability tokens")
+                return updated
+            self.converted(line, f"{owner}.{name} -> {owner}.{new} (Mistral's log-probability tokens)")
+            return updated.with_changes(attr=cst.Name(new))
         if name in UNSUPPORTED_RESPONSE_FIELDS:
             self.todo(line, f"{maybe}{name}: {UNSUPPORTED_RESPONSE_FIELDS[name]}")
             quote = "'" if self._quotes and self._quotes[-1] == '"' else '"'

@@ -423,3 +423,24 @@ def test_a_key_variable_another_module_imports_is_not_renamed(importer: str) -> 
     assert plan.key_names.get("config.py", frozenset()) == frozenset()
     alone = build_plan([("config.py", config)])
     assert alone.key_names["config.py"] == frozenset({"OPENAI_API_KEY"})  # no importer: renamed with the client
+
+
+@pytest.mark.parametrize(("importer", "read"), [
+    ("import llm\n", "llm.client"),
+    ("import app.llm as models\n", "models.client"),
+    ("from app import llm\n", "llm.client"),
+])
+def test_a_client_read_through_its_module_follows_that_module(importer: str, read: str) -> None:
+    """Probe p52: `llm.client.chat.completions.create(...)` with llm.py's client converted was left in
+    OpenAI form ("not recognised"): an AttributeError on the Mistral client. The module attribute is
+    now that module's client, converted or kept with it."""
+    llm = "from openai import OpenAI\nclient = OpenAI()\n"
+    user = importer + f"{read}.chat.completions.create(model='gpt-4o', messages=[])\n"
+    plan = build_plan([("app/llm.py", llm), ("app/main.py", user)])
+    assert [c.decision for c in plan.clients] == [CONVERT]
+    call = next(u for u in plan.uses if u.path == "app/main.py")
+    assert call.client == plan.clients[0].id and call.status == CONVERT
+    kept = build_plan([("app/llm.py", llm + "client.images.generate(model='dall-e-3', prompt='x')\n"),
+                       ("app/main.py", user)])
+    assert [c.decision for c in kept.clients] == [KEEP]
+    assert next(u for u in kept.uses if u.path == "app/main.py").client == kept.clients[0].id

@@ -461,3 +461,30 @@ def test_langchain_monolith_or_community_gets_langchain_mistralai_next_to_it(dec
     both = "langchain==1.0.2\nlangchain-openai==1.0.1\n"
     text, _ = _manifest_todos(both, "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
     assert text == "langchain==1.0.2\nlangchain-mistralai>=1.1,<2\n"  # one langchain-mistralai, in place
+
+
+@pytest.mark.parametrize(("manifest", "name", "kind", "line"), [
+    ('[project]\nname = "x"\nrequires-python = ">=3.8"\ndependencies = ["openai>=1"]\n', "pyproject.toml", PYPROJECT, 3),
+    ('[tool.poetry.dependencies]\npython = "^3.8"\nopenai = "^1.30"\n', "pyproject.toml", PYPROJECT, 2),
+    ('from setuptools import setup\nsetup(python_requires=">=3.7", install_requires=["openai"])\n', "setup.py",
+     "python", 2),
+    ('[options]\npython_requires = >=3.9\ninstall_requires =\n    openai\n', "setup.cfg", SETUP_CFG, 2),
+])
+def test_a_project_declaring_pythons_mistralai_does_not_support_gets_a_todo(manifest, name, kind, line):
+    """Probe p43: mistralai 3.7 requires Python >= 3.10; `requires-python = ">=3.8"` next to it makes
+    `uv lock` fail ("the requested Python version (>=3.8) does not satisfy Python>=3.10")."""
+    _, todos = _manifest_todos(manifest, name, kind, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [line], todos
+    assert "needs Python >=3.10" in todos[0][1]
+    newer = manifest.replace("3.8", "3.10").replace("3.7", "3.11").replace("3.9", "3.12")
+    _, todos = _manifest_todos(newer, name, kind, MISTRAL_CODE)
+    assert todos == []
+
+
+def test_an_old_instructor_pin_next_to_mistralai_is_reported():
+    """Probe p28: instructor 1.3 imports mistralai.async_client whenever mistralai is installed, so
+    `import instructor` fails next to mistralai 3."""
+    _, todos = _manifest_todos("openai>=1\ninstructor==1.3.0\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [2] and "instructor before 1.17" in todos[0][1]
+    _, todos = _manifest_todos("openai>=1\ninstructor>=1.17,<2\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert todos == []

@@ -538,3 +538,41 @@ def test_a_key_set_elsewhere_still_keeps_the_client() -> None:
                                    "client.chat.completions.create(model='gpt-4o', messages=[])\n",
                                    target="openai-compatible", provider="scaleway")
     assert "client.api_key = 'k'" in compat, compat
+
+
+def test_timeout_objects_and_names_become_milliseconds_that_work() -> None:
+    """Probe p38 / p40: `TIMEOUT = httpx.Timeout(30.0, connect=5.0)` then `OpenAI(timeout=TIMEOUT)` became
+    `timeout_ms=int(TIMEOUT * 1000)`, a TypeError when the module loads. A Timeout (inline or bound to
+    the name) gives its read timeout, with a TODO; openai.DEFAULT_TIMEOUT is OpenAI's 600 s; a name
+    bound to a number, or one migrator cannot see, converts as before."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import httpx2 as httpx
+        import openai
+        from openai import OpenAI
+
+        TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+        SECONDS = 2.5 * 60
+        a = OpenAI(timeout=TIMEOUT)
+        b = OpenAI(timeout=httpx.Timeout(None, read=20, connect=5.0))
+        c = OpenAI(timeout=SECONDS)
+        d = OpenAI(timeout=openai.DEFAULT_TIMEOUT)
+
+
+        def make(limit):
+            return OpenAI(timeout=limit)
+
+
+        for client in (a, b, c, d, make(10)):
+            print(client.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert "a = Mistral(timeout_ms=int(TIMEOUT.read * 1000)," in code
+    assert "b = Mistral(timeout_ms=20000," in code
+    assert "c = Mistral(timeout_ms=int(SECONDS * 1000)," in code
+    assert "d = Mistral(timeout_ms=600000," in code
+    assert "return Mistral(timeout_ms=int(limit * 1000)," in code
+    assert sum("timeout object" in t for t in todos) == 2 and not [t for t in todos if "timeout=limit" in t], todos
+    namespace: dict = {}
+    exec(code.split("\n\ndef make")[0], namespace)  # the module's clients build
+    assert namespace["a"].sdk_configuration.timeout_ms == 30000

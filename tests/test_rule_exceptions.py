@@ -977,3 +977,42 @@ def test_an_openai_handler_around_langchain_objects_gets_a_todo():
         ''')
     assert "ChatMistralAI(" in code and "except openai.RateLimitError:" in code, code
     assert any("ChatMistralAI / MistralAIEmbeddings raise httpx.HTTPStatusError" in t for t in todos), todos
+
+
+def test_response_becomes_raw_response_where_every_caught_class_has_it() -> None:
+    """OpenAI's status errors' `.response` (the httpx response) is `.raw_response` on mistralai's
+    MistralError family: renamed, in a single clause and in merged ones (where the clause named the
+    exception otherwise: its TODO used to be lost, and the read failed). A clause that also catches
+    httpx2 / NoResponseError (no raw_response) keeps the TODO."""
+    code, todos = convert_idempotent('''\
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(q):
+            try:
+                return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+            except openai.BadRequestError as e:
+                print("bad", e.response.status_code)
+            except openai.RateLimitError as err:
+                return err.response.headers.get("retry-after")
+
+
+        def ask2(q):
+            try:
+                return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+            except openai.APIStatusError as e:
+                return f"http {e.status_code}: {e.response.text}"
+            except openai.APIError as e:
+                return f"{e.response}"
+        ''')
+    assert 'print("bad", e.raw_response.status_code)' in code
+    assert 'return e.raw_response.headers.get("retry-after")' in code
+    assert 'return f"http {e.status_code}: {e.raw_response.text}"' in code
+    assert 'return f"{e.response}"' in code
+    assert todos == ["e.response is e.raw_response on Mistral"], todos
+    response = httpx2.Response(429, headers={"retry-after": "3"}, request=httpx2.Request("POST", "http://x"))
+    error = errors.SDKError("limited", response)
+    assert error.raw_response.headers["retry-after"] == "3"  # what the converted read gets

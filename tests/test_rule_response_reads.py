@@ -173,3 +173,42 @@ def test_a_usage_details_guard_reads_it_with_getattr():
     assert 'print(r.usage.prompt_tokens_details.cached_tokens if getattr(r.usage, "prompt_tokens_details", None) ' \
         'else 0)' in code, code
     assert len(todos) == 1 and "prompt_tokens_details" in todos[0], todos
+
+
+def test_log_probability_bytes_follow_mistrals_field_name() -> None:
+    """mistralai's log-probability tokens name the field bytes_ (bytes is its wire alias): `tok.bytes`
+    raised AttributeError (probe and corpus reviews: sweep's logprobs notebook). Through a loop, a
+    comprehension over top_logprobs and a subscript; other objects' .bytes (a UUID) are left."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import uuid
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def tokens(q):
+            r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], logprobs=True)
+            out = [(bytes(tok.bytes), [t.bytes for t in tok.top_logprobs]) for tok in r.choices[0].logprobs.content]
+            for tok in r.choices[0].logprobs.content:
+                out.append(tok.bytes)
+            return out, r.choices[0].logprobs.content[0].bytes, uuid.uuid4().bytes
+        ''')
+    assert "(bytes(tok.bytes_), [t.bytes_ for t in tok.top_logprobs])" in code, code
+    assert "out.append(tok.bytes_)" in code
+    assert "r.choices[0].logprobs.content[0].bytes_, uuid.uuid4().bytes\n" in code
+
+
+def test_log_probability_bytes_of_a_kept_client_stay() -> None:
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        client.images.generate(model="dall-e-3", prompt="x")
+        r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "q"}], logprobs=True)
+        print([tok.bytes for tok in r.choices[0].logprobs.content])
+        ''')
+    assert "print([tok.bytes for tok in r.choices[0].logprobs.content])" in code

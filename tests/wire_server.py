@@ -455,6 +455,30 @@ def _pick_function(definitions: list[dict], wanted: str | None) -> tuple[str, di
     return wanted or "", {}
 
 
+def token_logprobs(content: Optional[str], body: dict, personality: str) -> Optional[dict]:
+    """``logprobs`` of a choice when the request asked for them: one token per word of the content,
+    with its UTF-8 ``bytes`` and ``top_logprobs`` alternatives (Mistral's tokens carry a ``token_id``)."""
+    if not body.get("logprobs") or content is None:
+        return None
+    words = re.findall(r"\S+\s*", content)
+    top = int(body.get("top_logprobs") or 0)
+
+    def token(text: str, rank: int, index: int) -> dict:
+        entry: dict[str, Any] = {"token": text, "logprob": -0.125 * (rank + 1) * (index % 3 + 1),
+                                 "bytes": list(text.encode("utf-8"))}
+        if personality == "mistral":
+            entry["token_id"] = 1000 + index * 10 + rank
+        return entry
+
+    out = []
+    for index, word in enumerate(words):
+        entry = token(word, 0, index)
+        entry["top_logprobs"] = [token(word if rank == 0 else f"{word.strip()}~{rank}", rank, index)
+                                 for rank in range(top)]
+        out.append(entry)
+    return {"content": out, "refusal": None} if personality == "openai" else {"content": out}
+
+
 def build_chat_reply(body: dict, personality: str) -> ChatReply:
     """The reply to a (valid) chat request. Depends on the personality only for tool-call ids."""
     messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
@@ -682,7 +706,8 @@ class _OpenAIWire:
                     for c in choice.tool_calls]
             if choice.function_call:
                 message["function_call"] = dict(choice.function_call)
-            choices.append({"index": index, "message": message, "logprobs": None,
+            choices.append({"index": index, "message": message,
+                            "logprobs": token_logprobs(choice.content, body, "openai"),
                             "finish_reason": choice.finish_reason})
         return {"id": f"chatcmpl-{request_id}", "object": "chat.completion", "created": CREATED,
                 "model": body.get("model"), "choices": choices, "usage": reply.usage,
@@ -871,6 +896,9 @@ class _MistralWire:
             choices.append({"index": index, "finish_reason": choice.finish_reason,
                             "message": {"role": "assistant", "content": choice.content or "",
                                         "tool_calls": calls, "prefix": False}})
+            logprobs = token_logprobs(choice.content, body, "mistral")
+            if logprobs is not None:
+                choices[-1]["logprobs"] = logprobs
         return {"id": request_id, "object": "chat.completion", "model": body.get("model"),
                 "usage": reply.usage, "created": CREATED, "choices": choices}
 

@@ -947,10 +947,38 @@ def pin_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding
                     continue
                 seen.add((number, dist))
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
-                                        f"{name}: {dist} is pinned to {constraint}, but {why}: pip cannot install "
-                                        f"both; move the pin (and check the code against that {dist}) or pin a "
+                                        f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin (and check the code against that {dist}) or pin a "
                                         f"{pkg.new} release that accepts it", "manual"))
+    findings.extend(_python_conflicts(before, after, kind, name))
     return sorted(findings, key=lambda finding: finding.line)
+
+
+# ``requires-python`` (PEP 621), Poetry's ``python``, ``python_requires`` (setup.py / setup.cfg)
+_PYTHON_PIN = re.compile(r"""^\s*(?:requires-python|python|python_requires)\s*=\s*["']?([^"'#\n]+?)["']?\s*,?\s*(?:#.*)?$"""
+                         r"""|python_requires\s*=\s*["']([^"']+)["']""")
+
+
+def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding]:
+    """A TODO where the project declares Pythons older than an added requirement supports
+    (``requires-python = ">=3.8"`` next to mistralai, which needs 3.10): uv / Poetry refuse to lock."""
+    added = [pkg for pkg in PACKAGES if pkg.python and not _declares(before, pkg.new) and _declares(after, pkg.new)]
+    if not added:
+        return []
+    pkg = added[0]
+    needed = _interval(pkg.python)
+    for number, line in enumerate(after.splitlines(), 1):
+        match = _PYTHON_PIN.search(line)
+        if not match:
+            continue
+        spec = (match.group(1) or match.group(2) or "").strip()
+        declared = _interval(spec, poetry=kind == PYPROJECT and not spec.startswith((">", "<", "=", "!")))
+        if not declared or needed is None or not needed[0]:
+            continue
+        if declared[0] is None or declared[0] < needed[0]:  # the project admits Pythons the package does not
+            return [Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                            f"{name}: the project declares Python {spec}, but {pkg.new} needs Python {pkg.python} "
+                            f"(uv and Poetry refuse to lock): raise it to {pkg.python}", "manual")]
+    return []
 
 
 def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
@@ -1048,7 +1076,10 @@ class DependencyFiles:
     TODO on its line:** a pin the added requirement cannot be installed with, read as pip (or Poetry:
     ``^``, ``~``) reads it: ``pydantic==1.10.13`` or ``pydantic<2`` next to ``mistralai`` (which needs
     pydantic>=2.11.2), ``langchain-core==0.1.52`` or ``langchain==0.3.27`` next to ``langchain-mistralai``
-    1.x (langchain-core>=1.4.7), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations.
+    1.x (langchain-core>=1.4.7), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations,
+    ``instructor`` before 1.17 (1.3 fails at import next to mistralai 3); and a declared Python range
+    older than the added package supports (``requires-python = ">=3.8"``, Poetry ``python = "^3.8"``,
+    ``python_requires``: mistralai needs 3.10, and uv / Poetry refuse to lock).
 
     **openai-compatible target.** The code keeps the ``openai`` SDK: manifests are left alone.
     """

@@ -94,6 +94,10 @@ MESSAGE_ROLES = MappingProxyType({"developer": "system"})
 # -- reading responses (api-mapping.md §3) ----------------------------------------------------------
 # Fields OpenAI responses have and Mistral's do not: a read becomes getattr(obj, name, None).
 MISSING_RESPONSE_FIELDS = ("system_fingerprint", "refusal", "service_tier")
+# Fields Mistral spells differently: a read is renamed. A log-probability token's ``bytes`` is
+# ``bytes_`` on mistralai's ChatCompletionResponseTokenLogprobs (alias "bytes" on the wire only: the
+# attribute read raised AttributeError).
+RENAMED_RESPONSE_FIELDS = MappingProxyType({"bytes": "bytes_"})
 # Fields with no Mistral counterpart at all: a TODO.
 UNSUPPORTED_RESPONSE_FIELDS = MappingProxyType({
     "prompt_tokens_details": "Mistral usage has no prompt_tokens_details (cached tokens are not reported)",

@@ -21,6 +21,7 @@ class Package:
     # What ``new`` needs that a manifest may pin out of range: (distribution, PEP 440 range, why).
     # A pin outside the range makes the edited manifest uninstallable (MIG114 reports it).
     needs: tuple[tuple[str, str, str], ...] = ()
+    python: str = ""  # ``new``'s Requires-Python: a project declaring older Pythons cannot lock it
 
     @property
     def requirement(self) -> str:
@@ -31,34 +32,38 @@ class Package:
 # 0.11.0, llama-index-embeddings-mistralai 0.6.0, and langchain 0.1.20 / 0.3.27 / 1.0.0, llama-index
 # 0.10.50 / 0.12.0 / 0.14.0 for the bundles that pin a core).
 OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_VERSION, needs=(
-    ("pydantic", ">=2.11.2", "mistralai 3.7 needs pydantic>=2.11.2"),
-    ("python-dateutil", ">=2.8.2", "mistralai 3.7 needs python-dateutil>=2.8.2"),
-    ("opentelemetry-api", ">=1.33.1,<2", "mistralai 3.7 needs opentelemetry-api>=1.33.1,<2"),
-    ("typing-inspection", ">=0.4.0", "mistralai 3.7 needs typing-inspection>=0.4.0"),
-))
+    ("pydantic", ">=2.11.2", "mistralai 3.7 needs pydantic>=2.11.2 (pip cannot install both)"),
+    ("python-dateutil", ">=2.8.2", "mistralai 3.7 needs python-dateutil>=2.8.2 (pip cannot install both)"),
+    ("opentelemetry-api", ">=1.33.1,<2", "mistralai 3.7 needs opentelemetry-api>=1.33.1,<2 (pip cannot install both)"),
+    ("typing-inspection", ">=0.4.0", "mistralai 3.7 needs typing-inspection>=0.4.0 (pip cannot install both)"),
+    # instructor imports its Mistral client whenever mistralai is installed: 1.3 fails at import with
+    # mistralai 3 (No module named 'mistralai.async_client'); 1.17 is the release migrator checked
+    ("instructor", ">=1.17", "instructor before 1.17 was not checked with mistralai 3.7 (1.3 fails at "
+                             "import: it imports mistralai.async_client)"),
+), python=">=3.10")
 _LANGCHAIN_NEEDS = (
-    ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2"),
+    ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
     ("langchain", ">=1.0,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain 0.x pins "
-                              "langchain-core<1"),
-    ("pydantic", ">=2,<3", "langchain-mistralai 1.1 needs pydantic 2"),
-    ("httpx", ">=0.25.2,<1", "langchain-mistralai 1.1 needs httpx>=0.25.2,<1"),
-    ("tokenizers", ">=0.15.1,<1", "langchain-mistralai 1.1 needs tokenizers>=0.15.1,<1"),
+                              "langchain-core<1 (pip cannot install both)"),
+    ("pydantic", ">=2,<3", "langchain-mistralai 1.1 needs pydantic 2 (pip cannot install both)"),
+    ("httpx", ">=0.25.2,<1", "langchain-mistralai 1.1 needs httpx>=0.25.2,<1 (pip cannot install both)"),
+    ("tokenizers", ">=0.15.1,<1", "langchain-mistralai 1.1 needs tokenizers>=0.15.1,<1 (pip cannot install both)"),
 )
 _LLAMA_LLM_NEEDS = (
-    ("llama-index-core", ">=0.14.5,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5,<0.15"),
+    ("llama-index-core", ">=0.14.5,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5,<0.15 (pip cannot install both)"),
     ("llama-index", ">=0.14,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5, and "
-                                    "llama-index before 0.14 pins an older core"),
+                                    "llama-index before 0.14 pins an older core (pip cannot install both)"),
 )
 _LLAMA_EMBED_NEEDS = (
-    ("llama-index-core", ">=0.13,<0.15", "llama-index-embeddings-mistralai 0.6 needs llama-index-core>=0.13,<0.15"),
+    ("llama-index-core", ">=0.13,<0.15", "llama-index-embeddings-mistralai 0.6 needs llama-index-core>=0.13,<0.15 (pip cannot install both)"),
     ("llama-index", ">=0.13,<0.15", "llama-index-embeddings-mistralai 0.6 needs llama-index-core>=0.13, and "
-                                    "llama-index before 0.13 pins an older core"),
+                                    "llama-index before 0.13 pins an older core (pip cannot install both)"),
 )
 # The wrappers a rule converts: the manifests follow them the same way.
 PACKAGES = (
     OPENAI_PACKAGE,
     Package("langchain-openai", "langchain_openai", "langchain-mistralai", "langchain_mistralai", ">=1.1,<2",
-            needs=_LANGCHAIN_NEEDS),
+            needs=_LANGCHAIN_NEEDS, python=">=3.10"),
     # LangChain's monolith / community package served ChatOpenAI (from langchain.chat_models import
     # ChatOpenAI): neither installs langchain-mistralai, which joins them (after langchain-openai, so
     # that one replaced counts as declared)

@@ -134,6 +134,7 @@ class _File:
         self.other_modules: set[str] = set()  # `import anthropic`: its clients are not OpenAI's
         self.wrapped_imports: dict[str, str] = {}  # `from langfuse.openai import openai` -> "langfuse.openai"
         self.local_imports: set[tuple[Scope, str]] = set()  # names an import binds inside a def
+        self.module_aliases: dict[str, str] = {}  # `import llm` / `import app.llm as llm`: local -> module
 
     @property
     def stream_writers(self):
@@ -234,6 +235,8 @@ def _index(f: _File) -> None:
                     f.openai_modules[alias.asname or "openai"] = alias.name if alias.asname else "openai"
                 else:
                     f.other_modules.add(alias.asname or alias.name.split(".")[0])
+                    if scope_of[id(node)] == () and (alias.asname or "." not in alias.name):
+                        f.module_aliases[alias.asname or alias.name] = alias.name
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
             if node.level == 0 and (module == "openai" or module.startswith("openai.")):
@@ -525,6 +528,10 @@ class _Builder:
             cls = self.class_of(f, scope)
             if cls is not None:
                 return self.eval_attr(f, cls, node.attr, depth)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):  # `llm.client`: a module's
+            other = self.module_file(f, scope, node.value.id)
+            if other is not None:
+                return self._eval_name(other, (), node.attr, depth + 1)
         if isinstance(node, ast.Attribute):  # `self.llm.client`, `agent.client`: an instance of a repo class
             instance = self.instance_of(f, scope, node.value, depth)
             if instance is not None:
@@ -632,6 +639,25 @@ class _Builder:
             other, other_name = target
             return self._eval_name(other, (), other_name, depth + 1)
         return frozenset()
+
+    def module_file(self, f: _File, scope: Scope, name: str) -> Optional[_File]:
+        """The module of the tree that ``name`` is (``import llm``; ``from app import llm`` where
+        app/llm.py is a module of the tree), when exactly one fits and nothing rebinds the name."""
+        if self.lookup_scope(f, scope, name) not in ((), None) or ((), name) in f.assigns or ((), name) in f.defs:
+            return None
+        if name in f.module_aliases:
+            module = f.module_aliases[name]
+        elif name in f.repo_imports and self.resolve_import(f, name) is None:
+            base, level, imported = f.repo_imports[name]
+            if level:
+                parts = f.module.split(".")
+                parts = parts[: max(len(parts) - level, 0)]
+                base = ".".join([*parts, base] if base else parts)
+            module = f"{base}.{imported}" if base else imported
+        else:
+            return None
+        candidates = [g for g in self.files if g is not f and _same_module(g.module, module)]
+        return candidates[0] if len(candidates) == 1 else None
 
     def resolve_import(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
         """The module of the tree and the name ``from <module> import <name>`` binds, when exactly one

@@ -11,7 +11,7 @@ import ast
 import os
 from typing import Optional
 
-from codemods._facts import RESPONSE_ATTRS, dotted_name, env_key, file_read, finish_reason_check, message_change, \
+from codemods._facts import RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, dotted_name, env_key, file_read, finish_reason_check, message_change, \
     _dict_constants, type_check_class
 from migrator.mapping.client import SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
@@ -856,8 +856,15 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # where it goes is not traced, and mistralai rejects the role before sending; MIG104
                 # rewrites it to a tool message where it names its tool call, else flags it
                 flows = True
+            if not flows and message_change(_dict_constants(node)) == "role" and CONVERT in file_verdicts:
+                # {"role": "developer"} in a module constant or a helper's return, where the plan cannot
+                # follow it to a call: mistralai rejects the role before sending, and "system" is what
+                # OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe p23-p25)
+                flows = True
             sites[key] = ("msg", flows)
-        if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load):
+        if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and \
+                (node.attr not in RENAMED_RESPONSE_FIELDS or _logprob_token(builder, f, node.value)):
+            # (`.bytes` only of a log-probability token: a file object's is its size)
             # (read, it is a converted call's response, it may be one: some of the values reaching it are)
             derived = _response_derived(builder, f, node.value, read_verdict)
             sites[key] = ("read", derived, derived or _response_derived(builder, f, node.value, read_verdict,
@@ -1084,6 +1091,13 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bo
         return call_verdict(node) == CONVERT
     if not isinstance(node, ast.Name) or depth > 6:
         return False
+    for parent in ancestors_of(f, node):  # `[t.bytes for t in tok.top_logprobs]`: the generator's iterable
+        if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            for generator in parent.generators:
+                if isinstance(generator.target, ast.Name) and generator.target.id == node.id:
+                    return _response_derived(builder, f, generator.iter, call_verdict, depth + 1, partly)
+        if isinstance(parent, ast.stmt):
+            break
     scope = f.scope_of.get(id(node), ())
     found = builder.lookup_scope(f, scope, node.id)
     if found is None or (found, node.id) not in f.assigns:
@@ -1100,6 +1114,30 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bo
     return any(derived) if partly else all(derived)
 
 
+
+
+def _logprob_token(builder, f, node, depth: int = 0) -> bool:
+    """Is ``node`` reached through a response's ``.logprobs`` (``r.choices[0].logprobs.content[0]``, a
+    loop or comprehension variable over it, a name assigned from it)?"""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Attribute) and node.attr in ("logprobs", "top_logprobs"):
+            return True
+        node = node.value
+    if not isinstance(node, ast.Name) or depth > 6:
+        return False
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            for generator in parent.generators:
+                if isinstance(generator.target, ast.Name) and generator.target.id == node.id:
+                    return _logprob_token(builder, f, generator.iter, depth + 1)
+        if isinstance(parent, ast.stmt):
+            break
+    found = builder.lookup_scope(f, f.scope_of.get(id(node), ()), node.id)
+    if found is None or (found, node.id) not in f.assigns:
+        return False
+    values = reaching(f, found, node, f.assigns[(found, node.id)])
+    return bool(values) and all(value is not None and _logprob_token(
+        builder, f, value.iter if isinstance(value, (ast.For, ast.AsyncFor)) else value, depth + 1) for value in values)
 
 
 def _file_api(f) -> bool:
