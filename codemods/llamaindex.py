@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import keyword_arg
+from codemods._base import code_of, keyword_arg
 from codemods.langchain import LangChain, Site, _Transformer
 from migrator.mapping import llamaindex as li
 from migrator.mapping.models import map_model
@@ -94,6 +94,11 @@ class _LlamaIndexTransformer(_Transformer):
             if name == "api_base":
                 notes.append("api_base (OpenAI's endpoint) removed" + (": MistralAI reads MISTRAL_ENDPOINT"
                                                                        if llm else ""))
+                if not isinstance(arg.value, (cst.SimpleString, cst.ConcatenatedString)):
+                    # a setting (OPENAI_BASE_URL) may point at a gateway or proxy where the app is deployed
+                    self.todo(site.line, f"api_base={code_of(arg.value)} removed: if it points at a gateway or "
+                                         "proxy where this runs, " + ("pass its Mistral-side URL as endpoint=" if llm
+                                                                     else "MistralAIEmbedding cannot follow it"))
                 continue
             policy, detail = table[name]
             if policy == li.DROP:

@@ -169,7 +169,9 @@ def test_azure_other_providers_and_openai_base_url():
     assert any("Azure OpenAI deployment stays on AzureChatOpenAI" in t for t in todos)
     assert 'local = ChatOpenAI(base_url="http://localhost:11434/v1", model="llama3")' in code
     assert 'deepseek = ChatOpenAI(api_key=os.environ["DEEPSEEK_API_KEY"], model="deepseek-chat")' in code
-    assert 'openai = ChatMistralAI(model_name="mistral-large-latest")' in code and len(todos) == 1
+    assert 'openai = ChatMistralAI(model_name="mistral-large-latest")' in code and len(todos) == 2
+    # OPENAI_BASE_URL may point at a gateway where the app is deployed (probe p31): said, not silent
+    assert any(t.startswith('base_url=os.environ["OPENAI_BASE_URL"] removed: if it points at a gateway') for t in todos)
 
 
 def test_computed_model_and_key_get_todos_but_convert():

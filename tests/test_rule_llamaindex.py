@@ -460,3 +460,18 @@ def test_classes_written_through_their_module():
                     'from llama_index.llms.mistralai import MistralAI\n\n'
                     'Settings.llm = MistralAI(model="mistral-large-latest", max_tokens=512)\n'), code
     assert not todos
+
+
+def test_an_api_base_setting_is_removed_with_a_todo():
+    """Probe p29: `api_base=os.getenv("OPENAI_BASE_URL")` (a gateway where the app runs) was dropped
+    silently; OpenAI's own URL written out is dropped as before."""
+    code, todos = convert('''\
+        import os
+        from llama_index.llms.openai import OpenAI
+
+        llm = OpenAI(model="gpt-4o", max_tokens=512, api_base=os.getenv("OPENAI_BASE_URL"))
+        print(llm.complete("hi").text)
+        ''')
+    assert 'llm = MistralAI(model="mistral-large-latest", max_tokens=512)' in code
+    assert todos == ['api_base=os.getenv("OPENAI_BASE_URL") removed: if it points at a gateway or proxy where this '
+                     'runs, pass its Mistral-side URL as endpoint=']
