@@ -37,8 +37,11 @@ class Exceptions(MigratorRule):
     starts with ``if e.status_code != 429: raise`` (an ``as`` name is added when missing);
     ``isinstance(x, openai.RateLimitError)`` -> ``(isinstance(x, errors.SDKError) and
     x.status_code == 429)``; ``retry_if_exception_type(openai.RateLimitError)`` ->
-    ``retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429)``.
-    A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
+    ``retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429)``;
+    ``backoff.on_exception(wait, openai.RateLimitError)`` retries on ``errors.SDKError`` with
+    ``giveup=lambda exc: not (<the status check>)``, joined with ``or`` to an existing one-parameter
+    ``giveup`` lambda or function name. In a handler, ``e.response`` becomes ``e.raw_response`` where
+    every caught class is mistralai's ``MistralError`` family. A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
     same ``try`` could catch what the status check re-raises (``except RateLimitError: ...
     except APIError: ...``), the clauses are merged into one handler with an ``if``/``elif`` chain in
     the original order, ending in ``else: raise``; a catch-all there (``except Exception:``, a bare
@@ -56,7 +59,7 @@ class Exceptions(MigratorRule):
     (each other OpenAI handler of it gets a TODO naming what Mistral raises); a status check on a complex
     ``isinstance`` subject, in ``except*``, or in handlers that bind the exception to different
     names; any other reference (``pytest.raises``, ``issubclass``, variables
-    holding classes). Handlers reading ``e.body`` / ``e.code`` / ``e.response`` ... are converted and
+    holding classes), another ``giveup=`` expression. Handlers reading ``e.body`` / ``e.code`` ... are converted and
     get a TODO saying what to read instead. ``from tenacity import retry_if_exception_type`` stays
     (possibly unused) when the call becomes ``retry_if_exception``.
 
@@ -324,22 +327,35 @@ class _Transformer(RuleTransformer):
                  line: int) -> cst.Call:
         """``backoff.on_exception(wait, openai.RateLimitError, ...)``: retry on the Mistral classes and give
         up on what the OpenAI classes would not have caught (``giveup=``)."""
-        if any(a.keyword is not None and a.keyword.value == "giveup" for a in original.args):
-            needed = len(self.needed)
-            check = self._predicate("exc", parts)
-            del self.needed[needed:]  # the names are only quoted in the TODO
-            self.todo(line, f"backoff.on_exception already has giveup=: add the status check ({check}) "
-                            "to it by hand")
-            return updated
+        existing = next((i for i, a in enumerate(updated.args) if a.keyword is not None and a.keyword.value == "giveup"),
+                        None)
         args = list(updated.args)
+        if existing is not None:
+            # give up on what the OpenAI classes would not have caught, or where the app's own giveup says so
+            own = args[existing].value
+            param = _single_param(own)
+            if param is not None:
+                value = f"lambda {param}: not ({self._predicate(param, parts)}) or ({code_of(own.body)})"
+            elif isinstance(own, (cst.Name, cst.Attribute)) and dotted(own) is not None:
+                value = f"lambda exc: not ({self._predicate('exc', parts)}) or {code_of(own)}(exc)"
+            else:
+                needed = len(self.needed)
+                check = self._predicate("exc", parts)
+                del self.needed[needed:]  # the names are only quoted in the TODO
+                self.todo(line, f"backoff.on_exception already has giveup=: make it also give up when not ({check}), "
+                                "and retry on the Mistral classes, by hand")
+                return updated
+            args[existing] = args[existing].with_changes(value=cst.parse_expression(value))
         caught = list(dict.fromkeys(c for classes, _ in parts for c in classes))
         args[index] = args[index].with_changes(value=cst.parse_expression(self._classes(caught)))
+        self._report(elements, "backoff retry on")
+        if existing is not None:
+            return updated.with_changes(args=args)
         # isinstance even where backoff only ever hands over the one class: giveup= is typed to take an
         # Exception, and a type checker rejects exc.status_code on it
         giveup = cst.Arg(cst.parse_expression(f"lambda exc: not ({self._predicate('exc', parts)})"),
                          keyword=cst.Name("giveup"), equal=cst.AssignEqual(
                              whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
-        self._report(elements, "backoff retry on")
         return updated.with_changes(args=finish_args(updated.args, [*args, giveup], updated.whitespace_before_args))
 
     # -- except clauses ------------------------------------------------------------------------------------------
@@ -710,6 +726,17 @@ class _ResponseRead(cst.CSTTransformer):
                 original.value.value == self.name:
             return updated.with_changes(attr=cst.Name("raw_response"))
         return updated
+
+
+def _single_param(value: cst.BaseExpression) -> Optional[str]:
+    """The parameter of ``lambda e: ...`` (one plain positional parameter), else None."""
+    if not isinstance(value, cst.Lambda):
+        return None
+    params = value.params
+    if len(params.params) != 1 or params.posonly_params or params.kwonly_params or params.params[0].default or \
+            not isinstance(params.star_arg, cst.MaybeSentinel) or params.star_kwarg is not None:
+        return None
+    return params.params[0].name.value
 
 
 def _catch_all(handler) -> bool:

@@ -667,7 +667,9 @@ class TestExceptions(MechanicsTest):
         self.assertCodemod(before, after)
 
     def test_backoff_status_free_and_existing_giveup(self) -> None:
-        """A status-free class is renamed; an existing giveup= gets a TODO (two predicates to merge)."""
+        """A status-free class is renamed; an existing giveup= (a one-parameter lambda or a function
+        name) also gives up on what the OpenAI classes did not catch (probe p10: the tuple kept the
+        OpenAI classes and nothing was retried); another giveup gets a TODO."""
         before = """
             import backoff
             from openai import APITimeoutError, RateLimitError
@@ -679,24 +681,42 @@ class TestExceptions(MechanicsTest):
             @backoff.on_exception(backoff.expo, RateLimitError, giveup=lambda e: False)
             def ask_again():
                 pass
+
+            @backoff.on_exception(backoff.expo, RateLimitError, giveup=fatal)
+            def ask_more():
+                pass
+
+            @backoff.on_exception(backoff.expo, RateLimitError, giveup=policy.fatal_for(3))
+            def ask_last():
+                pass
         """
-        message = ("backoff.on_exception already has giveup=: add the status check "
-                   "(isinstance(exc, errors.SDKError) and exc.status_code == 429) to it by hand")
+        message = ("backoff.on_exception already has giveup=: make it also give up when not "
+                   "(isinstance(exc, errors.SDKError) and exc.status_code == 429), and retry on the Mistral "
+                   "classes, by hand")
         after = f"""
             import backoff
             import httpx2
+            from mistralai.client import errors
             from openai import RateLimitError
 
             @backoff.on_exception(backoff.expo, httpx2.TimeoutException)
             def ask():
                 pass
 
-            # TODO(migrator MIG103): {message}
-            @backoff.on_exception(backoff.expo, RateLimitError, giveup=lambda e: False)
+            @backoff.on_exception(backoff.expo, errors.SDKError, giveup=lambda e: not (isinstance(e, errors.SDKError) and e.status_code == 429) or (False))
             def ask_again():
                 pass
+
+            @backoff.on_exception(backoff.expo, errors.SDKError, giveup=lambda exc: not (isinstance(exc, errors.SDKError) and exc.status_code == 429) or fatal(exc))
+            def ask_more():
+                pass
+
+            # TODO(migrator MIG103): {message}
+            @backoff.on_exception(backoff.expo, RateLimitError, giveup=policy.fatal_for(3))
+            def ask_last():
+                pass
         """
-        self.assertCodemod(before, after, expected_warnings=[f"line 8: {message}"])
+        self.assertCodemod(before, after, expected_warnings=[f"line 16: {message}"])
 
     def test_raise_is_todo(self) -> None:
         """User code raising an OpenAI error cannot be converted: TODO, unchanged."""
