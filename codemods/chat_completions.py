@@ -56,7 +56,8 @@ def _reads_tool_calls(body: cst.BaseSuite) -> bool:
 
 
 def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
-    """``if not chunk.choices: ... chunk.usage ...`` (or ``len(chunk.choices) == 0``) in a loop body."""
+    """``if not chunk.choices: ... chunk.usage ...`` (or ``len(chunk.choices) == 0``), or ``if
+    chunk.choices: ... else: ... chunk.usage ...``, in a loop body."""
     import libcst.matchers as m
 
     choices = m.Attribute(value=m.Name(chunk), attr=m.Name("choices"))
@@ -66,8 +67,18 @@ def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
                      comparisons=[m.ComparisonTarget(operator=m.Equal(), comparator=m.Integer("0"))]),
         m.Comparison(left=choices, comparisons=[m.ComparisonTarget(operator=m.Equal(), comparator=m.List(elements=[]))]),
     )
+    present = m.OneOf(
+        choices,
+        m.Comparison(left=m.Call(func=m.Name("len"), args=[m.Arg(value=choices)]),
+                     comparisons=[m.ComparisonTarget(operator=m.OneOf(m.GreaterThan(), m.NotEqual()),
+                                                     comparator=m.Integer("0"))]),
+    )
     usage = m.Attribute(value=m.Name(chunk), attr=m.Name("usage"))
-    return any(m.findall(branch, usage) for branch in m.findall(body, m.If(test=empty)))
+    if any(m.findall(branch, usage) for branch in m.findall(body, m.If(test=empty))):
+        return True
+    # `if chunk.choices: ... else: usage = chunk.usage` (OpenAI's include_usage example)
+    return any(branch.orelse is not None and m.findall(branch.orelse, usage)
+               for branch in m.findall(body, m.If(test=present)))
 
 
 def _empty_literal(node: cst.BaseExpression) -> bool:

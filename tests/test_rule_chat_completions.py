@@ -581,6 +581,31 @@ class TestUsageChunk(CodemodTest):
         """
         self.assertCodemod(before, after)
 
+    def test_usage_read_in_the_else_of_a_choices_check_is_flagged(self) -> None:
+        """Probe p45: OpenAI's include_usage example reads usage in the else of `if chunk.choices:`;
+        on Mistral that branch never runs (usage: None), silently."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=m, stream=True):
+                if len(chunk.choices) > 0:
+                    print(chunk.choices[0].delta.content)
+                else:
+                    usage = chunk.usage
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            # TODO(migrator MIG102): Mistral sends usage on the last content chunk (its choices are not empty), not in a usage-only chunk: read chunk.usage on every chunk instead of when choices is empty
+            for event in client.chat.stream(model="mistral-large-latest", messages=m):
+                chunk = event.data
+                if len(chunk.choices) > 0:
+                    print(chunk.choices[0].delta.content)
+                else:
+                    usage = chunk.usage
+        """
+        self.assertCodemod(before, after)
+
 
 def test_mistral_chat_params_match_the_sdk() -> None:
     """The keyword list the rules trust is the installed mistralai's."""
