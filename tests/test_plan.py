@@ -444,3 +444,17 @@ def test_a_client_read_through_its_module_follows_that_module(importer: str, rea
                        ("app/main.py", user)])
     assert [c.decision for c in kept.clients] == [KEEP]
     assert next(u for u in kept.uses if u.path == "app/main.py").client == kept.clients[0].id
+
+
+def test_a_prefix_check_in_a_module_that_converts_nothing_gets_no_model_todo() -> None:
+    """Corpus review R7 (skehlet/dailymail): `if LLM.startswith("gpt"):` in a module whose own LLM
+    setting defaults to a Gemini model got "converted calls now send Mistral model names", because
+    another module of the process converted gpt-4o-mini. An exact name there still gets it."""
+    chat = ("import os\nfrom openai import OpenAI\nimport shared\nclient = OpenAI()\n"
+            "client.chat.completions.create(model='gpt-4o-mini', messages=[])\n")
+    shared = "import os\nLLM = os.getenv('LLM', 'gemini-2.5-flash')\nif LLM.startswith('gpt'):\n    X = 1\n"
+    plan = build_plan([("app.py", chat), ("shared.py", shared)])
+    assert not plan.tables.get("shared.py")
+    exact = shared + "if LLM == 'gpt-4o-mini':\n    Y = 2\n"
+    plan = build_plan([("app.py", chat), ("shared.py", exact)])
+    assert len(plan.tables.get("shared.py", {})) == 1

@@ -1036,3 +1036,21 @@ def test_response_becomes_raw_response_where_every_caught_class_has_it() -> None
     response = httpx2.Response(429, headers={"retry-after": "3"}, request=httpx2.Request("POST", "http://x"))
     error = errors.SDKError("limited", response)
     assert error.raw_response.headers["retry-after"] == "3"  # what the converted read gets
+
+
+@pytest.mark.parametrize(("llm", "said"), [
+    ('ChatOpenAI(model="gpt-4o")', True),  # converts: what raises may be ChatMistralAI now
+    ('ChatOpenAI(model="gpt-4o", logit_bias={1: 2})', False),  # kept on OpenAI (corpus review R7: gorilla raft)
+])
+def test_the_langchain_exception_todo_only_where_a_langchain_object_converts(llm: str, said: bool) -> None:
+    code, todos = convert_idempotent(f'''\
+        import openai
+        from langchain_openai import ChatOpenAI
+
+        llm = {llm}
+        try:
+            print(llm.invoke("hi").content)
+        except openai.RateLimitError:
+            pass
+        ''')
+    assert any("may be a LangChain / LlamaIndex object" in t for t in todos) == said, todos

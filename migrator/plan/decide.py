@@ -475,7 +475,9 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
     """Statements holding a table or a check of model names that converted calls used to send:
     one TODO each (the names are left alone: they may describe OpenAI models on purpose). Not in a
     module that converts nothing and shares no process with one that does (a deploy copy beside the
-    app, ChatPaper's HuggingFaceDeploy/Public/app.py, whose calls are commented out)."""
+    app, ChatPaper's HuggingFaceDeploy/Public/app.py, whose calls are commented out). A prefix check
+    (`LLM.startswith("gpt")`) only where the module converts calls itself: elsewhere it is a provider
+    switch on a setting of its own (skehlet's my_instructor.py, whose default is a Gemini model)."""
     found: dict = {}
     converted_args: set = set()
     converts_here = keeps_here = False
@@ -503,7 +505,7 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
         elif isinstance(node, ast.Compare):
             hits = [c.value for c in [node.left, *node.comparators] if isinstance(c, ast.Constant) and
                     c.value in sent]
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+        elif isinstance(node, ast.Call) and converts_here and isinstance(node.func, ast.Attribute) and \
                 node.func.attr in ("startswith", "endswith") and node.args and \
                 isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and \
                 len(node.args[0].value) >= 3:
@@ -948,15 +950,21 @@ def _walk(nodes):
 
 
 def _wrapper_module(f) -> bool:
-    """Does the module import OpenAI classes of LangChain or LlamaIndex (which raise no openai exceptions
-    once converted)?"""
+    """Does the module import OpenAI classes of LangChain or LlamaIndex and convert some of them (which
+    raise no openai exceptions once converted)?"""
     found = f.__dict__.get("_wrapper_module")
     if found is None:
         from migrator.mapping import langchain as lc, llamaindex as li
 
         wrapped = {*lc.CHAT_MODULES, *lc.EMBEDDING_MODULES, *li.LLM_MODULES, *li.EMBEDDING_MODULES}
-        found = f.__dict__["_wrapper_module"] = any(
-            module in wrapped for module, level, _ in f.repo_imports.values() if not level)
+        found = any(module in wrapped for module, level, _ in f.repo_imports.values() if not level)
+        if found:  # and some of those objects convert (gorilla's raft.py keeps its OpenAIEmbeddings)
+            from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, plan_module as langchain_plan
+            from migrator.plan.llamaindex import plan_module as llamaindex_plan
+
+            found = any(site.verdict == WRAPPER_CONVERT for planner in (langchain_plan, llamaindex_plan)
+                        for site in getattr(planner(f.tree), "sites", ()))
+        f.__dict__["_wrapper_module"] = found
     return found
 
 
