@@ -58,6 +58,11 @@ class ClientConstructor(MigratorRule):
     **Fix safety.** approximate: timeouts and retries keep their intent, not their exact schedule
     (Mistral retries 429/500/502/503/504 and connection errors within a time budget, set to what
     its backoff takes for about N retries of a fast failure; OpenAI retried 408/409/429/5xx N times).
+    The budget counts the requests' own time too, so a slow failure (a 5xx after seconds, a read
+    timeout) is retried fewer times than OpenAI did, or not at all: raise ``max_elapsed_time`` where
+    such failures are expected. A module-level ``openai.api_key = os.environ["OPENAI_API_KEY"]`` that
+    nothing else reads is removed where the module's calls moved to ``mistral_client`` (which reads
+    ``MISTRAL_API_KEY``).
     A ``RetryConfig`` / ``BackoffStrategy`` of the application's own is left alone: Mistral's are
     then reached through ``mistralai.client.utils``.
 
@@ -101,13 +106,53 @@ class _Transformer(RuleTransformer):
         self.compat = self.config.endpoint()  # --target openai-compatible: the provider, else None
         self._compat_setting: dict[int, int] = {}  # `openai.<setting> = ...` targets -> line (compat)
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
+        self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
 
     # -- `client.api_key = key` folded into the constructor ---------------------------------------
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        if self._key_settings:
+            updated = updated.with_changes(body=self._drop_key_settings(original.body, updated.body))
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
+
+    def _drop_key_settings(self, originals, body) -> list:
+        """``body`` without the module-level ``openai.api_key = os.environ["OPENAI_API_KEY"]`` lines the
+        module's mistral_client makes needless; their comments go to the next statement."""
+        out: list = []
+        carried: list = []
+        for original, statement in zip(originals, body):
+            if any(original is dropped for dropped in self._key_settings):
+                carried += [line for line in statement.leading_lines if line.comment is not None]
+                continue
+            if carried:
+                statement = statement.with_changes(leading_lines=[*carried, *statement.leading_lines])
+                carried = []
+            out.append(statement)
+        return out if len(body) == len(originals) else list(body)
+
+    def _key_setting_drops(self, target: cst.Attribute) -> bool:
+        """``openai.api_key = os.environ["OPENAI_API_KEY"]`` (or getenv) alone on a module-level line, with
+        nothing else in the module reading ``openai.api_key``: the module's mistral_client reads
+        MISTRAL_API_KEY itself, so the line only kept the openai import and a KeyError at start-up."""
+        if len(self.statement_nodes) != 1 or type(self.statement_nodes[0]) is not cst.SimpleStatementLine:
+            return False
+        line = self.statement_nodes[0]
+        assign = line.body[0] if len(line.body) == 1 else None
+        if type(assign) is not cst.Assign or len(assign.targets) != 1 or not _is_env_read(assign.value) or \
+                "OPENAI_API_KEY" not in code_of(assign.value) or line.trailing_whitespace.comment is not None:
+            return False
+        module = getattr(self, "_module_node", None)
+        if module is None:
+            return False
+        import libcst.matchers as m
+
+        reads = m.findall(module, m.Attribute(value=m.Name(target.value.value), attr=m.Name("api_key")))
+        if len(reads) != 1:
+            return False
+        self._key_settings.append(line)
+        return True
 
     def _drop_folded(self, body) -> list:
         """``body`` without the ``client.api_key = key`` statements whose key the constructor right
@@ -208,6 +253,10 @@ class _Transformer(RuleTransformer):
             if self.answer[1] == "mixed":  # it also serves this project's module-client calls kept on OpenAI
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
                                 f"project keeps on OpenAI still use; for the calls moved to Mistral: {advice}")
+                return
+            if target.attr.value == "api_key" and self._key_setting_drops(target):
+                self.converted(line, f"{code_of(target)} = <OPENAI_API_KEY> removed: mistral_client (the "
+                                     "converted calls' client) reads MISTRAL_API_KEY")
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 

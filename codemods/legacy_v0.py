@@ -35,8 +35,9 @@ class LegacyV0(MigratorRule):
     ``["flagged"]`` ``any((<result>.categories or {}).values())``; ``openai.Completion.create`` /
     ``acreate`` with ``suffix=`` (fill-in-the-middle) becomes ``fim.complete`` (MIG112), each choice's
     ``["text"]`` ``.message.content``.
-    ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``); ``openai.error.*`` is
-    MIG103's.
+    ``openai.api_key = ...`` gets MIG101's TODO (set ``MISTRAL_API_KEY``), except a module-level
+    ``openai.api_key = os.environ["OPENAI_API_KEY"]`` that nothing else reads, which MIG101 removes
+    (``mistral_client`` reads ``MISTRAL_API_KEY``); ``openai.error.*`` is MIG103's.
 
     **Why.** openai 0.x code cannot run on the openai>=1 SDK; moving it to Mistral is the same work
     as moving its openai>=1 form, plus the dict reads (api-mapping.md §10).

@@ -575,3 +575,46 @@ def test_a_module_setting_serving_a_kept_and_a_converted_v0_call_says_so():
         ''')
     setting = [t for t in todos if t.startswith("openai.api_key")]
     assert setting and all("which the calls this project keeps on OpenAI still use" in t for t in setting), todos
+
+
+def test_module_key_setting_from_the_environment_is_removed_with_its_module_client() -> None:
+    """Corpus review N1 (ignasgr, chatgpt-retrieval-plugin, OthersideAI): `openai.api_key =
+    os.environ["OPENAI_API_KEY"]` stayed with a TODO once every v0 call moved to mistral_client, which
+    reads MISTRAL_API_KEY itself: the line kept `import openai` (and the openai package) and raised
+    KeyError at start-up where only the Mistral key is set. It goes, its comment kept; a module that
+    reads openai.api_key elsewhere keeps the line with the TODO."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+
+        import openai
+
+        # the key comes from the vault
+        openai.api_key = os.environ["OPENAI_API_KEY"]
+        MODEL = "gpt-4"
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model=MODEL, messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "openai" not in code.replace("mistral", ""), code
+    assert '# the key comes from the vault\nMODEL = "mistral-large-latest"' in code
+    assert not todos
+    code, todos = convert_idempotent('''\
+        import os
+
+        import openai
+
+        openai.api_key = os.getenv("OPENAI_API_KEY")
+        if not openai.api_key:
+            raise SystemExit("no key")
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert 'openai.api_key = os.getenv("OPENAI_API_KEY")' in code
+    assert any("configures OpenAI's module-level client" in t for t in todos)
