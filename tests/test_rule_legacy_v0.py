@@ -46,7 +46,7 @@ def test_chat_and_embeddings_convert_through_the_module_client():
     ('openai.ChatCompletion.create(model="gpt-4", messages=m, stream=key)', "stream= is an expression"),
     ('openai.ChatCompletion.create(engine="gpt4", messages=m)', "engine="),
     ('openai.ChatCompletion.create(deployment_id="gpt4", messages=m)', "deployment_id="),
-    ('openai.ChatCompletion.create(model="gpt-4", messages=m, request_timeout=30)', "request_timeout="),
+    ('openai.ChatCompletion.create(model="gpt-4", messages=m, request_timeout=(5, 30))', "request_timeout="),
     ('openai.ChatCompletion.create(model="gpt-4", messages=m, api_key=key)', "api_key="),
     ('openai.ChatCompletion.create(**params)', "**"),
     ('openai.Embedding.create(model="text-embedding-ada-002", input=[1, 2, 3])', "token ids"),
@@ -618,3 +618,22 @@ def test_module_key_setting_from_the_environment_is_removed_with_its_module_clie
         ''')
     assert 'openai.api_key = os.getenv("OPENAI_API_KEY")' in code
     assert any("configures OpenAI's module-level client" in t for t in todos)
+
+
+def test_request_timeout_on_a_v0_chat_call_becomes_timeout_ms() -> None:
+    """Corpus review N2 (mapping §10): request_timeout=30 -> timeout_ms=30000; a (connect, read) pair
+    keeps the v0 call, its TODO saying so (it read "a per-call setting (or an Azure deployment)")."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import openai
+
+        def ask(q, limit):
+            a = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}], request_timeout=30)
+            b = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}], request_timeout=limit)
+            c = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}], request_timeout=(5, 60))
+            return a.choices[0].message.content, b.choices[0].message.content, c.choices[0].message.content
+        ''')
+    assert 'timeout_ms=30000)' in code and 'timeout_ms=int(limit * 1000))' in code
+    assert 'request_timeout=(5, 60))' in code
+    assert any("request_timeout= is a (connect, read) pair" in t for t in todos), todos

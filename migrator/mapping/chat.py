@@ -74,6 +74,11 @@ CHAT_PARAMS = MappingProxyType({
     "timeout": ParamRule(Policy.XFORM, "timeout_ms",
                          xform=Xform(t.seconds_to_ms, "int({value} * 1000)"), safety="approximate",
                          note="seconds become milliseconds"),
+    # openai 0.x's name for it (openai.ChatCompletion.create(request_timeout=30)); the plan keeps a
+    # (connect, read) tuple on v0 with its TODO
+    "request_timeout": ParamRule(Policy.XFORM, "timeout_ms",
+                                 xform=Xform(t.seconds_to_ms, "int({value} * 1000)"), safety="approximate",
+                                 note="seconds become milliseconds"),
 })
 
 # Mistral keywords that an ``extra_body`` key may be hoisted into (api-mapping.md §2.2).

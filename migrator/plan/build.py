@@ -2254,7 +2254,12 @@ def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     Azure deployments, streaming (its chunks are read as dicts), what the openai>=1 call itself could
     not convert, and a result read other than a field path to a value (``r["choices"][0]["message"]
     ["content"]``, attributes, ``.get("content")``)."""
-    v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS)
+    v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS and not (
+        # request_timeout=30 on chat becomes timeout_ms (MIG102); a (connect, read) tuple does not
+        kw.arg == "request_timeout" and v1[0] in CHAT_SURFACES and not isinstance(kw.value, (ast.Tuple, ast.List))))
+    if v0_only == ["request_timeout"]:
+        return ("request_timeout= is a (connect, read) pair or not on a chat call: pass timeout_ms= (one read "
+                "timeout, in ms) to the Mistral call by hand")
     if v0_only:
         return f"{v0_only[0]}= is a per-call setting (or an Azure deployment) of the v0 API"
     guarded = _openai_model_branch(f, call)  # before the result's checks: the same reason on every run
