@@ -339,12 +339,19 @@ def type_check_class(node: ast.Call, qualify) -> Optional[str]:
     return None
 
 
-def finish_reason_check(node: ast.Compare) -> Optional[str]:
-    """The OpenAI finish_reason value in ``x.finish_reason == "length"`` (or ``!=``), if mapped."""
-    if (len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq))
-            and isinstance(node.left, ast.Attribute) and node.left.attr == "finish_reason"
-            and isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value in FINISH_REASONS):
-        return node.comparators[0].value
+def finish_reason_check(node: ast.Compare) -> "Optional[str | tuple]":
+    """The OpenAI finish_reason value in ``x.finish_reason == "length"`` (or ``!=``), if mapped; the
+    values of ``x.finish_reason in ("length", "stop")`` (or ``not in``, a list or set) when one is."""
+    if len(node.ops) != 1 or not (isinstance(node.left, ast.Attribute) and node.left.attr == "finish_reason"):
+        return None
+    right = node.comparators[0]
+    if isinstance(node.ops[0], (ast.Eq, ast.NotEq)) and isinstance(right, ast.Constant) and \
+            right.value in FINISH_REASONS:
+        return right.value
+    if isinstance(node.ops[0], (ast.In, ast.NotIn)) and isinstance(right, (ast.Tuple, ast.List, ast.Set)) and \
+            right.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in right.elts) and \
+            any(e.value in FINISH_REASONS for e in right.elts):  # type: ignore[attr-defined]
+        return tuple(e.value for e in right.elts)  # type: ignore[attr-defined]
     return None
 
 

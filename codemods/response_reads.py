@@ -18,7 +18,8 @@ class ResponseReads(MigratorRule):
     **What it does.** In modules that use OpenAI: ``r.system_fingerprint``, ``msg.refusal`` and
     ``r.service_tier`` become ``getattr(obj, "name", None)`` (Mistral's objects have no such
     attribute); ``x.finish_reason == "length"`` becomes ``x.finish_reason in ("length",
-    "model_length")`` and ``== "function_call"`` becomes ``in ("tool_calls",)``; a legacy
+    "model_length")`` and ``== "function_call"`` becomes ``in ("tool_calls",)``; ``x.finish_reason in
+    ("length", "stop")`` (a tuple, list or set of strings) gets each value's Mistral ones; a legacy
     ``msg.function_call`` read becomes ``(msg.tool_calls[0].function if msg.tool_calls else None)``.
     ``r.to_dict()`` / ``r.to_json()`` (the OpenAI SDK's serialisers) become ``r.model_dump(by_alias=True)``
     / ``r.model_dump_json(indent=2, by_alias=True)`` (a TODO where they get arguments); the dict holds
@@ -219,12 +220,32 @@ class _Transformer(WrittenTargets, RuleTransformer):
         statements[0] = statements[0].with_changes(leading_lines=result.leading_lines)
         return cst.FlattenSentinel([*statements, result.with_changes(leading_lines=[])])
 
+    def _finish_reasons_in(self, updated: cst.Comparison, values: tuple, line: int) -> cst.BaseExpression:
+        if any(FINISH_REASONS.get(v, ()) is None for v in values):
+            gone = next(v for v in values if v in FINISH_REASONS and FINISH_REASONS[v] is None)
+            self.todo(line, f'finish_reason "{gone}" does not exist on Mistral (it may report "error")')
+            return updated
+        mapped = list(dict.fromkeys(m for v in values for m in (FINISH_REASONS.get(v) or (v,))))
+        if mapped == list(values):
+            return updated
+        container = updated.comparisons[0].comparator
+        q = "'" if self._quotes and self._quotes[-1] == '"' else '"'
+        quote = container.elements[0].value.quote if not self._quotes else q  # type: ignore[attr-defined]
+        text = ", ".join(f"{quote}{m}{quote}" for m in mapped)
+        new = {cst.Tuple: f"({text}{',' if len(mapped) == 1 else ''})", cst.List: f"[{text}]",
+               cst.Set: "{" + text + "}"}[type(container)]
+        self.converted(line, f"finish_reason in {values} -> in {tuple(mapped)}", "approximate")
+        return updated.with_changes(comparisons=[updated.comparisons[0].with_changes(
+            comparator=cst.parse_expression(new))])
+
     def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
         if id(original) not in self._lines or not self._finish_reasons or not self._converts(original):
             return updated
         line = self._lines[id(original)]
         value = _finish_reason_check(original)
         target = updated.comparisons[0]
+        if isinstance(value, tuple):  # `in ("length", "stop")`: each value its Mistral ones
+            return self._finish_reasons_in(updated, value, line)
         mistral = FINISH_REASONS[value]
         if mistral is None:
             self.todo(line, f'finish_reason "{value}" does not exist on Mistral (it may report "error")')
@@ -300,12 +321,18 @@ def _type_check_class(node: cst.Call, qualify) -> Optional[str]:
     return None
 
 
-def _finish_reason_check(node: cst.Comparison) -> Optional[str]:
+def _finish_reason_check(node: cst.Comparison) -> "Optional[str | tuple]":
     """LibCST twin of ``codemods._facts.finish_reason_check``."""
-    if (len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.Equal, cst.NotEqual))
-            and isinstance(node.left, cst.Attribute) and node.left.attr.value == "finish_reason"
-            and isinstance(node.comparisons[0].comparator, cst.SimpleString)):
-        value = node.comparisons[0].comparator.evaluated_value
-        if value in FINISH_REASONS:
-            return value
+    if len(node.comparisons) != 1 or not (isinstance(node.left, cst.Attribute) and
+                                          node.left.attr.value == "finish_reason"):
+        return None
+    operator, right = node.comparisons[0].operator, node.comparisons[0].comparator
+    if isinstance(operator, (cst.Equal, cst.NotEqual)) and isinstance(right, cst.SimpleString):
+        value = right.evaluated_value
+        return value if value in FINISH_REASONS else None
+    if isinstance(operator, (cst.In, cst.NotIn)) and isinstance(right, (cst.Tuple, cst.List, cst.Set)) and \
+            right.elements and all(isinstance(e, cst.Element) and isinstance(e.value, cst.SimpleString) and
+                                   isinstance(e.value.evaluated_value, str) for e in right.elements):
+        values = tuple(e.value.evaluated_value for e in right.elements)  # type: ignore[attr-defined]
+        return values if any(v in FINISH_REASONS for v in values) else None
     return None

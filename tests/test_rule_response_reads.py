@@ -212,3 +212,24 @@ def test_log_probability_bytes_of_a_kept_client_stay() -> None:
         print([tok.bytes for tok in r.choices[0].logprobs.content])
         ''')
     assert "print([tok.bytes for tok in r.choices[0].logprobs.content])" in code
+
+
+def test_finish_reason_membership_tests_take_mistrals_values() -> None:
+    """Probe p22: only `== "length"` was widened; `in ("length", "stop")` (a tuple, list or set) missed
+    Mistral's "model_length" and took the not-truncated branch."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
+        ch = r.choices[0]
+        cut = ch.finish_reason in ("length", "stop")
+        fine = ch.finish_reason not in ['length']
+        filtered = ch.finish_reason in {"length", "content_filter"}
+        ''')
+    assert 'cut = ch.finish_reason in ("length", "model_length", "stop")' in code
+    assert "fine = ch.finish_reason not in ['length', 'model_length']" in code
+    assert 'filtered = ch.finish_reason in {"length", "content_filter"}' in code
+    assert todos == ['finish_reason "content_filter" does not exist on Mistral (it may report "error")']
