@@ -428,3 +428,30 @@ def test_a_pip_magic_follows_a_converted_langchain_notebook(tmp_path):
                for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
     assert sources[0] == '%pip install -U "langchain-mistralai>=1.1,<2" langchain-core', sources
     assert "from langchain_mistralai import ChatMistralAI" in sources[1], sources
+
+
+def test_a_pin_on_the_pip_line_the_added_package_cannot_live_with_gets_a_todo_above_it(tmp_path):
+    """Probe p42 / p60: `%pip install openai pydantic==2.5.3` became `"mistralai>=3.7,<4" pydantic==2.5.3`
+    silently; pip stops with ResolutionImpossible (mistralai 3.7 needs pydantic>=2.11.2). A second run
+    changes nothing."""
+    import json
+
+    from migrator.engine import Mode, run
+
+    cells = ["%pip install openai pydantic==2.5.3\n%pip install tiktoken pydantic>=2",
+             "from openai import OpenAI\nc = OpenAI()\n"
+             "print(c.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)"]
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": cell} for cell in cells],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+    assert first.startswith("# TODO(migrator MIG113): pydantic is pinned to ==2.5.3, but mistralai 3.7 needs "
+                            "pydantic>=2.11.2"), first
+    assert first.endswith('\n%pip install "mistralai>=3.7,<4" pydantic==2.5.3\n%pip install tiktoken pydantic>=2')
+    assert todos == ["cell 1, line 1: " + first.split(": ", 1)[1].split("\n")[0]]
+    again = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not again.changed

@@ -13,7 +13,8 @@ import ast
 import re
 
 from migrator.engine.results import Finding, FindingKind
-from migrator.engine.project_files import ENV_RULE
+from migrator.engine.project_files import ENV_RULE, pin_conflicts
+from migrator.engine.walk import REQUIREMENTS
 from migrator.mapping.env import API_KEY_ENV
 from migrator.mapping.packages import PACKAGES
 
@@ -119,7 +120,11 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
                 line = line[:start] + wanted + line[end:]
         if not whats:
             continue
-        notebook.masks[number] = line
+        # a pin on the same line that the added package cannot be installed with (langchain-core==0.2.5
+        # next to langchain-mistralai 1.1): pip stops with ResolutionImpossible, so a TODO above the line
+        conflicts = [c.message.split(": ", 1)[1] for c in pin_conflicts(original, line, REQUIREMENTS, "pip")]
+        indent = line[:len(line) - len(line.lstrip())]
+        notebook.masks[number] = "".join(f"{indent}# TODO(migrator {RULE}): {m}\n" for m in conflicts) + line
         module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)
                            if text.endswith(f"#{notebook.tag}mask {number}"))
         cell, in_cell, json_line = locate(notebook, module_line)
@@ -127,6 +132,8 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
             findings.append(Finding(RULE, FindingKind.CONVERTED, json_line,
                                     f"cell {cell.number}, line {in_cell}: `{original.strip()}` {what}",
                                     "approximate" if pinned else "exact"))
+        findings += [Finding(RULE, FindingKind.TODO, json_line, f"cell {cell.number}, line {in_cell}: {m}", "manual")
+                     for m in conflicts]
     return findings
 
 
@@ -144,6 +151,10 @@ class NotebookPip:
     ``langchain-openai`` -> ``"langchain-mistralai>=1.1,<2"``, ``llama-index-llms-openai`` ->
     ``"llama-index-llms-mistralai>=0.11,<0.12"``, ``llama-index-embeddings-openai`` -> its Mistral
     counterpart (added next to the ``llama-index`` bundle).
+
+    A pin on the same line that the added package cannot be installed with (``pydantic==2.5.3`` next to
+    mistralai, which needs pydantic>=2.11.2; ``langchain-core==0.2.5`` next to langchain-mistralai)
+    gets a TODO above the line, as MIG114 reports it in a manifest.
 
     **Why.** The notebook's first cell installs what the others import: after conversion it must
     install ``mistralai``, and keep ``openai`` only while some code still imports it.
