@@ -458,3 +458,14 @@ def test_a_prefix_check_in_a_module_that_converts_nothing_gets_no_model_todo() -
     exact = shared + "if LLM == 'gpt-4o-mini':\n    Y = 2\n"
     plan = build_plan([("app.py", chat), ("shared.py", exact)])
     assert len(plan.tables.get("shared.py", {})) == 1
+
+
+def test_calls_on_with_options_are_the_clients_own() -> None:
+    """Probe p35: `client.with_options(timeout=5).chat.completions.create(...)` got "not recognised as
+    an OpenAI client" although the client's own TODO already named with_options as what keeps it."""
+    plan = _plan("from openai import OpenAI\nclient = OpenAI()\n"
+                 "client.with_options(timeout=5).chat.completions.create(model='gpt-4o', messages=[])\n")
+    [client] = plan.clients
+    assert client.decision == KEEP and any("with_options" in b for b in client.blockers)
+    chat = next(u for u in plan.uses if u.surface == "chat.completions.create")
+    assert chat.client == client.id

@@ -724,6 +724,12 @@ class _Builder:
             # `track_openai(client)`, `wrap_openai(client)`: the client itself, traced (handing it over
             # keeps it on OpenAI); its calls are the client's, not an unknown receiver's
             return self._eval(f, scope, node.args[0], depth + 1)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("with_options", "copy"):
+            # `client.with_options(timeout=5)`: a copy of the client with other options; its calls are
+            # the client's (with_options itself keeps the client: a use with no rule)
+            origins = self.eval(f, scope, node.func.value, depth + 1)
+            if origins:
+                return origins
         target = self.resolve_function(f, scope, node.func)
         if target is not None:
             other, path, is_class = target
