@@ -469,3 +469,20 @@ def test_calls_on_with_options_are_the_clients_own() -> None:
     assert client.decision == KEEP and any("with_options" in b for b in client.blockers)
     chat = next(u for u in plan.uses if u.surface == "chat.completions.create")
     assert chat.client == client.id
+
+
+@pytest.mark.parametrize(("files", "user"), [
+    ([("app.py", "from openai import AsyncOpenAI\nclass Summarizer:\n    client = AsyncOpenAI()\n"
+                 "    async def run(self):\n        return await self.client.chat.completions.create(model='gpt-4o', "
+                 "messages=[])\n\nasync def main():\n    await Summarizer.client.close()\n")], "app.py"),
+    ([("llm.py", "from openai import OpenAI\nclient = OpenAI()\n"
+                 "client.chat.completions.create(model='gpt-4o', messages=[])\n"),
+      ("main.py", "import llm\nllm.client.close()\n")], "main.py"),
+])
+def test_a_use_through_a_class_or_module_attribute_is_the_clients(files, user) -> None:
+    """Probe p04: `await Summarizer.client.close()` was not seen, the client converted, and Mistral
+    (no close()) raised AttributeError; `llm.client.close()` the same through a module."""
+    plan = build_plan(files)
+    [client] = plan.clients
+    assert client.decision == KEEP and any("close" in b for b in client.blockers), client
+    assert any(u.path == user and u.surface.startswith("close") for u in plan.uses)

@@ -532,6 +532,9 @@ class _Builder:
             other = self.module_file(f, scope, node.value.id)
             if other is not None:
                 return self._eval_name(other, (), node.attr, depth + 1)
+            found = self.resolve_function(f, scope, node.value)  # `Summarizer.client`: a class attribute
+            if found is not None and found[2] and (found[1], node.attr) in found[0].assigns:
+                return self.eval_attr(found[0], found[1], node.attr, depth + 1)
         if isinstance(node, ast.Attribute):  # `self.llm.client`, `agent.client`: an instance of a repo class
             instance = self.instance_of(f, scope, node.value, depth)
             if instance is not None:
@@ -645,6 +648,13 @@ class _Builder:
         app/llm.py is a module of the tree), when exactly one fits and nothing rebinds the name."""
         if self.lookup_scope(f, scope, name) not in ((), None) or ((), name) in f.assigns or ((), name) in f.defs:
             return None
+        key = (f.path, name)
+        cache = self.__dict__.setdefault("_module_files", {})
+        if key not in cache:
+            cache[key] = self._module_file(f, name)
+        return cache[key]
+
+    def _module_file(self, f: _File, name: str) -> Optional[_File]:
         if name in f.module_aliases:
             module = f.module_aliases[name]
         elif name in f.repo_imports and self.resolve_import(f, name) is None:
@@ -658,6 +668,13 @@ class _Builder:
             return None
         candidates = [g for g in self.files if g is not f and _same_module(g.module, module)]
         return candidates[0] if len(candidates) == 1 else None
+
+    def _module_or_class(self, f: _File, name: ast.Name) -> bool:
+        """``name`` is a module of the tree or one of its classes (whose attributes may hold a client)."""
+        if name.id in f.module_aliases or name.id in f.repo_imports:
+            return self.module_file(f, f.scope_of.get(id(name), ()), name.id) is not None or \
+                name.id in f.repo_imports and self.resolve_class(f, name) is not None
+        return f.defs.get(((), name.id)) in f.classes
 
     def resolve_import(self, f: _File, name: str) -> Optional[tuple[_File, str]]:
         """The module of the tree and the name ``from <module> import <name>`` binds, when exactly one
@@ -767,6 +784,9 @@ class _Builder:
             elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                   and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
                 self._maybe_use(f, node)
+            elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+                  and isinstance(node.value, ast.Name) and self._module_or_class(f, node.value)):
+                self._maybe_use(f, node)  # `llm.client.close()`, `Summarizer.client.close()`
             elif isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
                 if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
