@@ -143,6 +143,8 @@ def test_nothing_converted_leaves_every_project_file_alone(tmp_path):
     ("docker-compose.yml", DEPLOY), ("compose.prod.yaml", DEPLOY), (".github/workflows/ci.yml", DEPLOY),
     ("sub/.github/workflows/ci.yaml", DEPLOY), (".gitlab-ci.yml", DEPLOY), ("nb.ipynb", NOTEBOOK),
     ("notes.txt", None), ("config.yml", None), ("Pipfile.lock", None), ("workflows/ci.yml", None),
+    (".envrc", ENV_FILE), ("Dockerfile", DEPLOY), ("docker/Dockerfile.prod", DEPLOY), ("api.dockerfile", DEPLOY),
+    ("k8s/deployment.yaml", DEPLOY), ("deploy/helm/values.yml", DEPLOY), ("docs/dockerfiles.md", None),
 ])
 def test_file_kind(path, kind):
     assert file_kind(path) == kind
@@ -488,3 +490,49 @@ def test_an_old_instructor_pin_next_to_mistralai_is_reported():
     assert [number for number, _ in todos] == [2] and "instructor before 1.17" in todos[0][1]
     _, todos = _manifest_todos("openai>=1\ninstructor>=1.17,<2\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
     assert todos == []
+
+
+APP_CODE = ('import os\nfrom mistralai.client import Mistral\nclient = Mistral()\n'
+            'MODEL = os.getenv("OPENAI_MODEL", "mistral-small-latest")\n')
+
+
+def test_a_dockerfile_follows_the_converted_code():
+    """Probe p44 / review R3: a Dockerfile's ENV / ARG and its `RUN pip install openai` were never
+    looked at, so the image installed openai and set OPENAI_API_KEY for code that imports mistralai
+    and reads MISTRAL_API_KEY."""
+    text = ("FROM python:3.11\nARG OPENAI_MODEL=gpt-4o-mini\nENV OPENAI_API_KEY=${OPENAI_API_KEY}\n"
+            "RUN pip install --no-cache-dir openai==1.30.1 fastapi && pip check\n")
+    new, findings = _env_edit(text, "Dockerfile", DEPLOY, APP_CODE)
+    assert new == ("FROM python:3.11\nARG OPENAI_MODEL=mistral-small-latest\nENV MISTRAL_API_KEY=${MISTRAL_API_KEY}\n"
+                   'RUN pip install --no-cache-dir "mistralai>=3.7,<4" fastapi && pip check\n')
+    assert all(kind is FindingKind.CONVERTED for kind, _, _ in findings)
+
+
+def test_ci_steps_pip_install_follows_and_its_pins_are_checked():
+    text = ("jobs:\n  t:\n    steps:\n      - run: pip install openai pydantic==2.5.3 && pytest\n"
+            "      - run: |\n          python -m pip install -q openai\n          pip install -r requirements.txt\n")
+    new, findings = _env_edit(text, ".github/workflows/ci.yml", DEPLOY, APP_CODE)
+    assert '      - run: pip install "mistralai>=3.7,<4" pydantic==2.5.3 && pytest\n' in new
+    assert '          python -m pip install -q "mistralai>=3.7,<4"\n          pip install -r requirements.txt\n' in new
+    todos = [(line, message) for kind, line, message in findings if kind is FindingKind.TODO]
+    assert len(todos) == 1 and todos[0][0] == 4 and "pydantic is pinned to ==2.5.3" in todos[0][1]
+
+
+def test_a_kubernetes_secret_holding_a_key_is_reported_and_its_references_renamed():
+    secret = "sk-" + "proj-" + "Zq8" * 16
+    text = (f"kind: Secret\nstringData:\n  OPENAI_API_KEY: {secret}\n---\nkind: Deployment\nspec:\n"
+            "  env:\n    - name: OPENAI_API_KEY\n      valueFrom:\n        secretKeyRef: {name: app, key: OPENAI_API_KEY}\n")
+    new, findings = _env_edit(text, "k8s/app.yaml", DEPLOY, APP_CODE)
+    assert f"OPENAI_API_KEY: {secret}" in new and "- name: MISTRAL_API_KEY" in new
+    assert "secretKeyRef: {name: app, key: MISTRAL_API_KEY}" in new
+    assert all(secret not in message for _, _, message in findings)
+    assert any("looks like a real OpenAI key" in message for kind, _, message in findings if kind is FindingKind.TODO)
+    assert any("add a MISTRAL_API_KEY key (a Mistral key) to that Kubernetes Secret" in message
+               for _, _, message in findings)
+
+
+def test_an_envrc_is_a_real_env_file_reported_not_changed():
+    text = "export OPENAI_API_KEY=" + "sk-" + "proj-" + "Zq8" * 16 + "\n"
+    new, findings = _env_edit(text, ".envrc", ENV_FILE, APP_CODE)
+    assert new == text and [kind for kind, _, _ in findings] == [FindingKind.TODO]
+    assert "Zq8" not in findings[0][2]

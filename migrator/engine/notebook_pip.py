@@ -13,8 +13,7 @@ import ast
 import re
 
 from migrator.engine.results import Finding, FindingKind
-from migrator.engine.project_files import ENV_RULE, pin_conflicts
-from migrator.engine.walk import REQUIREMENTS
+from migrator.engine.project_files import ENV_RULE, PIP_LINE, pin_conflicts
 from migrator.mapping.env import API_KEY_ENV
 from migrator.mapping.packages import PACKAGES
 
@@ -83,6 +82,32 @@ def _imports_module(modules: set[str], name: str) -> bool:
     return any(module == name or module.startswith(name + ".") for module in modules)
 
 
+def follow_packages(line: str, start: int, moved, keeps, who: str) -> tuple[str, list]:
+    """``line`` with the ``pip install`` requirements from ``start`` following ``moved`` packages:
+    ``openai`` -> ``"mistralai>=3.7,<4"``, or the new one added next to it where ``keeps(package)``
+    (the code still imports the old one, or it is a bundle); with (what changed, was pinned) each."""
+    whats = []
+    for package in moved:
+        requirements = list(_requirements(line, start))
+        names = {name for name, *_ in requirements}
+        if package.old not in names or package.new in names:
+            continue
+        _, pinned, begin, end = next(r for r in requirements if r[0] == package.old)
+        # always the range: the converted code imports what the range's releases have (mistralai.client:
+        # 3.x), and an unpinned install leaves an older release already installed as it is
+        wanted = f'"{package.requirement}"'  # quoted: the shell would read `>` and `<` as redirections
+        if keeps(package):
+            why = "installs other integrations too" if package.bundle else \
+                f"still imports {package.old_module} for what stays on OpenAI"
+            whats.append((f"also installs {wanted} ({who} {why})", pinned))
+            line = line[:end] + " " + wanted + line[end:]
+        else:
+            whats.append((f"installs {wanted} instead of {line[begin:end]} ({who} now imports "
+                          f"{package.new_module})", pinned))
+            line = line[:begin] + wanted + line[end:]
+    return line, whats
+
+
 def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     """Rewrite the notebook's masked ``pip install`` lines (``notebook.masks``) for the converted
     module ``converted``; returns a finding per rewritten requirement. Each package of
@@ -99,30 +124,15 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
         command = _PIP_INSTALL.match(line)
         if not command:
             continue
-        original, whats = line, []
-        for package in moved:
-            requirements = list(_requirements(line, command.end()))
-            names = {name for name, *_ in requirements}
-            if package.old not in names or package.new in names:
-                continue
-            _, pinned, start, end = next(r for r in requirements if r[0] == package.old)
-            # always the range: the converted cells import what the range's releases have (mistralai.client:
-            # 3.x), and an unpinned install leaves an older release already in the kernel as it is
-            wanted = f'"{package.requirement}"'  # quoted: the shell would read `>` and `<` as redirections
-            if package.bundle or _imports_module(modules, package.old_module):
-                why = "installs other integrations too" if package.bundle else \
-                    f"still imports {package.old_module} for what stays on OpenAI"
-                whats.append((f"also installs {wanted} (the notebook {why})", pinned))
-                line = line[:end] + " " + wanted + line[end:]
-            else:
-                whats.append((f"installs {wanted} instead of {line[start:end]} (the notebook now imports "
-                              f"{package.new_module})", pinned))
-                line = line[:start] + wanted + line[end:]
+        original = line
+        line, whats = follow_packages(line, command.end(), moved,
+                                      lambda package: package.bundle or _imports_module(modules, package.old_module),
+                                      "the notebook")
         if not whats:
             continue
         # a pin on the same line that the added package cannot be installed with (langchain-core==0.2.5
         # next to langchain-mistralai 1.1): pip stops with ResolutionImpossible, so a TODO above the line
-        conflicts = [c.message.split(": ", 1)[1] for c in pin_conflicts(original, line, REQUIREMENTS, "pip")]
+        conflicts = [c.message.split(": ", 1)[1] for c in pin_conflicts(original, line, PIP_LINE, "pip")]
         indent = line[:len(line) - len(line.lstrip())]
         notebook.masks[number] = "".join(f"{indent}# TODO(migrator {RULE}): {m}\n" for m in conflicts) + line
         module_line = next(i for i, text in enumerate(notebook.module.splitlines(), 1)

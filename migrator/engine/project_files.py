@@ -627,7 +627,7 @@ def is_example_env(path: str) -> bool:
 
 
 _ENV_LINE = re.compile(r"^(\s*(?:export\s+)?)OPENAI_API_KEY(\s*=\s*)(.*?)(\r?\n)?$")
-_SIMPLE_DEPLOY_LINE = re.compile(r"""^\s*(?:-\s*)?["']?OPENAI_API_KEY["']?\s*[:=]""")
+_SIMPLE_DEPLOY_LINE = re.compile(r"""^\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?OPENAI_API_KEY["']?\s*[:=]""")
 
 
 def _placeholder(value: str) -> str:
@@ -689,9 +689,14 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         line = lines[index]
         if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename):
             continue
+        if _REAL_KEY.search(line):  # a Kubernetes Secret's stringData, a Dockerfile ENV: the key itself
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)}: {OPENAI_KEY} holds what looks like a real OpenAI key (not "
+                      f"shown): it was not renamed; rotate it, and set {key_env} (a Mistral key) by hand", "manual")
+            continue
         new_line = _KEY_TOKEN.sub(key_env, line)
-        secret = "secrets." in line
-        after = f"; create the {key_env} secret in the repository settings" if secret else ""
+        after = f"; create the {key_env} secret in the repository settings" if "secrets." in line else \
+            f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in line else ""
         if rename:
             out[index] = new_line
             touched.append((index, f"{OPENAI_KEY} -> {key_env} (every client that read it was converted){after}"))
@@ -728,7 +733,7 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     base = posixpath.basename(path)
     pattern = re.compile(r"^(\s*(?:export\s+)?)(" + "|".join(map(re.escape, sorted(names))) + r")(\s*=)(.*?)(\r?\n)?$"
                          if kind == ENV_FILE else
-                         r"""^(\s*(?:-\s*)?["']?)(""" + "|".join(map(re.escape, sorted(names)))
+                         r"""^(\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?)(""" + "|".join(map(re.escape, sorted(names)))
                          + r""")(["']?\s*[:=])(.*?)(\r?\n)?$""")
     lines = text.splitlines(keepends=True)
     out = list(lines)
@@ -773,6 +778,51 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     return edit
 
 
+# `pip install ...` in a shell line: a Dockerfile's RUN, a CI step's run:, a script line
+_SHELL_PIP = re.compile(r"(?:^|(?<=[\s;&|]))(?:(?:\S*/)?python3?(?:\.\d+)?\s+-m\s+)?(?:uv\s+)?pip3?\s+install\b")
+
+
+def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
+    """``pip install openai`` in a Dockerfile or a CI step follows the converted code, as the
+    manifests do (MIG114): the image or the job would install openai and run code importing mistralai."""
+    from migrator.engine.notebook_pip import follow_packages
+
+    edit = _Edit(text)
+    moved = [(pkg, action) for pkg in PACKAGES if (action := _action(facts, path, pkg)) is not None]
+    if not moved:
+        return edit
+    adds = {pkg for pkg, action in moved if action == "add"}
+    lines = text.splitlines(keepends=True)
+    touched = []
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("#") or "install" not in line:
+            continue
+        for command in reversed(list(_SHELL_PIP.finditer(line))):
+            new, whats = follow_packages(line, command.end(), [pkg for pkg, _ in moved], lambda pkg: pkg in adds,
+                                         "the code")
+            if whats:
+                conflicts = [c.message.split(": ", 1)[1] for c in pin_conflicts(line, new, PIP_LINE, "pip")]
+                line = new
+                touched.append((index, [what for what, _ in whats], conflicts))
+        lines[index] = line
+    if not touched:
+        return edit
+    new_text = "".join(lines)
+    name = posixpath.basename(path)
+    if not _same_yaml_shape(text, new_text):
+        edit.note(DEPENDENCY_RULE, FindingKind.TODO, touched[0][0] + 1,
+                  f"{name}: its pip install follows the converted code by hand (migrator could not edit it "
+                  "safely)", "manual")
+        return edit
+    edit.text = new_text
+    for index, whats, conflicts in touched:
+        for what in whats:
+            edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1, f"{name}: pip install {what}", "approximate")
+        for conflict in conflicts:
+            edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1, f"{name}: {conflict}", "manual")
+    return edit
+
+
 def _same_yaml_shape(before: str, after: str) -> bool:
     """The edited YAML still parses (when the original did), with as many documents."""
     import yaml
@@ -803,6 +853,7 @@ def project_transform(facts: CodeFacts, kind: str):
 
 # -- pins the added requirement cannot live with ----------------------------------------------------
 
+PIP_LINE = "pip-line"  # pin_conflicts on one `pip install ...` command line (a notebook's, a Dockerfile's)
 _OPS = r"(?:===|==|~=|!=|<=|>=|<|>)"
 # ``name[extras] (spec, spec)`` as PEP 508 writes it (requirements, setup.cfg / setup.py, PEP 621 strings)
 _PEP508_PIN = re.compile(r"(?<![\w.-])([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*"
@@ -912,7 +963,7 @@ def _pins(text: str, kind: str) -> list[tuple[int, str, str, bool]]:
     toml = kind in (PYPROJECT, PIPFILE)
     for number, line in enumerate(text.splitlines(), 1):
         code = line.split("#", 1)[0] if not toml else line
-        if code.lstrip().startswith(("#", "-")):
+        if code.lstrip().startswith(("#", "-")) and kind != PIP_LINE:  # a requirements file's options
             continue
         pin = _TOML_PIN.match(code) if toml else None
         if pin:
@@ -983,14 +1034,19 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
 
 def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     if kind in (ENV_FILE, DEPLOY):
-        if ENV_RULE not in facts.rules or not facts.any_converted:
+        if not facts.any_converted:
             return _Edit(text)
         edit = _Edit(text)
-        if facts.key_env and facts.key_env != OPENAI_KEY:
+        if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
             rename = not facts.key_still_read()
             edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else edit_deploy(text, path, facts, rename)
-        step = edit_model_values(edit.text, path, facts, kind)
-        return _Edit(step.text, edit.findings + step.findings)
+        if ENV_RULE in facts.rules:
+            step = edit_model_values(edit.text, path, facts, kind)
+            edit = _Edit(step.text, edit.findings + step.findings)
+        if kind == DEPLOY and DEPENDENCY_RULE in facts.rules:
+            step = edit_pip_commands(edit.text, path, facts)
+            edit = _Edit(step.text, edit.findings + step.findings)
+        return edit
     if DEPENDENCY_RULE not in facts.rules:
         return _Edit(text)
     name = posixpath.basename(path.replace("\\", "/"))
@@ -1069,6 +1125,8 @@ class DependencyFiles:
     **Why.** The converted code needs ``mistralai`` installed, and ``openai`` should go only when no
     kept client, exception class or type still imports it.
 
+    ``pip install openai`` in a Dockerfile's ``RUN`` or a CI step's ``run:`` follows the same way.
+
     **Fix safety.** Approximate: the version range is migrator's (the SDK it converts to), not a lock.
     **Left with a TODO:** hash-pinned lines (``--hash``: regenerate with pip-compile), files generated by
     pip-compile (edit their ``.in``), Poetry git / path dependencies and ``[tool.poetry.dependencies.openai]``
@@ -1098,7 +1156,8 @@ class EnvFiles:
     """``OPENAI_API_KEY`` in env examples, compose files and CI workflows follows the converted clients.
 
     **What it does.** ``.env.example`` (any env file named example / sample / template / dist / default),
-    ``docker-compose*.yml`` / ``compose*.yml``, ``.github/workflows/*.yml`` and ``.gitlab-ci.yml``:
+    ``docker-compose*.yml`` / ``compose*.yml``, ``.github/workflows/*.yml``, ``.gitlab-ci.yml``,
+    Dockerfiles (``ENV`` / ``ARG``) and YAML under ``k8s/``, ``helm/``, ``charts/``, ``deploy/`` ...:
     ``OPENAI_API_KEY`` becomes the target's key variable (``MISTRAL_API_KEY``; the provider's under
     ``--target openai-compatible``) when every client that read it was converted and no code still
     names it; when clients kept on OpenAI still read it, the new variable is added on a line of its

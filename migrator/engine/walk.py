@@ -33,7 +33,7 @@ PYPROJECT = "pyproject"
 SETUP_CFG = "setup.cfg"
 PIPFILE = "pipfile"
 ENV_FILE = "env"  # .env, .env.example, example.env, ...
-DEPLOY = "deploy"  # docker-compose / compose files, GitHub and GitLab CI workflows
+DEPLOY = "deploy"  # docker-compose / compose files, CI workflows, Dockerfiles, Kubernetes / Helm YAML
 PYTHON_ONLY = frozenset({PYTHON})
 ALL_KINDS = frozenset({PYTHON, NOTEBOOK, REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE, ENV_FILE, DEPLOY})
 _YAML = (".yml", ".yaml")
@@ -55,15 +55,23 @@ def file_kind(path: str) -> str | None:
         return SETUP_CFG
     if name == "Pipfile":
         return PIPFILE
-    if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env"):
+    if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env") or lower == ".envrc":
         return ENV_FILE
+    if lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"):
+        return DEPLOY
     if lower.endswith(_YAML):
         stem = lower.rsplit(".", 1)[0]
         if stem.startswith(("docker-compose", "compose")) or stem == ".gitlab-ci":
             return DEPLOY
         if directory == ".github/workflows" or directory.endswith("/.github/workflows"):
             return DEPLOY
+        if set(directory.lower().split("/")) & _DEPLOY_DIRS:  # Kubernetes manifests, Helm charts
+            return DEPLOY
     return None
+
+
+# Directories whose YAML deploys the application (its environment variables and secrets).
+_DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})
 
 # Directory names that never hold the application's own code.
 DEFAULT_SKIPPED_DIRS = frozenset(
