@@ -203,9 +203,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     # in its place too, rather than leaving the cell to lean on the first one
     body_index = {node.lineno - 1: i for i, node in enumerate(tree.body)}
     later = sorted(start for start in emptied if anchor is not None and start != anchor and new_lines
-                   and anchor in body_index and start in body_index and any(
+                   and anchor in body_index and start in body_index and (any(
                        not isinstance(node, (ast.Import, ast.ImportFrom))  # not the same block of imports
-                       for node in tree.body[body_index[anchor] + 1: body_index[start]]))
+                       for node in tree.body[body_index[anchor] + 1: body_index[start]])
+                       or any(_CELL_MARK.match(lines[i]) for i in range(anchor + 1, start))))  # another cell
     names_read = [(node.lineno - 1, node.id) for node in ast.walk(tree) if isinstance(node, ast.Name)] if later else []
     for n, start in enumerate(later):
         # the names its own section reads (up to the next such import): a notebook cell's
@@ -270,6 +271,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     if reads_end >= len(lines):
         out.extend(reading_lines)
     return "".join(out)
+
+
+# The line migrator.engine.notebooks puts before each cell of a notebook read as one module.
+_CELL_MARK = re.compile(r"^# migrator-ipython-x*cell \d+")
 
 
 # Names a converted function reads (the Mistral client, the module-level client, Mistral's errors).

@@ -455,3 +455,27 @@ def test_a_pin_on_the_pip_line_the_added_package_cannot_live_with_gets_a_todo_ab
     assert todos == ["cell 1, line 1: " + first.split(": ", 1)[1].split("\n")[0]]
     again = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert not again.changed
+
+
+def test_a_cell_that_imported_openai_itself_keeps_its_own_imports_after_an_imports_only_cell(tmp_path):
+    """Corpus review (EnkrateiaLucca notebooks 1.2, 2.0): cell 1 held only imports (`import openai`),
+    cells 2 and 3 each `from openai import OpenAI`. Cell 2 lost its import to cell 1's block (cells of
+    imports only did not count as separating), so re-running cell 2 alone failed."""
+    import json
+
+    from migrator.engine import Mode, run
+
+    call = ("def ask{n}(q):\n    client = OpenAI()\n    return client.chat.completions.create(model='gpt-4o-mini', "
+            "messages=[]).choices[0].message.content")
+    cells = ["import openai\nimport os", "from openai import OpenAI\n\n" + call.format(n=1),
+             "from openai import OpenAI\n\n" + call.format(n=2)]
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": cell} for cell in cells],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+               for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+    for source in sources[1:]:
+        assert source.startswith("from mistralai.client import Mistral\n"), sources
