@@ -360,8 +360,11 @@ class _Transformer(RuleTransformer):
 
     # -- except clauses ------------------------------------------------------------------------------------------
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
-        self._handler_todos: dict[int, tuple[int, str]] = {}  # handler index -> (line, TODO) placed above it
-        return self._place_handler_todos(self._convert_try(original, updated))
+        self._handler_todos: dict[int, list[tuple[int, str]]] = {}  # handler index -> (line, TODO)s above it
+        self._group = None  # the index, after merging, of the handler being converted
+        converted = self._convert_try(original, updated)
+        self._group = None
+        return self._place_handler_todos(converted)
 
     leave_TryStar = leave_Try
 
@@ -371,11 +374,15 @@ class _Transformer(RuleTransformer):
         if not self._handler_todos:
             return updated
         handlers = list(updated.handlers)
-        for index, (line, message) in sorted(self._handler_todos.items()):
-            message = " ".join(message.split())
-            self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual"))
-            handlers[index] = self._with_todos(handlers[index], [message])
+        for index, todos in sorted(self._handler_todos.items()):
+            lines: dict[str, int] = {}
+            for line, message in todos:
+                lines.setdefault(" ".join(message.split()), line)
+            for message, line in lines.items():
+                self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual"))
+            handlers[index] = self._with_todos(handlers[index], list(lines))
         self._handler_todos = {}
+        self._group = None
         return updated.with_changes(handlers=handlers)
 
     def _convert_try(self, original, updated):
@@ -402,6 +409,7 @@ class _Transformer(RuleTransformer):
                                if first in self._handler_todos}
         handlers = []
         for first, last in groups:
+            self._group = len(handlers)  # where an attribute TODO of this handler goes (_attribute_todos)
             if first not in plans:
                 handlers.append(updated.handlers[first])
             elif first == last:
@@ -421,9 +429,9 @@ class _Transformer(RuleTransformer):
             rules = [r for r in map(self._rule, elements) if r is not None]
             if index == blocked or not rules or not all(r.catch for r in rules):
                 continue
-            self._handler_todos[index] = (
+            self._handler_todos.setdefault(index, []).append((
                 self._line(elements), f"except {code_of(handler.type)} left as written (another handler of this "
-                f"try cannot convert): Mistral raises {' / '.join(self._describe(r) for r in rules)} here")
+                f"try cannot convert): Mistral raises {' / '.join(self._describe(r) for r in rules)} here"))
 
     def _group_end(self, original, plans, first: int) -> Optional[int]:
         """Last handler a status check in handler ``first`` must be merged with (a re-raise would skip
@@ -444,10 +452,10 @@ class _Transformer(RuleTransformer):
                         all(self._within_exception(h) for h in between):
                     last = index
                 else:
-                    self._handler_todos[first] = (
+                    self._handler_todos.setdefault(first, []).append((
                         self._line(elements), f"except {code_of(original.handlers[first].type)}: other statuses "
                         f"are re-raised here and no longer reach the `except {_code(handler.type)}` below; handle "
-                        "them there if they should")
+                        "them there if they should"))
                 break
             if self._overlaps(caught, handler):
                 last = index
@@ -474,10 +482,10 @@ class _Transformer(RuleTransformer):
         if problem is None:
             self._merge_names[first] = name
             return last
-        self._handler_todos[first] = (
+        self._handler_todos.setdefault(first, []).append((
             self._line(elements), f"except {code_of(original.handlers[first].type)}: Mistral raises "
             f"{' / '.join(c for c in _flat(parts) if not c.startswith(USER))} for it, and the status check cannot be "
-            f"merged with {problem}; rewrite it by hand branching on e.status_code")
+            f"merged with {problem}; rewrite it by hand branching on e.status_code"))
         return None
 
     def _overlaps(self, caught: set[str], handler) -> bool:
@@ -604,13 +612,20 @@ class _Transformer(RuleTransformer):
         shown = shown or name
         line = self._line(elements)
         reads = {m.attr.value for m in _attribute_reads(handler.body, name)}
+
+        def todo(message: str) -> None:  # above the except clause it is about (not above the try:)
+            if self._group is None:
+                self.todo(line, message)
+            else:
+                self._handler_todos.setdefault(self._group, []).append((line, message))
+
         for attr in sorted(reads):
             if attr == "response" and _has_raw_response(caught):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")
             elif attr in ATTRIBUTE_NOTES:
-                self.todo(line, ATTRIBUTE_NOTES[attr].format(e=shown))
+                todo(ATTRIBUTE_NOTES[attr].format(e=shown))
             elif attr == "message" and any(c.startswith("httpx2.") for c in caught):
-                self.todo(line, f"httpx2 errors have no .message: use str({shown})")
+                todo(f"httpx2 errors have no .message: use str({shown})")
 
 
 def _merged_name(group) -> Optional[str]:

@@ -802,7 +802,8 @@ class TestExceptions(MechanicsTest):
         self.assertCodemod(before, after, expected_warnings=[f"line 5: {message}"])
 
     def test_attribute_reads_are_flagged(self) -> None:
-        """Converted handlers that read OpenAI-only attributes get a TODO saying what to read instead."""
+        """Converted handlers that read OpenAI-only attributes get a TODO saying what to read instead,
+        right above the except clause it is about (reviews: above the `try:`, possibly far away)."""
         before = """
             import openai
 
@@ -815,9 +816,9 @@ class TestExceptions(MechanicsTest):
         after = f"""
             from mistralai.client import errors
 
-            # TODO(migrator MIG103): {message}
             try:
                 call()
+            # TODO(migrator MIG103): {message}
             except (errors.SDKError, errors.HTTPValidationError) as err:
                 print(err.status_code, err.body)
         """
