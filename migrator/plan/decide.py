@@ -858,7 +858,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # where it goes is not traced, and mistralai rejects the role before sending; MIG104
                 # rewrites it to a tool message where it names its tool call, else flags it
                 flows = True
-            if not flows and message_change(_dict_constants(node)) == "role" and CONVERT in file_verdicts:
+            if not flows and message_change(_dict_constants(node)) == "role" and _converts_chat_only(f, call_verdict, memo_file):
+                # (where Responses calls convert too, the dict may be a Responses item: Mistral's takes developer)
                 # {"role": "developer"} in a module constant or a helper's return, where the plan cannot
                 # follow it to a call: mistralai rejects the role before sending, and "system" is what
                 # OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe p23-p25)
@@ -1016,6 +1017,19 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 return False
             fed = True
     return fed
+
+
+def _converts_chat_only(f, call_verdict, memo: dict) -> bool:
+    """The module converts chat calls and no Responses call (whose input items may carry developer)."""
+    if "chat_only" not in memo:
+        chat = responses = False
+        for n in f.nodes:
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and call_verdict(n) == CONVERT:
+                chain = dotted_name(n.func) or ""
+                chat = chat or ".chat.completions." in f".{chain}" or ".ChatCompletion." in f".{chain}"
+                responses = responses or ".responses." in f".{chain}"
+        memo["chat_only"] = chat and not responses
+    return memo["chat_only"]
 
 
 def _imported_elsewhere(builder, f, name: str) -> bool:
