@@ -15,6 +15,7 @@ in it talks to OpenAI and every use in it converts.
 from __future__ import annotations
 
 import ast
+import posixpath
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
@@ -667,6 +668,9 @@ class _Builder:
         else:
             return None
         candidates = [g for g in self.files if g is not f and _same_module(g.module, module)]
+        if "." not in module:  # `import config`: the script's own directory, or the root, as Python looks
+            here = posixpath.dirname(f.path)
+            candidates = [g for g in candidates if posixpath.dirname(g.path) == here or g.module == module]
         return candidates[0] if len(candidates) == 1 else None
 
     def _module_or_class(self, f: _File, name: ast.Name) -> bool:

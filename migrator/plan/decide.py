@@ -1050,7 +1050,8 @@ def _imported_elsewhere(builder, f, name: str) -> bool:
         modules = g.other_modules | set(g.repo_imports)
         for node in g.nodes:
             if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name) \
-                    and node.value.id in modules:
+                    and node.value.id in modules and \
+                    builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f:
                 return True
     return False
 
