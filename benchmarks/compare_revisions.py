@@ -55,16 +55,11 @@ for line in sys.stdin:
 
 
 def sources(roots: list[Path]) -> list[str]:
-    out = []
-    for root in roots:
-        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            if "openai" in text:
-                out.append(str(path))
-    return out
+    """The files per_site.py times: Python files under ``roots`` that mention openai."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from per_site import sources as texts
+
+    return [path for path, _ in texts(roots)]
 
 
 class Worker:

@@ -411,21 +411,14 @@ def test_a_notebook_function_built_with_another_librarys_openai_before_openais_i
 def test_a_pip_magic_follows_a_converted_langchain_notebook(tmp_path):
     """Probe review: ``%pip install -U langchain-openai langchain-core`` stayed while the code cells
     now import langchain_mistralai: a fresh kernel failed on the import."""
-    import json
-
     from migrator.engine import Mode, run
 
     cells = ["%pip install -U langchain-openai langchain-core",
              "from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0)\n"
              "print(llm.invoke(\"hi\").content)"]
-    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-                           "source": cell} for cell in cells],
-                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    path = tmp_path / "nb.ipynb"
-    path.write_text(json.dumps(notebook), encoding="utf-8")
+    path = _write_cells(tmp_path, cells)
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
-    sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-               for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+    sources = _cell_sources(path)
     assert sources[0] == '%pip install -U "langchain-mistralai>=1.1,<2" langchain-core', sources
     assert "from langchain_mistralai import ChatMistralAI" in sources[1], sources
 
@@ -441,11 +434,7 @@ def test_a_pin_on_the_pip_line_the_added_package_cannot_live_with_gets_a_todo_ab
     cells = ["%pip install openai pydantic==2.5.3\n%pip install tiktoken pydantic>=2",
              "from openai import OpenAI\nc = OpenAI()\n"
              "print(c.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)"]
-    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-                           "source": cell} for cell in cells],
-                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    path = tmp_path / "nb.ipynb"
-    path.write_text(json.dumps(notebook), encoding="utf-8")
+    path = _write_cells(tmp_path, cells)
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
     first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
@@ -461,21 +450,33 @@ def test_a_cell_that_imported_openai_itself_keeps_its_own_imports_after_an_impor
     """Corpus review (EnkrateiaLucca notebooks 1.2, 2.0): cell 1 held only imports (`import openai`),
     cells 2 and 3 each `from openai import OpenAI`. Cell 2 lost its import to cell 1's block (cells of
     imports only did not count as separating), so re-running cell 2 alone failed."""
-    import json
-
     from migrator.engine import Mode, run
 
     call = ("def ask{n}(q):\n    client = OpenAI()\n    return client.chat.completions.create(model='gpt-4o-mini', "
             "messages=[]).choices[0].message.content")
     cells = ["import openai\nimport os", "from openai import OpenAI\n\n" + call.format(n=1),
              "from openai import OpenAI\n\n" + call.format(n=2)]
+    path = _write_cells(tmp_path, cells)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    for source in sources[1:]:
+        assert source.startswith("from mistralai.client import Mistral\n"), sources
+
+
+def _write_cells(tmp_path, cells: list[str]):
+    """A notebook of these code cells at tmp_path / nb.ipynb."""
+    import json
+
     notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
                            "source": cell} for cell in cells],
                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     path = tmp_path / "nb.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
-    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
-    sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-               for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
-    for source in sources[1:]:
-        assert source.startswith("from mistralai.client import Mistral\n"), sources
+    return path
+
+
+def _cell_sources(path) -> list[str]:
+    import json
+
+    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
