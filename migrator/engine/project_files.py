@@ -61,7 +61,8 @@ _ENV_READ = re.compile(
     rf"(?:,\s*{_Q}(?P<default>{_VALUE}){_Q}\s*)?\)(?:\s*or\s*{_Q}(?P<fallback>{_VALUE}){_Q})?"
     rf"|environ\[\s*{_Q}(?P<indexed>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*\]")
 # An OpenAI model name inside an env / deploy line's value (``gpt-4o``, ``${LLM:-gpt-4o-mini}``).
-_MODEL_TOKEN = re.compile(r"(?:(?<=:-)|(?<![\w.-]))((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134])(?![\w.-])")
+_MODEL_TOKEN = re.compile(r"(?:(?<=:-)|(?<![\w.-]))"
+                          r"((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134])(?![\w.-])")
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.

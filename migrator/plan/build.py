@@ -15,8 +15,8 @@ in it talks to OpenAI and every use in it converts.
 from __future__ import annotations
 
 import ast
-import posixpath
 import os
+import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 

@@ -11,8 +11,8 @@ import ast
 import os
 from typing import Optional
 
-from codemods._facts import RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, dotted_name, env_key, file_read, finish_reason_check, message_change, \
-    _dict_constants, type_check_class
+from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, env_key, file_read,
+                             finish_reason_check, message_change, type_check_class)
 from migrator.mapping.client import SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
@@ -858,11 +858,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # where it goes is not traced, and mistralai rejects the role before sending; MIG104
                 # rewrites it to a tool message where it names its tool call, else flags it
                 flows = True
-            if not flows and message_change(_dict_constants(node)) == "role" and _converts_chat_only(f, call_verdict, memo_file):
-                # (where Responses calls convert too, the dict may be a Responses item: Mistral's takes developer)
+            if not flows and message_change(_dict_constants(node)) == "role" and \
+                    _converts_chat_only(f, call_verdict, memo_file):
                 # {"role": "developer"} in a module constant or a helper's return, where the plan cannot
                 # follow it to a call: mistralai rejects the role before sending, and "system" is what
-                # OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe p23-p25)
+                # OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe p23-p25).
+                # Not where Responses calls convert: the dict may be a Responses item (Mistral's takes developer)
                 flows = True
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and \
@@ -1114,13 +1115,9 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bo
         return call_verdict(node) == CONVERT
     if not isinstance(node, ast.Name) or depth > 6:
         return False
-    for parent in ancestors_of(f, node):  # `[t.bytes for t in tok.top_logprobs]`: the generator's iterable
-        if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
-            for generator in parent.generators:
-                if isinstance(generator.target, ast.Name) and generator.target.id == node.id:
-                    return _response_derived(builder, f, generator.iter, call_verdict, depth + 1, partly)
-        if isinstance(parent, ast.stmt):
-            break
+    iterated = _comprehension_iterable(f, node)  # `[t.bytes for t in tok.top_logprobs]`
+    if iterated is not None:
+        return _response_derived(builder, f, iterated, call_verdict, depth + 1, partly)
     scope = f.scope_of.get(id(node), ())
     found = builder.lookup_scope(f, scope, node.id)
     if found is None or (found, node.id) not in f.assigns:
@@ -1139,6 +1136,18 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bo
 
 
 
+def _comprehension_iterable(f, name: ast.Name) -> Optional[ast.AST]:
+    """What the comprehension around ``name`` iterates, where ``name`` is its loop variable."""
+    for parent in ancestors_of(f, name):
+        if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            for generator in parent.generators:
+                if isinstance(generator.target, ast.Name) and generator.target.id == name.id:
+                    return generator.iter
+        if isinstance(parent, ast.stmt):
+            break
+    return None
+
+
 def _logprob_token(builder, f, node, depth: int = 0) -> bool:
     """Is ``node`` reached through a response's ``.logprobs`` (``r.choices[0].logprobs.content[0]``, a
     loop or comprehension variable over it, a name assigned from it)?"""
@@ -1148,13 +1157,9 @@ def _logprob_token(builder, f, node, depth: int = 0) -> bool:
         node = node.value
     if not isinstance(node, ast.Name) or depth > 6:
         return False
-    for parent in ancestors_of(f, node):
-        if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
-            for generator in parent.generators:
-                if isinstance(generator.target, ast.Name) and generator.target.id == node.id:
-                    return _logprob_token(builder, f, generator.iter, depth + 1)
-        if isinstance(parent, ast.stmt):
-            break
+    iterated = _comprehension_iterable(f, node)
+    if iterated is not None:
+        return _logprob_token(builder, f, iterated, depth + 1)
     found = builder.lookup_scope(f, f.scope_of.get(id(node), ()), node.id)
     if found is None or (found, node.id) not in f.assigns:
         return False
