@@ -526,7 +526,8 @@ def test_a_kubernetes_secret_holding_a_key_is_reported_and_its_references_rename
     assert f"OPENAI_API_KEY: {secret}" in new and "- name: MISTRAL_API_KEY" in new
     assert "secretKeyRef: {name: app, key: MISTRAL_API_KEY}" in new
     assert all(secret not in message for _, _, message in findings)
-    assert any("looks like a real OpenAI key" in message for kind, _, message in findings if kind is FindingKind.TODO)
+    assert any("holds a secret value (not shown)" in message for kind, _, message in findings
+               if kind is FindingKind.TODO)
     assert any("add a MISTRAL_API_KEY key (a Mistral key) to that Kubernetes Secret" in message
                for _, _, message in findings)
 
@@ -536,3 +537,30 @@ def test_an_envrc_is_a_real_env_file_reported_not_changed():
     new, findings = _env_edit(text, ".envrc", ENV_FILE, APP_CODE)
     assert new == text and [kind for kind, _, _ in findings] == [FindingKind.TODO]
     assert "Zq8" not in findings[0][2]
+
+
+def test_a_secret_manifests_base64_data_is_never_renamed_nor_shown():
+    """Session review: `data: OPENAI_API_KEY: c2stcHJvai...` (base64 of an sk- key) was renamed, its
+    value shown in the diff and handed to the Mistral client. Any literal value in a Secret manifest
+    stays; a block-form secretKeyRef rename says to add the key to that Secret."""
+    import base64
+
+    encoded = base64.b64encode(("sk-" + "proj-" + "Zq8" * 16).encode()).decode()
+    text = (f"apiVersion: v1\nkind: Secret\ndata:\n  OPENAI_API_KEY: {encoded}\n  OTHER: eA==\n---\n"
+            "kind: Deployment\nspec:\n  env:\n    - name: OPENAI_API_KEY\n      valueFrom:\n        secretKeyRef:\n"
+            "          name: app\n          key: OPENAI_API_KEY\n")
+    new, findings = _env_edit(text, "k8s/app.yaml", DEPLOY, APP_CODE)
+    assert f"  OPENAI_API_KEY: {encoded}\n" in new and "          key: MISTRAL_API_KEY\n" in new
+    assert all(encoded not in message for _, _, message in findings)
+    assert any("add a MISTRAL_API_KEY key (a Mistral key) to that Kubernetes Secret" in message
+               for _, line, message in findings if line == 14)
+
+
+def test_a_dockerfile_env_continuation_is_not_split_when_the_old_key_stays():
+    """Session review: with a client kept on OpenAI, `ENV OPENAI_API_KEY=... \\` got a second ENV line
+    inserted inside the continuation: an unbuildable Dockerfile. It gets a TODO instead."""
+    text = "FROM python:3.11\nENV OPENAI_API_KEY=${OPENAI_API_KEY} \\\n    APP_ENV=prod\n"
+    kept = APP_CODE + "import openai\nOPENAI = openai.OpenAI(api_key=os.environ['OPENAI_API_KEY'])\n"
+    new, findings = _env_edit(text, "Dockerfile", DEPLOY, kept)
+    assert new == text
+    assert [kind for kind, _, _ in findings] == [FindingKind.TODO]

@@ -628,6 +628,9 @@ def is_example_env(path: str) -> bool:
 
 
 _ENV_LINE = re.compile(r"^(\s*(?:export\s+)?)OPENAI_API_KEY(\s*=\s*)(.*?)(\r?\n)?$")
+# base64 of "sk-" (a Kubernetes Secret's data:); a key's literal value in a Secret manifest
+_B64_KEY = re.compile(r"\bc2st[A-Za-z0-9+/]{20,}={0,2}")
+_SECRET_VALUE = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?[^\s"'#$]""")
 _SIMPLE_DEPLOY_LINE = re.compile(r"""^\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?OPENAI_API_KEY["']?\s*[:=]""")
 
 
@@ -686,22 +689,28 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     out = list(lines)
     touched = []
     present = re.search(rf"\b{re.escape(key_env)}\b", text) is not None
+    secret_manifest = re.search(r"^kind:\s*Secret\s*$", text, re.MULTILINE) is not None
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename):
             continue
-        if _REAL_KEY.search(line):  # a Kubernetes Secret's stringData, a Dockerfile ENV: the key itself
+        if _REAL_KEY.search(line) or _B64_KEY.search(line) or (secret_manifest and _SECRET_VALUE.match(line)):
+            # the key itself (a Kubernetes Secret's data / stringData, a Dockerfile ENV): renaming it would
+            # show it in the diff and hand an OpenAI key to the Mistral client
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
-                      f"{posixpath.basename(path)}: {OPENAI_KEY} holds what looks like a real OpenAI key (not "
-                      f"shown): it was not renamed; rotate it, and set {key_env} (a Mistral key) by hand", "manual")
+                      f"{posixpath.basename(path)}: {OPENAI_KEY} holds a secret value (not shown): it was not "
+                      f"renamed; set {key_env} (a Mistral key) beside it by hand, and rotate the OpenAI key if it "
+                      "is a real one in the repository", "manual")
             continue
         new_line = _KEY_TOKEN.sub(key_env, line)
+        around = "".join(lines[max(0, index - 3):index + 1])
         after = f"; create the {key_env} secret in the repository settings" if "secrets." in line else \
-            f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in line else ""
+            f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else ""
+        continued = line.rstrip("\r\n").endswith("\\") or (index and lines[index - 1].rstrip("\r\n").endswith("\\"))
         if rename:
             out[index] = new_line
             touched.append((index, f"{OPENAI_KEY} -> {key_env} (every client that read it was converted){after}"))
-        elif _SIMPLE_DEPLOY_LINE.match(line):
+        elif _SIMPLE_DEPLOY_LINE.match(line) and not continued:  # (a line inside `ENV A=1 \` continues)
             ending = line[len(line.rstrip("\r\n")):]
             out[index:index + 1] = [line if ending else line + _newline(text), new_line]
             touched.append((index, f"{key_env} added next to {OPENAI_KEY} (clients kept on OpenAI still read it)"
