@@ -564,3 +564,18 @@ def test_a_dockerfile_env_continuation_is_not_split_when_the_old_key_stays():
     new, findings = _env_edit(text, "Dockerfile", DEPLOY, kept)
     assert new == text
     assert [kind for kind, _, _ in findings] == [FindingKind.TODO]
+
+
+@pytest.mark.parametrize(("run", "expected"), [
+    ("RUN pip install openai;pip install flask\n", 'RUN pip install "mistralai>=3.7,<4";pip install flask\n'),
+    ("RUN pip install openai&&pip install flask\n", 'RUN pip install "mistralai>=3.7,<4"&&pip install flask\n'),
+    ("RUN pip install --no-cache-dir \\\n    openai==1.30.0 \\\n    pydantic==1.10.13\n",
+     'RUN pip install --no-cache-dir \\\n    "mistralai>=3.7,<4" \\\n    pydantic==1.10.13\n'),
+])
+def test_dockerfile_pip_commands_end_at_shell_separators_and_go_on_over_continuations(run, expected):
+    """Session review: `openai;pip install flask` became `"mistralai>=3.7,<4" install flask` (pip then
+    installs the PyPI package `install`), and a RUN continued over lines was skipped."""
+    new, findings = _env_edit("FROM python:3.11\n" + run, "Dockerfile", DEPLOY, APP_CODE)
+    assert new == "FROM python:3.11\n" + expected
+    todos = [message for kind, _, message in findings if kind is FindingKind.TODO]
+    assert bool(todos) == ("pydantic" in run) and all("pydantic is pinned" in t for t in todos)

@@ -21,7 +21,8 @@ RULE = "MIG113"
 # `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
 _PIP_INSTALL = re.compile(r"^[ \t]*[%!][ \t]*(?:(?:python3?|\S*/python3?)[ \t]+-m[ \t]+)?(?:uv[ \t]+)?"
                           r"pip3?[ \t]+install\b")
-_TOKEN = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s'"])+""")
+# a word of the command (quotes kept), or a shell separator (`;`, `&&`, `|`): where the command ends
+_TOKEN = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s'";&|])+|[;&|]+""")
 _REQUIREMENT = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)[ \t]*(\[[^\]]*\])?[ \t]*(.*)", re.DOTALL)
 # pip options that take a value (the next token is not a requirement)
 _VALUED = frozenset({"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
@@ -49,8 +50,8 @@ def _requirements(line: str, start: int):
         if token.startswith("-"):
             skip_next = token in _VALUED
             continue
-        if token in ("&&", "||", ";", "|"):
-            return  # another command follows
+        if token[0] in ";&|":
+            return  # another command follows (`openai;pip install x`: the separator ends the name too)
         bare = token.strip("'\"")
         parsed = _REQUIREMENT.fullmatch(bare)
         if parsed and "/" not in bare and not bare.startswith(("$", "{")):

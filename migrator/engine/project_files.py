@@ -804,16 +804,22 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     adds = {pkg for pkg, action in moved if action == "add"}
     lines = text.splitlines(keepends=True)
     touched = []
+    continuing = False  # the previous line's pip install goes on here (`RUN pip install \`)
     for index, line in enumerate(lines):
-        if line.lstrip().startswith("#") or "install" not in line:
+        starts = [0] if continuing else []
+        continuing = False
+        if line.lstrip().startswith("#") or ("install" not in line and not starts):
             continue
-        for command in reversed(list(_SHELL_PIP.finditer(line))):
-            new, whats = follow_packages(line, command.end(), [pkg for pkg, _ in moved], lambda pkg: pkg in adds,
-                                         "the code")
+        commands = list(_SHELL_PIP.finditer(line))
+        starts += [command.end() for command in commands]
+        if starts and line.rstrip("\r\n").endswith("\\") and not any(
+                sep in line[max(starts):] for sep in (";", "&&", "||", "|")):
+            continuing = True
+        for start in reversed(starts):
+            new, whats = follow_packages(line, start, [pkg for pkg, _ in moved], lambda pkg: pkg in adds, "the code")
             if whats:
-                conflicts = [c.message.split(": ", 1)[1] for c in pin_conflicts(line, new, PIP_LINE, "pip")]
                 line = new
-                touched.append((index, [what for what, _ in whats], conflicts))
+                touched.append((index, [what for what, _ in whats]))
         lines[index] = line
     if not touched:
         return edit
@@ -825,11 +831,12 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
                   "safely)", "manual")
         return edit
     edit.text = new_text
-    for index, whats, conflicts in touched:
+    for index, whats in touched:
         for what in whats:
             edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1, f"{name}: pip install {what}", "approximate")
-        for conflict in conflicts:
-            edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1, f"{name}: {conflict}", "manual")
+    # pins the added package cannot be installed with, anywhere in the file's pip commands (a RUN
+    # continued over several lines names them on lines of their own)
+    edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
     return edit
 
 
