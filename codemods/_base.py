@@ -744,3 +744,34 @@ def finish_elements(original, new: list) -> list:
            for e in new[:-1]]
     out.append(new[-1].with_changes(comma=last.comma))
     return out
+
+
+# -- httpx Timeout objects (MIG101's timeout=, MIG102's per-call timeout=) ------------------------------
+
+UNKNOWN_TIMEOUT = object()  # read_timeout: the read timeout is not written as a number or None
+
+
+def timeout_object(value: cst.BaseExpression) -> bool:
+    """``httpx.Timeout(...)`` / ``Timeout(...)``: an httpx timeout with several phases."""
+    return isinstance(value, cst.Call) and (dotted(value.func) or "").rsplit(".", 1)[-1] == "Timeout"
+
+
+def read_timeout(call: cst.Call):
+    """The read timeout of ``httpx.Timeout(30.0, connect=5.0)`` / ``Timeout(read=20)`` in seconds, None
+    when it is None (no read timeout), UNKNOWN_TIMEOUT when not written as either. httpx's first
+    argument (``timeout=``) is the default of every phase ``read=`` does not override."""
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+    value = keywords.get("read", keywords.get("timeout", positional[0] if positional else None))
+    if value is None or any(arg.star for arg in call.args):
+        return UNKNOWN_TIMEOUT
+    try:
+        number = literal(value)
+    except (ValueError, SyntaxError):
+        return UNKNOWN_TIMEOUT
+    if number is None:
+        return None
+    return float(number) if isinstance(number, (int, float)) and not isinstance(number, bool) else UNKNOWN_TIMEOUT
+
+
+TIMEOUT_PHASES = "Mistral takes one timeout_ms: the read timeout is used (connect / write / pool have no setting)"

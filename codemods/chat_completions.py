@@ -6,8 +6,9 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (MigratorRule, RuleTransformer, code_of, dotted, env_getter, finish_args, finish_elements,
-                            keyword_arg, literal, unknown_model_todo)
+from codemods._base import (TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
+                            finish_args, finish_elements, keyword_arg, literal, read_timeout, timeout_object,
+                            unknown_model_todo)
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
@@ -474,6 +475,13 @@ class _Transformer(RuleTransformer):
     def _xform(self, name, rule, value) -> tuple[Optional[cst.BaseExpression], Optional[str]]:
         """(new value or None to drop it, TODO or None); raises CannotConvert when the keyword
         cannot be given to Mistral at all."""
+        if name in ("timeout", "request_timeout") and timeout_object(value):  # httpx.Timeout(...) per call
+            seconds = read_timeout(value)
+            if seconds is UNKNOWN_TIMEOUT:
+                raise CannotConvert(f"{name}={code_of(value)}: {TIMEOUT_PHASES}; set timeout_ms= by hand")
+            if seconds is None:
+                return None, f"{name}={code_of(value)} has no read timeout: Mistral's default (300 s) applies"
+            return cst.Integer(str(int(seconds * 1000))), f"{name}={code_of(value)}: {TIMEOUT_PHASES}"
         try:
             result = rule.xform.runtime(literal(value))
         except DropValue:

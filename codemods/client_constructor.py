@@ -7,8 +7,8 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (TODO_PREFIX, MigratorRule, RuleTransformer, append_arg, code_of, dotted, finish_args,
-                            keyword_arg, literal)
+from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, append_arg,
+                            code_of, dotted, finish_args, keyword_arg, literal, read_timeout, timeout_object)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, MODULE_RETRIES_CARRIED,
@@ -431,6 +431,8 @@ class _Transformer(RuleTransformer):
                 value = self._server_url(value, line)
             elif name == "timeout":
                 value = self._timeout(value, line, rule)
+                if value is None:
+                    continue
             elif name == "max_retries":
                 value = self._retries(value, line)
                 if value is None:
@@ -535,23 +537,25 @@ class _Transformer(RuleTransformer):
         self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
         return value
 
-    def _timeout(self, value: cst.BaseExpression, line: int, rule) -> cst.BaseExpression:
+    def _timeout(self, value: cst.BaseExpression, line: int, rule) -> Optional[cst.BaseExpression]:
         try:
             return cst.Integer(str(rule.xform.runtime(literal(value))))
         except (ValueError, SyntaxError, Unmappable):
             pass
-        phases = "Mistral takes one timeout_ms: the read timeout is used (connect / write / pool have no setting)"
-        if _timeout_object(value):  # httpx Timeout(...): several phases (api-mapping §1.2: int(t.read * 1000))
-            seconds = _read_seconds(value)
-            self.todo(line, f"timeout object: {phases}")
-            if seconds is not None:
-                return cst.Integer(str(int(seconds * 1000)))
-            return cst.parse_expression(f"int(({code_of(value)}).read * 1000)")
+        if timeout_object(value):  # httpx Timeout(...): several phases (api-mapping §1.2: int(t.read * 1000))
+            seconds = read_timeout(value)
+            if seconds is UNKNOWN_TIMEOUT:
+                self.todo(line, f"timeout object: {TIMEOUT_PHASES}; set timeout_ms from it by hand")
+                return None
+            self.todo(line, f"timeout object: {TIMEOUT_PHASES}" + ("" if seconds is not None else
+                            " (none here: Mistral's default, 300 s, applies)"))
+            return cst.Integer(str(int(seconds * 1000))) if seconds is not None else None
         if isinstance(value, cst.Name):
             bound = self._module_values().get(value.value)
-            if bound is not None and _timeout_object(bound):
-                self.todo(line, f"timeout={value.value} is a timeout object: {phases}")
-                return cst.parse_expression(f"int({value.value}.read * 1000)")  # the name may change later
+            if bound is not None and timeout_object(bound):
+                self.todo(line, f"timeout={value.value} is a timeout object: {TIMEOUT_PHASES}")
+                name = value.value  # read at run time: the name may be rebound (its read timeout may be None)
+                return cst.parse_expression(f"None if {name}.read is None else int({name}.read * 1000)")
         elif self.facts.qualify(dotted(value)) == "openai.DEFAULT_TIMEOUT":
             return cst.Integer("600000")  # OpenAI's default Timeout: 600 s read (Mistral's default is 300 s)
         return cst.parse_expression(rule.xform.code.format(value=code_of(value)))
@@ -672,30 +676,4 @@ def _normal(code: str) -> str:
         return ast.unparse(ast.parse(code.strip(), mode="eval"))
     except SyntaxError:
         return code.strip()
-
-
-def _timeout_object(value: cst.BaseExpression) -> bool:
-    """``httpx.Timeout(...)`` / ``Timeout(...)``: an httpx timeout with several phases."""
-    return isinstance(value, cst.Call) and (dotted(value.func) or "").rsplit(".", 1)[-1] == "Timeout"
-
-
-def _read_seconds(call: cst.Call) -> Optional[float]:
-    """The read timeout of ``httpx.Timeout(30.0, connect=5.0)`` / ``Timeout(read=20)`` when written as a
-    number; None otherwise."""
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value in ("read", "timeout"):
-            try:
-                number = literal(arg.value)
-            except (ValueError, SyntaxError):
-                return None
-            if arg.keyword.value == "read" or not any(a.keyword and a.keyword.value == "read" for a in call.args):
-                return float(number) if isinstance(number, (int, float)) and not isinstance(number, bool) else None
-    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
-    if positional and not any(arg.keyword and arg.keyword.value == "read" for arg in call.args):
-        try:
-            number = literal(positional[0].value)
-        except (ValueError, SyntaxError):
-            return None
-        return float(number) if isinstance(number, (int, float)) and not isinstance(number, bool) else None
-    return None
 

@@ -567,7 +567,7 @@ def test_timeout_objects_and_names_become_milliseconds_that_work() -> None:
         for client in (a, b, c, d, make(10)):
             print(client.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
-    assert "a = Mistral(timeout_ms=int(TIMEOUT.read * 1000)," in code
+    assert "a = Mistral(timeout_ms=None if TIMEOUT.read is None else int(TIMEOUT.read * 1000)," in code
     assert "b = Mistral(timeout_ms=20000," in code
     assert "c = Mistral(timeout_ms=int(SECONDS * 1000)," in code
     assert "d = Mistral(timeout_ms=600000," in code
@@ -576,3 +576,24 @@ def test_timeout_objects_and_names_become_milliseconds_that_work() -> None:
     namespace: dict = {}
     exec(code.split("\n\ndef make")[0], namespace)  # the module's clients build
     assert namespace["a"].sdk_configuration.timeout_ms == 30000
+
+
+def test_timeout_objects_without_a_read_timeout_and_per_call() -> None:
+    """Session review: `httpx.Timeout(None)` / `read=None` became int(None * 1000), a TypeError; a
+    per-call `timeout=httpx.Timeout(...)` became int(Timeout * 1000). No read timeout: Mistral's
+    default applies (the keyword goes, with a TODO); per call: the read timeout in ms."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import httpx2 as httpx
+        from openai import OpenAI
+
+        a = OpenAI(timeout=httpx.Timeout(None))
+        b = OpenAI(timeout=httpx.Timeout(10.0, read=None))
+        print(a.chat.completions.create(model="gpt-4o", messages=[], timeout=httpx.Timeout(20.0, connect=3.0)))
+        print(b.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert "a = Mistral(retry_config=" in code and "b = Mistral(retry_config=" in code
+    assert 'a.chat.complete(model="mistral-large-latest", messages=[], timeout_ms=20000)' in code
+    assert sum("none here: Mistral's default, 300 s, applies" in t for t in todos) == 2
+    exec(code.split("print(")[0], {})
