@@ -205,3 +205,30 @@ def test_a_responses_image_part_without_detail_gets_openais_default():
     assert '{"type": "input_image", "image_url": url, "detail": "low"}' in code, code
     kept, _ = convert_idempotent(source.replace('input=[', 'store=True, input=['))
     assert "client = OpenAI()" in kept and '"detail": "auto"' not in kept, kept
+
+
+def test_a_developer_constant_is_rewritten_where_the_module_converts_chat_and_responses_calls() -> None:
+    """Session review: a module converting chat and Responses calls left `PERSONA = {"role":
+    "developer"}` (used through `msgs += ...` in the chat call) as it was: mistralai's chat rejected it.
+    A Responses item (`"type": "message"`) keeps developer, which Mistral's Responses API takes."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        PERSONA = {"role": "developer", "content": "Be brief."}
+        ITEM = {"role": "developer", "content": "Be brief.", "type": "message"}
+
+
+        def chat(q):
+            msgs = [PERSONA]
+            msgs += [{"role": "user", "content": q}]
+            return client.chat.completions.create(model="gpt-4o", messages=msgs).choices[0].message.content
+
+
+        def respond(q):
+            return client.responses.create(model="gpt-4o", input=[ITEM, {"role": "user", "content": q}]).output_text
+        ''')
+    assert 'PERSONA = {"role": "system", "content": "Be brief."}' in code
+    assert 'ITEM = {"role": "developer", "content": "Be brief.", "type": "message"}' in code

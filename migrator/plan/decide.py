@@ -859,11 +859,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # rewrites it to a tool message where it names its tool call, else flags it
                 flows = True
             if not flows and message_change(_dict_constants(node)) == "role" and \
-                    _converts_chat_only(f, call_verdict, memo_file):
+                    "type" not in _dict_constants(node) and _converts_chat(f, call_verdict, memo_file):
                 # {"role": "developer"} in a module constant or a helper's return, where the plan cannot
-                # follow it to a call: mistralai rejects the role before sending, and "system" is what
-                # OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe p23-p25).
-                # Not where Responses calls convert: the dict may be a Responses item (Mistral's takes developer)
+                # follow it to a call: mistralai's chat rejects the role before sending, and "system" is
+                # what OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe
+                # p23-p25). Only where chat calls convert (Mistral's Responses API takes developer) and not
+                # a Responses item ("type": "message")
                 flows = True
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and \
@@ -1020,17 +1021,14 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     return fed
 
 
-def _converts_chat_only(f, call_verdict, memo: dict) -> bool:
-    """The module converts chat calls and no Responses call (whose input items may carry developer)."""
-    if "chat_only" not in memo:
-        chat = responses = False
-        for n in f.nodes:
-            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and call_verdict(n) == CONVERT:
-                chain = dotted_name(n.func) or ""
-                chat = chat or ".chat.completions." in f".{chain}" or ".ChatCompletion." in f".{chain}"
-                responses = responses or ".responses." in f".{chain}"
-        memo["chat_only"] = chat and not responses
-    return memo["chat_only"]
+def _converts_chat(f, call_verdict, memo: dict) -> bool:
+    """The module converts chat calls (whose messages mistralai validates before sending)."""
+    if "chat" not in memo:
+        memo["chat"] = any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and call_verdict(n) == CONVERT and
+            any(part in "." + (dotted_name(n.func) or "") for part in (".chat.completions.", ".ChatCompletion."))
+            for n in f.nodes)
+    return memo["chat"]
 
 
 def _imported_elsewhere(builder, f, name: str) -> bool:
