@@ -298,6 +298,10 @@ class _Transformer(RuleTransformer):
             new = cst.parse_expression(self._classes(c for classes, _ in parts for c in classes))
             args = list(updated.args)
             args[index] = args[index].with_changes(value=new)
+            if (dotted(original.func) or "").split(".")[-1] == BACKOFF_ON_EXCEPTION:
+                for i, arg in enumerate(args):  # the app's giveup= sees mistralai's exceptions now
+                    if arg.keyword is not None and arg.keyword.value == "giveup":
+                        args[i] = arg.with_changes(value=self._own_giveup(arg.value, parts, self._line(elements)))
             self._report(elements, "caught class")
             return updated.with_changes(args=args)
         line = self._line(elements)
@@ -323,6 +327,25 @@ class _Transformer(RuleTransformer):
         self._report(elements, "retry predicate on")
         return cst.Call(func=func, args=[cst.Arg(cst.parse_expression(f"lambda exc: {predicate}"))])
 
+    def _own_giveup(self, own: cst.BaseExpression, parts: list[Part], line: int) -> cst.BaseExpression:
+        """The app's own ``giveup=`` now receives mistralai's exceptions: in a one-parameter lambda,
+        ``.response`` becomes ``.raw_response`` where every caught class has it, other OpenAI-only reads
+        get a TODO; a function gets a TODO to check what it reads."""
+        caught = list(dict.fromkeys(c for classes, _ in parts for c in classes))
+        param = _single_param(own)
+        if param is not None:
+            reads = {m.attr.value for m in _attribute_reads(own.body, param)}
+            renamed = {"response"} if "response" in reads and _has_raw_response(caught) else set()
+            if renamed:
+                own = own.with_changes(body=own.body.visit(_ResponseRead(param)))
+            for attr in sorted(reads - renamed):
+                if attr in ATTRIBUTE_NOTES:
+                    self.todo(line, f"giveup= reads {ATTRIBUTE_NOTES[attr].format(e=param)}")
+        elif isinstance(own, (cst.Name, cst.Attribute)) and dotted(own) is not None:
+            self.todo(line, f"giveup={code_of(own)} now receives mistralai's exceptions: check what it reads "
+                            "(.response is .raw_response, .body a str, no .code)")
+        return own
+
     def _backoff(self, original: cst.Call, updated: cst.Call, index: int, elements, parts: list[Part],
                  line: int) -> cst.Call:
         """``backoff.on_exception(wait, openai.RateLimitError, ...)``: retry on the Mistral classes and give
@@ -332,7 +355,7 @@ class _Transformer(RuleTransformer):
         args = list(updated.args)
         if existing is not None:
             # give up on what the OpenAI classes would not have caught, or where the app's own giveup says so
-            own = args[existing].value
+            own = self._own_giveup(args[existing].value, parts, line)
             param = _single_param(own)
             if param is not None:
                 value = f"lambda {param}: not ({self._predicate(param, parts)}) or ({code_of(own.body)})"

@@ -1055,3 +1055,35 @@ def test_the_langchain_exception_todo_only_where_a_langchain_object_converts(llm
             pass
         ''')
     assert any("may be a LangChain / LlamaIndex object" in t for t in todos) == said, todos
+
+
+def test_an_apps_own_giveup_reads_mistrals_exceptions() -> None:
+    """Session review: `giveup=lambda e: e.response.status_code == 400` (kept as written) and a
+    `should_give_up(e)` function reading e.response ran on mistralai's SDKError: AttributeError at the
+    first 429. In a lambda .response becomes .raw_response (every caught class has it); other reads and
+    a function get a TODO."""
+    code, todos = convert_idempotent('''\
+        import backoff
+        import openai
+
+        client = openai.OpenAI()
+
+
+        def should_give_up(e):
+            return e.response.status_code == 400
+
+
+        @backoff.on_exception(backoff.constant, openai.RateLimitError, giveup=should_give_up)
+        def a():
+            return client.chat.completions.create(model="gpt-4o", messages=[])
+
+
+        @backoff.on_exception(backoff.constant, openai.APIStatusError, giveup=lambda e: e.response.status_code == 400 or e.code == "x")
+        def b():
+            return client.chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert "giveup=lambda e: e.raw_response.status_code == 400 or e.code == \"x\")" in code
+    assert "or should_give_up(exc))" in code
+    assert sorted(todos) == ["giveup= reads no e.code on Mistral: json.loads(e.body).get('code')",
+                             "giveup=should_give_up now receives mistralai's exceptions: check what it reads "
+                             "(.response is .raw_response, .body a str, no .code)"]
