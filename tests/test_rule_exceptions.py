@@ -693,6 +693,8 @@ class TestExceptions(MechanicsTest):
         message = ("backoff.on_exception already has giveup=: make it also give up when not "
                    "(isinstance(exc, errors.SDKError) and exc.status_code == 429), and retry on the Mistral "
                    "classes, by hand")
+        fatal = ("giveup=fatal now receives mistralai's exceptions: check what it reads (.response is "
+                 ".raw_response, .body a str, no .code)")
         after = f"""
             import backoff
             import httpx2
@@ -707,6 +709,7 @@ class TestExceptions(MechanicsTest):
             def ask_again():
                 pass
 
+            # TODO(migrator MIG103): {fatal}
             @backoff.on_exception(backoff.expo, errors.SDKError, giveup=lambda exc: not (isinstance(exc, errors.SDKError) and exc.status_code == 429) or fatal(exc))
             def ask_more():
                 pass
@@ -716,7 +719,7 @@ class TestExceptions(MechanicsTest):
             def ask_last():
                 pass
         """
-        self.assertCodemod(before, after, expected_warnings=[f"line 16: {message}"])
+        self.assertCodemod(before, after, expected_warnings=[f"line 12: {fatal}", f"line 16: {message}"])
 
     def test_raise_is_todo(self) -> None:
         """User code raising an OpenAI error cannot be converted: TODO, unchanged."""
