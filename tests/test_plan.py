@@ -409,6 +409,7 @@ def test_a_call_on_a_tracing_wrappers_result_is_the_kept_clients():
 @pytest.mark.parametrize("importer", [
     "from config import OPENAI_API_KEY\nimg = OpenAI(api_key=OPENAI_API_KEY)\n",
     "import config\nimg = OpenAI(api_key=config.OPENAI_API_KEY)\n",
+    "from config import *\nimg = OpenAI(api_key=OPENAI_API_KEY)\n",  # session review
 ])
 def test_a_key_variable_another_module_imports_is_not_renamed(importer: str) -> None:
     """config.py's client converts and reads OPENAI_API_KEY through a module constant; images.py

@@ -1038,9 +1038,11 @@ def _imported_elsewhere(builder, f, name: str) -> bool:
         return False
     last = f.module.rsplit(".", 1)[-1]
     for g in builder.files:
-        if g is f or name not in g.source:
+        if g is f or (name not in g.source and "*" not in g.repo_imports):
             continue
         for local, (module, _level, imported) in g.repo_imports.items():
+            if imported == "*" and module.rsplit(".", 1)[-1] == last:
+                return True  # `from config import *`
             if imported == name:
                 resolved = builder.resolve_import(g, local)
                 if (resolved is not None and resolved[0] is f) or \
