@@ -77,9 +77,16 @@ def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
     usage = m.Attribute(value=m.Name(chunk), attr=m.Name("usage"))
     if any(m.findall(branch, usage) for branch in m.findall(body, m.If(test=empty))):
         return True
-    # `if chunk.choices: ... else: usage = chunk.usage` (OpenAI's include_usage example)
-    return any(branch.orelse is not None and m.findall(branch.orelse, usage)
-               for branch in m.findall(body, m.If(test=present)))
+    # `if chunk.choices: ... else: usage = chunk.usage` (OpenAI's include_usage example), also
+    # `if chunk.choices and chunk.choices[0].delta.content: ... elif chunk.usage:`
+    def tests_choices(test: cst.BaseExpression) -> bool:
+        if m.matches(test, present):
+            return True
+        return isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And) and \
+            (tests_choices(test.left) or tests_choices(test.right))
+
+    return any(isinstance(branch, cst.If) and tests_choices(branch.test) and branch.orelse is not None and
+               m.findall(branch.orelse, usage) for branch in m.findall(body, m.If()))
 
 
 def _empty_literal(node: cst.BaseExpression) -> bool:

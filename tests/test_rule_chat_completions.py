@@ -581,6 +581,30 @@ class TestUsageChunk(CodemodTest):
         """
         self.assertCodemod(before, after)
 
+    def test_usage_read_in_an_elif_after_a_guarded_choices_check_is_flagged(self) -> None:
+        """Session review: `if chunk.choices and chunk.choices[0].delta.content: ... elif chunk.usage:`."""
+        before = """
+            from openai import OpenAI
+            client = OpenAI()
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=m, stream=True):
+                if chunk.choices and chunk.choices[0].delta.content:
+                    print(chunk.choices[0].delta.content)
+                elif chunk.usage:
+                    usage = chunk.usage
+        """
+        after = """
+            from openai import OpenAI
+            client = OpenAI()
+            # TODO(migrator MIG102): Mistral sends usage on the last content chunk (its choices are not empty), not in a usage-only chunk: read chunk.usage on every chunk instead of when choices is empty
+            for event in client.chat.stream(model="mistral-large-latest", messages=m):
+                chunk = event.data
+                if chunk.choices and chunk.choices[0].delta.content:
+                    print(chunk.choices[0].delta.content)
+                elif chunk.usage:
+                    usage = chunk.usage
+        """
+        self.assertCodemod(before, after)
+
     def test_usage_read_in_the_else_of_a_choices_check_is_flagged(self) -> None:
         """Probe p45: OpenAI's include_usage example reads usage in the else of `if chunk.choices:`;
         on Mistral that branch never runs (usage: None), silently."""
