@@ -163,7 +163,8 @@ class _Transformer(RuleTransformer):
             if name in ("base_url", "openai_api_base"):
                 notes.append(f"{name} (OpenAI's endpoint) removed" + (": ChatMistralAI reads MISTRAL_BASE_URL"
                                                                      if chat else ""))
-                if not isinstance(arg.value, (cst.SimpleString, cst.ConcatenatedString)):
+                if not isinstance(arg.value, (cst.SimpleString, cst.ConcatenatedString)) and \
+                        not (isinstance(arg.value, cst.Name) and arg.value.value == "None"):
                     # a setting (OPENAI_BASE_URL) may point at a gateway or proxy where the app is deployed
                     self.todo(site.line, f"{name}={code_of(arg.value)} removed: if it points at a gateway or proxy "
                                          "where this runs, pass its Mistral-side URL as endpoint=")

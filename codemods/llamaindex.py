@@ -94,7 +94,8 @@ class _LlamaIndexTransformer(_Transformer):
             if name == "api_base":
                 notes.append("api_base (OpenAI's endpoint) removed" + (": MistralAI reads MISTRAL_ENDPOINT"
                                                                        if llm else ""))
-                if not isinstance(arg.value, (cst.SimpleString, cst.ConcatenatedString)):
+                if not isinstance(arg.value, (cst.SimpleString, cst.ConcatenatedString)) and \
+                        not (isinstance(arg.value, cst.Name) and arg.value.value == "None"):
                     # a setting (OPENAI_BASE_URL) may point at a gateway or proxy where the app is deployed
                     self.todo(site.line, f"api_base={code_of(arg.value)} removed: if it points at a gateway or "
                                          "proxy where this runs, " + ("pass its Mistral-side URL as endpoint=" if llm

@@ -579,3 +579,23 @@ def test_dockerfile_pip_commands_end_at_shell_separators_and_go_on_over_continua
     assert new == "FROM python:3.11\n" + expected
     todos = [message for kind, _, message in findings if kind is FindingKind.TODO]
     assert bool(todos) == ("pydantic" in run) and all("pydantic is pinned" in t for t in todos)
+
+
+def test_an_old_pin_of_mistralai_itself_is_reported():
+    """Session review: `mistralai==0.4.2` already declared: openai was removed, the old pin stayed and
+    the code importing mistralai.client could not run; no TODO."""
+    text, todos = _manifest_todos("openai>=1\nmistralai==0.4.2\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert text == "mistralai==0.4.2\n"
+    assert [number for number, _ in todos] == [1] and "needs mistralai>=3.7,<4" in todos[0][1]
+
+
+def test_comments_and_markers_are_not_read_as_pins():
+    """Session review: a TOML comment (`# was pinned to pydantic<2`) and a marker that never applies
+    next to the new package were reported; langchain-community 0.2 (langchain-core<0.3) was not."""
+    pep621 = ('[project]\nname = "app"\ndependencies = [\n  "openai>=1",\n'
+              '  "fastapi>=0.110",  # was pinned to pydantic<2\n  "pydantic<2; python_version < \'3.8\'",\n]\n')
+    _, todos = _manifest_todos(pep621, "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert todos == []
+    _, todos = _manifest_todos("langchain-community==0.2.10\nlangchain-openai\n", "requirements.txt", REQUIREMENTS,
+                               LANGCHAIN_CODE)
+    assert [number for number, _ in todos] == [1] and "langchain-community before 0.3" in todos[0][1]

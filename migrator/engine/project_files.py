@@ -979,7 +979,7 @@ def _pins(text: str, kind: str) -> list[tuple[int, str, str, bool]]:
     found = []
     toml = kind in (PYPROJECT, PIPFILE)
     for number, line in enumerate(text.splitlines(), 1):
-        code = line.split("#", 1)[0] if not toml else line
+        code = line.split("#", 1)[0] if not toml else _toml_code(line)
         if code.lstrip().startswith(("#", "-")) and kind != PIP_LINE:  # a requirements file's options
             continue
         pin = _TOML_PIN.match(code) if toml else None
@@ -987,8 +987,24 @@ def _pins(text: str, kind: str) -> list[tuple[int, str, str, bool]]:
             found.append((number, canonical(pin.group(1)), pin.group(2), kind == PYPROJECT))
             continue
         for match in _PEP508_PIN.finditer(code):
+            if re.match(r"\s*\)?\s*;", code[match.end():]):
+                continue  # an environment marker: whether it applies with the new package is not judged here
             found.append((number, canonical(match.group(1)), re.sub(r"\s+", "", match.group(2)), False))
     return found
+
+
+def _toml_code(line: str) -> str:
+    """A TOML line without its comment (a ``#`` outside strings)."""
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return line[:index]
+    return line
 
 
 def _declares(text: str, name: str) -> bool:
@@ -1003,6 +1019,17 @@ def pin_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding
     pins = _pins(after, kind)
     seen = set()
     for pkg in PACKAGES:
+        if before != after and _declares(after, pkg.new):  # an old pin of the package itself (mistralai==0.4.2)
+            wanted = _interval(pkg.version)
+            for number, pinned_name, constraint, poetry in pins:
+                allowed = _interval(constraint, poetry) if pinned_name == pkg.new else None
+                if allowed is not None and (allowed is False or _disjoint(allowed, wanted)) and \
+                        (number, pkg.new) not in seen:
+                    seen.add((number, pkg.new))
+                    findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                                            f"{name}: {pkg.new} is pinned to {constraint}, but the converted code "
+                                            f"needs {pkg.requirement} ({pkg.new_module} of that release): move "
+                                            "the pin", "manual"))
         if not pkg.needs or _declares(before, pkg.new) or not _declares(after, pkg.new):
             continue
         for dist, needed, why in pkg.needs:

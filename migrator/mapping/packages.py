@@ -45,6 +45,8 @@ _LANGCHAIN_NEEDS = (
     ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
     ("langchain", ">=1.0,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain 0.x pins "
                               "langchain-core<1 (pip cannot install both)"),
+    ("langchain-community", ">=0.3", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain-community "
+                                     "before 0.3 pins langchain-core<0.3 (pip cannot install both)"),
     ("pydantic", ">=2,<3", "langchain-mistralai 1.1 needs pydantic 2 (pip cannot install both)"),
     ("httpx", ">=0.25.2,<1", "langchain-mistralai 1.1 needs httpx>=0.25.2,<1 (pip cannot install both)"),
     ("tokenizers", ">=0.15.1,<1", "langchain-mistralai 1.1 needs tokenizers>=0.15.1,<1 (pip cannot install both)"),
