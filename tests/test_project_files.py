@@ -599,3 +599,23 @@ def test_comments_and_markers_are_not_read_as_pins():
     _, todos = _manifest_todos("langchain-community==0.2.10\nlangchain-openai\n", "requirements.txt", REQUIREMENTS,
                                LANGCHAIN_CODE)
     assert [number for number, _ in todos] == [1] and "langchain-community before 0.3" in todos[0][1]
+
+
+def test_dockerfile_env_space_form_and_an_old_python_image():
+    """Session review: `ENV OPENAI_MODEL gpt-4o` (space form) was not followed; `FROM python:3.9-slim`
+    with mistralai installed finds no release (mistralai 3.7 needs Python >= 3.10)."""
+    text = "FROM python:3.9-slim\nENV OPENAI_MODEL gpt-4o-mini\nRUN pip install openai\n"
+    new, findings = _env_edit(text, "Dockerfile", DEPLOY, APP_CODE)
+    assert new == 'FROM python:3.9-slim\nENV OPENAI_MODEL mistral-small-latest\nRUN pip install "mistralai>=3.7,<4"\n'
+    todos = [(line, message) for kind, line, message in findings if kind is FindingKind.TODO]
+    assert [line for line, _ in todos] == [1] and "runs Python 3.9" in todos[0][1]
+    _, findings = _env_edit(text.replace("3.9", "3.12"), "Dockerfile", DEPLOY, APP_CODE)
+    assert not [f for f in findings if f[0] is FindingKind.TODO]
+
+
+def test_a_pipfile_python_version_older_than_mistralai_supports():
+    pipfile = '[packages]\nopenai = "*"\n\n[requires]\npython_version = "3.9"\n'
+    _, todos = _manifest_todos(pipfile, "Pipfile", PIPFILE, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [5] and "needs Python >=3.10" in todos[0][1]
+    _, todos = _manifest_todos(pipfile.replace("3.9", "3.11"), "Pipfile", PIPFILE, MISTRAL_CODE)
+    assert todos == []

@@ -744,7 +744,7 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     pattern = re.compile(r"^(\s*(?:export\s+)?)(" + "|".join(map(re.escape, sorted(names))) + r")(\s*=)(.*?)(\r?\n)?$"
                          if kind == ENV_FILE else
                          r"""^(\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?)(""" + "|".join(map(re.escape, sorted(names)))
-                         + r""")(["']?\s*[:=])(.*?)(\r?\n)?$""")
+                         + r""")(["']?\s*[:=]|[ \t]+(?=\S))(.*?)(\r?\n)?$""")
     lines = text.splitlines(keepends=True)
     out = list(lines)
     touched = []
@@ -753,6 +753,8 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
         if not match:
             continue
         head, name, equals, value, ending = match.groups()
+        if not equals.strip() and "ENV" not in head and "ARG" not in head:
+            continue  # `NAME value` is a Dockerfile ENV's form only
         changes = []
 
         def follow(token: re.Match) -> str:
@@ -837,7 +839,16 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     # pins the added package cannot be installed with, anywhere in the file's pip commands (a RUN
     # continued over several lines names them on lines of their own)
     edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
+    for number, line in enumerate(new_text.splitlines(), 1):  # a Dockerfile's base image too old for it
+        image = _PYTHON_IMAGE.match(line)
+        if image and (int(image.group(1)), int(image.group(2))) < (3, 10):
+            edit.note(DEPENDENCY_RULE, FindingKind.TODO, number,
+                      f"{name}: the image runs Python {image.group(1)}.{image.group(2)}, but mistralai 3.7 needs "
+                      "Python >=3.10 (pip finds no matching release): use a python:3.10 or newer image", "manual")
     return edit
+
+
+_PYTHON_IMAGE = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(?:\S+/)?python:(\d+)\.(\d+)", re.IGNORECASE)
 
 
 def _same_yaml_shape(before: str, after: str) -> bool:
@@ -1053,6 +1064,10 @@ _PYTHON_PIN = re.compile(r"""^\s*(?:requires-python|python|python_requires)\s*=\
                          r"""|python_requires\s*=\s*["']([^"']+)["']""")
 
 
+# Pipfile's [requires] python_version = "3.9" (one minor version)
+_PIPFILE_PYTHON = re.compile(r"""^\s*python_(?:full_)?version\s*=\s*["']([\d.]+)["']""")
+
+
 def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding]:
     """A TODO where the project declares Pythons older than an added requirement supports
     (``requires-python = ">=3.8"`` next to mistralai, which needs 3.10): uv / Poetry refuse to lock."""
@@ -1062,10 +1077,12 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
     pkg = added[0]
     needed = _interval(pkg.python)
     for number, line in enumerate(after.splitlines(), 1):
-        match = _PYTHON_PIN.search(line)
+        match = _PYTHON_PIN.search(line) or (kind == PIPFILE and _PIPFILE_PYTHON.match(line))
         if not match:
             continue
         spec = (match.group(1) or match.group(2) or "").strip()
+        if kind == PIPFILE and match.re is _PIPFILE_PYTHON:
+            spec = f"=={spec}.*" if spec.count(".") == 1 else f"=={spec}"
         declared = _interval(spec, poetry=kind == PYPROJECT and not spec.startswith((">", "<", "=", "!")))
         if not declared or needed is None or not needed[0]:
             continue
