@@ -1198,7 +1198,8 @@ class DependencyFiles:
     1.x (langchain-core>=1.4.7), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations,
     ``instructor`` before 1.17 (1.3 fails at import next to mistralai 3); and a declared Python range
     older than the added package supports (``requires-python = ">=3.8"``, Poetry ``python = "^3.8"``,
-    ``python_requires``: mistralai needs 3.10, and uv / Poetry refuse to lock).
+    ``python_requires``, Pipfile ``python_version``, a Dockerfile's ``FROM python:3.9``: mistralai
+    needs 3.10, and uv / Poetry refuse to lock, pip finds no release).
 
     **openai-compatible target.** The code keeps the ``openai`` SDK: manifests are left alone.
     """
