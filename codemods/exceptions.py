@@ -765,6 +765,26 @@ class _ResponseRead(cst.CSTTransformer):
             return updated.with_changes(attr=cst.Name("raw_response"))
         return updated
 
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``getattr(e, "response", None)`` -> ``getattr(e, "raw_response", None)``."""
+        if _getattr_of(original, self.name) == "response":
+            text = updated.args[1].value
+            quote = text.quote if isinstance(text, cst.SimpleString) else '"'
+            args = list(updated.args)
+            args[1] = args[1].with_changes(value=cst.SimpleString(f"{quote}raw_response{quote}"))
+            return updated.with_changes(args=args)
+        return updated
+
+
+def _getattr_of(call: cst.Call, name: str) -> Optional[str]:
+    """The attribute ``getattr(name, "attr"[, default])`` reads, else None."""
+    if isinstance(call.func, cst.Name) and call.func.value == "getattr" and len(call.args) in (2, 3) and \
+            isinstance(call.args[0].value, cst.Name) and call.args[0].value.value == name and \
+            isinstance(call.args[1].value, cst.SimpleString) and call.args[1].keyword is None:
+        value = call.args[1].value.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
 
 def _single_param(value: cst.BaseExpression) -> Optional[str]:
     """The parameter of ``lambda e: ...`` (one plain positional parameter), else None."""
@@ -783,13 +803,18 @@ def _catch_all(handler) -> bool:
 
 
 def _attribute_reads(body: cst.CSTNode, name: str) -> list[cst.Attribute]:
-    """``name.attr`` nodes in ``body``."""
+    """``name.attr`` nodes in ``body``; ``getattr(name, "attr", ...)`` counts as one (``name.attr``)."""
     found: list[cst.Attribute] = []
 
     class _Reads(cst.CSTVisitor):
         def visit_Attribute(self, node: cst.Attribute) -> None:
             if isinstance(node.value, cst.Name) and node.value.value == name:
                 found.append(node)
+
+        def visit_Call(self, node: cst.Call) -> None:
+            attr = _getattr_of(node, name)
+            if attr is not None and attr.isidentifier():
+                found.append(cst.Attribute(value=cst.Name(name), attr=cst.Name(attr)))
 
     body.visit(_Reads())
     return found

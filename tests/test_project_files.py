@@ -619,3 +619,13 @@ def test_a_pipfile_python_version_older_than_mistralai_supports():
     assert [number for number, _ in todos] == [5] and "needs Python >=3.10" in todos[0][1]
     _, todos = _manifest_todos(pipfile.replace("3.9", "3.11"), "Pipfile", PIPFILE, MISTRAL_CODE)
     assert todos == []
+
+
+def test_a_kubernetes_env_entrys_model_value_follows_the_model_map():
+    """Session review: `- name: OPENAI_MODEL` / `value: gpt-4o` (Kubernetes' env list form) was not
+    followed; another variable's value is left alone."""
+    text = ("spec:\n  containers:\n    - name: app\n      env:\n        - name: OPENAI_MODEL\n"
+            "          value: gpt-4o-mini\n        - name: OTHER\n          value: gpt-4o\n")
+    new, findings = _env_edit(text, "k8s/deployment.yaml", DEPLOY, APP_CODE)
+    assert new == text.replace("value: gpt-4o-mini", "value: mistral-small-latest")
+    assert [(kind, line) for kind, line, _ in findings] == [(FindingKind.CONVERTED, 6)]

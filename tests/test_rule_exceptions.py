@@ -1090,3 +1090,20 @@ def test_an_apps_own_giveup_reads_mistrals_exceptions() -> None:
     assert sorted(todos) == ["giveup= reads no e.code on Mistral: json.loads(e.body).get('code')",
                              "giveup=should_give_up now receives mistralai's exceptions: check what it reads "
                              "(.response is .raw_response, .body a str, no .code)"]
+
+
+def test_getattr_of_response_in_a_handler_follows_the_rename() -> None:
+    """Session review: `getattr(e, "response", None)` was neither renamed nor flagged: the request id
+    read from it silently became None."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+        client = openai.OpenAI()
+        try:
+            client.chat.completions.create(model="gpt-4o", messages=[])
+        except openai.RateLimitError as e:
+            rid = getattr(e, "response", None)
+            code = getattr(e, "code", None)
+        ''')
+    assert 'rid = getattr(e, "raw_response", None)' in code
+    assert todos == ["no e.code on Mistral: json.loads(e.body).get('code')"], todos

@@ -750,9 +750,21 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     touched = []
     for index, line in enumerate(lines):
         match = pattern.match(line)
+        name_of_value = None
+        if not match and kind == DEPLOY and index and _K8S_VALUE.match(line):
+            # Kubernetes `- name: OPENAI_MODEL` then `value: gpt-4o` on the next line
+            named = _K8S_NAME.match(lines[index - 1])
+            if named and named.group(1) in names:
+                match = re.match(r"^(\s*)(value)(\s*:)(.*?)(\r?\n)?$", line)
+                name_of_value = named.group(1)
         if not match:
             continue
         head, name, equals, value, ending = match.groups()
+        if name_of_value is not None:
+            name = name_of_value
+            head_text, key = head + "value", "value"
+        else:
+            head_text, key = head, name
         if not equals.strip() and "ENV" not in head and "ARG" not in head:
             continue  # `NAME value` is a Dockerfile ENV's form only
         changes = []
@@ -773,7 +785,8 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
                       f"{base} sets {name}, which converted calls send as their model, to an OpenAI model "
                       f"(its value is not shown): set it to a Mistral model where it is deployed", "manual")
             continue
-        out[index] = f"{head}{name}{equals}{new_value}{ending or ''}"
+        out[index] = f"{head_text}{equals}{new_value}{ending or ''}" if key == "value" else \
+            f"{head}{name}{equals}{new_value}{ending or ''}"
         said = ", ".join(f"{old!r} -> {new!r}" for old, new in changes)
         touched.append((index, f"{name}: {said} (converted calls send it as their model; see --model)"))
     if not touched:
@@ -848,6 +861,8 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     return edit
 
 
+_K8S_NAME = re.compile(r"""^\s*-\s*name:\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:#.*)?$""")
+_K8S_VALUE = re.compile(r"^\s*value\s*:")
 _PYTHON_IMAGE = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(?:\S+/)?python:(\d+)\.(\d+)", re.IGNORECASE)
 
 
