@@ -13,6 +13,7 @@ from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
+from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
 
 
@@ -487,7 +488,7 @@ class _Transformer(RuleTransformer):
             if seconds is UNKNOWN_TIMEOUT:
                 raise CannotConvert(f"{name}={code_of(value)}: {TIMEOUT_PHASES}; set timeout_ms= by hand")
             if seconds is None:
-                return None, f"{name}={code_of(value)} has no read timeout: Mistral's default (300 s) applies"
+                return None, f"{name}={code_of(value)} has no read timeout: {NO_READ_TIMEOUT}"
             return cst.Integer(str(int(seconds * 1000))), f"{name}={code_of(value)}: {TIMEOUT_PHASES}"
         try:
             result = rule.xform.runtime(literal(value))

@@ -12,7 +12,8 @@ from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, Migrat
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, MODULE_RETRIES_CARRIED,
-                                     OPENAI_DEFAULT_RETRIES, SDK_INSTRUMENTERS)
+                                     NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES, OPENAI_DEFAULT_TIMEOUT_MS,
+                                     SDK_INSTRUMENTERS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -548,7 +549,7 @@ class _Transformer(RuleTransformer):
                 self.todo(line, f"timeout object: {TIMEOUT_PHASES}; set timeout_ms from it by hand")
                 return None
             self.todo(line, f"timeout object: {TIMEOUT_PHASES}" + ("" if seconds is not None else
-                            " (none here: Mistral's default, 300 s, applies)"))
+                            f" (none here: {NO_READ_TIMEOUT})"))
             return cst.Integer(str(int(seconds * 1000))) if seconds is not None else None
         if isinstance(value, cst.Name):
             bound = self._module_values().get(value.value)
@@ -557,7 +558,7 @@ class _Transformer(RuleTransformer):
                 name = value.value  # read at run time: the name may be rebound (its read timeout may be None)
                 return cst.parse_expression(f"None if {name}.read is None else int({name}.read * 1000)")
         elif self.facts.qualify(dotted(value)) == "openai.DEFAULT_TIMEOUT":
-            return cst.Integer("600000")  # OpenAI's default Timeout: 600 s read (Mistral's default is 300 s)
+            return cst.Integer(str(OPENAI_DEFAULT_TIMEOUT_MS))  # OpenAI's default Timeout (Mistral's is shorter)
         return cst.parse_expression(rule.xform.code.format(value=code_of(value)))
 
     def _module_values(self) -> dict:

@@ -595,5 +595,5 @@ def test_timeout_objects_without_a_read_timeout_and_per_call() -> None:
         ''')
     assert "a = Mistral(retry_config=" in code and "b = Mistral(retry_config=" in code
     assert 'a.chat.complete(model="mistral-large-latest", messages=[], timeout_ms=20000)' in code
-    assert sum("none here: Mistral's default, 300 s, applies" in t for t in todos) == 2
+    assert sum("none here: Mistral's default (300 s) applies" in t for t in todos) == 2
     exec(code.split("print(")[0], {})

@@ -35,7 +35,7 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
 )
-from migrator.mapping.models import is_mistral_model, slot_model_literal
+from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.packages import OPENAI_PACKAGE, PACKAGES, Package
 
 DEPENDENCY_RULE = "MIG114"
@@ -60,9 +60,6 @@ _ENV_READ = re.compile(
     rf"(?:getenv|environ\.get)\(\s*{_Q}(?P<name>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*"
     rf"(?:,\s*{_Q}(?P<default>{_VALUE}){_Q}\s*)?\)(?:\s*or\s*{_Q}(?P<fallback>{_VALUE}){_Q})?"
     rf"|environ\[\s*{_Q}(?P<indexed>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*\]")
-# An OpenAI model name inside an env / deploy line's value (``gpt-4o``, ``${LLM:-gpt-4o-mini}``).
-_MODEL_TOKEN = re.compile(r"(?:(?<=:-)|(?<![\w.-]))"
-                          r"((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134])(?![\w.-])")
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
@@ -718,18 +715,9 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         else:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: also pass {key_env} "
                       f"here (the converted clients read it; clients kept on OpenAI still read {OPENAI_KEY})", "manual")
-    if not touched:
-        return edit
-    new_text = "".join(out)
-    if not _same_yaml_shape(text, new_text):
-        edit.note(ENV_RULE, FindingKind.TODO, touched[-1][0] + 1,
+    return _apply(edit, text, "".join(out), touched, ENV_RULE, "exact", True,
                   f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
-                  "this file safely)", "manual")
-        return edit
-    edit.text = new_text
-    for index, message in reversed(touched):
-        edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1, message)
-    return edit
+                  "this file safely)")
 
 
 def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
@@ -759,12 +747,8 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
                 name_of_value = named.group(1)
         if not match:
             continue
-        head, name, equals, value, ending = match.groups()
-        if name_of_value is not None:
-            name = name_of_value
-            head_text, key = head + "value", "value"
-        else:
-            head_text, key = head, name
+        head, written, equals, value, ending = match.groups()  # written: the variable, or k8s's `value`
+        name = name_of_value or written
         if not equals.strip() and "ENV" not in head and "ARG" not in head:
             continue  # `NAME value` is a Dockerfile ENV's form only
         changes = []
@@ -776,7 +760,7 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
             changes.append((token.group(1), target))
             return target
 
-        new_value = _MODEL_TOKEN.sub(follow, value.split(" #", 1)[0]) + (
+        new_value = OPENAI_MODEL_TOKEN.sub(follow, value.split(" #", 1)[0]) + (
             " #" + value.split(" #", 1)[1] if " #" in value else "")
         if not changes:
             continue
@@ -785,21 +769,26 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
                       f"{base} sets {name}, which converted calls send as their model, to an OpenAI model "
                       f"(its value is not shown): set it to a Mistral model where it is deployed", "manual")
             continue
-        out[index] = f"{head_text}{equals}{new_value}{ending or ''}" if key == "value" else \
-            f"{head}{name}{equals}{new_value}{ending or ''}"
+        out[index] = f"{head}{written}{equals}{new_value}{ending or ''}"
         said = ", ".join(f"{old!r} -> {new!r}" for old, new in changes)
         touched.append((index, f"{name}: {said} (converted calls send it as their model; see --model)"))
+    return _apply(edit, text, "".join(out), touched, ENV_RULE, "approximate", kind == DEPLOY,
+                  f"{base}: {', '.join(sorted(names))} name the model of converted calls: set a Mistral model "
+                  "here (migrator could not edit this file safely)")
+
+
+def _apply(edit: _Edit, text: str, new_text: str, touched: list, rule: str, safety: str, yaml: bool,
+           fallback: str) -> _Edit:
+    """``new_text`` with a finding per (line index, message) of ``touched``; when ``yaml`` and the edit
+    would change the YAML's shape (or not parse), no edit and one TODO (``fallback``) instead."""
     if not touched:
         return edit
-    new_text = "".join(out)
-    if kind == DEPLOY and not _same_yaml_shape(text, new_text):
-        edit.note(ENV_RULE, FindingKind.TODO, touched[0][0] + 1,
-                  f"{base}: {', '.join(sorted(names))} name the model of converted calls: set a Mistral model "
-                  "here (migrator could not edit this file safely)", "manual")
+    if yaml and not _same_yaml_shape(text, new_text):
+        edit.note(rule, FindingKind.TODO, min(index for index, _ in touched) + 1, fallback, "manual")
         return edit
     edit.text = new_text
-    for index, message in touched:
-        edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1, message, "approximate")
+    for index, message in sorted(touched):
+        edit.note(rule, FindingKind.CONVERTED, index + 1, message, safety)
     return edit
 
 
@@ -834,30 +823,26 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
             new, whats = follow_packages(line, start, [pkg for pkg, _ in moved], lambda pkg: pkg in adds, "the code")
             if whats:
                 line = new
-                touched.append((index, [what for what, _ in whats]))
+                touched += [(index, what) for what, _ in whats]
         lines[index] = line
-    if not touched:
-        return edit
-    new_text = "".join(lines)
     name = posixpath.basename(path)
-    if not _same_yaml_shape(text, new_text):
-        edit.note(DEPENDENCY_RULE, FindingKind.TODO, touched[0][0] + 1,
-                  f"{name}: its pip install follows the converted code by hand (migrator could not edit it "
-                  "safely)", "manual")
+    new_text = "".join(lines)
+    edit = _apply(edit, text, new_text, [(index, f"{name}: pip install {what}") for index, what in touched],
+                  DEPENDENCY_RULE, "approximate", True,
+                  f"{name}: its pip install follows the converted code by hand (migrator could not edit it safely)")
+    if edit.text != new_text:
         return edit
-    edit.text = new_text
-    for index, whats in touched:
-        for what in whats:
-            edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1, f"{name}: pip install {what}", "approximate")
     # pins the added package cannot be installed with, anywhere in the file's pip commands (a RUN
     # continued over several lines names them on lines of their own)
     edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
+    added = [pkg for pkg in PACKAGES if pkg.python and not _declares(text, pkg.new) and _declares(new_text, pkg.new)]
     for number, line in enumerate(new_text.splitlines(), 1):  # a Dockerfile's base image too old for it
         image = _PYTHON_IMAGE.match(line)
-        if image and (int(image.group(1)), int(image.group(2))) < (3, 10):
+        needed = _interval(added[0].python) if added and image else None
+        if needed and needed[0] is not None and _version(f"{image.group(1)}.{image.group(2)}") < needed[0]:
             edit.note(DEPENDENCY_RULE, FindingKind.TODO, number,
-                      f"{name}: the image runs Python {image.group(1)}.{image.group(2)}, but mistralai 3.7 needs "
-                      "Python >=3.10 (pip finds no matching release): use a python:3.10 or newer image", "manual")
+                      f"{name}: the image runs Python {image.group(1)}.{image.group(2)}, but {added[0].new} needs "
+                      f"Python {added[0].python} (pip finds no matching release): use a newer python image", "manual")
     return edit
 
 

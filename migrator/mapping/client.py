@@ -83,6 +83,11 @@ CLIENT_PARAMS = MappingProxyType({
 
 # openai 1.x+ also has a module-level client (`openai.chat.completions.create(...)`, configured by
 # `openai.api_key = ...`); Mistral has none, so converted calls go through one module-level client.
+# Timeouts (api-mapping §1.2): openai.DEFAULT_TIMEOUT reads for 600 s; mistralai's generated methods
+# default to 300000 ms when the client sets no timeout_ms.
+OPENAI_DEFAULT_TIMEOUT_MS = 600_000
+MISTRAL_DEFAULT_TIMEOUT_S = 300
+NO_READ_TIMEOUT = f"Mistral's default ({MISTRAL_DEFAULT_TIMEOUT_S} s) applies"  # a Timeout without a read timeout
 MODULE_CLIENT_NAME = "mistral_client"
 MODULE_CLIENT_CODE = "mistral_client = Mistral()"  # for openai 0.x calls, which retried no HTTP status
 # for openai>=1's module client, which retried twice by default (429, 5xx, connection errors)

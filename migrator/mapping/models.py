@@ -112,3 +112,8 @@ def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None
 # "text-embedding-ada-002":`, `if model.startswith("gpt")`): the plan keeps a call that runs for OpenAI
 # models only (a dispatcher's OpenAI branch).
 OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|davinci|babbage|openai)")
+
+# An OpenAI model name inside a text value (an env file's ``OPENAI_MODEL=gpt-4o``, a compose default
+# ``${LLM:-gpt-4o-mini}``): the project files' model variables follow slot_model_literal on each.
+OPENAI_MODEL_TOKEN = re.compile(r"(?:(?<=:-)|(?<![\w.-]))"
+                                r"((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134])(?![\w.-])")
