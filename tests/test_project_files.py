@@ -629,3 +629,51 @@ def test_a_kubernetes_env_entrys_model_value_follows_the_model_map():
     new, findings = _env_edit(text, "k8s/deployment.yaml", DEPLOY, APP_CODE)
     assert new == text.replace("value: gpt-4o-mini", "value: mistral-small-latest")
     assert [(kind, line) for kind, line, _ in findings] == [(FindingKind.CONVERTED, 6)]
+
+
+def _deploy_todos(text: str, name: str, code: str = APP_CODE):
+    _, findings = _env_edit(text, name, DEPLOY, code)
+    return [(line, message) for kind, line, message in findings if kind is FindingKind.TODO]
+
+
+def test_a_workflows_python_versions_older_than_mistralai_supports():
+    """A CI matrix still testing Python 3.8 / 3.9 cannot install the converted code's mistralai
+    (Requires-Python >=3.10): pip finds no release and the job fails. Each line naming one gets a TODO."""
+    text = ("jobs:\n  test:\n    strategy:\n      matrix:\n        python-version: [\"3.8\", \"3.9\", \"3.12\"]\n"
+            "    steps:\n      - uses: actions/setup-python@v5\n        with:\n"
+            "          python-version: ${{ matrix.python-version }}\n"
+            "  lint:\n    strategy:\n      matrix:\n        python:\n          - '3.9'  # oldest\n          - '3.11'\n"
+            "    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: 3.9\n")
+    todos = _deploy_todos(text, ".github/workflows/ci.yml")
+    assert [line for line, _ in todos] == [5, 14, 19]
+    assert "the job runs Python 3.8, 3.9 (python-version)" in todos[0][1] and "needs Python >=3.10" in todos[0][1]
+    assert "Python 3.9 (python-version)" in todos[1][1]
+    assert _deploy_todos(text.replace("3.8", "3.10").replace("3.9", "3.11"), ".github/workflows/ci.yml") == []
+    # the code did not move to mistralai (nothing converted here, or the openai-compatible target)
+    assert _deploy_todos(text, ".github/workflows/ci.yml", "from openai import OpenAI\nclient = OpenAI()\n") == []
+
+
+def test_images_and_runtime_files_naming_an_old_python():
+    assert [line for line, _ in _deploy_todos("test:\n  image: python:3.8-slim\n  script:\n    - pytest\n",
+                                               ".gitlab-ci.yml")] == [2]
+    assert "use a newer python image" in _deploy_todos("FROM python:3.9-slim\nRUN pip install -r requirements.txt\n",
+                                                       "Dockerfile")[0][1]
+    (line, message), = _deploy_todos("python-3.9.18\n", "runtime.txt")
+    assert line == 1 and message.startswith("runtime.txt: it pins Python 3.9,")
+    assert [line for line, _ in _deploy_todos("3.9.18\n", ".python-version")] == [1]
+    assert _deploy_todos("3.12.1\n", ".python-version") == []
+    assert _deploy_todos("services:\n  app:\n    image: python:3.12\n", "docker-compose.yml") == []
+
+
+def test_a_deploy_file_naming_an_old_python_is_read_without_an_openai_mention(tmp_path):
+    """The prefilter skips files that never mention openai; a CI file or runtime.txt naming the
+    Python the converted code cannot run on is still checked (and left unchanged)."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n"
+                                     "r = client.embeddings.create(model='text-embedding-3-small', input='x')\n")
+    (tmp_path / "runtime.txt").write_text("python-3.9.18\n")
+    (tmp_path / ".gitlab-ci.yml").write_text("test:\n  image: python:3.9\n  script:\n    - pytest\n")
+    result = CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"])
+    data = json.loads(result.stdout)
+    todos = {(Path(t["path"]).name, t["line"]) for t in data["todos"] if t["rule"] == "MIG114"}
+    assert todos == {("runtime.txt", 1), (".gitlab-ci.yml", 2)}
+    assert (tmp_path / "runtime.txt").read_text() == "python-3.9.18\n"

@@ -19,7 +19,7 @@ from typing import Callable, Union
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, os_reason
 from migrator.engine.results import Changed, Failed, FileResult, RuleOutcome, Skipped, Unchanged
-from migrator.engine.walk import NOTEBOOK, mentions_openai, read_regular
+from migrator.engine.walk import NOTEBOOK, mentions_openai, names_python, read_regular
 
 Transform = Callable[..., RuleOutcome]
 """``transform(code: str, *, config: Config, filename: str) -> RuleOutcome``; a module-level
@@ -67,7 +67,7 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
             source.path,
             f"file is {format_size(info.st_size)}, over the --max-file-size limit of {format_size(max_file_size)}",
         )
-    if not mentions_openai(data):
+    if not mentions_openai(data) and not names_python(source.kind, data):
         return Skipped(source.path, NO_OPENAI_REASON)
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
 

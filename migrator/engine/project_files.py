@@ -835,20 +835,94 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     # pins the added package cannot be installed with, anywhere in the file's pip commands (a RUN
     # continued over several lines names them on lines of their own)
     edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
-    added = [pkg for pkg in PACKAGES if pkg.python and not _declares(text, pkg.new) and _declares(new_text, pkg.new)]
-    for number, line in enumerate(new_text.splitlines(), 1):  # a Dockerfile's base image too old for it
-        image = _PYTHON_IMAGE.match(line)
-        needed = _interval(added[0].python) if added and image else None
-        if needed and needed[0] is not None and _version(f"{image.group(1)}.{image.group(2)}") < needed[0]:
-            edit.note(DEPENDENCY_RULE, FindingKind.TODO, number,
-                      f"{name}: the image runs Python {image.group(1)}.{image.group(2)}, but {added[0].new} needs "
-                      f"Python {added[0].python} (pip finds no matching release): use a newer python image", "manual")
     return edit
 
 
 _K8S_NAME = re.compile(r"""^\s*-\s*name:\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:#.*)?$""")
 _K8S_VALUE = re.compile(r"^\s*value\s*:")
-_PYTHON_IMAGE = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(?:\S+/)?python:(\d+)\.(\d+)", re.IGNORECASE)
+
+# -- the Python a deploy file runs ------------------------------------------------------------------
+
+# ``FROM python:3.9-slim`` (Dockerfile), ``image: python:3.9`` (GitLab CI, compose), ``container: python:3.9``
+_PYTHON_IMAGE = re.compile(r"""^\s*(?:FROM\s+(?:--\S+\s+)*|-?\s*(?:image|container)\s*:\s*["']?(?:docker://)?)"""
+                           r"(?:\S+/)?python:(\d+)\.(\d+)", re.IGNORECASE)
+# a workflow's ``python-version: "3.9"`` / ``python-version: ["3.8", "3.9"]`` (setup-python, a matrix key)
+_PYTHON_KEY = re.compile(r"""^(\s*)(?:-\s*)?["']?(?:python-versions?|python_versions?|python|py)["']?\s*:\s*(.*)$""")
+_VERSION_ITEM = re.compile(r"""^\s*-\s*["']?((?:pypy-?)?\d+\.\d+[\w.-]*)["']?\s*(?:#.*)?$""")
+_PYTHON_VERSION = re.compile(r"""(?<![\w.])(?:pypy-?|python-)?(\d+)\.(\d+)(?![\d])""")
+# files that hold nothing but the Python version: Heroku's runtime.txt (python-3.9.18), pyenv's .python-version
+RUNTIME_FILES = ("runtime.txt", ".python-version")
+
+
+def _deploy_pythons(text: str, name: str):
+    """``(line number, "3.9", what)`` for each Python version ``text`` says it runs."""
+    lines = text.splitlines()
+    if name in RUNTIME_FILES:
+        for number, line in enumerate(lines, 1):
+            match = _PYTHON_VERSION.search(line.split("#", 1)[0])
+            if match and line.strip().lower().startswith(("python-", "pypy", "3", "2")):
+                yield number, f"{match.group(1)}.{match.group(2)}", name
+        return
+    block = None  # the indentation of a `python-version:` key whose versions follow as a list
+    for number, line in enumerate(lines, 1):
+        if line.lstrip().startswith("#"):
+            continue
+        if block is not None:
+            item = _VERSION_ITEM.match(line)
+            indent = len(line) - len(line.lstrip())
+            if item and indent >= block:
+                version = _PYTHON_VERSION.search(item.group(1))
+                if version:
+                    yield number, f"{version.group(1)}.{version.group(2)}", "python-version"
+                continue
+            if line.strip():
+                block = None
+        image = _PYTHON_IMAGE.match(line)
+        if image:
+            yield number, f"{image.group(1)}.{image.group(2)}", "the image"
+            continue
+        key = _PYTHON_KEY.match(line)
+        if not key:
+            continue
+        value = re.sub(r"\s+#.*$", "", key.group(2)).strip()
+        if not value:
+            block = len(key.group(1))
+            continue
+        if "${{" in value or "$" in value.split("#")[0][:1]:
+            continue  # ``${{ matrix.python-version }}``: the matrix names the versions
+        for version in _PYTHON_VERSION.finditer(value):
+            yield number, f"{version.group(1)}.{version.group(2)}", "python-version"
+
+
+def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Finding]:
+    """A TODO on each line of a deploy file (Dockerfile, CI workflow, compose, runtime.txt,
+    .python-version) naming a Python older than a package the converted code now needs supports
+    (``python-version: ["3.8", "3.9"]`` or ``FROM python:3.9`` next to mistralai, which needs 3.10):
+    pip finds no release there, and the job or image fails to install."""
+    floors = [(interval[0], pkg) for pkg in PACKAGES
+              if pkg.python and _action(facts, path, pkg) is not None
+              and (interval := _interval(pkg.python)) and interval[0] is not None]
+    if not floors:
+        return []
+    floor, pkg = max(floors, key=lambda pair: pair[0])
+    name = posixpath.basename(path.replace("\\", "/"))
+    old: dict = {}
+    for number, version, what in _deploy_pythons(text, name):
+        if _version(version) < floor:
+            old.setdefault(number, (what, []))[1].append(version)
+    findings = []
+    for number, (what, versions) in sorted(old.items()):
+        several = len(versions) > 1
+        runs, fix = {
+            "the image": (f"the image runs Python {versions[0]}", "use a newer python image"),
+            "python-version": (f"the job runs Python {', '.join(versions)} (python-version)",
+                               f"drop {'those versions' if several else 'it'} or raise "
+                               f"{'them' if several else 'it'}"),
+        }.get(what, (f"it pins Python {versions[0]}", "raise it"))
+        findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                                f"{name}: {runs}, but the converted code needs {pkg.new}, which needs Python "
+                                f"{pkg.python} (pip finds no release for older Pythons): {fix}", "manual"))
+    return findings
 
 
 def _same_yaml_shape(before: str, after: str) -> bool:
@@ -1107,6 +1181,7 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if kind == DEPLOY and DEPENDENCY_RULE in facts.rules:
             step = edit_pip_commands(edit.text, path, facts)
             edit = _Edit(step.text, edit.findings + step.findings)
+            edit.findings.extend(python_runtime_conflicts(edit.text, path, facts))
         return edit
     if DEPENDENCY_RULE not in facts.rules:
         return _Edit(text)
@@ -1198,8 +1273,12 @@ class DependencyFiles:
     1.x (langchain-core>=1.4.7), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations,
     ``instructor`` before 1.17 (1.3 fails at import next to mistralai 3); and a declared Python range
     older than the added package supports (``requires-python = ">=3.8"``, Poetry ``python = "^3.8"``,
-    ``python_requires``, Pipfile ``python_version``, a Dockerfile's ``FROM python:3.9``: mistralai
-    needs 3.10, and uv / Poetry refuse to lock, pip finds no release).
+    ``python_requires``, Pipfile ``python_version``: mistralai needs 3.10, and uv / Poetry refuse to
+    lock). **The same for the Python a deploy file runs** once the code needs mistralai: a Dockerfile's
+    ``FROM python:3.9``, a CI ``image: python:3.9``, a workflow's ``python-version: ["3.8", "3.9"]``
+    (setup-python or a matrix, flow or block list), Heroku's ``runtime.txt``, pyenv's
+    ``.python-version``: pip finds no release there, so the job or the image fails to install. Those
+    files are read even when they never mention openai; only the report names the line.
 
     **openai-compatible target.** The code keeps the ``openai`` SDK: manifests are left alone.
     """

@@ -59,6 +59,8 @@ def file_kind(path: str) -> str | None:
         return ENV_FILE
     if lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"):
         return DEPLOY
+    if lower in ("runtime.txt", ".python-version"):  # the Python a platform (Heroku) or pyenv runs
+        return DEPLOY
     if lower.endswith(_YAML):
         stem = lower.rsplit(".", 1)[0]
         if stem.startswith(("docker-compose", "compose")) or stem == ".gitlab-ci":
@@ -98,6 +100,13 @@ def mentions_openai(data: bytes) -> bool:
     """The prefilter: only files that pass it are read as code."""
     lowered = data.lower()
     return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered
+
+
+def names_python(kind: str, data: bytes) -> bool:
+    """A deploy file that may name the Python it runs (``FROM python:3.9``, ``python-version: 3.9``,
+    a runtime.txt's ``python-3.9.18``, a .python-version's ``3.9``): read even when it never
+    mentions openai, for MIG114 to check that Python against what the converted code needs."""
+    return kind == DEPLOY and (b"python" in data.lower() or data.strip()[:1].isdigit())
 
 
 # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
