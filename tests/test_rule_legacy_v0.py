@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mechanics import convert_snippet
+from mechanics import convert_idempotent, convert_snippet
 
 convert = convert_snippet
 
@@ -637,3 +637,41 @@ def test_request_timeout_on_a_v0_chat_call_becomes_timeout_ms() -> None:
     assert 'timeout_ms=30000)' in code and 'timeout_ms=int(limit * 1000))' in code
     assert 'request_timeout=(5, 60))' in code
     assert any("request_timeout= is a (connect, read) pair" in t for t in todos), todos
+
+
+def test_embeddings_utils_calls_are_uses_that_keep_the_module_settings():
+    """Held-out review (LukasL97/openai-pinecone-search): `openai.embeddings_utils.get_embedding` was not
+    a use at all: no TODO, and the `openai.api_key = ...` it still needs was removed with the
+    converted chat call. It is a v0 call of the module's API: kept, with MIG106's TODO; the setting
+    stays (with MIG101's note); cosine_similarity (local numpy code) is not a use."""
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+        import openai.embeddings_utils
+
+        openai.api_key = os.getenv("OPENAI_API_KEY")
+
+
+        def embed(text):
+            return openai.embeddings_utils.get_embedding(text, engine="text-embedding-ada-002")
+
+
+        def answer(prompt):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+        ''')
+    assert 'openai.api_key = os.getenv("OPENAI_API_KEY")' in code
+    assert "return openai.embeddings_utils.get_embedding(text" in code
+    assert "mistral_client.chat.complete(" in code
+    assert any("openai.embeddings_utils.get_embedding(...)" in t and "mistral-embed" in t for t in todos)
+    code, todos = convert_idempotent('''\
+        import openai
+        from openai.embeddings_utils import get_embedding, cosine_similarity
+
+        openai.api_key = "k"
+
+        def sim(a, b):
+            return cosine_similarity(get_embedding(a, engine="e"), [1.0])
+        ''')
+    assert todos == [t for t in todos if "openai.embeddings_utils.get_embedding(...)" in t] and len(todos) == 1
+    assert 'openai.api_key = "k"' in code

@@ -123,7 +123,14 @@ V0_HINTS = MappingProxyType({
              "\"content\": ...}) (no translation endpoint: transcribe, then translate with chat)",
     "File": "Mistral(...).files.upload(file={\"file_name\": ..., \"content\": ...}, purpose=...) / files.list() / "
             "files.retrieve(file_id=...) / files.download(file_id=...) / files.delete(file_id=...)",
+    # openai 0.x's helper module (gone in openai>=1): get_embedding(text, engine=...) embeds one text
+    "embeddings_utils": "Mistral(...).embeddings.create(model=\"mistral-embed\", inputs=[text]).data[0].embedding "
+                        "(openai.embeddings_utils is openai 0.x only; its vectors are not Mistral's: re-embed what "
+                        "you stored)",
 })
+# openai 0.x's openai.embeddings_utils functions that call the API through the module's settings (the
+# others, cosine_similarity and the plotting helpers, are local numpy code).
+V0_EMBEDDING_HELPERS = frozenset({"get_embedding", "aget_embedding", "get_embeddings", "aget_embeddings"})
 # Legacy v0 resources with no Mistral counterpart: what the TODO says instead of a call to port to.
 V0_NO_EQUIVALENT = MappingProxyType({
     "Image": "no image endpoint on Mistral; closest: an agent with the image_generation tool "

@@ -28,7 +28,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
 from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, WRAPPED_CLIENT_NAMES,
-                                     WRAPPED_OPENAI_MODULES, classify_endpoint)
+                                     V0_EMBEDDING_HELPERS, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, TOKEN_ANNOTATION, token_array
 from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED
@@ -784,6 +784,12 @@ class _Builder:
                         self.lookup_scope(f, f.scope_of.get(id(node), ()), node.id) in (None, ()):
                     self._imported_resource(f, node)
                     continue
+                helper = f.imported.get(node.id, "")
+                if helper.startswith("openai.embeddings_utils.") and helper.rsplit(".", 1)[1] in V0_EMBEDDING_HELPERS \
+                        and isinstance(f.parent.get(id(node)), ast.Call) and f.parent[id(node)].func is node and \
+                        self.lookup_scope(f, f.scope_of.get(id(node), ()), node.id) in (None, ()):
+                    self._v0_helper(f, f.parent[id(node)], helper)  # from openai.embeddings_utils import get_embedding
+                    continue
                 self._maybe_use(f, node)
             elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                   and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
@@ -1115,11 +1121,25 @@ class _Builder:
         else:
             self._use(f, node, oid, f"uses {node.id}", True, detail)
 
+    def _v0_helper(self, f: _File, call: ast.Call, surface: str) -> None:
+        """``openai.embeddings_utils.get_embedding(text, engine=...)`` (openai 0.x): a call of the
+        openai module's API through its module settings, which no rule converts: it stays, with
+        MIG106's TODO, and keeps the module's settings (``openai.api_key = ...``) it needs."""
+        use = Use(f.path, call.lineno, call.col_offset, surface, None, "MIG106", USE_TODO, False,
+                  f"legacy openai v0 API {surface}(...)")
+        self.uses.append(use)
+        self.sites[node_key(f.path, call)] = ("v0", surface, False, False, use, False)
+
     def _module_use(self, f: _File, node: ast.Attribute) -> None:
         chain, top = _chain(f, node.value)
         if not chain:
             return
         parent = f.parent.get(id(top))
+        if chain[0] == "embeddings_utils":
+            if len(chain) == 2 and chain[1] in V0_EMBEDDING_HELPERS and isinstance(parent, ast.Call) and \
+                    parent.func is top:
+                self._v0_helper(f, parent, "openai." + ".".join(chain))
+            return
         if chain[0] in V0_RESOURCES and isinstance(parent, ast.Call) and parent.func is top:
             surface = "openai." + ".".join(chain)
             keywords = {kw.arg for kw in parent.keywords}
