@@ -2293,9 +2293,29 @@ def _reads_after_binding(f: _File, call: ast.Call) -> str:
     loops = {id(a) for a in ancestors_of(f, call) if isinstance(a, (ast.For, ast.AsyncFor, ast.While))}
     here = (holder.lineno, holder.col_offset)
     if loops and any(isinstance(n.ctx, ast.Load) and (n.lineno, n.col_offset) < here and
-                     any(id(a) in loops for a in ancestors_of(f, n)) for n in names):
+                     any(id(a) in loops for a in ancestors_of(f, n)) and not _rebound_above(f, n, name, loops)
+                     for n in names):
         return f"{name} is read above the call in a loop around both (the previous pass's result)"
     return ""
+
+
+def _rebound_above(f: _File, read: ast.Name, name: str, loops: set) -> bool:
+    """A plain ``name = ...`` runs before ``read`` on every pass of the loop around it: an earlier
+    statement of a block holding the read, inside the loop (``response = chat(...)`` then
+    ``print(response...)`` then ``response = speech(...)``: the print reads this pass's chat result)."""
+    child: ast.AST = read
+    for parent in ancestors_of(f, read):
+        if isinstance(child, ast.stmt):
+            for field in ("body", "orelse", "finalbody"):
+                block = getattr(parent, field, None)
+                if isinstance(block, list) and child in block:
+                    if any(_plain_target(stmt) == name for stmt in block[:block.index(child)]):
+                        return True
+                    break
+        if id(parent) in loops:
+            return False
+        child = parent
+    return False
 
 
 def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
