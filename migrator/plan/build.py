@@ -2024,6 +2024,9 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
     in a branch, read after it) may hold either value, so the call is left as it is."""
     node: ast.AST = call
     parent = f.parent.get(id(node))
+    awaited = _awaited_through(f, node, parent)
+    if awaited is not None:  # await asyncio.wait_for(<call>, 30): the awaited value is the call's result
+        node, parent = awaited, f.parent.get(id(awaited))
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
     reads = (ast.Attribute, ast.Subscript) if subscripts else (ast.Attribute,)
@@ -2316,6 +2319,25 @@ def _rebound_above(f: _File, read: ast.Name, name: str, loops: set) -> bool:
             return False
         child = parent
     return False
+
+
+# asyncio functions whose awaited value is their first argument's (a coroutine's) result
+_AWAIT_THROUGH = frozenset({"asyncio.wait_for", "asyncio.shield"})
+
+
+def _awaited_through(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> Optional[ast.Await]:
+    """The ``await`` of ``asyncio.wait_for(node, timeout)`` / ``asyncio.shield(node)``, else None."""
+    if not (isinstance(parent, ast.Call) and parent.args and parent.args[0] is node):
+        return None
+    name = dotted_name(parent.func) or ""
+    head, _, rest = name.partition(".")
+    if head in f.repo_imports and f.repo_imports[head][1] == 0:  # from asyncio import wait_for
+        module, _, imported = f.repo_imports[head]
+        qualified = f"{module}.{imported}" + (f".{rest}" if rest else "")
+    else:
+        qualified = f"{f.module_aliases.get(head, head)}" + (f".{rest}" if rest else "")
+    outer = f.parent.get(id(parent))
+    return outer if qualified in _AWAIT_THROUGH and isinstance(outer, ast.Await) else None
 
 
 def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
