@@ -21,7 +21,11 @@ class UnsupportedCalls(MigratorRule):
     has no Mistral rule or counterpart (assistants, threads, vector stores, images, files, batches,
     audio, legacy completions, ...): it names the closest Mistral feature (agents and conversations,
     document libraries, OCR, ``files.upload``, ``batch.jobs``, ``fim.complete``, ...); other calls on a
-    kept client are named by the TODO at its constructor.
+    kept client are named by the TODO at its constructor. openai 0.x's ``openai.embeddings_utils.
+    get_embedding`` is such a v0 call (the ``openai.api_key`` setting it needs stays). An OpenAI Agents
+    SDK agent (``from agents import Agent, Runner``, openai-agents) gets one TODO at the module's first
+    ``Agent(...)`` / ``Runner.run*(...)``: it runs on OpenAI and reads ``OPENAI_API_KEY`` itself, so env
+    files keep that variable.
 
     **Why.** No OpenAI call is dropped silently: each is converted, covered by its kept client's
     TODO, or flagged here.

@@ -487,3 +487,26 @@ def test_a_use_through_a_class_or_module_attribute_is_the_clients(files, user) -
     [client] = plan.clients
     assert client.decision == KEEP and any("close" in b for b in client.blockers), client
     assert any(u.path == user and u.surface.startswith("close") for u in plan.uses)
+
+
+def test_openai_agents_sdk_agents_get_a_todo_and_keep_the_key_variable():
+    """Held-out review (hzeng-otterai/chatbot-example): `from agents import Agent, Runner` (openai-agents)
+    runs its agents on OpenAI and reads OPENAI_API_KEY itself; the agent got no TODO and the env example
+    lost the variable when the module's own client converted. A project's own `agents` package (no
+    SDK names imported) is not the SDK."""
+    from mechanics import convert_files
+
+    app = ('from agents import Agent, Runner\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n'
+           'def ask(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", '
+           '"content": q}]).choices[0].message.content\n\n\n'
+           'agent = Agent(name="tutor", instructions="Answer briefly.")\n'
+           'print(Runner.run_sync(agent, "2+2?").final_output)\n')
+    out = convert_files({"app.py": app, ".env.example": "OPENAI_API_KEY=your-key\n"})
+    assert "client.chat.complete(" in out["app.py"]
+    assert out["app.py"].count("TODO(migrator MIG106): the OpenAI Agents SDK") == 1
+    assert out["app.py"].index("OpenAI Agents SDK") < out["app.py"].index("agent = Agent(")
+    assert out[".env.example"] == "OPENAI_API_KEY=your-key\nMISTRAL_API_KEY=your-key\n"
+    own = convert_files({"app.py": app.replace("from agents import Agent, Runner", "from agents import Agent")
+                         .replace('print(Runner.run_sync(agent, "2+2?").final_output)\n', ""),
+                         ".env.example": "OPENAI_API_KEY=your-key\n"})
+    assert "Agents SDK" not in own["app.py"] and own[".env.example"] == "MISTRAL_API_KEY=your-key\n"

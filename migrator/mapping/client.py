@@ -185,6 +185,18 @@ WRAPPED_OPENAI_MODULES = MappingProxyType({
     "portkey_ai": "Portkey's OpenAI-compatible client: keep it, or point it at Mistral through Portkey",
     "agentops": "agentops patches the OpenAI SDK: check its Mistral support",
 })
+# The OpenAI Agents SDK (openai-agents, imported as `agents`): its agents run on OpenAI and read
+# OPENAI_API_KEY themselves. Names that tell it from a project's own `agents` package.
+AGENTS_SDK_MODULE = "agents"
+AGENTS_SDK_NAMES = frozenset({"Runner", "function_tool", "RunContextWrapper", "ModelSettings", "handoff",
+                              "set_default_openai_key", "set_default_openai_api", "set_tracing_disabled",
+                              "WebSearchTool", "FileSearchTool", "GuardrailFunctionOutput", "InputGuardrail",
+                              "OutputGuardrail", "input_guardrail", "output_guardrail", "SQLiteSession"})
+AGENTS_SDK_TODO = ("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI and reads OPENAI_API_KEY: "
+                   "migrator does not convert it (OPENAI_API_KEY stays in the env files); on Mistral, the closest "
+                   "is its agents API (client.beta.agents.create, client.beta.conversations.start), or give the "
+                   "agent model=OpenAIChatCompletionsModel(model=..., openai_client=AsyncOpenAI(base_url="
+                   "\"https://api.mistral.ai/v1\", api_key=...))")
 WRAPPED_CLIENT_NAMES = frozenset({"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Client",
                                   "AsyncClient"})
 

