@@ -510,3 +510,27 @@ def test_openai_agents_sdk_agents_get_a_todo_and_keep_the_key_variable():
                          .replace('print(Runner.run_sync(agent, "2+2?").final_output)\n', ""),
                          ".env.example": "OPENAI_API_KEY=your-key\n"})
     assert "Agents SDK" not in own["app.py"] and own[".env.example"] == "MISTRAL_API_KEY=your-key\n"
+
+
+def test_a_key_gate_in_front_of_a_converted_module_client_call_gets_the_todo():
+    """Held-out review (OntoChat): `_KEY = os.getenv("OPENAI_API_KEY")` gated a call through the openai
+    module's own client; the call moved to a Mistral() reading MISTRAL_API_KEY and the gate got no
+    TODO (it did for a constructed client), so a deployment setting only the new variable never ran it."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+
+        _KEY = os.getenv("OPENAI_API_KEY")
+
+
+        def fallback(prompt):
+            return openai.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+
+
+        def generate(prompt):
+            return fallback(prompt) if _KEY else None
+        ''')
+    assert "mistral_client.chat.complete(" in code
+    assert any("OPENAI_API_KEY is read here, but the converted client reads MISTRAL_API_KEY" in t for t in todos)

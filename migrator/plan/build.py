@@ -763,7 +763,7 @@ class _Builder:
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
-        agents_sdk = _imports_agents_sdk(f) and not any(
+        agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         for node in f.nodes:
             if isinstance(node, ast.Call):
@@ -1117,6 +1117,9 @@ class _Builder:
         if not (source and source[0] == AGENTS_SDK_MODULE and source[1] == 0 and
                 (name == head and source[2] == "Agent" or source[2] == "Runner" and name.count(".") == 1)):
             return False
+        model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+        if model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr)):
+            return False  # model=OpenAIChatCompletionsModel(..., openai_client=...): that client decides
         self.agents_sdk = True
         self._use(f, call, None, f"agents.{source[2]}" + name[len(head):], False, AGENTS_SDK_TODO, "MIG106")
         self.sites[node_key(f.path, call)] = ("wrapped-ctor", AGENTS_SDK_TODO)
@@ -1477,6 +1480,14 @@ class _Builder:
 def _imports_agents_sdk(f: _File) -> bool:
     """``from agents import Agent, Runner`` names the OpenAI Agents SDK (not a project's own ``agents``)."""
     return any(source[0] == AGENTS_SDK_MODULE and source[1] == 0 and source[2] in AGENTS_SDK_NAMES
+               for source in f.repo_imports.values())
+
+
+def _sets_agents_client(f: _File) -> bool:
+    """The module gives the Agents SDK a client or provider of its own (``set_default_openai_client(
+    AsyncOpenAI(base_url=...))``): the plan follows that client (OPENAI_CONSUMERS), not the agents."""
+    return any(source[0] == AGENTS_SDK_MODULE and source[2] in ("set_default_openai_client", "OpenAIProvider",
+                                                                "MultiProvider", "LitellmModel", "LitellmProvider")
                for source in f.repo_imports.values())
 
 

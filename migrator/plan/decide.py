@@ -559,9 +559,15 @@ def _implicit_variables(builder, decision) -> set:
         elif origin.provider == "openai":
             kept |= implicit
             mine[1].update(implicit)
-    for oid, origin in builder.origins.items():  # the v0 module client reads OPENAI_API_KEY unless set
-        if origin.kind == "module" and decision(oid) != CONVERT and origin.provider == "openai":
-            builder.kept_env.add("OPENAI_API_KEY")
+    for oid, origin in builder.origins.items():  # the module client reads OPENAI_API_KEY unless set
+        if origin.kind == "module" and origin.provider == "openai":
+            if decision(oid) != CONVERT:
+                builder.kept_env.add("OPENAI_API_KEY")
+                kept.add("OPENAI_API_KEY")
+                by_file.setdefault(origin.path, (set(), set()))[1].add("OPENAI_API_KEY")
+            else:  # its calls now go through a Mistral() that reads MISTRAL_API_KEY (held-out review, OntoChat)
+                converted.add("OPENAI_API_KEY")
+                by_file.setdefault(origin.path, (set(), set()))[0].add("OPENAI_API_KEY")
     if builder.agents_sdk:  # OpenAI Agents SDK agents read it themselves
         kept.add("OPENAI_API_KEY")
     builder.kept_env |= kept
