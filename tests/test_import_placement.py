@@ -204,3 +204,27 @@ def test_a_function_local_import_inside_a_main_block_stays_the_functions_own() -
         ''')
     assert code.startswith('if __name__ == "__main__":\n    def ask(q):\n        from mistralai.client import Mistral\n'), code
     assert code.count("from mistralai.client import Mistral") == 1
+
+
+def test_a_string_between_two_import_blocks_does_not_repeat_the_new_imports():
+    """Held-out review (minacle/git-commit-message): a bare string between two blocks of imports made
+    the second openai import's place get the Mistral imports again (pyflakes F811)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from __future__ import annotations
+
+        from openai.types.chat import ChatCompletionMessageParam
+
+        """Ask a model."""
+
+        import os
+        from openai import OpenAI
+
+
+        def ask(messages: list[ChatCompletionMessageParam]) -> str:
+            return OpenAI().chat.completions.create(model="gpt-4o-mini", messages=messages).choices[0].message.content
+        ''')
+    assert code.count("from mistralai.client import Mistral") == 1
+    assert code.index("from mistralai.client import Mistral") < code.index('"""Ask a model."""')
+    assert "from openai import OpenAI" not in code
