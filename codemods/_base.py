@@ -303,9 +303,26 @@ class RuleTransformer(cst.CSTTransformer):
             value = value.with_changes(args=[value.args[0], value.args[1].with_changes(
                 value=literal(value.args[1].value))])
         if self.first_in_module(code_of(value)):  # the calls after the first that pass it: no TODO of their own
-            self.todo(line, f"{keyword}={code_of(value)} is computed at run time: make sure it names a Mistral "
-                            "model (see `migrator rules` / --model; said once per module)")
+            self.todo(line, self.run_time_model_todo(keyword, value))
         return value
+
+    def run_time_model_todo(self, keyword: str, value: cst.BaseExpression) -> str:
+        """The TODO for a chat model argument migrator cannot map here."""
+        return self.imported_model_todo(keyword, value, "a Mistral model") or (
+            f"{keyword}={code_of(value)} is computed at run time: make sure it names a Mistral model (see "
+            "`migrator rules` / --model; said once per module)")
+
+    def imported_model_todo(self, keyword: str, value: cst.BaseExpression, what: str) -> Optional[str]:
+        """A model argument that is a name imported from another module (``from config import
+        DEFAULT_MODEL``): it is set there, in a file migrator may not even read (held-out review, OntoChat:
+        "computed at run time" was wrong, and the constant still named gpt-4o). None otherwise."""
+        name = value.value if isinstance(value, cst.Name) else None
+        source = self.facts.imported_from.get(name) if name else None
+        if not source:
+            return None
+        return (f"{keyword}={name} is imported from {source}: make sure it names {what} there (migrator maps "
+                "model names only in the code it converts, where the value is written; see `migrator rules` / "
+                "--model; said once per module)")
 
     def first_in_module(self, model: str) -> bool:
         """Is this the first run-time ``model=`` value ``model`` (its code) this rule meets in the module?

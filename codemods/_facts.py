@@ -109,6 +109,8 @@ class ModuleFacts:
     reads_parsed_arguments: bool = False  # `.parsed_arguments` (of a parse() tool call) read somewhere
     bound_names: set[str] = field(default_factory=set)  # class / def names and import aliases
     model_constants: set[str] = field(default_factory=set)
+    # `from config import MODEL` (a module of the project, not openai): local name -> "config"
+    imported_from: dict[str, str] = field(default_factory=dict)
     # module-level functions that return an OpenAI client (``def get_client(): return OpenAI()``),
     # and factories imported from other modules of the repo (codemods._repo)
     factories: dict[str, Binding] = field(default_factory=dict)
@@ -772,6 +774,10 @@ def _walk_function(node: ast.AST) -> Iterator[ast.AST]:
         todo.extend(ast.iter_child_nodes(sub))
 
 
+def _is_openai_module(module: str) -> bool:
+    return module == "openai" or module.startswith("openai.")
+
+
 def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     """Facts about one module; ``repo`` holds the exports of the repo's other modules
     (``codemods._repo.Export``), so that imported clients and factories resolve; ``view`` is the
@@ -795,6 +801,10 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
         elif isinstance(node, ast.ImportFrom):
             imports.append(node)
             collector.visit_ImportFrom(node)
+            module = "." * node.level + (node.module or "")
+            if not _is_openai_module(node.module or "") or node.level:
+                for alias in node.names:
+                    facts.imported_from.setdefault(alias.asname or alias.name, module)
             if repo:
                 _imported_clients(facts, node, repo)
         elif type(node) is ast.Attribute and node.attr == "parsed_arguments":

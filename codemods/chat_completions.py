@@ -548,9 +548,7 @@ class _Transformer(RuleTransformer):
                 slot[0] in ("attr", "default") for slot in self._slots()
                 if slot[0] == "default" or slot[2] == value.attr.value):
             return value, None  # self.model: mapped where it is set
-        return value, (f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
-                       "model (see `migrator rules` / --model; said once per module)"
-                       if self.first_in_module(code_of(value)) else None)
+        return value, (self.run_time_model_todo("model", value) if self.first_in_module(code_of(value)) else None)
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         """A string that is exactly an OpenAI chat model name (``MODEL = "gpt-4o"``, a default

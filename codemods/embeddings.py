@@ -122,8 +122,9 @@ class _Transformer(ApiCallTransformer):
                         arg = arg.with_changes(value=cst.SimpleString(f"{quote}{model}{quote}"))
                 elif not (isinstance(arg.value, cst.Name) and self.model_slot(arg.value.value)) and \
                         self.first_in_module(code_of(arg.value)):
-                    todos.append(f"model={code_of(arg.value)} is computed at run time: make sure it names an "
-                                 f"embedding model {spec.name} serves (said once per module)")
+                    todos.append(self.imported_model_todo("model", arg.value, f"an embedding model {spec.name} serves")
+                                 or f"model={code_of(arg.value)} is computed at run time: make sure it names an "
+                                    f"embedding model {spec.name} serves (said once per module)")
                 args.append(arg)
             elif action == p.EXTRA_BODY and name == "dimensions" and model not in DIMENSION_MODELS:
                 todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
@@ -159,8 +160,10 @@ class _Transformer(ApiCallTransformer):
             elif not (isinstance(model_arg.value, cst.Name) and self.model_slot(model_arg.value.value)) and \
                     self.first_in_module(code_of(model_arg.value)):
                 # (a constant, default or argument set where MIG102 maps it needs nothing here)
-                self.todo(line, f"model={code_of(model_arg.value)} is computed at run time: make sure it names a "
-                                "Mistral embedding model (mistral-embed, codestral-embed; said once per module)")
+                self.todo(line, self.imported_model_todo(
+                    "model", model_arg.value, "a Mistral embedding model (mistral-embed, codestral-embed)")
+                    or f"model={code_of(model_arg.value)} is computed at run time: make sure it names a "
+                       "Mistral embedding model (mistral-embed, codestral-embed; said once per module)")
         args: list[cst.Arg] = []
         todos: list[str] = []
         for arg in call.args:

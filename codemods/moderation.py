@@ -101,8 +101,9 @@ class _Transformer(ApiCallTransformer):
         if not isinstance(name, str):
             if not self.first_in_module(code_of(value)):
                 return value
-            self.todo(line, f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
-                            f"moderation model ({MODERATION_MODEL}; said once per module)")
+            self.todo(line, self.imported_model_todo("model", value, f"a Mistral moderation model ({MODERATION_MODEL})")
+                      or f"model={code_of(value)} is computed at run time: make sure it names a Mistral "
+                         f"moderation model ({MODERATION_MODEL}; said once per module)")
             return value
         mapped = map_model(name, self.config.models())
         if mapped is None:

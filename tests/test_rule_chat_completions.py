@@ -904,3 +904,25 @@ def test_a_call_in_the_openai_branch_of_a_model_dispatcher_keeps_its_client():
         ''')
     assert "client = OpenAI()" in code, code
     assert any("it runs only when 'gpt' in model (an OpenAI model)" in t for t in todos), todos
+
+
+def test_a_model_name_imported_from_another_module_gets_a_todo_saying_so():
+    """Held-out review (OntoChat): `from config import DEFAULT_MODEL` then model=DEFAULT_MODEL got "is
+    computed at run time", which is wrong: a constant set in config.py (a file that never mentions
+    openai, so migrator does not read it) still names gpt-4o."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        from config import DEFAULT_MODEL
+
+
+        def chat(messages):
+            return OpenAI().chat.completions.create(model=DEFAULT_MODEL, messages=messages).choices[0].message.content
+        ''')
+    assert "model=DEFAULT_MODEL" in code
+    assert [t for t in todos if "DEFAULT_MODEL" in t] == [
+        "model=DEFAULT_MODEL is imported from config: make sure it names a Mistral model there (migrator maps model "
+        "names only in the code it converts, where the value is written; see `migrator rules` / --model; said once "
+        "per module)"]
