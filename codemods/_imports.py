@@ -133,15 +133,20 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             continue
         drop: set[str] = set()
         add: dict[str, list[str]] = {}
+        openai_import = False
         if isinstance(node, ast.Import):
             openai_aliases = [a for a in node.names if _is_openai(a.name)]
+            openai_import = bool(openai_aliases)
             if openai_aliases and anchor is None:
                 anchor, anchor_end = node.lineno - 1, node.end_lineno
             if drop_unused_openai:
-                drop = ({(a.asname or a.name.split(".")[0]) for a in openai_aliases} - used) & droppable
+                # any module the rewrite left unused (`import os` for `openai.api_key = os.getenv(...)`):
+                # it was read before, and nothing reads it now (pyflakes F401 otherwise)
+                drop = ({(a.asname or a.name.split(".")[0]) for a in node.names} - used) & droppable
         else:
             module = node.module or ""
             if node.level == 0 and _is_openai(module):
+                openai_import = True
                 if anchor is None:
                     anchor, anchor_end = node.lineno - 1, node.end_lineno
                 if drop_unused_openai:
@@ -156,7 +161,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         edited_module = cst.parse_module("".join(lines[start:end])).visit(_EditImports(drop, add))
         edited = edited_module.code if edited_module.body else ""
         edits[start] = (end, edited)
-        if not edited and drop:
+        if not edited and drop and openai_import:
             emptied.append(start)
 
     # (only where some openai import is indented: in a function, or a top-level if / with / try block)
