@@ -534,3 +534,27 @@ def test_a_key_gate_in_front_of_a_converted_module_client_call_gets_the_todo():
         ''')
     assert "mistral_client.chat.complete(" in code
     assert any("OPENAI_API_KEY is read here, but the converted client reads MISTRAL_API_KEY" in t for t in todos)
+
+
+@pytest.mark.parametrize("source, blocker", [
+    # probe i03: mistralai's chat.parse json.loads the content of a tool-call reply ("")
+    ('from openai import OpenAI\nfrom pydantic import BaseModel\nclient = OpenAI()\nclass A(BaseModel):\n    t: str\n'
+     'r = client.chat.completions.parse(model="gpt-4o", messages=[], tools=[], response_format=A)\n',
+     "parse(response_format=..., tools=...)"),
+    # probes b08 / j01-j04: openai's NOT_GIVEN reaching a Mistral call is rejected before sending
+    ('from openai import NOT_GIVEN, OpenAI\nclient = OpenAI()\ndef ask(q, temperature=NOT_GIVEN):\n'
+     '    return client.chat.completions.create(model="gpt-4o", messages=[], temperature=temperature)\n',
+     "temperature=: the default of temperature is openai's NOT_GIVEN"),
+    ('import openai\nclient = openai.OpenAI()\ndef ask(tools=None):\n'
+     '    return client.chat.completions.create(model="gpt-4o", messages=[], tools=tools or openai.NOT_GIVEN)\n',
+     "tools=: its value is openai's NOT_GIVEN"),
+    ('from openai import NOT_GIVEN, OpenAI\nclient = OpenAI()\n'
+     'e = client.embeddings.create(model="text-embedding-3-small", input=["x"], dimensions=NOT_GIVEN)\n',
+     "dimensions=: its value is openai's NOT_GIVEN"),
+])
+def test_calls_mistralai_would_reject_keep_their_client(source, blocker):
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(source)
+    assert "Mistral(" not in code
+    assert any("kept on OpenAI" in t and blocker in t for t in todos), todos

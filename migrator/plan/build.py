@@ -1574,11 +1574,55 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
     return ""
 
 
+def _not_given(f: _File, node: ast.AST) -> bool:
+    """``node`` names openai's omit marker: ``NOT_GIVEN`` / ``openai.NOT_GIVEN`` / ``NotGiven()``."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and f.imported.get(sub.id) in ("openai.NOT_GIVEN", "openai.NotGiven"):
+            return True
+        if isinstance(sub, ast.Attribute) and sub.attr in ("NOT_GIVEN", "NotGiven") and \
+                isinstance(sub.value, ast.Name) and f.openai_modules.get(sub.value.id):
+            return True
+    return False
+
+
+def _not_given_problem(f: _File, call: ast.Call) -> str:
+    """openai's ``NOT_GIVEN`` reaching a keyword of the call, written there (``tools=tools or NOT_GIVEN``)
+    or as the default of a parameter passed on (``def ask(q, temperature=NOT_GIVEN)``): mistralai
+    rejects it before sending (a pydantic ValidationError; probes b08, j01-j04)."""
+    if not f.imported and not f.openai_modules:
+        return ""
+    scope = f.scope_of.get(id(call), ())
+    function = f.scopes.get(scope)
+    defaults: dict = {}
+    if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        positional = [*function.args.posonlyargs, *function.args.args]
+        for arg, default in zip(positional[len(positional) - len(function.args.defaults):], function.args.defaults):
+            defaults[arg.arg] = default
+        for arg, default in zip(function.args.kwonlyargs, function.args.kw_defaults):
+            if default is not None:
+                defaults[arg.arg] = default
+    for kw in call.keywords:
+        if kw.arg is None:
+            continue
+        through = kw.value.id if isinstance(kw.value, ast.Name) and kw.value.id in defaults and \
+            _not_given(f, defaults[kw.value.id]) else None
+        if through or _not_given(f, kw.value):
+            omit = "None" if kw.arg in ("tool_choice", "response_format", "parallel_tool_calls") else \
+                "UNSET, from mistralai.client.types,"
+            where = f"the default of {through}" if through else "its value"
+            return (f"{kw.arg}=: {where} is openai's NOT_GIVEN, which mistralai rejects before sending: write "
+                    f"{omit} instead, then convert")
+    return ""
+
+
 def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
     if chain[-1] == "stream":
         return "the chat.completions.stream helper has no rule yet"
     if call.args:
         return "positional arguments"
+    problem = _not_given_problem(f, call)
+    if problem:
+        return problem
     splats = [kw for kw in call.keywords if kw.arg is None]
     if len(splats) > 1:
         return "several ** splats"
@@ -1604,6 +1648,14 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         return problem
     if chain[-1] == "parse" and chat_call_stream_literal(call):
         return "parse(stream=True) has no Mistral equivalent"
+    if chain[-1] == "parse" and any(kw.arg == "response_format" for kw in call.keywords) and \
+            any(kw.arg in ("tools", "functions") for kw in call.keywords):
+        # mistralai's chat.parse runs json.loads on the reply's content even when the model called a tool
+        # (content ""): a JSONDecodeError on every tool call (probe i03)
+        return ("parse(response_format=..., tools=...): Mistral's chat.parse parses the reply's content even "
+                "when the model calls a tool (the content is then empty: JSONDecodeError); use chat.complete("
+                "response_format=response_format_from_pydantic_model(...)) and validate the content or the tool "
+                "arguments yourself")
     if chain[-1] == "parse" and not any(kw.arg in ("response_format", None) for kw in call.keywords) and any(
             type(node) is ast.Attribute and node.attr == "parsed_arguments" for node in f.nodes):
         return ("parse() without response_format becomes chat.complete, whose tool calls have no "
@@ -2730,6 +2782,9 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
     """Why MIG107 leaves an ``embeddings.create`` call as it is ("" when it converts it)."""
     if call.args:
         return "positional arguments"
+    problem = _not_given_problem(f, call) if f is not None else ""
+    if problem:
+        return problem
     for kw in call.keywords:
         if kw.arg is None:
             return f"**{ast.unparse(kw.value)}: its keys must follow the embeddings mapping; convert by hand"
