@@ -791,8 +791,9 @@ class TestExceptions(MechanicsTest):
             except openai.LengthFinishReasonError:
                 pass
         """
-        message = ("openai.LengthFinishReasonError: parse() helpers: check finish_reason == 'length' on the Mistral "
-                   "response instead; convert by hand")
+        message = ("openai.LengthFinishReasonError: a truncated parse() reply: Mistral's chat.parse raises "
+                   "json.JSONDecodeError (or pydantic.ValidationError) from the call instead; catch those; "
+                   "convert by hand")
         after = f"""
             import openai
 

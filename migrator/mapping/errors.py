@@ -89,10 +89,15 @@ ERRORS = MappingProxyType({
     "openai.APIResponseValidationError": ErrorRule((RESPONSE_VALIDATION,), safety="approximate",
                                                    note="OpenAI raises it only with _strict_response_validation"),
     "openai.OAuthError": _manual("OAuthError is OpenAI-platform specific"),
-    "openai.LengthFinishReasonError": _manual("parse() helpers: check finish_reason == 'length' on the Mistral "
-                                              "response instead"),
-    "openai.ContentFilterFinishReasonError": _manual("parse() helpers: check finish_reason on the Mistral "
-                                                     "response instead"),
+    # mistralai's chat.parse runs json.loads on the content and validates it: a truncated reply raises
+    # json.JSONDecodeError (or pydantic.ValidationError) from the call, no response comes back (probe i01)
+    "openai.LengthFinishReasonError": _manual("a truncated parse() reply: Mistral's chat.parse raises "
+                                              "json.JSONDecodeError (or pydantic.ValidationError) from the call "
+                                              "instead; catch those"),
+    "openai.ContentFilterFinishReasonError": _manual("a filtered parse() reply: Mistral's chat.parse raises "
+                                                     "json.JSONDecodeError (or pydantic.ValidationError) on content it "
+                                                     "cannot parse; catch those, or check finish_reason after "
+                                                     "chat.complete"),
     "openai.InvalidWebhookSignatureError": _manual("OpenAI webhooks have no Mistral equivalent"),
     "openai.WebSocketConnectionClosedError": _manual("OpenAI realtime websockets have no Mistral equivalent"),
     "openai.WebSocketQueueFullError": _manual("OpenAI realtime websockets have no Mistral equivalent"),
