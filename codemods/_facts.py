@@ -357,6 +357,16 @@ def finish_reason_check(node: ast.Compare) -> "Optional[str | tuple]":
     return None
 
 
+def content_none_check(node: ast.Compare) -> Optional[bool]:
+    """``x.content is None`` (True) / ``x.content is not None`` (False): how OpenAI code tells a tool-call
+    reply (content None) from a text one. Mistral sends ``""`` with tool calls, so the test flips
+    silently (probe g01); a converted message's check becomes a truth test."""
+    if len(node.ops) != 1 or not (isinstance(node.left, ast.Attribute) and node.left.attr == "content") or \
+            not (isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None):
+        return None
+    return True if isinstance(node.ops[0], ast.Is) else False if isinstance(node.ops[0], ast.IsNot) else None
+
+
 def env_key(node: ast.AST) -> Optional[str]:
     """The OPENAI_* variable name read by ``os.environ[...]`` / ``os.getenv(...)`` etc., if any."""
     if isinstance(node, ast.Subscript):
@@ -633,7 +643,7 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
-        if finish_reason_check(node) is not None and self.facts_uses_openai:
+        if (finish_reason_check(node) is not None or content_none_check(node) is not None) and self.facts_uses_openai:
             self._site(node, READ)
         self.generic_visit(node)
 

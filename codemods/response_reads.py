@@ -131,7 +131,7 @@ class _Transformer(WrittenTargets, RuleTransformer):
         return cst.parse_expression(f"{owner}.{SERIALISERS[name]}") if "\n" not in owner else updated
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        if self._active and _finish_reason_check(node) is not None:
+        if self._active and (_finish_reason_check(node) is not None or _content_none_check(node) is not None):
             self.mark_site(node, READ)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
@@ -209,6 +209,22 @@ class _Transformer(WrittenTargets, RuleTransformer):
     def visit_If(self, node: cst.If) -> None:
         if isinstance(node.orelse, cst.If):
             self._elifs.add(id(node.orelse))
+        self._truth_tests.add(id(node.test))
+
+    def visit_While(self, node: cst.While) -> None:
+        self._truth_tests.add(id(node.test))
+
+    def visit_IfExp(self, node: cst.IfExp) -> None:
+        self._truth_tests.add(id(node.test))
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        if id(node) in self._truth_tests:  # `if a and msg.content is not None:`: its operands are tests too
+            self._truth_tests.update({id(node.left), id(node.right)})
+
+    @property
+    def _truth_tests(self) -> set:
+        """Expressions read only for their truth (if / while / conditional tests and their and / or operands)."""
+        return self.__dict__.setdefault("_tests", set())
 
     def on_leave(self, original, updated):
         result = super().on_leave(original, updated)
@@ -242,6 +258,16 @@ class _Transformer(WrittenTargets, RuleTransformer):
         if id(original) not in self._lines or not self._finish_reasons or not self._converts(original):
             return updated
         line = self._lines[id(original)]
+        none = _content_none_check(original)
+        if none is not None:  # `msg.content is None`: Mistral's tool-call replies carry content ""
+            content = updated.left
+            self.converted(line, f"content is {'' if none else 'not '}None -> a truth test (Mistral sends \"\" with "
+                                 "tool calls)", "approximate")
+            if none:
+                return cst.UnaryOperation(operator=cst.Not(), expression=content, lpar=updated.lpar, rpar=updated.rpar)
+            if id(original) in self._truth_tests:
+                return content.with_changes(lpar=updated.lpar, rpar=updated.rpar) if updated.lpar else content
+            return cst.Call(func=cst.Name("bool"), args=[cst.Arg(content)], lpar=updated.lpar, rpar=updated.rpar)
         value = _finish_reason_check(original)
         target = updated.comparisons[0]
         if isinstance(value, tuple):  # `in ("length", "stop")`: each value its Mistral ones
@@ -319,6 +345,16 @@ def _type_check_class(node: cst.Call, qualify) -> Optional[str]:
             all(a.keyword is None and not a.star for a in node.args):
         return RESPONSE_TYPES.get(qualify(dotted(node.args[1].value)) or "")
     return None
+
+
+def _content_none_check(node: cst.Comparison) -> Optional[bool]:
+    """LibCST twin of ``codemods._facts.content_none_check``."""
+    if len(node.comparisons) != 1 or not (isinstance(node.left, cst.Attribute) and node.left.attr.value == "content"):
+        return None
+    operator, right = node.comparisons[0].operator, node.comparisons[0].comparator
+    if not (isinstance(right, cst.Name) and right.value == "None"):
+        return None
+    return True if isinstance(operator, cst.Is) else False if isinstance(operator, cst.IsNot) else None
 
 
 def _finish_reason_check(node: cst.Comparison) -> "Optional[str | tuple]":

@@ -12,7 +12,7 @@ import os
 from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, env_key, file_read,
-                             finish_reason_check, message_change, type_check_class)
+                             content_none_check, finish_reason_check, message_change, type_check_class)
 from migrator.mapping.client import SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
@@ -904,7 +904,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # this module makes is Mistral's now
                 derived = True
             sites[key] = ("typecheck", derived)
-        if isinstance(node, ast.Compare) and finish_reason_check(node) is not None:
+        if isinstance(node, ast.Compare) and (finish_reason_check(node) is not None or
+                                              content_none_check(node) is not None):
             sites[key] = ("read", _response_derived(builder, f, node.left.value, read_verdict))  # type: ignore
         if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node)):
             for kw in node.keywords:
