@@ -558,3 +558,29 @@ def test_calls_mistralai_would_reject_keep_their_client(source, blocker):
     code, todos = convert_snippet(source)
     assert "Mistral(" not in code
     assert any("kept on OpenAI" in t and blocker in t for t in todos), todos
+
+
+@pytest.mark.parametrize("binding", ["tokens = [[1820, 4062], [40, 1093]]",
+                                     "tokens = encoding.encode(text)[:8191]",
+                                     "tokens = encode(text)"])
+def test_token_ids_reaching_an_embeddings_call_through_a_name_keep_its_client(binding):
+    """Probes k03 / k13 / k14 (the OpenAI cookbook's tiktoken truncation): token ids one assignment
+    away were converted to inputs=tokens, which mistralai rejects (it embeds text only)."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+        def embed(text, encoding):
+            {binding}
+            return client.embeddings.create(input=tokens, model="text-embedding-3-small").data[0].embedding
+        ''')
+    assert "Mistral(" not in code and any("holds token ids" in t for t in todos), todos
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+        def embed(text):
+            texts = [text.strip()]
+            return client.embeddings.create(input=texts, model="text-embedding-3-small").data[0].embedding
+        ''')
+    assert "Mistral(" in code

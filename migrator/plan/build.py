@@ -2799,6 +2799,11 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
         if kw.arg == "input" and token_array(value):
             return "input= token ids: Mistral embeds text only"
         if kw.arg == "input" and f is not None and isinstance(kw.value, ast.Name):
+            assign = reaching_assign(f, kw.value)  # `tokens = [[...]]`, `tokens = encoding.encode(text)[:8191]`
+            source = getattr(assign, "value", None)
+            if source is not None and _token_ids(source):
+                return (f"input={kw.value.id} holds token ids ({ast.unparse(source)[:60]}): Mistral embeds text only "
+                        "(pass the text; mistral-embed takes up to 8192 tokens per input)")
             # a parameter annotated to take token ids (openai/evals: Union[str, List[str], List[List[int]]])
             param = f.params.get((f.scope_of.get(id(kw.value), ()), kw.value.id))
             annotation = ast.unparse(param[1]) if param and param[1] is not None else ""
@@ -2808,6 +2813,23 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
             return (f"encoding_format={value!r}: Mistral's response model holds floats; "
                     "drop it to get floats, as the OpenAI SDK decoded them")
     return ""
+
+
+def _token_ids(value: ast.AST) -> bool:
+    """An expression that makes token ids: a literal list of ints (or of lists of ints), or a tokenizer's
+    ``.encode(...)`` (tiktoken's, the OpenAI cookbook's truncation), sliced or not (probes k03, k13, k14)."""
+    while isinstance(value, ast.Subscript):
+        value = value.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+            value.func.attr in ("encode", "encode_batch", "encode_ordinary", "tokenize") and \
+            not isinstance(value.func.value, ast.Constant):  # not "text".encode()
+        return True
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("encode", "tokenize"):
+        return True
+    try:
+        return token_array(ast.literal_eval(value))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
 
 
 def _content_parts_problem(f: _File, call: ast.Call) -> str:
