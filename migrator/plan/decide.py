@@ -17,7 +17,7 @@ from migrator.mapping.client import SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import line_dict
-from migrator.plan.build import MODEL_SURFACES, _param_default, ancestors_of, reaching, reaching_assign
+from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, ancestors_of, reaching, reaching_assign
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
     node_key
@@ -1098,9 +1098,13 @@ def _concatenation(node) -> bool:
 def _name_feeds_messages(f, name: str, scope, call_verdict) -> bool:
     fed = False
     for load in _loads_of(f, name):
-        if f.scope_of.get(id(load), ()) == scope:
+        # read where it is bound, or in a function that sees that binding (a module's few-shot EXAMPLES
+        # passed by the function that calls: probe x2 / l01, ids left as OpenAI's, a 400 on every call)
+        if f.scope_of.get(id(load), ()) == scope or (scope == () and _lookup_scope(f, load) == scope):
             parent = f.parent.get(id(load))
-            while _concatenation(parent):  # messages=EXAMPLES + [question]
+            while _concatenation(parent) or isinstance(parent, ast.Starred) or (
+                    isinstance(parent, (ast.List, ast.Tuple)) and isinstance(f.parent.get(id(parent)), (
+                        ast.keyword, ast.BinOp))):  # messages=EXAMPLES + [question], messages=[*EXAMPLES, q]
                 parent = f.parent.get(id(parent))
             if isinstance(parent, ast.keyword) and parent.arg == "messages":
                 if call_verdict(f.parent.get(id(parent))) != CONVERT:
