@@ -42,7 +42,9 @@ class ClientConstructor(MigratorRule):
     httpx ``Timeout``, inline or bound to a module-level name, gives its read timeout, with a TODO;
     ``openai.DEFAULT_TIMEOUT`` gives 600000);
     ``max_retries=N`` becomes a ``RetryConfig``, and so does the default (OpenAI retried twice, Mistral
-    retries nothing without one; ``max_retries=0`` gets none); ``http_client`` becomes ``client``/``async_client``;
+    retries nothing without one; ``max_retries=0`` gets none); ``http_client`` becomes ``client``/``async_client``,
+    a legacy ``httpx.Client(...)`` there an ``httpx2.Client(...)`` (mistralai's HTTP library, whose errors the
+    converted except clauses catch; a client built elsewhere in a module importing httpx gets a TODO);
     ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
     server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
     code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
@@ -438,8 +440,10 @@ class _Transformer(RuleTransformer):
                 value = self._retries(value, line)
                 if value is None:
                     continue
-            elif name == "http_client" and is_async:
-                target = "async_client"
+            elif name == "http_client":
+                value = self._httpx2(value, line)
+                if is_async:
+                    target = "async_client"
             new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
         # No base_url: Mistral's default server (a server URL only where the code reads one, spec §13;
         # where the code also reads or sets OPENAI_BASE_URL, the plan puts a TODO there).
@@ -454,6 +458,32 @@ class _Transformer(RuleTransformer):
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
         return updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
+
+    def _httpx2(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+        """``http_client=httpx.Client(...)``: mistralai runs on httpx2, and the except clauses MIG103
+        writes catch httpx2's errors; a legacy httpx client's (``httpx.ReadError`` on a reset) escape
+        them (probe d14). ``httpx.`` inside the argument becomes ``httpx2.`` (the same API: httpx2
+        continues httpx); a client built elsewhere gets a TODO."""
+        code = code_of(value)
+        if "httpx2" in code:
+            return value
+        if isinstance(value, cst.Call) and (dotted(value.func) or "").startswith("httpx."):
+            class _Module(cst.CSTTransformer):
+                def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+                    if isinstance(updated.value, cst.Name) and updated.value.value == "httpx":
+                        return updated.with_changes(value=cst.Name("httpx2"))
+                    return updated
+
+            self.need_import("httpx2")
+            self.converted(line, f"http_client={code_of(value.func)}(...) -> httpx2 (mistralai's HTTP library)",
+                           "approximate")
+            return value.visit(_Module())  # type: ignore[return-value]
+        if "httpx" not in self.facts.bound_names:
+            return value  # built elsewhere, with whichever library: nothing here says it is the legacy one
+        self.todo(line, f"http_client={code}: build it with httpx2 (import httpx2; httpx2.Client(...), the same "
+                        "arguments): mistralai runs on httpx2, and a legacy httpx client's errors (httpx.ReadError "
+                        "...) escape the converted except clauses, which catch httpx2's")
+        return value
 
     # -- --target openai-compatible -----------------------------------------------------------------
     def _key_read(self) -> cst.BaseExpression:

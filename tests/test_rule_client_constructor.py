@@ -597,3 +597,29 @@ def test_timeout_objects_without_a_read_timeout_and_per_call() -> None:
     assert 'a.chat.complete(model="mistral-large-latest", messages=[], timeout_ms=20000)' in code
     assert sum("none here: Mistral's default (300 s) applies" in t for t in todos) == 2
     exec(code.split("print(")[0], {})
+
+
+def test_a_legacy_httpx_client_becomes_an_httpx2_one():
+    """Probe d14: `http_client=httpx.Client(...)` became `client=httpx.Client(...)`; mistralai runs on httpx2,
+    and the converted `except (httpx2.RequestError, ...)` let a legacy client's httpx.ReadError escape."""
+    code, todos = convert_idempotent('''\
+        import httpx
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI(http_client=httpx.Client(timeout=httpx.Timeout(20.0)), max_retries=0)
+        try:
+            client.chat.completions.create(model="gpt-4o-mini", messages=[])
+        except openai.APIConnectionError:
+            print("connection problem")
+        ''')
+    assert "client = Mistral(client=httpx2.Client(timeout=httpx2.Timeout(20.0)))" in code
+    assert "import httpx2" in code and "import httpx\\n" not in code
+    code, todos = convert_idempotent('''\
+        import httpx
+        from openai import OpenAI
+
+        def make(hc: httpx.Client):
+            return OpenAI(http_client=hc).chat.completions.create(model="gpt-4o-mini", messages=[])
+        ''')
+    assert any(t.startswith("http_client=hc: build it with httpx2") for t in todos)
