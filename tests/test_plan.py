@@ -197,7 +197,7 @@ def test_a_function_local_import_unused_before_the_conversion_stays() -> None:
               "    return client.chat.completions.create(model='gpt-4o', messages=[])\n\n\n"
               "def helper():\n    from openai import OpenAI\n\n    return 1\n")
     code = transform_source(source, config=Config()).code
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code and "def helper():\n    from openai import OpenAI\n" in code
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "def helper():\n    from openai import OpenAI\n" in code
 
 
 def test_a_resource_imported_from_openai_keeps_its_call_with_a_todo() -> None:
@@ -229,7 +229,7 @@ def test_a_client_reached_through_an_annotated_instance_is_decided_with_its_uses
            "def pick(ai: 'AI'):\n"
            "    return ai.client.chat.completions.create(model='gpt-4o', response_model=Title, messages=[])\n")
     out = convert_files({"pkg/ai.py": ai, "pkg/use.py": use})
-    assert "self.openai = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in out["pkg/ai.py"] and "    openai: Mistral\n" in out["pkg/ai.py"]
+    assert "self.openai = Mistral(\n            retry_config=RetryConfig(\n                \"backoff\",\n                BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n                retry_connection_errors=True,\n            ),\n        )" in out["pkg/ai.py"] and "    openai: Mistral\n" in out["pkg/ai.py"]
     assert "ai.openai.chat.complete(model='mistral-large-latest'" in out["pkg/use.py"]
     assert "ai.client.chat.completions.create(model='mistral-large-latest', response_model=Title" in out["pkg/use.py"]
     blocked = convert_files({"pkg/ai.py": ai, "pkg/use.py": use.replace(
@@ -256,7 +256,7 @@ def test_an_instructor_client_imported_from_another_module_follows_its_wrapped_c
     assert "TODO" not in out["app.py"]
     assert "router.chat.completions.create(model='openai/gpt-4o'" in out["app.py"]
     assert "plain.chat.completions.create(model='mistral-large-latest'" in out["app.py"]
-    assert "plain = instructor.from_mistral(Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)), use_async=True)" in out["llm_utils.py"]
+    assert "plain = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), use_async=True)" in out["llm_utils.py"]
 
 
 def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:

@@ -34,7 +34,13 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
+            client = Mistral(
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    retry_connection_errors=True,
+                ),
+            )
         """
         self.assertCodemod(before, after)
 
@@ -51,7 +57,15 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], server_url="https://llm.example.eu", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
+            client = Mistral(
+                api_key=os.environ["MISTRAL_API_KEY"],
+                server_url="https://llm.example.eu",
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    retry_connection_errors=True,
+                ),
+            )
         """
         self.assertCodemod(before, after)
 
@@ -68,7 +82,14 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = Mistral(server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"), retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
+            client = Mistral(
+                server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"),
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    retry_connection_errors=True,
+                ),
+            )
         """
         self.assertCodemod(before, after)
 
@@ -84,7 +105,16 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            a = Mistral(api_key="k", server_url="http://x", timeout_ms=2500, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000), retry_connection_errors=True))
+            a = Mistral(
+                api_key="k",
+                server_url="http://x",
+                timeout_ms=2500,
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=4000),
+                    retry_connection_errors=True,
+                ),
+            )
             b = Mistral(api_key="k", server_url="http://x", timeout_ms=int(t * 1000))
         """
         self.assertCodemod(before, after)
@@ -102,7 +132,16 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             def make(hc):
-                return Mistral(api_key="k", server_url="http://x", async_client=hc, retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
+                return Mistral(
+                    api_key="k",
+                    server_url="http://x",
+                    async_client=hc,
+                    retry_config=RetryConfig(
+                        "backoff",
+                        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                        retry_connection_errors=True,
+                    ),
+                )
         """
         self.assertCodemod(before, after)
 
@@ -118,7 +157,15 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
             # TODO(migrator MIG101): organization dropped: OpenAI organization header has no Mistral equivalent
-            client = Mistral(api_key="k", server_url="http://x", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))
+            client = Mistral(
+                api_key="k",
+                server_url="http://x",
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    retry_connection_errors=True,
+                ),
+            )
         """
         self.assertCodemod(before, after, expected_warnings=[
             "line 3: organization dropped: OpenAI organization header has no Mistral equivalent"])
@@ -193,7 +240,11 @@ class TestClientConstructor(MechanicsTest):
             client = Mistral(
                 api_key=os.getenv("MISTRAL_API_KEY"),  # from the vault
                 timeout_ms=30000,
-                retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True),
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    retry_connection_errors=True,
+                ),
             )
         """
         self.assertCodemod(before, after)
@@ -243,7 +294,13 @@ class TestWrappedClient(CodemodTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            client = instructor.from_openai(Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)))
+            client = instructor.from_openai(Mistral(
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    retry_connection_errors=True,
+                ),
+            ))
         """
         self.assertCodemod(before, after)
 
@@ -265,7 +322,14 @@ class TestWrappedClient(CodemodTest):
             def ask(c, q):
                 return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
 
-            answer = ask(Mistral(api_key="k", retry_config=RetryConfig("backoff", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)), "hi")
+            answer = ask(Mistral(
+                api_key="k",
+                retry_config=RetryConfig(
+                    "backoff",
+                    BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+                    retry_connection_errors=True,
+                ),
+            ), "hi")
         """
         self.assertCodemod(before, after)
 
@@ -282,7 +346,7 @@ def test_a_variable_copied_onto_itself_gets_one_todo():
         client = OpenAI()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code
     assert len(todos) == 1 and "OPENAI_API_KEY is set here" in todos[0], todos
 
 
@@ -354,7 +418,7 @@ def test_a_module_with_its_own_retry_config_reaches_mistrals_through_the_module(
         client.chat.completions.create(model="gpt-4o", messages=[])
         """)
     assert "import mistralai.client.utils\n" in code and "from mistralai.client.utils import" not in code, code
-    assert "retry_config=mistralai.client.utils.RetryConfig(\"backoff\", mistralai.client.utils.BackoffStrategy(" in code
+    assert "retry_config=mistralai.client.utils.RetryConfig(\n        \"backoff\",\n        mistralai.client.utils.BackoffStrategy(" in code
 
 
 def test_the_module_client_follows_openai_max_retries() -> None:
@@ -388,7 +452,7 @@ def test_a_trailing_comment_stays_on_its_argument() -> None:
         client.chat.completions.create(model="gpt-4o", messages=[])
         """)
     assert "client = Mistral(\n    timeout_ms=30000,  # milliseconds\n    retry_config=RetryConfig(" in code, code
-    assert "retry_connection_errors=True),\n)\n" in code
+    assert "retry_connection_errors=True,\n    ),\n)\n" in code
 
 
 def test_a_comment_on_a_last_argument_without_a_comma_stays_on_its_line() -> None:
@@ -402,7 +466,7 @@ def test_a_comment_on_a_last_argument_without_a_comma_stays_on_its_line() -> Non
         client.chat.completions.create(model="gpt-4o", messages=[])
         """)
     assert "client = Mistral(\n    api_key=key,  # the key\n    retry_config=RetryConfig(" in code, code
-    assert "retry_connection_errors=True)\n)\n" in code, code
+    assert "retry_connection_errors=True,\n    )\n)\n" in code, code
 
 
 def test_a_timeout_comment_that_names_the_unit_follows_it() -> None:
@@ -457,7 +521,7 @@ def test_hanging_indents_and_comment_lines_before_the_closing_parenthesis_keep_t
         """)
     assert '           timeout_ms=15000,  # milliseconds\n           retry_config=RetryConfig(' in code, code
     assert code.count("# retries handled by tenacity") == 1, code
-    assert "retry_connection_errors=True),\n    # retries handled by tenacity\n)" in code, code
+    assert "retry_connection_errors=True,\n    ),\n    # retries handled by tenacity\n)" in code, code
     assert "    timeout_ms=10000,  # milliseconds\n)" in code, code
 
 
@@ -479,7 +543,7 @@ def test_a_key_from_elsewhere_gets_a_todo_and_a_written_openai_key_is_not_echoed
     assert any("api_key=config.llm.api_key: make sure it holds a Mistral API key" in t for t in todos), todos
     assert any("an OpenAI key written in the code" in t for t in todos), todos
     assert not any("MISTRAL_API_KEY\"]" in t or "sk-proj" in t for t in todos), todos  # env key renamed; no secret
-    assert 'Mistral(api_key=os.environ["MISTRAL_API_KEY"]' in code
+    assert 'env = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"],' in code
 
 
 def test_a_key_set_right_after_the_constructor_is_passed_to_it() -> None:
@@ -498,7 +562,7 @@ def test_a_key_set_right_after_the_constructor_is_passed_to_it() -> None:
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert "# the client\n# its key\n# TODO(migrator MIG101): api_key=LLM_KEY: make sure" in code, code
-    assert "client = Mistral(api_key=LLM_KEY, retry_config=" in code and ".api_key =" not in code, code
+    assert "client = Mistral(\n    api_key=LLM_KEY,\n    retry_config=" in code and ".api_key =" not in code, code
     assert "client.chat.complete(" in code
     same, _ = convert_idempotent('''\
         import os
@@ -510,7 +574,7 @@ def test_a_key_set_right_after_the_constructor_is_passed_to_it() -> None:
         c = build()
         c.chat.completions.create(model="gpt-4o", messages=[])
         ''')
-    assert 'client = Mistral(api_key=os.getenv("LLM_KEY"), timeout_ms=5000' in same, same
+    assert 'client = Mistral(\n        api_key=os.getenv("LLM_KEY"),\n        timeout_ms=5000,' in same, same
     assert "client.api_key" not in same and "\n    return client" in same, same
 
 
@@ -567,11 +631,11 @@ def test_timeout_objects_and_names_become_milliseconds_that_work() -> None:
         for client in (a, b, c, d, make(10)):
             print(client.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
-    assert "a = Mistral(timeout_ms=None if TIMEOUT.read is None else int(TIMEOUT.read * 1000)," in code
-    assert "b = Mistral(timeout_ms=20000," in code
-    assert "c = Mistral(timeout_ms=int(SECONDS * 1000)," in code
-    assert "d = Mistral(timeout_ms=600000," in code
-    assert "return Mistral(timeout_ms=int(limit * 1000)," in code
+    assert "a = Mistral(\n    timeout_ms=None if TIMEOUT.read is None else int(TIMEOUT.read * 1000)," in code
+    assert "b = Mistral(\n    timeout_ms=20000," in code
+    assert "c = Mistral(\n    timeout_ms=int(SECONDS * 1000)," in code
+    assert "d = Mistral(\n    timeout_ms=600000," in code
+    assert "return Mistral(\n        timeout_ms=int(limit * 1000)," in code
     assert sum("timeout object" in t for t in todos) == 2 and not [t for t in todos if "timeout=limit" in t], todos
     namespace: dict = {}
     exec(code.split("\n\ndef make")[0], namespace)  # the module's clients build
@@ -593,7 +657,7 @@ def test_timeout_objects_without_a_read_timeout_and_per_call() -> None:
         print(a.chat.completions.create(model="gpt-4o", messages=[], timeout=httpx.Timeout(20.0, connect=3.0)))
         print(b.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
-    assert "a = Mistral(retry_config=" in code and "b = Mistral(retry_config=" in code
+    assert "a = Mistral(\n    retry_config=" in code and "b = Mistral(\n    retry_config=" in code
     assert 'a.chat.complete(model="mistral-large-latest", messages=[], timeout_ms=20000)' in code
     assert sum("none here: Mistral's default (300 s) applies" in t for t in todos) == 2
     exec(code.split("print(")[0], {})

@@ -34,7 +34,7 @@ def test_keywords_model_and_the_vectors_todo() -> None:
             return [d.embedding for d in r.data], r.usage.prompt_tokens
     """)
     assert 'r = client.embeddings.create(model="mistral-embed", inputs=texts)' in code
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code and "user" not in code.split("def embed")[1]
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "user" not in code.split("def embed")[1]
     assert len(todos(findings)) == 1 and todos(findings)[0].startswith(VECTORS)
     assert "return [d.embedding for d in r.data], r.usage.prompt_tokens" in code  # the reads stay
 

@@ -48,7 +48,7 @@ PIPELINE = '''\
 def test_a_batch_pipeline_converts():
     code, todos = convert(PIPELINE)
     assert not todos, todos
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))  # the batch client" in code
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)  # the batch client" in code
     # the line: method / url dropped, the body's model and keys mapped, the layout kept
     assert ('            out.write(json.dumps({\n                "custom_id": f"q-{i}",\n'
             '                "body": {"model": "mistral-large-latest", "messages": [{"role": "user", '

@@ -28,7 +28,7 @@ def test_from_openai_and_its_calls():
             return client.create_partial(model="gpt-4o-mini", response_model=User,
                                          messages=[{"role": "system", "content": text}])
         ''')
-    assert "client = instructor.from_mistral(Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)), mode=instructor.Mode.TOOLS)" in code
+    assert "client = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), mode=instructor.Mode.TOOLS)" in code
     assert ('client.chat.completions.create(model="mistral-large-latest", response_model=User, random_seed=7,\n'
             '                                          max_tokens=64,\n') in code
     assert "user=" not in code and "from mistralai.client import Mistral" in code
@@ -52,9 +52,9 @@ def test_async_clients_patch_and_a_client_stored_first():
             c = await apatched.chat.completions.create(model="gpt-4o", response_model=A, messages=q)
             return a, b, c
         ''')
-    assert "aclient = instructor.from_mistral(Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)), use_async=True)" in code
-    assert "raw = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code and "patched = instructor.from_mistral(raw)" in code
-    assert "apatched = instructor.from_mistral(Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True)), use_async=True)" in code
+    assert "aclient = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), use_async=True)" in code
+    assert "raw = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "patched = instructor.from_mistral(raw)" in code
+    assert "apatched = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), use_async=True)" in code
     assert code.count('model="mistral-large-latest"') == 3 and not todos
 
 

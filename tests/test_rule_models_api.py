@@ -39,7 +39,7 @@ def test_iterated_pages_read_data_and_data_reads_stay() -> None:
     assert "return [m.id for m in client.models.list().data]" in code
     assert "return client.models.list().data\n" in code and ".data.data" not in code
     assert "page = client.models.list().data\n" in code
-    assert "client = Mistral(retry_config=RetryConfig(\"backoff\", BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000), retry_connection_errors=True))" in code and not todos(findings, "MIG101")
+    assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and not todos(findings, "MIG101")
 
 
 def test_retrieve_and_delete_take_model_id_with_the_name_mapped() -> None:
