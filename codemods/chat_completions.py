@@ -766,7 +766,7 @@ class _Transformer(RuleTransformer):
             self.todo(line, USAGE_CHUNK_TODO)
         if _reads_tool_calls(updated.body):
             self.todo(line, DELTA_TOOL_CALLS_TODO)
-        event = "event" if "event" not in self.facts.names_in_use else f"{updated.target.value}_event"
+        event = self._event_name(updated.target.value)
         bind = cst.parse_statement(f"{updated.target.value} = {event}.data\n")
         body = updated.body
         if isinstance(body, cst.IndentedBlock):
@@ -775,6 +775,18 @@ class _Transformer(RuleTransformer):
             body = cst.IndentedBlock(body=[bind, cst.SimpleStatementLine(body=list(body.body))])
         self.changed = True
         return updated.with_changes(target=cst.Name(event), body=body)
+
+    def _event_name(self, target: str) -> str:
+        """The loop variable for Mistral's stream events (the chunk is ``<event>.data``): ``event``, else
+        ``stream_event``, else ``<target>_event`` (a loop already named ``event`` got ``event_event``)."""
+        used = self.facts.names_in_use
+        for name in ("event", "stream_event", f"{target}_event"):
+            if name not in used:
+                return name
+        n = 2
+        while f"stream_event{n}" in used:
+            n += 1
+        return f"stream_event{n}"
 
     def _write_stream(self, updated: cst.Call) -> cst.Call:
         """``st.write_stream(stream)``: streamlit writes the text of OpenAI chunks itself
@@ -808,7 +820,7 @@ class _Transformer(RuleTransformer):
             del self._unhandled_streams[key]
         elif not (isinstance(updated.iter, cst.Name) and updated.iter.value in self._stream_names.get(self.path, ())):
             return updated
-        event = "event" if "event" not in self.facts.names_in_use else f"{updated.target.value}_event"
+        event = self._event_name(updated.target.value)
         inner = "async for" if updated.asynchronous is not None else "for"
         events = cst.parse_expression(f"({event}.data {inner} {event} in _)")
         assert isinstance(events, cst.GeneratorExp)

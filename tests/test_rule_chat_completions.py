@@ -926,3 +926,17 @@ def test_a_model_name_imported_from_another_module_gets_a_todo_saying_so():
         "model=DEFAULT_MODEL is imported from config: make sure it names a Mistral model there (migrator maps model "
         "names only in the code it converts, where the value is written; see `migrator rules` / --model; said once "
         "per module)"]
+
+
+def test_a_stream_loop_already_named_event_gets_a_readable_event_name():
+    """Held-out review: `for event in stream:` became `for event_event in stream: event = event_event.data`."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        stream = client.chat.completions.create(model="gpt-4o", messages=[], stream=True)
+        for event in stream:
+            print(event.choices[0].delta.content or "")
+        ''')
+    assert "for stream_event in stream:\n    event = stream_event.data\n" in code, code
