@@ -677,3 +677,17 @@ def test_a_deploy_file_naming_an_old_python_is_read_without_an_openai_mention(tm
     todos = {(Path(t["path"]).name, t["line"]) for t in data["todos"] if t["rule"] == "MIG114"}
     assert todos == {("runtime.txt", 1), (".gitlab-ci.yml", 2)}
     assert (tmp_path / "runtime.txt").read_text() == "python-3.9.18\n"
+
+
+def test_an_env_example_in_a_directory_answers_for_the_code_under_it():
+    """Held-out review (hzeng-otterai/chatbot-example): web/.env.sample kept OPENAI_API_KEY (and gained
+    MISTRAL_API_KEY) because a client kept in tools/ reads it; requirements files are per directory."""
+    from mechanics import convert_files
+
+    kept = ("from openai import OpenAI\nclient = OpenAI()\nprint(client.models.list().to_dict())\n")
+    moved = ("from openai import OpenAI\nclient = OpenAI()\n"
+             "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)\n")
+    out = convert_files({"tools/list_models.py": kept, "web/chat.py": moved, "web/.env.sample": "OPENAI_API_KEY=***\n",
+                         ".env.example": "OPENAI_API_KEY=***\n"})
+    assert out["web/.env.sample"] == "MISTRAL_API_KEY=***\n"
+    assert out[".env.example"] == "OPENAI_API_KEY=***\nMISTRAL_API_KEY=***\n"  # the root's answers for all

@@ -77,6 +77,7 @@ class CodeFacts:
 
     texts: dict = field(default_factory=dict)  # path -> converted text (Python modules, notebooks)
     kept_env: frozenset = frozenset()  # the plan's: variables kept OpenAI clients read implicitly
+    kept_env_paths: dict = field(default_factory=dict)  # the plan's: variable -> files of those readers
     any_converted: bool = False
     key_env: str | None = "MISTRAL_API_KEY"  # the variable converted clients read
     rules: frozenset = frozenset({DEPENDENCY_RULE, ENV_RULE})  # after --select / --ignore
@@ -105,11 +106,16 @@ class CodeFacts:
         verdict.pop(OPENAI_KEY, None)
         return frozenset(name for name, good in verdict.items() if good)
 
-    def key_still_read(self) -> bool:
-        """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion."""
+    def key_still_read(self, path: str = "") -> bool:
+        """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion:
+        the code under ``path``'s directory (an env file in web/ answers for web/'s code, as manifests
+        do; held-out review, hzeng-otterai), else all of it."""
+        scope = self.scope(path) if path else self.texts
         if OPENAI_KEY in self.kept_env:
-            return True
-        for text in self.texts.values():
+            readers = self.kept_env_paths.get(OPENAI_KEY)
+            if readers is None or scope is self.texts or any(reader in scope for reader in readers):
+                return True
+        for text in scope.values():
             for line in text.splitlines():
                 if _KEY_TOKEN.search(line) and not line.lstrip().lstrip('"').startswith("#"):
                     return True
@@ -1173,7 +1179,7 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             return _Edit(text)
         edit = _Edit(text)
         if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
-            rename = not facts.key_still_read()
+            rename = not facts.key_still_read(path)
             edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else edit_deploy(text, path, facts, rename)
         if ENV_RULE in facts.rules:
             step = edit_model_values(edit.text, path, facts, kind)
@@ -1224,6 +1230,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
     plan = config.plan
     select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
     facts = CodeFacts(texts, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
+                      kept_env_paths=dict(getattr(plan, "kept_env_paths", {}) or {}),
                       any_converted=bool(getattr(plan, "any_converted", False)), key_env=target.get("key_env"),
                       rules=frozenset(code for code in (DEPENDENCY_RULE, ENV_RULE)
                                       if (not select or code in select) and code not in ignore),
@@ -1301,8 +1308,9 @@ class EnvFiles:
     Dockerfiles (``ENV`` / ``ARG``) and YAML under ``k8s/``, ``helm/``, ``charts/``, ``deploy/`` ...:
     ``OPENAI_API_KEY`` becomes the target's key variable (``MISTRAL_API_KEY``; the provider's under
     ``--target openai-compatible``) when every client that read it was converted and no code still
-    names it; when clients kept on OpenAI still read it, the new variable is added on a line of its
-    own next to the old one. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
+    names it (a file in a subdirectory answers for the code under that directory, as manifests do);
+    when clients kept on OpenAI still read it, the new variable is added on a line of its own next
+    to the old one. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
     ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
     the finding reminds you to create that secret. A variable that names the model of converted calls
     (every read of it in the converted code falls back to a Mistral model, as MIG102 mapped

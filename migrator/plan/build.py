@@ -342,7 +342,7 @@ def _mentions_mistral(annotation: ast.AST) -> bool:
 class _Builder:
     def __init__(self, files: list[_File], endpoint=None) -> None:
         self.files = files
-        self.agents_sdk = False  # a module runs OpenAI Agents SDK agents (they read OPENAI_API_KEY)
+        self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
         self.endpoint = endpoint
@@ -1120,7 +1120,7 @@ class _Builder:
         model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
         if model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr)):
             return False  # model=OpenAIChatCompletionsModel(..., openai_client=...): that client decides
-        self.agents_sdk = True
+        self.agents_sdk.add(f.path)
         self._use(f, call, None, f"agents.{source[2]}" + name[len(head):], False, AGENTS_SDK_TODO, "MIG106")
         self.sites[node_key(f.path, call)] = ("wrapped-ctor", AGENTS_SDK_TODO)
         return True

@@ -344,6 +344,7 @@ def decide(builder, files) -> ConversionPlan:
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
     v0 = any(u.surface.startswith("openai.") for u in builder.uses)
     builder.kept_env = set()
+    builder.kept_env_paths = {}
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
                   "implicit": _implicit_variables(builder, decision)}
 
@@ -364,7 +365,8 @@ def decide(builder, files) -> ConversionPlan:
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
-                          kept_env=frozenset(builder.kept_env))
+                          kept_env=frozenset(builder.kept_env),
+                          kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()})
 
 
 def _converted_model_names(files, sites, model_slots) -> set:
@@ -568,9 +570,14 @@ def _implicit_variables(builder, decision) -> set:
             else:  # its calls now go through a Mistral() that reads MISTRAL_API_KEY (held-out review, OntoChat)
                 converted.add("OPENAI_API_KEY")
                 by_file.setdefault(origin.path, (set(), set()))[0].add("OPENAI_API_KEY")
-    if builder.agents_sdk:  # OpenAI Agents SDK agents read it themselves
+    for path in builder.agents_sdk:  # OpenAI Agents SDK agents read it themselves
         kept.add("OPENAI_API_KEY")
+        by_file.setdefault(path, (set(), set()))[1].add("OPENAI_API_KEY")
     builder.kept_env |= kept
+    # where the readers kept on OpenAI are: an env file under a directory answers for the code there
+    for path, (_, keep) in by_file.items():
+        for name in keep:
+            builder.kept_env_paths.setdefault(name, set()).add(path)
     # a file with clients of its own answers for itself (`os.environ[...] = key` then `OpenAI()`)
     out = {path: conv - keep for path, (conv, keep) in by_file.items()}
     out[None] = converted - kept
