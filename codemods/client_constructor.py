@@ -112,6 +112,15 @@ class _Transformer(RuleTransformer):
         self._compat_setting: dict[int, int] = {}  # `openai.<setting> = ...` targets -> line (compat)
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
+        self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self._fstrings.append(node.end)
+
+    def leave_FormattedString(self, original: cst.FormattedString,
+                              updated: cst.FormattedString) -> cst.FormattedString:
+        self._fstrings.pop()
+        return updated
 
     # -- `client.api_key = key` folded into the constructor ---------------------------------------
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
@@ -459,7 +468,12 @@ class _Transformer(RuleTransformer):
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
-        return laid_out(original, updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args))
+        converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
+        if not self._fstrings:
+            return laid_out(original, converted)
+        if '"' in self._fstrings:  # f"{OpenAI()...}": before Python 3.12 no '"' inside its braces
+            converted = cst.parse_expression(code_of(converted).replace('"backoff"', "'backoff'"))
+        return converted
 
     def _httpx2(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
         """``http_client=httpx.Client(...)``: mistralai runs on httpx2, and the except clauses MIG103

@@ -687,3 +687,15 @@ def test_a_legacy_httpx_client_becomes_an_httpx2_one():
             return OpenAI(http_client=hc).chat.completions.create(model="gpt-4o-mini", messages=[])
         ''')
     assert any(t.startswith("http_client=hc: build it with httpx2") for t in todos)
+
+
+def test_a_constructor_inside_an_f_string_stays_on_one_line_with_quotes_that_fit():
+    """A constructor inside f"{...}" got RetryConfig("backoff", ...): before Python 3.12 a double quote
+    cannot appear inside a double-quoted f-string's braces, so the file failed to convert (and a
+    laid-out call would have put line breaks in a one-line string)."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        print(f"{OpenAI().chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content}")
+        ''')
+    assert "print(f\\"{Mistral(retry_config=RetryConfig('backoff', BackoffStrategy(" in code, code
+    compile(code, "<converted>", "exec")
