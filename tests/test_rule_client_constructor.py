@@ -697,5 +697,5 @@ def test_a_constructor_inside_an_f_string_stays_on_one_line_with_quotes_that_fit
         from openai import OpenAI
         print(f"{OpenAI().chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content}")
         ''')
-    assert "print(f\\"{Mistral(retry_config=RetryConfig('backoff', BackoffStrategy(" in code, code
+    assert "print(f\"{Mistral(retry_config=RetryConfig('backoff', BackoffStrategy(" in code, code
     compile(code, "<converted>", "exec")
