@@ -117,6 +117,14 @@ class _Transformer(RuleTransformer):
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self._fstrings.append(node.end)
 
+    def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
+        self._suites = getattr(self, "_suites", 0) + 1  # `if x: client = OpenAI()`: its call stays on one line
+
+    def leave_SimpleStatementSuite(self, original: cst.SimpleStatementSuite,
+                                   updated: cst.SimpleStatementSuite) -> cst.SimpleStatementSuite:
+        self._suites -= 1
+        return updated
+
     def leave_FormattedString(self, original: cst.FormattedString,
                               updated: cst.FormattedString) -> cst.FormattedString:
         self._fstrings.pop()
@@ -470,7 +478,7 @@ class _Transformer(RuleTransformer):
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
         converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
         if not self._fstrings:
-            return laid_out(original, converted)
+            return converted if getattr(self, "_suites", 0) else laid_out(original, converted)
         if '"' in self._fstrings:  # f"{OpenAI()...}": before Python 3.12 no '"' inside its braces
             converted = cst.parse_expression(code_of(converted).replace('"backoff"', "'backoff'"))
         return converted
