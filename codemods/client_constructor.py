@@ -117,12 +117,34 @@ class _Transformer(RuleTransformer):
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self._fstrings.append(node.end)
 
+    # a constructor is laid out over lines only where it starts its statement's value (``client =
+    # OpenAI()``, ``return OpenAI()``, ``bot = instructor.from_openai(OpenAI())``), in a statement alone
+    # on its line: nested in a multi-line call, a lambda, a conditional or a ``;`` line it stays on one
+    # line (re-review: misindented or bloated there)
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        if len(node.body) == 1:
+            statement = node.body[0]
+            value = getattr(statement, "value", None)
+            if isinstance(statement, (cst.Assign, cst.AnnAssign, cst.Return, cst.Expr)) and value is not None:
+                value = value.expression if isinstance(value, cst.Await) else value
+                self._top_values.add(id(value))
+                if isinstance(value, cst.Call):  # one level down: instructor.from_openai(OpenAI())
+                    self._top_values.update(id(arg.value) for arg in value.args)
+                while isinstance(value, (cst.Call, cst.Attribute, cst.Subscript)):  # OpenAI().chat.completions...
+                    value = value.func if isinstance(value, cst.Call) else value.value
+                    if isinstance(value, cst.Call):
+                        self._top_values.add(id(value))
+
+    @property
+    def _top_values(self) -> set:
+        return self.__dict__.setdefault("_tops", set())
+
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
         self._suites = getattr(self, "_suites", 0) + 1  # `if x: client = OpenAI()`: its call stays on one line
 
     def leave_SimpleStatementSuite(self, original: cst.SimpleStatementSuite,
                                    updated: cst.SimpleStatementSuite) -> cst.SimpleStatementSuite:
-        self._suites -= 1
+        self._suites = max(0, getattr(self, "_suites", 0) - 1)  # (on_leave runs for a pruned suite too)
         return updated
 
     def leave_FormattedString(self, original: cst.FormattedString,
@@ -478,7 +500,11 @@ class _Transformer(RuleTransformer):
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
         converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
         if not self._fstrings:
-            return converted if getattr(self, "_suites", 0) else laid_out(original, converted)
+            starts = self.statement_stack and self.statement_stack[-1] < len(self.facts.stmt_line) and \
+                self.facts.stmt_line[self.statement_stack[-1]] == line
+            if getattr(self, "_suites", 0) or id(original) not in self._top_values or not starts:
+                return converted
+            return laid_out(original, converted, getattr(self, "_indent", "    "))
         if '"' in self._fstrings:  # f"{OpenAI()...}": before Python 3.12 no '"' inside its braces
             converted = cst.parse_expression(code_of(converted).replace('"backoff"', "'backoff'"))
         return converted
@@ -633,6 +659,7 @@ class _Transformer(RuleTransformer):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._module_node = node
+        self._indent = node.default_indent  # a laid-out constructor indents as the file does (tabs)
 
     def _retries(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
         rule = CLIENT_PARAMS["max_retries"]
@@ -733,18 +760,18 @@ def _normal(code: str) -> str:
         return code.strip()
 
 
-def _retry_lines(value: cst.BaseExpression, indent: str) -> Optional[str]:
+def _retry_lines(value: cst.BaseExpression, indent: str, unit: str = "    ") -> Optional[str]:
     """``RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors=True)`` written over lines,
     its arguments one level deeper than ``indent``; None for another shape (``... if n else None``)."""
     if not (isinstance(value, cst.Call) and (dotted(value.func) or "").endswith("RetryConfig") and
             len(value.args) == 3):
         return None
-    inner = "".join(f"{indent}    {code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip()},\n"
+    inner = "".join(f"{indent}{unit}{code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip()},\n"
                     for arg in value.args)
     return f"{code_of(value.func)}(\n{inner}{indent})"
 
 
-def laid_out(original: cst.Call, call: cst.Call) -> cst.Call:
+def laid_out(original: cst.Call, call: cst.Call, unit: str = "    ") -> cst.Call:
     """The converted constructor with its ``retry_config=RetryConfig(...)`` over lines of its own, as a
     formatter would lay it out (the one-line form is some 170 characters; held-out review: the most
     common nit). A one-line call becomes one argument per line; in a call already written one argument
@@ -753,12 +780,12 @@ def laid_out(original: cst.Call, call: cst.Call) -> cst.Call:
     if retry is None or "\n" in code_of(retry.value):
         return call
     if "\n" not in code_of(original):
-        value = _retry_lines(retry.value, "    ")
+        value = _retry_lines(retry.value, unit, unit)
         if value is None:
             return call
-        lines = [f"    {code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip()},\n"
+        lines = [f"{unit}{code_of(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)).strip()},\n"
                  for arg in call.args if arg is not retry]
-        text = f"{code_of(call.func)}(\n{''.join(lines)}    retry_config={value},\n)"
+        text = f"{code_of(call.func)}(\n{''.join(lines)}{unit}retry_config={value},\n)"
         try:
             return cst.parse_expression(text)  # type: ignore[return-value]
         except cst.ParserSyntaxError:
@@ -769,7 +796,7 @@ def laid_out(original: cst.Call, call: cst.Call) -> cst.Call:
         else call.whitespace_before_args
     if not (isinstance(before, cst.ParenthesizedWhitespace) and before.indent):
         return call
-    value = _retry_lines(retry.value, before.last_line.value)
+    value = _retry_lines(retry.value, before.last_line.value, unit)
     if value is None:
         return call
     try:

@@ -691,3 +691,15 @@ def test_an_env_example_in_a_directory_answers_for_the_code_under_it():
                          ".env.example": "OPENAI_API_KEY=***\n"})
     assert out["web/.env.sample"] == "MISTRAL_API_KEY=***\n"
     assert out[".env.example"] == "OPENAI_API_KEY=***\nMISTRAL_API_KEY=***\n"  # the root's answers for all
+
+
+def test_an_openai_import_after_a_semicolon_keeps_openai_in_the_manifest():
+    """Re-review (L13): `import os; from openai import OpenAI` stays as written (a shared line is left
+    to a human), but the manifest read it as no import and dropped openai: ModuleNotFoundError."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": "import os; from openai import OpenAI\nclient = OpenAI()\n"
+                                   "print(client.chat.completions.create(model='gpt-4o', messages=[]))\n",
+                         "requirements.txt": "openai>=1.0\n"})
+    assert "import os; from openai import OpenAI" in out["app.py"]
+    assert out["requirements.txt"] == "openai>=1.0\nmistralai>=3.7,<4\n"

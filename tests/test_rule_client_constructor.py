@@ -699,3 +699,22 @@ def test_a_constructor_inside_an_f_string_stays_on_one_line_with_quotes_that_fit
         ''')
     assert "print(f\"{Mistral(retry_config=RetryConfig('backoff', BackoffStrategy(" in code, code
     compile(code, "<converted>", "exec")
+
+
+def test_the_layout_applies_where_the_constructor_starts_its_statements_value():
+    """Re-review (L04, L07, L12, L14): tabs are the file's; a constructor nested in a multi-line call,
+    a lambda or a conditional stays on one line (it was misindented or bloated there)."""
+    code, _ = convert_idempotent("from openai import OpenAI\n\n\ndef ask(q):\n\tclient = OpenAI()\n"
+                                 "\treturn client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    assert "\tclient = Mistral(\n\t\tretry_config=RetryConfig(\n\t\t\t\"backoff\",\n" in code, code
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        def make(k):
+            return OpenAI(api_key=k) if k else OpenAI()
+        holder = dict(
+            name="x",
+            client=OpenAI(timeout=3),
+        )
+        print(make("k").chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert 'return Mistral(api_key=k, retry_config=RetryConfig("backoff"' in code, code

@@ -42,7 +42,8 @@ DEPENDENCY_RULE = "MIG114"
 ENV_RULE = "MIG115"
 OPENAI_KEY = "OPENAI_API_KEY"
 
-_IMPORT = r'^[ \t]*"?(?:from[ \t]+{0}\b|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*)*{0}\b)'
+# (at a line's start, or after a `;`: `import os; from openai import OpenAI` still imports it)
+_IMPORT = r'(?:^|;)[ \t]*"?(?:from[ \t]+{0}\b|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*)*{0}\b)'
 _IMPORTS: dict = {}
 
 
