@@ -539,7 +539,8 @@ def test_a_key_gate_in_front_of_a_converted_module_client_call_gets_the_todo():
 @pytest.mark.parametrize("source, blocker", [
     # probe i03: mistralai's chat.parse json.loads the content of a tool-call reply ("")
     ('from openai import OpenAI\nfrom pydantic import BaseModel\nclient = OpenAI()\nclass A(BaseModel):\n    t: str\n'
-     'r = client.chat.completions.parse(model="gpt-4o", messages=[], tools=[], response_format=A)\n',
+     'r = client.chat.completions.parse(model="gpt-4o", messages=[], tools=[], response_format=A)\n'
+     'calls = r.choices[0].message.tool_calls\n',
      "parse(response_format=..., tools=...)"),
     # probes b08 / j01-j04: openai's NOT_GIVEN reaching a Mistral call is rejected before sending
     ('from openai import NOT_GIVEN, OpenAI\nclient = OpenAI()\ndef ask(q, temperature=NOT_GIVEN):\n'
@@ -553,6 +554,8 @@ def test_a_key_gate_in_front_of_a_converted_module_client_call_gets_the_todo():
      "dimensions=: its value is openai's NOT_GIVEN"),
 ])
 def test_calls_mistralai_would_reject_keep_their_client(source, blocker):
+    """(A parse(response_format=..., tools=...) whose tool-call replies the code never reads converts:
+    reading .parsed of such a reply fails on OpenAI too.)"""
     from mechanics import convert_snippet
 
     code, todos = convert_snippet(source)

@@ -1574,6 +1574,32 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
     return ""
 
 
+def _handles_tool_calls(f: _File, call: ast.Call) -> bool:
+    """The code reads a tool-call reply of this ``parse`` call (its result's ``.tool_calls``, or any
+    ``.parsed_arguments``): on Mistral that reply never comes back (chat.parse raises on its empty
+    content). Code that only reads ``.parsed`` fails on OpenAI too when the model calls a tool."""
+    if any(type(node) is ast.Attribute and node.attr == "parsed_arguments" for node in f.nodes):
+        return True
+    holder = f.parent.get(id(call))
+    name = _plain_target(f.parent.get(id(holder)) if isinstance(holder, ast.Await) else holder)
+    if isinstance(f.parent.get(id(call)), ast.Attribute):  # parse(...).choices[0].message.tool_calls
+        top = call
+        while isinstance(f.parent.get(id(top)), (ast.Attribute, ast.Subscript)):
+            top = f.parent[id(top)]
+            if isinstance(top, ast.Attribute) and top.attr == "tool_calls":
+                return True
+    if name is None:
+        return False
+    for node in f.nodes:
+        if type(node) is ast.Attribute and node.attr == "tool_calls":
+            root = node.value
+            while isinstance(root, (ast.Attribute, ast.Subscript)):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id == name:
+                return True
+    return False
+
+
 def _not_given(f: _File, node: ast.AST) -> bool:
     """``node`` names openai's omit marker: ``NOT_GIVEN`` / ``openai.NOT_GIVEN`` / ``NotGiven()``."""
     for sub in ast.walk(node):
@@ -1649,7 +1675,7 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
     if chain[-1] == "parse" and chat_call_stream_literal(call):
         return "parse(stream=True) has no Mistral equivalent"
     if chain[-1] == "parse" and any(kw.arg == "response_format" for kw in call.keywords) and \
-            any(kw.arg in ("tools", "functions") for kw in call.keywords):
+            any(kw.arg in ("tools", "functions") for kw in call.keywords) and _handles_tool_calls(f, call):
         # mistralai's chat.parse runs json.loads on the reply's content even when the model called a tool
         # (content ""): a JSONDecodeError on every tool call (probe i03)
         return ("parse(response_format=..., tools=...): Mistral's chat.parse parses the reply's content even "
