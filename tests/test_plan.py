@@ -587,3 +587,23 @@ def test_token_ids_reaching_an_embeddings_call_through_a_name_keep_its_client(bi
             return client.embeddings.create(input=texts, model="text-embedding-3-small").data[0].embedding
         ''')
     assert "Mistral(" in code
+
+
+def test_a_key_read_only_to_configure_the_module_client_gets_one_todo():
+    """Re-review (AndyGrigs/telegram-bot-openAI): `KEY = os.getenv("OPENAI_API_KEY")` then `openai.api_key =
+    KEY` got a TODO on each line for one concern; the setting's TODO says it."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        import os
+        import openai
+
+        KEY = os.getenv("OPENAI_API_KEY")
+        openai.api_key = KEY
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert len(todos) == 1 and todos[0].startswith("openai.api_key configures OpenAI's module-level client"), todos

@@ -806,8 +806,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             implicit = plan_state["implicit"].get(f.path, set() if f.path.endswith(".ipynb") else
                                                   plan_state["implicit"][None])
             holder = f.parent.get(id(node))
-            configures = isinstance(holder, ast.Assign) and holder.value is node and all(
+            configures = isinstance(holder, ast.Assign) and holder.value is node and (all(
                 isinstance(t, ast.Attribute) and t.attr in ("api_key", "api_base", "base_url") for t in holder.targets)
+                or _only_configures(f, holder))
             # `os.environ["X"] = os.getenv("X")`: the statement gets one TODO (the write's), not two
             copied = not write and isinstance(holder, ast.Assign) and holder.value is node and any(
                 env_key(t) == variable for t in holder.targets if isinstance(t, ast.Subscript))
@@ -1095,6 +1096,18 @@ def _message_flows(f, node, call_verdict) -> bool:
             return False
         return False
     return False
+
+
+def _only_configures(f, holder: ast.Assign) -> bool:
+    """``KEY = os.getenv("OPENAI_API_KEY")`` whose every read is ``openai.api_key = KEY`` (or api_base /
+    base_url): that setting's own TODO covers it (re-review: two TODOs for one concern)."""
+    if len(holder.targets) != 1 or not isinstance(holder.targets[0], ast.Name):
+        return False
+    loads = [n for n in _loads_of(f, holder.targets[0].id)]
+    return bool(loads) and all(
+        isinstance(f.parent.get(id(n)), ast.Assign) and f.parent[id(n)].value is n and all(
+            isinstance(t, ast.Attribute) and t.attr in ("api_key", "api_base", "base_url")
+            for t in f.parent[id(n)].targets) for n in loads)
 
 
 def _concatenation(node) -> bool:
