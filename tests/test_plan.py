@@ -607,3 +607,30 @@ def test_a_key_read_only_to_configure_the_module_client_gets_one_todo():
             return r["choices"][0]["message"]["content"]
         ''')
     assert len(todos) == 1 and todos[0].startswith("openai.api_key configures OpenAI's module-level client"), todos
+
+
+def test_a_client_a_class_stores_and_an_untraced_instance_calls_through_stays():
+    """Re-review (L14): `Holder(client=OpenAI())` stored the client as self.client and `h.client.chat...`
+    (h returned by a function) was not traced: the constructor converted, the call got only a
+    "not recognised" TODO, and it raised AttributeError at run time. The client stays now."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+
+        class Holder:
+            def __init__(self, client):
+                self.client = client
+
+
+        def build():
+            return Holder(client=OpenAI())
+
+
+        def ask(q):
+            h = build()
+            return h.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        ''')
+    assert "Mistral(" not in code
+    assert any("stored as self.client of Holder, and h.client.chat.completions.create(...)" in t for t in todos), todos

@@ -342,6 +342,7 @@ def _mentions_mistral(annotation: ast.AST) -> bool:
 class _Builder:
     def __init__(self, files: list[_File], endpoint=None) -> None:
         self.files = files
+        self.untraced_attrs: dict = {}  # attr -> calls through `<untraced instance>.<attr>` (where)
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
@@ -850,7 +851,35 @@ class _Builder:
                     links, _ = _attribute_links(node.func)
                     self._wrapped_call(f, scope, receiver, node, sorted(wrapped)[0], ".".join(links))
                 continue
+            if isinstance(receiver, ast.Attribute) and not (isinstance(receiver.value, ast.Name) and
+                                                            receiver.value.id in ("self", "cls")):
+                # `h.client.chat...` on an instance no step traced: a client a class keeps as self.client
+                # may be what it calls (see _instance_attributes)
+                self.untraced_attrs.setdefault(receiver.attr, []).append(  # (no line: TODOs above move it)
+                    f"{ast.unparse(receiver)}.{surface}(...) in {f.path}")
             self._record_call(f, node, None, surface, surface.split("."))
+
+    def instance_attributes(self) -> None:
+        """A client a class of the tree stores as ``self.<attr>`` (``Holder(client=OpenAI())``) while a
+        call elsewhere goes through ``<instance>.<attr>`` that no step traced (``h.client.chat...``,
+        ``h`` returned by a function): converted, the client would meet OpenAI-shaped calls it lacks
+        (re-review L14: an AttributeError at run time). The client stays, with the call named."""
+        if not self.untraced_attrs:
+            return
+        for f in self.files:
+            for (cls, attr), values in f.self_assigns.items():
+                calls = self.untraced_attrs.get(attr)
+                if not calls:
+                    continue
+                for value in values:
+                    if value is None:
+                        continue
+                    origins = self.eval(f, f.scope_of.get(id(value), cls), value)
+                    for oid in sorted(origins or ()):
+                        self._use(f, value, oid, f"stored as self.{attr}", True,
+                                  f"stored as self.{attr} of {cls[-1] if cls else 'a class'}, and {calls[0]} goes "
+                                  f"through an instance's .{attr} migrator cannot follow: convert the client and "
+                                  "that call together by hand", "MIG101")
 
     def _maybe_use(self, f: _File, node: ast.AST) -> None:
         parent = f.parent.get(id(node))
@@ -3279,7 +3308,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter
     for _ in range(5):
-        builder.uses, builder.sites, builder._memo = [], {}, {}
+        builder.uses, builder.sites, builder._memo, builder.untraced_attrs = [], {}, {}, {}
         for origin in builder.origins.values():
             origin.uses = []
         for f in files:
@@ -3290,6 +3319,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         if fed == known:
             break
         known = fed
+    builder.instance_attributes()
     from migrator.plan.decide import decide
 
     return decide(builder, files)
