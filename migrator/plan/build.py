@@ -856,7 +856,7 @@ class _Builder:
                 # `h.client.chat...` on an instance no step traced: a client a class keeps as self.client
                 # may be what it calls (see _instance_attributes)
                 self.untraced_attrs.setdefault(receiver.attr, []).append(  # (no line: TODOs above move it)
-                    f"{ast.unparse(receiver)}.{surface}(...) in {f.path}")
+                    (f.path, f"{ast.unparse(receiver)}.{surface}(...)"))
             self._record_call(f, node, None, surface, surface.split("."))
 
     def instance_attributes(self) -> None:
@@ -875,9 +875,11 @@ class _Builder:
                     if value is None:
                         continue
                     origins = self.eval(f, f.scope_of.get(id(value), cls), value)
+                    path, call = calls[0]
+                    where = "this module" if path == f.path else os.path.relpath(path, os.path.dirname(f.path) or ".")
                     for oid in sorted(origins or ()):
                         self._use(f, value, oid, f"stored as self.{attr}", True,
-                                  f"stored as self.{attr} of {cls[-1] if cls else 'a class'}, and {calls[0]} goes "
+                                  f"stored as self.{attr} of {cls[-1] if cls else 'a class'}, and {call} in {where} goes "
                                   f"through an instance's .{attr} migrator cannot follow: convert the client and "
                                   "that call together by hand", "MIG101")
 

@@ -308,6 +308,12 @@ def decide(builder, files) -> ConversionPlan:
                 detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
             sites[key] = ("call", verdict, bool(origin and origin.is_async),
                           bool(origin and origin.kind == "module"), detail, _call_async(builder, use.client))
+            if use.client is None and verdict == UNRESOLVED and use.status == "convert":
+                # a call on a receiver no step traced: MIG102 / MIG106 leave it with a TODO ("not recognised"),
+                # so the plan (scan) says todo, not the surface's convertibility
+                settled[id(use)] = Use(use.path, use.line, use.col, use.surface, None, use.rule, "todo", False,
+                                       use.detail or "the receiver is not traced to a client: convert by hand if it "
+                                                     "receives one migrator converted")
         else:
             sites[key] = answer
     if settled:
