@@ -86,3 +86,20 @@ def test_untraced_receiver_gets_the_conditional_todo() -> None:
     """)
     assert "llm.models.list()]" in code
     assert todos(findings, "MIG108")[0].startswith("llm is not recognised as an OpenAI client")
+
+
+def test_a_listing_filtered_by_openai_model_names_gets_a_todo():
+    """Probe d07 / x8: `[m.id for m in client.models.list() if m.id.startswith("gpt-")]` converted to
+    `.data` with the same filter, which finds none of Mistral's models (a fallback then sent gpt-4o-mini)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        chat_models = [m.id for m in client.models.list() if m.id.startswith("gpt-")]
+        everything = [m.id for m in client.models.list()]
+        ''')
+    assert "client.models.list().data if m.id.startswith" in code
+    assert [t for t in todos if "compared with OpenAI model names" in t] == [
+        "the listed ids are compared with OpenAI model names here ('gpt-'): Mistral's are mistral-*, ministral-*, "
+        "codestral-*, magistral-*, ...; filter by those (or by model.capabilities), or the check finds none"]
