@@ -15,6 +15,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
+from codemods._imports import _is_openai
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
 from migrator.mapping.client import MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
@@ -784,10 +785,6 @@ def _walk_function(node: ast.AST) -> Iterator[ast.AST]:
         todo.extend(ast.iter_child_nodes(sub))
 
 
-def _is_openai_module(module: str) -> bool:
-    return module == "openai" or module.startswith("openai.")
-
-
 def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     """Facts about one module; ``repo`` holds the exports of the repo's other modules
     (``codemods._repo.Export``), so that imported clients and factories resolve; ``view`` is the
@@ -812,7 +809,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
             imports.append(node)
             collector.visit_ImportFrom(node)
             module = "." * node.level + (node.module or "")
-            if not _is_openai_module(node.module or "") or node.level:
+            if not _is_openai(node.module or "") or node.level:
                 for alias in node.names:
                     facts.imported_from.setdefault(alias.asname or alias.name, module)
             if repo:

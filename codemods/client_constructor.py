@@ -113,6 +113,9 @@ class _Transformer(RuleTransformer):
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
+        self._suites = 0  # inside `if x: stmt` (a one-line suite): a constructor there stays on one line
+        self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
+        self._indent = "    "  # the module's indentation unit (visit_Module)
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self._fstrings.append(node.end)
@@ -135,16 +138,12 @@ class _Transformer(RuleTransformer):
                     if isinstance(value, cst.Call):
                         self._top_values.add(id(value))
 
-    @property
-    def _top_values(self) -> set:
-        return self.__dict__.setdefault("_tops", set())
-
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
-        self._suites = getattr(self, "_suites", 0) + 1  # `if x: client = OpenAI()`: its call stays on one line
+        self._suites += 1
 
     def leave_SimpleStatementSuite(self, original: cst.SimpleStatementSuite,
                                    updated: cst.SimpleStatementSuite) -> cst.SimpleStatementSuite:
-        self._suites = max(0, getattr(self, "_suites", 0) - 1)  # (on_leave runs for a pruned suite too)
+        self._suites = max(0, self._suites - 1)  # (on_leave runs for a pruned suite too)
         return updated
 
     def leave_FormattedString(self, original: cst.FormattedString,
@@ -502,9 +501,9 @@ class _Transformer(RuleTransformer):
         if not self._fstrings:
             starts = self.statement_stack and self.statement_stack[-1] < len(self.facts.stmt_line) and \
                 self.facts.stmt_line[self.statement_stack[-1]] == line
-            if getattr(self, "_suites", 0) or id(original) not in self._top_values or not starts:
+            if self._suites or id(original) not in self._top_values or not starts:
                 return converted
-            return laid_out(original, converted, getattr(self, "_indent", "    "))
+            return laid_out(original, converted, self._indent)
         if '"' in self._fstrings:  # f"{OpenAI()...}": before Python 3.12 no '"' inside its braces
             converted = cst.parse_expression(code_of(converted).replace('"backoff"', "'backoff'"))
         return converted

@@ -6,6 +6,7 @@ import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, literal, unknown_model_todo
 from migrator.mapping import map_model
+from migrator.mapping.models import MISTRAL_MODEL_PREFIXES, OPENAI_MODEL_MARK
 from migrator.mapping.models_api import MODEL_METHODS
 from migrator.plan.model import CONVERT, UNRESOLVED
 
@@ -86,9 +87,10 @@ class _Transformer(ApiCallTransformer):
         if keyword is None:
             compared = _openai_names_in(self.statement_nodes[-1]) if self.statement_nodes else []
             if compared:  # probe d07 / x8: `if m.id.startswith("gpt-")` finds none of Mistral's models
+                shown = ", ".join(f"{prefix}*" for prefix in MISTRAL_MODEL_PREFIXES[:4])
                 self.todo(line, f"the listed ids are compared with OpenAI model names here ({compared[0]!r}): "
-                                "Mistral's are mistral-*, ministral-*, codestral-*, magistral-*, ...; filter by "
-                                "those (or by model.capabilities), or the check finds none")
+                                f"Mistral's are {shown}, ...; filter by those (or by model.capabilities), or the "
+                                "check finds none")
             new: cst.BaseExpression = updated.with_changes(func=func)
             if detail == "items":  # the page was iterated: Mistral's ModelList is read through .data
                 new = cst.Attribute(value=new, attr=cst.Name("data"))
@@ -117,8 +119,6 @@ class _Transformer(ApiCallTransformer):
 
 def _openai_names_in(statement: cst.CSTNode) -> list:
     """String literals in ``statement`` that are OpenAI model names or prefixes ("gpt-", "gpt-4o")."""
-    from migrator.mapping.models import OPENAI_MODEL_MARK
-
     found: list = []
 
     class _Strings(cst.CSTVisitor):

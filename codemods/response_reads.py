@@ -62,6 +62,8 @@ class _Transformer(WrittenTargets, RuleTransformer):
         self._quotes: list[str] = []  # quote characters of the enclosing f-strings
         self._bindings: dict[int, dict[str, str]] = {}  # id(statement) -> owner -> bound name
         self._elifs: set[int] = set()
+        # expressions read only for their truth (if / while / conditional tests and their and / or operands)
+        self._truth_tests: set[int] = set()
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self._quotes.append(node.quote[0])
@@ -220,11 +222,6 @@ class _Transformer(WrittenTargets, RuleTransformer):
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if id(node) in self._truth_tests:  # `if a and msg.content is not None:`: its operands are tests too
             self._truth_tests.update({id(node.left), id(node.right)})
-
-    @property
-    def _truth_tests(self) -> set:
-        """Expressions read only for their truth (if / while / conditional tests and their and / or operands)."""
-        return self.__dict__.setdefault("_tests", set())
 
     def on_leave(self, original, updated):
         result = super().on_leave(original, updated)

@@ -102,4 +102,4 @@ def test_a_listing_filtered_by_openai_model_names_gets_a_todo():
     assert "client.models.list().data if m.id.startswith" in code
     assert [t for t in todos if "compared with OpenAI model names" in t] == [
         "the listed ids are compared with OpenAI model names here ('gpt-'): Mistral's are mistral-*, ministral-*, "
-        "codestral-*, magistral-*, ...; filter by those (or by model.capabilities), or the check finds none"]
+        "codestral-*, devstral-*, ...; filter by those (or by model.capabilities), or the check finds none"]

@@ -95,6 +95,11 @@ METHODS = MappingProxyType({
 
 # Message roles Mistral does not have, and the role that carries the same meaning (§2.3).
 MESSAGE_ROLES = MappingProxyType({"developer": "system"})
+# openai's omit marker (NOT_GIVEN / NotGiven()): mistralai rejects it before sending. Its counterpart is
+# mistralai's UNSET (mistralai.client.types) for OptionalNullable keywords, and None for the keywords whose
+# default is None, where UNSET fails validation (checked against mistralai 3.7 and the wire server)
+NOT_GIVEN_NAMES = frozenset({"NOT_GIVEN", "NotGiven"})
+OMITTED_BY_NONE = frozenset({"tool_choice", "response_format", "parallel_tool_calls"})
 
 # -- reading responses (api-mapping.md §3) ----------------------------------------------------------
 # Fields OpenAI responses have and Mistral's do not: a read becomes getattr(obj, name, None).

@@ -192,6 +192,10 @@ AGENTS_SDK_NAMES = frozenset({"Runner", "function_tool", "RunContextWrapper", "M
                               "set_default_openai_key", "set_default_openai_api", "set_tracing_disabled",
                               "WebSearchTool", "FileSearchTool", "GuardrailFunctionOutput", "InputGuardrail",
                               "OutputGuardrail", "input_guardrail", "output_guardrail", "SQLiteSession"})
+# ... and the names by which a module gives the SDK a client or provider of its own (then that client
+# is what the plan follows, through OPENAI_CONSUMERS, not the agents)
+AGENTS_SDK_OWN_CLIENT = frozenset({"set_default_openai_client", "OpenAIProvider", "MultiProvider", "LitellmModel",
+                                   "LitellmProvider"})
 AGENTS_SDK_TODO = ("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI and reads OPENAI_API_KEY: "
                    "migrator does not convert it (OPENAI_API_KEY stays in the env files); on Mistral, the closest "
                    "is its agents API (client.beta.agents.create, client.beta.conversations.start), or give the "

@@ -52,6 +52,12 @@ ASYNC_METHOD = "embeddings.create_async"
 TOKEN_ANNOTATION = re.compile(r"(?i)(list|sequence|iterable)\[\s*int\s*\]")
 
 
+# A tokenizer's methods that return token ids (tiktoken's encode / encode_batch / encode_ordinary, a
+# tokenizer's tokenize; a bare encode(text) of the app's own): input= of them is token ids, not text.
+TOKENIZER_METHODS = frozenset({"encode", "encode_batch", "encode_ordinary", "tokenize"})
+TOKENIZER_FUNCTIONS = frozenset({"encode", "tokenize"})
+
+
 def token_array(value: object) -> bool:
     """A literal ``input`` of token ids (``[1, 2]`` or ``[[1, 2]]``): Mistral embeds text only."""
     if isinstance(value, (list, tuple)) and value:

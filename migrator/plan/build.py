@@ -26,10 +26,12 @@ from codemods._facts import (_dict_constants, _splat_dict, _walk_function, chat_
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
-from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
-from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_TODO, MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, WRAPPED_CLIENT_NAMES,
-                                     V0_EMBEDDING_HELPERS, WRAPPED_OPENAI_MODULES, classify_endpoint)
-from migrator.mapping.embeddings import EMBEDDING_KWARGS, TOKEN_ANNOTATION, token_array
+from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
+from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO,
+                                     MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, V0_EMBEDDING_HELPERS,
+                                     WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
+from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
+                                         token_array)
 from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED
 from migrator.mapping.models import OPENAI_MODEL_MARK
@@ -1517,9 +1519,7 @@ def _imports_agents_sdk(f: _File) -> bool:
 def _sets_agents_client(f: _File) -> bool:
     """The module gives the Agents SDK a client or provider of its own (``set_default_openai_client(
     AsyncOpenAI(base_url=...))``): the plan follows that client (OPENAI_CONSUMERS), not the agents."""
-    return any(source[0] == AGENTS_SDK_MODULE and source[2] in ("set_default_openai_client", "OpenAIProvider",
-                                                                "MultiProvider", "LitellmModel", "LitellmProvider")
-               for source in f.repo_imports.values())
+    return any(source[0] == AGENTS_SDK_MODULE and source[2] in AGENTS_SDK_OWN_CLIENT for source in f.repo_imports.values())
 
 
 def ancestors_of(f: _File, node: ast.AST) -> Iterator[ast.AST]:
@@ -1634,9 +1634,9 @@ def _handles_tool_calls(f: _File, call: ast.Call) -> bool:
 def _not_given(f: _File, node: ast.AST) -> bool:
     """``node`` names openai's omit marker: ``NOT_GIVEN`` / ``openai.NOT_GIVEN`` / ``NotGiven()``."""
     for sub in ast.walk(node):
-        if isinstance(sub, ast.Name) and f.imported.get(sub.id) in ("openai.NOT_GIVEN", "openai.NotGiven"):
+        if isinstance(sub, ast.Name) and (f.imported.get(sub.id) or "").removeprefix("openai.") in NOT_GIVEN_NAMES:
             return True
-        if isinstance(sub, ast.Attribute) and sub.attr in ("NOT_GIVEN", "NotGiven") and \
+        if isinstance(sub, ast.Attribute) and sub.attr in NOT_GIVEN_NAMES and \
                 isinstance(sub.value, ast.Name) and f.openai_modules.get(sub.value.id):
             return True
     return False
@@ -1664,7 +1664,7 @@ def _not_given_problem(f: _File, call: ast.Call) -> str:
         through = kw.value.id if isinstance(kw.value, ast.Name) and kw.value.id in defaults and \
             _not_given(f, defaults[kw.value.id]) else None
         if through or _not_given(f, kw.value):
-            omit = "None" if kw.arg in ("tool_choice", "response_format", "parallel_tool_calls") else \
+            omit = "None" if kw.arg in OMITTED_BY_NONE else \
                 "UNSET, from mistralai.client.types,"
             where = f"the default of {through}" if through else "its value"
             return (f"{kw.arg}=: {where} is openai's NOT_GIVEN, which mistralai rejects before sending: write "
@@ -2878,10 +2878,10 @@ def _token_ids(value: ast.AST) -> bool:
     while isinstance(value, ast.Subscript):
         value = value.value
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
-            value.func.attr in ("encode", "encode_batch", "encode_ordinary", "tokenize") and \
+            value.func.attr in TOKENIZER_METHODS and \
             not isinstance(value.func.value, ast.Constant):  # not "text".encode()
         return True
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("encode", "tokenize"):
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in TOKENIZER_FUNCTIONS:
         return True
     try:
         return token_array(ast.literal_eval(value))
