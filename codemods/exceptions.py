@@ -90,6 +90,20 @@ def code_of(node: cst.CSTNode) -> str:
     return " ".join(_code(node).split())
 
 
+def _without_subsumed(parts: list[Part]) -> list[Part]:
+    """Drop a status-checked class that another class of the same clause catches whole:
+    ``(RateLimitError, APIError)`` is ``(SDKError with 429, MistralError, ...)``, and MistralError
+    catches every SDKError, so the status check (and a guard that could never re-raise) would be noise.
+    Classes caught whole stay as written (``(APITimeoutError, APIConnectionError)``)."""
+    plain = {c for classes, status in parts if status is None for c in classes if not c.startswith(USER)}
+    out = []
+    for classes, status in parts:
+        kept = classes if status is None else tuple(c for c in classes if not mistral_ancestors(c) & plain)
+        if kept:
+            out.append((kept, status))
+    return out
+
+
 def _flat(parts: list[Part]) -> list[str]:
     return [c for classes, _ in parts for c in classes]
 
@@ -245,7 +259,7 @@ class _Transformer(RuleTransformer):
                              if others else ""))
                 return None
             parts.append(((USER + _code(element),), None) if rule is None else (rule.catch, rule.status))
-        return parts
+        return _without_subsumed(parts)
 
     def _report(self, elements, what: str) -> None:
         rules = [r for r in map(self._rule, elements) if r is not None]

@@ -167,6 +167,57 @@ class TestExceptions(MechanicsTest):
         """
         self.assertCodemod(before, after)
 
+
+    def test_tuple_status_class_within_a_whole_class(self) -> None:
+        """``(RateLimitError, APIError)``: MistralError catches every SDKError, so the 429 check (and a
+        guard that could never re-raise) is dropped (held-out review: DannyHucc)."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except (openai.RateLimitError, openai.APIError) as e:
+                print(e)
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+
+            try:
+                call()
+            except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as e:
+                print(e)
+        """
+        self.assertCodemod(before, after)
+
+    def test_unreachable_later_handler_keeps_its_place(self) -> None:
+        """``except (RateLimitError, APIError)`` then ``except BadRequestError``: the first catches
+        everything (the second never ran, in OpenAI either); no if/elif merge, the second keeps its own
+        status check."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except (openai.RateLimitError, openai.APIError) as e:
+                print(e)
+            except openai.BadRequestError:
+                bad()
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+
+            try:
+                call()
+            except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as e:
+                print(e)
+            except errors.SDKError as exc:
+                if exc.status_code != 400:
+                    raise
+                bad()
+        """
+        self.assertCodemod(before, after)
     def test_later_disjoint_handler_is_fine(self) -> None:
         """A status check may re-raise when no later handler could catch the same Mistral class."""
         before = """
