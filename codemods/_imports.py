@@ -94,6 +94,28 @@ def _local_name(alias: cst.ImportAlias) -> str:
     return cst.Module([]).code_for_node(alias.name).split(".")[0]
 
 
+_INDENTED = re.compile(r"^[^\s#][^\n]*:[ \t]*(?:#[^\n]*)?\r?\n([ \t]+)\S", re.M)
+
+
+def _laid_out_client(statement: str, code: str, newline: str) -> str:
+    """``mistral_client = Mistral(retry_config=RetryConfig(...))`` (some 190 characters) over lines, as
+    MIG101 lays out a converted constructor, in the file's indentation; other statements as they are."""
+    if not statement.startswith(f"{MODULE_CLIENT_NAME} = ") or "retry_config=" not in statement:
+        return statement + newline
+    from codemods.client_constructor import laid_out
+
+    found = _INDENTED.search(code)
+    unit = found.group(1) if found and found.group(1) in ("\t", "  ", "    ", "\t\t") else "    "
+    try:
+        call = cst.parse_expression(statement.split(" = ", 1)[1])
+    except cst.ParserSyntaxError:
+        return statement + newline
+    if not isinstance(call, cst.Call):
+        return statement + newline
+    text = cst.Module(body=[]).code_for_node(laid_out(call, call, unit))
+    return f"{MODULE_CLIENT_NAME} = {text}".replace("\n", newline) + newline
+
+
 def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[str]] = None) -> str:
     """Return ``code`` with ``needed`` imports present and top-level openai imports the rewrite left
     unused removed. Only names in ``used_before`` (names the original code used) are dropped: an import
@@ -108,6 +130,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         drop_unused_openai = False
     used = _used_names(tree)
     droppable = used_before or set()
+    source = code
     lines = code.splitlines(keepends=True)
     newline = _newline(code)
     pending_from: dict[str, list[str]] = {}
@@ -234,8 +257,9 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         # the first import of a module that had none: set it apart from the code (PEP 8)
         new_lines.append(newline * (2 if following.startswith(("def ", "async def ", "class ", "@")) else 1))
     # statements go after every import of the leading block, so the names they use are bound
-    reading_lines = [f"{code}{newline}" for code in statements if f"{code}{newline}" not in lines and
-                     "\n" not in code]
+    reading_lines = [_laid_out_client(code, source, newline) for code in statements
+                     if f"{code}{newline}" not in lines and "\n" not in code]
+    reading_lines = [text for text in reading_lines if text.split(newline, 1)[0] + newline not in lines]
     statement_lines: list[str] = []
     if reads_end == statements_end:
         statement_lines, reading_lines = reading_lines, []

