@@ -703,15 +703,31 @@ def test_a_parameter_of_the_same_name_is_not_the_module_dict() -> None:
 
 
 @pytest.mark.parametrize("content", ['["Summarize these frames.", *frames]', '[{"image": frame, "resize": 768}]',
-                                     '[f"Frame {n}", {"type": "image_url", "image_url": url}]'])
+                                     '[f"Frame {n}", {"type": "image_url", "image_url": url}]',
+                                     '[*map(lambda x: {"image": x, "resize": 768}, frames)]',
+                                     '[{"image": f} for f in frames]', '[*[{"image": f} for f in frames]]',
+                                     '[prompt, {"type": "image_url", "image_url": url}]'])
 def test_gpt4_vision_shorthand_content_keeps_the_client(content: str) -> None:
     """malywut/gpt_examples: a content list with a bare string or an untyped {"image": ...} part
-    went to Mistral's chat.complete, which rejects the message before sending it."""
+    went to Mistral's chat.complete, which rejects the message before sending it. Held-out review 3
+    (garciaraul85/mer, the OpenAI cookbook's video frames): parts made by map(lambda ...), a list
+    comprehension, or a name bound to a string."""
     code, todos = convert_snippet(
         "from openai import OpenAI\nclient = OpenAI()\n\ndef describe(frames, frame, n, url):\n"
+        '    prompt = "Describe these frames."\n'
         f'    messages = [{{"role": "user", "content": {content}}}]\n'
         '    return client.chat.completions.create(model="gpt-4o", messages=messages)\n')
     assert "client = OpenAI()" in code and len(todos) == 1 and "typed parts" in todos[0]
+
+
+@pytest.mark.parametrize("content", ['[{"type": "image_url", "image_url": u} for u in urls]', '[text_part, *parts]',
+                                     '[*map(lambda u: {"type": "image_url", "image_url": u}, urls)]'])
+def test_typed_content_parts_made_by_code_convert(content: str) -> None:
+    code, todos = convert_snippet(
+        "from openai import OpenAI\nclient = OpenAI()\n\ndef describe(urls, text_part, parts):\n"
+        f'    messages = [{{"role": "user", "content": {content}}}]\n'
+        '    return client.chat.completions.create(model="gpt-4o", messages=messages)\n')
+    assert "client.chat.complete(" in code and not todos, (code, todos)
 
 
 def test_fine_tuned_default_model_keeps_the_client_and_a_second_run_changes_nothing() -> None:

@@ -2995,15 +2995,30 @@ def _adds_assistant_turns(f: _File) -> bool:
 
 
 def _scope_content_parts_problem(scope: ast.AST) -> str:
+    strings: Optional[set[str]] = None  # names the scope binds to a string (`prompt = "Describe..."`)
     for node in _walk_function(scope):
         if not isinstance(node, ast.Dict):
             continue
         keys = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
         content = keys.get("content")
-        if "role" not in keys or not isinstance(content, (ast.List, ast.Tuple)):
+        if "role" not in keys:
             continue
-        for part in content.elts:
-            if isinstance(part, ast.JoinedStr) or isinstance(part, ast.Constant) and isinstance(part.value, str):
+        if isinstance(content, (ast.ListComp, ast.GeneratorExp)):  # [{"image": f} for f in frames]
+            parts = [content.elt]
+        elif isinstance(content, (ast.List, ast.Tuple)):
+            parts = []
+            for part in content.elts:
+                parts.extend(_made_parts(part.value) if isinstance(part, ast.Starred) else [part])
+        else:
+            continue
+        for part in parts:
+            if isinstance(part, ast.Name):
+                if strings is None:
+                    strings = {t.id for n in _walk_function(scope) if isinstance(n, ast.Assign)
+                               for t in n.targets if isinstance(t, ast.Name) and _is_text(n.value)}
+                if part.id not in strings:
+                    continue
+            if _is_text(part) or isinstance(part, ast.Name):
                 return ("a message's content list holds a bare string (gpt-4-vision's shorthand): Mistral takes "
                         'typed parts ({"type": "text", "text": ...}, {"type": "image_url", "image_url": ...})')
             if isinstance(part, ast.Dict) and None not in part.keys and not any(
@@ -3011,6 +3026,21 @@ def _scope_content_parts_problem(scope: ast.AST) -> str:
                 return ('a content part has no "type" (gpt-4-vision\'s {"image": ...} shorthand): Mistral takes '
                         'typed parts ({"type": "image_url", "image_url": "data:image/jpeg;base64,..."})')
     return ""
+
+
+def _is_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.JoinedStr) or isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _made_parts(value: ast.AST) -> list:
+    """The parts a ``*splat`` in a content list makes, where it shows them: ``*map(lambda x: {...}, xs)``
+    (the OpenAI cookbook's video frames) or ``*[{...} for x in xs]``."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "map" and \
+            value.args and isinstance(value.args[0], ast.Lambda):
+        return [value.args[0].body]
+    if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
+        return [value.elt]
+    return []
 
 
 def _value_problem(name: str, rule, value: ast.AST, method: str) -> str:
