@@ -119,3 +119,47 @@ def test_module_level_openai_client() -> None:
     assert [(f.rule, f.kind.value, f.line) for f in outcome.findings] == [("MIG101", "converted", 4),
                                                                            ("MIG102", "converted", 7)]
     assert transform_source(outcome.code, config=Config()).code == outcome.code
+
+
+def test_a_model_constant_imported_by_another_module_is_mapped_where_it_is_set(tmp_path: Path) -> None:
+    """Held-out review 3 (raisultan/dse): EMBEDDING_MODEL, the default of a converted call's model
+    parameter, was mapped alone; once another module imported it for its own converted call it was no
+    longer mapped, and both calls sent 'text-embedding-ada-002' to Mistral. A reader that is not
+    model= of a converted call (here: printed) still keeps the value, with a TODO."""
+    files = {
+        "app/__init__.py": "",
+        "app/embedding.py": """
+            import openai
+
+            EMBEDDING_MODEL = 'text-embedding-ada-002'
+
+
+            def create_embedding(text, model=EMBEDDING_MODEL):
+                return openai.Embedding.create(input=text, model=model)["data"][0]["embedding"]
+        """,
+        "app/insert.py": """
+            import openai
+
+            from app.embedding import EMBEDDING_MODEL
+
+
+            def embed_ad(text):
+                return openai.Embedding.create(input=text, model=EMBEDDING_MODEL)["data"][0]["embedding"]
+        """,
+    }
+    root = _tree(tmp_path / "a", files)
+    report = run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    embedding, insert = (root / "app/embedding.py").read_text(), (root / "app/insert.py").read_text()
+    assert "EMBEDDING_MODEL = 'mistral-embed'" in embedding and "computed at run time" not in embedding, embedding
+    assert "model=EMBEDDING_MODEL" in insert and "EMBEDDING_MODEL" not in "".join(
+        line for line in insert.splitlines() if "TODO" in line), insert
+    second = run([root], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    assert second.exit_code == 0 and not second.changed
+
+    files["app/report.py"] = "from app.embedding import EMBEDDING_MODEL\n\nprint('embedded with', EMBEDDING_MODEL)\n"
+    files["app/report.py"] += "import openai\n"
+    root = _tree(tmp_path / "b", files)
+    run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    embedding = (root / "app/embedding.py").read_text()
+    assert "EMBEDDING_MODEL = 'text-embedding-ada-002'" in embedding and "TODO(migrator" in embedding, embedding

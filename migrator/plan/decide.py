@@ -1286,9 +1286,8 @@ def _model_slot(builder, f, name_node):
         if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == found and \
                 not _sends_model(builder, f, load):
             return None
-    if found == () and any(name in (imp for imp in g.repo_imports.values() for imp in [imp[2]])
-                           for g in builder.files if g is not f):
-        return None  # imported elsewhere: other consumers
+    if found == () and not _only_models_read(builder, f, name):
+        return None  # imported elsewhere, and read there other than as model= of a converted call
     if extra is not None:
         builder.extra_slots.setdefault(f.path, set()).add(extra)
     return slot
@@ -1305,19 +1304,50 @@ def _sends_model(builder, f, load) -> bool:
 
 def _default_constant(builder, f, default: ast.Name):
     """("const", NAME) for a parameter default that is a module-level string constant which nothing
-    else reads than parameter defaults and model= of converted calls; else None."""
+    else reads than parameter defaults and model= of converted calls, here and in the modules that
+    import it; else None."""
     name = default.id
     values = f.assigns.get(((), name), [])
     if not values or not all(v is not None and _string_source(v) for v in values):
         return None
-    for load in _loads_of(f, name):
-        if isinstance(f.parent.get(id(load)), ast.arguments):
-            continue  # another parameter default: it only matters where that parameter goes
-        if not _sends_model(builder, f, load):
-            return None
-    if any(name == imported for g in builder.files if g is not f for (_, _, imported) in g.repo_imports.values()):
-        return None  # imported elsewhere: other consumers
+    if not _only_models_read(builder, f, name):
+        return None
     return ("const", name)
+
+
+def _only_models_read(builder, f, name: str) -> bool:
+    """Every read of ``f``'s module-level ``name``, in ``f`` and in each module of the tree importing it
+    (``from app.embedding import EMBEDDING_MODEL``), is ``model=`` of a converted call or a parameter
+    default (which only matters where that parameter goes: its own slot). A read migrator does not
+    follow (``config.MODEL``, an import it cannot resolve, ``import *``) says no."""
+    readers = [(f, name)]
+    last = f.module.rsplit(".", 1)[-1]
+    for g in builder.files:
+        if name in g.source and any(isinstance(node, ast.Attribute) and node.attr == name for node in g.nodes):
+            return False  # `config.MODEL`: a reader this check does not follow
+        if g is f:
+            continue
+        for local, (module, _level, imported) in g.repo_imports.items():
+            if imported == "*" and module.rsplit(".", 1)[-1] == last:
+                return False
+            if imported != name:
+                continue
+            resolved = builder.resolve_import(g, local)
+            if resolved is None:
+                if module.rsplit(".", 1)[-1] == last:
+                    return False  # may be this module: not followed
+                continue
+            if resolved[0] is f:
+                readers.append((g, local))
+    for g, local in readers:
+        for load in _loads_of(g, local):
+            if builder.lookup_scope(g, g.scope_of.get(id(load), ()), local) != ():
+                continue  # a local of the same name
+            if isinstance(g.parent.get(id(load)), ast.arguments):
+                continue
+            if not _sends_model(builder, g, load):
+                return False
+    return True
 
 
 def _imported_constant(builder, f, name):
@@ -1332,19 +1362,8 @@ def _imported_constant(builder, f, name):
     values = other.assigns.get(((), other_name), [])
     if not values or not all(v is not None and _string_source(v) for v in values):
         return None
-    readers = [(other, other_name)]
-    for g in builder.files:
-        for local, (module, level, imported) in g.repo_imports.items():
-            if imported == other_name and g is not other and builder.resolve_import(g, local) == target:
-                readers.append((g, local))
-        if any(isinstance(node, ast.Attribute) and node.attr == other_name for node in g.nodes):
-            return None  # `config.MODEL`: a reader this check does not follow
-    for g, local in readers:
-        for load in _loads_of(g, local):
-            if builder.lookup_scope(g, g.scope_of.get(id(load), ()), local) != ():
-                continue
-            if not _sends_model(builder, g, load):
-                return None
+    if not _only_models_read(builder, other, other_name):
+        return None
     builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
     return ("imported", name)
 
