@@ -679,6 +679,33 @@ def test_a_deploy_file_naming_an_old_python_is_read_without_an_openai_mention(tm
     assert (tmp_path / "runtime.txt").read_text() == "python-3.9.18\n"
 
 
+def test_hosting_platform_manifests_follow_the_key_and_the_python():
+    """Held-out review 3 (L0L1NAT0R/TCC-Chatbot): Render's render.yaml kept OPENAI_API_KEY in its
+    envVars while the converted code read MISTRAL_API_KEY (it failed at import on Render), with no
+    finding; App Engine's app.yaml, fly.toml and Heroku's app.json were not read either. Their Python
+    (App Engine's runtime: python39, Render's PYTHON_VERSION) is checked like a Dockerfile's."""
+    from mechanics import convert_files
+    from migrator.engine.walk import DEPLOY, file_kind
+
+    assert {file_kind(n) for n in ("render.yaml", "svc/app.yaml", "fly.toml", "app.json", "serverless.yml")} == {DEPLOY}
+    moved = ("import os\nfrom openai import OpenAI\nclient = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n"
+             "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)\n")
+    render = ("services:\n  - type: web\n    envVars:\n      - key: OPENAI_API_KEY\n        sync: false\n"
+              "      - key: PYTHON_VERSION\n        value: 3.12.1\n")
+    out = convert_files({"server.py": moved, "render.yaml": render, "app.yaml": 'runtime: python312\nenv_variables:\n'
+                         '  OPENAI_API_KEY: "set-me"\n', "fly.toml": '[env]\n  OPENAI_API_KEY = ""\n',
+                         "app.json": '{\n  "env": {\n    "OPENAI_API_KEY": {"required": true}\n  }\n}\n'})
+    assert out["render.yaml"] == render.replace("OPENAI_API_KEY", "MISTRAL_API_KEY")
+    assert out["app.yaml"] == 'runtime: python312\nenv_variables:\n  MISTRAL_API_KEY: "set-me"\n'
+    assert out["fly.toml"] == '[env]\n  MISTRAL_API_KEY = ""\n'
+    assert out["app.json"] == '{\n  "env": {\n    "MISTRAL_API_KEY": {"required": true}\n  }\n}\n'
+    (line, message), = _deploy_todos("runtime: python39\nenv_variables:\n  A: b\n", "app.yaml")
+    assert line == 1 and "the App Engine runtime is Python 3.9" in message
+    (line, message), = _deploy_todos(render.replace("3.12.1", "3.9.0"), "render.yaml")
+    assert line == 7 and "the service runs Python 3.9 (PYTHON_VERSION)" in message
+    assert _deploy_todos(render, "render.yaml") == [] and _deploy_todos("runtime: python39\n", "other.yaml") == []
+
+
 def test_an_env_example_in_a_directory_answers_for_the_code_under_it():
     """Held-out review (hzeng-otterai/chatbot-example): web/.env.sample kept OPENAI_API_KEY (and gained
     MISTRAL_API_KEY) because a client kept in tools/ reads it; requirements files are per directory."""

