@@ -210,3 +210,20 @@ def test_read_error_is_a_one_line_failure():
     assert result.exit_code == 3, result.output
     assert json.loads(result.stdout)["failed"] == [
         {"path": "/proc/self/mem", "reason": "cannot read: input/output error"}]
+
+
+def test_a_utf16_requirements_file_is_converted_in_its_own_encoding(tmp_path):
+    """Held-out review 3 (excessive47/flaskchatbot): `pip freeze > requirements.txt` in Windows
+    PowerShell 5 writes UTF-16 LE with a BOM; the prefilter saw NUL-interleaved bytes, skipped it as
+    "no openai reference", and mistralai was never added. It is read, edited and written back in
+    UTF-16 LE with its BOM and CRLF. A UTF-16 Python file fails with a reason (Python reads UTF-8)."""
+    (tmp_path / "app.py").write_bytes(MODULE.encode())
+    (tmp_path / "requirements.txt").write_bytes(codecs.BOM_UTF16_LE + "flask==3.0.0\r\nopenai==1.35.12\r\n".encode("utf-16-le"))
+    CliRunner().invoke(app, ["convert", str(tmp_path), "--write"])
+    after = (tmp_path / "requirements.txt").read_bytes()
+    assert after.startswith(codecs.BOM_UTF16_LE)
+    assert after[2:].decode("utf-16-le") == "flask==3.0.0\r\nmistralai>=3.7,<4\r\n"
+    (tmp_path / "wide.py").write_bytes(codecs.BOM_UTF16_LE + MODULE.encode("utf-16-le"))
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path / "wide.py"), "--format", "json"]).stdout)
+    failed = {Path(r["path"]).name: r["reason"] for r in data["results"] if r["status"] == "failed"}
+    assert failed == {"wide.py": "utf-16-le text (byte order mark): Python and Jupyter read these files as UTF-8"}

@@ -19,7 +19,7 @@ from typing import Callable, Union
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, os_reason
 from migrator.engine.results import Changed, Failed, FileResult, RuleOutcome, Skipped, Unchanged
-from migrator.engine.walk import NOTEBOOK, mentions_openai, names_python, read_regular
+from migrator.engine.walk import NOTEBOOK, PYTHON, WIDE_BOMS, mentions_openai, names_python, read_regular, wide_bom
 
 Transform = Callable[..., RuleOutcome]
 """``transform(code: str, *, config: Config, filename: str) -> RuleOutcome``; a module-level
@@ -82,6 +82,9 @@ class Unconvertible(Exception):
 
 def detect_encoding(data: bytes) -> tuple[str, str]:
     """(codec name, where it came from: "BOM" | "coding cookie" | "default")."""
+    wide = wide_bom(data)
+    if wide is not None:
+        return wide, "BOM"
     import tokenize  # here, not at the top: a scan that reads no code as text does not need it
 
     try:
@@ -99,6 +102,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """Text with its original newlines (no translation), and the codec to encode it back with."""
     encoding, origin = detect_encoding(data)
     try:
+        if encoding in WIDE_BOMS:  # the BOM is not part of the text; encode() writes it back
+            return data[len(WIDE_BOMS[encoding]):].decode(encoding), encoding
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         name = codecs.lookup(encoding).name
@@ -111,6 +116,8 @@ def decode_for_display(data: bytes) -> str:
     """Best-effort text of a file's bytes, for diffs."""
     try:
         encoding, _ = detect_encoding(data)
+        if encoding in WIDE_BOMS:
+            return data[len(WIDE_BOMS[encoding]):].decode(encoding, errors="replace")
         return data.decode(encoding, errors="replace")
     except (_Problem, LookupError):
         return data.decode("utf-8", errors="replace")
@@ -118,7 +125,7 @@ def decode_for_display(data: bytes) -> str:
 
 def encode(text: str, encoding: str) -> bytes:
     try:
-        return text.encode(encoding)
+        return WIDE_BOMS.get(encoding, b"") + text.encode(encoding)
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
         char = exc.object[exc.start]
@@ -202,7 +209,10 @@ def convert(
     path = loaded.source.path
     data = loaded.data
     try:
-        nul = data.find(b"\0")
+        wide = wide_bom(data)
+        if wide is not None and loaded.source.kind in (PYTHON, NOTEBOOK):
+            raise _Problem(f"{wide} text (byte order mark): Python and Jupyter read these files as UTF-8")
+        nul = data.find(b"\0") if wide is None else -1  # UTF-16 / UTF-32 text (a manifest) is full of NULs
         if nul >= 0:
             raise _Problem(f"file contains a NUL byte (at byte {nul})")
         text, encoding = decode(data)

