@@ -10,8 +10,10 @@ from migrator.mapping.audio import (
     FILE_CODE,
     FILE_CODE_OPENED,
     METHOD,
+    SEGMENTS_CODE,
     TRANSCRIPTION_KWARGS,
     TRANSCRIPTION_MODEL,
+    VERBOSE_FORMAT,
 )
 
 
@@ -29,16 +31,19 @@ class Transcriptions(MigratorRule):
 
     **Why.** Mistral transcribes with Voxtral through ``audio.transcriptions.complete``, which takes
     ``{"file_name", "content"}`` and answers a ``TranscriptionResponse`` whose ``.text`` is the
-    transcript (api-mapping.md §8).
+    transcript (api-mapping.md §8). ``response_format="verbose_json"`` (OpenAI's timed segments) becomes
+    ``timestamp_granularities=["segment"]``, for which Mistral answers ``.segments`` with ``text``,
+    ``start`` and ``end``; OpenAI's own ``timestamp_granularities=["segment"]`` stays.
 
     **Fix safety.** approximate: another model transcribes (accuracy, language detection and
     punctuation can differ).
 
     **Known limits (the client is kept, one TODO).** ``prompt=`` (Mistral's ``context_bias`` takes a
-    list of words), ``response_format`` other than ``json`` (``text``, ``srt``, ``verbose_json``:
-    OpenAI returns another shape), ``timestamp_granularities``, ``stream=True``, ``file=`` that is not
+    list of words), ``response_format`` ``text`` / ``srt`` / ``vtt`` (OpenAI returns another shape), word
+    timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
+    ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
     seen to be an open file (bytes, ``BytesIO``, a tuple, a parameter), ``**kwargs``, and a result
-    read beyond ``.text`` or used as a whole. Translations (``audio.translations``) have no Mistral
+    read beyond ``.text`` (and ``.segments`` with timestamps) or used as a whole. Translations (``audio.translations``) have no Mistral
     equivalent and keep their client.
 
     **openai-compatible target.** Not applied: the client stays on OpenAI, with the plan's TODO.
@@ -75,10 +80,17 @@ class _Transformer(ApiCallTransformer):
             return updated
         line, is_async, receiver = found
         args = []
+        given = {arg.keyword.value for arg in updated.args if arg.keyword is not None}
         for arg in updated.args:
             name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
+            if name == "response_format" and isinstance(arg.value, cst.SimpleString) and \
+                    arg.value.evaluated_value == VERBOSE_FORMAT and "timestamp_granularities" not in given:
+                # OpenAI's segments with their times: Mistral answers them when asked for
+                args.append(arg.with_changes(keyword=cst.Name("timestamp_granularities"),
+                                             value=cst.parse_expression(SEGMENTS_CODE)))
+                continue
             if TRANSCRIPTION_KWARGS.get(name, name) is None:
-                continue  # response_format="json": Mistral's only answer
+                continue  # response_format="json": Mistral's only answer (verbose_json: the granularity says it)
             if name == "model":
                 arg = arg.with_changes(value=self.mapped_model(arg.value, line))
             elif name == "file":

@@ -48,7 +48,9 @@ def test_with_block_inline_open_and_async_assignment():
     ('client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="text")',
      "Mistral answers JSON only"),
     ('client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="verbose_json", '
-     'timestamp_granularities=["word"])', "timestamp_granularities"),
+     'timestamp_granularities=["word"])', "answers word timestamps in its own shape"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=audio, response_format=fmt)',
+     "response_format=fmt: Mistral answers JSON only"),
     ('client.audio.transcriptions.create(model="whisper-1", file=buffer)', "not seen to be a file opened"),
     ('client.audio.transcriptions.create(model="whisper-1", file=("a.mp3", data))', "not seen to be a file opened"),
     ('client.audio.transcriptions.create(model="whisper-1", file=open(make_path(), "rb"))',
@@ -63,13 +65,48 @@ def test_what_keeps_the_client(call, reason):
         from openai import OpenAI
         client = OpenAI()
 
-        def run(path, buffer: io.BytesIO, data: bytes, params: dict):
+        def run(path, buffer: io.BytesIO, data: bytes, params: dict, fmt: str):
             with open(path, "rb") as audio:
                 result = {call}
             return result.text
         ''')
     assert "client = OpenAI()" in code and "complete(" not in code
     assert any(reason in todo for todo in todos), todos
+
+
+@pytest.mark.parametrize("extra", ['response_format="verbose_json"',
+                                   'response_format="verbose_json", timestamp_granularities=["segment"]'])
+def test_verbose_json_segments_become_mistrals_segment_timestamps(extra):
+    """Held-out review 3 (t1oluwani/StudyAI): verbose_json read through .segments[i].start / .text kept
+    the whole client (its chat calls too) with the advice "read .text". Mistral answers timed segments
+    (text, start, end) for timestamp_granularities=["segment"]."""
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(path):
+            with open(path, "rb") as audio:
+                t = client.audio.transcriptions.create(model="whisper-1", file=audio, {extra})
+            return t.text, [{{"start": int(s.start), "text": s.text}} for s in t.segments]
+        ''')
+    assert '"content": audio}, timestamp_granularities=["segment"])' in code and "response_format" not in code, code
+    assert not todos
+
+
+@pytest.mark.parametrize("read, reason", [("[s.avg_logprob for s in t.segments]", "reads .avg_logprob"),
+                                          ("t.language", "t.language: Mistral's TranscriptionResponse differs"),
+                                          ("t.duration", "t.duration")])
+def test_verbose_json_reads_mistral_lacks_keep_the_client(read, reason):
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(path):
+            with open(path, "rb") as audio:
+                t = client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="verbose_json")
+            return t.segments, {read}
+        ''')
+    assert "client = OpenAI()" in code and any(reason in todo for todo in todos), todos
 
 
 def test_a_result_read_beyond_text_or_used_whole_keeps_the_client():

@@ -1397,14 +1397,29 @@ def transcription(fields: dict, personality: str) -> dict:
                                   "permitted", "input": None} for name in unknown]})
     if missing or unknown:
         raise WireError(400, f"Missing or unknown field: {(missing or unknown)[0]}")
-    if personality == "openai" and (fields.get("response_format") or (None, b"json"))[1] != b"json":
-        raise WireError(400, "the wire server answers response_format=json only")
+    response_format = (fields.get("response_format") or (None, b"json"))[1]
+    if personality == "openai" and response_format not in (b"json", b"verbose_json"):
+        raise WireError(400, "the wire server answers response_format=json or verbose_json only")
     filename, content = fields.get("file", (None, b""))
     language = fields["language"][1].decode() if "language" in fields else None
     text = f"Heard {len(content)} bytes of {filename or 'audio'}" + (f" in {language}" if language else "") + "."
+    # timed segments (OpenAI: verbose_json; Mistral: timestamp_granularities=["segment"]): the two halves
+    # of the transcript, a second each, in each API's segment shape
+    words = text.split()
+    halves = [" ".join(words[:len(words) // 2]), " ".join(words[len(words) // 2:])]
+    timed = [(index * 1.0, index + 1.0, half) for index, half in enumerate(halves)]
     if personality == "openai":
+        if response_format == b"verbose_json":
+            return {"task": "transcribe", "language": "english", "duration": 2.0, "text": text,
+                    "segments": [{"id": i, "seek": 0, "start": start, "end": end, "text": half, "tokens": [1],
+                                  "temperature": 0.0, "avg_logprob": -0.1, "compression_ratio": 1.0,
+                                  "no_speech_prob": 0.0} for i, (start, end, half) in enumerate(timed)],
+                    "usage": {"type": "duration", "seconds": max(1, len(content) // 16000)}}
         return {"text": text, "usage": {"type": "duration", "seconds": max(1, len(content) // 16000)}}
-    return {"model": fields["model"][1].decode(), "text": text, "language": language, "segments": [],
+    segmented = b"segment" in (fields.get("timestamp_granularities") or (None, b""))[1]
+    segments = [{"type": "transcription_segment", "text": half, "start": start, "end": end}
+                for start, end, half in timed] if segmented else []
+    return {"model": fields["model"][1].decode(), "text": text, "language": language, "segments": segments,
             "usage": {"prompt_tokens": 0, "completion_tokens": _words(text), "total_tokens": _words(text),
                       "prompt_audio_seconds": max(1, len(content) // 16000)}}
 

@@ -14,7 +14,21 @@ TRANSCRIPTION_MODEL = "voxtral-mini-latest"
 # OpenAI keyword -> Mistral keyword (``file`` is rewritten by FILE_CODE; ``response_format`` must be
 # "json", OpenAI's default and the only shape Mistral answers in, and is dropped).
 TRANSCRIPTION_KWARGS = MappingProxyType({"model": "model", "file": "file", "language": "language",
-                                         "temperature": "temperature", "response_format": None})
+                                         "temperature": "temperature", "response_format": None,
+                                         "timestamp_granularities": "timestamp_granularities"})
+# ``response_format="verbose_json"`` (OpenAI's segments with their times) is Mistral's
+# ``timestamp_granularities=["segment"]`` (checked against mistralai 3.7: a TranscriptionResponse whose
+# ``segments`` hold ``text``, ``start``, ``end``); OpenAI's ``timestamp_granularities=["segment"]``
+# (which needs verbose_json) is the same keyword. Word timestamps are another shape (OpenAI: ``.words``).
+VERBOSE_FORMAT = "verbose_json"
+SEGMENT_GRANULARITY = "segment"
+SEGMENTS_CODE = '["segment"]'
+# (not ``.language``: OpenAI's verbose answer names the language, "english"; Mistral's holds a code or None)
+VERBOSE_RESULT_ATTRS = frozenset({"text", "segments"})
+# Fields of OpenAI's TranscriptionSegment that Mistral's TranscriptionSegmentChunk lacks (it has text,
+# start, end, type, score, speaker_id); ``id`` / ``temperature`` / ``tokens`` are read of too many
+# other objects to tell, so a module reading these names keeps its client.
+OPENAI_ONLY_SEGMENT_ATTRS = frozenset({"seek", "avg_logprob", "compression_ratio", "no_speech_prob"})
 # A file object opened from a path: Mistral needs the file name the OpenAI SDK (httpx) took from it.
 FILE_CODE = '{{"file_name": os.path.basename({name}.name), "content": {name}}}'
 FILE_CODE_OPENED = '{{"file_name": os.path.basename({path}), "content": {call}}}'

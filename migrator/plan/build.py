@@ -2292,7 +2292,8 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     """Why MIG117 leaves an ``audio.transcriptions.create`` as it is ("" when it becomes Mistral's
     ``audio.transcriptions.complete``): keywords Mistral takes, ``file=`` an open file (``open(path,
     "rb")`` or a name bound to one), JSON answers, and a result read as ``.text``."""
-    from migrator.mapping.audio import RESULT_ATTRS, TRANSCRIPTION_KWARGS
+    from migrator.mapping.audio import (OPENAI_ONLY_SEGMENT_ATTRS, RESULT_ATTRS, SEGMENT_GRANULARITY,
+                                         TRANSCRIPTION_KWARGS, VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS)
 
     if call.args:
         return "positional arguments"
@@ -2302,21 +2303,35 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     unknown = sorted(set(keywords) - set(TRANSCRIPTION_KWARGS))
     if unknown:
         hint = {"prompt": "Mistral's context_bias takes a list of words, not a prompt",
-                "stream": "use client.audio.transcriptions.stream",
-                "timestamp_granularities": "Mistral answers segments in its own shape"}.get(unknown[0], "no equivalent")
+                "stream": "use client.audio.transcriptions.stream"}.get(unknown[0], "no equivalent")
         return f"{unknown[0]}=: {hint}"
     if not {"model", "file"} <= set(keywords):
         return "no model= or file="
-    response_format = keywords.get("response_format")
-    if response_format is not None and not (isinstance(response_format, ast.Constant) and response_format.value == "json"):
-        return (f"response_format={ast.unparse(response_format)}: Mistral answers JSON only (a TranscriptionResponse; "
-                "read .text)")
+    granularities = keywords.get("timestamp_granularities")
+    if granularities is not None and _literal_or(granularities, None) not in ([SEGMENT_GRANULARITY],
+                                                                              (SEGMENT_GRANULARITY,)):
+        return (f"timestamp_granularities={ast.unparse(granularities)}: Mistral takes it, but answers word "
+                "timestamps in its own shape (OpenAI's .words list is not there); convert by hand")
+    response_format = _literal_or(keywords["response_format"], None) if "response_format" in keywords else "json"
+    if response_format not in ("json", VERBOSE_FORMAT):
+        shown = repr(response_format) if isinstance(response_format, str) else ast.unparse(keywords["response_format"])
+        return (f"response_format={shown}: Mistral answers JSON only (a TranscriptionResponse; read .text, or "
+                ".segments with timestamp_granularities=[\"segment\"])")
+    verbose = response_format == VERBOSE_FORMAT or granularities is not None
     if opened_file(f, keywords["file"]) is None:
         return (f"file={ast.unparse(keywords['file'])} is not seen to be a file opened from a path: pass "
                 "file={\"file_name\": ..., \"content\": ...} to Mistral by hand")
 
     def read_problem(read: ast.Attribute, name: str) -> str:
-        return "" if read.attr in RESULT_ATTRS else f"{name}.{read.attr}: Mistral's TranscriptionResponse differs"
+        if read.attr in RESULT_ATTRS or verbose and read.attr in VERBOSE_RESULT_ATTRS:
+            if read.attr == "segments":
+                other = next((n.attr for n in f.nodes if isinstance(n, ast.Attribute)
+                              and n.attr in OPENAI_ONLY_SEGMENT_ATTRS), None)
+                if other:
+                    return (f"{name}.segments: this module reads .{other}, which Mistral's segments lack (they "
+                            "hold text, start and end)")
+            return ""
+        return f"{name}.{read.attr}: Mistral's TranscriptionResponse differs"
 
     return _result_problem(f, call, read_problem, "the transcription is used as a whole (returned, passed on): "
                            "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text",
