@@ -118,6 +118,21 @@ def test_surfaces_a_provider_does_not_serve_keep_the_client():
     assert "base_url" not in code and any("ovhcloud does not serve" in t for t in todos)
 
 
+def test_todos_about_what_the_provider_serves_and_its_model_names_are_true():
+    """Held-out review 3 (tedkim81, csalvador58 on Scaleway): a transcription got "scaleway does not
+    serve it" though Scaleway serves /v1/audio/transcriptions (no rule moves those calls yet), and a
+    model table got "converted calls now send Mistral model names" though they send Scaleway's."""
+    source = ('from openai import OpenAI\nclient = OpenAI()\n'
+              'print(client.audio.transcriptions.create(model="whisper-1", file=open("a.mp3", "rb")).text)\n')
+    _, todos = convert(source, "scaleway")
+    assert any("scaleway serves it too, but migrator does not move these calls yet" in t for t in todos), todos
+    assert not any("does not serve" in t for t in todos)
+    source = ('from openai import OpenAI\nclient = OpenAI()\nMODELS = ["gpt-4o", "gpt-4o-mini"]\n'
+              'r = client.chat.completions.create(model="gpt-4o", messages=[])\n')
+    _, todos = convert(source, "scaleway")
+    assert any("converted calls now send scaleway's model names instead" in t for t in todos), todos
+
+
 def test_exceptions_and_response_types_stay_openai():
     source = textwrap.dedent('''\
         import openai

@@ -1736,6 +1736,9 @@ def _compat_problem(f: _File, call: ast.Call, surface: str, spec) -> tuple[str, 
     from migrator.mapping import providers as p
 
     family = p.surface_family(surface)
+    if family is not None and family in spec.served_unmoved:
+        return (f"{surface}(...): {spec.name} serves it too, but migrator does not move these calls yet: point a "
+                f"client of its own at {spec.base_url}", "MIG106")
     if family is None or family not in spec.surfaces:
         return f"{surface}(...): {spec.name} does not serve it through the OpenAI SDK", "MIG106"
     rule = {p.CHAT: "MIG102", p.EMBEDDINGS: "MIG107", p.MODELS: "MIG108"}.get(family, "MIG106")

@@ -487,6 +487,8 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
     (`LLM.startswith("gpt")`) only where the module converts calls itself: elsewhere it is a provider
     switch on a setting of its own (skehlet's my_instructor.py, whose default is a Gemini model)."""
     found: dict = {}
+    endpoint = getattr(builder, "endpoint", None)  # --target openai-compatible: the provider's names
+    whose = f"{endpoint.spec.name}'s" if endpoint is not None and endpoint.spec.name != "mistral" else "Mistral"
     converted_args: set = set()
     converts_here = keeps_here = False
     for node in f.nodes:
@@ -533,10 +535,10 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         names = ", ".join(repr(h) for h in sorted(set(hits))[:3])
         if isinstance(node, (ast.Compare, ast.Call)):  # `if model == "gpt-4o":`, `model.startswith("gpt-")`
-            found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; check this "
+            found.setdefault(key, f"{names}: converted calls now send {whose} model names instead; check this "
                                   "comparison if it tests the model in use")
         else:
-            found.setdefault(key, f"{names}: converted calls now send Mistral model names instead; update this "
+            found.setdefault(key, f"{names}: converted calls now send {whose} model names instead; update this "
                                   "table or check if it is about the model in use")
     return found
 
