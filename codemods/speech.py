@@ -154,7 +154,9 @@ class _Transformer(ApiCallTransformer):
 
     def _audio(self, code: str, result: cst.BaseExpression, path: str = "") -> cst.BaseExpression:
         self.need_import("base64")
-        if path:
+        if path and self.facts.imported_from.get("Path") == "pathlib" and "pathlib.Path(" in code:
+            code = code.replace("pathlib.Path(", "Path(")  # the module's own `from pathlib import Path`
+        elif path:
             self.need_import("pathlib")
         shown = code_of(result)
         if isinstance(result, cst.Await) and not result.lpar:

@@ -107,6 +107,18 @@ def test_json_format(project):
     assert "chat.complete(" not in entry["diff"]  # MIG102 not selected
 
 
+def test_json_plan_paths_are_the_results_paths(tmp_path):
+    """Held-out review 3: with one parsed file under utils/ and an absolute path argument, the plan
+    said `emb.py` (relative to the parsed files' directory) where results[] said the whole path."""
+    write_tree(tmp_path, {"app.py": "import os\n", "utils/emb.py": (
+        "from openai import OpenAI\nclient = OpenAI()\n"
+        "print(client.embeddings.create(model='text-embedding-3-small', input='x').data[0].embedding)\n")})
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    emb = str(tmp_path / "utils" / "emb.py")
+    assert emb in {r["path"] for r in data["results"]}
+    assert {c["path"] for c in data["plan"]["clients"]} == {u["path"] for u in data["plan"]["uses"]} == {emb}
+
+
 def test_config_file_and_flags(project):
     """[tool.migrator] is read from the first path's project; --model and --exclude add to it."""
     write_tree(project, {"pyproject.toml": (

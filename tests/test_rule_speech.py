@@ -121,6 +121,21 @@ def test_reads_on_the_call_itself_and_a_discarded_result():
     assert "stream_format" not in code and not todos
 
 
+def test_a_module_importing_path_writes_with_it():
+    """Held-out review 3 (tedkim81): `import pathlib` was added next to `from pathlib import Path`."""
+    code, _ = convert('''\
+        from pathlib import Path
+
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(text):
+            speech_file_path = Path(__file__).parent / "speech.mp3"
+            client.audio.speech.create(model="tts-1", voice="fable", input=text).stream_to_file(speech_file_path)
+        ''')
+    assert "import pathlib" not in code and "    Path(speech_file_path).write_bytes(base64.b64decode(" in code, code
+
+
 @pytest.mark.parametrize("voice", sorted(VOICES))
 def test_each_openai_voice_maps_to_a_documented_preset_and_the_summary_names_both(voice):
     source = f'''\

@@ -46,8 +46,8 @@ class Report:
     mode: Mode
     results: tuple[FileResult, ...]
     parsed: int  # files whose code reached the parser
-    # The conversion plan the rules applied (None with a custom transform) and the directory its
-    # paths are relative to in ``plan.to_dict(plan_root)``.
+    # The conversion plan the rules applied (None with a custom transform) and the common directory of
+    # the parsed files (its module names start there; the JSON report names files by their display path).
     plan: Any = field(default=None, compare=False)
     plan_root: str = ""
     target: dict = field(default_factory=lambda: {"name": "mistral"})  # what the code now talks to
