@@ -1325,10 +1325,14 @@ def _only_models_read(builder, f, name: str) -> bool:
     readers = [(f, name)]
     last = f.module.rsplit(".", 1)[-1]
     for g in builder.files:
-        if name in g.source and any(isinstance(node, ast.Attribute) and node.attr == name for node in g.nodes):
-            return False  # `config.MODEL`: a reader this check does not follow
         if g is f:
             continue
+        if name in g.source:
+            modules = g.other_modules | set(g.repo_imports)
+            if any(isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name)
+                   and node.value.id in modules and
+                   builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f for node in g.nodes):
+                return False  # `config.MODEL`: a reader this check does not follow
         for local, (module, _level, imported) in g.repo_imports.items():
             if imported == "*" and module.rsplit(".", 1)[-1] == last:
                 return False
