@@ -140,6 +140,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     clients = [code for code in statements if code.startswith(f"{MODULE_CLIENT_NAME} = ")]
     if len(clients) > 1 and MODULE_CLIENT_CODE in clients:  # openai 0.x and >=1 calls: the retrying one
         statements.remove(MODULE_CLIENT_CODE)
+    if clients and any(isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == MODULE_CLIENT_NAME
+                                                            for t in node.targets) for node in tree.body):
+        # the module's key setting became `mistral_client = Mistral(api_key=...)` where it was (MIG101)
+        statements = [code for code in statements if not code.startswith(f"{MODULE_CLIENT_NAME} = ")]
     needed = [item for item in needed if item[0] != STATEMENT]
     for module, name in sorted(needed, key=lambda n: (n[0], n[1] or "")):
         (pending_from.setdefault(module, []).append(name) if name else pending_plain.append(module))

@@ -7,12 +7,13 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, append_arg,
-                            code_of, dotted, finish_args, keyword_arg, literal, read_timeout, timeout_object)
+from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
+                            append_arg, code_of, dotted, finish_args, keyword_arg, literal, read_timeout,
+                            timeout_object)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_SETTINGS, MODULE_RETRIES_CARRIED,
-                                     NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES, OPENAI_DEFAULT_TIMEOUT_MS,
+from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
+                                     MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES, OPENAI_DEFAULT_TIMEOUT_MS,
                                      SDK_INSTRUMENTERS)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
@@ -67,7 +68,9 @@ class ClientConstructor(MigratorRule):
     timeout) is retried fewer times than OpenAI did, or not at all: raise ``max_elapsed_time`` where
     such failures are expected. A module-level ``openai.api_key = os.environ["OPENAI_API_KEY"]`` that
     nothing else reads is removed where the module's calls moved to ``mistral_client`` (which reads
-    ``MISTRAL_API_KEY``).
+    ``MISTRAL_API_KEY``); one set from elsewhere (``openai.api_key = config.get_openai_token()``) becomes
+    that client, where the setting was: ``mistral_client = Mistral(api_key=config.get_openai_token(),
+    ...)``, with a TODO (the key must now be a Mistral key).
     A ``RetryConfig`` / ``BackoffStrategy`` of the application's own is left alone: Mistral's are
     then reached through ``mistralai.client.utils``.
 
@@ -112,6 +115,7 @@ class _Transformer(RuleTransformer):
         self._compat_setting: dict[int, int] = {}  # `openai.<setting> = ...` targets -> line (compat)
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
+        self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
         self._suites = 0  # inside `if x: stmt` (a one-line suite): a constructor there stays on one line
         self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
@@ -197,6 +201,46 @@ class _Transformer(RuleTransformer):
         self._key_settings.append(line)
         return True
 
+    def _key_setting_folds(self, target: cst.Attribute) -> bool:
+        """``openai.api_key = config.get_openai_token()`` (a key not read from OPENAI_API_KEY) alone on a
+        module-level line of a module whose own module-client calls convert, with nothing else reading
+        ``openai.api_key``: the line becomes the module's ``mistral_client = Mistral(api_key=...)`` (held-out
+        review 3: Mistral() read MISTRAL_API_KEY, and the dead setting kept the openai import and package)."""
+        if len(self.statement_nodes) != 1 or type(self.statement_nodes[0]) is not cst.SimpleStatementLine:
+            return False
+        line = self.statement_nodes[0]
+        assign = line.body[0] if len(line.body) == 1 else None
+        if type(assign) is not cst.Assign or len(assign.targets) != 1 or _is_none(assign.value):
+            return False
+        module = getattr(self, "_module_node", None)
+        if module is None or MODULE_CLIENT_NAME in self.facts.names_in_use:
+            return False
+        import libcst.matchers as m
+
+        if len(m.findall(module, m.Attribute(value=m.Name(target.value.value), attr=m.Name("api_key")))) != 1:
+            return False
+        self._key_folds.append(assign)
+        return True
+
+    def leave_Assign_key_fold(self, original: cst.Assign, updated: cst.Assign) -> cst.BaseSmallStatement:
+        """The folded ``openai.api_key = <key>`` -> ``mistral_client = Mistral(api_key=<key>[, retry_config=...])``,
+        with the retries the module client would get (openai>=1's module client retried; openai 0.x's did not)."""
+        import libcst.matchers as m
+
+        module = self._module_node
+        v1 = any(not _v0_spelling(call.func) for call in m.findall(module, m.Call(func=m.Attribute()))
+                 if (dotted(call.func) or "").split(".")[0] in self.facts.openai_modules
+                 and len((dotted(call.func) or "").split(".")) > 2)
+        retries = self.facts.module_retries
+        args = [keyword_arg("api_key", updated.value)]
+        if v1 and retries != 0:
+            count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
+            args.append(keyword_arg("retry_config", cst.parse_expression(self.retry_config_code(count))))
+        self.need_import(*MISTRAL_CLIENT)
+        call = cst.Call(func=cst.Name("Mistral"), args=finish_args((), args))
+        call = laid_out(call, call, self._indent)
+        return updated.with_changes(targets=[cst.AssignTarget(cst.Name(MODULE_CLIENT_NAME))], value=call)
+
     def _drop_folded(self, body) -> list:
         """``body`` without the ``client.api_key = key`` statements whose key the constructor right
         before them now takes; their comments go above the constructor (they are about the key)."""
@@ -262,6 +306,8 @@ class _Transformer(RuleTransformer):
             self._fed_names.add(original.targets[0].target.value)
         if self._compat_setting and len(original.targets) == 1 and id(original.targets[0]) in self._compat_setting:
             return self._compat_module_setting(original, updated, self._compat_setting.pop(id(original.targets[0])))
+        if self._key_folds and original is self._key_folds[-1]:
+            return self.leave_Assign_key_fold(original, updated)
         return updated
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
@@ -300,6 +346,20 @@ class _Transformer(RuleTransformer):
             if target.attr.value == "api_key" and self._key_setting_drops(target):
                 self.converted(line, f"{code_of(target)} = <OPENAI_API_KEY> removed: mistral_client (the "
                                      "converted calls' client) reads MISTRAL_API_KEY")
+                return
+            if target.attr.value == "api_key" and len(self.answer) > 2 and self.answer[2] and \
+                    self._key_setting_folds(target):
+                folded = self._key_folds[-1].value
+                value = code_of(folded)
+                bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
+                if bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound):
+                    self.todo(line, f"api_key={value} must now be a Mistral key, and {value} reads OPENAI_API_KEY: "
+                                    "read MISTRAL_API_KEY there")
+                else:
+                    self.todo(line, f"api_key={value} must now be a Mistral key (the MISTRAL_API_KEY variable holds "
+                                    "one): check where it comes from")
+                self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral(api_key="
+                                     f"{value}) (the converted calls' client takes the key)", "approximate")
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 

@@ -606,7 +606,46 @@ def test_a_key_read_only_to_configure_the_module_client_gets_one_todo():
             r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
             return r["choices"][0]["message"]["content"]
         ''')
-    assert len(todos) == 1 and todos[0].startswith("openai.api_key configures OpenAI's module-level client"), todos
+    assert todos == ["api_key=KEY must now be a Mistral key, and KEY reads OPENAI_API_KEY: read MISTRAL_API_KEY "
+                     "there"], todos
+
+
+def test_a_key_from_the_apps_settings_becomes_the_module_clients():
+    """Held-out review 3 (solamarpreet/glaurung, raisultan/dse): `openai.api_key = config.get_openai_token()`
+    got a TODO while mistral_client = Mistral() read MISTRAL_API_KEY, and the dead setting kept `import
+    openai` and the openai package. The setting becomes the module client, where it was, with the
+    retries openai>=1's module client had; a setting read elsewhere too, or in a function, is left."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import openai
+
+        import config
+
+        openai.api_key = config.get_openai_token()
+
+
+        def ask(q):
+            return openai.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        ''')
+    assert "import openai" not in code and code.count("mistral_client = Mistral(") == 1, code
+    assert "mistral_client = Mistral(\n    api_key=config.get_openai_token(),\n    retry_config=RetryConfig(\n" in code
+    assert todos == ["api_key=config.get_openai_token() must now be a Mistral key (the MISTRAL_API_KEY variable "
+                     "holds one): check where it comes from"]
+    code, _ = convert_idempotent('''\
+        import openai
+
+        import config
+
+        openai.api_key = config.get_openai_token()
+        print("key set:", bool(openai.api_key))
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "openai.api_key = config.get_openai_token()" in code and "mistral_client = Mistral()\n" in code, code
 
 
 def test_a_client_a_class_stores_and_an_untraced_instance_calls_through_stays():

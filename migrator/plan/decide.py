@@ -344,7 +344,8 @@ def decide(builder, files) -> ConversionPlan:
             # ChatPaper's chat_reviewer rotates openai.api_key for both) is mixed too.
             mixed = moved and (path in module_keeps if path in module_callers else any(
                 _within(other, _project_of(path)) for other in module_keeps))
-            sites[key] = ("modcfg", "mixed" if mixed else moved)
+            # third: this module's own module-client calls convert (its mistral_client may take the key)
+            sites[key] = ("modcfg", "mixed" if mixed else moved, path in module_converts)
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
