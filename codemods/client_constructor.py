@@ -79,8 +79,10 @@ class ClientConstructor(MigratorRule):
     OpenAI-only consumer such as ``instructor.from_openai``, options Mistral lacks, Azure OpenAI, a
     ``base_url`` from unreadable configuration) gets **one** TODO here naming the blocking uses; a
     client pointed at another provider is not touched. Environment reads are renamed only where they
-    feed a converted constructor; other reads and writes of the variables converted clients read
-    implicitly get a TODO (never renamed). ``api.openai.com`` URLs in a converted client's
+    feed a converted constructor, or only check that the key is set (``if not os.getenv("OPENAI_API_KEY"):
+    sys.exit("Set OPENAI_API_KEY")``, or a name only such checks read: the check and its message name
+    ``MISTRAL_API_KEY``, which the clients it guards now read); other reads and writes of the variables
+    converted clients read implicitly get a TODO (never renamed). ``api.openai.com`` URLs in a converted client's
     ``base_url`` become Mistral's server.
 
     **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
@@ -116,6 +118,8 @@ class _Transformer(RuleTransformer):
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
+        self._gate_names: dict[str, int] = {}  # name holding a renamed key read that only key checks test -> line
+        self._gate_ifs: dict[int, int] = {}  # id of an if / while statement testing a renamed key read -> line
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
         self._suites = 0  # inside `if x: stmt` (a one-line suite): a constructor there stays on one line
         self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
@@ -294,7 +298,34 @@ class _Transformer(RuleTransformer):
         if answer and answer[0] == "env" and answer[1] == "todo":
             self.todo(self._lines.get(id(node), 0), answer[2])
             return False
-        return bool(answer and answer[0] == "env" and answer[1] is True)
+        converts = bool(answer and answer[0] == "env" and answer[1] is True)
+        if converts and len(answer) > 2 and answer[2] == "gate":
+            # a check that the key is set: its message (in the if's body) names the variable too
+            statement = self.statement_nodes[-1] if self.statement_nodes else None
+            if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 and \
+                    isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1 and \
+                    isinstance(statement.body[0].targets[0].target, cst.Name):
+                self._gate_names[statement.body[0].targets[0].target.value] = self._lines.get(id(node), 0)
+            else:
+                gate = next((n for n in reversed(self.statement_nodes) if isinstance(n, (cst.If, cst.While))), None)
+                if gate is not None:
+                    self._gate_ifs[id(gate)] = self._lines.get(id(node), 0)
+        return converts
+
+    def leave_If(self, original: cst.If, updated: cst.If) -> cst.If:
+        """The body of a key check that now tests MISTRAL_API_KEY: its messages name that variable."""
+        lines = [self._gate_ifs.get(id(original))] + [self._gate_names.get(n.value) for n in _names_in(original.test)
+                                                       if self._gate_names]
+        line = next((line for line in lines if line is not None), None)
+        if line is None:
+            return updated
+        renamed = updated.body.visit(_KeyText(self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY"))
+        if renamed is not updated.body and not renamed.deep_equals(updated.body):
+            self.converted(line, "OPENAI_API_KEY -> MISTRAL_API_KEY in the key check's message")
+            return updated.with_changes(body=renamed)
+        return updated
+
+    leave_While = leave_If
 
     def statement_done(self) -> None:
         self._env_fed = False
@@ -865,3 +896,22 @@ def laid_out(original: cst.Call, call: cst.Call, unit: str = "    ") -> cst.Call
     args = list(call.args)
     args[index] = retry.with_changes(value=expression)
     return call.with_changes(args=args)
+
+
+def _names_in(node: cst.CSTNode) -> list:
+    import libcst.matchers as m
+
+    return m.findall(node, m.Name())
+
+
+class _KeyText(cst.CSTTransformer):
+    """``OPENAI_API_KEY`` -> the new variable in the plain strings of a key check's body."""
+
+    def __init__(self, new: str) -> None:
+        super().__init__()
+        self.new = new
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        if "OPENAI_API_KEY" in updated.value:
+            return updated.with_changes(value=re.sub(r"\bOPENAI_API_KEY\b", self.new, updated.value))
+        return updated

@@ -512,10 +512,12 @@ def test_openai_agents_sdk_agents_get_a_todo_and_keep_the_key_variable():
     assert "Agents SDK" not in own["app.py"] and own[".env.example"] == "MISTRAL_API_KEY=your-key\n"
 
 
-def test_a_key_gate_in_front_of_a_converted_module_client_call_gets_the_todo():
+def test_a_key_gate_in_front_of_a_converted_module_client_call_checks_the_new_variable():
     """Held-out review (OntoChat): `_KEY = os.getenv("OPENAI_API_KEY")` gated a call through the openai
     module's own client; the call moved to a Mistral() reading MISTRAL_API_KEY and the gate got no
-    TODO (it did for a constructed client), so a deployment setting only the new variable never ran it."""
+    TODO, so a deployment setting only the new variable never ran it. Held-out review 3 (csalvador58):
+    a TODO is not enough either: a read that only checks that the key is set now checks MISTRAL_API_KEY.
+    A read used otherwise (passed on, printed) keeps the TODO."""
     from mechanics import convert_idempotent
 
     code, todos = convert_idempotent('''\
@@ -532,8 +534,40 @@ def test_a_key_gate_in_front_of_a_converted_module_client_call_gets_the_todo():
         def generate(prompt):
             return fallback(prompt) if _KEY else None
         ''')
-    assert "mistral_client.chat.complete(" in code
+    assert "mistral_client.chat.complete(" in code and '_KEY = os.getenv("MISTRAL_API_KEY")' in code, code
+    assert not todos, todos
+    code, todos = convert_idempotent('''\
+        import os
+        import openai
+
+        _KEY = os.getenv("OPENAI_API_KEY")
+        print("key ends in", _KEY[-4:])
+
+
+        def fallback(prompt):
+            return openai.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert '_KEY = os.getenv("OPENAI_API_KEY")' in code
     assert any("OPENAI_API_KEY is read here, but the converted client reads MISTRAL_API_KEY" in t for t in todos)
+
+
+@pytest.mark.parametrize("gate", ['if os.environ.get("OPENAI_API_KEY") is None:', 'if not os.getenv("OPENAI_API_KEY"):',
+                                  'if os.getenv("OPENAI_API_KEY", "") == "":'])
+def test_a_key_check_and_its_message_follow_the_converted_clients(gate):
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(f'''\
+        import os
+        import sys
+
+        from openai import OpenAI
+
+        {gate}
+            sys.exit("Set OPENAI_API_KEY first")
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert "OPENAI_API_KEY" not in code and 'sys.exit("Set MISTRAL_API_KEY first")' in code and not todos, code
 
 
 @pytest.mark.parametrize("source, blocker", [

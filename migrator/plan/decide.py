@@ -821,6 +821,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             # `os.environ["X"] = os.getenv("X")`: the statement gets one TODO (the write's), not two
             copied = not write and isinstance(holder, ast.Assign) and holder.value is node and any(
                 env_key(t) == variable for t in holder.targets if isinstance(t, ast.Subscript))
+            if not feeds and not write and variable == "OPENAI_API_KEY" and variable in implicit and \
+                    builder.endpoint is None and not configures and not copied and _key_gate(builder, f, node):
+                # `if not os.getenv("OPENAI_API_KEY"): exit(...)` (or a name only such checks read): it guards
+                # the clients, which all read MISTRAL_API_KEY now; checking the old variable would stop an app
+                # configured for Mistral (held-out review 3, csalvador58): it checks the new one
+                feeds = "gate"
             if not feeds and variable in implicit and not configures and not copied:
                 # (`module.api_key = os.environ[...]` configures that module's own client: MIG101's
                 # module-setting TODO covers it where that client converts)
@@ -844,7 +850,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                                "should steer it")
                 sites[key] = ("env", "todo", message)
             else:
-                sites[key] = ("env", feeds)
+                sites[key] = ("env", True, "gate") if feeds == "gate" else ("env", feeds)
                 holder = f.parent.get(id(node))
                 if feeds and isinstance(holder, ast.Assign) and holder.value is node and \
                         all(isinstance(t, ast.Name) for t in holder.targets):
@@ -1045,6 +1051,38 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 return False
             fed = True
     return fed
+
+
+def _gate_test(f, node) -> bool:
+    """``node`` is what the test of an ``if`` / ``while`` / ``assert`` / conditional expression checks,
+    through ``not``, comparisons (``is None``, ``== ""``) and ``and`` / ``or`` only."""
+    child, parent = node, f.parent.get(id(node))
+    while isinstance(parent, (ast.UnaryOp, ast.Compare, ast.BoolOp)):
+        if isinstance(parent, ast.UnaryOp) and not isinstance(parent.op, ast.Not):
+            return False
+        if isinstance(parent, ast.Compare) and not all(isinstance(c, ast.Constant) and c.value in (None, "")
+                                                       for c in [parent.left, *parent.comparators] if c is not child):
+            return False
+        child, parent = parent, f.parent.get(id(parent))
+    return isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp)) and parent.test is child
+
+
+def _key_gate(builder, f, node) -> bool:
+    """An OPENAI_API_KEY read that only says whether the key is set: it is a gate's test itself, or the
+    value of a name bound once whose every read (here, and no other module importing it) is one."""
+    if _gate_test(f, node):
+        return True
+    holder = f.parent.get(id(node))
+    if not (isinstance(holder, ast.Assign) and holder.value is node and len(holder.targets) == 1 and
+            isinstance(holder.targets[0], ast.Name)):
+        return False
+    name = holder.targets[0].id
+    scope = f.scope_of.get(id(holder), ())
+    if len(f.assigns.get((scope, name), [])) != 1 or (scope == () and _imported_elsewhere(builder, f, name)):
+        return False
+    loads = [load for load in _loads_of(f, name)
+             if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
+    return bool(loads) and all(_gate_test(f, load) for load in loads)
 
 
 def _converts_chat(f, call_verdict, memo: dict) -> bool:
