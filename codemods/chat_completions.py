@@ -189,6 +189,17 @@ class ChatCompletions(MigratorRule):
         return _Transformer(self, facts)
 
 
+class _SlotStrings(cst.CSTTransformer):
+    """The strings of a model slot's value, mapped by the rule's own string handler."""
+
+    def __init__(self, rule: "_Transformer") -> None:
+        super().__init__()
+        self.rule = rule
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        return self.rule.leave_SimpleString(original, updated)
+
+
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
@@ -630,6 +641,35 @@ class _Transformer(RuleTransformer):
         if self._slot_target(node) is not None:
             self._model_slot += 1
 
+    def _loop_slot(self, original: cst.For, updated: cst.For) -> cst.For:
+        """``for model in ["gpt-4o", "gpt-4o-mini"]:`` whose variable only feeds converted model= (the
+        plan's ("loop", ...) slot): the names it iterates over are mapped."""
+        if not (isinstance(original.target, cst.Name) and ("loop", self.path, original.target.value) in self._slots()):
+            return updated
+        self._model_slot += 1
+        try:
+            mapped = updated.iter.visit(_SlotStrings(self))
+        finally:
+            self._model_slot -= 1
+        self._same_models(original.iter, mapped)
+        return updated.with_changes(iter=mapped)
+
+    def _same_models(self, original: cst.BaseExpression, mapped: cst.BaseExpression) -> None:
+        """A list of models to go through (a comparison) in which two OpenAI models became one Mistral
+        model: say so (gpt-4o-mini and gpt-3.5-turbo both become mistral-small-latest)."""
+        if not isinstance(original, (cst.List, cst.Tuple)) or not isinstance(mapped, (cst.List, cst.Tuple)):
+            return
+        pairs: dict = {}
+        for before, after in zip(original.elements, mapped.elements):
+            if isinstance(before.value, cst.SimpleString) and isinstance(after.value, cst.SimpleString):
+                pairs.setdefault(after.value.evaluated_value, []).append(before.value.evaluated_value)
+        for target, names in pairs.items():
+            if len(set(names)) > 1:
+                index = self.statement_stack[-1] if self.statement_stack else -1
+                line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+                self.todo(line, f"{', '.join(repr(n) for n in dict.fromkeys(names))} all become {target!r}: the "
+                                "list now names one model several times; pick distinct Mistral models (--model)")
+
     def _callarg(self, node: cst.Call):
         """The argument of a call to a function whose parameter only feeds converted model= (plan)."""
         if not isinstance(node.func, cst.Name):
@@ -669,6 +709,7 @@ class _Transformer(RuleTransformer):
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign):
         if self._slot_target(original) is not None:
             self._model_slot -= 1
+            self._same_models(original.value, updated.value)
         if len(updated.targets) != 1:
             return updated
         target = updated.targets[0].target
@@ -785,6 +826,7 @@ class _Transformer(RuleTransformer):
         """``for chunk in stream:`` over a Mistral stream: iterate events and bind ``chunk = event.data``."""
         if not isinstance(updated.target, cst.Name):
             return updated
+        updated = self._loop_slot(original, updated)
         iterable = updated.iter
         key = self._stream_call(iterable)
         if key is not None:

@@ -306,6 +306,8 @@ class _Transformer(RuleTransformer):
                     isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1 and \
                     isinstance(statement.body[0].targets[0].target, cst.Name):
                 self._gate_names[statement.body[0].targets[0].target.value] = self._lines.get(id(node), 0)
+            elif isinstance(statement, cst.SimpleStatementLine) and any(isinstance(b, cst.Assert) for b in statement.body):
+                self._gate_ifs[id(statement)] = self._lines.get(id(node), 0)  # `assert os.getenv(...), "Set ..."`
             else:
                 gate = next((n for n in reversed(self.statement_nodes) if isinstance(n, (cst.If, cst.While))), None)
                 if gate is not None:
@@ -326,6 +328,21 @@ class _Transformer(RuleTransformer):
         return updated
 
     leave_While = leave_If
+
+    def leave_Assert(self, original: cst.Assert, updated: cst.Assert) -> cst.Assert:
+        """``assert os.getenv("MISTRAL_API_KEY"), "Set OPENAI_API_KEY"``: the message names the new variable."""
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        line = self._gate_ifs.get(id(statement)) if statement is not None else None
+        if line is None:
+            line = next((self._gate_names[n.value] for n in _names_in(original.test) if n.value in self._gate_names),
+                        None)
+        if line is None or updated.msg is None:
+            return updated
+        message = updated.msg.visit(_KeyText(self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY"))
+        if not message.deep_equals(updated.msg):
+            self.converted(line, "OPENAI_API_KEY -> MISTRAL_API_KEY in the key check's message")
+            return updated.with_changes(msg=message)
+        return updated
 
     def statement_done(self) -> None:
         self._env_fed = False

@@ -567,7 +567,21 @@ def test_a_key_check_and_its_message_follow_the_converted_clients(gate):
         client = OpenAI()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
-    assert "OPENAI_API_KEY" not in code and 'sys.exit("Set MISTRAL_API_KEY first")' in code and not todos, code
+    assert "OPENAI_API_KEY" not in code and "Set MISTRAL_API_KEY first" in code and not todos, code
+    code, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+
+        def make():
+            assert os.environ.get("OPENAI_API_KEY"), "Please set OPENAI_API_KEY"
+            return OpenAI()
+
+
+        print(make().chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert 'assert os.environ.get("MISTRAL_API_KEY"), "Please set MISTRAL_API_KEY"' in code and not todos, code
 
 
 @pytest.mark.parametrize("source, blocker", [

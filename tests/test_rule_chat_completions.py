@@ -956,3 +956,39 @@ def test_a_stream_loop_already_named_event_gets_a_readable_event_name():
             print(event.choices[0].delta.content or "")
         ''')
     assert "for stream_event in stream:\n    event = stream_event.data\n" in code, code
+
+
+def test_models_a_loop_goes_through_are_mapped_where_they_are_written():
+    """Held-out review 3 (csalvador58): `for model in models:` over a table of OpenAI models got a TODO on
+    the table and one on model=model ("computed at run time"). A table (or an inline list) read only by
+    the loop whose variable only feeds converted model= is mapped; two models that become one get a
+    TODO; a table read elsewhere too (printed) keeps its names and the TODOs."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        MODELS = ["gpt-4o", "gpt-4o-mini"]
+
+
+        def compare(q):
+            for model in MODELS:
+                print(client.chat.completions.create(model=model, messages=[{"role": "user", "content": q}]).choices[0].message.content)
+
+
+        def compare_inline(q):
+            for name in ("gpt-4o-mini", "gpt-3.5-turbo"):
+                client.chat.completions.create(model=name, messages=[{"role": "user", "content": q}])
+
+
+        def compare_printed(q):
+            for model in ["gpt-4o", "gpt-4"]:
+                print("asking", model)
+                client.chat.completions.create(model=model, messages=[{"role": "user", "content": q}])
+        ''')
+    assert 'MODELS = ["mistral-large-latest", "mistral-small-latest"]' in code
+    assert 'for name in ("mistral-small-latest", "mistral-small-latest"):' in code
+    assert 'for model in ["gpt-4o", "gpt-4"]:' in code
+    assert sorted(t.split(":")[0] for t in todos) == ["'gpt-4o'", "'gpt-4o-mini', 'gpt-3.5-turbo' all become 'mistral-small-latest'",
+                                                      "model=model is computed at run time"], todos

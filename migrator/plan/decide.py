@@ -366,7 +366,8 @@ def decide(builder, files) -> ConversionPlan:
         model_slots[path] = frozenset(model_slots.get(path, frozenset()) | extra)
     sent = _converted_model_names(files, sites, model_slots)
     converting = {u.path for u in uses if u.status == "convert"}
-    tables = {f.path: _model_tables(f, sites, sent, builder, converting) for f in files} if sent else {}
+    tables = {f.path: _model_tables(f, sites, sent, builder, converting, model_slots.get(f.path, frozenset()))
+              for f in files} if sent else {}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
@@ -480,7 +481,8 @@ def _sizes_vectors(f, node, says=None) -> bool:
     return any(word in said.lower() for word in VECTOR_SIZE_WORDS)
 
 
-def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset()) -> dict:
+def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = frozenset(),
+                  slots: frozenset = frozenset()) -> dict:
     """Statements holding a table or a check of model names that converted calls used to send:
     one TODO each (the names are left alone: they may describe OpenAI models on purpose). Not in a
     module that converts nothing and shares no process with one that does (a deploy copy beside the
@@ -505,8 +507,14 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
     if keeps_here and not converts_here:
         return {}  # its tables gate its own calls, which stay on OpenAI (pandas-ai's OpenAI extension)
     table_types = (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Compare, ast.Call)
+    mapped: set = set()  # the tables a model slot maps (the models a converted loop iterates over)
+    for slot in slots:
+        if slot[0] in ("const", "local", "loop"):
+            scope, name = ((), slot[1]) if slot[0] == "const" else (slot[1], slot[2])
+            for value in f.assigns.get((scope, name), []):
+                mapped.add(id(value.iter if isinstance(value, (ast.For, ast.AsyncFor)) else value))
     for node in f.nodes:
-        if not isinstance(node, table_types) or id(node) in converted_args:
+        if not isinstance(node, table_types) or id(node) in converted_args or id(node) in mapped:
             continue
         hits: list = []
         if isinstance(node, ast.Dict):
@@ -1315,7 +1323,10 @@ def _model_slot(builder, f, name_node):
         return _imported_constant(builder, f, name)
     elif (found, name) in f.assigns:
         values = f.assigns[(found, name)]
-        if not all(v is not None and _string_source(v) for v in values):
+        loop = _model_loop(builder, f, found, name, values)
+        if loop is not None:  # `for model in ["gpt-4o", "gpt-4o-mini"]:` / `for model in MODELS:`
+            extra = loop
+        elif not all(v is not None and _string_source(v) for v in values):
             return None
         slot = ("const", name) if found == () else ("local", found, name)
         region = f.tree if found == () else f.scopes.get(found)
@@ -1332,6 +1343,37 @@ def _model_slot(builder, f, name_node):
     if extra is not None:
         builder.extra_slots.setdefault(f.path, set()).add(extra)
     return slot
+
+
+def _model_loop(builder, f, scope, name: str, values: list):
+    """The slot that maps the names a ``for name in ...`` loop (the only binding of ``name`` in its
+    scope) iterates over, when they are written right there: an inline list or tuple of strings
+    (("loop", scope, name): the loop's iterable is the slot), or a name bound once to one and read only
+    by this loop (its slot). Held-out review 3 (csalvador58): a table of models compared in a loop got
+    two TODOs, one for the table and one for model=model "computed at run time"."""
+    if len(values) != 1 or not isinstance(values[0], (ast.For, ast.AsyncFor)):
+        return None
+    loop = values[0]
+    if not (isinstance(loop.target, ast.Name) and loop.target.id == name):
+        return None
+
+    def strings(node) -> bool:
+        return isinstance(node, (ast.List, ast.Tuple)) and bool(node.elts) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
+
+    if strings(loop.iter):
+        return ("loop", scope, name)
+    if not isinstance(loop.iter, ast.Name):
+        return None
+    table = loop.iter.id
+    where = builder.lookup_scope(f, f.scope_of.get(id(loop), ()), table)
+    bound = f.assigns.get((where, table), []) if where is not None else []
+    if len(bound) != 1 or not strings(bound[0]) or (where == () and _imported_elsewhere(builder, f, table)):
+        return None
+    if any(load is not loop.iter for load in _loads_of(f, table)
+           if builder.lookup_scope(f, f.scope_of.get(id(load), ()), table) == where):
+        return None  # the table is read elsewhere too (printed, indexed): it may describe OpenAI's models
+    return ("const", table) if where == () else ("local", where, table)
 
 
 def _sends_model(builder, f, load) -> bool:
