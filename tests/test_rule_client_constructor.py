@@ -728,3 +728,19 @@ def test_the_layout_applies_where_the_constructor_starts_its_statements_value():
         print(make("k").chat.completions.create(model="gpt-4o", messages=[]))
         ''')
     assert 'return Mistral(api_key=k, retry_config=RetryConfig("backoff"' in code, code
+
+
+def test_a_base_url_variable_naming_openai_is_not_mistrals_server_url() -> None:
+    """Held-out review 4 (timothy1ee/chainlit_demo): `endpoint_url = "https://api.openai.com/v1"` passed
+    as base_url became Mistral(server_url=endpoint_url): every request, with the Mistral key, went to
+    OpenAI. The argument goes (Mistral's server is the default); the variable stays."""
+    code, todos = convert_idempotent("""
+        import os
+        import openai
+
+        endpoint_url = "https://api.openai.com/v1"
+        client = openai.OpenAI(api_key=os.getenv("OPENAI_API_KEY"), base_url=endpoint_url)
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        """)
+    assert "server_url" not in code and 'endpoint_url = "https://api.openai.com/v1"' in code, code
+    assert not todos
