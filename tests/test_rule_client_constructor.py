@@ -744,3 +744,26 @@ def test_a_base_url_variable_naming_openai_is_not_mistrals_server_url() -> None:
         """)
     assert "server_url" not in code and 'endpoint_url = "https://api.openai.com/v1"' in code, code
     assert not todos
+
+
+def test_an_http_client_with_a_transport_built_elsewhere_keeps_the_client() -> None:
+    """Held-out review 4 (dsboikov/fourthTask): http_client=httpx.AsyncClient(transport=transport) became
+    httpx2.AsyncClient with the httpx transport: every request raised AssertionError in httpx. A
+    transport written in the call moves to httpx2 with it."""
+    code, todos = convert_idempotent("""
+        import httpx
+        from openai import OpenAI
+
+        transport = httpx.HTTPTransport(proxy="http://proxy:3128")
+        client = OpenAI(http_client=httpx.Client(transport=transport, timeout=60.0))
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        """)
+    assert "client = OpenAI(" in code and any("transport=transport is built elsewhere" in t for t in todos), todos
+    code, _ = convert_idempotent("""
+        import httpx
+        from openai import OpenAI
+
+        client = OpenAI(http_client=httpx.Client(transport=httpx.HTTPTransport(proxy="http://proxy:3128")))
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        """)
+    assert "http_client=httpx2.Client(transport=httpx2.HTTPTransport(proxy=" in code, code

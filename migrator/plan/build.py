@@ -3238,6 +3238,8 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             problems.append(f"unknown keyword {kw.arg!r}")
         elif rule.policy is Policy.FAIL:
             problems.append(f"{kw.arg}: {rule.note}")
+        if kw.arg == "http_client":
+            problems.extend(_httpx_parts_problems(kw.value))
         if kw.arg in ("base_url", "api_key"):
             texts.append((kw.arg, _expression_text(f, scope, kw.value)))
     for item in texts:
@@ -3251,6 +3253,22 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
     if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     return provider, problems
+
+
+def _httpx_parts_problems(value: ast.AST) -> list:
+    """``http_client=httpx.AsyncClient(transport=transport)``: MIG101 moves the client to httpx2 (mistralai's
+    HTTP library), but a transport built elsewhere with httpx fails on every request with it (httpx2
+    requests are not httpx streams: held-out review 4, dsboikov's proxy branch)."""
+    if not (isinstance(value, ast.Call) and (dotted_name(value.func) or "").startswith("httpx.")):
+        return []
+    out = []
+    for kw in value.keywords:
+        if kw.arg in ("transport", "mounts") and not (
+                isinstance(kw.value, ast.Call) and (dotted_name(kw.value.func) or "").startswith("httpx.")):
+            out.append(f"http_client=...: {kw.arg}={ast.unparse(kw.value)} is built elsewhere, maybe with httpx, "
+                       "which fails with mistralai's httpx2 client; build it with httpx2 (httpx2.HTTPTransport / "
+                       "AsyncHTTPTransport, the same arguments), then convert")
+    return out
 
 
 def _built_only_when_set(f: _File, call: ast.Call, value: ast.AST) -> bool:
