@@ -766,4 +766,4 @@ def test_an_http_client_with_a_transport_built_elsewhere_keeps_the_client() -> N
         client = OpenAI(http_client=httpx.Client(transport=httpx.HTTPTransport(proxy="http://proxy:3128")))
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         """)
-    assert "http_client=httpx2.Client(transport=httpx2.HTTPTransport(proxy=" in code, code
+    assert "client=httpx2.Client(transport=httpx2.HTTPTransport(proxy=" in code, code
