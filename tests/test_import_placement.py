@@ -260,3 +260,20 @@ def test_a_module_import_only_the_removed_setting_read_goes_with_it():
             return openai.embeddings.create(model="text-embedding-3-small", input=text).data[0].embedding
         ''')
     assert "import os" in code
+
+
+def test_a_later_import_of_the_same_module_does_not_take_a_name_used_before_it() -> None:
+    """Held-out review 4 (ohmeow's multi-section examples): `Mistral` joined a `from mistralai.client
+    import models` below its first use: NameError at import. It goes where the openai import was."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+
+        # later section
+        from mistralai.client import models
+        print(models)
+        ''')
+    assert code.startswith("from mistralai.client import Mistral\n"), code
+    assert "\nfrom mistralai.client import models\n" in code
+    compile(code, "app.py", "exec")
