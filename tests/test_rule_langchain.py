@@ -289,6 +289,24 @@ def test_langchain_openai_completion_llm_is_kept_with_a_todo():
     assert len(todos) == 1 and lc.COMPLETION_BLOCKER in todos[0]
 
 
+def test_langchain_0_0_top_level_openai_and_haystack_components_get_a_todo():
+    """Held-out review 4 (wzulfikar/langchain-playground, sausheong/programming_ai): `from langchain import
+    OpenAI` (LangChain 0.0.x's top-level re-export) and Haystack's OpenAIGenerator were left silent."""
+    code, todos = convert('''\
+        from haystack.components.embedders import OpenAITextEmbedder
+        from haystack.components.generators import OpenAIGenerator
+        from langchain import OpenAI, LLMChain, PromptTemplate
+
+        llm = OpenAI(temperature=0)
+        gen = OpenAIGenerator(model="gpt-4o-mini")
+        embedder = OpenAITextEmbedder()
+        ''')
+    assert "llm = OpenAI(temperature=0)" in code and len(todos) == 3, todos
+    assert any(lc.COMPLETION_BLOCKER in t for t in todos)
+    assert any("OpenAIGenerator(...) is Haystack's OpenAI component" in t and "MistralChatGenerator" in t for t in todos)
+    assert any("OpenAITextEmbedder(...)" in t and "MistralTextEmbedder" in t for t in todos)
+
+
 def test_classes_written_through_their_module():
     """``import langchain_openai`` then ``langchain_openai.ChatOpenAI(...)``: the same verdicts as the
     imported class; the module import goes when nothing else uses it (it had been silent)."""

@@ -54,7 +54,7 @@ CLASSES = MappingProxyType({
     "AzureOpenAIEmbeddings": (AZURE, EMBEDDING_MODULES, "", ""),
     "OpenAI": (COMPLETION, ("langchain_openai", "langchain_openai.llms", "langchain_openai.llms.base",
                             "langchain_community.llms", "langchain_community.llms.openai", "langchain.llms",
-                            "langchain.llms.openai"), "langchain_mistralai", "ChatMistralAI"),
+                            "langchain.llms.openai", "langchain"), "langchain_mistralai", "ChatMistralAI"),
 })
 COMPLETION_BLOCKER = ("LangChain's OpenAI completion LLM (the legacy completions API, gpt-3.5-turbo-instruct) has "
                       "no langchain-mistralai class: use ChatMistralAI, a chat model (its invoke() returns a "

@@ -28,6 +28,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO,
+                                     FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
@@ -779,6 +780,13 @@ class _Builder:
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
                     agents_sdk = False  # one TODO per module, at its first agent
+                elif isinstance(node.func, ast.Name) and node.func.id in f.repo_imports and \
+                        _foreign_openai(f.repo_imports[node.func.id]) is not None:
+                    foreign = _foreign_openai(f.repo_imports[node.func.id])
+                    todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=FOREIGN_OPENAI[foreign])
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
+                    self._use(f, node, None, foreign, False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
         for node in f.nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     f.openai_modules.get(node.value.id) == "openai" and self.lookup_scope(
@@ -1508,6 +1516,13 @@ class _Builder:
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
+
+
+def _foreign_openai(source: tuple) -> Optional[str]:
+    """The FOREIGN_OPENAI name a ``from <module> import <name>`` brings in (an absolute import), else None."""
+    module, level, name = source
+    qualified = f"{module}.{name}"
+    return qualified if level == 0 and qualified in FOREIGN_OPENAI else None
 
 
 def _imports_agents_sdk(f: _File) -> bool:
