@@ -40,7 +40,9 @@ class LlamaIndex(LangChain):
     unless ``max_tokens=`` is set (a TODO says so where it is not); with mistralai 3.7 its
     ``max_retries`` has no effect (llama-index-llms-mistralai 0.11 passes an int where mistralai takes
     a RetryConfig; a TODO says so where it is passed). mistral-embed vectors have 1024 dimensions: each
-    converted embedding model gets a TODO to re-index stored vectors.
+    converted embedding model gets a TODO to re-index stored vectors. A module that builds an index and
+    names no embed model gets a TODO at its converted LLM: LlamaIndex's default embedding stays OpenAI's
+    (and ``OPENAI_API_KEY`` stays in the env files).
 
     **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
     equivalent (``dimensions``, ``default_headers``, ``http_client``, ``openai_client``,
@@ -85,6 +87,16 @@ class LlamaIndex(LangChain):
 class _LlamaIndexTransformer(_Transformer):
     lib = li
 
+    def visit_Module(self, node: cst.Module) -> None:
+        super_visit = getattr(super(), "visit_Module", None)
+        if super_visit is not None:
+            super_visit(node)
+        self._module = node
+
+    def _source(self) -> str:
+        module = self.__dict__.get("_module")
+        return module.code if module is not None else ""
+
     def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:
         llm = li.CLASSES[site.cls][0] == li.CHAT
         table = li.LLM_KEYWORDS if llm else li.EMBEDDING_KEYWORDS
@@ -121,6 +133,9 @@ class _LlamaIndexTransformer(_Transformer):
                 notes.append(f"model {default!r} written out ({site.cls}'s default is {old!r})")
         if llm and "max_tokens" not in written:
             self.todo(site.line, li.MAX_TOKENS_TODO)
+        if llm and not self.__dict__.get("_default_embedding_said") and li.uses_default_embedding(self._source()):
+            self._default_embedding_said = True
+            self.todo(site.line, li.DEFAULT_EMBEDDING_TODO)
         if llm and "max_retries" in written:
             self.todo(site.line, li.MAX_RETRIES_TODO)
         if not llm:

@@ -475,3 +475,28 @@ def test_an_api_base_setting_is_removed_with_a_todo():
     assert 'llm = MistralAI(model="mistral-large-latest", max_tokens=512)' in code
     assert todos == ['api_base=os.getenv("OPENAI_BASE_URL") removed: if it points at a gateway or proxy where this '
                      'runs, pass its Mistral-side URL as endpoint=']
+
+
+def test_an_index_built_with_the_default_embedding_gets_a_todo():
+    """Held-out review 4 (sausheong/programming_ai): Settings.llm moved to MistralAI while the index still
+    embedded with LlamaIndex's default, OpenAI's OpenAIEmbedding, with no TODO. Said once per module;
+    not where the module sets an embed model."""
+    code, todos = convert('''\
+        from llama_index.core import Settings, VectorStoreIndex, SimpleDirectoryReader
+        from llama_index.llms.openai import OpenAI
+
+        Settings.llm = OpenAI(model="gpt-4o", max_tokens=512)
+        index = VectorStoreIndex.from_documents(SimpleDirectoryReader("data").load_data())
+        print(index.as_query_engine().query("hi"))
+        ''')
+    assert "MistralAI(" in code and todos == [li.DEFAULT_EMBEDDING_TODO], todos
+    code, todos = convert('''\
+        from llama_index.core import Settings, VectorStoreIndex
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+        from llama_index.llms.openai import OpenAI
+
+        Settings.llm = OpenAI(model="gpt-4o", max_tokens=512)
+        Settings.embed_model = HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")
+        index = VectorStoreIndex.from_documents([])
+        ''')
+    assert not todos, todos

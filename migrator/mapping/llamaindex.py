@@ -163,3 +163,18 @@ CONSUMER_METHODS = frozenset({
 })
 SETTINGS_ATTRS = MappingProxyType({"llm": CHAT, "embed_model": EMBEDDINGS})  # llama_index.core.Settings
 SETTINGS_CLASSES = ("llama_index.core.Settings", "llama_index.core.settings.Settings")
+
+# LlamaIndex embeds with Settings.embed_model, whose default is OpenAI's OpenAIEmbedding (it reads
+# OPENAI_API_KEY): a module that builds or queries an index and never names an embed model keeps
+# embedding with OpenAI after its LLM moved (held-out review 4, sausheong/programming_ai).
+INDEX_NAMES = ("VectorStoreIndex", "SummaryIndex", "KnowledgeGraphIndex", "PropertyGraphIndex", "TreeIndex",
+               "from_documents", "load_index_from_storage")
+DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this module sets none: its default is "
+                          "OpenAI's OpenAIEmbedding (it reads OPENAI_API_KEY, which stays in the env files); to embed "
+                          "with Mistral too, set Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\") "
+                          "(llama-index-embeddings-mistralai) and re-index stored vectors")
+
+
+def uses_default_embedding(source: str) -> bool:
+    """Does a module that imports LlamaIndex build or load an index without naming an embed model?"""
+    return "llama_index" in source and "embed_model" not in source and any(n in source for n in INDEX_NAMES)

@@ -767,6 +767,10 @@ class _Builder:
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
+        from migrator.mapping.llamaindex import uses_default_embedding
+
+        if uses_default_embedding(f.source):
+            self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         for node in f.nodes:
