@@ -706,6 +706,22 @@ def test_hosting_platform_manifests_follow_the_key_and_the_python():
     assert _deploy_todos(render, "render.yaml") == [] and _deploy_todos("runtime: python39\n", "other.yaml") == []
 
 
+def test_env_examples_follow_langchain_and_llamaindex_conversions():
+    """Session review (held-out review 4's repos): a ChatOpenAI moved to ChatMistralAI (which reads
+    MISTRAL_API_KEY) left .env.example with OPENAI_API_KEY only: env files followed the SDK's clients
+    alone. An OpenAI class of LangChain kept beside it still reads the old variable: both stay. An
+    empty example value no longer gets a blank line before the added variable."""
+    from mechanics import convert_files
+
+    moved = "from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model='gpt-4o')\nprint(llm.invoke('hi').content)\n"
+    out = convert_files({"app.py": moved, ".env.example": "OPENAI_API_KEY=\n"})
+    assert out[".env.example"] == "MISTRAL_API_KEY=\n"
+    kept = ("from langchain_openai import OpenAIEmbeddings\n"
+            "emb = OpenAIEmbeddings(model='text-embedding-3-small', dimensions=256)\n")
+    out = convert_files({"app.py": moved, "index.py": kept, ".env.example": "OPENAI_API_KEY=\n"})
+    assert out[".env.example"] == "OPENAI_API_KEY=\nMISTRAL_API_KEY=\n"
+
+
 def test_an_env_example_in_a_directory_answers_for_the_code_under_it():
     """Held-out review (hzeng-otterai/chatbot-example): web/.env.sample kept OPENAI_API_KEY (and gained
     MISTRAL_API_KEY) because a client kept in tools/ reads it; requirements files are per directory."""

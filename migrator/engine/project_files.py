@@ -53,6 +53,13 @@ def _imports(module: str):
         _IMPORTS[module] = re.compile(_IMPORT.format(re.escape(module)), re.MULTILINE)
     return _IMPORTS[module]
 _KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
+# An OpenAI class of LangChain or LlamaIndex still imported after conversion (kept, with MIG116's /
+# MIG121's TODO): it reads OPENAI_API_KEY without naming it.
+_OPENAI_WRAPPER_IMPORT = re.compile(
+    r"^[ \t]*from[ \t]+(?:langchain_openai\b|llama_index\.(?:llms|embeddings|multi_modal_llms)\.openai\b|"
+    r"langchain(?:_community)?\.(?:llms|chat_models|embeddings)(?:\.openai)?[ \t]+import[^\n]*OpenAI)", re.MULTILINE)
+# What MIG116 / MIG121 convert reads MISTRAL_API_KEY: env files follow them as they follow the SDK's clients.
+_WRAPPER_RULES = ("MIG116", "MIG121")
 # A read of an environment variable in code (or a notebook's JSON, quotes escaped): its default, or
 # the ``or "..."`` fallback after it.
 _Q = r"""\\?["']"""
@@ -120,6 +127,8 @@ class CodeFacts:
             for line in text.splitlines():
                 if _KEY_TOKEN.search(line) and not line.lstrip().lstrip('"').startswith("#"):
                     return True
+            if "OpenAI" in text and _OPENAI_WRAPPER_IMPORT.search(text):
+                return True  # a LangChain / LlamaIndex OpenAI class kept: it reads the variable itself
         return False
 
 
@@ -631,7 +640,7 @@ def is_example_env(path: str) -> bool:
     return any(word in name for word in _EXAMPLE_WORDS)
 
 
-_ENV_LINE = re.compile(r"^(\s*(?:export\s+)?)OPENAI_API_KEY(\s*=\s*)(.*?)(\r?\n)?$")
+_ENV_LINE = re.compile(r"^([ \t]*(?:export[ \t]+)?)OPENAI_API_KEY([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
 # base64 of "sk-" (a Kubernetes Secret's data:); a key's literal value in a Secret manifest
 _B64_KEY = re.compile(r"\bc2st[A-Za-z0-9+/]{20,}={0,2}")
 _SECRET_VALUE = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?[^\s"'#$]""")
@@ -1247,7 +1256,10 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
     select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
     facts = CodeFacts(texts, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
                       kept_env_paths=dict(getattr(plan, "kept_env_paths", {}) or {}),
-                      any_converted=bool(getattr(plan, "any_converted", False)), key_env=target.get("key_env"),
+                      any_converted=bool(getattr(plan, "any_converted", False)) or any(
+                          finding.rule in _WRAPPER_RULES and finding.kind is FindingKind.CONVERTED
+                          for result in code_results for finding in getattr(result, "findings", ())),
+                      key_env=target.get("key_env"),
                       rules=frozenset(code for code in (DEPENDENCY_RULE, ENV_RULE)
                                       if (not select or code in select) and code not in ignore),
                       models=config.models())
