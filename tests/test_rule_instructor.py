@@ -191,3 +191,37 @@ def test_instructor_clients_kept_in_a_dict_keep_their_clients():
     assert code.count("instructor.from_openai(OpenAI()") == 2, code
     assert any("the instructor client is put in a dict" in t for t in todos), todos
     assert any("this is an instructor call (response_model=)" in t for t in todos), todos
+
+
+def test_a_module_with_a_kept_and_a_converted_client_of_one_name_is_idempotent():
+    """Held-out review 4 (ohmeow/structuredoutputsbyexample): two `client = instructor.from_openai(OpenAI())`
+    sections, one kept (autodetect_images=) and one converted; a second run read the name as bound to
+    both and rewrote the kept client's TODO with another reason. The first run's TODO stays."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import instructor
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+        client = instructor.from_openai(OpenAI())
+
+
+        class Product(BaseModel):
+            name: str
+
+
+        def from_image(url):
+            return client.chat.completions.create(model="gpt-4o", response_model=Product,
+                                                  messages=[{"role": "user", "content": ["Extract", url]}],
+                                                  autodetect_images=True)
+
+
+        client = instructor.from_openai(OpenAI())
+
+
+        def from_text(text):
+            return client.chat.completions.create(model="gpt-4o", response_model=Product,
+                                                  messages=[{"role": "user", "content": text}])
+        ''')
+    assert "instructor.from_mistral(" in code and any("autodetect_images=" in t for t in todos), todos
