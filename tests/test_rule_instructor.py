@@ -225,3 +225,28 @@ def test_a_module_with_a_kept_and_a_converted_client_of_one_name_is_idempotent()
                                                   messages=[{"role": "user", "content": text}])
         ''')
     assert "instructor.from_mistral(" in code and any("autodetect_images=" in t for t in todos), todos
+
+
+def test_a_call_sending_instructors_audio_keeps_the_client():
+    """Held-out review 4 (ohmeow's audio example): instructor 1.17 sends Audio as OpenAI's input_audio part
+    in Mistral modes, which mistralai 3.7 serialises as {"type": "UNKNOWN"}: the client stays."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import instructor
+        from instructor import Audio
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+        client = instructor.from_openai(OpenAI())
+
+
+        class Transcript(BaseModel):
+            text: str
+
+
+        def transcribe(path):
+            return client.chat.completions.create(model="gpt-4o-audio-preview", response_model=Transcript,
+                                                  messages=[{"role": "user", "content": ["Transcribe.", Audio.from_path(path)]}])
+        ''')
+    assert "instructor.from_openai(OpenAI())" in code and any("instructor's Audio part" in t for t in todos), todos

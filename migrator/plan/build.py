@@ -992,7 +992,7 @@ class _Builder:
             return isinstance(value, ast.Call) and _instructor_callee(other, value) is not None
 
         if self.endpoint is None and all(instructor(v) for v in values):
-            problem = _instructor_call_problem(call, surface)
+            problem = _instructor_call_problem(call, surface, f)
             use = self._use(f, call, oid, f"{surface} (through instructor)", bool(problem), problem, "MIG111",
                             USE_TODO if problem else USE_CONVERT)
             self.sites[node_key(f.path, call)] = ("icall", use)
@@ -1092,7 +1092,7 @@ class _Builder:
         other wrappers' calls are covered by the wrapped client's constructor TODO."""
         wrapped = self._instructor_wrapped(f, scope, receiver) if self.endpoint is None else False
         if wrapped:
-            problem = _instructor_call_problem(call, surface)
+            problem = _instructor_call_problem(call, surface, f)
             use = self._use(f, call, oid, f"{surface} (through instructor)", bool(problem), problem, "MIG111",
                             USE_TODO if problem else USE_CONVERT)
             self.sites[node_key(f.path, call)] = ("icall", use)
@@ -1936,7 +1936,21 @@ def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
     return ""
 
 
-def _instructor_call_problem(call: ast.Call, surface: str) -> str:
+def _instructor_audio(f: _File, call: ast.Call) -> bool:
+    """Does the call send instructor's ``Audio`` (``Audio.from_path(...)`` in its messages, or in a
+    module that imports it and builds messages elsewhere)? Held-out review 4 (ohmeow's audio example)."""
+    names = {local for local, (module, level, name) in f.repo_imports.items()
+             if level == 0 and module.split(".")[0] == "instructor" and name == "Audio"}
+    dotted = {dotted_name(n.func) or "" for n in ast.walk(call) if isinstance(n, ast.Call)}
+    if any(d.split(".")[0] in names or d.startswith(("instructor.Audio.", "instructor.multimodal.Audio."))
+           for d in dotted):
+        return True
+    messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
+    return bool(names) and not isinstance(messages, (ast.List, ast.Tuple)) and any(
+        f"{name}.from_" in f.source for name in names)
+
+
+def _instructor_call_problem(call: ast.Call, surface: str, f: Optional[_File] = None) -> str:
     """Why MIG111 cannot keep an instructor client's call as it is on ``from_mistral`` (with its
     keywords renamed): unknown methods or keywords, ``**kwargs``, a developer message."""
     from migrator.mapping.instructor import CALL_DROPS, CALL_KWARGS, CALL_METHODS, CALL_RENAMES
@@ -1954,6 +1968,10 @@ def _instructor_call_problem(call: ast.Call, surface: str) -> str:
                 isinstance(e, ast.Dict) and _dict_constants(e).get("role") in ("developer", "function")
                 for e in kw.value.elts):
             return "a developer / function message: Mistral takes system / tool messages"
+    if f is not None and _instructor_audio(f, call):
+        return ("instructor's Audio part: in Mistral modes instructor 1.17 sends it as OpenAI's input_audio "
+                "part, which mistralai 3.7 serialises as an unknown part; send the audio as Mistral's "
+                "{\"type\": \"input_audio\", \"input_audio\": <base64>} by hand (Voxtral models), then convert")
     if not any(kw.arg in ("response_model", None) for kw in call.keywords):
         # instructor.patch's client answers such a call with the raw completion; the Instructor that
         # from_mistral returns requires response_model= (a TypeError), and its raw completion is Mistral's
