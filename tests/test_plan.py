@@ -721,3 +721,25 @@ def test_a_client_a_class_stores_and_an_untraced_instance_calls_through_stays():
         ''')
     assert "Mistral(" not in code
     assert any("stored as self.client of Holder, and h.client.chat.completions.create(...) in this module" in t for t in todos), todos
+
+
+def test_a_bare_client_of_a_project_whose_env_files_set_a_gateway_is_left_alone(tmp_path):
+    """Held-out review 4 (zj52/INFO-5940-Codespace): .env.example set OPENAI_BASE_URL to a university
+    gateway; a bare OpenAI() (which reads it) moved to Mistral and the gateway was lost. It is another
+    provider's client now, in convert and in scan; an env file setting OpenAI's own URL changes nothing."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n"
+                                     "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-gateway\nOPENAI_BASE_URL=https://api.ai.it.cornell.edu/\n")
+    for command in ("convert", "scan"):
+        data = json.loads(CliRunner().invoke(app, [command, str(tmp_path), "--format", "json"]).stdout)
+        plan = data["plan"] if command == "convert" else data
+        assert [c["decision"] for c in plan["clients"]] == ["other-provider"], (command, plan["clients"])
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_BASE_URL=https://api.openai.com/v1\n")
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    assert [c["decision"] for c in data["plan"]["clients"]] == ["convert"]

