@@ -14,7 +14,7 @@ from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES, OPENAI_DEFAULT_TIMEOUT_MS,
-                                     SDK_INSTRUMENTERS)
+                                     SDK_INSTRUMENTERS, fail_note)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -524,7 +524,7 @@ class _Transformer(RuleTransformer):
             if rule is None:
                 problems.append(f"unknown keyword {arg.keyword.value!r}")
             elif rule.policy is Policy.FAIL:
-                problems.append(f"{arg.keyword.value}: {rule.note}")
+                problems.append(f"{arg.keyword.value}: {fail_note(rule.note, qualified)}")
         if problems:
             self.todo(line, f"{code_of(original.func)}(...) left unchanged: " + "; ".join(problems))
             return updated

@@ -69,6 +69,7 @@ CLIENT_PARAMS = MappingProxyType({
                              note="Mistral retries are bounded by elapsed time, not by count"),
     "default_headers": ParamRule(Policy.FAIL, note="set headers on client=httpx2.Client(headers=...)"),
     "default_query": ParamRule(Policy.FAIL, note="set params on client=httpx2.Client(params=...)"),
+    # (an async client's: async_client=httpx2.AsyncClient(...), see fail_note)
     "http_client": ParamRule(Policy.RENAME, "client", safety="approximate",
                              note="async clients take async_client=; must be an httpx2 client"),
     "websocket_base_url": ParamRule(Policy.FAIL, note="OpenAI-platform specific"),
@@ -263,3 +264,10 @@ def classify_endpoint(text: str, argument: str = "base_url") -> str:
         # another server ("custom endpoints like Ollama").
         return "unknown endpoint"
     return "openai"
+
+
+def fail_note(note: str, class_name: str) -> str:
+    """A CLIENT_PARAMS note for the class it is about: an async client takes ``async_client=``."""
+    if "Async" in class_name:
+        return note.replace("client=httpx2.Client(", "async_client=httpx2.AsyncClient(")
+    return note

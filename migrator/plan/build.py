@@ -28,7 +28,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO,
-                                     FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
+                                     FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
@@ -3275,7 +3275,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         if rule is None:
             problems.append(f"unknown keyword {kw.arg!r}")
         elif rule.policy is Policy.FAIL:
-            problems.append(f"{kw.arg}: {rule.note}")
+            problems.append(f"{kw.arg}: {fail_note(rule.note, dotted_name(call.func) or '')}")
         if kw.arg == "http_client":
             problems.extend(_httpx_parts_problems(kw.value))
         if kw.arg in ("base_url", "api_key"):
