@@ -341,3 +341,14 @@ def test_a_request_carrying_images_goes_to_the_providers_vision_model(name, visi
         ''')
     _, todos = convert(source, name)  # held-out review 4 (D9): the model comes through the dict
     assert any(f"make sure the model in **model_kwargs takes images on {name} (e.g. {vision})" in t for t in todos), todos
+
+
+def test_a_key_read_for_an_optional_key_provider_gets_its_default():
+    """Held-out review 4 (snudurupati on OVHcloud): api_key=os.getenv("OPENAI_API_KEY") became the provider's
+    variable without a default, so an unset token raised in OpenAI() though the provider's key is optional."""
+    source = ('import os\nfrom openai import OpenAI\nclient = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))\n'
+              'print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)\n')
+    code, _ = convert(source, "ovhcloud")
+    assert 'api_key=os.getenv("OVH_AI_ENDPOINTS_ACCESS_TOKEN", "EMPTY")' in code, code
+    code, _ = convert(source, "scaleway")
+    assert 'api_key=os.getenv("SCW_SECRET_KEY")' in code, code
