@@ -43,8 +43,8 @@ class Transcriptions(MigratorRule):
     timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
     ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
     seen to be an open file (bytes, ``BytesIO``, a tuple, a parameter), ``**kwargs``, and a result
-    read beyond ``.text`` (and ``.segments`` with timestamps) or used as a whole. Translations (``audio.translations``) have no Mistral
-    equivalent and keep their client.
+    read beyond ``.text`` (and ``.segments`` with timestamps) or used as a whole. Translations
+    (``audio.translations``) have no Mistral equivalent and keep their client.
 
     **openai-compatible target.** Not applied: the client stays on OpenAI, with the plan's TODO.
     """

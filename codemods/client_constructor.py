@@ -13,8 +13,8 @@ from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, Migrat
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
-                                     MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES, OPENAI_DEFAULT_TIMEOUT_MS,
-                                     SDK_INSTRUMENTERS, fail_note)
+                                     MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
+                                     OPENAI_DEFAULT_TIMEOUT_MS, SDK_INSTRUMENTERS, fail_note)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -306,8 +306,9 @@ class _Transformer(RuleTransformer):
                     isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1 and \
                     isinstance(statement.body[0].targets[0].target, cst.Name):
                 self._gate_names[statement.body[0].targets[0].target.value] = self._lines.get(id(node), 0)
-            elif isinstance(statement, cst.SimpleStatementLine) and any(isinstance(b, cst.Assert) for b in statement.body):
-                self._gate_ifs[id(statement)] = self._lines.get(id(node), 0)  # `assert os.getenv(...), "Set ..."`
+            elif isinstance(statement, cst.SimpleStatementLine) and \
+                    any(isinstance(b, cst.Assert) for b in statement.body):  # `assert os.getenv(...), "Set ..."`
+                self._gate_ifs[id(statement)] = self._lines.get(id(node), 0)
             else:
                 gate = next((n for n in reversed(self.statement_nodes) if isinstance(n, (cst.If, cst.While))), None)
                 if gate is not None:

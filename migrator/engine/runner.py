@@ -165,8 +165,8 @@ def _progress(enabled: bool, total: int):
 
 
 # `OPENAI_BASE_URL=https://gateway/v1` in an example env file or a deploy file (compose, workflow env)
-_ENV_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?(?:OPENAI_BASE_URL|OPENAI_API_BASE)["']?[ \t]*[:=][ \t]*"""
-                           r"""["']?(https?://[^"'\s#]+)""", re.MULTILINE)
+_ENV_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?(?:OPENAI_BASE_URL|OPENAI_API_BASE)["']?"""
+                           r"""[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""", re.MULTILINE)
 
 
 def env_base_urls(project: Sequence[LoadedFile]) -> dict:

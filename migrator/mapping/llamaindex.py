@@ -171,8 +171,9 @@ INDEX_NAMES = ("VectorStoreIndex", "SummaryIndex", "KnowledgeGraphIndex", "Prope
                "from_documents", "load_index_from_storage")
 DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this module sets none: its default is "
                           "OpenAI's OpenAIEmbedding (it reads OPENAI_API_KEY, which stays in the env files); to embed "
-                          "with Mistral too, set Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\") "
-                          "(llama-index-embeddings-mistralai) and re-index stored vectors")
+                          "with Mistral too, set Settings.embed_model = "
+                          "MistralAIEmbedding(model_name=\"mistral-embed\") (llama-index-embeddings-mistralai) and "
+                          "re-index stored vectors")
 
 
 def uses_default_embedding(source: str) -> bool:
