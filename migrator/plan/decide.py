@@ -1400,7 +1400,7 @@ def _default_constant(builder, f, default: ast.Name):
 
 def _only_models_read(builder, f, name: str) -> bool:
     """Every read of ``f``'s module-level ``name``, in ``f`` and in each module of the tree importing it
-    (``from app.embedding import EMBEDDING_MODEL``), is ``model=`` of a converted call or a parameter
+    (``from app.embedding import EMBEDDING_MODEL``), is ``model=`` of a converted call, or here a parameter
     default (which only matters where that parameter goes: its own slot). A read migrator does not
     follow (``config.MODEL``, an import it cannot resolve, ``import *``) says no."""
     readers = [(f, name)]
@@ -1430,8 +1430,8 @@ def _only_models_read(builder, f, name: str) -> bool:
         for load in _loads_of(g, local):
             if builder.lookup_scope(g, g.scope_of.get(id(load), ()), local) != ():
                 continue  # a local of the same name
-            if isinstance(g.parent.get(id(load)), ast.arguments):
-                continue
+            if g is f and isinstance(g.parent.get(id(load)), ast.arguments):
+                continue  # a parameter default here: its own slot checks where the parameter goes
             if not _sends_model(builder, g, load):
                 return False
     return True
