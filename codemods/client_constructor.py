@@ -568,7 +568,8 @@ class _Transformer(RuleTransformer):
             if name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and \
                     "openai" not in code_of(value).lower():
                 named = re.search(r"[\w.'\"\[\]]*openai[\w.'\"\[\]]*", source, re.IGNORECASE)
-                self.todo(line, f"api_key={code_of(value)} comes from {named.group(0) if named else 'an OpenAI setting'}"
+                shown = _balanced(named.group(0)) if named else "an OpenAI setting"
+                self.todo(line, f"api_key={code_of(value)} comes from {shown}"
                                 ", an OpenAI key: pass the Mistral key (the SDK reads MISTRAL_API_KEY when api_key is "
                                 "not given)")
             elif name == "api_key" and "openai" in code_of(value).lower() and not key_renamed:
@@ -948,3 +949,17 @@ class _KeyText(cst.CSTTransformer):
         if "OPENAI_API_KEY" in updated.value:
             return updated.with_changes(value=re.sub(r"\bOPENAI_API_KEY\b", self.new, updated.value))
         return updated
+
+
+def _balanced(text: str) -> str:
+    """``text`` without quotes and brackets left unpaired by cutting it out of an expression
+    (``openai_key.txt'`` from ``open("./keys/openai_key.txt")``: re-review)."""
+    for opening, closing in (("[", "]"), ('"', '"'), ("'", "'")):
+        while text and (text.count(opening) != text.count(closing) if opening != closing else text.count(opening) % 2):
+            if text.endswith((closing,)):
+                text = text[:-1]
+            elif text.startswith((opening,)):
+                text = text[1:]
+            else:
+                break
+    return text

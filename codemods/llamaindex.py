@@ -133,7 +133,9 @@ class _LlamaIndexTransformer(_Transformer):
                 notes.append(f"model {default!r} written out ({site.cls}'s default is {old!r})")
         if llm and "max_tokens" not in written:
             self.todo(site.line, li.MAX_TOKENS_TODO)
-        if llm and not self.__dict__.get("_default_embedding_said") and li.uses_default_embedding(self._source()):
+        view = self.facts.view
+        if llm and not self.__dict__.get("_default_embedding_said") and (
+                view.default_embedding if view is not None else li.uses_default_embedding(self._source())):
             self._default_embedding_said = True
             self.todo(site.line, li.DEFAULT_EMBEDDING_TODO)
         if llm and "max_retries" in written:

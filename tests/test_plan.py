@@ -743,3 +743,36 @@ def test_a_bare_client_of_a_project_whose_env_files_set_a_gateway_is_left_alone(
     (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_BASE_URL=https://api.openai.com/v1\n")
     data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
     assert [c["decision"] for c in data["plan"]["clients"]] == ["convert"]
+
+
+def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_hang(tmp_path):
+    """Re-review of held-out review 4: (1) a compose file setting OPENAI_BASE_URL in a sibling directory,
+    with an absolute project path, made the plan's walk up the directories loop forever at "/"; (2) a dev
+    container's remoteEnv (the directory it sets up is its parent) is read; (3) OPENAI_API_BASE, which only
+    openai 0.x read, does not make an openai>=1 client another provider's."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    code = ("from openai import OpenAI\nclient = OpenAI()\n"
+            "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "main.py").write_text(code)
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "docker-compose.yml").write_text(
+        "services:\n  app:\n    environment:\n      OPENAI_BASE_URL: http://litellm:4000/v1\n")
+
+    def decisions(*args: str) -> list:
+        data = json.loads(CliRunner().invoke(app, [*args, str(tmp_path), "--format", "json"]).stdout)
+        return [c["decision"] for c in (data["plan"] if args[0] == "convert" else data)["clients"]]
+
+    assert decisions("convert") == decisions("scan") == ["convert"]  # not an ancestor: not its setting
+    (tmp_path / ".devcontainer").mkdir()
+    (tmp_path / ".devcontainer" / "devcontainer.json").write_text(
+        '// dev container\n{\n  "remoteEnv": {"OPENAI_BASE_URL": "https://api.ai.it.cornell.edu/"}\n}\n')
+    assert decisions("convert") == decisions("scan") == ["other-provider"]
+    (tmp_path / ".devcontainer" / "devcontainer.json").unlink()
+    (tmp_path / ".env.example").write_text("OPENAI_API_BASE=https://gateway.example/v1\n")
+    assert decisions("convert") == ["convert"]

@@ -706,7 +706,9 @@ def test_a_parameter_of_the_same_name_is_not_the_module_dict() -> None:
                                      '[f"Frame {n}", {"type": "image_url", "image_url": url}]',
                                      '[*map(lambda x: {"image": x, "resize": 768}, frames)]',
                                      '[{"image": f} for f in frames]', '[*[{"image": f} for f in frames]]',
-                                     '[prompt, {"type": "image_url", "image_url": url}]'])
+                                     '[prompt, {"type": "image_url", "image_url": url}]',
+                                     '["Summarize."] + [{"image": f, "resize": 768} for f in frames]',
+                                     'shorthand'])
 def test_gpt4_vision_shorthand_content_keeps_the_client(content: str) -> None:
     """malywut/gpt_examples: a content list with a bare string or an untyped {"image": ...} part
     went to Mistral's chat.complete, which rejects the message before sending it. Held-out review 3
@@ -715,6 +717,7 @@ def test_gpt4_vision_shorthand_content_keeps_the_client(content: str) -> None:
     code, todos = convert_snippet(
         "from openai import OpenAI\nclient = OpenAI()\n\ndef describe(frames, frame, n, url):\n"
         '    prompt = "Describe these frames."\n'
+        '    shorthand = ["Describe.", *map(lambda x: {"image": x}, frames)]\n'
         f'    messages = [{{"role": "user", "content": {content}}}]\n'
         '    return client.chat.completions.create(model="gpt-4o", messages=messages)\n')
     assert "client = OpenAI()" in code and len(todos) == 1 and "typed parts" in todos[0]

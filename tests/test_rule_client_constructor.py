@@ -767,3 +767,16 @@ def test_an_http_client_with_a_transport_built_elsewhere_keeps_the_client() -> N
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         """)
     assert "client=httpx2.Client(transport=httpx2.HTTPTransport(proxy=" in code, code
+
+
+def test_a_key_read_from_a_file_named_for_openai_is_named_without_stray_quotes() -> None:
+    """Re-review: "comes from openai_key.txt', an OpenAI key" (the quote of open("...") was cut in)."""
+    _, todos = convert_idempotent("""
+        from openai import OpenAI
+
+        with open("./keys/openai_key.txt") as f:
+            api_key = f.read().strip()
+        client = OpenAI(api_key=api_key)
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        """)
+    assert any("comes from openai_key.txt, an OpenAI key" in t for t in todos), todos

@@ -500,3 +500,17 @@ def test_an_index_built_with_the_default_embedding_gets_a_todo():
         index = VectorStoreIndex.from_documents([])
         ''')
     assert not todos, todos
+
+
+def test_an_embed_model_set_in_another_module_silences_the_default_embedding_todo():
+    """Re-review: the TODO fired when settings.py set Settings.embed_model for the whole program. (A module
+    that never mentions openai is not read, so one setting a HuggingFace model there is not seen.)"""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "settings.py": "from llama_index.core import Settings\nfrom llama_index.embeddings.openai import "
+                       "OpenAIEmbedding\n\nSettings.embed_model = OpenAIEmbedding(model='text-embedding-3-small')\n",
+        "app.py": "import settings\nfrom llama_index.core import Settings, VectorStoreIndex\n"
+                  "from llama_index.llms.openai import OpenAI\n\nSettings.llm = OpenAI(model='gpt-4o', max_tokens=512)\n"
+                  "index = VectorStoreIndex.from_documents([])\n"})
+    assert "MistralAI(" in out["app.py"] and "LlamaIndex embeds with" not in out["app.py"], out["app.py"]

@@ -723,7 +723,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         if rename:
             out[index] = new_line
             touched.append((index, f"{OPENAI_KEY} -> {key_env} (every client that read it was converted){after}"))
-        elif _SIMPLE_DEPLOY_LINE.match(line) and not continued:  # (a line inside `ENV A=1 \` continues)
+        elif _SIMPLE_DEPLOY_LINE.match(line) and not continued and not path.endswith(".json"):
+            # (a line inside `ENV A=1 \` continues; in JSON a copied member may need a comma the last lacks)
             ending = line[len(line.rstrip("\r\n")):]
             out[index:index + 1] = [line if ending else line + _newline(text), new_line]
             touched.append((index, f"{key_env} added next to {OPENAI_KEY} (clients kept on OpenAI still read it)"

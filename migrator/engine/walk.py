@@ -77,9 +77,9 @@ def file_kind(path: str) -> str | None:
 
 # Hosting platforms' manifests, which set the application's environment (held-out review 3: Render's
 # envVars kept OPENAI_API_KEY while the converted code read MISTRAL_API_KEY): Render, App Engine,
-# Fly.io, Heroku (app.json), the Serverless Framework.
+# Fly.io, Heroku (app.json), the Serverless Framework, and a dev container's remoteEnv / containerEnv.
 _PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml", "fly.toml", "app.json",
-                             "serverless.yml", "serverless.yaml"})
+                             "serverless.yml", "serverless.yaml", "devcontainer.json"})
 
 # Directories whose YAML deploys the application (its environment variables and secrets).
 _DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})

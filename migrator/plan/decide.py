@@ -373,7 +373,7 @@ def decide(builder, files) -> ConversionPlan:
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
-                          kept_env=frozenset(builder.kept_env),
+                          kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
                           kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()})
 
 
@@ -1075,9 +1075,18 @@ def _gate_test(f, node) -> bool:
     return isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp)) and parent.test is child
 
 
+# OpenAI classes of LangChain / LlamaIndex read OPENAI_API_KEY without naming it; the plan does not
+# decide them (MIG116 / MIG121 do, per module): a module importing one keeps its key checks as they are.
+_WRAPPER_OPENAI = ("langchain_openai", "llama_index.llms.openai", "llama_index.embeddings.openai",
+                   "langchain.chat_models", "langchain.embeddings", "langchain_community.chat_models",
+                   "langchain_community.embeddings")
+
+
 def _key_gate(builder, f, node) -> bool:
     """An OPENAI_API_KEY read that only says whether the key is set: it is a gate's test itself, or the
     value of a name bound once whose every read (here, and no other module importing it) is one."""
+    if any(module in f.source for module in _WRAPPER_OPENAI):
+        return False  # re-review: a ChatOpenAI kept beside the check still reads OPENAI_API_KEY
     if _gate_test(f, node):
         return True
     holder = f.parent.get(id(node))

@@ -89,6 +89,9 @@ class ConversionPlan:
     kept_env: frozenset = frozenset()
     # variable -> the files whose readers kept on OpenAI read it (an env file answers for the code under it)
     kept_env_paths: dict = field(default_factory=dict, compare=False, hash=False)
+    # modules that build or load a LlamaIndex index with its default (OpenAI) embedding: no module of the
+    # tree sets an embed model (MIG121's TODO at their converted LLM)
+    default_embedding: frozenset = frozenset()
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
@@ -173,6 +176,10 @@ class FileView:
     @property
     def any_converted(self) -> bool:
         return self.plan.any_converted
+
+    @property
+    def default_embedding(self) -> bool:
+        return self.path in self.plan.default_embedding
 
     @property
     def all_converted(self) -> bool:
