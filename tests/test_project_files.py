@@ -704,6 +704,9 @@ def test_hosting_platform_manifests_follow_the_key_and_the_python():
     (line, message), = _deploy_todos(render.replace("3.12.1", "3.9.0"), "render.yaml")
     assert line == 7 and "the service runs Python 3.9 (PYTHON_VERSION)" in message
     assert _deploy_todos(render, "render.yaml") == [] and _deploy_todos("runtime: python39\n", "other.yaml") == []
+    # an app's own config named app.yaml / app.json (no App Engine runtime:, no Heroku "env") is not touched
+    config = "llm:\n  OPENAI_API_KEY: placeholder\n"
+    assert convert_files({"server.py": moved, "conf/app.yaml": config})["conf/app.yaml"] == config
 
 
 def test_env_examples_follow_langchain_and_llamaindex_conversions():

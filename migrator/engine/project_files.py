@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from migrator.engine.results import Changed, Finding, FindingKind, RuleOutcome, Unchanged
 from migrator.engine.walk import (
     DEPLOY,
+    DEPLOY_DIRS,
     ENV_FILE,
     PIPFILE,
     PYPROJECT,
@@ -1199,7 +1200,18 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
     return []
 
 
+# Generic names of hosting manifests: only when they look like one (App Engine's top-level runtime:,
+# Heroku's "env"); otherwise an app's own config file, which the code may read (re-review, B6).
+_APP_ENGINE = re.compile(r"^runtime\s*:", re.MULTILINE)
+_PLATFORM_SHAPES = {"app.yaml": _APP_ENGINE, "app.yml": _APP_ENGINE, "app.json": re.compile(r'"env"\s*:')}
+
+
 def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
+    shown = path.replace("\\", "/")
+    shape = _PLATFORM_SHAPES.get(posixpath.basename(shown))
+    if kind == DEPLOY and shape is not None and not shape.search(text) and \
+            not set(posixpath.dirname(shown).lower().split("/")) & DEPLOY_DIRS:  # (k8s/app.yaml is a manifest)
+        return _Edit(text)
     if kind in (ENV_FILE, DEPLOY):
         if not facts.any_converted:
             return _Edit(text)

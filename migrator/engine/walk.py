@@ -70,7 +70,7 @@ def file_kind(path: str) -> str | None:
             return DEPLOY
         if directory == ".github/workflows" or directory.endswith("/.github/workflows"):
             return DEPLOY
-        if set(directory.lower().split("/")) & _DEPLOY_DIRS:  # Kubernetes manifests, Helm charts
+        if set(directory.lower().split("/")) & DEPLOY_DIRS:  # Kubernetes manifests, Helm charts
             return DEPLOY
     return None
 
@@ -82,7 +82,7 @@ _PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml",
                              "serverless.yml", "serverless.yaml", "devcontainer.json"})
 
 # Directories whose YAML deploys the application (its environment variables and secrets).
-_DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})
+DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})
 
 # Directory names that never hold the application's own code.
 DEFAULT_SKIPPED_DIRS = frozenset(
