@@ -208,7 +208,8 @@ _HAYSTACK_MISTRAL = ("migrator does not convert it (OPENAI_API_KEY stays in the 
                      "mistral-haystack integration (pip install mistral-haystack), {mistral} from {module}")
 FOREIGN_OPENAI = MappingProxyType({
     "haystack.components.generators.OpenAIGenerator": _HAYSTACK_MISTRAL.format(
-        mistral="MistralChatGenerator", module="haystack_integrations.components.generators.mistral"),
+        mistral="MistralChatGenerator", module="haystack_integrations.components.generators.mistral")
+    + " (a chat generator: it takes chat messages, so a PromptBuilder in front of it becomes a ChatPromptBuilder)",
     "haystack.components.generators.chat.OpenAIChatGenerator": _HAYSTACK_MISTRAL.format(
         mistral="MistralChatGenerator", module="haystack_integrations.components.generators.mistral"),
     "haystack.components.embedders.OpenAITextEmbedder": _HAYSTACK_MISTRAL.format(
