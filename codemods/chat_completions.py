@@ -461,7 +461,7 @@ class _Transformer(RuleTransformer):
                 a.keyword is not None and a.keyword.value == "model" for a in call.args) and self._carries_images():
             # the model comes through the dict (held-out review 4, D9): its mapped model may take text only
             todos.append(f"this request carries images: make sure the model in **{code_of(splat.value)} takes images "
-                         f"on {spec.name} (e.g. {spec.vision_model}); its Llama, Qwen and gpt-oss models take text only")
+                         f"on {spec.name} (e.g. {spec.vision_model}); {spec.text_only} take text only")
         for todo in todos:
             self.todo(line, todo)
         new_args = [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model" else arg

@@ -226,7 +226,7 @@ class _Transformer(RuleTransformer):
         self._key_folds.append(assign)
         return True
 
-    def leave_Assign_key_fold(self, original: cst.Assign, updated: cst.Assign) -> cst.BaseSmallStatement:
+    def _fold_key_setting(self, original: cst.Assign, updated: cst.Assign) -> cst.BaseSmallStatement:
         """The folded ``openai.api_key = <key>`` -> ``mistral_client = Mistral(api_key=<key>[, retry_config=...])``,
         with the retries the module client would get (openai>=1's module client retried; openai 0.x's did not)."""
         import libcst.matchers as m
@@ -317,6 +317,8 @@ class _Transformer(RuleTransformer):
 
     def leave_If(self, original: cst.If, updated: cst.If) -> cst.If:
         """The body of a key check that now tests MISTRAL_API_KEY: its messages name that variable."""
+        if not self._gate_ifs and not self._gate_names:
+            return updated
         lines = [self._gate_ifs.get(id(original))] + [self._gate_names.get(n.value) for n in _names_in(original.test)
                                                        if self._gate_names]
         line = next((line for line in lines if line is not None), None)
@@ -332,6 +334,8 @@ class _Transformer(RuleTransformer):
 
     def leave_Assert(self, original: cst.Assert, updated: cst.Assert) -> cst.Assert:
         """``assert os.getenv("MISTRAL_API_KEY"), "Set OPENAI_API_KEY"``: the message names the new variable."""
+        if updated.msg is None or (not self._gate_ifs and not self._gate_names):
+            return updated
         statement = self.statement_nodes[-1] if self.statement_nodes else None
         line = self._gate_ifs.get(id(statement)) if statement is not None else None
         if line is None:
@@ -356,7 +360,7 @@ class _Transformer(RuleTransformer):
         if self._compat_setting and len(original.targets) == 1 and id(original.targets[0]) in self._compat_setting:
             return self._compat_module_setting(original, updated, self._compat_setting.pop(id(original.targets[0])))
         if self._key_folds and original is self._key_folds[-1]:
-            return self.leave_Assign_key_fold(original, updated)
+            return self._fold_key_setting(original, updated)
         return updated
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:

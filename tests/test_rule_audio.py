@@ -91,6 +91,17 @@ def test_verbose_json_segments_become_mistrals_segment_timestamps(extra):
         ''')
     assert '"content": audio}, timestamp_granularities=["segment"])' in code and "response_format" not in code, code
     assert not todos
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(path):
+            with open(path, "rb") as audio:
+                audio.seek(0)
+                t = client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="verbose_json")
+            return [s.text for s in t.segments]
+        ''')
+    assert "timestamp_granularities" in code and not todos, todos  # a file's seek() is not a segment's .seek
 
 
 @pytest.mark.parametrize("read, reason", [("[s.avg_logprob for s in t.segments]", "reads .avg_logprob"),

@@ -36,6 +36,7 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
 )
+from migrator.mapping.llamaindex import imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.packages import OPENAI_PACKAGE, PACKAGES, Package
 
@@ -54,11 +55,6 @@ def _imports(module: str):
         _IMPORTS[module] = re.compile(_IMPORT.format(re.escape(module)), re.MULTILINE)
     return _IMPORTS[module]
 _KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
-# An OpenAI class of LangChain or LlamaIndex still imported after conversion (kept, with MIG116's /
-# MIG121's TODO): it reads OPENAI_API_KEY without naming it.
-_OPENAI_WRAPPER_IMPORT = re.compile(
-    r"^[ \t]*from[ \t]+(?:langchain_openai\b|llama_index\.(?:llms|embeddings|multi_modal_llms)\.openai\b|"
-    r"langchain(?:_community)?\.(?:llms|chat_models|embeddings)(?:\.openai)?[ \t]+import[^\n]*OpenAI)", re.MULTILINE)
 # What MIG116 / MIG121 convert reads MISTRAL_API_KEY: env files follow them as they follow the SDK's clients.
 _WRAPPER_RULES = ("MIG116", "MIG121")
 # A read of an environment variable in code (or a notebook's JSON, quotes escaped): its default, or
@@ -128,7 +124,7 @@ class CodeFacts:
             for line in text.splitlines():
                 if _KEY_TOKEN.search(line) and not line.lstrip().lstrip('"').startswith("#"):
                     return True
-            if "OpenAI" in text and _OPENAI_WRAPPER_IMPORT.search(text):
+            if imports_openai_wrapper(text):
                 return True  # a LangChain / LlamaIndex OpenAI class kept: it reads the variable itself
         return False
 

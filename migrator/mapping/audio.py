@@ -25,11 +25,9 @@ SEGMENT_GRANULARITY = "segment"
 SEGMENTS_CODE = '["segment"]'
 # (not ``.language``: OpenAI's verbose answer names the language, "english"; Mistral's holds a code or None)
 VERBOSE_RESULT_ATTRS = frozenset({"text", "segments"})
-# Fields of OpenAI's TranscriptionSegment that Mistral's TranscriptionSegmentChunk lacks (it has text,
-# start, end, type, score, speaker_id); ``id`` / ``temperature`` / ``tokens`` are read of too many
-# other objects to tell, so a module reading these names keeps its client.
-OPENAI_ONLY_SEGMENT_ATTRS = frozenset({"seek", "avg_logprob", "compression_ratio", "no_speech_prob"})
-# What a converted result's segments are read as (each read of a segment is checked against these).
+# What a converted result's segments may be read as: OpenAI's TranscriptionSegment fields that Mistral's
+# TranscriptionSegmentChunk (text, start, end, type, score, speaker_id) has too; each read of a segment
+# (through a loop or comprehension variable, or an index) is checked against these.
 SEGMENT_ATTRS = frozenset({"text", "start", "end"})
 # A file object opened from a path: Mistral needs the file name the OpenAI SDK (httpx) took from it.
 FILE_CODE = '{{"file_name": os.path.basename({name}.name), "content": {name}}}'

@@ -179,3 +179,24 @@ DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this
 def uses_default_embedding(source: str) -> bool:
     """Does a module that imports LlamaIndex build or load an index without naming an embed model?"""
     return "llama_index" in source and "embed_model" not in source and any(n in source for n in INDEX_NAMES)
+
+
+def imports_openai_wrapper(source: str) -> bool:
+    """Does ``source`` import an OpenAI class of LangChain or LlamaIndex (``from langchain_openai import
+    ChatOpenAI``, ``from llama_index.llms.openai import OpenAI``)? Such an object reads OPENAI_API_KEY
+    without naming it: the plan's key checks and the env files keep that variable while one remains.
+    Read from both libraries' CLASSES tables."""
+    import re
+
+    from migrator.mapping import langchain as lc
+
+    if "OpenAI" not in source:
+        return False
+    for match in re.finditer(r"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", source, re.MULTILINE):
+        listed = match.group(2).strip("()").split("#")[0] if "\n" not in match.group(2) else \
+            ",".join(line.split("#")[0] for line in match.group(2).strip("()").splitlines())
+        module, names = match.group(1), {n.strip().split(" as ")[0].strip() for n in listed.split(",")}
+        for table in (lc.CLASSES, CLASSES):
+            if any(name in names and module in modules for name, (_, modules, _, _) in table.items()):
+                return True
+    return False

@@ -40,6 +40,7 @@ class ProviderSpec:
     # provider's Llama / Qwen / gpt-oss); the models of ``models`` that take images. None: no change.
     vision_model: Optional[str] = None
     vision_models: frozenset = frozenset()
+    text_only: str = ""  # which of its mapped models take text only (for the TODO where a model is not seen)
     # Surfaces the provider serves that no rule moves yet (their calls keep their client, with a TODO
     # that says the provider serves them, not that it does not).
     served_unmoved: frozenset = frozenset()
@@ -90,7 +91,7 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType({
         verified="Scaleway's supported-models page (api-mapping.md §13, 2026); not queried live",
         notes="a project-scoped base URL (https://api.scaleway.ai/<PROJECT_ID>/v1) also works: --base-url",
         # Llama 3.3 70B, Qwen3 235B, Mistral Nemo and gpt-oss take text only (their model cards)
-        vision_model="mistral-small-3.2-24b-instruct-2506",
+        vision_model="mistral-small-3.2-24b-instruct-2506", text_only="its Llama, Qwen, Nemo and gpt-oss models",
         vision_models=frozenset({"mistral-small-3.2-24b-instruct-2506", "pixtral-12b-2409"}),
         served_unmoved=frozenset({TRANSCRIPTION})),  # /v1/audio/transcriptions (whisper-large-v3, voxtral)
     "ovhcloud": ProviderSpec(
@@ -115,7 +116,7 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType({
         ),
         verified="OVHcloud AI Endpoints' /v1/models list in 2026 (api-mapping.md §13); not queried live",
         notes="anonymous use is rate-limited; embedding models are not in the verified list",
-        vision_model="Mistral-Small-3.2-24B-Instruct-2506",
+        vision_model="Mistral-Small-3.2-24B-Instruct-2506", text_only="its Llama and gpt-oss models",
         vision_models=frozenset({"Mistral-Small-3.2-24B-Instruct-2506"})),
     "vllm": ProviderSpec(
         "vllm", "http://127.0.0.1:8000/v1", "VLLM_API_KEY", True, "openai",

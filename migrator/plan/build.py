@@ -2336,8 +2336,8 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     """Why MIG117 leaves an ``audio.transcriptions.create`` as it is ("" when it becomes Mistral's
     ``audio.transcriptions.complete``): keywords Mistral takes, ``file=`` an open file (``open(path,
     "rb")`` or a name bound to one), JSON answers, and a result read as ``.text``."""
-    from migrator.mapping.audio import (OPENAI_ONLY_SEGMENT_ATTRS, RESULT_ATTRS, SEGMENT_GRANULARITY,
-                                         TRANSCRIPTION_KWARGS, VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS)
+    from migrator.mapping.audio import (RESULT_ATTRS, SEGMENT_GRANULARITY, TRANSCRIPTION_KWARGS, VERBOSE_FORMAT,
+                                         VERBOSE_RESULT_ATTRS)
 
     if call.args:
         return "positional arguments"
@@ -2369,8 +2369,7 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr in RESULT_ATTRS or verbose and read.attr in VERBOSE_RESULT_ATTRS:
             if read.attr == "segments":
-                other = next((f"reads .{n.attr}" for n in f.nodes if isinstance(n, ast.Attribute)
-                              and n.attr in OPENAI_ONLY_SEGMENT_ATTRS), None) or _segment_reads_problem(f, read)
+                other = _segment_reads_problem(f, read)
                 if other:
                     return (f"{name}.segments: {other}, which Mistral's segments lack (they hold text, start and "
                             "end)" if not other.startswith("used") else f"{name}.segments is {other}")

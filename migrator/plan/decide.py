@@ -1075,18 +1075,15 @@ def _gate_test(f, node) -> bool:
     return isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp)) and parent.test is child
 
 
-# OpenAI classes of LangChain / LlamaIndex read OPENAI_API_KEY without naming it; the plan does not
-# decide them (MIG116 / MIG121 do, per module): a module importing one keeps its key checks as they are.
-_WRAPPER_OPENAI = ("langchain_openai", "llama_index.llms.openai", "llama_index.embeddings.openai",
-                   "langchain.chat_models", "langchain.embeddings", "langchain_community.chat_models",
-                   "langchain_community.embeddings")
-
-
 def _key_gate(builder, f, node) -> bool:
     """An OPENAI_API_KEY read that only says whether the key is set: it is a gate's test itself, or the
     value of a name bound once whose every read (here, and no other module importing it) is one."""
-    if any(module in f.source for module in _WRAPPER_OPENAI):
-        return False  # re-review: a ChatOpenAI kept beside the check still reads OPENAI_API_KEY
+    from migrator.mapping.llamaindex import imports_openai_wrapper
+
+    if imports_openai_wrapper(f.source):
+        # a LangChain / LlamaIndex OpenAI class (decided by MIG116 / MIG121, not the plan) may stay beside
+        # the check and read OPENAI_API_KEY (re-review): the check stays as it is
+        return False
     if _gate_test(f, node):
         return True
     holder = f.parent.get(id(node))
