@@ -77,6 +77,9 @@ def scan(
     from migrator.engine.discovery import SourceFile, discover
     from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, load
     from migrator.engine.results import Failed
+    from migrator.engine.walk import DEPLOY, ENV_FILE, PYTHON_ONLY, file_kind
+
+    settings_kinds = frozenset({ENV_FILE, DEPLOY})
 
     config = config if config is not None else Config()
     paths = [os.fspath(path) for path in paths]
@@ -84,7 +87,14 @@ def scan(
     failed: list[Failed] = []
     skipped: list[Skipped] = []
     loaded: list[LoadedFile] = []
-    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore):
+    settings: list[LoadedFile] = []  # example env and deploy files: the base URL they give the SDK
+    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore,
+                         kinds=PYTHON_ONLY | settings_kinds):
+        if file_kind(item.path) in settings_kinds:  # read for the plan only, as convert's plan reads them
+            found = load(item, max_file_size=max_file_size) if isinstance(item, SourceFile) else None
+            if isinstance(found, LoadedFile):
+                settings.append(found)
+            continue
         seen += 1
         if isinstance(item, SourceFile):
             item = load(item, max_file_size=max_file_size)
@@ -110,13 +120,8 @@ def scan(
         display[absolute] = path
         sources.append((absolute, code))
     from migrator.engine.runner import env_base_urls
-    from migrator.engine.walk import DEPLOY, ENV_FILE
     from migrator.plan import build_plan
 
-    # the base URL the project's env files give the SDK (convert's plan reads them too)
-    settings = [item for item in (load(found, max_file_size=max_file_size) for found in discover(
-        paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=frozenset({ENV_FILE, DEPLOY}))
-        if isinstance(found, SourceFile)) if isinstance(item, LoadedFile)]
     urls = {os.path.abspath(directory): url for directory, url in env_base_urls(settings).items()}
     plan = build_plan(sources, root, endpoint=config.endpoint(), env_base_urls=urls)
     failed.sort(key=lambda failure: failure.path)
