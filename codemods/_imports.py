@@ -102,7 +102,7 @@ def _laid_out_client(statement: str, code: str, newline: str) -> str:
     MIG101 lays out a converted constructor, in the file's indentation; other statements as they are."""
     if not statement.startswith(f"{MODULE_CLIENT_NAME} = ") or "retry_config=" not in statement:
         return statement + newline
-    from codemods.client_constructor import laid_out
+    from codemods._layout import laid_out  # (it imports codemods._base, which imports this module)
 
     found = _INDENTED.search(code)
     unit = found.group(1) if found and found.group(1) in ("\t", "  ", "    ", "\t\t") else "    "
