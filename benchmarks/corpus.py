@@ -8,6 +8,7 @@ repository; it is written under ``~/.cache/migrator-corpus`` (or ``--dest``), an
 refuses to write inside the migrator repository.
 
     python benchmarks/corpus.py materialise [--dest DIR] [--mirrors DIR]
+    python benchmarks/corpus.py companions [--mirrors DIR]   (records them in the manifest)
     python benchmarks/corpus.py measure [--dest DIR] [--out JSON] [--jobs N] [--types mypy|none]
                                         [--provider mistral|scaleway|ovhcloud|vllm]
 
@@ -82,6 +83,13 @@ class Entry:
     why: str = ""
     kind: str = ""  # application | library ("" when the manifest does not say)
     kind_why: str = ""
+    # Python modules without openai that the files above import (``config.py`` holding the model
+    # names): read by migrator's plan (migrator.engine.companions). Added by ``corpus.py companions``.
+    companions: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        return self.paths + self.companions
 
     @property
     def slug(self) -> str:
@@ -96,14 +104,14 @@ def load_manifest(path: Path = MANIFEST) -> list[Entry]:
     for row in rows:
         if not re.fullmatch(r"[0-9a-f]{40}", row["commit"]):
             raise SystemExit(f"manifest: {row['repo']}: commit is not a 40-hex sha")
-        for p in row["paths"]:
+        for p in row["paths"] + row.get("companions", []):
             if p.startswith("/") or ".." in Path(p).parts:
                 raise SystemExit(f"manifest: {row['repo']}: unsafe path {p!r}")
         kind = row.get("kind", "")
         if kind not in ("",) + KINDS:
             raise SystemExit(f"manifest: {row['repo']}: kind {kind!r} is not one of {', '.join(KINDS)}")
         entries.append(Entry(row["repo"], row["commit"], list(row["paths"]), row.get("why", ""), kind,
-                             row.get("kind_why", "")))
+                             row.get("kind_why", ""), list(row.get("companions", []))))
     return entries
 
 
@@ -191,17 +199,17 @@ def materialise(args: argparse.Namespace) -> int:
         if git_dir is None or not _has_commit(git_dir, entry.commit):
             if args.no_clone:
                 problems.append(f"{entry.repo}: no local mirror with {entry.commit[:12]} (and --no-clone)")
-                missing += len(entry.paths)
+                missing += len(entry.files)
                 continue
             try:
                 git_dir, source = clone_for(entry, clones), "clone"
             except (OSError, subprocess.CalledProcessError) as exc:
                 problems.append(f"{entry.repo}: cannot clone: {exc}")
-                missing += len(entry.paths)
+                missing += len(entry.files)
                 continue
         root = dest / entry.slug
         got = 0
-        for path in entry.paths:
+        for path in entry.files:
             shown = _git(git_dir, "show", f"{entry.commit}:{path}")
             if shown.returncode != 0:
                 problems.append(f"{entry.repo}: {path}: missing at {entry.commit[:12]}: "
@@ -214,16 +222,65 @@ def materialise(args: argparse.Namespace) -> int:
             got += 1
         written += got
         progress(f"[{n}/{len(entries)}] {entry.repo}@{entry.commit[:12]} ({source}): "
-                 f"{got}/{len(entry.paths)} files")
+                 f"{got}/{len(entry.files)} files")
     (dest / "MANIFEST.lock.json").write_text(
-        json.dumps([{"repo": e.repo, "commit": e.commit, "paths": len(e.paths)} for e in entries], indent=1),
+        json.dumps([{"repo": e.repo, "commit": e.commit, "paths": len(e.files)} for e in entries], indent=1),
         encoding="utf-8",
     )
-    say(f"materialised {written} files of {sum(len(e.paths) for e in entries)} "
+    say(f"materialised {written} files of {sum(len(e.files) for e in entries)} "
         f"({len(entries)} repositories) under {dest}; {missing} missing")
     for problem in problems:
         say(f"  MISSING {problem}")
     return 0 if not missing else 1
+
+
+def add_companions(args: argparse.Namespace) -> int:
+    """Record, per repository, the Python modules without openai that its OpenAI-using files import
+    (``config.py``, ``settings.py``): migrator's plan reads them (migrator.engine.companions), so the
+    corpus must hold them for the figures to show what a whole checkout would get. Reads the pinned
+    commit from the local mirror (or the blobless clone); rewrites the manifest."""
+    from migrator.engine.companions import imported_modules, is_imported
+    from migrator.engine.walk import mentions_openai
+
+    manifest = Path(args.manifest)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    rows = data["repos"] if isinstance(data, dict) else data
+    entries = {e.repo: e for e in load_manifest(manifest)}
+    mirrors, clones = Path(args.mirrors).expanduser(), Path(args.clones).expanduser()
+    added = 0
+    for n, row in enumerate(rows, 1):
+        entry = entries[row["repo"]]
+        git_dir = find_mirror(mirrors, entry.repo)
+        if git_dir is None or not _has_commit(git_dir, entry.commit):
+            if args.no_clone:
+                say(f"  {entry.repo}: no local mirror with {entry.commit[:12]}: skipped")
+                continue
+            git_dir = clone_for(entry, clones)
+        listed = _git(git_dir, "ls-tree", "-r", "--name-only", entry.commit)
+        tree = [p for p in listed.stdout.decode("utf-8", "replace").splitlines() if p.endswith(".py")]
+        wanted: set[str] = set()
+        for path in entry.paths:
+            shown = _git(git_dir, "show", f"{entry.commit}:{path}")
+            if shown.returncode == 0:
+                text = shown.stdout.decode("utf-8", "replace")
+                if path.endswith(NOTEBOOK):
+                    from migrator.engine.notebooks import module_source
+
+                    text = module_source(text) or ""
+                wanted |= imported_modules(text, "/" + path)  # paths as if the repository were /
+        found = []
+        for path in tree:
+            if path in entry.paths or not is_imported("/" + path, wanted):
+                continue
+            shown = _git(git_dir, "show", f"{entry.commit}:{path}")
+            if shown.returncode == 0 and not mentions_openai(shown.stdout):
+                found.append(path)
+        row["companions"] = sorted(found)
+        added += len(found)
+        progress(f"[{n}/{len(rows)}] {entry.repo}: {len(found)} companion module(s)")
+    manifest.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    say(f"{added} companion modules recorded in {manifest}")
+    return 0
 
 
 # --------------------------------------------------------------------------- detector
@@ -1062,7 +1119,7 @@ def measure(args: argparse.Namespace) -> int:
     progress(f"work tree: {work}")
     for entry in entries:
         for side in ("before", "after"):
-            for p in entry.paths:
+            for p in entry.files:
                 src = dest / entry.slug / p
                 if src.is_file():
                     target = work / side / entry.slug / p
@@ -1315,6 +1372,11 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
                    help="cache for blobless clones from github.com (default: %(default)s)")
     m.add_argument("--no-clone", action="store_true", help="use local mirrors only")
     m.set_defaults(func=materialise)
+    c = sub.add_parser("companions", help="record the modules without openai that the pinned files import")
+    c.add_argument("--mirrors", default=str(DEFAULT_MIRRORS), help="local bare mirrors (default: %(default)s)")
+    c.add_argument("--clones", default=str(DEFAULT_CLONES), help="blobless clones cache (default: %(default)s)")
+    c.add_argument("--no-clone", action="store_true", help="use local mirrors only")
+    c.set_defaults(func=add_companions)
     ms = sub.add_parser("measure", help="convert a copy of the corpus and report the figures")
     ms.add_argument("--dest", default=str(DEFAULT_DEST), help="the materialised corpus (default: %(default)s)")
     ms.add_argument("--out", default=str(DEFAULT_OUT), help="figures JSON (default: %(default)s)")

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from codemods._imports import _is_openai
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
-from migrator.mapping.client import MODULE_CLIENT_SETTINGS
+from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    RENAMED_RESPONSE_FIELDS,
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
@@ -513,6 +513,9 @@ class _Collector(ast.NodeVisitor):
     def _annotation_class(self, ann: ast.AST) -> Optional[str]:
         if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ("Optional", "typing.Optional"):
             return self._annotation_class(ann.slice)
+        if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ANNOTATED and isinstance(ann.slice, ast.Tuple) \
+                and ann.slice.elts:  # Annotated[OpenAI, Depends(get_client)]
+            return self._annotation_class(ann.slice.elts[0])
         if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
             left, right = ann.left, ann.right
             if isinstance(right, ast.Constant) and right.value is None:

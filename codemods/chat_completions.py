@@ -154,7 +154,10 @@ class ChatCompletions(MigratorRule):
     -> ``http_headers``; ``user``, ``store``, ``logit_bias``... are dropped with a TODO;
     ``stream_options`` is dropped (Mistral sends usage on the last chunk). Model names are mapped
     (``gpt-4o-mini`` -> ``mistral-small-latest``, overridable with ``--model``), including a
-    module-level constant that holds the model name.
+    module-level constant that holds the model name, here or in the module it is imported from
+    (``from config import MODEL``: config.py is read and rewritten even though it never mentions
+    openai), when only converted calls read it; a module migrator did not read that names the
+    constant (``tiktoken.encoding_for_model(MODEL)``) keeps it, with a TODO at the call.
 
     **Receivers.** A name bound to an OpenAI client constructor in the module or function,
     ``self.<attr>`` assigned one in the class, or a parameter annotated ``OpenAI``/``AsyncOpenAI``.

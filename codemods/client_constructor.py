@@ -13,7 +13,7 @@ from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, Migrat
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from codemods._layout import laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
-from migrator.mapping.client import (MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
+from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, SDK_INSTRUMENTERS, fail_note)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
@@ -817,6 +817,13 @@ def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression
             if inner is not elements[0].slice.value:
                 index = elements[0].slice.with_changes(value=inner)
                 return node.with_changes(slice=[elements[0].with_changes(slice=index)])
+    if isinstance(node, cst.Subscript) and dotted(node.value) in ANNOTATED and node.slice and \
+            isinstance(node.slice[0].slice, cst.Index):  # Annotated[OpenAI, Depends(get_client)]
+        first = node.slice[0]
+        inner = _replace_client_class(first.slice.value, facts)
+        if inner is not first.slice.value:
+            return node.with_changes(slice=[first.with_changes(slice=first.slice.with_changes(value=inner)),
+                                            *node.slice[1:]])
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
         left = _replace_client_class(node.left, facts)
         right = _replace_client_class(node.right, facts)

@@ -227,3 +227,21 @@ def test_a_utf16_requirements_file_is_converted_in_its_own_encoding(tmp_path):
     data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path / "wide.py"), "--format", "json"]).stdout)
     failed = {Path(r["path"]).name: r["reason"] for r in data["results"] if r["status"] == "failed"}
     assert failed == {"wide.py": "utf-16-le text (byte order mark): Python and Jupyter read these files as UTF-8"}
+
+
+def test_a_file_libcst_cannot_print_back_is_reported_and_left_intact(tmp_path):
+    """Held-out review 5 (alyssapineda/feature-copilot): LibCST 1.9 drops a comment line indented less
+    than the function body it ends; the converted file lost `  # else:` sixty lines from any change.
+    Such a file fails with the reason, byte for byte intact; the other files are still converted."""
+    lossy = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+             "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": q}])\n"
+             "    return r.choices[0].message.content\n\n  # else:\n  #   print(\"old branch\")\n")
+    good = "from openai import OpenAI\n\nprint(OpenAI().embeddings.create(model=\"text-embedding-3-small\", input=\"x\"))\n"
+    write_tree(tmp_path, {"lossy.py": lossy, "good.py": good})
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert [(os.path.basename(f.path), f.reason.split(" (")[0]) for f in report.failed] == [
+        ("lossy.py", "LibCST cannot print this file back as it is")]
+    assert report.failed[0].reason.endswith("line 9; e.g. comments indented less than the block they end): left "
+                                            "unchanged, convert its OpenAI calls by hand")
+    assert (tmp_path / "lossy.py").read_text(encoding="utf-8") == lossy
+    assert "inputs=" in (tmp_path / "good.py").read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from wire_server import program_env
 REPO = Path(__file__).resolve().parents[1]
 PROGRAMS_DIR = REPO / "fixtures" / "programs"
 PROGRAMS = sorted(PROGRAMS_DIR.glob("*.py"))
+PACKAGES = sorted(p for p in PROGRAMS_DIR.iterdir() if p.is_dir() and (p / "__init__.py").is_file())
 
 # Nothing listens on the discard port: an OpenAI call left behind by the codemod fails fast.
 DEAD_OPENAI_BASE_URL = "http://127.0.0.1:9/v1"
@@ -187,6 +188,8 @@ def convert_copies(parent: Path, programs: list[Path]) -> tuple[Path, subprocess
     workdir.mkdir()
     for program in programs:
         shutil.copyfile(program, workdir / program.name)
+    for package in PACKAGES:  # modules a program imports (companion_lib: no SDK name in some of them)
+        shutil.copytree(package, workdir / package.name, ignore=shutil.ignore_patterns("__pycache__"))
     convert = run_migrator("convert", workdir, "--write", cwd=workdir.parent)
     converted = {p.name: p.read_text(encoding="utf-8") for p in workdir.glob("*.py")}
     check = run_migrator("convert", workdir, "--check", cwd=workdir.parent)

@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_differential import (PROGRAMS, TODO_MARK, clean_env, expect, finish_program, run_migrator, show,
+from test_differential import (PACKAGES, PROGRAMS, TODO_MARK, clean_env, expect, finish_program, run_migrator, show,
                                start_program, DEAD_OPENAI_BASE_URL)
 from wire_server import program_env
 
@@ -59,6 +59,8 @@ def compat_programs(tmp_path_factory):
     workdir.mkdir()
     for program in PROGRAMS:
         shutil.copyfile(program, workdir / program.name)
+    for package in PACKAGES:
+        shutil.copytree(package, workdir / package.name, ignore=shutil.ignore_patterns("__pycache__"))
     convert = run_migrator("convert", workdir, "--write", *TARGET, cwd=workdir.parent)
     converted = {p.name: p.read_text(encoding="utf-8") for p in workdir.glob("*.py")}
     check = run_migrator("convert", workdir, "--check", *TARGET, cwd=workdir.parent)

@@ -54,8 +54,9 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, Skipped, Failed]:
-    """Read a file for the prefilter; never blocks (pipes) and never raises."""
+def load(source: SourceFile, *, max_file_size: int | None, prefilter: bool = True) -> Union[LoadedFile, Skipped, Failed]:
+    """Read a file for the prefilter (``prefilter=False``: read it whatever it mentions); never blocks
+    (pipes) and never raises."""
     problem, info, data = read_regular(source.real_path, max_file_size)
     if problem in ("open", "read"):
         return Failed(source.path, f"cannot {problem}: {os_reason(info)}")
@@ -67,7 +68,7 @@ def load(source: SourceFile, *, max_file_size: int | None) -> Union[LoadedFile, 
             source.path,
             f"file is {format_size(info.st_size)}, over the --max-file-size limit of {format_size(max_file_size)}",
         )
-    if not mentions_openai(data) and not names_python(source.kind, data):
+    if prefilter and not mentions_openai(data) and not names_python(source.kind, data):
         return Skipped(source.path, NO_OPENAI_REASON)
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
 

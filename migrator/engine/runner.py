@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Sequence
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, discover
 from migrator.engine.walk import ALL_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY
-from migrator.engine.files import LoadedFile, Transform, convert, decode, load
+from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, Transform, convert, decode, load
 from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
 
 # Measured with LibCST 1.9 (one core): a 5 MB module takes ~47 s and ~1.9 GB just to parse and print,
@@ -196,8 +196,27 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
     return found
 
 
-def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = ()) -> Config:
-    """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply."""
+def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = (),
+               others: Sequence[SourceFile] = (), max_file_size: int | None = None) -> tuple[Config, list]:
+    """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply, and the
+    modules without openai it maps a model name in (migrator.engine.companions), to convert too."""
+    sources = plan_sources(loaded)
+    from migrator.engine.companions import UnreadModules, companions
+
+    extra = companions(sources, others, max_file_size)
+    read = {item.source.path for item in extra}
+    unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size)
+    extra_sources = plan_sources(extra)
+    root = plan_root(path for path, _ in sources + extra_sources)
+    from migrator.plan import build_plan
+
+    plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
+                      env_base_urls=env_base_urls(project), unread=unread)
+    return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
+
+
+def plan_sources(loaded: Sequence[LoadedFile]) -> list[tuple[str, str]]:
+    """(path, code) of each file the plan reads; a notebook's code cells as one module."""
     sources = []
     for item in loaded:
         try:
@@ -211,11 +230,7 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
             if text is None:  # not a notebook, or not Python: reported by its own conversion
                 continue
         sources.append((item.source.path, text))
-    root = plan_root(path for path, _ in sources)
-    from migrator.plan import build_plan
-
-    return replace(config, plan=build_plan(sources, root, endpoint=config.endpoint(),
-                                           env_base_urls=env_base_urls(project)))
+    return sources
 
 
 def plan_root(paths: Iterable[str]) -> str:
@@ -251,18 +266,26 @@ def run(
     results: list[FileResult] = []
     loaded: list[LoadedFile] = []
     project: list[LoadedFile] = []  # dependency manifests, env and deploy files: after the code
+    others: dict[str, tuple[SourceFile, Skipped]] = {}  # Python modules without openai: the plan may read them
     kinds = CONVERTED_KINDS if transform is None else PYTHON_ONLY
     for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=kinds):
+        source = item
         if isinstance(item, SourceFile):
             item = load(item, max_file_size=max_file_size)
         if isinstance(item, LoadedFile):
             (loaded if item.source.kind in CODE_KINDS else project).append(item)
+        elif isinstance(item, Skipped) and item.reason == NO_OPENAI_REASON and source.kind == PYTHON:
+            others[source.path] = (source, item)
         else:
             results.append(item)
 
     if transform is None and loaded:
         try:
-            config = _with_plan(config, loaded, project)
+            config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],
+                                       max_file_size)
+            for item in extra:  # converted after all: its Skipped result gives way to the conversion's
+                others.pop(item.source.path, None)
+            loaded.extend(extra)
         except Exception as exc:  # noqa: BLE001 - a bug in the plan: report it, write nothing
             detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             reason = " ".join(f"internal error in the conversion plan: {detail}; nothing was converted".split())
@@ -272,6 +295,7 @@ def run(
         from migrator.plan.model import ConversionPlan
 
         config = replace(config, plan=ConversionPlan())
+    results.extend(skipped for _, skipped in others.values())
     convert_args = (config, transform, mode is Mode.WRITE)
     pool = None
     if jobs > 1 and len(loaded) > 1 and sum(item.size for item in loaded) >= POOL_MIN_BYTES:

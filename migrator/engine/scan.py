@@ -77,7 +77,7 @@ def scan(
     from migrator.engine.discovery import SourceFile, discover
     from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, load
     from migrator.engine.results import Failed
-    from migrator.engine.walk import DEPLOY, ENV_FILE, PYTHON_ONLY, file_kind
+    from migrator.engine.walk import DEPLOY, ENV_FILE, PYTHON, PYTHON_ONLY, file_kind
 
     settings_kinds = frozenset({ENV_FILE, DEPLOY})
 
@@ -88,6 +88,7 @@ def scan(
     skipped: list[Skipped] = []
     loaded: list[LoadedFile] = []
     settings: list[LoadedFile] = []  # example env and deploy files: the base URL they give the SDK
+    others: list[SourceFile] = []  # modules without openai: the plan may read them (engine.companions)
     for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore,
                          kinds=PYTHON_ONLY | settings_kinds):
         if file_kind(item.path) in settings_kinds:  # read for the plan only, as convert's plan reads them
@@ -96,6 +97,7 @@ def scan(
                 settings.append(found)
             continue
         seen += 1
+        source = item
         if isinstance(item, SourceFile):
             item = load(item, max_file_size=max_file_size)
         if isinstance(item, LoadedFile):
@@ -104,6 +106,8 @@ def scan(
             failed.append(item)
         elif item.reason != NO_OPENAI_REASON:
             skipped.append(item)
+        elif isinstance(source, SourceFile) and source.kind == PYTHON:
+            others.append(source)
     root = scan_root(paths)
     if not loaded:
         return ScanReport(root, seen, 0, 0, tuple(failed), tuple(skipped))
@@ -119,11 +123,19 @@ def scan(
         absolute = os.path.abspath(path)
         display[absolute] = path
         sources.append((absolute, code))
+    from migrator.engine.companions import UnreadModules, companions
     from migrator.engine.runner import env_base_urls
     from migrator.plan import build_plan
 
+    extra = []  # what convert's plan reads besides (engine.companions), the same way
+    for item in companions(sources, others, max_file_size):
+        problem, code = _readable_code(item)
+        if not problem:
+            extra.append((os.path.abspath(item.source.path), code))
+    read = {path for path, _ in extra}
+    unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size)
     urls = {os.path.abspath(directory): url for directory, url in env_base_urls(settings).items()}
-    plan = build_plan(sources, root, endpoint=config.endpoint(), env_base_urls=urls)
+    plan = build_plan(sources + extra, root, endpoint=config.endpoint(), env_base_urls=urls, unread=unread)
     failed.sort(key=lambda failure: failure.path)
     endpoint = config.endpoint()
     target = f"openai-compatible: the openai SDK pointed at {endpoint.spec.name} ({endpoint.base_url})" \

@@ -95,6 +95,10 @@ MODULE_CLIENT_CODE = "mistral_client = Mistral()"  # for openai 0.x calls, which
 MODULE_CLIENT_RETRYING_CODE = "mistral_client = Mistral(retry_config={retry_config})"
 # `openai.max_retries = N` with N a number: the module client already carries it.
 MODULE_RETRIES_CARRIED = "the module's mistral_client carries the same retries ({carried}); remove this line"
+# How a client class may be wrapped in an annotation that still means the class itself
+# (``Annotated[OpenAI, Depends(get_client)]``: FastAPI reads the first argument as the type).
+ANNOTATED = ("Annotated", "typing.Annotated", "typing_extensions.Annotated")
+
 # `openai.<attr> = value` settings of that module client, and what to do instead.
 MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",

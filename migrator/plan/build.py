@@ -27,7 +27,7 @@ from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
-from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO,
+from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
@@ -153,6 +153,38 @@ class _File:
     @property
     def uses_openai(self) -> bool:
         return bool(self.openai_modules or self.imported)
+
+
+def _depends_parameter(f: _File, node: ast.Name) -> Optional[tuple[Scope, str]]:
+    """(function scope, parameter) when ``node`` is ``get_client`` in ``param=Depends(get_client)`` or
+    ``param: Annotated[X, Depends(get_client)]`` (FastAPI's dependency injection)."""
+    call = f.parent.get(id(node))
+    if not (isinstance(call, ast.Call) and call.args and call.args[0] is node
+            and (dotted_name(call.func) or "").rsplit(".", 1)[-1] == "Depends"):
+        return None
+    holder = f.parent.get(id(call))
+    if isinstance(holder, ast.Tuple):  # Annotated[X, Depends(f)]: the subscript's slice
+        subscript = f.parent.get(id(holder))
+        arg = f.parent.get(id(subscript)) if isinstance(subscript, ast.Subscript) else None
+        if isinstance(arg, ast.arg) and arg.annotation is subscript:
+            arguments = f.parent.get(id(arg))
+            fn = f.parent.get(id(arguments))
+            return _scope_path(f, fn), arg.arg
+        return None
+    if not isinstance(holder, ast.arguments):
+        return None
+    fn = f.parent.get(id(holder))
+    positional = [*holder.posonlyargs, *holder.args]
+    pairs = list(zip(positional[len(positional) - len(holder.defaults):], holder.defaults))
+    pairs += list(zip(holder.kwonlyargs, holder.kw_defaults))
+    for arg, default in pairs:
+        if default is call:
+            return _scope_path(f, fn), arg.arg
+    return None
+
+
+def _scope_path(f: _File, fn) -> Scope:
+    return next((path for path, scope in f.scopes.items() if scope is fn), ())
 
 
 def _index(f: _File) -> None:
@@ -360,6 +392,7 @@ class _Builder:
         self.sites: dict[tuple[str, int, int], object] = {}
         self._memo: dict[tuple, Optional[frozenset]] = {}
         self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
+        self.unread = None  # migrator.engine.companions.UnreadModules: modules the plan was not given
         self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)
         self._imports: dict[tuple[str, str], Optional[tuple[_File, str]]] = {}  # resolve_import's answers
         # path -> {"endpoint": provider, "azure": "yes"}: `openai.base_url = <not OpenAI>` (also v0's
@@ -814,6 +847,8 @@ class _Builder:
                         self.lookup_scope(f, f.scope_of.get(id(node), ()), node.id) in (None, ()):
                     self._v0_helper(f, f.parent[id(node)], helper)  # from openai.embeddings_utils import get_embedding
                     continue
+                if self._factory_reference(f, node):
+                    continue
                 self._maybe_use(f, node)
             elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                   and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
@@ -832,6 +867,44 @@ class _Builder:
                     origins = self.eval(f, f.scope_of.get(id(node), ()), node)
                     if origins:
                         self._classify(f, node, origins)
+
+    def _factory_reference(self, f: _File, node: ast.Name) -> bool:
+        """A function of the tree that returns an OpenAI client, named without being called. FastAPI's
+        ``Depends(get_client)`` fills the parameter it is the default of (or the ``Annotated`` metadata
+        of) with ``get_client()``: that parameter is fed by the factory's client, followed like a call
+        handing it over. Anything else (``partial(get_client)``, a callback, ``make = get_client``)
+        hands what it returns on where migrator cannot follow: a blocking use, so the factory keeps
+        returning an OpenAI client (held-out review 5: ``Depends(get_open_ai_client)`` consumers kept
+        OpenAI calls on the Mistral client the converted factory returned)."""
+        parent = f.parent.get(id(node))
+        if (isinstance(parent, ast.Call) and parent.func is node) or isinstance(
+                parent, (ast.Attribute, ast.Compare, ast.Expr, ast.Delete, ast.FunctionDef, ast.AsyncFunctionDef,
+                         ast.ClassDef, ast.Global, ast.Nonlocal)):
+            return False  # called, `get_client.cache_clear()`, a decorator, a statement of its own
+        scope = f.scope_of.get(id(node), ())
+        target = self.resolve_function(f, scope, node)
+        if target is None or target[2]:
+            return False
+        other, path, _ = target
+        returns = other.returns.get(path)
+        origins = self._values(other, path, returns, 0) if returns else None
+        if not origins:
+            return False
+        param = _depends_parameter(f, node)
+        if param is not None:
+            pid = self.param_origin(f, *param)
+            self.origins[pid].sources += 1
+            for oid in origins:
+                self.union(oid, pid)
+            return True
+        where = f"{dotted_name(parent.func) or 'a call'}(...)" if isinstance(parent, ast.Call) else \
+            f"{dotted_name(f.parent[id(parent)].func) or 'a call'}(...)" if isinstance(parent, ast.keyword) and \
+            isinstance(f.parent.get(id(parent)), ast.Call) else f"a {type(parent).__name__.lower()}"
+        for oid in sorted(origins):
+            self._use(f, node, oid, f"{node.id} handed on", True,
+                      f"{node.id}, which returns the client, is handed to {where} uncalled: migrator cannot follow "
+                      "where its client is used from there")
+        return True
 
     def _untraced_chat_calls(self, f: _File) -> None:
         """Chat calls on receivers no other step saw (``get_client().chat.completions.create``, an
@@ -3261,6 +3334,9 @@ def _annotation_class(f: _File, ann: ast.AST) -> Optional[str]:
             return None
     if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ("Optional", "typing.Optional"):
         return _annotation_class(f, ann.slice)
+    if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ANNOTATED and isinstance(ann.slice, ast.Tuple) \
+            and ann.slice.elts:  # Annotated[OpenAI, Depends(get_client)]
+        return _annotation_class(f, ann.slice.elts[0])
     if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
         for side, other in ((ann.left, ann.right), (ann.right, ann.left)):
             if isinstance(other, ast.Constant) and other.value is None:
@@ -3463,11 +3539,13 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
 
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
-               env_base_urls: Optional[dict] = None) -> ConversionPlan:
+               env_base_urls: Optional[dict] = None, unread=None) -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
-    client moves when the provider serves every surface it uses and takes every request field."""
+    client moves when the provider serves every surface it uses and takes every request field.
+    ``unread`` (``migrator.engine.companions.UnreadModules``) answers whether a module the plan was
+    not given may read a module-level constant (then it is not mapped where it is set)."""
     files: list[_File] = []
     for path, code in sources:
         try:
@@ -3480,6 +3558,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         files.append(f)
     builder = _Builder(files, endpoint)
     builder.env_base_urls = dict(env_base_urls or {})
+    builder.unread = unread
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter

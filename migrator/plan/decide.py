@@ -1408,9 +1408,12 @@ def _only_models_read(builder, f, name: str) -> bool:
     """Every read of ``f``'s module-level ``name``, in ``f`` and in each module of the tree importing it
     (``from app.embedding import EMBEDDING_MODEL``), is ``model=`` of a converted call, or here a parameter
     default (which only matters where that parameter goes: its own slot). A read migrator does not
-    follow (``config.MODEL``, an import it cannot resolve, ``import *``) says no."""
+    follow (``config.MODEL``, an import it cannot resolve, ``import *``, a module without openai that
+    names both the constant and this module) says no."""
     readers = [(f, name)]
     last = f.module.rsplit(".", 1)[-1]
+    if builder.unread is not None and builder.unread.read_elsewhere(name, last):
+        return False  # a module without openai (not read) names it and this module: it may read it
     for g in builder.files:
         if g is f:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 # Decisions for a client (and so for everything that depends on it).
@@ -96,6 +97,18 @@ class ConversionPlan:
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
 
+    @cached_property
+    def touched(self) -> frozenset:
+        """The paths the plan asks anything of: a site, a use, a client, a model slot, a table, ... A
+        module without openai that the plan read (migrator.engine.companions) is converted when it is
+        one of them."""
+        paths = {key[0] for key in self.sites} | {key[0] for key in self.params} | \
+            {key[0] for key in self.returns}
+        paths |= {use.path for use in self.uses} | {client.path for client in self.clients}
+        for table in (self.model_slots, self.tables, self.dimensions, self.key_names):
+            paths |= {path for path, value in table.items() if value}
+        return frozenset(paths)
+
     def client(self, client_id: Optional[str]) -> Optional[Client]:
         for client in self.clients:
             if client.id == client_id:
@@ -172,6 +185,10 @@ class FileView:
     @property
     def model_slots(self) -> frozenset:
         return self.plan.model_slots.get(self.path, frozenset())
+
+    @property
+    def touched(self) -> bool:
+        return self.path in self.plan.touched
 
     @property
     def any_converted(self) -> bool:

@@ -1,0 +1,124 @@
+"""Modules that never mention openai but set what a converted call reads.
+
+The prefilter reads as code only the files that mention openai. Real applications keep their model
+names apart from the calls: ``config.py`` sets ``MODEL = "gpt-4o"`` and ``llm.py`` does
+``from config import MODEL`` ... ``client.chat.completions.create(model=MODEL, ...)``. The plan maps
+such a constant where it is set when only converted calls read it (``decide._imported_constant``), so
+it must see the module that sets it, and every module that may read it:
+
+* **companions**: the tree's modules that a file mentioning openai imports (``from app.config import
+  MODEL`` -> a ``.../app/config.py`` or ``.../app/config/__init__.py``; relative imports from the
+  importing file's directory). They are
+  read and handed to the plan with the code; a companion is converted only when the plan maps
+  something in it (a model slot), and is otherwise left unread by the rules and counted as before.
+* **the rest** (:class:`UnreadModules`): every other module without openai. The plan asks it, before
+  mapping a constant, whether a module it has not read names both the constant and the module that
+  sets it (``print(config.MODEL)``, ``tiktoken.encoding_for_model(MODEL)``); then the constant keeps
+  its TODO. Their bytes are read once, on the first question, and only then.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Iterable, Optional, Sequence
+
+from migrator.engine.discovery import SourceFile
+from migrator.engine.files import LoadedFile, load
+from migrator.engine.walk import read_regular
+
+_FROM = re.compile(r"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+([\w., \t]+)", re.MULTILINE)
+
+
+def imported_modules(text: str, path: str = "") -> set[str]:
+    """The modules ``text`` (the code of ``path``) may import, as ``/``-separated module paths: what a
+    companion's path must end with. ``from app.settings import MODEL`` gives ``app/settings`` and
+    ``app/settings/MODEL`` (a name imported from a package may be a module); a relative import is
+    resolved from ``path``'s directory (``from .config import M`` in ``app/llm.py``: ``app/config``)."""
+    found: set[str] = set()
+    here = os.path.dirname(os.path.abspath(path)).replace(os.sep, "/") if path else ""
+    for dots, module, imported in _FROM.findall(text):
+        if dots:
+            if not here:
+                continue
+            base = here
+            for _ in range(len(dots) - 1):
+                base = base.rsplit("/", 1)[0]
+            parent = "/".join(part for part in (base, module.replace(".", "/")) if part)
+        elif module:
+            parent = module.replace(".", "/")
+        else:
+            continue
+        found.add(parent)
+        for part in imported.strip("()").replace("\\", " ").split(","):
+            words = part.split()
+            if words and words[0].isidentifier():
+                found.add(f"{parent}/{words[0]}")
+    for group in _IMPORT.findall(text):
+        for part in group.split(","):
+            words = part.split()
+            if words:
+                found.add(words[0].replace(".", "/"))
+    return found
+
+
+def module_path(path: str) -> str:
+    """``app/config.py`` -> ``/abs/app/config``; ``app/config/__init__.py`` -> ``/abs/app/config``."""
+    full = os.path.abspath(path).replace(os.sep, "/")
+    stem = full.rsplit(".", 1)[0]
+    return stem[: -len("/__init__")] if stem.endswith("/__init__") else stem
+
+
+def is_imported(path: str, modules: set[str]) -> bool:
+    """Is the module at ``path`` one of ``modules`` (absolute ones match the end of its path)?"""
+    full = module_path(path)
+    parts = full.split("/")
+    return any("/".join(parts[i:]) in modules for i in range(len(parts)))
+
+
+def companions(sources: Iterable[tuple[str, str]], others: Sequence[SourceFile],
+               max_file_size: Optional[int]) -> list[LoadedFile]:
+    """The modules among ``others`` (Python files that never mention openai) that ``sources`` import."""
+    wanted: set[str] = set()
+    for path, text in sources:
+        wanted |= imported_modules(text, path)
+    found = []
+    for item in others:
+        if is_imported(item.path, wanted):
+            loaded = load(item, max_file_size=max_file_size, prefilter=False)
+            if isinstance(loaded, LoadedFile):
+                found.append(loaded)
+    return found
+
+
+class UnreadModules:
+    """The modules the plan did not read: does one of them name ``name`` and the module setting it?"""
+
+    def __init__(self, paths: Sequence[str], max_file_size: Optional[int] = None) -> None:
+        self._paths = list(paths)
+        self._max = max_file_size
+        self._data: Optional[list[bytes]] = None
+        self._answers: dict[tuple[str, str], bool] = {}
+
+    def _texts(self) -> list[bytes]:
+        if self._data is None:
+            self._data = []
+            for path in self._paths:
+                problem, _info, data = read_regular(path, self._max)
+                if not problem:
+                    self._data.append(data)
+        return self._data
+
+    def read_elsewhere(self, name: str, module: str) -> bool:
+        """Does an unread module name both ``name`` and ``module`` (the last part of the dotted name
+        of the module that sets it) as words? Then it may read the constant."""
+        key = (name, module)
+        if key not in self._answers:
+            if not self._paths:
+                self._answers[key] = False
+            else:
+                word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+                where = re.compile(rb"\b" + re.escape(module.encode()) + rb"\b")
+                self._answers[key] = any(word.search(data) and where.search(data) for data in self._texts())
+        return self._answers[key]

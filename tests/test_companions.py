@@ -1,0 +1,147 @@
+"""Modules without openai that the code calling OpenAI imports (migrator.engine.companions): the plan
+reads them, converts them when it maps something in them, and leaves a constant alone when a module
+it did not read may read it."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from migrator.engine import Mode, run
+from migrator.engine.companions import imported_modules, is_imported
+from migrator.engine.files import NO_OPENAI_REASON
+from migrator.engine.scan import scan, scan_dict
+
+APP = '''\
+from openai import OpenAI
+from settings import MODEL, EMBED_MODEL
+
+client = OpenAI()
+
+
+def ask(q):
+    return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}]).choices[0].message.content
+
+
+def embed(text):
+    return client.embeddings.create(model=EMBED_MODEL, input=text).data[0].embedding
+'''
+SETTINGS = '''\
+import os
+
+MODEL = "gpt-4o"  # the chat model
+EMBED_MODEL = os.getenv("EMBED_MODEL", "text-embedding-3-small")
+'''
+
+
+def _tree(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return tmp_path
+
+
+def _findings(report) -> dict[str, list[str]]:
+    return {r.path.rsplit("/", 1)[-1]: [f.message for f in getattr(r, "findings", ()) if f.kind == "todo"]
+            for r in report.results}
+
+
+def test_a_model_constant_in_a_settings_module_without_openai_is_mapped_where_it_is_set(tmp_path):
+    """Real applications keep model names in config.py / settings.py, which never mention openai, so
+    migrator did not read them: every converted call got "make sure it names a Mistral model there"."""
+    _tree(tmp_path, {"app.py": APP, "settings.py": SETTINGS})
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    settings = (tmp_path / "settings.py").read_text(encoding="utf-8")
+    assert 'MODEL = "mistral-large-latest"  # the chat model\n' in settings, settings
+    assert 'EMBED_MODEL = os.getenv("EMBED_MODEL", "mistral-embed")\n' in settings, settings
+    todos = _findings(report)
+    assert not any("is imported from settings" in t for t in todos["app.py"]), todos
+    assert any("model name from the environment (EMBED_MODEL)" in t for t in todos["settings.py"]), todos
+    again = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert again.exit_code == 0, [r.path for r in again.changed]
+
+
+def test_scan_reads_the_same_modules_as_convert(tmp_path):
+    _tree(tmp_path, {"app.py": APP, "settings.py": SETTINGS, "unrelated.py": "x = 1\n"})
+    data = scan_dict(scan([str(tmp_path)]))
+    assert data["files"] == {"seen": 3, "candidates": 1, "parsed": 1, "failed": 0, "skipped": 0}
+    assert {use["status"] for use in data["uses"]} == {"convert"}, data["uses"]
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    skipped = {r.path.rsplit("/", 1)[-1]: r.reason for r in report.skipped}
+    assert skipped == {"unrelated.py": NO_OPENAI_REASON}  # not imported: never read
+
+
+def test_a_constant_a_module_not_read_may_read_keeps_its_todo(tmp_path):
+    """A module without openai that the OpenAI code does not import may still read the constant
+    (tiktoken.encoding_for_model(MODEL) raises on a Mistral name; config.EMBED_MODEL printed): the
+    constant is not mapped, and the converted call keeps its TODO."""
+    _tree(tmp_path, {
+        "app.py": APP,
+        "settings.py": SETTINGS,
+        "count.py": "import tiktoken\nfrom settings import MODEL\nENC = tiktoken.encoding_for_model(MODEL)\n",
+        "show.py": "import settings\nprint(settings.EMBED_MODEL)\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    assert "settings.py" not in {r.path.rsplit("/", 1)[-1] for r in report.changed}
+    todos = _findings(report)["app.py"]
+    assert any(t.startswith("model=MODEL is imported from settings") for t in todos), todos
+    assert any(t.startswith("model=EMBED_MODEL is imported from settings") for t in todos), todos
+
+
+def test_a_module_mentioning_openai_in_a_comment_gets_its_model_constant_mapped(tmp_path):
+    """The plan mapped the constant (no TODO at the call), but the module imports no openai and its
+    rules never ran: the OpenAI name stayed, silently."""
+    _tree(tmp_path, {"app.py": APP, "settings.py": "# OpenAI settings\n" + SETTINGS})
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert 'MODEL = "mistral-large-latest"' in (tmp_path / "settings.py").read_text(encoding="utf-8")
+
+
+def test_a_client_handed_to_a_function_of_a_module_without_openai_converts_there_too(tmp_path):
+    """SakanaAI/AI-Scientist: ``perform_review(text, model, client)`` lives in a module that never
+    names openai; the client was kept ("handed to perform_review(...), which migrator cannot
+    follow"). Read, the function's calls convert with the client."""
+    _tree(tmp_path, {
+        "main.py": '''\
+            from openai import OpenAI
+            from review import perform_review
+
+            client = OpenAI()
+            print(perform_review("paper", "gpt-4o-mini", client))
+            ''',
+        "review.py": '''\
+            import json
+
+
+            def perform_review(text, model, client):
+                r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}], seed=7)
+                return json.loads(r.choices[0].message.content)
+            ''',
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    review = (tmp_path / "review.py").read_text(encoding="utf-8")
+    assert "client.chat.complete(model=model, " in review and "random_seed=7" in review, review
+    assert "Mistral(" in (tmp_path / "main.py").read_text(encoding="utf-8")
+    data = json.loads(render_plan(report))
+    assert [c["decision"] for c in data["clients"]] == ["convert", "convert"], data["clients"]
+
+
+def render_plan(report) -> str:
+    return json.dumps(report.plan.to_dict(report.plan_root))
+
+
+def test_imported_modules_names_what_an_import_may_bring_in():
+    found = imported_modules(textwrap.dedent('''\
+        from . import (a,
+            b as c)
+        import x.y as z, w
+        from ..cfg import M  # comment
+        from app.settings import MODEL
+        '''), "/r/pkg/sub/m.py")
+    assert found == {"/r/pkg/sub", "/r/pkg/sub/a", "/r/pkg/sub/b", "x/y", "w", "/r/pkg/cfg", "/r/pkg/cfg/M",
+                     "app/settings", "app/settings/MODEL"}
+    assert is_imported("/r/app/settings.py", {"app/settings"})
+    assert is_imported("/r/app/settings/__init__.py", {"app/settings"})
+    assert not is_imported("/r/myapp/settings.py", {"app/settings"})
