@@ -15,7 +15,7 @@ from codemods._layout import laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
-                                     OPENAI_DEFAULT_TIMEOUT_MS, SDK_INSTRUMENTERS, fail_note)
+                                     OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_SECRET, SDK_INSTRUMENTERS, fail_note)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -300,6 +300,13 @@ class _Transformer(RuleTransformer):
             self.todo(self._lines.get(id(node), 0), answer[2])
             return False
         converts = bool(answer and answer[0] == "env" and answer[1] is True)
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        if converts and not (len(answer) > 2 and answer[2] == "gate") and isinstance(statement, cst.SimpleStatementLine) \
+                and len(statement.body) == 1 and isinstance(statement.body[0], cst.Assign) and \
+                len(statement.body[0].targets) == 1 and isinstance(statement.body[0].targets[0].target, cst.Name):
+            # `api_key = os.getenv("OPENAI_API_KEY")` feeding the client, then `if not api_key: raise
+            # ...("OPENAI_API_KEY is not set")`: the check's message names the new variable too
+            self._gate_names[statement.body[0].targets[0].target.value] = self._lines.get(id(node), 0)
         if converts and len(answer) > 2 and answer[2] == "gate":
             # a check that the key is set: its message (in the if's body) names the variable too
             statement = self.statement_nodes[-1] if self.statement_nodes else None
@@ -570,6 +577,14 @@ class _Transformer(RuleTransformer):
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
             key_renamed = isinstance(value, cst.Name) and value.value in renamed
+            if name == "api_key" and self.compat is None and (_openai_secret(value) or (
+                    isinstance(value, cst.Name) and not key_renamed and _openai_secret_source(source))):
+                # held-out review 5: a committed OpenAI key went to api.mistral.ai with every request
+                self.todo(line, f"api_key={code_of(value) if isinstance(value, cst.Name) else '<the key>'} was an "
+                                "OpenAI secret written in the code: removed, so that it is not sent to Mistral (the "
+                                "client reads MISTRAL_API_KEY); delete the secret from the code and revoke it, it "
+                                "stays in the repository's history")
+                continue
             if name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and \
                     "openai" not in code_of(value).lower():
                 named = re.search(r"[\w.'\"\[\]]*openai[\w.'\"\[\]]*", source, re.IGNORECASE)
@@ -843,6 +858,20 @@ def _shape_problems(call: cst.Call, qualified: str, splat_risk: str) -> list[str
         elif arg.keyword is None:
             problems.append("positional arguments; pass keywords and convert by hand")
     return problems
+
+
+def _openai_secret(node: cst.BaseExpression) -> bool:
+    """``"sk-proj-..."``: an OpenAI API key written in the code."""
+    return isinstance(node, cst.SimpleString) and _is_openai_secret(node.evaluated_value)
+
+
+def _openai_secret_source(source: str) -> bool:
+    """What a name passed as api_key= was assigned (the plan's expansion) is such a string literal."""
+    return bool(source) and OPENAI_SECRET.search(source) is not None
+
+
+def _is_openai_secret(value) -> bool:
+    return isinstance(value, str) and OPENAI_SECRET.fullmatch(repr(value)) is not None
 
 
 def _is_none(node: cst.BaseExpression) -> bool:

@@ -133,6 +133,39 @@ def test_nothing_converted_leaves_every_project_file_alone(tmp_path):
     assert {Path(r.path).name for r in report.changed} <= {"app.py"}
 
 
+@pytest.mark.parametrize("kept", [
+    "from langchain_community.chat_models import ChatOpenAI\n\n\ndef llm(**settings):\n    return ChatOpenAI(**settings)\n",
+    "from langchain.embeddings import (\n    OpenAIEmbeddings,\n)\n\n\ndef emb(**settings):\n    return OpenAIEmbeddings(**settings)\n",
+    "import os\nfrom chromadb.utils import embedding_functions\n\n"
+    "ef = embedding_functions.OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
+])
+def test_openai_stays_declared_while_another_librarys_openai_class_needs_it(tmp_path, kept):
+    """Held-out review 5 (alyssapineda, wilganfauzan, jeeehaan): openai was replaced by mistralai although a
+    kept langchain_community ChatOpenAI / chromadb OpenAIEmbeddingFunction imports it when built (their
+    distributions do not install it): ImportError / ValueError at run time."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "ask.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                    "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    (project / "kept.py").write_text(kept)  # kept on OpenAI (**settings), with a TODO
+    (project / "requirements.txt").write_text("langchain-community\nchromadb==1.0.9\nopenai==1.75.0\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text() == (
+        "langchain-community\nchromadb==1.0.9\nopenai==1.75.0\nmistralai>=3.7,<4\n")
+    assert "Mistral(" in (project / "ask.py").read_text()
+
+
+def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "store.py").write_text("import os\nfrom chromadb.utils.embedding_functions import OpenAIEmbeddingFunction\n\n"
+                                      "ef = OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n")
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any(t.startswith("OpenAIEmbeddingFunction(...) is Chroma's OpenAI component") and "mistral-embed" in t
+               for t in todos), todos
+
+
 # -- discovery -------------------------------------------------------------------------------------
 
 

@@ -551,9 +551,39 @@ def test_a_key_from_elsewhere_gets_a_todo_and_a_written_openai_key_is_not_echoed
         written = OpenAI(api_key="sk-proj-abc123secret").embeddings.create(input=["a"], model="text-embedding-3-small")
         ''')
     assert any("api_key=config.llm.api_key: make sure it holds a Mistral API key" in t for t in todos), todos
-    assert any("an OpenAI key written in the code" in t for t in todos), todos
+    assert any("api_key=<the key> was an OpenAI secret written in the code: removed" in t for t in todos), todos
     assert not any("MISTRAL_API_KEY\"]" in t or "sk-proj" in t for t in todos), todos  # env key renamed; no secret
     assert 'env = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"],' in code
+    assert code.count("sk-proj") == 0, code  # not sent to Mistral
+
+
+def test_an_openai_secret_or_a_checked_key_read_is_never_sent_to_mistral():
+    """Held-out review 5 (jeevana-swaroop, deluge99): `api_key = 'sk-proj-...'` then `OpenAI(api_key=api_key)`
+    became `Mistral(api_key=api_key)`, and `api_key = os.getenv("OPENAI_API_KEY", "").strip()` checked by
+    `if not api_key: raise ...` was not renamed (the check read it): both sent the OpenAI key to Mistral."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import os
+        from openai import OpenAI
+
+        api_key = 'sk-proj-FAKEFAKEFAKE0000000000'  # your OpenAI key
+        client = OpenAI(api_key=api_key)
+
+        key = os.getenv("OPENAI_API_KEY", "").strip()
+        if not key:
+            raise RuntimeError("OPENAI_API_KEY is not set.")
+        checked = OpenAI(api_key=key)
+
+        print(client.embeddings.create(input=["a"], model="text-embedding-3-small"))
+        print(checked.embeddings.create(input=["a"], model="text-embedding-3-small"))
+        ''')
+    assert "client = Mistral(\n    retry_config=" in code, code  # the secret is not passed
+    assert any(t.startswith("api_key=api_key was an OpenAI secret written in the code: removed") for t in todos), todos
+    assert 'key = os.getenv("MISTRAL_API_KEY", "").strip()' in code, code
+    assert 'raise RuntimeError("MISTRAL_API_KEY is not set.")' in code, code
+    assert "checked = Mistral(\n    api_key=key," in code, code
+    assert not any("comes from" in t or "sk-proj" in t for t in todos), todos
 
 
 def test_a_key_set_right_after_the_constructor_is_passed_to_it() -> None:

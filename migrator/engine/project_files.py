@@ -38,7 +38,7 @@ from migrator.engine.walk import (
 )
 from migrator.mapping.llamaindex import imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
-from migrator.mapping.packages import OPENAI_PACKAGE, PACKAGES, Package
+from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, Package
 
 DEPENDENCY_RULE = "MIG114"
 ENV_RULE = "MIG115"
@@ -182,6 +182,8 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     scope = facts.scope(path)
     if not any(_imports(pkg.new_module).search(text) for text in scope.values()):
         return None
+    if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
+        return "add"  # a kept LangChain community / Chroma OpenAI class imports openai when it is built
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
 
 
@@ -190,7 +192,8 @@ def _why(action: str, pkg: Package) -> str:
         return f"converted modules import {pkg.new_module}, which {pkg.old} does not install"
     if action == "replace":
         return f"no converted module imports {pkg.old_module} any more"
-    return f"modules under it still import {pkg.old_module} (kept on OpenAI), so {pkg.old} stays"
+    return (f"modules under it still import {pkg.old_module}, or another library's OpenAI class that needs it "
+            f"(kept on OpenAI), so {pkg.old} stays")
 
 
 def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str], int | None],

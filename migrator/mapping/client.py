@@ -95,6 +95,9 @@ MODULE_CLIENT_CODE = "mistral_client = Mistral()"  # for openai 0.x calls, which
 MODULE_CLIENT_RETRYING_CODE = "mistral_client = Mistral(retry_config={retry_config})"
 # `openai.max_retries = N` with N a number: the module client already carries it.
 MODULE_RETRIES_CARRIED = "the module's mistral_client carries the same retries ({carried}); remove this line"
+# An OpenAI API key written in the code, quoted (``"sk-proj-..."``): never handed to another provider.
+OPENAI_SECRET = re.compile(r"""(['"])sk-[\w-]{17,}\1""")
+
 # How a client class may be wrapped in an annotation that still means the class itself
 # (``Annotated[OpenAI, Depends(get_client)]``: FastAPI reads the first argument as the type).
 ANNOTATED = ("Annotated", "typing.Annotated", "typing_extensions.Annotated")
@@ -220,8 +223,15 @@ FOREIGN_OPENAI = MappingProxyType({
         mistral="MistralTextEmbedder", module="haystack_integrations.components.embedders.mistral"),
     "haystack.components.embedders.OpenAIDocumentEmbedder": _HAYSTACK_MISTRAL.format(
         mistral="MistralDocumentEmbedder", module="haystack_integrations.components.embedders.mistral"),
+    # held-out review 5 (wilganfauzan, jeeehaan): a Chroma collection embedded by OpenAI
+    "chromadb.utils.embedding_functions.OpenAIEmbeddingFunction": (
+        "migrator does not convert it (it needs the openai package, which stays in the requirements, and "
+        "OPENAI_API_KEY); on Mistral: an EmbeddingFunction of your own whose __call__ returns "
+        "[d.embedding for d in Mistral().embeddings.create(model=\"mistral-embed\", inputs=input).data] "
+        "(Chroma's MistralEmbeddingFunction imports mistralai 1.x names), then re-embed the collection"),
 })
-FOREIGN_OPENAI_TODO = "{name}(...) is Haystack's OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
+FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma"})
+FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 WRAPPED_CLIENT_NAMES = frozenset({"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Client",
                                   "AsyncClient"})
 

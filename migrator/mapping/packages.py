@@ -3,6 +3,7 @@ range declared for it (dependency manifests: MIG114; notebooks' pip magics: MIG1
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MISTRAL_VERSION = ">=3.7,<4"  # the mistralai SDK the rules convert to
@@ -84,3 +85,13 @@ PACKAGES = (
     Package("llama-index", "llama_index.embeddings.openai", "llama-index-embeddings-mistralai",
             "llama_index.embeddings.mistralai", ">=0.6,<0.7", bundle=True, needs=_LLAMA_EMBED_NEEDS),
 )
+
+# Classes of other libraries that import the openai package when they are built, whose own distribution
+# does not install it (held-out review 5): while converted code still imports one, openai stays declared
+# beside mistralai (langchain_community's / langchain 0.0.x's OpenAI classes: "Could not import openai
+# python package"; chromadb's OpenAIEmbeddingFunction: "The openai python package is not installed").
+# langchain-openai, llama-index-*-openai, instructor and litellm install openai themselves.
+NEEDS_OPENAI_PACKAGE = re.compile(
+    r"""from[ \t]+langchain(?:_community)?\.(?:chat_models|llms|embeddings)(?:\.[\w.]+)?[ \t]+import[ \t]+"""
+    r"""(?:\([^)]*|[^\n]*)\b(?:Azure)?(?:Chat)?OpenAI(?:Embeddings)?\b"""
+    r"""|\bOpenAIEmbeddingFunction\b""")

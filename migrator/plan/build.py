@@ -28,7 +28,7 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
-                                     FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, fail_note,
+                                     FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
@@ -810,6 +810,8 @@ class _Builder:
             self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
+        if OPENAI_HOST in f.source:
+            self._raw_http(f)
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -821,10 +823,10 @@ class _Builder:
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
                     agents_sdk = False  # one TODO per module, at its first agent
-                elif isinstance(node.func, ast.Name) and node.func.id in f.repo_imports and \
-                        _foreign_openai(f.repo_imports[node.func.id]) is not None:
-                    foreign = _foreign_openai(f.repo_imports[node.func.id])
-                    todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=FOREIGN_OPENAI[foreign])
+                elif _foreign_call(f, node) is not None:
+                    foreign = _foreign_call(f, node)
+                    todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=FOREIGN_OPENAI[foreign],
+                                                      library=FOREIGN_LIBRARIES[foreign.split(".", 1)[0]])
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
                     self._use(f, node, None, foreign, False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
@@ -867,6 +869,25 @@ class _Builder:
                     origins = self.eval(f, f.scope_of.get(id(node), ()), node)
                     if origins:
                         self._classify(f, node, origins)
+
+    def _raw_http(self, f: _File) -> None:
+        """OpenAI reached without the SDK (held-out review 5, lputnam2000: Whisper through
+        ``requests.post("https://api.openai.com/v1/audio/translations", ...)``): an HTTP call given
+        OpenAI's URL, written in it or held in a name bound to it, is reported (MIG106), never converted."""
+        urls: set[str] = set()  # names bound to an OpenAI URL
+        for node in f.nodes:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                    and _names_openai_host(node.value):
+                urls.add(node.targets[0].id)
+        for node in f.nodes:
+            if not (isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in HTTP_CALLS):
+                continue
+            given = [*node.args, *(kw.value for kw in node.keywords)]
+            if any(_names_openai_host(arg) or (isinstance(arg, ast.Name) and arg.id in urls) for arg in given):
+                callee = dotted_name(node.func) or "an HTTP call"
+                todo = RAW_HTTP_TODO.format(callee=callee)
+                self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
+                self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
 
     def _factory_reference(self, f: _File, node: ast.Name) -> bool:
         """A function of the tree that returns an OpenAI client, named without being called. FastAPI's
@@ -1597,6 +1618,35 @@ class _Builder:
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
+
+
+OPENAI_HOST = "api.openai.com"
+# What sends an HTTP request (requests, httpx, aiohttp, urllib): given OpenAI's URL, OpenAI is reached
+# without the SDK.
+HTTP_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "Request", "urlopen", "stream",
+                        "ws_connect", "connect", "fetch"})
+RAW_HTTP_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert it; "
+                 "send it to https://api.mistral.ai/v1 in Mistral's request shape (or call the converted Mistral "
+                 "client) by hand, with MISTRAL_API_KEY")
+
+
+def _names_openai_host(node: ast.AST) -> bool:
+    """A string (or f-string, or concatenation) holding OpenAI's API host."""
+    return any(isinstance(sub, ast.Constant) and isinstance(sub.value, str) and OPENAI_HOST in sub.value
+               for sub in ast.walk(node) if isinstance(sub, (ast.Constant, ast.JoinedStr, ast.BinOp)))
+
+
+def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
+    """The FOREIGN_OPENAI class a call builds: ``OpenAIEmbeddingFunction(...)`` imported by name, or
+    ``embedding_functions.OpenAIEmbeddingFunction(...)`` through its module (``from chromadb.utils import
+    embedding_functions``)."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id in f.repo_imports:
+        return _foreign_openai(f.repo_imports[func.id])
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in f.repo_imports:
+        module, level, name = f.repo_imports[func.value.id]
+        return _foreign_openai((f"{module}.{name}", level, func.attr))
+    return None
 
 
 def _foreign_openai(source: tuple) -> Optional[str]:

