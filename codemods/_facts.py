@@ -24,6 +24,7 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
+from migrator.mapping.mistral_versions import SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 
@@ -118,6 +119,7 @@ class ModuleFacts:
     # `**params` splatted into chat calls: scope path -> name -> how the dict is built
     splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # module `NAME = "gpt-4o"` used as model=NAME
     stream_writers: "StreamWriters" = None  # how this module reaches streamlit's write_stream
+    mistral_old: bool = False  # imports an older mistralai (1.x / 0.x): MIG122
 
     @property
     def mentions_openai(self) -> bool:
@@ -568,6 +570,9 @@ class _Collector(ast.NodeVisitor):
     # -- imports --------------------------------------------------------------------------------
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
+            if alias.name.split(".", 1)[0] in SEPARATE_PACKAGES:
+                self.facts.mistral_old = True  # `import mistralai_azure`: MIG122's TODO
+                self.mark()
             if alias.name == "openai" or alias.name.startswith("openai."):
                 if alias.asname:
                     self.facts.openai_modules[alias.asname] = alias.name
@@ -576,6 +581,10 @@ class _Collector(ast.NodeVisitor):
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         module = node.module or ""
+        if node.level == 0 and module.startswith("mistralai") and \
+                old_import(module, tuple(alias.name for alias in node.names)) is not None:
+            self.facts.mistral_old = True  # mistralai 1.x / 0.x (MIG122)
+            self.mark()
         if node.level == 0 and (module == "openai" or module.startswith("openai.")):
             for alias in node.names:
                 self.facts.imported[alias.asname or alias.name] = f"{module}.{alias.name}"

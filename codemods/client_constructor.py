@@ -83,8 +83,11 @@ class ClientConstructor(MigratorRule):
     feed a converted constructor, or only check that the key is set (``if not os.getenv("OPENAI_API_KEY"):
     sys.exit("Set OPENAI_API_KEY")``, or a name only such checks read: the check and its message name
     ``MISTRAL_API_KEY``, which the clients it guards now read); other reads and writes of the variables
-    converted clients read implicitly get a TODO (never renamed). ``api.openai.com`` URLs in a converted client's
-    ``base_url`` become Mistral's server.
+    converted clients read implicitly get a TODO (never renamed). A name bound to such a read that
+    feeds the constructor and is checked (``if not api_key: raise ...``, ``.strip()``-ed) is renamed with
+    the check's message. An OpenAI secret written in the code (``api_key="sk-..."``, or a name bound to
+    one) is removed from the converted constructor, with a TODO to delete and revoke it: it is never
+    sent to Mistral. ``api.openai.com`` URLs in a converted client's ``base_url`` become Mistral's server.
 
     **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
     (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO.

@@ -25,7 +25,11 @@ class UnsupportedCalls(MigratorRule):
     get_embedding`` is such a v0 call (the ``openai.api_key`` setting it needs stays). An OpenAI Agents
     SDK agent (``from agents import Agent, Runner``, openai-agents) gets one TODO at the module's first
     ``Agent(...)`` / ``Runner.run*(...)``: it runs on OpenAI and reads ``OPENAI_API_KEY`` itself, so env
-    files keep that variable.
+    files keep that variable. Other libraries' OpenAI components (Haystack's generators and embedders,
+    Chroma's ``OpenAIEmbeddingFunction``, which also keeps ``openai`` in the requirements) get a TODO
+    naming their Mistral counterpart, and an HTTP call given OpenAI's URL (``requests.post(
+    "https://api.openai.com/v1/audio/translations", ...)``, written in or held in a name) one saying
+    OpenAI is reached without the SDK.
 
     **Why.** No OpenAI call is dropped silently: each is converted, covered by its kept client's
     TODO, or flagged here.

@@ -19,6 +19,7 @@ from codemods.instructor import Instructor
 from codemods.langchain import LangChain
 from codemods.legacy_v0 import LegacyV0
 from codemods.llamaindex import LlamaIndex
+from codemods.mistral_versions import MistralVersions
 from codemods.models_api import ModelsApi
 from codemods.moderation import Moderation
 from codemods.response_reads import ResponseReads
@@ -70,6 +71,8 @@ class Rule(str, Enum):
     """audio.speech.create -> audio.speech.complete with Voxtral; audio reads -> base64.b64decode(.audio_data)."""
     MIG121 = "MIG121"
     """LlamaIndex OpenAI / OpenAIEmbedding -> llama_index MistralAI / MistralAIEmbedding."""
+    MIG122 = "MIG122"
+    """mistralai 1.x imports -> mistralai 3.x paths (0.x and renamed names -> TODO)."""
 
 
 # Registry order is application order: constructors first, so that the chat rule's receivers are
@@ -93,6 +96,7 @@ RULES: tuple[tuple[Rule, Type[MigratorRule]], ...] = (
     (Rule.MIG119, FilesAndBatches),
     (Rule.MIG120, Speech),
     (Rule.MIG121, LlamaIndex),
+    (Rule.MIG122, MistralVersions),
 )
 
 

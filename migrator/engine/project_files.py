@@ -202,6 +202,7 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
     lines = text.splitlines(keepends=True)
     edit = _Edit(text)
     found = []
+    bare: list = []
     has_mistral = False
     for index, line in enumerate(lines):
         start = starts(index, line)
@@ -214,7 +215,15 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
             found.append((index, req))
         elif req.name == pkg.new:
             has_mistral = True
+            if not re.search(r"[<>=!~@]", line[req.start:req.end].split(";", 1)[0]):
+                bare.append((index, req))  # `mistralai` with no version: may resolve to 1.x / a future 4.x
     out = list(lines)
+    if found and pkg is OPENAI_PACKAGE:
+        for index, req in bare:
+            out[index] = _replace_requirement(lines[index], req, pkg.requirement)
+            edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
+                      f"{kind_name}: {pkg.new} -> {pkg.requirement} (the converted code needs mistralai 3.x; "
+                      "1.x code of the project is moved by MIG122)", "approximate")
     for index, req in reversed(found):
         line = lines[index]
         if "--hash" in line or line.rstrip("\r\n").endswith("\\"):

@@ -51,7 +51,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
     langchain = plan_langchain(tree) if "langchain" in code else None
     llamaindex = plan_llamaindex(tree) if "llama_index" in code else None  # MIG121, the same way
-    if not facts.mentions_openai and langchain is None and llamaindex is None and not (
+    if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and facts.view.touched):
         return RuleOutcome(code, ())  # (touched: `MODEL = "gpt-4o"` in a config module only converted calls read)
     context = RuleContext(filename=filename, scratch={FACTS: facts, PIPELINE: True, CONFIG: config,

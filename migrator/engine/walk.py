@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few ms of a quick scan)
@@ -117,13 +118,23 @@ def wide_bom(data: bytes) -> str | None:
     return next((name for name, bom in WIDE_BOMS.items() if data.startswith(bom)), None)
 
 
+# An import of mistralai 1.x / 0.x (``from mistralai import Mistral``): such a module breaks once the
+# converted code's mistralai 3.x is installed, so it is read too (migrator.mapping.mistral_versions).
+_MISTRAL_OLD_IMPORT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+mistralai(?:\.models(?:\.\w+)*|\.utils|\.types|\.async_client|\.exceptions)?[ \t]+import\b"
+    rb"|from[ \t]+mistralai\.client[ \t]+import[ \t]+\(?[ \t]*MistralClient\b"
+    rb"|(?:from|import)[ \t]+mistralai_(?:azure|gcp)\b)", re.MULTILINE)
+
+
 def mentions_openai(data: bytes) -> bool:
-    """The prefilter: only files that pass it are read as code."""
+    """The prefilter: only files that pass it are read as code (those that mention openai, and those
+    importing an older mistralai)."""
     wide = wide_bom(data)
     if wide is not None:  # held-out review 3: a UTF-16 requirements.txt was skipped as "no openai reference"
         data = data[len(WIDE_BOMS[wide]):].decode(wide, errors="replace").encode("utf-8")
     lowered = data.lower()
-    return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered
+    return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered or (
+        b"mistralai" in data and _MISTRAL_OLD_IMPORT.search(data) is not None)
 
 
 def names_python(kind: str, data: bytes) -> bool:

@@ -226,3 +226,7 @@ class AssumeConverted(FileView):
 
     def returns(self, scope: tuple) -> Optional[str]:
         return CONVERT if super().returns(scope) is not None else None
+
+    @property
+    def any_converted(self) -> bool:
+        return True
