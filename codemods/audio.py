@@ -11,6 +11,7 @@ from migrator.mapping.audio import (
     FILE_CODE_OPENED,
     METHOD,
     SEGMENTS_CODE,
+    TEXT_FORMAT,
     TRANSCRIPTION_KWARGS,
     TRANSCRIPTION_MODEL,
     VERBOSE_FORMAT,
@@ -34,12 +35,14 @@ class Transcriptions(MigratorRule):
     transcript (api-mapping.md §8). ``response_format="verbose_json"`` (OpenAI's timed segments) becomes
     ``timestamp_granularities=["segment"]``, for which Mistral answers ``.segments`` with ``text``,
     ``start`` and ``end``; OpenAI's own ``timestamp_granularities=["segment"]`` stays.
+    ``response_format="text"`` (OpenAI answers the transcript as a str) becomes the call's ``.text``.
 
     **Fix safety.** approximate: another model transcribes (accuracy, language detection and
     punctuation can differ).
 
     **Known limits (the client is kept, one TODO).** ``prompt=`` (Mistral's ``context_bias`` takes a
-    list of words), ``response_format`` ``text`` / ``srt`` / ``vtt`` (OpenAI returns another shape), word
+    list of words), ``response_format`` ``srt`` / ``vtt`` (OpenAI returns another shape) or ``text`` on an
+    awaited call, word
     timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
     ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
     seen to be an open file (bytes, ``BytesIO``, a tuple, a parameter), ``**kwargs``, and a result
@@ -81,6 +84,9 @@ class _Transformer(ApiCallTransformer):
         line, is_async, receiver = found
         args = []
         given = {arg.keyword.value for arg in updated.args if arg.keyword is not None}
+        as_text = any(arg.keyword is not None and arg.keyword.value == "response_format" and
+                      isinstance(arg.value, cst.SimpleString) and arg.value.evaluated_value == TEXT_FORMAT
+                      for arg in updated.args)
         for arg in updated.args:
             name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
             if name == "response_format" and isinstance(arg.value, cst.SimpleString) and \
@@ -100,8 +106,10 @@ class _Transformer(ApiCallTransformer):
         func = cst.Attribute(value=cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)),
                                                  attr=cst.Name(resource)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; file as "
-                             "{\"file_name\", \"content\"})", "approximate")
-        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+                             "{\"file_name\", \"content\"}" + ("; response_format=\"text\": its .text" if as_text else "")
+                             + ")", "approximate")
+        call = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        return cst.Attribute(value=call, attr=cst.Name("text")) if as_text else call
 
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
         return opened_file_dict(self, value)

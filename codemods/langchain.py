@@ -194,8 +194,12 @@ class _Transformer(RuleTransformer):
         if not chat:  # as MIG107 / MIG121 say at each converted embedding model
             model = next((a.value for a in args if a.keyword is not None and a.keyword.value in ("model", "model_name")),
                          None)
-            self.todo(site.line, vectors_todo(model.evaluated_value if isinstance(model, cst.SimpleString) else
-                                              "a Mistral model" if model is not None else MISTRAL_EMBED_MODEL))
+            todo = vectors_todo(model.evaluated_value if isinstance(model, cst.SimpleString) else
+                                "a Mistral model" if model is not None else MISTRAL_EMBED_MODEL)
+            if "CacheBackedEmbeddings" in self.facts.names_in_use:  # held-out review 5 (jangtaehun)
+                todo += ("; CacheBackedEmbeddings here serves the OpenAI vectors it cached for texts it has seen: "
+                         "give it a new namespace= (or clear its store)")
+            self.todo(site.line, todo)
         if moved:
             args = self._model_kwargs(args, moved, slot)
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore

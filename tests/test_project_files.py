@@ -155,6 +155,22 @@ def test_openai_stays_declared_while_another_librarys_openai_class_needs_it(tmp_
     assert "Mistral(" in (project / "ask.py").read_text()
 
 
+def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp_path):
+    """Held-out review 5 (graph-it-uk): only worker/ converted, and it has its own requirements; the root
+    requirements (for app/, which converts nothing) got mistralai and the instructor pin check too."""
+    project = tmp_path / "p"
+    (project / "worker").mkdir(parents=True)
+    (project / "app").mkdir()
+    (project / "requirements.txt").write_text("openai\nfastapi\n")
+    (project / "worker" / "requirements.txt").write_text("openai\n")
+    (project / "worker" / "w.py").write_text("from openai import OpenAI\n\nc = OpenAI()\n"
+                                             "print(c.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    (project / "app" / "a.py").write_text("import os\n\nprint(os.getcwd())\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text() == "openai\nfastapi\n"
+    assert (project / "worker" / "requirements.txt").read_text() == "mistralai>=3.7,<4\n"
+
+
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):
     project = tmp_path / "p"
     project.mkdir()

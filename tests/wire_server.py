@@ -1167,7 +1167,17 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             if self.command == "POST" and path == "/v1/audio/transcriptions":
                 fields = _multipart(headers.get("content-type", ""), raw)
-                self._send_json(200, transcription(fields, personality.name), fault)
+                answer = transcription(fields, personality.name)
+                if personality.name == "openai" and (fields.get("response_format") or (None, b""))[1] == b"text":
+                    payload = (answer["text"] + "\n").encode()  # OpenAI's text format: the bare transcript
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/plain; charset=utf-8")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
+                    self.wfile.flush()
+                    return
+                self._send_json(200, answer, fault)
                 return
             if parse_error or (raw and not isinstance(body, dict)):
                 if personality.name == "mistral":
@@ -1398,8 +1408,8 @@ def transcription(fields: dict, personality: str) -> dict:
     if missing or unknown:
         raise WireError(400, f"Missing or unknown field: {(missing or unknown)[0]}")
     response_format = (fields.get("response_format") or (None, b"json"))[1]
-    if personality == "openai" and response_format not in (b"json", b"verbose_json"):
-        raise WireError(400, "the wire server answers response_format=json or verbose_json only")
+    if personality == "openai" and response_format not in (b"json", b"verbose_json", b"text"):
+        raise WireError(400, "the wire server answers response_format=json, verbose_json or text only")
     filename, content = fields.get("file", (None, b""))
     language = fields["language"][1].decode() if "language" in fields else None
     text = f"Heard {len(content)} bytes of {filename or 'audio'}" + (f" in {language}" if language else "") + "."

@@ -41,6 +41,7 @@ from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_m
 from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, Package
 
 DEPENDENCY_RULE = "MIG114"
+MANIFEST_KINDS = frozenset({REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE})  # (and setup.py, a Python file)
 ENV_RULE = "MIG115"
 OPENAI_KEY = "OPENAI_API_KEY"
 
@@ -87,6 +88,21 @@ class CodeFacts:
     key_env: str | None = "MISTRAL_API_KEY"  # the variable converted clients read
     rules: frozenset = frozenset({DEPENDENCY_RULE, ENV_RULE})  # after --select / --ignore
     models: dict = field(default_factory=dict)  # the run's model map (--model, the provider's)
+    manifests: tuple = ()  # the run's dependency manifests: a nested one answers for its own subtree
+
+    def dependency_scope(self, path: str) -> dict:
+        """The code a dependency manifest at ``path`` governs: ``scope``, minus the subtrees of deeper
+        directories with a manifest of their own (held-out review 5, graph-it-uk: the root requirements
+        got mistralai for a converted worker/ that declares its own)."""
+        scope = self.scope(path)
+        directory = posixpath.dirname(path.replace("\\", "/"))
+        nested = {posixpath.dirname(m.replace("\\", "/")) for m in self.manifests}
+        nested = {d for d in nested if d != directory and (not directory or d.startswith(directory + "/"))}
+        if not nested:
+            return scope
+        own = {p: t for p, t in scope.items()
+               if not any(p.replace("\\", "/").startswith(d + "/") for d in nested)}
+        return own
 
     def scope(self, path: str) -> dict:
         """The code a manifest at ``path`` governs: the files under its directory, else all."""
@@ -179,7 +195,7 @@ class _Edit:
 
 def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     """``"replace"`` (openai -> mistralai), ``"add"`` (mistralai next to openai) or None (leave)."""
-    scope = facts.scope(path)
+    scope = facts.dependency_scope(path)
     if not any(_imports(pkg.new_module).search(text) for text in scope.values()):
         return None
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
@@ -1283,7 +1299,9 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       key_env=target.get("key_env"),
                       rules=frozenset(code for code in (DEPENDENCY_RULE, ENV_RULE)
                                       if (not select or code in select) and code not in ignore),
-                      models=config.models())
+                      models=config.models(),
+                      manifests=tuple(item.source.path for item in [*project, *code] if item.source.kind in MANIFEST_KINDS
+                                      or posixpath.basename(item.source.path) == "setup.py"))
     out = list(code_results)
     for item in project:
         out.append(convert(item, config=config, transform=project_transform(facts, item.source.kind), write=write)[0])

@@ -21,6 +21,7 @@ TRANSCRIPTION_KWARGS = MappingProxyType({"model": "model", "file": "file", "lang
 # ``segments`` hold ``text``, ``start``, ``end``); OpenAI's ``timestamp_granularities=["segment"]``
 # (which needs verbose_json) is the same keyword. Word timestamps are another shape (OpenAI: ``.words``).
 VERBOSE_FORMAT = "verbose_json"
+TEXT_FORMAT = "text"  # OpenAI answers the bare transcript (a str): Mistral's response .text
 SEGMENT_GRANULARITY = "segment"
 SEGMENTS_CODE = '["segment"]'
 # (not ``.language``: OpenAI's verbose answer names the language, "english"; Mistral's holds a code or None)

@@ -108,10 +108,10 @@ BLOCK = MappingProxyType({
     "default_headers": "ChatMistralAI has no header option; pass client=httpx.Client(base_url=..., headers=...) "
                        "with the Authorization header yourself",
     "headers": "MistralAIEmbeddings has no header option; pass client=httpx.Client(...) yourself",
-    "http_client": "ChatMistralAI's client= is a plain httpx.Client that must carry base_url and the "
-                   "Authorization header itself",
-    "http_async_client": "ChatMistralAI's async_client= is a plain httpx.AsyncClient that must carry base_url "
-                         "and the Authorization header itself",
+    "http_client": "langchain_mistralai's client= (ChatMistralAI, MistralAIEmbeddings) is a plain httpx.Client "
+                   "that must carry base_url and the Authorization header itself",
+    "http_async_client": "langchain_mistralai's async_client= (ChatMistralAI, MistralAIEmbeddings) is a plain "
+                         "httpx.AsyncClient that must carry base_url and the Authorization header itself",
     "default_query": "ChatMistralAI has no query-parameter option",
     "openai_proxy": "pass client=httpx.Client(proxy=..., base_url=..., headers=...) to ChatMistralAI",
     "reasoning_effort": "Mistral reasons with magistral models (model=\"magistral-medium-latest\"), no effort knob",
