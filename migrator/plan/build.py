@@ -907,11 +907,10 @@ class _Builder:
             call = next((a for a in ancestors_of(f, node) if isinstance(a, ast.Call)), None)
             if call is not None and node_key(f.path, call) not in self.sites:
                 calls[id(call)] = call
-        first = 0
-        for call in sorted(calls.values(), key=lambda c: (c.lineno, c.col_offset)):
-            todo = WEAVIATE_OPENAI_TODO if not first else \
-                f"Weaviate's OpenAI module again (see the TODO at line {first}): the Weaviate server calls OpenAI here too"
-            first = first or call.lineno
+        for index, call in enumerate(sorted(calls.values(), key=lambda c: (c.lineno, c.col_offset))):
+            # (no line number: the TODOs above it move it, and a second run would rewrite the reference)
+            todo = WEAVIATE_OPENAI_TODO if not index else ("Weaviate's OpenAI module again (see the first TODO about "
+                                                            "it in this file): the Weaviate server calls OpenAI here too")
             self._use(f, call, None, "Weaviate's OpenAI module", False, todo, "MIG106")
             self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
 
