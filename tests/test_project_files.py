@@ -169,6 +169,12 @@ def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp
     run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (project / "requirements.txt").read_text() == "openai\nfastapi\n"
     assert (project / "worker" / "requirements.txt").read_text() == "mistralai>=3.7,<4\n"
+    # app/setup.py that is app code, not a packaging script (raisultan/dse): the root still answers for app/
+    (project / "app" / "setup.py").write_text("import openai\n\nclient = openai.OpenAI()\n"
+                                              "print(client.embeddings.create(model=\"text-embedding-3-small\", "
+                                              "input=\"x\").data[0].embedding)\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text() == "mistralai>=3.7,<4\nfastapi\n"
 
 
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):

@@ -1300,8 +1300,9 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       rules=frozenset(code for code in (DEPENDENCY_RULE, ENV_RULE)
                                       if (not select or code in select) and code not in ignore),
                       models=config.models(),
-                      manifests=tuple(item.source.path for item in [*project, *code] if item.source.kind in MANIFEST_KINDS
-                                      or posixpath.basename(item.source.path) == "setup.py"))
+                      manifests=tuple(item.source.path for item in project if item.source.kind in MANIFEST_KINDS)
+                      + tuple(path for path, text in texts.items() if posixpath.basename(path) == "setup.py"
+                              and re.search(r"\b(?:setuptools|distutils)\b", text)))  # a packaging script, not app/setup.py
     out = list(code_results)
     for item in project:
         out.append(convert(item, config=config, transform=project_transform(facts, item.source.kind), write=write)[0])

@@ -887,7 +887,12 @@ class _Builder:
             callee = dotted_name(node.func) or ""
             if callee.rsplit(".", 1)[-1] not in HTTP_CALLS or callee in BUILT_REQUESTS:
                 continue
-            given = [*node.args, *(kw.value for kw in node.keywords)]
+            # the URL is what the call is sent to: its first argument or url= (`os.environ.get("BASE_URL",
+            # "https://api.openai.com/v1")` and `config.get(key, default)` only name it as a default)
+            positional = node.args[:2] if callee.rsplit(".", 1)[-1] in ("request", "Request") else node.args[:1]
+            given = [*positional, *(kw.value for kw in node.keywords if kw.arg in ("url", "endpoint"))]
+            if "environ" in callee or "getenv" in callee:
+                continue
             if any(_names_openai_host(arg) or (isinstance(arg, ast.Name) and arg.id in urls) for arg in given):
                 todo = RAW_HTTP_TODO.format(callee=callee or "an HTTP call")
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
