@@ -8,9 +8,10 @@ it must see the module that sets it, and every module that may read it:
 
 * **companions**: the tree's modules that a file mentioning openai imports (``from app.config import
   MODEL`` -> a ``.../app/config.py`` or ``.../app/config/__init__.py``; relative imports from the
-  importing file's directory). They are
-  read and handed to the plan with the code; a companion is converted only when the plan maps
-  something in it (a model slot), and is otherwise left unread by the rules and counted as before.
+  importing file's directory). They are read and handed to the plan with the code (a client handed
+  to a function of theirs is followed there too); a companion is converted only when the plan touches
+  it (a model slot, a client passing through: ``ConversionPlan.touched``), and is otherwise left
+  unread by the rules and counted as before.
 * **the rest** (:class:`UnreadModules`): every other module without openai. The plan asks it, before
   mapping a constant, whether a module it has not read names both the constant and the module that
   sets it (``print(config.MODEL)``, ``tiktoken.encoding_for_model(MODEL)``); then the constant keeps

@@ -199,7 +199,8 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
 def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = (),
                others: Sequence[SourceFile] = (), max_file_size: int | None = None) -> tuple[Config, list]:
     """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply, and the
-    modules without openai it maps a model name in (migrator.engine.companions), to convert too."""
+    modules without openai it touches (a model name mapped, a client handed through them:
+    migrator.engine.companions), to convert too."""
     sources = plan_sources(loaded)
     from migrator.engine.companions import UnreadModules, companions
 
