@@ -24,7 +24,7 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
-from migrator.mapping.mistral_versions import SEPARATE_PACKAGES, old_import
+from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 
@@ -570,8 +570,8 @@ class _Collector(ast.NodeVisitor):
     # -- imports --------------------------------------------------------------------------------
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
-            if alias.name.split(".", 1)[0] in SEPARATE_PACKAGES:
-                self.facts.mistral_old = True  # `import mistralai_azure`: MIG122's TODO
+            if alias.name.split(".", 1)[0] in SEPARATE_PACKAGES or alias.name in OLD_MODULE_IMPORTS:
+                self.facts.mistral_old = True  # `import mistralai_azure`, `import mistralai`: MIG122's TODO
                 self.mark()
             if alias.name == "openai" or alias.name.startswith("openai."):
                 if alias.asname:

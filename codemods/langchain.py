@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
@@ -9,6 +11,7 @@ from codemods._facts import ENV
 from codemods._imports import without_aliases
 from codemods.client_constructor import _env_call_key, _env_subscript_key
 from migrator.mapping import langchain as lc
+from migrator.mapping.client import OPENAI_SECRET
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, vectors_todo
 from migrator.mapping.models import map_model
 from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, legacy_import, plan_module
@@ -183,7 +186,10 @@ class _Transformer(RuleTransformer):
             if name in ("model", "model_name"):
                 arg = arg.with_changes(value=self.mapped_model(arg.value, site.line, name))
             elif name in ("api_key", "openai_api_key"):
-                arg = arg.with_changes(value=self._api_key(arg.value, site.line))
+                key = self._api_key(arg.value, site.line)
+                if key is None:
+                    continue
+                arg = arg.with_changes(value=key)
             elif name in ("stop", "stop_sequences") and isinstance(arg.value, cst.SimpleString):
                 arg = arg.with_changes(value=cst.List([cst.Element(arg.value)]))
             args.append(arg)
@@ -220,7 +226,14 @@ class _Transformer(RuleTransformer):
             args = _realigned(args, len(code_of(func)) - len(code_of(call.func)))
         return call.with_changes(func=func, args=args)
 
-    def _api_key(self, value: cst.BaseExpression, line: int) -> cst.BaseExpression:
+    def _api_key(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
+        """The key the Mistral class gets; None to leave it out (an OpenAI secret written in the code:
+        never sent to Mistral, nor repeated in the TODO)."""
+        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str) and \
+                OPENAI_SECRET.fullmatch(repr(value.evaluated_value)):
+            self.todo(line, f"api_key=<an OpenAI secret written in the code> removed ({self.lib.MISTRAL_PACKAGE} "
+                            "reads MISTRAL_API_KEY); revoke the secret, it stays in the repository's history")
+            return None
         code = code_of(value)
         if "OPENAI_API_KEY" in code and ("environ" in code or "getenv" in code):
             return cst.ensure_type(value.visit(_RenameEnv()), cst.BaseExpression)

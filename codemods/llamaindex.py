@@ -122,7 +122,10 @@ class _LlamaIndexTransformer(_Transformer):
             if name in ("model", "model_name"):
                 arg = arg.with_changes(value=self.mapped_model(arg.value, site.line))
             elif name == "api_key":
-                arg = arg.with_changes(value=self._api_key(arg.value, site.line))
+                key = self._api_key(arg.value, site.line)
+                if key is None:
+                    continue
+                arg = arg.with_changes(value=key)
             written.add(arg.keyword.value)  # type: ignore[union-attr]
             args.append(arg)
         if "model" not in written and "model_name" not in written:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, dotted
-from migrator.mapping.mistral_versions import (MOVED, SEPARATE_PACKAGES, SEPARATE_TODO, UNKNOWN_TODO, V0_TODO,
-                                               new_home, old_import)
+from migrator.mapping.mistral_versions import (IMPORT_TODO, MOVED, OLD_MODULE_IMPORTS, SEPARATE_PACKAGES,
+                                               SEPARATE_TODO, UNKNOWN_TODO, V0_TODO, new_home, old_import)
 
 
 class MistralVersions(MigratorRule):
@@ -63,9 +63,12 @@ class _Transformer(RuleTransformer):
     def leave_Import(self, original: cst.Import, updated: cst.Import) -> cst.Import:
         if self._active():
             for alias in original.names:
-                package = (dotted(alias.name) or "").split(".", 1)[0]
+                module = dotted(alias.name) or ""
+                package = module.split(".", 1)[0]
                 if package in SEPARATE_PACKAGES:
                     self.todo(self._line(), SEPARATE_TODO.format(package=package, instead=SEPARATE_PACKAGES[package]))
+                elif module in OLD_MODULE_IMPORTS:
+                    self.todo(self._line(), IMPORT_TODO.format(module=module))
         return updated
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> cst.ImportFrom:

@@ -169,6 +169,8 @@ def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp
     run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (project / "requirements.txt").read_text() == "openai\nfastapi\n"
     assert (project / "worker" / "requirements.txt").read_text() == "mistralai>=3.7,<4\n"
+    # a second run: worker's manifest no longer mentions openai, and still answers for worker/ (re-review)
+    assert run([project], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1).exit_code == 0
     # app/setup.py that is app code, not a packaging script (raisultan/dse): the root still answers for app/
     (project / "app" / "setup.py").write_text("import openai\n\nclient = openai.OpenAI()\n"
                                               "print(client.embeddings.create(model=\"text-embedding-3-small\", "

@@ -810,3 +810,40 @@ def test_a_key_read_from_a_file_named_for_openai_is_named_without_stray_quotes()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         """)
     assert any("comes from openai_key.txt, an OpenAI key" in t for t in todos), todos
+
+
+def test_an_openai_secret_never_reaches_another_provider_nor_a_report(tmp_path):
+    """Re-review of held-out review 5: `openai.api_key = "sk-..."` became `Mistral(api_key="sk-...")` with the
+    secret repeated in the TODO; `os.getenv("OPENAI_API_KEY", "sk-...")` kept the secret as the Mistral read's
+    default; the openai-compatible target sent a written-in key to Scaleway; LangChain / LlamaIndex passed it
+    to Mistral's classes and printed it in their TODOs."""
+    from migrator.config import Config
+    from migrator.engine import Mode, render_json, run
+
+    secret = "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdef"
+    files = {
+        "a_v0.py": f'import openai\n\nopenai.api_key = "{secret}"\n\n\ndef ask(text):\n'
+                   '    r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": text}])\n'
+                   '    return r.choices[0]["message"]["content"]\n',
+        "b_fallback.py": f'import os\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv("OPENAI_API_KEY", "{secret}"))\n'
+                         'print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)\n',
+        "c_lc.py": f'from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o", openai_api_key="{secret}")\n'
+                   'print(llm.invoke("hi"))\n',
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    for name in files:
+        assert secret not in (tmp_path / name).read_text(encoding="utf-8"), name
+    assert secret not in render_json(report)
+    assert 'os.getenv("MISTRAL_API_KEY")' in (tmp_path / "b_fallback.py").read_text(encoding="utf-8")
+
+    scw = tmp_path / "scw"
+    scw.mkdir()
+    (scw / "app.py").write_text(f'from openai import OpenAI\n\nclient = OpenAI(api_key="{secret}")\n'
+                                'print(client.chat.completions.create(model="gpt-4o", messages=[]))\n', encoding="utf-8")
+    report = run([scw], config=Config(target="openai-compatible", provider="scaleway"), mode=Mode.WRITE, jobs=1,
+                 progress=False)
+    converted = (scw / "app.py").read_text(encoding="utf-8")
+    assert secret not in converted and 'api_key=os.environ["SCW_SECRET_KEY"]' in converted, converted
+    assert secret not in render_json(report)

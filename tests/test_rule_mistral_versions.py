@@ -77,3 +77,17 @@ def test_nothing_changes_when_nothing_moves_to_mistralai(tmp_path):
     config = Config(target="openai-compatible", provider="scaleway")
     run([tmp_path], config=config, mode=Mode.WRITE, jobs=1, progress=False)
     assert (tmp_path / "ocr.py").read_text(encoding="utf-8") == OCR
+
+
+def test_module_imports_get_a_todo_and_1x_submodules_move(tmp_path):
+    """Re-review: `import mistralai; mistralai.Mistral(...)` and `import mistralai.models as mm` broke under the
+    new pin with no word; `from mistralai.models.sdkerror import SDKError` (1.x) was called 0.x."""
+    _write(tmp_path, {"chat.py": CHAT,
+                      "a.py": "import mistralai\n\nclient = mistralai.Mistral(api_key='k')\n",
+                      "b.py": "import mistralai.models as mm\n\nchunk = mm.DocumentURLChunk(document_url='u')\n",
+                      "c.py": "from mistralai.models.sdkerror import SDKError\n"})
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = _todos(report)
+    assert any(t.startswith("mistralai 1.x: `import mistralai` then mistralai.<name>") for t in todos), todos
+    assert any(t.startswith("mistralai 1.x: `import mistralai.models` then") for t in todos), todos
+    assert (tmp_path / "c.py").read_text(encoding="utf-8") == "from mistralai.client.errors import SDKError\n"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from migrator.engine.results import Changed, Finding, FindingKind, RuleOutcome, Unchanged
@@ -30,6 +30,7 @@ from migrator.engine.walk import (
     DEPLOY,
     DEPLOY_DIRS,
     ENV_FILE,
+    MANIFEST_KINDS,
     PIPFILE,
     PYPROJECT,
     PYTHON,
@@ -41,7 +42,6 @@ from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_m
 from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, Package
 
 DEPENDENCY_RULE = "MIG114"
-MANIFEST_KINDS = frozenset({REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE})  # (and setup.py, a Python file)
 ENV_RULE = "MIG115"
 OPENAI_KEY = "OPENAI_API_KEY"
 
@@ -1275,7 +1275,8 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     return edit
 
 
-def project_pass(project: list, code: list, code_results: list, config, target: dict, *, write: bool) -> list:
+def project_pass(project: list, code: list, code_results: list, config, target: dict, *, write: bool,
+                 manifests: Iterable[str] = ()) -> list:
     """Edit the project files from the converted code; returns ``code_results`` with their results
     (a ``setup.py`` the rules left unchanged may be edited here: its result is replaced)."""
     from migrator.engine.files import convert, decode
@@ -1300,7 +1301,8 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       rules=frozenset(code for code in (DEPENDENCY_RULE, ENV_RULE)
                                       if (not select or code in select) and code not in ignore),
                       models=config.models(),
-                      manifests=tuple(item.source.path for item in project if item.source.kind in MANIFEST_KINDS)
+                      manifests=tuple(dict.fromkeys([*manifests, *(item.source.path for item in project
+                                                                   if item.source.kind in MANIFEST_KINDS)]))
                       + tuple(path for path, text in texts.items() if posixpath.basename(path) == "setup.py"
                               and re.search(r"\b(?:setuptools|distutils)\b", text)))  # a packaging script, not app/setup.py
     out = list(code_results)

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, discover
-from migrator.engine.walk import ALL_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY
+from migrator.engine.walk import ALL_KINDS, MANIFEST_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY
 from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, Transform, convert, decode, load
 from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
 
@@ -268,10 +268,13 @@ def run(
     loaded: list[LoadedFile] = []
     project: list[LoadedFile] = []  # dependency manifests, env and deploy files: after the code
     others: dict[str, tuple[SourceFile, Skipped]] = {}  # Python modules without openai: the plan may read them
+    manifests: list[str] = []  # dependency manifests (project_files.CodeFacts.dependency_scope)
     kinds = CONVERTED_KINDS if transform is None else PYTHON_ONLY
     for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=kinds):
         source = item
         if isinstance(item, SourceFile):
+            if item.kind in MANIFEST_KINDS:
+                manifests.append(item.path)  # mentioning openai or not: each answers for its subtree
             item = load(item, max_file_size=max_file_size)
         if isinstance(item, LoadedFile):
             (loaded if item.source.kind in CODE_KINDS else project).append(item)
@@ -321,7 +324,7 @@ def run(
         from migrator.engine.project_files import project_pass
 
         code_results = project_pass(project, loaded, code_results, config, target_summary(config),
-                                    write=mode is Mode.WRITE)
+                                    write=mode is Mode.WRITE, manifests=manifests)
     results.extend(code_results)
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)

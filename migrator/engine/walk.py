@@ -34,6 +34,7 @@ REQUIREMENTS = "requirements"  # requirements*.txt / *.in, and files under a req
 PYPROJECT = "pyproject"
 SETUP_CFG = "setup.cfg"
 PIPFILE = "pipfile"
+MANIFEST_KINDS = frozenset({REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE})  # dependency manifests (and setup.py)
 ENV_FILE = "env"  # .env, .env.example, example.env, ...
 DEPLOY = "deploy"  # docker-compose / compose files, CI workflows, Dockerfiles, Kubernetes / Helm YAML
 PYTHON_ONLY = frozenset({PYTHON})
@@ -123,7 +124,8 @@ def wide_bom(data: bytes) -> str | None:
 _MISTRAL_OLD_IMPORT = re.compile(
     rb"^[ \t]*(?:from[ \t]+mistralai(?:\.models(?:\.\w+)*|\.utils|\.types|\.async_client|\.exceptions)?[ \t]+import\b"
     rb"|from[ \t]+mistralai\.client[ \t]+import[ \t]+\(?[ \t]*MistralClient\b"
-    rb"|(?:from|import)[ \t]+mistralai_(?:azure|gcp)\b)", re.MULTILINE)
+    rb"|(?:from|import)[ \t]+mistralai_(?:azure|gcp)\b"
+    rb"|import[ \t]+mistralai(?:\.models|\.utils|\.types)?(?:[ \t]*(?:$|[#;,])|[ \t]+as\b))", re.MULTILINE)
 
 
 def mentions_openai(data: bytes) -> bool:

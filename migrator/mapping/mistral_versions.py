@@ -17,7 +17,13 @@ from typing import Optional
 V1_MODULES = frozenset({"mistralai", "mistralai.models", "mistralai.utils", "mistralai.types"})
 # 0.x modules: a different API (``client.chat(...)``, ``ChatMessage``): ported by hand.
 V0_MODULES = frozenset({"mistralai.async_client", "mistralai.exceptions"})
-V0_PREFIX = "mistralai.models."  # mistralai.models.chat_completion, mistralai.models.embeddings (0.x)
+# 0.x's submodules of mistralai.models (1.x has others: mistralai.models.sdkerror, .usermessage ...)
+V0_SUBMODULES = frozenset({"chat_completion", "embeddings", "models", "jobs", "files", "common"})
+V1_PREFIX = "mistralai.models."
+OLD_MODULE_IMPORTS = frozenset({"mistralai", "mistralai.models", "mistralai.utils", "mistralai.types"})
+IMPORT_TODO = ("mistralai 1.x: `import {module}` then {module}.<name>: mistralai 3.x, which the converted code needs, "
+               "keeps the names under mistralai.client (from mistralai.client import Mistral; "
+               "mistralai.client.models, mistralai.client.errors): rewrite these uses by hand")
 V0_CLIENT = ("mistralai.client", "MistralClient")
 SEPARATE_PACKAGES = {"mistralai_azure": "from mistralai.azure.client import MistralAzure",
                      "mistralai_gcp": "from mistralai.gcp.client import MistralGCP (renamed from MistralGoogleCloud)"}
@@ -56,8 +62,9 @@ def old_import(module: str, names: tuple[str, ...]) -> Optional[str]:
     root = module.split(".", 1)[0]
     if root in SEPARATE_PACKAGES:
         return "separate"
-    if module in V0_MODULES or module.startswith(V0_PREFIX) or (module == V0_CLIENT[0] and V0_CLIENT[1] in names):
+    if module in V0_MODULES or (module == V0_CLIENT[0] and V0_CLIENT[1] in names) or (
+            module.startswith(V1_PREFIX) and module[len(V1_PREFIX):].split(".", 1)[0] in V0_SUBMODULES):
         return "v0"
-    if module in V1_MODULES:
+    if module in V1_MODULES or module.startswith(V1_PREFIX):  # mistralai.models.sdkerror: 1.x
         return "v1"
     return None

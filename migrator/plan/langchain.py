@@ -309,8 +309,7 @@ class _Planner:
             return []  # `if not self.llm:`: a truth test works on the Mistral object alike (held-out review 5)
         if isinstance(parent, ast.arguments):
             return ["the default of a parameter, whose uses the rule does not follow"]
-        return [f"used in {_PLACES.get(type(parent).__name__, 'an expression')} ({_line_of(parent)}), where the rule "
-                "does not follow it"]
+        return [f"used in {_PLACES.get(type(parent).__name__, 'an expression')}, where the rule does not follow it"]
 
     def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
         scope = self.scope.get(id(holder), self.tree)
@@ -466,7 +465,3 @@ _PLACES = {"Lambda": "a lambda", "List": "a list", "Tuple": "a tuple", "Set": "a
            "GeneratorExp": "a generator expression", "IfExp": "a conditional expression", "Yield": "a yield",
            "Await": "an await"}
 
-
-def _line_of(node: ast.AST) -> str:
-    line = getattr(node, "lineno", None)
-    return f"line {line}" if line else "here"
