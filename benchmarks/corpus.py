@@ -919,7 +919,8 @@ class RepoResult:
 
 
 def _convert(cwd: Path, extra: list[str]) -> tuple[int, Optional[dict], str]:
-    cmd = [sys.executable, "-m", "migrator", "convert", ".", "--format", "json", "--jobs", "1", *extra]
+    # -P: the repository's own modules (a types.py at its root) must not shadow the standard library
+    cmd = [sys.executable, "-P", "-m", "migrator", "convert", ".", "--format", "json", "--jobs", "1", *extra]
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     try:
         data = json.loads(proc.stdout) if proc.stdout.strip() else None
