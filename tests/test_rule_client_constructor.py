@@ -847,3 +847,19 @@ def test_an_openai_secret_never_reaches_another_provider_nor_a_report(tmp_path):
     converted = (scw / "app.py").read_text(encoding="utf-8")
     assert secret not in converted and 'api_key=os.environ["SCW_SECRET_KEY"]' in converted, converted
     assert secret not in render_json(report)
+
+
+def test_a_copied_and_reencoded_key_gets_one_todo():
+    """Held-out review 5 (muchirajunior): `os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY").encode(...)
+    .decode()` got two TODOs on one statement (the write's and the read's)."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        from openai import OpenAI
+
+        os.environ["OPENAI_API_KEY"] = os.getenv("OPENAI_API_KEY").encode("ascii", "ignore").decode()
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert [t.split(":")[0] for t in todos if "OPENAI_API_KEY" in t] == ["OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY"], todos
