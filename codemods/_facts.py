@@ -24,6 +24,7 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
+from migrator.mapping.legacy import V0_RESOURCES
 from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
@@ -428,6 +429,7 @@ class _Collector(ast.NodeVisitor):
         self.splat_calls: list[tuple[Path, str, ast.Call]] = []
         self.stream_scopes: dict[Path, bool] = {}  # scopes with a chat call that may stream
         self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
+        self.chained: set[int] = set()  # attributes read through (`x.y` of `x.y.z`)
         self.tree: ast.Module = ast.Module(body=[], type_ignores=[])
 
     # -- statement numbering ------------------------------------------------------------------
@@ -633,6 +635,11 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        if isinstance(node.value, ast.Attribute):
+            self.chained.add(id(node.value))  # `openai.ChatCompletion.create`: the resource is called through
+        elif id(node) not in self.chained and node.attr in V0_RESOURCES and isinstance(node.value, ast.Name) and \
+                self.facts.openai_modules.get(node.value.id) == "openai" and isinstance(node.ctx, ast.Load):
+            self.mark()  # `Completion = openai.ChatCompletion`, `return openai.ChatCompletion`: MIG106's TODO
         # `.bytes` is a log-probability token's (MIG105) or, in a module with files calls, a file's size (MIG119)
         file_size = node.attr in RENAMED_RESPONSE_FIELDS and self.facts.file_api and file_read(node)
         if node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and self.facts_uses_openai and \

@@ -675,3 +675,31 @@ def test_embeddings_utils_calls_are_uses_that_keep_the_module_settings():
         ''')
     assert todos == [t for t in todos if "openai.embeddings_utils.get_embedding(...)" in t] and len(todos) == 1
     assert 'openai.api_key = "k"' in code
+
+
+def test_a_v0_resource_handed_around_as_a_value_gets_a_todo():
+    """Held-out review 6 (da-maltsev/gpt-django): `openai.ChatCompletion` returned by a cached_property, then
+    `self.chat_completion.create(...)`: the module was reported unchanged, with no finding (silent)."""
+    code, todos = convert_idempotent('''\
+        from functools import cached_property
+
+        import openai
+
+        Completion = openai.ChatCompletion
+
+
+        class Chatter:
+            def ask(self, messages):
+                return self.chat_completion.create(model="gpt-3.5-turbo", messages=messages)
+
+            @cached_property
+            def chat_completion(self):
+                return openai.ChatCompletion
+
+
+        def embed(text):
+            return openai.Embedding.create(model="text-embedding-ada-002", input=text)["data"][0]["embedding"]
+        ''')
+    handed = [t for t in todos if "is handed around as a value" in t]
+    assert len(handed) == 2 and all(t.startswith("legacy openai v0 API: openai.ChatCompletion") for t in handed), todos
+    assert "Embedding is handed" not in code

@@ -43,4 +43,12 @@ V0_KEYS = frozenset({"id", "object", "created", "model", "usage", "choices", "in
                      "delta", "owned_by", "results", "flagged", "text"})
 # v0 values that were always there but that mistralai types as Optional: the rewritten read says so
 # (``(r.data[0].embedding or [])``), or type checkers flag every ``len(...)`` / ``np.array(...)`` of it.
+# Legacy (v0) module resources: `openai.ChatCompletion.create(...)` and friends.
+V0_RESOURCES = frozenset({
+    "ChatCompletion", "Completion", "Embedding", "Moderation", "Image", "Audio", "Model", "File", "FineTune",
+    "FineTuningJob", "Edit", "Engine", "Deployment", "Customer",
+})
+V0_VALUE_TODO = ("legacy openai v0 API: {name} is handed around as a value here (aliased, returned, stored), so "
+                 "migrator cannot see its calls; convert them by hand to the Mistral client "
+                 "(Mistral(...).chat.complete, .embeddings.create ...)")
 OPTIONAL_FIELDS = {"embedding": "[]"}

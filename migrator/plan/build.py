@@ -34,7 +34,7 @@ from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
                                          token_array)
 from migrator.mapping.files import LIST_KEYWORDS
-from migrator.mapping.legacy import V0_DERIVED
+from migrator.mapping.legacy import V0_DERIVED, V0_RESOURCES
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python
@@ -47,11 +47,6 @@ MODULE_CLIENT_RESOURCES = frozenset({
     "chat", "completions", "embeddings", "images", "audio", "moderations", "models", "files", "batches",
     "responses", "beta", "fine_tuning", "vector_stores", "uploads", "realtime", "containers", "evals",
     "conversations", "webhooks", "videos", "with_raw_response", "with_streaming_response", "with_options",
-})
-# Legacy (v0) module resources: `openai.ChatCompletion.create(...)` and friends.
-V0_RESOURCES = frozenset({
-    "ChatCompletion", "Completion", "Embedding", "Moderation", "Image", "Audio", "Model", "File", "FineTune",
-    "FineTuningJob", "Edit", "Engine", "Deployment", "Customer",
 })
 # Legacy (v0) calls converted like their openai>=1 form: (v1 surface, the v0 keywords that name
 # per-call settings or Azure deployments, which keep the call).
