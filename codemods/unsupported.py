@@ -92,6 +92,9 @@ class _Transformer(RuleTransformer):
         line, answer = found
         if answer[0] == "wrapped-ctor":
             self.todo(line, answer[1])
+        elif answer[0] == "sdkpatch":
+            if self.facts.view is not None and self.facts.view.any_converted:
+                self.todo(line, answer[1])  # a test patching the SDK the converted code no longer calls
         elif answer[0] == "v0" and answer[3]:
             return  # the module's api_base points at another server: not OpenAI's call to move
         elif answer[0] == "v0" and answer[2]:

@@ -179,6 +179,26 @@ def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp
     assert (project / "requirements.txt").read_text() == "mistralai>=3.7,<4\nfastapi\n"
 
 
+def test_a_test_patching_the_sdk_gets_a_todo_and_keeps_openai_declared(tmp_path):
+    """Held-out review 6 (eraydmrcoglu, Fahlevi20): `mock.patch("openai.ChatCompletion.create")` stayed silent
+    while the code it mocks moved to Mistral (the test then reached the real API), and openai left the
+    requirements (the patch imports it)."""
+    project = tmp_path / "p"
+    (project / "tests").mkdir(parents=True)
+    (project / "app.py").write_text("import openai\n\n\ndef ask(q):\n    return openai.ChatCompletion.create("
+                                    "model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": q}])"
+                                    "[\"choices\"][0][\"message\"][\"content\"]\n")
+    (project / "tests" / "test_app.py").write_text(
+        "from unittest import mock\n\nimport app\n\n\n@mock.patch(\"openai.ChatCompletion.create\")\n"
+        "def test_ask(create):\n    create.return_value = {\"choices\": [{\"message\": {\"content\": \"hi\"}}]}\n"
+        "    assert app.ask(\"q\") == \"hi\"\n")
+    (project / "requirements.txt").write_text("openai==0.28\npytest\n")
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any(t.startswith("this test patches the OpenAI SDK (openai.ChatCompletion.create)") for t in todos), todos
+    assert (project / "requirements.txt").read_text() == "openai==0.28\nmistralai>=3.7,<4\npytest\n"
+
+
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):
     project = tmp_path / "p"
     project.mkdir()

