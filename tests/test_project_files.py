@@ -199,6 +199,26 @@ def test_a_test_patching_the_sdk_gets_a_todo_and_keeps_openai_declared(tmp_path)
     assert (project / "requirements.txt").read_text() == "openai==0.28\nmistralai>=3.7,<4\npytest\n"
 
 
+@pytest.mark.parametrize("manifest, expected", [
+    ("fastapi\nlangchain-openai\n", "fastapi\nlangchain-openai\nmistralai>=3.7,<4\n"),
+    ("django==4.1\ncelery", "django==4.1\ncelery\nmistralai>=3.7,<4\n"),
+])
+def test_mistralai_is_declared_where_openai_never_was(tmp_path, manifest, expected):
+    """Held-out review 6 (egehandastan/rag-pro, michael7nightingale/English-drf): openai came through
+    langchain-openai, or was not declared: the converted code imported mistralai, which nothing installed."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                    "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    (project / "requirements.txt").write_text(manifest)
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "0.1"\ndependencies = ["fastapi"]\n')
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text() == expected
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert "pyproject.toml: the converted code imports mistralai, which is not declared here (openai was not " \
+           "either): add mistralai>=3.7,<4" in todos, todos
+
+
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):
     project = tmp_path / "p"
     project.mkdir()

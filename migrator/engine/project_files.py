@@ -89,6 +89,7 @@ class CodeFacts:
     rules: frozenset = frozenset({DEPENDENCY_RULE, ENV_RULE})  # after --select / --ignore
     models: dict = field(default_factory=dict)  # the run's model map (--model, the provider's)
     manifests: tuple = ()  # the run's dependency manifests: a nested one answers for its own subtree
+    manifest_texts: dict = field(default_factory=dict)  # path -> text of the manifests read
 
     def dependency_scope(self, path: str) -> dict:
         """The code a dependency manifest at ``path`` governs: ``scope``, minus the subtrees of deeper
@@ -1270,8 +1271,38 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
+    edit = _undeclared(edit, path, kind, name, facts)
     if edit.text != text:
         edit.findings.extend(pin_conflicts(text, edit.text, kind, name))
+    return edit
+
+
+def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) -> _Edit:
+    """The converted code imports mistralai, and no manifest of this directory declares it or openai (openai
+    came through langchain-openai, or was never declared): a ``requirements.txt`` gets the requirement, a
+    manifest with dependencies a TODO (held-out review 6: ModuleNotFoundError at start-up, no word)."""
+    pkg = OPENAI_PACKAGE
+    if _action(facts, path, pkg) is None:
+        return edit
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    for other, text in {**facts.manifest_texts, path: edit.text}.items():
+        if posixpath.dirname(other.replace("\\", "/")) == directory and (
+                _declares(text, pkg.old) or _declares(text, pkg.new)):
+            return edit
+    if kind == REQUIREMENTS and name == "requirements.txt":
+        text = edit.text
+        added = text + ("" if not text or text.endswith(("\n", "\r")) else _newline(text)) + pkg.requirement + \
+            _newline(text)
+        line = added.count("\n")
+        return _Edit(added, edit.findings + [Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, line,
+                                                     f"{name}: {pkg.requirement} added (the converted code imports "
+                                                     f"{pkg.new_module}; {pkg.old} was not declared here, perhaps "
+                                                     "installed through another package)", "approximate")])
+    if kind in (PYPROJECT, PIPFILE, SETUP_CFG) and "dependencies" in edit.text.lower() or \
+            (kind == PYTHON and name == "setup.py" and "install_requires" in edit.text):
+        return _Edit(edit.text, edit.findings + [Finding(
+            DEPENDENCY_RULE, FindingKind.TODO, 1, f"{name}: the converted code imports {pkg.new_module}, which is not "
+            f"declared here ({pkg.old} was not either): add {pkg.requirement}", "manual")])
     return edit
 
 
@@ -1305,6 +1336,12 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                                                                    if item.source.kind in MANIFEST_KINDS)]))
                       + tuple(path for path, text in texts.items() if posixpath.basename(path) == "setup.py"
                               and re.search(r"\b(?:setuptools|distutils)\b", text)))  # a packaging script, not app/setup.py
+    for item in project:
+        if item.source.kind in MANIFEST_KINDS:
+            try:
+                facts.manifest_texts[item.source.path] = decode(item.data)[0]
+            except Exception:  # noqa: BLE001 - reported by its own pass
+                continue
     out = list(code_results)
     for item in project:
         out.append(convert(item, config=config, transform=project_transform(facts, item.source.kind), write=write)[0])

@@ -275,7 +275,8 @@ def run(
         if isinstance(item, SourceFile):
             if item.kind in MANIFEST_KINDS:
                 manifests.append(item.path)  # mentioning openai or not: each answers for its subtree
-            item = load(item, max_file_size=max_file_size)
+            # a manifest is read even when it never mentions openai: converted code may need mistralai added
+            item = load(item, max_file_size=max_file_size, prefilter=item.kind not in MANIFEST_KINDS or transform is not None)
         if isinstance(item, LoadedFile):
             (loaded if item.source.kind in CODE_KINDS else project).append(item)
         elif isinstance(item, Skipped) and item.reason == NO_OPENAI_REASON and source.kind == PYTHON:
