@@ -58,14 +58,15 @@ class LlamaIndex(LangChain):
     TODO; an ``api_base`` / ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
     object or of ``Settings``) are not checked; ``migrator scan`` does not list these sites yet.
 
-    **openai-compatible target.** Not applied: ``OpenAI``-like classes with ``api_base`` are already
-    how LlamaIndex reaches an OpenAI-compatible server.
+    **openai-compatible target.** Not converted: each OpenAI object gets a TODO saying it still calls
+    OpenAI and naming ``OpenAILike`` / ``OpenAILikeEmbedding`` with the provider's ``api_base`` and key
+    variable (llama_index's OpenAI classes check model names against OpenAI's list).
     """
 
     CODE = "MIG121"
     NAME = "llamaindex"
     SAFETY = "approximate"
-    TARGETS = ("mistral",)
+    TARGETS = ("mistral", "openai-compatible")
     DESCRIPTION = "LlamaIndex OpenAI / OpenAIEmbedding -> llama_index MistralAI / MistralAIEmbedding"
     BEFORE = ('from llama_index.core import Settings\n'
               'from llama_index.embeddings.openai import OpenAIEmbedding\n'

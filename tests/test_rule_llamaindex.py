@@ -248,10 +248,13 @@ def test_pre_010_imports_stay_with_a_todo():
     assert len(todos) == 2 and all("pre-0.10 path" in t and "upgrade LlamaIndex" in t for t in todos)
 
 
-def test_not_on_the_openai_compatible_target():
+def test_not_converted_on_the_openai_compatible_target_but_said_to_still_call_openai():
     source = "from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o')\n"
-    code, todos = convert(source, target="openai-compatible", provider="mistral")
-    assert code == source and not todos
+    code, todos = convert(source, target="openai-compatible", provider="ovhcloud")
+    assert [line for line in code.splitlines() if not line.startswith("# TODO")] == source.splitlines()
+    assert len(todos) == 1 and todos[0].startswith("OpenAI(...) still calls OpenAI: this run moves the openai SDK's "
+                                                   "clients to ovhcloud; to move this one too, use llama_index's "
+                                                   "OpenAILike"), todos
 
 
 # -- the tables against the installed packages ------------------------------------------------------

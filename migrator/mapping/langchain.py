@@ -59,6 +59,10 @@ CLASSES = MappingProxyType({
 COMPLETION_BLOCKER = ("LangChain's OpenAI completion LLM (the legacy completions API, gpt-3.5-turbo-instruct) has "
                       "no langchain-mistralai class: use ChatMistralAI, a chat model (its invoke() returns a "
                       "message: read .content)")
+# --target openai-compatible: the class stays, and still calls OpenAI unless pointed at the provider.
+COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's clients to {provider}; to move this one "
+               "too, pass base_url=\"{base_url}\", api_key={key_code} and a model {provider} serves "
+               "(langchain_openai takes them), or leave it on OpenAI")
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use "
               "langchain_mistralai.{mistral}(model=..., endpoint=...) by hand")
 AZURE_MISTRAL = MappingProxyType({"AzureChatOpenAI": "ChatMistralAI",

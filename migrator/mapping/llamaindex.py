@@ -44,6 +44,11 @@ CLASSES = MappingProxyType({
                                      "llama_index.embeddings.azure_openai.base"), "", ""),
 })
 AZURE_MISTRAL = MappingProxyType({"AzureOpenAI": "MistralAI", "AzureOpenAIEmbedding": "MistralAIEmbedding"})
+# --target openai-compatible: llama_index's OpenAI classes check model names against OpenAI's list.
+COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's clients to {provider}; to move this one "
+               "too, use llama_index's OpenAILike / OpenAILikeEmbedding (llama-index-llms-openai-like, "
+               "llama-index-embeddings-openai-like) with api_base=\"{base_url}\", api_key={key_code} and a "
+               "model {provider} serves, or leave it on OpenAI")
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use {mistral}(model=..., ...) "
               "from llama_index's mistralai package by hand")
 ENV_TODO = ("OPENAI_API_KEY is used here, but the converted MistralAI / MistralAIEmbedding read "
