@@ -219,6 +219,23 @@ def test_mistralai_is_declared_where_openai_never_was(tmp_path, manifest, expect
            "either): add mistralai>=3.7,<4" in todos, todos
 
 
+def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):
+    """Held-out review 6 (jneaimi): pydantic-settings' required `openai_api_key: str` reads OPENAI_API_KEY;
+    renamed in .env.example and compose, the service failed at start-up ("Field required")."""
+    project = tmp_path / "p"
+    (project / "app").mkdir(parents=True)
+    (project / ".env.example").write_text("OPENAI_API_KEY=your-openai-api-key\n")
+    (project / "app" / "config.py").write_text("from pydantic_settings import BaseSettings\n\n\n"
+                                               "class Settings(BaseSettings):\n    openai_api_key: str\n\n\n"
+                                               "settings = Settings()\n")
+    (project / "app" / "svc.py").write_text("from openai import OpenAI\n\nfrom app.config import settings\n\n"
+                                            "client = OpenAI(api_key=settings.openai_api_key)\n"
+                                            "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    env = (project / ".env.example").read_text()
+    assert env.startswith("OPENAI_API_KEY=your-openai-api-key\n") and "MISTRAL_API_KEY=" in env, env
+
+
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):
     project = tmp_path / "p"
     project.mkdir()

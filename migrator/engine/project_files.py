@@ -56,6 +56,7 @@ def _imports(module: str):
         _IMPORTS[module] = re.compile(_IMPORT.format(re.escape(module)), re.MULTILINE)
     return _IMPORTS[module]
 _KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
+_SETTINGS_KEY_FIELD = re.compile(r"^[ \t]+openai_api_key[ \t]*:", re.MULTILINE | re.IGNORECASE)
 # What MIG116 / MIG121 convert reads MISTRAL_API_KEY: env files follow them as they follow the SDK's clients.
 _WRAPPER_RULES = ("MIG116", "MIG121")
 # A read of an environment variable in code (or a notebook's JSON, quotes escaped): its default, or
@@ -143,6 +144,10 @@ class CodeFacts:
                     return True
             if imports_openai_wrapper(text):
                 return True  # a LangChain / LlamaIndex OpenAI class kept: it reads the variable itself
+            if "BaseSettings" in text and _SETTINGS_KEY_FIELD.search(text):
+                # pydantic-settings' `openai_api_key: str` reads OPENAI_API_KEY (names match case-insensitively):
+                # renamed in the env files, a required field fails at start-up (held-out review 6, jneaimi)
+                return True
         return False
 
 
