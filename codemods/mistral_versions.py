@@ -5,8 +5,9 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, dotted
-from migrator.mapping.mistral_versions import (IMPORT_TODO, MOVED, OLD_MODULE_IMPORTS, SEPARATE_PACKAGES,
-                                               SEPARATE_TODO, UNKNOWN_TODO, V0_TODO, new_home, old_import)
+from migrator.mapping.mistral_versions import (BY_HAND_TODO, IMPORT_TODO, MOVED, OLD_MODULE_IMPORTS,
+                                               SEPARATE_PACKAGES, SEPARATE_TODO, UNKNOWN_TODO, V0_TODO, new_home,
+                                               old_import)
 
 
 class MistralVersions(MigratorRule):
@@ -78,7 +79,7 @@ class _Transformer(RuleTransformer):
         if isinstance(original.names, cst.ImportStar):
             kind = old_import(module, ())
             if kind is not None:
-                self.todo(self._line(), UNKNOWN_TODO.format(names="`import *`'s names are"))
+                self.todo(self._line(), BY_HAND_TODO.format(what=f"from {module} import *"))
             return updated
         names = tuple(alias.name.value for alias in original.names if isinstance(alias.name, cst.Name))
         kind = old_import(module, names)
@@ -101,7 +102,7 @@ class _Transformer(RuleTransformer):
         first = homes[names[0]]
         others = [(alias, homes[alias.name.value]) for alias in original.names if homes[alias.name.value] != first]
         if any(alias.asname is not None for alias, _ in others):
-            self.todo(line, UNKNOWN_TODO.format(names="aliased names spread over several 3.x modules are") )
+            self.todo(line, BY_HAND_TODO.format(what="aliased names that now live in different modules"))
             return updated
         kept = [alias for alias in updated.names if homes[alias.name.value] == first]
         if others:

@@ -36,6 +36,8 @@ UNKNOWN_TODO = ("mistralai 1.x import: {names} not in mistralai 3.x (renamed in 
                 "https://github.com/mistralai/client-python/blob/main/MIGRATION.md); rewrite this import by hand: "
                 "the converted code needs mistralai 3.x, where `from mistralai import ...` raises ImportError")
 MOVED = "mistralai 1.x import -> {modules} (mistralai 3.x, which the converted code needs, moved these names)"
+BY_HAND_TODO = ("mistralai 1.x import ({what}): mistralai 3.x, which the converted code needs, keeps these names under "
+                "mistralai.client (.models, .errors, .utils, .types); rewrite this import by hand")
 
 
 @lru_cache(maxsize=None)
