@@ -962,13 +962,14 @@ class _Builder:
             for oid in origins:
                 self.union(oid, pid)
             return True
-        where = f"{dotted_name(parent.func) or 'a call'}(...)" if isinstance(parent, ast.Call) else \
-            f"{dotted_name(f.parent[id(parent)].func) or 'a call'}(...)" if isinstance(parent, ast.keyword) and \
-            isinstance(f.parent.get(id(parent)), ast.Call) else f"a {type(parent).__name__.lower()}"
+        call = parent if isinstance(parent, ast.Call) else f.parent.get(id(parent)) \
+            if isinstance(parent, ast.keyword) else None
+        where = f"handed to {dotted_name(call.func) or 'a call'}(...)" if isinstance(call, ast.Call) else \
+            f"held in {HELD_IN.get(type(parent).__name__, 'an expression')}"
         for oid in sorted(origins):
             self._use(f, node, oid, f"{node.id} handed on", True,
-                      f"{node.id}, which returns the client, is handed to {where} uncalled: migrator cannot follow "
-                      "where its client is used from there")
+                      f"{node.id}, which returns the client, is {where} without being called: migrator cannot "
+                      "follow where its client is used from there")
         return True
 
     def _untraced_chat_calls(self, f: _File) -> None:
@@ -1690,6 +1691,12 @@ SDK_PATCHERS = frozenset({"patch", "setattr"})
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
                   "(the Mistral client's method, e.g. mistralai.client.chat.Chat.complete) by hand")
+
+
+# Where a value is held, in words (a message never names an ast class).
+HELD_IN = {"Assign": "an assignment", "AnnAssign": "an assignment", "Return": "a return", "Dict": "a dict",
+           "List": "a list", "Tuple": "a tuple", "Set": "a set", "Lambda": "a lambda", "Yield": "a yield",
+           "Attribute": "an attribute", "Subscript": "a subscript", "IfExp": "a conditional expression"}
 
 
 def _names_openai_host(node: ast.AST) -> bool:
