@@ -931,7 +931,8 @@ class _Builder:
                     node_key(f.path, node) not in self.sites:
                 todo = SDK_PATCH_TODO.format(target=target.value)
                 self._use(f, node, None, "patches the OpenAI SDK", False, todo, "MIG106")
-                self.sites[node_key(f.path, node)] = ("sdkpatch", todo)  # (a TODO only where something converts)
+                # (a TODO only where the run converts calls of that kind: codemods.unsupported)
+                self.sites[node_key(f.path, node)] = ("sdkpatch", todo, target.value)
 
     def _factory_reference(self, f: _File, node: ast.Name) -> bool:
         """A function of the tree that returns an OpenAI client, named without being called. FastAPI's
