@@ -193,17 +193,15 @@ def test_a_test_patching_the_sdk_gets_a_todo_and_keeps_openai_declared(tmp_path)
         "def test_ask(create):\n    create.return_value = {\"choices\": [{\"message\": {\"content\": \"hi\"}}]}\n"
         "    assert app.ask(\"q\") == \"hi\"\n")
     (project / "requirements.txt").write_text("openai==0.28\npytest\n")
-    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
-    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
-    assert any(t.startswith("this test patches the OpenAI SDK (openai.ChatCompletion.create)") for t in todos), todos
-    assert (project / "requirements.txt").read_text() == "openai==0.28\nmistralai>=3.7,<4\npytest\n"
     # a patch of a kind of call the run does not convert (MetaGPT: only embeddings moved) gets none
     (project / "tests" / "test_more.py").write_text(
         "from unittest import mock\n\n\n@mock.patch(\"openai.Embedding.create\")\ndef test_embed(create):\n"
         "    pass\n")
-    report = run([project], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any(t.startswith("this test patches the OpenAI SDK (openai.ChatCompletion.create)") for t in todos), todos
     assert not any("openai.Embedding.create" in t for t in todos), todos
+    assert (project / "requirements.txt").read_text() == "openai==0.28\nmistralai>=3.7,<4\npytest\n"
 
 
 @pytest.mark.parametrize("manifest, expected", [
