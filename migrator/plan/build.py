@@ -37,7 +37,7 @@ from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_RESOURCES
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
-from migrator.plan.source import parse_python
+from migrator.plan.source import parse_python, place_of
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
 Scope = tuple[str, ...]
@@ -966,7 +966,7 @@ class _Builder:
         call = parent if isinstance(parent, ast.Call) else f.parent.get(id(parent)) \
             if isinstance(parent, ast.keyword) else None
         where = f"handed to {dotted_name(call.func) or 'a call'}(...)" if isinstance(call, ast.Call) else \
-            f"held in {HELD_IN.get(type(parent).__name__, 'an expression')}"
+            f"held in {place_of(parent)}"
         for oid in sorted(origins):
             self._use(f, node, oid, f"{node.id} handed on", True,
                       f"{node.id}, which returns the client, is {where} without being called: migrator cannot "
@@ -1692,12 +1692,6 @@ SDK_PATCHERS = frozenset({"patch", "setattr"})
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
                   "(the Mistral client's method, e.g. mistralai.client.chat.Chat.complete) by hand")
-
-
-# Where a value is held, in words (a message never names an ast class).
-HELD_IN = {"Assign": "an assignment", "AnnAssign": "an assignment", "Return": "a return", "Dict": "a dict",
-           "List": "a list", "Tuple": "a tuple", "Set": "a set", "Lambda": "a lambda", "Yield": "a yield",
-           "Attribute": "an attribute", "Subscript": "a subscript", "IfExp": "a conditional expression"}
 
 
 def _names_openai_host(node: ast.AST) -> bool:

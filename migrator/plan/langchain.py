@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from migrator.mapping import langchain as lc
 from migrator.mapping.client import classify_endpoint
+from migrator.plan.source import place_of
 
 CONVERT, KEEP, OTHER, AZURE = "convert", "keep", "other", "azure"
 _BUILTINS = frozenset({"print", "isinstance", "repr", "str", "type", "id", "hasattr", "getattr", "bool"})
@@ -309,7 +310,7 @@ class _Planner:
             return []  # `if not self.llm:`: a truth test works on the Mistral object alike (held-out review 5)
         if isinstance(parent, ast.arguments):
             return ["the default of a parameter, whose uses the rule does not follow"]
-        return [f"used in {_PLACES.get(type(parent).__name__, 'an expression')}, where the rule does not follow it"]
+        return [f"used in {place_of(parent)}, where the rule does not follow it"]
 
     def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
         scope = self.scope.get(id(holder), self.tree)
@@ -453,15 +454,4 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
             elif key == "response_format" and not isinstance(value, ast.Dict):
                 out.append(f".{name}(response_format=<schema class>): use .with_structured_output")
     return out
-
-
-# Where an object may be used, in words (a TODO never names an ast node class).
-_PLACES = {"Lambda": "a lambda", "List": "a list", "Tuple": "a tuple", "Set": "a set", "Dict": "a dict",
-           "Subscript": "a subscript", "Starred": "a * unpacking", "JoinedStr": "an f-string",
-           "FormattedValue": "an f-string", "UnaryOp": "an operator", "BinOp": "an operator",
-           "For": "a for loop", "AsyncFor": "an async for loop", "With": "a with statement",
-           "AsyncWith": "an async with statement", "comprehension": "a comprehension", "withitem": "a with statement",
-           "DictComp": "a comprehension", "ListComp": "a comprehension", "SetComp": "a comprehension",
-           "GeneratorExp": "a generator expression", "IfExp": "a conditional expression", "Yield": "a yield",
-           "Await": "an await"}
 

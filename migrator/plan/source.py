@@ -75,3 +75,19 @@ def _masked_source(code: str, module=None) -> Optional[str]:
         last = lines[l2 - 1]
         lines[l2 - 1] = last[:c2 - len(quote)] + quote + last[c2:]
     return "".join(lines)
+
+
+# Where a value is used or held, in words: a TODO never names an ast class ("a Lambda node").
+PLACES = {"Assign": "an assignment", "AnnAssign": "an assignment", "Return": "a return", "Lambda": "a lambda",
+          "List": "a list", "Tuple": "a tuple", "Set": "a set", "Dict": "a dict", "Subscript": "a subscript",
+          "Attribute": "an attribute", "Starred": "a * unpacking", "JoinedStr": "an f-string",
+          "FormattedValue": "an f-string", "UnaryOp": "an operator", "BinOp": "an operator", "For": "a for loop",
+          "AsyncFor": "an async for loop", "With": "a with statement", "AsyncWith": "an async with statement",
+          "withitem": "a with statement", "comprehension": "a comprehension", "DictComp": "a comprehension",
+          "ListComp": "a comprehension", "SetComp": "a comprehension", "GeneratorExp": "a generator expression",
+          "IfExp": "a conditional expression", "Yield": "a yield", "Await": "an await"}
+
+
+def place_of(node) -> str:
+    """``a lambda``, ``an assignment`` ...: where ``node`` is, for a message."""
+    return PLACES.get(type(node).__name__, "an expression")
