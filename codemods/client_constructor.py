@@ -15,7 +15,8 @@ from codemods._layout import laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
-                                     OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_SECRET, SDK_INSTRUMENTERS, fail_note)
+                                     OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
+                                     fail_note)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -906,7 +907,7 @@ def _is_none(node: cst.BaseExpression) -> bool:
 
 
 def _is_openai_url(text: str) -> bool:
-    return text.rstrip("/").split("://", 1)[-1].split("/", 1)[0].lower() == "api.openai.com"
+    return text.rstrip("/").split("://", 1)[-1].split("/", 1)[0].lower() == OPENAI_HOST
 
 
 def _env_subscript_key(node: cst.Subscript) -> Optional[str]:

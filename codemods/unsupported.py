@@ -7,6 +7,7 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, dotted
 from migrator.mapping.client import V0_HINTS, V0_NO_EQUIVALENT
 from migrator.mapping.legacy import V0_RESOURCES, V0_VALUE_TODO
+from migrator.mapping.outside_sdk import call_kinds
 from migrator.mapping.surfaces import closest_feature
 from migrator.plan.model import KEEP, UNRESOLVED, V0_DEPLOYMENT
 
@@ -143,23 +144,11 @@ class _Transformer(RuleTransformer):
                             "nothing)")
 
 
-def _kinds(text: str) -> frozenset:
-    """The kinds of API call a patch target or a plan surface names (chat, embeddings, ...)."""
-    text = text.lower()
-    found = {kind for kind, words in _KIND_WORDS.items() if any(word in text for word in words)}
-    return frozenset(found)
-
-
-_KIND_WORDS = {"chat": ("chat", "chatcompletion"), "embeddings": ("embedding",), "moderations": ("moderation",),
-               "audio": ("audio", "transcription", "speech"), "responses": ("responses",),
-               "models": ("models.", ".model."), "files": ("files", ".file."), "batches": ("batch",)}
-
-
 def _patched_kind_converts(plan, target: str) -> bool:
     """Does the run convert calls of the kind a test patches (``openai.resources.chat.Completions.create``:
     chat)? A target naming no kind (``openai.OpenAI``) asks whether anything converts. A library whose
     patched provider stays on OpenAI gets no TODO for it (held-out review 6, MetaGPT's tests)."""
-    kinds = _kinds(target)
+    kinds = call_kinds(target)
     if not kinds:
         return plan.any_converted
-    return any(use.status == "convert" and _kinds(use.surface) & kinds for use in plan.uses)
+    return any(use.status == "convert" and call_kinds(use.surface) & kinds for use in plan.uses)

@@ -64,10 +64,18 @@ def test_a_model_constant_in_a_settings_module_without_openai_is_mapped_where_it
 
 
 def test_scan_reads_the_same_modules_as_convert(tmp_path):
-    _tree(tmp_path, {"app.py": APP, "settings.py": SETTINGS, "unrelated.py": "x = 1\n"})
+    """A client handed to a function of a module without openai: scan follows it there as convert does
+    (without the companion, the hand-off is a blocking use and the client is kept)."""
+    _tree(tmp_path, {
+        "app.py": "from openai import OpenAI\nfrom review import perform_review\n\n"
+                  "print(perform_review(OpenAI()))\n",
+        "review.py": "def perform_review(client):\n"
+                     "    return client.embeddings.create(model=\"text-embedding-3-small\", input=\"x\").data[0].embedding\n",
+        "unrelated.py": "x = 1\n"})
     data = scan_dict(scan([str(tmp_path)]))
     assert data["files"] == {"seen": 3, "candidates": 1, "parsed": 1, "failed": 0, "skipped": 0}
-    assert {use["status"] for use in data["uses"]} == {"convert"}, data["uses"]
+    assert {client["decision"] for client in data["clients"]} == {"convert"}, data["clients"]
+    assert [(use["path"], use["status"]) for use in data["uses"]] == [("review.py", "convert")], data["uses"]
     report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
     skipped = {r.path.rsplit("/", 1)[-1]: r.reason for r in report.skipped}
     assert skipped == {"unrelated.py": NO_OPENAI_REASON}  # not imported: never read

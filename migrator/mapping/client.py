@@ -95,6 +95,7 @@ MODULE_CLIENT_CODE = "mistral_client = Mistral()"  # for openai 0.x calls, which
 MODULE_CLIENT_RETRYING_CODE = "mistral_client = Mistral(retry_config={retry_config})"
 # `openai.max_retries = N` with N a number: the module client already carries it.
 MODULE_RETRIES_CARRIED = "the module's mistral_client carries the same retries ({carried}); remove this line"
+OPENAI_HOST = "api.openai.com"  # OpenAI's API host
 # An OpenAI API key written in the code, quoted (``"sk-proj-..."``): never handed to another provider.
 OPENAI_SECRET = re.compile(r"""(['"])sk-[\w-]{17,}\1""")
 
@@ -262,7 +263,7 @@ def classify_endpoint(text: str, argument: str = "base_url") -> str:
     lowered = text.lower()
     hosts = re.findall(r"https?://([^/\"'\s:]+)", lowered)
     for host in hosts:
-        if host != "api.openai.com":
+        if host != OPENAI_HOST:
             for marker, name in OTHER_PROVIDER_MARKERS:
                 if marker in host:
                     return name

@@ -36,6 +36,8 @@ from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOK
 from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_RESOURCES
 from migrator.mapping.models import OPENAI_MODEL_MARK
+from migrator.mapping.outside_sdk import (BUILT_REQUESTS, HTTP_CALLS, OPENAI_HOST, RAW_HTTP_TODO, SDK_PATCH_TODO,
+                                          SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -125,6 +127,7 @@ class _File:
         self.param_order: dict[Scope, list[str]] = {}
         self.returns: dict[Scope, list[ast.AST]] = {}
         self.defs: dict[tuple[Scope, str], Scope] = {}  # (scope, name) -> scope path of a def/class
+        self._function_names: Optional[frozenset] = None  # function_names, once the module is indexed
         self.local_names: set[str] = set()  # names defined in the module (classes, defs, assignments)
         self.scope_of: dict[int, Scope] = {}  # id(node) -> the scope its code runs in
         self.parent: dict[int, ast.AST] = {}
@@ -148,6 +151,13 @@ class _File:
     @property
     def uses_openai(self) -> bool:
         return bool(self.openai_modules or self.imported)
+
+    @property
+    def function_names(self) -> frozenset:
+        """Names that may name a function of the tree here: its own defs, and what it imports from the tree."""
+        if self._function_names is None:
+            self._function_names = frozenset(name for _, name in self.defs) | frozenset(self.repo_imports)
+        return self._function_names
 
 
 def _depends_parameter(f: _File, node: ast.Name) -> Optional[tuple[Scope, str]]:
@@ -942,6 +952,8 @@ class _Builder:
         hands what it returns on where migrator cannot follow: a blocking use, so the factory keeps
         returning an OpenAI client (held-out review 5: ``Depends(get_open_ai_client)`` consumers kept
         OpenAI calls on the Mistral client the converted factory returned)."""
+        if node.id not in f.function_names:
+            return False  # (every name read of every module comes here: most are no function's name)
         parent = f.parent.get(id(node))
         if (isinstance(parent, ast.Call) and parent.func is node) or isinstance(
                 parent, (ast.Attribute, ast.Compare, ast.Expr, ast.Delete, ast.FunctionDef, ast.AsyncFunctionDef,
@@ -1664,34 +1676,6 @@ class _Builder:
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
-
-
-OPENAI_HOST = "api.openai.com"
-# What sends an HTTP request (requests, httpx, aiohttp, urllib): given OpenAI's URL, OpenAI is reached
-# without the SDK.
-HTTP_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "Request", "urlopen", "stream",
-                        "ws_connect", "connect", "fetch"})
-# Request objects built, not sent (tests build them for fake SDK errors: BadRequestError(..., response=
-# httpx.Response(400, request=httpx.Request("POST", "https://api.openai.com/v1/chat/completions"))))
-BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request"})
-RAW_HTTP_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert it; "
-                 "send it to https://api.mistral.ai/v1 in Mistral's request shape (or call the converted Mistral "
-                 "client) by hand, with MISTRAL_API_KEY")
-
-
-# Weaviate's modules that call OpenAI from the Weaviate server (v3 strings, v4 Configure.* names).
-WEAVIATE_OPENAI = ("text2vec-openai", "generative-openai", "X-OpenAI-Api-Key", "text2vec_openai", "generative_openai")
-WEAVIATE_OPENAI_TODO = ("Weaviate's OpenAI module (text2vec-openai / generative-openai, X-OpenAI-Api-Key): the Weaviate "
-                        "server calls OpenAI for this app; migrator does not change it. On Mistral: Weaviate's "
-                        "text2vec-mistral / generative-mistral modules with X-Mistral-Api-Key (re-vectorize the "
-                        "collection: Mistral's vectors do not mix with OpenAI's)")
-
-
-# What replaces an attribute for a test (unittest.mock, pytest's monkeypatch / mocker).
-SDK_PATCHERS = frozenset({"patch", "setattr"})
-SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
-                  "no longer intercepts it and the test would reach the real API; patch what the code now calls "
-                  "(the Mistral client's method, e.g. mistralai.client.chat.Chat.complete) by hand")
 
 
 def _names_openai_host(node: ast.AST) -> bool:

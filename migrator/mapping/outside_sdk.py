@@ -1,0 +1,45 @@
+"""OpenAI reached other than through the SDK's clients: raw HTTP, Weaviate's server-side modules, tests
+that patch the SDK. The plan reports them (MIG106); nothing here is converted."""
+
+from __future__ import annotations
+
+from migrator.mapping.client import OPENAI_HOST
+
+# What sends an HTTP request (requests, httpx, aiohttp, urllib): given OpenAI's URL, OpenAI is reached
+# without the SDK.
+HTTP_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "Request", "urlopen", "stream",
+                        "ws_connect", "connect", "fetch"})
+# Request objects built, not sent (tests build them for fake SDK errors: BadRequestError(..., response=
+# httpx.Response(400, request=httpx.Request("POST", "https://api.openai.com/v1/chat/completions"))))
+BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request"})
+RAW_HTTP_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert it; "
+                 "send it to https://api.mistral.ai/v1 in Mistral's request shape (or call the converted Mistral "
+                 "client) by hand, with MISTRAL_API_KEY")
+
+
+# Weaviate's modules that call OpenAI from the Weaviate server (v3 strings, v4 Configure.* names).
+WEAVIATE_OPENAI = ("text2vec-openai", "generative-openai", "X-OpenAI-Api-Key", "text2vec_openai", "generative_openai")
+WEAVIATE_OPENAI_TODO = ("Weaviate's OpenAI module (text2vec-openai / generative-openai, X-OpenAI-Api-Key): the Weaviate "
+                        "server calls OpenAI for this app; migrator does not change it. On Mistral: Weaviate's "
+                        "text2vec-mistral / generative-mistral modules with X-Mistral-Api-Key (re-vectorize the "
+                        "collection: Mistral's vectors do not mix with OpenAI's)")
+
+
+# What replaces an attribute for a test (unittest.mock, pytest's monkeypatch / mocker).
+SDK_PATCHERS = frozenset({"patch", "setattr"})
+SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
+                  "no longer intercepts it and the test would reach the real API; patch what the code now calls "
+                  "(the Mistral client's method, e.g. mistralai.client.chat.Chat.complete) by hand")
+
+
+# The kinds of API call a patch target or a plan surface names (a test patching chat calls gets a TODO only
+# where the run converts chat calls).
+KIND_WORDS = {"chat": ("chat", "chatcompletion"), "embeddings": ("embedding",), "moderations": ("moderation",),
+              "audio": ("audio", "transcription", "speech"), "responses": ("responses",),
+              "models": ("models.", ".model."), "files": ("files", ".file."), "batches": ("batch",)}
+
+
+def call_kinds(text: str) -> frozenset:
+    """``openai.resources.chat.Completions.create`` -> {"chat"}; ``embeddings.create`` -> {"embeddings"}."""
+    text = text.lower()
+    return frozenset(kind for kind, words in KIND_WORDS.items() if any(word in text for word in words))
