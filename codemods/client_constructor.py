@@ -16,7 +16,7 @@ from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLI
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
-                                     fail_note)
+                                     fail_note, is_openai_secret)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -198,7 +198,7 @@ class _Transformer(RuleTransformer):
         assign = line.body[0] if len(line.body) == 1 else None
         if type(assign) is not cst.Assign or len(assign.targets) != 1 or line.trailing_whitespace.comment is not None:
             return False
-        secret = _openai_secret(assign.value)  # `openai.api_key = "sk-..."`: never handed to Mistral (re-review 5)
+        secret = openai_secret(assign.value)  # `openai.api_key = "sk-..."`: never handed to Mistral (re-review 5)
         if not secret and (not _is_env_read(assign.value) or "OPENAI_API_KEY" not in code_of(assign.value)):
             return False
         module = getattr(self, "_module_node", None)
@@ -411,7 +411,7 @@ class _Transformer(RuleTransformer):
                                 f"project keeps on OpenAI still use; for the calls moved to Mistral: {advice}")
                 return
             if target.attr.value == "api_key" and self._key_setting_drops(target):
-                if _openai_secret(self._key_settings[-1].body[0].value):
+                if openai_secret(self._key_settings[-1].body[0].value):
                     self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: mistral_client "
                                     "(the converted calls' client) reads MISTRAL_API_KEY; revoke the secret, it stays in "
                                     "the repository's history")
@@ -422,7 +422,7 @@ class _Transformer(RuleTransformer):
             if target.attr.value == "api_key" and len(self.answer) > 2 and self.answer[2] and \
                     self._key_setting_folds(target):
                 folded = self._key_folds[-1].value
-                value = "<an OpenAI secret written in the code>" if _openai_secret(folded) else code_of(folded)
+                value = "<an OpenAI secret written in the code>" if openai_secret(folded) else code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
                 if bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound):
                     self.todo(line, f"api_key={value} must now be a Mistral key, and {value} reads OPENAI_API_KEY: "
@@ -472,7 +472,7 @@ class _Transformer(RuleTransformer):
         if key is not None and self._env_target(key) and self._env_converts(original):
             args = list(updated.args)
             args[0] = args[0].with_changes(value=string_like(args[0].value, self._env_target(key)))
-            if key == "OPENAI_API_KEY" and len(args) > 1 and _openai_secret(args[1].value):
+            if key == "OPENAI_API_KEY" and len(args) > 1 and openai_secret(args[1].value):
                 # os.getenv("OPENAI_API_KEY", "sk-..."): the OpenAI secret would reach the new provider whenever
                 # its variable is unset (re-review of held-out review 5)
                 args = [args[0].with_changes(comma=cst.MaybeSentinel.DEFAULT), *args[2:]]
@@ -595,7 +595,7 @@ class _Transformer(RuleTransformer):
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
             key_renamed = isinstance(value, cst.Name) and value.value in renamed
-            if name == "api_key" and self.compat is None and (_openai_secret(value) or (
+            if name == "api_key" and self.compat is None and (openai_secret(value) or (
                     isinstance(value, cst.Name) and not key_renamed and _openai_secret_source(source))):
                 # held-out review 5: a committed OpenAI key went to api.mistral.ai with every request
                 self.todo(line, f"api_key={code_of(value) if isinstance(value, cst.Name) else '<the key>'} was an "
@@ -721,7 +721,7 @@ class _Transformer(RuleTransformer):
                 renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
                 answer = self.answer_for(original) or ()
                 source = answer[3] if len(answer) > 3 else ""
-                if _openai_secret(value) or (isinstance(value, cst.Name) and value.value not in renamed
+                if openai_secret(value) or (isinstance(value, cst.Name) and value.value not in renamed
                                              and _openai_secret_source(source)):
                     # an OpenAI secret written in the code: never sent to the provider (re-review of held-out 5)
                     shown = code_of(value) if isinstance(value, cst.Name) else "<the key>"
@@ -888,18 +888,14 @@ def _shape_problems(call: cst.Call, qualified: str, splat_risk: str) -> list[str
     return problems
 
 
-def _openai_secret(node: cst.BaseExpression) -> bool:
+def openai_secret(node: cst.BaseExpression) -> bool:
     """``"sk-proj-..."``: an OpenAI API key written in the code."""
-    return isinstance(node, cst.SimpleString) and _is_openai_secret(node.evaluated_value)
+    return isinstance(node, cst.SimpleString) and is_openai_secret(node.evaluated_value)
 
 
 def _openai_secret_source(source: str) -> bool:
     """What a name passed as api_key= was assigned (the plan's expansion) is such a string literal."""
     return bool(source) and OPENAI_SECRET.search(source) is not None
-
-
-def _is_openai_secret(value) -> bool:
-    return isinstance(value, str) and OPENAI_SECRET.fullmatch(repr(value)) is not None
 
 
 def _is_none(node: cst.BaseExpression) -> bool:

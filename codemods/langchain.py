@@ -9,9 +9,8 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
 from codemods._facts import ENV
 from codemods._imports import without_aliases
-from codemods.client_constructor import _env_call_key, _env_subscript_key
+from codemods.client_constructor import _env_call_key, _env_subscript_key, openai_secret
 from migrator.mapping import langchain as lc
-from migrator.mapping.client import OPENAI_SECRET
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, vectors_todo
 from migrator.mapping.models import map_model
 from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, legacy_import, plan_module
@@ -236,8 +235,7 @@ class _Transformer(RuleTransformer):
     def _api_key(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
         """The key the Mistral class gets; None to leave it out (an OpenAI secret written in the code:
         never sent to Mistral, nor repeated in the TODO)."""
-        if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str) and \
-                OPENAI_SECRET.fullmatch(repr(value.evaluated_value)):
+        if openai_secret(value):
             self.todo(line, f"api_key=<an OpenAI secret written in the code> removed ({self.lib.MISTRAL_PACKAGE} "
                             "reads MISTRAL_API_KEY); revoke the secret, it stays in the repository's history")
             return None

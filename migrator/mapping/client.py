@@ -97,7 +97,14 @@ MODULE_CLIENT_RETRYING_CODE = "mistral_client = Mistral(retry_config={retry_conf
 MODULE_RETRIES_CARRIED = "the module's mistral_client carries the same retries ({carried}); remove this line"
 OPENAI_HOST = "api.openai.com"  # OpenAI's API host
 # An OpenAI API key written in the code, quoted (``"sk-proj-..."``): never handed to another provider.
-OPENAI_SECRET = re.compile(r"""(['"])sk-[\w-]{17,}\1""")
+_SECRET = r"sk-[\w-]{17,}"
+OPENAI_SECRET = re.compile(rf"""(['"]){_SECRET}\1""")  # quoted, in code text
+
+
+def is_openai_secret(value) -> bool:
+    """``"sk-proj-..."``'s value: an OpenAI API key."""
+    return isinstance(value, str) and re.fullmatch(_SECRET, value) is not None
+
 
 # How a client class may be wrapped in an annotation that still means the class itself
 # (``Annotated[OpenAI, Depends(get_client)]``: FastAPI reads the first argument as the type).
