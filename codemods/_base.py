@@ -280,6 +280,14 @@ class RuleTransformer(cst.CSTTransformer):
                     return slot
         return None
 
+    def set_elsewhere(self, value: cst.BaseExpression) -> bool:
+        """``model=<value>`` names a model the plan maps where it is set: a name (``model_slot``) or a
+        settings field (``settings.openai_model``, mapped in the class that declares it)."""
+        if isinstance(value, cst.Name):
+            return self.model_slot(value.value) is not None
+        slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        return isinstance(value, cst.Attribute) and ("fieldread", value.attr.value) in slots
+
     def mapped_model(self, value: cst.BaseExpression, line: int, keyword: str = "model") -> cst.BaseExpression:
         """``model=`` (``keyword=``) of a converted call whose value keeps its form: a literal OpenAI name
         mapped (TODO when unknown), a name the plan maps where it is set (a model slot) as it is, a
@@ -296,7 +304,7 @@ class RuleTransformer(cst.CSTTransformer):
 
         if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
             return literal(value)
-        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
+        if self.set_elsewhere(value):
             return value  # mapped where it is set
         if isinstance(value, cst.Call) and env_getter(value) and isinstance(value.args[1].value, cst.SimpleString) \
                 and isinstance(value.args[1].value.evaluated_value, str):  # os.getenv("MODEL", "gpt-4o")

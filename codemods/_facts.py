@@ -633,6 +633,9 @@ class _Collector(ast.NodeVisitor):
                 occurrence = sum(1 for key in self.facts.api_sites if key[:2] == base)
                 self.facts.api_sites[(*base, occurrence)] = (node.lineno, answer)
                 self.mark()
+        if len(node.args) == 2 and isinstance(node.args[1], ast.Name) and \
+                (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
+            self.mark()  # os.getenv("LLM", DEFAULT_MODEL): MIG102's TODO when the plan maps the constant
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:

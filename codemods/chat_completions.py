@@ -598,11 +598,11 @@ class _Transformer(RuleTransformer):
             if target == name:
                 return value, note
             return cst.SimpleString(f"{value.quote}{target}{value.quote}"), note
-        if isinstance(value, cst.Name) and self.model_slot(value.value) is not None:
-            return value, None  # mapped where it is set (a constant, a default, a local)
+        if self.set_elsewhere(value):
+            return value, None  # mapped where it is set (a constant, a default, a local, a settings field)
         if isinstance(value, cst.Attribute) and dotted(value) == f"self.{value.attr.value}" and any(
                 slot[0] in ("attr", "default") for slot in self._slots()
-                if slot[0] == "default" or slot[2] == value.attr.value):
+                if slot[0] == "default" or (len(slot) > 2 and slot[2] == value.attr.value)):
             return value, None  # self.model: mapped where it is set
         return value, (self.run_time_model_todo("model", value) if self.first_in_module(code_of(value)) else None)
 
@@ -646,6 +646,9 @@ class _Transformer(RuleTransformer):
         elif isinstance(target, cst.Name):
             name = target.value
             slot = ("const", name) if not self.path else ("local", self.path, name)
+            field = self._field_slot(target)
+            if field is not None:
+                return field
         else:
             return None
         return slot if slot in self._slots() else None
@@ -653,6 +656,29 @@ class _Transformer(RuleTransformer):
     def visit_Assign(self, node: cst.Assign) -> None:
         if self._slot_target(node) is not None:
             self._model_slot += 1
+
+    def _field_slot(self, target: cst.BaseExpression):
+        """The plan's ("field", class, name, env) slot for a class-level ``name: str = "gpt-4o-mini"``."""
+        if not (isinstance(target, cst.Name) and self.path):
+            return None
+        for slot in self._slots():
+            if slot[0] == "field" and slot[1] == self.path and slot[2] == target.value:
+                return slot
+        return None
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None and self._field_slot(node.target) is not None:
+            self._model_slot += 1
+            slot = self._field_slot(node.target)
+            if slot[3]:
+                self._env_defaults.append((node, f"{slot[3]}, a settings field"))
+
+    def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign) -> cst.AnnAssign:
+        if original.value is not None and self._field_slot(original.target) is not None:
+            self._model_slot -= 1
+            if self._env_defaults and self._env_defaults[-1][0] is original:
+                self._env_defaults.pop()
+        return updated
 
     def _loop_slot(self, original: cst.For, updated: cst.For) -> cst.For:
         """``for model in ["gpt-4o", "gpt-4o-mini"]:`` whose variable only feeds converted model= (the
@@ -666,6 +692,19 @@ class _Transformer(RuleTransformer):
             self._model_slot -= 1
         self._same_models(original.iter, mapped)
         return updated.with_changes(iter=mapped)
+
+    def _env_constant_default(self, value: cst.BaseExpression) -> None:
+        """``model = os.getenv("EMBEDDING_MODEL", DEFAULT_MODEL)`` whose constant the plan maps (a slot):
+        the default now names a Mistral model, a deployed value may not."""
+        if not (isinstance(value, cst.Call) and env_getter(value) and len(value.args) == 2
+                and isinstance(value.args[1].value, cst.Name)
+                and ("const", value.args[1].value.value) in self._slots()):
+            return
+        index = self.statement_stack[-1] if self.statement_stack else -1
+        line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+        self.todo(line, f"model name from the environment ({env_getter(value)}): its default "
+                        f"({value.args[1].value.value}) now names a Mistral model, but a deployed value may still "
+                        "name an OpenAI model: make sure it names a Mistral model")
 
     def _same_models(self, original: cst.BaseExpression, mapped: cst.BaseExpression) -> None:
         """A list of models to go through (a comparison) in which two OpenAI models became one Mistral
@@ -723,6 +762,7 @@ class _Transformer(RuleTransformer):
         if self._slot_target(original) is not None:
             self._model_slot -= 1
             self._same_models(original.value, updated.value)
+            self._env_constant_default(original.value)
         if len(updated.targets) != 1:
             return updated
         target = updated.targets[0].target

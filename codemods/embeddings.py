@@ -120,7 +120,7 @@ class _Transformer(ApiCallTransformer):
                     elif model != given:
                         quote = arg.value.quote if isinstance(arg.value, cst.SimpleString) else '"'
                         arg = arg.with_changes(value=cst.SimpleString(f"{quote}{model}{quote}"))
-                elif not (isinstance(arg.value, cst.Name) and self.model_slot(arg.value.value)) and \
+                elif not self.set_elsewhere(arg.value) and \
                         self.first_in_module(code_of(arg.value)):
                     todos.append(self.imported_model_todo("model", arg.value, f"an embedding model {spec.name} serves")
                                  or f"model={code_of(arg.value)} is computed at run time: make sure it names an "
@@ -157,7 +157,7 @@ class _Transformer(ApiCallTransformer):
                 model = map_model(name, self.config.models())
                 if model is None:
                     self.todo(line, unknown_model_todo(name, "embedding "))
-            elif not (isinstance(model_arg.value, cst.Name) and self.model_slot(model_arg.value.value)) and \
+            elif not self.set_elsewhere(model_arg.value) and \
                     self.first_in_module(code_of(model_arg.value)):
                 # (a constant, default or argument set where MIG102 maps it needs nothing here)
                 self.todo(line, self.imported_model_todo(

@@ -121,8 +121,7 @@ class _Transformer(ApiCallTransformer):
                 continue  # stream_format="audio" (Mistral's only non-streamed answer), speed=1.0: OpenAI's defaults
             if name == "model":
                 value = arg.value
-                if isinstance(value, cst.SimpleString) or (isinstance(value, cst.Name)
-                                                           and self.model_slot(value.value) is not None):
+                if isinstance(value, cst.SimpleString) or self.set_elsewhere(value):
                     arg = arg.with_changes(value=self.mapped_model(value, line))
                 elif self.first_in_module(code_of(value)):
                     self.todo(line, self.imported_model_todo("model", value, f"a Mistral speech model ({SPEECH_MODEL})")

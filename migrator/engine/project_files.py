@@ -65,8 +65,14 @@ _Q = r"""\\?["']"""
 _VALUE = r"""[^"'\\\n]*"""
 _ENV_READ = re.compile(
     rf"(?:getenv|environ\.get)\(\s*{_Q}(?P<name>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*"
-    rf"(?:,\s*{_Q}(?P<default>{_VALUE}){_Q}\s*)?\)(?:\s*or\s*{_Q}(?P<fallback>{_VALUE}){_Q})?"
+    rf"(?:,\s*(?:{_Q}(?P<default>{_VALUE}){_Q}|(?P<constant>[A-Za-z_][A-Za-z0-9_]*))\s*)?\)"
+    rf"(?:\s*or\s*{_Q}(?P<fallback>{_VALUE}){_Q})?"
     rf"|environ\[\s*{_Q}(?P<indexed>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*\]")
+# A module-level string constant (``DEFAULT_MODEL = "mistral-embed"``), the default of an env read.
+_BOUND_CONSTANT = r"""^{name}[ \t]*(?::[^=\n]*)?=[ \t]*["'](?P<value>[^"'\\\n]*)["'][ \t]*(?:#.*)?$"""
+# A pydantic settings field with a string default (``    openai_model: str = "mistral-small-latest"``).
+_SETTINGS_FIELD = re.compile(r"""^[ \t]+(?P<field>[A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*str[ \t]*=[ \t]*["'](?P<value>[^"'\\\n]*)["']""",
+                             re.MULTILINE)
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
@@ -124,8 +130,17 @@ class CodeFacts:
             for match in _ENV_READ.finditer(text):
                 name = match.group("name") or match.group("indexed")
                 default = match.group("default") or match.group("fallback")
+                if match.group("constant"):  # os.getenv("LLM", DEFAULT_MODEL): the module's constant
+                    bound = re.search(_BOUND_CONSTANT.format(name=match.group("constant")), text, re.MULTILINE)
+                    default = bound.group("value") if bound else None
                 good = default is not None and (is_mistral_model(default) or default in targets)
                 verdict[name] = verdict.get(name, True) and good
+            if "BaseSettings" in text and "env_prefix" not in text:
+                for field in _SETTINGS_FIELD.finditer(text):  # pydantic settings: OPENAI_MODEL sets openai_model
+                    default = field.group("value")
+                    if is_mistral_model(default) or default in targets:
+                        name = field.group("field").upper()
+                        verdict[name] = verdict.get(name, True)
         verdict.pop(OPENAI_KEY, None)
         return frozenset(name for name, good in verdict.items() if good)
 

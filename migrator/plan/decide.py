@@ -960,6 +960,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
                     slots.update(_attr_slots(builder, f, kw.value))
+                elif kw.arg == "model" and isinstance(kw.value, ast.Attribute):
+                    slots.update(_field_slots(builder, f, kw.value))
     model_slots[f.path] = frozenset(slots | builder.extra_slots.get(f.path, set()))
 
 
@@ -1348,6 +1350,8 @@ def _model_slot(builder, f, name_node):
         loop = _model_loop(builder, f, found, name, values)
         if loop is not None:  # `for model in ["gpt-4o", "gpt-4o-mini"]:` / `for model in MODELS:`
             extra = loop
+        elif len(values) == 1 and _env_default_constant(builder, f, values[0]) is not None:
+            extra = _env_default_constant(builder, f, values[0])  # os.getenv("EMBEDDING_MODEL", DEFAULT_MODEL)
         elif not all(v is not None and _string_source(v) for v in values):
             return None
         slot = ("const", name) if found == () else ("local", found, name)
@@ -1405,6 +1409,27 @@ def _sends_model(builder, f, load) -> bool:
         return False
     answer = builder.plan_sites.get(node_key(f.path, f.parent.get(id(parent))))
     return bool(answer) and answer[0] in ("call", "icall") and answer[1] == CONVERT
+
+
+def _env_default_constant(builder, f, value):
+    """("const", NAME) for ``os.getenv("VAR", NAME)`` whose default NAME is a module-level string
+    constant of ``f`` that nothing reads but this default (held-out review 6, D8: ``model =
+    os.getenv("EMBEDDING_MODEL", DEFAULT_MODEL)`` kept "computed at run time" and an OpenAI default)."""
+    if not (_is_getenv(value) and len(value.args) == 2 and not value.keywords
+            and isinstance(value.args[0], ast.Constant) and isinstance(value.args[1], ast.Name)):
+        return None
+    default = value.args[1]
+    if builder.lookup_scope(f, f.scope_of.get(id(default), ()), default.id) != ():
+        return None
+    values = f.assigns.get(((), default.id), [])
+    if not values or not all(v is not None and isinstance(v, ast.Constant) and isinstance(v.value, str)
+                             for v in values):
+        return None
+    if [load for load in _loads_of(f, default.id) if load is not default] or \
+            _imported_elsewhere(builder, f, default.id) or \
+            (builder.unread is not None and builder.unread.read_elsewhere(default.id, f.module.rsplit(".", 1)[-1])):
+        return None  # read elsewhere too (printed, compared, imported): it may describe an OpenAI model
+    return ("const", default.id)
 
 
 def _default_constant(builder, f, default: ast.Name):
@@ -1536,6 +1561,49 @@ def _callarg_slot(builder, f, scope, name):
                 len(_loads_of(f, constant)) != argument_names.count(constant):
             return None
     return ("callarg", scope[0], index, name)
+
+
+SETTINGS_BASES = ("BaseSettings",)  # pydantic-settings / pydantic 1: a field is read from the environment
+
+
+def _field_slots(builder, f, node) -> set:
+    """``model=settings.openai_model`` where one class of the tree declares the field with a string
+    default (``openai_model: str = "gpt-4o-mini"``), nothing assigns it, and every read of an attribute
+    of that name in the tree is model= of a converted call: ("fieldread", attr) here (no TODO at the
+    call) and ("field", class scope, attr, env) in the class's module, where the default is mapped
+    (held-out review 6, D8). ``env`` is the variable a pydantic settings class reads it from, else ""."""
+    attr = node.attr
+    found = []
+    for g in builder.files:
+        if attr not in g.source:
+            continue
+        for cls in g.classes:
+            for stmt in g.scopes[cls].body:
+                target = stmt.target if isinstance(stmt, ast.AnnAssign) else (
+                    stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None)
+                if isinstance(target, ast.Name) and target.id == attr:
+                    found.append((g, cls, stmt))
+    if len(found) != 1:
+        return set()  # none, or several classes with such a field: which one is read is not known here
+    g, cls, stmt = found[0]
+    if not (isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)):
+        return set()
+    if builder.unread is not None and builder.unread.read_elsewhere(attr, g.module.rsplit(".", 1)[-1]):
+        return set()
+    for h in builder.files:
+        if attr not in h.source:
+            continue
+        for read in h.nodes:
+            if isinstance(read, ast.Attribute) and read.attr == attr and \
+                    (not isinstance(read.ctx, ast.Load) or not _sends_model(builder, h, read)):
+                return set()  # assigned, or read other than as a converted call's model=
+            if isinstance(read, ast.Call) and any(isinstance(a, ast.Constant) and a.value == attr
+                                                  for a in read.args):
+                return set()  # getattr(settings, "openai_model")
+    bases = {dotted_name(b) or "" for b in g.scopes[cls].bases}
+    env = attr.upper() if any(b.rsplit(".", 1)[-1] in SETTINGS_BASES for b in bases) else ""
+    builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
+    return {("fieldread", attr)}
 
 
 def _attr_slots(builder, f, node) -> set:
