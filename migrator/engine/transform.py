@@ -82,6 +82,8 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     if new_code != code:
         new_code = realign(code, new_code)  # continuation lines aligned under a bracket the rules moved
         new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()), facts.names_in_use)
+        if code[:1] not in ("\n", "\r") and new_code[:1] in ("\n", "\r"):
+            new_code = new_code.lstrip("\r\n")  # its first statements removed (imports, `openai.api_key = ...`)
         _check_generated(new_code, filename, newer_grammar=bool(masked))
     return RuleOutcome(new_code, findings)
 
