@@ -281,12 +281,18 @@ class RuleTransformer(cst.CSTTransformer):
         return None
 
     def set_elsewhere(self, value: cst.BaseExpression) -> bool:
-        """``model=<value>`` names a model the plan maps where it is set: a name (``model_slot``) or a
-        settings field (``settings.openai_model``, mapped in the class that declares it)."""
+        """``model=<value>`` names a model the plan maps where it is set: a name (``model_slot``), this
+        class's ``self.model`` or a settings field (``settings.openai_model``, mapped in the class that
+        declares it)."""
         if isinstance(value, cst.Name):
             return self.model_slot(value.value) is not None
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
-        return isinstance(value, cst.Attribute) and ("fieldread", value.attr.value) in slots
+        if not isinstance(value, cst.Attribute):
+            return False
+        if isinstance(value.value, cst.Name) and value.value.value == "self":  # self.model of this class
+            return any(slot[0] == "selfread" and slot[2] == value.attr.value and self.path[:len(slot[1])] == slot[1]
+                       for slot in slots)
+        return ("fieldread", value.attr.value) in slots
 
     def mapped_model(self, value: cst.BaseExpression, line: int, keyword: str = "model") -> cst.BaseExpression:
         """``model=`` (``keyword=``) of a converted call whose value keeps its form: a literal OpenAI name

@@ -599,11 +599,7 @@ class _Transformer(RuleTransformer):
                 return value, note
             return cst.SimpleString(f"{value.quote}{target}{value.quote}"), note
         if self.set_elsewhere(value):
-            return value, None  # mapped where it is set (a constant, a default, a local, a settings field)
-        if isinstance(value, cst.Attribute) and dotted(value) == f"self.{value.attr.value}" and any(
-                slot[0] in ("attr", "default") for slot in self._slots()
-                if slot[0] == "default" or (len(slot) > 2 and slot[2] == value.attr.value)):
-            return value, None  # self.model: mapped where it is set
+            return value, None  # mapped where it is set (a constant, a default, a local, self.model, a settings field)
         return value, (self.run_time_model_todo("model", value) if self.first_in_module(code_of(value)) else None)
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:

@@ -1629,11 +1629,51 @@ def _attr_slots(builder, f, node) -> set:
             if (scope, value.id) in f.params:
                 uses = [n for n in ast.walk(f.scopes[scope]) if isinstance(n, ast.Name) and n.id == value.id
                         and isinstance(n.ctx, ast.Load)]
-                if len(uses) == 1:
+                if len(uses) == 1 and _constructor_default_only(builder, f, scope, value.id):
                     slots.add(("default", scope, value.id))
                     continue
         return set()
-    return slots
+    return slots | {("selfread", cls, attr)} if slots else slots
+
+
+def _constructor_default_only(builder, f, scope, name: str) -> bool:
+    """``def __init__(self, model="gpt-4o"): self.model = model``: only the default reaches model= --
+    a string default, and no constructor call of the class, in the modules read, passes ``model``
+    (``Bot("gpt-4o")`` sends what its caller chose: the call keeps its TODO), no call migrator cannot
+    line up (``*args``, the class handed on or subclassed) and no unread module naming the class and
+    its module (re-review 6, E2: ``Bot("gpt-4o")`` in a main.py went to Mistral with no TODO)."""
+    default = _param_default(f, scope, name)
+    if default is None or not _string_source(default) or len(scope) != 2 or scope[-1] != "__init__" \
+            or scope[:1] not in f.classes:
+        return False
+    cls = scope[0]
+    if builder.unread is not None and builder.unread.read_elsewhere(cls, f.module.rsplit(".", 1)[-1]):
+        return False
+    init = f.scopes[scope]
+    positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
+    index = positional.index(name) if name in positional else -1
+    for g in builder.files:
+        if cls not in g.source:
+            continue
+        if g is f:
+            locals_ = [cls]
+        else:
+            locals_ = [local for local in g.repo_imports if builder.resolve_import(g, local) == (f, cls)]
+            if any(imported == "*" for _module, _level, imported in g.repo_imports.values()):
+                return False
+        for local in locals_:
+            for load in _loads_of(g, local):
+                call = g.parent.get(id(load))
+                if not (isinstance(call, ast.Call) and call.func is load):
+                    return False  # handed on, subclassed, annotated...: its calls are not seen
+                if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg in (None, name)
+                                                                              for k in call.keywords):
+                    return False
+                if 0 <= index < len(call.args):
+                    return False
+        if any(isinstance(node, ast.Attribute) and node.attr == cls for node in g.nodes):
+            return False  # `bots.Bot(...)`: a module attribute this check does not follow
+    return True
 
 
 def _string_source(value) -> bool:
