@@ -489,6 +489,21 @@ def test_old_langchain_pins_are_reported_when_langchain_mistralai_is_added():
     assert todos == []
 
 
+@pytest.mark.parametrize(("manifest", "reported"), [
+    ("langchain-openai>=0.1\nlangchain-postgres==0.0.9\n", [2]),  # held-out review 6, D7
+    ("langchain-openai>=0.1\nlangchain-text-splitters~=0.2.0\nlangchain-chroma<0.2\n", [2, 3]),
+    ("langchain-openai>=0.1\nlangchain-community==0.3.20\n", [2]),
+    ("langchain-openai>=0.1\nlangchain-postgres>=0.0.9\nlangchain-chroma\nlanggraph==0.4.1\n", []),
+])
+def test_langchain_integrations_pinned_below_langchain_core_1_are_reported(manifest, reported):
+    """Integrations released before langchain-core 1 cap it below 1 (their wheels' Requires-Dist):
+    pinned there, they cannot be installed beside langchain-mistralai 1.1 (LANGCHAIN_CORE_1_FROM)."""
+    _, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, LANGCHAIN_CODE)
+    assert [number for number, _ in todos] == reported
+    for _, message in todos:
+        assert "pins langchain-core" in message and "langchain-mistralai 1.1 needs langchain-core>=1.4.7" in message
+
+
 def test_poetry_caret_and_pep621_pins_are_read_as_their_tools_read_them():
     poetry = ('[tool.poetry.dependencies]\npython = "^3.10"\nopenai = "^1.3"\npydantic = "^1.10"\n'
               'langchain-core = {version = "^0.1.4", optional = true}\n')

@@ -1404,7 +1404,8 @@ class DependencyFiles:
     TODO on its line:** a pin the added requirement cannot be installed with, read as pip (or Poetry:
     ``^``, ``~``) reads it: ``pydantic==1.10.13`` or ``pydantic<2`` next to ``mistralai`` (which needs
     pydantic>=2.11.2), ``langchain-core==0.1.52`` or ``langchain==0.3.27`` next to ``langchain-mistralai``
-    1.x (langchain-core>=1.4.7), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations,
+    1.x (langchain-core>=1.4.7), as is a LangChain integration pinned to a release that caps langchain-core
+    below that (``langchain-postgres==0.0.9``: 33 integrations, from their wheels), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations,
     ``instructor`` before 1.17 (1.3 fails at import next to mistralai 3); and a declared Python range
     older than the added package supports (``requires-python = ">=3.8"``, Poetry ``python = "^3.8"``,
     ``python_requires``, Pipfile ``python_version``: mistralai needs 3.10, and uv / Poetry refuse to

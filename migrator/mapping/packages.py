@@ -46,12 +46,34 @@ _LANGCHAIN_NEEDS = (
     ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
     ("langchain", ">=1.0,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain 0.x pins "
                               "langchain-core<1 (pip cannot install both)"),
-    ("langchain-community", ">=0.3", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain-community "
-                                     "before 0.3 pins langchain-core<0.3 (pip cannot install both)"),
+    ("langchain-community", ">=0.3.29", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain-community "
+                                        "before 0.3.29 pins langchain-core<1 (pip cannot install both)"),
     ("pydantic", ">=2,<3", "langchain-mistralai 1.1 needs pydantic 2 (pip cannot install both)"),
     ("httpx", ">=0.25.2,<1", "langchain-mistralai 1.1 needs httpx>=0.25.2,<1 (pip cannot install both)"),
     ("tokenizers", ">=0.15.1,<1", "langchain-mistralai 1.1 needs tokenizers>=0.15.1,<1 (pip cannot install both)"),
 )
+# The first release of each LangChain package that accepts langchain-core 1.4.7 .. 1.9 (what
+# langchain-mistralai 1.1 needs); every release before it pins langchain-core lower (0.x integrations
+# cap it below 1, or below 0.4). Read from the wheels' METADATA on PyPI on 2026-12-02, newest release
+# down to the first one that refuses (held-out review 6, D7: langchain-postgres 0.0.x next to
+# langchain-mistralai 1.1 could not be installed, and nothing said so).
+LANGCHAIN_CORE_1_FROM = {
+    "langchain-anthropic": "1.0.0", "langchain-astradb": "1.0.0", "langchain-azure-ai": "1.0.0",
+    "langchain-chroma": "0.2.3", "langchain-cohere": "0.5.0", "langchain-deepseek": "1.0.0",
+    "langchain-elasticsearch": "1.0.0", "langchain-experimental": "0.4.0", "langchain-fireworks": "1.0.0",
+    "langchain-google-genai": "2.1.11", "langchain-google-vertexai": "2.1.0", "langchain-groq": "1.0.0",
+    "langchain-huggingface": "1.0.0", "langchain-ibm": "1.0.0", "langchain-mcp-adapters": "0.1.11",
+    "langchain-milvus": "0.2.2", "langchain-mongodb": "0.8.0", "langchain-neo4j": "0.6.0",
+    "langchain-nvidia-ai-endpoints": "1.0.0", "langchain-ollama": "0.3.9", "langchain-openai": "1.0.0",
+    "langchain-pinecone": "0.2.13", "langchain-postgres": "0.0.16", "langchain-qdrant": "1.0.0",
+    "langchain-redis": "0.2.5", "langchain-tavily": "0.2.12", "langchain-text-splitters": "0.3.10",
+    "langchain-together": "0.4.0", "langchain-unstructured": "1.0.0", "langchain-weaviate": "0.0.6",
+    "langgraph": "0.4.0", "langgraph-prebuilt": "0.2.0", "langserve": "0.3.3",
+}
+_LANGCHAIN_NEEDS += tuple(
+    (dist, f">={first}", f"langchain-mistralai 1.1 needs langchain-core>=1.4.7, and {dist} before {first} pins "
+                         "langchain-core lower (pip cannot install both)")
+    for dist, first in sorted(LANGCHAIN_CORE_1_FROM.items()))
 _LLAMA_LLM_NEEDS = (
     ("llama-index-core", ">=0.14.5,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5,<0.15 (pip cannot install both)"),
     ("llama-index", ">=0.14,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5, and "
