@@ -17,6 +17,7 @@ from migrator.mapping.client import OPENAI_SECRET, SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import line_dict
+from migrator.mapping.models import is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, ancestors_of, reaching, reaching_assign
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
@@ -1586,8 +1587,9 @@ def _field_slots(builder, f, node) -> set:
     if len(found) != 1:
         return set()  # none, or several classes with such a field: which one is read is not known here
     g, cls, stmt = found[0]
-    if not (isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)):
-        return set()
+    if not (isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+            and (slot_model_literal(stmt.value.value) or is_mistral_model(stmt.value.value))):
+        return set()  # no default (`OPENAI_MODEL: str = ""`, held-out 7 D1): the value comes from elsewhere
     if builder.unread is not None and builder.unread.read_elsewhere(attr, g.module.rsplit(".", 1)[-1]):
         return set()
     for h in builder.files:
