@@ -886,3 +886,24 @@ def test_an_openai_import_after_a_semicolon_keeps_openai_in_the_manifest():
                          "requirements.txt": "openai>=1.0\n"})
     assert "import os; from openai import OpenAI" in out["app.py"]
     assert out["requirements.txt"] == "openai>=1.0\nmistralai>=3.7,<4\n"
+
+
+@pytest.mark.parametrize(("manifest", "text", "lock", "command"), [
+    ("pyproject.toml", '[tool.poetry.dependencies]\npython = "^3.11"\nopenai = "^1.30"\n', "poetry.lock", "`poetry lock`"),
+    ("pyproject.toml", '[project]\nname = "app"\ndependencies = ["openai>=1"]\n', "uv.lock", "`uv lock`"),
+    ("Pipfile", '[packages]\nopenai = "*"\n', "Pipfile.lock", "`pipenv lock`"),
+])
+def test_a_lock_file_beside_an_edited_manifest_gets_a_todo_and_is_not_touched(tmp_path, manifest, text, lock, command):
+    """Held-out review 7, D3: the manifest changed, its lock did not (Poetry 1.8+ refuses to install)."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    (tmp_path / manifest).write_text(text)
+    (tmp_path / lock).write_text("# locked\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "mistralai" in (tmp_path / manifest).read_text()
+    assert (tmp_path / lock).read_text() == "# locked\n"
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ())
+             if f.kind is FindingKind.TODO and lock in f.message]
+    assert len(todos) == 1 and command in todos[0] and todos[0].startswith(f"{manifest} changed")
+    again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.changed == []

@@ -20,6 +20,7 @@ edit that does not round-trip is not made (a TODO finding says what to do by han
 from __future__ import annotations
 
 import ast
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -1294,7 +1295,25 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     edit = _undeclared(edit, path, kind, name, facts)
     if edit.text != text:
         edit.findings.extend(pin_conflicts(text, edit.text, kind, name))
+        edit.findings.extend(stale_locks(path, kind, name))
     return edit
+
+
+# The lock files a manifest's tool writes beside it, and the command that brings one up to date.
+LOCKS = {PYPROJECT: (("poetry.lock", "`poetry lock` (Poetry 1.x: `poetry lock --no-update`)"),
+                     ("uv.lock", "`uv lock`"), ("pdm.lock", "`pdm lock --update-reuse`")),
+         PIPFILE: (("Pipfile.lock", "`pipenv lock`"),)}
+
+
+def stale_locks(path: str, kind: str, name: str) -> list[Finding]:
+    """A TODO for each lock file beside an edited manifest: it no longer matches (held-out review 7,
+    D3: Poetry 1.8+ refuses `poetry install` with a stale poetry.lock, older Poetry installs the locked
+    set without mistralai, `pipenv install --deploy` refuses a stale Pipfile.lock)."""
+    directory = os.path.dirname(path)
+    return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
+                    f"{name} changed, and {lock} beside it no longer matches: run {command} and commit it "
+                    "(installs from the old lock fail or leave mistralai out)", "manual")
+            for lock, command in LOCKS.get(kind, ()) if os.path.isfile(os.path.join(directory, lock))]
 
 
 def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) -> _Edit:
@@ -1414,6 +1433,9 @@ class DependencyFiles:
     (setup-python or a matrix, flow or block list), Heroku's ``runtime.txt``, pyenv's
     ``.python-version``: pip finds no release there, so the job or the image fails to install. Those
     files are read even when they never mention openai; only the report names the line.
+
+    A lock file beside an edited manifest (``poetry.lock``, ``uv.lock``, ``pdm.lock``, ``Pipfile.lock``)
+    is never edited: a TODO names the command that brings it up to date.
 
     **openai-compatible target.** The code keeps the ``openai`` SDK: manifests are left alone.
     """
