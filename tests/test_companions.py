@@ -153,3 +153,42 @@ def test_imported_modules_names_what_an_import_may_bring_in():
     assert is_imported("/r/app/settings.py", {"app/settings"})
     assert is_imported("/r/app/settings/__init__.py", {"app/settings"})
     assert not is_imported("/r/myapp/settings.py", {"app/settings"})
+
+
+IMPORTED_CLIENT = {
+    "svc/__init__.py": "",
+    "svc/client.py": "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ[\"OPENAI_API_KEY\"])\n",
+    "svc/generate.py": "def generate_plan(client, topic):\n"
+                       "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": topic}])\n"
+                       "    return r.choices[0].message.content\n",
+    "views.py": "from svc.client import client\nfrom svc.generate import generate_plan\n\n\n"
+                "def plan_view(topic):\n    return generate_plan(client, topic)\n",
+}
+
+
+def test_a_module_importing_a_client_is_read_and_its_hand_off_followed(tmp_path):
+    """Held-out review 7, D7: views.py (no openai) imports the client and hands it to generate_plan; the
+    plan saw no use, called the client unused, converted nothing and left a TODO at every call."""
+    _tree(tmp_path, IMPORTED_CLIENT)
+    data = scan_dict(scan([str(tmp_path)]))
+    assert sorted(c["decision"] for c in data["clients"]) == ["convert", "convert"], data["clients"]
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    assert "client = Mistral(" in (tmp_path / "svc" / "client.py").read_text()
+    assert "client.chat.complete(model=\"mistral-large-latest\"" in (tmp_path / "svc" / "generate.py").read_text()
+    assert (tmp_path / "views.py").read_text() == IMPORTED_CLIENT["views.py"]
+    assert not any(_findings(report).values()), _findings(report)
+    again = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert again.exit_code == 0, [r.path for r in again.changed]
+
+
+def test_a_client_an_importer_puts_where_migrator_cannot_follow_is_kept_with_one_todo(tmp_path):
+    files = dict(IMPORTED_CLIENT, **{"views.py": "from svc.client import client\nfrom svc.generate import generate_plan\n\n\n"
+                                                 "def plan_view(topic):\n    kwargs = {\"client\": client, \"topic\": topic}\n"
+                                                 "    return generate_plan(**kwargs)\n"})
+    _tree(tmp_path, files)
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    todos = _findings(report)
+    assert [len(todos.get(name, [])) for name in ("client.py", "generate.py", "views.py")] == [1, 1, 0], todos
+    assert "views.py" in todos["client.py"][0] and "kept on OpenAI" in todos["client.py"][0]
+    assert "a client that stays on OpenAI needs nothing" in todos["generate.py"][0]  # what reaches it is not known

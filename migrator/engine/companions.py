@@ -12,6 +12,10 @@ it must see the module that sets it, and every module that may read it:
   to a function of theirs is followed there too); a companion is converted only when the plan touches
   it (a model slot, a client passing through: ``ConversionPlan.touched``), and is otherwise left
   unread by the rules and counted as before.
+* **importers**: the modules that import a client the OpenAI code binds at module level, or a function
+  returning one (``from svc.client import client`` in a ``views.py`` that hands it to a function of
+  another module). The plan is built once more with them, so that their uses decide the client too;
+  they are converted, like companions, only when the plan touches them.
 * **the rest** (:class:`UnreadModules`): every other module without openai. The plan asks it, before
   mapping a constant, whether a module it has not read names both the constant and the module that
   sets it (``print(config.MODEL)``, ``tiktoken.encoding_for_model(MODEL)``); then the constant keeps
@@ -87,6 +91,55 @@ def companions(sources: Iterable[tuple[str, str]], others: Sequence[SourceFile],
     found = []
     for item in others:
         if is_imported(item.path, wanted):
+            loaded = load(item, max_file_size=max_file_size, prefilter=False)
+            if isinstance(loaded, LoadedFile):
+                found.append(loaded)
+    return found
+
+
+def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """path -> the module-level names of that module another module may import to reach an OpenAI
+    client: a client bound at module level (``client = OpenAI()``), a function returning one."""
+    texts = dict(sources)
+    found: dict[str, set[str]] = {}
+    for client in plan.clients:
+        text = texts.get(client.path)
+        if text is not None and client.name.isidentifier() and \
+                re.search(rf"^{re.escape(client.name)}[ \t]*(?::[^=\n]*)?=", text, re.MULTILINE):
+            found.setdefault(client.path, set()).add(client.name)
+    for path, scope in plan.returns:
+        if path in texts and len(scope) == 1:
+            found.setdefault(path, set()).add(scope[0])
+    return found
+
+
+def importers(exports: dict[str, set[str]], others: Sequence[SourceFile],
+              max_file_size: Optional[int]) -> list[LoadedFile]:
+    """The modules among ``others`` (not read yet) that import a name of ``exports`` (held-out review 7,
+    D7: ``from svc.client import client`` in a views.py that hands it to a function of another module;
+    the plan, seeing no use, called the client unused and converted nothing)."""
+    if not exports:
+        return []
+    wanted: dict[str, set[str]] = {}  # module path suffixes -> names
+    for path, names in exports.items():
+        parts = module_path(path).split("/")
+        for i in range(1, len(parts)):
+            wanted.setdefault("/".join(parts[i:]), set()).update(names)
+    words = re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in sorted(set().union(*exports.values())))
+                       + rb")\b")
+    found = []
+    for item in others:
+        problem, _info, data = read_regular(item.real_path, max_file_size)
+        if problem or not words.search(data):
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        modules = imported_modules(text, item.path)
+        if any(module in wanted or (module.rsplit("/", 1)[0] in wanted
+                                    and module.rsplit("/", 1)[1] in wanted[module.rsplit("/", 1)[0]])
+               for module in modules if module):
             loaded = load(item, max_file_size=max_file_size, prefilter=False)
             if isinstance(loaded, LoadedFile):
                 found.append(loaded)

@@ -202,17 +202,24 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     modules without openai it touches (a model name mapped, a client handed through them:
     migrator.engine.companions), to convert too."""
     sources = plan_sources(loaded)
-    from migrator.engine.companions import UnreadModules, companions
-
-    extra = companions(sources, others, max_file_size)
-    read = {item.source.path for item in extra}
-    unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size)
-    extra_sources = plan_sources(extra)
-    root = plan_root(path for path, _ in sources + extra_sources)
+    from migrator.engine.companions import UnreadModules, companions, exported_names, importers
     from migrator.plan import build_plan
 
-    plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
-                      env_base_urls=env_base_urls(project), unread=unread)
+    extra = companions(sources, others, max_file_size)
+    for _round in range(2):  # then once more with the modules importing its clients, if there are any
+        read = {item.source.path for item in extra}
+        unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size)
+        extra_sources = plan_sources(extra)
+        root = plan_root(path for path, _ in sources + extra_sources)
+        plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
+                          env_base_urls=env_base_urls(project), unread=unread)
+        if _round:
+            break
+        more = importers(exported_names(plan, sources), [item for item in others if item.path not in read],
+                         max_file_size)
+        if not more:
+            break
+        extra = [*extra, *more]
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
 
 

@@ -123,19 +123,27 @@ def scan(
         absolute = os.path.abspath(path)
         display[absolute] = path
         sources.append((absolute, code))
-    from migrator.engine.companions import UnreadModules, companions
+    from migrator.engine.companions import UnreadModules, companions, exported_names, importers
     from migrator.engine.runner import env_base_urls
     from migrator.plan import build_plan
 
-    extra = []  # what convert's plan reads besides (engine.companions), the same way
-    for item in companions(sources, others, max_file_size):
-        problem, code = _readable_code(item)
-        if not problem:
-            extra.append((os.path.abspath(item.source.path), code))
-    read = {path for path, _ in extra}
-    unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size)
+    extra: list = []  # what convert's plan reads besides (engine.companions), the same way
     urls = {os.path.abspath(directory): url for directory, url in env_base_urls(settings).items()}
-    plan = build_plan(sources + extra, root, endpoint=config.endpoint(), env_base_urls=urls, unread=unread)
+    more = companions(sources, others, max_file_size)
+    for _round in range(2):  # then once more with the modules importing its clients, if there are any
+        for item in more:
+            problem, code = _readable_code(item)
+            if not problem:
+                extra.append((os.path.abspath(item.source.path), code))
+        read = {path for path, _ in extra}
+        unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size)
+        plan = build_plan(sources + extra, root, endpoint=config.endpoint(), env_base_urls=urls, unread=unread)
+        if _round:
+            break
+        more = importers(exported_names(plan, sources), [s for s in others if os.path.abspath(s.path) not in read],
+                         max_file_size)
+        if not more:
+            break
     failed.sort(key=lambda failure: failure.path)
     endpoint = config.endpoint()
     target = f"openai-compatible: the openai SDK pointed at {endpoint.spec.name} ({endpoint.base_url})" \
