@@ -362,7 +362,30 @@ class RuleTransformer(cst.CSTTransformer):
             count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
             self.need_statement(MODULE_CLIENT_RETRYING_CODE.format(retry_config=self.retry_config_code(count)))
         self.need_import(*MISTRAL_CLIENT)
+        self._key_set_elsewhere()
         return cst.Name(MODULE_CLIENT_NAME)
+
+    def _key_set_elsewhere(self) -> None:
+        """openai 0.x's ``openai.api_key`` is process-wide: another module may set it (from the app's own
+        setting) for this module's calls. This module's client reads MISTRAL_API_KEY: say so, once."""
+        view = self.facts.view
+        if view is None or "api_key" in self.facts.module_settings or not self.first_in_module("\0module key"):
+            return
+        elsewhere = sorted((path, where) for path, where in view.plan.module_keys.items() if path != view.path)
+        if not elsewhere:
+            return
+        import os
+
+        path, (line_there, code) = elsewhere[0]
+        try:
+            shown = os.path.relpath(path, os.path.dirname(view.path) or ".").replace(os.sep, "/")
+        except ValueError:
+            shown = path
+        index = self.statement_stack[-1] if self.statement_stack else -1
+        line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+        self.todo(line, f"openai.api_key = {code} in {shown} (line {line_there}) set OpenAI's key "
+                        "for every module; this module's mistral_client reads MISTRAL_API_KEY: set it, or build the "
+                        "client with that key (Mistral(api_key=...))")
 
     def retry_config_code(self, retries: "int | str") -> str:
         """The ``RetryConfig(...)`` code for ``max_retries=retries``, its imports requested: the class
