@@ -787,6 +787,13 @@ class _Transformer(RuleTransformer):
             self.converted(line, f"server_url={value.value} dropped: it names OpenAI's server "
                                  f"({string_value(bound)}); the client uses Mistral's")
             return None
+        if isinstance(value, (cst.Name, cst.Attribute)) and bound is None:
+            # `from config import OPENAI_BASE_URL`, `settings.openai_base_url` (held-out review 7, D4): its
+            # default is often OpenAI's own URL, and then the Mistral key went to api.openai.com/v1/v1
+            self.todo(line, f"server_url={code_of(value)} holds what OpenAI's base_url held: where that is unset "
+                            "or defaults to https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point "
+                            "it at Mistral's (https://api.mistral.ai, no /v1) or drop server_url")
+            return value
         self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
         return value
 

@@ -863,3 +863,24 @@ def test_a_copied_and_reencoded_key_gets_one_todo():
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert [t.split(":")[0] for t in todos if "OPENAI_API_KEY" in t] == ["OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY"], todos
+
+
+def test_a_base_url_setting_from_elsewhere_says_where_the_mistral_key_may_go():
+    """Held-out review 7, D4: base_url=OPENAI_BASE_URL imported from a config module whose default is
+    https://api.openai.com/v1 became server_url=OPENAI_BASE_URL with a TODO about /v1 only: with the
+    default configuration the Mistral key went to api.openai.com/v1/v1."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        from config import OPENAI_BASE_URL
+
+        client = OpenAI(base_url=OPENAI_BASE_URL)
+        r = client.chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert "server_url=OPENAI_BASE_URL," in code
+    assert [t for t in todos if "server_url" in t] == [
+        "server_url=OPENAI_BASE_URL holds what OpenAI's base_url held: where that is unset or defaults to "
+        "https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point it at Mistral's "
+        "(https://api.mistral.ai, no /v1) or drop server_url"], todos
