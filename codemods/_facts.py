@@ -543,10 +543,12 @@ class _Collector(ast.NodeVisitor):
             return len(splat) == 1 and _splat_dict(self.splat_scope(splat[0]), splat[0], call).stream
 
         for sub in _walk_function(node):
-            if isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Name):
+            target = sub.targets[0] if isinstance(sub, ast.Assign) and len(sub.targets) == 1 else (
+                sub.target if isinstance(sub, ast.AnnAssign) and sub.value is not None else None)
+            if isinstance(target, ast.Name):  # `stream = ...`, `stream: Stream[ChatCompletionChunk] = ...`
                 value = sub.value.value if isinstance(sub.value, ast.Await) else sub.value
                 if streaming(value):
-                    streams[sub.targets[0].id] = True
+                    streams[target.id] = True
             elif isinstance(sub, (ast.With, ast.AsyncWith)):
                 for item in sub.items:
                     value = item.context_expr

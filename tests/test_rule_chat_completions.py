@@ -995,3 +995,31 @@ def test_models_a_loop_goes_through_are_mapped_where_they_are_written():
     assert 'for model in ["gpt-4o", "gpt-4"]:' in code
     assert sorted(t.split(":")[0] for t in todos) == ["'gpt-4o'", "'gpt-4o-mini', 'gpt-3.5-turbo' all become 'mistral-small-latest'",
                                                       "model=model is computed at run time"], todos
+
+
+def test_an_openai_annotation_on_a_converted_result_is_dropped_and_another_kept():
+    """Held-out review 7, D6 / N2: `stream: Stream[ChatCompletionChunk] = ...` kept the whole client on
+    OpenAI, and `reply: ChatCompletion = ...` kept OpenAI's type on Mistral's response."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from typing import Any
+        from openai import OpenAI, Stream
+        from openai.types.chat import ChatCompletion, ChatCompletionChunk
+
+        client = OpenAI()
+
+
+        def ask(q):
+            reply: ChatCompletion = client.chat.completions.create(model="gpt-4o", messages=[])
+            other: Any = client.chat.completions.create(model="gpt-4o", messages=[])
+            stream: Stream[ChatCompletionChunk] = client.chat.completions.create(model="gpt-4o", messages=[], stream=True)
+            for chunk in stream:
+                print(chunk.choices[0].delta.content)
+            return reply, other
+        ''')
+    assert '    reply = client.chat.complete(model="mistral-large-latest", messages=[])\n' in code
+    assert '    other: Any = client.chat.complete(model="mistral-large-latest", messages=[])\n' in code
+    assert '    stream = client.chat.stream(model="mistral-large-latest", messages=[])\n' in code
+    assert "    for event in stream:\n        chunk = event.data\n" in code
+    assert "openai" not in code and not todos, (code, todos)

@@ -3379,6 +3379,8 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
         name = parent.optional_vars.id
     elif isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         name = parent.targets[0].id
+    elif isinstance(parent, ast.AnnAssign) and isinstance(parent.target, ast.Name):
+        name = parent.target.id  # `stream: Stream[ChatCompletionChunk] = ...` (MIG102 drops OpenAI's annotation)
     else:
         return "the stream is consumed where migrator cannot rewrite its loop (Mistral yields events: event.data)"
     scope = f.scope_of.get(id(call), ())
