@@ -941,6 +941,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # p23-p25). Only where chat calls convert (Mistral's Responses API takes developer) and not
                 # a Responses item ("type": "message")
                 flows = True
+            if not flows and message_change(_dict_constants(node)) == "name" and \
+                    _converts_chat(f, call_verdict, memo_file):
+                # {"role": "user", "content": ..., "name": author} built in a helper (a channel's history):
+                # mistralai drops "name" without a word; MIG104 only says so (held-out review 7, D8)
+                flows = True
             sites[key] = ("msg", flows)
         if isinstance(node, ast.Attribute) and node.attr in RESPONSE_ATTRS and isinstance(node.ctx, ast.Load) and \
                 (node.attr not in RENAMED_RESPONSE_FIELDS or _logprob_token(builder, f, node.value)):
