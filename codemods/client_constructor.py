@@ -714,6 +714,12 @@ class _Transformer(RuleTransformer):
                 continue
             if name == "base_url":
                 seen.add(name)
+                if not (_is_none(arg.value) or string_value(arg.value) is not None or _is_env_read(arg.value)):
+                    # `base_url=settings.OPENAI_BASE_URL` (an option, a setting): no longer read from here on
+                    # (held-out review 7, D5: crowdin-helper's --openai-base-url was ignored without a word)
+                    self.todo(line, f"base_url={code_of(arg.value)} replaced by {endpoint.spec.name}'s URL: that setting "
+                                    "no longer steers this client; point its default at the provider and pass it "
+                                    "back here if it should, or remove it")
                 new_args.append(arg.with_changes(value=url))
             elif name == "api_key":
                 seen.add(name)
@@ -735,7 +741,7 @@ class _Transformer(RuleTransformer):
                 elif not ((_is_env_read(value) and endpoint.key_env in code_of(value))
                           or (isinstance(value, cst.Name) and value.value in renamed) or _is_none(value)):
                     # a key the caller passes (a parameter, a form field, a setting): keep it, say whose it is now
-                    self.todo(line, f"api_key={code_of(value)} must now be a {endpoint.spec.name} key (the "
+                    self.todo(line, f"api_key={code_of(value)} must now be {'an' if endpoint.spec.name[:1] in 'aeiou' else 'a'} {endpoint.spec.name} key (the "
                                     f"{endpoint.key_env} variable holds one): check where it comes from")
                 new_args.append(arg.with_changes(value=value))
             else:

@@ -352,3 +352,19 @@ def test_a_key_read_for_an_optional_key_provider_gets_its_default():
     assert 'api_key=os.getenv("OVH_AI_ENDPOINTS_ACCESS_TOKEN", "EMPTY")' in code, code
     code, _ = convert(source, "scaleway")
     assert 'api_key=os.getenv("SCW_SECRET_KEY")' in code, code
+
+
+def test_a_configured_base_url_replaced_by_the_providers_says_so():
+    """Held-out review 7, D5: base_url=settings.OPENAI_BASE_URL (a CLI option, a setting) became the
+    provider's URL written in, and the setting was ignored from then on without a word."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    code = ("from openai import OpenAI\n\nfrom config import OPENAI_BASE_URL\n\n"
+            "client = OpenAI(base_url=OPENAI_BASE_URL)\n"
+            "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    outcome = transform_source(code, config=Config(target="openai-compatible", provider="ovhcloud"), filename="app.py")
+    assert 'base_url="https://oai.endpoints.kepler.ai.cloud.ovh.net/v1"' in outcome.code
+    todos = [f.message for f in outcome.findings if f.kind == "todo"]
+    assert any(t.startswith("base_url=OPENAI_BASE_URL replaced by ovhcloud's URL: that setting no longer steers")
+               for t in todos), todos
