@@ -176,7 +176,8 @@ class ChatCompletions(MigratorRule):
     what the provider would reject changes. ``--provider mistral``: ``seed`` ->
     ``extra_body={"random_seed": ...}``, ``max_completion_tokens`` -> ``max_tokens``,
     ``stream_options`` removed, ``user`` / ``store`` / ``logit_bias`` removed with a TODO, a trailing
-    assistant message gets ``"prefix": True``, legacy ``functions=`` keeps the client on OpenAI. The
+    assistant message gets ``"prefix": True`` (a trailing system message a TODO: Mistral answers 400),
+    legacy ``functions=`` keeps the client on OpenAI. The
     OpenAI-protocol providers take the request as written (``store`` removed with a TODO). Model
     names follow the provider's map; an unmapped name gets a TODO asking for ``--model OLD=NEW``.
     """
@@ -544,6 +545,12 @@ class _Transformer(RuleTransformer):
                 return arg
             keys[element.key.evaluated_value] = element.value
         role = keys.get("role")
+        if isinstance(role, cst.SimpleString) and role.evaluated_value == "system":
+            # OpenAI reads a trailing system message as one more instruction; Mistral answers 400 ("Expected
+            # last role User or Tool (or Assistant with prefix True)", api-mapping 2.3; held-out review 7, D9)
+            self.todo(line, "the last message is a system message: Mistral wants the last one to be user or tool "
+                            "(a 400 otherwise); move the instruction before the history or send it as a user message")
+            return arg
         if not (isinstance(role, cst.SimpleString) and role.evaluated_value == "assistant") or \
                 "prefix" in keys or "tool_calls" in keys:
             return arg

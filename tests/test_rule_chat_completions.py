@@ -1023,3 +1023,19 @@ def test_an_openai_annotation_on_a_converted_result_is_dropped_and_another_kept(
     assert '    stream = client.chat.stream(model="mistral-large-latest", messages=[])\n' in code
     assert "    for event in stream:\n        chunk = event.data\n" in code
     assert "openai" not in code and not todos, (code, todos)
+
+
+def test_a_trailing_system_message_gets_a_todo():
+    """Held-out review 7, D9: Mistral wants the last message to be user or tool (or a prefixed assistant)."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.chat.completions.create(model="gpt-4o", messages=[
+            {"role": "user", "content": "hi"}, {"role": "system", "content": "Answer in French."}])
+        s = client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Say hi."}])
+        ''')
+    assert todos == 2 * ["the last message is a system message: Mistral wants the last one to be user or tool (a "
+                         "400 otherwise); move the instruction before the history or send it as a user message"], todos
