@@ -157,7 +157,14 @@ class ChatCompletions(MigratorRule):
     module-level constant that holds the model name, here or in the module it is imported from
     (``from config import MODEL``: config.py is read and rewritten even though it never mentions
     openai), when only converted calls read it; a module migrator did not read that names the
-    constant (``tiktoken.encoding_for_model(MODEL)``) keeps it, with a TODO at the call.
+    constant (``tiktoken.encoding_for_model(MODEL)``) keeps it, with a TODO at the call. So are a
+    constant that is the default of an environment read (``os.getenv("LLM", DEFAULT_MODEL)``), a
+    settings class's field default (``openai_model: str = "gpt-4o-mini"`` read only as
+    ``model=settings.openai_model``; a pydantic settings field's TODO names its variable), and
+    ``self.model`` from a constructor's default when no constructor call passes it. An OpenAI
+    annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
+    is dropped. A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
+    TODO (Mistral answers 400).
 
     **Receivers.** A name bound to an OpenAI client constructor in the module or function,
     ``self.<attr>`` assigned one in the class, or a parameter annotated ``OpenAI``/``AsyncOpenAI``.
@@ -176,8 +183,8 @@ class ChatCompletions(MigratorRule):
     what the provider would reject changes. ``--provider mistral``: ``seed`` ->
     ``extra_body={"random_seed": ...}``, ``max_completion_tokens`` -> ``max_tokens``,
     ``stream_options`` removed, ``user`` / ``store`` / ``logit_bias`` removed with a TODO, a trailing
-    assistant message gets ``"prefix": True`` (a trailing system message a TODO: Mistral answers 400),
-    legacy ``functions=`` keeps the client on OpenAI. The
+    assistant message gets ``"prefix": True`` (a trailing system message a TODO), legacy
+    ``functions=`` keeps the client on OpenAI. The
     OpenAI-protocol providers take the request as written (``store`` removed with a TODO). Model
     names follow the provider's map; an unmapped name gets a TODO asking for ``--model OLD=NEW``.
     """

@@ -72,7 +72,10 @@ class ClientConstructor(MigratorRule):
     nothing else reads is removed where the module's calls moved to ``mistral_client`` (which reads
     ``MISTRAL_API_KEY``); one set from elsewhere (``openai.api_key = config.get_openai_token()``) becomes
     that client, where the setting was: ``mistral_client = Mistral(api_key=config.get_openai_token(),
-    ...)``, with a TODO (the key must now be a Mistral key).
+    ...)``, with a TODO (the key must now be a Mistral key); the ``mistral_client`` of another module
+    whose v0 calls relied on that process-wide key gets a TODO naming where it was set. A
+    ``base_url`` from a setting migrator cannot read (imported, a parameter) becomes ``server_url``
+    with a TODO: where it defaults to OpenAI's URL, the Mistral key would go there.
     A ``RetryConfig`` / ``BackoffStrategy`` of the application's own is left alone: Mistral's are
     then reached through ``mistralai.client.utils``.
 
