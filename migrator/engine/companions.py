@@ -113,8 +113,8 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
     return found
 
 
-def importers(exports: dict[str, set[str]], others: Sequence[SourceFile],
-              max_file_size: Optional[int]) -> list[LoadedFile]:
+def importers(exports: dict[str, set[str]], others: Sequence[SourceFile], max_file_size: Optional[int],
+              unread: Optional["UnreadModules"] = None) -> list[LoadedFile]:
     """The modules among ``others`` (not read yet) that import a name of ``exports`` (held-out review 7,
     D7: ``from svc.client import client`` in a views.py that hands it to a function of another module;
     the plan, seeing no use, called the client unused and converted nothing)."""
@@ -129,8 +129,12 @@ def importers(exports: dict[str, set[str]], others: Sequence[SourceFile],
                        + rb")\b")
     found = []
     for item in others:
-        problem, _info, data = read_regular(item.real_path, max_file_size)
-        if problem or not words.search(data):
+        if unread is not None:
+            data = unread.bytes_of(item.real_path)  # read once for both questions
+        else:
+            problem, _info, data = read_regular(item.real_path, max_file_size)
+            data = None if problem else data
+        if data is None or not words.search(data):
             continue
         try:
             text = data.decode("utf-8")
@@ -149,19 +153,23 @@ def importers(exports: dict[str, set[str]], others: Sequence[SourceFile],
 class UnreadModules:
     """The modules the plan did not read: does one of them name ``name`` and the module setting it?"""
 
-    def __init__(self, paths: Sequence[str], max_file_size: Optional[int] = None) -> None:
+    def __init__(self, paths: Sequence[str], max_file_size: Optional[int] = None,
+                 cache: Optional[dict] = None) -> None:
         self._paths = list(paths)
         self._max = max_file_size
         self._data: Optional[list[bytes]] = None
         self._answers: dict[tuple[str, str], bool] = {}
+        self._cache = {} if cache is None else cache  # path -> bytes (None: unreadable), shared by the plan's rounds
+
+    def bytes_of(self, path: str) -> Optional[bytes]:
+        if path not in self._cache:
+            problem, _info, data = read_regular(path, self._max)
+            self._cache[path] = None if problem else data
+        return self._cache[path]
 
     def _texts(self) -> list[bytes]:
         if self._data is None:
-            self._data = []
-            for path in self._paths:
-                problem, _info, data = read_regular(path, self._max)
-                if not problem:
-                    self._data.append(data)
+            self._data = [data for data in map(self.bytes_of, self._paths) if data is not None]
         return self._data
 
     def read_elsewhere(self, name: str, module: str) -> bool:

@@ -206,9 +206,10 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     from migrator.plan import build_plan
 
     extra = companions(sources, others, max_file_size)
+    cache: dict = {}
     for _round in range(2):  # then once more with the modules importing its clients, if there are any
         read = {item.source.path for item in extra}
-        unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size)
+        unread = UnreadModules([item.real_path for item in others if item.path not in read], max_file_size, cache)
         extra_sources = plan_sources(extra)
         root = plan_root(path for path, _ in sources + extra_sources)
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
@@ -216,7 +217,7 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
         if _round:
             break
         more = importers(exported_names(plan, sources), [item for item in others if item.path not in read],
-                         max_file_size)
+                         max_file_size, unread)
         if not more:
             break
         extra = [*extra, *more]

@@ -130,18 +130,20 @@ def scan(
     extra: list = []  # what convert's plan reads besides (engine.companions), the same way
     urls = {os.path.abspath(directory): url for directory, url in env_base_urls(settings).items()}
     more = companions(sources, others, max_file_size)
+    cache: dict = {}  # the unread modules' bytes, read once for both rounds
     for _round in range(2):  # then once more with the modules importing its clients, if there are any
         for item in more:
             problem, code = _readable_code(item)
             if not problem:
                 extra.append((os.path.abspath(item.source.path), code))
         read = {path for path, _ in extra}
-        unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size)
+        unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size,
+                               cache)
         plan = build_plan(sources + extra, root, endpoint=config.endpoint(), env_base_urls=urls, unread=unread)
         if _round:
             break
         more = importers(exported_names(plan, sources), [s for s in others if os.path.abspath(s.path) not in read],
-                         max_file_size)
+                         max_file_size, unread)
         if not more:
             break
     failed.sort(key=lambda failure: failure.path)
