@@ -907,3 +907,16 @@ def test_a_lock_file_beside_an_edited_manifest_gets_a_todo_and_is_not_touched(tm
     assert len(todos) == 1 and command in todos[0] and todos[0].startswith(f"{manifest} changed")
     again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
     assert again.changed == []
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("flask\nfaster-whisper\n\n\n", "flask\nfaster-whisper\nmistralai>=3.7,<4\n\n\n"),  # held-out review 7
+    ("flask", "flask\nmistralai>=3.7,<4\n"),
+    ("flask\r\nx\r\n\r\n", "flask\r\nx\r\nmistralai>=3.7,<4\r\n\r\n"),
+])
+def test_mistralai_added_where_openai_was_never_declared_goes_after_the_last_requirement(tmp_path, before, after):
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nc = OpenAI()\n"
+                                     "r = c.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    (tmp_path / "requirements.txt").write_bytes(before.encode())
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "requirements.txt").read_bytes() == after.encode()

