@@ -703,3 +703,22 @@ def test_a_v0_resource_handed_around_as_a_value_gets_a_todo():
     handed = [t for t in todos if "is handed around as a value" in t]
     assert len(handed) == 2 and all(t.startswith("legacy openai v0 API: openai.ChatCompletion") for t in handed), todos
     assert "Embedding is handed" not in code
+
+
+def test_a_v0_resource_returned_gets_one_todo_and_its_annotation_none():
+    """Held-out review 7, N4: `-> Type[openai.ChatCompletion]` and `return openai.ChatCompletion` got the
+    same TODO twice; the annotation names a type, it hands nothing around."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from typing import Type
+
+        import openai
+
+
+        class Chatter:
+            def chat_completion(self) -> Type[openai.ChatCompletion]:
+                return openai.ChatCompletion
+        ''')
+    assert len(todos) == 1 and "openai.ChatCompletion is handed around as a value" in todos[0], todos
+    assert code.index("# TODO(migrator MIG106)") > code.index("def chat_completion"), code
