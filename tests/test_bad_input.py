@@ -245,3 +245,24 @@ def test_a_file_libcst_cannot_print_back_is_reported_and_left_intact(tmp_path):
                                             "unchanged, convert its OpenAI calls by hand")
     assert (tmp_path / "lossy.py").read_text(encoding="utf-8") == lossy
     assert "inputs=" in (tmp_path / "good.py").read_text(encoding="utf-8")
+
+
+def test_a_client_handed_to_a_module_that_then_fails_stays_on_openai(tmp_path):
+    """Re-review 6, E3: the plan converted a client and its hand-off into review.py, which LibCST then
+    could not print back: review.py stayed OpenAI code while the client became Mistral's. The plan is
+    made again without the failed module, so the client stays on OpenAI with the reason."""
+    review = ("def perform_review(client, text):\n"
+              "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": text}])\n"
+              "    return r.choices[0].message.content\n\n  # else:\n  #   print(\"old branch\")\n")
+    app_code = "from openai import OpenAI\n\nfrom review import perform_review\n\nprint(perform_review(OpenAI(), \"hi\"))\n"
+    other = "from openai import OpenAI\n\nprint(OpenAI().embeddings.create(model=\"text-embedding-3-small\", input=\"x\"))\n"
+    write_tree(tmp_path, {"review.py": review, "app.py": app_code, "other.py": other})
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert [os.path.basename(f.path) for f in report.failed] == ["review.py"]
+    assert (tmp_path / "review.py").read_text(encoding="utf-8") == review
+    app_after = (tmp_path / "app.py").read_text(encoding="utf-8")
+    assert "OpenAI()" in app_after and "Mistral" not in app_after, app_after
+    assert "perform_review" in app_after.split("# TODO(migrator MIG101)", 1)[1].split("\n", 1)[0], app_after
+    assert "inputs=" in (tmp_path / "other.py").read_text(encoding="utf-8")  # the rest still converts
+    again = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not again.changed, [r.path for r in again.changed]

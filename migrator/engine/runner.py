@@ -126,6 +126,42 @@ def _start_pool(
     return executor, futures
 
 
+def _convert_all(loaded: Sequence[LoadedFile], convert_args: tuple, jobs: int,
+                 progress: bool) -> list[tuple[FileResult, bool]]:
+    """Convert every file (in worker processes when there is enough work), with a progress bar."""
+    pool = None
+    if jobs > 1 and len(loaded) > 1 and sum(item.size for item in loaded) >= POOL_MIN_BYTES:
+        pool = _start_pool(loaded, jobs, convert_args)
+    with _progress(progress, len(loaded)) as bar:
+        task = bar.add_task("converting", total=len(loaded)) if bar is not None else None
+
+        def advance() -> None:
+            if bar is not None:
+                bar.advance(task)
+
+        if pool is not None:
+            return _collect(*pool, advance)
+        outcomes = []
+        for item in loaded:
+            outcomes.append(_convert_task(item, *convert_args))
+            advance()
+        return outcomes
+
+
+def _write(loaded: LoadedFile, result: Changed) -> FileResult:
+    """Write a converted file (atomically), unless it changed on disk since it was read."""
+    from migrator.engine.files import atomic_write, os_reason
+
+    try:
+        now = os.stat(loaded.source.real_path)
+        if (now.st_mtime_ns, now.st_size) != (loaded.mtime_ns, loaded.size):
+            return Failed(result.path, "file changed on disk while it was being converted; not written")
+        atomic_write(loaded.source.real_path, result.updated, mode=loaded.mode)
+    except OSError as exc:
+        return Failed(result.path, f"cannot write: {os_reason(exc)}")
+    return replace(result, written=True)
+
+
 def _collect(
     executor: ProcessPoolExecutor, futures: dict[Future, LoadedFile], advance: Callable[[], None]
 ) -> list[tuple[FileResult, bool]]:
@@ -197,7 +233,8 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
 
 
 def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = (),
-               others: Sequence[SourceFile] = (), max_file_size: int | None = None) -> tuple[Config, list]:
+               others: Sequence[SourceFile] = (), max_file_size: int | None = None,
+               unreadable: frozenset = frozenset()) -> tuple[Config, list]:
     """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply, and the
     modules without openai it touches (a model name mapped, a client handed through them:
     migrator.engine.companions), to convert too."""
@@ -205,7 +242,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     from migrator.engine.companions import UnreadModules, companions, exported_names, importers
     from migrator.plan import build_plan
 
-    extra = companions(sources, others, max_file_size)
+    readable = [item for item in others if item.path not in unreadable]  # (files whose conversion failed: unread)
+    extra = companions(sources, readable, max_file_size)
     cache: dict = {}
     for _round in range(2):  # then once more with the modules importing its clients, if there are any
         read = {item.source.path for item in extra}
@@ -216,7 +254,7 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
                           env_base_urls=env_base_urls(project), unread=unread)
         if _round:
             break
-        more = importers(exported_names(plan, sources), [item for item in others if item.path not in read],
+        more = importers(exported_names(plan, sources), [item for item in readable if item.path not in read],
                          max_file_size, unread)
         if not more:
             break
@@ -309,24 +347,29 @@ def run(
 
         config = replace(config, plan=ConversionPlan())
     results.extend(skipped for _, skipped in others.values())
-    convert_args = (config, transform, mode is Mode.WRITE)
-    pool = None
-    if jobs > 1 and len(loaded) > 1 and sum(item.size for item in loaded) >= POOL_MIN_BYTES:
-        pool = _start_pool(loaded, jobs, convert_args)
-    with _progress(progress, len(loaded)) as bar:
-        task = bar.add_task("converting", total=len(loaded)) if bar is not None else None
-
-        def advance() -> None:
-            if bar is not None:
-                bar.advance(task)
-
-        if pool is not None:
-            outcomes = _collect(*pool, advance)
-        else:
-            outcomes = []
-            for item in loaded:
-                outcomes.append(_convert_task(item, *convert_args))
-                advance()
+    planned = transform is None and config.plan is not None
+    # With a plan, nothing is written until every file converted: a file the plan counted on that then
+    # fails (LibCST cannot print it back, a rule's internal error) is left out and the plan made again
+    # without it, so no converted client is handed to code that still expects OpenAI's (re-review 6, E3).
+    outcomes = _convert_all(loaded, (config, transform, mode is Mode.WRITE and not planned), jobs, progress)
+    if planned:
+        failed = {result.path for result, _ in outcomes if isinstance(result, Failed)}
+        if failed & config.plan.touched:
+            kept = [item for item in loaded if item.source.path not in failed]
+            unread = [source for source, _ in others.values()] + \
+                [item.source for item in loaded if item.source.path in failed and item.source.kind == PYTHON]
+            try:
+                config, _extra = _with_plan(config, kept, project, unread, max_file_size, frozenset(failed))
+            except Exception:  # noqa: BLE001 - the first plan stands; the failure is reported as it is
+                kept = []
+            if kept:
+                again = _convert_all(kept, (config, transform, False), jobs, progress)
+                outcomes = again + [outcome for outcome in outcomes if outcome[0].path in failed]
+        if mode is Mode.WRITE:
+            by_path = {item.source.path: item for item in loaded}
+            outcomes = [(_write(by_path[result.path], result), parsed)
+                        if isinstance(result, Changed) and not result.written else (result, parsed)
+                        for result, parsed in outcomes]
 
     code_results = [result for result, _ in outcomes]
     if transform is None and config.plan is not None:
