@@ -192,3 +192,22 @@ def test_a_client_an_importer_puts_where_migrator_cannot_follow_is_kept_with_one
     assert [len(todos.get(name, [])) for name in ("client.py", "generate.py", "views.py")] == [1, 1, 0], todos
     assert "views.py" in todos["client.py"][0] and "kept on OpenAI" in todos["client.py"][0]
     assert "a client that stays on OpenAI needs nothing" in todos["generate.py"][0]  # what reaches it is not known
+
+
+def test_a_module_importing_a_client_relatively_is_read_too(tmp_path):
+    """Re-review of held-out 7, R1: `from .services.client import client` resolved to an absolute module
+    path, which the importers' suffixes never held: views.py was not read, the client converted for the
+    module importing it absolutely, and generate_plan kept OpenAI's call on a Mistral client."""
+    _tree(tmp_path, {
+        "app/docs/__init__.py": "", "app/docs/services/__init__.py": "", "app/bot/__init__.py": "",
+        "app/docs/services/client.py": IMPORTED_CLIENT["svc/client.py"],
+        "app/docs/services/generate.py": IMPORTED_CLIENT["svc/generate.py"] + "\n\n" +
+            IMPORTED_CLIENT["svc/generate.py"].replace("generate_plan", "generate_texts"),
+        "app/docs/views.py": "from .services.client import client\nfrom .services.generate import generate_plan\n\n\n"
+                             "def plan_view(topic):\n    return generate_plan(client, topic)\n",
+        "app/bot/handlers.py": "from docs.services.client import client\nfrom docs.services.generate import generate_texts\n\n\n"
+                               "def on_paid(topic):\n    return generate_texts(client=client, topic=topic)\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    generate = (tmp_path / "app" / "docs" / "services" / "generate.py").read_text()
+    assert generate.count("client.chat.complete(") == 2 and "completions" not in generate, generate

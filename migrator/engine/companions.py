@@ -123,7 +123,7 @@ def importers(exports: dict[str, set[str]], others: Sequence[SourceFile], max_fi
     wanted: dict[str, set[str]] = {}  # module path suffixes -> names
     for path, names in exports.items():
         parts = module_path(path).split("/")
-        for i in range(1, len(parts)):
+        for i in range(len(parts)):  # `/abs/app/svc/client` too: what a relative import resolves to
             wanted.setdefault("/".join(parts[i:]), set()).update(names)
     words = re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in sorted(set().union(*exports.values())))
                        + rb")\b")
