@@ -712,7 +712,8 @@ class _Transformer(RuleTransformer):
             self._consumed_by_name(updated.value, updated.target)  # `stream: Stream[...] = <stream call>`
         value = original.value.expression if isinstance(original.value, cst.Await) else original.value
         if isinstance(value, cst.Call) and chat_method(value.func) is not None and updated.value is not None \
-                and not updated.value.deep_equals(original.value) and self._openai_annotation(original.annotation):
+                and not updated.value.deep_equals(original.value) and self.config.endpoint() is None \
+                and self._openai_annotation(original.annotation):  # (openai-compatible: still OpenAI's types)
             # `r: ChatCompletion = client.chat.completions.create(...)` converted: OpenAI's type no longer
             # describes it (held-out review 7, D6 / N2); the annotation goes, the type checker infers Mistral's
             self.converted(self._lines.get(id(value), 0), f"{code_of(original.annotation.annotation)} annotation "

@@ -368,3 +368,15 @@ def test_a_configured_base_url_replaced_by_the_providers_says_so():
     todos = [f.message for f in outcome.findings if f.kind == "todo"]
     assert any(t.startswith("base_url=OPENAI_BASE_URL replaced by ovhcloud's URL: that setting no longer steers")
                for t in todos), todos
+
+
+def test_an_openai_annotation_stays_where_the_openai_sdk_stays():
+    """Re-review of held-out 7, R2: the annotation of a result is dropped for the Mistral SDK only."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    code = ("from openai import OpenAI\nfrom openai.types.chat import ChatCompletion\n\nclient = OpenAI()\n"
+            "response: ChatCompletion = client.chat.completions.create(model=\"gpt-4o\", messages=[], seed=1)\n")
+    outcome = transform_source(code, config=Config(target="openai-compatible", provider="scaleway"), filename="app.py")
+    assert "response: ChatCompletion = client.chat.completions.create(" in outcome.code, outcome.code
+    assert "from openai.types.chat import ChatCompletion\n" in outcome.code
