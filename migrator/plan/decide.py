@@ -941,7 +941,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # p23-p25). Only where chat calls convert (Mistral's Responses API takes developer) and not
                 # a Responses item ("type": "message")
                 flows = True
-            if not flows and message_change(_dict_constants(node)) == "name" and \
+            if not flows and message_change(_dict_constants(node)) == "name" and _history_item(f, node) and \
                     _converts_chat(f, call_verdict, memo_file):
                 # {"role": "user", "content": ..., "name": author} built in a helper (a channel's history):
                 # mistralai drops "name" without a word; MIG104 only says so (held-out review 7, D8)
@@ -1204,6 +1204,21 @@ def _message_flows(f, node, call_verdict) -> bool:
                 return _name_feeds_messages(f, targets[0].id, f.scope_of.get(id(parent), ()), call_verdict)
             return False
         return False
+    return False
+
+
+def _history_item(f, node) -> bool:
+    """Is the dict put where a message history is built: appended / inserted into a list, bound to a
+    name, returned, yielded (not handed to ``json.dumps`` or a logger: re-review of held-out 7, R3)?"""
+    child = node
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, (ast.List, ast.Tuple, ast.Starred)) or _concatenation(parent):
+            child = parent
+            continue
+        if isinstance(parent, ast.Call):
+            return isinstance(parent.func, ast.Attribute) and parent.func.attr in ("append", "extend", "insert") \
+                and child is not parent.func
+        return isinstance(parent, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Yield))
     return False
 
 
