@@ -383,9 +383,9 @@ class RuleTransformer(cst.CSTTransformer):
             shown = path
         index = self.statement_stack[-1] if self.statement_stack else -1
         line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
-        self.todo(line, f"openai.api_key = {code} in {shown} (line {line_there}) set OpenAI's key "
-                        "for every module; this module's mistral_client reads MISTRAL_API_KEY: set it, or build the "
-                        "client with that key (Mistral(api_key=...))")
+        self.todo(line, f"{shown} set OpenAI's key for every module (openai.api_key = {code}, its line "
+                        f"{line_there}); Mistral has no such setting, and this module's mistral_client reads "
+                        "MISTRAL_API_KEY: set it, or build the client with that key (Mistral(api_key=...))")
 
     def retry_config_code(self, retries: "int | str") -> str:
         """The ``RetryConfig(...)`` code for ``max_retries=retries``, its imports requested: the class
