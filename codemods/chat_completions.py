@@ -13,7 +13,7 @@ from codemods._base import (NodeSet, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRu
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import MISTRAL_CHAT_PARAMS
+from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, TRAILING_SYSTEM_TODO
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
 
@@ -555,8 +555,7 @@ class _Transformer(RuleTransformer):
         if isinstance(role, cst.SimpleString) and role.evaluated_value == "system":
             # OpenAI reads a trailing system message as one more instruction; Mistral answers 400 ("Expected
             # last role User or Tool (or Assistant with prefix True)", api-mapping 2.3; held-out review 7, D9)
-            self.todo(line, "the last message is a system message: Mistral wants the last one to be user or tool "
-                            "(a 400 otherwise); move the instruction before the history or send it as a user message")
+            self.todo(line, TRAILING_SYSTEM_TODO)
             return arg
         if not (isinstance(role, cst.SimpleString) and role.evaluated_value == "assistant") or \
                 "prefix" in keys or "tool_calls" in keys:

@@ -1039,3 +1039,27 @@ def test_a_trailing_system_message_gets_a_todo():
         ''')
     assert todos == 2 * ["the last message is a system message: Mistral wants the last one to be user or tool (a "
                          "400 otherwise); move the instruction before the history or send it as a user message"], todos
+
+
+def test_a_system_message_appended_right_before_the_call_gets_a_todo(tmp_path):
+    """Re-review of held-out 7, D9: `messages.append({"role": "system", ...})` then the call."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "app.py").write_text('''\
+from openai import OpenAI
+
+client = OpenAI()
+
+
+def react(history, text):
+    messages = list(history)
+    messages.append({"role": "user", "content": text})
+    messages.append({"role": "system", "content": "Answer with one emoji."})
+    r = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+    messages.append({"role": "user", "content": "and now?"})
+    s = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+    return r.choices[0].message.content, s
+''')
+    report = run([tmp_path], mode=Mode.DIFF, jobs=1, progress=False)
+    todos = [(f.line, f.message) for r in report.results for f in getattr(r, "findings", ()) if f.kind == "todo"]
+    assert [line for line, message in todos if message.startswith("the last message is a system message")] == [10]

@@ -152,3 +152,8 @@ RESPONSE_TYPES = MappingProxyType({
     "openai.types.chat.chat_completion_message.ChatCompletionMessage": "AssistantMessage",
 })
 MISTRAL_MODELS_MODULE = "mistralai.client.models"
+
+# Mistral's chat wants the last message to be user or tool, or assistant with "prefix": True (400 "Expected
+# last role User or Tool (or Assistant with prefix True)", api-mapping 2.3); OpenAI takes a trailing system one.
+TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the last one to be user or tool (a 400 "
+                        "otherwise); move the instruction before the history or send it as a user message")

@@ -16,6 +16,7 @@ from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_cons
 from migrator.mapping.client import OPENAI_SECRET, SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS
 from migrator.mapping.errors import error_rule
+from migrator.mapping.chat import TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, ancestors_of, reaching, reaching_assign
@@ -370,6 +371,10 @@ def decide(builder, files) -> ConversionPlan:
     converting = {u.path for u in uses if u.status == "convert"}
     tables = {f.path: _model_tables(f, sites, sent, builder, converting, model_slots.get(f.path, frozenset()))
               for f in files} if sent else {}
+    for f in files:
+        trailing = _system_appended_last(f, sites) if "system" in f.source else {}
+        if trailing:
+            tables[f.path] = {**tables.get(f.path, {}), **trailing}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
@@ -1205,6 +1210,36 @@ def _message_flows(f, node, call_verdict) -> bool:
             return False
         return False
     return False
+
+
+def _system_appended_last(f, sites) -> dict:
+    """{statement span: TODO} for a converted chat call whose ``messages=history`` got a system message
+    appended by the statement right before it (held-out review 7, D9: Mistral answers 400)."""
+    found: dict = {}
+    for node in f.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and
+                node.func.attr in ("create", "acreate")):
+            continue
+        answer = sites.get(node_key(f.path, node))
+        if not (answer and answer[0] == "call" and answer[1] == CONVERT):
+            continue
+        history = next((kw.value for kw in node.keywords if kw.arg == "messages"), None)
+        if not isinstance(history, ast.Name):
+            continue
+        statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
+        holder = f.parent.get(id(statement)) if statement is not None else None
+        body = next((b for b in (getattr(holder, field, None) for field in ("body", "orelse", "finalbody"))
+                     if isinstance(b, list) and statement in b), None)
+        if not body or body.index(statement) == 0:
+            continue
+        before = body[body.index(statement) - 1]
+        call = before.value if isinstance(before, ast.Expr) else None
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "append" and \
+                isinstance(call.func.value, ast.Name) and call.func.value.id == history.id and len(call.args) == 1 \
+                and isinstance(call.args[0], ast.Dict) and _dict_constants(call.args[0]).get("role") == "system":
+            span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+            found[span] = TRAILING_SYSTEM_TODO
+    return found
 
 
 def _history_item(f, node) -> bool:
