@@ -1174,6 +1174,12 @@ class _Builder:
             if head in f.repo_imports and head not in f.imported and (self.lookup_scope(f, scope, head) == ()) \
                     and self.resolve_import(f, head) is None and not f.repo_imports[head][1]:
                 return True  # imported from an installed library other than openai
+            target = self.resolve_function(f, scope, node.func)
+            if target is not None and not target[2]:  # `make_fake_client()`, `self._make_fake_client()`:
+                other, path, _ = target  # what the app's own function returns (corpus review: a test double)
+                returns = other.returns.get(path, [])
+                return bool(returns) and all(value is not None and self._foreign(other, path, value, depth + 1)
+                                             for value in returns)
             return False
         if isinstance(node, ast.Name):
             lowered = node.id.lower()

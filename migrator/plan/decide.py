@@ -737,9 +737,7 @@ def _short_reason(surface: str, detail: str) -> str:
         depth -= char in ")]}" and depth > 0
     if last:
         return detail[:last]
-    cut = detail[:158]
-    space = cut.rfind(" ")  # no clause ends early enough: at a word boundary, never mid-word
-    return (cut[:space].rstrip(" ,;:") if space > 40 else cut) + "..."
+    return detail  # no clause ends early enough: the whole reason, not a sentence cut off (corpus review)
 
 
 # -- per-file answers ---------------------------------------------------------------------------------
