@@ -277,3 +277,18 @@ def test_a_later_import_of_the_same_module_does_not_take_a_name_used_before_it()
     assert code.startswith("from mistralai.client import Mistral\n"), code
     assert "\nfrom mistralai.client import models\n" in code
     compile(code, "app.py", "exec")
+
+
+def test_an_openai_name_unused_before_the_conversion_goes_too():
+    """Corpus review (gorilla): `from openai import OpenAI, APIError` with APIError never used became
+    `from openai import APIError`, which kept the module (and the manifest) on the openai package."""
+    from mechanics import convert_snippet
+
+    code, _ = convert_snippet('''\
+        import json
+        from openai import OpenAI, APIError
+
+        client = OpenAI()
+        print(client.embeddings.create(model="text-embedding-3-small", input="x"))
+        ''')
+    assert "openai" not in code and "import json\n" in code, code
