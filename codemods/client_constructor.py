@@ -68,9 +68,10 @@ class ClientConstructor(MigratorRule):
     its backoff takes for about N retries of a fast failure; OpenAI retried 408/409/429/5xx N times).
     The budget counts the requests' own time too, so a slow failure (a 5xx after seconds, a read
     timeout) is retried fewer times than OpenAI did, or not at all: raise ``max_elapsed_time`` where
-    such failures are expected. A module-level ``openai.api_key = os.environ["OPENAI_API_KEY"]`` that
+    such failures are expected. A module-level ``openai.api_key = os.getenv("OPENAI_API_KEY")`` that
     nothing else reads is removed where the module's calls moved to ``mistral_client`` (which reads
-    ``MISTRAL_API_KEY``); one set from elsewhere (``openai.api_key = config.get_openai_token()``) becomes
+    ``MISTRAL_API_KEY``); ``os.environ["OPENAI_API_KEY"]``, which fails at start-up when unset, becomes
+    ``mistral_client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])``, which still does; one set from elsewhere (``openai.api_key = config.get_openai_token()``) becomes
     that client, where the setting was: ``mistral_client = Mistral(api_key=config.get_openai_token(),
     ...)``, with a TODO (the key must now be a Mistral key); the ``mistral_client`` of another module
     whose v0 calls relied on that process-wide key gets a TODO naming where it was set. A
@@ -204,6 +205,8 @@ class _Transformer(RuleTransformer):
         secret = openai_secret(assign.value)  # `openai.api_key = "sk-..."`: never handed to Mistral (re-review 5)
         if not secret and (not _is_env_read(assign.value) or "OPENAI_API_KEY" not in code_of(assign.value)):
             return False
+        if not secret and isinstance(assign.value, cst.Subscript) and len(self.answer) > 2 and self.answer[2]:
+            return False  # os.environ["OPENAI_API_KEY"] fails fast when unset: folded, reading MISTRAL_API_KEY
         module = getattr(self, "_module_node", None)
         if module is None:
             return False
@@ -246,7 +249,10 @@ class _Transformer(RuleTransformer):
                  if (dotted(call.func) or "").split(".")[0] in self.facts.openai_modules
                  and len((dotted(call.func) or "").split(".")) > 2)
         retries = self.facts.module_retries
-        args = [keyword_arg("api_key", updated.value)]
+        key = updated.value
+        if isinstance(key, cst.Subscript) and _is_env_read(key) and "OPENAI_API_KEY" in code_of(key):
+            key = cst.parse_expression(code_of(key).replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
+        args = [keyword_arg("api_key", key)]
         if v1 and retries != 0:
             count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
             args.append(keyword_arg("retry_config", cst.parse_expression(self.retry_config_code(count))))
@@ -425,6 +431,12 @@ class _Transformer(RuleTransformer):
             if target.attr.value == "api_key" and len(self.answer) > 2 and self.answer[2] and \
                     self._key_setting_folds(target):
                 folded = self._key_folds[-1].value
+                if isinstance(folded, cst.Subscript) and _is_env_read(folded) and "OPENAI_API_KEY" in code_of(folded):
+                    # corpus review (jiu-jitsu-coach): the app failed at start-up without its key; it still does
+                    self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral("
+                                         "api_key=<the same read of MISTRAL_API_KEY>) (it still fails at start-up "
+                                         "when the variable is unset)")
+                    return
                 value = "<an OpenAI secret written in the code>" if openai_secret(folded) else code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
                 if bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound):
