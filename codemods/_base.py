@@ -192,8 +192,9 @@ class Combined(cst.CSTTransformer):
         if node_type not in _EVERY_RULE:
             for leave in self._concerned(self._leavers, "leave_", node_type):
                 updated_node = leave(original_node, updated_node)
-                if not isinstance(updated_node, cst.CSTNode):
-                    break  # removed (or flattened): later rules have nothing left to see
+                if not isinstance(updated_node, cst.CSTNode) or (node_type is cst.AnnAssign and
+                                                                  type(updated_node) is not node_type):
+                    break  # removed (or flattened), or `r: T = call` made `r = call`: later rules have nothing to see
             return updated_node
         before: list = []  # statements a rule put in front of this one (FlattenSentinel)
         for transformer in self.transformers:

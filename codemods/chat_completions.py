@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (NodeSet, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
+from codemods._base import (TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, keyword_arg, literal, read_timeout, timeout_object,
                             unknown_model_todo)
 from codemods._facts import CHAT, CHAT_METHOD_NAMES, Binding, splat_problem as _splat_problem
@@ -244,7 +244,6 @@ class _Transformer(RuleTransformer):
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
         self._env_defaults: list[tuple] = []  # (node, VAR): inside os.getenv("VAR", <default>) in a model slot
-        self._unannotated = NodeSet()  # `r: ChatCompletion = <converted call>`: OpenAI's annotation dropped
 
     def visit_Call(self, node: cst.Call) -> None:
         arg = self._callarg(node) if self._slots() else None
@@ -717,18 +716,10 @@ class _Transformer(RuleTransformer):
             # describes it (held-out review 7, D6 / N2); the annotation goes, the type checker infers Mistral's
             self.converted(self._lines.get(id(value), 0), f"{code_of(original.annotation.annotation)} annotation "
                                                           "dropped: the converted call returns Mistral's type")
-            self._unannotated.add(original)  # made a plain assignment by leave_SimpleStatementLine
+            # (a plain assignment now: Combined hands it to no later rule's leave_AnnAssign)
+            return cst.Assign(targets=[cst.AssignTarget(target=updated.target)], value=updated.value,
+                              semicolon=updated.semicolon)
         return updated
-
-    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
-        if not any(statement in self._unannotated for statement in original.body) or \
-                len(original.body) != len(updated.body):
-            return updated
-        body = [cst.Assign(targets=[cst.AssignTarget(target=new.target)], value=new.value, semicolon=new.semicolon)
-                if old in self._unannotated and isinstance(new, cst.AnnAssign) and new.value is not None else new
-                for old, new in zip(original.body, updated.body)]
-        return updated.with_changes(body=body)
 
     def _openai_annotation(self, annotation: cst.Annotation) -> bool:
         """Does the annotation name an OpenAI type (``ChatCompletion``, ``Stream[ChatCompletionChunk]``)?"""
