@@ -119,8 +119,8 @@ def _laid_out_client(statement: str, code: str, newline: str) -> str:
 def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[str]] = None) -> str:
     """Return ``code`` with ``needed`` imports present and top-level openai imports the rewrite left
     unused removed. Only names in ``used_before`` (names the original code used) are dropped: an import
-    that was already unused is not this tool's business -- except a name ``from openai`` imports, which
-    would keep the openai dependency for nothing."""
+    that was already unused is not this tool's business -- except a name ``from openai`` imports beside
+    one the conversion left unused: that import is edited anyway, and would keep the openai dependency."""
     drop_unused_openai = used_before is not None
     try:
         tree = ast.parse(code)
@@ -178,9 +178,12 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                 if anchor is None:
                     anchor, anchor_end = node.lineno - 1, node.end_lineno
                 if drop_unused_openai:
-                    # every name the converted module no longer reads goes, unused before or not: a stale
-                    # `from openai import APIError` kept the openai dependency (corpus review, gorilla)
+                    # where the conversion left a name of this import unused, every unused name goes, unused
+                    # before or not: a stale `from openai import APIError` beside the converted OpenAI kept the
+                    # openai dependency (corpus review, gorilla); an import it does not touch stays as it was
                     drop = {(a.asname or a.name) for a in node.names} - used - {"*"}
+                    if not drop & droppable:
+                        drop = set()
             if node.level == 0 and module in pending_from and _before_first_use(
                     tree, node, pending_from[module], bool(statements)):
                 add[module] = pending_from.pop(module)
