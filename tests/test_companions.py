@@ -211,3 +211,21 @@ def test_a_module_importing_a_client_relatively_is_read_too(tmp_path):
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     generate = (tmp_path / "app" / "docs" / "services" / "generate.py").read_text()
     assert generate.count("client.chat.complete(") == 2 and "completions" not in generate, generate
+
+
+def test_a_client_in_a_package_init_is_followed_into_its_importers(tmp_path):
+    """Held-out review 8, D2: `from app.analysis import client`, the client built in app/analysis/__init__.py.
+    The files read all sat in app/analysis, so the package's module went nameless and nothing matched:
+    "Clients: 1 unused", nothing converted, and no word at the audio call."""
+    _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/analysis/__init__.py": "import os\nfrom openai import AsyncOpenAI\n\n"
+                                    "client = AsyncOpenAI(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
+        "app/analysis/title_gen.py": "from app.analysis import client\n\n\nasync def title(desc):\n"
+                                     "    r = await client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                                     "    return r.choices[0].message.content\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not any(_findings(report).values()), _findings(report)
+    assert "client = Mistral(" in (tmp_path / "app" / "analysis" / "__init__.py").read_text()
+    assert "await client.chat.complete_async(" in (tmp_path / "app" / "analysis" / "title_gen.py").read_text()

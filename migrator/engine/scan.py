@@ -124,7 +124,7 @@ def scan(
         display[absolute] = path
         sources.append((absolute, code))
     from migrator.engine.companions import UnreadModules, companions, exported_names, importers
-    from migrator.engine.runner import env_base_urls
+    from migrator.engine.runner import env_base_urls, package_root
     from migrator.plan import build_plan
 
     extra: list = []  # what convert's plan reads besides (engine.companions), the same way
@@ -139,7 +139,8 @@ def scan(
         read = {path for path, _ in extra}
         unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size,
                                cache)
-        plan = build_plan(sources + extra, root, endpoint=config.endpoint(), env_base_urls=urls, unread=unread)
+        plan = build_plan(sources + extra, package_root(root), endpoint=config.endpoint(), env_base_urls=urls,
+                          unread=unread)
         if _round:
             break
         more = importers(exported_names(plan, sources), [s for s in others if os.path.abspath(s.path) not in read],
