@@ -31,6 +31,9 @@ class Config:
     repo_exports: tuple = ()
     # Filled by the engine: the conversion plan of the whole tree (migrator.plan.ConversionPlan)
     plan: Any = field(default=None, compare=False)
+    # Filled by the engine: why LangChain's OpenAI classes cannot move (a manifest pins LangChain below
+    # what langchain-mistralai 1.1 installs with), or "" (migrator.engine.project_files.langchain_blocker)
+    langchain_blocker: str = field(default="", compare=False)
 
     def models(self) -> dict[str, str]:
         """The model map rules read: the user's pairs, then (``--target openai-compatible``) the

@@ -920,3 +920,20 @@ def test_mistralai_added_where_openai_was_never_declared_goes_after_the_last_req
     (tmp_path / "requirements.txt").write_bytes(before.encode())
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (tmp_path / "requirements.txt").read_bytes() == after.encode()
+
+
+def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_path):
+    """Held-out review 8, D1: langchain-mistralai>=1.1,<2 was written beside langchain-core==0.2.36, which
+    pip cannot resolve (the summary said so): every install broke. The classes stay, with the pin named."""
+    code = ("import os\n\nfrom langchain_openai import ChatOpenAI\n\n\ndef summarize(text):\n"
+            "    llm = ChatOpenAI(model=\"gpt-4o-mini\", api_key=os.getenv(\"OPENAI_API_KEY\"))\n"
+            "    return llm.invoke(text).content\n")
+    requirements = "langchain==0.2.14\nlangchain-core==0.2.36\nlangchain-openai==0.1.23\n"
+    (tmp_path / "app.py").write_text(code)
+    (tmp_path / "requirements.txt").write_text(requirements)
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "requirements.txt").read_text() == requirements
+    after = (tmp_path / "app.py").read_text()
+    assert "ChatOpenAI(model=\"gpt-4o-mini\"" in after and "langchain_mistralai" not in after.split("TODO")[0]
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert len(todos) == 1 and "the project pins langchain-core ==0.2.36 (requirements.txt:2)" in todos[0], todos

@@ -1034,6 +1034,29 @@ def project_transform(facts: CodeFacts, kind: str):
 
 # -- pins the added requirement cannot live with ----------------------------------------------------
 
+def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
+    """Why LangChain's OpenAI classes cannot move, or "": a manifest (path, text, kind) pins a package
+    langchain-mistralai 1.1 cannot be installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``).
+    Converting them would write a requirement pip cannot resolve (held-out review 8, D1): they stay, with
+    the pin named."""
+    from migrator.mapping.packages import PACKAGES
+
+    needs = next(pkg.needs for pkg in PACKAGES if pkg.new == "langchain-mistralai")
+    for path, text, kind in manifests:
+        pins = _pins(text, kind)
+        for dist, needed, why in needs:
+            wanted = _interval(needed)
+            for number, pinned_name, constraint, poetry in pins:
+                if pinned_name != dist:
+                    continue
+                allowed = _interval(constraint, poetry)
+                if allowed is not None and (allowed is False or _disjoint(allowed, wanted)):
+                    return (f"the project pins {dist} {constraint} ({posixpath.basename(path)}:{number}), and {why}: "
+                            f"move LangChain to 1.x (langchain-core>=1.4.7), then run migrator again")
+    return ""
+
+
+
 PIP_LINE = "pip-line"  # pin_conflicts on one `pip install ...` command line (a notebook's, a Dockerfile's)
 _OPS = r"(?:===|==|~=|!=|<=|>=|<|>)"
 # ``name[extras] (spec, spec)`` as PEP 508 writes it (requirements, setup.cfg / setup.py, PEP 621 strings)

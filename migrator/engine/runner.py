@@ -251,7 +251,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
         extra_sources = plan_sources(extra)
         root = package_root(plan_root(path for path, _ in sources + extra_sources))
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
-                          env_base_urls=env_base_urls(project), unread=unread)
+                          env_base_urls=env_base_urls(project), unread=unread,
+                          langchain_blocker=config.langchain_blocker)
         if _round:
             break
         more = importers(exported_names(plan, sources), [item for item in readable if item.path not in read],
@@ -260,6 +261,22 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
             break
         extra = [*extra, *more]
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
+
+
+def _langchain_blocker(project: Sequence[LoadedFile]) -> str:
+    """Why LangChain's OpenAI classes cannot move (a manifest's pin), or "" (project_files.langchain_blocker)."""
+    manifests = []
+    for item in project:
+        if item.source.kind in MANIFEST_KINDS:
+            try:
+                manifests.append((item.source.path, decode(item.data)[0], item.source.kind))
+            except Exception:  # noqa: BLE001 - an undecodable manifest is reported by its own conversion
+                continue
+    if not manifests:
+        return ""
+    from migrator.engine.project_files import langchain_blocker
+
+    return langchain_blocker(manifests)
 
 
 def package_root(directory: str) -> str:
@@ -342,6 +359,8 @@ def run(
         else:
             results.append(item)
 
+    if transform is None and config.endpoint() is None and not config.langchain_blocker:
+        config = replace(config, langchain_blocker=_langchain_blocker(project))
     if transform is None and loaded:
         try:
             config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],

@@ -49,7 +49,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
-    langchain = plan_langchain(tree) if "langchain" in code else None
+    langchain = plan_langchain(tree, blocked=config.langchain_blocker) if "langchain" in code else None
     llamaindex = plan_llamaindex(tree) if "llama_index" in code else None  # MIG121, the same way
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and facts.view.touched):

@@ -3652,7 +3652,7 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
 
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
-               env_base_urls: Optional[dict] = None, unread=None) -> ConversionPlan:
+               env_base_urls: Optional[dict] = None, unread=None, langchain_blocker: str = "") -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -3672,6 +3672,8 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     builder = _Builder(files, endpoint)
     builder.env_base_urls = dict(env_base_urls or {})
     builder.unread = unread
+    for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
+        f.langchain_blocker = langchain_blocker
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter

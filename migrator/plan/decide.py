@@ -1051,8 +1051,10 @@ def _wrapper_module(f) -> bool:
             from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, plan_module as langchain_plan
             from migrator.plan.llamaindex import plan_module as llamaindex_plan
 
-            found = any(site.verdict == WRAPPER_CONVERT for planner in (langchain_plan, llamaindex_plan)
-                        for site in getattr(planner(f.tree), "sites", ()))
+            blocked = getattr(f, "langchain_blocker", "")
+            found = any(site.verdict == WRAPPER_CONVERT for plan in (langchain_plan(f.tree, blocked=blocked),
+                                                                     llamaindex_plan(f.tree))
+                        for site in getattr(plan, "sites", ()))
         f.__dict__["_wrapper_module"] = found
     return found
 

@@ -55,9 +55,10 @@ class LangchainPlan:
     drop_modules: frozenset[str] = field(default_factory=frozenset)
 
 
-def plan_module(tree: ast.Module, planner: type[_Planner] | None = None) -> LangchainPlan | None:
+def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "") -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
-    (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex)."""
+    (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
+    ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker))."""
     planner = planner or _Planner
     imports = _imports(tree)
     local_classes = {}
@@ -70,7 +71,9 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None) -> Lang
         imports[written] = qualified
     if not local_classes:
         return None
-    return planner(tree, imports, local_classes).plan()
+    found = planner(tree, imports, local_classes)
+    found.blocked = blocked
+    return found.plan()
 
 
 def _module_attributes(tree: ast.Module, imports: dict[str, str], classes) -> dict[str, str]:
@@ -245,6 +248,8 @@ class _Planner:
             return Site(**here, verdict=OTHER, provider=provider)
         if kind == getattr(self.lib, "COMPLETION", None):
             return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
+        if getattr(self, "blocked", ""):
+            return Site(**here, verdict=KEEP, blockers=(self.blocked,))
         blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set())
         return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
 
