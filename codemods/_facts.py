@@ -629,7 +629,7 @@ class _Collector(ast.NodeVisitor):
         elif self.facts.view is not None and self.stmt_stack:
             answer = self.facts.view.site(node)  # type: ignore[attr-defined]
             if answer is not None and answer[0] in ("v0", "call", "wrapped-ctor", "iwrap", "icall", "provider", "instr",
-                                                    "sdkpatch"):
+                                                    "sdkpatch", "apppatch"):
                 # Keyed by (statement, callee, occurrence): MIG106 has no site-order twin to count with.
                 base = (self.stmt_stack[-1], dotted_name(node.func) or "")
                 occurrence = sum(1 for key in self.facts.api_sites if key[:2] == base)

@@ -102,6 +102,8 @@ class _Transformer(RuleTransformer):
         line, answer = found
         if answer[0] == "wrapped-ctor":
             self.todo(line, answer[1])
+        elif answer[0] == "apppatch":
+            self.todo(line, answer[1])  # a test patching the OpenAI class a converted module no longer has
         elif answer[0] == "sdkpatch":
             if self.facts.view is not None and _patched_kind_converts(self.facts.view.plan, answer[2]):
                 self.todo(line, answer[1])  # a test patching the SDK the converted code no longer calls

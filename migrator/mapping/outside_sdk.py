@@ -27,6 +27,12 @@ WEAVIATE_OPENAI_TODO = ("Weaviate's OpenAI module (text2vec-openai / generative-
 
 # What replaces an attribute for a test (unittest.mock, pytest's monkeypatch / mocker).
 SDK_PATCHERS = frozenset({"patch", "setattr"})
+# A test patching the client class a converted module builds, by dotted path (held-out review 8, D3:
+# mocker.patch("pkg.services.llm_service.OpenAI") then failed with AttributeError).
+APP_PATCH_TODO = ("this test patches {target}, the OpenAI client class that module builds: the conversion builds "
+                  "Mistral there now, so the patch fails (the module has no {name}); patch {module}.Mistral instead "
+                  "and fake what the code now calls (chat.complete, embeddings.create, ...)")
+CLIENT_CLASS_NAMES = ("OpenAI", "AsyncOpenAI")
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
                   "(the Mistral client's method, e.g. mistralai.client.chat.Chat.complete) by hand")

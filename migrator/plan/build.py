@@ -36,7 +36,8 @@ from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOK
 from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_RESOURCES
 from migrator.mapping.models import OPENAI_MODEL_MARK
-from migrator.mapping.outside_sdk import (BUILT_REQUESTS, HTTP_CALLS, OPENAI_HOST, RAW_HTTP_TODO, SDK_PATCH_TODO,
+from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, RAW_HTTP_TODO,
+                                         SDK_PATCH_TODO,
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python, place_of
@@ -819,7 +820,7 @@ class _Builder:
             self._raw_http(f)
         if any(mark in f.source for mark in WEAVIATE_OPENAI):
             self._weaviate_openai(f)
-        if "openai." in f.source and ("patch" in f.source or "setattr" in f.source):
+        if ("openai." in f.source or "OpenAI" in f.source) and ("patch" in f.source or "setattr" in f.source):
             self._sdk_patches(f)
         for node in f.nodes:
             if isinstance(node, ast.Call):
@@ -936,6 +937,17 @@ class _Builder:
             if not (isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in SDK_PATCHERS):
                 continue
             target = node.args[0] if node.args else next((kw.value for kw in node.keywords if kw.arg == "target"), None)
+            if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
+                    node.args[1].value in CLIENT_CLASS_NAMES:  # patch.object(llm_service, "OpenAI")
+                other = self.module_file(f, f.scope_of.get(id(node), ()), target.id)
+                if other is not None and node_key(f.path, node) not in self.sites:
+                    self.sites[node_key(f.path, node)] = ("apppatch", f"{other.module}.{node.args[1].value}")
+                continue
+            if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
+                    target.value.rsplit(".", 1)[-1] in CLIENT_CLASS_NAMES and "." in target.value and \
+                    not target.value.startswith("openai.") and node_key(f.path, node) not in self.sites:
+                self.sites[node_key(f.path, node)] = ("apppatch", target.value)  # settled once clients are decided
+                continue
             if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
                     (target.value.startswith("openai.") or ".openai." in target.value) and \
                     node_key(f.path, node) not in self.sites:

@@ -376,6 +376,7 @@ def decide(builder, files) -> ConversionPlan:
         if trailing:
             tables[f.path] = {**tables.get(f.path, {}), **trailing}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
+    _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
@@ -403,6 +404,23 @@ def _module_keys(files) -> dict:
                     continue  # OpenAI's variable (renamed), or a secret written in (MIG101's own TODO)
                 found.setdefault(f.path, (node.lineno, ast.get_source_segment(f.source, node.value) or "..."))
     return found
+
+
+def _settle_app_patches(files, clients, sites) -> None:
+    """``patch("pkg.llm_service.OpenAI")`` in a test: a TODO where that module's OpenAI constructor converts
+    (its module has no OpenAI any more: the patch raises AttributeError), nothing where it stays."""
+    from codemods._repo import _same_module
+    from migrator.mapping.outside_sdk import APP_PATCH_TODO
+
+    for key, answer in list(sites.items()):
+        if answer[0] != "apppatch" or len(answer) != 2:
+            continue
+        module, name = answer[1].rsplit(".", 1)
+        paths = {g.path for g in files if _same_module(g.module, module)}
+        if any(c.path in paths and c.kind == name and c.decision == CONVERT for c in clients):
+            sites[key] = ("apppatch", APP_PATCH_TODO.format(target=answer[1], name=name, module=module), answer[1])
+        else:
+            del sites[key]
 
 
 def _converted_model_names(files, sites, model_slots) -> set:
