@@ -219,9 +219,20 @@ def test_mistralai_is_declared_where_openai_never_was(tmp_path, manifest, expect
     (project / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "0.1"\ndependencies = ["fastapi"]\n')
     report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (project / "requirements.txt").read_text() == expected
+    # (held-out review 8, D4: a PEP 621 dependencies list gets it too, where it was a TODO only)
+    assert (project / "pyproject.toml").read_text() == \
+        '[project]\nname = "x"\nversion = "0.1"\ndependencies = ["fastapi", "mistralai>=3.7,<4"]\n'
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
-    assert "pyproject.toml: the converted code imports mistralai, which is not declared here (openai was not " \
-           "either): add mistralai>=3.7,<4" in todos, todos
+    assert not any("pyproject.toml" in t for t in todos), todos
+    (project / "requirements.txt").unlink()  # (declaring mistralai now: the pyproject beside it would need nothing)
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = [\n  "fastapi",\n  # ui\n  "jinja2"\n]\n'
+                                            '\n[tool.poetry.dependencies]\npython = "^3.11"\n')
+    (project / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                    "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "pyproject.toml").read_text() == ('[project]\nname = "x"\ndependencies = [\n  "fastapi",\n'
+                                                      '  # ui\n  "jinja2",\n  "mistralai>=3.7,<4",\n]\n\n'
+                                                      '[tool.poetry.dependencies]\npython = "^3.11"\n')
 
 
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):

@@ -577,6 +577,79 @@ def _poetry_value(value: str, pkg: Package) -> str | None:
     return None
 
 
+def add_to_pyproject(text: str, pkg: Package) -> "tuple[str, int] | None":
+    """(text, line) with ``pkg``'s requirement added to ``[project].dependencies`` (one string per line,
+    or all on one line) or ``[tool.poetry.dependencies]``, where the project never declared ``pkg.old``;
+    None where neither is there in a form this edits safely (held-out review 8, D4: the Docker image built
+    from pyproject.toml lacked mistralai, which the converted code imports)."""
+    try:
+        before = _toml_loads(text)
+    except Exception:  # noqa: BLE001
+        return None
+    project = before.get("project") if isinstance(before.get("project"), dict) else {}
+    poetry = ((before.get("tool") or {}).get("poetry") or {}) if isinstance(before.get("tool"), dict) else {}
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+    section = ""
+    out = None
+    for index, line in enumerate(lines):
+        header = re.match(r"^\s*\[([^\[\]]+)\]\s*(?:#.*)?$", line)
+        if header:
+            section = header.group(1).strip()
+            continue
+        if section == "project" and isinstance(project.get("dependencies"), list) and \
+                re.match(r"^dependencies\s*=\s*\[", line):
+            if line.rstrip().endswith("]"):  # dependencies = ["a", "b"]
+                inner = line[line.index("[") + 1:line.rindex("]")]
+                quote = "'" if inner.strip().startswith("'") else '"'
+                item = f"{quote}{pkg.requirement}{quote}"
+                head = line[:line.rindex("]")].rstrip()
+                glue = "" if head.endswith("[") else (" " if head.endswith(",") else ", ")
+                out = lines[:index] + [f"{head}{glue}{item}]" + line[line.rindex("]") + 1:]] + lines[index + 1:]
+                line_number = index + 1
+            else:  # one string per line, up to a line holding only `]`
+                end = next((j for j in range(index + 1, len(lines)) if lines[j].strip().startswith("]")), None)
+                items = [j for j in range(index + 1, end or index + 1) if lines[j].strip().startswith(("'", '"'))]
+                if end is None or not items:
+                    return None
+                last = lines[items[-1]]
+                indent = last[:len(last) - len(last.lstrip())]
+                quote = last.strip()[0]
+                body = last.rstrip("\r\n")
+                code, comment = (body.split("#", 1) + [""])[:2] if "#" in body else (body, "")
+                comma = code.rstrip().endswith(",")
+                fixed = last if comma else code.rstrip() + "," + (f"  #{comment}" if comment else "") + newline
+                new = f"{indent}{quote}{pkg.requirement}{quote}," + newline
+                out = lines[:items[-1]] + [fixed, new] + lines[items[-1] + 1:]
+                line_number = items[-1] + 2
+            break
+        if section == "tool.poetry.dependencies" and isinstance(poetry.get("dependencies"), dict) and \
+                re.match(r"^\s*python\s*=", line):
+            out = lines[:index + 1] + [f'{pkg.new} = "{pkg.version}"' + newline] + lines[index + 1:]
+            line_number = index + 2
+            break
+    if out is None:
+        return None
+    new_text = "".join(out)
+    try:
+        after = _toml_loads(new_text)
+    except Exception:  # noqa: BLE001
+        return None
+    expected = _toml_loads(text)
+    if "project" in expected and isinstance(expected["project"].get("dependencies"), list) and \
+            after.get("project", {}).get("dependencies") == [*expected["project"]["dependencies"], pkg.requirement]:
+        pass
+    elif poetry and after.get("tool", {}).get("poetry", {}).get("dependencies") == {
+            **poetry["dependencies"], pkg.new: pkg.version}:
+        pass
+    else:
+        return None  # parsed back as something other than the one added requirement: a TODO instead
+    if {k: v for k, v in after.items() if k not in ("project", "tool")} != \
+            {k: v for k, v in expected.items() if k not in ("project", "tool")}:
+        return None
+    return new_text, line_number
+
+
 def _requirement_names(data, path: tuple):
     """The canonical names the parsed manifest declares in requirement arrays and tables."""
     if isinstance(data, dict):
@@ -1341,8 +1414,9 @@ def stale_locks(path: str, kind: str, name: str) -> list[Finding]:
 
 def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) -> _Edit:
     """The converted code imports mistralai, and no manifest of this directory declares it or openai (openai
-    came through langchain-openai, or was never declared): a ``requirements.txt`` gets the requirement, a
-    manifest with dependencies a TODO (held-out review 6: ModuleNotFoundError at start-up, no word)."""
+    came through langchain-openai, or was never declared): a ``requirements.txt`` gets the requirement, so
+    does a pyproject.toml's ``[project].dependencies`` or ``[tool.poetry.dependencies]`` (held-out review 8);
+    another manifest with dependencies gets a TODO (held-out review 6: ModuleNotFoundError at start-up)."""
     pkg = OPENAI_PACKAGE
     if _action(facts, path, pkg) is None:
         return edit
@@ -1362,6 +1436,14 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) 
                                                      f"{name}: {pkg.requirement} added (the converted code imports "
                                                      f"{pkg.new_module}; {pkg.old} was not declared here, perhaps "
                                                      "installed through another package)", "approximate")])
+    if kind == PYPROJECT:
+        added = add_to_pyproject(edit.text, pkg)
+        if added is not None:
+            text, line = added
+            return _Edit(text, edit.findings + [Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, line,
+                                                        f"{name}: {pkg.requirement} added (the converted code imports "
+                                                        f"{pkg.new_module}; {pkg.old} was not declared here, perhaps "
+                                                        "installed through another package)", "approximate")])
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) and "dependencies" in edit.text.lower() or \
             (kind == PYTHON and name == "setup.py" and "install_requires" in edit.text):
         return _Edit(edit.text, edit.findings + [Finding(
