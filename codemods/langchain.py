@@ -52,7 +52,9 @@ class LangChain(MigratorRule):
     lacks or treats otherwise (``.client`` / ``.root_client``, ``get_num_tokens*``,
     ``bind_tools(strict=True)``, ``with_structured_output(strict=True)`` without ``json_schema``, a
     ``seed=`` at call time); an object handed to a function outside LangChain or returned from one
-    (its uses are not seen); a dependency manifest pinning a package langchain-mistralai 1.1 cannot be
+    (its uses are not seen); an optional import (``try: from langchain_openai import ChatOpenAI`` /
+    ``except ImportError: ChatOpenAI = None``: a plain Mistral import would make the module need
+    langchain_mistralai); a dependency manifest pinning a package langchain-mistralai 1.1 cannot be
     installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``). ``AzureChatOpenAI`` /
     ``AzureOpenAIEmbeddings`` stay, with a TODO.
     A ``base_url`` / ``api_key`` of another provider leaves the object alone. Uses in other modules

