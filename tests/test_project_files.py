@@ -948,3 +948,18 @@ def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_
     assert "ChatOpenAI(model=\"gpt-4o-mini\"" in after and "langchain_mistralai" not in after.split("TODO")[0]
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
     assert len(todos) == 1 and "the project pins langchain-core ==0.2.36 (requirements.txt:2)" in todos[0], todos
+
+
+def test_the_env_template_of_a_javascript_app_beside_the_python_code_is_left_alone(tmp_path):
+    """Held-out review 8, D6: ui/.env.example belongs to a Next.js app reading OPENAI_API_KEY itself;
+    converting server/ renamed the variable there."""
+    (tmp_path / "server").mkdir()
+    (tmp_path / "server" / "embed.py").write_text("from openai import OpenAI\n\nc = OpenAI()\n"
+                                                  "print(c.embeddings.create(model=\"text-embedding-3-small\", input=\"x\"))\n")
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "package.json").write_text('{"name": "ui"}\n')
+    (tmp_path / "ui" / ".env.example").write_text("OPENAI_API_KEY=\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "ui" / ".env.example").read_text() == "OPENAI_API_KEY=\n"
+    assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\n"  # the root's follows the code

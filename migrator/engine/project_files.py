@@ -1355,7 +1355,7 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             not set(posixpath.dirname(shown).lower().split("/")) & DEPLOY_DIRS:  # (k8s/app.yaml is a manifest)
         return _Edit(text)
     if kind in (ENV_FILE, DEPLOY):
-        if not facts.any_converted:
+        if not facts.any_converted or _other_language_project(path, facts):
             return _Edit(text)
         edit = _Edit(text)
         if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
@@ -1410,6 +1410,17 @@ def stale_locks(path: str, kind: str, name: str) -> list[Finding]:
                     f"{name} changed, and {lock} beside it no longer matches: run {command} and commit it "
                     "(installs from the old lock fail or leave mistralai out)", "manual")
             for lock, command in LOCKS.get(kind, ()) if os.path.isfile(os.path.join(directory, lock))]
+
+
+def _other_language_project(path: str, facts: CodeFacts) -> bool:
+    """Is ``path`` in a directory of a JavaScript project (package.json beside it) with no Python code of
+    the run under it? Its env template is that app's, which reads OPENAI_API_KEY itself (held-out review 8,
+    D6: a Next.js UI's .env.example lost the variable its route still read)."""
+    directory = os.path.dirname(path)
+    if not directory or not os.path.isfile(os.path.join(directory, "package.json")):
+        return False
+    prefix = directory.replace("\\", "/").rstrip("/") + "/"
+    return not any(p.replace("\\", "/").startswith(prefix) for p in facts.texts)
 
 
 def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) -> _Edit:
@@ -1576,6 +1587,9 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) follows the model map in those files too:
     ``OPENAI_MODEL=gpt-4o`` -> ``OPENAI_MODEL=mistral-large-latest``, ``${LLM:-gpt-4o-mini}`` ->
     ``${LLM:-mistral-small-latest}``; a variable also read without such a default is left alone.
+
+    An env or deploy file of a JavaScript app (``package.json`` beside it, no Python code of the run
+    under it: a Next.js UI next to the converted server) is that app's, and is left alone.
 
     **Why.** The converted clients read the new variable; a deployment that only sets the old one
     fails at the first call. An example that still names an OpenAI model sends it to Mistral, which
