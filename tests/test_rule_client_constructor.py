@@ -884,3 +884,20 @@ def test_a_base_url_setting_from_elsewhere_says_where_the_mistral_key_may_go():
         "server_url=OPENAI_BASE_URL holds what OpenAI's base_url held: where that is unset or defaults to "
         "https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point it at Mistral's "
         "(https://api.mistral.ai, no /v1) or drop server_url"], todos
+
+
+def test_a_transport_built_with_httpx_a_few_lines_up_is_named():
+    """Held-out review 8, D7: "transport=transport is built elsewhere, maybe with httpx" for a transport
+    built two lines up: the TODO names the class and its line."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        import httpx
+        from httpx import AsyncHTTPTransport
+        from openai import AsyncOpenAI
+
+        transport = AsyncHTTPTransport(proxy=os.getenv("PROXY"))
+        client = AsyncOpenAI(http_client=httpx.AsyncClient(transport=transport))
+        ''')
+    assert any("transport=transport is built with httpx.AsyncHTTPTransport (line 6)" in t for t in todos), todos

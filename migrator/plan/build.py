@@ -3528,7 +3528,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         elif rule.policy is Policy.FAIL:
             problems.append(f"{kw.arg}: {fail_note(rule.note, dotted_name(call.func) or '')}")
         if kw.arg == "http_client":
-            problems.extend(_httpx_parts_problems(kw.value))
+            problems.extend(_httpx_parts_problems(kw.value, f, scope))
         if kw.arg in ("base_url", "api_key"):
             texts.append((kw.arg, _expression_text(f, scope, kw.value)))
     for item in texts:
@@ -3562,7 +3562,7 @@ def _env_base_url(found: dict, path: str) -> Optional[str]:
         directory = parent
 
 
-def _httpx_parts_problems(value: ast.AST) -> list:
+def _httpx_parts_problems(value: ast.AST, f: Optional[_File] = None, scope: Scope = ()) -> list:
     """``http_client=httpx.AsyncClient(transport=transport)``: MIG101 moves the client to httpx2 (mistralai's
     HTTP library), but a transport built elsewhere with httpx fails on every request with it (httpx2
     requests are not httpx streams: held-out review 4, dsboikov's proxy branch)."""
@@ -3572,10 +3572,34 @@ def _httpx_parts_problems(value: ast.AST) -> list:
     for kw in value.keywords:
         if kw.arg in ("transport", "mounts") and not (
                 isinstance(kw.value, ast.Call) and (dotted_name(kw.value.func) or "").startswith("httpx.")):
+            built = _httpx_transport_built(f, scope, kw.value) if f is not None else None
+            if built is not None:  # `transport = AsyncHTTPTransport(proxy=...)` a few lines up (held-out review 8)
+                out.append(f"http_client=...: {kw.arg}={ast.unparse(kw.value)} is built with {built[0]} (line "
+                           f"{built[1]}), which fails with mistralai's httpx2 client: build it with httpx2's "
+                           f"{built[0].rsplit('.', 1)[-1]} (the same arguments), then convert")
+                continue
             out.append(f"http_client=...: {kw.arg}={ast.unparse(kw.value)} is built elsewhere, maybe with httpx, "
                        "which fails with mistralai's httpx2 client; build it with httpx2 (httpx2.HTTPTransport / "
                        "AsyncHTTPTransport, the same arguments), then convert")
     return out
+
+
+def _httpx_transport_built(f: _File, scope: Scope, value: ast.AST) -> Optional[tuple[str, int]]:
+    """(httpx class, line) when ``value`` is a name assigned once, in this scope or the module's, from an
+    httpx constructor (``from httpx import AsyncHTTPTransport`` or ``httpx.AsyncHTTPTransport``)."""
+    if not isinstance(value, ast.Name):
+        return None
+    for where in (scope, ()):
+        values = f.assigns.get((where, value.id))
+        if values is None:
+            continue
+        if len(values) != 1 or not isinstance(values[0], ast.Call):
+            return None
+        callee = dotted_name(values[0].func) or ""
+        qualified = callee if callee.startswith("httpx.") else (
+            f"httpx.{callee}" if f.repo_imports.get(callee, ("",))[0] == "httpx" else "")
+        return (qualified, values[0].lineno) if qualified else None
+    return None
 
 
 def _built_only_when_set(f: _File, call: ast.Call, value: ast.AST) -> bool:
