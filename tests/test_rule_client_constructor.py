@@ -788,7 +788,8 @@ def test_an_http_client_with_a_transport_built_elsewhere_keeps_the_client() -> N
         client = OpenAI(http_client=httpx.Client(transport=transport, timeout=60.0))
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         """)
-    assert "client = OpenAI(" in code and any("transport=transport is built elsewhere" in t for t in todos), todos
+    assert "client = OpenAI(" in code and any("transport=transport is built with httpx.HTTPTransport (line 5)" in t
+                                              for t in todos), todos
     code, _ = convert_idempotent("""
         import httpx
         from openai import OpenAI
