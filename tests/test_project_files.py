@@ -963,3 +963,13 @@ def test_the_env_template_of_a_javascript_app_beside_the_python_code_is_left_alo
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (tmp_path / "ui" / ".env.example").read_text() == "OPENAI_API_KEY=\n"
     assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\n"  # the root's follows the code
+
+
+def test_a_pinned_langchain_openai_alone_does_not_keep_langchain_on_openai(tmp_path):
+    """langchain-openai==0.1.8 is what the conversion replaces: its pin goes with it."""
+    (tmp_path / "app.py").write_text("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")\n"
+                                     "print(llm.invoke(\"hi\").content)\n")
+    (tmp_path / "requirements.txt").write_text("fastapi\nlangchain-openai==0.1.8\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "ChatMistralAI(" in (tmp_path / "app.py").read_text()
+    assert (tmp_path / "requirements.txt").read_text() == "fastapi\nlangchain-mistralai>=1.1,<2\n"

@@ -1114,10 +1114,13 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
     the pin named."""
     from migrator.mapping.packages import PACKAGES
 
+    replaced = {pkg.old for pkg in PACKAGES if pkg.new == "langchain-mistralai"}  # (its pin goes with it)
     needs = next(pkg.needs for pkg in PACKAGES if pkg.new == "langchain-mistralai")
     for path, text, kind in manifests:
         pins = _pins(text, kind)
         for dist, needed, why in needs:
+            if dist in replaced:
+                continue
             wanted = _interval(needed)
             for number, pinned_name, constraint, poetry in pins:
                 if pinned_name != dist:
