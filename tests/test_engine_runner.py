@@ -138,7 +138,7 @@ def test_a_plan_failure_is_reported_and_nothing_is_written(tmp_path, monkeypatch
     (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n")
     before = (tmp_path / "app.py").read_bytes()
 
-    def broken(sources, root="", endpoint=None, env_base_urls=None, unread=None):
+    def broken(sources, root="", endpoint=None, env_base_urls=None, unread=None, **more):
         raise KeyError("boom")
 
     monkeypatch.setattr(migrator.plan, "build_plan", broken)
