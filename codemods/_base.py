@@ -254,6 +254,11 @@ class RuleTransformer(cst.CSTTransformer):
     def answer_for(self, node: cst.CSTNode):
         return self._answers.get(id(node))
 
+    def current_line(self) -> int:
+        """Line (in the original file) of the innermost statement being visited; 0 outside any."""
+        index = self.statement_stack[-1] if self.statement_stack else -1
+        return self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+
     def api_site(self, call: cst.Call):
         """(line, the plan's answer) for an OpenAI API call the plan answered (``facts.api_sites``,
         keyed by statement, callee and occurrence: MIG106, MIG107 and MIG108 count them the same
@@ -382,8 +387,7 @@ class RuleTransformer(cst.CSTTransformer):
             shown = os.path.relpath(path, os.path.dirname(view.path) or ".").replace(os.sep, "/")
         except ValueError:
             shown = path
-        index = self.statement_stack[-1] if self.statement_stack else -1
-        line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+        line = self.current_line()
         self.todo(line, f"{shown} set OpenAI's key for every module (openai.api_key = {code}, its line "
                         f"{line_there}); Mistral has no such setting, and this module's mistral_client reads "
                         "MISTRAL_API_KEY: set it, or build the client with that key (Mistral(api_key=...))")

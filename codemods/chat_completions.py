@@ -646,8 +646,7 @@ class _Transformer(RuleTransformer):
         if not isinstance(value, str):
             return updated
         target = slot_model_literal(value, self.config.models())
-        index = self.statement_stack[-1] if self.statement_stack else -1
-        line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+        line = self.current_line()
         if target is None and fine_tuned(value):  # a fine-tuned OpenAI model as a default
             self.todo(line, f"{unknown_model_todo(value)} ({FINE_TUNED_NOTE})")
         if target is None or target == value:
@@ -746,8 +745,7 @@ class _Transformer(RuleTransformer):
                 and isinstance(value.args[1].value, cst.Name)
                 and ("const", value.args[1].value.value) in self._slots()):
             return
-        index = self.statement_stack[-1] if self.statement_stack else -1
-        line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+        line = self.current_line()
         self.todo(line, f"model name from the environment ({env_getter(value)}): its default "
                         f"({value.args[1].value.value}) now names a Mistral model, but a deployed value may still "
                         "name an OpenAI model: make sure it names a Mistral model")
@@ -763,8 +761,7 @@ class _Transformer(RuleTransformer):
                 pairs.setdefault(after.value.evaluated_value, []).append(before.value.evaluated_value)
         for target, names in pairs.items():
             if len(set(names)) > 1:
-                index = self.statement_stack[-1] if self.statement_stack else -1
-                line = self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
+                line = self.current_line()
                 self.todo(line, f"{', '.join(repr(n) for n in dict.fromkeys(names))} all become {target!r}: the "
                                 "list now names one model several times; pick distinct Mistral models (--model)")
 
@@ -933,8 +930,7 @@ class _Transformer(RuleTransformer):
         elif not (isinstance(iterable, cst.Name) and iterable.value in self._stream_names.get(self.path, ())):
             return updated
         line = self._stream_lines.get(key if key is not None else getattr(iterable, "value", ""), 0)
-        if self.statement_stack and self.statement_stack[-1] < len(self.facts.stmt_line):
-            line = self.facts.stmt_line[self.statement_stack[-1]] or line  # the loop's, where the TODO goes
+        line = self.current_line() or line  # the loop's, where the TODO goes
         if _waits_for_usage_chunk(updated.body, updated.target.value):
             self.todo(line, USAGE_CHUNK_TODO)
         if _reads_tool_calls(updated.body):

@@ -670,8 +670,7 @@ class _Transformer(RuleTransformer):
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
         converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
         if not self._fstrings:
-            starts = self.statement_stack and self.statement_stack[-1] < len(self.facts.stmt_line) and \
-                self.facts.stmt_line[self.statement_stack[-1]] == line
+            starts = bool(self.statement_stack) and self.current_line() == line
             if self._suites or id(original) not in self._top_values or not starts:
                 return converted
             return laid_out(original, converted, self._indent)

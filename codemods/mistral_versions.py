@@ -53,10 +53,6 @@ class MistralVersions(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
-    def _line(self) -> int:
-        index = self.statement_stack[-1] if self.statement_stack else -1
-        return self.facts.stmt_line[index] if 0 <= index < len(self.facts.stmt_line) else 0
-
     def _active(self) -> bool:
         view = self.facts.view
         return self.facts.mistral_old and view is not None and view.any_converted
@@ -67,9 +63,9 @@ class _Transformer(RuleTransformer):
                 module = dotted(alias.name) or ""
                 package = module.split(".", 1)[0]
                 if package in SEPARATE_PACKAGES:
-                    self.todo(self._line(), SEPARATE_TODO.format(package=package, instead=SEPARATE_PACKAGES[package]))
+                    self.todo(self.current_line(), SEPARATE_TODO.format(package=package, instead=SEPARATE_PACKAGES[package]))
                 elif module in OLD_MODULE_IMPORTS:
-                    self.todo(self._line(), IMPORT_TODO.format(module=module))
+                    self.todo(self.current_line(), IMPORT_TODO.format(module=module))
         return updated
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> cst.ImportFrom:
@@ -79,13 +75,13 @@ class _Transformer(RuleTransformer):
         if isinstance(original.names, cst.ImportStar):
             kind = old_import(module, ())
             if kind is not None:
-                self.todo(self._line(), BY_HAND_TODO.format(what=f"from {module} import *"))
+                self.todo(self.current_line(), BY_HAND_TODO.format(what=f"from {module} import *"))
             return updated
         names = tuple(alias.name.value for alias in original.names if isinstance(alias.name, cst.Name))
         kind = old_import(module, names)
         if kind is None:
             return updated
-        line = self._line()
+        line = self.current_line()
         if kind == "separate":
             package = module.split(".", 1)[0]
             self.todo(line, SEPARATE_TODO.format(package=package, instead=SEPARATE_PACKAGES[package]))

@@ -93,7 +93,7 @@ class _Transformer(RuleTransformer):
                 or self.facts.openai_modules.get(node.value.value) != "openai" or not self.statement_stack \
                 or self._annotations:
             return
-        self.todo(self.facts.stmt_line[self.statement_stack[-1]], V0_VALUE_TODO.format(name=dotted(node)))
+        self.todo(self.current_line(), V0_VALUE_TODO.format(name=dotted(node)))
 
     def visit_Call(self, node: cst.Call) -> None:
         found = self.api_site(node)

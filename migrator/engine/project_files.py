@@ -38,6 +38,7 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
 )
+from migrator.mapping.env import SETTINGS_BASES
 from migrator.mapping.llamaindex import imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, Package
@@ -136,7 +137,7 @@ class CodeFacts:
                     default = bound.group("value") if bound else None
                 good = default is not None and (is_mistral_model(default) or default in targets)
                 verdict[name] = verdict.get(name, True) and good
-            if "BaseSettings" in text and "env_prefix" not in text:
+            if any(base in text for base in SETTINGS_BASES) and "env_prefix" not in text:
                 for field in _SETTINGS_FIELD.finditer(text):  # pydantic settings: OPENAI_MODEL sets openai_model
                     default = field.group("value")
                     if is_mistral_model(default) or default in targets:
@@ -160,7 +161,7 @@ class CodeFacts:
                     return True
             if imports_openai_wrapper(text):
                 return True  # a LangChain / LlamaIndex OpenAI class kept: it reads the variable itself
-            if "BaseSettings" in text and _SETTINGS_KEY_FIELD.search(text):
+            if any(base in text for base in SETTINGS_BASES) and _SETTINGS_KEY_FIELD.search(text):
                 # pydantic-settings' `openai_api_key: str` reads OPENAI_API_KEY (names match case-insensitively):
                 # renamed in the env files, a required field fails at start-up (held-out review 6, jneaimi)
                 return True

@@ -20,3 +20,7 @@ API_KEY_ENV = "MISTRAL_API_KEY"
 ENV_VALUE_NOTES = MappingProxyType({
     "MISTRAL_SERVER_URL": "set MISTRAL_SERVER_URL to the server URL without /v1 (e.g. https://api.mistral.ai)",
 })
+
+# Settings classes whose fields are read from the environment (pydantic-settings, pydantic 1): a field
+# ``openai_model: str = "gpt-4o"`` is set by OPENAI_MODEL (names match case-insensitively).
+SETTINGS_BASES = ("BaseSettings",)

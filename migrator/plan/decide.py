@@ -14,7 +14,7 @@ from typing import Optional
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, env_key, file_read,
                              content_none_check, finish_reason_check, message_change, type_check_class)
 from migrator.mapping.client import OPENAI_SECRET, SDK_INSTRUMENTERS
-from migrator.mapping.env import ENV_VARS
+from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
@@ -1661,7 +1661,6 @@ def _callarg_slot(builder, f, scope, name):
     return ("callarg", scope[0], index, name)
 
 
-SETTINGS_BASES = ("BaseSettings",)  # pydantic-settings / pydantic 1: a field is read from the environment
 
 
 def _field_slots(builder, f, node) -> set:

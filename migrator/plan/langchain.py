@@ -13,6 +13,7 @@ provider's (``other``): untouched. The rule (``codemods.langchain``) only applie
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass, field
 
 from migrator.mapping import langchain as lc
@@ -71,9 +72,7 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
         imports[written] = qualified
     if not local_classes:
         return None
-    found = planner(tree, imports, local_classes)
-    found.blocked = blocked
-    return found.plan()
+    return planner(tree, imports, local_classes, blocked).plan()
 
 
 def _module_attributes(tree: ast.Module, imports: dict[str, str], classes) -> dict[str, str]:
@@ -122,8 +121,10 @@ class _Planner:
     key_keywords = ("api_key", "openai_api_key")
     consumer_packages = lc.LANGCHAIN_PACKAGES  # libraries that take any chat model / embeddings
 
-    def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str]) -> None:
+    def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str],
+                 blocked: str = "") -> None:
         self.tree = tree
+        self.blocked = blocked  # why no object may move (a manifest's pin), or ""
         self.imports = imports
         self.local_classes = local_classes
         self.parents: dict[int, ast.AST] = {}
@@ -236,15 +237,17 @@ class _Planner:
         return _method_blockers(name, call)
 
     # -- one constructor ----------------------------------------------------------------------
+    @functools.cached_property
+    def _assigned(self) -> frozenset[str]:
+        """Names assigned anywhere in the module."""
+        return frozenset(
+            target.id for node in ast.walk(self.tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Name))
+
     def _optional(self, local: str) -> bool:
         """Is ``local`` also assigned in the module (``ChatOpenAI = None`` in the except of its import)?"""
-        cache = self.__dict__.setdefault("_assigned", None)
-        if cache is None:
-            cache = self.__dict__["_assigned"] = {
-                target.id for node in ast.walk(self.tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
-                for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
-                if isinstance(target, ast.Name)}
-        return local in cache
+        return local in self._assigned
 
     def _site(self, call: ast.Call, local: str) -> Site:
         cls = self.local_classes[local]
@@ -258,7 +261,7 @@ class _Planner:
             return Site(**here, verdict=OTHER, provider=provider)
         if kind == getattr(self.lib, "COMPLETION", None):
             return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
-        if getattr(self, "blocked", ""):
+        if self.blocked:
             return Site(**here, verdict=KEEP, blockers=(self.blocked,))
         if self._optional(local):
             # `try: from langchain_openai import ChatOpenAI / except ImportError: ChatOpenAI = None`: a module
