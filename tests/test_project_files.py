@@ -933,6 +933,30 @@ def test_mistralai_added_where_openai_was_never_declared_goes_after_the_last_req
     assert (tmp_path / "requirements.txt").read_bytes() == after.encode()
 
 
+@pytest.mark.parametrize("include", ["-r requirements/base.txt", "--requirement=requirements/base.txt",
+                                     "-r requirements/prod.txt"])
+def test_a_requirements_file_including_the_one_that_declares_openai_is_left_alone(tmp_path, include):
+    """Held-out review 8, D4 (b): `-r requirements/base.txt` in the root requirements.txt, openai declared in
+    base.txt: mistralai replaced openai there and was appended to the root file too (twice declared)."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nc = OpenAI()\n"
+                                     "r = c.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "requirements.txt").write_text(f"{include}\npytest\n")
+    (tmp_path / "requirements" / "base.txt").write_text("fastapi\nopenai==1.30.0\n")
+    (tmp_path / "requirements" / "prod.txt").write_text("-r base.txt\ngunicorn\n")  # followed through
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "requirements.txt").read_text() == f"{include}\npytest\n"
+    assert (tmp_path / "requirements" / "base.txt").read_text() == "fastapi\nmistralai>=3.7,<4\n"
+    # an include that names neither (or a missing file) does not stop the addition
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nc = OpenAI()\n"
+                                     "r = c.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    (tmp_path / "requirements" / "base.txt").write_text("fastapi\n")
+    (tmp_path / "requirements.txt").write_text("-r requirements/base.txt\n-r missing.txt\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "requirements.txt").read_text() == \
+        "-r requirements/base.txt\n-r missing.txt\nmistralai>=3.7,<4\n"
+
+
 def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_path):
     """Held-out review 8, D1: langchain-mistralai>=1.1,<2 was written beside langchain-core==0.2.36, which
     pip cannot resolve (the summary said so): every install broke. The classes stay, with the pin named."""

