@@ -160,7 +160,8 @@ class ChatCompletions(MigratorRule):
     constant (``tiktoken.encoding_for_model(MODEL)``) keeps it, with a TODO at the call. So are a
     constant that is the default of an environment read (``os.getenv("LLM", DEFAULT_MODEL)``), a
     settings class's field default (``openai_model: str = "gpt-4o-mini"`` read only as
-    ``model=settings.openai_model``; a pydantic settings field's TODO names its variable), and
+    ``model=settings.openai_model``, or as ``self.model = settings.openai_model`` whose ``self.model``
+    only converted calls read; a pydantic settings field's TODO names its variable), and
     ``self.model`` from a constructor's default when no constructor call passes it. An OpenAI
     annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
     is dropped. A trailing assistant message gets ``"prefix": True``; a trailing system message gets a

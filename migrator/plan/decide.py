@@ -1663,12 +1663,14 @@ def _callarg_slot(builder, f, scope, name):
 
 
 
-def _field_slots(builder, f, node) -> set:
+def _field_slots(builder, f, node, via=None) -> set:
     """``model=settings.openai_model`` where one class of the tree declares the field with a string
     default (``openai_model: str = "gpt-4o-mini"``), nothing assigns it, and every read of an attribute
     of that name in the tree is model= of a converted call: ("fieldread", attr) here (no TODO at the
     call) and ("field", class scope, attr, env) in the class's module, where the default is mapped
-    (held-out review 6, D8). ``env`` is the variable a pydantic settings class reads it from, else ""."""
+    (held-out review 6, D8). ``env`` is the variable a pydantic settings class reads it from, else "".
+    ``via``: the read is ``self.model = settings.openai_model`` (held-out review 8, D8), whose self.model
+    ``_attr_slots`` found read only as model= of converted calls: that read counts as one too."""
     attr = node.attr
     found = []
     for g in builder.files:
@@ -1692,7 +1694,7 @@ def _field_slots(builder, f, node) -> set:
         if attr not in h.source:
             continue
         for read in h.nodes:
-            if isinstance(read, ast.Attribute) and read.attr == attr and \
+            if isinstance(read, ast.Attribute) and read.attr == attr and read is not via and \
                     (not isinstance(read.ctx, ast.Load) or not _sends_model(builder, h, read)):
                 return set()  # assigned, or read other than as a converted call's model=
             if isinstance(read, ast.Call) and any(isinstance(a, ast.Constant) and a.value == attr
@@ -1721,6 +1723,10 @@ def _attr_slots(builder, f, node) -> set:
     for value in f.self_assigns.get((cls, attr), []):
         if value is not None and _string_source(value):
             slots.add(("attr", cls, attr))
+            continue
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id != "self" \
+                and _field_slots(builder, f, value, via=value):
+            slots.add(("fieldvia", cls, attr))  # self.model = settings.openai_model: mapped in the settings class
             continue
         if isinstance(value, ast.Name):
             scope = f.scope_of.get(id(value), ())
