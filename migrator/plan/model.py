@@ -96,6 +96,9 @@ class ConversionPlan:
     # path -> (line, code of the value) of ``openai.api_key = <value>`` set from the app's own setting:
     # openai 0.x's key is process-wide, Mistral's module clients are per module
     module_keys: dict = field(default_factory=dict, compare=False, hash=False)
+    # variables that set a settings field without a default (``OPENAI_MODEL: str = ""``) that only converted
+    # calls' model= read: an example env file's value for them is a model name to map
+    model_env: frozenset = frozenset()
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
