@@ -110,6 +110,7 @@ class _Origin:
     v0: str = ""  # the module client of a legacy v0 call converted like its openai>=1 form (MIG118)
     v0_splat: bool = False  # that v0 call passes **kwargs (they may hold engine= / deployment_id=)
     key_fold: Optional[tuple[str, str]] = None  # constructors: (client, key) of `client.api_key = key` next to it
+    other_sdk: list[str] = field(default_factory=list)  # params: another SDK's clients handed in too (`Groq()`)
 
 
 class _File:
@@ -377,6 +378,10 @@ FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "
 # Packages whose classes are other SDKs' clients (an annotation naming one is not an OpenAI client).
 _FOREIGN_ROOTS = frozenset({"anthropic", "groq", "cohere", "google", "vertexai", "boto3", "botocore", "mistralai",
                             "together", "fireworks", "ollama", "zhipuai", "dashscope", "litellm"})
+
+# Other SDKs whose clients copy OpenAI's interface (``Groq().chat.completions.create``): one handed to
+# the same parameter as an OpenAI client meets Mistral's method names there once the code converts.
+OTHER_SDK_ROOTS = (_FOREIGN_ROOTS - {"mistralai"}) | {"cerebras", "huggingface_hub", "portkey_ai", "sambanova"}
 
 
 def _mentions_mistral(annotation: ast.AST) -> bool:
@@ -1565,6 +1570,63 @@ class _Builder:
         else:
             self._use(f, node, ids[0], f"handed to {callee}", True,
                       f"handed to {callee}(...), which migrator cannot follow")
+
+    def other_sdk_arguments(self, f: _File) -> None:
+        """Another SDK's client handed to a parameter that an OpenAI client reaches too (``ask(OpenAI())``
+        and ``ask(Groq())``; held-out review 9, D2): the parameter's code serves both, so converting it
+        would give Groq's client Mistral's method names. Recorded on the parameter (decide keeps the group)."""
+        for call in f.nodes:
+            if not isinstance(call, ast.Call) or not call.args and not call.keywords:
+                continue
+            scope = f.scope_of.get(id(call), ())
+            target = self.resolve_function(f, scope, call.func)
+            if target is None:
+                continue
+            other, path, is_class = target
+            if is_class:
+                path = path + ("__init__",)
+            order = other.param_order.get(path)
+            if not order:
+                continue
+            if is_class or (isinstance(call.func, ast.Attribute) and order[0] in ("self", "cls")):
+                order = order[1:]
+            given = [(order[i], a) for i, a in enumerate(call.args[:len(order)])
+                     if not any(isinstance(b, ast.Starred) for b in call.args[:i + 1])]
+            given += [(kw.arg, kw.value) for kw in call.keywords if kw.arg is not None]
+            for param, value in given:
+                origin = self.origins.get(f"{other.path}:{'.'.join(path)}({param})")
+                if origin is None or origin.kind != "parameter":
+                    continue
+                sdk = self._other_sdk_client(f, scope, value)
+                if sdk is not None:
+                    text = f"{ast.unparse(value)} ({sdk}, in {os.path.basename(f.path)})"  # (no line: TODOs move it)
+                    if text not in origin.other_sdk:
+                        origin.other_sdk.append(text)
+
+    def _other_sdk_client(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> Optional[str]:
+        """The package (``groq``) when ``node`` is built by a client class of an SDK that copies OpenAI's
+        interface (OTHER_SDK_ROOTS), directly or through a name bound only to such values; else None."""
+        if depth > 3:
+            return None
+        if isinstance(node, ast.Await):
+            node = node.value
+        if isinstance(node, ast.Call):
+            head = (dotted_name(node.func) or "").split(".")[0]
+            module = ""
+            if head in f.repo_imports and not f.repo_imports[head][1] and self.resolve_import(f, head) is None:
+                module = f.repo_imports[head][0]
+            elif head in f.other_modules:
+                module = f.module_aliases.get(head, head)
+            root = module.split(".")[0]
+            return root if root in OTHER_SDK_ROOTS else None
+        if isinstance(node, ast.Name):
+            values = self.bound_values(f, scope, node)
+            if not values:
+                return None
+            found = {self._other_sdk_client(f, f.scope_of.get(id(v), scope), v, depth + 1) if v is not None else None
+                     for v in values}
+            return found.pop() if len(found) == 1 else None
+        return None
 
     def _key_fold(self, f: _File, target: ast.Attribute, oid: str) -> Optional[tuple[str, str]]:
         """(client, key) when ``<client>.api_key = <key>`` is the statement right after the one that
@@ -3739,6 +3801,9 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
             break
         known = fed
     builder.instance_attributes()
+    for f in files:
+        if any(root in f.source for root in OTHER_SDK_ROOTS):
+            builder.other_sdk_arguments(f)
     from migrator.plan.decide import decide
 
     return decide(builder, files)
