@@ -149,6 +149,8 @@ class _Transformer(RuleTransformer):
                           + (f" ({closest})" if closest else ""))
             elif closest is not None:  # a surface with no Mistral rule or counterpart: what is closest
                 self._closest(line, surface, closest)
+        elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4] and answer[4].startswith("legacy openai v0"):
+            self.todo(line, answer[4])  # (the plan's text says what to do)
         elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4]:
             self.todo(line, f"{answer[4]}; the receiver is not traced to a client: if it receives a client "
                             "migrator converted, convert this call by hand (a client that stays on OpenAI needs "
