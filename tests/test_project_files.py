@@ -987,6 +987,23 @@ def test_a_requirements_file_including_the_one_that_declares_openai_is_left_alon
         "-r requirements/base.txt\n-r missing.txt\nmistralai>=3.7,<4\n"
 
 
+def test_a_sub_projects_requirements_without_converted_code_get_no_mistralai(tmp_path):
+    """Held-out review 9, D5 (ElectOMate): openai declared in the root pyproject.toml, and scripts/video/ with
+    requirements of its own (no OpenAI code there): mistralai was appended to those, and to a sibling's."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "0"\ndependencies = ["openai>=1.108.0"]\n')
+    (tmp_path / "scripts" / "video").mkdir(parents=True)
+    (tmp_path / "scripts" / "summarize.py").write_text(
+        "from openai import OpenAI\n\nc = OpenAI()\nr = c.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    (tmp_path / "scripts" / "video" / "requirements.txt").write_text("requests\n")
+    (tmp_path / "scripts" / "video" / "make_video.py").write_text("import requests\n")
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "requirements.txt").write_text("numpy\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert '"mistralai>=3.7,<4"' in (tmp_path / "pyproject.toml").read_text()
+    assert (tmp_path / "scripts" / "video" / "requirements.txt").read_text() == "requests\n"
+    assert (tmp_path / "tools" / "requirements.txt").read_text() == "numpy\n"
+
+
 def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_path):
     """Held-out review 8, D1: langchain-mistralai>=1.1,<2 was written beside langchain-core==0.2.36, which
     pip cannot resolve (the summary said so): every install broke. The classes stay, with the pin named."""

