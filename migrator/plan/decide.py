@@ -356,6 +356,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.kept_env = set()
     builder.kept_env_paths = {}
     builder.model_env = set()
+    builder.imported_keys = {}  # path -> names imported from a module whose env read MIG101 renames
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
                   "implicit": _implicit_variables(builder, decision)}
 
@@ -368,6 +369,8 @@ def decide(builder, files) -> ConversionPlan:
         _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots, key_names)
     for path, extra in builder.extra_slots.items():  # slots found from another module's calls
         model_slots[path] = frozenset(model_slots.get(path, frozenset()) | extra)
+    for path, names in builder.imported_keys.items():  # `from config import OPENAI_API_KEY`, renamed there
+        key_names.setdefault(path, set()).update(names)
     sent = _converted_model_names(files, sites, model_slots)
     converting = {u.path for u in uses if u.status == "convert"}
     tables = {f.path: _model_tables(f, sites, sent, builder, converting, model_slots.get(f.path, frozenset()))
@@ -890,7 +893,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # the clients, which all read MISTRAL_API_KEY now; checking the old variable would stop an app
                 # configured for Mistral (held-out review 3, csalvador58): it checks the new one
                 feeds = "gate"
-            handed = not feeds and isinstance(holder, ast.keyword) and holder.arg in ("api_key", "openai_api_key")
+            handed = not feeds and (isinstance(holder, ast.keyword) and holder.arg in ("api_key", "openai_api_key")
+                                    or _openai_header_value(holder, node))
             if not feeds and variable in implicit and not configures and not copied and not handed:
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
                 # OpenAI's: no TODO inviting a change (held-out review 7, D10); MIG116 / MIG121 say why it stays)
@@ -1117,9 +1121,30 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     names = [t.id for t in targets if isinstance(t, ast.Name)]
     if len(names) != 1:
         return False
-    if f.scope_of.get(id(statement)) == () and _imported_elsewhere(builder, f, names[0]):
-        return False  # `from config import OPENAI_API_KEY` elsewhere: a client kept there may read it
     fed = False
+    if f.scope_of.get(id(statement)) == () and _imported_elsewhere(builder, f, names[0]):
+        # `from config import OPENAI_API_KEY` elsewhere: it feeds only when every read there is api_key= of a
+        # converted client (held-out review 9, D7); a client kept there, or a read migrator cannot see, keeps it
+        importers = _importers_of(builder, f, names[0])
+        if importers is None:
+            return False
+        for g, local in importers:
+            for load in _loads_of(g, local):
+                if _gate_test(g, load):
+                    continue
+                verdict = None
+                for parent in ancestors_of(g, load):
+                    answer = builder.plan_sites.get(node_key(g.path, parent)) if isinstance(parent, ast.Call) else None
+                    if answer and answer[0] == "ctor":
+                        verdict = answer[1]
+                        break
+                    if isinstance(parent, ast.stmt):
+                        break
+                if verdict != CONVERT:
+                    return False
+                fed = True
+        for g, local in importers:
+            builder.imported_keys.setdefault(g.path, set()).add(local)
     for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
             if _gate_test(f, load):
@@ -1183,6 +1208,46 @@ def _converts_chat(f, call_verdict, memo: dict) -> bool:
             any(part in "." + (dotted_name(n.func) or "") for part in (".chat.completions.", ".ChatCompletion."))
             for n in f.nodes)
     return memo["chat"]
+
+
+def _openai_header_value(holder, node) -> bool:
+    """``{"X-OpenAI-Api-Key": os.getenv("OPENAI_API_KEY")}``: a key another service (Weaviate's OpenAI
+    modules) sends to OpenAI for the app stays OpenAI's (held-out review 9, D7; MIG106 says why)."""
+    if not isinstance(holder, ast.Dict):
+        return False
+    return any(value is node and isinstance(key, ast.Constant) and isinstance(key.value, str)
+               and "openai" in key.value.lower() for key, value in zip(holder.keys, holder.values))
+
+
+def _importers_of(builder, f, name: str) -> Optional[list]:
+    """(module, local name) for each module of the tree that imports module-level ``name`` of ``f`` by
+    name (``from config import NAME [as local]``); None when some read cannot be followed (``config.NAME``,
+    ``from config import *``, an import that may be ``f``'s, a module migrator did not read)."""
+    last = f.module.rsplit(".", 1)[-1]
+    if builder.unread is not None and builder.unread.read_elsewhere(name, last):
+        return None
+    out = []
+    for g in builder.files:
+        if g is f or (name not in g.source and "*" not in g.repo_imports):
+            continue
+        for local, (module, _level, imported) in g.repo_imports.items():
+            if imported == "*" and module.rsplit(".", 1)[-1] == last:
+                return None
+            if imported == name:
+                resolved = builder.resolve_import(g, local)
+                if resolved is None and module.rsplit(".", 1)[-1] == last:
+                    return None
+                if resolved is not None and resolved[0] is f:
+                    if builder.lookup_scope(g, (), local) != () or (((), local) in g.assigns):
+                        return None  # rebound there
+                    out.append((g, local))
+        modules = g.other_modules | set(g.repo_imports)
+        for node in g.nodes:
+            if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name) \
+                    and node.value.id in modules and \
+                    builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f:
+                return None
+    return out
 
 
 def _imported_elsewhere(builder, f, name: str) -> bool:
