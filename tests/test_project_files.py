@@ -480,10 +480,10 @@ def test_wrapper_packages_follow_their_own_imports(tmp_path):
 
 
 def _manifest_todos(text: str, name: str, kind: str, code: str) -> tuple[str, list]:
-    from migrator.engine.project_files import _edit
+    from migrator.engine.project_files import _edit_file  # (TODO comments written in: see test_todos_are_written_...)
 
     facts = CodeFacts(texts={"app.py": code}, any_converted=True)
-    edit = _edit(text, name, kind, facts)
+    edit = _edit_file(text, name, kind, facts)
     return edit.text, [(f.line, f.message) for f in edit.findings if f.kind is FindingKind.TODO]
 
 
@@ -576,10 +576,10 @@ MODEL_CODE = ('import os\nMODEL = os.getenv("OPENAI_MODEL", "mistral-small-lates
 
 
 def _env_edit(text: str, name: str, kind: str, code: str = MODEL_CODE):
-    from migrator.engine.project_files import _edit
+    from migrator.engine.project_files import _edit_file  # (TODO comments written in: see test_todos_are_written_...)
 
     facts = CodeFacts(texts={"app.py": code}, any_converted=True)
-    edit = _edit(text, name, kind, facts)
+    edit = _edit_file(text, name, kind, facts)
     return edit.text, [(f.kind, f.line, f.message) for f in edit.findings]
 
 
@@ -1044,3 +1044,55 @@ def test_a_pinned_langchain_openai_alone_does_not_keep_langchain_on_openai(tmp_p
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert "ChatMistralAI(" in (tmp_path / "app.py").read_text()
     assert (tmp_path / "requirements.txt").read_text() == "fastapi\nlangchain-mistralai>=1.1,<2\n"
+
+
+def test_todos_are_written_into_the_project_files_they_are_about(tmp_path):
+    """Held-out review 9, D4: a pin pip cannot install beside mistralai, a stale uv.lock and a CI job's old
+    Python were said only in the run's summary; after --write nothing in the repository recorded them."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions"
+                                     ".create(model=\"gpt-4o-mini\", messages=[])\n")
+    (tmp_path / "requirements.txt").write_text("openai==1.52.0\npydantic==2.7.4\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "0"\n'
+                                             'dependencies = [\n  "openai>=1",\n  "pydantic==2.7.4",\n]\n')
+    (tmp_path / "uv.lock").write_text("# locked\n")
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    ci = ('jobs:\n  test:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n'
+          '          python-version: "3.8"\n      - run: |\n          pip install -r requirements.txt\n')
+    (workflows / "ci.yml").write_text(ci)
+    (tmp_path / "Dockerfile").write_text("FROM python:3.9-slim\nRUN pip install openai\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert len(todos) == 5, todos
+    pin = next(t for t in todos if t.startswith("requirements.txt: pydantic"))
+    assert (tmp_path / "requirements.txt").read_text() == \
+        f"mistralai>=3.7,<4\n# TODO(migrator MIG114): {pin}\npydantic==2.7.4\n"
+    pyproject = (tmp_path / "pyproject.toml").read_text()
+    lock = next(t for t in todos if "uv.lock" in t)
+    assert pyproject.startswith(f"# TODO(migrator MIG114): {lock}\n[project]\n")
+    assert '  "mistralai>=3.7,<4",\n  # TODO(migrator MIG114): pyproject.toml: pydantic is pinned' in pyproject
+    import tomllib
+
+    assert tomllib.loads(pyproject)["project"]["dependencies"] == ["mistralai>=3.7,<4", "pydantic==2.7.4"]
+    written = (workflows / "ci.yml").read_text()
+    assert written.startswith("jobs:\n  test:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n"
+                              "          # TODO(migrator MIG114): ci.yml: the job runs Python 3.8")
+    import yaml
+
+    assert yaml.safe_load(written) == yaml.safe_load(ci)
+    assert (tmp_path / "Dockerfile").read_text().startswith("# TODO(migrator MIG114): Dockerfile: the image runs "
+                                                           "Python 3.9")
+    again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.changed == []
+
+
+@pytest.mark.parametrize(("lines", "index", "inside"), [
+    (["jobs:\n", "  a:\n", "    run: |\n", "      pip install x\n"], 3, True),
+    (["jobs:\n", "  a:\n", "    run: >-\n", "      pip install x\n"], 3, True),
+    (["env:\n", "  OPENAI_API_KEY: x\n"], 1, False),
+    (["steps:\n", "  - run: echo | tee\n", "  - name: x\n"], 2, False),
+])
+def test_a_todo_comment_never_goes_inside_a_yaml_block_scalar(lines, index, inside):
+    from migrator.engine.project_files import _in_block_scalar
+
+    assert _in_block_scalar(lines, index) is inside

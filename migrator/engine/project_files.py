@@ -213,6 +213,7 @@ class _Edit:
 
     text: str
     findings: list = field(default_factory=list)
+    late: set = field(default_factory=set)  # messages of TODOs whose line is in the edited text
 
     def note(self, rule: str, kind: FindingKind, line: int, message: str, safety: str = "exact") -> None:
         self.findings.append(Finding(rule, kind, line, message, safety))
@@ -1355,6 +1356,76 @@ _PLATFORM_SHAPES = {"app.yaml": _APP_ENGINE, "app.yml": _APP_ENGINE, "app.json":
 
 
 def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
+    edit = _edit_file(text, path, kind, facts)
+    return _with_written_todos(text, edit, path, kind)
+
+
+# Project files whose TODOs are written in as ``#`` comments (setup.py and setup.cfg: at their first line only).
+_COMMENTED_KINDS = frozenset({REQUIREMENTS, PYPROJECT, PIPFILE, ENV_FILE, DEPLOY, SETUP_CFG, PYTHON})
+
+
+def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit:
+    """The edited file with each of its TODOs written in as a comment above the line it is about (held-out
+    review 9, D4: a pin pip cannot install beside mistralai, a stale lock, a CI job's old Python were said
+    only in the run's summary; after --write nothing in the repository recorded them). Only where the file
+    takes ``#`` comments at that line (not JSON, not inside a YAML block scalar or a continued line, not
+    inside setup.py / setup.cfg values), at a line known in the edited text (the file kept its line count,
+    or the TODO was computed on the edited text); a comment already there is not written twice. A manifest
+    or env file the run does not otherwise change is left byte for byte (its TODOs are reported only)."""
+    name = posixpath.basename(path.replace("\\", "/"))
+    todos = [f for f in edit.findings if f.kind is FindingKind.TODO]
+    if not todos or name.lower().endswith((".json", ".toml.j2")) or kind not in _COMMENTED_KINDS or \
+            (kind != DEPLOY and edit.text == before):
+        # a manifest or env file the run leaves as it is stays byte for byte (a TOML that does not parse,
+        # a real .env): its TODOs are reported only
+        return edit
+    lines = edit.text.splitlines(keepends=True)
+    same = before.count("\n") == edit.text.count("\n")
+    newline = _newline(edit.text)
+    inserted = False
+    for finding in sorted(todos, key=lambda f: f.line, reverse=True):
+        number = finding.line
+        if not (same or finding.message in edit.late or number == 1) or not 1 <= number <= max(len(lines), 1):
+            continue
+        if kind in (SETUP_CFG, PYTHON) and number != 1:
+            continue
+        if not lines:
+            lines = [""]
+        target = lines[number - 1]
+        if number > 1 and (lines[number - 2].rstrip("\r\n").endswith("\\") or _in_block_scalar(lines, number - 1)):
+            continue
+        indent = target[:len(target) - len(target.lstrip())] if target.strip() else ""
+        comment = f"{indent}# TODO(migrator {finding.rule}): {finding.message}"
+        above = number - 2
+        present = False
+        while above >= 0 and lines[above].lstrip().startswith("#"):
+            if lines[above].strip() == comment.strip():
+                present = True
+                break
+            above -= 1
+        if present:
+            continue
+        lines.insert(number - 1, comment + newline)
+        inserted = True
+    if not inserted:
+        return edit
+    return _Edit("".join(lines), edit.findings, edit.late)
+
+
+def _in_block_scalar(lines: list, index: int) -> bool:
+    """Is ``lines[index]`` inside a YAML block scalar (``run: |``): a comment there would be its content."""
+    line = lines[index]
+    indent = len(line) - len(line.lstrip())
+    for previous in reversed(lines[:index]):
+        if not previous.strip():
+            continue
+        own = len(previous) - len(previous.lstrip())
+        if own < indent or (own == indent and not line.strip()):
+            return bool(re.search(r"[|>][-+0-9]*\s*(#.*)?$", previous.rstrip("\r\n")))
+    return False
+
+
+def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     shown = path.replace("\\", "/")
     shape = _PLATFORM_SHAPES.get(posixpath.basename(shown))
     if kind == DEPLOY and shape is not None and not shape.search(text) and \
@@ -1373,7 +1444,9 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if kind == DEPLOY and DEPENDENCY_RULE in facts.rules:
             step = edit_pip_commands(edit.text, path, facts)
             edit = _Edit(step.text, edit.findings + step.findings)
-            edit.findings.extend(python_runtime_conflicts(edit.text, path, facts))
+            runtime = python_runtime_conflicts(edit.text, path, facts)
+            edit.findings.extend(runtime)
+            edit.late.update(f.message for f in runtime)
         return edit
     if DEPENDENCY_RULE not in facts.rules:
         return _Edit(text)
@@ -1396,8 +1469,9 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         edit = _Edit(step.text, edit.findings + step.findings)
     edit = _undeclared(edit, path, kind, name, facts)
     if edit.text != text:
-        edit.findings.extend(pin_conflicts(text, edit.text, kind, name))
-        edit.findings.extend(stale_locks(path, kind, name))
+        late = pin_conflicts(text, edit.text, kind, name) + stale_locks(path, kind, name)
+        edit.findings.extend(late)
+        edit.late.update(f.message for f in late)  # lines of the edited text
     return edit
 
 
