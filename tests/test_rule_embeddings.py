@@ -38,6 +38,26 @@ def test_keywords_model_and_the_vectors_todo() -> None:
     assert "return [d.embedding for d in r.data], r.usage.prompt_tokens" in code  # the reads stay
 
 
+def test_the_vectors_todo_is_said_once_per_module_and_model() -> None:
+    """Held-out review 9, N2: a module with four embeddings calls said the re-embed TODO four times."""
+    code, findings = convert("""
+        def one(text):
+            return client.embeddings.create(model="text-embedding-3-small", input=text).data[0].embedding
+
+
+        def many(texts):
+            return client.embeddings.create(model="text-embedding-3-small", input=texts, dimensions=256).data
+
+
+        async def later(text):
+            return await aclient.embeddings.create(model="text-embedding-3-small", input=text)
+    """)
+    said = todos(findings)
+    assert len(said) == 2 and said[0].startswith(VECTORS), said
+    assert said[1].startswith("dimensions=256 dropped") and VECTORS not in said[1]
+    assert code.count("re-embed stored vectors") == 1
+
+
 def test_async_client_uses_create_async_and_keeps_float_encoding() -> None:
     code, _ = convert("""
         async def embed(text):
