@@ -11,11 +11,12 @@ from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, Migrat
                             append_arg, code_of, dotted, finish_args, keyword_arg, literal, read_timeout,
                             timeout_object)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
-from codemods._layout import laid_out
+from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
+                                     SHARED_RETRY_CONFIG,
                                      fail_note, is_openai_secret)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.transforms import strip_v1
@@ -47,7 +48,9 @@ class ClientConstructor(MigratorRule):
     ``max_retries=N`` becomes a ``RetryConfig``, and so does the default (OpenAI retried twice, Mistral
     retries nothing without one; ``max_retries=0`` gets none), and the constructor is then written one
     argument per line, the ``RetryConfig`` over lines of its own (as a formatter would; in a call already
-    written one argument per line, only the ``RetryConfig`` spreads); ``http_client`` becomes
+    written one argument per line, only the ``RetryConfig`` spreads; a module with two or more converted
+    constructors, or one inside an expression, shares one ``MISTRAL_RETRY_CONFIG = RetryConfig(...)``
+    written after its imports); ``http_client`` becomes
     ``client``/``async_client``, a legacy ``httpx.Client(...)`` there an ``httpx2.Client(...)`` (mistralai's
     HTTP library, whose errors the converted except clauses catch; a client built elsewhere in a module
     importing httpx gets a TODO); ``organization``/``project`` are dropped with a TODO. A constructor without ``base_url`` gets no
@@ -173,9 +176,54 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        if self._hoisted is not None:
+            updated = updated.with_changes(body=self._with_shared_retry_config(original.body, updated.body))
         if self._key_settings:
             updated = updated.with_changes(body=self._drop_key_settings(original.body, updated.body))
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
+
+    # -- one RetryConfig for the module's constructors ----------------------------------------
+    def _shared_retry_config(self, code: str, inline: bool) -> Optional[str]:
+        """The name of the module-level RetryConfig this constructor reads (held-out reviews 7 N6, 9 N1:
+        seven lines at every function-local client; 200 characters on one line where a constructor sits
+        inside an expression), or None to write it in place: a module with two or more converted
+        constructors, or one that cannot be laid out over lines. Not inside an f-string, nor where the
+        name is taken."""
+        if not self._hoistable or self._fstrings or (self._converting < 2 and not inline) or not self.statement_nodes or \
+                SHARED_RETRY_CONFIG in self.facts.bound_names | self.facts.names_in_use or \
+                (self._hoisted is not None and self._hoisted != code):
+            return None
+        self._hoisted = code
+        self._hoisted_in.add(id(self.statement_nodes[0]))
+        return SHARED_RETRY_CONFIG
+
+    def _with_shared_retry_config(self, originals, body) -> list:
+        """``body`` with ``MISTRAL_RETRY_CONFIG = RetryConfig(...)`` (laid out over lines) before the first
+        top-level statement that reads it: bound before any code that runs at import time can use it. The
+        blank lines above that statement go above the new one; the statement keeps its comments."""
+        out = list(body)
+        index = next((i for i, statement in enumerate(originals) if id(statement) in self._hoisted_in), None)
+        if index is None or len(body) != len(originals) or self._hoisted is None:
+            return out
+        # with the module's other definitions, up top; after the openai import, where the Mistral ones go
+        index = max(min(index, _after_leading_imports(originals)), _first_openai_import(originals) + 1)
+        call = cst.parse_expression(self._hoisted)
+        lines = _retry_lines(call, "", self._indent)
+        value = cst.parse_expression(lines) if lines is not None else call
+        target = out[index]
+        leading = list(target.leading_lines)
+        blanks = 0
+        while blanks < len(leading) and leading[blanks].comment is None:
+            blanks += 1
+        compound = isinstance(target, (cst.FunctionDef, cst.ClassDef)) or (
+            isinstance(target, cst.SimpleStatementLine) is False and bool(getattr(target, "decorators", ())))
+        gap = 2 if compound else 1
+        shared = cst.SimpleStatementLine(
+            body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(SHARED_RETRY_CONFIG))], value=value)],
+            leading_lines=(leading[:blanks] or [cst.EmptyLine()]) if index else [])
+        out[index] = target.with_changes(leading_lines=[cst.EmptyLine()] * gap + leading[blanks:])
+        out.insert(index, shared)
+        return out
 
     def _drop_key_settings(self, originals, body) -> list:
         """``body`` without the module-level ``openai.api_key = os.environ["OPENAI_API_KEY"]`` lines the
@@ -659,19 +707,23 @@ class _Transformer(RuleTransformer):
         # No base_url: Mistral's default server (a server URL only where the code reads one, spec §13;
         # where the code also reads or sets OPENAI_BASE_URL, the plan puts a TODO there).
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
+        starts = bool(self.statement_stack) and self.current_line() == line
+        inline = bool(self._fstrings) or bool(self._suites) or id(original) not in self._top_values or not starts
         if not any(arg.keyword.value == "max_retries" for arg in updated.args):
             # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
-            retry = keyword_arg("retry_config", cst.parse_expression(self.retry_config_code(OPENAI_DEFAULT_RETRIES)))
+            code = self.retry_config_code(OPENAI_DEFAULT_RETRIES)
+            shared = self._shared_retry_config(code, inline)
+            retry = keyword_arg("retry_config", cst.Name(shared) if shared else cst.parse_expression(code))
             new_args = append_arg(new_args, retry, updated.whitespace_before_args)
-            notes.append("OpenAI's default retries kept as a RetryConfig")
+            notes.append("OpenAI's default retries kept as a RetryConfig"
+                         + (f" ({shared}, written once in the module)" if shared else ""))
             safety = "approximate"
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
         converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
         if not self._fstrings:
-            starts = bool(self.statement_stack) and self.current_line() == line
-            if self._suites or id(original) not in self._top_values or not starts:
+            if inline:
                 return converted
             return laid_out(original, converted, self._indent)
         if '"' in self._fstrings:  # f"{OpenAI()...}": before Python 3.12 no '"' inside its braces
@@ -859,6 +911,18 @@ class _Transformer(RuleTransformer):
     def visit_Module(self, node: cst.Module) -> None:
         self._module_node = node
         self._indent = node.default_indent  # a laid-out constructor indents as the file does (tabs)
+        # constructors the plan converts here: two or more share one module-level RetryConfig
+        self._converting = sum(1 for answer in self.facts.answers.get(CTOR, [])
+                               if answer and answer[0] == "ctor" and answer[1] == CONVERT)
+        self._hoisted: Optional[str] = None  # the shared RetryConfig's code, once a constructor uses it
+        # only in a module (not a notebook's cells, which keep their own imports) that imports openai at its
+        # top level unguarded: where openai is imported inside functions or a try (an optional dependency),
+        # a module-level RetryConfig would need mistralai at import time
+        self._hoistable = _imports_openai_at_top(node) and not any(
+            line.comment is not None and line.comment.value.startswith("# migrator-ipython-")
+            for statement in node.body for line in statement.leading_lines) and not any(
+            line.comment is not None and line.comment.value.startswith("# migrator-ipython-") for line in node.header)
+        self._hoisted_in: set[int] = set()  # ids of the top-level statements (originals) that read it
 
     def _retries(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
         rule = CLIENT_PARAMS["max_retries"]
@@ -874,6 +938,38 @@ class _Transformer(RuleTransformer):
             text = code_of(value)
             return cst.parse_expression(self.retry_config_code(text if isinstance(value, cst.Name) else f"({text})"))
         return cst.parse_expression(self.retry_config_code(count))
+
+
+def _after_leading_imports(body) -> int:
+    """The index of the module's first statement after its docstring and leading imports."""
+    for index, statement in enumerate(body):
+        if isinstance(statement, cst.SimpleStatementLine) and all(
+                isinstance(small, (cst.Import, cst.ImportFrom)) or (
+                    index == 0 and isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString))
+                for small in statement.body):
+            continue
+        return index
+    return len(body)
+
+
+def _first_openai_import(body) -> int:
+    """The index of the module's first top-level ``import openai`` / ``from openai import ...``, else -1."""
+    for index, statement in enumerate(body):
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Import) and any((dotted(alias.name) or "").split(".")[0] == "openai"
+                                                     for alias in small.names):
+                return index
+            if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None and \
+                    (dotted(small.module) or "").split(".")[0] == "openai":
+                return index
+    return -1
+
+
+def _imports_openai_at_top(module: cst.Module) -> bool:
+    """``import openai`` / ``from openai import ...`` as a statement of the module's own body."""
+    return _first_openai_import(module.body) >= 0
 
 
 def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression:

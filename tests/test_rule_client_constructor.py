@@ -529,9 +529,10 @@ def test_hanging_indents_and_comment_lines_before_the_closing_parenthesis_keep_t
         )
         e.chat.completions.create(model="gpt-4o", messages=[])
         """)
-    assert '           timeout_ms=15000,  # milliseconds\n           retry_config=RetryConfig(' in code, code
+    # (two constructors: they share one module-level RetryConfig, held-out review 9 N1)
+    assert '           timeout_ms=15000,  # milliseconds\n           retry_config=MISTRAL_RETRY_CONFIG\n)' in code, code
     assert code.count("# retries handled by tenacity") == 1, code
-    assert "retry_connection_errors=True,\n    ),\n    # retries handled by tenacity\n)" in code, code
+    assert "    retry_config=MISTRAL_RETRY_CONFIG,\n    # retries handled by tenacity\n)" in code, code
     assert "    timeout_ms=10000,  # milliseconds\n)" in code, code
 
 
@@ -553,7 +554,7 @@ def test_a_key_from_elsewhere_gets_a_todo_and_a_written_openai_key_is_not_echoed
     assert any("api_key=config.llm.api_key: make sure it holds a Mistral API key" in t for t in todos), todos
     assert any("api_key=<the key> was an OpenAI secret written in the code: removed" in t for t in todos), todos
     assert not any("MISTRAL_API_KEY\"]" in t or "sk-proj" in t for t in todos), todos  # env key renamed; no secret
-    assert 'env = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"],' in code
+    assert 'env = Mistral(api_key=os.environ["MISTRAL_API_KEY"], retry_config=MISTRAL_RETRY_CONFIG)' in code
     assert code.count("sk-proj") == 0, code  # not sent to Mistral
 
 
@@ -578,11 +579,11 @@ def test_an_openai_secret_or_a_checked_key_read_is_never_sent_to_mistral():
         print(client.embeddings.create(input=["a"], model="text-embedding-3-small"))
         print(checked.embeddings.create(input=["a"], model="text-embedding-3-small"))
         ''')
-    assert "client = Mistral(\n    retry_config=" in code, code  # the secret is not passed
+    assert "client = Mistral(retry_config=MISTRAL_RETRY_CONFIG)" in code, code  # the secret is not passed
     assert any(t.startswith("api_key=api_key was an OpenAI secret written in the code: removed") for t in todos), todos
     assert 'key = os.getenv("MISTRAL_API_KEY", "").strip()' in code, code
     assert 'raise RuntimeError("MISTRAL_API_KEY is not set.")' in code, code
-    assert "checked = Mistral(\n    api_key=key," in code, code
+    assert "checked = Mistral(api_key=key, retry_config=MISTRAL_RETRY_CONFIG)" in code, code
     assert not any("comes from" in t or "sk-proj" in t for t in todos), todos
 
 
@@ -671,11 +672,11 @@ def test_timeout_objects_and_names_become_milliseconds_that_work() -> None:
         for client in (a, b, c, d, make(10)):
             print(client.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
-    assert "a = Mistral(\n    timeout_ms=None if TIMEOUT.read is None else int(TIMEOUT.read * 1000)," in code
-    assert "b = Mistral(\n    timeout_ms=20000," in code
-    assert "c = Mistral(\n    timeout_ms=int(SECONDS * 1000)," in code
-    assert "d = Mistral(\n    timeout_ms=600000," in code
-    assert "return Mistral(\n        timeout_ms=int(limit * 1000)," in code
+    assert "a = Mistral(timeout_ms=None if TIMEOUT.read is None else int(TIMEOUT.read * 1000), " in code
+    assert "b = Mistral(timeout_ms=20000, " in code
+    assert "c = Mistral(timeout_ms=int(SECONDS * 1000), retry_config=MISTRAL_RETRY_CONFIG)" in code
+    assert "d = Mistral(timeout_ms=600000, retry_config=MISTRAL_RETRY_CONFIG)" in code
+    assert "return Mistral(timeout_ms=int(limit * 1000), retry_config=MISTRAL_RETRY_CONFIG)" in code
     assert sum("timeout object" in t for t in todos) == 2 and not [t for t in todos if "timeout=limit" in t], todos
     namespace: dict = {}
     exec(code.split("\n\ndef make")[0], namespace)  # the module's clients build
@@ -697,7 +698,7 @@ def test_timeout_objects_without_a_read_timeout_and_per_call() -> None:
         print(a.chat.completions.create(model="gpt-4o", messages=[], timeout=httpx.Timeout(20.0, connect=3.0)))
         print(b.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
-    assert "a = Mistral(\n    retry_config=" in code and "b = Mistral(\n    retry_config=" in code
+    assert "a = Mistral(retry_config=MISTRAL_RETRY_CONFIG)" in code and "b = Mistral(retry_config=" in code
     assert 'a.chat.complete(model="mistral-large-latest", messages=[], timeout_ms=20000)' in code
     assert sum("none here: Mistral's default (300 s) applies" in t for t in todos) == 2
     exec(code.split("print(")[0], {})
@@ -757,7 +758,9 @@ def test_the_layout_applies_where_the_constructor_starts_its_statements_value():
         )
         print(make("k").chat.completions.create(model="gpt-4o", messages=[]))
         ''')
-    assert 'return Mistral(api_key=k, retry_config=RetryConfig("backoff"' in code, code
+    assert 'return Mistral(api_key=k, retry_config=MISTRAL_RETRY_CONFIG) if k else ' in code, code
+    assert code.count("RetryConfig(") == 1, code  # written once, laid out, after the imports
+    assert "\nMISTRAL_RETRY_CONFIG = RetryConfig(\n    \"backoff\",\n    BackoffStrategy(" in code, code
 
 
 def test_a_base_url_variable_naming_openai_is_not_mistrals_server_url() -> None:

@@ -52,9 +52,10 @@ def test_async_clients_patch_and_a_client_stored_first():
             c = await apatched.chat.completions.create(model="gpt-4o", response_model=A, messages=q)
             return a, b, c
         ''')
-    assert "aclient = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), use_async=True)" in code
-    assert "raw = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and "patched = instructor.from_mistral(raw)" in code
-    assert "apatched = instructor.from_mistral(Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n), use_async=True)" in code
+    assert "aclient = instructor.from_mistral(Mistral(retry_config=MISTRAL_RETRY_CONFIG), use_async=True)" in code
+    assert "raw = Mistral(retry_config=MISTRAL_RETRY_CONFIG)" in code and "patched = instructor.from_mistral(raw)" in code
+    assert "apatched = instructor.from_mistral(Mistral(retry_config=MISTRAL_RETRY_CONFIG), use_async=True)" in code
+    assert code.count("RetryConfig(") == 1  # the three clients share the module's RetryConfig
     assert code.count('model="mistral-large-latest"') == 3 and not todos
 
 

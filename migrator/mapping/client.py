@@ -55,6 +55,9 @@ def retry_config_code(retries: "int | str" = OPENAI_DEFAULT_RETRIES, qualifier: 
 
 # What a bare `OpenAI()` becomes (OpenAI's default two retries).
 RETRY_CONFIG_CODE = retry_config_code()
+# The module-level name the converted constructors of a module share that RetryConfig under (two or more
+# constructors, or one inside an expression, where it would be written out on one long line).
+SHARED_RETRY_CONFIG = "MISTRAL_RETRY_CONFIG"
 
 CLIENT_PARAMS = MappingProxyType({
     "api_key": ParamRule(Policy.SAME),
