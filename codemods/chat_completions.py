@@ -311,8 +311,8 @@ class _Transformer(RuleTransformer):
                 isinstance(original.func.value, cst.Attribute) and original.func.value.attr.value == "ChatCompletion":
             # `from config import openai` ... `openai.ChatCompletion.create(...)` (held-out review 9, N10)
             self.todo(line, f"legacy openai v0 API {receiver}.ChatCompletion.{original.func.attr.value}(...) on "
-                            f"{receiver}, which is not the openai module imported here (re-exported by another module, "
-                            "or held in an attribute): where that module's calls moved to Mistral, convert this one "
+                            f"{receiver}, which holds the openai module (re-exported by another module, or held in an "
+                            "attribute; migrator does not follow it there): where that module's calls moved to Mistral, convert this one "
                             "by hand (a Mistral client's chat.complete); where they stay on OpenAI it needs nothing")
             return updated
         if verdict == UNRESOLVED:

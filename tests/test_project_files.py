@@ -1018,7 +1018,7 @@ def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_
     after = (tmp_path / "app.py").read_text()
     assert "ChatOpenAI(model=\"gpt-4o-mini\"" in after and "langchain_mistralai" not in after.split("TODO")[0]
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
-    assert len(todos) == 1 and "the project pins langchain-core ==0.2.36 (requirements.txt:2)" in todos[0], todos
+    assert len(todos) == 1 and "the project pins langchain-core ==0.2.36 (in requirements.txt)" in todos[0], todos
 
 
 def test_the_env_template_of_a_javascript_app_beside_the_python_code_is_left_alone(tmp_path):
@@ -1096,3 +1096,25 @@ def test_a_todo_comment_never_goes_inside_a_yaml_block_scalar(lines, index, insi
     from migrator.engine.project_files import _in_block_scalar
 
     assert _in_block_scalar(lines, index) is inside
+
+
+def test_a_second_run_changes_nothing_when_todos_were_written_into_a_pinned_manifest(tmp_path):
+    """Held-out review 10, E4: MIG116's TODO cited the langchain-core pin's line (requirements.txt:3); the same
+    run wrote a TODO comment above it, so the second run cited line 4 and changed the code again. E5: Heroku
+    rejects any comment in runtime.txt: its TODO is reported only."""
+    (tmp_path / "requirements.txt").write_text("openai==1.52.0\npydantic==2.7.4\nlangchain-core==0.3.29\n"
+                                               "langchain-openai==0.2.14\n")
+    (tmp_path / "runtime.txt").write_text("python-3.9.18\n")
+    (tmp_path / "app.py").write_text(
+        "from langchain_openai import ChatOpenAI\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+        "llm = ChatOpenAI(model=\"gpt-4o-mini\")\n\n\ndef ask(q):\n    r = client.chat.completions.create("
+        "model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": q}])\n"
+        "    return r.choices[0].message.content, llm.invoke(q).content\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any("pins langchain-core ==0.3.29 (in requirements.txt)" in t for t in todos), todos
+    assert any(t.startswith("runtime.txt: it pins Python 3.9") for t in todos), todos
+    assert "# TODO(migrator MIG114): requirements.txt: pydantic" in (tmp_path / "requirements.txt").read_text()
+    assert (tmp_path / "runtime.txt").read_text() == "python-3.9.18\n"
+    again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.changed == []

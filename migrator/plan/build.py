@@ -1037,6 +1037,8 @@ class _Builder:
                 if surface is None:
                     continue
                 receiver = _receiver_of(node.func, len(surface.split(".")))
+                if _v0_surface(surface.split(".")) and not _tied_to_openai(f, receiver):
+                    continue  # `self.orm.Image.create(...)`: an ORM's model, not openai's (held-out review 10, E11)
                 if not f.uses_openai and (links[-1] not in SDK_METHODS or not (
                         isinstance(receiver, ast.Name) and receiver.id in f.repo_imports)):
                     # without an openai import, only a name imported from another module (a client, the openai
@@ -1052,9 +1054,10 @@ class _Builder:
                 continue
             # a v0 resource's call (`self.proxy.framework.Audio.transcribe`) is made on a module, which is
             # no client: that the receiver is none does not rule it out (held-out review 9, D3)
-            v0 = isinstance(node.func, ast.Attribute) and _v0_surface(
-                [(dotted_name(node.func.value) or "").rpartition(".")[2], node.func.attr]) or \
-                (dotted_name(node.func) or "").endswith(("ChatCompletion.create", "ChatCompletion.acreate"))
+            v0 = (isinstance(node.func, ast.Attribute) and _v0_surface(
+                [(dotted_name(node.func.value) or "").rpartition(".")[2], node.func.attr]) or
+                (dotted_name(node.func) or "").endswith(("ChatCompletion.create", "ChatCompletion.acreate"))) \
+                and _tied_to_openai(f, receiver)
             if (origins == frozenset() and not v0) or self._foreign(f, scope, receiver):
                 continue
             wrapped = self._wrapped_origins(f, scope, receiver)
@@ -1788,7 +1791,7 @@ class _Builder:
                             "the chat.completions.stream helper has no rule yet (use client.chat.stream)", "MIG102")
         elif oid is None and _v0_surface(surface.split(".")):
             use = self._use(f, call, oid, surface, True,
-                            _v0_untraced_todo(ast.unparse(_receiver_of(call.func, 2)), surface), "MIG106")
+                            _v0_untraced_todo(f, _receiver_of(call.func, 2), surface), "MIG106")
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
@@ -1875,21 +1878,43 @@ def _receiver_of(func: ast.AST, links: int) -> ast.AST:
 
 
 # A legacy v0 call on a name that is not the openai module this file imports (held-out review 9, D3).
-V0_UNTRACED_TODO = ("legacy openai v0 API {call}(...) on {receiver}, which is not the openai module imported here "
-                    "(re-exported by another module, or held in an attribute): {advice}")
+V0_UNTRACED_TODO = "legacy openai v0 API {call}(...) on {receiver}, {what}: {advice}"
 _V0_COUNTERPARTS = {"Embedding": "a Mistral client's embeddings.create", "Moderation": "a Mistral client's "
                     "classifiers.moderate", "Audio": "a Mistral client's audio.transcriptions.complete",
                     "Completion": "a Mistral client's chat.complete (fim.complete for suffix=)",
                     "Model": "a Mistral client's models.list"}
 
 
-def _v0_untraced_todo(receiver: str, surface: str) -> str:
+def _v0_untraced_todo(f: _File, node: ast.AST, surface: str) -> str:
+    receiver = ast.unparse(node)
     resource = surface.split(".")[0]
+    what = f"the openai module {f.repo_imports[node.id][0] or 'another module'} re-exports" \
+        if isinstance(node, ast.Name) and node.id in f.repo_imports else \
+        "which holds the openai module (migrator does not follow it there)"
     counterpart = _V0_COUNTERPARTS.get(resource)
     advice = (f"where that module's calls moved to Mistral, convert this one by hand ({counterpart}); where they "
               "stay on OpenAI it needs nothing") if counterpart else \
         f"Mistral has no counterpart of {resource}: this call stays on OpenAI (keep its key and the openai package)"
-    return V0_UNTRACED_TODO.format(call=f"{receiver}.{surface}", receiver=receiver, advice=advice)
+    return V0_UNTRACED_TODO.format(call=f"{receiver}.{surface}", receiver=receiver, what=what, advice=advice)
+
+
+def _tied_to_openai(f: _File, receiver: ast.AST) -> bool:
+    """Is the receiver of a v0 resource's call (``X.Embedding.create``) the openai module by what the
+    module says: its name imported from another module of the tree (``from config import openai``), or its
+    last name assigned the openai module somewhere here (``framework = openai``)?"""
+    if isinstance(receiver, ast.Name) and receiver.id in f.repo_imports:
+        return True
+    last = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) \
+        else None
+    if last is None or not f.openai_modules:
+        return False
+    for node in f.nodes:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Name) and \
+                node.value.id in f.openai_modules:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any((t.attr if isinstance(t, ast.Attribute) else getattr(t, "id", None)) == last for t in targets):
+                return True
+    return False
 
 
 def _v0_surface(chain: list[str]) -> bool:
