@@ -18,6 +18,7 @@ import ast
 import functools
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -111,7 +112,7 @@ class _Origin:
     v0: str = ""  # the module client of a legacy v0 call converted like its openai>=1 form (MIG118)
     v0_splat: bool = False  # that v0 call passes **kwargs (they may hold engine= / deployment_id=)
     key_fold: Optional[tuple[str, str]] = None  # constructors: (client, key) of `client.api_key = key` next to it
-    other_sdk: list[str] = field(default_factory=list)  # params: another SDK's clients handed in too (`Groq()`)
+    other_sdk: list[str] = field(default_factory=list)  # another SDK's clients handed in / bound too (`Groq()`)
 
 
 class _File:
@@ -388,6 +389,11 @@ _FOREIGN_ROOTS = frozenset({"anthropic", "groq", "cohere", "google", "vertexai",
 # Other SDKs whose clients copy OpenAI's interface (``Groq().chat.completions.create``): one handed to
 # the same parameter as an OpenAI client meets Mistral's method names there once the code converts.
 OTHER_SDK_ROOTS = (_FOREIGN_ROOTS - {"mistralai"}) | {"cerebras", "huggingface_hub", "portkey_ai", "sambanova"}
+OTHER_SDK_HINT = re.compile("|".join(sorted(OTHER_SDK_ROOTS)))
+# The names of an API call after its receiver (``client.chat.completions.create``).
+_CALL_LINKS = frozenset({"chat", "completions", "create", "parse", "stream", "embeddings", "audio", "speech",
+                         "transcriptions", "translations", "responses", "images", "generate", "moderations",
+                         "beta", "models", "list", "retrieve", "files", "batches"})
 
 
 def _mentions_mistral(annotation: ast.AST) -> bool:
@@ -1626,6 +1632,37 @@ class _Builder:
                     if text not in origin.other_sdk:
                         origin.other_sdk.append(text)
 
+    def _other_sdk_reaching(self, f: _File, call: ast.Call, oid: str) -> None:
+        """The receiver of an OpenAI-shaped call may also hold another SDK's client with OpenAI's interface
+        (``client = Groq() if USE_GROQ else OpenAI()``, an if / else: held-out review 10, E3): the call
+        serves both, so the OpenAI client stays (recorded on it; decide keeps its group). Only the
+        bindings that can reach the call count (a rebinding earlier in its block hides the others)."""
+        receiver = call.func
+        while isinstance(receiver, ast.Attribute) and receiver.attr in _CALL_LINKS:
+            receiver = receiver.value
+        scope = f.scope_of.get(id(call), ())
+        if isinstance(receiver, ast.Name):
+            found = self.lookup_scope(f, scope, receiver.id)
+            values = f.assigns.get((found, receiver.id), []) if found is not None else []
+            if len(values) > 1:
+                values = reaching(f, found, receiver, values)
+        else:
+            values = self.bound_values(f, scope, receiver) or []
+
+        def flat(value):
+            if isinstance(value, ast.IfExp):
+                return [*flat(value.body), *flat(value.orelse)]
+            if isinstance(value, ast.BoolOp):
+                return [v for item in value.values for v in flat(item)]
+            return [value]
+
+        for value in (v for value in values if value is not None for v in flat(value)):
+            sdk = self._other_sdk_client(f, f.scope_of.get(id(value), scope), value)
+            if sdk is not None:
+                text = f"{ast.unparse(value)} ({sdk}, in {os.path.basename(f.path)})"
+                if text not in self.origins[oid].other_sdk:
+                    self.origins[oid].other_sdk.append(text)
+
     def _other_sdk_client(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> Optional[str]:
         """The package (``groq``) when ``node`` is built by a client class of an SDK that copies OpenAI's
         interface (OTHER_SDK_ROOTS), directly or through a name bound only to such values; else None."""
@@ -1722,6 +1759,8 @@ class _Builder:
         legacy ``openai.Moderation.create`` / ``Model.list()`` / ... whose keywords and dict reads
         ``_v0_problem`` checked (MIG118 rewrites the reads)."""
         key = node_key(f.path, call)
+        if oid is not None and OTHER_SDK_HINT.search(f.source):
+            self._other_sdk_reaching(f, call, oid)
         if self.endpoint is not None:
             problem, rule = _compat_problem(f, call, surface, self.endpoint.spec)
             use = self._use(f, call, oid, surface, bool(problem), problem, rule,

@@ -678,7 +678,7 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
     if others:
         names = ", ".join(sorted({f"{m.name} ({m.provider})" for m in others}))
         return KEEP, f"shares code with another provider's client: {names}", tuple(blockers)
-    shared = [text for m in members if m.kind == "parameter" for text in m.other_sdk]
+    shared = [text for m in members for text in m.other_sdk]
     if shared:
         return KEEP, "shares code with another SDK's client (same interface as OpenAI's): " + \
             ", ".join(shared[:3]), tuple(blockers)
