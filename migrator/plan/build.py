@@ -658,6 +658,13 @@ class _Builder:
         values = f.self_assigns.get((cls, attr))
         if values is None and (cls, attr) in f.defs:  # a @property returning a client
             method = f.defs[(cls, attr)]
+            fn = f.scopes.get(method)
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and not any(
+                    (dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1]
+                    in ("property", "cached_property") for d in fn.decorator_list):
+                # a plain method (`def get_client(self): return self._client`): reading it is no client,
+                # calling it is what returns one (held-out review 10, E8: "the client object is called")
+                return frozenset()
             returns = f.returns.get(method, [])
             return self._values(f, method, returns, depth) if returns else UNKNOWN
         if values is None:
@@ -1045,8 +1052,7 @@ class _Builder:
                 receiver = _receiver_of(node.func, len(surface.split(".")))
                 if _v0_surface(surface.split(".")) and not _tied_to_openai(f, receiver):
                     continue  # `self.orm.Image.create(...)`: an ORM's model, not openai's (held-out review 10, E11)
-                if not f.uses_openai and (links[-1] not in SDK_METHODS or not (
-                        isinstance(receiver, ast.Name) and receiver.id in f.repo_imports)):
+                if not f.uses_openai and (links[-1] not in SDK_METHODS or not self._from_imported(f, receiver)):
                     # without an openai import, only a name imported from another module (a client, the openai
                     # module re-exported); not a mock's `chat.completions.create.assert_called_once()`, nor a
                     # converted call on an attribute that keeps an OpenAI name (`self.__openai_client`)
@@ -1079,6 +1085,18 @@ class _Builder:
                 self.untraced_attrs.setdefault(receiver.attr, []).append(  # (no line: TODOs above move it)
                     (f.path, f"{ast.unparse(receiver)}.{surface}(...)"))
             self._record_call(f, node, None, surface, surface.split("."))
+
+    def _from_imported(self, f: _File, receiver: ast.AST) -> bool:
+        """A name imported from another module (``openai_async_client``), or bound in its function to what
+        one returns (``client = initializer.get_openai_client()``: held-out review 10, E1)."""
+        if not isinstance(receiver, ast.Name):
+            return False
+        if receiver.id in f.repo_imports:
+            return True
+        values = self.bound_values(f, f.scope_of.get(id(receiver), ()), receiver) or []
+        return bool(values) and all(
+            isinstance(v, ast.Call) and (dotted_name(v.func) or "").split(".")[0] in f.repo_imports
+            and "." in (dotted_name(v.func) or "") for v in values if v is not None)
 
     def instance_attributes(self) -> None:
         """A client a class of the tree stores as ``self.<attr>`` (``Holder(client=OpenAI())``) while a
@@ -1296,6 +1314,7 @@ class _Builder:
             f, values = self._bound_anywhere(f, scope, node)
         if values is None:
             return None
+        values = self._through_aliases(f, scope, values)
         out: set = set()
         wrapper = False
         for value in values:
@@ -1327,6 +1346,21 @@ class _Builder:
         self._use(f, call, oid, surface + " (through its wrapper)", False, "", "MIG101", "keep")
         self.sites[node_key(f.path, call)] = ("wrapped",)
 
+    def _through_aliases(self, f: _File, scope: Scope, values: list, depth: int = 0) -> list:
+        """``values`` with each plain name (``self.client = client``) replaced by what that name holds, in
+        this module (held-out review 10, E2: an instructor client copied into an attribute was not seen)."""
+        if depth > 3 or not any(isinstance(v, ast.Name) for v in values):
+            return values
+        out: list = []
+        for value in values:
+            if isinstance(value, ast.Name):
+                held = self.bound_values(f, f.scope_of.get(id(value), scope), value)
+                if held and all(h is not None for h in held):
+                    out.extend(self._through_aliases(f, scope, held, depth + 1))
+                    continue
+            out.append(value)
+        return out
+
     def _instructor_wrapped(self, f: _File, scope: Scope, node: ast.AST) -> Optional[bool]:
         """True when ``node`` holds an instructor wrapper's result (``instructor.from_openai(c)``): every
         value it may hold, or the assignment that reaches it in source order (``c = OpenAI()`` then
@@ -1346,6 +1380,7 @@ class _Builder:
             f, values = self._bound_anywhere(f, scope, node)
         if not values:
             return False
+        values = self._through_aliases(f, scope, values)
         found = [wrapper(value) for value in values]
         return True if all(found) else None if any(found) else False
 
