@@ -1118,3 +1118,15 @@ def test_a_second_run_changes_nothing_when_todos_were_written_into_a_pinned_mani
     assert (tmp_path / "runtime.txt").read_text() == "python-3.9.18\n"
     again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
     assert again.changed == []
+
+
+@pytest.mark.parametrize(("marker", "reported"), [
+    ('; python_version >= "3.8"', True),  # applies where mistralai does (held-out review 10, E9)
+    ('; sys_platform == "linux"', True),
+    ('; python_version < "3.9"', False),  # only where mistralai is not installed anyway
+])
+def test_a_pin_with_an_environment_marker_is_checked_where_it_applies(marker, reported):
+    text, todos = _manifest_todos(f"openai==1.52.0\npydantic==2.7.4 {marker}\n", "requirements.txt", REQUIREMENTS,
+                                  MISTRAL_CODE)
+    assert text == f"mistralai>=3.7,<4\npydantic==2.7.4 {marker}\n"
+    assert any("pydantic is pinned to ==2.7.4" in message for _, message in todos) is reported, todos

@@ -1145,8 +1145,14 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 fed = True
         for g, local in importers:
             builder.imported_keys.setdefault(g.path, set()).add(local)
+    home = f.scope_of.get(id(statement), ())
     for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
+            where = f.scope_of.get(id(load), ())
+            if home and (where[:len(home)] != home or any(
+                    (where[:i], names[0]) in f.assigns or (where[:i], names[0]) in f.params
+                    for i in range(len(home) + 1, len(where) + 1))):
+                continue  # another function's own `api_key` (held-out review 10, E10), or a nested rebinding
             if _gate_test(f, load):
                 continue  # `if not api_key: raise ...`: it checks the key the client gets (held-out review 5)
             verdict = None
