@@ -1247,13 +1247,17 @@ def _importers_of(builder, f, name: str) -> Optional[list]:
                     if builder.lookup_scope(g, (), local) != () or (((), local) in g.assigns):
                         return None  # rebound there
                     out.append((g, local))
-        modules = g.other_modules | set(g.repo_imports)
-        for node in g.nodes:
-            if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name) \
-                    and node.value.id in modules and \
-                    builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f:
-                return None
+        if _module_attribute_read(builder, g, f, name):
+            return None
     return out
+
+
+def _module_attribute_read(builder, g, f, name: str) -> bool:
+    """Does module ``g`` read ``name`` as an attribute of module ``f`` (``config.NAME``)?"""
+    modules = g.other_modules | set(g.repo_imports)
+    return any(isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name)
+               and node.value.id in modules and
+               builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f for node in g.nodes)
 
 
 def _imported_elsewhere(builder, f, name: str) -> bool:
@@ -1273,12 +1277,8 @@ def _imported_elsewhere(builder, f, name: str) -> bool:
                 if (resolved is not None and resolved[0] is f) or \
                         (resolved is None and module.rsplit(".", 1)[-1] == last):
                     return True
-        modules = g.other_modules | set(g.repo_imports)
-        for node in g.nodes:
-            if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name) \
-                    and node.value.id in modules and \
-                    builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f:
-                return True
+        if _module_attribute_read(builder, g, f, name):
+            return True
     return False
 
 
