@@ -165,6 +165,11 @@ class _File:
         """The module's text names openai somewhere (a client imported from another module, ``openai_client``)."""
         return "openai" in self.source.lower()
 
+    @functools.cached_property
+    def mentions_other_sdk(self) -> bool:
+        """The module's text names a package of OTHER_SDK_ROOTS (groq, together, ...)."""
+        return OTHER_SDK_HINT.search(self.source) is not None
+
     @property
     def function_names(self) -> frozenset:
         """Names that may name a function of the tree here: its own defs, and what it imports from the tree."""
@@ -1794,7 +1799,7 @@ class _Builder:
         legacy ``openai.Moderation.create`` / ``Model.list()`` / ... whose keywords and dict reads
         ``_v0_problem`` checked (MIG118 rewrites the reads)."""
         key = node_key(f.path, call)
-        if oid is not None and OTHER_SDK_HINT.search(f.source):
+        if oid is not None and f.mentions_other_sdk:
             self._other_sdk_reaching(f, call, oid)
         if self.endpoint is not None:
             problem, rule = _compat_problem(f, call, surface, self.endpoint.spec)
@@ -3954,7 +3959,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         known = fed
     builder.instance_attributes()
     for f in files:
-        if any(root in f.source for root in OTHER_SDK_ROOTS):
+        if f.mentions_other_sdk:
             builder.other_sdk_arguments(f)
     from migrator.plan.decide import decide
 
