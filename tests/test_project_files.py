@@ -1130,3 +1130,37 @@ def test_a_pin_with_an_environment_marker_is_checked_where_it_applies(marker, re
                                   MISTRAL_CODE)
     assert text == f"mistralai>=3.7,<4\npydantic==2.7.4 {marker}\n"
     assert any("pydantic is pinned to ==2.7.4" in message for _, message in todos) is reported, todos
+
+
+def test_todos_are_written_into_setup_files_hash_pinned_requirements_and_above_a_block_scalar(tmp_path):
+    """Held-out review 10, E6: a hash-pinned requirements.txt kept openai only and said so only in the summary;
+    setup.py / setup.cfg TODOs were never written; a TODO about a line in a YAML block scalar (`run: |`) was
+    dropped. Each file must mean the same with the comments (parsed both ways)."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions"
+                                     ".create(model=\"gpt-4o-mini\", messages=[])\n")
+    (tmp_path / "requirements.txt").write_text("openai==1.52.0 \\\n    --hash=sha256:aaaa\n")
+    (tmp_path / "setup.py").write_text('from setuptools import setup\n\nsetup(\n    name="x",\n'
+                                       '    install_requires=["openai>=1.0", "pydantic==2.7.4"],\n)\n')
+    (tmp_path / "setup.cfg").write_text("[options]\ninstall_requires =\n    openai>=1.0\n    pydantic==2.7.4\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    requirements = (tmp_path / "requirements.txt").read_text()
+    assert requirements.startswith("# TODO(migrator MIG114): requirements.txt: openai is hash-pinned; add ")
+    assert requirements.endswith("openai==1.52.0 \\\n    --hash=sha256:aaaa\n")
+    setup_py = (tmp_path / "setup.py").read_text()
+    assert '    # TODO(migrator MIG114): setup.py: pydantic is pinned to ==2.7.4' in setup_py
+    assert '    install_requires=["mistralai>=3.7,<4", "pydantic==2.7.4"],' in setup_py
+    import ast as python_ast
+
+    assert python_ast.dump(python_ast.parse(setup_py)) == python_ast.dump(python_ast.parse(
+        "\n".join(line for line in setup_py.splitlines() if not line.lstrip().startswith("# TODO"))))
+    assert "    # TODO(migrator MIG114): setup.cfg: pydantic is pinned to ==2.7.4" in (tmp_path / "setup.cfg").read_text()
+    again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.changed == []
+    from migrator.engine.project_files import FindingKind as Kind, _Edit, _with_written_todos
+    from migrator.engine.results import Finding
+
+    ci = "jobs:\n  t:\n    steps:\n      - run: |\n          pip install openai==0.28\n          pytest\n"
+    todo = Finding("MIG114", Kind.TODO, 5, "ci.yml: pin it", "manual")
+    written = _with_written_todos(ci, _Edit(ci, [todo]), ".github/workflows/ci.yml", "deploy").text
+    assert written == ("jobs:\n  t:\n    steps:\n      # TODO(migrator MIG114): ci.yml: pin it\n      - run: |\n"
+                       "          pip install openai==0.28\n          pytest\n")

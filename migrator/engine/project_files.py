@@ -1325,6 +1325,10 @@ _PYTHON_PIN = re.compile(r"""^\s*(?:requires-python|python|python_requires)\s*=\
                          r"""|python_requires\s*=\s*["']([^"']+)["']""")
 
 
+# What refuses a project that declares a Python older than the added package needs, by manifest.
+_LOCKERS = {PYPROJECT: "uv and Poetry refuse to lock", PIPFILE: "pipenv refuses to lock",
+            SETUP_CFG: "an install on an older Python it admits finds no release",
+            PYTHON: "an install on an older Python it admits finds no release"}
 # Pipfile's [requires] python_version = "3.9" (one minor version)
 _PIPFILE_PYTHON = re.compile(r"""^\s*python_(?:full_)?version\s*=\s*["']([\d.]+)["']""")
 
@@ -1350,7 +1354,7 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
         if declared[0] is None or declared[0] < needed[0]:  # the project admits Pythons the package does not
             return [Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                             f"{name}: the project declares Python {spec}, but {pkg.new} needs Python {pkg.python} "
-                            f"(uv and Poetry refuse to lock): raise it to {pkg.python}", "manual")]
+                            f"({_LOCKERS.get(kind, 'pip finds no release for it')}): raise it to {pkg.python}", "manual")]
     return []
 
 
@@ -1372,34 +1376,34 @@ _COMMENTED_KINDS = frozenset({REQUIREMENTS, PYPROJECT, PIPFILE, ENV_FILE, DEPLOY
 def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit:
     """The edited file with each of its TODOs written in as a comment above the line it is about (held-out
     review 9, D4: a pin pip cannot install beside mistralai, a stale lock, a CI job's old Python were said
-    only in the run's summary; after --write nothing in the repository recorded them). Only where the file
-    takes ``#`` comments at that line (not JSON, not Heroku's runtime.txt, which rejects comments (held-out
-    review 10, E5), not inside a YAML block scalar or a continued line, not
-    inside setup.py / setup.cfg values), at a line known in the edited text (the file kept its line count,
-    or the TODO was computed on the edited text); a comment already there is not written twice. A manifest
-    or env file the run does not otherwise change is left byte for byte (its TODOs are reported only)."""
+    only in the run's summary; after --write nothing in the repository recorded them). Inside a YAML block
+    scalar (``run: |``) the comment goes above the key that opens it; never after a continued line, in
+    JSON, or in Heroku's runtime.txt, which rejects comments (held-out review 10, E5). The line must be
+    known in the edited text (the file kept its line count, or the TODO was computed on the edited text);
+    a comment already there is not written twice. The file must mean the same with the comments as
+    without (TOML, YAML, setup.cfg and setup.py are parsed both ways), and a file that does not parse, or
+    a real env file, is left byte for byte: its TODOs are reported only."""
     name = posixpath.basename(path.replace("\\", "/"))
     todos = [f for f in edit.findings if f.kind is FindingKind.TODO]
     if not todos or name.lower().endswith((".json", ".toml.j2")) or name == "runtime.txt" or \
-            kind not in _COMMENTED_KINDS or \
-            (kind != DEPLOY and edit.text == before):
-        # a manifest or env file the run leaves as it is stays byte for byte (a TOML that does not parse,
-        # a real .env): its TODOs are reported only
+            kind not in _COMMENTED_KINDS or (kind == ENV_FILE and edit.text == before):
         return edit
     lines = edit.text.splitlines(keepends=True)
     same = before.count("\n") == edit.text.count("\n")
     newline = _newline(edit.text)
     inserted = False
+    yaml_file = name.lower().endswith((".yml", ".yaml"))
     for finding in sorted(todos, key=lambda f: f.line, reverse=True):
         number = finding.line
         if not (same or finding.message in edit.late or number == 1) or not 1 <= number <= max(len(lines), 1):
             continue
-        if kind in (SETUP_CFG, PYTHON) and number != 1:
-            continue
         if not lines:
             lines = [""]
+        if yaml_file:
+            opener = _block_scalar_opener(lines, number - 1)
+            number = number if opener is None else opener + 1  # above `run: |`, not inside its text
         target = lines[number - 1]
-        if number > 1 and (lines[number - 2].rstrip("\r\n").endswith("\\") or _in_block_scalar(lines, number - 1)):
+        if number > 1 and lines[number - 2].rstrip("\r\n").endswith("\\"):
             continue
         indent = target[:len(target) - len(target.lstrip())] if target.strip() else ""
         comment = f"{indent}# TODO(migrator {finding.rule}): {finding.message}"
@@ -1416,20 +1420,62 @@ def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit
         inserted = True
     if not inserted:
         return edit
-    return _Edit("".join(lines), edit.findings, edit.late)
+    written = "".join(lines)
+    if not _same_meaning(edit.text, written, kind, name):
+        return edit
+    return _Edit(written, edit.findings, edit.late)
+
+
+def _same_meaning(text: str, commented: str, kind: str, name: str) -> bool:
+    """Does ``commented`` (``text`` with comment lines added) parse to what ``text`` does? False when
+    ``text`` does not parse: such a file is left as it is."""
+    try:
+        if kind in (PYPROJECT, PIPFILE) or name.lower().endswith(".toml"):
+            import tomllib
+
+            return tomllib.loads(text) == tomllib.loads(commented)
+        if name.lower().endswith((".yml", ".yaml")):
+            import yaml
+
+            return list(yaml.safe_load_all(text)) == list(yaml.safe_load_all(commented))
+        if kind == SETUP_CFG:
+            import configparser
+
+            def read(source: str) -> dict:
+                parser = configparser.ConfigParser(interpolation=None)
+                parser.read_string(source)
+                return {section: dict(parser[section]) for section in parser.sections()}
+
+            return read(text) == read(commented)
+        if kind == PYTHON:
+            return ast.dump(ast.parse(text)) == ast.dump(ast.parse(commented))
+    except Exception:  # noqa: BLE001 - any parser's error: the file stays as it is
+        return False
+    return True
+
+
+def _block_scalar_opener(lines: list, index: int) -> int | None:
+    """The index of the line opening the YAML block scalar (``run: |``, ``- >-``) that ``lines[index]``
+    is part of, else None: a comment there would be the scalar's text."""
+    line = lines[index]
+    lowest = len(line) - len(line.lstrip()) if line.strip() else 10 ** 6
+    for j in range(index - 1, -1, -1):
+        previous = lines[j]
+        if not previous.strip():
+            continue
+        own = len(previous) - len(previous.lstrip())
+        if own < lowest:
+            if re.search(r"[|>][-+0-9]*\s*(#.*)?$", previous.rstrip("\r\n")):
+                return j
+            lowest = own
+            if own == 0:
+                return None
+    return None
 
 
 def _in_block_scalar(lines: list, index: int) -> bool:
     """Is ``lines[index]`` inside a YAML block scalar (``run: |``): a comment there would be its content."""
-    line = lines[index]
-    indent = len(line) - len(line.lstrip())
-    for previous in reversed(lines[:index]):
-        if not previous.strip():
-            continue
-        own = len(previous) - len(previous.lstrip())
-        if own < indent or (own == indent and not line.strip()):
-            return bool(re.search(r"[|>][-+0-9]*\s*(#.*)?$", previous.rstrip("\r\n")))
-    return False
+    return _block_scalar_opener(lines, index) is not None
 
 
 def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
