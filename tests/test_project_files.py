@@ -1164,3 +1164,15 @@ def test_todos_are_written_into_setup_files_hash_pinned_requirements_and_above_a
     written = _with_written_todos(ci, _Edit(ci, [todo]), ".github/workflows/ci.yml", "deploy").text
     assert written == ("jobs:\n  t:\n    steps:\n      # TODO(migrator MIG114): ci.yml: pin it\n      - run: |\n"
                        "          pip install openai==0.28\n          pytest\n")
+
+
+@pytest.mark.parametrize(("value", "key_env", "expected"), [
+    ("your_openai_api_key", "MISTRAL_API_KEY", "your_mistral_api_key"),
+    ("your_openai_api_key", "SCW_SECRET_KEY", "your_scaleway_api_key"),  # held-out review 10, N5
+    ('"<OpenAI key>"', "OVH_AI_ENDPOINTS_ACCESS_TOKEN", '"<Ovhcloud key>"'),
+    ("sk-proj-abcdefghijklmnopqrstuvwx", "MISTRAL_API_KEY", ""),  # never copied
+])
+def test_an_example_placeholder_names_the_provider_the_key_is_for(value, key_env, expected):
+    from migrator.engine.project_files import _placeholder
+
+    assert _placeholder(value, key_env) == expected

@@ -771,13 +771,19 @@ _SECRET_VALUE = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?[^\s"'#$]
 _SIMPLE_DEPLOY_LINE = re.compile(r"""^\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?OPENAI_API_KEY["']?\s*[:=]""")
 
 
-def _placeholder(value: str) -> str:
-    """An example value for the new variable: ``your-openai-key`` -> ``your-mistral-key``."""
+def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
+    """An example value for the new variable: ``your-openai-key`` -> ``your-mistral-key`` (the provider's
+    name under --target openai-compatible: ``your-scaleway-key`` beside SCW_SECRET_KEY; held-out review 10)."""
+    from migrator.mapping.providers import PROVIDERS
+
+    name = next((spec.name for spec in PROVIDERS.values() if spec.key_env == key_env), "mistral") \
+        if key_env != "MISTRAL_API_KEY" else "mistral"
     quote = value[:1] if value[:1] in "\"'" and value.endswith(value[:1]) and len(value) > 1 else ""
     inner = value[1:-1] if quote else value
     if inner.startswith("sk-"):
         inner = ""
-    for old, new in (("OPENAI", "MISTRAL"), ("OpenAI", "Mistral"), ("openai", "mistral"), ("Openai", "Mistral")):
+    for old, new in (("OPENAI", name.upper()), ("OpenAI", name.capitalize()), ("openai", name.lower()),
+                     ("Openai", name.capitalize())):
         inner = inner.replace(old, new)
     return f"{quote}{inner}{quote}"
 
@@ -805,7 +811,7 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       f"{posixpath.basename(path)}: {OPENAI_KEY} holds what looks like a real OpenAI key (not shown): "
                       f"it was not copied; rotate it, and add {key_env} by hand", "manual")
             continue
-        new_line = f"{prefix}{key_env}{equals}{_placeholder(value)}{ending or ''}"
+        new_line = f"{prefix}{key_env}{equals}{_placeholder(value, key_env)}{ending or ''}"
         if rename:
             out[index] = new_line
             edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
