@@ -393,7 +393,10 @@ _FOREIGN_ROOTS = frozenset({"anthropic", "groq", "cohere", "google", "vertexai",
 
 # Other SDKs whose clients copy OpenAI's interface (``Groq().chat.completions.create``): one handed to
 # the same parameter as an OpenAI client meets Mistral's method names there once the code converts.
-OTHER_SDK_ROOTS = (_FOREIGN_ROOTS - {"mistralai"}) | {"cerebras", "huggingface_hub", "portkey_ai", "sambanova"}
+# (not Anthropic's, Google's, Cohere's, Bedrock's...: their clients have other method names, so code
+# calling chat.completions on them never worked; such clients keep their own reasons)
+OTHER_SDK_ROOTS = frozenset({"groq", "together", "fireworks", "cerebras", "zhipuai", "huggingface_hub", "portkey_ai",
+                             "sambanova"})
 OTHER_SDK_HINT = re.compile("|".join(sorted(OTHER_SDK_ROOTS)))
 # The names of an API call after its receiver (``client.chat.completions.create``).
 _CALL_LINKS = frozenset({"chat", "completions", "create", "parse", "stream", "embeddings", "audio", "speech",
