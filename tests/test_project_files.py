@@ -1176,3 +1176,25 @@ def test_an_example_placeholder_names_the_provider_the_key_is_for(value, key_env
     from migrator.engine.project_files import _placeholder
 
     assert _placeholder(value, key_env) == expected
+
+
+def test_a_conda_environment_files_pip_list_is_a_manifest(tmp_path):
+    """Held-out review 10, E7: environment.yml's pip: list kept openai (and python=3.9), with no TODO; the
+    README installed the app with `conda env create -f environment.yml`."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions"
+                                     ".create(model=\"gpt-4o-mini\", messages=[])\n")
+    env = ("name: demo\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.9\n  - pip\n  - pip:\n"
+           "    - openai==1.59.3\n    - pydantic==2.10.4\n")
+    (tmp_path / "environment.yml").write_text(env)
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any("declares Python ==3.9.*, but mistralai needs Python >=3.10" in t for t in todos), todos
+    assert any("pydantic is pinned to ==2.10.4" in t for t in todos), todos
+    written = (tmp_path / "environment.yml").read_text()
+    import yaml
+
+    assert yaml.safe_load(written)["dependencies"] == ["python=3.9", "pip", {"pip": ["mistralai>=3.7,<4",
+                                                                                     "pydantic==2.10.4"]}]
+    assert "  # TODO(migrator MIG114): environment.yml: the project declares Python" in written
+    again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.changed == []

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from migrator.engine.results import Changed, Finding, FindingKind, RuleOutcome, Unchanged
 from migrator.engine.walk import (
+    CONDA,
     DEPLOY,
     DEPLOY_DIRS,
     ENV_FILE,
@@ -318,6 +319,36 @@ def edit_requirements(text: str, action: str, path: str = "requirements.txt", pk
 
 
 _SECTION = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$")
+
+
+def _conda_pip_items(text: str) -> dict[int, int]:
+    """Line index -> where the requirement starts, for each item of a conda environment's ``pip:`` list
+    (``  - pip:`` then ``    - openai==1.59.3``)."""
+    positions: dict[int, int] = {}
+    pip_indent: int | None = None
+    for index, line in enumerate(text.splitlines()):
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if pip_indent is not None and indent > pip_indent and stripped.startswith("- "):
+            positions[index] = indent + 2 + (len(stripped[2:]) - len(stripped[2:].lstrip()))
+            continue
+        pip_indent = indent if re.match(r"-\s*pip\s*:\s*(#.*)?$", stripped) else None
+    return positions
+
+
+def edit_conda(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edit:
+    """A conda environment's ``pip:`` list (held-out review 10, E7: environment.yml kept openai); a
+    conda-level ``- openai`` gets a TODO (conda-forge's package, not pip's)."""
+    positions = _conda_pip_items(text)
+    edit = _edit_requirement_lines(text, action, lambda index, _line: positions.get(index), "environment.yml", pkg)
+    for index, line in enumerate(text.splitlines()):
+        if index not in positions and re.match(rf"\s*-\s*{re.escape(pkg.old)}\s*(?:[=<>!~]|$|#)", line):
+            edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1,
+                      f"environment.yml: {pkg.old} comes from conda here: declare {pkg.requirement} under its pip: "
+                      f"list (and remove {pkg.old} where no kept client needs it)", "manual")
+    return edit
 
 
 def edit_setup_cfg(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edit:
@@ -1253,8 +1284,13 @@ def _pins(text: str, kind: str) -> list[tuple[int, str, str, bool]]:
     """(line number, canonical name, constraint, Poetry syntax) of each requirement with a version."""
     found = []
     toml = kind in (PYPROJECT, PIPFILE)
+    items = _conda_pip_items(text) if kind == CONDA else {}
     for number, line in enumerate(text.splitlines(), 1):
         code = line.split("#", 1)[0] if not toml else _toml_code(line)
+        if kind == CONDA:
+            if number - 1 not in items:
+                continue
+            code = code[items[number - 1]:]  # `    - pydantic==2.10.4`: the requirement after the dash
         if code.lstrip().startswith(("#", "-")) and kind != PIP_LINE:  # a requirements file's options
             continue
         pin = _TOML_PIN.match(code) if toml else None
@@ -1333,8 +1369,11 @@ _PYTHON_PIN = re.compile(r"""^\s*(?:requires-python|python|python_requires)\s*=\
 
 # What refuses a project that declares a Python older than the added package needs, by manifest.
 _LOCKERS = {PYPROJECT: "uv and Poetry refuse to lock", PIPFILE: "pipenv refuses to lock",
+            CONDA: "conda env create finds no release for that Python",
             SETUP_CFG: "an install on an older Python it admits finds no release",
             PYTHON: "an install on an older Python it admits finds no release"}
+# A conda environment's `- python=3.9` / `- python>=3.8` (its dependencies list)
+_CONDA_PYTHON = re.compile(r"""^\s*-\s*python\s*((?:==|>=|<=|~=|=|>|<)\s*[\d.*]+)\s*(?:#.*)?$""")
 # Pipfile's [requires] python_version = "3.9" (one minor version)
 _PIPFILE_PYTHON = re.compile(r"""^\s*python_(?:full_)?version\s*=\s*["']([\d.]+)["']""")
 
@@ -1348,10 +1387,14 @@ def _python_conflicts(before: str, after: str, kind: str, name: str) -> list[Fin
     pkg = added[0]
     needed = _interval(pkg.python)
     for number, line in enumerate(after.splitlines(), 1):
-        match = _PYTHON_PIN.search(line) or (kind == PIPFILE and _PIPFILE_PYTHON.match(line))
+        match = (_CONDA_PYTHON.match(line) if kind == CONDA else _PYTHON_PIN.search(line)) or \
+            (kind == PIPFILE and _PIPFILE_PYTHON.match(line))
         if not match:
             continue
-        spec = (match.group(1) or match.group(2) or "").strip()
+        spec = (match.group(1) or (match.group(2) if match.re is not _CONDA_PYTHON else "") or "").strip()
+        if kind == CONDA and spec.startswith("=") and not spec.startswith("=="):  # conda's `python=3.9`: 3.9.*
+            version = spec[1:].strip()
+            spec = f"=={version}.*" if version.count(".") == 1 else f"=={version}"
         if kind == PIPFILE and match.re is _PIPFILE_PYTHON:
             spec = f"=={spec}.*" if spec.count(".") == 1 else f"=={spec}"
         declared = _interval(spec, poetry=kind == PYPROJECT and not spec.startswith((">", "<", "=", "!")))
@@ -1376,7 +1419,7 @@ def _edit(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
 
 
 # Project files whose TODOs are written in as ``#`` comments (setup.py and setup.cfg: at their first line only).
-_COMMENTED_KINDS = frozenset({REQUIREMENTS, PYPROJECT, PIPFILE, ENV_FILE, DEPLOY, SETUP_CFG, PYTHON})
+_COMMENTED_KINDS = frozenset({REQUIREMENTS, PYPROJECT, PIPFILE, CONDA, ENV_FILE, DEPLOY, SETUP_CFG, PYTHON})
 
 
 def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit:
@@ -1519,6 +1562,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             step = edit_requirements(edit.text, action, path, pkg)
         elif kind == SETUP_CFG:
             step = edit_setup_cfg(edit.text, action, pkg)
+        elif kind == CONDA:
+            step = edit_conda(edit.text, action, pkg)
         elif kind in (PYPROJECT, PIPFILE):
             step = edit_toml(edit.text, action, name, pkg)
         elif kind == PYTHON and name == "setup.py":
@@ -1637,7 +1682,7 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) 
                                                         f"{name}: {pkg.requirement} added (the converted code imports "
                                                         f"{pkg.new_module}; {pkg.old} was not declared here, perhaps "
                                                         "installed through another package)", "approximate")])
-    if kind in (PYPROJECT, PIPFILE, SETUP_CFG) and "dependencies" in edit.text.lower() or \
+    if kind in (PYPROJECT, PIPFILE, SETUP_CFG, CONDA) and "dependencies" in edit.text.lower() or \
             (kind == PYTHON and name == "setup.py" and "install_requires" in edit.text):
         return _Edit(edit.text, edit.findings + [Finding(
             DEPENDENCY_RULE, FindingKind.TODO, 1, f"{name}: the converted code imports {pkg.new_module}, which is not "

@@ -34,11 +34,12 @@ REQUIREMENTS = "requirements"  # requirements*.txt / *.in, and files under a req
 PYPROJECT = "pyproject"
 SETUP_CFG = "setup.cfg"
 PIPFILE = "pipfile"
-MANIFEST_KINDS = frozenset({REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE})  # dependency manifests (and setup.py)
+CONDA = "conda"  # a conda environment file (environment.yml): its pip: list is a requirements list
+MANIFEST_KINDS = frozenset({REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE, CONDA})  # dependency manifests (and setup.py)
 ENV_FILE = "env"  # .env, .env.example, example.env, ...
 DEPLOY = "deploy"  # docker-compose / compose files, CI workflows, Dockerfiles, Kubernetes / Helm YAML
 PYTHON_ONLY = frozenset({PYTHON})
-ALL_KINDS = frozenset({PYTHON, NOTEBOOK, REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE, ENV_FILE, DEPLOY})
+ALL_KINDS = frozenset({PYTHON, NOTEBOOK, REQUIREMENTS, PYPROJECT, SETUP_CFG, PIPFILE, CONDA, ENV_FILE, DEPLOY})
 _YAML = (".yml", ".yaml")
 
 
@@ -58,6 +59,8 @@ def file_kind(path: str) -> str | None:
         return SETUP_CFG
     if name == "Pipfile":
         return PIPFILE
+    if lower in ("environment.yml", "environment.yaml", "conda.yml", "conda.yaml"):
+        return CONDA
     if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env") or lower == ".envrc":
         return ENV_FILE
     if lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"):
