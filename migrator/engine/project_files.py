@@ -14,7 +14,10 @@ They are edited after the Python modules (and notebooks) are converted, from two
 
 Every edit is made on the text, line by line, so the file's formatting, comments and order stay as
 they were; TOML and YAML edits are then parsed back and compared with the intended change, and an
-edit that does not round-trip is not made (a TODO finding says what to do by hand).
+edit that does not round-trip is not made (a TODO finding says what to do by hand). Each TODO is also
+written into the file as a ``# TODO(migrator MIGnnn)`` comment above its line, where the file takes
+one and means the same with it (``_with_written_todos``). Manifests: requirements files, pyproject.toml,
+setup.cfg / setup.py, Pipfile and conda's environment.yml (its ``pip:`` list).
 """
 
 from __future__ import annotations
