@@ -328,6 +328,11 @@ class RuleTransformer(cst.CSTTransformer):
 
     def run_time_model_todo(self, keyword: str, value: cst.BaseExpression) -> str:
         """The TODO for a chat model argument migrator cannot map here."""
+        shared = self.facts.view.shared_fields if self.facts.view is not None else {}
+        if isinstance(value, cst.Attribute) and value.attr.value in shared:
+            return (f"{keyword}={code_of(value)} comes from {shared[value.attr.value]}: a Mistral model name there "
+                    "would reach that code too; give the converted calls a setting of their own that names a Mistral "
+                    "model (said once per module)")
         return self.imported_model_todo(keyword, value, "a Mistral model") or (
             f"{keyword}={code_of(value)} is computed at run time: make sure it names a Mistral model (see "
             "`migrator rules` / --model; said once per module)")

@@ -429,6 +429,7 @@ class _Builder:
         self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
         self.model_env: set = set()  # decide: variables that set a settings field only model= reads
         self.imported_keys: dict = {}  # decide: path -> key names imported from a module that renames its read
+        self.shared_fields: dict = {}  # decide: settings field -> what else reads it
         self.unread = None  # migrator.engine.companions.UnreadModules: modules the plan was not given
         self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)
         self._imports: dict[tuple[str, str], Optional[tuple[_File, str]]] = {}  # resolve_import's answers

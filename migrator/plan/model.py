@@ -99,6 +99,8 @@ class ConversionPlan:
     # variables that set a settings field without a default (``OPENAI_MODEL: str = ""``) that only converted
     # calls' model= read: an example env file's value for them is a model name to map
     model_env: frozenset = frozenset()
+    # settings field -> what else reads it besides converted calls' model= (their run-time TODO says so)
+    shared_fields: dict = field(default_factory=dict, compare=False, hash=False)
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
@@ -191,6 +193,10 @@ class FileView:
     @property
     def model_slots(self) -> frozenset:
         return self.plan.model_slots.get(self.path, frozenset())
+
+    @property
+    def shared_fields(self) -> dict:
+        return self.plan.shared_fields
 
     @property
     def touched(self) -> bool:
