@@ -176,11 +176,13 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        if self._hoisted is not None:
-            updated = updated.with_changes(body=self._with_shared_retry_config(original.body, updated.body))
         if self._key_settings:
             updated = updated.with_changes(body=self._drop_key_settings(original.body, updated.body))
-        return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
+        if self._folds:
+            updated = updated.with_changes(body=self._drop_folded(updated.body))
+        if self._hoisted is not None and not self._reused:  # last: it finds its place in the body as it is now
+            updated = updated.with_changes(body=self._with_shared_retry_config(updated.body))
+        return updated
 
     # -- one RetryConfig for the module's constructors ----------------------------------------
     def _shared_retry_config(self, code: str, inline: bool) -> Optional[str]:
@@ -189,24 +191,27 @@ class _Transformer(RuleTransformer):
         inside an expression), or None to write it in place: a module with two or more converted
         constructors, or one that cannot be laid out over lines. Not inside an f-string, nor where the
         name is taken."""
+        if self._reused and not self._fstrings:
+            return SHARED_RETRY_CONFIG  # a module an earlier run converted already defines it (review R4)
         if not self._hoistable or self._fstrings or (self._converting < 2 and not inline) or not self.statement_nodes or \
                 SHARED_RETRY_CONFIG in self.facts.bound_names | self.facts.names_in_use or \
                 (self._hoisted is not None and self._hoisted != code):
             return None
         self._hoisted = code
-        self._hoisted_in.add(id(self.statement_nodes[0]))
         return SHARED_RETRY_CONFIG
 
-    def _with_shared_retry_config(self, originals, body) -> list:
+    def _with_shared_retry_config(self, body) -> list:
         """``body`` with ``MISTRAL_RETRY_CONFIG = RetryConfig(...)`` (laid out over lines) before the first
         top-level statement that reads it: bound before any code that runs at import time can use it. The
-        blank lines above that statement go above the new one; the statement keeps its comments."""
+        blank lines above that statement go above the new one; the statement keeps its comments. Found in
+        the body as the rules left it (another rule may have removed or added statements: corpus review
+        R1, the constant was then never written and the module raised NameError)."""
         out = list(body)
-        index = next((i for i, statement in enumerate(originals) if id(statement) in self._hoisted_in), None)
-        if index is None or len(body) != len(originals) or self._hoisted is None:
+        index = next((i for i, statement in enumerate(out) if _reads_name(statement, SHARED_RETRY_CONFIG)), None)
+        if index is None or self._hoisted is None:
             return out
         # with the module's other definitions, up top; after the openai import, where the Mistral ones go
-        index = max(min(index, _after_leading_imports(originals)), _first_openai_import(originals) + 1)
+        index = max(min(index, _after_leading_imports(out)), _first_openai_import(out) + 1)
         call = cst.parse_expression(self._hoisted)
         lines = _retry_lines(call, "", self._indent)
         value = cst.parse_expression(lines) if lines is not None else call
@@ -922,7 +927,11 @@ class _Transformer(RuleTransformer):
             line.comment is not None and line.comment.value.startswith("# migrator-ipython-")
             for statement in node.body for line in statement.leading_lines) and not any(
             line.comment is not None and line.comment.value.startswith("# migrator-ipython-") for line in node.header)
-        self._hoisted_in: set[int] = set()  # ids of the top-level statements (originals) that read it
+        # `MISTRAL_RETRY_CONFIG = RetryConfig(...)` already there (a module an earlier run converted): reused
+        self._reused = any(isinstance(statement, cst.SimpleStatementLine) and any(
+            isinstance(small, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value ==
+                                                  SHARED_RETRY_CONFIG for t in small.targets)
+            for small in statement.body) for statement in node.body)
 
     def _retries(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
         rule = CLIENT_PARAMS["max_retries"]
@@ -938,6 +947,20 @@ class _Transformer(RuleTransformer):
             text = code_of(value)
             return cst.parse_expression(self.retry_config_code(text if isinstance(value, cst.Name) else f"({text})"))
         return cst.parse_expression(self.retry_config_code(count))
+
+
+def _reads_name(node: cst.CSTNode, name: str) -> bool:
+    """Does ``node`` contain the name ``name``?"""
+    class _Find(cst.CSTVisitor):
+        found = False
+
+        def visit_Name(self, candidate: cst.Name) -> None:
+            if candidate.value == name:
+                self.found = True
+
+    finder = _Find()
+    node.visit(finder)
+    return finder.found
 
 
 def _after_leading_imports(body) -> int:

@@ -905,3 +905,63 @@ def test_a_transport_built_with_httpx_a_few_lines_up_is_named():
         client = AsyncOpenAI(http_client=httpx.AsyncClient(transport=transport))
         ''')
     assert any("transport=transport is built with httpx.AsyncHTTPTransport (line 6)" in t for t in todos), todos
+
+
+def test_the_shared_retry_config_is_written_when_another_rule_changes_the_module_body() -> None:
+    """Corpus review R1: with a statement another rule removes (`params["store"] = False`), the shared
+    constant was never written and the module raised NameError at import; R2: the needless
+    `openai.api_key = os.getenv(...)` stayed once the constant was written; R4: a second run on a module
+    that defines it writes no second RetryConfig."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        a = OpenAI()
+        b = OpenAI()
+        params = {"model": "gpt-4o", "messages": [{"role": "user", "content": "hi"}]}
+        params["store"] = False
+        r = a.chat.completions.create(**params)
+        print(b.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert code.count("MISTRAL_RETRY_CONFIG = RetryConfig(") == 1, code
+    assert code.index("MISTRAL_RETRY_CONFIG = RetryConfig(") < code.index("a = Mistral(retry_config=MISTRAL_RETRY_CONFIG)")
+    compile(code, "<converted>", "exec")
+    code, _ = convert_idempotent('''\
+        import os
+        import openai
+        from openai import OpenAI
+
+        openai.api_key = os.getenv("OPENAI_API_KEY")
+
+
+        def f():
+            return openai.chat.completions.create(model="gpt-4o", messages=[])
+
+
+        def g():
+            return OpenAI().chat.completions.create(model="gpt-4o", messages=[])
+
+
+        def h():
+            return OpenAI().chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert "openai" not in code.replace("mistral", ""), code
+    assert code.count("retry_config=MISTRAL_RETRY_CONFIG") == 2, code
+    code, _ = convert_idempotent('''\
+        from mistralai.client import Mistral
+        from mistralai.client.utils import BackoffStrategy, RetryConfig
+        from openai import OpenAI
+
+        MISTRAL_RETRY_CONFIG = RetryConfig(
+            "backoff",
+            BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),
+            retry_connection_errors=True,
+        )
+
+        a = Mistral(retry_config=MISTRAL_RETRY_CONFIG)
+        b = OpenAI()
+        print(a.chat.complete(model="mistral-large-latest", messages=[]))
+        print(b.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert code.count("RetryConfig(") == 1 and "b = Mistral(retry_config=MISTRAL_RETRY_CONFIG)" in code, code
