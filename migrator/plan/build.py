@@ -1595,7 +1595,8 @@ class _Builder:
                 and all(isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(parent.elts)
                         and not any(isinstance(e, ast.Starred) for e in t.elts) for t in holder.targets):
             return  # `name, client = "bot", OpenAI()`: unpacked into names (bound like plain assignments)
-        kind = type(parent).__name__.lower()
+        kind = {"arguments": "default argument", "dict": "dict", "list": "list", "set": "set", "tuple": "tuple",
+                "starred": "starred expression"}.get(type(parent).__name__.lower(), type(parent).__name__.lower())
         self._use(f, node, first, f"stored in a {kind}", True,
                   f"{_name_for(f, node)} is put in a {kind}: migrator cannot follow it from there")
 
