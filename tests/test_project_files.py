@@ -1198,3 +1198,12 @@ def test_a_conda_environment_files_pip_list_is_a_manifest(tmp_path):
     assert "  # TODO(migrator MIG114): environment.yml: the project declares Python" in written
     again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
     assert again.changed == []
+
+
+def test_the_pydantic_pin_todo_names_the_pydantic_core_pin_beside_it():
+    """Held-out review 10, N-b: `pip freeze` pins pydantic and pydantic-core together; moving the pydantic pin
+    alone still fails (each pydantic release requires its own pydantic-core)."""
+    _, todos = _manifest_todos("openai==1.52.0\npydantic==2.7.4\npydantic_core==2.18.4\n", "requirements.txt",
+                               REQUIREMENTS, MISTRAL_CODE)
+    assert [line for line, _ in todos] == [2], todos
+    assert "move the pin and the pydantic-core==2.18.4 pin beside it" in todos[0][1], todos

