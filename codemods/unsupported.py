@@ -153,9 +153,13 @@ class _Transformer(RuleTransformer):
             self.todo(line, answer[4])  # (the plan's text says what to do)
         elif answer[0] == "call" and answer[1] == UNRESOLVED and answer[4]:
             # what matters first: whether it needs anything (held-out review 10, N-d), then what is hard
-            self.todo(line, f"{_api_receiver(node)} is not traced to a client: if it "
-                            f"receives a client migrator converted, convert this call by hand ({answer[4]}); a "
-                            "client that stays on OpenAI needs nothing")
+            receiver = _api_receiver(node)
+            if answer[4].startswith(receiver + " "):  # "openai is a parameter annotated AsyncOpenAI and ...": whole
+                self.todo(line, f"{answer[4]}; a client that stays on OpenAI needs nothing")
+            else:
+                self.todo(line, f"{receiver} is not traced to a client: if it receives a client migrator "
+                                f"converted, convert this call by hand ({answer[4]}); a client that stays on OpenAI "
+                                "needs nothing")
 
 
 def _patched_kind_converts(plan, target: str) -> bool:
@@ -174,7 +178,7 @@ _API_LINKS = frozenset({"chat", "completions", "audio", "transcriptions", "trans
                         "threads", "runs", "messages", "steps", "vector_stores", "fine_tuning", "jobs", "uploads",
                         "containers", "evals", "conversations", "realtime", "create", "parse", "stream", "list",
                         "retrieve", "delete", "update", "cancel", "content", "generate", "edit", "create_variation",
-                        "with_raw_response", "with_streaming_response"})
+                        "with_raw_response", "with_streaming_response", "with_options"})
 
 
 def _api_receiver(node: cst.Call) -> str:
