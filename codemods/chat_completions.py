@@ -15,6 +15,7 @@ from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, TRAILING_SYSTEM_TODO
 from migrator.mapping.client import NO_READ_TIMEOUT
+from migrator.mapping.legacy import v0_untraced_todo
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
 
 
@@ -310,10 +311,7 @@ class _Transformer(RuleTransformer):
         if verdict == UNRESOLVED and isinstance(original.func, cst.Attribute) and \
                 isinstance(original.func.value, cst.Attribute) and original.func.value.attr.value == "ChatCompletion":
             # `from config import openai` ... `openai.ChatCompletion.create(...)` (held-out review 9, N10)
-            self.todo(line, f"legacy openai v0 API {receiver}.ChatCompletion.{original.func.attr.value}(...) on "
-                            f"{receiver}, which holds the openai module (re-exported by another module, or held in an "
-                            "attribute; migrator does not follow it there): where that module's calls moved to Mistral, convert this one "
-                            "by hand (a Mistral client's chat.complete); where they stay on OpenAI it needs nothing")
+            self.todo(line, v0_untraced_todo(f"{receiver}.ChatCompletion.{original.func.attr.value}", receiver))
             return updated
         if verdict == UNRESOLVED:
             # Whether it needs anything depends on the client it receives: say so, and what is hard.

@@ -8,7 +8,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
 from migrator.mapping.client import V0_HINTS, V0_NO_EQUIVALENT
 from migrator.mapping.legacy import V0_RESOURCES, V0_VALUE_TODO
 from migrator.mapping.outside_sdk import call_kinds
-from migrator.mapping.surfaces import closest_feature
+from migrator.mapping.surfaces import API_LINKS, closest_feature
 from migrator.plan.model import KEEP, UNRESOLVED, V0_DEPLOYMENT
 
 
@@ -172,18 +172,9 @@ def _patched_kind_converts(plan, target: str) -> bool:
     return any(use.status == "convert" and call_kinds(use.surface) & kinds for use in plan.uses)
 
 
-# The names of an OpenAI API path after its client (``client.audio.transcriptions.create``).
-_API_LINKS = frozenset({"chat", "completions", "audio", "transcriptions", "translations", "speech", "embeddings",
-                        "images", "moderations", "files", "batches", "models", "responses", "beta", "assistants",
-                        "threads", "runs", "messages", "steps", "vector_stores", "fine_tuning", "jobs", "uploads",
-                        "containers", "evals", "conversations", "realtime", "create", "parse", "stream", "list",
-                        "retrieve", "delete", "update", "cancel", "content", "generate", "edit", "create_variation",
-                        "with_raw_response", "with_streaming_response", "with_options"})
-
-
 def _api_receiver(node: cst.Call) -> str:
     """``client`` for ``client.audio.transcriptions.create(...)``: the code before the API path."""
     func = node.func
-    while isinstance(func, cst.Attribute) and func.attr.value in _API_LINKS:
+    while isinstance(func, cst.Attribute) and func.attr.value in API_LINKS:
         func = func.value
     return code_of(func) if func is not node.func else "the receiver"

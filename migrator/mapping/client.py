@@ -58,6 +58,11 @@ RETRY_CONFIG_CODE = retry_config_code()
 # The module-level name the converted constructors of a module share that RetryConfig under (two or more
 # constructors, or one inside an expression, where it would be written out on one long line).
 SHARED_RETRY_CONFIG = "MISTRAL_RETRY_CONFIG"
+# Other SDKs whose clients copy OpenAI's interface (``Groq().chat.completions.create``): code an OpenAI
+# client shares with one of them cannot move (not Anthropic's, Google's, Cohere's...: their clients have
+# other method names, so such code never served both).
+OPENAI_LOOKALIKE_SDKS = frozenset({"groq", "together", "fireworks", "cerebras", "zhipuai", "huggingface_hub",
+                                   "portkey_ai", "sambanova"})
 
 CLIENT_PARAMS = MappingProxyType({
     "api_key": ParamRule(Policy.SAME),

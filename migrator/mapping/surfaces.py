@@ -67,3 +67,13 @@ def closest_feature(surface: str) -> Optional[str]:
         if found is not None:
             return found
     return None
+
+
+# The names of an OpenAI API path after its client (``client.audio.transcriptions.create``): what is
+# stripped from a call to find its receiver.
+API_LINKS = frozenset({"chat", "completions", "audio", "transcriptions", "translations", "speech", "embeddings",
+                       "images", "moderations", "files", "batches", "models", "responses", "beta", "assistants",
+                       "threads", "runs", "messages", "steps", "vector_stores", "fine_tuning", "jobs", "uploads",
+                       "containers", "evals", "conversations", "realtime", "create", "parse", "stream", "list",
+                       "retrieve", "delete", "update", "cancel", "content", "generate", "edit", "create_variation",
+                       "with_raw_response", "with_streaming_response", "with_options"})

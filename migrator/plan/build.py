@@ -31,16 +31,18 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, fail_note,
-                                     MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, TRACING_WRAPPER, V0_EMBEDDING_HELPERS,
+                                     MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, TRACING_WRAPPER,
+                                     V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
                                          token_array)
 from migrator.mapping.files import LIST_KEYWORDS
-from migrator.mapping.legacy import V0_DERIVED, V0_RESOURCES
+from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, RAW_HTTP_TODO,
                                          SDK_PATCH_TODO,
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
+from migrator.mapping.surfaces import API_LINKS
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -391,17 +393,8 @@ FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "
 _FOREIGN_ROOTS = frozenset({"anthropic", "groq", "cohere", "google", "vertexai", "boto3", "botocore", "mistralai",
                             "together", "fireworks", "ollama", "zhipuai", "dashscope", "litellm"})
 
-# Other SDKs whose clients copy OpenAI's interface (``Groq().chat.completions.create``): one handed to
-# the same parameter as an OpenAI client meets Mistral's method names there once the code converts.
-# (not Anthropic's, Google's, Cohere's, Bedrock's...: their clients have other method names, so code
-# calling chat.completions on them never worked; such clients keep their own reasons)
-OTHER_SDK_ROOTS = frozenset({"groq", "together", "fireworks", "cerebras", "zhipuai", "huggingface_hub", "portkey_ai",
-                             "sambanova"})
+OTHER_SDK_ROOTS = OPENAI_LOOKALIKE_SDKS
 OTHER_SDK_HINT = re.compile("|".join(sorted(OTHER_SDK_ROOTS)))
-# The names of an API call after its receiver (``client.chat.completions.create``).
-_CALL_LINKS = frozenset({"chat", "completions", "create", "parse", "stream", "embeddings", "audio", "speech",
-                         "transcriptions", "translations", "responses", "images", "generate", "moderations",
-                         "beta", "models", "list", "retrieve", "files", "batches"})
 
 
 def _mentions_mistral(annotation: ast.AST) -> bool:
@@ -1696,7 +1689,7 @@ class _Builder:
         serves both, so the OpenAI client stays (recorded on it; decide keeps its group). Only the
         bindings that can reach the call count (a rebinding earlier in its block hides the others)."""
         receiver = call.func
-        while isinstance(receiver, ast.Attribute) and receiver.attr in _CALL_LINKS:
+        while isinstance(receiver, ast.Attribute) and receiver.attr in API_LINKS:
             receiver = receiver.value
         scope = f.scope_of.get(id(call), ())
         if isinstance(receiver, ast.Name):
@@ -1974,25 +1967,11 @@ def _receiver_of(func: ast.AST, links: int) -> ast.AST:
     return func
 
 
-# A legacy v0 call on a name that is not the openai module this file imports (held-out review 9, D3).
-V0_UNTRACED_TODO = "legacy openai v0 API {call}(...) on {receiver}, {what}: {advice}"
-_V0_COUNTERPARTS = {"Embedding": "a Mistral client's embeddings.create", "Moderation": "a Mistral client's "
-                    "classifiers.moderate", "Audio": "a Mistral client's audio.transcriptions.complete",
-                    "Completion": "a Mistral client's chat.complete (fim.complete for suffix=)",
-                    "Model": "a Mistral client's models.list"}
-
-
 def _v0_untraced_todo(f: _File, node: ast.AST, surface: str) -> str:
     receiver = ast.unparse(node)
-    resource = surface.split(".")[0]
-    what = f"the openai module {f.repo_imports[node.id][0] or 'another module'} re-exports" \
-        if isinstance(node, ast.Name) and node.id in f.repo_imports else \
-        "which holds the openai module (migrator does not follow it there)"
-    counterpart = _V0_COUNTERPARTS.get(resource)
-    advice = (f"where that module's calls moved to Mistral, convert this one by hand ({counterpart}); where they "
-              "stay on OpenAI it needs nothing") if counterpart else \
-        f"Mistral has no counterpart of {resource}: this call stays on OpenAI (keep its key and the openai package)"
-    return V0_UNTRACED_TODO.format(call=f"{receiver}.{surface}", receiver=receiver, what=what, advice=advice)
+    by = (f.repo_imports[node.id][0] or "another module") if isinstance(node, ast.Name) and node.id in f.repo_imports \
+        else ""
+    return v0_untraced_todo(f"{receiver}.{surface}", receiver, by)
 
 
 def _tied_to_openai(f: _File, receiver: ast.AST) -> bool:
@@ -2017,9 +1996,7 @@ def _tied_to_openai(f: _File, receiver: ast.AST) -> bool:
 def _v0_surface(chain: list[str]) -> bool:
     """``Embedding.create``, ``Audio.transcribe``, ``Image.create``: a legacy v0 resource's call (the
     resource read on a name that is not an openai import: held-out review 9, D3)."""
-    return len(chain) == 2 and chain[0] in V0_RESOURCES and chain[0] != "ChatCompletion" and chain[1] in (
-        "create", "acreate", "transcribe", "atranscribe", "translate", "atranslate", "list", "alist", "retrieve",
-        "aretrieve", "delete", "adelete", "create_variation", "create_edit", "download", "cancel")
+    return len(chain) == 2 and chain[0] in V0_RESOURCES and chain[0] != "ChatCompletion" and chain[1] in V0_METHODS
 
 
 def _openai_surface(chain: list[str]) -> bool:
@@ -2037,7 +2014,7 @@ def _openai_surface(chain: list[str]) -> bool:
 V1_METHODS = frozenset({"create", "generate", "edit", "parse", "stream", "retrieve", "list", "cancel",
                         "create_variation", "delete", "update", "content", "submit_tool_outputs", "create_and_poll",
                         "create_many", "search"})
-SDK_METHODS = V1_METHODS | {"acreate", "transcribe", "atranscribe", "translate", "atranslate"}
+SDK_METHODS = V1_METHODS | V0_METHODS
 
 
 def _openai_model_branch(f: _File, call: ast.Call) -> str:
