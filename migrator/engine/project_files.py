@@ -341,15 +341,15 @@ def _conda_pip_items(text: str) -> dict[int, int]:
     return positions
 
 
-def edit_conda(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edit:
+def edit_conda(text: str, action: str, pkg: Package = OPENAI_PACKAGE, name: str = "environment.yml") -> _Edit:
     """A conda environment's ``pip:`` list (held-out review 10, E7: environment.yml kept openai); a
     conda-level ``- openai`` gets a TODO (conda-forge's package, not pip's)."""
     positions = _conda_pip_items(text)
-    edit = _edit_requirement_lines(text, action, lambda index, _line: positions.get(index), "environment.yml", pkg)
+    edit = _edit_requirement_lines(text, action, lambda index, _line: positions.get(index), name, pkg)
     for index, line in enumerate(text.splitlines()):
         if index not in positions and re.match(rf"\s*-\s*{re.escape(pkg.old)}\s*(?:[=<>!~]|$|#)", line):
             edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1,
-                      f"environment.yml: {pkg.old} comes from conda here: declare {pkg.requirement} under its pip: "
+                      f"{name}: {pkg.old} comes from conda here: declare {pkg.requirement} under its pip: "
                       f"list (and remove {pkg.old} where no kept client needs it)", "manual")
     return edit
 
@@ -1573,7 +1573,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         elif kind == SETUP_CFG:
             step = edit_setup_cfg(edit.text, action, pkg)
         elif kind == CONDA:
-            step = edit_conda(edit.text, action, pkg)
+            step = edit_conda(edit.text, action, pkg, name)
         elif kind in (PYPROJECT, PIPFILE):
             step = edit_toml(edit.text, action, name, pkg)
         elif kind == PYTHON and name == "setup.py":
