@@ -403,7 +403,11 @@ class RuleTransformer(cst.CSTTransformer):
         from migrator.mapping.client import RETRY_IMPORTS, retry_config_code
 
         module, names = RETRY_IMPORTS
-        if set(names) & (self.facts.names_in_use | self.facts.bound_names):
+        # `from mistralai.client.utils import RetryConfig` (a module an earlier run converted) is Mistral's
+        # own: no second, qualified import (corpus review R4)
+        clash = {name for name in set(names) & (self.facts.names_in_use | self.facts.bound_names)
+                 if self.facts.imported_from.get(name) != module}
+        if clash:
             self.need_import(module)  # `import mistralai.client.utils`: the app has a RetryConfig of its own
             return retry_config_code(retries, module + ".")
         for name in names:

@@ -114,6 +114,9 @@ class ModuleFacts:
     model_constants: set[str] = field(default_factory=set)
     # `from config import MODEL` (a module of the project, not openai): local name -> "config"
     imported_from: dict[str, str] = field(default_factory=dict)
+    # constructors the plan converts that take no max_retries= (they read OpenAI's default retries): two
+    # or more share one module-level RetryConfig (MIG101)
+    default_retry_ctors: int = 0
     # module-level functions that return an OpenAI client (``def get_client(): return OpenAI()``),
     # and factories imported from other modules of the repo (codemods._repo)
     factories: dict[str, Binding] = field(default_factory=dict)
@@ -594,12 +597,13 @@ class _Collector(ast.NodeVisitor):
                 self.facts.imported[alias.asname or alias.name] = f"{module}.{alias.name}"
 
     # -- bindings and sites ------------------------------------------------------------------------
-    def _site(self, node: ast.AST, kind: str) -> None:
+    def _site(self, node: ast.AST, kind: str) -> object:
         key = (node.lineno, node.col_offset, -node.end_lineno, -node.end_col_offset)  # type: ignore[attr-defined]
         view = self.facts.view
         answer = view.site(node) if view is not None else None  # type: ignore
         self.sites.append((key, kind, self.path, answer))
         self.mark()
+        return answer
 
     def visit_Call(self, node: ast.Call) -> None:
         if node.args and isinstance(node.args[0], ast.Name) and self.stmt_stack and \
@@ -607,7 +611,10 @@ class _Collector(ast.NodeVisitor):
             self.name_iterations.append((node.args[0].id, self.stmt_stack[-1]))  # st.write_stream(stream)
         qualified = self.facts.qualify(dotted_name(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
-            self._site(node, CTOR)
+            answer = self._site(node, CTOR)
+            if isinstance(answer, (tuple, list)) and tuple(answer[:2]) == ("ctor", "convert") and \
+                    not any(keyword.arg == "max_retries" for keyword in node.keywords):
+                self.facts.default_retry_ctors += 1
         elif chat_method(node.func) is not None:
             self._site(node, CHAT)
             answer = self.facts.view.site(node) if self.facts.view is not None and self.stmt_stack else None

@@ -258,6 +258,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             edits[start] = (edits[start][0], "".join(own))
     imports_end = _leading_imports_end(tree)
     statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
+    statements, statements_end = _sharing_retry_config(tree, statements, statements_end)
     # one-line statements read the new imports, which go where the first openai import is, even below the
     # leading block (`import os; print(1); import openai`: `mistral_client = Mistral()` follows its import)
     reads_end = max(statements_end, anchor_end) if new_lines else statements_end
@@ -497,6 +498,32 @@ def _leading_imports_end(tree: ast.Module) -> int:
         else:
             break
     return end
+
+
+def _sharing_retry_config(tree: ast.Module, statements: list[str], end: int) -> tuple[list[str], int]:
+    """The module client's statement reading the module's ``MISTRAL_RETRY_CONFIG`` where that constant
+    (MIG101's, this run's or an earlier one's) holds the same RetryConfig, placed after it; not a copy of
+    its six lines right above it (corpus review R3)."""
+    from migrator.mapping.client import SHARED_RETRY_CONFIG
+
+    shared = next((node for node in tree.body if isinstance(node, ast.Assign) and len(node.targets) == 1
+                   and isinstance(node.targets[0], ast.Name) and node.targets[0].id == SHARED_RETRY_CONFIG), None)
+    if shared is None or not statements:
+        return statements, end
+    value = ast.dump(shared.value)
+    out = []
+    for code in statements:
+        try:
+            parsed = ast.parse(code).body[0] if code.startswith(f"{MODULE_CLIENT_NAME} = ") else None
+        except SyntaxError:
+            parsed = None
+        call = parsed.value if isinstance(parsed, ast.Assign) else None
+        keywords = call.keywords if isinstance(call, ast.Call) else []
+        if len(keywords) == 1 and keywords[0].arg == "retry_config" and ast.dump(keywords[0].value) == value:
+            code = f"{MODULE_CLIENT_NAME} = {ast.unparse(call.func)}(retry_config={SHARED_RETRY_CONFIG})"
+            end = max(end, shared.end_lineno or end)
+        out.append(code)
+    return out, end
 
 
 def _after_environment_loading(tree: ast.Module, end: int) -> int:

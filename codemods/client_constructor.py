@@ -308,7 +308,9 @@ class _Transformer(RuleTransformer):
         args = [keyword_arg("api_key", key)]
         if v1 and retries != 0:
             count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
-            args.append(keyword_arg("retry_config", cst.parse_expression(self.retry_config_code(count))))
+            code = self.retry_config_code(count)
+            shared = self._shared_retry_config(code, False)  # not a copy beside the module's constant (R3)
+            args.append(keyword_arg("retry_config", cst.Name(shared) if shared else cst.parse_expression(code)))
         self.need_import(*MISTRAL_CLIENT)
         call = cst.Call(func=cst.Name("Mistral"), args=finish_args((), args))
         call = laid_out(call, call, self._indent)
@@ -916,9 +918,9 @@ class _Transformer(RuleTransformer):
     def visit_Module(self, node: cst.Module) -> None:
         self._module_node = node
         self._indent = node.default_indent  # a laid-out constructor indents as the file does (tabs)
-        # constructors the plan converts here: two or more share one module-level RetryConfig
-        self._converting = sum(1 for answer in self.facts.answers.get(CTOR, [])
-                               if answer and answer[0] == "ctor" and answer[1] == CONVERT)
+        # constructors the plan converts here with OpenAI's default retries: two or more share one
+        # module-level RetryConfig (one with max_retries= has a RetryConfig of its own: review R3)
+        self._converting = self.facts.default_retry_ctors
         self._hoisted: Optional[str] = None  # the shared RetryConfig's code, once a constructor uses it
         # only in a module (not a notebook's cells, which keep their own imports) that imports openai at its
         # top level unguarded: where openai is imported inside functions or a try (an optional dependency),

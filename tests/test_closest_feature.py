@@ -83,3 +83,63 @@ def test_the_full_hint_once_per_family_and_file():
     assert "client.beta.agents.create(model=..., name=..." in todos[4]
     assert "see the TODO at the first beta.assistants call" in todos[5]
     assert "client.files.list() (its files are .data)" in todos[6]
+
+
+def test_an_untraced_receiver_gets_one_full_todo_and_says_when_nothing_converts():
+    """Corpus review R5 (pydantic-ai's Bedrock provider): two calls on one untraced receiver got the same
+    long TODO, conditioned on a converted client in a run that converted none. Now: the first says the
+    call stays as it is since no client converts; the next points back to it (still a TODO: not silent)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import AsyncBedrockOpenAI, AsyncOpenAI
+
+
+        def make(region, openai_client: AsyncOpenAI | None = None):
+            if openai_client is not None:
+                base_client = openai_client
+            else:
+                base_client = AsyncBedrockOpenAI(aws_region=region)
+            a = base_client.with_options(timeout=5)
+            b = base_client.with_options(timeout=50)
+            return a, b
+        ''')
+    assert len(todos) == 2, todos
+    assert "no client in this run converts: the call stays as it is" in todos[0], todos
+    assert "if it receives a client migrator converted" not in todos[0], todos
+    assert todos[1] == "base_client is not traced to a client: see the TODO at its first such call in this file", todos
+
+
+def test_raw_http_to_an_api_mistral_lacks_stays_on_openai():
+    """Corpus review R7 (FastChat): a POST to OpenAI's /threads/{id}/runs for a thread a kept client made
+    was told to move to https://api.mistral.ai/v1, which would break it; an API Mistral has is still told to."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        import os
+
+        import requests
+        from openai import OpenAI
+
+        client = OpenAI()
+        RUNS = "https://api.openai.com/v1/threads/runs"
+
+
+        def run(assistant_id, text):
+            thread = client.beta.threads.create()
+            requests.post(RUNS, json={"assistant_id": assistant_id, "thread": {"id": thread.id}})
+            return requests.post(
+                f"https://api.openai.com/v1/threads/{thread.id}/runs",
+                headers={"Authorization": f"Bearer {os.environ['OPENAI_API_KEY']}"},
+                json={"assistant_id": assistant_id},
+            )
+
+
+        def transcribe(data):
+            return requests.post("https://api.openai.com/v1/audio/transcriptions", files={"file": data})
+        ''')
+    raw = [t for t in todos if t.startswith("requests.post(...)")]
+    assert len(raw) == 3, todos
+    assert all("calls OpenAI's threads endpoint directly" in t and "stays on OpenAI" in t and "conversations" in t
+               for t in raw[:2]), raw
+    assert "send it to https://api.mistral.ai/v1" in raw[2] and "converted Mistral client" not in raw[2], raw

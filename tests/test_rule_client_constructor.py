@@ -947,7 +947,7 @@ def test_the_shared_retry_config_is_written_when_another_rule_changes_the_module
             return OpenAI().chat.completions.create(model="gpt-4o", messages=[])
         ''')
     assert "openai" not in code.replace("mistral", ""), code
-    assert code.count("retry_config=MISTRAL_RETRY_CONFIG") == 2, code
+    assert code.count("retry_config=MISTRAL_RETRY_CONFIG") == 3, code  # the module client's too (R3)
     code, _ = convert_idempotent('''\
         from mistralai.client import Mistral
         from mistralai.client.utils import BackoffStrategy, RetryConfig
@@ -965,3 +965,60 @@ def test_the_shared_retry_config_is_written_when_another_rule_changes_the_module
         print(b.chat.completions.create(model="gpt-4o", messages=[]))
         ''')
     assert code.count("RetryConfig(") == 1 and "b = Mistral(retry_config=MISTRAL_RETRY_CONFIG)" in code, code
+
+
+def test_one_retry_config_per_module_even_with_a_module_client_or_max_retries() -> None:
+    """Corpus review R3: the module client (`openai.chat...` -> `mistral_client`) and a folded key setting
+    read the module's MISTRAL_RETRY_CONFIG, not a copy of it written beside it; a constructor with its own
+    max_retries= does not count towards sharing (one reader of a module constant otherwise)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        import openai
+        from openai import OpenAI
+
+
+        def f():
+            return openai.chat.completions.create(model="gpt-4o", messages=[])
+
+
+        def g():
+            return OpenAI().chat.completions.create(model="gpt-4o", messages=[])
+
+
+        def h():
+            return OpenAI().chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert code.count("RetryConfig(") == 1, code
+    assert "mistral_client = Mistral(retry_config=MISTRAL_RETRY_CONFIG)" in code, code
+    assert code.index("MISTRAL_RETRY_CONFIG = RetryConfig(") < code.index("mistral_client = Mistral(")
+    namespace: dict = {}
+    exec(compile(code, "<converted>", "exec"), namespace)  # bound in that order at import time
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        a = OpenAI()
+        b = OpenAI(max_retries=5)
+        print(a.chat.completions.create(model="gpt-4o", messages=[]))
+        print(b.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert "MISTRAL_RETRY_CONFIG" not in code and code.count("RetryConfig(") == 2, code
+
+
+def test_a_later_run_uses_the_retry_config_names_an_earlier_run_imported() -> None:
+    """Corpus review R4: `from mistralai.client.utils import RetryConfig` (an earlier run's import) is
+    Mistral's own class, not the application's: no second, qualified `import mistralai.client.utils`."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from mistralai.client import Mistral
+        from mistralai.client.utils import BackoffStrategy, RetryConfig
+        from openai import OpenAI
+
+        a = Mistral(retry_config=RetryConfig("backoff", BackoffStrategy(500, 8000, 2.0, 2000), True))
+        b = OpenAI(max_retries=4)
+        print(a.chat.complete(model="mistral-large-latest", messages=[]))
+        print(b.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert "import mistralai.client.utils" not in code and "mistralai.client.utils.RetryConfig" not in code, code
+    assert "b = Mistral(\n    retry_config=RetryConfig(" in code, code

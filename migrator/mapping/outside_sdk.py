@@ -3,6 +3,8 @@ that patch the SDK. The plan reports them (MIG106); nothing here is converted.""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from migrator.mapping.client import OPENAI_HOST
 
 # What sends an HTTP request (requests, httpx, aiohttp, urllib): given OpenAI's URL, OpenAI is reached
@@ -13,8 +15,29 @@ HTTP_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "Req
 # httpx.Response(400, request=httpx.Request("POST", "https://api.openai.com/v1/chat/completions"))))
 BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request"})
 RAW_HTTP_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert it; "
-                 "send it to https://api.mistral.ai/v1 in Mistral's request shape (or call the converted Mistral "
-                 "client) by hand, with MISTRAL_API_KEY")
+                 "send it to https://api.mistral.ai/v1 in Mistral's request shape (or call a Mistral client) by "
+                 "hand, with MISTRAL_API_KEY")
+# The same for a path of an API Mistral lacks (corpus review R7: FastChat POSTs to OpenAI's /threads/{id}/runs
+# for a thread a kept client made; "send it to Mistral" would break it): URL path -> the surface it serves
+# (migrator.mapping.surfaces.CLOSEST says what is closest).
+OPENAI_ONLY_PATHS = MappingProxyType({"/threads": "beta.threads", "/assistants": "beta.assistants",
+                                      "/vector_stores": "vector_stores", "/fine_tuning": "fine_tuning",
+                                      "/images": "images", "/realtime": "realtime", "/uploads": "uploads",
+                                      "/containers": "containers", "/evals": "evals", "/videos": "videos"})
+RAW_HTTP_ONLY_OPENAI_TODO = ("{callee}(...) calls OpenAI's {path} endpoint directly, without the SDK: it stays on "
+                             "OpenAI ({closest}); its key and any ids it uses (OPENAI_API_KEY) stay OpenAI's")
+
+
+def raw_http_todo(callee: str, url_text: str) -> str:
+    """MIG106's TODO for an HTTP call to OpenAI's API whose URL (its string parts) is ``url_text``."""
+    from migrator.mapping.surfaces import closest_feature
+
+    path = url_text.split(OPENAI_HOST, 1)[-1]
+    for prefix, surface in OPENAI_ONLY_PATHS.items():
+        if f"/v1{prefix}" in path or path.startswith(prefix):
+            closest = closest_feature(surface) or "Mistral has no such endpoint"
+            return RAW_HTTP_ONLY_OPENAI_TODO.format(callee=callee, path=prefix.lstrip("/"), closest=closest)
+    return RAW_HTTP_TODO.format(callee=callee)
 
 
 # Weaviate's modules that call OpenAI from the Weaviate server (v3 strings, v4 Configure.* names).

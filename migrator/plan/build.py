@@ -39,7 +39,7 @@ from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOK
 from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import OPENAI_MODEL_MARK
-from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, RAW_HTTP_TODO,
+from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                          SDK_PATCH_TODO,
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
@@ -929,11 +929,11 @@ class _Builder:
         """OpenAI reached without the SDK (held-out review 5, lputnam2000: Whisper through
         ``requests.post("https://api.openai.com/v1/audio/translations", ...)``): an HTTP call given
         OpenAI's URL, written in it or held in a name bound to it, is reported (MIG106), never converted."""
-        urls: set[str] = set()  # names bound to an OpenAI URL
+        urls: dict[str, ast.AST] = {}  # names bound to an OpenAI URL -> the URL
         for node in f.nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                     and _names_openai_host(node.value):
-                urls.add(node.targets[0].id)
+                urls[node.targets[0].id] = node.value
         for node in f.nodes:
             if not isinstance(node, ast.Call):
                 continue
@@ -947,7 +947,8 @@ class _Builder:
             if "environ" in callee or "getenv" in callee:
                 continue
             if any(_names_openai_host(arg) or (isinstance(arg, ast.Name) and arg.id in urls) for arg in given):
-                todo = RAW_HTTP_TODO.format(callee=callee or "an HTTP call")
+                todo = raw_http_todo(callee or "an HTTP call", " ".join(
+                    _string_parts(urls.get(arg.id, arg) if isinstance(arg, ast.Name) else arg) for arg in given))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
 
@@ -1885,6 +1886,11 @@ class _Builder:
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
+
+
+def _string_parts(node: ast.AST) -> str:
+    """The constant string parts of an expression (an f-string's literal text), joined."""
+    return "".join(sub.value for sub in ast.walk(node) if isinstance(sub, ast.Constant) and isinstance(sub.value, str))
 
 
 def _names_openai_host(node: ast.AST) -> bool:
