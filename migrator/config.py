@@ -32,8 +32,9 @@ class Config:
     # Filled by the engine: the conversion plan of the whole tree (migrator.plan.ConversionPlan)
     plan: Any = field(default=None, compare=False)
     # Filled by the engine: why LangChain's OpenAI classes cannot move (a manifest pins LangChain below
-    # what langchain-mistralai 1.1 installs with), or "" (migrator.engine.project_files.langchain_blocker)
-    langchain_blocker: str = field(default="", compare=False)
+    # what langchain-mistralai 1.1 installs with), per manifest directory: ((directory, why or ""), ...);
+    # a string: one reason for every module (migrator.engine.project_files.langchain_blockers / blocker_for)
+    langchain_blocker: Any = field(default="", compare=False)
 
     def models(self) -> dict[str, str]:
         """The model map rules read: the user's pairs, then (``--target openai-compatible``) the

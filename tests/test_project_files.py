@@ -1207,3 +1207,24 @@ def test_the_pydantic_pin_todo_names_the_pydantic_core_pin_beside_it():
                                REQUIREMENTS, MISTRAL_CODE)
     assert [line for line, _ in todos] == [2], todos
     assert "move the pin and the pydantic-core==2.18.4 pin beside it" in todos[0][1], todos
+
+
+def test_a_langchain_pin_keeps_only_its_own_sub_projects_objects(tmp_path):
+    """Held-out review 11, F2 (chatbot-example): fullstack_flask/requirements.txt pinned langchain-core==0.3.31,
+    and every LangChain object of backend_langchain/ (unpinned requirements of its own) stayed, each TODO citing
+    that pin. A pin answers for its own subtree; the TODO names the manifest from the module's directory."""
+    code = "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o\")\nprint(llm.invoke(\"hi\").content)\n"
+    (tmp_path / "flask_app" / "api").mkdir(parents=True)
+    (tmp_path / "flask_app" / "requirements.txt").write_text("langchain-core==0.3.31\nlangchain-openai==0.3.1\n")
+    (tmp_path / "flask_app" / "api" / "chat.py").write_text(code)
+    (tmp_path / "backend").mkdir()
+    (tmp_path / "backend" / "requirements.txt").write_text("langchain\nlangchain-openai\n")
+    (tmp_path / "backend" / "app.py").write_text(code)
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "ChatMistralAI(" in (tmp_path / "backend" / "app.py").read_text()
+    assert "langchain-mistralai" in (tmp_path / "backend" / "requirements.txt").read_text()
+    kept = (tmp_path / "flask_app" / "api" / "chat.py").read_text()
+    assert "ChatOpenAI(model=\"gpt-4o\")" in kept and "ChatMistralAI(" not in kept
+    assert "the project pins langchain-core ==0.3.31 (in ../requirements.txt)" in kept, kept
+    assert (tmp_path / "flask_app" / "requirements.txt").read_text().endswith("langchain-openai==0.3.1\n")
+    assert not report.failed

@@ -1151,6 +1151,12 @@ def project_transform(facts: CodeFacts, kind: str):
 
 # -- pins the added requirement cannot live with ----------------------------------------------------
 
+def langchain_blockers(manifests: Iterable[tuple[str, str, str]]) -> tuple[tuple[str, str], ...]:
+    """(path, why or "") of each manifest (path, text, kind): the subtree whose LangChain objects a pin in
+    it keeps on OpenAI (``langchain_blocker``; migrator.plan.langchain.blocker_for picks the one for a module)."""
+    return tuple((path.replace(os.sep, "/"), langchain_blocker([(path, text, kind)])) for path, text, kind in manifests)
+
+
 def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
     """Why LangChain's OpenAI classes cannot move, or "": a manifest (path, text, kind) pins a package
     langchain-mistralai 1.1 cannot be installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``).
@@ -1173,7 +1179,7 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
                 if allowed is not None and (allowed is False or _disjoint(allowed, wanted)):
                     # (the manifest named, not its line: the run may write TODO comments above the pin, and a
                     # line number cited in code would then go stale: held-out review 10, E4)
-                    return (f"the project pins {dist} {constraint} (in {posixpath.basename(path)}), and {why}: "
+                    return (f"the project pins {dist} {constraint} (in {{manifest}}), and {why}: "
                             f"move LangChain to 1.x (langchain-core>=1.4.7), then run migrator again")
     return ""
 

@@ -263,8 +263,9 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
 
 
-def _langchain_blocker(project: Sequence[LoadedFile]) -> str:
-    """Why LangChain's OpenAI classes cannot move (a manifest's pin), or "" (project_files.langchain_blocker)."""
+def _langchain_blocker(project: Sequence[LoadedFile]) -> tuple:
+    """Why LangChain's OpenAI classes cannot move, per manifest directory (a manifest's pin, or "":
+    project_files.langchain_blockers)."""
     manifests = []
     for item in project:
         if item.source.kind in MANIFEST_KINDS:
@@ -273,10 +274,10 @@ def _langchain_blocker(project: Sequence[LoadedFile]) -> str:
             except Exception:  # noqa: BLE001 - an undecodable manifest is reported by its own conversion
                 continue
     if not manifests:
-        return ""
-    from migrator.engine.project_files import langchain_blocker
+        return ()
+    from migrator.engine.project_files import langchain_blockers
 
-    return langchain_blocker(manifests)
+    return langchain_blockers(manifests)
 
 
 def package_root(directory: str) -> str:
@@ -311,12 +312,16 @@ def plan_sources(loaded: Sequence[LoadedFile]) -> list[tuple[str, str]]:
 
 def plan_root(paths: Iterable[str]) -> str:
     """The common directory of the files' (display) paths; "" when they have none in common (a
-    relative and an absolute path), and the plan then names each module from its own directory."""
+    relative and an absolute path), and the plan then names each module from its own directory.
+    Relative paths in sibling directories (``src/analysis/llm.py`` and the companion ``configs/config.py``)
+    share the current directory (held-out review 11, F1: "" named ``src/analysis/__init__.py`` alone, so
+    ``from src.analysis import client`` went untraced and its uses broke when the client converted)."""
     directories = [os.path.dirname(path) for path in paths]
     try:
-        return os.path.commonpath(directories) if directories else ""
+        common = os.path.commonpath(directories) if directories else ""
     except ValueError:
         return ""
+    return common or (os.curdir if directories and not any(os.path.isabs(d) for d in directories) else "")
 
 
 def run(

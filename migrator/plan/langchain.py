@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
+import posixpath
 from dataclasses import dataclass, field
 
 from migrator.mapping import langchain as lc
@@ -391,6 +393,30 @@ class _Planner:
             if origin.split(".")[0].startswith(self.consumer_packages):
                 return []  # LangChain's own chains, agents and vector stores use the common interface only
         return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
+
+
+def blocker_for(blockers: "tuple | str", path: str) -> str:
+    """Why the LangChain objects of the module at ``path`` cannot move: the pin of a manifest
+    (``((manifest path, why or ""), ...)``: migrator.engine.project_files.langchain_blockers) in the nearest
+    directory above the module that holds one, named from the module's directory (a nested manifest answers
+    for its own subtree: held-out review 11, F2: one sub-project's ``langchain-core==0.3.31`` kept another's
+    objects, whose own requirements did not pin it), or "". A string: one reason for every module."""
+    if isinstance(blockers, str):
+        return blockers
+    where = posixpath.dirname(path.replace(os.sep, "/"))
+    best: str | None = None
+    for manifest, _ in blockers:
+        directory = posixpath.dirname(manifest)
+        inside = directory in ("", ".") or where == directory or where.startswith(directory.rstrip("/") + "/")
+        if inside and (best is None or len(directory) > len(best)):
+            best = directory
+    found = next(((manifest, why) for manifest, why in blockers if why and posixpath.dirname(manifest) == best), None)
+    if best is None or found is None:
+        return ""
+    manifest, why = found
+    shown = posixpath.relpath(manifest, where or ".") if posixpath.isabs(manifest) == posixpath.isabs(where or ".") \
+        else posixpath.basename(manifest)
+    return why.replace("{manifest}", shown)
 
 
 def legacy_import(lib, module: str, names: list[tuple[str, str]], local_classes) -> bool:
