@@ -545,6 +545,7 @@ class _Collector(ast.NodeVisitor):
             splat = [kw.value.id for kw in call.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
             return len(splat) == 1 and _splat_dict(self.splat_scope(splat[0]), splat[0], call).stream
 
+        beside: dict[str, frozenset] = {}  # stream name -> the other branch of its `if` (stream_branch)
         for sub in _walk_function(node):
             target = sub.targets[0] if isinstance(sub, ast.Assign) and len(sub.targets) == 1 else (
                 sub.target if isinstance(sub, ast.AnnAssign) and sub.value is not None else None)
@@ -552,6 +553,9 @@ class _Collector(ast.NodeVisitor):
                 value = sub.value.value if isinstance(sub.value, ast.Await) else sub.value
                 if streaming(value):
                     streams[target.id] = True
+                    region = stream_branch(node, target.id, sub)
+                    if region is not None:
+                        beside[target.id] = region[1]
             elif isinstance(sub, (ast.With, ast.AsyncWith)):
                 for item in sub.items:
                     value = item.context_expr
@@ -570,7 +574,10 @@ class _Collector(ast.NodeVisitor):
                 iterated.add(id(sub.args[0]))  # st.write_stream(stream): rewritten with the loops
         for sub in _walk_function(node):
             if isinstance(sub, ast.Name) and sub.id in streams and isinstance(sub.ctx, ast.Load):
-                if id(sub) not in iterated:
+                if id(sub) in beside.get(sub.id, ()):
+                    if id(sub) in iterated:
+                        streams[sub.id] = False  # a loop over the other branch's value: not an event stream
+                elif id(sub) not in iterated:
                     streams[sub.id] = False
         self.facts.streams[self.path] = streams
 
@@ -804,6 +811,45 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     visit_AsyncWith = visit_With
+
+
+def stream_branch(function: ast.AST, name: str, assign: ast.AST) -> Optional[tuple[frozenset, frozenset]]:
+    """``if stream: response = create(..., stream=True); for chunk in response: ...`` / ``else: response =
+    create(...); response.choices[0]...``: the ids of the nodes of the branch holding ``assign`` (a statement
+    binding ``name``) and of the other branch, when the two bind ``name`` apart: ``assign`` is the one binding
+    in its branch, every other binding is in the other one, every read is in one of the two, and no loop
+    around the ``if`` carries a value from one pass to the next (held-out review 11, F4). Else None."""
+    parents: dict[int, ast.AST] = {}
+    for sub in [function, *_walk_function(function)]:
+        for child in ast.iter_child_nodes(sub):
+            parents[id(child)] = sub
+    branch = other = None
+    holder = parents.get(id(assign))
+    if isinstance(holder, ast.If):
+        if any(statement is assign for statement in holder.body):
+            branch, other = holder.body, holder.orelse
+        elif any(statement is assign for statement in holder.orelse):
+            branch, other = holder.orelse, holder.body
+    if branch is None or not other:
+        return None
+    up = parents.get(id(holder))
+    while up is not None and up is not function:
+        if isinstance(up, (ast.For, ast.AsyncFor, ast.While)):
+            return None
+        up = parents.get(id(up))
+
+    def ids(statements: list) -> frozenset:
+        return frozenset(id(node) for statement in statements for node in ast.walk(statement))
+
+    inside, beside = ids(branch), ids(other)
+    own = 0
+    for sub in _walk_function(function):
+        if isinstance(sub, ast.Name) and sub.id == name:
+            if id(sub) in inside:
+                own += not isinstance(sub.ctx, ast.Load)
+            elif id(sub) not in beside:
+                return None
+    return (inside, beside) if own == 1 else None
 
 
 def _walk_function(node: ast.AST) -> Iterator[ast.AST]:

@@ -1096,3 +1096,68 @@ def test_a_test_double_built_by_the_tests_own_helper_is_left_alone():
             return OpenAI
         ''')
     assert todos == [], todos
+
+
+def test_a_run_time_model_todo_names_the_target_provider():
+    """Held-out review 11, F3 (Knowmore on Scaleway): the model TODO of a `create(**params)` call said "make sure
+    it names a Mistral model" where the run moved the client to Scaleway."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(messages, model="gpt-4o-mini"):
+            params = {"model": model, "messages": messages}
+            return client.chat.completions.create(**params).choices[0].message.content
+        '''
+    _, todos = convert_idempotent(source, target="openai-compatible", provider="scaleway")
+    assert any("make sure it names a model scaleway serves" in t for t in todos), todos
+    assert not any("Mistral model" in t for t in todos), todos
+    _, todos = convert_idempotent(source)
+    assert any("make sure it names a Mistral model" in t for t in todos), todos
+
+
+def test_a_stream_bound_in_one_branch_and_a_completion_in_the_other_both_convert():
+    """Held-out review 11, F4: `if stream: response = create(stream=True); for chunk in response` / `else:
+    response = create(...)` kept the client ("response also holds something else"). The branches bind the
+    name apart: both convert. A read after the `if` (either value) still keeps it, naming the other binding."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def call(messages, stream=False):
+            if stream:
+                response = client.chat.completions.create(model="gpt-4o", messages=messages, stream=True)
+                for chunk in response:
+                    print(chunk.choices[0].delta.content)
+            else:
+                response = client.chat.completions.create(model="gpt-4o", messages=messages)
+                print(response.choices[0].message.content)
+        ''')
+    assert not todos, todos
+    assert "for event in response:\n            chunk = event.data" in code, code
+    assert "response = client.chat.complete(" in code and "client.chat.stream(" in code, code
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def call(messages, stream=False):
+            if stream:
+                response = client.chat.completions.create(model="gpt-4o", messages=messages, stream=True)
+                for chunk in response:
+                    print(chunk.choices[0].delta.content)
+            else:
+                response = client.chat.completions.create(model="gpt-4o", messages=messages)
+            return response
+        ''')
+    assert "OpenAI()" in code, code
+    assert any("response also holds something else in this scope: response = client.chat.completions.create(...); its" in t for t in todos), todos

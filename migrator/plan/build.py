@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from codemods._facts import (_dict_constants, _splat_dict, _walk_function, chat_call_stream_literal, chat_method,
+from codemods._facts import (_dict_constants, _splat_dict, _walk_function, stream_branch, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
                              written_stream)
 from codemods._repo import _same_module, module_name
@@ -3625,6 +3625,22 @@ def _splat_streams(f: _File, call: ast.Call) -> bool:
     return False
 
 
+def _other_binding(f: _File, scope, name: str, assign: ast.AST) -> str:
+    """Another statement binding ``name`` in ``scope``, shortened (``response = client.chat.completions.create(...)``),
+    for the blocker's text (not its line: TODOs written above it would make that stale), or ""."""
+    for node in f.nodes:
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load) and \
+                f.scope_of.get(id(node), ()) == scope and f.parent.get(id(node)) is not assign:
+            holder = f.parent.get(id(node))
+            value = getattr(holder, "value", None)
+            value = value.value if isinstance(value, ast.Await) else value
+            if isinstance(holder, (ast.Assign, ast.AnnAssign)) and isinstance(value, ast.Call):
+                return f": {name} = {ast.unparse(value.func)}(...)"
+            text = ast.unparse(holder) if holder is not None else ""
+            return f": {text}" if text and "\n" not in text and len(text) <= 60 else ""
+    return ""
+
+
 def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     """A streaming call converts only where its consumer converts with it: iterated in place, or held
     in one name that is only iterated (``for chunk in stream``). Mistral yields events (``.data``)."""
@@ -3644,12 +3660,21 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     else:
         return "the stream is consumed where migrator cannot rewrite its loop (Mistral yields events: event.data)"
     scope = f.scope_of.get(id(call), ())
+    region = None
     if len(f.assigns.get((scope, name), [])) != 1:
-        return f"{name} also holds something else in this scope: its stream loop cannot be rewritten safely"
+        # `if stream: response = create(stream=True) ... else: response = create(...)`: each branch its own
+        region = stream_branch(f.scopes[scope], name, parent) if scope in f.scopes else None
+        if region is None:
+            return (f"{name} also holds something else in this scope{_other_binding(f, scope, name, parent)}; "
+                    "its stream loop cannot be rewritten safely")
     for node in f.nodes:
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) and \
                 f.scope_of.get(id(node), ()) == scope:
             holder = f.parent.get(id(node))
+            if region is not None and id(node) in region[1]:
+                if isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node:
+                    return f"{name} is iterated where it holds another value: its stream loop cannot be rewritten"
+                continue  # the other branch's value (a completion), read as such
             if not (isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node) and \
                     not (written_stream(f.stream_writers, holder, node)
                          and not isinstance(f.parent.get(id(call)), ast.Await)):
