@@ -165,8 +165,17 @@ def test_config_accepts_the_target_and_validates_the_provider(tmp_path):
     assert config.endpoint().base_url == "https://api.scaleway.ai/v1"
     with pytest.raises(ConfigError, match="--api-key-env"):
         resolve_config(tmp_path, provider="custom", base_url="https://x.example/v1")
-    with pytest.raises(ConfigError, match="only apply to --target openai-compatible"):
+    with pytest.raises(ConfigError, match="only applies to --target openai-compatible"):
         resolve_config(tmp_path, target="mistral", provider="scaleway")
+
+
+def test_a_provider_alone_means_the_openai_compatible_target(tmp_path):
+    """Held-out review 11, M1: `convert --provider scaleway` was a usage error; it can only mean that target."""
+    from migrator.engine.settings import resolve_config
+
+    config = resolve_config(tmp_path, provider="scaleway")
+    assert config.target == "openai-compatible" and config.endpoint().base_url == "https://api.scaleway.ai/v1"
+    assert resolve_config(tmp_path).target == "mistral"
 
 
 def test_one_table_edit_changes_the_codemod_and_the_parity_candidate(monkeypatch):

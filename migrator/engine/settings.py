@@ -27,6 +27,9 @@ def resolve_config(
     configured lists; ``--model OLD=NEW`` pairs are applied over the configured model map.
     """
     config = load_config(first_path)
+    if target is None and (provider or base_url) and config.target != "openai-compatible":
+        # `--provider scaleway` alone: the openai-compatible target is the only one it means (held-out review 11, M1)
+        target = "openai-compatible"
     model_map = dict(config.model_map)
     model_map.update(parse_model_pairs(list(models)))
     config = config.with_overrides(
@@ -51,7 +54,8 @@ def resolve_config(
         stray = [name for name, value in (("--provider", config.provider), ("--base-url", config.base_url),
                                           ("--api-key-env", config.api_key_env)) if value]
         if stray:
-            raise ConfigError(f"{', '.join(stray)} only apply to --target openai-compatible")
+            raise ConfigError(f"{', '.join(stray)} only {'applies' if len(stray) == 1 else 'apply'} to --target "
+                              "openai-compatible (the mistral target uses the mistralai SDK and MISTRAL_API_KEY)")
     try:
         compile_excludes(config.exclude)
     except ValueError as exc:
