@@ -754,8 +754,8 @@ class _Transformer(RuleTransformer):
             return
         line = self.current_line()
         self.todo(line, f"model name from the environment ({env_getter(value)}): its default "
-                        f"({value.args[1].value.value}) now names {self.target_model()}, but a deployed value may still "
-                        f"name an OpenAI model: make sure it names {self.target_model()}")
+                        f"({value.args[1].value.value}) now names {self.target_model()}, but a deployed value may "
+                        f"still name an OpenAI model: make sure it names {self.target_model()}")
 
     def _same_models(self, original: cst.BaseExpression, mapped: cst.BaseExpression) -> None:
         """A list of models to go through (a comparison) in which two OpenAI models became one Mistral

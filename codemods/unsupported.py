@@ -159,7 +159,8 @@ class _Transformer(RuleTransformer):
             # them, would say it of the same call, and the TODO text would change)
             said = self._untraced.setdefault((receiver, answer[4]), line)
             if said != line:  # the same receiver and reason again: one TODO in full (corpus review R5)
-                self.todo(line, f"{receiver} is not traced to a client: see the TODO at its first such call in this file")
+                self.todo(line, f"{receiver} is not traced to a client: see the TODO at its first such call in "
+                                "this file")
             elif answer[4].startswith(receiver + " "):  # "openai is a parameter annotated AsyncOpenAI and ...": whole
                 self.todo(line, f"{answer[4]}; a client that stays on OpenAI needs nothing")
             else:

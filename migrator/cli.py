@@ -74,7 +74,8 @@ def convert(
         "the openai SDK and point it at --provider)."
     ),
     provider: Optional[str] = typer.Option(
-        None, help="openai-compatible provider: mistral, scaleway, ovhcloud, vllm, or custom (implies --target openai-compatible)."
+        None, help="openai-compatible provider: mistral, scaleway, ovhcloud, vllm, or custom (implies "
+                   "--target openai-compatible)."
     ),
     base_url: Optional[str] = typer.Option(
         None, metavar="URL", help="openai-compatible: the provider's base URL (required for custom; overrides "
