@@ -1263,25 +1263,13 @@ def _module_attribute_read(builder, g, f, name: str) -> bool:
 
 
 def _imported_elsewhere(builder, f, name: str) -> bool:
-    """Another module of the tree reads module-level ``name`` of ``f`` (``from config import NAME``,
-    ``config.NAME``), or may (an import migrator cannot resolve to one module, of the same name)."""
+    """Another module reads module-level ``name`` of ``f`` (``from config import NAME``, ``config.NAME``),
+    or may (an import migrator cannot resolve to one module, of the same name; a module it did not read):
+    ``_importers_of`` found some, or could not tell."""
     if builder is None:
         return False
-    last = f.module.rsplit(".", 1)[-1]
-    for g in builder.files:
-        if g is f or (name not in g.source and "*" not in g.repo_imports):
-            continue
-        for local, (module, _level, imported) in g.repo_imports.items():
-            if imported == "*" and module.rsplit(".", 1)[-1] == last:
-                return True  # `from config import *`
-            if imported == name:
-                resolved = builder.resolve_import(g, local)
-                if (resolved is not None and resolved[0] is f) or \
-                        (resolved is None and module.rsplit(".", 1)[-1] == last):
-                    return True
-        if _module_attribute_read(builder, g, f, name):
-            return True
-    return False
+    importers = _importers_of(builder, f, name)
+    return importers is None or bool(importers)
 
 
 def _message_flows(f, node, call_verdict) -> bool:
