@@ -776,3 +776,28 @@ def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_
     (tmp_path / ".devcontainer" / "devcontainer.json").unlink()
     (tmp_path / ".env.example").write_text("OPENAI_API_BASE=https://gateway.example/v1\n")
     assert decisions("convert") == ["convert"]
+
+
+def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
+    """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
+    read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO
+    naming the alias the settings class reads; the call needs no run-time TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/config.py": ('from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\n'
+                          'class Settings(BaseSettings):\n'
+                          '    openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")\n'
+                          '    fallback_model: str = Field(default_factory=lambda: "gpt-4o")\n'),
+        "app/clients.py": ('from openai import OpenAI\n\nfrom app.config import Settings\n\n\n'
+                           'class Client:\n    def __init__(self, settings: Settings):\n'
+                           '        self.client = OpenAI()\n        self.model = settings.openai_model\n\n'
+                           '    def answer(self, text):\n'
+                           '        r = self.client.chat.completions.create(model=self.model, messages=[])\n'
+                           '        return r.choices[0].message.content\n'),
+    })
+    assert 'Field(default="mistral-small-latest", alias="OPENAI_MODEL")' in out["app/config.py"], out["app/config.py"]
+    assert "(OPENAI_MODEL, a settings field)" in out["app/config.py"]
+    assert 'lambda: "gpt-4o"' in out["app/config.py"]  # a factory: not a default this maps
+    assert "computed at run time" not in out["app/clients.py"], out["app/clients.py"]

@@ -1751,8 +1751,9 @@ def _field_slots(builder, f, node, via=None) -> set:
     if len(found) != 1:
         return set()  # none, or several classes with such a field: which one is read is not known here
     g, cls, stmt = found[0]
-    default = stmt.value.value if isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str) \
-        else None if stmt.value is not None else ""
+    value, alias = _field_default(stmt.value)
+    default = value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) \
+        else None if value is not None else ""
     if default is None or not (default == "" or slot_model_literal(default) or is_mistral_model(default)):
         return set()
     if builder.unread is not None and builder.unread.read_elsewhere(attr, g.module.rsplit(".", 1)[-1]):
@@ -1778,7 +1779,7 @@ def _field_slots(builder, f, node, via=None) -> set:
                                            f"{default!r}), also read by {', '.join(dict.fromkeys(others[:3]))}")
         return set()
     bases = {dotted_name(b) or "" for b in g.scopes[cls].bases}
-    env = attr.upper() if any(b.rsplit(".", 1)[-1] in SETTINGS_BASES for b in bases) \
+    env = (alias or attr.upper()) if any(b.rsplit(".", 1)[-1] in SETTINGS_BASES for b in bases) \
         and "env_prefix" not in g.source else ""
     if not default:  # no default (`OPENAI_MODEL: str = ""`, held-out 7 D1): the environment supplies it
         if env:
@@ -1786,6 +1787,20 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
     return {("fieldread", attr)}
+
+
+def _field_default(value):
+    """(the default, the alias) of a class-level field's value: ``"gpt-4o-mini"`` itself, or pydantic's
+    ``Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`` / ``Field("gpt-4o-mini", ...)`` (held-out review 11,
+    M4: Personaplex's settings), whose alias (or validation_alias) is the variable a settings class reads."""
+    if not (isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "Field"):
+        return value, ""
+    default = next((kw.value for kw in value.keywords if kw.arg == "default"), value.args[0] if value.args else None)
+    if default is None or any(kw.arg in ("default_factory", None) for kw in value.keywords):
+        return ast.Constant(value=None), ""  # no literal default: not a field this maps
+    alias = next((kw.value.value for kw in value.keywords if kw.arg in ("alias", "validation_alias")
+                  and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), "")
+    return default, alias
 
 
 def _read_place(f, read) -> str:
