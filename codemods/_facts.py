@@ -520,6 +520,8 @@ class _Collector(ast.NodeVisitor):
     def _annotation_class(self, ann: ast.AST) -> Optional[str]:
         if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ("Optional", "typing.Optional"):
             return self._annotation_class(ann.slice)
+        if union_member(ann) is not None:
+            return self._annotation_class(union_member(ann))
         if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ANNOTATED and isinstance(ann.slice, ast.Tuple) \
                 and ann.slice.elts:  # Annotated[OpenAI, Depends(get_client)]
             return self._annotation_class(ann.slice.elts[0])
@@ -811,6 +813,16 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     visit_AsyncWith = visit_With
+
+
+def union_member(ann: ast.AST) -> Optional[ast.AST]:
+    """``X`` of ``Union[X]`` / ``Union[X, None]`` (held-out review 12, G2: propertyai's ``client: Union[AsyncOpenAI]``
+    was not taken for a client annotation), else None."""
+    if not (isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ("Union", "typing.Union")):
+        return None
+    members = [m for m in (ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice])
+               if not (isinstance(m, ast.Constant) and m.value is None)]
+    return members[0] if len(members) == 1 else None
 
 
 def stream_branch(function: ast.AST, name: str, assign: ast.AST) -> Optional[tuple[frozenset, frozenset]]:

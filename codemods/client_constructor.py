@@ -1008,6 +1008,12 @@ def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression
             if inner is not elements[0].slice.value:
                 index = elements[0].slice.with_changes(value=inner)
                 return node.with_changes(slice=[elements[0].with_changes(slice=index)])
+    if isinstance(node, cst.Subscript) and dotted(node.value) in ("Union", "typing.Union") and \
+            all(isinstance(element.slice, cst.Index) for element in node.slice):  # Union[AsyncOpenAI, None] (G2)
+        elements = [element.with_changes(slice=element.slice.with_changes(
+            value=_replace_client_class(element.slice.value, facts))) for element in node.slice]
+        if any(new.slice.value is not old.slice.value for new, old in zip(elements, node.slice)):
+            return node.with_changes(slice=elements)
     if isinstance(node, cst.Subscript) and dotted(node.value) in ANNOTATED and node.slice and \
             isinstance(node.slice[0].slice, cst.Index):  # Annotated[OpenAI, Depends(get_client)]
         first = node.slice[0]

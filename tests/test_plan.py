@@ -801,3 +801,54 @@ def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where
     assert "(OPENAI_MODEL, a settings field)" in out["app/config.py"]
     assert 'lambda: "gpt-4o"' in out["app/config.py"]  # a factory: not a default this maps
     assert "computed at run time" not in out["app/clients.py"], out["app/clients.py"]
+
+
+def test_pydantic_ai_openai_models_are_reported_and_keep_the_openai_package():
+    """Held-out review 12, G3 (propertyai): pydantic-ai's OpenAIProvider / OpenAIModel and Agent("openai:...")
+    ran the app's agents on OpenAI with no TODO, while its plain client converted and `openai` left the
+    requirements. Each gets a TODO naming pydantic-ai's Mistral model; openai and OPENAI_API_KEY stay."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "agent.py": ('import os\nfrom openai import OpenAI\nfrom pydantic_ai import Agent\n'
+                     'from pydantic_ai.models.openai import OpenAIModel\nfrom pydantic_ai.providers.openai import OpenAIProvider\n\n'
+                     'provider = OpenAIProvider(api_key=os.environ["OPENAI_API_KEY"])\n'
+                     'model = OpenAIModel("gpt-4o", provider=provider)\nagent = Agent(model)\n'
+                     'agent2 = Agent("openai:gpt-4o-mini")\nagent3 = Agent("anthropic:claude-3-5-sonnet-latest")\n\n'
+                     'client = OpenAI()\n\n\ndef embed(text):\n'
+                     '    return client.embeddings.create(model="text-embedding-3-small", input=text).data[0].embedding\n'),
+        "requirements.txt": "openai>=1.50\npydantic-ai\n",
+        ".env.example": "OPENAI_API_KEY=sk-...\n",
+    })
+    code = out["agent.py"]
+    assert code.count("pydantic_ai.models.mistral.MistralModel") == 3, code
+    assert 'TODO(migrator MIG106): Agent("openai:gpt-4o-mini") runs the agent on OpenAI' in code, code
+    assert "Mistral(" in code  # the plain client still converts
+    assert "openai" in out["requirements.txt"] and "mistralai" in out["requirements.txt"], out["requirements.txt"]
+    assert "OPENAI_API_KEY" in out[".env.example"], out[".env.example"]
+
+
+def test_an_async_client_reaching_an_awaited_call_through_a_parameter_gets_the_async_method():
+    """Held-out review 12, G1 (aipatent-api, propertyai): AsyncOpenAI() handed through an unannotated parameter,
+    or one annotated Union[AsyncOpenAI], reached `await client.chat.completions.create(...)`, which became the sync
+    `chat.complete` (TypeError under await); the Union annotation stayed OpenAI's (G2: a second run then flagged
+    the converted call)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "ai.py": "from openai import AsyncOpenAI\n\nasync_oai = AsyncOpenAI()\n",
+        "sections.py": ("async def generate(prompt, client):\n"
+                        "    r = await client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                        "    return r.choices[0].message.content\n"),
+        "vec.py": ("from typing import Union\n\nfrom openai import AsyncOpenAI\n\n\nclass Dense:\n"
+                   "    def __init__(self, client: Union[AsyncOpenAI, None]):\n        self.client = client\n\n"
+                   "    async def run(self, text):\n"
+                   "        r = await self.client.embeddings.create(model=\"text-embedding-3-small\", input=text)\n"
+                   "        return r.data[0].embedding\n"),
+        "run.py": ("from ai import async_oai\nfrom sections import generate\nfrom vec import Dense\n\n\n"
+                   "async def main():\n    print(await generate(\"hi\", async_oai))\n"
+                   "    print(await Dense(async_oai).run(\"hi\"))\n"),
+    })
+    assert "await client.chat.complete_async(" in out["sections.py"], out["sections.py"]
+    assert "await self.client.embeddings.create_async(" in out["vec.py"], out["vec.py"]
+    assert "client: Union[Mistral, None]" in out["vec.py"] and "AsyncOpenAI" not in out["vec.py"], out["vec.py"]

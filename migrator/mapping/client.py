@@ -246,7 +246,23 @@ FOREIGN_OPENAI = MappingProxyType({
         "[d.embedding for d in Mistral().embeddings.create(model=\"mistral-embed\", inputs=input).data] "
         "(Chroma's MistralEmbeddingFunction imports mistralai 1.x names), then re-embed the collection"),
 })
-FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma"})
+# held-out review 12, G3 (propertyai): pydantic-ai's OpenAI models ran the app's agents, silently, while its
+# plain client converted. pydantic-ai's mistral extra (mistralai>=2.9.2) takes mistralai 3.7.
+_PYDANTIC_AI_MISTRAL = ("migrator does not convert it (it needs the openai package and OPENAI_API_KEY, which stay); "
+                        "on Mistral: pydantic_ai.models.mistral.MistralModel(\"mistral-large-latest\", "
+                        "provider=pydantic_ai.providers.mistral.MistralProvider()) or the model string "
+                        "\"mistral:mistral-large-latest\" (pip install \"pydantic-ai-slim[mistral]\"; it reads "
+                        "MISTRAL_API_KEY)")
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"pydantic_ai.{module}.openai.{name}": _PYDANTIC_AI_MISTRAL
+    for module, names in (("models", ("OpenAIModel", "OpenAIChatModel", "OpenAIResponsesModel")),
+                          ("providers", ("OpenAIProvider",)))
+    for name in names}})
+# pydantic-ai's model strings that name OpenAI (``Agent("openai:gpt-4o")``)
+PYDANTIC_AI_OPENAI_PREFIXES = ("openai:", "openai-chat:", "openai-responses:")
+PYDANTIC_AI_STRING_TODO = ("{agent}(\"{model}\") runs the agent on OpenAI through pydantic-ai (it reads OPENAI_API_KEY); "
+                           + _PYDANTIC_AI_MISTRAL.split("; ", 1)[1])
+FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 WRAPPED_CLIENT_NAMES = frozenset({"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Client",
                                   "AsyncClient"})

@@ -117,4 +117,5 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""from[ \t]+langchain(?:_community)?\.(?:chat_models|llms|embeddings)(?:\.[\w.]+)?[ \t]+import[ \t]+"""
     r"""(?:\([^)]*|[^\n]*)\b(?:Azure)?(?:Chat)?OpenAI(?:Embeddings)?\b"""
     r"""|\bOpenAIEmbeddingFunction\b"""
+    r"""|\bpydantic_ai\.(?:models|providers)\.openai\b|["']openai(?:-chat|-responses)?:[\w.-]+["']"""  # pydantic-ai
     r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\.""")  # a test patching the SDK imports it

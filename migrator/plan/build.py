@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from codemods._facts import (_dict_constants, _splat_dict, _walk_function, stream_branch, chat_call_stream_literal, chat_method,
+from codemods._facts import (_dict_constants, _splat_dict, _walk_function, stream_branch, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
                              written_stream)
 from codemods._repo import _same_module, module_name
@@ -30,7 +30,8 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
-                                     FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, fail_note,
+                                     FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
+                                     PYDANTIC_AI_STRING_TODO, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, TRACING_WRAPPER,
                                      V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
@@ -422,6 +423,9 @@ class _Builder:
         self._memo: dict[tuple, Optional[frozenset]] = {}
         self.extra_slots: dict[str, set] = {}  # decide: more model slots per file
         self.model_env: set = set()  # decide: variables that set a settings field only model= reads
+        # node keys of API calls written under `await` (held-out review 12, G1: an AsyncOpenAI client reaching
+        # `await client.chat.completions.create(...)` through an unannotated parameter got the sync method)
+        self.awaited: set = set()
         self.imported_keys: dict = {}  # decide: path -> key names imported from a module that renames its read
         self.shared_fields: dict = {}  # decide: settings field -> what else reads it
         self.unread = None  # migrator.engine.companions.UnreadModules: modules the plan was not given
@@ -879,7 +883,15 @@ class _Builder:
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
                     agents_sdk = False  # one TODO per module, at its first agent
-                elif _foreign_call(f, node) is not None:
+                elif "pydantic_ai" in f.source and not self.library_itself("pydantic_ai") and \
+                        _pydantic_ai_openai_string(f, node):
+                    agent, model = _pydantic_ai_openai_string(f, node)
+                    todo = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
+                    self._use(f, node, None, "pydantic-ai model string", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif _foreign_call(f, node) is not None and \
+                        not self.library_itself(_foreign_call(f, node).split(".", 1)[0]):
                     foreign = _foreign_call(f, node)
                     todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=FOREIGN_OPENAI[foreign],
                                                       library=FOREIGN_LIBRARIES[foreign.split(".", 1)[0]])
@@ -1426,6 +1438,15 @@ class _Builder:
                         PROVIDER_TODO.format(spec=written, model=model), "MIG111")
         self.sites[node_key(f.path, call)] = ("provider", use.detail)
 
+    def library_itself(self, package: str) -> bool:
+        """Is the tree that library's own source (pydantic-ai's repository: its tests build OpenAI models
+        by the hundred, and they are the library's to keep)? A directory of that package name holds a module."""
+        found = self.__dict__.setdefault("_libraries_itself", {})
+        if package not in found:
+            marker = f"/{package}/"
+            found[package] = any(marker in "/" + g.path.replace(os.sep, "/") for g in self.files)
+        return found[package]
+
     def _agents_sdk_call(self, f: _File, call: ast.Call) -> bool:
         """``Agent(...)`` or ``Runner.run*(...)`` of the OpenAI Agents SDK: it stays on OpenAI and reads
         OPENAI_API_KEY itself (held-out review: the agent got no TODO and the env examples lost the
@@ -1813,6 +1834,8 @@ class _Builder:
         legacy ``openai.Moderation.create`` / ``Model.list()`` / ... whose keywords and dict reads
         ``_v0_problem`` checked (MIG118 rewrites the reads)."""
         key = node_key(f.path, call)
+        if isinstance(f.parent.get(id(call)), ast.Await):
+            self.awaited.add(key)  # `await client.chat...`: an async client's call, whatever its origin says
         if oid is not None and f.mentions_other_sdk:
             self._other_sdk_reaching(f, call, oid)
         if self.endpoint is not None:
@@ -1918,6 +1941,24 @@ def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in f.repo_imports:
         module, level, name = f.repo_imports[func.value.id]
         return _foreign_openai((f"{module}.{name}", level, func.attr))
+    return None
+
+
+def _pydantic_ai_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, str]]:
+    """(callee, model string) of ``Agent("openai:gpt-4o")`` / ``Agent(model="openai-responses:...")``, pydantic-ai's
+    Agent (or its ``infer_model``) given a model string that names OpenAI (held-out review 12, G3), else None."""
+    name = dotted_name(call.func) or ""
+    head = name.split(".", 1)[0]
+    source = f.repo_imports.get(head)
+    if source is None or source[1] or not source[0].startswith("pydantic_ai"):
+        return None
+    if name.rsplit(".", 1)[-1] not in ("Agent", "infer_model") and source[2] not in ("Agent", "infer_model"):
+        return None
+    given = [*call.args[:1], *(kw.value for kw in call.keywords if kw.arg == "model")]
+    for value in given:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and \
+                value.value.startswith(PYDANTIC_AI_OPENAI_PREFIXES):
+            return name, value.value
     return None
 
 
@@ -3726,6 +3767,8 @@ def _annotation_class(f: _File, ann: ast.AST) -> Optional[str]:
             return None
     if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ("Optional", "typing.Optional"):
         return _annotation_class(f, ann.slice)
+    if union_member(ann) is not None:
+        return _annotation_class(f, union_member(ann))
     if isinstance(ann, ast.Subscript) and dotted_name(ann.value) in ANNOTATED and isinstance(ann.slice, ast.Tuple) \
             and ann.slice.elts:  # Annotated[OpenAI, Depends(get_client)]
         return _annotation_class(f, ann.slice.elts[0])

@@ -308,7 +308,7 @@ def decide(builder, files) -> ConversionPlan:
                 detail = use.detail  # how a converted models / files / batches list() page is used: "page" / "items"
             if origin is not None and origin.kind == "module" and verdict == KEEP and not detail:
                 detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
-            sites[key] = ("call", verdict, bool(origin and origin.is_async),
+            sites[key] = ("call", verdict, bool(origin and origin.is_async) or key in builder.awaited,
                           bool(origin and origin.kind == "module"), detail, _call_async(builder, use.client))
             if use.client is None and verdict == UNRESOLVED and use.status == "convert":
                 # a call on a receiver no step traced: MIG102 / MIG106 leave it with a TODO ("not recognised"),
