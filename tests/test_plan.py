@@ -852,3 +852,19 @@ def test_an_async_client_reaching_an_awaited_call_through_a_parameter_gets_the_a
     assert "await client.chat.complete_async(" in out["sections.py"], out["sections.py"]
     assert "await self.client.embeddings.create_async(" in out["vec.py"], out["vec.py"]
     assert "client: Union[Mistral, None]" in out["vec.py"] and "AsyncOpenAI" not in out["vec.py"], out["vec.py"]
+
+
+def test_a_client_handed_to_the_base_class_through_super_init_is_followed():
+    """Held-out review 12, G4 (propertyai): `super().__init__(client, model_name)` kept the client with the
+    reason "handed to (...)"; the base class's __init__ stores it as self.client, which the subclass calls."""
+    from mechanics import convert_files
+
+    out = convert_files({"llm.py": (
+        "from openai import OpenAI\n\n\nclass Base:\n    def __init__(self, client, model_name):\n"
+        "        self.client = client\n        self.model_name = model_name\n\n\n"
+        "class OpenAILLM(Base):\n    def __init__(self):\n        client = OpenAI()\n"
+        "        super().__init__(client, \"gpt-4o-mini\")\n\n    def completion(self, query):\n"
+        "        r = self.client.chat.completions.create(model=self.model_name, messages=[])\n"
+        "        return r.choices[0].message.content\n")})
+    assert "client = Mistral(" in out["llm.py"] and "self.client.chat.complete(" in out["llm.py"], out["llm.py"]
+    assert "handed to" not in out["llm.py"]

@@ -1637,6 +1637,15 @@ class _Builder:
         if callee in HARMLESS_CALLEES or last in HARMLESS_METHODS:
             return
         target = self.resolve_function(f, scope, call.func)
+        if target is None and _super_init(call.func):
+            # `super().__init__(client, ...)`: the base class's __init__ (held-out review 12, G4: "handed to (...)")
+            callee = "super().__init__"
+            cls = self.class_of(f, scope)
+            for base in f.bases.get(cls, []) if cls is not None else []:
+                found = self.resolve_class(f, base)
+                if found is not None:
+                    target = (found[0], found[1], True)
+                    break
         if target is not None:
             other, path, is_class = target
             if is_class:
@@ -1942,6 +1951,12 @@ def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
         module, level, name = f.repo_imports[func.value.id]
         return _foreign_openai((f"{module}.{name}", level, func.attr))
     return None
+
+
+def _super_init(func: ast.AST) -> bool:
+    """``super().__init__`` (Python 3's form, or ``super(Cls, self).__init__``)."""
+    return isinstance(func, ast.Attribute) and func.attr == "__init__" and isinstance(func.value, ast.Call) and \
+        isinstance(func.value.func, ast.Name) and func.value.func.id == "super"
 
 
 def _pydantic_ai_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, str]]:
