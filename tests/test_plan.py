@@ -868,3 +868,19 @@ def test_a_client_handed_to_the_base_class_through_super_init_is_followed():
         "        return r.choices[0].message.content\n")})
     assert "client = Mistral(" in out["llm.py"] and "self.client.chat.complete(" in out["llm.py"], out["llm.py"]
     assert "handed to" not in out["llm.py"]
+
+
+def test_a_parameter_defaulting_to_a_client_converts_with_it():
+    """Held-out review 12 (aipatent-api's tests): `def answer(q, client=None): client = client or OpenAI()` left
+    the call "not recognised" and the constructor unused; the assignment hides the parameter, whose callers'
+    clients still join the group (an Azure client passed in keeps it)."""
+    from mechanics import convert_files
+
+    rag = ("from openai import OpenAI\n\n\ndef answer(q, client=None):\n    client = client or OpenAI()\n"
+           "    return client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": q}])\n")
+    out = convert_files({"rag.py": rag})
+    assert "client = client or Mistral(" in out["rag.py"] and "client.chat.complete(" in out["rag.py"], out["rag.py"]
+    out = convert_files({"rag.py": rag, "caller.py": (
+        "from openai import AzureOpenAI\n\nfrom rag import answer\n\n"
+        "print(answer(\"q\", client=AzureOpenAI(api_version=\"2024-02-01\", azure_endpoint=\"https://x.openai.azure.com\")))\n")})
+    assert "OpenAI()" in out["rag.py"] and "shares code with an Azure OpenAI client" in out["rag.py"], out["rag.py"]

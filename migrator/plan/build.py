@@ -703,6 +703,13 @@ class _Builder:
         found = self.lookup_scope(f, scope, name)
         if found is None:
             return UNKNOWN
+        if load is not None and (found, name) in f.params and (found, name) in f.assigns:
+            # `def answer(q, client=None): client = client or OpenAI()`: an assignment before the read hides
+            # the parameter (whose untraced value `or` keeps only when given)
+            assigned = f.assigns[(found, name)]
+            reached = reaching(f, found, load, assigned)
+            if reached is not assigned and reached:
+                return self._values(f, found, reached, depth)
         if (found, name) in f.params:
             annotation = f.params[(found, name)][1]
             if annotation is not None and _mentions_mistral(annotation):
@@ -1922,6 +1929,9 @@ class _Builder:
         self.sites[key] = ("call", use)
 
 
+# What unittest.mock's objects answer: a call through one of these is a test checking a mock, not an API call.
+_MOCK_ATTRIBUTES = frozenset({"return_value", "side_effect", "call_args", "call_args_list", "call_count",
+                              "mock_calls", "method_calls", "reset_mock", "configure_mock"})
 # API paths only OpenAI's SDK (and SDKs copying it) has: in a module that never names openai (read for its
 # chat calls, or as a companion), a call of one on a name imported from another module is an OpenAI call
 # whose client migrator could not trace (`files.create`, `models.list` are everywhere: not these).
@@ -2071,8 +2081,8 @@ def _v0_surface(chain: list[str]) -> bool:
 
 
 def _openai_surface(chain: list[str]) -> bool:
-    if len(chain) < 2:
-        return False
+    if len(chain) < 2 or any(link.startswith("assert_") or link in _MOCK_ATTRIBUTES for link in chain):
+        return False  # `mock_openai.chat.completions.create.assert_called_once()`: a test's mock (review 12, N7)
     surface = ".".join(chain)
     if surface in CHAT_SURFACES or surface.startswith(("chat.completions.", "beta.chat.completions.")):
         return True
