@@ -1228,3 +1228,22 @@ def test_a_langchain_pin_keeps_only_its_own_sub_projects_objects(tmp_path):
     assert "the project pins langchain-core ==0.3.31 (in ../requirements.txt)" in kept, kept
     assert (tmp_path / "flask_app" / "requirements.txt").read_text().endswith("langchain-openai==0.3.1\n")
     assert not report.failed
+
+
+def test_a_manifest_without_code_beside_it_does_not_take_a_sibling_sub_projects_conversion(tmp_path):
+    """Held-out review 12, N2: a/requirements.txt (no code under a/, langchain-core==0.3.31) got b/'s LangChain
+    conversion (langchain-openai swapped for langchain-mistralai beside its own pin: uninstallable); b/ has its
+    own requirements, which answer for b/'s code. A requirements/ directory's file still answers for the root's."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "requirements.txt").write_text("langchain_core==0.3.31\nlangchain_openai==0.3.1\n")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "requirements.txt").write_text("langchain\nlangchain_openai\n")
+    (tmp_path / "b" / "app.py").write_text(
+        "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o\")\nprint(llm.invoke(\"hi\").content)\n")
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "requirements" / "base.txt").write_text("openai>=1.0\n")
+    (tmp_path / "main.py").write_text("from openai import OpenAI\n\nprint(OpenAI().chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "a" / "requirements.txt").read_text() == "langchain_core==0.3.31\nlangchain_openai==0.3.1\n"
+    assert "langchain-mistralai" in (tmp_path / "b" / "requirements.txt").read_text()
+    assert "mistralai>=3.7,<4" in (tmp_path / "requirements" / "base.txt").read_text()

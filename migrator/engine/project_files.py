@@ -120,10 +120,17 @@ class CodeFacts:
         return own
 
     def scope(self, path: str) -> dict:
-        """The code a manifest at ``path`` governs: the files under its directory, else all."""
+        """The code a manifest at ``path`` governs: the files under its directory, else (``requirements/base.txt``)
+        all but the code under a sibling sub-project's own manifest (held-out review 12, N2: a/requirements.txt,
+        with no code beside it, got b/'s LangChain conversion and a pin conflict with its own)."""
         directory = posixpath.dirname(path.replace("\\", "/"))
         inside = {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
-        return inside or self.texts
+        if inside:
+            return inside
+        siblings = {posixpath.dirname(m.replace("\\", "/")) for m in self.manifests}
+        siblings = {d for d in siblings if d and d != directory and not (directory + "/").startswith(d + "/")}
+        return {p: t for p, t in self.texts.items()
+                if not any(p.replace("\\", "/").startswith(d + "/") for d in siblings)}
 
     def model_vars(self) -> frozenset:
         """Environment variables that name the model of converted calls: every read of them in the
