@@ -495,8 +495,8 @@ class _Transformer(RuleTransformer):
                 value = "<an OpenAI secret written in the code>" if openai_secret(folded) else code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
                 if bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound):
-                    self.todo(line, f"api_key={value} must now be a Mistral key, and {value} reads OPENAI_API_KEY: "
-                                    "read MISTRAL_API_KEY there")
+                    self.todo(line, f"api_key={value} must now be a Mistral key, but the variable {value} reads the "
+                                    "OPENAI_API_KEY environment variable: make it read MISTRAL_API_KEY")
                 else:
                     self.todo(line, f"api_key={value} must now be a Mistral key (the MISTRAL_API_KEY variable holds "
                                     "one): check where it comes from")

@@ -131,7 +131,8 @@ class _Transformer(RuleTransformer):
             if resource in V0_NO_EQUIVALENT:
                 self.todo(line, f"legacy openai v0 API {surface}(...) stays on OpenAI: {V0_NO_EQUIVALENT[resource]}")
                 return
-            hint = V0_HINTS.get(resource, "the matching Mistral client call")
+            method = surface.rsplit(".", 1)[-1].removeprefix("a")  # (atranslate: translate)
+            hint = V0_HINTS.get(f"{resource}.{method}") or V0_HINTS.get(resource, "the matching Mistral client call")
             reason = answer[4] if len(answer) > 4 else ""
             reason = reason.removesuffix("; convert by hand").removesuffix(": convert by hand")
             if reason and "by hand" in reason:  # the reason already says what to do (held-out review: twice)

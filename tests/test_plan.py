@@ -654,8 +654,8 @@ def test_a_key_read_only_to_configure_the_module_client_gets_one_todo():
             r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
             return r["choices"][0]["message"]["content"]
         ''')
-    assert todos == ["api_key=KEY must now be a Mistral key, and KEY reads OPENAI_API_KEY: read MISTRAL_API_KEY "
-                     "there"], todos
+    assert todos == ["api_key=KEY must now be a Mistral key, but the variable KEY reads the OPENAI_API_KEY "
+                     "environment variable: make it read MISTRAL_API_KEY"], todos
 
 
 def test_a_key_from_the_apps_settings_becomes_the_module_clients():

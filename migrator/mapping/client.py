@@ -144,7 +144,10 @@ V0_HINTS = MappingProxyType({
     "Engine": "Mistral(...).models.list() / models.retrieve(model_id=...) (engines are models)",
     "Edit": "Mistral(...).chat.complete(...) with the instruction and the text in the messages (no edits endpoint)",
     "Audio": "Mistral(...).audio.transcriptions.complete(model=\"voxtral-mini-latest\", file={\"file_name\": ..., "
-             "\"content\": ...}) (no translation endpoint: transcribe, then translate with chat)",
+             "\"content\": ...})",
+    # openai.Audio.translate (not transcribe: held-out review 12, N3)
+    "Audio.translate": "Mistral(...).audio.transcriptions.complete(model=\"voxtral-mini-latest\", file={\"file_name\": "
+                       "..., \"content\": ...}) (no translation endpoint: transcribe, then translate with chat)",
     "File": "Mistral(...).files.upload(file={\"file_name\": ..., \"content\": ...}, purpose=...) / files.list() / "
             "files.retrieve(file_id=...) / files.download(file_id=...) / files.delete(file_id=...)",
     # openai 0.x's helper module (gone in openai>=1): get_embedding(text, engine=...) embeds one text
