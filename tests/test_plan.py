@@ -884,3 +884,38 @@ def test_a_parameter_defaulting_to_a_client_converts_with_it():
         "from openai import AzureOpenAI\n\nfrom rag import answer\n\n"
         "print(answer(\"q\", client=AzureOpenAI(api_version=\"2024-02-01\", azure_endpoint=\"https://x.openai.azure.com\")))\n")})
     assert "OpenAI()" in out["rag.py"] and "shares code with an Azure OpenAI client" in out["rag.py"], out["rag.py"]
+
+
+def test_held_out_13_async_groups_app_state_and_or_defaults():
+    """Held-out review 13: H1 an AsyncOpenAI client reaching a parameter's call that is not awaited where it is
+    written (gathered) got the sync method; a parameter receiving both sync and async clients stays (its call
+    cannot be both); H3 a client stored as app.state.llm_client and called through it elsewhere converted while
+    that call stayed OpenAI's; H2 `client: Optional[OpenAI] = None; client = client or OpenAI()` kept its
+    annotation (a second run then flagged the converted call)."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import asyncio\nfrom openai import AsyncOpenAI\n\n\nasync def fan_out(client, prompts):\n"
+        "    tasks = [client.chat.completions.create(model=\"gpt-4o\", messages=[]) for p in prompts]\n"
+        "    return await asyncio.gather(*tasks)\n\n\nasyncio.run(fan_out(AsyncOpenAI(), [\"a\"]))\n")})
+    assert "client.chat.complete_async(" in out["app.py"], out["app.py"]
+    out = convert_files({"app.py": (
+        "import asyncio\nfrom openai import AsyncOpenAI, OpenAI\n\n\ndef ask(client):\n"
+        "    return client.chat.completions.create(model=\"gpt-4o\", messages=[])\n\n\nprint(ask(OpenAI()))\n\n\n"
+        "async def main():\n    print(await ask(AsyncOpenAI()))\n")})
+    assert "a parameter receives both sync and async clients" in out["app.py"], out["app.py"]
+    assert "chat.completions.create(" in out["app.py"] and "Mistral(" not in out["app.py"]
+    out = convert_files({
+        "ext.py": "from openai import OpenAI\n\n\nasync def init_llm(app):\n    return OpenAI()\n",
+        "main.py": ("from fastapi import FastAPI\n\nfrom ext import init_llm\n\napp = FastAPI()\n\n\n"
+                    "async def startup():\n    app.state.llm_client = await init_llm(app)\n"),
+        "service.py": ("from main import app\n\n\ndef get(prompt):\n"
+                       "    r = app.state.llm_client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                       "    return r.choices[0].message.content\n")})
+    assert "OpenAI()" in out["ext.py"] and "stored as app.state.llm_client" in out["ext.py"], out["ext.py"]
+    out = convert_files({"app.py": (
+        "from typing import Optional\n\nfrom openai import OpenAI\n\n\n"
+        "def make(prompt: str, client: Optional[OpenAI] = None) -> str:\n    client = client or OpenAI()\n"
+        "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+        "    return r.choices[0].message.content\n")})
+    assert "client: Optional[Mistral] = None" in out["app.py"] and "openai" not in out["app.py"], out["app.py"]

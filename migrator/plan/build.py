@@ -1158,6 +1158,28 @@ class _Builder:
                                   f"stored as self.{attr} of {cls[-1] if cls else 'a class'}, and {call} in {where} goes "
                                   f"through an instance's .{attr} migrator cannot follow: convert the client and "
                                   "that call together by hand", "MIG101")
+        for f in self.files:
+            # `app.state.llm_client = await init_llm(app)` (FastAPI's app.state, a registry): the same for an
+            # attribute of another object (held-out review 13, H3: the client converted, the call through
+            # app.state.llm_client stayed OpenAI's: AttributeError at the first request)
+            for node in f.nodes:
+                if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                        and isinstance(node.targets[0], ast.Attribute)):
+                    continue
+                target = node.targets[0]
+                if isinstance(target.value, ast.Name) and target.value.id in ("self", "cls"):
+                    continue
+                calls = self.untraced_attrs.get(target.attr)
+                if not calls:
+                    continue
+                origins = self.eval(f, f.scope_of.get(id(node), ()), node.value)
+                path, call = calls[0]
+                where = "this module" if path == f.path else os.path.relpath(path, os.path.dirname(f.path) or ".")
+                stored = ast.unparse(target)
+                for oid in sorted(origins or ()):
+                    self._use(f, node.value, oid, f"stored as {stored}", True,
+                              f"stored as {stored}, and {call} in {where} goes through .{target.attr}, which "
+                              "migrator cannot follow: convert the client and that call together by hand", "MIG101")
 
     def _maybe_use(self, f: _File, node: ast.AST) -> None:
         parent = f.parent.get(id(node))

@@ -308,7 +308,12 @@ def decide(builder, files) -> ConversionPlan:
                 detail = use.detail  # how a converted models / files / batches list() page is used: "page" / "items"
             if origin is not None and origin.kind == "module" and verdict == KEEP and not detail:
                 detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
-            sites[key] = ("call", verdict, bool(origin and origin.is_async) or key in builder.awaited,
+            # async: its client's, the `await` it is written under, or (a parameter's call not awaited where it is
+            # written, `tasks.append(client.chat...)`: held-out review 13, H1) its group's real clients
+            is_async = bool(origin and origin.is_async) or key in builder.awaited or bool(
+                origin is not None and origin.kind == "parameter" and verdict == CONVERT and
+                any(m.is_async for m in groups[builder.find(use.client)] if m.kind != "parameter"))
+            sites[key] = ("call", verdict, is_async,
                           bool(origin and origin.kind == "module"), detail, _call_async(builder, use.client))
             if use.client is None and verdict == UNRESOLVED and use.status == "convert":
                 # a call on a receiver no step traced: MIG102 / MIG106 leave it with a TODO ("not recognised"),
@@ -689,6 +694,12 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
         return KEEP, "; ".join(dict.fromkeys(problems)), tuple(blockers)
     if blockers:
         return KEEP, "some uses cannot convert yet", tuple(blockers)
+    if any(m.kind == "parameter" and m.uses for m in members) and len({bool(m.is_async) for m in real}) > 1:
+        # def ask(client, q): client.chat... called with OpenAI() and with AsyncOpenAI(): Mistral's one client
+        # has complete and complete_async, and the shared call can be only one of them (held-out review 13)
+        names = ", ".join(sorted({m.name for m in real}))
+        return KEEP, f"a parameter receives both sync and async clients ({names}): its calls cannot be both " \
+                     "complete and complete_async on Mistral; give each its own code path", tuple(blockers)
     return CONVERT, "talks to OpenAI and every use converts", ()
 
 
@@ -800,7 +811,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         oid = f"{f.path}:{'.'.join(scope)}({name})"
         if oid in builder.origins:
             origin = builder.origins[oid]
-            params[(f.path, scope, name)] = decision(oid) if origin.sources else UNRESOLVED
+            real_roots = builder.__dict__.get("_real_roots")
+            if real_roots is None:  # groups holding a client (not only parameters), once groups are final
+                real_roots = builder.__dict__["_real_roots"] = {
+                    builder.find(o) for o, member in builder.origins.items() if member.kind != "parameter"}
+            # (`client: Optional[OpenAI] = None; client = client or OpenAI()`: in the constructor's group though
+            # no caller passes it: held-out review 13, H2, its annotation stayed OpenAI's)
+            params[(f.path, scope, name)] = decision(oid) if origin.sources or builder.find(oid) in real_roots \
+                else UNRESOLVED
     # a class's declaration of an attribute (`openai: OpenAI` in the class body) follows what its
     # self.<attr> assignments hold (keyed like a parameter of the class's scope: no clash, a class has none)
     for cls in f.classes:
