@@ -98,7 +98,10 @@ class ClientConstructor(MigratorRule):
     sent to Mistral. ``api.openai.com`` URLs in a converted client's ``base_url`` become Mistral's server.
 
     **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
-    (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO.
+    (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO; so are
+    clients a parameter shares with clients of the other mode (``OpenAI()`` and ``AsyncOpenAI()``: the call
+    cannot be both ``complete`` and ``complete_async``), and clients stored as another object's attribute
+    (``app.state.llm_client``) that a call elsewhere goes through.
 
     **openai-compatible target.** The class stays ``OpenAI`` / ``AsyncOpenAI``: ``base_url=`` becomes
     the provider's URL and ``api_key=`` its key variable (``os.environ.get(NAME, "EMPTY")`` where the
@@ -1001,6 +1004,18 @@ def _replace_client_class(node: cst.BaseExpression, facts) -> cst.BaseExpression
     qualified = facts.qualify(dotted(node))
     if qualified in CLIENT_CLASSES:
         return cst.Name(MISTRAL_CLIENT[1])
+    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str) and node.prefix == "":
+        # a forward reference (`client: "AsyncOpenAI"`): its import goes, so the string must follow (review 13)
+        try:
+            inner = cst.parse_expression(node.evaluated_value)
+        except cst.ParserSyntaxError:
+            return node
+        new = _replace_client_class(inner, facts)
+        if new is inner:
+            return node
+        text = cst.Module(body=[]).code_for_node(new)
+        quote = node.quote
+        return node if quote in text else node.with_changes(value=f"{quote}{text}{quote}")
     if isinstance(node, cst.Subscript) and dotted(node.value) in ("Optional", "typing.Optional"):
         elements = list(node.slice)
         if len(elements) == 1 and isinstance(elements[0].slice, cst.Index):

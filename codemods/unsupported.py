@@ -28,10 +28,14 @@ class UnsupportedCalls(MigratorRule):
     SDK agent (``from agents import Agent, Runner``, openai-agents) gets one TODO at the module's first
     ``Agent(...)`` / ``Runner.run*(...)``: it runs on OpenAI and reads ``OPENAI_API_KEY`` itself, so env
     files keep that variable. Other libraries' OpenAI components (Haystack's generators and embedders,
-    Chroma's ``OpenAIEmbeddingFunction``, which also keeps ``openai`` in the requirements) get a TODO
-    naming their Mistral counterpart, and an HTTP call given OpenAI's URL (``requests.post(
+    Chroma's ``OpenAIEmbeddingFunction``, pydantic-ai's ``OpenAIModel`` / ``OpenAIChatModel`` /
+    ``OpenAIResponsesModel`` / ``OpenAIProvider`` and ``Agent("openai:...")`` model strings; the last two also
+    keep ``openai`` in the requirements) get a TODO naming their Mistral counterpart (pydantic-ai's
+    ``MistralModel`` / ``"mistral:..."``), and an HTTP call given OpenAI's URL (``requests.post(
     "https://api.openai.com/v1/audio/translations", ...)``, written in or held in a name) one saying
-    OpenAI is reached without the SDK. Weaviate's OpenAI modules (``text2vec-openai``, ``generative-openai``,
+    OpenAI is reached without the SDK (for an API Mistral lacks, ``/threads``, ``/assistants``,
+    ``/vector_stores``, ..., that it stays on OpenAI). Calls through a test's mock (``.assert_called_once()``,
+    ``.return_value``) are no API calls. Weaviate's OpenAI modules (``text2vec-openai``, ``generative-openai``,
     the ``X-OpenAI-Api-Key`` header) make the Weaviate server call OpenAI: the configuring call gets a
     TODO naming Weaviate's Mistral modules (the first in full, the others point back to it).
 

@@ -1022,3 +1022,24 @@ def test_a_later_run_uses_the_retry_config_names_an_earlier_run_imported() -> No
         ''')
     assert "import mistralai.client.utils" not in code and "mistralai.client.utils.RetryConfig" not in code, code
     assert "b = Mistral(\n    retry_config=RetryConfig(" in code, code
+
+
+def test_a_forward_reference_annotation_follows_the_client():
+    """Held-out review 13, N-A2: `client: "AsyncOpenAI"` stayed while its import went (an undefined name)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import AsyncOpenAI
+
+        aclient = AsyncOpenAI()
+
+
+        async def ask(client: "AsyncOpenAI", q: str) -> str:
+            r = await client.chat.completions.create(model="gpt-4o-mini", messages=[])
+            return r.choices[0].message.content
+
+
+        async def main():
+            return await ask(aclient, "hi")
+        ''')
+    assert 'client: "Mistral"' in code and "AsyncOpenAI" not in code, code
