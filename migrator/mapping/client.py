@@ -264,7 +264,7 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
 # pydantic-ai's model strings that name OpenAI (``Agent("openai:gpt-4o")``)
 PYDANTIC_AI_OPENAI_PREFIXES = ("openai:", "openai-chat:", "openai-responses:")
 PYDANTIC_AI_STRING_TODO = ("{agent}(\"{model}\") runs the agent on OpenAI through pydantic-ai (it reads OPENAI_API_KEY); "
-                           + _PYDANTIC_AI_MISTRAL.split("; ", 1)[1])
+                           + _PYDANTIC_AI_MISTRAL.split("; ", 1)[1] + " (said once per module, for its OpenAI models too)")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 WRAPPED_CLIENT_NAMES = frozenset({"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Client",

@@ -879,6 +879,7 @@ class _Builder:
             self._weaviate_openai(f)
         if ("openai." in f.source or "OpenAI" in f.source) and ("patch" in f.source or "setattr" in f.source):
             self._sdk_patches(f)
+        told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -893,18 +894,25 @@ class _Builder:
                 elif "pydantic_ai" in f.source and not self.library_itself("pydantic_ai") and \
                         _pydantic_ai_openai_string(f, node):
                     agent, model = _pydantic_ai_openai_string(f, node)
-                    todo = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
-                    self._use(f, node, None, "pydantic-ai model string", False, todo, "MIG106")
-                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                    if "pydantic_ai" not in told:  # once per module: a test module builds them by the hundred
+                        told.add("pydantic_ai")
+                        todo = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
+                        self._use(f, node, None, "pydantic-ai model string", False, todo, "MIG106")
+                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif _foreign_call(f, node) is not None and \
                         not self.library_itself(_foreign_call(f, node).split(".", 1)[0]):
                     foreign = _foreign_call(f, node)
-                    todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=FOREIGN_OPENAI[foreign],
-                                                      library=FOREIGN_LIBRARIES[foreign.split(".", 1)[0]])
+                    library = foreign.split(".", 1)[0]
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
-                    self._use(f, node, None, foreign, False, todo, "MIG106")
-                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                    if library != "pydantic_ai" or library not in told:
+                        told.add(library)
+                        todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=FOREIGN_OPENAI[foreign],
+                                                          library=FOREIGN_LIBRARIES[library])
+                        if library == "pydantic_ai":
+                            todo += " (said once per module, for its other OpenAI models and \"openai:...\" model strings too)"
+                        self._use(f, node, None, foreign, False, todo, "MIG106")
+                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
         for node in f.nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     f.openai_modules.get(node.value.id) == "openai" and self.lookup_scope(
