@@ -880,6 +880,7 @@ class _Builder:
         if ("openai." in f.source or "OpenAI" in f.source) and ("patch" in f.source or "setattr" in f.source):
             self._sdk_patches(f)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
+        pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -891,8 +892,7 @@ class _Builder:
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
                     agents_sdk = False  # one TODO per module, at its first agent
-                elif "pydantic_ai" in f.source and not self.library_itself("pydantic_ai") and \
-                        _pydantic_ai_openai_string(f, node):
+                elif pydantic_ai and _pydantic_ai_openai_string(f, node):
                     agent, model = _pydantic_ai_openai_string(f, node)
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
                     if "pydantic_ai" not in told:  # once per module: a test module builds them by the hundred
@@ -900,9 +900,8 @@ class _Builder:
                         todo = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
                         self._use(f, node, None, "pydantic-ai model string", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
-                elif _foreign_call(f, node) is not None and \
-                        not self.library_itself(_foreign_call(f, node).split(".", 1)[0]):
-                    foreign = _foreign_call(f, node)
+                elif f.repo_imports and (foreign := _foreign_call(f, node)) is not None and \
+                        not self.library_itself(foreign.split(".", 1)[0]):
                     library = foreign.split(".", 1)[0]
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
                     if library != "pydantic_ai" or library not in told:
