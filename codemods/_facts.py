@@ -28,6 +28,7 @@ from migrator.mapping.legacy import V0_RESOURCES
 from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
+from migrator.plan.model import CONVERT
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
@@ -621,7 +622,7 @@ class _Collector(ast.NodeVisitor):
         qualified = self.facts.qualify(dotted_name(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             answer = self._site(node, CTOR)
-            if isinstance(answer, (tuple, list)) and tuple(answer[:2]) == ("ctor", "convert") and \
+            if isinstance(answer, (tuple, list)) and tuple(answer[:2]) == ("ctor", CONVERT) and \
                     not any(keyword.arg == "max_retries" for keyword in node.keywords):
                 self.facts.default_retry_ctors += 1
         elif chat_method(node.func) is not None:

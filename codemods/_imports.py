@@ -504,7 +504,7 @@ def _sharing_retry_config(tree: ast.Module, statements: list[str], end: int) -> 
     """The module client's statement reading the module's ``MISTRAL_RETRY_CONFIG`` where that constant
     (MIG101's, this run's or an earlier one's) holds the same RetryConfig, placed after it; not a copy of
     its six lines right above it (corpus review R3)."""
-    from migrator.mapping.client import SHARED_RETRY_CONFIG
+    from migrator.mapping.client import MODULE_CLIENT_RETRYING_CODE, SHARED_RETRY_CONFIG
 
     shared = next((node for node in tree.body if isinstance(node, ast.Assign) and len(node.targets) == 1
                    and isinstance(node.targets[0], ast.Name) and node.targets[0].id == SHARED_RETRY_CONFIG), None)
@@ -520,7 +520,7 @@ def _sharing_retry_config(tree: ast.Module, statements: list[str], end: int) -> 
         call = parsed.value if isinstance(parsed, ast.Assign) else None
         keywords = call.keywords if isinstance(call, ast.Call) else []
         if len(keywords) == 1 and keywords[0].arg == "retry_config" and ast.dump(keywords[0].value) == value:
-            code = f"{MODULE_CLIENT_NAME} = {ast.unparse(call.func)}(retry_config={SHARED_RETRY_CONFIG})"
+            code = MODULE_CLIENT_RETRYING_CODE.format(retry_config=SHARED_RETRY_CONFIG)
             end = max(end, shared.end_lineno or end)
         out.append(code)
     return out, end

@@ -1127,14 +1127,22 @@ def _exception_calls(f, node, body_verdicts) -> set:
 STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: still the key
 
 
-def _env_feeds(builder, f, node, ctor_verdict) -> bool:
-    statement = None
+def _ctor_verdict_around(f, node, verdict_of) -> Optional[str]:
+    """The verdict (``verdict_of(call)``) of the constructor call ``node`` is an argument of, looked for up to
+    ``node``'s statement; None when it is none's."""
     for parent in ancestors_of(f, node):
-        if isinstance(parent, ast.Call) and ctor_verdict(parent) is not None:
-            return ctor_verdict(parent) == CONVERT
+        if isinstance(parent, ast.Call) and verdict_of(parent) is not None:
+            return verdict_of(parent)
         if isinstance(parent, ast.stmt):
-            statement = parent
-            break
+            return None
+    return None
+
+
+def _env_feeds(builder, f, node, ctor_verdict) -> bool:
+    verdict = _ctor_verdict_around(f, node, ctor_verdict)
+    if verdict is not None:
+        return verdict == CONVERT
+    statement = next((parent for parent in ancestors_of(f, node) if isinstance(parent, ast.stmt)), None)
     if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
         return False
     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
@@ -1142,25 +1150,21 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     if len(names) != 1:
         return False
     fed = False
-    if f.scope_of.get(id(statement)) == () and _imported_elsewhere(builder, f, names[0]):
+    importers = _importers_of(builder, f, names[0]) if f.scope_of.get(id(statement)) == () else []
+    if importers is None:
+        return False  # read where migrator cannot tell by what
+    if importers:
         # `from config import OPENAI_API_KEY` elsewhere: it feeds only when every read there is api_key= of a
         # converted client (held-out review 9, D7); a client kept there, or a read migrator cannot see, keeps it
-        importers = _importers_of(builder, f, names[0])
-        if importers is None:
-            return False
         for g, local in importers:
+            def there(call, g=g):
+                answer = builder.plan_sites.get(node_key(g.path, call))
+                return answer[1] if answer and answer[0] == "ctor" else None
+
             for load in _loads_of(g, local):
                 if _gate_test(g, load):
                     continue
-                verdict = None
-                for parent in ancestors_of(g, load):
-                    answer = builder.plan_sites.get(node_key(g.path, parent)) if isinstance(parent, ast.Call) else None
-                    if answer and answer[0] == "ctor":
-                        verdict = answer[1]
-                        break
-                    if isinstance(parent, ast.stmt):
-                        break
-                if verdict != CONVERT:
+                if _ctor_verdict_around(g, load, there) != CONVERT:
                     return False
                 fed = True
         for g, local in importers:
@@ -1175,14 +1179,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 continue  # another function's own `api_key` (held-out review 10, E10), or a nested rebinding
             if _gate_test(f, load):
                 continue  # `if not api_key: raise ...`: it checks the key the client gets (held-out review 5)
-            verdict = None
-            for parent in ancestors_of(f, load):
-                if isinstance(parent, ast.Call) and ctor_verdict(parent) is not None:
-                    verdict = ctor_verdict(parent)
-                    break
-                if isinstance(parent, ast.stmt):
-                    break
-            if verdict != CONVERT:
+            if _ctor_verdict_around(f, load, ctor_verdict) != CONVERT:
                 return False
             fed = True
     return fed
