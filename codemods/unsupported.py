@@ -8,7 +8,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
 from migrator.mapping.client import V0_HINTS, V0_NO_EQUIVALENT
 from migrator.mapping.legacy import V0_RESOURCES, V0_VALUE_TODO
 from migrator.mapping.outside_sdk import call_kinds
-from migrator.mapping.surfaces import API_LINKS, closest_feature
+from migrator.mapping.surfaces import API_LINKS, closest_feature, openai_lacks
 from migrator.plan.model import KEEP, UNRESOLVED, V0_DEPLOYMENT
 
 
@@ -74,7 +74,12 @@ class _Transformer(RuleTransformer):
         """The closest Mistral feature, in full at the first call of a surface family in the file;
         later calls of the family point back to it (a file of assistant calls is not 15 copies)."""
         family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
-        if family in self._told:
+        methods = openai_lacks(surface)
+        if methods:  # it fails as written: not a call that "stays"
+            resource = surface.rsplit(".", 1)[0]
+            self.todo(line, f"{surface}(...) is no method of the openai SDK ({resource} has {methods}): this "
+                            f"call fails as written; {closest}")
+        elif family in self._told:
             self.todo(line, f"{surface}(...) stays on OpenAI (Mistral's closest feature: see the TODO at the first "
                             f"{family} call in this file)")
         else:

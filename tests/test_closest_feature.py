@@ -142,3 +142,15 @@ def test_raw_http_to_an_api_mistral_lacks_stays_on_openai():
     assert all("calls OpenAI's threads endpoint directly" in t and "stays on OpenAI" in t and "conversations" in t
                for t in raw[:2]), raw
     assert "send it to https://api.mistral.ai/v1" in raw[2] and "converted Mistral client" not in raw[2], raw
+
+
+def test_a_method_the_openai_sdk_lacks_is_said_to_fail_as_written():
+    """Held-out review 13, N-B3: `files.download` (OpenAI's is `files.content`) was a call that "stays on
+    OpenAI"; it raises AttributeError before and after."""
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\nraw = client.files.download(\"file-1\")\n"
+              "same = client.files.content(\"file-1\")\n")
+    outcome = transform_source(source, config=Config())
+    todos = {t.line: t.message for t in outcome.findings if t.kind.value == "todo" and t.rule == "MIG106"}
+    assert todos[4].startswith("files.download(...) is no method of the openai SDK (files has content, create,"), todos
+    assert "this call fails as written; Mistral: client.files.list()" in todos[4]
+    assert 5 not in todos  # (files.content converts: the client's TODO names what keeps it)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import textwrap
 
+import pytest
+
 from migrator.engine import Mode, run
 from migrator.engine.companions import imported_modules, is_imported
 from migrator.engine.files import NO_OPENAI_REASON
@@ -192,6 +194,21 @@ def test_a_client_an_importer_puts_where_migrator_cannot_follow_is_kept_with_one
     assert [len(todos.get(name, [])) for name in ("client.py", "generate.py", "views.py")] == [1, 1, 0], todos
     assert "views.py" in todos["client.py"][0] and "kept on OpenAI" in todos["client.py"][0]
     assert "a client that stays on OpenAI needs nothing" in todos["generate.py"][0]  # what reaches it is not known
+
+
+@pytest.mark.parametrize("names_openai", [False, True])
+def test_a_client_a_module_that_does_not_parse_imports_is_kept(tmp_path, names_openai):
+    """Held-out review 12, N9: the client converted although a module importing it failed to parse (its
+    uses there unknown: a files.create would have kept it). Kept, naming that module; it is reported."""
+    broken = ("import openai  # noqa\n" if names_openai else "") + \
+        "from svc.client import client\n\n\ndef upload(f):\n    return client.files.create(file=f)\n\n\ndef broken(:\n    pass\n"
+    _tree(tmp_path, dict(IMPORTED_CLIENT, **{"views.py": broken}))
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = _findings(report)
+    assert "kept on OpenAI: ../views.py may use it and does not parse" in todos["client.py"][0], todos
+    assert "client = OpenAI(" in (tmp_path / "svc" / "client.py").read_text()
+    assert (tmp_path / "views.py").read_text() == broken
+    assert [r.path.rsplit("/", 1)[-1] for r in report.failed] == (["views.py"] if names_openai else [])
 
 
 def test_a_module_importing_a_client_relatively_is_read_too(tmp_path):

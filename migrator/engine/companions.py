@@ -150,6 +150,13 @@ def importers(exports: dict[str, set[str]], others: Sequence[SourceFile], max_fi
     return found
 
 
+def _names_both(name: str, module: str):
+    """A test: does a module's code name both ``name`` and ``module`` as words?"""
+    word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+    where = re.compile(rb"\b" + re.escape(module.encode()) + rb"\b")
+    return lambda data: bool(word.search(data) and where.search(data))
+
+
 class UnreadModules:
     """The modules the plan did not read: does one of them name ``name`` and the module setting it?"""
 
@@ -160,6 +167,22 @@ class UnreadModules:
         self._data: Optional[list[bytes]] = None
         self._answers: dict[tuple[str, str], bool] = {}
         self._cache = {} if cache is None else cache  # path -> bytes (None: unreadable), shared by the plan's rounds
+        self._unparsed: list[tuple[str, bytes]] = []
+
+    def with_unparsed(self, sources: Sequence[tuple[str, str]]) -> "UnreadModules":
+        """These modules and the given ones: modules handed to the plan whose code does not parse, which
+        may read a client as well as any module it did not read (held-out review 12, N9: a client
+        converted although a module importing it failed to parse)."""
+        other = UnreadModules(self._paths, self._max, self._cache)
+        other._unparsed = [*self._unparsed, *((path, code.encode("utf-8", "surrogateescape"))
+                                              for path, code in sources)]
+        return other
+
+    def unparsed_reader(self, name: str, module: str) -> Optional[str]:
+        """The path of a module given to the plan that does not parse and names both ``name`` and
+        ``module`` (as ``read_elsewhere``), or None."""
+        names = _names_both(name, module)
+        return next((path for path, data in self._unparsed if names(data)), None)
 
     def bytes_of(self, path: str) -> Optional[bytes]:
         if path not in self._cache:
@@ -169,7 +192,8 @@ class UnreadModules:
 
     def _texts(self) -> list[bytes]:
         if self._data is None:
-            self._data = [data for data in map(self.bytes_of, self._paths) if data is not None]
+            self._data = [data for data in map(self.bytes_of, self._paths) if data is not None] + \
+                [data for _path, data in self._unparsed]
         return self._data
 
     def read_elsewhere(self, name: str, module: str) -> bool:
@@ -177,10 +201,6 @@ class UnreadModules:
         of the module that sets it) as words? Then it may read the constant."""
         key = (name, module)
         if key not in self._answers:
-            if not self._paths:
-                self._answers[key] = False
-            else:
-                word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
-                where = re.compile(rb"\b" + re.escape(module.encode()) + rb"\b")
-                self._answers[key] = any(word.search(data) and where.search(data) for data in self._texts())
+            names = _names_both(name, module)
+            self._answers[key] = any(map(names, self._texts()))
         return self._answers[key]

