@@ -922,3 +922,29 @@ def test_held_out_13_async_groups_app_state_and_or_defaults():
         "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
         "    return r.choices[0].message.content\n")})
     assert "client: Optional[Mistral] = None" in out["app.py"] and "openai" not in out["app.py"], out["app.py"]
+
+
+def test_a_kept_constructors_todo_names_four_blockers_and_where_the_rest_are():
+    """Held-out review 13, N-B2: "and 6 more" left the reader to find the others (`--format json`)."""
+    from migrator.plan.decide import ctor_todo
+
+    blockers = tuple(f"/app/a.py:{n} files.create: purpose='user_data'" for n in range(6))
+    text = ctor_todo("some uses cannot convert yet", blockers, "/app/a.py")
+    assert text.endswith("blocking uses: files.create (purpose='user_data') and 2 more (`migrator scan` lists them all)"), text
+    assert "more" not in ctor_todo("some uses cannot convert yet", blockers[:4], "/app/a.py")
+
+
+def test_a_call_on_the_client_class_itself_is_not_silent():
+    """Held-out review 13, N-B1: `self.openai = AsyncOpenAI` (the class, not an instance), then
+    `self.openai.chat.completions.create(...)`: no TODO and no entry anywhere. It fails as written; what
+    it calls cannot be told, so it gets the untraced receiver's TODO."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    source = ("from openai import AsyncOpenAI\n\n\nclass Chat:\n    def __init__(self, url):\n"
+              "        self.openai = AsyncOpenAI\n        self.openai.base_url = url\n\n"
+              "    async def ask(self, q):\n        return await self.openai.chat.completions.create(model=\"gpt-4o\", "
+              "messages=[{\"role\": \"user\", \"content\": q}])\n")
+    outcome = transform_source(source, config=Config())
+    todos = [t.message for t in outcome.findings if t.kind.value == "todo"]
+    assert len(todos) == 1 and todos[0].startswith("self.openai is not recognised as an OpenAI client"), todos

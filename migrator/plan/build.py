@@ -605,6 +605,8 @@ class _Builder:
         if isinstance(node, ast.Call):
             return self._eval_call(f, scope, node, depth)
         if isinstance(node, ast.Name):
+            if node.id in f.imported and self.qualify_at(f, node) in CLIENT_CLASSES:
+                return UNKNOWN  # `self.openai = AsyncOpenAI`, the class itself (held-out review 13, N-B1)
             return self._eval_name(f, scope, node.id, depth, node)
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
                 and node.value.id in ("self", "cls")):
