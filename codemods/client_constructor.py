@@ -585,9 +585,11 @@ class _Transformer(RuleTransformer):
         answer = self.answer_for(original.value) if original.value is not None else None
         if answer and answer[0] == "ctor" and answer[1] == CONVERT:  # client: OpenAI = OpenAI()
             return updated.with_changes(annotation=self._retyped(updated.annotation))
-        if original.value is None and isinstance(original.target, cst.Name) and self.facts.view is not None \
+        if (original.value is None or isinstance(original.value, cst.Name) and original.value.value == "None") and \
+                isinstance(original.target, cst.Name) and self.facts.view is not None \
                 and self.facts.view.param(self.path, original.target.value) == CONVERT:
-            return updated.with_changes(annotation=self._retyped(updated.annotation))  # class body: `client: OpenAI`
+            # class body: `client: OpenAI`; a module's global: `_client: AsyncOpenAI | None = None`
+            return updated.with_changes(annotation=self._retyped(updated.annotation))
         return updated
 
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:

@@ -948,3 +948,23 @@ def test_a_call_on_the_client_class_itself_is_not_silent():
     outcome = transform_source(source, config=Config())
     todos = [t.message for t in outcome.findings if t.kind.value == "todo"]
     assert len(todos) == 1 and todos[0].startswith("self.openai is not recognised as an OpenAI client"), todos
+
+
+def test_a_model_default_splatted_through_a_params_dict_is_mapped_where_it_is_set():
+    """Held-out review 12, N8: `params = {"model": model, ...}; create(**params)` kept the default
+    `model="gpt-4o-mini"` (a run-time TODO), while the twin `create(model=model)` got it mapped. A dict
+    read elsewhere too (logged) still keeps the TODO."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(messages, model=\"gpt-4o-mini\"):\n"
+              "    params = {\"model\": model, \"messages\": messages}\n"
+              "    return client.chat.completions.create(**params).choices[0].message.content\n")
+    outcome = transform_source(source, config=Config())
+    assert 'def ask(messages, model="mistral-small-latest"):' in outcome.code, outcome.code
+    assert "client.chat.complete(**params)" in outcome.code
+    assert not [t for t in outcome.findings if t.kind.value == "todo"]
+    logged = source.replace("    return client", "    log(params)\n    return client").replace(
+        "from openai import OpenAI\n", "from openai import OpenAI\nfrom log import log\n")
+    outcome = transform_source(logged, config=Config())
+    assert 'model="gpt-4o-mini"' in outcome.code

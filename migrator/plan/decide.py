@@ -19,7 +19,8 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import is_mistral_model, slot_model_literal
-from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, ancestors_of, reaching, reaching_assign
+from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, _splat_dict, _splat_scope, ancestors_of, \
+    reaching, reaching_assign
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
     node_key
@@ -831,6 +832,17 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 if held:
                     verdicts = {decision(o) for o in held}
                     params[(f.path, cls, stmt.target.id)] = CONVERT if verdicts == {CONVERT} else KEEP
+    # a module's declaration of a global a function sets (`_client: AsyncOpenAI | None = None`, then
+    # `global _client; _client = AsyncOpenAI()`) follows what it holds (held-out review 12, N5)
+    for stmt in f.tree.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
+                (stmt.value is None or isinstance(stmt.value, ast.Constant)):
+            held = builder._eval_name(f, (), stmt.target.id, 0)  # (every binding: `global` ones are the module's)
+            if not held:
+                continue
+            name = stmt.target.id
+            verdicts = {decision(o) for o in held}
+            params[(f.path, (), name)] = CONVERT if verdicts == {CONVERT} else KEEP
     for scope, values in f.returns.items():
         found = set()
         for value in values:
@@ -1044,6 +1056,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     slots.update(_attr_slots(builder, f, kw.value))
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute):
                     slots.update(_field_slots(builder, f, kw.value))
+                elif kw.arg is None:  # `create(**params)`, params = {"model": model, ...} (held-out 12, N8)
+                    value = _splat_model(builder, f, node, kw.value)
+                    slot = _model_slot(builder, f, value) if value is not None else None
+                    if slot is not None:
+                        slots.add(slot)
     model_slots[f.path] = frozenset(slots | builder.extra_slots.get(f.path, set()))
 
 
@@ -1584,12 +1601,44 @@ def _model_loop(builder, f, scope, name: str, values: list):
 
 
 def _sends_model(builder, f, load) -> bool:
-    """Is ``load`` the value of ``model=`` in a call the plan converts?"""
+    """Is ``load`` the value of ``model=`` in a call the plan converts (or of the "model" key of the
+    dict it splats: ``_splat_model``)?"""
     parent = f.parent.get(id(load))
+    if isinstance(parent, ast.Dict):
+        holder = f.parent.get(id(parent))
+        if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+            return False
+        name, scope = holder.targets[0].id, f.scope_of.get(id(holder), ())
+        calls = [n for n in f.nodes if isinstance(n, ast.Call) and f.scope_of.get(id(n), ()) == scope and any(
+            kw.arg is None and isinstance(kw.value, ast.Name) and kw.value.id == name for kw in n.keywords)]
+        return len(calls) == 1 and _converted_call(builder, f, calls[0]) and _splat_model(
+            builder, f, calls[0], next(kw.value for kw in calls[0].keywords if kw.arg is None)) is load
     if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
         return False
-    answer = builder.plan_sites.get(node_key(f.path, f.parent.get(id(parent))))
+    return _converted_call(builder, f, f.parent.get(id(parent)))
+
+
+def _converted_call(builder, f, call) -> bool:
+    answer = builder.plan_sites.get(node_key(f.path, call))
     return bool(answer) and answer[0] in ("call", "icall") and answer[1] == CONVERT
+
+
+def _splat_model(builder, f, call, splat):
+    """The value of the "model" key of the dict ``call`` splats (``**params``), when it is a name and
+    the dict is built once, as a literal, in the call's scope and read only by that splat; else None."""
+    if not isinstance(splat, ast.Name):
+        return None
+    scope = f.scope_of.get(id(call), ())
+    if builder.lookup_scope(f, scope, splat.id) != scope:
+        return None
+    values = f.assigns.get((scope, splat.id), [])
+    if len(values) != 1 or not isinstance(values[0], ast.Dict) or \
+            not _splat_dict(_splat_scope(f, call, splat.id), splat.id, call).rewritable:
+        return None
+    if [load for load in _loads_of(f, splat.id) if load is not splat and f.scope_of.get(id(load), ()) == scope]:
+        return None  # read elsewhere too (logged, changed): where its model goes is not only model=
+    found = [v for k, v in zip(values[0].keys, values[0].values) if isinstance(k, ast.Constant) and k.value == "model"]
+    return found[0] if len(found) == 1 and isinstance(found[0], ast.Name) else None
 
 
 def _env_default_constant(builder, f, value):
