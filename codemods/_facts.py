@@ -35,6 +35,8 @@ Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the mo
 CHAT_METHOD_NAMES = ("create", "parse", "stream")
 ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 
+OPENAI_TYPES = "openai.types."  # the SDK's response types (annotations of a converted response's parts)
+
 # Site kinds, each counted in source order by both this module and the LibCST rules.
 CTOR, CHAT, ENV = "ctor", "chat", "env"
 READ = "read"  # a response attribute read or finish_reason comparison that differs on Mistral
@@ -47,6 +49,7 @@ RTEXT = "response-text"  # MIG110: `<response>.output_text` / `.output_parsed` o
 V0READ = "v0-read"  # `r["choices"]` / `m.get("content")` of a converted legacy v0 result (MIG118)
 FREAD = "file-read"  # MIG119: `.status` / `.content` / `.output_file_id` ... of a files / batches result
 BLINE = "batch-line"  # MIG119: a dict literal shaped like an OpenAI batch input line
+ANNOT = "annotation"  # MIG102: `msg: ChatCompletionMessage = <not a call>` (an OpenAI type on a plain value)
 CTEXT = "completion-text"  # MIG112: `<completion>.choices[i].text` of a converted legacy completion
 API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
@@ -804,6 +807,10 @@ class _Collector(ast.NodeVisitor):
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if self._annotation_class(node.annotation) in CLIENT_CLASSES:
             self.mark()
+        if node.value is not None and not isinstance(node.value, (ast.Call, ast.Await)) and any(
+                (self.facts.qualify(dotted_name(n)) or "").startswith(OPENAI_TYPES)
+                for n in ast.walk(node.annotation) if isinstance(n, (ast.Name, ast.Attribute)) and dotted_name(n)):
+            self._site(node, ANNOT)  # (the plan's "annot" site: plan.decide, its twin)
         self._bind(node.target, node.value)
         self.generic_visit(node)
 

@@ -1025,6 +1025,32 @@ def test_an_openai_annotation_on_a_converted_result_is_dropped_and_another_kept(
     assert "openai" not in code and not todos, (code, todos)
 
 
+def test_an_openai_annotation_on_a_part_of_a_converted_response_is_dropped():
+    """Held-out review 14, N-C2: `msg: ChatCompletionMessage = response.choices[0].message` kept OpenAI's type
+    on Mistral's message (and the openai package installed only for it). A part of a kept call's response
+    keeps its annotation."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        from openai.types.chat.chat_completion import ChatCompletion, ChatCompletionMessage
+
+        client = OpenAI()
+        kept = OpenAI(base_url="http://localhost:11434/v1")
+
+
+        def ask(q):
+            response: ChatCompletion = client.chat.completions.create(model="gpt-4o", messages=[])
+            msg: ChatCompletionMessage = response.choices[0].message
+            local = kept.chat.completions.create(model="llama3", messages=[])
+            other: ChatCompletionMessage = local.choices[0].message
+            return msg.content, other.content
+        ''')
+    assert "    msg = response.choices[0].message\n" in code, code
+    assert "    other: ChatCompletionMessage = local.choices[0].message\n" in code
+    assert "from openai.types.chat.chat_completion import ChatCompletionMessage\n" in code and not todos, todos
+
+
 def test_a_trailing_system_message_gets_a_todo():
     """Held-out review 7, D9: Mistral wants the last message to be user or tool (or a prefixed assistant)."""
     from mechanics import convert_snippet
