@@ -1188,9 +1188,9 @@ class _Builder:
                     where = "this module" if path == f.path else os.path.relpath(path, os.path.dirname(f.path) or ".")
                     for oid in sorted(origins or ()):
                         self._use(f, value, oid, f"stored as self.{attr}", True,
-                                  f"stored as self.{attr} of {cls[-1] if cls else 'a class'}, and {call} in {where} goes "
-                                  f"through an instance's .{attr} migrator cannot follow: convert the client and "
-                                  "that call together by hand", "MIG101")
+                                  f"{call} in {where} goes through an instance's .{attr} ({cls[-1] if cls else 'a class'}"
+                                  "'s), which migrator cannot follow: convert the client and that call together by "
+                                  "hand", "MIG101")
         for f in self.files:
             # `app.state.llm_client = await init_llm(app)` (FastAPI's app.state, a registry): the same for an
             # attribute of another object (held-out review 13, H3: the client converted, the call through
@@ -1211,8 +1211,8 @@ class _Builder:
                 stored = ast.unparse(target)
                 for oid in sorted(origins or ()):
                     self._use(f, node.value, oid, f"stored as {stored}", True,
-                              f"stored as {stored}, and {call} in {where} goes through .{target.attr}, which "
-                              "migrator cannot follow: convert the client and that call together by hand", "MIG101")
+                              f"{call} in {where} goes through .{target.attr}, which migrator cannot follow: "
+                              "convert the client and that call together by hand", "MIG101")
 
     def _maybe_use(self, f: _File, node: ast.AST) -> None:
         parent = f.parent.get(id(node))
