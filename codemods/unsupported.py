@@ -79,9 +79,8 @@ class _Transformer(RuleTransformer):
         family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
         methods = openai_lacks(surface)
         if methods:  # it fails as written: not a call that "stays"
-            resource = surface.rsplit(".", 1)[0]
-            self.todo(line, f"{surface}(...) is no method of the openai SDK ({resource} has {methods}): this "
-                            f"call fails as written; {closest}")
+            self.todo(line, f"{surface}(...) is no method of the openai SDK ({methods}): with that SDK the call "
+                            f"fails as written (check the version the app pins); {closest}")
         elif family in self._told:
             self.todo(line, f"{surface}(...) stays on OpenAI (Mistral's closest feature: see the TODO at the first "
                             f"{family} call in this file)")

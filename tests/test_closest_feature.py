@@ -151,6 +151,9 @@ def test_a_method_the_openai_sdk_lacks_is_said_to_fail_as_written():
               "same = client.files.content(\"file-1\")\n")
     outcome = transform_source(source, config=Config())
     todos = {t.line: t.message for t in outcome.findings if t.kind.value == "todo" and t.rule == "MIG106"}
-    assert todos[4].startswith("files.download(...) is no method of the openai SDK (files has content, create,"), todos
-    assert "this call fails as written; Mistral: client.files.list()" in todos[4]
+    import openai
+
+    assert todos[4].startswith(f"files.download(...) is no method of the openai SDK (openai {openai.__version__}'s "
+                               "files has content, create,"), todos
+    assert "the call fails as written (check the version the app pins); Mistral: client.files.list()" in todos[4]
     assert 5 not in todos  # (files.content converts: the client's TODO names what keeps it)

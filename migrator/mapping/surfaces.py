@@ -72,8 +72,8 @@ def closest_feature(surface: str) -> Optional[str]:
 
 @functools.lru_cache(maxsize=None)
 def openai_lacks(surface: str) -> Optional[str]:
-    """``surface`` (``files.download``) is no method of the installed openai SDK's client: what its
-    resource has instead (held-out review 13, N-B3: ``files.download`` was called a call that "stays on
+    """``surface`` (``files.download``) is no method of the installed openai SDK's client: the SDK's
+    version and what its resource has instead (held-out review 13, N-B3: ``files.download`` was called a call that "stays on
     OpenAI", while it fails as written). None when the SDK has it, or openai>=1 is not installed."""
     try:
         import openai
@@ -91,7 +91,7 @@ def openai_lacks(surface: str) -> Optional[str]:
     methods = sorted(name for name in dir(type(target)) if not name.startswith("_") and
                      name not in ("with_raw_response", "with_streaming_response") and
                      callable(getattr(type(target), name, None)))
-    return ", ".join(methods)
+    return f"openai {openai.__version__}'s {'.'.join(parts[:-1])} has " + ", ".join(methods)
 
 
 # The names of an OpenAI API path after its client (``client.audio.transcriptions.create``): what is
