@@ -135,6 +135,15 @@ class ModuleFacts:
         # imported from another module, instructor.from_provider("openai/..."))
         return bool(self.openai_modules or self.imported or any(self.sites.values()) or self.api_sites)
 
+    @property
+    def reads_openai_results(self) -> bool:
+        """May this module read OpenAI results (response fields, status values, ...)? It names openai, or
+        the plan converts a call here on a client imported from another module (held-out review 15, J1:
+        `response.output_text` stayed on Mistral's response, an AttributeError on every call). Response
+        read sites are counted only then, by codemods._facts and by the rules alike."""
+        return bool(self.openai_modules or self.imported) or \
+            bool(self.view is not None and getattr(self.view, "converts_calls", False))
+
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         """``oai.OpenAI`` -> ``openai.OpenAI`` when ``oai`` is the openai module here."""
         return qualify(dotted, self.imported, self.openai_modules)
@@ -695,7 +704,7 @@ class _Collector(ast.NodeVisitor):
 
     @property
     def facts_uses_openai(self) -> bool:
-        return bool(self.facts.openai_modules or self.facts.imported)
+        return self.facts.reads_openai_results
 
     def visit_Dict(self, node: ast.Dict) -> None:
         if message_change(_dict_constants(node)):

@@ -54,7 +54,7 @@ class ResponseReads(MigratorRule):
 class _Transformer(WrittenTargets, RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
-        self._active = bool(facts.openai_modules or facts.imported)
+        self._active = facts.reads_openai_results  # (twin of codemods._facts' facts_uses_openai)
         endpoint = self.config.endpoint()
         # openai-compatible: the same SDK objects; Mistral's API still reports its own finish reasons
         self._same_sdk = endpoint is not None

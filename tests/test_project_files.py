@@ -293,18 +293,28 @@ def test_no_key_variable_is_added_to_an_env_file_a_settings_class_reads_without_
                                          "class Settings(BaseSettings):\n    OPENAI_API_KEY: str = \"\"\n\n"
                                          "    model_config = SettingsConfigDict(env_file=\".env\")\n\n\n"
                                          "settings = Settings()\n")
-    (project / "app.py").write_text("from openai import OpenAI\n\nfrom settings import settings\n\n"
-                                    "client = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
-                                    "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    app = ("from openai import OpenAI\n\nfrom settings import settings\n\n"
+           "client = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
+           "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    (project / "app.py").write_text(app)
     report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     env = (project / ".env.example").read_text()
     assert env.endswith("OPENAI_API_KEY=sk-xxx\n") and "MISTRAL_API_KEY=" not in env, env
+    # (written into the file, though nothing else in it changed: held-out review 15, J3)
+    assert env.startswith("# TODO(migrator MIG115): MISTRAL_API_KEY not added: the settings class in settings.py"), env
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
     assert any(t.startswith("MISTRAL_API_KEY not added: the settings class in settings.py reads the env file")
                for t in todos), todos
     assert any("a MISTRAL_API_KEY setting beside it" in t for t in todos), todos  # the client's key TODO
     again = run([project], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
     assert again.exit_code == 0, [r.path for r in again.changed]
+    # a class that takes unknown variables (extra="ignore"): the variable is added as anywhere else
+    (project / ".env.example").write_text("OPENAI_API_KEY=sk-xxx\n")
+    settings = (project / "settings.py").read_text()
+    (project / "settings.py").write_text(settings.replace('env_file=".env")', 'env_file=".env", extra="ignore")'))
+    (project / "app.py").write_text(app)
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / ".env.example").read_text() == "OPENAI_API_KEY=sk-xxx\nMISTRAL_API_KEY=\n"
 
 
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):

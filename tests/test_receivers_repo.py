@@ -164,3 +164,42 @@ def test_a_model_constant_imported_by_another_module_is_mapped_where_it_is_set(t
     run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
     embedding = (root / "app/embedding.py").read_text()
     assert "EMBEDDING_MODEL = 'text-embedding-ada-002'" in embedding and "TODO(migrator" in embedding, embedding
+
+
+def test_response_reads_in_a_module_that_imports_only_the_client_are_rewritten(tmp_path: Path) -> None:
+    """Held-out review 15, J1: `from pkg.llm import client` in a module naming no openai: its Responses call
+    converted but `response.output_text` stayed (AttributeError on Mistral's response), as did a moderation
+    result's `.flagged` (response read sites were counted only in modules importing openai)."""
+    root = _tree(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/llm.py": """
+            from openai import OpenAI
+            client = OpenAI()
+        """,
+        "pkg/service.py": """
+            from pkg.llm import client
+
+
+            def ask(q: str) -> str:
+                response = client.responses.create(model="gpt-4o-mini", input=q)
+                return response.output_text
+
+
+            def flagged(q: str) -> bool:
+                r = client.moderations.create(input=q)
+                return r.results[0].flagged
+
+
+            def chat(q: str) -> dict:
+                r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+                return r.model_dump()
+        """,
+    })
+    report = run([str(root)], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    service = (root / "pkg" / "service.py").read_text()
+    assert "    return _output_text(response)\n" in service and "def _output_text(response) -> str:" in service
+    assert "    return any((r.results[0].categories or {}).values())\n" in service, service
+    assert ".output_text" not in service.replace("\"output_text\"", "").replace("OpenAI's output_text", "")
+    again = run([str(root)], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    assert again.exit_code == 0, [r.path for r in again.changed]

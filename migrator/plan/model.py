@@ -117,6 +117,12 @@ class ConversionPlan:
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
 
+    @cached_property
+    def converting_paths(self) -> frozenset:
+        """The modules with an OpenAI API use the plan converts (a module that names no openai calling a
+        client imported from another: its response reads are rewritten as anywhere else)."""
+        return frozenset(use.path for use in self.uses if use.status == CONVERT)
+
     def client(self, client_id: Optional[str]) -> Optional[Client]:
         for client in self.clients:
             if client.id == client_id:
@@ -205,6 +211,10 @@ class FileView:
     @property
     def any_converted(self) -> bool:
         return self.plan.any_converted
+
+    @property
+    def converts_calls(self) -> bool:
+        return self.path in self.plan.converting_paths
 
     @property
     def default_embedding(self) -> bool:
