@@ -669,7 +669,7 @@ class _Transformer(RuleTransformer):
             # names this rule points at MISTRAL_API_KEY (`OPENAI_API_KEY = os.getenv(...)`) hold a Mistral key
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
-            key_renamed = isinstance(value, cst.Name) and value.value in renamed
+            key_renamed = (isinstance(value, cst.Name) and value.value in renamed) or code_of(value) in renamed
             if name == "api_key" and self.compat is None and (openai_secret(value) or (
                     isinstance(value, cst.Name) and not key_renamed and _openai_secret_source(source))):
                 # held-out review 5: a committed OpenAI key went to api.mistral.ai with every request

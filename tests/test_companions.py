@@ -246,3 +246,31 @@ def test_a_client_in_a_package_init_is_followed_into_its_importers(tmp_path):
     assert not any(_findings(report).values()), _findings(report)
     assert "client = Mistral(" in (tmp_path / "app" / "analysis" / "__init__.py").read_text()
     assert "await client.chat.complete_async(" in (tmp_path / "app" / "analysis" / "title_gen.py").read_text()
+
+
+@pytest.mark.parametrize("read, load", [
+    ("OPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\", \"\").strip()\n", "import config\n"),  # config.OPENAI_API_KEY
+    ("OPENAI_API_KEY = \"\"\n\n\ndef load_env():\n    global OPENAI_API_KEY\n"
+     "    OPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\", \"\").strip()\n", "import config\n"),
+    ("OPENAI_API_KEY = \"\"\n\n\ndef load_env():\n    global OPENAI_API_KEY\n"
+     "    OPENAI_API_KEY = os.getenv(\"OPENAI_API_KEY\", \"\").strip()\n", "from config import OPENAI_API_KEY\n"),
+])
+def test_a_key_read_feeding_a_converted_client_through_a_module_attribute_or_global_is_renamed(tmp_path, read, load):
+    """Held-out review 15, J2 (ak811/owl): the key read in config.py, reached as `config.OPENAI_API_KEY` or
+    set in `load_env()` through `global`, was not linked to the client it feeds: the read got "the converted
+    client reads MISTRAL_API_KEY" (it is given this very value), the client a key TODO, and the env example
+    kept a variable nothing read once the read was renamed (N-D7: the Python name OPENAI_API_KEY is no read)."""
+    key = "config.OPENAI_API_KEY" if load == "import config\n" else "OPENAI_API_KEY"
+    _tree(tmp_path, {
+        "config.py": "import os\n\n" + read,
+        "app.py": "from openai import OpenAI\n\n" + load + f"\nclient = OpenAI(api_key={key})\n"
+                  "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n",
+        ".env.example": "OPENAI_API_KEY=\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert 'os.getenv("MISTRAL_API_KEY", "").strip()' in (tmp_path / "config.py").read_text()
+    assert f"    api_key={key},\n" in (tmp_path / "app.py").read_text()
+    assert not any(_findings(report).values()), _findings(report)
+    assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\n"
+    again = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert again.exit_code == 0, [r.path for r in again.changed]

@@ -62,6 +62,10 @@ def _imports(module: str):
         _IMPORTS[module] = re.compile(_IMPORT.format(re.escape(module)), re.MULTILINE)
     return _IMPORTS[module]
 _KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
+# ... as code names the variable (a string: `os.getenv("OPENAI_API_KEY")`, `${OPENAI_API_KEY}`, `%env`), not a
+# Python name that holds what another read gave it (`OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")`, the constant
+# MIG101 renamed the read of: held-out review 15, N-D7, the env example kept a variable nothing read)
+_KEY_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")OPENAI_API_KEY\b""")
 _SETTINGS_KEY_FIELD = re.compile(r"^[ \t]+openai_api_key[ \t]*:", re.MULTILINE | re.IGNORECASE)
 # What MIG116 / MIG121 convert reads MISTRAL_API_KEY: env files follow them as they follow the SDK's clients.
 _WRAPPER_RULES = ("MIG116", "MIG121")
@@ -181,7 +185,7 @@ class CodeFacts:
                 return True
         for text in scope.values():
             for line in text.splitlines():
-                if _KEY_TOKEN.search(line) and not line.lstrip().lstrip('"').startswith("#"):
+                if _KEY_NAMED.search(line) and not line.lstrip().lstrip('"').startswith("#"):
                     return True
             if imports_openai_wrapper(text):
                 return True  # a LangChain / LlamaIndex OpenAI class kept: it reads the variable itself

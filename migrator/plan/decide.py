@@ -1178,9 +1178,24 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     if len(names) != 1:
         return False
     fed = False
-    importers = _importers_of(builder, f, names[0]) if f.scope_of.get(id(statement)) == () else []
+    attribute_reads: list = []  # `config.OPENAI_API_KEY` (held-out review 15, J2)
+    home = f.scope_of.get(id(statement), ())
+    if home and any(isinstance(n, ast.Global) and names[0] in n.names and f.scope_of.get(id(n)) == home
+                    for n in f.nodes):
+        home = ()  # `def load_env(): global OPENAI_API_KEY; OPENAI_API_KEY = os.getenv(...)`: the module's
+    importers = _importers_of(builder, f, names[0], attribute_reads) if home == () else []
     if importers is None:
         return False  # read where migrator cannot tell by what
+    for g, load in attribute_reads:
+        def there(call, g=g):
+            answer = builder.plan_sites.get(node_key(g.path, call))
+            return answer[1] if answer and answer[0] == "ctor" else None
+
+        if not _gate_test(g, load) and _ctor_verdict_around(g, load, there) != CONVERT:
+            return False
+    for g, load in attribute_reads:
+        builder.imported_keys.setdefault(g.path, set()).add(ast.unparse(load))
+        fed = fed or not _gate_test(g, load)
     if importers:
         # `from config import OPENAI_API_KEY` elsewhere: it feeds only when every read there is api_key= of a
         # converted client (held-out review 9, D7); a client kept there, or a read migrator cannot see, keeps it
@@ -1197,7 +1212,6 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 fed = True
         for g, local in importers:
             builder.imported_keys.setdefault(g.path, set()).add(local)
-    home = f.scope_of.get(id(statement), ())
     for load in f.nodes:
         if isinstance(load, ast.Name) and load.id == names[0] and isinstance(load.ctx, ast.Load):
             where = f.scope_of.get(id(load), ())
@@ -1270,10 +1284,11 @@ def _openai_header_value(holder, node) -> bool:
                and "openai" in key.value.lower() for key, value in zip(holder.keys, holder.values))
 
 
-def _importers_of(builder, f, name: str) -> Optional[list]:
+def _importers_of(builder, f, name: str, attribute_reads: Optional[list] = None) -> Optional[list]:
     """(module, local name) for each module of the tree that imports module-level ``name`` of ``f`` by
     name (``from config import NAME [as local]``); None when some read cannot be followed (``config.NAME``,
-    ``from config import *``, an import that may be ``f``'s, a module migrator did not read)."""
+    ``from config import *``, an import that may be ``f``'s, a module migrator did not read). Given
+    ``attribute_reads``, a ``config.NAME`` read is followed: (module, the Attribute node) go there."""
     last = f.module.rsplit(".", 1)[-1]
     if builder.unread is not None and builder.unread.read_elsewhere(name, last):
         return None
@@ -1292,17 +1307,25 @@ def _importers_of(builder, f, name: str) -> Optional[list]:
                     if builder.lookup_scope(g, (), local) != () or (((), local) in g.assigns):
                         return None  # rebound there
                     out.append((g, local))
-        if _module_attribute_read(builder, g, f, name):
+        reads = _module_attribute_reads(builder, g, f, name)
+        if reads and attribute_reads is None:
             return None
+        if reads:
+            if any(not isinstance(g.parent.get(id(node)), (ast.keyword, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.If))
+                   for node in reads):
+                return None  # `config.KEY = ...`, `x = config.KEY`: followed no further
+            attribute_reads.extend((g, node) for node in reads)
     return out
 
 
-def _module_attribute_read(builder, g, f, name: str) -> bool:
-    """Does module ``g`` read ``name`` as an attribute of module ``f`` (``config.NAME``)?"""
+def _module_attribute_reads(builder, g, f, name: str) -> list:
+    """The reads in module ``g`` of ``name`` as an attribute of module ``f`` (``config.NAME``)."""
+    if name not in g.source:
+        return []
     modules = g.other_modules | set(g.repo_imports)
-    return any(isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name)
-               and node.value.id in modules and
-               builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f for node in g.nodes)
+    return [node for node in g.nodes if isinstance(node, ast.Attribute) and node.attr == name and
+            isinstance(node.value, ast.Name) and node.value.id in modules and
+            builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f]
 
 
 def _imported_elsewhere(builder, f, name: str) -> bool:
