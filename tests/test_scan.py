@@ -361,3 +361,16 @@ def test_sarif_root_uri_is_what_pathlib_writes(path: str) -> None:
     from migrator.engine.scan import _uri_path
 
     assert _uri_path(path) == Path(path).as_uri()[len("file://"):]
+
+
+def test_the_openai_modules_client_counts_once_per_module(tmp_path):
+    """Held-out review 15, N-D5: `openai.embeddings.create` and `openai.chat.completions.create` in one module
+    said "Clients: 2 convert" (the module's client is planned per use; one Mistral client is written)."""
+    from migrator.engine.scan import scan, scan_dict
+
+    (tmp_path / "app.py").write_text(
+        "import openai\n\n\ndef embed(t):\n    return openai.embeddings.create(model=\"text-embedding-3-small\", "
+        "input=t).data[0].embedding\n\n\ndef ask(q):\n    return openai.chat.completions.create(model=\"gpt-4o\", "
+        "messages=[]).choices[0].message.content\n")
+    data = scan_dict(scan([str(tmp_path)]))
+    assert data["counts"]["convert"] == 1 and len(data["clients"]) == 2, data

@@ -131,7 +131,12 @@ class ConversionPlan:
 
     def counts(self) -> dict[str, int]:
         out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0, UNUSED: 0}
+        seen = set()  # the openai module's own client is planned per use: counted once per module and decision
         for client in self.clients:
+            if client.kind == "module":
+                if (client.path, client.decision) in seen:
+                    continue
+                seen.add((client.path, client.decision))
             out[client.decision] = out.get(client.decision, 0) + 1
         return out
 
