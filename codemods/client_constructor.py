@@ -93,7 +93,11 @@ class ClientConstructor(MigratorRule):
     ``MISTRAL_API_KEY``, which the clients it guards now read); other reads and writes of the variables
     converted clients read implicitly get a TODO (never renamed). A name bound to such a read that
     feeds the constructor and is checked (``if not api_key: raise ...``, ``.strip()``-ed) is renamed with
-    the check's message. An OpenAI secret written in the code (``api_key="sk-..."``, or a name bound to
+    the check's message; so is a module's read another module passes as ``api_key=`` (``from config import
+    OPENAI_API_KEY``, ``config.OPENAI_API_KEY``, one set in a function through ``global``). A client built
+    lazily into a module global (``global _client; _client = AsyncOpenAI()``) is the module's client: its
+    declaration ``_client: AsyncOpenAI | None = None`` follows it. A client that a module failing to parse
+    may import stays on OpenAI, naming that module. An OpenAI secret written in the code (``api_key="sk-..."``, or a name bound to
     one) is removed from the converted constructor, with a TODO to delete and revoke it: it is never
     sent to Mistral. ``api.openai.com`` URLs in a converted client's ``base_url`` become Mistral's server.
 

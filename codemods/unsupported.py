@@ -34,7 +34,9 @@ class UnsupportedCalls(MigratorRule):
     ``MistralModel`` / ``"mistral:..."``). LangChain's "provider:model" strings naming OpenAI
     (``init_chat_model("openai:gpt-4o")``, ``model_provider="openai"``, ``create_agent(model="openai:...")``,
     LangGraph's ``create_react_agent``, openevals' ``create_llm_as_judge``) get one TODO per module naming
-    ``"mistralai:<model>"`` (langchain-mistralai). An HTTP call given OpenAI's URL (``requests.post(
+    ``"mistralai:<model>"`` (langchain-mistralai). A call of a method the installed openai SDK lacks
+    (``files.download``; OpenAI's is ``files.content``) is said to fail as written, with what the resource
+    has (check the version the app pins). An HTTP call given OpenAI's URL (``requests.post(
     "https://api.openai.com/v1/audio/translations", ...)``, written in or held in a name) one saying
     OpenAI is reached without the SDK (for an API Mistral lacks, ``/threads``, ``/assistants``,
     ``/vector_stores``, ..., that it stays on OpenAI). Calls through a test's mock (``.assert_called_once()``,

@@ -1858,8 +1858,8 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     names it (a file in a subdirectory answers for the code under that directory, as manifests do);
     when clients kept on OpenAI still read it, the new variable is added on a line of its own next
     to the old one, except in an env file a pydantic-settings class reads (``env_file=``) without a
-    field for it: that class would reject the unknown variable at start-up, so a TODO says to declare
-    the field first. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
+    field for it and no ``extra="ignore"`` / ``"allow"``: that class would reject the unknown variable at
+    start-up, so a TODO (written into the example file) says to declare the field first. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
     ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
     the finding reminds you to create that secret. A variable that names the model of converted calls
     (every read of it in the converted code falls back to a Mistral model, as MIG102 mapped
