@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from migrator.config import Config
 from migrator.engine.transform import transform_source
+from migrator.mapping.openai_resources import OPENAI_RESOURCES, OPENAI_VERSION, installed_table
 from migrator.mapping.surfaces import closest_feature
 
 SOURCE = '''\
@@ -151,9 +152,16 @@ def test_a_method_the_openai_sdk_lacks_is_said_to_fail_as_written():
               "same = client.files.content(\"file-1\")\n")
     outcome = transform_source(source, config=Config())
     todos = {t.line: t.message for t in outcome.findings if t.kind.value == "todo" and t.rule == "MIG106"}
-    import openai
-
-    assert todos[4].startswith(f"files.download(...) is no method of the openai SDK (openai {openai.__version__}'s "
+    assert todos[4].startswith(f"files.download(...) is no method of the openai SDK (openai {OPENAI_VERSION}'s "
                                "files has content, create,"), todos
     assert "the call fails as written (check the version the app pins); Mistral: client.files.list()" in todos[4]
     assert 5 not in todos  # (files.content converts: the client's TODO names what keeps it)
+
+
+def test_the_openai_resource_table_is_the_installed_sdks():
+    """migrator.mapping.openai_resources is data read from the openai SDK (introspecting it at run time
+    imported some 800 of its modules into every conversion); regenerate it when the pinned SDK changes."""
+    import openai
+
+    assert OPENAI_VERSION == openai.__version__, "python -m migrator.mapping.openai_resources regenerates it"
+    assert dict(OPENAI_RESOURCES) == installed_table()

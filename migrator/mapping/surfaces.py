@@ -5,10 +5,10 @@ installed SDK: ``client.beta.agents`` / ``conversations`` / ``libraries``, ``cli
 
 from __future__ import annotations
 
-import functools
 from types import MappingProxyType
 from typing import Optional
 
+from migrator.mapping.openai_resources import OPENAI_RESOURCES, OPENAI_VERSION
 from migrator.mapping.speech import SPEECH_MODEL
 
 # Surface prefix (after the client) -> the closest Mistral feature, for the TODO at each use.
@@ -70,28 +70,16 @@ def closest_feature(surface: str) -> Optional[str]:
     return None
 
 
-@functools.lru_cache(maxsize=None)
 def openai_lacks(surface: str) -> Optional[str]:
-    """``surface`` (``files.download``) is no method of the installed openai SDK's client: the SDK's
-    version and what its resource has instead (held-out review 13, N-B3: ``files.download`` was called a call that "stays on
-    OpenAI", while it fails as written). None when the SDK has it, or openai>=1 is not installed."""
-    try:
-        import openai
-
-        target = openai.OpenAI(api_key="unused", base_url="http://127.0.0.1:9")  # nothing is sent
-    except Exception:  # noqa: BLE001 - no openai>=1 here: nothing to check against
+    """``surface`` (``files.download``) is no method of the openai SDK's client: the SDK's version and what
+    its resource has instead (held-out review 13, N-B3: ``files.download`` was called a call that "stays on
+    OpenAI", while it fails as written). None when the SDK has it, or its resource is not one the SDK has
+    (migrator.mapping.openai_resources: the SDK's resources as data)."""
+    resource, _, method = surface.rpartition(".")
+    methods = OPENAI_RESOURCES.get(resource)
+    if methods is None or method in methods.split():
         return None
-    parts = surface.split(".")
-    for part in parts[:-1]:
-        target = getattr(target, part, None)
-        if target is None:
-            return None  # not a resource path this SDK knows: not for this check to judge
-    if hasattr(target, parts[-1]):
-        return None
-    methods = sorted(name for name in dir(type(target)) if not name.startswith("_") and
-                     name not in ("with_raw_response", "with_streaming_response") and
-                     callable(getattr(type(target), name, None)))
-    return f"openai {openai.__version__}'s {'.'.join(parts[:-1])} has " + ", ".join(methods)
+    return f"openai {OPENAI_VERSION}'s {resource} has " + ", ".join(methods.split())
 
 
 # The names of an OpenAI API path after its client (``client.audio.transcriptions.create``): what is
