@@ -77,6 +77,20 @@ def test_what_keeps_the_client(call, reason):
     assert any("kept on OpenAI" in t and reason in t for t in todos), todos
 
 
+def test_a_run_time_effort_converts():
+    """Held-out review 16, K1: `reasoning={"effort": effort}` (a parameter) kept the client as "reasoning= other
+    than {"effort": ...}"; it is exactly what Mistral takes (its effort literals cover OpenAI's)."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def ask(q, effort="medium"):
+            return client.responses.create(model="gpt-4o", input=q, reasoning={"effort": effort}).output_text
+        ''')
+    assert 'client.responses.create(model="mistral-large-latest", input=q, reasoning={"effort": effort})' in code, code
+    assert not any("kept on OpenAI" in t for t in todos), todos
+
+
 def test_a_rebinding_loop_keeps_the_client():
     body = ('    r = client.responses.create(model="gpt-4o", input=q)\n'
             '    for r in [r]:\n'
