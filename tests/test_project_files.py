@@ -199,8 +199,16 @@ def test_a_test_patching_the_sdk_gets_a_todo_and_keeps_openai_declared(tmp_path)
         "    pass\n")
     report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
-    assert any(t.startswith("this test patches the OpenAI SDK (openai.ChatCompletion.create)") for t in todos), todos
+    assert any(t.startswith("this test patches the OpenAI SDK (openai.ChatCompletion.create)") and
+               "e.g. mistralai.client.chat.Chat.complete" in t for t in todos), todos
     assert not any("openai.Embedding.create" in t for t in todos), todos
+    # a patch of the embeddings call names Mistral's embeddings method (held-out review 16, N-E1)
+    (project / "app.py").write_text("import openai\n\n\ndef embed(t):\n    return openai.Embedding.create("
+                                    "model=\"text-embedding-ada-002\", input=t)[\"data\"][0][\"embedding\"]\n")
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any(t.startswith("this test patches the OpenAI SDK (openai.Embedding.create)") and
+               "e.g. mistralai.client.embeddings.Embeddings.create" in t for t in todos), todos
     assert (project / "requirements.txt").read_text() == "openai==0.28\nmistralai>=3.7,<4\npytest\n"
 
 

@@ -58,7 +58,14 @@ APP_PATCH_TODO = ("this test patches {target}, the OpenAI client class that modu
 CLIENT_CLASS_NAMES = ("OpenAI", "AsyncOpenAI")
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
-                  "(the Mistral client's method, e.g. mistralai.client.chat.Chat.complete) by hand")
+                  "(the Mistral client's method, e.g. {example}) by hand")
+# the Mistral method a patch of each kind of call would now target (mistralai 3.7's classes; held-out review
+# 16, N-E1: a patch of the embeddings call was pointed at Chat.complete)
+PATCH_EXAMPLES = {"chat": "mistralai.client.chat.Chat.complete",
+                  "embeddings": "mistralai.client.embeddings.Embeddings.create",
+                  "moderations": "mistralai.client.classifiers.Classifiers.moderate",
+                  "files": "mistralai.client.files.Files.upload", "models": "mistralai.client.models_.Models.list",
+                  "batches": "mistralai.client.jobs.Jobs.create"}
 
 
 # The kinds of API call a patch target or a plan surface names (a test patching chat calls gets a TODO only

@@ -42,7 +42,7 @@ from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
-                                         SDK_PATCH_TODO,
+                                         SDK_PATCH_TODO, PATCH_EXAMPLES, call_kinds,
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.plan.langchain import blocker_for
@@ -1050,7 +1050,9 @@ class _Builder:
             if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
                     (target.value.startswith("openai.") or ".openai." in target.value) and \
                     node_key(f.path, node) not in self.sites:
-                todo = SDK_PATCH_TODO.format(target=target.value)
+                kinds = call_kinds(target.value)
+                example = next((PATCH_EXAMPLES[kind] for kind in PATCH_EXAMPLES if kind in kinds), PATCH_EXAMPLES["chat"])
+                todo = SDK_PATCH_TODO.format(target=target.value, example=example)
                 self._use(f, node, None, "patches the OpenAI SDK", False, todo, "MIG106")
                 # (a TODO only where the run converts calls of that kind: codemods.unsupported)
                 self.sites[node_key(f.path, node)] = ("sdkpatch", todo, target.value)
