@@ -92,6 +92,7 @@ class ModuleFacts:
     # kind -> the conversion plan's answer for each site, parallel to ``sites`` (migrator.plan)
     answers: dict[str, list] = field(default_factory=dict)
     view: object = None  # migrator.plan.FileView of this module
+    _converts_calls: Optional[bool] = None  # reads_openai_results' answer from the view
     # the module calls a files / batches method MIG119 maps: only then are its result reads sites
     # (`.content`, `.text`, `.status` are everywhere: counting them elsewhere would defeat pruning)
     file_api: bool = False
@@ -141,8 +142,11 @@ class ModuleFacts:
         the plan converts a call here on a client imported from another module (held-out review 15, J1:
         `response.output_text` stayed on Mistral's response, an AttributeError on every call). Response
         read sites are counted only then, by codemods._facts and by the rules alike."""
-        return bool(self.openai_modules or self.imported) or \
-            bool(self.view is not None and getattr(self.view, "converts_calls", False))
+        if self.openai_modules or self.imported:
+            return True
+        if self._converts_calls is None:  # (asked at every attribute of the module: once)
+            self._converts_calls = bool(self.view is not None and getattr(self.view, "converts_calls", False))
+        return self._converts_calls
 
     def qualify(self, dotted: Optional[str]) -> Optional[str]:
         """``oai.OpenAI`` -> ``openai.OpenAI`` when ``oai`` is the openai module here."""

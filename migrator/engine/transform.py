@@ -46,7 +46,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     if plan is None:  # one module on its own (tests, single-file runs): its own plan
         from migrator.plan import build_plan
 
-        plan = build_plan([(filename, code)], endpoint=config.endpoint())
+        plan = build_plan([(filename, code)], endpoint=config.endpoint(), trees={filename: tree})
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)

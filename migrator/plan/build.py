@@ -290,7 +290,7 @@ def _index(f: _File) -> None:
             scope_of[id(child)] = scope
             class_of[id(child)] = cls
     for node in nodes:
-        if isinstance(node, ast.Global) and scope_of[id(node)] != ():
+        if type(node) is ast.Global and scope_of[id(node)] != ():
             # `global _client; _client = AsyncOpenAI()`: the module's binding (a lazily built client, read by
             # the module's other functions: held-out review 12, N5)
             for name in node.names:
@@ -4133,18 +4133,20 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
 
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
-               env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="") -> ConversionPlan:
+               env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="",
+               trees: Optional[dict] = None) -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
     client moves when the provider serves every surface it uses and takes every request field.
     ``unread`` (``migrator.engine.companions.UnreadModules``) answers whether a module the plan was
-    not given may read a module-level constant (then it is not mapped where it is set)."""
+    not given may read a module-level constant (then it is not mapped where it is set). ``trees``: path ->
+    the ast the caller parsed already (a single-file run: not parsed twice; the plan never changes it)."""
     files: list[_File] = []
     unparsed = []
     for path, code in sources:
         try:
-            tree = parse_python(code)
+            tree = trees[path] if trees and path in trees else parse_python(code)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             unparsed.append((path, code))  # it may read any client: as if the plan had not been given it
             continue
