@@ -970,3 +970,22 @@ def test_a_model_default_splatted_through_a_params_dict_is_mapped_where_it_is_se
         "from openai import OpenAI\n", "from openai import OpenAI\nfrom log import log\n")
     outcome = transform_source(logged, config=Config())
     assert 'model="gpt-4o-mini"' in outcome.code
+
+
+def test_a_base_class_an_openai_and_an_anthropic_subclass_share_is_kept_naming_anthropic():
+    """Held-out review 13, H4 (propertyai): `super().__init__(OpenAI(), ...)` in one subclass and
+    `super().__init__(anthropic.Anthropic(...), ...)` in another: the base's `self.client` serves both. Kept
+    (right), but the reason named the Anthropic call (`self.client.completions.create(max_tokens_to_sample=...)`)
+    as an OpenAI blocking use."""
+    from mechanics import convert_files
+
+    out = convert_files({"llm.py": (
+        "import anthropic\nfrom openai import OpenAI\n\n\nclass Base:\n    def __init__(self, client, model):\n"
+        "        self.client = client\n        self.model = model\n\n\nclass OpenAILLM(Base):\n"
+        "    def __init__(self):\n        super().__init__(OpenAI(), \"gpt-4o\")\n\n\nclass AnthropicLLM(Base):\n"
+        "    def __init__(self, key):\n        client = anthropic.Anthropic(api_key=key)\n"
+        "        super().__init__(client, \"claude-2.1\")\n\n    def completion(self, q):\n"
+        "        return self.client.completions.create(model=self.model, prompt=q, max_tokens_to_sample=10)\n")})
+    assert "kept on OpenAI: shares code with another SDK's client, whose calls there are that SDK's: client " \
+           "(anthropic, in llm.py)\n" in out["llm.py"], out["llm.py"]
+    assert "OpenAI()" in out["llm.py"] and "blocking uses" not in out["llm.py"]

