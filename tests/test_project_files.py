@@ -1265,6 +1265,15 @@ def test_the_pydantic_pin_todo_names_the_pydantic_core_pin_beside_it():
                                REQUIREMENTS, MISTRAL_CODE)
     assert [line for line, _ in todos] == [2], todos
     assert "move the pin and the pydantic-core==2.18.4 pin beside it" in todos[0][1], todos
+    # pydantic 2.11.2 needs typing-extensions>=4.12.2: a 2024 freeze pins 4.12.1 (held-out review 17, L1)
+    _, todos = _manifest_todos("openai==1.52.0\npydantic==2.7.4\ntyping_extensions==4.12.1\n", "requirements.txt",
+                               REQUIREMENTS, MISTRAL_CODE)
+    assert [line for line, _ in todos] == [2, 3], todos
+    assert "typing-extensions is pinned to ==4.12.1, but mistralai 3.7 needs pydantic>=2.11.2, which needs " \
+        "typing-extensions>=4.12.2" in todos[1][1], todos
+    _, todos = _manifest_todos("openai==1.52.0\ntyping_extensions==4.12.2\n", "requirements.txt", REQUIREMENTS,
+                               MISTRAL_CODE)
+    assert todos == [], todos
 
 
 def test_a_langchain_pin_keeps_only_its_own_sub_projects_objects(tmp_path):

@@ -37,6 +37,10 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
     ("python-dateutil", ">=2.8.2", "mistralai 3.7 needs python-dateutil>=2.8.2 (pip cannot install both)"),
     ("opentelemetry-api", ">=1.33.1,<2", "mistralai 3.7 needs opentelemetry-api>=1.33.1,<2 (pip cannot install both)"),
     ("typing-inspection", ">=0.4.0", "mistralai 3.7 needs typing-inspection>=0.4.0 (pip cannot install both)"),
+    # pydantic 2.11.2's own requirement (held-out review 17, L1: `pip freeze` files of 2024 pin typing_extensions
+    # 4.12.1 beside pydantic 2.7: moving the pydantic pins alone still fails to resolve)
+    ("typing-extensions", ">=4.12.2", "mistralai 3.7 needs pydantic>=2.11.2, which needs typing-extensions>=4.12.2 "
+                                      "(pip cannot install both)"),
     # instructor imports its Mistral client whenever mistralai is installed: 1.3 fails at import with
     # mistralai 3 (No module named 'mistralai.async_client'); 1.17 is the release migrator checked
     ("instructor", ">=1.17", "instructor before 1.17 was not checked with mistralai 3.7 (1.3 fails at "
