@@ -703,7 +703,8 @@ class _Transformer(RuleTransformer):
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None and not isinstance(node.value, (cst.Call, cst.Await)) and any(
-                (self.facts.qualify(name) or "").startswith(OPENAI_TYPES) for name in _names_in(node.annotation.annotation)):
+                (self.facts.qualify(name) or "").startswith(OPENAI_TYPES)
+                for name in _names_in(node.annotation.annotation)):
             self.mark_site(node, ANNOT)  # (twin of codemods._facts' visit_AnnAssign)
         if node.value is not None and self._field_slot(node.target) is not None:
             self._model_slot += 1
@@ -734,8 +735,9 @@ class _Transformer(RuleTransformer):
                 self.config.endpoint() is None and self._openai_annotation(original.annotation):
             # `msg: ChatCompletionMessage = response.choices[0].message` of a converted response (the plan's
             # "annot" site): Mistral's object is another type (held-out review 14, N-C2)
-            self.converted(self._lines.get(id(original), 0), f"{code_of(original.annotation.annotation)} annotation dropped: "
-                                                "the converted call's response holds Mistral's type")
+            self.converted(self._lines.get(id(original), 0),
+                           f"{code_of(original.annotation.annotation)} annotation dropped: the converted call's "
+                           "response holds Mistral's type")
             return cst.Assign(targets=[cst.AssignTarget(target=updated.target)], value=updated.value,
                               semicolon=updated.semicolon)
         return updated

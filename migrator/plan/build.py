@@ -1060,7 +1060,8 @@ class _Builder:
                     (target.value.startswith("openai.") or ".openai." in target.value) and \
                     node_key(f.path, node) not in self.sites:
                 kinds = call_kinds(target.value)
-                example = next((PATCH_EXAMPLES[kind] for kind in PATCH_EXAMPLES if kind in kinds), PATCH_EXAMPLES["chat"])
+                example = next((PATCH_EXAMPLES[kind] for kind in PATCH_EXAMPLES if kind in kinds),
+                               PATCH_EXAMPLES["chat"])
                 todo = SDK_PATCH_TODO.format(target=target.value, example=example)
                 self._use(f, node, None, "patches the OpenAI SDK", False, todo, "MIG106")
                 # (a TODO only where the run converts calls of that kind: codemods.unsupported)
@@ -1199,9 +1200,9 @@ class _Builder:
                     where = "this module" if path == f.path else os.path.relpath(path, os.path.dirname(f.path) or ".")
                     for oid in sorted(origins or ()):
                         self._use(f, value, oid, f"stored as self.{attr}", True,
-                                  f"{call} in {where} goes through an instance's .{attr} ({cls[-1] if cls else 'a class'}"
-                                  "'s), which migrator cannot follow: convert the client and that call together by "
-                                  "hand", "MIG101")
+                                  f"{call} in {where} goes through an instance's .{attr} "
+                                  f"({cls[-1] if cls else 'a class'}'s), which migrator cannot follow: convert the "
+                                  "client and that call together by hand", "MIG101")
         stores: dict = {}  # attr -> the origins of each store of it on another object
         for f in self.files:
             # `app.state.llm_client = await init_llm(app)` (FastAPI's app.state, a registry): the same for an

@@ -11,8 +11,9 @@ import ast
 import os
 from typing import Optional
 
-from codemods._facts import (OPENAI_TYPES, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, env_key, file_read,
-                             content_none_check, finish_reason_check, message_change, type_check_class)
+from codemods._facts import (OPENAI_TYPES, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
+                             env_key, file_read, content_none_check, finish_reason_check, message_change,
+                             type_check_class)
 from migrator.mapping.client import OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
@@ -715,9 +716,10 @@ def _provider_text(provider: str) -> str:
     if provider == "configured endpoint":
         return "the server it is built for only when a base_url is configured (an OpenAI-compatible one)"
     # (held-out review 14, N-C3: a config.toml whose default entry is api.openai.com: what to do then)
-    return "the base_url its configuration gives (not OpenAI's by name; where that configuration names OpenAI, " \
-        "change it there: Mistral's is https://api.mistral.ai/v1, with a Mistral key and model)" if provider == "unknown endpoint" \
-        else provider
+    if provider == "unknown endpoint":
+        return "the base_url its configuration gives (not OpenAI's by name; where that configuration names OpenAI, " \
+            "change it there: Mistral's is https://api.mistral.ai/v1, with a Mistral key and model)"
+    return provider
 
 
 def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str, ...]]:
@@ -1653,7 +1655,8 @@ def _sends_model(builder, f, load) -> bool:
         calls = [n for n in f.nodes if isinstance(n, ast.Call) and f.scope_of.get(id(n), ()) == scope and any(
             kw.arg is None and isinstance(kw.value, ast.Name) and kw.value.id == name for kw in n.keywords)]
         return len(calls) == 1 and _converted_call(builder, f, calls[0]) and _splat_model(
-            builder, f, calls[0], next(kw.value for kw in calls[0].keywords if kw.arg is None)) is load
+            builder, f, calls[0], next(kw.value for kw in calls[0].keywords if kw.arg is None and
+                                       isinstance(kw.value, ast.Name) and kw.value.id == name)) is load
     if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
         return False
     return _converted_call(builder, f, f.parent.get(id(parent)))
