@@ -1723,22 +1723,27 @@ class _Builder:
         self._use(f, node, first, f"stored in a {kind}", True,
                   f"{_name_for(f, node)} is put in a {kind}: migrator cannot follow it from there")
 
+    def callee_of(self, f: _File, scope: Scope, call: ast.Call) -> Optional[tuple]:
+        """``resolve_function`` of the call's callee, or for ``super().__init__(...)`` the base class whose
+        ``__init__`` it runs (held-out review 12, G4: "handed to (...)")."""
+        target = self.resolve_function(f, scope, call.func)
+        if target is None and _super_init(call.func):
+            cls = self.class_of(f, scope)
+            for base in f.bases.get(cls, []) if cls is not None else []:
+                found = self.resolve_class(f, base)
+                if found is not None:
+                    return found[0], found[1], True
+        return target
+
     def _handoff(self, f: _File, node: ast.AST, call: ast.Call, ids: list, keyword: Optional[str] = None) -> None:
         scope = f.scope_of.get(id(node), ())
         callee = dotted_name(call.func) or "(...)"
         last = callee.rsplit(".", 1)[-1]
         if callee in HARMLESS_CALLEES or last in HARMLESS_METHODS:
             return
-        target = self.resolve_function(f, scope, call.func)
-        if target is None and _super_init(call.func):
-            # `super().__init__(client, ...)`: the base class's __init__ (held-out review 12, G4: "handed to (...)")
+        target = self.callee_of(f, scope, call)
+        if _super_init(call.func):
             callee = "super().__init__"
-            cls = self.class_of(f, scope)
-            for base in f.bases.get(cls, []) if cls is not None else []:
-                found = self.resolve_class(f, base)
-                if found is not None:
-                    target = (found[0], found[1], True)
-                    break
         if target is not None:
             other, path, is_class = target
             if is_class:
@@ -1785,14 +1790,7 @@ class _Builder:
             if not isinstance(call, ast.Call) or not call.args and not call.keywords:
                 continue
             scope = f.scope_of.get(id(call), ())
-            target = self.resolve_function(f, scope, call.func)
-            if target is None and _super_init(call.func):  # `super().__init__(client, ...)` (held-out 13, H4)
-                cls = self.class_of(f, scope)
-                for base in f.bases.get(cls, []) if cls is not None else []:
-                    found = self.resolve_class(f, base)
-                    if found is not None:
-                        target = (found[0], found[1], True)
-                        break
+            target = self.callee_of(f, scope, call)  # (`super().__init__(client, ...)` too: held-out 13, H4)
             if target is None:
                 continue
             other, path, is_class = target
