@@ -205,3 +205,30 @@ def test_a_renamed_workflow_secret_is_on_the_checklist():
                               "settings")]})
     body = render_body(summary, link=link, branch=BRANCH, base="main", reproduce=["migrator convert ."]).text
     assert "- [ ] Create the repository secret `MISTRAL_API_KEY`: the CI workflows now read" in body
+
+
+def test_docs_still_naming_the_renamed_key_get_a_checklist_item(tmp_path):
+    """Held-out review 14, N-C4: the env examples now say MISTRAL_API_KEY, and the README still tells users to
+    `echo "OPENAI_API_KEY=..." >> .env`. Listed only when the run renamed the variable."""
+    from migrator.prbot.body import stale_key_docs
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "README.md").write_text("# Bot\n\nSetup:\n\n    echo \"OPENAI_API_KEY=your_key\" >> .env\n")
+    (tmp_path / "docs" / "setup.rst").write_text("Set OPENAI_API_KEY first.\n")
+    (tmp_path / "docs" / "other.md").write_text("Nothing about keys.\n")
+    (tmp_path / "node_modules" / "x.md").write_text("OPENAI_API_KEY\n")
+    renamed = copy.deepcopy(SUMMARY)
+    renamed["results"] = [{"path": ".env.example", "status": "changed", "findings": [
+        finding("MIG115", "converted", 1, "exact",
+                "OPENAI_API_KEY -> MISTRAL_API_KEY (every client that read it was converted)")]}]
+    assert stale_key_docs(tmp_path, tmp_path, SUMMARY) == []  # not renamed: nothing to say
+    stale = stale_key_docs(tmp_path, tmp_path, renamed)
+    assert stale == [("README.md", 5), ("docs/setup.rst", 1)], stale
+    body = render_body(renamed, link=link, branch=BRANCH, base="main", reproduce=["migrator convert ."],
+                       stale_docs=stale).full_text
+    assert ("- [ ] Update the docs that still tell users to set `OPENAI_API_KEY` (the converted code reads "
+            "`MISTRAL_API_KEY`): [README.md:5](") in body, body
+    assert "docs/setup.rst:1" in body
+    assert "Update the docs" not in render_body(SUMMARY, link=link, branch=BRANCH, base="main",
+                                                reproduce=["migrator convert ."]).full_text

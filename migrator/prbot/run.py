@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping
 
 from migrator import __version__
 from migrator.prbot.api import Backoff
-from migrator.prbot.body import FULL_REPORT_PATH, MARKER, Body, load_parity, render_body
+from migrator.prbot.body import FULL_REPORT_PATH, MARKER, Body, load_parity, render_body, stale_key_docs
 from migrator.prbot.errors import (
     DirtyWorktreeError,
     RefusedError,
@@ -204,9 +204,10 @@ class _Job:
             return web_blob_url(ctx["forge"], ctx["api_url"], repo, o.branch, path, line)
 
         command = ["migrator", "convert", str(ctx["rel"]), "--write", *o.convert.flags()]
+        stale = stale_key_docs(Path(ctx["root"]), Path(ctx["root"]) / ctx["rel"], summary)
         return render_body(summary, link=link, branch=o.branch, base=ctx["base"],
                            reproduce=[shlex.join(command)], parity=ctx["parity"],
-                           full_report_url=link(FULL_REPORT_PATH, None))
+                           full_report_url=link(FULL_REPORT_PATH, None), stale_docs=stale)
 
     def _commit_message(self, summary: dict[str, Any], ctx: dict[str, Any], title: str) -> str:
         files, sites = summary["files"], summary["sites"]
