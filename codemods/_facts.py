@@ -37,6 +37,14 @@ ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 
 OPENAI_TYPES = "openai.types."  # the SDK's response types (annotations of a converted response's parts)
 
+
+def openai_typed_value(node: "ast.AnnAssign", qualify) -> bool:
+    """``msg: ChatCompletionMessage = <not a call>``: an OpenAI response type annotating a plain value (the
+    plan's "annot" site, MIG102's; the call's own ``r: ChatCompletion = create(...)`` is another case)."""
+    return node.value is not None and not isinstance(node.value, (ast.Call, ast.Await)) and any(
+        (qualify(dotted_name(n)) or "").startswith(OPENAI_TYPES)
+        for n in ast.walk(node.annotation) if isinstance(n, (ast.Name, ast.Attribute)) and dotted_name(n))
+
 # Site kinds, each counted in source order by both this module and the LibCST rules.
 CTOR, CHAT, ENV = "ctor", "chat", "env"
 READ = "read"  # a response attribute read or finish_reason comparison that differs on Mistral
@@ -820,9 +828,7 @@ class _Collector(ast.NodeVisitor):
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if self._annotation_class(node.annotation) in CLIENT_CLASSES:
             self.mark()
-        if node.value is not None and not isinstance(node.value, (ast.Call, ast.Await)) and any(
-                (self.facts.qualify(dotted_name(n)) or "").startswith(OPENAI_TYPES)
-                for n in ast.walk(node.annotation) if isinstance(n, (ast.Name, ast.Attribute)) and dotted_name(n)):
+        if openai_typed_value(node, self.facts.qualify):
             self._site(node, ANNOT)  # (the plan's "annot" site: plan.decide, its twin)
         self._bind(node.target, node.value)
         self.generic_visit(node)

@@ -165,3 +165,14 @@ def test_the_openai_resource_table_is_the_installed_sdks():
 
     assert OPENAI_VERSION == openai.__version__, "python -m migrator.mapping.openai_resources regenerates it"
     assert dict(OPENAI_RESOURCES) == installed_table()
+
+
+def test_the_mistral_methods_a_patch_todo_names_exist_in_the_installed_sdk():
+    """migrator.mapping.outside_sdk.PATCH_EXAMPLES: what a test's patch of each kind of call should target now."""
+    import importlib
+
+    from migrator.mapping.outside_sdk import PATCH_EXAMPLES
+
+    for kind, target in PATCH_EXAMPLES.items():
+        module, cls, method = target.rsplit(".", 2)
+        assert callable(getattr(getattr(importlib.import_module(module), cls), method)), (kind, target)

@@ -873,6 +873,7 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     lines = text.splitlines(keepends=True)
     out = list(lines)
     present = re.search(rf"^\s*(?:export\s+)?{re.escape(key_env)}\s*=", text, re.MULTILINE) is not None
+    rejecting = facts.settings_reject_key(path) if example and not rename else ""
     for index in range(len(lines) - 1, -1, -1):
         match = _ENV_LINE.match(lines[index])
         if not match or (present and example and not rename):  # added already (a second run)
@@ -894,8 +895,8 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             out[index] = new_line
             edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
                       f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)")
-        elif facts.settings_reject_key(path):
-            module = posixpath.relpath(facts.settings_reject_key(path), posixpath.dirname(path) or ".")
+        elif rejecting:
+            module = posixpath.relpath(rejecting, posixpath.dirname(path) or ".")
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{key_env} not added: the settings class in {module} reads the env file and has no field "
                       f"for it (pydantic-settings rejects an unknown variable at start-up); declare a "

@@ -267,8 +267,8 @@ PYDANTIC_AI_STRING_TODO = ("{agent}(\"{model}\") runs the agent on OpenAI throug
                            + _PYDANTIC_AI_MISTRAL.split("; ", 1)[1] + " (said once per module, for its OpenAI models too)")
 # held-out review 14, I2 (Thought-model-generator): LangChain 1.x picks a model by a "provider:model" string
 # (init_chat_model, create_agent; openevals' judges and LangGraph's agents pass it to init_chat_model): silent.
-# (callee, its package) -> the keyword naming the model; "mistralai" is init_chat_model's / init_embeddings'
-# provider for langchain-mistralai.
+# callee -> the packages it comes from (the model is its first argument or model=); "mistralai" is
+# init_chat_model's / init_embeddings' provider for langchain-mistralai.
 LANGCHAIN_MODEL_STRING_CALLERS = MappingProxyType({
     "init_chat_model": ("langchain",), "init_embeddings": ("langchain",), "create_agent": ("langchain",),
     "create_react_agent": ("langgraph",), "create_llm_as_judge": ("openevals",),

@@ -11,9 +11,9 @@ import ast
 import os
 from typing import Optional
 
-from codemods._facts import (OPENAI_TYPES, RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
+from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
                              env_key, file_read, content_none_check, finish_reason_check, message_change,
-                             type_check_class)
+                             openai_typed_value, type_check_class)
 from migrator.mapping.client import OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
@@ -1042,9 +1042,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Attribute) and \
                 node.value.value.attr == "choices":
             sites[key] = ("ctext", _converted_response(f, node.value.value.value, call_verdict, fim=True))
-        if isinstance(node, ast.AnnAssign) and node.value is not None and \
-                not isinstance(node.value, (ast.Call, ast.Await)) and any(
-                    (f.qualify(name) or "").startswith(OPENAI_TYPES) for name in _annotation_names(node.annotation)):
+        if isinstance(node, ast.AnnAssign) and openai_typed_value(node, f.qualify):
             # `msg: ChatCompletionMessage = response.choices[0].message` of a converted call: OpenAI's type no
             # longer describes it (held-out review 14, N-C2; the call's own `r: ChatCompletion = ...` is MIG102's)
             sites[key] = ("annot", _response_derived(builder, f, node.value, read_verdict))
@@ -1450,11 +1448,6 @@ def _name_feeds_messages(f, name: str, scope, call_verdict) -> bool:
             else:
                 return False
     return fed
-
-
-def _annotation_names(node) -> list:
-    """The dotted names an annotation is made of (``Optional[ChatCompletionMessage]``: both)."""
-    return [dotted_name(n) for n in ast.walk(node) if isinstance(n, (ast.Name, ast.Attribute)) and dotted_name(n)]
 
 
 def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bool = False) -> bool:
