@@ -321,7 +321,7 @@ QUIET_TREE = {
 
 
 @pytest.mark.parametrize("case", ["plain", "exclude", "configured", "symlink", "oversized", "candidate",
-                                  "explicit-and-overlapping", "no-gitignore"])
+                                  "explicit-and-overlapping", "no-gitignore", "quiet-notebook", "notebook"])
 @pytest.mark.parametrize("output_format", ["table", "json"])
 def test_quick_count_is_what_the_full_scan_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     case: str, output_format: str) -> None:
@@ -345,14 +345,53 @@ def test_quick_count_is_what_the_full_scan_reports(tmp_path: Path, monkeypatch: 
         args += ["pkg", "build/lib/openai_copy.py", "pkg/a.py"]  # no git repo: pkg/ is walked without ../.gitignore
     elif case == "no-gitignore":
         args += ["--no-gitignore"]
+    elif case in ("quiet-notebook", "notebook"):  # a notebook is seen, and read when it mentions openai
+        code = "from openai import OpenAI\nclient = OpenAI()\n" if case == "notebook" else "x = 7\n"
+        (tmp_path / "pkg" / "nb.ipynb").write_text(_notebook(code))
     quick = _console_script(tmp_path, "scan", *args)
     assert quick.returncode == 0, quick.stderr
     assert quick.stdout == scan(*args)[1]
     if output_format == "json":
         seen = json.loads(quick.stdout)["files"]["seen"]
         expected = {"plain": 4, "exclude": 3, "configured": 3, "symlink": 5, "oversized": 4, "candidate": 5,
-                    "explicit-and-overlapping": 6, "no-gitignore": 7}
+                    "explicit-and-overlapping": 6, "no-gitignore": 7, "quiet-notebook": 5, "notebook": 5}
         assert seen == expected[case]
+
+
+def _notebook(*sources: str) -> str:
+    cells = [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+              "source": source.splitlines(keepends=True)} for source in sources]
+    return json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Chat\n"]}, *cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1) + "\n"
+
+
+def test_notebooks_are_scanned_and_placed_as_convert_places_them(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`scan` reads notebooks as `convert` does (their code cells as one module) and shows their clients
+    and uses at the line of the .ipynb text, where convert's findings are; `convert --format json`
+    carries the same plan. A notebook that is not nbformat 4 is reported as convert reports it."""
+    text = _notebook("from openai import OpenAI\nclient = OpenAI()\n",
+                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"
+                     "client.images.generate(prompt='a cat')\n")
+    write_tree(tmp_path, {"nb/chat.ipynb": text, "nb/old.ipynb": json.dumps({"cells": [], "nbformat": 3,
+                                                                          "metadata": {"t": "openai"}})})
+    monkeypatch.chdir(tmp_path)
+    lines = text.splitlines()
+    scanned = json.loads(scan(".", "--format", "json")[1])
+    [client] = scanned["clients"]
+    assert lines[client["line"] - 1].strip() == '"client = OpenAI()\\n"'
+    assert client["id"] == f"nb/chat.ipynb:{client['line']}:9" and client["decision"] == "keep"
+    [blocker] = client["blockers"]
+    images = next(u for u in scanned["uses"] if u["surface"] == "images.generate")
+    assert blocker.startswith(f"nb/chat.ipynb:{images['line']} images.generate")
+    assert lines[images["line"] - 1].strip().startswith('"client.images.generate(')
+    assert {u["client"] for u in scanned["uses"]} == {client["id"]}
+    assert scanned["files"] == {"seen": 2, "candidates": 2, "parsed": 1, "failed": 1, "skipped": 0}
+    assert "nbformat 3 is not supported" in scanned["failed"][0]["reason"]
+    converted = json.loads(CliRunner().invoke(app, ["convert", ".", "--format", "json"]).stdout)
+    assert converted["plan"]["clients"] == scanned["clients"] and converted["plan"]["uses"] == scanned["uses"]
+    todo = next(t for t in converted["todos"] if t["rule"] == "MIG106")
+    assert todo["line"] == images["line"]  # the finding and the plan name the same line
 
 
 @pytest.mark.parametrize("path", ["/tmp/a b/c", "/tmp/ü€/x", "/tmp/a%b#c?d;e", "/plain/dir"])

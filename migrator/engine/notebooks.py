@@ -454,6 +454,22 @@ def locate(notebook: Notebook, module_line: int) -> tuple[CodeCell, int, int]:
     return cell, in_cell, notebook.json_line(cell.elements[element][0])
 
 
+def plan_lines(texts: dict[str, str]) -> dict:
+    """For ``ConversionPlan.relocated``: each notebook's path (its text in ``texts``) -> a function from
+    a line of its virtual module to the line in the ``.ipynb`` text, where findings are placed too.
+    Each notebook is read once, when a client or use in it is first shown."""
+    read: dict[str, Notebook] = {}
+
+    def shown(path: str):
+        def line(module_line: int) -> int:
+            if path not in read:
+                read[path] = read_notebook(texts[path])
+            return locate(read[path], module_line)[2]
+        return line
+
+    return {path: shown(path) for path in texts}
+
+
 def place(notebook: Notebook, finding: Finding) -> Finding:
     """A finding of the virtual module, placed in the notebook (its line in the .ipynb text)."""
     cell, in_cell, line = locate(notebook, finding.line)

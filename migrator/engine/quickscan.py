@@ -20,6 +20,8 @@ import sys
 
 from migrator.engine.walk import (
     FILE,
+    NOTEBOOK,
+    PYTHON,
     compile_excludes,
     find_pyproject_dir,
     mentions_openai,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from typing import Any, Optional
 
 FORMATS = ("table", "json", "sarif")
+_SCANNED = frozenset({PYTHON, NOTEBOOK})  # the files the full scan counts as seen (and reads)
 DEFAULT_MAX_FILE_SIZE = "1MB"
 
 _VALUED = {"--format": "format", "--exclude": "exclude", "--max-file-size": "max_file_size"}
@@ -99,7 +102,7 @@ def count_without_usage(paths: list[str], *, exclude: Any, respect_gitignore: bo
     real_paths: set[str] = set()
     for path in paths:
         if os.path.isdir(path):
-            found = walk(path, exclude, respect_gitignore, ordered=False)
+            found = walk(path, exclude, respect_gitignore, ordered=False, kinds=_SCANNED)
         elif os.path.lexists(path):
             found = iter([(FILE, path, os.path.realpath(path))])
         else:

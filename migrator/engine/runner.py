@@ -417,7 +417,24 @@ def run(
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
-                  plan=config.plan, plan_root=root, target=target_summary(config))
+                  plan=shown_plan(config.plan, loaded), plan_root=root, target=target_summary(config))
+
+
+def shown_plan(plan, loaded: Sequence[LoadedFile]):
+    """The plan as the reports show it: a notebook's clients and uses at their lines in the ``.ipynb``
+    text (the plan reads its code cells as one module), where its findings are too."""
+    texts = {}
+    for item in loaded:
+        if item.source.kind == NOTEBOOK:
+            try:
+                texts[item.source.path] = decode(item.data)[0]
+            except Exception:  # noqa: BLE001 - an undecodable notebook is reported by its own conversion
+                continue
+    if plan is None or not texts:
+        return plan
+    from migrator.engine.notebooks import plan_lines
+
+    return plan.relocated(plan_lines(texts))
 
 
 def target_summary(config: Config) -> dict:

@@ -77,7 +77,7 @@ def scan(
     from migrator.engine.discovery import SourceFile, discover
     from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, load
     from migrator.engine.results import Failed
-    from migrator.engine.walk import DEPLOY, ENV_FILE, PYTHON, PYTHON_ONLY, file_kind
+    from migrator.engine.walk import DEPLOY, ENV_FILE, NOTEBOOK, PYTHON, PYTHON_ONLY, file_kind
 
     settings_kinds = frozenset({ENV_FILE, DEPLOY})
 
@@ -90,7 +90,7 @@ def scan(
     settings: list[LoadedFile] = []  # example env and deploy files: the base URL they give the SDK
     others: list[SourceFile] = []  # modules without openai: the plan may read them (engine.companions)
     for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore,
-                         kinds=PYTHON_ONLY | settings_kinds):
+                         kinds=PYTHON_ONLY | {NOTEBOOK} | settings_kinds):
         if file_kind(item.path) in settings_kinds:  # read for the plan only, as convert's plan reads them
             found = load(item, max_file_size=max_file_size) if isinstance(item, SourceFile) else None
             if isinstance(found, LoadedFile):
@@ -114,6 +114,7 @@ def scan(
 
     sources: list[tuple[str, str]] = []
     display: dict[str, str] = {}
+    notebooks: dict[str, str] = {}  # absolute path -> text: the plan reads their code cells as one module
     for item in loaded:
         path = item.source.path
         problem, code = _readable_code(item)
@@ -121,6 +122,10 @@ def scan(
             failed.append(Failed(path, problem))
             continue
         absolute = os.path.abspath(path)
+        if item.source.kind == NOTEBOOK:
+            if code is None:  # another kernel language: convert leaves it alone too
+                continue
+            notebooks[absolute], code = code
         display[absolute] = path
         sources.append((absolute, code))
     from migrator.engine.companions import UnreadModules, companions, exported_names, importers
@@ -151,11 +156,16 @@ def scan(
     endpoint = config.endpoint()
     target = f"openai-compatible: the openai SDK pointed at {endpoint.spec.name} ({endpoint.base_url})" \
         if endpoint is not None else ""
+    if notebooks:
+        from migrator.engine.notebooks import plan_lines
+
+        plan = plan.relocated(plan_lines(notebooks))
     return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped), plan, display, target)
 
 
-def _readable_code(item: LoadedFile) -> tuple[str, str]:
-    """("", code) for a file the plan can read, else (the reason it cannot, "")."""
+def _readable_code(item: LoadedFile) -> tuple[str, Any]:
+    """("", code) for a file the plan can read, else (the reason it cannot, ""). A notebook's code is
+    (its text, its code cells as one module), or None for a notebook in another kernel language."""
 
     from migrator.engine.files import decode
 
@@ -166,6 +176,16 @@ def _readable_code(item: LoadedFile) -> tuple[str, str]:
         code = decode(item.data)[0]
     except Exception as exc:  # noqa: BLE001 - files._Problem carries the phrased reason
         return str(exc) or type(exc).__name__, ""
+    if item.source.kind == "notebook":
+        from migrator.engine.notebooks import NotebookError, read_notebook
+
+        try:  # the checks convert's own reading makes (transform_notebook), with its reasons
+            notebook = read_notebook(code)
+        except NotebookError as exc:
+            return str(exc), ""
+        except (ValueError, RecursionError):
+            return "not a notebook: invalid JSON", ""
+        return "", (code, notebook.module) if notebook.python and notebook.cells else None
     try:
         from migrator.plan.source import parse_python
 

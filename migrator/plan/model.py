@@ -8,7 +8,8 @@ Frozen, picklable (worker processes receive it) and serialisable (``migrator sca
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
@@ -128,6 +129,32 @@ class ConversionPlan:
             if client.id == client_id:
                 return client
         return None
+
+    def relocated(self, lines: dict) -> "ConversionPlan":
+        """The plan as reports show it: ``lines`` maps a path to a function from the line the plan
+        read to the line shown (a notebook's virtual module -> its ``.ipynb`` text, as findings are
+        placed); clients, uses, ids and blockers of other paths stay as they are. Only for output:
+        the rules' sites keep the plan's own lines."""
+        if not lines or not any(client.path in lines for client in self.clients) and \
+                not any(use.path in lines for use in self.uses):
+            return self
+
+        def ref(text: Optional[str]) -> Optional[str]:  # "path:line..." (a client id, a blocker)
+            for path, shown in lines.items():
+                if text and text.startswith(path + ":"):
+                    tail = text[len(path) + 1:]
+                    number = re.match(r"\d+", tail)
+                    if number:
+                        return f"{path}:{shown(int(number.group()))}{tail[number.end():]}"
+            return text
+
+        def line(path: str, number: int) -> int:
+            return lines[path](number) if path in lines else number
+
+        clients = tuple(replace(c, id=ref(c.id), line=line(c.path, c.line), blockers=tuple(map(ref, c.blockers)))
+                        for c in self.clients)
+        uses = tuple(replace(u, line=line(u.path, u.line), client=ref(u.client)) for u in self.uses)
+        return replace(self, clients=clients, uses=uses)
 
     def counts(self) -> dict[str, int]:
         out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0, UNUSED: 0}
