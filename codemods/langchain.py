@@ -35,7 +35,9 @@ class LangChain(MigratorRule):
     ``frequency_penalty`` and ``n`` go into ``model_kwargs`` (the only way ChatMistralAI sends them);
     OpenAI's own ``base_url``, ``organization``, ``stream_usage``, ``chunk_size`` are removed. The
     object's later calls (``invoke``, ``stream``, ``bind_tools``, ``with_structured_output``, LCEL
-    ``|``, LangChain chains, agents and vector stores) keep LangChain's surface. A converted embeddings
+    ``|``, LangChain chains, agents and vector stores) keep LangChain's surface; a read of the
+    object's ``.model_name`` becomes ``.model`` (ChatMistralAI's field: ``model_name`` is only its
+    constructor alias, and reading it raises AttributeError). A converted embeddings
     object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones).
 
     **Why.** ChatMistralAI calls Mistral's chat API itself (``MISTRAL_API_KEY``, ``MISTRAL_BASE_URL``);
@@ -49,7 +51,7 @@ class LangChain(MigratorRule):
     equivalent (``dimensions``, ``default_headers``, ``http_client``, ``reasoning_effort``,
     ``use_responses_api``, ``logprobs``, ``model_kwargs`` keys Mistral lacks, ``**kwargs``); a use of
     the object, followed through the name or ``self`` attribute it is bound to, that ChatMistralAI
-    lacks or treats otherwise (``.client`` / ``.root_client``, ``get_num_tokens*``,
+    lacks or treats otherwise (``.client`` / ``.root_client``, ``get_num_tokens*``, a write to ``.model_name``,
     ``bind_tools(strict=True)``, ``with_structured_output(strict=True)`` without ``json_schema``, a
     ``seed=`` at call time); an object handed to a function outside LangChain or returned from one
     (its uses are not seen); an optional import (``try: from langchain_openai import ChatOpenAI`` /
@@ -108,6 +110,8 @@ class _Transformer(RuleTransformer):
         self._in_import = 0
         self._legacy = 0  # legacy imports met (the plan's legacy_imports, in order)
         self._converting = 0  # inside a converted constructor's call
+        self._read = 0  # the plan's renamed field reads (renamed_reads), counted in source order
+        self._renames: set[int] = set()  # id(Attribute) -> rewritten
 
     # -- the key the converted objects now read ---------------------------------------------------
     def visit_Subscript(self, node: cst.Subscript) -> None:
@@ -313,6 +317,19 @@ class _Transformer(RuleTransformer):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._not_refs.add(id(node.attr))
+        renamed = self.plan.renamed_reads if self.plan is not None else ()
+        if renamed and any(node.attr.value in table for table in self.lib.RENAMED_ATTRS.values()):
+            if self._read < len(renamed) and renamed[self._read] and self.config.endpoint() is None:
+                self._renames.add(id(node))
+            self._read += 1
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        """``llm.model_name`` of a converted ChatOpenAI -> ``llm.model`` (ChatMistralAI's field)."""
+        if id(original) not in self._renames:
+            return updated
+        new = next(table[original.attr.value] for table in self.lib.RENAMED_ATTRS.values()
+                   if original.attr.value in table)
+        return updated.with_changes(attr=cst.Name(new))
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:

@@ -95,7 +95,7 @@ BLOCKED = [
     pytest.param("llm = ChatOpenAI()\nraw = llm.client", "the raw OpenAI client", id="client"),
     pytest.param("llm = ChatOpenAI()\nraw = llm.root_async_client", "root_async_client", id="root_client"),
     pytest.param("llm = ChatOpenAI()\nn = llm.get_num_tokens(text)", "tiktoken", id="get_num_tokens"),
-    pytest.param("llm = ChatOpenAI()\nname = llm.model_name", ".model_name", id="model_name_read"),
+    pytest.param("llm = ChatOpenAI()\nllm.model_name = 'gpt-4o'", ".model_name", id="model_name_write"),
     pytest.param("llm = ChatOpenAI()\nt = llm.bind_tools([f], strict=True)", "strict tool schemas", id="strict_tools"),
     pytest.param("llm = ChatOpenAI()\nt = llm.bind_tools([f], tool_choice=True)", "tool_choice=True",
                  id="tool_choice_bool"),
@@ -153,6 +153,33 @@ def test_self_attribute_use_blocks_and_one_kept_constructor_keeps_the_import():
     assert '        # TODO(migrator MIG116): ChatOpenAI(...) stays on OpenAI: .get_num_tokens:' in code
     assert 'self.llm = ChatOpenAI(model="gpt-4o")' in code
     assert 'self.fast = ChatMistralAI(model_name="mistral-small-latest")' in code and len(todos) == 1
+
+
+def test_model_name_reads_of_converted_objects_become_model():
+    """ChatMistralAI's field is `model` (`model_name` is its constructor alias only: reading it raises
+    AttributeError). Reads that only converted objects reach are rewritten; a read a kept object also
+    reaches, and another object's `model_name`, stay."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+
+        class Bot:
+            def __init__(self, settings):
+                self.llm = ChatOpenAI(model="gpt-4o")
+                self.raw = ChatOpenAI(model="gpt-4o") if settings.raw else ChatOpenAI(model="gpt-4o-mini")
+                self.name = settings.model_name
+
+            def ask(self, q):
+                print(f"asking {self.llm.model_name}")
+                return self.llm.invoke(q), self.raw.model_name, self.raw.client
+        ''')
+    assert 'print(f"asking {self.llm.model}")' in code
+    assert "self.raw.model_name, self.raw.client" in code and "self.name = settings.model_name" in code
+    assert len(todos) == 1 and ".client" in todos[0] and "model_name" not in todos[0], todos  # (one per statement)
+    from langchain_mistralai import ChatMistralAI
+
+    assert ChatMistralAI(model_name="mistral-small-latest", api_key="k").model == "mistral-small-latest"
+    assert not hasattr(ChatMistralAI(model_name="mistral-small-latest", api_key="k"), "model_name")
 
 
 def test_azure_other_providers_and_openai_base_url():

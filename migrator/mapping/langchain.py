@@ -163,6 +163,8 @@ CHAT_FIELDS = frozenset({"temperature", "max_tokens", "top_p", "max_retries", "s
                          "name", "model"})
 EMBEDDING_ATTRS = frozenset({"embed_query", "embed_documents", "aembed_query", "aembed_documents", "model",
                              "max_retries"})
+# Field reads spelled otherwise on the Mistral class: rewritten on a converted object (a write keeps it).
+RENAMED_ATTRS = MappingProxyType({CHAT: MappingProxyType({"model_name": "model"})})
 # Uses that keep the object on OpenAI: why.
 BLOCKING_ATTRS = MappingProxyType({
     "client": "the raw OpenAI client (ChatMistralAI's client is an httpx.Client)",
@@ -173,7 +175,7 @@ BLOCKING_ATTRS = MappingProxyType({
     "get_num_tokens_from_messages": "OpenAI's tiktoken counts; ChatMistralAI counts with a GPT-2 tokenizer "
                                     "it downloads",
     "get_token_ids": "OpenAI's tiktoken ids; ChatMistralAI uses a GPT-2 tokenizer it downloads",
-    "model_name": "ChatMistralAI's field is .model (model_name is only a constructor alias)",
+    "model_name": "ChatMistralAI's field is .model (model_name is only a constructor alias): a write to it",
     "openai_api_key": "ChatMistralAI's key is .mistral_api_key", "openai_api_base": "ChatMistralAI's URL is .endpoint",
     "dimensions": "MistralAIEmbeddings has no dimensions", "predict": "removed in langchain-core 1.x: use .invoke",
     "predict_messages": "removed in langchain-core 1.x: use .invoke", "call_as_llm": "removed: use .invoke",

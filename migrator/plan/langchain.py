@@ -56,6 +56,9 @@ class LangchainPlan:
     implicit_ranges: tuple[tuple[int, int], ...] = ()
     # names bound by ``import langchain_openai`` whose every use is a constructor that converts
     drop_modules: frozenset[str] = field(default_factory=frozenset)
+    # for each read of a field the Mistral class spells otherwise (``llm.model_name``: RENAMED_ATTRS), in
+    # source order: whether it is rewritten (only converted objects reach it)
+    renamed_reads: tuple[bool, ...] = ()
 
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "") -> LangchainPlan | None:
@@ -132,6 +135,8 @@ class _Planner:
         self.parents: dict[int, ast.AST] = {}
         self.scope: dict[int, ast.AST] = {}  # id(node) -> enclosing function / class / module
         self._index(tree, tree)
+        self._reads: list[ast.Attribute] = []  # renamed field reads the site being planned reaches
+        self._renamed: dict[int, bool] = {}  # id(read) -> only converted objects reach it
 
     def _index(self, node: ast.AST, scope: ast.AST) -> None:
         for child in ast.iter_child_nodes(node):
@@ -170,8 +175,13 @@ class _Planner:
                     and self.lib.CLASSES[cls][0] != self.lib.AZURE:
                 replace.add(name)
         legacy = self._legacy_import_lines()[:1] if any(s.verdict == CONVERT for s in sites) else ()
+        renamed = getattr(self.lib, "RENAMED_ATTRS", {})
+        names = {name for table in renamed.values() for name in table}
+        reads = sorted((n for n in ast.walk(self.tree) if isinstance(n, ast.Attribute) and n.attr in names),
+                       key=lambda n: (n.lineno, n.col_offset, -n.end_col_offset))  # (LibCST's visiting order)
         return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
-                             () if None in ranges else tuple(ranges), self._unused_modules(sites))
+                             () if None in ranges else tuple(ranges), self._unused_modules(sites),
+                             tuple(self._renamed.get(id(n), False) for n in reads) if self._renamed else ())
 
     def _legacy_import_lines(self) -> tuple[int, ...]:
         """Imports from langchain < 1 paths, in source order: the OpenAI classes' own (``from
@@ -273,7 +283,10 @@ class _Planner:
                 f"{local} is an optional import here ({local} = ... when it fails): import "
                 f"{'.'.join(self.lib.CLASSES[cls][2:4])} the same way (try / except, its own None check) "
                 "and convert by hand",))
+        self._reads = []
         blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set())
+        for read in self._reads:  # rewritten where converted objects alone reach it
+            self._renamed[id(read)] = self._renamed.get(id(read), True) and not blockers
         return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
 
     def _provider(self, call: ast.Call) -> str:
@@ -370,6 +383,9 @@ class _Planner:
 
     def _attribute_blockers(self, attr: ast.Attribute, kind: str, mistral: str) -> list[str]:
         name = attr.attr
+        if name in getattr(self.lib, "RENAMED_ATTRS", {}).get(kind, ()) and isinstance(attr.ctx, ast.Load):
+            self._reads.append(attr)  # `llm.model_name` -> `llm.model` where the object converts
+            return []
         if name in self.lib.BLOCKING_ATTRS:
             return [f".{name}: {self.lib.BLOCKING_ATTRS[name]}"]
         if name not in self.allowed_attrs(kind):
