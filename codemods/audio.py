@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args
+from migrator.mapping.files import FILE_TUPLE_KEYS
 from migrator.mapping.audio import (
     ASYNC_METHOD,
     FILE_CODE,
@@ -27,7 +28,9 @@ class Transcriptions(MigratorRule):
     os.path.basename(audio.name), "content": audio}, ...)`` (``complete_async`` on an async client).
     ``file=`` must be a file opened from a path (``with open(path, "rb") as audio``, ``audio =
     open(path, "rb")`` or ``open(path, "rb")`` inline): the OpenAI SDK sent its base name as the
-    multipart file name, and Mistral's ``File`` needs it spelled out. ``response_format="json"``
+    multipart file name, and Mistral's ``File`` needs it spelled out; or a ``(name, content[,
+    content_type])`` tuple written in the call, which becomes ``{"file_name": name, "content": content[,
+    "content_type": content_type]}``. ``response_format="json"``
     (OpenAI's default, Mistral's only answer) is dropped.
 
     **Why.** Mistral transcribes with Voxtral through ``audio.transcriptions.complete``, which takes
@@ -45,7 +48,8 @@ class Transcriptions(MigratorRule):
     awaited call, word
     timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
     ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
-    seen to be an open file (bytes, ``BytesIO``, a tuple, a parameter), ``**kwargs``, and a result
+    seen to be an open file or a tuple written in the call (bytes, ``BytesIO``, a parameter, a name
+    bound to a tuple), ``**kwargs``, and a result
     read beyond ``.text`` (and ``.segments`` with timestamps) or used as a whole. Translations
     (``audio.translations``) have no Mistral equivalent and keep their client.
 
@@ -118,7 +122,11 @@ class _Transformer(ApiCallTransformer):
 def opened_file_dict(transformer, value: cst.BaseExpression) -> cst.BaseExpression:
     """Mistral's ``{"file_name", "content"}`` for a file the plan saw opened from a path: ``open(path,
     "rb")`` / ``path.open("rb")`` inline or a name bound to one (MIG117, MIG119). A literal path's base
-    name is written out; otherwise ``os.path.basename(...)`` computes it, as the OpenAI SDK did."""
+    name is written out; otherwise ``os.path.basename(...)`` computes it, as the OpenAI SDK did. A
+    ``(name, content[, content_type])`` tuple (plan.build.file_tuple) gives the dict's values."""
+    if isinstance(value, cst.Tuple):
+        pairs = ", ".join(f'"{key}": {code_of(el.value)}' for key, el in zip(FILE_TUPLE_KEYS, value.elements))
+        return cst.parse_expression("{" + pairs + "}")
     if isinstance(value, cst.Call):  # open(path, "rb") / path.open("rb"), checked by the plan
         func = value.func
         path = value.args[0].value if isinstance(func, cst.Name) else func.value  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from codemods._base import (ApiCallTransformer, MigratorRule, WrittenTargets, co
                            keyword_arg)
 from codemods._facts import BLINE, FREAD
 from codemods.audio import opened_file_dict
-from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, CONTENT_READS, FILE_RENAMES, FILE_TUPLE_KEYS,
+from migrator.mapping.files import (ASYNC_CONTENT_READS, BATCH_RENAMES, CONTENT_READS, FILE_RENAMES,
                                     ID_KEYWORDS, LINE_BODY_RENAMES, LINE_DROPPED, LIST_DATA_TODO, LIST_KEYWORDS,
                                     LIST_PAGE_SIZE, LIST_TODO, METHODS, READ_SITE_ATTRS, REQUEST_COUNTS, STATUSES,
                                     line_dict)
@@ -310,9 +310,6 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
         return new
 
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
-        if isinstance(value, cst.Tuple):  # (name, content[, content_type]), checked by the plan
-            pairs = ", ".join(f'"{key}": {code_of(el.value)}' for key, el in zip(FILE_TUPLE_KEYS, value.elements))
-            return cst.parse_expression("{" + pairs + "}")
         return opened_file_dict(self, value)
 
 

@@ -52,7 +52,8 @@ def test_with_block_inline_open_and_async_assignment():
     ('client.audio.transcriptions.create(model="whisper-1", file=audio, response_format=fmt)',
      "response_format=fmt: Mistral answers JSON only"),
     ('client.audio.transcriptions.create(model="whisper-1", file=buffer)', "not seen to be a file opened"),
-    ('client.audio.transcriptions.create(model="whisper-1", file=("a.mp3", data))', "not seen to be a file opened"),
+    ('client.audio.transcriptions.create(model="whisper-1", file=(name, data) if data else None)',
+     "not seen to be a file opened from a path or a (name, content) tuple"),
     ('client.audio.transcriptions.create(model="whisper-1", file=open(make_path(), "rb"))',
      "not seen to be a file opened"),
     ('client.audio.transcriptions.create(model="whisper-1", file=open(path, "r"))', "not seen to be a file opened"),
@@ -72,6 +73,25 @@ def test_what_keeps_the_client(call, reason):
         ''')
     assert "client = OpenAI()" in code and "complete(" not in code
     assert any(reason in todo for todo in todos), todos
+
+
+@pytest.mark.parametrize("file, expected", [
+    ('("a.mp3", data)', '{"file_name": "a.mp3", "content": data}'),
+    ('(upload.filename, upload.file.read(), upload.content_type)',
+     '{"file_name": upload.filename, "content": upload.file.read(), "content_type": upload.content_type}'),
+])
+def test_a_name_content_tuple_becomes_mistrals_file_dict(file, expected):
+    """OpenAI's (name, content[, content_type]) file tuple (bytes in memory: a bot's voice message, a
+    FastAPI upload) is Mistral's {"file_name", "content", "content_type"}, as files.create's is (MIG119)."""
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(data: bytes, upload):
+            return client.audio.transcriptions.create(model="whisper-1", file={file}).text
+        ''')
+    assert f'client.audio.transcriptions.complete(model="voxtral-mini-latest", file={expected}).text' in code, code
+    assert not todos
 
 
 def test_the_text_format_becomes_the_responses_text_and_an_awaited_one_stays():

@@ -46,7 +46,7 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.plan.langchain import blocker_for
-from migrator.plan.files import FILE_SURFACES, files_problem, list_shape
+from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, list_shape
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
@@ -2950,10 +2950,17 @@ def _fim_arguments_problem(call: ast.Call) -> str:
     return ""
 
 
+def _transcription_file_problem(f: _File, file: ast.AST) -> str:
+    if file_tuple(file) or opened_file(f, file) is not None:
+        return ""
+    return (f"file={ast.unparse(file)} is not seen to be a file opened from a path or a (name, content) tuple: "
+            "pass file={\"file_name\": ..., \"content\": ...} to Mistral by hand")
+
+
 def _transcription_problem(f: _File, call: ast.Call) -> str:
     """Why MIG117 leaves an ``audio.transcriptions.create`` as it is ("" when it becomes Mistral's
     ``audio.transcriptions.complete``): keywords Mistral takes, ``file=`` an open file (``open(path,
-    "rb")`` or a name bound to one), JSON answers, and a result read as ``.text``."""
+    "rb")`` or a name bound to one, or a ``(name, content)`` tuple), JSON answers, and a result read as ``.text``."""
     from migrator.mapping.audio import (RESULT_ATTRS, SEGMENT_GRANULARITY, TEXT_FORMAT, TRANSCRIPTION_KWARGS,
                                          VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS)
 
@@ -2978,18 +2985,15 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     if response_format == TEXT_FORMAT and granularities is None and not isinstance(f.parent.get(id(call)), ast.Await):
         # OpenAI answers the transcript as a str: Mistral's .text, read at once, is the same str (held-out
         # review 5, ephrimlawrence); an awaited call would need the await parenthesised: kept
-        if opened_file(f, keywords["file"]) is None:
-            return (f"file={ast.unparse(keywords['file'])} is not seen to be a file opened from a path: pass "
-                    "file={\"file_name\": ..., \"content\": ...} to Mistral by hand")
-        return ""
+        return _transcription_file_problem(f, keywords["file"])
     if response_format not in ("json", VERBOSE_FORMAT):
         shown = repr(response_format) if isinstance(response_format, str) else ast.unparse(keywords["response_format"])
         return (f"response_format={shown}: Mistral answers JSON only (a TranscriptionResponse; read .text, or "
                 ".segments with timestamp_granularities=[\"segment\"])")
     verbose = response_format == VERBOSE_FORMAT or granularities is not None
-    if opened_file(f, keywords["file"]) is None:
-        return (f"file={ast.unparse(keywords['file'])} is not seen to be a file opened from a path: pass "
-                "file={\"file_name\": ..., \"content\": ...} to Mistral by hand")
+    problem = _transcription_file_problem(f, keywords["file"])
+    if problem:
+        return problem
 
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr in RESULT_ATTRS or verbose and read.attr in VERBOSE_RESULT_ATTRS:

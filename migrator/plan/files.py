@@ -250,6 +250,13 @@ _MISTRAL_TYPES = {"file": "CreateFileResponse", "deleted": "DeleteFileResponse",
 _OPENAI_TYPES = {"file": "FileObject", "deleted": "FileDeleted", "content": "binary response", "batch": "Batch"}
 
 
+def file_tuple(value: ast.AST) -> bool:
+    """``(name, content)`` / ``(name, content, content_type)`` written in the call: the OpenAI SDK's file
+    tuple, which Mistral takes as ``{"file_name", "content", "content_type"}`` (MIG117, MIG119)."""
+    return isinstance(value, ast.Tuple) and len(value.elts) in (2, 3) and \
+        not any(isinstance(element, ast.Starred) for element in value.elts)
+
+
 def _upload_problem(f, keywords: dict, opened_file: Callable) -> str:
     unknown = sorted(set(keywords) - {"file", "purpose"})
     if unknown:
@@ -263,10 +270,7 @@ def _upload_problem(f, keywords: dict, opened_file: Callable) -> str:
     file = keywords.get("file")
     if file is None:
         return "no file="
-    if isinstance(file, ast.Tuple) and len(file.elts) in (2, 3) and not any(isinstance(e, ast.Starred)
-                                                                               for e in file.elts):
-        return ""
-    if opened_file(f, file) is None:
+    if not file_tuple(file) and opened_file(f, file) is None:
         return (f"file={ast.unparse(file)} is not seen to be a file opened from a path or a (name, content) tuple: "
                 "pass file={\"file_name\": ..., \"content\": ...} to Mistral's files.upload by hand")
     return ""
