@@ -212,6 +212,32 @@ def test_a_test_patching_the_sdk_gets_a_todo_and_keeps_openai_declared(tmp_path)
     assert (project / "requirements.txt").read_text() == "openai==0.28\nmistralai>=3.7,<4\npytest\n"
 
 
+@pytest.mark.parametrize("manifest", ["openai\nmistralai\n", "openai>=1.0\nmistralai==1.2.0\n"])
+def test_mistralai_1x_code_and_its_pin_stay_when_nothing_converts(tmp_path, manifest):
+    """Held-out review 18, P3: a project already on mistralai 1.x whose OpenAI client stays (images): its
+    `mistralai` was pinned to 3.x (or told to move its 1.2.0 pin) while `from mistralai import Mistral`,
+    which 3.x no longer has, stayed. Nothing converts, so the manifest and the 1.x module stay as they are;
+    once a client converts, MIG122 moves the 1.x imports and the pin follows."""
+    project = tmp_path / "p"
+    project.mkdir()
+    legacy = "from mistralai import Mistral\n\nclient = Mistral(api_key='k')\n"
+    (project / "app.py").write_text(legacy)
+    (project / "img.py").write_text("from openai import OpenAI\n\noc = OpenAI()\n"
+                                    "img = oc.images.generate(model='dall-e-3', prompt='a cat')\n")
+    (project / "requirements.txt").write_text(manifest)
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text() == manifest
+    assert (project / "app.py").read_text() == legacy
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert not any("mistralai" in t for t in todos), todos
+    (project / "chat.py").write_text("from openai import OpenAI\n\nc = OpenAI()\n"
+                                     "r = c.chat.completions.create(model='gpt-4o', messages=[])\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "app.py").read_text().startswith("from mistralai.client import Mistral\n")
+    assert "mistralai" in (project / "requirements.txt").read_text() and \
+        (project / "requirements.txt").read_text() != manifest
+
+
 @pytest.mark.parametrize("manifest, expected", [
     ("fastapi\nlangchain-openai\n", "fastapi\nlangchain-openai\nmistralai>=3.7,<4\n"),
     ("django==4.1\ncelery", "django==4.1\ncelery\nmistralai>=3.7,<4\n"),

@@ -99,6 +99,8 @@ class CodeFacts:
     """What the converted code says, for the project files (paths as the run shows them)."""
 
     texts: dict = field(default_factory=dict)  # path -> converted text (Python modules, notebooks)
+    # path -> text before the run, for the files it changed (None: not known, every text counts as written by it)
+    originals: dict | None = None
     kept_env: frozenset = frozenset()  # the plan's: variables kept OpenAI clients read implicitly
     kept_env_paths: dict = field(default_factory=dict)  # the plan's: variable -> files of those readers
     any_converted: bool = False
@@ -246,13 +248,26 @@ class _Edit:
 
 
 def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
-    """``"replace"`` (openai -> mistralai), ``"add"`` (mistralai next to openai) or None (leave)."""
+    """``"replace"`` (openai -> mistralai), ``"add"`` (mistralai next to openai) or None (leave): only where
+    the run wrote an import of the new package (a converted module, 1.x imports MIG122 moved), not for code
+    that imported it already (held-out review 18, P3: a project converting nothing had its 1.x module's
+    ``mistralai`` pinned to 3.x, where ``from mistralai import Mistral`` fails)."""
     scope = facts.dependency_scope(path)
-    if not any(_imports(pkg.new_module).search(text) for text in scope.values()):
+    found = _imports(pkg.new_module)
+    if not any(_wrote_import(found, text, facts.originals, p) for p, text in scope.items()):
         return None
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
         return "add"  # a kept LangChain community / Chroma OpenAI class imports openai when it is built
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
+
+
+def _wrote_import(found, text: str, originals: dict | None, path: str) -> bool:
+    """Does ``text`` hold an import ``found`` matches that the run wrote (not there before)?"""
+    if originals is None:
+        return bool(found.search(text))
+    if path not in originals:
+        return False
+    return bool({m.group(0) for m in found.finditer(text)} - {m.group(0) for m in found.finditer(originals[path])})
 
 
 def _why(action: str, pkg: Package) -> str:
@@ -1387,14 +1402,17 @@ def _declares(text: str, name: str) -> bool:
     return re.search(rf"(?<![\w.-]){pattern}(?![\w-])", text, re.IGNORECASE) is not None
 
 
-def pin_conflicts(before: str, after: str, kind: str, name: str) -> list[Finding]:
+def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozenset = frozenset()) -> list[Finding]:
     """A TODO for each pin in ``after`` outside what a requirement the edit added needs (mistralai
-    3.7 needs pydantic>=2.11.2: ``pydantic==1.10.13`` next to it cannot be installed)."""
+    3.7 needs pydantic>=2.11.2: ``pydantic==1.10.13`` next to it cannot be installed). ``needed``: the
+    packages (``Package.new``) the converted code needs from this manifest even where it declared them
+    already, so that the edit changed nothing (``mistralai==1.2.0`` beside a kept client's ``openai``)."""
     findings = []
     pins = _pins(after, kind)
     seen = set()
     for pkg in PACKAGES:
-        if before != after and _declares(after, pkg.new):  # an old pin of the package itself (mistralai==0.4.2)
+        # an old pin of the package itself (mistralai==0.4.2)
+        if (before != after or pkg.new in needed) and _declares(after, pkg.new):
             wanted = _interval(pkg.version)
             for number, pinned_name, constraint, poetry in pins:
                 allowed = _interval(constraint, poetry) if pinned_name == pkg.new else None
@@ -1622,10 +1640,12 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         return _Edit(text)
     name = posixpath.basename(path.replace("\\", "/"))
     edit = _Edit(text)
+    needed = set()
     for pkg in PACKAGES:  # openai, then the wrappers a rule converts (each on the text so far)
         action = _action(facts, path, pkg)
         if action is None:
             continue
+        needed.add(pkg.new)
         if kind == REQUIREMENTS:
             step = edit_requirements(edit.text, action, path, pkg, _compiled_from(facts, path, pkg))
         elif kind == SETUP_CFG:
@@ -1641,9 +1661,11 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         edit = _Edit(step.text, edit.findings + step.findings)
     edit = _undeclared(edit, path, kind, name, facts)
     if edit.text != text:
-        late = pin_conflicts(text, edit.text, kind, name) + stale_locks(path, kind, name)
+        late = pin_conflicts(text, edit.text, kind, name, frozenset(needed)) + stale_locks(path, kind, name)
         edit.findings.extend(late)
         edit.late.update(f.message for f in late)  # lines of the edited text
+    elif needed:  # declared already: its pin may still be one the converted code cannot run with
+        edit.findings.extend(pin_conflicts(text, text, kind, name, frozenset(needed)))
     return edit
 
 
@@ -1765,17 +1787,19 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
     from migrator.engine.files import convert, decode
 
     by_path = {result.path: result for result in code_results}
-    texts = {}
+    texts, originals = {}, {}
     for item in code:
         result = by_path.get(item.source.path)
         data = result.updated if isinstance(result, Changed) else item.data
         try:
             texts[item.source.path] = decode(data)[0]
+            if isinstance(result, Changed):
+                originals[item.source.path] = decode(item.data)[0]
         except Exception:  # noqa: BLE001 - an undecodable file: reported by its own conversion
             continue
     plan = config.plan
     select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
-    facts = CodeFacts(texts, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
+    facts = CodeFacts(texts, originals, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
                       kept_env_paths=dict(getattr(plan, "kept_env_paths", {}) or {}),
                       model_env=frozenset(getattr(plan, "model_env", frozenset())),
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
