@@ -83,6 +83,18 @@ def test_a_setting_named_for_an_openai_compatible_server_is_another_provider(set
     assert decisions["main"] == (CONVERT, "openai")
 
 
+def test_a_method_called_on_a_name_rebound_to_its_own_result_is_no_cycle() -> None:
+    """`page = page.next()`: resolving the method asks the class of `page`, which asks the method (a
+    RecursionError failed every file of whole corpus repositories)."""
+    plan = _plan("from openai import OpenAI\n"
+                 "class Page:\n    def next(self):\n        return Page()\n"
+                 "    def client(self):\n        return OpenAI()\n"
+                 "page = Page()\npage = page.next()\nc = page.client()\n"
+                 "c.chat.completions.create(model='gpt-4o', messages=[])\n")
+    [client] = plan.clients  # (which class `page` holds is not told: the factory's callers are not all seen)
+    assert client.decision == KEEP and "called where migrator cannot follow it" in client.reason
+
+
 def test_clients_sharing_a_function_share_a_decision() -> None:
     """A function called with two clients converts only if both do: the OpenAI one is kept (the
     shared code must keep the OpenAI form), the other provider's is left alone."""

@@ -435,6 +435,7 @@ class _Builder:
         self.endpoint = endpoint
         self.by_module: dict[str, _File] = {f.module: f for f in files}
         self.origins: dict[str, _Origin] = {}
+        self._resolving: set = set()  # resolve_function: the instance method calls being resolved (cycles)
         self.ctor_nodes: dict[int, str] = {}
         self.parent_uf: dict[str, str] = {}
         self.uses: list[Use] = []
@@ -864,7 +865,15 @@ class _Builder:
             # `provider = OpenAIProvider(key); client = provider.create_client()`: a method of an instance of
             # one of the repo's classes (held-out review 18, P1: the factory method's client converted
             # while the calls its callers made on it were not seen)
-            instance = self.instance_of(f, scope, func.value, 0)
+            key = (f.path, id(func))
+            resolving = self._resolving
+            if key in resolving:  # `x = x.next()`: the instance's class is what is being resolved
+                return None
+            resolving.add(key)
+            try:
+                instance = self.instance_of(f, scope, func.value, 0)
+            finally:
+                resolving.discard(key)
             if instance is not None and (instance[1], func.attr) in instance[0].defs:
                 return instance[0], instance[0].defs[(instance[1], func.attr)], False
         return None
