@@ -212,6 +212,29 @@ def test_a_test_patching_the_sdk_gets_a_todo_and_keeps_openai_declared(tmp_path)
     assert (project / "requirements.txt").read_text() == "openai==0.28\nmistralai>=3.7,<4\npytest\n"
 
 
+def test_a_devcontainer_secret_stays_while_a_sub_projects_kept_client_reads_it(tmp_path):
+    """Held-out review 18, P4: .devcontainer/ has no code of its own, so it serves the whole repository,
+    sub-projects with their own pyproject.toml included: backend/server.py keeps a client reading
+    OPENAI_API_KEY, so the secret is not renamed (a TODO asks for MISTRAL_API_KEY beside it)."""
+    project = tmp_path / "p"
+    secrets = '{\n  "name": "app",\n  "secrets": {\n    "OPENAI_API_KEY": {"description": "Your OpenAI API Key"}\n  }\n}\n'
+    for name, text in {".devcontainer/devcontainer.json": secrets,
+                       "backend/pyproject.toml": '[project]\nname = "backend"\nversion = "0.1"\n'
+                                                 'dependencies = ["openai>=1.0"]\n',
+                       "backend/server.py": "import os\nfrom openai import OpenAI\n\n"
+                                            "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n\n\n"
+                                            "def draw(p):\n    return client.images.generate(model='dall-e-3', prompt=p)\n",
+                       "backend/evals.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                           "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"}.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text)
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / ".devcontainer" / "devcontainer.json").read_text() == secrets
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any(t.startswith("devcontainer.json: also pass MISTRAL_API_KEY here") for t in todos), todos
+    assert "Mistral(" in (project / "backend" / "evals.py").read_text()
+
+
 @pytest.mark.parametrize("manifest", ["openai\nmistralai\n", "openai>=1.0\nmistralai==1.2.0\n"])
 def test_mistralai_1x_code_and_its_pin_stay_when_nothing_converts(tmp_path, manifest):
     """Held-out review 18, P3: a project already on mistralai 1.x whose OpenAI client stays (images): its

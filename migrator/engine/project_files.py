@@ -176,11 +176,21 @@ class CodeFacts:
                      if "env_file" in text and any(base in text for base in SETTINGS_BASES)
                      and wanted not in text.lower() and not _SETTINGS_EXTRA_ALLOWED.search(text)), "")
 
+    def env_scope(self, path: str) -> dict:
+        """The code an env or deploy file at ``path`` serves: the code under its directory (web/.env
+        answers for web/), else all of it. Unlike a manifest's ``scope``, sub-projects with manifests of
+        their own are not left out: a .devcontainer/ or deploy/ file runs the whole repository (held-out
+        review 18, P4: the devcontainer's OPENAI_API_KEY secret was renamed while backend/, a sub-project,
+        kept a client reading it)."""
+        directory = posixpath.dirname(path.replace("\\", "/"))
+        inside = {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
+        return inside or self.texts
+
     def key_still_read(self, path: str = "") -> bool:
         """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion:
         the code under ``path``'s directory (an env file in web/ answers for web/'s code, as manifests
         do; held-out review, hzeng-otterai), else all of it."""
-        scope = self.scope(path) if path else self.texts
+        scope = self.env_scope(path) if path else self.texts
         if OPENAI_KEY in self.kept_env:
             readers = self.kept_env_paths.get(OPENAI_KEY)
             if readers is None or scope is self.texts or any(reader in scope for reader in readers):
