@@ -1128,6 +1128,23 @@ def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_
     assert len(todos) == 1 and "the project pins langchain-core ==0.2.36 (in requirements.txt)" in todos[0], todos
 
 
+def test_a_langchain_0x_bundle_pin_keeps_its_openai_classes(tmp_path):
+    """Held-out review 18, P5: `langchain==0.0.184` (the bundle that stays beside langchain-mistralai) was
+    not read as a pin: ChatOpenAI converted and langchain-mistralai>=1.1 was added under it, which pip cannot
+    install with it."""
+    code = ("from langchain.chat_models import ChatOpenAI\nfrom langchain.chains import ConversationalRetrievalChain\n\n\n"
+            "def make_chain(retriever):\n    llm = ChatOpenAI()\n"
+            "    return ConversationalRetrievalChain.from_llm(llm=llm, retriever=retriever)\n")
+    requirements = "langchain==0.0.184\nopenai\n"
+    (tmp_path / "app.py").write_text(code)
+    (tmp_path / "requirements.txt").write_text(requirements)
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "requirements.txt").read_text() == requirements
+    assert "    llm = ChatOpenAI()\n" in (tmp_path / "app.py").read_text()
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert len(todos) == 1 and "the project pins langchain ==0.0.184 (in requirements.txt)" in todos[0], todos
+
+
 def test_the_env_template_of_a_javascript_app_beside_the_python_code_is_left_alone(tmp_path):
     """Held-out review 8, D6: ui/.env.example belongs to a Next.js app reading OPENAI_API_KEY itself;
     converting server/ renamed the variable there."""

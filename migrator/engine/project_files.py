@@ -1241,7 +1241,9 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
     the pin named."""
     from migrator.mapping.packages import PACKAGES
 
-    replaced = {pkg.old for pkg in PACKAGES if pkg.new == "langchain-mistralai"}  # (its pin goes with it)
+    # (langchain-openai's pin goes with it; the langchain / langchain-community bundles stay beside
+    # langchain-mistralai, so their pins count: held-out review 18, P5, langchain==0.0.184 converted)
+    replaced = {pkg.old for pkg in PACKAGES if pkg.new == "langchain-mistralai" and not pkg.bundle}
     needs = next(pkg.needs for pkg in PACKAGES if pkg.new == "langchain-mistralai")
     for path, text, kind in manifests:
         pins = _pins(text, kind)
