@@ -627,6 +627,8 @@ class _Transformer(RuleTransformer):
         line = self._lines.get(id(original), 0)
         is_async = CLIENT_CLASSES.get(qualified, False)
         answer = self.answer_for(original)
+        if answer and answer[0] == "ctor" and answer[1] == OTHER and answer[2] and self.compat is None:
+            self.todo(line, answer[2])  # a base_url from the app's configuration: maybe OpenAI's after all
         if not answer or answer[0] != "ctor" or answer[1] in (OTHER, UNRESOLVED, UNUSED):
             return updated  # another provider's endpoint: not migrator's to touch
         if answer[1] == KEEP:

