@@ -656,14 +656,18 @@ class Plan:
                 return use
         return None
 
-    def for_cell(self, path: str, first: int, last: int) -> "Plan":
-        """This plan with ``path``'s uses on module lines ``first..last`` (a notebook cell) renumbered
-        to the cell's lines and the rest of the notebook's uses dropped."""
+    def for_cell(self, path: str, first: int, last: int, number: int) -> "Plan":
+        """This plan with ``path``'s uses in notebook cell ``number`` renumbered to the cell's lines and
+        the rest of the notebook's uses dropped. A use carrying its cell (``cell``, ``cell_line``: the plan
+        as migrator reports it, lines of the .ipynb text) is placed by them; an older plan's use by its
+        line of the cells-as-one-module, ``first..last`` for this cell."""
         view = Plan(None, Path("."))
         view.present, view.clients = self.present, self.clients
         view.uses = defaultdict(list, self.uses)
-        view.uses[path] = [dict(use, line=use["line"] - first + 1) for use in self.uses.get(path, [])
-                           if isinstance(use.get("line"), int) and first <= use["line"] <= last]
+        view.uses[path] = [dict(use, line=use["cell_line"]) if "cell" in use else
+                           dict(use, line=use["line"] - first + 1) for use in self.uses.get(path, [])
+                           if (use.get("cell") == number if "cell" in use else
+                               isinstance(use.get("line"), int) and first <= use["line"] <= last)]
         return view
 
     def rule_for(self, site: Site) -> Optional[str]:
@@ -1042,7 +1046,7 @@ def _measure_notebook(res: RepoResult, path: str, before: str, after: str, findi
         here = [site for site in sites if site.cell == number]
         if here:
             first, last = module.span(index)
-            classify(here, before_code, after_code, by_cell.get(number, []), plan.for_cell(path, first, last),
+            classify(here, before_code, after_code, by_cell.get(number, []), plan.for_cell(path, first, last, number),
                      same_sdk=bool(flags))
     return sites
 

@@ -456,15 +456,16 @@ def locate(notebook: Notebook, module_line: int) -> tuple[CodeCell, int, int]:
 
 def plan_lines(texts: dict[str, str]) -> dict:
     """For ``ConversionPlan.relocated``: each notebook's path (its text in ``texts``) -> a function from
-    a line of its virtual module to the line in the ``.ipynb`` text, where findings are placed too.
-    Each notebook is read once, when a client or use in it is first shown."""
+    a line of its virtual module to (the line in the ``.ipynb`` text, where findings are placed too,
+    (cell number, line in the cell)). Each notebook is read once, when a client or use in it is first shown."""
     read: dict[str, Notebook] = {}
 
     def shown(path: str):
-        def line(module_line: int) -> int:
+        def line(module_line: int) -> tuple[int, tuple[int, int]]:
             if path not in read:
                 read[path] = read_notebook(texts[path])
-            return locate(read[path], module_line)[2]
+            cell, in_cell, json_line = locate(read[path], module_line)
+            return json_line, (cell.number, in_cell)
         return line
 
     return {path: shown(path) for path in texts}

@@ -47,6 +47,7 @@ class Use:
     status: str  # convert | todo | keep | other-provider
     blocking: bool = False  # this use alone keeps its client on OpenAI
     detail: str = ""  # why it blocks / what to do
+    cell: Optional[tuple[int, int]] = None  # in a notebook (as reports show it): (cell number, line in the cell)
 
     def where(self) -> str:
         return f"{self.path}:{self.line}"
@@ -67,6 +68,7 @@ class Client:
     decision: str
     reason: str
     blockers: tuple[str, ...] = ()  # "path:line surface: why" for each use that keeps it
+    cell: Optional[tuple[int, int]] = None  # in a notebook (as reports show it): (cell number, line in the cell)
 
 
 @dataclass(frozen=True)
@@ -132,9 +134,9 @@ class ConversionPlan:
 
     def relocated(self, lines: dict) -> "ConversionPlan":
         """The plan as reports show it: ``lines`` maps a path to a function from the line the plan
-        read to the line shown (a notebook's virtual module -> its ``.ipynb`` text, as findings are
-        placed); clients, uses, ids and blockers of other paths stay as they are. Only for output:
-        the rules' sites keep the plan's own lines."""
+        read to (the line shown, (cell number, line in the cell)): a notebook's virtual module -> its
+        ``.ipynb`` text, as findings are placed; clients, uses, ids and blockers of other paths stay as
+        they are. Only for output: the rules' sites keep the plan's own lines."""
         if not lines or not any(client.path in lines for client in self.clients) and \
                 not any(use.path in lines for use in self.uses):
             return self
@@ -145,15 +147,17 @@ class ConversionPlan:
                     tail = text[len(path) + 1:]
                     number = re.match(r"\d+", tail)
                     if number:
-                        return f"{path}:{shown(int(number.group()))}{tail[number.end():]}"
+                        return f"{path}:{shown(int(number.group()))[0]}{tail[number.end():]}"
             return text
 
-        def line(path: str, number: int) -> int:
-            return lines[path](number) if path in lines else number
+        def moved(item):
+            if item.path not in lines:
+                return {}
+            line, cell = lines[item.path](item.line)
+            return {"line": line, "cell": cell}
 
-        clients = tuple(replace(c, id=ref(c.id), line=line(c.path, c.line), blockers=tuple(map(ref, c.blockers)))
-                        for c in self.clients)
-        uses = tuple(replace(u, line=line(u.path, u.line), client=ref(u.client)) for u in self.uses)
+        clients = tuple(replace(c, id=ref(c.id), blockers=tuple(map(ref, c.blockers)), **moved(c)) for c in self.clients)
+        uses = tuple(replace(u, client=ref(u.client), **moved(u)) for u in self.uses)
         return replace(self, clients=clients, uses=uses)
 
     def counts(self) -> dict[str, int]:
@@ -185,17 +189,22 @@ class ConversionPlan:
             "clients": [
                 {"id": rel_blocker(c.id), "path": rel(c.path), "line": c.line, "name": c.name, "kind": c.kind,
                  "provider": c.provider, "decision": c.decision, "reason": c.reason,
-                 "blockers": [rel_blocker(b) for b in c.blockers]}
+                 "blockers": [rel_blocker(b) for b in c.blockers], **_cell(c.cell)}
                 for c in self.clients
             ],
             "uses": [
                 {"path": rel(u.path), "line": u.line, "client": rel_blocker(u.client) if u.client else None,
                  "surface": u.surface, "rule": u.rule, "status": u.status, "blocking": u.blocking,
-                 "detail": u.detail}
+                 "detail": u.detail, **_cell(u.cell)}
                 for u in self.uses
             ],
             "counts": self.counts(),
         }
+
+
+def _cell(cell: Optional[tuple[int, int]]) -> dict:
+    """A notebook client's or use's place in its cell, for ``to_dict`` (nothing for a module's)."""
+    return {"cell": cell[0], "cell_line": cell[1]} if cell else {}
 
 
 class FileView:
