@@ -95,6 +95,23 @@ def test_a_method_called_on_a_name_rebound_to_its_own_result_is_no_cycle() -> No
     assert client.decision == KEEP and "called where migrator cannot follow it" in client.reason
 
 
+def test_untraced_calls_in_a_tree_of_other_providers_clients_get_no_todo(tmp_path: Path) -> None:
+    """Held-out review 18, P9 (search_with_lepton): the only client is Lepton's, reached through a thread-local
+    the plan does not follow; "convert it if it receives a client migrator converted" was noise. With an
+    OpenAI client in the tree the TODO stays (test_unknown_receiver_gets_todo and others)."""
+    source = ("import threading\nimport openai\n\n\nclass RAG:\n    def local_client(self):\n"
+              "        thread_local = threading.local()\n        try:\n            return thread_local.client\n"
+              "        except AttributeError:\n            thread_local.client = openai.OpenAI("
+              "base_url='https://llama3.lepton.run/api/v1/', api_key='k')\n            return thread_local.client\n\n"
+              "    def ask(self, q):\n        return self.local_client().chat.completions.create(model='llama3', "
+              "messages=[{'role': 'user', 'content': q}])\n")
+    (tmp_path / "app.py").write_text(source)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "app.py").read_text() == source and not report.failed
+    [use] = [u for u in report.plan.uses if u.surface == "chat.completions.create"]
+    assert use.status == OTHER and "every client in the tree is another provider's" in use.detail
+
+
 def test_clients_sharing_a_function_share_a_decision() -> None:
     """A function called with two clients converts only if both do: the OpenAI one is kept (the
     shared code must keep the OpenAI form), the other provider's is left alone."""
