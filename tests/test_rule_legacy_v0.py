@@ -725,3 +725,29 @@ def test_a_v0_resource_returned_gets_one_todo_and_its_annotation_none():
         ''')
     assert len(todos) == 1 and "openai.ChatCompletion is handed around as a value" in todos[0], todos
     assert code.index("# TODO(migrator MIG106)") > code.index("def chat_completion"), code
+
+
+def test_an_instructor_patched_v0_call_points_at_instructors_mistral_client():
+    """Held-out review 18, P8 (instagraph): `instructor.patch()` then `openai.ChatCompletion.create(...,
+    response_model=KG)` was told "unknown keyword 'response_model'; convert it by hand to ...chat.complete",
+    which drops the structured output. The call and the patch name instructor.from_mistral instead."""
+    code, todos = convert_idempotent('''\
+        import instructor
+        import openai
+        from pydantic import BaseModel
+
+        instructor.patch()
+
+
+        class KG(BaseModel):
+            nodes: list[str]
+
+
+        kg = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "x"}],
+                                          response_model=KG)
+        ''')
+    assert "kg = openai.ChatCompletion.create(" in code and "instructor.patch()\n" in code
+    assert len(todos) == 2, todos
+    assert todos[0].startswith("instructor.patch() with no client patches the openai 0.x module")
+    assert "this is an instructor call (response_model=" in todos[1] and "instructor.from_mistral(Mistral())" in todos[1]
+    assert "unknown keyword" not in todos[1]

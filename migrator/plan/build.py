@@ -924,6 +924,8 @@ class _Builder:
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         if OPENAI_HOST in f.source:
             self._raw_http(f)
+        if "instructor" in f.source and "patch" in f.source:
+            self._instructor_module_patch(f)
         if any(mark in f.source for mark in WEAVIATE_OPENAI):
             self._weaviate_openai(f)
         if ("openai." in f.source or "OpenAI" in f.source) and ("patch" in f.source or "setattr" in f.source):
@@ -1036,6 +1038,17 @@ class _Builder:
                     _string_parts(urls.get(arg.id, arg) if isinstance(arg, ast.Name) else arg) for arg in given))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+
+    def _instructor_module_patch(self, f: _File) -> None:
+        """``instructor.patch()`` with no client (instructor before 1.0 patched openai 0.x's module): its
+        ``openai.ChatCompletion.create(response_model=...)`` calls stay, each with the v0 TODO naming
+        instructor's Mistral client; the patch itself says so once (held-out review 18, P8)."""
+        for node in f.nodes:
+            if isinstance(node, ast.Call) and not node.args and all(kw.arg == "mode" for kw in node.keywords) and \
+                    _instructor_callee(f, node) in ("instructor.patch", "instructor.apatch") and \
+                    node_key(f.path, node) not in self.sites:
+                self._use(f, node, None, "instructor.patch()", False, INSTRUCTOR_MODULE_PATCH_TODO, "MIG106")
+                self.sites[node_key(f.path, node)] = ("wrapped-ctor", INSTRUCTOR_MODULE_PATCH_TODO)
 
     def _weaviate_openai(self, f: _File) -> None:
         """Weaviate's OpenAI modules (held-out review 5, lputnam2000): the ``text2vec-openai`` vectorizer
@@ -3226,12 +3239,25 @@ def _awaited_through(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> Opti
     return outer if qualified in _AWAIT_THROUGH and isinstance(outer, ast.Await) else None
 
 
+# instructor before 1.0 patched openai 0.x's module; its calls take response_model= (held-out review 18, P8)
+INSTRUCTOR_MODULE_PATCH_TODO = (
+    "instructor.patch() with no client patches the openai 0.x module (instructor before 1.0): the calls it patches "
+    "stay on OpenAI; to move them, build client = instructor.from_mistral(Mistral()) (instructor>=1.17) and call "
+    "client.chat.completions.create(response_model=..., model=<a Mistral model>, messages=...)")
+INSTRUCTOR_V0_CALL = ("this is an instructor call (response_model=, openai 0.x patched by instructor.patch()): port it "
+                      "by hand to client = instructor.from_mistral(Mistral()) and client.chat.completions.create("
+                      "response_model=..., model=<a Mistral model>, messages=...); Mistral's plain chat.complete would "
+                      "drop the structured output")
+
+
 def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     """Why a legacy ``openai.ChatCompletion.create`` / ``openai.Embedding.create`` keeps its v0 TODO
     ("" when MIG102 / MIG107 convert it through the module's Mistral client): per-call settings and
     Azure deployments, streaming (its chunks are read as dicts), what the openai>=1 call itself could
     not convert, and a result read other than a field path to a value (``r["choices"][0]["message"]
     ["content"]``, attributes, ``.get("content")``)."""
+    if any(kw.arg == "response_model" for kw in call.keywords):
+        return INSTRUCTOR_V0_CALL
     v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS and not (
         # request_timeout=30 on chat becomes timeout_ms (MIG102); a (connect, read) tuple does not
         kw.arg == "request_timeout" and v1[0] in CHAT_SURFACES and not isinstance(kw.value, (ast.Tuple, ast.List))))
