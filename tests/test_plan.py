@@ -556,6 +556,23 @@ def test_openai_agents_sdk_agents_get_a_todo_and_keep_the_key_variable():
     assert "Agents SDK" not in own["app.py"] and own[".env.example"] == "MISTRAL_API_KEY=your-key\n"
 
 
+def test_a_class_level_model_default_read_as_self_attribute_is_mapped_where_declared():
+    """Held-out review 18, N-P4 (openui's weave evals): `model_name: str = "gpt-4-turbo"` in the class body,
+    read as self.model_name by a converted call, got "computed at run time"; the same default set in
+    __init__ was mapped. Made with model_name= somewhere, the default is not what the call sends."""
+    from mechanics import convert_files
+
+    app = ('from openai import OpenAI\nfrom pydantic import BaseModel\n\n\nclass Scorer(BaseModel):\n'
+           '    model_name: str = "gpt-4-turbo"\n\n    def predict(self, prompt):\n        client = OpenAI()\n'
+           '        r = client.chat.completions.create(model=self.model_name, messages=[{"role": "user", '
+           '"content": prompt}])\n        return r.choices[0].message.content\n\n\n'
+           'def main():\n    return Scorer().predict("hi")\n')
+    out = convert_files({"app.py": app})["app.py"]
+    assert '    model_name: str = "mistral-large-latest"\n' in out and "TODO" not in out, out
+    chosen = convert_files({"app.py": app.replace('Scorer().predict', 'Scorer(model_name="gpt-4o").predict')})["app.py"]
+    assert '    model_name: str = "gpt-4-turbo"\n' in chosen and "computed at run time" in chosen, chosen
+
+
 def test_an_agent_on_its_own_model_objects_client_gets_no_agents_sdk_todo():
     """Held-out review 18, P7 (rag-postgres-openai-python): Runner.run(agent) of an Agent built on
     OpenAIResponsesModel(..., openai_client=<an Azure client>) was said to run on OpenAI and read

@@ -2014,6 +2014,12 @@ def _attr_slots(builder, f, node) -> set:
                 isinstance(load.value, ast.Name) and load.value.id == "self":
             if not _sends_model(builder, f, load):
                 return set()
+    if not f.self_assigns.get((cls, attr)) and len(f.assigns.get((cls, attr), [])) == 1 and \
+            isinstance(f.assigns[(cls, attr)][0], ast.Constant) and isinstance(f.assigns[(cls, attr)][0].value, str) \
+            and _class_default_only(builder, f, cls, attr):
+        # `model_name: str = "gpt-4-turbo"` in the class body (a pydantic / dataclass / weave field), read as
+        # self.model_name: mapped where it is declared (held-out review 18, N-P4)
+        return {("field", cls, attr, ""), ("selfread", cls, attr)}
     slots = set()
     for value in f.self_assigns.get((cls, attr), []):
         if value is not None and _string_source(value):
@@ -2033,6 +2039,35 @@ def _attr_slots(builder, f, node) -> set:
                     continue
         return set()
     return slots | {("selfread", cls, attr)} if slots else slots
+
+
+def _class_default_only(builder, f, cls, name: str) -> bool:
+    """A class-level ``name = "gpt-4o"`` reaches ``self.name`` unchanged: no instance of the class, in the
+    modules read, is made with ``name=``, positional arguments (a dataclass's fields in order) or ``**``, the
+    class is not handed on or subclassed, and no unread module names it (as ``_constructor_default_only``)."""
+    if builder.unread is not None and builder.unread.read_elsewhere(cls[-1], f.module.rsplit(".", 1)[-1]):
+        return False
+    for g in builder.files:
+        if cls[-1] not in g.source:
+            continue
+        if g is f:
+            locals_ = [cls[-1]] if len(cls) == 1 else []
+        else:
+            locals_ = [local for local in g.repo_imports if builder.resolve_import(g, local) == (f, cls[-1])]
+            if any(imported == "*" for _module, _level, imported in g.repo_imports.values()):
+                return False
+        for local in locals_:
+            for load in _loads_of(g, local):
+                call = g.parent.get(id(load))
+                if not (isinstance(call, ast.Call) and call.func is load) or call.args or \
+                        any(k.arg in (None, name) for k in call.keywords):
+                    return False
+        if any(isinstance(node, ast.Attribute) and node.attr == cls[-1] for node in g.nodes):
+            return False
+        if any(isinstance(node, ast.Attribute) and node.attr == name and not isinstance(node.ctx, ast.Load) and
+               not (isinstance(node.value, ast.Name) and node.value.id == "self") for node in g.nodes):
+            return False  # `scorer.model_name = "gpt-4o"`: set from outside
+    return True
 
 
 def _constructor_default_only(builder, f, scope, name: str) -> bool:
