@@ -20,8 +20,9 @@ from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tu
 
 
 # api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
-REASONING_TODO = ("{model} is a reasoning model: message.content comes back as a list of chunks (thinking, "
-                  "then text), not a str; join its TextChunk texts where the code reads it")
+REASONING_TODO = ("{model} is a reasoning model: the content it answers (message.content, or each delta.content "
+                  "when streamed) comes back as a list of chunks (thinking, then text), not a str; join its "
+                  "TextChunk texts where the code reads it")
 
 
 def chat_method(func: cst.BaseExpression) -> Optional[tuple[str, cst.BaseExpression]]:

@@ -1187,3 +1187,18 @@ def test_a_stream_bound_in_one_branch_and_a_completion_in_the_other_both_convert
         ''')
     assert "OpenAI()" in code, code
     assert any("response also holds something else in this scope: response = client.chat.completions.create(...); its" in t for t in todos), todos
+
+
+def test_a_reasoning_model_todo_names_the_streamed_delta_content_too():
+    """Held-out review 18, N-P2 (o1-engineer): o1-mini maps to a Magistral model, whose streamed
+    delta.content is a list of chunks too; the TODO named message.content only."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        out = ""
+        stream = client.chat.completions.create(model="o1-mini", messages=[], stream=True)
+        for chunk in stream:
+            out += chunk.choices[0].delta.content or ""
+        ''')
+    assert "client.chat.stream(model=\"magistral-" in code
+    assert any("is a reasoning model" in t and "each delta.content when streamed" in t for t in todos), todos
