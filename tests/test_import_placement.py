@@ -292,3 +292,21 @@ def test_an_openai_name_unused_before_the_conversion_goes_too():
         print(client.embeddings.create(model="text-embedding-3-small", input="x"))
         ''')
     assert "openai" not in code and "import json\n" in code, code
+
+
+def test_a_standard_library_import_joins_the_modules_own() -> None:
+    """Held-out review 18, N-P6 (ecoute): `import os` (a file's base name for Mistral's file dict) went
+    where the openai import was, after the third-party imports; it joins the standard-library ones."""
+    code, _ = convert_idempotent('''\
+        import io
+        import json
+        from faster_whisper import WhisperModel
+        import openai
+
+
+        def transcribe(path):
+            with open(path, "rb") as audio:
+                return openai.audio.transcriptions.create(model="whisper-1", file=audio).text
+        ''')
+    assert code.startswith("import io\nimport json\nimport os\nfrom faster_whisper import WhisperModel\n"
+                           "from mistralai.client import Mistral\n"), code
