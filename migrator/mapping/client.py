@@ -298,7 +298,8 @@ OTHER_PROVIDER_MARKERS = (
     ("scaleway", "Scaleway"), ("ovh", "OVHcloud"), ("litellm", "LiteLLM"), ("cloudflare", "Cloudflare"),
     ("baidu", "Baidu"), ("qwen", "Qwen"), ("nebius", "Nebius"), ("hyperbolic", "Hyperbolic"),
     ("github", "GitHub Models"), ("sglang", "SGLang"), ("tgi", "TGI"), ("llamacpp", "llama.cpp"),
-    ("llama_cpp", "llama.cpp"), ("lmdeploy", "LMDeploy"), ("xinference", "Xinference"),
+    ("llama_cpp", "llama.cpp"), ("lmdeploy", "LMDeploy"), ("xinference", "Xinference"), ("samba", "SambaNova"),
+    ("nemotron", "NVIDIA"), ("qianwen", "Qwen"),
     # a setting named for a server that speaks OpenAI's protocol (OPENAI_COMPATIBLE_ENDPOINT, openai_like_base_url,
     # CUSTOM_OPENAI_BASE_URL): not OpenAI's own (held-out review 18, P2: converted to Mistral(server_url=...),
     # which then asked <endpoint>/v1/v1/models)
@@ -306,6 +307,18 @@ OTHER_PROVIDER_MARKERS = (
     ("openailike", "an OpenAI-compatible server"), ("custom_", "an OpenAI-compatible server"),
     ("self_hosted", "a self-hosted server"), ("selfhosted", "a self-hosted server"),
 )
+
+
+def provider_named_by_path(path: str) -> str:
+    """The other provider a module's own name or directory names (``models/samba_model.py``,
+    ``experimental/_vllm.py``, ``providers/github.py``), else "": a base_url its configuration gives is
+    that provider's, however it is spelled."""
+    parts = path.replace("\\", "/").lower().rsplit("/", 3)[-3:]
+    text = "/".join(parts).removesuffix(".py")
+    for marker, name in OTHER_PROVIDER_MARKERS:
+        if marker not in ("localhost", "127.0.0.1", "0.0.0.0", "custom_") and marker in text:
+            return name
+    return ""
 
 
 def classify_endpoint(text: str, argument: str = "base_url") -> str:

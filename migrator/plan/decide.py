@@ -14,7 +14,7 @@ from typing import Optional
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
                              env_key, file_read, content_none_check, finish_reason_check, message_change,
                              openai_typed_value, type_check_class)
-from migrator.mapping.client import OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS
+from migrator.mapping.client import OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS, provider_named_by_path
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import TRAILING_SYSTEM_TODO
@@ -350,8 +350,8 @@ def decide(builder, files) -> ConversionPlan:
     for node_id, oid in builder.ctor_nodes.items():
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
-        todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" else \
-            "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
+        todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" and \
+            not provider_named_by_path(origin.path) else "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         sites[origin.key] = ("ctor", verdict, todo,
                              origin.key_source if "openai" in origin.key_source.lower() or
                              OPENAI_SECRET.search(origin.key_source) else "",
