@@ -2043,49 +2043,42 @@ def _attr_slots(builder, f, node) -> set:
 
 def _class_default_only(builder, f, cls, name: str) -> bool:
     """A class-level ``name = "gpt-4o"`` reaches ``self.name`` unchanged: no instance of the class, in the
-    modules read, is made with ``name=``, positional arguments (a dataclass's fields in order) or ``**``, the
-    class is not handed on or subclassed, and no unread module names it (as ``_constructor_default_only``)."""
-    if builder.unread is not None and builder.unread.read_elsewhere(cls[-1], f.module.rsplit(".", 1)[-1]):
+    modules read, is made with ``name=``, positional arguments (a dataclass's fields in order) or ``**``
+    (``_instances``), and nothing outside the class sets it (``scorer.model_name = ...``)."""
+    calls = _instances(builder, f, cls[-1]) if len(cls) == 1 else None
+    if calls is None or any(call.args or any(k.arg in (None, name) for k in call.keywords) for call in calls):
         return False
-    for g in builder.files:
-        if cls[-1] not in g.source:
-            continue
-        if g is f:
-            locals_ = [cls[-1]] if len(cls) == 1 else []
-        else:
-            locals_ = [local for local in g.repo_imports if builder.resolve_import(g, local) == (f, cls[-1])]
-            if any(imported == "*" for _module, _level, imported in g.repo_imports.values()):
-                return False
-        for local in locals_:
-            for load in _loads_of(g, local):
-                call = g.parent.get(id(load))
-                if not (isinstance(call, ast.Call) and call.func is load) or call.args or \
-                        any(k.arg in (None, name) for k in call.keywords):
-                    return False
-        if any(isinstance(node, ast.Attribute) and node.attr == cls[-1] for node in g.nodes):
-            return False
-        if any(isinstance(node, ast.Attribute) and node.attr == name and not isinstance(node.ctx, ast.Load) and
-               not (isinstance(node.value, ast.Name) and node.value.id == "self") for node in g.nodes):
-            return False  # `scorer.model_name = "gpt-4o"`: set from outside
-    return True
+    return not any(isinstance(node, ast.Attribute) and node.attr == name and not isinstance(node.ctx, ast.Load)
+                   and not (isinstance(node.value, ast.Name) and node.value.id == "self")
+                   for g in builder.files if name in g.source for node in g.nodes)
 
 
 def _constructor_default_only(builder, f, scope, name: str) -> bool:
     """``def __init__(self, model="gpt-4o"): self.model = model``: only the default reaches model= --
-    a string default, and no constructor call of the class, in the modules read, passes ``model``
-    (``Bot("gpt-4o")`` sends what its caller chose: the call keeps its TODO), no call migrator cannot
-    line up (``*args``, the class handed on or subclassed) and no unread module naming the class and
-    its module (re-review 6, E2: ``Bot("gpt-4o")`` in a main.py went to Mistral with no TODO)."""
+    a string default, and no constructor call of the class (``_instances``) passes ``model`` (``Bot("gpt-4o")``
+    sends what its caller chose: the call keeps its TODO) or ``*args`` / ``**kwargs``."""
     default = _param_default(f, scope, name)
     if default is None or not _string_source(default) or len(scope) != 2 or scope[-1] != "__init__" \
             or scope[:1] not in f.classes:
         return False
-    cls = scope[0]
-    if builder.unread is not None and builder.unread.read_elsewhere(cls, f.module.rsplit(".", 1)[-1]):
+    calls = _instances(builder, f, scope[0])
+    if calls is None:
         return False
     init = f.scopes[scope]
     positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
     index = positional.index(name) if name in positional else -1
+    return not any(any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg in (None, name) for k in call.keywords)
+                   or 0 <= index < len(call.args) for call in calls)
+
+
+def _instances(builder, f, cls: str) -> Optional[list]:
+    """The calls making an instance of ``f``'s top-level class ``cls`` in the modules read, or None when some
+    use of it is not such a call (handed on, subclassed, annotated, ``bots.Bot(...)`` through its module, a
+    star import) or an unread module names the class and its module (re-review 6, E2: ``Bot("gpt-4o")`` in a
+    main.py went to Mistral with no TODO)."""
+    if builder.unread is not None and builder.unread.read_elsewhere(cls, f.module.rsplit(".", 1)[-1]):
+        return None
+    calls = []
     for g in builder.files:
         if cls not in g.source:
             continue
@@ -2094,20 +2087,16 @@ def _constructor_default_only(builder, f, scope, name: str) -> bool:
         else:
             locals_ = [local for local in g.repo_imports if builder.resolve_import(g, local) == (f, cls)]
             if any(imported == "*" for _module, _level, imported in g.repo_imports.values()):
-                return False
+                return None
         for local in locals_:
             for load in _loads_of(g, local):
                 call = g.parent.get(id(load))
                 if not (isinstance(call, ast.Call) and call.func is load):
-                    return False  # handed on, subclassed, annotated...: its calls are not seen
-                if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg in (None, name)
-                                                                              for k in call.keywords):
-                    return False
-                if 0 <= index < len(call.args):
-                    return False
+                    return None
+                calls.append(call)
         if any(isinstance(node, ast.Attribute) and node.attr == cls for node in g.nodes):
-            return False  # `bots.Bot(...)`: a module attribute this check does not follow
-    return True
+            return None
+    return calls
 
 
 def _string_source(value) -> bool:
