@@ -178,6 +178,14 @@ class _Transformer(WrittenTargets, RuleTransformer):
                 self.todo(line, f"{owner}.{name} is not on Mistral responses: read it with getattr(..., None)")
                 return updated
             return cst.parse_expression(f'getattr({owner}, {quote}{name}{quote}, None)')
+        if self._reads_tool_calls_too(owner):
+            # `if message.function_call: ... elif message.tool_calls: ...`: the code handles tool calls already;
+            # reading them here too would take the legacy branch and skip the other (held-out review 19, Q1:
+            # its tool_call was never bound). Mistral's message has no function_call: the branch goes dead
+            self.converted(line, f"{owner}.function_call -> getattr(..., None) (Mistral answers tool_calls, which "
+                                 "this code reads too)", "approximate")
+            quote = "'" if self._quotes and self._quotes[-1] == '"' else '"'
+            return cst.parse_expression(f'getattr({owner}, {quote}function_call{quote}, None)')
         if dotted(updated.value) is None:  # evaluated twice below: only for plain names
             self.todo(line, f"{owner}.function_call: legacy functions became tools; read "
                             ".tool_calls[0].function instead")
@@ -187,6 +195,18 @@ class _Transformer(WrittenTargets, RuleTransformer):
         if bound is not None:
             return cst.Name(bound)
         return cst.parse_expression(f"({owner}.tool_calls[0].function if {owner}.tool_calls else None)")
+
+    def _reads_tool_calls_too(self, owner: str) -> bool:
+        """Does the function (or module) around this read also read ``owner.tool_calls``?"""
+        scope = next((node for node in reversed(self.statement_nodes)
+                      if type(node) in (cst.FunctionDef, cst.ClassDef)), None)
+        if scope is None:
+            scope = self.__dict__.get("_module")
+        text = code_of(scope) if scope is not None else ""
+        return f"{owner}.tool_calls" in text
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._module = node
 
     # -- legacy function_call reads: bind the first tool call once per statement ----------------------
     def _bind_function_call(self, owner: str):

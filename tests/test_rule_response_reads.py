@@ -233,3 +233,33 @@ def test_finish_reason_membership_tests_take_mistrals_values() -> None:
     assert "fine = ch.finish_reason not in ['length', 'model_length']" in code
     assert 'filtered = ch.finish_reason in {"length", "content_filter"}' in code
     assert todos == ['finish_reason "content_filter" does not exist on Mistral (it may report "error")']
+
+
+def test_a_function_call_branch_beside_a_tool_calls_branch_goes_dead() -> None:
+    """Held-out review 19, Q1 (single-file-agents): `if message.function_call: ... elif message.tool_calls:
+    tool_call = ...` became `if <the first tool call's function>:`, so the legacy branch took every tool
+    call and `tool_call`, bound only in the other, raised UnboundLocalError. Mistral's message has no
+    function_call: the read is getattr(..., None) and the tool-calls branch runs."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def step(messages, tools):
+            message = client.chat.completions.create(model="gpt-4o", messages=messages, tools=tools).choices[0].message
+            if message.function_call:
+                func_call = message.function_call
+            elif message.tool_calls:
+                tool_call = message.tool_calls[0]
+                func_call = tool_call.function
+            else:
+                return None
+            return tool_call.id, func_call.name
+        ''')
+    assert '    if getattr(message, "function_call", None):\n        func_call = getattr(message, "function_call", None)\n' \
+        in code, code
+    assert "    elif message.tool_calls:\n        tool_call = message.tool_calls[0]\n" in code
+    assert "message_function_call" not in code and not todos
