@@ -1860,6 +1860,8 @@ class DependencyFiles:
     anywhere in the run) now imports ``mistralai``, ``openai`` becomes ``mistralai>=3.7,<4``; when some
     of that code still imports ``openai`` (a client kept on OpenAI), ``mistralai>=3.7,<4`` is added
     next to it instead. Environment markers are kept, extras dropped; nothing else in the file moves.
+    A converted script's inline metadata (PEP 723, ``# /// script`` ... ``# dependencies = [...]``, what
+    ``uv run`` installs) follows its own imports the same way (``migrator.engine.inline_script``).
 
     **Why.** The converted code needs ``mistralai`` installed, and ``openai`` should go only when no
     kept client, exception class or type still imports it.
