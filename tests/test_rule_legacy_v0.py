@@ -751,3 +751,29 @@ def test_an_instructor_patched_v0_call_points_at_instructors_mistral_client():
     assert todos[0].startswith("instructor.patch() with no client patches the openai 0.x module")
     assert "this is an instructor call (response_model=" in todos[1] and "instructor.from_mistral(Mistral())" in todos[1]
     assert "unknown keyword" not in todos[1]
+
+
+def test_a_proxy_set_in_a_function_keeps_the_v0_calls_with_a_todo():
+    """Held-out review 19, Q3 (gpt-prompt-engineer): `def start_portkey_run(): openai.api_base = <proxy>`,
+    called when a flag says so, made every v0 call 'another provider's': no TODO, nothing in the summary.
+    The calls go to the proxy or to OpenAI: they stay, each with a TODO saying so."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+        use_portkey = False
+
+
+        def start_portkey_run():
+            openai.api_base = "https://api.portkey.ai/v1/proxy"
+
+
+        if use_portkey:
+            start_portkey_run()
+
+
+        def gen(d):
+            r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": d}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "r = openai.ChatCompletion.create(model=\"gpt-4\"" in code
+    assert len(todos) == 1 and "pointed at endpoint api.portkey.ai when start_portkey_run() has run" in todos[0], todos

