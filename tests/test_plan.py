@@ -589,6 +589,20 @@ def test_a_class_level_model_default_read_as_self_attribute_is_mapped_where_decl
     assert '    model_name: str = "gpt-4-turbo"\n' in chosen and "computed at run time" in chosen, chosen
 
 
+def test_a_module_that_only_imports_the_agents_sdk_gets_its_todo():
+    """Held-out review 19, Q4 (openai-cs-agents-demo): a module importing only `from agents import Agent,
+    Runner` (no 'openai' in it) was never read, and `model=MODEL` (a module constant naming an OpenAI model)
+    was taken for a model object whose client decides: 8 agents got no TODO."""
+    from mechanics import convert_files
+
+    app = ('from agents import Agent, Runner\n\nMODEL = "gpt-4.1-mini"\n'
+           'agent = Agent(name="a", model=MODEL, instructions="be brief")\n\n\n'
+           'async def answer(q):\n    res = await Runner.run(agent, input=q)\n    return res.final_output\n')
+    out = convert_files({"app.py": app})["app.py"]
+    assert out.count("TODO(migrator MIG106): the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI") == 1
+    assert out.index("Agents SDK") < out.index("agent = Agent(")
+
+
 def test_an_agent_on_its_own_model_objects_client_gets_no_agents_sdk_todo():
     """Held-out review 18, P7 (rag-postgres-openai-python): Runner.run(agent) of an Agent built on
     OpenAIResponsesModel(..., openai_client=<an Azure client>) was said to run on OpenAI and read

@@ -117,6 +117,11 @@ WIDE_BOMS = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
              "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
+# An import from the OpenAI Agents SDK (openai-agents: `from agents import Agent, Runner`), whose agents run on
+# OpenAI and read OPENAI_API_KEY without the file naming openai (held-out review 19, Q4): read, for MIG106's TODO
+_AGENTS_SDK_IMPORT = re.compile(rb"^[ \t]*from[ \t]+agents(?:\.[\w.]+)?[ \t]+import\b", re.MULTILINE)
+
+
 def wide_bom(data: bytes) -> str | None:
     """The codec of ``data`` when it starts with a UTF-16 / UTF-32 BOM, else None."""
     return next((name for name, bom in WIDE_BOMS.items() if data.startswith(bom)), None)
@@ -139,7 +144,8 @@ def mentions_openai(data: bytes) -> bool:
         data = data[len(WIDE_BOMS[wide]):].decode(wide, errors="replace").encode("utf-8")
     lowered = data.lower()
     return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered or (
-        b"mistralai" in data and _MISTRAL_OLD_IMPORT.search(data) is not None)
+        b"mistralai" in data and _MISTRAL_OLD_IMPORT.search(data) is not None) or (
+        b"from agents" in data and _AGENTS_SDK_IMPORT.search(data) is not None)
 
 
 def names_python(kind: str, data: bytes) -> bool:

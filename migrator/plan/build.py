@@ -1587,6 +1587,9 @@ class _Builder:
                 (name == head and source[2] == "Agent" or source[2] == "Runner" and name.count(".") == 1)):
             return False
         model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+        if isinstance(model, ast.Name):  # `model=MODEL`, MODEL = "gpt-4.1-mini": a model name all the same
+            values = self.bound_values(f, f.scope_of.get(id(call), ()), model)
+            model = values[0] if values and len(values) == 1 and isinstance(values[0], ast.Constant) else model
         if model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr)):
             return False  # model=OpenAIChatCompletionsModel(..., openai_client=...): that client decides
         if source[2] == "Runner":
