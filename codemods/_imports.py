@@ -332,17 +332,23 @@ def _stdlib_block_end(tree: ast.Module, lines: list[str], anchor: Optional[int],
     if anchor is None or not any(m.split(".")[0] in sys.stdlib_module_names for m in pending_plain) or \
             any(_CELL_MARK.match(line) for line in lines):
         return None
-    found = None
+    found = first = None
     for node in tree.body:
         if node.lineno - 1 >= anchor:
             break
         if not isinstance(node, (ast.Import, ast.ImportFrom)):
-            found = None  # code between: the imports after it are another block
+            found = first = None  # code between: the imports after it are another block
             continue
         top = (node.names[0].name if isinstance(node, ast.Import) else node.module or "").split(".")[0]
-        if node.col_offset == 0 and not getattr(node, "level", 0) and top in sys.stdlib_module_names:
+        if top == "__future__" or node.col_offset != 0:
+            continue
+        if first is None:
+            first = node.lineno - 1
+        if not getattr(node, "level", 0) and top in sys.stdlib_module_names:
             found = node.end_lineno
-    if found is None or found >= anchor or any(start < found <= end for start, (end, _) in edits.items()):
+    if found is None:  # none of its own: the standard library comes first (PEP 8), before the block's first import
+        found = first
+    if found is None or found >= anchor or any(start < found < end for start, (end, _) in edits.items()):
         return None
     return found
 

@@ -310,3 +310,22 @@ def test_a_standard_library_import_joins_the_modules_own() -> None:
         ''')
     assert code.startswith("import io\nimport json\nimport os\nfrom faster_whisper import WhisperModel\n"
                            "from mistralai.client import Mistral\n"), code
+
+
+def test_a_standard_library_import_goes_first_in_a_block_of_third_party_ones() -> None:
+    """Held-out review 19 (ecoute): no standard-library import of its own, so `import os` went after
+    `import torch` / `from faster_whisper import ...`; the standard library comes first (PEP 8)."""
+    code, _ = convert_idempotent('''\
+        import torch
+        from faster_whisper import WhisperModel
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def transcribe(path):
+            with open(path, "rb") as audio:
+                return client.audio.transcriptions.create(model="whisper-1", file=audio).text
+        ''')
+    assert code.startswith("import os\nimport torch\nfrom faster_whisper import WhisperModel\n"
+                           "from mistralai.client import Mistral\n"), code
