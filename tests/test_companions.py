@@ -274,3 +274,35 @@ def test_a_key_read_feeding_a_converted_client_through_a_module_attribute_or_glo
     assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\n"
     again = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert again.exit_code == 0, [r.path for r in again.changed]
+
+
+def test_a_factory_method_called_on_a_new_instance_in_a_module_without_openai_is_followed(tmp_path):
+    """Held-out review 19, N-A1 (ChatDev): the factory method's caller, in a module that never names openai,
+    `OpenAIProvider(key).create_client()` (a method called on a new instance), was not followed: the client
+    was kept as "called where migrator cannot follow it"."""
+    _tree(tmp_path, {
+        "prov.py": '''\
+            from openai import OpenAI
+
+
+            class OpenAIProvider:
+                def __init__(self, key):
+                    self.key = key
+
+                def create_client(self):
+                    return OpenAI(api_key=self.key)
+            ''',
+        "executor.py": '''\
+            from prov import OpenAIProvider
+
+
+            def run(key, messages):
+                client = OpenAIProvider(key).create_client()
+                return client.chat.completions.create(model="gpt-4o", messages=messages)
+            ''',
+    })
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed
+    assert "return Mistral(" in (tmp_path / "prov.py").read_text()
+    assert 'client.chat.complete(model="mistral-large-latest", messages=messages)' in \
+        (tmp_path / "executor.py").read_text()
