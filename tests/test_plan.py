@@ -572,6 +572,17 @@ def test_a_base_url_from_configuration_gets_one_todo_unless_the_module_names_its
     assert out["samba_model.py"] == code
 
 
+def test_a_base_url_field_default_naming_another_host_is_that_providers() -> None:
+    """Held-out review 19, N-Q2 (xiaogpt): a dataclass field `api_base: str = "https://api.ppinfra.com/openai"`
+    read as base_url=self.api_base got the configured-endpoint TODO; its default names the server."""
+    plan = _plan("import dataclasses\nimport openai\n\n\n@dataclasses.dataclass\nclass Bot:\n    api_key: str\n"
+                 "    api_base: str = 'https://api.ppinfra.com/openai'\n\n    def client(self):\n"
+                 "        return openai.AsyncOpenAI(api_key=self.api_key, base_url=self.api_base)\n\n"
+                 "    async def ask(self, q):\n        return await self.client().chat.completions.create("
+                 "model='deepseek/deepseek-v3.2', messages=[])\n")
+    assert [(c.decision, c.provider) for c in plan.clients] == [(OTHER, "endpoint api.ppinfra.com")]
+
+
 def test_a_class_level_model_default_read_as_self_attribute_is_mapped_where_declared():
     """Held-out review 18, N-P4 (openui's weave evals): `model_name: str = "gpt-4-turbo"` in the class body,
     read as self.model_name by a converted call, got "computed at run time"; the same default set in

@@ -4191,6 +4191,12 @@ def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> s
                 for value in f.self_assigns.get((cls, sub.attr), []) if cls is not None else []:
                     if value is not None:
                         text += " " + _expression_text(f, f.scope_of.get(id(value), scope), value, depth + 1)
+                if cls is not None and not f.self_assigns.get((cls, sub.attr)):
+                    # a class-level default (a dataclass / pydantic field: `api_base: str = "https://..."`;
+                    # held-out review 19, N-Q2: another provider's URL read as "the app's configuration")
+                    for value in f.assigns.get((cls, sub.attr), []):
+                        if value is not None:
+                            text += " " + _expression_text(f, cls, value, depth + 1)
     return text
 
 
