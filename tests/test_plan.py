@@ -83,6 +83,14 @@ def test_a_setting_named_for_an_openai_compatible_server_is_another_provider(set
     assert decisions["main"] == (CONVERT, "openai")
 
 
+def test_a_factory_named_like_an_sdk_method_is_not_kept_by_calls_of_that_method() -> None:
+    """`def create(): return OpenAI()`: `client.chat.completions.create(...)` and `other.create()` are no
+    calls of it that migrator fails to follow (only a method factory's name is looked for on attributes)."""
+    plan = _plan("from openai import OpenAI\n\n\ndef create():\n    return OpenAI()\n\n\nclient = create()\n"
+                 "print(client.chat.completions.create(model='gpt-4o', messages=[]))\nother = object()\nother.create()\n")
+    assert [c.decision for c in plan.clients] == [CONVERT]
+
+
 def test_a_method_called_on_a_name_rebound_to_its_own_result_is_no_cycle() -> None:
     """`page = page.next()`: resolving the method asks the class of `page`, which asks the method (a
     RecursionError failed every file of whole corpus repositories)."""

@@ -722,14 +722,21 @@ def _unfollowed_factories(builder) -> dict:
                 found = builder.eval(f, f.scope_of.get(id(node), ()), node)
                 (followed if found is not None else unresolved).update(names[name] & properties)
                 continue
+            if isinstance(node, ast.Attribute) and not isinstance(node.value, (ast.Name, ast.Call)):
+                continue  # `client.chat.completions.create`: an attribute chain, no factory of the tree's
             target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node)
             if target is not None:
                 if called or isinstance(node, ast.Name):  # (an uncalled name: Depends(get_client) or a use)
                     followed.add((target[0].path, target[1]))
                 elif (target[0].path, target[1]) in names[name]:
                     unresolved.add((target[0].path, target[1]))  # `provider.create_client` handed on
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                    builder.module_file(f, f.scope_of.get(id(node), ()), node.value.id) is not None:
+                continue  # `llm.get(...)` of a module of the tree that defines no such function
             elif called or isinstance(node, ast.Attribute):
-                unresolved |= names[name]
+                # (a method of that name on an object of unknown class, or a module function through a
+                # module migrator did not read: only a method factory's name is looked for on attributes)
+                unresolved |= {where for where in names[name] if isinstance(node, ast.Name) or len(where[1]) > 1}
     out = {}
     for where in factories:
         if where in unresolved:
