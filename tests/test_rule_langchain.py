@@ -511,3 +511,22 @@ def test_langchain_model_strings_naming_openai_get_one_todo_per_module():
         ''')
     assert len(todos) == 1 and todos[0].startswith('init_chat_model("gpt-4o", model_provider="openai")'), todos
     assert '"mistralai:mistral-large-latest"' in todos[0]
+
+
+def test_a_class_put_in_a_registry_gets_a_todo():
+    """Held-out review 19, N-Q3 (knowledge_gpt): `{"openai": OpenAIEmbeddings}` (the class itself, called
+    elsewhere) stayed on OpenAI with no word; the converted constructor and its annotation are unaffected."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI, OpenAIEmbeddings
+
+        EMBEDDINGS = {"openai": OpenAIEmbeddings}
+
+
+        def chat():
+            llm: ChatOpenAI = ChatOpenAI(model="gpt-4o")
+            return llm.invoke("hi")
+        ''')
+    assert 'EMBEDDINGS = {"openai": OpenAIEmbeddings}' in code and "llm: ChatMistralAI = ChatMistralAI(" in code
+    assert todos == ["OpenAIEmbeddings is named here as a value (not called): wherever it is called, migrator does "
+                     "not see it, and it stays on OpenAI; to move it, use langchain_mistralai.MistralAIEmbeddings "
+                     "here and check the keywords those calls pass"], todos
