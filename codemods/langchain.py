@@ -114,6 +114,7 @@ class _Transformer(RuleTransformer):
         self._converting = 0  # inside a converted constructor's call
         self._read = 0  # the plan's renamed field reads (renamed_reads), counted in source order
         self._renames: set[int] = set()  # id(Attribute) -> rewritten
+        self._told_refs: set[tuple[int, str]] = set()  # (line, class) of the value references told about
 
     # -- the key the converted objects now read ---------------------------------------------------
     def visit_Subscript(self, node: cst.Subscript) -> None:
@@ -362,9 +363,8 @@ class _Transformer(RuleTransformer):
             return
         line = self.current_line()
         cls = self.plan.locals[node.value]
-        told = self.__dict__.setdefault("_told_refs", set())
-        if (line, cls) in self.plan.value_refs and (line, cls) not in told:
-            told.add((line, cls))
+        if (line, cls) in self.plan.value_refs and (line, cls) not in self._told_refs:
+            self._told_refs.add((line, cls))
             mistral = self.lib.CLASSES[cls]
             self.todo(line, f"{cls} is named here as a value (not called): wherever it is called, migrator does "
                             f"not see it, and it stays on OpenAI; to move it, use {mistral[2]}.{mistral[3]} here and "

@@ -64,6 +64,7 @@ class _Transformer(WrittenTargets, RuleTransformer):
         self._elifs: set[int] = set()
         # expressions read only for their truth (if / while / conditional tests and their and / or operands)
         self._truth_tests: set[int] = set()
+        self._module: Optional[cst.Module] = None  # (visit_Module): a module-level read's scope
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self._quotes.append(node.quote[0])
@@ -199,11 +200,8 @@ class _Transformer(WrittenTargets, RuleTransformer):
     def _reads_tool_calls_too(self, owner: str) -> bool:
         """Does the function (or module) around this read also read ``owner.tool_calls``?"""
         scope = next((node for node in reversed(self.statement_nodes)
-                      if type(node) in (cst.FunctionDef, cst.ClassDef)), None)
-        if scope is None:
-            scope = self.__dict__.get("_module")
-        text = code_of(scope) if scope is not None else ""
-        return f"{owner}.tool_calls" in text
+                      if type(node) in (cst.FunctionDef, cst.ClassDef)), None) or self._module
+        return scope is not None and f"{owner}.tool_calls" in code_of(scope)
 
     def visit_Module(self, node: cst.Module) -> None:
         self._module = node

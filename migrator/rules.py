@@ -104,6 +104,13 @@ class UnknownRuleError(ValueError):
     pass
 
 
+def rule_selected(config, rule: str) -> bool:
+    """Does ``--select`` / ``--ignore`` of ``config`` leave rule ``rule`` (a code: "MIG114") on?"""
+    select = {code.upper() for code in getattr(config, "select", ()) or ()}
+    ignore = {code.upper() for code in getattr(config, "ignore", ()) or ()}
+    return (not select or rule in select) and rule not in ignore
+
+
 def selected_rules(select: Iterable[str] = (), ignore: Iterable[str] = (),
                    target: str = "mistral") -> list[Type[MigratorRule]]:
     """Rule classes in registry order for ``target``, filtered by ``--select`` / ``--ignore`` codes."""

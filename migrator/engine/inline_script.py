@@ -21,7 +21,7 @@ import re
 from migrator.engine.results import Finding, FindingKind
 from migrator.mapping.packages import OPENAI_PACKAGE
 
-RULE = "MIG114"  # the dependency rule: the script's block is its manifest
+RULE = "MIG114"  # the dependency rule (project_files.DEPENDENCY_RULE): the script's block is its manifest
 _BLOCK = re.compile(r"^# /// script[ \t]*\r?\n((?:#[^\n]*\n)*?)# ///[ \t]*$", re.MULTILINE)
 _IMPORTS_MISTRAL = re.compile(r"^[ \t]*(?:from|import)[ \t]+mistralai\b", re.MULTILINE)
 _IMPORTS_OPENAI = re.compile(r"^[ \t]*(?:from|import)[ \t]+openai\b", re.MULTILINE)

@@ -16,6 +16,7 @@ from migrator.engine.results import Finding, FindingKind
 from migrator.engine.project_files import ENV_RULE, PIP_LINE, pin_conflicts
 from migrator.mapping.env import API_KEY_ENV
 from migrator.mapping.packages import PACKAGES
+from migrator.rules import rule_selected
 
 RULE = "MIG113"
 # `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
@@ -56,12 +57,6 @@ def _requirements(line: str, start: int):
         parsed = _REQUIREMENT.fullmatch(bare)
         if parsed and "/" not in bare and not bare.startswith(("$", "{")):
             yield _canonical(parsed.group(1)), bool(parsed.group(3).strip()), match.start(), match.end()
-
-
-def _selected(config, rule: str = RULE) -> bool:
-    select = {code.upper() for code in getattr(config, "select", ()) or ()}
-    ignore = {code.upper() for code in getattr(config, "ignore", ()) or ()}
-    return (not select or rule in select) and rule not in ignore
 
 
 def _modules(code: str) -> set[str]:
@@ -118,7 +113,7 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
 
     modules = _modules(converted)
     moved = [p for p in PACKAGES if _imports_module(modules, p.new_module)]
-    if not moved or not _selected(config):
+    if not moved or not rule_selected(config, RULE):
         return []
     findings = []
     for number, line in sorted(notebook.masks.items()):
@@ -200,7 +195,7 @@ def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
     from migrator.engine.notebooks import locate
 
     imports = {module.split(".")[0] for module in _modules(converted)}
-    if "mistralai" not in imports or not _selected(config, ENV_RULE):
+    if "mistralai" not in imports or not rule_selected(config, ENV_RULE):
         return []
     message = (f"set {API_KEY_ENV} here too (with a Mistral key): the converted client reads it, a client kept "
                "on OpenAI still reads OPENAI_API_KEY") if "openai" in imports else \

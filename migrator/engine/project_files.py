@@ -130,7 +130,7 @@ class CodeFacts:
         all but the code under a sibling sub-project's own manifest (held-out review 12, N2: a/requirements.txt,
         with no code beside it, got b/'s LangChain conversion and a pin conflict with its own)."""
         directory = posixpath.dirname(path.replace("\\", "/"))
-        inside = {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
+        inside = self._inside(path)
         if inside:
             return inside
         siblings = {posixpath.dirname(m.replace("\\", "/")) for m in self.manifests}
@@ -182,9 +182,12 @@ class CodeFacts:
         their own are not left out: a .devcontainer/ or deploy/ file runs the whole repository (held-out
         review 18, P4: the devcontainer's OPENAI_API_KEY secret was renamed while backend/, a sub-project,
         kept a client reading it)."""
+        return self._inside(path) or self.texts
+
+    def _inside(self, path: str) -> dict:
+        """The code under the directory of ``path`` (all of it for a file at the root)."""
         directory = posixpath.dirname(path.replace("\\", "/"))
-        inside = {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
-        return inside or self.texts
+        return {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
 
     def key_still_read(self, path: str = "") -> bool:
         """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion:

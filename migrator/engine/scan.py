@@ -176,7 +176,9 @@ def _readable_code(item: LoadedFile) -> tuple[str, Any]:
         code = decode(item.data)[0]
     except Exception as exc:  # noqa: BLE001 - files._Problem carries the phrased reason
         return str(exc) or type(exc).__name__, ""
-    if item.source.kind == "notebook":
+    from migrator.engine.walk import NOTEBOOK
+
+    if item.source.kind == NOTEBOOK:
         from migrator.engine.notebooks import NotebookError, read_notebook
 
         try:  # the checks convert's own reading makes (transform_notebook), with its reasons

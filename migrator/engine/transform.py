@@ -20,7 +20,7 @@ from migrator.engine.results import RuleOutcome
 from migrator.plan.langchain import blocker_for
 from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.plan.llamaindex import plan_module as plan_llamaindex
-from migrator.rules import selected_rules
+from migrator.rules import rule_selected, selected_rules
 
 
 def transform_source(code: str, *, config: Config, filename: str = "<string>") -> RuleOutcome:
@@ -84,20 +84,16 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     if new_code != code:
         new_code = realign(code, new_code)  # continuation lines aligned under a bracket the rules moved
         new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()), facts.names_in_use)
-        if "# /// script" in new_code and _selected("MIG114", config):  # a script's own dependencies (PEP 723)
-            from migrator.engine.inline_script import follow_the_code
+        if "# /// script" in new_code:  # a script's own dependencies (PEP 723)
+            from migrator.engine.inline_script import RULE, follow_the_code
 
-            new_code, declared = follow_the_code(new_code)
-            findings = tuple(sorted((*findings, *declared), key=lambda finding: finding.line))
+            if rule_selected(config, RULE):
+                new_code, declared = follow_the_code(new_code)
+                findings = tuple(sorted((*findings, *declared), key=lambda finding: finding.line))
         if code[:1] not in ("\n", "\r") and new_code[:1] in ("\n", "\r"):
             new_code = new_code.lstrip("\r\n")  # its first statements removed (imports, `openai.api_key = ...`)
         _check_generated(new_code, filename, newer_grammar=bool(masked))
     return RuleOutcome(new_code, findings)
-
-
-def _selected(rule: str, config: Config) -> bool:
-    select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
-    return (not select or rule in select) and rule not in ignore
 
 
 def _first_difference(before: str, after: str) -> int:
