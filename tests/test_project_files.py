@@ -1117,38 +1117,32 @@ def test_a_sub_projects_requirements_without_converted_code_get_no_mistralai(tmp
     assert (tmp_path / "tools" / "requirements.txt").read_text() == "numpy\n"
 
 
-def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_path):
-    """Held-out review 8, D1: langchain-mistralai>=1.1,<2 was written beside langchain-core==0.2.36, which
-    pip cannot resolve (the summary said so): every install broke. The classes stay, with the pin named."""
-    code = ("import os\n\nfrom langchain_openai import ChatOpenAI\n\n\ndef summarize(text):\n"
-            "    llm = ChatOpenAI(model=\"gpt-4o-mini\", api_key=os.getenv(\"OPENAI_API_KEY\"))\n"
-            "    return llm.invoke(text).content\n")
-    requirements = "langchain==0.2.14\nlangchain-core==0.2.36\nlangchain-openai==0.1.23\n"
+@pytest.mark.parametrize("code, requirements, kept, pin", [
+    # held-out review 8, D1: langchain-mistralai>=1.1,<2 was written beside langchain-core==0.2.36, which pip
+    # cannot resolve (the summary said so): every install broke
+    pytest.param("import os\n\nfrom langchain_openai import ChatOpenAI\n\n\ndef summarize(text):\n"
+                 "    llm = ChatOpenAI(model=\"gpt-4o-mini\", api_key=os.getenv(\"OPENAI_API_KEY\"))\n"
+                 "    return llm.invoke(text).content\n",
+                 "langchain==0.2.14\nlangchain-core==0.2.36\nlangchain-openai==0.1.23\n",
+                 'llm = ChatOpenAI(model="gpt-4o-mini"', "langchain-core ==0.2.36", id="core_pin"),
+    # held-out review 18, P5: `langchain==0.0.184` (the bundle that stays beside langchain-mistralai) was not
+    # read as a pin: ChatOpenAI converted and langchain-mistralai>=1.1 was added under it
+    pytest.param("from langchain.chat_models import ChatOpenAI\nfrom langchain.chains import ConversationalRetrievalChain"
+                 "\n\n\ndef make_chain(retriever):\n    llm = ChatOpenAI()\n"
+                 "    return ConversationalRetrievalChain.from_llm(llm=llm, retriever=retriever)\n",
+                 "langchain==0.0.184\nopenai\n", "    llm = ChatOpenAI()\n", "langchain ==0.0.184", id="bundle_pin"),
+])
+def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_path, code, requirements, kept, pin):
+    """A pin langchain-mistralai 1.1 cannot be installed with keeps LangChain's OpenAI classes, with the pin
+    named, and the manifest as it was."""
     (tmp_path / "app.py").write_text(code)
     (tmp_path / "requirements.txt").write_text(requirements)
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (tmp_path / "requirements.txt").read_text() == requirements
     after = (tmp_path / "app.py").read_text()
-    assert "ChatOpenAI(model=\"gpt-4o-mini\"" in after and "langchain_mistralai" not in after.split("TODO")[0]
+    assert kept in after and "langchain_mistralai" not in after.split("TODO")[0]
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
-    assert len(todos) == 1 and "the project pins langchain-core ==0.2.36 (in requirements.txt)" in todos[0], todos
-
-
-def test_a_langchain_0x_bundle_pin_keeps_its_openai_classes(tmp_path):
-    """Held-out review 18, P5: `langchain==0.0.184` (the bundle that stays beside langchain-mistralai) was
-    not read as a pin: ChatOpenAI converted and langchain-mistralai>=1.1 was added under it, which pip cannot
-    install with it."""
-    code = ("from langchain.chat_models import ChatOpenAI\nfrom langchain.chains import ConversationalRetrievalChain\n\n\n"
-            "def make_chain(retriever):\n    llm = ChatOpenAI()\n"
-            "    return ConversationalRetrievalChain.from_llm(llm=llm, retriever=retriever)\n")
-    requirements = "langchain==0.0.184\nopenai\n"
-    (tmp_path / "app.py").write_text(code)
-    (tmp_path / "requirements.txt").write_text(requirements)
-    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
-    assert (tmp_path / "requirements.txt").read_text() == requirements
-    assert "    llm = ChatOpenAI()\n" in (tmp_path / "app.py").read_text()
-    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
-    assert len(todos) == 1 and "the project pins langchain ==0.0.184 (in requirements.txt)" in todos[0], todos
+    assert len(todos) == 1 and f"the project pins {pin} (in requirements.txt)" in todos[0], todos
 
 
 def test_the_env_template_of_a_javascript_app_beside_the_python_code_is_left_alone(tmp_path):
