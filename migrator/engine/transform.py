@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 
 import libcst as cst
+from libcst._nodes.internal import CodegenState
 
 from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined, RuleContext
 from codemods._facts import gather
@@ -71,14 +72,14 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     for rule, transformer in zip(rules, transformers):
         rule.collect(transformer)
     findings = tuple(context.scratch.get(FINDINGS, ()))
-    new_code = module.code
-    if new_code != code and original.code != code:
+    new_code, original_code = _print_both(original, module)
+    if new_code != code and original_code() != code:
         # LibCST 1.9 does not print every module back as it read it (held-out review 5: comments
         # dedented below a function's body at its end were lost). Writing its output would lose text
         # the rules never touched: leave the file as it is, reported.
         from migrator.engine.files import Unconvertible
 
-        line = _first_difference(code, original.code)
+        line = _first_difference(code, original_code())
         raise Unconvertible(f"LibCST cannot print this file back as it is (line {line}; e.g. comments indented less "
                             "than the block they end): left unchanged, convert its OpenAI calls by hand")
     if new_code != code:
@@ -94,6 +95,39 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
             new_code = new_code.lstrip("\r\n")  # its first statements removed (imports, `openai.api_key = ...`)
         _check_generated(new_code, filename, newer_grammar=bool(masked))
     return RuleOutcome(new_code, findings)
+
+
+def _print_both(original: cst.Module, updated: cst.Module):
+    """``updated.code``, and a function giving ``original.code`` (LibCST's round trip, checked only for a
+    changed file). The rules leave the statements they do not touch as they are (the same objects), so
+    each top-level statement the two modules share is printed once: printing the original again costs
+    only the statements the rules changed. The assembly is ``Module._codegen_impl``'s."""
+    if (original.default_indent, original.default_newline) != (updated.default_indent, updated.default_newline):
+        return updated.code, lambda: original.code
+    printed: dict[int, list[str]] = {}
+
+    def code(module: cst.Module) -> str:
+        state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+        for line in module.header:
+            line._codegen(state)
+        for statement in module.body:
+            tokens = printed.get(id(statement))
+            if tokens is None:
+                start = len(state.tokens)
+                statement._codegen(state)
+                printed[id(statement)] = state.tokens[start:]
+            else:
+                state.tokens.extend(tokens)
+        for line in module.footer:
+            line._codegen(state)
+        if module.has_trailing_newline:
+            if not state.tokens:
+                state.add_token(state.default_newline)
+        else:
+            state.pop_trailing_newline()
+        return "".join(state.tokens)
+
+    return code(updated), lambda: code(original)
 
 
 def _first_difference(before: str, after: str) -> int:
