@@ -641,7 +641,10 @@ class _Transformer(RuleTransformer):
             return cst.SimpleString(f"{value.quote}{target}{value.quote}"), note
         if self.set_elsewhere(value):
             return value, None  # mapped where it is set (a constant, a default, a local, self.model, a settings field)
-        return value, (self.run_time_model_todo("model", value) if self.first_in_module(code_of(value)) else None)
+        # (quoted as it reads once its model literals are mapped: `os.getenv("MODEL", "gpt-4o")` was quoted above
+        # its converted `os.getenv("MODEL", "mistral-large-latest")`, held-out review 20, R-B4)
+        return value, (self.run_time_model_todo("model", self._map_literals(value))
+                       if self.first_in_module(code_of(value)) else None)
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         """A string that is exactly an OpenAI chat model name (``MODEL = "gpt-4o"``, a default

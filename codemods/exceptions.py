@@ -167,6 +167,10 @@ class _Transformer(RuleTransformer):
         if answer and answer[0] == "exc" and answer[1] == "todo":
             self.todo(line, f"{code_of(node)}: some calls that may raise here are converted and some are not "
                             f"(or migrator cannot see them): where Mistral raises, catch {self._describe(rule)}")
+        elif answer and answer[0] == "exc" and answer[1] == "untraced":
+            self.todo(line, f"{code_of(node)}: migrator traces no call here to a client it converted; if one raises "
+                            f"here (reached where migrator cannot follow), catch {self._describe(rule)}; if a library "
+                            "that calls OpenAI itself raises it, leave this as it is")
         elif answer and answer[0] == "exc" and answer[1] == "wrapper":
             self.todo(line, f"{code_of(node)}: what raises here may be a LangChain / LlamaIndex object that migrator "
                             "moves to Mistral (MIG116 / MIG121), which raises no openai exceptions: ChatMistralAI / "

@@ -95,8 +95,10 @@ class LangChain(MigratorRule):
 
     def make_transformer(self, facts):
         plan = self.context.scratch.get(self.SCRATCH)
-        if plan is not None and plan.sites:
-            facts.prune = False  # the plan of OpenAI sites does not mark the wrapper's statements
+        if plan is not None and (plan.sites or plan.value_refs):
+            # the plan of OpenAI sites does not mark the wrapper's statements (nor a class named as a value:
+            # held-out review 20, R-A2, a registry in a module with no call of the class had no TODO)
+            facts.prune = False
         return self.TRANSFORMER(self, facts, plan)
 
 
@@ -366,6 +368,10 @@ class _Transformer(RuleTransformer):
         if (line, cls) in self.plan.value_refs and (line, cls) not in self._told_refs:
             self._told_refs.add((line, cls))
             mistral = self.lib.CLASSES[cls]
+            if self.plan.blocked:  # a manifest's pin keeps the module's objects on OpenAI (R-A2)
+                self.todo(line, f"{cls} is named here as a value (not called): it stays on OpenAI: "
+                                f"{self.plan.blocked}")
+                return
             self.todo(line, f"{cls} is named here as a value (not called): wherever it is called, migrator does "
                             f"not see it, and it stays on OpenAI; to move it, use {mistral[2]}.{mistral[3]} here and "
                             "check the keywords those calls pass")

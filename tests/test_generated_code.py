@@ -65,3 +65,32 @@ def test_code_that_does_not_parse_is_an_internal_error_and_nothing_is_written(tm
     assert reason.startswith("internal error in the rules: GeneratedCodeError: the converted code does not parse")
     assert "syntax error" not in reason
     assert path.read_bytes() == original
+
+
+class _RenameClient:
+    """A transformer that renames every `client` name: the statements holding none stay the same objects."""
+
+    @staticmethod
+    def visitor():
+        import libcst as cst
+
+        class Rename(cst.CSTTransformer):
+            def leave_Name(self, original, updated):
+                return updated.with_changes(value="mistral") if original.value == "client" else updated
+
+        return Rename()
+
+
+@pytest.mark.parametrize("source", [
+    APP, NEWER_GRAMMAR, APP.rstrip("\n"), "", "\n", "# only a comment\n", "x = 1\r\nclient = 2\r\n",
+    *(path.read_text() for path in sorted((Path(__file__).parent.parent / "fixtures" / "plan").glob("*/before/**/*.py"))),
+])
+def test_both_modules_print_as_libcst_prints_them(source: str) -> None:
+    """The speed-up of the round-trip check (statements shared by the original and the converted module are
+    printed once) prints exactly what Module.code prints, for both modules."""
+    import libcst as cst
+
+    original = cst.parse_module(source)
+    updated = original.visit(_RenameClient.visitor())
+    new, old = transform_module._print_both(original, updated)
+    assert new == updated.code and old() == original.code == source

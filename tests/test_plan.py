@@ -620,6 +620,14 @@ def test_a_module_that_only_imports_the_agents_sdk_gets_its_todo():
     out = convert_files({"app.py": app})["app.py"]
     assert out.count("TODO(migrator MIG106): the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI") == 1
     assert out.index("Agents SDK") < out.index("agent = Agent(")
+    # held-out review 20, R-A1: a generic agent, `Agent[Ctx](...)`, is an agent all the same
+    generic = convert_files({"app.py": app.replace("Agent(name", "Agent[dict](name")})["app.py"]
+    assert generic.count("runs this agent on OpenAI") == 1 and generic.index("Agents SDK") < generic.index("Agent[dict](")
+    # R-A6: "litellm/..." is sent to LiteLLM by the SDK, not to OpenAI: no TODO, through a constant or not
+    for model in ('MODEL = "litellm/anthropic/claude-3-5-sonnet"', '"litellm/anthropic/claude-3-5-sonnet"'):
+        routed = app.replace('MODEL = "gpt-4.1-mini"', 'MODEL = "litellm/anthropic/claude-3-5-sonnet"') \
+            if model.startswith("MODEL") else app.replace("model=MODEL", f"model={model}")
+        assert convert_files({"app.py": routed})["app.py"] == routed
 
 
 def test_an_agent_on_its_own_model_objects_client_gets_no_agents_sdk_todo():
@@ -1114,3 +1122,18 @@ def test_a_base_class_an_openai_and_an_anthropic_subclass_share_is_kept_naming_a
     assert "kept on OpenAI: shares code with another SDK's client, whose calls there are that SDK's: client " \
            "(anthropic, in llm.py)\n" in out["llm.py"], out["llm.py"]
     assert "OpenAI()" in out["llm.py"] and "blocking uses" not in out["llm.py"]
+
+
+def test_a_call_on_what_an_openai_modules_function_returns_gets_the_untraced_todo() -> None:
+    """Held-out review 20, R-B2: `get("x").c.embeddings.create(...)` in a module that imports only `get` from a
+    module using the openai SDK had no TODO (the client stayed, its call unseen)."""
+    plan = build_plan([
+        ("helpers.py", "import openai\nclass Holder:\n    def __init__(self):\n        self.c = openai.OpenAI()\n"
+                       "REG = {}\ndef get(name):\n    return REG[name]\n"),
+        ("emb.py", "from helpers import get\ndef embed(texts):\n"
+                   "    return get('x').c.embeddings.create(model='text-embedding-3-small', input=texts)\n"),
+    ])
+    [use] = [u for u in plan.uses if u.path == "emb.py"]
+    assert use.surface == "embeddings.create" and use.status == "todo" and use.client is None
+    [client] = plan.clients
+    assert client.decision == KEEP and any("emb.py" in blocker for blocker in client.blockers)

@@ -322,6 +322,25 @@ def test_an_env_example_value_for_a_settings_field_without_default_is_mapped(tmp
     assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\nOPENAI_MODEL=gpt-4o\n"
 
 
+@pytest.mark.parametrize("read, extra, mapped", [
+    ('self.model = os.getenv("OPENAI_MODEL")', "", True),  # read only as model= of the converted call
+    ('self.model = os.environ["OPENAI_MODEL"]', "", True),
+    ('self.model = os.getenv("OPENAI_MODEL")', '\n\nprint(os.getenv("OPENAI_MODEL"))\n', False),  # read for more
+    ('self.model = os.getenv("OPENAI_MODEL")\n        self.label = self.model', "", False),
+])
+def test_an_env_example_value_read_only_as_a_converted_model_is_mapped(tmp_path, read, extra, mapped):
+    """Held-out review 20, R-B4 (kabot): `self.model = os.getenv("OPENAI_MODEL")`, read only as a converted call's
+    model=: .env.example's OPENAI_MODEL=gpt-4o stayed, and with it the converted call sent gpt-4o to Mistral."""
+    (tmp_path / "llm.py").write_text(
+        "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Bot:\n    def __init__(self):\n"
+        f"        {read}\n\n    def ask(self, q):\n        r = client.chat.completions.create(model=self.model, "
+        "messages=[{\"role\": \"user\", \"content\": q}])\n        return r.choices[0].message.content\n" + extra)
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_MODEL=gpt-4o\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    expected = "mistral-large-latest" if mapped else "gpt-4o"
+    assert (tmp_path / ".env.example").read_text() == f"MISTRAL_API_KEY=\nOPENAI_MODEL={expected}\n"
+
+
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):
     """Held-out review 6 (jneaimi): pydantic-settings' required `openai_api_key: str` reads OPENAI_API_KEY;
     renamed in .env.example and compose, the service failed at start-up ("Field required")."""

@@ -530,3 +530,20 @@ def test_a_class_put_in_a_registry_gets_a_todo():
     assert todos == ["OpenAIEmbeddings is named here as a value (not called): wherever it is called, migrator does "
                      "not see it, and it stays on OpenAI; to move it, use langchain_mistralai.MistralAIEmbeddings "
                      "here and check the keywords those calls pass"], todos
+
+
+def test_a_class_in_a_registry_of_a_module_calling_no_class_gets_its_todo():
+    """Held-out review 20, R-A2 (knowledge_gpt core/embedding.py): the registry's TODO was written only where
+    the module also called a LangChain OpenAI class. Under a pin that keeps LangChain on OpenAI, it names the pin."""
+    from mechanics import convert_files
+
+    source = ('from langchain_openai import OpenAIEmbeddings\n\nEMBEDDINGS = {"openai": OpenAIEmbeddings}\n\n\n'
+              'def make(name, **kw):\n    return EMBEDDINGS[name](**kw)\n')
+    code, todos = convert(source)
+    assert todos == ["OpenAIEmbeddings is named here as a value (not called): wherever it is called, migrator does "
+                     "not see it, and it stays on OpenAI; to move it, use langchain_mistralai.MistralAIEmbeddings "
+                     "here and check the keywords those calls pass"], todos
+    pinned = convert_files({"app.py": source, "requirements.txt": "langchain==0.0.220\nopenai\n"})
+    assert pinned["requirements.txt"] == "langchain==0.0.220\nopenai\n"
+    assert "OpenAIEmbeddings is named here as a value (not called): it stays on OpenAI: the project pins langchain " \
+           "==0.0.220" in pinned["app.py"], pinned["app.py"]

@@ -110,6 +110,7 @@ class CodeFacts:
     manifests: tuple = ()  # the run's dependency manifests: a nested one answers for its own subtree
     manifest_texts: dict = field(default_factory=dict)  # path -> text of the manifests read
     model_env: frozenset = frozenset()  # the plan's: variables of settings fields only converted model= reads
+    model_env_reads: frozenset = frozenset()  # the plan's: (path, variable) whose reads there only model= reads
 
     def dependency_scope(self, path: str) -> dict:
         """The code a dependency manifest at ``path`` governs: ``scope``, minus the subtrees of deeper
@@ -147,14 +148,15 @@ class CodeFacts:
         without such a default (another use, a kept client) rules the variable out."""
         targets = {target for target in self.models.values() if target}
         verdict: dict[str, bool] = dict.fromkeys(self.model_env, True)  # a settings field with no default
-        for text in self.texts.values():
+        for path, text in self.texts.items():
             for match in _ENV_READ.finditer(text):
                 name = match.group("name") or match.group("indexed")
                 default = match.group("default") or match.group("fallback")
                 if match.group("constant"):  # os.getenv("LLM", DEFAULT_MODEL): the module's constant
                     bound = re.search(_BOUND_CONSTANT.format(name=match.group("constant")), text, re.MULTILINE)
                     default = bound.group("value") if bound else None
-                good = default is not None and (is_mistral_model(default) or default in targets)
+                good = default is not None and (is_mistral_model(default) or default in targets) or (
+                    default is None and not match.group("constant") and (path, name) in self.model_env_reads)
                 verdict[name] = verdict.get(name, True) and good
             if any(base in text for base in SETTINGS_BASES) and "env_prefix" not in text:
                 for field in _SETTINGS_FIELD.finditer(text):  # pydantic settings: OPENAI_MODEL sets openai_model
@@ -1833,6 +1835,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
     facts = CodeFacts(texts, originals, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
                       kept_env_paths=dict(getattr(plan, "kept_env_paths", {}) or {}),
                       model_env=frozenset(getattr(plan, "model_env", frozenset())),
+                      model_env_reads=frozenset(getattr(plan, "model_env_reads", frozenset())),
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
                           finding.rule in _WRAPPER_RULES and finding.kind is FindingKind.CONVERTED
                           for result in code_results for finding in getattr(result, "findings", ())),
@@ -1880,7 +1883,9 @@ class DependencyFiles:
     of that code still imports ``openai`` (a client kept on OpenAI), ``mistralai>=3.7,<4`` is added
     next to it instead. Environment markers are kept, extras dropped; nothing else in the file moves.
     A converted script's inline metadata (PEP 723, ``# /// script`` ... ``# dependencies = [...]``, what
-    ``uv run`` installs) follows its own imports the same way (``migrator.engine.inline_script``).
+    ``uv run`` installs) follows its own imports the same way (``migrator.engine.inline_script``);
+    ``mistralai`` is added to its list where openai comes through another package (``openai-agents``), and
+    a ``requires-python`` older than mistralai supports gets a TODO above the block.
 
     **Why.** The converted code needs ``mistralai`` installed, and ``openai`` should go only when no
     kept client, exception class or type still imports it.

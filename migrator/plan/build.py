@@ -863,6 +863,13 @@ class _Builder:
                     path = other.defs[((), func.attr)]
                     return other, path, path in other.classes
                 return None
+            if isinstance(func.value, ast.Name):
+                # `OpenAIAsync.instance()`: a classmethod (or staticmethod) of one of the repo's classes, called
+                # on the class (held-out review 20, R-B2: a singleton's callers in other modules were not seen)
+                cls = self.resolve_function(f, scope, func.value)
+                if cls is not None and cls[2]:
+                    method = cls[0].defs.get((cls[1], func.attr))
+                    return (cls[0], method, False) if method is not None else None
             # `provider = OpenAIProvider(key); client = provider.create_client()` (or `OpenAIProvider(key).create_
             # client()`): a method of an instance of one of the repo's classes (held-out review 18, P1: the
             # factory method's client converted while the calls its callers made on it were not seen)
@@ -929,7 +936,7 @@ class _Builder:
             self._instructor_module_patch(f)
         if any(mark in f.source for mark in WEAVIATE_OPENAI):
             self._weaviate_openai(f)
-        if ("openai." in f.source or "OpenAI" in f.source) and ("patch" in f.source or "setattr" in f.source):
+        if ("openai" in f.source or "OpenAI" in f.source) and ("patch" in f.source or "setattr" in f.source):
             self._sdk_patches(f)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
@@ -1093,6 +1100,13 @@ class _Builder:
                     not target.value.startswith("openai.") and node_key(f.path, node) not in self.sites:
                 self.sites[node_key(f.path, node)] = ("apppatch", target.value)  # settled once clients are decided
                 continue
+            if isinstance(target, ast.Constant) and isinstance(target.value, str) and "." in target.value and \
+                    not target.value.startswith("openai.") and node_key(f.path, node) not in self.sites and \
+                    (held := self._patched_clients(target.value)):
+                # `patch("app.llm.get_openai_client", return_value=fake)`: the fake stands for a client (settled
+                # once clients are decided: a TODO where one converts; held-out review 20, R-B3)
+                self.sites[node_key(f.path, node)] = ("clientpatch", target.value, held)
+                continue
             if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
                     (target.value.startswith("openai.") or ".openai." in target.value) and \
                     node_key(f.path, node) not in self.sites:
@@ -1103,6 +1117,27 @@ class _Builder:
                 self._use(f, node, None, "patches the OpenAI SDK", False, todo, "MIG106")
                 # (a TODO only where the run converts calls of that kind: codemods.unsupported)
                 self.sites[node_key(f.path, node)] = ("sdkpatch", todo, target.value)
+
+    def _patched_clients(self, dotted: str) -> frozenset:
+        """The clients of the tree ``dotted`` (a patch target, ``app.llm.get_openai_client``) gives: a function
+        returning them, or a module-level name bound to one, in that module or imported there."""
+        module, _, name = dotted.rpartition(".")
+        for g in self.files:
+            if not _same_module(g.module, module):
+                continue
+            other, local = g, name
+            if ((), name) not in g.defs and ((), name) not in g.assigns and name in g.repo_imports:
+                other, local = self.resolve_import(g, name) or (g, name)
+            path = other.defs.get(((), local))
+            if path is not None:
+                returns = other.returns.get(path) if path not in other.classes else None
+                origins = self._values(other, path, returns, 0) if returns else None
+            else:
+                values = other.assigns.get(((), local))
+                origins = self._values(other, (), values, 0) if values else None
+            if origins:
+                return frozenset(o for o in origins if self.origins[o].kind in CLIENT_CLASS_NAMES)
+        return frozenset()
 
     def _factory_reference(self, f: _File, node: ast.Name) -> bool:
         """A function of the tree that returns an OpenAI client, named without being called. FastAPI's
@@ -1209,7 +1244,15 @@ class _Builder:
         """A name imported from another module (``openai_async_client``), or bound in its function to what
         one returns (``client = initializer.get_openai_client()``: held-out review 10, E1)."""
         if not isinstance(receiver, ast.Name):
-            return False
+            # `Holder.instance().embeddings`, `get("x").client.audio`: what a name imported from a module using the
+            # openai SDK returns (held-out review 20, R-B2: a singleton's callers in other modules had no TODO)
+            root = receiver
+            while isinstance(root, (ast.Attribute, ast.Call, ast.Subscript)):
+                root = root.func if isinstance(root, ast.Call) else root.value
+            if root is receiver or not isinstance(root, ast.Name) or root.id not in f.repo_imports:
+                return False
+            found = self.resolve_import(f, root.id)
+            return found is not None and found[0].uses_openai
         if receiver.id in f.repo_imports:
             return True
         values = self.bound_values(f, f.scope_of.get(id(receiver), ()), receiver) or []
@@ -1581,7 +1624,8 @@ class _Builder:
         """``Agent(...)`` or ``Runner.run*(...)`` of the OpenAI Agents SDK: it stays on OpenAI and reads
         OPENAI_API_KEY itself (held-out review: the agent got no TODO and the env examples lost the
         variable). A TODO at the module's first one; the variable counts as still read."""
-        name = dotted_name(call.func) or ""
+        func = call.func.value if isinstance(call.func, ast.Subscript) else call.func  # `Agent[Ctx](...)`: R-A1
+        name = dotted_name(func) or ""
         head = name.split(".", 1)[0]
         source = f.repo_imports.get(head)
         if not (source and source[0] == AGENTS_SDK_MODULE and source[1] == 0 and
@@ -1593,6 +1637,8 @@ class _Builder:
             model = values[0] if values and len(values) == 1 and isinstance(values[0], ast.Constant) else model
         if model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr)):
             return False  # model=OpenAIChatCompletionsModel(..., openai_client=...): that client decides
+        if _routed_elsewhere(model):
+            return False
         if source[2] == "Runner":
             agent = call.args[0] if call.args else next((kw.value for kw in call.keywords
                                                          if kw.arg == "starting_agent"), None)
@@ -2564,11 +2610,22 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
 
 
 def _agent_on_its_own_model(value: Optional[ast.AST]) -> bool:
-    """``Agent(..., model=<a model object>)`` of the OpenAI Agents SDK: the model's own client decides."""
-    if not isinstance(value, ast.Call) or (dotted_name(value.func) or "").rsplit(".", 1)[-1] != "Agent":
+    """``Agent(..., model=<a model object>)`` of the OpenAI Agents SDK: the model's own client decides; or
+    ``model="litellm/..."``, which the SDK sends to LiteLLM."""
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func.value if isinstance(value.func, ast.Subscript) else value.func  # Agent[Ctx](...)
+    if (dotted_name(func) or "").rsplit(".", 1)[-1] != "Agent":
         return False
     model = next((kw.value for kw in value.keywords if kw.arg == "model"), None)
-    return model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr))
+    return model is not None and (not isinstance(model, (ast.Constant, ast.JoinedStr)) or _routed_elsewhere(model))
+
+
+def _routed_elsewhere(model: Optional[ast.AST]) -> bool:
+    """An Agents SDK model name with a prefix other than ``openai/`` (``"litellm/anthropic/claude-3-5-sonnet"``):
+    the SDK's MultiProvider sends it to that provider, not to OpenAI (held-out review 20, R-A6)."""
+    return isinstance(model, ast.Constant) and isinstance(model.value, str) and "/" in model.value and \
+        model.value.split("/", 1)[0] != "openai"
 
 
 def _instructor_callee(f: _File, call: ast.Call) -> Optional[str]:

@@ -393,6 +393,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.kept_env = set()
     builder.kept_env_paths = {}
     builder.model_env = set()
+    builder.model_feeds = set()  # (path, id) of env reads converted calls' model= alone reads (_model_env_reads)
     builder.imported_keys = {}  # path -> names imported from a module whose env read MIG101 renames
     builder.shared_fields = {}  # settings field -> what else reads it (the model TODO says so)
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
@@ -426,6 +427,7 @@ def decide(builder, files) -> ConversionPlan:
                           kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
                           kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()},
                           module_keys=_module_keys(files), model_env=frozenset(builder.model_env),
+                          model_env_reads=_model_env_reads(builder, files),
                           shared_fields=dict(builder.shared_fields))
 
 
@@ -453,9 +455,16 @@ def _settle_app_patches(files, clients, sites) -> None:
     """``patch("pkg.llm_service.OpenAI")`` in a test: a TODO where that module's OpenAI constructor converts
     (its module has no OpenAI any more: the patch raises AttributeError), nothing where it stays."""
     from codemods._repo import _same_module
-    from migrator.mapping.outside_sdk import APP_PATCH_TODO
+    from migrator.mapping.outside_sdk import APP_PATCH_TODO, CLIENT_PATCH_TODO
 
+    decisions = {c.id: c.decision for c in clients}
     for key, answer in list(sites.items()):
+        if answer[0] == "clientpatch":  # `patch("app.llm.get_client", return_value=fake)`
+            if any(decisions.get(oid) == CONVERT for oid in answer[2]):
+                sites[key] = ("apppatch", CLIENT_PATCH_TODO.format(target=answer[1]), answer[1])
+            else:
+                del sites[key]
+            continue
         if answer[0] != "apppatch" or len(answer) != 2:
             continue
         module, name = answer[1].rsplit(".", 1)
@@ -996,8 +1005,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             if verdicts == {CONVERT}:
                 return "convert"
             return "todo" if CONVERT in verdicts else "leave"
-        if file_verdicts == {CONVERT} or (plan_state["all"] and not file_verdicts - {CONVERT}):
+        if file_verdicts == {CONVERT}:
             return "convert"
+        if plan_state["all"] and not file_verdicts:
+            # every client of the tree converts, but nothing here is traced to one: what raises may be a converted
+            # client reached where migrator cannot follow, or a library that calls OpenAI itself (held-out review
+            # 20, R-B1: mentat's handlers around spice's calls were rewritten, and caught nothing after)
+            return "untraced"
         # no call traced here: flag it only where this file converts calls and keeps others
         return "todo" if CONVERT in file_verdicts else "leave"
 
@@ -1167,6 +1181,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
                     slots.update(_attr_slots(builder, f, kw.value))
+                elif kw.arg == "model" and _env_read(kw.value) is not None and call_verdict(node) == CONVERT:
+                    builder.model_feeds.add((f.path, id(kw.value)))  # model=os.getenv("OPENAI_MODEL")
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute):
                     slots.update(_field_slots(builder, f, kw.value))
                 elif kw.arg is None:  # `create(**params)`, params = {"model": model, ...} (held-out 12, N8)
@@ -1736,6 +1752,36 @@ def _model_loop(builder, f, scope, name: str, values: list):
     return ("const", table) if where == () else ("local", where, table)
 
 
+def _env_read(node) -> Optional[tuple[str, bool]]:
+    """(variable, has a default) of ``os.getenv("X"[, default])`` / ``os.environ.get(...)`` / ``os.environ["X"]``."""
+    if isinstance(node, ast.Subscript) and (dotted_name(node.value) or "").rsplit(".", 1)[-1] == "environ" and \
+            isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.slice.value, False
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) and \
+            isinstance(node.args[0].value, str) and (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
+        return node.args[0].value, len(node.args) > 1 or any(kw.arg == "default" for kw in node.keywords)
+    return None
+
+
+def _model_env_reads(builder, files) -> frozenset:
+    """(path, variable) where every read of the variable in that module without a default is a converted call's
+    model= (``model=os.getenv("OPENAI_MODEL")``, or ``self.model = os.getenv(...)`` only model= reads): an example
+    env file's value for it is a model name to map (held-out review 20, R-B4: kabot's .env.example kept
+    OPENAI_MODEL=gpt-4o, which the converted call then sent to Mistral)."""
+    if not builder.model_feeds:
+        return frozenset()
+    found: dict = {}
+    for f in files:
+        if not any(path == f.path for path, _ in builder.model_feeds):
+            continue
+        for node in f.nodes:
+            read = _env_read(node) if isinstance(node, (ast.Call, ast.Subscript)) else None
+            if read is not None and not read[1]:
+                key = (f.path, read[0])
+                found[key] = found.get(key, True) and (f.path, id(node)) in builder.model_feeds
+    return frozenset(key for key, feeds in found.items() if feeds)
+
+
 def _sends_model(builder, f, load) -> bool:
     """Is ``load`` the value of ``model=`` in a call the plan converts (or of the "model" key of the
     dict it splats: ``_splat_model``)?"""
@@ -2037,6 +2083,8 @@ def _attr_slots(builder, f, node) -> set:
         return {("field", cls, attr, ""), ("selfread", cls, attr)}
     slots = set()
     for value in f.self_assigns.get((cls, attr), []):
+        if value is not None and _env_read(value) is not None:
+            builder.model_feeds.add((f.path, id(value)))  # self.model = os.getenv("OPENAI_MODEL"): only model= reads it
         if value is not None and _string_source(value):
             slots.add(("attr", cls, attr))
             continue

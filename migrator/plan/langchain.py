@@ -63,6 +63,7 @@ class LangchainPlan:
     # factory handed the class): where it is called, migrator does not see; a TODO says so (held-out review
     # 19, N-Q3: a registry's OpenAI class stayed with no word)
     value_refs: tuple[tuple[int, str], ...] = ()
+    blocked: str = ""  # why no object of the module may move (a manifest's pin), or ""
 
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "") -> LangchainPlan | None:
@@ -190,7 +191,7 @@ class _Planner:
         return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
                              () if None in ranges else tuple(ranges), self._unused_modules(sites),
                              tuple(self._renamed.get(id(n), False) for n in reads) if self._renamed else (),
-                             tuple(values))
+                             tuple(values), self.blocked)
 
     def _handed_on(self, ref: ast.AST) -> bool:
         """The class itself put somewhere it is called from later: a container, an argument, a binding, a

@@ -102,6 +102,8 @@ class ConversionPlan:
     # variables that set a settings field without a default (``OPENAI_MODEL: str = ""``) that only converted
     # calls' model= read: an example env file's value for them is a model name to map
     model_env: frozenset = frozenset()
+    # (path, variable): every read of the variable there without a default is a converted call's model=
+    model_env_reads: frozenset = frozenset()
     # settings field -> what else reads it besides converted calls' model= (their run-time TODO says so)
     shared_fields: dict = field(default_factory=dict, compare=False, hash=False)
 
