@@ -157,9 +157,14 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     emptied: list[int] = []  # top-level openai import statements the rewrite left wholly unused
     anchor: Optional[int] = None  # where new import lines go: before the first openai import
     anchor_end = 0  # the line after that import
+    mistral_end: Optional[int] = None  # the line after the first top-level mistralai import (no openai import)
     for node in tree.body:
         if not isinstance(node, (ast.Import, ast.ImportFrom)):
             continue
+        if mistral_end is None and node.col_offset == 0 and (
+                node.module if isinstance(node, ast.ImportFrom) and not node.level else
+                node.names[0].name if isinstance(node, ast.Import) else "").split(".")[0] == "mistralai":
+            mistral_end = node.end_lineno
         drop: set[str] = set()
         add: dict[str, list[str]] = {}
         openai_import = False
@@ -239,6 +244,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 
     # a standard-library module (`import os` for a file's base name) joins the module's own standard-library
     # imports when they come before the Mistral ones (held-out review 18, N-P6: it sat among third-party ones)
+    if anchor is None and mistral_end is not None and (pending_from or pending_plain):
+        # a module already on mistralai (MIG122 moved its 1.x imports): the new ones join them, not the end of
+        # the import block, after the app's own (held-out review 20, R-A7: devika's UserMessage import)
+        anchor = anchor_end = mistral_end
     stdlib_at, stdlib_lines = _stdlib_block_end(tree, lines, anchor, edits, pending_plain), []
     if stdlib_at is not None:
         stdlib_lines = [f"import {module}{newline}" for module in pending_plain

@@ -329,3 +329,18 @@ def test_a_standard_library_import_goes_first_in_a_block_of_third_party_ones() -
         ''')
     assert code.startswith("import os\nimport torch\nfrom faster_whisper import WhisperModel\n"
                            "from mistralai.client import Mistral\n"), code
+
+
+def test_a_new_mistralai_import_joins_the_modules_mistralai_imports() -> None:
+    """Held-out review 20, R-A7 (devika): a module written for mistralai 1.x, moved to 3.x's paths, got
+    `from mistralai.client.models import UserMessage` after the app's own imports; it joins the mistralai one."""
+    from mechanics import convert_files
+
+    app = ('import os\nfrom mistralai import Mistral, UserMessage\n\nfrom src.config import Config\n\n'
+           'client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])\nmsg = UserMessage(content="hi")\n')
+    other = ('from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4o-mini", '
+             'messages=[{"role": "user", "content": "hi"}])\nprint(r.choices[0].message.content)\n')
+    out = convert_files({"app.py": app, "other.py": other})
+    assert out["app.py"].startswith("import os\nfrom mistralai.client import Mistral\n"
+                                    "from mistralai.client.models import UserMessage\n\nfrom src.config import Config\n"), \
+        out["app.py"]

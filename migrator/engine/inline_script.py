@@ -32,7 +32,7 @@ _OPENAI_ENTRY = re.compile(r"""(["'])openai(?:\[[^\]]*\])?\s*(?:[<>=!~;][^"']*)?
 _MISTRAL_ENTRY = re.compile(r"""["']mistralai\b""")
 
 
-_DEPENDENCIES = re.compile(r"^#([ \t]*)dependencies[ \t]*=[ \t]*\[", re.MULTILINE)
+_DEPENDENCIES = re.compile(r"^#[ \t]*dependencies[ \t]*=[ \t]*\[", re.MULTILINE)
 _REQUIRES_PYTHON = re.compile(r"""^#[ \t]*requires-python[ \t]*=[ \t]*(["'])([^"']*)\1""", re.MULTILINE)
 
 
@@ -71,6 +71,7 @@ def _declare(code: str, match: re.Match, keep: bool) -> tuple[str, Finding]:
     package (``openai-agents``: held-out review 20, R-A3), or as a dependencies key of its own."""
     block, start = match.group(1), match.start(1)
     wanted = OPENAI_PACKAGE.requirement
+    newline = "\r\n" if "\r\n" in block else "\n"
     entry = _OPENAI_ENTRY.search(block)
     if entry is not None:
         quote = entry.group(1)
@@ -79,7 +80,7 @@ def _declare(code: str, match: re.Match, keep: bool) -> tuple[str, Finding]:
         where = start + entry.start()
         if keep and prefix.strip() == "#":  # an entry on a line of its own: mistralai on a line before it
             where = start + line_start
-            new = code[:where] + f"{prefix}{quote}{wanted}{quote},\n" + code[where:]
+            new = code[:where] + f"{prefix}{quote}{wanted}{quote},{newline}" + code[where:]
         else:
             replacement = f"{entry.group(0)}, {quote}{wanted}{quote}" if keep else f"{quote}{wanted}{quote}"
             new = code[:where] + replacement + code[where + len(entry.group(0)):]
@@ -95,11 +96,11 @@ def _declare(code: str, match: re.Match, keep: bool) -> tuple[str, Finding]:
                 following = code[code.index("\n", after) + 1:]
                 indent = re.match(r"#[ \t]*", following).group(0) if following.startswith("#") else "#   "
                 where = code.index("\n", after) + 1
-                new = code[:where] + f'{indent}"{wanted}",\n' + code[where:]
+                new = code[:where] + f'{indent}"{wanted}",{newline}' + code[where:]
             else:
                 new = code[:after] + f'"{wanted}"' + ("" if rest.startswith("]") else ", ") + code[after:]
         else:  # no dependencies: a key of its own, first (top-level keys come before any table)
-            new = code[:start] + f'# dependencies = ["{wanted}"]\n' + code[start:]
+            new = code[:start] + f'# dependencies = ["{wanted}"]{newline}' + code[start:]
         where = start
         what = (f"inline script metadata (PEP 723): {wanted} added (the script imports mistralai now; uv run / "
                 "pipx run install what it declares)")
