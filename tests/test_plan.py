@@ -1137,3 +1137,90 @@ def test_a_call_on_what_an_openai_modules_function_returns_gets_the_untraced_tod
     assert use.surface == "embeddings.create" and use.status == "todo" and use.client is None
     [client] = plan.clients
     assert client.decision == KEEP and any("emb.py" in blocker for blocker in client.blockers)
+
+
+def test_an_openai_exception_around_a_repo_method_reaching_a_converted_client_converts(tmp_path: Path) -> None:
+    """Held-out review 21, S-A2: a handler around `service.ask()`, `self.llm.ask()`, `llm.ask()` (a parameter typed
+    with the class) or `LLM().ask()`, whose method reaches the converted client through a function, converts; one
+    around a library's call in a module sharing a process with converted code gets the "traces no call" TODO, and
+    none in a module that shares none (R-B1, S-A3)."""
+    from mechanics import convert_files
+
+    llm = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n    r = client.chat.completions.create('
+           'model="gpt-4o", messages=[{"role": "user", "content": q}])\n    return r.choices[0].message.content\n\n\n'
+           'class LLM:\n    def ask(self, q):\n        return ask(q)\n\n\nservice = LLM()\n')
+    handler = 'import openai\n\n{imports}\n\n\n{code}'
+    shapes = {
+        "b_instance.py": ("from llm import service", "def run(q):\n    try:\n        return service.ask(q)\n"
+                          "    except openai.RateLimitError:\n        return 'busy'\n"),
+        "c_attr.py": ("from llm import LLM", "class Handler:\n    def __init__(self):\n        self.llm = LLM()\n\n"
+                      "    def run(self, q):\n        try:\n            return self.llm.ask(q)\n"
+                      "        except openai.RateLimitError:\n            return 'busy'\n"),
+        "d_param.py": ("from llm import LLM", "def run(llm: LLM, q):\n    try:\n        return llm.ask(q)\n"
+                       "    except openai.RateLimitError:\n        return 'busy'\n"),
+        "f_local.py": ("from llm import LLM", "def run(q):\n    bot = LLM()\n    try:\n        return bot.ask(q)\n"
+                       "    except openai.RateLimitError:\n        return 'busy'\n"),
+        "g_library.py": ("import llm\nfrom spice import Spice", "def run(q):\n    try:\n        return Spice().get(q)\n"
+                         "    except openai.RateLimitError:\n        return 'busy'\n"),
+        "h_alone.py": ("from spice import Spice", "def run(q):\n    try:\n        return Spice().get(q)\n"
+                       "    except openai.RateLimitError:\n        return 'busy'\n"),
+    }
+    out = convert_files({"llm.py": llm, **{name: handler.format(imports=imports, code=code)
+                                           for name, (imports, code) in shapes.items()}})
+    for name in ("b_instance.py", "c_attr.py", "d_param.py", "f_local.py"):
+        assert "except errors.SDKError as e:" in out[name] and "TODO" not in out[name], out[name]
+    assert "except openai.RateLimitError:" in out["g_library.py"] and \
+        "MIG103): openai.RateLimitError: migrator traces no call here" in out["g_library.py"], out["g_library.py"]
+    assert out["h_alone.py"] == handler.format(imports=shapes["h_alone.py"][0], code=shapes["h_alone.py"][1])
+
+
+def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_modules_convert_with_it(tmp_path: Path) -> None:
+    """Held-out review 21, S-A1: once `OpenAIAsync.instance()` was followed, the client converted while a caller
+    written `helpers.OpenAIAsync.instance()`, and one in a module that never names openai (not read), kept
+    OpenAI's calls: AttributeError / TypeError at run time. Both are read and converted with the client now."""
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "helpers.py").write_text("import openai\n\n\nclass OpenAIAsync:\n    _instance = None\n\n    @classmethod\n"
+                                    "    def instance(cls):\n        if cls._instance is None:\n"
+                                    "            cls._instance = openai.AsyncOpenAI()\n        return cls._instance\n")
+    (pkg / "chat.py").write_text("from pkg.helpers import OpenAIAsync\n\n\nasync def ask(q):\n"
+                                 "    r = await OpenAIAsync.instance().chat.completions.create(model='gpt-4o', "
+                                 "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
+    (pkg / "modattr.py").write_text("from pkg import helpers\n\n\nasync def ask(q):\n"
+                                    "    r = await helpers.OpenAIAsync.instance().chat.completions.create(model='gpt-4o', "
+                                    "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
+    (pkg / "emb.py").write_text("from pkg.helpers import OpenAIAsync\n\n\nasync def embed(texts):\n"
+                                "    r = await OpenAIAsync.instance().embeddings.create(model='text-embedding-3-small', "
+                                "input=texts)\n    return [d.embedding for d in r.data]\n")
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed
+    assert "Mistral(" in (pkg / "helpers.py").read_text()
+    assert ".chat.complete_async(" in (pkg / "chat.py").read_text()
+    assert ".chat.complete_async(" in (pkg / "modattr.py").read_text()
+    assert ".embeddings.create_async(model=\"mistral-embed\", inputs=texts)" in (pkg / "emb.py").read_text() or \
+        ".embeddings.create_async(model='mistral-embed', inputs=texts)" in (pkg / "emb.py").read_text(), \
+        (pkg / "emb.py").read_text()
+
+
+@pytest.mark.parametrize("test", [
+    'from unittest.mock import MagicMock, patch\n\nfrom app.llm import ask\n\n\ndef test_ask():\n'
+    '    fake = MagicMock()\n    with patch("app.llm.get_client", return_value=fake):\n        ask("x")\n',
+    'from unittest.mock import MagicMock, patch\n\nimport app.llm as llm\n\n\ndef test_ask():\n'
+    '    with patch.object(llm, "client", MagicMock()):\n        llm.ask("x")\n',
+    'import app.llm as llm\n\n\ndef test_ask(monkeypatch):\n    monkeypatch.setattr(llm, "get_client", lambda: None)\n'
+    '    llm.ask("x")\n',
+])
+def test_a_test_faking_a_converted_client_without_naming_openai_gets_its_todo(tmp_path: Path, test: str) -> None:
+    """Held-out review 21, S-A4: a test patching `app.llm.get_client` (no "openai" in the file), or the module's
+    client through patch.object / monkeypatch.setattr, broke after the conversion with no TODO."""
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "llm.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_client():\n    return client\n\n\n"
+                                "def ask(q):\n    r = get_client().chat.completions.create(model='gpt-4o', "
+                                "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_llm.py").write_text(test)
+    run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "MIG106): this test patches " in (tmp_path / "tests" / "test_llm.py").read_text()

@@ -414,3 +414,20 @@ def test_speed_at_openais_default_is_dropped():
             return client.audio.speech.create(model="tts-1-hd", voice="onyx", input=text, speed=1.0).content
         ''')
     assert "client.audio.speech.complete(" in code and "speed" not in code, code
+
+
+@pytest.mark.parametrize("awaited, method", [(False, "client.audio.speech.complete("),
+                                             (True, "await client.audio.speech.complete_async(")])
+def test_a_kept_speech_call_names_the_mistral_method_of_its_own_kind(awaited: bool, method: str) -> None:
+    """Held-out review 21, S-A6: above `await client.audio.speech.create(...)` the TODO named the sync method."""
+    ctor, call = ("AsyncOpenAI", "await client.audio.speech.create") if awaited else ("OpenAI", "client.audio.speech.create")
+    _, todos = convert_snippet(f'''
+        from openai import {ctor}
+
+        client = {ctor}()
+
+
+        async def speak(text, voice):
+            return {call}(model="tts-1", voice=voice, input=text)
+        ''')
+    assert any("stays on OpenAI" in t and f"Mistral: {method}" in t for t in todos), todos

