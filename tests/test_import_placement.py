@@ -344,3 +344,32 @@ def test_a_new_mistralai_import_joins_the_modules_mistralai_imports() -> None:
     assert out["app.py"].startswith("import os\nfrom mistralai.client import Mistral\n"
                                     "from mistralai.client.models import UserMessage\n\nfrom src.config import Config\n"), \
         out["app.py"]
+
+
+def test_an_import_in_a_try_catching_every_exception_is_replaced_in_place() -> None:
+    """Held-out review 21, S-B6 (whispr): `try: from openai import OpenAI ... except Exception:` kept the unused
+    openai import, and a sibling function's `except ImportError` import moved the Mistral one to the module's top
+    (an optional dependency made mandatory)."""
+    code, _ = convert_idempotent('''\
+        import logging
+
+
+        class Service:
+            def first(self, prompt):
+                try:
+                    from openai import OpenAI
+                    client = OpenAI()
+                    return client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content
+                except ImportError:
+                    logging.warning("no client")
+
+            def second(self, prompt):
+                try:
+                    from openai import OpenAI
+                    client = OpenAI()
+                    return client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content
+                except Exception:
+                    return "fallback"
+        ''')
+    assert code.startswith("import logging\n\n\nclass Service:\n"), code
+    assert code.count("            from mistralai.client import Mistral\n") == 2 and "from openai" not in code, code

@@ -1224,3 +1224,61 @@ def test_a_test_faking_a_converted_client_without_naming_openai_gets_its_todo(tm
     (tmp_path / "tests" / "test_llm.py").write_text(test)
     run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
     assert "MIG106): this test patches " in (tmp_path / "tests" / "test_llm.py").read_text()
+
+
+@pytest.mark.parametrize("service", ["aa_service.py", "zz_service.py"])
+def test_a_parameter_defaulting_to_a_factorys_client_converts_whatever_the_file_order(tmp_path: Path, service: str) -> None:
+    """Held-out review 21, S-B1 (OriginFlow): `self.client = client or get_openai_client()` with `client:
+    Optional[AsyncOpenAI] = None`: in a module sorting before the factory's, the annotation was retyped and the
+    call kept (AttributeError at run time)."""
+    from mechanics import convert_files
+
+    factory = ("import os\n\n\ndef get_openai_client():\n    from openai import AsyncOpenAI\n"
+               "    return AsyncOpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n")
+    code = ("from typing import Optional\n\nfrom openai import AsyncOpenAI\n\nfrom ai_clients import get_openai_client\n\n\n"
+            "class Reasoner:\n    def __init__(self, client: Optional[AsyncOpenAI] = None):\n"
+            "        self.client = client or get_openai_client()\n\n    async def step(self, prompt):\n"
+            "        r = await self.client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', "
+            "'content': prompt}])\n        return r.choices[0].message.content\n")
+    out = convert_files({"ai_clients.py": factory, service: code})[service]
+    assert "Optional[Mistral]" in out and "self.client.chat.complete_async(" in out and "TODO" not in out, out
+
+
+def test_a_client_handed_to_a_background_task_is_the_jobs_parameter() -> None:
+    """Held-out review 21, S-B4: `background_tasks.add_task(job, doc_id, client)` runs job(doc_id, client): its
+    client parameter is fed, and converts with the injected client (it was "fed by no caller", all kept)."""
+    plan = _plan("from fastapi import BackgroundTasks, Depends, FastAPI\nfrom openai import AsyncOpenAI\n\napp = FastAPI()\n\n\n"
+                 "def get_ai_client() -> AsyncOpenAI:\n    return AsyncOpenAI()\n\n\n"
+                 "async def job(doc_id: str, ai_client: AsyncOpenAI) -> None:\n"
+                 "    await ai_client.chat.completions.create(model='gpt-4o-mini', messages=[])\n\n\n"
+                 "@app.post('/x')\nasync def queue(doc_id: str, tasks: BackgroundTasks, "
+                 "ai_client: AsyncOpenAI = Depends(get_ai_client)):\n    tasks.add_task(job, doc_id, ai_client)\n")
+    assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
+
+
+def test_an_annotation_naming_the_class_does_not_hide_its_constructor_default_model() -> None:
+    """Held-out review 21, S-B5 (whispr): `def __init__(self, model="gpt-4o-mini")` is mapped where it is declared
+    though another module annotates a parameter with the class (`extractor: Optional[Extractor] = None`)."""
+    from mechanics import convert_files
+
+    m = ("from openai import OpenAI\n\n\nclass Extractor:\n    def __init__(self, api_key: str = 'x', model: str = "
+         "'gpt-4o-mini'):\n        self.client = OpenAI(api_key=api_key)\n        self.model = model\n\n"
+         "    def run(self, text):\n        r = self.client.chat.completions.create(model=self.model, messages=[])\n"
+         "        return r.choices[0].message.content\n")
+    caller = ("# openai extractor\nfrom typing import Optional\n\nfrom m import Extractor\n\n\n"
+              "def handle(extractor: Optional[Extractor] = None) -> str:\n"
+              "    extractor = extractor or Extractor(api_key='k')\n    return extractor.run('x')\n")
+    out = convert_files({"m.py": m, "caller.py": caller})["m.py"]
+    assert "model: str = 'mistral-small-latest'" in out and "computed at run time" not in out, out
+
+
+def test_calls_on_a_client_built_from_a_class_parameter_keep_their_todo_beside_another_providers_client() -> None:
+    """Held-out review 21, S-B2 (example-rag-app): `self.openai = _client_class(api_key=...)` (default AsyncOpenAI)
+    is no constructor the plan sees; a local server's client elsewhere made its calls "another provider's"."""
+    plan = _plan("from openai import AsyncOpenAI\n\n\nclass Chat:\n    def __init__(self, api_key, _client_class: "
+                 "type[AsyncOpenAI] = AsyncOpenAI):\n        self.openai = _client_class(api_key=api_key)\n\n"
+                 "    async def ask(self, q):\n        return await self.openai.chat.completions.create(model='gpt-4o', "
+                 "messages=[])\n",
+                 ("seed.py", "from openai import OpenAI\n\nlocal = OpenAI(base_url='http://localhost:4000', api_key='x')\n"))
+    [use] = [u for u in plan.uses if u.path == "app.py"]
+    assert use.status == "todo", use

@@ -414,7 +414,8 @@ def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_
     ("docker-compose.yml", DEPLOY), ("compose.prod.yaml", DEPLOY), (".github/workflows/ci.yml", DEPLOY),
     ("sub/.github/workflows/ci.yaml", DEPLOY), (".gitlab-ci.yml", DEPLOY), ("nb.ipynb", NOTEBOOK),
     ("notes.txt", None), ("config.yml", None), ("Pipfile.lock", None), ("workflows/ci.yml", None),
-    (".envrc", ENV_FILE), ("Dockerfile", DEPLOY), ("docker/Dockerfile.prod", DEPLOY), ("api.dockerfile", DEPLOY),
+    (".envrc", ENV_FILE), ("env.example", ENV_FILE), ("deploy/backend.env.example", ENV_FILE),
+    ("Dockerfile", DEPLOY), ("docker/Dockerfile.prod", DEPLOY), ("api.dockerfile", DEPLOY),
     ("k8s/deployment.yaml", DEPLOY), ("deploy/helm/values.yml", DEPLOY), ("docs/dockerfiles.md", None),
 ])
 def test_file_kind(path, kind):

@@ -1952,7 +1952,8 @@ class DependencyFiles:
 class EnvFiles:
     """``OPENAI_API_KEY`` in env examples, compose files and CI workflows follows the converted clients.
 
-    **What it does.** ``.env.example`` (any env file named example / sample / template / dist / default),
+    **What it does.** ``.env.example`` (any env file named example / sample / template / dist / default;
+    ``env.example`` and ``backend.env.example`` too),
     ``docker-compose*.yml`` / ``compose*.yml``, ``.github/workflows/*.yml``, ``.gitlab-ci.yml``,
     Dockerfiles (``ENV`` / ``ARG``), YAML under ``k8s/``, ``helm/``, ``charts/``, ``deploy/`` ..., and
 hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.toml``, Heroku's

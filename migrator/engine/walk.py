@@ -43,6 +43,10 @@ ALL_KINDS = frozenset({PYTHON, NOTEBOOK, REQUIREMENTS, PYPROJECT, SETUP_CFG, PIP
 _YAML = (".yml", ".yaml")
 
 
+# an example env file without the leading dot, or with a prefix of its own
+_ENV_EXAMPLE = re.compile(r"(?:^|\.)env\.(?:example|sample|template|dist|default|tmpl|tpl)$")
+
+
 def file_kind(path: str) -> str | None:
     """What ``path`` (a file's shown path, ``/``-separated) is to migrator, or None for nothing."""
     directory, _, name = path.replace(os.sep, "/").rpartition("/")
@@ -61,7 +65,8 @@ def file_kind(path: str) -> str | None:
         return PIPFILE
     if lower in ("environment.yml", "environment.yaml", "conda.yml", "conda.yaml"):
         return CONDA
-    if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env") or lower == ".envrc":
+    if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env") or lower == ".envrc" or (
+            _ENV_EXAMPLE.search(lower)):  # `env.example`, `backend.env.example` (held-out review 21, S-B10)
         return ENV_FILE
     if lower == "dockerfile" or lower.startswith("dockerfile.") or lower.endswith(".dockerfile"):
         return DEPLOY

@@ -1862,6 +1862,16 @@ class _Builder:
         if callee in HARMLESS_CALLEES or last in HARMLESS_METHODS:
             return
         target = self.callee_of(f, scope, call)
+        func, args = call.func, call.args
+        if target is None and last in DISPATCHERS and len(call.args) > DISPATCHERS[last] and \
+                all(a is not node for a in call.args[:DISPATCHERS[last] + 1]):
+            # `background_tasks.add_task(job, doc_id, client)`, `asyncio.to_thread(job, client)`, `pool.submit(...)`:
+            # job(doc_id, client) runs later (held-out review 21, S-B4: the job's client parameter was "fed by no
+            # caller", and the injected client kept on OpenAI)
+            func, args = call.args[DISPATCHERS[last]], call.args[DISPATCHERS[last] + 1:]
+            target = self.resolve_function(f, scope, func)
+            if target is not None and target[2]:
+                target = None
         if _super_init(call.func):
             callee = "super().__init__"
         if target is not None:
@@ -1870,12 +1880,12 @@ class _Builder:
                 path = path + ("__init__",)
             order = other.param_order.get(path)
             if order is not None:
-                if is_class or (isinstance(call.func, ast.Attribute) and order and order[0] in ("self", "cls")):
+                if is_class or (isinstance(func, ast.Attribute) and order and order[0] in ("self", "cls")):
                     order = order[1:]
                 param = keyword
                 if param is None:
-                    index = next((i for i, a in enumerate(call.args) if a is node), None)
-                    if index is not None and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+                    index = next((i for i, a in enumerate(args) if a is node), None)
+                    if index is not None and not any(isinstance(a, ast.Starred) for a in args[:index + 1]):
                         param = order[index] if index < len(order) else None
                 if param is not None and (path, param) in other.params:
                     pid = self.param_origin(other, path, param)
@@ -2625,6 +2635,10 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
             and isinstance(item.slice, ast.Constant) and isinstance(item.slice.value, int)
             and isinstance(flagged, ast.Attribute) and flagged.attr == "flagged" and flagged.value is item
             and isinstance(flagged.ctx, ast.Load))
+
+
+# Calls that run a function later with the arguments that follow it: the function's position among their arguments
+DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1}
 
 
 def _self_attribute(node: ast.AST) -> bool:

