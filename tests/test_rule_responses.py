@@ -231,7 +231,8 @@ def test_parse_goes_through_chat_parse():
 
 @pytest.mark.parametrize("call, reason", [
     ('client.responses.parse(model="gpt-4o", input=items, text_format=E).output_parsed', "may hold Responses items"),
-    ('client.responses.parse(model="gpt-4o", input=q, text_format=E).output', "not on Mistral's response"),
+    ('client.responses.parse(model="gpt-4o", input=q, text_format=E).output',
+     "responses.parse becomes chat.parse here, and of the Responses result only"),
     ('client.responses.parse(model="gpt-4o", input=q, text_format=E, tools=[]).output_parsed', "no chat.parse"),
     ('client.responses.parse(model="gpt-4o", input=[{"type": "function_call_output", "call_id": "c", '
      '"output": "x"}], text_format=E).output_parsed', "role/content messages"),

@@ -2954,7 +2954,12 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
     attrs = allowed if allowed is not None else RESULT_ATTRS
 
     def read_problem(read: ast.Attribute, name: str) -> str:
-        return "" if read.attr in attrs else f"{name}.{read.attr}: not on Mistral's response"
+        if read.attr in attrs:
+            return ""
+        if allowed is not None:  # responses.parse, which becomes chat.parse (held-out review 21, S-B9)
+            return (f"{name}.{read.attr}: responses.parse becomes chat.parse here, and of the Responses result "
+                    f"only {name}.output_parsed maps onto it (read that to convert)")
+        return f"{name}.{read.attr}: not on Mistral's response"
 
     return _result_problem(f, call, read_problem, "the response is used as a whole (returned, passed on, "
                            "stored): code elsewhere may read OpenAI's output_text, which Mistral's response does "
