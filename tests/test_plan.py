@@ -1174,33 +1174,29 @@ def test_an_openai_exception_around_a_repo_method_reaching_a_converted_client_co
     assert out["h_alone.py"] == handler.format(imports=shapes["h_alone.py"][0], code=shapes["h_alone.py"][1])
 
 
-def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_modules_convert_with_it(tmp_path: Path) -> None:
+def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_modules_convert_with_it() -> None:
     """Held-out review 21, S-A1: once `OpenAIAsync.instance()` was followed, the client converted while a caller
     written `helpers.OpenAIAsync.instance()`, and one in a module that never names openai (not read), kept
     OpenAI's calls: AttributeError / TypeError at run time. Both are read and converted with the client now."""
-    pkg = tmp_path / "pkg"
-    pkg.mkdir()
-    (pkg / "__init__.py").write_text("")
-    (pkg / "helpers.py").write_text("import openai\n\n\nclass OpenAIAsync:\n    _instance = None\n\n    @classmethod\n"
-                                    "    def instance(cls):\n        if cls._instance is None:\n"
-                                    "            cls._instance = openai.AsyncOpenAI()\n        return cls._instance\n")
-    (pkg / "chat.py").write_text("from pkg.helpers import OpenAIAsync\n\n\nasync def ask(q):\n"
-                                 "    r = await OpenAIAsync.instance().chat.completions.create(model='gpt-4o', "
-                                 "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
-    (pkg / "modattr.py").write_text("from pkg import helpers\n\n\nasync def ask(q):\n"
-                                    "    r = await helpers.OpenAIAsync.instance().chat.completions.create(model='gpt-4o', "
-                                    "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
-    (pkg / "emb.py").write_text("from pkg.helpers import OpenAIAsync\n\n\nasync def embed(texts):\n"
-                                "    r = await OpenAIAsync.instance().embeddings.create(model='text-embedding-3-small', "
-                                "input=texts)\n    return [d.embedding for d in r.data]\n")
-    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
-    assert not report.failed
-    assert "Mistral(" in (pkg / "helpers.py").read_text()
-    assert ".chat.complete_async(" in (pkg / "chat.py").read_text()
-    assert ".chat.complete_async(" in (pkg / "modattr.py").read_text()
-    assert ".embeddings.create_async(model=\"mistral-embed\", inputs=texts)" in (pkg / "emb.py").read_text() or \
-        ".embeddings.create_async(model='mistral-embed', inputs=texts)" in (pkg / "emb.py").read_text(), \
-        (pkg / "emb.py").read_text()
+    from mechanics import convert_files
+
+    call = "    r = await {receiver}.chat.completions.create(model='gpt-4o', messages=[])\n    return r\n"
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/helpers.py": "import openai\n\n\nclass OpenAIAsync:\n    _instance = None\n\n    @classmethod\n"
+                          "    def instance(cls):\n        if cls._instance is None:\n"
+                          "            cls._instance = openai.AsyncOpenAI()\n        return cls._instance\n",
+        "pkg/chat.py": "from pkg.helpers import OpenAIAsync\n\n\nasync def ask(q):\n" +
+                       call.format(receiver="OpenAIAsync.instance()"),
+        "pkg/modattr.py": "from pkg import helpers\n\n\nasync def ask(q):\n" +
+                          call.format(receiver="helpers.OpenAIAsync.instance()"),
+        "pkg/emb.py": "from pkg.helpers import OpenAIAsync\n\n\nasync def embed(texts):\n"
+                      "    r = await OpenAIAsync.instance().embeddings.create(model='text-embedding-3-small', "
+                      "input=texts)\n    return [d.embedding for d in r.data]\n",
+    })
+    assert "Mistral(" in out["pkg/helpers.py"]
+    assert ".chat.complete_async(" in out["pkg/chat.py"] and ".chat.complete_async(" in out["pkg/modattr.py"]
+    assert ".embeddings.create_async(model='mistral-embed', inputs=texts)" in out["pkg/emb.py"], out["pkg/emb.py"]
 
 
 @pytest.mark.parametrize("test", [
@@ -1211,19 +1207,18 @@ def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_module
     'import app.llm as llm\n\n\ndef test_ask(monkeypatch):\n    monkeypatch.setattr(llm, "get_client", lambda: None)\n'
     '    llm.ask("x")\n',
 ])
-def test_a_test_faking_a_converted_client_without_naming_openai_gets_its_todo(tmp_path: Path, test: str) -> None:
+def test_a_test_faking_a_converted_client_without_naming_openai_gets_its_todo(test: str) -> None:
     """Held-out review 21, S-A4: a test patching `app.llm.get_client` (no "openai" in the file), or the module's
     client through patch.object / monkeypatch.setattr, broke after the conversion with no TODO."""
-    app = tmp_path / "app"
-    app.mkdir()
-    (app / "__init__.py").write_text("")
-    (app / "llm.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_client():\n    return client\n\n\n"
-                                "def ask(q):\n    r = get_client().chat.completions.create(model='gpt-4o', "
-                                "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
-    (tmp_path / "tests").mkdir()
-    (tmp_path / "tests" / "test_llm.py").write_text(test)
-    run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
-    assert "MIG106): this test patches " in (tmp_path / "tests" / "test_llm.py").read_text()
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/llm.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_client():\n    return client\n\n\n"
+                      "def ask(q):\n    return get_client().chat.completions.create(model='gpt-4o', messages=[])\n",
+        "tests/test_llm.py": test,
+    })
+    assert "MIG106): this test patches " in out["tests/test_llm.py"]
 
 
 @pytest.mark.parametrize("service", ["aa_service.py", "zz_service.py"])
