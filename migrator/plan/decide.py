@@ -987,25 +987,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
 
     body_memo: dict = {}
 
-    def body_verdicts(nodes, depth=0) -> set:
-        out: set = set()
-        for node in _walk(nodes):
-            if isinstance(node, ast.Call):
-                verdict = call_verdict(node)
-                if verdict is not None:
-                    out.add(verdict)
-                elif depth < 3:
-                    target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node.func)
-                    if target is not None and not target[2]:
-                        other, path, _ = target
-                        key = (other.path, path)
-                        if key not in body_memo:
-                            body_memo[key] = set()
-                            fn = other.scopes.get(path)
-                            if fn is not None:
-                                body_memo[key] = _body_verdicts_in(builder, other, sites, fn.body, depth + 1)
-                        out |= body_memo[key]
-        return out
+    def body_verdicts(nodes) -> set:
+        return _body_verdicts_in(builder, f, sites, nodes, 0, body_memo)
 
     memo_file: dict = {}  # facts about this module computed once, when first needed
     file_verdicts = {answer[1] for (path, *_), answer in sites.items()
@@ -1265,7 +1248,7 @@ def _body_verdicts_in(builder, f, sites, nodes, depth, memo: Optional[dict] = No
                 target = builder.resolve_function(f, f.scope_of.get(id(node), ()), node.func)
                 if target is not None and not target[2]:
                     other, path, _ = target
-                    key = (other.path, path)
+                    key = (other.path, path, depth)  # (the depth too: a body read at its limit sees less)
                     if key not in memo:
                         memo[key] = set()  # (a recursive function: what is found so far)
                         fn = other.scopes.get(path)
