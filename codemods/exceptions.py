@@ -48,6 +48,13 @@ class Exceptions(MigratorRule):
     ``except:``) becomes the chain's ``else:`` and the merged clause catches what it caught
     (``except Exception as e:`` / ``except BaseException as e:``).
 
+    **Which handlers.** Only those the conversion plan says are about converted calls: the calls the ``try``
+    makes are traced through the repo's functions and methods (``service.ask()``, ``self.llm.ask()``), three
+    calls deep. Around calls of kept clients the handler stays. Where nothing in the ``try`` is traced to a
+    client but every client of the tree converts, the handler stays with a TODO in a module that shares a
+    process with converted calls (what raises there may also be a library calling OpenAI itself), and
+    without one elsewhere.
+
     **Why.** mistralai 3.7 raises ``errors.SDKError`` for every 4XX/5XX (``HTTPValidationError`` for a
     422 with a JSON body) and lets ``httpx2`` network errors through unwrapped (api-mapping.md §9).
 

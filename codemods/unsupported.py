@@ -40,7 +40,11 @@ class UnsupportedCalls(MigratorRule):
     "https://api.openai.com/v1/audio/translations", ...)``, written in or held in a name) one saying
     OpenAI is reached without the SDK (for an API Mistral lacks, ``/threads``, ``/assistants``,
     ``/vector_stores``, ..., that it stays on OpenAI). Calls through a test's mock (``.assert_called_once()``,
-    ``.return_value``) are no API calls. Weaviate's OpenAI modules (``text2vec-openai``, ``generative-openai``,
+    ``.return_value``) are no API calls; a test patching what the converted code calls gets a TODO: the OpenAI
+    SDK (``patch("openai.resources.chat.Completions.create")``), the client class a converted module builds
+    (``patch("app.llm.OpenAI")``), or a converted client or its factory (``patch("app.llm.get_client")``,
+    ``patch.object(llm, "client", fake)``, ``monkeypatch.setattr(llm, "client", fake)``), whose fake is set up
+    as an OpenAI client. Weaviate's OpenAI modules (``text2vec-openai``, ``generative-openai``,
     the ``X-OpenAI-Api-Key`` header) make the Weaviate server call OpenAI: the configuring call gets a
     TODO naming Weaviate's Mistral modules (the first in full, the others point back to it).
 
