@@ -1277,3 +1277,24 @@ def test_calls_on_a_client_built_from_a_class_parameter_keep_their_todo_beside_a
                  ("seed.py", "from openai import OpenAI\n\nlocal = OpenAI(base_url='http://localhost:4000', api_key='x')\n"))
     [use] = [u for u in plan.uses if u.path == "app.py"]
     assert use.status == "todo", use
+
+
+def test_a_messages_list_ended_with_a_system_message_before_the_call_gets_the_todo() -> None:
+    """Held-out review 23, U1 (discordgpt): a list ended with a system message where it is built (`msgs = history +
+    [{"role": "system", ...}]`, or `ctx.append(...)` in a caller) was converted with no TODO; Mistral answers 400.
+    A list whose last addition is a user message gets none."""
+    from mechanics import convert_files
+
+    code = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(context):\n'
+            '    return client.chat.completions.create(model="gpt-4o", messages=context).choices[0].message.content\n\n\n'
+            'def react(history):\n    ctx = history[:]\n    ctx.append({"role": "system", "content": "React."})\n'
+            '    return ask(ctx)\n\n\n'
+            'def image(history):\n    msgs = history[-2:] + [{"role": "system", "content": "Draw if asked."}]\n'
+            '    return client.chat.completions.create(model="gpt-4o", messages=msgs).choices[0].message.content\n\n\n'
+            'def plain(history):\n    msgs = [{"role": "system", "content": "Be brief."}]\n    msgs += history\n'
+            '    msgs.append({"role": "user", "content": "go"})\n'
+            '    return client.chat.completions.create(model="gpt-4o", messages=msgs).choices[0].message.content\n')
+    out = convert_files({"app.py": code})["app.py"]
+    assert 'messages=context can end with a system message (ctx.append({"role": "system", ...}) in react())' in out
+    assert 'messages=msgs can end with a system message (msgs = ... [..., {"role": "system", ...}] in image())' in out
+    assert out.count("can end with a system message") == 2, out

@@ -366,3 +366,33 @@ def test_an_async_stream_event_read_after_its_loop_keeps_the_client():
         ''')
     assert "client = AsyncOpenAI()" in code
     assert any("read after the loop (the last event of the stream)" in t for t in todos), todos
+
+
+def test_a_formatted_string_input_is_text_for_parse():
+    """Held-out review 23, U3 (daily_arxiv_digest): `input=self.user_message.format(...)` (a class-level template)
+    and `input="Title: {t}".format(t=title)` kept the client ("may hold Responses items"); they are text."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+
+        class E(BaseModel):
+            topic: str
+
+
+        class Reader:
+            user_message = "Title: {title}"
+
+            def __init__(self):
+                self.client = OpenAI()
+
+            def read(self, title):
+                return self.client.responses.parse(model="gpt-4o-mini", input=self.user_message.format(title=title),
+                                                   text_format=E).output_parsed
+
+
+        def literal(title):
+            return OpenAI().responses.parse(model="gpt-4o-mini", input="Title: {t}".format(t=title),
+                                            text_format=E).output_parsed
+        ''')
+    assert code.count(".chat.parse(") == 2 and "may hold Responses items" not in " ".join(todos), (code, todos)

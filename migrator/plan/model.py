@@ -104,6 +104,8 @@ class ConversionPlan:
     model_env: frozenset = frozenset()
     # (path, variable): every read of the variable there without a default is a converted call's model=
     model_env_reads: frozenset = frozenset()
+    # (path, line, where) of converted chat calls whose messages= list is seen to end with a system message
+    trailing_system: frozenset = frozenset()
     # settings field -> what else reads it besides converted calls' model= (their run-time TODO says so)
     shared_fields: dict = field(default_factory=dict, compare=False, hash=False)
 
@@ -266,6 +268,10 @@ class FileView:
     @property
     def all_converted(self) -> bool:
         return self.plan.all_converted
+
+    def trailing_system(self, line: int) -> Optional[str]:
+        """Where the messages list of the converted chat call at ``line`` is ended with a system message."""
+        return next((where for path, at, where in self.plan.trailing_system if path == self.path and at == line), None)
 
 
 class AssumeConverted(FileView):
