@@ -168,7 +168,8 @@ class ChatCompletions(MigratorRule):
     default sent through a dict built for the call (``params = {"model": model, ...}; create(**params)``). An OpenAI
     annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
     or on a part of it (``msg: ChatCompletionMessage = reply.choices[0].message``) is dropped. A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
-    TODO (Mistral answers 400).
+    TODO (Mistral answers 400), also where the list is seen to end so before the call (``msgs = history +
+    [{"role": "system", ...}]``, ``ctx.append({...})`` in a caller handing it over).
 
     **Receivers.** A name bound to an OpenAI client constructor in the module or function,
     ``self.<attr>`` assigned one in the class, or a parameter annotated ``OpenAI``/``AsyncOpenAI``.
