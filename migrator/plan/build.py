@@ -2904,8 +2904,8 @@ def _text_expression(f: _File, at: ast.AST, value: ast.AST) -> bool:
         template = value.func.value
         if isinstance(template, ast.Attribute) and isinstance(template.value, ast.Name) and \
                 template.value.id == "self":
-            cls = next((scope[:i] for scope in [f.scope_of.get(id(at), ())] for i in range(len(scope), 0, -1)
-                        if scope[:i] in f.classes), None)
+            scope = f.scope_of.get(id(at), ())
+            cls = next((scope[:i] for i in range(len(scope), 0, -1) if scope[:i] in f.classes), None)
             values = f.assigns.get((cls, template.attr), []) + f.self_assigns.get((cls, template.attr), []) \
                 if cls is not None else []
             return len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
