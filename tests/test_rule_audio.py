@@ -237,3 +237,20 @@ def test_openai_compatible_target_keeps_the_call():
             print(client.audio.transcriptions.create(model="whisper-1", file=audio).text)
         ''', target="openai-compatible", provider="mistral")
     assert "transcriptions.create(" in code and todos
+
+
+def test_a_prompt_given_as_none_is_no_prompt():
+    """Held-out review 24, V1 (speech-coach): `prompt=None` kept the client ("context_bias takes a list of words"),
+    and with it the chat calls sharing it; None is not given: the keyword goes."""
+    code, todos = convert('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def transcribe(path):
+            with open(path, "rb") as audio:
+                return client.audio.transcriptions.create(model="whisper-1", file=audio, prompt=None).text
+        ''')
+    assert "client.audio.transcriptions.complete(" in code and "prompt" not in code, code
+    assert not any("context_bias" in t for t in todos), todos
