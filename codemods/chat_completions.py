@@ -13,7 +13,7 @@ from codemods._base import (TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleT
 from codemods._facts import ANNOT, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, TRAILING_SYSTEM_TODO
+from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_TODO
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
@@ -553,8 +553,7 @@ class _Transformer(RuleTransformer):
         if isinstance(value, cst.Name) and self.facts.view is not None:
             where = self.facts.view.trailing_system(line)
             if where is not None:  # built before the call (held-out review 23, U1)
-                self.todo(line, f"messages={value.value} can end with a system message ({where}): "
-                                + TRAILING_SYSTEM_TODO.split(": ", 1)[1])
+                self.todo(line, TRAILING_SYSTEM_BUILT_TODO.format(name=value.value, where=where))
             return arg
         if not isinstance(value, cst.List) or not value.elements:
             return arg

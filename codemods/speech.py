@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finish_args, keyword_arg
-from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD, METHOD, RESULT_READS,
-                                     SPEECH_KWARGS, SPEECH_MODEL, VOICES)
+from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD,
+                                     METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICES)
 from migrator.plan.model import KEEP
 
 

@@ -157,3 +157,7 @@ MISTRAL_MODELS_MODULE = "mistralai.client.models"
 # last role User or Tool (or Assistant with prefix True)", api-mapping 2.3); OpenAI takes a trailing system one.
 TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the last one to be user or tool (a 400 "
                         "otherwise); move the instruction before the history or send it as a user message")
+# the same for a list the plan sees ended so where it is built (held-out review 23, U1: `msgs = history + [{...}]`)
+TRAILING_SYSTEM_BUILT_TODO = ("messages={name} can end with a system message ({where}): Mistral wants the last one to "
+                              "be user or tool (a 400 otherwise); move the instruction before the history or send it "
+                              "as a user message")

@@ -863,8 +863,8 @@ class _Builder:
                 method = cls[0].defs.get((cls[1], func.attr))
                 return (cls[0], method, False) if method is not None else None
             return None
-        if isinstance(func, ast.Attribute) and (isinstance(func.value, ast.Call) or isinstance(func.value, ast.Name)
-                                                and func.value.id not in ("self", "cls") or _self_attribute(func.value)):
+        if isinstance(func, ast.Attribute) and (isinstance(func.value, ast.Call) or _self_attribute(func.value) or
+                                                isinstance(func.value, ast.Name) and func.value.id not in ("self", "cls")):
             other = self.module_file(f, scope, func.value.id) if isinstance(func.value, ast.Name) else None
             if other is not None:  # `import llm; llm.get_client()`
                 if ((), func.attr) in other.defs:

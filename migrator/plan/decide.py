@@ -1788,12 +1788,16 @@ def _model_loop(builder, f, scope, name: str, values: list):
     return ("const", table) if where == () else ("local", where, table)
 
 
+def _system_message(node) -> bool:
+    """``{"role": "system", ...}``."""
+    return isinstance(node, ast.Dict) and _dict_constants(node).get("role") == "system"
+
+
 def _ends_with_system(node) -> bool:
     """``[..., {"role": "system", ...}]``, or ``history + [...]`` ending so."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _ends_with_system(node.right)
-    return isinstance(node, ast.List) and bool(node.elts) and isinstance(node.elts[-1], ast.Dict) and \
-        _dict_constants(node.elts[-1]).get("role") == "system"
+    return isinstance(node, ast.List) and bool(node.elts) and _system_message(node.elts[-1])
 
 
 def _system_last(f, scope, name: str, before: int) -> Optional[str]:
@@ -1813,8 +1817,7 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
                 isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
                 node.value.func.value.id == name and node.value.func.attr in ("append", "extend") and node.value.args:
             added = node.value.args[0]
-            system = (isinstance(added, ast.Dict) and _dict_constants(added).get("role") == "system") \
-                if node.value.func.attr == "append" else _ends_with_system(added)
+            system = _system_message(added) if node.value.func.attr == "append" else _ends_with_system(added)
         else:
             continue
         if last is None or node.lineno >= last[0]:
@@ -1878,8 +1881,8 @@ def _env_read(node) -> Optional[tuple[str, bool]]:
     if isinstance(node, ast.Subscript) and (dotted_name(node.value) or "").rsplit(".", 1)[-1] == "environ" and \
             isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
         return node.slice.value, False
-    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) and \
-            isinstance(node.args[0].value, str) and (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
+    if _is_getenv(node) and node.args and isinstance(node.args[0], ast.Constant) and \
+            isinstance(node.args[0].value, str):
         return node.args[0].value, len(node.args) > 1 or any(kw.arg == "default" for kw in node.keywords)
     return None
 
