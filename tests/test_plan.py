@@ -1251,6 +1251,25 @@ def test_a_client_handed_to_a_background_task_is_the_jobs_parameter() -> None:
     assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
 
 
+def test_a_client_passed_on_through_the_apps_own_kwargs_method_reaches_the_parameter() -> None:
+    """Held-out review 23, U2 (studai-backend): `self.generate_plan_and_subtopics(client=client, ...)` whose body is
+    `generate_plan(**kwargs)`: the client is generate_plan's parameter (it was "handed to
+    self.generate_plan_and_subtopics", kept, and each call it reaches carried a conditional TODO)."""
+    views = ("from openai import OpenAI\n\nfrom svc import generate_plan\n\nclient = OpenAI()\n\n\nclass PlanView:\n"
+             "    @staticmethod\n    def generate_plan_and_subtopics(*args, **kwargs):\n        return generate_plan(**kwargs)\n\n"
+             "    def create(self):\n        return self.generate_plan_and_subtopics(client=client, prompt='hi')\n")
+    svc = ("def generate_plan(client, prompt):\n    r = client.chat.completions.create(model='gpt-4o', messages=[{'role': "
+           "'user', 'content': prompt}])\n    return r.choices[0].message.content\n")
+    plan = build_plan([("views.py", views), ("svc.py", svc)])
+    assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
+    assert all(u.status == "convert" for u in plan.uses), plan.uses
+    # kwargs changed before it is passed on: its keys are not known to reach the callee as given
+    changed = views.replace("        return generate_plan(**kwargs)", "        kwargs.pop('client')\n"
+                            "        return generate_plan(**kwargs)")
+    plan = build_plan([("views.py", changed), ("svc.py", svc)])
+    assert {c.decision for c in plan.clients} == {KEEP}, plan.clients
+
+
 def test_an_annotation_naming_the_class_does_not_hide_its_constructor_default_model() -> None:
     """Held-out review 21, S-B5 (whispr): `def __init__(self, model="gpt-4o-mini")` is mapped where it is declared
     though another module annotates a parameter with the class (`extractor: Optional[Extractor] = None`)."""
