@@ -1256,7 +1256,8 @@ def test_a_client_passed_on_through_the_apps_own_kwargs_method_reaches_the_param
     `generate_plan(**kwargs)`: the client is generate_plan's parameter (it was "handed to
     self.generate_plan_and_subtopics", kept, and each call it reaches carried a conditional TODO)."""
     views = ("from openai import OpenAI\n\nfrom svc import generate_plan\n\nclient = OpenAI()\n\n\nclass PlanView:\n"
-             "    @staticmethod\n    def generate_plan_and_subtopics(*args, **kwargs):\n        return generate_plan(**kwargs)\n\n"
+             "    @staticmethod\n    def generate_plan_and_subtopics(*args, **kwargs):\n"
+             "        return generate_plan(**kwargs), kwargs['prompt']\n\n"
              "    def create(self):\n        return self.generate_plan_and_subtopics(client=client, prompt='hi')\n")
     svc = ("def generate_plan(client, prompt):\n    r = client.chat.completions.create(model='gpt-4o', messages=[{'role': "
            "'user', 'content': prompt}])\n    return r.choices[0].message.content\n")
@@ -1264,8 +1265,7 @@ def test_a_client_passed_on_through_the_apps_own_kwargs_method_reaches_the_param
     assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
     assert all(u.status == "convert" for u in plan.uses), plan.uses
     # kwargs changed before it is passed on: its keys are not known to reach the callee as given
-    changed = views.replace("        return generate_plan(**kwargs)", "        kwargs.pop('client')\n"
-                            "        return generate_plan(**kwargs)")
+    changed = views.replace("        return generate_plan(", "        kwargs.pop('client')\n        return generate_plan(")
     plan = build_plan([("views.py", changed), ("svc.py", svc)])
     assert {c.decision for c in plan.clients} == {KEEP}, plan.clients
 

@@ -218,8 +218,9 @@ def _depends_parameter(f: _File, node: ast.Name) -> Optional[tuple[Scope, str]]:
 
 
 def _kwargs_forwards(f: _File, path: Scope) -> list[tuple[ast.Name, ast.Call]]:
-    """The calls a function passes its ``**kwargs`` on to unchanged (``g(**kwargs)``), when that is all it
-    does with them; else none (``kwargs.pop(...)``, ``kwargs["x"]``, handing the dict itself on)."""
+    """The calls a function passes its ``**kwargs`` on to unchanged (``g(**kwargs)``), when it does nothing else
+    with them than read a key (``kwargs["x"]``, ``kwargs.get("x")``); else none (``kwargs.pop(...)``, a key
+    set, the dict itself handed on)."""
     fn = f.scopes.get(path)
     kwarg = fn.args.kwarg if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
     if kwarg is None:
@@ -228,8 +229,15 @@ def _kwargs_forwards(f: _File, path: Scope) -> list[tuple[ast.Name, ast.Call]]:
     for node in ast.walk(fn):
         if isinstance(node, ast.Name) and node.id == kwarg.arg:
             parent = f.parent.get(id(node))
+            if f.scope_of.get(id(node)) != path:
+                return []
+            if isinstance(parent, ast.Subscript) and parent.value is node and isinstance(parent.ctx, ast.Load):
+                continue
+            if isinstance(parent, ast.Attribute) and parent.attr == "get" and \
+                    isinstance(f.parent.get(id(parent)), ast.Call):
+                continue
             call = f.parent.get(id(parent)) if isinstance(parent, ast.keyword) and parent.arg is None else None
-            if not isinstance(call, ast.Call) or f.scope_of.get(id(node)) != path:
+            if not isinstance(call, ast.Call):
                 return []
             forwards.append((node, call))
     return forwards
