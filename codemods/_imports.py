@@ -232,7 +232,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                     if i not in edits:
                         fixed = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, lines[i])
                         if fixed != lines[i]:  # and the message around it ("the openai package is required")
-                            fixed = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), fixed)
+                            fixed = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), fixed)  # or "`openai`"
                             edits[i] = (i + 1, fixed)
         elif sole:
             continue  # the one statement of a `try:` guarding it: removing it would empty the block
@@ -441,7 +441,7 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
 
 
 # `pip install openai` in the message of the `except ImportError` that guarded the import
-NAMED_OPENAI = re.compile(r"\b" + re.escape(OPENAI_PACKAGE.old) + r"( (?:package|library|module|SDK)\b)")
+NAMED_OPENAI = re.compile(r"\b" + re.escape(OPENAI_PACKAGE.old) + r"((?:`)? (?:package|library|module|SDK)\b|`)")
 PIP_OPENAI = re.compile(r"(\bpip3? install (?:-U |--upgrade |-q )*)" + re.escape(OPENAI_PACKAGE.old) + r"\b(?![-.\w])")
 
 

@@ -80,6 +80,21 @@ def test_an_import_guarded_by_except_import_error_is_replaced_inside_the_guard()
                            "pip install mistralai\")\n"), code
 
 
+def test_a_guard_naming_the_package_in_backticks_names_mistralai() -> None:
+    """`raise ImportError("Please install `openai` to use this module: pip install openai")` (pydantic-ai's
+    providers): both names become mistralai (the backticked one stayed openai)."""
+    code, _ = convert_idempotent('''\
+        try:
+            from openai import OpenAI
+        except ImportError as _import_error:
+            raise ImportError("Please install `openai` to use this module: pip install openai") from _import_error
+
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert 'raise ImportError("Please install `mistralai` to use this module: pip install mistralai")' in code, code
+
+
 def test_a_guarded_import_that_cannot_move_stays() -> None:
     """Mistral is also read outside the function: the import goes to the top, and the guard's only
     statement stays (removing it would empty the try)."""
