@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import libcst as cst
 
-from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
+from migrator.mapping.client import CLIENT_CLASSES, MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.mapping.packages import OPENAI_PACKAGE
 
 Needed = tuple[str, Optional[str]]  # ("mistralai.client", "Mistral") or ("os", None) for `import os`
@@ -227,12 +227,19 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         if in_place is not None and in_place.get(start):
             indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
             replacement = "".join(f"{indent}{text}{newline}" for text in in_place[start])
+            mistral = re.compile(rf"\b{MISTRAL_CLIENT[1]}\b")
+            stubs = _guard_stubs(tree, start + 1) if any(mistral.search(text) for text in in_place[start]) else {}
+            for i, old_name in stubs.items():  # `except ImportError: class OpenAI: ...` stands in for Mistral now
+                if i not in edits:
+                    edits[i] = (i + 1, re.sub(rf"\b{old_name}\b", MISTRAL_CLIENT[1], lines[i], count=1))
             for first, last in _import_error_handlers(tree, start + 1):  # "pip install openai" there
                 for i in range(first, last):
-                    if i not in edits:
-                        fixed = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, lines[i])
-                        if fixed != lines[i]:  # and the message around it ("the openai package is required")
-                            fixed = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), fixed)  # or "`openai`"
+                    text = edits[i][1] if i in edits and i in stubs else lines[i]
+                    if i not in edits or i in stubs:
+                        fixed = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, text)
+                        # and the message around it ("the openai package is required", "`openai`")
+                        fixed = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), fixed)
+                        if fixed != text:
                             edits[i] = (i + 1, fixed)
         elif sole:
             continue  # the one statement of a `try:` guarding it: removing it would empty the block
@@ -407,10 +414,7 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
                 continue
             if isinstance(node, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith)):
                 blocks.extend(b for b in (node.body, getattr(node, "orelse", [])) if b)
-            elif isinstance(node, ast.Try) and any(_catches_import_error(h) or (
-                    _catches_everything(h) and not _top_level(function)) for h in node.handlers):
-                # (in a function, `except Exception:` catches the ImportError too: the Mistral import takes the openai
-                # one's place under the same guard rather than going to the module's top, held-out review 21, S-B6)
+            elif isinstance(node, ast.Try) and _guards_import(node, top=_top_level(function)):
                 guards.append(node.body)
         imports = [(node, block) for block in blocks if len(block) >= 2 for node in block
                    if isinstance(node, (ast.Import, ast.ImportFrom))]
@@ -449,7 +453,7 @@ def _top_level_guard_imports(tree: ast.Module, local: list[tuple[int, int, bool]
     """First line index of the first unused openai import in the body of a top-level ``try`` that
     guards it with ``except ImportError``, or None."""
     for node in tree.body:
-        if isinstance(node, ast.Try) and any(_catches_import_error(h) for h in node.handlers):
+        if isinstance(node, ast.Try) and _guards_import(node, top=True):
             lines = {stmt.lineno - 1 for stmt in node.body}
             found = sorted(start for start, *_ in local if start in lines)
             if found:
@@ -462,8 +466,41 @@ def _import_error_handlers(tree: ast.Module, line: int) -> list[tuple[int, int]]
     holds the statement at ``line`` (1-based)."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Try) and any(stmt.lineno == line for stmt in node.body):
-            return [(h.lineno - 1, h.end_lineno or h.lineno) for h in node.handlers if _catches_import_error(h)]
+            return [(h.lineno - 1, h.end_lineno or h.lineno) for h in node.handlers
+                    if _catches_import_error(h) or _catches_everything(h)]
     return []
+
+
+def _guard_stubs(tree: ast.Module, line: int) -> dict[int, str]:
+    """Line index -> name, for the stand-ins the ``except`` handlers of the ``try`` guarding the import at
+    ``line`` (1-based) bind for a client class that import bound (``class AsyncOpenAI: ...``,
+    ``OpenAI = None``), when nothing else in the module reads that name: the Mistral import takes the
+    guarded one's place, so the stand-in is Mistral's (OriginFlow's deps.py kept a dead ``AsyncOpenAI`` stub)."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Try) and any(stmt.lineno == line for stmt in node.body)):
+            continue
+        bound = {alias.asname or alias.name for stmt in node.body if isinstance(stmt, ast.ImportFrom)
+                 and stmt.module == "openai" for alias in stmt.names if f"openai.{alias.name}" in CLIENT_CLASSES}
+        stubs: dict[int, str] = {}
+        for handler in node.handlers:
+            for stmt in handler.body:
+                name = stmt.name if isinstance(stmt, ast.ClassDef) else stmt.targets[0].id if (
+                    isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)) \
+                    else None
+                if name in bound:
+                    stubs[stmt.lineno - 1] = name
+        if len(set(stubs.values())) != 1 or any(isinstance(n, ast.Name) and n.id in stubs.values() for n in ast.walk(tree)):
+            return {}
+        return stubs
+    return {}
+
+
+def _guards_import(node: ast.Try, top: bool) -> bool:
+    """A ``try`` that guards an import: ``except ImportError``, or ``except Exception`` in a function or around
+    imports alone at the top level (it catches the ImportError too: the Mistral import takes the openai one's
+    place under the same guard rather than going to the module's top, held-out reviews 21 and 22, S-B6 / T3)."""
+    return any(_catches_import_error(h) or (_catches_everything(h) and (
+        not top or all(isinstance(stmt, (ast.Import, ast.ImportFrom)) for stmt in node.body))) for h in node.handlers)
 
 
 def _catches_everything(handler: ast.ExceptHandler) -> bool:

@@ -95,6 +95,64 @@ def test_a_guard_naming_the_package_in_backticks_names_mistralai() -> None:
     assert 'raise ImportError("Please install `mistralai` to use this module: pip install mistralai")' in code, code
 
 
+def test_a_top_level_guard_catching_everything_takes_the_mistral_import_and_its_stub_becomes_mistrals() -> None:
+    """Held-out review 22, T3 (OriginFlow's deps.py): `try: from openai import AsyncOpenAI` / `except Exception:
+    class AsyncOpenAI: <stub raising "openai package is required">`. The Mistral import was hoisted unguarded (the
+    module no longer imported without the SDK, which its comment promises) and the stub was left dead."""
+    code, _ = convert_idempotent('''\
+        from __future__ import annotations
+
+        try:  # pragma: no cover - import guard
+            from openai import AsyncOpenAI
+        except Exception:  # pragma: no cover - fallback when library missing
+            class AsyncOpenAI:  # type: ignore
+                def __init__(self, *args, **kwargs) -> None:
+                    raise RuntimeError("openai package is required for AI features")
+
+
+        def get_ai_client() -> AsyncOpenAI:
+            return AsyncOpenAI()
+
+
+        async def ask(q: str) -> str:
+            r = await get_ai_client().chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert code.startswith("from __future__ import annotations\n\ntry:  # pragma: no cover - import guard\n"
+                           "    from mistralai.client import Mistral\n"), code
+    assert "    class Mistral:  # type: ignore\n" in code and '"mistralai package is required' in code, code
+    assert "AsyncOpenAI" not in code and "openai" not in code.replace("mistralai", ""), code
+
+
+def test_a_stub_still_read_and_a_guard_around_more_than_imports_are_left() -> None:
+    """`OpenAI = None` read by `if OpenAI is not None` keeps the openai import it stands in for; a top-level try
+    around code too (an ImportError may not be the point there) does not take the Mistral import."""
+    code, _ = convert_idempotent('''\
+        try:
+            from openai import OpenAI
+        except ImportError:
+            OpenAI = None
+
+        client = OpenAI() if OpenAI is not None else None
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert "    from openai import OpenAI\nexcept ImportError:\n    OpenAI = None\n" in code, code
+    code, _ = convert_idempotent('''\
+        import os
+
+        try:
+            from openai import OpenAI
+            KEY = os.environ["OPENAI_API_KEY"]
+        except Exception:
+            KEY = None
+
+
+        def ask(q):
+            return OpenAI().chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        ''')
+    assert code.startswith("import os\nfrom mistralai.client import Mistral\n"), code
+
+
 def test_a_guarded_import_that_cannot_move_stays() -> None:
     """Mistral is also read outside the function: the import goes to the top, and the guard's only
     statement stays (removing it would empty the try)."""
