@@ -41,6 +41,14 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
     # 4.12.1 beside pydantic 2.7: moving the pydantic pins alone still fails to resolve)
     ("typing-extensions", ">=4.12.2", "mistralai 3.7 needs pydantic>=2.11.2, which needs typing-extensions>=4.12.2 "
                                       "(pip cannot install both)"),
+    # mistralai 3.7 sends through httpx2 (every release it admits, 2.13.0 to 2.16.2) and httpcore2, which need
+    # these: a `pip freeze` file of 2024-2025 pins anyio 4.9 / idna 3.10 / h11 0.14 (held-out review 25, A1)
+    ("anyio", ">=4.10", "mistralai 3.7 needs httpx2, which needs anyio>=4.10 (pip cannot install both)"),
+    ("idna", ">=3.18", "mistralai 3.7 needs httpx2, which needs idna>=3.18 (pip cannot install both)"),
+    ("h11", ">=0.16", "mistralai 3.7 needs httpx2, whose httpcore2 needs h11>=0.16 (pip cannot install both)"),
+    ("truststore", ">=0.10", "mistralai 3.7 needs httpx2, which needs truststore>=0.10 (pip cannot install both)"),
+    ("opentelemetry-semantic-conventions", ">=0.61b0", "mistralai 3.7 needs opentelemetry-semantic-conventions"
+                                                       ">=0.61b0 (pip cannot install both)"),
     # instructor imports its Mistral client whenever mistralai is installed: 1.3 fails at import with
     # mistralai 3 (No module named 'mistralai.async_client'); 1.17 is the release migrator checked
     ("instructor", ">=1.17", "instructor before 1.17 was not checked with mistralai 3.7 (1.3 fails at "
