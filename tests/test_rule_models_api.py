@@ -42,6 +42,19 @@ def test_iterated_pages_read_data_and_data_reads_stay() -> None:
     assert "client = Mistral(\n    retry_config=RetryConfig(\n        \"backoff\",\n        BackoffStrategy(initial_interval=500, max_interval=8000, exponent=2.0, max_elapsed_time=2000),\n        retry_connection_errors=True,\n    ),\n)" in code and not todos(findings, "MIG101")
 
 
+def test_a_listing_nothing_reads_converts_as_it_is() -> None:
+    """Held-out review 25, B3 (rippled-ai's key-health check): `client.models.list()` alone, or bound and never
+    read, kept its shared client on OpenAI ("the models.list() page is used as a page object")."""
+    code, findings = convert("""
+        def check():
+            client.models.list()
+            unused = client.models.list()
+            return True
+    """)
+    assert "    client.models.list()\n    unused = client.models.list()\n" in code and "Mistral(" in code, code
+    assert not todos(findings, "MIG101") and not todos(findings, "MIG108")
+
+
 def test_retrieve_and_delete_take_model_id_with_the_name_mapped() -> None:
     code, findings = convert("""
         card = client.models.retrieve("gpt-4o")

