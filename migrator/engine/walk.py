@@ -55,7 +55,8 @@ def file_kind(path: str) -> str | None:
     if name.endswith(".ipynb"):
         return NOTEBOOK
     lower = name.lower()
-    if lower.endswith((".txt", ".in")) and ("requirements" in lower or directory.rpartition("/")[2] == "requirements"):
+    # (requirement.txt too: cloudagent's was never read, held-out review 25, A4)
+    if lower.endswith((".txt", ".in")) and ("requirement" in lower or directory.rpartition("/")[2] == "requirements"):
         return REQUIREMENTS
     if name == "pyproject.toml":
         return PYPROJECT
