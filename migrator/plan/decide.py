@@ -576,6 +576,9 @@ def _sizes_vectors(f, node, says=None) -> bool:
     elif isinstance(parent, ast.Compare) and says is None:
         return any(isinstance(side, ast.Call) and isinstance(side.func, ast.Name) and side.func.id == "len"
                    for side in (parent.left, *parent.comparators))
+    elif isinstance(parent, ast.Call) and parent.args[:1] == [node] and says is None:
+        # pgvector's column type `Vector(1536)` (sqlalchemy / its alembic migration; held-out review 25, B7)
+        return (dotted_name(parent.func) or "").rpartition(".")[2] in ("Vector", "VECTOR", "HalfVector")
     else:
         return False
     from migrator.mapping.embeddings import VECTOR_SIZE_WORDS
