@@ -38,7 +38,9 @@ class LangChain(MigratorRule):
     ``|``, LangChain chains, agents and vector stores) keep LangChain's surface; a read of the
     object's ``.model_name`` becomes ``.model`` (ChatMistralAI's field: ``model_name`` is only its
     constructor alias, and reading it raises AttributeError). A converted embeddings
-    object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones).
+    object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones), and
+    ``get_openai_callback()`` in a module whose chat model converts gets a TODO (it prices OpenAI models
+    only: its ``total_cost`` stays 0.0 for ChatMistralAI).
 
     **Why.** ChatMistralAI calls Mistral's chat API itself (``MISTRAL_API_KEY``, ``MISTRAL_BASE_URL``);
     its fields differ from ChatOpenAI's in name, range (``temperature`` and ``top_p`` in [0, 1]) and
@@ -143,6 +145,10 @@ class _Transformer(RuleTransformer):
         if _env_call_key(node) == "OPENAI_API_KEY":
             self._openai_key(node)
         written = code_of(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else ""
+        if written.rpartition(".")[2] == lc.COST_CALLBACK and self.lib is lc and self.plan is not None and any(
+                site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT for site in self.plan.sites) and \
+                self.config.endpoint() is None:
+            self.todo(self.current_line(), lc.COST_CALLBACK_TODO)
         if self.plan is None or written not in self.plan.locals:
             return
         self._not_refs.add(id(node.func))

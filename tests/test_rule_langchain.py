@@ -547,3 +547,33 @@ def test_a_class_in_a_registry_of_a_module_calling_no_class_gets_its_todo():
     assert pinned["requirements.txt"] == "langchain==0.0.220\nopenai\n"
     assert "OpenAIEmbeddings is named here as a value (not called): it stays on OpenAI: the project pins langchain " \
            "==0.0.220" in pinned["app.py"], pinned["app.py"]
+
+
+def test_openais_cost_callback_around_a_converted_model_gets_a_todo() -> None:
+    """Held-out review 25, B5 (Cyberfortress's daily cost cap): `with get_openai_callback() as cb:` around a model
+    converted to ChatMistralAI: OpenAICallbackHandler prices OpenAI names only, so cb.total_cost silently became 0."""
+    code, todos = convert('''\
+        from langchain_community.callbacks import get_openai_callback
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)
+
+
+        def answer(question, budget):
+            with get_openai_callback() as cb:
+                result = llm.invoke(question)
+            budget.record(cb.total_cost)
+            return result.content
+        ''')
+    assert todos == [lc.COST_CALLBACK_TODO], todos
+    assert f"    # TODO(migrator MIG116): {lc.COST_CALLBACK_TODO}\n    with get_openai_callback() as cb:\n" in code
+    # the model stays on OpenAI: the callback still prices it
+    _, todos = convert('''\
+        from langchain_community.callbacks import get_openai_callback
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o-mini", dimensions=5)
+        with get_openai_callback() as cb:
+            llm.invoke("x")
+        ''')
+    assert lc.COST_CALLBACK_TODO not in todos, todos
