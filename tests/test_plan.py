@@ -1213,6 +1213,32 @@ def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_module
     assert ".embeddings.create_async(model='mistral-embed', inputs=texts)" in out["pkg/emb.py"], out["pkg/emb.py"]
 
 
+def test_a_test_patching_a_converted_clients_resource_gets_a_todo_and_its_fake_error_the_raise_advice() -> None:
+    """Held-out review 25, B1 (rippled-ai): `patch.object(service._client.chat.completions, "create", side_effect=[
+    RateLimitError(...), ok])` on a client that converts: no TODO, and 20 tests failed with AttributeError; the
+    fake error's TODO said to catch it."""
+    from mechanics import convert_files
+
+    from migrator.mapping.outside_sdk import OBJECT_PATCH_TODO
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/detect.py": "from openai import OpenAI\n\n\nclass Detector:\n    def __init__(self, key):\n"
+                         "        self._client = OpenAI(api_key=key)\n\n    def ask(self, q):\n"
+                         "        return self._client.chat.completions.create(model='gpt-4o', messages=[])\n",
+        "tests/test_detect.py": "from unittest.mock import MagicMock, patch\n\nfrom openai import RateLimitError\n\n"
+                                "from app.detect import Detector\n\n\ndef test_ask(monkeypatch):\n"
+                                "    d = Detector('k')\n    err = RateLimitError('slow', response=MagicMock(), body={})\n"
+                                "    with patch.object(d._client.chat.completions, 'create', side_effect=[err]):\n"
+                                "        d.ask('x')\n"
+                                "    monkeypatch.setattr(d._client.embeddings, 'create', MagicMock())\n",
+    })
+    test = out["tests/test_detect.py"]
+    assert "# TODO(migrator MIG106): " + OBJECT_PATCH_TODO.format(target="d._client.chat.completions.create") in test
+    assert "# TODO(migrator MIG106): " + OBJECT_PATCH_TODO.format(target="d._client.embeddings.create") in test
+    assert "RateLimitError(...) is built here: where it stands for an error of a client migrator converted" in test
+
+
 @pytest.mark.parametrize("test", [
     'from unittest.mock import MagicMock, patch\n\nfrom app.llm import ask\n\n\ndef test_ask():\n'
     '    fake = MagicMock()\n    with patch("app.llm.get_client", return_value=fake):\n        ask("x")\n',

@@ -62,6 +62,12 @@ CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI
                      "Mistral: the code now calls Mistral's methods on it (chat.complete for chat.completions.create, "
                      "embeddings.create(inputs=...) for embeddings.create, their *_async forms where awaited), so a "
                      "fake set up as an OpenAI client no longer matches: update the fake and its assertions")
+# patch.object(service._client.chat.completions, "create", ...) on a converted client (held-out review 25, B1)
+OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion moved to Mistral: the converted code calls "
+                     "Mistral's method instead (chat.complete for chat.completions.create, which Mistral's client "
+                     "lacks, complete_async where awaited, stream for stream=True; embeddings.create with inputs=): "
+                     "patch that, and update the fake's return value, assertions and errors (raise errors.SDKError "
+                     "where it raised an openai error: the converted except no longer catches those)")
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
                   "(the Mistral client's method, e.g. {example}) by hand")

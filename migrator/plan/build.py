@@ -42,7 +42,7 @@ from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
-                                         SDK_PATCH_TODO, PATCH_EXAMPLES, call_kinds,
+                                         OBJECT_PATCH_TODO, SDK_PATCH_TODO, PATCH_EXAMPLES, call_kinds,
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.plan.langchain import blocker_for
@@ -1124,6 +1124,21 @@ class _Builder:
                                                     or (dotted_name(node.func) or "").endswith("patch.object"))):
                 continue  # (patch.object(module, "name"): review 21, S-A4; it was never matched)
             target = node.args[0] if node.args else next((kw.value for kw in node.keywords if kw.arg == "target"), None)
+            if isinstance(target, ast.Attribute) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                    and isinstance(node.args[1].value, str) and node_key(f.path, node) not in self.sites:
+                # patch.object(service._client.chat.completions, "create", ...): an SDK resource of a client of the
+                # tree (held-out review 25, B1: rippled-ai's 20 patches broke with AttributeError, silently)
+                receiver, rest, splits = target, [node.args[1].value], []
+                while isinstance(receiver, ast.Attribute):  # (chat.completions.create, not completions.create)
+                    receiver, rest = receiver.value, [receiver.attr, *rest]
+                    splits.append((receiver, rest))
+                receiver, rest = next(((r, links) for r, links in reversed(splits) if _openai_surface(links)),
+                                      (None, []))
+                held = self.eval(f, f.scope_of.get(id(node), ()), receiver) if receiver is not None else None
+                if held:
+                    self.sites[node_key(f.path, node)] = (
+                        "clientpatch", f"{ast.unparse(receiver)}.{'.'.join(rest)}", frozenset(held), OBJECT_PATCH_TODO)
+                    continue
             if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
                     node.args[1].value in CLIENT_CLASS_NAMES:  # patch.object(llm_service, "OpenAI")
                 other = self.module_file(f, f.scope_of.get(id(node), ()), target.id)

@@ -468,7 +468,8 @@ def _settle_app_patches(files, clients, sites) -> None:
     for key, answer in list(sites.items()):
         if answer[0] == "clientpatch":  # `patch("app.llm.get_client", return_value=fake)`
             if any(decisions.get(oid) == CONVERT for oid in answer[2]):
-                sites[key] = ("apppatch", CLIENT_PATCH_TODO.format(target=answer[1]), answer[1])
+                template = answer[3] if len(answer) > 3 else CLIENT_PATCH_TODO
+                sites[key] = ("apppatch", template.format(target=answer[1]), answer[1])
             else:
                 del sites[key]
             continue
