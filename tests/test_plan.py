@@ -1310,6 +1310,23 @@ def test_a_client_passed_on_through_the_apps_own_kwargs_method_reaches_the_param
     assert {c.decision for c in plan.clients} == {KEEP}, plan.clients
 
 
+@pytest.mark.parametrize("test", ["client is None", "not client"])
+def test_a_client_built_when_the_parameter_is_not_given_is_the_parameters(test: str) -> None:
+    """Held-out review 25, B2 (rippled-ai's llm_caller): `def call(p, client=None): if client is None: client =
+    OpenAI(...)`, whose callers pass no client: the constructor was "unused" and the call kept its TODO."""
+    code = ("from openai import OpenAI\n\n\ndef call(p, client: OpenAI | None = None):\n"
+            f"    if {test}:\n        client = OpenAI()\n"
+            "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': p}])\n")
+    plan = build_plan([("llm.py", code), ("stage.py", "from llm import call\n\n\ndef run(t):\n    return call(t)\n")])
+    assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
+    assert [u.status for u in plan.uses] == ["convert"], plan.uses
+    # a caller hands it an Azure client: the group stays on OpenAI
+    azure = ("from openai import AzureOpenAI\n\nfrom llm import call\n\n\ndef run(t):\n"
+             "    return call(t, AzureOpenAI(api_version='2024-06-01'))\n")
+    plan = build_plan([("llm.py", code), ("stage.py", azure)])
+    assert CONVERT not in {c.decision for c in plan.clients}, plan.clients
+
+
 def test_an_annotation_naming_the_class_does_not_hide_its_constructor_default_model() -> None:
     """Held-out review 21, S-B5 (whispr): `def __init__(self, model="gpt-4o-mini")` is mapped where it is declared
     though another module annotates a parameter with the class (`extractor: Optional[Extractor] = None`)."""
