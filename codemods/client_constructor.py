@@ -105,7 +105,9 @@ class ClientConstructor(MigratorRule):
     (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO; so are
     clients a parameter shares with clients of the other mode (``OpenAI()`` and ``AsyncOpenAI()``: the call
     cannot be both ``complete`` and ``complete_async``), and clients stored as another object's attribute
-    (``app.state.llm_client``) that a call elsewhere goes through.
+    (``app.state.llm_client``) that a call elsewhere goes through. A client nothing uses is left as it is;
+    one built at import that reads ``OPENAI_API_KEY``, in a run that moves other clients (and the key) to
+    Mistral, gets a TODO: without that key it raises at import.
 
     **openai-compatible target.** The class stays ``OpenAI`` / ``AsyncOpenAI``: ``base_url=`` becomes
     the provider's URL and ``api_key=`` its key variable (``os.environ.get(NAME, "EMPTY")`` where the
@@ -629,6 +631,8 @@ class _Transformer(RuleTransformer):
         answer = self.answer_for(original)
         if answer and answer[0] == "ctor" and answer[1] == OTHER and answer[2] and self.compat is None:
             self.todo(line, answer[2])  # a base_url from the app's configuration: maybe OpenAI's after all
+        if answer and answer[0] == "ctor" and answer[1] == UNUSED and answer[2]:
+            self.todo(line, answer[2])  # built at import, nothing uses it, and it needs OPENAI_API_KEY
         if not answer or answer[0] != "ctor" or answer[1] in (OTHER, UNRESOLVED, UNUSED):
             return updated  # another provider's endpoint: not migrator's to touch
         if answer[1] == KEEP:

@@ -1327,6 +1327,26 @@ def test_a_client_built_when_the_parameter_is_not_given_is_the_parameters(test: 
     assert CONVERT not in {c.decision for c in plan.clients}, plan.clients
 
 
+def test_an_unused_client_built_at_import_in_a_run_that_converts_others_gets_a_todo() -> None:
+    """Held-out review 25, A2 (learn-openai's main.py): `client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))` that
+    nothing reads was left without a word, and the entry point died at import once only MISTRAL_API_KEY was set."""
+    from mechanics import convert_files
+
+    from migrator.plan.decide import UNUSED_AT_IMPORT_TODO
+
+    pm = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+          "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n")
+    main = ("import os\n\nfrom openai import OpenAI\n\nfrom pm import ask\n\n"
+            "client = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\nprint(ask('x'))\n")
+    out = convert_files({"pm.py": pm, "main.py": main})
+    assert f"# TODO(migrator MIG101): {UNUSED_AT_IMPORT_TODO}\nclient = OpenAI(" in out["main.py"], out["main.py"]
+    # built in a function (not at import), or nothing converts: no word, as before
+    local = main.replace("client = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n",
+                         "\n\ndef spare():\n    client = OpenAI()\n\n\n")
+    assert "TODO" not in convert_files({"pm.py": pm, "main.py": local})["main.py"]
+    assert "TODO" not in convert_files({"main.py": "from openai import OpenAI\n\nclient = OpenAI()\n"})["main.py"]
+
+
 def test_an_annotation_naming_the_class_does_not_hide_its_constructor_default_model() -> None:
     """Held-out review 21, S-B5 (whispr): `def __init__(self, model="gpt-4o-mini")` is mapped where it is declared
     though another module annotates a parameter with the class (`extractor: Optional[Extractor] = None`)."""

@@ -19,7 +19,9 @@ def convert(body: str) -> tuple[str, list]:
 
 
 def todos(findings, rule: str) -> list[str]:
-    return [f.message for f in findings if f.kind.value == "todo" and f.rule == rule]
+    """(not the TODO at the unused `aclient = AsyncOpenAI()` of tests that do not use it: MIG101's own)"""
+    return [f.message for f in findings if f.kind.value == "todo" and f.rule == rule and
+            "nothing here uses it" not in f.message]
 
 
 def test_iterated_pages_read_data_and_data_reads_stay() -> None:

@@ -119,6 +119,7 @@ class _Origin:
     v0_splat: bool = False  # that v0 call passes **kwargs (they may hold engine= / deployment_id=)
     key_fold: Optional[tuple[str, str]] = None  # constructors: (client, key) of `client.api_key = key` next to it
     other_sdk: list[str] = field(default_factory=list)  # another SDK's clients handed in / bound too (`Groq()`)
+    at_import: bool = False  # constructors: built by the module's top-level code (when it is imported)
 
 
 class _File:
@@ -524,6 +525,7 @@ class _Builder:
         origin = _Origin(oid, f.path, call.lineno, call.col_offset, _name_for(f, call), kind,
                          CLIENT_CLASSES.get(qualified, kind.startswith("Async")))
         origin.key = node_key(f.path, call)
+        origin.at_import = f.scope_of.get(id(call), ()) == ()
         holder = f.parent.get(id(call))
         if isinstance(holder, ast.Await):
             holder = f.parent.get(id(holder))
