@@ -306,3 +306,52 @@ def test_a_factory_method_called_on_a_new_instance_in_a_module_without_openai_is
     assert "return Mistral(" in (tmp_path / "prov.py").read_text()
     assert 'client.chat.complete(model="mistral-large-latest", messages=messages)' in \
         (tmp_path / "executor.py").read_text()
+
+
+def test_a_wrappers_model_its_importers_pass_is_mapped_there(tmp_path):
+    """Held-out review 25, A3 (phoenix-charts-api): `stream_chat(messages, model="gpt-4o-mini")` in a router that
+    never names openai kept the OpenAI name (the wrapper's own default was mapped): Mistral answered 400."""
+    _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/llm.py": "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
+                      "async def ask(messages, model: str = \"gpt-4o-mini\"):\n"
+                      "    r = await client.chat.completions.create(model=model, messages=messages)\n"
+                      "    return r.choices[0].message.content\n",
+        "app/router.py": "from app.llm import ask\n\n\nasync def route(q):\n"
+                         "    return await ask([{\"role\": \"user\", \"content\": q}], model=\"gpt-4o\")\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not any(_findings(report).values()), _findings(report)
+    assert 'model: str = "mistral-small-latest"' in (tmp_path / "app" / "llm.py").read_text()
+    assert 'model="mistral-large-latest")' in (tmp_path / "app" / "router.py").read_text()
+
+
+def test_a_model_an_importer_passes_at_run_time_keeps_the_todo(tmp_path):
+    """The same wrapper called elsewhere with a model chosen at run time: its call keeps the TODO (nothing is
+    mapped where the name is not written)."""
+    _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/llm.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+                      "def ask(q, model):\n"
+                      "    return client.chat.completions.create(model=model, messages=[{\"role\": \"user\", "
+                      "\"content\": q}])\n",
+        "app/router.py": "import os\n\nfrom app.llm import ask\n\n\ndef route(q):\n"
+                         "    return ask(q, os.environ[\"LLM\"])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert any("computed at run time" in t for todos in _findings(report).values() for t in todos), _findings(report)
+
+
+def test_a_class_whose_default_model_its_importers_leave_alone_is_mapped(tmp_path):
+    """Held-out review 25, A5 (learn-openai): `PromptManager()` in an event.py that never names openai kept the
+    constructor's `model="gpt-4o"` default with a "computed at run time" TODO."""
+    _tree(tmp_path, {
+        "pm.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass PromptManager:\n"
+                 "    def __init__(self, model=\"gpt-4o\"):\n        self.model = model\n\n"
+                 "    def ask(self, q):\n        return client.chat.completions.create(model=self.model, "
+                 "messages=[{\"role\": \"user\", \"content\": q}])\n",
+        "event.py": "from pm import PromptManager\n\nPromptManager().ask(\"x\")\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not any(_findings(report).values()), _findings(report)
+    assert 'def __init__(self, model="mistral-large-latest"):' in (tmp_path / "pm.py").read_text()

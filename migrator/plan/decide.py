@@ -404,6 +404,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.kept_env_paths = {}
     builder.model_env = set()
     builder.model_feeds = set()  # (path, id) of env reads converted calls' model= alone reads (_model_env_reads)
+    builder.model_callees = {}  # path -> top-level functions / classes whose parameter reaches converted model=
     builder.imported_keys = {}  # path -> names imported from a module whose env read MIG101 renames
     builder.shared_fields = {}  # settings field -> what else reads it (the model TODO says so)
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
@@ -432,6 +433,7 @@ def decide(builder, files) -> ConversionPlan:
     _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
+                          model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
@@ -1735,6 +1737,9 @@ def _model_slot(builder, f, name_node):
     name = name_node.id
     extra = None
     if (found, name) in f.params:
+        if len(found) == 1 or (len(found) == 2 and found[-1] == "__init__"):
+            # a function or class whose callers choose the model: its importers are read too (engine.companions)
+            builder.model_callees.setdefault(f.path, set()).add(found[0])
         slot = ("default", found, name)
         region = f.scopes.get(found)
         callarg = _callarg_slot(builder, f, found, name)
@@ -2094,14 +2099,26 @@ def _callarg_slot(builder, f, scope, name):
         return None
     order = f.param_order.get(scope, [])
     index = order.index(name) if name in order else -1
+    # the modules importing it call it too: only with a literal (or no) model, mapped there (held-out review 25,
+    # A3: phoenix's router passed model="gpt-4o-mini" to the converted wrapper, which Mistral rejected)
+    importing: list = []
     for g in builder.files:
-        if g is not f and any(imp[2] == scope[0] for imp in g.repo_imports.values()):
-            return None
-    calls = [f.parent.get(id(load)) for load in _loads_of(f, scope[0])]
-    if not calls:
+        if g is f or scope[0] not in g.source:
+            continue
+        for local, (_module, _level, imported) in g.repo_imports.items():
+            if imported == scope[0] and builder.resolve_import(g, local) == (f, scope[0]):
+                importing.append((g, local))
+            elif imported in (scope[0], "*"):
+                return None  # imported from a module the plan cannot tie to this one, or by a star import
+    loads = [(f, load) for load in _loads_of(f, scope[0])] + \
+        [(g, load) for g, local in importing for load in _loads_of(g, local)]
+    if not loads:
         return None  # never called here: its callers are elsewhere (or it is not used)
+    if builder.unread is not None and builder.unread.read_elsewhere(scope[0], f.module.rsplit(".", 1)[-1]):
+        return None  # a module the plan did not read may call it
     argument_names: list[str] = []
-    for call, load in zip(calls, _loads_of(f, scope[0])):
+    for g, load in loads:
+        call = g.parent.get(id(load))
         if not (isinstance(call, ast.Call) and call.func is load) or \
                 any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return None  # handed around, or arguments migrator cannot line up
@@ -2109,7 +2126,7 @@ def _callarg_slot(builder, f, scope, name):
         if not chosen and 0 <= index < len(call.args):
             chosen = [call.args[index]]
         for value in chosen:
-            if isinstance(value, ast.Name):
+            if isinstance(value, ast.Name) and g is f:
                 argument_names.append(value.id)
             elif not _string_source(value):
                 return None  # a value computed at the call: the model= call keeps its TODO
@@ -2118,6 +2135,8 @@ def _callarg_slot(builder, f, scope, name):
         if not values or not all(v is not None and _string_source(v) for v in values) or \
                 len(_loads_of(f, constant)) != argument_names.count(constant):
             return None
+    for g, local in importing:  # the literals its importers pass are mapped there
+        builder.extra_slots.setdefault(g.path, set()).add(("callarg", local, index, name))
     return ("callarg", scope[0], index, name)
 
 
@@ -2240,6 +2259,8 @@ def _attr_slots(builder, f, node) -> set:
         if isinstance(value, ast.Name):
             scope = f.scope_of.get(id(value), ())
             if (scope, value.id) in f.params:
+                if len(scope) == 2 and scope[-1] == "__init__":  # `PromptManager(model=...)` elsewhere (A5)
+                    builder.model_callees.setdefault(f.path, set()).add(scope[0])
                 uses = [n for n in ast.walk(f.scopes[scope]) if isinstance(n, ast.Name) and n.id == value.id
                         and isinstance(n.ctx, ast.Load)]
                 if len(uses) == 1 and _constructor_default_only(builder, f, scope, value.id):

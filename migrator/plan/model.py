@@ -80,6 +80,8 @@ class ConversionPlan:
     params: dict = field(default_factory=dict, compare=False, hash=False)  # (path, scope, name) -> decision
     returns: dict = field(default_factory=dict, compare=False, hash=False)  # (path, scope) -> decision
     model_slots: dict = field(default_factory=dict, compare=False, hash=False)  # path -> frozenset(slots)
+    # path -> top-level functions / classes of the module whose parameter reaches model= of converted calls
+    model_callees: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
     tables: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement span: TODO}: OpenAI's embedding sizes (1536, 3072) where embeddings convert
