@@ -133,6 +133,21 @@ def test_nothing_converted_leaves_every_project_file_alone(tmp_path):
     assert {Path(r.path).name for r in report.changed} <= {"app.py"}
 
 
+def test_the_apps_own_class_named_like_chromas_does_not_keep_openai_declared(tmp_path):
+    """Held-out review 25, B6 (Cyberfortress): `class OpenAIEmbeddingFunction(chromadb.EmbeddingFunction)` of the
+    app itself, calling a converted client, kept `openai` in requirements.txt after everything converted."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "emb.py").write_text("import chromadb\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+                                    "class OpenAIEmbeddingFunction(chromadb.EmbeddingFunction):\n"
+                                    "    def __call__(self, input):\n        r = client.embeddings.create("
+                                    "model=\"text-embedding-3-small\", input=input)\n"
+                                    "        return [d.embedding for d in r.data]\n")
+    (project / "requirements.txt").write_text("chromadb>=0.4.0\nopenai>=1.0.0\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text() == "chromadb>=0.4.0\nmistralai>=3.7,<4\n"
+
+
 @pytest.mark.parametrize("kept", [
     "from langchain_community.chat_models import ChatOpenAI\n\n\ndef llm(**settings):\n    return ChatOpenAI(**settings)\n",
     "from langchain.embeddings import (\n    OpenAIEmbeddings,\n)\n\n\ndef emb(**settings):\n    return OpenAIEmbeddings(**settings)\n",

@@ -128,6 +128,9 @@ PACKAGES = (
 NEEDS_OPENAI_PACKAGE = re.compile(
     r"""from[ \t]+langchain(?:_community)?\.(?:chat_models|llms|embeddings)(?:\.[\w.]+)?[ \t]+import[ \t]+"""
     r"""(?:\([^)]*|[^\n]*)\b(?:Azure)?(?:Chat)?OpenAI(?:Embeddings)?\b"""
-    r"""|\bOpenAIEmbeddingFunction\b"""
+    # chromadb's, not an app's own class of that name (held-out review 25, B6)
+    r"""|\bembedding_functions\.OpenAIEmbeddingFunction\b"""
+    r"""|from[ \t]+chromadb[\w.]*[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAIEmbeddingFunction\b"""
+    r"""|(?s:import[ \t]+chromadb\.utils\.embedding_functions\b.*\.OpenAIEmbeddingFunction\b)"""
     r"""|\bpydantic_ai\.(?:models|providers)\.openai\b|["']openai(?:-chat|-responses)?:[\w.-]+["']"""  # pydantic-ai
     r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\.""")  # a test patching the SDK imports it
