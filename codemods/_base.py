@@ -352,6 +352,13 @@ class RuleTransformer(cst.CSTTransformer):
         "computed at run time" was wrong, and the constant still named gpt-4o). None otherwise."""
         name = value.value if isinstance(value, cst.Name) else None
         source = self.facts.imported_from.get(name) if name else None
+        star = self.facts.imported_from.get("*")
+        if not source and name and star and name not in self.facts.stored_names and \
+                name not in self.facts.bound_names:
+            # `from config import *` (held-out review 25, B9: "computed at run time" for a constant of config.py)
+            return (f"{keyword}={name} comes from a star import (from {star} import *): make sure it names {what} "
+                    "there (migrator maps model names only where a named import shows where they are set; see "
+                    "`migrator rules` / --model; said once per module)")
         if not source:
             return None
         return (f"{keyword}={name} is imported from {source}: make sure it names {what} there (migrator maps "

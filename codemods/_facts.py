@@ -122,6 +122,7 @@ class ModuleFacts:
     module_settings: set[str] = field(default_factory=set)  # `openai.<attr> = ...` in this module
     module_retries: object = None  # `openai.max_retries = N`: N (an int), "?" (another value), None (unset)
     names_in_use: set[str] = field(default_factory=set)
+    stored_names: set[str] = field(default_factory=set)  # names the module binds by assignment (any scope)
     reads_parsed_arguments: bool = False  # `.parsed_arguments` (of a parse() tool call) read somewhere
     bound_names: set[str] = field(default_factory=set)  # class / def names and import aliases
     model_constants: set[str] = field(default_factory=set)
@@ -524,6 +525,7 @@ class _Collector(ast.NodeVisitor):
             if arg is None:
                 continue
             self.facts.names_in_use.add(arg.arg)
+            self.facts.stored_names.add(arg.arg)
             if arg.annotation is None:
                 continue
             qualified = self._annotation_class(arg.annotation)
@@ -762,6 +764,8 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Name(self, node: ast.Name) -> None:
         self.facts.names_in_use.add(node.id)
+        if not isinstance(node.ctx, ast.Load):
+            self.facts.stored_names.add(node.id)
         self._exception_site(node)
 
     # ---- MIG103 (codemods/exceptions.py): references to OpenAI exception classes --------------------

@@ -355,3 +355,23 @@ def test_a_class_whose_default_model_its_importers_leave_alone_is_mapped(tmp_pat
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert not any(_findings(report).values()), _findings(report)
     assert 'def __init__(self, model="mistral-large-latest"):' in (tmp_path / "pm.py").read_text()
+
+
+def test_a_model_constant_from_a_star_import_says_where_it_comes_from(tmp_path):
+    """Held-out review 25, B9 (Cyberfortress): `from config import *` ... model=CHAT_MODEL was "computed at run
+    time"; a name the module binds itself still is."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        from openai import OpenAI
+        from config import *
+
+        client = OpenAI()
+
+
+        def ask(q, chosen):
+            client.chat.completions.create(model=CHAT_MODEL, messages=[{"role": "user", "content": q}])
+            client.chat.completions.create(model=chosen, messages=[{"role": "user", "content": q}])
+        ''')
+    assert any(t.startswith("model=CHAT_MODEL comes from a star import (from config import *)") for t in todos), todos
+    assert any(t.startswith("model=chosen is computed at run time") for t in todos), todos
