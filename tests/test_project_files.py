@@ -610,6 +610,16 @@ def test_env_example_values_follow_the_new_variable():
     assert edit.text == 'MISTRAL_API_KEY=""\nexport MISTRAL_API_KEY=<your Mistral key>\nOPENAI_API_KEY_OLD=x\n'
 
 
+def test_a_commented_key_in_an_env_example_follows_and_one_in_a_real_env_file_is_left():
+    """Held-out review 25, A6 (learn-openai): `# OPENAI_API_KEY=sk-...` documents the variable to set."""
+    assert edit_env("# OPENAI_API_KEY=sk-...\n", ".env.example", _facts(), rename=True).text == "# MISTRAL_API_KEY=\n"
+    added = edit_env("#OPENAI_API_KEY=your-openai-key\n", ".env.example", _facts(), rename=False).text
+    assert added == "#OPENAI_API_KEY=your-openai-key\n#MISTRAL_API_KEY=your-mistral-key\n"
+    assert edit_env(added, ".env.example", _facts(), rename=False).text == added  # a second run
+    real = edit_env("# OPENAI_API_KEY=old\n", ".env", _facts(), rename=True)
+    assert real.text == "# OPENAI_API_KEY=old\n" and not real.findings
+
+
 def test_env_example_with_a_real_looking_key_is_reported_not_copied():
     text = f"OPENAI_API_KEY={FAKE_KEY}\n"
     edit = edit_env(text, ".env.example", _facts(), rename=False)

