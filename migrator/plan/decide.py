@@ -584,6 +584,11 @@ def _sizes_vectors(f, node, says=None) -> bool:
     elif isinstance(parent, ast.Compare) and says is None:
         return any(isinstance(side, ast.Call) and isinstance(side.func, ast.Name) and side.func.id == "len"
                    for side in (parent.left, *parent.comparators))
+    elif isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mult) and says is None:
+        # `[0.0] * 1536`: a zero vector of OpenAI's size (a fallback embedding; held-out review 22, T2)
+        other = parent.left if parent.right is node else parent.right
+        return isinstance(other, ast.List) and len(other.elts) == 1 and isinstance(other.elts[0], ast.Constant) \
+            and type(other.elts[0].value) in (int, float)
     elif isinstance(parent, ast.Call) and parent.args[:1] == [node] and says is None:
         # pgvector's column type `Vector(1536)` (sqlalchemy / its alembic migration; held-out review 25, B7)
         return (dotted_name(parent.func) or "").rpartition(".")[2] in ("Vector", "VECTOR", "HalfVector")
