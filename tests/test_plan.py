@@ -696,11 +696,14 @@ def test_a_key_check_and_its_message_follow_the_converted_clients(gate):
         from openai import OpenAI
 
         {gate}
+            print("Please add your OpenAI API key (an OpenAI key) to .env")
             sys.exit("Set OPENAI_API_KEY first")
         client = OpenAI()
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert "OPENAI_API_KEY" not in code and "Set MISTRAL_API_KEY first" in code and not todos, code
+    # the message's words too (held-out review 25, Cyberfortress's run.py)
+    assert "Please add your Mistral API key (a Mistral key) to .env" in code, code
     code, todos = convert_idempotent('''\
         import os
 
