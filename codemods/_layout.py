@@ -13,7 +13,11 @@ from codemods._base import code_of, dotted
 
 def _retry_lines(value: cst.BaseExpression, indent: str, unit: str = "    ") -> Optional[str]:
     """``RetryConfig("backoff", BackoffStrategy(...), retry_connection_errors=True)`` written over lines,
-    its arguments one level deeper than ``indent``; None for another shape (``... if n else None``)."""
+    its arguments one level deeper than ``indent`` (``RetryConfig(...) if n else None`` too: Cyberfortress's
+    130-column line, held-out review 25 nit); None for another shape."""
+    if isinstance(value, cst.IfExp):
+        body = _retry_lines(value.body, indent, unit)
+        return None if body is None else f"{body} if {code_of(value.test)} else {code_of(value.orelse)}"
     if not (isinstance(value, cst.Call) and (dotted(value.func) or "").endswith("RetryConfig") and
             len(value.args) == 3):
         return None

@@ -400,7 +400,7 @@ def test_max_retries_from_a_name_keeps_zero_meaning_no_retries() -> None:
         c = OpenAI(max_retries=MAX_RETRIES)
         c.chat.completions.create(model="gpt-4o", messages=[])
         """)
-    assert "retry_connection_errors=True) if MAX_RETRIES else None)" in code, code
+    assert "        retry_connection_errors=True,\n    ) if MAX_RETRIES else None,\n)" in code, code  # laid out
     assert "TODO(migrator MIG101): max_retries=MAX_RETRIES" in code
 
 
