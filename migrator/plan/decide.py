@@ -1753,6 +1753,10 @@ def _model_slot(builder, f, name_node):
         default = _param_default(f, found, name)
         if default is None and callarg is None:
             return None  # what callers pass is not seen here: the call keeps its TODO
+        if callarg is None and _callers_pass(builder, f, found, name):
+            # a caller passes its own value (forwards its default, computes one): the default is not all that
+            # reaches model=, so the call keeps its TODO (held-out review 26, D1: Mistral got "gpt-4o" silently)
+            return None
         if isinstance(default, ast.Name):  # `def f(q, model=EMBEDDING_MODEL)`: map the constant, if only this reads it
             constant = _default_constant(builder, f, default)
             if constant is None:
@@ -2094,6 +2098,29 @@ def _callarg_constants(f, slot) -> set:
         if all(any(n is a for a in args) for n in loads):
             out.add(("const", arg.id))
     return out
+
+
+def _callers_pass(builder, f, scope, name) -> bool:
+    """Does a call, in the modules read, of the function / method / class (``__init__``) at ``scope`` pass
+    its parameter ``name`` (by keyword, by position, or perhaps through ``*`` / ``**``)?"""
+    order = f.param_order.get(scope, [])
+    if len(scope) == 2:
+        order = order[1:]  # without self
+    index = order.index(name) if name in order else -1
+    if len(scope) == 2 and scope[-1] == "__init__":
+        calls = _instances(builder, f, scope[0]) or []
+    elif len(scope) == 2:  # a method: `.ask(...)` anywhere
+        calls = [node for g in builder.files if scope[1] in g.source for node in g.nodes
+                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == scope[1]]
+    elif len(scope) == 1:
+        locals_ = [(f, scope[0])] + [(g, local) for g in builder.files if g is not f and scope[0] in g.source
+                                     for local, (_m, _l, imported) in g.repo_imports.items() if imported == scope[0]]
+        calls = [g.parent.get(id(load)) for g, local in locals_ for load in _loads_of(g, local)]
+        calls = [call for call in calls if isinstance(call, ast.Call)]
+    else:
+        return False
+    return any(any(k.arg in (name, None) for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args)
+               or 0 <= index < len(call.args) for call in calls)
 
 
 def _callarg_slot(builder, f, scope, name):
