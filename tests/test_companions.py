@@ -375,3 +375,23 @@ def test_a_model_constant_from_a_star_import_says_where_it_comes_from(tmp_path):
         ''')
     assert any(t.startswith("model=CHAT_MODEL comes from a star import (from config import *)") for t in todos), todos
     assert any(t.startswith("model=chosen is computed at run time") for t in todos), todos
+
+
+@pytest.mark.parametrize("caller", [
+    "from app import llm\n\n\nasync def route(q):\n    return await llm.ask([], model=\"gpt-4o\")\n",
+    "import os\n\nfrom app.llm import ask\n\n\nasync def route(q):\n    return await ask([], model=os.environ[\"M\"])\n",
+])
+def test_a_wrapper_whose_importers_pass_what_is_not_lined_up_keeps_the_calls_todo(tmp_path, caller):
+    """Held-out review 26, C1 / C2 / D1: `llm.ask(model="gpt-4o")` through the module, or a model from the
+    environment: the wrapper's default was mapped and the others' names reached Mistral with no TODO."""
+    _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/llm.py": "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
+                      "async def ask(messages, model: str = \"gpt-4o-mini\"):\n"
+                      "    r = await client.chat.completions.create(model=model, messages=messages)\n"
+                      "    return r.choices[0].message.content\n",
+        "app/router.py": caller,
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert any("model=model is computed at run time" in t for t in _findings(report)["llm.py"]), _findings(report)
+    assert 'model: str = "gpt-4o-mini"' in (tmp_path / "app" / "llm.py").read_text()

@@ -1081,9 +1081,14 @@ def test_a_kept_constructors_todo_names_four_blockers_and_where_the_rest_are():
     threads = tuple(f"/app/engine2.py:{n} beta.threads.{n}: beta.threads.{n}(...) has no rule yet" for n in range(5))
     text = ctor_todo("some uses cannot convert yet", (*threads, "/app/autogen1.py:46 chat.completions.create: "
                                                       "unknown keyword 'function_name'"), "/app/config.py")
-    assert "blocking uses: beta.threads.0 in engine2.py, chat.completions.create in autogen1.py (unknown keyword " \
-           "'function_name'), beta.threads.1 in engine2.py" in text and text.endswith(" and 2 more (`migrator scan` " \
+    assert "blocking uses: chat.completions.create in autogen1.py (unknown keyword 'function_name'), beta.threads.0 " \
+           "in engine2.py, beta.threads.1 in engine2.py" in text and text.endswith(" and 2 more (`migrator scan` " \
            "lists them all)"), text
+    # (review 26: with APIs Mistral lacks in four more files, the use to fix still comes first)
+    many = tuple(f"/app/engine{n}.py:1 beta.threads.create: beta.threads.create(...) has no rule yet" for n in range(6))
+    text = ctor_todo("some uses cannot convert yet", (*many, "/app/autogen1.py:46 chat.completions.create: unknown "
+                                                      "keyword 'function_name'"), "/app/config.py")
+    assert "blocking uses: chat.completions.create in autogen1.py (unknown keyword 'function_name'), " in text, text
 
 
 def test_a_call_on_the_client_class_itself_is_not_silent():
@@ -1323,6 +1328,11 @@ def test_a_client_built_when_the_parameter_is_not_given_is_the_parameters(test: 
     plan = build_plan([("llm.py", code), ("stage.py", "from llm import call\n\n\ndef run(t):\n    return call(t)\n")])
     assert {c.decision for c in plan.clients} == {CONVERT}, plan.clients
     assert [u.status for u in plan.uses] == ["convert"], plan.uses
+    # a caller hands it a client the plan cannot resolve (a test's fake): the parameter decides, with its TODO
+    # (held-out review 26, C3: it converted, and the fake broke)
+    unknown = "from llm import call\n\n\ndef run(t, client):\n    return call(t, client=client)\n"
+    plan = build_plan([("llm.py", code), ("stage.py", unknown)])
+    assert [u.status for u in plan.uses] != ["convert"], plan.uses
     # a caller hands it an Azure client: the group stays on OpenAI
     azure = ("from openai import AzureOpenAI\n\nfrom llm import call\n\n\ndef run(t):\n"
              "    return call(t, AzureOpenAI(api_version='2024-06-01'))\n")

@@ -153,6 +153,8 @@ def test_the_apps_own_class_named_like_chromas_does_not_keep_openai_declared(tmp
     "from langchain.embeddings import (\n    OpenAIEmbeddings,\n)\n\n\ndef emb(**settings):\n    return OpenAIEmbeddings(**settings)\n",
     "import os\nfrom chromadb.utils import embedding_functions\n\n"
     "ef = embedding_functions.OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
+    "import os\nfrom chromadb.utils import embedding_functions as efs\n\n"  # held-out review 26, C5
+    "ef = efs.OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
 ])
 def test_openai_stays_declared_while_another_librarys_openai_class_needs_it(tmp_path, kept):
     """Held-out review 5 (alyssapineda, wilganfauzan, jeeehaan): openai was replaced by mistralai although a
@@ -616,6 +618,9 @@ def test_a_commented_key_in_an_env_example_follows_and_one_in_a_real_env_file_is
     added = edit_env("#OPENAI_API_KEY=your-openai-key\n", ".env.example", _facts(), rename=False).text
     assert added == "#OPENAI_API_KEY=your-openai-key\n#MISTRAL_API_KEY=your-mistral-key\n"
     assert edit_env(added, ".env.example", _facts(), rename=False).text == added  # a second run
+    assert edit_env("# OPENAI_API_KEY\n", ".env.example", _facts(), rename=True).text == "# MISTRAL_API_KEY\n"
+    bare = edit_env("# OPENAI_API_KEY\n", ".env.example", _facts(), rename=False).text
+    assert bare == "# OPENAI_API_KEY\n# MISTRAL_API_KEY\n" and edit_env(bare, ".env.example", _facts(), rename=False).text == bare
     real = edit_env("# OPENAI_API_KEY=old\n", ".env", _facts(), rename=True)
     assert real.text == "# OPENAI_API_KEY=old\n" and not real.findings
 

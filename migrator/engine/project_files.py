@@ -910,6 +910,7 @@ def is_example_env(path: str) -> bool:
 
 # (also `# OPENAI_API_KEY=...` in an example file: the variable it documents; held-out review 25, A6)
 _ENV_LINE = re.compile(r"^([ \t]*(?:#[ \t]*)?(?:export[ \t]+)?)OPENAI_API_KEY([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
+_ENV_BARE = re.compile(r"^([ \t]*#[ \t]*)OPENAI_API_KEY()()[ \t]*(\r?\n)?$")  # `# OPENAI_API_KEY` (review 26)
 # base64 of "sk-" (a Kubernetes Secret's data:); a key's literal value in a Secret manifest
 _B64_KEY = re.compile(r"\bc2st[A-Za-z0-9+/]{20,}={0,2}")
 _SECRET_VALUE = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?[^\s"'#$]""")
@@ -943,10 +944,10 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     example = is_example_env(path)
     lines = text.splitlines(keepends=True)
     out = list(lines)
-    present = re.search(rf"^\s*(?:#\s*)?(?:export\s+)?{re.escape(key_env)}\s*=", text, re.MULTILINE) is not None
+    present = re.search(rf"^\s*(?:#\s*)?(?:export\s+)?{re.escape(key_env)}\s*(?:=|$)", text, re.MULTILINE) is not None
     rejecting = facts.settings_reject_key(path) if example and not rename else ""
     for index in range(len(lines) - 1, -1, -1):
-        match = _ENV_LINE.match(lines[index])
+        match = _ENV_LINE.match(lines[index]) or (_ENV_BARE.match(lines[index]) if example else None)
         if not match or (present and example and not rename):  # added already (a second run)
             continue
         prefix, equals, value, ending = match.groups()

@@ -131,6 +131,7 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     # chromadb's, not an app's own class of that name (held-out review 25, B6)
     r"""|\bembedding_functions\.OpenAIEmbeddingFunction\b"""
     r"""|from[ \t]+chromadb[\w.]*[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAIEmbeddingFunction\b"""
-    r"""|(?s:import[ \t]+chromadb\.utils\.embedding_functions\b.*\.OpenAIEmbeddingFunction\b)"""
+    r"""|(?s:(?:import[ \t]+chromadb\.utils\.embedding_functions|from[ \t]+chromadb\.utils[ \t]+import[ \t]+"""
+    r"""embedding_functions)\b.*\.OpenAIEmbeddingFunction\b)"""  # (`... as ef`; review 26, C5)
     r"""|\bpydantic_ai\.(?:models|providers)\.openai\b|["']openai(?:-chat|-responses)?:[\w.-]+["']"""  # pydantic-ai
     r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\.""")  # a test patching the SDK imports it

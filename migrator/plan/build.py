@@ -783,9 +783,11 @@ class _Builder:
             reached = reaching(f, found, load, assigned)
             if reached is not assigned and reached:
                 return self._values(f, found, reached, depth)
-            if all(_fallback_for(f, value, name) for value in assigned):
-                # `if client is None: client = OpenAI()`: the parameter when given, else that client (held-out
-                # review 25, B2: rippled-ai's llm_caller, whose callers pass none, had its client "unused")
+            if all(_fallback_for(f, value, name) for value in assigned) and not self._passed(f, found, name):
+                # `if client is None: client = OpenAI()` where no caller passes a client: the parameter is that
+                # client (held-out review 25, B2: rippled-ai's llm_caller had its client "unused"). Where a caller
+                # passes one, the parameter decides as before (review 26, C3: a caller's unresolved client, a
+                # test's fake, was ignored and the call converted)
                 given = self._eval_name(f, found, name, depth)
                 built = self._values(f, found, assigned, depth)
                 if built:
@@ -813,6 +815,12 @@ class _Builder:
             other, other_name = target
             return self._eval_name(other, (), other_name, depth + 1)
         return frozenset()
+
+    def _passed(self, f: _File, scope: Scope, name: str) -> bool:
+        """Does a call of the function at ``scope``, in the modules read, pass its parameter ``name``?"""
+        from migrator.plan.decide import _callers_pass
+
+        return _callers_pass(self, f, scope, name)
 
     def module_file(self, f: _File, scope: Scope, name: str) -> Optional[_File]:
         """The module of the tree that ``name`` is (``import llm``; ``from app import llm`` where
