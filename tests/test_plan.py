@@ -1407,3 +1407,26 @@ def test_a_messages_list_ended_with_a_system_message_before_the_call_gets_the_to
     assert 'messages=context can end with a system message (ctx.append({"role": "system", ...}) in react())' in out
     assert 'messages=msgs can end with a system message (msgs = ... [..., {"role": "system", ...}] in image())' in out
     assert out.count("can end with a system message") == 2, out
+
+
+def test_a_test_of_kept_clients_gets_no_todo_because_other_code_converts() -> None:
+    """Held-out review 26, D2 (mem0): tests importing only modules whose clients stay on OpenAI were told to
+    patch Mistral's SDK, and that OPENAI_BASE_URL no longer steers the client, because examples/ converted."""
+    from mechanics import convert_files
+
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/llm.py": "import os\n\nfrom openai import OpenAI\n\n\nclass LLM:\n    def __init__(self, **params):\n"
+                      "        self.client = OpenAI(base_url=os.getenv('OPENAI_BASE_URL'))\n        self.params = params\n\n"
+                      "    def ask(self, q):\n        return self.client.chat.completions.create(**self.params)\n",
+        "examples/demo.py": "from openai import OpenAI\n\nprint(OpenAI().chat.completions.create(model='gpt-4o', "
+                            "messages=[]))\n",
+        "tests/test_llm.py": "import os\nfrom unittest.mock import patch\n\nfrom pkg.llm import LLM\n\n\n"
+                             "def test_llm():\n    with patch('openai.OpenAI'):\n"
+                             "        os.environ['OPENAI_BASE_URL'] = 'http://x/v1'\n        LLM(model='gpt-4o')\n",
+    }
+    out = convert_files(files)
+    assert "Mistral(" in out["examples/demo.py"] and "TODO" not in out["tests/test_llm.py"], out["tests/test_llm.py"]
+    # the same test of a module whose client converts keeps both TODOs
+    files["pkg/llm.py"] = files["pkg/llm.py"].replace("**self.params", "model='gpt-4o', messages=[]")
+    assert out != convert_files(files) and convert_files(files)["tests/test_llm.py"].count("TODO(migrator") == 2
