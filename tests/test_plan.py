@@ -1430,3 +1430,33 @@ def test_a_test_of_kept_clients_gets_no_todo_because_other_code_converts() -> No
     # the same test of a module whose client converts keeps both TODOs
     files["pkg/llm.py"] = files["pkg/llm.py"].replace("**self.params", "model='gpt-4o', messages=[]")
     assert out != convert_files(files) and convert_files(files)["tests/test_llm.py"].count("TODO(migrator") == 2
+
+
+def test_a_client_a_subclass_builds_for_its_base_class_is_not_surely_no_client() -> None:
+    """Held-out review 26, D3 (neo4j-graphrag): `self.client = self._initialize_client(**kwargs)` whose base-class
+    method raises NotImplementedError (a subclass returns `self.openai.OpenAI(**kwargs)`): the embeddings call
+    was taken for no client's, with no TODO."""
+    from mechanics import convert_idempotent
+
+    base = '''\
+        class Base:
+            def __init__(self, **kwargs):
+                import openai
+
+                self.openai = openai
+                self.client = self._initialize_client(**kwargs)
+
+            def _initialize_client(self, **kwargs):
+                {body}
+
+            def embed(self, text):
+                return self.client.embeddings.create(input=text, model="text-embedding-3-small").data[0].embedding
+
+
+        class OpenAIEmbeddings(Base):
+            def _initialize_client(self, **kwargs):
+                return self.openai.OpenAI(**kwargs)
+        '''
+    for body in ("raise NotImplementedError", "return None"):  # abstract, or overridden by the subclass
+        _, todos = convert_idempotent(base.replace("{body}", body))
+        assert any(t.startswith("self.client is not recognised as an OpenAI client") for t in todos), (body, todos)
