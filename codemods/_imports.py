@@ -489,7 +489,8 @@ def _guard_stubs(tree: ast.Module, line: int) -> dict[int, str]:
                     else None
                 if name in bound:
                     stubs[stmt.lineno - 1] = name
-        if len(set(stubs.values())) != 1 or any(isinstance(n, ast.Name) and n.id in stubs.values() for n in ast.walk(tree)):
+        if len(set(stubs.values())) != 1 or any(isinstance(n, ast.Name) and n.id in stubs.values()
+                                                for n in ast.walk(tree)):
             return {}
         return stubs
     return {}

@@ -181,7 +181,8 @@ class _Transformer(RuleTransformer):
             self.todo(line, f"{code_of(node)}(...) is built here: where it stands for an error of a client migrator "
                             f"converted (a fake's side_effect), the converted code catches {self._describe(rule)} "
                             "instead, so raise that (errors.SDKError(\"...\", raw_response=httpx2.Response(<status>)) "
-                            "has that status_code); if a library that calls OpenAI itself raises it, leave this as it is")
+                            "has that status_code); if a library that calls OpenAI itself raises it, leave this "
+                            "as it is")
         elif answer and answer[0] == "exc" and answer[1] == "untraced":
             self.todo(line, f"{code_of(node)}: migrator traces no call here to a client it converted; if one raises "
                             f"here (reached where migrator cannot follow), catch {self._describe(rule)}; if a library "

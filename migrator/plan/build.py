@@ -995,8 +995,8 @@ class _Builder:
         return UNKNOWN
 
     def _overridable(self, f: _File, path: Scope) -> bool:
-        """A method (``path``: class, name) that is abstract (raises NotImplementedError, or only ``...`` /
-        ``pass`` under @abstractmethod) or that a subclass of the tree defines again."""
+        """A method (``path``: class, name) that is abstract (it raises NotImplementedError, holds only a docstring
+        or ``...``, or is an @abstractmethod) or that a subclass of the tree defines again."""
         fn = f.scopes.get(path)
         if len(path) != 2 or path[:1] not in f.classes or not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return False
@@ -1008,7 +1008,8 @@ class _Builder:
 
     def _overridden(self, f: _File, fn: ast.AST, path: Scope) -> bool:
         body = [stmt for stmt in fn.body if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))]
-        if not body or any(isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.unparse(stmt) for stmt in body):
+        if not body or any(isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.unparse(stmt)
+                           for stmt in body):
             return True
         if any("abstractmethod" in ast.unparse(d) for d in fn.decorator_list):
             return True

@@ -909,7 +909,8 @@ def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
             path = where.rsplit(":", 1)[0]
             surface, _, detail = rest.partition(": ")
             why = _short_reason(surface, detail)
-            name = (surface if path == here else f"{surface} in {path.rsplit('/', 1)[-1]}") + (f" ({why})" if why else "")
+            name = (surface if path == here else f"{surface} in {path.rsplit('/', 1)[-1]}") + \
+                (f" ({why})" if why else "")
             if "has no rule yet" not in detail and name not in fixable:
                 fixable.append(name)  # a use that could change (a keyword, a shape), not an API Mistral lacks
             elif name not in by_file.setdefault(path, []):
