@@ -124,8 +124,8 @@ class _Transformer(RuleTransformer):
         elif answer[0] == "apppatch":
             self.todo(line, answer[1])  # a test patching the OpenAI class a converted module no longer has
         elif answer[0] == "sdkpatch":
-            if self.facts.view is not None and _patched_kind_converts(self.facts.view.plan, answer[2],
-                                                                      set(self.facts.imported_from.values())):
+            if self.facts.view is not None and self.facts.view.path not in self.facts.view.plan.kept_only and \
+                    _patched_kind_converts(self.facts.view.plan, answer[2]):
                 self.todo(line, answer[1])  # a test patching the SDK the converted code no longer calls
         elif answer[0] == "v0" and answer[3]:
             return  # the module's api_base points at another server: not OpenAI's call to move
@@ -189,31 +189,15 @@ class _Transformer(RuleTransformer):
                                 "needs nothing")
 
 
-def _patched_kind_converts(plan, target: str, imported: set = frozenset()) -> bool:
+def _patched_kind_converts(plan, target: str) -> bool:
     """Does the run convert calls of the kind a test patches (``openai.resources.chat.Completions.create``:
     chat)? A target naming no kind (``openai.OpenAI``) asks whether anything converts. A library whose
-    patched provider stays on OpenAI gets no TODO for it (held-out review 6, MetaGPT's tests). Where the test
-    imports modules of the tree that call OpenAI (``imported``: the modules its ``from X import`` name), only
-    their calls count (held-out review 26, D2: mem0's tests of its kept clients were told to patch Mistral
-    because its examples/ converted)."""
+    patched provider stays on OpenAI gets no TODO for it (held-out review 6, MetaGPT's tests); nor does a test
+    whose imports, directly or not, reach only kept OpenAI code (``plan.kept_only``; held-out review 26, D2)."""
     kinds = call_kinds(target)
-    uses = plan.uses
-    tested = [use for use in uses if any(_is_module_path(use.path, module) for module in imported)]
-    if tested:
-        uses = tested
     if not kinds:
-        return any(use.status == "convert" for use in uses) if tested else plan.any_converted
-    return any(use.status == "convert" and call_kinds(use.surface) & kinds for use in uses)
-
-
-def _is_module_path(path: str, module: str) -> bool:
-    """Is ``path`` (a file of the tree) the module ``module`` (``pkg.llm``: ``.../pkg/llm.py`` or
-    ``.../pkg/llm/__init__.py``)? A relative module (``.llm``) is matched by its last parts."""
-    parts = module.lstrip(".").replace(".", "/")
-    if not parts:
-        return False
-    path = path.replace("\\", "/")
-    return path.endswith((f"/{parts}.py", f"/{parts}/__init__.py")) or path in (f"{parts}.py", f"{parts}/__init__.py")
+        return plan.any_converted
+    return any(use.status == "convert" and call_kinds(use.surface) & kinds for use in plan.uses)
 
 
 def _api_receiver(node: cst.Call) -> str:

@@ -1460,3 +1460,39 @@ def test_a_client_a_subclass_builds_for_its_base_class_is_not_surely_no_client()
     for body in ("raise NotImplementedError", "return None"):  # abstract, or overridden by the subclass
         _, todos = convert_idempotent(base.replace("{body}", body))
         assert any(t.startswith("self.client is not recognised as an OpenAI client") for t in todos), (body, todos)
+
+
+def test_review_27_fallback_with_a_passed_client_transitive_tests_and_dotted_module_callers() -> None:
+    """Held-out review 27: E3, a caller passing a converted client and another relying on `if client is None:
+    client = OpenAI()`: the fallback stayed OpenAI's under a converted call; E1, a test importing a kept module
+    that uses a converted one lost its MIG106 TODO; E2, `app.llm.ask(model="gpt-4o")` after `import app.llm`."""
+    from mechanics import convert_files
+
+    llm = ("from openai import OpenAI\n\n\ndef call(p, client=None):\n    if client is None:\n        client = OpenAI()\n"
+           "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': p}])\n")
+    stage = ("from openai import OpenAI\n\nfrom llm import call\n\nCLIENT = OpenAI()\n\n\n"
+             "def run(t):\n    return call(t, client=CLIENT), call(t)\n")
+    out = convert_files({"llm.py": llm, "stage.py": stage})
+    assert "        client = Mistral(" in out["llm.py"] and "CLIENT = Mistral(" in out["stage.py"], out
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/llm.py": "import openai\n\n\nclass Asker:\n    def __init__(self):\n        self.client = openai.OpenAI()\n\n"
+                      "    def ask(self, q):\n        return self.client.chat.completions.create(model='gpt-4o', "
+                      "messages=[])\n",
+        "app/api.py": "import openai\n\nfrom app.llm import Asker\n\n\nclass Handler:\n    def __init__(self, **params):\n"
+                      "        self.client = openai.OpenAI()\n        self.params = params\n        self.asker = Asker()\n\n"
+                      "    def go(self):\n        return self.client.chat.completions.create(**self.params), "
+                      "self.asker.ask('x')\n",
+        "tests/test_api.py": "from unittest.mock import patch\n\nfrom app.api import Handler\n\n\ndef test_go():\n"
+                             "    with patch('openai.OpenAI'):\n        Handler(model='gpt-4o').go()\n",
+    })
+    assert "MIG106): this test patches the OpenAI SDK" in out["tests/test_api.py"], out["tests/test_api.py"]
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/llm.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q, model='gpt-4o-mini'):\n"
+                      "    return client.chat.completions.create(model=model, messages=[{'role': 'user', 'content': q}])\n",
+        "app/router.py": "import app.llm\n\n\ndef route(q):\n    return app.llm.ask(q, model='gpt-4o')\n",
+    })
+    assert "computed at run time" in out["app/llm.py"] and "model='gpt-4o-mini'" in out["app/llm.py"], out["app/llm.py"]

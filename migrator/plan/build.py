@@ -783,11 +783,13 @@ class _Builder:
             reached = reaching(f, found, load, assigned)
             if reached is not assigned and reached:
                 return self._values(f, found, reached, depth)
-            if all(_fallback_for(f, value, name) for value in assigned) and not self._passed(f, found, name):
-                # `if client is None: client = OpenAI()` where no caller passes a client: the parameter is that
-                # client (held-out review 25, B2: rippled-ai's llm_caller had its client "unused"). Where a caller
-                # passes one, the parameter decides as before (review 26, C3: a caller's unresolved client, a
-                # test's fake, was ignored and the call converted)
+            if all(_fallback_for(f, value, name) for value in assigned) and (
+                    not self._passed(f, found, name) or self.origins[self.param_origin(f, found, name)].sources):
+                # `if client is None: client = OpenAI()`: the parameter is what callers pass and that client
+                # (held-out review 25, B2: rippled-ai's llm_caller had its client "unused"; review 27, E3: with
+                # one caller passing a converted client, the fallback stayed OpenAI's under a converted call).
+                # Where callers pass only what the plan cannot trace, the parameter decides as before (review 26,
+                # C3: a test's fake was ignored and the call converted)
                 given = self._eval_name(f, found, name, depth)
                 built = self._values(f, found, assigned, depth)
                 if built:

@@ -430,10 +430,12 @@ def decide(builder, files) -> ConversionPlan:
         if trailing:
             tables[f.path] = {**tables.get(f.path, {}), **trailing}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
+    builder.kept_only = frozenset(f.path for f in files if "patch" in f.source and _imports_only_kept(builder, f, sites))
     _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
+                          kept_only=builder.kept_only,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
@@ -2115,8 +2117,16 @@ def _imports_only_kept(builder, f, sites) -> bool:
     if cached is None:
         from codemods._repo import _same_module
 
-        modules = {module for module, _level, _name in f.repo_imports.values()} | set(f.module_aliases.values())
-        paths = {g.path for g in builder.files if g is not f and any(_same_module(g.module, m) for m in modules)}
+        # the modules it imports, and theirs (review 27, E1: a test reaching converted code through a kept module)
+        paths: set = set()
+        todo = [f]
+        while todo:
+            g = todo.pop()
+            modules = {module for module, _level, _name in g.repo_imports.values()} | set(g.module_aliases.values())
+            for h in builder.files:
+                if h is not f and h.path not in paths and any(_same_module(h.module, m) for m in modules):
+                    paths.add(h.path)
+                    todo.append(h)
         verdicts = [answer[1] for key, answer in sites.items() if key[0] in paths and answer[0] in ("call", "ctor")]
         cached = f._imports_only_kept = bool(verdicts) and CONVERT not in verdicts
     return cached
@@ -2153,10 +2163,13 @@ def _module_attribute_calls(builder, f, function: str) -> list:
         if g is f or function not in g.source:
             continue
         for node in g.nodes:
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == function \
-                    and isinstance(node.func.value, ast.Name) and \
-                    builder.module_file(g, g.scope_of.get(id(node), ()), node.func.value.id) is f:
-                calls.append(node)
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == function):
+                continue
+            value = node.func.value
+            if isinstance(value, ast.Name) and builder.module_file(g, g.scope_of.get(id(node), ()), value.id) is f \
+                    or isinstance(value, ast.Attribute) and dotted_name(value) in (f.module, f.module.rsplit(".", 1)[-1]) \
+                    or isinstance(value, ast.Attribute) and (dotted_name(value) or "-").endswith("." + f.module):
+                calls.append(node)  # (`import app.llm` ... `app.llm.ask(...)`: review 27, E2)
     return calls
 
 

@@ -82,6 +82,8 @@ class ConversionPlan:
     model_slots: dict = field(default_factory=dict, compare=False, hash=False)  # path -> frozenset(slots)
     # path -> top-level functions / classes of the module whose parameter reaches model= of converted calls
     model_callees: dict = field(default_factory=dict, compare=False, hash=False)
+    # paths of modules (tests) that import, directly or not, only tree modules whose OpenAI code stays on OpenAI
+    kept_only: frozenset = frozenset()
     # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
     tables: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement span: TODO}: OpenAI's embedding sizes (1536, 3072) where embeddings convert
