@@ -308,15 +308,19 @@ def test_a_factory_method_called_on_a_new_instance_in_a_module_without_openai_is
         (tmp_path / "executor.py").read_text()
 
 
+# a converted module's wrapper whose callers choose the model (held-out reviews 25 and 26)
+WRAPPER = ("from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
+           "async def ask(messages, model: str = \"gpt-4o-mini\"):\n"
+           "    r = await client.chat.completions.create(model=model, messages=messages)\n"
+           "    return r.choices[0].message.content\n")
+
+
 def test_a_wrappers_model_its_importers_pass_is_mapped_there(tmp_path):
     """Held-out review 25, A3 (phoenix-charts-api): `stream_chat(messages, model="gpt-4o-mini")` in a router that
     never names openai kept the OpenAI name (the wrapper's own default was mapped): Mistral answered 400."""
     _tree(tmp_path, {
         "app/__init__.py": "",
-        "app/llm.py": "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
-                      "async def ask(messages, model: str = \"gpt-4o-mini\"):\n"
-                      "    r = await client.chat.completions.create(model=model, messages=messages)\n"
-                      "    return r.choices[0].message.content\n",
+        "app/llm.py": WRAPPER,
         "app/router.py": "from app.llm import ask\n\n\nasync def route(q):\n"
                          "    return await ask([{\"role\": \"user\", \"content\": q}], model=\"gpt-4o\")\n",
     })
@@ -386,10 +390,7 @@ def test_a_wrapper_whose_importers_pass_what_is_not_lined_up_keeps_the_calls_tod
     environment: the wrapper's default was mapped and the others' names reached Mistral with no TODO."""
     _tree(tmp_path, {
         "app/__init__.py": "",
-        "app/llm.py": "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
-                      "async def ask(messages, model: str = \"gpt-4o-mini\"):\n"
-                      "    r = await client.chat.completions.create(model=model, messages=messages)\n"
-                      "    return r.choices[0].message.content\n",
+        "app/llm.py": WRAPPER,
         "app/router.py": caller,
     })
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
