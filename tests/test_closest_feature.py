@@ -160,11 +160,14 @@ def test_a_method_the_openai_sdk_lacks_is_said_to_fail_as_written():
 
 def test_the_openai_resource_table_is_the_installed_sdks():
     """migrator.mapping.openai_resources is data read from the openai SDK (introspecting it at run time
-    imported some 800 of its modules into every conversion); regenerate it when the pinned SDK changes."""
+    imported some 800 of its modules into every conversion); regenerate it when the installed SDK's resources
+    change. The table, not the version string, is the contract: openai 3.60 has 3.57's resources (a fresh
+    install picked 3.60 and the version check alone failed CI)."""
     import openai
 
-    assert OPENAI_VERSION == openai.__version__, "python -m migrator.mapping.openai_resources regenerates it"
-    assert dict(OPENAI_RESOURCES) == installed_table()
+    assert dict(OPENAI_RESOURCES) == installed_table(), (
+        f"the table is openai {OPENAI_VERSION}'s, the installed SDK is {openai.__version__}: "
+        "python -m migrator.mapping.openai_resources regenerates it")
 
 
 def test_the_mistral_methods_a_patch_todo_names_exist_in_the_installed_sdk():
