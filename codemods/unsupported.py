@@ -46,8 +46,9 @@ class UnsupportedCalls(MigratorRule):
     ``patch.object(llm, "client", fake)``, ``monkeypatch.setattr(llm, "client", fake)``), whose fake is set up
     as an OpenAI client, or an SDK resource of a converted client (``patch.object(service._client.chat.completions,
     "create", ...)``: Mistral's client has no ``chat.completions``). Weaviate's OpenAI modules
-    (``text2vec-openai``, ``generative-openai``, the ``X-OpenAI-Api-Key`` header) make the Weaviate server call OpenAI: the configuring call gets a
-    TODO naming Weaviate's Mistral modules (the first in full, the others point back to it).
+    (``text2vec-openai``, ``generative-openai``, the ``X-OpenAI-Api-Key`` header) make the Weaviate server
+    call OpenAI: the configuring call gets a TODO naming Weaviate's Mistral modules (the first in full, the
+    others point back to it).
 
     **Why.** No OpenAI call is dropped silently: each is converted, covered by its kept client's
     TODO, or flagged here.

@@ -1019,7 +1019,8 @@ class _Builder:
             if path[0] not in g.source:
                 continue
             for cls, bases in g.bases.items():
-                if (cls, path[1]) in g.defs and any((dotted_name(b) or "").rsplit(".", 1)[-1] == path[0] for b in bases):
+                if (cls, path[1]) in g.defs and any((dotted_name(b) or "").rsplit(".", 1)[-1] == path[0]
+                                                    for b in bases):
                     return True
         return False
 

@@ -430,7 +430,8 @@ def decide(builder, files) -> ConversionPlan:
         if trailing:
             tables[f.path] = {**tables.get(f.path, {}), **trailing}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
-    builder.kept_only = frozenset(f.path for f in files if "patch" in f.source and _imports_only_kept(builder, f, sites))
+    builder.kept_only = frozenset(f.path for f in files
+                                  if "patch" in f.source and _imports_only_kept(builder, f, sites))
     _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
@@ -2166,9 +2167,9 @@ def _module_attribute_calls(builder, f, function: str) -> list:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == function):
                 continue
             value = node.func.value
+            dotted = dotted_name(value) if isinstance(value, ast.Attribute) else None
             if isinstance(value, ast.Name) and builder.module_file(g, g.scope_of.get(id(node), ()), value.id) is f \
-                    or isinstance(value, ast.Attribute) and dotted_name(value) in (f.module, f.module.rsplit(".", 1)[-1]) \
-                    or isinstance(value, ast.Attribute) and (dotted_name(value) or "-").endswith("." + f.module):
+                    or dotted is not None and (dotted == f.module or dotted.endswith("." + f.module)):
                 calls.append(node)  # (`import app.llm` ... `app.llm.ask(...)`: review 27, E2)
     return calls
 
