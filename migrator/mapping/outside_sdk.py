@@ -64,10 +64,29 @@ CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI
                      "fake set up as an OpenAI client no longer matches: update the fake and its assertions")
 # patch.object(service._client.chat.completions, "create", ...) on a converted client (held-out review 25, B1)
 OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion moved to Mistral: the converted code calls "
-                     "Mistral's method instead (chat.complete for chat.completions.create, which Mistral's client "
-                     "lacks, complete_async where awaited, stream for stream=True; embeddings.create with inputs=): "
-                     "patch that, and update the fake's return value, assertions and errors (raise errors.SDKError "
-                     "where it raised an openai error: the converted except no longer catches those)")
+                     "{now} instead: patch that, and update the fake's return value, assertions and errors (raise "
+                     "errors.SDKError where it raised an openai error: the converted except no longer catches those)")
+# what the converted code calls instead of a patched SDK method (sync; `_async` where the client is async)
+PATCHED_NOW = {"chat.completions.create": "{receiver}.chat.complete (stream for stream=True)",
+               "beta.chat.completions.parse": "{receiver}.chat.parse",
+               "chat.completions.parse": "{receiver}.chat.parse",
+               "embeddings.create": "{receiver}.embeddings.create, with inputs= for input="}
+PATCHED_ANY = ("Mistral's method (chat.complete for chat.completions.create, which Mistral's client lacks; "
+               "embeddings.create with inputs=)")
+
+
+def patched_now(receiver: str, surface: str, is_async: bool) -> str:
+    """What the converted code calls instead of ``receiver.surface`` (a test's patch.object target)."""
+    now = PATCHED_NOW.get(surface)
+    if now is None:
+        return PATCHED_ANY
+    now = now.format(receiver=receiver)
+    if is_async:
+        now = now.replace(".chat.complete (stream for", ".chat.complete_async (stream_async for").replace(
+            ".chat.parse", ".chat.parse_async").replace(".embeddings.create,", ".embeddings.create_async,")
+    return now
+
+
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "
                   "no longer intercepts it and the test would reach the real API; patch what the code now calls "
                   "(the Mistral client's method, e.g. {example}) by hand")

@@ -42,7 +42,7 @@ from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
-                                         OBJECT_PATCH_TODO, SDK_PATCH_TODO, PATCH_EXAMPLES, call_kinds,
+                                         OBJECT_PATCH_TODO, SDK_PATCH_TODO, PATCH_EXAMPLES, call_kinds, patched_now,
                                           SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.plan.langchain import blocker_for
@@ -1206,8 +1206,11 @@ class _Builder:
                                       (None, []))
                 held = self.eval(f, f.scope_of.get(id(node), ()), receiver) if receiver is not None else None
                 if held:
+                    now = patched_now(ast.unparse(receiver), ".".join(rest),
+                                      any(self.origins[o].is_async for o in held))
                     self.sites[node_key(f.path, node)] = (
-                        "clientpatch", f"{ast.unparse(receiver)}.{'.'.join(rest)}", frozenset(held), OBJECT_PATCH_TODO)
+                        "clientpatch", f"{ast.unparse(receiver)}.{'.'.join(rest)}", frozenset(held),
+                        OBJECT_PATCH_TODO.replace("{now}", now))
                     continue
             if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
                     node.args[1].value in CLIENT_CLASS_NAMES:  # patch.object(llm_service, "OpenAI")
