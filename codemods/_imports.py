@@ -423,7 +423,9 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
             continue
         if _top_level(function):  # the import binds module globals: any read in the module counts
             if module_reads is None:
-                module_reads = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+                # (a store is no read: `except ImportError: OpenAI = None` keeps nothing alive, review of the change)
+                module_reads = {node.id for node in ast.walk(tree)
+                                if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store)}
             used = module_reads
         else:
             used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
@@ -489,8 +491,8 @@ def _guard_stubs(tree: ast.Module, line: int) -> dict[int, str]:
                     else None
                 if name in bound:
                     stubs[stmt.lineno - 1] = name
-        if len(set(stubs.values())) != 1 or any(isinstance(n, ast.Name) and n.id in stubs.values()
-                                                for n in ast.walk(tree)):
+        if len(set(stubs.values())) != 1 or any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and
+                                                n.id in stubs.values() for n in ast.walk(tree)):
             return {}
         return stubs
     return {}

@@ -12,7 +12,7 @@ from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION, HTTPX_IMPORT,
-                                     MISTRAL_ERROR, NEGATED, RESPONSE_VALIDATION, SDK_ERROR, ErrorRule, error_rule,
+                                     MISTRAL_ERROR, NEGATED, RAISE_FAKE, RESPONSE_VALIDATION, SDK_ERROR, ErrorRule, error_rule,
                                      mistral_ancestors)
 
 RETRY_TYPE, RETRY_NOT_TYPE = "retry_if_exception_type", "retry_if_not_exception_type"  # tenacity
@@ -180,9 +180,8 @@ class _Transformer(RuleTransformer):
             # review 25, B1: the TODO said to catch what the test builds)
             self.todo(line, f"{code_of(node)}(...) is built here: where it stands for an error of a client migrator "
                             f"converted (a fake's side_effect), the converted code catches {self._describe(rule)} "
-                            "instead, so raise that (errors.SDKError(\"...\", raw_response=httpx2.Response(<status>)) "
-                            "has that status_code); if a library that calls OpenAI itself raises it, leave this "
-                            "as it is")
+                            f"instead, so raise that ({RAISE_FAKE} has that status_code); if a library that calls "
+                            "OpenAI itself raises it, leave this as it is")
         elif answer and answer[0] == "exc" and answer[1] == "untraced":
             self.todo(line, f"{code_of(node)}: migrator traces no call here to a client it converted; if one raises "
                             f"here (reached where migrator cannot follow), catch {self._describe(rule)}; if a library "

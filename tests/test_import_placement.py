@@ -124,6 +124,21 @@ def test_a_top_level_guard_catching_everything_takes_the_mistral_import_and_its_
     assert "AsyncOpenAI" not in code and "openai" not in code.replace("mistralai", ""), code
 
 
+def test_a_none_stand_in_nothing_reads_becomes_mistrals() -> None:
+    """`except ImportError: OpenAI = None` where the only read was the constructor, now Mistral(...): the
+    stand-in follows the import (review of the change: its own store kept it OpenAI's)."""
+    code, _ = convert_idempotent('''\
+        try:
+            from openai import OpenAI
+        except ImportError:
+            OpenAI = None
+
+        client = OpenAI()
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert "except ImportError:\n    Mistral = None\n" in code and "OpenAI" not in code, code
+
+
 def test_a_stub_still_read_and_a_guard_around_more_than_imports_are_left() -> None:
     """`OpenAI = None` read by `if OpenAI is not None` keeps the openai import it stands in for; a top-level try
     around code too (an ImportError may not be the point there) does not take the Mistral import."""

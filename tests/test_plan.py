@@ -1243,7 +1243,8 @@ def test_a_test_patching_a_converted_clients_resource_gets_a_todo_and_its_fake_e
     })
     test = out["tests/test_detect.py"]
     assert "# TODO(migrator MIG106): " + OBJECT_PATCH_TODO.format(
-        target="d._client.chat.completions.create", now="d._client.chat.complete (stream for stream=True)") in test
+        target="d._client.chat.completions.create", now="d._client.chat.complete (stream / stream_async for stream=True)") \
+        in test
     assert "# TODO(migrator MIG106): " + OBJECT_PATCH_TODO.format(
         target="d._client.embeddings.create", now="d._client.embeddings.create, with inputs= for input=") in test
     assert "RateLimitError(...) is built here: where it stands for an error of a client migrator converted" in test

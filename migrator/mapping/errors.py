@@ -25,6 +25,8 @@ REQUEST_ERROR, TIMEOUT = "httpx2.RequestError", "httpx2.TimeoutException"
 ERRORS_IMPORT = ("mistralai.client", "errors")  # from mistralai.client import errors
 ERRORS_MODULE = "mistralai.client.errors"  # from mistralai.client.errors import X (when `errors` is taken)
 HTTPX_IMPORT = "httpx2"
+# how a test's fake raises what converted code catches (SDKError's status_code is its raw_response's)
+RAISE_FAKE = 'errors.SDKError("...", raw_response=httpx2.Response(<status>))'
 
 # Base classes among the Mistral-side names (for "can a later except clause catch this?").
 MISTRAL_BASES = MappingProxyType({

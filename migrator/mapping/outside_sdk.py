@@ -66,25 +66,23 @@ CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI
 OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion moved to Mistral: the converted code calls "
                      "{now} instead: patch that, and update the fake's return value, assertions and errors (raise "
                      "errors.SDKError where it raised an openai error: the converted except no longer catches those)")
-# what the converted code calls instead of a patched SDK method (sync; `_async` where the client is async)
-PATCHED_NOW = {"chat.completions.create": "{receiver}.chat.complete (stream for stream=True)",
-               "beta.chat.completions.parse": "{receiver}.chat.parse",
-               "chat.completions.parse": "{receiver}.chat.parse",
-               "embeddings.create": "{receiver}.embeddings.create, with inputs= for input="}
+# what the converted code calls instead of a patched SDK method: (sync, async, note)
+PATCHED_NOW = MappingProxyType({
+    "chat.completions.create": ("chat.complete", "chat.complete_async", " (stream / stream_async for stream=True)"),
+    "chat.completions.parse": ("chat.parse", "chat.parse_async", ""),
+    "beta.chat.completions.parse": ("chat.parse", "chat.parse_async", ""),
+    "embeddings.create": ("embeddings.create", "embeddings.create_async", ", with inputs= for input="),
+})
 PATCHED_ANY = ("Mistral's method (chat.complete for chat.completions.create, which Mistral's client lacks; "
                "embeddings.create with inputs=)")
 
 
 def patched_now(receiver: str, surface: str, is_async: bool) -> str:
     """What the converted code calls instead of ``receiver.surface`` (a test's patch.object target)."""
-    now = PATCHED_NOW.get(surface)
-    if now is None:
+    if surface not in PATCHED_NOW:
         return PATCHED_ANY
-    now = now.format(receiver=receiver)
-    if is_async:
-        now = now.replace(".chat.complete (stream for", ".chat.complete_async (stream_async for").replace(
-            ".chat.parse", ".chat.parse_async").replace(".embeddings.create,", ".embeddings.create_async,")
-    return now
+    sync, async_, note = PATCHED_NOW[surface]
+    return f"{receiver}.{async_ if is_async else sync}{note}"
 
 
 SDK_PATCH_TODO = ("this test patches the OpenAI SDK ({target}): the converted code calls Mistral's SDK, so the patch "

@@ -2135,7 +2135,15 @@ def _imports_only_kept(builder, f, sites) -> bool:
 
 def _callers_pass(builder, f, scope, name) -> bool:
     """Does a call, in the modules read, of the function / method / class (``__init__``) at ``scope`` pass
-    its parameter ``name`` (by keyword, by position, or perhaps through ``*`` / ``**``)?"""
+    its parameter ``name`` (by keyword, by position, or perhaps through ``*`` / ``**``)? (memoised)"""
+    cache = builder.__dict__.setdefault("_callers_pass", {})
+    key = (f.path, scope, name)
+    if key not in cache:
+        cache[key] = _callers_pass_uncached(builder, f, scope, name)
+    return cache[key]
+
+
+def _callers_pass_uncached(builder, f, scope, name) -> bool:
     order = f.param_order.get(scope, [])
     if len(scope) == 2:
         order = order[1:]  # without self
