@@ -825,6 +825,11 @@ class _Collector(ast.NodeVisitor):
                 if target.attr == "max_retries":
                     value = node.value.value if isinstance(node.value, ast.Constant) else None
                     self.facts.module_retries = value if type(value) is int and value >= 0 else "?"
+        if self.facts.view is not None and self.stmt_stack and isinstance(node.targets[0], ast.Attribute) and \
+                (self.facts.view.site(node) or ("",))[0] == "apppatch":  # type: ignore[attr-defined]
+            # `fake.chat.completions.create.return_value = ...` on a converted client's fake: MIG106's TODO
+            self.facts.api_sites[(self.stmt_stack[-1], "=", 0)] = (node.lineno, self.facts.view.site(node))
+            self.mark()
         for target in node.targets:
             self._bind(target, node.value)
         self.generic_visit(node)

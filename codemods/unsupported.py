@@ -45,7 +45,9 @@ class UnsupportedCalls(MigratorRule):
     (``patch("app.llm.OpenAI")``), or a converted client or its factory (``patch("app.llm.get_client")``,
     ``patch.object(llm, "client", fake)``, ``monkeypatch.setattr(llm, "client", fake)``), whose fake is set up
     as an OpenAI client, or an SDK resource of a converted client (``patch.object(service._client.chat.completions,
-    "create", ...)``: Mistral's client has no ``chat.completions``). Weaviate's OpenAI modules
+    "create", ...)``: Mistral's client has no ``chat.completions``), and a test's fake set up as an OpenAI client
+    (``fake.chat.completions.create.return_value = ...``) that takes a converted client's place (``service._client =
+    fake``, ``ask(q, client=fake)``, a pytest fixture of the module giving it) gets one at its first set-up. Weaviate's OpenAI modules
     (``text2vec-openai``, ``generative-openai``, the ``X-OpenAI-Api-Key`` header) make the Weaviate server
     call OpenAI: the configuring call gets a TODO naming Weaviate's Mistral modules (the first in full, the
     others point back to it).
@@ -114,6 +116,12 @@ class _Transformer(RuleTransformer):
                 or self._annotations:
             return
         self.todo(self.current_line(), V0_VALUE_TODO.format(name=dotted(node)))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """A test's fake set up as an OpenAI client in a converted client's place (the plan's site)."""
+        found = self.facts.api_sites.get((self.statement_stack[-1], "=", 0)) if self.statement_stack else None
+        if found is not None:
+            self.todo(found[0], found[1][1])
 
     def visit_Call(self, node: cst.Call) -> None:
         found = self.api_site(node)

@@ -66,6 +66,11 @@ CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI
 OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion moved to Mistral: the converted code calls "
                      "{now} instead: patch that, and update the fake's return value, assertions and errors (raise "
                      "errors.SDKError where it raised an openai error: the converted except no longer catches those)")
+# a test's fake set up as an OpenAI client and put in a converted client's place (held-out review 26, C4)
+FAKE_CLIENT_TODO = ("this test's fake {fake} is set up as an OpenAI client ({fake}.{surface}) and takes the place of "
+                    "{place}, a client the conversion moved to Mistral: the converted code calls {now} instead: set "
+                    "that up, and update the fake's return value, assertions and errors (raise errors.SDKError where "
+                    "it raised an openai error: the converted except no longer catches those)")
 # what the converted code calls instead of a patched SDK method: (sync, async, note)
 PATCHED_NOW = MappingProxyType({
     "chat.completions.create": ("chat.complete", "chat.complete_async", " (stream / stream_async for stream=True)"),

@@ -22,7 +22,7 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import is_mistral_model, slot_model_literal
-from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, _splat_dict, _splat_scope, ancestors_of, \
+from migrator.plan.build import MODEL_SURFACES, is_test_path, _lookup_scope, _param_default, _splat_dict, _splat_scope, ancestors_of, \
     reaching, reaching_assign
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
@@ -163,13 +163,6 @@ def _project_of(path: str) -> str:
 
 def _within(path: str, directory: str) -> bool:
     return os.path.abspath(path).startswith(directory.rstrip(os.sep) + os.sep)
-
-
-def is_test_path(path: str) -> bool:
-    name = os.path.basename(path)
-    parts = path.replace(os.sep, "/").split("/")
-    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py" or \
-        "tests" in parts[:-1] or "test" in parts[:-1]
 
 
 def _patched_test_dirs(files) -> dict[str, str]:
