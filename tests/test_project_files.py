@@ -1116,6 +1116,26 @@ def test_an_env_example_in_a_directory_answers_for_the_code_under_it():
     assert out[".env.example"] == "OPENAI_API_KEY=***\nMISTRAL_API_KEY=***\n"  # the root's answers for all
 
 
+def test_an_env_example_of_a_directory_whose_code_reaches_no_converted_code_is_left_alone():
+    """Held-out review 26, D2 (mem0): server/.env.example gained MISTRAL_API_KEY because examples/ converted,
+    though server/'s code reads OPENAI_API_KEY for a kept client. A directory whose code imports a converted
+    module (web/ importing core.llm) still gets the key."""
+    from mechanics import convert_files
+
+    moved = ("from openai import OpenAI\nclient = OpenAI()\n"
+             "def ask(q):\n    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n")
+    out = convert_files({
+        "examples/demo.py": moved, "core/__init__.py": "", "core/llm.py": moved,
+        "server/main.py": "import os\nKEY = os.environ.get('OPENAI_API_KEY')\n", "server/.env.example": "OPENAI_API_KEY=\n",
+        "web/app.py": "from core import llm\n\nprint(llm.ask('hi'))\n", "web/.env.example": "OPENAI_API_KEY=\n",
+        "api/app.py": "from core.llm import ask\n\nprint(ask('hi'))\n", "api/.env.example": "OPENAI_API_KEY=\n",
+        "api/settings.py": "import os\nKEY = os.environ.get('OPENAI_API_KEY')\n",  # (read by the run)
+    })
+    assert out["server/.env.example"] == "OPENAI_API_KEY=\n"
+    # (server/main.py's read keeps OPENAI_API_KEY in the other directories' files: the key is added beside it)
+    assert out["web/.env.example"] == out["api/.env.example"] == "OPENAI_API_KEY=\nMISTRAL_API_KEY=\n", out
+
+
 def test_an_openai_import_after_a_semicolon_keeps_openai_in_the_manifest():
     """Re-review (L13): `import os; from openai import OpenAI` stays as written (a shared line is left
     to a human), but the manifest read it as no import and dropped openai: ModuleNotFoundError."""

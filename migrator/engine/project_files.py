@@ -65,6 +65,28 @@ _KEY_TOKEN = re.compile(r"\bOPENAI_API_KEY\b")
 # ... as code names the variable (a string: `os.getenv("OPENAI_API_KEY")`, `${OPENAI_API_KEY}`, `%env`), not a
 # Python name that holds what another read gave it (`OPENAI_API_KEY = os.getenv("MISTRAL_API_KEY")`, the constant
 # MIG101 renamed the read of: held-out review 15, N-D7, the env example kept a variable nothing read)
+def _python_files_under(directory: str, limit: int = 2000) -> list:
+    """The Python modules under ``directory`` on disk (the run reads only those naming openai); ``[None]`` past
+    ``limit`` files."""
+    found: list = []
+    for root, dirs, files in os.walk(directory or "."):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_CODE_DIRS]
+        found.extend(posixpath.join(root.replace("\\", "/"), name) for name in files if name.endswith(".py"))
+        if len(found) > limit:
+            return [None]
+    return found
+
+
+_NOT_CODE_DIRS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages", "build", "dist"})
+
+
+def _without_todos(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if "TODO(migrator " not in line)
+
+
+# `from app.llm import ask, Bot` / `import app.llm` (absolute imports: a relative one stays in its directory)
+_IMPORTED = re.compile(r"^[ \t]*(?:from[ \t]+(?P<module>[A-Za-z_][\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#]+)"
+                       r"|import[ \t]+(?P<plain>[A-Za-z_][\w.]*))", re.MULTILINE)
 _KEY_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")OPENAI_API_KEY\b""")
 _SETTINGS_KEY_FIELD = re.compile(r"^[ \t]+openai_api_key[ \t]*:", re.MULTILINE | re.IGNORECASE)
 # What MIG116 / MIG121 convert reads MISTRAL_API_KEY: env files follow them as they follow the SDK's clients.
@@ -187,6 +209,45 @@ class CodeFacts:
         review 18, P4: the devcontainer's OPENAI_API_KEY secret was renamed while backend/, a sub-project,
         kept a client reading it)."""
         return self._inside(path) or self.texts
+
+    def serves_converted_code(self, path: str) -> bool:
+        """Does the code an env or deploy file at ``path`` serves hold (or import, through the tree's modules)
+        code the run changed? False for a directory with code of its own that reaches none: mem0's server/ (held-out
+        review 26, D2: its .env.example gained MISTRAL_API_KEY because examples/ elsewhere converted)."""
+        inside = self._inside(path)
+        if not inside or self.originals is None:
+            return True
+        inside = dict.fromkeys([*inside, *_python_files_under(posixpath.dirname(path.replace("\\", "/")))])
+        if None in inside:
+            return True  # too many files to read: as before
+        changed = {p.replace("\\", "/") for p, before in self.originals.items()  # (not for its TODOs alone)
+                   if _without_todos(self.texts.get(p, "")) != _without_todos(before)}
+        modules: dict[str, set] = {}  # dotted suffixes of each module's path -> its paths
+        for other in self.texts:
+            parts = other.replace("\\", "/").removesuffix(".py").removesuffix("/__init__").split("/")
+            for i in range(len(parts)):
+                modules.setdefault(".".join(parts[i:]), set()).add(other.replace("\\", "/"))
+        reached, todo = set(), [p.replace("\\", "/") for p in inside]
+        while todo:
+            current = todo.pop()
+            if current in reached:
+                continue
+            if current in changed:
+                return True
+            reached.add(current)
+            text = self.texts.get(current)
+            if text is None:  # a module of the directory the run did not read (it never names openai)
+                try:
+                    with open(current, encoding="utf-8", errors="replace") as handle:
+                        text = handle.read()
+                except OSError:
+                    return True
+            for match in _IMPORTED.finditer(text):
+                name = match.group("module") or match.group("plain")
+                for candidate in (name, *(f"{name}.{n.strip().split(' ')[0]}" for n in
+                                          (match.group("names") or "").strip("()").split(",") if n.strip())):
+                    todo.extend(modules.get(candidate, ()))
+        return False
 
     def _inside(self, path: str) -> dict:
         """The code under the directory of ``path`` (all of it for a file at the root)."""
@@ -1681,7 +1742,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             not set(posixpath.dirname(shown).lower().split("/")) & DEPLOY_DIRS:  # (k8s/app.yaml is a manifest)
         return _Edit(text)
     if kind in (ENV_FILE, DEPLOY):
-        if not facts.any_converted or _other_language_project(path, facts):
+        if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path):
             return _Edit(text)
         edit = _Edit(text)
         if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
