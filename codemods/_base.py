@@ -648,6 +648,22 @@ def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
+# Expressions that stay one operand wherever a template puts them (`int({value} * 1000)`)
+_OPERANDS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.Integer, cst.Float, cst.Imaginary,
+             cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.List, cst.Dict, cst.Set,
+             cst.ListComp, cst.DictComp, cst.SetComp)
+
+
+def xform_code(template: str, value: cst.BaseExpression) -> cst.BaseExpression:
+    """A mapping's code template (``int({value} * 1000)``) applied to the source expression ``value``, in
+    parentheses unless it is one operand (held-out review 28, G1: ``timeout=a or b`` became ``int(a or b * 1000)``,
+    a 30 ms timeout where a was 30)."""
+    text = code_of(value)
+    if not isinstance(value, _OPERANDS) and not value.lpar:
+        text = f"({text})"
+    return cst.parse_expression(template.format(value=text))
+
+
 class ApiCallTransformer(RuleTransformer):
     """A rule for one OpenAI API surface answered by the plan's API sites (MIG107, MIG108, MIG109):
     ``matches`` picks the rule's calls, ``site_answer`` hands back (line, the plan's "call" answer)."""

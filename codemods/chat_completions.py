@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
+from codemods._base import (xform_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, keyword_arg, literal, read_timeout, timeout_object,
                             unknown_model_todo)
 from codemods._facts import ANNOT, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
@@ -601,7 +601,7 @@ class _Transformer(RuleTransformer):
             raise CannotConvert(f"{name}: {exc}") from None
         except (ValueError, SyntaxError):  # not a literal: use the code template, if there is one
             if rule.xform.code is not None:
-                return self._checked(cst.parse_expression(rule.xform.code.format(value=code_of(value)))), None
+                return self._checked(xform_code(rule.xform.code, value)), None
             if rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:
                 raise CannotConvert(f"{name}={code_of(value)}: {rule.note}") from None
             return value, f"{name}={code_of(value)} is an expression: {rule.note}; check its value"

@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
+from codemods._base import (xform_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
                             append_arg, code_of, dotted, finish_args, keyword_arg, literal, read_timeout,
                             timeout_object)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
@@ -915,7 +915,7 @@ class _Transformer(RuleTransformer):
                 return cst.parse_expression(f"None if {name}.read is None else int({name}.read * 1000)")
         elif self.facts.qualify(dotted(value)) == "openai.DEFAULT_TIMEOUT":
             return cst.Integer(str(OPENAI_DEFAULT_TIMEOUT_MS))  # OpenAI's default Timeout (Mistral's is shorter)
-        return cst.parse_expression(rule.xform.code.format(value=code_of(value)))
+        return xform_code(rule.xform.code, value)
 
     def _module_values(self) -> dict:
         """Names the module binds once, at its top level, to the value they hold (``TIMEOUT = 30``)."""

@@ -134,7 +134,7 @@ class _Transformer(RuleTransformer):
             self.todo(line, answer[1])  # a test patching the OpenAI class a converted module no longer has
         elif answer[0] == "sdkpatch":
             if self.facts.view is not None and self.facts.view.path not in self.facts.view.plan.kept_only and \
-                    _patched_kind_converts(self.facts.view.plan, answer[2]):
+                    _patched_kind_converts(self.facts.view.plan, answer[2], self.facts.view.path):
                 self.todo(line, answer[1])  # a test patching the SDK the converted code no longer calls
         elif answer[0] == "v0" and answer[3]:
             return  # the module's api_base points at another server: not OpenAI's call to move
@@ -198,15 +198,20 @@ class _Transformer(RuleTransformer):
                                 "needs nothing")
 
 
-def _patched_kind_converts(plan, target: str) -> bool:
+def _patched_kind_converts(plan, target: str, path: str = "") -> bool:
     """Does the run convert calls of the kind a test patches (``openai.resources.chat.Completions.create``:
     chat)? A target naming no kind (``openai.OpenAI``) asks whether anything converts. A library whose
     patched provider stays on OpenAI gets no TODO for it (held-out review 6, MetaGPT's tests); nor does a test
-    whose imports, directly or not, reach only kept OpenAI code (``plan.kept_only``; held-out review 26, D2)."""
+    whose imports, directly or not, reach only kept OpenAI code (``plan.kept_only``; held-out review 26, D2); where
+    the test reaches calls of that kind, only theirs count (review 28, F2)."""
     kinds = call_kinds(target)
     if not kinds:
         return plan.any_converted
-    return any(use.status == "convert" and call_kinds(use.surface) & kinds for use in plan.uses)
+    reach = plan.patch_reach.get(path, frozenset())
+    uses = [use for use in plan.uses if call_kinds(use.surface) & kinds]
+    if any(use.path in reach for use in uses):  # the calls of that kind the test reaches (review 28, F2)
+        uses = [use for use in uses if use.path in reach]
+    return any(use.status == "convert" for use in uses)
 
 
 def _api_receiver(node: cst.Call) -> str:

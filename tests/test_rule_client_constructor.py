@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from libcst.codemod import CodemodTest
 from mechanics import MechanicsTest, convert_idempotent
 
@@ -643,6 +644,31 @@ def test_a_key_set_elsewhere_still_keeps_the_client() -> None:
                                    "client.chat.completions.create(model='gpt-4o', messages=[])\n",
                                    target="openai-compatible", provider="scaleway")
     assert "client.api_key = 'k'" in compat, compat
+
+
+@pytest.mark.parametrize(("seconds", "milliseconds"), [
+    ("given or DEFAULT", "int((given or DEFAULT) * 1000)"),
+    ("BASE + EXTRA", "int((BASE + EXTRA) * 1000)"),
+    ("5 if fast else 60", "int((5 if fast else 60) * 1000)"),
+    ("(BASE + EXTRA)", "int((BASE + EXTRA) * 1000)"),
+    ("settings.timeout", "int(settings.timeout * 1000)"),
+    ("float(os.getenv('T', '30'))", "int(float(os.getenv('T', '30')) * 1000)"),
+])
+def test_a_timeout_expression_is_scaled_as_a_whole(seconds: str, milliseconds: str) -> None:
+    """Held-out review 28, G1 (lead-triage): `timeout=timeout_seconds or settings.timeout` became
+    `timeout_ms=int(timeout_seconds or settings.timeout * 1000)`: a 30 ms timeout where 30 s was passed."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent(f"""\
+        import os
+
+        from openai import OpenAI
+
+        def make(given, fast, settings, BASE=1, EXTRA=2, DEFAULT=3):
+            c = OpenAI(timeout={seconds})
+            return c.chat.completions.create(model="gpt-4o", messages=[], timeout={seconds})
+        """)
+    assert code.count(f"timeout_ms={milliseconds}") == 2, code
 
 
 def test_timeout_objects_and_names_become_milliseconds_that_work() -> None:

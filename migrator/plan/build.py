@@ -1299,10 +1299,10 @@ class _Builder:
                 chain, tail = node.value.func.value, []  # fake.chat.completions.create.assert_called_once()
             else:
                 continue
-            if isinstance(chain, ast.Attribute) and chain.attr in ("return_value", "side_effect"):
-                chain = chain.value
-            while isinstance(chain, ast.Attribute):
-                chain, tail = chain.value, [chain.attr, *tail]
+            while isinstance(chain, (ast.Attribute, ast.Subscript)):  # (`...create.return_value.choices[0]...`)
+                chain, tail = chain.value, [chain.attr, *tail] if isinstance(chain, ast.Attribute) else tail
+            cut = next((i for i, link in enumerate(tail) if link in ("return_value", "side_effect")), None)
+            tail = tail[:cut]
             if not (isinstance(chain, ast.Name) and _openai_surface(tail)):
                 continue
             scope = f.scope_of.get(id(node), ())

@@ -425,11 +425,12 @@ def decide(builder, files) -> ConversionPlan:
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     builder.kept_only = frozenset(f.path for f in files
                                   if "patch" in f.source and _imports_only_kept(builder, f, sites))
+    patch_reach = {f.path: _reached(builder, f) for f in files if "patch" in f.source}
     _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
-                          kept_only=builder.kept_only,
+                          kept_only=builder.kept_only, patch_reach=patch_reach,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
@@ -2109,20 +2110,32 @@ def _imports_only_kept(builder, f, sites) -> bool:
     converts elsewhere (held-out review 26, D2: mem0's tests, whose only converted code was in examples/)."""
     cached = getattr(f, "_imports_only_kept", None)
     if cached is None:
+        paths = _reached(builder, f)
+        verdicts = [answer[1] for key, answer in sites.items() if key[0] in paths and answer[0] in ("call", "ctor")]
+        cached = f._imports_only_kept = bool(verdicts) and CONVERT not in verdicts
+    return cached
+
+
+def _reached(builder, f) -> frozenset:
+    """The modules of the tree ``f`` imports, and theirs (review 27, E1: a test reaching converted code through a
+    kept module)."""
+    cached = getattr(f, "_reached", None)
+    if cached is None:
         from codemods._repo import _same_module
 
-        # the modules it imports, and theirs (review 27, E1: a test reaching converted code through a kept module)
         paths: set = set()
         todo = [f]
         while todo:
             g = todo.pop()
             modules = {module for module, _level, _name in g.repo_imports.values()} | set(g.module_aliases.values())
+            # `from app import llm`, `from . import llm`: the module itself (review 28, F3)
+            named = {id(h) for local in g.repo_imports if (h := builder.module_file(g, (), local)) is not None}
             for h in builder.files:
-                if h is not f and h.path not in paths and any(_same_module(h.module, m) for m in modules):
+                if h is not f and h.path not in paths and (id(h) in named or any(_same_module(h.module, m)
+                                                                                  for m in modules)):
                     paths.add(h.path)
                     todo.append(h)
-        verdicts = [answer[1] for key, answer in sites.items() if key[0] in paths and answer[0] in ("call", "ctor")]
-        cached = f._imports_only_kept = bool(verdicts) and CONVERT not in verdicts
+        cached = f._reached = frozenset(paths)
     return cached
 
 
@@ -2164,14 +2177,17 @@ def _module_attribute_calls(builder, f, function: str) -> list:
     for g in builder.files:
         if g is f or function not in g.source:
             continue
+        # `import app.llm` ... `app.llm.ask(...)` (review 27, E2), not `self.llm.ask(...)` (review 28, F4)
+        imported = {alias.name for node in g.nodes if isinstance(node, ast.Import) for alias in node.names
+                    if alias.asname is None and (alias.name == f.module or alias.name.endswith("." + f.module))}
         for node in g.nodes:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == function):
                 continue
             value = node.func.value
-            dotted = dotted_name(value) if isinstance(value, ast.Attribute) else None
+            dotted = dotted_name(value) if isinstance(value, ast.Attribute) and imported else None
             if isinstance(value, ast.Name) and builder.module_file(g, g.scope_of.get(id(node), ()), value.id) is f \
-                    or dotted is not None and (dotted == f.module or dotted.endswith("." + f.module)):
-                calls.append(node)  # (`import app.llm` ... `app.llm.ask(...)`: review 27, E2)
+                    or dotted in imported:
+                calls.append(node)
     return calls
 
 

@@ -84,6 +84,8 @@ class ConversionPlan:
     model_callees: dict = field(default_factory=dict, compare=False, hash=False)
     # paths of modules (tests) that import, directly or not, only tree modules whose OpenAI code stays on OpenAI
     kept_only: frozenset = frozenset()
+    # a test that patches (the paths in "patch"): the modules of the tree it imports, directly or not
+    patch_reach: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
     tables: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement span: TODO}: OpenAI's embedding sizes (1536, 3072) where embeddings convert
