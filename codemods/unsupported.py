@@ -47,7 +47,8 @@ class UnsupportedCalls(MigratorRule):
     as an OpenAI client, or an SDK resource of a converted client (``patch.object(service._client.chat.completions,
     "create", ...)``: Mistral's client has no ``chat.completions``), and a test's fake set up as an OpenAI client
     (``fake.chat.completions.create.return_value = ...``) that takes a converted client's place (``service._client =
-    fake``, ``ask(q, client=fake)``, a pytest fixture of the module giving it) gets one at its first set-up. Weaviate's OpenAI modules
+    fake``, ``ask(q, client=fake)``, a pytest fixture of the module giving it) gets one at its first set-up, as does a
+    test's call passing what the plan cannot trace where ``client or OpenAI()`` takes a client. Weaviate's OpenAI modules
     (``text2vec-openai``, ``generative-openai``, the ``X-OpenAI-Api-Key`` header) make the Weaviate server
     call OpenAI: the configuring call gets a TODO naming Weaviate's Mistral modules (the first in full, the
     others point back to it).

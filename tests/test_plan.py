@@ -1635,3 +1635,36 @@ def test_review_28_an_attribute_chain_ending_in_a_modules_name_is_no_call_of_tha
                   "            return self.llm.ask('x', model='claude-3-5-sonnet-latest')\n        return ask('x')\n",
     })
     assert "def ask(q, model='mistral-small-latest'):" in out["llm.py"] and "TODO" not in out["llm.py"], out["llm.py"]
+
+
+def test_review_28_a_test_injecting_a_fake_where_client_or_openai_stands_gets_a_todo() -> None:
+    """Held-out review 28, G3 (lead-triage): `self._client = client or AsyncOpenAI()` converted; the tests, which
+    never name openai and were not read, inject `SimpleNamespace(chat=SimpleNamespace(completions=Fake()))`
+    and failed with AttributeError (complete_async), with no TODO anywhere. The test module is read (it imports
+    the class) and the call injecting the fake gets the TODO; a test passing a real client gets none."""
+    from mechanics import convert_files
+
+    from migrator.mapping.outside_sdk import INJECTED_FAKE_TODO
+
+    test = ("import asyncio\nfrom types import SimpleNamespace\n\nfrom app.classifier import Classifier\n\n\n"
+            "class FakeCompletions:\n    async def create(self, **kwargs):\n"
+            "        return SimpleNamespace(choices=[SimpleNamespace(message=SimpleNamespace(content='x'))])\n\n\n"
+            "def test_classify():\n    fake = SimpleNamespace(chat=SimpleNamespace(completions=FakeCompletions()))\n"
+            "    assert asyncio.run(Classifier(client=fake).classify('hi')) == 'x'\n\n\n"
+            "def test_default():\n    assert Classifier(client=None)._client is not None\n")
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/classifier.py": "from typing import Any\n\nfrom openai import AsyncOpenAI\n\n\nclass Classifier:\n"
+                             "    def __init__(self, client: Any | None = None) -> None:\n"
+                             "        self._client = client or AsyncOpenAI()\n\n"
+                             "    async def classify(self, text: str) -> str:\n"
+                             "        r = await self._client.chat.completions.create(model='gpt-4o-mini', "
+                             "messages=[{'role': 'user', 'content': text}])\n"
+                             "        return r.choices[0].message.content or ''\n",
+        "tests/test_classifier.py": test,
+    })
+    assert "self._client = client or Mistral(" in out["app/classifier.py"]
+    todo = INJECTED_FAKE_TODO.format(value="fake", place="the client parameter of Classifier",
+                                     now="fake.chat.complete_async (stream / stream_async for stream=True)")
+    assert out["tests/test_classifier.py"] == test.replace(
+        "    assert asyncio.run(", f"    # TODO(migrator MIG106): {todo}\n    assert asyncio.run("), out["tests/test_classifier.py"]

@@ -71,6 +71,10 @@ FAKE_CLIENT_TODO = ("this test's fake {fake} is set up as an OpenAI client ({fak
                     "{place}, a client the conversion moved to Mistral: the converted code calls {now} instead: set "
                     "that up, and update the fake's return value, assertions and errors (raise errors.SDKError where "
                     "it raised an openai error: the converted except no longer catches those)")
+# a test passing a value the plan cannot trace where `client or OpenAI()` takes one (held-out review 28, G3)
+INJECTED_FAKE_TODO = ("this test passes {value} as {place}, which stands in for a client the conversion moved to "
+                      "Mistral: the converted code calls {now} on it; a fake set up as an OpenAI client "
+                      "(chat.completions.create) no longer matches: update the fake and its assertions")
 # what the converted code calls instead of a patched SDK method: (sync, async, note)
 PATCHED_NOW = MappingProxyType({
     "chat.completions.create": ("chat.complete", "chat.complete_async", " (stream / stream_async for stream=True)"),

@@ -43,7 +43,8 @@ from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_unt
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO, PATCH_EXAMPLES, call_kinds,
-                                          patched_now, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
+                                          patched_now, INJECTED_FAKE_TODO, PATCHED_ANY, PATCHED_NOW, SDK_PATCHERS,
+                                          WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.plan.langchain import blocker_for
 from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, list_shape
@@ -471,6 +472,7 @@ class _Builder:
     def __init__(self, files: list[_File], endpoint=None) -> None:
         self.files = files
         self.untraced_attrs: dict = {}  # attr -> calls through `<untraced instance>.<attr>` (where)
+        self.injectable: dict = {}  # (path, scope, parameter) -> clients beside it (`client or OpenAI()`)
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         self.env_base_urls: dict = {}  # directory -> the OPENAI_BASE_URL the project's env files set there
         self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
@@ -658,12 +660,18 @@ class _Builder:
             return self.eval(f, scope, node.value, depth + 1)
         if isinstance(node, ast.IfExp):
             a, b = self.eval(f, scope, node.body, depth + 1), self.eval(f, scope, node.orelse, depth + 1)
-            return UNKNOWN if a is None and b is None else (a or frozenset()) | (b or frozenset())
+            if a is None and b is None:
+                return UNKNOWN
+            result = (a or frozenset()) | (b or frozenset())
+            self._injectable(f, scope, [(node.body, a), (node.orelse, b)], result)
+            return result
         if isinstance(node, ast.BoolOp):
             found = [self.eval(f, scope, v, depth + 1) for v in node.values]
             if all(x is None for x in found):
                 return UNKNOWN
-            return frozenset().union(*(x for x in found if x))
+            result = frozenset().union(*(x for x in found if x))
+            self._injectable(f, scope, list(zip(node.values, found)), result)
+            return result
         if isinstance(node, ast.Constant) or isinstance(node, (ast.JoinedStr, ast.List, ast.Dict, ast.Set,
                                                                ast.Tuple, ast.BinOp, ast.Compare, ast.Lambda)):
             return frozenset()
@@ -690,6 +698,18 @@ class _Builder:
             if instance is not None:
                 return self.eval_attr(instance[0], instance[1], node.attr, depth + 1)
         return UNKNOWN
+
+    def _injectable(self, f: _File, scope: Scope, operands: list, result: frozenset) -> None:
+        """``client or OpenAI()``, ``client if client else OpenAI()``: a parameter whose value the plan cannot trace
+        stands beside a client: callers may inject one (a test's fake). Recorded: (path, scope, name) -> clients."""
+        if not result:
+            return
+        for value, found in operands:
+            if found is None and isinstance(value, ast.Name):
+                where = self.lookup_scope(f, scope, value.id)
+                if where is not None and (where, value.id) in f.params:
+                    key = (f.path, where, value.id)
+                    self.injectable[key] = self.injectable.get(key, frozenset()) | result
 
     def instance_of(self, f: _File, scope: Scope, node: ast.AST, depth: int) -> Optional[tuple]:
         """(file, class scope) when ``node`` only ever holds instances of one of the repo's classes."""
@@ -793,6 +813,9 @@ class _Builder:
                 given = self._eval_name(f, found, name, depth)
                 built = self._values(f, found, assigned, depth)
                 if built:
+                    if given is None:
+                        key = (f.path, found, name)
+                        self.injectable[key] = self.injectable.get(key, frozenset()) | built
                     return (given or frozenset()) | built
         if (found, name) in f.params:
             annotation = f.params[(found, name)][1]
@@ -1042,8 +1065,6 @@ class _Builder:
             self._weaviate_openai(f)
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
-        if ("return_value" in f.source or "side_effect" in f.source or "Mock(" in f.source) and is_test_path(f.path):
-            self._fake_clients(f)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
         langchain = "openai" in f.source and any(package in f.source for package in _LANGCHAIN_PACKAGES) and \
@@ -1259,6 +1280,7 @@ class _Builder:
         ``chat.complete`` on the fake, which answers with a bare MagicMock and the test fails (held-out review 26,
         C4: rippled-ai's fakes). A TODO at the fake's first set-up per test, settled once clients are decided."""
         slots: dict[tuple, tuple[str, frozenset]] = {}  # (scope, fake's name) -> (the place it takes, its clients)
+        injected: list = []  # (call, the value passed, scope, the place it takes, clients): `Service(client=fake)`
         for node in f.nodes:
             scope = f.scope_of.get(id(node), ())
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.Name) and \
@@ -1266,8 +1288,7 @@ class _Builder:
                 held = self.eval(f, scope, node.targets[0])
                 if held:
                     slots.setdefault((scope, node.value.id), (ast.unparse(node.targets[0]), held))
-            elif isinstance(node, ast.Call) and \
-                    any(isinstance(a, ast.Name) for a in (*node.args, *(k.value for k in node.keywords))):
+            elif isinstance(node, ast.Call) and (node.args or node.keywords):
                 target = self.resolve_function(f, scope, node.func)
                 if target is None:
                     continue
@@ -1278,11 +1299,17 @@ class _Builder:
                 given = [(order[i], a) for i, a in enumerate(node.args) if i < len(order)] + \
                     [(k.arg, k.value) for k in node.keywords if k.arg is not None]
                 for param, value in given:
-                    if isinstance(value, ast.Name) and (callee, param) in g.params:
-                        held = self._eval_name(g, callee, param, 0)
-                        if held:
-                            slots.setdefault((scope, value.id), (f"the {param} parameter of {ast.unparse(node.func)}",
-                                                                 held))
+                    if (callee, param) not in g.params or isinstance(value, ast.Constant):
+                        continue
+                    place = f"the {param} parameter of {ast.unparse(node.func)}"
+                    held = self._eval_name(g, callee, param, 0)
+                    if held and isinstance(value, ast.Name):
+                        slots.setdefault((scope, value.id), (place, held))
+                    elif not held and (g.path, callee, param) in self.injectable and \
+                            not self.eval(f, scope, value):  # `client or OpenAI()`: a fake injected (review 28, G3)
+                        injected.append((node, value, scope, place, self.injectable[(g.path, callee, param)]))
+                        if isinstance(value, ast.Name):
+                            slots.setdefault((scope, value.id), (place, self.injectable[(g.path, callee, param)]))
         for (scope, name), slot in list(slots.items()):  # a pytest fixture of this module makes the fake
             fixture = f.scopes.get(f.defs.get(((), name), ())) if (scope, name) in f.params else None
             for node in ast.walk(fixture) if isinstance(fixture, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
@@ -1290,7 +1317,7 @@ class _Builder:
                     slots.setdefault((f.defs[((), name)], node.value.id), slot)
         if not slots:
             return
-        told: set = set()
+        told: set = set()  # (scope, fake, surface) told at a set-up line
         for node in f.nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
                 chain, tail = node.targets[0], []
@@ -1316,6 +1343,17 @@ class _Builder:
             now = patched_now(chain.id, ".".join(tail), any(self.origins[o].is_async for o in held))
             todo = FAKE_CLIENT_TODO.format(fake=chain.id, surface=".".join(tail), place=place, now=now)
             self.sites[node_key(f.path, node)] = ("clientpatch", "", frozenset(held),
+                                                  todo.replace("{", "{{").replace("}", "}}"))
+        for call, value, scope, place, held in injected:  # a fake with no OpenAI-shaped set-up line of its own
+            if isinstance(value, ast.Name) and any(key[1] == value.id and scope[:len(key[0])] == key[0]
+                                                   for key in told) or node_key(f.path, call) in self.sites:
+                continue
+            shown = ast.unparse(value) if len(ast.unparse(value)) <= 40 else "the value passed"
+            is_async = any(self.origins[o].is_async for o in held)
+            surfaces = sorted({use.surface for o in held for use in self.origins[o].uses if use.surface in PATCHED_NOW})
+            now = ", ".join(patched_now(shown, surface, is_async) for surface in surfaces) or PATCHED_ANY
+            todo = INJECTED_FAKE_TODO.format(value=shown, place=place, now=now)
+            self.sites[node_key(f.path, call)] = ("clientpatch", "", frozenset(held),
                                                   todo.replace("{", "{{").replace("}", "}}"))
 
     def _patched_clients(self, dotted: str) -> frozenset:
@@ -4597,6 +4635,9 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         if fed == known:
             break
         known = fed
+    for f in files:  # (once every client's uses were read: `client or OpenAI()` records its parameter)
+        if is_test_path(f.path):
+            builder._fake_clients(f)
     builder.instance_attributes()
     for f in files:
         if f.mentions_handed_sdk:

@@ -430,6 +430,7 @@ def decide(builder, files) -> ConversionPlan:
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
+                          injectable=_injectable_callees(builder, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
@@ -2102,6 +2103,17 @@ def _callarg_constants(f, slot) -> set:
         if all(any(n is a for a in args) for n in loads):
             out.add(("const", arg.id))
     return out
+
+
+def _injectable_callees(builder, clients) -> dict:
+    """path -> the module-level functions / classes with a parameter standing in for a converted client
+    (``client or OpenAI()``): a module importing them may inject a fake (held-out review 28, G3)."""
+    converting = {c.id for c in clients if c.decision == CONVERT}
+    found: dict = {}
+    for (path, scope, _name), held in builder.injectable.items():
+        if scope and held & converting:
+            found.setdefault(path, set()).add(scope[0])
+    return {path: frozenset(names) for path, names in found.items()}
 
 
 def _imports_only_kept(builder, f, sites) -> bool:
