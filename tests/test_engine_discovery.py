@@ -84,6 +84,23 @@ def test_gitignore_above_the_root_applies_inside_a_git_repository(tree):
     assert found("src") == ["src/app.py"]
 
 
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="needs git")
+def test_a_file_git_tracks_though_gitignore_matches_it_is_found(tree):
+    """Held-out review 28, H2: a notebook committed under an ignored notebooks/ (`git add -f`) was never read:
+    no conversion, no TODO, and `--check` passed. Git does not ignore a tracked file; nor does the walk. An
+    untracked file there, and one --exclude names, stay out."""
+    import subprocess
+
+    write_tree(tree, {".gitignore": "notebooks/\n*.log\n", "notebooks/tts.py": "", "notebooks/scratch.py": "",
+                      "notebooks/skip.py": "", "app.py": ""})
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=x"]
+    subprocess.run([*git, "init", "-q", "."], check=True)
+    subprocess.run([*git, "add", "-f", "notebooks/tts.py", "notebooks/skip.py", "app.py", ".gitignore"], check=True)
+    assert found(".") == ["app.py", "notebooks/skip.py", "notebooks/tts.py"]
+    assert found(".", exclude=["notebooks/skip.py"]) == ["app.py", "notebooks/tts.py"]
+    assert found("notebooks") == ["notebooks/skip.py", "notebooks/tts.py"]
+
+
 def test_invalid_gitignore_lines_are_dropped_like_git_does(tree):
     write_tree(tree, {".gitignore": "!\n[z-a]\nignored.py\n", "ignored.py": "", "kept.py": ""})
     assert found(".") == ["kept.py"]
