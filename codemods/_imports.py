@@ -70,16 +70,19 @@ class _EditImports(cst.CSTTransformer):
         if isinstance(updated.names, cst.ImportStar):
             return updated
         module = _module_name(updated)
-        names = [a for a in updated.names if _local_name(a) not in self.drop or not _is_openai(module)]
+        names = [a for a in updated.names if _local_name(a) not in self.drop]
         present = {_local_name(a) for a in names}
         extra = [n for n in self.add.get(module, []) if n not in present]
         if not names and not extra:
             return cst.RemoveFromParent()
         if len(names) == len(updated.names) and not extra:
             return updated
+        # the layout as written: the first separator between names (`,\n    ` one per line), the last name's own
+        # trailing comma (held-out review 28, G11: a one-per-line import was collapsed onto one line)
+        separator = next((a.comma for a in updated.names if isinstance(a.comma, cst.Comma)), cst.MaybeSentinel.DEFAULT)
+        trailing = updated.names[-1].comma if isinstance(updated.lpar, cst.LeftParen) else cst.MaybeSentinel.DEFAULT
         names = [*names, *(cst.ImportAlias(name=cst.Name(n)) for n in extra)]
-        names = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in names[:-1]] + [
-            names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+        names = [a.with_changes(comma=separator) for a in names[:-1]] + [names[-1].with_changes(comma=trailing)]
         return updated.with_changes(names=names)
 
 
@@ -190,6 +193,11 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                     drop = {(a.asname or a.name) for a in node.names} - used - {"*"}
                     if not drop & droppable:
                         drop = set()
+            elif drop_unused_openai:
+                # a name the rewrite left unused (`from typing import cast` once `cast(AsyncStream[...], ...)` went,
+                # tenacity's retry_if_exception_type once it became retry_if_exception: held-out review 28, G5 /
+                # G11): read before, read nowhere now (pyflakes F401 otherwise)
+                drop = ({(a.asname or a.name) for a in node.names} - used - {"*"}) & droppable
             if node.level == 0 and module in pending_from and _before_first_use(
                     tree, node, pending_from[module], bool(statements)):
                 add[module] = pending_from.pop(module)

@@ -10,7 +10,7 @@ import libcst as cst
 from codemods._base import (xform_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, keyword_arg, literal, read_timeout, timeout_object,
                             unknown_model_todo)
-from codemods._facts import ANNOT, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
+from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_TODO
@@ -58,6 +58,26 @@ def _reads_tool_calls(body: cst.BaseSuite) -> bool:
     import libcst.matchers as m
 
     return bool(m.findall(body, m.Attribute(attr=m.Name("tool_calls"))))
+
+
+class _Dedent(cst.CSTTransformer):
+    """Continuation lines ``by`` columns to the left (an expression taken out of the call that held it)."""
+
+    def __init__(self, by: int) -> None:
+        self.by = by
+
+    def leave_ParenthesizedWhitespace(self, original, updated):
+        text = updated.last_line.value
+        cut = min(self.by, len(text) - len(text.lstrip(" ")))
+        return updated.with_changes(last_line=cst.SimpleWhitespace(text[cut:])) if cut else updated
+
+
+def _moved_chat_call(original: cst.BaseExpression, updated: cst.BaseExpression) -> bool:
+    """``original`` is a chat call (awaited or not) that ``updated`` calls another method for (converted)."""
+    original = original.expression if isinstance(original, cst.Await) else original
+    updated = updated.expression if isinstance(updated, cst.Await) else updated
+    return isinstance(original, cst.Call) and isinstance(updated, cst.Call) and \
+        chat_method(original.func) is not None and not original.func.deep_equals(updated.func)
 
 
 def _waits_for_usage_chunk(body: cst.BaseSuite, chunk: str) -> bool:
@@ -278,6 +298,21 @@ class _Transformer(RuleTransformer):
         if self._env_defaults and self._env_defaults[-1][0] is original:
             self._env_defaults.pop()
         found = chat_method(original.func)
+        if found is None and len(original.args) == 2 and dotted(original.func) in CAST_NAMES and \
+                self.config.endpoint() is None and _moved_chat_call(original.args[1].value, updated.args[1].value):
+            # `cast(AsyncStream[ChatCompletionChunk], await client.chat.completions.create(...))` converted: the
+            # OpenAI type no longer describes it; the cast goes, the type checker infers Mistral's (review 28, G5)
+            self.converted(self._lines.get(id(original), 0), f"cast({code_of(original.args[0].value)}, ...) dropped: "
+                                                             "the converted call returns Mistral's type")
+            inner = updated.args[1].value.with_changes(lpar=(), rpar=())
+            opened = original.whitespace_before_args
+            if isinstance(opened, cst.ParenthesizedWhitespace):  # `cast(\n    T,\n    await ...)`: one level less
+                before = self._stream_call(updated.args[1].value)
+                inner = inner.visit(_Dedent(len(opened.last_line.value)))
+                if before is not None:  # (the stream's loop is found by its call)
+                    self._unhandled_streams[id(inner.expression if isinstance(inner, cst.Await) else inner)] = \
+                        self._unhandled_streams.pop(before)
+            return inner
         if found is None:
             func = updated.func
             if isinstance(func, cst.Attribute) and func.attr.value == "update" and self._rewritable(func.value):

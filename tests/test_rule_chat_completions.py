@@ -1202,3 +1202,40 @@ def test_a_reasoning_model_todo_names_the_streamed_delta_content_too():
         ''')
     assert "client.chat.stream(model=\"magistral-" in code
     assert any("is a reasoning model" in t and "each delta.content when streamed" in t for t in todos), todos
+
+
+def test_a_typing_cast_to_an_openai_type_goes_with_the_call_it_wrapped() -> None:
+    """Held-out review 28, G5 (bubblebrain): `cast(AsyncStream[ChatCompletionChunk], await create(stream=True))`
+    kept the whole client on OpenAI ("the stream is consumed where migrator cannot rewrite its loop"); the cast
+    (an OpenAI type) now goes with the call, its lines one level less indented, `cast` unimported where unused.
+    Under openai-compatible the types stay OpenAI's, and so does the cast."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from typing import Any, cast
+
+        from openai import AsyncOpenAI, AsyncStream
+        from openai.types.chat import ChatCompletionChunk
+
+        client = AsyncOpenAI()
+
+
+        async def stream_answer(q: str) -> Any:
+            stream = cast(
+                AsyncStream[ChatCompletionChunk],
+                await client.chat.completions.create(
+                    model="gpt-4o-mini",
+                    messages=[{"role": "user", "content": q}],
+                    stream=True,
+                ),
+            )
+            async for chunk in stream:
+                yield chunk.choices[0].delta.content
+        '''
+    code, todos = convert_idempotent(source)
+    assert "from typing import Any\n" in code and "cast" not in code and "openai" not in code, code
+    assert '    stream = await client.chat.stream_async(\n        model="mistral-small-latest",\n' in code, code
+    assert "    )\n    async for event in stream:\n        chunk = event.data\n" in code, code
+    assert not todos, todos
+    compat, _ = convert_idempotent(source, target="openai-compatible", provider="scaleway")
+    assert "cast(\n        AsyncStream[ChatCompletionChunk]," in compat, compat

@@ -643,7 +643,8 @@ class TestExceptions(MechanicsTest):
         self.assertCodemod(before, after, expected_warnings=[f"line 4: {message}"])
 
     def test_tenacity_status_predicate(self) -> None:
-        """retry_if_exception_type(RateLimitError) becomes retry_if_exception with a status lambda."""
+        """retry_if_exception_type(RateLimitError) becomes retry_if_exception with a status lambda; the import
+        of retry_if_exception_type, unused now, goes (held-out review 28, G11)."""
         before = """
             import openai
             from tenacity import retry, retry_if_exception_type
@@ -654,9 +655,37 @@ class TestExceptions(MechanicsTest):
         """
         after = """
             from mistralai.client import errors
-            from tenacity import retry, retry_if_exception_type, retry_if_exception
+            from tenacity import retry, retry_if_exception
 
             @retry(retry=retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429))
+            def ask():
+                pass
+        """
+        self.assertCodemod(before, after)
+
+    def test_tenacity_import_one_name_per_line_keeps_its_layout(self) -> None:
+        """Held-out review 28, G11 (email-classify): the one-name-per-line import was collapsed onto one line."""
+        before = """
+            import openai
+            from tenacity import (
+                retry,
+                stop_after_attempt,
+                retry_if_exception_type
+            )
+
+            @retry(retry=retry_if_exception_type(openai.RateLimitError), stop=stop_after_attempt(3))
+            def ask():
+                pass
+        """
+        after = """
+            from mistralai.client import errors
+            from tenacity import (
+                retry,
+                stop_after_attempt,
+                retry_if_exception
+            )
+
+            @retry(retry=retry_if_exception(lambda exc: isinstance(exc, errors.SDKError) and exc.status_code == 429), stop=stop_after_attempt(3))
             def ask():
                 pass
         """

