@@ -608,6 +608,24 @@ class TestExceptions(MechanicsTest):
         """
         self.assertCodemod(before, after)
 
+    def test_isinstance_with_a_union_is_read_as_a_tuple(self) -> None:
+        """Held-out review 28, G6: `isinstance(exc, APITimeoutError | APIConnectionError)` (PEP 604) was left with
+        two "convert by hand" TODOs while the tuple form converted."""
+        before = """
+            from openai import APIConnectionError, APITimeoutError, RateLimitError
+
+            ok = isinstance(err, APITimeoutError | APIConnectionError)
+            limited = isinstance(err, (RateLimitError | APIConnectionError))
+        """
+        after = """
+            import httpx2
+            from mistralai.client import errors
+
+            ok = isinstance(err, (httpx2.TimeoutException, httpx2.RequestError, errors.NoResponseError))
+            limited = (isinstance(err, (httpx2.RequestError, errors.NoResponseError)) or (isinstance(err, errors.SDKError) and err.status_code == 429))
+        """
+        self.assertCodemod(before, after)
+
     def test_isinstance_complex_subject_is_todo(self) -> None:
         """A status check would evaluate a call twice: TODO, unchanged."""
         before = """
