@@ -28,7 +28,8 @@ class Transcriptions(MigratorRule):
     os.path.basename(audio.name), "content": audio}, ...)`` (``complete_async`` on an async client).
     ``file=`` must be a file opened from a path (``with open(path, "rb") as audio``, ``audio =
     open(path, "rb")`` or ``open(path, "rb")`` inline): the OpenAI SDK sent its base name as the
-    multipart file name, and Mistral's ``File`` needs it spelled out; or a ``(name, content[,
+    multipart file name, and Mistral's ``File`` needs it spelled out; an ``io.BytesIO`` the function gives a
+    ``.name`` (``buf = io.BytesIO(data); buf.name = "voice.ogg"``, a chat bot's voice note); or a ``(name, content[,
     content_type])`` tuple written in the call, which becomes ``{"file_name": name, "content": content[,
     "content_type": content_type]}``. ``response_format="json"``
     (OpenAI's default, Mistral's only answer) is dropped.
@@ -48,8 +49,8 @@ class Transcriptions(MigratorRule):
     awaited call, word
     timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
     ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
-    seen to be an open file or a tuple written in the call (bytes, ``BytesIO``, a parameter, a name
-    bound to a tuple), ``**kwargs``, and a result
+    seen to be an open file or a tuple written in the call (bytes, a ``BytesIO`` with no ``.name``, a parameter, a
+    name bound to a tuple), ``**kwargs``, and a result
     read beyond ``.text`` (and ``.segments`` with timestamps) or used as a whole. Translations
     (``audio.translations``) have no Mistral equivalent and keep their client.
 

@@ -75,6 +75,27 @@ def test_what_keeps_the_client(call, reason):
     assert any(reason in todo for todo in todos), todos
 
 
+@pytest.mark.parametrize("named", [True, False])
+def test_a_bytes_buffer_given_a_name_is_a_file(named):
+    """Held-out review 28, G7 (telegram-bot-pro): `audio_file = io.BytesIO(data); audio_file.name = filename` (a
+    voice note) kept the client; OpenAI's SDK reads the buffer's name, Mistral's file dict takes it. A buffer
+    with no name stays, with its TODO."""
+    code, todos = convert(f'''\
+        import io
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(data: bytes, filename: str):
+            audio_file = io.BytesIO(data)
+            {"audio_file.name = filename" if named else "pass"}
+            return client.audio.transcriptions.create(model="whisper-1", file=audio_file).text
+        ''')
+    if named:
+        assert 'file={"file_name": os.path.basename(audio_file.name), "content": audio_file}' in code and not todos
+    else:
+        assert "client = OpenAI()" in code and any("not seen to be a file opened" in t for t in todos), todos
+
+
 @pytest.mark.parametrize("file, expected", [
     ('("a.mp3", data)', '{"file_name": "a.mp3", "content": data}'),
     ('(upload.filename, upload.file.read(), upload.content_type)',
