@@ -1239,3 +1239,30 @@ def test_a_typing_cast_to_an_openai_type_goes_with_the_call_it_wrapped() -> None
     assert not todos, todos
     compat, _ = convert_idempotent(source, target="openai-compatible", provider="scaleway")
     assert "cast(\n        AsyncStream[ChatCompletionChunk]," in compat, compat
+
+
+def test_a_model_attribute_set_to_a_literal_and_read_elsewhere_names_both_in_its_todo() -> None:
+    """Held-out review 28, G8 (pricePilot): `self.model = "gpt-4o-mini"`, also read by a status dict, got "model=
+    self.model is computed at run time", which named neither the OpenAI literal nor the other read."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+
+        class Validator:
+            def __init__(self):
+                self.client = OpenAI()
+                self.model = "gpt-4o-mini"
+
+            def check(self, text):
+                return self.client.chat.completions.create(model=self.model, messages=[])
+
+            def status(self):
+                return {"model": self.model}
+        ''')
+    assert 'self.model = "gpt-4o-mini"' in code and "self.client.chat.complete(model=self.model" in code, code
+    assert [t for t in todos if t.startswith("model=self.model")] == [
+        "model=self.model comes from self.model (set to 'gpt-4o-mini' in <string>), also read by code in <string>: a "
+        "Mistral model name there would reach that code too; give the converted calls a setting of their own that "
+        "names a Mistral model (said once per module)"], todos

