@@ -473,6 +473,7 @@ class _Builder:
         self.files = files
         self.untraced_attrs: dict = {}  # attr -> calls through `<untraced instance>.<attr>` (where)
         self.injectable: dict = {}  # (path, scope, parameter) -> clients beside it (`client or OpenAI()`)
+        self.untraced_owners: dict = {}  # instance_attributes: attr -> clients stored as .<attr> (None: unknown)
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         self.env_base_urls: dict = {}  # directory -> the OPENAI_BASE_URL the project's env files set there
         self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
@@ -1503,6 +1504,7 @@ class _Builder:
         call elsewhere goes through ``<instance>.<attr>`` that no step traced (``h.client.chat...``,
         ``h`` returned by a function): converted, the client would meet OpenAI-shaped calls it lacks
         (re-review L14: an AttributeError at run time). The client stays, with the call named."""
+        self.untraced_owners = {}  # attr -> the clients stored as .<attr> in the tree (None: an untraced store)
         if not self.untraced_attrs:
             return
         for f in self.files:
@@ -1514,6 +1516,8 @@ class _Builder:
                     if value is None:
                         continue
                     origins = self.eval(f, f.scope_of.get(id(value), cls), value)
+                    owners = self.untraced_owners.get(attr, frozenset())
+                    self.untraced_owners[attr] = None if origins is None or owners is None else owners | origins
                     path, call, _key = calls[0]
                     where = "this module" if path == f.path else os.path.relpath(path, os.path.dirname(f.path) or ".")
                     for oid in sorted(origins or ()):
@@ -1537,6 +1541,8 @@ class _Builder:
                 if not calls:
                     continue
                 origins = self.eval(f, f.scope_of.get(id(node), ()), node.value)
+                owners = self.untraced_owners.get(target.attr, frozenset())
+                self.untraced_owners[target.attr] = None if origins is None or owners is None else owners | origins
                 path, call, _key = calls[0]
                 where = "this module" if path == f.path else os.path.relpath(path, os.path.dirname(f.path) or ".")
                 stored = ast.unparse(target)

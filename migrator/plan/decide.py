@@ -257,6 +257,12 @@ def decide(builder, files) -> ConversionPlan:
     # part of the repository may convert what reaches it), the TODO stays
     real = [origin for origin in builder.origins.values() if origin.kind != "parameter"]
     openai_clients = not real or any(origin.provider == "openai" for origin in real) or _client_class_named(builder)
+    # calls through `<untraced instance>.<attr>` where every client the tree stores as .<attr> stays on OpenAI: the
+    # call is one of theirs, named at their constructors' TODO ("goes through an instance's .client"); its own
+    # "convert by hand if it receives a client migrator converted" said nothing (held-out review 28, G10)
+    on_kept = {key: attr for attr, owners in builder.untraced_owners.items()
+               if owners and all(decision(oid) in (KEEP, OTHER) for oid in owners)
+               for _path, _call, key in builder.untraced_attrs.get(attr, ())}
     for key, answer in builder.sites.items():
         if answer[0] == "v0":
             # ("v0", surface, azure, other provider): an Azure deployment (deployment_id=, or the module
@@ -327,6 +333,11 @@ def decide(builder, files) -> ConversionPlan:
             if verdict == KEEP and origin is not None and origin.kind != "parameter" and \
                     origin.provider not in ("openai", "azure"):
                 verdict = OTHER  # a call of another provider's client: left alone (no TODO of its own)
+            if verdict == UNRESOLVED and use.client is None and key in on_kept:
+                verdict = KEEP
+                settled[id(use)] = Use(use.path, use.line, use.col, use.surface, None, use.rule, "keep", False,
+                                       f"goes through .{on_kept[key]}, which holds only clients kept on OpenAI "
+                                       "(their constructors' TODO names this call)")
             if verdict == UNRESOLVED and not openai_clients:
                 verdict = OTHER
                 settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule,
