@@ -1429,6 +1429,13 @@ def test_an_unused_client_built_at_import_in_a_run_that_converts_others_gets_a_t
                          "\n\ndef spare():\n    client = OpenAI()\n\n\n")
     assert "TODO" not in convert_files({"pm.py": pm, "main.py": local})["main.py"]
     assert "TODO" not in convert_files({"main.py": "from openai import OpenAI\n\nclient = OpenAI()\n"})["main.py"]
+    # built under an `if` (or a `try`): it cannot raise at import; the TODO does not say it does (review 28, G9)
+    from migrator.plan.decide import UNUSED_GUARDED_TODO
+
+    guarded = main.replace("client = OpenAI(api_key=os.getenv('OPENAI_API_KEY'))\n",
+                           "key = os.getenv('OPENAI_API_KEY')\nif key:\n    client = OpenAI(api_key=key)\n")
+    assert f"    # TODO(migrator MIG101): {UNUSED_GUARDED_TODO}\n    client = OpenAI(" in \
+        convert_files({"pm.py": pm, "main.py": guarded})["main.py"]
 
 
 def test_an_annotation_naming_the_class_does_not_hide_its_constructor_default_model() -> None:

@@ -121,6 +121,7 @@ class _Origin:
     key_fold: Optional[tuple[str, str]] = None  # constructors: (client, key) of `client.api_key = key` next to it
     other_sdk: list[str] = field(default_factory=list)  # another SDK's clients handed in / bound too (`Groq()`)
     at_import: bool = False  # constructors: built by the module's top-level code (when it is imported)
+    guarded: bool = False  # ... under an if / try there (`if key: client = OpenAI(api_key=key)`)
 
 
 class _File:
@@ -529,6 +530,9 @@ class _Builder:
                          CLIENT_CLASSES.get(qualified, kind.startswith("Async")))
         origin.key = node_key(f.path, call)
         origin.at_import = f.scope_of.get(id(call), ()) == ()
+        # under an `if` / `try` / conditional at the top level: it need not be built, nor raise, at import
+        origin.guarded = origin.at_import and any(isinstance(a, (ast.If, ast.Try, ast.IfExp, ast.BoolOp))
+                                                  for a in ancestors_of(f, call))
         holder = f.parent.get(id(call))
         if isinstance(holder, ast.Await):
             holder = f.parent.get(id(holder))

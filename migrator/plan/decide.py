@@ -371,7 +371,8 @@ def decide(builder, files) -> ConversionPlan:
         todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" and \
             not provider_named_by_path(origin.path) else "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
-            todo = UNUSED_AT_IMPORT_TODO if origin.at_import and builder.endpoint is None and any(
+            todo = (UNUSED_GUARDED_TODO if origin.guarded else UNUSED_AT_IMPORT_TODO) if origin.at_import and \
+                builder.endpoint is None and any(
                 decision_of[builder.find(other)][0] == CONVERT for other in builder.ctor_nodes.values()) and (
                 not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else ""
         sites[origin.key] = ("ctor", verdict, todo,
@@ -904,6 +905,10 @@ CONFIGURED_ENDPOINT_TODO = ("left as it is: its base_url comes from the app's co
 UNUSED_AT_IMPORT_TODO = ("this OpenAI client is built when the module is imported, and nothing here uses it: it still "
                          "reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY), and raises at import "
                          "without it; delete it, or build a Mistral client here if something outside uses it")
+# the same, built under an `if` / `try` (held-out review 28, G9: it cannot raise at import)
+UNUSED_GUARDED_TODO = ("this OpenAI client may be built when the module is imported, and nothing here uses it: it "
+                       "still reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY) and keeps openai a "
+                       "dependency; delete it, or build a Mistral client here if something outside uses it")
 
 
 def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
