@@ -1156,7 +1156,8 @@ def test_a_call_on_what_an_openai_modules_function_returns_gets_the_untraced_tod
                    "    return get('x').c.embeddings.create(model='text-embedding-3-small', input=texts)\n"),
     ])
     [use] = [u for u in plan.uses if u.path == "emb.py"]
-    assert use.surface == "embeddings.create" and use.status == "todo" and use.client is None
+    # kept with the one client stored as .c, whose TODO names it (review 28, G10: no "not recognised" TODO of its own)
+    assert use.surface == "embeddings.create" and use.status == "keep" and use.client is None
     [client] = plan.clients
     assert client.decision == KEEP and any("emb.py" in blocker for blocker in client.blockers)
 
@@ -1697,3 +1698,24 @@ def test_review_28_a_call_through_an_attribute_holding_only_kept_clients_has_no_
     assert "self.backend.client.chat.completions.create(" in out["summarizer.py"]
     assert "goes through an instance's .client" in out["service.py"], out["service.py"]
     assert ("not recognised as an OpenAI client" in out["summarizer.py"]) is bool(other), out["summarizer.py"]
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_review_28_an_sdk_embedding_whose_model_a_kept_wrapper_embeds_with_in_its_project_stays(apart: bool) -> None:
+    """Held-out review 28, H1 (chatfrc): encode.py fills a Qdrant collection with LangChain's OpenAIEmbeddings
+    (kept: dimensions=), query.py embeds the question with the SDK and the same model; query.py converted to
+    mistral-embed (1024 dimensions against the 3072 stored), with only "re-embed stored vectors". It stays now,
+    the kept object named. Two examples in directories of their own are not one vector space: it converts."""
+    from mechanics import convert_files
+
+    encode = ("from langchain_openai import OpenAIEmbeddings\n\nemb = OpenAIEmbeddings(model='text-embedding-3-large', "
+              "dimensions=3072)\nprint(emb.embed_documents(['doc']))\n")
+    query = ("from openai import OpenAI\n\nclient = OpenAI()\nvec = client.embeddings.create(input='q', "
+             "model='text-embedding-3-large').data[0].embedding\nprint(vec)\n")
+    out = convert_files({("a/" if apart else "") + "encode.py": encode, ("b/" if apart else "") + "query.py": query})
+    converted = out[("b/" if apart else "") + "query.py"]
+    if apart:
+        assert "client.embeddings.create(inputs='q', model='mistral-embed')" in converted, converted
+    else:
+        assert "client = OpenAI()" in converted and "also embeds with OpenAIEmbeddings(model='text-embedding-3-large') " \
+            "in encode.py, which stays on OpenAI" in converted, converted

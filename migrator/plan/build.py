@@ -1361,6 +1361,49 @@ class _Builder:
             self.sites[node_key(f.path, call)] = ("clientpatch", "", frozenset(held),
                                                   todo.replace("{", "{{").replace("}", "}}"))
 
+    def shared_vector_spaces(self, files: list) -> None:
+        """An SDK embeddings call whose OpenAI model another part of the tree embeds with on an object that stays on
+        OpenAI (LangChain's OpenAIEmbeddings, LlamaIndex's OpenAIEmbedding): one side fills a vector index, the other
+        searches it, and converted alone the two sides' vectors no longer match (held-out review 28, H1: chatfrc's
+        query converted to mistral-embed, 1024 dimensions, against a 3072-dimension collection its kept encoder
+        fills). The call's client stays, with the kept object named."""
+        kept: dict[tuple, str] = {}  # (project, OpenAI embedding model) -> where a kept object embeds with it
+        for f in files:
+            if "OpenAIEmbedding" not in f.source:
+                continue
+            from migrator.plan.langchain import KEEP as WRAPPER_KEEP, plan_module
+            from migrator.plan.llamaindex import plan_module as llama_plan
+
+            calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
+            for planned in (plan_module(f.tree, blocked=f.langchain_blocker or ""), llama_plan(f.tree)):
+                for site in planned.sites if planned is not None else ():
+                    call = calls.get((site.line, site.col))
+                    if site.verdict != WRAPPER_KEEP or not site.cls.startswith("OpenAIEmbedding") or call is None:
+                        continue
+                    model = next((kw.value for kw in call.keywords if kw.arg in ("model", "model_name")), None)
+                    name = model.value if isinstance(model, ast.Constant) else "text-embedding-ada-002" \
+                        if model is None else None
+                    if isinstance(name, str):  # (one project: a cookbook's examples are not one vector space)
+                        kept.setdefault((_project_of(f.path), name),
+                                        f"{site.cls}(model={name!r}) in {os.path.basename(f.path)}")
+        if not kept:
+            return
+        for f in files:
+            if "embeddings" not in f.source:
+                continue
+            for node in f.nodes:
+                answer = self.sites.get(node_key(f.path, node)) if isinstance(node, ast.Call) else None
+                if not (answer and answer[0] == "call" and answer[1].client and
+                        answer[1].surface == "embeddings.create"):
+                    continue
+                model = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+                where = kept.get((_project_of(f.path), model.value)) if isinstance(model, ast.Constant) else None
+                if isinstance(where, str):
+                    self._use(f, node, answer[1].client, "embeddings.create", True,
+                              f"model={model.value!r} also embeds with {where}, which stays on OpenAI: "
+                              "the vectors one side stores and the other searches must come from one model; move "
+                              "them to Mistral together", "MIG107")
+
     def _patched_clients(self, dotted: str) -> frozenset:
         """The clients of the tree ``dotted`` (a patch target, ``app.llm.get_openai_client``) gives: a function
         returning them, or a module-level name bound to one, in that module or imported there."""
@@ -2568,6 +2611,14 @@ def _v0_surface(chain: list[str]) -> bool:
     """``Embedding.create``, ``Audio.transcribe``, ``Image.create``: a legacy v0 resource's call (the
     resource read on a name that is not an openai import: held-out review 9, D3)."""
     return len(chain) == 2 and chain[0] in V0_RESOURCES and chain[0] != "ChatCompletion" and chain[1] in V0_METHODS
+
+
+def _project_of(path: str) -> str:
+    """The directory a module's settings reach: above its top-most package (``__init__.py``)."""
+    directory = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(directory, "__init__.py")) and os.path.dirname(directory) != directory:
+        directory = os.path.dirname(directory)
+    return directory
 
 
 def is_test_path(path: str) -> bool:
@@ -4660,6 +4711,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     for f in files:  # (once every client's uses were read: `client or OpenAI()` records its parameter)
         if is_test_path(f.path):
             builder._fake_clients(f)
+    builder.shared_vector_spaces(files)
     builder.instance_attributes()
     for f in files:
         if f.mentions_handed_sdk:

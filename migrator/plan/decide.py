@@ -22,8 +22,8 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import is_mistral_model, slot_model_literal
-from migrator.plan.build import MODEL_SURFACES, is_test_path, _lookup_scope, _param_default, _splat_dict, _splat_scope, ancestors_of, \
-    reaching, reaching_assign
+from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, _project_of, _splat_dict, _splat_scope, \
+    ancestors_of, is_test_path, reaching, reaching_assign
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
     node_key
@@ -151,14 +151,6 @@ def _engine_free_v0(builder, origin) -> bool:
     it; a module that sets ``openai.api_type = "azure"`` itself keeps its calls (that is its intent)."""
     return bool(origin.v0) and not origin.v0_splat and \
         module_setting_source(builder, origin.path, "azure") != origin.path
-
-
-def _project_of(path: str) -> str:
-    """The directory a module's settings reach: above its top-most package (``__init__.py``)."""
-    directory = os.path.dirname(os.path.abspath(path))
-    while os.path.isfile(os.path.join(directory, "__init__.py")) and os.path.dirname(directory) != directory:
-        directory = os.path.dirname(directory)
-    return directory
 
 
 def _within(path: str, directory: str) -> bool:
