@@ -1291,6 +1291,22 @@ def test_a_pinned_langchain_openai_alone_does_not_keep_langchain_on_openai(tmp_p
     assert (tmp_path / "requirements.txt").read_text() == "fastapi\nlangchain-mistralai>=1.1,<2\n"
 
 
+def test_a_pinned_langchain_openai_that_an_object_kept_anyway_needs_keeps_the_others_too(tmp_path):
+    """Held-out review 28, H3 (simcc-back): one ChatOpenAI stays (returned from a function), so
+    langchain-openai ^0.3 stays declared; the other object converted and langchain-mistralai (langchain-core>=1.4.7)
+    was added beside it: a manifest no resolver can satisfy. Both stay now, the pin named."""
+    (tmp_path / "chat.py").write_text("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")\n"
+                                      "print(llm.invoke(\"hi\").content)\n")
+    (tmp_path / "factory.py").write_text("from langchain_openai import ChatOpenAI\n\n\ndef get_model():\n"
+                                         "    return ChatOpenAI(model=\"gpt-4o\")\n")
+    manifest = '[tool.poetry.dependencies]\npython = ">=3.11"\nlangchain-openai = "^0.3.21"\n'
+    (tmp_path / "pyproject.toml").write_text(manifest)
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "llm = ChatOpenAI(" in (tmp_path / "chat.py").read_text()
+    assert "the project pins langchain-openai ^0.3.21" in (tmp_path / "chat.py").read_text()
+    assert (tmp_path / "pyproject.toml").read_text() == manifest
+
+
 def test_todos_are_written_into_the_project_files_they_are_about(tmp_path):
     """Held-out review 9, D4: a pin pip cannot install beside mistralai, a stale uv.lock and a CI job's old
     Python were said only in the run's summary; after --write nothing in the repository recorded them."""

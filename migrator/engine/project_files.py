@@ -1382,13 +1382,21 @@ def project_transform(facts: CodeFacts, kind: str):
 
 # -- pins the added requirement cannot live with ----------------------------------------------------
 
-def langchain_blockers(manifests: Iterable[tuple[str, str, str]]) -> tuple[tuple[str, str], ...]:
+def langchain_blockers(manifests: Iterable[tuple[str, str, str]], kept: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
     """(path, why or "") of each manifest (path, text, kind): the subtree whose LangChain objects a pin in
-    it keeps on OpenAI (``langchain_blocker``; migrator.plan.langchain.blocker_for picks the one for a module)."""
-    return tuple((path.replace(os.sep, "/"), langchain_blocker([(path, text, kind)])) for path, text, kind in manifests)
+    it keeps on OpenAI (``langchain_blocker``; migrator.plan.langchain.blocker_for picks the one for a module).
+    ``kept``: modules whose LangChain objects stay on OpenAI anyway; under a manifest holding one,
+    langchain-openai stays declared, and its own pin counts too."""
+    kept = tuple(kept)
+    out = []
+    for path, text, kind in manifests:
+        directory = posixpath.dirname(path.replace(os.sep, "/"))
+        stays = any(not directory or module.startswith(directory + "/") for module in kept)
+        out.append((path.replace(os.sep, "/"), langchain_blocker([(path, text, kind)], openai_stays=stays)))
+    return tuple(out)
 
 
-def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
+def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: bool = False) -> str:
     """Why LangChain's OpenAI classes cannot move, or "": a manifest (path, text, kind) pins a package
     langchain-mistralai 1.1 cannot be installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``).
     Converting them would write a requirement pip cannot resolve (held-out review 8, D1): they stay, with
@@ -1398,6 +1406,8 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]]) -> str:
     # (langchain-openai's pin goes with it; the langchain / langchain-community bundles stay beside
     # langchain-mistralai, so their pins count: held-out review 18, P5, langchain==0.0.184 converted)
     replaced = {pkg.old for pkg in PACKAGES if pkg.new == "langchain-mistralai" and not pkg.bundle}
+    if openai_stays:  # an object kept on OpenAI keeps langchain-openai, pin and all (held-out review 28, H3)
+        replaced = set()
     needs = next(pkg.needs for pkg in PACKAGES if pkg.new == "langchain-mistralai")
     for path, text, kind in manifests:
         pins = _pins(text, kind)

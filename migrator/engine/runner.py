@@ -263,9 +263,10 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
 
 
-def _langchain_blocker(project: Sequence[LoadedFile]) -> tuple:
+def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = ()) -> tuple:
     """Why LangChain's OpenAI classes cannot move, per manifest directory (a manifest's pin, or "":
-    project_files.langchain_blockers)."""
+    project_files.langchain_blockers). ``code``: the modules read, whose LangChain objects that stay on OpenAI
+    anyway keep langchain-openai, and so its pin, declared."""
     manifests = []
     for item in project:
         if item.source.kind in MANIFEST_KINDS:
@@ -277,7 +278,26 @@ def _langchain_blocker(project: Sequence[LoadedFile]) -> tuple:
         return ()
     from migrator.engine.project_files import langchain_blockers
 
-    return langchain_blockers(manifests)
+    return langchain_blockers(manifests, _kept_langchain_modules(code) if manifests else ())
+
+
+def _kept_langchain_modules(code: Sequence[LoadedFile]) -> tuple[str, ...]:
+    """The modules with a LangChain OpenAI object that stays on OpenAI whatever the manifests pin (MIG116's plan
+    with no pin): langchain-openai stays declared for them (held-out review 28, H3)."""
+    from migrator.plan.langchain import KEEP, plan_module
+    from migrator.plan.source import parse_python
+
+    kept = []
+    for item in code:
+        if b"langchain" not in item.data or item.source.kind != PYTHON:
+            continue
+        try:
+            planned = plan_module(parse_python(decode(item.data)[0]))
+        except Exception:  # noqa: BLE001 - a module that does not parse: reported by its own conversion
+            continue
+        if planned is not None and any(site.verdict == KEEP for site in planned.sites):
+            kept.append(item.source.path.replace(os.sep, "/"))
+    return tuple(kept)
 
 
 def package_root(directory: str) -> str:
@@ -365,7 +385,7 @@ def run(
             results.append(item)
 
     if transform is None and config.endpoint() is None and not config.langchain_blocker:
-        config = replace(config, langchain_blocker=_langchain_blocker(project))
+        config = replace(config, langchain_blocker=_langchain_blocker(project, loaded))
     if transform is None and loaded:
         try:
             config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],
