@@ -337,8 +337,15 @@ class RuleTransformer(cst.CSTTransformer):
                     f"would reach that code too; give the converted calls a setting of their own that names "
                     f"{model} (said once per module)")
         return self.imported_model_todo(keyword, value, model) or (
-            f"{keyword}={code_of(value)} is computed at run time: make sure it names {model} (see "
-            "`migrator rules` / --model; said once per module)")
+            f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
+            f"{model} (see `migrator rules` / --model; said once per module)")
+
+    def holder_source(self, value: cst.BaseExpression) -> str:
+        """`` (settings is imported from pkg)`` for ``settings.CHAT_MODEL`` after ``from pkg import settings``: where
+        to look (held-out review 28, H5: "computed at run time" said nothing of it); else ""."""
+        holder = value.value.value if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) else None
+        source = self.facts.imported_from.get(holder) if holder and holder not in self.facts.stored_names else None
+        return f" ({holder} is imported from {source})" if source else ""
 
     def target_model(self) -> str:
         """What a converted call's model must name: "a Mistral model", or, on --target openai-compatible,

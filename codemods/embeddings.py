@@ -170,7 +170,8 @@ class _Transformer(ApiCallTransformer):
                 # (a constant, default or argument set where MIG102 maps it needs nothing here)
                 self.todo(line, self.imported_model_todo(
                     "model", model_arg.value, "a Mistral embedding model (mistral-embed, codestral-embed)")
-                    or f"model={code_of(model_arg.value)} is computed at run time: make sure it names a "
+                    or f"model={code_of(model_arg.value)} is computed at run time{self.holder_source(model_arg.value)}"
+                       ": make sure it names a "
                        "Mistral embedding model (mistral-embed, codestral-embed; said once per module)")
         args: list[cst.Arg] = []
         todos: list[str] = []
