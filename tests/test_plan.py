@@ -1249,6 +1249,17 @@ def test_a_test_patching_a_converted_clients_resource_gets_a_todo_and_its_fake_e
     assert "# TODO(migrator MIG106): " + OBJECT_PATCH_TODO.format(
         target="d._client.embeddings.create", now="d._client.embeddings.create, with inputs= for input=") in test
     assert "RateLimitError(...) is built here: where it stands for an error of a client migrator converted" in test
+    # an audio method: what the converted code calls, not the generic chat / embeddings list; the test, which never
+    # names openai, is read because it imports the class holding the converted client (review 28)
+    out = convert_files({
+        "app/__init__.py": "", "app/stt.py": "from openai import OpenAI\n\n\nclass STT:\n    def __init__(self):\n"
+        "        self._client = OpenAI()\n\n    def hear(self, path):\n        with open(path, 'rb') as audio:\n"
+        "            return self._client.audio.transcriptions.create(model='whisper-1', file=audio).text\n",
+        "tests/test_stt.py": "from unittest.mock import patch\n\nfrom app.stt import STT\n\n\n"  # (no openai in it)
+        "def test_hear():\n"
+        "    s = STT()\n    with patch.object(s._client.audio.transcriptions, 'create'):\n        s.hear('x')\n"})
+    assert "the converted code now calls s._client.audio.transcriptions.complete, with file={\"file_name\", " \
+        "\"content\"}; patch that" in out["tests/test_stt.py"], out["tests/test_stt.py"]
 
 
 _FAKED_APP = {

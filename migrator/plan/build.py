@@ -1238,7 +1238,7 @@ class _Builder:
                                       any(self.origins[o].is_async for o in held))
                     self.sites[node_key(f.path, node)] = (
                         "clientpatch", f"{ast.unparse(receiver)}.{'.'.join(rest)}", frozenset(held),
-                        OBJECT_PATCH_TODO.replace("{now}", now))
+                        OBJECT_PATCH_TODO.replace("{now}", now.replace("{", "{{").replace("}", "}}")))
                     continue
             if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
                     node.args[1].value in CLIENT_CLASS_NAMES:  # patch.object(llm_service, "OpenAI")
