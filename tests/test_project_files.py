@@ -1319,6 +1319,27 @@ def test_an_openai_extra_s_packages_are_named_when_openai_is_replaced(tmp_path):
         "not: declare those the code imports\nmistralai>=3.7,<4\n")
 
 
+@pytest.mark.parametrize("where", ["examples/demo.py", "pkg/llm.py"])
+def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_path, where):
+    """Held-out review 26, D2 (mem0): the library's pyproject gained mistralai in its core dependencies because only
+    examples/ converted. A TODO says so instead; where the package's own code converts, mistralai is declared."""
+    (tmp_path / where).parent.mkdir(parents=True)
+    (tmp_path / where).write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                  "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n")
+    (tmp_path / "pkg").mkdir(exist_ok=True)
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    manifest = '[project]\nname = "pkg"\nversion = "1"\ndependencies = ["openai>=1"]\n'
+    (tmp_path / "pyproject.toml").write_text(manifest)
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    text = (tmp_path / "pyproject.toml").read_text()
+    if where.startswith("examples"):
+        assert text == ("# TODO(migrator MIG114): pyproject.toml: only converted code under examples/ needs "
+                        "mistralai>=3.7,<4, not the package's own: not added to the package's dependencies; declare "
+                        "it where those examples list theirs\n" + manifest), text
+    else:
+        assert '"mistralai>=3.7,<4"' in text and "TODO" not in text, text
+
+
 def test_todos_are_written_into_the_project_files_they_are_about(tmp_path):
     """Held-out review 9, D4: a pin pip cannot install beside mistralai, a stale uv.lock and a CI job's old
     Python were said only in the run's summary; after --write nothing in the repository recorded them."""

@@ -332,11 +332,42 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     ``mistralai`` pinned to 3.x, where ``from mistralai import Mistral`` fails)."""
     scope = facts.dependency_scope(path)
     found = _imports(pkg.new_module)
-    if not any(_wrote_import(found, text, facts.originals, p) for p, text in scope.items()):
+    writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p)]
+    if not writers:
         return None
+    examples = _examples_only(path, writers, facts.manifest_texts.get(path, ""))
+    if examples:  # a library whose examples / notebooks converted (held-out review 26, D2: mem0's core deps)
+        return _EXAMPLES + examples
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
         return "add"  # a kept LangChain community / Chroma OpenAI class imports openai when it is built
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
+
+
+_EXAMPLES = "examples:"
+# Directories of a repository that hold code a package does not ship (examples, notebooks, docs)
+_EXAMPLE_DIRS = frozenset({"examples", "example", "cookbook", "cookbooks", "notebooks", "docs", "demo", "demos",
+                           "samples", "sample", "tutorials", "tutorial", "recipes"})
+
+
+def _examples_only(path: str, writers: list, manifest: str) -> str:
+    """The example directories (``examples/``) that hold every module whose new import asks ``path`` for a
+    dependency, when ``path`` is a package's pyproject.toml / setup.py / setup.cfg (it names the package): a
+    library's dependencies are what it ships, not what its examples need; else ""."""
+    base = posixpath.basename(path.replace("\\", "/"))
+    if base not in ("pyproject.toml", "setup.py", "setup.cfg") or not _NAMES_PACKAGE.search(manifest):
+        return ""
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    tops = set()
+    for writer in writers:
+        relative = writer.replace("\\", "/")[len(directory) + 1:] if directory else writer.replace("\\", "/")
+        top = relative.split("/", 1)[0] if "/" in relative else ""
+        if top.lower() not in _EXAMPLE_DIRS:
+            return ""
+        tops.add(top + "/")
+    return ", ".join(sorted(tops))
+
+
+_NAMES_PACKAGE = re.compile(r"(?m)^\s*(?:name\s*=\s*[\"'][^\"']+[\"']|name\s*=\s*\S+|\s*name\s*=)")
 
 
 def _wrote_import(found, text: str, originals: dict | None, path: str) -> bool:
@@ -1845,9 +1876,13 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     name = posixpath.basename(path.replace("\\", "/"))
     edit = _Edit(text)
     needed = set()
+    examples: dict[str, list] = {}  # example directories -> the requirements only they need
     for pkg in PACKAGES:  # openai, then the wrappers a rule converts (each on the text so far)
         action = _action(facts, path, pkg)
         if action is None:
+            continue
+        if action.startswith(_EXAMPLES):  # the package's own code did not move: only its examples did
+            examples.setdefault(action[len(_EXAMPLES):], []).append(pkg.requirement)
             continue
         needed.add(pkg.new)
         if kind == REQUIREMENTS:
@@ -1864,6 +1899,11 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
+    for where, requirements in examples.items():
+        edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
+                  f"{name}: only converted code under {where} needs {', '.join(dict.fromkeys(requirements))}, not "
+                  "the package's own: not added to the package's dependencies; declare it where those examples list "
+                  "theirs", "manual")
     edit = _undeclared(edit, path, kind, name, facts)
     if edit.text != text:
         late = pin_conflicts(text, edit.text, kind, name, frozenset(needed)) + stale_locks(path, kind, name)
