@@ -61,7 +61,11 @@ class ClientConstructor(MigratorRule):
     right after the one that builds the client (``client = OpenAI()`` then ``client.api_key = key``)
     is passed to ``Mistral(api_key=key)`` and the assignment is removed (its comments move above the
     constructor): Mistral reads its key when it is built, so the assignment would do nothing. Set
-    anywhere else (a key rotated later), it keeps the client with a TODO.
+    anywhere else (a key rotated later), it keeps the client with a TODO. Where openai is imported under a guard
+    with a stand-in (``try: from openai import OpenAI`` / ``except ImportError: OpenAI = None``) and every
+    constructor of that class in the module converts, a check of the name (``OpenAI() if OpenAI else None``,
+    ``if OpenAI is None: raise RuntimeError("pip install openai")``) checks ``Mistral``, imported in the guard's
+    place, and its message names mistralai.
 
     **Why.** Mistral has one client class for sync and async use (async methods end in ``_async``),
     a different base-URL convention and millisecond timeouts (api-mapping.md §1.2).
@@ -402,8 +406,54 @@ class _Transformer(RuleTransformer):
                     self._gate_ifs[id(gate)] = self._lines.get(id(node), 0)
         return converts
 
+    def _standins(self) -> frozenset:
+        """The client classes this module imports from openai under a guard with a stand-in (``try: from openai
+        import OpenAI`` / ``except ImportError: OpenAI = None``) whose every constructor here converts: a check of
+        the name (``OpenAI() if OpenAI else None``, ``if OpenAI is None: raise ...``) asks whether the SDK the
+        converted code needs imported (held-out review 28, F5: it kept testing openai, and the Mistral client was
+        silently None without the openai package)."""
+        found = self.__dict__.get("_standin_names")
+        if found is None:
+            view = self.facts.view
+            names = {name for name, qualified in self.facts.imported.items()
+                     if qualified in CLIENT_CLASSES and qualified.startswith("openai.")
+                     and name in self.facts.stored_names}
+            mine = [c for c in (view.plan.clients if view is not None else ()) if c.path == view.path]
+            found = frozenset(name for name in names if self.config.endpoint() is None and any(
+                c.kind == self.facts.imported[name].rsplit(".", 1)[-1] for c in mine) and all(
+                c.decision == CONVERT for c in mine if c.kind == self.facts.imported[name].rsplit(".", 1)[-1]))
+            self.__dict__["_standin_names"] = found
+        return found
+
+    def _availability_test(self, test: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+        """``test`` with the stand-in's name as Mistral's (``OpenAI``, ``not OpenAI``, ``OpenAI is None``), or None."""
+        standins = self._standins() if isinstance(test, (cst.Name, cst.UnaryOperation, cst.Comparison)) else ()
+        if not standins:
+            return None
+        name = test.expression if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) \
+            else test.left if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(
+                test.comparisons[0].operator, (cst.Is, cst.IsNot)) and isinstance(
+                test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None" \
+            else test
+        if not (isinstance(name, cst.Name) and name.value in standins):
+            return None
+        mistral = cst.Name(MISTRAL_CLIENT[1])
+        self.need_import(*MISTRAL_CLIENT)
+        self.converted(self.current_line(), f"{name.value} availability check -> {MISTRAL_CLIENT[1]} (the SDK the "
+                                            "converted client needs)")
+        return mistral if test is name else test.with_changes(expression=mistral) \
+            if isinstance(test, cst.UnaryOperation) else test.with_changes(left=mistral)
+
+    def leave_IfExp(self, original: cst.IfExp, updated: cst.IfExp) -> cst.IfExp:
+        test = self._availability_test(updated.test)
+        return updated if test is None else updated.with_changes(test=test)
+
     def leave_If(self, original: cst.If, updated: cst.If) -> cst.If:
-        """The body of a key check that now tests MISTRAL_API_KEY: its messages name that variable."""
+        """The body of a key check that now tests MISTRAL_API_KEY: its messages name that variable; a check that the
+        openai SDK imported (its guard's stand-in) checks Mistral's, and its message names mistralai."""
+        test = self._availability_test(updated.test)
+        if test is not None:
+            updated = updated.with_changes(test=test, body=updated.body.visit(_PackageText()))
         if not self._gate_ifs and not self._gate_names:
             return updated
         lines = [self._gate_ifs.get(id(original))] + [self._gate_names.get(n.value) for n in _names_in(original.test)
@@ -1153,6 +1203,17 @@ def _names_in(node: cst.CSTNode) -> list:
     import libcst.matchers as m
 
     return m.findall(node, m.Name())
+
+
+class _PackageText(cst.CSTTransformer):
+    """"pip install openai" / "the openai package" in a string -> mistralai (the message of an availability check)."""
+
+    def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
+        from codemods._imports import NAMED_OPENAI, PIP_OPENAI
+
+        text = PIP_OPENAI.sub(lambda m: m.group(1) + "mistralai", updated.value)
+        text = NAMED_OPENAI.sub(lambda m: "mistralai" + m.group(1), text)
+        return updated if text == updated.value else updated.with_changes(value=text)
 
 
 class _KeyText(cst.CSTTransformer):

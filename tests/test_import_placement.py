@@ -140,8 +140,10 @@ def test_a_none_stand_in_nothing_reads_becomes_mistrals() -> None:
 
 
 def test_a_stub_still_read_and_a_guard_around_more_than_imports_are_left() -> None:
-    """`OpenAI = None` read by `if OpenAI is not None` keeps the openai import it stands in for; a top-level try
-    around code too (an ImportError may not be the point there) does not take the Mistral import."""
+    """`OpenAI = None` read by `if OpenAI is not None`, where the client converts: the check asks for Mistral now,
+    imported in the guard's place (held-out review 28, F5: the openai import stayed for the check, and without openai
+    the Mistral client was None); a top-level try around code too (an ImportError may not be the point there) does
+    not take the Mistral import."""
     code, _ = convert_idempotent('''\
         try:
             from openai import OpenAI
@@ -151,7 +153,8 @@ def test_a_stub_still_read_and_a_guard_around_more_than_imports_are_left() -> No
         client = OpenAI() if OpenAI is not None else None
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
         ''')
-    assert "    from openai import OpenAI\nexcept ImportError:\n    OpenAI = None\n" in code, code
+    assert "    from mistralai.client import Mistral\n" in code and "except ImportError:\n    Mistral = None\n" in code \
+        and "if Mistral is not None else None" in code and "OpenAI" not in code, code
     code, _ = convert_idempotent('''\
         import os
 

@@ -1091,3 +1091,23 @@ def test_a_forward_reference_annotation_follows_the_client():
             return await ask(aclient, "hi")
         ''')
     assert 'client: "Mistral"' in code and "AsyncOpenAI" not in code, code
+
+
+@pytest.mark.parametrize(("check", "after"), [
+    ("client = OpenAI() if OpenAI else None\n", "if Mistral else None"),
+    ("def make():\n    if OpenAI is None:\n        raise RuntimeError('pip install openai')\n    return OpenAI()\n\n\n"
+     "client = make()\n", "    if Mistral is None:\n        raise RuntimeError('pip install mistralai')\n"),
+    ("def make():\n    if not OpenAI:\n        return None\n    return OpenAI()\n\n\nclient = make()\n",
+     "    if not Mistral:\n"),
+])
+def test_a_check_that_the_guarded_openai_import_succeeded_checks_mistral_where_its_client_converts(check, after):
+    """Held-out review 28, F5: `try: from openai import OpenAI / except ImportError: OpenAI = None`, then `OpenAI() if
+    OpenAI else None`: the client became `Mistral(...) if OpenAI else None`, silently None without openai installed,
+    and the openai import stayed for the check. The check now asks for Mistral, imported in the guard's place."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent("try:\n    from openai import OpenAI\nexcept ImportError:\n    OpenAI = None\n\n"
+                                 + check + "\n\ndef ask(q):\n    return client.chat.completions.create(model='gpt-4o', "
+                                 "messages=[]).choices[0].message.content\n")
+    assert "try:\n    from mistralai.client import Mistral\n" in code and "    Mistral = None\n" in code, code
+    assert after in code and "OpenAI" not in code and "openai" not in code, code
