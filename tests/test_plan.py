@@ -1730,3 +1730,23 @@ def test_review_28_an_sdk_embedding_whose_model_a_kept_wrapper_embeds_with_in_it
     else:
         assert "client = OpenAI()" in converted and "also embeds with OpenAIEmbeddings(model='text-embedding-3-large') " \
             "in encode.py, which stays on OpenAI" in converted, converted
+
+
+def test_review_29_a_call_on_a_self_attribute_holding_what_a_repo_import_returns_is_not_silent() -> None:
+    """Held-out review 29, J-D1 (sales-ai-agent): `self.openai = OpenAIClientSingleton.get_instance()` (a class of a
+    module using the openai SDK, imported from it) then `self.openai.embeddings.create(...)` in a module that never
+    imports openai: no conversion and no TODO, where the same call through a local had the "not recognised" one."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "", "app/tools/__init__.py": "", "app/external/__init__.py": "",
+        "app/external/client.py": "from openai import OpenAI\n\n\nclass Holder:\n    _instance = None\n\n"
+                                  "    def __new__(cls):\n        if cls._instance is None:\n"
+                                  "            cls._instance = super().__new__(cls)\n"
+                                  "            cls._instance.client = OpenAI()\n        return cls._instance\n\n"
+                                  "    @classmethod\n    def get_instance(cls) -> OpenAI:\n        return cls().client\n",
+        "app/tools/knowledge.py": "from ..external.client import Holder\n\n\nclass Tool:\n    def __init__(self):\n"
+                                  "        self.openai = Holder.get_instance()\n\n    def embed(self, q):\n"
+                                  "        return self.openai.embeddings.create(input=q, model='text-embedding-3-small')\n",
+    })
+    assert "MIG107): self.openai is not recognised as an OpenAI client" in out["app/tools/knowledge.py"], out

