@@ -100,6 +100,15 @@ def companions(sources: Iterable[tuple[str, str]], others: Sequence[SourceFile],
 _TOP_CLASS = re.compile(r"^class[ \t]+([A-Za-z_]\w*)")
 
 
+def _top_class_at(lines: list[str], line: int) -> Optional[str]:
+    """The top-level class whose body holds line ``line`` (1-based), else None."""
+    for text in reversed(lines[:line]):
+        if text[:1].strip() and not text.startswith(("#", ")", "]", "}")):  # a statement at the top level
+            found = _TOP_CLASS.match(text)
+            return found.group(1) if found else None
+    return None
+
+
 def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     """path -> the module-level names of that module another module may import to reach an OpenAI
     client: a client bound at module level (``client = OpenAI()``), a function returning one, the class of a
@@ -111,11 +120,11 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
         if text is not None and client.name.isidentifier() and \
                 re.search(rf"^{re.escape(client.name)}[ \t]*(?::[^=\n]*)?=", text, re.MULTILINE):
             found.setdefault(client.path, set()).add(client.name)
-        elif text is not None and client.decision == "convert" and client.name.startswith("self."):
-            # the class holding a converted client as self.<attr>: its tests (which may never name openai) patch
-            # or fake what the converted code calls (held-out review 28: `patch.object(s._client.audio...)`)
-            lines = text.splitlines()[:client.line]
-            owner = next((m.group(1) for line in reversed(lines) if (m := _TOP_CLASS.match(line))), None)
+        elif text is not None and client.decision == "convert" and client.kind != "parameter":
+            # the class whose code builds a converted client (self._client = client or OpenAI()): its tests (which
+            # may never name openai) patch or fake what the converted code calls (held-out review 28:
+            # `patch.object(s._client.audio...)`; review 29, J-D5: `Annotator(client=FakeClient(...))`)
+            owner = _top_class_at(text.splitlines(), client.line)
             if owner is not None:
                 found.setdefault(client.path, set()).add(owner)
     for path, scope in plan.returns:

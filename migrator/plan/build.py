@@ -1310,6 +1310,9 @@ class _Builder:
                     held = self._eval_name(g, callee, param, 0)
                     if held and isinstance(value, ast.Name):
                         slots.setdefault((scope, value.id), (place, held))
+                    elif held and not self.eval(f, scope, value):
+                        # `Annotator(client=FakeClient(...))` on a converted client parameter (review 29, J-D5)
+                        injected.append((node, value, scope, place, held))
                     elif not held and (g.path, callee, param) in self.injectable and \
                             not self.eval(f, scope, value):  # `client or OpenAI()`: a fake injected (review 28, G3)
                         injected.append((node, value, scope, place, self.injectable[(g.path, callee, param)]))
@@ -1320,7 +1323,7 @@ class _Builder:
             for node in ast.walk(fixture) if isinstance(fixture, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
                 if isinstance(node, (ast.Return, ast.Yield)) and isinstance(node.value, ast.Name):
                     slots.setdefault((f.defs[((), name)], node.value.id), slot)
-        if not slots:
+        if not slots and not injected:
             return
         told: set = set()  # (scope, fake, surface) told at a set-up line
         for node in f.nodes:
@@ -1355,8 +1358,12 @@ class _Builder:
                 continue
             shown = ast.unparse(value) if len(ast.unparse(value)) <= 40 else "the value passed"
             is_async = any(self.origins[o].is_async for o in held)
-            surfaces = sorted({use.surface for o in held for use in self.origins[o].uses if use.surface in PATCHED_NOW})
-            now = ", ".join(patched_now(shown, surface, is_async) for surface in surfaces) or PATCHED_ANY
+            roots = {self.find(o) for o in held}  # (a parameter's uses may sit on the client it is grouped with)
+            surfaces = sorted({use.surface for o, origin in self.origins.items() if self.find(o) in roots
+                               for use in origin.uses if use.surface in PATCHED_NOW})
+            receiver = value.id if isinstance(value, ast.Name) else "\0"  # (a call: "calls chat.complete on it")
+            now = ", ".join(patched_now(receiver, surface, is_async).replace("\0.", "") for surface in surfaces) \
+                or PATCHED_ANY
             todo = INJECTED_FAKE_TODO.format(value=shown, place=place, now=now)
             self.sites[node_key(f.path, call)] = ("clientpatch", "", frozenset(held),
                                                   todo.replace("{", "{{").replace("}", "}}"))
