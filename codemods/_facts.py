@@ -579,7 +579,7 @@ class _Collector(ast.NodeVisitor):
             target = sub.targets[0] if isinstance(sub, ast.Assign) and len(sub.targets) == 1 else (
                 sub.target if isinstance(sub, ast.AnnAssign) and sub.value is not None else None)
             if isinstance(target, ast.Name):  # `stream = ...`, `stream: Stream[ChatCompletionChunk] = ...`
-                value = uncast(sub.value)  # (`cast(AsyncStream[...], await ...)`: held-out review 28, G5)
+                value = uncast(sub.value, self.facts.qualify)  # (`cast(AsyncStream[...], await ...)`: held-out review 28, G5)
                 value = value.value if isinstance(value, ast.Await) else value
                 if streaming(value):
                     streams[target.id] = True
@@ -855,10 +855,13 @@ class _Collector(ast.NodeVisitor):
 CAST_NAMES = frozenset({"cast", "typing.cast", "t.cast", "typing_extensions.cast"})
 
 
-def uncast(value: Optional[ast.AST]) -> Optional[ast.AST]:
-    """``x`` of ``typing.cast(T, x)`` (a type checker's hint, nothing at run time), else ``value``."""
+def uncast(value: Optional[ast.AST], qualify) -> Optional[ast.AST]:
+    """``x`` of ``typing.cast(T, x)`` where ``T`` names an OpenAI type (``AsyncStream[ChatCompletionChunk]``: a
+    type checker's hint, nothing at run time, which MIG102 drops with the call's conversion), else ``value``."""
     if isinstance(value, ast.Call) and len(value.args) == 2 and not value.keywords and \
-            dotted_name(value.func) in CAST_NAMES:
+            dotted_name(value.func) in CAST_NAMES and any(
+                (qualify(dotted_name(n)) or "").startswith("openai.") for n in ast.walk(value.args[0])
+                if isinstance(n, (ast.Name, ast.Attribute))):
         return value.args[1]
     return value
 

@@ -299,7 +299,9 @@ class _Transformer(RuleTransformer):
             self._env_defaults.pop()
         found = chat_method(original.func)
         if found is None and len(original.args) == 2 and dotted(original.func) in CAST_NAMES and \
-                self.config.endpoint() is None and _moved_chat_call(original.args[1].value, updated.args[1].value):
+                self.config.endpoint() is None and _moved_chat_call(original.args[1].value, updated.args[1].value) \
+                and any((self.facts.qualify(name) or "").startswith("openai.") for name in
+                        _names_in(original.args[0].value)):
             # `cast(AsyncStream[ChatCompletionChunk], await client.chat.completions.create(...))` converted: the
             # OpenAI type no longer describes it; the cast goes, the type checker infers Mistral's (review 28, G5)
             self.converted(self._lines.get(id(original), 0), f"cast({code_of(original.args[0].value)}, ...) dropped: "

@@ -464,3 +464,16 @@ def test_an_import_in_a_try_catching_every_exception_is_replaced_in_place() -> N
         ''')
     assert code.startswith("import logging\n\n\nclass Service:\n"), code
     assert code.count("            from mistralai.client import Mistral\n") == 2 and "from openai" not in code, code
+
+
+def test_a_name_read_in_a_string_annotation_a_type_comment_or_a_doctest_keeps_its_import() -> None:
+    """Held-out review 29, I1: once `cast(Any, ...)` went, `from typing import Any, cast` went whole though
+    `def later(x: "Any")`, `# type: list[Any]` and a doctest still named Any (NameError in typing.get_type_hints);
+    `-> "ChatCompletion"` lost its openai import likewise. Only `cast`, unused everywhere, goes."""
+    from codemods._imports import fix_imports
+
+    code = ('"""Docs.\n\n>>> Other\n"""\nfrom typing import Any, Other, cast\n\nfrom openai.types.chat import '
+            'ChatCompletion\n\n\ndef later(x: "Any") -> "ChatCompletion":\n    items = []  # type: list[Any]\n'
+            '    return items\n')
+    out = fix_imports(code, [], {"Any", "Other", "cast", "ChatCompletion"})
+    assert "from typing import Any, Other\n" in out and "from openai.types.chat import ChatCompletion\n" in out, out

@@ -1774,3 +1774,24 @@ def test_review_29_a_class_based_fake_passed_as_a_converted_client_parameter_get
     assert "MIG106): this test passes FakeClient() as the client parameter of Annotator, which stands in for a " \
         "client the conversion moved to Mistral: the converted code calls chat.complete (stream / stream_async for " \
         "stream=True) on it" in out["tests/test_annotator.py"], out["tests/test_annotator.py"]
+
+
+def test_review_29_a_fake_set_up_through_the_attribute_holding_the_client_gets_a_todo() -> None:
+    """Held-out review 29, I5: `s.client = MagicMock(); s.client.chat.completions.create.return_value... = ...` got
+    no TODO (the test failed after the conversion); the same fake through a name did."""
+    from mechanics import convert_files
+
+    from migrator.mapping.outside_sdk import FAKE_ATTRIBUTE_TODO
+
+    test = ("from unittest.mock import MagicMock\n\nfrom app.svc import Service\n\n\ndef test_it():\n    s = Service()\n"
+            "    s.client = MagicMock()\n    s.client.chat.completions.create.return_value.choices = []\n    s.ask('x')\n")
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/svc.py": "from openai import OpenAI\n\n\nclass Service:\n    def __init__(self):\n        self.client = OpenAI()\n\n"
+                      "    def ask(self, q):\n        return self.client.chat.completions.create(model='gpt-4o', "
+                      "messages=[]).choices\n",
+        "tests/test_svc.py": test,
+    })
+    todo = FAKE_ATTRIBUTE_TODO.format(fake="s.client", surface="chat.completions.create",
+                                      now="s.client.chat.complete (stream / stream_async for stream=True)")
+    assert f"    # TODO(migrator MIG106): {todo}\n    s.client.chat" in out["tests/test_svc.py"], out["tests/test_svc.py"]

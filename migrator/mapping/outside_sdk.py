@@ -71,6 +71,11 @@ FAKE_CLIENT_TODO = ("this test's fake {fake} is set up as an OpenAI client ({fak
                     "{place}, a client the conversion moved to Mistral: the converted code now calls {now}; set "
                     "that up, and update the fake's return value, assertions and errors (raise errors.SDKError where "
                     "it raised an openai error: the converted except no longer catches those)")
+# the same, set up through the attribute that holds the client (`s.client.chat.completions.create.return_value = ...`)
+FAKE_ATTRIBUTE_TODO = ("this test sets {fake} up as an OpenAI client ({fake}.{surface}), a client the conversion moved "
+                       "to Mistral: the converted code now calls {now}; set that up, and update the fake's return "
+                       "value, assertions and errors (raise errors.SDKError where it raised an openai error: the "
+                       "converted except no longer catches those)")
 # a test passing a value the plan cannot trace where `client or OpenAI()` takes one (held-out review 28, G3)
 INJECTED_FAKE_TODO = ("this test passes {value} as {place}, which stands in for a client the conversion moved to "
                       "Mistral: the converted code calls {now} on it; a fake set up as an OpenAI client "

@@ -42,9 +42,9 @@ from migrator.mapping.files import LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
-                                          FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO, PATCH_EXAMPLES, call_kinds,
-                                          patched_now, INJECTED_FAKE_TODO, PATCHED_ANY, PATCHED_NOW, SDK_PATCHERS,
-                                          WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
+                                          FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
+                                          PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
+                                          PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.plan.langchain import blocker_for
 from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, list_shape
@@ -1323,8 +1323,6 @@ class _Builder:
             for node in ast.walk(fixture) if isinstance(fixture, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
                 if isinstance(node, (ast.Return, ast.Yield)) and isinstance(node.value, ast.Name):
                     slots.setdefault((f.defs[((), name)], node.value.id), slot)
-        if not slots and not injected:
-            return
         told: set = set()  # (scope, fake, surface) told at a set-up line
         for node in f.nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
@@ -1334,22 +1332,35 @@ class _Builder:
                 chain, tail = node.value.func.value, []  # fake.chat.completions.create.assert_called_once()
             else:
                 continue
+            links: list = []  # (the attribute node, its name), outermost last
             while isinstance(chain, (ast.Attribute, ast.Subscript)):  # (`...create.return_value.choices[0]...`)
-                chain, tail = chain.value, [chain.attr, *tail] if isinstance(chain, ast.Attribute) else tail
-            cut = next((i for i, link in enumerate(tail) if link in ("return_value", "side_effect")), None)
-            tail = tail[:cut]
-            if not (isinstance(chain, ast.Name) and _openai_surface(tail)):
+                if isinstance(chain, ast.Attribute):
+                    links.insert(0, chain)
+                chain = chain.value
+            tail = [link.attr for link in links]
+            cut = next((i for i, link in enumerate(tail) if link in ("return_value", "side_effect")), len(tail))
+            start = next((i for i in range(cut) if _openai_surface(tail[i:cut])), None)
+            if start is None:
                 continue
             scope = f.scope_of.get(id(node), ())
-            slot = next((slots[(scope[:i], chain.id)] for i in range(len(scope), -1, -1)
-                         if (scope[:i], chain.id) in slots), None)
-            if slot is None or (scope, chain.id, ".".join(tail)) in told:
+            tail = tail[start:cut]
+            if start:  # `s.client.chat.completions.create.return_value = ...`: the attribute itself holds the fake
+                receiver = links[start].value  # (held-out review 29, I5)
+                held = self.eval(f, scope, receiver)
+                fake = ast.unparse(receiver)
+                slot = (fake, held) if held else None
+            else:
+                fake = chain.id if isinstance(chain, ast.Name) else ""
+                slot = next((slots[(scope[:i], fake)] for i in range(len(scope), -1, -1)
+                             if (scope[:i], fake) in slots), None)
+            if slot is None or (scope, fake, ".".join(tail)) in told:
                 continue
-            told.add((scope, chain.id, ".".join(tail)))
+            told.add((scope, fake, ".".join(tail)))
             node = node.value if isinstance(node, ast.Expr) else node  # (a call's site is keyed by the call)
             place, held = slot
-            now = patched_now(chain.id, ".".join(tail), any(self.origins[o].is_async for o in held))
-            todo = FAKE_CLIENT_TODO.format(fake=chain.id, surface=".".join(tail), place=place, now=now)
+            now = patched_now(fake, ".".join(tail), any(self.origins[o].is_async for o in held))
+            todo = (FAKE_ATTRIBUTE_TODO if start else FAKE_CLIENT_TODO).format(
+                fake=fake, surface=".".join(tail), place=place, now=now)
             self.sites[node_key(f.path, node)] = ("clientpatch", "", frozenset(held),
                                                   todo.replace("{", "{{").replace("}", "}}"))
         for call, value, scope, place, held in injected:  # a fake with no OpenAI-shaped set-up line of its own
@@ -4356,7 +4367,7 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     node, parent = call, f.parent.get(id(call))
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
-    if parent is not None and parent is not node and uncast(parent) is node:  # `cast(AsyncStream[...], await ...)`
+    if parent is not None and parent is not node and uncast(parent, f.qualify) is node:  # `cast(AsyncStream[...], await ...)`
         node, parent = parent, f.parent.get(id(parent))  # (MIG102 drops the cast: held-out review 28, G5)
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return _fragment_problem(parent)
