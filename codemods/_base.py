@@ -332,8 +332,11 @@ class RuleTransformer(cst.CSTTransformer):
         model = self.target_model()
         endpoint = self.config.endpoint()
         named = "a Mistral model name" if endpoint is None else f"a {endpoint.spec.name} model name"
-        if isinstance(value, cst.Attribute) and value.attr.value in shared:
-            return (f"{keyword}={code_of(value)} comes from {shared[value.attr.value]}: {named} there "
+        key = ("self", self.path[0] if self.path else "", value.attr.value) if isinstance(value, cst.Attribute) and \
+            isinstance(value.value, cst.Name) and value.value.value == "self" else \
+            value.attr.value if isinstance(value, cst.Attribute) else None
+        if key is not None and key in shared:
+            return (f"{keyword}={code_of(value)} comes from {shared[key]}: {named} there "
                     f"would reach that code too; give the converted calls a setting of their own that names "
                     f"{model} (said once per module)")
         return self.imported_model_todo(keyword, value, model) or (

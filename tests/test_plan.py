@@ -1795,3 +1795,26 @@ def test_review_29_a_fake_set_up_through_the_attribute_holding_the_client_gets_a
     todo = FAKE_ATTRIBUTE_TODO.format(fake="s.client", surface="chat.completions.create",
                                       now="s.client.chat.complete (stream / stream_async for stream=True)")
     assert f"    # TODO(migrator MIG106): {todo}\n    s.client.chat" in out["tests/test_svc.py"], out["tests/test_svc.py"]
+
+
+@pytest.mark.parametrize("patching", [
+    '@patch.object(m.client.chat.completions, "create")\n',
+    '@patch("app.app.client.chat.completions.create")\n',
+])
+def test_review_29_a_test_patching_a_module_clients_resource_neither_keeps_it_nor_goes_unflagged(patching: str) -> None:
+    """Held-out review 29, J-D3 / J-D4 (deployement_2): `patch.object(m.client.chat.completions, "create")` kept the
+    app's client on OpenAI ("reads .chat.completions in test_chat.py"); the string form converted it and left the
+    test without a TODO (AttributeError: 'Chat' object has no attribute 'completions'). Both convert the app now,
+    with the test's TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/app.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef chat(q):\n    r = client.chat.completions"
+                      ".create(model='gpt-4o', messages=[])\n    return r.choices[0].message.content\n",
+        "tests/test_chat.py": "from unittest.mock import patch\n\nimport app.app as m\nfrom app.app import chat\n\n\n"
+                              + patching + "def test_chat(mock_create):\n    chat('x')\n",
+    })
+    assert "client.chat.complete(" in out["app/app.py"], out["app/app.py"]
+    assert "MIG106): this test patches " in out["tests/test_chat.py"] and \
+        ".chat.complete (stream / stream_async for stream=True); patch that" in out["tests/test_chat.py"], out

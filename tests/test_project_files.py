@@ -657,6 +657,10 @@ def test_a_compose_service_running_another_image_keeps_its_key(rename):
             "      OPENAI_API_BASE_URL: http://api:8000/v1\n      OPENAI_API_KEY: ${OPENAI_API_KEY:-dev}\n"
             "volumes:\n  data:\n")
     edit = edit_deploy(text, "docker-compose.yml", _facts(), rename=rename)
+    # beside a service the file builds, an image it only pulls is foreign whatever its base URL (review 29, I3)
+    direct = text.replace("      OPENAI_API_BASE_URL: http://api:8000/v1\n", "")
+    assert edit_deploy(direct, "docker-compose.yml", _facts(), rename=rename).text.count("\n      OPENAI_API_KEY:") \
+        == (1 if rename else 2)
     api = "      MISTRAL_API_KEY: ${MISTRAL_API_KEY}\n" if rename else \
         "      OPENAI_API_KEY: ${OPENAI_API_KEY}\n      MISTRAL_API_KEY: ${MISTRAL_API_KEY}\n"
     assert edit.text == text.replace("      OPENAI_API_KEY: ${OPENAI_API_KEY}\n", api, 1), edit.text

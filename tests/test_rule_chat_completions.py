@@ -1266,3 +1266,17 @@ def test_a_model_attribute_set_to_a_literal_and_read_elsewhere_names_both_in_its
         "model=self.model comes from self.model (set to 'gpt-4o-mini' in <string>), also read by code in <string>: a "
         "Mistral model name there would reach that code too; give the converted calls a setting of their own that "
         "names a Mistral model (said once per module)"], todos
+
+
+def test_two_classes_model_attributes_each_name_their_own_literal() -> None:
+    """Held-out review 29, I2 (pricePilot): two classes each setting `self.model` to a literal read elsewhere: the
+    first class's TODO named the second's literal and file (the text was looked up by attribute name alone)."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\n\nclass {cls}:\n    def __init__(self):\n        self.client = OpenAI()\n"
+            "        self.model = '{model}'\n\n    def ask(self):\n        return self.client.chat.completions.create("
+            "model=self.model, messages=[])\n\n    def status(self):\n        return {{'model': self.model}}\n")
+    out = convert_files({"validator.py": code.format(cls="Validator", model="gpt-4o-mini"),
+                         "zclient.py": code.format(cls="Other", model="gpt-4o")})
+    assert "self.model (set to 'gpt-4o-mini' in validator.py)" in out["validator.py"], out["validator.py"]
+    assert "self.model (set to 'gpt-4o' in zclient.py)" in out["zclient.py"], out["zclient.py"]

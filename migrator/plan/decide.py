@@ -2365,8 +2365,8 @@ def _attr_slots(builder, f, node) -> set:
             # `self.model = "gpt-4o-mini"` also read by a status dict: the call's TODO names the literal and the
             # other read (held-out review 28, G8: "computed at run time" said nothing of either)
             places = ", ".join(dict.fromkeys(_read_place(f, o) for o in others))
-            builder.shared_fields[attr] = (f"self.{attr} (set to {values[0].value!r} in {os.path.basename(f.path)}), "
-                                           f"also read by {places}")
+            builder.shared_fields[("self", cls[0], attr)] = (  # (per class: review 29, I2)
+                f"self.{attr} (set to {values[0].value!r} in {os.path.basename(f.path)}), also read by {places}")
         return set()
     if not f.self_assigns.get((cls, attr)) and len(f.assigns.get((cls, attr), [])) == 1 and \
             isinstance(f.assigns[(cls, attr)][0], ast.Constant) and isinstance(f.assigns[(cls, attr)][0].value, str) \
