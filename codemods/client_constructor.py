@@ -646,6 +646,12 @@ class _Transformer(RuleTransformer):
                 and self.facts.view.param(self.path, original.target.value) == CONVERT:
             # class body: `client: OpenAI`; a module's global: `_client: AsyncOpenAI | None = None`
             return updated.with_changes(annotation=self._retyped(updated.annotation))
+        if original.value is None and isinstance(original.target, cst.Attribute) and \
+                isinstance(original.target.value, cst.Name) and original.target.value.value == "self" and \
+                self.facts.view is not None and (self.path[:-1], original.target.attr.value) in \
+                self.facts.view.plan.converted_attrs.get(self.facts.view.path, ()):
+            # `self._client: OpenAI | None` declared in a method, the attribute's clients converted (review 29, J-D8)
+            return updated.with_changes(annotation=self._retyped(updated.annotation))
         return updated
 
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:

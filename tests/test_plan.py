@@ -1711,8 +1711,8 @@ def test_review_28_a_call_through_an_attribute_holding_only_kept_clients_has_no_
     assert ("not recognised as an OpenAI client" in out["summarizer.py"]) is bool(other), out["summarizer.py"]
 
 
-@pytest.mark.parametrize("apart", [False, True])
-def test_review_28_an_sdk_embedding_whose_model_a_kept_wrapper_embeds_with_in_its_project_stays(apart: bool) -> None:
+@pytest.mark.parametrize("apart", [False, True, "variable"])
+def test_review_28_an_sdk_embedding_whose_model_a_kept_wrapper_embeds_with_in_its_project_stays(apart) -> None:
     """Held-out review 28, H1 (chatfrc): encode.py fills a Qdrant collection with LangChain's OpenAIEmbeddings
     (kept: dimensions=), query.py embeds the question with the SDK and the same model; query.py converted to
     mistral-embed (1024 dimensions against the 3072 stored), with only "re-embed stored vectors". It stays now,
@@ -1723,6 +1723,10 @@ def test_review_28_an_sdk_embedding_whose_model_a_kept_wrapper_embeds_with_in_it
               "dimensions=3072)\nprint(emb.embed_documents(['doc']))\n")
     query = ("from openai import OpenAI\n\nclient = OpenAI()\nvec = client.embeddings.create(input='q', "
              "model='text-embedding-3-large').data[0].embedding\nprint(vec)\n")
+    if apart == "variable":  # the model through a name (review 29, I7: chatfrc's shape)
+        query = query.replace("model='text-embedding-3-large'", "model=MODEL").replace(
+            "client = OpenAI()\n", "client = OpenAI()\nMODEL = 'text-embedding-3-large'\n")
+        apart = False
     out = convert_files({("a/" if apart else "") + "encode.py": encode, ("b/" if apart else "") + "query.py": query})
     converted = out[("b/" if apart else "") + "query.py"]
     if apart:

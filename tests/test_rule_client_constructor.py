@@ -1111,3 +1111,26 @@ def test_a_check_that_the_guarded_openai_import_succeeded_checks_mistral_where_i
                                  "messages=[]).choices[0].message.content\n")
     assert "try:\n    from mistralai.client import Mistral\n" in code and "    Mistral = None\n" in code, code
     assert after in code and "OpenAI" not in code and "openai" not in code, code
+
+
+def test_a_bare_attribute_declaration_of_a_converted_client_is_retyped() -> None:
+    """Held-out review 29, J-D8 (CellAnnot-GPT): `self._client: OpenAI | None` (no value) stayed OpenAI's while the
+    client converted, keeping the openai import and dependency for a type hint alone."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+
+        class Annotator:
+            def __init__(self, key: str) -> None:
+                self._client: OpenAI | None
+                if key:
+                    self._client = OpenAI(api_key=key)
+                else:
+                    self._client = None
+
+            def ask(self) -> str:
+                return self._client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
+        ''')
+    assert "        self._client: Mistral | None\n" in code and "openai" not in code, code

@@ -1413,8 +1413,8 @@ class _Builder:
                     if site.verdict != WRAPPER_KEEP or not site.cls.startswith("OpenAIEmbedding") or call is None:
                         continue
                     model = next((kw.value for kw in call.keywords if kw.arg in ("model", "model_name")), None)
-                    name = model.value if isinstance(model, ast.Constant) else "text-embedding-ada-002" \
-                        if model is None else None
+                    name = "text-embedding-ada-002" if model is None else \
+                        self._string_value(f, f.scope_of.get(id(call), ()), model)
                     if isinstance(name, str):  # (one project: a cookbook's examples are not one vector space)
                         kept.setdefault((_project_of(f.path), name),
                                         f"{site.cls}(model={name!r}) in {os.path.basename(f.path)}")
@@ -1428,13 +1428,31 @@ class _Builder:
                 if not (answer and answer[0] == "call" and answer[1].client and
                         answer[1].surface == "embeddings.create"):
                     continue
-                model = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
-                where = kept.get((_project_of(f.path), model.value)) if isinstance(model, ast.Constant) else None
+                model = self._string_value(f, f.scope_of.get(id(node), ()),
+                                           next((kw.value for kw in node.keywords if kw.arg == "model"), None))
+                where = kept.get((_project_of(f.path), model)) if model is not None else None
                 if isinstance(where, str):
                     self._use(f, node, answer[1].client, "embeddings.create", True,
-                              f"model={model.value!r} also embeds with {where}, which stays on OpenAI: "
+                              f"model={model!r} also embeds with {where}, which stays on OpenAI: "
                               "the vectors one side stores and the other searches must come from one model; move "
                               "them to Mistral together", "MIG107")
+
+    def _string_value(self, f: _File, scope: Scope, node: Optional[ast.AST], depth: int = 0) -> Optional[str]:
+        """The string ``node`` is: a literal, or a name bound once to one (here, in the module, or imported from a
+        module of the tree: ``model = "text-embedding-3-large"``; held-out review 29, I7), else None."""
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if not isinstance(node, ast.Name) or depth > 3:
+            return None
+        found = self.lookup_scope(f, scope, node.id)
+        values = f.assigns.get((found, node.id), []) if found is not None else []
+        if len(values) == 1:
+            return self._string_value(f, found, values[0], depth + 1)
+        if found == () and node.id in f.repo_imports and not values:
+            target = self.resolve_import(f, node.id)
+            if target is not None:
+                return self._string_value(target[0], (), ast.Name(id=target[1]), depth + 1)
+        return None
 
     def _patched_clients(self, dotted: str) -> frozenset:
         """The clients of the tree ``dotted`` (a patch target, ``app.llm.get_openai_client``) gives: a function

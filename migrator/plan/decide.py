@@ -435,6 +435,7 @@ def decide(builder, files) -> ConversionPlan:
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           injectable=_injectable_callees(builder, clients),
+                          converted_attrs=_converted_attributes(builder, files, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
@@ -2111,6 +2112,29 @@ def _callarg_constants(f, slot) -> set:
         if all(any(n is a for a in args) for n in loads):
             out.add(("const", arg.id))
     return out
+
+
+def _converted_attributes(builder, files, clients) -> dict:
+    """path -> {(class scope, attribute)} for each bare declaration ``self._client: OpenAI | None`` (no value) whose
+    attribute holds only clients that convert: MIG101 retypes it (held-out review 29, J-D8: it kept the openai import
+    and dependency for a type hint alone)."""
+    converting = {c.id for c in clients if c.decision == CONVERT}
+    found: dict = {}
+    for f in files:
+        if "OpenAI" not in f.source:
+            continue
+        for node in f.nodes:
+            if not (isinstance(node, ast.AnnAssign) and node.value is None and isinstance(node.target, ast.Attribute)
+                    and isinstance(node.target.value, ast.Name) and node.target.value.id == "self"
+                    and "OpenAI" in ast.unparse(node.annotation)):
+                continue
+            cls = builder.class_of(f, f.scope_of.get(id(node), ()))
+            held = builder.eval_attr(f, cls, node.target.attr, 0) if cls is not None else None
+            real = {oid for oid in held or () if builder.origins[oid].kind != "parameter"}
+            if real and all(oid in converting or any(builder.find(oid) == builder.find(c) for c in converting)
+                            for oid in held):
+                found.setdefault(f.path, set()).add((cls, node.target.attr))
+    return {path: frozenset(attrs) for path, attrs in found.items()}
 
 
 def _injectable_callees(builder, clients) -> dict:

@@ -84,6 +84,8 @@ class ConversionPlan:
     model_callees: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> top-level functions / classes with a parameter standing in for a converted client (`client or OpenAI()`)
     injectable: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {(class scope, attribute)}: bare `self._client: OpenAI | None` declarations of converted clients
+    converted_attrs: dict = field(default_factory=dict, compare=False, hash=False)
     # paths of modules (tests) that import, directly or not, only tree modules whose OpenAI code stays on OpenAI
     kept_only: frozenset = frozenset()
     # a test that patches (the paths in "patch"): the modules of the tree it imports, directly or not
