@@ -1822,3 +1822,20 @@ def test_review_29_a_test_patching_a_module_clients_resource_neither_keeps_it_no
     assert "client.chat.complete(" in out["app/app.py"], out["app/app.py"]
     assert "MIG106): this test patches " in out["tests/test_chat.py"] and \
         ".chat.complete (stream / stream_async for stream=True); patch that" in out["tests/test_chat.py"], out
+
+
+def test_review_29_a_test_patching_a_converted_modules_langchain_class_gets_a_todo() -> None:
+    """Held-out review 29, J-D7 (ChunkRecallTrainer): an autouse `monkeypatch.setattr("pkg.graph.ChatOpenAI", Dummy)`
+    raised AttributeError in every test once graph.py built ChatMistralAI, with no TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/graph.py": "from langchain_openai import ChatOpenAI\n\n\ndef ask(q):\n"
+                        "    return ChatOpenAI(model='gpt-4o-mini').invoke(q).content\n",
+        "tests/conftest.py": "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef fake(monkeypatch):\n"
+                             "    monkeypatch.setattr('pkg.graph.ChatOpenAI', object)\n",
+    })
+    assert "ChatMistralAI(" in out["pkg/graph.py"]
+    assert "MIG106): this test patches pkg.graph.ChatOpenAI, the LangChain class that module builds: the " \
+        "conversion builds ChatMistralAI there now" in out["tests/conftest.py"], out["tests/conftest.py"]

@@ -56,6 +56,11 @@ APP_PATCH_TODO = ("this test patches {target}, the OpenAI client class that modu
                   "Mistral there now, so the patch fails (the module has no {name}); patch {module}.Mistral instead "
                   "and fake what the code now calls (chat.complete, embeddings.create, ...)")
 CLIENT_CLASS_NAMES = ("OpenAI", "AsyncOpenAI")
+# the same for a LangChain class the module's objects convert from (held-out review 29, J-D7: ChunkRecallTrainer's
+# autouse `monkeypatch.setattr("pkg.graph.ChatOpenAI", DummyLLM)` made every test error)
+APP_LANGCHAIN_PATCH_TODO = ("this test patches {target}, the LangChain class that module builds: the conversion "
+                            "builds {new} there now, so the patch fails (the module has no {name}); patch "
+                            "{module}.{new} instead, and make the fake a {new} (langchain_mistralai)")
 # A test patching what gives the code a client the run converts (a factory, a module's client: held-out review 20,
 # R-B3: kabot's fake, set up as an OpenAI client, met chat.complete_async after the conversion and the test failed).
 CLIENT_PATCH_TODO = ("this test patches {target}, which gives the code an OpenAI client the conversion moved to "

@@ -46,6 +46,7 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
                                           PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
+from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for
 from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, list_shape
 from migrator.plan.source import parse_python, place_of
@@ -1256,8 +1257,11 @@ class _Builder:
                     self.sites[node_key(f.path, node)] = ("clientpatch", f"{target.id}.{node.args[1].value}", held)
                     continue
             if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
-                    target.value.rsplit(".", 1)[-1] in CLIENT_CLASS_NAMES and "." in target.value and \
-                    not target.value.startswith("openai.") and node_key(f.path, node) not in self.sites:
+                    target.value.rsplit(".", 1)[-1] in (*CLIENT_CLASS_NAMES, *LANGCHAIN_CLASSES) and \
+                    "." in target.value and not target.value.startswith(("openai.", "langchain")) and \
+                    node_key(f.path, node) not in self.sites:
+                # (`monkeypatch.setattr("pkg.graph.ChatOpenAI", Dummy)`: a LangChain class the module converts,
+                # held-out review 29, J-D7)
                 self.sites[node_key(f.path, node)] = ("apppatch", target.value)  # settled once clients are decided
                 continue
             if isinstance(target, ast.Constant) and isinstance(target.value, str) and "." in target.value and \

@@ -467,11 +467,23 @@ def _module_keys(files) -> dict:
     return found
 
 
+def _langchain_replaced(g, name: str) -> bool:
+    """Does MIG116 replace module ``g``'s import of the LangChain class ``name`` (its objects all convert)?"""
+    if name not in g.source:
+        return False
+    from migrator.plan.langchain import plan_module
+
+    planned = plan_module(g.tree, blocked=g.langchain_blocker or "")
+    return planned is not None and any(planned.locals.get(local) == name for local in planned.replace)
+
+
 def _settle_app_patches(files, clients, sites) -> None:
     """``patch("pkg.llm_service.OpenAI")`` in a test: a TODO where that module's OpenAI constructor converts
     (its module has no OpenAI any more: the patch raises AttributeError), nothing where it stays."""
     from codemods._repo import _same_module
-    from migrator.mapping.outside_sdk import APP_PATCH_TODO, CLIENT_PATCH_TODO
+    from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
+    from migrator.mapping.outside_sdk import (APP_LANGCHAIN_PATCH_TODO, APP_PATCH_TODO, CLIENT_CLASS_NAMES,
+                                              CLIENT_PATCH_TODO)
 
     decisions = {c.id: c.decision for c in clients}
     for key, answer in list(sites.items()):
@@ -488,6 +500,10 @@ def _settle_app_patches(files, clients, sites) -> None:
         paths = {g.path for g in files if _same_module(g.module, module)}
         if any(c.path in paths and c.kind == name and c.decision == CONVERT for c in clients):
             sites[key] = ("apppatch", APP_PATCH_TODO.format(target=answer[1], name=name, module=module), answer[1])
+        elif name not in CLIENT_CLASS_NAMES and any(_langchain_replaced(g, name) for g in files if g.path in paths):
+            new = LANGCHAIN_CLASSES[name][3]
+            sites[key] = ("apppatch", APP_LANGCHAIN_PATCH_TODO.format(target=answer[1], name=name, module=module,
+                                                                      new=new), answer[1])
         else:
             del sites[key]
 
