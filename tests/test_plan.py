@@ -1839,3 +1839,14 @@ def test_review_29_a_test_patching_a_converted_modules_langchain_class_gets_a_to
     assert "ChatMistralAI(" in out["pkg/graph.py"]
     assert "MIG106): this test patches pkg.graph.ChatOpenAI, the LangChain class that module builds: the " \
         "conversion builds ChatMistralAI there now" in out["tests/conftest.py"], out["tests/conftest.py"]
+
+
+@pytest.mark.parametrize("keywords", ["name='Sales', instructions='Sell.', model='gpt-4o-mini'", "'Sales'"])
+def test_review_29_an_agents_sdk_agent_imported_alone_gets_its_todo(keywords: str) -> None:
+    """Held-out review 29, J-D2 (sales-ai-agent): `from agents import Agent` then `Agent(name=..., instructions=...,
+    model="gpt-4o-mini")`, with Runner imported elsewhere through a re-export: no TODO. The SDK's signature tells
+    it from a project's own `agents.Agent` (which, without it, gets none)."""
+    from mechanics import convert_files
+
+    out = convert_files({"sales.py": f"from agents import Agent\n\n\ndef make():\n    return Agent({keywords})\n"})
+    assert ("MIG106): the OpenAI Agents SDK" in out["sales.py"]) is ("instructions" in keywords), out["sales.py"]

@@ -2597,9 +2597,17 @@ def _foreign_openai(source: tuple) -> Optional[str]:
 
 
 def _imports_agents_sdk(f: _File) -> bool:
-    """``from agents import Agent, Runner`` names the OpenAI Agents SDK (not a project's own ``agents``)."""
-    return any(source[0] == AGENTS_SDK_MODULE and source[1] == 0 and source[2] in AGENTS_SDK_NAMES
-               for source in f.repo_imports.values())
+    """``from agents import Agent, Runner`` names the OpenAI Agents SDK (not a project's own ``agents``); so does
+    ``from agents import Agent`` where the module builds ``Agent(name=..., instructions=...)``, the SDK's signature
+    (held-out review 29, J-D2: sales-ai-agent's agent module, whose Runner came through a re-export)."""
+    if any(source[0] == AGENTS_SDK_MODULE and source[1] == 0 and source[2] in AGENTS_SDK_NAMES
+           for source in f.repo_imports.values()):
+        return True
+    agent = [local for local, source in f.repo_imports.items()
+             if source[0] == AGENTS_SDK_MODULE and source[1] == 0 and source[2] == "Agent"]
+    return bool(agent) and any(isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and
+                               node.func.id in agent and {"name", "instructions"} <= {kw.arg for kw in node.keywords}
+                               for node in f.nodes)
 
 
 def _sets_agents_client(f: _File) -> bool:
