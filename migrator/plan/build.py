@@ -2598,7 +2598,8 @@ def _foreign_openai(source: tuple) -> Optional[str]:
 
 def _imports_agents_sdk(f: _File) -> bool:
     """``from agents import Agent, Runner`` names the OpenAI Agents SDK (not a project's own ``agents``); so does
-    ``from agents import Agent`` where the module builds ``Agent(name=..., instructions=...)``, the SDK's signature
+    ``from agents import Agent`` where the module builds ``Agent(name=..., instructions=..., model="gpt-4o-mini")``,
+    the SDK's signature with an OpenAI model
     (held-out review 29, J-D2: sales-ai-agent's agent module, whose Runner came through a re-export)."""
     if any(source[0] == AGENTS_SDK_MODULE and source[1] == 0 and source[2] in AGENTS_SDK_NAMES
            for source in f.repo_imports.values()):
@@ -2607,7 +2608,16 @@ def _imports_agents_sdk(f: _File) -> bool:
              if source[0] == AGENTS_SDK_MODULE and source[1] == 0 and source[2] == "Agent"]
     return bool(agent) and any(isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and
                                node.func.id in agent and {"name", "instructions"} <= {kw.arg for kw in node.keywords}
-                               for node in f.nodes)
+                               and _openai_model_keyword(node) for node in f.nodes)
+
+
+def _openai_model_keyword(call: ast.Call) -> bool:
+    """``model="gpt-4o-mini"``: an OpenAI model name written in the call."""
+    from migrator.mapping.models import slot_model_literal
+
+    model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+    return isinstance(model, ast.Constant) and isinstance(model.value, str) and \
+        slot_model_literal(model.value) is not None
 
 
 def _sets_agents_client(f: _File) -> bool:
