@@ -1850,3 +1850,28 @@ def test_review_29_an_agents_sdk_agent_imported_alone_gets_its_todo(keywords: st
 
     out = convert_files({"sales.py": f"from agents import Agent\n\n\ndef make():\n    return Agent({keywords})\n"})
     assert ("MIG106): the OpenAI Agents SDK" in out["sales.py"]) is ("instructions" in keywords), out["sales.py"]
+
+
+def test_review_29_a_test_patching_a_converted_modules_instructor_gets_a_todo() -> None:
+    """Held-out review 29, J-D6 (ai-metadata-extraction): `@patch("util.extraction.instructor")` with
+    `mock.patch.return_value = mock` no longer met the converted `instructor.from_mistral(...)`: the test failed
+    with no TODO."""
+    from mechanics import convert_files
+
+    from migrator.mapping.outside_sdk import INSTRUCTOR_PATCH_TODO
+
+    out = convert_files({
+        "util/__init__.py": "",
+        "util/extraction.py": "import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\n"
+                              "class Meta(BaseModel):\n    year: int\n\n\nclass Helper:\n    def __init__(self):\n"
+                              "        self.client = instructor.patch(OpenAI())\n\n    def extract(self, text):\n"
+                              "        return self.client.chat.completions.create(model='gpt-4o', response_model=Meta, "
+                              "messages=[{'role': 'user', 'content': text}])\n",
+        "tests/test_extraction.py": "from unittest.mock import patch\n\nfrom util.extraction import Helper\n\n\n"
+                                    "@patch('util.extraction.instructor')\ndef test_extract(mock_instructor):\n"
+                                    "    mock_instructor.patch.return_value = mock_instructor\n"
+                                    "    Helper().extract('t')\n",
+    })
+    assert "instructor.from_mistral(" in out["util/extraction.py"]
+    assert "# TODO(migrator MIG106): " + INSTRUCTOR_PATCH_TODO.format(target="util.extraction.instructor") in \
+        out["tests/test_extraction.py"], out["tests/test_extraction.py"]

@@ -56,6 +56,11 @@ APP_PATCH_TODO = ("this test patches {target}, the OpenAI client class that modu
                   "Mistral there now, so the patch fails (the module has no {name}); patch {module}.Mistral instead "
                   "and fake what the code now calls (chat.complete, embeddings.create, ...)")
 CLIENT_CLASS_NAMES = ("OpenAI", "AsyncOpenAI")
+# a test patching a converted module's instructor (held-out review 29, J-D6: its `.patch.return_value` set-up no
+# longer met the code, which calls instructor.from_mistral, and its model assertion named the OpenAI model)
+INSTRUCTOR_PATCH_TODO = ("this test patches {target}: the converted module calls instructor.from_mistral(...) now, not "
+                         "instructor.patch / from_openai, and sends Mistral model names: set up from_mistral's return "
+                         "value and update the model assertions")
 # the same for a LangChain class the module's objects convert from (held-out review 29, J-D7: ChunkRecallTrainer's
 # autouse `monkeypatch.setattr("pkg.graph.ChatOpenAI", DummyLLM)` made every test error)
 APP_LANGCHAIN_PATCH_TODO = ("this test patches {target}, the LangChain class that module builds: the conversion "

