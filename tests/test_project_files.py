@@ -1344,6 +1344,21 @@ def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_pat
         assert '"mistralai>=3.7,<4"' in text and "TODO" not in text, text
 
 
+@pytest.mark.parametrize("manifest", [
+    '[project]\nname = "x"\nversion = "0"\ndependencies = ["openai[datalib]>=1.30"]\n',
+    '[tool.poetry.dependencies]\npython = "^3.11"\nopenai = {extras = ["datalib"], version = "^1.30"}\n',
+])
+def test_an_openai_extra_in_a_pyproject_is_named_when_openai_is_replaced(tmp_path, manifest):
+    """Held-out review 29, I8: the H4 TODO only reached requirements files; pyproject's extras went silently."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n")
+    (tmp_path / "pyproject.toml").write_text(manifest)
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert "# TODO(migrator MIG114): pyproject.toml: openai[datalib] also installed numpy, pandas, which mistralai " \
+        "does not: declare those the code imports\n" in text and "openai" not in text.replace("openai[datalib]", ""), text
+
+
 def test_todos_are_written_into_the_project_files_they_are_about(tmp_path):
     """Held-out review 9, D4: a pin pip cannot install beside mistralai, a stale uv.lock and a CI job's old
     Python were said only in the run's summary; after --write nothing in the repository recorded them."""

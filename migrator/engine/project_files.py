@@ -453,6 +453,24 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
 
 
 _OPENAI_EXTRAS = re.compile(r"^[A-Za-z0-9._-]+\s*\[([^\]]*)\]")
+# `"openai[datalib]>=1"` (PEP 621, setup.py / setup.cfg), `openai = {extras = ["datalib"], ...}` (Poetry, Pipfile)
+_MANIFEST_EXTRAS = re.compile(r"""(?m)(?:["'\s]openai\s*\[([^\]]+)\]|^\s*openai\s*=\s*\{[^}\n]*extras\s*=\s*\[([^\]]*)\])""")
+
+
+def _lost_extras(before: str, edit: "_Edit", name: str) -> "_Edit":
+    """A TODO naming what ``openai[extras]`` installed, where the edit replaced openai (held-out review 29, I8: the
+    requirements-file TODO of H4, for the other manifests)."""
+    match = _MANIFEST_EXTRAS.search(before)
+    if match is None or _MANIFEST_EXTRAS.search(edit.text) is not None:
+        return edit
+    extras = (match.group(1) or match.group(2) or "").replace('"', "").replace("'", "")
+    brought = _extra_packages(extras)
+    if brought:
+        edit.note(DEPENDENCY_RULE, FindingKind.TODO, before.count("\n", 0, match.start()) + 1 +
+                  (match.group(0)[:1] == "\n"),
+                  f"{name}: openai[{extras.strip()}] also installed {brought}, which mistralai does not: declare "
+                  "those the code imports", "manual")
+    return edit
 
 
 def _extra_packages(extras: str) -> str:
@@ -1903,6 +1921,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
+    if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
+        edit = _lost_extras(text, edit, name)  # (requirements files: _edit_requirement_lines)
     for where, requirements in examples.items():
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
                   f"{name}: only converted code under {where} needs {', '.join(dict.fromkeys(requirements))}, not "
