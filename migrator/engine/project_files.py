@@ -464,7 +464,8 @@ def _lost_extras(before: str, edit: "_Edit", name: str) -> "_Edit":
     if match is None or _MANIFEST_EXTRAS.search(edit.text) is not None:
         return edit
     extras = (match.group(1) or match.group(2) or "").replace('"', "").replace("'", "")
-    brought = _extra_packages(extras)
+    declared = {canonical(found) for found in re.findall(r"[\"'\s]([A-Za-z0-9][\w.-]*)", edit.text)}
+    brought = ", ".join(pkg for pkg in _extra_packages(extras).split(", ") if pkg and canonical(pkg) not in declared)
     if brought:
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, before.count("\n", 0, match.start()) + 1 +
                   (match.group(0)[:1] == "\n"),
