@@ -2187,7 +2187,10 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     ``${LLM:-mistral-small-latest}``; a variable also read without such a default is left alone.
 
     An env or deploy file of a JavaScript app (``package.json`` beside it, no Python code of the run
-    under it: a Next.js UI next to the converted server) is that app's, and is left alone.
+    under it: a Next.js UI next to the converted server) is that app's, and is left alone; so is one of a
+    directory whose Python code neither converted nor imports converted code (a server/ beside converted
+    examples/), and a Compose service running another image beside the one the file builds, or pointing its OpenAI
+    base URL at a service of the file (Open WebUI in front of the app: its key is what it sends to the app).
 
     **Why.** The converted clients read the new variable; a deployment that only sets the old one
     fails at the first call. An example that still names an OpenAI model sends it to Mistral, which
