@@ -278,7 +278,8 @@ def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile]
         return ()
     from migrator.engine.project_files import langchain_blockers
 
-    return langchain_blockers(manifests, _kept_langchain_modules(code) if manifests else ())
+    pinned = any(re.search(r"langchain[-_]openai", text) for _path, text, _kind in manifests)
+    return langchain_blockers(manifests, _kept_langchain_modules(code) if pinned else ())
 
 
 def _kept_langchain_modules(code: Sequence[LoadedFile]) -> tuple[str, ...]:
@@ -289,7 +290,7 @@ def _kept_langchain_modules(code: Sequence[LoadedFile]) -> tuple[str, ...]:
 
     kept = []
     for item in code:
-        if b"langchain" not in item.data or item.source.kind != PYTHON:
+        if b"langchain_openai" not in item.data or item.source.kind != PYTHON:
             continue
         try:
             planned = plan_module(parse_python(decode(item.data)[0]))
