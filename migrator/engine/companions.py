@@ -109,6 +109,22 @@ def _top_class_at(lines: list[str], line: int) -> Optional[str]:
     return None
 
 
+def test_exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """path -> the top-level classes whose code builds a converted client (``self._client = client or OpenAI()``):
+    the tests importing them (which may never name openai) patch or fake what the converted code calls (held-out
+    review 28: `patch.object(s._client.audio...)`; review 29, J-D5: `Annotator(client=FakeClient(...))`). Read
+    only among test modules: elsewhere the plan follows such classes already."""
+    texts = dict(sources)
+    found: dict[str, set[str]] = {}
+    for client in plan.clients:
+        text = texts.get(client.path)
+        if text is not None and client.decision == "convert" and client.kind != "parameter":
+            owner = _top_class_at(text.splitlines(), client.line)
+            if owner is not None:
+                found.setdefault(client.path, set()).add(owner)
+    return found
+
+
 def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     """path -> the module-level names of that module another module may import to reach an OpenAI
     client: a client bound at module level (``client = OpenAI()``), a function returning one, the class of a
@@ -120,13 +136,6 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
         if text is not None and client.name.isidentifier() and \
                 re.search(rf"^{re.escape(client.name)}[ \t]*(?::[^=\n]*)?=", text, re.MULTILINE):
             found.setdefault(client.path, set()).add(client.name)
-        elif text is not None and client.decision == "convert" and client.kind != "parameter":
-            # the class whose code builds a converted client (self._client = client or OpenAI()): its tests (which
-            # may never name openai) patch or fake what the converted code calls (held-out review 28:
-            # `patch.object(s._client.audio...)`; review 29, J-D5: `Annotator(client=FakeClient(...))`)
-            owner = _top_class_at(text.splitlines(), client.line)
-            if owner is not None:
-                found.setdefault(client.path, set()).add(owner)
     for path, scope in plan.returns:
         if path in texts and len(scope) in (1, 2):
             # a function, or the class of a method returning one (`OpenAIAsync.instance()`, a classmethod singleton

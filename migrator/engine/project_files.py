@@ -220,13 +220,17 @@ class CodeFacts:
         inside = dict.fromkeys([*inside, *_python_files_under(posixpath.dirname(path.replace("\\", "/")))])
         if None in inside:
             return True  # too many files to read: as before
-        changed = {p.replace("\\", "/") for p, before in self.originals.items()  # (not for its TODOs alone)
-                   if _without_todos(self.texts.get(p, "")) != _without_todos(before)}
-        modules: dict[str, set] = {}  # dotted suffixes of each module's path -> its paths
-        for other in self.texts:
-            parts = other.replace("\\", "/").removesuffix(".py").removesuffix("/__init__").split("/")
-            for i in range(len(parts)):
-                modules.setdefault(".".join(parts[i:]), set()).add(other.replace("\\", "/"))
+        cached = self.__dict__.get("_module_index")
+        if cached is None:  # (once per run: every env file of a repository asks)
+            changed = {p.replace("\\", "/") for p, before in self.originals.items()  # (not for its TODOs alone)
+                       if _without_todos(self.texts.get(p, "")) != _without_todos(before)}
+            modules: dict[str, set] = {}  # dotted suffixes of each module's path -> its paths
+            for other in self.texts:
+                parts = other.replace("\\", "/").removesuffix(".py").removesuffix("/__init__").split("/")
+                for i in range(len(parts)):
+                    modules.setdefault(".".join(parts[i:]), set()).add(other.replace("\\", "/"))
+            cached = self.__dict__["_module_index"] = (changed, modules)
+        changed, modules = cached
         reached, todo = set(), [p.replace("\\", "/") for p in inside]
         while todo:
             current = todo.pop()

@@ -239,7 +239,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     modules without openai it touches (a model name mapped, a client handed through them:
     migrator.engine.companions), to convert too."""
     sources = plan_sources(loaded)
-    from migrator.engine.companions import UnreadModules, companions, exported_names, importers
+    from migrator.engine.companions import UnreadModules, companions, exported_names, importers, test_exported_names
+    from migrator.plan.build import is_test_path
     from migrator.plan import build_plan
 
     readable = [item for item in others if item.path not in unreadable]  # (files whose conversion failed: unread)
@@ -255,8 +256,12 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
                           langchain_blocker=config.langchain_blocker)
         if _round:
             break
-        more = importers(exported_names(plan, sources), [item for item in readable if item.path not in read],
-                         max_file_size, unread)
+        unread_items = [item for item in readable if item.path not in read]
+        more = importers(exported_names(plan, sources), unread_items, max_file_size, unread)
+        taken = {item.source.path for item in more}
+        more += [item for item in importers(test_exported_names(plan, sources),
+                                            [i for i in unread_items if i.path not in taken and is_test_path(i.path)],
+                                            max_file_size, unread)]
         if not more:
             break
         extra = [*extra, *more]

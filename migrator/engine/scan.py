@@ -128,7 +128,8 @@ def scan(
             notebooks[absolute], code = code
         display[absolute] = path
         sources.append((absolute, code))
-    from migrator.engine.companions import UnreadModules, companions, exported_names, importers
+    from migrator.engine.companions import UnreadModules, companions, exported_names, importers, test_exported_names
+    from migrator.plan.build import is_test_path
     from migrator.engine.runner import env_base_urls, package_root
     from migrator.plan import build_plan
 
@@ -148,8 +149,12 @@ def scan(
                           unread=unread)
         if _round:
             break
-        more = importers(exported_names(plan, sources), [s for s in others if os.path.abspath(s.path) not in read],
-                         max_file_size, unread)
+        unread_items = [s for s in others if os.path.abspath(s.path) not in read]
+        more = importers(exported_names(plan, sources), unread_items, max_file_size, unread)
+        taken = {item.source.path for item in more}
+        more += importers(test_exported_names(plan, sources),  # (as the conversion reads them: engine.runner)
+                          [s for s in unread_items if s.path not in taken and is_test_path(s.path)],
+                          max_file_size, unread)
         if not more:
             break
     failed.sort(key=lambda failure: failure.path)

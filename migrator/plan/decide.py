@@ -429,7 +429,8 @@ def decide(builder, files) -> ConversionPlan:
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     builder.kept_only = frozenset(f.path for f in files
                                   if "patch" in f.source and _imports_only_kept(builder, f, sites))
-    patch_reach = {f.path: _reached(builder, f) for f in files if "patch" in f.source}
+    patch_reach = {f.path: _reached(builder, f) for f in files  # (a test's: elsewhere the kind counts tree-wide)
+                   if "patch" in f.source and f.path not in builder.kept_only and is_test_path(f.path)}
     _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
