@@ -1759,25 +1759,27 @@ def test_review_29_a_call_on_a_self_attribute_holding_what_a_repo_import_returns
 def test_review_29_a_class_based_fake_passed_as_a_converted_client_parameter_gets_a_todo() -> None:
     """Held-out review 29, J-D5 (CellAnnot-GPT): `Annotator(client=FakeClient(completions))`, a class whose .chat holds
     an OpenAI-shaped fake, on a converted `client: OpenAI | None` parameter: no TODO (a MagicMock got one) and the
-    test failed with AttributeError (complete)."""
+    test failed with AttributeError (complete). So for a name bound to such a fake, with no set-up line of its own."""
     from mechanics import convert_files
 
     test = ("from types import SimpleNamespace\n\nfrom app.annotator import Annotator\n\n\nclass FakeClient:\n"
             "    def __init__(self):\n        self.chat = SimpleNamespace(completions=SimpleNamespace(create=None))\n\n\n"
             "def test_ask():\n    assert Annotator(client=FakeClient()).ask('x') == 'hi'\n")
-    out = convert_files({
-        "app/__init__.py": "",
-        "app/annotator.py": "from openai import OpenAI\n\n\nclass Annotator:\n"
-                            "    def __init__(self, client: OpenAI | None = None):\n"
-                            "        self._client = client if client is not None else OpenAI()\n\n"
-                            "    def ask(self, q):\n        r = self._client.chat.completions.create(model='gpt-4o', "
-                            "messages=[])\n        return r.choices[0].message.content\n",
-        "tests/test_annotator.py": test,
-    })
+    app = {"app/__init__.py": "",
+           "app/annotator.py": "from openai import OpenAI\n\n\nclass Annotator:\n"
+                               "    def __init__(self, client: OpenAI | None = None):\n"
+                               "        self._client = client if client is not None else OpenAI()\n\n"
+                               "    def ask(self, q):\n        r = self._client.chat.completions.create(model='gpt-4o', "
+                               "messages=[])\n        return r.choices[0].message.content\n"}
+    out = convert_files({**app, "tests/test_annotator.py": test})
     assert "self._client.chat.complete(" in out["app/annotator.py"]
     assert "MIG106): this test passes FakeClient() as the client parameter of Annotator, which stands in for a " \
         "client the conversion moved to Mistral: the converted code calls chat.complete (stream / stream_async for " \
         "stream=True) on it" in out["tests/test_annotator.py"], out["tests/test_annotator.py"]
+    named = test.replace("    assert Annotator(client=FakeClient())", "    fake = FakeClient()\n    assert Annotator(client=fake)")
+    out = convert_files({**app, "tests/test_annotator.py": named})
+    assert "MIG106): this test passes fake as the client parameter of Annotator" in out["tests/test_annotator.py"], \
+        out["tests/test_annotator.py"]
 
 
 def test_review_29_a_fake_set_up_through_the_attribute_holding_the_client_gets_a_todo() -> None:

@@ -1328,6 +1328,8 @@ class _Builder:
                     held = self._eval_name(g, callee, param, 0)
                     if held and isinstance(value, ast.Name):
                         slots.setdefault((scope, value.id), (place, held))
+                        if not self.eval(f, scope, value):  # (`fake = FakeClient()`: no set-up line to carry it)
+                            injected.append((node, value, scope, place, held))
                     elif held and not self.eval(f, scope, value):
                         # `Annotator(client=FakeClient(...))` on a converted client parameter (review 29, J-D5)
                         injected.append((node, value, scope, place, held))
