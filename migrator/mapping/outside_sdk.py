@@ -77,7 +77,7 @@ OBJECT_PATCH_TODO = ("this test patches {target} on a client the conversion move
                      "calls {now}; patch that, and update the fake's return value, assertions and errors (raise "
                      "errors.SDKError where it raised an openai error: the converted except no longer catches those)")
 # a test's fake set up as an OpenAI client and put in a converted client's place (held-out review 26, C4)
-FAKE_CLIENT_TODO = ("this test's fake {fake} is set up as an OpenAI client ({fake}.{surface}) and takes the place of "
+FAKE_CLIENT_TODO = ("this test's fake `{fake}` is set up as an OpenAI client ({fake}.{surface}) and takes the place of "
                     "{place}, a client the conversion moved to Mistral: the converted code now calls {now}; set "
                     "that up, and update the fake's return value, assertions and errors (raise errors.SDKError where "
                     "it raised an openai error: the converted except no longer catches those)")
