@@ -19,6 +19,7 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      SHARED_RETRY_CONFIG,
                                      fail_note, is_openai_secret)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
+from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
 
@@ -1217,8 +1218,8 @@ class _PackageText(cst.CSTTransformer):
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         from codemods._imports import NAMED_OPENAI, PIP_OPENAI
 
-        text = PIP_OPENAI.sub(lambda m: m.group(1) + "mistralai", updated.value)
-        text = NAMED_OPENAI.sub(lambda m: "mistralai" + m.group(1), text)
+        text = PIP_OPENAI.sub(lambda m: m.group(1) + OPENAI_PACKAGE.new, updated.value)
+        text = NAMED_OPENAI.sub(lambda m: OPENAI_PACKAGE.new + m.group(1), text)
         return updated if text == updated.value else updated.with_changes(value=text)
 
 

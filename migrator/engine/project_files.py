@@ -473,8 +473,8 @@ def _lost_extras(before: str, edit: "_Edit", name: str) -> "_Edit":
     if brought:
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, before.count("\n", 0, match.start()) + 1 +
                   (match.group(0)[:1] == "\n"),
-                  f"{name}: openai[{extras.strip()}] also installed {brought}, which mistralai does not: declare "
-                  "those the code imports", "manual")
+                  f"{name}: {OPENAI_PACKAGE.old}[{extras.strip()}] also installed {brought}, which "
+                  f"{OPENAI_PACKAGE.new} does not: declare those the code imports", "manual")
     return edit
 
 

@@ -154,6 +154,8 @@ REQUEST_KEYS = frozenset({"temperature", "top_p", "max_tokens", "stop", "presenc
                           "response_format"})
 # Default model ChatOpenAI sends when none is given (langchain-openai 1.7.4); mapped like a model=.
 CHAT_DEFAULT_MODEL = "gpt-3.5-turbo"
+# What OpenAIEmbeddings embeds with when no model= is given (langchain-openai, checked against the installed one)
+EMBEDDING_DEFAULT_MODEL = "text-embedding-ada-002"
 
 # What code may do with a converted object (attributes both classes have with the same meaning).
 RUNNABLE_METHODS = frozenset({

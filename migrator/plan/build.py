@@ -1412,14 +1412,18 @@ class _Builder:
             from migrator.plan.langchain import KEEP as WRAPPER_KEEP, plan_module
             from migrator.plan.llamaindex import plan_module as llama_plan
 
+            from migrator.mapping.langchain import EMBEDDING_DEFAULT_MODEL as LANGCHAIN_DEFAULT
+            from migrator.mapping.llamaindex import EMBEDDING_DEFAULT_MODEL as LLAMAINDEX_DEFAULT
+
             calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
-            for planned in (plan_module(f.tree, blocked=f.langchain_blocker or ""), llama_plan(f.tree)):
+            for planned, default in ((plan_module(f.tree, blocked=f.langchain_blocker or ""), LANGCHAIN_DEFAULT),
+                                     (llama_plan(f.tree), LLAMAINDEX_DEFAULT)):
                 for site in planned.sites if planned is not None else ():
                     call = calls.get((site.line, site.col))
                     if site.verdict != WRAPPER_KEEP or not site.cls.startswith("OpenAIEmbedding") or call is None:
                         continue
                     model = next((kw.value for kw in call.keywords if kw.arg in ("model", "model_name")), None)
-                    name = "text-embedding-ada-002" if model is None else \
+                    name = default if model is None else \
                         self._string_value(f, f.scope_of.get(id(call), ()), model)
                     if isinstance(name, str):  # (one project: a cookbook's examples are not one vector space)
                         kept.setdefault((_project_of(f.path), name),
