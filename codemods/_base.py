@@ -339,9 +339,33 @@ class RuleTransformer(cst.CSTTransformer):
             return (f"{keyword}={code_of(value)} comes from {shared[key]}: {named} there "
                     f"would reach that code too; give the converted calls a setting of their own that names "
                     f"{model} (said once per module)")
-        return self.imported_model_todo(keyword, value, model) or (
+        if isinstance(value, cst.BooleanOperation):  # `model or DEFAULT_MODEL` whose constant is mapped where it is set
+            operands, node = [], value
+            while isinstance(node, cst.BooleanOperation):
+                operands.append(node.right)
+                node = node.left
+            operands.append(node)
+            mapped = [code_of(o) for o in reversed(operands) if self.set_elsewhere(o)]
+            rest = [code_of(o) for o in reversed(operands) if not self.set_elsewhere(o)]
+            if mapped and rest:
+                return (f"{keyword}={code_of(value)}: {', '.join(mapped)} now names {model} (mapped where it is "
+                        f"set); {', '.join(rest)} is computed at run time: make sure it names {model} too (see "
+                        "`migrator rules` / --model; said once per module)")
+        return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model} (see `migrator rules` / --model; said once per module)")
+
+    def constant_model_todo(self, keyword: str, value: cst.BaseExpression, what: str) -> Optional[str]:
+        """A model argument naming a string constant of this module that the plan does not map where it is set
+        (it is read otherwise too, or bound in a form MIG102 does not rewrite): "computed at run time" was false
+        (held-out review 36, K2). None otherwise."""
+        name = value.value if isinstance(value, cst.Name) else None
+        if name is None or name not in self.facts.module_strings:
+            return None
+        return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) but also "
+                "read other than as a converted call's model=, or set in a form migrator does not rewrite, so "
+                f"migrator leaves its value: make sure it names {what} (see `migrator rules` / --model; said once "
+                "per module)")
 
     def holder_source(self, value: cst.BaseExpression) -> str:
         """`` (settings is imported from pkg)`` for ``settings.CHAT_MODEL`` after ``from pkg import settings``: where

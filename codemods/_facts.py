@@ -125,7 +125,9 @@ class ModuleFacts:
     stored_names: set[str] = field(default_factory=set)  # names the module binds by assignment (any scope)
     reads_parsed_arguments: bool = False  # `.parsed_arguments` (of a parse() tool call) read somewhere
     bound_names: set[str] = field(default_factory=set)  # class / def names and import aliases
-    model_constants: set[str] = field(default_factory=set)
+    # module-level names bound once, to a string literal (`MODEL = "gpt-4o"`, `MODEL: str = ...`, `A, B = "x", "y"`)
+    # -> the string: a model argument naming one is no value "computed at run time" (held-out review 36, K2)
+    module_strings: dict[str, str] = field(default_factory=dict)
     # `from config import MODEL` (a module of the project, not openai): local name -> "config"
     imported_from: dict[str, str] = field(default_factory=dict)
     # constructors the plan converts that take no max_retries= (they read OpenAI's default retries): two
@@ -962,7 +964,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     collector.visit(tree)
     if collector.stream_scopes.pop((), False):
         collector._streams(tree)  # module-level scripts stream too
-    _model_constants(tree, facts)
+    _module_strings(tree, facts)
     collector.sites.sort(key=lambda s: s[0])
     for (line, *_), kind, path, answer in collector.sites:
         facts.sites.setdefault(kind, []).append(line)
@@ -1232,16 +1234,25 @@ def mark_statements_using(collector: "_Collector", scope: ast.AST, name: str) ->
     visit(scope, collector.stmt_index.get(id(scope)))
 
 
-def _model_constants(tree: ast.Module, facts: ModuleFacts) -> None:
-    constants = {t.id for n in tree.body if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)
-                 and isinstance(n.value.value, str) for t in n.targets if isinstance(t, ast.Name)}
-    if not constants:
-        return
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and is_chat_create(node.func):
-            for kw in node.keywords:
-                if kw.arg == "model" and isinstance(kw.value, ast.Name) and kw.value.id in constants:
-                    facts.model_constants.add(kw.value.id)
+def _module_strings(tree: ast.Module, facts: ModuleFacts) -> None:
+    bound: dict[str, list] = {}
+    for node in tree.body:
+        pairs: list = []
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    pairs.append((target, node.value))
+                elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(node.value, (ast.Tuple, ast.List)) \
+                        and len(target.elts) == len(node.value.elts):
+                    pairs.extend(zip(target.elts, node.value.elts))
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            pairs.append((node.target, node.value))
+        for target, value in pairs:
+            if isinstance(target, ast.Name):
+                bound.setdefault(target.id, []).append(value)
+    for name, values in bound.items():
+        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str):
+            facts.module_strings[name] = values[0].value
 
 
 def gather_from_source(code: str, filename: str = "<module>", assume_converted: bool = False) -> ModuleFacts:

@@ -719,10 +719,15 @@ class _Transformer(RuleTransformer):
     def _slots(self) -> frozenset:
         return self.facts.view.model_slots if self.facts.view is not None else frozenset()
 
-    def _slot_target(self, node: cst.Assign):
-        if len(node.targets) != 1:
+    def _slot_target(self, node: "cst.Assign | cst.AnnAssign"):
+        if isinstance(node, cst.AnnAssign):  # `DEFAULT_MODEL: Final[str] = "gpt-4o-mini"` (held-out review 36, K1)
+            if node.value is None:
+                return None
+            target = node.target
+        elif len(node.targets) != 1:
             return None
-        target = node.targets[0].target
+        else:
+            target = node.targets[0].target
         if isinstance(target, cst.Attribute) and dotted(target) == f"self.{target.attr.value}" and self.path:
             slot = ("attr", self.path[:-1], target.attr.value)
         elif isinstance(target, cst.Name):
@@ -753,17 +758,19 @@ class _Transformer(RuleTransformer):
                 (self.facts.qualify(name) or "").startswith(OPENAI_TYPES)
                 for name in _names_in(node.annotation.annotation)):
             self.mark_site(node, ANNOT)  # (twin of codemods._facts' visit_AnnAssign)
-        if node.value is not None and self._field_slot(node.target) is not None:
+        slot = self._slot_target(node)
+        if slot is not None:
             self._model_slot += 1
-            slot = self._field_slot(node.target)
-            if slot[3]:
+            if slot[0] == "field" and slot[3]:
                 self._env_defaults.append((node, f"{slot[3]}, a settings field"))
 
     def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign):
-        if original.value is not None and self._field_slot(original.target) is not None:
+        if self._slot_target(original) is not None:
             self._model_slot -= 1
             if self._env_defaults and self._env_defaults[-1][0] is original:
                 self._env_defaults.pop()
+            self._same_models(original.value, updated.value)
+            self._env_constant_default(original.value)
         if updated.value is not None:
             self._consumed_by_name(updated.value, updated.target)  # `stream: Stream[...] = <stream call>`
         value = original.value.expression if isinstance(original.value, cst.Await) else original.value

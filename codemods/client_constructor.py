@@ -172,6 +172,23 @@ class _Transformer(RuleTransformer):
                     if isinstance(value, cst.Call):
                         self._top_values.add(id(value))
 
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
+                                  updated: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+        """``client = OpenAI()  # Uses OPENAI_API_KEY from environment`` converted: the comment now names the
+        variable the new client reads (held-out review 36, L6: it named the old one)."""
+        comment = updated.trailing_whitespace.comment
+        if comment is None or "OPENAI_API_KEY" not in comment.value or updated is original:
+            return updated
+        before, after = code_of(original.with_changes(trailing_whitespace=cst.TrailingWhitespace())), \
+            code_of(updated.with_changes(trailing_whitespace=cst.TrailingWhitespace()))
+        key = self.compat.key_env if self.compat is not None else "MISTRAL_API_KEY"
+        if before == after or "OPENAI_API_KEY" in after or not (
+                "Mistral(" in after and "Mistral(" not in before or self.compat is not None and "base_url=" in after
+                and "base_url=" not in before):
+            return updated
+        return updated.with_changes(trailing_whitespace=updated.trailing_whitespace.with_changes(
+            comment=cst.Comment(comment.value.replace("OPENAI_API_KEY", key))))
+
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
         self._suites += 1
 

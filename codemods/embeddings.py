@@ -168,8 +168,9 @@ class _Transformer(ApiCallTransformer):
             elif not self.set_elsewhere(model_arg.value) and \
                     self.first_in_module(code_of(model_arg.value)):
                 # (a constant, default or argument set where MIG102 maps it needs nothing here)
-                self.todo(line, self.imported_model_todo(
-                    "model", model_arg.value, "a Mistral embedding model (mistral-embed, codestral-embed)")
+                what = "a Mistral embedding model (mistral-embed, codestral-embed)"
+                self.todo(line, self.imported_model_todo("model", model_arg.value, what)
+                    or self.constant_model_todo("model", model_arg.value, what)
                     or f"model={code_of(model_arg.value)} is computed at run time{self.holder_source(model_arg.value)}"
                        ": make sure it names a "
                        "Mistral embedding model (mistral-embed, codestral-embed; said once per module)")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Optional
 
 import libcst as cst
+import libcst.matchers as m
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
 from codemods._facts import ENV
 from codemods._imports import without_aliases
 from codemods.client_constructor import _env_call_key, _env_subscript_key, openai_secret
 from migrator.mapping import langchain as lc
-from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, vectors_todo
+from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vectors_todo
 from migrator.mapping.models import map_model
 from migrator.plan.langchain import AZURE, CONVERT, KEEP, Site, legacy_import, plan_module
 
@@ -175,8 +176,10 @@ class _Transformer(RuleTransformer):
         if site.verdict == AZURE:
             self.todo(site.line, self.lib.AZURE_TODO.format(name=site.cls, mistral=mistral))
         elif site.verdict == KEEP:
-            self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}. Convert by hand to "
-                                 f"{self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form")
+            rerun = any(b.endswith("then run migrator again") for b in site.blockers)  # a manifest's pin: K7
+            self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
+                "" if rerun and len(site.blockers) == 1 else
+                f". Convert by hand to {self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form"))
         elif site.verdict == CONVERT:
             return self._convert(updated, site, mistral)
         return updated
@@ -200,6 +203,9 @@ class _Transformer(RuleTransformer):
             policy, detail = table[name]
             if policy == lc.DROP:
                 notes.append(f"{name} removed ({detail})")
+                continue
+            if policy == lc.DROP_TODO:
+                self.todo(site.line, f"{name}={code_of(arg.value)} removed: {detail}")
                 continue
             if policy == lc.MOVE:
                 if not moved:
@@ -225,8 +231,9 @@ class _Transformer(RuleTransformer):
         if not chat:  # as MIG107 / MIG121 say at each converted embedding model
             model = next((a.value for a in args if a.keyword is not None and a.keyword.value in ("model", "model_name")),
                          None)
-            todo = vectors_todo(model.evaluated_value if isinstance(model, cst.SimpleString) else
-                                "a Mistral model" if model is not None else MISTRAL_EMBED_MODEL)
+            todo = (chunker_todo if site.chunker_only else vectors_todo)(
+                model.evaluated_value if isinstance(model, cst.SimpleString) else
+                "a Mistral model" if model is not None else MISTRAL_EMBED_MODEL)
             if "CacheBackedEmbeddings" in self.facts.names_in_use:  # held-out review 5 (jangtaehun)
                 todo += ("; CacheBackedEmbeddings here serves the OpenAI vectors it cached for texts it has seen: "
                          "give it a new namespace= (or clear its store)")
@@ -259,9 +266,11 @@ class _Transformer(RuleTransformer):
                             "reads MISTRAL_API_KEY); revoke the secret, it stays in the repository's history")
             return None
         code = code_of(value)
-        if "OPENAI_API_KEY" in code and ("environ" in code or "getenv" in code):
+        if ("OPENAI_API_KEY" in code or "MISTRAL_API_KEY" in code) and ("environ" in code or "getenv" in code):
+            # (MIG101's environment rule may have renamed the read already: the plan's env site)
             return cst.ensure_type(value.visit(_RenameEnv()), cst.BaseExpression)
-        if code != "None":
+        renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
+        if code != "None" and code not in renamed:  # (a name the plan reads as MISTRAL_API_KEY where it is set)
             self.todo(line, f"api_key={code} must now hold a Mistral API key (or leave it out: "
                             f"{self.lib.MISTRAL_PACKAGE} reads MISTRAL_API_KEY)")
         return value
@@ -292,8 +301,27 @@ class _Transformer(RuleTransformer):
         names = [(code_of(a.name), self._local(a)) for a in node.names]
         if legacy_import(self.lib, code_of(node.module), names, self.plan.locals) \
                 and self._legacy < len(self.plan.legacy_imports):
-            self.todo(self.plan.legacy_imports[self._legacy], self.lib.LEGACY_TODO)
+            self.todo(self.plan.legacy_imports[self._legacy], self._legacy_todo() if self.lib is lc else
+                      self.lib.LEGACY_TODO)
             self._legacy += 1
+
+    def _legacy_todo(self) -> str:
+        """The legacy-import TODO, naming every pre-1.0 import of the module (``from langchain.prompts import
+        PromptTemplate``) and where LangChain 1.x keeps it."""
+        imports: list = []
+        classes: set = set()
+        module = self.__dict__.get("_module")
+        for small in m.findall(module, m.ImportFrom()) if module is not None else ():
+            if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None and \
+                    not isinstance(small.names, cst.ImportStar):
+                names = [(code_of(a.name), self._local(a)) for a in small.names]
+                if legacy_import(self.lib, code_of(small.module), names, self.plan.locals):
+                    imports.append((code_of(small.module), [n for n, _ in names]))
+                    classes.update(n for n, local in names if local in self.plan.locals)
+        return lc.legacy_todo(imports, frozenset(classes))
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._module = node
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):
         self._in_import -= 1

@@ -88,12 +88,6 @@ class LlamaIndex(LangChain):
 class _LlamaIndexTransformer(_Transformer):
     lib = li
 
-    def visit_Module(self, node: cst.Module) -> None:
-        super_visit = getattr(super(), "visit_Module", None)
-        if super_visit is not None:
-            super_visit(node)
-        self._module = node
-
     def _source(self) -> str:
         module = self.__dict__.get("_module")
         return module.code if module is not None else ""
@@ -117,6 +111,9 @@ class _LlamaIndexTransformer(_Transformer):
             policy, detail = table[name]
             if policy == li.DROP:
                 notes.append(f"{name} removed ({detail})")
+                continue
+            if policy == li.DROP_TODO:
+                self.todo(site.line, f"{name}={code_of(arg.value)} removed: {detail}")
                 continue
             if policy == li.RENAME:
                 arg = arg.with_changes(keyword=cst.Name(detail))

@@ -888,6 +888,22 @@ def test_an_old_instructor_pin_next_to_mistralai_is_reported():
     assert todos == []
 
 
+def test_an_instructor_floor_that_admits_old_releases_is_reported():
+    """Held-out review 36, L1: `instructor>=1.10.0` with uv.lock's instructor 1.10.0: instructor declares no bound
+    on mistralai, so `uv lock` kept 1.10, and `import instructor` failed (`from mistralai import Mistral`)."""
+    _, todos = _manifest_todos('[project]\nname = "a"\ndependencies = [\n    "instructor>=1.10.0",\n    "openai>=1.99",\n]\n',
+                               "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [4], todos
+    assert "instructor is declared >=1.10.0, which admits releases" in todos[0][1]
+    assert "raise it to instructor>=1.17" in todos[0][1] and "uv lock --upgrade-package instructor" in todos[0][1]
+    _, todos = _manifest_todos("openai>=1\ninstructor>=1.17\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert todos == []
+    _, todos = _manifest_todos("openai>=1\ninstructor\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert todos == []  # unpinned: a fresh install takes the newest
+    _, todos = _manifest_todos("openai>=1\npydantic>=2\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert todos == []  # mistralai declares its pydantic floor: the resolver enforces it
+
+
 APP_CODE = ('import os\nfrom mistralai.client import Mistral\nclient = Mistral()\n'
             'MODEL = os.getenv("OPENAI_MODEL", "mistral-small-latest")\n')
 
@@ -983,6 +999,18 @@ def test_an_old_pin_of_mistralai_itself_is_reported():
     text, todos = _manifest_todos("openai>=1\nmistralai==0.4.2\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
     assert text == "mistralai==0.4.2\n"
     assert [number for number, _ in todos] == [1] and "needs mistralai>=3.7,<4" in todos[0][1]
+
+
+def test_an_old_pin_of_mistralai_does_not_hide_the_pins_mistralai_3_cannot_install_with():
+    """Held-out review 36, L3: beside `mistralai==0.2.0` only "move the pin" was said; moved, pydantic 2.7.1 and
+    h11 0.14 then refused to resolve, which the same file without the mistralai line was told."""
+    _, todos = _manifest_todos("openai>=1\nmistralai==0.2.0\npydantic==2.7.1\nh11==0.14.0\n", "requirements.txt",
+                               REQUIREMENTS, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [1, 2, 3], todos
+    assert "mistralai is pinned to ==0.2.0, but the converted code needs mistralai>=3.7,<4: move the pin" in todos[0][1]
+    assert "pydantic>=2.11.2" in todos[1][1] and "h11>=0.16" in todos[2][1]
+    _, todos = _manifest_todos("mistralai>=3.7,<4\npydantic==2.7.1\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert todos == []  # declared already, in range: the project's own choice
 
 
 def test_comments_and_markers_are_not_read_as_pins():

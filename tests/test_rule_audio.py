@@ -275,3 +275,29 @@ def test_a_prompt_given_as_none_is_no_prompt():
         ''')
     assert "client.audio.transcriptions.complete(" in code and "prompt" not in code, code
     assert not any("context_bias" in t for t in todos), todos
+
+
+def test_a_transcription_logged_and_checked_with_hasattr_converts() -> None:
+    """Held-out review 36, K4 (a Telegram bot): the result logged in an f-string and checked with
+    `hasattr(r, "text")` kept the client, the TODO saying it was "returned, passed on"; a log line is no
+    behaviour, and Mistral's TranscriptionResponse has .text. `hasattr(r, "words")` still keeps it."""
+    source = '''\
+        import logging
+
+        from openai import AsyncOpenAI
+
+        logger = logging.getLogger(__name__)
+
+
+        async def transcribe(path: str):
+            with open(path, "rb") as audio_file:
+                transcript_response = await AsyncOpenAI().audio.transcriptions.create(
+                    file=audio_file, model="whisper-1", response_format="json")
+                logger.info(f"Transcription Response: {transcript_response}")
+                return transcript_response.text.strip() if hasattr(transcript_response, "ATTR") else None
+        '''
+    code, todos = convert_snippet(source.replace("ATTR", "text"))
+    assert ".audio.transcriptions.complete_async(" in code and 'model="voxtral-mini-latest"' in code
+    assert 'hasattr(transcript_response, "text")' in code and todos == []
+    code, todos = convert_snippet(source.replace("ATTR", "words"))
+    assert "AsyncOpenAI()" in code and any("transcript_response.words" in t for t in todos), todos

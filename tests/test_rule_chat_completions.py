@@ -1280,3 +1280,80 @@ def test_two_classes_model_attributes_each_name_their_own_literal() -> None:
                          "zclient.py": code.format(cls="Other", model="gpt-4o")})
     assert "self.model (set to 'gpt-4o-mini' in validator.py)" in out["validator.py"], out["validator.py"]
     assert "self.model (set to 'gpt-4o' in zclient.py)" in out["zclient.py"], out["zclient.py"]
+
+
+def test_an_annotated_model_constant_is_mapped_where_it_is_set() -> None:
+    """``DEFAULT_MODEL: Final[str] = "gpt-4o-mini"``: the plan's slot was applied to plain assignments only, so
+    the converted call sent the OpenAI name to Mistral with no TODO (held-out review 36, K1)."""
+    code, todos = convert_idempotent('''\
+        from typing import Final
+
+        from openai import OpenAI
+
+        DEFAULT_MODEL: Final[str] = "gpt-4o-mini"
+        EMBED_MODEL: str = "text-embedding-3-small"
+        client = OpenAI()
+
+
+        def ask(prompt: str) -> str:
+            resp = client.chat.completions.create(model=DEFAULT_MODEL, messages=[{"role": "user", "content": prompt}])
+            return resp.choices[0].message.content or ""
+
+
+        def embed(text):
+            return client.embeddings.create(model=EMBED_MODEL, input=text).data[0].embedding
+        ''')
+    assert 'DEFAULT_MODEL: Final[str] = "mistral-small-latest"' in code
+    assert 'EMBED_MODEL: str = "mistral-embed"' in code
+    assert "client.chat.complete(model=DEFAULT_MODEL" in code
+    assert not [t for t in todos if "MIG102" in t]
+
+
+def test_a_model_constant_bound_in_a_form_the_rule_does_not_rewrite_keeps_a_todo_that_says_so() -> None:
+    """``A, B = "gpt-4o-mini", "text-embedding-3-small"`` and a walrus: the rule rewrites ``NAME [: T] = value``
+    only, so the plan maps no slot there and the calls say what to set (K1: silent before); the TODO names the
+    constant, not "computed at run time" (K2)."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        MODEL, EMBED = "gpt-4o-mini", "text-embedding-3-small"
+        client = OpenAI()
+        if (FAST := "gpt-4o"):
+            pass
+
+
+        def ask(prompt: str):
+            client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": prompt}])
+            client.chat.completions.create(model=FAST, messages=[{"role": "user", "content": prompt}])
+            return client.embeddings.create(model=EMBED, input=prompt).data[0].embedding
+        ''')
+    assert 'MODEL, EMBED = "gpt-4o-mini", "text-embedding-3-small"' in code
+    assert any("model=MODEL is set in this module (MODEL = 'gpt-4o-mini')" in t for t in todos), todos
+    assert any("model=EMBED is set in this module (EMBED = 'text-embedding-3-small')" in t for t in todos), todos
+    assert any("model=FAST is computed at run time" in t for t in todos), todos
+
+
+def test_a_constant_also_passed_as_the_fallback_of_an_or_is_mapped() -> None:
+    """``model=model or _DEFAULT_MODEL`` beside ``model=_DEFAULT_MODEL``: the constant reaches converted calls'
+    model= only, so it is mapped; the TODO at the ``or`` is about the caller's value alone (held-out review 36,
+    K2: the constant stayed gpt-4o-mini and the TODO called it "computed at run time")."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        _DEFAULT_MODEL = "gpt-4o-mini"
+        client = OpenAI()
+
+
+        def ask(prompt: str) -> str:
+            resp = client.chat.completions.create(model=_DEFAULT_MODEL, messages=[{"role": "user", "content": prompt}])
+            return resp.choices[0].message.content or ""
+
+
+        def ask_with(prompt: str, model: str | None = None) -> str:
+            resp = client.chat.completions.create(model=model or _DEFAULT_MODEL,
+                                                  messages=[{"role": "user", "content": prompt}])
+            return resp.choices[0].message.content or ""
+        ''')
+    assert '_DEFAULT_MODEL = "mistral-small-latest"' in code
+    assert len(todos) == 1 and "_DEFAULT_MODEL now names a Mistral model (mapped where it is set); model is " \
+        "computed at run time" in todos[0], todos

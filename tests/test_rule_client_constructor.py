@@ -1134,3 +1134,14 @@ def test_a_bare_attribute_declaration_of_a_converted_client_is_retyped() -> None
                 return self._client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
         ''')
     assert "        self._client: Mistral | None\n" in code and "openai" not in code, code
+
+
+def test_a_trailing_comment_naming_the_key_variable_follows_the_converted_client() -> None:
+    """Held-out review 36, L6: `client = OpenAI()  # Uses OPENAI_API_KEY from environment` became a Mistral client
+    whose comment still named the OpenAI variable; an unconverted line keeps its comment."""
+    code, _ = convert_idempotent(
+        'from openai import OpenAI\n\nclient = OpenAI()  # Uses OPENAI_API_KEY from environment\n'
+        'r = client.chat.completions.create(model="gpt-4o", messages=[])\n')
+    assert ")  # Uses MISTRAL_API_KEY from environment\n" in code and "OPENAI_API_KEY" not in code
+    code, _ = convert_idempotent('import os\nKEY = os.environ["OTHER"]  # not OPENAI_API_KEY\n')
+    assert "# not OPENAI_API_KEY" in code

@@ -65,8 +65,11 @@ def test_embeddings_and_legacy_import_paths():
     assert 'chat = ChatMistralAI(model_name="mistral-small-latest", temperature=0.2)' in code
     assert 'emb = MistralAIEmbeddings(model="mistral-embed")' in code
     assert "from langchain.chat_models" not in code and "from langchain_community.embeddings" not in code
-    assert len(todos) == 2 and sum("LangChain's pre-1.0 paths" in t for t in todos) == 1  # one a module
-    assert code.index("LangChain's pre-1.0 paths") < code.index("from langchain.chains import LLMChain")
+    # one a module, naming only what stays on the old paths (held-out review 36, K6)
+    assert len(todos) == 2 and sum("LangChain paths before 1.0" in t for t in todos) == 1
+    assert any(t.startswith("LLMChain from langchain.chains: LangChain paths before 1.0") and
+               "import LLMChain from langchain_classic" in t for t in todos), todos
+    assert code.index("LangChain paths before 1.0") < code.index("from langchain.chains import LLMChain")
     assert vectors_todo("mistral-embed") in todos  # stored OpenAI vectors do not mix with Mistral's (MIG107)
 
 
@@ -377,8 +380,11 @@ def test_paths_langchain_1_removed_get_the_upgrade_todo_once():
         llm = ChatOpenAI(model="gpt-4o")
         agent = initialize_agent([], llm, agent=AgentType.ZERO_SHOT_REACT_DESCRIPTION)
         ''')
-    assert todos == [lc.LEGACY_TODO], todos
-    assert code.index("pre-1.0 paths") < code.index("from langchain.agents import") and "ChatMistralAI(" in code
+    assert todos == [lc.legacy_todo([("langchain.agents", ["initialize_agent", "AgentType"]),
+                                     ("langchain.prompts", ["PromptTemplate"]), ("langchain", ["LLMChain"])])], todos
+    assert "import initialize_agent, AgentType, LLMChain from langchain_classic" in todos[0]
+    assert "PromptTemplate from langchain_core.prompts" in todos[0]
+    assert code.index("paths before 1.0") < code.index("from langchain.agents import") and "ChatMistralAI(" in code
     _, todos = convert('''\
         from langchain.agents import create_agent
         from langchain.messages import HumanMessage
@@ -577,3 +583,72 @@ def test_openais_cost_callback_around_a_converted_model_gets_a_todo() -> None:
             llm.invoke("x")
         ''')
     assert lc.COST_CALLBACK_TODO not in todos, todos
+
+
+@pytest.mark.parametrize("module, cls, new", [
+    ("langchain_openai", "ChatOpenAI", 'ChatMistralAI(model_name="mistral-small-latest", api_key=api_key)'),
+    ("llama_index.llms.openai", "OpenAI", 'MistralAI(model="mistral-small-latest", api_key=api_key)'),
+])
+def test_a_name_holding_the_openai_key_that_only_converted_objects_get_reads_the_mistral_key(module, cls, new):
+    """Held-out review 36, L4: `api_key = os.getenv("OPENAI_API_KEY")` handed to a converted ChatOpenAI /
+    LlamaIndex OpenAI kept reading the OpenAI key (a 401 at Mistral), with a TODO saying "migrator never renames
+    this" beside one saying the name must hold a Mistral key; the SDK's clients get the read renamed."""
+    code, todos = convert(f'''\
+        import os
+        from {module} import {cls}
+
+        api_key = os.getenv("OPENAI_API_KEY")
+        llm = {cls}(model="gpt-4o-mini", api_key=api_key)
+        ''')
+    assert 'api_key = os.getenv("MISTRAL_API_KEY")' in code and f"llm = {new}" in code
+    assert not [t for t in todos if "KEY" in t or "key" in t], todos
+    code, todos = convert(f'''\
+        import os
+        from {module} import {cls}
+
+        api_key = os.getenv("OPENAI_API_KEY")
+        llm = {cls}(model="gpt-4o-mini", api_key=api_key)
+        print(api_key[:4])
+        ''')  # read elsewhere too: the variable stays, and the key TODO says so
+    assert 'api_key = os.getenv("OPENAI_API_KEY")' in code
+    assert any("api_key=api_key must now hold a Mistral API key" in t for t in todos)
+
+
+def test_lightrags_openai_functions_get_a_todo_unless_given_another_endpoint():
+    """Held-out review 36, K5 (a FastAPI RAG app): `LightRAG(embedding_func=openai_embed, llm_model_func=
+    gpt_4o_complete)` queried OpenAI with its own client, and the run said "Nothing to change"."""
+    code, todos = convert('''\
+        from lightrag import LightRAG, QueryParam
+        from lightrag.llm.openai import gpt_4o_mini_complete, openai_embed
+
+        rag = LightRAG(working_dir="workspace", embedding_func=openai_embed, llm_model_func=gpt_4o_mini_complete)
+        ''')
+    assert len(todos) == 1 and todos[0].startswith("LightRAG's OpenAI functions (gpt_4o_mini_complete, openai_embed")
+    assert 'base_url="https://api.mistral.ai/v1"' in todos[0] and "rebuild the working directory" in todos[0]
+    code, todos = convert('''\
+        from lightrag.llm.openai import openai_complete_if_cache
+
+
+        async def llm_model_func(prompt, **kwargs):
+            return await openai_complete_if_cache("gemini-2.0-flash", prompt,
+                                                  base_url="https://generativelanguage.googleapis.com/v1beta/openai/")
+        ''')
+    assert todos == []  # another endpoint: not OpenAI
+
+
+def test_embeddings_that_only_drive_a_semantic_chunker_say_the_chunks_change():
+    """Held-out review 36, K8: `SemanticChunker(OpenAIEmbeddings())` got "re-embed stored vectors", though those
+    embeddings store nothing: what changes is where the text is cut."""
+    code, todos = convert('''\
+        from langchain_experimental.text_splitter import SemanticChunker
+        from langchain_openai.embeddings import OpenAIEmbeddings
+
+        text_splitter = SemanticChunker(OpenAIEmbeddings())
+        embeddings = OpenAIEmbeddings(model="text-embedding-3-small")
+        chunker = SemanticChunker(embeddings=embeddings)
+        store_embeddings = OpenAIEmbeddings()
+        vectors = store_embeddings.embed_documents(["a"])
+        ''')
+    assert "text_splitter = SemanticChunker(MistralAIEmbeddings())" in code
+    assert sum(t.startswith("these embeddings only decide where SemanticChunker cuts the text") for t in todos) == 2
+    assert sum(t == vectors_todo("mistral-embed") for t in todos) == 1, todos

@@ -777,3 +777,34 @@ def test_a_proxy_set_in_a_function_keeps_the_v0_calls_with_a_todo():
         ''')
     assert "r = openai.ChatCompletion.create(model=\"gpt-4\"" in code
     assert len(todos) == 1 and "pointed at endpoint api.portkey.ai when start_portkey_run() has run" in todos[0], todos
+
+
+def test_a_call_in_a_try_whose_handler_returns_is_read_after_it_alone() -> None:
+    """Held-out review 36, K3 (a Slack bot): `response` bound by Image.create in one arm and ChatCompletion.create
+    in the other, each in `try: ... except E: return`: the reads after each try see only their own call, but
+    the chat call was kept "after a branch"."""
+    code, todos = convert_idempotent('''\
+        import openai
+        from openai import InvalidRequestError
+
+
+        def handle(prompt):
+            if prompt.startswith("image:"):
+                try:
+                    response = openai.Image.create(prompt=prompt[6:], n=1, size="512x512")
+                except InvalidRequestError as e:
+                    print(e)
+                    return
+                text = response.data[0].url
+            else:
+                try:
+                    response = openai.ChatCompletion.create(model="gpt-3.5-turbo",
+                                                            messages=[{"role": "user", "content": prompt}])
+                except InvalidRequestError as e:
+                    print(e)
+                    return
+                text = response.choices[0].message.content
+            print(text)
+        ''')
+    assert "response = mistral_client.chat.complete(" in code and "openai.Image.create(" in code
+    assert len(todos) == 1 and "openai.Image.create(...) stays on OpenAI" in todos[0], todos

@@ -45,7 +45,7 @@ from migrator.engine.walk import (
 from migrator.mapping.env import SETTINGS_BASES
 from migrator.mapping.llamaindex import imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
-from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, Package
+from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS, Package
 
 DEPENDENCY_RULE = "MIG114"
 ENV_RULE = "MIG115"
@@ -1508,8 +1508,12 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                 if allowed is not None and (allowed is False or _disjoint(allowed, wanted)):
                     # (the manifest named, not its line: the run may write TODO comments above the pin, and a
                     # line number cited in code would then go stale: held-out review 10, E4)
+                    on_0 = allowed is False or _disjoint(allowed, _interval(">=1.0"))
+                    # (a project on LangChain 1.x with an older langchain-core needs a raise, not a move to
+                    # 1.x: held-out review 36, L2)
                     return (f"the project pins {dist} {constraint} (in {{manifest}}), and {why}: "
-                            f"move LangChain to 1.x (langchain-core>=1.4.7), then run migrator again")
+                            + ("move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else
+                               f"raise it to {dist}{needed}") + ", then run migrator again")
     return ""
 
 
@@ -1609,6 +1613,12 @@ def _tightest(bounds: list, pick) -> tuple | None:
     return version, all(inclusive for v, inclusive in bounds if v == version)
 
 
+def _below(interval):
+    """The versions below ``interval``'s lower bound (``_interval``'s tuple), as an interval."""
+    low, low_in = interval[0], interval[1]
+    return (None, True, low, not low_in) if low is not None else False
+
+
 def _disjoint(first, second) -> bool:
     """No version lies in both intervals (``_interval``'s tuples)."""
     low = _tightest([first[:2], second[:2]], max)
@@ -1673,6 +1683,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
     pins = _pins(after, kind)
     seen = set()
     for pkg in PACKAGES:
+        moved = False  # the package itself is pinned to a release the converted code cannot use
         # an old pin of the package itself (mistralai==0.4.2)
         if (before != after or pkg.new in needed) and _declares(after, pkg.new):
             wanted = _interval(pkg.version)
@@ -1681,11 +1692,12 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 if allowed is not None and (allowed is False or _disjoint(allowed, wanted)) and \
                         (number, pkg.new) not in seen:
                     seen.add((number, pkg.new))
+                    moved = True
                     findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                                             f"{name}: {pkg.new} is pinned to {constraint}, but the converted code "
-                                            f"needs {pkg.requirement} ({pkg.new_module} of that release): move "
-                                            "the pin", "manual"))
-        if not pkg.needs or _declares(before, pkg.new) or not _declares(after, pkg.new):
+                                            f"needs {pkg.requirement}: move the pin", "manual"))
+        # (an old pin of the package, moved as its TODO says, meets these pins too: held-out review 36, L3)
+        if not pkg.needs or (_declares(before, pkg.new) and not moved) or not _declares(after, pkg.new):
             continue
         for dist, needed, why in pkg.needs:
             wanted = _interval(needed)
@@ -1693,6 +1705,16 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 if pinned_name != dist or (number, dist) in seen:
                     continue
                 allowed = _interval(constraint, poetry)
+                if allowed is not None and allowed is not False and dist in UNENFORCED_NEEDS and \
+                        not _disjoint(allowed, wanted) and _below(wanted) is not False and \
+                        not _disjoint(allowed, _below(wanted)):
+                    seen.add((number, dist))  # `instructor>=1.10.0`: admits the release a lock file keeps
+                    findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                                            f"{name}: {dist} is declared {constraint}, which admits releases the "
+                                            f"converted code cannot use: {why}; a lock file or an installed "
+                                            f"environment keeps the release it has: raise it to {dist}{needed} "
+                                            f"(uv: `uv lock --upgrade-package {dist}`)", "manual"))
+                    continue
                 if allowed is None or not (allowed is False or _disjoint(allowed, wanted)):
                     continue
                 seen.add((number, dist))

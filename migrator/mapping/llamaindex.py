@@ -28,7 +28,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from migrator.mapping.embeddings import vectors_todo
-from migrator.mapping.langchain import DROP, RENAME, SAME
+from migrator.mapping.langchain import DROP, DROP_TODO, RENAME, SAME
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
 MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_KEY" (messages)
@@ -99,8 +99,9 @@ EMBEDDING_KEYWORDS = MappingProxyType({
     "embed_batch_size": (SAME, ""), "callback_manager": (SAME, ""), "num_workers": (SAME, ""),
     "embeddings_cache": (SAME, ""), "rate_limiter": (SAME, ""),
     "reuse_client": (DROP, "MistralAIEmbedding builds one client anyway"),
-    "timeout": (DROP, "MistralAIEmbedding has no timeout option: mistralai's default applies"),
-    "max_retries": (DROP, "MistralAIEmbedding has no retry option: mistralai's default (no retry) applies"),
+    "timeout": (DROP_TODO, "MistralAIEmbedding has no timeout option: mistralai's default applies"),
+    "max_retries": (DROP_TODO, "MistralAIEmbedding has no retry option, and mistralai retries nothing by default: "
+                               "a rate-limited ingestion now fails at its first 429"),
 })
 BLOCK = MappingProxyType({
     "api_version": "an Azure / OpenAI API version; MistralAI has none",

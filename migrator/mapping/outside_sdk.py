@@ -47,6 +47,20 @@ WEAVIATE_OPENAI_TODO = ("Weaviate's OpenAI module (text2vec-openai / generative-
                         "text2vec-mistral / generative-mistral modules with X-Mistral-Api-Key (re-vectorize the "
                         "collection: Mistral's vectors do not mix with OpenAI's)")
 
+# LightRAG's OpenAI functions (held-out review 36, K5: `LightRAG(llm_model_func=gpt_4o_complete,
+# embedding_func=openai_embed)` queried OpenAI, and the run said "Nothing to change"). They build their own
+# AsyncOpenAI client and read OPENAI_API_KEY; given base_url= they serve another endpoint.
+LIGHTRAG_OPENAI_MODULES = ("lightrag.llm.openai", "lightrag.llm")
+LIGHTRAG_OPENAI_NAMES = frozenset({"gpt_4o_complete", "gpt_4o_mini_complete", "openai_complete", "openai_complete_if_cache",
+                                   "openai_embed", "openai_embedding", "nvidia_openai_complete"})
+LIGHTRAG_OPENAI_TODO = ("LightRAG's OpenAI functions ({names}, lightrag.llm.openai) call OpenAI and read OPENAI_API_KEY: "
+                        "migrator does not change them. On Mistral: an llm_model_func of your own that returns "
+                        "await openai_complete_if_cache(\"mistral-small-latest\", prompt, ..., "
+                        "base_url=\"https://api.mistral.ai/v1\", api_key=os.environ[\"MISTRAL_API_KEY\"]), and an "
+                        "embedding_func calling openai_embed(texts, model=\"mistral-embed\", base_url=..., api_key=...) "
+                        "with embedding_dim=1024; then rebuild the working directory (its vectors and graph came "
+                        "from OpenAI's models)")
+
 
 # What replaces an attribute for a test (unittest.mock, pytest's monkeypatch / mocker).
 SDK_PATCHERS = frozenset({"patch", "setattr"})

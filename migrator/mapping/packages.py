@@ -51,9 +51,15 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
                                                        ">=0.61b0 (pip cannot install both)"),
     # instructor imports its Mistral client whenever mistralai is installed: 1.3 fails at import with
     # mistralai 3 (No module named 'mistralai.async_client'); 1.17 is the release migrator checked
-    ("instructor", ">=1.17", "instructor before 1.17 was not checked with mistralai 3.7 (1.3 fails at "
-                             "import: it imports mistralai.async_client)"),
+    # (1.10 fails too, `from mistralai import Mistral`: held-out review 36, L1)
+    ("instructor", ">=1.17", "instructor before 1.17 fails at import beside mistralai 3.7 (1.3 imports "
+                             "mistralai.async_client, 1.10 `from mistralai import Mistral`)"),
 ), python=">=3.10")
+# Needs the resolver cannot enforce: the distribution declares no bound on mistralai (instructor imports its
+# Mistral client only when mistralai is installed), so a lock file, or an environment that already has an old
+# release, keeps one below the floor though the pin admits newer ones. A floor below the need is reported too
+# (held-out review 36, L1: `instructor>=1.10.0` and uv.lock's instructor 1.10.0: `import instructor` failed).
+UNENFORCED_NEEDS = frozenset({"instructor"})
 _LANGCHAIN_NEEDS = (
     ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
     ("langchain", ">=1.0,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain 0.x pins "

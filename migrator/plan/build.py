@@ -44,7 +44,8 @@ from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
-                                          PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO)
+                                          PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO,
+                                          LIGHTRAG_OPENAI_MODULES, LIGHTRAG_OPENAI_NAMES, LIGHTRAG_OPENAI_TODO)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for
@@ -1069,6 +1070,8 @@ class _Builder:
             self._instructor_module_patch(f)
         if any(mark in f.source for mark in WEAVIATE_OPENAI):
             self._weaviate_openai(f)
+        if "lightrag" in f.source:
+            self._lightrag_openai(f)
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
@@ -1210,6 +1213,31 @@ class _Builder:
             todo = WEAVIATE_OPENAI_TODO if not index else ("Weaviate's OpenAI module again (see the first TODO about "
                                                             "it in this file): the Weaviate server calls OpenAI here too")
             self._use(f, call, None, "Weaviate's OpenAI module", False, todo, "MIG106")
+            self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
+
+    def _lightrag_openai(self, f: _File) -> None:
+        """LightRAG's OpenAI functions, called or handed to LightRAG (``llm_model_func=gpt_4o_mini_complete``): they
+        call OpenAI with a client of their own. A MIG106 TODO at the first call that names one (a call given
+        base_url= serves another endpoint and is left alone); never converted."""
+        local = {name for name, (module, level, imported) in f.repo_imports.items()
+                 if not level and module in LIGHTRAG_OPENAI_MODULES and imported in LIGHTRAG_OPENAI_NAMES}
+        if not local:
+            return
+        calls: dict[int, ast.Call] = {}
+        for node in f.nodes:
+            if not (isinstance(node, ast.Name) and node.id in local and isinstance(node.ctx, ast.Load)):
+                continue
+            call = next((a for a in ancestors_of(f, node) if isinstance(a, ast.Call)), None)
+            if call is None or call.func is node and any(kw.arg == "base_url" for kw in call.keywords):
+                continue
+            calls.setdefault(id(call), call)
+        names = sorted(local)
+        for call in sorted(calls.values(), key=lambda c: (c.lineno, c.col_offset))[:1]:
+            if node_key(f.path, call) in self.sites:
+                continue
+            todo = LIGHTRAG_OPENAI_TODO.format(names=", ".join(names))
+            self.agents_sdk.add(f.path)  # they read OPENAI_API_KEY themselves, as an Agents SDK agent does
+            self._use(f, call, None, "LightRAG's OpenAI functions", False, todo, "MIG106")
             self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
 
     def _sdk_patches(self, f: _File) -> None:
@@ -3455,12 +3483,23 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
             if reaching is not parent:
                 continue
         read = f.parent.get(id(n))
-        if not (isinstance(read, reads) and read.value is n):
+        if isinstance(read, ast.FormattedValue):
+            continue  # `logger.info(f"Transcription: {result}")`: a log line's text, no behaviour (K4)
+        if _hasattr_read(n, read):  # `hasattr(result, "text")`: as a read of .text (held-out review 36, K4)
+            read = ast.Attribute(value=n, attr=read.args[1].value, ctx=ast.Load())
+        elif not (isinstance(read, reads) and read.value is n):
             return used
         problem = read_problem(read, name)
         if problem:
             return problem
     return ""
+
+
+def _hasattr_read(load: ast.Name, call: Optional[ast.AST]) -> bool:
+    """``hasattr(load, "<attr>")`` (``call``: the load's parent): it asks what a read of that attribute finds."""
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "hasattr" and \
+        len(call.args) == 2 and not call.keywords and call.args[0] is load and \
+        isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str)
 
 
 def _dominates(f: _File, stmt: ast.AST, node: ast.AST) -> bool:
@@ -3472,7 +3511,15 @@ def _dominates(f: _File, stmt: ast.AST, node: ast.AST) -> bool:
         if isinstance(block, list) and any(s is stmt for s in block):
             later = block[next(i for i, s in enumerate(block) if s is stmt) + 1:]
             above = {id(node)} | {id(a) for a in ancestors_of(f, node)}
-            return any(id(s) in above for s in later)
+            if any(id(s) in above for s in later):
+                return True
+            # `try: response = create(...)` whose handlers all leave (`except E: return`), or a with block:
+            # the code after it runs only once the statement has (held-out review 36, K3)
+            if (part == "body" and isinstance(holder, ast.Try) and holder.handlers and all(
+                    h.body and isinstance(h.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
+                    for h in holder.handlers)) or isinstance(holder, (ast.With, ast.AsyncWith)):
+                return _dominates(f, holder, node)
+            return False
     return False
 
 

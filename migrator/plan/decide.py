@@ -1094,7 +1094,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             variable = env_key(node)
             write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
                 (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
-            feeds = not write and _env_feeds(builder, f, node, ctor_verdict)
+            feeds = not write and _env_feeds(builder, f, node, ctor_verdict if variable != "OPENAI_API_KEY" else
+                                             lambda call: ctor_verdict(call) or _wrapper_verdict(f, call))
             # a notebook is a program of its own: only its own clients answer for it
             implicit = plan_state["implicit"].get(f.path, set() if f.path.endswith(".ipynb") else
                                                   plan_state["implicit"][None])
@@ -1336,21 +1337,28 @@ def _walk(nodes):
 def _wrapper_module(f) -> bool:
     """Does the module import OpenAI classes of LangChain or LlamaIndex and convert some of them (which
     raise no openai exceptions once converted)?"""
-    found = f.__dict__.get("_wrapper_module")
+    return bool(_wrapper_conversions(f))
+
+
+def _wrapper_conversions(f) -> frozenset:
+    """(line, column) of each constructor of LangChain's / LlamaIndex's OpenAI classes in the module that
+    converts (their plans: migrator.plan.langchain / llamaindex)."""
+    found = f.__dict__.get("_wrapper_conversions")
     if found is None:
         from migrator.mapping import langchain as lc, llamaindex as li
 
+        found = frozenset()
         wrapped = {*lc.CHAT_MODULES, *lc.EMBEDDING_MODULES, *li.LLM_MODULES, *li.EMBEDDING_MODULES}
-        found = any(module in wrapped for module, level, _ in f.repo_imports.values() if not level)
-        if found:  # and some of those objects convert (gorilla's raft.py keeps its OpenAIEmbeddings)
+        if any(module in wrapped for module, level, _ in f.repo_imports.values() if not level):
+            # and some of those objects convert (gorilla's raft.py keeps its OpenAIEmbeddings)
             from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, plan_module as langchain_plan
             from migrator.plan.llamaindex import plan_module as llamaindex_plan
 
             blocked = getattr(f, "langchain_blocker", "")
-            found = any(site.verdict == WRAPPER_CONVERT for plan in (langchain_plan(f.tree, blocked=blocked),
-                                                                     llamaindex_plan(f.tree))
-                        for site in getattr(plan, "sites", ()))
-        f.__dict__["_wrapper_module"] = found
+            found = frozenset((site.line, site.col) for plan in (langchain_plan(f.tree, blocked=blocked),
+                                                                 llamaindex_plan(f.tree))
+                              for site in getattr(plan, "sites", ()) if site.verdict == WRAPPER_CONVERT)
+        f.__dict__["_wrapper_conversions"] = found
     return found
 
 
@@ -1373,6 +1381,16 @@ def _exception_calls(f, node, body_verdicts) -> set:
 
 
 STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: still the key
+
+
+def _wrapper_verdict(f, call) -> Optional[str]:
+    """CONVERT for a LangChain / LlamaIndex OpenAI object's constructor that converts: a name holding
+    OPENAI_API_KEY that only such objects (and converted clients) get is read as MISTRAL_API_KEY, as for the
+    SDK's clients (held-out review 36, L4: `api_key = os.getenv("OPENAI_API_KEY")` sent the OpenAI key to
+    Mistral, and two TODOs said opposite things)."""
+    if isinstance(call, ast.Call) and (call.lineno, call.col_offset) in _wrapper_conversions(f):
+        return CONVERT
+    return None
 
 
 def _ctor_verdict_around(f, node, verdict_of) -> Optional[str]:
@@ -1811,6 +1829,8 @@ def _model_slot(builder, f, name_node):
             extra = _env_default_constant(builder, f, values[0])  # os.getenv("EMBEDDING_MODEL", DEFAULT_MODEL)
         elif not all(v is not None and _string_source(v) for v in values):
             return None
+        if loop is None and not all(_plain_binding(f, v) for v in values):
+            return None  # `A, B = "gpt-4o", ...` / `(m := "gpt-4o")`: the rules map only `NAME [: T] = value`
         slot = ("const", name) if found == () else ("local", found, name)
         region = f.tree if found == () else f.scopes.get(found)
     else:
@@ -1991,6 +2011,8 @@ def _sends_model(builder, f, load) -> bool:
         return len(calls) == 1 and _converted_call(builder, f, calls[0]) and _splat_model(
             builder, f, calls[0], next(kw.value for kw in calls[0].keywords if kw.arg is None and
                                        isinstance(kw.value, ast.Name) and kw.value.id == name)) is load
+    if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or):  # `model=model or DEFAULT_MODEL` (K2)
+        parent = f.parent.get(id(parent))
     if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
         return False
     return _converted_call(builder, f, f.parent.get(id(parent)))
@@ -2519,6 +2541,16 @@ def _instances(builder, f, cls: str) -> Optional[list]:
         if any(isinstance(node, ast.Attribute) and node.attr == cls for node in g.nodes):
             return None
     return calls
+
+
+def _plain_binding(f, value) -> bool:
+    """``value`` is bound by ``NAME = value`` or ``NAME: T = value``: the one form MIG102 rewrites where a
+    model name is set (a model slot the rule cannot apply sent the OpenAI name to Mistral silently: held-out
+    review 36, K1)."""
+    parent = f.parent.get(id(value))
+    if isinstance(parent, ast.Assign):
+        return len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name) and parent.value is value
+    return isinstance(parent, ast.AnnAssign) and isinstance(parent.target, ast.Name) and parent.value is value
 
 
 def _string_source(value) -> bool:

@@ -13,6 +13,7 @@ provider's (``other``): untouched. The rule (``codemods.langchain``) only applie
 from __future__ import annotations
 
 import ast
+import dataclasses
 import functools
 import os
 import posixpath
@@ -38,6 +39,8 @@ class Site:
     verdict: str  # convert | keep | other | azure
     blockers: tuple[str, ...] = ()
     provider: str = ""  # for ``other``: where base_url / api_key point
+    # embeddings handed only to a SemanticChunker: they decide where text is cut, no vector is stored
+    chunker_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ class _Planner:
                 parent = self.parents.get(id(node))
                 if isinstance(parent, ast.Call) and parent.func is node:
                     sites.append(self._site(parent, written))
+                    if sites[-1].verdict == CONVERT and self._chunker_only(parent):
+                        sites[-1] = dataclasses.replace(sites[-1], chunker_only=True)
                     implicit = sites[-1].verdict == CONVERT and not any(
                         kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key") for kw in parent.keywords)
                     if implicit:
@@ -280,6 +285,27 @@ class _Planner:
             target.id for node in ast.walk(self.tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name))
+
+    def _chunker_only(self, call: ast.Call) -> bool:
+        """Is the object ``call`` builds only handed to ``SemanticChunker(...)`` (directly, or through a name of
+        the module whose every read is such an argument)? (held-out review 36, K8)"""
+        def chunker_arg(node: ast.AST) -> bool:
+            holder = self.parents.get(id(node))
+            if isinstance(holder, ast.keyword):
+                holder = self.parents.get(id(holder)) if holder.arg == "embeddings" else None
+            return isinstance(holder, ast.Call) and (_dotted(holder.func) or "").rsplit(".", 1)[-1] == \
+                "SemanticChunker" and holder.func is not node
+
+        if chunker_arg(call):
+            return True
+        assign = self.parents.get(id(call))
+        if not (isinstance(assign, ast.Assign) and assign.value is call and len(assign.targets) == 1
+                and isinstance(assign.targets[0], ast.Name)):
+            return False
+        name = assign.targets[0].id
+        loads = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == name
+                 and isinstance(n.ctx, ast.Load)]
+        return bool(loads) and all(chunker_arg(n) for n in loads)
 
     def _optional(self, local: str) -> bool:
         """Is ``local`` also assigned in the module (``ChatOpenAI = None`` in the except of its import)?"""
