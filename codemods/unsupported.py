@@ -51,7 +51,9 @@ class UnsupportedCalls(MigratorRule):
     test's call passing what the plan cannot trace where ``client or OpenAI()`` takes a client. Weaviate's OpenAI modules
     (``text2vec-openai``, ``generative-openai``, the ``X-OpenAI-Api-Key`` header) make the Weaviate server
     call OpenAI: the configuring call gets a TODO naming Weaviate's Mistral modules (the first in full, the
-    others point back to it).
+    others point back to it). LightRAG's OpenAI functions (``from lightrag.llm.openai import gpt_4o_mini_complete,
+    openai_embed``) build their own OpenAI client: the first call that names one gets a TODO saying how to point
+    them at Mistral's OpenAI-compatible endpoint (a call given ``base_url=`` is left alone).
 
     **Why.** No OpenAI call is dropped silently: each is converted, covered by its kept client's
     TODO, or flagged here.
