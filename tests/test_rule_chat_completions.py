@@ -1357,3 +1357,36 @@ def test_a_constant_also_passed_as_the_fallback_of_an_or_is_mapped() -> None:
     assert '_DEFAULT_MODEL = "mistral-small-latest"' in code
     assert len(todos) == 1 and "_DEFAULT_MODEL now names a Mistral model (mapped where it is set); model is " \
         "computed at run time" in todos[0], todos
+
+
+def test_a_function_annotated_to_return_openais_chat_completion_returns_mistrals() -> None:
+    """`def ask(...) -> ChatCompletion: return client.chat.completions.create(...)` converted: the annotation stated
+    OpenAI's type, and the openai import stayed for it alone. Every return must be a converted call."""
+    code, todos = convert_idempotent('''\
+        from openai import AsyncOpenAI, OpenAI
+        from openai.types.chat import ChatCompletion
+
+        client = OpenAI()
+        aclient = AsyncOpenAI()
+
+
+        def ask(prompt: str) -> ChatCompletion:
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+
+
+        async def aask(prompt: str) -> ChatCompletion:
+            def helper():
+                return None
+            return await aclient.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+
+
+        def cached(prompt: str, cache: dict) -> ChatCompletion:
+            if prompt in cache:
+                return cache[prompt]
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert "def ask(prompt: str) -> ChatCompletionResponse:" in code
+    assert "async def aask(prompt: str) -> ChatCompletionResponse:" in code
+    assert "def cached(prompt: str, cache: dict) -> ChatCompletion:" in code  # a return of something else
+    assert "from mistralai.client.models import ChatCompletionResponse" in code
+    assert "from openai.types.chat import ChatCompletion\n" in code  # still named by cached()
