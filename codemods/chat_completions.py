@@ -214,7 +214,8 @@ class ChatCompletions(MigratorRule):
     ``self.model`` from a constructor's default when no constructor call passes it, and a parameter's
     default sent through a dict built for the call (``params = {"model": model, ...}; create(**params)``). An OpenAI
     annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
-    or on a part of it (``msg: ChatCompletionMessage = reply.choices[0].message``) is dropped. A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
+    or on a part of it (``msg: ChatCompletionMessage = reply.choices[0].message``) is dropped; a function's
+    ``-> ChatCompletion`` whose every return is a converted call names ``ChatCompletionResponse``. A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
     TODO (Mistral answers 400), also where the list is seen to end so before the call (``msgs = history +
     [{"role": "system", ...}]``, ``ctx.append({...})`` in a caller handing it over).
 
