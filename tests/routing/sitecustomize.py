@@ -29,7 +29,8 @@ class _Redirect(importlib.abc.MetaPathFinder):
 
         def exec_module(module):
             run(module)
-            module.SERVERS[module.SERVER_GLOBAL] = _URL
+            # (read when the SDK is imported: a program serving its own faults sets it first)
+            module.SERVERS[module.SERVER_GLOBAL] = os.environ.get("MIGRATOR_TEST_MISTRAL_DEFAULT_SERVER") or _URL
 
         spec.loader.exec_module = exec_module
         return spec
