@@ -345,12 +345,22 @@ class RuleTransformer(cst.CSTTransformer):
                 operands.append(node.right)
                 node = node.left
             operands.append(node)
-            mapped = [code_of(o) for o in reversed(operands) if self.set_elsewhere(o)]
-            rest = [code_of(o) for o in reversed(operands) if not self.set_elsewhere(o)]
-            if mapped and rest:
-                return (f"{keyword}={code_of(value)}: {', '.join(mapped)} now names {model} (mapped where it is "
-                        f"set); {', '.join(rest)} is computed at run time: make sure it names {model} too (see "
-                        "`migrator rules` / --model; said once per module)")
+            operands.reverse()
+            mapped = [code_of(o) for o in operands if self.set_elsewhere(o)]
+            constants = [o.value for o in operands if not self.set_elsewhere(o) and isinstance(o, cst.Name)
+                         and o.value in self.facts.module_strings and o.value not in self.facts.scoped_names]
+            rest = [code_of(o) for o in operands if not self.set_elsewhere(o) and
+                    not (isinstance(o, cst.Name) and o.value in constants)]
+            if mapped or constants:  # re-review 37, M3: "computed at run time" of a constant of the module
+                parts = [f"{', '.join(mapped)} now names {model} (mapped where it is set)"] if mapped else []
+                parts += [f"{name} is set in this module ({name} = {self.facts.module_strings[name]!r}), where "
+                          "migrator does not map it (read otherwise too, or set in a form it does not rewrite)"
+                          for name in constants]
+                parts += [f"{', '.join(rest)} is computed at run time"] if rest else []
+                open_ = len(rest) + len(constants)
+                return (f"{keyword}={code_of(value)}: {'; '.join(parts)}: make sure "
+                        f"{'it' if open_ == 1 else 'each'} names {model}{' too' if mapped else ''} (see `migrator "
+                        "rules` / --model; said once per module)")
         return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model} (see `migrator rules` / --model; said once per module)")
@@ -360,8 +370,8 @@ class RuleTransformer(cst.CSTTransformer):
         (it is read otherwise too, or bound in a form MIG102 does not rewrite): "computed at run time" was false
         (held-out review 36, K2). None otherwise."""
         name = value.value if isinstance(value, cst.Name) else None
-        if name is None or name not in self.facts.module_strings:
-            return None
+        if name is None or name not in self.facts.module_strings or name in self.facts.scoped_names:
+            return None  # (a parameter or local of the same name may be what the call reads: re-review 37, M1)
         return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) but also "
                 "read other than as a converted call's model=, or set in a form migrator does not rewrite, so "
                 f"migrator leaves its value: make sure it names {what} (see `migrator rules` / --model; said once "

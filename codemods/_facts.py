@@ -128,6 +128,7 @@ class ModuleFacts:
     # module-level names bound once, to a string literal (`MODEL = "gpt-4o"`, `MODEL: str = ...`, `A, B = "x", "y"`)
     # -> the string: a model argument naming one is no value "computed at run time" (held-out review 36, K2)
     module_strings: dict[str, str] = field(default_factory=dict)
+    scoped_names: set[str] = field(default_factory=set)  # names a function or class binds (parameters too)
     # `from config import MODEL` (a module of the project, not openai): local name -> "config"
     imported_from: dict[str, str] = field(default_factory=dict)
     # constructors the plan converts that take no max_retries= (they read OpenAI's default retries): two
@@ -528,6 +529,7 @@ class _Collector(ast.NodeVisitor):
                 continue
             self.facts.names_in_use.add(arg.arg)
             self.facts.stored_names.add(arg.arg)
+            self.facts.scoped_names.add(arg.arg)
             if arg.annotation is None:
                 continue
             qualified = self._annotation_class(arg.annotation)
@@ -769,6 +771,8 @@ class _Collector(ast.NodeVisitor):
         self.facts.names_in_use.add(node.id)
         if not isinstance(node.ctx, ast.Load):
             self.facts.stored_names.add(node.id)
+            if self.path:
+                self.facts.scoped_names.add(node.id)
         self._exception_site(node)
 
     # ---- MIG103 (codemods/exceptions.py): references to OpenAI exception classes --------------------

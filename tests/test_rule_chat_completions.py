@@ -1390,3 +1390,39 @@ def test_a_function_annotated_to_return_openais_chat_completion_returns_mistrals
     assert "def cached(prompt: str, cache: dict) -> ChatCompletion:" in code  # a return of something else
     assert "from mistralai.client.models import ChatCompletionResponse" in code
     assert "from openai.types.chat import ChatCompletion\n" in code  # still named by cached()
+
+
+def test_a_parameter_named_like_a_module_constant_is_not_called_that_constant() -> None:
+    """Re-review 37, M1: `model = "gpt-4o-mini"` at module level (printed in a banner) and `def chat(prompt, model)`:
+    the TODO at `model=model` named the module constant, though the call reads the parameter."""
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        model = "gpt-4o-mini"
+        print("using", model)
+        client = OpenAI()
+
+
+        def chat(prompt, model):
+            return client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert any("model=model is computed at run time" in t for t in todos), todos
+    assert not any("is set in this module" in t for t in todos), todos
+
+
+def test_an_or_whose_constant_cannot_be_mapped_names_it() -> None:
+    """Re-review 37, M3: `model=model or DEFAULT`, DEFAULT also printed (so not mapped): the TODO said only "computed
+    at run time", not that DEFAULT = 'gpt-4o-mini' is sent when the caller passes no model."""
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        DEFAULT = "gpt-4o-mini"
+
+
+        def ask(prompt, model=None):
+            print("default is", DEFAULT)
+            return client.chat.completions.create(model=model or DEFAULT, messages=[{"role": "user", "content": prompt}])
+        ''')
+    assert any("model=model or DEFAULT: DEFAULT is set in this module (DEFAULT = 'gpt-4o-mini')" in t and
+               "model is computed at run time: make sure each names a Mistral model" in t for t in todos), todos

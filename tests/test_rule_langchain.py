@@ -623,7 +623,8 @@ def test_lightrags_openai_functions_get_a_todo_unless_given_another_endpoint():
 
         rag = LightRAG(working_dir="workspace", embedding_func=openai_embed, llm_model_func=gpt_4o_mini_complete)
         ''')
-    assert len(todos) == 1 and todos[0].startswith("LightRAG's OpenAI functions (gpt_4o_mini_complete, openai_embed")
+    assert len(todos) == 1 and todos[0].startswith("LightRAG's OpenAI functions from lightrag.llm.openai "
+                                                   "(gpt_4o_mini_complete, openai_embed)")
     assert 'base_url="https://api.mistral.ai/v1"' in todos[0] and "rebuild the working directory" in todos[0]
     code, todos = convert('''\
         from lightrag.llm.openai import openai_complete_if_cache
@@ -634,6 +635,15 @@ def test_lightrags_openai_functions_get_a_todo_unless_given_another_endpoint():
                                                   base_url="https://generativelanguage.googleapis.com/v1beta/openai/")
         ''')
     assert todos == []  # another endpoint: not OpenAI
+    code, todos = convert('''\
+        from lightrag import LightRAG
+        from lightrag.llm.openai import gpt_4o_mini_complete, nvidia_openai_complete
+
+        rag = LightRAG(working_dir="w", llm_model_func=gpt_4o_mini_complete, embedding_func=local_embed)
+        other = LightRAG(working_dir="n", llm_model_func=nvidia_openai_complete, embedding_func=local_embed)
+        ''')  # NVIDIA's function is not OpenAI's; no OpenAI embeddings: no vectors to rebuild (re-review 37, M2)
+    assert len(todos) == 1 and "(gpt_4o_mini_complete)" in todos[0] and "nvidia" not in todos[0]
+    assert "its graph came from OpenAI's models" in todos[0] and "embedding_func calling" not in todos[0]
 
 
 def test_embeddings_that_only_drive_a_semantic_chunker_say_the_chunks_change():
@@ -652,3 +662,20 @@ def test_embeddings_that_only_drive_a_semantic_chunker_say_the_chunks_change():
     assert "text_splitter = SemanticChunker(MistralAIEmbeddings())" in code
     assert sum(t.startswith("these embeddings only decide where SemanticChunker cuts the text") for t in todos) == 2
     assert sum(t == vectors_todo("mistral-embed") for t in todos) == 1, todos
+
+
+def test_legacy_schema_imports_are_told_their_langchain_core_modules():
+    """Re-review 37, M4: `langchain.schema` imports were sent to "langchain_core (messages, documents, ...)"."""
+    _, todos = convert('''\
+        from langchain.schema import HumanMessage, Document
+        from langchain.schema.output_parser import StrOutputParser
+        from langchain.schema.runnable import RunnablePassthrough
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o-mini")
+        ''')
+    legacy = [t for t in todos if "LangChain paths before 1.0" in t]
+    assert len(legacy) == 1, todos
+    for part in ("HumanMessage from langchain_core.messages", "Document from langchain_core.documents",
+                 "StrOutputParser from langchain_core.output_parsers", "RunnablePassthrough from langchain_core.runnables"):
+        assert part in legacy[0], legacy[0]

@@ -56,10 +56,24 @@ LEGACY_TODO = ("{imports}: LangChain paths before 1.0, which the LangChain of la
 # Where LangChain 1.x keeps what its pre-1.0 paths offered (held-out review 36, K6: the TODO said "chains and
 # agents used here too" of a module importing PromptTemplate alone); the rest is in langchain-classic.
 LEGACY_HOMES = MappingProxyType({
-    "langchain.prompts": "langchain_core.prompts", "langchain.schema": "langchain_core (messages, documents, ...)",
+    "langchain.prompts": "langchain_core.prompts",
+    # (re-review 37, M4: "langchain_core (messages, documents, ...)" named no importable module)
+    "langchain.schema.output_parser": "langchain_core.output_parsers", "langchain.schema.runnable":
+    "langchain_core.runnables", "langchain.schema.messages": "langchain_core.messages",
+    "langchain.schema.document": "langchain_core.documents", "langchain.schema.retriever": "langchain_core.retrievers",
     "langchain.output_parsers": "langchain_core.output_parsers", "langchain.callbacks": "langchain_core.callbacks",
     "langchain.text_splitter": "langchain_text_splitters (pip install langchain-text-splitters)",
     "langchain.docstore.document": "langchain_core.documents",
+})
+# `from langchain.schema import X`: where X is in langchain_core
+SCHEMA_NAMES = MappingProxyType({
+    **{name: "langchain_core.messages" for name in (
+        "HumanMessage", "AIMessage", "SystemMessage", "BaseMessage", "ChatMessage", "FunctionMessage", "ToolMessage",
+        "messages_from_dict", "messages_to_dict")},
+    "Document": "langchain_core.documents", "BaseRetriever": "langchain_core.retrievers",
+    "StrOutputParser": "langchain_core.output_parsers", "BaseOutputParser": "langchain_core.output_parsers",
+    "OutputParserException": "langchain_core.exceptions", "LLMResult": "langchain_core.outputs",
+    "ChatGeneration": "langchain_core.outputs", "Generation": "langchain_core.outputs",
 })
 LEGACY_COMMUNITY_HOME = "the langchain-community release that accepts langchain-core 1.x (>= 0.3.29)"
 LEGACY_OTHER_HOME = "langchain_classic (pip install langchain-classic; or its langchain_core / langgraph successor)"
@@ -81,10 +95,13 @@ def legacy_todo(imports: list[tuple[str, list[str]]], classes: frozenset = froze
     imports = others
     homes: dict[str, list[str]] = {}
     for module, names in imports:
-        home = next((h for m, h in LEGACY_HOMES.items() if module == m or module.startswith(m + ".")), None)
-        if home is None:
-            home = LEGACY_COMMUNITY_HOME if module.startswith("langchain_community") else LEGACY_OTHER_HOME
-        homes.setdefault(home, []).extend(names)
+        for name in names:
+            home = SCHEMA_NAMES.get(name) if module == "langchain.schema" else None
+            home = home or next((h for m, h in LEGACY_HOMES.items() if module == m or module.startswith(m + ".")),
+                                None)
+            if home is None:
+                home = LEGACY_COMMUNITY_HOME if module.startswith("langchain_community") else LEGACY_OTHER_HOME
+            homes.setdefault(home, []).append(name)
     return LEGACY_TODO.format(
         imports="; ".join(f"{', '.join(names)} from {module}" for module, names in imports),
         homes="; ".join(f"{', '.join(dict.fromkeys(names))} from {home}" for home, names in homes.items()))

@@ -51,15 +51,26 @@ WEAVIATE_OPENAI_TODO = ("Weaviate's OpenAI module (text2vec-openai / generative-
 # embedding_func=openai_embed)` queried OpenAI, and the run said "Nothing to change"). They build their own
 # AsyncOpenAI client and read OPENAI_API_KEY; given base_url= they serve another endpoint.
 LIGHTRAG_OPENAI_MODULES = ("lightrag.llm.openai", "lightrag.llm")
+# (nvidia_openai_complete calls NVIDIA's endpoint: not OpenAI's, not listed; re-review 37, M2)
 LIGHTRAG_OPENAI_NAMES = frozenset({"gpt_4o_complete", "gpt_4o_mini_complete", "openai_complete", "openai_complete_if_cache",
-                                   "openai_embed", "openai_embedding", "nvidia_openai_complete"})
-LIGHTRAG_OPENAI_TODO = ("LightRAG's OpenAI functions ({names}, lightrag.llm.openai) call OpenAI and read OPENAI_API_KEY: "
-                        "migrator does not change them. On Mistral: an llm_model_func of your own that returns "
-                        "await openai_complete_if_cache(\"mistral-small-latest\", prompt, ..., "
-                        "base_url=\"https://api.mistral.ai/v1\", api_key=os.environ[\"MISTRAL_API_KEY\"]), and an "
-                        "embedding_func calling openai_embed(texts, model=\"mistral-embed\", base_url=..., api_key=...) "
-                        "with embedding_dim=1024; then rebuild the working directory (its vectors and graph came "
-                        "from OpenAI's models)")
+                                   "openai_embed", "openai_embedding"})
+LIGHTRAG_EMBED_NAMES = frozenset({"openai_embed", "openai_embedding"})
+LIGHTRAG_OPENAI_TODO = ("LightRAG's OpenAI functions from lightrag.llm.openai ({names}) call OpenAI and read OPENAI_API_KEY: "
+                        "migrator does not change them. On Mistral: {how}; then rebuild the working directory ({built} "
+                        "came from OpenAI's models)")
+LIGHTRAG_LLM_HOW = ("an llm_model_func of your own that returns await openai_complete_if_cache(\"mistral-small-latest\", "
+                    "prompt, ..., base_url=\"https://api.mistral.ai/v1\", api_key=os.environ[\"MISTRAL_API_KEY\"])")
+LIGHTRAG_EMBED_HOW = ("an embedding_func calling openai_embed(texts, model=\"mistral-embed\", base_url=..., api_key=...) "
+                      "with embedding_dim=1024")
+
+
+def lightrag_todo(names: list[str]) -> str:
+    """MIG106's TODO for LightRAG's OpenAI functions ``names`` used in a module."""
+    embeds = [n for n in names if n in LIGHTRAG_EMBED_NAMES]
+    llms = [n for n in names if n not in LIGHTRAG_EMBED_NAMES]
+    how = " and ".join(([LIGHTRAG_LLM_HOW] if llms else []) + ([LIGHTRAG_EMBED_HOW] if embeds else []))
+    built = "its vectors and graph" if embeds and llms else "its vectors" if embeds else "its graph"
+    return LIGHTRAG_OPENAI_TODO.format(names=", ".join(names), how=how, built=built)
 
 
 # What replaces an attribute for a test (unittest.mock, pytest's monkeypatch / mocker).

@@ -45,7 +45,7 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
                                           PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO,
-                                          LIGHTRAG_OPENAI_MODULES, LIGHTRAG_OPENAI_NAMES, LIGHTRAG_OPENAI_TODO)
+                                          LIGHTRAG_OPENAI_MODULES, LIGHTRAG_OPENAI_NAMES, lightrag_todo)
 from migrator.mapping.surfaces import API_LINKS
 from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for
@@ -1231,11 +1231,12 @@ class _Builder:
             if call is None or call.func is node and any(kw.arg == "base_url" for kw in call.keywords):
                 continue
             calls.setdefault(id(call), call)
-        names = sorted(local)
+        used = sorted({f.repo_imports[node.id][2] for node in f.nodes if isinstance(node, ast.Name) and node.id in local
+                       and isinstance(node.ctx, ast.Load)})
         for call in sorted(calls.values(), key=lambda c: (c.lineno, c.col_offset))[:1]:
             if node_key(f.path, call) in self.sites:
                 continue
-            todo = LIGHTRAG_OPENAI_TODO.format(names=", ".join(names))
+            todo = lightrag_todo(used)
             self.agents_sdk.add(f.path)  # they read OPENAI_API_KEY themselves, as an Agents SDK agent does
             self._use(f, call, None, "LightRAG's OpenAI functions", False, todo, "MIG106")
             self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
