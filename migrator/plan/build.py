@@ -2501,7 +2501,7 @@ class _Builder:
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG117",
                             USE_TODO if problem else USE_CONVERT)
         elif surface in FILE_SURFACES:
-            problem = files_problem(f, call, surface)
+            problem = files_problem(f, call, surface, self.files)
             # list(): "items" / "page" tells MIG119 whether to append .data (as MIG108's models.list)
             shape = list_shape(f, call) if not problem and surface in LIST_KEYWORDS else ""
             use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG119",

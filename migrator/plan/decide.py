@@ -1136,6 +1136,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         f"{variable} is {'set' if write else 'read'} here, but the moved client has "
                         f"base_url={endpoint.base_url!r} written in: pass this value as base_url= if it "
                         "should steer it")
+                elif mistral == "MISTRAL_API_KEY" and not write and (handed_to := _key_handed_to_converted(
+                        f, holder, node, ctor_verdict)):
+                    # (held-out review 37, N5: "the converted client reads MISTRAL_API_KEY" of a value handed to it)
+                    message = (f"{variable} is read here and handed to converted clients ({handed_to}), which now "
+                               "need a Mistral key, and to code migrator cannot follow (so the read is not renamed): "
+                               "read MISTRAL_API_KEY for the converted clients")
                 elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
@@ -1152,9 +1158,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         isinstance(f.parent.get(id(holder)), ast.Call) and not f.parent[id(holder)].args:
                     value = f.parent[id(holder)]  # `os.getenv("OPENAI_API_KEY", "").strip()`
                     holder = f.parent.get(id(value))
+                if isinstance(holder, ast.BoolOp) and isinstance(holder.op, ast.Or):
+                    value, holder = holder, f.parent.get(id(holder))  # `key = api_key or os.getenv(...)` (N1)
                 if feeds and isinstance(holder, ast.Assign) and holder.value is value and \
                         all(isinstance(t, ast.Name) for t in holder.targets):
                     key_names.setdefault(f.path, set()).update(t.id for t in holder.targets)
+                elif feeds and isinstance(holder, ast.Assign) and holder.value is value and len(holder.targets) == 1 \
+                        and isinstance(holder.targets[0], ast.Attribute):  # self.api_key = ... (N2)
+                    key_names.setdefault(f.path, set()).add(ast.unparse(holder.targets[0]))
         # exceptions
         if isinstance(node, (ast.Name, ast.Attribute)) and f.uses_openai and \
                 _root_name(node) in openai_names and error_rule(f.qualify(dotted_name(node))) is not None:
@@ -1383,6 +1394,48 @@ def _exception_calls(f, node, body_verdicts) -> set:
 STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: still the key
 
 
+def _key_handed_to_converted(f, holder, node, ctor_verdict) -> str:
+    """``KEY = os.environ.get("OPENAI_API_KEY")`` whose name some converted constructor gets: where (a line list),
+    else ""."""
+    statement = next((p for p in [holder, *ancestors_of(f, node)] if isinstance(p, ast.stmt)), None)
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0],
+                                                                                            ast.Name)):
+        return ""
+    name = statement.targets[0].id
+    # where, by function (a line number would go stale once TODOs are written above it)
+    places = dict.fromkeys(".".join(f.scope_of.get(id(load), ())) or "module level" for load in f.nodes
+                           if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load)
+                           and _ctor_verdict_around(f, load, ctor_verdict) == CONVERT)
+    return ", ".join(f"api_key={name} in {place}" + ("()" if place != "module level" else "") for place in places)
+
+
+def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
+    """``self.api_key = api_key or os.getenv("OPENAI_API_KEY")`` in a method: every read of ``self.<attr>`` in the
+    class is api_key= of a client that converts, or a check that it is set (held-out review 37, N2: the attribute
+    was not followed, and the converted client got the OpenAI key)."""
+    home = f.scope_of.get(id(statement), ())
+    if len(home) < 2:
+        return False
+    cls = home[:-1]
+    fed = False
+    for node in f.nodes:
+        if not (isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.value, ast.Name)
+                and node.value.id == "self"):
+            continue
+        if f.scope_of.get(id(node), ())[:len(cls)] != cls:
+            continue
+        if not isinstance(node.ctx, ast.Load):
+            if node is not statement.targets[0] if isinstance(statement, ast.Assign) else node is not statement.target:
+                return False  # set elsewhere too
+            continue
+        if _gate_test(f, node):
+            continue
+        if _ctor_verdict_around(f, node, ctor_verdict) != CONVERT:
+            return False
+        fed = True
+    return fed
+
+
 def _wrapper_verdict(f, call) -> Optional[str]:
     """CONVERT for a LangChain / LlamaIndex OpenAI object's constructor that converts: a name holding
     OPENAI_API_KEY that only such objects (and converted clients) get is read as MISTRAL_API_KEY, as for the
@@ -1412,6 +1465,9 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
     if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
         return False
     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    if len(targets) == 1 and isinstance(targets[0], ast.Attribute) and isinstance(targets[0].value, ast.Name) \
+            and targets[0].value.id == "self":
+        return _self_key_feeds(f, statement, targets[0].attr, ctor_verdict)
     names = [t.id for t in targets if isinstance(t, ast.Name)]
     if len(names) != 1:
         return False
@@ -2463,6 +2519,9 @@ def _attr_slots(builder, f, node) -> set:
                 if len(uses) == 1 and _constructor_default_only(builder, f, scope, value.id):
                     slots.add(("default", scope, value.id))
                     continue
+                if len(uses) == 1 and _constructor_literals_only(builder, f, scope, value.id):
+                    slots.add(("default", scope, value.id))  # (its string default, when it has one)
+                    continue
         return set()
     return slots | {("selfread", cls, attr)} if slots else slots
 
@@ -2495,6 +2554,46 @@ def _constructor_default_only(builder, f, scope, name: str) -> bool:
     index = positional.index(name) if name in positional else -1
     return not any(any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg in (None, name) for k in call.keywords)
                    or 0 <= index < len(call.args) for call in calls)
+
+
+def _constructor_literals_only(builder, f, scope, name: str) -> bool:
+    """``def __init__(self, model="gpt-4o"): self.model = model`` and every instance made with a string literal
+    for it, or nothing (``Extractor(model="gpt-4o")``): those literals and the default are all that reach
+    model=, so each is mapped where it is written, as for a function's callers (held-out review 37, N3: the
+    literal went to Mistral, and the TODO called it "computed at run time"). The calling modules get the slot."""
+    default = _param_default(f, scope, name)
+    if len(scope) != 2 or scope[-1] != "__init__" or scope[:1] not in f.classes or \
+            (default is not None and not _string_source(default)):
+        return False
+    found = _instance_calls(builder, f, scope[0])
+    if not found:
+        return False
+    init = f.scopes[scope]
+    positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
+    index = positional.index(name) if name in positional else -1
+    for g, call in found:
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return False
+        chosen = [k.value for k in call.keywords if k.arg == name] or (
+            [call.args[index]] if 0 <= index < len(call.args) else [])
+        if default is None and not chosen:
+            return False
+        if not all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in chosen):
+            return False
+    for g, call in found:
+        builder.extra_slots.setdefault(g.path, set()).add(("callarg", call.func.id, index, name))
+    return True
+
+
+def _instance_calls(builder, f, cls: str) -> list:
+    """(module, call) of each instance of ``f``'s class ``cls`` made by its name (``_instances``' calls, with
+    the module each is in); [] when some use is another."""
+    calls = _instances(builder, f, cls)
+    if not calls:
+        return []
+    ids = {id(c) for c in calls}
+    found = [(g, n) for g in builder.files if cls in g.source or g is f for n in g.nodes if id(n) in ids]
+    return found if len(found) == len(calls) and all(isinstance(c.func, ast.Name) for _, c in found) else []
 
 
 def _in_annotation(f, node) -> bool:

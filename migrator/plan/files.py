@@ -4,6 +4,7 @@ batch input lines follow a converted one (``migrator/mapping/files.py`` holds th
 from __future__ import annotations
 
 import ast
+import os
 from typing import Callable, Optional
 
 from migrator.mapping.files import (BATCH_ATTRS, BATCH_ENDPOINTS, BATCH_RENAMES, COMPLETION_WINDOW, CONTENT_METHODS,
@@ -29,8 +30,8 @@ def surface_of(node: ast.AST) -> Optional[str]:
     return surface if surface in FILE_SURFACES else None
 
 
-def files_problem(f, call: ast.Call, surface: str) -> str:
-    """Why MIG119 leaves a files / batches call as it is ("" when it converts)."""
+def files_problem(f, call: ast.Call, surface: str, others=()) -> str:
+    """Why MIG119 leaves a files / batches call as it is ("" when it converts); ``others``: the modules read."""
     from migrator.plan.build import _result_problem, opened_file
 
     keywords = {kw.arg: kw.value for kw in call.keywords}
@@ -55,7 +56,7 @@ def files_problem(f, call: ast.Call, surface: str) -> str:
         if problem:
             return problem
     elif surface == "batches.create":
-        problem = _batch_problem(f, keywords)
+        problem = _batch_problem(f, keywords) or _shared_batch_file(f, others)
         if problem:
             return problem
     group = _GROUPS[surface]
@@ -291,6 +292,41 @@ def _batch_problem(f, keywords: dict) -> str:
         return f"completion_window={ast.unparse(window)}: Mistral's jobs take timeout_hours= (24 by default)"
     _, problem = batch_lines(f)
     return problem
+
+
+def _batch_uploads(f) -> set:
+    """The base names of the files ``f`` uploads for a batch by a literal path (``files.create(file=open(
+    "batch_requests.jsonl", "rb"), purpose="batch")``)."""
+    found = set()
+    for node in f.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "create"
+                and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "files"):
+            continue
+        keywords = {kw.arg: kw.value for kw in node.keywords}
+        purpose, file = keywords.get("purpose"), keywords.get("file")
+        if isinstance(purpose, ast.Constant) and purpose.value == "batch" and isinstance(file, ast.Call) and \
+                file.args and isinstance(file.args[0], ast.Constant) and isinstance(file.args[0].value, str):
+            found.add(file.args[0].value.replace("\\", "/").rsplit("/", 1)[-1])
+    return found
+
+
+def _shared_batch_file(f, others) -> str:
+    """The batch file this module writes and submits is also uploaded for a batch by a module that writes no
+    lines of its own (it stays on OpenAI: ``batch_lines``): converted, the lines would reach OpenAI's Batch API
+    in Mistral's shape (held-out review 37, N6)."""
+    mine = _batch_uploads(f) if "batch" in f.source else set()
+    if not mine or batch_lines(f)[1]:
+        return ""
+    for g in others:
+        if g is f or "batch" not in g.source:
+            continue
+        shared = mine & _batch_uploads(g)
+        if shared and batch_lines(g)[1]:
+            shown = os.path.relpath(g.path, os.path.dirname(f.path) or ".").replace(os.sep, "/")
+            return (f"{sorted(shared)[0]} is also uploaded for a batch by {shown}, which stays on OpenAI (it writes "
+                    "no lines of its own): converted, these lines would reach OpenAI's Batch API in Mistral's shape; "
+                    "move both by hand")
+    return ""
 
 
 def batch_lines(f) -> tuple[Optional[str], str]:
