@@ -405,10 +405,12 @@ class _Transformer(RuleTransformer):
         statement = self.statement_nodes[-1] if self.statement_nodes else None
         if converts and not (len(answer) > 2 and answer[2] == "gate") and isinstance(statement, cst.SimpleStatementLine) \
                 and len(statement.body) == 1 and isinstance(statement.body[0], cst.Assign) and \
-                len(statement.body[0].targets) == 1 and isinstance(statement.body[0].targets[0].target, cst.Name):
+                len(statement.body[0].targets) == 1 and isinstance(statement.body[0].targets[0].target,
+                                                                   (cst.Name, cst.Attribute)):
             # `api_key = os.getenv("OPENAI_API_KEY")` feeding the client, then `if not api_key: raise
-            # ...("OPENAI_API_KEY is not set")`: the check's message names the new variable too
-            self._gate_names[statement.body[0].targets[0].target.value] = self._lines.get(id(node), 0)
+            # ...("OPENAI_API_KEY is not set")`: the check's message names the new variable too (`self.api_key`:
+            # re-review 38, O2)
+            self._gate_names[code_of(statement.body[0].targets[0].target)] = self._lines.get(id(node), 0)
         if converts and len(answer) > 2 and answer[2] == "gate":
             # a check that the key is set: its message (in the if's body) names the variable too
             statement = self.statement_nodes[-1] if self.statement_nodes else None
@@ -475,7 +477,7 @@ class _Transformer(RuleTransformer):
             updated = updated.with_changes(test=test, body=updated.body.visit(_PackageText()))
         if not self._gate_ifs and not self._gate_names:
             return updated
-        lines = [self._gate_ifs.get(id(original))] + [self._gate_names.get(n.value) for n in _names_in(original.test)
+        lines = [self._gate_ifs.get(id(original))] + [self._gate_names.get(n) for n in _tested(original.test)
                                                        if self._gate_names]
         line = next((line for line in lines if line is not None), None)
         if line is None:
@@ -495,7 +497,7 @@ class _Transformer(RuleTransformer):
         statement = self.statement_nodes[-1] if self.statement_nodes else None
         line = self._gate_ifs.get(id(statement)) if statement is not None else None
         if line is None:
-            line = next((self._gate_names[n.value] for n in _names_in(original.test) if n.value in self._gate_names),
+            line = next((self._gate_names[n] for n in _tested(original.test) if n in self._gate_names),
                         None)
         if line is None or updated.msg is None:
             return updated
@@ -1230,6 +1232,13 @@ def _normal(code: str) -> str:
         return ast.unparse(ast.parse(code.strip(), mode="eval"))
     except SyntaxError:
         return code.strip()
+
+
+def _tested(node: cst.CSTNode) -> list:
+    """The names and ``self.<attr>`` reads in a test, as written."""
+    import libcst.matchers as m
+
+    return [n.value for n in _names_in(node)] + [code_of(a) for a in m.findall(node, m.Attribute(value=m.Name("self")))]
 
 
 def _names_in(node: cst.CSTNode) -> list:

@@ -1442,6 +1442,15 @@ def test_a_model_literal_given_to_a_class_constructor_is_mapped_with_its_default
     })
     assert 'extractor = Extractor(model="mistral-large-latest")' in out["app.py"]
     assert 'def __init__(self, model: str = "mistral-large-latest"):' in out["extractor.py"]
+    out = convert_files({  # a log line reading self.model shows it, nothing more (re-review 38, O1)
+        "app.py": 'from extractor import Extractor\n\nextractor = Extractor(model="gpt-4o")\n',
+        "extractor.py": ('import logging\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Extractor:\n'
+                         '    def __init__(self, model: str = "gpt-4o"):\n        self.model = model\n'
+                         '        logging.debug(f"using {self.model}")\n\n'
+                         '    def ask(self, text):\n        r = client.chat.completions.create(model=self.model, '
+                         'messages=[{"role": "user", "content": text}])\n        return r.choices[0].message.content\n'),
+    })
+    assert 'extractor = Extractor(model="mistral-large-latest")' in out["app.py"]
     out = convert_files({
         "app.py": 'import sys\nfrom extractor import Extractor\n\nextractor = Extractor(model=sys.argv[1])\n',
         "extractor.py": ('from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Extractor:\n'

@@ -1179,7 +1179,7 @@ def test_a_key_kept_on_self_that_only_the_converted_client_gets_reads_the_mistra
             def __init__(self, text, api_key=None):
                 self.api_key = api_key or os.getenv("OPENAI_API_KEY")
                 if not self.api_key:
-                    raise ValueError("API key is required")
+                    raise ValueError("Set OPENAI_API_KEY")
                 self.client = OpenAI(api_key=self.api_key)
 
             def translate(self):
@@ -1187,6 +1187,7 @@ def test_a_key_kept_on_self_that_only_the_converted_client_gets_reads_the_mistra
         '''
     code, _ = convert_idempotent(source)
     assert 'self.api_key = api_key or os.getenv("MISTRAL_API_KEY")' in code
+    assert 'raise ValueError("Set MISTRAL_API_KEY")' in code  # the check's message follows (re-review 38, O2)
     code, _ = convert_idempotent(textwrap.dedent(source) + "\n    def key(self):\n        return self.api_key\n")
     assert 'os.getenv("OPENAI_API_KEY")' in code  # read otherwise too: left, with its TODO
 

@@ -2482,7 +2482,7 @@ def _attr_slots(builder, f, node) -> set:
     attr = node.attr
     others = [load for load in ast.walk(f.scopes[cls]) if isinstance(load, ast.Attribute) and load.attr == attr and
               isinstance(load.ctx, ast.Load) and isinstance(load.value, ast.Name) and load.value.id == "self" and
-              not _sends_model(builder, f, load)]
+              not _sends_model(builder, f, load) and not _logged(f, load)]
     if others:
         values = f.self_assigns.get((cls, attr), [])
         if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str):
@@ -2524,6 +2524,21 @@ def _attr_slots(builder, f, node) -> set:
                     continue
         return set()
     return slots | {("selfread", cls, attr)} if slots else slots
+
+
+LOG_CALLS = ("print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log")
+
+
+def _logged(f, load) -> bool:
+    """``logger.debug(f"using {self.model}")`` / ``print(...)``: a read that only shows the value (re-review 38, O1:
+    one log line kept the constructor's literal "gpt-4o" from being mapped)."""
+    value = f.parent.get(id(load))
+    text = f.parent.get(id(value)) if isinstance(value, ast.FormattedValue) else None
+    call = f.parent.get(id(text)) if isinstance(text, ast.JoinedStr) else None
+    if isinstance(value, ast.FormattedValue) and isinstance(text, ast.JoinedStr) and isinstance(call, ast.Call):
+        return (dotted_name(call.func) or "").rsplit(".", 1)[-1] in LOG_CALLS
+    return isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in LOG_CALLS and \
+        load in value.args
 
 
 def _class_default_only(builder, f, cls, name: str) -> bool:
