@@ -1395,8 +1395,8 @@ STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: sti
 
 
 def _key_handed_to_converted(f, holder, node, ctor_verdict) -> str:
-    """``KEY = os.environ.get("OPENAI_API_KEY")`` whose name some converted constructor gets: where (a line list),
-    else ""."""
+    """``KEY = os.environ.get("OPENAI_API_KEY")`` whose name some converted constructor gets: where (the functions
+    of those constructors), else ""."""
     statement = next((p for p in [holder, *ancestors_of(f, node)] if isinstance(p, ast.stmt)), None)
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0],
                                                                                             ast.Name)):
@@ -1417,6 +1417,7 @@ def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
     if len(home) < 2:
         return False
     cls = home[:-1]
+    target = statement.targets[0] if isinstance(statement, ast.Assign) else statement.target
     fed = False
     for node in f.nodes:
         if not (isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.value, ast.Name)
@@ -1425,7 +1426,7 @@ def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
         if f.scope_of.get(id(node), ())[:len(cls)] != cls:
             continue
         if not isinstance(node.ctx, ast.Load):
-            if node is not statement.targets[0] if isinstance(statement, ast.Assign) else node is not statement.target:
+            if node is not target:
                 return False  # set elsewhere too
             continue
         if _gate_test(f, node):
