@@ -211,7 +211,8 @@ class ChatCompletions(MigratorRule):
     settings class's field default (``openai_model: str = "gpt-4o-mini"`` read only as
     ``model=settings.openai_model``, or as ``self.model = settings.openai_model`` whose ``self.model``
     only converted calls read; a pydantic settings field's TODO names its variable), and
-    ``self.model`` from a constructor's default when no constructor call passes it, and a parameter's
+    ``self.model`` from a constructor's default when no constructor call passes it (or every one passes a literal,
+    mapped at the call: ``Extractor(model="gpt-4o")``), a constant given as ``model=model or DEFAULT``, and a parameter's
     default sent through a dict built for the call (``params = {"model": model, ...}; create(**params)``). An OpenAI
     annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
     or on a part of it (``msg: ChatCompletionMessage = reply.choices[0].message``) is dropped; a function's
