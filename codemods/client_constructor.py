@@ -770,8 +770,10 @@ class _Transformer(RuleTransformer):
                 # (held-out review 37, N1: "comes from 'OPENAI_API_KEY'" was said of a renamed read)
                 others = _or_operands_besides(source, "OPENAI_API_KEY")
                 if others:
-                    self.todo(line, f"api_key={code_of(value)}: its environment read now reads MISTRAL_API_KEY; "
-                                    f"{' or '.join(others)} before it must hold a Mistral key too (callers passed "
+                    key = self._env_target("OPENAI_API_KEY")  # (MISTRAL_API_KEY, or the provider's on compat)
+                    owner = "a Mistral" if self.compat is None else f"a {self.compat.spec.name}"
+                    self.todo(line, f"api_key={code_of(value)}: its environment read now reads {key}; "
+                                    f"{' or '.join(others)} before it must hold {owner} key too (callers passed "
                                     "an OpenAI key until now)")
             elif name == "api_key" and isinstance(value, cst.Name) and not key_renamed and source and \
                     "openai" not in code_of(value).lower():
