@@ -1211,5 +1211,52 @@ def test_a_key_variable_handed_to_converted_clients_says_so() -> None:
             return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": path}])
         ''')
     assert any(t.startswith("OPENAI_API_KEY is read here and handed to converted clients (api_key=OPENAI_API_KEY in "
-                            "transcribe())") for t in todos), todos
+                            "transcribe()), which now need a Mistral key, and also to Ext(...) at module level, so the "
+                            "read is not renamed") for t in todos), todos  # the other reader is named (re-review 38, O3)
     assert not any("the converted client reads MISTRAL_API_KEY" in t for t in todos), todos
+
+
+def test_a_key_handed_to_a_class_whose_constructor_converts_its_client_is_renamed() -> None:
+    """Re-review 38, O3: `Ext(api_key=OPENAI_API_KEY)` whose `__init__` hands `api_key` only to a client that
+    converts (directly, or through `self.api_key`) gets the Mistral key: the read is renamed, with no TODO blaming
+    "code migrator cannot follow". A class that also hands it to a kept client, or keeps it, does not."""
+    from mechanics import convert_files
+
+    app = textwrap.dedent("""\
+        import os
+
+        from ext import Ext
+
+        OPENAI_API_KEY = os.environ.get("OPENAI_API_KEY", "")
+        ext = Ext(api_key=OPENAI_API_KEY)
+        other = Ext(OPENAI_API_KEY)
+
+
+        def transcribe(text):
+            from openai import OpenAI
+
+            client = OpenAI(api_key=OPENAI_API_KEY)
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
+        """)
+    ext = textwrap.dedent("""\
+        from openai import OpenAI
+
+
+        class Ext:
+            def __init__(self, api_key):
+                if not api_key:
+                    raise ValueError("no key")
+                self.api_key = api_key
+                self.client = OpenAI(api_key=self.api_key)
+
+            def run(self, text):
+                r = self.client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
+                return r.choices[0].message.content
+        """)
+    out = convert_files({"app.py": app, "ext.py": ext})
+    assert 'OPENAI_API_KEY = os.environ.get("MISTRAL_API_KEY", "")' in out["app.py"], out["app.py"]
+    assert "handed to converted clients" not in out["app.py"]
+    # the class also hands the key to a client migrator keeps: the read stays OpenAI's, with the readers named
+    kept = ext.replace("    def run(self, text):", "    def other(self):\n        return OpenAI(api_key=self.api_key).fine_tuning.jobs.list()\n\n    def run(self, text):")
+    out = convert_files({"app.py": app, "ext.py": kept})
+    assert 'os.environ.get("OPENAI_API_KEY", "")' in out["app.py"], out["app.py"]

@@ -1136,12 +1136,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         f"{variable} is {'set' if write else 'read'} here, but the moved client has "
                         f"base_url={endpoint.base_url!r} written in: pass this value as base_url= if it "
                         "should steer it")
-                elif mistral == "MISTRAL_API_KEY" and not write and (handed_to := _key_handed_to_converted(
-                        f, holder, node, ctor_verdict)):
-                    # (held-out review 37, N5: "the converted client reads MISTRAL_API_KEY" of a value handed to it)
-                    message = (f"{variable} is read here and handed to converted clients ({handed_to}), which now "
-                               "need a Mistral key, and to code migrator cannot follow (so the read is not renamed): "
-                               "read MISTRAL_API_KEY for the converted clients")
+                elif mistral == "MISTRAL_API_KEY" and not write and (handed := _key_handed_to_converted(
+                        builder, f, holder, node, lambda call: ctor_verdict(call) or _wrapper_verdict(f, call)))[0]:
+                    # (held-out review 37, N5: "the converted client reads MISTRAL_API_KEY" of a value handed to it;
+                    # re-review 38, O3: name the other reads, which keep the read as it is)
+                    message = (f"{variable} is read here and handed to converted clients ({handed[0]}), which now "
+                               f"need a Mistral key, and also to {handed[1]}, so the read is not renamed: read "
+                               "MISTRAL_API_KEY for the converted clients")
                 elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
@@ -1394,19 +1395,33 @@ def _exception_calls(f, node, body_verdicts) -> set:
 STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: still the key
 
 
-def _key_handed_to_converted(f, holder, node, ctor_verdict) -> str:
-    """``KEY = os.environ.get("OPENAI_API_KEY")`` whose name some converted constructor gets: where (the functions
-    of those constructors), else ""."""
+def _key_handed_to_converted(builder, f, holder, node, ctor_verdict) -> tuple:
+    """``KEY = os.environ.get("OPENAI_API_KEY")`` whose name some converted constructor gets: (where, by function,
+    those constructors are; the other reads, each named), else ("", "")."""
     statement = next((p for p in [holder, *ancestors_of(f, node)] if isinstance(p, ast.stmt)), None)
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0],
                                                                                             ast.Name)):
-        return ""
+        return "", ""
     name = statement.targets[0].id
-    # where, by function (a line number would go stale once TODOs are written above it)
-    places = dict.fromkeys(".".join(f.scope_of.get(id(load), ())) or "module level" for load in f.nodes
-                           if isinstance(load, ast.Name) and load.id == name and isinstance(load.ctx, ast.Load)
-                           and _ctor_verdict_around(f, load, ctor_verdict) == CONVERT)
-    return ", ".join(f"api_key={name} in {place}" + ("()" if place != "module level" else "") for place in places)
+    converted: dict = {}
+    others: dict = {}
+    for load in _loads_of(f, name):
+        # where, by function (a line number would go stale once TODOs are written above it)
+        scope = ".".join(f.scope_of.get(id(load), ()))
+        place = f"in {scope}()" if scope else "at module level"
+        verdict = _ctor_verdict_around(f, load, ctor_verdict, builder)
+        if verdict == CONVERT:
+            converted[f"api_key={name} {place}"] = None
+            continue
+        if _gate_test(f, load):
+            continue
+        call = next((p for p in ancestors_of(f, load) if isinstance(p, (ast.Call, ast.stmt))), None)
+        what = f"{dotted_name(call.func) or 'a call'}(...)" if isinstance(call, ast.Call) else "a read"
+        kept = " (kept on OpenAI)" if verdict is not None else ""
+        others[f"{what} {place}{kept}"] = None
+    if not converted:
+        return "", ""
+    return ", ".join(converted), ", ".join(others) or "reads migrator cannot follow"
 
 
 def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
@@ -1447,19 +1462,75 @@ def _wrapper_verdict(f, call) -> Optional[str]:
     return None
 
 
-def _ctor_verdict_around(f, node, verdict_of) -> Optional[str]:
+def _ctor_verdict_around(f, node, verdict_of, builder=None) -> Optional[str]:
     """The verdict (``verdict_of(call)``) of the constructor call ``node`` is an argument of, looked for up to
-    ``node``'s statement; None when it is none's."""
+    ``node``'s statement; None when it is none's. With ``builder``, an argument of the app's own class
+    (``Ext(api_key=KEY)``) takes the verdict of the clients its ``__init__`` hands that parameter to."""
+    child = node
     for parent in ancestors_of(f, node):
         if isinstance(parent, ast.Call) and verdict_of(parent) is not None:
             return verdict_of(parent)
+        if isinstance(parent, ast.Call) and builder is not None and (
+                isinstance(child, ast.keyword) or any(a is child for a in parent.args)) and \
+                _class_key_verdict(builder, f, parent, child) is not None:
+            return CONVERT
         if isinstance(parent, ast.stmt):
             return None
+        child = parent
     return None
 
 
+def _class_key_verdict(builder, f, call, child) -> Optional[str]:
+    """CONVERT for ``Ext(api_key=KEY)`` (``child``: the keyword or positional argument) of the app's own class
+    whose ``__init__`` hands that parameter only to clients that convert, directly or through ``self.<attr>``
+    (and checks it): the key reaches Mistral there (re-review 38, O3: the read was not renamed, and its TODO
+    blamed "code migrator cannot follow"). None otherwise."""
+    if not isinstance(call.func, ast.Name) or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    target = builder.resolve_class(f, call.func)
+    if target is None:
+        return None
+    h, cls = target
+    init = (*cls, "__init__")
+    function = h.scopes.get(init)
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]][1:]  # without self
+    if isinstance(child, ast.keyword):
+        name = child.arg if child.arg in positional or child.arg in [a.arg for a in function.args.kwonlyargs] \
+            else None
+    else:
+        index = next(i for i, a in enumerate(call.args) if a is child)
+        name = positional[index] if index < len(positional) else None
+    if name is None or (init, name) in h.assigns:
+        return None
+
+    def there(c):
+        answer = builder.plan_sites.get(node_key(h.path, c))
+        return answer[1] if answer and answer[0] == "ctor" else None
+
+    fed = False
+    for load in _loads_of(h, name):
+        if h.scope_of.get(id(load), ())[:len(init)] != init:
+            continue
+        if len(h.scope_of.get(id(load), ())) > len(init):
+            return None  # read by a function nested in __init__: not followed
+        if _gate_test(h, load):
+            continue
+        holder = h.parent.get(id(load))
+        if isinstance(holder, ast.Assign) and holder.value is load and len(holder.targets) == 1 and \
+                isinstance(holder.targets[0], ast.Attribute) and isinstance(holder.targets[0].value, ast.Name) \
+                and holder.targets[0].value.id == "self":
+            if not _self_key_feeds(h, holder, holder.targets[0].attr, there):
+                return None
+        elif _ctor_verdict_around(h, load, there) != CONVERT:
+            return None
+        fed = True
+    return CONVERT if fed else None
+
+
 def _env_feeds(builder, f, node, ctor_verdict) -> bool:
-    verdict = _ctor_verdict_around(f, node, ctor_verdict)
+    verdict = _ctor_verdict_around(f, node, ctor_verdict, builder)
     if verdict is not None:
         return verdict == CONVERT
     statement = next((parent for parent in ancestors_of(f, node) if isinstance(parent, ast.stmt)), None)
@@ -1486,7 +1557,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
             answer = builder.plan_sites.get(node_key(g.path, call))
             return answer[1] if answer and answer[0] == "ctor" else None
 
-        if not _gate_test(g, load) and _ctor_verdict_around(g, load, there) != CONVERT:
+        if not _gate_test(g, load) and _ctor_verdict_around(g, load, there, builder) != CONVERT:
             return False
     for g, load in attribute_reads:
         builder.imported_keys.setdefault(g.path, set()).add(ast.unparse(load))
@@ -1502,7 +1573,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
             for load in _loads_of(g, local):
                 if _gate_test(g, load):
                     continue
-                if _ctor_verdict_around(g, load, there) != CONVERT:
+                if _ctor_verdict_around(g, load, there, builder) != CONVERT:
                     return False
                 fed = True
         for g, local in importers:
@@ -1516,7 +1587,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 continue  # another function's own `api_key` (held-out review 10, E10), or a nested rebinding
             if _gate_test(f, load):
                 continue  # `if not api_key: raise ...`: it checks the key the client gets (held-out review 5)
-            if _ctor_verdict_around(f, load, ctor_verdict) != CONVERT:
+            if _ctor_verdict_around(f, load, ctor_verdict, builder) != CONVERT:
                 return False
             fed = True
     return fed
