@@ -1877,3 +1877,27 @@ def test_review_29_a_test_patching_a_converted_modules_instructor_gets_a_todo() 
     assert "instructor.from_mistral(" in out["util/extraction.py"]
     assert "# TODO(migrator MIG106): " + INSTRUCTOR_PATCH_TODO.format(target="util.extraction.instructor") in \
         out["tests/test_extraction.py"], out["tests/test_extraction.py"]
+
+
+@pytest.mark.parametrize("binding", ['client: AsyncOpenAI = cl.user_session.get("client")',
+                                     'client = cl.user_session.get("client")'])
+def test_review_39_a_client_taken_from_a_session_store_gets_a_todo(binding: str) -> None:
+    """Held-out review 39, P1 (ai_assistant_chainlit): `client: AsyncOpenAI = cl.user_session.get("client")` then a
+    streamed chat call: taken for chainlit's own object, the call got neither a conversion nor a TODO. A store's
+    lookup gives back what was put in it; an OpenAI annotation says what that is."""
+    from mechanics import convert_files
+
+    out = convert_files({"messages.py": (
+        "import chainlit as cl\nfrom openai import AsyncOpenAI\n\n\nasync def on_message(text):\n"
+        f"    {binding}\n"
+        "    return await client.chat.completions.create(messages=[{'role': 'user', 'content': text}], "
+        "model='gpt-4.1-nano')\n")})
+    assert "# TODO(migrator MIG102): client is not recognised as an OpenAI client" in out["messages.py"], \
+        out["messages.py"]
+    # another library's own object (not a store's lookup) stays unflagged
+    out = convert_files({"messages.py": (
+        "import groq\nfrom openai import AsyncOpenAI\n\n\nasync def on_message(text):\n"
+        "    client = groq.AsyncGroq()\n"
+        "    return await client.chat.completions.create(messages=[{'role': 'user', 'content': text}], "
+        "model='llama3')\n")})
+    assert "TODO" not in out["messages.py"], out["messages.py"]

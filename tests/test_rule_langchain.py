@@ -519,6 +519,23 @@ def test_langchain_model_strings_naming_openai_get_one_todo_per_module():
     assert '"mistralai:mistral-large-latest"' in todos[0]
 
 
+@pytest.mark.parametrize("source", [
+    'async def setup(tools, model_name: str = "openai:gpt-4.1-mini"):\n    return create_react_agent(model=model_name, '
+    'tools=tools)\n',
+    'model_name = "openai:gpt-4.1-mini"\n\n\ndef setup(tools):\n    return create_react_agent(model=model_name, '
+    'tools=tools)\n'])
+def test_a_langchain_model_string_held_by_a_name_gets_its_todo(source: str) -> None:
+    """Held-out review 39, Q6 (ai-agent-commerce-web): `create_react_agent(model=model_name)` whose parameter
+    defaults to "openai:gpt-4.1-mini" (or a constant holding it): the app's main agent stayed on OpenAI, silent."""
+    _, todos = convert("from langgraph.prebuilt import create_react_agent\n\n\n" + source)
+    assert len(todos) == 1 and todos[0].startswith(
+        'create_react_agent(model=model_name) (model_name is "openai:gpt-4.1-mini") runs on OpenAI through '
+        'langchain-openai'), todos
+    # a default another provider's string: nothing to say
+    _, todos = convert("from langgraph.prebuilt import create_react_agent\n\n\n" + source.replace("openai:", "anthropic:"))
+    assert todos == [], todos
+
+
 def test_a_class_put_in_a_registry_gets_a_todo():
     """Held-out review 19, N-Q3 (knowledge_gpt): `{"openai": OpenAIEmbeddings}` (the class itself, called
     elsewhere) stayed on OpenAI with no word; the converted constructor and its annotation are unaffected."""

