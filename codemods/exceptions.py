@@ -12,8 +12,8 @@ from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION, HTTPX_IMPORT,
-                                     MISTRAL_ERROR, NEGATED, RAISE_FAKE, RESPONSE_VALIDATION, SDK_ERROR, ErrorRule, error_rule,
-                                     mistral_ancestors)
+                                     MISTRAL_ERROR, NEGATED, RAISE_FAKE, REQUEST_ERROR, RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT,
+                                     ErrorRule, error_rule, mistral_ancestors)
 
 RETRY_TYPE, RETRY_NOT_TYPE = "retry_if_exception_type", "retry_if_not_exception_type"  # tenacity
 RETRY_PREDICATE = "retry_if_exception"
@@ -445,8 +445,55 @@ class _Transformer(RuleTransformer):
         self._group = None
         return updated.with_changes(handlers=handlers)
 
+    def _legacy_timeouts_first(self, original, updated):
+        """``except openai.error.APIConnectionError`` before ``except openai.error.Timeout``: in openai 0.x the two
+        are disjoint, so their order did not matter; Mistral's timeout (httpx2.TimeoutException) is an
+        httpx2.RequestError, so the connection clause would catch it first and the timeout clause never run
+        (held-out review 39, Q3). The timeout clause moves up, above the connection one, where no clause between
+        them could catch a timeout (else a TODO). Returns the two trys, reordered or as they were."""
+        def rules(handler):
+            elements = _elements(handler.type) if handler.type is not None else []
+            return elements, [self._rule(e) for e in elements]
+
+        def legacy(rule) -> bool:
+            return rule is not None and rule.note.startswith("legacy")
+
+        connection = next((i for i, h in enumerate(original.handlers)
+                           if any(legacy(r) and REQUEST_ERROR in r.catch for r in rules(h)[1])), None)
+        if connection is None:
+            return original, updated
+        order, todos = list(range(len(original.handlers))), []
+        for index in range(connection + 1, len(original.handlers)):
+            elements, found = rules(original.handlers[index])
+            if not found or not all(legacy(r) and r.catch == (TIMEOUT,) for r in found):
+                continue
+            between = original.handlers[connection + 1:index]
+            if all(h.type is not None and all(
+                    (r is not None and TIMEOUT not in r.catch and REQUEST_ERROR not in r.catch) or
+                    (r is None and _code(e) in _DISJOINT_BUILTINS) for e, r in zip(*rules(h))) for h in between):
+                order.remove(index)
+                order.insert(order.index(connection), index)
+                self.findings.append(Finding(self.code, FindingKind.CONVERTED, self._line(elements),
+                                             f"except {code_of(original.handlers[index].type)} moved above except "
+                                             f"{code_of(original.handlers[connection].type)}: Mistral's timeouts are "
+                                             "connection errors (httpx2.TimeoutException is an httpx2.RequestError), "
+                                             "which openai 0.x kept apart", "approximate"))
+            else:
+                todos.append((index, (
+                    self._line(elements), f"except {code_of(original.handlers[index].type)}: Mistral's timeouts are "
+                    f"connection errors (httpx2.TimeoutException is an httpx2.RequestError), so except "
+                    f"{code_of(original.handlers[connection].type)} above now catches them first; move this clause "
+                    "above it if timeouts should reach it")))
+        for index, todo in todos:  # (at the clause's place once the others moved)
+            self._handler_todos.setdefault(order.index(index), []).append(todo)
+        if order == sorted(order):
+            return original, updated
+        return (original.with_changes(handlers=[original.handlers[i] for i in order]),
+                updated.with_changes(handlers=[updated.handlers[i] for i in order]))
+
     def _convert_try(self, original, updated):
         self._merge_names = {}
+        original, updated = self._legacy_timeouts_first(original, updated)
         plans: dict[int, tuple[list, list[Part]]] = {}  # handler index -> (elements, parts)
         for index, handler in enumerate(original.handlers):
             elements = _elements(handler.type) if handler.type is not None else []

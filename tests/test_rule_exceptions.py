@@ -1206,3 +1206,44 @@ def test_getattr_of_response_in_a_handler_follows_the_rename() -> None:
         ''')
     assert 'rid = getattr(e, "raw_response", None)' in code
     assert todos == ["no e.code on Mistral: json.loads(e.body).get('code')"], todos
+
+
+def test_a_legacy_timeout_clause_after_the_connection_clause_moves_above_it() -> None:
+    """Held-out review 39, Q3 (openaiapidemo): in openai 0.x `error.Timeout` and `error.APIConnectionError` are
+    disjoint, so `except APIConnectionError` first did not hide `except Timeout`. Mistral's timeout
+    (httpx2.TimeoutException) is an httpx2.RequestError: kept in that order, the timeout clause never ran. It moves
+    above the connection clause; where a clause between could catch a timeout, a TODO says so instead."""
+    source = '''\
+        import openai
+
+
+        def ask(q):
+            try:
+                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+                return r["choices"][0]["message"]["content"]
+            except openai.error.APIConnectionError as e:
+                return f"connection: {e}"
+            except ValueError:
+                return "value"
+            except openai.error.Timeout as e:  # slow
+                return f"timeout: {e}"
+        '''
+    code, todos = convert_idempotent(source)
+    assert code.index("except httpx2.TimeoutException as e:  # slow") < \
+        code.index("except (httpx2.RequestError, errors.NoResponseError) as e:") < code.index("except ValueError"), code
+    assert not todos, todos
+
+    # the timeout is caught as it is raised: the converted order sends it to the timeout clause
+    def converted(exc):
+        try:
+            raise exc
+        except httpx2.TimeoutException:
+            return "timeout"
+        except (httpx2.RequestError, errors.NoResponseError):
+            return "connection"
+
+    assert converted(httpx2.ReadTimeout("t")) == "timeout" and converted(httpx2.ConnectError("c")) == "connection"
+    code, todos = convert_idempotent(source.replace("except ValueError", "except openai.error.OpenAIError"))
+    assert code.index("except httpx2.TimeoutException") > code.index("except (httpx2.RequestError"), code
+    assert any("Mistral's timeouts are connection errors" in t and "move this clause above it" in t
+               for t in todos), todos
