@@ -309,6 +309,27 @@ def test_mistralai_is_declared_where_openai_never_was(tmp_path, manifest, expect
                                                       '[tool.poetry.dependencies]\npython = "^3.11"\n')
 
 
+def test_langchain_mistralai_is_declared_where_no_langchain_package_was(tmp_path):
+    """Held-out review 39, Q1 (mavis-ai-assistant): requirements.txt listed neither openai nor langchain-openai;
+    mistralai was added for the converted SDK client, langchain-mistralai was not for the converted ChatOpenAI,
+    and the app failed at import."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "app.py").write_text("from langchain_openai import ChatOpenAI\nfrom openai import OpenAI\n\n"
+                                    "llm = ChatOpenAI(model=\"gpt-4o\")\nclient = OpenAI()\n"
+                                    "print(client.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    (project / "requirements.txt").write_text("fastapi\nlangchain_ollama\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "from langchain_mistralai import ChatMistralAI" in (project / "app.py").read_text()
+    assert (project / "requirements.txt").read_text() == \
+        "fastapi\nlangchain_ollama\nmistralai>=3.7,<4\nlangchain-mistralai>=1.1,<2\n"
+    # declared through the langchain bundle: it joins that line, once
+    (project / "app.py").write_text("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o\")\n")
+    (project / "requirements.txt").write_text("fastapi\nlangchain\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text().count("langchain-mistralai") == 1
+
+
 @pytest.mark.parametrize("field, mapped", [
     ('OPENAI_MODEL: str = ""', True),
     ("OPENAI_MODEL: str", True),

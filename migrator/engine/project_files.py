@@ -1955,7 +1955,11 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                   f"{name}: only converted code under {where} needs {', '.join(dict.fromkeys(requirements))}, not "
                   "the package's own: not added to the package's dependencies; declare it where those examples list "
                   "theirs", "manual")
-    edit = _undeclared(edit, path, kind, name, facts)
+    for pkg in [p for p in PACKAGES if not p.bundle]:  # (one per new distribution)
+        added = _undeclared(edit, path, kind, name, facts, pkg)
+        if added is not edit:
+            needed.add(pkg.new)
+        edit = added
     if edit.text != text:
         late = pin_conflicts(text, edit.text, kind, name, frozenset(needed)) + stale_locks(path, kind, name)
         edit.findings.extend(late)
@@ -2027,25 +2031,27 @@ def _own_code(facts: CodeFacts, directory: str) -> dict:
             and not any(p.replace("\\", "/").startswith(d + "/") for d in nested)}
 
 
-def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts) -> _Edit:
-    """The converted code imports mistralai, and no manifest of this directory declares it or openai (openai
-    came through langchain-openai, or was never declared): a ``requirements.txt`` gets the requirement, so
-    does a pyproject.toml's ``[project].dependencies`` or ``[tool.poetry.dependencies]`` (held-out review 8);
-    another manifest with dependencies gets a TODO (held-out review 6: ModuleNotFoundError at start-up)."""
-    pkg = OPENAI_PACKAGE
+def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, pkg: Package = OPENAI_PACKAGE
+                ) -> _Edit:
+    """The converted code imports ``pkg.new_module`` (mistralai, langchain_mistralai, ...), and no manifest of
+    this directory declares it or what it replaces (openai came through langchain-openai, or was never
+    declared): a ``requirements.txt`` gets the requirement, so does a pyproject.toml's ``[project].dependencies``
+    or ``[tool.poetry.dependencies]`` (held-out review 8); another manifest with dependencies gets a TODO
+    (held-out review 6: ModuleNotFoundError at start-up; review 39, Q1: langchain-mistralai was not added
+    where neither langchain-openai nor langchain was declared, though mistralai was)."""
     if _action(facts, path, pkg) is None:
         return edit
+    names = {p.old for p in PACKAGES if p.new == pkg.new} | {pkg.new}
     directory = posixpath.dirname(path.replace("\\", "/"))
     for other, text in {**facts.manifest_texts, path: edit.text}.items():
-        if posixpath.dirname(other.replace("\\", "/")) == directory and (
-                _declares(text, pkg.old) or _declares(text, pkg.new)):
+        if posixpath.dirname(other.replace("\\", "/")) == directory and any(_declares(text, n) for n in names):
             return edit
-    if kind == REQUIREMENTS and _included_declares(path, edit.text, facts, (pkg.old, pkg.new)):
+    if kind == REQUIREMENTS and _included_declares(path, edit.text, facts, tuple(sorted(names))):
         return edit
     for other, text in facts.manifest_texts.items():  # a manifest above it declares them: the code is covered
         above = posixpath.dirname(other.replace("\\", "/"))
-        if above != directory and (not above or directory.startswith(above + "/")) and (
-                _declares(text, pkg.old) or _declares(text, pkg.new)):
+        if above != directory and (not above or directory.startswith(above + "/")) and \
+                any(_declares(text, n) for n in names):
             return edit
     if not any(_imports(pkg.new_module).search(text) for text in _own_code(facts, directory).values()):
         return edit  # no converted code under it: a sub-project's own manifest (held-out review 9, D5)
