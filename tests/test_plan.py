@@ -1901,3 +1901,21 @@ def test_review_39_a_client_taken_from_a_session_store_gets_a_todo(binding: str)
         "    return await client.chat.completions.create(messages=[{'role': 'user', 'content': text}], "
         "model='llama3')\n")})
     assert "TODO" not in out["messages.py"], out["messages.py"]
+
+
+def test_review_39_a_patch_through_a_converted_modules_openai_names_its_new_client() -> None:
+    """Held-out review 39, Q4 (recipe-suggestion-chatbot): `@patch("pkg.chatgpt.openai.ChatCompletion.create")`
+    where pkg/chatgpt.py's v0 calls convert: its TODO said the test "would reach the real API", but the module no
+    longer imports openai, so the patch fails at once; it names the module's new client."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/chatgpt.py": "import openai\n\n\ndef answer(messages):\n    r = openai.ChatCompletion.create("
+                          "model='gpt-3.5-turbo', messages=messages)\n    return r.choices[0].message.content\n",
+        "tests/test_chatgpt.py": "from unittest.mock import patch\n\nfrom pkg import chatgpt\n\n\n"
+                                 "@patch('pkg.chatgpt.openai.ChatCompletion.create')\ndef test_answer(mock_create):\n"
+                                 "    chatgpt.answer([])\n"})
+    assert "mistral_client.chat.complete(" in out["pkg/chatgpt.py"], out["pkg/chatgpt.py"]
+    assert "so the patch fails with AttributeError; patch the Mistral client it now calls by hand " \
+           "(pkg.chatgpt.mistral_client.chat.complete," in out["tests/test_chatgpt.py"], out["tests/test_chatgpt.py"]

@@ -32,7 +32,7 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_MODEL_STRING_CALLERS, LANGCHAIN_STRING_TODO,
-                                     fail_note,
+                                     MODULE_CLIENT_NAME, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, TRACING_WRAPPER,
                                      V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
@@ -43,6 +43,7 @@ from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_unt
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
+                                          MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS,
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
                                           PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO,
                                           LIGHTRAG_OPENAI_MODULES, LIGHTRAG_OPENAI_NAMES, lightrag_todo)
@@ -1323,6 +1324,12 @@ class _Builder:
                 example = next((PATCH_EXAMPLES[kind] for kind in PATCH_EXAMPLES if kind in kinds),
                                PATCH_EXAMPLES["chat"])
                 todo = SDK_PATCH_TODO.format(target=target.value, example=example)
+                module = target.value.split(".openai.", 1)[0] if not target.value.startswith("openai.") else ""
+                method = next((MODULE_PATCH_METHODS[kind] for kind in MODULE_PATCH_METHODS if kind in kinds), None)
+                if module and method and any(_same_module(g.module, module) and "openai" in g.openai_modules
+                                             for g in self.files):
+                    todo = MODULE_SDK_PATCH_TODO.format(module=module, target=target.value, method=method,
+                                                        client=MODULE_CLIENT_NAME)
                 self._use(f, node, None, "patches the OpenAI SDK", False, todo, "MIG106")
                 # (a TODO only where the run converts calls of that kind: codemods.unsupported)
                 self.sites[node_key(f.path, node)] = ("sdkpatch", todo, target.value)
