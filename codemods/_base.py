@@ -800,8 +800,10 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
             separator = separator.with_changes(
                 whitespace_after=separator.whitespace_after.with_changes(first_line=cst.TrailingWhitespace()))
     elif isinstance(opening, cst.ParenthesizedWhitespace):
-        # one argument per line (``OpenAI(\n    api_key=k\n)``): new arguments go on lines of their own
-        separator = cst.Comma(whitespace_after=opening)
+        # one argument per line (``OpenAI(\n    api_key=k\n)``): new arguments go on lines of their own (the
+        # comments after "(" stay where they are, not copied before each: held-out review 39, P5)
+        separator = cst.Comma(whitespace_after=opening.with_changes(
+            first_line=cst.TrailingWhitespace(newline=opening.first_line.newline), empty_lines=[]))
     else:
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     # an argument kept in place takes over the comma of the arguments dropped after it: the line break
@@ -829,6 +831,10 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
             # ...but indent the closing parenthesis as the original did
             comma = comma.with_changes(whitespace_after=mine.with_changes(indent=theirs.indent,
                                                                           last_line=theirs.last_line))
+        elif not isinstance(mine, cst.ParenthesizedWhitespace):
+            # `temperature=0.2, stream=True,\n)`, the arguments after it dropped: the closing parenthesis keeps
+            # its line (`temperature=0.2, )` otherwise: held-out review 39, P6)
+            comma = last.comma
     else:
         comma = last.comma
     out.append(tail.with_changes(comma=comma, whitespace_after_arg=last.whitespace_after_arg))

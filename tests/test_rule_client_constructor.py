@@ -468,6 +468,38 @@ def test_a_trailing_comment_stays_on_its_argument() -> None:
     assert "retry_connection_errors=True,\n    ),\n)\n" in code
 
 
+def test_a_comment_after_the_opening_parenthesis_is_not_copied_before_the_added_argument() -> None:
+    """Held-out review 39, P5 (vigilans): `OpenAI(\n    # This is the default...\n    api_key=...,\n    organization=...)`:
+    organization dropped, the comment above api_key= was copied above the added retry_config=."""
+    code, _ = convert_idempotent("""
+        from openai import OpenAI
+        client = OpenAI(
+            # This is the default and can be omitted
+            api_key="k",
+            organization="org"
+        )
+        client.chat.completions.create(model="gpt-4o", messages=[])
+        """)
+    assert code.count("# This is the default and can be omitted") == 1, code
+    assert '    api_key="k",\n    retry_config=RetryConfig(' in code, code
+
+
+def test_dropped_arguments_at_the_end_leave_the_closing_parenthesis_on_its_line() -> None:
+    """Held-out review 39, P6: `temperature=0.2, stream=True,\n    stream_options={...},\n)` became
+    `temperature=0.2, )`."""
+    code, _ = convert_idempotent("""
+        from openai import OpenAI
+        client = OpenAI()
+        stream = client.chat.completions.create(
+            model="gpt-4o-mini", messages=[], temperature=0.2, stream=True,
+            stream_options={"include_usage": True},
+        )
+        for chunk in stream:
+            print(chunk.choices[0].delta.content)
+        """)
+    assert 'model="mistral-small-latest", messages=[], temperature=0.2,\n)' in code, code
+
+
 def test_a_comment_on_a_last_argument_without_a_comma_stays_on_its_line() -> None:
     """Review: ``api_key=key  # the key`` with no trailing comma: the comment moved to the appended
     retry_config line."""
