@@ -808,3 +808,22 @@ def test_a_call_in_a_try_whose_handler_returns_is_read_after_it_alone() -> None:
         ''')
     assert "response = mistral_client.chat.complete(" in code and "openai.Image.create(" in code
     assert len(todos) == 1 and "openai.Image.create(...) stays on OpenAI" in todos[0], todos
+
+
+def test_a_membership_test_on_the_v0_response_is_the_reason_it_stays() -> None:
+    """Held-out review 39, P7 (mini_chatgpt): `if "choices" in response:` kept the call (right: on Mistral's
+    response object the test is always False), but the TODO said the response was "returned, passed on"."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        import openai
+
+
+        def ask(q):
+            response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            if "choices" in response:
+                return response["choices"][0]["message"]["content"]
+        ''')
+    assert any("'choices' in response tests the response's keys: on Mistral's response object (not a dict) that "
+               "test is always False" in t for t in todos), todos
+    assert not any("returned, passed on" in t for t in todos), todos

@@ -3537,6 +3537,12 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
             continue  # `logger.info(f"Transcription: {result}")`: a log line's text, no behaviour (K4)
         if _hasattr_read(n, read):  # `hasattr(result, "text")`: as a read of .text (held-out review 36, K4)
             read = ast.Attribute(value=n, attr=read.args[1].value, ctx=ast.Load())
+        elif isinstance(read, ast.Compare) and len(read.ops) == 1 and isinstance(read.ops[0], (ast.In, ast.NotIn)) \
+                and read.comparators[0] is n:
+            # `if "choices" in response:` (held-out review 39, P7: the reason said "returned, passed on")
+            return (f"{ast.unparse(read)} tests the response's keys: on Mistral's response object (not a dict) "
+                    f"that test is always {'False' if isinstance(read.ops[0], ast.In) else 'True'}; test a field "
+                    "instead")
         elif not (isinstance(read, reads) and read.value is n):
             return used
         problem = read_problem(read, name)
