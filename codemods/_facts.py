@@ -1254,8 +1254,24 @@ def _module_strings(tree: ast.Module, facts: ModuleFacts) -> None:
         for target, value in pairs:
             if isinstance(target, ast.Name):
                 bound.setdefault(target.id, []).append(value)
+    # bound again in a block of the module (`with st.sidebar: model_name = st.selectbox(...)`, a loop, a branch) or
+    # through `global` in a function: not the constant it looks like (held-out review 39, Q2)
+    stores: dict[str, int] = {}
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Global):
+                    for name in inner.names:
+                        stores[name] = stores.get(name, 0) + 2
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            stores[node.id] = stores.get(node.id, 0) + 1
+        pending.extend(ast.iter_child_nodes(node))
     for name, values in bound.items():
-        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str):
+        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str) and \
+                stores.get(name, 0) <= 1:
             facts.module_strings[name] = values[0].value
 
 

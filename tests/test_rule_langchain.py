@@ -730,3 +730,19 @@ def test_a_model_handed_to_a_base_class_of_the_module_follows_its_uses_there():
                 return self._llm.bind_functions([])
         ''')
     assert "ChatOpenAI(" in code and any(".bind_functions" in t for t in todos), todos
+
+
+def test_a_module_name_bound_again_in_a_block_is_not_quoted_as_a_constant():
+    """Held-out review 39, Q2 (langChain course): `model_name = ""` then, in `with st.sidebar:`, `model_name =
+    st.selectbox(...)`: the TODO quoted the dead `''` as the name's value; it is computed at run time."""
+    _, todos = convert('''\
+        import streamlit as st
+        from langchain_openai import ChatOpenAI
+
+        model_name = ""
+
+        with st.sidebar:
+            model_name = st.selectbox("Model", ["gpt-3.5-turbo", "gpt-4o-mini"])
+            llm = ChatOpenAI(model=model_name)
+        ''')
+    assert any(t.startswith("model=model_name is computed at run time") for t in todos), todos
