@@ -745,6 +745,18 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     assert f"is pinned to {pinned}, but mistralai 3.7 needs" in todos[0][1]
 
 
+def test_an_opentelemetry_api_pin_names_the_opentelemetry_pins_that_move_with_it():
+    """Held-out review 39, P4 (chainlit_demo): the TODO said to move the opentelemetry-api pin, but
+    opentelemetry-sdk==1.26.0 pins opentelemetry-api==1.26.0: moved alone, pip still cannot resolve it."""
+    manifest = ("openai==1.40.0\nopentelemetry-api==1.26.0\nopentelemetry-sdk==1.26.0\n"
+                "opentelemetry-semantic-conventions==0.47b0\n")
+    _, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert [number for number, _ in todos] == [2, 4], todos  # (semantic-conventions: a need of its own)
+    assert "move the pin and the opentelemetry pins beside it (opentelemetry-sdk==1.26.0, " \
+           "opentelemetry-semantic-conventions==0.47b0: the opentelemetry packages of one release pin each other " \
+           "exactly)" in todos[0][1], todos
+
+
 @pytest.mark.parametrize("manifest", [
     "openai>=1\npydantic>=1.10\n",  # a lower bound only: pip picks a pydantic 2
     "openai>=1\npydantic~=2.5\n",  # ~=2.5 allows any 2.x from 2.5

@@ -1722,10 +1722,17 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 # (held-out review 10, N-b: pydantic 2.11 requires its own pydantic-core release)
                 twin = next((f"{other}{spec}" for _, other, spec, _ in pins
                              if other == f"{dist}-core" and dist == "pydantic"), None)
+                # opentelemetry-sdk / -exporter-* / -instrumentation-* pin the api exactly: they move together
+                # (held-out review 39, P4: pip cannot resolve the api moved alone)
+                family = [f"{other}{spec}" for _, other, spec, _ in pins if dist == "opentelemetry-api" and
+                          other.startswith("opentelemetry-") and other != dist] if not twin else []
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                                         f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin"
                                         + (f" and the {twin} pin beside it (each pydantic release needs its own "
                                            "pydantic-core)" if twin else "")
+                                        + (f" and the opentelemetry pins beside it ({', '.join(family)}: the "
+                                           "opentelemetry packages of one release pin each other exactly)"
+                                           if family else "")
                                         + f" (and check the code against that {dist}) or pin a "
                                         f"{pkg.new} release that accepts it", "manual"))
     findings.extend(_python_conflicts(before, after, kind, name))
