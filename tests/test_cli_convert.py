@@ -69,8 +69,8 @@ def test_diff_mode_prints_diffs_then_summary_and_writes_nothing(project):
     assert "\n-    completion = client.chat.completions.create(\n" in out
     assert "\n+    completion = client.chat.complete(\n" in out
     n = N_PROGRAMS + 1 + PACKAGE_CHANGED
-    summary = (f"Files: {n + PACKAGE_UNCHANGED + 1 + PACKAGE_SKIPPED} seen, {n + PACKAGE_UNCHANGED} parsed: "
-               f"{n} changed, {PACKAGE_UNCHANGED} unchanged, 0 failed, {1 + PACKAGE_SKIPPED} skipped")
+    summary = (f"Files: {n + PACKAGE_UNCHANGED + 1 + PACKAGE_SKIPPED} seen: {n} changed, {PACKAGE_UNCHANGED} "
+               f"unchanged, 0 failed, {1 + PACKAGE_SKIPPED} skipped ({n + PACKAGE_UNCHANGED} read as code)")
     assert out.index("+++ b/programs/") < out.index(summary)
     assert "programs/util/bot.py:7  MIG102  user dropped: end-user ids are not sent to Mistral\n" in out
     assert f"{n} files would change; run again with --write to apply." in out
