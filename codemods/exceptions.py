@@ -128,6 +128,7 @@ class _Transformer(RuleTransformer):
         self._scopes: list[cst.CSTNode] = []  # the module and the functions around the current node
         self._merge_names: dict[int, Optional[str]] = {}  # first handler of a merged group -> its name
         self._built: set[int] = set()  # references that are called (`RateLimitError(...)`: a test's fake error)
+        self._tries: list = []  # the try statements around the current node (originals), innermost last
 
     # -- sites (same order as codemods._facts) -----------------------------------------------------
     def visit_Import(self, node) -> None:
@@ -419,7 +420,14 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(args=finish_args(updated.args, [*args, giveup], updated.whitespace_before_args))
 
     # -- except clauses ------------------------------------------------------------------------------------------
+    def visit_Try(self, node: cst.Try) -> None:
+        self._tries.append(node)
+
+    visit_TryStar = visit_Try
+
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
+        if self._tries and self._tries[-1] is original:
+            self._tries.pop()
         self._handler_todos: dict[int, list[tuple[int, str]]] = {}  # handler index -> (line, TODO)s above it
         self._group = None  # the index, after merging, of the handler being converted
         converted = self._convert_try(original, updated)
@@ -462,10 +470,27 @@ class _Transformer(RuleTransformer):
                            if any(legacy(r) and REQUEST_ERROR in r.catch for r in rules(h)[1])), None)
         if connection is None:
             return original, updated
+
+        def timeout_clause(handler) -> bool:  # (with 0.x classes disjoint from APIConnectionError: R3)
+            found = rules(handler)[1]
+            return any(legacy(r) and r.catch == (TIMEOUT,) for r in found) and \
+                all(r is not None and legacy(r) and REQUEST_ERROR not in r.catch for r in found)
+
+        if not any(timeout_clause(h) for h in original.handlers[connection + 1:]):
+            outer = next((h for t in reversed(self._tries) for h in t.handlers if timeout_clause(h)), None)
+            if outer is not None and not any(timeout_clause(h) for h in original.handlers[:connection]):
+                # the timeout went past this try to an outer clause in 0.x (re-review 40, R4)
+                self._handler_todos.setdefault(connection, []).append((
+                    self._line(rules(original.handlers[connection])[0]),
+                    f"except {code_of(original.handlers[connection].type)} now also catches Mistral's timeouts "
+                    "(httpx2.TimeoutException is an httpx2.RequestError), which openai 0.x raised past it to the "
+                    f"outer except {code_of(outer.type)}: re-raise them here (if isinstance(e, "
+                    "httpx2.TimeoutException): raise) if that clause should still handle them"))
+            return original, updated
         order, todos = list(range(len(original.handlers))), []
         for index in range(connection + 1, len(original.handlers)):
             elements, found = rules(original.handlers[index])
-            if not found or not all(legacy(r) and r.catch == (TIMEOUT,) for r in found):
+            if not timeout_clause(original.handlers[index]):
                 continue
             between = original.handlers[connection + 1:index]
             if all(h.type is not None and all(

@@ -292,3 +292,29 @@ def test_an_index_sized_for_openai_in_a_module_without_embeddings_calls_gets_a_t
                     "input=text, **options)\n"
     out = convert_files({"create_index.py": index, "ingest.py": kept})
     assert out["create_index.py"] == index, out["create_index.py"]
+
+
+def test_the_other_module_size_check_reads_only_vector_sizes_and_never_fails_a_file() -> None:
+    """Re-review 40, R1: a Python 2 file holding `WIDTH = 1536`, read only for the size check, failed the run; R2:
+    `chunk_size=1536`, `MAX_IMAGE_SIZE = 1536`, `max_length=1536` in a module without embeddings got the size TODO."""
+    import tempfile
+    from pathlib import Path
+
+    from migrator.config import Config
+    from migrator.engine import Mode, run
+
+    ingest = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create("
+              "model='text-embedding-3-small', input=text).data[0].embedding\n")
+    splitter = ("from langchain_text_splitters import RecursiveCharacterTextSplitter\n\n"
+                "splitter = RecursiveCharacterTextSplitter(chunk_size=1536, chunk_overlap=0)\nMAX_IMAGE_SIZE = 1536\n"
+                "EMBEDDING_DIM = 1536\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "ingest.py").write_text(ingest)
+        (root / "splitter.py").write_text(splitter)
+        (root / "old.py").write_text("WIDTH = 1536\nprint 'resize'\n")
+        report = run([root], mode=Mode.WRITE, jobs=1, progress=False, config=Config())
+        assert not report.failed, report.failed
+        out = (root / "splitter.py").read_text()
+    assert out.count("TODO(migrator MIG107)") == 1 and out.index("TODO") < out.index("EMBEDDING_DIM") and \
+        out.index("TODO") > out.index("MAX_IMAGE_SIZE"), out

@@ -1247,3 +1247,40 @@ def test_a_legacy_timeout_clause_after_the_connection_clause_moves_above_it() ->
     assert code.index("except httpx2.TimeoutException") > code.index("except (httpx2.RequestError"), code
     assert any("Mistral's timeouts are connection errors" in t and "move this clause above it" in t
                for t in todos), todos
+
+
+def test_a_legacy_timeout_in_a_tuple_clause_or_an_outer_try_is_not_left_dead() -> None:
+    """Re-review 40, R3: `except (openai.error.Timeout, openai.error.ServiceUnavailableError)` after the connection
+    clause stayed dead (only a clause of Timeout alone moved); R4: a timeout an outer `except openai.error.Timeout`
+    handled in 0.x is now caught by the inner connection clause: a TODO says so."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        def ask(q):
+            try:
+                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+                return r["choices"][0]["message"]["content"]
+            except openai.error.APIConnectionError as e:
+                return f"connection: {e}"
+            except (openai.error.Timeout, openai.error.ServiceUnavailableError) as e:
+                return f"timeout or unavailable: {e}"
+        ''')
+    assert code.index("isinstance(e, httpx2.TimeoutException)") < code.index('return f"connection'), code
+    assert not todos, todos
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        def ask(q):
+            try:
+                try:
+                    r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[])
+                    return r["choices"][0]["message"]["content"]
+                except openai.error.APIConnectionError:
+                    return "connection"
+            except openai.error.Timeout:
+                return "timeout"
+        ''')
+    assert any(t.startswith("except openai.error.APIConnectionError now also catches Mistral's timeouts") and
+               "outer except openai.error.Timeout" in t for t in todos), todos

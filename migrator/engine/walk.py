@@ -161,7 +161,15 @@ def sizes_openai_vectors(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``): read even when it
     never mentions openai, for the plan to flag the size where the tree's embeddings convert (held-out review
     39, P3: the index script of a RAG app kept 1536, unflagged)."""
-    return kind == PYTHON and _OPENAI_VECTOR_SIZE.search(data) is not None
+    if kind != PYTHON or _OPENAI_VECTOR_SIZE.search(data) is None:
+        return False
+    import ast  # (here: only for the few files that write those sizes)
+
+    try:  # a file read only for this that does not parse (Python 2) is skipped, never failed (re-review 40, R1)
+        ast.parse(data)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def names_python(kind: str, data: bytes) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import itertools
 import os
+import re
 from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
@@ -582,7 +583,8 @@ def _embedding_sizes(f, sites, elsewhere: bool = False) -> dict:
             continue
         todo = embedding_size_todo
         if isinstance(node.value, int):
-            size = node.value if node.value in OPENAI_EMBEDDING_SIZES and _sizes_vectors(f, node) else None
+            size = node.value if node.value in OPENAI_EMBEDDING_SIZES and \
+                _sizes_vectors(f, node, strict=elsewhere) else None
             if size is None and not elsewhere and node.value != MISTRAL_EMBED_DIMENSIONS and \
                     node.value in SHORTENED_SIZE_RANGE and \
                     (_sizes_vectors(f, node, says=says_shortened_size) or _embedding_cut(f, node)):
@@ -615,7 +617,10 @@ def _embedding_cut(f, node) -> bool:
         owner.value.attr == "embedding"
 
 
-def _sizes_vectors(f, node, says=None) -> bool:
+_VECTOR_STORE_WORDS = re.compile(r"dim|vector|embed", re.IGNORECASE)
+
+
+def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
     """Does the int ``node`` say how long a vector is, by where it is written: assigned to a name, or
     passed as a keyword / dict key, that says so (``EMBEDDING_DIM = 1536``, ``dimension=1536``,
     ``{"vector_size": 1536}``), or compared with a ``len(...)``? (``max_tokens=1536`` is not.) ``says``:
@@ -623,6 +628,10 @@ def _sizes_vectors(f, node, says=None) -> bool:
     parent = f.parent.get(id(node))
     if isinstance(parent, ast.keyword):
         said = parent.arg or ""
+        owner = f.parent.get(id(parent))
+        if strict and said == "size" and isinstance(owner, ast.Call) and \
+                "vector" in (dotted_name(owner.func) or "").lower():
+            return True  # qdrant's `VectorParams(size=1536)`
     elif isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is node:
         targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
         said = " ".join(ast.unparse(t) for t in targets)
@@ -646,6 +655,8 @@ def _sizes_vectors(f, node, says=None) -> bool:
 
     if says is not None:
         return says(said)
+    if strict:  # (a module with no embeddings call: `chunk_size=1536`, `max_length=1536` are not vectors: R2)
+        return _VECTOR_STORE_WORDS.search(said) is not None
     return any(word in said.lower() for word in VECTOR_SIZE_WORDS)
 
 
