@@ -1104,7 +1104,7 @@ def test_a_call_on_the_client_class_itself_is_not_silent():
               "messages=[{\"role\": \"user\", \"content\": q}])\n")
     outcome = transform_source(source, config=Config())
     todos = [t.message for t in outcome.findings if t.kind.value == "todo"]
-    assert len(todos) == 1 and todos[0].startswith("self.openai is not recognised as an OpenAI client"), todos
+    assert len(todos) == 1 and todos[0].startswith("self.openai is not traced to where its client is made"), todos
 
 
 def test_a_model_default_splatted_through_a_params_dict_is_mapped_where_it_is_set():
@@ -1549,7 +1549,7 @@ def test_a_client_a_subclass_builds_for_its_base_class_is_not_surely_no_client()
         '''
     for body in ("raise NotImplementedError", "return None"):  # abstract, or overridden by the subclass
         _, todos = convert_idempotent(base.replace("{body}", body))
-        assert any(t.startswith("self.client is not recognised as an OpenAI client") for t in todos), (body, todos)
+        assert any(t.startswith("self.client is not traced to where its client is made") for t in todos), (body, todos)
 
 
 def test_review_27_fallback_with_a_passed_client_transitive_tests_and_dotted_module_callers() -> None:
@@ -1753,7 +1753,7 @@ def test_review_29_a_call_on_a_self_attribute_holding_what_a_repo_import_returns
                                   "        self.openai = Holder.get_instance()\n\n    def embed(self, q):\n"
                                   "        return self.openai.embeddings.create(input=q, model='text-embedding-3-small')\n",
     })
-    assert "MIG107): self.openai is not recognised as an OpenAI client" in out["app/tools/knowledge.py"], out
+    assert "MIG107): self.openai is not traced to where its client is made" in out["app/tools/knowledge.py"], out
 
 
 def test_review_29_a_class_based_fake_passed_as_a_converted_client_parameter_gets_a_todo() -> None:
@@ -1892,7 +1892,7 @@ def test_review_39_a_client_taken_from_a_session_store_gets_a_todo(binding: str)
         f"    {binding}\n"
         "    return await client.chat.completions.create(messages=[{'role': 'user', 'content': text}], "
         "model='gpt-4.1-nano')\n")})
-    assert "# TODO(migrator MIG102): client is not recognised as an OpenAI client" in out["messages.py"], \
+    assert "# TODO(migrator MIG102): client is not traced to where its client is made" in out["messages.py"], \
         out["messages.py"]
     # another library's own object (not a store's lookup) stays unflagged
     out = convert_files({"messages.py": (
@@ -1919,3 +1919,22 @@ def test_review_39_a_patch_through_a_converted_modules_openai_names_its_new_clie
     assert "mistral_client.chat.complete(" in out["pkg/chatgpt.py"], out["pkg/chatgpt.py"]
     assert "so the patch fails with AttributeError; patch the Mistral client it now calls by hand " \
            "(pkg.chatgpt.mistral_client.chat.complete," in out["tests/test_chatgpt.py"], out["tests/test_chatgpt.py"]
+
+
+def test_review_40_a_cast_client_and_a_model_string_from_another_module_are_not_silent() -> None:
+    """Re-review 40, R6: `client = cast(AsyncOpenAI, cl.user_session.get("client"))`: silent (taken for chainlit's
+    object); R5: `create_react_agent(model=AGENT_MODEL)` with `from settings import AGENT_MODEL` ("openai:...") in
+    a module naming no openai: never read, silent."""
+    from mechanics import convert_files
+
+    out = convert_files({"page.py": (
+        "from typing import cast\n\nimport chainlit as cl\nfrom openai import AsyncOpenAI\n\n\nasync def on(m):\n"
+        "    client = cast(AsyncOpenAI, cl.user_session.get('client'))\n"
+        "    return await client.chat.completions.create(model='gpt-4o-mini', messages=[])\n")})
+    assert "# TODO(migrator MIG102): client is not traced to where its client is made" in out["page.py"], out
+    out = convert_files({"settings.py": 'AGENT_MODEL = "openai:gpt-4.1-mini"\n',
+                         "agent.py": "from langgraph.prebuilt import create_react_agent\n\nfrom settings import "
+                                     "AGENT_MODEL\n\n\ndef build(tools):\n    return create_react_agent(model=AGENT_MODEL, "
+                                     "tools=tools)\n"})
+    assert '# TODO(migrator MIG106): create_react_agent(model=AGENT_MODEL) (AGENT_MODEL is "openai:gpt-4.1-mini") ' \
+           "runs on OpenAI through langchain-openai" in out["agent.py"], out["agent.py"]

@@ -446,6 +446,20 @@ def test_a_voice_held_by_a_module_constant_is_not_called_computed_at_run_time():
         def speak(text, path):
             client.audio.speech.create(model="tts-1", voice=TTS_VOICE, input=text).write_to_file(path)
         '''))
-    assert any("voice=TTS_VOICE: TTS_VOICE = 'nova' is set in this module, and migrator maps only a voice written "
+    assert any("voice=TTS_VOICE: TTS_VOICE is 'nova' (set in this module), and migrator maps only a voice written "
                f"in the call: pass voice_id={VOICES['nova']!r}" in t for t in todos), todos
+    # a class attribute set once in the class body too (re-review 40, R7)
+    code, todos = convert_snippet(textwrap.dedent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        class Speaker:
+            VOICE = "nova"
+
+            def speak(self, text, path):
+                client.audio.speech.create(model="tts-1", voice=self.VOICE, input=text).write_to_file(path)
+        '''))
+    assert any("voice=self.VOICE: self.VOICE is 'nova' (set in class Speaker)" in t for t in todos), todos
     assert not any("computed at run time" in t for t in todos), todos

@@ -157,11 +157,17 @@ def mentions_openai(data: bytes) -> bool:
 _OPENAI_VECTOR_SIZE = re.compile(rb"(?<![\w.])(?:1536|3072)(?![\w.])")
 
 
+# LangChain's callers of a "provider:model" string (migrator.mapping.client.LANGCHAIN_MODEL_STRING_CALLERS)
+_MODEL_STRING_CALLER = re.compile(rb"\b(?:init_chat_model|init_embeddings|create_agent|create_react_agent|"
+                                  rb"create_llm_as_judge|create_async_llm_as_judge|create_deep_agent)\s*\(")
+
+
 def sizes_openai_vectors(kind: str, data: bytes) -> bool:
-    """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``): read even when it
-    never mentions openai, for the plan to flag the size where the tree's embeddings convert (held-out review
-    39, P3: the index script of a RAG app kept 1536, unflagged)."""
-    if kind != PYTHON or _OPENAI_VECTOR_SIZE.search(data) is None:
+    """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
+    with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
+    even when it never mentions openai, for the plan (held-out review 39, P3: the index script of a RAG app kept
+    1536, unflagged; re-review 40, R5: the agent's "openai:..." constant came from settings.py, silent)."""
+    if kind != PYTHON or (_OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None):
         return False
     import ast  # (here: only for the few files that write those sizes)
 

@@ -1078,8 +1078,9 @@ class _Builder:
             self._sdk_patches(f)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
-        langchain = "openai" in f.source and any(package in f.source for package in _LANGCHAIN_PACKAGES) and \
-            not self.library_itself("langchain")
+        # (a module naming no openai may hand LangChain an "openai:..." constant of another: re-review 40, R5)
+        langchain = ("openai" in f.source or any(caller in f.source for caller in LANGCHAIN_MODEL_STRING_CALLERS)) \
+            and any(package in f.source for package in _LANGCHAIN_PACKAGES) and not self.library_itself("langchain")
         for node in f.nodes:
             if isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
@@ -1502,6 +1503,26 @@ class _Builder:
                 return self._string_value(target[0], (), ast.Name(id=target[1]), depth + 1)
         return None
 
+    def _voice_constant(self, f: _File, call: ast.Call, value: ast.AST) -> Optional[tuple[str, str]]:
+        """(the string, where it is set) a speech call's ``voice=`` name holds: a module constant (this module's or
+        one imported), a class attribute set once in the class body (``self.VOICE``); else None."""
+        scope = f.scope_of.get(id(call), ())
+        if isinstance(value, ast.Name):
+            found = self.lookup_scope(f, scope, value.id)
+            held = self._string_value(f, scope, value) if found == () else None
+            if held is None:
+                return None
+            where = "set in this module" if f.assigns.get(((), value.id)) else \
+                f"imported from {f.repo_imports[value.id][0]}" if value.id in f.repo_imports else "set elsewhere"
+            return held, where
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id in ("self", "cls"):
+            cls = self.class_of(f, scope)
+            values = f.assigns.get((cls, value.attr), []) if cls is not None else []
+            if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str) and \
+                    not f.self_assigns.get((cls, value.attr)):
+                return values[0].value, f"set in class {cls[-1]}"
+        return None
+
     def _model_string(self, f: _File, call: ast.Call, name: ast.Name) -> Optional[str]:
         """The string ``name`` (an argument of ``call``) holds: a constant's, or its parameter's default when the
         function never rebinds it."""
@@ -1864,6 +1885,13 @@ class _Builder:
         if isinstance(node, ast.Call):
             root = dotted_name(node.func)
             head = root.split(".")[0] if root else None
+            if root in ("cast", "typing.cast") and len(node.args) == 2:
+                # `cast(AsyncOpenAI, cl.user_session.get("client"))`: said to be an OpenAI client, as an annotation
+                # says it (re-review 40, R6); cast to anything else: what is cast
+                if any((f.qualify(dotted_name(n) or "") or "").startswith("openai.") for n in ast.walk(node.args[0])
+                       if isinstance(n, (ast.Name, ast.Attribute))):
+                    return False
+                return self._foreign(f, scope, node.args[1], depth + 1)
             if isinstance(node.func, ast.Attribute) and node.func.attr in STORE_LOOKUPS and f.uses_openai:
                 # `cl.user_session.get("client")`, `st.session_state.get(...)`: a store gives back what was put in
                 # it, in a module using the SDK maybe a client (held-out review 39, P1: the call was silent)
@@ -2545,7 +2573,7 @@ class _Builder:
             self._shared_result(f, call, oid, "result")
         elif surface in SPEECH_SURFACES:
             reads: list = []
-            problem = _speech_problem(f, call, reads)
+            problem = _speech_problem(f, call, reads, self._voice_constant)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG120",
                             USE_TODO if problem else USE_CONVERT)
             self._shared_result(f, call, oid, "audio")
@@ -3719,7 +3747,7 @@ def _segment_reads_problem(f: _File, read: ast.Attribute) -> str:
     return "used as a whole (handed on)"
 
 
-def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
+def _speech_problem(f: _File, call: ast.Call, reads: list, constant=None) -> str:
     """Why MIG120 leaves an ``audio.speech.create`` as it is ("" when it becomes Mistral's
     ``audio.speech.complete``): keywords Mistral takes, a literal OpenAI voice (each maps to a Mistral
     preset), a format both produce, and a result read only in ways rewritten for Mistral's base64
@@ -3741,17 +3769,13 @@ def _speech_problem(f: _File, call: ast.Call, reads: list) -> str:
     if not {"model", "voice", "input"} <= set(keywords):
         return "no model=, voice= or input="
     voice = _literal_or(keywords["voice"], None)
-    held = keywords["voice"].id if isinstance(keywords["voice"], ast.Name) else None
-    scope = f.scope_of.get(id(call), ())
-    shadowed = held is not None and any((scope[:i], held) in f.assigns or (scope[:i], held) in f.params
-                                        for i in range(1, len(scope) + 1))
-    values = f.assigns.get(((), held), []) if held is not None and not shadowed else []
-    if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str) and \
-            values[0].value in VOICES:
-        # `TTS_VOICE = "nova"` in the module (held-out review 39, P2: "computed at run time", said of a literal)
-        return (f"voice={held}: {held} = {values[0].value!r} is set in this module, and migrator maps only a voice "
-                f"written in the call: pass voice_id={VOICES[values[0].value]!r} (Mistral's preset for "
-                f"{values[0].value!r}) by hand")
+    found = constant(f, call, keywords["voice"]) if constant is not None else None
+    if found is not None and found[0] in VOICES:
+        # `TTS_VOICE = "nova"` in the module, imported, a class's `VOICE = "nova"` (held-out review 39, P2; re-review
+        # 40, R7: "computed at run time", said of a literal)
+        held, (value, where) = ast.unparse(keywords["voice"]), found
+        return (f"voice={held}: {held} is {value!r} ({where}), and migrator maps only a voice written in the call: "
+                f"pass voice_id={VOICES[value]!r} (Mistral's preset for {value!r}) by hand")
     if not (isinstance(voice, str) and voice in VOICES):
         shown = repr(voice) if isinstance(voice, str) else ast.unparse(keywords["voice"])
         return (f"voice={shown}: {'not an OpenAI voice migrator maps' if isinstance(voice, str) else 'computed at run time'}"
