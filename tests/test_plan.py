@@ -1708,7 +1708,7 @@ def test_review_28_a_call_through_an_attribute_holding_only_kept_clients_has_no_
                          "service.py": service, "summarizer.py": summarizer})
     assert "self.backend.client.chat.completions.create(" in out["summarizer.py"]
     assert "goes through an instance's .client" in out["service.py"], out["service.py"]
-    assert ("not recognised as an OpenAI client" in out["summarizer.py"]) is bool(other), out["summarizer.py"]
+    assert ("not traced to where its client is made" in out["summarizer.py"]) is bool(other), out["summarizer.py"]
 
 
 @pytest.mark.parametrize("apart", [False, True, "variable"])
