@@ -1938,3 +1938,21 @@ def test_review_40_a_cast_client_and_a_model_string_from_another_module_are_not_
                                      "tools=tools)\n"})
     assert '# TODO(migrator MIG106): create_react_agent(model=AGENT_MODEL) (AGENT_MODEL is "openai:gpt-4.1-mini") ' \
            "runs on OpenAI through langchain-openai" in out["agent.py"], out["agent.py"]
+
+
+def test_review_40_the_openai_module_read_through_a_star_import_keeps_its_import_and_settings() -> None:
+    """Held-out review 40, S3 (autocontent): config.py (`import openai`, `openai.api_key = ...`, `openai.Model.list()`)
+    converted, and handler.py's `openai.ChatCompletion.create`, reached through `from config import *`, kept
+    (TODO): `import openai` and the key setting were removed, a NameError and a lost key for the call kept."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "svc/__init__.py": "",
+        "svc/config.py": 'import os\nimport openai\n\nopenai.api_key = os.getenv("GPT_KEY")\n\nCHAT_MODEL = '
+                         '"gpt-3.5-turbo"\nopenai.Model.list()\n',
+        "svc/handler.py": "from svc.config import *\n\n\ndef ask(dialog):\n    response = openai.ChatCompletion.create("
+                          "model=CHAT_MODEL, messages=dialog, timeout=30)\n    return response.choices[0].message."
+                          "content\n"})
+    assert "import openai\n" in out["svc/config.py"] and 'openai.api_key = os.getenv("GPT_KEY")' in \
+        out["svc/config.py"], out["svc/config.py"]
+    assert "which the calls this project keeps on OpenAI still use" in out["svc/config.py"]

@@ -379,6 +379,8 @@ def decide(builder, files) -> ConversionPlan:
         {u.path for u in builder.uses if u.surface.startswith("openai.")}
     module_keeps = {o.path for oid, o in builder.origins.items() if o.kind == "module" and decision(oid) != CONVERT
                     and o.provider == "openai"} | {u.path for u in builder.uses if u.surface.startswith("openai.")}
+    star_importers: dict = {}
+    star_exports = _star_exports(builder, files, star_importers)
     for key, answer in list(sites.items()):
         if answer[0] == "modcfg":
             # settings matter where the module client's calls now go to Mistral: this module's own calls,
@@ -390,8 +392,10 @@ def decide(builder, files) -> ConversionPlan:
             # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
             # A module whose own module-client calls partly stay (a v0 call kept beside one converted:
             # ChatPaper's chat_reviewer rotates openai.api_key for both) is mixed too.
-            mixed = moved and (path in module_keeps if path in module_callers else any(
-                _within(other, _project_of(path)) for other in module_keeps))
+            mixed = moved and ((path in module_keeps if path in module_callers else any(
+                _within(other, _project_of(path)) for other in module_keeps)) or
+                # (its openai read through `from <it> import *` by a module whose calls stay: re-review 40, S3)
+                any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
             sites[key] = ("modcfg", "mixed" if mixed else moved, path in module_converts)
 
@@ -443,7 +447,7 @@ def decide(builder, files) -> ConversionPlan:
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           injectable=_injectable_callees(builder, clients),
                           converted_attrs=_converted_attributes(builder, files, clients),
-                          kept_only=builder.kept_only, patch_reach=patch_reach,
+                          kept_only=builder.kept_only, patch_reach=patch_reach, star_exports=star_exports,
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
@@ -546,6 +550,36 @@ def _converted_model_names(files, sites, model_slots) -> set:
 
 
 _EMBEDDING_CALLS = ("embeddings.create", "Embedding.create", "Embedding.acreate")
+
+
+def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
+    """path -> the names a module binds from openai (``import openai``, ``from openai import OpenAI``) that another
+    module of the tree reads through ``from <it> import *``: its imports of them must stay."""
+    from codemods._repo import _same_module
+
+    out: dict = {}
+    for f in files:
+        entry = f.repo_imports.get("*")
+        if entry is None or not entry[0]:
+            continue
+        module, level, _ = entry
+        if level:
+            base = f.module.split(".")[: max(len(f.module.split(".")) - level, 0)]
+            full = ".".join([*base, module])
+            found = [g for g in files if g.module == full or g.module.endswith("." + full)]
+        else:
+            found = [g for g in files if _same_module(g.module, module)]
+        if len(found) != 1 or found[0] is f:
+            continue
+        g = found[0]
+        names = set(g.openai_modules) | set(g.imported)
+        used = {n.id for n in f.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in names
+                and builder.lookup_scope(f, f.scope_of.get(id(n), ()), n.id) is None}
+        if used:
+            out[g.path] = frozenset(out.get(g.path, frozenset()) | used)
+            if importers is not None:
+                importers.setdefault(g.path, set()).add(f.path)
+    return out
 
 
 def _embeds(f) -> bool:

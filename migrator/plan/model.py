@@ -88,6 +88,9 @@ class ConversionPlan:
     converted_attrs: dict = field(default_factory=dict, compare=False, hash=False)
     # paths of modules (tests) that import, directly or not, only tree modules whose OpenAI code stays on OpenAI
     kept_only: frozenset = frozenset()
+    # path -> the openai names a module of the tree star-imports from it and reads (`from config import *` then
+    # `openai.ChatCompletion.create(...)`): its imports of them stay (re-review 40, S3: NameError)
+    star_exports: dict = field(default_factory=dict, compare=False, hash=False)
     # a test that patches (the paths in "patch"): the modules of the tree it imports, directly or not
     patch_reach: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
@@ -250,6 +253,10 @@ class FileView:
     @property
     def key_names(self) -> frozenset:
         return self.plan.key_names.get(self.path, frozenset())
+
+    @property
+    def star_exports(self) -> frozenset:
+        return self.plan.star_exports.get(self.path, frozenset())
 
     @property
     def model_slots(self) -> frozenset:
