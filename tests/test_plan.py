@@ -1956,3 +1956,19 @@ def test_review_40_the_openai_module_read_through_a_star_import_keeps_its_import
     assert "import openai\n" in out["svc/config.py"] and 'openai.api_key = os.getenv("GPT_KEY")' in \
         out["svc/config.py"], out["svc/config.py"]
     assert "which the calls this project keeps on OpenAI still use" in out["svc/config.py"]
+
+
+def test_review_40_a_patch_of_the_client_class_through_a_modules_openai_gets_a_todo() -> None:
+    """Held-out review 40, S4 (OWASP Nest): `mocker.patch("app.nodes.openai.OpenAI")` where app/nodes.py
+    (`import openai`, `openai.OpenAI(...)`) converts: no TODO, and the patch raised AttributeError."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "", "tests/__init__.py": "",
+        "app/nodes.py": "import openai\n\n\nclass Nodes:\n    def __init__(self):\n        self.client = openai.OpenAI()\n\n"
+                        "    def run(self, text):\n        return self.client.chat.completions.create(model='gpt-4o', "
+                        "messages=[{'role': 'user', 'content': text}]).choices[0].message.content\n",
+        "tests/test_nodes.py": "from app.nodes import Nodes\n\n\ndef test_run(mocker):\n"
+                               "    mocker.patch('app.nodes.openai.OpenAI')\n    Nodes().run('x')\n"})
+    assert "# TODO(migrator MIG106): this test patches app.nodes.openai.OpenAI" in out["tests/test_nodes.py"] and \
+        "patch app.nodes.Mistral instead" in out["tests/test_nodes.py"], out["tests/test_nodes.py"]

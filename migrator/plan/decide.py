@@ -509,6 +509,11 @@ def _settle_app_patches(files, clients, sites) -> None:
             continue
         module, name = answer[1].rsplit(".", 1)
         paths = {g.path for g in files if _same_module(g.module, module)}
+        if not paths and module.endswith(".openai") and name in CLIENT_CLASS_NAMES:
+            # `patch("app.nodes.openai.OpenAI")`: the class through the module's `import openai` (held-out review
+            # 40, S4: the converted module no longer imports openai, and the patch raised AttributeError)
+            module = module[:-len(".openai")]
+            paths = {g.path for g in files if _same_module(g.module, module) and "openai" in g.openai_modules}
         if any(c.path in paths and c.kind == name and c.decision == CONVERT for c in clients):
             sites[key] = ("apppatch", APP_PATCH_TODO.format(target=answer[1], name=name, module=module), answer[1])
         elif name == "instructor":  # `@patch("util.extraction.instructor")` (held-out review 29, J-D6)
