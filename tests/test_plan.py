@@ -1972,3 +1972,21 @@ def test_review_40_a_patch_of_the_client_class_through_a_modules_openai_gets_a_t
                                "    mocker.patch('app.nodes.openai.OpenAI')\n    Nodes().run('x')\n"})
     assert "# TODO(migrator MIG106): this test patches app.nodes.openai.OpenAI" in out["tests/test_nodes.py"] and \
         "patch app.nodes.Mistral instead" in out["tests/test_nodes.py"], out["tests/test_nodes.py"]
+
+
+def test_review_40_a_class_constant_model_is_mapped_when_a_module_naming_no_openai_makes_instances() -> None:
+    """Held-out review 40, S5 (OWASP Nest): `CHAT_MODEL = "gpt-4o-mini"` in the class, read as self.CHAT_MODEL by
+    the converted call, was mapped alone, but not once a handler.py (no openai in it, so not read) made an
+    instance: the TODO said "computed at run time", and Mistral got "gpt-4o-mini"."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "detector.py": "import openai\n\n\nclass QuestionDetector:\n    CHAT_MODEL = \"gpt-4o-mini\"\n\n"
+                       "    def __init__(self):\n        self.client = openai.OpenAI()\n\n    def ask(self, text):\n"
+                       "        r = self.client.chat.completions.create(model=self.CHAT_MODEL, messages=[{'role': 'user', "
+                       "'content': text}])\n        return r.choices[0].message.content\n",
+        "handler.py": "from detector import QuestionDetector\n\n\ndef handle(text):\n    return QuestionDetector().ask(text)\n"})
+    assert 'CHAT_MODEL = "mistral-small-latest"' in out["detector.py"], out["detector.py"]
+    assert "computed at run time" not in out["detector.py"]
+    assert out["handler.py"] == "from detector import QuestionDetector\n\n\ndef handle(text):\n    return " \
+                                "QuestionDetector().ask(text)\n"

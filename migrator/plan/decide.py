@@ -2637,9 +2637,13 @@ def _attr_slots(builder, f, node) -> set:
             builder.shared_fields[("self", cls[0], attr)] = (  # (per class: review 29, I2)
                 f"self.{attr} (set to {values[0].value!r} in {os.path.basename(f.path)}), also read by {places}")
         return set()
-    if not f.self_assigns.get((cls, attr)) and len(f.assigns.get((cls, attr), [])) == 1 and \
-            isinstance(f.assigns[(cls, attr)][0], ast.Constant) and isinstance(f.assigns[(cls, attr)][0].value, str) \
-            and _class_default_only(builder, f, cls, attr):
+    constant = not f.self_assigns.get((cls, attr)) and len(f.assigns.get((cls, attr), [])) == 1 and \
+        isinstance(f.assigns[(cls, attr)][0], ast.Constant) and isinstance(f.assigns[(cls, attr)][0].value, str)
+    if constant and len(cls) == 1:
+        # the modules making instances of the class are read too (engine.companions: a handler.py naming no openai
+        # made one, and the constant was taken for computed at run time: held-out review 40, S5)
+        builder.model_callees.setdefault(f.path, set()).add(cls[0])
+    if constant and _class_default_only(builder, f, cls, attr):
         # `model_name: str = "gpt-4-turbo"` in the class body (a pydantic / dataclass / weave field), read as
         # self.model_name: mapped where it is declared (held-out review 18, N-P4)
         return {("field", cls, attr, ""), ("selfread", cls, attr)}
