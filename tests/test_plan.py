@@ -1990,3 +1990,18 @@ def test_review_40_a_class_constant_model_is_mapped_when_a_module_naming_no_open
     assert "computed at run time" not in out["detector.py"]
     assert out["handler.py"] == "from detector import QuestionDetector\n\n\ndef handle(text):\n    return " \
                                 "QuestionDetector().ask(text)\n"
+
+
+def test_review_40_a_factory_override_called_by_the_base_class_is_not_said_to_be_uncalled() -> None:
+    """Held-out review 40, S6 (llm_for_css): `APIClient.__init__` calls `self._create_api_client()`, which
+    `OpenAIClient` overrides to return OpenAI(...): the TODO said "which none of the modules migrator read calls"."""
+    from mechanics import convert_files
+
+    out = convert_files({"api.py": (
+        "from openai import OpenAI\n\n\nclass APIClient:\n    def __init__(self, key):\n        self.key = key\n"
+        "        self.client = self._create_api_client()\n\n    def _create_api_client(self):\n"
+        "        raise NotImplementedError\n\n\nclass OpenAIClient(APIClient):\n    def _create_api_client(self):\n"
+        "        return OpenAI(api_key=self.key)\n")})
+    assert "which is called as self._create_api_client() in APIClient.__init__(), a base class's method" in \
+        out["api.py"], out["api.py"]
+    assert "none of the modules migrator read calls" not in out["api.py"]
