@@ -85,6 +85,7 @@ class _Transformer(RuleTransformer):
         self._untraced: dict[tuple[str, str], int] = {}  # (receiver, reason) -> line of its TODO in full
         self._chained: set[int] = set()  # attributes read through (`openai.ChatCompletion` of `.create`)
         self._annotations = 0  # inside an annotation (`-> Type[openai.ChatCompletion]`): a type, not a value
+        self._patch_todos_said: set[str] = set()  # test-patch TODOs given in full in this file
 
     def _closest(self, line: int, surface: str, closest: str) -> None:
         """The closest Mistral feature, in full at the first call of a surface family in the file;
@@ -133,11 +134,16 @@ class _Transformer(RuleTransformer):
         line, answer = found
         if answer[0] == "wrapped-ctor":
             self.todo(line, answer[1])
+        elif answer[0] in ("sdkpatch", "apppatch") and answer[1] in self._patch_todos_said:
+            # the same patch again (one per test): the full text once per file (held-out review 40, S8: 60 copies)
+            self.todo(line, f"this test patches {answer[2]} too: see the TODO at the first such patch in this file")
         elif answer[0] == "apppatch":
+            self._patch_todos_said.add(answer[1])
             self.todo(line, answer[1])  # a test patching the OpenAI class a converted module no longer has
         elif answer[0] == "sdkpatch":
             if self.facts.view is not None and self.facts.view.path not in self.facts.view.plan.kept_only and \
                     _patched_kind_converts(self.facts.view.plan, answer[2], self.facts.view.path):
+                self._patch_todos_said.add(answer[1])
                 self.todo(line, answer[1])  # a test patching the SDK the converted code no longer calls
         elif answer[0] == "v0" and answer[3]:
             return  # the module's api_base points at another server: not OpenAI's call to move

@@ -2005,3 +2005,17 @@ def test_review_40_a_factory_override_called_by_the_base_class_is_not_said_to_be
     assert "which is called as self._create_api_client() in APIClient.__init__(), a base class's method" in \
         out["api.py"], out["api.py"]
     assert "none of the modules migrator read calls" not in out["api.py"]
+
+
+def test_review_40_a_test_patch_repeated_per_test_gets_its_full_todo_once() -> None:
+    """Held-out review 40, S8 (OWASP Nest): the same ~330-character test-patch TODO above each of 60 tests."""
+    from mechanics import convert_files
+
+    tests = "".join(f"@patch('openai.OpenAI')\ndef test_{i}(m):\n    assert ask('x')\n\n\n" for i in range(3))
+    out = convert_files({
+        "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n    return client.chat.completions."
+                  "create(model='gpt-4o', messages=[{'role': 'user', 'content': q}]).choices[0].message.content\n",
+        "tests/test_app.py": "from unittest.mock import patch\n\nfrom app import ask\n\n\n" + tests})
+    text = out["tests/test_app.py"]
+    assert text.count("this test patches the OpenAI SDK (openai.OpenAI)") == 1, text
+    assert text.count("this test patches openai.OpenAI too: see the TODO at the first such patch in this file") == 2
