@@ -746,3 +746,42 @@ def test_a_module_name_bound_again_in_a_block_is_not_quoted_as_a_constant():
             llm = ChatOpenAI(model=model_name)
         ''')
     assert any(t.startswith("model=model_name is computed at run time") for t in todos), todos
+
+
+def test_a_model_handed_to_super_init_ignores_sibling_subclasses_and_names_an_unread_base():
+    """Re-review 40, R10: a sibling subclass's `.invoke(seed=...)` kept the object another subclass builds; R9: a
+    base class in another module got "may rely on what ChatMistralAI lacks", naming nothing to check."""
+    source = '''\
+        from langchain_openai import ChatOpenAI
+
+
+        class Agent:
+            def __init__(self, llm):
+                self._llm = llm
+
+            def run(self, text):
+                return self._llm.invoke(text).content
+
+
+        class OpenAIAgent(Agent):
+            def __init__(self):
+                super().__init__(ChatOpenAI(model="gpt-4o-mini"))
+
+
+        class Other(Agent):
+            def seeded(self, text):
+                return self._llm.invoke(text, seed=1)
+        '''
+    code, todos = convert(source)
+    assert "super().__init__(ChatMistralAI(" in code and not todos, (code, todos)
+    _, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        from base import Agent
+
+
+        class OpenAIAgent(Agent):
+            def __init__(self):
+                super().__init__(ChatOpenAI(model="gpt-4o-mini"))
+        ''')
+    assert any("handed to super().__init__(...) of Agent, defined in another module" in t for t in todos), todos
