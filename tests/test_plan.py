@@ -2019,3 +2019,13 @@ def test_review_40_a_test_patch_repeated_per_test_gets_its_full_todo_once() -> N
     text = out["tests/test_app.py"]
     assert text.count("this test patches the OpenAI SDK (openai.OpenAI)") == 1, text
     assert text.count("this test patches openai.OpenAI too: see the TODO at the first such patch in this file") == 2
+
+
+def test_review_40_a_client_put_in_a_store_by_key_is_kept_with_a_todo() -> None:
+    """Re-review 40, R11 (b): `st.session_state["client"] = OpenAI()` showed as an unused client, with no TODO on
+    the constructor (the attribute form, `st.session_state.client = OpenAI()`, had one)."""
+    plan = build_plan([("app.py", "import streamlit as st\nfrom openai import OpenAI\n\nst.session_state['client'] = "
+                                  "OpenAI()\nclient = st.session_state.get('client')\nclient.chat.completions.create("
+                                  "model='gpt-4o', messages=[])\n")])
+    (client,) = plan.clients
+    assert client.decision == KEEP and any("put in st.session_state['client']" in b for b in client.blockers), client

@@ -2263,6 +2263,13 @@ class _Builder:
                 self.origins[oid].returned = True  # a factory: its callers (maybe outside the tree) use it
                 self.origins[oid].returned_from.add((f.path, f.scope_of.get(id(parent), ())))
             return
+        if isinstance(parent, ast.Assign) and parent.value is node and any(isinstance(t, ast.Subscript)
+                                                                          for t in parent.targets):
+            # `st.session_state["client"] = OpenAI()`: put in a store by key (re-review 40, R11: "unused", no TODO)
+            store = next(t for t in parent.targets if isinstance(t, ast.Subscript))
+            self._use(f, node, first, f"stored in {ast.unparse(store.value)}[...]", True,
+                      f"the client is put in {ast.unparse(store)}: migrator cannot follow it from there")
+            return
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.withitem, ast.Await,
                                ast.Compare, ast.BoolOp, ast.If, ast.IfExp, ast.While, ast.Assert,
                                ast.UnaryOp, ast.Expr, ast.Delete, ast.FormattedValue)):
