@@ -46,7 +46,10 @@ class Exceptions(MigratorRule):
     except APIError: ...``), the clauses are merged into one handler with an ``if``/``elif`` chain in
     the original order, ending in ``else: raise``; a catch-all there (``except Exception:``, a bare
     ``except:``) becomes the chain's ``else:`` and the merged clause catches what it caught
-    (``except Exception as e:`` / ``except BaseException as e:``).
+    (``except Exception as e:`` / ``except BaseException as e:``). openai 0.x kept ``error.Timeout`` apart from
+    ``error.APIConnectionError``; Mistral's timeout (``httpx2.TimeoutException``) is an ``httpx2.RequestError``, so a
+    legacy timeout clause after the connection clause moves above it (a TODO where a clause between could catch a
+    timeout, or where an outer ``try`` handled the timeouts the inner connection clause now catches).
 
     **Which handlers.** Only those the conversion plan says are about converted calls: the calls the ``try``
     makes are traced through the repo's functions and methods (``service.ask()``, ``self.llm.ask()``), three
