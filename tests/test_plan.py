@@ -605,7 +605,7 @@ def test_a_class_level_model_default_read_as_self_attribute_is_mapped_where_decl
     out = convert_files({"app.py": app})["app.py"]
     assert '    model_name: str = "mistral-large-latest"\n' in out and "TODO" not in out, out
     chosen = convert_files({"app.py": app.replace('Scorer().predict', 'Scorer(model_name="gpt-4o").predict')})["app.py"]
-    assert '    model_name: str = "gpt-4-turbo"\n' in chosen and "computed at run time" in chosen, chosen
+    assert '    model_name: str = "gpt-4-turbo"\n' in chosen and "comes from Scorer.model_name (set to 'gpt-4-turbo'" in chosen, chosen
 
 
 def test_a_module_that_only_imports_the_agents_sdk_gets_its_todo():
@@ -1980,16 +1980,25 @@ def test_review_40_a_class_constant_model_is_mapped_when_a_module_naming_no_open
     instance: the TODO said "computed at run time", and Mistral got "gpt-4o-mini"."""
     from mechanics import convert_files
 
+    detector = ("import openai\n\n\nclass QuestionDetector:\n    CHAT_MODEL = \"gpt-4o-mini\"\n\n"
+                "    def __init__(self):\n        self.client = openai.OpenAI()\n\n    def ask(self, text):\n"
+                "        r = self.client.chat.completions.create(model=self.CHAT_MODEL, messages=[{'role': 'user', "
+                "'content': text}])\n        return r.choices[0].message.content\n")
     out = convert_files({
-        "detector.py": "import openai\n\n\nclass QuestionDetector:\n    CHAT_MODEL = \"gpt-4o-mini\"\n\n"
-                       "    def __init__(self):\n        self.client = openai.OpenAI()\n\n    def ask(self, text):\n"
-                       "        r = self.client.chat.completions.create(model=self.CHAT_MODEL, messages=[{'role': 'user', "
-                       "'content': text}])\n        return r.choices[0].message.content\n",
+        "detector.py": detector,
         "handler.py": "from detector import QuestionDetector\n\n\ndef handle(text):\n    return QuestionDetector().ask(text)\n"})
     assert 'CHAT_MODEL = "mistral-small-latest"' in out["detector.py"], out["detector.py"]
     assert "computed at run time" not in out["detector.py"]
     assert out["handler.py"] == "from detector import QuestionDetector\n\n\ndef handle(text):\n    return " \
                                 "QuestionDetector().ask(text)\n"
+    # read through an instance elsewhere (re-review 41, T1: tiktoken.encoding_for_model(detector.CHAT_MODEL) broke):
+    # left, and the TODO says where it is set (T5)
+    out = convert_files({
+        "detector.py": detector,
+        "handler.py": "import tiktoken\nfrom detector import QuestionDetector\n\n\ndef handle(text):\n"
+                      "    d = QuestionDetector()\n    tiktoken.encoding_for_model(d.CHAT_MODEL)\n    return d.ask(text)\n"})
+    assert 'CHAT_MODEL = "gpt-4o-mini"' in out["detector.py"], out["detector.py"]
+    assert "comes from QuestionDetector.CHAT_MODEL (set to 'gpt-4o-mini' in detector.py)" in out["detector.py"]
 
 
 def test_review_40_a_factory_override_called_by_the_base_class_is_not_said_to_be_uncalled() -> None:

@@ -2666,7 +2666,13 @@ def _attr_slots(builder, f, node) -> set:
         # the modules making instances of the class are read too (engine.companions: a handler.py naming no openai
         # made one, and the constant was taken for computed at run time: held-out review 40, S5)
         builder.model_callees.setdefault(f.path, set()).add(cls[0])
-    if constant and _class_default_only(builder, f, cls, attr):
+    if constant and not _class_default_only(builder, f, cls, attr):
+        # a literal the call reads, left as it is: its TODO says where it is set (re-review 41, T5: "computed at run
+        # time" was said of it)
+        builder.shared_fields.setdefault(("self", cls[0], attr), (
+            f"{cls[-1]}.{attr} (set to {f.assigns[(cls, attr)][0].value!r} in {os.path.basename(f.path)}), which is "
+            "also read or set elsewhere (through an instance, the class, or an argument)"))
+    elif constant:
         # `model_name: str = "gpt-4-turbo"` in the class body (a pydantic / dataclass / weave field), read as
         # self.model_name: mapped where it is declared (held-out review 18, N-P4)
         return {("field", cls, attr, ""), ("selfread", cls, attr)}
@@ -2720,8 +2726,14 @@ def _class_default_only(builder, f, cls, name: str) -> bool:
     calls = _instances(builder, f, cls[-1]) if len(cls) == 1 else None
     if calls is None or any(call.args or any(k.arg in (None, name) for k in call.keywords) for call in calls):
         return False
-    return not any(isinstance(node, ast.Attribute) and node.attr == name and not isinstance(node.ctx, ast.Load)
-                   and not (isinstance(node.value, ast.Name) and node.value.id == "self")
+    if builder.unread is not None and builder.unread.read_elsewhere(name, f.module.rsplit(".", 1)[-1]):
+        return False
+    # read through an instance or the class elsewhere (`tiktoken.encoding_for_model(detector.CHAT_MODEL)`, a test's
+    # `assert detector.CHAT_MODEL == "gpt-4o-mini"`): the OpenAI name is wanted there (re-review 41, T1)
+    return not any(isinstance(node, ast.Attribute) and node.attr == name
+                   and not (isinstance(node.value, ast.Name) and node.value.id == "self"
+                            and (g is f and f.scope_of.get(id(node), ())[:len(cls)] == cls or
+                                 not isinstance(node.ctx, ast.Load)))
                    for g in builder.files if name in g.source for node in g.nodes)
 
 
