@@ -2038,3 +2038,18 @@ def test_review_40_a_client_put_in_a_store_by_key_is_kept_with_a_todo() -> None:
                                   "model='gpt-4o', messages=[])\n")])
     (client,) = plan.clients
     assert client.decision == KEEP and any("put in st.session_state['client']" in b for b in client.blockers), client
+
+
+def test_review_41_a_client_read_through_a_star_import_converts_with_its_module() -> None:
+    """Re-review 41, T3: config.py's `client = OpenAI(...)` converted, and handler.py's `client.chat.completions.create`
+    through `from svc.config import *` kept OpenAI's method (AttributeError); without a call of config.py's own the
+    client was "unused". A star-imported name now counts as imported by name."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "svc/__init__.py": "",
+        "svc/config.py": "from openai import OpenAI\n\nclient = OpenAI()\n",
+        "svc/handler.py": "from svc.config import *\n\n\ndef ask(q):\n    r = client.chat.completions.create(model='gpt-4o', "
+                          "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n"})
+    assert "client = Mistral(" in out["svc/config.py"], out["svc/config.py"]
+    assert "r = client.chat.complete(model='mistral-large-latest'" in out["svc/handler.py"], out["svc/handler.py"]

@@ -286,3 +286,20 @@ def test_a_tool_call_type_check_in_the_tool_loop_names_mistrals_tool_call() -> N
         ''')
     assert "if not isinstance(tool_call, ToolCall):" in code and "from mistralai.client.models import ToolCall" in code
     assert "openai" not in code, code
+
+
+def test_a_tool_call_type_check_over_tool_calls_or_an_empty_list_names_mistrals_tool_call() -> None:
+    """Re-review 41, T2: `for tool_call in message.tool_calls or []:` left the OpenAI isinstance guard."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletionMessageFunctionToolCall
+
+        client = OpenAI()
+        response = client.chat.completions.create(model="gpt-4o-mini", messages=[], tools=[])
+        for tool_call in response.choices[0].message.tool_calls or []:
+            if isinstance(tool_call, ChatCompletionMessageFunctionToolCall):
+                print(tool_call.function.name)
+        ''')
+    assert "if isinstance(tool_call, ToolCall):" in code, code

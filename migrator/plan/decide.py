@@ -1917,6 +1917,11 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bo
         node = node.value
     if isinstance(node, ast.Call):
         return call_verdict(node) == CONVERT
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and depth <= 6:
+        # `message.tool_calls or []`: the response's part, or an empty fallback (re-review 41, T2)
+        parts = [v for v in node.values if not (isinstance(v, (ast.List, ast.Tuple, ast.Dict)) and not
+                                                 getattr(v, "elts", getattr(v, "keys", None)))]
+        return bool(parts) and all(_response_derived(builder, f, v, call_verdict, depth + 1, partly) for v in parts)
     if not isinstance(node, ast.Name) or depth > 6:
         return False
     iterated = _comprehension_iterable(f, node)  # `[t.bytes for t in tok.top_logprobs]`
