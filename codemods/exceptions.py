@@ -479,7 +479,10 @@ class _Transformer(RuleTransformer):
             return any(legacy(r) and r.catch == (TIMEOUT,) for r in found) and \
                 all(r is not None and legacy(r) and REQUEST_ERROR not in r.catch for r in found)
 
-        if not any(timeout_clause(h) for h in original.handlers[connection + 1:]):
+        def has_timeout(handler) -> bool:
+            return any(legacy(r) and r.catch == (TIMEOUT,) for r in rules(handler)[1])
+
+        if not any(has_timeout(h) for h in original.handlers[connection + 1:]):
             outer = next((h for t in reversed(self._tries) for h in t.handlers if timeout_clause(h)), None)
             if outer is not None and not any(timeout_clause(h) for h in original.handlers[:connection]):
                 # the timeout went past this try to an outer clause in 0.x (re-review 40, R4)
@@ -493,10 +496,10 @@ class _Transformer(RuleTransformer):
         order, todos = list(range(len(original.handlers))), []
         for index in range(connection + 1, len(original.handlers)):
             elements, found = rules(original.handlers[index])
-            if not timeout_clause(original.handlers[index]):
+            if not has_timeout(original.handlers[index]):
                 continue
             between = original.handlers[connection + 1:index]
-            if all(h.type is not None and all(
+            if timeout_clause(original.handlers[index]) and all(h.type is not None and all(
                     (r is not None and TIMEOUT not in r.catch and REQUEST_ERROR not in r.catch) or
                     (r is None and _code(e) in _DISJOINT_BUILTINS) for e, r in zip(*rules(h))) for h in between):
                 order.remove(index)
@@ -510,8 +513,9 @@ class _Transformer(RuleTransformer):
                 todos.append((index, (
                     self._line(elements), f"except {code_of(original.handlers[index].type)}: Mistral's timeouts are "
                     f"connection errors (httpx2.TimeoutException is an httpx2.RequestError), so except "
-                    f"{code_of(original.handlers[connection].type)} above now catches them first; move this clause "
-                    "above it if timeouts should reach it")))
+                    f"{code_of(original.handlers[connection].type)} above now catches them first; catch "
+                    "httpx2.TimeoutException before it (or move this clause above it) if timeouts should reach this "
+                    "one")))
         for index, todo in todos:  # (at the clause's place once the others moved)
             self._handler_todos.setdefault(order.index(index), []).append(todo)
         if order == sorted(order):

@@ -1284,3 +1284,23 @@ def test_a_legacy_timeout_in_a_tuple_clause_or_an_outer_try_is_not_left_dead() -
         ''')
     assert any(t.startswith("except openai.error.APIConnectionError now also catches Mistral's timeouts") and
                "outer except openai.error.Timeout" in t for t in todos), todos
+
+
+def test_a_legacy_timeout_clause_that_cannot_move_gets_a_todo() -> None:
+    """Re-review 41, T6: `except (openai.error.Timeout, openai.error.OpenAIError)` after the connection clause cannot
+    move (OpenAIError covers connection errors): it was left dead with no TODO."""
+    _, todos = convert_idempotent('''\
+        import openai
+
+
+        def ask(q):
+            try:
+                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+                return r["choices"][0]["message"]["content"]
+            except openai.error.APIConnectionError:
+                return "connection"
+            except (openai.error.Timeout, openai.error.OpenAIError):
+                return "other"
+        ''')
+    assert any(t.startswith("except (openai.error.Timeout, openai.error.OpenAIError): Mistral's timeouts are "
+                            "connection errors") and "catch httpx2.TimeoutException before it" in t for t in todos), todos

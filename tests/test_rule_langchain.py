@@ -785,3 +785,30 @@ def test_a_model_handed_to_super_init_ignores_sibling_subclasses_and_names_an_un
                 super().__init__(ChatOpenAI(model="gpt-4o-mini"))
         ''')
     assert any("handed to super().__init__(...) of Agent, defined in another module" in t for t in todos), todos
+
+
+def test_a_model_built_two_levels_down_is_checked_against_every_class_on_its_way():
+    """Re-review 41, T8: Leaf builds the model and hands it through Middle to Base; Leaf's own `.invoke(seed=...)` was
+    not read, and the model converted."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+
+        class Base:
+            def __init__(self, llm):
+                self._llm = llm
+
+
+        class Middle(Base):
+            def __init__(self, llm):
+                super().__init__(llm)
+
+
+        class Leaf(Middle):
+            def __init__(self):
+                super().__init__(ChatOpenAI(model="gpt-4o-mini"))
+
+            def run(self, text):
+                return self._llm.invoke(text, seed=3)
+        ''')
+    assert "ChatOpenAI(" in code and any(".invoke(seed=...)" in t for t in todos), (code, todos)

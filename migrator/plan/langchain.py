@@ -390,7 +390,8 @@ class _Planner:
                         call, parent if isinstance(parent, ast.keyword) else node)) is not None:
                 # `super().__init__(llm)` of a base class in this module: its uses decide (held-out review 39, Q5),
                 # seen from the instances of the class that builds it (not a sibling subclass's: re-review 40, R10)
-                built_by, self._built_by = getattr(self, "_built_by", None), self._owner_class(call)
+                built_by = getattr(self, "_built_by", None)
+                self._built_by = (built_by or set()) | {id(self._owner_class(call))}  # (the whole chain: T8)
                 try:
                     return [b for use in uses for b in self._use_blockers(use, kind, seen)]
                 finally:
@@ -478,9 +479,18 @@ class _Planner:
             seen.add(key)
             # (with the subclasses of this module, whose methods read it too: held-out review 39, Q5)
             built_by = getattr(self, "_built_by", None)
-            classes = [owner, *(n for n in ast.walk(self.tree) if isinstance(n, ast.ClassDef) and any(
-                isinstance(b, ast.Name) and b.id == owner.name for b in n.bases)
-                and (built_by is None or n is built_by))]
+            # (its subclasses of this module, at any depth, whose methods read it too; where a subclass built it
+            # through super().__init__, only those on the way from that class: re-review 40, R10; 41, T8)
+            family, grew = {owner.name}, True
+            defined = [n for n in ast.walk(self.tree) if isinstance(n, ast.ClassDef)]
+            while grew:
+                grew = False
+                for n in defined:
+                    if n.name not in family and any(isinstance(b, ast.Name) and b.id in family for b in n.bases):
+                        family.add(n.name)
+                        grew = True
+            classes = [owner, *(n for n in defined if n is not owner and n.name in family
+                                and (built_by is None or id(n) in built_by))]
             uses = [n for c in classes for n in ast.walk(c) if isinstance(n, ast.Attribute) and n.attr == target.attr
                     and isinstance(n.value, ast.Name) and n.value.id in ("self", "cls")
                     and isinstance(n.ctx, ast.Load)]
