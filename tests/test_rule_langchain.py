@@ -812,3 +812,13 @@ def test_a_model_built_two_levels_down_is_checked_against_every_class_on_its_way
                 return self._llm.invoke(text, seed=3)
         ''')
     assert "ChatOpenAI(" in code and any(".invoke(seed=...)" in t for t in todos), (code, todos)
+
+
+def test_a_langchain_model_name_langchain_infers_openai_from_gets_its_todo():
+    """Re-review 41, T9: `init_chat_model("gpt-4.1-mini")` (no provider: LangChain infers OpenAI from the name) was
+    silent; a Claude name, or an explicit other provider, is not OpenAI's."""
+    _, todos = convert('from langchain.chat_models import init_chat_model\n\nllm = init_chat_model("gpt-4.1-mini")\n')
+    assert len(todos) == 1 and todos[0].startswith('init_chat_model("gpt-4.1-mini") runs on OpenAI'), todos
+    _, todos = convert('from langchain.chat_models import init_chat_model\n\nllm = init_chat_model("claude-sonnet-4-5")\n'
+                       'other = init_chat_model("gpt-4o", model_provider="azure_openai")\n')
+    assert todos == [], todos

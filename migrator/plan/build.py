@@ -2687,17 +2687,27 @@ def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional
                      isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), None)
     if model is None and resolve is not None and given and isinstance(given[0], ast.Name):
         held = resolve(f, call, given[0])
-        if held is not None and held.startswith("openai:"):
+        inferred = held is not None and provider is None and callee != "init_embeddings" and ":" not in held and \
+            held.startswith(LANGCHAIN_INFERRED_OPENAI)
+        if held is not None and (held.startswith("openai:") or inferred or provider == "openai"):
             keyword = "model=" if given[0] is not (call.args[:1] or [None])[0] else ""
-            return (name, f"{keyword}{given[0].id}", map_model_string(held.split(":", 1)[1], callee),
+            return (name, f"{keyword}{given[0].id}", map_model_string(held.split(":", 1)[-1], callee),
                     f' ({given[0].id} is "{held}")')
     if model is not None and model.startswith("openai:"):
         written, bare = f'"{model}"', model.split(":", 1)[1]
+    elif model is not None and provider is None and callee != "init_embeddings" and ":" not in model and \
+            model.startswith(LANGCHAIN_INFERRED_OPENAI) and not any(kw.arg is None for kw in call.keywords):
+        # `init_chat_model("gpt-4.1-mini")`: LangChain infers OpenAI from the name (re-review 41, T9: silent)
+        written, bare = f'"{model}"', model
     elif provider == "openai":
         written, bare = (f'"{model}", ' if model is not None else "") + 'model_provider="openai"', model or ""
     else:
         return None
     return name, written, map_model_string(bare, callee), ""
+
+
+# the model-name prefixes LangChain's init_chat_model takes for OpenAI's when no provider is given
+LANGCHAIN_INFERRED_OPENAI = ("gpt-", "o1", "o3", "o4", "chatgpt", "text-davinci")
 
 
 def map_model_string(bare: str, callee: str) -> str:
