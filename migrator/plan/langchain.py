@@ -401,9 +401,13 @@ class _Planner:
                     call.func.value.func.id == "super":
                 owner = self._owner_class(call)
                 bases = ", ".join(ast.unparse(b) for b in owner.bases) if owner is not None else "its base class"
-                # (re-review 40, R9: "may rely on what ChatMistralAI lacks" said nothing of where to look)
-                return [f"handed to super().__init__(...) of {bases or 'its base class'}, defined in another module "
-                        f"(or taking it through *args / **kwargs), whose uses migrator does not follow: check them "
+                local = owner is not None and any(isinstance(n, ast.ClassDef) and n.name == bases
+                                                  for n in self.tree.body)
+                # (re-review 40, R9: "may rely on what ChatMistralAI lacks" said nothing of where to look; 41, T10)
+                where = ("whose __init__ migrator does not follow (none of its own, *args / **kwargs, or the "
+                         "parameter rebound)") if local else "defined in another module, whose uses migrator does " \
+                    "not follow"
+                return [f"handed to super().__init__(...) of {bases or 'its base class'}, {where}: check its uses "
                         f"against {mistral}"]
             return self._handed_blockers(call, mistral)
         if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.BitOr):
