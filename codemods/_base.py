@@ -749,7 +749,7 @@ class ApiCallTransformer(RuleTransformer):
         for _ in range(links):
             receiver = receiver.value  # type: ignore[attr-defined]
         if verdict == UNRESOLVED and not blocking and self.config.endpoint() is None:
-            self.todo(line, f"{code_of(receiver)} is not traced to where its client is made; if it receives a client "
+            self.todo(line, f"{code_of(receiver)}: migrator cannot tell which client it holds; if it receives a client "
                             f"migrator converted, {by_hand}; a client that stays on OpenAI needs nothing")
             return None
         if verdict != CONVERT or self.config.endpoint() is not None:

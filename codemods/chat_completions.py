@@ -397,7 +397,7 @@ class _Transformer(RuleTransformer):
         if verdict == UNRESOLVED and endpoint is not None:
             name = endpoint.spec.name
             changes = _compat_changes(endpoint.spec, original) if endpoint.spec.protocol == "mistral" else ""
-            self.todo(line, f"{receiver} is not traced to where its client is made; if it receives a client migrator "
+            self.todo(line, f"{receiver}: migrator cannot tell which client it holds; if it receives a client migrator "
                             f"moved to {name}, make sure model= names a model {name} serves"
                             + (f" and adapt the fields {name} rejects ({changes})" if changes else "")
                             + "; a client that stays on OpenAI needs nothing")
@@ -405,7 +405,7 @@ class _Transformer(RuleTransformer):
         if verdict == UNRESOLVED and any(arg.keyword is not None and arg.keyword.value == "response_model"
                                          for arg in original.args):
             # an instructor client's call (a dict or loop of from_openai clients): it keeps its surface
-            self.todo(line, f"{receiver} is not traced to where its client is made; this is an instructor call "
+            self.todo(line, f"{receiver}: migrator cannot tell which client it holds; this is an instructor call "
                             "(response_model=): if it receives a client migrator converted (instructor.from_mistral), "
                             "keep the call as it is and make model= name a Mistral model; a client that stays on "
                             "OpenAI needs nothing")
@@ -417,9 +417,12 @@ class _Transformer(RuleTransformer):
             return updated
         if verdict == UNRESOLVED:
             # Whether it needs anything depends on the client it receives: say so, and what is hard.
-            self.todo(line, f"{receiver} is not traced to where its client is made; convert this "
+            helpers = CHAT_HELPERS[method]
+            if is_async:  # `await client.chat.completions.create(...)` (re-review 41, T11: sync names were given)
+                helpers = " / ".join(f"{h}_async" for h in helpers.split(" / "))
+            self.todo(line, f"{receiver}: migrator cannot tell which client it holds; convert this "
                             f"chat.completions.{method} call by hand "
-                            f"({CHAT_HELPERS[method]}) if it receives a client migrator converted"
+                            f"({helpers}) if it receives a client migrator converted"
                             + (f" ({blocking.removesuffix('; convert by hand')})" if blocking else "")
                             + "; a client that stays on OpenAI needs nothing")
             return updated

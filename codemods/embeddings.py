@@ -78,12 +78,12 @@ class _Transformer(ApiCallTransformer):
         receiver = func.value.value
         endpoint = self.config.endpoint()
         if verdict == UNRESOLVED and not blocking and endpoint is not None:
-            self.todo(line, f"{code_of(receiver)} is not traced to where its client is made; if it receives a client "
+            self.todo(line, f"{code_of(receiver)}: migrator cannot tell which client it holds; if it receives a client "
                             f"migrator moved to {endpoint.spec.name}, make sure model= names an embedding model "
                             f"{endpoint.spec.name} serves; a client that stays on OpenAI needs nothing")
             return updated
         if verdict == UNRESOLVED and not blocking:
-            self.todo(line, f"{code_of(receiver)} is not traced to where its client is made; convert this "
+            self.todo(line, f"{code_of(receiver)}: migrator cannot tell which client it holds; convert this "
                             "embeddings.create call by hand (inputs= for input=, a Mistral embedding model) if "
                             "it receives a client migrator converted; a client that stays on OpenAI needs nothing")
             return updated

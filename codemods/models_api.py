@@ -71,7 +71,7 @@ class _Transformer(ApiCallTransformer):
                                      f"({endpoint.spec.models_command(endpoint.base_url)})")
             return updated
         if verdict == UNRESOLVED and not detail:
-            self.todo(line, f"{code_of(receiver)} is not traced to where its client is made; convert this models.{method} "
+            self.todo(line, f"{code_of(receiver)}: migrator cannot tell which client it holds; convert this models.{method} "
                             "call by hand (Mistral's list() page is read through .data; retrieve/delete take "
                             "model_id=) if it receives a client migrator converted; a client that stays on OpenAI "
                             "needs nothing")

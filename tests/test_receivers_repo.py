@@ -63,7 +63,7 @@ def test_unresolved_import_still_gets_todo(tmp_path: Path) -> None:
         r = client.chat.completions.create(model="gpt-4o", messages=[])
     """})
     run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
-    assert "# TODO(migrator MIG102): client is not traced to where its client is made" in (root / "svc.py").read_text()
+    assert "# TODO(migrator MIG102): client: migrator cannot tell which client it holds" in (root / "svc.py").read_text()
 
 
 class TestLocalFactory(CodemodTest):

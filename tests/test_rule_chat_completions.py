@@ -134,7 +134,7 @@ class TestChatCompletions(CodemodTest):
         after = """
             import openai
             def f(llm):
-                # TODO(migrator MIG102): llm is not traced to where its client is made; convert this chat.completions.create call by hand (client.chat.complete / client.chat.stream) if it receives a client migrator converted; a client that stays on OpenAI needs nothing
+                # TODO(migrator MIG102): llm: migrator cannot tell which client it holds; convert this chat.completions.create call by hand (client.chat.complete / client.chat.stream) if it receives a client migrator converted; a client that stays on OpenAI needs nothing
                 return llm.chat.completions.create(model="gpt-4o", messages=[])
         """
         self.assertCodemod(before, after)
@@ -228,7 +228,7 @@ class TestChatCompletions(CodemodTest):
         code = """
             import openai
             def f(llm):
-                # TODO(migrator MIG102): llm is not traced to where its client is made; convert this chat.completions.create call by hand (client.chat.complete / client.chat.stream) if it receives a client migrator converted; a client that stays on OpenAI needs nothing
+                # TODO(migrator MIG102): llm: migrator cannot tell which client it holds; convert this chat.completions.create call by hand (client.chat.complete / client.chat.stream) if it receives a client migrator converted; a client that stays on OpenAI needs nothing
                 return llm.chat.completions.create(model="gpt-4o", messages=[])
         """
         self.assertCodemod(code, code)

@@ -121,7 +121,7 @@ def test_untraced_receiver_gets_the_conditional_todo() -> None:
     """)
     assert 'llm.embeddings.create(model="text-embedding-3-small", input=text)' in code
     assert todos(findings, "MIG107") == [
-        "llm is not traced to where its client is made; convert this embeddings.create call by hand (inputs= for "
+        "llm: migrator cannot tell which client it holds; convert this embeddings.create call by hand (inputs= for "
         "input=, a Mistral embedding model) if it receives a client migrator converted; a client that stays on "
         "OpenAI needs nothing"]
 

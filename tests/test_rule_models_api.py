@@ -100,7 +100,7 @@ def test_untraced_receiver_gets_the_conditional_todo() -> None:
             return [m.id for m in llm.models.list()]
     """)
     assert "llm.models.list()]" in code
-    assert todos(findings, "MIG108")[0].startswith("llm is not traced to where its client is made")
+    assert todos(findings, "MIG108")[0].startswith("llm: migrator cannot tell which client it holds")
 
 
 def test_a_listing_filtered_by_openai_model_names_gets_a_todo():

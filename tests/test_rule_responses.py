@@ -173,7 +173,7 @@ def test_an_untraced_receiver_gets_a_todo():
             return svc.client.responses.create(model="gpt-4o", input=q).output_text
         ''')
     assert "svc.client.responses.create(" in code
-    assert any("not traced to where its client is made" in t and "responses.create" in t for t in todos)
+    assert any("migrator cannot tell which client it holds" in t and "responses.create" in t for t in todos)
 
 
 def test_the_helper_name_taken_means_inline():

@@ -217,7 +217,7 @@ def test_an_untraced_receiver_gets_a_todo_naming_the_provider():
             return c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], seed=1)
         ''')
     _, todos = convert(source, "mistral")
-    assert any("c is not traced to where its client is made" in t and "model mistral serves" in t
+    assert any("c: migrator cannot tell which client it holds" in t and "model mistral serves" in t
                and "seed" in t for t in todos)
 
 
