@@ -2053,3 +2053,17 @@ def test_review_41_a_client_read_through_a_star_import_converts_with_its_module(
                           "messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n"})
     assert "client = Mistral(" in out["svc/config.py"], out["svc/config.py"]
     assert "r = client.chat.complete(model='mistral-large-latest'" in out["svc/handler.py"], out["svc/handler.py"]
+
+
+def test_review_41_a_patch_of_a_converted_modules_openai_gets_a_todo() -> None:
+    """Re-review 41, T12: `patch("app.nodes.openai")` of a module whose client converts was not flagged."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "", "tests/__init__.py": "",
+        "app/nodes.py": "import openai\n\nclient = openai.OpenAI()\n\n\ndef run(text):\n    return client.chat.completions."
+                        "create(model='gpt-4o', messages=[{'role': 'user', 'content': text}]).choices[0].message.content\n",
+        "tests/test_nodes.py": "from unittest.mock import patch\n\nfrom app.nodes import run\n\n\n@patch('app.nodes.openai')\n"
+                               "def test_run(m):\n    run('x')\n"})
+    assert "# TODO(migrator MIG106): this test patches app.nodes.openai, the openai module as that module imports it" \
+        in out["tests/test_nodes.py"], out["tests/test_nodes.py"]

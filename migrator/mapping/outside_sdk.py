@@ -80,6 +80,11 @@ SDK_PATCHERS = frozenset({"patch", "setattr"})
 APP_PATCH_TODO = ("this test patches {target}, the OpenAI client class that module builds: the conversion builds "
                   "Mistral there now, so the patch fails (the module has no {name}); patch {module}.Mistral instead "
                   "and fake what the code now calls (chat.complete, embeddings.create, ...)")
+# `patch("app.nodes.openai")`: the openai module as a converted module imported it (re-review 41, T12)
+APP_MODULE_PATCH_TODO = ("this test patches {target}, the openai module as that module imports it: the conversion "
+                         "moved its clients to Mistral and it no longer imports openai, so the patch fails; patch "
+                         "{module}.Mistral instead and fake what the code now calls (chat.complete, embeddings.create, "
+                         "...)")
 CLIENT_CLASS_NAMES = ("OpenAI", "AsyncOpenAI")
 # a test patching a converted module's instructor (held-out review 29, J-D6: its `.patch.return_value` set-up no
 # longer met the code, which calls instructor.from_mistral, and its model assertion named the OpenAI model)

@@ -1290,7 +1290,7 @@ class _Builder:
                     self.sites[node_key(f.path, node)] = ("clientpatch", f"{target.id}.{node.args[1].value}", held)
                     continue
             if isinstance(target, ast.Constant) and isinstance(target.value, str) and \
-                    target.value.rsplit(".", 1)[-1] in (*CLIENT_CLASS_NAMES, *LANGCHAIN_CLASSES, "instructor") and \
+                    target.value.rsplit(".", 1)[-1] in (*CLIENT_CLASS_NAMES, *LANGCHAIN_CLASSES, "instructor", "openai") and \
                     "." in target.value and not target.value.startswith(("openai.", "langchain")) and \
                     node_key(f.path, node) not in self.sites:
                 # (`monkeypatch.setattr("pkg.graph.ChatOpenAI", Dummy)`: a LangChain class the module converts,

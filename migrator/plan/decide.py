@@ -493,7 +493,8 @@ def _settle_app_patches(files, clients, sites) -> None:
     (its module has no OpenAI any more: the patch raises AttributeError), nothing where it stays."""
     from codemods._repo import _same_module
     from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
-    from migrator.mapping.outside_sdk import (APP_LANGCHAIN_PATCH_TODO, APP_PATCH_TODO, CLIENT_CLASS_NAMES,
+    from migrator.mapping.outside_sdk import (APP_LANGCHAIN_PATCH_TODO, APP_MODULE_PATCH_TODO, APP_PATCH_TODO,
+                                              CLIENT_CLASS_NAMES,
                                               CLIENT_PATCH_TODO, INSTRUCTOR_PATCH_TODO)
 
     decisions = {c.id: c.decision for c in clients}
@@ -516,6 +517,12 @@ def _settle_app_patches(files, clients, sites) -> None:
             paths = {g.path for g in files if _same_module(g.module, module) and "openai" in g.openai_modules}
         if any(c.path in paths and c.kind == name and c.decision == CONVERT for c in clients):
             sites[key] = ("apppatch", APP_PATCH_TODO.format(target=answer[1], name=name, module=module), answer[1])
+        elif name == "openai":  # `patch("app.nodes.openai")`: the module as app.nodes imports it (re-review 41, T12)
+            mine = [c for c in clients if c.path in paths and c.kind != "parameter"]
+            if mine and all(c.decision == CONVERT for c in mine):
+                sites[key] = ("apppatch", APP_MODULE_PATCH_TODO.format(target=answer[1], module=module), answer[1])
+            else:
+                del sites[key]
         elif name == "instructor":  # `@patch("util.extraction.instructor")` (held-out review 29, J-D6)
             if any(k[0] in paths and a[0] == "iwrap" and a[1] == CONVERT for k, a in sites.items()):
                 sites[key] = ("apppatch", INSTRUCTOR_PATCH_TODO.format(target=answer[1]), answer[1])
