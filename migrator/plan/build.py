@@ -4328,9 +4328,8 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
     for kw in call.keywords:
         if kw.arg is None:
             # (held-out review 40, S10: "the embeddings mapping" told nothing to do)
-            return (f"**{ast.unparse(kw.value)}: Mistral's embeddings.create takes inputs= (its 'input' key renamed), "
-                    "model= a Mistral model (mistral-embed), no user=, and output_dimension= for dimensions=; convert by "
-                    "hand")
+            return (f"**{ast.unparse(kw.value)}: Mistral's embeddings.create takes inputs= for input=, model= a "
+                    "Mistral model (mistral-embed), no user=, and output_dimension= for dimensions=; convert by hand")
         if kw.arg not in EMBEDDING_KWARGS:
             return f"unknown keyword {kw.arg!r}"
         try:
