@@ -20,7 +20,7 @@ from migrator.config import Config
 from migrator.engine.discovery import SourceFile, os_reason
 from migrator.engine.results import Changed, Failed, FileResult, RuleOutcome, Skipped, Unchanged
 from migrator.engine.walk import (NOTEBOOK, PYTHON, WIDE_BOMS, mentions_openai, names_python, read_regular,
-                                  sizes_openai_vectors, wide_bom)
+                                  read_for_the_plan, wide_bom)
 
 Transform = Callable[..., RuleOutcome]
 """``transform(code: str, *, config: Config, filename: str) -> RuleOutcome``; a module-level
@@ -70,7 +70,7 @@ def load(source: SourceFile, *, max_file_size: int | None, prefilter: bool = Tru
             f"file is {format_size(info.st_size)}, over the --max-file-size limit of {format_size(max_file_size)}",
         )
     if prefilter and not mentions_openai(data) and not names_python(source.kind, data) and \
-            not sizes_openai_vectors(source.kind, data):
+            not read_for_the_plan(source.kind, data):
         return Skipped(source.path, NO_OPENAI_REASON)
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
 

@@ -162,7 +162,7 @@ _MODEL_STRING_CALLER = re.compile(rb"\b(?:init_chat_model|init_embeddings|create
                                   rb"create_llm_as_judge|create_async_llm_as_judge|create_deep_agent)\s*\(")
 
 
-def sizes_openai_vectors(kind: str, data: bytes) -> bool:
+def read_for_the_plan(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
     with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
     even when it never mentions openai, for the plan (held-out review 39, P3: the index script of a RAG app kept
