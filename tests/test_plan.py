@@ -2067,3 +2067,17 @@ def test_review_41_a_patch_of_a_converted_modules_openai_gets_a_todo() -> None:
                                "def test_run(m):\n    run('x')\n"})
     assert "# TODO(migrator MIG106): this test patches app.nodes.openai, the openai module as that module imports it" \
         in out["tests/test_nodes.py"], out["tests/test_nodes.py"]
+
+
+def test_review_40_a_template_method_returning_another_sdks_client_gets_no_openai_todo() -> None:
+    """Held-out review 40, S9 (llm_for_css): `TogetherClient._create_api_client` returns `together.Together(...)`,
+    which the base class stores as self.client: the Together call got an OpenAI-migration TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({"api.py": (
+        "from together import Together\n\n\nclass APIClient:\n    def __init__(self, key):\n        self.key = key\n"
+        "        self.client = self._create_api_client()\n\n    def _create_api_client(self):\n"
+        "        raise NotImplementedError\n\n\nclass TogetherClient(APIClient):\n    def _create_api_client(self):\n"
+        "        return Together(api_key=self.key)\n\n    def ask(self, q):\n        return self.client.chat.completions."
+        "create(model='m', messages=[{'role': 'user', 'content': q}], top_k=50)\n\n\nimport openai\n")})
+    assert "TODO" not in out["api.py"], out["api.py"]

@@ -1928,9 +1928,29 @@ class _Builder:
             fn = f.scopes.get(method) if method is not None else None
             if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and self._foreign_annotation(f, fn.returns):
                 return True  # `@property def client(self) -> AsyncGroq`
+            if cls is not None and not f.self_assigns.get((cls, node.attr)) and \
+                    self._foreign_template(f, cls, node.attr, depth):
+                return True
         values = self.bound_values(f, scope, node)
         return bool(values) and all(v is not None and self._foreign(f, f.scope_of.get(id(v), scope), v, depth + 1)
                                     for v in values)
+
+    def _foreign_template(self, f: _File, cls: Scope, attr: str, depth: int) -> bool:
+        """``self.client`` in a subclass whose base class (this module) sets ``self.client = self._make()`` and whose
+        own ``_make`` override returns another SDK's client (``together.Together(...)``: re-review 40, S9: an OpenAI
+        TODO was written on the Together call)."""
+        holder = f.scopes.get(cls)
+        for base in getattr(holder, "bases", []):
+            values = f.self_assigns.get(((base.id,), attr), []) if isinstance(base, ast.Name) else []
+            if len(values) != 1 or not (isinstance(values[0], ast.Call) and isinstance(values[0].func, ast.Attribute)
+                                        and isinstance(values[0].func.value, ast.Name)
+                                        and values[0].func.value.id == "self"):
+                continue
+            override = f.defs.get((cls, values[0].func.attr))
+            returns = f.returns.get(override, []) if override is not None else []
+            if returns and all(v is not None and self._foreign(f, override, v, depth + 1) for v in returns):
+                return True
+        return False
 
     @staticmethod
     def _foreign_annotation(f: _File, annotation: Optional[ast.AST]) -> bool:
