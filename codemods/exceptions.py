@@ -483,7 +483,8 @@ class _Transformer(RuleTransformer):
             return any(legacy(r) and r.catch == (TIMEOUT,) for r in rules(handler)[1])
 
         if not any(has_timeout(h) for h in original.handlers[connection + 1:]):
-            outer = next((h for t in reversed(self._tries) for h in t.handlers if timeout_clause(h)), None)
+            outer = next((h for t in reversed(self._tries) for h in t.handlers if timeout_clause(h)), None) or \
+                self._caller_timeout_clause(timeout_clause)
             if outer is not None and not any(timeout_clause(h) for h in original.handlers[:connection]):
                 # the timeout went past this try to an outer clause in 0.x (re-review 40, R4)
                 self._handler_todos.setdefault(connection, []).append((
@@ -522,6 +523,38 @@ class _Transformer(RuleTransformer):
             return original, updated
         return (original.with_changes(handlers=[original.handlers[i] for i in order]),
                 updated.with_changes(handlers=[updated.handlers[i] for i in order]))
+
+    def _caller_timeout_clause(self, timeout_clause):
+        """The ``except openai.error.Timeout`` clause of a ``try`` in this module whose body calls the function the
+        current ``try`` is in (``def ask(): try: return _call(q) except openai.error.Timeout: ...``), else None
+        (re-review 41, T7: the helper's connection clause now caught the caller's timeouts, silently)."""
+        function = next((s for s in reversed(self._scopes) if isinstance(s, cst.FunctionDef)), None)
+        if function is None or not self._scopes or not isinstance(self._scopes[0], cst.Module):
+            return None
+        name = function.name.value
+        found = []
+
+        class _Calls(cst.CSTVisitor):
+            def visit_Try(self, node: cst.Try) -> None:
+                clause = next((h for h in node.handlers if timeout_clause(h)), None)
+                if clause is None:
+                    return
+                calls = _CallsOf()
+                node.body.visit(calls)
+                if calls.hit:
+                    found.append(clause)
+
+        class _CallsOf(cst.CSTVisitor):
+            hit = False
+
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if (isinstance(func, cst.Name) and func.value == name) or \
+                        (isinstance(func, cst.Attribute) and func.attr.value == name):
+                    self.hit = True
+
+        self._scopes[0].visit(_Calls())
+        return found[0] if found else None
 
     def _convert_try(self, original, updated):
         self._merge_names = {}

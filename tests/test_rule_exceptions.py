@@ -1304,3 +1304,28 @@ def test_a_legacy_timeout_clause_that_cannot_move_gets_a_todo() -> None:
         ''')
     assert any(t.startswith("except (openai.error.Timeout, openai.error.OpenAIError): Mistral's timeouts are "
                             "connection errors") and "catch httpx2.TimeoutException before it" in t for t in todos), todos
+
+
+def test_a_helpers_connection_clause_under_a_callers_timeout_clause_gets_a_todo() -> None:
+    """Re-review 41, T7: `_call` catches openai.error.APIConnectionError, its caller `ask` wraps it in
+    `except openai.error.Timeout`: converted, the helper's clause catches the timeouts (silent)."""
+    _, todos = convert_idempotent('''\
+        import openai
+
+
+        def _call(q):
+            try:
+                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+                return r["choices"][0]["message"]["content"]
+            except openai.error.APIConnectionError:
+                return "connection"
+
+
+        def ask(q):
+            try:
+                return _call(q)
+            except openai.error.Timeout:
+                return "timeout"
+        ''')
+    assert any(t.startswith("except openai.error.APIConnectionError now also catches Mistral's timeouts") for t in todos), \
+        todos
