@@ -318,3 +318,16 @@ def test_the_other_module_size_check_reads_only_vector_sizes_and_never_fails_a_f
         out = (root / "splitter.py").read_text()
     assert out.count("TODO(migrator MIG107)") == 1 and out.index("TODO") < out.index("EMBEDDING_DIM") and \
         out.index("TODO") > out.index("MAX_IMAGE_SIZE"), out
+
+
+def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check() -> None:
+    """Re-review 40, R12: OpenAIEmbeddings moved to MistralAIEmbeddings while create_index.py kept
+    `pc.create_index(dimension=1536)`, unflagged (only SDK embeddings calls counted)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "create_index.py": "from pinecone import Pinecone\n\npc = Pinecone()\npc.create_index(name='docs', dimension=1536)\n",
+        "ingest.py": "from langchain_openai import OpenAIEmbeddings\n\nemb = OpenAIEmbeddings(model='text-embedding-3-small')\n"
+                     "vectors = emb.embed_documents(['a'])\n"})
+    assert "MistralAIEmbeddings(" in out["ingest.py"], out["ingest.py"]
+    assert "# TODO(migrator MIG107): 1536: the size of OpenAI's" in out["create_index.py"], out["create_index.py"]

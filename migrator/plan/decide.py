@@ -600,10 +600,26 @@ def _embeds(f) -> bool:
         _EMBEDDING_CALLS) for node in f.nodes)
 
 
+_WRAPPER_EMBEDDINGS = ("OpenAIEmbeddings", "AzureOpenAIEmbeddings", "OpenAIEmbedding", "AzureOpenAIEmbedding")
+
+
 def _all_embeddings_convert(files, sites) -> bool:
-    """The tree's embeddings calls (one at least) all convert: the vectors it stores are Mistral's now."""
+    """The tree's embeddings calls and LangChain / LlamaIndex OpenAI embeddings objects (one at least) all convert:
+    the vectors it stores are Mistral's now (re-review 40, R12: an OpenAIEmbeddings moved to MistralAIEmbeddings
+    did not count)."""
+    from migrator.mapping import langchain as lc, llamaindex as li
+
     verdicts = {(sites.get(node_key(f.path, node)) or ("", None))[1] for f in files if _embeds(f) for node in f.nodes
                 if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS)}
+    modules = {*lc.EMBEDDING_MODULES, *li.EMBEDDING_MODULES}
+    for f in files:
+        if not any(name in f.source for name in _WRAPPER_EMBEDDINGS) or \
+                not any(module in modules for module, level, _ in f.repo_imports.values() if not level):
+            continue
+        converted = _wrapper_conversions(f)
+        verdicts |= {CONVERT if (node.lineno, node.col_offset) in converted else KEEP for node in f.nodes
+                     if isinstance(node, ast.Call) and
+                     (dotted_name(node.func) or "").rsplit(".", 1)[-1] in _WRAPPER_EMBEDDINGS}
     return verdicts == {CONVERT}
 
 
