@@ -10,6 +10,7 @@ from test_engine_support import FAKE_RULE, exploding_transform, rename_transform
 
 from migrator.engine import Changed, Failed, Mode, Skipped, Unchanged, run, unified_diff
 from migrator.engine.files import atomic_write
+from migrator.mapping.client import LANGCHAIN_MODEL_STRING_CALLERS
 
 
 @pytest.fixture
@@ -177,3 +178,13 @@ def test_fifo_is_reported_without_blocking(tree):
     os.mkfifo("pipe.py")
     result = one("pipe.py", transform=exploding_transform)
     assert result == Failed("pipe.py", "not a regular file (a named pipe)")
+
+
+@pytest.mark.parametrize("caller", sorted(LANGCHAIN_MODEL_STRING_CALLERS))
+def test_the_prefilter_reads_every_langchain_model_string_caller(caller):
+    """walk.py spells LangChain's model-string callers out (no mapping import on the quick scan's path): each one the
+    mapping names makes the prefilter read a module that never names openai, and a plain mention does not."""
+    from migrator.engine.walk import PYTHON, read_for_the_plan
+
+    assert read_for_the_plan(PYTHON, f"from x import {caller}\n\nagent = {caller}(model=MODEL)\n".encode())
+    assert not read_for_the_plan(PYTHON, f"# see {caller}\nx = 1\n".encode())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import textwrap
 
 import httpx2
 import pytest
@@ -1208,26 +1209,26 @@ def test_getattr_of_response_in_a_handler_follows_the_rename() -> None:
     assert todos == ["no e.code on Mistral: json.loads(e.body).get('code')"], todos
 
 
+def _legacy_ask(clauses: str) -> str:
+    """``def ask(q)`` making an openai 0.x chat call in a ``try`` followed by ``clauses`` (its except clauses)."""
+    return ('import openai\n\n\ndef ask(q):\n    try:\n        r = openai.ChatCompletion.create(model="gpt-3.5-turbo", '
+            'messages=[{"role": "user", "content": q}])\n        return r["choices"][0]["message"]["content"]\n'
+            + textwrap.indent(textwrap.dedent(clauses), "    "))
+
+
 def test_a_legacy_timeout_clause_after_the_connection_clause_moves_above_it() -> None:
     """Held-out review 39, Q3 (openaiapidemo): in openai 0.x `error.Timeout` and `error.APIConnectionError` are
     disjoint, so `except APIConnectionError` first did not hide `except Timeout`. Mistral's timeout
     (httpx2.TimeoutException) is an httpx2.RequestError: kept in that order, the timeout clause never ran. It moves
     above the connection clause; where a clause between could catch a timeout, a TODO says so instead."""
-    source = '''\
-        import openai
-
-
-        def ask(q):
-            try:
-                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
-                return r["choices"][0]["message"]["content"]
-            except openai.error.APIConnectionError as e:
-                return f"connection: {e}"
-            except ValueError:
-                return "value"
-            except openai.error.Timeout as e:  # slow
-                return f"timeout: {e}"
-        '''
+    source = _legacy_ask('''\
+        except openai.error.APIConnectionError as e:
+            return f"connection: {e}"
+        except ValueError:
+            return "value"
+        except openai.error.Timeout as e:  # slow
+            return f"timeout: {e}"
+        ''')
     code, todos = convert_idempotent(source)
     assert code.index("except httpx2.TimeoutException as e:  # slow") < \
         code.index("except (httpx2.RequestError, errors.NoResponseError) as e:") < code.index("except ValueError"), code
@@ -1253,19 +1254,12 @@ def test_a_legacy_timeout_in_a_tuple_clause_or_an_outer_try_is_not_left_dead() -
     """Re-review 40, R3: `except (openai.error.Timeout, openai.error.ServiceUnavailableError)` after the connection
     clause stayed dead (only a clause of Timeout alone moved); R4: a timeout an outer `except openai.error.Timeout`
     handled in 0.x is now caught by the inner connection clause: a TODO says so."""
-    code, todos = convert_idempotent('''\
-        import openai
-
-
-        def ask(q):
-            try:
-                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
-                return r["choices"][0]["message"]["content"]
-            except openai.error.APIConnectionError as e:
-                return f"connection: {e}"
-            except (openai.error.Timeout, openai.error.ServiceUnavailableError) as e:
-                return f"timeout or unavailable: {e}"
-        ''')
+    code, todos = convert_idempotent(_legacy_ask('''\
+        except openai.error.APIConnectionError as e:
+            return f"connection: {e}"
+        except (openai.error.Timeout, openai.error.ServiceUnavailableError) as e:
+            return f"timeout or unavailable: {e}"
+        '''))
     assert code.index("isinstance(e, httpx2.TimeoutException)") < code.index('return f"connection'), code
     assert not todos, todos
     code, todos = convert_idempotent('''\
@@ -1289,19 +1283,12 @@ def test_a_legacy_timeout_in_a_tuple_clause_or_an_outer_try_is_not_left_dead() -
 def test_a_legacy_timeout_clause_that_cannot_move_gets_a_todo() -> None:
     """Re-review 41, T6: `except (openai.error.Timeout, openai.error.OpenAIError)` after the connection clause cannot
     move (OpenAIError covers connection errors): it was left dead with no TODO."""
-    _, todos = convert_idempotent('''\
-        import openai
-
-
-        def ask(q):
-            try:
-                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
-                return r["choices"][0]["message"]["content"]
-            except openai.error.APIConnectionError:
-                return "connection"
-            except (openai.error.Timeout, openai.error.OpenAIError):
-                return "other"
-        ''')
+    _, todos = convert_idempotent(_legacy_ask('''\
+        except openai.error.APIConnectionError:
+            return "connection"
+        except (openai.error.Timeout, openai.error.OpenAIError):
+            return "other"
+        '''))
     assert any(t.startswith("except (openai.error.Timeout, openai.error.OpenAIError): Mistral's timeouts are "
                             "connection errors") and "catch httpx2.TimeoutException before it" in t for t in todos), todos
 

@@ -157,7 +157,8 @@ def mentions_openai(data: bytes) -> bool:
 _OPENAI_VECTOR_SIZE = re.compile(rb"(?<![\w.])(?:1536|3072)(?![\w.])")
 
 
-# LangChain's callers of a "provider:model" string (migrator.mapping.client.LANGCHAIN_MODEL_STRING_CALLERS)
+# LangChain's callers of a "provider:model" string: migrator.mapping.client.LANGCHAIN_MODEL_STRING_CALLERS, written out
+# here (importing migrator.mapping would cost a quick scan ~60 ms); tests/test_engine_files.py checks the two agree
 _MODEL_STRING_CALLER = re.compile(rb"\b(?:init_chat_model|init_embeddings|create_agent|create_react_agent|"
                                   rb"create_llm_as_judge|create_async_llm_as_judge|create_deep_agent)\s*\(")
 

@@ -274,6 +274,8 @@ LANGCHAIN_MODEL_STRING_CALLERS = MappingProxyType({
     "create_react_agent": ("langgraph",), "create_llm_as_judge": ("openevals",),
     "create_async_llm_as_judge": ("openevals",), "create_deep_agent": ("deepagents",),
 })
+# the model-name prefixes LangChain's init_chat_model takes for OpenAI's when no provider is given
+LANGCHAIN_INFERRED_OPENAI = ("gpt-", "o1", "o3", "o4", "chatgpt", "text-davinci")
 LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langchain-openai (it reads OPENAI_API_KEY); "
                          "migrator does not convert it; on Mistral: the model string \"mistralai:{mistral}\" "
                          "(or model_provider=\"mistralai\"; pip install langchain-mistralai, which reads "

@@ -94,6 +94,8 @@ OPENAI_EMBEDDING_SIZES: Mapping[int, str] = MappingProxyType({
     1536: "text-embedding-ada-002 / text-embedding-3-small", 3072: "text-embedding-3-large"})
 # A number is a vector's length when the name, keyword or dict key it is written to says so ...
 VECTOR_SIZE_WORDS = ("dim", "size", "embed", "vector", "length")
+# ... and, in a module without an embeddings call, the words that still say so (`chunk_size=1536` does not)
+VECTOR_STORE_WORDS = ("dim", "vector", "embed")
 # ... or, in a string, when it is SQL's vector(1536) or follows "dimension".
 VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4})(" + "|".join(map(str, OPENAI_EMBEDDING_SIZES))
                               + r")(?![\w.])")

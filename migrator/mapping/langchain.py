@@ -244,6 +244,10 @@ BLOCKING_ATTRS = MappingProxyType({
 })
 # Method keywords allowed on a converted object (others keep it on OpenAI).
 INVOKE_KEYWORDS = REQUEST_KEYS | {"config", "return_exceptions", "version", "include_names", "exclude_names"}
+# the first parameter of a Runnable's / chat model's methods (langchain-core 1.x), which a call may pass by keyword
+INVOKE_FIRST_PARAMETER = MappingProxyType({
+    "invoke": "input", "ainvoke": "input", "stream": "input", "astream": "input", "astream_events": "input",
+    "batch": "inputs", "abatch": "inputs", "generate": "messages", "agenerate": "messages"})
 STRUCTURED_METHODS = ("function_calling", "json_mode", "json_schema")
 # Libraries whose functions take any LangChain chat model / embeddings (only the common interface).
 LANGCHAIN_PACKAGES = ("langchain", "langgraph", "langsmith")

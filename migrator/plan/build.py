@@ -31,7 +31,8 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
-                                     PYDANTIC_AI_STRING_TODO, LANGCHAIN_MODEL_STRING_CALLERS, LANGCHAIN_STRING_TODO,
+                                     PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
+                                     LANGCHAIN_STRING_TODO,
                                      MODULE_CLIENT_NAME, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, TRACING_WRAPPER,
                                      V0_EMBEDDING_HELPERS,
@@ -2726,10 +2727,6 @@ def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional
     return name, written, map_model_string(bare, callee), ""
 
 
-# the model-name prefixes LangChain's init_chat_model takes for OpenAI's when no provider is given
-LANGCHAIN_INFERRED_OPENAI = ("gpt-", "o1", "o3", "o4", "chatgpt", "text-davinci")
-
-
 def map_model_string(bare: str, callee: str) -> str:
     """The Mistral model a LangChain "openai:<bare>" string maps to."""
     from migrator.mapping import map_model
@@ -4949,27 +4946,33 @@ def _param_default(f: _File, scope: Scope, name: str) -> Optional[ast.AST]:
     return None
 
 
+def star_source(files: list, f: _File) -> Optional[_File]:
+    """The module of the tree ``f``'s ``from <module> import *`` reads (one fitting module), else None."""
+    from codemods._repo import _same_module
+
+    entry = f.repo_imports.get("*")
+    if entry is None or not entry[0]:
+        return None
+    module, level, _ = entry
+    if level:
+        parts = f.module.split(".")
+        full = ".".join([*parts[: max(len(parts) - level, 0)], module])
+        found = [g for g in files if g.module == full or g.module.endswith("." + full)]
+    else:
+        found = [g for g in files if _same_module(g.module, module)]
+    return found[0] if len(found) == 1 and found[0] is not f else None
+
+
 def _expand_star_imports(files: list) -> None:
     """``from svc.config import *`` of a module of the tree: each of its module-level names the importing module
     reads (and does not bind itself) counts as imported by name (re-review 41, T3: `client` of config.py, converted,
     was called through the star import as `client.chat.completions.create`: AttributeError). Its openai imports
     are left to the importer's own (decide._star_exports keeps them where they are read)."""
-    from codemods._repo import _same_module
-
     for f in files:
-        entry = f.repo_imports.get("*")
-        if entry is None or not entry[0]:
+        g = star_source(files, f)
+        if g is None:
             continue
-        module, level, _ = entry
-        if level:
-            parts = f.module.split(".")
-            full = ".".join([*parts[: max(len(parts) - level, 0)], module])
-            found = [g for g in files if g.module == full or g.module.endswith("." + full)]
-        else:
-            found = [g for g in files if _same_module(g.module, module)]
-        if len(found) != 1 or found[0] is f:
-            continue
-        g = found[0]
+        module, level, _ = f.repo_imports["*"]
         names = {n for (s, n) in g.assigns if s == ()} | {n for (s, n) in g.defs if s == ()} | \
             {n for n in g.repo_imports if n != "*"}
         names -= set(g.imported) | set(g.openai_modules)

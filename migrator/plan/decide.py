@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import itertools
 import os
-import re
 from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
@@ -24,7 +23,7 @@ from migrator.mapping.chat import TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, _project_of, _splat_dict, _splat_scope, \
-    ancestors_of, is_test_path, reaching, reaching_assign, waited_on
+    ancestors_of, is_test_path, reaching, reaching_assign, star_source, waited_on
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
     node_key
@@ -567,23 +566,11 @@ _EMBEDDING_CALLS = ("embeddings.create", "Embedding.create", "Embedding.acreate"
 def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
     """path -> the names a module binds from openai (``import openai``, ``from openai import OpenAI``) that another
     module of the tree reads through ``from <it> import *``: its imports of them must stay."""
-    from codemods._repo import _same_module
-
     out: dict = {}
     for f in files:
-        entry = f.repo_imports.get("*")
-        if entry is None or not entry[0]:
+        g = star_source(files, f)
+        if g is None:
             continue
-        module, level, _ = entry
-        if level:
-            base = f.module.split(".")[: max(len(f.module.split(".")) - level, 0)]
-            full = ".".join([*base, module])
-            found = [g for g in files if g.module == full or g.module.endswith("." + full)]
-        else:
-            found = [g for g in files if _same_module(g.module, module)]
-        if len(found) != 1 or found[0] is f:
-            continue
-        g = found[0]
         names = set(g.openai_modules) | set(g.imported)
         used = {n.id for n in f.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in names
                 and builder.lookup_scope(f, f.scope_of.get(id(n), ()), n.id) is None}
@@ -600,9 +587,6 @@ def _embeds(f) -> bool:
         _EMBEDDING_CALLS) for node in f.nodes)
 
 
-_WRAPPER_EMBEDDINGS = ("OpenAIEmbeddings", "AzureOpenAIEmbeddings", "OpenAIEmbedding", "AzureOpenAIEmbedding")
-
-
 def _all_embeddings_convert(files, sites) -> bool:
     """The tree's embeddings calls and LangChain / LlamaIndex OpenAI embeddings objects (one at least) all convert:
     the vectors it stores are Mistral's now (re-review 40, R12: an OpenAIEmbeddings moved to MistralAIEmbeddings
@@ -612,14 +596,17 @@ def _all_embeddings_convert(files, sites) -> bool:
     verdicts = {(sites.get(node_key(f.path, node)) or ("", None))[1] for f in files if _embeds(f) for node in f.nodes
                 if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS)}
     modules = {*lc.EMBEDDING_MODULES, *li.EMBEDDING_MODULES}
+    classes = {name for mapping in (lc, li) for name, entry in mapping.CLASSES.items()
+               if entry[0] == mapping.EMBEDDINGS or mapping.AZURE_MISTRAL.get(name, "").endswith(("Embedding",
+                                                                                                    "Embeddings"))}
     for f in files:
-        if not any(name in f.source for name in _WRAPPER_EMBEDDINGS) or \
+        if not any(name in f.source for name in classes) or \
                 not any(module in modules for module, level, _ in f.repo_imports.values() if not level):
             continue
         converted = _wrapper_conversions(f)
         verdicts |= {CONVERT if (node.lineno, node.col_offset) in converted else KEEP for node in f.nodes
                      if isinstance(node, ast.Call) and
-                     (dotted_name(node.func) or "").rsplit(".", 1)[-1] in _WRAPPER_EMBEDDINGS}
+                     (dotted_name(node.func) or "").rsplit(".", 1)[-1] in classes}
     return verdicts == {CONVERT}
 
 
@@ -679,9 +666,6 @@ def _embedding_cut(f, node) -> bool:
         owner.value.attr == "embedding"
 
 
-_VECTOR_STORE_WORDS = re.compile(r"dim|vector|embed", re.IGNORECASE)
-
-
 def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
     """Does the int ``node`` say how long a vector is, by where it is written: assigned to a name, or
     passed as a keyword / dict key, that says so (``EMBEDDING_DIM = 1536``, ``dimension=1536``,
@@ -713,12 +697,12 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
         return (dotted_name(parent.func) or "").rpartition(".")[2] in ("Vector", "VECTOR", "HalfVector")
     else:
         return False
-    from migrator.mapping.embeddings import VECTOR_SIZE_WORDS
+    from migrator.mapping.embeddings import VECTOR_SIZE_WORDS, VECTOR_STORE_WORDS
 
     if says is not None:
         return says(said)
     if strict:  # (a module with no embeddings call: `chunk_size=1536`, `max_length=1536` are not vectors: R2)
-        return _VECTOR_STORE_WORDS.search(said) is not None
+        return any(word in said.lower() for word in VECTOR_STORE_WORDS)
     return any(word in said.lower() for word in VECTOR_SIZE_WORDS)
 
 

@@ -607,12 +607,6 @@ def _value_problem(keyword: str, value: ast.AST) -> str:
     return ""
 
 
-# the first parameter of a Runnable's / chat model's methods (langchain-core 1.x), which a call may pass by keyword
-_FIRST_PARAMETER = {"invoke": "input", "ainvoke": "input", "stream": "input", "astream": "input",
-                    "astream_events": "input", "batch": "inputs", "abatch": "inputs", "generate": "messages",
-                    "agenerate": "messages"}
-
-
 def _method_blockers(name: str, call: ast.Call) -> list[str]:
     """Keywords of a converted object's method call that ChatMistralAI treats otherwise."""
     out = []
@@ -645,7 +639,7 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
     elif name in ("bind", "invoke", "ainvoke", "stream", "astream", "batch", "abatch", "astream_events",
                   "generate", "agenerate"):
         for key, value in keywords.items():
-            if key == _FIRST_PARAMETER.get(name):
+            if key == lc.INVOKE_FIRST_PARAMETER.get(name):
                 continue  # `.ainvoke(input=[...])`: the method's own input, by keyword (held-out review 39, Q5)
             if key == "seed":
                 out.append(f".{name}(seed=...): ChatMistralAI's request takes random_seed=")
