@@ -793,6 +793,7 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
     """
     if not new or not original:
         return new
+    original, new = _drop_comments_of_dropped(original, new)
     last = original[-1]
     if len(original) >= 2 and isinstance(original[-2].comma, cst.Comma):
         separator = original[-2].comma
@@ -817,7 +818,7 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
             following = next((m for m in range(index + 1, len(original)) if m in kept or m == len(original) - 1),
                              index + 1)
             if following > index + 1 and isinstance(original[following - 1].comma, cst.Comma):
-                arg = arg.with_changes(comma=original[following - 1].comma)
+                arg = arg.with_changes(comma=_taken_over(arg.comma, original[following - 1].comma))
         if not isinstance(arg.comma, cst.Comma) or arg.comma is last.comma:
             arg = arg.with_changes(comma=separator)
         if arg.whitespace_after_arg is last.whitespace_after_arg and len(new) > 1:
@@ -835,14 +836,77 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
             # `temperature=0.2, stream=True,\n)`, the arguments after it dropped: the closing parenthesis keeps
             # its line (`temperature=0.2, )` otherwise: held-out review 39, P6)
             comma = last.comma
+        closing = last.whitespace_after_arg
     else:
         comma = last.comma
-    out.append(tail.with_changes(comma=comma, whitespace_after_arg=last.whitespace_after_arg))
+        closing = last.whitespace_after_arg
+        mine = tail.comma.whitespace_after if isinstance(tail.comma, cst.Comma) else None
+        if tail.comma is not last.comma and isinstance(mine, cst.ParenthesizedWhitespace) \
+                and mine.first_line.comment is not None and isinstance(closing, cst.ParenthesizedWhitespace):
+            # ``messages=m,  # history\n    stream=True\n)``, stream dropped: the comment stays on its argument
+            closing = closing.with_changes(first_line=mine.first_line)
+    out.append(tail.with_changes(comma=comma, whitespace_after_arg=closing))
     if not any(a.keyword is not None and a.keyword.value == "timeout_ms" for a in original):
         # timeout=30 (seconds) became timeout_ms=30000: a comment that only named the unit follows it
         out = [milliseconds_comment(a) if a.keyword is not None and a.keyword.value == "timeout_ms"
                and not isinstance(a.value, cst.Call) else a for a in out]
     return out
+
+
+def _drop_comments_of_dropped(original, new):
+    """``original`` and ``new`` without the comments of the arguments that were dropped: a dropped
+    argument's trailing comment and the comment lines directly above it go with it (``stream=True  # stream
+    the answer`` dropped: the comment does not move onto ``messages=``; held-out review 40, R13). The same
+    comma or whitespace node is replaced by the same new node in both lists, so identities still pair them."""
+    present = set()
+    for arg in new:
+        present.update({id(arg.value), id(arg.comma), id(arg.whitespace_after_arg)})
+    swap: dict = {}
+
+    def own(arg):
+        return {id(arg.value)} | ({id(arg.comma)} if isinstance(arg.comma, cst.Comma) else set()) \
+            | ({id(arg.whitespace_after_arg)} if isinstance(arg.whitespace_after_arg, cst.ParenthesizedWhitespace)
+               else set())
+
+    def edited(node):
+        return swap.get(id(node), (node,))[0]
+
+    for index, arg in enumerate(original):
+        if own(arg) & present:
+            continue
+        if index and isinstance(original[index - 1].comma, cst.Comma):
+            above = edited(original[index - 1].comma)
+            if isinstance(above.whitespace_after, cst.ParenthesizedWhitespace) \
+                    and any(line.comment is not None for line in above.whitespace_after.empty_lines):
+                lines = [line for line in above.whitespace_after.empty_lines if line.comment is None]
+                swap[id(original[index - 1].comma)] = (above.with_changes(
+                    whitespace_after=above.whitespace_after.with_changes(empty_lines=lines)),)
+        comma = edited(arg.comma) if isinstance(arg.comma, cst.Comma) else None
+        if comma is not None and isinstance(comma.whitespace_after, cst.ParenthesizedWhitespace) \
+                and comma.whitespace_after.first_line.comment is not None:
+            swap[id(arg.comma)] = (comma.with_changes(whitespace_after=comma.whitespace_after.with_changes(
+                first_line=cst.TrailingWhitespace(newline=comma.whitespace_after.first_line.newline))),)
+        after = arg.whitespace_after_arg
+        if comma is None and isinstance(after, cst.ParenthesizedWhitespace) and after.first_line.comment is not None:
+            swap[id(after)] = (after.with_changes(first_line=cst.TrailingWhitespace(newline=after.first_line.newline)),)
+    if not swap:
+        return original, new
+
+    def mended(arg):
+        return arg.with_changes(comma=edited(arg.comma), whitespace_after_arg=edited(arg.whitespace_after_arg))
+    return [mended(a) for a in original], [mended(a) for a in new]
+
+
+def _taken_over(mine, theirs: cst.Comma) -> cst.Comma:
+    """The comma a kept argument takes over from the arguments dropped after it, keeping the kept
+    argument's own trailing comment (``seed=7,  # fixed\n    user="u1",\n    max_tokens=64``: user dropped)."""
+    if isinstance(mine, cst.Comma) and isinstance(mine.whitespace_after, cst.ParenthesizedWhitespace) \
+            and mine.whitespace_after.first_line.comment is not None:
+        if not isinstance(theirs.whitespace_after, cst.ParenthesizedWhitespace):
+            return mine
+        return theirs.with_changes(whitespace_after=theirs.whitespace_after.with_changes(
+            first_line=mine.whitespace_after.first_line))
+    return theirs
 
 
 # ``timeout=30,  # seconds``: a comment that names only the unit is wrong once the value is milliseconds

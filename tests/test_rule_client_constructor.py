@@ -1292,3 +1292,38 @@ def test_a_key_handed_to_a_class_whose_constructor_converts_its_client_is_rename
     kept = ext.replace("    def run(self, text):", "    def other(self):\n        return OpenAI(api_key=self.api_key).fine_tuning.jobs.list()\n\n    def run(self, text):")
     out = convert_files({"app.py": app, "ext.py": kept})
     assert 'os.environ.get("OPENAI_API_KEY", "")' in out["app.py"], out["app.py"]
+
+
+def test_a_dropped_arguments_comments_go_with_it() -> None:
+    """Re-review 40, R13: `stream=True  # stream the answer` dropped moved its comment onto `messages=`, and the
+    comment line above a dropped `organization=` stayed before `)`, describing nothing. A kept argument's own
+    comment stays on it, also when it takes over the comma of a dropped argument."""
+    code, _ = convert_idempotent("""
+        from openai import OpenAI
+        client = OpenAI(
+            api_key="KEY",  # rotate monthly
+            # org of the team
+            organization="ORG",  # billing
+        )
+        def one(messages):
+            for chunk in client.chat.completions.create(
+                model="gpt-4o-mini",
+                messages=messages,  # the history
+                stream=True  # stream the answer
+            ):
+                print(chunk.choices[0].delta.content)
+        def two(messages):
+            return client.chat.completions.create(
+                model="gpt-4o-mini",
+                messages=messages,
+                seed=7,  # fixed seed
+                # the end user, for abuse reports
+                user="u1",  # who asks
+                max_tokens=64,  # short
+            )
+        """)
+    for gone in ("# org of the team", "# billing", "# stream the answer", "# the end user", "# who asks"):
+        assert gone not in code, (gone, code)
+    assert '    api_key="KEY",  # rotate monthly\n    retry_config=RetryConfig(' in code, code
+    assert "        messages=messages  # the history\n    ):" in code, code
+    assert "        random_seed=7,  # fixed seed\n        max_tokens=64,  # short\n    )" in code, code
