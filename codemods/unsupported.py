@@ -126,6 +126,28 @@ class _Transformer(RuleTransformer):
         found = self.facts.api_sites.get((self.statement_stack[-1], "=", 0)) if self.statement_stack else None
         if found is not None:
             self.todo(found[0], found[1][1])
+        self._alias(node)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._alias(node)
+
+    def _alias(self, node: "cst.Assign | cst.AnnAssign") -> None:
+        """``self.assistants = client.beta.assistants``: the calls made through the alias stay on OpenAI with
+        their client, and migrator does not see them as calls (held-out review 40, S7): the TODO is here."""
+        found = self.facts.api_sites.get((self.statement_stack[-1], "alias", 0)) if self.statement_stack else None
+        if found is None or node.value is None or self.config.endpoint() is not None:
+            return
+        use = found[1][1]
+        surface = use.surface.removeprefix("reads .")
+        target = code_of(node.targets[0].target if isinstance(node, cst.Assign) else node.target)
+        closest = closest_feature(surface)
+        family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
+        if family in self._told:
+            closest = f"Mistral's closest feature: see the TODO at the first {family} use in this file"
+        else:
+            self._told.add(family)
+        self.todo(found[0], f"{code_of(node.value)} is kept as {target}: the calls made through it stay on OpenAI "
+                            f"with its client; {closest}")
 
     def visit_Call(self, node: cst.Call) -> None:
         found = self.api_site(node)

@@ -179,3 +179,25 @@ def test_the_mistral_methods_a_patch_todo_names_exist_in_the_installed_sdk():
     for kind, target in PATCH_EXAMPLES.items():
         module, cls, method = target.rsplit(".", 2)
         assert callable(getattr(getattr(importlib.import_module(module), cls), method)), (kind, target)
+
+
+def test_a_resource_kept_under_another_name_gets_the_todo_where_it_is_taken():
+    """Held-out review 40, S7 (top-assist-lab): `self.assistants = client.beta.assistants`, then
+    `self.assistants.create(...)`: the calls through the alias are no sites migrator sees, and nothing was
+    written (the client's TODO named the read only). The TODO is on the alias, once per family and file."""
+    source = (
+        "from openai import OpenAI\n\n\nclass Manager:\n    def __init__(self, client):\n"
+        "        self.assistants = client.beta.assistants\n        self.assistants_again = client.beta.assistants\n"
+        "        self.chat = client.chat\n\n    def create(self, name):\n"
+        "        return self.assistants.create(name=name, model=\"gpt-4o\")\n\n\n"
+        "manager = Manager(OpenAI())\n")
+    outcome = transform_source(source, config=Config())
+    todos = {(t.rule, t.line): t.message for t in outcome.findings if t.kind.value == "todo"}
+    assert todos[("MIG106", 6)].startswith(
+        "client.beta.assistants is kept as self.assistants: the calls made through it stay on OpenAI with its "
+        "client; no Assistants API on Mistral; closest: an agent"), todos
+    assert "see the TODO at the first beta.assistants use" in todos[("MIG106", 7)], todos
+    assert ("MIG106", 8) not in todos  # .chat has a Mistral counterpart: no alias TODO
+    assert transform_source(outcome.code, config=Config()).code == outcome.code
+    compat = transform_source(source, config=Config(target="openai-compatible", provider="mistral"))
+    assert not [t for t in compat.findings if t.kind.value == "todo" and t.rule == "MIG106"]
