@@ -303,3 +303,33 @@ def test_a_tool_call_type_check_over_tool_calls_or_an_empty_list_names_mistrals_
                 print(tool_call.function.name)
         ''')
     assert "if isinstance(tool_call, ToolCall):" in code, code
+
+
+def test_a_stream_deltas_content_is_none_gets_a_todo_not_a_truth_test() -> None:
+    """Held-out review 42, V1 (fastapi-openai-sse-stream): `if chunk.choices[0].delta.content is None: yield
+    "[DONE]"` (OpenAI's empty last chunk) became `if not ...delta.content:`, true for Mistral's opening "" chunk:
+    "[DONE]" before any text. A message's test still becomes a truth test."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def sse(messages):
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=messages, stream=True):
+                yield chunk.choices[0].delta.content or ""
+                if chunk.choices[0].delta.content is None:
+                    yield "[DONE]"
+
+
+        r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
+        text_reply = r.choices[0].message.content is not None
+        ''')
+    assert "        if chunk.choices[0].delta.content is None:\n" in code, code
+    assert "text_reply = bool(r.choices[0].message.content)" in code, code
+    assert todos == ["chunk.choices[0].delta.content is None: OpenAI's stream ends with an empty delta (content "
+                     "None) and its tool-call deltas carry None; Mistral's has no empty last chunk and sends \"\" "
+                     "where there is no text: test chunk.choices[0].finish_reason for the end of the stream, "
+                     "delta.tool_calls for tool calls"], todos
