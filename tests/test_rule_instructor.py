@@ -67,6 +67,11 @@ def test_async_clients_patch_and_a_client_stored_first():
      "messages=[{'role': 'developer', 'content': 'x'}])", "developer"),
     ("instructor.from_openai(OpenAI())", "client.chat.completions.create(model='gpt-4o', response_model=A, "
      "logprobs=True)", "logprobs="),
+    # held-out review 42, V3: the calls through an alias of the wrapper's .chat.completions were not seen, and
+    # kept model="gpt-4o" on the converted client
+    ("instructor.from_openai(OpenAI())", "[completer := client.chat.completions, completer.create(model='gpt-4o', "
+     "response_model=A, messages=[])]", "client.chat.completions is kept under another name"),
+    ("instructor.from_openai(OpenAI())", "client.chat", "client.chat is kept under another name"),
 ])
 def test_what_keeps_the_client(wrap, call, reason):
     code, todos = convert(f"import instructor\nfrom openai import OpenAI\n\nclient = {wrap}\n\n\n"
@@ -251,3 +256,16 @@ def test_a_call_sending_instructors_audio_keeps_the_client():
                                                   messages=[{"role": "user", "content": ["Transcribe.", Audio.from_path(path)]}])
         ''')
     assert "instructor.from_openai(OpenAI())" in code and any("instructor's Audio part" in t for t in todos), todos
+
+
+def test_a_call_through_an_alias_of_the_wrappers_completions_keeps_the_client():
+    """Held-out review 42, V3 (an Instructor helper class): `self.completer = self.client.chat.completions`, then
+    `await self.completer.create(model="gpt-4o", ...)`: the client converted, the call kept model="gpt-4o"."""
+    code, todos = convert(
+        "import instructor\nfrom openai import AsyncOpenAI\n\n\nclass Completer:\n    def __init__(self):\n"
+        "        self.client = instructor.patch(AsyncOpenAI())\n        self.completer = self.client.chat.completions\n\n"
+        "    async def run(self, text):\n        return await self.completer.create(model=\"gpt-4o\", response_model=A, "
+        "messages=[{\"role\": \"user\", \"content\": text}])\n")
+    assert "instructor.patch(AsyncOpenAI())" in code and "Mistral(" not in code, code
+    assert any("kept on OpenAI" in t and "self.client.chat.completions is kept under another name" in t
+               for t in todos), todos

