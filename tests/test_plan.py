@@ -1197,6 +1197,24 @@ def test_an_openai_exception_around_a_repo_method_reaching_a_converted_client_co
     assert out["h_alone.py"] == handler.format(imports=shapes["h_alone.py"][0], code=shapes["h_alone.py"][1])
 
 
+def test_an_openai_error_tuple_caught_in_another_module_follows_the_calls_it_guards() -> None:
+    """Held-out review 42, U1 (chad-bot): `RETRYABLE = (openai.error.AuthenticationError, ...)` in errors.py, caught
+    in bridge.py around a call that converts: the tuple got "migrator traces no call here to a client it converted
+    ... leave this as it is". It gets the TODO a tuple in the calling module gets: Mistral raises other errors."""
+    from mechanics import convert_files
+
+    errors_module = "import openai\n\nRETRYABLE = (openai.RateLimitError, openai.APIConnectionError)\n"
+    bridge = ("import logging\nfrom openai import OpenAI\n\nfrom errors import RETRYABLE\n\nclient = OpenAI()\n\n\n"
+              "def ask(q):\n    try:\n        return client.chat.completions.create(model='gpt-4o', messages=[])\n"
+              "    except RETRYABLE as e:\n        logging.error('retrying: %s', e)\n")
+    out = convert_files({"errors.py": errors_module, "bridge.py": bridge})
+    assert "client.chat.complete(" in out["bridge.py"], out["bridge.py"]
+    assert "traces no call" not in out["errors.py"], out["errors.py"]
+    assert "MIG103): openai.RateLimitError left unchanged: Mistral raises errors.SDKError with status_code == 429" \
+        in out["errors.py"], out["errors.py"]
+    assert "MIG103): openai.APIConnectionError left unchanged" in out["errors.py"], out["errors.py"]
+
+
 def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_modules_convert_with_it() -> None:
     """Held-out review 21, S-A1: once `OpenAIAsync.instance()` was followed, the client converted while a caller
     written `helpers.OpenAIAsync.instance()`, and one in a module that never names openai (not read), kept

@@ -421,6 +421,7 @@ def decide(builder, files) -> ConversionPlan:
     model_slots: dict = {}
     key_names: dict = {}
     builder.plan_sites = sites
+    plan_state["error_groups"] = _imported_error_groups(builder, files, sites)
     for f in files:
         _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots, key_names)
     for path, extra in builder.extra_slots.items():  # slots found from another module's calls
@@ -1283,6 +1284,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 sites[key] = ("exc", "leave")
             else:
                 verdicts = _exception_calls(f, node, body_verdicts)
+                group = _error_group_name(f, node)
+                if group is not None:  # `RETRYABLE = (openai.RateLimitError, ...)`, caught by modules importing it
+                    verdicts = verdicts | plan_state["error_groups"].get((f.path, group), set())
                 # no SDK call of its own in reach, in a module using LangChain's / LlamaIndex's OpenAI
                 # classes: what raises here may be one of those, which MIG116 / MIG121 move to Mistral
                 sites[key] = ("exc", "wrapper" if not verdicts and _wrapper_module(f) else verdict_for(verdicts))
@@ -1480,6 +1484,51 @@ def _wrapper_conversions(f) -> frozenset:
                               for site in getattr(plan, "sites", ()) if site.verdict == WRAPPER_CONVERT)
         f.__dict__["_wrapper_conversions"] = found
     return found
+
+
+def _error_group_name(f, node) -> Optional[str]:
+    """``RETRYABLE`` of a module-level ``RETRYABLE = (openai.error.RateLimitError, ...)`` holding ``node``."""
+    statement = next((p for p in ancestors_of(f, node) if isinstance(p, ast.stmt)), None)
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)) and f.scope_of.get(id(statement), ()) == () and \
+            statement in f.tree.body:
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        if len(targets) == 1 and isinstance(targets[0], ast.Name):
+            return targets[0].id
+    return None
+
+
+def _imported_error_groups(builder, files, sites) -> dict:
+    """(module, name) -> the verdicts of the calls in the ``try`` bodies of other modules that catch the name
+    (``from app.errors import RETRYABLE`` ... ``except RETRYABLE:``), where the module binds it at module level to
+    OpenAI error classes (held-out review 42, U1: the tuple was left with "migrator traces no call here to a
+    client it converted" while it guarded a converted call in the importing module)."""
+    groups: dict = {}
+    memo: dict = {}
+    for g in files:
+        if not g.repo_imports:
+            continue
+        for handler in g.nodes:
+            if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
+                continue
+            caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            for name in caught:
+                if not isinstance(name, ast.Name) or name.id not in g.repo_imports or \
+                        builder.lookup_scope(g, g.scope_of.get(id(name), ()), name.id) != ():
+                    continue
+                target = builder.resolve_import(g, name.id)
+                if target is None:
+                    continue
+                other, bound = target
+                values = other.assigns.get(((), bound), [])
+                if not values or not any(isinstance(n, (ast.Name, ast.Attribute)) and
+                                         error_rule(other.qualify(dotted_name(n))) is not None
+                                         for value in values if value is not None for n in ast.walk(value)):
+                    continue
+                tried = g.parent.get(id(handler))
+                if isinstance(tried, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                    groups.setdefault((other.path, bound), set()).update(
+                        _body_verdicts_in(builder, g, sites, tried.body, 0, memo))
+    return groups
 
 
 def _exception_calls(f, node, body_verdicts) -> set:
