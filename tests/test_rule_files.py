@@ -485,3 +485,23 @@ def test_batch_lines_another_module_still_sends_to_openai_keep_their_writer_on_o
     assert "batch_requests.jsonl is also uploaded for a batch by send_to_api.py" in out["create_batch.py"]
     out = convert_files({"create_batch.py": WRITER, "send_to_api.py": resubmit.replace("batch_requests", "other")})
     assert "client.batch.jobs.create(" in out["create_batch.py"]  # another file: the writer converts
+
+
+def test_file_ids_another_client_uploaded_are_taken_on_the_same_provider():
+    """Held-out review 42, V2 (telegram-gpt-bot): `client.files.create(purpose="assistants")` kept on OpenAI stored
+    the ids; session_manager's own client deleting them converted, so the deletes failed on Mistral and the files
+    stayed on OpenAI. A client taking ids it did not upload converts with the clients that upload, or stays."""
+    from mechanics import convert_files
+
+    uploader = ('from openai import OpenAI\n\nclient = OpenAI()\nUPLOADED = []\n\n\ndef upload(path, purpose):\n'
+                '    with open(path, "rb") as f:\n        up = client.files.create(file=f, purpose=purpose)\n'
+                '    UPLOADED.append(up.id)\n')
+    cleaner = ('from openai import OpenAI\n\nfrom uploader import UPLOADED\n\n\ndef clean():\n'
+               '    cleaner = OpenAI()\n    for file_id in UPLOADED:\n        cleaner.files.delete(file_id)\n')
+    out = convert_files({"uploader.py": uploader.replace("purpose=purpose", 'purpose="assistants"'),
+                         "cleaner.py": cleaner})
+    assert "cleaner = OpenAI()" in out["cleaner.py"] and "cleaner.files.delete(file_id)" in out["cleaner.py"], out
+    assert "blocking uses: files.create in uploader.py (purpose='assistants'" in out["cleaner.py"], out["cleaner.py"]
+    out = convert_files({"uploader.py": uploader.replace("purpose=purpose", 'purpose="batch"'), "cleaner.py": cleaner})
+    assert "cleaner.files.delete(file_id=file_id)" in out["cleaner.py"], out["cleaner.py"]  # both move
+    assert "client.files.upload(" in out["uploader.py"], out["uploader.py"]

@@ -39,7 +39,7 @@ from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
                                          token_array)
-from migrator.mapping.files import LIST_KEYWORDS
+from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import OPENAI_MODEL_MARK
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
@@ -51,7 +51,7 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
 from migrator.mapping.surfaces import API_LINKS, closest_feature
 from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for
-from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, list_shape
+from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, id_argument, id_traced, list_shape
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
@@ -509,6 +509,7 @@ class _Builder:
         self.module_settings: dict[str, dict[str, str]] = {}
         # (path, scope, name) -> the client ids of the speech calls whose results that name holds (MIG120)
         self.shared_results: dict[tuple, list] = {}  # (path, scope, name) -> the calls whose result it holds
+        self.file_links: dict[tuple, tuple] = {}  # files call -> (client, "makes" / "takes" ids): link_file_clients
         # (path, name) -> the clients of the calls that splat that module-level dict
         self.module_splats: dict[tuple, list] = {}
 
@@ -2537,6 +2538,19 @@ class _Builder:
             self.uses.append(use)
         return use
 
+    def link_file_clients(self) -> None:
+        """A client that takes file ids it did not upload itself (``cleaner.files.delete(file_id)`` of ids kept
+        in a list or a store) may be handed the ids another client uploaded: they convert together or not at
+        all, so an upload kept on OpenAI is not deleted through Mistral (held-out review 42, V2: the deletes
+        failed, the files stayed on OpenAI)."""
+        makers = {oid for oid, kind in self.file_links.values() if kind == "makes"}
+        takers = {oid for oid, kind in self.file_links.values() if kind == "takes"}
+        if not makers or not takers:
+            return
+        ordered = self._in_source_order(makers | takers)
+        for other in ordered[1:]:
+            self.union(ordered[0], other)
+
     def _shared_result(self, f: _File, call: ast.Call, oid: Optional[str], what: str) -> None:
         """The calls whose results one name holds (``r = a.audio.speech.create(...)`` in one branch,
         ``r = b...`` in the other; MIG119's files and batches alike) convert together or not at all:
@@ -2613,6 +2627,12 @@ class _Builder:
             use = self._use(f, call, oid, surface, bool(problem), problem or shape, "MIG119",
                             USE_TODO if problem else USE_CONVERT)
             self._shared_result(f, call, oid, "result")
+            if oid is not None and surface == "files.create":
+                self.file_links[node_key(f.path, call)] = (oid, "makes")
+            elif oid is not None and surface in FILE_ID_KEYWORDS and surface.startswith("files."):
+                value = id_argument(call, surface)
+                if value is None or not id_traced(f, call, value):
+                    self.file_links[node_key(f.path, call)] = (oid, "takes")
         elif surface in SPEECH_SURFACES:
             reads: list = []
             problem = _speech_problem(f, call, reads, self._voice_constant)
@@ -5036,6 +5056,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     known = 0  # a second pass only when a hand-off fed a parameter
     for _ in range(5):
         builder.uses, builder.sites, builder._memo, builder.untraced_attrs = [], {}, {}, {}
+        builder.file_links = {}
         for origin in builder.origins.values():
             origin.uses = []
         for f in files:
@@ -5050,6 +5071,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         if is_test_path(f.path) and any(mark in f.source for mark in _FAKE_MARKS):
             builder._fake_clients(f)
     builder.shared_vector_spaces(files)
+    builder.link_file_clients()
     builder.instance_attributes()
     for f in files:
         if f.mentions_handed_sdk:

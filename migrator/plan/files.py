@@ -207,10 +207,9 @@ def list_shape(f, call: ast.Call) -> str:
 _ID_ATTRS = frozenset({"id", "output_file_id", "error_file_id", "input_file_id"})
 
 
-def _id_problem(f, call: ast.Call, value: ast.AST) -> str:
-    """Why the id a files / batches call takes may not be a Mistral one: "" when it is read from the
-    result of an upload or batch call on the same receiver in the same scope (which converts with it),
-    or when the module makes no OpenAI files through assistants, threads or vector stores."""
+def id_traced(f, call: ast.Call, value: ast.AST) -> bool:
+    """The id a files / batches call takes is read from the result of an upload or batch call on the same
+    receiver in the same scope (which converts with it)."""
     from migrator.plan.build import reaching_assign
 
     receiver = ast.dump(call.func.value.value)  # type: ignore[attr-defined]
@@ -223,7 +222,23 @@ def _id_problem(f, call: ast.Call, value: ast.AST) -> str:
             source = source.value
         if source is not None and surface_of(source) is not None and \
                 ast.dump(source.func.value.value) == receiver:  # type: ignore[attr-defined]
-            return ""
+            return True
+    return False
+
+
+def id_argument(call: ast.Call, surface: str) -> Optional[ast.AST]:
+    """The id a files.retrieve / delete / content (batches.retrieve / cancel) call takes, if written once."""
+    name = ID_KEYWORDS[surface][0]
+    keywords = {kw.arg: kw.value for kw in call.keywords}
+    return call.args[0] if len(call.args) == 1 and not keywords else keywords.get(name) if not call.args else None
+
+
+def _id_problem(f, call: ast.Call, value: ast.AST) -> str:
+    """Why the id a files / batches call takes may not be a Mistral one: "" when it is read from the
+    result of an upload or batch call on the same receiver in the same scope (which converts with it),
+    or when the module makes no OpenAI files through assistants, threads or vector stores."""
+    if id_traced(f, call, value):
+        return ""
     if not _makes_openai_files(f):
         return ""  # an id the application stores or is given: the summary says it must be Mistral's
     return (f"{ast.unparse(value)} is not seen to come from an upload or batch made here, and this module uses "
