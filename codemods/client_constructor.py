@@ -205,6 +205,10 @@ class _Transformer(RuleTransformer):
 
     # -- `client.api_key = key` folded into the constructor ---------------------------------------
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        if self._key_settings and any(o is dropped for o in original.body for dropped in self._key_settings):
+            body = self._drop_key_settings(original.body, updated.body)
+            # (a function whose only statement it was keeps a body)
+            updated = updated.with_changes(body=body or [cst.SimpleStatementLine([cst.Pass()])])
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
@@ -278,27 +282,39 @@ class _Transformer(RuleTransformer):
         return out if len(body) == len(originals) else list(body)
 
     def _key_setting_drops(self, target: cst.Attribute) -> bool:
-        """``openai.api_key = os.environ["OPENAI_API_KEY"]`` (or getenv) alone on a module-level line, with
-        nothing else in the module reading ``openai.api_key``: the module's mistral_client reads
-        MISTRAL_API_KEY itself, so the line only kept the openai import and a KeyError at start-up."""
-        if len(self.statement_nodes) != 1 or type(self.statement_nodes[0]) is not cst.SimpleStatementLine:
+        """``openai.api_key = os.environ["OPENAI_API_KEY"]`` (or getenv) alone on a module-level line, or
+        ``os.getenv`` / ``os.environ.get`` alone on a line of a function's body, with nothing else in the module
+        reading ``openai.api_key``: the module's mistral_client reads MISTRAL_API_KEY itself, so the line only
+        kept the openai import and package (and, at module level, a KeyError at start-up)."""
+        if not self.statement_nodes or type(self.statement_nodes[-1]) is not cst.SimpleStatementLine:
             return False
-        line = self.statement_nodes[0]
+        line = self.statement_nodes[-1]
+        nested = len(self.statement_nodes) > 1  # in a function (`GPT.__init__`): held-out review 42, U4
         assign = line.body[0] if len(line.body) == 1 else None
         if type(assign) is not cst.Assign or len(assign.targets) != 1 or line.trailing_whitespace.comment is not None:
             return False
         secret = openai_secret(assign.value)  # `openai.api_key = "sk-..."`: never handed to Mistral (re-review 5)
         if not secret and (not _is_env_read(assign.value) or "OPENAI_API_KEY" not in code_of(assign.value)):
             return False
-        if not secret and isinstance(assign.value, cst.Subscript) and len(self.answer) > 2 and self.answer[2]:
-            return False  # os.environ["OPENAI_API_KEY"] fails fast when unset: folded, reading MISTRAL_API_KEY
+        if not secret and isinstance(assign.value, cst.Subscript) and (nested or len(self.answer) > 2 and self.answer[2]):
+            # os.environ["OPENAI_API_KEY"] fails fast when unset: folded, reading MISTRAL_API_KEY (at module level;
+            # in a function it fails when that runs, which no constructor keeps: its TODO stays)
+            return False
+        if nested and not all(isinstance(n, (cst.FunctionDef, cst.ClassDef)) for n in self.statement_nodes[:-1]):
+            return False  # (under an if / try / with: what it guards is not the key alone)
         module = getattr(self, "_module_node", None)
         if module is None:
             return False
         import libcst.matchers as m
 
-        reads = m.findall(module, m.Attribute(value=m.Name(target.value.value), attr=m.Name("api_key")))
-        if len(reads) != 1:
+        setting = m.Attribute(value=m.Name(target.value.value), attr=m.Name("api_key"))
+        reads = m.findall(module, setting)
+        # (other settings of the same kind, `openai.api_key = os.getenv("OPENAI_API_KEY")` in two methods, read
+        # nothing: they go too)
+        same = [a for a in m.findall(module, m.Assign(targets=[m.AssignTarget(setting)]))
+                if isinstance(a, cst.Assign) and (openai_secret(a.value) or _is_env_read(a.value) and
+                                                  "OPENAI_API_KEY" in code_of(a.value))]
+        if len(reads) != len(same) or not any(a is assign for a in same):
             return False
         self._key_settings.append(line)
         return True

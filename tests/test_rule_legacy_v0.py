@@ -623,6 +623,49 @@ def test_module_key_setting_from_the_environment_is_removed_with_its_module_clie
     assert any("configures OpenAI's module-level client" in t for t in todos)
 
 
+def test_a_key_setting_in_a_function_goes_as_the_module_level_one_does() -> None:
+    """Held-out review 42, U4 (TaskMaster, chad-bot, eksi-cluster): `openai.api_key = os.getenv("OPENAI_API_KEY")`
+    in `__init__` stayed, dead, with a TODO, keeping `import openai` and the openai requirement. It goes, as at
+    module level; `os.environ[...]` (which fails where it runs) and a key from elsewhere keep their TODO."""
+    code, todos = convert_idempotent('''\
+        import os
+
+        import openai
+
+
+        class GPT:
+            def __init__(self, base_prompt):
+                # the key
+                openai.api_key = os.getenv("OPENAI_API_KEY")
+                self.messages = [{"role": "system", "content": base_prompt}]
+
+            def reset(self):
+                openai.api_key = os.environ.get("OPENAI_API_KEY")
+
+            def ask(self, message):
+                r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=self.messages)
+                return r["choices"][0]["message"]["content"]
+        ''')
+    assert "openai" not in code.replace("mistral", ""), code
+    assert "    def __init__(self, base_prompt):\n        # the key\n        self.messages = [" in code, code
+    assert "    def reset(self):\n        pass\n" in code, code
+    assert not todos, todos
+    for value in ('os.environ["OPENAI_API_KEY"]', "settings.key"):
+        code, todos = convert_idempotent(f'''\
+            import os
+
+            import openai
+
+
+            def ask(settings, q):
+                openai.api_key = {value}
+                r = openai.ChatCompletion.create(model="gpt-4", messages=[{{"role": "user", "content": q}}])
+                return r["choices"][0]["message"]["content"]
+            ''')
+        assert f"    openai.api_key = {value}\n" in code, code
+        assert any("configures OpenAI's module-level client" in t for t in todos), todos
+
+
 def test_request_timeout_on_a_v0_chat_call_becomes_timeout_ms() -> None:
     """Corpus review N2 (mapping §10): request_timeout=30 -> timeout_ms=30000; a (connect, read) pair
     keeps the v0 call, its TODO saying so (it read "a per-call setting (or an Azure deployment)")."""
