@@ -113,6 +113,7 @@ class ModuleFacts:
     api_sites: dict[tuple, tuple] = field(default_factory=dict)
     # MIG110: statement indexes of the loops over a converted responses.create(stream=True) stream
     stream_loops: set[int] = field(default_factory=set)
+    env_helpers: frozenset = frozenset()  # functions reading the variable their first parameter names
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
     stmt_relevant: list[bool] = field(default_factory=list)
@@ -418,6 +419,34 @@ def env_key(node: ast.AST) -> Optional[str]:
     return None
 
 
+def env_helpers(tree: ast.Module) -> frozenset:
+    """The module's functions that read the environment variable named by their first parameter
+    (``def _env_ok(var): return bool(os.getenv(var))``): a call naming OPENAI_API_KEY is a read of it
+    (held-out review 42, U5: `if not _env_ok("OPENAI_API_KEY"): raise ...` stopped an app set up for Mistral)."""
+    found = set()
+    for statement in tree.body:
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args:
+            continue
+        param = statement.args.args[0].arg
+        for node in ast.walk(statement):
+            read = node.args[0] if isinstance(node, ast.Call) and node.args and any(
+                (dotted_name(node.func) or "") == g or (dotted_name(node.func) or "").endswith("." + g)
+                for g in ENV_GETTERS[:2]) else node.slice if isinstance(node, ast.Subscript) and \
+                (dotted_name(node.value) or "").endswith("environ") else None
+            if isinstance(read, ast.Name) and read.id == param:
+                found.add(statement.name)
+                break
+    return frozenset(found)
+
+
+def env_helper_key(node: ast.AST, helpers: frozenset) -> Optional[str]:
+    """The OPENAI_* variable a call of one of the module's ``env_helpers`` reads (``_env_ok("OPENAI_API_KEY")``)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers and node.args and \
+            isinstance(node.args[0], ast.Constant) and node.args[0].value in ENV_VARS:
+        return node.args[0].value
+    return None
+
+
 def ctor_convertible(call: ast.Call, qualified: str) -> bool:
     if qualified in MANUAL_CLIENT_CLASSES or call.args:
         return False
@@ -670,7 +699,7 @@ class _Collector(ast.NodeVisitor):
                 self.splat_calls.append((self.path, splats[0], node))
         elif v0_read(node) and self.facts_uses_openai:
             self._site(node, V0READ)
-        elif env_key(node):
+        elif env_key(node) or env_helper_key(node, self.facts.env_helpers):
             self._site(node, ENV)
         elif type_check_class(node, self.facts.qualify) is not None:
             self._site(node, TYPECHECK)
@@ -950,6 +979,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     rules apply."""
     facts = ModuleFacts()
     facts.view = view
+    facts.env_helpers = env_helpers(tree)
     collector = _Collector(facts)
     collector.tree = tree
     # Imports first, wherever they are, so that names used before a late import still resolve.

@@ -402,7 +402,7 @@ class _Transformer(RuleTransformer):
         qualified = self.facts.qualify(dotted(node.func))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self.mark_site(node, CTOR)
-        elif _env_call_key(node):
+        elif _env_call_key(node) or self._env_helper_key(node):
             line = self.mark_site(node, ENV)
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
@@ -633,8 +633,16 @@ class _Transformer(RuleTransformer):
         self.converted(self._lines.get(id(original), 0), f"environment variable {key} -> {target}"
                        + (f" ({note})" if note else ""), "approximate" if note else "exact")
 
+    def _env_helper_key(self, node: cst.Call) -> Optional[str]:
+        """LibCST twin of ``codemods._facts.env_helper_key``."""
+        if isinstance(node.func, cst.Name) and node.func.value in self.facts.env_helpers and node.args and \
+                node.args[0].keyword is None and not node.args[0].star:
+            key = string_value(node.args[0].value)
+            return key if key in ENV_VARS else None
+        return None
+
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        key = _env_call_key(original)
+        key = _env_call_key(original) or self._env_helper_key(original)
         if key is not None and self._env_target(key) and self._env_converts(original):
             args = list(updated.args)
             args[0] = args[0].with_changes(value=string_like(args[0].value, self._env_target(key)))

@@ -684,6 +684,35 @@ def test_a_key_gate_in_front_of_a_converted_module_client_call_checks_the_new_va
     assert any("OPENAI_API_KEY is read here, but the converted client reads MISTRAL_API_KEY" in t for t in todos)
 
 
+def test_a_key_read_through_a_helper_of_the_module_is_a_key_read():
+    """Held-out review 42, U5 (buildwise-ai): `if not _env_ok("OPENAI_API_KEY"): raise ...` (the helper reads
+    os.getenv(var)) was left with no TODO: an app set up for Mistral refused to start. The helper's call is a read
+    of the variable: a gate is renamed with the client, another use gets the read-here TODO."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+
+        def _env_ok(var, required=False):
+            return bool(os.getenv(var))
+
+
+        if not _env_ok("OPENAI_API_KEY"):
+            raise RuntimeError("Missing OPENAI_API_KEY")
+        required_ok = True
+        required_ok &= _env_ok("OPENAI_API_KEY", required=True)
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert 'if not _env_ok("MISTRAL_API_KEY"):\n    raise RuntimeError("Missing MISTRAL_API_KEY")' in code, code
+    assert 'required_ok &= _env_ok("OPENAI_API_KEY", required=True)' in code, code
+    assert todos == ["OPENAI_API_KEY is read here, but the converted client reads MISTRAL_API_KEY: check that too "
+                     "if this is about it (migrator never renames this)"], todos
+
+
 @pytest.mark.parametrize("gate", ['if os.environ.get("OPENAI_API_KEY") is None:', 'if not os.getenv("OPENAI_API_KEY"):',
                                   'if os.getenv("OPENAI_API_KEY", "") == "":'])
 def test_a_key_check_and_its_message_follow_the_converted_clients(gate):

@@ -13,7 +13,7 @@ import os
 from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
-                             env_key, file_read, content_none_check, finish_reason_check, message_change,
+                             env_helper_key, env_helpers, env_key, file_read, content_none_check, finish_reason_check, message_change,
                              openai_typed_value, type_check_class)
 from migrator.mapping.client import (CLIENT_CLASSES, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      provider_named_by_path)
@@ -1193,14 +1193,15 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
 
     slots: set = set()
     openai_names = set(f.imported) | set(f.openai_modules)
+    helpers = env_helpers(f.tree)
     for node in f.nodes:
         kind = type(node)
         if kind not in SITE_NODE_TYPES:
             continue
         key = node_key(f.path, node)
         # environment reads feed a converted constructor, or are left alone
-        if isinstance(node, (ast.Subscript, ast.Call)) and env_key(node):
-            variable = env_key(node)
+        if isinstance(node, (ast.Subscript, ast.Call)) and (env_key(node) or env_helper_key(node, helpers)):
+            variable = env_key(node) or env_helper_key(node, helpers)
             write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
                 (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict if variable != "OPENAI_API_KEY" else
