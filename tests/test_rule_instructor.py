@@ -269,3 +269,15 @@ def test_a_call_through_an_alias_of_the_wrappers_completions_keeps_the_client():
     assert "instructor.patch(AsyncOpenAI())" in code and "Mistral(" not in code, code
     assert any("kept on OpenAI" in t and "self.client.chat.completions is kept under another name" in t
                for t in todos), todos
+
+
+def test_an_instructor_client_handed_to_cast_keeps_its_client():
+    """Held-out review 42, V7 (an Instructor singleton): `aclient = cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))`
+    converted the inner client while its calls kept model="gpt-4o" (not traced through cast). A plain client in
+    cast() stays, and so does this one."""
+    code, todos = convert(
+        "from typing import cast\n\nimport instructor\nfrom openai import AsyncOpenAI\n\n"
+        "aclient = cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))\n\n\nasync def run(text):\n"
+        "    return await aclient.chat.completions.create(model=\"gpt-4o\", response_model=A, messages=[])\n")
+    assert "cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))" in code and "Mistral(" not in code, code
+    assert any("the instructor client is handed to cast(...)" in t for t in todos), todos

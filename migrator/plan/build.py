@@ -3286,6 +3286,12 @@ def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
         # a lookup) are not traced, and would keep OpenAI model names on a Mistral client
         return (f"the instructor client is put in a {type(holder).__name__.lower()}: migrator cannot follow its "
                 "calls from there (their model= must name Mistral models)")
+    if isinstance(holder, ast.Call) and holder.func is not call:
+        # `cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))`: its calls on the name the result is bound to are not
+        # traced, so they kept model="gpt-4o" on a Mistral client (held-out review 42, V7); a plain client in
+        # cast() stays too ("handed to cast")
+        return (f"the instructor client is handed to {dotted_name(holder.func) or 'a call'}(...): migrator cannot "
+                "follow its calls from there (their model= must name Mistral models)")
     return ""
 
 
