@@ -134,6 +134,32 @@ def test_a_function_result_without_tool_call_id_keeps_the_client():
     assert any('legacy {"role": "function"} result without tool_call_id' in todo for todo in todos), todos
 
 
+def test_a_function_result_that_cannot_reach_a_calls_own_message_list_does_not_keep_its_client():
+    """Held-out review 42, V4 (chatgpt-telegram-bot): an audit log's {"role": "function"} dict in another method
+    kept a summariser's client on OpenAI, though its call sends a list literal bound in its own function and read
+    nowhere else. A list the function also appends to, or the module's, still keeps it."""
+    from mechanics import convert_snippet
+
+    helper = '''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        class Helper:
+            def log_function(self, name, content):
+                self.audit.append({"role": "function", "name": name, "content": content})
+
+            def summarise(self, text):
+                messages = [{"role": "system", "content": "Summarize"}, {"role": "user", "content": text}]
+                {extra}
+                return client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.content
+        '''
+    code, todos = convert_snippet(helper.replace("{extra}", "pass"))
+    assert "client.chat.complete(" in code, code
+    code, todos = convert_snippet(helper.replace("{extra}", "messages.extend(self.audit)"))
+    assert "client.chat.complete(" not in code, code
+    assert any('legacy {"role": "function"} result without tool_call_id' in todo for todo in todos), todos
+
+
 def test_a_function_result_with_its_id_converts_with_the_client():
     from mechanics import convert_snippet
 

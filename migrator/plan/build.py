@@ -3039,7 +3039,10 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         problem = _value_problem(kw.arg, rule, kw.value, chain[-1])
         if problem:
             return problem
-    problem = _content_parts_problem(f, call) or _function_result_problem(f) or _fine_tuned_problem(f, call) or \
+    function_result = _function_result_problem(f)
+    if function_result and _closed_messages(f, call):
+        function_result = ""
+    problem = _content_parts_problem(f, call) or function_result or _fine_tuned_problem(f, call) or \
         _foreign_messages_problem(f, call)
     if problem:
         return problem
@@ -4484,6 +4487,24 @@ def _foreign_messages_problem(f: _File, call: ast.Call) -> str:
                         "ValidationError; pass [m.model_dump(exclude_none=True) for m in ...] (check the field "
                         "names), then convert")
     return ""
+
+
+def _closed_messages(f: _File, call: ast.Call) -> bool:
+    """The call's ``messages=`` is a list literal of dict literals, written in the call or bound once in its scope
+    to a name nothing appends to, extends or hands on before the call: a function result built elsewhere in the
+    module cannot be in it (held-out review 42, V4: an audit log's {"role": "function"} dict kept a summariser's
+    client on OpenAI)."""
+    value = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
+    scope = f.scope_of.get(id(call), ())
+    if isinstance(value, ast.Name):
+        bound = f.assigns.get((scope, value.id), [])
+        if len(bound) != 1 or scope == () or any(
+                isinstance(n, ast.Name) and n.id == value.id and n is not value and isinstance(n.ctx, ast.Load)
+                and f.scope_of.get(id(n), ()) == scope for n in f.nodes):
+            return False  # (read anywhere else in the function: appended to, handed on, ...)
+        value = bound[0]
+    return isinstance(value, (ast.List, ast.Tuple)) and all(
+        isinstance(e, ast.Dict) and None not in e.keys for e in value.elts)
 
 
 def _function_result_problem(f: _File) -> str:
