@@ -274,10 +274,11 @@ class _Transformer(WrittenTargets, RuleTransformer):
             return updated
         line = self._lines[id(original)]
         none = _content_none_check(original)
-        if none is not None and _delta_content(original.left):
+        if none and _delta_content(original.left):
             # `chunk.choices[0].delta.content is None` in a stream: OpenAI's tool-call deltas and its empty last
             # chunk; Mistral has no such last chunk and opens with content "": neither the test nor a truth test
-            # tells the end of the stream there (held-out review 42, V1: "[DONE]" after the first chunk)
+            # tells the end of the stream there (held-out review 42, V1: "[DONE]" after the first chunk). (`is not
+            # None`, "is there text", becomes a truth test: the same on both)
             self.todo(line, f"{code_of(updated)}: OpenAI's stream ends with an empty delta (content None) and its "
                             "tool-call deltas carry None; Mistral's has no empty last chunk and sends \"\" where "
                             "there is no text: test chunk.choices[0].finish_reason for the end of the stream, "
