@@ -2543,8 +2543,11 @@ class _Builder:
         in a list or a store) may be handed the ids another client uploaded: they convert together or not at
         all, so an upload kept on OpenAI is not deleted through Mistral (held-out review 42, V2: the deletes
         failed, the files stayed on OpenAI)."""
-        makers = {oid for oid, kind in self.file_links.values() if kind == "makes"}
-        takers = {oid for oid, kind in self.file_links.values() if kind == "takes"}
+        # (OpenAI's own clients only: another provider's files are its own, and its client is decided apart)
+        makers = {oid for oid, kind in self.file_links.values() if kind == "makes" and
+                  self.origins[oid].provider == "openai"}
+        takers = {oid for oid, kind in self.file_links.values() if kind == "takes" and
+                  self.origins[oid].provider == "openai"}
         if not makers or not takers:
             return
         ordered = self._in_source_order(makers | takers)
