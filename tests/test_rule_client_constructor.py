@@ -195,6 +195,12 @@ class TestClientConstructor(MechanicsTest):
 
             a = OpenAI(**settings)
             b = AzureOpenAI(api_version="2024-01-01")
+
+            def made(cfg):
+                kwargs = {"api_key": cfg.key}
+                kwargs["base_url"] = cfg.url
+                client = OpenAI(**kwargs)
+                client.chat.completions.create(model="gpt-4o", messages=[])
         """
         after = """
             from openai import OpenAI, AzureOpenAI
@@ -203,6 +209,13 @@ class TestClientConstructor(MechanicsTest):
             a = OpenAI(**settings)
             # TODO(migrator MIG101): kept on OpenAI: Azure OpenAI: Azure OpenAI deployments have no Mistral equivalent; see mistralai.azure.client.MistralAzure for Mistral models on Azure
             b = AzureOpenAI(api_version="2024-01-01")
+
+            def made(cfg):
+                kwargs = {"api_key": cfg.key}
+                kwargs["base_url"] = cfg.url
+                # TODO(migrator MIG101): kept on OpenAI: **kwargs (a dict built here: api_key, base_url): migrator does not convert a constructor's **dict; pass its keys as keywords and run migrator again
+                client = OpenAI(**kwargs)
+                client.chat.completions.create(model="gpt-4o", messages=[])
         """
         self.assertCodemod(before, after)
 

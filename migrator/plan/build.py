@@ -4836,7 +4836,16 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
     texts = []
     for kw in call.keywords:
         if kw.arg is None:
-            problems.append(f"**{ast.unparse(kw.value)} may hold OpenAI-only options")
+            info = _splat_dict(_splat_scope(f, call, kw.value.id), kw.value.id, call) \
+                if isinstance(kw.value, ast.Name) else None
+            if info is not None and info.keys:
+                # `client_kwargs = {"api_key": ...}; client_kwargs["base_url"] = cfg.url; OpenAI(**client_kwargs)`:
+                # say what it holds (held-out review 42, V6: "may hold OpenAI-only options" of a dict built above)
+                keys = ", ".join(sorted(set(info.keys)))
+                problems.append(f"**{kw.value.id} (a dict built here: {keys}): migrator does not convert a "
+                                "constructor's **dict; pass its keys as keywords and run migrator again")
+            else:
+                problems.append(f"**{ast.unparse(kw.value)} may hold OpenAI-only options")
             texts.append(_expression_text(f, scope, kw.value))
             continue
         rule = CLIENT_PARAMS.get(kw.arg)
