@@ -331,3 +331,30 @@ def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check
                      "vectors = emb.embed_documents(['a'])\n"})
     assert "MistralAIEmbeddings(" in out["ingest.py"], out["ingest.py"]
     assert "# TODO(migrator MIG107): 1536: the size of OpenAI's" in out["create_index.py"], out["create_index.py"]
+
+
+def test_a_function_returning_the_converted_call_is_annotated_with_mistrals_class() -> None:
+    """Held-out review 42, U2 (electro): `-> CreateEmbeddingResponse` stayed on a function returning the converted
+    call (a type error, and the openai import it kept held the openai package), while `-> ChatCompletion` was
+    mapped. A function returning something else keeps its annotation."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+        from openai.types import CreateEmbeddingResponse
+
+        client = OpenAI()
+
+
+        def embed(texts) -> CreateEmbeddingResponse:
+            return client.embeddings.create(model="text-embedding-3-small", input=texts)
+
+
+        def cached(texts, cache) -> CreateEmbeddingResponse:
+            if texts in cache:
+                return cache[texts]
+            return client.embeddings.create(model="text-embedding-3-small", input=texts)
+        ''')
+    assert "def embed(texts) -> EmbeddingResponse:" in code, code
+    assert "from mistralai.client.models import EmbeddingResponse" in code, code
+    assert "def cached(texts, cache) -> CreateEmbeddingResponse:" in code, code
