@@ -783,6 +783,49 @@ def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
                    equal=cst.AssignEqual(whitespace_before=tight, whitespace_after=tight))
 
 
+def _own_returns(body: cst.CSTNode) -> list:
+    """The ``return`` statements of a function body, not of the functions, lambdas or classes nested in it."""
+    found: list = []
+
+    class Walker(cst.CSTVisitor):
+        def visit_Return(self, node: cst.Return) -> None:
+            found.append(node)
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+    body.visit(Walker())
+    return found
+
+
+
+def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, converted: set,
+                    targets) -> cst.FunctionDef:
+    """``updated`` with its return annotation naming Mistral's class (``targets``: OpenAI's qualified name ->
+    Mistral's, in mistralai.client.models) when every ``return`` of its own is one of ``converted`` (the ids of the
+    returns of converted calls): ``-> ChatCompletion`` / ``-> CreateEmbeddingResponse`` of ``return
+    client.<...>.create(...)``."""
+    from migrator.mapping.chat import MISTRAL_MODELS_MODULE
+
+    returns = original.returns
+    target = targets.get(rule.facts.qualify(dotted(returns.annotation)) or "") if returns is not None else None
+    if not converted or target is None:
+        return updated
+    every = _own_returns(original.body)
+    if not every or any(id(n) not in converted for n in every):
+        return updated
+    rule.need_import(MISTRAL_MODELS_MODULE, target)
+    rule.converted(rule.current_line(), f"-> {code_of(returns.annotation)} annotation: the function returns the "
+                                        f"converted call's {target}")
+    return updated.with_changes(returns=returns.with_changes(annotation=cst.Name(target)))
+
+
 def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.Arg],
                 opening: Optional[cst.BaseParenthesizableWhitespace] = None) -> list[cst.Arg]:
     """Fix commas and closing whitespace after arguments were dropped, renamed or appended.

@@ -8,12 +8,12 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import (xform_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
-                            finish_args, finish_elements, keyword_arg, literal, read_timeout, timeout_object,
+                            finish_args, finish_elements, keyword_arg, literal, read_timeout, retyped_returns, timeout_object,
                             unknown_model_todo)
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, MISTRAL_MODELS_MODULE, RESPONSE_TYPES, TRAILING_SYSTEM_BUILT_TODO,
+from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, RESPONSE_TYPES, TRAILING_SYSTEM_BUILT_TODO,
                                    TRAILING_SYSTEM_TODO)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
@@ -76,27 +76,6 @@ class _Dedent(cst.CSTTransformer):
 def _func_name(value: cst.BaseExpression) -> str:
     value = value.expression if isinstance(value, cst.Await) else value
     return value.func.attr.value if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) else ""
-
-
-def _own_returns(body: cst.CSTNode) -> list:
-    """The ``return`` statements of a function body, not of the functions, lambdas or classes nested in it."""
-    found: list = []
-
-    class Walker(cst.CSTVisitor):
-        def visit_Return(self, node: cst.Return) -> None:
-            found.append(node)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-    body.visit(Walker())
-    return found
 
 
 def _moved_chat_call(original: cst.BaseExpression, updated: cst.BaseExpression) -> bool:
@@ -342,19 +321,10 @@ class _Transformer(RuleTransformer):
         if not self._returned or self._returned[-1][0] is not original:
             return updated  # pruned: visited no further
         converted = self._returned.pop()[1]
-        returns = original.returns
-        if not converted or returns is None or self.config.endpoint() is not None:
+        if self.config.endpoint() is not None:
             return updated
-        target = RESPONSE_TYPES.get(self.facts.qualify(dotted(returns.annotation)) or "")
-        if target != "ChatCompletionResponse":
-            return updated
-        every = [n for n in _own_returns(original.body)]
-        if not every or any(id(n) not in converted for n in every):
-            return updated
-        self.need_import(MISTRAL_MODELS_MODULE, target)
-        self.converted(self.current_line(), f"-> {code_of(returns.annotation)} annotation: the function returns "
-                                            f"the converted call's {target}")
-        return updated.with_changes(returns=returns.with_changes(annotation=cst.Name(target)))
+        return retyped_returns(self, original, updated, converted, {
+            name: target for name, target in RESPONSE_TYPES.items() if target == "ChatCompletionResponse"})
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if self._env_defaults and self._env_defaults[-1][0] is original:

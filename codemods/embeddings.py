@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, legacy_call,
-                            literal, unknown_model_todo)
+                            literal, retyped_returns, unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, vectors_todo
 from migrator.plan.model import CONVERT, UNRESOLVED
@@ -86,23 +86,9 @@ class _Transformer(ApiCallTransformer):
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
         """A function whose every ``return`` gives a converted embeddings call, annotated to return OpenAI's
         CreateEmbeddingResponse: the annotation names Mistral's EmbeddingResponse."""
-        from codemods.chat_completions import _own_returns
-        from migrator.mapping.chat import MISTRAL_MODELS_MODULE
-
         if not self._returned or self._returned[-1][0] is not original:
             return updated
-        converted = self._returned.pop()[1]
-        returns = original.returns
-        target = RETURN_TYPES.get(self.facts.qualify(code_of(returns.annotation)) or "") if returns else None
-        if not converted or target is None:
-            return updated
-        every = _own_returns(original.body)
-        if not every or any(id(n) not in converted for n in every):
-            return updated
-        self.need_import(MISTRAL_MODELS_MODULE, target)
-        self.converted(self.current_line(), f"-> {code_of(returns.annotation)} annotation: the function returns the "
-                                            f"converted call's {target}")
-        return updated.with_changes(returns=returns.with_changes(annotation=cst.Name(target)))
+        return retyped_returns(self, original, updated, self._returned.pop()[1], RETURN_TYPES)
 
     def statement_done(self) -> None:
         found = self.facts.dimension_statements.get(self.statement_stack[-1]) if self.statement_stack else None
