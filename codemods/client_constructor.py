@@ -79,7 +79,9 @@ class ClientConstructor(MigratorRule):
     timeout) is retried fewer times than OpenAI did, or not at all: raise ``max_elapsed_time`` where
     such failures are expected. A module-level ``openai.api_key = os.getenv("OPENAI_API_KEY")`` that
     nothing else reads is removed where the module's calls moved to ``mistral_client`` (which reads
-    ``MISTRAL_API_KEY``); ``os.environ["OPENAI_API_KEY"]``, which fails at start-up when unset, becomes
+    ``MISTRAL_API_KEY``), and so is one alone in a function's body (``GPT.__init__``); a key the app gets while
+    it runs (a parameter, a typed input, a session's) keeps the module's calls on OpenAI, with a TODO;
+    ``os.environ["OPENAI_API_KEY"]``, which fails at start-up when unset, becomes
     ``mistral_client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])``, which still does; one set from elsewhere (``openai.api_key = config.get_openai_token()``) becomes
     that client, where the setting was: ``mistral_client = Mistral(api_key=config.get_openai_token(),
     ...)``, with a TODO (the key must now be a Mistral key); the ``mistral_client`` of another module

@@ -25,7 +25,8 @@ class Embeddings(MigratorRule):
     column or index must be sized for the new vectors; so does a shorter size written where a name or
     keyword says "dim" (``DIMENSIONS_TO_KEEP = 512``): text-embedding-3 vectors are made to be cut,
     mistral-embed's are not. The response reads stay: ``.data[i].embedding``, ``.model``,
-    ``.usage.prompt_tokens`` / ``.total_tokens`` exist on Mistral's ``EmbeddingResponse``.
+    ``.usage.prompt_tokens`` / ``.total_tokens`` exist on Mistral's ``EmbeddingResponse``. A function returning
+    the converted call, annotated ``-> CreateEmbeddingResponse``, is annotated ``-> EmbeddingResponse``.
 
     **Why.** mistralai 3.7's ``embeddings.create`` takes ``inputs`` (the wire key stays ``input``) and
     ``output_dimension``; OpenAI-only keywords are a ``TypeError`` (api-mapping.md §8).

@@ -69,7 +69,8 @@ class Exceptions(MigratorRule):
     (each other OpenAI handler of it gets a TODO naming what Mistral raises); a status check on a complex
     ``isinstance`` subject, in ``except*``, or in handlers that bind the exception to different
     names; any other reference (``pytest.raises``, ``issubclass``, variables
-    holding classes), another ``giveup=`` expression. Handlers reading ``e.body`` / ``e.code`` ... are converted and
+    holding classes: ``RETRYABLE = (openai.RateLimitError, ...)`` gets the TODO of the calls its ``except``
+    clauses guard, in its module or in the modules importing it), another ``giveup=`` expression. Handlers reading ``e.body`` / ``e.code`` ... are converted and
     get a TODO saying what to read instead. ``from tenacity import retry_if_exception_type`` stays
     (possibly unused) when the call becomes ``retry_if_exception``.
 

@@ -56,7 +56,9 @@ class FilesAndBatches(MigratorRule):
     tuple, batch endpoints other than chat, batch lines built elsewhere (another module, a helper, a
     body not written as a dict literal or with unmapped keys, several models), another
     ``completion_window``, ``files.list`` / ``batches.list`` (pages), ``write_to_file``, and a result
-    read beyond the fields above or used as a whole (returned, passed on).
+    read beyond the fields above or used as a whole (returned, passed on). A client taking file ids it did
+    not upload itself (``cleaner.files.delete(file_id)`` of stored ids) is decided with the project's clients
+    that upload: an upload kept on OpenAI keeps the client deleting or reading its ids there too.
 
     **openai-compatible target.** Not applied: the client stays on OpenAI.
     """

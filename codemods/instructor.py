@@ -33,7 +33,9 @@ class Instructor(MigratorRule):
     **Known limits (the client is kept, one TODO at its constructor).** ``PARALLEL_TOOLS``,
     ``FUNCTIONS``, ``TOOLS_STRICT``, ``RESPONSES_TOOLS`` modes (ModeError with Mistral), other wrapper
     arguments, ``**kwargs`` or unknown keywords on a call, developer / function messages written in
-    the call, methods outside instructor's surface. ``instructor.from_provider("openai/...")`` has
+    the call, methods outside instructor's surface, an alias of the wrapper's ``.chat.completions``
+    (``self.completer = client.chat.completions``: its calls are not seen), a wrapper handed to another call
+    (``cast(AsyncOpenAI, instructor.patch(...))``). ``instructor.from_provider("openai/...")`` has
     no rule yet: a TODO gives the Mistral provider string. Not verified at run time: instructor 1.17.0 requires ``jiter<0.15`` and openai 3.57
     requires ``jiter>=0.16``, so they cannot be installed together for the differential tests.
 

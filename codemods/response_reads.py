@@ -26,7 +26,9 @@ class ResponseReads(MigratorRule):
     Mistral's fields.
     A log-probability token's ``tok.bytes`` becomes ``tok.bytes_`` (mistralai's field name; ``bytes`` is
     its wire alias only). ``usage.prompt_tokens_details`` / ``completion_tokens_details`` and ``"content_filter"``
-    comparisons get a TODO.
+    comparisons get a TODO. ``msg.content is None`` (OpenAI's tool-call reply) becomes a truth test
+    (Mistral sends ``""`` with tool calls); a stream delta's ``delta.content is None`` (OpenAI's empty last
+    chunk, an end-of-stream marker) gets a TODO naming ``finish_reason`` instead.
 
     **Why.** Reading a missing attribute on a Mistral response raises ``AttributeError``; Mistral
     reports truncation as ``model_length`` too, and legacy ``functions`` became ``tools``.

@@ -21,7 +21,8 @@ class UnsupportedCalls(MigratorRule):
     that migrator cannot trace to a client (an untyped parameter, an attribute set elsewhere) in a
     module that imports openai. A call on a kept client gets a TODO of its own only when its surface
     has no Mistral rule or counterpart (assistants, threads, vector stores, images, files, batches,
-    audio, legacy completions, ...): it names the closest Mistral feature (agents and conversations,
+    audio, legacy completions, ...), or such a resource kept under another name (``self.assistants =
+    client.beta.assistants``, whose calls migrator does not see): it names the closest Mistral feature (agents and conversations,
     document libraries, OCR, ``files.upload``, ``batch.jobs``, ``fim.complete``, ...); other calls on a
     kept client are named by the TODO at its constructor. openai 0.x's ``openai.embeddings_utils.
     get_embedding`` is such a v0 call (the ``openai.api_key`` setting it needs stays). An OpenAI Agents
