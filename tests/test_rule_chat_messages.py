@@ -158,6 +158,15 @@ def test_a_function_result_that_cannot_reach_a_calls_own_message_list_does_not_k
     code, todos = convert_snippet(helper.replace("{extra}", "messages.extend(self.audit)"))
     assert "client.chat.complete(" not in code, code
     assert any('legacy {"role": "function"} result without tool_call_id' in todo for todo in todos), todos
+    # re-review 43, W2: the call's own list holding the function result (or a function_call turn) still keeps it
+    own = helper.replace('{"role": "user", "content": text}]',
+                         '{"role": "user", "content": text}, {"role": "function", "name": "f", "content": "1"}]')
+    code, todos = convert_snippet(own.replace("{extra}", "pass"))
+    assert "client.chat.complete(" not in code, code
+    turn = helper.replace('{"role": "user", "content": text}]', '{"role": "user", "content": text}, '
+                          '{"role": "assistant", "content": None, "function_call": {"name": "f", "arguments": "{}"}}]')
+    code, todos = convert_snippet(turn.replace("{extra}", "pass"))
+    assert "client.chat.complete(" not in code, code
 
 
 def test_a_function_result_with_its_id_converts_with_the_client():

@@ -4541,8 +4541,11 @@ def _closed_messages(f: _File, call: ast.Call) -> bool:
                 and f.scope_of.get(id(n), ()) == scope for n in f.nodes):
             return False  # (read anywhere else in the function: appended to, handed on, ...)
         value = bound[0]
+    # (a function result or a function_call turn in the list itself: Mistral rejects it, the client stays:
+    # re-review 43, W2)
     return isinstance(value, (ast.List, ast.Tuple)) and all(
-        isinstance(e, ast.Dict) and None not in e.keys for e in value.elts)
+        isinstance(e, ast.Dict) and None not in e.keys and not message_change(_dict_constants(e)) and
+        not any(isinstance(k, ast.Constant) and k.value == "function_call" for k in e.keys) for e in value.elts)
 
 
 def _function_result_problem(f: _File) -> str:
