@@ -668,7 +668,7 @@ def test_a_key_setting_in_a_function_goes_as_the_module_level_one_does() -> None
 
 @pytest.mark.parametrize("setting", [
     "api_key = st.sidebar.text_input('OpenAI API key', type='password')\n\n\ndef ask(question):\n    openai.api_key = api_key",
-    "\n\ndef ask(question, key):\n    openai.api_key = key",
+    "\n\ndef ask(question):\n    openai.api_key = request.headers['X-Key']",
     "\n\ndef ask(question):\n    openai.api_key = st.session_state['openai_key']",
 ])
 def test_a_key_the_app_gets_while_it_runs_keeps_the_module_calls(setting) -> None:
@@ -681,6 +681,19 @@ def test_a_key_the_app_gets_while_it_runs_keeps_the_module_calls(setting) -> Non
         "    return r[\"choices\"][0][\"message\"][\"content\"]\n")
     assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
     assert any("sets a key the app gets while it runs" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("setting", ["def ask(question, key):\n    openai.api_key = key",
+                                     "def ask(question):\n    openai.api_key = ARGS.openai_key"])
+def test_a_key_handed_in_or_parsed_is_no_run_time_key(setting) -> None:
+    """Re-review 43, W4: a parameter (often fed from OPENAI_API_KEY) or argparse's value kept the calls on OpenAI
+    as "a key typed by a user": they convert, with the key setting's TODO."""
+    code, todos = convert_idempotent(
+        f"import openai\n\n\n{setting}\n"
+        "    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": question}])\n"
+        "    return r[\"choices\"][0][\"message\"][\"content\"]\n")
+    assert "mistral_client.chat.complete(" in code, code
+    assert not any("while it runs" in t for t in todos), todos
 
 
 def test_request_timeout_on_a_v0_chat_call_becomes_timeout_ms() -> None:

@@ -3235,28 +3235,27 @@ def _self_attribute(node: ast.AST) -> bool:
 
 
 _INPUT_CALLS = frozenset({"text_input", "input", "getpass", "prompt", "Textbox", "Prompt.ask"})
-_RUNTIME_HOLDERS = frozenset({"session_state", "request", "session", "headers", "form", "args", "json"})
 
 
 def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
-    """A key the application gets while it runs: a parameter of the function setting it, what a person types
-    (``st.sidebar.text_input(...)``, ``input()``, ``getpass()``, directly or through a module-level name), or a
-    read of a session or request (``st.session_state["key"]``, ``request.headers[...]``)."""
+    """A key the application gets while it runs: what a person types (``st.sidebar.text_input(...)``, ``input()``,
+    ``getpass()``, directly or through a module-level name), or a read of a session or request
+    (``st.session_state["key"]``, ``request.headers[...]``). Not a parameter (often fed from OPENAI_API_KEY) nor
+    parsed arguments (re-review 43, W4)."""
     def typed(node) -> bool:
         return isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in _INPUT_CALLS
 
     if typed(value):
         return True
     if isinstance(value, ast.Name):
-        fn = f.scopes.get(scope)
-        args = getattr(fn, "args", None)
-        if args is not None and value.id in {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}:
-            return True
         bound = f.assigns.get(((), value.id), [])
         return bool(bound) and all(typed(v) for v in bound)
     if isinstance(value, (ast.Subscript, ast.Attribute)):
-        return any(isinstance(n, ast.Attribute) and n.attr in _RUNTIME_HOLDERS or
-                   isinstance(n, ast.Name) and n.id in ("request", "session") for n in ast.walk(value))
+        root = value
+        while isinstance(root, (ast.Subscript, ast.Attribute, ast.Call)):
+            root = root.func if isinstance(root, ast.Call) else root.value
+        return any(isinstance(n, ast.Attribute) and n.attr == "session_state" for n in ast.walk(value)) or \
+            isinstance(root, ast.Name) and root.id in ("request", "session")
     return False
 
 

@@ -197,7 +197,8 @@ def decide(builder, files) -> ConversionPlan:
             origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
         runtime = module_setting(builder, origin.path, "runtime_key")
         if runtime and origin.provider == "openai":
-            origin.problems.append(f"{runtime} sets a key the app gets while it runs (typed by a user, a request's): "
+            origin.problems.append(f"{runtime} sets a key the app gets while it runs (typed in, or a session's or "
+                                   "request's): "
                                    "the module's Mistral client would be built once, at import, and read "
                                    "MISTRAL_API_KEY; convert by hand, building Mistral(api_key=...) where the key "
                                    "is known")
