@@ -114,6 +114,7 @@ class ModuleFacts:
     # MIG110: statement indexes of the loops over a converted responses.create(stream=True) stream
     stream_loops: set[int] = field(default_factory=set)
     env_helpers: frozenset = frozenset()  # functions reading the variable their first parameter names
+    delta_names: frozenset = frozenset()  # names bound to a stream delta's content (content_none_check)
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
     stmt_relevant: list[bool] = field(default_factory=list)
@@ -394,11 +395,21 @@ def finish_reason_check(node: ast.Compare) -> "Optional[str | tuple]":
     return None
 
 
-def content_none_check(node: ast.Compare) -> Optional[bool]:
+def delta_content_names(tree: ast.AST) -> frozenset:
+    """Names the module binds to a stream delta's content (``content = chunk.choices[0].delta.content``)."""
+    return frozenset(target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                     and isinstance(node.value, ast.Attribute) and node.value.attr == "content"
+                     and isinstance(node.value.value, ast.Attribute) and node.value.value.attr == "delta"
+                     for target in node.targets if isinstance(target, ast.Name))
+
+
+def content_none_check(node: ast.Compare, delta_names: frozenset = frozenset()) -> Optional[bool]:
     """``x.content is None`` (True) / ``x.content is not None`` (False): how OpenAI code tells a tool-call
     reply (content None) from a text one. Mistral sends ``""`` with tool calls, so the test flips
-    silently (probe g01); a converted message's check becomes a truth test."""
-    if len(node.ops) != 1 or not (isinstance(node.left, ast.Attribute) and node.left.attr == "content") or \
+    silently (probe g01); a converted message's check becomes a truth test. Also a name of ``delta_names``
+    (``content = chunk.choices[0].delta.content``, then ``content is None``: re-review 43, W3)."""
+    if len(node.ops) != 1 or not (isinstance(node.left, ast.Attribute) and node.left.attr == "content" or
+                                  isinstance(node.left, ast.Name) and node.left.id in delta_names) or \
             not (isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None):
         return None
     return True if isinstance(node.ops[0], ast.Is) else False if isinstance(node.ops[0], ast.IsNot) else None
@@ -746,7 +757,8 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
-        if (finish_reason_check(node) is not None or content_none_check(node) is not None) and self.facts_uses_openai:
+        if (finish_reason_check(node) is not None or content_none_check(node, self.facts.delta_names) is not None) \
+                and self.facts_uses_openai:
             self._site(node, READ)
         self.generic_visit(node)
 
@@ -980,6 +992,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     facts = ModuleFacts()
     facts.view = view
     facts.env_helpers = env_helpers(tree)
+    facts.delta_names = delta_content_names(tree)
     collector = _Collector(facts)
     collector.tree = tree
     # Imports first, wherever they are, so that names used before a late import still resolve.

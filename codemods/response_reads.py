@@ -136,7 +136,8 @@ class _Transformer(WrittenTargets, RuleTransformer):
         return cst.parse_expression(f"{owner}.{SERIALISERS[name]}") if "\n" not in owner else updated
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        if self._active and (_finish_reason_check(node) is not None or _content_none_check(node) is not None):
+        if self._active and (_finish_reason_check(node) is not None or
+                             _content_none_check(node, self.facts.delta_names) is not None):
             self.mark_site(node, READ)
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
@@ -275,8 +276,8 @@ class _Transformer(WrittenTargets, RuleTransformer):
         if id(original) not in self._lines or not self._finish_reasons or not self._converts(original):
             return updated
         line = self._lines[id(original)]
-        none = _content_none_check(original)
-        if none and _delta_content(original.left):
+        none = _content_none_check(original, self.facts.delta_names)
+        if none and (_delta_content(original.left) or isinstance(original.left, cst.Name)):
             # `chunk.choices[0].delta.content is None` in a stream: OpenAI's tool-call deltas and its empty last
             # chunk; Mistral has no such last chunk and opens with content "": neither the test nor a truth test
             # tells the end of the stream there (held-out review 42, V1: "[DONE]" after the first chunk). (`is not
@@ -374,9 +375,10 @@ def _type_check_class(node: cst.Call, qualify) -> Optional[str]:
     return None
 
 
-def _content_none_check(node: cst.Comparison) -> Optional[bool]:
+def _content_none_check(node: cst.Comparison, delta_names: frozenset = frozenset()) -> Optional[bool]:
     """LibCST twin of ``codemods._facts.content_none_check``."""
-    if len(node.comparisons) != 1 or not (isinstance(node.left, cst.Attribute) and node.left.attr.value == "content"):
+    if len(node.comparisons) != 1 or not (isinstance(node.left, cst.Attribute) and node.left.attr.value == "content"
+                                          or isinstance(node.left, cst.Name) and node.left.value in delta_names):
         return None
     operator, right = node.comparisons[0].operator, node.comparisons[0].comparator
     if not (isinstance(right, cst.Name) and right.value == "None"):

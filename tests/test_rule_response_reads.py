@@ -324,12 +324,23 @@ def test_a_stream_deltas_content_is_none_gets_a_todo_not_a_truth_test() -> None:
                     yield "[DONE]"
 
 
+        def sse_by_name(messages):
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=messages, stream=True):
+                content = chunk.choices[0].delta.content
+                if content is None:
+                    yield "[DONE]"
+                    break
+                yield content
+
+
         r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
         text_reply = r.choices[0].message.content is not None
         ''')
     assert "        if chunk.choices[0].delta.content is None:\n" in code, code
     assert "text_reply = bool(r.choices[0].message.content)" in code, code
-    assert todos == ["chunk.choices[0].delta.content is None: OpenAI's stream ends with an empty delta (content "
-                     "None) and its tool-call deltas carry None; Mistral's has no empty last chunk and sends \"\" "
-                     "where there is no text: test chunk.choices[0].finish_reason for the end of the stream, "
-                     "delta.tool_calls for tool calls"], todos
+    said = ("OpenAI's stream ends with an empty delta (content None) and its tool-call deltas carry None; Mistral's "
+            "has no empty last chunk and sends \"\" where there is no text: test chunk.choices[0].finish_reason for "
+            "the end of the stream, delta.tool_calls for tool calls")
+    # (re-review 43, W3: the content read into a name first was silent)
+    assert todos == [f"chunk.choices[0].delta.content is None: {said}", f"content is None: {said}"], todos
+    assert "        if content is None:\n" in code, code
