@@ -121,6 +121,13 @@ BLOCKED = [
     pytest.param("llm = ChatOpenAI(**options)", "**options", id="splat"),
     pytest.param("llm = ChatOpenAI()\nagent = Agent(task='t', llm=llm)", "handed to Agent", id="handed_to_foreign"),
     pytest.param("def make():\n    return ChatOpenAI()", "returned from make()", id="factory"),
+    # held-out review 43, X2: an OpenAI functions agent binds functions= and reads function_call
+    pytest.param("from langchain_experimental.agents import create_csv_agent\nllm = ChatOpenAI()\n"
+                 "agent = create_csv_agent(llm, 'a.csv', agent_type=AgentType.OPENAI_FUNCTIONS)",
+                 "an OpenAI functions agent", id="openai_functions_agent_type"),
+    pytest.param("from langchain.agents import create_openai_functions_agent\nllm = ChatOpenAI()\n"
+                 "agent = create_openai_functions_agent(llm, tools, prompt)", "an OpenAI functions agent",
+                 id="openai_functions_agent"),
     pytest.param("llm = ChatOpenAI()\nanswer = llm([message])", "called directly", id="called"),
     pytest.param("emb = OpenAIEmbeddings(model='text-embedding-3-large', dimensions=256)", "1024", id="dimensions"),
     pytest.param("emb = OpenAIEmbeddings()\nc = emb.client", "raw OpenAI client", id="embeddings_client"),

