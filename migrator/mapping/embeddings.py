@@ -97,8 +97,9 @@ VECTOR_SIZE_WORDS = ("dim", "size", "embed", "vector", "length")
 # ... and, in a module without an embeddings call, the words that still say so (`chunk_size=1536` does not)
 VECTOR_STORE_WORDS = ("dim", "vector", "embed")
 # ... or, in a string, when it is SQL's vector(1536) or follows "dimension".
-VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4})(" + "|".join(map(str, OPENAI_EMBEDDING_SIZES))
-                              + r")(?![\w.])")
+# `vector(1536)` (pgvector), `dim=1536`, `FLOAT[1536]` (sqlite-vec, DuckDB arrays: held-out review 43, X1)
+VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4}|float(?:32)?\s*\[\s*)("
+                              + "|".join(map(str, OPENAI_EMBEDDING_SIZES)) + r")(?![\w.])")
 EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the converted embeddings calls return "
                        "Mistral's ({model}: {dims} dimensions): size the vector column / index for them, "
                        "and re-embed")
