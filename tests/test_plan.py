@@ -1247,6 +1247,10 @@ def test_an_openai_error_tuple_caught_in_another_module_follows_the_calls_it_gua
     assert "MIG103): openai.RateLimitError left unchanged: Mistral raises errors.SDKError with status_code == 429" \
         in out["errors.py"], out["errors.py"]
     assert "MIG103): openai.APIConnectionError left unchanged" in out["errors.py"], out["errors.py"]
+    # re-review 43, W1: read as a module attribute
+    out = convert_files({"errors.py": errors_module, "bridge.py": bridge.replace(
+        "from errors import RETRYABLE", "import errors").replace("except RETRYABLE", "except errors.RETRYABLE")})
+    assert "client.chat.complete(" in out["bridge.py"] and "traces no call" not in out["errors.py"], out
 
 
 def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_modules_convert_with_it() -> None:

@@ -1522,17 +1522,23 @@ def _imported_error_groups(builder, files, sites) -> dict:
     groups: dict = {}
     memo: dict = {}
     for g in files:
-        if not g.repo_imports:
+        if not g.repo_imports and not g.module_aliases:
             continue
         for handler in g.nodes:
             if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
                 continue
             caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
             for name in caught:
-                if not isinstance(name, ast.Name) or name.id not in g.repo_imports or \
-                        builder.lookup_scope(g, g.scope_of.get(id(name), ()), name.id) != ():
+                scope = g.scope_of.get(id(name), ())
+                if isinstance(name, ast.Attribute) and isinstance(name.value, ast.Name):
+                    # `from app import errors` ... `except errors.RETRYABLE:` (re-review 43, W1)
+                    module = builder.module_file(g, scope, name.value.id)
+                    target = (module, name.attr) if module is not None else None
+                elif isinstance(name, ast.Name) and name.id in g.repo_imports and \
+                        builder.lookup_scope(g, scope, name.id) == ():
+                    target = builder.resolve_import(g, name.id)
+                else:
                     continue
-                target = builder.resolve_import(g, name.id)
                 if target is None:
                     continue
                 other, bound = target
