@@ -80,7 +80,9 @@ class ClientConstructor(MigratorRule):
     such failures are expected. A module-level ``openai.api_key = os.getenv("OPENAI_API_KEY")`` that
     nothing else reads is removed where the module's calls moved to ``mistral_client`` (which reads
     ``MISTRAL_API_KEY``), and so is one alone in a function's body (``GPT.__init__``); a key the app gets while
-    it runs (a parameter, a typed input, a session's) keeps the module's calls on OpenAI, with a TODO;
+    it runs (a typed input, a session's or a request's) keeps the module's calls on OpenAI, with a TODO; where no
+    call of the project goes through the openai module's own client and every client converted, the setting
+    serves nothing and goes too (a key from elsewhere gets a TODO saying so);
     ``os.environ["OPENAI_API_KEY"]``, which fails at start-up when unset, becomes
     ``mistral_client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])``, which still does; one set from elsewhere (``openai.api_key = config.get_openai_token()``) becomes
     that client, where the setting was: ``mistral_client = Mistral(api_key=config.get_openai_token(),
@@ -556,6 +558,10 @@ class _Transformer(RuleTransformer):
             line = self.next_site_line(MODCFG)
             if not (self.answer and self.answer[0] == "modcfg" and self.answer[1]):
                 return  # the module client converts nowhere: its settings still serve OpenAI
+            if self.answer[1] == "dead":  # no call uses the module's client, every client converts (W6)
+                if self.compat is None:
+                    self._dead_setting(target, line)
+                return
             if self.compat is not None and self.answer[1] == "mixed":
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
                                 "project keeps on OpenAI still use: left as it is; the calls moved elsewhere need "
@@ -602,6 +608,23 @@ class _Transformer(RuleTransformer):
                                      f"{value}) (the converted calls' client takes the key)", "approximate")
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
+
+    def _dead_setting(self, target: cst.Attribute, line: int) -> None:
+        """``openai.api_key = ...`` where no call of the project goes through the openai module's own client and
+        every client converted: it serves nothing, and only kept the openai import and package."""
+        if target.attr.value == "api_key" and self._key_setting_drops(target):
+            if openai_secret(self._key_settings[-1].body[0].value):
+                self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: no call uses the "
+                                "openai module's client any more; revoke the secret, it stays in the repository's "
+                                "history")
+                return
+            self.converted(line, f"{code_of(target)} = <OPENAI_API_KEY> removed: no call uses the openai module's "
+                                 "client any more (the converted clients read MISTRAL_API_KEY)")
+            return
+        self.todo(line, f"{code_of(target)} configures the openai module's own client, which no call uses any more "
+                        "(every client here converted): remove it, and the openai import it keeps"
+                        + (" (give the key to the converted clients, Mistral(api_key=...), if it is theirs)"
+                           if target.attr.value == "api_key" else ""))
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _env_subscript_key(node):

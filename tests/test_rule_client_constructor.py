@@ -1340,3 +1340,26 @@ def test_a_dropped_arguments_comments_go_with_it() -> None:
     assert '    api_key="KEY",  # rotate monthly\n    retry_config=RetryConfig(' in code, code
     assert "        messages=messages  # the history\n    ):" in code, code
     assert "        random_seed=7,  # fixed seed\n        max_tokens=64,  # short\n    )" in code, code
+
+
+def test_an_openai_module_key_setting_nothing_uses_goes_where_every_client_converts() -> None:
+    """Re-review 43, W6: `openai.api_key = os.getenv("OPENAI_API_KEY")` beside `client = OpenAI()` (openai>=1's client
+    reads its own key) stayed, with no TODO, keeping `import openai` and the openai package, once the client
+    converted. It goes, at module level or alone in a function; a key from elsewhere gets a TODO saying it is dead;
+    a kept client leaves it alone."""
+    source = """
+        import os
+
+        import openai
+        from openai import OpenAI
+
+        openai.api_key = {value}
+        client = OpenAI({kept})
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        """
+    code, todos = convert_idempotent(source.format(value='os.getenv("OPENAI_API_KEY")', kept=""))
+    assert "openai" not in code.replace("mistral", ""), code
+    code, todos = convert_idempotent(source.format(value="settings.key", kept=""))
+    assert any("which no call uses any more (every client here converted)" in t for t in todos), todos
+    code, todos = convert_idempotent(source.format(value='os.getenv("OPENAI_API_KEY")', kept="**options"))
+    assert 'openai.api_key = os.getenv("OPENAI_API_KEY")' in code and not any("no call uses" in t for t in todos)

@@ -392,6 +392,7 @@ def decide(builder, files) -> ConversionPlan:
                     and o.provider == "openai"} | {u.path for u in builder.uses if u.surface.startswith("openai.")}
     star_importers: dict = {}
     star_exports = _star_exports(builder, files, star_importers)
+    by_path = {f.path: f for f in files}
     for key, answer in list(sites.items()):
         if answer[0] == "modcfg":
             # settings matter where the module client's calls now go to Mistral: this module's own calls,
@@ -408,7 +409,8 @@ def decide(builder, files) -> ConversionPlan:
                 # (its openai read through `from <it> import *` by a module whose calls stay: re-review 40, S3)
                 any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
-            sites[key] = ("modcfg", "mixed" if mixed else moved, path in module_converts)
+            sites[key] = ("modcfg", "mixed" if mixed else moved or ("dead" if _dead_setting(
+                builder, path, module_callers, decision, by_path) else False), path in module_converts)
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
@@ -1501,6 +1503,22 @@ def _wrapper_conversions(f) -> frozenset:
                               for site in getattr(plan, "sites", ()) if site.verdict == WRAPPER_CONVERT)
         f.__dict__["_wrapper_conversions"] = found
     return found
+
+
+def _dead_setting(builder, path: str, module_callers: set, decision, by_path: dict) -> bool:
+    """``openai.api_key = ...`` in a project where no call goes through the openai module's own client and every
+    client converts: the setting serves nothing (openai>=1's ``OpenAI()`` reads its own key), and only keeps the
+    openai import and package (re-review 43, W6). Not beside LangChain / LlamaIndex OpenAI classes, which may read
+    it (LlamaIndex's OpenAI takes ``openai.api_key``)."""
+    from migrator.mapping.llamaindex import imports_openai_wrapper
+
+    project = _project_of(path)
+    if any(_within(other, project) for other in module_callers):
+        return False
+    mine = [oid for oid, o in builder.origins.items() if o.kind != "parameter" and _within(o.path, project)]
+    if not mine or any(decision(oid) != CONVERT for oid in mine):
+        return False
+    return not any(imports_openai_wrapper(f.source) for p, f in by_path.items() if _within(p, project))
 
 
 def _error_group_name(f, node) -> Optional[str]:
