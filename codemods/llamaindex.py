@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import libcst as cst
 
 from codemods._base import code_of, keyword_arg
@@ -22,7 +24,8 @@ class LlamaIndex(LangChain):
     ``MistralAIEmbedding(...)`` from ``llama_index.embeddings.mistralai``. Model names map (no
     ``model=``: the LLM's default ``gpt-3.5-turbo`` is written as its Mistral counterpart);
     ``OpenAIEmbedding(model=...)`` -> ``MistralAIEmbedding(model_name=...)``; ``OPENAI_API_KEY`` read
-    for ``api_key`` -> ``MISTRAL_API_KEY``; ``temperature``, ``max_tokens``, ``timeout``,
+    for ``api_key`` -> ``MISTRAL_API_KEY`` (a key given through ``openai.api_key = ...``, which llama_index's
+    OpenAI reads and MistralAI does not, gets a TODO); ``temperature``, ``max_tokens``, ``timeout``,
     ``max_retries``, ``additional_kwargs``, ``system_prompt``, ``callback_manager``,
     ``embed_batch_size`` ... keep their names; OpenAI's own ``api_base``, ``reuse_client``, and what
     llama_index's OpenAI ignored (``streaming``, ``seed``) are removed. The object is followed
@@ -92,6 +95,21 @@ class _LlamaIndexTransformer(_Transformer):
         module = self.__dict__.get("_module")
         return module.code if module is not None else ""
 
+    def _openai_module_key(self) -> Optional[str]:
+        """The value of the module's ``openai.api_key = <value>``, unless it reads OPENAI_API_KEY from the
+        environment (MISTRAL_API_KEY is then the variable to set, which the env files say)."""
+        import libcst.matchers as m
+
+        module = self.__dict__.get("_module")
+        if module is None:
+            return None
+        for assign in m.findall(module, m.Assign(targets=[m.AssignTarget(m.Attribute(value=m.Name("openai"),
+                                                                                    attr=m.Name("api_key")))])):
+            value = code_of(assign.value)  # type: ignore[attr-defined]
+            if not ("OPENAI_API_KEY" in value and ("environ" in value or "getenv" in value)):
+                return value
+        return None
+
     def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:
         llm = li.CLASSES[site.cls][0] == li.CHAT
         table = li.LLM_KEYWORDS if llm else li.EMBEDDING_KEYWORDS
@@ -132,6 +150,14 @@ class _LlamaIndexTransformer(_Transformer):
             if llm or default != li.MISTRAL_EMBEDDING_DEFAULT:
                 args.insert(0, keyword_arg("model" if llm else "model_name", cst.SimpleString(f'"{default}"')))
                 notes.append(f"model {default!r} written out ({site.cls}'s default is {old!r})")
+        if "api_key" not in written:
+            key = self._openai_module_key()
+            if key is not None:
+                # `openai.api_key = st.secrets.OPENAI_API_KEY`: llama-index's OpenAI reads it, MistralAI only api_key=
+                # or MISTRAL_API_KEY (a ValueError when built: held-out review 43, X4)
+                self.todo(site.line, f"{site.cls}(...) took its key from openai.api_key = {key}; {mistral} reads only "
+                                     "api_key= or MISTRAL_API_KEY (a ValueError when it is built without one): pass "
+                                     "api_key= a Mistral key, or set MISTRAL_API_KEY")
         if llm and "max_tokens" not in written:
             self.todo(site.line, li.MAX_TOKENS_TODO)
         view = self.facts.view

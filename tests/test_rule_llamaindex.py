@@ -68,6 +68,19 @@ def test_no_model_writes_the_default_and_no_max_tokens_gets_a_todo():
     assert todos == [" ".join(li.MAX_TOKENS_TODO.split())]
 
 
+def test_a_key_given_through_openai_api_key_is_named_at_the_converted_llm():
+    """Held-out review 43, X4 (streamlit_pycon24_tutorial): llama-index's OpenAI took its key from `openai.api_key =
+    st.secrets.OPENAI_API_KEY`; the converted MistralAI reads only api_key= or MISTRAL_API_KEY and raised ValueError
+    when built, with no TODO. A key read from OPENAI_API_KEY needs none (MISTRAL_API_KEY is the variable to set)."""
+    source = ("import openai\nimport streamlit as st\nfrom llama_index.llms.openai import OpenAI\n\n"
+              "openai.api_key = {key}\nllm = OpenAI(model='gpt-4o', max_tokens=512)\n")
+    code, todos = convert(source.format(key="st.secrets.OPENAI_API_KEY"))
+    assert "llm = MistralAI(" in code, code
+    assert any("took its key from openai.api_key = st.secrets.OPENAI_API_KEY" in t for t in todos), todos
+    code, todos = convert(source.format(key='os.getenv("OPENAI_API_KEY")'))
+    assert not any("took its key" in t for t in todos), todos
+
+
 def test_embedding_model_keyword_and_dropped_options():
     code, todos = convert('''\
         from llama_index.embeddings.openai import OpenAIEmbedding
