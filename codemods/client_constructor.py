@@ -304,7 +304,9 @@ class _Transformer(RuleTransformer):
             # os.environ["OPENAI_API_KEY"] fails fast when unset: folded, reading MISTRAL_API_KEY (at module level;
             # in a function it fails when that runs, which no constructor keeps: its TODO stays)
             return False
-        if nested and not all(isinstance(n, (cst.FunctionDef, cst.ClassDef)) for n in self.statement_nodes[:-1]):
+        guard = _key_guard(self.statement_nodes[-2], line) if nested else None
+        outer = self.statement_nodes[:-2] if guard is not None else self.statement_nodes[:-1]
+        if not all(isinstance(n, (cst.FunctionDef, cst.ClassDef)) for n in outer):
             return False  # (under an if / try / with: what it guards is not the key alone)
         module = getattr(self, "_module_node", None)
         if module is None:
@@ -320,7 +322,8 @@ class _Transformer(RuleTransformer):
                                                   "OPENAI_API_KEY" in code_of(a.value))]
         if len(reads) != len(same) or not any(a is assign for a in same):
             return False
-        self._key_settings.append(line)
+        self._key_settings.append(guard if guard is not None else line)
+        self._key_setting_value = assign.value
         return True
 
     def _key_setting_folds(self, target: cst.Attribute) -> bool:
@@ -579,7 +582,7 @@ class _Transformer(RuleTransformer):
                                 f"project keeps on OpenAI still use; for the calls moved to Mistral: {advice}")
                 return
             if target.attr.value == "api_key" and self._key_setting_drops(target):
-                if openai_secret(self._key_settings[-1].body[0].value):
+                if openai_secret(self._key_setting_value):
                     self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: mistral_client "
                                     "(the converted calls' client) reads MISTRAL_API_KEY; revoke the secret, it stays in "
                                     "the repository's history")
@@ -613,7 +616,7 @@ class _Transformer(RuleTransformer):
         """``openai.api_key = ...`` where no call of the project goes through the openai module's own client and
         every client converted: it serves nothing, and only kept the openai import and package."""
         if target.attr.value == "api_key" and self._key_setting_drops(target):
-            if openai_secret(self._key_settings[-1].body[0].value):
+            if openai_secret(self._key_setting_value):
                 self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: no call uses the "
                                 "openai module's client any more; revoke the secret, it stays in the repository's "
                                 "history")
@@ -1251,6 +1254,17 @@ def _env_subscript_key(node: cst.Subscript) -> Optional[str]:
         key = string_value(index.value)
         if key in ENV_VARS:
             return key
+    return None
+
+
+def _key_guard(statement: cst.CSTNode, line: cst.SimpleStatementLine) -> Optional[cst.If]:
+    """``if os.getenv("OPENAI_API_KEY"):`` whose whole body is ``line`` (the key setting), with no ``else``:
+    the guard goes with it (re-review 43, W7: the read in it was renamed, handing OpenAI's setting the Mistral
+    key)."""
+    if isinstance(statement, cst.If) and statement.orelse is None and isinstance(statement.body, cst.IndentedBlock) \
+            and len(statement.body.body) == 1 and statement.body.body[0] is line and \
+            _is_env_read(statement.test) and "OPENAI_API_KEY" in code_of(statement.test):
+        return statement
     return None
 
 

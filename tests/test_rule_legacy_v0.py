@@ -642,13 +642,17 @@ def test_a_key_setting_in_a_function_goes_as_the_module_level_one_does() -> None
             def reset(self):
                 openai.api_key = os.environ.get("OPENAI_API_KEY")
 
+            def guarded(self):
+                if os.getenv("OPENAI_API_KEY"):  # re-review 43, W7: the guard goes with it
+                    openai.api_key = os.getenv("OPENAI_API_KEY")
+
             def ask(self, message):
                 r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=self.messages)
                 return r["choices"][0]["message"]["content"]
         ''')
     assert "openai" not in code.replace("mistral", ""), code
     assert "    def __init__(self, base_prompt):\n        # the key\n        self.messages = [" in code, code
-    assert "    def reset(self):\n        pass\n" in code, code
+    assert "    def reset(self):\n        pass\n" in code and "    def guarded(self):\n        pass\n" in code, code
     assert not todos, todos
     for value in ('os.environ["OPENAI_API_KEY"]', "settings.key"):
         code, todos = convert_idempotent(f'''\
