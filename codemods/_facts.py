@@ -991,7 +991,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     rules apply."""
     facts = ModuleFacts()
     facts.view = view
-    facts.env_helpers = env_helpers(tree)
+    facts.env_helpers = env_helpers(tree) | getattr(view, "env_helpers", frozenset())
     facts.delta_names = delta_content_names(tree)
     collector = _Collector(facts)
     collector.tree = tree

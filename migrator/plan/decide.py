@@ -462,6 +462,7 @@ def decide(builder, files) -> ConversionPlan:
                           injectable=_injectable_callees(builder, clients),
                           converted_attrs=_converted_attributes(builder, files, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach, star_exports=star_exports,
+                          env_helpers=builder.__dict__.get("imported_env_helpers", {}),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), default_embedding=frozenset(builder.default_embedding),
@@ -1202,7 +1203,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
 
     slots: set = set()
     openai_names = set(f.imported) | set(f.openai_modules)
-    helpers = env_helpers(f.tree)
+    helpers = _env_helpers_of(builder, f)
+    if helpers - env_helpers(f.tree):
+        builder.__dict__.setdefault("imported_env_helpers", {})[f.path] = helpers - env_helpers(f.tree)
     delta_names = delta_content_names(f.tree) if f.uses_openai else frozenset()
     for node in f.nodes:
         kind = type(node)
@@ -1503,6 +1506,25 @@ def _wrapper_conversions(f) -> frozenset:
                               for site in getattr(plan, "sites", ()) if site.verdict == WRAPPER_CONVERT)
         f.__dict__["_wrapper_conversions"] = found
     return found
+
+
+def _env_helpers_of(builder, f) -> frozenset:
+    """``codemods._facts.env_helpers`` of the module, and those it imports by name from another module of the tree
+    (``from utils import require_env``: re-review 43, W5)."""
+    memo = builder.__dict__.setdefault("_env_helpers", {})
+
+    def own(g) -> frozenset:
+        if g.path not in memo:
+            memo[g.path] = env_helpers(g.tree) if "def " in g.source else frozenset()
+        return memo[g.path]
+
+    found = set(own(f))
+    for local, (module, level, name) in f.repo_imports.items():
+        if name != "*" and (level or module):
+            target = builder.resolve_import(f, local)
+            if target is not None and target[1] in own(target[0]):
+                found.add(local)
+    return frozenset(found)
 
 
 def _dead_setting(builder, path: str, module_callers: set, decision, by_path: dict) -> bool:

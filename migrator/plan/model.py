@@ -91,6 +91,7 @@ class ConversionPlan:
     # path -> the openai names a module of the tree star-imports from it and reads (`from config import *` then
     # `openai.ChatCompletion.create(...)`): its imports of them stay (re-review 40, S3: NameError)
     star_exports: dict = field(default_factory=dict, compare=False, hash=False)
+    env_helpers: dict = field(default_factory=dict, compare=False, hash=False)  # path -> imported env helpers
     # a test that patches (the paths in "patch"): the modules of the tree it imports, directly or not
     patch_reach: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
@@ -257,6 +258,12 @@ class FileView:
     @property
     def star_exports(self) -> frozenset:
         return self.plan.star_exports.get(self.path, frozenset())
+
+    @property
+    def env_helpers(self) -> frozenset:
+        """Functions imported from another module of the tree that read the variable their first parameter
+        names (codemods._facts.env_helpers)."""
+        return self.plan.env_helpers.get(self.path, frozenset())
 
     @property
     def model_slots(self) -> frozenset:
