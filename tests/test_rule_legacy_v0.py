@@ -904,3 +904,22 @@ def test_a_membership_test_on_the_v0_response_is_the_reason_it_stays() -> None:
     assert any("'choices' in response tests the response's keys: on Mistral's response object (not a dict) that "
                "test is always False" in t for t in todos), todos
     assert not any("returned, passed on" in t for t in todos), todos
+
+
+def test_an_endpoint_the_code_builds_is_quoted_whole() -> None:
+    """Held-out review 43, X6 (GraphRag chatbot): `openai.api_base = f"http://{args.host}:{args.port}/v1"` was
+    said to point at "endpoint {args.host}", an f-string fragment that read like an unfilled placeholder."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        class LLMProxy:
+            def __init__(self, args):
+                openai.api_base = f"http://{args.host}:{args.port}/v1"
+
+            def ask(self, q):
+                r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}])
+                return r["choices"][0]["message"]["content"]
+        ''')
+    assert any("an endpoint the code builds (f'http://{args.host}:{args.port}/v1')" in t for t in todos), todos
+    assert not any("endpoint {args.host}" in t for t in todos), todos

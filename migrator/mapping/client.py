@@ -335,6 +335,8 @@ def classify_endpoint(text: str, argument: str = "base_url") -> str:
             for marker, name in OTHER_PROVIDER_MARKERS:
                 if marker in host:
                     return name
+            if "{" in host:  # `f"http://{args.host}:{args.port}/v1"`: a host the code computes (review 43, X6)
+                return "an endpoint the code builds (" + text.strip()[:80] + ")"
             return f"endpoint {host}"
     if hosts:
         return "openai"
