@@ -426,3 +426,25 @@ def test_the_output_parsed_of_a_call_awaited_through_wait_for_is_rewritten() -> 
         ''')
     assert "client.chat.parse_async(" in code and "return response.choices[0].message.parsed" in code, code
     assert not todos, todos
+
+
+def test_a_response_returned_to_callers_in_the_module_follows_their_reads():
+    """Held-out review 43, X5 (avalanche): `def get_response(p): response = client.responses.create(...); return
+    response`, its one caller reading response.output[0].content[0].text: the client was kept ("used as a whole:
+    code elsewhere may read output_text"), while the chat twin converted. The callers' reads decide; output_text
+    read by a caller (rewritten only where the call is), a function handed on, or one another module may import
+    keep the client."""
+    from mechanics import convert_files
+
+    app = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_response(prompt):\n'
+           '    response = client.responses.create(model="gpt-4o", input=prompt)\n    return response\n\n\n'
+           'def direct(prompt):\n    return client.responses.create(model="gpt-4o", input=prompt)\n\n\n'
+           'r = get_response("hi")\nprint(r.output[0].content[0].text, direct("x").output[0].content[0].text)\n')
+    out = convert_files({"app.py": app})
+    assert "client = Mistral(" in out["app.py"] and 'model="mistral-large-latest", input=prompt)' in out["app.py"]
+    for changed in (app.replace("r.output[0].content[0].text", "r.output_text"),
+                    app + "\nhandlers = [get_response]\n"):
+        out = convert_files({"app.py": changed})
+        assert "client = OpenAI()" in out["app.py"], out["app.py"]
+    out = convert_files({"app.py": app, "other.py": "from app import get_response\n\nprint(get_response('x').output_text)\n"})
+    assert "client = OpenAI()" in out["app.py"], out["app.py"]

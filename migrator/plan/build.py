@@ -2654,7 +2654,7 @@ class _Builder:
             for read in reads:  # the reads to rewrite are sites
                 self.sites[node_key(f.path, read)] = ("speechread",)
         elif surface in RESPONSES_SURFACES:
-            problem = _responses_problem(f, call)
+            problem = _responses_problem(f, call, self)
             use = self._use(f, call, oid, surface, bool(problem), problem, "MIG110",
                             USE_TODO if problem else USE_CONVERT)
         elif surface in MODEL_SURFACES and v0:
@@ -3379,7 +3379,7 @@ def _instructor_call_problem(call: ast.Call, surface: str, f: Optional[_File] = 
     return ""
 
 
-def _responses_problem(f: _File, call: ast.Call) -> str:
+def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
     """Why MIG110 leaves a ``responses.create`` call as it is ("" when it converts it): keywords that
     mean the same on Mistral's (stateless, function-tools-only) Responses API, and a result read only
     through attributes Mistral's response has too (``output_text`` is rewritten)."""
@@ -3415,7 +3415,7 @@ def _responses_problem(f: _File, call: ast.Call) -> str:
                 return problem
     if not any(kw.arg == "model" for kw in call.keywords):
         return "no model= (required)"
-    return _responses_stream_problem(f, call) if streamed else _responses_result_problem(f, call)
+    return _responses_stream_problem(f, call) if streamed else _responses_result_problem(f, call, builder=builder)
 
 
 def _responses_stream_problem(f: _File, call: ast.Call) -> str:
@@ -3578,12 +3578,20 @@ def _responses_tools_problem(f: _File, call: ast.Call, value: ast.AST) -> str:
     return ""
 
 
-def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozenset] = None) -> str:
+def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozenset] = None, builder=None,
+                              depth: int = 0) -> str:
     """A converted Responses result is read only as ``<result>.<attr>`` for attributes Mistral's
-    response has (RESULT_ATTRS, or parse's ``output_parsed``)."""
+    response has (RESULT_ATTRS, or parse's ``output_parsed``). A result a function of the module returns is
+    followed to that function's callers in the module (no other module of the tree, read or not, may name the
+    function: ``builder``'s files and unread modules), whose reads must be the same on both responses (not ``output_text``, which the rule rewrites
+    only where the call is)."""
     from migrator.mapping.responses import RESULT_ATTRS
 
-    attrs = allowed if allowed is not None else RESULT_ATTRS
+    attrs = allowed if allowed is not None else RESULT_ATTRS if not depth else RESULT_ATTRS - {"output_text"}
+
+    def follow(ret: ast.Return) -> str:
+        return _returned_response_problem(f, ret, builder, depth) if allowed is None and depth < 2 and \
+            builder is not None else "?"
 
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr in attrs:
@@ -3595,7 +3603,38 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
 
     return _result_problem(f, call, read_problem, "the response is used as a whole (returned, passed on, "
                            "stored): code elsewhere may read OpenAI's output_text, which Mistral's response does "
-                           "not have", same_bindings=_same_call(("responses.create", "responses.parse")))
+                           "not have", same_bindings=_same_call(("responses.create", "responses.parse")),
+                           follow_returns=follow)
+
+
+def _returned_response_problem(f: _File, ret: ast.Return, builder, depth: int) -> str:
+    """"" when the function returning a Responses result (``def get_response(p): r = client.responses.create(...);
+    return r``) is a module-level function called only in this module, each call's result read only through
+    fields both responses have (held-out review 43, X5: the chat twin converted, this kept its client); else
+    "?" (the caller falls back to "used as a whole")."""
+    import re
+
+    fn = next((a for a in ancestors_of(f, ret) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                                                   ast.ClassDef))), None)
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or f.scope_of.get(id(fn), ()) != ():
+        return "?"
+    word = re.compile(rf"\b{re.escape(fn.name)}\b")
+    if any(g is not f and word.search(g.source) for g in builder.files) or (
+            builder.unread is not None and builder.unread.read_elsewhere(fn.name, f.module.rsplit(".", 1)[-1])):
+        return "?"  # another module may import it and read what it returns
+    calls = []
+    for n in f.nodes:
+        if isinstance(n, ast.Name) and n.id == fn.name and isinstance(n.ctx, ast.Load):
+            parent = f.parent.get(id(n))
+            if not (isinstance(parent, ast.Call) and parent.func is n) or _lookup_scope(f, n) not in ((), None):
+                return "?"  # handed on, or a local name shadowing it
+            calls.append(parent)
+    if not calls:
+        return "?"
+    for caller in calls:
+        if _responses_result_problem(f, caller, builder=builder, depth=depth + 1):
+            return "?"
+    return ""
 
 
 def _same_call(surfaces: tuple) -> "Callable[[ast.AST], bool]":
@@ -3615,7 +3654,7 @@ def _same_call(surfaces: tuple) -> "Callable[[ast.AST], bool]":
 
 
 def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscripts: bool = False,
-                    same_bindings=None) -> str:
+                    same_bindings=None, follow_returns=None) -> str:
     """How a converted call's result is read: each ``<result>.<attr>`` read, directly or through the one
     name it is assigned to, must pass ``read_problem(read, name)``; a result used any other way
     (returned, passed on, stored, rebound by a loop) is ``used``.
@@ -3637,6 +3676,8 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         return read_problem(parent, "the result")
     if isinstance(parent, ast.Expr):
         return ""
+    if isinstance(parent, ast.Return) and follow_returns is not None and not follow_returns(parent):
+        return ""  # `return client.responses.create(...)`, its callers' reads checked
     if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
         return used
     name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
@@ -3685,6 +3726,10 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
             return (f"{ast.unparse(read)} tests the response's keys: on Mistral's response object (not a dict) "
                     f"that test is always {'False' if isinstance(read.ops[0], ast.In) else 'True'}; test a field "
                     "instead")
+        elif isinstance(read, ast.Return) and follow_returns is not None:
+            if follow_returns(read):
+                return used
+            continue
         elif not (isinstance(read, reads) and read.value is n):
             return used
         problem = read_problem(read, name)
