@@ -281,3 +281,9 @@ def test_an_instructor_client_handed_to_cast_keeps_its_client():
         "    return await aclient.chat.completions.create(model=\"gpt-4o\", response_model=A, messages=[])\n")
     assert "cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))" in code and "Mistral(" not in code, code
     assert any("the instructor client is handed to cast(...)" in t for t in todos), todos
+    # re-review 43, W10: the call is the kept client's, not an untraced receiver's (no second TODO); a plain one too
+    assert not any("cannot tell which client" in t for t in todos), todos
+    code, todos = convert("from typing import cast\n\nfrom openai import AsyncOpenAI\n\n"
+                          "aclient = cast(AsyncOpenAI, AsyncOpenAI())\n\n\nasync def run(text):\n"
+                          "    return await aclient.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    assert len(todos) == 1 and "handed to cast" in todos[0], todos

@@ -1006,6 +1006,11 @@ class _Builder:
         wrapped = _wrapped_constructor(f, node)
         if wrapped is not None:
             return frozenset({self.wrapped_origin(f, node, wrapped)})
+        inner = uncast(node, f.qualify)
+        if inner is not node:
+            # `cast(AsyncOpenAI, AsyncOpenAI())`: the client itself (handed to cast, it stays on OpenAI); its calls
+            # are the client's, not an untraced receiver's (re-review 43, W10)
+            return self.eval(f, scope, inner, depth + 1)
         if node.args and TRACING_WRAPPER.match((dotted_name(node.func) or "").rsplit(".", 1)[-1]):
             # `track_openai(client)`, `wrap_openai(client)`: the client itself, traced (handing it over
             # keeps it on OpenAI); its calls are the client's, not an unknown receiver's
@@ -2009,6 +2014,7 @@ class _Builder:
         for value in values:
             if isinstance(value, ast.Await):
                 value = value.value
+            value = uncast(value, f.qualify)  # `cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))` (W10)
             if isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in OPENAI_CONSUMERS:
                 wrapper = True
                 for arg in [*value.args, *(k.value for k in value.keywords)]:
