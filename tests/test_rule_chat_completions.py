@@ -1202,6 +1202,15 @@ def test_a_reasoning_model_todo_names_the_streamed_delta_content_too():
         ''')
     assert "client.chat.stream(model=\"magistral-" in code
     assert any("is a reasoning model" in t and "each delta.content when streamed" in t for t in todos), todos
+    # held-out review 43, X3: a parse call's message.parsed is parsed from the joined text chunks already
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        r = client.beta.chat.completions.parse(model="o4-mini", messages=[], response_format=Plan)
+        print(r.choices[0].message.parsed)
+        ''')
+    assert any("where the code reads message.content (message.parsed is parsed from them already)" in t
+               for t in todos), todos
 
 
 def test_a_typing_cast_to_an_openai_type_goes_with_the_call_it_wrapped() -> None:
