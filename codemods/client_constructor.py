@@ -309,8 +309,8 @@ class _Transformer(RuleTransformer):
         if not all(isinstance(n, (cst.FunctionDef, cst.ClassDef)) for n in outer):
             return False  # (under an if / try / with: what it guards is not the key alone)
         module = getattr(self, "_module_node", None)
-        if module is None:
-            return False
+        if module is None or (len(self.answer) > 3 and self.answer[3]):
+            return False  # (another module reads openai.api_key: re-review 44, Y2)
         import libcst.matchers as m
 
         setting = m.Attribute(value=m.Name(target.value.value), attr=m.Name("api_key"))

@@ -1363,3 +1363,17 @@ def test_an_openai_module_key_setting_nothing_uses_goes_where_every_client_conve
     assert any("which no call uses any more (every client here converted)" in t for t in todos), todos
     code, todos = convert_idempotent(source.format(value='os.getenv("OPENAI_API_KEY")', kept="**options"))
     assert 'openai.api_key = os.getenv("OPENAI_API_KEY")' in code and not any("no call uses" in t for t in todos)
+    # re-review 44, Y2 / Y5: read in this module or another one, or beside LlamaIndex (its defaults take it): it stays
+    from mechanics import convert_files
+
+    config = 'import os\n\nimport openai\n\nopenai.api_key = os.getenv("OPENAI_API_KEY")\n'
+    app = ("import sys\n\nimport openai\nfrom openai import OpenAI\n\nimport config\n\nif not openai.api_key:\n"
+           "    sys.exit('set it')\nclient = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n")
+    out = convert_files({"config.py": config, "app.py": app})
+    assert out["config.py"] == config and "client = Mistral(" in out["app.py"], out
+    code, todos = convert_idempotent(source.format(value='os.getenv("OPENAI_API_KEY")', kept="").rstrip(" ") +
+                                     "        if not openai.api_key:\n            raise SystemExit(1)\n")
+    assert 'openai.api_key = os.getenv("OPENAI_API_KEY")' in code and not any("no call uses" in t for t in todos)
+    code, todos = convert_idempotent(source.format(value="settings.key", kept="").rstrip(" ") +
+                                     "        from llama_index.core import VectorStoreIndex\n")
+    assert not any("no call uses" in t for t in todos), todos

@@ -687,6 +687,17 @@ def test_a_key_the_app_gets_while_it_runs_keeps_the_module_calls(setting) -> Non
     assert any("sets a key the app gets while it runs" in t for t in todos), todos
 
 
+def test_a_run_time_key_handed_in_as_a_parameter_keeps_the_module_calls() -> None:
+    """Re-review 44, Y1: `ask(q, key)`, key typed in a Streamlit field, `def ask(question, api_key): openai.api_key =
+    api_key`: the W4 fix made every parameter a plain key, and the typed key was ignored again."""
+    code, todos = convert_idempotent(
+        "import openai\nimport streamlit as st\n\nkey = st.sidebar.text_input('key')\n\n\ndef ask(question, api_key):\n"
+        "    openai.api_key = api_key\n"
+        "    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": question}])\n"
+        "    return r[\"choices\"][0][\"message\"][\"content\"]\n\n\nst.write(ask('hi', key))\n")
+    assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
+
+
 @pytest.mark.parametrize("setting", ["def ask(question, key):\n    openai.api_key = key",
                                      "def ask(question):\n    openai.api_key = ARGS.openai_key"])
 def test_a_key_handed_in_or_parsed_is_no_run_time_key(setting) -> None:

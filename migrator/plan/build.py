@@ -3253,23 +3253,53 @@ _INPUT_CALLS = frozenset({"text_input", "input", "getpass", "prompt", "Textbox",
 def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
     """A key the application gets while it runs: what a person types (``st.sidebar.text_input(...)``, ``input()``,
     ``getpass()``, directly or through a module-level name), or a read of a session or request
-    (``st.session_state["key"]``, ``request.headers[...]``). Not a parameter (often fed from OPENAI_API_KEY) nor
-    parsed arguments (re-review 43, W4)."""
+    (``st.session_state["key"]``, ``request.headers[...]``), also handed in as a parameter by a call of the module.
+    Not a parameter its callers feed otherwise (often from OPENAI_API_KEY), nor parsed arguments (re-review 43,
+    W4)."""
     def typed(node) -> bool:
         return isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in _INPUT_CALLS
 
-    if typed(value):
-        return True
-    if isinstance(value, ast.Name):
-        bound = f.assigns.get(((), value.id), [])
-        return bool(bound) and all(typed(v) for v in bound)
-    if isinstance(value, (ast.Subscript, ast.Attribute)):
-        root = value
+    def request(node) -> bool:
+        if not isinstance(node, (ast.Subscript, ast.Attribute, ast.Call)):
+            return False
+        root = node
         while isinstance(root, (ast.Subscript, ast.Attribute, ast.Call)):
             root = root.func if isinstance(root, ast.Call) else root.value
-        return any(isinstance(n, ast.Attribute) and n.attr == "session_state" for n in ast.walk(value)) or \
+        return any(isinstance(n, ast.Attribute) and n.attr == "session_state" for n in ast.walk(node)) or \
             isinstance(root, ast.Name) and root.id in ("request", "session")
-    return False
+
+    def runtime(node, depth: int) -> bool:
+        if typed(node) or request(node):
+            return True
+        if not isinstance(node, ast.Name):
+            return False
+        bound = f.assigns.get(((), node.id), [])
+        if bound and all(typed(v) for v in bound):
+            return True
+        return depth < 2 and passed_at_run_time(node.id, depth)
+
+    def passed_at_run_time(param: str, depth: int) -> bool:
+        """A parameter of a module-level function some call of which, in the module, passes a typed-in, session or
+        request value (`ask(q, key)`, key = st.sidebar.text_input(...): re-review 44, Y1)."""
+        fn = next((n for n in f.tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and
+                   f.scopes.get(scope) is n), None)
+        if fn is None:
+            return False
+        names = [a.arg for a in [*fn.args.posonlyargs, *fn.args.args]]
+        if param not in names and param not in {a.arg for a in fn.args.kwonlyargs}:
+            return False
+        index = names.index(param) if param in names else None
+        for call in f.nodes:
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == fn.name):
+                continue
+            given = next((k.value for k in call.keywords if k.arg == param), None)
+            if given is None and index is not None and index < len(call.args):
+                given = call.args[index]
+            if given is not None and runtime(given, depth + 1):
+                return True
+        return False
+
+    return runtime(value, 0)
 
 
 def _agent_on_its_own_model(value: Optional[ast.AST]) -> bool:

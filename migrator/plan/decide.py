@@ -393,6 +393,11 @@ def decide(builder, files) -> ConversionPlan:
     star_importers: dict = {}
     star_exports = _star_exports(builder, files, star_importers)
     by_path = {f.path: f for f in files}
+    # modules reading the openai module's key (`if not openai.api_key: ...`, `f"Bearer {openai.api_key}"`): a setting
+    # they read is never dropped (re-review 44, Y2 / Y5)
+    key_readers = {f.path for f in files if any(
+        isinstance(n, ast.Attribute) and n.attr == "api_key" and isinstance(n.ctx, ast.Load) and
+        isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" for n in f.nodes)}
     for key, answer in list(sites.items()):
         if answer[0] == "modcfg":
             # settings matter where the module client's calls now go to Mistral: this module's own calls,
@@ -410,7 +415,8 @@ def decide(builder, files) -> ConversionPlan:
                 any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
             sites[key] = ("modcfg", "mixed" if mixed else moved or ("dead" if _dead_setting(
-                builder, path, module_callers, decision, by_path) else False), path in module_converts)
+                builder, path, module_callers, decision, by_path, key_readers) else False), path in module_converts,
+                bool(key_readers - {path}))
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
@@ -1531,7 +1537,7 @@ def _env_helpers_of(builder, f) -> frozenset:
     return frozenset(found)
 
 
-def _dead_setting(builder, path: str, module_callers: set, decision, by_path: dict) -> bool:
+def _dead_setting(builder, path: str, module_callers: set, decision, by_path: dict, key_readers: set) -> bool:
     """``openai.api_key = ...`` in a project where no call goes through the openai module's own client and every
     client converts: the setting serves nothing (openai>=1's ``OpenAI()`` reads its own key), and only keeps the
     openai import and package (re-review 43, W6). Not beside LangChain / LlamaIndex OpenAI classes, which may read
@@ -1539,12 +1545,15 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
     from migrator.mapping.llamaindex import imports_openai_wrapper
 
     project = _project_of(path)
-    if any(_within(other, project) for other in module_callers):
+    if any(_within(other, project) for other in module_callers | key_readers):
         return False
     mine = [oid for oid, o in builder.origins.items() if o.kind != "parameter" and _within(o.path, project)]
     if not mine or any(decision(oid) != CONVERT for oid in mine):
         return False
-    return not any(imports_openai_wrapper(f.source) for p, f in by_path.items() if _within(p, project))
+    # (LlamaIndex's defaults too: `VectorStoreIndex.from_documents(...)` embeds with OpenAIEmbedding, which takes
+    # openai.api_key: re-review 44, Y5)
+    return not any(imports_openai_wrapper(f.source) or "llama_index" in f.source
+                   for p, f in by_path.items() if _within(p, project))
 
 
 def _error_group_name(f, node) -> Optional[str]:
