@@ -176,7 +176,8 @@ class _Transformer(RuleTransformer):
         if site.verdict == AZURE:
             self.todo(site.line, self.lib.AZURE_TODO.format(name=site.cls, mistral=mistral))
         elif site.verdict == KEEP:
-            rerun = any(b.endswith("then run migrator again") for b in site.blockers)  # a manifest's pin: K7
+            # a manifest's pin (K7), or advice that says what to do and to convert then (re-review 44, Y9)
+            rerun = any(b.endswith(("then run migrator again", "then convert")) for b in site.blockers)
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
                 "" if rerun and len(site.blockers) == 1 else
                 f". Convert by hand to {self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form"))

@@ -128,6 +128,13 @@ BLOCKED = [
     pytest.param("from langchain.agents import create_openai_functions_agent\nllm = ChatOpenAI()\n"
                  "agent = create_openai_functions_agent(llm, tools, prompt)", "an OpenAI functions agent",
                  id="openai_functions_agent"),
+    # re-review 44, Y3: the agent type given positionally, or through a module-level name
+    pytest.param("from langchain.agents import initialize_agent\nllm = ChatOpenAI()\n"
+                 "agent = initialize_agent(tools, llm, AgentType.OPENAI_FUNCTIONS)", "an OpenAI functions agent",
+                 id="openai_functions_positional"),
+    pytest.param("KIND = AgentType.OPENAI_FUNCTIONS\nllm = ChatOpenAI()\n"
+                 "agent = create_pandas_dataframe_agent(llm, df, agent_type=KIND)", 'agent_type="tool-calling"',
+                 id="openai_functions_name"),
     pytest.param("llm = ChatOpenAI()\nanswer = llm([message])", "called directly", id="called"),
     pytest.param("emb = OpenAIEmbeddings(model='text-embedding-3-large', dimensions=256)", "1024", id="dimensions"),
     pytest.param("emb = OpenAIEmbeddings()\nc = emb.client", "raw OpenAI client", id="embeddings_client"),

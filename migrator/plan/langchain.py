@@ -522,14 +522,15 @@ class _Planner:
     def _handed_blockers(self, call: ast.AST, mistral: str) -> list[str]:
         if not isinstance(call, ast.Call):
             return ["handed to an expression the rule does not follow"]
-        functions_agent = _openai_functions_agent(call)
+        functions_agent = _openai_functions_agent(call, self.tree)
         if functions_agent:
             # `create_csv_agent(llm, ..., agent_type=AgentType.OPENAI_FUNCTIONS)`: the agent binds OpenAI's legacy
             # functions= and reads additional_kwargs["function_call"], which ChatMistralAI neither sends nor returns:
             # the agent never runs its tools (held-out review 43, X2)
             return [f"handed to {ast.unparse(call.func)}(...) as {functions_agent}, an OpenAI functions agent (it binds "
-                    f"functions= and reads function_call, which {mistral} neither sends nor returns): use a tool-calling "
-                    "agent (AgentType.TOOL_CALLING / create_tool_calling_agent), then convert"]
+                    f"functions= and reads function_call, which {mistral} neither sends nor returns): make it a "
+                    "tool-calling agent (agent_type=\"tool-calling\" for the csv / pandas agents, "
+                    "create_tool_calling_agent with an AgentExecutor otherwise), then convert"]
         root = call.func
         while isinstance(root, (ast.Attribute, ast.Call)):
             root = root.value if isinstance(root, ast.Attribute) else root.func
@@ -548,13 +549,17 @@ _FUNCTIONS_AGENT_CALLS = frozenset({"create_openai_functions_agent", "OpenAIFunc
 _FUNCTIONS_AGENT_TYPES = ("OPENAI_FUNCTIONS", "OPENAI_MULTI_FUNCTIONS", "openai-functions", "openai-multi-functions")
 
 
-def _openai_functions_agent(call: ast.Call) -> str:
+def _openai_functions_agent(call: ast.Call, tree: Optional[ast.Module] = None) -> str:
     """What makes ``call`` build a LangChain OpenAI functions agent ("AgentType.OPENAI_FUNCTIONS", the callee's
-    name), else ""."""
+    name), else "": an agent type given by keyword, positionally (``initialize_agent(tools, llm,
+    AgentType.OPENAI_FUNCTIONS)``) or through a module-level name (re-review 44, Y3)."""
     callee = ast.unparse(call.func)
-    for keyword in call.keywords:
-        if keyword.arg in ("agent_type", "agent") and any(t in ast.unparse(keyword.value) for t in _FUNCTIONS_AGENT_TYPES):
-            return ast.unparse(keyword.value)
+    constants = {t.id: ast.unparse(n.value) for n in (tree.body if tree is not None else ())
+                 if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    for value in [*(k.value for k in call.keywords if k.arg in ("agent_type", "agent")), *call.args]:
+        text = constants.get(value.id, "") if isinstance(value, ast.Name) else ast.unparse(value)
+        if any(t in text for t in _FUNCTIONS_AGENT_TYPES):
+            return ast.unparse(value)
     last = callee.rsplit(".", 1)[-1]
     if last in _FUNCTIONS_AGENT_CALLS and (last != "from_llm_and_tools" or "Functions" in callee):
         return callee
