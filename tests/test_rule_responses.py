@@ -448,3 +448,8 @@ def test_a_response_returned_to_callers_in_the_module_follows_their_reads():
         assert "client = OpenAI()" in out["app.py"], out["app.py"]
     out = convert_files({"app.py": app, "other.py": "from app import get_response\n\nprint(get_response('x').output_text)\n"})
     assert "client = OpenAI()" in out["app.py"], out["app.py"]
+    # re-review 44, Y4: another module's own get_response (a course's next lesson) does not keep it
+    lesson = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_response(p):\n"
+              "    return client.responses.create(model='gpt-4o', input=p).output_text\n")
+    out = convert_files({"app.py": app, "lesson2.py": lesson})
+    assert "client = Mistral(" in out["app.py"], out["app.py"]

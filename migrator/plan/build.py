@@ -3662,7 +3662,20 @@ def _returned_response_problem(f: _File, ret: ast.Return, builder, depth: int) -
     if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or f.scope_of.get(id(fn), ()) != ():
         return "?"
     word = re.compile(rf"\b{re.escape(fn.name)}\b")
-    if any(g is not f and word.search(g.source) for g in builder.files) or (
+
+    def imports_it(g: _File) -> bool:
+        """``g`` imports the function from ``f`` (by name, by ``*``, or reads it through ``f``'s module): resolved,
+        not matched as a word (re-review 44, Y4: another module's own get_response kept this one's client)."""
+        if not word.search(g.source):
+            return False
+        for local, (module, level, name) in g.repo_imports.items():
+            if name == "*" and star_source(builder.files, g) is f:
+                return True
+            if name == fn.name and (builder.resolve_import(g, local) or (None,))[0] is f:
+                return True
+        return any(builder.module_file(g, (), alias) is f for alias in [*g.module_aliases, *g.repo_imports])
+
+    if any(g is not f and imports_it(g) for g in builder.files) or (
             builder.unread is not None and builder.unread.read_elsewhere(fn.name, f.module.rsplit(".", 1)[-1])):
         return "?"  # another module may import it and read what it returns
     calls = []
