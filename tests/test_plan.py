@@ -1259,6 +1259,10 @@ def test_an_openai_error_tuple_caught_in_another_module_follows_the_calls_it_gua
     out = convert_files({"errors.py": errors_module, "bridge.py": bridge.replace(
         "from errors import RETRYABLE", "import errors").replace("except RETRYABLE", "except errors.RETRYABLE")})
     assert "client.chat.complete(" in out["bridge.py"] and "traces no call" not in out["errors.py"], out
+    # re-review 44, Y6: a dotted module path
+    out = convert_files({"app/__init__.py": "", "app/errors.py": errors_module, "app/bridge.py": bridge.replace(
+        "from errors import RETRYABLE", "import app.errors").replace("except RETRYABLE", "except app.errors.RETRYABLE")})
+    assert "client.chat.complete(" in out["app/bridge.py"] and "traces no call" not in out["app/errors.py"], out
 
 
 def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_modules_convert_with_it() -> None:

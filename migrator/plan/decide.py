@@ -1575,7 +1575,7 @@ def _imported_error_groups(builder, files, sites) -> dict:
     groups: dict = {}
     memo: dict = {}
     for g in files:
-        if not g.repo_imports and not g.module_aliases:
+        if not g.repo_imports and not g.module_aliases and not g.other_modules:
             continue
         for handler in g.nodes:
             if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
@@ -1587,6 +1587,12 @@ def _imported_error_groups(builder, files, sites) -> dict:
                     # `from app import errors` ... `except errors.RETRYABLE:` (re-review 43, W1)
                     module = builder.module_file(g, scope, name.value.id)
                     target = (module, name.attr) if module is not None else None
+                elif isinstance(name, ast.Attribute) and isinstance(name.value, ast.Attribute):
+                    # `import app.errors` ... `except app.errors.RETRYABLE:` (re-review 44, Y6)
+                    dotted = dotted_name(name.value) or ""
+                    found = [h for h in files if dotted and (h.module == dotted or h.module.endswith("." + dotted))]
+                    target = (found[0], name.attr) if len(found) == 1 and found[0] is not g and \
+                        dotted.split(".")[0] in g.other_modules | set(g.module_aliases) else None
                 elif isinstance(name, ast.Name) and name.id in g.repo_imports and \
                         builder.lookup_scope(g, scope, name.id) == ():
                     target = builder.resolve_import(g, name.id)
