@@ -452,7 +452,7 @@ def env_helpers(tree: ast.Module) -> frozenset:
 
 def env_helper_key(node: ast.AST, helpers: frozenset) -> Optional[str]:
     """The OPENAI_* variable a call of one of the module's ``env_helpers`` reads (``_env_ok("OPENAI_API_KEY")``)."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers and node.args and \
+    if isinstance(node, ast.Call) and helpers and (dotted_name(node.func) or "") in helpers and node.args and \
             isinstance(node.args[0], ast.Constant) and node.args[0].value in ENV_VARS:
         return node.args[0].value
     return None

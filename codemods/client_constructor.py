@@ -663,7 +663,7 @@ class _Transformer(RuleTransformer):
 
     def _env_helper_key(self, node: cst.Call) -> Optional[str]:
         """LibCST twin of ``codemods._facts.env_helper_key``."""
-        if isinstance(node.func, cst.Name) and node.func.value in self.facts.env_helpers and node.args and \
+        if self.facts.env_helpers and (dotted(node.func) or "") in self.facts.env_helpers and node.args and \
                 node.args[0].keyword is None and not node.args[0].star:
             key = string_value(node.args[0].value)
             return key if key in ENV_VARS else None

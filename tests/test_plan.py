@@ -724,6 +724,11 @@ def test_a_key_read_through_a_helper_of_the_module_is_a_key_read():
         "main.py": "from openai import OpenAI\n\nfrom utils import require_env\n\nrequire_env(\"OPENAI_API_KEY\")\n"
                    "client = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n"})
     assert "# TODO(migrator MIG101): OPENAI_API_KEY is read here" in out["main.py"], out["main.py"]
+    out = convert_files({  # re-review 44, Y7: called through its module
+        "utils.py": "import os\n\n\ndef require_env(var):\n    if not os.getenv(var):\n        raise RuntimeError(var)\n",
+        "main.py": "from openai import OpenAI\n\nimport utils\n\nutils.require_env(\"OPENAI_API_KEY\")\n"
+                   "client = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n"})
+    assert "# TODO(migrator MIG101): OPENAI_API_KEY is read here" in out["main.py"], out["main.py"]
 
 
 @pytest.mark.parametrize("gate", ['if os.environ.get("OPENAI_API_KEY") is None:', 'if not os.getenv("OPENAI_API_KEY"):',

@@ -1534,6 +1534,10 @@ def _env_helpers_of(builder, f) -> frozenset:
             target = builder.resolve_import(f, local)
             if target is not None and target[1] in own(target[0]):
                 found.add(local)
+    for alias in [*f.module_aliases, *f.repo_imports]:  # `import utils` ... `utils.require_env(...)` (re-review 44, Y7)
+        other = builder.module_file(f, (), alias)
+        if other is not None and other is not f:
+            found.update(f"{alias}.{helper}" for helper in own(other))
     return frozenset(found)
 
 
