@@ -1330,6 +1330,14 @@ class _KeyText(cst.CSTTransformer):
         super().__init__()
         self.new = new
 
+    def visit_Call(self, node: cst.Call) -> bool:
+        # (an environment read in the body is a read, not a message: the plan decides it; `openai.api_key =
+        # os.getenv("OPENAI_API_KEY")` kept under the check was handed the Mistral key: re-review 44, Y8)
+        return _env_call_key(node) is None
+
+    def visit_Subscript(self, node: cst.Subscript) -> bool:
+        return not _is_env_read(node)
+
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         value = re.sub(r"\bOPENAI_API_KEY\b", self.new, updated.value)
         if self.new == "MISTRAL_API_KEY":  # "Please add your OpenAI API key" (held-out review 25, Cyberfortress)

@@ -934,3 +934,27 @@ def test_an_endpoint_the_code_builds_is_quoted_whole() -> None:
         ''')
     assert any("an endpoint the code builds (f'http://{args.host}:{args.port}/v1')" in t for t in todos), todos
     assert not any("endpoint {args.host}" in t for t in todos), todos
+
+
+def test_a_key_setting_kept_under_a_check_keeps_openais_variable() -> None:
+    """Re-review 44, Y8: `if os.getenv("OPENAI_API_KEY"): openai.api_key = os.getenv("OPENAI_API_KEY") else: raise`:
+    the check's body was renamed as if it were the check's message, handing OpenAI's setting the Mistral key."""
+    code, todos = convert_idempotent('''\
+        import os
+
+        import openai
+
+
+        def setup():
+            if os.getenv("OPENAI_API_KEY"):
+                openai.api_key = os.getenv("OPENAI_API_KEY")
+            else:
+                raise RuntimeError("set OPENAI_API_KEY")
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert '        openai.api_key = os.getenv("OPENAI_API_KEY")\n' in code, code
+    assert 'raise RuntimeError("set MISTRAL_API_KEY")' in code, code

@@ -1236,6 +1236,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             configures = isinstance(holder, ast.Assign) and holder.value is node and (all(
                 isinstance(t, ast.Attribute) and t.attr in ("api_key", "api_base", "base_url") for t in holder.targets)
                 or _only_configures(f, holder))
+            if configures and feeds and all(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and
+                                            f.openai_modules.get(t.value.id) == "openai" for t in holder.targets):
+                # `openai.api_key = os.getenv("OPENAI_API_KEY")` kept (under a guard, read elsewhere): OpenAI's own
+                # setting keeps OpenAI's variable; MIG101 drops or folds it where it can (re-review 44, Y8)
+                feeds = False
             # `os.environ["X"] = os.getenv("X")` (`.encode()`-ed, `.strip()`-ed ...): the statement gets one
             # TODO (the write's), not two (held-out review 5, muchirajunior)
             top = node
