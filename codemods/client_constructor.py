@@ -505,10 +505,13 @@ class _Transformer(RuleTransformer):
         line = next((line for line in lines if line is not None), None)
         if line is None:
             return updated
-        renamed = updated.body.visit(_KeyText(self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY"))
-        if renamed is not updated.body and not renamed.deep_equals(updated.body):
+        text = _KeyText(self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY")
+        renamed = updated.body.visit(text)
+        # (`if os.getenv(KEY): ... else: raise RuntimeError("set KEY")`: the else's message too)
+        orelse = updated.orelse.visit(text) if isinstance(updated.orelse, cst.Else) else updated.orelse
+        if not (renamed.deep_equals(updated.body) and (orelse is None or orelse.deep_equals(updated.orelse))):
             self.converted(line, "OPENAI_API_KEY -> MISTRAL_API_KEY in the key check's message")
-            return updated.with_changes(body=renamed)
+            return updated.with_changes(body=renamed, orelse=orelse)
         return updated
 
     leave_While = leave_If
