@@ -275,13 +275,19 @@ class _Transformer(RuleTransformer):
         module's mistral_client makes needless; their comments go to the next statement."""
         out: list = []
         carried: list = []
+        blanks: list = []
         for original, statement in zip(originals, body):
             if any(original is dropped for dropped in self._key_settings):
                 carried += [line for line in statement.leading_lines if line.comment is not None]
+                # (the blank lines above it stay, where the next statement has none: after the imports, re-review
+                # 44, Y10)
+                blanks = blanks or [line for line in statement.leading_lines if line.comment is None]
                 continue
-            if carried:
-                statement = statement.with_changes(leading_lines=[*carried, *statement.leading_lines])
-                carried = []
+            if carried or blanks:
+                own = list(statement.leading_lines)
+                above = blanks if blanks and not any(line.comment is None for line in own[:1]) else []
+                statement = statement.with_changes(leading_lines=[*above, *carried, *own])
+                carried, blanks = [], []
             out.append(statement)
         return out if len(body) == len(originals) else list(body)
 

@@ -1359,6 +1359,7 @@ def test_an_openai_module_key_setting_nothing_uses_goes_where_every_client_conve
         """
     code, todos = convert_idempotent(source.format(value='os.getenv("OPENAI_API_KEY")', kept=""))
     assert "openai" not in code.replace("mistral", ""), code
+    assert "RetryConfig\n\nclient = Mistral(" in code, code  # (the blank line after the imports stays: Y10)
     code, todos = convert_idempotent(source.format(value="settings.key", kept=""))
     assert any("which no call uses any more (every client here converted)" in t for t in todos), todos
     code, todos = convert_idempotent(source.format(value='os.getenv("OPENAI_API_KEY")', kept="**options"))
