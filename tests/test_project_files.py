@@ -702,6 +702,22 @@ def test_documented_examples_are_what_the_rules_do():
     assert edit_deploy(EnvFiles.BEFORE, ".github/workflows/test.yml", _facts(), rename=True).text == EnvFiles.AFTER
 
 
+def test_a_workflow_step_running_an_action_keeps_its_variable():
+    """Held-out review 44, Z2 (simple-ai-slack-bot): `- uses: fluxninja/openai-pr-reviewer@latest` with `env:
+    OPENAI_API_KEY` was renamed: the action reads OPENAI_API_KEY, and the Code Review workflow failed on every PR.
+    A step running the project's own code (`run:`) and the job's env follow the converted clients."""
+    workflow = (
+        "jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - name: review\n        uses: fluxninja/openai-pr-reviewer@latest\n"
+        "        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n      - name: tests\n        run: pytest\n"
+        "        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
+    text = edit_deploy(workflow, ".github/workflows/ci.yml", _facts(), rename=True).text
+    lines = text.splitlines()
+    assert lines[4] == "      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}", text
+    assert lines[10] == "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}", text
+    assert lines[14] == "          MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}", text
+
+
 def test_wrapper_packages_follow_their_own_imports(tmp_path):
     """langchain-openai follows langchain_openai imports, openai follows openai imports."""
     (tmp_path / "app.py").write_text("from langchain_mistralai import ChatMistralAI\nimport openai\n")

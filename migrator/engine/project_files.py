@@ -1136,7 +1136,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     touched = []
     present = re.search(rf"\b{re.escape(key_env)}\b", text) is not None
     secret_manifest = re.search(r"^kind:\s*Secret\s*$", text, re.MULTILINE) is not None
-    foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else frozenset()
+    foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else \
+        _action_step_lines(lines) if "/.github/workflows/" in "/" + path.replace("\\", "/") else frozenset()
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename) or \
@@ -1173,6 +1174,29 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
 
 
 _COMPOSE_NAME = re.compile(r"^(?:docker-)?compose[\w.-]*\.ya?ml$")
+_STEP_ITEM = re.compile(r"^(\s*)- ")
+_USES = re.compile(r"^\s*(?:- )?uses\s*:")
+
+
+def _action_step_lines(lines: list) -> frozenset:
+    """The lines of a GitHub workflow step that runs an action (``- uses: fluxninja/openai-pr-reviewer@latest``):
+    its ``env:`` is what that action reads, not a key the project's converted code reads (held-out review 44, Z2:
+    OPENAI_API_KEY was renamed, and the OpenAI PR reviewer action lost its key)."""
+    foreign: set = set()
+    for index, line in enumerate(lines):
+        item = _STEP_ITEM.match(line)
+        if item is None:
+            continue
+        depth = len(item.group(1))
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("#") or
+                                    len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
+            end += 1
+        block = range(index, end)
+        if any(_USES.match(lines[i]) and (i == index or len(lines[i]) - len(lines[i].lstrip(" ")) == depth + 2)
+               for i in block):
+            foreign.update(block)
+    return frozenset(foreign)
 
 
 def _foreign_service_lines(lines: list) -> frozenset:
@@ -2219,7 +2243,8 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     field for it and no ``extra="ignore"`` / ``"allow"``: that class would reject the unknown variable at
     start-up, so a TODO (written into the example file) says to declare the field first. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
     ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
-    the finding reminds you to create that secret. A variable that names the model of converted calls
+    the finding reminds you to create that secret; a step that runs an action (``uses:``) keeps its own
+    ``env:``, which that action reads (a compose service running another image is left alone likewise). A variable that names the model of converted calls
     (every read of it in the converted code falls back to a Mistral model, as MIG102 mapped
     ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) follows the model map in those files too:
     ``OPENAI_MODEL=gpt-4o`` -> ``OPENAI_MODEL=mistral-large-latest``, ``${LLM:-gpt-4o-mini}`` ->
