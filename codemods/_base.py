@@ -805,12 +805,38 @@ def _own_returns(body: cst.CSTNode) -> list:
 
 
 
+def _own_statements(body: cst.CSTNode) -> list:
+    """The simple statement lines of a function body, not of the functions or classes nested in it."""
+    found: list = []
+
+    class Walker(cst.CSTVisitor):
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+            found.append(node)
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+    body.visit(Walker())
+    return found
+
+
+def _names_bound(target: cst.BaseExpression) -> list:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _names_bound(e.value)]
+    return []
+
+
 def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, converted: set,
                     targets) -> cst.FunctionDef:
     """``updated`` with its return annotation naming Mistral's class (``targets``: OpenAI's qualified name ->
-    Mistral's, in mistralai.client.models) when every ``return`` of its own is one of ``converted`` (the ids of the
-    returns of converted calls): ``-> ChatCompletion`` / ``-> CreateEmbeddingResponse`` of ``return
-    client.<...>.create(...)``."""
+    Mistral's, in mistralai.client.models) when every ``return`` of its own gives one of ``converted`` (the ids of
+    converted call expressions), directly or through a name the function assigns once: ``-> ChatCompletion`` /
+    ``-> CreateEmbeddingResponse`` of ``return client.<...>.create(...)``."""
     from migrator.mapping.chat import MISTRAL_MODELS_MODULE
 
     returns = original.returns
@@ -818,7 +844,24 @@ def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, c
     if not converted or target is None:
         return updated
     every = _own_returns(original.body)
-    if not every or any(id(n) not in converted for n in every):
+    assigned: dict = {}  # name -> the values the function's own assignments give it
+    for statement in _own_statements(original.body):
+        for small in getattr(statement, "body", ()):
+            if isinstance(small, cst.Assign):
+                for t in small.targets:
+                    for n in _names_bound(t.target):
+                        assigned.setdefault(n, []).append(small.value)
+            elif isinstance(small, (cst.AugAssign, cst.AnnAssign)):
+                for n in _names_bound(small.target):
+                    assigned.setdefault(n, []).append(None)
+
+    def converted_value(node) -> bool:
+        if id(node) in converted:
+            return True
+        values = assigned.get(node.value, []) if isinstance(node, cst.Name) else []
+        return len(values) == 1 and id(values[0]) in converted  # `completion = <call>; return completion`
+
+    if not every or any(n.value is None or not converted_value(n.value) for n in every):
         return updated
     rule.need_import(MISTRAL_MODELS_MODULE, target)
     rule.converted(rule.current_line(), f"-> {code_of(returns.annotation)} annotation: the function returns the "

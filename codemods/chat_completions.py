@@ -308,11 +308,15 @@ class _Transformer(RuleTransformer):
         self._returned.append((node, set()))  # (a pruned function is left without a visit: its own frame)
 
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
-        if self._returned and original.value is not None and updated.value is not None and \
-                _moved_chat_call(original.value, updated.value) and \
-                _func_name(updated.value) in ("complete", "complete_async"):
-            self._returned[-1][1].add(id(original))
+        self._converted_value(original.value, updated.value)
         return updated
+
+    def _converted_value(self, original, updated) -> None:
+        """Note a converted (unstreamed) chat call returned, or assigned to a name (``completion = client.chat
+        .completions.create(...)``; ``return completion``: held-out review 44, Z7)."""
+        if self._returned and original is not None and updated is not None and \
+                _moved_chat_call(original, updated) and _func_name(updated) in ("complete", "complete_async"):
+            self._returned[-1][1].add(id(original))
 
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
         """A function whose every ``return`` gives a converted (unstreamed) chat call, annotated to return
@@ -924,6 +928,7 @@ class _Transformer(RuleTransformer):
         if len(updated.targets) != 1:
             return updated
         target = updated.targets[0].target
+        self._converted_value(original.value, updated.value)
         self._consumed_by_name(updated.value, target)
         if isinstance(target, cst.Name) and isinstance(updated.value, cst.Dict) and self._rewritable(target):
             return updated.with_changes(value=self._rewrite_dict(target.value, updated.value))

@@ -76,13 +76,20 @@ class _Transformer(ApiCallTransformer):
         self._returned.append((node, set()))  # (a pruned function is left without a visit: its own frame)
 
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
-        if self._returned and original.value is not None and updated.value is not None:
-            before = original.value.expression if isinstance(original.value, cst.Await) else original.value
-            after = updated.value.expression if isinstance(updated.value, cst.Await) else updated.value
+        self._converted_value(original.value, updated.value)
+        return updated
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        self._converted_value(original.value, updated.value)  # `response = client.embeddings.create(...)`
+        return updated
+
+    def _converted_value(self, original, updated) -> None:
+        if self._returned and original is not None and updated is not None:
+            before = original.expression if isinstance(original, cst.Await) else original
+            after = updated.expression if isinstance(updated, cst.Await) else updated
             if isinstance(before, cst.Call) and isinstance(after, cst.Call) and _embeddings_call(before) and \
                     not before.deep_equals(after) and self.config.endpoint() is None:
                 self._returned[-1][1].add(id(original))
-        return updated
 
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
         """A function whose every ``return`` gives a converted embeddings call, annotated to return OpenAI's

@@ -1393,7 +1393,20 @@ def test_a_function_annotated_to_return_openais_chat_completion_returns_mistrals
             if prompt in cache:
                 return cache[prompt]
             return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+
+
+        def named(messages) -> ChatCompletion:  # held-out review 44, Z7: through a name assigned once
+            completion = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+            return completion
+
+
+        def twice(messages) -> ChatCompletion:
+            completion = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+            completion = cache_of(completion)
+            return completion
         ''')
+    assert "def named(messages) -> ChatCompletionResponse:" in code, code
+    assert "def twice(messages) -> ChatCompletion:" in code, code
     assert "def ask(prompt: str) -> ChatCompletionResponse:" in code
     assert "async def aask(prompt: str) -> ChatCompletionResponse:" in code
     assert "def cached(prompt: str, cache: dict) -> ChatCompletion:" in code  # a return of something else
