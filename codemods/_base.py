@@ -783,44 +783,29 @@ def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
                    equal=cst.AssignEqual(whitespace_before=tight, whitespace_after=tight))
 
 
-def _own_returns(body: cst.CSTNode) -> list:
-    """The ``return`` statements of a function body, not of the functions, lambdas or classes nested in it."""
+def _own_nodes(body: cst.CSTNode, kind: type) -> list:
+    """The nodes of type ``kind`` in a function body, not in the functions, lambdas or classes nested in it."""
     found: list = []
 
     class Walker(cst.CSTVisitor):
-        def visit_Return(self, node: cst.Return) -> None:
-            found.append(node)
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            if isinstance(node, kind):
+                found.append(node)
+            return not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
 
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-    body.visit(Walker())
+    for child in body.children:
+        child.visit(Walker())
     return found
 
+
+def _own_returns(body: cst.CSTNode) -> list:
+    """The ``return`` statements of a function body, not of the functions, lambdas or classes nested in it."""
+    return _own_nodes(body, cst.Return)
 
 
 def _own_statements(body: cst.CSTNode) -> list:
     """The simple statement lines of a function body, not of the functions or classes nested in it."""
-    found: list = []
-
-    class Walker(cst.CSTVisitor):
-        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-            found.append(node)
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-    body.visit(Walker())
-    return found
+    return _own_nodes(body, cst.SimpleStatementLine)
 
 
 def _names_bound(target: cst.BaseExpression) -> list:

@@ -590,14 +590,8 @@ class _Transformer(RuleTransformer):
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
                                 f"project keeps on OpenAI still use; for the calls moved to Mistral: {advice}")
                 return
-            if target.attr.value == "api_key" and self._key_setting_drops(target):
-                if openai_secret(self._key_setting_value):
-                    self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: mistral_client "
-                                    "(the converted calls' client) reads MISTRAL_API_KEY; revoke the secret, it stays in "
-                                    "the repository's history")
-                    return
-                self.converted(line, f"{code_of(target)} = <OPENAI_API_KEY> removed: mistral_client (the "
-                                     "converted calls' client) reads MISTRAL_API_KEY")
+            if self._dropped_key_setting(target, line, "mistral_client (the converted calls' client) reads "
+                                                       "MISTRAL_API_KEY"):
                 return
             if target.attr.value == "api_key" and len(self.answer) > 2 and self.answer[2] and \
                     self._key_setting_folds(target):
@@ -621,17 +615,23 @@ class _Transformer(RuleTransformer):
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
 
+    def _dropped_key_setting(self, target: cst.Attribute, line: int, why: str) -> bool:
+        """Drop ``openai.api_key = <OPENAI_API_KEY read or a secret>`` where ``_key_setting_drops`` allows it, saying
+        ``why``; False where it stays."""
+        if target.attr.value != "api_key" or not self._key_setting_drops(target):
+            return False
+        if openai_secret(self._key_setting_value):
+            self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: {why}; revoke the "
+                            "secret, it stays in the repository's history")
+        else:
+            self.converted(line, f"{code_of(target)} = <OPENAI_API_KEY> removed: {why}")
+        return True
+
     def _dead_setting(self, target: cst.Attribute, line: int) -> None:
         """``openai.api_key = ...`` where no call of the project goes through the openai module's own client and
         every client converted: it serves nothing, and only kept the openai import and package."""
-        if target.attr.value == "api_key" and self._key_setting_drops(target):
-            if openai_secret(self._key_setting_value):
-                self.todo(line, f"{code_of(target)} = <an OpenAI secret written in the code> removed: no call uses the "
-                                "openai module's client any more; revoke the secret, it stays in the repository's "
-                                "history")
-                return
-            self.converted(line, f"{code_of(target)} = <OPENAI_API_KEY> removed: no call uses the openai module's "
-                                 "client any more (the converted clients read MISTRAL_API_KEY)")
+        if self._dropped_key_setting(target, line, "no call uses the openai module's client any more (the converted "
+                                                   "clients read MISTRAL_API_KEY)"):
             return
         self.todo(line, f"{code_of(target)} configures the openai module's own client, which no call uses any more "
                         "(every client here converted): remove it, and the openai import it keeps"
