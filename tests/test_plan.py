@@ -336,6 +336,11 @@ def test_a_method_passed_on_as_a_callable_says_so():
     (client,) = plan.clients
     assert client.decision == KEEP
     assert any("passed on as a callable (not called here)" in b for b in client.blockers), client.blockers
+    # held-out review 44, Z3: a local alias called on the next line is said to be one
+    code = ("from openai import AsyncOpenAI\nclient = AsyncOpenAI()\n\nasync def go(payload):\n"
+            "    completion_fun = client.chat.completions.create\n    return await completion_fun(**payload)\n")
+    (client,) = build_plan([("bot.py", code)]).clients
+    assert any("is bound to completion_fun and called through it" in b for b in client.blockers), client.blockers
 
 
 def test_each_branch_client_is_named_by_the_key_that_reaches_it() -> None:
