@@ -506,3 +506,18 @@ def test_file_ids_another_client_uploaded_are_taken_on_the_same_provider():
     out = convert_files({"uploader.py": uploader.replace("purpose=purpose", 'purpose="batch"'), "cleaner.py": cleaner})
     assert "cleaner.files.delete(file_id=file_id)" in out["cleaner.py"], out["cleaner.py"]  # both move
     assert "client.files.upload(" in out["uploader.py"], out["uploader.py"]
+
+
+def test_a_fine_tune_upload_stays_with_the_fine_tuning_job_of_another_module():
+    """Held-out review 44, Z6 (cgvbot): addfile.py's `files.create(purpose="fine-tune")` moved to Mistral while
+    finetuning.py's `fine_tuning.jobs.create(training_file=...)` stayed on OpenAI, which cannot use a Mistral file
+    id. The job's client takes file ids: the upload is decided with it."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "addfile.py": 'from openai import OpenAI\n\nclient = OpenAI()\nup = client.files.create(file=open("d.jsonl", "rb"), '
+                      'purpose="fine-tune")\nprint(up.id)\n',
+        "finetuning.py": 'import sys\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
+                         'job = client.fine_tuning.jobs.create(training_file=sys.argv[1], model="gpt-4o-mini")\n'})
+    assert "client = OpenAI()" in out["addfile.py"] and "files.create(" in out["addfile.py"], out["addfile.py"]
+    assert "blocking uses: fine_tuning.jobs.create in finetuning.py" in out["addfile.py"], out["addfile.py"]

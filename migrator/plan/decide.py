@@ -1027,7 +1027,7 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
     if any(m.problems for m in members if m is not origin):
         return KEEP, "shares code with a client that cannot convert: " + ", ".join(
             sorted({m.name for m in members if m is not origin and m.problems})[:3]), blockers
-    if origin.file_ids_from and not any(u.surface == "files.create" for u in origin.uses):
+    if origin.file_ids_from and not any(u.surface == "files.create" or u.blocking for u in origin.uses):
         makers = origin.file_ids_from
         return KEEP, (f"its files calls may take the ids of files uploaded by {', '.join(makers[:3])}, which "
                       f"stay{'s' if len(makers) == 1 else ''} on OpenAI: Mistral knows no OpenAI file id"), blockers
