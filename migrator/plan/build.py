@@ -2286,6 +2286,10 @@ class _Builder:
                 # client.chat.completions.create`: the method is handed on, not called here
                 alias = parent.targets[0].id if isinstance(parent, ast.Assign) and parent.value is top and \
                     len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name) else None
+                if alias is not None and not any(  # (called in its scope, not kept to wrap: camel's profiler)
+                        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == alias and
+                        f.scope_of.get(id(n), ()) == f.scope_of.get(id(parent), ()) for n in f.nodes):
+                    alias = None
                 detail = (f"{_name_for(f, node)}.{surface} is bound to {alias} and called through it: migrator "
                           f"converts the call written out ({_name_for(f, node)}.{surface}(...)); write it so, or "
                           "convert by hand") if alias else \
