@@ -1214,8 +1214,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
     slots: set = set()
     openai_names = set(f.imported) | set(f.openai_modules)
     helpers = _env_helpers_of(builder, f)
-    if helpers - env_helpers(f.tree):
-        builder.__dict__.setdefault("imported_env_helpers", {})[f.path] = helpers - env_helpers(f.tree)
+    imported_helpers = helpers - builder.__dict__["_env_helpers"][f.path]
+    if imported_helpers:
+        builder.__dict__.setdefault("imported_env_helpers", {})[f.path] = imported_helpers
     delta_names = delta_content_names(f.tree) if f.uses_openai else frozenset()
     for node in f.nodes:
         kind = type(node)
