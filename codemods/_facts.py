@@ -991,13 +991,20 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     rules apply."""
     facts = ModuleFacts()
     facts.view = view
-    facts.env_helpers = env_helpers(tree) | getattr(view, "env_helpers", frozenset())
-    facts.delta_names = delta_content_names(tree)
+    facts.env_helpers = getattr(view, "env_helpers", frozenset())
     collector = _Collector(facts)
     collector.tree = tree
     # Imports first, wherever they are, so that names used before a late import still resolve.
     imports: list[ast.AST] = []
+    env_read = False
+    delta_names: set = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
+                isinstance(node, ast.Name) and node.id in ("getenv", "environ"):
+            env_read = True
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute) and node.value.attr == "content" \
+                and isinstance(node.value.value, ast.Attribute) and node.value.value.attr == "delta":
+            delta_names.update(t.id for t in node.targets if isinstance(t, ast.Name))  # (delta_content_names)
         if isinstance(node, ast.Call):
             if not facts.file_api and isinstance(node.func, ast.Attribute) and \
                     isinstance(node.func.value, ast.Attribute) and \
@@ -1017,6 +1024,9 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
                 _imported_clients(facts, node, repo)
         elif type(node) is ast.Attribute and node.attr == "parsed_arguments":
             facts.reads_parsed_arguments = True
+    if env_read:  # (functions reading the variable their parameter names: only where the module reads the env)
+        facts.env_helpers = facts.env_helpers | env_helpers(tree)
+    facts.delta_names = frozenset(delta_names)
     _local_factories(facts, tree)
     facts.stream_writers = stream_writers(imports)
     collector.visit(tree)

@@ -395,7 +395,7 @@ def decide(builder, files) -> ConversionPlan:
     by_path = {f.path: f for f in files}
     # modules reading the openai module's key (`if not openai.api_key: ...`, `f"Bearer {openai.api_key}"`): a setting
     # they read is never dropped (re-review 44, Y2 / Y5)
-    key_readers = {f.path for f in files if any(
+    key_readers = {f.path for f in files if "api_key" in f.source and any(
         isinstance(n, ast.Attribute) and n.attr == "api_key" and isinstance(n.ctx, ast.Load) and
         isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" for n in f.nodes)}
     for key, answer in list(sites.items()):
@@ -1217,7 +1217,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
     imported_helpers = helpers - builder.__dict__["_env_helpers"][f.path]
     if imported_helpers:
         builder.__dict__.setdefault("imported_env_helpers", {})[f.path] = imported_helpers
-    delta_names = delta_content_names(f.tree) if f.uses_openai else frozenset()
+    delta_names = delta_content_names(f.tree) if f.uses_openai and ".delta.content" in f.source else frozenset()
     for node in f.nodes:
         kind = type(node)
         if kind not in SITE_NODE_TYPES:
@@ -1531,7 +1531,8 @@ def _env_helpers_of(builder, f) -> frozenset:
 
     def own(g) -> frozenset:
         if g.path not in memo:
-            memo[g.path] = env_helpers(g.tree) if "def " in g.source else frozenset()
+            memo[g.path] = env_helpers(g.tree) if "def " in g.source and "environ" in g.source or \
+                "getenv" in g.source else frozenset()
         return memo[g.path]
 
     found = set(own(f))
@@ -1584,8 +1585,12 @@ def _imported_error_groups(builder, files, sites) -> dict:
     client it converted" while it guarded a converted call in the importing module)."""
     groups: dict = {}
     memo: dict = {}
+    if not any(isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and any(
+            isinstance(n, (ast.Name, ast.Attribute)) and error_rule(f.qualify(dotted_name(n))) is not None
+            for n in ast.walk(statement.value)) for f in files if f.uses_openai for statement in f.tree.body):
+        return groups  # no module-level name holds OpenAI error classes
     for g in files:
-        if not g.repo_imports and not g.module_aliases and not g.other_modules:
+        if (not g.repo_imports and not g.module_aliases and not g.other_modules) or "except" not in g.source:
             continue
         for handler in g.nodes:
             if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
