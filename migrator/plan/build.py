@@ -1006,7 +1006,8 @@ class _Builder:
         wrapped = _wrapped_constructor(f, node)
         if wrapped is not None:
             return frozenset({self.wrapped_origin(f, node, wrapped)})
-        inner = uncast(node, f.qualify)
+        inner = uncast(node, f.qualify) if len(node.args) == 2 and \
+            (getattr(node.func, "id", None) == "cast" or getattr(node.func, "attr", None) == "cast") else node
         if inner is not node:
             # `cast(AsyncOpenAI, AsyncOpenAI())`: the client itself (handed to cast, it stays on OpenAI); its calls
             # are the client's, not an untraced receiver's (re-review 43, W10)

@@ -1563,8 +1563,11 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
         return False
     # (LlamaIndex's defaults too: `VectorStoreIndex.from_documents(...)` embeds with OpenAIEmbedding, which takes
     # openai.api_key: re-review 44, Y5)
-    return not any(imports_openai_wrapper(f.source) or "llama_index" in f.source
-                   for p, f in by_path.items() if _within(p, project))
+    memo = builder.__dict__.setdefault("_wrapper_projects", {})
+    if project not in memo:
+        memo[project] = any(imports_openai_wrapper(f.source) or "llama_index" in f.source
+                            for p, f in by_path.items() if _within(p, project))
+    return not memo[project]
 
 
 def _error_group_name(f, node) -> Optional[str]:
