@@ -2050,6 +2050,17 @@ def test_review_40_a_patch_of_the_client_class_through_a_modules_openai_gets_a_t
                                "    mocker.patch('app.nodes.openai.OpenAI')\n    Nodes().run('x')\n"})
     assert "# TODO(migrator MIG106): this test patches app.nodes.openai.OpenAI" in out["tests/test_nodes.py"] and \
         "patch app.nodes.Mistral instead" in out["tests/test_nodes.py"], out["tests/test_nodes.py"]
+    # held-out review 44, Z13: the TODO names what the converted module calls (awaited where async)
+    out = convert_files({
+        "app/__init__.py": "", "tests/__init__.py": "",
+        "app/service.py": "from openai import AsyncOpenAI\n\n\nclass Service:\n    def __init__(self):\n"
+                          "        self.client = AsyncOpenAI()\n\n    async def run(self, text):\n"
+                          "        r = await self.client.chat.completions.create(model='gpt-4o', messages=[])\n"
+                          "        return r.choices[0].message.content\n",
+        "tests/test_service.py": "from unittest.mock import patch\n\nfrom app.service import Service\n\n\n"
+                                 "def test_run():\n    with patch('app.service.AsyncOpenAI'):\n        Service()\n"})
+    assert "fake what the code now calls (chat.complete_async (awaited))" in out["tests/test_service.py"], \
+        out["tests/test_service.py"]
 
 
 def test_review_40_a_class_constant_model_is_mapped_when_a_module_naming_no_openai_makes_instances() -> None:

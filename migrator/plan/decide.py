@@ -537,7 +537,11 @@ def _settle_app_patches(files, clients, sites) -> None:
             module = module[:-len(".openai")]
             paths = {g.path for g in files if _same_module(g.module, module) and "openai" in g.openai_modules}
         if any(c.path in paths and c.kind == name and c.decision == CONVERT for c in clients):
-            sites[key] = ("apppatch", APP_PATCH_TODO.format(target=answer[1], name=name, module=module), answer[1])
+            text = APP_PATCH_TODO.format(target=answer[1], name=name, module=module)
+            called = _mistral_methods_called(files, paths, sites)
+            if called:  # (held-out review 44, Z13: "fake chat.complete" of a module awaiting chat.complete_async)
+                text = text.replace("(chat.complete, embeddings.create, ...)", f"({', '.join(called)})")
+            sites[key] = ("apppatch", text, answer[1])
         elif name == "openai":  # `patch("app.nodes.openai")`: the module as app.nodes imports it (re-review 41, T12)
             mine = [c for c in clients if c.path in paths and c.kind != "parameter"]
             if mine and all(c.decision == CONVERT for c in mine):
@@ -1568,6 +1572,30 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
         memo[project] = any(imports_openai_wrapper(f.source) or "llama_index" in f.source
                             for p, f in by_path.items() if _within(p, project))
     return not memo[project]
+
+
+def _mistral_methods_called(files, paths: set, sites: dict) -> list:
+    """The Mistral client methods the converted chat / embeddings calls of the modules at ``paths`` make
+    (``chat.complete_async``, ``chat.stream``, ``embeddings.create``, ...), "awaited" said of the async ones."""
+    found: dict = {}
+    for g in files:
+        if g.path not in paths:
+            continue
+        for node in g.nodes:
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            answer = sites.get(node_key(g.path, node))
+            if not (answer and answer[0] == "call" and answer[1] == CONVERT):
+                continue
+            called = (dotted_name(node.func) or "").split(".")
+            streamed = any(k.arg == "stream" and isinstance(k.value, ast.Constant) and k.value.value is True
+                           for k in node.keywords)
+            method = "chat.parse" if called[-3:] == ["chat", "completions", "parse"] or called[-1] == "parse" else \
+                ("chat.stream" if streamed else "chat.complete") if called[-3:] == ["chat", "completions", "create"] \
+                else "embeddings.create" if called[-2:] == ["embeddings", "create"] else None
+            if method is not None:
+                found[method + ("_async (awaited)" if answer[2] else "")] = None
+    return sorted(found)
 
 
 def _error_group_name(f, node) -> Optional[str]:
