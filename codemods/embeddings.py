@@ -7,7 +7,7 @@ import libcst as cst
 from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, legacy_call,
                             literal, retyped_returns, unknown_model_todo)
 from migrator.mapping import map_model
-from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, vectors_todo
+from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
 from migrator.plan.model import CONVERT, UNRESOLVED
 
 
@@ -58,12 +58,6 @@ class Embeddings(MigratorRule):
         return _Transformer(self, facts)
 
 
-# `def embed(texts) -> CreateEmbeddingResponse: return client.embeddings.create(...)`: the class the converted call
-# returns (held-out review 42, U2: the annotation kept OpenAI's type, and with it the openai package)
-RETURN_TYPES = {"openai.types.CreateEmbeddingResponse": "EmbeddingResponse",
-                "openai.types.create_embedding_response.CreateEmbeddingResponse": "EmbeddingResponse"}
-
-
 class _Transformer(ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
@@ -96,7 +90,7 @@ class _Transformer(ApiCallTransformer):
         CreateEmbeddingResponse: the annotation names Mistral's EmbeddingResponse."""
         if not self._returned or self._returned[-1][0] is not original:
             return updated
-        return retyped_returns(self, original, updated, self._returned.pop()[1], RETURN_TYPES)
+        return retyped_returns(self, original, updated, self._returned.pop()[1], RESPONSE_TYPES)
 
     def statement_done(self) -> None:
         found = self.facts.dimension_statements.get(self.statement_stack[-1]) if self.statement_stack else None

@@ -21,6 +21,13 @@ import re
 from types import MappingProxyType
 from typing import Mapping, Optional
 
+# OpenAI's embeddings response class -> Mistral's (mistralai.client.models), for the return annotation of a
+# function returning a converted call (held-out review 42, U2; chat's are migrator.mapping.chat.RESPONSE_TYPES)
+RESPONSE_TYPES = MappingProxyType({
+    "openai.types.CreateEmbeddingResponse": "EmbeddingResponse",
+    "openai.types.create_embedding_response.CreateEmbeddingResponse": "EmbeddingResponse",
+})
+
 # Mistral models that take output_dimension (api-mapping.md §12.3: codestral-embed; mistral-embed is
 # fixed at 1024 dimensions).
 DIMENSION_MODELS = ("codestral-embed",)

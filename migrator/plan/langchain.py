@@ -544,9 +544,6 @@ class _Planner:
         return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
 
 
-_FUNCTIONS_AGENT_CALLS = frozenset({"create_openai_functions_agent", "OpenAIFunctionsAgent", "OpenAIMultiFunctionsAgent",
-                                    "from_llm_and_tools"})
-_FUNCTIONS_AGENT_TYPES = ("OPENAI_FUNCTIONS", "OPENAI_MULTI_FUNCTIONS", "openai-functions", "openai-multi-functions")
 
 
 def _openai_functions_agent(call: ast.Call, tree: Optional[ast.Module] = None) -> str:
@@ -558,10 +555,10 @@ def _openai_functions_agent(call: ast.Call, tree: Optional[ast.Module] = None) -
                  if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
     for value in [*(k.value for k in call.keywords if k.arg in ("agent_type", "agent")), *call.args]:
         text = constants.get(value.id, "") if isinstance(value, ast.Name) else ast.unparse(value)
-        if any(t in text for t in _FUNCTIONS_AGENT_TYPES):
+        if any(t in text for t in lc.FUNCTIONS_AGENT_TYPES):
             return ast.unparse(value)
     last = callee.rsplit(".", 1)[-1]
-    if last in _FUNCTIONS_AGENT_CALLS and (last != "from_llm_and_tools" or "Functions" in callee):
+    if last in lc.FUNCTIONS_AGENT_CALLS and (last != "from_llm_and_tools" or "Functions" in callee):
         return callee
     return ""
 
