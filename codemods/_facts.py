@@ -395,11 +395,15 @@ def finish_reason_check(node: ast.Compare) -> "Optional[str | tuple]":
     return None
 
 
+def delta_content(node: Optional[ast.AST]) -> bool:
+    """``<...>.delta.content``: a stream delta's content."""
+    return isinstance(node, ast.Attribute) and node.attr == "content" and isinstance(node.value, ast.Attribute) \
+        and node.value.attr == "delta"
+
+
 def delta_content_names(tree: ast.AST) -> frozenset:
     """Names the module binds to a stream delta's content (``content = chunk.choices[0].delta.content``)."""
-    return frozenset(target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                     and isinstance(node.value, ast.Attribute) and node.value.attr == "content"
-                     and isinstance(node.value.value, ast.Attribute) and node.value.value.attr == "delta"
+    return frozenset(target.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and delta_content(node.value)
                      for target in node.targets if isinstance(target, ast.Name))
 
 
@@ -1002,9 +1006,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
         if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
                 isinstance(node, ast.Name) and node.id in ("getenv", "environ"):
             env_read = True
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute) and node.value.attr == "content" \
-                and isinstance(node.value.value, ast.Attribute) and node.value.value.attr == "delta":
-            delta_names.update(t.id for t in node.targets if isinstance(t, ast.Name))  # (delta_content_names)
+        elif isinstance(node, ast.Assign) and delta_content(node.value):  # (delta_content_names, in this walk)
+            delta_names.update(t.id for t in node.targets if isinstance(t, ast.Name))
         if isinstance(node, ast.Call):
             if not facts.file_api and isinstance(node.func, ast.Attribute) and \
                     isinstance(node.func.value, ast.Attribute) and \

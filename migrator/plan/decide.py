@@ -13,7 +13,7 @@ import os
 from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
-                             delta_content_names, env_helper_key, env_helpers, env_key, file_read, content_none_check, finish_reason_check, message_change,
+                             delta_content, delta_content_names, env_helper_key, env_helpers, env_key, file_read, content_none_check, finish_reason_check, message_change,
                              openai_typed_value, type_check_class)
 from migrator.mapping.client import (CLIENT_CLASSES, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      provider_named_by_path)
@@ -1397,12 +1397,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Compare) and (finish_reason_check(node) is not None or
                                               content_none_check(node, delta_names) is not None):
             if isinstance(node.left, ast.Name):  # `content is None`, content = chunk.choices[0].delta.content
-                bound = reaching_assign(f, node.left)
-                value = getattr(bound, "value", None)
-                delta = value.value if isinstance(value, ast.Attribute) and value.attr == "content" and \
-                    isinstance(value.value, ast.Attribute) and value.value.attr == "delta" else None
-                sites[key] = ("read", delta is not None and _response_derived(builder, f, delta.value, read_verdict),
-                              "delta")
+                value = getattr(reaching_assign(f, node.left), "value", None)
+                sites[key] = ("read", delta_content(value) and _response_derived(builder, f, value.value.value,
+                                                                                  read_verdict), "delta")
             else:
                 sites[key] = ("read", _response_derived(builder, f, node.left.value, read_verdict))  # type: ignore
         if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node)):
