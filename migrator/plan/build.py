@@ -3644,9 +3644,9 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
 
     attrs = allowed if allowed is not None else RESULT_ATTRS if not depth else RESULT_ATTRS - {"output_text"}
 
-    def follow(ret: ast.Return) -> str:
-        return _returned_response_problem(f, ret, builder, depth) if allowed is None and depth < 2 and \
-            builder is not None else "?"
+    def follow(ret: ast.Return) -> bool:
+        return allowed is None and depth < 2 and builder is not None and _returned_response_follows(f, ret, builder,
+                                                                                                     depth)
 
     def read_problem(read: ast.Attribute, name: str) -> str:
         if read.attr in attrs:
@@ -3662,17 +3662,17 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
                            follow_returns=follow)
 
 
-def _returned_response_problem(f: _File, ret: ast.Return, builder, depth: int) -> str:
-    """"" when the function returning a Responses result (``def get_response(p): r = client.responses.create(...);
-    return r``) is a module-level function called only in this module, each call's result read only through
-    fields both responses have (held-out review 43, X5: the chat twin converted, this kept its client); else
-    "?" (the caller falls back to "used as a whole")."""
+def _returned_response_follows(f: _File, ret: ast.Return, builder, depth: int) -> bool:
+    """The function returning a Responses result (``def get_response(p): r = client.responses.create(...); return
+    r``) is a module-level function called only in this module, each call's result read only through fields both
+    responses have (held-out review 43, X5: the chat twin converted, this kept its client). Else the result counts
+    as "used as a whole"."""
     import re
 
     fn = next((a for a in ancestors_of(f, ret) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
                                                                    ast.ClassDef))), None)
     if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or f.scope_of.get(id(fn), ()) != ():
-        return "?"
+        return False
     word = re.compile(rf"\b{re.escape(fn.name)}\b")
 
     def imports_it(g: _File) -> bool:
@@ -3689,20 +3689,16 @@ def _returned_response_problem(f: _File, ret: ast.Return, builder, depth: int) -
 
     if any(g is not f and imports_it(g) for g in builder.files) or (
             builder.unread is not None and builder.unread.read_elsewhere(fn.name, f.module.rsplit(".", 1)[-1])):
-        return "?"  # another module may import it and read what it returns
+        return False  # another module may import it and read what it returns
     calls = []
     for n in f.nodes:
         if isinstance(n, ast.Name) and n.id == fn.name and isinstance(n.ctx, ast.Load):
             parent = f.parent.get(id(n))
             if not (isinstance(parent, ast.Call) and parent.func is n) or _lookup_scope(f, n) not in ((), None):
-                return "?"  # handed on, or a local name shadowing it
+                return False  # handed on, or a local name shadowing it
             calls.append(parent)
-    if not calls:
-        return "?"
-    for caller in calls:
-        if _responses_result_problem(f, caller, builder=builder, depth=depth + 1):
-            return "?"
-    return ""
+    return bool(calls) and not any(_responses_result_problem(f, caller, builder=builder, depth=depth + 1)
+                                   for caller in calls)
 
 
 def _same_call(surfaces: tuple) -> "Callable[[ast.AST], bool]":
@@ -3744,7 +3740,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         return read_problem(parent, "the result")
     if isinstance(parent, ast.Expr):
         return ""
-    if isinstance(parent, ast.Return) and follow_returns is not None and not follow_returns(parent):
+    if isinstance(parent, ast.Return) and follow_returns is not None and follow_returns(parent):
         return ""  # `return client.responses.create(...)`, its callers' reads checked
     if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
         return used
@@ -3795,7 +3791,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
                     f"that test is always {'False' if isinstance(read.ops[0], ast.In) else 'True'}; test a field "
                     "instead")
         elif isinstance(read, ast.Return) and follow_returns is not None:
-            if follow_returns(read):
+            if not follow_returns(read):
                 return used
             continue
         elif not (isinstance(read, reads) and read.value is n):
