@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
@@ -22,8 +24,9 @@ class UnsupportedCalls(MigratorRule):
     module that imports openai. A call on a kept client gets a TODO of its own only when its surface
     has no Mistral rule or counterpart (assistants, threads, vector stores, images, files, batches,
     audio, legacy completions, ...), or such a resource kept under another name (``self.assistants =
-    client.beta.assistants``, whose calls migrator does not see): it names the closest Mistral feature (agents and conversations,
-    document libraries, OCR, ``files.upload``, ``batch.jobs``, ``fim.complete``, ...); other calls on a
+    client.beta.assistants``, whose calls migrator does not see): it names the closest Mistral feature
+    (agents and conversations, document libraries, OCR, ``files.upload``, ``batch.jobs``, ``fim.complete``,
+    ...); other calls on a
     kept client are named by the TODO at its constructor. openai 0.x's ``openai.embeddings_utils.
     get_embedding`` is such a v0 call (the ``openai.api_key`` setting it needs stays). An OpenAI Agents
     SDK agent (``from agents import Agent, Runner``, openai-agents) gets one TODO at the module's first
@@ -88,19 +91,26 @@ class _Transformer(RuleTransformer):
         self._annotations = 0  # inside an annotation (`-> Type[openai.ChatCompletion]`): a type, not a value
         self._patch_todos_said: set[str] = set()  # test-patch TODOs given in full in this file
 
+    def _told_before(self, surface: str) -> Optional[str]:
+        """The surface's family (``beta.threads``) when its closest feature was given in full earlier in this file,
+        else None (and it counts as given now)."""
+        family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
+        if family in self._told:
+            return family
+        self._told.add(family)
+        return None
+
     def _closest(self, line: int, surface: str, closest: str) -> None:
         """The closest Mistral feature, in full at the first call of a surface family in the file;
         later calls of the family point back to it (a file of assistant calls is not 15 copies)."""
-        family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
         methods = openai_lacks(surface)
         if methods:  # it fails as written: not a call that "stays"
             self.todo(line, f"{surface}(...) is no method of the openai SDK ({methods}): with that SDK the call "
                             f"fails as written (check the version the app pins); {closest}")
-        elif family in self._told:
+        elif (family := self._told_before(surface)) is not None:
             self.todo(line, f"{surface}(...) stays on OpenAI (Mistral's closest feature: see the TODO at the first "
                             f"{family} call in this file)")
         else:
-            self._told.add(family)
             self.todo(line, f"{surface}(...) stays on OpenAI: {closest}")
 
     def visit_Annotation(self, node: cst.Annotation) -> None:
@@ -141,12 +151,9 @@ class _Transformer(RuleTransformer):
         use = found[1][1]
         surface = use.surface.removeprefix("reads .")
         target = code_of(node.targets[0].target if isinstance(node, cst.Assign) else node.target)
-        closest = closest_feature(surface)
-        family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
-        if family in self._told:
-            closest = f"Mistral's closest feature: see the TODO at the first {family} use in this file"
-        else:
-            self._told.add(family)
+        family = self._told_before(surface)
+        closest = closest_feature(surface) if family is None else \
+            f"Mistral's closest feature: see the TODO at the first {family} use in this file"
         self.todo(found[0], f"{code_of(node.value)} is kept as {target}: the calls made through it stay on OpenAI "
                             f"with its client; {closest}")
 
