@@ -19,7 +19,7 @@ from migrator.mapping.client import (CLIENT_CLASSES, OPENAI_LOOKALIKE_SDKS, OPEN
                                      provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
-from migrator.mapping.chat import TRAILING_SYSTEM_TODO
+from migrator.mapping.chat import METHODS as CHAT_METHODS, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, _project_of, _splat_dict, _splat_scope, \
@@ -1584,12 +1584,12 @@ def _mistral_methods_called(files, paths: set, sites: dict) -> list:
             answer = sites.get(node_key(g.path, node))
             if not (answer and answer[0] == "call" and answer[1] == CONVERT):
                 continue
-            called = (dotted_name(node.func) or "").split(".")
+            called = ".".join((dotted_name(node.func) or "").split(".")[-3:])
             streamed = any(k.arg == "stream" and isinstance(k.value, ast.Constant) and k.value.value is True
                            for k in node.keywords)
-            method = "chat.parse" if called[-3:] == ["chat", "completions", "parse"] or called[-1] == "parse" else \
-                ("chat.stream" if streamed else "chat.complete") if called[-3:] == ["chat", "completions", "create"] \
-                else "embeddings.create" if called[-2:] == ["embeddings", "create"] else None
+            # (migrator.mapping: chat's METHODS; embeddings keep their name, create_async when awaited)
+            method = CHAT_METHODS.get((called, streamed)) or \
+                ("embeddings.create" if called.endswith("embeddings.create") else None)
             if method is not None:
                 found[method + ("_async (awaited)" if answer[2] else "")] = None
     return sorted(found)
