@@ -2244,7 +2244,8 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     start-up, so a TODO (written into the example file) says to declare the field first. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
     ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
     the finding reminds you to create that secret; a step that runs an action (``uses:``) keeps its own
-    ``env:``, which that action reads (a compose service running another image is left alone likewise). A variable that names the model of converted calls
+    ``env:``, which that action reads (a compose service running another image is left alone likewise).
+    A variable that names the model of converted calls
     (every read of it in the converted code falls back to a Mistral model, as MIG102 mapped
     ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) follows the model map in those files too:
     ``OPENAI_MODEL=gpt-4o`` -> ``OPENAI_MODEL=mistral-large-latest``, ``${LLM:-gpt-4o-mini}`` ->

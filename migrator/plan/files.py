@@ -44,7 +44,7 @@ def files_problem(f, call: ast.Call, surface: str, others=()) -> str:
             extra = sorted(set(keywords) - {name})
             return f"{extra[0]}=: no equivalent on Mistral's {METHODS[surface]}" if extra else \
                 f"{surface}(...) without exactly one {name}"
-        problem = _id_problem(f, call, call.args[0] if call.args else keywords[name])
+        problem = _id_problem(f, call, id_argument(call, surface))
         if problem:
             return problem
     elif call.args:
