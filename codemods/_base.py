@@ -370,8 +370,16 @@ class RuleTransformer(cst.CSTTransformer):
         (it is read otherwise too, or bound in a form MIG102 does not rewrite): "computed at run time" was false
         (held-out review 36, K2). None otherwise."""
         name = value.value if isinstance(value, cst.Name) else None
-        if name is None or name not in self.facts.module_strings or name in self.facts.scoped_names:
+        if name is None or name in self.facts.scoped_names:
             return None  # (a parameter or local of the same name may be what the call reads: re-review 37, M1)
+        if name in self.facts.module_env_strings:  # `MODEL = os.getenv("MODEL", "gpt-4o")`, also returned (Z10)
+            var, default = self.facts.module_env_strings[name]
+            return (f"{keyword}={name} is read from {var} in this module (default {default!r}), and {name} is also "
+                    "read other than as a converted call's model= (returned, compared, passed on), so migrator "
+                    f"leaves its default: make sure the default and the deployed {var} name {what} (see `migrator "
+                    "rules` / --model; said once per module)")
+        if name not in self.facts.module_strings:
+            return None
         return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) but also "
                 "read other than as a converted call's model=, or set in a form migrator does not rewrite, so "
                 f"migrator leaves its value: make sure it names {what} (see `migrator rules` / --model; said once "

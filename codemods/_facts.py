@@ -130,6 +130,9 @@ class ModuleFacts:
     # module-level names bound once, to a string literal (`MODEL = "gpt-4o"`, `MODEL: str = ...`, `A, B = "x", "y"`)
     # -> the string: a model argument naming one is no value "computed at run time" (held-out review 36, K2)
     module_strings: dict[str, str] = field(default_factory=dict)
+    # module-level names bound once to `os.getenv("VAR", "gpt-4o-mini")` / `os.environ.get(...)` -> (VAR, default):
+    # the model TODO says where the default is, not "computed at run time" (held-out review 44, Z10)
+    module_env_strings: dict[str, tuple[str, str]] = field(default_factory=dict)
     scoped_names: set[str] = field(default_factory=set)  # names a function or class binds (parameters too)
     # `from config import MODEL` (a module of the project, not openai): local name -> "config"
     imported_from: dict[str, str] = field(default_factory=dict)
@@ -1337,9 +1340,15 @@ def _module_strings(tree: ast.Module, facts: ModuleFacts) -> None:
             stores[node.id] = stores.get(node.id, 0) + 1
         pending.extend(ast.iter_child_nodes(node))
     for name, values in bound.items():
-        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str) and \
-                stores.get(name, 0) <= 1:
-            facts.module_strings[name] = values[0].value
+        if len(values) != 1 or stores.get(name, 0) > 1:
+            continue
+        value = values[0]
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            facts.module_strings[name] = value.value
+        elif isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(("getenv", "environ.get")) and \
+                len(value.args) == 2 and not value.keywords and all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in value.args):
+            facts.module_env_strings[name] = (value.args[0].value, value.args[1].value)
 
 
 def gather_from_source(code: str, filename: str = "<module>", assume_converted: bool = False) -> ModuleFacts:

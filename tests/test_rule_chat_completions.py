@@ -965,7 +965,8 @@ def test_models_a_loop_goes_through_are_mapped_where_they_are_written():
     """Held-out review 3 (csalvador58): `for model in models:` over a table of OpenAI models got a TODO on
     the table and one on model=model ("computed at run time"). A table (or an inline list) read only by
     the loop whose variable only feeds converted model= is mapped; two models that become one get a
-    TODO; a table read elsewhere too (printed) keeps its names and the TODOs."""
+    TODO; a table read elsewhere too (a dict key) keeps its names and the TODOs (a log line or a print does not
+    count: the Mistral name is the one to show after the move, held-out review 44, Z10)."""
     from mechanics import convert_idempotent
 
     code, todos = convert_idempotent('''\
@@ -985,9 +986,9 @@ def test_models_a_loop_goes_through_are_mapped_where_they_are_written():
                 client.chat.completions.create(model=name, messages=[{"role": "user", "content": q}])
 
 
-        def compare_printed(q):
+        def compare_printed(q, scores):
             for model in ["gpt-4o", "gpt-4"]:
-                print("asking", model)
+                scores[model] = 0
                 client.chat.completions.create(model=model, messages=[{"role": "user", "content": q}])
         ''')
     assert 'MODELS = ["mistral-large-latest", "mistral-small-latest"]' in code
@@ -1508,3 +1509,48 @@ def test_a_run_time_model_is_said_once_a_module_between_chat_and_responses_calls
             return r.output_parsed
         ''')
     assert sum("model=model is computed at run time" in t for t in todos) == 1, todos
+
+
+def test_a_model_constant_that_is_also_logged_is_mapped_and_one_also_returned_says_where_its_default_is() -> None:
+    """``CHAT_MODEL = os.environ.get("CHAT_MODEL", "gpt-4o-mini")`` also shown by a log line (or a printed f-string):
+    the Mistral name is right there after the move, so the default is mapped. Also returned by a health endpoint:
+    the default is left, and the TODO says where it is and why, not "computed at run time" (held-out review 44,
+    Z10: a log line kept the OpenAI default, which then went to Mistral)."""
+    code, todos = convert_idempotent('''\
+        import logging
+        import os
+
+        from openai import OpenAI
+
+        CHAT_MODEL = os.environ.get("CHAT_MODEL", "gpt-4o-mini")
+        logging.info("using model %s", CHAT_MODEL)
+        print(f"chat model: {CHAT_MODEL}")
+        client = OpenAI()
+
+
+        def ask(q):
+            r = client.chat.completions.create(model=CHAT_MODEL, messages=[{"role": "user", "content": q}])
+            return r.choices[0].message.content
+        ''')
+    assert 'CHAT_MODEL = os.environ.get("CHAT_MODEL", "mistral-small-latest")' in code
+    assert not [t for t in todos if "computed at run time" in t], todos
+    code, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+        EMBED_MODEL = os.environ.get("EMBED_MODEL", "text-embedding-3-small")
+        client = OpenAI()
+
+
+        def embed(texts):
+            return client.embeddings.create(model=EMBED_MODEL, input=texts).data
+
+
+        def health():
+            return {"model": EMBED_MODEL}
+        ''')
+    assert 'EMBED_MODEL = os.environ.get("EMBED_MODEL", "text-embedding-3-small")' in code
+    assert any("model=EMBED_MODEL is read from EMBED_MODEL in this module (default 'text-embedding-3-small')" in t
+               for t in todos), todos
+    assert not [t for t in todos if "computed at run time" in t], todos
