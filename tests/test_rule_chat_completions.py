@@ -1554,3 +1554,49 @@ def test_a_model_constant_that_is_also_logged_is_mapped_and_one_also_returned_sa
     assert any("model=EMBED_MODEL is read from EMBED_MODEL in this module (default 'text-embedding-3-small')" in t
                for t in todos), todos
     assert not [t for t in todos if "computed at run time" in t], todos
+
+
+def test_one_stream_name_bound_in_two_branches_by_the_same_client_converts_both_loops() -> None:
+    """Each language branch streams into ``stream`` from the same client: both calls and both loops convert (held-out
+    review 44, Z1: "stream also holds something else" of the same kind of call kept the project's only client on
+    OpenAI). A second binding from another client, or one that does not stream, still keeps the TODO."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def plan(lang):
+            text = ""
+            if lang == "ru":
+                stream = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "ru"}],
+                                                        stream=True)
+                for chunk in stream:
+                    text += chunk.choices[0].delta.content or ""
+            if lang == "en":
+                stream = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "en"}],
+                                                        stream=True)
+                for chunk in stream:
+                    text += chunk.choices[0].delta.content or ""
+            return text
+        ''')
+    assert not todos, todos
+    assert code.count("stream = client.chat.stream(") == 2 and code.count("chunk = event.data") == 2, code
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        other = OpenAI(base_url="http://localhost:8000/v1")
+
+
+        def plan(lang):
+            text = ""
+            if lang == "ru":
+                stream = client.chat.completions.create(model="gpt-4o", messages=[], stream=True)
+            else:
+                stream = other.chat.completions.create(model="gpt-4o", messages=[], stream=True)
+            for chunk in stream:
+                text += chunk.choices[0].delta.content or ""
+            return text
+        ''')
+    assert any("stream also holds something else in this scope" in t for t in todos), todos

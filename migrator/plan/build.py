@@ -4853,7 +4853,9 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     if len(f.assigns.get((scope, name), [])) != 1:
         # `if stream: response = create(stream=True) ... else: response = create(...)`: each branch its own
         region = stream_branch(f.scopes[scope], name, parent) if scope in f.scopes else None
-        if region is None:
+        if region is None and _same_streams(f, scope, name, call):
+            pass  # each branch streams from the same client into the name: every loop over it is an event loop (Z1)
+        elif region is None:
             return (f"{name} also holds something else in this scope{_other_binding(f, scope, name, parent)}; "
                     "its stream loop cannot be rewritten safely")
     for node in f.nodes:
@@ -4873,6 +4875,27 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
             if problem:
                 return problem
     return ""
+
+
+def _same_streams(f: _File, scope, name: str, call: ast.Call) -> bool:
+    """Every binding of ``name`` in ``scope`` is ``name = <the same receiver>.chat.completions.create(...,
+    stream=True)`` like ``call`` (each language branch of a function streams into ``stream``: held-out review 44,
+    Z1, which kept the project's only client on OpenAI): the calls are decided together, so each value is a
+    Mistral stream and every loop over the name is rewritten alike."""
+    def streams(node) -> bool:
+        node = node.value if isinstance(node, ast.Await) else node
+        return isinstance(node, ast.Call) and ast.dump(node.func) == ast.dump(call.func) and any(
+            kw.arg == "stream" and isinstance(kw.value, ast.Constant) and kw.value.value is True
+            for kw in node.keywords) and not any(kw.arg is None for kw in node.keywords)
+
+    bindings = [node for node in f.nodes if isinstance(node, ast.Name) and node.id == name and
+                not isinstance(node.ctx, ast.Load) and f.scope_of.get(id(node), ()) == scope]
+    for node in bindings:
+        holder = f.parent.get(id(node))
+        if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and holder.targets[0] is node
+                or isinstance(holder, ast.AnnAssign) and holder.target is node) or not streams(holder.value):
+            return False
+    return len(bindings) > 1
 
 
 def _fragment_problem(loop: ast.AST) -> str:
