@@ -932,6 +932,14 @@ def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.A
     return out
 
 
+def finished(call: cst.Call, args: list[cst.Arg], **changes) -> cst.Call:
+    """``call`` with ``args`` (the arguments kept, renamed or added) finished in its layout (``finish_args``) and
+    the whitespace after ``(`` following a dropped first argument (``opening_after``), plus ``changes``."""
+    return call.with_changes(args=finish_args(call.args, args),
+                             whitespace_before_args=opening_after(call.args, args, call.whitespace_before_args),
+                             **changes)
+
+
 def _drop_comments_of_dropped(original, new):
     """``original`` and ``new`` without the comments of the arguments that were dropped: a dropped
     argument's trailing comment and the comment lines directly above it go with it (``stream=True  # stream
@@ -941,11 +949,7 @@ def _drop_comments_of_dropped(original, new):
     for arg in new:
         present.update({id(arg.value), id(arg.comma), id(arg.whitespace_after_arg)})
     swap: dict = {}
-
-    def own(arg):
-        return {id(arg.value)} | ({id(arg.comma)} if isinstance(arg.comma, cst.Comma) else set()) \
-            | ({id(arg.whitespace_after_arg)} if isinstance(arg.whitespace_after_arg, cst.ParenthesizedWhitespace)
-               else set())
+    own = _own
 
     def edited(node):
         return swap.get(id(node), (node,))[0]
@@ -974,6 +978,35 @@ def _drop_comments_of_dropped(original, new):
     def mended(arg):
         return arg.with_changes(comma=edited(arg.comma), whitespace_after_arg=edited(arg.whitespace_after_arg))
     return [mended(a) for a in original], [mended(a) for a in new]
+
+
+def _own(arg: cst.Arg) -> set:
+    """The ids of the nodes that are ``arg``'s own (its value, comma and own closing whitespace): a kept argument
+    (renamed, its value mapped) still holds one of them."""
+    return {id(arg.value)} | ({id(arg.comma)} if isinstance(arg.comma, cst.Comma) else set()) \
+        | ({id(arg.whitespace_after_arg)} if isinstance(arg.whitespace_after_arg, cst.ParenthesizedWhitespace)
+           else set())
+
+
+def opening_after(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.Arg],
+                  opening: cst.BaseParenthesizableWhitespace) -> cst.BaseParenthesizableWhitespace:
+    """The whitespace after ``(`` once the arguments before the first kept one are dropped (``new`` as given to
+    ``finish_args``), one argument per line: the comment lines above the dropped first argument go with it, and
+    those above the first kept one come along (``organization="ORG",`` / ``# key from the vault`` / ``api_key=k``:
+    the comment was lost; ``# ask for a stream`` / ``stream=True,`` stayed above ``model=``: held-out review 43,
+    W9). A comment on the line of ``(`` stays."""
+    if not isinstance(opening, cst.ParenthesizedWhitespace) or not original or not new:
+        return opening
+    present: set = set()
+    for arg in new:
+        present.update(_own(arg))
+    first = next((i for i, arg in enumerate(original) if _own(arg) & present), None)
+    if not first or not (_own(new[0]) & _own(original[first])):
+        return opening
+    above = original[first - 1].comma
+    if not isinstance(above, cst.Comma) or not isinstance(above.whitespace_after, cst.ParenthesizedWhitespace):
+        return opening  # the dropped argument shared the kept one's line: its comment lines are that line's
+    return opening.with_changes(empty_lines=above.whitespace_after.empty_lines)
 
 
 def _taken_over(mine, theirs: cst.Comma) -> cst.Comma:

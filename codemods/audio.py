@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished
 from migrator.mapping.files import FILE_TUPLE_KEYS
 from migrator.mapping.audio import (
     ASYNC_METHOD,
@@ -115,7 +115,7 @@ class _Transformer(ApiCallTransformer):
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; file as "
                              "{\"file_name\", \"content\"}" + ("; response_format=\"text\": its .text" if as_text else "")
                              + ")", "approximate")
-        call = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        call = finished(updated, args, func=func)
         return cst.Attribute(value=call, attr=cst.Name("text")) if as_text else call
 
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:

@@ -8,8 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import (xform_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
-                            finish_args, finish_elements, keyword_arg, literal, read_timeout, retyped_returns, timeout_object,
-                            unknown_model_todo)
+                            finish_args, finish_elements, finished, keyword_arg, literal, opening_after, read_timeout,
+                            retyped_returns, timeout_object, unknown_model_todo)
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
@@ -482,6 +482,7 @@ class _Transformer(RuleTransformer):
         except CannotConvert as exc:
             self.todo(line, f"chat.completions.{method} left unchanged: {exc}")
             return call
+        opening = opening_after(call.args, new_args, call.whitespace_before_args)  # (before the copies below)
         new_args = [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model"
                     else self._prefilled(arg, line) if arg.keyword and arg.keyword.value == "messages"
                     else arg for arg in new_args]
@@ -511,7 +512,7 @@ class _Transformer(RuleTransformer):
         for name in splatted:
             for message in self._splat_todos.pop(name, []):
                 self.todo(line, message)
-        new_call = call.with_changes(func=func, args=new_args)
+        new_call = call.with_changes(func=func, args=new_args, whitespace_before_args=opening)
         if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))
         return new_call
@@ -594,7 +595,8 @@ class _Transformer(RuleTransformer):
                        "approximate" if todos else "exact")
         if module_client:
             self.module_client_endpoint(receiver)
-        return call.with_changes(args=finish_args(call.args, new_args, call.whitespace_before_args))
+        return call.with_changes(args=finish_args(call.args, new_args, call.whitespace_before_args),
+                                 whitespace_before_args=opening_after(call.args, new_args, call.whitespace_before_args))
 
     def _vision_model(self, spec, original: cst.BaseExpression, value: cst.BaseExpression):
         """(model value, note): a literal model mapped to a text-only model (Scaleway's and OVHcloud's
@@ -1013,7 +1015,7 @@ class _Transformer(RuleTransformer):
                     args.append(arg.with_changes(keyword=cst.Name(new[0]), value=new[1]))
             else:
                 args.append(arg)
-        return updated.with_changes(args=finish_args(updated.args, args))
+        return finished(updated, args)
 
     # -- streams -----------------------------------------------------------------------------------------
     # A converted stream yields events whose ``.data`` is the chunk. Consumers in reach (``for x in s``

@@ -9,8 +9,8 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import (xform_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
-                            append_arg, code_of, dotted, finish_args, keyword_arg, literal, read_timeout,
-                            timeout_object)
+                            append_arg, code_of, dotted, finish_args, keyword_arg, literal, opening_after,
+                            read_timeout, timeout_object)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
 from codemods._layout import _retry_lines, laid_out
 from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, DropValue, Policy, Unmappable
@@ -879,6 +879,7 @@ class _Transformer(RuleTransformer):
             new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
         # No base_url: Mistral's default server (a server URL only where the code reads one, spec §13;
         # where the code also reads or sets OPENAI_BASE_URL, the plan puts a TODO there).
+        opening = opening_after(updated.args, new_args, updated.whitespace_before_args)
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
         starts = bool(self.statement_stack) and self.current_line() == line
         inline = bool(self._fstrings) or bool(self._suites) or id(original) not in self._top_values or not starts
@@ -894,7 +895,7 @@ class _Transformer(RuleTransformer):
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
                        + (f" ({'; '.join(notes)})" if notes else ""), safety)
-        converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args)
+        converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args, whitespace_before_args=opening)
         if not self._fstrings:
             if inline:
                 return converted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finish_args, keyword_arg, legacy_call,
+from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finished, keyword_arg, legacy_call,
                             literal, retyped_returns, unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
@@ -173,7 +173,7 @@ class _Transformer(ApiCallTransformer):
         if module_client:
             self.module_client_endpoint(code_of(receiver))
         self.converted(line, f"{code_of(call.func)}(...) now reaches {spec.name} ({endpoint.base_url})", "approximate")
-        return call.with_changes(args=finish_args(call.args, args))
+        return finished(call, args)
 
     def _say(self, line: int, todos: list, vectors: str) -> None:
         """This call's TODOs, and the re-embed one at the module's first call with that model (held-out
@@ -228,7 +228,7 @@ class _Transformer(ApiCallTransformer):
         method = ASYNC_METHOD.split(".")[1] if is_async else "create"
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("embeddings")), attr=cst.Name(method))
         self.converted(line, f"{code_of(call.func)}(...) -> {code_of(func)}(...)", "approximate")
-        return call.with_changes(func=func, args=finish_args(call.args, args))
+        return finished(call, args, func=func)
 
 
 def _embeddings_call(node: cst.Call) -> bool:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, WrittenTargets, code_of, finish_args, finish_elements,
+from codemods._base import (ApiCallTransformer, MigratorRule, WrittenTargets, code_of, finished, finish_elements,
                            keyword_arg)
 from codemods._facts import BLINE, FREAD
 from codemods.audio import opened_file_dict
@@ -297,7 +297,7 @@ class _Transformer(WrittenTargets, ApiCallTransformer):
         func = cst.Attribute(value=func, attr=cst.Name(method))
         note = f" ({ID_KEYWORDS[surface][1]} must be a Mistral id: files and batches made on OpenAI are not on " \
                "Mistral)" if surface in ID_KEYWORDS else ""
-        new: cst.BaseExpression = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        new: cst.BaseExpression = finished(updated, args, func=func)
         if surface in LIST_KEYWORDS:
             items = detail == "items"  # the loop iterated the page itself: Mistral's is read through .data
             if items:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, legacy_call
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished, legacy_call
 from codemods._facts import CTEXT
 from migrator.mapping.fim import ASYNC_METHOD, FIM_KWARGS, FIM_MODEL, METHOD, TEXT_CODE
 
@@ -89,4 +89,4 @@ class _Transformer(ApiCallTransformer):
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(suffix=...) -> {code_of(func)}(...) with {FIM_MODEL}",
                        "approximate")
-        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+        return finished(updated, args, func=func)

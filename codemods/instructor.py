@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
+from codemods._base import MigratorRule, RuleTransformer, code_of, finished, keyword_arg
 from codemods._facts import CHAT
 from codemods.chat_completions import chat_method
 from migrator.mapping.instructor import CALL_DROPS, CALL_RENAMES, MISTRAL_WRAPPER, MODES, WRAPPERS
@@ -98,7 +98,7 @@ class _Transformer(RuleTransformer):
         new_func = func.with_changes(attr=cst.Name(MISTRAL_WRAPPER))  # type: ignore[attr-defined]
         self.converted(line, f"{name}(...) -> instructor.{MISTRAL_WRAPPER}(...)"
                              + (" with use_async=True" if is_async or WRAPPERS.get(name) else ""), "approximate")
-        return call.with_changes(func=new_func, args=finish_args(call.args, args))
+        return finished(call, args, func=new_func)
 
     def _call(self, call: cst.Call, line: int) -> cst.Call:
         args, notes = [], []
@@ -114,4 +114,4 @@ class _Transformer(RuleTransformer):
             args.append(arg)
         self.converted(line, f"{code_of(call.func)}(...) now runs on Mistral through instructor.from_mistral"
                              + (f" ({'; '.join(notes)})" if notes else ""), "approximate")
-        return call.with_changes(args=finish_args(call.args, args))
+        return finished(call, args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, code_of, finish_args, keyword_arg,
+from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, code_of, finished, keyword_arg,
                             legacy_call, literal, unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.moderation import ASYNC_METHOD, FLAGGED_CODE, METHOD, MODERATION_KWARGS, MODERATION_MODEL
@@ -89,7 +89,7 @@ class _Transformer(ApiCallTransformer):
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...); Mistral's categories "
                              "and thresholds differ from OpenAI's", "approximate")
-        new = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        new = finished(updated, args, func=func)
         self._converted.add(new)
         return new
 

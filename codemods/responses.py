@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, finish_args, finish_elements
+from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished, finish_elements
 from codemods._facts import RTEXT
 from migrator.mapping.responses import (ASYNC_METHOD, ASYNC_STREAM_FRAMES, METHOD, OUTPUT_TEXT_CODE,
                                        OUTPUT_TEXT_HELPER, OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
@@ -134,7 +134,7 @@ class _Transformer(ApiCallTransformer):
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) on Mistral's (stateless) "
                              "Responses API" + (" (its loop reads each frame's .data: the same events)"
                                                 if streamed else ""), "approximate")
-        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+        return finished(updated, args, func=func)
 
     def _parse(self, updated: cst.Call, receiver: cst.BaseExpression, is_async: bool, line: int) -> cst.Call:
         """``responses.parse(model, input, instructions, text_format, ...)`` -> ``chat.parse(model,
@@ -156,7 +156,7 @@ class _Transformer(ApiCallTransformer):
         self.converted(line, f"{code_of(updated.func)}(text_format=...) -> {code_of(func)}(response_format=...): "
                              "Mistral's Responses API has no parse; input/instructions become chat messages, "
                              ".output_parsed becomes .choices[0].message.parsed", "approximate")
-        return updated.with_changes(func=func, args=finish_args(updated.args, args))
+        return finished(updated, args, func=func)
 
 
 def _chat_messages(value: cst.BaseExpression, instructions) -> cst.BaseExpression:

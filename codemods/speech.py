@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finish_args, keyword_arg
+from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finished, keyword_arg
 from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD,
                                      METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICES)
 from migrator.plan.model import KEEP
@@ -143,7 +143,7 @@ class _Transformer(ApiCallTransformer):
                                                  attr=cst.Name(resource)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; the audio comes back "
                              f"base64-encoded in .audio_data){voices}", "approximate")
-        new = updated.with_changes(func=func, args=finish_args(updated.args, args))
+        new = finished(updated, args, func=func)
         self._converted.add(new)
         return new
 

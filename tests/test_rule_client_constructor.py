@@ -1342,6 +1342,32 @@ def test_a_dropped_arguments_comments_go_with_it() -> None:
     assert "        random_seed=7,  # fixed seed\n        max_tokens=64,  # short\n    )" in code, code
 
 
+def test_a_dropped_first_arguments_comment_lines_go_with_it_and_the_next_ones_stay() -> None:
+    """Held-out review 43, W9: `organization="ORG",` / `# key from the vault` / `api_key="KEY",`: the comment of the
+    kept api_key went with the dropped first argument; `# ask for a stream` / `stream=True,` / `model=...` kept the
+    dropped argument's comment above model=. A comment on the line of "(" stays."""
+    code, _ = convert_idempotent("""
+        from openai import OpenAI
+        client = OpenAI(
+            organization="ORG",
+            # key from the vault, rotated monthly
+            api_key="KEY",
+        )
+        def ask(messages):
+            stream = client.chat.completions.create(  # the answer, streamed
+                # ask for a stream
+                stream=True,
+                model="gpt-4o-mini",
+                messages=messages,
+            )
+            for chunk in stream:
+                print(chunk.choices[0].delta.content or "", end="")
+        """)
+    assert "client = Mistral(\n    # key from the vault, rotated monthly\n    api_key=\"KEY\"," in code, code
+    assert "# ask for a stream" not in code, code
+    assert "client.chat.stream(  # the answer, streamed\n        model=\"mistral-small-latest\"," in code, code
+
+
 def test_an_openai_module_key_setting_nothing_uses_goes_where_every_client_converts() -> None:
     """Re-review 43, W6: `openai.api_key = os.getenv("OPENAI_API_KEY")` beside `client = OpenAI()` (openai>=1's client
     reads its own key) stayed, with no TODO, keeping `import openai` and the openai package, once the client
