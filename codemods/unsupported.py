@@ -211,8 +211,9 @@ class _Transformer(RuleTransformer):
                 self.todo(line, f"legacy openai v0 API {surface}(...): convert by hand to {hint} (no rule yet)")
         elif answer[0] == "call" and answer[1] == KEEP and answer[4]:
             surface = answer[4].split("(...)", 1)[0]
+            # (`get_client().images.generate(...)`: a factory's client has no dotted callee; held-out review 44, Z8)
             closest = closest_feature(surface) if self.config.endpoint() is None and \
-                (dotted(node.func) or "").endswith("." + surface) else None
+                code_of(node.func).endswith("." + surface) else None
             if answer[3]:  # the openai module's own client: no constructor carries its TODO
                 self.todo(line, f"{answer[4]}; the openai module's client stays on OpenAI here"
                           + (f" ({closest})" if closest else ""))

@@ -201,3 +201,22 @@ def test_a_resource_kept_under_another_name_gets_the_todo_where_it_is_taken():
     assert transform_source(outcome.code, config=Config()).code == outcome.code
     compat = transform_source(source, config=Config(target="openai-compatible", provider="mistral"))
     assert not [t for t in compat.findings if t.kind.value == "todo" and t.rule == "MIG106"]
+
+
+def test_a_call_on_a_factorys_client_in_another_module_gets_its_todo():
+    """Held-out review 44, Z8: `get_client().images.generate(...)` in images.py kept the cached factory's client on
+    OpenAI, and only the factory said so; the call itself, whose callee has no dotted name, got no TODO. It gets
+    the closest-feature TODO like a call on a module-level client; an inline `OpenAI().images.generate(...)` too."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "client.py": "from functools import lru_cache\n\nfrom openai import OpenAI\n\n\n@lru_cache(maxsize=1)\n"
+                     "def get_client() -> OpenAI:\n    return OpenAI()\n",
+        "images.py": "from client import get_client\n\n\ndef draw(p):\n"
+                     "    return get_client().images.generate(model=\"dall-e-3\", prompt=p).data[0].url\n",
+        "inline.py": "from openai import OpenAI\n\n\ndef draw(p):\n"
+                     "    return OpenAI().images.generate(model=\"dall-e-3\", prompt=p).data[0].url\n",
+    })
+    for path in ("images.py", "inline.py"):
+        assert "# TODO(migrator MIG106): images.generate(...) stays on OpenAI: no image endpoint on Mistral; " \
+               "closest:" in out[path], out[path]
