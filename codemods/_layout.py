@@ -47,8 +47,17 @@ def laid_out(original: cst.Call, call: cst.Call, unit: str = "    ") -> cst.Call
             return call
     # one argument per line: the whitespace before retry_config= gives its indent (relative to the block)
     index = call.args.index(retry)
-    before = call.args[index - 1].comma.whitespace_after if index and isinstance(call.args[index - 1].comma, cst.Comma) \
+    args = list(call.args)
+    before = args[index - 1].comma.whitespace_after if index and isinstance(args[index - 1].comma, cst.Comma) \
         else call.whitespace_before_args
+    opening = call.whitespace_before_args
+    if index and not isinstance(before, cst.ParenthesizedWhitespace) and \
+            isinstance(opening, cst.ParenthesizedWhitespace) and opening.indent:
+        # `(\n    api_key=..., base_url=...\n)`: the arguments share the line after "(", and retry_config= gets a line
+        # of its own at their indent (it went on theirs: a 252-character line, held-out review 44, Z12)
+        before = opening.with_changes(first_line=cst.TrailingWhitespace(newline=opening.first_line.newline),
+                                      empty_lines=[])
+        args[index - 1] = args[index - 1].with_changes(comma=args[index - 1].comma.with_changes(whitespace_after=before))
     if not (isinstance(before, cst.ParenthesizedWhitespace) and before.indent):
         return call
     value = _retry_lines(retry.value, before.last_line.value, unit)
@@ -58,6 +67,5 @@ def laid_out(original: cst.Call, call: cst.Call, unit: str = "    ") -> cst.Call
         expression = cst.parse_expression(value)
     except cst.ParserSyntaxError:
         return call
-    args = list(call.args)
     args[index] = retry.with_changes(value=expression)
     return call.with_changes(args=args)

@@ -1404,3 +1404,20 @@ def test_an_openai_module_key_setting_nothing_uses_goes_where_every_client_conve
     code, todos = convert_idempotent(source.format(value="settings.key", kept="").rstrip(" ") +
                                      "        from llama_index.core import VectorStoreIndex\n")
     assert not any("no call uses" in t for t in todos), todos
+
+
+def test_retry_config_gets_a_line_of_its_own_when_the_arguments_share_the_line_after_the_parenthesis() -> None:
+    """Held-out review 44, Z12: `AsyncOpenAI(\\n    api_key=..., base_url=...\\n)` got the whole RetryConfig appended to
+    the arguments' line (252 characters). It goes on a line of its own at their indent, laid out over lines."""
+    code, _ = convert_idempotent("""
+        import os
+        from openai import AsyncOpenAI
+        client = AsyncOpenAI(
+            api_key=os.environ["OPENAI_API_KEY"], timeout=30
+        )  # configurable
+        async def ask(q):
+            return await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+        """)
+    assert 'client = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000,\n    retry_config=RetryConfig(\n' \
+        '        "backoff",\n' in code, code
+    assert max(len(line) for line in code.splitlines()) < 120, code
