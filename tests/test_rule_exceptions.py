@@ -1316,3 +1316,26 @@ def test_a_helpers_connection_clause_under_a_callers_timeout_clause_gets_a_todo(
         ''')
     assert any(t.startswith("except openai.error.APIConnectionError now also catches Mistral's timeouts") for t in todos), \
         todos
+
+
+def test_a_message_read_guarded_by_hasattr_or_getattr_with_a_default_needs_no_todo() -> None:
+    """Held-out review 44, Z4: `e.message if hasattr(e, 'message') else str(e)` already falls back for httpx2's
+    errors (MistralError has .message), yet got "httpx2 errors have no .message". Only an unguarded read does."""
+    source = '''\
+        from openai import OpenAI, APIError
+
+        client = OpenAI()
+
+
+        def ask(q):
+            try:
+                r = client.chat.completions.create(model="gpt-4o", messages=[{{"role": "user", "content": q}}])
+                return r.choices[0].message.content
+            except APIError as e:
+                return {read}
+        '''
+    for read in ("e.message if hasattr(e, 'message') else str(e)", 'getattr(e, "message", str(e))'):
+        _, todos = convert_idempotent(source.format(read=read))
+        assert not [t for t in todos if ".message" in t], (read, todos)
+    _, todos = convert_idempotent(source.format(read='f"error: {e.message}"'))
+    assert any("httpx2 errors have no .message: use str(e)" in t for t in todos), todos
