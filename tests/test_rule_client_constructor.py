@@ -1421,3 +1421,31 @@ def test_retry_config_gets_a_line_of_its_own_when_the_arguments_share_the_line_a
     assert 'client = Mistral(\n    api_key=os.environ["MISTRAL_API_KEY"], timeout_ms=30000,\n    retry_config=RetryConfig(\n' \
         '        "backoff",\n' in code, code
     assert max(len(line) for line in code.splitlines()) < 120, code
+
+
+def test_a_settings_key_taken_by_a_converted_client_elsewhere_says_so() -> None:
+    """Held-out review 44, Z9: Django's settings.py `OPENAI_API_KEY = os.getenv('OPENAI_API_KEY')`, taken by
+    `OpenAI(api_key=settings.OPENAI_API_KEY)` in connector.py (converted): the settings TODO said "the converted
+    client reads MISTRAL_API_KEY", which it does not. It names the setting and the client that takes it."""
+    import tempfile
+    from pathlib import Path
+
+    from migrator.config import Config
+    from migrator.engine import Mode, run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "proj").mkdir()
+        (root / "proj" / "settings.py").write_text("import os\n\nDEBUG = True\nOPENAI_API_KEY = os.getenv('OPENAI_API_KEY')\n")
+        (root / "connector.py").write_text(
+            "from django.conf import settings\nfrom openai import OpenAI\n\n\ndef ask(prompt):\n"
+            "    client = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
+            "    r = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": prompt}])\n"
+            "    return r.choices[0].message.content\n")
+        report = run([root], mode=Mode.DIFF, jobs=1, progress=False, config=Config())
+    todos = [f.message for r in report.results if r.path.endswith("settings.py")
+             for f in getattr(r, "findings", ()) if f.kind == "todo"]
+    assert todos == ["OPENAI_API_KEY is read here as the setting OPENAI_API_KEY, which converted clients take as "
+                     "api_key=settings.OPENAI_API_KEY in connector.py; they now need a Mistral key, so read "
+                     "MISTRAL_API_KEY into a setting of its own here (MISTRAL_API_KEY = os.getenv(\"MISTRAL_API_KEY\")) "
+                     "and pass that there"], todos

@@ -1286,6 +1286,14 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     message = (f"{variable} is read here and handed to converted clients ({handed[0]}), which now "
                                f"need a Mistral key, and also to {handed[1]}, so the read is not renamed: read "
                                "MISTRAL_API_KEY for the converted clients")
+                elif mistral == "MISTRAL_API_KEY" and not write and (taken := _key_attribute_takers(
+                        builder, f, holder, node, sites))[0]:
+                    # `OPENAI_API_KEY = os.getenv(...)` in settings.py, `Mistral(api_key=settings.OPENAI_API_KEY)`
+                    # elsewhere: "the converted client reads MISTRAL_API_KEY" was false (held-out review 44, Z9)
+                    message = (f"{variable} is read here as the setting {taken[0]}, which converted clients take "
+                               f"as {taken[1]}; they now need a Mistral key, so read MISTRAL_API_KEY into a setting of "
+                               f"its own here ({taken[0].replace('OPENAI', 'MISTRAL')} = "
+                               "os.getenv(\"MISTRAL_API_KEY\")) and pass that there")
                 elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
@@ -1704,6 +1712,28 @@ def _key_handed_to_converted(builder, f, holder, node, ctor_verdict) -> tuple:
     if not converted:
         return "", ""
     return ", ".join(converted), ", ".join(others) or "reads migrator cannot follow"
+
+
+def _key_attribute_takers(builder, f, holder, node, sites) -> tuple:
+    """``OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")`` at module level, whose name converted constructors elsewhere
+    take as an attribute (``Mistral(api_key=settings.OPENAI_API_KEY)``: a Django settings module): (the name, those
+    arguments and their files), else ("", "")."""
+    if not (isinstance(holder, ast.Assign) and holder.value is node and len(holder.targets) == 1 and
+            isinstance(holder.targets[0], ast.Name) and f.scope_of.get(id(holder), ()) == ()):
+        return "", ""
+    name = holder.targets[0].id
+    places: dict = {}
+    for g in builder.files:
+        if g is f or name not in g.source:
+            continue
+        for kw in g.nodes:
+            if isinstance(kw, ast.keyword) and kw.arg == "api_key" and isinstance(kw.value, ast.Attribute) and \
+                    kw.value.attr == name:
+                call = g.parent.get(id(kw))
+                answer = sites.get(node_key(g.path, call)) if isinstance(call, ast.Call) else None
+                if answer and answer[0] == "ctor" and answer[1] == CONVERT:
+                    places[f"api_key={ast.unparse(kw.value)} in {os.path.basename(g.path)}"] = None
+    return (name, ", ".join(places)) if places else ("", "")
 
 
 def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
