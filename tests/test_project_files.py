@@ -1646,3 +1646,25 @@ def test_a_manifest_without_code_beside_it_does_not_take_a_sibling_sub_projects_
     assert (tmp_path / "a" / "requirements.txt").read_text() == "langchain_core==0.3.31\nlangchain_openai==0.3.1\n"
     assert "langchain-mistralai" in (tmp_path / "b" / "requirements.txt").read_text()
     assert "mistralai>=3.7,<4" in (tmp_path / "requirements" / "base.txt").read_text()
+
+
+def test_the_env_key_findings_say_what_still_reads_openai_api_key(tmp_path: Path) -> None:
+    """Held-out review 44, Z5: every client converted, but a pydantic-settings class still reads OPENAI_API_KEY (the
+    converted client is built from settings.OPENAI_API_KEY): the workflow's findings said "clients kept on OpenAI
+    still read it", which was false. They name what does read it."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+        "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run\n"
+        "        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n        run: |\n"
+        "          docker run -d -e OPENAI_API_KEY app:latest\n")
+    (tmp_path / "settings.py").write_text("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                                          "    OPENAI_API_KEY: str = \"\"\n\n\nsettings = Settings()\n")
+    (tmp_path / "svc.py").write_text(
+        "from openai import OpenAI\n\nfrom settings import settings\n\nclient = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
+        "\n\ndef ask(q):\n    r = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": q}])\n"
+        "    return r.choices[0].message.content\n")
+    report = run([str(tmp_path)], mode=Mode.DIFF, jobs=1, progress=False)
+    messages = [f.message for r in report.results if r.path.endswith("ci.yml") for f in getattr(r, "findings", ())]
+    assert messages and all("kept on OpenAI" not in m for m in messages), messages
+    assert any("MISTRAL_API_KEY added next to OPENAI_API_KEY (the settings class in settings.py reads it)" in m
+               for m in messages), messages

