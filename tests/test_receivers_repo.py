@@ -126,7 +126,8 @@ def test_a_model_constant_imported_by_another_module_is_mapped_where_it_is_set(t
     """Held-out review 3 (raisultan/dse): EMBEDDING_MODEL, the default of a converted call's model
     parameter, was mapped alone; once another module imported it for its own converted call it was no
     longer mapped, and both calls sent 'text-embedding-ada-002' to Mistral. A reader that is not
-    model= of a converted call (here: printed) still keeps the value, with a TODO."""
+    model= of a converted call (here: a price table's key; a log line or print would be fine, held-out review 44,
+    Z10) still keeps the value, with a TODO."""
     files = {
         "app/__init__.py": "",
         "app/embedding.py": """
@@ -158,7 +159,7 @@ def test_a_model_constant_imported_by_another_module_is_mapped_where_it_is_set(t
     second = run([root], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
     assert second.exit_code == 0 and not second.changed
 
-    files["app/report.py"] = "from app.embedding import EMBEDDING_MODEL\n\nprint('embedded with', EMBEDDING_MODEL)\n"
+    files["app/report.py"] = "from app.embedding import EMBEDDING_MODEL\n\nPRICE_PER_TOKEN = {EMBEDDING_MODEL: 1e-7}\n"
     files["app/report.py"] += "import openai\n"
     root = _tree(tmp_path / "b", files)
     run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
