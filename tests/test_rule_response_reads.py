@@ -344,3 +344,30 @@ def test_a_stream_deltas_content_is_none_gets_a_todo_not_a_truth_test() -> None:
     # (re-review 43, W3: the content read into a name first was silent)
     assert todos == [f"chunk.choices[0].delta.content is None: {said}", f"content is None: {said}"], todos
     assert "        if content is None:\n" in code, code
+
+
+def test_an_indexed_function_call_read_is_rewritten_too() -> None:
+    """Held-out review 45, A8 (LLMasJudge): `response.choices[0].message.function_call` after a converted
+    functions= call got a TODO and stayed: Mistral's message has no function_call, so every call raised
+    AttributeError (swallowed: every verdict became "tie"). A path of names, attributes and literal indexes is
+    safe to read twice, so it is rewritten like `msg.function_call`; a call in the path still gets the TODO."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import json
+
+        from openai import OpenAI
+
+        client = OpenAI()
+        FUNCTIONS = [{"name": "submit", "parameters": {"type": "object", "properties": {}}}]
+
+
+        def compare(prompt):
+            response = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}],
+                                                      functions=FUNCTIONS, function_call={"name": "submit"})
+            function_call = response.choices[0].message.function_call
+            return json.loads(function_call.arguments)
+        ''')
+    assert "function_call = (response.choices[0].message.tool_calls[0].function if " \
+           "response.choices[0].message.tool_calls else None)" in code, code
+    assert not [t for t in todos if "function_call" in t], todos
