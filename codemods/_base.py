@@ -192,9 +192,11 @@ class Combined(cst.CSTTransformer):
         if node_type not in _EVERY_RULE:
             for leave in self._concerned(self._leavers, "leave_", node_type):
                 updated_node = leave(original_node, updated_node)
-                if not isinstance(updated_node, cst.CSTNode) or (node_type is cst.AnnAssign and
+                if not isinstance(updated_node, cst.CSTNode) or (node_type in (cst.AnnAssign, cst.Await) and
                                                                   type(updated_node) is not node_type):
-                    break  # removed (or flattened), or `r: T = call` made `r = call`: later rules have nothing to see
+                    # removed (or flattened), `r: T = call` made `r = call`, or `await c` made `(await c).text`:
+                    # later rules have nothing to see
+                    break
             return updated_node
         before: list = []  # statements a rule put in front of this one (FlattenSentinel)
         for transformer in self.transformers:

@@ -80,6 +80,11 @@ class _Transformer(ApiCallTransformer):
                 and isinstance(func.value, cst.Attribute) and func.value.attr.value == "transcriptions"
                 and isinstance(func.value.value, cst.Attribute) and func.value.value.attr.value == "audio")
 
+    def __init__(self, rule, facts) -> None:
+        super().__init__(rule, facts)
+        self._awaited: set = set()  # ids of the calls an await holds
+        self._text_of_awaited: set = set()  # ... of those converted with response_format="text"
+
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.converting(original, updated, "convert this audio.transcriptions.create call by hand "
                                 f"(client.{METHOD}(model=\"{TRANSCRIPTION_MODEL}\", file={{\"file_name\": ..., "
@@ -116,7 +121,21 @@ class _Transformer(ApiCallTransformer):
                              "{\"file_name\", \"content\"}" + ("; response_format=\"text\": its .text" if as_text else "")
                              + ")", "approximate")
         call = finished(updated, args, func=func)
+        if as_text and id(original) in self._awaited:
+            self._text_of_awaited.add(id(original))  # `(await ...complete_async(...)).text`: leave_Await
+            return call
         return cst.Attribute(value=call, attr=cst.Name("text")) if as_text else call
+
+    def visit_Await(self, node: cst.Await) -> None:
+        self._awaited.add(id(node.expression))
+
+    def leave_Await(self, original: cst.Await, updated: cst.Await) -> cst.BaseExpression:
+        """``text = await client.audio.transcriptions.create(..., response_format="text")``: OpenAI's answer is the
+        str, Mistral's the TranscriptionResponse, whose .text is read once awaited (held-out review 45, A13)."""
+        if id(original.expression) not in self._text_of_awaited:
+            return updated
+        return cst.Attribute(value=updated.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]),
+                             attr=cst.Name("text"))
 
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
         return opened_file_dict(self, value)

@@ -3913,9 +3913,9 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
         return (f"timestamp_granularities={ast.unparse(granularities)}: Mistral takes it, but answers word "
                 "timestamps in its own shape (OpenAI's .words list is not there); convert by hand")
     response_format = _literal_or(keywords["response_format"], None) if "response_format" in keywords else "json"
-    if response_format == TEXT_FORMAT and granularities is None and not isinstance(f.parent.get(id(call)), ast.Await):
+    if response_format == TEXT_FORMAT and granularities is None:
         # OpenAI answers the transcript as a str: Mistral's .text, read at once, is the same str (held-out
-        # review 5, ephrimlawrence); an awaited call would need the await parenthesised: kept
+        # review 5, ephrimlawrence); an awaited call's once awaited: `(await ...).text` (held-out review 45, A13)
         return _transcription_file_problem(f, keywords["file"])
     if response_format not in ("json", VERBOSE_FORMAT):
         shown = repr(response_format) if isinstance(response_format, str) else ast.unparse(keywords["response_format"])
