@@ -158,6 +158,8 @@ def test_a_function_result_that_cannot_reach_a_calls_own_message_list_does_not_k
     code, todos = convert_snippet(helper.replace("{extra}", "messages.extend(self.audit)"))
     assert "client.chat.complete(" not in code, code
     assert any('legacy {"role": "function"} result without tool_call_id' in todo for todo in todos), todos
+    code, todos = convert_snippet(helper.replace("{extra}", "messages += self.audit"))  # (re-review 45, B28)
+    assert "client.chat.complete(" not in code, code
     # re-review 43, W2: the call's own list holding the function result (or a function_call turn) still keeps it
     own = helper.replace('{"role": "user", "content": text}]',
                          '{"role": "user", "content": text}, {"role": "function", "name": "f", "content": "1"}]')

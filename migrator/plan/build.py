@@ -4645,9 +4645,11 @@ def _closed_messages(f: _File, call: ast.Call) -> bool:
     if isinstance(value, ast.Name):
         bound = f.assigns.get((scope, value.id), [])
         if len(bound) != 1 or scope == () or any(
-                isinstance(n, ast.Name) and n.id == value.id and n is not value and isinstance(n.ctx, ast.Load)
-                and f.scope_of.get(id(n), ()) == scope for n in f.nodes):
-            return False  # (read anywhere else in the function: appended to, handed on, ...)
+                isinstance(n, ast.Name) and n.id == value.id and n is not value and f.scope_of.get(id(n), ()) == scope
+                and (isinstance(n.ctx, ast.Load) or isinstance(f.parent.get(id(n)), ast.AugAssign)) for n in f.nodes):
+            # (read anywhere else in the function: appended to, handed on, ...; `messages += [...]` too: re-review
+            # 45, B28)
+            return False
         value = bound[0]
     # (a function result or a function_call turn in the list itself: Mistral rejects it, the client stays:
     # re-review 43, W2)
