@@ -399,15 +399,29 @@ def finish_reason_check(node: ast.Compare) -> "Optional[str | tuple]":
 
 
 def delta_content(node: Optional[ast.AST]) -> bool:
-    """``<...>.delta.content``: a stream delta's content."""
+    """``<...>.delta.content``: a stream delta's content; also ``getattr(delta, "content", None)`` of a
+    ``<...>.delta`` or a name ``delta`` (re-review 45, B3)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" and \
+            len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value == "content":
+        owner = node.args[0]
+        return isinstance(owner, ast.Attribute) and owner.attr == "delta" or \
+            isinstance(owner, ast.Name) and owner.id == "delta"
     return isinstance(node, ast.Attribute) and node.attr == "content" and isinstance(node.value, ast.Attribute) \
         and node.value.attr == "delta"
 
 
 def delta_content_names(tree: ast.AST) -> frozenset:
-    """Names the module binds to a stream delta's content (``content = chunk.choices[0].delta.content``)."""
-    return frozenset(target.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and delta_content(node.value)
-                     for target in node.targets if isinstance(target, ast.Name))
+    """Names the module binds to a stream delta's content (``content = chunk.choices[0].delta.content``, or
+    ``(text := chunk.choices[0].delta.content)``)."""
+    return frozenset(target.id for node in ast.walk(tree) for target in _delta_targets(node))
+
+
+def _delta_targets(node: ast.AST) -> list:
+    if isinstance(node, ast.Assign) and delta_content(node.value):
+        return [t for t in node.targets if isinstance(t, ast.Name)]
+    if isinstance(node, ast.NamedExpr) and delta_content(node.value):
+        return [node.target]
+    return []
 
 
 def content_none_check(node: ast.Compare, delta_names: frozenset = frozenset()) -> Optional[bool]:
@@ -415,11 +429,14 @@ def content_none_check(node: ast.Compare, delta_names: frozenset = frozenset()) 
     reply (content None) from a text one. Mistral sends ``""`` with tool calls, so the test flips
     silently (probe g01); a converted message's check becomes a truth test. Also a name of ``delta_names``
     (``content = chunk.choices[0].delta.content``, then ``content is None``: re-review 43, W3)."""
-    if len(node.ops) != 1 or not (isinstance(node.left, ast.Attribute) and node.left.attr == "content" or
-                                  isinstance(node.left, ast.Name) and node.left.id in delta_names) or \
+    left = node.left.value if isinstance(node.left, ast.NamedExpr) else node.left  # `(text := ...content) is None`
+    if len(node.ops) != 1 or not (isinstance(left, ast.Attribute) and left.attr == "content" or delta_content(left) or
+                                  isinstance(left, ast.Name) and left.id in delta_names) or \
             not (isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None):
         return None
-    return True if isinstance(node.ops[0], ast.Is) else False if isinstance(node.ops[0], ast.IsNot) else None
+    # (`== None` / `!= None` too: re-review 45, B3)
+    return True if isinstance(node.ops[0], (ast.Is, ast.Eq)) else \
+        False if isinstance(node.ops[0], (ast.IsNot, ast.NotEq)) else None
 
 
 def env_key(node: ast.AST) -> Optional[str]:
@@ -1009,8 +1026,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
         if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
                 isinstance(node, ast.Name) and node.id in ("getenv", "environ"):
             env_read = True
-        elif isinstance(node, ast.Assign) and delta_content(node.value):  # (delta_content_names, in this walk)
-            delta_names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, (ast.Assign, ast.NamedExpr)):  # (delta_content_names, in this walk)
+            delta_names.update(t.id for t in _delta_targets(node))
         if isinstance(node, ast.Call):
             if not facts.file_api and isinstance(node.func, ast.Attribute) and \
                     isinstance(node.func.value, ast.Attribute) and \

@@ -66,6 +66,7 @@ class _Transformer(WrittenTargets, RuleTransformer):
         self._elifs: set[int] = set()
         # expressions read only for their truth (if / while / conditional tests and their and / or operands)
         self._truth_tests: set[int] = set()
+        self._skips: set[int] = set()  # the tests of `if <test>: continue`
         self._module: Optional[cst.Module] = None  # (visit_Module): a module-level read's scope
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
@@ -233,6 +234,10 @@ class _Transformer(WrittenTargets, RuleTransformer):
         if isinstance(node.orelse, cst.If):
             self._elifs.add(id(node.orelse))
         self._truth_tests.add(id(node.test))
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        if node.orelse is None and len(body) == 1 and isinstance(body[0], cst.SimpleStatementLine) and \
+                len(body[0].body) == 1 and isinstance(body[0].body[0], cst.Continue):
+            self._skips.add(id(node.test))  # `if content is None: continue`
 
     def visit_While(self, node: cst.While) -> None:
         self._truth_tests.add(id(node.test))
@@ -277,6 +282,12 @@ class _Transformer(WrittenTargets, RuleTransformer):
             return updated
         line = self._lines[id(original)]
         none = _content_none_check(original, self.facts.delta_names)
+        if none and id(original) in self._skips:
+            # `if content is None: continue` skips the deltas without text: a truth test skips the same ones on
+            # Mistral (its "" too), and the stream's end is not what it tests (re-review 45, B26)
+            self.converted(line, "content is None -> a truth test (skipping the deltas without text)", "approximate")
+            return cst.UnaryOperation(operator=cst.Not(), expression=updated.left, lpar=updated.lpar,
+                                      rpar=updated.rpar)
         if none and (_delta_content(original.left) or isinstance(original.left, cst.Name)):
             # `chunk.choices[0].delta.content is None` in a stream: OpenAI's tool-call deltas and its empty last
             # chunk; Mistral has no such last chunk and opens with content "": neither the test nor a truth test
@@ -377,18 +388,29 @@ def _type_check_class(node: cst.Call, qualify) -> Optional[str]:
 
 def _content_none_check(node: cst.Comparison, delta_names: frozenset = frozenset()) -> Optional[bool]:
     """LibCST twin of ``codemods._facts.content_none_check``."""
-    if len(node.comparisons) != 1 or not (isinstance(node.left, cst.Attribute) and node.left.attr.value == "content"
-                                          or isinstance(node.left, cst.Name) and node.left.value in delta_names):
+    left = node.left.value if isinstance(node.left, cst.NamedExpr) else node.left
+    if len(node.comparisons) != 1 or not (isinstance(left, cst.Attribute) and left.attr.value == "content"
+                                          or _delta_content(left)
+                                          or isinstance(left, cst.Name) and left.value in delta_names):
         return None
     operator, right = node.comparisons[0].operator, node.comparisons[0].comparator
     if not (isinstance(right, cst.Name) and right.value == "None"):
         return None
-    return True if isinstance(operator, cst.Is) else False if isinstance(operator, cst.IsNot) else None
+    return True if isinstance(operator, (cst.Is, cst.Equal)) else \
+        False if isinstance(operator, (cst.IsNot, cst.NotEqual)) else None
 
 
 def _delta_content(node: cst.BaseExpression) -> bool:
-    """``chunk.choices[0].delta.content`` / ``delta.content``: a stream delta's content."""
-    owner = node.value if isinstance(node, cst.Attribute) else None
+    """``chunk.choices[0].delta.content`` / ``delta.content`` / ``getattr(delta, "content", None)``: a stream delta's
+    content."""
+    if isinstance(node, cst.NamedExpr):
+        node = node.value
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "getattr" and \
+            len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) and \
+            node.args[1].value.evaluated_value == "content":
+        owner = node.args[0].value
+    else:
+        owner = node.value if isinstance(node, cst.Attribute) and node.attr.value == "content" else None
     return isinstance(owner, cst.Attribute) and owner.attr.value == "delta" or \
         isinstance(owner, cst.Name) and owner.value == "delta"
 

@@ -333,6 +333,31 @@ def test_a_stream_deltas_content_is_none_gets_a_todo_not_a_truth_test() -> None:
                 yield content
 
 
+        def walrus(messages):
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=messages, stream=True):
+                if (text := chunk.choices[0].delta.content) is None:
+                    yield "[DONE]"
+                    break
+                yield text
+
+
+        def by_getattr(messages):
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=messages, stream=True):
+                delta = chunk.choices[0].delta
+                piece = getattr(delta, "content", None)
+                if piece == None:
+                    break
+                yield piece
+
+
+        def skipping(messages):
+            for chunk in client.chat.completions.create(model="gpt-4o", messages=messages, stream=True):
+                content = chunk.choices[0].delta.content
+                if content is None:
+                    continue
+                yield content
+
+
         r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
         text_reply = r.choices[0].message.content is not None
         ''')
@@ -342,8 +367,12 @@ def test_a_stream_deltas_content_is_none_gets_a_todo_not_a_truth_test() -> None:
             "has no empty last chunk and sends \"\" where there is no text: test chunk.choices[0].finish_reason for "
             "the end of the stream, delta.tool_calls for tool calls")
     # (re-review 43, W3: the content read into a name first was silent)
-    assert todos == [f"chunk.choices[0].delta.content is None: {said}", f"content is None: {said}"], todos
-    assert "        if content is None:\n" in code, code
+    # (re-review 45, B3: a walrus, getattr(delta, "content", None) and `== None` were silent; B26: `if content is None:
+    # continue` skips the deltas without text, a truth test skips the same ones on Mistral)
+    assert todos == [f"chunk.choices[0].delta.content is None: {said}", f"content is None: {said}",
+                     f"(text := chunk.choices[0].delta.content) is None: {said}", f"piece == None: {said}"], todos
+    assert "        if content is None:\n            yield" in code, code
+    assert "        if not content:\n            continue" in code, code
 
 
 def test_an_indexed_function_call_read_is_rewritten_too() -> None:

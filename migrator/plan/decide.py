@@ -1406,10 +1406,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                                               content_none_check(node, delta_names) is not None):
             if isinstance(node.left, ast.Name):  # `content is None`, content = chunk.choices[0].delta.content
                 value = getattr(reaching_assign(f, node.left), "value", None)
-                sites[key] = ("read", delta_content(value) and _response_derived(builder, f, value.value.value,
+                sites[key] = ("read", delta_content(value) and _response_derived(builder, f, _delta_owner(value),
                                                                                   read_verdict), "delta")
-            else:
-                sites[key] = ("read", _response_derived(builder, f, node.left.value, read_verdict))  # type: ignore
+            else:  # `x.content is None`, `(text := ...delta.content) is None`, `getattr(delta, "content") is None`
+                left = node.left.value if isinstance(node.left, ast.NamedExpr) else node.left
+                owner = _delta_owner(left) if delta_content(left) else left.value  # type: ignore[attr-defined]
+                sites[key] = ("read", _response_derived(builder, f, owner, read_verdict))
         if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node)):
             for kw in node.keywords:
                 if kw.arg == "model" and isinstance(kw.value, ast.Name):
@@ -2440,6 +2442,15 @@ def _model_env_reads(builder, files) -> frozenset:
                 key = (f.path, read[0])
                 found[key] = found.get(key, True) and (f.path, id(node)) in builder.model_feeds
     return frozenset(key for key, feeds in found.items() if feeds)
+
+
+def _delta_owner(value: ast.AST) -> ast.AST:
+    """What a stream delta's content is read from, for ``_response_derived``: ``chunk.choices[0]`` of
+    ``chunk.choices[0].delta.content``, the delta of ``getattr(delta, "content", None)`` (re-review 45, B3)."""
+    if isinstance(value, ast.Call):  # getattr(<owner>, "content", ...)
+        owner = value.args[0]
+        return owner.value if isinstance(owner, ast.Attribute) else owner
+    return value.value.value  # type: ignore[attr-defined]
 
 
 def _sends_model(builder, f, load) -> bool:
