@@ -135,6 +135,15 @@ BLOCKED = [
     pytest.param("KIND = AgentType.OPENAI_FUNCTIONS\nllm = ChatOpenAI()\n"
                  "agent = create_pandas_dataframe_agent(llm, df, agent_type=KIND)", 'agent_type="tool-calling"',
                  id="openai_functions_name"),
+    # re-review 45, B27: the OpenAI functions chains; B19: a prompt pulled from "openai-functions-agent" is no type
+    pytest.param("from langchain.chains import create_extraction_chain\nllm = ChatOpenAI()\n"
+                 "chain = create_extraction_chain(schema, llm)", "an OpenAI functions chain", id="functions_chain"),
+    pytest.param("from langchain.chains.openai_functions import create_openai_fn_runnable\n"
+                 "r = create_openai_fn_runnable([Model], ChatOpenAI(), prompt)", "with_structured_output",
+                 id="functions_runnable"),
+    pytest.param("prompt = hub.pull('hwchase17/openai-functions-agent')\nllm = ChatOpenAI()\n"
+                 "agent = create_openai_functions_agent(llm, tools, prompt)",
+                 "create_openai_functions_agent(...), an OpenAI functions agent", id="functions_agent_prompt"),
     pytest.param("llm = ChatOpenAI()\nanswer = llm([message])", "called directly", id="called"),
     pytest.param("emb = OpenAIEmbeddings(model='text-embedding-3-large', dimensions=256)", "1024", id="dimensions"),
     pytest.param("emb = OpenAIEmbeddings()\nc = emb.client", "raw OpenAI client", id="embeddings_client"),

@@ -258,3 +258,15 @@ LANGCHAIN_PACKAGES = ("langchain", "langgraph", "langsmith")
 FUNCTIONS_AGENT_TYPES = ("OPENAI_FUNCTIONS", "OPENAI_MULTI_FUNCTIONS", "openai-functions", "openai-multi-functions")
 FUNCTIONS_AGENT_CALLS = frozenset({"create_openai_functions_agent", "OpenAIFunctionsAgent", "OpenAIMultiFunctionsAgent",
                                    "from_llm_and_tools"})
+# ... and its OpenAI functions chains (langchain.chains.openai_functions), which bind functions= / function_call= and
+# parse additional_kwargs["function_call"] (JsonKeyOutputFunctionsParser): an OutputParserException with ChatMistralAI
+# (re-review 45, B27); `llm.with_structured_output(Schema)` does the same with tools
+FUNCTIONS_CHAIN_CALLS = frozenset({
+    "create_extraction_chain", "create_extraction_chain_pydantic", "create_tagging_chain",
+    "create_tagging_chain_pydantic", "create_openai_fn_runnable", "create_openai_fn_chain",
+    "create_structured_output_runnable", "create_structured_output_chain", "create_qa_with_structure_chain",
+    "create_qa_with_sources_chain", "create_citation_fuzzy_match_chain", "create_citation_fuzzy_match_runnable",
+    "get_openapi_chain"})
+# the agents that take agent_type= (the csv / pandas / spark / sql toolkits' builders): "tool-calling" is theirs
+AGENT_TYPE_BUILDERS = ("create_csv_agent", "create_pandas_dataframe_agent", "create_spark_dataframe_agent",
+                       "create_sql_agent", "create_json_agent", "create_openapi_agent", "create_xorbits_agent")

@@ -523,14 +523,23 @@ class _Planner:
         if not isinstance(call, ast.Call):
             return ["handed to an expression the rule does not follow"]
         functions_agent = _openai_functions_agent(call, self.tree)
+        callee = ast.unparse(call.func)
+        last = callee.rsplit(".", 1)[-1]
+        if functions_agent and last in lc.FUNCTIONS_CHAIN_CALLS:
+            # `create_extraction_chain(schema, llm)`: an OpenAI functions chain (re-review 45, B27)
+            return [f"handed to {callee}(...), an OpenAI functions chain (it binds functions= and parses "
+                    f"function_call, which {mistral} neither sends nor returns): use "
+                    "llm.with_structured_output(Schema) instead, then convert"]
         if functions_agent:
             # `create_csv_agent(llm, ..., agent_type=AgentType.OPENAI_FUNCTIONS)`: the agent binds OpenAI's legacy
             # functions= and reads additional_kwargs["function_call"], which ChatMistralAI neither sends nor returns:
             # the agent never runs its tools (held-out review 43, X2)
-            return [f"handed to {ast.unparse(call.func)}(...) as {functions_agent}, an OpenAI functions agent (it binds "
-                    f"functions= and reads function_call, which {mistral} neither sends nor returns): make it a "
-                    "tool-calling agent (agent_type=\"tool-calling\" for the csv / pandas agents, "
-                    "create_tool_calling_agent with an AgentExecutor otherwise), then convert"]
+            how = "agent_type=\"tool-calling\"" if last in lc.AGENT_TYPE_BUILDERS else \
+                "create_tool_calling_agent with an AgentExecutor"
+            shown = "" if functions_agent == callee else f" as {functions_agent}"
+            return [f"handed to {callee}(...){shown}, an OpenAI functions agent (it binds functions= and reads "
+                    f"function_call, which {mistral} neither sends nor returns): make it a tool-calling agent "
+                    f"({how}), then convert"]
         root = call.func
         while isinstance(root, (ast.Attribute, ast.Call)):
             root = root.value if isinstance(root, ast.Attribute) else root.func
@@ -551,15 +560,24 @@ def _openai_functions_agent(call: ast.Call, tree: Optional[ast.Module] = None) -
     name), else "": an agent type given by keyword, positionally (``initialize_agent(tools, llm,
     AgentType.OPENAI_FUNCTIONS)``) or through a module-level name (re-review 44, Y3)."""
     callee = ast.unparse(call.func)
-    constants = {t.id: ast.unparse(n.value) for n in (tree.body if tree is not None else ())
-                 if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
-    for value in [*(k.value for k in call.keywords if k.arg in ("agent_type", "agent")), *call.args]:
-        text = constants.get(value.id, "") if isinstance(value, ast.Name) else ast.unparse(value)
-        if any(t in text for t in lc.FUNCTIONS_AGENT_TYPES):
-            return ast.unparse(value)
     last = callee.rsplit(".", 1)[-1]
     if last in lc.FUNCTIONS_AGENT_CALLS and (last != "from_llm_and_tools" or "Functions" in callee):
+        return callee  # (before its arguments: `prompt` pulled from "openai-functions-agent" is no agent type, B19)
+    if last in lc.FUNCTIONS_CHAIN_CALLS and not any(
+            k.arg == "mode" and isinstance(k.value, ast.Constant) and k.value.value != "openai-functions"
+            for k in call.keywords):  # (create_structured_output_runnable(mode="openai-tools") binds tools)
         return callee
+    constants = {t.id: n.value for n in (tree.body if tree is not None else ())
+                 if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+
+    def agent_type(node) -> bool:  # AgentType.OPENAI_FUNCTIONS, "openai-functions": not any text that names one
+        text = node.attr if isinstance(node, ast.Attribute) else node.value if isinstance(node, ast.Constant) and \
+            isinstance(node.value, str) else ""
+        return text in lc.FUNCTIONS_AGENT_TYPES
+
+    for value in [*(k.value for k in call.keywords if k.arg in ("agent_type", "agent")), *call.args]:
+        if agent_type(constants.get(value.id) if isinstance(value, ast.Name) else value):
+            return ast.unparse(value)
     return ""
 
 
