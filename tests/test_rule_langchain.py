@@ -144,6 +144,13 @@ BLOCKED = [
     pytest.param("prompt = hub.pull('hwchase17/openai-functions-agent')\nllm = ChatOpenAI()\n"
                  "agent = create_openai_functions_agent(llm, tools, prompt)",
                  "create_openai_functions_agent(...), an OpenAI functions agent", id="functions_agent_prompt"),
+    # re-review 45, B1: the agent type as a parameter default, in a **dict, imported from a module of the app
+    pytest.param("def build(kind=AgentType.OPENAI_FUNCTIONS):\n    return initialize_agent(tools, ChatOpenAI(), agent=kind)",
+                 "as kind, an OpenAI functions agent", id="functions_agent_default"),
+    pytest.param("KW = {'agent': AgentType.OPENAI_FUNCTIONS}\nllm = ChatOpenAI()\nagent = initialize_agent(tools, llm, **KW)",
+                 "an OpenAI functions agent", id="functions_agent_splat"),
+    pytest.param("from config import KIND\nllm = ChatOpenAI()\nagent = initialize_agent(tools, llm, agent=KIND)",
+                 "with the agent type KIND imported from another module", id="functions_agent_imported_type"),
     pytest.param("llm = ChatOpenAI()\nanswer = llm([message])", "called directly", id="called"),
     pytest.param("emb = OpenAIEmbeddings(model='text-embedding-3-large', dimensions=256)", "1024", id="dimensions"),
     pytest.param("emb = OpenAIEmbeddings()\nc = emb.client", "raw OpenAI client", id="embeddings_client"),
@@ -845,3 +852,21 @@ def test_a_langchain_model_name_langchain_infers_openai_from_gets_its_todo():
     _, todos = convert('from langchain.chat_models import init_chat_model\n\nllm = init_chat_model("claude-sonnet-4-5")\n'
                        'other = init_chat_model("gpt-4o", model_provider="azure_openai")\n')
     assert todos == [], todos
+
+
+def test_a_model_another_module_hands_to_an_openai_functions_agent_stays(tmp_path):
+    """Re-review 45, B1: `llm = ChatOpenAI(...)` in pkg/llm.py, imported by agent.py and handed to
+    `initialize_agent(..., agent=AgentType.OPENAI_FUNCTIONS)` there: it became ChatMistralAI silently, and the agent
+    never runs its tools. It stays, with the reason, in the module that builds it."""
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "llm.py").write_text('from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o")\n')
+    (tmp_path / "agent.py").write_text(
+        "from langchain.agents import AgentType, initialize_agent\n\nfrom pkg.llm import llm\n\n"
+        "agent = initialize_agent([], llm, agent=AgentType.OPENAI_FUNCTIONS)\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    code = (tmp_path / "pkg" / "llm.py").read_text()
+    assert 'llm = ChatOpenAI(model="gpt-4o")' in code, code
+    assert "imported elsewhere and handed to initialize_agent(...) there, an OpenAI functions agent" in code, code

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from migrator.config import Config
 from migrator.engine.discovery import SourceFile, discover
@@ -287,6 +287,33 @@ def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile]
     return langchain_blockers(manifests, _kept_langchain_modules(code) if pinned else ())
 
 
+def _functions_agent_importers(code: Sequence[LoadedFile], others: Sequence[SourceFile] = (),
+                               max_file_size: Optional[int] = None) -> tuple:
+    """migrator.plan.langchain.functions_agent_importers over the modules that name an OpenAI functions agent or
+    chain: those read, and those without openai (``others``: a module building the agent may name no openai; a
+    cheap byte test first, most name none)."""
+    from migrator.plan.langchain import functions_agent_importers
+    from migrator.plan.source import parse_python
+
+    datas = [item.data for item in code if item.source.kind == PYTHON]
+    for source in others:
+        try:
+            if max_file_size is None or os.path.getsize(source.real_path) <= max_file_size:
+                with open(source.real_path, "rb") as handle:
+                    datas.append(handle.read())
+        except OSError:
+            continue
+    trees = []
+    for data in datas:
+        if b"langchain" not in data or not any(word in data.lower() for word in (b"functions", b"_chain", b"_fn_")):
+            continue
+        try:
+            trees.append(parse_python(decode(data)[0]))
+        except Exception:  # noqa: BLE001 - a module that does not parse: reported by its own conversion
+            continue
+    return functions_agent_importers(trees)
+
+
 def _kept_langchain_modules(code: Sequence[LoadedFile]) -> tuple[str, ...]:
     """The modules with a LangChain OpenAI object that stays on OpenAI whatever the manifests pin (MIG116's plan
     with no pin): langchain-openai stays declared for them (held-out review 28, H3)."""
@@ -392,6 +419,9 @@ def run(
 
     if transform is None and config.endpoint() is None and not config.langchain_blocker:
         config = replace(config, langchain_blocker=_langchain_blocker(project, loaded))
+    if transform is None and config.endpoint() is None and not config.langchain_imported:
+        config = replace(config, langchain_imported=_functions_agent_importers(
+            loaded, [source for source, _ in others.values()], max_file_size))
     if transform is None and loaded:
         try:
             config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],

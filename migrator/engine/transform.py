@@ -51,7 +51,8 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
-    langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename)) \
+    langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
+                               imported_uses=_imported_uses(config.langchain_imported, filename)) \
         if "langchain" in code else None
     llamaindex = plan_llamaindex(tree) if "llama_index" in code else None  # MIG121, the same way
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
@@ -166,3 +167,16 @@ def _check_generated(code: str, filename: str, newer_grammar: bool) -> None:
     except SyntaxError as error:
         raise GeneratedCodeError(f"the converted code does not parse (line {error.lineno}: {error.msg}); "
                                  "the file was left unchanged") from None
+
+
+def _imported_uses(imported: tuple, filename: str) -> dict:
+    """The entries of Config.langchain_imported about the module at ``filename`` (``pkg/llm.py``: "llm";
+    ``pkg/__init__.py``: "pkg"): name -> why it stays."""
+    if not imported:
+        return {}
+    import os
+
+    stem = os.path.splitext(os.path.basename(filename))[0]
+    if stem == "__init__":
+        stem = os.path.basename(os.path.dirname(filename))
+    return {name: why for module, name, why in imported if module == stem}

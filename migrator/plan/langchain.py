@@ -70,7 +70,8 @@ class LangchainPlan:
     blocked: str = ""  # why no object of the module may move (a manifest's pin), or ""
 
 
-def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "") -> LangchainPlan | None:
+def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
+                imported_uses: Optional[dict] = None) -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
     (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
     ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker))."""
@@ -86,7 +87,50 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
         imports[written] = qualified
     if not local_classes:
         return None
-    return planner(tree, imports, local_classes, blocked).plan()
+    made = planner(tree, imports, local_classes, blocked)
+    made.imported_uses = dict(imported_uses or {})  # (``imported_uses``: functions_agent_importers, for this module)
+    return made.plan()
+
+
+def functions_agent_importers(trees) -> tuple:
+    """((module's last name, name, why), ...): a name imported from a module of the tree (``from pkg.llm import
+    llm``) and handed to an OpenAI functions agent or chain here. The defining module's plan keeps the object its
+    name is bound to (re-review 45, B1: `llm = ChatOpenAI(...)` in pkg/llm.py became ChatMistralAI while agent.py
+    built an OpenAI functions agent on it, silently). ``trees``: the modules read."""
+    found = []
+    for tree in trees:
+        imported = {}
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module is not None or \
+                    isinstance(node, ast.ImportFrom) and node.level:
+                module = (node.module or "").rsplit(".", 1)[-1]
+                if (node.module or "").split(".")[0] in ("langchain", "langchain_openai", "langchain_community",
+                                                           "langchain_core", "langchain_experimental"):
+                    continue
+                for alias in node.names:
+                    imported[alias.asname or alias.name] = (module or alias.name, alias.name)
+        if not imported:
+            continue
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call):
+                continue
+            handed = [a for a in [*call.args, *(k.value for k in call.keywords)]
+                      if isinstance(a, ast.Name) and a.id in imported]
+            if not handed:
+                continue
+            builder = _openai_functions_agent(call, tree)
+            if builder:
+                last = ast.unparse(call.func).rsplit(".", 1)[-1]
+                what = "chain" if last in lc.FUNCTIONS_CHAIN_CALLS else "agent"
+                for arg in handed:
+                    module, name = imported[arg.id]
+                    found.append((module, name, f"imported elsewhere and handed to {ast.unparse(call.func)}(...) "
+                                                f"there, an OpenAI functions {what} (it binds functions= and reads "
+                                                "function_call, which the Mistral model neither sends nor returns): "
+                                                + ("use llm.with_structured_output(Schema) instead" if what == "chain"
+                                                   else "make it a tool-calling agent (create_tool_calling_agent "
+                                                        "with an AgentExecutor)") + ", then convert"))
+    return tuple(dict.fromkeys(found))
 
 
 def _module_attributes(tree: ast.Module, imports: dict[str, str], classes) -> dict[str, str]:
@@ -145,6 +189,8 @@ class _Planner:
         self.scope: dict[int, ast.AST] = {}  # id(node) -> enclosing function / class / module
         self._index(tree, tree)
         self._reads: list[ast.Attribute] = []  # renamed field reads the site being planned reaches
+        # module-level name -> why a module importing it keeps it (``functions_agent_importers``)
+        self.imported_uses: dict[str, str] = {}
         self._renamed: dict[int, bool] = {}  # id(read) -> only converted objects reach it
 
     def _index(self, node: ast.AST, scope: ast.AST) -> None:
@@ -501,6 +547,8 @@ class _Planner:
         else:
             return [f"stored in {ast.unparse(target)}, whose uses the rule does not follow"]
         out = []
+        if isinstance(target, ast.Name) and scope is self.tree and target.id in self.imported_uses:
+            out.append(self.imported_uses[target.id])  # another module hands it to a functions agent (B1)
         for use in uses:
             out.extend(self._use_blockers(use, kind, seen))
         return out
@@ -530,6 +578,10 @@ class _Planner:
             return [f"handed to {callee}(...), an OpenAI functions chain (it binds functions= and parses "
                     f"function_call, which {mistral} neither sends nor returns): use "
                     "llm.with_structured_output(Schema) instead, then convert"]
+        if functions_agent.endswith("not seen here)"):
+            return [f"handed to {callee}(...) with the agent type {functions_agent.split(' ', 1)[0]} imported from "
+                    "another module: an OpenAI functions agent binds functions= and reads function_call, which "
+                    f"{mistral} neither sends nor returns; make sure it is a tool-calling agent, then convert"]
         if functions_agent:
             # `create_csv_agent(llm, ..., agent_type=AgentType.OPENAI_FUNCTIONS)`: the agent binds OpenAI's legacy
             # functions= and reads additional_kwargs["function_call"], which ChatMistralAI neither sends nor returns:
@@ -567,17 +619,37 @@ def _openai_functions_agent(call: ast.Call, tree: Optional[ast.Module] = None) -
             k.arg == "mode" and isinstance(k.value, ast.Constant) and k.value.value != "openai-functions"
             for k in call.keywords):  # (create_structured_output_runnable(mode="openai-tools") binds tools)
         return callee
-    constants = {t.id: n.value for n in (tree.body if tree is not None else ())
-                 if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    body = tree.body if tree is not None else []
+    constants = {t.id: n.value for n in body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    imported = {a.asname or a.name for n in body if isinstance(n, ast.ImportFrom) and not (n.module or "").startswith(
+        "langchain") for a in n.names}
+    # the defaults of the function holding the call (`def build(kind=AgentType.OPENAI_FUNCTIONS)`: re-review 45, B1)
+    holder = next((fn for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and
+                   any(n is call for n in ast.walk(fn))), None) if tree is not None else None
+    if holder is not None:
+        args = holder.args
+        positional = [*args.posonlyargs, *args.args]
+        for arg, default in [*zip(positional[len(positional) - len(args.defaults):], args.defaults),
+                             *((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)]:
+            constants.setdefault(arg.arg, default)
 
     def agent_type(node) -> bool:  # AgentType.OPENAI_FUNCTIONS, "openai-functions": not any text that names one
         text = node.attr if isinstance(node, ast.Attribute) else node.value if isinstance(node, ast.Constant) and \
             isinstance(node.value, str) else ""
         return text in lc.FUNCTIONS_AGENT_TYPES
 
-    for value in [*(k.value for k in call.keywords if k.arg in ("agent_type", "agent")), *call.args]:
+    given = [k.value for k in call.keywords if k.arg in ("agent_type", "agent")]
+    for k in call.keywords:  # `**AGENT_KWARGS`, a module-level dict literal holding "agent"
+        splat = constants.get(k.value.id) if k.arg is None and isinstance(k.value, ast.Name) else None
+        if isinstance(splat, ast.Dict):
+            given += [v for key, v in zip(splat.keys, splat.values)
+                      if isinstance(key, ast.Constant) and key.value in ("agent", "agent_type")]
+    for value in [*given, *call.args]:
         if agent_type(constants.get(value.id) if isinstance(value, ast.Name) else value):
             return ast.unparse(value)
+    for value in given:  # `agent=AGENT_KIND` from a module of the app: the type is not seen here, it may be one
+        if isinstance(value, ast.Name) and value.id in imported:
+            return f"{value.id} (an agent type imported from another module, not seen here)"
     return ""
 
 
