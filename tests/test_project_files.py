@@ -718,6 +718,23 @@ def test_a_workflow_step_running_an_action_keeps_its_variable():
     assert lines[14] == "          MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}", text
 
 
+def test_a_jobs_env_that_an_action_of_the_job_inherits_keeps_its_variable():
+    """Re-review 45, B6: the job's `env: OPENAI_API_KEY` was renamed while `- uses: fluxninja/openai-pr-reviewer` in that
+    job (with no env of its own) inherits it: the action lost its key. The job keeps it, with the new one beside it;
+    a job running only plain actions (checkout, setup-python) still has it renamed."""
+    workflow = (
+        "jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - run: pytest\n"
+        "      - uses: fluxninja/openai-pr-reviewer@latest\n        with:\n          debug: false\n"
+        "  lint:\n    runs-on: ubuntu-latest\n    env:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n      - run: ruff .\n")
+    edit = edit_deploy(workflow, ".github/workflows/ci.yml", _facts(), rename=True)
+    lines = edit.text.splitlines()
+    assert lines[4:6] == ["      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}",
+                          "      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}"], edit.text
+    assert lines[15] == "      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}" and "OPENAI" not in "".join(lines[12:]), edit.text
+
+
 def test_wrapper_packages_follow_their_own_imports(tmp_path):
     """langchain-openai follows langchain_openai imports, openai follows openai imports."""
     (tmp_path / "app.py").write_text("from langchain_mistralai import ChatMistralAI\nimport openai\n")

@@ -1143,8 +1143,10 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     touched = []
     present = re.search(rf"\b{re.escape(key_env)}\b", text) is not None
     secret_manifest = re.search(r"^kind:\s*Secret\s*$", text, re.MULTILINE) is not None
+    workflow = "/.github/workflows/" in "/" + path.replace("\\", "/")
     foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else \
-        _action_step_lines(lines) if "/.github/workflows/" in "/" + path.replace("\\", "/") else frozenset()
+        _action_step_lines(lines) if workflow else frozenset()
+    shared = _action_job_env_lines(lines) if workflow else {}  # line -> the action the job also runs
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if not _KEY_TOKEN.search(line) or line.lstrip().startswith("#") or (present and not rename) or \
@@ -1163,15 +1165,16 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         after = f"; create the {key_env} secret in the repository settings" if "secrets." in line else \
             f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else ""
         continued = line.rstrip("\r\n").endswith("\\") or (index and lines[index - 1].rstrip("\r\n").endswith("\\"))
-        if rename:
+        if rename and index not in shared:
             out[index] = new_line
             touched.append((index, f"{OPENAI_KEY} -> {key_env} (every client that read it was converted){after}"))
         elif _SIMPLE_DEPLOY_LINE.match(line) and not continued and not path.endswith(".json"):
             # (a line inside `ENV A=1 \` continues; in JSON a copied member may need a comma the last lacks)
             ending = line[len(line.rstrip("\r\n")):]
             out[index:index + 1] = [line if ending else line + _newline(text), new_line]
-            touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({facts.key_reader(path)})"
-                                   + after))
+            why = f"the action {shared[index]} in this job reads it too" if index in shared else \
+                facts.key_reader(path)
+            touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({why})" + after))
         else:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: also pass {key_env} "
                       f"here, for the converted clients ({OPENAI_KEY} stays: {facts.key_reader(path)})", "manual")
@@ -1204,6 +1207,55 @@ def _action_step_lines(lines: list) -> frozenset:
                for i in block):
             foreign.update(block)
     return frozenset(foreign)
+
+
+# actions that read no OpenAI key: a job running only these keeps nothing of OPENAI_API_KEY for them
+_PLAIN_ACTIONS = re.compile(r"^(?:actions/|docker/|astral-sh/setup-uv|pypa/|codecov/|github/|peaceiris/|"
+                            r"snok/install-poetry|abatilo/actions-poetry|pre-commit/)")
+
+
+def _action_job_env_lines(lines: list) -> dict:
+    """The lines of a job's ``env:`` (or the workflow's) whose job (any job, for the workflow's) also runs an action
+    that is not one of the plain ones (``uses: fluxninja/openai-pr-reviewer@latest``): the action inherits that env
+    and may read OPENAI_API_KEY there, so it stays, with the new variable beside it (re-review 45, B6: the job's
+    variable was renamed and the action lost its key). Line -> the action."""
+    uses = []  # (line, indent, action)
+    for index, line in enumerate(lines):
+        found = re.match(r"^(\s*)(?:- )?uses\s*:\s*['\"]?([^\s'\"#]+)", line)
+        if found and not _PLAIN_ACTIONS.match(found.group(2)) and not found.group(2).startswith("./") and \
+                not _KEY_TOKEN.search("".join(lines[i] for i in _step_block(lines, index))):
+            uses.append((index, len(found.group(1)), found.group(2)))  # (a step setting the key itself: its own)
+    if not uses:
+        return {}
+    shared: dict = {}
+    for index, line in enumerate(lines):
+        found = re.match(r"^(\s*)env\s*:\s*$", line)
+        if not found:
+            continue
+        depth = len(found.group(1))
+        # the block holding this env: (the whole file at depth 0), up to the next line as shallow as its parent
+        start = next((i for i in range(index - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")
+                      and len(lines[i]) - len(lines[i].lstrip(" ")) < depth), -1) if depth else -1
+        end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() and not lines[i].lstrip().startswith(
+            "#") and len(lines[i]) - len(lines[i].lstrip(" ")) < depth), len(lines)) if depth else len(lines)
+        action = next((a for i, _, a in uses if start < i < end), None)
+        if action is None or start >= 0 and lines[start].lstrip().startswith("-"):
+            continue  # (a step's own env: _action_step_lines)
+        stop = next((i for i in range(index + 1, len(lines)) if lines[i].strip() and not lines[i].lstrip().startswith(
+            "#") and len(lines[i]) - len(lines[i].lstrip(" ")) <= depth), len(lines))
+        shared.update({i: action for i in range(index + 1, stop)})
+    return shared
+
+
+def _step_block(lines: list, index: int) -> range:
+    """The lines of the workflow step holding line ``index`` (from its ``- `` item to the next line as shallow)."""
+    start = next((i for i in range(index, -1, -1) if _STEP_ITEM.match(lines[i])), index)
+    depth = len(_STEP_ITEM.match(lines[start]).group(1)) if _STEP_ITEM.match(lines[start]) else 0
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("#") or
+                                len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
+        end += 1
+    return range(start, end)
 
 
 def _foreign_service_lines(lines: list) -> frozenset:
