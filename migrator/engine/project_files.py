@@ -1172,7 +1172,7 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             # (a line inside `ENV A=1 \` continues; in JSON a copied member may need a comma the last lacks)
             ending = line[len(line.rstrip("\r\n")):]
             out[index:index + 1] = [line if ending else line + _newline(text), new_line]
-            why = f"the action {shared[index]} in this job reads it too" if index in shared else \
+            why = f"the action {shared[index]} in this job inherits it and may read it" if index in shared else \
                 facts.key_reader(path)
             touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({why})" + after))
         else:
