@@ -72,6 +72,9 @@ def test_async_clients_patch_and_a_client_stored_first():
     ("instructor.from_openai(OpenAI())", "[completer := client.chat.completions, completer.create(model='gpt-4o', "
      "response_model=A, messages=[])]", "client.chat.completions is kept under another name"),
     ("instructor.from_openai(OpenAI())", "client.chat", "client.chat is kept under another name"),
+    # re-review 45, B7: an alias taken straight off the wrap expression
+    ("instructor.from_openai(OpenAI()).chat.completions", "client.create(model='gpt-4o', response_model=A, messages=[])",
+     "instructor.from_openai(OpenAI()).chat.completions is kept under another name"),
 ])
 def test_what_keeps_the_client(wrap, call, reason):
     code, todos = convert(f"import instructor\nfrom openai import OpenAI\n\nclient = {wrap}\n\n\n"

@@ -3381,6 +3381,16 @@ def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
         # a lookup) are not traced, and would keep OpenAI model names on a Mistral client
         return (f"the instructor client is put in a {type(holder).__name__.lower()}: migrator cannot follow its "
                 "calls from there (their model= must name Mistral models)")
+    if isinstance(holder, ast.Attribute):
+        top = holder
+        while isinstance(f.parent.get(id(top)), ast.Attribute):
+            top = f.parent[id(top)]
+        outer = f.parent.get(id(top))
+        if not (isinstance(outer, ast.Call) and outer.func is top):
+            # `completions = instructor.from_openai(OpenAI()).chat.completions`: the calls through the alias are not
+            # seen, and kept model="gpt-4o" on a Mistral client (re-review 45, B7)
+            return (f"{ast.unparse(top)} is kept under another name: the calls made through it are not seen (their "
+                    "model and keywords would reach Mistral unmapped)")
     if isinstance(holder, ast.Call) and holder.func is not call:
         # `cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))`: its calls on the name the result is bound to are not
         # traced, so they kept model="gpt-4o" on a Mistral client (held-out review 42, V7); a plain client in
@@ -3866,6 +3876,11 @@ def _fim_arguments_problem(call: ast.Call) -> str:
     if None in keywords:
         return "**kwargs: convert by hand"
     values = {kw.arg: kw.value for kw in call.keywords}
+    if "response_model" in keywords or "messages" in keywords:
+        # `self.completions.create(response_model=..., messages=...)`: an instructor client's chat completions kept
+        # under another name, not the legacy Completions API (re-review 45, B7)
+        return ("it reads like a chat completion through an alias (messages= / response_model=), not the legacy "
+                "Completions API: convert it with the client it comes from")
     if "suffix" not in keywords or (isinstance(values["suffix"], ast.Constant) and values["suffix"].value is None):
         return ("a legacy completion without suffix=: only fill-in-the-middle maps (client.fim.complete with "
                 "codestral); move a plain prompt to chat.complete by hand")
