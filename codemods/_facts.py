@@ -476,10 +476,12 @@ def env_helpers(tree: ast.Module) -> frozenset:
 
 def env_helper_key(node: ast.AST, helpers: frozenset) -> Optional[str]:
     """The OPENAI_* variable a call of one of the module's ``env_helpers`` reads (``_env_ok("OPENAI_API_KEY")``)."""
-    if isinstance(node, ast.Call) and helpers and (dotted_name(node.func) or "") in helpers and node.args and \
-            isinstance(node.args[0], ast.Constant) and node.args[0].value in ENV_VARS:
-        return node.args[0].value
-    return None
+    if not (isinstance(node, ast.Call) and helpers and (dotted_name(node.func) or "") in helpers):
+        return None
+    # (the variable as the first argument, or by keyword: `require_env(var="OPENAI_API_KEY")`, re-review 45, B8)
+    value = node.args[0] if node.args else next((kw.value for kw in node.keywords if isinstance(kw.value, ast.Constant)
+                                                 and kw.value.value in ENV_VARS), None)
+    return value.value if isinstance(value, ast.Constant) and value.value in ENV_VARS else None
 
 
 def ctor_convertible(call: ast.Call, qualified: str) -> bool:

@@ -672,17 +672,21 @@ class _Transformer(RuleTransformer):
 
     def _env_helper_key(self, node: cst.Call) -> Optional[str]:
         """LibCST twin of ``codemods._facts.env_helper_key``."""
-        if self.facts.env_helpers and (dotted(node.func) or "") in self.facts.env_helpers and node.args and \
-                node.args[0].keyword is None and not node.args[0].star:
-            key = string_value(node.args[0].value)
-            return key if key in ENV_VARS else None
-        return None
+        if not (self.facts.env_helpers and (dotted(node.func) or "") in self.facts.env_helpers and node.args):
+            return None
+        first = node.args[0]
+        held = first if first.keyword is None and not first.star else next(
+            (a for a in node.args if a.keyword is not None and string_value(a.value) in ENV_VARS), None)
+        key = string_value(held.value) if held is not None else None
+        return key if key in ENV_VARS else None
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         key = _env_call_key(original) or self._env_helper_key(original)
         if key is not None and self._env_target(key) and self._env_converts(original):
             args = list(updated.args)
-            args[0] = args[0].with_changes(value=string_like(args[0].value, self._env_target(key)))
+            at = next((i for i, a in enumerate(args) if a.keyword is not None and string_value(a.value) == key), 0) \
+                if args and args[0].keyword is not None else 0  # (`require_env(var="OPENAI_API_KEY")`: B8)
+            args[at] = args[at].with_changes(value=string_like(args[at].value, self._env_target(key)))
             if key == "OPENAI_API_KEY" and len(args) > 1 and openai_secret(args[1].value):
                 # os.getenv("OPENAI_API_KEY", "sk-..."): the OpenAI secret would reach the new provider whenever
                 # its variable is unset (re-review of held-out review 5)

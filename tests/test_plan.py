@@ -734,6 +734,22 @@ def test_a_key_read_through_a_helper_of_the_module_is_a_key_read():
         "main.py": "from openai import OpenAI\n\nimport utils\n\nutils.require_env(\"OPENAI_API_KEY\")\n"
                    "client = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o', messages=[]))\n"})
     assert "# TODO(migrator MIG101): OPENAI_API_KEY is read here" in out["main.py"], out["main.py"]
+    code, todos = convert_idempotent('''\
+        import os
+
+        from openai import OpenAI
+
+
+        def _env_ok(var):
+            return bool(os.getenv(var))
+
+
+        if not _env_ok(var="OPENAI_API_KEY"):
+            raise RuntimeError("Missing OPENAI_API_KEY")
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        ''')  # re-review 45, B8: the variable by keyword
+    assert 'if not _env_ok(var="MISTRAL_API_KEY"):' in code, code
 
 
 @pytest.mark.parametrize("gate", ['if os.environ.get("OPENAI_API_KEY") is None:', 'if not os.getenv("OPENAI_API_KEY"):',
