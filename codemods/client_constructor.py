@@ -153,6 +153,8 @@ class _Transformer(RuleTransformer):
         self._gate_ifs: dict[int, int] = {}  # id of an if / while statement testing a renamed key read -> line
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
         self._suites = 0  # inside `if x: stmt` (a one-line suite): a constructor there stays on one line
+        # enclosing `if` / `try` blocks: (the node's id, is it a key check (OPENAI_API_KEY, KeyError)?)
+        self._blocks: list[tuple[int, bool]] = []
         self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
         self._indent = "    "  # the module's indentation unit (visit_Module)
 
@@ -494,6 +496,18 @@ class _Transformer(RuleTransformer):
         return mistral if test is name else test.with_changes(expression=mistral) \
             if isinstance(test, cst.UnaryOperation) else test.with_changes(left=mistral)
 
+    def visit_Try(self, node: cst.Try) -> None:
+        self._blocks.append((id(node), any("KeyError" in code_of(h.type) or "OPENAI_API_KEY" in code_of(h.body)
+                                           for h in node.handlers if h.type is not None)))
+
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
+        if self._blocks and self._blocks[-1][0] == id(original):  # (a pruned block was never visited)
+            self._blocks.pop()
+        return updated
+
+    def visit_If(self, node: cst.If) -> None:
+        self._blocks.append((id(node), "OPENAI_API_KEY" in code_of(node.test) or "api_key" in code_of(node.test)))
+
     def leave_IfExp(self, original: cst.IfExp, updated: cst.IfExp) -> cst.IfExp:
         test = self._availability_test(updated.test)
         return updated if test is None else updated.with_changes(test=test)
@@ -501,6 +515,8 @@ class _Transformer(RuleTransformer):
     def leave_If(self, original: cst.If, updated: cst.If) -> cst.If:
         """The body of a key check that now tests MISTRAL_API_KEY: its messages name that variable; a check that the
         openai SDK imported (its guard's stand-in) checks Mistral's, and its message names mistralai."""
+        if self._blocks and self._blocks[-1][0] == id(original):
+            self._blocks.pop()
         test = self._availability_test(updated.test)
         if test is not None:
             updated = updated.with_changes(test=test, body=updated.body.visit(_PackageText()))
@@ -574,6 +590,13 @@ class _Transformer(RuleTransformer):
                 if self.compat is None:
                     self._dead_setting(target, line)
                 return
+            if self.answer[1] == "readback":  # ... but code reads openai.api_key back (a start-up check: B5)
+                if self.compat is None and target.attr.value == "api_key":
+                    self.todo(line, f"{code_of(target)} configures the openai module's own client, which no call uses "
+                                    "any more (every client here converted and reads MISTRAL_API_KEY); it stays because "
+                                    "code reads openai.api_key back (a start-up check, a header), which still demands "
+                                    "the OpenAI key: make that code check MISTRAL_API_KEY, then remove this line")
+                return
             if self.compat is not None and self.answer[1] == "mixed":
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
                                 "project keeps on OpenAI still use: left as it is; the calls moved elsewhere need "
@@ -633,8 +656,10 @@ class _Transformer(RuleTransformer):
         if self._dropped_key_setting(target, line, "no call uses the openai module's client any more (the converted "
                                                    "clients read MISTRAL_API_KEY)"):
             return
+        guarded = " (and the check around it, which still demands the OpenAI key: make it check MISTRAL_API_KEY)" \
+            if self._blocks and self._blocks[-1][1] and target.attr.value == "api_key" else ""  # (`except KeyError`: B5)
         self.todo(line, f"{code_of(target)} configures the openai module's own client, which no call uses any more "
-                        "(every client here converted): remove it, and the openai import it keeps"
+                        f"(every client here converted): remove it{guarded}, and the openai import it keeps"
                         + (" (give the key to the converted clients, Mistral(api_key=...), if it is theirs)"
                            if target.attr.value == "api_key" else ""))
 

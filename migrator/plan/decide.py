@@ -414,9 +414,12 @@ def decide(builder, files) -> ConversionPlan:
                 # (its openai read through `from <it> import *` by a module whose calls stay: re-review 40, S3)
                 any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
-            sites[key] = ("modcfg", "mixed" if mixed else moved or ("dead" if _dead_setting(
-                builder, path, module_callers, decision, by_path, key_readers) else False), path in module_converts,
-                bool(key_readers - {path}))
+            # "readback": dead but for code reading openai.api_key back (`if not openai.api_key: sys.exit(...)`), which
+            # still demands the OpenAI key: the setting stays, with a TODO (re-review 45, B5)
+            sites[key] = ("modcfg", "mixed" if mixed else moved or (
+                "dead" if _dead_setting(builder, path, module_callers, decision, by_path, key_readers) else
+                "readback" if _dead_setting(builder, path, module_callers, decision, by_path, set()) else False),
+                path in module_converts, bool(key_readers - {path}))
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
