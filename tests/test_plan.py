@@ -1289,6 +1289,16 @@ def test_an_openai_error_tuple_caught_in_another_module_follows_the_calls_it_gua
     out = convert_files({"app/__init__.py": "", "app/errors.py": errors_module, "app/bridge.py": bridge.replace(
         "from errors import RETRYABLE", "import app.errors").replace("except RETRYABLE", "except app.errors.RETRYABLE")})
     assert "client.chat.complete(" in out["app/bridge.py"] and "traces no call" not in out["app/errors.py"], out
+    # re-review 45, B4: read in a tenacity decorator, in an isinstance check, or through a tuple built on it
+    tenacity = ("from openai import OpenAI\nfrom tenacity import retry, retry_if_exception_type\n\nimport errors\n\n"
+                "client = OpenAI()\n\n\n@retry(retry=retry_if_exception_type(errors.RETRYABLE))\ndef ask(q):\n"
+                "    return client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    out = convert_files({"errors.py": errors_module, "bridge.py": tenacity})
+    assert "client.chat.complete(" in out["bridge.py"] and "traces no call" not in out["errors.py"], out
+    concat = errors_module + "ALL = RETRYABLE + (openai.BadRequestError,)\n"
+    out = convert_files({"errors.py": concat, "bridge.py": bridge.replace("except RETRYABLE", "except ALL").replace(
+        "from errors import RETRYABLE", "from errors import ALL")})
+    assert "client.chat.complete(" in out["bridge.py"] and "traces no call" not in out["errors.py"], out
 
 
 def test_a_classmethod_singletons_callers_through_its_module_or_in_unread_modules_convert_with_it() -> None:

@@ -1631,41 +1631,53 @@ def _imported_error_groups(builder, files, sites) -> dict:
             for n in ast.walk(statement.value)) for f in files if f.uses_openai for statement in f.tree.body):
         return groups  # no module-level name holds OpenAI error classes
     for g in files:
-        if (not g.repo_imports and not g.module_aliases and not g.other_modules) or "except" not in g.source:
+        if not g.repo_imports and not g.module_aliases and not g.other_modules:
             continue
-        for handler in g.nodes:
-            if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
+
+        def body_verdicts(body, g=g):
+            return _body_verdicts_in(builder, g, sites, body, 0, memo)
+
+        for name in g.nodes:
+            # every read of the name, wherever (`except RETRYABLE:`, `retry_if_exception_type(errors.RETRYABLE)` in a
+            # decorator, `isinstance(e, E.RETRYABLE)` in a handler: re-review 45, B4); its context decides which calls
+            if not isinstance(name, (ast.Name, ast.Attribute)) or not isinstance(getattr(name, "ctx", None), ast.Load):
                 continue
-            caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-            for name in caught:
-                scope = g.scope_of.get(id(name), ())
-                if isinstance(name, ast.Attribute) and isinstance(name.value, ast.Name):
-                    # `from app import errors` ... `except errors.RETRYABLE:` (re-review 43, W1)
-                    module = builder.module_file(g, scope, name.value.id)
-                    target = (module, name.attr) if module is not None else None
-                elif isinstance(name, ast.Attribute) and isinstance(name.value, ast.Attribute):
-                    # `import app.errors` ... `except app.errors.RETRYABLE:` (re-review 44, Y6)
-                    dotted = dotted_name(name.value) or ""
-                    found = [h for h in files if dotted and (h.module == dotted or h.module.endswith("." + dotted))]
-                    target = (found[0], name.attr) if len(found) == 1 and found[0] is not g and \
-                        dotted.split(".")[0] in g.other_modules | set(g.module_aliases) else None
-                elif isinstance(name, ast.Name) and name.id in g.repo_imports and \
-                        builder.lookup_scope(g, scope, name.id) == ():
-                    target = builder.resolve_import(g, name.id)
-                else:
+            scope = g.scope_of.get(id(name), ())
+            if isinstance(name, ast.Attribute) and isinstance(name.value, ast.Name):
+                # `from app import errors` ... `except errors.RETRYABLE:` (re-review 43, W1)
+                if name.value.id not in g.other_modules and name.value.id not in g.repo_imports and \
+                        name.value.id not in g.module_aliases:
                     continue
-                if target is None:
+                module = builder.module_file(g, scope, name.value.id)
+                target = (module, name.attr) if module is not None else None
+            elif isinstance(name, ast.Attribute) and isinstance(name.value, ast.Attribute):
+                # `import app.errors` ... `except app.errors.RETRYABLE:` (re-review 44, Y6)
+                dotted = dotted_name(name.value) or ""
+                if not dotted or dotted.split(".")[0] not in g.other_modules | set(g.module_aliases):
                     continue
-                other, bound = target
-                values = other.assigns.get(((), bound), [])
-                if not values or not any(isinstance(n, (ast.Name, ast.Attribute)) and
-                                         error_rule(other.qualify(dotted_name(n))) is not None
-                                         for value in values if value is not None for n in ast.walk(value)):
-                    continue
-                tried = g.parent.get(id(handler))
-                if isinstance(tried, (ast.Try, getattr(ast, "TryStar", ast.Try))):
-                    groups.setdefault((other.path, bound), set()).update(
-                        _body_verdicts_in(builder, g, sites, tried.body, 0, memo))
+                found = [h for h in files if h.module == dotted or h.module.endswith("." + dotted)]
+                target = (found[0], name.attr) if len(found) == 1 and found[0] is not g else None
+            elif isinstance(name, ast.Name) and name.id in g.repo_imports and \
+                    builder.lookup_scope(g, scope, name.id) == ():
+                target = builder.resolve_import(g, name.id)
+            else:
+                continue
+            if target is None or target[0] is None:
+                continue
+            other, bound = target
+            values = other.assigns.get(((), bound), [])
+            if not values or not any(isinstance(n, (ast.Name, ast.Attribute)) and
+                                     error_rule(other.qualify(dotted_name(n))) is not None
+                                     for value in values if value is not None for n in ast.walk(value)):
+                continue
+            groups.setdefault((other.path, bound), set()).update(_exception_calls(g, name, body_verdicts))
+    # `ALL = RETRYABLE + (openai.BadRequestError,)`: what ALL guards, RETRYABLE does too (re-review 45, B4)
+    for (path, bound), verdicts in list(groups.items()):
+        other = next((h for h in files if h.path == path), None)
+        for value in (other.assigns.get(((), bound), []) if other is not None else []):
+            for n in ast.walk(value) if value is not None else ():
+                if isinstance(n, ast.Name) and n.id != bound and other.assigns.get(((), n.id)):
+                    groups.setdefault((path, n.id), set()).update(verdicts)
     return groups
 
 
