@@ -696,6 +696,17 @@ def test_a_run_time_key_handed_in_as_a_parameter_keeps_the_module_calls() -> Non
         "    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": question}])\n"
         "    return r[\"choices\"][0][\"message\"][\"content\"]\n\n\nst.write(ask('hi', key))\n")
     assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
+    # re-review 45, B2: handed to a class's __init__, or a field of a web route's request body
+    call = ("    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": q}])\n"
+            "    return r[\"choices\"][0][\"message\"][\"content\"]\n")
+    code, todos = convert_idempotent(
+        "import openai\nimport streamlit as st\n\n\nclass Bot:\n    def __init__(self, key):\n        openai.api_key = key\n\n"
+        "    def ask(self, q):\n    " + call.replace("\n    ", "\n        ") + "\n\nbot = Bot(st.sidebar.text_input('key'))\n")
+    assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
+    code, todos = convert_idempotent(
+        "import openai\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post('/ask')\ndef ask(req, q):\n"
+        "    openai.api_key = req.api_key\n" + call)
+    assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
 
 
 @pytest.mark.parametrize("setting", ["def ask(question, key):\n    openai.api_key = key",

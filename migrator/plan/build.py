@@ -3283,6 +3283,8 @@ def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
     def runtime(node, depth: int) -> bool:
         if typed(node) or request(node):
             return True
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.value, ast.Name) and depth == 0:
+            return passed_at_run_time(node.value.id, depth) and _route(f.scopes.get(scope))  # `req.api_key`
         if not isinstance(node, ast.Name):
             return False
         bound = f.assigns.get(((), node.id), [])
@@ -3291,18 +3293,28 @@ def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
         return depth < 2 and passed_at_run_time(node.id, depth)
 
     def passed_at_run_time(param: str, depth: int) -> bool:
-        """A parameter of a module-level function some call of which, in the module, passes a typed-in, session or
-        request value (`ask(q, key)`, key = st.sidebar.text_input(...): re-review 44, Y1)."""
-        fn = next((n for n in f.tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and
-                   f.scopes.get(scope) is n), None)
-        if fn is None:
+        """A parameter of a module-level function (or of a module-level class's __init__: re-review 45, B2) some call
+        of which, in the module, passes a typed-in, session or request value (`ask(q, key)`, key =
+        st.sidebar.text_input(...): re-review 44, Y1); or of a web route (a request's own field: B2)."""
+        fn = f.scopes.get(scope)
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return False
         names = [a.arg for a in [*fn.args.posonlyargs, *fn.args.args]]
         if param not in names and param not in {a.arg for a in fn.args.kwonlyargs}:
             return False
+        if any((dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1] in ROUTE_DECORATORS
+               for d in fn.decorator_list):
+            return True  # `@app.post("/ask") def ask(req: Req): openai.api_key = req.api_key`: the request's
+        owner = f.scopes.get(scope[:-1]) if len(scope) == 2 and scope[-1] == "__init__" else None
+        if fn in f.tree.body:
+            callee = fn.name
+        elif isinstance(owner, ast.ClassDef) and owner in f.tree.body:
+            callee, names = owner.name, names[1:]  # `Bot(st.sidebar.text_input(...))`: self is not passed
+        else:
+            return False
         index = names.index(param) if param in names else None
         for call in f.nodes:
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == fn.name):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == callee):
                 continue
             given = next((k.value for k in call.keywords if k.arg == param), None)
             if given is None and index is not None and index < len(call.args):
@@ -3312,6 +3324,16 @@ def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
         return False
 
     return runtime(value, 0)
+
+
+# the last name of a web framework's route decorator (`@app.post("/ask")`, `@router.get(...)`, `@app.route(...)`)
+ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"})
+
+
+def _route(fn) -> bool:
+    return isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+        (dotted_name(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1] in ROUTE_DECORATORS
+        for d in fn.decorator_list)
 
 
 def _agent_on_its_own_model(value: Optional[ast.AST]) -> bool:
