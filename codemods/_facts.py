@@ -24,7 +24,7 @@ from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
-from migrator.mapping.legacy import V0_RESOURCES
+from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES
 from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
@@ -528,6 +528,7 @@ class _Collector(ast.NodeVisitor):
         self.stream_scopes: dict[Path, bool] = {}  # scopes with a chat call that may stream
         self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
         self.chained: set[int] = set()  # attributes read through (`x.y` of `x.y.z`)
+        self.called: set[int] = set()  # the callees of calls (`f` of `f(...)`)
         self.tree: ast.Module = ast.Module(body=[], type_ignores=[])
 
     # -- statement numbering ------------------------------------------------------------------
@@ -713,6 +714,7 @@ class _Collector(ast.NodeVisitor):
         return answer
 
     def visit_Call(self, node: ast.Call) -> None:
+        self.called.add(id(node.func))
         if node.args and isinstance(node.args[0], ast.Name) and self.stmt_stack and \
                 written_stream(self.facts.stream_writers or StreamWriters(), node, node.args[0]):
             self.name_iterations.append((node.args[0].id, self.stmt_stack[-1]))  # st.write_stream(stream)
@@ -757,6 +759,10 @@ class _Collector(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.value, ast.Attribute):
             self.chained.add(id(node.value))  # `openai.ChatCompletion.create`: the resource is called through
+            if node.value.attr in V0_RESOURCES and node.attr in V0_METHODS and isinstance(node.value.value, ast.Name) \
+                    and self.facts.openai_modules.get(node.value.value.id) == "openai" and \
+                    isinstance(node.ctx, ast.Load) and id(node) not in self.called:
+                self.mark()  # `create = openai.ChatCompletion.create`: MIG106's TODO (re-review 45, A14)
         elif id(node) not in self.chained and node.attr in V0_RESOURCES and isinstance(node.value, ast.Name) and \
                 self.facts.openai_modules.get(node.value.id) == "openai" and isinstance(node.ctx, ast.Load):
             self.mark()  # `Completion = openai.ChatCompletion`, `return openai.ChatCompletion`: MIG106's TODO

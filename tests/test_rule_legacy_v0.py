@@ -969,3 +969,17 @@ def test_a_key_setting_kept_under_a_check_keeps_openais_variable() -> None:
         ''')
     assert '        openai.api_key = os.getenv("OPENAI_API_KEY")\n' in code, code
     assert 'raise RuntimeError("set MISTRAL_API_KEY")' in code, code
+
+
+def test_a_v0_method_passed_on_as_a_callable_gets_a_todo_and_keeps_the_module_calls() -> None:
+    """Re-review 45, A14 (telegram-gpt-bot): `self.transcribe = openai.Audio.transcribe` and `create =
+    openai.ChatCompletion.create`, called later, were left with no TODO (silent sites). Each reference gets one; the
+    module's openai settings stay for it (a direct call still converts, as beside any kept v0 call)."""
+    code, todos = convert_idempotent(
+        "import openai\n\ncreate = openai.ChatCompletion.create\n\n\nclass Whisper:\n    def __init__(self):\n"
+        "        self.transcribe = openai.Audio.transcribe\n\n\n"
+        "def ask(q):\n    r = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', 'content': q}])\n"
+        "    return r['choices'][0]['message']['content'], create(model='gpt-4', messages=[])\n")
+    assert "create = openai.ChatCompletion.create" in code and "self.transcribe = openai.Audio.transcribe" in code
+    assert [t.split(" is passed on")[0] for t in todos if "is passed on as a callable" in t] == [
+        "legacy openai v0 API openai.ChatCompletion.create", "legacy openai v0 API openai.Audio.transcribe"], todos
