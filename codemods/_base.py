@@ -754,7 +754,7 @@ class ApiCallTransformer(RuleTransformer):
         if found is None:
             return None
         line, answer = found
-        _, verdict, is_async, module_client, blocking, _ = answer
+        _, verdict, is_async, module_client, blocking, *_ = answer
         receiver = updated.func  # type: ignore[attr-defined]
         for _ in range(links):
             receiver = receiver.value  # type: ignore[attr-defined]

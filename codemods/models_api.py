@@ -60,7 +60,7 @@ class _Transformer(ApiCallTransformer):
         if method is None:
             return updated
         line, answer = found
-        _, verdict, is_async, module_client, detail, _ = answer
+        _, verdict, is_async, module_client, detail, *_ = answer
         receiver = updated.func.value.value  # type: ignore[attr-defined]
         endpoint = self.config.endpoint()
         if endpoint is not None:  # openai-compatible: the same SDK call, answered by the provider's catalogue

@@ -220,3 +220,17 @@ def test_a_call_on_a_factorys_client_in_another_module_gets_its_todo():
     for path in ("images.py", "inline.py"):
         assert "# TODO(migrator MIG106): images.generate(...) stays on OpenAI: no image endpoint on Mistral; " \
                "closest:" in out[path], out[path]
+
+
+def test_a_chat_call_that_keeps_a_client_built_in_another_module_says_why_where_it_is():
+    """Held-out review 45, A1: the only TODO about a blocking call was the constructor's, in another module
+    (core/loader.py); the call in services/ai.py said nothing. A chat call keeping a client built elsewhere gets its
+    reason above it (in the constructor's module the constructor's TODO names it already)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "loader.py": "from openai import OpenAI\n\nclient = OpenAI()\n",
+        "svc.py": "from loader import client\n\n\ndef ask(m):\n"
+                  "    return client.chat.completions.create(model=\"gpt-4o\", messages=m, audio={\"voice\": \"x\"})\n",
+    })
+    assert "# TODO(migrator MIG102): chat.completions.create(...) stays on OpenAI: audio: " in out["svc.py"], out["svc.py"]
