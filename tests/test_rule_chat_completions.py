@@ -1600,3 +1600,30 @@ def test_one_stream_name_bound_in_two_branches_by_the_same_client_converts_both_
             return text
         ''')
     assert any("stream also holds something else in this scope" in t for t in todos), todos
+
+
+def test_a_responses_model_read_is_not_a_read_of_the_field_of_that_name() -> None:
+    """Held-out review 45, A10: `"model": resp.model` (the model that answered, of the converted call's response) was
+    taken for a second reader of the request body's `model: str = "gpt-4o-mini"`, whose default then stayed OpenAI's,
+    with a false "also read by code" TODO. The default is mapped."""
+    code, todos = convert_idempotent('''\
+        from fastapi import FastAPI
+        from openai import AsyncOpenAI
+        from pydantic import BaseModel
+
+        app = FastAPI()
+        client = AsyncOpenAI()
+
+
+        class ChatRequest(BaseModel):
+            message: str
+            model: str = "gpt-4o-mini"
+
+
+        @app.post("/chat")
+        async def chat(req: ChatRequest):
+            resp = await client.chat.completions.create(model=req.model, messages=[{"role": "user", "content": req.message}])
+            return {"text": resp.choices[0].message.content, "model": resp.model}
+        ''')
+    assert 'model: str = "mistral-small-latest"' in code, code
+    assert not [t for t in todos if "also read by" in t], todos

@@ -2845,6 +2845,8 @@ def _field_slots(builder, f, node, via=None) -> set:
                     (not isinstance(read.ctx, ast.Load) or not _sends_model(builder, h, read)):
                 if not isinstance(read.ctx, ast.Load):
                     return set()  # assigned: its value is not the default
+                if _logged(h, read) or _api_result_read(h, read):
+                    continue  # a log line, or `resp.model` of an API call's result: not this field (45, A10)
                 others.append(_read_place(h, read))
             if isinstance(read, ast.Call) and any(isinstance(a, ast.Constant) and a.value == attr
                                                   for a in read.args):
@@ -2956,6 +2958,22 @@ def _attr_slots(builder, f, node) -> set:
 
 
 LOG_CALLS = ("print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log")
+
+
+# the calls whose result's `.model` is the model that answered, not a settings field
+_API_RESULT_CALLS = ("completions.create", "completions.parse", "chat.complete", "chat.complete_async",
+                     "responses.create", "responses.parse", "embeddings.create", "chat.parse")
+
+
+def _api_result_read(f, read: ast.Attribute) -> bool:
+    """``resp.model`` where ``resp`` is bound (its reaching assignment) to an API call's result (``await
+    client.chat.completions.create(...)``): the model that answered, not a read of a settings field of that name
+    (held-out review 45, A10: it kept a request body's default "gpt-4o-mini" unmapped)."""
+    if not isinstance(read.value, ast.Name):
+        return False
+    value = getattr(reaching_assign(f, read.value), "value", None)
+    value = value.value if isinstance(value, ast.Await) else value
+    return isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(_API_RESULT_CALLS)
 
 
 def _logged(f, load) -> bool:
