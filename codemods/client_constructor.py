@@ -506,7 +506,10 @@ class _Transformer(RuleTransformer):
         return updated
 
     def visit_If(self, node: cst.If) -> None:
-        self._blocks.append((id(node), "OPENAI_API_KEY" in code_of(node.test) or "api_key" in code_of(node.test)))
+        # (a membership test or a read of openai.api_key: a getenv gate is renamed with the client, A3)
+        test = code_of(node.test)
+        self._blocks.append((id(node), bool(re.search(r"""['"]OPENAI_API_KEY['"]\s+(?:not\s+)?in\b""", test)) or
+                             "api_key" in test and "OPENAI_API_KEY" not in test))
 
     def leave_IfExp(self, original: cst.IfExp, updated: cst.IfExp) -> cst.IfExp:
         test = self._availability_test(updated.test)
@@ -1390,6 +1393,9 @@ class _KeyText(cst.CSTTransformer):
         if self.new == "MISTRAL_API_KEY":  # "Please add your OpenAI API key" (held-out review 25, Cyberfortress)
             value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
                            lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)
+            # ... and OpenAI's key page, where the prompt says to get it (held-out review 45, A5)
+            value = re.sub(r"https://platform\.openai\.com/(?:account/)?api-keys/?", "https://console.mistral.ai/api-keys",
+                           value)
         return updated.with_changes(value=value) if value != updated.value else updated
 
 

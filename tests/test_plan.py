@@ -2196,3 +2196,26 @@ def test_review_40_a_template_method_returning_another_sdks_client_gets_no_opena
         "        return Together(api_key=self.key)\n\n    def ask(self, q):\n        return self.client.chat.completions."
         "create(model='m', messages=[{'role': 'user', 'content': q}], top_k=50)\n\n\nimport openai\n")})
     assert "TODO" not in out["api.py"], out["api.py"]
+
+
+def test_a_key_prompt_under_a_renamed_gate_writes_the_new_variable() -> None:
+    """Held-out review 45, A3 / A5 (wandb/edu notebooks): `if os.getenv("OPENAI_API_KEY") is None:
+    os.environ["OPENAI_API_KEY"] = getpass("Paste your OpenAI key from: https://platform.openai.com/account/api-keys")`:
+    the gate was renamed and the write was not, so the typed key went where no client reads it; the prompt asked for a
+    "Mistral key" at OpenAI's page. The write follows the gate, and the prompt names Mistral's page."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        from getpass import getpass
+
+        from openai import OpenAI
+
+        if os.getenv("OPENAI_API_KEY") is None:
+            os.environ["OPENAI_API_KEY"] = getpass("Paste your OpenAI key from: https://platform.openai.com/account/api-keys")
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        ''')
+    assert 'if os.getenv("MISTRAL_API_KEY") is None:\n    os.environ["MISTRAL_API_KEY"] = getpass("Paste your Mistral ' \
+           'key from: https://console.mistral.ai/api-keys")' in code, code
+    assert not todos, todos

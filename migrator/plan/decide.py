@@ -1268,6 +1268,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # the clients, which all read MISTRAL_API_KEY now; checking the old variable would stop an app
                 # configured for Mistral (held-out review 3, csalvador58): it checks the new one
                 feeds = "gate"
+            if write and not feeds and variable == "OPENAI_API_KEY" and variable in implicit and \
+                    builder.endpoint is None and _gated_write(builder, f, node, variable):
+                # `if os.getenv("OPENAI_API_KEY") is None: os.environ["OPENAI_API_KEY"] = getpass(...)`: the gate is
+                # renamed, so the key it asks for goes to the new variable too (held-out review 45, A3: the guard
+                # was renamed and the write was not, so the typed key went where no client reads it)
+                feeds = "gate"
             handed = not feeds and (isinstance(holder, ast.keyword) and holder.arg in ("api_key", "openai_api_key")
                                     or _openai_header_value(holder, node))
             if not feeds and variable in implicit and not configures and not copied and not handed and \
@@ -1962,6 +1968,19 @@ def _key_gate(builder, f, node) -> bool:
     loads = [load for load in _loads_of(f, name)
              if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
     return bool(loads) and all(_gate_test(f, load) for load in loads)
+
+
+def _gated_write(builder, f, node, variable: str) -> bool:
+    """``os.environ[variable] = ...`` in the body of an ``if`` whose test is a gate on the same variable that is
+    renamed with the clients (``_key_gate``)."""
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, ast.If):
+            reads = [n for n in ast.walk(parent.test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable]
+            return bool(reads) and all(_key_gate(builder, f, read) for read in reads) and \
+                any(node is n or any(node is m for m in ast.walk(n)) for n in parent.body)
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return False
+    return False
 
 
 def _converts_chat(f, call_verdict, memo: dict) -> bool:
