@@ -325,6 +325,16 @@ def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
     assert todos and all("is a client and an instructor wrapper; this use may see either: give them two names"
                          in t for t in todos)
     assert convert_snippet(code)[0] == code  # the blockers' order does not follow the moved line numbers
+    # held-out review 45, A2: in straight-line cells each use sees one binding: both convert
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "import instructor, openai\n\nclient = openai.OpenAI()\n"
+        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+        "client = instructor.patch(openai.OpenAI())\n"
+        "p = client.chat.completions.create(model='gpt-4o-mini', messages=[], response_model=A)\n")
+    assert "r = client.chat.complete(model='mistral-small-latest'" in code and "instructor.from_mistral(" in code, code
+    assert not todos, todos
 
 
 def test_a_method_passed_on_as_a_callable_says_so():

@@ -2071,6 +2071,11 @@ class _Builder:
             reaching = reaching_assign(f, node)
             if reaching is not None and wrapper(reaching.value):  # type: ignore[attr-defined]
                 return True
+            if reaching is not None and isinstance(reaching, ast.Assign) and \
+                    isinstance(reaching.value, ast.Call) and f.qualify(dotted_name(reaching.value.func)) in CLIENT_CLASSES:
+                # `client = OpenAI()` reaching this use, `client = instructor.patch(OpenAI())` later: a notebook's
+                # straight-line cells, each use sees one (held-out review 45, A2: "may see either" kept both)
+                return False
         if isinstance(node, ast.Call):
             values: Optional[list] = [node]
         else:
