@@ -2229,3 +2229,17 @@ def test_a_key_prompt_under_a_renamed_gate_writes_the_new_variable() -> None:
     assert 'if os.getenv("MISTRAL_API_KEY") is None:\n    os.environ["MISTRAL_API_KEY"] = getpass("Paste your Mistral ' \
            'key from: https://console.mistral.ai/api-keys")' in code, code
     assert not todos, todos
+
+
+def test_an_untraced_call_in_a_tree_of_an_openai_look_alike_sdk_only_is_left_alone() -> None:
+    """Held-out review 45, A15 (a Groq Telegram bot, no openai anywhere): a memoising factory's client was untraced, and
+    its call got "convert this call by hand if it receives a client migrator converted". A tree importing a look-alike
+    SDK and never openai is left as it is."""
+    from mechanics import convert_snippet
+
+    source = ("from groq import Groq\n\n\nclass Plug:\n    def connect(self) -> Groq:\n"
+              "        return self.client if hasattr(self, 'client') else Groq(api_key='x')\n\n"
+              "    def ask(self, text):\n        self.client = self.connect()\n"
+              "        return self.client.chat.completions.create(messages=[], model='llama-3.1-8b-instant')\n")
+    code, todos = convert_snippet(source)
+    assert code == source and not todos, (code, todos)

