@@ -1500,3 +1500,18 @@ def test_a_dead_key_setting_read_back_by_a_start_up_check_gets_a_todo() -> None:
         setting='try:\n            openai.api_key = os.environ["OPENAI_API_KEY"]\n        except KeyError:\n'
                 '            sys.exit("OPENAI_API_KEY is not set")'))
     assert any("remove it (and the check around it, which still demands the OpenAI key" in t for t in todos), todos
+
+
+def test_a_dead_key_setting_goes_though_another_module_keeps_its_own_client_on_openai() -> None:
+    """Held-out review 45, A6: `openai.api_key = os.getenv("OPENAI_API_KEY", "")` beside a converted client stayed,
+    silently, because other.py kept an unrelated OpenAI() (images): an OpenAI() instance never reads openai.api_key.
+    The module's own clients decide."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app.py": "import os\n\nimport openai\nfrom openai import OpenAI\n\nopenai.api_key = os.getenv(\"OPENAI_API_KEY\", \"\")\n\n"
+                  "client = OpenAI()\nprint(client.chat.completions.create(model='gpt-4o-mini', messages=[]))\n",
+        "other.py": "from openai import OpenAI\n\nimages = OpenAI()\nprint(images.images.generate(prompt='x'))\n",
+    })
+    assert "openai.api_key" not in out["app.py"] and "import openai" not in out["app.py"], out["app.py"]
+    assert "images = OpenAI()" in out["other.py"], out["other.py"]
