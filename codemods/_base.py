@@ -846,7 +846,12 @@ def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, c
     from migrator.mapping.chat import MISTRAL_MODELS_MODULE
 
     returns = original.returns
-    target = targets.get(rule.facts.qualify(dotted(returns.annotation)) or "") if returns is not None else None
+    annotation = returns.annotation if returns is not None else None
+    quoted = isinstance(annotation, cst.SimpleString) and isinstance(annotation.evaluated_value, str) and \
+        annotation.evaluated_value.replace(".", "").replace("_", "").isalnum()
+    if quoted:  # `-> "ChatCompletion"` (a forward reference; re-review 45, B22): the name it quotes
+        annotation = cst.parse_expression(annotation.evaluated_value)  # type: ignore[arg-type]
+    target = targets.get(rule.facts.qualify(dotted(annotation)) or "") if annotation is not None else None
     if not converted or target is None:
         return updated
     every = _own_returns(original.body)
@@ -872,7 +877,9 @@ def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, c
     rule.need_import(MISTRAL_MODELS_MODULE, target)
     rule.converted(rule.current_line(), f"-> {code_of(returns.annotation)} annotation: the function returns the "
                                         f"converted call's {target}")
-    return updated.with_changes(returns=returns.with_changes(annotation=cst.Name(target)))
+    written = cst.SimpleString(f'{returns.annotation.quote}{target}{returns.annotation.quote}') if quoted \
+        else cst.Name(target)  # type: ignore[union-attr]
+    return updated.with_changes(returns=returns.with_changes(annotation=written))
 
 
 def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.Arg],

@@ -1405,8 +1405,13 @@ def test_a_function_annotated_to_return_openais_chat_completion_returns_mistrals
             completion = client.chat.completions.create(model="gpt-4o-mini", messages=messages)
             completion = cache_of(completion)
             return completion
+
+
+        def quoted(messages) -> "ChatCompletion":  # re-review 45, B22: a forward reference
+            return client.chat.completions.create(model="gpt-4o-mini", messages=messages)
         ''')
     assert "def named(messages) -> ChatCompletionResponse:" in code, code
+    assert 'def quoted(messages) -> "ChatCompletionResponse":' in code, code
     assert "def twice(messages) -> ChatCompletion:" in code, code
     assert "def ask(prompt: str) -> ChatCompletionResponse:" in code
     assert "async def aask(prompt: str) -> ChatCompletionResponse:" in code
