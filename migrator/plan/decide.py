@@ -404,7 +404,11 @@ def decide(builder, files) -> ConversionPlan:
     # they read is never dropped (re-review 44, Y2 / Y5)
     key_readers = {f.path for f in files if "api_key" in f.source and any(
         isinstance(n, ast.Attribute) and n.attr == "api_key" and isinstance(n.ctx, ast.Load) and
-        isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" for n in f.nodes)}
+        isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" or
+        # `getattr(openai, "api_key", None)` (re-review 45, B23)
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "getattr" and len(n.args) >= 2 and
+        isinstance(n.args[0], ast.Name) and f.openai_modules.get(n.args[0].id) == "openai" and
+        isinstance(n.args[1], ast.Constant) and n.args[1].value == "api_key" for n in f.nodes)}
     for key, answer in list(sites.items()):
         if answer[0] == "modcfg":
             # settings matter where the module client's calls now go to Mistral: this module's own calls,
