@@ -290,3 +290,5 @@ def test_an_instructor_client_handed_to_cast_keeps_its_client():
                           "aclient = cast(AsyncOpenAI, AsyncOpenAI())\n\n\nasync def run(text):\n"
                           "    return await aclient.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
     assert len(todos) == 1 and "handed to cast" in todos[0], todos
+    # (re-review 45, B20: and what to do)
+    assert "cast(AsyncOpenAI, ...) names the OpenAI type: drop the cast, then run migrator again" in todos[0], todos

@@ -2438,6 +2438,10 @@ class _Builder:
             self.sites[node_key(f.path, call)] = ("iwrap", use)
             return
         hint = OPENAI_CONSUMERS.get(last)
+        if last == "cast" and call.args and node is not call.args[0]:
+            # `cast(AsyncOpenAI, AsyncOpenAI())`: "handed to cast" said nothing of what to do (re-review 45, B20)
+            hint = (f"{callee}({ast.unparse(call.args[0])}, ...) names the OpenAI type: drop the cast, then run "
+                    "migrator again")
         if hint is None and "openai" in callee.lower():
             hint = f"{callee} is OpenAI-specific"
         if hint is not None:

@@ -1105,7 +1105,9 @@ def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
 
 def _short_reason(surface: str, detail: str) -> str:
     """The part of a blocking use's detail worth repeating at the constructor."""
-    if not detail or detail.startswith(f"{surface}(...) has no rule yet") or detail.startswith("handed to"):
+    if detail.startswith(("handed to cast(", "handed to typing.cast(")) and "): " in detail:
+        detail = detail.split("): ", 1)[1]  # `handed to cast(...): cast(AsyncOpenAI, ...) names ...` (B20): the hint
+    elif not detail or detail.startswith(f"{surface}(...) has no rule yet") or detail.startswith("handed to"):
         return ""
     detail = detail.split("; keys to check")[0]
     if len(detail) <= 160:
