@@ -416,14 +416,17 @@ class _Transformer(RuleTransformer):
         # the receiver as the earlier rules left it (MIG101 may have rewritten OpenAI() in place)
         current = chat_method(updated.func)
         return self._convert(updated, line, binding, receiver, method,
-                             current[1] if current is not None else receiver_node)
+                             current[1] if current is not None else receiver_node,
+                             passthrough=len(answer) > 7 and bool(answer[7]))
 
     def _convert(self, call: cst.Call, line: int, binding: Binding, receiver: str, method: str,
-                 receiver_node: cst.BaseExpression) -> cst.Call:
+                 receiver_node: cst.BaseExpression, passthrough: bool = False) -> cst.Call:
         problems = []
         stream = False
         splatted: list[str] = []
         for arg in call.args:
+            if arg.star == "**" and passthrough and isinstance(arg.value, cst.Name):
+                continue  # a wrapper's **kwargs, whose callers pass keys Mistral takes as they are (the plan: A9)
             if arg.star == "**":
                 info = self._splat(arg.value)
                 if info is not None and info.rewritable:

@@ -1632,3 +1632,30 @@ def test_a_responses_model_read_is_not_a_read_of_the_field_of_that_name() -> Non
         ''')
     assert 'model: str = "mistral-small-latest"' in code, code
     assert not [t for t in todos if "also read by" in t], todos
+
+
+def test_a_wrappers_pass_through_kwargs_convert_when_every_caller_passes_keys_mistral_takes() -> None:
+    """Held-out review 45, A9: `def chat(self, messages, **kwargs): ...create(..., **kwargs)` kept the client ("kwargs
+    is not built in this scope") though its only callers pass temperature / max_tokens. They convert, the splat as it
+    is; a caller passing a key Mistral names otherwise (seed) still keeps it (behaviour over sockets:
+    fixtures/programs/wrapper_kwargs.py)."""
+    source = '''\
+        from openai import OpenAI
+
+
+        class LLM:
+            def __init__(self):
+                self.client = OpenAI()
+
+            def chat(self, messages, **kwargs):
+                return self.client.chat.completions.create(model="gpt-4o-mini", messages=messages, **kwargs)
+
+
+        def label(row):
+            return LLM().chat([{"role": "user", "content": row}], temperature=0, {extra}max_tokens=20)
+        '''
+    code, todos = convert_idempotent(source.replace("{extra}", ""))
+    assert 'self.client.chat.complete(model="mistral-small-latest", messages=messages, **kwargs)' in code, code
+    assert not todos, todos
+    code, todos = convert_idempotent(source.replace("{extra}", "seed=1, "))
+    assert "self.client = OpenAI()" in code and any("**kwargs" in t for t in todos), todos

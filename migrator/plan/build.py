@@ -514,6 +514,7 @@ class _Builder:
         self.file_links: dict[tuple, tuple] = {}  # files call -> (client, "makes" / "takes" ids): link_file_clients
         # (path, name) -> the clients of the calls that splat that module-level dict
         self.module_splats: dict[tuple, list] = {}
+        self.passthrough_calls: set = set()  # chat calls whose **kwargs is a wrapper's pass-through (A9)
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -2650,7 +2651,10 @@ class _Builder:
                     held = self.module_splats.setdefault((f.path, kw.value.id), [])
                     held.append(oid)
                     self.union(held[0], oid)
-            problem = _chat_problem(f, call, chain)
+            problem = _chat_problem(f, call, chain, self.files, self.unread)
+            if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
+                    f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
+                self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
             if problem:
                 use = self._use(f, call, oid, surface, True, problem, "MIG102", USE_TODO)
             else:
@@ -3070,7 +3074,50 @@ def _not_given_problem(f: _File, call: ast.Call) -> str:
     return ""
 
 
-def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
+def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> bool:
+    """``def chat(self, messages, **kwargs): return self.client.chat.completions.create(..., **kwargs)`` where
+    every call of the wrapper in the tree is in this module and passes, through ``**kwargs``, only keywords Mistral's
+    chat takes by the same name (``temperature=0``, ``max_tokens=20``): the splat stays as it is (held-out review 45,
+    A9: the commonest wrapper shape kept whole apps on OpenAI). Not where another module (read or not) names the
+    function, a caller splats or passes a keyword that changes (seed, user, ...)."""
+    fn = f.scopes.get(f.scope_of.get(id(call), ()))
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or fn.args.kwarg is None or \
+            fn.args.kwarg.arg != name or fn.name.startswith("__"):
+        return False
+    if sum(1 for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == name) != 1:
+        return False  # read (or changed) elsewhere in the function than by the splat
+    named = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
+    method = len(f.scope_of.get(id(fn), ())) == 1 and isinstance(f.scopes.get(f.scope_of.get(id(fn), ())), ast.ClassDef)
+    callers = [n for n in f.nodes if isinstance(n, ast.Call) and (
+        isinstance(n.func, ast.Attribute) and n.func.attr == fn.name if method else
+        isinstance(n.func, ast.Name) and n.func.id == fn.name)]
+    def calls_it(g) -> bool:  # another module calls a function or method of that name, or imports the name
+        return fn.name in g.source and any(
+            isinstance(n, ast.Call) and (isinstance(n.func, ast.Attribute) and n.func.attr == fn.name or
+                                         isinstance(n.func, ast.Name) and n.func.id == fn.name) or
+            isinstance(n, ast.alias) and (n.asname or n.name) == fn.name for n in g.nodes)
+
+    if not callers or any(g is not f and calls_it(g) for g in files) or \
+            (unread is not None and unread.read_elsewhere(fn.name, f.module.rsplit(".", 1)[-1])):
+        return False
+    if any(isinstance(n, ast.Attribute if method else ast.Name) and
+           (n.attr if method else n.id) == fn.name and not any(n is c.func for c in callers) and
+           not isinstance(getattr(n, "ctx", None), ast.Store) and
+           not isinstance(f.parent.get(id(n)), ast.Attribute) for n in f.nodes):  # (`client.chat.completions`)
+        return False  # passed on, aliased: calls not seen
+    for caller in callers:
+        for kw in caller.keywords:
+            if kw.arg is None:
+                return False
+            if kw.arg in named:
+                continue
+            rule = CHAT_PARAMS.get(kw.arg)
+            if rule is None or rule.policy is not Policy.SAME or kw.arg == "stream":
+                return False
+    return True
+
+
+def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None) -> str:
     if chain[-1] == "stream":
         return "the chat.completions.stream helper has no rule yet"
     if call.args:
@@ -3085,6 +3132,8 @@ def _chat_problem(f: _File, call: ast.Call, chain: list) -> str:
         if kw.arg is None:
             if not isinstance(kw.value, ast.Name):
                 return splat_problem(ast.unparse(kw.value), None)
+            if files is not None and _passthrough_kwargs(f, call, kw.value.id, files, unread):
+                continue
             info = _splat_dict(_splat_scope(f, call, kw.value.id), kw.value.id, call)
             if not info.rewritable:
                 return splat_problem(kw.value.id, info)

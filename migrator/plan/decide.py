@@ -364,8 +364,8 @@ def decide(builder, files) -> ConversionPlan:
             # A1, where the only TODO was the constructor's, in core/loader.py)
             elsewhere = origin is not None and origin.kind != "module" and not any(
                 m.path == use.path for m in groups[builder.find(use.client)] if m.kind != "parameter")
-            sites[key] = ("call", verdict, is_async,
-                          bool(origin and origin.kind == "module"), detail, _call_async(builder, use.client), elsewhere)
+            sites[key] = ("call", verdict, is_async, bool(origin and origin.kind == "module"), detail,
+                          _call_async(builder, use.client), elsewhere, key in builder.passthrough_calls)
             if use.client is None and verdict == UNRESOLVED and use.status == "convert":
                 # a call on a receiver no step traced: MIG102 / MIG106 leave it with a TODO ("not recognised"),
                 # so the plan (scan) says todo, not the surface's convertibility
