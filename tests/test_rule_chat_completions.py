@@ -1659,3 +1659,24 @@ def test_a_wrappers_pass_through_kwargs_convert_when_every_caller_passes_keys_mi
     assert not todos, todos
     code, todos = convert_idempotent(source.replace("{extra}", "seed=1, "))
     assert "self.client = OpenAI()" in code and any("**kwargs" in t for t in todos), todos
+
+
+def test_a_mapped_model_default_is_named_in_its_functions_docstring_too() -> None:
+    """Held-out review 45, A12 (slack-chatbot): `def __init__(self, model="gpt-4o-mini")` became mistral-small-latest,
+    and its docstring kept saying "Defaults to gpt-4o-mini." The exact old name in that docstring follows."""
+    code, _ = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        class Assistant:
+            def __init__(self, model="gpt-4o-mini"):
+                """Chat helper. Defaults to gpt-4o-mini."""
+                self.model = model
+
+            def answer(self, prompt: str) -> str:
+                return client.chat.completions.create(model=self.model, messages=[]).choices[0].message.content
+        ''')
+    assert 'def __init__(self, model="mistral-small-latest"):\n        """Chat helper. Defaults to mistral-small-latest."""' \
+        in code, code
