@@ -760,11 +760,20 @@ class _Transformer(RuleTransformer):
                 and self.facts.view.param(self.path, original.target.value) == CONVERT:
             # class body: `client: OpenAI`; a module's global: `_client: AsyncOpenAI | None = None`
             return updated.with_changes(annotation=self._retyped(updated.annotation))
-        if original.value is None and isinstance(original.target, cst.Attribute) and \
+        if isinstance(original.target, cst.Attribute) and \
                 isinstance(original.target.value, cst.Name) and original.target.value.value == "self" and \
                 self.facts.view is not None and (self.path[:-1], original.target.attr.value) in \
                 self.facts.view.plan.converted_attrs.get(self.facts.view.path, ()):
-            # `self._client: OpenAI | None` declared in a method, the attribute's clients converted (review 29, J-D8)
+            # `self._client: OpenAI | None` declared in a method, the attribute's clients converted (review 29, J-D8);
+            # `self.client: OpenAI = client` too (held-out review 46, C2)
+            return updated.with_changes(annotation=self._retyped(updated.annotation))
+        view = self.facts.view
+        if view is not None and (
+                isinstance(original.value, cst.Name) and view.param(self.path, original.value.value) == CONVERT or
+                isinstance(original.value, cst.Call) and isinstance(original.value.func, cst.Name) and
+                view.returns((original.value.func.value,)) == CONVERT):
+            # `self.client: OpenAI = client` of a parameter every caller feeds a converted client, `ai_client: OpenAI =
+            # get_ai_client()` of a factory whose clients convert (held-out review 46, C2)
             return updated.with_changes(annotation=self._retyped(updated.annotation))
         return updated
 

@@ -396,3 +396,23 @@ def test_a_wrapper_whose_importers_pass_what_is_not_lined_up_keeps_the_calls_tod
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert any("model=model is computed at run time" in t for t in _findings(report)["llm.py"]), _findings(report)
     assert 'model: str = "gpt-4o-mini"' in (tmp_path / "app" / "llm.py").read_text()
+
+
+def test_a_factorys_result_bound_at_module_level_is_followed_into_the_modules_importing_it(tmp_path):
+    """Held-out review 46, C1 (Augere): `ai_client: OpenAI = get_ai_client()` in client.py, `from client import
+    ai_client; Agent(ai_client)` in a main.py that names no openai: main.py was not read, so Agent's parameter had "no
+    caller", its call stayed OpenAI's while the factory's client became Mistral's (AttributeError). It is read, and
+    Agent converts with the client; the annotations name Mistral (C2)."""
+    _tree(tmp_path, {
+        "client.py": "from functools import lru_cache\n\nfrom openai import OpenAI\n\n\n@lru_cache\ndef get_ai_client() -> OpenAI:\n"
+                     "    return OpenAI()\n\n\nai_client: OpenAI = get_ai_client()\n",
+        "agent.py": "from openai import OpenAI\n\n\nclass Agent:\n    def __init__(self, client: OpenAI):\n"
+                    "        self.client: OpenAI = client\n\n    def ask(self, prompt):\n"
+                    "        return self.client.chat.completions.create(model='gpt-4o-mini', messages=[]).choices[0].message.content\n",
+        "main.py": "from agent import Agent\nfrom client import ai_client\n\nprint(Agent(ai_client).ask('hi'))\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed
+    agent = (tmp_path / "agent.py").read_text()
+    assert "self.client.chat.complete(" in agent and "self.client: Mistral = client" in agent and "openai" not in agent, agent
+    assert "ai_client: Mistral = get_ai_client()" in (tmp_path / "client.py").read_text()

@@ -141,6 +141,11 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
             # a function, or the class of a method returning one (`OpenAIAsync.instance()`, a classmethod singleton
             # whose callers in modules that never name openai were not read: held-out review 21, S-A1)
             found.setdefault(path, set()).add(scope[0])
+            if len(scope) == 1:
+                # `ai_client: OpenAI = get_ai_client()` at module level: the name importers take (held-out review 46,
+                # C1: main.py's `Agent(ai_client)` was not read, and the class it feeds stayed on OpenAI)
+                found[path].update(re.findall(rf"^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*{re.escape(scope[0])}\(",
+                                              texts[path], re.MULTILINE))
     for path, names in getattr(plan, "injectable", {}).items():
         # a function or class taking a client that `client or OpenAI()` stands in for: a test injecting a fake
         # (held-out review 28, G3)
