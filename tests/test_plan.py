@@ -335,6 +335,11 @@ def test_a_name_bound_to_a_client_and_to_a_wrapper_keeps_both() -> None:
         "p = client.chat.completions.create(model='gpt-4o-mini', messages=[], response_model=A)\n")
     assert "r = client.chat.complete(model='mistral-small-latest'" in code and "instructor.from_mistral(" in code, code
     assert not todos, todos
+    # re-review 46, D1: bound in branches, either may reach the use: both stay
+    code, todos = convert_idempotent(
+        "import os\nimport instructor, openai\n\nif os.getenv('S'):\n    client = instructor.patch(openai.OpenAI())\n"
+        "else:\n    client = openai.OpenAI()\nr = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n")
+    assert "Mistral" not in code and any("this use may see either" in t for t in todos), (code, todos)
 
 
 def test_a_method_passed_on_as_a_callable_says_so():

@@ -2070,6 +2070,8 @@ class _Builder:
 
         if isinstance(node, ast.Name):
             reaching = reaching_assign(f, node)
+            if reaching is not None and not _dominates(f, reaching, node):
+                reaching = None  # a branch's (`if x: client = instructor.patch(OpenAI())`): either may reach (46, D1)
             if reaching is not None and wrapper(reaching.value):  # type: ignore[attr-defined]
                 return True
             if reaching is not None and isinstance(reaching, ast.Assign) and \
