@@ -474,6 +474,13 @@ def env_helpers(tree: ast.Module) -> frozenset:
     return frozenset(found)
 
 
+def openai_key_prefix_check(node: ast.AST) -> bool:
+    """``key.startswith("sk-")``: a test that the key looks like OpenAI's, which a Mistral key never passes."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" and \
+        len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and \
+        (node.args[0].value == "sk" or node.args[0].value.startswith("sk-"))
+
+
 def env_helper_key(node: ast.AST, helpers: frozenset) -> Optional[str]:
     """The OPENAI_* variable a call of one of the module's ``env_helpers`` reads (``_env_ok("OPENAI_API_KEY")``)."""
     if not (isinstance(node, ast.Call) and helpers and (dotted_name(node.func) or "") in helpers):
@@ -715,6 +722,8 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         self.called.add(id(node.func))
+        if openai_key_prefix_check(node):
+            self.mark()  # `key.startswith("sk-")`: MIG101's TODO where the module's clients convert (46, D3)
         if node.args and isinstance(node.args[0], ast.Name) and self.stmt_stack and \
                 written_stream(self.facts.stream_writers or StreamWriters(), node, node.args[0]):
             self.name_iterations.append((node.args[0].id, self.stmt_stack[-1]))  # st.write_stream(stream)

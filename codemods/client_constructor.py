@@ -709,6 +709,15 @@ class _Transformer(RuleTransformer):
         return key if key in ENV_VARS else None
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        if isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
+                len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
+                str(original.args[0].value.evaluated_value) in ("sk", "sk-", "sk-proj-") and self.compat is None and \
+                self.facts.view is not None and self.facts.view.converts_calls and self.statement_stack:
+            # Streamlit's chatbot template: `if not openai_api_key.startswith("sk-"): st.stop()` rejects every
+            # Mistral key once the client converted (re-review 46, D3 / D8)
+            self.todo(self.current_line(), f"{code_of(original)} tests that the key looks like an OpenAI key (sk-...); "
+                                           "a Mistral key never does, so this check rejects the key the converted "
+                                           "client needs: drop it (or test that a key was given)")
         key = _env_call_key(original) or self._env_helper_key(original)
         if key is not None and self._env_target(key) and self._env_converts(original):
             args = list(updated.args)

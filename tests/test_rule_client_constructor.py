@@ -1518,3 +1518,22 @@ def test_a_dead_key_setting_goes_though_another_module_keeps_its_own_client_on_o
     })
     assert "openai.api_key" not in out["app.py"] and "import openai" not in out["app.py"], out["app.py"]
     assert "images = OpenAI()" in out["other.py"], out["other.py"]
+
+
+def test_an_openai_key_prefix_check_in_a_converting_module_gets_a_todo() -> None:
+    """Re-review 46, D3 (Streamlit's chatbot template): `if not openai_api_key.startswith("sk-"): st.stop()` rejects
+    every Mistral key once the client converted; nothing said so. A "skip" prefix is no key check."""
+    code, todos = convert_idempotent("""
+        import streamlit as st
+        from openai import OpenAI
+        key = st.text_input("OpenAI API Key", type="password")
+        if not key.startswith("sk-"):
+            st.stop()
+        if key.startswith("skip"):
+            st.stop()
+        client = OpenAI(api_key=key)
+        st.write(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        """)
+    assert [t for t in todos if "tests that the key looks like an OpenAI key" in t] == [
+        'key.startswith("sk-") tests that the key looks like an OpenAI key (sk-...); a Mistral key never does, so this '
+        "check rejects the key the converted client needs: drop it (or test that a key was given)"], todos
