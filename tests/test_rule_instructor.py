@@ -75,6 +75,9 @@ def test_async_clients_patch_and_a_client_stored_first():
     # re-review 45, B7: an alias taken straight off the wrap expression
     ("instructor.from_openai(OpenAI()).chat.completions", "client.create(model='gpt-4o', response_model=A, messages=[])",
      "instructor.from_openai(OpenAI()).chat.completions is kept under another name"),
+    # re-review 46, D7: a call made on the wrap itself
+    ("instructor.from_openai(OpenAI()).chat.completions.create(model='gpt-4o', seed=7, response_model=A, messages=[])",
+     "client", "is called on the wrap itself"),
 ])
 def test_what_keeps_the_client(wrap, call, reason):
     code, todos = convert(f"import instructor\nfrom openai import OpenAI\n\nclient = {wrap}\n\n\n"

@@ -3477,11 +3477,15 @@ def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
         while isinstance(f.parent.get(id(top)), ast.Attribute):
             top = f.parent[id(top)]
         outer = f.parent.get(id(top))
-        if not (isinstance(outer, ast.Call) and outer.func is top):
-            # `completions = instructor.from_openai(OpenAI()).chat.completions`: the calls through the alias are not
-            # seen, and kept model="gpt-4o" on a Mistral client (re-review 45, B7)
-            return (f"{ast.unparse(top)} is kept under another name: the calls made through it are not seen (their "
-                    "model and keywords would reach Mistral unmapped)")
+        if isinstance(outer, ast.Call) and outer.func is top:
+            # `instructor.from_openai(OpenAI()).chat.completions.create(model="gpt-4o", seed=7)`: MIG111 maps the
+            # calls of a named wrapper only (re-review 46, D7: the model and seed= reached Mistral)
+            return (f"{ast.unparse(top)}(...) is called on the wrap itself: bind the instructor client to a name, "
+                    "then run migrator again")
+        # `completions = instructor.from_openai(OpenAI()).chat.completions`: the calls through the alias are not
+        # seen, and kept model="gpt-4o" on a Mistral client (re-review 45, B7)
+        return (f"{ast.unparse(top)} is kept under another name: the calls made through it are not seen (their "
+                "model and keywords would reach Mistral unmapped)")
     if isinstance(holder, ast.Call) and holder.func is not call:
         # `cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))`: its calls on the name the result is bound to are not
         # traced, so they kept model="gpt-4o" on a Mistral client (held-out review 42, V7); a plain client in
