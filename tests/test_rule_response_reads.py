@@ -400,3 +400,25 @@ def test_an_indexed_function_call_read_is_rewritten_too() -> None:
     assert "function_call = (response.choices[0].message.tool_calls[0].function if " \
            "response.choices[0].message.tool_calls else None)" in code, code
     assert not [t for t in todos if "function_call" in t], todos
+
+
+def test_a_function_call_read_by_name_keeps_the_legacy_functions_call() -> None:
+    """Re-review 46, D25: `getattr(message, "function_call", None)` or `message.model_dump().get("function_call")`
+    after a functions= call: MIG105 rewrites `.function_call` reads only, so these stayed and the tool call was never
+    seen once functions became tools. The call stays, with its reason."""
+    from mechanics import convert_idempotent
+
+    for read in ('getattr(message, "function_call", None)', 'message.model_dump().get("function_call")'):
+        code, todos = convert_idempotent(f'''\
+            from openai import OpenAI
+
+            client = OpenAI()
+            FUNCS = [{{"name": "f", "parameters": {{"type": "object", "properties": {{}}}}}}]
+
+
+            def ask(q):
+                message = client.chat.completions.create(model="gpt-4o", messages=[], functions=FUNCS).choices[0].message
+                return {read}
+            ''')
+        assert "client = OpenAI()" in code, code
+        assert any("the reply's function_call is read by name here" in t for t in todos), todos

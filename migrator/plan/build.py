@@ -3178,7 +3178,30 @@ def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None
             return problem
     if chat_call_stream_literal(call) is None:
         return "stream= is an expression: Mistral has separate chat.stream / chat.complete methods"
+    if any(kw.arg in ("functions", "function_call") for kw in call.keywords) and _function_call_by_name(f):
+        # `getattr(message, "function_call", None)`, `message.model_dump().get("function_call")`: MIG105 rewrites
+        # `.function_call` reads only; these stayed, and the tool call was never seen (re-review 46, D25)
+        return ("the reply's function_call is read by name here (getattr / a dict of the message): legacy functions "
+                "become tools, whose calls are in message.tool_calls; read tool_calls[0].function there, then convert")
     return ""
+
+
+def _function_call_by_name(f: _File) -> bool:
+    """Does the module read a message's ``function_call`` by name: ``getattr(m, "function_call"...)``,
+    ``d.get("function_call")``, ``d["function_call"]``?"""
+    if "function_call" not in f.source:
+        return False
+    for node in f.nodes:
+        if isinstance(node, ast.Call) and node.args and (
+                isinstance(node.func, ast.Name) and node.func.id in ("getattr", "hasattr") and len(node.args) >= 2 and
+                isinstance(node.args[1], ast.Constant) and node.args[1].value == "function_call" or
+                isinstance(node.func, ast.Attribute) and node.func.attr == "get" and
+                isinstance(node.args[0], ast.Constant) and node.args[0].value == "function_call"):
+            return True
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and \
+                isinstance(node.slice, ast.Constant) and node.slice.value == "function_call":
+            return True
+    return False
 
 
 def _compat_problem(f: _File, call: ast.Call, surface: str, spec) -> tuple[str, str]:
