@@ -870,3 +870,23 @@ def test_a_model_another_module_hands_to_an_openai_functions_agent_stays(tmp_pat
     code = (tmp_path / "pkg" / "llm.py").read_text()
     assert 'llm = ChatOpenAI(model="gpt-4o")' in code, code
     assert "imported elsewhere and handed to initialize_agent(...) there, an OpenAI functions agent" in code, code
+
+
+@pytest.mark.parametrize("importer", [
+    "import pkg.llm as L\n\nagent = initialize_agent([], L.llm, agent=AgentType.OPENAI_FUNCTIONS)\n",
+    "from pkg.llm import llm\n\nchain = llm.bind(functions=[], function_call={'name': 'T'})\n",
+    "from pkg.llm import llm\n\ntagger = llm.bind_functions([T], function_call='T')\n",
+])
+def test_a_model_another_module_reads_as_a_module_attribute_or_binds_to_functions_stays(tmp_path, importer):
+    """Re-review 46, D2 / D28: the model read as `L.llm` of `import pkg.llm as L` and handed to a functions agent, or
+    bound to OpenAI's legacy functions in another module (`.bind(functions=...)`, `.bind_functions(...)`, an
+    AttributeError on ChatMistralAI), converted silently. It stays."""
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "llm.py").write_text('from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o")\n')
+    (tmp_path / "use.py").write_text("from langchain.agents import AgentType, initialize_agent\n" + importer)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    code = (tmp_path / "pkg" / "llm.py").read_text()
+    assert 'llm = ChatOpenAI(model="gpt-4o")' in code and "imported elsewhere and" in code, code

@@ -94,36 +94,58 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
 
 def functions_agent_importers(trees) -> tuple:
     """((module's last name, name, why), ...): a name imported from a module of the tree (``from pkg.llm import
-    llm``) and handed to an OpenAI functions agent or chain here. The defining module's plan keeps the object its
-    name is bound to (re-review 45, B1: `llm = ChatOpenAI(...)` in pkg/llm.py became ChatMistralAI while agent.py
-    built an OpenAI functions agent on it, silently). ``trees``: the modules read."""
+    llm``, or read as ``L.llm`` of ``import pkg.llm as L``) and handed to an OpenAI functions agent or chain here, or
+    bound to OpenAI's functions here (``llm.bind(functions=...)``, ``llm.bind_functions(...)``). The defining
+    module's plan keeps the object its name is bound to (re-review 45, B1: `llm = ChatOpenAI(...)` in pkg/llm.py
+    became ChatMistralAI while agent.py built an OpenAI functions agent on it, silently; 46, D2 / D28). ``trees``:
+    the modules read."""
     found = []
+    skipped = ("langchain", "langchain_openai", "langchain_community", "langchain_core", "langchain_experimental")
     for tree in trees:
-        imported = {}
+        imported = {}  # local name -> (module's last name, name)
+        modules = {}  # local name of a module of the app -> its last name
         for node in tree.body:
-            if isinstance(node, ast.ImportFrom) and node.module is not None or \
-                    isinstance(node, ast.ImportFrom) and node.level:
-                module = (node.module or "").rsplit(".", 1)[-1]
-                if (node.module or "").split(".")[0] in ("langchain", "langchain_openai", "langchain_community",
-                                                           "langchain_core", "langchain_experimental"):
+            if isinstance(node, ast.ImportFrom) and (node.module is not None or node.level):
+                if (node.module or "").split(".")[0] in skipped:
                     continue
+                module = (node.module or "").rsplit(".", 1)[-1]
                 for alias in node.names:
                     imported[alias.asname or alias.name] = (module or alias.name, alias.name)
-        if not imported:
+                    modules[alias.asname or alias.name] = alias.name  # `from pkg import llm as m` ... m.llm
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.split(".")[0] not in skipped:
+                        modules[alias.asname or alias.name] = alias.name.rsplit(".", 1)[-1]
+
+        def origin(arg):
+            if isinstance(arg, ast.Name) and arg.id in imported:
+                return imported[arg.id]
+            if isinstance(arg, ast.Attribute) and (_dotted(arg.value) or "") in modules:
+                return modules[_dotted(arg.value)], arg.attr
+            return None
+
+        if not imported and not modules:
             continue
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call):
                 continue
-            handed = [a for a in [*call.args, *(k.value for k in call.keywords)]
-                      if isinstance(a, ast.Name) and a.id in imported]
+            if isinstance(call.func, ast.Attribute) and (
+                    call.func.attr == "bind_functions" or
+                    call.func.attr == "bind" and any(k.arg in ("functions", "function_call") for k in call.keywords)):
+                held = origin(call.func.value)
+                if held is not None:
+                    found.append((*held, f"imported elsewhere and bound to OpenAI's legacy functions there "
+                                         f"(.{call.func.attr}(...)), which the Mistral model neither sends nor "
+                                         "returns: bind_tools / with_structured_output instead, then convert"))
+                continue
+            handed = [h for h in (origin(a) for a in [*call.args, *(k.value for k in call.keywords)]) if h]
             if not handed:
                 continue
             builder = _openai_functions_agent(call, tree)
             if builder:
                 last = ast.unparse(call.func).rsplit(".", 1)[-1]
                 what = "chain" if last in lc.FUNCTIONS_CHAIN_CALLS else "agent"
-                for arg in handed:
-                    module, name = imported[arg.id]
+                for module, name in handed:
                     found.append((module, name, f"imported elsewhere and handed to {ast.unparse(call.func)}(...) "
                                                 f"there, an OpenAI functions {what} (it binds functions= and reads "
                                                 "function_call, which the Mistral model neither sends nor returns): "
