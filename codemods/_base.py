@@ -770,6 +770,8 @@ class ApiCallTransformer(RuleTransformer):
             # may be in another module (held-out review 45, A1: a transcription's prompt= was named nowhere near it;
             # the openai module's own client: MIG106 says it)
             surface = ".".join(code_of(updated.func).split(".")[-links:])  # type: ignore[attr-defined]
+            if is_async and "_async(" not in by_hand:  # an awaited call: the async method (re-review 46, D4)
+                by_hand = re.sub(r"\b(client(?:\.\w+)+)\.(\w+)\(", r"await \1.\2_async(", by_hand, count=1)
             # (a reason that says what to do by hand already: no second "by hand")
             self.todo(line, f"{surface}(...) stays on OpenAI: {blocking}"
                       + ("" if "by hand" in blocking else f"; to move it, {by_hand}"))

@@ -234,3 +234,14 @@ def test_a_chat_call_that_keeps_a_client_built_in_another_module_says_why_where_
                   "    return client.chat.completions.create(model=\"gpt-4o\", messages=m, audio={\"voice\": \"x\"})\n",
     })
     assert "# TODO(migrator MIG102): chat.completions.create(...) stays on OpenAI: audio: " in out["svc.py"], out["svc.py"]
+
+
+def test_a_kept_awaited_calls_todo_names_the_async_method():
+    """Re-review 46, D4: above `await client.audio.transcriptions.create(...)` the keep TODO advised the sync
+    `client.audio.transcriptions.complete(...)`."""
+    outcome = transform_source(
+        "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\nasync def tr(f):\n"
+        "    r = await client.audio.transcriptions.create(file=f, model='whisper-1', prompt='Names: Anna')\n    return r.text\n",
+        config=Config())
+    todos = [f.message for f in outcome.findings if f.rule == "MIG117" and f.kind.value == "todo"]
+    assert todos and "await client.audio.transcriptions.complete_async(" in todos[0], todos
