@@ -350,11 +350,12 @@ def test_an_env_example_value_for_a_settings_field_without_default_is_mapped(tmp
     assert (tmp_path / ".env.example").read_text() == f"MISTRAL_API_KEY=\nOPENAI_MODEL={expected}\n"
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
     assert any("computed at run time" in t for t in todos), todos  # a deployed value may still be OpenAI's
-    # read for something else too (printed): the variable is not only a model name of converted calls
+    # read for something else too (a price table's key; a print would be fine: held-out review 45, Z10 / A10): the
+    # variable is not only a model name of converted calls
     (tmp_path / "app.py").write_text(
         "from openai import OpenAI\n\nfrom config import settings\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
         "    r = client.chat.completions.create(model=settings.OPENAI_MODEL, messages=[{\"role\": \"user\", "
-        "\"content\": q}])\n    return r.choices[0].message.content\n\n\nprint(settings.OPENAI_MODEL)\n")
+        "\"content\": q}])\n    return r.choices[0].message.content\n\n\nPRICES = {settings.OPENAI_MODEL: 1e-6}\n")
     (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_MODEL=gpt-4o\n")
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\nOPENAI_MODEL=gpt-4o\n"
@@ -1685,3 +1686,12 @@ def test_the_env_key_findings_say_what_still_reads_openai_api_key(tmp_path: Path
     assert messages and all("kept on OpenAI" not in m for m in messages), messages
     assert any("MISTRAL_API_KEY added next to OPENAI_API_KEY (the settings class in settings.py reads it)" in m
                for m in messages), messages
+
+
+def test_a_langchain_1_0_pre_release_pin_is_langchain_1() -> None:
+    """Held-out review 46, C6 (simple_rag): `langchain==1.0.0a10` was read as LangChain 0.x ("pins langchain-core<1"),
+    keeping the embeddings on OpenAI; that wheel declares langchain-core>=0.3.75,<2 and installs beside 1.4.7."""
+    from migrator.engine.project_files import langchain_blocker
+
+    assert langchain_blocker([("requirements.txt", "langchain==1.0.0a10\nlangchain-openai\n", "requirements")]) == ""
+    assert "langchain 0.x" in langchain_blocker([("requirements.txt", "langchain==0.2.16\n", "requirements")])

@@ -62,8 +62,10 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
 UNENFORCED_NEEDS = frozenset({"instructor"})
 _LANGCHAIN_NEEDS = (
     ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
-    ("langchain", ">=1.0,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain 0.x pins "
-                              "langchain-core<1 (pip cannot install both)"),
+    # (1.0.0a10 declares langchain-core>=0.3.75,<2: a pre-release of 1.0 that installs beside langchain-core 1.4.7, read
+    # from its wheel's METADATA: held-out review 46, C6)
+    ("langchain", ">=1.0.0a10,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain 0.x pins "
+                                   "langchain-core<1 (pip cannot install both)"),
     ("langchain-community", ">=0.3.29", "langchain-mistralai 1.1 needs langchain-core>=1.4.7, and langchain-community "
                                         "before 0.3.29 pins langchain-core<1 (pip cannot install both)"),
     ("pydantic", ">=2,<3", "langchain-mistralai 1.1 needs pydantic 2 (pip cannot install both)"),
