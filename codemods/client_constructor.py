@@ -1082,8 +1082,11 @@ class _Transformer(RuleTransformer):
                 pass
         if _is_env_read(value):
             return value  # OPENAI_BASE_URL was renamed to MISTRAL_SERVER_URL, which holds no /v1
-        if isinstance(value, cst.Name) and value.value in self._fed_names:
-            return value  # set from MISTRAL_SERVER_URL (renamed above), its OpenAI fallback replaced
+        if isinstance(value, cst.Name) and (value.value in self._fed_names or self.facts.view is not None and
+                                             value.value in self.facts.view.key_names):
+            # set from MISTRAL_SERVER_URL (renamed above, or in the settings module it is imported from: held-out
+            # review 46, C3), its OpenAI fallback replaced
+            return value
         bound = self._module_values().get(value.value) if isinstance(value, cst.Name) else None
         if bound is not None and string_value(bound) is not None and _is_openai_url(string_value(bound)):
             # `endpoint_url = "https://api.openai.com/v1"` (held-out review 4): as server_url it sent every

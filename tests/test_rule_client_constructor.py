@@ -1537,3 +1537,20 @@ def test_an_openai_key_prefix_check_in_a_converting_module_gets_a_todo() -> None
     assert [t for t in todos if "tests that the key looks like an OpenAI key" in t] == [
         'key.startswith("sk-") tests that the key looks like an OpenAI key (sk-...); a Mistral key never does, so this '
         "check rejects the key the converted client needs: drop it (or test that a key was given)"], todos
+
+
+def test_a_base_url_setting_renamed_in_its_settings_module_gets_no_stale_todo() -> None:
+    """Held-out review 46, C3 (simple-agent): config/settings.py's `OPENAI_BASE_URL = os.getenv("OPENAI_BASE_URL")` was
+    renamed to read MISTRAL_SERVER_URL in the same run, and the client module's `server_url=OPENAI_BASE_URL` got "holds
+    what OpenAI's base_url held ... the Mistral key goes to OpenAI's server". It says nothing now."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config/__init__.py": "",
+        "config/settings.py": 'import os\n\nOPENAI_API_KEY = os.getenv("OPENAI_API_KEY")\nOPENAI_BASE_URL = os.getenv("OPENAI_BASE_URL")\n',
+        "client.py": "from openai import OpenAI\n\nfrom config.settings import OPENAI_API_KEY, OPENAI_BASE_URL\n\n\n"
+                     "def ask(p):\n    client = OpenAI(api_key=OPENAI_API_KEY, base_url=OPENAI_BASE_URL)\n"
+                     "    return client.chat.completions.create(model='gpt-4o-mini', messages=[]).choices[0].message.content\n",
+    })
+    assert 'os.getenv("MISTRAL_SERVER_URL")' in out["config/settings.py"], out
+    assert "server_url=OPENAI_BASE_URL" in out["client.py"] and "TODO" not in out["client.py"], out["client.py"]
