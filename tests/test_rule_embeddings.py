@@ -359,3 +359,20 @@ def test_a_function_returning_the_converted_call_is_annotated_with_mistrals_clas
     assert "def embed(texts) -> EmbeddingResponse:" in code, code
     assert "from mistralai.client.models import EmbeddingResponse" in code, code
     assert "def cached(texts, cache) -> CreateEmbeddingResponse:" in code, code
+
+
+def test_the_vectors_todo_names_the_modules_whose_embeddings_stay_on_openai() -> None:
+    """Held-out review 46, C7 (egovagent): ingest.py's embeddings stayed on OpenAI (ada-002, 1536) while search.py's
+    moved to mistral-embed (1024) over the same Pinecone index; the "re-embed stored vectors" TODO could not be
+    followed and named neither file. It names the modules whose embeddings stay."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "ingest.py": "import openai\n\n\ndef ingest(texts):\n"
+                     "    r = openai.Embedding.create(input=texts, model='text-embedding-ada-002')\n"
+                     "    return [d['embedding'] for j, d in enumerate(r['data'])]\n",
+        "search.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef search(q):\n"
+                     "    return client.embeddings.create(input=[q], model='text-embedding-ada-002').data[0].embedding\n",
+    })
+    assert "embeddings in ingest.py stay on OpenAI: where both fill or query the same vector store, the vectors will " \
+           "not match: move them together" in out["search.py"], out["search.py"]

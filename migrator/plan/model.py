@@ -139,6 +139,13 @@ class ConversionPlan:
         return frozenset(paths)
 
     @cached_property
+    def kept_embeddings(self) -> tuple:
+        """The modules whose embeddings calls stay on OpenAI (sorted): vectors they store do not match the converted
+        ones (held-out review 46, C7: the ingestion kept ada-002 while the search moved to mistral-embed)."""
+        return tuple(sorted({use.path for use in self.uses if use.status in ("keep", "todo") and
+                             ("embeddings.create" in use.surface or "Embedding.create" in use.surface)}))
+
+    @cached_property
     def converting_paths(self) -> frozenset:
         """The modules with an OpenAI API use the plan converts (a module that names no openai calling a
         client imported from another: its response reads are rewritten as anywhere else)."""
