@@ -39,20 +39,22 @@ class Transcriptions(MigratorRule):
     transcript (api-mapping.md §8). ``response_format="verbose_json"`` (OpenAI's timed segments) becomes
     ``timestamp_granularities=["segment"]``, for which Mistral answers ``.segments`` with ``text``,
     ``start`` and ``end``; OpenAI's own ``timestamp_granularities=["segment"]`` stays.
-    ``response_format="text"`` (OpenAI answers the transcript as a str) becomes the call's ``.text``.
+    ``response_format="text"`` (OpenAI answers the transcript as a str) becomes the call's ``.text``
+    (``(await ...complete_async(...)).text`` when awaited).
 
     **Fix safety.** approximate: another model transcribes (accuracy, language detection and
     punctuation can differ).
 
     **Known limits (the client is kept, one TODO).** ``prompt=`` (Mistral's ``context_bias`` takes a
-    list of words), ``response_format`` ``srt`` / ``vtt`` (OpenAI returns another shape) or ``text`` on an
-    awaited call, word
+    list of words), ``response_format`` ``srt`` / ``vtt`` (OpenAI returns another shape), word
     timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
     ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
     seen to be an open file or a tuple written in the call (bytes, a ``BytesIO`` with no ``.name``, a parameter, a
     name bound to a tuple), ``**kwargs``, and a result
     read beyond ``.text`` (and ``.segments`` with timestamps) or used as a whole. Translations
     (``audio.translations``) have no Mistral equivalent and keep their client.
+
+    A call that keeps its client says why above it (the reason, then the Mistral call to write by hand).
 
     **openai-compatible target.** Not applied: the client stays on OpenAI, with the plan's TODO.
     """

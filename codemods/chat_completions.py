@@ -209,9 +209,14 @@ class ChatCompletions(MigratorRule):
     **Fix safety.** approximate where a policy says so (``max_completion_tokens``, ``tool_choice``,
     ``timeout``); exact otherwise.
 
+    A wrapper's pass-through ``**kwargs`` (``def chat(self, messages, **kwargs): ...create(..., **kwargs)``) stays as
+    it is where every call of the wrapper, all in its module, passes keys Mistral takes by the same name
+    (``temperature=0``, ``max_tokens=20``). A model default that is mapped is named in its function's docstring too.
+
     **Known limits.** Calls with ``**params``, positional arguments, ``stream=<expression>``, or a FAIL
     keyword (``audio``, ``extra_body``, ...) are left unchanged with a TODO; so are calls on receivers
-    that are not recognised as OpenAI clients.
+    that are not recognised as OpenAI clients. A call that keeps a client built in another module says why above
+    it.
 
     **openai-compatible target.** The call, its method and its stream loops stay (the same SDK); only
     what the provider would reject changes. ``--provider mistral``: ``seed`` ->
