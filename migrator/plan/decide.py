@@ -1667,6 +1667,7 @@ def _imported_error_groups(builder, files, sites) -> dict:
             isinstance(n, (ast.Name, ast.Attribute)) and error_rule(f.qualify(dotted_name(n))) is not None
             for n in ast.walk(statement.value)) for f in files if f.uses_openai for statement in f.tree.body):
         return groups  # no module-level name holds OpenAI error classes
+    resolved: dict = {}  # (path, imported name) -> what it resolves to
     for g in files:
         if not g.repo_imports and not g.module_aliases and not g.other_modules:
             continue
@@ -1696,7 +1697,9 @@ def _imported_error_groups(builder, files, sites) -> dict:
                 target = (found[0], name.attr) if len(found) == 1 and found[0] is not g else None
             elif isinstance(name, ast.Name) and name.id in g.repo_imports and \
                     builder.lookup_scope(g, scope, name.id) == ():
-                target = builder.resolve_import(g, name.id)
+                if (g.path, name.id) not in resolved:
+                    resolved[(g.path, name.id)] = builder.resolve_import(g, name.id)
+                target = resolved[(g.path, name.id)]
             else:
                 continue
             if target is None or target[0] is None:
