@@ -100,11 +100,17 @@ class _Transformer(ApiCallTransformer):
     def _kept_elsewhere(self) -> str:
         """The modules whose embeddings stay on OpenAI, for the vectors TODO: a store those fill does not match these
         (held-out review 46, C7)."""
+        import os
+
+        from migrator.plan.build import _project_of
+
         view = self.facts.view
-        kept = [p for p in (view.plan.kept_embeddings if view is not None else ()) if p != view.path]
+        project = _project_of(view.path) if view is not None else ""
+        # (its own project's: a library's test app named every embedding model module of the library)
+        kept = [p for p in (view.plan.kept_embeddings if view is not None else ()) if p != view.path and
+                os.path.abspath(p).startswith(project.rstrip(os.sep) + os.sep)]
         if not kept:
             return ""
-        import os
 
         names = ", ".join(os.path.relpath(p, os.path.dirname(view.path) or ".") for p in kept[:3]) + \
             (" ..." if len(kept) > 3 else "")
