@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from codemods._imports import _is_openai
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
-from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS
+from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS, openai_key_prefix
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    RENAMED_RESPONSE_FIELDS,
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
@@ -477,8 +477,7 @@ def env_helpers(tree: ast.Module) -> frozenset:
 def openai_key_prefix_check(node: ast.AST) -> bool:
     """``key.startswith("sk-")``: a test that the key looks like OpenAI's, which a Mistral key never passes."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" and \
-        len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and \
-        (node.args[0].value == "sk" or node.args[0].value.startswith("sk-"))
+        len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and openai_key_prefix(node.args[0].value)
 
 
 def env_helper_key(node: ast.AST, helpers: frozenset) -> Optional[str]:

@@ -18,7 +18,7 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG,
-                                     fail_note, is_openai_secret)
+                                     fail_note, is_openai_secret, openai_key_prefix)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
@@ -739,7 +739,7 @@ class _Transformer(RuleTransformer):
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
                 len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
-                str(original.args[0].value.evaluated_value) in ("sk", "sk-", "sk-proj-") and self.compat is None and \
+                openai_key_prefix(original.args[0].value.evaluated_value) and self.compat is None and \
                 self.facts.view is not None and self.facts.view.converts_calls and self.statement_stack:
             # Streamlit's chatbot template: `if not openai_api_key.startswith("sk-"): st.stop()` rejects every
             # Mistral key once the client converted (re-review 46, D3 / D8)

@@ -296,6 +296,8 @@ def _functions_agent_importers(code: Sequence[LoadedFile], others: Sequence[Sour
     from migrator.plan.source import parse_python
 
     datas = [item.data for item in code if item.source.kind == PYTHON]
+    if not any(b"langchain_openai" in data or b"ChatOpenAI" in data for data in datas):
+        return ()  # no LangChain OpenAI model among the modules read: nothing to keep (the others are not opened)
     for source in others:
         try:
             if max_file_size is None or os.path.getsize(source.real_path) <= max_file_size:

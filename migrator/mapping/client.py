@@ -365,3 +365,9 @@ def fail_note(note: str, class_name: str) -> str:
 # What gives a key while the app runs (re-review of held-out review 42, U3: `openai.api_key = api_key` of a key typed in
 # a Streamlit field moved to a Mistral client built at import): the last name of the call
 RUNTIME_KEY_CALLS = frozenset({"text_input", "input", "getpass", "prompt", "Textbox"})
+
+
+def openai_key_prefix(text: object) -> bool:
+    """``"sk-"`` (``"sk"``, ``"sk-proj-"``...) tested as a key's start (``key.startswith("sk-")``): OpenAI's key prefix,
+    which a Mistral key never has (re-review 46, D3). Not ``"skip"``."""
+    return isinstance(text, str) and (text == "sk" or text.startswith("sk-"))
