@@ -102,10 +102,10 @@ class _Transformer(ApiCallTransformer):
         (held-out review 46, C7)."""
         import os
 
-        from migrator.plan.build import _project_of
+        from migrator.plan.build import project_of
 
         view = self.facts.view
-        project = _project_of(view.path) if view is not None else ""
+        project = project_of(view.path) if view is not None else ""
         # (its own project's: a library's test app named every embedding model module of the library)
         kept = [p for p in (view.plan.kept_embeddings if view is not None else ()) if p != view.path and
                 os.path.abspath(p).startswith(project.rstrip(os.sep) + os.sep)]

@@ -371,3 +371,8 @@ def openai_key_prefix(text: object) -> bool:
     """``"sk-"`` (``"sk"``, ``"sk-proj-"``...) tested as a key's start (``key.startswith("sk-")``): OpenAI's key prefix,
     which a Mistral key never has (re-review 46, D3). Not ``"skip"``."""
     return isinstance(text, str) and (text == "sk" or text.startswith("sk-"))
+
+
+# the last name of a web framework's route decorator (`@app.post("/ask")`, `@router.get(...)`, `@app.route(...)`):
+# a key read from its request is the caller's, given at run time
+ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"})

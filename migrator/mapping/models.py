@@ -117,3 +117,8 @@ OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|d
 # ``${LLM:-gpt-4o-mini}``): the project files' model variables follow slot_model_literal on each.
 OPENAI_MODEL_TOKEN = re.compile(r"(?:(?<=:-)|(?<![\w.-]))"
                                 r"((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134])(?![\w.-])")
+
+
+# the calls whose result's `.model` is the model that answered, not a settings field of that name
+API_RESULT_CALLS = ("completions.create", "completions.parse", "chat.complete", "chat.complete_async",
+                    "responses.create", "responses.parse", "embeddings.create", "chat.parse")

@@ -32,7 +32,7 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
-                                     LANGCHAIN_STRING_TODO,
+                                     LANGCHAIN_STRING_TODO, ROUTE_DECORATORS,
                                      MODULE_CLIENT_NAME, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, RUNTIME_KEY_CALLS,
                                      TRACING_WRAPPER,
@@ -1476,7 +1476,7 @@ class _Builder:
                     name = default if model is None else \
                         self._string_value(f, f.scope_of.get(id(call), ()), model)
                     if isinstance(name, str):  # (one project: a cookbook's examples are not one vector space)
-                        kept.setdefault((_project_of(f.path), name),
+                        kept.setdefault((project_of(f.path), name),
                                         f"{site.cls}(model={name!r}) in {os.path.basename(f.path)}")
         if not kept:
             return
@@ -1490,7 +1490,7 @@ class _Builder:
                     continue
                 model = self._string_value(f, f.scope_of.get(id(node), ()),
                                            next((kw.value for kw in node.keywords if kw.arg == "model"), None))
-                where = kept.get((_project_of(f.path), model)) if model is not None else None
+                where = kept.get((project_of(f.path), model)) if model is not None else None
                 if isinstance(where, str):
                     self._use(f, node, answer[1].client, "embeddings.create", True,
                               f"model={model!r} also embeds with {where}, which stays on OpenAI: "
@@ -2944,7 +2944,7 @@ def _v0_surface(chain: list[str]) -> bool:
     return len(chain) == 2 and chain[0] in V0_RESOURCES and chain[0] != "ChatCompletion" and chain[1] in V0_METHODS
 
 
-def _project_of(path: str) -> str:
+def project_of(path: str) -> str:
     """The directory a module's settings reach: above its top-most package (``__init__.py``)."""
     directory = os.path.dirname(os.path.abspath(path))
     while os.path.isfile(os.path.join(directory, "__init__.py")) and os.path.dirname(directory) != directory:
@@ -3416,10 +3416,6 @@ def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
         return False
 
     return runtime(value, 0)
-
-
-# the last name of a web framework's route decorator (`@app.post("/ask")`, `@router.get(...)`, `@app.route(...)`)
-ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"})
 
 
 def _route(fn) -> bool:

@@ -21,8 +21,8 @@ from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
-from migrator.mapping.models import is_mistral_model, slot_model_literal
-from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, _project_of, _splat_dict, _splat_scope, \
+from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
+from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, is_test_path, reaching, reaching_assign, star_source, waited_on
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
@@ -81,7 +81,7 @@ def _reaches(builder, setter: str, path: str) -> bool:
     imported. A loose script's settings hold only in a process that runs both modules: one module
     imports the other, or a third imports both (ChatPaper's scripts sit side by side, and only
     chat_paper.py configures Azure)."""
-    if is_test_path(setter) or not _within(path, _project_of(setter)):
+    if is_test_path(setter) or not _within(path, project_of(setter)):
         return False
     if os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(setter)), "__init__.py")):
         return True
@@ -415,13 +415,13 @@ def decide(builder, files) -> ConversionPlan:
             # or, for a module that only configures it, the calls of the modules of its project
             path = key[0]
             moved = path in module_converts or (path not in module_callers and any(
-                _within(other, _project_of(path)) for other in module_converts))
+                _within(other, project_of(path)) for other in module_converts))
             # a module that only configures it, in a project whose module-client calls partly stay on
             # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
             # A module whose own module-client calls partly stay (a v0 call kept beside one converted:
             # ChatPaper's chat_reviewer rotates openai.api_key for both) is mixed too.
             mixed = moved and ((path in module_keeps if path in module_callers else any(
-                _within(other, _project_of(path)) for other in module_keeps)) or
+                _within(other, project_of(path)) for other in module_keeps)) or
                 # (its openai read through `from <it> import *` by a module whose calls stay: re-review 40, S3)
                 any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
@@ -1603,7 +1603,7 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
     it (LlamaIndex's OpenAI takes ``openai.api_key``)."""
     from migrator.mapping.llamaindex import imports_openai_wrapper
 
-    project = _project_of(path)
+    project = project_of(path)
     if any(_within(other, project) for other in module_callers | key_readers):
         return False
     # the clients of this module (an OpenAI() kept in another module never reads openai.api_key: held-out review
@@ -3009,11 +3009,6 @@ def _attr_slots(builder, f, node) -> set:
 LOG_CALLS = ("print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log")
 
 
-# the calls whose result's `.model` is the model that answered, not a settings field
-_API_RESULT_CALLS = ("completions.create", "completions.parse", "chat.complete", "chat.complete_async",
-                     "responses.create", "responses.parse", "embeddings.create", "chat.parse")
-
-
 def _api_result_read(f, read: ast.Attribute) -> bool:
     """``resp.model`` where ``resp`` is bound (its reaching assignment) to an API call's result (``await
     client.chat.completions.create(...)``): the model that answered, not a read of a settings field of that name
@@ -3022,7 +3017,7 @@ def _api_result_read(f, read: ast.Attribute) -> bool:
         return False
     value = getattr(reaching_assign(f, read.value), "value", None)
     value = value.value if isinstance(value, ast.Await) else value
-    return isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(_API_RESULT_CALLS)
+    return isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith(API_RESULT_CALLS)
 
 
 def _logged(f, load) -> bool:
