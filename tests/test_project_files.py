@@ -1695,3 +1695,15 @@ def test_a_langchain_1_0_pre_release_pin_is_langchain_1() -> None:
 
     assert langchain_blocker([("requirements.txt", "langchain==1.0.0a10\nlangchain-openai\n", "requirements")]) == ""
     assert "langchain 0.x" in langchain_blocker([("requirements.txt", "langchain==0.2.16\n", "requirements")])
+
+
+@pytest.mark.parametrize("pin", ["langchain>=0.1.0,<1.0.0", "langchain<1", "langchain~=0.3", "langchain<0.4"])
+def test_an_exclusive_cap_below_langchain_1_admits_none_of_its_pre_releases(pin):
+    """Held-out review 47, E1 (fastapi-openai-embed): `langchain>=0.1.0,<1.0.0` was read as admitting 1.0.0a10, so the
+    embeddings converted and the requirements gained langchain-mistralai 1.1 beside LangChain 0.x (pip:
+    ResolutionImpossible). PEP 440: `<1.0.0` admits no pre-release of 1.0.0."""
+    from migrator.engine.project_files import langchain_blocker
+
+    assert "langchain 0.x" in langchain_blocker([("requirements.txt", f"{pin}\nlangchain-openai\n", "requirements")])
+    assert langchain_blocker([("requirements.txt", "langchain>=0.3,<2\nlangchain-openai\n", "requirements")]) == ""
+    assert langchain_blocker([("requirements.txt", "langchain<1.0.0a11\n", "requirements")]) == ""

