@@ -985,3 +985,19 @@ def test_a_v0_method_passed_on_as_a_callable_gets_a_todo_and_keeps_the_module_ca
     assert "create = openai.ChatCompletion.create" in code and "self.transcribe = openai.Audio.transcribe" in code
     assert [t.split(" is passed on")[0] for t in todos if "is passed on as a callable" in t] == [
         "legacy openai v0 API openai.ChatCompletion.create", "legacy openai v0 API openai.Audio.transcribe"], todos
+
+
+def test_a_v0_key_check_stays_on_openai_beside_a_v0_call_kept_on_v0() -> None:
+    """Held-out review 47, E2 (chatgpt-bot): ``openai.Model.list()`` validating the key at start-up moved to Mistral
+    while the app's only chat call (``ChatCompletion.acreate(**kwargs)``) stayed on OpenAI with a TODO: the start-up
+    check then demanded a Mistral key the app does not use. Like a v1 client that only lists models, it stays."""
+    code, todos = convert_idempotent(
+        "import os\n\nimport openai\n\nopenai.api_key = os.environ['OPENAI_API_KEY']\n_ = openai.Model.list()\n\n\n"
+        "async def ask(**kwargs):\n    return await openai.ChatCompletion.acreate(**kwargs)\n")
+    assert "openai.Model.list()" in code and "mistral_client" not in code, code
+    assert any("Model.list" in t and "the key it checks is theirs" in t for t in todos), todos
+    # every v0 call converting: the key check moves with them
+    code, _ = convert_idempotent(
+        "import openai\n\n_ = openai.Model.list()\n\n\ndef ask(q):\n    r = openai.ChatCompletion.create("
+        "model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
+    assert "mistral_client.models.list()" in code and "chat.complete(" in code, code
