@@ -298,6 +298,15 @@ def stream_writers(nodes: Iterable[ast.AST]) -> StreamWriters:
     return StreamWriters(imported, frozenset(names))
 
 
+def iter_of(node: ast.AST) -> Optional[ast.AST]:
+    """``x`` of ``iter(x)`` (one positional argument), else None: ``for chunk in iter(stream)`` loops over the stream
+    (held-out review 47, E4)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "iter" and \
+            len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], ast.Starred):
+        return node.args[0]
+    return None
+
+
 def written_stream(writers: StreamWriters, parent: Optional[ast.AST], node: ast.AST) -> bool:
     """Is ``node`` the stream a ``write_stream(node)`` call takes (its only argument)?"""
     return isinstance(parent, ast.Call) and writers(parent.func) and len(parent.args) == 1 and \
@@ -674,9 +683,10 @@ class _Collector(ast.NodeVisitor):
         iterated: set[int] = set()  # `for x in s` statements and comprehensions, x a plain name
         writers = self.facts.stream_writers or StreamWriters()
         for sub in _walk_function(node):
-            if isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(sub.iter, ast.Name):
+            if isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)) and \
+                    isinstance(iter_of(sub.iter) or sub.iter, ast.Name):  # (`for x in iter(s)`: E4)
                 if isinstance(sub.target, ast.Name):
-                    iterated.add(id(sub.iter))
+                    iterated.add(id(iter_of(sub.iter) or sub.iter))
             elif isinstance(sub, ast.Call) and sub.args and written_stream(writers, sub, sub.args[0]):
                 iterated.add(id(sub.args[0]))  # st.write_stream(stream): rewritten with the loops
         for sub in _walk_function(node):
@@ -827,8 +837,9 @@ class _Collector(ast.NodeVisitor):
             self.mark()  # a model name MIG102 maps where it is set (an OpenAI fine-tuned one: a TODO)
 
     def visit_For(self, node: Union[ast.For, ast.AsyncFor]) -> None:
-        if isinstance(node.iter, ast.Name) and self.stmt_stack:
-            self.name_iterations.append((node.iter.id, self.stmt_stack[-1]))
+        iterated = iter_of(node.iter) or node.iter
+        if isinstance(iterated, ast.Name) and self.stmt_stack:
+            self.name_iterations.append((iterated.id, self.stmt_stack[-1]))
         view = self.facts.view
         answer = view.site(node) if view is not None and self.stmt_stack else None  # type: ignore[attr-defined]
         if answer is not None and answer[:2] == ("rstream", True):
@@ -839,8 +850,9 @@ class _Collector(ast.NodeVisitor):
     visit_AsyncFor = visit_For
 
     def visit_comprehension(self, node: ast.comprehension) -> None:
-        if isinstance(node.iter, ast.Name) and self.stmt_stack:
-            self.name_iterations.append((node.iter.id, self.stmt_stack[-1]))
+        iterated = iter_of(node.iter) or node.iter
+        if isinstance(iterated, ast.Name) and self.stmt_stack:
+            self.name_iterations.append((iterated.id, self.stmt_stack[-1]))
         self.generic_visit(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:

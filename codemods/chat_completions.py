@@ -1060,7 +1060,10 @@ class _Transformer(RuleTransformer):
         if not isinstance(updated.target, cst.Name):
             return updated
         updated = self._loop_slot(original, updated)
-        iterable = updated.iter
+        iterable = _iterated(updated.iter)
+        if iterable is not updated.iter and isinstance(iterable, cst.Name) and \
+                iterable.value in self._stream_names.get(self.path, ()):
+            updated = updated.with_changes(iter=iterable)  # `for chunk in iter(stream)`: over the events (E4)
         key = self._stream_call(iterable)
         if key is not None:
             self._stream_lines[key] = self._unhandled_streams.pop(key)[0]
@@ -1121,6 +1124,10 @@ class _Transformer(RuleTransformer):
         """``(c.choices[0].delta.content for c in stream)``: iterate the events' ``.data`` instead."""
         if not isinstance(updated.target, cst.Name):
             return updated
+        iterable = _iterated(updated.iter)
+        if iterable is not updated.iter and isinstance(iterable, cst.Name) and \
+                iterable.value in self._stream_names.get(self.path, ()):
+            updated = updated.with_changes(iter=iterable)  # `for c in iter(stream)` (E4)
         key = self._stream_call(updated.iter)
         if key is not None:
             del self._unhandled_streams[key]
@@ -1182,3 +1189,11 @@ def _documented_defaults(original: cst.FunctionDef, updated: cst.FunctionDef) ->
         return updated
     line = first.with_changes(body=[first.body[0].with_changes(value=doc.with_changes(value=text))])
     return updated.with_changes(body=updated.body.with_changes(body=[line, *body[1:]]))
+
+
+def _iterated(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``x`` of ``iter(x)`` (codemods._facts.iter_of's twin), else ``node``."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "iter" and \
+            len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star:
+        return node.args[0].value
+    return node

@@ -1680,3 +1680,19 @@ def test_a_mapped_model_default_is_named_in_its_functions_docstring_too() -> Non
         ''')
     assert 'def __init__(self, model="mistral-small-latest"):\n        """Chat helper. Defaults to mistral-small-latest."""' \
         in code, code
+
+
+def test_a_stream_looped_over_through_iter_converts_with_its_loop() -> None:
+    """Held-out review 47, E4 (a Gradio ChatInterface): ``for chunk in iter(response)`` kept the app's only client on
+    OpenAI ("used other than in a for loop"); Mistral's event stream iterates the same way, so the loop (and a
+    generator over ``iter(stream)``) is rewritten like a plain one."""
+    code, todos = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef predict(message):\n"
+        "    response = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': "
+        "message}], stream=True)\n    partial = ''\n    for chunk in iter(response):\n"
+        "        partial += chunk.choices[0].delta.content or ''\n        yield partial\n\n\n"
+        "def whole(message):\n    response = client.chat.completions.create(model='gpt-4o-mini', messages=[], "
+        "stream=True)\n    return ''.join(c.choices[0].delta.content or '' for c in iter(response))\n")
+    assert "    for event in response:\n        chunk = event.data\n" in code, code
+    assert "for c in (event.data for event in response))" in code, code
+    assert "iter(" not in code and "OpenAI" not in code and not todos, (code, todos)
