@@ -17,7 +17,7 @@ from migrator.mapping import CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLI
 from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, MODULE_CLIENT_NAME, MODULE_CLIENT_SETTINGS,
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
-                                     RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG,
+                                     RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      fail_note, is_openai_secret, openai_key_prefix)
 from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.packages import OPENAI_PACKAGE
@@ -110,6 +110,9 @@ class ClientConstructor(MigratorRule):
     may import stays on OpenAI, naming that module. An OpenAI secret written in the code (``api_key="sk-..."``, or a name bound to
     one) is removed from the converted constructor, with a TODO to delete and revoke it: it is never
     sent to Mistral. ``api.openai.com`` URLs in a converted client's ``base_url`` become Mistral's server.
+    ``client.close()`` / ``await client.close()`` alone on its line (a shutdown hook) becomes
+    ``client.__exit__(None, None, None)`` / ``await client.__aexit__(None, None, None)``: Mistral has no ``close()``;
+    leaving its context closes the HTTP client it made.
 
     **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
     (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO; so are
@@ -158,6 +161,7 @@ class _Transformer(RuleTransformer):
         self._blocks: list[tuple[int, bool]] = []
         self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
         self._indent = "    "  # the module's indentation unit (visit_Module)
+        self._closes: dict[int, tuple[int, bool]] = {}  # `client.close()` the plan converts -> (line, is async)
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self._fstrings.append(node.end)
@@ -422,6 +426,10 @@ class _Transformer(RuleTransformer):
             line = self.mark_site(node, ENV)
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in CLIENT_CLOSE and self.compat is None:
+            found = self.api_site(node)  # client.close(): the plan's "call" answer (converted: a statement alone)
+            if found is not None and found[1][0] == "call" and found[1][1] == CONVERT:
+                self._closes[id(node)] = (found[0], bool(found[1][2]))
         elif isinstance(node.func, (cst.Name, cst.Attribute)) and code_of(node.func).rsplit(".", 1)[-1] in \
                 SDK_INSTRUMENTERS and self.config.endpoint() is None:
             found = self.api_site(node)  # cl.instrument_openai() in a module whose calls convert
@@ -737,6 +745,14 @@ class _Transformer(RuleTransformer):
         return key if key in ENV_VARS else None
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        if id(original) in self._closes and isinstance(updated.func, cst.Attribute):
+            line, is_async = self._closes.pop(id(original))
+            method = CLIENT_CLOSE_METHODS[is_async]
+            self.converted(line, f"{code_of(original.func)}() -> {method}(None, None, None): Mistral has no close(); "
+                                 "leaving the client's context closes its HTTP client")
+            none = cst.Arg(cst.Name("None"))
+            return updated.with_changes(func=updated.func.with_changes(attr=cst.Name(method)),
+                                        args=[none.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))] * 2 + [none])
         if isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
                 len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
                 openai_key_prefix(original.args[0].value.evaluated_value) and self.compat is None and \

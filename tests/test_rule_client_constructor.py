@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 from libcst.codemod import CodemodTest
-from mechanics import MechanicsTest, convert_idempotent
+from mechanics import MechanicsTest, convert_idempotent, convert_snippet
 
 from codemods.client_constructor import ClientConstructor
 
@@ -1554,3 +1554,26 @@ def test_a_base_url_setting_renamed_in_its_settings_module_gets_no_stale_todo() 
     })
     assert 'os.getenv("MISTRAL_SERVER_URL")' in out["config/settings.py"], out
     assert "server_url=OPENAI_BASE_URL" in out["client.py"] and "TODO" not in out["client.py"], out["client.py"]
+
+
+def test_a_client_closed_at_shutdown_converts_and_leaves_its_context() -> None:
+    """Held-out review 47, F5: ``client.close()`` / ``await client.close()`` in a shutdown hook kept the client on
+    OpenAI with no TODO at the call. Mistral has no close(); ``__exit__`` / ``__aexit__`` close its HTTP client."""
+    code, todos = convert_idempotent(
+        "from openai import AsyncOpenAI, OpenAI\n\nclient = OpenAI()\naclient = AsyncOpenAI()\n\n\n"
+        "def ask(q):\n    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n\n\n"
+        "async def aask(q):\n    r = await aclient.chat.completions.create(model='gpt-4o', messages=[])\n"
+        "    return r.choices[0].message.content\n\n\n"
+        "def shutdown():\n    client.close()\n\n\nasync def lifespan(app):\n    yield\n    await aclient.close()\n")
+    assert "    client.__exit__(None, None, None)\n" in code and "    await aclient.__aexit__(None, None, None)\n" in code
+    assert "OpenAI" not in code and not todos, (code, todos)
+    # its result used: the client stays, the call says why
+    code, todos = convert_snippet(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+        "    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n\n\n"
+        "def shutdown():\n    return client.close()\n")
+    assert "client = OpenAI()" in code and any("Mistral has no close()" in t for t in todos), (code, todos)
+    # openai-compatible: the same SDK, close() stays
+    code, _ = convert_snippet("from openai import OpenAI\n\nclient = OpenAI()\nclient.models.list()\nclient.close()\n",
+                              target="openai-compatible", provider="mistral")
+    assert "client.close()" in code, code

@@ -376,3 +376,8 @@ def openai_key_prefix(text: object) -> bool:
 # the last name of a web framework's route decorator (`@app.post("/ask")`, `@router.get(...)`, `@app.route(...)`):
 # a key read from its request is the caller's, given at run time
 ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "websocket", "api_route"})
+
+# OpenAI's client.close() (AsyncOpenAI: await client.close()): Mistral has no close(); leaving the client's context
+# closes the HTTP client it made (mistralai 3.7: Mistral.__exit__ / __aexit__; api-mapping.md §1.5)
+CLIENT_CLOSE = frozenset({"close"})
+CLIENT_CLOSE_METHODS = MappingProxyType({False: "__exit__", True: "__aexit__"})

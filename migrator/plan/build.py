@@ -32,7 +32,7 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
-                                     LANGCHAIN_STRING_TODO, ROUTE_DECORATORS,
+                                     LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
                                      MODULE_CLIENT_NAME, fail_note,
                                      MODULE_CLIENT_SETTINGS, OPENAI_CONSUMERS, OPENAI_LOOKALIKE_SDKS, RUNTIME_KEY_CALLS,
                                      TRACING_WRAPPER,
@@ -2715,6 +2715,18 @@ class _Builder:
         elif surface == "chat.completions.stream" or surface == "beta.chat.completions.stream":
             use = self._use(f, call, oid, surface, True,
                             "the chat.completions.stream helper has no rule yet (use client.chat.stream)", "MIG102")
+        elif surface in CLIENT_CLOSE and oid is not None and not self.origins[oid].v0 and \
+                self.origins[oid].kind != "module":
+            # `client.close()` / `await client.close()` at shutdown: Mistral has no close(); leaving its context
+            # (__exit__ / __aexit__) closes its HTTP client the same way (held-out review 47, F5)
+            awaited = isinstance(f.parent.get(id(call)), ast.Await)
+            statement = f.parent.get(id(f.parent.get(id(call)))) if awaited else f.parent.get(id(call))
+            shaped = isinstance(statement, ast.Expr) and not call.args and not call.keywords and \
+                awaited == self.origins[oid].is_async
+            use = self._use(f, call, oid, surface, not shaped, "" if shaped else
+                            f"{surface}(...) is used other than as a statement of its own (Mistral has no close(): "
+                            "leave the client's context instead, with client.__exit__(None, None, None))", "MIG101",
+                            USE_CONVERT if shaped else USE_TODO)
         elif oid is None and _v0_surface(surface.split(".")):
             use = self._use(f, call, oid, surface, True,
                             _v0_untraced_todo(f, _receiver_of(call.func, 2), surface), "MIG106")
