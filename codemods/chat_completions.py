@@ -796,6 +796,9 @@ class _Transformer(RuleTransformer):
             field = self._field_slot(target)
             if field is not None:
                 return field
+            if self.path and ("fallback", self.path, name) in self._slots() and \
+                    isinstance(node.value, (cst.BooleanOperation, cst.IfExp)):
+                return ("fallback", self.path, name)  # `model = model or "gpt-4o-mini"`: its strings (E3)
         else:
             return None
         return slot if slot in self._slots() else None

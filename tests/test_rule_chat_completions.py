@@ -1696,3 +1696,33 @@ def test_a_stream_looped_over_through_iter_converts_with_its_loop() -> None:
     assert "    for event in response:\n        chunk = event.data\n" in code, code
     assert "for c in (event.data for event in response))" in code, code
     assert "iter(" not in code and "OpenAI" not in code and not todos, (code, todos)
+
+
+def test_a_model_fallback_is_mapped_where_it_is_set() -> None:
+    """Held-out review 47, E3 (structured-output-api): ``model = model or self._default_model`` (a constructor
+    default "gpt-4o-mini") and ``model = model or "gpt-4o-mini"`` sent the OpenAI name to Mistral on every request
+    that named no model, under a TODO saying "computed at run time". The fallbacks are mapped where they are set;
+    the TODO says what is left: the value the function is given."""
+    code, todos = convert_idempotent(
+        "from openai import OpenAI\n\n\nclass Extractor:\n"
+        "    def __init__(self, default_model: str = 'gpt-4o-mini') -> None:\n"
+        "        self._default_model = default_model\n        self.client = OpenAI()\n\n"
+        "    def extract(self, text, model=None):\n        model = model or self._default_model\n"
+        "        return self.client.chat.completions.create(model=model, messages=[])\n\n\n"
+        "def g(text, model=None):\n    model = model or 'gpt-4o-mini'\n"
+        "    return OpenAI().chat.completions.create(model=model, messages=[])\n\n\n"
+        "def h(text, model=None):\n    model = model or 'gpt-4o-mini'\n    print('using', model)\n"
+        "    return OpenAI().chat.completions.create(model=model, messages=[])\n")
+    assert "default_model: str = 'mistral-small-latest'" in code, code
+    assert code.count("model = model or 'mistral-small-latest'") == 2, code
+    assert "gpt-4o" not in code, code
+    assert any("its fallback where model is set in this function now names" in t for t in todos), todos
+
+
+def test_a_model_fallback_read_otherwise_is_not_mapped() -> None:
+    """The fallback is mapped only where the name holding it goes nowhere but model= of converted calls."""
+    code, _ = convert_snippet(
+        "from openai import OpenAI\n\n\ndef g(text, model=None):\n    model = model or 'gpt-4o-mini'\n"
+        "    if model.startswith('gpt-4o'):\n        pass\n"
+        "    return OpenAI().chat.completions.create(model=model, messages=[])\n")
+    assert "model = model or 'gpt-4o-mini'" in code, code

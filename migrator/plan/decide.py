@@ -1445,6 +1445,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         slots.add(slot)
                         if slot[0] == "callarg":
                             slots.update(_callarg_constants(f, slot))
+                    else:
+                        slots.update(_fallback_slots(builder, f, kw.value))
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
                     slots.update(_attr_slots(builder, f, kw.value))
@@ -2524,10 +2526,17 @@ def _delta_owner(value: ast.AST) -> ast.AST:
     return value.value.value  # type: ignore[attr-defined]
 
 
-def _sends_model(builder, f, load) -> bool:
+def _sends_model(builder, f, load, depth: int = 0) -> bool:
     """Is ``load`` the value of ``model=`` in a call the plan converts (or of the "model" key of the
-    dict it splats: ``_splat_model``)?"""
+    dict it splats: ``_splat_model``)? Also through a fallback bound to a local name that is only sent so
+    (``model = model or self.default_model`` / ``... if ... else DEFAULT``, then ``model=model``: held-out review
+    47, E3)."""
     parent = f.parent.get(id(load))
+    if depth < 2 and (isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or) and load is not parent.values[0]
+                      or isinstance(parent, ast.IfExp) and load is not parent.test):
+        holder = f.parent.get(id(parent))
+        if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name):
+            return _fallback_sent(builder, f, holder, depth)
     if isinstance(parent, ast.Dict):
         holder = f.parent.get(id(parent))
         if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
@@ -2543,6 +2552,45 @@ def _sends_model(builder, f, load) -> bool:
     if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
         return False
     return _converted_call(builder, f, f.parent.get(id(parent)))
+
+
+def _fallback_slots(builder, f, name_node: ast.Name) -> set:
+    """``model = model or self._default_model`` / ``model = model or "gpt-4o-mini"`` in the function, then
+    ``model=model``: the fallbacks are mapped where they are set (a string right there: the ("fallback", scope, name)
+    slot maps the strings of that assignment); the value it is given stays the call's TODO (held-out review 47, E3)."""
+    holder = reaching_assign(f, name_node)
+    if not (isinstance(holder, ast.Assign) and isinstance(holder.value, (ast.BoolOp, ast.IfExp)) and
+            (not isinstance(holder.value, ast.BoolOp) or isinstance(holder.value.op, ast.Or)) and
+            _fallback_sent(builder, f, holder, 0)):
+        return set()
+    value = holder.value
+    operands = value.values[1:] if isinstance(value, ast.BoolOp) else [value.body, value.orelse]
+    found: set = set()
+    for operand in operands:
+        if isinstance(operand, ast.Constant) and isinstance(operand.value, str):
+            found.add(("fallback", f.scope_of.get(id(holder), ()), holder.targets[0].id))
+        elif isinstance(operand, ast.Name):
+            slot = _model_slot(builder, f, operand)
+            found |= {slot} if slot is not None else set()
+        elif isinstance(operand, ast.Attribute) and isinstance(operand.value, ast.Name) and operand.value.id == "self":
+            found |= _attr_slots(builder, f, operand)
+        elif isinstance(operand, ast.Attribute):
+            found |= _field_slots(builder, f, operand)
+    if found:  # (the call's TODO then says the fallback was mapped, and what is left)
+        found.add(("fellback", f.scope_of.get(id(holder), ()), holder.targets[0].id))
+    return found
+
+
+def _fallback_sent(builder, f, holder: ast.Assign, depth: int) -> bool:
+    """``name = <value> or <fallback>`` in a function: every read of ``name`` there is ``model=`` of a converted
+    call (or logged), so the fallback reaches only those."""
+    name, scope = holder.targets[0].id, f.scope_of.get(id(holder), ())
+    if not scope or builder.lookup_scope(f, scope, name) != scope:
+        return False
+    own = {id(n) for n in ast.walk(holder.value)}  # (`model = model or ...`: the read being replaced)
+    loads = [n for n in _loads_of(f, name) if f.scope_of.get(id(n), ()) == scope and id(n) not in own]
+    return bool(loads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n) for n in loads) and \
+        any(_sends_model(builder, f, n, depth + 1) for n in loads)
 
 
 def _converted_call(builder, f, call) -> bool:
