@@ -422,3 +422,23 @@ def test_a_function_call_read_by_name_keeps_the_legacy_functions_call() -> None:
             ''')
         assert "client = OpenAI()" in code, code
         assert any("the reply's function_call is read by name here" in t for t in todos), todos
+
+
+def test_a_returned_completion_read_elsewhere_through_an_openai_only_field_keeps_its_client() -> None:
+    """Held-out review 47, E6: ``llm.py: def complete(p): return client.chat.completions.create(...)`` converted, and
+    its caller (``app.py``, which never names openai, or the same module) read ``r.system_fingerprint`` /
+    ``r.to_dict()``: AttributeError on Mistral's response, with no TODO. The call stays, and says where the read is;
+    callers reading only fields both responses have convert as before."""
+    from mechanics import convert_files
+
+    llm = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef complete(prompt):\n"
+           "    return client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': "
+           "prompt}])\n")
+    out = convert_files({"llm.py": llm, "app.py": "from llm import complete\n\nr = complete('hi')\n"
+                         "print(r.choices[0].message.content)\nlog = r.to_dict()\n"})
+    assert "client = OpenAI()" in out["llm.py"] and "read in app.py as r.to_dict" in out["llm.py"], out["llm.py"]
+    out = convert_files({"llm.py": llm + "\n\nr = complete('hi')\nprint(r.choices[0].message.refusal)\n"})
+    assert "client = OpenAI()" in out["llm.py"] and "read here as r.choices[0].message.refusal" in out["llm.py"]
+    out = convert_files({"llm.py": llm, "app.py": "import llm\n\nr = llm.complete('hi')\n"
+                         "print(r.choices[0].message.content, r.usage.total_tokens)\n"})
+    assert "client.chat.complete(" in out["llm.py"], out["llm.py"]

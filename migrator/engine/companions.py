@@ -151,6 +151,11 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
         # (held-out review 28, G3)
         if path in texts:
             found.setdefault(path, set()).update(names)
+    for path, names in getattr(plan, "response_returners", {}).items():
+        # a function returning a chat completion, whose callers in modules that never name openai may read a field
+        # Mistral's response lacks (held-out review 47, E6)
+        if path in texts:
+            found.setdefault(path, set()).update(names)
     for path, names in getattr(plan, "model_callees", {}).items():
         # a function or class whose caller chooses the model converted calls send (`stream_chat(m, model=
         # "gpt-4o-mini")` in a router that never names openai; held-out review 25, A3 / A5)

@@ -504,6 +504,7 @@ class _Builder:
         self.imported_keys: dict = {}  # decide: path -> key names imported from a module that renames its read
         self.shared_fields: dict = {}  # decide: settings field -> what else reads it
         self.unread = None  # migrator.engine.companions.UnreadModules: modules the plan was not given
+        self.response_returners: dict[str, set[str]] = {}  # path -> functions / classes returning a completion
         self.plan_sites: dict = {}  # decide: the sites decided so far (calls first)
         self._imports: dict[tuple[str, str], Optional[tuple[_File, str]]] = {}  # resolve_import's answers
         # path -> {"endpoint": provider, "azure": "yes"}: `openai.base_url = <not OpenAI>` (also v0's
@@ -2653,7 +2654,7 @@ class _Builder:
                     held = self.module_splats.setdefault((f.path, kw.value.id), [])
                     held.append(oid)
                     self.union(held[0], oid)
-            problem = _chat_problem(f, call, chain, self.files, self.unread)
+            problem = _chat_problem(f, call, chain, self.files, self.unread) or _returned_read_problem(f, call, self)
             if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
                     f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
                 self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
@@ -3129,6 +3130,79 @@ def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> b
             if rule is None or rule.policy is not Policy.SAME or kw.arg == "stream":
                 return False
     return True
+
+
+def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
+    """A completion a function returns (``def complete(p): return client.chat.completions.create(...)``) read by
+    its callers, in this module or another, through a field Mistral's response lacks (``r.system_fingerprint``,
+    ``r.choices[0].message.refusal``, ``r.usage.prompt_tokens_details``, ``r.to_dict()``): MIG105 rewrites those
+    reads only where the call is, so the call stays (held-out review 47, E6: AttributeError, silently). The
+    function is reported (``response_returners``) so that the modules importing it are read too."""
+    from migrator.mapping.chat import LEGACY_FUNCTION_CALL, MISSING_RESPONSE_FIELDS, SERIALISERS, \
+        UNSUPPORTED_RESPONSE_FIELDS
+
+    if chat_call_stream_literal(call) is not False:
+        return ""  # (a stream's consumer is checked as such)
+    node, parent = call, f.parent.get(id(call))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    fn = next((a for a in ancestors_of(f, call) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                                                    ast.ClassDef))), None)
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return ""
+    scope = f.scope_of.get(id(call), ())
+    returned = isinstance(parent, ast.Return)
+    if not returned and isinstance(parent, ast.Assign) and len(parent.targets) == 1 and \
+            isinstance(parent.targets[0], ast.Name):
+        name = parent.targets[0].id
+        returned = any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == name and
+                       f.scope_of.get(id(n), ()) == scope for n in f.nodes)
+    if not returned:
+        return ""
+    own = f.scope_of.get(id(fn), ()) + (fn.name,)
+    if len(own) in (1, 2):
+        builder.response_returners.setdefault(f.path, set()).add(own[0])
+    only = frozenset(MISSING_RESPONSE_FIELDS) | frozenset(UNSUPPORTED_RESPONSE_FIELDS) | frozenset(SERIALISERS) | \
+        {LEGACY_FUNCTION_CALL}
+
+    def chain_read(g: _File, start: ast.AST) -> Optional[ast.AST]:
+        """The read of a field in ``only`` along ``start``'s attribute / index / call chain, else None."""
+        n = start
+        while True:
+            up = g.parent.get(id(n))
+            if isinstance(up, ast.Attribute) and up.value is n:
+                if up.attr in only:
+                    return up
+            elif not (isinstance(up, ast.Subscript) and up.value is n or isinstance(up, ast.Call) and up.func is n):
+                return None
+            n = up
+
+    for g in builder.files:
+        if fn.name not in g.source:
+            continue
+        for c in g.nodes:
+            if not (isinstance(c, ast.Call) and (isinstance(c.func, ast.Name) and c.func.id == fn.name or
+                                                 isinstance(c.func, ast.Attribute) and c.func.attr == fn.name)):
+                continue
+            target = builder.resolve_function(g, g.scope_of.get(id(c), ()), c.func)
+            if target is None or target[0] is not f or target[1] != own:
+                continue
+            result, up = c, g.parent.get(id(c))
+            if isinstance(up, ast.Await):
+                result, up = up, g.parent.get(id(up))
+            starts = [result]
+            if isinstance(up, ast.Assign) and len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
+                where = g.scope_of.get(id(up), ())
+                starts = [n for n in g.nodes if isinstance(n, ast.Name) and n.id == up.targets[0].id and
+                          isinstance(n.ctx, ast.Load) and g.scope_of.get(id(n), ()) == where]
+            for start in starts:
+                read = chain_read(g, start)
+                if read is not None:
+                    here = "here" if g is f else f"in {os.path.relpath(g.path, os.path.dirname(f.path) or '.')}"
+                    return (f"the response {fn.name}() returns is read {here} as {ast.unparse(read)}, which Mistral's "
+                            "response does not have (MIG105 rewrites such reads only where the call is): make that "
+                            "read work on both (getattr(..., None); model_dump() for to_dict()), then convert")
+    return ""
 
 
 def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None) -> str:

@@ -482,6 +482,8 @@ def decide(builder, files) -> ConversionPlan:
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
+                          response_returners={path: frozenset(names)
+                                              for path, names in builder.response_returners.items()},
                           injectable=_injectable_callees(builder, clients),
                           converted_attrs=_converted_attributes(builder, files, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach, star_exports=star_exports,

@@ -82,6 +82,8 @@ class ConversionPlan:
     model_slots: dict = field(default_factory=dict, compare=False, hash=False)  # path -> frozenset(slots)
     # path -> top-level functions / classes of the module whose parameter reaches model= of converted calls
     model_callees: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> top-level functions / classes of the module returning a chat completion (their callers' reads matter)
+    response_returners: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> top-level functions / classes with a parameter standing in for a converted client (`client or OpenAI()`)
     injectable: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {(class scope, attribute)}: bare `self._client: OpenAI | None` declarations of converted clients
