@@ -217,14 +217,19 @@ class _Transformer(RuleTransformer):
     # -- `client.api_key = key` folded into the constructor ---------------------------------------
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
         if self._key_settings and any(o is dropped for o in original.body for dropped in self._key_settings):
-            body = self._drop_key_settings(original.body, updated.body)
-            # (a function whose only statement it was keeps a body)
-            updated = updated.with_changes(body=body or [cst.SimpleStatementLine([cst.Pass()])])
+            left: list = []
+            body = self._drop_key_settings(original.body, updated.body, left)
+            # (a function whose only statement it was keeps a body; the comments above a last statement dropped stay,
+            # above the pass or at the block's end: held-out review 47, F6)
+            updated = updated.with_changes(body=body or [cst.SimpleStatementLine([cst.Pass()], leading_lines=left)],
+                                           footer=[*left, *updated.footer] if body else updated.footer)
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         if self._key_settings:
-            updated = updated.with_changes(body=self._drop_key_settings(original.body, updated.body))
+            left: list = []
+            updated = updated.with_changes(body=self._drop_key_settings(original.body, updated.body, left))
+            updated = updated.with_changes(footer=[*left, *updated.footer]) if left else updated
         if self._folds:
             updated = updated.with_changes(body=self._drop_folded(updated.body))
         if self._hoisted is not None and not self._reused:  # last: it finds its place in the body as it is now
@@ -277,9 +282,10 @@ class _Transformer(RuleTransformer):
         out.insert(index, shared)
         return out
 
-    def _drop_key_settings(self, originals, body) -> list:
+    def _drop_key_settings(self, originals, body, left: list) -> list:
         """``body`` without the module-level ``openai.api_key = os.environ["OPENAI_API_KEY"]`` lines the
-        module's mistral_client makes needless; their comments go to the next statement."""
+        module's mistral_client makes needless; their comments go to the next statement (to ``left`` after the last
+        one)."""
         out: list = []
         carried: list = []
         blanks: list = []
@@ -296,7 +302,10 @@ class _Transformer(RuleTransformer):
                 statement = statement.with_changes(leading_lines=[*above, *carried, *own])
                 carried, blanks = [], []
             out.append(statement)
-        return out if len(body) == len(originals) else list(body)
+        if len(body) != len(originals):
+            return list(body)
+        left += carried
+        return out
 
     def _key_setting_drops(self, target: cst.Attribute) -> bool:
         """``openai.api_key = os.environ["OPENAI_API_KEY"]`` (or getenv) alone on a module-level line, or

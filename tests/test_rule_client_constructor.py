@@ -1577,3 +1577,19 @@ def test_a_client_closed_at_shutdown_converts_and_leaves_its_context() -> None:
     code, _ = convert_snippet("from openai import OpenAI\n\nclient = OpenAI()\nclient.models.list()\nclient.close()\n",
                               target="openai-compatible", provider="mistral")
     assert "client.close()" in code, code
+
+
+def test_the_comment_above_a_dropped_key_setting_that_ends_its_block_stays() -> None:
+    """Held-out review 47, F6 (gpt-internship): ``# ! Do not forget to set the environment variable !`` above
+    ``openai.api_key = os.getenv(...)``, the only statement of ``__init__``, vanished with it (the body became
+    ``pass``); a comment above a last statement dropped stays at the block's end."""
+    chat = ("\n    def ask(self, q):\n        r = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[])\n"
+            "        return r.choices[0].message['content']\n")
+    code, _ = convert_idempotent("import os\nimport openai\n\n\nclass Bot:\n    def __init__(self):\n"
+                                 "        # the key comes from the environment; see README\n"
+                                 "        openai.api_key = os.getenv('OPENAI_API_KEY')\n" + chat)
+    assert "        # the key comes from the environment; see README\n        pass\n" in code, code
+    code, _ = convert_idempotent("import os\nimport openai\n\n\nclass Bot:\n    def __init__(self):\n"
+                                 "        self.memory = []\n        # the key, last\n"
+                                 "        openai.api_key = os.getenv('OPENAI_API_KEY')\n" + chat)
+    assert "        self.memory = []\n        # the key, last\n\n    def ask" in code, code
