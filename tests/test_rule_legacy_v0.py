@@ -1001,3 +1001,14 @@ def test_a_v0_key_check_stays_on_openai_beside_a_v0_call_kept_on_v0() -> None:
         "import openai\n\n_ = openai.Model.list()\n\n\ndef ask(q):\n    r = openai.ChatCompletion.create("
         "model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n    return r.choices[0].message.content\n")
     assert "mistral_client.models.list()" in code and "chat.complete(" in code, code
+
+
+def test_a_v0_response_only_printed_as_a_whole_still_converts() -> None:
+    """Held-out review 47, F9 (openaiapidemo): ``print(response)`` before the dict reads kept the call, as "used as a
+    whole (returned, passed on)"; printing (or logging) it shows it, nothing reads it as a dict."""
+    code, todos = convert_idempotent(
+        "import os\nimport openai\n\nopenai.api_key = os.environ['OPENAI_API_KEY']\n"
+        "response = openai.Embedding.create(input='learn', model='text-embedding-ada-002')\nprint(response)\n"
+        "print(response['data'][0]['embedding'])\n")
+    assert "mistral_client.embeddings.create(" in code and "print(response)\n" in code, code
+    assert not any("used as a whole" in t for t in todos), todos

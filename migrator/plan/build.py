@@ -3992,6 +3992,10 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         read = f.parent.get(id(n))
         if isinstance(read, ast.FormattedValue):
             continue  # `logger.info(f"Transcription: {result}")`: a log line's text, no behaviour (K4)
+        if isinstance(read, ast.Call) and any(a is n for a in read.args) and (
+                isinstance(read.func, ast.Name) and read.func.id == "print" or isinstance(read.func, ast.Attribute)
+                and read.func.attr in ("debug", "info", "warning", "error", "exception", "critical")):
+            continue  # `print(response)`: shown, not read (held-out review 47, F9: "used as a whole")
         if _hasattr_read(n, read):  # `hasattr(result, "text")`: as a read of .text (held-out review 36, K4)
             read = ast.Attribute(value=n, attr=read.args[1].value, ctx=ast.Load())
         elif isinstance(read, ast.Compare) and len(read.ops) == 1 and isinstance(read.ops[0], (ast.In, ast.NotIn)) \
