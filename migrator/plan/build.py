@@ -2723,7 +2723,7 @@ class _Builder:
             awaited = isinstance(f.parent.get(id(call)), ast.Await)
             statement = f.parent.get(id(f.parent.get(id(call)))) if awaited else f.parent.get(id(call))
             shaped = isinstance(statement, ast.Expr) and not call.args and not call.keywords and \
-                awaited == self.origins[oid].is_async
+                (awaited == self.origins[oid].is_async or self.origins[oid].kind == "parameter")
             use = self._use(f, call, oid, surface, not shaped, "" if shaped else
                             f"{surface}(...) is used other than as a statement of its own (Mistral has no close(): "
                             "leave the client's context instead, with client.__exit__(None, None, None))", "MIG101",
