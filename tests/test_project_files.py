@@ -665,6 +665,10 @@ def test_compose_mapping_form_and_a_yaml_edit_that_breaks_parsing():
     text = "services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY:-}\n"
     edit = edit_deploy(text, "docker-compose.yml", _facts(), rename=False)
     assert edit.text == text + "      MISTRAL_API_KEY: ${MISTRAL_API_KEY:-}\n"
+    # the example default names Mistral too (held-out review 47, F2: `your_default_openai_api_key` was copied)
+    placeholder = "services:\n  api:\n    environment:\n      - OPENAI_API_KEY=${OPENAI_API_KEY:-your_openai_api_key}\n"
+    assert edit_deploy(placeholder, "docker-compose.yml", _facts(), rename=False).text == \
+        placeholder + "      - MISTRAL_API_KEY=${MISTRAL_API_KEY:-your_mistral_api_key}\n"
     flow = "env: {OPENAI_API_KEY: x}\n"  # a flow mapping: duplicating the line would break it
     edit = edit_deploy(flow, "compose.yml", _facts(), rename=False)
     assert edit.text == flow and edit.findings[0].kind is FindingKind.TODO

@@ -1161,6 +1161,10 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       "is a real one in the repository", "manual")
             continue
         new_line = _KEY_TOKEN.sub(key_env, line)
+        # `${MISTRAL_API_KEY:-your_default_openai_api_key}`: the example default names the new provider too (held-out
+        # review 47, F2)
+        new_line = re.sub(r"(\$\{" + re.escape(key_env) + r":?-)([^}]*)(\})",
+                          lambda m: m.group(1) + _placeholder(m.group(2), key_env) + m.group(3), new_line)
         around = "".join(lines[max(0, index - 3):index + 1])
         after = f"; create the {key_env} secret in the repository settings" if "secrets." in line else \
             f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else ""
