@@ -178,8 +178,10 @@ class _Transformer(RuleTransformer):
         elif site.verdict == KEEP:
             # a manifest's pin (K7), or advice that says what to do and to convert then (re-review 44, Y9)
             rerun = any(b.endswith(("then run migrator again", "then convert")) for b in site.blockers)
+            # (a blocker naming the Mistral class already says what to move to: the LLM class with none, F4)
+            named = len(site.blockers) == 1 and bool(mistral) and mistral in site.blockers[0]
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
-                "" if rerun and len(site.blockers) == 1 else
+                "" if (rerun or named) and len(site.blockers) == 1 else
                 f". Convert by hand to {self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form"))
         elif site.verdict == CONVERT:
             return self._convert(updated, site, mistral)
