@@ -376,3 +376,18 @@ def test_the_vectors_todo_names_the_modules_whose_embeddings_stay_on_openai() ->
     })
     assert "embeddings in ingest.py stay on OpenAI: where both fill or query the same vector store, the vectors will " \
            "not match: move them together" in out["search.py"], out["search.py"]
+
+
+def test_a_mock_embedding_of_openai_size_gets_no_vector_size_todo() -> None:
+    """Held-out review 47, F8 (a dry-run cost estimator): llama_index's ``MockEmbedding(embed_dim=1536)`` got the
+    "1536: the size of OpenAI's vectors ... size the vector column" TODO; a stand-in stores no vectors."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "rag.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(t):\n"
+                  "    return client.embeddings.create(model='text-embedding-3-small', input=t).data[0].embedding\n",
+        "dry.py": "from llama_index.core import MockEmbedding\n\n\ndef run_dry():\n"
+                  "    return MockEmbedding(embed_dim=1536)\n",
+        "store.py": "EMBEDDING_DIM = 1536\n"})
+    assert "TODO" not in out["dry.py"], out["dry.py"]
+    assert "client.embeddings.create(" in out["rag.py"] and "mistral-embed" in out["rag.py"], out["rag.py"]

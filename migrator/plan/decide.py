@@ -720,6 +720,9 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
     if isinstance(parent, ast.keyword):
         said = parent.arg or ""
         owner = f.parent.get(id(parent))
+        if isinstance(owner, ast.Call) and (dotted_name(owner.func) or "").rpartition(".")[2].startswith(
+                ("Mock", "Fake", "Dummy", "Stub")):
+            return False  # llama_index's `MockEmbedding(embed_dim=1536)`: a stand-in, no stored vectors (F8)
         if strict and said == "size" and isinstance(owner, ast.Call) and \
                 "vector" in (dotted_name(owner.func) or "").lower():
             return True  # qdrant's `VectorParams(size=1536)`
