@@ -463,6 +463,17 @@ def env_key(node: ast.AST) -> Optional[str]:
     return None
 
 
+def env_membership_key(node: ast.AST) -> Optional[str]:
+    """The OPENAI_* variable a membership test of the environment names (``"OPENAI_API_KEY" not in os.environ``):
+    a check that the key is set, renamed with the clients it guards (re-review 46, D6)."""
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and \
+            isinstance(node.left, ast.Constant) and node.left.value in ENV_VARS:
+        target = dotted_name(node.comparators[0])
+        if target and (target == "environ" or target.endswith(".environ")):
+            return node.left.value
+    return None
+
+
 def env_helpers(tree: ast.Module) -> frozenset:
     """The module's functions that read the environment variable named by their first parameter
     (``def _env_ok(var): return bool(os.getenv(var))``): a call naming OPENAI_API_KEY is a read of it
@@ -810,6 +821,8 @@ class _Collector(ast.NodeVisitor):
         if (finish_reason_check(node) is not None or content_none_check(node, self.facts.delta_names) is not None) \
                 and self.facts_uses_openai:
             self._site(node, READ)
+        elif env_membership_key(node):
+            self._site(node, ENV)
         self.generic_visit(node)
 
     @property

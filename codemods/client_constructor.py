@@ -717,6 +717,17 @@ class _Transformer(RuleTransformer):
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
 
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if env_membership_key(node):  # `"OPENAI_API_KEY" not in os.environ` (a gate: re-review 46, D6)
+            self.mark_site(node, ENV)
+
+    def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
+        key = env_membership_key(original)
+        if key is None or not self._env_target(key) or not self._env_converts(original):
+            return updated
+        self._env_converted(original, key)
+        return updated.with_changes(left=string_like(updated.left, self._env_target(key)))
+
     # -- environment variables --------------------------------------------------------------------
     def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
         key = _env_subscript_key(original)
@@ -1367,6 +1378,16 @@ def _is_none(node: cst.BaseExpression) -> bool:
 
 def _is_openai_url(text: str) -> bool:
     return text.rstrip("/").split("://", 1)[-1].split("/", 1)[0].lower() == OPENAI_HOST
+
+
+def env_membership_key(node: cst.CSTNode) -> Optional[str]:
+    """LibCST twin of ``codemods._facts.env_membership_key``: ``"OPENAI_API_KEY" in os.environ``."""
+    if not (isinstance(node, cst.Comparison) and len(node.comparisons) == 1 and
+            isinstance(node.comparisons[0].operator, (cst.In, cst.NotIn))):
+        return None
+    target = dotted(node.comparisons[0].comparator)
+    key = string_value(node.left)
+    return key if key in ENV_VARS and target and (target == "environ" or target.endswith(".environ")) else None
 
 
 def _env_subscript_key(node: cst.Subscript) -> Optional[str]:

@@ -10,7 +10,7 @@ import libcst.matchers as m
 from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, keyword_arg
 from codemods._facts import ENV
 from codemods._imports import without_aliases
-from codemods.client_constructor import _env_call_key, _env_subscript_key, openai_secret
+from codemods.client_constructor import _env_call_key, _env_subscript_key, env_membership_key, openai_secret
 from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vectors_todo
 from migrator.mapping.models import map_model
@@ -126,6 +126,10 @@ class _Transformer(RuleTransformer):
         if _env_subscript_key(node) == "OPENAI_API_KEY":
             self._openai_key(node)
 
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if env_membership_key(node) == "OPENAI_API_KEY":  # (`"OPENAI_API_KEY" not in os.environ`: an ENV site too)
+            self._openai_key(node)
+
     def _openai_key(self, node: cst.CSTNode) -> None:
         """``os.environ["OPENAI_API_KEY"] = key`` (a Streamlit app's key box) or a check of it, in a
         module whose converted objects read the key from the environment: they now read
@@ -179,7 +183,7 @@ class _Transformer(RuleTransformer):
             # a manifest's pin (K7), or advice that says what to do and to convert then (re-review 44, Y9)
             rerun = any(b.endswith(("then run migrator again", "then convert")) for b in site.blockers)
             # (a blocker naming the Mistral class already says what to move to: the LLM class with none, F4)
-            named = len(site.blockers) == 1 and bool(mistral) and mistral in site.blockers[0]
+            named = len(site.blockers) == 1 and bool(mistral) and f"use {mistral}" in site.blockers[0]
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
                 "" if (rerun or named) and len(site.blockers) == 1 else
                 f". Convert by hand to {self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form"))

@@ -1593,3 +1593,22 @@ def test_the_comment_above_a_dropped_key_setting_that_ends_its_block_stays() -> 
                                  "        self.memory = []\n        # the key, last\n"
                                  "        openai.api_key = os.getenv('OPENAI_API_KEY')\n" + chat)
     assert "        self.memory = []\n        # the key, last\n\n    def ask" in code, code
+
+
+def test_a_membership_test_of_the_key_is_a_gate_renamed_with_the_clients() -> None:
+    """Re-review 46, D6: ``if "OPENAI_API_KEY" not in os.environ: os.environ["OPENAI_API_KEY"] = getpass(...)``
+    (the notebook idiom) kept testing and setting OpenAI's variable while the converted client read MISTRAL_API_KEY
+    (a getenv gate of the same shape was renamed). The test and the write under it are renamed; where the client
+    stays, nothing is."""
+    source = ("import getpass\nimport os\nfrom openai import OpenAI\n\nif 'OPENAI_API_KEY' not in os.environ:\n"
+              "    os.environ['OPENAI_API_KEY'] = getpass.getpass('OpenAI key: ')\n\nclient = OpenAI()\n{use}\n")
+    code, todos = convert_idempotent(source.format(use="client.chat.completions.create(model='gpt-4o', messages=[])"))
+    assert "if 'MISTRAL_API_KEY' not in os.environ:\n    os.environ['MISTRAL_API_KEY'] = getpass.getpass(" in code
+    assert "OPENAI_API_KEY" not in code and not todos, (code, todos)
+    code, _ = convert_idempotent(source.format(use="client.images.generate(prompt='x')"))
+    assert "if 'OPENAI_API_KEY' not in os.environ:\n    os.environ['OPENAI_API_KEY']" in code, code
+    # beside a LangChain model that converts, and an env read after it (the sites stay aligned)
+    code, _ = convert_idempotent(
+        "import os\nfrom langchain_openai import ChatOpenAI\n\nif 'OPENAI_API_KEY' in os.environ:\n    pass\n"
+        "llm = ChatOpenAI(model='gpt-4o', api_key=os.environ['OPENAI_API_KEY'])\n")
+    assert "ChatMistralAI(" in code, code

@@ -13,7 +13,7 @@ import os
 from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
-                             delta_content, delta_content_names, env_helper_key, env_helpers, env_key, file_read, content_none_check, finish_reason_check, message_change,
+                             delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change,
                              openai_typed_value, type_check_class)
 from migrator.mapping.client import (CLIENT_CLASSES, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      provider_named_by_path)
@@ -1252,8 +1252,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             continue
         key = node_key(f.path, node)
         # environment reads feed a converted constructor, or are left alone
-        if isinstance(node, (ast.Subscript, ast.Call)) and (env_key(node) or env_helper_key(node, helpers)):
-            variable = env_key(node) or env_helper_key(node, helpers)
+        if isinstance(node, (ast.Subscript, ast.Call)) and (env_key(node) or env_helper_key(node, helpers)) or \
+                isinstance(node, ast.Compare) and env_membership_key(node):
+            variable = env_key(node) or env_helper_key(node, helpers) or env_membership_key(node)
             write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
                 (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict if variable != "OPENAI_API_KEY" else
@@ -2015,7 +2016,8 @@ def _gated_write(builder, f, node, variable: str) -> bool:
     renamed with the clients (``_key_gate``)."""
     for parent in ancestors_of(f, node):
         if isinstance(parent, ast.If):
-            reads = [n for n in ast.walk(parent.test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable]
+            reads = [n for n in ast.walk(parent.test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable
+                     or env_membership_key(n) == variable]
             return bool(reads) and all(_key_gate(builder, f, read) for read in reads) and \
                 any(node is n or any(node is m for m in ast.walk(n)) for n in parent.body)
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
