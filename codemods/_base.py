@@ -364,6 +364,13 @@ class RuleTransformer(cst.CSTTransformer):
                         f"{'it' if open_ == 1 else 'each'} names {model}{' too' if mapped else ''} (see `migrator "
                         "rules` / --model; said once per module)")
         if isinstance(value, cst.Name) and self.facts.view is not None and \
+                ("partial", self.path, value.value) in self.facts.view.model_slots:
+            # `def call(model, ...)` called as call("gpt-4o", ...) and call(model, ...) (held-out review 47, F1)
+            return (f"{keyword}={value.value}: the model names written for it (its default, the literal arguments of "
+                    f"its calls in this module) now name {model} (mapped where they are written); what its other "
+                    f"callers pass is not mapped (computed, or passed from elsewhere): make sure it names {model} "
+                    "too (see `migrator rules` / --model; said once per module)")
+        if isinstance(value, cst.Name) and self.facts.view is not None and \
                 ("fellback", self.path, value.value) in self.facts.view.model_slots:
             # `model = model or self._default_model`: the fallback is mapped where it is set (held-out review 47, E3)
             return (f"{keyword}={value.value}: its fallback where {value.value} is set in this function now names {model} "

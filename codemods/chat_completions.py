@@ -909,14 +909,16 @@ class _Transformer(RuleTransformer):
         if not isinstance(node.func, cst.Name):
             return None
         for slot in self._slots():
-            if slot[0] == "callarg" and slot[1] == node.func.value:
+            if slot[0] in ("callarg", "pcallarg") and slot[1] == node.func.value:
                 _, _, index, param = slot
                 positional = [a for a in node.args if a.keyword is None and not a.star]
-                for arg in node.args:
-                    if arg.keyword is not None and arg.keyword.value == param:
-                        return arg
-                if 0 <= index < len(positional) and not any(a.star for a in node.args):
-                    return positional[index]
+                found = next((arg for arg in node.args if arg.keyword is not None and arg.keyword.value == param),
+                             None)
+                if found is None and 0 <= index < len(positional) and not any(a.star for a in node.args):
+                    found = positional[index]
+                # (a partly seen parameter, "pcallarg": only a string written right there is mapped)
+                if found is not None and (slot[0] == "callarg" or isinstance(found.value, cst.SimpleString)):
+                    return found
         return None
 
     def visit_Arg(self, node: cst.Arg) -> None:
@@ -931,7 +933,9 @@ class _Transformer(RuleTransformer):
 
     def visit_Param(self, node: cst.Param) -> None:
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
-        self._param_slot.append(node.default is not None and ("default", self.path, node.name.value) in slots)
+        self._param_slot.append(node.default is not None and (
+            ("default", self.path, node.name.value) in slots or
+            ("pdefault", self.path, node.name.value) in slots and isinstance(node.default, cst.SimpleString)))
         if self._param_slot[-1]:
             self._model_slot += 1
 

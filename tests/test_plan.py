@@ -1706,7 +1706,9 @@ def test_review_27_fallback_with_a_passed_client_transitive_tests_and_dotted_mod
                       "    return client.chat.completions.create(model=model, messages=[{'role': 'user', 'content': q}])\n",
         "app/router.py": "import app.llm\n\n\ndef route(q):\n    return app.llm.ask(q, model='gpt-4o')\n",
     })
-    assert "computed at run time" in out["app/llm.py"] and "model='gpt-4o-mini'" in out["app/llm.py"], out["app/llm.py"]
+    # (the caller's name stays its TODO; the default, which only reaches model=, is mapped: held-out review 47, F1)
+    assert "what its other callers pass is not mapped" in out["app/llm.py"] and \
+        "model='mistral-small-latest'" in out["app/llm.py"], out["app/llm.py"]
 
 
 @pytest.mark.parametrize("imports", ["from app.llm import Asker\n", "from app import llm\nAsker = llm.Asker\n",

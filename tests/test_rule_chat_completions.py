@@ -1726,3 +1726,28 @@ def test_a_model_fallback_read_otherwise_is_not_mapped() -> None:
         "    if model.startswith('gpt-4o'):\n        pass\n"
         "    return OpenAI().chat.completions.create(model=model, messages=[])\n")
     assert "model = model or 'gpt-4o-mini'" in code, code
+
+
+def test_the_literal_model_names_a_partly_seen_parameter_receives_are_mapped() -> None:
+    """Held-out review 47, F1 / E3 (handoff-eval, LLMasJudge): a wrapper's model parameter, only sent as model=, whose
+    callers pass literals (``call("gpt-4o", [])``) and values migrator cannot see (``judge=judge_model``): nothing was
+    mapped, and "computed at run time" was all the TODO said. The literals written for it (its default, the literal
+    arguments of its calls here) are mapped; the TODO stays for the rest, and says so."""
+    code, todos = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef call(model, messages):\n"
+        "    return client.chat.completions.create(model=model, messages=messages)\n\n\n"
+        "def ask(q, model):\n    return call(model, [{'role': 'user', 'content': q}])\n\n\n"
+        "call('gpt-4o', [])\n\n\n"
+        "def judge_response(question, judge='gpt-4o-mini'):\n"
+        "    return client.chat.completions.create(model=judge, messages=[])\n\n\n"
+        "def evaluate(judge_model):\n    return judge_response('q', judge=judge_model)\n")
+    assert "call('mistral-large-latest', [])" in code and "judge='mistral-small-latest'" in code, code
+    assert "gpt-4o" not in code, code
+    assert sum("the model names written for it" in t for t in todos) == 2, todos  # (model=model, model=judge)
+    # a parameter read otherwise too keeps its literals
+    code, _ = convert_snippet(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef call(model, messages):\n"
+        "    if model.startswith('gpt-4'):\n        messages = messages[-10:]\n"
+        "    return client.chat.completions.create(model=model, messages=messages)\n\n\n"
+        "def ask(q, model):\n    return call(model, [])\n\n\ncall('gpt-4o', [])\n")
+    assert "call('gpt-4o', [])" in code, code

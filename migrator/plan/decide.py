@@ -2333,10 +2333,13 @@ def _model_slot(builder, f, name_node):
             slot, extra = callarg, ("default", found, name)
         default = _param_default(f, found, name)
         if default is None and callarg is None:
+            _partial_param(builder, f, found, name, default)
             return None  # what callers pass is not seen here: the call keeps its TODO
         if callarg is None and _callers_pass(builder, f, found, name):
             # a caller passes its own value (forwards its default, computes one): the default is not all that
-            # reaches model=, so the call keeps its TODO (held-out review 26, D1: Mistral got "gpt-4o" silently)
+            # reaches model=, so the call keeps its TODO (held-out review 26, D1: Mistral got "gpt-4o" silently);
+            # the literals that do reach it are mapped where they are written
+            _partial_param(builder, f, found, name, default)
             return None
         if isinstance(default, ast.Name):  # `def f(q, model=EMBEDDING_MODEL)`: map the constant, if only this reads it
             constant = _default_constant(builder, f, default)
@@ -2559,6 +2562,39 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
     if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
         return False
     return _converted_call(builder, f, f.parent.get(id(parent)))
+
+
+def _partial_param(builder, f, scope, name: str, default) -> None:
+    """A parameter only sent as model= of converted calls (or logged), some of whose values migrator cannot see
+    (``def call(model, messages)`` called as ``call("gpt-4o", [])`` and as ``call(model, ...)``): the string
+    literals that reach it, its default and the arguments its own module's direct calls write, are mapped where
+    they are written ("pdefault" / "pcallarg" slots); the call keeps its TODO for the rest, which says so
+    ("partial"). Held-out review 47, E3 / F1: the literals reached Mistral unmapped."""
+    if f.scopes.get(scope) is None or not isinstance(f.scopes.get(scope), (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return
+    loads = [load for load in _loads_of(f, name) if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
+    if not loads or any(not _sends_model(builder, f, load) and not _logged(f, load) for load in loads) or \
+            any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) and
+                f.scope_of.get(id(n), ()) == scope for n in f.nodes):
+        return  # (rebound in the function: its other values are not the parameter's)
+    found: set = set()
+    if isinstance(default, ast.Constant) and isinstance(default.value, str):
+        found.add(("pdefault", scope, name))
+    if len(scope) == 1:
+        order = f.param_order.get(scope, [])
+        index = order.index(name) if name in order else -1
+        for load in _loads_of(f, scope[0]):
+            call = f.parent.get(id(load))
+            if not (isinstance(call, ast.Call) and call.func is load) or \
+                    builder.lookup_scope(f, f.scope_of.get(id(load), ()), scope[0]) != ():
+                continue
+            chosen = [kw.value for kw in call.keywords if kw.arg == name] or (
+                [call.args[index]] if 0 <= index < len(call.args) and
+                not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]) else [])
+            if any(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in chosen):
+                found.add(("pcallarg", scope[0], index, name))
+    if found:
+        builder.extra_slots.setdefault(f.path, set()).update(found | {("partial", scope, name)})
 
 
 def _fallback_slots(builder, f, name_node: ast.Name) -> set:
