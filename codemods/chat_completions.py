@@ -193,7 +193,10 @@ class ChatCompletions(MigratorRule):
     only converted calls read; a pydantic settings field's TODO names its variable), and
     ``self.model`` from a constructor's default when no constructor call passes it (or every one passes a literal,
     mapped at the call: ``Extractor(model="gpt-4o")``), a constant given as ``model=model or DEFAULT``, and a parameter's
-    default sent through a dict built for the call (``params = {"model": model, ...}; create(**params)``). An OpenAI
+    default sent through a dict built for the call (``params = {"model": model, ...}; create(**params)``). A fallback
+    bound in the function (``model = model or self._default_model`` / ``or "gpt-4o-mini"``) and the model names written
+    for a parameter some of whose values are not seen (its string default, the literal arguments of its calls in its
+    module) are mapped too, where they are written; the call keeps a TODO for the rest, saying so. An OpenAI
     annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
     or on a part of it (``msg: ChatCompletionMessage = reply.choices[0].message``) is dropped; a function's
     ``-> ChatCompletion`` whose every return is a converted call names ``ChatCompletionResponse``. A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
