@@ -98,7 +98,8 @@ class ClientConstructor(MigratorRule):
     OpenAI-only consumer such as ``instructor.from_openai``, options Mistral lacks, Azure OpenAI, a
     ``base_url`` from unreadable configuration) gets **one** TODO here naming the blocking uses; a
     client pointed at another provider is not touched. Environment reads are renamed only where they
-    feed a converted constructor, or only check that the key is set (``if not os.getenv("OPENAI_API_KEY"):
+    feed a converted constructor, or only check that the key is set (``if "OPENAI_API_KEY" not in os.environ:``, with
+    the key prompt's write under it; ``if not os.getenv("OPENAI_API_KEY"):
     sys.exit("Set OPENAI_API_KEY")``, or a name only such checks read: the check and its message name
     ``MISTRAL_API_KEY``, which the clients it guards now read); other reads and writes of the variables
     converted clients read implicitly get a TODO (never renamed). A name bound to such a read that
