@@ -146,7 +146,8 @@ def _laid_out_client(statement: str, code: str, newline: str) -> str:
     return f"{MODULE_CLIENT_NAME} = {text}".replace("\n", newline) + newline
 
 
-def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[str]] = None) -> str:
+def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[str]] = None,
+                keep: frozenset = frozenset()) -> str:
     """Return ``code`` with ``needed`` imports present and top-level openai imports the rewrite left
     unused removed. Only names in ``used_before`` (names the original code used) are dropped: an import
     that was already unused is not this tool's business -- except a name ``from openai`` imports beside
@@ -214,8 +215,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                 # any module the rewrite left unused (`import os` for `openai.api_key = os.getenv(...)`):
                 # it was read before, and nothing reads it now (pyflakes F401 otherwise)
                 drop = ({(a.asname or a.name.split(".")[0]) for a in node.names} - used) & droppable
-                if openai_left:
-                    drop |= {(a.asname or a.name.split(".")[0]) for a in openai_aliases} - used
+                if openai_left:  # (not a name another module imports from this one: `keep`, re-review 48, G1)
+                    drop |= {(a.asname or a.name.split(".")[0]) for a in openai_aliases} - used - keep
         else:
             module = node.module or ""
             if node.level == 0 and _is_openai(module):

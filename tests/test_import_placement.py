@@ -524,3 +524,18 @@ def test_an_import_openai_unused_before_goes_with_the_converted_openai_imports()
     code, _ = convert_idempotent("import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
                                  "client.images.generate(prompt='x')\n")
     assert code.startswith("import openai\nfrom openai import OpenAI\n"), code
+
+
+def test_an_unused_import_openai_another_module_imports_by_name_stays() -> None:
+    """Re-review 48, G1: the E7 rule dropped deps.py's unused ``import openai`` while user.py did ``from pkg.deps import
+    openai, ask``: ImportError. A name another module of the tree imports from this one stays."""
+    from mechanics import convert_files
+
+    deps = ("import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+            "    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n")
+    out = convert_files({"pkg/__init__.py": "", "pkg/deps.py": deps,
+                         "pkg/user.py": "from pkg.deps import openai, ask\n\n\ndef safe(q):\n    return ask(q)\n"})
+    assert "\nimport openai\n" in out["pkg/deps.py"], out["pkg/deps.py"]
+    out = convert_files({"pkg/__init__.py": "", "pkg/deps.py": deps,
+                         "pkg/user.py": "from pkg.deps import ask\n\n\ndef safe(q):\n    return ask(q)\n"})
+    assert "import openai" not in out["pkg/deps.py"], out["pkg/deps.py"]

@@ -87,7 +87,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
         new_code = realign(code, new_code)  # continuation lines aligned under a bracket the rules moved
         exported = facts.view.star_exports if facts.view is not None else frozenset()
         new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()),
-                               facts.names_in_use - exported if exported else facts.names_in_use)
+                               facts.names_in_use - exported if exported else facts.names_in_use, exported)
         if "# /// script" in new_code:  # a script's own dependencies (PEP 723)
             from migrator.engine.inline_script import RULE, follow_the_code
 

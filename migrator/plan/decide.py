@@ -623,6 +623,21 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
             out[g.path] = frozenset(out.get(g.path, frozenset()) | used)
             if importers is not None:
                 importers.setdefault(g.path, set()).add(f.path)
+    # `from pkg.deps import openai` / `from .client import OpenAI`: a name another module imports by name stays too
+    # (re-review 48, G1: an unused `import openai` dropped from deps.py broke that import)
+    from codemods._repo import _same_module
+
+    for f in files:
+        for _local, (module, level, name) in f.repo_imports.items():
+            if level:
+                base = f.module.split(".")
+                base = base[: max(len(base) - level, 0)]
+                full = ".".join([*base, module] if module else base)
+                candidates = [g for g in files if g is not f and (g.module == full or g.module.endswith("." + full))]
+            else:
+                candidates = [g for g in files if g is not f and module and _same_module(g.module, module)]
+            if len(candidates) == 1 and name in set(candidates[0].openai_modules) | set(candidates[0].imported):
+                out[candidates[0].path] = frozenset(out.get(candidates[0].path, frozenset()) | {name})
     return out
 
 
