@@ -343,6 +343,21 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
     return None
 
 
+def tool_lacks_parameters(node: ast.Dict) -> bool:
+    """``{"type": "function", "function": {"name": ..., "description": ...}}``: a tool definition (no "id": not a call)
+    whose function literal has no "parameters" (optional on OpenAI, required by mistralai: ValidationError on every
+    call; api-mapping.md §6.1, held-out review 48, H8)."""
+    keys = _dict_constants(node)
+    if keys.get("type") != "function" or "id" in keys or any(k is None for k in node.keys):
+        return False
+    inner = next((v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and k.value == "function"),
+                 None)
+    if not isinstance(inner, ast.Dict) or any(k is None for k in inner.keys):
+        return False
+    named = _dict_constants(inner)
+    return "name" in named and "parameters" not in named and "arguments" not in named
+
+
 def _foreign_call_id(value: object) -> bool:
     from migrator.mapping.messages import MISTRAL_TOOL_CALL_ID
 
@@ -830,7 +845,7 @@ class _Collector(ast.NodeVisitor):
         return self.facts.reads_openai_results
 
     def visit_Dict(self, node: ast.Dict) -> None:
-        if message_change(_dict_constants(node)):
+        if message_change(_dict_constants(node)) or tool_lacks_parameters(node):
             self._site(node, MSG)
         elif self.facts.file_api and self.facts_uses_openai and \
                 line_dict([k.value if isinstance(k, ast.Constant) else None for k in node.keys]):

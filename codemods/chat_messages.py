@@ -17,6 +17,20 @@ def _string(node: cst.BaseExpression) -> object:
     return ...
 
 
+def _tool_lacks_parameters(node: cst.Dict) -> bool:
+    """LibCST twin of ``codemods._facts.tool_lacks_parameters``."""
+    if not isinstance(node, cst.Dict) or any(not isinstance(e, cst.DictElement) for e in node.elements):
+        return False
+    keys = _dict_constants(node)
+    if keys.get("type") != "function" or "id" in keys:
+        return False
+    inner = next((e.value for e in node.elements if _string(e.key) == "function"), None)
+    if not isinstance(inner, cst.Dict) or any(not isinstance(e, cst.DictElement) for e in inner.elements):
+        return False
+    named = _dict_constants(inner)
+    return "name" in named and "parameters" not in named and "arguments" not in named
+
+
 def _dict_constants(node: cst.Dict) -> dict[str, object]:
     """LibCST twin of ``codemods._facts._dict_constants``."""
     out: dict[str, object] = {}
@@ -64,7 +78,8 @@ class ChatMessages(MigratorRule):
     NAME = "chat-messages"
     SAFETY = "approximate"
     DESCRIPTION = ("developer role -> system; audio/file content parts reshaped; literal tool-call ids -> Mistral's "
-                   "shape; name on user messages flagged; Responses image parts get detail")
+                   "shape; name on user messages flagged; Responses image parts get detail; tools without "
+                   "parameters get an empty schema")
     BEFORE = 'messages = [{"role": "developer", "content": "Be brief."}]\n'
     AFTER = 'messages = [{"role": "system", "content": "Be brief."}]\n'
 
@@ -74,13 +89,14 @@ class ChatMessages(MigratorRule):
 
 class _Transformer(RuleTransformer):
     def visit_Dict(self, node: cst.Dict) -> None:
-        if message_change(_dict_constants(node)):
+        if message_change(_dict_constants(node)) or _tool_lacks_parameters(node):
             self.mark_site(node, MSG)
 
     def leave_Dict(self, original: cst.Dict, updated: cst.Dict) -> cst.BaseExpression:
         """Message and content-part literals Mistral reads differently (api-mapping.md §2.3), where
         the plan found they only reach converted chat calls."""
-        change = message_change(_dict_constants(original))
+        change = message_change(_dict_constants(original)) or ("parameters" if _tool_lacks_parameters(original)
+                                                               else None)
         answer = self.answer_for(original)
         if change is None or not (answer and answer[0] == "msg" and answer[1]):
             return updated
@@ -89,6 +105,27 @@ class _Transformer(RuleTransformer):
             return updated  # an OpenAI-protocol server takes OpenAI's roles and content parts
         line = self._lines.get(id(original), 0)
         elements = list(updated.elements)
+        if change == "parameters":  # a tool without parameters: mistralai requires them (§6.1, H8)
+            for index, element in enumerate(elements):
+                if isinstance(element, cst.DictElement) and _string(element.key) == "function" and \
+                        isinstance(element.value, cst.Dict):
+                    inner = element.value
+                    quote = getattr(element.key, "quote", '"')
+                    schema = cst.parse_expression(f'{{{quote}type{quote}: {quote}object{quote}, '
+                                                  f'{quote}properties{quote}: {{}}}}')
+                    last = inner.elements[-1] if inner.elements else None
+                    spaced = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                    if len(inner.elements) >= 2 and isinstance(inner.elements[-2].comma, cst.Comma) and \
+                            isinstance(last.comma, cst.Comma):
+                        spaced = inner.elements[-2].comma  # one element a line: the new one on a line of its own
+                    head = [*inner.elements[:-1], last.with_changes(comma=spaced)] if last is not None else []
+                    added = cst.DictElement(cst.SimpleString(f"{quote}parameters{quote}"), schema,
+                                            comma=last.comma if last is not None and
+                                            not isinstance(last.comma, cst.MaybeSentinel) else cst.MaybeSentinel.DEFAULT)
+                    elements[index] = element.with_changes(value=inner.with_changes(elements=[*head, added]))
+                    self.converted(line, 'tool without "parameters" -> "parameters": {"type": "object", "properties": {}} '
+                                         "(Mistral requires them)")
+            return updated.with_changes(elements=elements)
         if change in ("role", "function_tool"):  # developer -> system; a function result naming its call -> tool
             for index, element in enumerate(elements):
                 if isinstance(element, cst.DictElement) and _string(element.key) == "role":

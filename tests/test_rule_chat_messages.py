@@ -269,3 +269,22 @@ def test_a_developer_constant_is_rewritten_where_the_module_converts_chat_and_re
         ''')
     assert 'PERSONA = {"role": "system", "content": "Be brief."}' in code
     assert 'ITEM = {"role": "developer", "content": "Be brief.", "type": "message"}' in code
+
+
+def test_a_tool_without_parameters_gets_the_empty_schema_where_chat_converts() -> None:
+    """Held-out review 48, H8: a no-argument tool (``{"type": "function", "function": {"name": ...}}``) passed through,
+    and mistralai rejected every call (``Tool.function.parameters Field required``; api-mapping.md §6.1). A tool
+    call in a message (it has an "id" and "arguments") is no definition."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\nTOOLS = [{'type': 'function', 'function': {'name': 'now'}}]\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[{'role': 'assistant', 'tool_calls': [{'id': "
+        "'abc123def', 'type': 'function', 'function': {'name': 'now', 'arguments': '{}'}}]}], tools=TOOLS)\n")
+    assert "{'name': 'now', 'parameters': {'type': 'object', 'properties': {}}}" in code, code
+    assert "{'name': 'now', 'arguments': '{}'}" in code, code
+    # a module whose chat calls stay on OpenAI: left as it is
+    code, _ = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\nTOOLS = [{'type': 'function', 'function': {'name': 'now'}}]\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[], tools=TOOLS)\nclient.images.generate(prompt='x')\n")
+    assert "'parameters'" not in code, code
