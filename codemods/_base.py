@@ -734,6 +734,16 @@ def xform_code(template: str, value: cst.BaseExpression) -> cst.BaseExpression:
     return cst.parse_expression(template.format(value=text))
 
 
+def seconds_to_ms_code(value: cst.BaseExpression, template: str) -> cst.BaseExpression:
+    """``timeout=<value>`` -> Mistral's ``timeout_ms``: a name or attribute may hold None (OpenAI: no timeout; a
+    parameter defaulting to None, a setting left unset), which ``int(None * 1000)`` turns into a TypeError before any
+    request (held-out review 48, H1): ``None if x is None else int(x * 1000)``. Other expressions are read once."""
+    if isinstance(value, (cst.Name, cst.Attribute)) and dotted(value):
+        name = code_of(value)
+        return cst.parse_expression(f"None if {name} is None else {template.format(value=name)}")
+    return xform_code(template, value)
+
+
 class ApiCallTransformer(RuleTransformer):
     """A rule for one OpenAI API surface answered by the plan's API sites (MIG107, MIG108, MIG109):
     ``matches`` picks the rule's calls, ``site_answer`` hands back (line, the plan's "call" answer)."""

@@ -8,7 +8,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (xform_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
+from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, finished, keyword_arg, literal, opening_after, read_timeout,
                             retyped_returns, timeout_object, unknown_model_todo)
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
@@ -700,6 +700,8 @@ class _Transformer(RuleTransformer):
         except Unmappable as exc:
             raise CannotConvert(f"{name}: {exc}") from None
         except (ValueError, SyntaxError):  # not a literal: use the code template, if there is one
+            if rule.xform.code is not None and name in ("timeout", "request_timeout"):
+                return self._checked(seconds_to_ms_code(value, rule.xform.code)), None
             if rule.xform.code is not None:
                 return self._checked(xform_code(rule.xform.code, value)), None
             if rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:

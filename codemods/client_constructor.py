@@ -8,7 +8,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import (xform_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
+from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, TODO_PREFIX, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, _v0_spelling,
                             append_arg, code_of, dotted, finish_args, keyword_arg, literal, opening_after,
                             read_timeout, timeout_object)
 from codemods._facts import CTOR, ENV, ENV_GETTERS, MODCFG
@@ -1206,7 +1206,9 @@ class _Transformer(RuleTransformer):
                 return cst.parse_expression(f"None if {name}.read is None else int({name}.read * 1000)")
         elif self.facts.qualify(dotted(value)) == "openai.DEFAULT_TIMEOUT":
             return cst.Integer(str(OPENAI_DEFAULT_TIMEOUT_MS))  # OpenAI's default Timeout (Mistral's is shorter)
-        return xform_code(rule.xform.code, value)
+        if isinstance(value, cst.Name) and _numeric(self._module_values().get(value.value)):
+            return xform_code(rule.xform.code, value)  # `TIMEOUT = 30`, `SECONDS = 2.5 * 60`: a number
+        return seconds_to_ms_code(value, rule.xform.code)
 
     def _module_values(self) -> dict:
         """Names the module binds once, at its top level, to the value they hold (``TIMEOUT = 30``)."""
@@ -1379,6 +1381,15 @@ def _is_none(node: cst.BaseExpression) -> bool:
 
 def _is_openai_url(text: str) -> bool:
     return text.rstrip("/").split("://", 1)[-1].split("/", 1)[0].lower() == OPENAI_HOST
+
+
+def _numeric(node: Optional[cst.CSTNode]) -> bool:
+    """A number written out: ``30``, ``2.5 * 60``, ``-1``."""
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return True
+    if isinstance(node, cst.BinaryOperation):
+        return _numeric(node.left) and _numeric(node.right)
+    return isinstance(node, cst.UnaryOperation) and _numeric(node.expression)
 
 
 def env_membership_key(node: cst.CSTNode) -> Optional[str]:

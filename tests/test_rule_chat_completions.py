@@ -301,7 +301,7 @@ def test_policy_expression_uses_code_template() -> None:
     """A non-literal value with a code template is rewritten by the template (functions -> tools)."""
     code, _ = _convert("model='gpt-4o', messages=[], functions=FUNCS, timeout=t")
     assert '[{"type": "function", "function": f} for f in FUNCS]' in code
-    assert "timeout_ms=int(t * 1000)" in code
+    assert "timeout_ms=None if t is None else int(t * 1000)" in code
 
 
 def test_pipeline_imports_and_findings() -> None:

@@ -118,7 +118,7 @@ class TestClientConstructor(MechanicsTest):
                     retry_connection_errors=True,
                 ),
             )
-            b = Mistral(api_key="k", server_url="http://x", timeout_ms=int(t * 1000))
+            b = Mistral(api_key="k", server_url="http://x", timeout_ms=None if t is None else int(t * 1000))
         """
         self.assertCodemod(before, after)
 
@@ -698,7 +698,7 @@ def test_a_key_set_elsewhere_still_keeps_the_client() -> None:
     ("BASE + EXTRA", "int((BASE + EXTRA) * 1000)"),
     ("5 if fast else 60", "int((5 if fast else 60) * 1000)"),
     ("(BASE + EXTRA)", "int((BASE + EXTRA) * 1000)"),
-    ("settings.timeout", "int(settings.timeout * 1000)"),
+    ("settings.timeout", "None if settings.timeout is None else int(settings.timeout * 1000)"),
     ("float(os.getenv('T', '30'))", "int(float(os.getenv('T', '30')) * 1000)"),
 ])
 def test_a_timeout_expression_is_scaled_as_a_whole(seconds: str, milliseconds: str) -> None:
@@ -749,7 +749,7 @@ def test_timeout_objects_and_names_become_milliseconds_that_work() -> None:
     assert "b = Mistral(timeout_ms=20000, " in code
     assert "c = Mistral(timeout_ms=int(SECONDS * 1000), retry_config=MISTRAL_RETRY_CONFIG)" in code
     assert "d = Mistral(timeout_ms=600000, retry_config=MISTRAL_RETRY_CONFIG)" in code
-    assert "return Mistral(timeout_ms=int(limit * 1000), retry_config=MISTRAL_RETRY_CONFIG)" in code
+    assert "return Mistral(timeout_ms=None if limit is None else int(limit * 1000), retry_config=MISTRAL_RETRY_CONFIG)" in code
     assert sum("timeout object" in t for t in todos) == 2 and not [t for t in todos if "timeout=limit" in t], todos
     namespace: dict = {}
     exec(code.split("\n\ndef make")[0], namespace)  # the module's clients build

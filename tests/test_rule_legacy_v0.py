@@ -738,7 +738,7 @@ def test_request_timeout_on_a_v0_chat_call_becomes_timeout_ms() -> None:
             c = openai.ChatCompletion.create(model="gpt-4", messages=[{"role": "user", "content": q}], request_timeout=(5, 60))
             return a.choices[0].message.content, b.choices[0].message.content, c.choices[0].message.content
         ''')
-    assert 'timeout_ms=30000)' in code and 'timeout_ms=int(limit * 1000))' in code
+    assert 'timeout_ms=30000)' in code and 'timeout_ms=None if limit is None else int(limit * 1000))' in code
     assert 'request_timeout=(5, 60))' in code
     assert any("request_timeout= is a (connect, read) pair" in t for t in todos), todos
 
