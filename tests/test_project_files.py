@@ -155,6 +155,11 @@ def test_the_apps_own_class_named_like_chromas_does_not_keep_openai_declared(tmp
     "ef = embedding_functions.OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
     "import os\nfrom chromadb.utils import embedding_functions as efs\n\n"  # held-out review 26, C5
     "ef = efs.OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
+    # held-out review 48, H9: a plain import of the module, aliased or not, was not seen (silently)
+    "import os\nimport chromadb.utils.embedding_functions as efs\n\n"
+    "ef = efs.OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
+    "import os\nimport chromadb\n\n"
+    "ef = chromadb.utils.embedding_functions.OpenAIEmbeddingFunction(api_key=os.getenv(\"OPENAI_API_KEY\"))\n",
 ])
 def test_openai_stays_declared_while_another_librarys_openai_class_needs_it(tmp_path, kept):
     """Held-out review 5 (alyssapineda, wilganfauzan, jeeehaan): openai was replaced by mistralai although a
@@ -170,6 +175,7 @@ def test_openai_stays_declared_while_another_librarys_openai_class_needs_it(tmp_
     assert (project / "requirements.txt").read_text() == (
         "langchain-community\nchromadb==1.0.9\nopenai==1.75.0\nmistralai>=3.7,<4\n")
     assert "Mistral(" in (project / "ask.py").read_text()
+    assert "TODO(migrator" in (project / "kept.py").read_text()
 
 
 def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp_path):

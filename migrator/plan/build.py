@@ -1120,7 +1120,8 @@ class _Builder:
                                                             where=found[3])
                         self._use(f, node, None, "LangChain model string", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
-                elif f.repo_imports and (foreign := _foreign_call(f, node)) is not None and \
+                elif (f.repo_imports or f.module_aliases or f.other_modules) and \
+                        (foreign := _foreign_call(f, node)) is not None and \
                         not self.library_itself(foreign.split(".", 1)[0]):
                     library = foreign.split(".", 1)[0]
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
@@ -2771,6 +2772,13 @@ def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in f.repo_imports:
         module, level, name = f.repo_imports[func.value.id]
         return _foreign_openai((f"{module}.{name}", level, func.attr))
+    dotted = dotted_name(func) or ""
+    head, _, rest = dotted.partition(".")
+    if rest and (head in f.module_aliases or head in f.other_modules):
+        # `import chromadb.utils.embedding_functions as embedding_functions` / `import chromadb` and the full path
+        # (held-out review 48, H9: not seen, silently)
+        qualified = f"{f.module_aliases.get(head, head)}.{rest}"
+        return qualified if qualified in FOREIGN_OPENAI else None
     return None
 
 
