@@ -381,7 +381,8 @@ class _Transformer(RuleTransformer):
                  and len((dotted(call.func) or "").split(".")) > 2)
         retries = self.facts.module_retries
         key = updated.value
-        if isinstance(key, cst.Subscript) and _is_env_read(key) and "OPENAI_API_KEY" in code_of(key):
+        if isinstance(key, (cst.Subscript, cst.Call)) and _is_env_read(key) and "OPENAI_API_KEY" in code_of(key):
+            # (os.getenv too: kept for its trailing comment, it handed Mistral the OpenAI key: re-review 48, G3)
             key = cst.parse_expression(code_of(key).replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
         args = [keyword_arg("api_key", key)]
         if v1 and retries != 0:
@@ -641,11 +642,14 @@ class _Transformer(RuleTransformer):
             if target.attr.value == "api_key" and len(self.answer) > 2 and self.answer[2] and \
                     self._key_setting_folds(target):
                 folded = self._key_folds[-1].value
-                if isinstance(folded, cst.Subscript) and _is_env_read(folded) and "OPENAI_API_KEY" in code_of(folded):
-                    # corpus review (jiu-jitsu-coach): the app failed at start-up without its key; it still does
+                if isinstance(folded, (cst.Subscript, cst.Call)) and _is_env_read(folded) and \
+                        "OPENAI_API_KEY" in code_of(folded):
+                    # corpus review (jiu-jitsu-coach): the app failed at start-up without its key; it still does (a
+                    # getenv read, kept for its trailing comment, reads MISTRAL_API_KEY too: re-review 48, G3)
                     self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral("
-                                         "api_key=<the same read of MISTRAL_API_KEY>) (it still fails at start-up "
-                                         "when the variable is unset)")
+                                         "api_key=<the same read of MISTRAL_API_KEY>)" + (
+                                             " (it still fails at start-up when the variable is unset)"
+                                             if isinstance(folded, cst.Subscript) else ""))
                     return
                 value = "<an OpenAI secret written in the code>" if openai_secret(folded) else code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None

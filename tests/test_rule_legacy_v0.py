@@ -1012,3 +1012,15 @@ def test_a_v0_response_only_printed_as_a_whole_still_converts() -> None:
         "print(response['data'][0]['embedding'])\n")
     assert "mistral_client.embeddings.create(" in code and "print(response)\n" in code, code
     assert not any("used as a whole" in t for t in todos), todos
+
+
+def test_a_getenv_key_setting_kept_for_its_comment_reads_the_mistral_variable() -> None:
+    """Re-review 48, G3: ``openai.api_key = os.getenv("OPENAI_API_KEY")  # required`` (a trailing comment keeps the
+    line) became ``mistral_client = Mistral(api_key=os.getenv("OPENAI_API_KEY"))``: the OpenAI key sent to Mistral,
+    401 on every call. The folded read names MISTRAL_API_KEY, as a subscript read already did."""
+    code, todos = convert_idempotent(
+        "import os\nimport openai\n\nopenai.api_key = os.getenv('OPENAI_API_KEY')  # required\n\n\n"
+        "def ask(q):\n    return openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', "
+        "'content': q}])['choices'][0]['message']['content']\n")
+    assert "mistral_client = Mistral(api_key=os.getenv('MISTRAL_API_KEY'))  # required\n" in code, code
+    assert "OPENAI_API_KEY" not in code and not todos, (code, todos)
