@@ -363,6 +363,13 @@ class RuleTransformer(cst.CSTTransformer):
                 return (f"{keyword}={code_of(value)}: {'; '.join(parts)}: make sure "
                         f"{'it' if open_ == 1 else 'each'} names {model}{' too' if mapped else ''} (see `migrator "
                         "rules` / --model; said once per module)")
+        if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self" and \
+                self.facts.view is not None and self.path and \
+                ("attrfell", self.path[:-1], value.attr.value) in self.facts.view.model_slots:
+            # `self.model = model or "gpt-4o-mini"` (re-review 48, G2)
+            return (f"{keyword}={code_of(value)}: its fallback where self.{value.attr.value} is set now names {model} "
+                    f"(mapped where it is set); the value the constructor is given is not mapped: make sure it names "
+                    f"{model} too (see `migrator rules` / --model; said once per module)")
         if isinstance(value, cst.Name) and self.facts.view is not None and \
                 ("partial", self.path, value.value) in self.facts.view.model_slots:
             # `def call(model, ...)` called as call("gpt-4o", ...) and call(model, ...) (held-out review 47, F1)

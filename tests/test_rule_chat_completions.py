@@ -1751,3 +1751,24 @@ def test_the_literal_model_names_a_partly_seen_parameter_receives_are_mapped() -
         "    return client.chat.completions.create(model=model, messages=messages)\n\n\n"
         "def ask(q, model):\n    return call(model, [])\n\n\ncall('gpt-4o', [])\n")
     assert "call('gpt-4o', [])" in code, code
+
+
+def test_a_self_attribute_model_fallback_is_mapped_where_it_is_set() -> None:
+    """Re-review 48, G2: ``self.model = model or "gpt-4o-mini"`` and ``self.model = model if model is not None else
+    DEFAULT`` were not mapped (every default call sent the OpenAI name); the fallback is mapped where it is written,
+    the TODO stays for what the constructor is given. A self.model read otherwise keeps it all."""
+    code, todos = convert_idempotent(
+        "from openai import OpenAI\n\nDEFAULT = 'gpt-4o-mini'\n\n\nclass A:\n    def __init__(self, model=None):\n"
+        "        self.model = model or 'gpt-4o'\n        self.client = OpenAI()\n\n    def ask(self, q):\n"
+        "        return self.client.chat.completions.create(model=self.model, messages=[])\n\n\n"
+        "class B:\n    def __init__(self, model=None):\n        self.client = OpenAI()\n"
+        "        self.model = model if model is not None else DEFAULT\n\n    def ask(self, q):\n"
+        "        return self.client.chat.completions.create(model=self.model, messages=[])\n")
+    assert "self.model = model or 'mistral-large-latest'" in code and "DEFAULT = 'mistral-small-latest'" in code, code
+    assert sum("its fallback where self.model is set now names" in t for t in todos) >= 1, todos
+    code, _ = convert_snippet(
+        "from openai import OpenAI\n\n\nclass A:\n    def __init__(self, model=None):\n"
+        "        self.model = model or 'gpt-4o'\n        self.client = OpenAI()\n\n    def ask(self, q):\n"
+        "        if self.model.startswith('gpt'):\n            pass\n"
+        "        return self.client.chat.completions.create(model=self.model, messages=[])\n")
+    assert "self.model = model or 'gpt-4o'" in code, code

@@ -22,7 +22,7 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
-from migrator.plan.build import MODEL_SURFACES, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
+from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, is_test_path, reaching, reaching_assign, star_source, waited_on
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
@@ -2566,6 +2566,15 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
         holder = f.parent.get(id(parent))
         if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name):
             return _fallback_sent(builder, f, holder, depth)
+        if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and _self_attribute(holder.targets[0]):
+            # `self.model = model if model is not None else DEFAULT`: every read of self.model is model= (G2)
+            cls = builder.class_of(f, f.scope_of.get(id(holder), ()))
+            attr = holder.targets[0].attr
+            reads = [n for n in ast.walk(f.scopes[cls]) if isinstance(n, ast.Attribute) and n.attr == attr and
+                     isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name) and n.value.id == "self"] \
+                if cls is not None else []
+            return bool(reads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n) for n in reads) and \
+                any(_sends_model(builder, f, n, depth + 1) for n in reads)
     if isinstance(parent, ast.Dict):
         holder = f.parent.get(id(parent))
         if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
@@ -3092,12 +3101,31 @@ def _attr_slots(builder, f, node) -> set:
         # self.model_name: mapped where it is declared (held-out review 18, N-P4)
         return {("field", cls, attr, ""), ("selfread", cls, attr)}
     slots = set()
+    fell = False
     for value in f.self_assigns.get((cls, attr), []):
         if value is not None and _env_read(value) is not None:
             builder.model_feeds.add((f.path, id(value)))  # self.model = os.getenv("OPENAI_MODEL"): only model= reads it
         if value is not None and _string_source(value):
             slots.add(("attr", cls, attr))
             continue
+        if isinstance(value, (ast.BoolOp, ast.IfExp)) and (not isinstance(value, ast.BoolOp) or
+                                                            isinstance(value.op, ast.Or)):
+            # `self.model = model or "gpt-4o-mini"` / `model if model is not None else DEFAULT`: the fallback is
+            # mapped where it is written; the call keeps its TODO for what the constructor is given (re-review 48, G2)
+            fallbacks = value.values[1:] if isinstance(value, ast.BoolOp) else [value.body, value.orelse]
+            found = set()
+            for operand in fallbacks:
+                if isinstance(operand, ast.Constant) and isinstance(operand.value, str):
+                    found.add(("attr", cls, attr))
+                elif isinstance(operand, ast.Name):
+                    slot = _model_slot(builder, f, operand)
+                    found |= {slot} if slot is not None else set()
+            if found:
+                slots |= found
+                fell = True
+                continue
+        if isinstance(value, ast.Name) and fell:
+            return set()  # (`self.model = model` elsewhere too: what reaches it is not only the fallback)
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id != "self" \
                 and _field_slots(builder, f, value, via=value):
             slots.add(("fieldvia", cls, attr))  # self.model = settings.openai_model: mapped in the settings class
@@ -3116,6 +3144,8 @@ def _attr_slots(builder, f, node) -> set:
                     slots.add(("default", scope, value.id))  # (its string default, when it has one)
                     continue
         return set()
+    if fell:  # (no "selfread": the call's TODO stays, naming the fallback mapped)
+        return slots | {("attrfell", cls, attr)}
     return slots | {("selfread", cls, attr)} if slots else slots
 
 
