@@ -245,3 +245,24 @@ def test_a_kept_awaited_calls_todo_names_the_async_method():
         config=Config())
     todos = [f.message for f in outcome.findings if f.rule == "MIG117" and f.kind.value == "todo"]
     assert todos and "await client.audio.transcriptions.complete_async(" in todos[0], todos
+
+
+def test_raw_http_to_a_url_built_from_a_constant_gets_its_todo():
+    """Re-review 48, G9 (pitomnik_ledi_chi): ``requests.post(f"{API_URL}/threads", ...)`` and ``BASE +
+    "/chat/completions"``, the base URL a module constant: no TODO, the bot's only AI path left silent."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent('''\
+        import requests
+
+        API_URL = "https://api.openai.com/v1"
+
+
+        def new_thread():
+            return requests.post(f"{API_URL}/threads", json={}).json()["id"]
+
+
+        def ask(q):
+            return requests.post(API_URL + "/chat/completions", json={"model": "gpt-4o-mini"}).json()
+        ''')
+    assert len(todos) == 2 and "OpenAI's threads endpoint" in todos[0] and "HTTP API directly" in todos[1], todos

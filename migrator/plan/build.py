@@ -1194,9 +1194,13 @@ class _Builder:
             given = [*positional, *(kw.value for kw in node.keywords if kw.arg in ("url", "endpoint"))]
             if "environ" in callee or "getenv" in callee:
                 continue
-            if any(_names_openai_host(arg) or (isinstance(arg, ast.Name) and arg.id in urls) for arg in given):
+            # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
+            # completions"`; re-review 48, G9: silent)
+            if any(_names_openai_host(arg) or any(isinstance(n, ast.Name) and n.id in urls for n in ast.walk(arg))
+                   for arg in given):
                 todo = raw_http_todo(callee or "an HTTP call", " ".join(
-                    _string_parts(urls.get(arg.id, arg) if isinstance(arg, ast.Name) else arg) for arg in given))
+                    "".join(_string_parts(urls[n.id]) for n in ast.walk(arg) if isinstance(n, ast.Name) and n.id in urls)
+                    + _string_parts(arg) for arg in given))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
 
