@@ -391,3 +391,20 @@ def test_a_mock_embedding_of_openai_size_gets_no_vector_size_todo() -> None:
         "store.py": "EMBEDDING_DIM = 1536\n"})
     assert "TODO" not in out["dry.py"], out["dry.py"]
     assert "client.embeddings.create(" in out["rag.py"] and "mistral-embed" in out["rag.py"], out["rag.py"]
+
+
+def test_a_faiss_index_size_and_a_parameter_default_of_openai_size_get_the_size_todo() -> None:
+    """Held-out review 48, H3 (genai-fastapi-chatbot): ``faiss.IndexFlatL2(1536)`` and ``def __init__(self,
+    dim=1536)`` got no MIG107 note (constants, pgvector columns and DDL did): the upload failed once the vectors came
+    back 1024 wide. ``max_tokens=1536`` is still no vector size."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "emb.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(t):\n"
+                  "    return client.embeddings.create(model='text-embedding-3-small', input=t).data[0].embedding\n",
+        "store.py": "import faiss\n\nINDEX = faiss.IndexFlatL2(1536)\n\n\nclass VectorStore:\n"
+                    "    def __init__(self, dim=1536, max_tokens=1536):\n        self.index = faiss.IndexFlatL2(dim)\n"})
+    store = out["store.py"]
+    assert store.count("TODO(migrator MIG107): 1536") == 2, store
+    assert "# TODO(migrator MIG107): 1536" in store.split("INDEX =")[0], store
+    assert "    # TODO(migrator MIG107): 1536" in store.split("def __init__")[0], store

@@ -708,9 +708,11 @@ def _embedding_sizes(f, sites, elsewhere: bool = False) -> dict:
         statement = node
         while statement is not None and not isinstance(statement, ast.stmt):
             statement = f.parent.get(id(statement))
-        if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+        if statement is None or isinstance(statement, ast.ClassDef) or isinstance(statement, (
+                ast.FunctionDef, ast.AsyncFunctionDef)) and not isinstance(f.parent.get(id(node)), ast.arguments) \
                 or isinstance(statement, ast.Expr) and statement.value is node:
-            continue  # a docstring or a bare string: text about something else (--max-length 1536)
+            continue  # a docstring or a bare string: text about something else (--max-length 1536); a parameter's
+            # default (`def __init__(self, dim=1536)`) goes above its def (held-out review 48, H3)
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         found.setdefault(key, todo(size))
     return found
@@ -756,8 +758,17 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
         return isinstance(other, ast.List) and len(other.elts) == 1 and isinstance(other.elts[0], ast.Constant) \
             and type(other.elts[0].value) in (int, float)
     elif isinstance(parent, ast.Call) and parent.args[:1] == [node] and says is None:
-        # pgvector's column type `Vector(1536)` (sqlalchemy / its alembic migration; held-out review 25, B7)
-        return (dotted_name(parent.func) or "").rpartition(".")[2] in ("Vector", "VECTOR", "HalfVector")
+        # pgvector's column type `Vector(1536)` (sqlalchemy / its alembic migration; held-out review 25, B7); a faiss
+        # index's or annoy's dimension, `faiss.IndexFlatL2(1536)`, `AnnoyIndex(1536, "angular")` (review 48, H3)
+        callee = (dotted_name(parent.func) or "").rpartition(".")[2]
+        return callee in ("Vector", "VECTOR", "HalfVector", "AnnoyIndex") or \
+            callee.startswith("Index") and (dotted_name(parent.func) or "").startswith("faiss.")
+    elif isinstance(parent, ast.arguments) and says is None:
+        # `def __init__(self, dim=1536)`, `def make_index(dim: int = 1536)`: a parameter's default (H3)
+        params = [*parent.posonlyargs, *parent.args]
+        named = [a.arg for a, d in zip(params[len(params) - len(parent.defaults):], parent.defaults) if d is node] + \
+            [a.arg for a, d in zip(parent.kwonlyargs, parent.kw_defaults) if d is node]
+        said = named[0] if named else ""
     else:
         return False
     from migrator.mapping.embeddings import VECTOR_SIZE_WORDS, VECTOR_STORE_WORDS
