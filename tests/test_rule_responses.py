@@ -453,3 +453,17 @@ def test_a_response_returned_to_callers_in_the_module_follows_their_reads():
               "    return client.responses.create(model='gpt-4o', input=p).output_text\n")
     out = convert_files({"app.py": app, "lesson2.py": lesson})
     assert "client = Mistral(" in out["app.py"], out["app.py"]
+
+
+def test_a_getattr_read_of_a_field_both_responses_have_is_a_read() -> None:
+    """Held-out review 48, H5: ``getattr(resp, "usage", None)`` counted as "the response is used as a whole" and kept
+    the client; a getattr of output_text (which the rule rewrites only as an attribute) still keeps it."""
+    from mechanics import convert_idempotent
+
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef gen(q):\n"
+              "    resp = client.responses.create(model='gpt-4o-mini', input=q)\n    text = resp.output_text or ''\n"
+              "    usage = getattr(resp, {attr!r}, None)\n    return text, usage\n")
+    code, _ = convert_idempotent(source.format(attr="usage"))
+    assert "client = OpenAI()" not in code and "getattr(resp, 'usage', None)" in code, code
+    code, _ = convert_idempotent(source.format(attr="output_text"))
+    assert "client = OpenAI()" in code, code

@@ -3881,7 +3881,9 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
     return _result_problem(f, call, read_problem, "the response is used as a whole (returned, passed on, "
                            "stored): code elsewhere may read OpenAI's output_text, which Mistral's response does "
                            "not have", same_bindings=_same_call(("responses.create", "responses.parse")),
-                           follow_returns=follow)
+                           follow_returns=follow,
+                           getattr_ok=frozenset(attrs - {"output_text", "output_parsed"}) if allowed is None else
+                           frozenset())
 
 
 def _returned_response_follows(f: _File, ret: ast.Return, builder, depth: int) -> bool:
@@ -3940,7 +3942,7 @@ def _same_call(surfaces: tuple) -> "Callable[[ast.AST], bool]":
 
 
 def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscripts: bool = False,
-                    same_bindings=None, follow_returns=None) -> str:
+                    same_bindings=None, follow_returns=None, getattr_ok: frozenset = frozenset()) -> str:
     """How a converted call's result is read: each ``<result>.<attr>`` read, directly or through the one
     name it is assigned to, must pass ``read_problem(read, name)``; a result used any other way
     (returned, passed on, stored, rebound by a loop) is ``used``.
@@ -4008,6 +4010,8 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
                 isinstance(read.func, ast.Name) and read.func.id == "print" or isinstance(read.func, ast.Attribute)
                 and read.func.attr in ("debug", "info", "warning", "error", "exception", "critical")):
             continue  # `print(response)`: shown, not read (held-out review 47, F9: "used as a whole")
+        if _hasattr_read(n, read, "getattr") and read.args[1].value in getattr_ok:
+            continue  # `getattr(resp, "usage", None)`: a field both responses have (held-out review 48, H5)
         if _hasattr_read(n, read):  # `hasattr(result, "text")`: as a read of .text (held-out review 36, K4)
             read = ast.Attribute(value=n, attr=read.args[1].value, ctx=ast.Load())
         elif isinstance(read, ast.Compare) and len(read.ops) == 1 and isinstance(read.ops[0], (ast.In, ast.NotIn)) \
@@ -4028,10 +4032,12 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
     return ""
 
 
-def _hasattr_read(load: ast.Name, call: Optional[ast.AST]) -> bool:
-    """``hasattr(load, "<attr>")`` (``call``: the load's parent): it asks what a read of that attribute finds."""
-    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "hasattr" and \
-        len(call.args) == 2 and not call.keywords and call.args[0] is load and \
+def _hasattr_read(load: ast.Name, call: Optional[ast.AST], builtin: str = "hasattr") -> bool:
+    """``hasattr(load, "<attr>")`` (``call``: the load's parent): it asks what a read of that attribute finds.
+    (``builtin="getattr"``: ``getattr(load, "<attr>"[, default])``.)"""
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == builtin and \
+        len(call.args) == (2 if builtin == "hasattr" else len(call.args)) and 2 <= len(call.args) <= 3 and \
+        not call.keywords and call.args[0] is load and \
         isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str)
 
 
