@@ -1276,7 +1276,12 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
             if isinstance(target, ast.Name) and target.id == name:
                 built = True
                 build_nodes.add(id(target))
-                if not (isinstance(stmt.value, ast.Dict) and dict_items(stmt.value)):
+                if isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) and \
+                        stmt.value.func.id == "dict" and not stmt.value.args and \
+                        all(kw.arg is not None for kw in stmt.value.keywords):
+                    for kw in stmt.value.keywords:  # `dict(model=..., messages=...)`: a literal too (review 48, H2)
+                        add(kw.arg, kw.value)
+                elif not (isinstance(stmt.value, ast.Dict) and dict_items(stmt.value)):
                     reason = reason or f"{name} is not built from a dict literal here"
             elif (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
                   and target.value.id == name):

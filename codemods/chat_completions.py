@@ -961,6 +961,16 @@ class _Transformer(RuleTransformer):
         self._consumed_by_name(updated.value, target)
         if isinstance(target, cst.Name) and isinstance(updated.value, cst.Dict) and self._rewritable(target):
             return updated.with_changes(value=self._rewrite_dict(target.value, updated.value))
+        if isinstance(target, cst.Name) and isinstance(updated.value, cst.Call) and \
+                isinstance(updated.value.func, cst.Name) and updated.value.func.value == "dict" and \
+                all(a.keyword is not None for a in updated.value.args) and self._rewritable(target):
+            # `kwargs = dict(model=..., max_completion_tokens=...)`: its keywords are the keys (held-out review 48, H2)
+            args = []
+            for arg in updated.value.args:
+                new = self._rewrite_item(target.value, arg.keyword.value, arg.value)
+                if new is not None:
+                    args.append(arg.with_changes(keyword=cst.Name(new[0]), value=new[1]))
+            return updated.with_changes(value=finished(updated.value, args))
         if (isinstance(target, cst.Subscript) and self._rewritable(target.value) and len(target.slice) == 1
                 and isinstance(target.slice[0].slice, cst.Index)):
             index = target.slice[0].slice

@@ -1772,3 +1772,16 @@ def test_a_self_attribute_model_fallback_is_mapped_where_it_is_set() -> None:
         "        if self.model.startswith('gpt'):\n            pass\n"
         "        return self.client.chat.completions.create(model=self.model, messages=[])\n")
     assert "self.model = model or 'gpt-4o'" in code, code
+
+
+def test_a_splatted_dict_built_with_dict_keywords_converts_like_a_literal() -> None:
+    """Held-out review 48, H2 (llm-orchestrator): ``kwargs = dict(model=..., messages=..., ...)`` kept the app's only
+    client ("not built from a dict literal here"); the same dict written as ``{...}`` converted. Its keywords are its
+    keys, rewritten as a literal's are."""
+    code, todos = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef chat(messages, tools=None):\n"
+        "    kwargs = dict(model='gpt-4o', messages=messages, max_completion_tokens=100, seed=7, user='u1')\n"
+        "    if tools:\n        kwargs['tools'] = tools\n"
+        "    return client.chat.completions.create(**kwargs).choices[0].message.content\n")
+    assert "kwargs = dict(model='mistral-large-latest', messages=messages, max_tokens=100, random_seed=7)" in code, code
+    assert "client.chat.complete(**kwargs)" in code and any("user" in t for t in todos), (code, todos)
