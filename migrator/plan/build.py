@@ -2729,9 +2729,11 @@ class _Builder:
             statement = f.parent.get(id(f.parent.get(id(call)))) if awaited else f.parent.get(id(call))
             shaped = isinstance(statement, ast.Expr) and not call.args and not call.keywords and \
                 (awaited == self.origins[oid].is_async or self.origins[oid].kind == "parameter")
+            leave = "await client.__aexit__(None, None, None)" if self.origins[oid].is_async or awaited else \
+                "client.__exit__(None, None, None)"  # (re-review 48, G4: the async client was told __exit__)
             use = self._use(f, call, oid, surface, not shaped, "" if shaped else
                             f"{surface}(...) is used other than as a statement of its own (Mistral has no close(): "
-                            "leave the client's context instead, with client.__exit__(None, None, None))", "MIG101",
+                            f"leave the client's context instead, with {leave})", "MIG101",
                             USE_CONVERT if shaped else USE_TODO)
         elif oid is None and _v0_surface(surface.split(".")):
             use = self._use(f, call, oid, surface, True,
