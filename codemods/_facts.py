@@ -298,6 +298,19 @@ def stream_writers(nodes: Iterable[ast.AST]) -> StreamWriters:
     return StreamWriters(imported, frozenset(names))
 
 
+def enumerated(loop: ast.AST) -> Optional[ast.AST]:
+    """``x`` of ``for i, chunk in enumerate(x[, start])`` (a loop whose target is two names), else None: the loop is
+    over the stream too, its second name the chunk (re-review 48, G6)."""
+    call = getattr(loop, "iter", None)
+    target = getattr(loop, "target", None)
+    if isinstance(loop, ast.For) and isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and \
+            call.func.id == "enumerate" and call.args and len(call.args) <= 2 and \
+            not any(isinstance(a, ast.Starred) for a in call.args) and all(k.arg == "start" for k in call.keywords) and \
+            isinstance(target, ast.Tuple) and len(target.elts) == 2 and all(isinstance(e, ast.Name) for e in target.elts):
+        return call.args[0]
+    return None
+
+
 def iter_of(node: ast.AST) -> Optional[ast.AST]:
     """``x`` of ``iter(x)`` (one positional argument), else None: ``for chunk in iter(stream)`` loops over the stream
     (held-out review 47, E4)."""
@@ -713,6 +726,8 @@ class _Collector(ast.NodeVisitor):
                     isinstance(iter_of(sub.iter) or sub.iter, ast.Name):  # (`for x in iter(s)`: E4)
                 if isinstance(sub.target, ast.Name):
                     iterated.add(id(iter_of(sub.iter) or sub.iter))
+            elif isinstance(enumerated(sub), ast.Name):  # `for i, chunk in enumerate(stream)` (G6)
+                iterated.add(id(enumerated(sub)))
             elif isinstance(sub, ast.Call) and sub.args and written_stream(writers, sub, sub.args[0]):
                 iterated.add(id(sub.args[0]))  # st.write_stream(stream): rewritten with the loops
         for sub in _walk_function(node):
@@ -865,7 +880,7 @@ class _Collector(ast.NodeVisitor):
             self.mark()  # a model name MIG102 maps where it is set (an OpenAI fine-tuned one: a TODO)
 
     def visit_For(self, node: Union[ast.For, ast.AsyncFor]) -> None:
-        iterated = iter_of(node.iter) or node.iter
+        iterated = iter_of(node.iter) or enumerated(node) or node.iter
         if isinstance(iterated, ast.Name) and self.stmt_stack:
             self.name_iterations.append((iterated.id, self.stmt_stack[-1]))
         view = self.facts.view

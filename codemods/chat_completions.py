@@ -1079,6 +1079,23 @@ class _Transformer(RuleTransformer):
 
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         """``for chunk in stream:`` over a Mistral stream: iterate events and bind ``chunk = event.data``."""
+        counted = _enumerated(updated)
+        if counted is not None and counted.value in self._stream_names.get(self.path, ()):
+            # `for i, chunk in enumerate(stream)`: `for i, event in enumerate(stream): chunk = event.data` (G6)
+            index, chunk = updated.target.elements  # type: ignore[attr-defined]
+            line = self.current_line()
+            if _waits_for_usage_chunk(updated.body, chunk.value.value):
+                self.todo(line, USAGE_CHUNK_TODO)
+            if _reads_tool_calls(updated.body):
+                self.todo(line, DELTA_TOOL_CALLS_TODO)
+            event = self._event_name(chunk.value.value)
+            bind = cst.parse_statement(f"{chunk.value.value} = {event}.data\n")
+            body = updated.body
+            body = body.with_changes(body=[bind, *body.body]) if isinstance(body, cst.IndentedBlock) else \
+                cst.IndentedBlock(body=[bind, cst.SimpleStatementLine(body=list(body.body))])
+            self.changed = True
+            return updated.with_changes(target=updated.target.with_changes(elements=[
+                index, chunk.with_changes(value=cst.Name(event))]), body=body)
         if not isinstance(updated.target, cst.Name):
             return updated
         updated = self._loop_slot(original, updated)
@@ -1219,3 +1236,16 @@ def _iterated(node: cst.BaseExpression) -> cst.BaseExpression:
             len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star:
         return node.args[0].value
     return node
+
+
+def _enumerated(loop: cst.For) -> Optional[cst.Name]:
+    """The stream name of ``for i, chunk in enumerate(stream[, start])`` (codemods._facts.enumerated's twin)."""
+    call, target = loop.iter, loop.target
+    if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "enumerate" and \
+            1 <= len(call.args) <= 2 and not any(a.star for a in call.args) and \
+            all(a.keyword is None or a.keyword.value == "start" for a in call.args) and \
+            call.args[0].keyword is None and isinstance(call.args[0].value, cst.Name) and \
+            isinstance(target, cst.Tuple) and len(target.elements) == 2 and \
+            all(isinstance(e.value, cst.Name) for e in target.elements):
+        return call.args[0].value
+    return None

@@ -1785,3 +1785,14 @@ def test_a_splatted_dict_built_with_dict_keywords_converts_like_a_literal() -> N
         "    return client.chat.completions.create(**kwargs).choices[0].message.content\n")
     assert "kwargs = dict(model='mistral-large-latest', messages=messages, max_tokens=100, random_seed=7)" in code, code
     assert "client.chat.complete(**kwargs)" in code and any("user" in t for t in todos), (code, todos)
+
+
+def test_a_stream_looped_over_through_enumerate_converts_with_its_loop() -> None:
+    """Re-review 48, G6: ``for i, chunk in enumerate(stream)`` kept the client; Mistral's stream enumerates the same
+    way, its events' .data being the chunks."""
+    code, todos = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef predict(m):\n"
+        "    response = client.chat.completions.create(model='gpt-4o-mini', messages=[], stream=True)\n"
+        "    for i, chunk in enumerate(response, start=1):\n        print(i, chunk.choices[0].delta.content or '')\n")
+    assert "    for i, event in enumerate(response, start=1):\n        chunk = event.data\n" in code, code
+    assert "OpenAI" not in code and not todos, (code, todos)

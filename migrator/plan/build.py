@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (_dict_constants, _splat_dict, _walk_function, stream_branch, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
-                             iter_of, uncast, written_stream)
+                             enumerated, iter_of, uncast, written_stream)
 from codemods._repo import _same_module, module_name
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
@@ -5103,7 +5103,11 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) and \
                 f.scope_of.get(id(node), ()) == scope:
             holder = f.parent.get(id(node))
-            if isinstance(holder, ast.Call) and iter_of(holder) is node and \
+            if isinstance(holder, ast.Call) and isinstance(f.parent.get(id(holder)), ast.For) and \
+                    enumerated(f.parent.get(id(holder))) is node:
+                # `for i, chunk in enumerate(stream)`: the loop is over the stream (re-review 48, G6)
+                node, holder = holder, f.parent.get(id(holder))
+            elif isinstance(holder, ast.Call) and iter_of(holder) is node and \
                     isinstance(f.parent.get(id(holder)), (ast.For, ast.AsyncFor, ast.comprehension)) and \
                     f.parent.get(id(holder)).iter is holder:
                 # `for chunk in iter(stream)`: the loop is over the stream (held-out review 47, E4; MIG102 unwraps it)
