@@ -356,7 +356,7 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
     return None
 
 
-def tool_lacks_parameters(node: ast.Dict) -> bool:
+def tool_lacks_parameters(node: ast.Dict, in_list: bool = True) -> bool:
     """``{"type": "function", "function": {"name": ..., "description": ...}}``: a tool definition (no "id": not a call)
     whose function literal has no "parameters" (optional on OpenAI, required by mistralai: ValidationError on every
     call; api-mapping.md §6.1, held-out review 48, H8)."""
@@ -368,7 +368,10 @@ def tool_lacks_parameters(node: ast.Dict) -> bool:
     if not isinstance(inner, ast.Dict) or any(k is None for k in inner.keys):
         return False
     named = _dict_constants(inner)
-    return "name" in named and "parameters" not in named and "arguments" not in named
+    # (a forced choice, `tool_choice={"type": "function", "function": {"name": ...}}`, has the same shape: a
+    # definition is an element of a tools list, or describes itself)
+    return "name" in named and "parameters" not in named and "arguments" not in named and \
+        (in_list or "description" in named)
 
 
 def _foreign_call_id(value: object) -> bool:
@@ -859,8 +862,15 @@ class _Collector(ast.NodeVisitor):
     def facts_uses_openai(self) -> bool:
         return self.facts.reads_openai_results
 
+    def visit_List(self, node: ast.List) -> None:
+        self.__dict__.setdefault("_listed", set()).update(id(e) for e in node.elts if isinstance(e, ast.Dict))
+        self.generic_visit(node)
+
+    def _in_list(self, node: ast.Dict) -> bool:
+        return id(node) in self.__dict__.get("_listed", ())
+
     def visit_Dict(self, node: ast.Dict) -> None:
-        if message_change(_dict_constants(node)) or tool_lacks_parameters(node):
+        if message_change(_dict_constants(node)) or tool_lacks_parameters(node, self._in_list(node)):
             self._site(node, MSG)
         elif self.facts.file_api and self.facts_uses_openai and \
                 line_dict([k.value if isinstance(k, ast.Constant) else None for k in node.keys]):

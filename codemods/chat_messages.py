@@ -17,7 +17,7 @@ def _string(node: cst.BaseExpression) -> object:
     return ...
 
 
-def _tool_lacks_parameters(node: cst.Dict) -> bool:
+def _tool_lacks_parameters(node: cst.Dict, in_list: bool = True) -> bool:
     """LibCST twin of ``codemods._facts.tool_lacks_parameters``."""
     if not isinstance(node, cst.Dict) or any(not isinstance(e, cst.DictElement) for e in node.elements):
         return False
@@ -28,7 +28,8 @@ def _tool_lacks_parameters(node: cst.Dict) -> bool:
     if not isinstance(inner, cst.Dict) or any(not isinstance(e, cst.DictElement) for e in inner.elements):
         return False
     named = _dict_constants(inner)
-    return "name" in named and "parameters" not in named and "arguments" not in named
+    return "name" in named and "parameters" not in named and "arguments" not in named and \
+        (in_list or "description" in named)
 
 
 def _dict_constants(node: cst.Dict) -> dict[str, object]:
@@ -88,15 +89,19 @@ class ChatMessages(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
+    def visit_List(self, node: cst.List) -> None:
+        self.__dict__.setdefault("_listed", set()).update(id(e.value) for e in node.elements)
+
     def visit_Dict(self, node: cst.Dict) -> None:
-        if message_change(_dict_constants(node)) or _tool_lacks_parameters(node):
+        if message_change(_dict_constants(node)) or \
+                _tool_lacks_parameters(node, id(node) in self.__dict__.get("_listed", ())):
             self.mark_site(node, MSG)
 
     def leave_Dict(self, original: cst.Dict, updated: cst.Dict) -> cst.BaseExpression:
         """Message and content-part literals Mistral reads differently (api-mapping.md §2.3), where
         the plan found they only reach converted chat calls."""
-        change = message_change(_dict_constants(original)) or ("parameters" if _tool_lacks_parameters(original)
-                                                               else None)
+        change = message_change(_dict_constants(original)) or ("parameters" if _tool_lacks_parameters(
+            original, id(original) in self.__dict__.get("_listed", ())) else None)
         answer = self.answer_for(original)
         if change is None or not (answer and answer[0] == "msg" and answer[1]):
             return updated

@@ -288,3 +288,16 @@ def test_a_tool_without_parameters_gets_the_empty_schema_where_chat_converts() -
         "from openai import OpenAI\n\nclient = OpenAI()\nTOOLS = [{'type': 'function', 'function': {'name': 'now'}}]\n"
         "r = client.chat.completions.create(model='gpt-4o', messages=[], tools=TOOLS)\nclient.images.generate(prompt='x')\n")
     assert "'parameters'" not in code, code
+
+
+def test_a_forced_tool_choice_is_no_tool_definition() -> None:
+    """Corpus (ai-cookbook): ``tool_choice={"type": "function", "function": {"name": name}}`` got "parameters" from the
+    H8 rule; a definition is an element of a tools list (or describes itself)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[], tools=[{'type': 'function', 'function': "
+        "{'name': 'now'}}], tool_choice={'type': 'function', 'function': {'name': 'now'}})\n")
+    assert "tool_choice={'type': 'function', 'function': {'name': 'now'}}" in code, code
+    assert "tools=[{'type': 'function', 'function': {'name': 'now', 'parameters':" in code, code

@@ -1404,7 +1404,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     n.func.attr in ("create", "parse") and isinstance(n.func.value, ast.Attribute) and
                     n.func.value.attr == "responses" and call_verdict(n) == CONVERT for n in f.nodes)
             sites[key] = ("msg", memo_file["responses"])
-        elif isinstance(node, ast.Dict) and not message_change(_dict_constants(node)) and tool_lacks_parameters(node):
+        elif isinstance(node, ast.Dict) and not message_change(_dict_constants(node)) and \
+                tool_lacks_parameters(node, isinstance(f.parent.get(id(node)), ast.List)):
             # a tool definition without "parameters": given the empty schema wherever this module's chat calls
             # convert -- harmless for a call kept on OpenAI, which takes it the same (held-out review 48, H8)
             sites[key] = ("msg", _converts_chat(f, call_verdict, memo_file))
