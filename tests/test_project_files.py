@@ -675,6 +675,9 @@ def test_compose_mapping_form_and_a_yaml_edit_that_breaks_parsing():
     placeholder = "services:\n  api:\n    environment:\n      - OPENAI_API_KEY=${OPENAI_API_KEY:-your_openai_api_key}\n"
     assert edit_deploy(placeholder, "docker-compose.yml", _facts(), rename=False).text == \
         placeholder + "      - MISTRAL_API_KEY=${MISTRAL_API_KEY:-your_mistral_api_key}\n"
+    # a short sk- value the secret check lets through is not renamed with the key (re-review 48, G7)
+    short = "services:\n  api:\n    build: .\n    environment:\n      - OPENAI_API_KEY=sk-proj-abc123\n"
+    assert edit_deploy(short, "docker-compose.yml", _facts(), rename=True).text.endswith("      - MISTRAL_API_KEY=\n")
     flow = "env: {OPENAI_API_KEY: x}\n"  # a flow mapping: duplicating the line would break it
     edit = edit_deploy(flow, "compose.yml", _facts(), rename=False)
     assert edit.text == flow and edit.findings[0].kind is FindingKind.TODO

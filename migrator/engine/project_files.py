@@ -1165,6 +1165,10 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # review 47, F2)
         new_line = re.sub(r"(\$\{" + re.escape(key_env) + r":?-)([^}]*)(\})",
                           lambda m: m.group(1) + _placeholder(m.group(2), key_env) + m.group(3), new_line)
+        # `- OPENAI_API_KEY=sk-proj-abc123` (a short key or a placeholder the secret check lets through): the new
+        # variable gets no OpenAI key (re-review 48, G7: renamed with its value, a 401 for the service)
+        new_line = re.sub(r"""^(\s*(?:-\s*)?["']?""" + re.escape(key_env) + r"""\s*[:=]\s*)(["']?sk-[^\s"'#]*["']?)""",
+                          lambda m: m.group(1) + _placeholder(m.group(2), key_env), new_line)
         around = "".join(lines[max(0, index - 3):index + 1])
         after = f"; create the {key_env} secret in the repository settings" if "secrets." in line else \
             f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else ""
