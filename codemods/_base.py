@@ -373,10 +373,10 @@ class RuleTransformer(cst.CSTTransformer):
         if isinstance(value, cst.Name) and self.facts.view is not None and \
                 ("partial", self.path, value.value) in self.facts.view.model_slots:
             # `def call(model, ...)` called as call("gpt-4o", ...) and call(model, ...) (held-out review 47, F1)
-            return (f"{keyword}={value.value}: the model names written for it (its default, the literal arguments of "
-                    f"its calls in this module) now name {model} (mapped where they are written); what its other "
-                    f"callers pass is not mapped (computed, or passed from elsewhere): make sure it names {model} "
-                    "too (see `migrator rules` / --model; said once per module)")
+            return (f"{keyword}={value.value}: the model names written directly for it (its string default, string "
+                    f"arguments of its calls in this module) now name {model}; what its callers pass through other "
+                    f"names, or from other modules, is not mapped: make sure it names {model} too (see `migrator "
+                    "rules` / --model; said once per module)")
         if isinstance(value, cst.Name) and self.facts.view is not None and \
                 ("fellback", self.path, value.value) in self.facts.view.model_slots:
             # `model = model or self._default_model`: the fallback is mapped where it is set (held-out review 47, E3)
@@ -745,10 +745,24 @@ def seconds_to_ms_code(value: cst.BaseExpression, template: str) -> cst.BaseExpr
     """``timeout=<value>`` -> Mistral's ``timeout_ms``: a name or attribute may hold None (OpenAI: no timeout; a
     parameter defaulting to None, a setting left unset), which ``int(None * 1000)`` turns into a TypeError before any
     request (held-out review 48, H1): ``None if x is None else int(x * 1000)``. Other expressions are read once."""
-    if isinstance(value, (cst.Name, cst.Attribute)) and dotted(value):
+    if isinstance(value, (cst.Name, cst.Attribute)) and dotted(value) or _lookup(value):
+        # (`cfg.get("timeout")`, `getattr(cfg, "timeout", None)`, `cfg["timeout"]`: a lookup, read twice: re-review 49,
+        # I3)
         name = code_of(value)
         return cst.parse_expression(f"None if {name} is None else {template.format(value=name)}")
     return xform_code(template, value)
+
+
+def _lookup(value: cst.BaseExpression) -> bool:
+    """A setting's lookup that may give None and reads the same twice: ``x.get(...)``, ``getattr(x, "a", None)``,
+    ``x["a"]`` on a name or attribute."""
+    if isinstance(value, cst.Call) and not any(a.star for a in value.args):
+        func = value.func
+        return isinstance(func, cst.Attribute) and func.attr.value == "get" and bool(dotted(func.value)) or \
+            isinstance(func, cst.Name) and func.value == "getattr" and bool(value.args) and bool(dotted(value.args[0].value))
+    return isinstance(value, cst.Subscript) and bool(dotted(value.value)) and len(value.slice) == 1 and \
+        isinstance(value.slice[0].slice, cst.Index) and \
+        isinstance(value.slice[0].slice.value, (cst.SimpleString, cst.Integer))
 
 
 class ApiCallTransformer(RuleTransformer):

@@ -396,7 +396,7 @@ def test_a_wrapper_whose_importers_pass_what_is_not_lined_up_keeps_the_calls_tod
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     # (the TODO stays for what the importers pass; the default, which only reaches model=, is mapped since held-out
     # review 47, F1)
-    assert any("model=model" in t and "what its other callers pass is not mapped" in t
+    assert any("model=model" in t and "what its callers pass through other names" in t
                for t in _findings(report)["llm.py"]), _findings(report)
     assert 'model: str = "mistral-small-latest"' in (tmp_path / "app" / "llm.py").read_text()
 

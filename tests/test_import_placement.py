@@ -1,6 +1,7 @@
 """Where the Mistral imports go (codemods._imports.fix_imports), through the whole pipeline."""
 from __future__ import annotations
 
+import pytest
 from mechanics import convert_idempotent
 
 
@@ -539,3 +540,20 @@ def test_an_unused_import_openai_another_module_imports_by_name_stays() -> None:
     out = convert_files({"pkg/__init__.py": "", "pkg/deps.py": deps,
                          "pkg/user.py": "from pkg.deps import ask\n\n\ndef safe(q):\n    return ask(q)\n"})
     assert "import openai" not in out["pkg/deps.py"], out["pkg/deps.py"]
+
+
+@pytest.mark.parametrize("init, user", [
+    ("from .deps import *\n", "import pkg\n\n\ndef safe(q):\n    try:\n        return pkg.ask(q)\n"
+                               "    except pkg.openai.APIError:\n        return None\n"),
+    ("", "from pkg import deps\n\n\ndef safe(q):\n    try:\n        return deps.ask(q)\n"
+         "    except deps.openai.APIError:\n        return None\n"),
+])
+def test_an_unused_import_openai_of_a_module_others_import_stays(init, user) -> None:
+    """Re-review 49, I4: the module reached through a star import or as ``deps`` (then ``deps.openai.APIError``) lost
+    its unused ``import openai``: AttributeError. A module another module of the tree imports keeps it."""
+    from mechanics import convert_files
+
+    deps = ("import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+            "    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n")
+    out = convert_files({"pkg/__init__.py": init, "pkg/deps.py": deps, "user.py": user})
+    assert "\nimport openai\n" in out["pkg/deps.py"], out["pkg/deps.py"]

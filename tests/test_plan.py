@@ -1707,7 +1707,7 @@ def test_review_27_fallback_with_a_passed_client_transitive_tests_and_dotted_mod
         "app/router.py": "import app.llm\n\n\ndef route(q):\n    return app.llm.ask(q, model='gpt-4o')\n",
     })
     # (the caller's name stays its TODO; the default, which only reaches model=, is mapped: held-out review 47, F1)
-    assert "what its other callers pass is not mapped" in out["app/llm.py"] and \
+    assert "what its callers pass through other names" in out["app/llm.py"] and \
         "model='mistral-small-latest'" in out["app/llm.py"], out["app/llm.py"]
 
 

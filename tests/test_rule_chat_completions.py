@@ -1743,7 +1743,7 @@ def test_the_literal_model_names_a_partly_seen_parameter_receives_are_mapped() -
         "def evaluate(judge_model):\n    return judge_response('q', judge=judge_model)\n")
     assert "call('mistral-large-latest', [])" in code and "judge='mistral-small-latest'" in code, code
     assert "gpt-4o" not in code, code
-    assert sum("the model names written for it" in t for t in todos) == 2, todos  # (model=model, model=judge)
+    assert sum("the model names written directly for it" in t for t in todos) == 2, todos  # (model=model, model=judge)
     # a parameter read otherwise too keeps its literals
     code, _ = convert_snippet(
         "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef call(model, messages):\n"
@@ -1796,3 +1796,12 @@ def test_a_stream_looped_over_through_enumerate_converts_with_its_loop() -> None
         "    for i, chunk in enumerate(response, start=1):\n        print(i, chunk.choices[0].delta.content or '')\n")
     assert "    for i, event in enumerate(response, start=1):\n        chunk = event.data\n" in code, code
     assert "OpenAI" not in code and not todos, (code, todos)
+
+
+def test_a_timeout_looked_up_in_a_setting_is_guarded_against_none() -> None:
+    """Re-review 49, I3: ``timeout=cfg.get("timeout")`` / ``getattr(cfg, "timeout", None)`` / ``cfg["timeout"]``
+    became ``int(x * 1000)``: TypeError when the setting is missing (OpenAI took None)."""
+    code, _ = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(cfg):\n"
+        "    return client.chat.completions.create(model='gpt-4o', messages=[], timeout=cfg.get('timeout'))\n")
+    assert "timeout_ms=None if cfg.get('timeout') is None else int(cfg.get('timeout') * 1000)" in code, code

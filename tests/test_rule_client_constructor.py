@@ -1612,3 +1612,18 @@ def test_a_membership_test_of_the_key_is_a_gate_renamed_with_the_clients() -> No
         "import os\nfrom langchain_openai import ChatOpenAI\n\nif 'OPENAI_API_KEY' in os.environ:\n    pass\n"
         "llm = ChatOpenAI(model='gpt-4o', api_key=os.environ['OPENAI_API_KEY'])\n")
     assert "ChatMistralAI(" in code, code
+
+
+def test_a_while_key_gate_renames_its_prompt_and_a_gate_beside_another_read_stays() -> None:
+    """Re-review 49, I1 / I2: ``while "OPENAI_API_KEY" not in os.environ: os.environ[...] = input(...)`` had its
+    test renamed and not the write: it asked forever. ``"OPENAI_API_KEY" in os.environ and
+    os.environ["OPENAI_API_KEY"].strip()`` had the membership renamed alone: KeyError where only the Mistral key is
+    set; that test stays whole (with the read's TODO)."""
+    code, todos = convert_idempotent(
+        "import os\nfrom openai import OpenAI\n\nwhile 'OPENAI_API_KEY' not in os.environ:\n"
+        "    os.environ['OPENAI_API_KEY'] = input('key: ')\n\n"
+        "if 'OPENAI_API_KEY' in os.environ and os.environ['OPENAI_API_KEY'].strip():\n    print('ok')\n\n"
+        "client = OpenAI()\nclient.chat.completions.create(model='gpt-4o', messages=[])\n")
+    assert "while 'MISTRAL_API_KEY' not in os.environ:\n    os.environ['MISTRAL_API_KEY'] = input(" in code, code
+    assert "if 'OPENAI_API_KEY' in os.environ and os.environ['OPENAI_API_KEY'].strip():" in code, code
+    assert any("OPENAI_API_KEY is read here" in t for t in todos), todos

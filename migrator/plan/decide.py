@@ -638,6 +638,17 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
                 candidates = [g for g in files if g is not f and module and _same_module(g.module, module)]
             if len(candidates) == 1 and name in set(candidates[0].openai_modules) | set(candidates[0].imported):
                 out[candidates[0].path] = frozenset(out.get(candidates[0].path, frozenset()) | {name})
+            elif name == "*" or (module and any(_same_module(g.module, f"{module}.{name}") for g in files)):
+                # `from .deps import *`, `from pkg import deps` (then deps.openai): its `import openai` stays, used or
+                # not (re-review 49, I4)
+                for g in (candidates if name == "*" else []) + \
+                        [g for g in files if module and _same_module(g.module, f"{module}.{name}")]:
+                    if g.openai_modules:
+                        out[g.path] = frozenset(out.get(g.path, frozenset()) | set(g.openai_modules))
+        for alias, module in f.module_aliases.items():  # `import pkg.deps as deps`, `import deps`
+            for g in files:
+                if g is not f and g.openai_modules and _same_module(g.module, module):
+                    out[g.path] = frozenset(out.get(g.path, frozenset()) | set(g.openai_modules))
     return out
 
 
@@ -769,6 +780,7 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
         named = [a.arg for a, d in zip(params[len(params) - len(parent.defaults):], parent.defaults) if d is node] + \
             [a.arg for a, d in zip(parent.kwonlyargs, parent.kw_defaults) if d is node]
         said = named[0] if named else ""
+        strict = True  # (`chunk_size=1536` is no vector: "dim", "vector", "embed" only; re-review 49, I8)
     else:
         return False
     from migrator.mapping.embeddings import VECTOR_SIZE_WORDS, VECTOR_STORE_WORDS
@@ -1307,7 +1319,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             copied = not write and isinstance(outer, ast.Assign) and outer.value is top and any(
                 env_key(t) == variable for t in outer.targets if isinstance(t, ast.Subscript))
             if not feeds and not write and variable == "OPENAI_API_KEY" and variable in implicit and \
-                    builder.endpoint is None and not configures and not copied and _key_gate(builder, f, node):
+                    builder.endpoint is None and not configures and not copied and _key_gate(builder, f, node) and \
+                    not _test_reads_otherwise(f, node, variable):
                 # `if not os.getenv("OPENAI_API_KEY"): exit(...)` (or a name only such checks read): it guards
                 # the clients, which all read MISTRAL_API_KEY now; checking the old variable would stop an app
                 # configured for Mistral (held-out review 3, csalvador58): it checks the new one
@@ -2018,6 +2031,18 @@ def _gate_test(f, node) -> bool:
     return isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp)) and parent.test is child
 
 
+def _test_reads_otherwise(f, node, variable: str) -> bool:
+    """``"OPENAI_API_KEY" in os.environ and os.environ["OPENAI_API_KEY"].strip()``: the test holding ``node`` also
+    reads the variable in a way that is no gate (renamed alone, the membership test let the read raise KeyError:
+    re-review 49, I2)."""
+    test = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt) or isinstance(a, ast.IfExp)), None)
+    test = getattr(test, "test", None)
+    if test is None:
+        return False
+    return any(n is not node and (isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable) and
+               not _gate_test(f, n) for n in ast.walk(test))
+
+
 def _key_gate(builder, f, node) -> bool:
     """An OPENAI_API_KEY read that only says whether the key is set: it is a gate's test itself, or the
     value of a name bound once whose every read (here, and no other module importing it) is one."""
@@ -2046,7 +2071,7 @@ def _gated_write(builder, f, node, variable: str) -> bool:
     """``os.environ[variable] = ...`` in the body of an ``if`` whose test is a gate on the same variable that is
     renamed with the clients (``_key_gate``)."""
     for parent in ancestors_of(f, node):
-        if isinstance(parent, ast.If):
+        if isinstance(parent, (ast.If, ast.While)):  # (`while "OPENAI_API_KEY" not in os.environ:` a prompt loop: I1)
             reads = [n for n in ast.walk(parent.test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable
                      or env_membership_key(n) == variable]
             return bool(reads) and all(_key_gate(builder, f, read) for read in reads) and \
