@@ -2252,3 +2252,14 @@ def test_an_untraced_call_in_a_tree_of_an_openai_look_alike_sdk_only_is_left_alo
               "        return self.client.chat.completions.create(messages=[], model='llama-3.1-8b-instant')\n")
     code, todos = convert_snippet(source)
     assert code == source and not todos, (code, todos)
+
+
+def test_an_agents_sdk_agent_given_a_model_name_parameter_gets_its_todo() -> None:
+    """Re-review 49, I5 (agent-system-tutorials): ``def run(q, model="gpt-5"): Agent(name=..., model=model)`` was taken
+    for an agent on a model object of its own: no TODO, and it still ran on OpenAI with OPENAI_API_KEY."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet("from agents import Agent, Runner\n\n\ndef run(q, model='gpt-5'):\n"
+                               "    agent = Agent(name='Assistant', model=model)\n"
+                               "    return Runner.run_sync(agent, q).final_output\n")
+    assert any("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI" in t for t in todos), todos

@@ -2141,8 +2141,13 @@ class _Builder:
             return False
         model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
         if isinstance(model, ast.Name):  # `model=MODEL`, MODEL = "gpt-4.1-mini": a model name all the same
+            scope = self.lookup_scope(f, f.scope_of.get(id(call), ()), model.id)
+            default = _param_default(f, scope, model.id) if scope is not None and (scope, model.id) in f.params \
+                else None
             values = self.bound_values(f, f.scope_of.get(id(call), ()), model)
-            model = values[0] if values and len(values) == 1 and isinstance(values[0], ast.Constant) else model
+            model = values[0] if values and len(values) == 1 and isinstance(values[0], ast.Constant) else \
+                default if isinstance(default, ast.Constant) and isinstance(default.value, str) else model
+            # (`def run(q, model="gpt-5"): Agent(model=model)`: a name too, re-review 49, I5)
         if model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr)):
             return False  # model=OpenAIChatCompletionsModel(..., openai_client=...): that client decides
         if _routed_elsewhere(model):
