@@ -1083,17 +1083,7 @@ class _Transformer(RuleTransformer):
         if counted is not None and counted.value in self._stream_names.get(self.path, ()):
             # `for i, chunk in enumerate(stream)`: `for i, event in enumerate(stream): chunk = event.data` (G6)
             index, chunk = updated.target.elements  # type: ignore[attr-defined]
-            line = self.current_line()
-            if _waits_for_usage_chunk(updated.body, chunk.value.value):
-                self.todo(line, USAGE_CHUNK_TODO)
-            if _reads_tool_calls(updated.body):
-                self.todo(line, DELTA_TOOL_CALLS_TODO)
-            event = self._event_name(chunk.value.value)
-            bind = cst.parse_statement(f"{chunk.value.value} = {event}.data\n")
-            body = updated.body
-            body = body.with_changes(body=[bind, *body.body]) if isinstance(body, cst.IndentedBlock) else \
-                cst.IndentedBlock(body=[bind, cst.SimpleStatementLine(body=list(body.body))])
-            self.changed = True
+            event, body = self._event_loop_body(updated, chunk.value.value, self.current_line())
             return updated.with_changes(target=updated.target.with_changes(elements=[
                 index, chunk.with_changes(value=cst.Name(event))]), body=body)
         if not isinstance(updated.target, cst.Name):
@@ -1110,19 +1100,24 @@ class _Transformer(RuleTransformer):
             return updated
         line = self._stream_lines.get(key if key is not None else getattr(iterable, "value", ""), 0)
         line = self.current_line() or line  # the loop's, where the TODO goes
-        if _waits_for_usage_chunk(updated.body, updated.target.value):
+        event, body = self._event_loop_body(updated, updated.target.value, line)
+        return updated.with_changes(target=cst.Name(event), body=body)
+
+    def _event_loop_body(self, loop: cst.For, chunk: str, line: int) -> tuple[str, cst.BaseSuite]:
+        """(the event name, the loop's body starting with ``chunk = event.data``), with the loop's TODOs."""
+        if _waits_for_usage_chunk(loop.body, chunk):
             self.todo(line, USAGE_CHUNK_TODO)
-        if _reads_tool_calls(updated.body):
+        if _reads_tool_calls(loop.body):
             self.todo(line, DELTA_TOOL_CALLS_TODO)
-        event = self._event_name(updated.target.value)
-        bind = cst.parse_statement(f"{updated.target.value} = {event}.data\n")
-        body = updated.body
+        event = self._event_name(chunk)
+        bind = cst.parse_statement(f"{chunk} = {event}.data\n")
+        body = loop.body
         if isinstance(body, cst.IndentedBlock):
             body = body.with_changes(body=[bind, *body.body])
         else:  # `for x in s: stmt` on one line
             body = cst.IndentedBlock(body=[bind, cst.SimpleStatementLine(body=list(body.body))])
         self.changed = True
-        return updated.with_changes(target=cst.Name(event), body=body)
+        return event, body
 
     def _event_name(self, target: str) -> str:
         """The loop variable for Mistral's stream events (the chunk is ``<event>.data``): ``event``, else
