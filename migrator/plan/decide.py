@@ -625,7 +625,24 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
                 importers.setdefault(g.path, set()).add(f.path)
     # `from pkg.deps import openai` / `from .client import OpenAI`: a name another module imports by name stays too
     # (re-review 48, G1: an unused `import openai` dropped from deps.py broke that import)
-    from codemods._repo import _same_module
+    by_suffix: dict[str, list] = {}  # every dotted suffix of a module's name -> its modules
+    by_module: dict[str, list] = {}
+    for g in files:
+        parts = g.module.split(".") if g.module else []
+        by_module.setdefault(g.module, []).append(g)
+        for i in range(len(parts)):
+            by_suffix.setdefault(".".join(parts[i:]), []).append(g)
+    memo: dict[str, list] = {}
+
+    def same(module: str) -> list:
+        """The modules ``codemods._repo._same_module`` pairs with ``module`` (indexed: it ran for every pair)."""
+        if module not in memo:
+            parts = module.split(".") if module else []
+            found = list(by_suffix.get(module, [])) if module else []
+            for i in range(1, len(parts)):  # `app.llm` imported where the module is named `llm`
+                found += by_module.get(".".join(parts[i:]), [])
+            memo[module] = list({id(g): g for g in found}.values())
+        return memo[module]
 
     for f in files:
         for _local, (module, level, name) in f.repo_imports.items():
@@ -633,21 +650,20 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
                 base = f.module.split(".")
                 base = base[: max(len(base) - level, 0)]
                 full = ".".join([*base, module] if module else base)
-                candidates = [g for g in files if g is not f and (g.module == full or g.module.endswith("." + full))]
+                candidates = [g for g in by_suffix.get(full, []) if g is not f] if full else []
             else:
-                candidates = [g for g in files if g is not f and module and _same_module(g.module, module)]
+                candidates = [g for g in same(module) if g is not f]
             if len(candidates) == 1 and name in set(candidates[0].openai_modules) | set(candidates[0].imported):
                 out[candidates[0].path] = frozenset(out.get(candidates[0].path, frozenset()) | {name})
-            elif name == "*" or (module and any(_same_module(g.module, f"{module}.{name}") for g in files)):
+            elif name == "*" or (module and same(f"{module}.{name}")):
                 # `from .deps import *`, `from pkg import deps` (then deps.openai): its `import openai` stays, used or
                 # not (re-review 49, I4)
-                for g in (candidates if name == "*" else []) + \
-                        [g for g in files if module and _same_module(g.module, f"{module}.{name}")]:
+                for g in (candidates if name == "*" else []) + (same(f"{module}.{name}") if module else []):
                     if g.openai_modules:
                         out[g.path] = frozenset(out.get(g.path, frozenset()) | set(g.openai_modules))
         for alias, module in f.module_aliases.items():  # `import pkg.deps as deps`, `import deps`
-            for g in files:
-                if g is not f and g.openai_modules and _same_module(g.module, module):
+            for g in same(module):
+                if g is not f and g.openai_modules:
                     out[g.path] = frozenset(out.get(g.path, frozenset()) | set(g.openai_modules))
     return out
 
