@@ -6,8 +6,9 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer
 from codemods._facts import BUILT, MSG, message_change
+from codemods.chat_completions import render_literal
 from migrator.mapping.responses import INPUT_IMAGE_DETAIL
-from migrator.mapping.chat import MESSAGE_ROLES
+from migrator.mapping.chat import EMPTY_TOOL_PARAMETERS, MESSAGE_ROLES
 from migrator.mapping.messages import mistral_tool_call_id
 
 
@@ -116,8 +117,7 @@ class _Transformer(RuleTransformer):
                         isinstance(element.value, cst.Dict):
                     inner = element.value
                     quote = getattr(element.key, "quote", '"')
-                    schema = cst.parse_expression(f'{{{quote}type{quote}: {quote}object{quote}, '
-                                                  f'{quote}properties{quote}: {{}}}}')
+                    schema = cst.parse_expression(render_literal(dict(EMPTY_TOOL_PARAMETERS), quote))
                     last = inner.elements[-1] if inner.elements else None
                     spaced = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
                     if len(inner.elements) >= 2 and isinstance(inner.elements[-2].comma, cst.Comma) and \
@@ -128,7 +128,7 @@ class _Transformer(RuleTransformer):
                                             comma=last.comma if last is not None and
                                             not isinstance(last.comma, cst.MaybeSentinel) else cst.MaybeSentinel.DEFAULT)
                     elements[index] = element.with_changes(value=inner.with_changes(elements=[*head, added]))
-                    self.converted(line, 'tool without "parameters" -> "parameters": {"type": "object", "properties": {}} '
+                    self.converted(line, f'tool without "parameters" -> "parameters": {render_literal(dict(EMPTY_TOOL_PARAMETERS))} '
                                          "(Mistral requires them)")
             return updated.with_changes(elements=elements)
         if change in ("role", "function_tool"):  # developer -> system; a function result naming its call -> tool

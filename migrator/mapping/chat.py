@@ -93,6 +93,8 @@ METHODS = MappingProxyType({
     ("chat.completions.parse", False): "chat.parse",
 })
 
+# A function tool's "parameters" when the OpenAI definition has none (optional there, required by mistralai: §6.1).
+EMPTY_TOOL_PARAMETERS = MappingProxyType({"type": "object", "properties": {}})
 # Message roles Mistral does not have, and the role that carries the same meaning (§2.3).
 MESSAGE_ROLES = MappingProxyType({"developer": "system"})
 # openai's omit marker (NOT_GIVEN / NotGiven()): mistralai rejects it before sending. Its counterpart is

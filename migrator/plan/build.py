@@ -4044,9 +4044,9 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
 def _hasattr_read(load: ast.Name, call: Optional[ast.AST], builtin: str = "hasattr") -> bool:
     """``hasattr(load, "<attr>")`` (``call``: the load's parent): it asks what a read of that attribute finds.
     (``builtin="getattr"``: ``getattr(load, "<attr>"[, default])``.)"""
+    arity = (2,) if builtin == "hasattr" else (2, 3)
     return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == builtin and \
-        len(call.args) == (2 if builtin == "hasattr" else len(call.args)) and 2 <= len(call.args) <= 3 and \
-        not call.keywords and call.args[0] is load and \
+        len(call.args) in arity and not call.keywords and call.args[0] is load and \
         isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str)
 
 
