@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Callable, ClassVar, Optional, Union
 
@@ -189,6 +190,8 @@ class Combined(cst.CSTTransformer):
 
     def on_leave(self, original_node, updated_node):
         node_type = type(original_node)
+        if updated_node is not original_node and _same_children(original_node, updated_node):
+            updated_node = original_node  # LibCST rebuilt it around the very same children
         if node_type not in _EVERY_RULE:
             for leave in self._concerned(self._leavers, "leave_", node_type):
                 updated_node = leave(original_node, updated_node)
@@ -209,6 +212,32 @@ class Combined(cst.CSTTransformer):
         if before and isinstance(updated_node, cst.CSTNode):
             return cst.FlattenSentinel([*before, updated_node])
         return updated_node
+
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _same_children(original: cst.CSTNode, updated: cst.CSTNode) -> bool:
+    """Whether ``updated`` is ``original`` rebuilt from the same objects. LibCST rebuilds every node it
+    visits, changed or not; a node that keeps its original identity is printed once for both modules
+    (transform._print_both) and a module left whole is not printed at all."""
+    node_type = type(original)
+    if type(updated) is not node_type:
+        return False
+    names = _CHILD_FIELDS.get(node_type)
+    if names is None:
+        names = _CHILD_FIELDS[node_type] = tuple(field.name for field in dataclasses.fields(node_type))
+    for name in names:
+        before = getattr(original, name)
+        after = getattr(updated, name)
+        if before is after:
+            continue
+        if type(before) is not type(after) or not isinstance(before, (tuple, list)) or len(before) != len(after):
+            return False
+        for old, new in zip(before, after):
+            if old is not new:
+                return False
+    return True
 
 
 class RuleTransformer(cst.CSTTransformer):

@@ -20,7 +20,9 @@ from test_engine_support import snapshot, text_rename_transform, write_tree
 from typer.testing import CliRunner
 
 from migrator.cli import app
+from migrator.config import Config
 from migrator.engine import Mode, run
+from migrator.engine.transform import transform_source
 
 MODULE = '''"""Module docstring."""
 from openai import OpenAI
@@ -245,6 +247,34 @@ def test_a_file_libcst_cannot_print_back_is_reported_and_left_intact(tmp_path):
                                             "unchanged, convert its OpenAI calls by hand")
     assert (tmp_path / "lossy.py").read_text(encoding="utf-8") == lossy
     assert "inputs=" in (tmp_path / "good.py").read_text(encoding="utf-8")
+
+
+def test_a_file_no_rule_changes_is_not_printed_back(tmp_path):
+    """A module the rules leave as it was is not printed by LibCST at all (Combined keeps each unchanged
+    node's identity, and an unchanged module is the text as read): a file LibCST could not print back
+    is no failure when nothing in it had to change, and it stays byte for byte."""
+    kept = ("import openai  # noqa\n\n\ndef ask(q):\n    return q\n\n  # else:\n  #   print(\"old branch\")\n")
+    outcome = transform_source(kept, config=Config(), filename="kept.py")
+    assert outcome.code == kept
+    write_tree(tmp_path, {"kept.py": kept})
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.failed == []
+    assert (tmp_path / "kept.py").read_text(encoding="utf-8") == kept
+
+
+def test_unchanged_statements_keep_their_identity():
+    """LibCST rebuilds every node it visits; Combined hands back the parsed node where nothing under it
+    changed, so _print_both prints a statement the rules did not touch once for both modules."""
+    import libcst as cst
+
+    from codemods._base import _same_children
+
+    call = cst.parse_expression("f(a, b=1)")
+    rebuilt = call.with_changes(args=tuple(call.args))
+    assert rebuilt is not call and _same_children(call, rebuilt)
+    assert not _same_children(call, call.with_changes(args=call.args[:1]))
+    assert not _same_children(call, call.with_changes(func=cst.Name("g")))
+    assert not _same_children(call, cst.parse_expression("f(a, b=1)"))  # equal text, other objects
 
 
 def test_a_client_handed_to_a_module_that_then_fails_stays_on_openai(tmp_path):

@@ -73,6 +73,8 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     for rule, transformer in zip(rules, transformers):
         rule.collect(transformer)
     findings = tuple(context.scratch.get(FINDINGS, ()))
+    if module is original:  # no rule changed a node (Combined keeps an unchanged node's identity)
+        return RuleOutcome(code, findings)
     new_code, original_code = _print_both(original, module)
     if new_code != code and original_code() != code:
         # LibCST 1.9 does not print every module back as it read it (held-out review 5: comments
