@@ -1711,6 +1711,30 @@ def test_review_27_fallback_with_a_passed_client_transitive_tests_and_dotted_mod
         "model='mistral-small-latest'" in out["app/llm.py"], out["app/llm.py"]
 
 
+def test_review_49_i6_a_parameter_forwarded_to_a_partly_seen_model_parameter_is_mapped_the_same_way() -> None:
+    """Held-out review 49, I6 (agent-system-tutorials): `run_agent_loop(query, model="gpt-5")` only passes its
+    model on to `call_llm(messages, model=model)`, whose default was mapped: the tutorial's default path still
+    sent gpt-5 to Mistral. A parameter only forwarded to a partly seen model parameter is one too, over a chain;
+    a parameter also read otherwise (printed into a prompt) is not."""
+    from mechanics import convert_idempotent
+
+    code = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+            "def call_llm(messages, model=\"gpt-4o-mini\"):\n"
+            "    return client.chat.completions.create(model=model, messages=messages).choices[0].message.content\n\n\n"
+            "def step(messages, llm=\"gpt-4o\"):\n    return call_llm(messages, llm)\n\n\n"
+            "def run_agent_loop(query, model=\"gpt-5\", max_steps=5):\n"
+            "    messages = [{\"role\": \"user\", \"content\": query}]\n"
+            "    for _ in range(max_steps):\n        out = step(messages, llm=model)\n    return out\n\n\n"
+            "def labelled(query, model=\"gpt-4.1\"):\n    return call_llm([{\"role\": \"user\", \"content\": f\"{model}: {query}\"}], model=model)\n\n\n"
+            "run_agent_loop(\"hi\")\nrun_agent_loop(\"hi\", model=\"gpt-4o-mini\")\nlabelled(\"hi\", \"gpt-4.1\")\n")
+    out, _ = convert_idempotent(code)
+    assert 'def call_llm(messages, model="mistral-small-latest"):' in out
+    assert 'def step(messages, llm="mistral-large-latest"):' in out
+    assert 'def run_agent_loop(query, model="mistral-large-latest", max_steps=5):' in out
+    assert 'run_agent_loop("hi", model="mistral-small-latest")' in out
+    assert 'def labelled(query, model="gpt-4.1"):' in out and 'labelled("hi", "gpt-4.1")' in out, out
+
+
 @pytest.mark.parametrize("imports", ["from app.llm import Asker\n", "from app import llm\nAsker = llm.Asker\n",
                                      "from . import llm\nAsker = llm.Asker\n"])
 def test_review_28_a_test_reaching_converted_code_through_a_kept_module_imported_as_a_package_name(imports: str) -> None:

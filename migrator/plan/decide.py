@@ -2645,7 +2645,7 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
     return _converted_call(builder, f, f.parent.get(id(parent)))
 
 
-def _partial_param(builder, f, scope, name: str, default) -> None:
+def _partial_param(builder, f, scope, name: str, default, forwarded: frozenset = frozenset(), depth: int = 0) -> None:
     """A parameter only sent as model= of converted calls (or logged), some of whose values migrator cannot see
     (``def call(model, messages)`` called as ``call("gpt-4o", [])`` and as ``call(model, ...)``): the string
     literals that reach it, its default and the arguments its own module's direct calls write, are mapped where
@@ -2654,7 +2654,8 @@ def _partial_param(builder, f, scope, name: str, default) -> None:
     if f.scopes.get(scope) is None or not isinstance(f.scopes.get(scope), (ast.FunctionDef, ast.AsyncFunctionDef)):
         return
     loads = [load for load in _loads_of(f, name) if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
-    if not loads or any(not _sends_model(builder, f, load) and not _logged(f, load) for load in loads) or \
+    if not loads or any(id(load) not in forwarded and not _sends_model(builder, f, load) and not _logged(f, load)
+                        for load in loads) or \
             any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) and
                 f.scope_of.get(id(n), ()) == scope for n in f.nodes):
         return  # (rebound in the function: its other values are not the parameter's)
@@ -2674,8 +2675,38 @@ def _partial_param(builder, f, scope, name: str, default) -> None:
                 not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]) else [])
             if any(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in chosen):
                 found.add(("pcallarg", scope[0], index, name))
+            elif chosen and isinstance(chosen[0], ast.Name) and depth < 4:
+                # `def run(q, model="gpt-5"): ... call_llm(msgs, model=model)`: run's parameter only passes on to
+                # this one, so its default and its callers' literals are mapped the same way (held-out review 49, I6)
+                _forwarded_param(builder, f, chosen[0], scope, name, depth)
     if found:
         builder.extra_slots.setdefault(f.path, set()).update(found | {("partial", scope, name)})
+
+
+def _forwarded_param(builder, f, value: ast.Name, callee, param: str, depth: int) -> None:
+    """``value`` is passed as ``param`` of the module-level function ``callee`` (a partly seen model parameter):
+    when it is a parameter of the module-level function around the call, and every read of it is passed on to
+    ``callee``'s ``param`` the same way, it is a partly seen model parameter too."""
+    outer = builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.id)
+    if outer is None or len(outer) != 1 or outer == callee or (outer, value.id) not in f.params:
+        return
+    forwarded = set()
+    order = f.param_order.get(callee, [])
+    index = order.index(param) if param in order else -1
+    for load in _loads_of(f, value.id):
+        if builder.lookup_scope(f, f.scope_of.get(id(load), ()), value.id) != outer:
+            continue
+        parent = f.parent.get(id(load))
+        call = f.parent.get(id(parent)) if isinstance(parent, ast.keyword) else parent
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == callee[0] and
+                builder.lookup_scope(f, f.scope_of.get(id(call.func), ()), callee[0]) == ()):
+            continue
+        if isinstance(parent, ast.keyword) and parent.arg == param or \
+                0 <= index < len(call.args) and call.args[index] is load and \
+                not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+            forwarded.add(id(load))
+    if forwarded:
+        _partial_param(builder, f, outer, value.id, _param_default(f, outer, value.id), frozenset(forwarded), depth + 1)
 
 
 def _fallback_slots(builder, f, name_node: ast.Name) -> set:
