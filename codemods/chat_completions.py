@@ -272,6 +272,22 @@ def _names_in(node: cst.CSTNode) -> list[str]:
     return found
 
 
+def _plain_test(node: cst.BaseExpression) -> bool:
+    """An ``if`` test with nothing to run but reads: names, attributes of names, constants, and
+    comparisons / ``not`` / ``and`` / ``or`` of those."""
+    if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer)):
+        return True
+    if isinstance(node, cst.Attribute):
+        return _plain_test(node.value)
+    if isinstance(node, cst.UnaryOperation):
+        return isinstance(node.operator, cst.Not) and _plain_test(node.expression)
+    if isinstance(node, cst.BooleanOperation):
+        return _plain_test(node.left) and _plain_test(node.right)
+    if isinstance(node, cst.Comparison):
+        return _plain_test(node.left) and all(_plain_test(target.comparator) for target in node.comparisons)
+    return False
+
+
 class _Transformer(RuleTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
@@ -287,6 +303,10 @@ class _Transformer(RuleTransformer):
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
         self._env_defaults: list[tuple] = []  # (node, VAR): inside os.getenv("VAR", <default>) in a model slot
+        self._emptied_updates: set[int] = set()  # `kwargs.update(user=user)` left with no argument: goes
+        self._drops = 0  # statements of a splatted dict removed so far (`kwargs["user"] = user`, an emptied update)
+        self._if_drops: list[int] = []  # self._drops when each enclosing `if` was entered
+        self._elifs: set[int] = set()  # `elif` branches (an If in another's orelse): never removed on their own
 
     def visit_Call(self, node: cst.Call) -> None:
         arg = self._callarg(node) if self._slots() else None
@@ -979,6 +999,7 @@ class _Transformer(RuleTransformer):
                 return updated
             new = self._rewrite_item(target.value.value, key, updated.value)  # type: ignore[attr-defined]
             if new is None:
+                self._drops += 1
                 return cst.RemoveFromParent()
             new_key, value = new
             element = target.slice[0].with_changes(slice=index.with_changes(
@@ -1052,7 +1073,36 @@ class _Transformer(RuleTransformer):
                     args.append(arg.with_changes(keyword=cst.Name(new[0]), value=new[1]))
             else:
                 args.append(arg)
-        return finished(updated, args)
+        result = finished(updated, args)
+        if not args:  # every key dropped (`kwargs.update(user=user)`): the statement goes (held-out review 49, I9)
+            self._emptied_updates.add(id(result))
+        return result
+
+    def leave_Expr(self, original: cst.Expr, updated: cst.Expr):
+        if id(updated.value) in self._emptied_updates:
+            self._drops += 1
+            return cst.RemoveFromParent()
+        return updated
+
+    def visit_If(self, node: cst.If) -> None:
+        self._if_drops.append(self._drops)
+        if isinstance(node.orelse, cst.If):
+            self._elifs.add(id(node.orelse))
+
+    def leave_If(self, original: cst.If, updated: cst.If):
+        """``if user: kwargs["user"] = user`` whose body was only the dropped key: LibCST would leave
+        ``if user: pass``; the whole ``if`` goes when its test only reads names and no comment or TODO
+        would go with it."""
+        entered = self._if_drops.pop() if self._if_drops else self._drops
+        if entered == self._drops or updated.orelse is not None or id(original) in self._elifs or \
+                self._todos[-1] or not _plain_test(updated.test) or "#" in code_of(original):
+            return updated
+        body = updated.body.body  # (statements, or the small statements of `if user: kwargs["user"] = user`)
+        if len(body) == 1 and isinstance(body[0], cst.SimpleStatementLine):
+            body = body[0].body
+        if not body or len(body) == 1 and isinstance(body[0], cst.Pass) and "pass" not in code_of(original.body):
+            return cst.RemoveFromParent()
+        return updated
 
     # -- streams -----------------------------------------------------------------------------------------
     # A converted stream yields events whose ``.data`` is the chunk. Consumers in reach (``for x in s``

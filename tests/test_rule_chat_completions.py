@@ -1787,6 +1787,30 @@ def test_a_splatted_dict_built_with_dict_keywords_converts_like_a_literal() -> N
     assert "client.chat.complete(**kwargs)" in code and any("user" in t for t in todos), (code, todos)
 
 
+def test_a_statement_left_empty_by_a_dropped_key_goes_with_its_plain_if() -> None:
+    """Re-review 49, I9: ``kwargs.update(user=user)`` became ``kwargs.update()`` and ``if user: kwargs["user"] =
+    user`` became ``if user: pass``. The emptied update goes; an ``if`` whose body was only dropped keys goes too when
+    its test only reads names and it has no else, no elif role and no comment; otherwise it keeps a ``pass``."""
+    code, _ = convert_idempotent(
+        "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef g(msgs, user=None, flag=False):\n"
+        "    kwargs = dict(model='gpt-4o-mini', messages=msgs)\n"
+        "    kwargs.update(user=user)\n"
+        "    if user is not None and not flag:\n        kwargs['user'] = user\n"
+        "    if user: kwargs['user'] = user\n"
+        "    if user: kwargs['user'] = user; print(user)\n"
+        "    if flag:\n        kwargs.update(user=user, temperature=0)\n"
+        "    if flag:\n        pass\n    elif user:\n        kwargs.update(user=user)\n"
+        "    if user:\n        kwargs['user'] = user\n    else:\n        kwargs['temperature'] = 0\n"
+        "    if get_user():\n        kwargs['user'] = user\n"
+        "    return client.chat.completions.create(**kwargs).choices[0].message.content\n")
+    assert ("    kwargs = dict(model='mistral-small-latest', messages=msgs)\n"
+            "    if user: print(user)\n"
+            "    if flag:\n        kwargs.update(temperature=0)\n"
+            "    if flag:\n        pass\n    elif user:\n        pass\n"
+            "    if user:\n        pass\n    else:\n        kwargs['temperature'] = 0\n"
+            "    if get_user():\n        pass\n") in code, code
+
+
 def test_a_stream_looped_over_through_enumerate_converts_with_its_loop() -> None:
     """Re-review 48, G6: ``for i, chunk in enumerate(stream)`` kept the client; Mistral's stream enumerates the same
     way, its events' .data being the chunks."""
