@@ -159,6 +159,7 @@ class Combined(cst.CSTTransformer):
         # is not a statement concerns (RuleTransformer's own bookkeeping is about statements)
         self._visitors: dict[type, list] = {}
         self._leavers: dict[type, list] = {}
+        self._types = tuple(type(t) for t in transformers)
 
     def _concerned(self, table: dict, prefix: str, node_type: type) -> list:
         """The handlers (bound methods) the transformers have for ``node_type``, in rule order. A node
@@ -166,8 +167,12 @@ class Combined(cst.CSTTransformer):
         called directly (on_visit / on_leave of each rule would look them up again)."""
         found = table.get(node_type)
         if found is None:
-            found = table[node_type] = [handler for handler in (t._handler(prefix, node_type) for t in self.transformers)
-                                        if handler is not None]
+            key = (self._types, prefix, node_type)
+            having = _CONCERNED.get(key)
+            if having is None:  # (which rules have one is a fact about their classes: worked out once per process)
+                having = _CONCERNED[key] = tuple(index for index, t in enumerate(self.transformers)
+                                                 if _handler_name(type(t), prefix, node_type) is not None)
+            found = table[node_type] = [self.transformers[index]._handler(prefix, node_type) for index in having]
         return found
 
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -215,6 +220,21 @@ class Combined(cst.CSTTransformer):
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+_HANDLER_NAMES: dict[tuple, Optional[str]] = {}  # (transformer class, "visit_" / "leave_", node type) -> method name
+_CONCERNED: dict[tuple, tuple[int, ...]] = {}  # (transformer classes, prefix, node type) -> those with a handler
+
+
+def _handler_name(cls: type, prefix: str, node_type: type) -> Optional[str]:
+    """The name of ``cls``'s handler for ``node_type`` (``leave_Call``), or None: LibCST's own no-op stubs
+    (CSTTransformer has one per node type) are no handler."""
+    key = (cls, prefix, node_type)
+    try:
+        return _HANDLER_NAMES[key]
+    except KeyError:
+        name = prefix + node_type.__name__
+        own = getattr(cls, name, None)
+        found = _HANDLER_NAMES[key] = None if own is None or own is getattr(cst.CSTTransformer, name, None) else name
+        return found
 
 
 def _same_children(original: cst.CSTNode, updated: cst.CSTNode) -> bool:
@@ -577,11 +597,8 @@ class RuleTransformer(cst.CSTTransformer):
         try:
             return cache[node_type]
         except KeyError:
-            name = prefix + node_type.__name__
-            # LibCST's own no-op stubs (CSTTransformer has one per node type) are no handler
-            own = getattr(type(self), name, None)
-            found = cache[node_type] = None if own is None or own is getattr(cst.CSTTransformer, name, None) \
-                else getattr(self, name)
+            name = _handler_name(type(self), prefix, node_type)
+            found = cache[node_type] = None if name is None else getattr(self, name)
             return found
 
     def on_visit(self, node: cst.CSTNode) -> bool:

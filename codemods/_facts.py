@@ -515,11 +515,16 @@ def env_helpers(tree: ast.Module) -> frozenset:
             continue
         param = statement.args.args[0].arg
         for node in ast.walk(statement):
-            read = node.args[0] if isinstance(node, ast.Call) and node.args and any(
-                (dotted_name(node.func) or "") == g or (dotted_name(node.func) or "").endswith("." + g)
-                for g in ENV_GETTERS[:2]) else node.slice if isinstance(node, ast.Subscript) and \
-                (dotted_name(node.value) or "").endswith("environ") else None
-            if isinstance(read, ast.Name) and read.id == param:
+            # (the parameter first: the callee's name is only worked out for a call or subscript given it)
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name) and \
+                    node.args[0].id == param:
+                callee = dotted_name(node.func) or ""
+                read = any(callee == g or callee.endswith("." + g) for g in ENV_GETTERS[:2])
+            elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name) and node.slice.id == param:
+                read = (dotted_name(node.value) or "").endswith("environ")
+            else:
+                continue
+            if read:
                 found.add(statement.name)
                 break
     return frozenset(found)
@@ -1102,11 +1107,14 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     # Imports first, wherever they are, so that names used before a late import still resolve.
     imports: list[ast.AST] = []
     env_read = False
+    declares_global = False
     delta_names: set = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
                 isinstance(node, ast.Name) and node.id in ("getenv", "environ"):
             env_read = True
+        elif isinstance(node, ast.Global):
+            declares_global = True
         elif isinstance(node, (ast.Assign, ast.NamedExpr)):  # (delta_content_names, in this walk)
             delta_names.update(t.id for t in _delta_targets(node))
         if isinstance(node, ast.Call):
@@ -1136,7 +1144,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     collector.visit(tree)
     if collector.stream_scopes.pop((), False):
         collector._streams(tree)  # module-level scripts stream too
-    _module_strings(tree, facts)
+    _module_strings(tree, facts, declares_global)
     collector.sites.sort(key=lambda s: s[0])
     for (line, *_), kind, path, answer in collector.sites:
         facts.sites.setdefault(kind, []).append(line)
@@ -1411,7 +1419,7 @@ def mark_statements_using(collector: "_Collector", scope: ast.AST, name: str) ->
     visit(scope, collector.stmt_index.get(id(scope)))
 
 
-def _module_strings(tree: ast.Module, facts: ModuleFacts) -> None:
+def _module_strings(tree: ast.Module, facts: ModuleFacts, declares_global: bool = True) -> None:
     bound: dict[str, list] = {}
     for node in tree.body:
         pairs: list = []
@@ -1434,7 +1442,7 @@ def _module_strings(tree: ast.Module, facts: ModuleFacts) -> None:
     while pending:
         node = pending.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            for inner in ast.walk(node):
+            for inner in ast.walk(node) if declares_global else ():  # (no `global` in the module: nothing to see)
                 if isinstance(inner, ast.Global):
                     for name in inner.names:
                         stores[name] = stores.get(name, 0) + 2

@@ -315,6 +315,9 @@ class _Transformer(RuleTransformer):
     def _legacy_todo(self) -> str:
         """The legacy-import TODO, naming every pre-1.0 import of the module (``from langchain.prompts import
         PromptTemplate``) and where LangChain 1.x keeps it."""
+        cached = self.__dict__.get("_legacy_text")
+        if cached is not None:  # (one text per module: the matcher walk over the module is slow)
+            return cached
         imports: list = []
         classes: set = set()
         module = self.__dict__.get("_module")
@@ -325,7 +328,8 @@ class _Transformer(RuleTransformer):
                 if legacy_import(self.lib, code_of(small.module), names, self.plan.locals):
                     imports.append((code_of(small.module), [n for n, _ in names]))
                     classes.update(n for n, local in names if local in self.plan.locals)
-        return lc.legacy_todo(imports, frozenset(classes))
+        self._legacy_text = lc.legacy_todo(imports, frozenset(classes))
+        return self._legacy_text
 
     def visit_Module(self, node: cst.Module) -> None:
         self._module = node

@@ -1825,16 +1825,19 @@ class _Builder:
                 self._use(f, node, sorted(wrapped)[0], f"instructor client handed to {callee or 'a call'}", True,
                           f"the instructor client is handed to {callee or 'a call'}(...), which may call OpenAI "
                           "models (llm_validator defaults to gpt-3.5-turbo): convert by hand", "MIG111")
-        elif origins is None and not self._foreign(f, scope, node):
+        elif origins is None:
             chain, top = _chain(f, node)
-            surface = ".".join(chain)
             call = f.parent.get(id(top))
-            if isinstance(node, ast.Name) and len(chain) > 1 and isinstance(call, ast.Call) and call.func is top \
-                    and self._instance_wrapper_call(f, scope, node, chain, call):
+            if not (isinstance(call, ast.Call) and call.func is top):
                 return
-            if isinstance(call, ast.Call) and call.func is top and _openai_surface(chain) and (
-                    f.uses_openai or ".".join(chain[:2]) == "chat.completions"):
-                self._record_call(f, call, None, surface, chain)
+            wrapper = isinstance(node, ast.Name) and len(chain) > 1
+            recorded = _openai_surface(chain) and (f.uses_openai or ".".join(chain[:2]) == "chat.completions")
+            if not (wrapper or recorded) or self._foreign(f, scope, node):
+                return  # (_foreign, the costly test, only where a call would be recorded)
+            if wrapper and self._instance_wrapper_call(f, scope, node, chain, call):
+                return
+            if recorded:
+                self._record_call(f, call, None, ".".join(chain), chain)
 
     def _in_source_order(self, ids) -> list:
         """Client ids by where their clients are written. The first one carries a use they share:
