@@ -109,6 +109,7 @@ class ModuleFacts:
     table_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
     # MIG107: statement index -> (line, TODO) for OpenAI's embedding sizes where embeddings convert
     dimension_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
+    key_field_statements: dict[int, tuple[int, str]] = field(default_factory=dict)  # (MIG101: plan.key_fields)
     # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
     api_sites: dict[tuple, tuple] = field(default_factory=dict)
     # MIG110: statement indexes of the loops over a converted responses.create(stream=True) stream
@@ -1169,7 +1170,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
             if path and name in splats and collector.splat_scope(name, path) is tree:
                 splats[name] = info
     for spans, into in ((getattr(view, "table_statements", None), facts.table_statements),
-                        (getattr(view, "dimension_statements", None), facts.dimension_statements)):
+                        (getattr(view, "dimension_statements", None), facts.dimension_statements),
+                        (getattr(view, "key_field_statements", None), facts.key_field_statements)):
         if not spans:
             continue
         for node in ast.walk(tree):

@@ -580,6 +580,9 @@ class _Transformer(RuleTransformer):
 
     def statement_done(self) -> None:
         self._env_fed = False
+        found = self.facts.key_field_statements.get(self.statement_stack[-1]) if self.statement_stack else None
+        if found is not None:  # `OPENAI_API_KEY: str` in a settings class, every client converted (H6)
+            self.todo(*found)
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         """``openai.api_key = ...`` of a module client that moves (openai-compatible); ``base = os.getenv("OPENAI_BASE_URL") or "https://api.openai.com/v1"`` feeding a converted

@@ -1711,6 +1711,29 @@ def test_review_27_fallback_with_a_passed_client_transitive_tests_and_dotted_mod
         "model='mistral-small-latest'" in out["app/llm.py"], out["app/llm.py"]
 
 
+def test_review_48_h6_a_required_openai_key_setting_gets_a_todo_once_every_client_converted() -> None:
+    """Held-out review 48, H6 (New_Sonia_Conversations): `class Settings(BaseSettings): OPENAI_API_KEY: str`,
+    instantiated at import, fed nothing once the only client converted (reading MISTRAL_API_KEY); a deployment
+    without the OpenAI key failed at start-up, and nothing said so. The required field gets MIG101's TODO; a field
+    with a default, or one a kept client may still need, gets none."""
+    from mechanics import convert_files
+
+    config = ("from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+              "    OPENAI_API_KEY: str\n    openai_api_key_2: str = Field(...)\n    QDRANT_URL: str = 'http://q:6333'\n\n\n"
+              "class Other(BaseSettings):\n    openai_api_key: str = ''\n\n\nsettings = Settings()\n")
+    llm = ("import os\n\nfrom openai import OpenAI\n\n\ndef answer(q):\n"
+           "    client = OpenAI(api_key=os.environ.get('OPENAI_API_KEY'))\n"
+           "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n")
+    out = convert_files({"backend/__init__.py": "", "backend/config.py": config, "backend/llm.py": llm})
+    assert out["backend/config.py"].count("TODO(migrator MIG101)") == 1, out["backend/config.py"]
+    assert ("    # TODO(migrator MIG101): OPENAI_API_KEY is a required setting (pydantic-settings reads the OPENAI_API_KEY "
+            "variable), and every client now reads MISTRAL_API_KEY") in out["backend/config.py"]
+    assert "    OPENAI_API_KEY: str\n" in out["backend/config.py"]
+    kept = llm + "\n\ndef draw(p):\n    return OpenAI().images.generate(prompt=p)\n"
+    out = convert_files({"backend/__init__.py": "", "backend/config.py": config, "backend/llm.py": kept})
+    assert out["backend/config.py"] == config, out["backend/config.py"]
+
+
 def test_review_49_i6_a_parameter_forwarded_to_a_partly_seen_model_parameter_is_mapped_the_same_way() -> None:
     """Held-out review 49, I6 (agent-system-tutorials): `run_agent_loop(query, model="gpt-5")` only passes its
     model on to `call_llm(messages, model=model)`, whose default was mapped: the tutorial's default path still

@@ -481,6 +481,7 @@ def decide(builder, files) -> ConversionPlan:
     _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
+                          key_fields=_required_key_fields(builder, files) if plan_state["all"] else {},
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           response_returners={path: frozenset(names)
                                               for path, names in builder.response_returners.items()},
@@ -3122,6 +3123,46 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
     return {("fieldread", attr)}
+
+
+def _required_key_fields(builder, files) -> dict:
+    """path -> {statement span: TODO} for the fields of pydantic settings classes that require the OpenAI key
+    (``OPENAI_API_KEY: str``, ``openai_api_key: SecretStr``; pydantic-settings matches the variable's name
+    case-insensitively), once every client of the tree converted and none kept reads the variable: a deployment
+    set up for Mistral, without the OpenAI key, fails at start-up (held-out review 48, H6: ValidationError)."""
+    if "OPENAI_API_KEY" in builder.kept_env:
+        return {}
+    endpoint = getattr(builder, "endpoint", None)
+    key = (endpoint.key_env or "no key") if endpoint is not None else "MISTRAL_API_KEY"
+    if key == "OPENAI_API_KEY":  # (--api-key-env OPENAI_API_KEY: the variable stays what it was)
+        return {}
+    found: dict = {}
+    for f in files:
+        if not any(base in f.source for base in SETTINGS_BASES) or "env_prefix" in f.source:
+            continue
+        for cls in f.classes:
+            holder = f.scopes.get(cls)
+            if not any((dotted_name(b) or "").rsplit(".", 1)[-1] in SETTINGS_BASES for b in getattr(holder, "bases", ())):
+                continue
+            for stmt in holder.body:
+                if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and
+                        stmt.target.id.lower() == "openai_api_key" and _required(stmt.value)):
+                    continue
+                found.setdefault(f.path, {})[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = (
+                    f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
+                    f"and every client now reads {key}: a deployment without the OpenAI key fails at start-up "
+                    f"(ValidationError); give it a default or remove it, and declare {key.lower()} where the code "
+                    "passes the key on")
+    return found
+
+
+def _required(value) -> bool:
+    """A settings field's value that makes it required: none, or ``Field(...)`` / ``Field(..., alias=...)``."""
+    if value is None:
+        return True
+    return isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "Field" and \
+        not any(kw.arg in ("default", "default_factory") for kw in value.keywords) and \
+        (not value.args or isinstance(value.args[0], ast.Constant) and value.args[0].value is Ellipsis)
 
 
 def _field_default(value):

@@ -100,6 +100,8 @@ class ConversionPlan:
     tables: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement span: TODO}: OpenAI's embedding sizes (1536, 3072) where embeddings convert
     dimensions: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {statement span: TODO}: a settings class's required OPENAI_API_KEY field once every client converted
+    key_fields: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names assigned an environment read that MIG101 renames (OPENAI_API_KEY -> MISTRAL_API_KEY)
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
@@ -136,7 +138,7 @@ class ConversionPlan:
         paths = {key[0] for key in self.sites} | {key[0] for key in self.params} | \
             {key[0] for key in self.returns}
         paths |= {use.path for use in self.uses} | {client.path for client in self.clients}
-        for table in (self.model_slots, self.tables, self.dimensions, self.key_names):
+        for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields):
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
 
@@ -259,6 +261,10 @@ class FileView:
     @property
     def dimension_statements(self) -> dict:
         return self.plan.dimensions.get(self.path, {})
+
+    @property
+    def key_field_statements(self) -> dict:
+        return self.plan.key_fields.get(self.path, {})
 
     @property
     def key_names(self) -> frozenset:
