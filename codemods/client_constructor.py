@@ -113,7 +113,9 @@ class ClientConstructor(MigratorRule):
     sent to Mistral. ``api.openai.com`` URLs in a converted client's ``base_url`` become Mistral's server.
     ``client.close()`` / ``await client.close()`` alone on its line (a shutdown hook) becomes
     ``client.__exit__(None, None, None)`` / ``await client.__aexit__(None, None, None)``: Mistral has no ``close()``;
-    leaving its context closes the HTTP client it made.
+    leaving its context closes the HTTP client it made. Once every client of the tree converts and none kept reads
+    ``OPENAI_API_KEY``, a pydantic settings field requiring it (``OPENAI_API_KEY: str``, ``Field(...)``) gets a TODO:
+    a deployment set up for Mistral, without the OpenAI key, would fail at start-up.
 
     **Known limits.** Constructors with positional arguments, ``**kwargs``, OpenAI-platform options
     (``websocket_base_url``, ``default_headers``, ...) or Azure clients are kept, with the TODO; so are
