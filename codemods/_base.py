@@ -787,16 +787,42 @@ def xform_code(template: str, value: cst.BaseExpression) -> cst.BaseExpression:
     return cst.parse_expression(template.format(value=text))
 
 
-def seconds_to_ms_code(value: cst.BaseExpression, template: str) -> cst.BaseExpression:
+def seconds_to_ms_code(value: cst.BaseExpression, template: str, taken: frozenset = frozenset()) -> cst.BaseExpression:
     """``timeout=<value>`` -> Mistral's ``timeout_ms``: a name or attribute may hold None (OpenAI: no timeout; a
     parameter defaulting to None, a setting left unset), which ``int(None * 1000)`` turns into a TypeError before any
-    request (held-out review 48, H1): ``None if x is None else int(x * 1000)``. Other expressions are read once."""
+    request (held-out review 48, H1): ``None if x is None else int(x * 1000)``. Any other expression that may give
+    None (``x if c else None``, ``x or None``, a call) is evaluated once, into a name (``taken``: the module's names):
+    ``None if (timeout_s := f()) is None else int(timeout_s * 1000)`` (re-review 50, J5). Arithmetic and numbers
+    are converted as they are."""
     if isinstance(value, (cst.Name, cst.Attribute)) and dotted(value) or _lookup(value):
         # (`cfg.get("timeout")`, `getattr(cfg, "timeout", None)`, `cfg["timeout"]`: a lookup, read twice: re-review 49,
         # I3)
         name = code_of(value)
         return cst.parse_expression(f"None if {name} is None else {template.format(value=name)}")
-    return xform_code(template, value)
+    if _numeric_code(value):
+        return xform_code(template, value)
+    name = "timeout_s"
+    while name in taken:
+        name += "_"
+    held = value.with_changes(lpar=(), rpar=()) if isinstance(value, cst.BaseExpression) else value
+    return cst.parse_expression(f"None if ({name} := {code_of(held)}) is None else {template.format(value=name)}")
+
+
+def _numeric_code(value: cst.BaseExpression) -> bool:
+    """An expression that gives a number, or fails as it did under OpenAI: a number, arithmetic, or a
+    choice between numbers (``30 if fast else 60``)."""
+    if isinstance(value, (cst.Integer, cst.Float, cst.BinaryOperation)):
+        return True
+    if isinstance(value, cst.UnaryOperation):
+        return _numeric_code(value.expression)
+    if isinstance(value, cst.IfExp):
+        return _numeric_code(value.body) and _numeric_code(value.orelse)
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+        # `given or DEFAULT`, `t or 30`: the fallback decides (`x or None` may give None)
+        last = value.right
+        return _numeric_code(last) or isinstance(last, (cst.Name, cst.Attribute)) and code_of(last) != "None"
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and \
+        value.func.value in ("float", "int", "round", "abs", "max", "min")  # (never None)
 
 
 def _lookup(value: cst.BaseExpression) -> bool:

@@ -721,7 +721,7 @@ class _Transformer(RuleTransformer):
             raise CannotConvert(f"{name}: {exc}") from None
         except (ValueError, SyntaxError):  # not a literal: use the code template, if there is one
             if rule.xform.code is not None and name in ("timeout", "request_timeout"):
-                return self._checked(seconds_to_ms_code(value, rule.xform.code)), None
+                return self._checked(seconds_to_ms_code(value, rule.xform.code, self.facts.names_in_use)), None
             if rule.xform.code is not None:
                 return self._checked(xform_code(rule.xform.code, value)), None
             if rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:

@@ -1217,7 +1217,7 @@ class _Transformer(RuleTransformer):
             return cst.Integer(str(OPENAI_DEFAULT_TIMEOUT_MS))  # OpenAI's default Timeout (Mistral's is shorter)
         if isinstance(value, cst.Name) and _numeric(self._module_values().get(value.value)):
             return xform_code(rule.xform.code, value)  # `TIMEOUT = 30`, `SECONDS = 2.5 * 60`: a number
-        return seconds_to_ms_code(value, rule.xform.code)
+        return seconds_to_ms_code(value, rule.xform.code, self.facts.names_in_use)
 
     def _module_values(self) -> dict:
         """Names the module binds once, at its top level, to the value they hold (``TIMEOUT = 30``)."""

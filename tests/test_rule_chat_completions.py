@@ -1822,6 +1822,24 @@ def test_a_stream_looped_over_through_enumerate_converts_with_its_loop() -> None
     assert "OpenAI" not in code and not todos, (code, todos)
 
 
+@pytest.mark.parametrize("given, expected", [
+    ("cfg.timeout if cfg else None", "None if (timeout_s_ := cfg.timeout if cfg else None) is None else int(timeout_s_ * 1000)"),
+    ("cfg.get('t') or None", "None if (timeout_s_ := cfg.get('t') or None) is None else int(timeout_s_ * 1000)"),
+    ("get_timeout()", "None if (timeout_s_ := get_timeout()) is None else int(timeout_s_ * 1000)"),
+    ("t or 30", "int((t or 30) * 1000)"),
+    ("30 if fast else 60", "int((30 if fast else 60) * 1000)"),
+    ("float(os.getenv('T', '30'))", "int(float(os.getenv('T', '30')) * 1000)"),
+])
+def test_a_timeout_expression_that_may_be_none_is_evaluated_once_and_guarded(given: str, expected: str) -> None:
+    """Re-review 50, J5: ``x if c else None``, ``x or None`` and a call still became ``int(x * 1000)``: TypeError
+    before any request where OpenAI took None. Evaluated once (a walrus: a call may not give the same twice), into a
+    name the module does not use; numbers, arithmetic and fallbacks to a number are converted as they are."""
+    code, _ = convert_idempotent(
+        "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI()\ntimeout_s = 5\n\n\ndef ask(cfg, t, fast, get_timeout):\n"
+        f"    return client.chat.completions.create(model='gpt-4o', messages=[], timeout={given})\n")
+    assert f"timeout_ms={expected})" in code, code  # (timeout_s is the module's: the guard takes timeout_s_)
+
+
 def test_a_timeout_looked_up_in_a_setting_is_guarded_against_none() -> None:
     """Re-review 49, I3: ``timeout=cfg.get("timeout")`` / ``getattr(cfg, "timeout", None)`` / ``cfg["timeout"]``
     became ``int(x * 1000)``: TypeError when the setting is missing (OpenAI took None)."""
