@@ -1627,3 +1627,23 @@ def test_a_while_key_gate_renames_its_prompt_and_a_gate_beside_another_read_stay
     assert "while 'MISTRAL_API_KEY' not in os.environ:\n    os.environ['MISTRAL_API_KEY'] = input(" in code, code
     assert "if 'OPENAI_API_KEY' in os.environ and os.environ['OPENAI_API_KEY'].strip():" in code, code
     assert any("OPENAI_API_KEY is read here" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("gate, renamed", [
+    ("while 'OPENAI_API_KEY' not in os.environ:\n    key = input('key: ').strip()\n    if key:\n"
+     "        os.environ['OPENAI_API_KEY'] = key\n",
+     "while 'MISTRAL_API_KEY' not in os.environ:\n    key = input('key: ').strip()\n    if key:\n"
+     "        os.environ['MISTRAL_API_KEY'] = key\n"),
+    ("if 'OPENAI_API_KEY' not in os.environ:\n    key = input('key: ')\n    if key:\n"
+     "        os.environ['OPENAI_API_KEY'] = key\n",
+     "if 'MISTRAL_API_KEY' not in os.environ:\n    key = input('key: ')\n    if key:\n"
+     "        os.environ['MISTRAL_API_KEY'] = key\n"),
+    ("while True:\n    if 'OPENAI_API_KEY' in os.environ:\n        break\n    os.environ['OPENAI_API_KEY'] = input('key: ')\n",
+     "while True:\n    if 'MISTRAL_API_KEY' in os.environ:\n        break\n    os.environ['MISTRAL_API_KEY'] = input('key: ')\n"),
+])
+def test_a_key_gate_renames_the_write_nested_in_it_or_after_its_break(gate: str, renamed: str) -> None:
+    """Re-review 50, J1: the gate was renamed but a write one level deeper (``if key: os.environ[...] = key``), or
+    after a ``break`` gate in a ``while True`` loop, kept OPENAI_API_KEY: the converted prompt asked forever."""
+    code, _ = convert_idempotent("import os\nfrom openai import OpenAI\n\n" + gate +
+                                 "\nclient = OpenAI()\nclient.chat.completions.create(model='gpt-4o', messages=[])\n")
+    assert renamed in code, code

@@ -2089,13 +2089,27 @@ def _gated_write(builder, f, node, variable: str) -> bool:
     renamed with the clients (``_key_gate``)."""
     for parent in ancestors_of(f, node):
         if isinstance(parent, (ast.If, ast.While)):  # (`while "OPENAI_API_KEY" not in os.environ:` a prompt loop: I1)
-            reads = [n for n in ast.walk(parent.test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable
-                     or env_membership_key(n) == variable]
-            return bool(reads) and all(_key_gate(builder, f, read) for read in reads) and \
-                any(node is n or any(node is m for m in ast.walk(n)) for n in parent.body)
+            if _gate_reads(builder, f, parent.test, variable) is not None:
+                # (at any depth of its body: `if key: os.environ[...] = key` inside the prompt loop, re-review 50, J1)
+                return bool(_gate_reads(builder, f, parent.test, variable)) and \
+                    any(node is n or any(node is m for m in ast.walk(n)) for n in parent.body)
+            if isinstance(parent, ast.While) and any(
+                    isinstance(s, ast.If) and len(s.body) == 1 and isinstance(s.body[0], ast.Break) and not s.orelse
+                    and _gate_reads(builder, f, s.test, variable) for s in parent.body):
+                return True  # `while True: if "OPENAI_API_KEY" in os.environ: break` then the write (J1)
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return False
     return False
+
+
+def _gate_reads(builder, f, test, variable: str):
+    """None when ``test`` does not read ``variable``; else whether every read of it there is a gate renamed with the
+    clients (``_key_gate``)."""
+    reads = [n for n in ast.walk(test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable
+             or env_membership_key(n) == variable]
+    if not reads:
+        return None
+    return all(_key_gate(builder, f, read) for read in reads)
 
 
 def _converts_chat(f, call_verdict, memo: dict) -> bool:
