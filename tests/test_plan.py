@@ -2310,3 +2310,22 @@ def test_an_agents_sdk_agent_given_a_model_name_parameter_gets_its_todo() -> Non
                                "    agent = Agent(name='Assistant', model=model)\n"
                                "    return Runner.run_sync(agent, q).final_output\n")
     assert any("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("model", ["def run(q, model=None):\n    agent = Agent(name='A', model=model)\n",
+                                   "def run(q):\n    agent = Agent(name='A', model=os.getenv('AGENT_MODEL', 'gpt-4o'))\n",
+                                   "def run(q):\n    agent = Agent(name='A', model=settings.agent_model)\n"])
+def test_an_agents_sdk_agent_on_a_default_env_or_setting_model_gets_its_todo(model: str) -> None:
+    """Re-review 50, J2: ``model=None`` (the SDK's default OpenAI model), ``model=os.getenv(...)`` and
+    ``model=settings.agent_model`` were taken for a model object: no TODO, and the agent ran on OpenAI. Only a model
+    object (a call other than an environment read) keeps it silent."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet("import os\n\nfrom agents import Agent, Runner\n\nfrom config import settings\n\n\n"
+                               + model + "    return Runner.run_sync(agent, q).final_output\n")
+    assert any("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI" in t for t in todos), todos
+    _, todos = convert_snippet("from agents import Agent, OpenAIChatCompletionsModel, Runner\nfrom openai import "
+                               "AsyncOpenAI\n\n\ndef run(q):\n    m = OpenAIChatCompletionsModel(model='x', openai_client="
+                               "AsyncOpenAI(base_url='https://api.mistral.ai/v1'))\n    agent = Agent(name='A', model=m)\n"
+                               "    return Runner.run_sync(agent, q).final_output\n")
+    assert not any("runs this agent on OpenAI" in t for t in todos), todos

@@ -2151,8 +2151,16 @@ class _Builder:
             model = values[0] if values and len(values) == 1 and isinstance(values[0], ast.Constant) else \
                 default if isinstance(default, ast.Constant) and isinstance(default.value, str) else model
             # (`def run(q, model="gpt-5"): Agent(model=model)`: a name too, re-review 49, I5)
-        if model is not None and not isinstance(model, (ast.Constant, ast.JoinedStr)):
+            if isinstance(model, ast.Name) and values and all(_model_object(v) for v in values):
+                return False  # `m = OpenAIChatCompletionsModel(..., openai_client=...)`: that client decides
+        if _model_object(model):
             return False  # model=OpenAIChatCompletionsModel(..., openai_client=...): that client decides
+        if isinstance(model, ast.Attribute) and model.attr == "model" and isinstance(model.value, ast.Name):
+            owners = self.bound_values(f, f.scope_of.get(id(call), ()), model.value)
+            if owners and all(isinstance(v, ast.Call) for v in owners):
+                return False  # `model=agent.model`, another agent's (or object's) model: as that one is
+        # (else a name, None -- the SDK's default model --, an environment read or a setting: a model name the SDK
+        # sends to OpenAI, or may: re-review 50, J2, those agents were silent)
         if _routed_elsewhere(model):
             return False
         if source[2] == "Runner":
@@ -3544,6 +3552,17 @@ def _agent_on_its_own_model(value: Optional[ast.AST]) -> bool:
         return False
     model = next((kw.value for kw in value.keywords if kw.arg == "model"), None)
     return model is not None and (not isinstance(model, (ast.Constant, ast.JoinedStr)) or _routed_elsewhere(model))
+
+
+def _model_object(value: Optional[ast.AST]) -> bool:
+    """An Agents SDK ``model=`` value that is a model object (``OpenAIChatCompletionsModel(...)``,
+    ``LitellmModel(...)``), not a model name: a call, but for an environment read or a string's."""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    name = dotted_name(value.func) or ""
+    return not (name.endswith(("getenv", "environ.get", ".format", ".get")) or name in ("str", "os.environ.get"))
 
 
 def _routed_elsewhere(model: Optional[ast.AST]) -> bool:
