@@ -2329,3 +2329,26 @@ def test_an_agents_sdk_agent_on_a_default_env_or_setting_model_gets_its_todo(mod
                                "AsyncOpenAI(base_url='https://api.mistral.ai/v1'))\n    agent = Agent(name='A', model=m)\n"
                                "    return Runner.run_sync(agent, q).final_output\n")
     assert not any("runs this agent on OpenAI" in t for t in todos), todos
+
+
+def test_a_kept_constructors_todo_names_no_line_of_its_own_file_whose_name_holds_a_space(tmp_path) -> None:
+    """Re-review 50, K3 (mitmedialab's `1. extraction.ipynb`): the blocker "1. extraction.ipynb:7 stored in a list"
+    was split at its first space, so the use looked like one in another file, named with its line; the TODO
+    inserted above moved that line, and every run changed the file again (`convert --check` never passed)."""
+    from migrator.plan.decide import ctor_todo
+
+    text = ctor_todo("some uses cannot convert yet", ("/app/1. extraction.py:7 stored in a list: client is put in a "
+                                                      "list",), "/app/1. extraction.py")
+    assert text == "kept on OpenAI: some uses cannot convert yet; blocking uses: stored in a list (client is put in a " \
+                   "list)", text
+    from migrator.engine import Mode, run  # (the whole run, twice, over such a file)
+
+    source = ("import openai\nfrom concurrent.futures import ThreadPoolExecutor\n\nclient = openai.Client()\n\n\n"
+              "def work(c, q):\n    return c.chat.completions.create(model='gpt-4o', messages=[])\n\n\n"
+              "with ThreadPoolExecutor() as ex:\n    list(ex.map(work, [client] * 2, ['a', 'b']))\n")
+    (tmp_path / "1. extraction.py").write_text(source, encoding="utf-8")
+    run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    once = (tmp_path / "1. extraction.py").read_text(encoding="utf-8")
+    run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "1. extraction.py").read_text(encoding="utf-8") == once
+    assert "TODO(migrator MIG101)" in once, once

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import itertools
 import os
+import re
 from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
@@ -1144,7 +1145,9 @@ def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
         by_file: dict[str, list[str]] = {}
         fixable: list[str] = []
         for blocker in blockers:
-            where, _, rest = blocker.partition(" ")
+            # "path:line surface: detail" (a path may hold spaces: `1. extraction.ipynb`, re-review 50, K3)
+            located = re.match(r"(.*?:\d+) (.*)", blocker, re.DOTALL)
+            where, rest = located.groups() if located else blocker.partition(" ")[::2]
             path = where.rsplit(":", 1)[0]
             surface, _, detail = rest.partition(": ")
             why = _short_reason(surface, detail)
