@@ -2352,3 +2352,27 @@ def test_a_kept_constructors_todo_names_no_line_of_its_own_file_whose_name_holds
     run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
     assert (tmp_path / "1. extraction.py").read_text(encoding="utf-8") == once
     assert "TODO(migrator MIG101)" in once, once
+
+
+@pytest.mark.parametrize("kept", [False, True])
+def test_a_client_mapped_into_a_shared_function_through_a_list_is_handed_to_its_parameter(kept: bool) -> None:
+    """Re-review 50, K1 (mitmedialab/ai-peer-review-crisis): ``ex.map(work, [client] * n, texts)`` kept the client
+    ("put in a list"), while another module's client, converted, took ``work``'s shared callee to Mistral: the kept
+    OpenAI client then called ``client.chat.parse`` (AttributeError). The list's items are ``work``'s parameter: the
+    clients convert together, or stay together when one of them must."""
+    from mechanics import convert_files
+
+    llm = ("def llm(client, text):\n    r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': "
+           "'user', 'content': text}])\n    return r.choices[0].message.content\n")
+    extraction = ("import openai\nfrom concurrent.futures import ThreadPoolExecutor\n\nimport functions.llm as llm\n\n\n"
+                  "def work(client, text):\n    return llm.llm(client, text)\n\n\nclient = openai.Client()\ntexts = ['a', 'b']\n"
+                  "with ThreadPoolExecutor() as ex:\n    print(list(ex.map(work, [client] * len(texts), texts)))\n"
+                  + ("print(client.images.generate(prompt='x'))\n" if kept else ""))
+    cleanup = "import openai\n\nimport functions.llm as llm\n\nclient = openai.Client()\nprint(llm.llm(client, 'x'))\n"
+    out = convert_files({"functions/__init__.py": "", "functions/llm.py": llm, "extraction.py": extraction,
+                         "cleanup.py": cleanup})
+    if kept:
+        assert out["functions/llm.py"] == llm and "kept on OpenAI" in out["cleanup.py"], out
+    else:
+        assert "client.chat.complete(" in out["functions/llm.py"] and "Mistral(" in out["extraction.py"] and \
+            "Mistral(" in out["cleanup.py"], out

@@ -2388,10 +2388,41 @@ class _Builder:
                 and all(isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(parent.elts)
                         and not any(isinstance(e, ast.Starred) for e in t.elts) for t in holder.targets):
             return  # `name, client = "bot", OpenAI()`: unpacked into names (bound like plain assignments)
+        if isinstance(parent, (ast.List, ast.Tuple)) and self._mapped_into(f, node, parent, ids):
+            return
         kind = {"arguments": "default argument", "dict": "dict", "list": "list", "set": "set", "tuple": "tuple",
                 "starred": "starred expression"}.get(type(parent).__name__.lower(), type(parent).__name__.lower())
         self._use(f, node, first, f"stored in a {kind}", True,
                   f"{_name_for(f, node)} is put in a {kind}: migrator cannot follow it from there")
+
+    def _mapped_into(self, f: _File, node: ast.AST, container: ast.AST, ids: list) -> bool:
+        """``executor.map(work, [client] * len(texts), texts)`` / ``map(work, [client, client], ...)``: the list
+        holds only the client, and each of its items is the parameter of ``work`` (one of the tree's functions) at
+        the list's place: the client is handed to that parameter (re-review 50, K1: the list hid it, and ``work``'s
+        shared callee converted for another client while this one, kept, still called it)."""
+        if not all(isinstance(e, ast.Name) and isinstance(node, ast.Name) and e.id == node.id for e in container.elts):
+            return False
+        argument, outer = container, f.parent.get(id(container))
+        if isinstance(outer, ast.BinOp) and isinstance(outer.op, ast.Mult) and outer.left is container:
+            argument, outer = outer, f.parent.get(id(outer))
+        if not (isinstance(outer, ast.Call) and (dotted_name(outer.func) or "").rsplit(".", 1)[-1] == "map"
+                and len(outer.args) >= 2 and not any(isinstance(a, ast.Starred) for a in outer.args)):
+            return False
+        index = next((i for i, a in enumerate(outer.args) if a is argument), 0) - 1
+        target = self.resolve_function(f, f.scope_of.get(id(node), ()), outer.args[0]) if index >= 0 else None
+        if target is None or target[2]:
+            return False
+        other, path, _ = target
+        order = other.param_order.get(path) or []
+        if isinstance(outer.args[0], ast.Attribute) and order and order[0] in ("self", "cls"):
+            order = order[1:]
+        if index >= len(order) or (path, order[index]) not in other.params:
+            return False
+        pid = self.param_origin(other, path, order[index])
+        self.origins[pid].sources += 1
+        for oid in ids:
+            self.union(oid, pid)
+        return True
 
     def callee_of(self, f: _File, scope: Scope, call: ast.Call) -> Optional[tuple]:
         """``resolve_function`` of the call's callee, or for ``super().__init__(...)`` the base class whose
