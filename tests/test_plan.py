@@ -2343,9 +2343,8 @@ def test_a_kept_constructors_todo_names_no_line_of_its_own_file_whose_name_holds
                    "list)", text
     from migrator.engine import Mode, run  # (the whole run, twice, over such a file)
 
-    source = ("import openai\nfrom concurrent.futures import ThreadPoolExecutor\n\nclient = openai.Client()\n\n\n"
-              "def work(c, q):\n    return c.chat.completions.create(model='gpt-4o', messages=[])\n\n\n"
-              "with ThreadPoolExecutor() as ex:\n    list(ex.map(work, [client] * 2, ['a', 'b']))\n")
+    source = ("import openai\n\nclient = openai.Client()\nregistry = {'main': client}\n\n\n"
+              "def work(q):\n    return registry['main'].chat.completions.create(model='gpt-4o', messages=[])\n")
     (tmp_path / "1. extraction.py").write_text(source, encoding="utf-8")
     run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
     once = (tmp_path / "1. extraction.py").read_text(encoding="utf-8")
