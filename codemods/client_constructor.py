@@ -805,6 +805,14 @@ class _Transformer(RuleTransformer):
                 self.todo(self._lines.get(id(original), 0), "the OpenAI secret written in the code as this read's "
                           "default was removed (it would be sent to the new provider); revoke it, it stays in the "
                           "repository's history")
+            elif key == "OPENAI_API_KEY" and len(args) > 1 and args[1].keyword is None and \
+                    string_value(args[1].value) is None and code_of(args[1].value) != "None":
+                # os.environ.get("OPENAI_API_KEY", key), key read from config.yaml's OPENAI_API_KEY: the fallback
+                # was an OpenAI key, sent to the new provider when the variable is unset (re-review 50, K8: a 401)
+                self.todo(self._lines.get(id(original), 0),
+                          f"{code_of(args[1].value)}, this read's fallback, held an OpenAI key until now: it reaches "
+                          f"the converted client whenever {self._env_target(key)} is unset; give it the Mistral key, "
+                          "or drop it")
             if ENV_VARS[key] == SERVER_URL_ENV and len(args) > 1:
                 default = string_value(args[1].value)
                 if default is not None:

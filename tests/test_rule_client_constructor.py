@@ -1647,3 +1647,19 @@ def test_a_key_gate_renames_the_write_nested_in_it_or_after_its_break(gate: str,
     code, _ = convert_idempotent("import os\nfrom openai import OpenAI\n\n" + gate +
                                  "\nclient = OpenAI()\nclient.chat.completions.create(model='gpt-4o', messages=[])\n")
     assert renamed in code, code
+
+
+def test_a_renamed_key_reads_fallback_from_elsewhere_gets_a_todo() -> None:
+    """Re-review 50, K8 (subtitlesCapture): ``OpenAI(api_key=os.environ.get("OPENAI_API_KEY", key))``, ``key`` read
+    from config.yaml's OPENAI_API_KEY, became ``Mistral(api_key=os.environ.get("MISTRAL_API_KEY", key))``: the OpenAI
+    key reached Mistral (401) whenever MISTRAL_API_KEY was unset, unflagged. A literal fallback gets none."""
+    code, todos = convert_idempotent(
+        "import os\n\nfrom openai import OpenAI\n\nkey = load()['OPENAI_API_KEY']\n"
+        "client = OpenAI(api_key=os.environ.get('OPENAI_API_KEY', key))\n"
+        "client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    assert "os.environ.get('MISTRAL_API_KEY', key)" in code, code
+    assert any(t.startswith("key, this read's fallback, held an OpenAI key until now") for t in todos), todos
+    _, todos = convert_idempotent(
+        "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ.get('OPENAI_API_KEY', ''))\n"
+        "client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    assert not any("fallback" in t for t in todos), todos
