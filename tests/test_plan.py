@@ -2375,3 +2375,20 @@ def test_a_client_mapped_into_a_shared_function_through_a_list_is_handed_to_its_
     else:
         assert "client.chat.complete(" in out["functions/llm.py"] and "Mistral(" in out["extraction.py"] and \
             "Mistral(" in out["cleanup.py"], out
+
+
+def test_an_agents_sdk_import_after_a_bom_or_in_a_notebook_passes_the_prefilter() -> None:
+    """Re-review 50, J6: the quick scan looked for `from agents import` at a line's start, so a notebook (whose JSON
+    source lines start with a quote) and a file starting with a UTF-8 BOM were skipped as "no openai reference":
+    their agents, on OpenAI, got no TODO."""
+    import json as _json
+
+    from migrator.engine.walk import mentions_openai
+
+    code = "from agents import Agent, Runner\n\nagent = Agent(name='a', model='gpt-4o')\n"
+    assert mentions_openai(code.encode()) and mentions_openai(b"\xef\xbb\xbf" + code.encode())
+    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                           "source": code.splitlines(keepends=True)}], "metadata": {}, "nbformat": 4,
+                "nbformat_minor": 5}
+    assert mentions_openai(_json.dumps(notebook, indent=1).encode())
+    assert not mentions_openai(b"x = 'from agents import Agent'\n")

@@ -125,7 +125,8 @@ WIDE_BOMS = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
 
 # An import from the OpenAI Agents SDK (openai-agents: `from agents import Agent, Runner`), whose agents run on
 # OpenAI and read OPENAI_API_KEY without the file naming openai (held-out review 19, Q4): read, for MIG106's TODO
-_AGENTS_SDK_IMPORT = re.compile(rb"^[ \t]*from[ \t]+agents(?:\.[\w.]+)?[ \t]+import\b", re.MULTILINE)
+# (after a UTF-8 BOM on the first line, or as a notebook's JSON source line `"from agents import ...`: re-review 50, J6)
+_AGENTS_SDK_IMPORT = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*\"?from[ \t]+agents(?:\.[\w.]+)?[ \t]+import\b", re.MULTILINE)
 
 
 def wide_bom(data: bytes) -> str | None:
