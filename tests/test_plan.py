@@ -2392,3 +2392,21 @@ def test_an_agents_sdk_import_after_a_bom_or_in_a_notebook_passes_the_prefilter(
                 "nbformat_minor": 5}
     assert mentions_openai(_json.dumps(notebook, indent=1).encode())
     assert not mentions_openai(b"x = 'from agents import Agent'\n")
+
+
+def test_a_method_whose_callers_in_an_importing_module_pass_the_model_keeps_its_todo() -> None:
+    """Re-review 50, J4 (ahmadrosid/Knowmore): `OpenAIService.stream_response(self, messages, model="gpt-3.5-turbo")`
+    had its default mapped and no TODO, while every caller (in a module without openai, never read) passed the
+    browser's `gpt-4o...`. A method's importers are read as a function's are: the caller passing the model is seen,
+    the default is mapped and the call keeps its TODO for what callers pass."""
+    from mechanics import convert_files
+
+    svc = ("from openai import OpenAI\n\n\nclass Service:\n    def __init__(self):\n        self.client = OpenAI()\n\n"
+           "    def ask(self, q, model='gpt-3.5-turbo'):\n        return self.client.chat.completions.create(model=model, "
+           "messages=[{'role': 'user', 'content': q}]).choices[0].message.content\n")
+    app = "from svc import Service\n\nsvc = Service()\nprint(svc.ask('hi', model='gpt-4o'))\n"
+    out = convert_files({"svc.py": svc, "app.py": app})
+    assert "def ask(self, q, model='mistral-small-latest'):" in out["svc.py"], out["svc.py"]
+    assert "what its callers pass through other names, or from other modules, is not mapped" in out["svc.py"], out
+    out = convert_files({"svc.py": svc, "app.py": app.replace("svc.ask('hi', model='gpt-4o')", "svc.ask('hi')")})
+    assert "TODO(migrator MIG102)" not in out["svc.py"], out["svc.py"]  # (no caller passes one: the default is all)

@@ -2413,8 +2413,9 @@ def _model_slot(builder, f, name_node):
     name = name_node.id
     extra = None
     if (found, name) in f.params:
-        if len(found) == 1 or (len(found) == 2 and found[-1] == "__init__"):
-            # a function or class whose callers choose the model: its importers are read too (engine.companions)
+        if len(found) in (1, 2):
+            # a function or class (its constructor or a method: `Service().ask(q, model="gpt-4o")`, re-review 50, J4)
+            # whose callers choose the model: its importers are read too (engine.companions)
             builder.model_callees.setdefault(f.path, set()).add(found[0])
         slot = ("default", found, name)
         region = f.scopes.get(found)
