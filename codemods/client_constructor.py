@@ -761,14 +761,8 @@ class _Transformer(RuleTransformer):
     def _env_converted(self, original: cst.CSTNode, key: str) -> None:
         target = self._env_target(key)
         note = ENV_VALUE_NOTES.get(target)
-        line = self._lines.get(id(original), 0)
-        self.converted(line, f"environment variable {key} -> {target}" + (f" ({note})" if note else ""),
-                       "approximate" if note else "exact")
-        if note and isinstance(original, (cst.Call, cst.Subscript)):
-            # `os.getenv("OPENAI_BASE_URL")` now reads MISTRAL_SERVER_URL; a value copied from OPENAI_BASE_URL ends
-            # in /v1, and Mistral's SDK adds /v1 itself (re-review 50, K7: /v1/v1, a 404, and no word in the code)
-            self.todo(line, f"this now reads {target} (was {key}): {note}, wherever {key} was set (env files, "
-                            f"compose, CI); a value copied from {key} ends in /v1, which Mistral's SDK adds itself")
+        self.converted(self._lines.get(id(original), 0), f"environment variable {key} -> {target}"
+                       + (f" ({note})" if note else ""), "approximate" if note else "exact")
 
     def _env_helper_key(self, node: cst.Call) -> Optional[str]:
         """LibCST twin of ``codemods._facts.env_helper_key``."""

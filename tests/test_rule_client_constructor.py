@@ -73,8 +73,7 @@ class TestClientConstructor(MechanicsTest):
         self.assertCodemod(before, after)
 
     def test_getenv_base_url_with_default(self) -> None:
-        """os.getenv("OPENAI_BASE_URL", default): variable renamed, the default URL mapped too; the TODO says where to
-        set the new variable and that an OPENAI_BASE_URL value's /v1 must go (re-review 50, K7)."""
+        """os.getenv("OPENAI_BASE_URL", default): variable renamed, the default URL mapped too."""
         before = """
             import os
             import openai
@@ -86,7 +85,6 @@ class TestClientConstructor(MechanicsTest):
             from mistralai.client import Mistral
             from mistralai.client.utils import BackoffStrategy, RetryConfig
 
-            # TODO(migrator MIG101): this now reads MISTRAL_SERVER_URL (was OPENAI_BASE_URL): set MISTRAL_SERVER_URL to the server URL without /v1 (e.g. https://api.mistral.ai), wherever OPENAI_BASE_URL was set (env files, compose, CI); a value copied from OPENAI_BASE_URL ends in /v1, which Mistral's SDK adds itself
             client = Mistral(
                 server_url=os.getenv("MISTRAL_SERVER_URL", "https://api.mistral.ai"),
                 retry_config=RetryConfig(
