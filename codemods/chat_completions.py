@@ -1097,12 +1097,8 @@ class _Transformer(RuleTransformer):
         if entered == self._drops or updated.orelse is not None or id(original) in self._elifs or \
                 self._todos[-1] or not _plain_test(updated.test) or "#" in code_of(original):
             return updated
-        body = updated.body.body  # (statements, or the small statements of `if user: kwargs["user"] = user`)
-        if len(body) == 1 and isinstance(body[0], cst.SimpleStatementLine):
-            body = body[0].body
-        if not body or len(body) == 1 and isinstance(body[0], cst.Pass) and "pass" not in code_of(original.body):
-            return cst.RemoveFromParent()
-        return updated
+        # (its statements, or the small statements of `if user: kwargs["user"] = user`: none left, LibCST prints `pass`)
+        return updated if updated.body.body else cst.RemoveFromParent()
 
     # -- streams -----------------------------------------------------------------------------------------
     # A converted stream yields events whose ``.data`` is the chunk. Consumers in reach (``for x in s``

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from codemods._facts import (_dict_constants, _splat_dict, _walk_function, stream_branch, union_member, chat_call_stream_literal, chat_method,
+from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, stream_branch, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
                              enumerated, iter_of, uncast, written_stream)
 from codemods._repo import _same_module, module_name
@@ -3593,7 +3593,7 @@ def _model_object(value: Optional[ast.AST]) -> bool:
     if not isinstance(value, ast.Call):
         return False
     name = dotted_name(value.func) or ""
-    return not (name.endswith(("getenv", "environ.get", ".format", ".get")) or name in ("str", "os.environ.get"))
+    return not (name == "str" or name.endswith((*ENV_GETTERS, ".format", ".get")))
 
 
 def _routed_elsewhere(model: Optional[ast.AST]) -> bool:

@@ -2092,10 +2092,10 @@ def _gated_write(builder, f, node, variable: str) -> bool:
     renamed with the clients (``_key_gate``)."""
     for parent in ancestors_of(f, node):
         if isinstance(parent, (ast.If, ast.While)):  # (`while "OPENAI_API_KEY" not in os.environ:` a prompt loop: I1)
-            if _gate_reads(builder, f, parent.test, variable) is not None:
+            gated = _gate_reads(builder, f, parent.test, variable)
+            if gated is not None:
                 # (at any depth of its body: `if key: os.environ[...] = key` inside the prompt loop, re-review 50, J1)
-                return bool(_gate_reads(builder, f, parent.test, variable)) and \
-                    any(node is n or any(node is m for m in ast.walk(n)) for n in parent.body)
+                return gated and any(node is n or any(node is m for m in ast.walk(n)) for n in parent.body)
             if isinstance(parent, ast.While) and any(
                     isinstance(s, ast.If) and len(s.body) == 1 and isinstance(s.body[0], ast.Break) and not s.orelse
                     and _gate_reads(builder, f, s.test, variable) for s in parent.body):
@@ -3151,9 +3151,10 @@ def _required_key_fields(builder, files) -> dict:
     if "OPENAI_API_KEY" in builder.kept_env:
         return {}
     endpoint = getattr(builder, "endpoint", None)
-    key = (endpoint.key_env or "no key") if endpoint is not None else "MISTRAL_API_KEY"
+    key = endpoint.key_env if endpoint is not None else "MISTRAL_API_KEY"
     if key == "OPENAI_API_KEY":  # (--api-key-env OPENAI_API_KEY: the variable stays what it was)
         return {}
+    reads = f"every client now reads {key}" if key else "the converted clients take no key"
     found: dict = {}
     for f in files:
         if not any(base in f.source for base in SETTINGS_BASES) or "env_prefix" in f.source:
@@ -3168,9 +3169,9 @@ def _required_key_fields(builder, files) -> dict:
                     continue
                 found.setdefault(f.path, {})[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = (
                     f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
-                    f"and every client now reads {key}: a deployment without the OpenAI key fails at start-up "
-                    f"(ValidationError); give it a default or remove it, and declare {key.lower()} where the code "
-                    "passes the key on")
+                    f"and {reads}: a deployment without the OpenAI key fails at start-up (ValidationError); give it "
+                    "a default or remove it" + (f", and declare {key.lower()} where the code passes the key on" if key
+                                                else ""))
     return found
 
 
