@@ -175,6 +175,44 @@ def test_a_cell_that_does_not_parse_is_left_as_it_is_and_the_others_convert(tmp_
     assert any(f.message.startswith("cell 2 does not parse as Python") for f in findings), findings
 
 
+def test_an_indented_cell_is_read_as_ipython_runs_it_and_keeps_its_indent(tmp_path, monkeypatch):
+    """Held-out review 50, J11: a cell whose lines all start indented (pasted from a function body) did not parse,
+    was left as it was while the client it calls converted: AttributeError on `client.chat.completions`. IPython
+    runs such a cell without its first line's indent, so it is read so, converted, and given the indent back;
+    the lines the rules keep are the cell's own, byte for byte."""
+    monkeypatch.chdir(tmp_path)
+    cell = ('    r = client.chat.completions.create(\n'
+            '        model="gpt-4o",\n'
+            '        messages=[{"role": "user", "content": "hi"}],\n'
+            '    )\n'
+            '      \n'
+            '    print(r.choices[0].message.content)  # the reply')
+    text = notebook("from openai import OpenAI\nclient = OpenAI()", cell)
+    write_tree(tmp_path, {"nb.ipynb": text})
+    report = run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    assert not report.failed
+    cells = code_cells((tmp_path / "nb.ipynb").read_text("utf-8"))
+    assert "Mistral(" in cells[0], cells
+    assert cells[1] == cell.replace("chat.completions.create(", "chat.complete(").replace(
+        '"gpt-4o"', '"mistral-large-latest"'), cells[1]
+    findings = [f for r in report.results for f in getattr(r, "findings", ())]
+    assert not any("does not parse" in f.message for f in findings), findings
+    assert run(["nb.ipynb"], mode=Mode.CHECK, jobs=1).exit_code == 0  # a second run changes nothing
+
+
+def test_an_indented_cell_that_ipython_cannot_run_either_is_left_as_it_is(tmp_path, monkeypatch):
+    """Only IPython's own dedent is tried: a cell with a line less indented than its first stays unparsed."""
+    monkeypatch.chdir(tmp_path)
+    cell = '    r = client.chat.completions.create(model="gpt-4o", messages=[])\nprint(r)\n  x = 1'
+    text = notebook("from openai import OpenAI\nclient = OpenAI()", cell)
+    write_tree(tmp_path, {"nb.ipynb": text})
+    report = run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    cells = code_cells((tmp_path / "nb.ipynb").read_text("utf-8"))
+    assert cells[1] == cell
+    findings = [f for r in report.results for f in getattr(r, "findings", ())]
+    assert any(f.message.startswith("cell 2 does not parse as Python") for f in findings), findings
+
+
 def test_notebooks_without_openai_code_or_not_in_python_are_unchanged(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r_kernel = {"kernelspec": {"language": "R", "name": "ir"}, "language_info": {"name": "R"}}
