@@ -386,6 +386,54 @@ def test_an_env_example_value_read_only_as_a_converted_model_is_mapped(tmp_path,
     assert (tmp_path / ".env.example").read_text() == f"MISTRAL_API_KEY=\nOPENAI_MODEL={expected}\n"
 
 
+_URL_APP = ("import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.getenv(\"OPENAI_BASE_URL\"))\n"
+            "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+_COMPOSE = "services:\n  app:\n    image: app\n    environment:\n      - OPENAI_BASE_URL=${OPENAI_BASE_URL:-%s}\n"
+
+
+@pytest.mark.parametrize("extra, env, compose", [
+    # the only reader converts: renamed, without /v1 (OpenAI's own URL becomes Mistral's)
+    ("", "MISTRAL_SERVER_URL=https://api.mistral.ai\n",
+     _COMPOSE.replace("OPENAI_BASE_URL", "MISTRAL_SERVER_URL") % "http://gateway:8080"),
+    # a kept client still reads OPENAI_BASE_URL: MISTRAL_SERVER_URL beside it in the example, a TODO in compose
+    ("\nlegacy = OpenAI()\nlegacy.images.generate(prompt=\"a cat\")\n",
+     "OPENAI_BASE_URL=https://api.openai.com/v1\nMISTRAL_SERVER_URL=https://api.mistral.ai\n",
+     "    # TODO(migrator MIG115)" ),
+])
+def test_a_base_url_variable_follows_the_converted_read(tmp_path, extra, env, compose):
+    """Held-out review 50, K7: the converted client reads MISTRAL_SERVER_URL (MIG101 renames the read) while
+    .env.example and compose still set OPENAI_BASE_URL: the deployment's URL was lost, and a copied `.../v1` value
+    gave `/v1/v1` (every request a 404)."""
+    (tmp_path / "app.py").write_text(_URL_APP + extra)
+    (tmp_path / ".env.example").write_text("OPENAI_BASE_URL=https://api.openai.com/v1\n")
+    (tmp_path / "docker-compose.yml").write_text(_COMPOSE % "http://gateway:8080/v1")
+    (tmp_path / ".env").write_text("OPENAI_BASE_URL=http://10.0.0.7/v1\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "MISTRAL_SERVER_URL" in (tmp_path / "app.py").read_text()
+    assert (tmp_path / ".env.example").read_text() == env
+    assert compose in (tmp_path / "docker-compose.yml").read_text()
+    assert (tmp_path / ".env").read_text() == "OPENAI_BASE_URL=http://10.0.0.7/v1\n"  # a real env file: reported
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.rule == "MIG115"]
+    assert any(m.startswith(".env sets OPENAI_BASE_URL and looks like a real env file") for m in messages), messages
+    assert not any("10.0.0.7" in m for m in messages)
+    second = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert not second.changed, [r.path for r in second.changed]
+
+
+def test_a_server_set_for_implicit_readers_is_flagged_when_they_convert(tmp_path):
+    """`OpenAI()` reads OPENAI_BASE_URL itself; converted, `Mistral()` reads no URL variable: a gateway set in
+    compose is silently bypassed unless said."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    (tmp_path / "docker-compose.yml").write_text(_COMPOSE % "http://gateway:8080/v1")
+    (tmp_path / ".env.example").write_text("OPENAI_BASE_URL=https://api.openai.com/v1\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    compose = (tmp_path / "docker-compose.yml").read_text()
+    assert "# TODO(migrator MIG115): docker-compose.yml: OPENAI_BASE_URL points OpenAI clients built without " \
+           "base_url= at another server" in compose, compose
+    assert (tmp_path / ".env.example").read_text() == "OPENAI_BASE_URL=https://api.openai.com/v1\n"  # OpenAI's own
+
+
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):
     """Held-out review 6 (jneaimi): pydantic-settings' required `openai_api_key: str` reads OPENAI_API_KEY;
     renamed in .env.example and compose, the service failed at start-up ("Field required")."""

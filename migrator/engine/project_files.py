@@ -42,9 +42,10 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
 )
-from migrator.mapping.env import SETTINGS_BASES
+from migrator.mapping.env import SERVER_URL_ENV, SETTINGS_BASES
 from migrator.mapping.llamaindex import imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
+from migrator.mapping.transforms import strip_v1
 from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS, Package
 
 DEPENDENCY_RULE = "MIG114"
@@ -127,6 +128,8 @@ class CodeFacts:
     originals: dict | None = None
     kept_env: frozenset = frozenset()  # the plan's: variables kept OpenAI clients read implicitly
     kept_env_paths: dict = field(default_factory=dict)  # the plan's: variable -> files of those readers
+    converted_env: frozenset = frozenset()  # the plan's: variables converted clients read and no kept client does
+    target: str = "mistral"  # the run's target (the base-URL variable is the mistral target's)
     any_converted: bool = False
     key_env: str | None = "MISTRAL_API_KEY"  # the variable converted clients read
     rules: frozenset = frozenset({DEPENDENCY_RULE, ENV_RULE})  # after --select / --ignore
@@ -1191,6 +1194,101 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                   "this file safely)")
 
 
+# OpenAI's base-URL variables (the SDK reads OPENAI_BASE_URL itself; LangChain and v0 code OPENAI_API_BASE) and the
+# one converted code reads instead (migrator.mapping.env: MISTRAL_SERVER_URL, without /v1)
+_URL_TOKEN = re.compile(r"\b(?:OPENAI_BASE_URL|OPENAI_API_BASE)\b")
+_URL_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")(?:OPENAI_BASE_URL|OPENAI_API_BASE)\b""")
+_SERVER_URL_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")""" + SERVER_URL_ENV + r"\b")
+_URL_VALUE = re.compile(r"""https?://[^\s"'}#,;)]+""")
+_ENV_URL_LINE = re.compile(r"^([ \t]*(?:export[ \t]+)?)(OPENAI_BASE_URL|OPENAI_API_BASE)([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
+
+
+def _code_lines_naming(texts: dict, pattern: re.Pattern) -> str:
+    """The first module of ``texts`` naming ``pattern`` on a line that is not a comment, or ""."""
+    for where, text in texts.items():
+        if any(pattern.search(line) and not line.lstrip().lstrip('"').startswith("#") for line in text.splitlines()):
+            return posixpath.basename(where)
+    return ""
+
+
+def _server_url(value: str) -> str:
+    """An OpenAI base URL in a value as MISTRAL_SERVER_URL holds it: no /v1, OpenAI's own host -> Mistral's."""
+    return _URL_VALUE.sub(lambda m: strip_v1(m.group(0)), value)
+
+
+def edit_base_url(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
+    """``OPENAI_BASE_URL`` (or ``OPENAI_API_BASE``) set in an env or deploy file, where converted code reads the
+    URL from ``MISTRAL_SERVER_URL`` instead (MIG101 renamed the read): renamed when nothing else reads the old
+    variable, added beside it when something does, its value without the ``/v1`` Mistral's SDK adds itself
+    (``.../v1/v1``: every request a 404) and OpenAI's own URL as Mistral's. Where converted clients read the old
+    variable only implicitly (``OpenAI()``), Mistral's SDK reads no URL variable: a URL of another server set
+    there is no longer used, and that is said (held-out review 50, K7)."""
+    edit = _Edit(text)
+    base = posixpath.basename(path)
+    scope = facts.env_scope(path)
+    reads_new = _code_lines_naming(scope, _SERVER_URL_NAMED)
+    implicit = "OPENAI_BASE_URL" in facts.converted_env
+    if not reads_new and not implicit:
+        return edit
+    kept = ""
+    readers = facts.kept_env_paths.get("OPENAI_BASE_URL")
+    if "OPENAI_BASE_URL" in facts.kept_env and (readers is None or scope is facts.texts or
+                                                  any(reader in scope for reader in readers)):
+        kept = "clients kept on OpenAI still read it"
+    kept = kept or (f"{found} still reads it" if (found := _code_lines_naming(scope, _URL_NAMED)) else "")
+    kept = kept or next((f"a LangChain / LlamaIndex OpenAI class kept in {posixpath.basename(where)} reads it"
+                         for where, code in scope.items() if imports_openai_wrapper(code)), "")
+    example = kind == ENV_FILE and is_example_env(path)
+    present = re.search(rf"\b{SERVER_URL_ENV}\b", text) is not None
+    lines = text.splitlines(keepends=True)
+    out = list(lines)
+    touched = []
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if kind == ENV_FILE:
+            match = _ENV_URL_LINE.match(line)
+            if not match:
+                continue
+            name, value = match.group(2), match.group(4)
+        else:
+            if not _URL_TOKEN.search(line) or line.lstrip().startswith("#"):
+                continue
+            name, value = _URL_TOKEN.search(line).group(0), line
+        urls = _URL_VALUE.findall(value)
+        elsewhere = [url for url in urls if strip_v1(url) != "https://api.mistral.ai"]
+        if implicit and elsewhere and name == "OPENAI_BASE_URL":
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{base}: {name} points OpenAI clients built without base_url= at another server; converted, "
+                      "they no longer read it (Mistral's SDK reads no URL variable) and go to https://api.mistral.ai: "
+                      f"pass them server_url= (no /v1) if they must go there", "manual")
+        if not reads_new:
+            continue
+        if present and not (kept and example):
+            continue  # added or renamed already (a second run)
+        if kind == ENV_FILE and not example:
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{base} sets {name} and looks like a real env file: it was not changed (its values are not "
+                      f"shown); the converted code reads {SERVER_URL_ENV}: set it where it is deployed, without "
+                      "the /v1 an OpenAI URL ends in", "manual")
+            continue
+        new_line = _server_url(_URL_TOKEN.sub(SERVER_URL_ENV, line))
+        if not kept:
+            out[index] = new_line
+            touched.append((index, f"{name} -> {SERVER_URL_ENV}, without /v1 (the converted code reads it; "
+                                   "Mistral's SDK adds the version itself)"))
+        elif kind == ENV_FILE and not present:
+            ending = line[len(line.rstrip("\r\n")):]
+            out[index:index + 1] = [line if ending else line + _newline(text), new_line]
+            touched.append((index, f"{SERVER_URL_ENV} added next to {name}, without /v1 ({kept})"))
+        elif not present:
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{base}: also pass {SERVER_URL_ENV} here (this URL without /v1) for the converted code "
+                      f"({name} stays: {kept})", "manual")
+    return _apply(edit, text, "".join(out), touched, ENV_RULE, "approximate", kind == DEPLOY,
+                  f"{base}: the converted code reads {SERVER_URL_ENV}: pass it instead of OPENAI_BASE_URL, without "
+                  "/v1 (migrator could not edit this file safely)")
+
+
 _COMPOSE_NAME = re.compile(r"^(?:docker-)?compose[\w.-]*\.ya?ml$")
 _STEP_ITEM = re.compile(r"^(\s*)- ")
 _USES = re.compile(r"^\s*(?:- )?uses\s*:")
@@ -2015,6 +2113,9 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if ENV_RULE in facts.rules:
             step = edit_model_values(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)
+        if ENV_RULE in facts.rules and facts.target == "mistral":
+            step = edit_base_url(edit.text, path, facts, kind)
+            edit = _Edit(step.text, edit.findings + step.findings)
         if kind == DEPLOY and DEPENDENCY_RULE in facts.rules:
             step = edit_pip_commands(edit.text, path, facts)
             edit = _Edit(step.text, edit.findings + step.findings)
@@ -2205,6 +2306,8 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
     select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
     facts = CodeFacts(texts, originals, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
                       kept_env_paths=dict(getattr(plan, "kept_env_paths", {}) or {}),
+                      converted_env=frozenset(getattr(plan, "converted_env", frozenset())),
+                      target=target.get("name", "mistral"),
                       model_env=frozenset(getattr(plan, "model_env", frozenset())),
                       model_env_reads=frozenset(getattr(plan, "model_env_reads", frozenset())),
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
@@ -2321,6 +2424,11 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) follows the model map in those files too:
     ``OPENAI_MODEL=gpt-4o`` -> ``OPENAI_MODEL=mistral-large-latest``, ``${LLM:-gpt-4o-mini}`` ->
     ``${LLM:-mistral-small-latest}``; a variable also read without such a default is left alone.
+    ``OPENAI_BASE_URL`` (or ``OPENAI_API_BASE``) follows the converted code's ``MISTRAL_SERVER_URL`` read the
+    same way (renamed, or added beside it while something still reads the old one), its value without the
+    ``/v1`` Mistral's SDK adds itself (``http://gateway:8080/v1`` -> ``http://gateway:8080``; OpenAI's own URL ->
+    ``https://api.mistral.ai``); where converted clients read it only implicitly (``OpenAI()``), a URL of
+    another server set there gets a TODO: ``Mistral()`` reads no URL variable.
 
     An env or deploy file of a JavaScript app (``package.json`` beside it, no Python code of the run
     under it: a Next.js UI next to the converted server) is that app's, and is left alone; so is one of a
@@ -2329,7 +2437,7 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     base URL at a service of the file (Open WebUI in front of the app: its key is what it sends to the app).
 
     **Why.** The converted clients read the new variable; a deployment that only sets the old one
-    fails at the first call. An example that still names an OpenAI model sends it to Mistral, which
+    fails at the first call (or, for the URL, silently goes to another server; a copied ``/v1`` gives 404s). An example that still names an OpenAI model sends it to Mistral, which
     answers 400.
 
     **Fix safety.** Exact for the rename. **Never changed, reported:** a real env file (``.env``,
@@ -2345,7 +2453,8 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     NAME = "env-files"
     SAFETY = "exact"
     TARGETS = ("mistral", "openai-compatible")
-    DESCRIPTION = "OPENAI_API_KEY -> MISTRAL_API_KEY in .env examples, compose files, CI workflows, deploy manifests"
+    DESCRIPTION = ("OPENAI_API_KEY -> MISTRAL_API_KEY (OPENAI_BASE_URL -> MISTRAL_SERVER_URL) in .env examples, "
+                   "compose files, CI workflows, deploy manifests")
     LANGUAGE = "yaml"
     BEFORE = ("# .github/workflows/test.yml\n    env:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
     AFTER = ("# .github/workflows/test.yml\n    env:\n      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n")

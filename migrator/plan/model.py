@@ -109,6 +109,8 @@ class ConversionPlan:
     # OPENAI_API_KEY / OPENAI_BASE_URL when a client kept on OpenAI reads them implicitly (no api_key=,
     # **kwargs, the v0 module client): env and deploy files must then keep them (migrator.engine.project_files)
     kept_env: frozenset = frozenset()
+    # OPENAI_API_KEY / OPENAI_BASE_URL that converted clients read (implicitly or by name) and no kept client does
+    converted_env: frozenset = frozenset()
     # variable -> the files whose readers kept on OpenAI read it (an env file answers for the code under it)
     kept_env_paths: dict = field(default_factory=dict, compare=False, hash=False)
     # modules that build or load a LlamaIndex index with its default (OpenAI) embedding: no module of the
