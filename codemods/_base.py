@@ -349,7 +349,8 @@ class RuleTransformer(cst.CSTTransformer):
         if isinstance(value.value, cst.Name) and value.value.value == "self":  # self.model of this class
             return any(slot[0] == "selfread" and slot[2] == value.attr.value and self.path[:len(slot[1])] == slot[1]
                        for slot in slots)
-        return ("fieldread", value.attr.value) in slots
+        return ("fieldread", value.attr.value) in slots or \
+            isinstance(value.value, cst.Name) and ("argread", value.attr.value) in slots  # args.model (argparse)
 
     def mapped_model(self, value: cst.BaseExpression, line: int, keyword: str = "model") -> cst.BaseExpression:
         """``model=`` (``keyword=``) of a converted call whose value keeps its form: a literal OpenAI name

@@ -1474,3 +1474,16 @@ def gather_from_source(code: str, filename: str = "<module>", assume_converted: 
 
     view = build_plan([(filename, code)]).view(filename)
     return gather(parse_python(code), view=AssumeConverted(view) if assume_converted else view)
+
+
+def option_dest(flags: list, dest: Optional[str] = None) -> Optional[str]:
+    """The attribute argparse stores an option under: ``dest=``, else its first long flag (``--embedding-model`` ->
+    ``embedding_model``), else its first short one, else a positional's name. ``flags``: the string arguments."""
+    if dest is not None:
+        return dest
+    if not flags or not all(isinstance(flag, str) for flag in flags):
+        return None
+    long = next((flag for flag in flags if flag.startswith("--")), None)
+    if long is not None:
+        return long[2:].replace("-", "_") or None
+    return flags[0].lstrip("-").replace("-", "_") or None

@@ -11,7 +11,7 @@ import libcst as cst
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, finished, keyword_arg, literal, opening_after, read_timeout,
                             retyped_returns, timeout_object, unknown_model_todo)
-from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, splat_problem as _splat_problem
+from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, RESPONSE_TYPES, TRAILING_SYSTEM_BUILT_TODO,
@@ -303,6 +303,7 @@ class _Transformer(RuleTransformer):
         self._unhandled_streams: dict[int, tuple[int, int]] = {}  # id(stream call) -> (line, depth)
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
         self._env_defaults: list[tuple] = []  # (node, VAR): inside os.getenv("VAR", <default>) in a model slot
+        self._options: set[int] = set()  # add_argument(...) calls whose model strings are mapped (argparse defaults)
         self._emptied_updates: set[int] = set()  # `kwargs.update(user=user)` left with no argument: goes
         self._drops = 0  # statements of a splatted dict removed so far (`kwargs["user"] = user`, an emptied update)
         self._if_drops: list[int] = []  # self._drops when each enclosing `if` was entered
@@ -312,6 +313,10 @@ class _Transformer(RuleTransformer):
         arg = self._callarg(node) if self._slots() else None
         if arg is not None:
             self._callargs.add(id(arg))
+        if arg is None and isinstance(node.func, cst.Attribute) and node.func.attr.value == "add_argument" and \
+                ("argdefault", self._option_dest(node)) in self._slots():
+            self._options.add(id(node))  # its default / choices reach converted model= only (the plan's K2)
+            self._model_slot += 1
         if chat_method(node.func) is not None:
             self.mark_site(node, CHAT)
             self._chat_depth += 1
@@ -360,9 +365,20 @@ class _Transformer(RuleTransformer):
         return retyped_returns(self, original, updated, converted, {
             name: target for name, target in RESPONSE_TYPES.items() if target == "ChatCompletionResponse"})
 
+    @staticmethod
+    def _option_dest(node: cst.Call) -> Optional[str]:
+        dest = next((a.value.evaluated_value for a in node.args if a.keyword is not None and a.keyword.value == "dest"
+                     and isinstance(a.value, cst.SimpleString)), None)
+        flags = [a.value.evaluated_value if isinstance(a.value, cst.SimpleString) else None
+                 for a in node.args if a.keyword is None and a.star == ""]
+        return option_dest(flags, dest if isinstance(dest, str) else None)
+
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if self._env_defaults and self._env_defaults[-1][0] is original:
             self._env_defaults.pop()
+        if self._options and id(original) in self._options:
+            self._options.discard(id(original))
+            self._model_slot -= 1
         found = chat_method(original.func)
         if found is None and len(original.args) == 2 and dotted(original.func) in CAST_NAMES and \
                 self.config.endpoint() is None and _moved_chat_call(original.args[1].value, updated.args[1].value) \

@@ -1024,6 +1024,42 @@ def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where
     assert "computed at run time" not in out["app/clients.py"], out["app/clients.py"]
 
 
+_ARGPARSE_APP = (
+    "import argparse\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+    "def get_args():\n    parser = argparse.ArgumentParser()\n"
+    "    parser.add_argument(\"--model\", type=str, default=\"gpt-4\", choices=[\"gpt-4\", \"gpt-4o-mini\"])\n"
+    "    parser.add_argument(\"-e\", \"--embedding-model\", default=\"text-embedding-ada-002\")\n"
+    "    return parser.parse_args()\n\n\n"
+    "def ask(opts, q):\n"
+    "    r = client.chat.completions.create(model=opts.model, messages=[{\"role\": \"user\", \"content\": q}])\n"
+    "    e = client.embeddings.create(model=opts.embedding_model, input=[q])\n"
+    "    return r.choices[0].message.content, e.data[0].embedding\n\n\n"
+    "def main():\n    args = get_args()\n    print(ask(args, \"hi\"))\n{extra}")
+
+
+@pytest.mark.parametrize("extra, mapped", [
+    ("", True),
+    ("    label = args.model.upper()\n", False),  # read for more than model=: the run-time TODO stays
+    ("    run(vars(args))\n", False),  # the options go where migrator does not follow them
+    ("    logger.info(\"model %s\", args.model)\n", True),  # a log line reads the same value
+])
+def test_an_argparse_default_read_only_as_a_converted_model_is_mapped_where_declared(extra, mapped):
+    """Held-out review 50, K2: `parser.add_argument("--model", default="gpt-4")` read as model=args.model of a
+    converted call kept its OpenAI default, and every run without --model got a 400 from Mistral (a run-time TODO
+    only). The default and the option's choices are mapped where declared when every read of the option is a
+    converted call's model= (or a log line) and the options object goes only to the module's own functions."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": _ARGPARSE_APP.replace("{extra}", extra)})["app.py"]
+    if mapped:
+        assert 'default="mistral-large-latest", choices=["mistral-large-latest", "mistral-small-latest"]' in out, out
+        assert 'parser.add_argument("-e", "--embedding-model", default="mistral-embed")' in out, out
+        assert "computed at run time" not in out, out
+    else:
+        assert 'default="gpt-4", choices=["gpt-4", "gpt-4o-mini"]' in out, out
+        assert "model=opts.model is computed at run time" in out, out
+
+
 def test_pydantic_ai_openai_models_are_reported_and_keep_the_openai_package():
     """Held-out review 12, G3 (propertyai): pydantic-ai's OpenAIProvider / OpenAIModel and Agent("openai:...")
     ran the app's agents on OpenAI with no TODO, while its plain client converted and `openai` left the

@@ -13,7 +13,7 @@ import os
 import re
 from typing import Optional
 
-from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name,
+from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_typed_value, type_check_class)
 from migrator.mapping.client import (CLIENT_CLASSES, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS,
@@ -1524,7 +1524,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 elif kw.arg == "model" and _env_read(kw.value) is not None and call_verdict(node) == CONVERT:
                     builder.model_feeds.add((f.path, id(kw.value)))  # model=os.getenv("OPENAI_MODEL")
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute):
-                    slots.update(_field_slots(builder, f, kw.value))
+                    slots.update(_argparse_slots(builder, f, kw.value) or _field_slots(builder, f, kw.value))
                 elif kw.arg is None:  # `create(**params)`, params = {"model": model, ...} (held-out 12, N8)
                     value = _splat_model(builder, f, node, kw.value)
                     slot = _model_slot(builder, f, value) if value is not None else None
@@ -3142,6 +3142,53 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
     return {("fieldread", attr)}
+
+
+def _add_argument_dest(call) -> Optional[str]:
+    """The option a ``parser.add_argument(...)`` call declares (``codemods._facts.option_dest``), else None."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "add_argument"):
+        return None
+    dest = next((kw.value.value for kw in call.keywords if kw.arg == "dest" and isinstance(kw.value, ast.Constant)), None)
+    flags = [a.value if isinstance(a, ast.Constant) else None for a in call.args]
+    return option_dest(flags, dest if isinstance(dest, str) else None)
+
+
+def _argparse_slots(builder, f, node) -> set:
+    """``model=args.model`` where this module declares the option (``parser.add_argument("--model",
+    default="gpt-4")``) with an OpenAI model as its default: the default and the option's choices are mapped where
+    declared ("argdefault"), and the read is set elsewhere ("argread"), when every read of that option in the
+    module is model= of a converted call (or a log line) and the options object goes nowhere this module does not
+    show (only to its own functions). Held-out review 50, K2: the default reached Mistral unmapped."""
+    if not isinstance(node.value, ast.Name) or node.value.id == "self" or "add_argument" not in f.source:
+        return set()
+    attr = node.attr
+    declared = [call for call in f.nodes if _add_argument_dest(call) == attr]
+    if len(declared) != 1:
+        return set()
+    default = next((kw.value for kw in declared[0].keywords if kw.arg == "default"), None)
+    if not (isinstance(default, ast.Constant) and isinstance(default.value, str) and slot_model_literal(default.value)):
+        return set()
+    holders = {node.value.id}  # the names the options object is read through: passed to this module's functions
+    for _ in range(3):
+        for call in f.nodes:
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and (call.func.id,) in f.scopes and \
+                    isinstance(f.scopes[(call.func.id,)], (ast.FunctionDef, ast.AsyncFunctionDef)):
+                params = f.scopes[(call.func.id,)].args.args
+                for index, arg in enumerate(call.args):
+                    if isinstance(arg, ast.Name) and index < len(params) and {arg.id, params[index].arg} & holders:
+                        holders.update((arg.id, params[index].arg))  # `ask(args)` into `def ask(opts)`, or back
+    for read in f.nodes:
+        if isinstance(read, ast.Attribute) and read.attr == attr and isinstance(read.value, ast.Name) and \
+                not (isinstance(read.ctx, ast.Load) and (_sends_model(builder, f, read) or _logged(f, read))):
+            return set()  # assigned, or read for more than the converted calls' model=
+        if isinstance(read, ast.Name) and read.id in holders and isinstance(read.ctx, ast.Load):
+            parent = f.parent.get(id(read))
+            if not (isinstance(parent, ast.Attribute) and parent.value is read) and not (
+                    isinstance(parent, ast.Call) and read in parent.args and isinstance(parent.func, ast.Name) and
+                    (parent.func.id,) in f.scopes):
+                return set()  # `vars(args)`, `run(args)` of another module, getattr(args, ...): reads unseen
+    builder.extra_slots.setdefault(f.path, set()).add(("argdefault", attr))
+    return {("argread", attr)}
 
 
 def _required_key_fields(builder, files) -> dict:
