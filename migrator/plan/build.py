@@ -574,6 +574,10 @@ class _Builder:
         if unparsed:  # held-out review 12, N9: its uses there are unknown
             where = os.path.relpath(unparsed, os.path.dirname(f.path) or ".")
             origin.problems.append(f"{where} may use it and does not parse (fix it, then run migrator again)")
+        cell = _unparsed_cell_naming(f.source, module_level[0]) if module_level and "unparsed " in f.source else None
+        if cell:  # a notebook cell that does not parse names it (held-out review 51, L4): its uses there are unknown
+            origin.problems.append(f"cell {cell} of this notebook may use it and does not parse as Python (fix it, "
+                                   "then run migrator again)")
         self.origins[oid] = origin
         self.ctor_nodes[key] = oid
         self.find(oid)
@@ -5535,6 +5539,22 @@ def _expand_star_imports(files: list) -> None:
                     node.id not in bound:
                 f.repo_imports[node.id] = (module, level, node.id)
                 bound.add(node.id)
+
+
+_NOTEBOOK_CELL = re.compile(r"^# migrator-ipython-x*cell (\d+)$", re.MULTILINE)
+
+
+def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:
+    """The number of a notebook cell that does not parse and names ``name`` as a word (its lines are comments of
+    the notebook's virtual module: ``migrator.engine.notebooks.UNPARSED_LINE``), else None."""
+    from migrator.engine.notebooks import UNPARSED_LINE
+
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    for line in UNPARSED_LINE.finditer(source):
+        if word.search(line.group(1)):
+            cells = list(_NOTEBOOK_CELL.finditer(source, 0, line.start()))
+            return cells[-1].group(1) if cells else "?"
+    return None
 
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,

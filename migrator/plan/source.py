@@ -46,6 +46,26 @@ def masked_fstrings(module) -> list:
     return found
 
 
+def masked_names(code: str) -> Optional[set]:
+    """The names the f-strings ``masked_fstrings`` finds in ``code`` read (what the masked ast cannot show), or
+    None when LibCST cannot read ``code``."""
+    import libcst as cst
+
+    try:
+        module = cst.parse_module(code)
+    except Exception:  # noqa: BLE001 - LibCST cannot read it either
+        return None
+    names: set = set()
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            names.add(node.value)
+
+    for node in masked_fstrings(module):
+        node.visit(Names())
+    return names
+
+
 def _masked_source(code: str, module=None) -> Optional[str]:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
