@@ -999,6 +999,39 @@ def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_
     assert decisions("convert") == ["convert"]
 
 
+@pytest.mark.parametrize("files, provider", [
+    # base_url=os.getenv("OPENAI_BASE_URL"), the example env file naming OpenRouter (held-out review 51, L1)
+    ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_BASE_URL'))\n",
+      ".env.example": "OPENAI_BASE_URL=https://openrouter.ai/api/v1\n"}, "OpenRouter (OPENAI_BASE_URL)"),
+    # a proxy's URL as the default of an env read in config.py, imported (L2)
+    ({"bot.py": "from openai import OpenAI\nfrom config import BASE\nclient = OpenAI(base_url=BASE)\n",
+      "config.py": "import os\nBASE = os.getenv('OPENAI_BASE_URL', 'https://api.proxyapi.ru/openai/v1')\n"},
+     "endpoint api.proxyapi.ru"),
+    ({"bot.py": "import config\nfrom openai import OpenAI\nclient = OpenAI(base_url=config.BASE)\n",
+      "config.py": "import os\nBASE = os.getenv('OPENAI_BASE_URL', 'https://api.proxyapi.ru/openai/v1')\n"},
+     "endpoint api.proxyapi.ru"),
+    # OpenAI's own URL in the env file: the client converts
+    ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_BASE_URL'))\n",
+      ".env.example": "OPENAI_BASE_URL=https://api.openai.com/v1\n"}, None),
+])
+def test_a_base_url_read_from_the_environment_or_another_module_names_its_server(tmp_path, files, provider):
+    """Held-out review 51, L1 / L2: the server a base_url= read names was seen only in the module itself or, for
+    a client reading OPENAI_BASE_URL implicitly, in the env files: the client moved to Mistral and its requests
+    (Mistral key, Mistral model names) went to OpenRouter or an OpenAI reseller."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text + ("" if name.startswith(".") else
+                                             "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"))
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    clients = [(c["decision"], c.get("provider")) for c in data["plan"]["clients"]]
+    assert clients == ([("other-provider", provider)] if provider else [("convert", "openai")]), clients
+
+
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
     """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
     read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO

