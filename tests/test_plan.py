@@ -1032,6 +1032,29 @@ def test_a_base_url_read_from_the_environment_or_another_module_names_its_server
     assert clients == ([("other-provider", provider)] if provider else [("convert", "openai")]), clients
 
 
+def test_a_module_name_bound_to_two_instructor_clients_converts_or_stays_as_one():
+    """Held-out review 51, M8 (structuredoutputsbyexample): `client = instructor.from_openai(OpenAI())` twice in a
+    module; a function's call (it reads whichever binding is current when it runs) was counted as the first's,
+    kept for its autodetect_images=, while the second converted under it: the call kept gpt-4-vision-preview and
+    max_completion_tokens= on a Mistral client, silently. Both stay now; straight-line code still sees one."""
+    from mechanics import convert_files
+
+    code = ("import instructor\nfrom openai import OpenAI\n\nclient = instructor.from_openai(OpenAI())\n\n\n"
+            "def first(url):\n    return client.chat.completions.create(model=\"gpt-4o\", response_model=str, "
+            "messages=[], autodetect_images=True)\n\n\n"
+            "client = instructor.from_openai(OpenAI())\n\n\n"
+            "def second(text):\n    return client.chat.completions.create(model=\"gpt-4o\", response_model=str, "
+            "max_completion_tokens=500, messages=[])\n")
+    out = convert_files({"ex.py": code})["ex.py"]
+    assert "from_mistral" not in out and out.count("# TODO(migrator MIG101): kept on OpenAI") == 2, out
+    straight = ("import instructor\nfrom openai import OpenAI\n\nclient = instructor.from_openai(OpenAI())\n"
+                "a = client.chat.completions.create(model=\"gpt-4o\", response_model=str, messages=[], "
+                "autodetect_images=True)\nclient = instructor.from_openai(OpenAI())\n"
+                "b = client.chat.completions.create(model=\"gpt-4o\", response_model=str, messages=[])\n")
+    out = convert_files({"nb.py": straight})["nb.py"]
+    assert out.count("from_mistral(") == 1 and "autodetect_images=True" in out, out
+
+
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
     """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
     read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO

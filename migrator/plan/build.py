@@ -1673,7 +1673,8 @@ class _Builder:
             if wrapped is not None:
                 if wrapped:  # a wrapper's call (instructor): the wrapped client's constructor has the TODO
                     links, _ = _attribute_links(node.func)
-                    self._wrapped_call(f, scope, receiver, node, sorted(wrapped)[0], ".".join(links))
+                    self._wrapped_call(f, scope, receiver, node, self._wrapped_oid(f, receiver, wrapped),
+                                       ".".join(links))
                 continue
             if isinstance(receiver, ast.Attribute) and not (isinstance(receiver.value, ast.Name) and
                                                             receiver.value.id in ("self", "cls")):
@@ -1801,13 +1802,13 @@ class _Builder:
             call = f.parent.get(id(top))
             wrapped = self._wrapped_origins(f, scope, node)
             if wrapped and isinstance(call, ast.Call) and call.func is top and chain:
-                self._wrapped_call(f, scope, node, call, sorted(wrapped)[0], ".".join(chain))
+                self._wrapped_call(f, scope, node, call, self._wrapped_oid(f, node, wrapped), ".".join(chain))
             elif wrapped and chain and chain[-1] in PASSED_METHODS and self.endpoint is None \
                     and self._instructor_wrapped(f, scope, node) is not False:
                 # `asyncio.to_thread(client.chat.completions.create, model=..., seed=...)` on an instructor
                 # client (held-out review 9, D1): its keywords reach Mistral's chat.complete unmapped
                 surface = ".".join(chain)
-                self._use(f, top, sorted(wrapped)[0], f"instructor client's .{surface} passed on", True,
+                self._use(f, top, self._wrapped_oid(f, node, wrapped), f"instructor client's .{surface} passed on", True,
                           f"{_name_for(f, node)}.{surface} is passed on as a callable (not called here), with "
                           "keywords migrator does not see: convert by hand", "MIG111")
             elif wrapped and chain and not (isinstance(call, ast.Call) and call.func is top) and \
@@ -1817,7 +1818,7 @@ class _Builder:
                 # the calls through the alias are not seen, so their keywords and model would reach Mistral
                 # unmapped; the client stays, as a plain client's alias keeps it (held-out review 42, V3)
                 surface = ".".join(chain)
-                self._use(f, top, sorted(wrapped)[0], f"reads .{surface} (instructor)", True,
+                self._use(f, top, self._wrapped_oid(f, node, wrapped), f"reads .{surface} (instructor)", True,
                           f"{_name_for(f, node)}.{surface} is kept under another name: the calls made through it "
                           "are not seen (their model and keywords would reach Mistral unmapped)", "MIG111")
             elif wrapped and not chain and isinstance(parent, (ast.Call, ast.keyword)) and self.endpoint is None \
@@ -1826,7 +1827,7 @@ class _Builder:
                 # with which model (llm_validator defaults to gpt-3.5-turbo), is not seen here
                 holder = parent if isinstance(parent, ast.Call) else f.parent.get(id(parent))
                 callee = dotted_name(holder.func) if isinstance(holder, ast.Call) else None
-                self._use(f, node, sorted(wrapped)[0], f"instructor client handed to {callee or 'a call'}", True,
+                self._use(f, node, self._wrapped_oid(f, node, wrapped), f"instructor client handed to {callee or 'a call'}", True,
                           f"the instructor client is handed to {callee or 'a call'}(...), which may call OpenAI "
                           "models (llm_validator defaults to gpt-3.5-turbo): convert by hand", "MIG111")
         elif origins is None:
@@ -2036,6 +2037,22 @@ class _Builder:
                 for arg in [*value.args, *(k.value for k in value.keywords)]:
                     out |= self.eval(f, f.scope_of.get(id(value), scope), arg) or frozenset()
         return frozenset(out) if wrapper else None
+
+    def _wrapped_oid(self, f: _File, receiver: ast.AST, wrapped: frozenset) -> str:
+        """The client a call on a wrapper's value (``wrapped``: the clients it may hold) is a use of: the one the
+        assignment reaching it in straight-line code wraps, else all of them, which then convert or stay together
+        (held-out review 51, M8: `client = instructor.from_openai(OpenAI())` twice in a module, a function's call
+        counted as the first's while the second converted under it, its OpenAI model and keywords unmapped)."""
+        ids = self._in_source_order(wrapped)
+        if len(ids) > 1 and isinstance(receiver, ast.Name):
+            reaching = reaching_assign(f, receiver)
+            if reaching is not None and _dominates(f, reaching, receiver) and isinstance(reaching, ast.Assign):
+                held = self._wrapped_origins(f, f.scope_of.get(id(reaching), ()), reaching.value)
+                if held and held <= wrapped:
+                    return self._in_source_order(held)[0]
+        for other in ids[1:]:
+            self.union(ids[0], other)
+        return ids[0]
 
     def _wrapped_call(self, f: _File, scope: Scope, receiver: ast.AST, call: ast.Call, oid: str,
                       surface: str) -> None:
