@@ -1055,6 +1055,32 @@ def test_a_module_name_bound_to_two_instructor_clients_converts_or_stays_as_one(
     assert out.count("from_mistral(") == 1 and "autodetect_images=True" in out, out
 
 
+@pytest.mark.parametrize("switch, converts", [
+    # the store replaces the holder's client, and a property of it is read: both stay, the read named
+    ("        if self._h.client.api_key != config.KEY:\n            self._h.client = OpenAI(api_key=config.KEY)\n",
+     False),
+    # the store alone: the two clients convert together
+    ("        self._h.client = OpenAI(api_key=config.KEY)\n", True),
+])
+def test_a_client_stored_into_another_classes_attribute_is_planned_with_that_classes_client(switch, converts):
+    """Held-out review 51, M6 (jqllxew/ai-chat): `self._h.client = OpenAI(...)`, `self._h` a Holder keeping
+    `self.client = OpenAI(...)`: the store was planned "unused" and stayed on OpenAI while Holder's client and the
+    calls through it converted; `self._h.client.api_key` (read through two attributes) was not seen either."""
+    from mechanics import convert_files
+
+    chat = ("from openai import OpenAI\n\nimport config\n\n\nclass Holder:\n    def __init__(self):\n"
+            "        self.client = OpenAI(api_key=config.KEY)\n\n\nclass Chat:\n    def __init__(self):\n"
+            "        self._h = Holder()\n\n    def switch(self):\n" + switch +
+            "\n    def ask(self, q):\n        r = self._h.client.chat.completions.create(model=\"gpt-4o\", "
+            "messages=[{\"role\": \"user\", \"content\": q}])\n        return r.choices[0].message.content\n")
+    out = convert_files({"chat.py": chat, "config.py": "KEY = 'set-me'\n"})["chat.py"]
+    if converts:
+        assert "from openai" not in out and out.count("Mistral(") == 2, out
+    else:
+        assert "Mistral" not in out and out.count("# TODO(migrator MIG101): kept on OpenAI") == 2 and \
+            "self._h.client.api_key has no rule yet" in out, out
+
+
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
     """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
     read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO

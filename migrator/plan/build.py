@@ -1165,6 +1165,13 @@ class _Builder:
             elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                   and isinstance(node.value, ast.Name) and self._module_or_class(f, node.value)):
                 self._maybe_use(f, node)  # `llm.client.close()`, `Summarizer.client.close()`
+            elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+                  and isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name)
+                  and node.value.value.id in ("self", "cls") and isinstance(f.parent.get(id(node)), ast.Attribute)
+                  and not isinstance(f.parent.get(id(f.parent[id(node)])), (ast.Attribute, ast.Call))):
+                # `self._holder.client.api_key` read as a value (a comparison, an assignment): a property of the
+                # client another class keeps (held-out review 51, M6; its calls are followed as calls)
+                self._maybe_use(f, node)
             elif isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
                 if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
@@ -1713,12 +1720,43 @@ class _Builder:
             isinstance(v, ast.Call) and (dotted_name(v.func) or "").split(".")[0] in f.repo_imports
             and "." in (dotted_name(v.func) or "") for v in values if v is not None)
 
+    def _foreign_stores(self) -> None:
+        """``self._holder.client = OpenAI(...)`` where ``self._holder`` is an instance of one of the tree's classes
+        that keeps a client as ``self.client``: the stored client replaces that one, so the calls through it are
+        both clients' uses, and the two convert or stay together (held-out review 51, M6: the store was planned
+        "unused" and stayed on OpenAI while the class's client converted; after the store, its converted calls ran
+        on an OpenAI client)."""
+        for f in self.files:
+            for node in f.nodes:
+                if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and
+                        isinstance(node.targets[0], ast.Attribute)):
+                    continue
+                target = node.targets[0]
+                if isinstance(target.value, ast.Name) and target.value.id in ("self", "cls"):
+                    continue
+                scope = f.scope_of.get(id(node), ())
+                stored = self.eval(f, scope, node.value)
+                if not stored:
+                    continue
+                instance = self.instance_of(f, scope, target.value, 0)
+                if instance is None:
+                    continue
+                other, cls = instance
+                held: set = set()
+                for value in other.self_assigns.get((cls, target.attr), []):
+                    if value is not None:
+                        held |= self.eval(other, other.scope_of.get(id(value), cls), value) or frozenset()
+                ids = self._in_source_order(frozenset(held) | stored) if held else []
+                for oid in ids[1:]:
+                    self.union(ids[0], oid)
+
     def instance_attributes(self) -> None:
         """A client a class of the tree stores as ``self.<attr>`` (``Holder(client=OpenAI())``) while a
         call elsewhere goes through ``<instance>.<attr>`` that no step traced (``h.client.chat...``,
         ``h`` returned by a function): converted, the client would meet OpenAI-shaped calls it lacks
         (re-review L14: an AttributeError at run time). The client stays, with the call named."""
         self.untraced_owners = {}  # attr -> the clients stored as .<attr> in the tree (None: an untraced store)
+        self._foreign_stores()
         if not self.untraced_attrs:
             return
         for f in self.files:
