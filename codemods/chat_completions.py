@@ -424,11 +424,18 @@ class _Transformer(RuleTransformer):
             return updated
         if verdict == UNRESOLVED and any(arg.keyword is not None and arg.keyword.value == "response_model"
                                          for arg in original.args):
-            # an instructor client's call (a dict or loop of from_openai clients): it keeps its surface
+            # an instructor client's call (a dict or loop of from_openai clients): it keeps its surface, its keywords
+            # follow the chat mapping (held-out review 51, M7: "keep the call as it is" left seed=, a TypeError)
+            from migrator.mapping.instructor import CALL_DROPS, CALL_RENAMES
+
+            written = [arg.keyword.value for arg in original.args if arg.keyword is not None]
+            changes = [f"{k} -> {CALL_RENAMES[k]}" for k in written if k in CALL_RENAMES] + \
+                [f"drop {k}=" for k in written if k in CALL_DROPS]
             self.todo(line, f"{receiver}: migrator cannot tell which client it holds; this is an instructor call "
                             "(response_model=): if it receives a client migrator converted (instructor.from_mistral), "
-                            "keep the call as it is and make model= name a Mistral model; a client that stays on "
-                            "OpenAI needs nothing")
+                            "keep its surface, make model= name a Mistral model"
+                            + (f" and its keywords follow Mistral's chat ({', '.join(changes)})" if changes else "")
+                            + "; a client that stays on OpenAI needs nothing")
             return updated
         if verdict == UNRESOLVED and isinstance(original.func, cst.Attribute) and \
                 isinstance(original.func.value, cst.Attribute) and original.func.value.attr.value == "ChatCompletion":

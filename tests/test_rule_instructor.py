@@ -240,6 +240,50 @@ def test_a_module_with_a_kept_and_a_converted_client_of_one_name_is_idempotent()
     assert "instructor.from_mistral(" not in code and any("autodetect_images=" in t for t in todos), todos
 
 
+def test_a_singletons_client_set_in_new_is_its_methods_self_attribute():
+    """Held-out review 51, M7: `cls._instance.aclient = instructor.apatch(AsyncOpenAI(...))` in `__new__` converted
+    while `self.aclient.chat.completions.create(..., seed=69)` in a method was not traced to it: seed= reached
+    Mistral's chat.complete_async (TypeError). It is the class's self.aclient: the call follows MIG111."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import instructor
+        from openai import AsyncOpenAI
+
+
+        class Service:
+            _instance = None
+
+            def __new__(cls):
+                if cls._instance is None:
+                    cls._instance = super().__new__(cls)
+                    cls._instance.aclient = instructor.apatch(AsyncOpenAI())
+                return cls._instance
+
+            async def ask(self, prompt, model):
+                return await self.aclient.chat.completions.create(
+                    model="gpt-4o", messages=[{"role": "user", "content": prompt}], response_model=model, seed=69)
+        ''')
+    assert "instructor.from_mistral(" in code and "random_seed=69" in code and '"mistral-large-latest"' in code, code
+    assert not any("cannot tell which client" in t for t in todos), todos
+
+
+def test_an_untraced_instructor_calls_todo_names_the_keywords_mistral_needs():
+    """Held-out review 51, M7: "keep the call as it is" was the advice for an instructor call on a client migrator
+    cannot trace; with seed= it fails on a converted client. The TODO names the keyword changes."""
+    from mechanics import convert_idempotent
+
+    _code, todos = convert_idempotent('''\
+        import instructor
+
+
+        def ask(client, model):
+            return client.chat.completions.create(model="gpt-4o", response_model=model, seed=1, user="u", messages=[])
+        ''')
+    assert any("keep its surface, make model= name a Mistral model and its keywords follow Mistral's chat "
+               "(seed -> random_seed, drop user=)" in t for t in todos), todos
+
+
 def test_a_call_sending_instructors_audio_keeps_the_client():
     """Held-out review 4 (ohmeow's audio example): instructor 1.17 sends Audio as OpenAI's input_audio part
     in Mistral modes, which mistralai 3.7 serialises as {"type": "UNKNOWN"}: the client stays."""

@@ -307,6 +307,9 @@ def _index(f: _File) -> None:
                 elif (isinstance(name_node, ast.Attribute) and isinstance(name_node.value, ast.Name)
                       and name_node.value.id in ("self", "cls") and cls is not None):
                     f.self_assigns.setdefault((cls, name_node.attr), []).append(sub_value)
+                elif isinstance(name_node, ast.Attribute) and cls is not None and _new_instance(f, scope, name_node.value):
+                    # a singleton's `cls._instance.client = ...` in __new__: self.client of its methods (review 51, M7)
+                    f.self_assigns.setdefault((cls, name_node.attr), []).append(sub_value)
 
     # One walk: every node (in ast.walk order; later passes iterate this list), its parent, the scope
     # its code runs in and the class ``self`` refers to there, and what each statement binds.
@@ -3555,6 +3558,18 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
 
 # Calls that run a function later with the arguments that follow it: the function's position among their arguments
 DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1}
+
+
+def _new_instance(f, scope: Scope, node: ast.AST) -> bool:
+    """In a class's ``__new__``, ``node`` is the instance it makes: ``cls._instance`` (a singleton's), or a name
+    bound there to ``super().__new__(cls)`` / ``object.__new__(cls)``."""
+    if not scope or scope[-1] != "__new__":
+        return False
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "cls":
+        return True
+    return isinstance(node, ast.Name) and any(
+        isinstance(value, ast.Call) and (dotted_name(value.func) or "").endswith("__new__")
+        for value in f.assigns.get((scope, node.id), []))
 
 
 def _self_attribute(node: ast.AST) -> bool:
