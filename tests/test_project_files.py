@@ -434,6 +434,21 @@ def test_a_server_set_for_implicit_readers_is_flagged_when_they_convert(tmp_path
     assert (tmp_path / ".env.example").read_text() == "OPENAI_BASE_URL=https://api.openai.com/v1\n"  # OpenAI's own
 
 
+def test_modules_importing_paths_langchain_1_dropped_are_named_when_langchain_mistralai_is_added(tmp_path):
+    """Held-out review 51, M2 (comigor/JARVIS): langchain-mistralai 1.x, added for a converted OpenAIEmbeddings,
+    brings LangChain 1.x; a module without OpenAI code importing `from langchain.agents import Tool` was never read
+    and broke at import, unflagged (MIG116's TODO is only in the modules it converts)."""
+    (tmp_path / "requirements.txt").write_text("langchain>=0.2.3\nlangchain-openai>=0.1.8\n")
+    (tmp_path / "emb.py").write_text("from langchain_openai import OpenAIEmbeddings\n\nembeddings = OpenAIEmbeddings()\n")
+    (tmp_path / "agent.py").write_text("import os\nfrom langchain.agents import Tool\n")
+    (tmp_path / "ok.py").write_text("from langchain.agents import create_agent\n")  # LangChain 1.x has it
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.rule == "MIG114"]
+    legacy = [m for m in messages if "no longer has the pre-1.0 paths" in m]
+    assert len(legacy) == 1 and "agent.py:2 (Tool from langchain.agents)" in legacy[0] and "ok.py" not in legacy[0], \
+        messages
+
+
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):
     """Held-out review 6 (jneaimi): pydantic-settings' required `openai_api_key: str` reads OPENAI_API_KEY;
     renamed in .env.example and compose, the service failed at start-up ("Field required")."""

@@ -2165,11 +2165,57 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         edit = added
     if edit.text != text:
         late = pin_conflicts(text, edit.text, kind, name, frozenset(needed)) + stale_locks(path, kind, name)
+        if "langchain-mistralai" in needed and not _declares(text, "langchain-mistralai"):
+            late += _legacy_langchain_modules(path, name, facts)
         edit.findings.extend(late)
         edit.late.update(f.message for f in late)  # lines of the edited text
     elif needed:  # declared already: its pin may still be one the converted code cannot run with
         edit.findings.extend(pin_conflicts(text, text, kind, name, frozenset(needed)))
     return edit
+
+
+_LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?)[ \t]+import[ \t]+\(?([\w, \t]+)", re.MULTILINE)
+
+
+def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Finding]:
+    """langchain-mistralai 1.x, added to a manifest, brings LangChain 1.x: the modules under it that import a path
+    LangChain 1.x no longer has (``from langchain.agents import Tool``) and that no rule touched (MIG116 says so in
+    the modules it converts) break at import; one TODO names them (held-out review 51, M2)."""
+    from migrator.plan.langchain import gone_in_langchain_1
+
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    found: list[str] = []
+    # (on disk only in a run, which knows the files it changed: the modules naming no openai were not read)
+    modules = _python_files_under(directory) if facts.originals is not None else list(facts.scope(path))
+    for module in modules:
+        if module is None:
+            return []  # too many files to read: as before
+        text = facts.texts.get(module) or facts.texts.get(module.removeprefix("./"))
+        if text is not None and "langchain_mistralai" in text:
+            continue  # converted: its own MIG116 TODO
+        if text is None:
+            try:
+                with open(module, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+        if "langchain" not in text:
+            continue
+        for match in _LANGCHAIN_FROM.finditer(text):
+            names = [n.strip().split()[0] for n in match.group(2).split(",") if n.strip()]
+            if names and gone_in_langchain_1(match.group(1), names):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(f"{posixpath.relpath(module, directory or '.')}:{line} ({', '.join(names)} from "
+                             f"{match.group(1)})")
+                break
+    if not found:
+        return []
+    shown = "; ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
+                    f"{name}: langchain-mistralai 1.x brings LangChain 1.x (langchain-core >= 1.4.7), which no longer "
+                    f"has the pre-1.0 paths these modules import: {shown}: import them from langchain_classic (pip "
+                    "install langchain-classic) or langchain_core, or pin the langchain-mistralai release that "
+                    "matches your langchain-core", "manual")]
 
 
 # The lock files a manifest's tool writes beside it, and the command that brings one up to date.
