@@ -782,6 +782,8 @@ def xform_code(template: str, value: cst.BaseExpression) -> cst.BaseExpression:
     """A mapping's code template (``int({value} * 1000)``) applied to the source expression ``value``, in
     parentheses unless it is one operand (held-out review 28, G1: ``timeout=a or b`` became ``int(a or b * 1000)``,
     a 30 ms timeout where a was 30)."""
+    if template == "{value}":
+        return value  # (`tools=tool_schemas or None` as it was: parentheses there were diff noise, review 51 L8)
     text = code_of(value)
     if not isinstance(value, _OPERANDS) and not value.lpar:
         text = f"({text})"

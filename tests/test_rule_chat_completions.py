@@ -1847,3 +1847,18 @@ def test_a_timeout_looked_up_in_a_setting_is_guarded_against_none() -> None:
         "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(cfg):\n"
         "    return client.chat.completions.create(model='gpt-4o', messages=[], timeout=cfg.get('timeout'))\n")
     assert "timeout_ms=None if cfg.get('timeout') is None else int(cfg.get('timeout') * 1000)" in code, code
+
+
+def test_a_keyword_whose_value_keeps_its_form_gets_no_parentheses():
+    """Held-out review 51, L8 (openai/build-hours): `tools=tool_schemas or None` came out as
+    `tools=(tool_schemas or None)`: the tools mapping keeps the value as it is, so the parentheses were noise."""
+    code, _todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def turn(messages, tool_schemas):
+            return client.chat.completions.create(model="gpt-4o", messages=messages, tools=tool_schemas or None)
+        ''')
+    assert "tools=tool_schemas or None)" in code, code
