@@ -420,6 +420,17 @@ def test_a_base_url_variable_follows_the_converted_read(tmp_path, extra, env, co
     assert not second.changed, [r.path for r in second.changed]
 
 
+def test_a_commented_base_url_example_follows_the_renamed_variable(tmp_path):
+    """Held-out review 51, L9: `# OPENAI_BASE_URL=https://example.com/v1/` in .env.example documents the variable;
+    left as it was, uncommenting it set a variable the converted code no longer reads."""
+    (tmp_path / "app.py").write_text(_URL_APP)
+    (tmp_path / ".env.example").write_text("OPENAI_BASE_URL=https://api.openai.com/v1/\n"
+                                           "# OPENAI_BASE_URL=https://example.com/v1/\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / ".env.example").read_text() == ("MISTRAL_SERVER_URL=https://api.mistral.ai\n"
+                                                       "# MISTRAL_SERVER_URL=https://example.com\n")
+
+
 def test_a_server_set_for_implicit_readers_is_flagged_when_they_convert(tmp_path):
     """`OpenAI()` reads OPENAI_BASE_URL itself; converted, `Mistral()` reads no URL variable: a gateway set in
     compose is silently bypassed unless said."""

