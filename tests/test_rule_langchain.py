@@ -893,3 +893,19 @@ def test_a_model_another_module_reads_as_a_module_attribute_or_binds_to_function
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     code = (tmp_path / "pkg" / "llm.py").read_text()
     assert 'llm = ChatOpenAI(model="gpt-4o")' in code and "imported elsewhere and" in code, code
+
+
+def test_a_module_constant_model_todo_gives_the_true_reason():
+    """Held-out review 51, M5: `MODEL = "gpt-4o"; ChatOpenAI(model=MODEL)` got "read other than as a converted call's
+    model=, or set in a form migrator does not rewrite", neither true: such constants are mapped for the SDK's calls
+    only, which the TODO now says."""
+    from mechanics import convert_idempotent
+
+    _code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+        MODEL = "gpt-4o"
+
+        llm = ChatOpenAI(model=MODEL, temperature=0)
+        ''')
+    assert any("only for the OpenAI SDK's own calls, not for a LangChain / LlamaIndex class" in t for t in todos), todos
