@@ -1081,6 +1081,23 @@ def test_a_client_stored_into_another_classes_attribute_is_planned_with_that_cla
             "self._h.client.api_key has no rule yet" in out, out
 
 
+def test_a_field_default_of_the_modules_own_class_is_mapped_beside_a_namesake_in_another_script():
+    """Held-out review 51, L6 (openai/build-hours): two scripts each define `class Agent(BaseModel): model: str =
+    "gpt-4o"` and send `model=agent.model`; each alone had its default mapped, together neither (two classes with
+    the field: "which one is read is not known"), and every agent sent gpt-4o to Mistral. A module's own class is
+    the one it reads when it names no module of the other."""
+    from mechanics import convert_files
+
+    script = ("from openai import OpenAI\nfrom pydantic import BaseModel\n\nclient = OpenAI()\n\n\n"
+              "class Agent(BaseModel):\n    name: str = \"a\"\n    model: str = \"gpt-4o\"\n\n\n"
+              "def run(agent: Agent, q):\n    r = client.chat.completions.create(model=agent.model, "
+              "messages=[{\"role\": \"user\", \"content\": q}])\n    return r.choices[0].message.content\n")
+    out = convert_files({"agents_a.py": script, "agents_b.py": script})
+    for name in ("agents_a.py", "agents_b.py"):
+        assert '    model: str = "mistral-large-latest"\n' in out[name] and "computed at run time" not in out[name], \
+            out[name]
+
+
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
     """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
     read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO
