@@ -1505,16 +1505,18 @@ def test_an_openai_extra_s_packages_are_named_when_openai_is_replaced(tmp_path):
         "not: declare those the code imports\nmistralai>=3.7,<4\n")
 
 
+@pytest.mark.parametrize("dependencies", ['["openai>=1"]', "[]"])
 @pytest.mark.parametrize("where", ["examples/demo.py", "pkg/llm.py"])
-def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_path, where):
+def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_path, where, dependencies):
     """Held-out review 26, D2 (mem0): the library's pyproject gained mistralai in its core dependencies because only
-    examples/ converted. A TODO says so instead; where the package's own code converts, mistralai is declared."""
+    examples/ converted. A TODO says so instead; where the package's own code converts, mistralai is declared.
+    Held-out review 51, M1: with no openai declared, mistralai was added beside the TODO saying it was not."""
     (tmp_path / where).parent.mkdir(parents=True)
     (tmp_path / where).write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
                                   "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n")
     (tmp_path / "pkg").mkdir(exist_ok=True)
     (tmp_path / "pkg" / "__init__.py").write_text("")
-    manifest = '[project]\nname = "pkg"\nversion = "1"\ndependencies = ["openai>=1"]\n'
+    manifest = f'[project]\nname = "pkg"\nversion = "1"\ndependencies = {dependencies}\n'
     (tmp_path / "pyproject.toml").write_text(manifest)
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     text = (tmp_path / "pyproject.toml").read_text()

@@ -2159,6 +2159,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                   "the package's own: not added to the package's dependencies; declare it where those examples list "
                   "theirs", "manual")
     for pkg in [p for p in PACKAGES if not p.bundle]:  # (one per new distribution)
+        if any(pkg.requirement in requirements for requirements in examples.values()):
+            continue  # only examples need it, and the TODO above says so (held-out review 51, M1: it was added too)
         added = _undeclared(edit, path, kind, name, facts, pkg)
         if added is not edit:
             needed.add(pkg.new)
