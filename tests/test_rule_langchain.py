@@ -909,3 +909,17 @@ def test_a_module_constant_model_todo_gives_the_true_reason():
         llm = ChatOpenAI(model=MODEL, temperature=0)
         ''')
     assert any("only for the OpenAI SDK's own calls, not for a LangChain / LlamaIndex class" in t for t in todos), todos
+
+
+def test_a_bound_logprobs_keeps_chat_openai_with_the_true_reason():
+    """Held-out review 51, M9: `.bind(logprobs=True)` kept ChatOpenAI as "not a parameter of Mistral's chat API";
+    Mistral's API takes it, ChatMistralAI just does not return the log-probabilities."""
+    from mechanics import convert_idempotent
+
+    _code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o-mini").bind(logprobs=True)
+        ''')
+    assert any("returns no log-probabilities in response_metadata" in t for t in todos), todos
+    assert not any("not a parameter of Mistral's chat API" in t for t in todos), todos

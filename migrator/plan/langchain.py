@@ -783,6 +783,9 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
                 continue  # `.ainvoke(input=[...])`: the method's own input, by keyword (held-out review 39, Q5)
             if key == "seed":
                 out.append(f".{name}(seed=...): ChatMistralAI's request takes random_seed=")
+            elif key in ("logprobs", "top_logprobs"):  # (held-out review 51, M9: "not a parameter" was false)
+                out.append(f".{name}({key}=...): Mistral's chat API takes it, but ChatMistralAI (langchain-mistralai "
+                           "1.1) returns no log-probabilities in response_metadata as ChatOpenAI does")
             elif key not in lc.INVOKE_KEYWORDS:
                 out.append(f".{name}({key}=...): not a parameter of Mistral's chat API")
             elif key == "response_format" and not isinstance(value, ast.Dict):
