@@ -923,3 +923,23 @@ def test_a_bound_logprobs_keeps_chat_openai_with_the_true_reason():
         ''')
     assert any("returns no log-probabilities in response_metadata" in t for t in todos), todos
     assert not any("not a parameter of Mistral's chat API" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("body, converts", [
+    ("    return create_stuff_documents_chain(model, prompt)\n", True),
+    ("    return model.bind(logprobs=True)\n", False),  # a use ChatMistralAI lacks, inside the helper
+])
+def test_a_chat_model_handed_to_a_helper_of_the_module_is_judged_by_the_helpers_uses(body, converts):
+    """Held-out review 51, L3 (jodog0412/rag-chatbot-app-with-fastapi): ChatOpenAI handed to the module's own
+    `build_chain(llm, prompt)` stayed on OpenAI ("may rely on what ChatMistralAI lacks") although the helper only built
+    a standard chain; written inline, the same code converted. The helper's uses of its parameter decide."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "from langchain_core.prompts import ChatPromptTemplate\n"
+        "from langchain_classic.chains.combine_documents import create_stuff_documents_chain\n"
+        "from langchain_openai import ChatOpenAI\n\n\n"
+        "def build_chain(model, prompt):\n" + body + "\n\n"
+        "llm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0.6)\n"
+        "chain = build_chain(llm, ChatPromptTemplate.from_template(\"{context}\"))\n")
+    assert ("ChatMistralAI(" in code) is converts, code

@@ -477,6 +477,9 @@ class _Planner:
                     "not follow"
                 return [f"handed to super().__init__(...) of {bases or 'its base class'}, {where}: check its uses "
                         f"against {mistral}"]
+            reads = self._helper_uses(call, parent if isinstance(parent, ast.keyword) else node, seen)
+            if reads is not None:  # a function of this module: its uses decide (held-out review 51, L3)
+                return [b for use in reads for b in self._use_blockers(use, kind, seen)]
             return self._handed_blockers(call, mistral)
         if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.BitOr):
             return []  # an LCEL chain: prompt | llm | parser
@@ -501,6 +504,38 @@ class _Planner:
         method = self.scope.get(id(call))
         owner = self.scope.get(id(method)) if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
         return owner if isinstance(owner, ast.ClassDef) else None
+
+    def _helper_uses(self, call: ast.AST, given: ast.AST, seen: set) -> Optional[list]:
+        """The reads of the parameter ``given`` lands in, when ``call`` calls a function defined once at the top of
+        this module (``build_chain(llm)``, ``def build_chain(llm): ...``), else None (another module's, a method,
+        ``*args``, the parameter rebound or read by a nested function)."""
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)) or \
+                any(isinstance(a, ast.Starred) for a in call.args):
+            return None
+        defined = [n for n in self.tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                                                ast.Assign, ast.Import, ast.ImportFrom))
+                   and call.func.id in _bound_names(n)]
+        if len(defined) != 1 or not isinstance(defined[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        function = defined[0]
+        positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
+        if isinstance(given, ast.keyword):
+            name = given.arg if given.arg in positional or given.arg in [a.arg for a in function.args.kwonlyargs] \
+                else None
+        else:
+            index = next(i for i, a in enumerate(call.args) if a is given)
+            name = positional[index] if index < len(positional) else None
+        key = ("helper", id(function), name)
+        if name is None or key in seen:
+            return None if name is None else []
+        seen.add(key)
+        reads = []
+        for node in ast.walk(function):
+            if isinstance(node, ast.Name) and node.id == name:
+                if not isinstance(node.ctx, ast.Load) or self.scope.get(id(node)) is not function:
+                    return None  # rebound, or read by a nested function
+                reads.append(node)
+        return reads
 
     def _base_init_uses(self, call: ast.Call, given: ast.AST) -> Optional[list]:
         """The reads, in the ``__init__`` of the one base class (a class of this module), of the parameter
@@ -697,6 +732,17 @@ def blocker_for(blockers: "tuple | str", path: str) -> str:
     shown = posixpath.relpath(manifest, where or ".") if posixpath.isabs(manifest) == posixpath.isabs(where or ".") \
         else posixpath.basename(manifest)
     return why.replace("{manifest}", shown)
+
+
+def _bound_names(node: ast.AST) -> set:
+    """The names a top-level statement binds (a def, a class, an assignment's plain targets, imports)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {node.name}
+    if isinstance(node, ast.Assign):
+        return {t.id for t in node.targets if isinstance(t, ast.Name)}
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return {(a.asname or a.name).split(".")[0] for a in node.names}
+    return set()
 
 
 def legacy_import(lib, module: str, names: list[tuple[str, str]], local_classes) -> bool:
