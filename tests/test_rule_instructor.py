@@ -340,3 +340,30 @@ def test_an_instructor_client_handed_to_cast_keeps_its_client():
     assert len(todos) == 1 and "handed to cast" in todos[0], todos
     # (re-review 45, B20: and what to do)
     assert "cast(AsyncOpenAI, ...) names the OpenAI type: drop the cast, then run migrator again" in todos[0], todos
+
+
+@pytest.mark.parametrize("use", [
+    "def one(text):\n    return get_client().chat.completions.create(model=\"gpt-4o-mini\", response_model=Item, "
+    "messages=[], seed=3)\n",
+    "def one(text):\n    c = get_client()\n    return c.chat.completions.create(model=\"gpt-4o-mini\", "
+    "response_model=Item, messages=[], seed=3)\n",
+])
+@pytest.mark.parametrize("where", ["same", "imported"])
+def test_an_instructor_client_a_factory_returns_has_its_calls_mapped(use, where):
+    """Held-out review 52, O2: `get_client()` returning `instructor.from_openai(OpenAI())` (an lru_cache factory):
+    the client converted to from_mistral while the calls on get_client() kept model="gpt-4o-mini" and seed=, with no
+    TODO (a TypeError at run time); a module calling it that never names openai was not read at all."""
+    from mechanics import convert_files
+
+    factory = ("from functools import lru_cache\n\nimport instructor\nfrom openai import OpenAI\n\n\n"
+               "@lru_cache\ndef get_client():\n    return instructor.from_openai(OpenAI())\n")
+    caller = "from pydantic import BaseModel\n\n\nclass Item(BaseModel):\n    name: str\n\n\n" + use
+    if where == "same":
+        files = {"app.py": factory + "\n\n" + caller}
+    else:
+        files = {"app/__init__.py": "", "app/llm.py": factory,
+                 "app/use.py": "from app.llm import get_client\n" + caller}
+    out = convert_files(files)
+    code = out.get("app/use.py", out.get("app.py"))
+    assert "instructor.from_mistral(" in out.get("app/llm.py", out.get("app.py", "")), out
+    assert 'model="mistral-small-latest"' in code and "random_seed=3" in code, code

@@ -1677,9 +1677,11 @@ class _Builder:
                 [(dotted_name(node.func.value) or "").rpartition(".")[2], node.func.attr]) or
                 (dotted_name(node.func) or "").endswith(("ChatCompletion.create", "ChatCompletion.acreate"))) \
                 and _tied_to_openai(f, receiver)
-            if (origins == frozenset() and not v0) or self._foreign(f, scope, receiver):
-                continue
-            wrapped = self._wrapped_origins(f, scope, receiver)
+            wrapped = self._wrapped_origins(f, scope, receiver) if not origins and not v0 and \
+                isinstance(receiver, ast.Call) else None  # `get_client().chat...`: a factory's wrapper (review 52, O2)
+            if (origins == frozenset() and not v0 and not wrapped) or (not wrapped and self._foreign(f, scope, receiver)):
+                continue  # (an instructor wrapper is another library's object to _foreign, but wraps an OpenAI client)
+            wrapped = self._wrapped_origins(f, scope, receiver) if wrapped is None else wrapped
             if wrapped is not None:
                 if wrapped:  # a wrapper's call (instructor): the wrapped client's constructor has the TODO
                     links, _ = _attribute_links(node.func)
@@ -2057,6 +2059,26 @@ class _Builder:
                 return other, values
         return f, self.bound_values(f, scope, node)
 
+    def _returned_values(self, f: _File, scope: Scope, values: list) -> list:
+        """(file, value) of ``values``, a call of a function of the tree (``get_client()``) replaced by what it returns
+        (two levels): an instructor wrapper a factory returns is the wrapper (held-out review 52, O2: its client
+        converted while the calls on ``get_client()`` kept OpenAI's keywords, silently)."""
+        pairs = [(f, v) for v in values]
+        for _ in range(2):
+            expanded = []
+            for g, value in pairs:
+                inner = value.value if isinstance(value, ast.Await) else value
+                target = self.resolve_function(g, g.scope_of.get(id(inner), scope), inner.func) \
+                    if isinstance(inner, ast.Call) and not (dotted_name(inner.func) or "").rsplit(".", 1)[-1] \
+                    in OPENAI_CONSUMERS else None
+                returned = target[0].returns.get(target[1]) if target is not None and not target[2] else None
+                if returned and all(r is not None for r in returned):
+                    expanded.extend((target[0], r) for r in returned)
+                else:
+                    expanded.append((g, value))
+            pairs = expanded
+        return pairs
+
     def _wrapped_origins(self, f: _File, scope: Scope, node: ast.AST) -> Optional[frozenset]:
         """The clients a wrapper holds when ``node`` is what it returned (None: not a wrapper's
         value; empty: a wrapper around something untraced)."""
@@ -2069,7 +2091,8 @@ class _Builder:
         values = self._through_aliases(f, scope, values)
         out: set = set()
         wrapper = False
-        for value in values:
+        for g, value in self._returned_values(f, scope, values):
+            f = g
             if isinstance(value, ast.Await):
                 value = value.value
             value = uncast(value, f.qualify)  # `cast(AsyncOpenAI, instructor.patch(AsyncOpenAI()))` (W10)
@@ -2157,7 +2180,8 @@ class _Builder:
         if not values:
             return False
         values = self._through_aliases(f, scope, values)
-        found = [wrapper(value) for value in values]
+        found = [isinstance(v := (value.value if isinstance(value, ast.Await) else value), ast.Call) and
+                 _instructor_callee(g, v) is not None for g, value in self._returned_values(f, scope, values)]
         return True if all(found) else None if any(found) else False
 
     def _from_provider(self, f: _File, call: ast.Call) -> None:
