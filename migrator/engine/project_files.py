@@ -1256,6 +1256,8 @@ def edit_base_url(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
             name, value = _URL_TOKEN.search(line).group(0), line
         urls = _URL_VALUE.findall(value)
         elsewhere = [url for url in urls if strip_v1(url) != "https://api.mistral.ai"]
+        if kind == ENV_FILE and "#" in match.group(1) and elsewhere:
+            continue  # `# OPENAI_BASE_URL=https://openrouter.ai/api/v1`: another provider's example (review 52, N9)
         if implicit and elsewhere and name == "OPENAI_BASE_URL":
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{base}: {name} points OpenAI clients built without base_url= at another server; converted, "

@@ -5444,15 +5444,18 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
     if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
-    reads_env = base_url is not None and "OPENAI_BASE_URL" in next(
-        (text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)), "")
-    if provider == "openai" and (base_url is None or reads_env) and builder.env_base_urls and \
-            not any(kw.arg is None for kw in call.keywords):
-        # the SDK reads OPENAI_BASE_URL (no base_url=), or the code passes it (`base_url=os.getenv(
-        # "OPENAI_BASE_URL")`: held-out review 51, L1), and the project's env files set it to another server
-        url = _env_base_url(builder.env_base_urls, f.path)
-        if url is not None and classify_endpoint(url) != "openai":
-            provider = classify_endpoint(url) + " (OPENAI_BASE_URL)"
+    passed = next((text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)),
+                  "")
+    read = [var for var in ("OPENAI_BASE_URL", "OPENAI_API_BASE") if var in passed] if base_url is not None \
+        else ["OPENAI_BASE_URL"]
+    if provider == "openai" and read and builder.env_base_urls and not any(kw.arg is None for kw in call.keywords):
+        # the SDK reads OPENAI_BASE_URL (no base_url=), or the code passes it or OPENAI_API_BASE (`base_url=os.getenv(
+        # "OPENAI_BASE_URL")`: held-out reviews 51 L1, 52 N5), and the project's env files set it to another server
+        for var in read:
+            url = _env_base_url(builder.env_base_urls, f.path, var)
+            if url is not None and classify_endpoint(url) != "openai":
+                provider = classify_endpoint(url) + f" ({var})"
+                break
     return provider, problems
 
 
@@ -5477,12 +5480,13 @@ def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
     return out
 
 
-def _env_base_url(found: dict, path: str) -> Optional[str]:
-    """The OPENAI_BASE_URL an env file in ``path``'s directory, or the nearest one above it, sets."""
+def _env_base_url(found: dict, path: str, var: str = "OPENAI_BASE_URL") -> Optional[str]:
+    """The OPENAI_BASE_URL (``var``) an env file in ``path``'s directory, or the nearest one above it, sets."""
     directory = os.path.dirname(path)
     while True:
-        if directory in found:
-            return found[directory]
+        key = directory if var == "OPENAI_BASE_URL" else (var, directory)
+        if key in found:
+            return found[key]
         parent = os.path.dirname(directory)
         if not directory or parent == directory:  # "" (a relative path's top) or "/" (an absolute one's)
             return None
