@@ -247,6 +247,20 @@ def test_a_client_named_in_a_cell_that_does_not_parse_stays_on_openai(tmp_path, 
     assert run(["nb.ipynb"], mode=Mode.CHECK, jobs=1).exit_code == 0
 
 
+def test_a_writefile_cell_holding_openai_code_is_reported(tmp_path, monkeypatch):
+    """Held-out review 52, N12: `%%writefile app.py` then a Streamlit app calling OpenAI (Colab notebooks): the cell
+    magic's body is masked whole, and the run said "Nothing to change" with no TODO."""
+    monkeypatch.chdir(tmp_path)
+    cell = ("%%writefile app.py\nfrom openai import OpenAI\nclient = OpenAI()\n"
+            "r = client.chat.completions.create(model='gpt-4o', messages=[])")
+    write_tree(tmp_path, {"nb.ipynb": notebook(cell, "%%writefile notes.txt\nplain text")})
+    report = run(["nb.ipynb"], mode=Mode.DIFF, jobs=1)
+    findings = [f.message for r in report.results for f in getattr(r, "findings", ())]
+    assert [m for m in findings if "writes" in m] == [
+        "cell 1 writes app.py (%%writefile) with OpenAI code in it, which migrator does not convert inside a cell "
+        "magic: convert that code by hand (or keep the file in the repository and run migrator on it)"], findings
+
+
 def test_notebooks_without_openai_code_or_not_in_python_are_unchanged(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r_kernel = {"kernelspec": {"language": "R", "name": "ir"}, "language_info": {"name": "R"}}
