@@ -1022,6 +1022,9 @@ def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_
     ({"app.py": "import os\nfrom openai import OpenAI\n\n\nclass Config:\n"
                 "    BASE = os.getenv('OPENAI_BASE_URL', 'https://openrouter.ai/api/v1')\n\n\n"
                 "client = OpenAI(base_url=Config.BASE)\n"}, "OpenRouter"),
+    # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` before OpenAI() (held-out review 52, N11)
+    ({"app.py": "import os\nfrom openai import OpenAI\nos.environ['OPENAI_BASE_URL'] = 'https://openrouter.ai/api/v1'\n"
+                "client = OpenAI()\n"}, "OpenRouter (OPENAI_BASE_URL)"),
     # OpenAI's own URL in the env file: the client converts
     ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_BASE_URL'))\n",
       ".env.example": "OPENAI_BASE_URL=https://api.openai.com/v1\n"}, None),

