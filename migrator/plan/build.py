@@ -1168,9 +1168,10 @@ class _Builder:
             elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                   and isinstance(node.value, ast.Name) and self._module_or_class(f, node.value)):
                 self._maybe_use(f, node)  # `llm.client.close()`, `Summarizer.client.close()`
-            elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
-                  and isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name)
-                  and node.value.value.id in ("self", "cls") and isinstance(f.parent.get(id(node)), ast.Attribute)
+            elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+                  and isinstance(f.parent.get(id(node)), ast.Attribute) and f.parent[id(node)].attr in _CLIENT_SETTINGS
+                  and isinstance(node.ctx, ast.Load) and isinstance(node.value.value, ast.Name)
+                  and node.value.value.id in ("self", "cls")
                   and not isinstance(f.parent.get(id(f.parent[id(node)])), (ast.Attribute, ast.Call))):
                 # `self._holder.client.api_key` read as a value (a comparison, an assignment): a property of the
                 # client another class keeps (held-out review 51, M6; its calls are followed as calls)
@@ -1732,6 +1733,8 @@ class _Builder:
         "unused" and stayed on OpenAI while the class's client converted; after the store, its converted calls ran
         on an OpenAI client)."""
         for f in self.files:
+            if not f.uses_openai:
+                continue  # (a client is stored where its module builds or receives one: it names openai)
             for node in f.nodes:
                 if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and
                         isinstance(node.targets[0], ast.Attribute)):
@@ -2068,9 +2071,10 @@ class _Builder:
             expanded = []
             for g, value in pairs:
                 inner = value.value if isinstance(value, ast.Await) else value
+                name = (dotted_name(inner.func) or "") if isinstance(inner, ast.Call) else ""
                 target = self.resolve_function(g, g.scope_of.get(id(inner), scope), inner.func) \
-                    if isinstance(inner, ast.Call) and not (dotted_name(inner.func) or "").rsplit(".", 1)[-1] \
-                    in OPENAI_CONSUMERS else None
+                    if name and name.rsplit(".", 1)[-1] not in OPENAI_CONSUMERS and \
+                    name.split(".")[0] not in g.other_modules and name.split(".")[0] not in g.imported else None
                 returned = target[0].returns.get(target[1]) if target is not None and not target[2] else None
                 if returned and all(r is not None for r in returned):
                     expanded.extend((target[0], r) for r in returned)
@@ -3587,6 +3591,11 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
 
 # Calls that run a function later with the arguments that follow it: the function's position among their arguments
 DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1}
+
+
+# what an OpenAI client holds that code reads as a value (`if self._h.client.api_key != key:`)
+_CLIENT_SETTINGS = frozenset({"api_key", "base_url", "organization", "project", "timeout", "max_retries",
+                              "default_headers", "websocket_base_url"})
 
 
 def _new_instance(f, scope: Scope, node: ast.AST) -> bool:
