@@ -2067,17 +2067,25 @@ class _Builder:
         (two levels): an instructor wrapper a factory returns is the wrapper (held-out review 52, O2: its client
         converted while the calls on ``get_client()`` kept OpenAI's keywords, silently)."""
         pairs = [(f, v) for v in values]
+        memo = self.__dict__.setdefault("_returned_memo", {})  # id(call) -> (file, its return values) or None
         for _ in range(2):
             expanded = []
             for g, value in pairs:
                 inner = value.value if isinstance(value, ast.Await) else value
-                name = (dotted_name(inner.func) or "") if isinstance(inner, ast.Call) else ""
-                target = self.resolve_function(g, g.scope_of.get(id(inner), scope), inner.func) \
-                    if name and name.rsplit(".", 1)[-1] not in OPENAI_CONSUMERS and \
-                    name.split(".")[0] not in g.other_modules and name.split(".")[0] not in g.imported else None
-                returned = target[0].returns.get(target[1]) if target is not None and not target[2] else None
-                if returned and all(r is not None for r in returned):
-                    expanded.extend((target[0], r) for r in returned)
+                if not isinstance(inner, ast.Call):
+                    expanded.append((g, value))
+                    continue
+                if id(inner) not in memo:
+                    name = dotted_name(inner.func) or ""
+                    target = self.resolve_function(g, g.scope_of.get(id(inner), scope), inner.func) \
+                        if name and name.rsplit(".", 1)[-1] not in OPENAI_CONSUMERS and \
+                        name.split(".")[0] not in g.other_modules and name.split(".")[0] not in g.imported else None
+                    returned = target[0].returns.get(target[1]) if target is not None and not target[2] else None
+                    memo[id(inner)] = (target[0], returned) if returned and all(r is not None for r in returned) \
+                        else None
+                found = memo[id(inner)]
+                if found is not None:
+                    expanded.extend((found[0], r) for r in found[1])
                 else:
                     expanded.append((g, value))
             pairs = expanded
