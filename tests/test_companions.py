@@ -419,3 +419,16 @@ def test_a_factorys_result_bound_at_module_level_is_followed_into_the_modules_im
     agent = (tmp_path / "agent.py").read_text()
     assert "self.client.chat.complete(" in agent and "self.client: Mistral = client" in agent and "openai" not in agent, agent
     assert "ai_client: Mistral = get_ai_client()" in (tmp_path / "client.py").read_text()
+
+
+def test_a_module_that_does_not_parse_and_only_mentions_the_clients_module_does_not_keep_it(tmp_path):
+    """Held-out review 52, N1 (openai/build-hours): a jupytext script with `%load_ext` (it does not parse) whose
+    comments and strings hold the words "client" and "main" kept main.py's client on OpenAI. Only an import line
+    naming the module counts (the import case is the test above)."""
+    files = {"main.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                        "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+             "pipeline.py": "# %%\n%load_ext autoreload\n# the main loop: each client gets its prompt\n"
+                            "import openai  # noqa\nprint('main client')\n"}
+    _tree(tmp_path, files)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "client = Mistral(" in (tmp_path / "main.py").read_text()

