@@ -42,7 +42,8 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
 )
-from migrator.mapping.env import SERVER_URL_ENV, SETTINGS_BASES
+from migrator.mapping.client import MISTRAL_SERVER
+from migrator.mapping.env import BASE_URL_VARS, SERVER_URL_ENV, SETTINGS_BASES
 from migrator.mapping.llamaindex import imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
@@ -1196,11 +1197,12 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
 
 # OpenAI's base-URL variables (the SDK reads OPENAI_BASE_URL itself; LangChain and v0 code OPENAI_API_BASE) and the
 # one converted code reads instead (migrator.mapping.env: MISTRAL_SERVER_URL, without /v1)
-_URL_TOKEN = re.compile(r"\b(?:OPENAI_BASE_URL|OPENAI_API_BASE)\b")
-_URL_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")(?:OPENAI_BASE_URL|OPENAI_API_BASE)\b""")
+_URL_VARS = "|".join(BASE_URL_VARS)
+_URL_TOKEN = re.compile(rf"\b(?:{_URL_VARS})\b")
+_URL_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")""" + rf"(?:{_URL_VARS})\b")
 _SERVER_URL_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")""" + SERVER_URL_ENV + r"\b")
 _URL_VALUE = re.compile(r"""https?://[^\s"'}#,;)]+""")
-_ENV_URL_LINE = re.compile(r"^([ \t]*(?:#[ \t]*)?(?:export[ \t]+)?)(OPENAI_BASE_URL|OPENAI_API_BASE)([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
+_ENV_URL_LINE = re.compile(r"^([ \t]*(?:#[ \t]*)?(?:export[ \t]+)?)(" + _URL_VARS + r")([ \t]*=[ \t]*)(.*?)(\r?\n)?$")
 
 
 def _code_lines_naming(texts: dict, pattern: re.Pattern) -> str:
@@ -1255,7 +1257,7 @@ def edit_base_url(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
                 continue
             name, value = _URL_TOKEN.search(line).group(0), line
         urls = _URL_VALUE.findall(value)
-        elsewhere = [url for url in urls if strip_v1(url) != "https://api.mistral.ai"]
+        elsewhere = [url for url in urls if strip_v1(url) != MISTRAL_SERVER]
         if kind == ENV_FILE and "#" in match.group(1) and elsewhere:
             continue  # `# OPENAI_BASE_URL=https://openrouter.ai/api/v1`: another provider's example (review 52, N9)
         if implicit and elsewhere and name == "OPENAI_BASE_URL":

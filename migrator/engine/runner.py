@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from migrator.config import Config
+from migrator.mapping.env import BASE_URL_VARS
 from migrator.engine.discovery import SourceFile, discover
 from migrator.engine.walk import ALL_KINDS, MANIFEST_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY
 from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, Transform, convert, decode, load
@@ -226,7 +227,7 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
         directory = os.path.dirname(path)
         if os.path.basename(directory) == ".devcontainer":
             directory = os.path.dirname(directory)  # it sets up the workspace it sits in
-        for var in ("OPENAI_BASE_URL", "OPENAI_API_BASE"):
+        for var in BASE_URL_VARS:
             pattern = (_JSON_BASE_URL if path.endswith(".json") else _ENV_BASE_URL.pattern).replace("{var}", var)
             match = re.search(pattern, text, re.MULTILINE)
             if match:  # (OPENAI_API_BASE, which only code passing it reads: keyed apart, held-out review 52, N5)

@@ -13,6 +13,8 @@ ENV_VARS = MappingProxyType({
     "OPENAI_API_BASE": "MISTRAL_SERVER_URL",
 })
 SERVER_URL_ENV = "MISTRAL_SERVER_URL"
+# OpenAI's base-URL variables (the SDK reads OPENAI_BASE_URL itself; v0 code and LangChain OPENAI_API_BASE)
+BASE_URL_VARS = tuple(name for name, new in ENV_VARS.items() if new == SERVER_URL_ENV)
 API_KEY_ENV = "MISTRAL_API_KEY"
 
 # Variables whose value changes meaning: the codemod renames them, so the value must change too.

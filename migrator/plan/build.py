@@ -26,6 +26,7 @@ from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_fu
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
                              enumerated, iter_of, uncast, written_stream)
 from codemods._repo import _same_module, module_name
+from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
@@ -1169,7 +1170,7 @@ class _Builder:
                   and isinstance(node.value, ast.Name) and self._module_or_class(f, node.value)):
                 self._maybe_use(f, node)  # `llm.client.close()`, `Summarizer.client.close()`
             elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
-                  and isinstance(f.parent.get(id(node)), ast.Attribute) and f.parent[id(node)].attr in _CLIENT_SETTINGS
+                  and isinstance(f.parent.get(id(node)), ast.Attribute) and f.parent[id(node)].attr in CLIENT_PARAMS
                   and isinstance(node.ctx, ast.Load) and isinstance(node.value.value, ast.Name)
                   and node.value.value.id in ("self", "cls")
                   and not isinstance(f.parent.get(id(f.parent[id(node)])), (ast.Attribute, ast.Call))):
@@ -2169,10 +2170,10 @@ class _Builder:
         """True when ``node`` holds an instructor wrapper's result (``instructor.from_openai(c)``): every
         value it may hold, or the assignment that reaches it in source order (``c = OpenAI()`` then
         ``c = instructor.from_openai(c)``); None when only some of its values are; else False."""
-        def wrapper(value) -> bool:
+        def wrapper(value, where: _File = f) -> bool:
             if isinstance(value, ast.Await):
                 value = value.value
-            return isinstance(value, ast.Call) and _instructor_callee(f, value) is not None
+            return isinstance(value, ast.Call) and _instructor_callee(where, value) is not None
 
         if isinstance(node, ast.Name):
             reaching = reaching_assign(f, node)
@@ -2192,8 +2193,7 @@ class _Builder:
         if not values:
             return False
         values = self._through_aliases(f, scope, values)
-        found = [isinstance(v := (value.value if isinstance(value, ast.Await) else value), ast.Call) and
-                 _instructor_callee(g, v) is not None for g, value in self._returned_values(f, scope, values)]
+        found = [wrapper(value, g) for g, value in self._returned_values(f, scope, values)]
         return True if all(found) else None if any(found) else False
 
     def _from_provider(self, f: _File, call: ast.Call) -> None:
@@ -2375,7 +2375,7 @@ class _Builder:
                         settings.setdefault("azure", "yes")
                 else:
                     provider = classify_endpoint(text, "base_url")
-                    for var in ("OPENAI_BASE_URL", "OPENAI_API_BASE"):  # `openai.api_base = os.getenv("OPENAI_API_BASE")`
+                    for var in BASE_URL_VARS:  # `openai.api_base = os.getenv("OPENAI_API_BASE")`
                         url = _env_base_url(self.env_base_urls, f.path, var) \
                             if provider == "openai" and var in text and self.env_base_urls else None
                         if url is not None and classify_endpoint(url) != "openai":  # (held-out review 52, N6)
@@ -3599,11 +3599,6 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
 
 # Calls that run a function later with the arguments that follow it: the function's position among their arguments
 DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1}
-
-
-# what an OpenAI client holds that code reads as a value (`if self._h.client.api_key != key:`)
-_CLIENT_SETTINGS = frozenset({"api_key", "base_url", "organization", "project", "timeout", "max_retries",
-                              "default_headers", "websocket_base_url"})
 
 
 def _new_instance(f, scope: Scope, node: ast.AST) -> bool:
@@ -5468,7 +5463,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     passed = next((text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)),
                   "")
-    read = [var for var in ("OPENAI_BASE_URL", "OPENAI_API_BASE") if var in passed] if base_url is not None \
+    read = [var for var in BASE_URL_VARS if var in passed] if base_url is not None \
         else ["OPENAI_BASE_URL"]
     if provider == "openai" and read and builder.env_base_urls and not any(kw.arg is None for kw in call.keywords):
         # the SDK reads OPENAI_BASE_URL (no base_url=), or the code passes it or OPENAI_API_BASE (`base_url=os.getenv(
@@ -5749,7 +5744,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript) \
                     and dotted_name(node.targets[0].value) in ("os.environ", "environ") and \
                     isinstance(node.targets[0].slice, ast.Constant) and \
-                    node.targets[0].slice.value in ("OPENAI_BASE_URL", "OPENAI_API_BASE") and \
+                    node.targets[0].slice.value in BASE_URL_VARS and \
                     isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) and \
                     node.value.value.startswith(("http://", "https://")):
                 var, directory = node.targets[0].slice.value, os.path.dirname(f.path)  # (held-out review 52, N11)

@@ -26,6 +26,7 @@ from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_mod
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, is_test_path, reaching, reaching_assign, star_source, waited_on
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
+from migrator.plan.source import parameter_for
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
     node_key
 
@@ -1942,13 +1943,7 @@ def _class_key_verdict(builder, f, call, child) -> Optional[str]:
     function = h.scopes.get(init)
     if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
-    positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]][1:]  # without self
-    if isinstance(child, ast.keyword):
-        name = child.arg if child.arg in positional or child.arg in [a.arg for a in function.args.kwonlyargs] \
-            else None
-    else:
-        index = next(i for i, a in enumerate(call.args) if a is child)
-        name = positional[index] if index < len(positional) else None
+    name = parameter_for(function, call, child, method=True)
     if name is None or (init, name) in h.assigns:
         return None
 

@@ -22,7 +22,7 @@ from typing import Optional
 
 from migrator.mapping import langchain as lc
 from migrator.mapping.client import classify_endpoint
-from migrator.plan.source import place_of
+from migrator.plan.source import parameter_for, place_of
 
 CONVERT, KEEP, OTHER, AZURE = "convert", "keep", "other", "azure"
 _BUILTINS = frozenset({"print", "isinstance", "repr", "str", "type", "id", "hasattr", "getattr", "bool"})
@@ -509,8 +509,7 @@ class _Planner:
         """The reads of the parameter ``given`` lands in, when ``call`` calls a function defined once at the top of
         this module (``build_chain(llm)``, ``def build_chain(llm): ...``), else None (another module's, a method,
         ``*args``, the parameter rebound or read by a nested function)."""
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)) or \
-                any(isinstance(a, ast.Starred) for a in call.args):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
             return None
         defined = [n for n in self.tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                                                 ast.Assign, ast.Import, ast.ImportFrom))
@@ -518,17 +517,16 @@ class _Planner:
         if len(defined) != 1 or not isinstance(defined[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
             return None
         function = defined[0]
-        positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
-        if isinstance(given, ast.keyword):
-            name = given.arg if given.arg in positional or given.arg in [a.arg for a in function.args.kwonlyargs] \
-                else None
-        else:
-            index = next(i for i, a in enumerate(call.args) if a is given)
-            name = positional[index] if index < len(positional) else None
+        name = parameter_for(function, call, given)
         key = ("helper", id(function), name)
         if name is None or key in seen:
             return None if name is None else []
         seen.add(key)
+        return self._parameter_reads(function, name)
+
+    def _parameter_reads(self, function: ast.AST, name: str) -> Optional[list]:
+        """The reads of parameter ``name`` in ``function``; None when it is rebound there or read by a nested
+        function."""
         reads = []
         for node in ast.walk(function):
             if isinstance(node, ast.Name) and node.id == name:
@@ -548,23 +546,8 @@ class _Planner:
         base = next((n for n in self.tree.body if isinstance(n, ast.ClassDef) and n.name == owner.bases[0].id), None)
         init = next((n for n in base.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None) \
             if base is not None else None
-        if init is None or any(isinstance(a, ast.Starred) for a in call.args):
-            return None
-        positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args]][1:]  # without self
-        if isinstance(given, ast.keyword):
-            name = given.arg if given.arg in positional or given.arg in [a.arg for a in init.args.kwonlyargs] else None
-        else:
-            index = next(i for i, a in enumerate(call.args) if a is given)
-            name = positional[index] if index < len(positional) else None
-        if name is None:
-            return None
-        reads = []
-        for node in ast.walk(init):
-            if isinstance(node, ast.Name) and node.id == name:
-                if not isinstance(node.ctx, ast.Load) or self.scope.get(id(node)) is not init:
-                    return None  # rebound, or read by a nested function
-                reads.append(node)
-        return reads
+        name = parameter_for(init, call, given, method=True) if init is not None else None
+        return self._parameter_reads(init, name) if name is not None else None
 
     def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
         scope = self.scope.get(id(holder), self.tree)

@@ -108,6 +108,20 @@ PLACES = {"Assign": "an assignment", "AnnAssign": "an assignment", "Return": "a 
           "IfExp": "a conditional expression", "Yield": "a yield", "Await": "an await"}
 
 
+def parameter_for(function, call: ast.Call, given: ast.AST, method: bool = False) -> Optional[str]:
+    """The parameter of ``function`` that ``given`` (a positional argument of ``call``, or one of its keywords)
+    lands in; None when none does (``*args``, too many arguments, an unknown keyword). ``method``: its first
+    parameter (self) takes no argument."""
+    if any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    positional = [a.arg for a in [*function.args.posonlyargs, *function.args.args]][1 if method else 0:]
+    if isinstance(given, ast.keyword):
+        return given.arg if given.arg in positional or given.arg in [a.arg for a in function.args.kwonlyargs] \
+            else None
+    index = next((i for i, a in enumerate(call.args) if a is given), None)
+    return positional[index] if index is not None and index < len(positional) else None
+
+
 def place_of(node) -> str:
     """``a lambda``, ``an assignment`` ...: where ``node`` is, for a message."""
     return PLACES.get(type(node).__name__, "an expression")
