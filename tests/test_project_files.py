@@ -1459,6 +1459,36 @@ def test_langchain_pinned_below_1_keeps_its_openai_classes_and_its_manifest(tmp_
     assert len(todos) == 1 and f"the project pins {pin} (in requirements.txt)" in todos[0], todos
 
 
+_LLMCHAIN_APP = ("from langchain_openai import ChatOpenAI\nfrom langchain.chains import LLMChain\n"
+                 "from langchain.prompts import PromptTemplate\n\n"
+                 "llm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0)\n"
+                 "chain = LLMChain(llm=llm, prompt=PromptTemplate.from_template(\"{q}\"))\n")
+
+
+@pytest.mark.parametrize("files, where", [
+    pytest.param({"setup.py": 'from setuptools import setup\n\nsetup(name="x", install_requires=['
+                              '"langchain>=0.1,<0.2", "langchain-openai>=0.1"])\n'},
+                 "(in setup.py)", id="setup_py"),
+    pytest.param({"requirements.txt": "-r requirements/base.txt\n",
+                  "requirements/base.txt": "langchain==0.2.16\nlangchain-openai==0.1.23\n"},
+                 "(in requirements/base.txt, which requirements.txt includes)", id="included"),
+])
+def test_a_langchain_pin_in_setup_py_or_an_included_requirements_file_keeps_the_site(tmp_path, files, where):
+    """Held-out review 52, O3: a pre-1.0 LangChain pin keeps the site wherever it is declared; in setup.py or a
+    file `-r` includes, ChatOpenAI converted and langchain-mistralai 1.x went beside the pin (not installable)."""
+    (tmp_path / "app.py").write_text(_LLMCHAIN_APP)
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    for name, text in files.items():
+        assert (tmp_path / name).read_text() == text
+    after = (tmp_path / "app.py").read_text()
+    assert 'llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)' in after and "langchain_mistralai" not in after
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert len(todos) == 1 and "the project pins langchain " in todos[0] and where in todos[0], todos
+
+
 def test_the_env_template_of_a_javascript_app_beside_the_python_code_is_left_alone(tmp_path):
     """Held-out review 8, D6: ui/.env.example belongs to a Next.js app reading OPENAI_API_KEY itself;
     converting server/ renamed the variable there."""

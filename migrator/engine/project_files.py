@@ -26,7 +26,7 @@ import ast
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from migrator.engine.results import Changed, Finding, FindingKind, RuleOutcome, Unchanged
@@ -1009,6 +1009,27 @@ def _expected_poetry(value, pkg: Package):
 _SETUP_KEYWORDS = ("install_requires", "extras_require", "tests_require", "setup_requires")
 
 
+def _setup_requirement_strings(tree: ast.Module) -> list:
+    """The string literals of setup.py's requirement lists (``install_requires=[...]``, ``extras_require={...}``,
+    ``REQUIREMENTS = [...]``)."""
+    holders = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in _SETUP_KEYWORDS or isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and "require" in t.id.lower() for t in node.targets):
+            holders.append(node.value)
+    return [node for holder in holders for node in ast.walk(holder)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def setup_py_requirements(text: str) -> str:
+    """setup.py's requirements as a requirements file's text, one per line ("" when it does not parse)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return ""
+    return "\n".join(node.value.replace("\n", " ") for node in _setup_requirement_strings(tree)) + "\n"
+
+
 def edit_setup_py(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edit:
     """String literals in setup.py that are openai requirements (``install_requires=["openai>=1"]``)."""
     edit = _Edit(text)
@@ -1016,13 +1037,7 @@ def edit_setup_py(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edi
         tree = ast.parse(text)
     except SyntaxError:
         return edit
-    holders = []  # install_requires=[...], extras_require={...}, REQUIREMENTS = [...]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.keyword) and node.arg in _SETUP_KEYWORDS or isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and "require" in t.id.lower()
-                                                  for t in node.targets):
-            holders.append(node.value)
-    requirement_strings = [node for holder in holders for node in ast.walk(holder)
-                           if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    requirement_strings = _setup_requirement_strings(tree)
     strings = [node for node in requirement_strings if _string_requirement(node.value) == pkg.old]
     has_mistral = any(_string_requirement(node.value) == pkg.new for node in requirement_strings)
     lines = text.splitlines(keepends=True)
@@ -1675,6 +1690,10 @@ def langchain_blockers(manifests: Iterable[tuple[str, str, str]], kept: Iterable
     return tuple(out)
 
 
+# A line before the text of a file a requirements file includes, when langchain_blocker reads them together
+INCLUDED_MARK = "# migrator-included: "
+
+
 def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: bool = False) -> str:
     """Why LangChain's OpenAI classes cannot move, or "": a manifest (path, text, kind) pins a package
     langchain-mistralai 1.1 cannot be installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``).
@@ -1702,9 +1721,14 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                     # (the manifest named, not its line: the run may write TODO comments above the pin, and a
                     # line number cited in code would then go stale: held-out review 10, E4)
                     on_0 = allowed is False or _disjoint(allowed, _interval(">=1.0"))
+                    where = "{manifest}"
+                    included = [line[len(INCLUDED_MARK):] for line in text.splitlines()[:number]
+                                if line.startswith(INCLUDED_MARK)]
+                    if included:  # the pin sits in a file the manifest includes (-r base.txt)
+                        where = f"{included[-1]}, which {{manifest}} includes"
                     # (a project on LangChain 1.x with an older langchain-core needs a raise, not a move to
                     # 1.x: held-out review 36, L2)
-                    return (f"the project pins {dist} {constraint} (in {{manifest}}), and {why}: "
+                    return (f"the project pins {dist} {constraint} (in {where}), and {why}: "
                             + ("move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else
                                f"raise it to {dist}{needed}") + ", then run migrator again")
     return ""
@@ -2256,13 +2280,11 @@ def _other_language_project(path: str, facts: CodeFacts) -> bool:
 _INCLUDE = re.compile(r"^[ \t]*(?:-r|--requirement)(?:[ \t]*=?[ \t]*)(?P<file>[^\s#]+)", re.MULTILINE)
 
 
-def _included_declares(path: str, text: str, facts: CodeFacts, names: tuple, depth: int = 0) -> bool:
-    """Does a requirements file ``text`` includes (``-r base.txt``, followed through its own includes)
-    declare one of ``names``? The included file gets the requirement; the includer needs none (held-out
-    review 8, D4: mistralai went to the root requirements.txt as well as to requirements/base.txt)."""
+def included_requirements(path: str, text: str, known: dict, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """(path, text) of each requirements file ``text`` (at ``path``) includes (``-r base.txt``), followed
+    through their own includes; ``known``: texts already read, by normalised path (others are read from disk)."""
     if depth > 5:
-        return False
-    known = {os.path.normpath(other): other_text for other, other_text in facts.manifest_texts.items()}
+        return
     for match in _INCLUDE.finditer(text):
         included = os.path.normpath(os.path.join(os.path.dirname(path), match.group("file")))
         body = known.get(included)
@@ -2272,10 +2294,16 @@ def _included_declares(path: str, text: str, facts: CodeFacts, names: tuple, dep
                     body = handle.read(1_000_000)
             except OSError:
                 continue
-        if any(_declares(body, name) for name in names) or \
-                _included_declares(included, body, facts, names, depth + 1):
-            return True
-    return False
+        yield included, body
+        yield from included_requirements(included, body, known, depth + 1)
+
+
+def _included_declares(path: str, text: str, facts: CodeFacts, names: tuple) -> bool:
+    """Does a requirements file ``text`` includes (``-r base.txt``, followed through its own includes)
+    declare one of ``names``? The included file gets the requirement; the includer needs none (held-out
+    review 8, D4: mistralai went to the root requirements.txt as well as to requirements/base.txt)."""
+    known = {os.path.normpath(other): other_text for other, other_text in facts.manifest_texts.items()}
+    return any(_declares(body, name) for _, body in included_requirements(path, text, known) for name in names)
 
 
 def _own_code(facts: CodeFacts, directory: str) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import posixpath
 import re
 import signal
 import sys
@@ -271,17 +272,39 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
 
 
-def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = ()) -> tuple:
+def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = (),
+                       others: Sequence[SourceFile] = ()) -> tuple:
     """Why LangChain's OpenAI classes cannot move, per manifest directory (a manifest's pin, or "":
     project_files.langchain_blockers). ``code``: the modules read, whose LangChain objects that stay on OpenAI
-    anyway keep langchain-openai, and so its pin, declared."""
+    anyway keep langchain-openai, and so its pin, declared. A requirements file's pins include those of the
+    files it includes (``-r base.txt``), and setup.py's requirement lists count (``code`` or ``others``, the
+    modules without openai) as a manifest of their directory (held-out review 52, O3: a pin there did not
+    keep the site, and the edited manifests could not be installed)."""
+    from migrator.engine.project_files import (
+        INCLUDED_MARK, REQUIREMENTS, included_requirements, setup_py_requirements)
+
     manifests = []
     for item in project:
         if item.source.kind in MANIFEST_KINDS:
             try:
-                manifests.append((item.source.path, decode(item.data)[0], item.source.kind))
+                manifests.append((item.source.path, decode(item.data)[0], item.source.kind, item.source.real_path))
             except Exception:  # noqa: BLE001 - an undecodable manifest is reported by its own conversion
                 continue
+    known = {os.path.normpath(real): text for _, text, kind, real in manifests if kind == REQUIREMENTS}
+    manifests = [(path, text + "".join(
+        f"\n{INCLUDED_MARK}{posixpath.relpath(included, posixpath.dirname(real))}\n{body}"
+        for included, body in included_requirements(real, text, known)) if kind == REQUIREMENTS else text, kind)
+        for path, text, kind, real in manifests]
+    setups = [(item.source, item.data) for item in code if posixpath.basename(item.source.path) == "setup.py"]
+    setups += [(source, None) for source in others if posixpath.basename(source.path) == "setup.py"]
+    for source, data in setups:
+        try:
+            if data is None:
+                with open(source.real_path, "rb") as handle:
+                    data = handle.read(1_000_000)
+            manifests.append((source.path, setup_py_requirements(decode(data)[0]), REQUIREMENTS))
+        except Exception:  # noqa: BLE001 - an unreadable setup.py is reported by its own conversion
+            continue
     if not manifests:
         return ()
     from migrator.engine.project_files import langchain_blockers
@@ -423,7 +446,8 @@ def run(
             results.append(item)
 
     if transform is None and config.endpoint() is None and not config.langchain_blocker:
-        config = replace(config, langchain_blocker=_langchain_blocker(project, loaded))
+        config = replace(config, langchain_blocker=_langchain_blocker(
+            project, loaded, [source for source, _ in others.values()]))
     if transform is None and config.endpoint() is None and not config.langchain_imported:
         config = replace(config, langchain_imported=_functions_agent_importers(
             loaded, [source for source, _ in others.values()], max_file_size))
