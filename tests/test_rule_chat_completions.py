@@ -744,6 +744,30 @@ def test_fine_tuned_default_model_keeps_the_client_and_a_second_run_changes_noth
     assert len(todos) == 1 and "'ft:gpt-3.5-turbo-1106:me::8Oq' is an OpenAI fine-tuned model" in todos[0]
 
 
+@pytest.mark.parametrize("source, said", [
+    # held-out review 52, O4 (Subilan/fine-tuning-terminology): one -m option feeds the kept v0 fine-tuning job
+    # and the "create-completion" command, run with its ft: model; the chat call moved to Mistral
+    pytest.param("import argparse\nimport openai\n\nparser = argparse.ArgumentParser()\n"
+                 "parser.add_argument('command')\nparser.add_argument('-m', '--model')\nargs = parser.parse_args()\n"
+                 "if args.command == 'create-job':\n"
+                 "    openai.FineTuningJob.create(training_file='file-1', model=args.model)\nelse:\n"
+                 "    r = openai.ChatCompletion.create(model=args.model, messages=[])\n"
+                 "    print(r.choices[0].message.content)\n",
+                 "model=args.model also gives the model of the OpenAI fine-tuning job this module creates "
+                 "(openai.FineTuningJob.create(...), which stays on OpenAI)", id="v0_option"),
+    pytest.param("from openai import OpenAI\n\ntrainer = OpenAI()\nchat = OpenAI()\n\n\ndef answer(job_id):\n"
+                 "    job = trainer.fine_tuning.jobs.retrieve(job_id)\n    model = job.fine_tuned_model\n"
+                 "    r = chat.chat.completions.create(model=model, messages=[])\n"
+                 "    return r.choices[0].message.content\n",
+                 "model=model is an OpenAI fine-tuning job's fine_tuned_model", id="v1_fine_tuned_model"),
+])
+def test_a_chat_call_running_the_fine_tuned_model_of_a_kept_job_stays(source: str, said: str) -> None:
+    """A model= that is the fine-tuning job's model option, or its fine_tuned_model: only OpenAI serves it."""
+    code, todos = convert_idempotent(source)
+    assert "from mistralai" not in code and "= Mistral(" not in code and "openai" in code.split("TODO")[0], code
+    assert any(said in todo for todo in todos), todos
+
+
 def test_getenv_or_default_model_gets_the_environment_todo() -> None:
     code, todos = convert_snippet('import os\nfrom openai import OpenAI\nLLM = os.getenv("LLM") or "gpt-4o-mini"\n'
                                   'client = OpenAI()\nr = client.chat.completions.create(model=LLM, messages=[])\n')
