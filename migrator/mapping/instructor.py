@@ -26,6 +26,9 @@ CALL_KWARGS = frozenset({
     "temperature", "top_p", "max_tokens", "stop", "n", "presence_penalty", "frequency_penalty",
     "parallel_tool_calls", "hooks",
 })
+# Methods that always stream (instructor sets stream=True itself; on from_mistral's client it routes them to
+# chat.stream / chat.stream_async), where a written stream= changes nothing and stays.
+STREAMING_METHODS = frozenset({"create_partial", "create_iterable"})
 # Call keywords chat.complete names differently (a TypeError otherwise).
 CALL_RENAMES = MappingProxyType({"seed": "random_seed", "max_completion_tokens": "max_tokens"})
 # Call keywords with no Mistral equivalent (a TypeError otherwise): removed, with a TODO (as MIG102's).
