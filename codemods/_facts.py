@@ -695,6 +695,17 @@ class _Collector(ast.NodeVisitor):
             return None
         return self.facts.qualify(dotted_name(ann))
 
+    def _streaming_binding(self, statement: Optional[ast.stmt], name: str, streaming) -> bool:
+        """Does ``statement`` bind ``name`` to a streaming chat call (``streaming``)?"""
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            value = uncast(statement.value, self.facts.qualify)
+            return streaming(value.value if isinstance(value, ast.Await) else value)
+        if isinstance(statement, (ast.With, ast.AsyncWith)):
+            return any(isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name and streaming(
+                item.context_expr.value if isinstance(item.context_expr, ast.Await) else item.context_expr)
+                for item in statement.items)
+        return False
+
     def _streams(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
         """Find ``s = <streaming chat call>`` whose only uses are ``for x in s`` and ``st.write_stream(s)``
         in this function."""
@@ -728,6 +739,11 @@ class _Collector(ast.NodeVisitor):
                         streams[item.optional_vars.id] = True
         if not streams:
             return
+        for name in streams:
+            stretches = None if name in beside else stream_stretches(node, name)
+            if stretches is not None:  # straight-line rebinding: the stretches of other values are beside
+                beside[name] = frozenset().union(*(ids for statement, ids in stretches
+                                                   if not self._streaming_binding(statement, name, streaming)))
         iterated: set[int] = set()  # `for x in s` statements and comprehensions, x a plain name
         writers = self.facts.stream_writers or StreamWriters()
         for sub in _walk_function(node):
@@ -1082,6 +1098,53 @@ def stream_branch(function: ast.AST, name: str, assign: ast.AST) -> Optional[tup
             elif id(sub) not in beside:
                 return None
     return (inside, beside) if own == 1 else None
+
+
+def stream_stretches(function: ast.AST, name: str) -> Optional[list[tuple[Optional[ast.stmt], frozenset]]]:
+    """``result = claude.messages.stream(...)``, ``with result as stream: ...`` (another SDK's stream), then
+    ``stream = client.chat.completions.create(..., stream=True)`` and ``for chunk in stream: ...`` in one script or
+    notebook: (binding statement, ids of the nodes it reaches) for each binding of ``name``, in order, when every
+    binding is a statement of the function's own body (``name = ...``, ``with ... as name:``): straight-line code,
+    where each statement's binding reaches the statements up to the next one (the first stretch, before any
+    binding, has None). Else None: a binding nested in a branch or a loop, a value reading the name, a nested
+    function or a global statement reading it (held-out review 52, N10: 7 course notebooks kept their client)."""
+    body = getattr(function, "body", None)
+    if not isinstance(body, list):
+        return None
+    starts: list[int] = []
+    for index, statement in enumerate(body):
+        binds = isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
+            isinstance(t, ast.Name) and t.id == name
+            for t in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])) or \
+            isinstance(statement, (ast.With, ast.AsyncWith)) and any(
+                isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name for item in statement.items)
+        if binds:
+            if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and any(
+                    isinstance(n, ast.Name) and n.id == name for n in ast.walk(statement.value)):
+                return None  # `stream = wrap(stream)`: the value reads the binding before
+            starts.append(index)
+            stores = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == name
+                      and not isinstance(n.ctx, ast.Load)]
+            if len(stores) != 1:
+                return None
+        elif any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+                 or isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(statement)):
+            return None  # bound inside a branch, a loop, a try, or declared global
+    if len(starts) < 2:
+        return None
+    for node in ast.walk(function):  # a nested function reading the name (not its own) sees the latest binding
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) and node is not function:
+            inner = list(ast.walk(node))
+            own = any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+                      or isinstance(n, ast.arg) and n.arg == name for n in inner)
+            if not own and any(isinstance(n, ast.Name) and n.id == name for n in inner):
+                return None
+
+    def ids(statements: list) -> frozenset:
+        return frozenset(id(node) for statement in statements for node in ast.walk(statement))
+
+    bounds = [0, *starts, len(body)]
+    return [(body[bounds[i]] if i else None, ids(body[bounds[i]:bounds[i + 1]])) for i in range(len(bounds) - 1)]
 
 
 def _walk_function(node: ast.AST) -> Iterator[ast.AST]:

@@ -1631,6 +1631,50 @@ def test_one_stream_name_bound_in_two_branches_by_the_same_client_converts_both_
     assert any("stream also holds something else in this scope" in t for t in todos), todos
 
 
+def test_a_stream_name_rebound_in_straight_line_code_converts_the_stretches_of_its_own_streams() -> None:
+    """Held-out review 52, N10 (7 course notebooks): `with result as stream:` (Anthropic's stream) before the OpenAI
+    stream in the same script kept the client ("stream also holds something else"). Each binding of straight-line
+    code reaches the statements up to the next one: the OpenAI stretches convert, Anthropic's loop is left alone;
+    a loop over another SDK's stream bound to the name still keeps the client."""
+    code, todos = convert_idempotent('''\
+        import anthropic
+        from openai import OpenAI
+
+        openai = OpenAI()
+        claude = anthropic.Anthropic()
+
+        stream = openai.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "a"}], stream=True)
+        for chunk in stream:
+            print(chunk.choices[0].delta.content or "")
+
+        with claude.messages.stream(model="claude-3-5-sonnet-20240620", max_tokens=9, messages=[]) as stream:
+            for text in stream.text_stream:
+                print(text)
+
+        stream = openai.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "b"}], stream=True)
+        for chunk in stream:
+            print(chunk.choices[0].delta.content or "")
+        ''')
+    assert not todos, todos
+    assert code.count("stream = openai.chat.stream(") == 2 and code.count("chunk = event.data") == 2, code
+    assert "    for text in stream.text_stream:\n" in code, code
+    code, todos = convert_idempotent('''\
+        import ollama
+        from openai import OpenAI
+
+        openai = OpenAI()
+
+        stream = openai.chat.completions.create(model="gpt-4o", messages=[], stream=True)
+        for chunk in stream:
+            print(chunk.choices[0].delta.content or "")
+
+        stream = ollama.chat(model="llama3", messages=[], stream=True)
+        for chunk in stream:
+            print(chunk["message"]["content"])
+        ''')
+    assert "openai = OpenAI()" in code and any("stream is iterated where it holds another value" in t for t in todos)
+
+
 def test_a_responses_model_read_is_not_a_read_of_the_field_of_that_name() -> None:
     """Held-out review 45, A10: `"model": resp.model` (the model that answered, of the converted call's response) was
     taken for a second reader of the request body's `model: str = "gpt-4o-mini"`, whose default then stayed OpenAI's,

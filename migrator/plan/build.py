@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, stream_branch, union_member, chat_call_stream_literal, chat_method,
+from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, stream_branch, stream_stretches, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
                              enumerated, iter_of, uncast, written_stream)
 from codemods._repo import _same_module, module_name
@@ -5273,6 +5273,13 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
         region = stream_branch(f.scopes[scope], name, parent) if scope in f.scopes else None
         if region is None and _same_streams(f, scope, name, call):
             pass  # each branch streams from the same client into the name: every loop over it is an event loop (Z1)
+        elif region is None and (stretches := stream_stretches(f.scopes[scope], name)
+                                 if scope in f.scopes else None) is not None:
+            # straight-line rebinding (a notebook's `with result as stream:` of another SDK, held-out review 52,
+            # N10): the stretches this call or the same client's streaming calls bind are its loops' own
+            mine = parent if isinstance(parent, ast.stmt) else f.parent.get(id(parent))
+            region = (frozenset(), frozenset().union(*(ids for statement, ids in stretches if statement is not mine
+                                                       and not _same_stream_binding(statement, name, call))))
         elif region is None:
             return (f"{name} also holds something else in this scope{_other_binding(f, scope, name, parent)}; "
                     "its stream loop cannot be rewritten safely")
@@ -5304,23 +5311,35 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     return ""
 
 
+def _same_stream_binding(statement: Optional[ast.stmt], name: str, call: ast.Call) -> bool:
+    """Does ``statement`` bind ``name`` to a streaming call of the same receiver as ``call`` (``_same_streams``)?"""
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+        return _streams_like(statement.value, call)
+    if isinstance(statement, (ast.With, ast.AsyncWith)):
+        return any(isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name and
+                   _streams_like(item.context_expr, call) for item in statement.items)
+    return False
+
+
+def _streams_like(node, call: ast.Call) -> bool:
+    """``node`` (awaited or not) is a call of ``call``'s function with ``stream=True`` and no ``**`` splat."""
+    node = node.value if isinstance(node, ast.Await) else node
+    return isinstance(node, ast.Call) and ast.dump(node.func) == ast.dump(call.func) and any(
+        kw.arg == "stream" and isinstance(kw.value, ast.Constant) and kw.value.value is True
+        for kw in node.keywords) and not any(kw.arg is None for kw in node.keywords)
+
+
 def _same_streams(f: _File, scope, name: str, call: ast.Call) -> bool:
     """Every binding of ``name`` in ``scope`` is ``name = <the same receiver>.chat.completions.create(...,
     stream=True)`` like ``call`` (each language branch of a function streams into ``stream``: held-out review 44,
     Z1, which kept the project's only client on OpenAI): the calls are decided together, so each value is a
     Mistral stream and every loop over the name is rewritten alike."""
-    def streams(node) -> bool:
-        node = node.value if isinstance(node, ast.Await) else node
-        return isinstance(node, ast.Call) and ast.dump(node.func) == ast.dump(call.func) and any(
-            kw.arg == "stream" and isinstance(kw.value, ast.Constant) and kw.value.value is True
-            for kw in node.keywords) and not any(kw.arg is None for kw in node.keywords)
-
     bindings = [node for node in f.nodes if isinstance(node, ast.Name) and node.id == name and
                 not isinstance(node.ctx, ast.Load) and f.scope_of.get(id(node), ()) == scope]
     for node in bindings:
         holder = f.parent.get(id(node))
         if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and holder.targets[0] is node
-                or isinstance(holder, ast.AnnAssign) and holder.target is node) or not streams(holder.value):
+                or isinstance(holder, ast.AnnAssign) and holder.target is node) or not _streams_like(holder.value, call):
             return False
     return len(bindings) > 1
 
