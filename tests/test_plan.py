@@ -1025,6 +1025,13 @@ def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_
     # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` before OpenAI() (held-out review 52, N11)
     ({"app.py": "import os\nfrom openai import OpenAI\nos.environ['OPENAI_BASE_URL'] = 'https://openrouter.ai/api/v1'\n"
                 "client = OpenAI()\n"}, "OpenRouter (OPENAI_BASE_URL)"),
+    # os.environ.update / setdefault (held-out review 53, P3: silent; P2)
+    ({"app.py": "import os\nfrom openai import OpenAI\nos.environ.update({'OPENAI_BASE_URL': 'https://openrouter.ai/api/v1'})\n"
+                "client = OpenAI()\n"}, "OpenRouter (OPENAI_BASE_URL)"),
+    ({"app.py": "import os\nfrom openai import OpenAI\nos.environ.update(OPENAI_BASE_URL='https://openrouter.ai/api/v1')\n"
+                "client = OpenAI()\n"}, "OpenRouter (OPENAI_BASE_URL)"),
+    ({"app.py": "import os\nfrom openai import OpenAI\nos.environ.setdefault('OPENAI_BASE_URL', 'http://localhost:4000')\n"
+                "client = OpenAI()\n"}, "local server (OPENAI_BASE_URL)"),
     # OpenAI's own URL in the env file: the client converts
     ({"app.py": "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.getenv('OPENAI_BASE_URL'))\n",
       ".env.example": "OPENAI_BASE_URL=https://api.openai.com/v1\n"}, None),

@@ -5311,6 +5311,35 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     return ""
 
 
+def _environ_writes(f: _File) -> Iterator[tuple[str, str]]:
+    """(variable, URL) for each base-URL variable (BASE_URL_VARS) the module's code sets to a literal URL:
+    ``os.environ["OPENAI_BASE_URL"] = "<url>"`` (held-out review 52, N11), ``os.environ.setdefault(...)``,
+    ``os.environ.update({...})`` / ``update(OPENAI_BASE_URL=...)`` (held-out review 53, P2, P3; ``os.putenv`` leaves
+    os.environ, which the SDK reads, as it was)."""
+    def url(node) -> Optional[str]:
+        ok = isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+            node.value.startswith(("http://", "https://"))
+        return node.value if ok else None
+
+    for node in f.nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript) \
+                and dotted_name(node.targets[0].value) in ("os.environ", "environ"):
+            pairs = [(node.targets[0].slice, node.value)]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("setdefault", "update") and dotted_name(node.func.value) in ("os.environ", "environ"):
+            if node.func.attr == "update":
+                given = node.args[0] if len(node.args) == 1 and isinstance(node.args[0], ast.Dict) else None
+                pairs = [*(zip(given.keys, given.values) if given is not None else ()),
+                         *((ast.Constant(kw.arg), kw.value) for kw in node.keywords if kw.arg)]
+            else:
+                pairs = [(node.args[0], node.args[1])] if len(node.args) == 2 else []
+        else:
+            continue
+        for key, value in pairs:
+            if isinstance(key, ast.Constant) and key.value in BASE_URL_VARS and url(value):
+                yield key.value, url(value)
+
+
 def _same_stream_binding(statement: Optional[ast.stmt], name: str, call: ast.Call) -> bool:
     """Does ``statement`` bind ``name`` to a streaming call of the same receiver as ``call`` (``_same_streams``)?"""
     if isinstance(statement, (ast.Assign, ast.AnnAssign)):
@@ -5813,16 +5842,9 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     for f in files:  # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` in code: as an env file there
         if "OPENAI_" not in f.source or "environ" not in f.source:
             continue
-        for node in f.nodes:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript) \
-                    and dotted_name(node.targets[0].value) in ("os.environ", "environ") and \
-                    isinstance(node.targets[0].slice, ast.Constant) and \
-                    node.targets[0].slice.value in BASE_URL_VARS and \
-                    isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) and \
-                    node.value.value.startswith(("http://", "https://")):
-                var, directory = node.targets[0].slice.value, os.path.dirname(f.path)  # (held-out review 52, N11)
-                builder.env_base_urls.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory),
-                                                 node.value.value)
+        for var, url in _environ_writes(f):
+            directory = os.path.dirname(f.path)  # (held-out review 52, N11)
+            builder.env_base_urls.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory), url)
     if unparsed:
         from migrator.engine.companions import UnreadModules
 
