@@ -456,6 +456,7 @@ def test_modules_importing_paths_langchain_1_dropped_are_named_when_langchain_mi
     (tmp_path / "emb.py").write_text("from langchain_openai import OpenAIEmbeddings\n\nembeddings = OpenAIEmbeddings()\n")
     (tmp_path / "agent.py").write_text("import os\nfrom langchain.agents import Tool\n")
     (tmp_path / "ok.py").write_text("from langchain.agents import create_agent\n")  # LangChain 1.x has it
+    (tmp_path / "schema.py").write_text("from langchain_core.pydantic_v1 import BaseModel\n")  # 1.x has not (53, Q2)
     # a module whose ChatOpenAI stays (held-out review 52, O1: its TODO names langchain_mistralai, which hid it)
     (tmp_path / "srv.py").write_text("from langchain.agents import Tool\nfrom langchain_openai import ChatOpenAI\n\n\n"
                                      "def get_llm():\n    return ChatOpenAI(model=\"gpt-4o\")\n")
@@ -465,6 +466,7 @@ def test_modules_importing_paths_langchain_1_dropped_are_named_when_langchain_mi
     assert len(legacy) == 1 and "agent.py:2 (Tool from langchain.agents)" in legacy[0] and "ok.py" not in legacy[0], \
         messages
     assert "srv.py:1 (Tool from langchain.agents)" in legacy[0], legacy
+    assert "schema.py:1 (BaseModel from langchain_core.pydantic_v1)" in legacy[0], legacy
 
 
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):

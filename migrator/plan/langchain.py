@@ -741,6 +741,8 @@ def gone_in_langchain_1(module: str, names: list[str]) -> bool:
     """``from langchain.chains import LLMChain``, ``from langchain.agents import initialize_agent``,
     ``from langchain import PromptTemplate``: paths langchain 1.x no longer has (they moved to
     langchain-classic / langchain-core), which langchain-mistralai 1.x brings in."""
+    if any(module == gone or module.startswith(gone + ".") for gone in lc.GONE_CORE_MODULES):
+        return True
     if module != "langchain" and not module.startswith("langchain."):
         return False
     if module not in lc.LANGCHAIN_1_NAMES:
