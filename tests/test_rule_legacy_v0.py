@@ -1024,3 +1024,43 @@ def test_a_getenv_key_setting_kept_for_its_comment_reads_the_mistral_variable() 
         "'content': q}])['choices'][0]['message']['content']\n")
     assert "mistral_client = Mistral(api_key=os.getenv('MISTRAL_API_KEY'))  # required\n" in code, code
     assert "OPENAI_API_KEY" not in code and not todos, (code, todos)
+
+
+def test_v0_calls_of_one_conversation_convert_or_stay_together() -> None:
+    """Held-out review 53, Q1: a v0 tool loop's first call stayed (its reply read with msg.get) and the follow-up call
+    on the same messages, holding OpenAI's assistant turn and call_... tool-call ids, moved to Mistral (a 400)."""
+    code, todos = convert_idempotent('''\
+        import json
+        import openai
+
+
+        def ask(q, tools):
+            messages = [{"role": "user", "content": q}]
+            response = openai.ChatCompletion.create(model="gpt-4o", messages=messages, tools=tools)
+            msg = response["choices"][0]["message"]
+            calls = msg.get("tool_calls")
+            if calls:
+                messages.append(msg)
+                for c in calls:
+                    args = json.loads(c["function"]["arguments"])
+                    messages.append({"role": "tool", "tool_call_id": c["id"], "content": str(args["a"])})
+                return openai.ChatCompletion.create(model="gpt-4o", messages=messages)["choices"][0]["message"]["content"]
+            return msg["content"]
+        ''')
+    assert "mistral_client" not in code and code.count("= openai.ChatCompletion.create(") == 1 and \
+        "return openai.ChatCompletion.create(" in code, code
+    assert any("messages=messages is one conversation with another openai.ChatCompletion.create(...)" in t
+               for t in todos), todos
+    # two calls sending one list that no reply is appended to are decided apart (the second converts)
+    code, todos = convert_idempotent('''\
+        import openai
+
+
+        def ask(q):
+            messages = [{"role": "user", "content": q}]
+            first = openai.ChatCompletion.create(model="gpt-4o", messages=messages)
+            print(first.get("id"))
+            second = openai.ChatCompletion.create(model="gpt-4o", messages=messages)
+            return second["choices"][0]["message"]["content"]
+        ''')
+    assert "mistral_client.chat.complete(" in code and "one conversation" not in " ".join(todos), (code, todos)

@@ -4580,6 +4580,58 @@ INSTRUCTOR_V0_CALL = ("this is an instructor call (response_model=, openai 0.x p
 
 
 def _v0_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
+    """Why a legacy v0 call keeps its TODO ("" when it converts): its own reasons (``_v0_own_problem``), or
+    those of a call sharing its conversation (``_v0_history_problem``)."""
+    return _v0_own_problem(f, call, v1, reads) or _v0_history_problem(f, call, v1)
+
+
+def _v0_history_problem(f: _File, call: ast.Call, v1: tuple) -> str:
+    """v0 chat calls of one function sending the same ``messages=`` list, onto which the module appends what one of
+    them returned (``msg = response["choices"][0]["message"]``; ``messages.append(msg)``, a tool loop): they convert
+    or stay together. Each v0 call is decided alone, so the follow-up call went to Mistral with OpenAI's assistant
+    turn and ``call_...`` tool-call ids in its history (a 400), or a kept call got Mistral's reply object (held-out
+    review 53, Q1)."""
+    value = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
+    if value is None or v1[0] not in CHAT_SURFACES:
+        return ""
+    text, scope = ast.unparse(value), f.scope_of.get(id(call), ())
+    members = [node for node in f.nodes if isinstance(node, ast.Call) and node is not call and
+               ast.dump(node.func) == ast.dump(call.func) and f.scope_of.get(id(node), ()) == scope and any(
+                   kw.arg == "messages" and ast.unparse(kw.value) == text for kw in node.keywords)]
+    if not members:
+        return ""
+    group = {id(call), *(id(m) for m in members)}
+
+    def results(node: ast.AST, depth: int = 0) -> bool:  # derived from a member's result (a name, one level deep)
+        for sub in ast.walk(node):
+            if id(sub) in group:
+                return True
+            if isinstance(sub, ast.Name) and depth < 2:
+                for bound in f.assigns.get((scope, sub.id), []):
+                    if bound is not None and bound is not node and results(bound, depth + 1):
+                        return True
+        return False
+
+    if not any(results(item) for item in _added_to(f).get(text, ())):
+        return ""
+    guard = f.__dict__.setdefault("_v0_history_guard", set())
+    if guard & group:
+        return ""
+    guard.update(group)
+    try:
+        for member in members:
+            problem = _v0_own_problem(f, member, v1, [])
+            if problem:
+                return (f"messages={text} is one conversation with another {ast.unparse(call.func)}(...) of this "
+                        f"function, which stays on OpenAI ({problem}): the replies appended to it would cross "
+                        "between the two providers (OpenAI's tool-call ids are refused by Mistral); convert them "
+                        "together by hand")
+    finally:
+        guard.difference_update(group)
+    return ""
+
+
+def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     """Why a legacy ``openai.ChatCompletion.create`` / ``openai.Embedding.create`` keeps its v0 TODO
     ("" when MIG102 / MIG107 convert it through the module's Mistral client): per-call settings and
     Azure deployments, streaming (its chunks are read as dicts), what the openai>=1 call itself could
@@ -5007,6 +5059,21 @@ def _content_parts_problem(f: _File, call: ast.Call) -> str:
     return cache[id(scope)]
 
 
+def _added_to(f: _File) -> dict:
+    """What the module appends / inserts / extends onto each expression (by its text): one walk per module."""
+    added_to = f.__dict__.get("_added_to")
+    if added_to is None:
+        added_to = f.__dict__["_added_to"] = {}
+        for node in f.nodes:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr in ("append", "insert", "extend") and node.args:
+                added = node.args[-1]
+                added_to.setdefault(ast.unparse(node.func.value), []).extend(
+                    added.elts if node.func.attr == "extend" and isinstance(added, (ast.List, ast.Tuple))
+                    else [added])
+    return added_to
+
+
 def _foreign_messages_problem(f: _File, call: ast.Call) -> str:
     """``messages=`` holding another library's message objects (ag_ui's ``AssistantMessage`` /
     ``ToolMessage`` appended to the history, ai-engineering-hub's stock agent): the OpenAI SDK sent
@@ -5018,17 +5085,7 @@ def _foreign_messages_problem(f: _File, call: ast.Call) -> str:
         return ""
     text = ast.unparse(value)
     items = list(value.elts) if isinstance(value, (ast.List, ast.Tuple)) else []
-    added_to = f.__dict__.get("_added_to")
-    if added_to is None:  # what the module appends / inserts / extends onto each expression: one walk
-        added_to = f.__dict__["_added_to"] = {}
-        for node in f.nodes:
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                    node.func.attr in ("append", "insert", "extend") and node.args:
-                added = node.args[-1]
-                added_to.setdefault(ast.unparse(node.func.value), []).extend(
-                    added.elts if node.func.attr == "extend" and isinstance(added, (ast.List, ast.Tuple))
-                    else [added])
-    items.extend(added_to.get(text, ()))
+    items.extend(_added_to(f).get(text, ()))
     for item in items:
         built = [item]
         if isinstance(item, ast.Name):
