@@ -4595,6 +4595,9 @@ def _v0_history_problem(f: _File, call: ast.Call, v1: tuple) -> str:
     if value is None or v1[0] not in CHAT_SURFACES:
         return ""
     text, scope = ast.unparse(value), f.scope_of.get(id(call), ())
+    appended = _added_to(f).get(text, ())
+    if not appended:
+        return ""
     members = [node for node in f.nodes if isinstance(node, ast.Call) and node is not call and
                ast.dump(node.func) == ast.dump(call.func) and f.scope_of.get(id(node), ()) == scope and any(
                    kw.arg == "messages" and ast.unparse(kw.value) == text for kw in node.keywords)]
@@ -4612,7 +4615,7 @@ def _v0_history_problem(f: _File, call: ast.Call, v1: tuple) -> str:
                         return True
         return False
 
-    if not any(results(item) for item in _added_to(f).get(text, ())):
+    if not any(results(item) for item in appended):
         return ""
     guard = f.__dict__.setdefault("_v0_history_guard", set())
     if guard & group:
