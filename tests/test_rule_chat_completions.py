@@ -768,6 +768,16 @@ def test_a_chat_call_running_the_fine_tuned_model_of_a_kept_job_stays(source: st
     assert any(said in todo for todo in todos), todos
 
 
+def test_a_chat_call_naming_the_base_model_of_a_fine_tuning_job_converts() -> None:
+    """The job's base model written as a literal is no fine-tune: only an option or a variable shared with the job is."""
+    code, todos = convert_idempotent("from openai import OpenAI\n\ntrainer = OpenAI()\nchat = OpenAI()\n"
+                                     "trainer.fine_tuning.jobs.create(training_file='f', model='gpt-4o-mini')\n"
+                                     "r = chat.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                                     "print(r.choices[0].message.content)\n")
+    assert "chat = Mistral(" in code and "chat.chat.complete(" in code, code
+    assert not any("fine-tuning job this module creates" in t for t in todos), todos
+
+
 def test_getenv_or_default_model_gets_the_environment_todo() -> None:
     code, todos = convert_snippet('import os\nfrom openai import OpenAI\nLLM = os.getenv("LLM") or "gpt-4o-mini"\n'
                                   'client = OpenAI()\nr = client.chat.completions.create(model=LLM, messages=[])\n')

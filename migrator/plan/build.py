@@ -5740,12 +5740,15 @@ def _fine_tuned_problem(f: _File, call: ast.Call) -> str:
     value = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
     if value is None:
         return ""
-    job = next((j for j, model in _fine_tuning_models(f) if ast.dump(model) == ast.dump(value)), None)
+    # (a literal equal to the job's base model, "gpt-4o-mini", is no fine-tune: only an option or a variable)
+    job = next((j for j, model in _fine_tuning_models(f) if not isinstance(value, ast.Constant)
+                and ast.dump(model) == ast.dump(value)), None)
     if job is not None:  # `-m/--model` feeds the fine-tuning job and the chat call (held-out review 52, O4)
         # (no line number: the TODOs written above the job would make it stale on the next run)
         return (f"model={ast.unparse(value)} also gives the model of the OpenAI fine-tuning job this module creates "
-                f"({ast.unparse(job.func)}(...), which stays on OpenAI): this call may be run with that job's fine-tuned model (ft:...), "
-                "which only OpenAI serves; fine-tune a Mistral model, then move this call to it")
+                f"({ast.unparse(job.func)}(...), which stays on OpenAI): this call may be run with that job's "
+                "fine-tuned model (ft:...), which only OpenAI serves; fine-tune a Mistral model, then move this call "
+                "to it")
     if _names_fine_tuned_model(f, call, value):
         return (f"model={ast.unparse(value)} is an OpenAI fine-tuning job's fine_tuned_model: only OpenAI serves "
                 "it; fine-tune a Mistral model, then move this call to it")
