@@ -1054,6 +1054,21 @@ def test_a_base_url_read_from_the_environment_or_another_module_names_its_server
     assert clients == ([("other-provider", provider)] if provider else [("convert", "openai")]), clients
 
 
+@pytest.mark.parametrize("url, said", [
+    ("'https://api.openai.com/v1'", "OPENAI_BASE_URL is set here to OpenAI's own server, which the converted client"),
+    ("sys.argv[1]", "pass server_url= (without /v1) to Mistral(...) if this should steer it"),
+])
+def test_a_base_url_written_in_code_for_a_converted_client_gets_the_todo_its_value_calls_for(url, said):
+    """Held-out review 53, P5: OpenAI's own URL written to OPENAI_BASE_URL was told "pass server_url=" (Mistral's
+    requests would go to api.openai.com)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(f"import os\nimport sys\nfrom openai import OpenAI\n\n"
+                                     f"os.environ['OPENAI_BASE_URL'] = {url}\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    assert any(said in t for t in todos), todos
+
+
 def test_a_module_name_bound_to_two_instructor_clients_converts_or_stays_as_one():
     """Held-out review 51, M8 (structuredoutputsbyexample): `client = instructor.from_openai(OpenAI())` twice in a
     module; a function's call (it reads whichever binding is current when it runs) was counted as the first's,

