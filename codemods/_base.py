@@ -532,21 +532,10 @@ class RuleTransformer(cst.CSTTransformer):
             return
         import os
 
-        here = os.path.dirname(view.path)
-
-        def related(path: str) -> bool:  # the same process: a module beside it or above it, or one it names (imports)
-            there = os.path.dirname(path)
-            name = os.path.splitext(os.path.basename(path))[0]
-            return there == here or not there or here.startswith(there + os.sep) or \
-                any(module.rsplit(".", 1)[-1] == name for module in self.facts.imported_from.values())
-
-        # (a stand-alone script elsewhere sets its own key, not this module's: held-out review 52, O8)
-        elsewhere = sorted((path, where) for path, where in view.plan.module_keys.items()
-                           if path != view.path and related(path))
-        if not elsewhere:
+        found = view.plan.module_keys.get(view.path)  # (the plan decides which module's key reaches this one)
+        if found is None:
             return
-
-        path, (line_there, code) = elsewhere[0]
+        path, line_there, code = found
         try:
             shown = os.path.relpath(path, os.path.dirname(view.path) or ".").replace(os.sep, "/")
         except ValueError:

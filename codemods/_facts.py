@@ -695,17 +695,6 @@ class _Collector(ast.NodeVisitor):
             return None
         return self.facts.qualify(dotted_name(ann))
 
-    def _streaming_binding(self, statement: Optional[ast.stmt], name: str, streaming) -> bool:
-        """Does ``statement`` bind ``name`` to a streaming chat call (``streaming``)?"""
-        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
-            value = uncast(statement.value, self.facts.qualify)
-            return streaming(value.value if isinstance(value, ast.Await) else value)
-        if isinstance(statement, (ast.With, ast.AsyncWith)):
-            return any(isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name and streaming(
-                item.context_expr.value if isinstance(item.context_expr, ast.Await) else item.context_expr)
-                for item in statement.items)
-        return False
-
     def _streams(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
         """Find ``s = <streaming chat call>`` whose only uses are ``for x in s`` and ``st.write_stream(s)``
         in this function."""
@@ -739,11 +728,15 @@ class _Collector(ast.NodeVisitor):
                         streams[item.optional_vars.id] = True
         if not streams:
             return
+        def streams_into(statement: Optional[ast.stmt], name: str) -> bool:
+            value = uncast(bound_value(statement, name), self.facts.qualify)
+            return streaming(value.value if isinstance(value, ast.Await) else value)
+
         for name in streams:
             stretches = None if name in beside else stream_stretches(node, name)
             if stretches is not None:  # straight-line rebinding: the stretches of other values are beside
                 beside[name] = frozenset().union(*(ids for statement, ids in stretches
-                                                   if not self._streaming_binding(statement, name, streaming)))
+                                                   if not streams_into(statement, name)))
         iterated: set[int] = set()  # `for x in s` statements and comprehensions, x a plain name
         writers = self.facts.stream_writers or StreamWriters()
         for sub in _walk_function(node):
@@ -1100,6 +1093,19 @@ def stream_branch(function: ast.AST, name: str, assign: ast.AST) -> Optional[tup
     return (inside, beside) if own == 1 else None
 
 
+def bound_value(statement: Optional[ast.AST], name: str) -> Optional[ast.AST]:
+    """What ``statement`` binds to ``name`` itself: the value of ``name = <value>`` / ``name: T = <value>``, the
+    context of ``with <value> as name:``; else None."""
+    if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in statement.targets) \
+            or isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and \
+            statement.target.id == name:
+        return statement.value
+    if isinstance(statement, (ast.With, ast.AsyncWith)):
+        return next((item.context_expr for item in statement.items
+                     if isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name), None)
+    return None
+
+
 def stream_stretches(function: ast.AST, name: str) -> Optional[list[tuple[Optional[ast.stmt], frozenset]]]:
     """``result = claude.messages.stream(...)``, ``with result as stream: ...`` (another SDK's stream), then
     ``stream = client.chat.completions.create(..., stream=True)`` and ``for chunk in stream: ...`` in one script or
@@ -1113,14 +1119,10 @@ def stream_stretches(function: ast.AST, name: str) -> Optional[list[tuple[Option
         return None
     starts: list[int] = []
     for index, statement in enumerate(body):
-        binds = isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
-            isinstance(t, ast.Name) and t.id == name
-            for t in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])) or \
-            isinstance(statement, (ast.With, ast.AsyncWith)) and any(
-                isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name for item in statement.items)
-        if binds:
-            if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and any(
-                    isinstance(n, ast.Name) and n.id == name for n in ast.walk(statement.value)):
+        value = bound_value(statement, name)
+        if value is not None:
+            if isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
+                    isinstance(n, ast.Name) and n.id == name for n in ast.walk(value)):
                 return None  # `stream = wrap(stream)`: the value reads the binding before
             starts.append(index)
             stores = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == name

@@ -1177,8 +1177,11 @@ def test_a_v0_key_set_by_a_stand_alone_script_elsewhere_is_not_this_modules():
             "\"content\": \"hi\"}])\n")
     setter = "import openai\n\nfrom project2.apikey import KEY\n\nopenai.api_key = KEY\nopenai.FineTuningJob.cancel(\"x\")\n"
     out = convert_files({"translate.py": call, "project2/__init__.py": "", "project2/apikey.py": "KEY = 'k'\n",
-                         "project2/cancel_job.py": setter})
+                         "project2/cancel_job.py": setter, "project2/complete.py": call,
+                         "main.py": "from project2 import cancel_job\n\n" + call})
     assert "for every module" not in out["translate.py"], out["translate.py"]
+    for path in ("project2/complete.py", "main.py"):  # beside the setter, and importing it
+        assert "cancel_job.py set OpenAI's key for every module" in out[path], out[path]
 
 
 def test_a_pydantic_field_default_read_only_as_a_converted_model_is_mapped_where_declared():

