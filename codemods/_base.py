@@ -515,6 +515,11 @@ class RuleTransformer(cst.CSTTransformer):
                                              MODULE_CLIENT_RETRYING_CODE, OPENAI_DEFAULT_RETRIES)
 
         retries = self.facts.module_retries  # `openai.max_retries = N` (MIG101 leaves the line a TODO)
+        view = self.facts.view
+        if view is not None and view.path in view.plan.local_keys:
+            # every converted call follows `openai.api_key = <parameter>` in its function, where MIG101 builds the
+            # client (mistral_client = Mistral(api_key=<parameter>))
+            return cst.Name(MODULE_CLIENT_NAME)
         if _v0_spelling(call.func) or retries == 0:
             self.need_statement(MODULE_CLIENT_CODE)
         else:

@@ -155,6 +155,7 @@ class _Transformer(RuleTransformer):
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
+        self._fold_scopes: dict[int, cst.FunctionDef] = {}  # id(fold) -> its function, where it is a local client
         self._gate_names: dict[str, int] = {}  # name holding a renamed key read that only key checks test -> line
         self._gate_ifs: dict[int, int] = {}  # id of an if / while statement testing a renamed key read -> line
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
@@ -377,7 +378,7 @@ class _Transformer(RuleTransformer):
         with the retries the module client would get (openai>=1's module client retried; openai 0.x's did not)."""
         import libcst.matchers as m
 
-        module = self._module_node
+        module = self._fold_scopes.get(id(original), self._module_node)
         v1 = any(not _v0_spelling(call.func) for call in m.findall(module, m.Call(func=m.Attribute()))
                  if (dotted(call.func) or "").split(".")[0] in self.facts.openai_modules
                  and len((dotted(call.func) or "").split(".")) > 2)
@@ -633,6 +634,8 @@ class _Transformer(RuleTransformer):
             if self.compat is not None:
                 self._compat_setting[id(node)] = line
                 return
+            if self._local_key_fold(target, line):
+                return
             advice = MODULE_CLIENT_SETTINGS[target.attr.value]
             if target.attr.value == "max_retries" and isinstance(self.facts.module_retries, int):
                 advice = MODULE_RETRIES_CARRIED.format(
@@ -678,6 +681,29 @@ class _Transformer(RuleTransformer):
                                 "it (or keep them on OpenAI)")
                 return
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
+
+    def _local_key_fold(self, target: cst.Attribute, line: int) -> bool:
+        """``def run_bot(openai_api): openai.api_key = openai_api`` then the calls: the line becomes
+        ``mistral_client = Mistral(api_key=openai_api)`` there, where the plan found every openai-module call of
+        the module after such a setting in its function (``ConversionPlan.local_keys``; held-out review 53, Q8)."""
+        view = self.facts.view
+        spans = view.plan.local_keys.get(view.path, ()) if view is not None else ()
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        assign = statement.body[0] if type(statement) is cst.SimpleStatementLine and len(statement.body) == 1 \
+            else None
+        if target.attr.value != "api_key" or not any(start == line for start, _ in spans) or \
+                type(assign) is not cst.Assign or not isinstance(assign.value, cst.Name):
+            return False
+        key = assign.value.value
+        self._key_folds.append(assign)
+        # (retries as its own calls had them: openai>=1's module client retried, openai 0.x's did not)
+        self._fold_scopes[id(assign)] = next(n for n in reversed(self.statement_nodes)
+                                             if isinstance(n, cst.FunctionDef))
+        self.todo(line, f"api_key={key} must now be a Mistral key: check what this function's callers pass (a "
+                        "form's field, a setting, OPENAI_API_KEY)")
+        self.converted(line, f"{code_of(target)} = {key} -> {MODULE_CLIENT_NAME} = Mistral(api_key={key}), the "
+                             "client of the converted calls after it", "approximate")
+        return True
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._function_params.append((id(node), {p.name.value for p in (

@@ -689,12 +689,23 @@ def test_a_key_the_app_gets_while_it_runs_keeps_the_module_calls(setting) -> Non
 
 def test_a_run_time_key_handed_in_as_a_parameter_keeps_the_module_calls() -> None:
     """Re-review 44, Y1: `ask(q, key)`, key typed in a Streamlit field, `def ask(question, api_key): openai.api_key =
-    api_key`: the W4 fix made every parameter a plain key, and the typed key was ignored again."""
+    api_key`: the W4 fix made every parameter a plain key, and the typed key was ignored again. Where the function
+    setting it makes the calls, the client is now built there from the key (held-out review 53, Q8); where a call
+    of the module comes elsewhere, the calls stay."""
     code, todos = convert_idempotent(
         "import openai\nimport streamlit as st\n\nkey = st.sidebar.text_input('key')\n\n\ndef ask(question, api_key):\n"
         "    openai.api_key = api_key\n"
         "    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": question}])\n"
         "    return r[\"choices\"][0][\"message\"][\"content\"]\n\n\nst.write(ask('hi', key))\n")
+    assert "    mistral_client = Mistral(api_key=api_key)\n    r = mistral_client.chat.complete(" in code, code
+    assert "import openai" not in code and "\nmistral_client" not in code, code
+    assert any("api_key=api_key must now be a Mistral key" in t for t in todos), todos
+    code, todos = convert_idempotent(
+        "import openai\nimport streamlit as st\n\nkey = st.sidebar.text_input('key')\n\n\ndef ask(question, api_key):\n"
+        "    openai.api_key = api_key\n"
+        "    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": question}])\n"
+        "    return r[\"choices\"][0][\"message\"][\"content\"]\n\n\ndef models():\n    return openai.Model.list()\n\n\n"
+        "st.write(ask('hi', key))\n")
     assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
     # re-review 45, B2: handed to a class's __init__, or a field of a web route's request body
     call = ("    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": q}])\n"
@@ -720,8 +731,40 @@ def test_a_key_handed_in_or_parsed_is_no_run_time_key(setting) -> None:
         "    return r[\"choices\"][0][\"message\"][\"content\"]\n")
     assert "mistral_client.chat.complete(" in code, code
     assert not any("while it runs" in t for t in todos), todos
-    if setting.startswith("def ask(question, key)"):  # held-out review 46, C4: the key setting's TODO says what to do
-        assert any("openai.api_key = key sets the key this function's callers give" in t for t in todos), todos
+
+
+FOLD_CALL = ("r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[{\"role\": \"user\", \"content\": q}])\n"
+             "{indent}return r[\"choices\"][0][\"message\"][\"content\"]\n")
+
+
+def test_a_key_parameter_set_where_the_calls_are_builds_the_client_there() -> None:
+    """Held-out review 53, Q8 (TouguiOmar/ChatGpt-Discord-Bot): `def run_bot(openai_api): openai.api_key = openai_api`
+    then a nested function's calls: the calls went to a module client reading MISTRAL_API_KEY and the key the form
+    handed in was ignored. The setting becomes the calls' own client, in each function."""
+    code, todos = convert_idempotent(
+        "import openai\n\n\ndef ask(q, key):\n    openai.api_key = key\n    " + FOLD_CALL.replace("{indent}", "    ") +
+        "\n\ndef run_bot(openai_api):\n    openai.api_key = openai_api\n\n    def gpt(q):\n        "
+        + FOLD_CALL.replace("{indent}", "        ") + "\n    return gpt\n")
+    assert "def ask(q, key):\n    # TODO(migrator MIG101): api_key=key must now be a Mistral key" in code, code
+    assert "    mistral_client = Mistral(api_key=key)\n    r = mistral_client.chat.complete(" in code, code
+    assert "    mistral_client = Mistral(api_key=openai_api)\n\n    def gpt(q):\n        r = mistral_client.chat." in code
+    assert "import openai" not in code and "\nmistral_client" not in code, code
+
+
+@pytest.mark.parametrize("other", [
+    "\n\nprint(openai.Model.list())\n",  # a call outside the function: the module's client serves it
+    "\n\ndef check():\n    return bool(openai.api_key)\n",  # openai.api_key read back
+    "\n\ndef configure(key):\n    openai.api_key = key\n",  # a setting with no call after it
+])
+def test_a_key_parameter_is_not_built_in_where_the_module_client_serves_more(other) -> None:
+    """Held-out review 46, C4: where a setting is not the only key of calls after it, the key setting's TODO says
+    what to do (no local client: a call elsewhere, or a read of openai.api_key, would miss it)."""
+    code, todos = convert_idempotent(
+        "import openai\n\n\ndef ask(q, key):\n    openai.api_key = key\n    " + FOLD_CALL.replace("{indent}", "    ")
+        + other)
+    assert "    openai.api_key = key\n" in code and "= Mistral(api_key=key)" not in code, code
+    assert any("openai.api_key = key sets the key this function's callers give" in t or
+               "configures" in t for t in todos), todos
 
 
 def test_request_timeout_on_a_v0_chat_call_becomes_timeout_ms() -> None:

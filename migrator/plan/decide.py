@@ -187,6 +187,8 @@ def decide(builder, files) -> ConversionPlan:
         why = next((reason for directory, reason in patched.items() if _within(origin.path, directory)), None)
         if why is not None and origin.kind != "parameter":
             origin.problems.append(why)
+    key_readers = _key_readers(files)
+    local_keys = _local_key_folds(builder, files, key_readers)
     for origin in builder.origins.values():
         if origin.kind != "module":
             continue
@@ -201,7 +203,8 @@ def decide(builder, files) -> ConversionPlan:
             origin.provider = "azure"
             origin.problems.append("the openai module is configured for Azure OpenAI (openai.api_type)")
         runtime = module_setting(builder, origin.path, "runtime_key")
-        if runtime and origin.provider == "openai":
+        if runtime and origin.provider == "openai" and origin.path not in local_keys:
+            # (where each function setting the key makes the calls after it, the client is built there: below)
             origin.problems.append(f"{runtime} sets a key the app gets while it runs (typed in, or a session's or "
                                    "request's): "
                                    "the module's Mistral client would be built once, at import, and read "
@@ -405,15 +408,6 @@ def decide(builder, files) -> ConversionPlan:
     star_importers: dict = {}
     star_exports = _star_exports(builder, files, star_importers)
     by_path = {f.path: f for f in files}
-    # modules reading the openai module's key (`if not openai.api_key: ...`, `f"Bearer {openai.api_key}"`): a setting
-    # they read is never dropped (re-review 44, Y2 / Y5)
-    key_readers = {f.path for f in files if "api_key" in f.source and any(
-        isinstance(n, ast.Attribute) and n.attr == "api_key" and isinstance(n.ctx, ast.Load) and
-        isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" or
-        # `getattr(openai, "api_key", None)` (re-review 45, B23)
-        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "getattr" and len(n.args) >= 2 and
-        isinstance(n.args[0], ast.Name) and f.openai_modules.get(n.args[0].id) == "openai" and
-        isinstance(n.args[1], ast.Constant) and n.args[1].value == "api_key" for n in f.nodes)}
     for key, answer in list(sites.items()):
         if answer[0] == "modcfg":
             # settings matter where the module client's calls now go to Mistral: this module's own calls,
@@ -497,9 +491,74 @@ def decide(builder, files) -> ConversionPlan:
                           default_embedding=frozenset(builder.default_embedding),
                           kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()},
                           module_keys=_module_keys(files), model_env=frozenset(builder.model_env),
+                          local_keys={path: spans for path, (spans, refs) in local_keys.items()
+                                      if all(decision(oid) == CONVERT for oid in refs)},
                           model_env_reads=_model_env_reads(builder, files),
                           trailing_system=_trailing_system_calls(builder, files, sites),
                           shared_fields=dict(builder.shared_fields))
+
+
+def _key_readers(files) -> set:
+    """Modules reading the openai module's key (`if not openai.api_key: ...`, `f"Bearer {openai.api_key}"`): a
+    setting they read is never dropped (re-review 44, Y2 / Y5)."""
+    return {f.path for f in files if "api_key" in f.source and any(
+        isinstance(n, ast.Attribute) and n.attr == "api_key" and isinstance(n.ctx, ast.Load) and
+        isinstance(n.value, ast.Name) and f.openai_modules.get(n.value.id) == "openai" or
+        # `getattr(openai, "api_key", None)` (re-review 45, B23)
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "getattr" and len(n.args) >= 2 and
+        isinstance(n.args[0], ast.Name) and f.openai_modules.get(n.args[0].id) == "openai" and
+        isinstance(n.args[1], ast.Constant) and n.args[1].value == "api_key" for n in f.nodes)}
+
+
+def _local_key_folds(builder, files, key_readers: set) -> dict:
+    """path -> ((line of ``openai.api_key = <parameter>``, last line of its function), ...) where every use of the
+    openai module's client in the module comes after such a setting in the same function (or a function nested in
+    it): ``def run_bot(openai_api): openai.api_key = openai_api`` then calls (held-out review 53, Q8: the key a form
+    hands in). The line becomes ``mistral_client = Mistral(api_key=openai_api)`` there, a local the calls after it
+    (and closures) use, instead of a module client built at import that reads MISTRAL_API_KEY. Those uses convert
+    or stay together (joined here). Not where anything else sets or reads ``openai.api_key``, nor where the
+    setting is the one another module's openai-module calls get (process-wide in openai 0.x)."""
+    from migrator.mapping.client import MODULE_CLIENT_NAME
+
+    callers = {o.path for o in builder.origins.values() if o.kind == "module"} | \
+        {u.path for u in builder.uses if u.surface.startswith("openai.")}
+    reached = {setter for path, (setter, _, _) in _module_keys(files).items() if path in callers}
+    found: dict = {}
+    for f in files:
+        if f.path not in callers or f.path in key_readers or f.path in reached or "api_key" not in f.source or \
+                MODULE_CLIENT_NAME in f.source and any(isinstance(n, ast.Name) and n.id == MODULE_CLIENT_NAME or
+                                                       isinstance(n, ast.arg) and n.arg == MODULE_CLIENT_NAME
+                                                       for n in f.nodes):
+            continue  # (a name of the app's own: MIG101's fold would not build it)
+        ranges = []  # (function's first line, setting line, function's last line)
+        for node in f.nodes:
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else \
+                getattr(node, "target", None) if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else None
+            if not (isinstance(target, ast.Attribute) and target.attr == "api_key" and
+                    isinstance(target.value, ast.Name) and f.openai_modules.get(target.value.id) == "openai"):
+                continue
+            fn = f.parent.get(id(node))
+            if not (isinstance(node, ast.Assign) and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and
+                    node in fn.body and isinstance(node.value, ast.Name) and node.value.id in
+                    {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]} and
+                    sum(1 for other in fn.body if other.lineno <= node.end_lineno and
+                        (other.end_lineno or other.lineno) >= node.lineno) == 1):  # (alone on its line)
+                ranges = []
+                break
+            ranges.append((fn.lineno, node.lineno, fn.end_lineno or fn.lineno))
+        if not ranges or any(a[0] <= b[2] and b[0] <= a[2] for a, b in itertools.combinations(ranges, 2)):
+            continue  # (nested or overlapping settings: a closure's own local would shadow the outer one)
+        if any(u.path == f.path and u.client is None and u.surface.startswith("openai.") for u in builder.uses):
+            continue  # a legacy call that stays needs openai.api_key
+        refs = [oid for oid, o in builder.origins.items() if o.kind == "module" and o.path == f.path]
+        lines = [builder.origins[oid].line for oid in refs]
+        if not refs or not all(any(setting < line <= last for _, setting, last in ranges) for line in lines) or \
+                not all(any(setting < line <= last for line in lines) for _, setting, last in ranges):
+            continue  # (a call no setting precedes in its function, or a setting no call follows: `configure(key)`)
+        for a, b in zip(refs, refs[1:]):
+            builder.union(a, b)
+        found[f.path] = (tuple((setting, last) for _, setting, last in ranges), tuple(refs))
+    return found
 
 
 def _module_keys(files) -> dict:

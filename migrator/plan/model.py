@@ -120,6 +120,9 @@ class ConversionPlan:
     # app's own setting that reaches the module: openai 0.x's key is process-wide, Mistral's module clients are per
     # module
     module_keys: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> ((line, last line of its function), ...) of each ``openai.api_key = <parameter>`` that becomes a local
+    # ``mistral_client = Mistral(api_key=<parameter>)``: every converted openai-module call of the module follows one
+    local_keys: dict = field(default_factory=dict, compare=False, hash=False)
     # variables that set a settings field without a default (``OPENAI_MODEL: str = ""``) that only converted
     # calls' model= read: an example env file's value for them is a model name to map
     model_env: frozenset = frozenset()
