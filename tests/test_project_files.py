@@ -1836,3 +1836,15 @@ def test_an_exclusive_cap_below_langchain_1_admits_none_of_its_pre_releases(pin)
     assert "langchain 0.x" in langchain_blocker([("requirements.txt", f"{pin}\nlangchain-openai\n", "requirements")])
     assert langchain_blocker([("requirements.txt", "langchain>=0.3,<2\nlangchain-openai\n", "requirements")]) == ""
     assert langchain_blocker([("requirements.txt", "langchain<1.0.0a11\n", "requirements")]) == ""
+
+
+def test_a_workflow_key_read_from_a_secret_of_another_name_takes_the_mistral_secret():
+    """Held-out review 54, S1 (HackCamp-Submission): `OPENAI_API_KEY: ${{ secrets.AI }}` became `MISTRAL_API_KEY:
+    ${{ secrets.AI }}`: the secret holds the OpenAI key, and CI sent it to Mistral (a 401). The variable reads the
+    secret of the new name, and the note says which secret held the OpenAI key."""
+    workflow = ("jobs:\n  run:\n    runs-on: ubuntu-latest\n    env:\n      OPENAI_API_KEY: ${{ secrets.AI }}  # name\n"
+                "    steps:\n      - run: python main.py\n")
+    edit = edit_deploy(workflow, ".github/workflows/run.yml", _facts(), rename=True)
+    assert edit.text.splitlines()[4] == "      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}  # name", edit.text
+    assert any("create the MISTRAL_API_KEY secret" in f.message and "it read the secret AI" in f.message
+               for f in edit.findings), edit.findings

@@ -1154,6 +1154,9 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return edit
 
 
+_SECRET_REF = re.compile(r"(\bsecrets\.)([A-Za-z_][A-Za-z0-9_]*)")
+
+
 def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     edit = _Edit(text)
     key_env = facts.key_env
@@ -1188,8 +1191,14 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # variable gets no OpenAI key (re-review 48, G7: renamed with its value, a 401 for the service)
         new_line = re.sub(r"""^(\s*(?:-\s*)?["']?""" + re.escape(key_env) + r"""\s*[:=]\s*)(["']?sk-[^\s"'#]*["']?)""",
                           lambda m: m.group(1) + _placeholder(m.group(2), key_env), new_line)
+        # `OPENAI_API_KEY: ${{ secrets.AI }}`: the secret holds the OpenAI key whatever its name; the variable
+        # Mistral's client reads takes the secret of the new name (held-out review 54, S1: a 401 in CI, unflagged)
+        held = sorted({m.group(2) for m in _SECRET_REF.finditer(new_line) if m.group(2) != key_env})
+        new_line = _SECRET_REF.sub(lambda m: m.group(1) + key_env, new_line)
         around = "".join(lines[max(0, index - 3):index + 1])
-        after = f"; create the {key_env} secret in the repository settings" if "secrets." in line else \
+        after = (f"; create the {key_env} secret (a Mistral key) in the repository settings"
+                 + (f" (it read the secret {', '.join(held)}, which holds the OpenAI key)" if held else "")) \
+            if "secrets." in line else \
             f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else ""
         continued = line.rstrip("\r\n").endswith("\\") or (index and lines[index - 1].rstrip("\r\n").endswith("\\"))
         if rename and index not in shared:
