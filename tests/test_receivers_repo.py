@@ -204,3 +204,33 @@ def test_response_reads_in_a_module_that_imports_only_the_client_are_rewritten(t
     assert ".output_text" not in service.replace("\"output_text\"", "").replace("OpenAI's output_text", "")
     again = run([str(root)], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
     assert again.exit_code == 0, [r.path for r in again.changed]
+
+
+def test_other_surfaces_on_a_client_parameter_of_a_module_naming_no_openai_get_the_chat_calls_todo(
+        tmp_path: Path) -> None:
+    """Held-out review 54, R6 (ivekhov/ai_projects): helpers taking `client` as a parameter, in a module that names
+    no openai: its chat call got "cannot tell which client it holds", its transcription, moderation and embeddings
+    calls nothing (each breaks on a converted client). An OpenAI model named, or a moderation call, is OpenAI's;
+    another SDK's call with a model of its own stays quiet."""
+    root = _tree(tmp_path, {"helpers.py": """
+        def transcribe(client, path):
+            with open(path, "rb") as f:
+                return client.audio.transcriptions.create(model="whisper-1", file=f).text
+
+
+        def is_flagged(client, text):
+            return client.moderations.create(input=text).results[0].flagged
+
+
+        def embed(client, text):
+            return client.embeddings.create(model="text-embedding-3-small", input=text).data[0].embedding
+
+
+        def groq_transcribe(client, f):
+            return client.audio.transcriptions.create(model="whisper-large-v3", file=f).text
+    """})
+    report = run([str(root)], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    todos = {f.line: f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"}
+    assert todos, report.results
+    assert all("cannot tell which client it holds" in todos.get(line, "") for line in (4, 8, 12)), todos
+    assert 16 not in todos, todos

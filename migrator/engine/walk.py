@@ -111,6 +111,10 @@ UNLISTABLE = "unlistable"  # a directory that cannot be listed; detail: the OSEr
 _OPENAI = b"openai"
 # A module can use a client built elsewhere without naming openai (`from app.llm import client`).
 _CHAT = b"chat.completions"
+# ... or another of its surfaces, OpenAI's by name: a moderation, or a call naming an OpenAI model that is no chat
+# model (held-out review 54, R6: a helper taking the client as a parameter; migrator.plan.build._openai_only_call)
+_OTHER_SURFACE = re.compile(rb"\.moderations\.create\(|[\"'](?:whisper-1|text-embedding-|tts-1|gpt-4o(?:-mini)?-(?:transcribe|"
+                            rb"tts)|omni-moderation-|text-moderation-)")
 
 
 # A manifest may name only the LlamaIndex bundle, which installs its OpenAI integrations (MIG121).
@@ -151,7 +155,8 @@ def mentions_openai(data: bytes) -> bool:
     if wide is not None:  # held-out review 3: a UTF-16 requirements.txt was skipped as "no openai reference"
         data = data[len(WIDE_BOMS[wide]):].decode(wide, errors="replace").encode("utf-8")
     lowered = data.lower()
-    return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered or (
+    return _CHAT in data or _OPENAI in lowered or _LLAMA_INDEX_BUNDLE in lowered or \
+        _OTHER_SURFACE.search(data) is not None or (
         b"mistralai" in data and _MISTRAL_OLD_IMPORT.search(data) is not None) or (
         b"from agents" in data and _AGENTS_SDK_IMPORT.search(data) is not None)
 

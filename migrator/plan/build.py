@@ -43,7 +43,7 @@ from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOK
                                          token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
-from migrator.mapping.models import OPENAI_MODEL_MARK
+from migrator.mapping.models import OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS,
@@ -1661,7 +1661,8 @@ class _Builder:
                 receiver = _receiver_of(node.func, len(surface.split(".")))
                 if _v0_surface(surface.split(".")) and not _tied_to_openai(f, receiver):
                     continue  # `self.orm.Image.create(...)`: an ORM's model, not openai's (held-out review 10, E11)
-                if not f.uses_openai and (links[-1] not in SDK_METHODS or not self._from_imported(f, receiver)):
+                if not f.uses_openai and (links[-1] not in SDK_METHODS or not self._from_imported(f, receiver)) \
+                        and not _openai_only_call(node, surface):
                     # without an openai import, only a name imported from another module (a client, the openai
                     # module re-exported); not a mock's `chat.completions.create.assert_called_once()`, nor a
                     # converted call on an attribute that keeps an OpenAI name (`self.__openai_client`)
@@ -2903,6 +2904,17 @@ _MOCK_ATTRIBUTES = frozenset({"return_value", "side_effect", "call_args", "call_
 # API paths only OpenAI's SDK (and SDKs copying it) has: in a module that never names openai (read for its
 # chat calls, or as a companion), a call of one on a name imported from another module is an OpenAI call
 # whose client migrator could not trace (`files.create`, `models.list` are everywhere: not these).
+def _openai_only_call(call: ast.Call, surface: str) -> bool:
+    """``client.moderations.create(...)``, or another surface's call sending an OpenAI model by name
+    (``model="whisper-1"``, ``"text-embedding-3-small"``): OpenAI's, whatever the receiver, so a helper module taking
+    the client as a parameter gets the same TODO as its chat calls (held-out review 54, R6: silent)."""
+    if surface == "moderations.create":
+        return True
+    model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+    return isinstance(model, ast.Constant) and isinstance(model.value, str) and \
+        map_model(model.value) is not None and not is_mistral_model(model.value)
+
+
 _DISTINCT_SURFACES = ("beta.", "audio.", "embeddings.", "images.", "moderations.", "responses.", "vector_stores.",
                       "fine_tuning.", "completions.create")
 
