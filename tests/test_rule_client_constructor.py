@@ -1614,6 +1614,23 @@ def test_a_membership_test_of_the_key_is_a_gate_renamed_with_the_clients() -> No
     assert "ChatMistralAI(" in code, code
 
 
+def test_a_read_a_renamed_key_gate_guards_is_renamed_with_it() -> None:
+    """Held-out review 54, S5 (HackCamp-Submission): `if "OPENAI_API_KEY" in os.environ: print(os.environ[
+    "OPENAI_API_KEY"][:5])` had its test renamed and not the read it guards: a KeyError with only MISTRAL_API_KEY
+    set. The read in the body (or, under `not in`, in the else) follows the gate; a read outside it does not."""
+    use = "client = OpenAI()\nclient.chat.completions.create(model='gpt-4o', messages=[])\n"
+    code, todos = convert_idempotent(
+        "import os\nfrom openai import OpenAI\n\nif 'OPENAI_API_KEY' in os.environ:\n"
+        "    print('key:', os.environ['OPENAI_API_KEY'][:5])\nelse:\n    raise SystemExit('no key')\n" + use)
+    assert "if 'MISTRAL_API_KEY' in os.environ:\n    print('key:', os.environ['MISTRAL_API_KEY'][:5])" in code, code
+    assert not todos, todos
+    code, todos = convert_idempotent(
+        "import os\nfrom openai import OpenAI\n\nif 'OPENAI_API_KEY' not in os.environ:\n    raise SystemExit('no key')\n"
+        "else:\n    print('key:', os.environ['OPENAI_API_KEY'][:5])\nprint(os.environ['OPENAI_API_KEY'][:3])\n" + use)
+    assert "else:\n    print('key:', os.environ['MISTRAL_API_KEY'][:5])\n" in code, code
+    assert "print(os.environ['OPENAI_API_KEY'][:3])" in code, code
+
+
 def test_a_while_key_gate_renames_its_prompt_and_a_gate_beside_another_read_stays() -> None:
     """Re-review 49, I1 / I2: ``while "OPENAI_API_KEY" not in os.environ: os.environ[...] = input(...)`` had its
     test renamed and not the write: it asked forever. ``"OPENAI_API_KEY" in os.environ and

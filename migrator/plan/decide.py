@@ -1438,6 +1438,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 feeds = "gate"
             handed = not feeds and (isinstance(holder, ast.keyword) and holder.arg in ("api_key", "openai_api_key")
                                     or _openai_header_value(holder, node))
+            if not feeds and not write and not handed and not configures and variable == "OPENAI_API_KEY" and \
+                    variable in implicit and builder.endpoint is None and _gated_write(builder, f, node, variable,
+                                                                                       either=True):
+                # `if "OPENAI_API_KEY" in os.environ: print(os.environ["OPENAI_API_KEY"][:5])`: the gate is renamed,
+                # so the read it guards follows (held-out review 54, S5: a KeyError with only MISTRAL_API_KEY set)
+                feeds = "gate"
             if not feeds and variable in implicit and not configures and not copied and not handed and \
                     not _imports_only_kept(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
@@ -2181,15 +2187,16 @@ def _key_gate(builder, f, node) -> bool:
     return bool(loads) and all(_gate_test(f, load) for load in loads)
 
 
-def _gated_write(builder, f, node, variable: str) -> bool:
+def _gated_write(builder, f, node, variable: str, either: bool = False) -> bool:
     """``os.environ[variable] = ...`` in the body of an ``if`` whose test is a gate on the same variable that is
-    renamed with the clients (``_key_gate``)."""
+    renamed with the clients (``_key_gate``); ``either``: in its body or its else (a read the gate guards)."""
     for parent in ancestors_of(f, node):
         if isinstance(parent, (ast.If, ast.While)):  # (`while "OPENAI_API_KEY" not in os.environ:` a prompt loop: I1)
             gated = _gate_reads(builder, f, parent.test, variable)
             if gated is not None:
                 # (at any depth of its body: `if key: os.environ[...] = key` inside the prompt loop, re-review 50, J1)
-                return gated and any(node is n or any(node is m for m in ast.walk(n)) for n in parent.body)
+                return gated and any(node is n or any(node is m for m in ast.walk(n))
+                                     for n in [*parent.body, *(parent.orelse if either else ())])
             if isinstance(parent, ast.While) and any(
                     isinstance(s, ast.If) and len(s.body) == 1 and isinstance(s.body[0], ast.Break) and not s.orelse
                     and _gate_reads(builder, f, s.test, variable) for s in parent.body):
