@@ -85,9 +85,47 @@ class _Transformer(RuleTransformer):
             return updated
         return self._wrapper(updated, line, is_async) if kind == "iwrap" else self._call(updated, line)
 
+    def visit_Module(self, node: cst.Module) -> None:
+        import libcst.matchers as m
+
+        # `from instructor import patch`: how often each such name is read (its import goes once all are converted)
+        self._imported = {(a.asname.name.value if a.asname else a.name.value): a.name.value
+                          for s in node.body if m.matches(s, m.SimpleStatementLine(body=[m.ImportFrom()]))
+                          for i in s.body if isinstance(i, cst.ImportFrom) and not i.relative and
+                          isinstance(i.module, cst.Name) and i.module.value == "instructor" and
+                          not isinstance(i.names, cst.ImportStar)
+                          for a in i.names if isinstance(a.name, cst.Name)}
+        self._reads = {local: len(m.findall(node, m.Name(local))) - 1 for local in self._imported}
+        self._converted: dict[str, int] = {}
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        gone = {local for local, count in self._converted.items() if count >= self._reads.get(local, 0)}
+        if not self._converted:
+            return updated
+        body = []
+        for statement in updated.body:
+            first = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+                else None
+            if isinstance(first, cst.ImportFrom) and isinstance(first.module, cst.Name) and \
+                    first.module.value == "instructor" and not first.relative and \
+                    not isinstance(first.names, cst.ImportStar):
+                names = [a for a in first.names if not (isinstance(a.name, cst.Name) and
+                                                        (a.asname.name.value if a.asname else a.name.value) in gone)]
+                if not any(isinstance(a.name, cst.Name) and a.name.value == MISTRAL_WRAPPER and a.asname is None
+                           for a in names):
+                    names.append(cst.ImportAlias(name=cst.Name(MISTRAL_WRAPPER)))
+                names = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in names]
+                statement = statement.with_changes(body=[first.with_changes(names=names)])
+            body.append(statement)
+        return updated.with_changes(body=body)
+
     def _wrapper(self, call: cst.Call, line: int, is_async: bool) -> cst.Call:
-        func = call.func  # `<instructor module>.from_openai` (the plan checked the shape)
-        name = f"instructor.{func.attr.value}"  # type: ignore[attr-defined]
+        func = call.func  # `<instructor module>.from_openai`, or a name imported from it (the plan checked the shape)
+        if isinstance(func, cst.Name):  # `from instructor import patch`: `from_mistral(...)`, imported there
+            name = f"instructor.{self._imported.get(func.value, func.value)}"
+            self._converted[func.value] = self._converted.get(func.value, 0) + 1
+        else:
+            name = f"instructor.{func.attr.value}"  # type: ignore[attr-defined]
         args = []
         for arg in call.args:
             if arg.keyword is not None and arg.keyword.value == "mode" and isinstance(arg.value, cst.Attribute):
@@ -95,7 +133,8 @@ class _Transformer(RuleTransformer):
             args.append(arg)
         if is_async or WRAPPERS.get(name):
             args.append(keyword_arg("use_async", cst.Name("True")))
-        new_func = func.with_changes(attr=cst.Name(MISTRAL_WRAPPER))  # type: ignore[attr-defined]
+        new_func = cst.Name(MISTRAL_WRAPPER) if isinstance(func, cst.Name) else \
+            func.with_changes(attr=cst.Name(MISTRAL_WRAPPER))  # type: ignore[attr-defined]
         self.converted(line, f"{name}(...) -> instructor.{MISTRAL_WRAPPER}(...)"
                              + (" with use_async=True" if is_async or WRAPPERS.get(name) else ""), "approximate")
         return finished(call, args, func=new_func)

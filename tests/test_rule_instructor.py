@@ -36,6 +36,31 @@ def test_from_openai_and_its_calls():
     assert todos == ["user dropped: end-user ids are not sent to Mistral"], todos  # as MIG102 says it
 
 
+def test_a_wrapper_imported_from_instructor_by_name():
+    """Held-out review 54, S6 (jxnl/n-levels-of-rag): `from instructor import patch; patch(OpenAI())`, instructor's
+    documented form, kept the client ("handed to patch"). It converts like `instructor.patch(...)`: the name read
+    only there leaves the import for `from_mistral`; `apatch` adds use_async=True; a name read elsewhere stays."""
+    code, todos = convert('''\
+        from instructor import patch, Mode
+        from openai import OpenAI
+
+        client = patch(OpenAI(), mode=Mode.JSON)
+        user = client.chat.completions.create(model="gpt-4o", response_model=User, messages=[])
+        ''')
+    assert "from instructor import Mode, from_mistral\n" in code, code
+    assert "client = from_mistral(Mistral(" in code and "mode=Mode.JSON_SCHEMA)" in code, code
+    assert 'model="mistral-large-latest"' in code and not todos, todos
+    code, _ = convert('''\
+        from instructor import apatch as wrap, patch
+        from openai import AsyncOpenAI, OpenAI
+
+        aclient = wrap(AsyncOpenAI())
+        other = patch
+        ''')
+    assert "from instructor import patch, from_mistral\n" in code, code
+    assert "aclient = from_mistral(Mistral(" in code and "use_async=True)" in code, code
+
+
 def test_async_clients_patch_and_a_client_stored_first():
     code, todos = convert('''\
         import instructor

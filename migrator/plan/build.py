@@ -3736,10 +3736,24 @@ def _instructor_callee(f: _File, call: ast.Call) -> Optional[str]:
     from migrator.mapping.instructor import WRAPPERS
 
     func = call.func
+    if isinstance(func, ast.Name):  # `from instructor import patch` ... `patch(OpenAI())` (held-out review 54, S6)
+        imported = _instructor_names(f).get(func.id)
+        return f"instructor.{imported}" if imported and f"instructor.{imported}" in WRAPPERS else None
     if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
         return None
     name = f"instructor.{func.attr}"
     return name if func.value.id in _instructor_aliases(f) and name in WRAPPERS else None
+
+
+def _instructor_names(f: _File) -> dict:
+    """local name -> name, of each ``from instructor import <name> [as <local>]`` at the module's top level
+    (cached on the file)."""
+    names = getattr(f, "_instructor_names", None)
+    if names is None:
+        names = {a.asname or a.name: a.name for n in f.tree.body if isinstance(n, ast.ImportFrom) and
+                 n.module == "instructor" and not n.level for a in n.names}
+        f._instructor_names = names  # type: ignore[attr-defined]
+    return names
 
 
 def _instructor_aliases(f: _File) -> set:
