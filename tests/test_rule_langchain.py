@@ -956,3 +956,22 @@ def test_a_chat_model_handed_to_a_helper_of_the_module_is_judged_by_the_helpers_
         "llm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0.6)\n"
         "chain = build_chain(llm, ChatPromptTemplate.from_template(\"{context}\"))\n")
     assert ("ChatMistralAI(" in code) is converts, code
+
+
+def test_a_class_whose_endpoint_comes_from_the_apps_configuration_gets_a_todo():
+    """Held-out review 54, R1 (zxfpro/querypipz): `ChatOpenAI(base_url=os.getenv("PROXY_BASE"))` and LlamaIndex's
+    `OpenAI(api_base=api_base)` were left without a word (another provider's), where the SDK's client of the same
+    shape gets MIG101's TODO: unset, each talks to OpenAI. A URL naming another provider stays quiet."""
+    code, todos = convert(
+        "import os\nfrom langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\n"
+        "llm = ChatOpenAI(model='gpt-4o', base_url=os.getenv('PROXY_BASE'))\n"
+        "emb = OpenAIEmbeddings(base_url=os.getenv('PROXY_BASE'))\n"
+        "router = ChatOpenAI(model='x', base_url='https://openrouter.ai/api/v1')\n")
+    assert code.count("= ChatOpenAI(") == 2 and "= ChatMistralAI" not in code, code
+    assert [t.split(" is left as it is: its endpoint comes from the app's configuration")[0] for t in todos] == [
+        "ChatOpenAI(...)", "OpenAIEmbeddings(...)"], todos
+    assert todos[0].endswith("or convert it by hand to langchain_mistralai.ChatMistralAI"), todos
+    code, todos = convert(
+        "import os\nfrom llama_index.llms.openai import OpenAI\n\napi_base = os.getenv('PROXY_BASE')\n"
+        "llm = OpenAI(model='gpt-4o', api_base=api_base)\n")
+    assert len(todos) == 1 and todos[0].startswith("OpenAI(...) is left as it is: its endpoint comes from"), todos

@@ -16,8 +16,8 @@ from typing import Optional
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_typed_value, type_check_class)
-from migrator.mapping.client import (CLIENT_CLASSES, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET, SDK_INSTRUMENTERS,
-                                     provider_named_by_path)
+from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
+                                     SDK_INSTRUMENTERS, provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TRAILING_SYSTEM_TODO
@@ -1199,13 +1199,6 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
     return KEEP, reason, blockers
 
 
-# Another provider's client is left alone without a word, except one whose base_url the app's configuration
-# gives: where that leaves it unset (None) or names OpenAI, the client talks to OpenAI (held-out review 18, P6:
-# gpt-pilot's main client, base_url=self.config.base_url defaulting to None, was listed in the summary only).
-CONFIGURED_ENDPOINT_TODO = ("left as it is: its base_url comes from the app's configuration and is not OpenAI's by "
-                            "name; where the configuration leaves it unset (None) or names OpenAI, this client talks "
-                            "to OpenAI: point it at Mistral there (https://api.mistral.ai/v1, a Mistral key and "
-                            "model) or convert it by hand")
 
 
 # An OpenAI client nothing uses, built when its module is imported, in a run that moves other clients (and so
