@@ -876,6 +876,19 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     assert f"is pinned to {pinned}, but mistralai 3.7 needs" in todos[0][1]
 
 
+@pytest.mark.parametrize(("manifest", "todo"), [
+    ("fastapi==0.92.0\nopenai==0.27.0\n", "fastapi is pinned to ==0.92.0, but fastapi before 0.100 needs pydantic<2"),
+    ("openai\nsqlmodel==0.0.8\n", "sqlmodel is pinned to ==0.0.8, but sqlmodel before 0.0.14 needs pydantic<2"),
+    ("fastapi>=0.85\nopenai\n", None),  # admits a release on pydantic 2
+])
+def test_a_pin_of_a_package_capping_pydantic_below_2_is_a_todo(manifest, todo):
+    """Held-out review 54, S3 (peleccom/chat_gpt_yandex_alice): `fastapi==0.92.0` (pydantic<2) stayed beside
+    mistralai (pydantic>=2.11.2): pip could not resolve the requirements, and the Docker image no longer built."""
+    text, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert "mistralai>=3.7,<4\n" in text
+    assert [message.split(": ", 1)[1][:len(todo)] for _, message in todos] == ([todo] if todo else []), todos
+
+
 def test_an_opentelemetry_api_pin_names_the_opentelemetry_pins_that_move_with_it():
     """Held-out review 39, P4 (chainlit_demo): the TODO said to move the opentelemetry-api pin, but
     opentelemetry-sdk==1.26.0 pins opentelemetry-api==1.26.0: moved alone, pip still cannot resolve it."""

@@ -54,6 +54,12 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
     # (1.10 fails too, `from mistralai import Mistral`: held-out review 36, L1)
     ("instructor", ">=1.17", "instructor before 1.17 fails at import beside mistralai 3.7 (1.3 imports "
                              "mistralai.async_client, 1.10 `from mistralai import Mistral`)"),
+    # packages whose older releases cap pydantic below 2 (their Requires-Dist: fastapi 0.92.0 `pydantic<2.0.0`,
+    # 0.100.0 the first on pydantic 2; sqlmodel 0.0.14 the first): held-out review 54, S3 (the image no longer built)
+    ("fastapi", ">=0.100", "fastapi before 0.100 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 (pip "
+                           "cannot install both)"),
+    ("sqlmodel", ">=0.0.14", "sqlmodel before 0.0.14 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 "
+                             "(pip cannot install both)"),
 ), python=">=3.10")
 # Needs the resolver cannot enforce: the distribution declares no bound on mistralai (instructor imports its
 # Mistral client only when mistralai is installed), so a lock file, or an environment that already has an old
