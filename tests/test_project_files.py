@@ -532,6 +532,23 @@ def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_
                for t in todos), todos
 
 
+def test_lancedbs_openai_embedding_function_gets_a_todo_and_keeps_openai_declared(tmp_path):
+    """Held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by `get_registry().get("openai")`,
+    queried with vectors from an embeddings call converted to mistral-embed: no word at the registry, and
+    requirements.txt lost openai, which that embedding function imports."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "requirements.txt").write_text("lancedb\nopenai\n")
+    (project / "models.py").write_text("from lancedb.embeddings import get_registry\n\n"
+                                       "func = get_registry().get(\"openai\").create(name=\"text-embedding-3-large\")\n")
+    (project / "query.py").write_text("import openai\n\nclient = openai.OpenAI()\n"
+                                      "v = client.embeddings.create(input='q', model='text-embedding-3-large')\n")
+    report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert any(t.startswith("get_registry().get(\"openai\") is LanceDB's OpenAI embedding function") for t in todos), todos
+    assert (project / "requirements.txt").read_text() == "lancedb\nopenai\nmistralai>=3.7,<4\n"
+
+
 @pytest.mark.parametrize(("value", "real"), [
     (FAKE_KEY, True), ("sk-" + "Zq8" * 16, True), ("sk-" + "abc123" * 5, True),
     # placeholders shaped like a key (held-out review 25, B4: Cyberfortress's .env.example was "a real key")

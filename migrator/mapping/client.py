@@ -282,6 +282,14 @@ LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langch
                          "MISTRAL_API_KEY) (said once per module, for its other OpenAI model strings too)")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
+# held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by the registry's OpenAI function, queried
+# with vectors from converted embeddings calls (1024-dim mistral-embed against its Vector(256)), unflagged
+LANCEDB_OPENAI_TODO = ("get_registry().get(\"openai\") is LanceDB's OpenAI embedding function: it calls OpenAI and reads "
+                       "OPENAI_API_KEY, and migrator does not convert it (the openai package stays); the tables it "
+                       "embeds hold OpenAI vectors, so vectors from embeddings calls converted to mistral-embed (1024 "
+                       "dimensions, another model) do not match them: on Mistral, register an EmbeddingFunction of your "
+                       "own that calls Mistral().embeddings.create(model=\"mistral-embed\", inputs=...) with ndims() "
+                       "1024, then re-create and re-embed the tables")
 WRAPPED_CLIENT_NAMES = frozenset({"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Client",
                                   "AsyncClient"})
 

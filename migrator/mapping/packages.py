@@ -147,5 +147,6 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""|from[ \t]+chromadb[\w.]*[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAIEmbeddingFunction\b"""
     r"""|(?s:(?:import[ \t]+chromadb\.utils\.embedding_functions|from[ \t]+chromadb\.utils[ \t]+import[ \t]+"""
     r"""embedding_functions)\b.*\.OpenAIEmbeddingFunction\b)"""  # (`... as ef`; review 26, C5)
+    r"""|\bget_registry\(\)\s*\.get\(\s*["']openai["']"""  # LanceDB's OpenAI embedding function (review 54, S2)
     r"""|\bpydantic_ai\.(?:models|providers)\.openai\b|["']openai(?:-chat|-responses)?:[\w.-]+["']"""  # pydantic-ai
     r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\.""")  # a test patching the SDK imports it

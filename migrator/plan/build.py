@@ -31,7 +31,8 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
-                                     FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
+                                     FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, LANCEDB_OPENAI_TODO,
+                                     PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
                                      MODULE_CLIENT_NAME, fail_note,
@@ -1128,6 +1129,10 @@ class _Builder:
                                                             where=found[3])
                         self._use(f, node, None, "LangChain model string", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif "get_registry" in f.source and _lancedb_openai(f, node):
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._use(f, node, None, "lancedb OpenAI embedding function", False, LANCEDB_OPENAI_TODO, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", LANCEDB_OPENAI_TODO)
                 elif (f.repo_imports or f.module_aliases or f.other_modules) and \
                         (foreign := _foreign_call(f, node)) is not None and \
                         not self.library_itself(foreign.split(".", 1)[0]):
@@ -2948,6 +2953,23 @@ def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
         qualified = f"{f.module_aliases.get(head, head)}.{rest}"
         return qualified if qualified in FOREIGN_OPENAI else None
     return None
+
+
+def _lancedb_openai(f: _File, call: ast.Call) -> bool:
+    """``get_registry().get("openai")``: LanceDB's OpenAI embedding function (``from lancedb.embeddings import
+    get_registry``, or through the module)."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "get" and call.args and
+            isinstance(call.args[0], ast.Constant) and call.args[0].value == "openai" and
+            isinstance(func.value, ast.Call)):
+        return False
+    registry = func.value.func
+    if isinstance(registry, ast.Name):
+        source = f.repo_imports.get(registry.id)
+        return source is not None and not source[1] and source[0].startswith("lancedb") and source[2] == "get_registry"
+    dotted = dotted_name(registry) or ""
+    head, _, rest = dotted.partition(".")
+    return dotted.endswith(".get_registry") and f"{f.module_aliases.get(head, head)}.{rest}".startswith("lancedb.")
 
 
 def _super_init(func: ast.AST) -> bool:
