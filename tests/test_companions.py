@@ -71,8 +71,9 @@ def test_scan_reads_the_same_modules_as_convert(tmp_path):
     _tree(tmp_path, {
         "app.py": "from openai import OpenAI\nfrom review import perform_review\n\n"
                   "print(perform_review(OpenAI()))\n",
+        # (a call naming no OpenAI model: one that does is read on its own, held-out review 54, R6)
         "review.py": "def perform_review(client):\n"
-                     "    return client.embeddings.create(model=\"text-embedding-3-small\", input=\"x\").data[0].embedding\n",
+                     "    return [m.id for m in client.models.list()]\n",
         "unrelated.py": "x = 1\n"})
     data = scan_dict(scan([str(tmp_path)]))
     assert data["files"] == {"seen": 3, "candidates": 1, "parsed": 1, "failed": 0, "skipped": 0}
