@@ -1054,17 +1054,18 @@ def test_a_base_url_read_from_the_environment_or_another_module_names_its_server
     assert clients == ([("other-provider", provider)] if provider else [("convert", "openai")]), clients
 
 
+@pytest.mark.parametrize("write", ["os.environ['OPENAI_BASE_URL'] = {url}", "os.environ.setdefault('OPENAI_BASE_URL', {url})"])
 @pytest.mark.parametrize("url, said", [
     ("'https://api.openai.com/v1'", "OPENAI_BASE_URL is set here to OpenAI's own server, which the converted client"),
     ("sys.argv[1]", "pass server_url= (without /v1) to Mistral(...) if this should steer it"),
 ])
-def test_a_base_url_written_in_code_for_a_converted_client_gets_the_todo_its_value_calls_for(url, said):
+def test_a_base_url_written_in_code_for_a_converted_client_gets_the_todo_its_value_calls_for(write, url, said):
     """Held-out review 53, P5: OpenAI's own URL written to OPENAI_BASE_URL was told "pass server_url=" (Mistral's
-    requests would go to api.openai.com)."""
+    requests would go to api.openai.com); re-review 54, R5: by os.environ.setdefault too."""
     from mechanics import convert_idempotent
 
     code, todos = convert_idempotent(f"import os\nimport sys\nfrom openai import OpenAI\n\n"
-                                     f"os.environ['OPENAI_BASE_URL'] = {url}\nclient = OpenAI()\n"
+                                     f"{write.format(url=url)}\nclient = OpenAI()\n"
                                      "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
     assert any(said in t for t in todos), todos
 

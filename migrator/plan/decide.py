@@ -1912,6 +1912,8 @@ def _sets_openai_server(f, node: ast.AST) -> bool:
 
     statement = next((p for p in ancestors_of(f, node) if isinstance(p, ast.stmt)), None)
     value = statement.value if isinstance(statement, ast.Assign) else None
+    if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("setdefault") and len(node.args) == 2:
+        value = node.args[1]  # `os.environ.setdefault("OPENAI_BASE_URL", "https://api.openai.com/v1")` (review 54, R5)
     return isinstance(value, ast.Constant) and isinstance(value.value, str) and \
         value.value.split("://", 1)[-1].split("/", 1)[0] == OPENAI_HOST
 
