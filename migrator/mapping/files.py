@@ -60,9 +60,10 @@ ASYNC_CONTENT_READS = MappingProxyType({"content": "await {owner}.aread()", "tex
 # .json() needs the body read first).
 CONTENT_METHODS = frozenset({"read", "iter_bytes", "iter_lines", "iter_text"})
 # Batch jobs: fields as they are, fields renamed, request counts flattened.
-BATCH_ATTRS = frozenset({"id", "created_at", "metadata", "endpoint"})
+# (completed_at: the same meaning on Mistral's BatchJob, epoch seconds: re-review 54, R4; in_progress_at is its started_at)
+BATCH_ATTRS = frozenset({"id", "created_at", "metadata", "endpoint", "completed_at"})
 BATCH_RENAMES = MappingProxyType({"output_file_id": "output_file", "error_file_id": "error_file",
-                                  "input_file_id": "input_files[0]"})
+                                  "input_file_id": "input_files[0]", "in_progress_at": "started_at"})
 REQUEST_COUNTS = MappingProxyType({"total": "total_requests", "completed": "succeeded_requests",
                                    "failed": "failed_requests"})
 # OpenAI batch status -> Mistral's (upper case; Mistral has no validating / finalizing phase:
