@@ -1102,6 +1102,30 @@ def test_a_trailing_system_message_gets_a_todo():
                          "400 otherwise); move the instruction before the history or send it as a user message"], todos
 
 
+def test_a_last_message_whose_role_defaults_to_system_gets_a_todo():
+    """Held-out review 54, S4 (wizelineacademy capstone): `def request(self, message, role="system")` sending
+    `[{"role": role, ...}]`: its only caller left the role, and the app's only request was a 400 on Mistral. Another
+    default stays quiet."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def request(message, role="system"):
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": role, "content": message}])
+
+
+        def ask(message, role="user"):
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": role, "content": message}])
+        ''')
+    assert todos == ["the last message's role is role, which defaults to \"system\" (a parameter of request): where a "
+                     "caller leaves it, the last message is a system message: Mistral wants the last one to be user or "
+                     "tool (a 400 otherwise); move the instruction before the history or send it as a user message"], todos
+
+
 def test_a_system_message_appended_right_before_the_call_gets_a_todo(tmp_path):
     """Re-review of held-out 7, D9: `messages.append({"role": "system", ...})` then the call."""
     from migrator.engine import Mode, run
