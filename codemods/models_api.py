@@ -146,7 +146,7 @@ def _names_compared_later(statement: cst.CSTNode, scope: cst.CSTNode) -> list:
     54, R2: the app's model picker came up empty, unflagged)."""
     import libcst.matchers as m
 
-    body = getattr(statement, "body", ())
+    body = statement.body if isinstance(statement, cst.SimpleStatementLine) else ()  # (`for m in ...list():` has a block)
     assign = body[0] if len(body) == 1 else None
     if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and
             isinstance(assign.targets[0].target, cst.Name)):

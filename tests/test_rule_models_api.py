@@ -154,3 +154,17 @@ def test_a_listing_filtered_by_openai_model_names_on_a_later_line_gets_a_todo():
     compared = [t for t in todos if "compared with OpenAI model names where they are read" in t]
     assert len(compared) == 2 and "('gpt')" in compared[0] and "('gpt-4')" in compared[1], todos
     assert code.count("client.models.list()") == 3, code
+
+
+def test_a_listing_iterated_by_a_loop_header_is_no_assignment():
+    """Re-review of R2: `for model in openai.Model.list()["data"]:` (a compound statement holding the call) raised
+    TypeError in the later-readers check (its body is a block, not a list of small statements)."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        for card in client.models.list():
+            print(card.id)
+        ''')
+    assert "for card in client.models.list().data:" in code, code
