@@ -86,22 +86,24 @@ class _Transformer(RuleTransformer):
         return self._wrapper(updated, line, is_async) if kind == "iwrap" else self._call(updated, line)
 
     def visit_Module(self, node: cst.Module) -> None:
-        import libcst.matchers as m
-
         # `from instructor import patch`: how often each such name is read (its import goes once all are converted)
-        self._imported = {(a.asname.name.value if a.asname else a.name.value): a.name.value
-                          for s in node.body if m.matches(s, m.SimpleStatementLine(body=[m.ImportFrom()]))
+        self._imported = {(a.asname.name.value if isinstance(a.asname, cst.AsName) and
+                           isinstance(a.asname.name, cst.Name) else a.name.value): a.name.value
+                          for s in node.body if isinstance(s, cst.SimpleStatementLine)
                           for i in s.body if isinstance(i, cst.ImportFrom) and not i.relative and
                           isinstance(i.module, cst.Name) and i.module.value == "instructor" and
                           not isinstance(i.names, cst.ImportStar)
                           for a in i.names if isinstance(a.name, cst.Name)}
-        self._reads = {local: len(m.findall(node, m.Name(local))) - 1 for local in self._imported}
         self._converted: dict[str, int] = {}
+        if self._imported:
+            import libcst.matchers as m
+
+            self._reads = {local: len(m.findall(node, m.Name(local))) - 1 for local in self._imported}
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        gone = {local for local, count in self._converted.items() if count >= self._reads.get(local, 0)}
         if not self._converted:
             return updated
+        gone = {local for local, count in self._converted.items() if count >= self._reads.get(local, 0)}
         body = []
         for statement in updated.body:
             first = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \

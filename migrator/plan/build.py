@@ -1097,6 +1097,7 @@ class _Builder:
             self._lightrag_openai(f)
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
+        lancedb = "get_registry" in f.source  # (once per module: the loop below visits every call)
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
         # (a module naming no openai may hand LangChain an "openai:..." constant of another: re-review 40, R5)
@@ -1129,7 +1130,7 @@ class _Builder:
                                                             where=found[3])
                         self._use(f, node, None, "LangChain model string", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
-                elif "get_registry" in f.source and _lancedb_openai(f, node):
+                elif lancedb and _lancedb_openai(f, node):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "lancedb OpenAI embedding function", False, LANCEDB_OPENAI_TODO, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", LANCEDB_OPENAI_TODO)

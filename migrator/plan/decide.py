@@ -188,7 +188,8 @@ def decide(builder, files) -> ConversionPlan:
         if why is not None and origin.kind != "parameter":
             origin.problems.append(why)
     key_readers = _key_readers(files)
-    local_keys = _local_key_folds(builder, files, key_readers)
+    module_keys = _module_keys(files)
+    local_keys = _local_key_folds(builder, files, key_readers, module_keys)
     for origin in builder.origins.values():
         if origin.kind != "module":
             continue
@@ -490,7 +491,7 @@ def decide(builder, files) -> ConversionPlan:
                           kept_env=frozenset(builder.kept_env), converted_env=frozenset(plan_state["implicit"][None]),
                           default_embedding=frozenset(builder.default_embedding),
                           kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()},
-                          module_keys=_module_keys(files), model_env=frozenset(builder.model_env),
+                          module_keys=module_keys, model_env=frozenset(builder.model_env),
                           local_keys={path: spans for path, (spans, refs) in local_keys.items()
                                       if all(decision(oid) == CONVERT for oid in refs)},
                           model_env_reads=_model_env_reads(builder, files),
@@ -510,7 +511,7 @@ def _key_readers(files) -> set:
         isinstance(n.args[1], ast.Constant) and n.args[1].value == "api_key" for n in f.nodes)}
 
 
-def _local_key_folds(builder, files, key_readers: set) -> dict:
+def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dict:
     """path -> ((line of ``openai.api_key = <parameter>``, last line of its function), ...) where every use of the
     openai module's client in the module comes after such a setting in the same function (or a function nested in
     it): ``def run_bot(openai_api): openai.api_key = openai_api`` then calls (held-out review 53, Q8: the key a form
@@ -520,12 +521,19 @@ def _local_key_folds(builder, files, key_readers: set) -> dict:
     setting is the one another module's openai-module calls get (process-wide in openai 0.x)."""
     from migrator.mapping.client import MODULE_CLIENT_NAME
 
-    callers = {o.path for o in builder.origins.values() if o.kind == "module"} | \
-        {u.path for u in builder.uses if u.surface.startswith("openai.")}
-    reached = {setter for path, (setter, _, _) in _module_keys(files).items() if path in callers}
+    refs_of: dict = {}  # path -> the openai module client's origins there
+    for oid, o in builder.origins.items():
+        if o.kind == "module":
+            refs_of.setdefault(o.path, []).append(oid)
+    loose = {u.path for u in builder.uses if u.client is None and u.surface.startswith("openai.")}
+    callers = set(refs_of) | loose
+    if not any("api_key" in f.source for f in files if f.path in refs_of):
+        return {}
+    reached = {setter for path, (setter, _, _) in module_keys.items() if path in callers}
     found: dict = {}
     for f in files:
-        if f.path not in callers or f.path in key_readers or f.path in reached or "api_key" not in f.source or \
+        if f.path not in refs_of or f.path in loose or f.path in key_readers or f.path in reached or \
+                "api_key" not in f.source or \
                 MODULE_CLIENT_NAME in f.source and any(isinstance(n, ast.Name) and n.id == MODULE_CLIENT_NAME or
                                                        isinstance(n, ast.arg) and n.arg == MODULE_CLIENT_NAME
                                                        for n in f.nodes):
@@ -548,9 +556,7 @@ def _local_key_folds(builder, files, key_readers: set) -> dict:
             ranges.append((fn.lineno, node.lineno, fn.end_lineno or fn.lineno))
         if not ranges or any(a[0] <= b[2] and b[0] <= a[2] for a, b in itertools.combinations(ranges, 2)):
             continue  # (nested or overlapping settings: a closure's own local would shadow the outer one)
-        if any(u.path == f.path and u.client is None and u.surface.startswith("openai.") for u in builder.uses):
-            continue  # a legacy call that stays needs openai.api_key
-        refs = [oid for oid, o in builder.origins.items() if o.kind == "module" and o.path == f.path]
+        refs = refs_of[f.path]  # (a legacy call that stays, in `loose`, needs openai.api_key: skipped above)
         lines = [builder.origins[oid].line for oid in refs]
         if not refs or not all(any(setting < line <= last for _, setting, last in ranges) for line in lines) or \
                 not all(any(setting < line <= last for line in lines) for _, setting, last in ranges):
