@@ -16,7 +16,8 @@ class Instructor(MigratorRule):
 
     **What it does.** On a client the conversion plan converts (MIG101 turns ``OpenAI()`` into
     ``Mistral()``), ``instructor.from_openai(client, mode=...)`` / ``instructor.patch(client)`` become
-    ``instructor.from_mistral(client, mode=...)``, with ``use_async=True`` for an async client or
+    ``instructor.from_mistral(client, mode=...)`` (``patch(client)`` after ``from instructor import patch``
+    becomes ``from_mistral(client)``, imported there), with ``use_async=True`` for an async client or
     ``instructor.apatch``; modes map (``MISTRAL_TOOLS`` -> ``TOOLS``, ``JSON`` /
     ``MISTRAL_STRUCTURED_OUTPUTS`` -> ``JSON_SCHEMA``). The instructor client's calls keep instructor's
     surface (``client.chat.completions.create(response_model=...)``, ``create_partial``,

@@ -20,7 +20,8 @@ class ModelsApi(MigratorRule):
     ``x.models.retrieve(name)`` / ``delete(name)`` pass the id as ``model_id=``, an OpenAI model name
     mapped (``"gpt-4o"`` -> ``"mistral-large-latest"``). The model cards keep ``.id``, ``.created``,
     ``.object`` and ``.owned_by``. A listing whose ids are compared with OpenAI model names in the same
-    statement (``if m.id.startswith("gpt-")``, ``"gpt-4o" in [...]``) gets a TODO: on Mistral it finds none.
+    statement (``if m.id.startswith("gpt-")``, ``"gpt-4o" in [...]``), or where the name it is bound to is read
+    later in the function, gets a TODO: on Mistral it finds none.
 
     **Why.** mistralai 3.7's ``models.list()`` returns a ``ModelList`` that is not iterable (its
     ``.data`` is), and ``retrieve`` / ``delete`` take the keyword ``model_id`` only (api-mapping.md §8).
