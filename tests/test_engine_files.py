@@ -188,3 +188,17 @@ def test_the_prefilter_reads_every_langchain_model_string_caller(caller):
 
     assert read_for_the_plan(PYTHON, f"from x import {caller}\n\nagent = {caller}(model=MODEL)\n".encode())
     assert not read_for_the_plan(PYTHON, f"# see {caller}\nx = 1\n".encode())
+
+
+@pytest.mark.parametrize("model", ["whisper-1", "text-embedding-3-small", "tts-1", "gpt-4o-mini-transcribe",
+                                   "gpt-4o-mini-tts", "omni-moderation-latest", "text-moderation-stable"])
+def test_the_prefilters_openai_model_names_agree_with_the_model_map(model):
+    """walk.py spells out the OpenAI models no chat call sends (no mapping import on the quick scan's path): a call
+    naming one is read in a module that never names openai (held-out review 54, R6), as the plan's
+    _openai_only_call decides from migrator.mapping: each is a model the map knows, and not a chat model."""
+    from migrator.engine.walk import mentions_openai
+    from migrator.mapping.models import NON_CHAT_MODELS, map_model
+
+    assert map_model(model) in NON_CHAT_MODELS
+    assert mentions_openai(f"r = client.audio.speech.create(model='{model}', input=x)\n".encode())
+    assert not mentions_openai(b"r = client.audio.speech.create(model='voxtral-mini-latest', input=x)\n")

@@ -203,9 +203,11 @@ def _progress(enabled: bool, total: int):
 
 # `OPENAI_BASE_URL=https://gateway/v1` in an example env file or a deploy file (compose, workflow env)
 # (not OPENAI_API_BASE: only openai 0.x read it, and the clients this decides about are openai>=1's)
-_ENV_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?{var}["']?"""
-                           r"""[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""")
-_JSON_BASE_URL = r'"{var}"[ \t]*:[ \t]*"(https?://[^"\s]+)"'  # a dev container's remoteEnv
+_ENV_BASE_URL = {var: re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?""" + var + r"""["']?"""
+                                  r"""[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""", re.MULTILINE)
+                 for var in BASE_URL_VARS}
+_JSON_BASE_URL = {var: re.compile(r'"' + var + r'"[ \t]*:[ \t]*"(https?://[^"\s]+)"')  # a dev container's remoteEnv
+                  for var in BASE_URL_VARS}
 
 
 def env_base_urls(project: Sequence[LoadedFile]) -> dict:
@@ -228,8 +230,7 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
         if os.path.basename(directory) == ".devcontainer":
             directory = os.path.dirname(directory)  # it sets up the workspace it sits in
         for var in BASE_URL_VARS:
-            pattern = (_JSON_BASE_URL if path.endswith(".json") else _ENV_BASE_URL.pattern).replace("{var}", var)
-            match = re.search(pattern, text, re.MULTILINE)
+            match = (_JSON_BASE_URL if path.endswith(".json") else _ENV_BASE_URL)[var].search(text)
             if match:  # (OPENAI_API_BASE, which only code passing it reads: keyed apart, held-out review 52, N5)
                 found.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory), match.group(1))
     return found

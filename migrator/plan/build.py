@@ -5420,8 +5420,9 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     return ""
 
 
-def _environ_writes(f: _File) -> Iterator[tuple[str, str]]:
-    """(variable, URL) for each base-URL variable (BASE_URL_VARS) the module's code sets to a literal URL:
+def _environ_writes(f: _File) -> Iterator[tuple[ast.AST, str, str]]:
+    """(the write: its statement or call, variable, URL) for each base-URL variable (BASE_URL_VARS) the module's code
+    sets to a literal URL:
     ``os.environ["OPENAI_BASE_URL"] = "<url>"`` (held-out review 52, N11), ``os.environ.setdefault(...)``,
     ``os.environ.update({...})`` / ``update(OPENAI_BASE_URL=...)`` (held-out review 53, P2, P3; ``os.putenv`` leaves
     os.environ, which the SDK reads, as it was)."""
@@ -5446,7 +5447,7 @@ def _environ_writes(f: _File) -> Iterator[tuple[str, str]]:
             continue
         for key, value in pairs:
             if isinstance(key, ast.Constant) and key.value in BASE_URL_VARS and url(value):
-                yield key.value, url(value)
+                yield node, key.value, url(value)
 
 
 def _streams_like(node, call: ast.Call) -> bool:
@@ -5944,7 +5945,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     for f in files:  # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` in code: as an env file there
         if "OPENAI_" not in f.source or "environ" not in f.source:
             continue
-        for var, url in _environ_writes(f):
+        for _, var, url in _environ_writes(f):
             directory = os.path.dirname(f.path)  # (held-out review 52, N11)
             builder.env_base_urls.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory), url)
     if unparsed:

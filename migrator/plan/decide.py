@@ -540,10 +540,7 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
             continue  # (a name of the app's own: MIG101's fold would not build it)
         ranges = []  # (function's first line, setting line, function's last line)
         for node in f.nodes:
-            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else \
-                getattr(node, "target", None) if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else None
-            if not (isinstance(target, ast.Attribute) and target.attr == "api_key" and
-                    isinstance(target.value, ast.Name) and f.openai_modules.get(target.value.id) == "openai"):
+            if not (isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _sets_module_key(f, node)):
                 continue
             fn = f.parent.get(id(node))
             if not (isinstance(node, ast.Assign) and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and
@@ -592,6 +589,13 @@ def _module_keys(files) -> dict:
     return found
 
 
+def _sets_module_key(f, node: ast.AST) -> bool:
+    """``openai.api_key = ...`` (``+=``, annotated): the statement ``node`` sets the openai module's key."""
+    targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+    return len(targets) == 1 and isinstance(targets[0], ast.Attribute) and targets[0].attr == "api_key" and \
+        isinstance(targets[0].value, ast.Name) and f.openai_modules.get(targets[0].value.id) == "openai"
+
+
 def _key_setters(files) -> dict:
     """path -> (line, code) of the module's ``openai.api_key = <value>`` set from the app's own setting."""
     found: dict = {}
@@ -599,10 +603,7 @@ def _key_setters(files) -> dict:
         if "api_key" not in f.source or not f.openai_modules:
             continue
         for node in f.nodes:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
-                    isinstance(node.targets[0], ast.Attribute) and node.targets[0].attr == "api_key" and \
-                    isinstance(node.targets[0].value, ast.Name) and \
-                    f.openai_modules.get(node.targets[0].value.id) == "openai":
+            if isinstance(node, ast.Assign) and _sets_module_key(f, node):
                 if env_key(node.value) or isinstance(node.value, ast.Constant):
                     continue  # OpenAI's variable (renamed), or a secret written in (MIG101's own TODO)
                 found.setdefault(f.path, (node.lineno, ast.get_source_segment(f.source, node.value) or "..."))
@@ -1912,16 +1913,14 @@ STRIPS = frozenset({"strip", "rstrip", "lstrip"})  # a key read, cleaned up: sti
 
 
 def _sets_openai_server(f, node: ast.AST) -> bool:
-    """``os.environ["OPENAI_BASE_URL"] = "https://api.openai.com/v1"``: the write ``node`` belongs to sets OpenAI's
-    own URL."""
+    """``os.environ["OPENAI_BASE_URL"] = "https://api.openai.com/v1"`` (or ``setdefault`` / ``update``): the write
+    ``node`` belongs to sets OpenAI's own URL (held-out review 53, P5; re-review 54, R5)."""
     from migrator.mapping.client import OPENAI_HOST
+    from migrator.plan.build import _environ_writes
 
     statement = next((p for p in ancestors_of(f, node) if isinstance(p, ast.stmt)), None)
-    value = statement.value if isinstance(statement, ast.Assign) else None
-    if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("setdefault") and len(node.args) == 2:
-        value = node.args[1]  # `os.environ.setdefault("OPENAI_BASE_URL", "https://api.openai.com/v1")` (review 54, R5)
-    return isinstance(value, ast.Constant) and isinstance(value.value, str) and \
-        value.value.split("://", 1)[-1].split("/", 1)[0] == OPENAI_HOST
+    return any((write is node or write is statement) and url.split("://", 1)[-1].split("/", 1)[0] == OPENAI_HOST
+               for write, _, url in _environ_writes(f))
 
 
 def _key_handed_to_converted(builder, f, holder, node, ctor_verdict) -> tuple:
