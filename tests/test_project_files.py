@@ -1878,3 +1878,28 @@ def test_a_workflow_key_read_from_a_secret_of_another_name_takes_the_mistral_sec
     assert edit.text.splitlines()[4] == "      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}  # name", edit.text
     assert any("create the MISTRAL_API_KEY secret" in f.message and "it read the secret AI" in f.message
                for f in edit.findings), edit.findings
+
+
+def test_a_compose_key_read_from_a_host_variable_of_another_name_takes_the_mistral_variable():
+    """Session 45 (S1's shape in compose): `OPENAI_API_KEY: ${MY_KEY}` became `MISTRAL_API_KEY: ${MY_KEY}` without a
+    word: the host variable holds the OpenAI key, sent to Mistral. Compose's variable reads the host variable of the
+    new name (a default kept, `$$` left alone) and the note names the old one; a Dockerfile's `ENV` reading a build
+    ARG is not renamed under it: a TODO says so."""
+    compose = ("services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${MY_KEY}\n"
+               "      - OPENAI_API_KEY=${OPENAI_TOKEN:-changeme} $$LITERAL\n      - OPENAI_API_KEY=${OPENAI_API_KEY}\n")
+    edit = edit_deploy(compose, "docker-compose.yml", _facts(), rename=True)
+    lines = edit.text.splitlines()
+    assert lines[3] == "      MISTRAL_API_KEY: ${MISTRAL_API_KEY}", edit.text
+    assert lines[4] == "      - MISTRAL_API_KEY=${MISTRAL_API_KEY:-changeme} $$LITERAL", edit.text
+    assert lines[5] == "      - MISTRAL_API_KEY=${MISTRAL_API_KEY}", edit.text
+    notes = [f.message for f in edit.findings]
+    assert any("it read MY_KEY, which holds the OpenAI key" in n for n in notes), notes
+    assert any("it read OPENAI_TOKEN" in n for n in notes), notes
+    assert sum("which holds the OpenAI key" in n for n in notes) == 2, notes
+
+    dockerfile = "FROM python:3.11\nARG OPENAI_KEY\nENV OPENAI_API_KEY=${OPENAI_KEY}\n"
+    edit = edit_deploy(dockerfile, "Dockerfile", _facts(), rename=True)
+    assert "ENV MISTRAL_API_KEY=${OPENAI_KEY}" in edit.text, edit.text
+    todo = [f for f in edit.findings if f.kind == FindingKind.TODO]
+    assert len(todo) == 1 and "takes its value from OPENAI_KEY" in todo[0].message \
+        and "--build-arg" in todo[0].message, edit.findings

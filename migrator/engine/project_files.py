@@ -1155,6 +1155,9 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
 
 
 _SECRET_REF = re.compile(r"(\bsecrets\.)([A-Za-z_][A-Za-z0-9_]*)")
+# `${MY_KEY}`, `${MY_KEY:-default}`, `$MY_KEY` in a value: a variable of the host (compose) or of the build
+# (Dockerfile ARG); `$$` is compose's escaped dollar
+_VAR_REF = re.compile(r"(?<!\$)(\$\{?)([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
@@ -1183,6 +1186,16 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       "is a real one in the repository", "manual")
             continue
         new_line = _KEY_TOKEN.sub(key_env, line)
+        # `OPENAI_API_KEY: ${MY_KEY}`: the host variable holds the OpenAI key whatever its name; compose's
+        # variable takes the host variable of the new name (as a workflow's secret does, below). Elsewhere (a
+        # Dockerfile's `ENV OPENAI_API_KEY=${KEY}` reads a build ARG) it is said, not renamed: the ARG and the
+        # --build-arg setting it stay
+        compose = _COMPOSE_NAME.match(posixpath.basename(path)) is not None
+        name_end = new_line.find(key_env) + len(key_env) if key_env in new_line else 0
+        host = [] if workflow else \
+            sorted({m.group(2) for m in _VAR_REF.finditer(new_line, name_end) if m.group(2) != key_env})
+        if host and compose:
+            new_line = new_line[:name_end] + _VAR_REF.sub(lambda m: m.group(1) + key_env, new_line[name_end:])
         # `${MISTRAL_API_KEY:-your_default_openai_api_key}`: the example default names the new provider too (held-out
         # review 47, F2)
         new_line = re.sub(r"(\$\{" + re.escape(key_env) + r":?-)([^}]*)(\})",
@@ -1199,7 +1212,16 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         after = (f"; create the {key_env} secret (a Mistral key) in the repository settings"
                  + (f" (it read the secret {', '.join(held)}, which holds the OpenAI key)" if held else "")) \
             if "secrets." in line else \
-            f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else ""
+            f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else \
+            f"; set {key_env} (a Mistral key) where this file's variables come from (it read {', '.join(host)}, " \
+            "which holds the OpenAI key)" if host and compose else ""
+        if host and not compose:
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)}: {key_env} takes its value from {', '.join(host)}, which held the "
+                      "OpenAI key: give it a Mistral key"
+                      + (" (a build argument: --build-arg)" if any(re.search(rf"^\s*ARG\s+{name}\b", text, re.M)
+                                                                   for name in host) else "")
+                      + " or read another variable", "manual")
         continued = line.rstrip("\r\n").endswith("\\") or (index and lines[index - 1].rstrip("\r\n").endswith("\\"))
         if rename and index not in shared:
             out[index] = new_line
