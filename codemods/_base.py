@@ -452,11 +452,6 @@ class RuleTransformer(cst.CSTTransformer):
                     "rules` / --model; said once per module)")
         if name not in self.facts.module_strings:
             return None
-        if self.code in ("MIG116", "MIG121"):  # (held-out review 51, M5: the reason given was not the one)
-            return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}); migrator "
-                    "maps such a constant where it is set only for the OpenAI SDK's own calls, not for a LangChain / "
-                    f"LlamaIndex class: make sure it names {what} (see `migrator rules` / --model; said once per "
-                    "module)")
         return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) but also "
                 "read other than as a converted call's model=, or set in a form migrator does not rewrite, so "
                 f"migrator leaves its value: make sure it names {what} (see `migrator rules` / --model; said once "

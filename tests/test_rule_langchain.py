@@ -908,20 +908,71 @@ def test_a_model_another_module_reads_as_a_module_attribute_or_binds_to_function
     assert 'llm = ChatOpenAI(model="gpt-4o")' in code and "imported elsewhere and" in code, code
 
 
-def test_a_module_constant_model_todo_gives_the_true_reason():
-    """Held-out review 51, M5: `MODEL = "gpt-4o"; ChatOpenAI(model=MODEL)` got "read other than as a converted call's
-    model=, or set in a form migrator does not rewrite", neither true: such constants are mapped for the SDK's calls
-    only, which the TODO now says."""
+def test_a_module_constant_model_is_mapped_where_it_is_set_or_gets_the_true_reason():
+    """Held-out review 51, M5: `MODEL = "gpt-4o"; ChatOpenAI(model=MODEL)` got a TODO whose reason was not the one.
+    Since held-out review 54, R3, the plan's model slots cover converting LangChain / LlamaIndex constructors: the
+    constant is mapped where it is set; one also read otherwise keeps its value and says why."""
     from mechanics import convert_idempotent
 
-    _code, todos = convert_idempotent('''\
+    code, todos = convert_idempotent('''\
         from langchain_openai import ChatOpenAI
 
         MODEL = "gpt-4o"
 
         llm = ChatOpenAI(model=MODEL, temperature=0)
         ''')
-    assert any("only for the OpenAI SDK's own calls, not for a LangChain / LlamaIndex class" in t for t in todos), todos
+    assert 'MODEL = "mistral-large-latest"' in code and not todos, (code, todos)
+
+    code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+        MODEL = "gpt-4o"
+
+        llm = ChatOpenAI(model=MODEL, temperature=0)
+        PRICES = {MODEL: 5.0}
+        ''')
+    assert 'MODEL = "gpt-4o"' in code, code
+    assert any("also read other than as a converted call's model=" in t for t in todos), todos
+
+
+def test_a_parameter_default_reaching_a_converted_constructor_is_mapped_where_it_is_written():
+    """Held-out review 54, R3 (harlev/eva-l): `def generate(prompt, model="gpt-4o-mini"): ChatOpenAI(model=model)`
+    kept the OpenAI default (a call using it sent gpt-4o-mini to Mistral) with a "computed at run time" TODO, while
+    the same shape through the SDK converted exactly. The default, and the literals this module's callers pass, are
+    mapped; LlamaIndex's LLM and LangChain's embeddings too."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI, OpenAIEmbeddings
+        from llama_index.llms.openai import OpenAI
+
+
+        def generate(prompt: str, model: str = "gpt-4o-mini") -> str:
+            return ChatOpenAI(model=model).invoke(prompt).content
+
+
+        def make(q, model_name="gpt-4o-mini"):
+            print("using", model_name)
+            return ChatOpenAI(model_name=model_name, temperature=0).invoke(q).content
+
+
+        def embed(q, model="text-embedding-3-small"):
+            return OpenAIEmbeddings(model=model).embed_query(q)
+
+
+        def complete(q, model: str = "gpt-4o"):
+            return OpenAI(model=model, max_tokens=256).complete(q).text
+
+
+        def main():
+            return make("x", "gpt-4o"), make("y", model_name="gpt-4o")
+        ''')
+    assert 'def generate(prompt: str, model: str = "mistral-small-latest") -> str:' in code, code
+    assert 'def make(q, model_name="mistral-small-latest"):' in code, code
+    assert 'return make("x", "mistral-large-latest"), make("y", model_name="mistral-large-latest")' in code, code
+    assert 'def embed(q, model="mistral-embed"):' in code, code
+    assert 'def complete(q, model: str = "mistral-large-latest"):' in code, code
+    assert not any("computed at run time" in t for t in todos), todos
 
 
 def test_a_bound_logprobs_keeps_chat_openai_with_the_true_reason():

@@ -1602,9 +1602,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 left = node.left.value if isinstance(node.left, ast.NamedExpr) else node.left
                 owner = _delta_owner(left) if delta_content(left) else left.value  # type: ignore[attr-defined]
                 sites[key] = ("read", _response_derived(builder, f, owner, read_verdict))
-        if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node)):
+        wrapper = isinstance(node, ast.Call) and _wrapper_call(f, node)
+        if isinstance(node, ast.Call) and (call_verdict(node) == CONVERT or instructor_call(node) or wrapper):
             for kw in node.keywords:
-                if kw.arg == "model" and isinstance(kw.value, ast.Name):
+                if kw.arg in (("model", "model_name") if wrapper else ("model",)) and isinstance(kw.value, ast.Name):
                     slot = _model_slot(builder, f, kw.value)
                     if slot is not None:
                         slots.add(slot)
@@ -2765,9 +2766,18 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
                                        isinstance(kw.value, ast.Name) and kw.value.id == name)) is load
     if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or):  # `model=model or DEFAULT_MODEL` (K2)
         parent = f.parent.get(id(parent))
-    if not (isinstance(parent, ast.keyword) and parent.arg == "model"):
+    if not (isinstance(parent, ast.keyword) and parent.arg in ("model", "model_name")):
         return False
-    return _converted_call(builder, f, f.parent.get(id(parent)))
+    call = f.parent.get(id(parent))
+    if isinstance(call, ast.Call) and _wrapper_call(f, call):  # `ChatOpenAI(model=model)` converting (R3)
+        return True
+    return parent.arg == "model" and _converted_call(builder, f, call)
+
+
+def _wrapper_call(f, call: ast.Call) -> bool:
+    """A constructor of LangChain's / LlamaIndex's OpenAI classes that converts: its ``model=`` (``model_name=``)
+    is mapped as a converted call's is (held-out review 54, R3: a parameter's default "gpt-4o-mini" stayed)."""
+    return (getattr(call, "lineno", None), getattr(call, "col_offset", None)) in _wrapper_conversions(f)
 
 
 def _partial_param(builder, f, scope, name: str, default, forwarded: frozenset = frozenset(), depth: int = 0) -> None:
