@@ -95,7 +95,7 @@ class _Transformer(RuleTransformer):
     def _told_before(self, surface: str) -> Optional[str]:
         """The surface's family (``beta.threads``) when its closest feature was given in full earlier in this file,
         else None (and it counts as given now)."""
-        family = ".".join(surface.split(".")[:2 if surface.startswith("beta.") else 1])
+        family = ".".join(surface.split(".")[:2 if surface.startswith(("beta.", "audio.")) else 1])
         if family in self._told:
             return family
         self._told.add(family)
