@@ -234,3 +234,45 @@ def test_other_surfaces_on_a_client_parameter_of_a_module_naming_no_openai_get_t
     assert todos, report.results
     assert all("cannot tell which client it holds" in todos.get(line, "") for line in (4, 8, 12)), todos
     assert 16 not in todos, todos
+
+
+def test_files_batches_models_and_images_calls_on_a_client_parameter_get_a_todo_too(tmp_path: Path) -> None:
+    """Held-out review 55, T3 (R6's rest): in a module naming no openai, `client.files.create`, `client.batches.create`,
+    `client.models.list()` and `client.images.generate` on a `client` parameter got nothing while the chat call on a
+    `client` beside them got "cannot tell which client it holds"; each breaks on a converted client. They get the
+    TODO where the module makes chat calls on the same name, or where only OpenAI's API has them (a batch's
+    completion_window=, an image model); a files call of a module making no such chat call stays quiet."""
+    root = _tree(tmp_path, {"helpers.py": """
+        def up(client, path):
+            return client.files.create(file=open(path, "rb"), purpose="batch").id
+
+
+        def bat(client, fid):
+            return client.batches.create(input_file_id=fid, endpoint="/v1/chat/completions", completion_window="24h")
+
+
+        def models(client):
+            return [m.id for m in client.models.list()]
+
+
+        def img(client, p):
+            return client.images.generate(model="dall-e-3", prompt=p).data[0].url
+
+
+        def ask(client, q):
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+    """, "jobs.py": """
+        def submit(client, fid):
+            return client.batches.create(input_file_id=fid, endpoint="/v1/chat/completions", completion_window="24h")
+
+
+        def upload(store, path):
+            return store.files.create(file=open(path, "rb"))
+    """})
+    report = run([str(root)], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    todos = {(r.path.rsplit("/", 1)[-1], f.line): f.message for r in report.results
+             for f in getattr(r, "findings", ()) if f.kind.value == "todo"}
+    for line in (3, 7, 11, 15, 19):
+        assert ("helpers.py", line) in todos, todos
+    assert "no image endpoint on Mistral" in todos[("helpers.py", 15)], todos
+    assert ("jobs.py", 3) in todos and ("jobs.py", 7) not in todos, todos

