@@ -1903,3 +1903,21 @@ def test_a_compose_key_read_from_a_host_variable_of_another_name_takes_the_mistr
     todo = [f for f in edit.findings if f.kind == FindingKind.TODO]
     assert len(todo) == 1 and "takes its value from OPENAI_KEY" in todo[0].message \
         and "--build-arg" in todo[0].message, edit.findings
+
+
+def test_docker_build_push_actions_build_args_are_renamed_with_the_dockerfile():
+    """Held-out review 55, U2 (bapsang-back): the Dockerfile's `ARG OPENAI_API_KEY` was renamed, but the workflow's
+    docker/build-push-action `build-args: |` kept passing OPENAI_API_KEY (an action step's lines are the action's):
+    the image was built with an empty MISTRAL_API_KEY. Its build arguments feed the project's Dockerfile; another
+    input of the step (and another action's env) stays."""
+    workflow = ("jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - uses: docker/build-push-action@v6\n        with:\n          push: true\n"
+                "          build-args: |\n            OPENAI_API_KEY=${{ secrets.OPENAI_API_KEY }}\n"
+                "          secrets: |\n            OPENAI_API_KEY=${{ secrets.OPENAI_API_KEY }}\n"
+                "      - uses: some/openai-reviewer@v1\n        env:\n"
+                "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
+    edit = edit_deploy(workflow, ".github/workflows/build.yml", _facts(), rename=True)
+    lines = edit.text.splitlines()
+    assert lines[8] == "            MISTRAL_API_KEY=${{ secrets.MISTRAL_API_KEY }}", edit.text
+    assert lines[10] == "            OPENAI_API_KEY=${{ secrets.OPENAI_API_KEY }}", edit.text
+    assert lines[13] == "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}", edit.text

