@@ -1921,3 +1921,16 @@ def test_docker_build_push_actions_build_args_are_renamed_with_the_dockerfile():
     assert lines[8] == "            MISTRAL_API_KEY=${{ secrets.MISTRAL_API_KEY }}", edit.text
     assert lines[10] == "            OPENAI_API_KEY=${{ secrets.OPENAI_API_KEY }}", edit.text
     assert lines[13] == "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}", edit.text
+
+
+def test_a_kustomize_secret_generated_from_the_openai_key_file_is_not_renamed_but_told():
+    """Held-out review 55, U3 (joing-ai-server): `- OPENAI_API_KEY=api-keys/openai-key.txt` in a secretGenerator became
+    `MISTRAL_API_KEY=api-keys/openai-key.txt`: the Secret's MISTRAL_API_KEY held the OpenAI key. The entry stays and
+    a TODO asks for one generated from a file holding a Mistral key; a literal placeholder is renamed as before."""
+    text = ("secretGenerator:\n- name: api-keys\n  files:\n  - OPENAI_API_KEY=api-keys/openai-key.txt\n"
+            "  literals:\n  - OPENAI_API_KEY=changeme\n")
+    edit = edit_deploy(text, "k8s/kustomization.yaml", _facts(), rename=True)
+    assert "  - OPENAI_API_KEY=api-keys/openai-key.txt\n" in edit.text and "MISTRAL_API_KEY=api-keys" not in edit.text
+    assert "  - MISTRAL_API_KEY=changeme\n" in edit.text, edit.text
+    todo = [f.message for f in edit.findings if f.kind == FindingKind.TODO]
+    assert len(todo) == 1 and "generated from api-keys/openai-key.txt" in todo[0], edit.findings
