@@ -1934,3 +1934,25 @@ def test_a_kustomize_secret_generated_from_the_openai_key_file_is_not_renamed_bu
     assert "  - MISTRAL_API_KEY=changeme\n" in edit.text, edit.text
     todo = [f.message for f in edit.findings if f.kind == FindingKind.TODO]
     assert len(todo) == 1 and "generated from api-keys/openai-key.txt" in todo[0], edit.findings
+
+
+def test_a_key_whose_value_is_a_secret_named_under_it_takes_the_secret_key_of_the_new_name():
+    """Held-out review 55, U5: Helm values `OPENAI_API_KEY:` / `secretName: app-secrets` / `key: openai-api-key`: a
+    line `MISTRAL_API_KEY:` was added between the key and its mapping (OPENAI_API_KEY became null, MISTRAL_API_KEY
+    took the OpenAI secret); renamed, it kept `key: openai-api-key` (the OpenAI key sent to Mistral), as a Kubernetes
+    env entry's secretKeyRef did. Renamed, the secret key is the Mistral one and the note says to add it; kept, a
+    TODO instead of a line inside the mapping."""
+    values = "secretEnv:\n  OPENAI_API_KEY:\n    secretName: app-secrets\n    key: openai-api-key\n"
+    edit = edit_deploy(values, "helm/values.yaml", _facts(), rename=True)
+    assert edit.text == "secretEnv:\n  MISTRAL_API_KEY:\n    secretName: app-secrets\n    key: mistral-api-key\n"
+    assert any("add a mistral-api-key key (a Mistral key) to the Secret app-secrets" in f.message
+               for f in edit.findings), edit.findings
+    kept = edit_deploy(values, "helm/values.yaml", _facts(), rename=False)
+    assert kept.text == values and [f for f in kept.findings if f.kind == FindingKind.TODO], kept
+
+    deployment = ("        env:\n          - name: OPENAI_API_KEY\n            valueFrom:\n              secretKeyRef:\n"
+                  "                name: app-secrets\n                key: api-token\n")
+    edit = edit_deploy(deployment, "k8s/deployment.yaml", _facts(), rename=True)
+    assert "- name: MISTRAL_API_KEY" in edit.text and "key: api-token" in edit.text, edit.text
+    todo = [f for f in edit.findings if f.kind == FindingKind.TODO]
+    assert len(todo) == 1 and "reads the secret key api-token" in todo[0].message, edit.findings

