@@ -1964,3 +1964,49 @@ def test_a_keyword_whose_value_keeps_its_form_gets_no_parentheses():
             return client.chat.completions.create(model="gpt-4o", messages=messages, tools=tool_schemas or None)
         ''')
     assert "tools=tool_schemas or None)" in code, code
+
+
+def test_a_system_message_added_last_through_a_name_or_a_helper_gets_a_todo():
+    """Held-out review 55, T2 (discordgpt): `context += image_context(found)` (a function of the module returning
+    `[{"role": "system", ...}]`) and `context = context + extra` (extra bound to such a list) made the last message a
+    system message (a 400 on Mistral), silently: only list literals were seen. A helper ending with a user message
+    stays quiet."""
+    from mechanics import convert_snippet
+
+    _code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def image_context(found):
+            if found:
+                return [{"role": "system", "content": "An image was generated; mention it."}]
+            return []
+
+
+        def question(q):
+            return [{"role": "user", "content": q}]
+
+
+        def reply(history, found):
+            context = [{"role": "system", "content": "Be brief."}] + history
+            context += image_context(found)
+            return client.chat.completions.create(model="gpt-4o-mini", messages=context)
+
+
+        def reply2(history, summary):
+            context = list(history)
+            extra = [{"role": "system", "content": summary}]
+            context = context + extra
+            return client.chat.completions.create(model="gpt-4o-mini", messages=context)
+
+
+        def reply3(q):
+            context = [{"role": "system", "content": "Be brief."}]
+            context += question(q)
+            return client.chat.completions.create(model="gpt-4o-mini", messages=context)
+        ''')
+    assert len(todos) == 2, todos
+    assert "context += image_context(found) in reply()" in todos[0], todos
+    assert "context = ... + extra in reply2()" in todos[1], todos

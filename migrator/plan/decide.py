@@ -2612,10 +2612,21 @@ def _system_message(node) -> bool:
     return isinstance(node, ast.Dict) and _dict_constants(node).get("role") == "system"
 
 
-def _ends_with_system(node) -> bool:
-    """``[..., {"role": "system", ...}]``, or ``history + [...]`` ending so."""
+def _ends_with_system(node, f=None, scope=()) -> bool:
+    """``[..., {"role": "system", ...}]``, or ``history + [...]`` ending so; with the module ``f``, also a name
+    bound once in ``scope`` to such a list (``extra = [{"role": "system", ...}]; ctx = ctx + extra``) and a call of a
+    function of the module one of whose returns is such a list (``ctx += image_context(found)``; held-out review 55,
+    T2: Mistral rejects a last system message, silently)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _ends_with_system(node.right)
+        return _ends_with_system(node.right, f, scope)
+    if f is not None and isinstance(node, ast.Name):
+        values = f.assigns.get((scope, node.id), [])
+        return len(values) == 1 and _ends_with_system(values[0])
+    if f is not None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+            ((), node.func.id) in f.defs:
+        fn = f.scopes.get(f.defs[((), node.func.id)])
+        return isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+            isinstance(n, ast.Return) and _ends_with_system(n.value) for n in ast.walk(fn))
     return isinstance(node, ast.List) and bool(node.elts) and _system_message(node.elts[-1])
 
 
@@ -2629,14 +2640,14 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
                 node.lineno >= before:
             continue
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-            system = _ends_with_system(node.value)
+            system = _ends_with_system(node.value, f, scope)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
-            system = isinstance(node.op, ast.Add) and _ends_with_system(node.value)
+            system = isinstance(node.op, ast.Add) and _ends_with_system(node.value, f, scope)
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
                 isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
                 node.value.func.value.id == name and node.value.func.attr in ("append", "extend") and node.value.args:
             added = node.value.args[0]
-            system = _system_message(added) if node.value.func.attr == "append" else _ends_with_system(added)
+            system = _system_message(added) if node.value.func.attr == "append" else _ends_with_system(added, f, scope)
         else:
             continue
         if last is None or node.lineno >= last[0]:
@@ -2644,6 +2655,14 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
     if last is None or not last[1]:
         return None
     node = last[2]
+    added = node.value.right if isinstance(node, ast.Assign) and isinstance(node.value, ast.BinOp) else node.value
+    if isinstance(node, (ast.Assign, ast.AugAssign)) and isinstance(added, (ast.Name, ast.Call)):
+        # (a name bound to the list, a function returning it: said as written)
+        told = ast.unparse(added)
+        told = told if len(told) <= 60 else told[:57] + "..."
+        shown = f"{name} += {told}" if isinstance(node, ast.AugAssign) else \
+            f"{name} = ... + {told}" if isinstance(node.value, ast.BinOp) else f"{name} = {told}"
+        return f"{shown} in {scope[-1]}()" if scope else shown
     shown = f"{name}.{node.value.func.attr}({{\"role\": \"system\", ...}})" if isinstance(node, ast.Expr) else \
         f"{name} += [..., {{\"role\": \"system\", ...}}]" if isinstance(node, ast.AugAssign) else \
         f"{name} = ... [..., {{\"role\": \"system\", ...}}]"
