@@ -1107,3 +1107,26 @@ def test_v0_calls_of_one_conversation_convert_or_stay_together() -> None:
             return second["choices"][0]["message"]["content"]
         ''')
     assert "mistral_client.chat.complete(" in code and "one conversation" not in " ".join(todos), (code, todos)
+
+
+def test_a_response_only_truth_tested_and_read_by_attribute_converts():
+    """Held-out review 55, T4 (openai-telegram-bot): `if response and response.choices and ...content:` kept the v0
+    call as "the v0 response is used as a whole (returned, passed on)": a truth test reads nothing of it (both SDKs'
+    responses are true; a list's truth is its length on both). v1 code with the same test converts too."""
+    code, todos = convert('''\
+        import os
+
+        import openai
+
+
+        async def send(message):
+            openai.api_key = os.getenv("OPENAI_API_KEY")
+            response = await openai.ChatCompletion.acreate(model="gpt-3.5-turbo",
+                                                           messages=[{"role": "user", "content": message}])
+            if response and response.choices and response.choices[0].message.content:
+                return response.choices[0].message.content
+            if not response:
+                return None
+            return False
+        ''')
+    assert "response = await mistral_client.chat.complete_async(" in code and not todos, (code, todos)

@@ -4335,6 +4335,8 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
                 isinstance(read.func, ast.Name) and read.func.id == "print" or isinstance(read.func, ast.Attribute)
                 and read.func.attr in ("debug", "info", "warning", "error", "exception", "critical")):
             continue  # `print(response)`: shown, not read (held-out review 47, F9: "used as a whole")
+        if _truth_tested(f, n):
+            continue  # `if response and response.choices ...:` (held-out review 55, T4: "used as a whole")
         if _hasattr_read(n, read, "getattr") and read.args[1].value in getattr_ok:
             continue  # `getattr(resp, "usage", None)`: a field both responses have (held-out review 48, H5)
         if _hasattr_read(n, read):  # `hasattr(result, "text")`: as a read of .text (held-out review 36, K4)
@@ -4355,6 +4357,15 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         if problem:
             return problem
     return ""
+
+
+def _truth_tested(f: _File, load: ast.AST) -> bool:
+    """``load`` only decides a test (``if r:``, ``if r and r.choices:``, ``if not r:``, ``assert r``): both SDKs'
+    responses are true objects, so nothing of them is read there."""
+    node, parent = load, f.parent.get(id(load))
+    while isinstance(parent, ast.BoolOp) or isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
+        node, parent = parent, f.parent.get(id(parent))
+    return isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node
 
 
 def _hasattr_read(load: ast.Name, call: Optional[ast.AST], builtin: str = "hasattr") -> bool:
@@ -5030,6 +5041,8 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
                     if problem:
                         return problem
             return ""
+    if shape is not None and _truth_tested(f, node) and isinstance(shape, list):
+        return ""  # `if r and r.choices and ...:` a list's truth is its length, on both (held-out review 55, T4)
     if shape is not None:
         shown = ast.unparse(node)
         shown = shown if len(shown) <= 60 else name
