@@ -1878,6 +1878,9 @@ def test_a_workflow_key_read_from_a_secret_of_another_name_takes_the_mistral_sec
                 "    steps:\n      - run: python main.py\n")
     edit = edit_deploy(workflow, ".github/workflows/run.yml", _facts(), rename=True)
     assert edit.text.splitlines()[4] == "      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}  # name", edit.text
+    either = workflow.replace("secrets.AI", "secrets.OPENAI_TOKEN || secrets.OPENAI_API_KEY")  # (U9f: one secret now)
+    one = edit_deploy(either, ".github/workflows/run.yml", _facts(), rename=True)
+    assert one.text.splitlines()[4] == "      MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}  # name", one.text
     assert any("create the MISTRAL_API_KEY secret" in f.message and "it read the secret AI" in f.message
                for f in edit.findings), edit.findings
 

@@ -1237,6 +1237,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # Mistral's client reads takes the secret of the new name (held-out review 54, S1: a 401 in CI, unflagged)
         held = sorted({m.group(2) for m in _SECRET_REF.finditer(new_line) if m.group(2) != key_env})
         new_line = _SECRET_REF.sub(lambda m: m.group(1) + key_env, new_line)
+        # `secrets.OPENAI_TOKEN || secrets.OPENAI_API_KEY`: one secret now (held-out review 55, U9f)
+        new_line = re.sub(rf"\bsecrets\.{key_env}(?:\s*\|\|\s*secrets\.{key_env}\b)+", f"secrets.{key_env}", new_line)
         around = "".join(lines[max(0, index - 3):index + 1])
         after = (f"; create the {key_env} secret (a Mistral key) in the repository settings"
                  + (f" (it read the secret {', '.join(held)}, which holds the OpenAI key)" if held else "")) \
