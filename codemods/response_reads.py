@@ -9,7 +9,8 @@ import libcst as cst
 from codemods._base import MigratorRule, RuleTransformer, WrittenTargets, code_of, dotted, keyword_arg
 from codemods._facts import READ, RESPONSE_ATTRS, TYPECHECK
 from migrator.mapping.chat import (FINISH_REASONS, MISSING_RESPONSE_FIELDS, MISTRAL_MODELS_MODULE,
-                                   RENAMED_RESPONSE_FIELDS, RESPONSE_TYPES, SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
+                                   RENAMED_RESPONSE_FIELDS, RESPONSE_TYPES, SERIALISER_KEYWORDS, SERIALISERS,
+                                   UNSUPPORTED_RESPONSE_FIELDS)
 
 
 def _serialiser_args(name: str, given) -> Optional[list]:
@@ -19,8 +20,7 @@ def _serialiser_args(name: str, given) -> Optional[list]:
     ``exclude_unset=True`` (OpenAI's default; mistralai's models drop unset fields themselves) dropped; None when an
     argument has no such counterpart (held-out review 53, Q7: ``to_json(indent=2)``, the default written out, kept
     the call)."""
-    shared = {"to_json": ("indent", "exclude_none", "exclude_defaults", "warnings"),
-              "to_dict": ("mode", "exclude_none", "exclude_defaults", "warnings")}[name]
+    shared = SERIALISER_KEYWORDS[name]
     values: dict = {}
     for text in SERIALISERS[name].split("(", 1)[1].rstrip(")").split(", "):
         key, _, value = text.partition("=")

@@ -202,3 +202,14 @@ def test_the_prefilters_openai_model_names_agree_with_the_model_map(model):
     assert map_model(model) in NON_CHAT_MODELS
     assert mentions_openai(f"r = client.audio.speech.create(model='{model}', input=x)\n".encode())
     assert not mentions_openai(b"r = client.audio.speech.create(model='voxtral-mini-latest', input=x)\n")
+
+
+def test_the_prefilter_reads_calls_naming_an_openai_image_model():
+    """walk.py spells out OpenAI's image models too (held-out review 55, T3): each prefix of the mapping's
+    IMAGE_MODEL_PREFIXES makes a module that never names openai read."""
+    from migrator.engine.walk import mentions_openai
+    from migrator.mapping.models import IMAGE_MODEL_PREFIXES
+
+    for prefix in IMAGE_MODEL_PREFIXES:
+        assert mentions_openai(f"r = client.images.generate(model='{prefix}-3', prompt=p)\n".encode()), prefix
+    assert mentions_openai(b"job = client.batches.create(input_file_id=f, completion_window='24h')\n")

@@ -2678,3 +2678,19 @@ def test_a_completion_stored_in_a_field_typed_with_openais_class_keeps_the_clien
             return Reply(text=r.choices[0].message.content, tokens=r.usage.total_tokens)
         ''')
     assert "client = Mistral(" in code and not any("declared as" in t for t in todos), (code, todos)
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletion
+        from pydantic import BaseModel
+
+        client = OpenAI()
+
+
+        class Holder(BaseModel):
+            response: ChatCompletion
+
+
+        held = Holder(response=client.chat.completions.create(model="gpt-4o", messages=[]))
+        ''')
+    assert any("Holder.response is declared as OpenAI's ChatCompletion" in t for t in todos), todos

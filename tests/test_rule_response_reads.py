@@ -465,3 +465,22 @@ def test_serialisers_called_with_arguments_both_take_convert():
     assert 'print(r.model_dump(by_alias=False, mode="json"))' in code, code
     assert "print(r.to_dict(exclude_unset=False))" in code, code
     assert len([t for t in todos if "to_dict" in t]) == 1, todos
+
+
+def test_the_serialiser_keywords_are_parameters_of_both_sdks_methods():
+    """migrator.mapping.chat.SERIALISER_KEYWORDS passes these keywords through: each must be a parameter of the OpenAI
+    serialiser and of the mistralai method SERIALISERS names (checked against the installed SDKs)."""
+    import inspect
+
+    import openai
+    from mistralai.client.models import ChatCompletionResponse
+
+    from migrator.mapping.chat import SERIALISER_KEYWORDS, SERIALISERS
+
+    for name, keywords in SERIALISER_KEYWORDS.items():
+        theirs = inspect.signature(getattr(openai.BaseModel, name)).parameters
+        ours = inspect.signature(getattr(ChatCompletionResponse, SERIALISERS[name].split("(")[0])).parameters
+        for keyword in (*keywords, "by_alias"):
+            assert keyword in ours, (name, keyword)
+        for keyword in (*keywords, "use_api_names", "exclude_unset"):
+            assert keyword in theirs, (name, keyword)

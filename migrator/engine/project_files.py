@@ -1425,17 +1425,7 @@ _DOCKER_BUILD_ACTION = re.compile(r"^\s*(?:- )?uses\s*:\s*['\"]?docker/build-pus
 
 def _block_under(lines: list, block: range, key: str) -> list:
     """The lines of ``block`` inside its ``key:`` entry (``build-args: |`` and the lines indented under it)."""
-    found: list = []
-    for i in block:
-        head = re.match(rf"^(\s*){re.escape(key)}\s*:", lines[i])
-        if head is None:
-            continue
-        depth = len(head.group(1))
-        end = i + 1
-        while end < block.stop and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
-            end += 1
-        found.extend(range(i + 1, end))
-    return found
+    return [j for i in block if re.match(rf"^\s*{re.escape(key)}\s*:", lines[i]) for j in _nested_block(lines, i)]
 
 
 # actions that read no OpenAI key: a job running only these keeps nothing of OPENAI_API_KEY for them

@@ -118,10 +118,16 @@ UNSUPPORTED_RESPONSE_FIELDS = MappingProxyType({
 })
 # The OpenAI SDK's own serialisers (to_dict: by API names, set fields only; to_json: the same, indented
 # by 2) -> mistralai's pydantic equivalents (its models drop unset fields when dumped). Called with
-# arguments of their own: a TODO.
+# arguments: SERIALISER_KEYWORDS.
 SERIALISERS = MappingProxyType({
     "to_dict": "model_dump(by_alias=True)",
     "to_json": "model_dump_json(indent=2, by_alias=True)",
+})
+# The keywords each OpenAI serialiser shares with its pydantic counterpart (passed through as they are); its
+# use_api_names= is by_alias=, its exclude_unset=True what mistralai's models do anyway; any other argument: a TODO.
+SERIALISER_KEYWORDS = MappingProxyType({
+    "to_dict": ("mode", "exclude_none", "exclude_defaults", "warnings"),
+    "to_json": ("indent", "exclude_none", "exclude_defaults", "warnings"),
 })
 # finish_reason values: OpenAI value -> the Mistral values that mean the same; None = no equivalent.
 FINISH_REASONS = MappingProxyType({

@@ -39,6 +39,9 @@ DEFAULT_MODEL_MAP: tuple[tuple[str, Optional[str]], ...] = (
 
 # Targets above that are not chat models (a variable holding one is not what a chat call sends).
 NON_CHAT_MODELS = ("mistral-embed", "mistral-moderation-2603", "voxtral-mini-latest", SPEECH_MODEL)
+# OpenAI's image models (no Mistral counterpart: images stay on OpenAI): a call naming one is OpenAI's whatever its
+# receiver (migrator.plan.build._openai_only_call; the prefilter in migrator.engine.walk spells them out too)
+IMAGE_MODEL_PREFIXES = ("dall-e", "gpt-image")
 
 MISTRAL_MODEL_PREFIXES = ("mistral-", "ministral-", "codestral-", "devstral-", "magistral-", "pixtral-",
                           "open-mistral-", "open-mixtral-", "voxtral-")

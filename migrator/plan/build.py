@@ -44,7 +44,7 @@ from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOK
                                          token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
-from migrator.mapping.models import OPENAI_MODEL_MARK, is_mistral_model, map_model
+from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS,
@@ -2935,7 +2935,7 @@ def _openai_only_call(call: ast.Call, surface: str) -> bool:
     if surface.startswith("images."):  # model="dall-e-3" / "gpt-image-1"
         model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
         return isinstance(model, ast.Constant) and isinstance(model.value, str) and \
-            model.value.startswith(("dall-e", "gpt-image"))
+            model.value.startswith(IMAGE_MODEL_PREFIXES)
     model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
     return isinstance(model, ast.Constant) and isinstance(model.value, str) and \
         map_model(model.value) is not None and not is_mistral_model(model.value)
@@ -3368,8 +3368,8 @@ def _openai_typed_field_problem(f: _File, call: ast.Call, builder) -> str:
         name = target.id
         handed = _class_calls(f).get(scope, [])
     else:
-        name, handed = None, [parent] if isinstance(parent, ast.keyword) else []
-        handed = [f.parent.get(id(parent))] if handed else []
+        name = None  # `Reply(message=client.chat.completions.create(...))`
+        handed = [f.parent.get(id(parent))] if isinstance(parent, ast.keyword) else []
 
     def rooted(value) -> bool:
         if value is node:
@@ -3384,11 +3384,11 @@ def _openai_typed_field_problem(f: _File, call: ast.Call, builder) -> str:
         fields = [kw.arg for kw in holder.keywords if kw.arg and rooted(kw.value)]
         if not fields:
             continue
-        found = _class_of_name(builder, f, scope, holder.func.id)
-        if found is None:
+        found = builder.resolve_function(f, scope, holder.func)
+        if found is None or not found[2]:
             continue
-        g, cls = found
-        for stmt in cls.body:
+        g = found[0]
+        for stmt in g.scopes[found[1]].body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id in fields:
                 typed = sorted({g.imported[n.id].rsplit(".", 1)[-1] for n in ast.walk(stmt.annotation)
                                 if isinstance(n, ast.Name) and n.id in g.imported} |
@@ -3412,20 +3412,6 @@ def _class_calls(f: _File) -> dict:
                 found.setdefault(f.scope_of.get(id(n), ()), []).append(n)
         f.__dict__["_class_calls"] = found
     return found
-
-
-def _class_of_name(builder, f: _File, scope, name: str):
-    """(module, ClassDef) of the tree's class a name calls in ``scope``: this module's, or one imported by name."""
-    where = builder.lookup_scope(f, scope, name)
-    if where is not None and (where, name) in f.defs:
-        node = f.scopes.get(f.defs[(where, name)])
-        return (f, node) if isinstance(node, ast.ClassDef) else None
-    if name in f.repo_imports:
-        target = builder.resolve_import(f, name)
-        if target is not None and ((), target[1]) in target[0].defs:
-            node = target[0].scopes.get(target[0].defs[((), target[1])])
-            return (target[0], node) if isinstance(node, ast.ClassDef) else None
-    return None
 
 
 def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
@@ -4335,7 +4321,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
                 isinstance(read.func, ast.Name) and read.func.id == "print" or isinstance(read.func, ast.Attribute)
                 and read.func.attr in ("debug", "info", "warning", "error", "exception", "critical")):
             continue  # `print(response)`: shown, not read (held-out review 47, F9: "used as a whole")
-        if _truth_tested(f, n):
+        if gate_test(f, n):
             continue  # `if response and response.choices ...:` (held-out review 55, T4: "used as a whole")
         if _hasattr_read(n, read, "getattr") and read.args[1].value in getattr_ok:
             continue  # `getattr(resp, "usage", None)`: a field both responses have (held-out review 48, H5)
@@ -4359,13 +4345,19 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
     return ""
 
 
-def _truth_tested(f: _File, load: ast.AST) -> bool:
-    """``load`` only decides a test (``if r:``, ``if r and r.choices:``, ``if not r:``, ``assert r``): both SDKs'
-    responses are true objects, so nothing of them is read there."""
-    node, parent = load, f.parent.get(id(load))
-    while isinstance(parent, ast.BoolOp) or isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
-        node, parent = parent, f.parent.get(id(parent))
-    return isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node
+def gate_test(f, node) -> bool:
+    """``node`` is what the test of an ``if`` / ``while`` / ``assert`` / conditional expression checks,
+    through ``not``, comparisons (``is None``, ``== ""``) and ``and`` / ``or`` only: a key's check, or a response
+    (or a v0 list in it) that only decides a test, which reads nothing of it (held-out review 55, T4)."""
+    child, parent = node, f.parent.get(id(node))
+    while isinstance(parent, (ast.UnaryOp, ast.Compare, ast.BoolOp)):
+        if isinstance(parent, ast.UnaryOp) and not isinstance(parent.op, ast.Not):
+            return False
+        if isinstance(parent, ast.Compare) and not all(isinstance(c, ast.Constant) and c.value in (None, "")
+                                                       for c in [parent.left, *parent.comparators] if c is not child):
+            return False
+        child, parent = parent, f.parent.get(id(parent))
+    return isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp)) and parent.test is child
 
 
 def _hasattr_read(load: ast.Name, call: Optional[ast.AST], builtin: str = "hasattr") -> bool:
@@ -5041,7 +5033,7 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
                     if problem:
                         return problem
             return ""
-    if shape is not None and _truth_tested(f, node) and isinstance(shape, list):
+    if shape is not None and gate_test(f, node) and isinstance(shape, list):
         return ""  # `if r and r.choices and ...:` a list's truth is its length, on both (held-out review 55, T4)
     if shape is not None:
         shown = ast.unparse(node)

@@ -24,7 +24,7 @@ from migrator.mapping.chat import METHODS as CHAT_METHODS, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
-    ancestors_of, is_test_path, reaching, reaching_assign, star_source, waited_on
+    ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.source import parameter_for
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
@@ -1942,7 +1942,7 @@ def _key_handed_to_converted(builder, f, holder, node, ctor_verdict) -> tuple:
         if verdict == CONVERT:
             converted[f"api_key={name} {place}"] = None
             continue
-        if _gate_test(f, load):
+        if gate_test(f, load):
             continue
         call = next((p for p in ancestors_of(f, load) if isinstance(p, (ast.Call, ast.stmt))), None)
         what = f"{dotted_name(call.func) or 'a call'}(...)" if isinstance(call, ast.Call) else "a read"
@@ -1995,7 +1995,7 @@ def _self_key_feeds(f, statement, attr: str, ctor_verdict) -> bool:
             if node is not target:
                 return False  # set elsewhere too
             continue
-        if _gate_test(f, node):
+        if gate_test(f, node):
             continue
         if _ctor_verdict_around(f, node, ctor_verdict) != CONVERT:
             return False
@@ -2060,7 +2060,7 @@ def _class_key_verdict(builder, f, call, child) -> Optional[str]:
             continue
         if len(h.scope_of.get(id(load), ())) > len(init):
             return None  # read by a function nested in __init__: not followed
-        if _gate_test(h, load):
+        if gate_test(h, load):
             continue
         holder = h.parent.get(id(load))
         if isinstance(holder, ast.Assign) and holder.value is load and len(holder.targets) == 1 and \
@@ -2102,11 +2102,11 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
             answer = builder.plan_sites.get(node_key(g.path, call))
             return answer[1] if answer and answer[0] == "ctor" else None
 
-        if not _gate_test(g, load) and _ctor_verdict_around(g, load, there, builder) != CONVERT:
+        if not gate_test(g, load) and _ctor_verdict_around(g, load, there, builder) != CONVERT:
             return False
     for g, load in attribute_reads:
         builder.imported_keys.setdefault(g.path, set()).add(ast.unparse(load))
-        fed = fed or not _gate_test(g, load)
+        fed = fed or not gate_test(g, load)
     if importers:
         # `from config import OPENAI_API_KEY` elsewhere: it feeds only when every read there is api_key= of a
         # converted client (held-out review 9, D7); a client kept there, or a read migrator cannot see, keeps it
@@ -2116,7 +2116,7 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                 return answer[1] if answer and answer[0] == "ctor" else None
 
             for load in _loads_of(g, local):
-                if _gate_test(g, load):
+                if gate_test(g, load):
                     continue
                 if _ctor_verdict_around(g, load, there, builder) != CONVERT:
                     return False
@@ -2130,26 +2130,12 @@ def _env_feeds(builder, f, node, ctor_verdict) -> bool:
                     (where[:i], names[0]) in f.assigns or (where[:i], names[0]) in f.params
                     for i in range(len(home) + 1, len(where) + 1))):
                 continue  # another function's own `api_key` (held-out review 10, E10), or a nested rebinding
-            if _gate_test(f, load):
+            if gate_test(f, load):
                 continue  # `if not api_key: raise ...`: it checks the key the client gets (held-out review 5)
             if _ctor_verdict_around(f, load, ctor_verdict, builder) != CONVERT:
                 return False
             fed = True
     return fed
-
-
-def _gate_test(f, node) -> bool:
-    """``node`` is what the test of an ``if`` / ``while`` / ``assert`` / conditional expression checks,
-    through ``not``, comparisons (``is None``, ``== ""``) and ``and`` / ``or`` only."""
-    child, parent = node, f.parent.get(id(node))
-    while isinstance(parent, (ast.UnaryOp, ast.Compare, ast.BoolOp)):
-        if isinstance(parent, ast.UnaryOp) and not isinstance(parent.op, ast.Not):
-            return False
-        if isinstance(parent, ast.Compare) and not all(isinstance(c, ast.Constant) and c.value in (None, "")
-                                                       for c in [parent.left, *parent.comparators] if c is not child):
-            return False
-        child, parent = parent, f.parent.get(id(parent))
-    return isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp)) and parent.test is child
 
 
 def _test_reads_otherwise(f, node, variable: str) -> bool:
@@ -2161,7 +2147,7 @@ def _test_reads_otherwise(f, node, variable: str) -> bool:
     if test is None:
         return False
     return any(n is not node and (isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable) and
-               not _gate_test(f, n) for n in ast.walk(test))
+               not gate_test(f, n) for n in ast.walk(test))
 
 
 def _key_gate(builder, f, node) -> bool:
@@ -2173,7 +2159,7 @@ def _key_gate(builder, f, node) -> bool:
         # a LangChain / LlamaIndex OpenAI class (decided by MIG116 / MIG121, not the plan) may stay beside
         # the check and read OPENAI_API_KEY (re-review): the check stays as it is
         return False
-    if _gate_test(f, node):
+    if gate_test(f, node):
         return True
     holder = f.parent.get(id(node))
     if not (isinstance(holder, ast.Assign) and holder.value is node and len(holder.targets) == 1 and
@@ -2185,7 +2171,7 @@ def _key_gate(builder, f, node) -> bool:
         return False
     loads = [load for load in _loads_of(f, name)
              if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
-    return bool(loads) and all(_gate_test(f, load) for load in loads)
+    return bool(loads) and all(gate_test(f, load) for load in loads)
 
 
 def _gated_write(builder, f, node, variable: str, either: bool = False) -> bool:
