@@ -35,8 +35,7 @@ EMBEDDING_MODULES = ("langchain_openai", "langchain_openai.embeddings", "langcha
 LEGACY_PREFIXES = ("langchain.", "langchain_community")
 ENV_TODO = ("OPENAI_API_KEY is used here, but the converted ChatMistralAI / MistralAIEmbeddings read "
             "MISTRAL_API_KEY: with only MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set "
-            "here is not read; set or check MISTRAL_API_KEY instead if this is about them (migrator renames it "
-            "for the openai SDK's clients only)")
+            "here is not read; set or check MISTRAL_API_KEY instead if this is about them")
 # LangChain's OpenAI cost callback in a module whose chat model converts (held-out review 25, B5: Cyberfortress's
 # daily cost cap read cb.total_cost, which OpenAICallbackHandler prices from its OpenAI table alone).
 COST_CALLBACK = "get_openai_callback"

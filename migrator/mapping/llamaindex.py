@@ -53,8 +53,7 @@ AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model u
               "from llama_index's mistralai package by hand")
 ENV_TODO = ("OPENAI_API_KEY is used here, but the converted MistralAI / MistralAIEmbedding read "
             "MISTRAL_API_KEY: with only MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set "
-            "here is not read; set or check MISTRAL_API_KEY instead if this is about them (migrator renames it "
-            "for the openai SDK's clients only)")
+            "here is not read; set or check MISTRAL_API_KEY instead if this is about them")
 LEGACY_TODO = ""  # (MIG116's legacy-import TODO: pre-0.10 objects stay, with LEGACY_BLOCKER, instead)
 # llama_index < 0.10 exported the classes here (one package); recognised so that they get a TODO
 LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings")

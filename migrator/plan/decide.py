@@ -978,6 +978,7 @@ def _implicit_variables(builder, decision) -> set:
     OpenAI one (a guard, a check) get a TODO."""
     converted, kept = set(), set()
     by_file: dict = {}
+    builder.key_wrappers = []  # (path, line, Mistral class) of converted LangChain / LlamaIndex objects reading the key
     for oid, origin in builder.origins.items():
         if origin.kind not in ("OpenAI", "AsyncOpenAI", "Client", "AsyncClient"):
             continue
@@ -1006,9 +1007,22 @@ def _implicit_variables(builder, decision) -> set:
             else:  # its calls now go through a Mistral() that reads MISTRAL_API_KEY (held-out review, OntoChat)
                 converted.add("OPENAI_API_KEY")
                 by_file.setdefault(origin.path, (set(), set()))[0].add("OPENAI_API_KEY")
+    # where the SDK's converted clients read OPENAI_API_KEY (None: some module does)
+    builder.sdk_key_paths = {path for path, (conv, _) in by_file.items() if "OPENAI_API_KEY" in conv}
+    if "OPENAI_API_KEY" in converted:
+        builder.sdk_key_paths.add(None)
     for path in builder.agents_sdk:  # OpenAI Agents SDK agents read it themselves
         kept.add("OPENAI_API_KEY")
         by_file.setdefault(path, (set(), set()))[1].add("OPENAI_API_KEY")
+    for f in builder.files:  # LangChain's / LlamaIndex's objects read it too, given no key (held-out review 55,
+        # U1: the app set OPENAI_API_KEY in another module and the converted ChatMistralAI read MISTRAL_API_KEY;
+        # U4: a ChatOpenAI kept on OpenAI still needs OPENAI_API_KEY)
+        for site, reads, mistral in _wrapper_key_reads(f):
+            if reads and site.verdict in ("convert", "keep"):
+                (converted if site.verdict == "convert" else kept).add("OPENAI_API_KEY")
+                by_file.setdefault(f.path, (set(), set()))[site.verdict == "keep"].add("OPENAI_API_KEY")
+            if reads and site.verdict == "convert":  # (named by the key TODOs of modules without clients of their own)
+                builder.key_wrappers.append((f.path, site.line, mistral))
     builder.kept_env |= kept
     # where the readers kept on OpenAI are: an env file under a directory answers for the code there
     for path, (_, keep) in by_file.items():
@@ -1444,8 +1458,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # `if "OPENAI_API_KEY" in os.environ: print(os.environ["OPENAI_API_KEY"][:5])`: the gate is renamed,
                 # so the read it guards follows (held-out review 54, S5: a KeyError with only MISTRAL_API_KEY set)
                 feeds = "gate"
+            own_wrappers = variable == "OPENAI_API_KEY" and f.path not in builder.sdk_key_paths and any(
+                path == f.path for path, _, _ in builder.key_wrappers)
             if not feeds and variable in implicit and not configures and not copied and not handed and \
-                    not _imports_only_kept(builder, f, sites):
+                    not own_wrappers and not _imports_only_kept(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
                 # OpenAI's: no TODO inviting a change (held-out review 7, D10); MIG116 / MIG121 say why it stays)
                 # (`module.api_key = os.environ[...]` configures that module's own client: MIG101's
@@ -1475,6 +1491,15 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                                f"as {taken[1]}; they now need a Mistral key, so read MISTRAL_API_KEY into a setting of "
                                f"its own here ({taken[0].replace('OPENAI', 'MISTRAL')} = "
                                "os.getenv(\"MISTRAL_API_KEY\")) and pass that there")
+                elif mistral == "MISTRAL_API_KEY" and None not in builder.sdk_key_paths and builder.key_wrappers:
+                    # only LangChain / LlamaIndex objects read it, in other modules (held-out review 55, U1: the app
+                    # put its configured key in OPENAI_API_KEY, and the converted ChatMistralAI sent none)
+                    named = sorted({f"{cls} ({os.path.relpath(path, os.path.dirname(f.path) or '.')}:{line})"
+                                    .replace(os.sep, "/") for path, line, cls in builder.key_wrappers})
+                    message = (f"{variable} is {'set' if write else 'read'} here, but the converted "
+                               f"{', '.join(named[:3])}{' ...' if len(named) > 3 else ''} read"
+                               f"{'s' if len(named) == 1 else ''} MISTRAL_API_KEY: {'set' if write else 'check'} that "
+                               f"(with a Mistral key) if this is about {'it' if len(named) == 1 else 'them'}")
                 elif mistral == "MISTRAL_API_KEY":
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
                                f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
@@ -1721,26 +1746,56 @@ def _wrapper_module(f) -> bool:
     return bool(_wrapper_conversions(f))
 
 
-def _wrapper_conversions(f) -> frozenset:
-    """(line, column) of each constructor of LangChain's / LlamaIndex's OpenAI classes in the module that
-    converts (their plans: migrator.plan.langchain / llamaindex)."""
-    found = f.__dict__.get("_wrapper_conversions")
+def _wrapper_plans(f) -> tuple:
+    """(mapping, plan) for the module's LangChain and LlamaIndex plans (migrator.plan.langchain / llamaindex), those it
+    has."""
+    found = f.__dict__.get("_wrapper_plans")
     if found is None:
         from migrator.mapping import langchain as lc, llamaindex as li
 
-        found = frozenset()
+        found = ()
         wrapped = {*lc.CHAT_MODULES, *lc.EMBEDDING_MODULES, *li.LLM_MODULES, *li.EMBEDDING_MODULES}
         if any(module in wrapped for module, level, _ in f.repo_imports.values() if not level):
-            # and some of those objects convert (gorilla's raft.py keeps its OpenAIEmbeddings)
-            from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, plan_module as langchain_plan
+            from migrator.plan.langchain import plan_module as langchain_plan
             from migrator.plan.llamaindex import plan_module as llamaindex_plan
 
             blocked = getattr(f, "langchain_blocker", "")
-            found = frozenset((site.line, site.col) for plan in (langchain_plan(f.tree, blocked=blocked),
-                                                                 llamaindex_plan(f.tree))
-                              for site in getattr(plan, "sites", ()) if site.verdict == WRAPPER_CONVERT)
+            found = tuple((lib, plan) for lib, plan in ((lc, langchain_plan(f.tree, blocked=blocked)),
+                                                        (li, llamaindex_plan(f.tree))) if plan is not None)
+        f.__dict__["_wrapper_plans"] = found
+    return found
+
+
+def _wrapper_conversions(f) -> frozenset:
+    """(line, column) of each constructor of LangChain's / LlamaIndex's OpenAI classes in the module that
+    converts (gorilla's raft.py keeps its OpenAIEmbeddings)."""
+    found = f.__dict__.get("_wrapper_conversions")
+    if found is None:
+        from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT
+
+        found = frozenset((site.line, site.col) for _, plan in _wrapper_plans(f) for site in plan.sites
+                          if site.verdict == WRAPPER_CONVERT)
         f.__dict__["_wrapper_conversions"] = found
     return found
+
+
+def _wrapper_key_reads(f) -> list:
+    """(site, reads OPENAI_API_KEY, Mistral class) for each LangChain / LlamaIndex OpenAI constructor of the module:
+    given no key (or one read from OPENAI_API_KEY, renamed with a converted object), the object reads the variable
+    itself (a converted one MISTRAL_API_KEY)."""
+    if not _wrapper_plans(f):
+        return []
+    calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
+    out = []
+    for lib, plan in _wrapper_plans(f):
+        for site in plan.sites:
+            call = calls.get((site.line, site.col))
+            if call is None:
+                continue
+            given = [kw for kw in call.keywords if kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key")]
+            out.append((site, not given or any(kw.arg is not None and "OPENAI_API_KEY" in ast.unparse(kw.value)
+                                               for kw in given), lib.CLASSES[site.cls][3]))
+    return out
 
 
 def _env_helpers_of(builder, f) -> frozenset:
@@ -2155,9 +2210,11 @@ def _key_gate(builder, f, node) -> bool:
     value of a name bound once whose every read (here, and no other module importing it) is one."""
     from migrator.mapping.llamaindex import imports_openai_wrapper
 
-    if imports_openai_wrapper(f.source):
-        # a LangChain / LlamaIndex OpenAI class (decided by MIG116 / MIG121, not the plan) may stay beside
-        # the check and read OPENAI_API_KEY (re-review): the check stays as it is
+    if imports_openai_wrapper(f.source) and (
+            not (wrappers := _wrapper_key_reads(f)) or any(site.verdict != "convert" for site, _, _ in wrappers)):
+        # a LangChain / LlamaIndex OpenAI class may stay beside the check and read OPENAI_API_KEY (re-review): the
+        # check stays as it is; where all of them convert, it is renamed as for the SDK's clients (held-out review
+        # 55, U7: a deployment with only MISTRAL_API_KEY set died at the check)
         return False
     if gate_test(f, node):
         return True
