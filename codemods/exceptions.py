@@ -13,7 +13,7 @@ from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION, HTTPX_IMPORT,
                                      MISTRAL_ERROR, NEGATED, RAISE_FAKE, REQUEST_ERROR, RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT,
-                                     ErrorRule, error_rule, mistral_ancestors)
+                                     ErrorRule, error_rule, lacks, mistral_ancestors)
 
 RETRY_TYPE, RETRY_NOT_TYPE = "retry_if_exception_type", "retry_if_not_exception_type"  # tenacity
 RETRY_PREDICATE = "retry_if_exception"
@@ -797,9 +797,18 @@ class _Transformer(RuleTransformer):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")
             elif attr in ATTRIBUTE_NOTES:
                 todo(ATTRIBUTE_NOTES[attr].format(e=shown))
-            elif attr == "message" and any(c.startswith("httpx2.") for c in caught) and \
-                    "message" in _unguarded_reads(handler.body, name):
-                todo(f"httpx2 errors have no .message: use str({shown})")
+        read = reads & {"message", "status_code"}
+        lacking = {attr: [c for c in caught if lacks(c, attr)]
+                   for attr in sorted(read & _unguarded_reads(handler.body, name) if read else ())}
+        lacking = {attr: classes for attr, classes in lacking.items() if classes}
+        if list(lacking) == ["message"] and all(c.startswith("httpx2.") for c in lacking["message"]):
+            todo(f"httpx2 errors have no .message: use str({shown})")
+        elif lacking:
+            said = [f"{', '.join(classes)} {'has' if len(classes) == 1 else 'have'} no .{attr}"
+                    for attr, classes in lacking.items()]
+            todo(f"{'; '.join(said)}: test isinstance({shown}, errors.MistralError) before reading "
+                 f"{' / '.join(f'{shown}.{attr}' for attr in lacking)}"
+                 + (f" (str({shown}) is any one's message)" if "message" in lacking else ""))
 
 
 def _merged_name(group) -> Optional[str]:

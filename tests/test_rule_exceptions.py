@@ -1339,3 +1339,47 @@ def test_a_message_read_guarded_by_hasattr_or_getattr_with_a_default_needs_no_to
         assert not [t for t in todos if ".message" in t], (read, todos)
     _, todos = convert_idempotent(source.format(read='f"error: {e.message}"'))
     assert any("httpx2 errors have no .message: use str(e)" in t for t in todos), todos
+
+
+def test_a_status_code_read_names_the_caught_classes_that_lack_it() -> None:
+    """Held-out review 55, T7 (EngageAI): `except openai.APIError as e: if e.status_code == 429: ...` catches
+    NoResponseError and httpx2's errors too, which carry no .status_code: the handler raised AttributeError on a
+    connection error, and the TODO named only .message. Each attribute is said with the classes lacking it."""
+    source = '''\
+        import openai
+
+        client = openai.OpenAI()
+
+
+        def gen(q):
+            try:
+                return client.chat.completions.create(model="gpt-4o", messages=[{{"role": "user", "content": q}}])
+            except {caught} as e:
+                {body}
+        '''
+    body = 'return "rate limited" if e.status_code == 429 else f"error: {e.message}"'
+    _, todos = convert_idempotent(source.format(caught="openai.APIError", body=body))
+    assert ("httpx2.RequestError has no .message; errors.NoResponseError, httpx2.RequestError have no .status_code: "
+            "test isinstance(e, errors.MistralError) before reading e.message / e.status_code (str(e) is any one's "
+            "message)") in todos, todos
+    _, todos = convert_idempotent(source.format(caught="openai.APIError", body="return e.status_code"))
+    assert ("errors.NoResponseError, httpx2.RequestError have no .status_code: test isinstance(e, errors.MistralError) "
+            "before reading e.status_code") in todos, todos
+    # a status error always has both: nothing to say
+    _, todos = convert_idempotent(source.format(caught="openai.APIStatusError", body=body))
+    assert not [t for t in todos if "status_code" in t or ".message" in t], todos
+
+
+def test_lacks_matches_the_installed_sdks_errors() -> None:
+    """migrator.mapping.errors.lacks against the classes themselves: MistralError's dataclass fields, NoResponseError's,
+    and an httpx2 error instance."""
+    import dataclasses
+
+    from migrator.mapping.errors import lacks
+
+    for name in ("SDKError", "HTTPValidationError", "ResponseValidationError", "MistralError", "NoResponseError"):
+        fields = {f.name for f in dataclasses.fields(getattr(errors, name))}
+        for attr in ("message", "status_code"):
+            assert lacks(f"errors.{name}", attr) == (attr not in fields), (name, attr)
+    for attr in ("message", "status_code"):
+        assert lacks("httpx2.RequestError", attr) and not hasattr(httpx2.ConnectError("x"), attr)

