@@ -2754,3 +2754,25 @@ def test_review_55_u4_u7_langchain_objects_count_as_readers_of_the_openai_key() 
     out = convert_files({"config.py": config, "chat.py": chat, "lc.py": lc,
                          "requirements.txt": "openai==1.55.0\npydantic-settings\nlangchain-openai\n"})
     assert "ChatMistralAI(" in out["lc.py"] and "every client now reads MISTRAL_API_KEY" in out["config.py"], out
+
+
+def test_review_55_t5_a_patch_of_the_client_class_through_a_converted_modules_openai_fails() -> None:
+    """Held-out review 55, T5 (EngageAI): `patch("app.service.openai.Client")` where app/service.py's client
+    converts: the module no longer imports openai, so the patch fails at set-up (AttributeError); the TODO said the
+    test "would reach the real API". It says the patch fails and names app.service.Mistral."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/service.py": "import openai\n\n\nclass Service:\n    def __init__(self, key):\n"
+                          "        self.client = openai.Client(api_key=key)\n\n    def ask(self, q):\n"
+                          "        r = self.client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', "
+                          "'content': q}])\n        return r.choices[0].message.content\n",
+        "tests/__init__.py": "",
+        "tests/test_service.py": "from unittest.mock import patch\n\nfrom app.service import Service\n\n\n"
+                                 "def test_ask():\n    with patch('app.service.openai.Client') as ctor:\n"
+                                 "        Service('k').ask('q')\n"})
+    assert "Mistral(" in out["app/service.py"], out["app/service.py"]
+    assert ("through the openai module as app.service imports it (app.service.openai.Client): where app.service's "
+            "clients convert, it no longer imports openai, so the patch fails with AttributeError; patch "
+            "app.service.Mistral instead") in out["tests/test_service.py"], out["tests/test_service.py"]

@@ -47,7 +47,7 @@ from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_unt
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
-                                          MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS,
+                                          MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
                                           PATCHED_NOW, SDK_PATCHERS, WEAVIATE_OPENAI, WEAVIATE_OPENAI_TODO,
                                           LIGHTRAG_OPENAI_MODULES, LIGHTRAG_OPENAI_NAMES, lightrag_todo)
@@ -1366,10 +1366,13 @@ class _Builder:
                 todo = SDK_PATCH_TODO.format(target=target.value, example=example)
                 module = target.value.split(".openai.", 1)[0] if not target.value.startswith("openai.") else ""
                 method = next((MODULE_PATCH_METHODS[kind] for kind in MODULE_PATCH_METHODS if kind in kinds), None)
-                if module and method and any(_same_module(g.module, module) and "openai" in g.openai_modules
-                                             for g in self.files):
+                imports = module and any(_same_module(g.module, module) and "openai" in g.openai_modules
+                                         for g in self.files)
+                if imports and method:
                     todo = MODULE_SDK_PATCH_TODO.format(module=module, target=target.value, method=method,
                                                         client=MODULE_CLIENT_NAME)
+                elif imports and "openai." + target.value.split(".openai.", 1)[1] in CLIENT_CLASSES:
+                    todo = MODULE_CLASS_PATCH_TODO.format(module=module, target=target.value)
                 self._use(f, node, None, "patches the OpenAI SDK", False, todo, "MIG106")
                 # (a TODO only where the run converts calls of that kind: codemods.unsupported)
                 self.sites[node_key(f.path, node)] = ("sdkpatch", todo, target.value)
