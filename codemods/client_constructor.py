@@ -1206,9 +1206,10 @@ class _Transformer(RuleTransformer):
             # `from config import OPENAI_BASE_URL`, `settings.openai_base_url` (held-out review 7, D4): its
             # default is often OpenAI's own URL, and then the Mistral key went to api.openai.com/v1/v1; also as
             # an operand (`base_url or settings.openai_base_url`: held-out review 28, G4)
-            self.todo(line, f"server_url={code_of(value)} holds what OpenAI's base_url held: where that is unset "
-                            "or defaults to https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point "
-                            "it at Mistral's (https://api.mistral.ai, no /v1) or drop server_url")
+            # (None is no problem: Mistral(server_url=None) talks to Mistral; held-out review 55, U6)
+            self.todo(line, f"server_url={code_of(value)} holds what OpenAI's base_url held: where it holds OpenAI's "
+                            "URL (a default of https://api.openai.com/v1, say), the Mistral key goes to OpenAI's "
+                            "server; point it at Mistral's (https://api.mistral.ai, no /v1) or drop server_url")
             return value
         self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
         return value

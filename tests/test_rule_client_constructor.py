@@ -958,8 +958,8 @@ def test_a_base_url_setting_from_elsewhere_says_where_the_mistral_key_may_go():
         ''')
     assert "server_url=OPENAI_BASE_URL," in code
     assert [t for t in todos if "server_url" in t] == [
-        "server_url=OPENAI_BASE_URL holds what OpenAI's base_url held: where that is unset or defaults to "
-        "https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point it at Mistral's "
+        "server_url=OPENAI_BASE_URL holds what OpenAI's base_url held: where it holds OpenAI's URL (a default of "
+        "https://api.openai.com/v1, say), the Mistral key goes to OpenAI's server; point it at Mistral's "
         "(https://api.mistral.ai, no /v1) or drop server_url"], todos
 
 
@@ -980,8 +980,8 @@ def test_a_base_url_falling_back_to_a_setting_says_where_the_mistral_key_may_go(
             return client.chat.completions.create(model="gpt-4o", messages=[])
         """)
     assert [t for t in todos if "server_url" in t] == [
-        f"server_url={value} holds what OpenAI's base_url held: where that is unset or defaults to "
-        "https://api.openai.com/v1, the Mistral key goes to OpenAI's server; point it at Mistral's "
+        f"server_url={value} holds what OpenAI's base_url held: where it holds OpenAI's URL (a default of "
+        "https://api.openai.com/v1, say), the Mistral key goes to OpenAI's server; point it at Mistral's "
         "(https://api.mistral.ai, no /v1) or drop server_url"], todos
 
 
