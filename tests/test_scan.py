@@ -413,3 +413,31 @@ def test_the_openai_modules_client_counts_once_per_module(tmp_path):
         "messages=[]).choices[0].message.content\n")
     data = scan_dict(scan([str(tmp_path)]))
     assert data["counts"]["convert"] == 1 and len(data["clients"]) == 2, data
+
+
+def test_langchain_and_llamaindex_objects_on_another_provider_are_listed(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held-out review 55, T6: `ChatOpenAI(base_url="https://openrouter.ai/api/v1")` and LlamaIndex's
+    `OpenAI(api_base="http://localhost:11434/v1")` are left alone (rightly) but were listed nowhere, while the SDK's
+    client on OpenRouter was: scan's table and JSON, convert's summary and the counts list them."""
+    write_tree(tmp_path, {"app.py": (
+        "from langchain_openai import ChatOpenAI\nfrom llama_index.llms.openai import OpenAI\n\n"
+        "llm = ChatOpenAI(model='gpt-4o', base_url='https://openrouter.ai/api/v1')\n"
+        "l2 = OpenAI(model='gpt-4o', api_base='http://localhost:11434/v1')\n")})
+    monkeypatch.chdir(tmp_path)
+    code, out = scan(".")
+    assert code == 0
+    assert row(out, "app.py:4")[1:5] == ["llm", "LangChain's ChatOpenAI", "OpenRouter", "other-provider"], out
+    assert row(out, "app.py:5")[1:5] == ["l2", "LlamaIndex's OpenAI", "local server", "other-provider"], out
+    assert "Clients: 0 convert, 0 keep, 2 other-provider" in out
+    code, out = scan(".", "--format", "json")
+    data = json.loads(out)
+    assert data["wrappers"] == [
+        {"path": "app.py", "line": 4, "name": "llm", "decision": "other-provider",
+         "reason": "LangChain's ChatOpenAI pointed at OpenRouter"},
+        {"path": "app.py", "line": 5, "name": "l2", "decision": "other-provider",
+         "reason": "LlamaIndex's OpenAI pointed at local server"}], data
+    assert data["counts"]["other-provider"] == 2
+    result = CliRunner().invoke(app, ["convert", "."], env={"COLUMNS": "200"})
+    assert "Left alone, another provider (2):\n  app.py:4  llm: LangChain's ChatOpenAI pointed at OpenRouter\n" \
+           "  app.py:5  l2: LlamaIndex's OpenAI pointed at local server" in result.stdout, result.stdout

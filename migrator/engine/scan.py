@@ -379,7 +379,7 @@ def _rich_table(report: ScanReport, console: Any) -> None:
 
     styles = {"convert": "green", "keep": "yellow", "todo": "yellow", "other-provider": "cyan",
               "unresolved": "magenta"}
-    if plan is not None and plan.clients:
+    if plan is not None and (plan.clients or plan.wrapper_others):
         table = Table(title="Clients", title_justify="left", show_lines=False)
         for column in ("client", "name", "kind", "provider", "decision"):
             table.add_column(column, no_wrap=True)
@@ -391,6 +391,10 @@ def _rich_table(report: ScanReport, console: Any) -> None:
                     _display_blocker(report, blocker) for blocker in client.blockers)
             table.add_row(where(client.path, client.line), client.name, client.kind, client.provider,
                           Text(client.decision, style=styles.get(client.decision, "")), Text(reason))
+        for path, line, name, reason in plan.wrapper_others:  # LangChain / LlamaIndex objects on another provider
+            kind, _, provider = reason.partition(" pointed at ")
+            table.add_row(where(path, line), name, kind, provider,
+                          Text("other-provider", style=styles["other-provider"]), Text(reason))
         console.print(table)
     if plan is not None and plan.uses:
         table = Table(title="Uses", title_justify="left")

@@ -163,13 +163,14 @@ def render_text(report: Report, console: Any) -> None:
         console.print(table)
     say(("Fix safety: ", "bold"), ", ".join(f"{n} {level}" for level, n in data["safety"].items()))
     plan = report.plan
-    if plan is not None and plan.clients:
+    if plan is not None and (plan.clients or plan.wrapper_others):
         say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n))
-        others = [c for c in plan.clients if c.decision == "other-provider"]
+        others = sorted([(c.path, c.line, c.name, c.reason) for c in plan.clients if c.decision == "other-provider"]
+                        + list(plan.wrapper_others))
         if others:
             say((f"Left alone, another provider ({len(others)}):", "bold"))
-            for client in others:
-                say(f"  {client.path}:{client.line}  {client.name}: {client.reason}")
+            for path, line, name, reason in others:
+                say(f"  {path}:{line}  {name}: {reason}")
     target = data["target"]
     if target.get("provider"):
         say(("Target: ", "bold"), f"the openai SDK, pointed at {target['provider']} ({target['base_url']}; key from "

@@ -496,7 +496,7 @@ def decide(builder, files) -> ConversionPlan:
                                       if all(decision(oid) == CONVERT for oid in refs)},
                           model_env_reads=_model_env_reads(builder, files),
                           trailing_system=_trailing_system_calls(builder, files, sites),
-                          shared_fields=dict(builder.shared_fields))
+                          shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files))
 
 
 def _key_readers(files) -> set:
@@ -1777,6 +1777,27 @@ def _wrapper_conversions(f) -> frozenset:
                           if site.verdict == WRAPPER_CONVERT)
         f.__dict__["_wrapper_conversions"] = found
     return found
+
+
+def _wrapper_others(files) -> tuple:
+    """(path, line, name, reason) of each LangChain / LlamaIndex OpenAI constructor left for another provider: the
+    name it is bound to (else its class), "ChatOpenAI pointed at OpenRouter"."""
+    out = []
+    for f in files:
+        if not _wrapper_plans(f):
+            continue
+        calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
+        for lib, plan in _wrapper_plans(f):
+            library = "LlamaIndex" if lib.__name__.endswith("llamaindex") else "LangChain"
+            for site in plan.sites:
+                if site.verdict != "other":
+                    continue
+                holder = f.parent.get(id(calls.get((site.line, site.col))))
+                target = holder.targets[0] if isinstance(holder, ast.Assign) and len(holder.targets) == 1 else \
+                    holder.target if isinstance(holder, ast.AnnAssign) else None
+                name = ast.unparse(target) if isinstance(target, (ast.Name, ast.Attribute)) else site.cls
+                out.append((f.path, site.line, name, f"{library}'s {site.cls} pointed at {_provider_text(site.provider)}"))
+    return tuple(sorted(out))
 
 
 def _wrapper_key_reads(f) -> list:

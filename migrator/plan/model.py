@@ -132,6 +132,9 @@ class ConversionPlan:
     trailing_system: frozenset = frozenset()
     # settings field -> what else reads it besides converted calls' model= (their run-time TODO says so)
     shared_fields: dict = field(default_factory=dict, compare=False, hash=False)
+    # (path, line, name, reason) of LangChain / LlamaIndex OpenAI objects left for another provider (MIG116 / MIG121
+    # leave them): listed with the SDK's clients left alone (held-out review 55, T6)
+    wrapper_others: tuple = ()
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
@@ -173,7 +176,8 @@ class ConversionPlan:
         ``.ipynb`` text, as findings are placed; clients, uses, ids and blockers of other paths stay as
         they are. Only for output: the rules' sites keep the plan's own lines."""
         if not lines or not any(client.path in lines for client in self.clients) and \
-                not any(use.path in lines for use in self.uses):
+                not any(use.path in lines for use in self.uses) and \
+                not any(other[0] in lines for other in self.wrapper_others):
             return self
 
         def ref(text: Optional[str]) -> Optional[str]:  # "path:line..." (a client id, a blocker)
@@ -193,7 +197,9 @@ class ConversionPlan:
 
         clients = tuple(replace(c, id=ref(c.id), blockers=tuple(map(ref, c.blockers)), **moved(c)) for c in self.clients)
         uses = tuple(replace(u, client=ref(u.client), **moved(u)) for u in self.uses)
-        return replace(self, clients=clients, uses=uses)
+        others = tuple((path, lines[path](line)[0] if path in lines else line, *rest)
+                       for path, line, *rest in self.wrapper_others)
+        return replace(self, clients=clients, uses=uses, wrapper_others=others)
 
     def counts(self) -> dict[str, int]:
         out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0, UNUSED: 0}
@@ -204,6 +210,7 @@ class ConversionPlan:
                     continue
                 seen.add((client.path, client.decision))
             out[client.decision] = out.get(client.decision, 0) + 1
+        out[OTHER] += len(self.wrapper_others)
         return out
 
     def to_dict(self, root: str = "") -> dict:
@@ -233,6 +240,9 @@ class ConversionPlan:
                  "detail": u.detail, **_cell(u.cell)}
                 for u in self.uses
             ],
+            # LangChain / LlamaIndex objects left for another provider (their library's class, not an SDK client)
+            "wrappers": [{"path": rel(path), "line": line, "name": name, "decision": OTHER, "reason": reason}
+                         for path, line, name, reason in self.wrapper_others],
             "counts": self.counts(),
         }
 

@@ -109,6 +109,8 @@ def _plan_view(plan: Mapping[str, Any] | None, link: Link) -> dict[str, Any] | N
     if not isinstance(plan, Mapping):
         return None
     clients = [c for c in plan.get("clients") or [] if isinstance(c, Mapping)]
+    # (LangChain / LlamaIndex objects left for another provider: listed and counted with the SDK's clients)
+    clients += [c for c in plan.get("wrappers") or [] if isinstance(c, Mapping)]
     decisions = Counter(str(c.get("decision")) for c in clients)
 
     def view(client: Mapping[str, Any]) -> dict[str, Any]:
