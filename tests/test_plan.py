@@ -2711,7 +2711,7 @@ def test_review_55_u1_the_key_set_in_another_module_for_a_converted_langchain_ob
     files = {"app.py": app, "agents.py": agents, "config.py": "OPENAI_KEY = open('key').read()\n"}
     out = convert_files(files)
     assert "ChatMistralAI(" in out["agents.py"], out["agents.py"]
-    todo = ("# TODO(migrator MIG101): OPENAI_API_KEY is set here, but the converted ChatMistralAI (agents.py:6) reads "
+    todo = ("# TODO(migrator MIG101): OPENAI_API_KEY is set here, but the converted ChatMistralAI in agents.py reads "
             "MISTRAL_API_KEY: set that (with a Mistral key) if this is about it")
     assert out["app.py"].count(todo) == 2, out["app.py"]
     # given its key, the object reads no variable: the setters are left alone
@@ -2776,3 +2776,20 @@ def test_review_55_t5_a_patch_of_the_client_class_through_a_converted_modules_op
     assert ("through the openai module as app.service imports it (app.service.openai.Client): where app.service's "
             "clients convert, it no longer imports openai, so the patch fails with AttributeError; patch "
             "app.service.Mistral instead") in out["tests/test_service.py"], out["tests/test_service.py"]
+
+
+def test_review_55_u8_another_librarys_client_chosen_by_a_conditional_is_foreign() -> None:
+    """Held-out review 55, U8 (mcp-cli): `self.client = Groq(..., base_url=b) if b else Groq(...)`: its calls (one in
+    a function nested in a method) got "cannot tell which client it holds" beside a converted OpenAI client."""
+    from mechanics import convert_files
+
+    groq = ("from groq import Groq\n\n\nclass G:\n    def __init__(self, key, base=None):\n"
+            "        self.client = Groq(api_key=key, base_url=base) if base else Groq(api_key=key)\n\n"
+            "    def plain(self, msgs):\n        return self.client.chat.completions.create(model='llama3', messages=msgs)\n\n"
+            "    async def stream(self, msgs):\n        def producer():\n"
+            "            for chunk in self.client.chat.completions.create(model='llama3', messages=msgs, stream=True):\n"
+            "                print(chunk)\n        producer()\n")
+    sdk = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+           "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n")
+    out = convert_files({"g.py": groq, "o.py": sdk})
+    assert "Mistral(" in out["o.py"] and out["g.py"] == groq, out["g.py"]

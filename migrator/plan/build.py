@@ -1985,6 +1985,8 @@ class _Builder:
             return False
         if isinstance(node, ast.Await):
             node = node.value
+        if isinstance(node, ast.IfExp):  # `Groq(base_url=b) if b else Groq()` (held-out review 55, U8)
+            return self._foreign(f, scope, node.body, depth + 1) and self._foreign(f, scope, node.orelse, depth + 1)
         if isinstance(node, ast.Call):
             root = dotted_name(node.func)
             head = root.split(".")[0] if root else None
