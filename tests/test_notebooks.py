@@ -607,3 +607,24 @@ def test_a_databricks_notebook_sources_pip_magic_follows_its_converted_code() ->
     # a plain module is no notebook: a comment that looks like one is left alone
     code, _ = convert_idempotent(source.replace("# Databricks notebook source", "# a module"))
     assert "# MAGIC %pip install -q openai tiktoken\n" in code, code
+
+
+def test_a_later_cell_that_imported_openai_itself_is_told_where_its_module_client_is(tmp_path):
+    """Held-out review 56, W1 (GenAI_Projects simplechat.ipynb): two self-contained cells, each `import openai` /
+    `openai.api_key = ...` / `openai.ChatCompletion.create(...)`. Both calls now go through the one
+    `mistral_client = Mistral()` written beside cell 1's import: cell 2 run alone in a fresh kernel (as its author
+    did) raised NameError, and nothing said so. Its first converted call gets a TODO naming cell 1; a second run
+    changes nothing."""
+    from migrator.engine import Mode, run
+
+    cell = ('import openai\n\nopenai.api_key = "{key}"\nr = openai.ChatCompletion.create(model="gpt-4o-mini", '
+            'messages=[{{"role": "user", "content": "{q}"}}])\nprint(r["choices"][0]["message"]["content"])\n')
+    path = _write_cells(tmp_path, [cell.format(key="K1", q="a"), "x = 1", cell.format(key="", q="b")])
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert "mistral_client = Mistral(" in sources[0] and "mistral_client" not in sources[1], sources
+    todo = ("# TODO(migrator MIG102): this cell imported openai itself, but the mistral_client it now calls is created "
+            "in cell 1 (beside the first import): run that cell first in a fresh kernel, or create one here "
+            "(mistral_client = Mistral(), with its import)\nr = mistral_client.chat.complete(")
+    assert todo in sources[2] and "this cell imported openai itself" not in sources[0], sources
+    assert not run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False).changed

@@ -465,6 +465,9 @@ def decide(builder, files) -> ConversionPlan:
         trailing = _system_appended_last(f, sites) if "system" in f.source else {}
         if trailing:
             tables[f.path] = {**tables.get(f.path, {}), **trailing}
+        cells = _notebook_cell_clients(f, uses) if f.path.endswith(".ipynb") and f.path in converting else {}
+        if cells:
+            tables[f.path] = {**tables.get(f.path, {}), **cells}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     if _all_embeddings_convert(files, sites):
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
@@ -2388,6 +2391,55 @@ def _message_flows(f, node, call_verdict) -> bool:
             return False
         return False
     return False
+
+
+_CELL_MARKER = re.compile(r"^# migrator-ipython-x*cell (\d+)$", re.MULTILINE)
+
+
+def _notebook_cell_clients(f, uses) -> dict:
+    """A notebook whose cells each ``import openai`` (each runs on its own in a fresh kernel): the openai module's
+    calls become ``mistral_client.<...>`` calls, and the one ``mistral_client = Mistral()`` goes beside the first
+    cell's import; the first converted call of each later such cell gets a TODO saying so (held-out review 56, W1:
+    the cell the author ran raised NameError, silently)."""
+    from migrator.mapping.client import MODULE_CLIENT_NAME
+
+    names = {local for local, module in f.openai_modules.items() if module == "openai"}
+    if not names or "cell" not in f.source:
+        return {}
+    starts = [(f.source.count("\n", 0, m.start()) + 1, int(m.group(1))) for m in _CELL_MARKER.finditer(f.source)]
+    if len(starts) < 2:
+        return {}
+
+    def cell_of(line: int) -> Optional[int]:
+        found = None
+        for first, number in starts:
+            if first > line:
+                break
+            found = number
+        return found
+
+    importing = sorted({cell_of(node.lineno) for node in f.tree.body if isinstance(node, ast.Import)
+                        and any(alias.name == "openai" for alias in node.names)} - {None})
+    if len(importing) < 2:
+        return {}
+    lines = f.source.split("\n")
+    statements = {node.lineno: node for node in f.nodes if isinstance(node, ast.stmt)}
+    out: dict = {}
+    told: set = set()
+    for use in sorted(uses, key=lambda u: u.line):
+        cell = cell_of(use.line) if use.path == f.path and use.status == CONVERT else None
+        if cell is None or cell == importing[0] or cell not in importing or cell in told:
+            continue
+        text = lines[use.line - 1] if use.line <= len(lines) else ""
+        stmt = statements.get(use.line)
+        if stmt is None or not any(re.search(rf"\b{re.escape(name)}\.", text) for name in names):
+            continue
+        told.add(cell)
+        out[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = (
+            f"this cell imported openai itself, but the {MODULE_CLIENT_NAME} it now calls is created in cell "
+            f"{importing[0]} (beside the first import): run that cell first in a fresh kernel, or create one here "
+            f"({MODULE_CLIENT_NAME} = Mistral(), with its import)")
+    return out
 
 
 def _system_appended_last(f, sites) -> dict:
