@@ -2793,3 +2793,36 @@ def test_review_55_u8_another_librarys_client_chosen_by_a_conditional_is_foreign
            "    return client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n")
     out = convert_files({"g.py": groq, "o.py": sdk})
     assert "Mistral(" in out["o.py"] and out["g.py"] == groq, out["g.py"]
+
+
+def test_review_56_v1_an_index_on_the_default_embedding_is_told_whatever_else_mentions_embed_model() -> None:
+    """Held-out review 56, V1 (qcopilot and others): a module loading an index with LlamaIndex's default embed model
+    (OpenAIEmbedding) got no TODO once any other module (ingest.py's `from_documents(..., embed_model=...)`) or the
+    module itself (an `embed_model = OpenAIEmbedding(...)` never passed on) said `embed_model`; and the requirements
+    lost llama-index-embeddings-openai, which that default needs. Only `Settings.embed_model = ...` (anywhere) or an
+    embed_model= handed to the index call counts."""
+    from mechanics import convert_files
+
+    app = ("from llama_index.core import Settings, StorageContext, load_index_from_storage\n"
+           "from llama_index.llms.openai import OpenAI\n\nSettings.llm = OpenAI(model=\"gpt-4o-mini\", max_tokens=1024)\n"
+           "index = load_index_from_storage(StorageContext.from_defaults(persist_dir=\"storage\"))\n")
+    ingest = ("from llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n"
+              "from llama_index.embeddings.openai import OpenAIEmbedding\n\n"
+              "docs = SimpleDirectoryReader(\"data\").load_data()\n"
+              "index = VectorStoreIndex.from_documents(docs, embed_model=OpenAIEmbedding())\n")
+    pins = "llama-index-core\nllama-index-llms-openai\nllama-index-embeddings-openai\n"
+    out = convert_files({"app.py": app, "ingest.py": ingest, "requirements.txt": pins})
+    assert "MistralAI(" in out["app.py"] and "LlamaIndex embeds with Settings.embed_model, and this module sets none" \
+        in out["app.py"], out["app.py"]
+    assert "llama-index-embeddings-openai\n" in out["requirements.txt"], out["requirements.txt"]
+    unused = app.replace("index = ", "embed_model = OpenAIEmbedding()\nindex = ").replace(
+        "from llama_index.llms.openai import OpenAI\n",
+        "from llama_index.embeddings.openai import OpenAIEmbedding\nfrom llama_index.llms.openai import OpenAI\n")
+    out = convert_files({"app.py": unused})
+    assert "this module sets none" in out["app.py"], out["app.py"]
+    # set for the whole program in another module: nothing to say
+    out = convert_files({"app.py": app, "ingest.py": ingest, "setup_llm.py": (
+        "from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n\n"
+        "Settings.embed_model = OpenAIEmbedding()\n"), "requirements.txt": pins})
+    assert "this module sets none" not in out["app.py"], out["app.py"]
+    assert "llama-index-embeddings-openai\n" not in out["requirements.txt"], out["requirements.txt"]

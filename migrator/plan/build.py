@@ -1077,12 +1077,38 @@ class _Builder:
                     return True
         return False
 
+    def _default_embedding_calls(self, f: _File) -> bool:
+        """Does the module build or load a LlamaIndex index (``VectorStoreIndex.from_documents(docs)``,
+        ``load_index_from_storage(ctx)``) without handing it an embed model (embed_model= / service_context=)?"""
+        from migrator.mapping.llamaindex import INDEX_NAMES
+
+        for node in f.nodes:
+            written = dotted_name(node.func) or "" if isinstance(node, ast.Call) else ""
+            if written.rsplit(".", 1)[-1] in INDEX_NAMES and \
+                    (f.repo_imports.get(written.split(".")[0]) or ("",))[0].startswith("llama_index") and \
+                    not any(kw.arg in (None, "embed_model", "service_context") for kw in node.keywords):
+                return True
+        return False
+
+    def _global_embed_model(self) -> bool:
+        """Does a module of the tree set LlamaIndex's embed model for the whole program (``Settings.embed_model =
+        ...``, ``set_global_service_context(...)``)?"""
+        if "_global_embed_model" not in self.__dict__:
+            self.__dict__["_global_embed_model"] = any(
+                isinstance(node, ast.Attribute) and node.attr == "embed_model" and isinstance(node.ctx, ast.Store) or
+                isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("set_global_service_context")
+                for g in self.files if "embed_model" in g.source or "set_global_service_context" in g.source
+                for node in g.nodes)
+        return self.__dict__["_global_embed_model"]
+
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
         from migrator.mapping.llamaindex import uses_default_embedding
 
-        if uses_default_embedding(f.source) and not any("embed_model" in g.source for g in self.files):
-            # (another module may set Settings.embed_model for the whole program: re-review)
+        if uses_default_embedding(f.source.replace("embed_model", "")) and self._default_embedding_calls(f) and \
+                not self._global_embed_model():
+            # (another module may set Settings.embed_model for the whole program: re-review; a mention of the text
+            # elsewhere, or an embed_model defined and never passed, is none: held-out review 56, V1)
             self.default_embedding.add(f.path)
             self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
