@@ -2820,6 +2820,9 @@ def test_review_56_v1_an_index_on_the_default_embedding_is_told_whatever_else_me
         "from llama_index.embeddings.openai import OpenAIEmbedding\nfrom llama_index.llms.openai import OpenAI\n")
     out = convert_files({"app.py": unused})
     assert "this module sets none" in out["app.py"], out["app.py"]
+    # two such modules (the program-wide answer is asked twice: it once broke the whole plan)
+    out = convert_files({"app.py": app, "app2.py": app})
+    assert all("this module sets none" in out[name] for name in ("app.py", "app2.py")), out
     # set for the whole program in another module: nothing to say
     out = convert_files({"app.py": app, "ingest.py": ingest, "setup_llm.py": (
         "from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n\n"

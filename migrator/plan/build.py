@@ -1093,13 +1093,13 @@ class _Builder:
     def _global_embed_model(self) -> bool:
         """Does a module of the tree set LlamaIndex's embed model for the whole program (``Settings.embed_model =
         ...``, ``set_global_service_context(...)``)?"""
-        if "_global_embed_model" not in self.__dict__:
-            self.__dict__["_global_embed_model"] = any(
+        if "_embed_model_set" not in self.__dict__:  # (memo: not the method's own name)
+            self.__dict__["_embed_model_set"] = any(
                 isinstance(node, ast.Attribute) and node.attr == "embed_model" and isinstance(node.ctx, ast.Store) or
                 isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("set_global_service_context")
                 for g in self.files if "embed_model" in g.source or "set_global_service_context" in g.source
                 for node in g.nodes)
-        return self.__dict__["_global_embed_model"]
+        return self.__dict__["_embed_model_set"]
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
