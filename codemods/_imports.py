@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 import libcst as cst
 
 from migrator.mapping.client import CLIENT_CLASSES, MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
+from migrator.engine.notebooks import CELL_LINE as _CELL_MARK  # before each cell of a notebook read as one module
 from migrator.mapping.packages import OPENAI_PACKAGE
 
 Needed = tuple[str, Optional[str]]  # ("mistralai.client", "Mistral") or ("os", None) for `import os`
@@ -439,10 +440,6 @@ def _stdlib_block_end(tree: ast.Module, lines: list[str], anchor: Optional[int],
     if found is None or found >= anchor or any(start < found < end for start, (end, _) in edits.items()):
         return None
     return found
-
-
-# The line migrator.engine.notebooks puts before each cell of a notebook read as one module.
-_CELL_MARK = re.compile(r"^# migrator-ipython-x*cell \d+")
 
 
 # Names a converted function reads (the Mistral client, the module-level client, Mistral's errors).

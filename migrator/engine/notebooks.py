@@ -43,6 +43,8 @@ PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
 _ASSIGNED_MAGIC = re.compile(r"[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*[!%]")
 
 
+# the line put before each cell of the virtual module (its number: cells counted from 1, markdown included)
+CELL_LINE = re.compile(r"^# migrator-ipython-x*cell (\d+)$", re.MULTILINE)
 # a line of a code cell that does not parse, as the virtual module holds it (a comment the plan reads)
 UNPARSED_LINE = re.compile(r"^# migrator-ipython-x*unparsed (.*)$", re.MULTILINE)
 _UNSAFE_IN_COMMENT = re.compile("[\x00\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

@@ -44,7 +44,7 @@ from migrator.engine.walk import (
 )
 from migrator.mapping.client import MISTRAL_SERVER
 from migrator.mapping.env import BASE_URL_VARS, SERVER_URL_ENV, SETTINGS_BASES
-from migrator.mapping.llamaindex import imports_openai_wrapper
+from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
 from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS, Package
@@ -357,7 +357,7 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
         return _EXAMPLES + examples
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
         return "add"  # a kept LangChain community / Chroma OpenAI class imports openai when it is built
-    if pkg.old_module == "llama_index.embeddings.openai" and any(p in scope for p in facts.default_embedding):
+    if pkg.old_module in LLAMAINDEX_EMBEDDING_MODULES and any(p in scope for p in facts.default_embedding):
         return "add"  # an index there embeds with LlamaIndex's default, OpenAIEmbedding (held-out review 56, V1)
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
 

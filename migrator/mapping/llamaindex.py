@@ -183,9 +183,15 @@ DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this
                           "re-index stored vectors")
 
 
+def may_build_index(source: str) -> bool:
+    """Does a module's text import LlamaIndex and name an index builder or loader (a prefilter)?"""
+    return "llama_index" in source and any(n in source for n in INDEX_NAMES)
+
+
 def uses_default_embedding(source: str) -> bool:
-    """Does a module that imports LlamaIndex build or load an index without naming an embed model?"""
-    return "llama_index" in source and "embed_model" not in source and any(n in source for n in INDEX_NAMES)
+    """Does a module that imports LlamaIndex build or load an index without naming an embed model (from its text:
+    the plan reads the calls, migrator.plan.build)?"""
+    return may_build_index(source) and "embed_model" not in source
 
 
 def imports_openai_wrapper(source: str) -> bool:

@@ -1090,23 +1090,20 @@ class _Builder:
                 return True
         return False
 
-    def _global_embed_model(self) -> bool:
+    @functools.cached_property
+    def global_embed_model(self) -> bool:
         """Does a module of the tree set LlamaIndex's embed model for the whole program (``Settings.embed_model =
         ...``, ``set_global_service_context(...)``)?"""
-        if "_embed_model_set" not in self.__dict__:  # (memo: not the method's own name)
-            self.__dict__["_embed_model_set"] = any(
-                isinstance(node, ast.Attribute) and node.attr == "embed_model" and isinstance(node.ctx, ast.Store) or
-                isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("set_global_service_context")
-                for g in self.files if "embed_model" in g.source or "set_global_service_context" in g.source
-                for node in g.nodes)
-        return self.__dict__["_embed_model_set"]
+        return any(isinstance(node, ast.Attribute) and node.attr == "embed_model" and isinstance(node.ctx, ast.Store) or
+                   isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("set_global_service_context")
+                   for g in self.files if "embed_model" in g.source or "set_global_service_context" in g.source
+                   for node in g.nodes)
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
-        from migrator.mapping.llamaindex import uses_default_embedding
+        from migrator.mapping.llamaindex import may_build_index
 
-        if uses_default_embedding(f.source.replace("embed_model", "")) and self._default_embedding_calls(f) and \
-                not self._global_embed_model():
+        if may_build_index(f.source) and self._default_embedding_calls(f) and not self.global_embed_model:
             # (another module may set Settings.embed_model for the whole program: re-review; a mention of the text
             # elsewhere, or an embed_model defined and never passed, is none: held-out review 56, V1)
             self.default_embedding.add(f.path)
@@ -6034,18 +6031,15 @@ def _expand_star_imports(files: list) -> None:
                 bound.add(node.id)
 
 
-_NOTEBOOK_CELL = re.compile(r"^# migrator-ipython-x*cell (\d+)$", re.MULTILINE)
-
-
 def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:
     """The number of a notebook cell that does not parse and names ``name`` as a word (its lines are comments of
     the notebook's virtual module: ``migrator.engine.notebooks.UNPARSED_LINE``), else None."""
-    from migrator.engine.notebooks import UNPARSED_LINE
+    from migrator.engine.notebooks import CELL_LINE, UNPARSED_LINE
 
     word = re.compile(rf"\b{re.escape(name)}\b")
     for line in UNPARSED_LINE.finditer(source):
         if word.search(line.group(1)):
-            cells = list(_NOTEBOOK_CELL.finditer(source, 0, line.start()))
+            cells = list(CELL_LINE.finditer(source, 0, line.start()))
             return cells[-1].group(1) if cells else "?"
     return None
 

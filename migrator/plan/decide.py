@@ -981,7 +981,7 @@ def _implicit_variables(builder, decision) -> set:
     OpenAI one (a guard, a check) get a TODO."""
     converted, kept = set(), set()
     by_file: dict = {}
-    builder.key_wrappers = []  # (path, line, Mistral class) of converted LangChain / LlamaIndex objects reading the key
+    builder.key_wrappers = []  # (path, Mistral class) of converted LangChain / LlamaIndex objects reading the key
     for oid, origin in builder.origins.items():
         if origin.kind not in ("OpenAI", "AsyncOpenAI", "Client", "AsyncClient"):
             continue
@@ -1020,12 +1020,12 @@ def _implicit_variables(builder, decision) -> set:
     for f in builder.files:  # LangChain's / LlamaIndex's objects read it too, given no key (held-out review 55,
         # U1: the app set OPENAI_API_KEY in another module and the converted ChatMistralAI read MISTRAL_API_KEY;
         # U4: a ChatOpenAI kept on OpenAI still needs OPENAI_API_KEY)
-        for site, reads, mistral in _wrapper_key_reads(f):
-            if reads and site.verdict in ("convert", "keep"):
+        for site, mistral in _wrapper_sites(f):
+            if site.reads_key and site.verdict in ("convert", "keep"):
                 (converted if site.verdict == "convert" else kept).add("OPENAI_API_KEY")
                 by_file.setdefault(f.path, (set(), set()))[site.verdict == "keep"].add("OPENAI_API_KEY")
-            if reads and site.verdict == "convert":  # (named by the key TODOs of modules without clients of their own)
-                builder.key_wrappers.append((f.path, site.line, mistral))
+            if site.reads_key and site.verdict == "convert":  # (named by the key TODOs of modules with no client)
+                builder.key_wrappers.append((f.path, mistral))
     builder.kept_env |= kept
     # where the readers kept on OpenAI are: an env file under a directory answers for the code there
     for path, (_, keep) in by_file.items():
@@ -1473,7 +1473,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # so the read it guards follows (held-out review 54, S5: a KeyError with only MISTRAL_API_KEY set)
                 feeds = "gate"
             own_wrappers = variable == "OPENAI_API_KEY" and f.path not in builder.sdk_key_paths and any(
-                path == f.path for path, _, _ in builder.key_wrappers)
+                path == f.path for path, _ in builder.key_wrappers)
             if not feeds and variable in implicit and not configures and not copied and not handed and \
                     not own_wrappers and not _imports_only_kept(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
@@ -1510,7 +1510,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     # put its configured key in OPENAI_API_KEY, and the converted ChatMistralAI sent none)
                     # (no line: the TODOs written there move it)
                     named = sorted({f"{cls} in {os.path.relpath(path, os.path.dirname(f.path) or '.')}"
-                                    .replace(os.sep, "/") for path, line, cls in builder.key_wrappers})
+                                    .replace(os.sep, "/") for path, cls in builder.key_wrappers})
                     message = (f"{variable} is {'set' if write else 'read'} here, but the converted "
                                f"{', '.join(named[:3])}{' ...' if len(named) > 3 else ''} read"
                                f"{'s' if len(named) == 1 else ''} MISTRAL_API_KEY: {'set' if write else 'check'} that "
@@ -1815,23 +1815,9 @@ def _wrapper_others(files) -> tuple:
     return tuple(sorted(out))
 
 
-def _wrapper_key_reads(f) -> list:
-    """(site, reads OPENAI_API_KEY, Mistral class) for each LangChain / LlamaIndex OpenAI constructor of the module:
-    given no key (or one read from OPENAI_API_KEY, renamed with a converted object), the object reads the variable
-    itself (a converted one MISTRAL_API_KEY)."""
-    if not _wrapper_plans(f):
-        return []
-    calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
-    out = []
-    for lib, plan in _wrapper_plans(f):
-        for site in plan.sites:
-            call = calls.get((site.line, site.col))
-            if call is None:
-                continue
-            given = [kw for kw in call.keywords if kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key")]
-            out.append((site, not given or any(kw.arg is not None and "OPENAI_API_KEY" in ast.unparse(kw.value)
-                                               for kw in given), lib.CLASSES[site.cls][3]))
-    return out
+def _wrapper_sites(f) -> list:
+    """(site, its Mistral class) for each LangChain / LlamaIndex OpenAI constructor of the module."""
+    return [(site, lib.CLASSES[site.cls][3]) for lib, plan in _wrapper_plans(f) for site in plan.sites]
 
 
 def _env_helpers_of(builder, f) -> frozenset:
@@ -2247,7 +2233,7 @@ def _key_gate(builder, f, node) -> bool:
     from migrator.mapping.llamaindex import imports_openai_wrapper
 
     if imports_openai_wrapper(f.source) and (
-            not (wrappers := _wrapper_key_reads(f)) or any(site.verdict != "convert" for site, _, _ in wrappers)):
+            not (wrappers := _wrapper_sites(f)) or any(site.verdict != "convert" for site, _ in wrappers)):
         # a LangChain / LlamaIndex OpenAI class may stay beside the check and read OPENAI_API_KEY (re-review): the
         # check stays as it is; where all of them convert, it is renamed as for the SDK's clients (held-out review
         # 55, U7: a deployment with only MISTRAL_API_KEY set died at the check)
@@ -2393,20 +2379,18 @@ def _message_flows(f, node, call_verdict) -> bool:
     return False
 
 
-_CELL_MARKER = re.compile(r"^# migrator-ipython-x*cell (\d+)$", re.MULTILINE)
-
-
 def _notebook_cell_clients(f, uses) -> dict:
     """A notebook whose cells each ``import openai`` (each runs on its own in a fresh kernel): the openai module's
     calls become ``mistral_client.<...>`` calls, and the one ``mistral_client = Mistral()`` goes beside the first
     cell's import; the first converted call of each later such cell gets a TODO saying so (held-out review 56, W1:
     the cell the author ran raised NameError, silently)."""
-    from migrator.mapping.client import MODULE_CLIENT_NAME
+    from migrator.engine.notebooks import CELL_LINE
+    from migrator.mapping.client import MISTRAL_CLIENT, MODULE_CLIENT_NAME
 
     names = {local for local, module in f.openai_modules.items() if module == "openai"}
     if not names or "cell" not in f.source:
         return {}
-    starts = [(f.source.count("\n", 0, m.start()) + 1, int(m.group(1))) for m in _CELL_MARKER.finditer(f.source)]
+    starts = [(f.source.count("\n", 0, m.start()) + 1, int(m.group(1))) for m in CELL_LINE.finditer(f.source)]
     if len(starts) < 2:
         return {}
 
@@ -2438,7 +2422,7 @@ def _notebook_cell_clients(f, uses) -> dict:
         out[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = (
             f"this cell imported openai itself, but the {MODULE_CLIENT_NAME} it now calls is created in cell "
             f"{importing[0]} (beside the first import): run that cell first in a fresh kernel, or create one here "
-            f"({MODULE_CLIENT_NAME} = Mistral(), with its import)")
+            f"({MODULE_CLIENT_NAME} = {MISTRAL_CLIENT[1]}(), with its import)")
     return out
 
 

@@ -42,6 +42,9 @@ class Site:
     provider: str = ""  # for ``other``: where base_url / api_key point
     # embeddings handed only to a SemanticChunker: they decide where text is cut, no vector is stored
     chunker_only: bool = False
+    # given no key (or one read from OPENAI_API_KEY, renamed with a converted object), the object reads the key
+    # variable itself: OPENAI_API_KEY, MISTRAL_API_KEY once converted (migrator.plan.decide's key readers)
+    reads_key: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,8 +238,11 @@ class _Planner:
                     sites.append(self._site(parent, written))
                     if sites[-1].verdict == CONVERT and self._chunker_only(parent):
                         sites[-1] = dataclasses.replace(sites[-1], chunker_only=True)
-                    implicit = sites[-1].verdict == CONVERT and not any(
-                        kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key") for kw in parent.keywords)
+                    given = [kw for kw in parent.keywords
+                             if kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key")]
+                    sites[-1] = dataclasses.replace(sites[-1], reads_key=not given or any(
+                        kw.arg is not None and "OPENAI_API_KEY" in ast.unparse(kw.value) for kw in given))
+                    implicit = sites[-1].verdict == CONVERT and not given
                     if implicit:
                         implicit_key = True
                         holder = self.scope.get(id(parent))
