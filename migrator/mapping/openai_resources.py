@@ -1,4 +1,4 @@
-"""The methods of each API resource of the openai SDK migrator is built against (openai 3.57.0),
+"""The methods of each API resource of the openai SDK migrator is built against (openai 3.63.0),
 as data: what ``migrator.mapping.surfaces.openai_lacks`` checks a call against. Introspecting the SDK at run
 time imported some 800 of its modules into every conversion (a 20% slower codemod: GC over their objects).
 ``tests/test_closest_feature.py`` compares this table with the installed SDK; regenerate it with
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-OPENAI_VERSION = "3.57.0"
+OPENAI_VERSION = "3.63.0"
 
 # resource path after the client -> its methods, space-separated
 OPENAI_RESOURCES = MappingProxyType({
@@ -23,6 +23,9 @@ OPENAI_RESOURCES = MappingProxyType({
     "admin.organization.groups": "create delete list retrieve update",
     "admin.organization.groups.roles": "create delete list retrieve",
     "admin.organization.groups.users": "create delete list retrieve",
+    "admin.organization.health": "",
+    "admin.organization.health.alert_rules": "create delete list retrieve update",
+    "admin.organization.health.alerts": "retrieve",
     "admin.organization.invites": "create delete list retrieve",
     "admin.organization.projects": "archive create list retrieve update",
     "admin.organization.projects.api_keys": "delete list retrieve update",
@@ -30,6 +33,9 @@ OPENAI_RESOURCES = MappingProxyType({
     "admin.organization.projects.data_retention": "retrieve update",
     "admin.organization.projects.groups": "create delete list retrieve",
     "admin.organization.projects.groups.roles": "create delete list retrieve",
+    "admin.organization.projects.health": "",
+    "admin.organization.projects.health.alert_rules": "create delete list retrieve update",
+    "admin.organization.projects.health.alerts": "retrieve",
     "admin.organization.projects.hosted_tool_permissions": "retrieve update",
     "admin.organization.projects.model_permissions": "delete retrieve update",
     "admin.organization.projects.rate_limits": "list_rate_limits update_rate_limit",
