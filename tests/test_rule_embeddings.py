@@ -408,3 +408,64 @@ def test_a_faiss_index_size_and_a_parameter_default_of_openai_size_get_the_size_
     assert store.count("TODO(migrator MIG107): 1536") == 2, store
     assert "# TODO(migrator MIG107): 1536" in store.split("INDEX =")[0], store
     assert "    # TODO(migrator MIG107): 1536" in store.split("def __init__")[0], store
+
+
+def test_token_ids_reaching_an_input_parameter_from_its_callers_keep_the_client():
+    """The OpenAI cookbook's long-input embedding (held-out review 56, W2): token ids reach
+    ``get_embedding``'s parameter from a truncation helper, or from a loop over a chunking generator; Mistral
+    embeds text only (``EmbeddingRequest(inputs=[1, 2, 3])`` is a ValidationError), so the call stays, with the
+    reason. A parameter that only ever receives text still converts."""
+    from mechanics import convert_idempotent
+
+    cookbook = '''\
+        import tiktoken
+        from itertools import islice
+        from openai import OpenAI
+        client = OpenAI()
+        def get_embedding(text, model="text-embedding-3-small"):
+            return client.embeddings.create(input=text, model=model).data[0].embedding
+        def batched(iterable, n):
+            it = iter(iterable)
+            while (batch := tuple(islice(it, n))):
+                yield batch
+        def chunked_tokens(text, chunk_length=8191):
+            encoding = tiktoken.get_encoding("cl100k_base")
+            tokens = encoding.encode(text)
+            chunks_iterator = batched(tokens, chunk_length)
+            yield from chunks_iterator
+        def len_safe_get_embedding(text):
+            chunk_embeddings = []
+            for chunk in chunked_tokens(text):
+                chunk_embeddings.append(get_embedding(chunk))
+            return chunk_embeddings
+        '''
+    code, todos = convert_idempotent(cookbook)
+    assert "client = OpenAI()" in code, code
+    assert any("input=text may hold token ids (get_embedding() is called with chunked_tokens(...), which gives "
+               "encoding.encode(text))" in t for t in todos), todos
+
+    truncated = '''\
+        import tiktoken
+        from openai import OpenAI
+        client = OpenAI()
+        def get_embedding(text):
+            return client.embeddings.create(input=text, model="text-embedding-3-small").data[0].embedding
+        def truncate_text_tokens(text, max_tokens=8191):
+            return tiktoken.get_encoding("cl100k_base").encode(text)[:max_tokens]
+        def embed_long(text):
+            truncated = truncate_text_tokens(text)
+            return get_embedding(truncated)
+        '''
+    code, todos = convert_idempotent(truncated)
+    assert "client = OpenAI()" in code and any("truncate_text_tokens(...), which gives" in t for t in todos), todos
+
+    named, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        def get_embedding(text_or_tokens):
+            return client.embeddings.create(input=text_or_tokens, model="text-embedding-3-small")
+        ''')
+    assert "client = OpenAI()" in named and any("its name, text_or_tokens, says tokens" in t for t in todos), todos
+
+    text_only, todos = convert_idempotent(truncated.replace("get_embedding(truncated)", "get_embedding(text)"))
+    assert "client = Mistral(" in text_only and "inputs=text" in text_only, text_only

@@ -57,6 +57,10 @@ ASYNC_METHOD = "embeddings.create_async"
 
 # A parameter annotation that lets token ids through (``List[int]``, ``List[List[int]]``): Mistral embeds text only.
 TOKEN_ANNOTATION = re.compile(r"(?i)(list|sequence|iterable)\[\s*int\s*\]")
+# A parameter whose name says it carries token ids (the OpenAI cookbook's ``text_or_tokens``), not a budget.
+TOKEN_PARAMETER = re.compile(r"(?i)(?<![a-z])tokens?(?![a-z])|token_?ids")
+# Calls that keep token ids token ids: ``list(tokens)``, ``batched(tokens, n)``, ``islice(tokens, n)``.
+TOKEN_CARRIERS = frozenset({"list", "tuple", "iter", "batched", "islice", "chunked"})
 
 
 # A tokenizer's methods that return token ids (tiktoken's encode / encode_batch / encode_ordinary, a

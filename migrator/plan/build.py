@@ -40,8 +40,8 @@ from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS
                                      TRACING_WRAPPER,
                                      V0_EMBEDDING_HELPERS,
                                      WRAPPED_CLIENT_NAMES, WRAPPED_OPENAI_MODULES, classify_endpoint)
-from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKENIZER_FUNCTIONS, TOKENIZER_METHODS,
-                                         token_array)
+from migrator.mapping.embeddings import (EMBEDDING_KWARGS, TOKEN_ANNOTATION, TOKEN_CARRIERS, TOKEN_PARAMETER,
+                                         TOKENIZER_FUNCTIONS, TOKENIZER_METHODS, token_array)
 from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORDS
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
@@ -5207,9 +5207,81 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
             annotation = ast.unparse(param[1]) if param and param[1] is not None else ""
             if TOKEN_ANNOTATION.search(annotation):
                 return f"input={kw.value.id} is annotated to take token ids ({annotation}): Mistral embeds text only"
+            if param:
+                why = _token_parameter(f, f.scope_of.get(id(kw.value), ()), kw.value.id)
+                if why:
+                    return (f"input={kw.value.id} may hold token ids ({why}): Mistral embeds text only; pass the "
+                            "text (truncated by characters, or by Mistral's tokenizer: mistral-embed takes up to "
+                            "8192 tokens per input)")
         if kw.arg == "encoding_format" and value != "float":
             return (f"encoding_format={value!r}: Mistral's response model holds floats; "
                     "drop it to get floats, as the OpenAI SDK decoded them")
+    return ""
+
+
+def _token_parameter(f: _File, scope: Scope, name: str) -> str:
+    """The parameter ``name`` of the function at ``scope`` may carry token ids: its name says tokens
+    (``text_or_tokens``), or a call of the function in its module passes a tokenizer's output, directly or
+    through a name, a helper that returns / yields it, or a loop over such a helper (the OpenAI cookbook's
+    long-input embedding: ``get_embedding(truncate_text_tokens(text))``, ``for chunk in chunked_tokens(...)``;
+    held-out review 56, W2). Why, else ""."""
+    if TOKEN_PARAMETER.search(name):
+        return f"its name, {name}, says tokens"
+    order = f.param_order.get(scope, [])
+    method = len(scope) == 2 and scope[:1] in f.classes
+    if len(scope) != 1 and not method:
+        return ""
+    index = (order[1:] if method else order).index(name) if name in order else -1
+    if scope[-1] not in f.source:
+        return ""
+    for node in f.nodes:
+        if not isinstance(node, ast.Call) or f.scope_of.get(id(node), ()) == scope:
+            continue
+        func = node.func
+        if not (isinstance(func, ast.Name) and not method and func.id == scope[-1]
+                or isinstance(func, ast.Attribute) and method and func.attr == scope[-1]):
+            continue
+        argument = next((k.value for k in node.keywords if k.arg == name), None)
+        if argument is None and 0 <= index < len(node.args) and not isinstance(node.args[index], ast.Starred):
+            argument = node.args[index]
+        made = _makes_token_ids(f, argument, 0) if argument is not None else ""
+        if made:
+            return f"{scope[-1]}() is called with {made}"
+    return ""
+
+
+def _makes_token_ids(f: _File, value: ast.AST, depth: int) -> str:
+    """``value`` is (a part of) a tokenizer's output: the expression that makes it, else ""."""
+    while isinstance(value, ast.Subscript):
+        value = value.value
+    if depth > 6 or value is None:
+        return ""
+    if _token_ids(value):
+        return ast.unparse(value)[:60]
+    if isinstance(value, (ast.For, ast.AsyncFor)):  # a loop variable: an item of the loop's iterable
+        return _makes_token_ids(f, value.iter, depth + 1)
+    if isinstance(value, ast.Name):
+        bound = [v for v in f.assigns.get((f.scope_of.get(id(value), ()), value.id), [])
+                 if v is not None and (getattr(v, "lineno", 0), getattr(v, "col_offset", 0)) <
+                 (value.lineno, value.col_offset)]
+        return _makes_token_ids(f, bound[-1], depth + 1) if bound else ""
+    if not isinstance(value, ast.Call):
+        return ""
+    func = value.func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if called in TOKEN_CARRIERS and value.args:  # list(tokens), batched(tokens, n), islice(tokens, n)
+        return _makes_token_ids(f, value.args[0], depth + 1)
+    helper = f.defs.get(((), called)) if isinstance(func, ast.Name) else None
+    if helper is None or helper in f.classes:
+        return ""
+    body = f.scopes.get(helper)
+    made = [v for v in f.returns.get(helper, [])] + [
+        n.value for n in ast.walk(body) if isinstance(n, (ast.Yield, ast.YieldFrom)) and n.value is not None and
+        f.scope_of.get(id(n), ()) == helper] if body is not None else []
+    for v in made:
+        found = _makes_token_ids(f, v, depth + 1)
+        if found:
+            return f"{called}(...), which gives {found}"
     return ""
 
 
