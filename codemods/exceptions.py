@@ -705,6 +705,8 @@ class _Transformer(RuleTransformer):
 
     def _convert_handler(self, original, updated, elements, parts: list[Part]):
         caught = _flat(parts)
+        covered = {c for c in caught if not c.startswith(USER)}  # (SDKError with 429, MistralError with 400 / 422)
+        caught = list(dict.fromkeys(c for c in caught if not (mistral_ancestors(c) - {c}) & covered))
         new = updated.with_changes(type=cst.parse_expression(self._classes(caught)))
         name = original.name.name.value if original.name is not None else None
         if name is not None and _has_raw_response(caught):
@@ -717,7 +719,7 @@ class _Transformer(RuleTransformer):
             name = self._free_name()
             new = new.with_changes(name=cst.AsName(cst.Name(name)))
         statuses = [status for _, status in parts]
-        if len(set(caught)) == 1 and all(statuses):
+        if len(set(caught)) == 1 and all(statuses) and all(set(classes) == set(caught) for classes, _ in parts):
             if len(statuses) == 1:
                 check = f"{name}.status_code {NEGATED[statuses[0][0]]} {statuses[0][1]}"
             elif all(op == "==" for op, _ in statuses):
@@ -725,7 +727,7 @@ class _Transformer(RuleTransformer):
             else:
                 check = "not (" + " or ".join(f"{name}.status_code {op} {v}" for op, v in statuses) + ")"
         else:
-            check = f"not ({self._predicate(name, parts)})"
+            check = f"not ({self._predicate(name, parts, frozenset(caught) if len(caught) == 1 else frozenset())})"
         block = self._block(new.body)
         return new.with_changes(body=block.with_changes(body=[cst.parse_statement(f"if {check}:\n    raise\n"),
                                                               *block.body]))

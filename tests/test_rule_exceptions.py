@@ -130,7 +130,7 @@ class TestExceptions(MechanicsTest):
 
             try:
                 call()
-            except (openai.RateLimitError, openai.BadRequestError) as e:
+            except (openai.RateLimitError, openai.AuthenticationError) as e:
                 print(e.status_code)
         """
         after = """
@@ -139,7 +139,41 @@ class TestExceptions(MechanicsTest):
             try:
                 call()
             except errors.SDKError as e:
-                if e.status_code not in (429, 400):
+                if e.status_code not in (429, 401):
+                    raise
+                print(e.status_code)
+        """
+        self.assertCodemod(before, after)
+
+    def test_a_bad_request_is_a_400_or_a_422(self) -> None:
+        """OpenAI answers an invalid request 400; Mistral answers an invalid field 422 (HTTPValidationError, a
+        MistralError beside SDKError): BadRequestError catches both (held-out review 56, W2). In a tuple with
+        an SDKError status class, the clause catches their common base once and tells them apart."""
+        before = """
+            import openai
+
+            try:
+                call()
+            except openai.BadRequestError:
+                invalid()
+            try:
+                call()
+            except (openai.RateLimitError, openai.BadRequestError) as e:
+                print(e.status_code)
+        """
+        after = """
+            from mistralai.client import errors
+
+            try:
+                call()
+            except errors.MistralError as exc:
+                if exc.status_code not in (400, 422):
+                    raise
+                invalid()
+            try:
+                call()
+            except errors.MistralError as e:
+                if not ((isinstance(e, errors.SDKError) and e.status_code == 429) or e.status_code in (400, 422)):
                     raise
                 print(e.status_code)
         """
@@ -213,8 +247,8 @@ class TestExceptions(MechanicsTest):
                 call()
             except (errors.MistralError, errors.NoResponseError, httpx2.RequestError) as e:
                 print(e)
-            except errors.SDKError as exc:
-                if exc.status_code != 400:
+            except errors.MistralError as exc:
+                if exc.status_code not in (400, 422):
                     raise
                 bad()
         """
@@ -339,7 +373,7 @@ class TestExceptions(MechanicsTest):
                     return ask()
                 # one model rejects some prompts
                 except Exception as e:
-                    if isinstance(e, errors.SDKError) and e.status_code == 400:
+                    if isinstance(e, errors.MistralError) and e.status_code in (400, 422):
                         print("Bad Request Error", e)
                         return None
                     elif isinstance(e, ValueError):
@@ -725,7 +759,7 @@ class TestExceptions(MechanicsTest):
             import tenacity
 
             policy = tenacity.retry_if_exception_type((httpx2.TimeoutException, httpx2.RequestError, errors.NoResponseError))
-            other = tenacity.retry_if_exception(lambda exc: not (isinstance(exc, errors.SDKError) and exc.status_code == 400))
+            other = tenacity.retry_if_exception(lambda exc: not (isinstance(exc, errors.MistralError) and exc.status_code in (400, 422)))
         """
         self.assertCodemod(before, after)
 
