@@ -452,6 +452,14 @@ class RuleTransformer(cst.CSTTransformer):
                     "rules` / --model; said once per module)")
         if name not in self.facts.module_strings:
             return None
+        from codemods._facts import module_constant_readers
+
+        readers = module_constant_readers(self.facts.tree, name) if self.facts.tree is not None else []
+        if readers:  # (held-out review 56, W3: tiktoken.encoding_for_model(MODEL) and PRICES[MODEL] went unnamed)
+            return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) and also "
+                    f"read by {', '.join(readers)}, so migrator leaves its value: give the call {what} of its own, "
+                    f"or make {name} name {what} and update those readers (see `migrator rules` / --model; said once "
+                    "per module)")
         return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) but also "
                 "read other than as a converted call's model=, or set in a form migrator does not rewrite, so "
                 f"migrator leaves its value: make sure it names {what} (see `migrator rules` / --model; said once "

@@ -134,6 +134,7 @@ class ModuleFacts:
     # module-level names bound once to `os.getenv("VAR", "gpt-4o-mini")` / `os.environ.get(...)` -> (VAR, default):
     # the model TODO says where the default is, not "computed at run time" (held-out review 44, Z10)
     module_env_strings: dict[str, tuple[str, str]] = field(default_factory=dict)
+    tree: object = None  # the module's ast (module_constant_readers reads it, when a TODO needs it)
     scoped_names: set[str] = field(default_factory=set)  # names a function or class binds (parameters too)
     # `from config import MODEL` (a module of the project, not openai): local name -> "config"
     imported_from: dict[str, str] = field(default_factory=dict)
@@ -1167,6 +1168,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     rules apply."""
     facts = ModuleFacts()
     facts.view = view
+    facts.tree = tree
     facts.env_helpers = getattr(view, "env_helpers", frozenset())
     collector = _Collector(facts)
     collector.tree = tree
@@ -1329,6 +1331,33 @@ def splat_scope(tree: ast.Module, chain: list, name: str) -> ast.AST:
            for s in tree.body):
         return tree
     return chain[-1]
+
+
+def module_constant_readers(tree: ast.Module, name: str, limit: int = 3) -> list[str]:
+    """Where the module's constant ``name`` is read other than as a call's model= (``tiktoken.encoding_for_model(MODEL)``,
+    ``PRICES[MODEL]``): what a model TODO names, so that following it breaks nothing unsaid (held-out review 56, W3)."""
+    found: list[str] = []
+    todo: list = [(child, tree, child) for child in ast.iter_child_nodes(tree)]
+    while todo and len(found) < limit:
+        node, parent, statement = todo.pop(0)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and _binds(node, name):
+            continue
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            if isinstance(parent, ast.keyword) and parent.arg in ("model", "engine", "deployment_id"):
+                continue
+            if isinstance(parent, ast.Call) and node in parent.args:
+                place = f"{dotted_name(parent.func) or 'a call'}({name})" if len(parent.args) == 1 else \
+                    f"{dotted_name(parent.func) or 'a call'}(...)"
+            elif isinstance(parent, ast.Subscript) and parent.slice is node:
+                place = f"{ast.unparse(parent.value)[:40]}[{name}]"
+            else:  # the statement it is in: `PRICES = {MODEL: 5.0}`, `if model == MODEL:`
+                text = ast.unparse(statement).splitlines()[0] if isinstance(statement, ast.stmt) else name
+                place = text if len(text) <= 60 else text[:57] + "..."
+            if place not in found:
+                found.append(place)
+        todo.extend((child, node, child if isinstance(child, ast.stmt) else statement)
+                    for child in ast.iter_child_nodes(node))
+    return found
 
 
 def _module_uses(tree: ast.Module, name: str) -> Iterator[ast.Name]:

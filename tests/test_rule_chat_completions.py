@@ -2010,3 +2010,71 @@ def test_a_system_message_added_last_through_a_name_or_a_helper_gets_a_todo():
     assert len(todos) == 2, todos
     assert "context += image_context(found) in reply()" in todos[0], todos
     assert "context = ... + extra in reply2()" in todos[1], todos
+
+
+def test_a_tiktoken_budget_beside_converted_calls_gets_a_todo():
+    """Held-out review 56, W4: a module truncates its input to 120000 tokens counted with gpt-4o-mini's tiktoken
+    encoding, then its chat call goes to mistral-small-latest: the counts are no longer the model's. One TODO, at
+    the first encoding of the module (MIG102 where chat converts, MIG107 where only embeddings do); none where the
+    calls stay on OpenAI."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        import tiktoken
+        from openai import OpenAI
+        client = OpenAI()
+        enc = tiktoken.encoding_for_model("gpt-4o-mini")
+        MAX_INPUT_TOKENS = 120000
+        def summarize(text):
+            tokens = enc.encode(text)
+            if len(tokens) > MAX_INPUT_TOKENS:
+                text = enc.decode(tokens[:MAX_INPUT_TOKENS])
+            other = tiktoken.get_encoding("cl100k_base")
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
+            return r.choices[0].message.content
+        '''
+    code, todos = convert_idempotent(source)
+    lines = code.splitlines()
+    todo = lines[lines.index('enc = tiktoken.encoding_for_model("gpt-4o-mini")') - 1]
+    assert todo.startswith("# TODO(migrator MIG102): tiktoken.encoding_for_model(\"gpt-4o-mini\") counts tokens with "
+                           "OpenAI's tokenizer"), code
+    assert sum("OpenAI's tokenizer" in t for t in todos) == 1, todos
+
+    embeds, todos = convert_idempotent('''\
+        from tiktoken import get_encoding
+        from openai import OpenAI
+        client = OpenAI()
+        def embed(text):
+            text = get_encoding("cl100k_base").decode(get_encoding("cl100k_base").encode(text)[:8191])
+            return client.embeddings.create(input=text, model="text-embedding-3-small").data[0].embedding
+        ''')
+    assert any(t.startswith("get_encoding(\"cl100k_base\") counts tokens with OpenAI's tokenizer") for t in todos), todos
+    assert "# TODO(migrator MIG107): get_encoding(" in embeds, embeds
+
+    kept, todos = convert_idempotent(source.replace('"content": text}]', '"content": text}], modalities=["text", "audio"]'))
+    assert "client = OpenAI()" in kept and not any("OpenAI's tokenizer" in t for t in todos), todos
+
+
+def test_a_model_constant_left_alone_names_its_other_readers():
+    """Held-out review 56, W3: MODEL stays (tiktoken and a price table read it), and the call's TODO says who reads
+    it, so that a user who makes MODEL a Mistral name knows what else to change."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import tiktoken
+        from openai import OpenAI
+        MODEL = "gpt-4o-mini"
+        PRICES = {"gpt-4o-mini": (0.15, 0.60)}
+        client = OpenAI()
+        enc = tiktoken.encoding_for_model(MODEL)
+        def cost(usage):
+            pin, pout = PRICES[MODEL]
+            return usage.prompt_tokens * pin + usage.completion_tokens * pout
+        def ask(text):
+            r = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": text}])
+            return r.choices[0].message.content, cost(r.usage)
+        ''')
+    assert 'MODEL = "gpt-4o-mini"' in code, code
+    assert any(t.startswith("model=MODEL is set in this module (MODEL = 'gpt-4o-mini') and also read by "
+                            "tiktoken.encoding_for_model(MODEL), PRICES[MODEL], so migrator leaves its value")
+               for t in todos), todos

@@ -169,6 +169,12 @@ MISTRAL_MODELS_MODULE = "mistralai.client.models"
 
 # Mistral's chat wants the last message to be user or tool, or assistant with "prefix": True (400 "Expected
 # last role User or Tool (or Assistant with prefix True)", api-mapping 2.3); OpenAI takes a trailing system one.
+# tiktoken in a module whose calls now go to Mistral (held-out review 56, W4: a 120000-token budget counted with
+# gpt-4o-mini's o200k_base bounded a prompt for mistral-small-latest, with no note). Once per module, at the first one.
+TOKENIZER_CALLS = ("tiktoken.encoding_for_model", "tiktoken.get_encoding", "tiktoken.encoding_name_for_model")
+TOKENIZER_TODO = ("{call} counts tokens with OpenAI's tokenizer, and this module's calls now go to Mistral models, "
+                  "whose tokenizer counts differently: a token budget, truncation or cost computed with it is "
+                  "approximate; leave a margin, or count with mistral-common's tokenizer (said once per module)")
 TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the last one to be user or tool (a 400 "
                         "otherwise); move the instruction before the history or send it as a user message")
 # the same for a list the plan sees ended so where it is built (held-out review 23, U1: `msgs = history + [{...}]`)

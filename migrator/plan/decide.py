@@ -20,7 +20,7 @@ from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, O
                                      SDK_INSTRUMENTERS, provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
-from migrator.mapping.chat import METHODS as CHAT_METHODS, TRAILING_SYSTEM_TODO
+from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_TODO, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
@@ -469,6 +469,13 @@ def decide(builder, files) -> ConversionPlan:
         if cells:
             tables[f.path] = {**tables.get(f.path, {}), **cells}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
+    for f in files:
+        tokenizer = _tokenizer_statement(f) if f.path in converting and "tiktoken" in f.source else None
+        if tokenizer is not None:  # MIG102's where chat calls convert, else MIG107's
+            rules = {u.rule for u in uses if u.path == f.path and u.status == "convert"}
+            into = tables if rules - {"MIG107"} else dimensions if "MIG107" in rules else None
+            if into is not None and tokenizer[0] not in into.get(f.path, {}):
+                into[f.path] = {**into.get(f.path, {}), tokenizer[0]: tokenizer[1]}
     if _all_embeddings_convert(files, sites):
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
         # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
@@ -2424,6 +2431,25 @@ def _notebook_cell_clients(f, uses) -> dict:
             f"{importing[0]} (beside the first import): run that cell first in a fresh kernel, or create one here "
             f"({MODULE_CLIENT_NAME} = {MISTRAL_CLIENT[1]}(), with its import)")
     return out
+
+
+def _tokenizer_statement(f) -> Optional[tuple[tuple, str]]:
+    """(statement span, TODO) of the module's first tiktoken encoding (``tiktoken.encoding_for_model("gpt-4o-mini")``,
+    ``get_encoding("cl100k_base")``), whose counts are OpenAI's: the module's converted calls go to Mistral."""
+    imported = {alias.asname or alias.name for node in f.nodes if isinstance(node, ast.ImportFrom)
+                and node.module == "tiktoken" for alias in node.names}
+    for node in f.nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        name = dotted_name(node.func) or ""
+        if name not in TOKENIZER_CALLS and not (name in imported and "tiktoken." + name in TOKENIZER_CALLS):
+            continue
+        statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
+        if statement is not None and not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                 ast.ClassDef)):
+            span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+            return span, TOKENIZER_TODO.format(call=(ast.get_source_segment(f.source, node) or ast.unparse(node))[:80])
+    return None
 
 
 def _system_appended_last(f, sites) -> dict:
