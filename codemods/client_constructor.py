@@ -158,6 +158,7 @@ class _Transformer(RuleTransformer):
         self._fold_scopes: dict[int, cst.FunctionDef] = {}  # id(fold) -> its function, where it is a local client
         self._gate_names: dict[str, int] = {}  # name holding a renamed key read that only key checks test -> line
         self._gate_ifs: dict[int, int] = {}  # id of an if / while statement testing a renamed key read -> line
+        self._key_tries: dict[int, int] = {}  # id of a try whose body reads a renamed key by subscript -> line
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
         self._suites = 0  # inside `if x: stmt` (a one-line suite): a constructor there stays on one line
         self._function_params: list[tuple[int, set]] = []  # the enclosing functions: (id, their parameters)
@@ -526,7 +527,18 @@ class _Transformer(RuleTransformer):
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
         if self._blocks and self._blocks[-1][0] == id(original):  # (a pruned block was never visited)
             self._blocks.pop()
-        return updated
+        line = self._key_tries.pop(id(original), None)
+        if line is None:
+            return updated
+        # `try: key = os.environ["MISTRAL_API_KEY"]` / `except KeyError: raise ...("OPENAI_API_KEY required")`: the
+        # handler's messages name the variable now read (held-out review 56, V3: the operator was told to set OpenAI's)
+        text = _KeyText(self._env_target("OPENAI_API_KEY") or "MISTRAL_API_KEY")
+        handlers = [h.with_changes(body=h.body.visit(text)) if h.type is None or re.search(
+            r"\b(KeyError|LookupError|Exception|BaseException)\b", code_of(h.type)) else h for h in updated.handlers]
+        if all(new.deep_equals(old) for new, old in zip(handlers, updated.handlers)):
+            return updated
+        self.converted(line, "OPENAI_API_KEY -> MISTRAL_API_KEY in the key read's KeyError handler")
+        return updated.with_changes(handlers=handlers)
 
     def visit_If(self, node: cst.If) -> None:
         # (a membership test or a read of openai.api_key: a getenv gate is renamed with the client, A3)
@@ -774,6 +786,9 @@ class _Transformer(RuleTransformer):
         assert isinstance(index, cst.Index)
         new_key = string_like(index.value, self._env_target(key))
         self._env_converted(original, key)
+        if key == "OPENAI_API_KEY" and self._blocks and self._blocks[-1][1] and \
+                isinstance(self.statement_nodes[-2] if len(self.statement_nodes) > 1 else None, cst.Try):
+            self._key_tries.setdefault(self._blocks[-1][0], self._lines.get(id(original), 0))
         return updated.with_changes(slice=[element.with_changes(slice=index.with_changes(value=new_key))])
 
     def _env_target(self, key: str) -> Optional[str]:

@@ -1680,3 +1680,29 @@ def test_a_renamed_key_reads_fallback_from_elsewhere_gets_a_todo() -> None:
         "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ.get('OPENAI_API_KEY', ''))\n"
         "client.chat.completions.create(model='gpt-4o', messages=[])\n")
     assert not any("fallback" in t for t in todos), todos
+
+
+def test_a_key_read_s_keyerror_handler_names_the_new_variable():
+    """Held-out review 56, V3 (vjz3qz/lingo): `try: key = os.environ["OPENAI_API_KEY"]` / `except KeyError: raise
+    EnvironmentError("OPENAI_API_KEY ... required")`: the read is renamed, and so are the handler's messages (the
+    operator was told to set OpenAI's key); a handler of another exception keeps its text."""
+    code, _ = convert_idempotent('''\
+        import logging
+        import os
+        from openai import OpenAI
+
+        try:
+            openai_api_key = os.environ["OPENAI_API_KEY"]
+        except KeyError:
+            logging.error("`OPENAI_API_KEY` environment variable required")
+            raise EnvironmentError("`OPENAI_API_KEY` environment variable required")
+        except ValueError:
+            print("OPENAI_API_KEY")
+
+        client = OpenAI(api_key=openai_api_key)
+        reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert 'openai_api_key = os.environ["MISTRAL_API_KEY"]' in code, code
+    assert 'logging.error("`MISTRAL_API_KEY` environment variable required")' in code, code
+    assert 'raise EnvironmentError("`MISTRAL_API_KEY` environment variable required")' in code, code
+    assert 'print("OPENAI_API_KEY")' in code, code
