@@ -1130,3 +1130,55 @@ def test_a_response_only_truth_tested_and_read_by_attribute_converts():
             return False
         ''')
     assert "response = await mistral_client.chat.complete_async(" in code and not todos, (code, todos)
+
+
+def test_a_call_handed_to_create_task_and_awaited_once_converts():
+    """Held-out review 56, V9 (Ryllaz/openai-telegram-bot): `task = asyncio.create_task(openai.ChatCompletion.acreate(
+    ...))`, then `response = await asyncio.wait_for(task, 30)`: what is handed on is the coroutine, and the awaited
+    value is the response (its dict reads are rewritten). A task read more than once (a done callback) stays."""
+    code, todos = convert_idempotent('''\
+        import asyncio
+        import openai
+
+        async def send(message):
+            task = asyncio.create_task(openai.ChatCompletion.acreate(
+                model="gpt-3.5-turbo",
+                messages=[{"role": "user", "content": message}],
+            ))
+            response = await asyncio.wait_for(task, 30)
+            if response and response["choices"][0]["message"]["content"]:
+                return response["choices"][0]["message"]["content"]
+            return False
+        ''')
+    assert "task = asyncio.create_task(mistral_client.chat.complete_async(" in code and not todos, (code, todos)
+    assert 'return response.choices[0].message.content' in code, code
+
+    kept, todos = convert_idempotent('''\
+        import asyncio
+        import openai
+
+        async def send(message):
+            task = asyncio.create_task(openai.ChatCompletion.acreate(model="gpt-3.5-turbo", messages=[]))
+            task.add_done_callback(print)
+            response = await task
+            return response["choices"][0]["message"]["content"]
+        ''')
+    assert "openai.ChatCompletion.acreate(" in kept and any("used as a whole" in t for t in todos), todos
+
+
+def test_a_v1_response_awaited_through_a_task_has_its_reads_checked():
+    """The same path for a v1 call: `await asyncio.wait_for(task, 30)` of `asyncio.ensure_future(client.chat...)`
+    is the converted call's response, so MIG105 sees its reads (usage.prompt_tokens_details was left silently)."""
+    code, todos = convert_idempotent('''\
+        import asyncio
+        from openai import AsyncOpenAI
+        client = AsyncOpenAI()
+
+        async def send(message):
+            task = asyncio.ensure_future(client.chat.completions.create(model="gpt-4o-mini", messages=[]))
+            response = await asyncio.wait_for(task, 30)
+            return response.usage.prompt_tokens_details, response.system_fingerprint
+        ''')
+    assert "client.chat.complete_async(" in code, code
+    assert 'getattr(response, "system_fingerprint", None)' in code, code
+    assert any(t.startswith("prompt_tokens_details: Mistral usage has no prompt_tokens_details") for t in todos), todos

@@ -4293,7 +4293,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
     in a branch, read after it) may hold either value, so the call is left as it is."""
     node: ast.AST = call
     parent = f.parent.get(id(node))
-    awaited = _awaited_through(f, node, parent)
+    awaited = _awaited_through(f, node, parent) or _task_awaited(f, node, parent)
     if awaited is not None:  # await asyncio.wait_for(<call>, 30): the awaited value is the call's result
         node, parent = awaited, f.parent.get(id(awaited))
     if isinstance(parent, ast.Await):
@@ -4726,19 +4726,46 @@ def waited_on(f: _File, node: ast.AST) -> ast.AST:
     return node
 
 
+_TASK_MAKERS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
+
+
+def _task_awaited(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> Optional[ast.Await]:
+    """``task = asyncio.create_task(node)`` whose one read is ``await task`` / ``await asyncio.wait_for(task, 30)``:
+    that await, whose value is the call's result (held-out review 56, V9: the coroutine handed to create_task was
+    taken for the response "used as a whole"), else None."""
+    if not (isinstance(parent, ast.Call) and parent.args and parent.args[0] is node) or \
+            _qualified_callee(f, parent) not in _TASK_MAKERS:
+        return None
+    holder = f.parent.get(id(parent))
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        return None
+    name, scope = holder.targets[0].id, f.scope_of.get(id(parent), ())
+    uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == name and f.scope_of.get(id(n), ()) == scope]
+    loads = [n for n in uses if isinstance(n.ctx, ast.Load)]
+    if len(uses) - len(loads) != 1 or len(loads) != 1:
+        return None  # bound again, cancelled, gathered, read by a callback: not one awaited value
+    outer = f.parent.get(id(loads[0]))
+    return outer if isinstance(outer, ast.Await) else _awaited_through(f, loads[0], outer)
+
+
+def _qualified_callee(f: _File, call: ast.Call) -> str:
+    """``asyncio.wait_for`` for ``wait_for(...)`` after ``from asyncio import wait_for`` (or ``aio.wait_for`` after
+    ``import asyncio as aio``): the called function's dotted name as its module spells it."""
+    name = dotted_name(call.func) or ""
+    head, _, rest = name.partition(".")
+    if head in f.repo_imports and f.repo_imports[head][1] == 0:  # from asyncio import wait_for
+        module, _, imported = f.repo_imports[head]
+        return f"{module}.{imported}" + (f".{rest}" if rest else "")
+    return f"{f.module_aliases.get(head, head)}" + (f".{rest}" if rest else "")
+
+
 def _awaited_through(f: _File, node: ast.AST, parent: Optional[ast.AST], awaited: bool = True
                      ) -> Optional[ast.Await]:
     """The ``await`` of ``asyncio.wait_for(node, timeout)`` / ``asyncio.shield(node)``, else None (``awaited``
     False: True when ``parent`` is such a call, awaited or not)."""
     if not (isinstance(parent, ast.Call) and parent.args and parent.args[0] is node):
         return None
-    name = dotted_name(parent.func) or ""
-    head, _, rest = name.partition(".")
-    if head in f.repo_imports and f.repo_imports[head][1] == 0:  # from asyncio import wait_for
-        module, _, imported = f.repo_imports[head]
-        qualified = f"{module}.{imported}" + (f".{rest}" if rest else "")
-    else:
-        qualified = f"{f.module_aliases.get(head, head)}" + (f".{rest}" if rest else "")
+    qualified = _qualified_callee(f, parent)
     outer = f.parent.get(id(parent))
     if not awaited:
         return qualified in _AWAIT_THROUGH  # type: ignore[return-value]

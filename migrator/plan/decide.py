@@ -24,7 +24,8 @@ from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKE
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
-    ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on
+    ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on, _AWAIT_THROUGH, \
+    _TASK_MAKERS, _qualified_callee
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.source import parameter_for
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
@@ -2544,6 +2545,10 @@ def _response_derived(builder, f, node, call_verdict, depth: int = 0, partly: bo
     if isinstance(node, ast.Await):
         node = node.value
     if isinstance(node, ast.Call):
+        if node.args and depth <= 6 and _qualified_callee(f, node) in _AWAIT_THROUGH | _TASK_MAKERS:
+            # `await asyncio.wait_for(<call>, 30)`, `task = asyncio.create_task(<call>)` ... `await task` (held-out
+            # review 56, V9): the awaited value is the call's response
+            return _response_derived(builder, f, node.args[0], call_verdict, depth + 1, partly)
         return call_verdict(node) == CONVERT
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and depth <= 6:
         # `message.tool_calls or []`: the response's part, or an empty fallback (re-review 41, T2)
