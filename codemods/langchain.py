@@ -57,8 +57,9 @@ class LangChain(MigratorRule):
     the object, followed through the name or ``self`` attribute it is bound to, that ChatMistralAI
     lacks or treats otherwise (``.client`` / ``.root_client``, ``get_num_tokens*``, a write to ``.model_name``,
     ``bind_tools(strict=True)``, ``with_structured_output(strict=True)`` without ``json_schema``, a
-    ``seed=`` at call time); an object handed to a function outside LangChain or returned from one
-    (its uses are not seen); an optional import (``try: from langchain_openai import ChatOpenAI`` /
+    ``seed=`` at call time); an object handed to a function outside LangChain, or returned from one not
+    called in its module (its uses are not seen; a factory's calls in its module are followed like a name); an
+    optional import (``try: from langchain_openai import ChatOpenAI`` /
     ``except ImportError: ChatOpenAI = None``: a plain Mistral import would make the module need
     langchain_mistralai); a dependency manifest pinning a package langchain-mistralai 1.1 cannot be
     installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``). ``AzureChatOpenAI`` /

@@ -55,8 +55,8 @@ class LlamaIndex(LangChain):
     ``aget_text_embedding`` -- broken in llama-index-embeddings-mistralai 0.6 --, a call keyword that
     is not a mistralai chat parameter); an object handed to a class that takes only llama_index's
     OpenAI (``OpenAIAgent``, ``OpenAIPydanticProgram``) or to ``ServiceContext`` (gone from the
-    llama-index-core the Mistral integration needs); an object handed to a function outside LlamaIndex or returned
-    from one; a class imported from LlamaIndex's pre-0.10 paths (``from llama_index.llms import
+    llama-index-core the Mistral integration needs); an object handed to a function outside LlamaIndex, or returned
+    from one not called in its module; a class imported from LlamaIndex's pre-0.10 paths (``from llama_index.llms import
     OpenAI``: upgrade LlamaIndex first). ``AzureOpenAI`` / ``AzureOpenAIEmbedding`` stay, with a
     TODO; an ``api_base`` / ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
     object or of ``Settings``) are not checked; ``migrator scan`` does not list these sites yet.

@@ -1026,3 +1026,42 @@ def test_a_class_whose_endpoint_comes_from_the_apps_configuration_gets_a_todo():
         "import os\nfrom llama_index.llms.openai import OpenAI\n\napi_base = os.getenv('PROXY_BASE')\n"
         "llm = OpenAI(model='gpt-4o', api_base=api_base)\n")
     assert len(todos) == 1 and todos[0].startswith("OpenAI(...) is left as it is: its endpoint comes from"), todos
+
+
+def test_an_object_returned_from_a_factory_follows_the_factory_s_calls_in_its_module():
+    """Held-out review 56, V2 (vjz3qz/lingo): `def init_chat_model(): return ChatOpenAI(...)`, `chat_model =
+    init_chat_model()`: the calls of the factory in its module decide, like the uses of a module-level object;
+    a use Mistral's class lacks keeps it, and a factory handed on itself (Depends(get_model)) is not followed."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+        def init_chat_model():
+            return ChatOpenAI(temperature=0.2, model="gpt-4o")
+
+        def init_counter():
+            return ChatOpenAI(model="gpt-4o")
+
+        chat_model = init_chat_model()
+
+        def answer(q):
+            return chat_model.invoke(q).content, chat_model.model_name, init_counter().get_num_tokens(q)
+        ''')
+    assert 'return ChatMistralAI(temperature=0.2, model_name="mistral-large-latest")' in code, code
+    assert "chat_model.model," in code, code
+    assert 'return ChatOpenAI(model="gpt-4o")' in code and any(".get_num_tokens" in t for t in todos), todos
+
+    handed, todos = convert_idempotent('''\
+        from fastapi import Depends
+        from langchain_openai import ChatOpenAI
+
+        def get_model():
+            return ChatOpenAI(model="gpt-4o")
+
+        llm = get_model()
+
+        def route(model=Depends(get_model)):
+            return model.invoke("hi")
+        ''')
+    assert "ChatOpenAI(model=" in handed and any("returned from get_model()" in t for t in todos), todos

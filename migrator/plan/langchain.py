@@ -496,6 +496,11 @@ class _Planner:
         if isinstance(parent, (ast.Return, ast.Yield)):
             where = self.scope.get(id(parent))
             name = getattr(where, "name", "the function")
+            calls = self._factory_calls(where, seen) if isinstance(parent, ast.Return) else None
+            if calls:  # `def get_llm(): return ChatOpenAI(...)`, `llm = get_llm()`: its calls here decide (review 56, V2)
+                return [b for call in calls for b in self._use_blockers(call, kind, seen)]
+            if calls is not None and not calls:
+                return []  # (followed already)
             return [f"returned from {name}(): the callers' uses are not checked"]
         if isinstance(parent, ast.Compare):
             return []
@@ -505,6 +510,27 @@ class _Planner:
         if isinstance(parent, ast.arguments):
             return ["the default of a parameter, whose uses the rule does not follow"]
         return [f"used in {place_of(parent)}, where the rule does not follow it"]
+
+    def _factory_calls(self, function: Optional[ast.AST], seen: set) -> Optional[list]:
+        """The calls in this module of ``function``, a function defined once at the top of the module that returns
+        the object (its calls give it): [] when already followed, None when there are none to follow (another
+        module's calls, like those of a module-level object imported elsewhere, are not read here)."""
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function not in self.tree.body:
+            return None
+        defined = [n for n in self.tree.body if function.name in _bound_names(n)]
+        if len(defined) != 1:
+            return None
+        key = ("factory", id(function))
+        if key in seen:
+            return []
+        calls = [n for n in ast.walk(self.tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                 and n.func.id == function.name and self.scope.get(id(n)) is not function]
+        if not calls or any(isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load) and
+                            not (isinstance(self.parents.get(id(n)), ast.Call) and self.parents[id(n)].func is n)
+                            for n in ast.walk(self.tree)):
+            return None  # not called here, or handed on itself (Depends(get_model), a registry)
+        seen.add(key)
+        return calls
 
     def _owner_class(self, call: ast.AST) -> Optional[ast.ClassDef]:
         method = self.scope.get(id(call))
