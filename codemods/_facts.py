@@ -1439,9 +1439,14 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
         uses: Iterable[ast.AST] = _module_uses(scope, name)
     else:
         allowed, uses = set(), _walk_function(scope)
+    logged: Optional[set] = None
     for node in uses:
         if (isinstance(node, ast.Name) and node.id == name and id(node) not in build_nodes
                 and node is not splat_use and id(node) not in allowed):
+            if logged is None:
+                logged = _logged_names(scope, name)
+            if id(node) in logged:
+                continue  # `log.info("request %s", request_data)`: shown, not read (held-out review 56, W6)
             # no line number here: TODO lines inserted above would move it on every run
             reason = reason or f"{name} is also used outside the call and its build steps"
     if not built:
@@ -1453,6 +1458,27 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
         elif rule.policy is Policy.FAIL:
             reason = reason or f"{key}: {rule.note}"
     return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason)
+
+
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+
+
+def _logged_names(scope: ast.AST, name: str) -> set:
+    """ids of the reads of ``name`` in ``scope`` that only show it: an argument of print(...) or of a logger's
+    method (``log.info("%s", name)``), or a value of an f-string such a call prints."""
+    shown: set = set()
+    for node in ast.walk(scope):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if not (isinstance(func, ast.Name) and func.id == "print" or
+                isinstance(func, ast.Attribute) and func.attr in _LOG_METHODS):
+            continue
+        for arg in [*node.args, *(k.value for k in node.keywords)]:
+            parts = [v.value for v in arg.values if isinstance(v, ast.FormattedValue)] \
+                if isinstance(arg, ast.JoinedStr) else [arg]
+            shown.update(id(p) for p in parts if isinstance(p, ast.Name) and p.id == name)
+    return shown
 
 
 def splat_problem(name: str, info) -> str:

@@ -2078,3 +2078,28 @@ def test_a_model_constant_left_alone_names_its_other_readers():
     assert any(t.startswith("model=MODEL is set in this module (MODEL = 'gpt-4o-mini') and also read by "
                             "tiktoken.encoding_for_model(MODEL), PRICES[MODEL], so migrator leaves its value")
                for t in todos), todos
+
+
+def test_a_splatted_request_dict_that_is_only_logged_converts():
+    """Held-out review 56, W6 (slawekradzyminski/personal-ai-assistant): `create(**request_data)` was kept because
+    the dict is also passed to a logger; showing it reads nothing. Handed to another function, it still keeps it."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        import logging
+        from openai import OpenAI
+        client = OpenAI()
+        log = logging.getLogger(__name__)
+        def get_completion(content):
+            request_data = {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], "temperature": 0.2}
+            completion = client.chat.completions.create(**request_data)
+            log.info("request %s", request_data)
+            print(f"sent {request_data}")
+            return completion.choices[0].message.content
+        '''
+    code, todos = convert_idempotent(source)
+    assert "completion = client.chat.complete(**request_data)" in code and not todos, (code, todos)
+    assert '"model": "mistral-large-latest"' in code, code
+
+    kept, todos = convert_idempotent(source.replace('print(f"sent {request_data}")', "store(request_data)"))
+    assert "client = OpenAI()" in kept and any("also used outside the call" in t for t in todos), todos
