@@ -1961,3 +1961,24 @@ def test_a_key_whose_value_is_a_secret_named_under_it_takes_the_secret_key_of_th
     assert "- name: MISTRAL_API_KEY" in edit.text and "key: api-token" in edit.text, edit.text
     todo = [f for f in edit.findings if f.kind == FindingKind.TODO]
     assert len(todo) == 1 and "reads the secret key api-token" in todo[0].message, edit.findings
+
+
+def test_a_kept_key_s_k8s_env_entry_gets_one_todo():
+    """Held-out review 56, W9: the settings class keeps OPENAI_API_KEY, so the deployment's env entry stays and says
+    to pass MISTRAL_API_KEY too: once, above `- name: OPENAI_API_KEY`, not again above its secretKeyRef's key."""
+    from mechanics import convert_files
+
+    deployment = ("spec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n"
+                  "          - name: OPENAI_API_KEY\n            valueFrom:\n              secretKeyRef:\n"
+                  "                name: api-keys\n                key: OPENAI_API_KEY\n")
+    out = convert_files({
+        "src/ai.py": "from openai import OpenAI\n\n\ndef evaluate(text):\n    client = OpenAI()\n"
+                     "    r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                     "    return r.choices[0].message.content\n",
+        "src/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    OPENAI_API_KEY: str\n\n\nsettings = Settings()\n",
+        "k8s/deployment.yaml": deployment,
+    })
+    lines = out["k8s/deployment.yaml"].splitlines()
+    assert sum("TODO(migrator MIG115)" in line for line in lines) == 1, out["k8s/deployment.yaml"]
+    assert "TODO(migrator MIG115)" in lines[lines.index("          - name: OPENAI_API_KEY") - 1]
