@@ -1065,3 +1065,15 @@ def test_an_object_returned_from_a_factory_follows_the_factory_s_calls_in_its_mo
             return model.invoke("hi")
         ''')
     assert "ChatOpenAI(model=" in handed and any("returned from get_model()" in t for t in todos), todos
+
+
+def test_an_object_bound_twice_to_the_same_name_converts():
+    """Held-out review 56, V5 (LedgerLense): `llm = llm = ChatOpenAI(...)` is one name, not "several names"."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+        llm = llm = ChatOpenAI(model="gpt-4o", temperature=0)
+        chain = prompt | llm
+        ''')
+    assert 'llm = llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0)' in code and not todos, todos
