@@ -553,3 +553,17 @@ def test_a_seed_in_additional_kwargs_becomes_random_seed():
                            "llm = OpenAI(model='gpt-4o', max_tokens=9, additional_kwargs={'seed': 1, 'top_p': 0.9})\n")
     assert "MistralAI(model='mistral-large-latest', max_tokens=9, additional_kwargs={'random_seed': 1, 'top_p': 0.9})" \
         in code, code
+
+
+def test_an_endpoint_held_in_a_module_constant_is_read_like_the_literal():
+    """Held-out review 56, V8 (qcopilot): `api_base=llama3_api_base`, a module constant naming a self-hosted server,
+    is another provider's endpoint, as the literal written inline is: left alone, no TODO."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from llama_index.llms.openai import OpenAI
+        llama3_api_base = "http://localhost:25121/v1"
+        llm = OpenAI(api_base=llama3_api_base, api_key="aba")
+        print(llm.complete("hi"))
+        ''')
+    assert "llm = OpenAI(api_base=llama3_api_base" in code and not todos, (code, todos)

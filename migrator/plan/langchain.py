@@ -417,10 +417,25 @@ class _Planner:
     def _provider(self, call: ast.Call) -> str:
         for kw in call.keywords:
             if kw.arg in (*self.endpoint_keywords, "endpoint", *self.key_keywords):
-                found = classify_endpoint(ast.unparse(kw.value), "api_key" if "key" in kw.arg else "base_url")
+                value = self._module_string(kw.value) or kw.value  # `api_base=LLAMA_BASE`, a constant (review 56, V8)
+                found = classify_endpoint(ast.unparse(value), "api_key" if "key" in kw.arg else "base_url")
                 if found != "openai":
                     return found
         return "openai"
+
+    def _module_string(self, value: ast.AST) -> Optional[ast.Constant]:
+        """The string a module-level constant holds (``BASE = "http://localhost:8000/v1"``, bound once and nowhere
+        else), for a name read as it is; else None."""
+        if not isinstance(value, ast.Name):
+            return None
+        bound = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == value.id
+                 and not isinstance(n.ctx, ast.Load)]
+        holder = next((n for n in self.tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
+                       and isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id), None)
+        if len(bound) != 1 or holder is None or holder.targets[0] is not bound[0] or \
+                not (isinstance(holder.value, ast.Constant) and isinstance(holder.value.value, str)):
+            return None
+        return holder.value
 
     def _keyword_blockers(self, call: ast.Call, kind: str) -> list[str]:
         table = self.keyword_table(kind)
