@@ -34,8 +34,10 @@ class UnsupportedCalls(MigratorRule):
     files keep that variable. Other libraries' OpenAI components (Haystack's generators and embedders,
     Chroma's ``OpenAIEmbeddingFunction``, pydantic-ai's ``OpenAIModel`` / ``OpenAIChatModel`` /
     ``OpenAIResponsesModel`` / ``OpenAIProvider`` and ``Agent("openai:...")`` model strings; the last two also
-    keep ``openai`` in the requirements) get a TODO naming their Mistral counterpart (pydantic-ai's
-    ``MistralModel`` / ``"mistral:..."``). LangChain's "provider:model" strings naming OpenAI
+    keep ``openai`` in the requirements; agno's ``OpenAIChat`` / ``OpenAIEmbedder``, autogen's
+    ``OpenAIChatCompletionClient`` and smolagents' ``OpenAIServerModel``, which keep ``openai`` in the
+    requirements too) get a TODO naming their Mistral counterpart (pydantic-ai's ``MistralModel`` /
+    ``"mistral:..."``, agno's ``MistralChat``), unless given another server's ``base_url`` / ``api_base``. LangChain's "provider:model" strings naming OpenAI
     (``init_chat_model("openai:gpt-4o")``, ``model_provider="openai"``, ``create_agent(model="openai:...")``,
     LangGraph's ``create_react_agent``, openevals' ``create_llm_as_judge``) get one TODO per module naming
     ``"mistralai:<model>"`` (langchain-mistralai). A call of a method the installed openai SDK lacks

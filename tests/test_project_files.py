@@ -1982,3 +1982,27 @@ def test_a_kept_key_s_k8s_env_entry_gets_one_todo():
     lines = out["k8s/deployment.yaml"].splitlines()
     assert sum("TODO(migrator MIG115)" in line for line in lines) == 1, out["k8s/deployment.yaml"]
     assert "TODO(migrator MIG115)" in lines[lines.index("          - name: OPENAI_API_KEY") - 1]
+
+
+def test_agno_autogen_and_smolagents_openai_models_keep_the_openai_package_and_say_so():
+    """Held-out review 57, X2 (minion-bot): agno's OpenAIChat imports the openai SDK (ImportError at start-up once it
+    left the manifest) and ran the agents on OpenAI, silently. Such classes get a MIG106 TODO naming the Mistral way,
+    and keep `openai` in the requirements; one pointed at another server gets no TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "agent.py": "from agno.models.openai import OpenAIChat\nfrom smolagents import OpenAIServerModel\n"
+                    "from openai import OpenAI\n\nmodel = OpenAIChat(id='gpt-4o')\n"
+                    "local = OpenAIServerModel(model_id='llama3', api_base='http://localhost:8000/v1')\n"
+                    "client = OpenAI()\n"
+                    "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n",
+        "requirements.txt": "agno\nsmolagents\nopenai>=1.0\n",
+    })
+    lines = out["agent.py"].splitlines()
+    todo = lines[lines.index("model = OpenAIChat(id='gpt-4o')") - 1]
+    assert todo.startswith("# TODO(migrator MIG106): OpenAIChat(...) is agno's OpenAI component") and \
+        "MistralChat" in todo, out["agent.py"]
+    assert "# TODO" not in lines[lines.index(
+        "local = OpenAIServerModel(model_id='llama3', api_base='http://localhost:8000/v1')") - 1], out["agent.py"]
+    assert "client = Mistral(" in out["agent.py"], out["agent.py"]
+    assert "openai>=1.0" in out["requirements.txt"] and "mistralai" in out["requirements.txt"], out["requirements.txt"]

@@ -280,7 +280,29 @@ LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langch
                          "migrator does not convert it; on Mistral: the model string \"mistralai:{mistral}\" "
                          "(or model_provider=\"mistralai\"; pip install langchain-mistralai, which reads "
                          "MISTRAL_API_KEY) (said once per module, for its other OpenAI model strings too)")
-FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai"})
+# held-out review 57, X2 (minion-bot): agno's OpenAIChat ran the bot's agents while the openai package left its
+# manifest (agno imports it lazily: ImportError at start-up); autogen and smolagents wrap the SDK the same way.
+_KEEPS_OPENAI = "migrator does not convert it (it needs the openai package and OPENAI_API_KEY, which stay); on Mistral: "
+_AGNO = _KEEPS_OPENAI + "{mistral}(id=\"mistral-large-latest\") from {module} (it reads MISTRAL_API_KEY; check that " \
+    "your agno release takes mistralai 3)"
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"agno.models.openai{sub}.{name}": _AGNO.format(mistral="MistralChat", module="agno.models.mistral")
+    for sub, name in (("", "OpenAIChat"), (".chat", "OpenAIChat"), ("", "OpenAIResponses"),
+                      (".responses", "OpenAIResponses"))}, **{
+    f"agno.{where}.openai.OpenAIEmbedder": _AGNO.replace("(id=", "(model=").replace("mistral-large-latest",
+                                                                                  "mistral-embed").format(
+        mistral="MistralEmbedder", module=f"agno.{where}.mistral") + ", then re-embed stored vectors"
+    for where in ("embedder", "knowledge.embedder")},
+    "autogen_ext.models.openai.OpenAIChatCompletionClient": _KEEPS_OPENAI + (
+        "the same class pointed at Mistral's OpenAI-compatible endpoint (base_url=\"https://api.mistral.ai/v1\", "
+        "api_key=a Mistral key, model=\"mistral-large-latest\", model_info=... for a model autogen does not know)"),
+    **{f"smolagents{sub}.{name}": _KEEPS_OPENAI + (
+        "the same class pointed at Mistral's OpenAI-compatible endpoint (model_id=\"mistral-large-latest\", "
+        "api_base=\"https://api.mistral.ai/v1\", api_key=a Mistral key), or LiteLLMModel(\"mistral/mistral-large-latest\")")
+       for sub in ("", ".models") for name in ("OpenAIServerModel", "OpenAIModel")},
+})
+FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
+                                      "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 # held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by the registry's OpenAI function, queried
 # with vectors from converted embeddings calls (1024-dim mistral-embed against its Vector(256)), unflagged

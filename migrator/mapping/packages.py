@@ -149,4 +149,7 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""embedding_functions)\b.*\.OpenAIEmbeddingFunction\b)"""  # (`... as ef`; review 26, C5)
     r"""|\bget_registry\(\)\s*\.get\(\s*["']openai["']"""  # LanceDB's OpenAI embedding function (review 54, S2)
     r"""|\bpydantic_ai\.(?:models|providers)\.openai\b|["']openai(?:-chat|-responses)?:[\w.-]+["']"""  # pydantic-ai
-    r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\.""")  # a test patching the SDK imports it
+    r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\."""  # a test patching the SDK imports it
+    # agno's, autogen's and smolagents' OpenAI models import the SDK (held-out review 57, X2)
+    r"""|\bagno\.(?:models|embedder|knowledge\.embedder)\.openai\b|\bautogen_ext\.models\.openai\b"""
+    r"""|from[ \t]+smolagents(?:\.models)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI(?:Server)?Model\b""")

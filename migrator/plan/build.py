@@ -1159,7 +1159,7 @@ class _Builder:
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", LANCEDB_OPENAI_TODO)
                 elif (f.repo_imports or f.module_aliases or f.other_modules) and \
                         (foreign := _foreign_call(f, node)) is not None and \
-                        not self.library_itself(foreign.split(".", 1)[0]):
+                        not self.library_itself(foreign.split(".", 1)[0]) and not _foreign_endpoint(node):
                     library = foreign.split(".", 1)[0]
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
                     if library != "pydantic_ai" or library not in told:
@@ -2984,6 +2984,13 @@ def _names_openai_host(node: ast.AST) -> bool:
     """A string (or f-string, or concatenation) holding OpenAI's API host."""
     return any(isinstance(sub, ast.Constant) and isinstance(sub.value, str) and OPENAI_HOST in sub.value
                for sub in ast.walk(node) if isinstance(sub, (ast.Constant, ast.JoinedStr, ast.BinOp)))
+
+
+def _foreign_endpoint(call: ast.Call) -> bool:
+    """A library's OpenAI class pointed at another server (``OpenAIServerModel(api_base="http://localhost:8000/v1")``,
+    ``OpenAIChat(base_url=...)``): not OpenAI's, so no TODO about moving it (it still needs the openai package)."""
+    return any(kw.arg in ("base_url", "api_base") and classify_endpoint(ast.unparse(kw.value), "base_url") != "openai"
+               for kw in call.keywords)
 
 
 def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
