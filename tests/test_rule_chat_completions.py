@@ -685,8 +685,8 @@ def test_module_level_dict_splatted_in_functions_is_rewritten_where_it_is_built(
      "    return await other.chat.completions.create(messages=m, **settings)\n", "images.generate"),
     # changed in a function: its keys are not known where it is built
     ("def tune():\n    settings['max_completion_tokens'] = 50\n", "settings is also used"),
-    # used as a whole elsewhere
-    ("def show():\n    print(settings)\n", "settings is also used"),
+    # used as a whole elsewhere (printing it only shows it: held-out review 56, W6)
+    ("def show():\n    store(settings)\n", "settings is also used"),
 ])
 def test_module_level_dict_stays_when_any_use_cannot_follow(change: str, why: str) -> None:
     code, todos = convert_snippet(MODULE_SETTINGS + change)
@@ -2103,3 +2103,34 @@ def test_a_splatted_request_dict_that_is_only_logged_converts():
 
     kept, todos = convert_idempotent(source.replace('print(f"sent {request_data}")', "store(request_data)"))
     assert "client = OpenAI()" in kept and any("also used outside the call" in t for t in todos), todos
+
+
+def test_a_system_message_reaching_the_history_through_an_unpacked_return_gets_the_todo():
+    """Held-out review 57, X1 (shouples/discordgpt): `url, extra = await create_image_context(h)`, whose second value
+    is a list ending with a system message in a branch, then `ctx += extra`: Mistral answers 400, silently."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        async def create_image_context(history):
+            image_url = ""
+            image_context = []
+            if history:
+                image_context = [{"role": "system", "content": "The image was generated."}]
+            return image_url, image_context
+
+        async def reply(history):
+            context_messages = [{"role": "system", "content": "be nice"}] + history
+            created_image_url, created_image_messages = await create_image_context(history)
+            context_messages += created_image_messages
+            response = client.chat.completions.create(model="gpt-4o-mini", messages=context_messages)
+            return response.choices[0].message.content, created_image_url
+        '''
+    code, todos = convert_idempotent(source)
+    assert any(t.startswith("messages=context_messages can end with a system message (context_messages += "
+                            "created_image_messages in reply())") for t in todos), todos
+
+    _, todos = convert_idempotent(source.replace('"role": "system", "content": "The image', '"role": "user", "content": "The image'))
+    assert not any("system message" in t for t in todos), todos

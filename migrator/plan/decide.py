@@ -2764,13 +2764,47 @@ def _ends_with_system(node, f=None, scope=()) -> bool:
         return _ends_with_system(node.right, f, scope)
     if f is not None and isinstance(node, ast.Name):
         values = f.assigns.get((scope, node.id), [])
+        if len(values) == 1 and values[0] is None:  # `url, extra = await image_context(h)` (held-out review 57, X1)
+            return _unpacked_system(f, scope, node.id)
         return len(values) == 1 and _ends_with_system(values[0])
     if f is not None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
             ((), node.func.id) in f.defs:
-        fn = f.scopes.get(f.defs[((), node.func.id)])
-        return isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-            isinstance(n, ast.Return) and _ends_with_system(n.value) for n in ast.walk(fn))
+        return bool(_returns_system(f, f.defs[((), node.func.id)], None))
     return isinstance(node, ast.List) and bool(node.elts) and _system_message(node.elts[-1])
+
+
+def _returns_system(f, fn_scope, index: Optional[int]) -> bool:
+    """Does a return of the module's function at ``fn_scope`` give a list that can end with a system message (its
+    ``index``-th value, for a tuple return): the list written there, or the name returned as its last build step
+    before the return left it (``image_context = [{"role": "system", ...}]`` in a branch)?"""
+    fn = f.scopes.get(fn_scope)
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    for ret in (n for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None):
+        value = ret.value
+        if index is not None:
+            if not (isinstance(value, ast.Tuple) and len(value.elts) > index):
+                continue
+            value = value.elts[index]
+        if _ends_with_system(value) or isinstance(value, ast.Name) and \
+                _system_last(f, fn_scope, value.id, ret.lineno) is not None:
+            return True
+    return False
+
+
+def _unpacked_system(f, scope, name: str) -> bool:
+    """``name`` bound by unpacking a call of a function of the module (``url, extra = await image_context(h)``) whose
+    value at that place can end with a system message."""
+    for node in f.nodes:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple)
+                and f.scope_of.get(id(node), ()) == scope):
+            continue
+        names = [t.id if isinstance(t, ast.Name) else None for t in node.targets[0].elts]
+        value = node.value.value if isinstance(node.value, ast.Await) else node.value
+        if name in names and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+                ((), value.func.id) in f.defs:
+            return _returns_system(f, f.defs[((), value.func.id)], names.index(name))
+    return False
 
 
 def _system_last(f, scope, name: str, before: int) -> Optional[str]:
