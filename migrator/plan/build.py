@@ -46,6 +46,7 @@ from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORD
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
+                                          OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
                                           PATCH_EXAMPLES, call_kinds, patched_now, INJECTED_FAKE_TODO, PATCHED_ANY,
@@ -1223,15 +1224,42 @@ class _Builder:
         ``requests.post("https://api.openai.com/v1/audio/translations", ...)``): an HTTP call given
         OpenAI's URL, written in it or held in a name bound to it, is reported (MIG106), never converted."""
         urls: dict[str, ast.AST] = {}  # names bound to an OpenAI URL -> the URL
+        attrs: dict[str, ast.AST] = {}  # `self.url = "https://api.openai.com/v1/moderations"` (held-out review 57, X3)
         for node in f.nodes:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                    and _names_openai_host(node.value):
-                urls[node.targets[0].id] = node.value
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and _names_openai_host(node.value):
+                target = node.targets[0]
+                if isinstance(target, ast.Name):
+                    urls[target.id] = node.value
+                elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
+                        target.value.id == "self":
+                    attrs[target.attr] = node.value
+        if attrs:
+            urls.update({f"self.{attr}": value for attr, value in attrs.items()})
+
+        def held(n: ast.AST) -> Optional[str]:  # the name / self attribute read that holds an OpenAI URL
+            key = n.id if isinstance(n, ast.Name) else f"self.{n.attr}" if isinstance(n, ast.Attribute) and \
+                isinstance(n.value, ast.Name) and n.value.id == "self" else None
+            return key if key in urls else None
+
         for node in f.nodes:
             if not isinstance(node, ast.Call):
                 continue
             callee = dotted_name(node.func) or ""
             if callee.rsplit(".", 1)[-1] not in HTTP_CALLS or callee in BUILT_REQUESTS:
+                # an OpenAI endpoint's URL handed to another function or class, which sends the request
+                # (`GenerateAI(request_url=self.request_url)` of another module; held-out review 57, X3)
+                handed = [a for a in [*node.args, *(k.value for k in node.keywords)]
+                          if (held(a) or isinstance(a, ast.Constant) and isinstance(a.value, str) and
+                              a.value.startswith(("https://", "http://")) and " " not in a.value and
+                              _names_openai_host(a)) and
+                          OPENAI_ENDPOINT_PATH.search("".join(_string_parts(urls[held(a)] if held(a) else a)))]
+                if handed and callee and callee.rsplit(".", 1)[-1] not in RAW_HTTP_SHOWN and \
+                        f.qualify(callee) not in CLIENT_CLASSES and node_key(f.path, node) not in self.sites:
+                    todo = raw_http_handed_todo(callee, ast.unparse(handed[0])[:60],
+                                                "".join(_string_parts(urls[held(handed[0])] if held(handed[0])
+                                                                      else handed[0])))
+                    self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
             # the URL is what the call is sent to: its first argument or url= (`os.environ.get("BASE_URL",
             # "https://api.openai.com/v1")` and `config.get(key, default)` only name it as a default)
@@ -1241,10 +1269,9 @@ class _Builder:
                 continue
             # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
             # completions"`; re-review 48, G9: silent)
-            if any(_names_openai_host(arg) or any(isinstance(n, ast.Name) and n.id in urls for n in ast.walk(arg))
-                   for arg in given):
+            if any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg)) for arg in given):
                 todo = raw_http_todo(callee or "an HTTP call", " ".join(
-                    "".join(_string_parts(urls[n.id]) for n in ast.walk(arg) if isinstance(n, ast.Name) and n.id in urls)
+                    "".join(_string_parts(urls[key]) for n in ast.walk(arg) if (key := held(n)))
                     + _string_parts(arg) for arg in given))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
