@@ -1706,3 +1706,19 @@ def test_a_key_read_s_keyerror_handler_names_the_new_variable():
     assert 'logging.error("`MISTRAL_API_KEY` environment variable required")' in code, code
     assert 'raise EnvironmentError("`MISTRAL_API_KEY` environment variable required")' in code, code
     assert 'print("OPENAI_API_KEY")' in code, code
+
+
+def test_a_required_key_setting_handed_to_the_converted_client_says_so():
+    """Held-out review 57, X4 (RealtimeSTT-TTS): `Mistral(api_key=settings.openai_api_key)` reads no variable, so the
+    settings field's TODO does not say "every client now reads MISTRAL_API_KEY": it names the hand-over."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                     "    openai_api_key: str\n\n\nsettings = Settings()\n",
+        "stt.py": "from openai import OpenAI\nfrom config import settings\n\nclient = OpenAI(api_key=settings.openai_api_key)\n"
+                  "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n",
+    })
+    assert "the converted clients are handed it (api_key=settings.openai_api_key in stt.py)" in out["config.py"], \
+        out["config.py"]
+    assert "every client now reads" not in out["config.py"], out["config.py"]

@@ -1245,7 +1245,9 @@ class _Builder:
             if not isinstance(node, ast.Call):
                 continue
             callee = dotted_name(node.func) or ""
-            if callee.rsplit(".", 1)[-1] not in HTTP_CALLS or callee in BUILT_REQUESTS:
+            if callee in BUILT_REQUESTS:
+                continue
+            if callee.rsplit(".", 1)[-1] not in HTTP_CALLS:
                 # an OpenAI endpoint's URL handed to another function or class, which sends the request
                 # (`GenerateAI(request_url=self.request_url)` of another module; held-out review 57, X3)
                 handed = [a for a in [*node.args, *(k.value for k in node.keywords)]

