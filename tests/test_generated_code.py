@@ -94,3 +94,17 @@ def test_both_modules_print_as_libcst_prints_them(source: str) -> None:
     updated = original.visit(_RenameClient.visitor())
     new, old = transform_module._print_both(original, updated)
     assert new == updated.code and old() == original.code == source
+
+
+def test_a_newer_fstring_beside_an_ordinary_one_does_not_crash_the_rules(tmp_path: Path) -> None:
+    """Held-out review 57, Y1 (mitmedialab/ai-peer-review-crisis): `[f"{row["id"]}", f"{row['id']}"]`: the rules
+    skipped the 3.12 f-string on the way in but left it on the way out (IndexError: pop from empty list: the whole
+    file failed)."""
+    path = tmp_path / "app.py"
+    path.write_text('from openai import OpenAI\n\nclient = OpenAI()\nrow = {"id": 1}\n'
+                    'ids = [f"{row["id"]}", f"{row[\'id\']}"]\n'
+                    'print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)\n')
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed, report.failed
+    assert "client.chat.complete(" in path.read_text()
+    assert not run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False).changed
