@@ -342,3 +342,27 @@ def test_an_openai_url_held_in_a_self_attribute_or_handed_to_another_class_is_re
     assert any(t.startswith("GenerateAI(...) is handed OpenAI's HTTP API URL (self.request_url)") for t in todos), todos
     assert any(t.startswith("session.post(...) calls OpenAI's HTTP API directly") for t in todos), todos
     assert len(todos) == 2, todos
+
+
+def test_an_expression_merely_holding_openai_s_url_is_not_a_handed_url():
+    """The corpus diff of X3's change: `httpx.Response(400, request=request)` (request = httpx.Request("POST", url)),
+    `ValueError(f"... {url}")`, `enumerate(urls)` and a Mock given a name bound to such an expression were told they
+    send a request to OpenAI. Only a URL as written (a string, an f-string or a concatenation starting with one),
+    handed to a function or class of the app, counts."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import httpx
+        from unittest.mock import Mock
+        from openai import OpenAI
+
+        request = httpx.Request("POST", "https://api.openai.com/v1/chat/completions")
+        outage = httpx.Response(503, request=request)
+        fake = Mock(side_effect=outage)
+        THREADS = "https://api.openai.com/v1/threads"
+        if not THREADS:
+            raise ValueError(THREADS)
+        for i, part in enumerate(THREADS):
+            pass
+        ''')
+    assert not todos, todos

@@ -15,6 +15,7 @@ in it talks to OpenAI and every use in it converts.
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import os
 import posixpath
@@ -1251,12 +1252,14 @@ class _Builder:
                 # an OpenAI endpoint's URL handed to another function or class, which sends the request
                 # (`GenerateAI(request_url=self.request_url)` of another module; held-out review 57, X3)
                 handed = [a for a in [*node.args, *(k.value for k in node.keywords)]
-                          if (held(a) or isinstance(a, ast.Constant) and isinstance(a.value, str) and
-                              a.value.startswith(("https://", "http://")) and " " not in a.value and
-                              _names_openai_host(a)) and
+                          if _url_value(urls[held(a)] if held(a) else a) and _names_openai_host(
+                              urls[held(a)] if held(a) else a) and
                           OPENAI_ENDPOINT_PATH.search("".join(_string_parts(urls[held(a)] if held(a) else a)))]
-                if handed and callee and callee.rsplit(".", 1)[-1] not in RAW_HTTP_SHOWN and \
-                        f.qualify(callee) not in CLIENT_CLASSES and node_key(f.path, node) not in self.sites:
+                last = callee.rsplit(".", 1)[-1]
+                if handed and callee and last not in RAW_HTTP_SHOWN and not last.endswith(("Error", "Exception")) \
+                        and not (isinstance(node.func, ast.Name) and hasattr(builtins, last)) and \
+                        "Mock" not in last and f.qualify(callee) not in CLIENT_CLASSES and \
+                        node_key(f.path, node) not in self.sites:
                     todo = raw_http_handed_todo(callee, ast.unparse(handed[0])[:60],
                                                 "".join(_string_parts(urls[held(handed[0])] if held(handed[0])
                                                                       else handed[0])))
@@ -3007,6 +3010,18 @@ _DISTINCT_SURFACES = ("beta.", "audio.", "embeddings.", "images.", "moderations.
 def _string_parts(node: ast.AST) -> str:
     """The constant string parts of an expression (an f-string's literal text), joined."""
     return "".join(sub.value for sub in ast.walk(node) if isinstance(sub, ast.Constant) and isinstance(sub.value, str))
+
+
+def _url_value(node: ast.AST) -> bool:
+    """A URL as written: ``"https://..."`` (no spaces), an f-string or a concatenation starting with one; not an
+    expression that merely holds one (``httpx.Request("POST", url)``, an error message)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and node.value.startswith(("https://", "http://")) and " " not in node.value
+    if isinstance(node, ast.JoinedStr):
+        return bool(node.values) and _url_value(node.values[0])
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _url_value(node.left)
+    return False
 
 
 def _names_openai_host(node: ast.AST) -> bool:
