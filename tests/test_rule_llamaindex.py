@@ -567,3 +567,32 @@ def test_an_endpoint_held_in_a_module_constant_is_read_like_the_literal():
         print(llm.complete("hi"))
         ''')
     assert "llm = OpenAI(api_base=llama3_api_base" in code and not todos, (code, todos)
+
+
+def test_an_index_on_llamaindex_s_defaults_with_no_openai_class_named_gets_a_todo():
+    """Held-out review 57, Y5 (itsmoeenahmad/LlamaIndex): `VectorStoreIndex.from_documents(docs)` then a query engine,
+    no Settings.llm / embed_model anywhere and no OpenAI class named: every query and embedding goes to OpenAI through
+    LlamaIndex's defaults, and "Nothing to change" was said. Where the program sets Settings.llm, only the embedding
+    is named; where it sets the embed model too, nothing."""
+    from mechanics import convert_idempotent
+
+    source = '''\
+        from llama_index.core import Settings, SimpleDirectoryReader, VectorStoreIndex
+
+        documents = SimpleDirectoryReader("data").load_data()
+        index = VectorStoreIndex.from_documents(documents=documents)
+        print(index.as_query_engine().query("who is alice?"))
+        '''
+    code, todos = convert_idempotent(source)
+    assert len(todos) == 1 and todos[0].startswith(
+        "VectorStoreIndex.from_documents(...) runs on LlamaIndex's defaults, OpenAI's: Settings.embed_model "
+        "(OpenAIEmbedding) and Settings.llm"), todos
+    assert "# TODO(migrator MIG106): VectorStoreIndex.from_documents(...)" in code, code
+
+    _, todos = convert_idempotent(source.replace('documents = ', 'Settings.llm = Ollama(model="llama3")\n        documents = '))
+    assert len(todos) == 1 and "Settings.llm" not in todos[0].split(";")[0], todos
+
+    _, todos = convert_idempotent(source.replace(
+        'documents = ', 'Settings.llm = Ollama(model="llama3")\n        Settings.embed_model = HuggingFaceEmbedding()\n'
+        '        documents = '))
+    assert not todos, todos

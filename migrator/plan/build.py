@@ -1079,9 +1079,9 @@ class _Builder:
                     return True
         return False
 
-    def _default_embedding_calls(self, f: _File) -> bool:
-        """Does the module build or load a LlamaIndex index (``VectorStoreIndex.from_documents(docs)``,
-        ``load_index_from_storage(ctx)``) without handing it an embed model (embed_model= / service_context=)?"""
+    def _default_embedding_calls(self, f: _File) -> Optional[ast.Call]:
+        """The module's first build or load of a LlamaIndex index (``VectorStoreIndex.from_documents(docs)``,
+        ``load_index_from_storage(ctx)``) handed no embed model (embed_model= / service_context=), else None."""
         from migrator.mapping.llamaindex import INDEX_NAMES
 
         for node in f.nodes:
@@ -1089,8 +1089,15 @@ class _Builder:
             if written.rsplit(".", 1)[-1] in INDEX_NAMES and \
                     (f.repo_imports.get(written.split(".")[0]) or ("",))[0].startswith("llama_index") and \
                     not any(kw.arg in (None, "embed_model", "service_context") for kw in node.keywords):
-                return True
-        return False
+                return node
+        return None
+
+    @functools.cached_property
+    def global_llm(self) -> bool:
+        """Does a module of the tree set LlamaIndex's LLM for the whole program (``Settings.llm = ...``)?"""
+        return any(isinstance(node, ast.Attribute) and node.attr == "llm" and isinstance(node.ctx, ast.Store) and
+                   (dotted_name(node.value) or "").endswith("Settings")
+                   for g in self.files if "Settings" in g.source and "llama_index" in g.source for node in g.nodes)
 
     @functools.cached_property
     def global_embed_model(self) -> bool:
@@ -1103,13 +1110,25 @@ class _Builder:
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
-        from migrator.mapping.llamaindex import may_build_index
+        from migrator.mapping.llamaindex import (DEFAULT_LLM_PART, DEFAULT_MODELS_TODO, DEFAULT_SET_LLM,
+                                                 imports_openai_wrapper, may_build_index)
 
-        if may_build_index(f.source) and self._default_embedding_calls(f) and not self.global_embed_model:
+        index = self._default_embedding_calls(f) if may_build_index(f.source) else None
+        if index is not None and not self.global_embed_model:
             # (another module may set Settings.embed_model for the whole program: re-review; a mention of the text
             # elsewhere, or an embed_model defined and never passed, is none: held-out review 56, V1)
             self.default_embedding.add(f.path)
             self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
+            if not imports_openai_wrapper(f.source) and self.endpoint is None and \
+                    not any(f"llama_index.{kind}.mistralai" in f.source for kind in ("llms", "embeddings")):
+                # (a module whose LlamaIndex objects are Mistral's, converted by a first run: said then, at them)
+                # no LlamaIndex OpenAI class here (whose conversion says it): the index runs on LlamaIndex's defaults,
+                # OpenAI's, and "Nothing to change" was said (held-out review 57, Y5)
+                todo = DEFAULT_MODELS_TODO.format(llm="" if self.global_llm else DEFAULT_LLM_PART,
+                                                  set_llm="" if self.global_llm else DEFAULT_SET_LLM,
+                                                  call=(dotted_name(index.func) or "")[:60])
+                self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
+                self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         if OPENAI_HOST in f.source:
