@@ -1077,3 +1077,19 @@ def test_an_object_bound_twice_to_the_same_name_converts():
         chain = prompt | llm
         ''')
     assert 'llm = llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0)' in code and not todos, todos
+
+
+def test_an_object_handed_a_key_constant_is_no_reader_of_the_variable():
+    """Held-out review 57, Y6 (swatakit/llm-graph-chatbot): config.py reads OPENAI_API_KEY into a constant that llm.py
+    hands to ChatOpenAI / OpenAIEmbeddings (openai_api_key=OPENAI_API_KEY); converted, they read no variable, so
+    config.py is not told "the converted ChatMistralAI reads MISTRAL_API_KEY" (llm.py's TODO says the key it is
+    handed must be a Mistral key)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "import os\n\nOPENAI_API_KEY = os.environ['OPENAI_API_KEY']\n",
+        "llm.py": "from langchain_openai import ChatOpenAI\nfrom config import OPENAI_API_KEY\n\n"
+                  "llm = ChatOpenAI(openai_api_key=OPENAI_API_KEY, model='gpt-4o')\nchain = prompt | llm\n",
+    })
+    assert "read MISTRAL_API_KEY" not in out["config.py"], out["config.py"]
+    assert "api_key=OPENAI_API_KEY must now hold a Mistral API key" in out["llm.py"], out["llm.py"]

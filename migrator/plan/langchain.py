@@ -240,8 +240,13 @@ class _Planner:
                         sites[-1] = dataclasses.replace(sites[-1], chunker_only=True)
                     given = [kw for kw in parent.keywords
                              if kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key")]
+                    # (given the variable's read itself, `api_key=os.environ["OPENAI_API_KEY"]`; a name holding it,
+                    # `api_key=OPENAI_API_KEY` of config.py, is what that module reads: its own TODO says so, and the
+                    # object reads no variable (held-out review 57, Y6: "the converted ChatMistralAI reads
+                    # MISTRAL_API_KEY" was said at config.py while it was handed config's key)
                     sites[-1] = dataclasses.replace(sites[-1], reads_key=not given or any(
-                        kw.arg is not None and "OPENAI_API_KEY" in ast.unparse(kw.value) for kw in given))
+                        kw.arg is not None and "OPENAI_API_KEY" in (text := ast.unparse(kw.value)) and
+                        ("environ" in text or "getenv" in text) for kw in given))
                     implicit = sites[-1].verdict == CONVERT and not given
                     if implicit:
                         implicit_key = True
