@@ -276,3 +276,22 @@ def test_files_batches_models_and_images_calls_on_a_client_parameter_get_a_todo_
         assert ("helpers.py", line) in todos, todos
     assert "no image endpoint on Mistral" in todos[("helpers.py", 15)], todos
     assert ("jobs.py", 3) in todos and ("jobs.py", 7) not in todos, todos
+
+
+def test_a_fallback_client_stays_the_helper_s_client_when_callers_only_pass_their_own_none_on():
+    """Held-out review 57, Y2 / Y3 (adelavega/publang): `def ask(msgs, client=None): if client is None: client =
+    openai.OpenAI()`, called from another module as `ask(msgs, client=client)` by `def extract(text, client=None)`,
+    which nothing passes a client: the fallback is the client the call uses (it was "unused", the parameter
+    "unresolved"; a method handed on as a callable then got no TODO at all: "Nothing to change")."""
+    from mechanics import convert_files
+
+    helper = ("import openai\n\n\ndef reexecutor(func, **kwargs):\n    return func(**kwargs)\n\n\n"
+              "def ask(messages, client: openai.OpenAI = None):\n    if client is None:\n        client = openai.OpenAI()\n"
+              "    completion = CALL\n    return completion.choices[0].message.content\n")
+    caller = "from oai import ask\n\n\ndef extract(text, client=None):\n    return ask([text], client=client)\n"
+    direct = helper.replace("CALL", "client.chat.completions.create(model='gpt-4o', messages=messages)")
+    out = convert_files({"oai.py": direct, "extract.py": caller})
+    assert "client = Mistral(" in out["oai.py"] and "client.chat.complete(" in out["oai.py"], out["oai.py"]
+    handed = helper.replace("CALL", "reexecutor(client.chat.completions.create, model='gpt-4o', messages=messages)")
+    out = convert_files({"oai.py": handed, "extract.py": caller})
+    assert "passed on as a callable" in out["oai.py"] and "client = openai.OpenAI()" in out["oai.py"], out["oai.py"]

@@ -86,7 +86,7 @@ class TestChatCompletions(CodemodTest):
             import openai
 
             def ask(c: openai.OpenAI, q):
-                # TODO(migrator MIG102): c is a parameter annotated OpenAI and no caller in the converted tree passes it a client: convert this call (and the annotation) when its callers pass a Mistral client
+                # TODO(migrator MIG102): c is a parameter annotated OpenAI and no caller in the converted tree passes it a client migrator can trace: convert this call (and the annotation) when its callers pass a Mistral client
                 return c.chat.completions.create(model="gpt-4", messages=q)
         """
         self.assertCodemod(before, after)

@@ -830,7 +830,8 @@ class _Builder:
             if reached is not assigned and reached:
                 return self._values(f, found, reached, depth)
             if all(_fallback_for(f, value, name) for value in assigned) and (
-                    not self._passed(f, found, name) or self.origins[self.param_origin(f, found, name)].sources):
+                    not self._passed(f, found, name, through=False) or
+                    self.origins[self.param_origin(f, found, name)].sources):
                 # `if client is None: client = OpenAI()`: the parameter is what callers pass and that client
                 # (held-out review 25, B2: rippled-ai's llm_caller had its client "unused"; review 27, E3: with
                 # one caller passing a converted client, the fallback stayed OpenAI's under a converted call).
@@ -867,11 +868,12 @@ class _Builder:
             return self._eval_name(other, (), other_name, depth + 1)
         return frozenset()
 
-    def _passed(self, f: _File, scope: Scope, name: str) -> bool:
-        """Does a call of the function at ``scope``, in the modules read, pass its parameter ``name``?"""
+    def _passed(self, f: _File, scope: Scope, name: str, through: bool = True) -> bool:
+        """Does a call of the function at ``scope``, in the modules read, pass its parameter ``name``? (``through``
+        False: not counting a caller's own None-default parameter passed on, decide._callers_pass)"""
         from migrator.plan.decide import _callers_pass
 
-        return _callers_pass(self, f, scope, name)
+        return _callers_pass(self, f, scope, name, through)
 
     def module_file(self, f: _File, scope: Scope, name: str) -> Optional[_File]:
         """The module of the tree that ``name`` is (``import llm``; ``from app import llm`` where

