@@ -1334,8 +1334,9 @@ def splat_scope(tree: ast.Module, chain: list, name: str) -> ast.AST:
 
 
 def module_constant_readers(tree: ast.Module, name: str, limit: int = 3) -> list[str]:
-    """Where the module's constant ``name`` is read other than as a call's model= (``tiktoken.encoding_for_model(MODEL)``,
-    ``PRICES[MODEL]``): what a model TODO names, so that following it breaks nothing unsaid (held-out review 56, W3)."""
+    """Where the module's constant ``name`` is read other than as a call's model=
+    (``tiktoken.encoding_for_model(MODEL)``, ``PRICES[MODEL]``): what a model TODO names, so that following it breaks
+    nothing unsaid (held-out review 56, W3)."""
     found: list[str] = []
     todo: list = [(child, tree, child) for child in ast.iter_child_nodes(tree)]
     while todo and len(found) < limit:

@@ -39,7 +39,8 @@ class UnsupportedCalls(MigratorRule):
     requirements too) get a TODO naming their Mistral counterpart (pydantic-ai's ``MistralModel`` /
     ``"mistral:..."``, agno's ``MistralChat``), unless given another server's ``base_url`` / ``api_base``. A LlamaIndex
     index built on LlamaIndex's defaults (no embed model set anywhere, no LlamaIndex OpenAI class in the module) gets a
-    TODO at the build: its embedding (and LLM, where none is set) are OpenAI's. LangChain's "provider:model" strings naming OpenAI
+    TODO at the build: its embedding (and LLM, where none is set) are OpenAI's. LangChain's "provider:model"
+    strings naming OpenAI
     (``init_chat_model("openai:gpt-4o")``, ``model_provider="openai"``, ``create_agent(model="openai:...")``,
     LangGraph's ``create_react_agent``, openevals' ``create_llm_as_judge``) get one TODO per module naming
     ``"mistralai:<model>"`` (langchain-mistralai). A call of a method the installed openai SDK lacks

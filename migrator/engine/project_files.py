@@ -1289,7 +1289,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                 facts.key_reader(path)
             touched.append((index, f"{key_env} added next to {OPENAI_KEY} ({why})" + after))
         elif path.endswith((".yaml", ".yml")) and _SECRET_KEY_LINE.match(line) and any(
-                index in _nested_block(lines, i) for i in range(max(0, index - 8), index) if _KEY_TOKEN.search(lines[i])):
+                index in _nested_block(lines, i) for i in range(max(0, index - 8), index)
+                if _KEY_TOKEN.search(lines[i])):
             continue  # `key: OPENAI_API_KEY` of the secretKeyRef under `- name: OPENAI_API_KEY`: that entry's TODO (W9)
         else:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: also pass {key_env} "

@@ -282,7 +282,8 @@ LANGCHAIN_STRING_TODO = ("{callee}({model}){where} runs on OpenAI through langch
                          "MISTRAL_API_KEY) (said once per module, for its other OpenAI model strings too)")
 # held-out review 57, X2 (minion-bot): agno's OpenAIChat ran the bot's agents while the openai package left its
 # manifest (agno imports it lazily: ImportError at start-up); autogen and smolagents wrap the SDK the same way.
-_KEEPS_OPENAI = "migrator does not convert it (it needs the openai package and OPENAI_API_KEY, which stay); on Mistral: "
+_KEEPS_OPENAI = ("migrator does not convert it (it needs the openai package and OPENAI_API_KEY, which stay); "
+                 "on Mistral: ")
 _AGNO = _KEEPS_OPENAI + "{mistral}(id=\"mistral-large-latest\") from {module} (it reads MISTRAL_API_KEY; check that " \
     "your agno release takes mistralai 3)"
 FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
@@ -298,7 +299,8 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "api_key=a Mistral key, model=\"mistral-large-latest\", model_info=... for a model autogen does not know)"),
     **{f"smolagents{sub}.{name}": _KEEPS_OPENAI + (
         "the same class pointed at Mistral's OpenAI-compatible endpoint (model_id=\"mistral-large-latest\", "
-        "api_base=\"https://api.mistral.ai/v1\", api_key=a Mistral key), or LiteLLMModel(\"mistral/mistral-large-latest\")")
+        "api_base=\"https://api.mistral.ai/v1\", api_key=a Mistral key), or "
+        "LiteLLMModel(\"mistral/mistral-large-latest\")")
        for sub in ("", ".models") for name in ("OpenAIServerModel", "OpenAIModel")},
 })
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",

@@ -187,9 +187,9 @@ DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this
 # whose every query and embedding went to OpenAI through LlamaIndex's defaults).
 DEFAULT_LLM_PART = " and Settings.llm (OpenAI's OpenAI, where none is set)"
 DEFAULT_SET_LLM = " and Settings.llm = MistralAI(model=\"mistral-large-latest\") (llama-index-llms-mistralai)"
-DEFAULT_MODELS_TODO = ("{call}(...) runs on LlamaIndex's defaults, OpenAI's: Settings.embed_model (OpenAIEmbedding){llm}, "
-                       "which read OPENAI_API_KEY; to move to Mistral, set Settings.embed_model = "
-                       "MistralAIEmbedding(model_name=\"mistral-embed\") (llama-index-embeddings-mistralai){set_llm} "
+DEFAULT_MODELS_TODO = ("{call}(...) runs on LlamaIndex's defaults, OpenAI's: Settings.embed_model "
+                       "(OpenAIEmbedding){llm}, which read OPENAI_API_KEY; to move to Mistral, set "
+                       "Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\") (llama-index-embeddings-mistralai){set_llm} "
                        "before it, then re-index stored vectors")
 
 

@@ -345,8 +345,8 @@ def decide(builder, files) -> ConversionPlan:
             if verdict == UNRESOLVED and origin is not None and origin.kind == "parameter" and not use.blocking:
                 use = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, use.status, True,
                           f"{origin.name} is a parameter annotated {'AsyncOpenAI' if origin.is_async else 'OpenAI'}"
-                          " and no caller in the converted tree passes it a client migrator can trace: convert this call (and the "
-                          "annotation) when its callers pass a Mistral client")
+                          " and no caller in the converted tree passes it a client migrator can trace: "
+                          "convert this call (and the annotation) when its callers pass a Mistral client")
             if verdict == KEEP and origin is not None and origin.kind != "parameter" and \
                     origin.provider not in ("openai", "azure"):
                 verdict = OTHER  # a call of another provider's client: left alone (no TODO of its own)
@@ -3572,9 +3572,9 @@ def _required_key_fields(builder, files) -> dict:
                 if handed and key:
                     # `Mistral(api_key=settings.openai_api_key)`: the clients read no variable (held-out review 57, X4)
                     found.setdefault(f.path, {})[span] = (
-                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
-                        f"and the converted clients are handed it ({handed}), which holds the OpenAI key: declare "
-                        f"{key.lower()} (read from {key}), pass it instead, and give {stmt.target.id} a default or "
+                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
+                        f"variable), and the converted clients are handed it ({handed}), which holds the OpenAI key: "
+                        f"declare {key.lower()} (read from {key}), pass it instead, and give {stmt.target.id} a default or "
                         "remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
                     continue
                 found.setdefault(f.path, {})[span] = (

@@ -519,7 +519,7 @@ class _Planner:
             where = self.scope.get(id(parent))
             name = getattr(where, "name", "the function")
             calls = self._factory_calls(where, seen) if isinstance(parent, ast.Return) else None
-            if calls:  # `def get_llm(): return ChatOpenAI(...)`, `llm = get_llm()`: its calls here decide (review 56, V2)
+            if calls:  # `def get_llm(): return ChatOpenAI(...)`, `llm = get_llm()`: its calls decide (review 56, V2)
                 return [b for call in calls for b in self._use_blockers(call, kind, seen)]
             if calls is not None and not calls:
                 return []  # (followed already)
