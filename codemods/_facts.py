@@ -1461,19 +1461,18 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
     return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason)
 
 
-_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
-
-
 def _logged_names(scope: ast.AST, name: str) -> set:
     """ids of the reads of ``name`` in ``scope`` that only show it: an argument of print(...) or of a logger's
     method (``log.info("%s", name)``), or a value of an f-string such a call prints."""
+    from migrator.plan.build import HARMLESS_METHODS  # (a logger's methods; imported here: build imports this module)
+
     shown: set = set()
     for node in ast.walk(scope):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
         if not (isinstance(func, ast.Name) and func.id == "print" or
-                isinstance(func, ast.Attribute) and func.attr in _LOG_METHODS):
+                isinstance(func, ast.Attribute) and func.attr in HARMLESS_METHODS):
             continue
         for arg in [*node.args, *(k.value for k in node.keywords)]:
             parts = [v.value for v in arg.values if isinstance(v, ast.FormattedValue)] \

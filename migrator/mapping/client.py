@@ -303,6 +303,8 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "LiteLLMModel(\"mistral/mistral-large-latest\")")
        for sub in ("", ".models") for name in ("OpenAIServerModel", "OpenAIModel")},
 })
+# The keywords that point such a class at a server (another one's: no TODO about moving it).
+FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
                                       "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"

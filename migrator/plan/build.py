@@ -32,8 +32,8 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
-                                     FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO, LANCEDB_OPENAI_TODO,
-                                     PYDANTIC_AI_OPENAI_PREFIXES,
+                                     FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
+                                     LANCEDB_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
                                      MODULE_CLIENT_NAME, fail_note,
@@ -3057,8 +3057,8 @@ def _names_openai_host(node: ast.AST) -> bool:
 def _foreign_endpoint(call: ast.Call) -> bool:
     """A library's OpenAI class pointed at another server (``OpenAIServerModel(api_base="http://localhost:8000/v1")``,
     ``OpenAIChat(base_url=...)``): not OpenAI's, so no TODO about moving it (it still needs the openai package)."""
-    return any(kw.arg in ("base_url", "api_base") and classify_endpoint(ast.unparse(kw.value), "base_url") != "openai"
-               for kw in call.keywords)
+    return any(kw.arg in FOREIGN_ENDPOINT_KEYWORDS and
+               classify_endpoint(ast.unparse(kw.value), "base_url") != "openai" for kw in call.keywords)
 
 
 def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:

@@ -3309,27 +3309,23 @@ def _callers_pass_something(builder, f, scope, name, depth: int = 0) -> bool:
         return True
     order = f.param_order.get(scope, [])
     index = order.index(name) if name in order else -1
-    locals_ = [(f, scope[0])] + [(g, local) for g in builder.files if g is not f and scope[0] in g.source
-                                 for local, (_m, _l, imported) in g.repo_imports.items() if imported == scope[0]]
-    for g, local in locals_:
-        for load in _loads_of(g, local):
-            call = g.parent.get(id(load))
-            if not isinstance(call, ast.Call) or call.func is not load:
-                continue
-            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
-                return True
-            given = next((k.value for k in call.keywords if k.arg == name), None)
-            if given is None and 0 <= index < len(call.args):
-                given = call.args[index]
-            if given is None or isinstance(given, ast.Constant) and given.value is None:
-                continue
-            outer = g.scope_of.get(id(call), ())
-            if isinstance(given, ast.Name) and (outer, given.id) in g.params and len(outer) == 1 and \
-                    isinstance(_param_default(g, outer, given.id), ast.Constant) and \
-                    _param_default(g, outer, given.id).value is None and \
-                    not _callers_pass_something(builder, g, outer, given.id, depth + 1):
-                continue  # its own None default, passed on: nothing
+    for g, call, load in _function_calls(builder, f, scope[0]):
+        if call.func is not load:
+            continue  # (the function handed on as a value: `map(ask, ...)`)
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return True
+        given = next((k.value for k in call.keywords if k.arg == name), None)
+        if given is None and 0 <= index < len(call.args):
+            given = call.args[index]
+        if given is None or isinstance(given, ast.Constant) and given.value is None:
+            continue
+        outer = g.scope_of.get(id(call), ())
+        default = _param_default(g, outer, given.id) if isinstance(given, ast.Name) and len(outer) == 1 and \
+            (outer, given.id) in g.params else None
+        if isinstance(default, ast.Constant) and default.value is None and \
+                not _callers_pass_something(builder, g, outer, given.id, depth + 1):
+            continue  # its own None default, passed on: nothing
+        return True
     return bool(_module_attribute_calls(builder, f, scope[0]))
 
 
@@ -3344,14 +3340,22 @@ def _callers_pass_uncached(builder, f, scope, name) -> bool:
         calls = [node for g in builder.files if scope[1] in g.source for node in g.nodes
                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == scope[1]]
     elif len(scope) == 1:
-        locals_ = [(f, scope[0])] + [(g, local) for g in builder.files if g is not f and scope[0] in g.source
-                                     for local, (_m, _l, imported) in g.repo_imports.items() if imported == scope[0]]
-        calls = [g.parent.get(id(load)) for g, local in locals_ for load in _loads_of(g, local)]
-        calls = [call for call in calls if isinstance(call, ast.Call)] + _module_attribute_calls(builder, f, scope[0])
+        calls = [call for _g, call, _load in _function_calls(builder, f, scope[0])] + \
+            _module_attribute_calls(builder, f, scope[0])
     else:
         return False
     return any(any(k.arg in (name, None) for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args)
                or 0 <= index < len(call.args) for call in calls)
+
+
+def _function_calls(builder, f, function: str) -> list:
+    """(module, call, read) for each call, in the modules read, that a read of ``f``'s top-level ``function`` is part of:
+    by its name here, or imported by name into another module (``from app.llm import ask``; the read may be an
+    argument: ``map(ask, ...)``)."""
+    locals_ = [(f, function)] + [(g, local) for g in builder.files if g is not f and function in g.source
+                                 for local, (_m, _l, imported) in g.repo_imports.items() if imported == function]
+    return [(g, call, load) for g, local in locals_ for load in _loads_of(g, local)
+            if isinstance(call := g.parent.get(id(load)), ast.Call)]
 
 
 def _module_attribute_calls(builder, f, function: str) -> list:
