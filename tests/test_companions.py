@@ -347,6 +347,40 @@ def test_a_model_an_importer_passes_at_run_time_keeps_the_todo(tmp_path):
     assert any("computed at run time" in t for todos in _findings(report).values() for t in todos), _findings(report)
 
 
+X5_LLM = (
+    "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
+    "async def question(text, model):\n"
+    "    response = await client.chat.completions.create(model=model, messages=[{\"role\": \"user\", \"content\": text}])\n"
+    "    return response.choices[0].message.content\n"
+)
+
+
+@pytest.mark.parametrize("also_read", [False, True])
+def test_a_model_variable_an_importer_passes_is_mapped_there_or_named(tmp_path, also_read):
+    """Held-out review 57, X5 (urgan67/chatgpt-bot): `model = 'gpt-4o-mini-2024-07-18'; await question(text, model)`
+    in a bot module that never names openai: the wrapper's call said "computed at run time" and the OpenAI name
+    reached Mistral. A variable read only as that argument is mapped where it is set; one a price table also reads
+    is left, and the call's TODO names it and its other reader."""
+    reader = "price.get(model)" if also_read else "0.15"
+    _tree(tmp_path, {
+        "llm.py": X5_LLM,
+        "bot.py": "from llm import question\n\nprice = {\"gpt-4o-mini-2024-07-18\": 0.15}\n\n\n"
+                  "async def on_text(text):\n    model = 'gpt-4o-mini-2024-07-18'\n"
+                  f"    answer = await question(text, model)\n    return answer, {reader}\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    bot = (tmp_path / "bot.py").read_text()
+    assert "client.chat.complete_async(model=model" in (tmp_path / "llm.py").read_text()
+    if also_read:
+        assert "model = 'gpt-4o-mini-2024-07-18'" in bot, bot
+        assert any(t.startswith("model=model is what its callers pass: model = 'gpt-4o-mini-2024-07-18' in bot.py "
+                                "(on_text), passed to question and also read by price.get(...) in bot.py")
+                   for t in _findings(report)["llm.py"]), _findings(report)
+    else:
+        assert "model = 'mistral-small-latest'" in bot, bot
+        assert not any(_findings(report).values()), _findings(report)
+
+
 def test_a_class_whose_default_model_its_importers_leave_alone_is_mapped(tmp_path):
     """Held-out review 25, A5 (learn-openai): `PromptManager()` in an event.py that never names openai kept the
     constructor's `model="gpt-4o"` default with a "computed at run time" TODO."""

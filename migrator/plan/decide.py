@@ -3407,6 +3407,7 @@ def _callarg_slot(builder, f, scope, name):
     if builder.unread is not None and builder.unread.read_elsewhere(scope[0], f.module.rsplit(".", 1)[-1]):
         return None  # a module the plan did not read may call it
     argument_names: list[str] = []
+    held: dict = {}  # (caller module, scope, variable) -> the arguments naming a caller's string variable
     for g, load in loads:
         call = g.parent.get(id(load))
         if not (isinstance(call, ast.Call) and call.func is load) or \
@@ -3416,8 +3417,12 @@ def _callarg_slot(builder, f, scope, name):
         if not chosen and 0 <= index < len(call.args):
             chosen = [call.args[index]]
         for value in chosen:
-            if isinstance(value, ast.Name) and g is f:
+            variable = _caller_string(builder, g, value) if isinstance(value, ast.Name) else None
+            if isinstance(value, ast.Name) and g is f and \
+                    builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.id) == ():
                 argument_names.append(value.id)
+            elif variable is not None:  # `model = "gpt-4o-mini"; ask(q, model)` in a caller (held-out review 57, X5)
+                held.setdefault((g.path, *variable), (g, []))[1].append(value)
             elif not _string_source(value):
                 return None  # a value computed at the call: the model= call keeps its TODO
     for constant in argument_names:  # each must be a constant _callarg_constants maps
@@ -3425,9 +3430,43 @@ def _callarg_slot(builder, f, scope, name):
         if not values or not all(v is not None and _string_source(v) for v in values) or \
                 len(_loads_of(f, constant)) != argument_names.count(constant):
             return None
+    shared = []  # the callers' variables also read otherwise: the call's TODO names them
+    for (_path, where, variable), (g, arguments) in held.items():
+        others = [load for load in _loads_of(g, variable)
+                  if builder.lookup_scope(g, g.scope_of.get(id(load), ()), variable) == where and
+                  not any(load is a for a in arguments) and not _logged(g, load)]
+        if others:
+            value = g.assigns[(where, variable)][0].value
+            shared.append(f"{variable} = {value!r} in {os.path.basename(g.path)}"
+                          f"{' (' + where[-1] + ')' if where else ''}, passed to {scope[0]} and also read by "
+                          f"{', '.join(dict.fromkeys(_read_place(g, o) for o in others[:3]))}")
+    if shared:
+        builder.extra_slots.setdefault(f.path, set()).add(("callers", scope, name, "; ".join(shared)))
+        return None
+    for (_path, where, variable), (g, _arguments) in held.items():  # mapped where the caller sets it
+        builder.extra_slots.setdefault(g.path, set()).add(("const", variable) if where == () else
+                                                          ("local", where, variable))
     for g, local in importing:  # the literals its importers pass are mapped there
         builder.extra_slots.setdefault(g.path, set()).add(("callarg", local, index, name))
     return ("callarg", scope[0], index, name)
+
+
+def _caller_string(builder, g, value: ast.Name):
+    """(scope, name) when ``value`` reads a variable of module ``g`` bound only by plain ``name = "..."``
+    assignments there (a module constant or a function's local, not a parameter); else None."""
+    where = builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id)
+    if where is None or where in g.classes or (where, value.id) in g.params:
+        return None
+    values = g.assigns.get((where, value.id), [])
+    if not values or not all(isinstance(v, ast.Constant) and isinstance(v.value, str) and _plain_binding(g, v)
+                             for v in values):
+        return None
+    stores = [n for n in g.nodes if isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)
+              and builder.lookup_scope(g, g.scope_of.get(id(n), ()), value.id) == where]
+    if len(stores) != len(values) or any(isinstance(n, (ast.Global, ast.Nonlocal)) and value.id in n.names
+                                         for n in g.nodes):
+        return None
+    return where, value.id
 
 
 
