@@ -15,7 +15,7 @@ from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_T
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, RESPONSE_TYPES, TRAILING_SYSTEM_BUILT_TODO,
-                                   TRAILING_SYSTEM_TODO)
+                                   TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
@@ -693,10 +693,14 @@ class _Transformer(RuleTransformer):
         """A trailing assistant message is a prefill: OpenAI continues it, Mistral needs
         ``"prefix": True`` on it (else 400)."""
         value = arg.value
-        if isinstance(value, cst.Name) and self.facts.view is not None:
+        written = isinstance(value, cst.List) and bool(value.elements) and isinstance(value.elements[-1].value, cst.Dict)
+        if not written and self.facts.view is not None:
             where = self.facts.view.trailing_system(line)
-            if where is not None:  # built before the call (held-out review 23, U1)
+            if where is not None and isinstance(value, cst.Name):  # built before the call (held-out review 23, U1)
                 self.todo(line, TRAILING_SYSTEM_BUILT_TODO.format(name=value.value, where=where))
+            elif where is not None:  # `history + [get_system_message()]` (held-out review 58, X3)
+                self.todo(line, TRAILING_SYSTEM_ENDS_TODO.format(where=where))
+        if isinstance(value, cst.Name):
             return arg
         if not isinstance(value, cst.List) or not value.elements:
             return arg

@@ -2134,3 +2134,55 @@ def test_a_system_message_reaching_the_history_through_an_unpacked_return_gets_t
 
     _, todos = convert_idempotent(source.replace('"role": "system", "content": "The image', '"role": "user", "content": "The image'))
     assert not any("system message" in t for t in todos), todos
+
+
+def test_a_system_message_last_in_a_concatenation_or_through_a_helper_or_constant_gets_a_todo():
+    """Held-out review 58, X3 (veryfansome/germ): `messages=[...] + [get_system_message()]` (a function returning a
+    system dict) and `history + [SYSTEM]` (a module constant) converted with no TODO: every chat request a 400 on
+    Mistral. A literal system dict after `+`, a `ctx.append(SYSTEM)` before the call, too; a user message last stays
+    quiet."""
+    from mechanics import convert_snippet
+
+    _code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        SYSTEM = {"role": "system", "content": "Return valid Markdown."}
+        USER = {"role": "user", "content": "Go on."}
+
+
+        def get_system_message():
+            return {"role": "system", "content": "Formatting: Markdown."}
+
+
+        def a(history):
+            return client.chat.completions.create(model="gpt-4o", messages=[m for m in history] + [get_system_message()])
+
+
+        def b(history):
+            return client.chat.completions.create(model="gpt-4o", messages=history + [SYSTEM])
+
+
+        def c(history):
+            return client.chat.completions.create(model="gpt-4o", messages=history + [{"role": "system", "content": "x"}])
+
+
+        def d(history):
+            ctx = list(history)
+            ctx.append(SYSTEM)
+            return client.chat.completions.create(model="gpt-4o", messages=ctx)
+
+
+        def e(history):
+            return client.chat.completions.create(model="gpt-4o", messages=[SYSTEM, *history, USER])
+        ''')
+    assert [t for t in todos if "system message" in t] == [
+        "messages= ends with a system message (get_system_message() returns one): Mistral wants the last one to be "
+        "user or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
+        "messages= ends with a system message (SYSTEM is one): Mistral wants the last one to be user or tool (a 400 "
+        "otherwise); move the instruction before the history or send it as a user message",
+        "messages= ends with a system message (a system message written there): Mistral wants the last one to be user "
+        "or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
+        "messages=ctx can end with a system message (ctx.append(SYSTEM) in d()): Mistral wants the last one to be user "
+        "or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
+    ], todos

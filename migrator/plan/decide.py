@@ -2770,7 +2770,33 @@ def _ends_with_system(node, f=None, scope=()) -> bool:
     if f is not None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
             ((), node.func.id) in f.defs:
         return bool(_returns_system(f, f.defs[((), node.func.id)], None))
+    if f is not None and isinstance(node, ast.List) and node.elts:
+        return _system_element(f, scope, node.elts[-1]) is not None
     return isinstance(node, ast.List) and bool(node.elts) and _system_message(node.elts[-1])
+
+
+def _system_element(f, scope, node) -> Optional[str]:
+    """How the message ``node`` of module ``f`` (read in ``scope``) is a system message: a dict literal, a name bound
+    once to one (``SYSTEM = {"role": "system", ...}``), a call of a module function one of whose returns is one
+    (``get_system_message()``; held-out review 58, X3: `history + [get_system_message()]` reached Mistral, a 400 on
+    every request); else None."""
+    if _system_message(node):
+        return "a system message written there"
+    if isinstance(node, ast.Name):
+        where = _lookup_scope(f, node) if id(node) in f.scope_of else scope
+        values = f.assigns.get((where, node.id), []) if where is not None else []
+        if len(values) == 1 and _system_message(values[0]):
+            return f"{node.id} is one"
+        return None
+    call = node.value if isinstance(node, ast.Await) else node
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and ((), call.func.id) in f.defs:
+        fn = f.scopes.get(f.defs[((), call.func.id)])
+        returns = [r.value for r in ast.walk(fn) if isinstance(r, ast.Return) and r.value is not None] \
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+        if any(not isinstance(value, ast.Call) and _system_element(f, f.defs[((), call.func.id)], value) is not None
+               for value in returns):  # (a return of a call is not followed: no recursion)
+            return f"{call.func.id}() returns one"
+    return None
 
 
 def _returns_system(f, fn_scope, index: Optional[int]) -> bool:
@@ -2824,7 +2850,8 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
                 isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
                 node.value.func.value.id == name and node.value.func.attr in ("append", "extend") and node.value.args:
             added = node.value.args[0]
-            system = _system_message(added) if node.value.func.attr == "append" else _ends_with_system(added, f, scope)
+            system = _system_element(f, scope, added) is not None if node.value.func.attr == "append" else \
+                _ends_with_system(added, f, scope)
         else:
             continue
         if last is None or node.lineno >= last[0]:
@@ -2839,6 +2866,10 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
         told = told if len(told) <= 60 else told[:57] + "..."
         shown = f"{name} += {told}" if isinstance(node, ast.AugAssign) else \
             f"{name} = ... + {told}" if isinstance(node.value, ast.BinOp) else f"{name} = {told}"
+        return f"{shown} in {scope[-1]}()" if scope else shown
+    if isinstance(node, ast.Expr) and not isinstance(node.value.args[0], ast.Dict):  # ctx.append(SYSTEM)
+        told = ast.unparse(node.value.args[0])
+        shown = f"{name}.{node.value.func.attr}({told if len(told) <= 60 else told[:57] + '...'})"
         return f"{shown} in {scope[-1]}()" if scope else shown
     shown = f"{name}.{node.value.func.attr}({{\"role\": \"system\", ...}})" if isinstance(node, ast.Expr) else \
         f"{name} += [..., {{\"role\": \"system\", ...}}]" if isinstance(node, ast.AugAssign) else \
@@ -2862,9 +2893,18 @@ def _trailing_system_calls(builder, files, sites) -> frozenset:
             calls[f.path] = {node_key(f.path, n): n for n in f.nodes if isinstance(n, ast.Call)}
         call = calls[f.path].get(key)
         messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None) if call is not None else None
+        scope = f.scope_of.get(id(call), ())
+        if messages is not None and not isinstance(messages, ast.Name):
+            # `messages=history + [get_system_message()]`, `[*history, SYSTEM]` (held-out review 58, X3); a list
+            # written there ending with a dict literal is the codemod's (MIG102 sees it)
+            end = messages.right if isinstance(messages, ast.BinOp) and isinstance(messages.op, ast.Add) else messages
+            last = end.elts[-1] if isinstance(end, ast.List) and end.elts else None
+            where = _system_element(f, scope, last) if last is not None else None
+            if where is not None:
+                found.add((f.path, call.lineno, where))
+            continue
         if not isinstance(messages, ast.Name):
             continue
-        scope = f.scope_of.get(id(call), ())
         where = _system_last(f, scope, messages.id, call.lineno)
         if where is None and (scope, messages.id) in f.params and len(scope) == 1:
             where = _caller_system_last(builder, f, scope, messages.id)
