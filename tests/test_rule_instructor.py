@@ -392,3 +392,26 @@ def test_an_instructor_client_a_factory_returns_has_its_calls_mapped(use, where)
     code = out.get("app/use.py", out.get("app.py"))
     assert "instructor.from_mistral(" in out.get("app/llm.py", out.get("app.py", "")), out
     assert 'model="mistral-small-latest"' in code and "random_seed=3" in code, code
+
+
+def test_an_instructor_client_chosen_by_a_condition_keeps_its_calls_with_a_todo():
+    """Held-out review 58, Y4 (pgahq/instructor-groq-openai-llm-examples): `client = instructor.from_openai(OpenAI())
+    if provider == "openai" else instructor.from_groq(groq.Groq())` was converted, but its call was no use at all:
+    model="... else 'gpt-4o-mini'" reached Mistral with no TODO. Mistral's keywords would break the Groq branch, so
+    the client stays, and the constructor says why."""
+    code, todos = convert('''\
+        import groq
+        import instructor
+        import openai
+
+        provider = "openai"
+        client = instructor.from_openai(openai.OpenAI()) if provider == "openai" else instructor.from_groq(groq.Groq())
+        user = client.chat.completions.create(
+            model="llama-3.1-70b-versatile" if provider == "groq" else "gpt-4o-mini",
+            response_model=dict,
+            messages=[{"role": "user", "content": "Jason is 25"}],
+        )
+        ''')
+    assert "instructor.from_openai(openai.OpenAI()) if" in code, code
+    assert any("client is instructor.from_openai(openai.OpenAI()) or instructor.from_groq(groq.Groq()), by a "
+               "condition" in t for t in todos), todos

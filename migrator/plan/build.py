@@ -2175,7 +2175,7 @@ class _Builder:
         """(file, value) of ``values``, a call of a function of the tree (``get_client()``) replaced by what it returns
         (two levels): an instructor wrapper a factory returns is the wrapper (held-out review 52, O2: its client
         converted while the calls on ``get_client()`` kept OpenAI's keywords, silently)."""
-        pairs = [(f, v) for v in values]
+        pairs = [(f, v) for v in _branches(values)]
         memo = self.__dict__.setdefault("_returned_memo", {})  # id(call) -> (file, its return values) or None
         for _ in range(2):
             expanded = []
@@ -2251,9 +2251,17 @@ class _Builder:
             self.sites[node_key(f.path, call)] = ("icall", use)
             return
         if wrapped is None:  # the client itself or its instructor wrapper: MIG111 cannot tell which
-            self._use(f, call, oid, f"{surface} (through instructor)", True,
-                      f"{ast.unparse(receiver)} may be the client or its instructor wrapper here: convert by hand",
-                      "MIG111")
+            held = self.bound_values(f, f.scope_of.get(id(receiver), scope), receiver) \
+                if isinstance(receiver, ast.Name) else None
+            either = next((v for v in held or () if isinstance(v, ast.IfExp)), None)
+            if either is not None:  # (held-out review 58, Y4)
+                shown = [ast.unparse(b) for b in (either.body, either.orelse)]
+                shown = [b if len(b) <= 50 else b[:47] + "..." for b in shown]
+                reason = (f"{ast.unparse(receiver)} is {shown[0]} or {shown[1]}, by a condition: its calls' model= "
+                          "and keywords cannot follow Mistral's mapping for one branch only; convert by hand")
+            else:
+                reason = f"{ast.unparse(receiver)} may be the client or its instructor wrapper here: convert by hand"
+            self._use(f, call, oid, f"{surface} (through instructor)", True, reason, "MIG111")
             self.sites[node_key(f.path, call)] = ("wrapped",)
             return
         self._use(f, call, oid, surface + " (through its wrapper)", False, "", "MIG101", "keep")
@@ -5267,6 +5275,19 @@ def reaching_assign(f: _File, load: ast.Name) -> Optional[ast.AST]:
             if best_end < end <= where:
                 best, best_end = owner, end
     return best
+
+
+def _branches(values: list) -> list:
+    """``values`` with each ``a if c else b`` replaced by its two branches (``client = instructor.from_openai(OpenAI())
+    if provider == "openai" else instructor.from_groq(Groq())``: held-out review 58, Y4, its calls were no use at
+    all, and their OpenAI model reached Mistral)."""
+    out = []
+    for value in values:
+        if isinstance(value, ast.IfExp):
+            out.extend(_branches([value.body, value.orelse]))
+        else:
+            out.append(value)
+    return out
 
 
 def _lookup_scope(f: _File, load: ast.Name) -> Optional[tuple]:
