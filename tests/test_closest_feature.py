@@ -366,3 +366,47 @@ def test_an_expression_merely_holding_openai_s_url_is_not_a_handed_url():
             pass
         ''')
     assert not todos, todos
+
+
+def test_an_openai_url_name_is_scoped_and_an_openai_url_setting_is_reported():
+    """Held-out review 58, X1 (myAITutor): a `url` local bound to OpenAI's URL in one function made `os.remove(url)`,
+    `download_video(url)` of other functions (a parameter there, a YouTube link at module level) "handed OpenAI's HTTP
+    API URL". Y2 (intersebd): `client.post(settings.openai_api_url, ...)` (OPENAI_API_URL=https://api.openai.com/v1/
+    responses in the env file), the app's main request, got nothing. `headers.get(openai_url)` sends nothing."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        import httpx
+        import requests
+        from config import settings
+
+
+        def transcribe(path):
+            url = "https://api.openai.com/v1/audio/translations"
+            return requests.post(url, files={"file": open(path, "rb")}).json()
+
+
+        def cleanup(url):
+            os.remove(url)
+
+
+        def download_video(url):
+            return requests.get(url)
+
+
+        async def widget(payload, headers, openai_url):
+            headers.get(openai_url)
+            async with httpx.AsyncClient() as client:
+                return await client.post(settings.openai_api_url, json=payload)
+
+
+        if __name__ == "__main__":
+            url = "https://www.youtube.com/watch?v=x"
+            cleanup(url)
+            download_video(url)
+        ''')
+    assert len(todos) == 2, todos
+    assert todos[0].startswith("requests.post(...) calls OpenAI's HTTP API directly, without the SDK"), todos
+    assert todos[1].startswith("client.post(...) calls OpenAI's HTTP API directly (its URL is settings.openai_api_url), "
+                               "without the SDK"), todos

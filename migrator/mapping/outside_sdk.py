@@ -29,6 +29,10 @@ RAW_HTTP_ONLY_OPENAI_TODO = ("{callee}(...) calls OpenAI's {path} endpoint direc
                              "OpenAI ({closest}); its key and any ids it uses (OPENAI_API_KEY) stay OpenAI's")
 
 
+# A setting or variable named for OpenAI's URL (`settings.openai_api_url`, `OPENAI_BASE_URL`): an HTTP call sent there
+# reaches OpenAI without the SDK, its URL in an env file (held-out review 58, Y2).
+OPENAI_URL_SETTING = re.compile(r"(?i)openai_(?:api_)?(?:url|endpoint|base_url|base|host)\b")
+
 # An endpoint's URL (a path after /v1), not a base URL an SDK client takes: handed to a function or class of the app,
 # it is where that code sends its request (held-out review 57, X3: TutorBuddy's GenerateAI(request_url=...)).
 OPENAI_ENDPOINT_PATH = re.compile(r"/v1/[a-z]")

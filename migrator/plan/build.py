@@ -47,6 +47,7 @@ from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORD
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
+                                          OPENAI_URL_SETTING,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
@@ -1142,7 +1143,7 @@ class _Builder:
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
-        if OPENAI_HOST in f.source:
+        if OPENAI_HOST in f.source or OPENAI_URL_SETTING.search(f.source):
             self._raw_http(f)
         if "instructor" in f.source and "patch" in f.source:
             self._instructor_module_patch(f)
@@ -1254,21 +1255,28 @@ class _Builder:
         """OpenAI reached without the SDK (held-out review 5, lputnam2000: Whisper through
         ``requests.post("https://api.openai.com/v1/audio/translations", ...)``): an HTTP call given
         OpenAI's URL, written in it or held in a name bound to it, is reported (MIG106), never converted."""
-        urls: dict[str, ast.AST] = {}  # names bound to an OpenAI URL -> the URL
+        urls: dict = {}  # (scope, name) bound to an OpenAI URL -> the URL; "self.<attr>" -> the URL
         attrs: dict[str, ast.AST] = {}  # `self.url = "https://api.openai.com/v1/moderations"` (held-out review 57, X3)
         for node in f.nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and _names_openai_host(node.value):
                 target = node.targets[0]
                 if isinstance(target, ast.Name):
-                    urls[target.id] = node.value
+                    # per scope: a `url` local of one function is not another's parameter (held-out review 58, X1)
+                    urls[(f.scope_of.get(id(node), ()), target.id)] = node.value
                 elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
                         target.value.id == "self":
                     attrs[target.attr] = node.value
         if attrs:
             urls.update({f"self.{attr}": value for attr, value in attrs.items()})
 
-        def held(n: ast.AST) -> Optional[str]:  # the name / self attribute read that holds an OpenAI URL
-            key = n.id if isinstance(n, ast.Name) else f"self.{n.attr}" if isinstance(n, ast.Attribute) and \
+        def held(n: ast.AST):  # the key of the name / self attribute read that holds an OpenAI URL
+            if isinstance(n, ast.Name):
+                if not any(key[1] == n.id for key in urls if isinstance(key, tuple)):
+                    return None
+                key = (self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id), n.id)
+                # (bound otherwise too in that scope: the URL is not what it holds everywhere)
+                return key if key in urls and len(f.assigns.get(key, [])) == 1 else None
+            key = f"self.{n.attr}" if isinstance(n, ast.Attribute) and \
                 isinstance(n.value, ast.Name) and n.value.id == "self" else None
             return key if key in urls else None
 
@@ -1304,6 +1312,19 @@ class _Builder:
                 continue
             # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
             # completions"`; re-review 48, G9: silent)
+            setting = next((n for arg in given for n in ast.walk(arg) if OPENAI_URL_SETTING.fullmatch(
+                n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else "")), None)
+            sender = callee.rsplit(".", 1)[-1] != "get" or any(
+                mark in callee.lower() for mark in ("requests", "httpx", "session", "client", "http"))
+            if setting is not None and sender and not any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg))
+                                               for arg in given) and node_key(f.path, node) not in self.sites:
+                # `client.post(settings.openai_api_url, ...)` (OPENAI_API_URL=https://api.openai.com/v1/responses in
+                # the env file; held-out review 58, Y2: the app's main request, unflagged)
+                todo = raw_http_todo(callee or "an HTTP call", "").replace(
+                    "directly,", f"directly (its URL is {ast.unparse(setting)}),", 1)
+                self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
+                self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                continue
             if any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg)) for arg in given):
                 todo = raw_http_todo(callee or "an HTTP call", " ".join(
                     "".join(_string_parts(urls[key]) for n in ast.walk(arg) if (key := held(n)))
