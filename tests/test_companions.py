@@ -381,6 +381,25 @@ def test_a_model_variable_an_importer_passes_is_mapped_there_or_named(tmp_path, 
         assert not any(_findings(report).values()), _findings(report)
 
 
+def test_an_imported_model_constant_another_module_also_reads_is_named_with_its_readers(tmp_path):
+    """Held-out review 58, X2 (document_summarize): CHAT_MODEL of config.py is also read by
+    tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py; "make sure it names a Mistral model there" made the token
+    counter raise KeyError. The TODO names the value and its other readers, and says the tokenizer call raises."""
+    _tree(tmp_path, {
+        "config.py": 'CHAT_MODEL = "gpt-4o-mini"\n',
+        "tokens.py": "import tiktoken\n\nfrom config import CHAT_MODEL\n\n\ndef count_tokens(text):\n"
+                     "    return len(tiktoken.encoding_for_model(CHAT_MODEL).encode(text))\n",
+        "app.py": "from openai import OpenAI\n\nfrom config import CHAT_MODEL\nfrom tokens import count_tokens\n\n"
+                  "client = OpenAI()\nn = count_tokens('hi')\n"
+                  "r = client.chat.completions.create(model=CHAT_MODEL, messages=[{\"role\": \"user\", \"content\": \"hi\"}])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "config.py").read_text() == 'CHAT_MODEL = "gpt-4o-mini"\n'
+    assert any(t.startswith("model=CHAT_MODEL is imported from config: CHAT_MODEL = 'gpt-4o-mini' in config.py, also "
+                            "read by tiktoken.encoding_for_model(...) in tokens.py (tiktoken.encoding_for_model raises "
+                            "KeyError for a Mistral model name") for t in _findings(report)["app.py"]), _findings(report)
+
+
 def test_a_class_whose_default_model_its_importers_leave_alone_is_mapped(tmp_path):
     """Held-out review 25, A5 (learn-openai): `PromptManager()` in an event.py that never names openai kept the
     constructor's `model="gpt-4o"` default with a "computed at run time" TODO."""

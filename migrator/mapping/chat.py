@@ -171,6 +171,7 @@ MISTRAL_MODELS_MODULE = "mistralai.client.models"
 # last role User or Tool (or Assistant with prefix True)", api-mapping 2.3); OpenAI takes a trailing system one.
 # tiktoken in a module whose calls now go to Mistral (held-out review 56, W4: a 120000-token budget counted with
 # gpt-4o-mini's o200k_base bounded a prompt for mistral-small-latest, with no note). Once per module, at the first one.
+TOKENIZER_MODEL_CALL = "tiktoken.encoding_for_model"  # raises KeyError for a model name tiktoken does not know
 TOKENIZER_CALLS = ("tiktoken.encoding_for_model", "tiktoken.get_encoding", "tiktoken.encoding_name_for_model")
 TOKENIZER_TODO = ("{call} counts tokens with OpenAI's tokenizer, and this module's calls now go to Mistral models, "
                   "whose tokenizer counts differently: a token budget, truncation or cost computed with it is "

@@ -20,7 +20,8 @@ from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, O
                                      SDK_INSTRUMENTERS, provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
-from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_TODO, TRAILING_SYSTEM_TODO
+from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
+    TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
@@ -3182,10 +3183,17 @@ def _only_models_read(builder, f, name: str) -> bool:
     default (which only matters where that parameter goes: its own slot). A read migrator does not
     follow (``config.MODEL``, an import it cannot resolve, ``import *``, a module without openai that
     names both the constant and this module) says no."""
+    return _other_reads(builder, f, name) == []
+
+
+def _other_reads(builder, f, name: str) -> Optional[list]:
+    """(module, read) of each read of ``f``'s module-level ``name`` other than ``model=`` of a converted call (or a
+    log line, or a parameter default here), in ``f`` and the modules importing it; None when a read is not
+    followed (see _only_models_read)."""
     readers = [(f, name)]
     last = f.module.rsplit(".", 1)[-1]
     if builder.unread is not None and builder.unread.read_elsewhere(name, last):
-        return False  # a module without openai (not read) names it and this module: it may read it
+        return None  # a module without openai (not read) names it and this module: it may read it
     for g in builder.files:
         if g is f:
             continue
@@ -3194,19 +3202,20 @@ def _only_models_read(builder, f, name: str) -> bool:
             if any(isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name)
                    and node.value.id in modules and
                    builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f for node in g.nodes):
-                return False  # `config.MODEL`: a reader this check does not follow
+                return None  # `config.MODEL`: a reader this check does not follow
         for local, (module, _level, imported) in g.repo_imports.items():
             if imported == "*" and module.rsplit(".", 1)[-1] == last:
-                return False
+                return None
             if imported != name:
                 continue
             resolved = builder.resolve_import(g, local)
             if resolved is None:
                 if module.rsplit(".", 1)[-1] == last:
-                    return False  # may be this module: not followed
+                    return None  # may be this module: not followed
                 continue
             if resolved[0] is f:
                 readers.append((g, local))
+    others = []
     for g, local in readers:
         for load in _loads_of(g, local):
             if builder.lookup_scope(g, g.scope_of.get(id(load), ()), local) != ():
@@ -3214,8 +3223,8 @@ def _only_models_read(builder, f, name: str) -> bool:
             if g is f and isinstance(g.parent.get(id(load)), ast.arguments):
                 continue  # a parameter default here: its own slot checks where the parameter goes
             if not _sends_model(builder, g, load) and not _logged(g, load):
-                return False  # (a log line shows the model in use: the Mistral name is right there; 44, Z10)
-    return True
+                others.append((g, load))  # (a log line shows the model in use: the Mistral name is right there; Z10)
+    return others
 
 
 def _imported_constant(builder, f, name):
@@ -3230,7 +3239,19 @@ def _imported_constant(builder, f, name):
     values = other.assigns.get(((), other_name), [])
     if not values or not all(v is not None and _string_source(v) for v in values):
         return None
-    if not _only_models_read(builder, other, other_name):
+    others = _other_reads(builder, other, other_name)
+    if others and len(values) == 1 and isinstance(values[0], ast.Constant):
+        # `CHAT_MODEL = "gpt-4o-mini"` in config.py, also read by tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py:
+        # the call's TODO names them ("make sure it names a Mistral model there" crashed the token counter: held-out
+        # review 58, X2)
+        places = ", ".join(dict.fromkeys(_read_place(g, load) for g, load in others[:4]))
+        raises = any(TOKENIZER_MODEL_CALL in _read_place(g, load) for g, load in others)
+        builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, (
+            f"{other_name} = {values[0].value!r} in {os.path.basename(other.path)}, also read by {places}"
+            + (f" ({TOKENIZER_MODEL_CALL} raises KeyError for a Mistral model name: count with "
+               "tiktoken.get_encoding(\"o200k_base\") (approximate) or mistral-common's tokenizer there)"
+               if raises else ""))))
+    if others != []:
         return None
     builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
     return ("imported", name)
