@@ -574,6 +574,7 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     ("env_example", ENV_FILE), ("venv-example", None), ("deploy/backend.env.example", ENV_FILE),
     ("Dockerfile", DEPLOY), ("docker/Dockerfile.prod", DEPLOY), ("api.dockerfile", DEPLOY),
     ("k8s/deployment.yaml", DEPLOY), ("deploy/helm/values.yml", DEPLOY), ("docs/dockerfiles.md", None),
+    ("deployment/cloudrun/configure_runtime.sh", DEPLOY), ("run.bash", DEPLOY), ("notes.shtml", None),
 ])
 def test_file_kind(path, kind):
     assert file_kind(path) == kind
@@ -2006,3 +2007,35 @@ def test_agno_autogen_and_smolagents_openai_models_keep_the_openai_package_and_s
         "local = OpenAIServerModel(model_id='llama3', api_base='http://localhost:8000/v1')") - 1], out["agent.py"]
     assert "client = Mistral(" in out["agent.py"], out["agent.py"]
     assert "openai>=1.0" in out["requirements.txt"] and "mistralai" in out["requirements.txt"], out["requirements.txt"]
+
+
+def test_a_shell_script_passing_the_openai_key_gets_one_todo_above_its_command_and_no_edit(tmp_path):
+    """Held-out review 58, Y3 (XITM_RPF_Analyzer): Cloud Run's `--set-secrets "OPENAI_API_KEY=..."` in
+    configure_runtime.sh was never read: the deployed converted client found no MISTRAL_API_KEY (a 401), and the run
+    said nothing. The script gets one TODO, written above the command that first names the key (not inside its
+    continued lines), its pip line follows the code, and nothing else is edited; a second run adds nothing."""
+    from migrator.engine.project_files import _edit_file
+
+    text = ("#!/usr/bin/env bash\nset -euo pipefail\npip install openai\ngcloud run services update backend \\\n"
+            "  --region \"${REGION}\" \\\n  --set-secrets \"OPENAI_API_KEY=OPENAI_API_KEY:latest\"\n"
+            "echo \"$OPENAI_API_KEY\" | gcloud secrets create OPENAI_API_KEY --data-file=-\n")
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+    edit = _edit_file(text, "deploy/configure_runtime.sh", DEPLOY, facts)
+    todos = [(f.line, f.message) for f in edit.findings if f.kind is FindingKind.TODO]
+    assert todos == [(4, "configure_runtime.sh: this script sets or passes OPENAI_API_KEY, but the converted clients "
+                         "read MISTRAL_API_KEY: set or pass MISTRAL_API_KEY (a Mistral key) instead (a secret or "
+                         "variable it names must exist where the script runs)")], todos
+    assert edit.text == text.replace("pip install openai", 'pip install "mistralai>=3.7,<4"'), edit.text
+    tree = {"app.py": "from openai import OpenAI\nclient = OpenAI()\n"
+                      "r = client.chat.completions.create(model='gpt-4o', messages=[])\n",
+            "deploy/configure_runtime.sh": text}
+    root = tmp_path
+    for name, content in tree.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(content)
+    run([str(root)], mode=Mode.WRITE, jobs=1, progress=False)
+    written = (root / "deploy" / "configure_runtime.sh").read_text()
+    assert written.splitlines()[3].startswith("# TODO(migrator MIG115): configure_runtime.sh: this script"), written
+    assert written.splitlines()[4] == "gcloud run services update backend \\", written
+    run([str(root)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (root / "deploy" / "configure_runtime.sh").read_text() == written

@@ -41,6 +41,7 @@ from migrator.engine.walk import (
     PYTHON,
     REQUIREMENTS,
     SETUP_CFG,
+    SHELL_SUFFIXES,
 )
 from migrator.mapping.client import MISTRAL_SERVER
 from migrator.mapping.env import BASE_URL_VARS, SERVER_URL_ENV, SETTINGS_BASES
@@ -1300,6 +1301,29 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                   "this file safely)")
 
 
+def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
+    """A shell script setting or passing OPENAI_API_KEY (``export OPENAI_API_KEY=...``, ``gcloud run deploy
+    --set-secrets OPENAI_API_KEY=...``, ``docker run -e OPENAI_API_KEY``): one TODO, above the command that first names
+    it; never edited (its quoting, secrets and commands are the script's own; held-out review 58, Y3)."""
+    edit = _Edit(text)
+    key_env = facts.key_env
+    if re.search(rf"\b{re.escape(key_env)}\b", text):
+        return edit  # it names the new variable already
+    lines = text.splitlines(keepends=True)
+    index = next((i for i, line in enumerate(lines) if _KEY_TOKEN.search(line) and not line.lstrip().startswith("#")),
+                 None)
+    if index is None:
+        return edit
+    while index and lines[index - 1].rstrip("\r\n").endswith("\\"):
+        index -= 1  # the command's first line (a comment inside a continued command would end it)
+    kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
+    edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+              f"{posixpath.basename(path)}: this script sets or passes {OPENAI_KEY}, but the converted clients read "
+              f"{key_env}: set or pass {key_env} (a Mistral key) {'instead' if rename else 'beside it'} (a secret or "
+              f"variable it names must exist where the script runs){kept}", "manual")
+    return edit
+
+
 # OpenAI's base-URL variables (the SDK reads OPENAI_BASE_URL itself; LangChain and v0 code OPENAI_API_BASE) and the
 # one converted code reads instead (migrator.mapping.env: MISTRAL_SERVER_URL, without /v1)
 _URL_VARS = "|".join(BASE_URL_VARS)
@@ -2247,13 +2271,15 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path):
             return _Edit(text)
         edit = _Edit(text)
+        shell = kind == DEPLOY and shown.lower().endswith(SHELL_SUFFIXES)
         if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
             rename = not facts.key_still_read(path)
-            edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else edit_deploy(text, path, facts, rename)
-        if ENV_RULE in facts.rules:
+            edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else \
+                edit_shell(text, path, facts, rename) if shell else edit_deploy(text, path, facts, rename)
+        if ENV_RULE in facts.rules and not shell:  # (a script's variables: its key's TODO only)
             step = edit_model_values(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)
-        if ENV_RULE in facts.rules and facts.target == "mistral":
+        if ENV_RULE in facts.rules and facts.target == "mistral" and not shell:
             step = edit_base_url(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)
         if kind == DEPLOY and DEPENDENCY_RULE in facts.rules:

