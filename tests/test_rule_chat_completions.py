@@ -2187,3 +2187,27 @@ def test_a_system_message_last_in_a_concatenation_or_through_a_helper_or_constan
         "messages=ctx can end with a system message (ctx.append(SYSTEM) in d()): Mistral wants the last one to be user "
         "or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
     ], todos
+
+
+def test_a_model_from_a_configuration_get_with_an_openai_default_maps_the_default():
+    """Held-out review 58, Y1 (yazuki): `self.model = config.get('ai', {}).get('openai_model', 'gpt-5-nano')`, read
+    only as model=: "computed at run time" was said, and the default reached Mistral (a 400 the except turned into the
+    chat reply). The default is mapped where it is written; the configured value gets a TODO. Read otherwise too, it
+    stays."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+
+        class Bot:
+            def __init__(self, config):
+                self.model = config.get('ai', {}).get('openai_model', 'gpt-4o-mini')
+                self.client = OpenAI()
+
+            def chat(self, messages):
+                return self.client.chat.completions.create(model=self.model, messages=messages)
+        ''')
+    assert "self.model = config.get('ai', {}).get('openai_model', 'mistral-small-latest')" in code, code
+    assert todos == ["model name from the configuration ('openai_model'): its default is now 'mistral-small-latest', "
+                     "but a configured value may still name an OpenAI model: make sure it names a Mistral model"], todos

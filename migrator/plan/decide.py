@@ -3998,7 +3998,10 @@ def _string_source(value) -> bool:
         return True
     if isinstance(value, ast.Call) and len(value.args) == 2 and isinstance(value.args[1], ast.Constant):
         target = dotted_name(value.func) or ""
-        return target.endswith(("getenv", "environ.get"))
+        # (a mapping's `.get("openai_model", "gpt-5-nano")` too: its default; held-out review 58, Y1)
+        return target.endswith(("getenv", "environ.get")) or isinstance(value.func, ast.Attribute) and \
+            value.func.attr == "get" and isinstance(value.args[0], ast.Constant) and \
+            isinstance(value.args[0].value, str) and isinstance(value.args[1].value, str)
     if isinstance(value, ast.BoolOp):
         return all(_string_source(v) or env_key(v) is not None or _is_getenv(v) for v in value.values)
     return False
