@@ -2039,3 +2039,14 @@ def test_a_shell_script_passing_the_openai_key_gets_one_todo_above_its_command_a
     assert written.splitlines()[4] == "gcloud run services update backend \\", written
     run([str(root)], mode=Mode.WRITE, jobs=1, progress=False)
     assert (root / "deploy" / "configure_runtime.sh").read_text() == written
+
+
+def test_a_dockerfile_placeholder_naming_openai_names_mistral_once_renamed():
+    """Held-out review 58, X6 (document_summarize): `ENV OPENAI_API_KEY 'Your OpenAI API Key'` became
+    `ENV MISTRAL_API_KEY 'Your OpenAI API Key'`: the placeholder told the user to put an OpenAI key there. A value
+    that is no placeholder stays."""
+    text, _ = _env_edit("FROM python:3.11-slim\nENV OPENAI_API_KEY 'Your OpenAI API Key'\n", "Dockerfile", DEPLOY,
+                        APP_CODE)
+    assert text == "FROM python:3.11-slim\nENV MISTRAL_API_KEY 'Your Mistral API Key'\n", text
+    text, _ = _env_edit('FROM python:3.11-slim\nENV OPENAI_API_KEY="${KEY}"\n', "Dockerfile", DEPLOY, APP_CODE)
+    assert 'OPENAI_API_KEY="${KEY}"' in text or 'MISTRAL_API_KEY="${KEY}"' in text, text

