@@ -365,6 +365,8 @@ def test_rule_insertions_above_the_first_cell_go_to_the_first_cell_with_code():
         pytest.param("%pip install openai mistralai", True, None, id="already_there"),
         pytest.param("!pip show openai", False, None, id="not_install"),
         pytest.param("!pip install x && echo openai", False, None, id="other_command"),
+        # IPython's automagic: `pip install` with no `%` runs %pip (held-out review 58, X5)
+        pytest.param("pip install openai==0.28", False, 'pip install "mistralai>=3.7,<4"', id="automagic"),
     ],
 )
 def test_pip_install_lines(line, keeps_openai, expected):
@@ -628,3 +630,18 @@ def test_a_later_cell_that_imported_openai_itself_is_told_where_its_module_clien
             "(mistral_client = Mistral(), with its import)\nr = mistral_client.chat.complete(")
     assert todo in sources[2] and "this cell imported openai itself" not in sources[0], sources
     assert not run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False).changed
+
+
+def test_an_automagic_pip_line_is_no_parse_failure_and_follows_the_code(tmp_path):
+    """Held-out review 58, X5 (Theertharaj2003): a cell `pip install openai==0.28` (IPython's automagic) was "does
+    not parse as Python" and kept installing openai 0.28 after the v0 cell below it converted."""
+    from migrator.engine import Mode, run
+
+    cells = ["pip install openai==0.28", "import openai\nr = openai.ChatCompletion.create(model='gpt-4', "
+             "messages=[{'role': 'user', 'content': 'hi'}])\nprint(r['choices'][0]['message']['content'])"]
+    path = _write_cells(tmp_path, cells)
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert sources[0] == 'pip install "mistralai>=3.7,<4"', sources
+    assert not any("does not parse" in f.message for r in report.results for f in getattr(r, "findings", ())), \
+        [f.message for r in report.results for f in getattr(r, "findings", ())]

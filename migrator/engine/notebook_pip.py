@@ -20,7 +20,7 @@ from migrator.rules import rule_selected
 
 RULE = "MIG113"
 # `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
-_PIP_INSTALL = re.compile(r"^[ \t]*[%!][ \t]*(?:(?:python3?|\S*/python3?)[ \t]+-m[ \t]+)?(?:uv[ \t]+)?"
+_PIP_INSTALL = re.compile(r"^[ \t]*(?:[%!][ \t]*)?(?:(?:python3?|\S*/python3?)[ \t]+-m[ \t]+)?(?:uv[ \t]+)?"
                           r"pip3?[ \t]+install\b")
 # a word of the command (quotes kept), or a shell separator (`;`, `&&`, `|`): where the command ends
 _TOKEN = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s'";&|])+|[;&|]+""")

@@ -39,6 +39,9 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 # Cell magics whose body is Python (IPython runs it): only their first line is masked.
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
+# `pip install openai==0.28` with no `%`: IPython's automagic runs %pip (held-out review 58, X5: the cell was "does not
+# parse as Python" and kept installing openai)
+_AUTOMAGIC = re.compile(r"(?:pip3?|conda|mamba)[ \t]+install\b")
 # `files = !ls`, `out = %sx ls`: a name (or names) bound to a magic's or a shell command's output.
 _ASSIGNED_MAGIC = re.compile(r"[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*[!%]")
 
@@ -253,7 +256,7 @@ def _is_ipython(line: str, last: str) -> bool:
     """Whether a line that starts a statement is IPython syntax rather than Python."""
     stripped = line.lstrip()
     return (stripped.startswith(("%", "!", "?")) or last == "?"
-            or bool(_ASSIGNED_MAGIC.match(line)))
+            or bool(_ASSIGNED_MAGIC.match(line)) or bool(_AUTOMAGIC.match(stripped)))
 
 
 def _mask_cell(notebook: Notebook, cell: CodeCell, counter: list) -> str:
