@@ -810,6 +810,11 @@ class _Transformer(RuleTransformer):
             if target == name:
                 return value, note
             return cst.SimpleString(f"{value.quote}{target}{value.quote}"), note
+        if isinstance(value, cst.IfExp) and all(isinstance(b, cst.SimpleString) for b in (value.body, value.orelse)):
+            # `"gpt-4o" if big else "gpt-4o-mini"`: each literal is mapped (held-out review 58, Y4's control)
+            (body, first), (orelse, second) = self._model(value.body), self._model(value.orelse)
+            notes = "; ".join(dict.fromkeys(n for n in (first, second) if n))
+            return value.with_changes(body=body, orelse=orelse), notes or None
         if self.set_elsewhere(value):
             return value, None  # mapped where it is set (a constant, a default, a local, self.model, a settings field)
         # (quoted as it reads once its model literals are mapped: `os.getenv("MODEL", "gpt-4o")` was quoted above

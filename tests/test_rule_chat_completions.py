@@ -2211,3 +2211,21 @@ def test_a_model_from_a_configuration_get_with_an_openai_default_maps_the_defaul
     assert "self.model = config.get('ai', {}).get('openai_model', 'mistral-small-latest')" in code, code
     assert todos == ["model name from the configuration ('openai_model'): its default is now 'mistral-small-latest', "
                      "but a configured value may still name an OpenAI model: make sure it names a Mistral model"], todos
+
+
+def test_a_conditional_between_two_model_literals_maps_each():
+    """Held-out review 58 (Y4's control): `model="gpt-4o" if big else "gpt-4o-mini"` was "computed at run time";
+    both literals reach the converted call and map, with no TODO. One no map knows gets its own TODO."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        client = OpenAI()
+        def ask(q, big=False):
+            return client.chat.completions.create(model="gpt-4o" if big else "gpt-4o-mini", messages=[])
+        def ask2(q, groq=False):
+            return client.chat.completions.create(model="llama-3.1-70b" if groq else "gpt-4o-mini", messages=[])
+        ''')
+    assert 'model="mistral-large-latest" if big else "mistral-small-latest"' in code, code
+    assert 'model="llama-3.1-70b" if groq else "mistral-small-latest"' in code, code
+    assert todos == ["no Mistral model is known for 'llama-3.1-70b': pass --model llama-3.1-70b=<mistral model>"], todos

@@ -415,3 +415,22 @@ def test_an_instructor_client_chosen_by_a_condition_keeps_its_calls_with_a_todo(
     assert "instructor.from_openai(openai.OpenAI()) if" in code, code
     assert any("client is instructor.from_openai(openai.OpenAI()) or instructor.from_groq(groq.Groq()), by a "
                "condition" in t for t in todos), todos
+
+
+def test_an_instructor_calls_conditional_model_literals_map():
+    """Held-out review 58, Y4's control: `model="llama-3.1-70b-versatile" if provider == "groq" else "gpt-4o-mini"` on a
+    converted instructor client: the OpenAI literal maps, the other gets the unknown-model TODO."""
+    code, todos = convert('''\
+        import instructor
+        import openai
+
+        provider = "openai"
+        client = instructor.from_openai(openai.OpenAI())
+        user = client.chat.completions.create(
+            model="llama-3.1-70b-versatile" if provider == "groq" else "gpt-4o-mini",
+            response_model=dict,
+            messages=[{"role": "user", "content": "Jason is 25"}],
+        )
+        ''')
+    assert 'model="llama-3.1-70b-versatile" if provider == "groq" else "mistral-small-latest"' in code, code
+    assert any(t.startswith("no Mistral model is known for 'llama-3.1-70b-versatile'") for t in todos), todos
