@@ -2672,7 +2672,9 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     not shown), YAML that would not parse back, and lines where the variable is used
     inside a command while clients kept on OpenAI still read it. A notebook's ``%env OPENAI_API_KEY=...``
     line (mistral target, cells converted) gets a TODO above it to set ``MISTRAL_API_KEY``; the value
-    is a secret and is never rewritten nor shown.
+    is a secret and is never rewritten nor shown. A shell script (``.sh``, ``.bash``) that sets or passes
+    ``OPENAI_API_KEY`` (``export``, ``docker run -e``, ``gcloud run deploy --set-secrets``) gets one TODO above the
+    command that first names it and is never edited otherwise (its ``pip install`` lines follow the code, MIG114).
     """
 
     CODE = ENV_RULE
