@@ -2022,9 +2022,9 @@ def test_a_shell_script_passing_the_openai_key_gets_one_todo_above_its_command_a
     facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
     edit = _edit_file(text, "deploy/configure_runtime.sh", DEPLOY, facts)
     todos = [(f.line, f.message) for f in edit.findings if f.kind is FindingKind.TODO]
-    assert todos == [(4, "configure_runtime.sh: this script sets or passes OPENAI_API_KEY, but the converted clients "
-                         "read MISTRAL_API_KEY: set or pass MISTRAL_API_KEY (a Mistral key) instead (a secret or "
-                         "variable it names must exist where the script runs)")], todos
+    assert todos == [(4, "configure_runtime.sh: this script names OPENAI_API_KEY (sets, passes or checks it), but the "
+                         "converted clients read MISTRAL_API_KEY: set, pass or check MISTRAL_API_KEY (a Mistral key) "
+                         "instead (a secret or variable it names must exist where the script runs)")], todos
     assert edit.text == text.replace("pip install openai", 'pip install "mistralai>=3.7,<4"'), edit.text
     tree = {"app.py": "from openai import OpenAI\nclient = OpenAI()\n"
                       "r = client.chat.completions.create(model='gpt-4o', messages=[])\n",
@@ -2050,3 +2050,19 @@ def test_a_dockerfile_placeholder_naming_openai_names_mistral_once_renamed():
     assert text == "FROM python:3.11-slim\nENV MISTRAL_API_KEY 'Your Mistral API Key'\n", text
     text, _ = _env_edit('FROM python:3.11-slim\nENV OPENAI_API_KEY="${KEY}"\n', "Dockerfile", DEPLOY, APP_CODE)
     assert 'OPENAI_API_KEY="${KEY}"' in text or 'MISTRAL_API_KEY="${KEY}"' in text, text
+
+
+def test_a_shell_scripts_todo_never_lands_inside_a_heredoc():
+    """Held-out review 59, Y3: the TODO was written inside `cat > config.json <<JSON ... JSON`, so the script then
+    wrote invalid JSON. It goes above the command that opens the heredoc; a key named after the heredoc still counts
+    only once."""
+    from migrator.engine.project_files import _edit_file, _with_written_todos
+
+    text = ("#!/bin/bash\ncat > config.json <<-JSON\n{\n  \"key_var\": \"OPENAI_API_KEY\"\n}\n\tJSON\n"
+            "export OPENAI_API_KEY=x\n")
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+    edit = _edit_file(text, "scripts/setup_env.sh", DEPLOY, facts)
+    assert [f.line for f in edit.findings if f.kind is FindingKind.TODO] == [2], edit.findings
+    written = _with_written_todos(text, edit, "scripts/setup_env.sh", DEPLOY).text
+    assert written.splitlines()[1].startswith("# TODO(migrator MIG115)") and \
+        written.splitlines()[2] == "cat > config.json <<-JSON", written

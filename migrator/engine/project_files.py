@@ -1316,18 +1316,38 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     if re.search(rf"\b{re.escape(key_env)}\b", text):
         return edit  # it names the new variable already
     lines = text.splitlines(keepends=True)
-    index = next((i for i, line in enumerate(lines) if _KEY_TOKEN.search(line) and not line.lstrip().startswith("#")),
-                 None)
+    index = None
+    opened = None  # (the line that opened the heredoc being read, its delimiter, <<- strips tabs)
+    for i, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if opened is not None:
+            if (body.lstrip("\t") if opened[2] else body) == opened[1]:
+                opened = None
+            elif _KEY_TOKEN.search(line):
+                index = opened[0]  # inside a heredoc's text (a JSON file it writes): above the command that opens it
+                break
+            continue
+        if _KEY_TOKEN.search(line) and not line.lstrip().startswith("#"):
+            index = i
+            break
+        heredoc = _HEREDOC.search(body) if not body.lstrip().startswith("#") else None
+        if heredoc is not None:
+            opened = (i, heredoc.group(2), heredoc.group(1) == "-")
     if index is None:
         return edit
     while index and lines[index - 1].rstrip("\r\n").endswith("\\"):
         index -= 1  # the command's first line (a comment inside a continued command would end it)
     kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
     edit.note(ENV_RULE, FindingKind.TODO, index + 1,
-              f"{posixpath.basename(path)}: this script sets or passes {OPENAI_KEY}, but the converted clients read "
-              f"{key_env}: set or pass {key_env} (a Mistral key) {'instead' if rename else 'beside it'} (a secret or "
-              f"variable it names must exist where the script runs){kept}", "manual")
+              f"{posixpath.basename(path)}: this script names {OPENAI_KEY} (sets, passes or checks it), but the "
+              f"converted clients read {key_env}: set, pass or check {key_env} (a Mistral key) "
+              f"{'instead' if rename else 'beside it'} (a secret or variable it names must exist where the script "
+              f"runs){kept}", "manual")
     return edit
+
+
+# `cat > config.json <<JSON`, `python - <<'PY'`, `<<-EOF`: the lines up to the delimiter are the command's input
+_HEREDOC = re.compile(r"""<<(-?)[ \t]*["']?([A-Za-z_][\w]*)["']?""")
 
 
 # OpenAI's base-URL variables (the SDK reads OPENAI_BASE_URL itself; LangChain and v0 code OPENAI_API_BASE) and the
