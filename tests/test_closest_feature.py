@@ -410,3 +410,55 @@ def test_an_openai_url_name_is_scoped_and_an_openai_url_setting_is_reported():
     assert todos[0].startswith("requests.post(...) calls OpenAI's HTTP API directly, without the SDK"), todos
     assert todos[1].startswith("client.post(...) calls OpenAI's HTTP API directly (its URL is settings.openai_api_url), "
                                "without the SDK"), todos
+
+
+def test_raw_http_through_streams_class_attributes_env_reads_and_client_base_urls_is_reported():
+    """Held-out review 59: `client.stream("POST", URL)` (X6), a class attribute holding the URL (X3), a URL read inline
+    from os.environ / os.getenv or a name bound to such a read, and `httpx.AsyncClient(base_url=...)` (Y1) went
+    unflagged; a comprehension or lambda variable named like the URL (X2) and a setting whose only value the tree
+    shows is another server (Y2: OpenRouter, Ollama) were flagged."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        import httpx
+        import requests
+
+        OPENAI_API_BASE = "https://openrouter.ai/api/v1"
+        SPEECH = "https://api.openai.com/v1/audio/speech"
+
+
+        class Whisper:
+            url = "https://api.openai.com/v1/audio/transcriptions"
+
+            def run(self, f):
+                return requests.post(self.url, files={"file": f})
+
+
+        async def speak(client, payload):
+            async with client.stream("POST", SPEECH, json=payload) as r:
+                return await r.aread()
+
+
+        def inline(payload):
+            requests.post(os.environ["OPENAI_API_URL"], json=payload)
+            url = os.getenv("OPENAI_API_URL")
+            return requests.post(url, json=payload)
+
+
+        def base():
+            return httpx.AsyncClient(base_url="https://api.openai.com/v1")
+
+
+        def others(urls, payload):
+            url = "https://api.openai.com/v1/chat/completions"
+            requests.post(url, json=payload)
+            pages = [requests.get(url) for url in urls]
+            fetch = lambda url: requests.get(url)
+            return requests.post(f"{OPENAI_API_BASE}/chat/completions", json=payload), pages, fetch
+        ''')
+    starts = [t.split(" calls", 1)[0].split(" sends", 1)[0] for t in todos]
+    assert starts == ["requests.post(...)", "client.stream(...)", "requests.post(...)", "requests.post(...)",
+                      "httpx.AsyncClient(...)", "requests.post(...)"], todos
+    assert "(its URL is os.environ['OPENAI_API_URL'])" in todos[2] and "(its URL is url)" in todos[3], todos
+    assert "sends its requests to OpenAI's HTTP API (base_url=" in todos[4], todos

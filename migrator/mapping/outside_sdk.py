@@ -12,6 +12,8 @@ from migrator.mapping.client import OPENAI_HOST
 # without the SDK.
 HTTP_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "Request", "urlopen", "stream",
                         "ws_connect", "connect", "fetch"})
+# HTTP clients whose base_url= is where every request made with them goes (httpx, aiohttp, requests sessions)
+HTTP_CLIENTS = frozenset({"Client", "AsyncClient", "ClientSession", "Session"})
 # Request objects built, not sent (tests build them for fake SDK errors: BadRequestError(..., response=
 # httpx.Response(400, request=httpx.Request("POST", "https://api.openai.com/v1/chat/completions"))))
 BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request"})

@@ -47,7 +47,7 @@ from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORD
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
-                                          OPENAI_URL_SETTING,
+                                          HTTP_CLIENTS, OPENAI_URL_SETTING,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
@@ -1266,12 +1266,26 @@ class _Builder:
                 elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
                         target.value.id == "self":
                     attrs[target.attr] = node.value
+                if isinstance(target, ast.Name) and f.scope_of.get(id(node), ()) in f.classes:
+                    attrs[target.id] = node.value  # `class Whisper: url = "https://api.openai.com/..."` (review 59, X3)
         if attrs:
             urls.update({f"self.{attr}": value for attr, value in attrs.items()})
 
+        def shadowed(n: ast.Name) -> bool:  # `[get(url) for url in urls]`, `lambda url: get(url)` (review 59, X2)
+            for parent in ancestors_of(f, n):
+                if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Module)):
+                    return False
+                if isinstance(parent, ast.Lambda) and n.id in {a.arg for a in ast.walk(parent.args)
+                                                               if isinstance(a, ast.arg)}:
+                    return True
+                if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and any(
+                        isinstance(t, ast.Name) and t.id == n.id for g in parent.generators for t in ast.walk(g.target)):
+                    return True
+            return False
+
         def held(n: ast.AST):  # the key of the name / self attribute read that holds an OpenAI URL
             if isinstance(n, ast.Name):
-                if not any(key[1] == n.id for key in urls if isinstance(key, tuple)):
+                if not any(key[1] == n.id for key in urls if isinstance(key, tuple)) or shadowed(n):
                     return None
                 key = (self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id), n.id)
                 # (bound otherwise too in that scope: the URL is not what it holds everywhere)
@@ -1280,11 +1294,61 @@ class _Builder:
                 isinstance(n.value, ast.Name) and n.value.id == "self" else None
             return key if key in urls else None
 
+        settings_values: dict = {}  # a setting's name -> the string values the tree gives it (field defaults)
+
+        def other_server(name: str, n: ast.AST) -> bool:
+            """Every value the tree is seen to give the setting ``name`` is a URL of another server (OpenRouter,
+            a local Ollama: held-out review 59, Y2, "calls OpenAI's HTTP API" was said of them)."""
+            if isinstance(n, ast.Name):
+                where = self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id)
+                values = f.assigns.get((where, n.id), []) if where is not None else []
+            elif isinstance(n, ast.Constant):  # os.getenv("OPENAI_BASE_URL", "http://localhost:11434/v1")
+                call = f.parent.get(id(n))
+                values = call.args[1:2] if isinstance(call, ast.Call) and call.args and call.args[0] is n else []
+            else:
+                if name not in settings_values:
+                    settings_values[name] = [v for g in self.files if name in g.source for v in (
+                        node.value for node in g.nodes if isinstance(node, (ast.Assign, ast.AnnAssign)) and
+                        g.scope_of.get(id(node), ()) in g.classes and any(
+                            isinstance(t, ast.Name) and t.id == name
+                            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])))]
+                values = settings_values[name]
+            strings = ["".join(_string_parts(v)) for v in values if v is not None]
+            return bool(values) and len(strings) == len(values) and all(
+                "://" in text and OPENAI_HOST not in text for text in strings)
+
+        def setting_url(n: ast.AST) -> bool:
+            """``n`` names an OpenAI URL setting whose values the tree does not show to be another server's:
+            ``settings.openai_api_url``, ``OPENAI_BASE_URL``, ``os.environ["OPENAI_API_URL"]`` (review 59, Y1)."""
+            name = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else \
+                n.value if isinstance(n, ast.Constant) and isinstance(n.value, str) else ""
+            if isinstance(n, ast.Name) and not OPENAI_URL_SETTING.fullmatch(name):
+                # `url = os.getenv("OPENAI_API_URL")`, then post(url): a name bound once to such a read
+                where = self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id)
+                values = f.assigns.get((where, n.id), []) if where is not None else []
+                return len(values) == 1 and values[0] is not None and not shadowed(n) and any(
+                    setting_url(m) for m in ast.walk(values[0]) if m is not n)
+            return bool(name) and OPENAI_URL_SETTING.fullmatch(name) is not None and not other_server(name, n)
+
         for node in f.nodes:
             if not isinstance(node, ast.Call):
                 continue
             callee = dotted_name(node.func) or ""
             if callee in BUILT_REQUESTS:
+                continue
+            base = next((kw.value for kw in node.keywords if kw.arg == "base_url"), None)
+            if base is not None and callee.rsplit(".", 1)[-1] in HTTP_CLIENTS and \
+                    (callee.split(".")[0] in ("httpx", "aiohttp", "requests") or
+                     f.qualify(callee).split(".")[0] in ("httpx", "aiohttp", "requests")) and \
+                    (_names_openai_host(base) or any(held(n) or setting_url(n) for n in ast.walk(base))) and \
+                    node_key(f.path, node) not in self.sites:
+                # `httpx.AsyncClient(base_url=settings.openai_base_url)`, then `client.post("/chat/completions")`
+                # (held-out review 59, Y1): the client is where the URL is given
+                todo = raw_http_todo(callee, "").replace(
+                    "calls OpenAI's HTTP API directly,", f"sends its requests to OpenAI's HTTP API (base_url="
+                    f"{ast.unparse(base)[:60]}),", 1)
+                self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
+                self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
             if callee.rsplit(".", 1)[-1] not in HTTP_CALLS:
                 # an OpenAI endpoint's URL handed to another function or class, which sends the request
@@ -1305,23 +1369,25 @@ class _Builder:
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
             # the URL is what the call is sent to: its first argument or url= (`os.environ.get("BASE_URL",
-            # "https://api.openai.com/v1")` and `config.get(key, default)` only name it as a default)
-            positional = node.args[:2] if callee.rsplit(".", 1)[-1] in ("request", "Request") else node.args[:1]
+            # "https://api.openai.com/v1")` and `config.get(key, default)` only name it as a default); httpx's
+            # `stream("POST", url)` as its `request("POST", url)` (held-out review 59, X6)
+            positional = node.args[:2] if callee.rsplit(".", 1)[-1] in ("request", "Request", "stream") \
+                else node.args[:1]
             given = [*positional, *(kw.value for kw in node.keywords if kw.arg in ("url", "endpoint"))]
             if "environ" in callee or "getenv" in callee:
                 continue
             # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
             # completions"`; re-review 48, G9: silent)
-            setting = next((n for arg in given for n in ast.walk(arg) if OPENAI_URL_SETTING.fullmatch(
-                n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else "")), None)
+            setting = next((n for arg in given for n in ast.walk(arg) if setting_url(n)), None)
             sender = callee.rsplit(".", 1)[-1] != "get" or any(
                 mark in callee.lower() for mark in ("requests", "httpx", "session", "client", "http"))
             if setting is not None and sender and not any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg))
                                                for arg in given) and node_key(f.path, node) not in self.sites:
                 # `client.post(settings.openai_api_url, ...)` (OPENAI_API_URL=https://api.openai.com/v1/responses in
                 # the env file; held-out review 58, Y2: the app's main request, unflagged)
+                shown = f.parent.get(id(setting)) if isinstance(setting, ast.Constant) else setting  # os.environ[...]
                 todo = raw_http_todo(callee or "an HTTP call", "").replace(
-                    "directly,", f"directly (its URL is {ast.unparse(setting)}),", 1)
+                    "directly,", f"directly (its URL is {ast.unparse(shown)[:60]}),", 1)
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
