@@ -2178,12 +2178,12 @@ def test_a_system_message_last_in_a_concatenation_or_through_a_helper_or_constan
             return client.chat.completions.create(model="gpt-4o", messages=[SYSTEM, *history, USER])
         ''')
     assert [t for t in todos if "system message" in t] == [
-        "messages= ends with a system message (get_system_message() returns one): Mistral wants the last one to be "
+        "messages= can end with a system message (get_system_message() returns one): Mistral wants the last one to be "
         "user or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
-        "messages= ends with a system message (SYSTEM is one): Mistral wants the last one to be user or tool (a 400 "
+        "messages= can end with a system message (SYSTEM is one): Mistral wants the last one to be user or tool (a 400 "
         "otherwise); move the instruction before the history or send it as a user message",
-        "messages= ends with a system message (a system message written there): Mistral wants the last one to be user "
-        "or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
+        "messages= can end with a system message (a system message written there): Mistral wants the last one to be "
+        "user or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
         "messages=ctx can end with a system message (ctx.append(SYSTEM) in d()): Mistral wants the last one to be user "
         "or tool (a 400 otherwise); move the instruction before the history or send it as a user message",
     ], todos
@@ -2229,3 +2229,68 @@ def test_a_conditional_between_two_model_literals_maps_each():
     assert 'model="mistral-large-latest" if big else "mistral-small-latest"' in code, code
     assert 'model="llama-3.1-70b" if groq else "mistral-small-latest"' in code, code
     assert todos == ["no Mistral model is known for 'llama-3.1-70b': pass --model llama-3.1-70b=<mistral model>"], todos
+
+
+def test_a_system_message_last_through_a_helpers_list_a_conditional_or_a_callers_argument_gets_a_todo():
+    """Held-out review 59, X1: `history + trailer()` (a helper returning a list ending with a system message), `msgs =
+    history + [SYSTEM] if brief else history`, `history + ([SYSTEM] if brief else [])`, `sys_msg = get_sys()` then
+    `[*history, sys_msg]`, and `history + extra` whose caller gives a system message last converted silently (a 400
+    on Mistral). A user message last stays quiet."""
+    from mechanics import convert_snippet
+
+    _code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        SYSTEM = {"role": "system", "content": "Be brief."}
+
+
+        def trailer():
+            return [{"role": "system", "content": "Answer in French."}]
+
+
+        def user_trailer():
+            return [{"role": "user", "content": "Go."}]
+
+
+        def get_sys():
+            msg = {"role": "system", "content": "x"}
+            return msg
+
+
+        def a(history):
+            return client.chat.completions.create(model="gpt-4o", messages=history + trailer())
+
+
+        def b(history, brief):
+            msgs = history + [SYSTEM] if brief else history
+            return client.chat.completions.create(model="gpt-4o", messages=msgs)
+
+
+        def c(history, brief):
+            return client.chat.completions.create(model="gpt-4o", messages=history + ([SYSTEM] if brief else []))
+
+
+        def d(history):
+            sys_msg = get_sys()
+            return client.chat.completions.create(model="gpt-4o", messages=[*history, sys_msg])
+
+
+        def e(history, extra):
+            return client.chat.completions.create(model="gpt-4o", messages=history + extra)
+
+
+        def f(history):
+            return client.chat.completions.create(model="gpt-4o", messages=[SYSTEM] + history + user_trailer())
+
+
+        def main(history):
+            return e(history, [{"role": "system", "content": "Use Markdown."}])
+        ''')
+    assert [t.split(": Mistral wants", 1)[0] for t in todos if "system message" in t] == [
+        "messages= can end with a system message (trailer() returns a list ending with one)",
+        "messages=msgs can end with a system message (msgs = ... [..., {\"role\": \"system\", ...}] in b())",
+        "messages= can end with a system message (SYSTEM is one)",
+        "messages= can end with a system message (sys_msg = get_sys() returns one)",
+        "messages= can end with a system message (a call of e() gives extra one last)",
+    ], todos

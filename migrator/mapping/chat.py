@@ -179,8 +179,8 @@ TOKENIZER_TODO = ("{call} counts tokens with OpenAI's tokenizer, and this module
 TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the last one to be user or tool (a 400 "
                         "otherwise); move the instruction before the history or send it as a user message")
 # the same for a list the plan sees ended so where it is built (held-out review 23, U1: `msgs = history + [{...}]`)
-TRAILING_SYSTEM_ENDS_TODO = ("messages= ends with a system message ({where}): Mistral wants the last one to be user or "
-                             "tool (a 400 otherwise); move the instruction before the history or send it as a user "
+TRAILING_SYSTEM_ENDS_TODO = ("messages= can end with a system message ({where}): Mistral wants the last one to be user "
+                             "or tool (a 400 otherwise); move the instruction before the history or send it as a user "
                              "message")
 TRAILING_SYSTEM_BUILT_TODO = ("messages={name} can end with a system message ({where}): Mistral wants the last one to "
                               "be user or tool (a 400 otherwise); move the instruction before the history or send it "

@@ -2771,9 +2771,53 @@ def _ends_with_system(node, f=None, scope=()) -> bool:
     if f is not None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
             ((), node.func.id) in f.defs:
         return bool(_returns_system(f, f.defs[((), node.func.id)], None))
+    if isinstance(node, ast.IfExp):  # `history + [SYSTEM] if brief else history` (held-out review 59, X1)
+        return _ends_with_system(node.body, f, scope) or _ends_with_system(node.orelse, f, scope)
     if f is not None and isinstance(node, ast.List) and node.elts:
         return _system_element(f, scope, node.elts[-1]) is not None
     return isinstance(node, ast.List) and bool(node.elts) and _system_message(node.elts[-1])
+
+
+def _list_end_system(f, scope, node, depth: int = 0) -> Optional[str]:
+    """How the list of messages ``node`` (read in ``scope`` of module ``f``) can end with a system message: its last
+    element is one (_system_element), a module function returning a list ending so gives it, a branch of a
+    conditional ends so, a name bound once to such a list, a parameter a caller in the module gives such a list
+    (held-out review 59, X1); else None."""
+    if depth > 3:
+        return None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _list_end_system(f, scope, node.right, depth + 1)
+    if isinstance(node, ast.IfExp):
+        return _list_end_system(f, scope, node.body, depth + 1) or _list_end_system(f, scope, node.orelse, depth + 1)
+    if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
+        last = node.elts[-1]
+        if isinstance(last, ast.Starred):
+            return _list_end_system(f, scope, last.value, depth + 1)
+        return _system_element(f, scope, last)
+    call = node.value if isinstance(node, ast.Await) else node
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and ((), call.func.id) in f.defs and \
+            _returns_system(f, f.defs[((), call.func.id)], None):
+        return f"{call.func.id}() returns a list ending with one"
+    if isinstance(node, ast.Name) and id(node) in f.scope_of:
+        here = f.scope_of[id(node)]
+        where = here if (here, node.id) in f.params else _lookup_scope(f, node)
+        values = f.assigns.get((where, node.id), []) if where is not None else []
+        if len(values) == 1 and values[0] is not None:
+            found = _list_end_system(f, where, values[0], depth + 1)
+            return f"{node.id} = ... ({found})" if found else None
+        if where is not None and len(where) == 1 and (where, node.id) in f.params and not values:
+            order = f.param_order.get(where) or []
+            index = order.index(node.id) if node.id in order else -1
+            for caller in f.nodes:  # `reply(history, [{"role": "system", ...}])` in this module
+                if not (isinstance(caller, ast.Call) and isinstance(caller.func, ast.Name) and
+                        caller.func.id == where[0]):
+                    continue
+                given = next((kw.value for kw in caller.keywords if kw.arg == node.id), None)
+                if given is None and 0 <= index < len(caller.args):
+                    given = caller.args[index]
+                if given is not None and _list_end_system(f, f.scope_of.get(id(caller), ()), given, depth + 1):
+                    return f"a call of {where[0]}() gives {node.id} one last"
+    return None
 
 
 def _system_element(f, scope, node) -> Optional[str]:
@@ -2788,6 +2832,10 @@ def _system_element(f, scope, node) -> Optional[str]:
         values = f.assigns.get((where, node.id), []) if where is not None else []
         if len(values) == 1 and _system_message(values[0]):
             return f"{node.id} is one"
+        value = values[0].value if len(values) == 1 and isinstance(values[0], ast.Await) else \
+            values[0] if len(values) == 1 else None
+        if isinstance(value, ast.Call) and _system_element(f, where, value) is not None:
+            return f"{node.id} = {_system_element(f, where, value)}"  # `sys_msg = get_sys()` (review 59, X1)
         return None
     call = node.value if isinstance(node, ast.Await) else node
     if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and ((), call.func.id) in f.defs:
@@ -2896,11 +2944,10 @@ def _trailing_system_calls(builder, files, sites) -> frozenset:
         messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None) if call is not None else None
         scope = f.scope_of.get(id(call), ())
         if messages is not None and not isinstance(messages, ast.Name):
-            # `messages=history + [get_system_message()]`, `[*history, SYSTEM]` (held-out review 58, X3); a list
-            # written there ending with a dict literal is the codemod's (MIG102 sees it)
-            end = messages.right if isinstance(messages, ast.BinOp) and isinstance(messages.op, ast.Add) else messages
-            last = end.elts[-1] if isinstance(end, ast.List) and end.elts else None
-            where = _system_element(f, scope, last) if last is not None else None
+            # `messages=history + [get_system_message()]`, `[*history, SYSTEM]` (held-out review 58, X3), `history +
+            # trailer()`, `history + ([SYSTEM] if brief else [])` (59, X1); a list written there ending with a dict
+            # literal is the codemod's (MIG102 sees it)
+            where = _list_end_system(f, scope, messages)
             if where is not None:
                 found.add((f.path, call.lineno, where))
             continue
