@@ -101,6 +101,14 @@ class _Transformer(ApiCallTransformer):
                 self.todo(line, f"the listed ids are compared with OpenAI model names {where} ({compared[0]!r}): "
                                 f"Mistral's are {shown}, ...; filter by those (or by model.capabilities), or the "
                                 "check finds none")
+            scope = next((n for n in reversed(self.statement_nodes) if isinstance(n, cst.FunctionDef)),
+                         getattr(self, "_module_node", None))
+            if scope is not None and _owner_compared(scope):
+                # `if model.owned_by != os.getenv("OWNED_BY", "openai")` (held-out review 59, Y8: it kept none)
+                self.todo(line, f"the listed models' owned_by is compared in this "
+                                f"{'function' if isinstance(scope, cst.FunctionDef) else 'module'}: Mistral's cards say "
+                                "owned_by=\"mistralai\" (your organisation's id for fine-tuned models), not OpenAI's "
+                                "\"openai\" / \"system\"; update the filter, or it keeps none")
             new: cst.BaseExpression = updated.with_changes(func=func)
             if detail == "items":  # the page was iterated: Mistral's ModelList is read through .data
                 new = cst.Attribute(value=new, attr=cst.Name("data"))
@@ -166,6 +174,14 @@ def _names_compared_later(statement: cst.CSTNode, scope: cst.CSTNode) -> list:
         elif isinstance(node, (cst.If, cst.While)) and reads(node.test):
             found += _openai_names_in(node.test)
     return found
+
+
+def _owner_compared(scope: cst.CSTNode) -> bool:
+    """Is a model card's ``.owned_by`` compared in ``scope`` (``m.owned_by == "openai"``, ``!= owned_by``)?"""
+    import libcst.matchers as m
+
+    return any(m.findall(comparison, m.Attribute(attr=m.Name("owned_by")))
+               for comparison in m.findall(scope, m.Comparison()))
 
 
 def _models_call(node: cst.Call):

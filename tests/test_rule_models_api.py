@@ -168,3 +168,30 @@ def test_a_listing_iterated_by_a_loop_header_is_no_assignment():
             print(card.id)
         ''')
     assert "for card in client.models.list().data:" in code, code
+
+
+def test_a_listing_filtered_on_owned_by_gets_a_todo() -> None:
+    """Held-out review 59, Y8 (chatbot-demo): `if model.owned_by != os.getenv("OWNED_BY", "openai")` after a converted
+    models.list(): every Mistral card says owned_by="mistralai", so the script listed nothing, silently. A listing
+    that only prints the owner gets nothing."""
+    code, findings = convert("""
+        import os
+
+
+        def show():
+            owned_by = os.getenv("OWNED_BY", "openai")
+            for model in client.models.list():
+                if model.owned_by != owned_by:
+                    continue
+                print(model.id)
+
+
+        def everything():
+            for model in client.models.list():
+                print(model.id, model.owned_by)
+    """)
+    assert code.count("client.models.list().data") == 2, code
+    assert todos(findings, "MIG108") == [
+        "the listed models' owned_by is compared in this function: Mistral's cards say owned_by=\"mistralai\" (your "
+        "organisation's id for fine-tuned models), not OpenAI's \"openai\" / \"system\"; update the filter, or it keeps "
+        "none"], todos(findings, "MIG108")
