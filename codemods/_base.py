@@ -519,7 +519,7 @@ class RuleTransformer(cst.CSTTransformer):
             if self.facts.view is not None else []
         if shared:  # (held-out review 58, X2: the token counter reading it crashed once it named a Mistral model)
             return (f"{keyword}={name} is imported from {source}: {shared[0]}, so migrator leaves its value: give "
-                    f"this call {what} of its own, or make {name} name {what} and update those readers (see "
+                    f"this call {what} of its own, or make it name {what} there and update those readers (see "
                     "`migrator rules` / --model; said once per module)")
         return (f"{keyword}={name} is imported from {source}: make sure it names {what} there (migrator maps "
                 "model names only in the code it converts, where the value is written; see `migrator rules` / "

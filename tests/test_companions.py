@@ -504,3 +504,21 @@ def test_a_module_named_as_no_identifier_is_not_read_by_a_text_naming_it(tmp_pat
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     code = (tmp_path / "openai_app" / "0_getting_started.py").read_text()
     assert 'api_key = os.getenv("MISTRAL_API_KEY")' in code and "TODO" not in code, code
+
+
+def test_an_imported_model_setting_a_kept_agent_also_reads_is_named(tmp_path):
+    """Held-out review 59, Y9 (chatbot-demo): `openai_chat_model = os.getenv("OPENAI_CHAT_MODEL", openai_llm_model)` of
+    common/__init__.py feeds a converted call and a kept OpenAI Agents SDK agent; "make sure it names a Mistral model
+    there" would have sent a Mistral name to OpenAI. The TODO names the value and the other reader."""
+    _tree(tmp_path, {
+        "common/__init__.py": 'import os\n\nopenai_llm_model = os.getenv("OPENAI_LLM_MODEL", "gpt-4o-mini")\n'
+                              'openai_chat_model = os.getenv("OPENAI_CHAT_MODEL", openai_llm_model)\n',
+        "agent_demo.py": "from agents import Agent\n\nfrom common import openai_chat_model as model\n\n"
+                         "agent = Agent(model=model, name=\"Assistant\")\n",
+        "chat_demo.py": "from openai import OpenAI\n\nfrom common import openai_chat_model as model\n\nclient = OpenAI()\n"
+                        "r = client.chat.completions.create(model=model, messages=[{\"role\": \"user\", \"content\": \"hi\"}])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert any(t.startswith("model=model is imported from common: openai_chat_model = os.getenv('OPENAI_CHAT_MODEL', "
+                            "openai_llm_model) in common/__init__.py, also read by Agent(...) in agent_demo.py, so "
+                            "migrator leaves its value") for t in _findings(report)["chat_demo.py"]), _findings(report)

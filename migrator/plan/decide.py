@@ -3233,6 +3233,12 @@ def _only_models_read(builder, f, name: str) -> bool:
     return _other_reads(builder, f, name) == []
 
 
+def _shown_path(path: str) -> str:
+    """``config.py``; ``common/__init__.py`` for a package's (its base name alone says nothing)."""
+    base = os.path.basename(path)
+    return base if base != "__init__.py" else f"{os.path.basename(os.path.dirname(path))}/{base}"
+
+
 def _other_reads(builder, f, name: str) -> Optional[list]:
     """(module, read) of each read of ``f``'s module-level ``name`` other than ``model=`` of a converted call (or a
     log line, or a parameter default here), in ``f`` and the modules importing it; None when a read is not
@@ -3284,21 +3290,23 @@ def _imported_constant(builder, f, name):
         return None
     other, other_name = target
     values = other.assigns.get(((), other_name), [])
-    if not values or not all(v is not None and _string_source(v) for v in values):
+    if not values:
         return None
     others = _other_reads(builder, other, other_name)
-    if others and len(values) == 1 and isinstance(values[0], ast.Constant):
-        # `CHAT_MODEL = "gpt-4o-mini"` in config.py, also read by tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py:
-        # the call's TODO names them ("make sure it names a Mistral model there" crashed the token counter: held-out
-        # review 58, X2)
+    if others and len(values) == 1 and values[0] is not None:
+        # `CHAT_MODEL = "gpt-4o-mini"` in config.py, also read by tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py
+        # (held-out review 58, X2: "make sure it names a Mistral model there" crashed the token counter), or by a kept
+        # OpenAI agent (59, Y9): the call's TODO names the value and its readers
+        shown = repr(values[0].value) if isinstance(values[0], ast.Constant) else ast.unparse(values[0])
         places = ", ".join(dict.fromkeys(_read_place(g, load) for g, load in others[:4]))
         raises = any(TOKENIZER_MODEL_CALL in _read_place(g, load) for g, load in others)
         builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, (
-            f"{other_name} = {values[0].value!r} in {os.path.basename(other.path)}, also read by {places}"
+            f"{other_name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in {_shown_path(other.path)}, "
+            f"also read by {places}"
             + (f" ({TOKENIZER_MODEL_CALL} raises KeyError for a Mistral model name: count with "
                "tiktoken.get_encoding(\"o200k_base\") (approximate) or mistral-common's tokenizer there)"
                if raises else ""))))
-    if others != []:
+    if others != [] or not all(v is not None and _string_source(v) for v in values):
         return None
     builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
     return ("imported", name)
