@@ -462,3 +462,29 @@ def test_raw_http_through_streams_class_attributes_env_reads_and_client_base_url
                       "httpx.AsyncClient(...)", "requests.post(...)"], todos
     assert "(its URL is os.environ['OPENAI_API_URL'])" in todos[2] and "(its URL is url)" in todos[3], todos
     assert "sends its requests to OpenAI's HTTP API (base_url=" in todos[4], todos
+
+
+def test_a_url_name_bound_from_itself_is_no_endless_recursion():
+    """The corpus diff of review 59's Y1 change: names bound from one another in a loop (khoj's initialization.py:
+    `default_max_tokens = sizes.get(chat_model)` in `for chat_model in ...`) recursed until RecursionError ('internal
+    error in the conversion plan', nothing converted)."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import requests
+        from openai import OpenAI
+
+
+        OPENAI_BASE = "https://api.openai.com/v1"
+
+
+        def outer(sizes, tokenizers):
+            def setup(chat_models, vision_enabled=False):
+                for chat_model in chat_models:
+                    default_max_tokens = sizes.get(chat_model)
+                    default_tokenizer = tokenizers.get(chat_model)
+                    vision_enabled = vision_enabled and chat_model in default_max_tokens
+                return requests.post(default_tokenizer)
+            return setup
+        ''')
+    assert not any("HTTP API" in t for t in todos), todos

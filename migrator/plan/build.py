@@ -1317,7 +1317,7 @@ class _Builder:
             return bool(values) and len(strings) == len(values) and all(
                 "://" in text and OPENAI_HOST not in text for text in strings)
 
-        def setting_url(n: ast.AST) -> bool:
+        def setting_url(n: ast.AST, depth: int = 0) -> bool:
             """``n`` names an OpenAI URL setting whose values the tree does not show to be another server's:
             ``settings.openai_api_url``, ``OPENAI_BASE_URL``, ``os.environ["OPENAI_API_URL"]`` (review 59, Y1)."""
             name = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else \
@@ -1326,8 +1326,9 @@ class _Builder:
                 # `url = os.getenv("OPENAI_API_URL")`, then post(url): a name bound once to such a read
                 where = self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id)
                 values = f.assigns.get((where, n.id), []) if where is not None else []
-                return len(values) == 1 and values[0] is not None and not shadowed(n) and any(
-                    setting_url(m) for m in ast.walk(values[0]) if m is not n)
+                return depth < 3 and len(values) == 1 and values[0] is not None and not shadowed(n) and any(
+                    setting_url(m, depth + 1) for m in ast.walk(values[0])
+                    if not (isinstance(m, ast.Name) and m.id == n.id))  # (`url = url.strip()`: not followed)
             return bool(name) and OPENAI_URL_SETTING.fullmatch(name) is not None and not other_server(name, n)
 
         for node in f.nodes:
