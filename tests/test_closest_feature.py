@@ -488,3 +488,23 @@ def test_a_url_name_bound_from_itself_is_no_endless_recursion():
             return setup
         ''')
     assert not any("HTTP API" in t for t in todos), todos
+
+
+def test_an_untraced_completions_stream_with_messages_is_no_legacy_completion():
+    """Held-out review 59, Y6 (typedai): `typed_ai.completions.stream(model=..., messages=[...])` on an untraced receiver
+    was told about the legacy Completions API and fill-in-the-middle; with messages= it reads like a chat
+    completion through an alias, as its create() twin already said."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        reply = client.chat.completions.create(model="gpt-4o", messages=[])
+
+
+        def test_stream(typed_ai):
+            return typed_ai.completions.stream(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}])
+        ''')
+    assert any("it reads like a chat completion through an alias" in t for t in todos), todos
+    assert not any("fill-in-the-middle" in t for t in todos), todos

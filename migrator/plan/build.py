@@ -3096,7 +3096,13 @@ class _Builder:
         else:
             # (a call on a receiver no step traced is told Mistral's closest feature: "has no rule yet" read as if
             # one might come; held-out review 55, T3)
+            aliased = surface.startswith("completions.") and any(kw.arg in ("messages", "response_model")
+                                                                 for kw in call.keywords)
+            # (`typed_ai.completions.stream(messages=...)`: a chat completion through an alias, not the legacy
+            # Completions API; held-out review 59, Y6)
             use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet" if oid is not None else
+                            "it reads like a chat completion through an alias (messages= / response_model=), not the "
+                            "legacy Completions API" if aliased else
                             closest_feature(surface) or f"{surface}(...) has no Mistral equivalent", "MIG106")
             if oid is not None and surface == "fine_tuning.jobs.create":
                 # its training_file= is an id another client of the project may upload (a two-script tutorial:
