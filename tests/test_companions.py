@@ -522,3 +522,29 @@ def test_an_imported_model_setting_a_kept_agent_also_reads_is_named(tmp_path):
     assert any(t.startswith("model=model is imported from common: openai_chat_model = os.getenv('OPENAI_CHAT_MODEL', "
                             "openai_llm_model) in common/__init__.py, also read by Agent(...) in agent_demo.py, so "
                             "migrator leaves its value") for t in _findings(report)["chat_demo.py"]), _findings(report)
+
+
+@pytest.mark.parametrize("also_read", [False, True])
+def test_an_instance_attribute_set_to_a_model_in_another_modules_class_is_mapped_there_or_named(tmp_path, also_read):
+    """Held-out review 59, X4 (SCAINs): `params = DefaultParams()`; `model=params.GPT_MODEL`, with `self.GPT_MODEL =
+    "gpt-4o-mini"` in DefaultParams.__init__ of app/utils/params.py: "computed at run time", and each Celery task
+    retried Mistral's 400 four times. Read only as model=, it is mapped where it is set; read otherwise too, the TODO
+    names it."""
+    extra = "\n\ndef show():\n    return params.GPT_MODEL.upper()\n" if also_read else ""
+    _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/utils/__init__.py": "",
+        "app/utils/params.py": "class DefaultParams:\n    def __init__(self):\n        self.GPT_MODEL = \"gpt-4o-mini\"\n",
+        "app/tasks.py": "from openai import OpenAI\n\nfrom app.utils.params import DefaultParams\n\nclient = OpenAI()\n"
+                        "params = DefaultParams()\n\n\ndef ask(prompt):\n    return client.chat.completions.create("
+                        "model=params.GPT_MODEL, messages=[{\"role\": \"user\", \"content\": prompt}])\n" + extra,
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    params = (tmp_path / "app" / "utils" / "params.py").read_text()
+    if also_read:
+        assert 'self.GPT_MODEL = "gpt-4o-mini"' in params, params
+        assert any("DefaultParams().GPT_MODEL (set to 'gpt-4o-mini' in params.py), also read by" in t
+                   for t in _findings(report)["tasks.py"]), _findings(report)
+    else:
+        assert 'self.GPT_MODEL = "mistral-small-latest"' in params, params
+        assert not any(_findings(report).values()), _findings(report)

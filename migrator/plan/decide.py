@@ -3612,8 +3612,10 @@ def _field_slots(builder, f, node, via=None) -> set:
         here = [item for item in found if item[0] is f]
         if len(here) == 1 and not any(item[0].module.rsplit(".", 1)[-1] in f.source for item in found if item[0] is not f):
             found = here
+    if not found:
+        return _instance_field_slots(builder, f, node, via)
     if len(found) != 1:
-        return set()  # none, or several classes with such a field: which one is read is not known here
+        return set()  # several classes with such a field: which one is read is not known here
     g, cls, stmt = found[0]
     value, alias = _field_default(stmt.value)
     default = value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) \
@@ -3652,6 +3654,47 @@ def _field_slots(builder, f, node, via=None) -> set:
             builder.model_env.add(env)  # an example env file's value is mapped (migrator.engine.project_files)
         return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
+    return {("fieldread", attr)}
+
+
+def _instance_field_slots(builder, f, node, via=None) -> set:
+    """``model=params.GPT_MODEL`` where one class of the tree sets ``self.GPT_MODEL = "gpt-4o-mini"`` in its
+    ``__init__``, nothing else sets an attribute of that name, and every read of one in the tree is model= of a
+    converted call: mapped where it is set, as a class field's default (held-out review 59, X4: "computed at run
+    time", and a Celery task retried Mistral's 400 four times). Read otherwise too, the call's TODO names it."""
+    attr = node.attr
+    found = [(g, cls, values[0]) for g in builder.files if attr in g.source for (cls, name), values in
+             g.self_assigns.items() if name == attr and len(values) == 1 and values[0] is not None]
+    if len(found) != 1:
+        return set()
+    g, cls, value = found[0]
+    init = g.scopes.get((*cls, "__init__"))
+    if not (isinstance(value, ast.Constant) and isinstance(value.value, str) and slot_model_literal(value.value)) or \
+            init is None or not any(n is value for n in ast.walk(init)):
+        return set()
+    if builder.unread is not None and builder.unread.read_elsewhere(attr, g.module.rsplit(".", 1)[-1]):
+        return set()
+    others: list[str] = []
+    for h in builder.files:
+        if attr not in h.source:
+            continue
+        for read in h.nodes:
+            if isinstance(read, ast.Attribute) and read.attr == attr and read is not via:
+                if not isinstance(read.ctx, ast.Load):
+                    if h is g and g.parent.get(id(read)) is not None and \
+                            getattr(g.parent[id(read)], "value", None) is value:
+                        continue  # the assignment found
+                    return set()  # set elsewhere too
+                if _sends_model(builder, h, read) or _logged(h, read) or _api_result_read(h, read):
+                    continue
+                others.append(_read_place(h, read))
+            if isinstance(read, ast.Call) and any(isinstance(a, ast.Constant) and a.value == attr for a in read.args):
+                return set()  # getattr(params, "GPT_MODEL")
+    if others:
+        builder.shared_fields[attr] = (f"{cls[-1]}().{attr} (set to {value.value!r} in {_shown_path(g.path)}), also "
+                                       f"read by {', '.join(dict.fromkeys(others[:3]))}")
+        return set()
+    builder.extra_slots.setdefault(g.path, set()).add(("attr", cls, attr))
     return {("fieldread", attr)}
 
 
