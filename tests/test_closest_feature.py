@@ -508,3 +508,17 @@ def test_an_untraced_completions_stream_with_messages_is_no_legacy_completion():
         ''')
     assert any("it reads like a chat completion through an alias" in t for t in todos), todos
     assert not any("fill-in-the-middle" in t for t in todos), todos
+
+
+def test_a_client_named_like_an_http_client_that_the_module_does_not_import_is_no_crash():
+    """The corpus diff of review 59's Y1 change: `Client(base_url=...)` with `Client` imported from nowhere migrator
+    could qualify (FastChat) made the plan fail for the whole repository (AttributeError)."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        OPENAI_BASE = "https://api.openai.com/v1"
+        session = Session(base_url=OPENAI_BASE)
+        ''')
+    assert not any("internal error" in t for t in todos), todos

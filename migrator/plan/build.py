@@ -1340,7 +1340,7 @@ class _Builder:
             base = next((kw.value for kw in node.keywords if kw.arg == "base_url"), None)
             if base is not None and callee.rsplit(".", 1)[-1] in HTTP_CLIENTS and \
                     (callee.split(".")[0] in ("httpx", "aiohttp", "requests") or
-                     f.qualify(callee).split(".")[0] in ("httpx", "aiohttp", "requests")) and \
+                     (f.qualify(callee) or "").split(".")[0] in ("httpx", "aiohttp", "requests")) and \
                     (_names_openai_host(base) or any(held(n) or setting_url(n) for n in ast.walk(base))) and \
                     node_key(f.path, node) not in self.sites:
                 # `httpx.AsyncClient(base_url=settings.openai_base_url)`, then `client.post("/chat/completions")`
