@@ -1182,3 +1182,24 @@ def test_a_v1_response_awaited_through_a_task_has_its_reads_checked():
     assert "client.chat.complete_async(" in code, code
     assert 'getattr(response, "system_fingerprint", None)' in code, code
     assert any(t.startswith("prompt_tokens_details: Mistral usage has no prompt_tokens_details") for t in todos), todos
+
+
+def test_a_v0_response_returned_to_a_method_of_the_class_names_its_reader():
+    """Held-out review 59, X10 (SCAINs): the v0 response returned by openai_api_completion() and read by rephrasing()
+    of the same class (`response.get("choices")[0].get("message").get("content")`) was kept with "code elsewhere may
+    read it as a dict"; the reason names the reader."""
+    _code, todos = convert('''\
+        import openai
+
+
+        class Core:
+            def openai_api_completion(self, prompt):
+                response = openai.ChatCompletion.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+                return response
+
+            def rephrasing(self, text):
+                response = self.openai_api_completion(text)
+                return response.get("choices")[0].get("message").get("content")
+        ''')
+    assert any("the v0 response is returned to rephrasing(), which reads it (as a dict, maybe): convert the call and "
+               "its reads together by hand" in t for t in todos), todos
