@@ -1765,23 +1765,27 @@ def test_a_converted_client_s_base_url_from_the_openai_setting_names_it():
            "kept on OpenAI may read too" in out["embedder.py"], out["embedder.py"]
 
 
-@pytest.mark.parametrize("base_url, relay", [
-    ("https://api.proxyapi.ru/openai/v1", True),
-    ("https://oai.example-relay.com/v1/openai", True),
-    ("https://api.groq.com/openai/v1", False),
-    ("https://generativelanguage.googleapis.com/v1beta/openai/", False),
-    ("https://api.example.com/v1", False),
+@pytest.mark.parametrize("base_url, key, relay", [
+    ("https://api.proxyapi.ru/openai/v1", "", True),
+    ("https://oai.example-relay.com/v1/openai", ', api_key=os.environ["OPENAI_API_KEY"]', True),
+    # (the corpus diff: Novita's OpenAI-compatible path, with its own key, is another provider's)
+    ("https://api.novita.ai/v3/openai", ', api_key=os.getenv("NOVITA_API_KEY")', False),
+    ("https://api.groq.com/openai/v1", "", False),
+    ("https://generativelanguage.googleapis.com/v1beta/openai/", "", False),
+    ("https://api.example.com/v1", "", False),
 ])
-def test_a_client_on_a_relay_whose_path_names_openai_gets_a_todo(base_url, relay):
+def test_a_client_on_a_relay_whose_path_names_openai_gets_a_todo(base_url, key, relay):
     """Held-out review 59, X5 (jc_gpt_test): `OpenAI(base_url="https://api.proxyapi.ru/openai/v1")`, the app's only
     client, a reseller's relay to OpenAI, was "another provider" with no word at the client. A path naming openai
-    on an unknown host gets a TODO; a known provider's OpenAI-compatible path, or another path, does not."""
+    on an unknown host, with OpenAI's key, gets a TODO; a known provider's OpenAI-compatible path, one with its own
+    key, or another path, does not."""
     from mechanics import convert_snippet
 
     code, todos = convert_snippet(f'''\
+        import os
         from openai import OpenAI
 
-        client = OpenAI(base_url="{base_url}")
+        client = OpenAI(base_url="{base_url}"{key})
         r = client.chat.completions.create(model="gpt-4o-mini", messages=[])
         ''')
     assert "client = OpenAI(" in code, code
