@@ -479,7 +479,8 @@ class RuleTransformer(cst.CSTTransformer):
             raises = f" ({TOKENIZER_MODEL_CALL} raises KeyError for a Mistral model name)" if any(
                 r.startswith(TOKENIZER_MODEL_CALL) for r in readers) else ""
             return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) and also "
-                    f"read by {', '.join(readers)}{raises}, so migrator leaves its value: give the call {what} of its own, "
+                    f"read by {', '.join(readers)}{raises}, so migrator leaves its value: give the call {what} of its "
+                    "own, "
                     f"or make {name} name {what} and update those readers (see `migrator rules` / --model; said once "
                     "per module)")
         return (f"{keyword}={name} is set in this module ({name} = {self.facts.module_strings[name]!r}) but also "

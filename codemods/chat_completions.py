@@ -699,7 +699,8 @@ class _Transformer(RuleTransformer):
         """A trailing assistant message is a prefill: OpenAI continues it, Mistral needs
         ``"prefix": True`` on it (else 400)."""
         value = arg.value
-        written = isinstance(value, cst.List) and bool(value.elements) and isinstance(value.elements[-1].value, cst.Dict)
+        written = isinstance(value, cst.List) and bool(value.elements) and \
+            isinstance(value.elements[-1].value, cst.Dict)
         if not written and self.facts.view is not None:
             where = self.facts.view.trailing_system(line)
             if where is not None and isinstance(value, cst.Name):  # built before the call (held-out review 23, U1)

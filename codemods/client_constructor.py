@@ -1236,7 +1236,8 @@ class _Transformer(RuleTransformer):
             # default is often OpenAI's own URL, and then the Mistral key went to api.openai.com/v1/v1; also as
             # an operand (`base_url or settings.openai_base_url`: held-out review 28, G4)
             # (None is no problem: Mistral(server_url=None) talks to Mistral; held-out review 55, U6)
-            named = re.search(r"\b[\w.]*\.(?:openai_base_url|openai_api_base|OPENAI_BASE_URL|OPENAI_API_BASE)\b", source)
+            named = re.search(r"\b[\w.]*\.(?:openai_base_url|openai_api_base|OPENAI_BASE_URL|OPENAI_API_BASE)\b",
+                              source)
             if named:  # `self.base_url = base_url or settings.openai_base_url` (held-out review 57, Y4)
                 shared = ", which clients kept on OpenAI may read too" if self._keeps_openai_clients() else ""
                 self.todo(line, f"server_url={code_of(value)} comes from {named.group(0)}, OpenAI's base URL "

@@ -105,8 +105,8 @@ class _Transformer(ApiCallTransformer):
                          getattr(self, "_module_node", None))
             if scope is not None and _owner_compared(scope):
                 # `if model.owned_by != os.getenv("OWNED_BY", "openai")` (held-out review 59, Y8: it kept none)
-                self.todo(line, f"the listed models' owned_by is compared in this "
-                                f"{'function' if isinstance(scope, cst.FunctionDef) else 'module'}: Mistral's cards say "
+                where = "function" if isinstance(scope, cst.FunctionDef) else "module"
+                self.todo(line, f"the listed models' owned_by is compared in this {where}: Mistral's cards say "
                                 "owned_by=\"mistralai\" (your organisation's id for fine-tuned models), not OpenAI's "
                                 "\"openai\" / \"system\"; update the filter, or it keeps none")
             new: cst.BaseExpression = updated.with_changes(func=func)

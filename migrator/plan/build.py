@@ -1285,7 +1285,8 @@ class _Builder:
                                                                if isinstance(a, ast.arg)}:
                     return True
                 if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and any(
-                        isinstance(t, ast.Name) and t.id == n.id for g in parent.generators for t in ast.walk(g.target)):
+                        isinstance(t, ast.Name) and t.id == n.id
+                        for g in parent.generators for t in ast.walk(g.target)):
                     return True
             return False
 

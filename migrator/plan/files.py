@@ -430,7 +430,8 @@ def _read_problem(f, group: str, read: ast.Attribute, name: str, awaited: bool) 
             # a use that does not exist)
             return (f"{name}.request_counts is bound to {parent.targets[0].id}: Mistral's BatchJob has its counts "
                     f"as fields ({', '.join(f'.{k} -> .{v}' for k, v in REQUEST_COUNTS.items())}); write "
-                    f"{name}.request_counts.<count> where {parent.targets[0].id}.<count> is read, and run migrator again")
+                    f"{name}.request_counts.<count> where {parent.targets[0].id}.<count> is read, and run migrator "
+                    "again")
         return f"{name}.request_counts used as a whole: Mistral's BatchJob has total_requests / succeeded_requests / ..."
     if read.attr == "status":
         if status_comparison(parent, read) or _shown(f, read):
