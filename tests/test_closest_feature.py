@@ -522,3 +522,24 @@ def test_a_client_named_like_an_http_client_that_the_module_does_not_import_is_n
         session = Session(base_url=OPENAI_BASE)
         ''')
     assert not any("internal error" in t for t in todos), todos
+
+
+def test_a_request_sent_with_a_splatted_dict_holding_openais_url_is_reported():
+    """Held-out review 60, X14 (ai-bricks-v3): `requests.post(**request)`, request = dict(url=f"{self.api_base_url}/chat/
+    completions", ...) with a class attribute holding OpenAI's URL: no TODO, while the direct form had one."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import requests
+
+
+        class Connection:
+            api_base_url = "https://api.openai.com/v1"
+
+            def chat(self, messages):
+                request = dict(url=f"{self.api_base_url}/chat/completions", json={"messages": messages})
+                other = {"url": "https://example.com/x"}
+                requests.post(**other)
+                return requests.post(**request).json()
+        ''')
+    assert len(todos) == 1 and todos[0].startswith("requests.post(...) calls OpenAI's HTTP API directly"), todos

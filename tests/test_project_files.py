@@ -2067,3 +2067,17 @@ def test_a_shell_scripts_todo_never_lands_inside_a_heredoc():
     written = _with_written_todos(text, edit, "scripts/setup_env.sh", DEPLOY).text
     assert written.splitlines()[1].startswith("# TODO(migrator MIG115)") and \
         written.splitlines()[2] == "cat > config.json <<-JSON", written
+
+
+def test_a_shell_key_check_against_openai_is_told_to_check_against_mistral():
+    """Held-out review 60, X13: `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` in an
+    entrypoint: following "check MISTRAL_API_KEY" alone sent a Mistral key to OpenAI (401, the container stopped)."""
+    from migrator.engine.project_files import _edit_file
+
+    text = ('#!/bin/sh\nset -e\ncurl -sf https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"\n'
+            "exec python app.py\n")
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+    edit = _edit_file(text, "check_key.sh", DEPLOY, facts)
+    todos = [f.message for f in edit.findings if f.kind is FindingKind.TODO]
+    assert len(todos) == 1 and todos[0].endswith("; it also calls api.openai.com (a key check?): point that at "
+                                                 "https://api.mistral.ai too"), todos

@@ -1770,6 +1770,8 @@ def test_a_converted_client_s_base_url_from_the_openai_setting_names_it():
     ("https://oai.example-relay.com/v1/openai", ', api_key=os.environ["OPENAI_API_KEY"]', True),
     # (the corpus diff: Novita's OpenAI-compatible path, with its own key, is another provider's)
     ("https://api.novita.ai/v3/openai", ', api_key=os.getenv("NOVITA_API_KEY")', False),
+    # (Cloudflare AI Gateway's OpenAI route, in an f-string: held-out review 60, X11)
+    ("https://gateway.ai.cloudflare.com/v1/{os.environ['CF_ACCOUNT']}/gw/openai", "", True),
     ("https://api.groq.com/openai/v1", "", False),
     ("https://generativelanguage.googleapis.com/v1beta/openai/", "", False),
     ("https://api.example.com/v1", "", False),
@@ -1785,7 +1787,7 @@ def test_a_client_on_a_relay_whose_path_names_openai_gets_a_todo(base_url, key, 
         import os
         from openai import OpenAI
 
-        client = OpenAI(base_url="{base_url}"{key})
+        client = OpenAI(base_url=f"{base_url}"{key})
         r = client.chat.completions.create(model="gpt-4o-mini", messages=[])
         ''')
     assert "client = OpenAI(" in code, code

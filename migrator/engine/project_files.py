@@ -1342,11 +1342,15 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     while index and lines[index - 1].rstrip("\r\n").endswith("\\"):
         index -= 1  # the command's first line (a comment inside a continued command would end it)
     kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
+    # `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` (a key check): with a Mistral
+    # key it fails against OpenAI (held-out review 60, X13)
+    calls = "; it also calls api.openai.com (a key check?): point that at https://api.mistral.ai too" \
+        if "api.openai.com" in text and facts.target == "mistral" else ""
     edit.note(ENV_RULE, FindingKind.TODO, index + 1,
               f"{posixpath.basename(path)}: this script names {OPENAI_KEY} (sets, passes or checks it), but the "
               f"converted clients read {key_env}: set, pass or check {key_env} (a Mistral key) "
               f"{'instead' if rename else 'beside it'} (a secret or variable it names must exist where the script "
-              f"runs){kept}", "manual")
+              f"runs){kept}{calls}", "manual")
     return edit
 
 

