@@ -543,3 +543,21 @@ def test_a_request_sent_with_a_splatted_dict_holding_openais_url_is_reported():
                 return requests.post(**request).json()
         ''')
     assert len(todos) == 1 and todos[0].startswith("requests.post(...) calls OpenAI's HTTP API directly"), todos
+
+
+def test_a_url_setting_whose_code_default_is_another_server_but_whose_env_example_is_openais_is_reported(tmp_path):
+    """Held-out review 60, Y16: `openai_base_url: str = "http://localhost:11434/v1"` (a dev default) with
+    OPENAI_BASE_URL=https://api.openai.com/v1 in the shipped .env.example: the raw requests to it got no TODO."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "config.py").write_text("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                                        "    openai_base_url: str = \"http://localhost:11434/v1\"\n\n\n"
+                                        "settings = Settings()\n")
+    (tmp_path / "client.py").write_text("import requests\n\nfrom config import settings\n\n\ndef ask(payload):\n"
+                                        "    return requests.post(f\"{settings.openai_base_url}/chat/completions\", "
+                                        "json=payload).json()\n")
+    (tmp_path / ".env.example").write_text("OPENAI_BASE_URL=https://api.openai.com/v1\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    assert any(t.startswith("requests.post(...) calls OpenAI's HTTP API directly (its URL is settings.openai_base_url)")
+               for t in todos), todos
