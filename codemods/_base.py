@@ -423,9 +423,9 @@ class RuleTransformer(cst.CSTTransformer):
         callers = [slot[3] for slot in self.facts.view.model_slots if slot[0] == "callers" and slot[1] == self.path
                    and slot[2] == value.value] if isinstance(value, cst.Name) and self.facts.view is not None else []
         if callers:  # `model = "gpt-4o-mini"; ask(q, model); price.get(model)` in a caller (held-out review 57, X5)
-            return (f"{keyword}={value.value} is what its callers pass: {callers[0]}, so migrator leaves that value: "
-                    f"give this call {model} of its own, or make the caller's value name {model} and update those "
-                    "readers (see `migrator rules` / --model; said once per module)")
+            return (f"{keyword}={value.value} comes from {callers[0]}, so migrator leaves that value: give this call "
+                    f"{model} of its own, or make that value name {model} and update those readers (see `migrator "
+                    "rules` / --model; said once per module)")
         if isinstance(value, cst.Name) and self.facts.view is not None and \
                 ("partial", self.path, value.value) in self.facts.view.model_slots:
             # `def call(model, ...)` called as call("gpt-4o", ...) and call(model, ...) (held-out review 47, F1)

@@ -373,8 +373,8 @@ def test_a_model_variable_an_importer_passes_is_mapped_there_or_named(tmp_path, 
     assert "client.chat.complete_async(model=model" in (tmp_path / "llm.py").read_text()
     if also_read:
         assert "model = 'gpt-4o-mini-2024-07-18'" in bot, bot
-        assert any(t.startswith("model=model is what its callers pass: model = 'gpt-4o-mini-2024-07-18' in bot.py "
-                                "(on_text), passed to question and also read by price.get(...) in bot.py")
+        assert any(t.startswith("model=model comes from model = 'gpt-4o-mini-2024-07-18' in bot.py (on_text), "
+                                "passed to question and also read by price.get(...) in bot.py")
                    for t in _findings(report)["llm.py"]), _findings(report)
     else:
         assert "model = 'mistral-small-latest'" in bot, bot

@@ -2294,3 +2294,31 @@ def test_a_system_message_last_through_a_helpers_list_a_conditional_or_a_callers
         "messages= can end with a system message (sys_msg = get_sys() returns one)",
         "messages= can end with a system message (a call of e() gives extra one last)",
     ], todos
+
+
+def test_a_model_constant_a_parameter_default_hands_to_a_tokenizer_stays_and_is_named():
+    """Held-out review 60, Y10 (openai-customer-service-chatbot): MODEL, the default of `num_tokens(text, model=MODEL)`
+    (tiktoken.encoding_for_model(model)) and of `ask(query, model=MODEL)` (the converted call), was mapped to
+    mistral-small-latest: KeyError in the token counter on every request. It stays, and the call's TODO names it."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import tiktoken
+        from openai import OpenAI
+
+        client = OpenAI()
+        MODEL = "gpt-4o-mini"
+
+
+        def num_tokens(text, model=MODEL):
+            return len(tiktoken.encoding_for_model(model).encode(text))
+
+
+        def ask(query, model=MODEL):
+            if num_tokens(query, model=model) > 3000:
+                raise ValueError("too long")
+            return client.chat.completions.create(model=model, messages=[{"role": "user", "content": query}])
+        ''')
+    assert 'MODEL = "gpt-4o-mini"' in code, code
+    assert any(t.startswith("model=model comes from its default MODEL = 'gpt-4o-mini', also read by "
+                            "tiktoken.encoding_for_model(...) in ") and "raises KeyError" in t for t in todos), todos

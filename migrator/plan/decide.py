@@ -3228,9 +3228,33 @@ def _default_constant(builder, f, default: ast.Name):
     values = f.assigns.get(((), name), [])
     if not values or not all(v is not None and _string_source(v) for v in values):
         return None
-    if not _only_models_read(builder, f, name):
+    others = _other_reads(builder, f, name)
+    if others and len(values) == 1 and isinstance(values[0], ast.Constant):
+        # `def ask(q, model=MODEL)` with MODEL also read by a tokenizer: the call's TODO names the default and its
+        # readers (held-out review 60, Y10; "computed at run time" was said of it)
+        fn = f.parent.get(id(f.parent.get(id(default))))
+        scope = next((key for key, node in f.scopes.items() if node is fn), None)
+        param = next((a.arg for a, d in _defaults_of(f, default)), None)
+        if param and scope is not None:
+            raises = any(TOKENIZER_MODEL_CALL in _read_place(g, load) for g, load in others)
+            builder.extra_slots.setdefault(f.path, set()).add(("callers", scope, param, (
+                f"its default {name} = {values[0].value!r}, also read by "
+                f"{', '.join(dict.fromkeys(_read_place(g, load) for g, load in others[:3]))}"
+                + (f" ({TOKENIZER_MODEL_CALL} raises KeyError for a Mistral model name)" if raises else ""))))
+    if others != []:
         return None
     return ("const", name)
+
+
+def _defaults_of(f, default) -> list:
+    """[(the parameter, default)] of the function whose parameter's default is ``default``."""
+    arguments = f.parent.get(id(default))
+    if not isinstance(arguments, ast.arguments):
+        return []
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults)) + \
+        [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
+    return [(a, d) for a, d in pairs if d is default]
 
 
 def _only_models_read(builder, f, name: str) -> bool:
@@ -3283,10 +3307,45 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
             if builder.lookup_scope(g, g.scope_of.get(id(load), ()), local) != ():
                 continue  # a local of the same name
             if g is f and isinstance(g.parent.get(id(load)), ast.arguments):
-                continue  # a parameter default here: its own slot checks where the parameter goes
+                # a parameter default here: its own slot checks where the parameter goes, except into a tokenizer
+                # (`def num_tokens(text, model=MODEL): tiktoken.encoding_for_model(model)`, also through a caller
+                # passing its own such parameter on: held-out review 60, Y10, KeyError on every request)
+                reader = _default_tokenizer_read(g, load)
+                if reader is not None:
+                    others.append((g, reader))
+                continue
             if not _sends_model(builder, g, load) and not _logged(g, load):
                 others.append((g, load))  # (a log line shows the model in use: the Mistral name is right there; Z10)
     return others
+
+
+def _default_tokenizer_read(f, default) -> Optional[ast.AST]:
+    """The read of the parameter whose default is ``default`` inside a tiktoken call of its function, or of a module
+    function it is passed on to by keyword (one level); else None."""
+    fn = f.parent.get(id(f.parent.get(id(default))))
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    param = next((a.arg for a, _d in _defaults_of(f, default)), None)
+    return _param_tokenizer_read(f, fn, param, 0) if param else None
+
+
+def _param_tokenizer_read(f, fn, param: str, depth: int) -> Optional[ast.AST]:
+    for node in ast.walk(fn):
+        if not (isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == param
+                                                   for a in [*node.args, *(k.value for k in node.keywords)])):
+            continue
+        name = dotted_name(node.func) or ""
+        read = next(a for a in [*node.args, *(k.value for k in node.keywords)] if isinstance(a, ast.Name) and
+                    a.id == param)
+        if name in TOKENIZER_CALLS:
+            return read
+        given = next((k.arg for k in node.keywords if k.value is read and k.arg), None)
+        callee = f.scopes.get((name,)) if isinstance(node.func, ast.Name) and depth < 1 else None
+        if given and isinstance(callee, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found = _param_tokenizer_read(f, callee, given, depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _imported_constant(builder, f, name):
