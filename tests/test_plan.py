@@ -2235,6 +2235,26 @@ def test_review_29_a_test_patching_a_converted_modules_langchain_class_gets_a_to
         "conversion builds ChatMistralAI there now" in out["tests/conftest.py"], out["tests/conftest.py"]
 
 
+@pytest.mark.parametrize("patcher", ["monkeypatch.setattr(graph, 'ChatOpenAI', object)",
+                                     "patch.object(graph, 'ChatOpenAI', object)"])
+def test_review_60_a_test_patching_a_converted_modules_langchain_class_by_object_gets_a_todo(patcher: str) -> None:
+    """Held-out review 60, Y13 (seedlit/summarize): `monkeypatch.setattr(summarize, "ChatOpenAI", Fake)` and
+    `patch.object(summarize, "ChatOpenAI", Fake)` got no TODO (only the string form did): AttributeError in every test
+    once the module imports ChatMistralAI."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "pkg/__init__.py": "",
+        "pkg/graph.py": "from langchain_openai import ChatOpenAI\n\n\ndef ask(q):\n"
+                        "    return ChatOpenAI(model='gpt-4o-mini').invoke(q).content\n",
+        "tests/test_graph.py": "from unittest.mock import patch\n\nfrom pkg import graph\n\n\n"
+                               f"def test_ask(monkeypatch):\n    {patcher}\n    graph.ask('x')\n",
+    })
+    assert "ChatMistralAI(" in out["pkg/graph.py"]
+    assert "MIG106): this test patches pkg.graph.ChatOpenAI, the LangChain class that module builds" in \
+        out["tests/test_graph.py"], out["tests/test_graph.py"]
+
+
 @pytest.mark.parametrize("keywords", ["name='Sales', instructions='Sell.', model='gpt-4o-mini'", "'Sales'"])
 def test_review_29_an_agents_sdk_agent_imported_alone_gets_its_todo(keywords: str) -> None:
     """Held-out review 29, J-D2 (sales-ai-agent): `from agents import Agent` then `Agent(name=..., instructions=...,

@@ -1507,7 +1507,9 @@ class _Builder:
                         OBJECT_PATCH_TODO.replace("{now}", now.replace("{", "{{").replace("}", "}}")))
                     continue
             if isinstance(target, ast.Name) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and \
-                    node.args[1].value in CLIENT_CLASS_NAMES:  # patch.object(llm_service, "OpenAI")
+                    node.args[1].value in (*CLIENT_CLASS_NAMES, *LANGCHAIN_CLASSES):
+                # patch.object(llm_service, "OpenAI"), monkeypatch.setattr(summarize, "ChatOpenAI", Fake) (held-out
+                # review 60, Y13: only the string form was seen; AttributeError once the module imports ChatMistralAI)
                 other = self.module_file(f, f.scope_of.get(id(node), ()), target.id)
                 if other is not None and node_key(f.path, node) not in self.sites:
                     self.sites[node_key(f.path, node)] = ("apppatch", f"{other.module}.{node.args[1].value}")
