@@ -555,3 +555,22 @@ def test_an_instance_attribute_set_to_a_model_in_another_modules_class_is_mapped
     else:
         assert 'self.GPT_MODEL = "mistral-small-latest"' in params, params
         assert not any(_findings(report).values()), _findings(report)
+
+
+def test_a_start_up_check_listing_openai_api_key_among_variables_gets_a_todo(tmp_path):
+    """Held-out review 60, Y12 (ai-ticket-classifier): `PROVIDER_VARS = ["GEMINI_API_KEY", "OPENAI_API_KEY"]`, then
+    `if not any(os.getenv(var) for var in PROVIDER_VARS)`: the converted client reads MISTRAL_API_KEY, and the check
+    failed with only that set (/ready: 503), silently. A list of names no code reads from the environment gets nothing."""
+    _tree(tmp_path, {
+        "env_check.py": "import os\n\nPROVIDER_VARS = [\"GEMINI_API_KEY\", \"OPENAI_API_KEY\"]\n"
+                        "SHOWN = [\"OPENAI_API_KEY\"]\n\n\ndef validate():\n"
+                        "    return any(os.getenv(var) for var in PROVIDER_VARS), SHOWN\n",
+        "provider.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                       "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+        "app.py": "from env_check import validate\n\nvalidate()\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert _findings(report)["env_check.py"] == [
+        "PROVIDER_VARS lists OPENAI_API_KEY among the variables this module reads from the environment, but the "
+        "converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a check of these fails)"], \
+        _findings(report)

