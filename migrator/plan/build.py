@@ -1399,9 +1399,9 @@ class _Builder:
                 continue
             # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
             # completions"`; re-review 48, G9: silent)
-            setting = next((n for arg in given for n in ast.walk(arg) if setting_url(n)), None)
             sender = callee.rsplit(".", 1)[-1] != "get" or any(
                 mark in callee.lower() for mark in ("requests", "httpx", "session", "client", "http"))
+            setting = next((n for arg in given for n in ast.walk(arg) if setting_url(n)), None) if sender else None
             if setting is not None and sender and not any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg))
                                                for arg in given) and node_key(f.path, node) not in self.sites:
                 # `client.post(settings.openai_api_url, ...)` (OPENAI_API_URL=https://api.openai.com/v1/responses in

@@ -3112,12 +3112,16 @@ def _forwarded_model(builder, f, call, param: str, depth: int) -> bool:
     scope = f.defs[((), call.func.id)]
     if (scope, param) not in f.params:
         return False
-    loads = [n for n in _loads_of(f, param) if builder.lookup_scope(f, f.scope_of.get(id(n), ()), param) == scope]
-    if any(isinstance(n, ast.Name) and n.id == param and not isinstance(n.ctx, ast.Load) and
-           f.scope_of.get(id(n), ()) == scope for n in f.nodes):
-        return False  # rebound in the function
-    sent = [n for n in loads if _sends_model(builder, f, n, depth + 1)]
-    return bool(sent) and all(n in sent or _logged(f, n) for n in loads)
+    memo = builder.__dict__.setdefault("_forwarded_memo", {})  # (path, scope, param) -> the answer
+    key = (f.path, scope, param)
+    if key not in memo:
+        memo[key] = False  # (while it is worked out: a function passing its parameter to itself)
+        loads = [n for n in _loads_of(f, param) if builder.lookup_scope(f, f.scope_of.get(id(n), ()), param) == scope]
+        rebound = any(isinstance(n, ast.Name) and n.id == param and not isinstance(n.ctx, ast.Load) and
+                      f.scope_of.get(id(n), ()) == scope for n in f.nodes)
+        sent = [] if rebound else [n for n in loads if _sends_model(builder, f, n, depth + 1)]
+        memo[key] = bool(sent) and all(n in sent or _logged(f, n) for n in loads)
+    return memo[key]
 
 
 def _wrapper_call(f, call: ast.Call) -> bool:
