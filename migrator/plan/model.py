@@ -94,6 +94,7 @@ class ConversionPlan:
     # `openai.ChatCompletion.create(...)`): its imports of them stay (re-review 40, S3: NameError)
     star_exports: dict = field(default_factory=dict, compare=False, hash=False)
     env_helpers: dict = field(default_factory=dict, compare=False, hash=False)  # path -> imported env helpers
+    key_helpers: dict = field(default_factory=dict, compare=False, hash=False)  # path -> {callee: where it is}
     # a test that patches (the paths in "patch"): the modules of the tree it imports, directly or not
     patch_reach: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {(line, col, end line, end col) of a statement: TODO}: tables / checks of model names
@@ -295,6 +296,12 @@ class FileView:
         """Functions imported from another module of the tree that read the variable their first parameter
         names (codemods._facts.env_helpers)."""
         return self.plan.env_helpers.get(self.path, frozenset())
+
+    @property
+    def key_helpers(self) -> dict:
+        """``utils.get_openai_key`` -> ``src/utils.py``: functions of the tree this module calls whose return is read
+        from OPENAI_API_KEY (held-out review 60, Y14)."""
+        return self.plan.key_helpers.get(self.path, {})
 
     @property
     def model_slots(self) -> frozenset:
