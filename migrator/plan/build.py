@@ -47,7 +47,8 @@ from migrator.mapping.files import ID_KEYWORDS as FILE_ID_KEYWORDS, LIST_KEYWORD
 from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_untraced_todo
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
-                                          HTTP_CLIENTS, OPENAI_URL_SETTING,
+                                          HTTP_CLIENTS, HTTP_LIBRARIES, HTTP_SENDER_MARKS, OPENAI_RELAY_PATH,
+                                          OPENAI_URL_SETTING, RELAY_GATEWAY_HOSTS,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
@@ -589,9 +590,9 @@ class _Builder:
                 if isinstance(base, ast.JoinedStr) else "".join(_string_parts(base)) if base is not None else ""
             # `base_url="https://api.proxyapi.ru/openai/v1"`: a reseller's relay to OpenAI, or another provider's
             # OpenAI-compatible path (held-out review 59, X5: left alone with no word)
-            # (Cloudflare AI Gateway's /openai route too, though "cloudflare" names a provider: held-out review 60, X11)
-            origin.relay = (origin.provider.startswith("endpoint ") or "gateway.ai.cloudflare.com" in base_text) and \
-                re.search(r"https?://[^/\s\"']+/(?:[^\s\"']*/)?openai(?:/|\b)", base_text.lower()) is not None
+            origin.relay = (origin.provider.startswith("endpoint ") or
+                            any(host in base_text for host in RELAY_GATEWAY_HOSTS)) and \
+                OPENAI_RELAY_PATH.search(base_text.lower()) is not None
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
         module_level = [t.id for t in targets if isinstance(t, ast.Name) and f.scope_of.get(id(call), ()) == ()]
@@ -1353,8 +1354,8 @@ class _Builder:
                 continue
             base = next((kw.value for kw in node.keywords if kw.arg == "base_url"), None)
             if base is not None and callee.rsplit(".", 1)[-1] in HTTP_CLIENTS and \
-                    (callee.split(".")[0] in ("httpx", "aiohttp", "requests") or
-                     (f.qualify(callee) or "").split(".")[0] in ("httpx", "aiohttp", "requests")) and \
+                    (callee.split(".")[0] in HTTP_LIBRARIES or
+                     (f.qualify(callee) or "").split(".")[0] in HTTP_LIBRARIES) and \
                     (_names_openai_host(base) or any(held(n) or setting_url(n) for n in ast.walk(base))) and \
                     node_key(f.path, node) not in self.sites:
                 # `httpx.AsyncClient(base_url=settings.openai_base_url)`, then `client.post("/chat/completions")`
@@ -1400,7 +1401,7 @@ class _Builder:
             # (a name bound to the URL, alone or in the URL built from it: `f"{API_URL}/threads"`, `BASE + "/chat/
             # completions"`; re-review 48, G9: silent)
             sender = callee.rsplit(".", 1)[-1] != "get" or any(
-                mark in callee.lower() for mark in ("requests", "httpx", "session", "client", "http"))
+                mark in callee.lower() for mark in HTTP_SENDER_MARKS)
             setting = next((n for arg in given for n in ast.walk(arg) if setting_url(n)), None) if sender else None
             if setting is not None and sender and not any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg))
                                                for arg in given) and node_key(f.path, node) not in self.sites:

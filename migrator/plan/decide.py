@@ -2459,8 +2459,7 @@ def _key_list_checks(f) -> dict:
         name = node.targets[0].id
         loops = [g for g in f.nodes if isinstance(g, (ast.comprehension, ast.For)) and isinstance(g.iter, ast.Name)
                  and g.iter.id == name and isinstance(g.target, ast.Name)]
-        if any(_env_read(call) is None and isinstance(call, (ast.Call, ast.Subscript)) and
-               _reads_environment(call, loop.target.id) for loop in loops for call in ast.walk(
+        if any(_reads_environment(call, loop.target.id) for loop in loops for call in ast.walk(
                    f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop)):
             span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
             found[span] = (f"{name} lists OPENAI_API_KEY among the variables this module reads from the environment, "
