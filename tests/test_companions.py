@@ -407,6 +407,59 @@ def test_an_imported_model_constant_another_module_also_reads_is_named_with_its_
     assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before
 
 
+def test_an_imported_model_constant_a_module_without_openai_reads_is_named_with_that_read(tmp_path):
+    """Held-out review 60, X15: CHAT_MODEL of config.py is also read by litellm.completion(model=CHAT_MODEL) in b.py,
+    a module without openai the plan does not read; "make sure it names a Mistral model there" broke the LiteLLM
+    call (which wants "mistral/..."). The constant stays, and the TODO names its value and that read."""
+    _tree(tmp_path, {
+        "config.py": 'CHAT_MODEL = "gpt-4o-mini"\n',
+        "b.py": "import litellm\nimport config\nfrom config import CHAT_MODEL\n\n\ndef ask2(q):\n"
+                "    print(config.CHAT_MODEL)\n"
+                "    return litellm.completion(model=CHAT_MODEL, messages=[{'role': 'user', 'content': q}])\n",
+        "a.py": "from openai import OpenAI\n\nfrom config import CHAT_MODEL\n\nclient = OpenAI()\n"
+                "r = client.chat.completions.create(model=CHAT_MODEL, messages=[{\"role\": \"user\", \"content\": \"hi\"}])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "config.py").read_text() == 'CHAT_MODEL = "gpt-4o-mini"\n'
+    assert any(t.startswith("model=CHAT_MODEL is imported from config: CHAT_MODEL = 'gpt-4o-mini' in config.py, also "
+                            "read by print(...) in b.py, litellm.completion(...) in b.py (not converted), so migrator "
+                            "leaves its value") for t in _findings(report)["a.py"]), _findings(report)
+
+
+def test_a_vector_store_the_tree_holds_is_named_where_converted_embeddings_open_it(tmp_path):
+    """Held-out review 60, Y15 (Astrosera): db/chroma_db, built with OpenAI embeddings, is in the repository, and
+    ingestion skips the rebuild while it exists; the converted embeddings (1024 dims) cannot query it. The first
+    statement opening it says so, naming the existence check; a store path the tree does not hold, or a module whose
+    embeddings stay on OpenAI, gets nothing."""
+    _tree(tmp_path, {
+        "ingest.py": "import os\n\nfrom langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings\n\n"
+                     "PERSIST = 'db/chroma_db'\n\n\ndef main(chunks):\n"
+                     "    emb = OpenAIEmbeddings(model='text-embedding-3-small')\n"
+                     "    if os.path.exists(PERSIST):\n"
+                     "        return Chroma(persist_directory=PERSIST, embedding_function=emb)\n"
+                     "    return Chroma.from_documents(chunks, emb, persist_directory=PERSIST)\n",
+        "other.py": "from langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings\n\n"
+                    "db = Chroma(persist_directory='db/elsewhere', embedding_function=OpenAIEmbeddings())\n",
+        "kept.py": "from langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings\n\n"
+                   "db = Chroma(persist_directory='db/chroma_db', embedding_function=OpenAIEmbeddings(\n"
+                   "    base_url='https://openrouter.ai/api/v1'))\n",
+    })
+    (tmp_path / "db" / "chroma_db").mkdir(parents=True)
+    (tmp_path / "db" / "chroma_db" / "chroma.sqlite3").write_bytes(b"")
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todo = ("db/chroma_db exists in this tree: the vectors stored there came from OpenAI embeddings, which the "
+            "converted ones cannot query (other size and space): delete it and rebuild it with the Mistral embeddings")
+    ingest = (tmp_path / "ingest.py").read_text()
+    assert f"    if os.path.exists(PERSIST):\n        # TODO(migrator MIG107): {todo} (the os.path.exists(PERSIST) " \
+        "check here skips the rebuild while it exists)\n        return Chroma(" in ingest, ingest
+    assert ingest.count("MIG107") == 1, ingest
+    assert not any("exists in this tree" in t for path in ("other.py", "kept.py")
+                   for t in _findings(report).get(path, [])), _findings(report)
+    before = {p.name: p.read_text() for p in tmp_path.glob("*.py")}
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before
+
+
 def test_a_class_whose_default_model_its_importers_leave_alone_is_mapped(tmp_path):
     """Held-out review 25, A5 (learn-openai): `PromptManager()` in an event.py that never names openai kept the
     constructor's `model="gpt-4o"` default with a "computed at run time" TODO."""

@@ -262,3 +262,11 @@ class UnreadModules:
             names = _names_both(name, module)
             self._answers[key] = any(map(names, self._texts()))
         return self._answers[key]
+
+    def readers_of(self, name: str, module: str) -> list[tuple[str, bytes]]:
+        """(path, code) of each unread module that names both ``name`` and ``module`` (see read_elsewhere)."""
+        if not module.isidentifier() or not self.read_elsewhere(name, module):
+            return []
+        names = _names_both(name, module)
+        sources = [(path, self.bytes_of(path)) for path in self._paths] + self._unparsed
+        return [(path, data) for path, data in sources if data is not None and names(data)]

