@@ -2081,3 +2081,28 @@ def test_a_shell_key_check_against_openai_is_told_to_check_against_mistral():
     todos = [f.message for f in edit.findings if f.kind is FindingKind.TODO]
     assert len(todos) == 1 and todos[0].endswith("; it also calls api.openai.com (a key check?): point that at "
                                                  "https://api.mistral.ai too"), todos
+
+
+def test_a_shell_script_passing_the_key_only_to_a_prebuilt_image_gets_a_hedged_todo():
+    """Held-out review 60, X12: `docker run -e OPENAI_API_KEY=... ghcr.io/open-webui/open-webui:main` passes the key
+    to a third-party container, not the converted app; "pass MISTRAL_API_KEY instead" broke Open WebUI. The TODO names
+    the image and says when to leave it. An image the script builds, an image in a variable, or another command naming
+    the key gets the usual TODO."""
+    from migrator.engine.project_files import _edit_file
+
+    facts = CodeFacts(texts={"app.py": APP_CODE}, any_converted=True)
+
+    def todos(text: str) -> list:
+        return [f.message for f in _edit_file(text, "run.sh", DEPLOY, facts).findings if f.kind is FindingKind.TODO]
+
+    found = todos('#!/bin/sh\n# Open WebUI\ndocker run -d -p 3000:8080 \\\n  -e OPENAI_API_KEY="$OPENAI_API_KEY" '
+                  '-v open-webui:/app/backend/data --name open-webui ghcr.io/open-webui/open-webui:main\n')
+    assert found == ["run.sh: this script passes OPENAI_API_KEY only to the container ghcr.io/open-webui/open-webui:main, "
+                     "which it does not build: if that image runs the converted app, pass MISTRAL_API_KEY (a Mistral "
+                     "key) instead; if it is another program reading OPENAI_API_KEY for its own OpenAI connection, "
+                     "leave it"], found
+    for text in ("#!/bin/sh\ndocker build -t me/app .\ndocker run --rm -e OPENAI_API_KEY me/app:latest\n",
+                 "#!/bin/sh\ndocker run --rm -e OPENAI_API_KEY \"$IMAGE\"\n",
+                 "#!/bin/sh\nexport OPENAI_API_KEY=x\ndocker run --rm -e OPENAI_API_KEY ghcr.io/x/y\n"):
+        found = todos(text)
+        assert len(found) == 1 and "this script names OPENAI_API_KEY" in found[0], (text, found)

