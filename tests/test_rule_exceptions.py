@@ -799,6 +799,43 @@ class TestExceptions(MechanicsTest):
         """
         self.assertCodemod(before, after)
 
+    def test_celery_autoretry_for_names_the_mistral_classes(self) -> None:
+        """Held-out review 59, X8: `@app.task(autoretry_for=(openai.InternalServerError, openai.RateLimitError,
+        openai.APITimeoutError))` was left as written (the tuple never matched: no retry on 429 / 5xx). Celery takes
+        classes only: the task retries on the Mistral classes, with a TODO that SDKError is wider; a status-free
+        tuple converts exactly."""
+        before = """
+            import openai
+            from celery import shared_task
+
+            @app.task(autoretry_for=(openai.InternalServerError, openai.RateLimitError, openai.APITimeoutError), bind=True)
+            def call(self):
+                pass
+
+            @shared_task(autoretry_for=(openai.APITimeoutError,))
+            def again():
+                pass
+        """
+        message = ("autoretry_for= now names errors.SDKError, which Mistral raises for every HTTP error status, where "
+                   "openai.InternalServerError, openai.RateLimitError meant only status_code >= 500 or == 429: to "
+                   "retry on those alone, catch it in the task and retry (self.retry(exc=exc), with bind=True) when "
+                   "the status matches")
+        after = f"""
+            import httpx2
+            from mistralai.client import errors
+            from celery import shared_task
+
+            # TODO(migrator MIG103): {message}
+            @app.task(autoretry_for=(errors.SDKError, httpx2.TimeoutException), bind=True)
+            def call(self):
+                pass
+
+            @shared_task(autoretry_for=(httpx2.TimeoutException,))
+            def again():
+                pass
+        """
+        self.assertCodemod(before, after)
+
     def test_backoff_status_free_and_existing_giveup(self) -> None:
         """A status-free class is renamed; an existing giveup= (a one-parameter lambda or a function
         name) also gives up on what the OpenAI classes did not catch (probe p10: the tuple kept the
