@@ -382,8 +382,8 @@ class _Transformer(RuleTransformer):
             self.todo(line, f"autoretry_for= now names {shown}, which Mistral raises for every HTTP error status, "
                             f"where {', '.join(n for n, _ in narrowed)} meant only status_code "
                             f"{' or '.join(dict.fromkeys(' '.join(r.status) for _, r in narrowed))}: to retry on those "
-                            "alone, catch it in the task and retry (self.retry(exc=exc), with bind=True) when the status "
-                            "matches")
+                            "alone, catch it in the task and retry (self.retry(exc=exc), with bind=True) when the "
+                            "status matches")
             self._report(elements, "Celery autoretry_for on")
             return updated.with_changes(args=args)
         func = updated.func
