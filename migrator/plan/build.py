@@ -3681,14 +3681,22 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
     only = frozenset(MISSING_RESPONSE_FIELDS) | frozenset(UNSUPPORTED_RESPONSE_FIELDS) | frozenset(SERIALISERS) | \
         {LEGACY_FUNCTION_CALL}
 
-    def chain_read(g: _File, start: ast.AST) -> Optional[ast.AST]:
-        """The read of a field in ``only`` along ``start``'s attribute / index / call chain, else None."""
+    def chain_read(g: _File, start: ast.AST, alias: bool = True) -> Optional[ast.AST]:
+        """The read of a field in ``only`` along ``start``'s attribute / index / call chain, else None; through one
+        alias of a part of it (``u = r.usage`` then ``u.prompt_tokens_details``, ``msg = r.choices[0].message``
+        then ``msg.refusal``: held-out review 61, X16)."""
         n = start
         while True:
             up = g.parent.get(id(n))
             if isinstance(up, ast.Attribute) and up.value is n:
                 if up.attr in only:
                     return up
+            elif alias and n is not start and isinstance(up, ast.Assign) and up.value is n and \
+                    len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
+                where, name = g.scope_of.get(id(up), ()), up.targets[0].id
+                return next((read for m in g.nodes if isinstance(m, ast.Name) and m.id == name and
+                             isinstance(m.ctx, ast.Load) and g.scope_of.get(id(m), ()) == where
+                             for read in [chain_read(g, m, False)] if read is not None), None)
             elif not (isinstance(up, ast.Subscript) and up.value is n or isinstance(up, ast.Call) and up.func is n):
                 return None
             n = up
