@@ -627,6 +627,21 @@ def test_a_start_up_check_listing_openai_api_key_among_variables_gets_a_todo(tmp
         "PROVIDER_VARS lists OPENAI_API_KEY among the variables this module reads from the environment, but the "
         "converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a check of these fails)"], \
         _findings(report)
+    # a membership test, and a literal written in place (held-out review 61, Y22); a test popping the key is told
+    # to pop the new one too
+    (tmp_path / "env_check.py").write_text(
+        "import os\nimport sys\n\nREQUIRED = (\"OPENAI_API_KEY\", \"DATABASE_URL\")\n\n\ndef validate():\n"
+        "    for name in REQUIRED:\n        if name not in os.environ:\n            sys.exit(name)\n"
+        "    missing = [k for k in (\"OPENAI_API_KEY\", \"DB\") if not os.getenv(k)]\n    return missing\n")
+    (tmp_path / "provider.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                          "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
+    (tmp_path / "test_app.py").write_text("import os\n\n\ndef test_keyless():\n"
+                                          "    os.environ.pop(\"OPENAI_API_KEY\", None)\n    import app  # noqa\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    found = _findings(report)
+    assert [t.split(" lists ")[0] for t in found["env_check.py"]] == ["REQUIRED", "this check"], found
+    assert found["test_app.py"] == ["OPENAI_API_KEY is removed here, but the converted client reads MISTRAL_API_KEY: "
+                                    "remove that too if this is about it (migrator never renames this)"], found
 
 
 def test_a_langchain_key_from_a_helper_reading_openai_api_key_names_the_helper(tmp_path):

@@ -1530,6 +1530,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             variable = env_key(node) or env_helper_key(node, helpers) or env_membership_key(node)
             write = isinstance(getattr(node, "ctx", ast.Load()), (ast.Store, ast.Del)) or \
                 (isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(("setdefault", "pop")))
+            # `os.environ.pop("OPENAI_API_KEY", None)`, `del os.environ[...]` (a test of the keyless path): what the
+            # TODO says is done here, and what to do with the new variable (held-out review 61, Y22)
+            done, do = ("removed", "remove") if isinstance(getattr(node, "ctx", None), ast.Del) or isinstance(
+                node, ast.Call) and (dotted_name(node.func) or "").endswith(".pop") else \
+                ("set", "set") if write else ("read", "check")
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict if variable != "OPENAI_API_KEY" else
                                              lambda call: ctor_verdict(call) or _wrapper_verdict(f, call))
             # a notebook is a program of its own: only its own clients answer for it
@@ -1586,8 +1591,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 mistral = ENV_VARS[variable]
                 endpoint = builder.endpoint
                 if endpoint is not None:  # openai-compatible: the provider's key, a written-in URL
-                    message = (f"{variable} is {'set' if write else 'read'} here, but the moved client reads "
-                               f"{endpoint.key_env}: {'set' if write else 'check'} that too if this is about it "
+                    message = (f"{variable} is {done} here, but the moved client reads "
+                               f"{endpoint.key_env}: {do} that too if this is about it "
                                "(migrator never renames this)") if variable == "OPENAI_API_KEY" else (
                         f"{variable} is {'set' if write else 'read'} here, but the moved client has "
                         f"base_url={endpoint.base_url!r} written in: pass this value as base_url= if it "
@@ -1613,13 +1618,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     # (no line: the TODOs written there move it)
                     named = sorted({f"{cls} in {os.path.relpath(path, os.path.dirname(f.path) or '.')}"
                                     .replace(os.sep, "/") for path, cls in builder.key_wrappers})
-                    message = (f"{variable} is {'set' if write else 'read'} here, but the converted "
+                    message = (f"{variable} is {done} here, but the converted "
                                f"{', '.join(named[:3])}{' ...' if len(named) > 3 else ''} read"
-                               f"{'s' if len(named) == 1 else ''} MISTRAL_API_KEY: {'set' if write else 'check'} that "
+                               f"{'s' if len(named) == 1 else ''} MISTRAL_API_KEY: {do} that "
                                f"(with a Mistral key) if this is about {'it' if len(named) == 1 else 'them'}")
                 elif mistral == "MISTRAL_API_KEY":
-                    message = (f"{variable} is {'set' if write else 'read'} here, but the converted client reads "
-                               f"MISTRAL_API_KEY: {'set' if write else 'check'} that too if this is about it "
+                    message = (f"{variable} is {done} here, but the converted client reads "
+                               f"MISTRAL_API_KEY: {do} that too if this is about it "
                                "(migrator never renames this)")
                 elif write and _sets_openai_server(f, node):
                     # (held-out review 53, P5: "pass server_url=" of OpenAI's own URL sent Mistral's requests there)
@@ -2530,24 +2535,38 @@ def _notebook_cell_clients(f, uses) -> dict:
 
 def _key_list_checks(f) -> dict:
     """{statement span: TODO} of ``PROVIDER_VARS = ["GEMINI_API_KEY", "OPENAI_API_KEY"]`` whose names the module reads
-    from the environment (``any(os.getenv(v) for v in PROVIDER_VARS)``): a start-up check the converted clients'
-    MISTRAL_API_KEY does not satisfy (held-out review 60, Y12: /ready said 503 with only MISTRAL_API_KEY set)."""
+    from the environment (``any(os.getenv(v) for v in PROVIDER_VARS)``, ``if v not in os.environ``), or of the
+    statement looping over such a literal written in place (``[k for k in ("OPENAI_API_KEY", ...) if not
+    os.getenv(k)]``): a start-up check the converted clients' MISTRAL_API_KEY does not satisfy (held-out review 60,
+    Y12: /ready said 503 with only MISTRAL_API_KEY set; 61, Y22: the membership and in-place forms)."""
+    def lists_key(node) -> bool:
+        return isinstance(node, (ast.List, ast.Tuple, ast.Set)) and \
+            any(isinstance(e, ast.Constant) and e.value == "OPENAI_API_KEY" for e in node.elts) and \
+            not any(isinstance(e, ast.Constant) and e.value == "MISTRAL_API_KEY" for e in node.elts)
+
+    def checked(loop) -> bool:
+        return isinstance(loop.target, ast.Name) and any(_reads_environment(n, loop.target.id) for n in ast.walk(
+            f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop))
+
     found: dict = {}
+    loops = [g for g in f.nodes if isinstance(g, (ast.comprehension, ast.For))]
     for node in f.nodes:
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and
-                isinstance(node.value, (ast.List, ast.Tuple, ast.Set)) and
-                any(isinstance(e, ast.Constant) and e.value == "OPENAI_API_KEY" for e in node.value.elts) and
-                not any(isinstance(e, ast.Constant) and e.value == "MISTRAL_API_KEY" for e in node.value.elts)):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
+                lists_key(node.value):
+            name, statement = node.targets[0].id, node
+            if not any(isinstance(g.iter, ast.Name) and g.iter.id == name and checked(g) for g in loops):
+                continue
+        elif isinstance(node, (ast.comprehension, ast.For)) and lists_key(node.iter) and checked(node):
+            name = "this check"
+            statement = next((a for a in ancestors_of(f, node.iter) if isinstance(a, ast.stmt)), None)
+            if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+        else:
             continue
-        name = node.targets[0].id
-        loops = [g for g in f.nodes if isinstance(g, (ast.comprehension, ast.For)) and isinstance(g.iter, ast.Name)
-                 and g.iter.id == name and isinstance(g.target, ast.Name)]
-        if any(_reads_environment(call, loop.target.id) for loop in loops for call in ast.walk(
-                   f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop)):
-            span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
-            found[span] = (f"{name} lists OPENAI_API_KEY among the variables this module reads from the environment, "
-                           "but the converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a "
-                           "check of these fails)")
+        span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+        found[span] = (f"{name} lists OPENAI_API_KEY among the variables this module reads from the environment, "
+                       "but the converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a "
+                       "check of these fails)")
     return found
 
 
@@ -2557,6 +2576,9 @@ def _reads_environment(node, variable: str) -> bool:
         return bool(node.args) and isinstance(node.args[0], ast.Name) and node.args[0].id == variable
     if isinstance(node, ast.Subscript) and (dotted_name(node.value) or "").endswith("environ"):
         return isinstance(node.slice, ast.Name) and node.slice.id == variable
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
+        return isinstance(node.left, ast.Name) and node.left.id == variable and \
+            (dotted_name(node.comparators[0]) or "").endswith("environ")
     return False
 
 
