@@ -596,3 +596,29 @@ def test_an_index_on_llamaindex_s_defaults_with_no_openai_class_named_gets_a_tod
         'documents = ', 'Settings.llm = Ollama(model="llama3")\n        Settings.embed_model = HuggingFaceEmbedding()\n'
         '        documents = '))
     assert not todos, todos
+
+
+def test_an_app_loading_an_index_without_naming_openai_gets_the_defaults_todo(tmp_path):
+    """Held-out review 61, Y19 (Ahmedkayd/LlamaIndex): the ingestion script converted to mistral-embed (its Settings set
+    in its `__main__` block), the Streamlit app's `VectorStoreIndex.from_vector_store(...)` (no openai named, no
+    Settings) kept LlamaIndex's OpenAI defaults: 1536-dim queries against a 1024-dim store, silently. The app is read
+    and gets the defaults TODO; a module setting Settings at module level for the program still silences it."""
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "ingest.py").write_text(
+        "from llama_index.core import Settings, VectorStoreIndex\nfrom llama_index.embeddings.openai import "
+        "OpenAIEmbedding\n\nif __name__ == '__main__':\n    Settings.embed_model = OpenAIEmbedding()\n"
+        "    VectorStoreIndex.from_documents([])\n")
+    (tmp_path / "app.py").write_text(
+        "from llama_index.core import VectorStoreIndex\n\nindex = VectorStoreIndex.from_vector_store(vector_store=None)\n"
+        "engine = index.as_chat_engine()\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("app.py") for f in r.findings]
+    assert len(todos) == 1 and todos[0].startswith("VectorStoreIndex.from_vector_store(...) runs on LlamaIndex's "
+                                                   "defaults, OpenAI's"), todos
+    (tmp_path / "settings.py").write_text(
+        "from llama_index.core import Settings\nfrom llama_index.embeddings.huggingface import HuggingFaceEmbedding\n"
+        "from llama_index.llms.ollama import Ollama\n\nSettings.embed_model = HuggingFaceEmbedding()\n"
+        "Settings.llm = Ollama(model='llama3')\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not [f for r in report.results if r.path.endswith("app.py") for f in r.findings], report.results

@@ -184,12 +184,21 @@ _MODEL_STRING_CALLER = re.compile(rb"\b(?:init_chat_model|init_embeddings|create
                                   rb"create_llm_as_judge|create_async_llm_as_judge|create_deep_agent)\s*\(")
 
 
+# A LlamaIndex module building or loading an index, or setting its global models: an index on LlamaIndex's defaults
+# embeds and answers with OpenAI without naming openai (held-out review 61, Y19: the Streamlit app queried with OpenAI
+# embeddings the store the converted ingestion filled with Mistral's, silently)
+_LLAMA_INDEX_DEFAULTS = re.compile(rb"\b(?:VectorStoreIndex|SummaryIndex|KnowledgeGraphIndex|PropertyGraphIndex|TreeIndex|"
+                                   rb"from_documents|load_index_from_storage|from_vector_store)\b|"
+                                   rb"\bSettings\.(?:embed_model|llm)\b|\bset_global_service_context\b")
+
+
 def read_for_the_plan(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
     with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
     even when it never mentions openai, for the plan (held-out review 39, P3: the index script of a RAG app kept
     1536, unflagged; re-review 40, R5: the agent's "openai:..." constant came from settings.py, silent)."""
-    if kind != PYTHON or (_OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None):
+    if kind != PYTHON or (_OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
+                          not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None)):
         return False
     import ast  # (here: only for the few files that write those sizes)
 

@@ -1114,21 +1114,39 @@ class _Builder:
                 return node
         return None
 
-    @functools.cached_property
-    def global_llm(self) -> bool:
-        """Does a module of the tree set LlamaIndex's LLM for the whole program (``Settings.llm = ...``)?"""
-        return any(isinstance(node, ast.Attribute) and node.attr == "llm" and isinstance(node.ctx, ast.Store) and
-                   (dotted_name(node.value) or "").endswith("Settings")
-                   for g in self.files if "Settings" in g.source and "llama_index" in g.source for node in g.nodes)
+    def global_llm(self, f: _File) -> bool:
+        """Is LlamaIndex's LLM set for the program ``f`` runs in (``Settings.llm = ...``): by ``f``, or at run time
+        of a module of the tree other than a ``__main__`` block of another script?"""
+        return self._settings_writers("llm").get(f.path, False) or any(
+            outside for path, outside in self._settings_writers("llm").items() if path != f.path)
 
-    @functools.cached_property
-    def global_embed_model(self) -> bool:
-        """Does a module of the tree set LlamaIndex's embed model for the whole program (``Settings.embed_model =
-        ...``, ``set_global_service_context(...)``)?"""
-        return any(isinstance(node, ast.Attribute) and node.attr == "embed_model" and isinstance(node.ctx, ast.Store) or
-                   isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith("set_global_service_context")
-                   for g in self.files if "embed_model" in g.source or "set_global_service_context" in g.source
-                   for node in g.nodes)
+    def global_embed_model(self, f: _File) -> bool:
+        """Is LlamaIndex's embed model set for the program ``f`` runs in (``Settings.embed_model = ...``,
+        ``set_global_service_context(...)``), as global_llm says? (Held-out review 61, Y19: an ingestion script's
+        ``if __name__ == "__main__": Settings.embed_model = ...`` hid the app's default OpenAI embeddings.)"""
+        writers = self._settings_writers("embed_model")
+        return f.path in writers or any(outside for path, outside in writers.items() if path != f.path)
+
+    def _settings_writers(self, attr: str) -> dict:
+        """path -> whether a write of LlamaIndex's global ``attr`` in that module runs outside its ``__main__``
+        block, for each module writing one."""
+        memo = self.__dict__.setdefault("_settings_writes", {})
+        if attr not in memo:
+            found: dict = {}
+            for g in self.files:
+                if attr not in g.source and not (attr == "embed_model" and "set_global_service_context" in g.source):
+                    continue
+                for node in g.nodes:
+                    if attr == "llm" and isinstance(node, ast.Attribute) and node.attr == "llm" and \
+                            isinstance(node.ctx, ast.Store) and (dotted_name(node.value) or "").endswith("Settings") \
+                            and "llama_index" in g.source or \
+                            attr == "embed_model" and (isinstance(node, ast.Attribute) and node.attr == "embed_model"
+                                                       and isinstance(node.ctx, ast.Store) or
+                                                       isinstance(node, ast.Call) and (dotted_name(node.func) or "")
+                                                       .endswith("set_global_service_context")):
+                        found[g.path] = found.get(g.path, False) or not _under_main(g, node)
+            memo[attr] = found
+        return memo[attr]
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
@@ -1136,7 +1154,7 @@ class _Builder:
                                                  imports_openai_wrapper, may_build_index)
 
         index = self._default_embedding_calls(f) if may_build_index(f.source) else None
-        if index is not None and not self.global_embed_model:
+        if index is not None and not self.global_embed_model(f):
             # (another module may set Settings.embed_model for the whole program: re-review; a mention of the text
             # elsewhere, or an embed_model defined and never passed, is none: held-out review 56, V1)
             self.default_embedding.add(f.path)
@@ -1146,8 +1164,8 @@ class _Builder:
                 # (a module whose LlamaIndex objects are Mistral's, converted by a first run: said then, at them)
                 # no LlamaIndex OpenAI class here (whose conversion says it): the index runs on LlamaIndex's defaults,
                 # OpenAI's, and "Nothing to change" was said (held-out review 57, Y5)
-                todo = DEFAULT_MODELS_TODO.format(llm="" if self.global_llm else DEFAULT_LLM_PART,
-                                                  set_llm="" if self.global_llm else DEFAULT_SET_LLM,
+                todo = DEFAULT_MODELS_TODO.format(llm="" if self.global_llm(f) else DEFAULT_LLM_PART,
+                                                  set_llm="" if self.global_llm(f) else DEFAULT_SET_LLM,
                                                   call=(dotted_name(index.func) or "")[:60])
                 self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
@@ -3646,6 +3664,14 @@ def _class_calls(f: _File) -> dict:
                 found.setdefault(f.scope_of.get(id(n), ()), []).append(n)
         f.__dict__["_class_calls"] = found
     return found
+
+
+def _under_main(f: _File, node: ast.AST) -> bool:
+    """Is ``node`` inside an ``if __name__ == "__main__":`` block (it runs only when the module is the script)?"""
+    return any(isinstance(a, ast.If) and isinstance(a.test, ast.Compare) and isinstance(a.test.left, ast.Name) and
+               a.test.left.id == "__name__" and len(a.test.comparators) == 1 and
+               isinstance(a.test.comparators[0], ast.Constant) and a.test.comparators[0].value == "__main__"
+               for a in ancestors_of(f, node))
 
 
 def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
