@@ -610,8 +610,8 @@ def test_an_app_loading_an_index_without_naming_openai_gets_the_defaults_todo(tm
         "OpenAIEmbedding\n\nif __name__ == '__main__':\n    Settings.embed_model = OpenAIEmbedding()\n"
         "    VectorStoreIndex.from_documents([])\n")
     (tmp_path / "app.py").write_text(
-        "from llama_index.core import VectorStoreIndex\n\nindex = VectorStoreIndex.from_vector_store(vector_store=None)\n"
-        "engine = index.as_chat_engine()\n")
+        "from llama_index.core import VectorStoreIndex\n\n"
+        "index = VectorStoreIndex.from_vector_store(vector_store=None)\nengine = index.as_chat_engine()\n")
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     todos = [f.message for r in report.results if r.path.endswith("app.py") for f in r.findings]
     assert len(todos) == 1 and todos[0].startswith("VectorStoreIndex.from_vector_store(...) runs on LlamaIndex's "

@@ -187,8 +187,8 @@ _MODEL_STRING_CALLER = re.compile(rb"\b(?:init_chat_model|init_embeddings|create
 # A LlamaIndex module building or loading an index, or setting its global models: an index on LlamaIndex's defaults
 # embeds and answers with OpenAI without naming openai (held-out review 61, Y19: the Streamlit app queried with OpenAI
 # embeddings the store the converted ingestion filled with Mistral's, silently)
-_LLAMA_INDEX_DEFAULTS = re.compile(rb"\b(?:VectorStoreIndex|SummaryIndex|KnowledgeGraphIndex|PropertyGraphIndex|TreeIndex|"
-                                   rb"from_documents|load_index_from_storage|from_vector_store)\b|"
+_LLAMA_INDEX_DEFAULTS = re.compile(rb"\b(?:VectorStoreIndex|SummaryIndex|KnowledgeGraphIndex|PropertyGraphIndex|"
+                                   rb"TreeIndex|from_documents|load_index_from_storage|from_vector_store)\b|"
                                    rb"\bSettings\.(?:embed_model|llm)\b|\bset_global_service_context\b")
 
 
