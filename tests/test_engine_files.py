@@ -190,6 +190,17 @@ def test_the_prefilter_reads_every_langchain_model_string_caller(caller):
     assert not read_for_the_plan(PYTHON, f"# see {caller}\nx = 1\n".encode())
 
 
+def test_the_prefilter_reads_every_llamaindex_index_builder():
+    """walk.py spells LlamaIndex's index builders out (held-out review 61, Y19): each of the mapping's INDEX_NAMES makes
+    the prefilter read a LlamaIndex module that never names openai; the same names without llama_index do not."""
+    from migrator.engine.walk import PYTHON, read_for_the_plan
+    from migrator.mapping.llamaindex import INDEX_NAMES
+
+    for name in INDEX_NAMES:
+        assert read_for_the_plan(PYTHON, f"from llama_index.core import x\n\nindex = x.{name}(docs)\n".encode()), name
+        assert not read_for_the_plan(PYTHON, f"index = x.{name}(docs)\n".encode()), name
+
+
 @pytest.mark.parametrize("model", ["whisper-1", "text-embedding-3-small", "tts-1", "gpt-4o-mini-transcribe",
                                    "gpt-4o-mini-tts", "omni-moderation-latest", "text-moderation-stable"])
 def test_the_prefilters_openai_model_names_agree_with_the_model_map(model):
