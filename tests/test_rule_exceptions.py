@@ -799,6 +799,39 @@ class TestExceptions(MechanicsTest):
         """
         self.assertCodemod(before, after)
 
+    def test_bad_request_before_unprocessable_entity_takes_400_alone(self) -> None:
+        """Held-out review 61, X25 (interfaced-slackbots): `except BadRequestError` became a check for 400 and 422
+        (Mistral's invalid field), so the `except UnprocessableEntityError` after it never ran. With both, the first
+        takes 400 alone, with a TODO saying where Mistral's invalid requests go now."""
+        before = """
+            import openai
+
+            try:
+                r = ask()
+            except openai.BadRequestError as e:
+                raise Invalid(str(e))
+            except openai.UnprocessableEntityError:
+                raise Unprocessable()
+        """
+        message = ("except openai.BadRequestError: it takes status 400 only now, as the UnprocessableEntityError "
+                   "handler below takes 422; Mistral answers an invalid field with 422 where OpenAI answered 400, so "
+                   "requests this handler saw now reach that one: check it fits")
+        after = f"""
+            from mistralai.client import errors
+
+            try:
+                r = ask()
+            # TODO(migrator MIG103): {message}
+            except errors.MistralError as e:
+                if e.status_code == 400:
+                    raise Invalid(str(e))
+                elif e.status_code == 422:
+                    raise Unprocessable()
+                else:
+                    raise
+        """
+        self.assertCodemod(before, after)
+
     def test_celery_autoretry_for_names_the_mistral_classes(self) -> None:
         """Held-out review 59, X8: `@app.task(autoretry_for=(openai.InternalServerError, openai.RateLimitError,
         openai.APITimeoutError))` was left as written (the tuple never matched: no retry on 429 / 5xx). Celery takes
