@@ -1161,7 +1161,8 @@ def _drop_comments_of_dropped(original, new):
     comma or whitespace node is replaced by the same new node in both lists, so identities still pair them."""
     present = set()
     for arg in new:
-        present.update({id(arg.value), id(arg.comma), id(arg.whitespace_after_arg)})
+        present.update({id(arg.value), id(arg.comma), id(arg.whitespace_after_arg)} |
+                       ({id(arg.keyword)} if arg.keyword is not None else set()))
     swap: dict = {}
     own = _own
 
@@ -1198,6 +1199,7 @@ def _own(arg: cst.Arg) -> set:
     """The ids of the nodes that are ``arg``'s own (its value, comma and own closing whitespace): a kept argument
     (renamed, its value mapped) still holds one of them."""
     return {id(arg.value)} | ({id(arg.comma)} if isinstance(arg.comma, cst.Comma) else set()) \
+        | ({id(arg.keyword)} if arg.keyword is not None else set()) \
         | ({id(arg.whitespace_after_arg)} if isinstance(arg.whitespace_after_arg, cst.ParenthesizedWhitespace)
            else set())
 

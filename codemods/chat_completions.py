@@ -545,12 +545,15 @@ class _Transformer(RuleTransformer):
                     todo = None
                 if todo:
                     todos.append(todo)
-                new_args.append(arg.with_changes(keyword=cst.Name(rule.mistral_name(name)), value=value))
+                renamed = rule.mistral_name(name)  # (the keyword kept when it stays: comments above it stay too)
+                new_args.append(arg.with_changes(keyword=arg.keyword if renamed == name else cst.Name(renamed),
+                                                 value=value))
         except CannotConvert as exc:
             self.todo(line, f"chat.completions.{method} left unchanged: {exc}")
             return call
         opening = opening_after(call.args, new_args, call.whitespace_before_args)  # (before the copies below)
-        new_args = [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model"
+        new_args = [arg.with_changes(value=self._map_literals(arg.value))
+                    if arg.keyword and arg.keyword.value == "model"
                     else self._prefilled(arg, line) if arg.keyword and arg.keyword.value == "messages"
                     else arg for arg in new_args]
         new_args = finish_args(call.args, new_args, call.whitespace_before_args)
@@ -652,8 +655,8 @@ class _Transformer(RuleTransformer):
                          f"on {spec.name} (e.g. {spec.vision_model}); {spec.text_only} take text only")
         for todo in todos:
             self.todo(line, todo)
-        new_args = [self._map_literals(arg) if arg.keyword and arg.keyword.value == "model" else arg
-                    for arg in new_args]
+        new_args = [arg.with_changes(value=self._map_literals(arg.value))
+                    if arg.keyword and arg.keyword.value == "model" else arg for arg in new_args]
         moved = f"{spec.name} ({endpoint.base_url})"
         changes = [f"{k}=" for k, _ in extra]
         self.converted(line, f"{receiver}.{code_of(call.func)[len(receiver) + 1:]} now reaches {moved}"

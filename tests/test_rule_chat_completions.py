@@ -2322,3 +2322,27 @@ def test_a_model_constant_a_parameter_default_hands_to_a_tokenizer_stays_and_is_
     assert 'MODEL = "gpt-4o-mini"' in code, code
     assert any(t.startswith("model=model comes from its default MODEL = 'gpt-4o-mini', also read by "
                             "tiktoken.encoding_for_model(...) in ") and "raises KeyError" in t for t in todos), todos
+
+
+def test_comment_lines_above_a_rewritten_model_argument_stay():
+    """Held-out review 61, X20 (llm_aigc): `# Optional: modify model ...` on the line above `model="gpt-4o-..."` was
+    deleted with the model rewrite. The comments above a kept argument stay; those of a dropped one go with it."""
+    from mechanics import convert_snippet
+
+    code, _ = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        resp = client.chat.completions.create(
+            messages=[{"role": "user", "content": "hi"}],
+            # the model we evaluated with
+            model="gpt-4o-mini",
+            # cap the answer
+            max_completion_tokens=10,
+            # no streaming here
+            stream=False,
+        )
+        ''')
+    assert '    # the model we evaluated with\n    model="mistral-small-latest",\n' in code, code
+    assert "    # cap the answer\n    max_tokens=10,\n" in code, code
+    assert "no streaming here" not in code, code
