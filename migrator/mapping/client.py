@@ -422,7 +422,7 @@ CLIENT_CLOSE_METHODS = MappingProxyType({False: "__exit__", True: "__aexit__"})
 # gpt-pilot's main client, base_url=self.config.base_url defaulting to None, was listed in the summary only).
 # An OpenAI client pointed at another host whose path names openai (`https://api.proxyapi.ru/openai/v1`): a reseller's
 # relay to OpenAI's models, or another provider's OpenAI-compatible path (held-out review 59, X5).
-RELAY_ENDPOINT_TODO = ("left as it is: its base_url is {host}, whose path names openai: if it relays to OpenAI's "
+RELAY_ENDPOINT_TODO = ("left as it is: its base_url is {host}, {why}: if it relays to OpenAI's "
                        "models, this client still talks to OpenAI: convert it by hand (Mistral(...), MISTRAL_API_KEY, "
                        "Mistral model names); if it is another provider's server, nothing to do")
 CONFIGURED_ENDPOINT_TODO = ("left as it is: its base_url comes from the app's configuration and is not OpenAI's by "

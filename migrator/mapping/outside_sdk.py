@@ -22,6 +22,11 @@ HTTP_SENDER_MARKS = ("requests", "httpx", "session", "client", "http")
 # proxy; Cloudflare AI Gateway's /openai route, though "cloudflare" names a provider: held-out reviews 59 X5, 60 X11)
 OPENAI_RELAY_PATH = re.compile(r"https?://[^/\s\"']+/(?:[^\s\"']*/)?openai(?:/|\b)")
 RELAY_GATEWAY_HOSTS = ("gateway.ai.cloudflare.com",)
+RELAY_WHY = "whose path names openai"
+# Hosts that are OpenAI proxies by name, whatever the path (Helicone's logging proxy forwards to api.openai.com with
+# the OpenAI key and model names: held-out review 61, X27): host -> what the TODO calls it
+OPENAI_PROXY_HOSTS = MappingProxyType({"oai.helicone.ai": "Helicone's proxy to OpenAI",
+                                       "oai.hconeai.com": "Helicone's proxy to OpenAI"})
 # Request objects built, not sent (tests build them for fake SDK errors: BadRequestError(..., response=
 # httpx.Response(400, request=httpx.Request("POST", "https://api.openai.com/v1/chat/completions"))))
 BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request"})

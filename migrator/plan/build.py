@@ -48,7 +48,7 @@ from migrator.mapping.legacy import V0_DERIVED, V0_METHODS, V0_RESOURCES, v0_unt
 from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_mistral_model, map_model
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           HTTP_CLIENTS, HTTP_LIBRARIES, HTTP_SENDER_MARKS, OPENAI_RELAY_PATH,
-                                          OPENAI_URL_SETTING, RELAY_GATEWAY_HOSTS,
+                                          OPENAI_PROXY_HOSTS, OPENAI_URL_SETTING, RELAY_GATEWAY_HOSTS, RELAY_WHY,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
@@ -135,7 +135,7 @@ class _Origin:
     other_sdk: list[str] = field(default_factory=list)  # another SDK's clients handed in / bound too (`Groq()`)
     at_import: bool = False  # constructors: built by the module's top-level code (when it is imported)
     guarded: bool = False  # ... under an if / try there (`if key: client = OpenAI(api_key=key)`)
-    relay: bool = False  # constructors: base_url is another host whose path names openai (a relay to OpenAI?)
+    relay: str = ""  # constructors: why base_url, another host, may relay to OpenAI (its path names openai), or ""
 
 
 class _File:
@@ -590,9 +590,11 @@ class _Builder:
                 if isinstance(base, ast.JoinedStr) else "".join(_string_parts(base)) if base is not None else ""
             # `base_url="https://api.proxyapi.ru/openai/v1"`: a reseller's relay to OpenAI, or another provider's
             # OpenAI-compatible path (held-out review 59, X5: left alone with no word)
-            origin.relay = (origin.provider.startswith("endpoint ") or
-                            any(host in base_text for host in RELAY_GATEWAY_HOSTS)) and \
-                OPENAI_RELAY_PATH.search(base_text.lower()) is not None
+            proxy = next((why for host, why in OPENAI_PROXY_HOSTS.items() if host in base_text.lower()), "") \
+                if origin.provider.startswith("endpoint ") else ""
+            origin.relay = proxy or (RELAY_WHY if (origin.provider.startswith("endpoint ") or
+                                                   any(host in base_text for host in RELAY_GATEWAY_HOSTS)) and
+                                     OPENAI_RELAY_PATH.search(base_text.lower()) is not None else "")
             shadow = _rebound_class(f, call)
             origin.problems.extend([shadow] if shadow else problems)
         module_level = [t.id for t in targets if isinstance(t, ast.Name) and f.scope_of.get(id(call), ()) == ()]

@@ -395,7 +395,7 @@ def decide(builder, files) -> ConversionPlan:
         todo = CONFIGURED_ENDPOINT_TODO if verdict == OTHER and origin.provider == "unknown endpoint" and \
             not provider_named_by_path(origin.path) else \
             RELAY_ENDPOINT_TODO.format(host=origin.provider.removeprefix("endpoint ") if origin.provider.startswith(
-                "endpoint ") else f"{origin.provider}'s") if verdict == OTHER and \
+                "endpoint ") else f"{origin.provider}'s", why=origin.relay) if verdict == OTHER and \
             origin.relay and builder.endpoint is None and (
                 not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else \
             "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
