@@ -545,6 +545,36 @@ def test_a_request_sent_with_a_splatted_dict_holding_openais_url_is_reported():
     assert len(todos) == 1 and todos[0].startswith("requests.post(...) calls OpenAI's HTTP API directly"), todos
 
 
+def test_a_request_dict_returned_for_another_method_to_post_is_reported_where_it_is_built():
+    """Held-out review 61, X28 (ai-bricks-v3 itself): the dict is returned by one method and posted by another
+    (`requests.post(**kwargs)`): the request is reported where it is described; a returned dict for another server,
+    and a returned requests.post(...) (reported as a call), are not said twice."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import requests
+
+
+        class Connection:
+            api_base_url = "https://api.openai.com/v1"
+
+            def request(self, messages):
+                return dict(url=f"{self.api_base_url}/chat/completions", json={"messages": messages})
+
+            def other(self):
+                return dict(url="https://example.com/x")
+
+            def post(self, **kwargs):
+                return requests.post(**kwargs).json()
+
+            def direct(self):
+                return requests.post(f"{self.api_base_url}/embeddings", json={})
+        ''')
+    assert len(todos) == 2 and todos[0].startswith("the request returned here (its url= is f'{self.api_base_url}/chat/"
+                                                   "completions') goes to OpenAI's HTTP API where it is sent"), todos
+    assert todos[1].startswith("requests.post(...) calls OpenAI's HTTP API directly"), todos
+
+
 def test_a_url_setting_whose_code_default_is_another_server_but_whose_env_example_is_openais_is_reported(tmp_path):
     """Held-out review 60, Y16: `openai_base_url: str = "http://localhost:11434/v1"` (a dev default) with
     OPENAI_BASE_URL=https://api.openai.com/v1 in the shipped .env.example: the raw requests to it got no TODO."""

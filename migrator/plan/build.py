@@ -1367,6 +1367,21 @@ class _Builder:
             return bool(name) and OPENAI_URL_SETTING.fullmatch(name) is not None and not other_server(name, n)
 
         for node in f.nodes:
+            if isinstance(node, ast.Call) and isinstance(f.parent.get(id(node)), ast.Return) and \
+                    node_key(f.path, node) not in self.sites:
+                # `return dict(url=f"{self.api_base_url}/chat/completions", headers=..., json=...)`, posted by another
+                # method (`requests.post(**kwargs)`; held-out review 61, X28: silent): the request is described here
+                url = next((kw.value for kw in node.keywords if kw.arg in ("url", "endpoint")), None) \
+                    if dotted_name(node.func) == "dict" else None
+                if url is not None and (_names_openai_host(url) or any(held(n) for n in ast.walk(url))):
+                    text = "".join("".join(_string_parts(urls[key])) for n in ast.walk(url) if (key := held(n))) + \
+                        "".join(_string_parts(url))
+                    todo = raw_http_todo("dict", text).replace(
+                        "dict(...) calls OpenAI's HTTP API directly,", "the request returned here (its url= is "
+                        f"{ast.unparse(url)[:60]}) goes to OpenAI's HTTP API where it is sent,", 1)
+                    self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                    continue
             if not isinstance(node, ast.Call):
                 continue
             callee = dotted_name(node.func) or ""
