@@ -591,3 +591,17 @@ def test_a_url_setting_whose_code_default_is_another_server_but_whose_env_exampl
     todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
     assert any(t.startswith("requests.post(...) calls OpenAI's HTTP API directly (its URL is settings.openai_base_url)")
                for t in todos), todos
+    # with the settings class's env_prefix, the env file names APP_OPENAI_BASE_URL (held-out review 61, Y23)
+    (tmp_path / "config.py").write_text("from pydantic_settings import BaseSettings, SettingsConfigDict\n\n\n"
+                                        "class Settings(BaseSettings):\n"
+                                        "    model_config = SettingsConfigDict(env_prefix=\"APP_\")\n"
+                                        "    openai_base_url: str = \"http://localhost:11434/v1\"\n\n\n"
+                                        "settings = Settings()\n")
+    (tmp_path / ".env.example").write_text("APP_OPENAI_BASE_URL=https://api.openai.com/v1\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    assert any(t.startswith("requests.post(...) calls OpenAI's HTTP API directly (its URL is settings.openai_base_url)")
+               for t in todos), todos
+    (tmp_path / ".env.example").write_text("OTHER_OPENAI_BASE_URL=https://api.openai.com/v1\n")  # another prefix
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not [f for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]

@@ -206,6 +206,11 @@ def _progress(enabled: bool, total: int):
 _ENV_BASE_URL = {var: re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?""" + var + r"""["']?"""
                                   r"""[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""", re.MULTILINE)
                  for var in BASE_URL_VARS}
+# `APP_OPENAI_BASE_URL=...`: a settings class's env_prefix before the variable (held-out review 61, Y23), keyed
+# (APP_OPENAI_BASE_URL, directory): the SDK itself reads no such variable
+_PREFIXED_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?([A-Za-z][A-Za-z0-9_]*_(?:"""
+                                + "|".join(BASE_URL_VARS) + r"""))["']?[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""",
+                                re.MULTILINE | re.IGNORECASE)
 _JSON_BASE_URL = {var: re.compile(r'"' + var + r'"[ \t]*:[ \t]*"(https?://[^"\s]+)"')  # a dev container's remoteEnv
                   for var in BASE_URL_VARS}
 
@@ -233,6 +238,8 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
             match = (_JSON_BASE_URL if path.endswith(".json") else _ENV_BASE_URL)[var].search(text)
             if match:  # (OPENAI_API_BASE, which only code passing it reads: keyed apart, held-out review 52, N5)
                 found.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory), match.group(1))
+        for match in _PREFIXED_BASE_URL.finditer(text):
+            found.setdefault((match.group(1).upper(), directory), match.group(2))
     return found
 
 

@@ -1334,6 +1334,11 @@ class _Builder:
             shipped = _env_base_url(self.env_base_urls, f.path, name.upper()) if self.env_base_urls else None
             if shipped and OPENAI_HOST in shipped:
                 return False
+            for prefix in self._env_prefixes(name) if self.env_base_urls and not isinstance(n, ast.Name) else ():
+                # `env_prefix="APP_"`: the env file sets APP_OPENAI_BASE_URL (held-out review 61, Y23)
+                shipped = _env_base_url(self.env_base_urls, f.path, (prefix + name).upper())
+                if shipped and OPENAI_HOST in shipped:
+                    return False
             if isinstance(n, ast.Name):
                 where = self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id)
                 values = f.assigns.get((where, n.id), []) if where is not None else []
@@ -1454,6 +1459,27 @@ class _Builder:
                     + _string_parts(arg) for arg in given))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+
+    def _env_prefixes(self, field: str) -> set:
+        """The env_prefix of each settings class of the tree declaring ``field`` (``model_config =
+        SettingsConfigDict(env_prefix="APP_")``, pydantic 1's ``class Config: env_prefix = "APP_"``)."""
+        found = set()
+        for g in self.files:
+            if "env_prefix" not in g.source or field not in g.source:
+                continue
+            for cls in g.classes:
+                body = g.scopes[cls].body
+                if not any(isinstance(t, ast.Name) and t.id == field for stmt in body
+                           if isinstance(stmt, (ast.Assign, ast.AnnAssign))
+                           for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])):
+                    continue
+                for node in (n for stmt in body for n in ast.walk(stmt)):
+                    value = node.value if isinstance(node, ast.keyword) and node.arg == "env_prefix" else \
+                        node.value if isinstance(node, ast.Assign) and any(
+                            isinstance(t, ast.Name) and t.id == "env_prefix" for t in node.targets) else None
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value:
+                        found.add(value.value)
+        return found
 
     def _instructor_module_patch(self, f: _File) -> None:
         """``instructor.patch()`` with no client (instructor before 1.0 patched openai 0.x's module): its
