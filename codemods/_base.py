@@ -350,7 +350,8 @@ class RuleTransformer(cst.CSTTransformer):
             return any(slot[0] == "selfread" and slot[2] == value.attr.value and self.path[:len(slot[1])] == slot[1]
                        for slot in slots)
         return ("fieldread", value.attr.value) in slots or \
-            isinstance(value.value, cst.Name) and ("argread", value.attr.value) in slots  # args.model (argparse)
+            isinstance(value.value, cst.Name) and ("argread", value.attr.value) in slots or \
+            ("modattr", code_of(value)) in slots  # args.model (argparse); config.MODEL (a module of the tree)
 
     def mapped_model(self, value: cst.BaseExpression, line: int, keyword: str = "model") -> cst.BaseExpression:
         """``model=`` (``keyword=``) of a converted call whose value keeps its form: a literal OpenAI name
@@ -534,6 +535,14 @@ class RuleTransformer(cst.CSTTransformer):
         """A model argument that is a name imported from another module (``from config import
         DEFAULT_MODEL``): it is set there, in a file migrator may not even read (held-out review, OntoChat:
         "computed at run time" was wrong, and the constant still named gpt-4o). None otherwise."""
+        if isinstance(value, cst.Attribute) and self.facts.view is not None:
+            # `model=config.OPENAI_MODEL`, also read otherwise (held-out review 61, Y20)
+            shared = [slot[2] for slot in self.facts.view.model_slots
+                      if slot[0] == "modshared" and slot[1] == code_of(value)]
+            if shared:
+                return (f"{keyword}={code_of(value)}: {shared[0]}, so migrator leaves its value: give this call "
+                        f"{what} of its own, or make it name {what} there and update those readers (see `migrator "
+                        "rules` / --model; said once per module)")
         name = value.value if isinstance(value, cst.Name) else None
         source = self.facts.imported_from.get(name) if name else None
         star = self.facts.imported_from.get("*")

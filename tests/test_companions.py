@@ -685,3 +685,29 @@ def test_a_run_time_model_in_a_class_naming_openai_models_names_them(tmp_path):
     assert any(t.startswith("model=config.model is computed at run time: make sure it names a Mistral model; class "
                             "OpenAiLLM names OpenAI models (default_model = 'gpt-4o'; models = ['gpt-4o', "
                             "'gpt-4o-mini']): if they reach it") for t in _findings(report)["llm.py"]), _findings(report)
+
+
+def test_a_model_constant_read_as_module_attribute_is_mapped_where_it_is_set(tmp_path):
+    """Held-out review 61, Y20 (naveentopno20/rag-app): `import config` then `model=config.OPENAI_MODEL` was "computed
+    at run time" while `from config import X` is followed; config.py kept OpenAI's names and every call sent them to
+    Mistral. Now mapped there the same way; a constant also read otherwise stays, and the call's TODO names it."""
+    _tree(tmp_path, {
+        "config.py": "import os\n\nOPENAI_MODEL = os.getenv(\"OPENAI_MODEL\", \"gpt-4o-mini\")\nPLAIN = \"gpt-4o\"\n"
+                     "PRICED = \"gpt-4o\"\nPRICES = {PRICED: 5}\n",
+        "a.py": "from openai import OpenAI\n\nimport config\n\nclient = OpenAI()\n\n\ndef chat(q):\n"
+                "    a = client.chat.completions.create(model=config.OPENAI_MODEL, messages=[])\n"
+                "    b = client.chat.completions.create(model=config.PLAIN, messages=[])\n"
+                "    return client.chat.completions.create(model=config.PRICED, messages=[]), a, b\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    code = (tmp_path / "config.py").read_text()
+    assert 'os.getenv("OPENAI_MODEL", "mistral-small-latest")' in code, code
+    assert 'PLAIN = "mistral-large-latest"' in code, code
+    assert 'PRICED = "gpt-4o"' in code, code
+    todos = _findings(report)["a.py"]
+    assert todos == ["model=config.PRICED: PRICED = 'gpt-4o' in config.py, also read by code in config.py, so migrator "
+                     "leaves its value: give this call a Mistral model of its own, or make it name a Mistral model "
+                     "there and update those readers (see `migrator rules` / --model; said once per module)"], todos
+    before = {p.name: p.read_text() for p in tmp_path.glob("*.py")}
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before

@@ -1765,6 +1765,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     slots.update(_attr_slots(builder, f, kw.value))
                 elif kw.arg == "model" and _env_read(kw.value) is not None and call_verdict(node) == CONVERT:
                     builder.model_feeds.add((f.path, id(kw.value)))  # model=os.getenv("OPENAI_MODEL")
+                elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
+                        (found := _module_attribute_slots(builder, f, kw.value)) is not None:
+                    slots.update(found)
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute):
                     slots.update(_argparse_slots(builder, f, kw.value) or _field_slots(builder, f, kw.value))
                 elif kw.arg is None:  # `create(**params)`, params = {"model": model, ...} (held-out 12, N8)
@@ -3439,6 +3442,7 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
     log line, or a parameter default here), in ``f`` and the modules importing it; None when a read is not
     followed (see _only_models_read)."""
     readers = [(f, name)]
+    attribute_reads: list = []
     last = f.module.rsplit(".", 1)[-1]
     if builder.unread is not None and builder.unread.read_elsewhere(name, last):
         return None  # a module without openai (not read) names it and this module: it may read it
@@ -3447,10 +3451,13 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
             continue
         if name in g.source:
             modules = g.other_modules | set(g.repo_imports)
-            if any(isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name)
-                   and node.value.id in modules and
-                   builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f for node in g.nodes):
-                return None  # `config.MODEL`: a reader this check does not follow
+            for node in g.nodes:
+                if isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.value, ast.Name) \
+                        and node.value.id in modules and \
+                        builder.module_file(g, g.scope_of.get(id(node), ()), node.value.id) is f:
+                    if not isinstance(node.ctx, ast.Load):
+                        return None  # `config.MODEL = ...`: set elsewhere too
+                    attribute_reads.append((g, node))  # `config.MODEL` (held-out review 61, Y20)
         for local, (module, _level, imported) in g.repo_imports.items():
             if imported == "*" and module.rsplit(".", 1)[-1] == last:
                 return None
@@ -3478,6 +3485,7 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
                 continue
             if not _sends_model(builder, g, load) and not _logged(g, load):
                 others.append((g, load))  # (a log line shows the model in use: the Mistral name is right there; Z10)
+    others += [(g, read) for g, read in attribute_reads if not _sends_model(builder, g, read) and not _logged(g, read)]
     return others
 
 
@@ -3508,6 +3516,33 @@ def _param_tokenizer_read(f, fn, param: str, depth: int) -> Optional[ast.AST]:
             if found is not None:
                 return found
     return None
+
+
+def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
+    """``model=config.OPENAI_MODEL`` with ``import config`` (or ``from app import config``), a module of the tree
+    setting it at module level: as ``from config import OPENAI_MODEL`` is (``_imported_constant``), mapped where it is
+    set when every read of it is model= of a converted call ("modattr" here: no TODO), else the call's TODO names the
+    value and its other readers (held-out review 61, Y20: "computed at run time", and every call sent gpt-4o-mini).
+    None when ``node`` is no such read."""
+    if not isinstance(node.value, ast.Name):
+        return None
+    other = builder.module_file(f, f.scope_of.get(id(node), ()), node.value.id)
+    if other is None or other is f:
+        return None
+    name, values = node.attr, other.assigns.get(((), node.attr), [])
+    if not values:
+        return None
+    others = _other_reads(builder, other, name)
+    shown_name = f"{node.value.id}.{name}"
+    if others and len(values) == 1 and values[0] is not None:
+        shown = repr(values[0].value) if isinstance(values[0], ast.Constant) else ast.unparse(values[0])
+        places = ", ".join(dict.fromkeys(_read_place(g, load) for g, load in others[:4]))
+        return {("modshared", shown_name, f"{name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in "
+                                          f"{_shown_path(other.path)}, also read by {places}")}
+    if others != [] or not all(v is not None and _string_source(v) for v in values):
+        return set()
+    builder.extra_slots.setdefault(other.path, set()).add(("const", name))
+    return {("modattr", shown_name)}
 
 
 def _imported_constant(builder, f, name):
