@@ -1125,6 +1125,9 @@ def test_a_response_only_truth_tested_and_read_by_attribute_converts():
                                                            messages=[{"role": "user", "content": message}])
             if response and response.choices and response.choices[0].message.content:
                 return response.choices[0].message.content
+            # a choice and its message tested too (held-out review 61, Y21): true on both
+            if response.choices[0] and response.choices[0].message and response.choices[0].message.content:
+                return response.choices[0].message.content
             if not response:
                 return None
             return False

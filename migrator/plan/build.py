@@ -5406,8 +5406,10 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
                     if problem:
                         return problem
             return ""
-    if shape is not None and gate_test(f, node) and isinstance(shape, list):
-        return ""  # `if r and r.choices and ...:` a list's truth is its length, on both (held-out review 55, T4)
+    if shape is not None and gate_test(f, node):
+        # `if r and r.choices and ...:` a list's truth is its length, on both (held-out review 55, T4); a dict's (the
+        # response, a choice, a message: never empty in v0) is true, as Mistral's objects are (held-out review 61, Y21)
+        return ""
     if shape is not None:
         shown = ast.unparse(node)
         shown = shown if len(shown) <= 60 else name
