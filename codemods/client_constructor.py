@@ -502,7 +502,11 @@ class _Transformer(RuleTransformer):
         return found
 
     def _availability_test(self, test: cst.BaseExpression) -> Optional[cst.BaseExpression]:
-        """``test`` with the stand-in's name as Mistral's (``OpenAI``, ``not OpenAI``, ``OpenAI is None``), or None."""
+        """``test`` with the stand-in's name as Mistral's (``OpenAI``, ``not OpenAI``, ``OpenAI is None``, also as an
+        operand of ``and`` / ``or``: ``API_KEY and OpenAI``, held-out review 61, Y25), or None."""
+        if isinstance(test, cst.BooleanOperation):
+            left, right = self._availability_test(test.left), self._availability_test(test.right)
+            return test.with_changes(left=left or test.left, right=right or test.right) if left or right else None
         standins = self._standins() if isinstance(test, (cst.Name, cst.UnaryOperation, cst.Comparison)) else ()
         if not standins:
             return None

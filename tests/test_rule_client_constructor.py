@@ -1146,6 +1146,9 @@ def test_a_forward_reference_annotation_follows_the_client():
      "client = make()\n", "    if Mistral is None:\n        raise RuntimeError('pip install mistralai')\n"),
     ("def make():\n    if not OpenAI:\n        return None\n    return OpenAI()\n\n\nclient = make()\n",
      "    if not Mistral:\n"),
+    # an operand of `and` (held-out review 61, Y25: `if API_KEY and OpenAI:` kept needing openai)
+    ("import os\nKEY = os.getenv('K')\n\n\ndef make():\n    if KEY and OpenAI:\n        return OpenAI()\n\n\n"
+     "client = make()\n", "    if KEY and Mistral:\n"),
 ])
 def test_a_check_that_the_guarded_openai_import_succeeded_checks_mistral_where_its_client_converts(check, after):
     """Held-out review 28, F5: `try: from openai import OpenAI / except ImportError: OpenAI = None`, then `OpenAI() if
