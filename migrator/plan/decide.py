@@ -3228,7 +3228,9 @@ def _forwarded_model(builder, f, call, param: str, depth: int) -> bool:
         rebound = any(isinstance(n, ast.Name) and n.id == param and not isinstance(n.ctx, ast.Load) and
                       f.scope_of.get(id(n), ()) == scope for n in f.nodes)
         sent = [] if rebound else [n for n in loads if _sends_model(builder, f, n, depth + 1)]
-        memo[key] = bool(sent) and all(n in sent or _logged(f, n) for n in loads)
+        # (a parameter the function never reads, or only logs or hands to a tokenizer whose KeyError it handles, takes
+        # any model: `num_tokens(q, model=model)` counting with get_encoding("cl100k_base"); held-out review 61, Y28)
+        memo[key] = not rebound and all(n in sent or _logged(f, n) or _handled_tokenizer_arg(f, n) for n in loads)
     return memo[key]
 
 
@@ -3506,6 +3508,32 @@ def _default_tokenizer_read(f, default) -> Optional[ast.AST]:
     return _param_tokenizer_read(f, fn, param, 0) if param else None
 
 
+def _handled_tokenizer_arg(f, load) -> bool:
+    """``load`` is the model argument of a tiktoken call whose KeyError is handled (``_keyerror_handled``)."""
+    call = f.parent.get(id(load))
+    call = f.parent.get(id(call)) if isinstance(call, ast.keyword) else call
+    return isinstance(call, ast.Call) and (dotted_name(call.func) or "") in TOKENIZER_CALLS and \
+        _keyerror_handled(f, call)
+
+
+def _keyerror_handled(f, call) -> bool:
+    """Is ``call`` (``tiktoken.encoding_for_model(model)``) in the body of a ``try`` whose handler catches KeyError
+    (or Exception, or everything)? Its KeyError for a Mistral model name is handled there (a fallback encoding:
+    held-out review 61, Y28)."""
+    child = call
+    for parent in ancestors_of(f, call):
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return False
+        if isinstance(parent, ast.Try) and any(child is stmt for stmt in parent.body) and any(
+                h.type is None or any((dotted_name(t) or "") in ("KeyError", "LookupError", "Exception",
+                                                                   "BaseException")
+                                      for t in (h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]))
+                for h in parent.handlers):
+            return True
+        child = parent
+    return False
+
+
 def _param_tokenizer_read(f, fn, param: str, depth: int) -> Optional[ast.AST]:
     for node in ast.walk(fn):
         if not (isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == param
@@ -3515,7 +3543,7 @@ def _param_tokenizer_read(f, fn, param: str, depth: int) -> Optional[ast.AST]:
         read = next(a for a in [*node.args, *(k.value for k in node.keywords)] if isinstance(a, ast.Name) and
                     a.id == param)
         if name in TOKENIZER_CALLS:
-            return read
+            return None if _keyerror_handled(f, node) else read
         given = next((k.arg for k in node.keywords if k.value is read and k.arg), None)
         callee = f.scopes.get((name,)) if isinstance(node.func, ast.Name) and depth < 1 else None
         if given and isinstance(callee, (ast.FunctionDef, ast.AsyncFunctionDef)):
