@@ -605,3 +605,16 @@ def test_a_url_setting_whose_code_default_is_another_server_but_whose_env_exampl
     (tmp_path / ".env.example").write_text("OTHER_OPENAI_BASE_URL=https://api.openai.com/v1\n")  # another prefix
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert not [f for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+
+
+def test_a_raw_request_to_an_endpoint_mistral_serves_in_the_same_shape_says_so():
+    """Held-out review 61, Y26 (UniversalTranslator): a POST of {"model", "messages"} to OpenAI's /v1/chat/completions
+    was told to go "in Mistral's request shape", suggesting a rewrite: Mistral's endpoint of the same path takes that
+    body as is. /embeddings too; another path keeps the general text."""
+    from migrator.mapping.outside_sdk import raw_http_todo
+
+    chat = raw_http_todo("requests.post", "https://api.openai.com/v1/chat/completions")
+    assert "Mistral's https://api.mistral.ai/v1/chat/completions takes the same JSON body" in chat, chat
+    assert "https://api.mistral.ai/v1/embeddings takes the same JSON body (model, input)" in raw_http_todo(
+        "httpx.post", "https://api.openai.com/v1/embeddings")
+    assert "in Mistral's request shape" in raw_http_todo("requests.post", "https://api.openai.com/v1/audio/speech")

@@ -33,6 +33,17 @@ BUILT_REQUESTS = frozenset({"httpx.Request", "requests.Request", "httpx2.Request
 RAW_HTTP_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert it; "
                  "send it to https://api.mistral.ai/v1 in Mistral's request shape (or call a Mistral client) by "
                  "hand, with MISTRAL_API_KEY")
+# Paths whose request body Mistral's endpoint of the same path takes as is (its model name and key aside): the TODO
+# says so (held-out review 61, Y26: "in Mistral's request shape" suggested a rewrite that was not needed)
+SAME_SHAPE_PATHS = MappingProxyType({
+    "/chat/completions": "the same JSON body (model, messages, temperature, max_tokens, stream, tools ...) and answers "
+                         "choices[0].message.content as OpenAI does",
+    "/embeddings": "the same JSON body (model, input) and answers data[i].embedding (1024 numbers for mistral-embed)",
+})
+RAW_HTTP_SAME_SHAPE_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert "
+                            "it; Mistral's https://api.mistral.ai/v1{path} takes {shape}: point the URL there, with a "
+                            "Mistral model name and MISTRAL_API_KEY as the bearer key (a field Mistral lacks, such as "
+                            "OpenAI's newer options, is rejected with 422)")
 # The same for a path of an API Mistral lacks (corpus review R7: FastChat POSTs to OpenAI's /threads/{id}/runs
 # for a thread a kept client made; "send it to Mistral" would break it): URL path -> the surface it serves
 # (migrator.mapping.surfaces.CLOSEST says what is closest).
@@ -78,6 +89,9 @@ def raw_http_todo(callee: str, url_text: str) -> str:
         if f"/v1{prefix}" in path or path.startswith(prefix):
             closest = closest_feature(surface) or "Mistral has no such endpoint"
             return RAW_HTTP_ONLY_OPENAI_TODO.format(callee=callee, path=prefix.lstrip("/"), closest=closest)
+    for same, shape in SAME_SHAPE_PATHS.items():
+        if path.rstrip("/").endswith(f"/v1{same}") or path.rstrip("/") == same:
+            return RAW_HTTP_SAME_SHAPE_TODO.format(callee=callee, path=same, shape=shape)
     return RAW_HTTP_TODO.format(callee=callee)
 
 
