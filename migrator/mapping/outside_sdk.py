@@ -40,8 +40,8 @@ SAME_SHAPE_PATHS = MappingProxyType({
                          "choices[0].message.content as OpenAI does",
     "/embeddings": "the same JSON body (model, input) and answers data[i].embedding (1024 numbers for mistral-embed)",
 })
-RAW_HTTP_SAME_SHAPE_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not convert "
-                            "it; Mistral's https://api.mistral.ai/v1{path} takes {shape}: point the URL there, with a "
+RAW_HTTP_SAME_SHAPE_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not "
+                            "convert it; Mistral's https://api.mistral.ai/v1{path} takes {shape}: point the URL there, with a "
                             "Mistral model name and MISTRAL_API_KEY as the bearer key (a field Mistral lacks, such as "
                             "OpenAI's newer options, is rejected with 422)")
 # The same for a path of an API Mistral lacks (corpus review R7: FastChat POSTs to OpenAI's /threads/{id}/runs
