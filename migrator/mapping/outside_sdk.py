@@ -41,9 +41,9 @@ SAME_SHAPE_PATHS = MappingProxyType({
     "/embeddings": "the same JSON body (model, input) and answers data[i].embedding (1024 numbers for mistral-embed)",
 })
 RAW_HTTP_SAME_SHAPE_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not "
-                            "convert it; Mistral's https://api.mistral.ai/v1{path} takes {shape}: point the URL there, with a "
-                            "Mistral model name and MISTRAL_API_KEY as the bearer key (a field Mistral lacks, such as "
-                            "OpenAI's newer options, is rejected with 422)")
+                            "convert it; Mistral's https://api.mistral.ai/v1{path} takes {shape}: point the URL "
+                            "there, with a Mistral model name and MISTRAL_API_KEY as the bearer key (a field Mistral "
+                            "lacks, such as OpenAI's newer options, is rejected with 422)")
 # The same for a path of an API Mistral lacks (corpus review R7: FastChat POSTs to OpenAI's /threads/{id}/runs
 # for a thread a kept client made; "send it to Mistral" would break it): URL path -> the surface it serves
 # (migrator.mapping.surfaces.CLOSEST says what is closest).
