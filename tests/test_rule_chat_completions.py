@@ -2405,3 +2405,20 @@ def test_a_model_sent_through_a_params_dict_given_another_key_later_is_mapped():
             return client.chat.completions.create(**params)
         ''')
     assert 'model="gpt-4o"' in code, code
+
+
+def test_a_returned_stream_keeps_its_client_with_a_reason_naming_the_function():
+    """Held-out review 61, X24: `def get_stream(m): return client.chat.completions.create(..., stream=True)`, consumed
+    by callers elsewhere: the client stays, and its reason now names the function whose stream goes to its callers."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def get_stream(messages):
+            return client.chat.completions.create(model="gpt-4o-mini", messages=messages, stream=True)
+        ''')
+    assert "client = OpenAI()" in code, code
+    assert any("the stream get_stream() returns is consumed by its callers, whose loops migrator does not rewrite"
+               in t for t in todos), todos
