@@ -1964,8 +1964,8 @@ def test_a_key_whose_value_is_a_secret_named_under_it_takes_the_secret_key_of_th
     values = "secretEnv:\n  OPENAI_API_KEY:\n    secretName: app-secrets\n    key: openai-api-key\n"
     edit = edit_deploy(values, "helm/values.yaml", _facts(), rename=True)
     assert edit.text == "secretEnv:\n  MISTRAL_API_KEY:\n    secretName: app-secrets\n    key: mistral-api-key\n"
-    assert any("add a mistral-api-key key (a Mistral key) to the Secret app-secrets" in f.message
-               for f in edit.findings), edit.findings
+    assert any("MISTRAL_API_KEY now reads the key mistral-api-key of the Secret app-secrets: add it (a Mistral key)"
+               in f.message and f.kind is FindingKind.TODO for f in edit.findings), edit.findings
     kept = edit_deploy(values, "helm/values.yaml", _facts(), rename=False)
     assert kept.text == values and [f for f in kept.findings if f.kind == FindingKind.TODO], kept
 
@@ -2155,7 +2155,8 @@ def test_render_and_koyeb_env_entries_follow_the_model_map_and_the_key():
     text, findings = _env_edit(koyeb, "koyeb.yaml", DEPLOY, APP_CODE)
     assert text == koyeb.replace("OPENAI_API_KEY", "MISTRAL_API_KEY").replace("openai-api-key", "mistral-api-key") \
         .replace("gpt-4o-mini", "mistral-small-latest"), text
-    assert any("create the platform secret mistral-api-key (a Mistral key)" in message for _, _, message in findings)
+    assert any("MISTRAL_API_KEY now reads the platform secret mistral-api-key: create it (a Mistral key)" in message
+               and kind is FindingKind.TODO for kind, _, message in findings), findings
 
 
 def test_an_h11_pin_names_the_httpcore_pin_that_caps_it():
@@ -2169,3 +2170,35 @@ def test_an_h11_pin_names_the_httpcore_pin_that_caps_it():
     _, todos = _manifest_todos("openai==1.50.0\nh11==0.14.0\nhttpcore==1.0.9\n", "requirements.txt", REQUIREMENTS,
                                MISTRAL_CODE)
     assert len(todos) == 1 and "httpcore==" not in todos[0][1], todos
+
+
+def test_another_runtimes_service_and_a_third_party_container_keep_their_openai_variables():
+    """Held-out review 62, X29 / X31: a render.yaml's Node service (`runtime: node`) and a Koyeb `buildpack: nodejs`
+    service had OPENAI_API_KEY renamed and OPENAI_MODEL mapped with the Python service's; a Kubernetes manifest running
+    LiteLLM's image (which reads OPENAI_API_KEY itself) too. Only the converted app's entries change."""
+    render = ("services:\n  - type: web\n    name: api\n    runtime: python\n    envVars:\n"
+              "      - key: OPENAI_API_KEY\n        sync: false\n  - type: web\n    name: frontend\n    runtime: node\n"
+              "    envVars:\n      - key: OPENAI_API_KEY\n        sync: false\n      - key: OPENAI_MODEL\n"
+              "        value: gpt-4o\n")
+    text, _ = _env_edit(render, "render.yaml", DEPLOY, APP_CODE)
+    assert text == render.replace("OPENAI_API_KEY", "MISTRAL_API_KEY", 1), text
+    litellm = ("spec:\n  template:\n    spec:\n      containers:\n        - name: litellm\n"
+               "          image: ghcr.io/berriai/litellm:main-latest\n          env:\n"
+               "            - name: OPENAI_API_KEY\n              value: x\n            - name: OPENAI_MODEL\n"
+               "              value: gpt-4o-mini\n")
+    text, findings = _env_edit(litellm, "deployment.yaml", DEPLOY, APP_CODE)
+    assert text == litellm and not findings, (text, findings)
+
+
+def test_a_key_taken_from_a_template_variable_is_renamed_with_a_todo():
+    """Held-out review 62, X30: Ansible's `OPENAI_API_KEY: "{{ openai_api_key }}"` and Helm's `- name: OPENAI_API_KEY` /
+    `value: {{ .Values.openaiApiKey | quote }}` became MISTRAL_API_KEY still holding the OpenAI key, silently. The TODO
+    names the template variable; a workflow's `${{ secrets.X }}` is no template variable of that kind."""
+    text, findings = _env_edit('env:\n  OPENAI_API_KEY: "{{ openai_api_key }}"\n', "deploy.yml", DEPLOY, APP_CODE)
+    assert "MISTRAL_API_KEY: \"{{ openai_api_key }}\"" in text, text
+    assert [m for k, _, m in findings if k is FindingKind.TODO] == [
+        "deploy.yml: MISTRAL_API_KEY takes its value from {{ openai_api_key }}, which held the OpenAI key: give it a "
+        "Mistral key (a new template variable or values key)"], findings
+    helm = "        env:\n          - name: OPENAI_API_KEY\n            value: {{ .Values.openaiApiKey | quote }}\n"
+    text, findings = _env_edit(helm, "helm/templates/deployment.yaml", DEPLOY, APP_CODE)
+    assert any("takes its value from {{ .Values.openaiApiKey | quote }}" in m for _, _, m in findings), findings

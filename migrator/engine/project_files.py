@@ -45,7 +45,8 @@ from migrator.engine.walk import (
     SHELL_SUFFIXES,
 )
 from migrator.mapping.client import MISTRAL_SERVER
-from migrator.mapping.env import BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNERS, SERVER_URL_ENV, SETTINGS_BASES
+from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNERS, OPENAI_CLIENT_IMAGES,
+                                  SERVER_URL_ENV, SETTINGS_BASES)
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
@@ -1092,6 +1093,8 @@ _SECRET_VALUE = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?[^\s"'#$]
 # `OPENAI_API_KEY: <base64-encoded-openai-api-key>` in an example Secret: a placeholder, renamed like any other line
 _SECRET_PLACEHOLDER = re.compile(r"""^\s*["']?OPENAI_API_KEY["']?\s*:\s*["']?(?:<[^<>]*>|\$\{[^}]*\}|[\w-]*(?:your|"""
                                  r"""placeholder|changeme|replace|xxx)[\w-]*)["']?\s*(?:#.*)?$""", re.IGNORECASE)
+# a Jinja / Go template expression in a value (`{{ openai_api_key }}`, `{{ .Values.openaiApiKey | quote }}`)
+_TEMPLATE_REF = re.compile(r"(?<!\$)\{\{[^{}\n]*\}\}")  # (not a workflow's `${{ secrets.X }}`)
 _SIMPLE_DEPLOY_LINE = re.compile(r"""^\s*(?:-\s*)?(?:(?:ENV|ARG)\s+)?["']?OPENAI_API_KEY["']?\s*[:=]""")
 
 
@@ -1200,7 +1203,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     workflow = "/.github/workflows/" in "/" + path.replace("\\", "/")
     kustomization = posixpath.basename(path).lower() in ("kustomization.yaml", "kustomization.yml")
     foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else \
-        _action_step_lines(lines) if workflow else frozenset()
+        _action_step_lines(lines) if workflow else \
+        _foreign_item_lines(lines) if path.lower().endswith((".yaml", ".yml")) else frozenset()
     shared = _action_job_env_lines(lines) if workflow else {}  # line -> the action the job also runs
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -1273,6 +1277,16 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       + (" (a build argument: --build-arg)" if any(re.search(rf"^\s*ARG\s+{name}\b", text, re.M)
                                                                    for name in host) else "")
                       + " or read another variable", "manual")
+        # `OPENAI_API_KEY: "{{ openai_api_key }}"` (Ansible), `- name: OPENAI_API_KEY` / `value: {{ .Values.openaiApiKey
+        # }}` (Helm): the template variable holds the OpenAI key whatever the name it is given (held-out review 62, X30)
+        following = lines[index + 1] if index + 1 < len(lines) and _K8S_NAME.match(line) else ""
+        templated = _TEMPLATE_REF.findall(line[line.find(OPENAI_KEY) + len(OPENAI_KEY):] if OPENAI_KEY in line
+                                          else "") + (_TEMPLATE_REF.findall(following)
+                                                      if _K8S_VALUE.match(following) else [])
+        if templated and rename:
+            edit.note(ENV_RULE, FindingKind.TODO, index + 1,
+                      f"{posixpath.basename(path)}: {key_env} takes its value from {templated[0].strip()}, which held "
+                      "the OpenAI key: give it a Mistral key (a new template variable or values key)", "manual")
         continued = line.rstrip("\r\n").endswith("\\") or (index and lines[index - 1].rstrip("\r\n").endswith("\\"))
         nested = _nested_block(lines, index) if path.endswith((".yaml", ".yml")) else range(0)
         if rename and index not in shared:
@@ -1293,9 +1307,13 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                                      if m.group(0).islower() else "Mistral", ref.group(2), flags=re.IGNORECASE)
                     out[j] = out[j][:ref.start(2)] + new_key + out[j][ref.end(2):]
                     holder = next((m.group(1) for k in nested if (m := _SECRET_NAME_LINE.match(lines[k]))), "")
-                    after += f"; create the platform secret {new_key} (a Mistral key)" \
-                        if out[j].lstrip().startswith("secret") else \
-                        f"; add a {new_key} key (a Mistral key) to the Secret {holder or 'it reads'}"
+                    # (a step the deploy needs: a TODO, not only the finding's note; held-out review 62, X42)
+                    edit.note(ENV_RULE, FindingKind.TODO, j + 1,
+                              f"{posixpath.basename(path)}: {key_env} now reads "
+                              + (f"the platform secret {new_key}: create it (a Mistral key)"
+                                 if out[j].lstrip().startswith("secret") else
+                                 f"the key {new_key} of the Secret {holder or 'it reads'}: add it (a Mistral key)"),
+                              "manual")
                 else:
                     edit.note(ENV_RULE, FindingKind.TODO, j + 1,
                               f"{posixpath.basename(path)}: {key_env} reads the secret key {ref.group(2)}, which held "
@@ -1618,6 +1636,35 @@ def _step_block(lines: list, index: int) -> range:
     return range(start, end)
 
 
+def _foreign_item_lines(lines: list) -> frozenset:
+    """The lines of the YAML list items (a platform manifest's service, a Kubernetes container) that run something
+    other than the converted Python app: another runtime (Render's `runtime: node`, Koyeb's `buildpack: nodejs`), or a
+    known third-party image that reads OPENAI_API_KEY itself (`image: ghcr.io/berriai/litellm`): their OpenAI
+    variables are theirs (held-out review 62, X29: a Node frontend's key was renamed; X31: a LiteLLM proxy's)."""
+    foreign: set = set()
+    for index, line in enumerate(lines):
+        marker = _FOREIGN_RUNTIME.match(line)
+        image = _IMAGE_LINE.match(line) if marker is None else None
+        if marker is None and not (image and any(name in image.group(1).lower() for name in OPENAI_CLIENT_IMAGES)):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        start = next((j for j in range(index, -1, -1) if lines[j].lstrip(" ").startswith("- ") and
+                      len(lines[j]) - len(lines[j].lstrip(" ")) < indent), None)
+        if start is None:
+            continue
+        dash = len(lines[start]) - len(lines[start].lstrip(" "))
+        end = next((j for j in range(start + 1, len(lines)) if lines[j].strip() and not lines[j].lstrip().startswith(
+            "#") and len(lines[j]) - len(lines[j].lstrip(" ")) <= dash), len(lines))
+        foreign.update(range(start, end))
+    return frozenset(foreign)
+
+
+# A service of another runtime (Render `runtime: node` / `env: node`, Koyeb `buildpack: nodejs`), and an image line
+_FOREIGN_RUNTIME = re.compile(r"^\s*(?:runtime|env|buildpack)\s*:\s*[\"']?(?:node|nodejs|ruby|go|golang|rust|elixir|"
+                              r"static|php|java|dotnet|deno|bun)[\"']?\s*(?:#.*)?$", re.IGNORECASE)
+_IMAGE_LINE = re.compile(r"""^\s*(?:-\s*)?image\s*:\s*["']?([^\s"'#]+)""")
+
+
 def _foreign_service_lines(lines: list) -> frozenset:
     """The lines of a Compose service that runs another image (``image:``, no ``build:``) beside a service the file
     builds, or that points its OpenAI base URL at a service of the same file: an Open WebUI container, whose
@@ -1677,7 +1724,11 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     lines = text.splitlines(keepends=True)
     out = list(lines)
     touched = []
+    # (another runtime's service, a third-party container: its model variable is its own; held-out review 62, X29)
+    foreign = _foreign_item_lines(lines) if kind == DEPLOY and path.lower().endswith((".yaml", ".yml")) else frozenset()
     for index, line in enumerate(lines):
+        if index in foreign:
+            continue
         match = pattern.match(line)
         name_of_value = None
         if not match and kind == DEPLOY and index and _K8S_VALUE.match(line):

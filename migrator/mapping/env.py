@@ -39,3 +39,10 @@ DOCKER_RUN_VALUED = frozenset((
     "--security-opt", "--tmpfs", "--volumes-from", "--dns", "--health-cmd", "--expose", "--link", "--memory-swap",
     "--cpu-shares", "--cpuset-cpus", "--stop-signal", "--stop-timeout", "--group-add", "--cidfile", "--ip",
     "--network-alias", "--storage-opt", "--sysctl", "--userns", "--uts", "--isolation", "--attach", "-a"))
+
+# Images of third-party programs that read OPENAI_API_KEY (and OPENAI_MODEL ...) for their own OpenAI connection: a
+# deploy manifest's container running one is not the converted app (held-out review 62, X31: a LiteLLM proxy's key
+# was renamed). Matched as parts of the image reference.
+OPENAI_CLIENT_IMAGES = ("berriai/litellm", "litellm/litellm", "open-webui/open-webui", "flowiseai/flowise",
+                        "langflowai/langflow", "librechat", "mintplexlabs/anythingllm", "langgenius/dify",
+                        "n8nio/n8n", "chatgpt-next-web", "lobehub/lobe-chat")
