@@ -455,6 +455,12 @@ def test_a_vector_store_the_tree_holds_is_named_where_converted_embeddings_open_
     assert ingest.count("MIG107") == 1, ingest
     assert not any("exists in this tree" in t for path in ("other.py", "kept.py")
                    for t in _findings(report).get(path, [])), _findings(report)
+    # a store of the tree written and read with local embeddings (held-out review 62, X34): nothing to rebuild
+    (tmp_path / "local.py").write_text("from langchain_chroma import Chroma\nfrom langchain_huggingface import "
+                                       "HuggingFaceEmbeddings\n\nemb = HuggingFaceEmbeddings()\n"
+                                       "db = Chroma(persist_directory='db/chroma_db', embedding_function=emb)\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not _findings(report).get("local.py"), _findings(report)
     before = {p.name: p.read_text() for p in tmp_path.glob("*.py")}
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before

@@ -622,3 +622,30 @@ def test_an_app_loading_an_index_without_naming_openai_gets_the_defaults_todo(tm
         "Settings.llm = Ollama(model='llama3')\n")
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert not [f for r in report.results if r.path.endswith("app.py") for f in r.findings], report.results
+
+
+def test_settings_a_main_block_sets_count_for_the_modules_its_script_imports(tmp_path):
+    """Held-out review 62, X33: main.py's `if __name__ == "__main__":` sets Settings (Ollama, HuggingFace) and calls
+    rag/index.py's build_index: the defaults TODO at its from_documents was a false positive (the program never uses
+    OpenAI). A plural loader (load_indices_from_storage, X32) on the defaults is flagged."""
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "rag").mkdir()
+    (tmp_path / "rag" / "__init__.py").write_text("")
+    (tmp_path / "rag" / "index.py").write_text(
+        "from llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n\n\ndef build_index(path):\n"
+        "    return VectorStoreIndex.from_documents(SimpleDirectoryReader(path).load_data())\n")
+    (tmp_path / "main.py").write_text(
+        "from llama_index.core import Settings\nfrom llama_index.llms.ollama import Ollama\n\nfrom rag.index import "
+        "build_index\n\nif __name__ == '__main__':\n    Settings.llm = Ollama(model='llama3')\n"
+        "    Settings.embed_model = 'local'\n    build_index('data')\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not [f for r in report.results for f in getattr(r, "findings", ())], report.results
+    (tmp_path / "main.py").unlink()
+    (tmp_path / "rag" / "index.py").write_text(
+        "from llama_index.core import StorageContext, load_indices_from_storage\n\n"
+        "indices = load_indices_from_storage(StorageContext.from_defaults(persist_dir='storage'))\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ())]
+    assert len(todos) == 1 and todos[0].startswith("load_indices_from_storage(...) runs on LlamaIndex's defaults"), \
+        todos

@@ -189,7 +189,8 @@ _MODEL_STRING_CALLER = re.compile(rb"\b(?:init_chat_model|init_embeddings|create
 # embeds and answers with OpenAI without naming openai (held-out review 61, Y19: the Streamlit app queried with OpenAI
 # embeddings the store the converted ingestion filled with Mistral's, silently)
 _LLAMA_INDEX_DEFAULTS = re.compile(rb"\b(?:VectorStoreIndex|SummaryIndex|KnowledgeGraphIndex|PropertyGraphIndex|"
-                                   rb"TreeIndex|from_documents|load_index_from_storage|from_vector_store)\b|"
+                                   rb"TreeIndex|from_documents|load_index_from_storage|from_vector_store|"
+                                   rb"load_indices_from_storage|load_graph_from_storage)\b|"
                                    rb"\bSettings\.(?:embed_model|llm)\b|\bset_global_service_context\b")
 
 

@@ -153,6 +153,8 @@ STORE_PATH_KEYWORDS = ("persist_directory", "persist_dir", "persist_path", "fold
 # ... and the callees (last dotted part) whose first argument, or ``path=`` / ``uri=``, is one.
 STORE_PATH_CALLS = ("load_local", "read_index", "PersistentClient", "QdrantClient", "load_index_from_storage")
 STORE_PATH_CALL_KEYWORDS = ("path", "uri")
+# ... and the keywords handing the store its embeddings (whose vectors it holds)
+STORE_EMBEDDING_KEYWORDS = ("embedding_function", "embedding", "embeddings", "embed_model")
 # The checks an ingestion script skips its rebuild with (``if os.path.exists(PERSIST): return``).
 STORE_EXISTS_CALLS = ("os.path.exists", "os.path.isdir", "os.path.isfile", "exists", "is_dir", "os.listdir")
 STORED_VECTORS_TODO = ("{path} exists in this tree: the vectors stored there came from OpenAI embeddings, which the "

@@ -175,7 +175,8 @@ SETTINGS_CLASSES = ("llama_index.core.Settings", "llama_index.core.settings.Sett
 # OPENAI_API_KEY): a module that builds or queries an index and never names an embed model keeps
 # embedding with OpenAI after its LLM moved (held-out review 4, sausheong/programming_ai).
 INDEX_NAMES = ("VectorStoreIndex", "SummaryIndex", "KnowledgeGraphIndex", "PropertyGraphIndex", "TreeIndex",
-               "from_documents", "load_index_from_storage", "from_vector_store")
+               "from_documents", "load_index_from_storage", "from_vector_store", "load_indices_from_storage",
+               "load_graph_from_storage")
 DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this module sets none: its default is "
                           "OpenAI's OpenAIEmbedding (it reads OPENAI_API_KEY, which stays in the env files); to embed "
                           "with Mistral too, set Settings.embed_model = "

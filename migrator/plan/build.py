@@ -1117,17 +1117,23 @@ class _Builder:
         return None
 
     def global_llm(self, f: _File) -> bool:
-        """Is LlamaIndex's LLM set for the program ``f`` runs in (``Settings.llm = ...``): by ``f``, or at run time
-        of a module of the tree other than a ``__main__`` block of another script?"""
-        return self._settings_writers("llm").get(f.path, False) or any(
-            outside for path, outside in self._settings_writers("llm").items() if path != f.path)
+        """Is LlamaIndex's LLM set for the program ``f`` runs in (``Settings.llm = ...``): by ``f``, at run time of a
+        module of the tree other than a ``__main__`` block, or in the ``__main__`` block of a script importing ``f``
+        (directly or not: held-out review 62, X33)?"""
+        return self._sets_settings("llm", f)
 
     def global_embed_model(self, f: _File) -> bool:
         """Is LlamaIndex's embed model set for the program ``f`` runs in (``Settings.embed_model = ...``,
         ``set_global_service_context(...)``), as global_llm says? (Held-out review 61, Y19: an ingestion script's
         ``if __name__ == "__main__": Settings.embed_model = ...`` hid the app's default OpenAI embeddings.)"""
-        writers = self._settings_writers("embed_model")
-        return f.path in writers or any(outside for path, outside in writers.items() if path != f.path)
+        return self._sets_settings("embed_model", f)
+
+    def _sets_settings(self, attr: str, f: _File) -> bool:
+        from migrator.plan.decide import _reached
+
+        writers = self._settings_writers(attr)
+        return f.path in writers or any(outside or f.path in _reached(self, g) for g, outside in
+                                        ((g, writers[g.path]) for g in self.files if g.path in writers and g is not f))
 
     def _settings_writers(self, attr: str) -> dict:
         """path -> whether a write of LlamaIndex's global ``attr`` in that module runs outside its ``__main__``

@@ -498,7 +498,7 @@ def decide(builder, files) -> ConversionPlan:
     for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
         if any(word in f.source for word in STORE_WORDS) and (everywhere is None and (
                 everywhere := _all_embeddings_convert(files, sites)) or everywhere or _embeddings_convert(f, sites)):
-            for span, todo in _stored_vectors(builder, f).items():
+            for span, todo in _stored_vectors(builder, f, sites).items():
                 dimensions.setdefault(f.path, {}).setdefault(span, todo)
     builder.kept_only = frozenset(f.path for f in files
                                   if "patch" in f.source and _imports_only_kept(builder, f, sites))
@@ -801,13 +801,13 @@ def _embeddings_convert(f, sites) -> bool:
                "mbedding" in (dotted_name(node.func) or "") for node in f.nodes)
 
 
-def _stored_vectors(builder, f) -> dict:
+def _stored_vectors(builder, f, sites) -> dict:
     """{statement span: TODO} where the module opens a vector store persisted at a path the repository holds
     (``Chroma(persist_directory="db/chroma_db", ...)``, ``FAISS.load_local("faiss_index", ...)``, the path written out
     or a name set to it once): its vectors are OpenAI's. An existence check of the same path in the module
     (``if os.path.exists(PERSIST): return``) is named: it skips the rebuild."""
-    from migrator.mapping.embeddings import (STORE_EXISTS_CALLS, STORE_PATH_CALL_KEYWORDS, STORE_PATH_CALLS,
-                                             STORE_PATH_KEYWORDS, stored_vectors_todo)
+    from migrator.mapping.embeddings import (STORE_EMBEDDING_KEYWORDS, STORE_EXISTS_CALLS, STORE_PATH_CALL_KEYWORDS,
+                                             STORE_PATH_CALLS, STORE_PATH_KEYWORDS, stored_vectors_todo)
 
     def text(node) -> Optional[str]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -830,6 +830,23 @@ def _stored_vectors(builder, f) -> dict:
             return os.path.normpath(path)
         return None
 
+    own = _embeddings_convert(f, sites)
+
+    def fills(call: ast.Call) -> bool:
+        """Are the store's vectors the converted embeddings'? Its embeddings argument is an OpenAI embeddings object
+        (or a name bound to one); with none, or one migrator cannot see, when the module's own embeddings convert.
+        (Held-out review 62, X34: a store written and read with HuggingFace embeddings was told to be rebuilt.)"""
+        given = next((k.value for k in call.keywords if k.arg in STORE_EMBEDDING_KEYWORDS), None)
+        if given is None and (dotted_name(call.func) or "").endswith("load_local") and len(call.args) > 1:
+            given = call.args[1]
+        if isinstance(given, ast.Name):
+            values = f.assigns.get((f.scope_of.get(id(given), ()), given.id)) or f.assigns.get(((), given.id)) or []
+            given = values[0] if len(values) == 1 and values[0] is not None else given
+        if isinstance(given, ast.Call):
+            return "OpenAIEmbedding" in (dotted_name(given.func) or "") or \
+                (given.lineno, given.col_offset) in _wrapper_conversions(f)
+        return own
+
     opened, checks = [], {}
     for node in f.nodes:
         if not isinstance(node, ast.Call):
@@ -849,7 +866,7 @@ def _stored_vectors(builder, f) -> dict:
             given += [k.value for k in node.keywords if k.arg in STORE_PATH_CALL_KEYWORDS] + node.args[:1]
         for value in given:
             found = held(text(value) or "")
-            if found:
+            if found and fills(node):
                 opened.append((node, found))
     out: dict = {}
     said = set()
