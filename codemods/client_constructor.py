@@ -19,7 +19,7 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      fail_note, is_openai_secret, openai_key_prefix)
-from migrator.mapping.env import ENV_VALUE_NOTES, SERVER_URL_ENV
+from migrator.mapping.env import BASE_URL_VARS, ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -1232,7 +1232,20 @@ class _Transformer(RuleTransformer):
             except Unmappable:
                 pass
         if _is_env_read(value):
-            return value  # OPENAI_BASE_URL was renamed to MISTRAL_SERVER_URL, which holds no /v1
+            variable = _env_variable(value)
+            if variable is None or variable in BASE_URL_VARS or variable == SERVER_URL_ENV:
+                return value  # OPENAI_BASE_URL was renamed to MISTRAL_SERVER_URL, which holds no /v1
+            # `os.environ.get("OPENAI_PROXY_URL", "https://api.openai.com/v1")`, a variable of the app's own naming
+            # (held-out review 62, Y31: its default, or the env file's value, sent the Mistral key to OpenAI's server
+            # and Mistral's SDK added /v1 to a /v1 URL): OpenAI's URL as its default becomes Mistral's server
+            default = value.args[1].value if isinstance(value, cst.Call) and len(value.args) > 1 else None
+            if default is not None and string_value(default) is not None and _is_openai_url(string_value(default)):
+                value = value.with_deep_changes(value.args[1], value=string_like(default, MISTRAL_SERVER))
+            self.todo(line, f"server_url={code_of(value)}: {variable} gave OpenAI's client its base URL (OpenAI's "
+                            "own, https://api.openai.com/v1, or another ending in /v1): set it to Mistral's server "
+                            "(https://api.mistral.ai, no /v1) where it is deployed, or drop server_url (the client "
+                            "then talks to Mistral's)")
+            return value
         if isinstance(value, cst.Name) and (value.value in self._fed_names or self.facts.view is not None and
                                              value.value in self.facts.view.key_names):
             # set from MISTRAL_SERVER_URL (renamed above, or in the settings module it is imported from: held-out
@@ -1529,6 +1542,15 @@ def _env_call_key(node: cst.Call) -> Optional[str]:
         key = string_value(node.args[0].value)
         if key in ENV_VARS:
             return key
+    return None
+
+
+def _env_variable(node: cst.BaseExpression) -> Optional[str]:
+    """``X`` of ``os.environ["X"]`` / ``os.getenv("X", ...)`` (an environment read), else None."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return string_value(node.slice[0].slice.value)
+    if isinstance(node, cst.Call) and node.args:
+        return string_value(node.args[0].value)
     return None
 
 

@@ -1798,3 +1798,26 @@ def test_a_client_on_a_relay_whose_path_names_openai_gets_a_todo(base_url, key, 
     assert "client = OpenAI(" in code, code
     why = relay if isinstance(relay, str) else "whose path names openai"
     assert any(f"{why}: if it relays to OpenAI's models" in t for t in todos) == bool(relay), todos
+
+
+def test_a_base_url_from_a_variable_of_the_apps_own_naming_is_told_to_name_mistrals_server():
+    """Held-out review 62, Y31 (suitenumerique/docs): `OpenAI(base_url=os.environ["OPENAI_SDK_BASE_URL"])` and
+    `os.environ.get("OPENAI_PROXY_URL", "https://api.openai.com/v1")` went into server_url unchanged and unflagged:
+    the Mistral key went to OpenAI's server, and Mistral's SDK added /v1 to the /v1 URL. OpenAI's default becomes
+    Mistral's server, and a TODO names the variable; OPENAI_BASE_URL itself is renamed as before."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        import os
+        from openai import OpenAI
+
+        a = OpenAI(base_url=os.environ["OPENAI_SDK_BASE_URL"])
+        b = OpenAI(base_url=os.environ.get("OPENAI_PROXY_URL", "https://api.openai.com/v1"))
+        c = OpenAI(base_url=os.getenv("OPENAI_BASE_URL"))
+        for client in (a, b, c):
+            client.chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert 'server_url=os.environ.get("OPENAI_PROXY_URL", "https://api.mistral.ai")' in code, code
+    assert 'server_url=os.getenv("MISTRAL_SERVER_URL")' in code, code
+    assert [t.split(" gave OpenAI's client its base URL")[0].rsplit(" ", 1)[1] for t in todos
+            if t.startswith("server_url=")] == ["OPENAI_SDK_BASE_URL", "OPENAI_PROXY_URL"], todos
