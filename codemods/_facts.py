@@ -110,6 +110,7 @@ class ModuleFacts:
     # MIG107: statement index -> (line, TODO) for OpenAI's embedding sizes where embeddings convert
     dimension_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
     key_field_statements: dict[int, tuple[int, str]] = field(default_factory=dict)  # (MIG101: plan.key_fields)
+    raw_url_statements: dict[int, tuple[int, str]] = field(default_factory=dict)  # (MIG106: plan.raw_urls)
     # MIG106: (statement index, callee, occurrence) -> (line, the plan's answer)
     api_sites: dict[tuple, tuple] = field(default_factory=dict)
     # MIG110: statement indexes of the loops over a converted responses.create(stream=True) stream
@@ -1238,7 +1239,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
                 splats[name] = info
     for spans, into in ((getattr(view, "table_statements", None), facts.table_statements),
                         (getattr(view, "dimension_statements", None), facts.dimension_statements),
-                        (getattr(view, "key_field_statements", None), facts.key_field_statements)):
+                        (getattr(view, "key_field_statements", None), facts.key_field_statements),
+                        (getattr(view, "raw_url_statements", None), facts.raw_url_statements)):
         if not spans:
             continue
         for node in ast.walk(tree):

@@ -618,3 +618,22 @@ def test_a_raw_request_to_an_endpoint_mistral_serves_in_the_same_shape_says_so()
     assert "https://api.mistral.ai/v1/embeddings takes the same JSON body (model, input)" in raw_http_todo(
         "httpx.post", "https://api.openai.com/v1/embeddings")
     assert "in Mistral's request shape" in raw_http_todo("requests.post", "https://api.openai.com/v1/audio/speech")
+
+
+def test_a_setting_not_named_for_openai_whose_default_is_openais_url_gets_a_todo(tmp_path):
+    """Held-out review 62, Y38 (suitenumerique/meet): `whisperx_base_url: str = "https://api.openai.com/v1"`, read by a
+    worker that posts audio to it with requests and names no openai (so it is not read): every transcription went to
+    OpenAI, silently. The field says so; one an SDK client takes as base_url= is that client's business."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "config.py").write_text("from pydantic_settings import BaseSettings\n\n\n"
+                                        "class Settings(BaseSettings):\n"
+                                        "    whisperx_base_url: str = \"https://api.openai.com/v1\"\n"
+                                        "    llm_base_url: str = \"https://api.openai.com/v1\"\n\n\n"
+                                        "settings = Settings()\n")
+    (tmp_path / "llm.py").write_text("from openai import OpenAI\n\nfrom config import settings\n\n"
+                                     "client = OpenAI(base_url=settings.llm_base_url)\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("config.py") for f in r.findings]
+    assert len(todos) == 1 and todos[0].startswith("whisperx_base_url defaults to OpenAI's API (https://api.openai.com"
+                                                   "/v1): the code sending HTTP requests to it"), todos

@@ -22,6 +22,13 @@ HTTP_SENDER_MARKS = ("requests", "httpx", "session", "client", "http")
 # proxy; Cloudflare AI Gateway's /openai route, though "cloudflare" names a provider: held-out reviews 59 X5, 60 X11)
 OPENAI_RELAY_PATH = re.compile(r"https?://[^/\s\"']+/(?:[^\s\"']*/)?openai(?:/|\b)")
 RELAY_GATEWAY_HOSTS = ("gateway.ai.cloudflare.com",)
+# A setting not named for OpenAI whose default is OpenAI's URL (the modules sending to it may not name openai at all)
+RAW_URL_SETTING_TODO = ("{name} defaults to OpenAI's API ({url}): the code sending HTTP requests to it, without the "
+                        "SDK, reaches OpenAI with an OpenAI key; migrator does not convert those requests: point them "
+                        "at https://api.mistral.ai/v1 where Mistral serves the endpoint (chat/completions, embeddings, "
+                        "audio/transcriptions with voxtral-mini-latest), with MISTRAL_API_KEY and a Mistral model")
+# A setting's name that says it holds a URL (whatever it names): its default value decides whether it is OpenAI's
+URL_SETTING_WORDS = re.compile(r"(?i)(?:url|base|endpoint|host|server)")
 RELAY_WHY = "whose path names openai"
 # Hosts that are OpenAI proxies by name, whatever the path (Helicone's logging proxy forwards to api.openai.com with
 # the OpenAI key and model names: held-out review 61, X27): host -> what the TODO calls it

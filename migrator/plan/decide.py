@@ -508,6 +508,7 @@ def decide(builder, files) -> ConversionPlan:
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_fields=_key_statements(builder, files, plan_state),
+                          raw_urls=_raw_url_settings(files),
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           response_returners={path: frozenset(names)
                                               for path, names in builder.response_returners.items()},
@@ -4102,6 +4103,38 @@ def _argparse_slots(builder, f, node) -> set:
                 return set()  # `vars(args)`, `run(args)` of another module, getattr(args, ...): reads unseen
     builder.extra_slots.setdefault(f.path, set()).add(("argdefault", attr))
     return {("argread", attr)}
+
+
+def _raw_url_settings(files) -> dict:
+    """{statement span: TODO} of a class field not named for OpenAI whose default is OpenAI's API URL
+    (``whisperx_base_url: Url = "https://api.openai.com/v1"``) when no OpenAI client of the tree takes it as base_url=:
+    the modules sending requests to it name no openai, and are not read (held-out review 62, Y38: every transcription
+    went to OpenAI, silently)."""
+    from migrator.mapping.outside_sdk import OPENAI_HOST, OPENAI_URL_SETTING, RAW_URL_SETTING_TODO, URL_SETTING_WORDS
+
+    found: dict = {}
+    for f in files:
+        if OPENAI_HOST not in f.source:
+            continue
+        for cls in f.classes:
+            for stmt in f.scopes[cls].body:
+                target = stmt.target if isinstance(stmt, ast.AnnAssign) else \
+                    stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+                value = getattr(stmt, "value", None)
+                if not (isinstance(target, ast.Name) and isinstance(value, ast.Constant) and
+                        isinstance(value.value, str) and OPENAI_HOST in value.value and
+                        URL_SETTING_WORDS.search(target.id) and OPENAI_URL_SETTING.fullmatch(target.id) is None):
+                    continue
+                if any(isinstance(n, ast.Attribute) and n.attr == target.id and isinstance(n.value, ast.Name) and
+                       n.value.id in ("self", "cls") for n in f.nodes):
+                    continue  # read by the class's own methods: the requests there are reported as such
+                if any(isinstance(n, ast.keyword) and n.arg in ("base_url", "api_base", "openai_api_base") and any(
+                        isinstance(m, ast.Attribute) and m.attr == target.id for m in ast.walk(n.value))
+                       for g in files if target.id in g.source for n in g.nodes):
+                    continue  # an SDK client's base_url: its conversion says what happens to it
+                found.setdefault(f.path, {})[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = \
+                    RAW_URL_SETTING_TODO.format(name=target.id, url=value.value)
+    return found
 
 
 def _key_helpers(builder, files) -> dict:

@@ -103,6 +103,8 @@ class ConversionPlan:
     dimensions: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {statement span: TODO}: a settings class's required OPENAI_API_KEY field once every client converted
     key_fields: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {statement span: TODO}: a setting not named for OpenAI whose default is OpenAI's API URL (MIG106)
+    raw_urls: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> names assigned an environment read that MIG101 renames (OPENAI_API_KEY -> MISTRAL_API_KEY)
     key_names: dict = field(default_factory=dict, compare=False, hash=False)
     any_converted: bool = False
@@ -148,7 +150,7 @@ class ConversionPlan:
         paths = {key[0] for key in self.sites} | {key[0] for key in self.params} | \
             {key[0] for key in self.returns}
         paths |= {use.path for use in self.uses} | {client.path for client in self.clients}
-        for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields):
+        for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields, self.raw_urls):
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
 
@@ -282,6 +284,10 @@ class FileView:
     @property
     def key_field_statements(self) -> dict:
         return self.plan.key_fields.get(self.path, {})
+
+    @property
+    def raw_url_statements(self) -> dict:
+        return self.plan.raw_urls.get(self.path, {})
 
     @property
     def key_names(self) -> frozenset:
