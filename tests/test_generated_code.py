@@ -52,6 +52,43 @@ def test_newer_fstring_grammar_converts_on_an_older_interpreter(tmp_path: Path) 
     assert not run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False).changed
 
 
+NEWEST_GRAMMAR = """\
+import openai
+from openai import OpenAI
+
+client = OpenAI()
+
+type Pair[T] = tuple[T, T]
+
+
+def first[T](xs: list[T]) -> T:
+    return xs[0]
+
+
+class Box[T]:
+    def get(self) -> str:
+        try:
+            return client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
+        except openai.RateLimitError, openai.APITimeoutError:
+            return ""
+"""
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the point is an interpreter older than PEP 695")
+def test_type_parameters_and_unparenthesised_except_convert_on_an_older_interpreter(tmp_path: Path) -> None:
+    """Held-out review 62, Y30 (suitenumerique/docs, Python 3.14): `def first[T](...)`, `class Box[T]:`, `type Pair[T]
+    = ...` (PEP 695) and `except A, B:` (PEP 758) failed as "syntax error" on 3.11 and nothing converted: LibCST reads
+    them, and the ast passes read them masked. The module converts; a second run changes nothing."""
+    path = tmp_path / "app.py"
+    path.write_text(NEWEST_GRAMMAR)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert not report.failed, report.failed
+    out = path.read_text()
+    assert "client.chat.complete(" in out and "type Pair[T] = tuple[T, T]" in out and "class Box[T]:" in out, out
+    assert "except (errors.SDKError, httpx2.TimeoutException) as e:" in out, out
+    assert not run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False).changed
+
+
 def test_code_that_does_not_parse_is_an_internal_error_and_nothing_is_written(tmp_path, monkeypatch) -> None:
     """If the rules ever produce invalid code, the file is reported (as migrator's fault) and kept."""
     path = tmp_path / "app.py"

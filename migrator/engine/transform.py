@@ -36,13 +36,16 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     # CPython's parser rejects a few things LibCST accepts (Python 2 code, say); the SyntaxError then
     # reaches the engine, which reports the file as failed rather than rewriting it blind.
     masked: frozenset = frozenset()
+    newer_grammar = False
     try:
         tree = ast.parse(code, filename=filename)
-    except SyntaxError:  # a newer grammar than this interpreter's (3.12 f-strings): mask what ast cannot read
+    except SyntaxError:  # a newer grammar than this interpreter's (3.12 f-strings, type parameters, 3.14's except
+        # A, B): mask what ast cannot read
         from migrator.plan.source import masked_fstrings, parse_python
 
         tree = parse_python(code, filename, module)
         masked = frozenset(id(node) for node in masked_fstrings(module))
+        newer_grammar = True
     plan = config.plan
     if plan is None:  # one module on its own (tests, single-file runs): its own plan
         from migrator.plan import build_plan
@@ -103,7 +106,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
             findings = tuple(sorted((*findings, *followed), key=lambda finding: finding.line))
         if code[:1] not in ("\n", "\r") and new_code[:1] in ("\n", "\r"):
             new_code = new_code.lstrip("\r\n")  # its first statements removed (imports, `openai.api_key = ...`)
-        _check_generated(new_code, filename, newer_grammar=bool(masked))
+        _check_generated(new_code, filename, newer_grammar=newer_grammar)
     return RuleOutcome(new_code, findings)
 
 
