@@ -637,3 +637,38 @@ def test_a_setting_not_named_for_openai_whose_default_is_openais_url_gets_a_todo
     todos = [f.message for r in report.results if r.path.endswith("config.py") for f in r.findings]
     assert len(todos) == 1 and todos[0].startswith("whisperx_base_url defaults to OpenAI's API (https://api.openai.com"
                                                    "/v1): the code sending HTTP requests to it"), todos
+
+
+def test_a_self_url_is_another_providers_in_another_class_and_a_link_dict_is_no_request():
+    """Held-out review 62, X35: OpenAIProvider and AnthropicProvider each set self.url; both request() methods were
+    told they go to OpenAI (self.url was keyed by name across the file). Only OpenAI's class is; a returned dict with a
+    URL and nothing a request carries (`dict(url=..., label=...)`) is a link, not a request."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import requests
+
+
+        class OpenAIProvider:
+            def __init__(self):
+                self.url = "https://api.openai.com/v1/chat/completions"
+
+            def request(self, body):
+                return dict(url=self.url, json=body)
+
+
+        class AnthropicProvider:
+            def __init__(self):
+                self.url = "https://api.anthropic.com/v1/messages"
+
+            def request(self, body):
+                return dict(url=self.url, json=body)
+
+            def send(self, body):
+                return requests.post(self.url, json=body)
+
+
+        def link():
+            return dict(url="https://api.openai.com/v1/models", label="OpenAI models endpoint")
+        ''')
+    assert len(todos) == 1 and todos[0].startswith("the request returned here (its url= is self.url)"), todos

@@ -27,6 +27,8 @@ RAW_URL_SETTING_TODO = ("{name} defaults to OpenAI's API ({url}): the code sendi
                         "SDK, reaches OpenAI with an OpenAI key; migrator does not convert those requests: point them "
                         "at https://api.mistral.ai/v1 where Mistral serves the endpoint (chat/completions, embeddings, "
                         "audio/transcriptions with voxtral-mini-latest), with MISTRAL_API_KEY and a Mistral model")
+# What a dict describing an HTTP request carries besides its URL (`dict(url=..., headers=..., json=...)`)
+REQUEST_PARTS = frozenset({"headers", "json", "data", "method", "params", "files", "auth"})
 # A setting's name that says it holds a URL (whatever it names): its default value decides whether it is OpenAI's
 URL_SETTING_WORDS = re.compile(r"(?i)(?:url|base|endpoint|host|server)")
 RELAY_WHY = "whose path names openai"

@@ -49,7 +49,7 @@ from migrator.mapping.models import IMAGE_MODEL_PREFIXES, OPENAI_MODEL_MARK, is_
 from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HTTP_CALLS, OPENAI_HOST, raw_http_todo,
                                           HTTP_CLIENTS, HTTP_LIBRARIES, HTTP_SENDER_MARKS, OPENAI_RELAY_PATH,
                                           OPENAI_PROXY_HOSTS, OPENAI_URL_SETTING, RELAY_GATEWAY_HOSTS, RELAY_WHY,
-                                          URL_SETTING_WORDS,
+                                          URL_SETTING_WORDS, REQUEST_PARTS,
                                           OPENAI_ENDPOINT_PATH, RAW_HTTP_SHOWN, raw_http_handed_todo,
                                           FAKE_ATTRIBUTE_TODO, FAKE_CLIENT_TODO, OBJECT_PATCH_TODO, SDK_PATCH_TODO,
                                           MODULE_SDK_PATCH_TODO, MODULE_PATCH_METHODS, MODULE_CLASS_PATCH_TODO,
@@ -1292,21 +1292,28 @@ class _Builder:
         """OpenAI reached without the SDK (held-out review 5, lputnam2000: Whisper through
         ``requests.post("https://api.openai.com/v1/audio/translations", ...)``): an HTTP call given
         OpenAI's URL, written in it or held in a name bound to it, is reported (MIG106), never converted."""
-        urls: dict = {}  # (scope, name) bound to an OpenAI URL -> the URL; "self.<attr>" -> the URL
-        attrs: dict[str, ast.AST] = {}  # `self.url = "https://api.openai.com/v1/moderations"` (held-out review 57, X3)
+        urls: dict = {}  # (scope, name) bound to an OpenAI URL -> the URL; "self.<attr>@<class>" -> the URL
+        # `self.url = "https://api.openai.com/v1/moderations"` (held-out review 57, X3), per class: another class's
+        # self.url may be another provider's (held-out review 62, X35)
+        attrs: dict[tuple, ast.AST] = {}
+        others: set = set()  # (class, attr) also set to something else in that class
         for node in f.nodes:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and _names_openai_host(node.value):
-                target = node.targets[0]
-                if isinstance(target, ast.Name):
-                    # per scope: a `url` local of one function is not another's parameter (held-out review 58, X1)
-                    urls[(f.scope_of.get(id(node), ()), target.id)] = node.value
-                elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
-                        target.value.id == "self":
-                    attrs[target.attr] = node.value
-                if isinstance(target, ast.Name) and f.scope_of.get(id(node), ()) in f.classes:
-                    attrs[target.id] = node.value  # `class Whisper: url = "https://api.openai.com/..."` (review 59, X3)
-        if attrs:
-            urls.update({f"self.{attr}": value for attr, value in attrs.items()})
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target, scope = node.targets[0], f.scope_of.get(id(node), ())
+            cls = scope if isinstance(target, ast.Name) and scope in f.classes else self.class_of(f, scope) \
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \
+                target.value.id == "self" else None
+            if not _names_openai_host(node.value):
+                if cls is not None:
+                    others.add((cls, target.id if isinstance(target, ast.Name) else target.attr))
+                continue
+            if isinstance(target, ast.Name):
+                # per scope: a `url` local of one function is not another's parameter (held-out review 58, X1)
+                urls[(scope, target.id)] = node.value
+            if cls is not None:  # (a class attribute too: `class Whisper: url = "https://api.openai.com/..."`, 59 X3)
+                attrs[(cls, target.id if isinstance(target, ast.Name) else target.attr)] = node.value
+        urls.update({f"self.{attr}@{cls}": value for (cls, attr), value in attrs.items() if (cls, attr) not in others})
 
         def shadowed(n: ast.Name) -> bool:  # `[get(url) for url in urls]`, `lambda url: get(url)` (review 59, X2)
             for parent in ancestors_of(f, n):
@@ -1328,7 +1335,7 @@ class _Builder:
                 key = (self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id), n.id)
                 # (bound otherwise too in that scope: the URL is not what it holds everywhere)
                 return key if key in urls and len(f.assigns.get(key, [])) == 1 else None
-            key = f"self.{n.attr}" if isinstance(n, ast.Attribute) and \
+            key = f"self.{n.attr}@{self.class_of(f, f.scope_of.get(id(n), ()))}" if isinstance(n, ast.Attribute) and \
                 isinstance(n.value, ast.Name) and n.value.id == "self" else None
             return key if key in urls else None
 
@@ -1392,8 +1399,10 @@ class _Builder:
                     node_key(f.path, node) not in self.sites:
                 # `return dict(url=f"{self.api_base_url}/chat/completions", headers=..., json=...)`, posted by another
                 # method (`requests.post(**kwargs)`; held-out review 61, X28: silent): the request is described here
+                # (a dict naming a URL and nothing a request carries, `dict(url=..., label=...)`, is a link: X35)
                 url = next((kw.value for kw in node.keywords if kw.arg in ("url", "endpoint")), None) \
-                    if dotted_name(node.func) == "dict" else None
+                    if dotted_name(node.func) == "dict" and any(kw.arg in REQUEST_PARTS for kw in node.keywords) \
+                    else None
                 if url is not None and (_names_openai_host(url) or any(held(n) for n in ast.walk(url))):
                     text = "".join("".join(_string_parts(urls[key])) for n in ast.walk(url) if (key := held(n))) + \
                         "".join(_string_parts(url))
