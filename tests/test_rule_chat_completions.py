@@ -2422,3 +2422,24 @@ def test_a_returned_stream_keeps_its_client_with_a_reason_naming_the_function():
     assert "client = OpenAI()" in code, code
     assert any("the stream get_stream() returns is consumed by its callers, whose loops migrator does not rewrite"
                in t for t in todos), todos
+
+
+def test_a_model_constant_passed_to_a_parameter_of_its_own_name_is_mapped():
+    """Held-out review 62, X37 (Llamaindex-Streamlit): `LLM_NAME = "gpt-3.5-turbo"`, `def llm(LLM_NAME): ...
+    model=LLM_NAME`, called `llm(LLM_NAME)`: the parameter's reads were taken for the constant's, so "computed at
+    run time" (then nothing at all) and gpt-3.5-turbo went to Mistral. The constant is mapped."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        LLM_NAME = "gpt-3.5-turbo"
+
+
+        def ask(LLM_NAME, q):
+            return client.chat.completions.create(model=LLM_NAME, messages=[{"role": "user", "content": q}])
+
+
+        def main():
+            return ask(LLM_NAME, "hi")
+        ''')
+    assert 'LLM_NAME = "mistral-small-latest"' in code and not todos, (code, todos)

@@ -3685,8 +3685,9 @@ def _callarg_constants(f, slot) -> set:
         values = f.assigns.get(((), arg.id), [])
         if not values or not all(v is not None and _string_source(v) for v in values):
             continue
+        # (not the reads of a parameter of the same name: `def llm(LLM_NAME): ... model=LLM_NAME`, review 62 X37)
         loads = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == arg.id
-                 and isinstance(n.ctx, ast.Load)]
+                 and isinstance(n.ctx, ast.Load) and (f.scope_of.get(id(n), ()), arg.id) not in f.params]
         if all(any(n is a for a in args) for n in loads):
             out.add(("const", arg.id))
     return out
@@ -3901,10 +3902,13 @@ def _callarg_slot(builder, f, scope, name):
     for constant in argument_names:  # each must be a constant _callarg_constants maps
         values = f.assigns.get(((), constant), [])
         # (read otherwise only as converted calls' model=: `first = create(model=EMBEDDING_MODEL)` beside
-        # `get_embedding(t, model=EMBEDDING_MODEL)`, held-out review 60, Y11)
+        # `get_embedding(t, model=EMBEDDING_MODEL)`, held-out review 60, Y11; the reads of the module's constant, not
+        # of a parameter of its name: `def llm(LLM_NAME): ... model=LLM_NAME`, held-out review 62, X37)
+        loads = [load for load in _loads_of(f, constant)
+                 if builder.lookup_scope(f, f.scope_of.get(id(load), ()), constant) == ()]
         if not values or not all(v is not None and _string_source(v) for v in values) or \
-                len(_loads_of(f, constant)) != argument_names.count(constant) and \
-                not all(_sends_model(builder, f, load) for load in _loads_of(f, constant)):
+                len(loads) != argument_names.count(constant) and \
+                not all(_sends_model(builder, f, load) for load in loads):
             return None
     shared = []  # the callers' variables also read otherwise: the call's TODO names them
     for (_path, where, variable), (g, arguments) in held.items():
