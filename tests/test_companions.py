@@ -631,7 +631,8 @@ def test_a_start_up_check_listing_openai_api_key_among_variables_gets_a_todo(tmp
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert _findings(report)["env_check.py"] == [
         "PROVIDER_VARS lists OPENAI_API_KEY among the variables this module reads from the environment, but the "
-        "converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a check of these fails)"], \
+        "converted clients read MISTRAL_API_KEY: put MISTRAL_API_KEY in its place (with only MISTRAL_API_KEY set, a "
+        "check of these fails; keep both only if clients of the other remain)"], \
         _findings(report)
     # a membership test, and a literal written in place (held-out review 61, Y22); a test popping the key is told
     # to pop the new one too

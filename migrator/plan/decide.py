@@ -2586,8 +2586,8 @@ def _key_list_checks(f) -> dict:
             continue
         span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         found[span] = (f"{name} lists OPENAI_API_KEY among the variables this module reads from the environment, "
-                       "but the converted clients read MISTRAL_API_KEY: add it (with only MISTRAL_API_KEY set, a "
-                       "check of these fails)")
+                       "but the converted clients read MISTRAL_API_KEY: put MISTRAL_API_KEY in its place (with only "
+                       "MISTRAL_API_KEY set, a check of these fails; keep both only if clients of the other remain)")
     return found
 
 
