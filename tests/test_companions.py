@@ -740,3 +740,21 @@ def test_a_self_attribute_set_from_a_shared_settings_field_names_it(tmp_path):
         "'gpt-4o-mini'), also read by code in health.py: a Mistral model name there would reach that code too; give "
         "the converted calls a setting of their own that names a Mistral model (said once per module)"], \
         _findings(report)
+
+
+def test_a_factory_called_through_an_import_alias_is_not_said_to_be_called_by_none(tmp_path):
+    """Held-out review 62, Y41 (ai-writer): `from ext.openai import init_app as init_openai_app`, then
+    `app.state.llm_client = await init_openai_app(app)`: the reason said init_app() was called by none of the modules
+    migrator read, beside naming that very caller."""
+    _tree(tmp_path, {
+        "ext/__init__.py": "",
+        "ext/openai/__init__.py": "from openai import AsyncOpenAI\n\n\nasync def init_app(app):\n"
+                                  "    return AsyncOpenAI()\n",
+        "main.py": "from ext.openai import init_app as init_openai_app\n\n\nasync def start(app):\n"
+                   "    app.state.llm_client = await init_openai_app(app)\n",
+        "service.py": "async def ask(app, q):\n    return await app.state.llm_client.chat.completions.create(\n"
+                      "        model='gpt-4o-mini', messages=[{'role': 'user', 'content': q}])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [t for ts in _findings(report).values() for t in ts]
+    assert todos and not any("none of the modules migrator read calls" in t for t in todos), todos

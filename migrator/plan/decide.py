@@ -1177,8 +1177,13 @@ def _unfollowed_factories(builder) -> dict:
     for f in builder.files:
         if not any(name in f.source for name in names):
             continue
+        # `from ext.openai import init_app as init_openai_app` (held-out review 62, Y41: "none of the modules calls
+        # it" was said beside its caller)
+        aliases = {local: imported for local, (_m, _l, imported) in f.repo_imports.items()
+                   if imported in names and local != imported}
         for node in f.nodes:
-            name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+            name = node.attr if isinstance(node, ast.Attribute) else \
+                aliases.get(node.id, node.id) if isinstance(node, ast.Name) else None
             if name not in names or not isinstance(node.ctx, ast.Load):
                 continue
             parent = f.parent.get(id(node))
