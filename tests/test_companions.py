@@ -758,3 +758,21 @@ def test_a_factory_called_through_an_import_alias_is_not_said_to_be_called_by_no
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     todos = [t for ts in _findings(report).values() for t in ts]
     assert todos and not any("none of the modules migrator read calls" in t for t in todos), todos
+
+
+def test_a_settings_model_default_tests_read_or_mock_is_still_mapped(tmp_path):
+    """Held-out review 62, Y33 (knowledge-table): `llm_model: str = "gpt-4o"` stayed OpenAI's because a test set its
+    own value on a MagicMock (`mock_settings.llm_model = "test_model"`, a module the plan does not read) and conftest
+    built its own Settings(...): neither sees the default. Mapped, with the usual deployed-value TODO."""
+    _tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    llm_model: str = \"gpt-4o\"\n\n\nsettings = Settings()\n",
+        "app/llm.py": "from openai import OpenAI\n\nfrom app.config import settings\n\nclient = OpenAI()\n\n\n"
+                      "def ask(q):\n    return client.chat.completions.create(model=settings.llm_model, messages=[])\n",
+        "tests/test_factory.py": "from unittest.mock import MagicMock\n\nfrom app.config import Settings\n\n\n"
+                                 "def test_mock():\n    mock_settings = MagicMock(spec=Settings)\n"
+                                 "    mock_settings.llm_model = \"test_model\"\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert 'llm_model: str = "mistral-large-latest"' in (tmp_path / "app" / "config.py").read_text()
