@@ -776,3 +776,20 @@ def test_a_settings_model_default_tests_read_or_mock_is_still_mapped(tmp_path):
     })
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert 'llm_model: str = "mistral-large-latest"' in (tmp_path / "app" / "config.py").read_text()
+
+
+def test_a_module_attribute_constant_read_by_a_module_without_openai_is_named(tmp_path):
+    """Held-out review 62, X40: `model=config.CHAT_MODEL`, and `tiktoken.encoding_for_model(config.CHAT_MODEL)` in
+    tokens.py (no openai: not read by the plan): "computed at run time". The value stays, and the TODO names it and
+    that read, as for `from config import CHAT_MODEL`."""
+    _tree(tmp_path, {
+        "config.py": 'CHAT_MODEL = "gpt-4o-mini"\n',
+        "tokens.py": "import tiktoken\n\nimport config\n\nENC = tiktoken.encoding_for_model(config.CHAT_MODEL)\n",
+        "llm.py": "from openai import OpenAI\n\nimport config\n\nclient = OpenAI()\n"
+                  "r = client.chat.completions.create(model=config.CHAT_MODEL, messages=[])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert any(t.startswith("model=config.CHAT_MODEL: CHAT_MODEL = 'gpt-4o-mini' in config.py, also read by "
+                            "tiktoken.encoding_for_model(...) in tokens.py (not converted), so migrator leaves its "
+                            "value")
+               for t in _findings(report)["llm.py"]), _findings(report)

@@ -3592,6 +3592,11 @@ def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
         return None
     others = _other_reads(builder, other, name)
     shown_name = f"{node.value.id}.{name}"
+    if others is None and len(values) == 1 and isinstance(values[0], ast.Constant) and \
+            isinstance(values[0].value, str) and builder.unread is not None:
+        # `tiktoken.encoding_for_model(config.CHAT_MODEL)` in a module without openai (held-out review 62, X40)
+        text = _unread_readers_text(builder, other, name, values[0].value)
+        return {("modshared", shown_name, text)} if text else set()
     if others and len(values) == 1 and values[0] is not None:
         shown = repr(values[0].value) if isinstance(values[0], ast.Constant) else ast.unparse(values[0])
         places = ", ".join(dict.fromkeys(_read_place(g, load) for g, load in others[:4]))
@@ -3641,16 +3646,22 @@ def _imported_constant(builder, f, name):
         # `CHAT_MODEL = "gpt-4o-mini"` also read by `litellm.completion(model=CHAT_MODEL)` in a module without openai,
         # which the plan does not read (held-out review 60, X15: "make sure it names a Mistral model there" broke the
         # LiteLLM call, which wants "mistral/..."): the call's TODO names the value and that module's reads
-        places = _unread_places(builder.unread.readers_of(other_name, other.module.rsplit(".", 1)[-1]), other_name)
-        if places:
-            shown = repr(values[0].value)
-            builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, (
-                f"{other_name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in {_shown_path(other.path)}, "
-                f"also read by {', '.join(places[:4])} (not converted)")))
+        text = _unread_readers_text(builder, other, other_name, values[0].value)
+        if text:
+            builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, text))
     if others != [] or not all(v is not None and _string_source(v) for v in values):
         return None
     builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
     return ("imported", name)
+
+
+def _unread_readers_text(builder, other, name: str, value: str) -> str:
+    """``CHAT_MODEL = 'gpt-4o-mini' in config.py, also read by litellm.completion(...) in b.py (not converted)``: the
+    reads of ``other``'s constant ``name`` in modules the plan did not read, or ""."""
+    places = _unread_places(builder.unread.readers_of(name, other.module.rsplit(".", 1)[-1]), name)
+    shown = repr(value)
+    return (f"{name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in {_shown_path(other.path)}, also read "
+            f"by {', '.join(places[:4])} (not converted)") if places else ""
 
 
 def _unread_places(sources, name: str) -> list:
