@@ -540,9 +540,7 @@ class RuleTransformer(cst.CSTTransformer):
             shared = [slot[2] for slot in self.facts.view.model_slots
                       if slot[0] == "modshared" and slot[1] == code_of(value)]
             if shared:
-                return (f"{keyword}={code_of(value)}: {shared[0]}, so migrator leaves its value: give this call "
-                        f"{what} of its own, or make it name {what} there and update those readers (see `migrator "
-                        "rules` / --model; said once per module)")
+                return f"{keyword}={code_of(value)}: {shared[0]}{_leaves_its_value(what)}"
         name = value.value if isinstance(value, cst.Name) else None
         source = self.facts.imported_from.get(name) if name else None
         star = self.facts.imported_from.get("*")
@@ -557,9 +555,7 @@ class RuleTransformer(cst.CSTTransformer):
         shared = [slot[2] for slot in self.facts.view.model_slots if slot[0] == "importedby" and slot[1] == name] \
             if self.facts.view is not None else []
         if shared:  # (held-out review 58, X2: the token counter reading it crashed once it named a Mistral model)
-            return (f"{keyword}={name} is imported from {source}: {shared[0]}, so migrator leaves its value: give "
-                    f"this call {what} of its own, or make it name {what} there and update those readers (see "
-                    "`migrator rules` / --model; said once per module)")
+            return f"{keyword}={name} is imported from {source}: {shared[0]}{_leaves_its_value(what)}"
         return (f"{keyword}={name} is imported from {source}: make sure it names {what} there (migrator maps "
                 "model names only in the code it converts, where the value is written; see `migrator rules` / "
                 "--model; said once per module)")
@@ -1083,6 +1079,12 @@ def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, c
     written = cst.SimpleString(f'{returns.annotation.quote}{target}{returns.annotation.quote}') if quoted \
         else cst.Name(target)  # type: ignore[union-attr]
     return updated.with_changes(returns=returns.with_changes(annotation=written))
+
+
+def _leaves_its_value(what: str) -> str:
+    """The end of the TODO for a model constant set in another module that other code reads too."""
+    return (f", so migrator leaves its value: give this call {what} of its own, or make it name {what} there and "
+            "update those readers (see `migrator rules` / --model; said once per module)")
 
 
 def finish_args(original: "tuple[cst.Arg, ...] | list[cst.Arg]", new: list[cst.Arg],

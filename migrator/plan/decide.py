@@ -488,16 +488,14 @@ def decide(builder, files) -> ConversionPlan:
             into = tables if rules - {"MIG107"} else dimensions if "MIG107" in rules else None
             if into is not None and tokenizer[0] not in into.get(f.path, {}):
                 into[f.path] = {**into.get(f.path, {}), tokenizer[0]: tokenizer[1]}
-    everywhere = None  # do all the tree's embeddings convert? (asked once, when needed)
-    if _all_embeddings_convert(files, sites):
-        everywhere = True
+    everywhere = _all_embeddings_convert(files, sites)
+    if everywhere:
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
         # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
                            (found := _embedding_sizes(f, sites, elsewhere=True))})
     for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
-        if any(word in f.source for word in STORE_WORDS) and (everywhere is None and (
-                everywhere := _all_embeddings_convert(files, sites)) or everywhere or _embeddings_convert(f, sites)):
+        if any(word in f.source for word in STORE_WORDS) and (everywhere or _embeddings_convert(f, sites)):
             for span, todo in _stored_vectors(builder, f, sites).items():
                 dimensions.setdefault(f.path, {}).setdefault(span, todo)
     builder.kept_only = frozenset(f.path for f in files
