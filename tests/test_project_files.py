@@ -2202,3 +2202,19 @@ def test_a_key_taken_from_a_template_variable_is_renamed_with_a_todo():
     helm = "        env:\n          - name: OPENAI_API_KEY\n            value: {{ .Values.openaiApiKey | quote }}\n"
     text, findings = _env_edit(helm, "helm/templates/deployment.yaml", DEPLOY, APP_CODE)
     assert any("takes its value from {{ .Values.openaiApiKey | quote }}" in m for _, _, m in findings), findings
+
+
+def test_a_mistralai_1x_pin_beside_a_module_already_importing_mistralai_is_reported(tmp_path):
+    """Held-out review 63, Y42: app.py already imported mistralai 1.x (`from mistralai import Mistral`) beside an OpenAI
+    client; MIG122 moved it to `from mistralai.client import Mistral` and the client converted, but `mistralai==1.9.0`
+    stayed with no TODO (the import was not "written by the run": only its module name was compared). ImportError at
+    start-up. The pin gets its TODO."""
+    (tmp_path / "requirements.txt").write_text("openai==2.48.0\nmistralai==1.9.0\n")
+    (tmp_path / "app.py").write_text(
+        "from mistralai import Mistral\nfrom openai import OpenAI\n\nm = Mistral(api_key='k')\nclient = OpenAI()\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("requirements.txt") for f in r.findings
+             if f.kind is FindingKind.TODO]
+    assert todos == ["requirements.txt: mistralai is pinned to ==1.9.0, but the converted code needs "
+                     "mistralai>=3.7,<4: move the pin"], todos

@@ -398,7 +398,15 @@ def _wrote_import(found, text: str, originals: dict | None, path: str) -> bool:
         return bool(found.search(text))
     if path not in originals:
         return False
-    return bool({m.group(0) for m in found.finditer(text)} - {m.group(0) for m in found.finditer(originals[path])})
+    # (whole import lines: `from mistralai.client import Mistral`, written where `from mistralai import Mistral` of
+    # mistralai 1.x was, is a new import of it; held-out review 63, Y42: its 1.x pin stayed, silently)
+    return bool(_import_lines(found, text) - _import_lines(found, originals[path]))
+
+
+def _import_lines(found, text: str) -> set:
+    """The import statements ``found`` matches in ``text``, each as the rest of its line from the match."""
+    return {text[m.start():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)].strip()
+            for m in found.finditer(text)}
 
 
 def _why(action: str, pkg: Package) -> str:
