@@ -604,7 +604,8 @@ def test_a_url_setting_whose_code_default_is_another_server_but_whose_env_exampl
                for t in todos), todos
     (tmp_path / ".env.example").write_text("OTHER_OPENAI_BASE_URL=https://api.openai.com/v1\n")  # another prefix
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
-    assert not [f for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    assert not [f for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo" and
+                r.path.endswith(".py")]  # (the env line itself names OpenAI's API: its own TODO, review 63 Y43)
 
 
 def test_a_raw_request_to_an_endpoint_mistral_serves_in_the_same_shape_says_so():

