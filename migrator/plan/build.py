@@ -33,7 +33,8 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
-                                     LANCEDB_OPENAI_TODO, PYDANTIC_AI_OPENAI_PREFIXES,
+                                     LANCEDB_OPENAI_TODO, LITELLM_CALLS, LITELLM_OPENAI_TODO,
+                                     PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
                                      MODULE_CLIENT_NAME, fail_note,
@@ -1191,6 +1192,7 @@ class _Builder:
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
         lancedb = "get_registry" in f.source  # (once per module: the loop below visits every call)
+        litellm = "litellm" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
         # (a module naming no openai may hand LangChain an "openai:..." constant of another: re-review 40, R5)
@@ -1222,6 +1224,13 @@ class _Builder:
                         todo = LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1], mistral=found[2],
                                                             where=found[3])
                         self._use(f, node, None, "LangChain model string", False, todo, "MIG106")
+                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif litellm and (found := _litellm_openai(f, node)) is not None:
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    if "litellm" not in told:
+                        told.add("litellm")
+                        todo = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
+                        self._use(f, node, None, "LiteLLM on OpenAI", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif lancedb and _lancedb_openai(f, node):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
@@ -3296,6 +3305,29 @@ def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
         qualified = f"{f.module_aliases.get(head, head)}.{rest}"
         return qualified if qualified in FOREIGN_OPENAI else None
     return None
+
+
+def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
+    """(callee, model, the Mistral model) for ``litellm.completion(model="gpt-4o-mini", ...)`` (or ``from litellm
+    import completion``) whose model LiteLLM sends to OpenAI: an OpenAI model name with no provider, or "openai/..."."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+        (f.other_modules and func.value.id == "litellm" or f.module_aliases.get(func.value.id) == "litellm") else \
+        func.id if isinstance(func, ast.Name) and (f.repo_imports.get(func.id) or ("",))[0] == "litellm" else None
+    if name is None and isinstance(func, ast.Attribute) and (dotted_name(func) or "").startswith("litellm."):
+        name = func.attr
+    if name not in LITELLM_CALLS:
+        return None
+    model = next((k.value for k in call.keywords if k.arg == "model"), call.args[0] if call.args else None)
+    if not (isinstance(model, ast.Constant) and isinstance(model.value, str)):
+        return None
+    bare = model.value.removeprefix("openai/")
+    if "/" in bare or ":" in bare:
+        return None
+    mistral = map_model(bare)
+    if mistral is None or is_mistral_model(bare):
+        return None
+    return name, model.value, mistral
 
 
 def _lancedb_openai(f: _File, call: ast.Call) -> bool:
