@@ -417,7 +417,7 @@ def test_an_imported_model_constant_a_module_without_openai_reads_is_named_with_
                 "    print(config.CHAT_MODEL)\n"
                 "    return litellm.completion(model=CHAT_MODEL, messages=[{'role': 'user', 'content': q}])\n",
         "a.py": "from openai import OpenAI\n\nfrom config import CHAT_MODEL\n\nclient = OpenAI()\n"
-                "r = client.chat.completions.create(model=CHAT_MODEL, messages=[{\"role\": \"user\", \"content\": \"hi\"}])\n",
+                "r = client.chat.completions.create(model=CHAT_MODEL, messages=[])\n",
     })
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert (tmp_path / "config.py").read_text() == 'CHAT_MODEL = "gpt-4o-mini"\n'
@@ -432,7 +432,8 @@ def test_a_vector_store_the_tree_holds_is_named_where_converted_embeddings_open_
     statement opening it says so, naming the existence check; a store path the tree does not hold, or a module whose
     embeddings stay on OpenAI, gets nothing."""
     _tree(tmp_path, {
-        "ingest.py": "import os\n\nfrom langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings\n\n"
+        "ingest.py": "import os\n\nfrom langchain_chroma import Chroma\n"
+                     "from langchain_openai import OpenAIEmbeddings\n\n"
                      "PERSIST = 'db/chroma_db'\n\n\ndef main(chunks):\n"
                      "    emb = OpenAIEmbeddings(model='text-embedding-3-small')\n"
                      "    if os.path.exists(PERSIST):\n"
@@ -691,7 +692,8 @@ def test_a_run_time_model_in_a_class_naming_openai_models_names_them(tmp_path):
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert any(t.startswith("model=config.model is computed at run time: make sure it names a Mistral model; class "
                             "OpenAiLLM names OpenAI models (default_model = 'gpt-4o'; models = ['gpt-4o', "
-                            "'gpt-4o-mini']): if they reach it") for t in _findings(report)["llm.py"]), _findings(report)
+                            "'gpt-4o-mini']): if they reach it") for t in _findings(report)["llm.py"]), \
+        _findings(report)
 
 
 def test_a_model_constant_read_as_module_attribute_is_mapped_where_it_is_set(tmp_path):

@@ -2110,10 +2110,10 @@ def test_a_shell_script_passing_the_key_only_to_a_prebuilt_image_gets_a_hedged_t
 
     found = todos('#!/bin/sh\n# Open WebUI\ndocker run -d -p 3000:8080 \\\n  -e OPENAI_API_KEY="$OPENAI_API_KEY" '
                   '-v open-webui:/app/backend/data --name open-webui ghcr.io/open-webui/open-webui:main\n')
-    assert found == ["run.sh: this script passes OPENAI_API_KEY only to the container ghcr.io/open-webui/open-webui:main, "
-                     "which it does not build: if that image runs the converted app, pass MISTRAL_API_KEY (a Mistral "
-                     "key) instead; if it is another program reading OPENAI_API_KEY for its own OpenAI connection, "
-                     "leave it"], found
+    assert found == ["run.sh: this script passes OPENAI_API_KEY only to the container "
+                     "ghcr.io/open-webui/open-webui:main, which it does not build: if that image runs the converted "
+                     "app, pass MISTRAL_API_KEY (a Mistral key) instead; if it is another program reading "
+                     "OPENAI_API_KEY for its own OpenAI connection, leave it"], found
     for text in ("#!/bin/sh\ndocker build -t me/app .\ndocker run --rm -e OPENAI_API_KEY me/app:latest\n",
                  "#!/bin/sh\ndocker run --rm -e OPENAI_API_KEY \"$IMAGE\"\n",
                  "#!/bin/sh\nexport OPENAI_API_KEY=x\ndocker run --rm -e OPENAI_API_KEY ghcr.io/x/y\n"):
@@ -2136,8 +2136,8 @@ def test_a_root_dockerfile_copying_a_nested_requirements_file_gets_the_python_ve
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     todos = [f.message for r in report.results if r.path.endswith("Dockerfile") for f in r.findings
              if f.kind is FindingKind.TODO]
-    assert todos == ["Dockerfile: the image runs Python 3.9, but the converted code needs mistralai, which needs Python "
-                     ">=3.10 (pip finds no release for older Pythons): use a newer python image"], todos
+    assert todos == ["Dockerfile: the image runs Python 3.9, but the converted code needs mistralai, which needs "
+                     "Python >=3.10 (pip finds no release for older Pythons): use a newer python image"], todos
 
 
 def test_render_and_koyeb_env_entries_follow_the_model_map_and_the_key():

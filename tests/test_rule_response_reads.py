@@ -443,8 +443,8 @@ def test_a_returned_completion_read_elsewhere_through_an_openai_only_field_keeps
                          "print(r.choices[0].message.content, r.usage.total_tokens)\n"})
     assert "client.chat.complete(" in out["llm.py"], out["llm.py"]
     # through an alias of a part of it (held-out review 61, X16: `u = r.usage` then `u.prompt_tokens_details`)
-    out = convert_files({"llm.py": llm, "app.py": "from llm import complete\n\n\ndef answer():\n    r = complete('hi')\n"
-                         "    u = r.usage\n    msg = r.choices[0].message\n"
+    out = convert_files({"llm.py": llm, "app.py": "from llm import complete\n\n\ndef answer():\n"
+                         "    r = complete('hi')\n    u = r.usage\n    msg = r.choices[0].message\n"
                          "    return u.total_tokens, msg.content, u.prompt_tokens_details\n"})
     assert "client = OpenAI()" in out["llm.py"] and "read in app.py as u.prompt_tokens_details" in out["llm.py"], \
         out["llm.py"]

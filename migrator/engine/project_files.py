@@ -1387,8 +1387,8 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                   f"{posixpath.basename(path)}: this script passes {OPENAI_KEY} only to the container "
                   f"{', '.join(images[:3])}, which it does not build: if that image runs the converted app, pass "
-                  f"{key_env} (a Mistral key) {'instead' if rename else 'beside it'}; if it is another program reading {OPENAI_KEY} for its own "
-                  "OpenAI connection, leave it", "manual")
+                  f"{key_env} (a Mistral key) {'instead' if rename else 'beside it'}; if it is another program reading "
+                  f"{OPENAI_KEY} for its own OpenAI connection, leave it", "manual")
         return edit
     kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
     # `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` (a key check): with a Mistral
