@@ -2261,3 +2261,25 @@ def test_a_litellm_call_on_an_openai_model_keeps_the_openai_key_in_the_env_files
                      "latest\" (LiteLLM then reads MISTRAL_API_KEY) (said once per module)"], todos
     env = (tmp_path / ".env.example").read_text()
     assert "OPENAI_API_KEY=" in env and "MISTRAL_API_KEY=" in env, env
+
+
+def test_a_service_built_from_a_directory_without_converted_code_keeps_its_openai_variables(tmp_path):
+    """Held-out review 63, X4: compose's `web` service (`build: ./web`, a Node app) and Render's `frontend` (`runtime:
+    docker`, `dockerContext: ./web`) had OPENAI_API_KEY renamed with the Python app's (`build: .`): the Node client lost
+    its key. Only the services built from the converted code's directories change."""
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "route.js").write_text("const k = process.env.OPENAI_API_KEY;\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    compose = ("services:\n  api:\n    build: .\n    environment:\n      - OPENAI_API_KEY=${OPENAI_API_KEY}\n"
+               "  web:\n    build:\n      context: ./web\n    environment:\n      - OPENAI_API_KEY=${OPENAI_API_KEY}\n")
+    render = ("services:\n  - type: web\n    name: api\n    runtime: python\n    envVars:\n"
+              "      - key: OPENAI_API_KEY\n        sync: false\n  - type: web\n    name: frontend\n"
+              "    runtime: docker\n    dockerContext: ./web\n    envVars:\n      - key: OPENAI_API_KEY\n"
+              "        sync: false\n")
+    (tmp_path / "docker-compose.yml").write_text(compose)
+    (tmp_path / "render.yaml").write_text(render)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / "docker-compose.yml").read_text() == compose.replace(
+        "- OPENAI_API_KEY=${OPENAI_API_KEY}", "- MISTRAL_API_KEY=${MISTRAL_API_KEY}", 1)
+    assert (tmp_path / "render.yaml").read_text() == render.replace("OPENAI_API_KEY", "MISTRAL_API_KEY", 1)

@@ -1213,6 +1213,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else \
         _action_step_lines(lines) if workflow else \
         _foreign_item_lines(lines) if path.lower().endswith((".yaml", ".yml")) else frozenset()
+    if path.lower().endswith((".yaml", ".yml")) and not workflow:
+        foreign = foreign | _other_context_lines(lines, path, facts)
     shared = _action_job_env_lines(lines) if workflow else {}  # line -> the action the job also runs
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -1691,6 +1693,41 @@ def _foreign_item_lines(lines: list) -> frozenset:
     return frozenset(foreign)
 
 
+def _other_context_lines(lines: list, path: str, facts: CodeFacts) -> frozenset:
+    """The lines of a service built from a directory that holds none of the converted code (Compose `build: ./web`,
+    `context: ./web`, Render's `dockerContext: ./web` / `rootDir: web`, Koyeb's `workdir: web`): a Node frontend's
+    OpenAI variables are its own (held-out review 63, X4: they were renamed with the Python app's)."""
+    if not facts.texts:
+        return frozenset()
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    code_dirs = {posixpath.dirname(p.replace("\\", "/")) for p in facts.texts}
+    foreign: set = set()
+    for index, line in enumerate(lines):
+        match = _BUILD_CONTEXT_LINE.match(line)
+        if match is None:
+            continue
+        context = posixpath.normpath(posixpath.join(directory, match.group(2)))
+        if context in (".", directory) or context.startswith("..") or any(
+                d == context or d.startswith(context + "/") for d in code_dirs):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        start = index
+        for j in range(index - 1, -1, -1):  # up to the service (past `build:` for its `context:`)
+            if lines[j].strip() and not lines[j].lstrip().startswith("#") and \
+                    len(lines[j]) - len(lines[j].lstrip(" ")) < indent:
+                start, indent = j, len(lines[j]) - len(lines[j].lstrip(" "))
+                if lines[j].strip().rstrip(":").lstrip("- ") not in ("build",):
+                    break
+        end = next((j for j in range(start + 1, len(lines)) if lines[j].strip() and not lines[j].lstrip().startswith(
+            "#") and len(lines[j]) - len(lines[j].lstrip(" ")) <= indent), len(lines))
+        foreign.update(range(start, end))
+    return frozenset(foreign)
+
+
+_BUILD_CONTEXT_LINE = re.compile(r"""^\s*(?:-\s*)?(build|context|dockerContext|rootDir|workdir)\s*:\s*["']?"""
+                                 r"""([\w./-]+?)["']?\s*(?:#.*)?$""")
+
+
 # A service of another runtime (Render `runtime: node` / `env: node`, Koyeb `buildpack: nodejs`), and an image line
 _FOREIGN_RUNTIME = re.compile(r"^\s*(?:runtime|env|buildpack)\s*:\s*[\"']?(?:node|nodejs|ruby|go|golang|rust|elixir|"
                               r"static|php|java|dotnet|deno|bun)[\"']?\s*(?:#.*)?$", re.IGNORECASE)
@@ -1757,7 +1794,8 @@ def edit_model_values(text: str, path: str, facts: CodeFacts, kind: str) -> _Edi
     out = list(lines)
     touched = []
     # (another runtime's service, a third-party container: its model variable is its own; held-out review 62, X29)
-    foreign = _foreign_item_lines(lines) if kind == DEPLOY and path.lower().endswith((".yaml", ".yml")) else frozenset()
+    foreign = (_foreign_item_lines(lines) | _other_context_lines(lines, path, facts)) \
+        if kind == DEPLOY and path.lower().endswith((".yaml", ".yml")) else frozenset()
     for index, line in enumerate(lines):
         if index in foreign:
             continue
