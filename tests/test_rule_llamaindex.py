@@ -649,3 +649,20 @@ def test_settings_a_main_block_sets_count_for_the_modules_its_script_imports(tmp
     todos = [f.message for r in report.results for f in getattr(r, "findings", ())]
     assert len(todos) == 1 and todos[0].startswith("load_indices_from_storage(...) runs on LlamaIndex's defaults"), \
         todos
+
+
+def test_a_llamaindex_object_on_a_configured_endpoint_is_not_told_to_point_at_mistral():
+    """Held-out review 63, Y47 (knowledge-retrieval-api): `OpenAIEmbedding(api_base=settings.api_base)` was told to
+    "point it at Mistral there (https://api.mistral.ai/v1, a Mistral key and model)": llama-index's OpenAI classes
+    refuse non-OpenAI model names. The TODO says to convert it to the Mistral class instead."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import os
+        from llama_index.embeddings.openai import OpenAIEmbedding
+
+        emb = OpenAIEmbedding(api_base=os.getenv("API_BASE"))
+        ''')
+    assert len(todos) == 1 and "llama-index's OpenAI classes take OpenAI model names only, so to use Mistral convert " \
+        "it by hand to llama_index.embeddings.mistralai.MistralAIEmbedding" in todos[0], todos
+    assert "point it at Mistral there" not in todos[0], todos
