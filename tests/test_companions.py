@@ -795,3 +795,22 @@ def test_a_module_attribute_constant_read_by_a_module_without_openai_is_named(tm
                             "tiktoken.encoding_for_model(...) in tokens.py (not converted), so migrator leaves its "
                             "value")
                for t in _findings(report)["llm.py"]), _findings(report)
+
+
+def test_a_sibling_class_own_property_of_the_same_name_is_not_a_read_of_the_openai_factory(tmp_path):
+    """Held-out review 63, X1 (talkto): OpenAILLM's lazy `client` property returns OpenAI(...); OllamaLLM, in another
+    module, reads `self.client` of its own `client` property: the OpenAI client was kept ("called where migrator cannot
+    follow it") and nothing converted. Its own class's property is not the OpenAI factory."""
+    _tree(tmp_path, {
+        "llm/__init__.py": "from .ollama_llm import OllamaLLM\nfrom .openai_llm import OpenAILLM\n",
+        "llm/openai_llm.py": "from openai import OpenAI\n\n\nclass OpenAILLM:\n    @property\n    def client(self):\n"
+                             "        return OpenAI()\n\n    def ask(self, q):\n"
+                             "        return self.client.chat.completions.create(model='gpt-4o', messages=[])\n",
+        "llm/ollama_llm.py": "import ollama\n\n\nclass OllamaLLM:\n    @property\n    def client(self):\n"
+                             "        return ollama.Client()\n\n    def models(self):\n"
+                             "        return self.client.list()\n",
+    })
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    code = (tmp_path / "llm" / "openai_llm.py").read_text()
+    assert "return Mistral(" in code and "self.client.chat.complete(" in code, code
+    assert (tmp_path / "llm" / "ollama_llm.py").read_text().endswith("return self.client.list()\n")
