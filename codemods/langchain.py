@@ -196,16 +196,11 @@ class _Transformer(RuleTransformer):
             # `ChatOpenAI(base_url=os.getenv("PROXY_BASE"))`: unset, the class talks to OpenAI (held-out review 54,
             # R1: silent, where the SDK's client of the same shape gets the TODO)
             said = CONFIGURED_ENDPOINT_TODO.replace("its base_url", "its endpoint").removesuffix(" or convert it by hand")
-            if self.lib.__name__.endswith("llamaindex"):
-                # llama-index's OpenAI / OpenAIEmbedding check the model name against OpenAI's: pointed at Mistral they
-                # refuse "mistral-small-latest" (held-out review 63, Y47)
-                said = said.split(": point it at Mistral there", 1)[0] + (
-                    ": llama-index's OpenAI classes take OpenAI model names only, so to use Mistral")
-                self.todo(site.line, f"{site.cls}(...) is {said} convert it by hand to "
-                                     f"{self.lib.CLASSES[site.cls][2]}.{mistral} (or OpenAILike with Mistral's URL)")
-            else:
-                self.todo(site.line, f"{site.cls}(...) is {said} or convert it by hand to "
-                                     f"{self.lib.CLASSES[site.cls][2]}.{mistral}")
+            target = f"{self.lib.CLASSES[site.cls][2]}.{mistral}"
+            advice = self.lib.CONFIGURED_ENDPOINT_ADVICE
+            self.todo(site.line, f"{site.cls}(...) is {said} or convert it by hand to {target}" if advice is None else
+                      f"{site.cls}(...) is {said.split(': point it at Mistral there', 1)[0]}: "
+                      f"{advice.format(target=target)}")
         return updated
 
     def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:

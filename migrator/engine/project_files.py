@@ -50,7 +50,8 @@ from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNE
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
-from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS, Package
+from migrator.mapping.packages import (CAPPING_PINS, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS,
+                                       Package)
 
 DEPENDENCY_RULE = "MIG114"
 ENV_RULE = "MIG115"
@@ -1381,27 +1382,25 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         return edit
     while index and lines[index - 1].rstrip("\r\n").endswith("\\"):
         index -= 1  # the command's first line (a comment inside a continued command would end it)
+    where = "instead" if rename else "beside it"
     images = _third_party_images(lines)
     if images:
         # `docker run -e OPENAI_API_KEY=... ghcr.io/open-webui/open-webui:main`: the key goes to a prebuilt image the
         # script does not build, which may be another program reading it for its own OpenAI connection (held-out
         # review 60, X12: "pass MISTRAL_API_KEY instead" broke Open WebUI)
-        edit.note(ENV_RULE, FindingKind.TODO, index + 1,
-                  f"{posixpath.basename(path)}: this script passes {OPENAI_KEY} only to the container "
-                  f"{', '.join(images[:3])}, which it does not build: if that image runs the converted app, pass "
-                  f"{key_env} (a Mistral key) {'instead' if rename else 'beside it'}; if it is another program reading "
-                  f"{OPENAI_KEY} for its own OpenAI connection, leave it", "manual")
-        return edit
-    kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
-    # `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` (a key check): with a Mistral
-    # key it fails against OpenAI (held-out review 60, X13)
-    calls = "; it also calls api.openai.com (a key check?): point that at https://api.mistral.ai too" \
-        if "api.openai.com" in text and facts.target == "mistral" else ""
-    edit.note(ENV_RULE, FindingKind.TODO, index + 1,
-              f"{posixpath.basename(path)}: this script names {OPENAI_KEY} (sets, passes or checks it), but the "
-              f"converted clients read {key_env}: set, pass or check {key_env} (a Mistral key) "
-              f"{'instead' if rename else 'beside it'} (a secret or variable it names must exist where the script "
-              f"runs){kept}{calls}", "manual")
+        message = (f"this script passes {OPENAI_KEY} only to the container {', '.join(images[:3])}, which it does not "
+                   f"build: if that image runs the converted app, pass {key_env} (a Mistral key) {where}; if it is "
+                   f"another program reading {OPENAI_KEY} for its own OpenAI connection, leave it")
+    else:
+        kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
+        # `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` (a key check): with a
+        # Mistral key it fails against OpenAI (held-out review 60, X13)
+        calls = "; it also calls api.openai.com (a key check?): point that at https://api.mistral.ai too" \
+            if "api.openai.com" in text and facts.target == "mistral" else ""
+        message = (f"this script names {OPENAI_KEY} (sets, passes or checks it), but the converted clients read "
+                   f"{key_env}: set, pass or check {key_env} (a Mistral key) {where} (a secret or variable it names "
+                   f"must exist where the script runs){kept}{calls}")
+    edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: {message}", "manual")
     return edit
 
 
@@ -2335,10 +2334,11 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 # (held-out review 39, P4: pip cannot resolve the api moved alone)
                 family = [f"{other}{spec}" for _, other, spec, _ in pins if dist == "opentelemetry-api" and
                           other.startswith("opentelemetry-") and other != dist] if not twin else []
-                # httpcore before 1.0.9 caps h11 below 0.15 (httpx 0.28's `pip freeze`: held-out review 61, Y29)
-                capping = next((f"{other}{spec}" for _, other, spec, _ in pins if dist == "h11" and
-                                other == "httpcore" and _interval(spec, poetry) not in (None, False) and
-                                _disjoint(_interval(spec, poetry), _interval(">=1.0.9"))), None)
+                # a pin beside it capping it (httpcore before 1.0.9 caps h11 below 0.15: held-out review 61, Y29)
+                cap = CAPPING_PINS.get(dist)
+                capping = next((f"{other}{spec}" for _, other, spec, _ in pins if cap and other == cap[0] and
+                                _interval(spec, poetry) not in (None, False) and
+                                _disjoint(_interval(spec, poetry), _interval(cap[1]))), None)
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                                         f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin"
                                         + (f" and the {twin} pin beside it (each pydantic release needs its own "
@@ -2346,8 +2346,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                         + (f" and the opentelemetry pins beside it ({', '.join(family)}: the "
                                            "opentelemetry packages of one release pin each other exactly)"
                                            if family else "")
-                                        + (f" and the {capping} pin beside it (httpcore before 1.0.9 needs h11<0.15)"
-                                           if capping else "")
+                                        + (f" and the {capping} pin beside it ({cap[2]})" if capping else "")
                                         + f" (and check the code against that {dist})"
                                         # (no older mistralai has the mistralai.client API the converted code
                                         # uses: held-out review 55, U9)

@@ -23,6 +23,9 @@ from types import MappingProxyType
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
 COMPLETION = "completion"  # LangChain's OpenAI completion LLM (gpt-3.5-turbo-instruct): no Mistral class
 MISTRAL_PACKAGE = "langchain_mistralai"  # where the Mistral classes come from
+# An object on an endpoint the app's configuration gives: what to do besides pointing it at Mistral (None: the
+# configured-endpoint TODO's own advice holds); LlamaIndex's differs (migrator.mapping.llamaindex)
+CONFIGURED_ENDPOINT_ADVICE = None
 
 # Where LangChain's OpenAI classes are imported from (the legacy paths of langchain < 0.2 too).
 CHAT_MODULES = ("langchain_openai", "langchain_openai.chat_models", "langchain_openai.chat_models.base",

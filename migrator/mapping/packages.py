@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 MISTRAL_VERSION = ">=3.7,<4"  # the mistralai SDK the rules convert to
 
@@ -66,6 +67,10 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
 # release, keeps one below the floor though the pin admits newer ones. A floor below the need is reported too
 # (held-out review 36, L1: `instructor>=1.10.0` and uv.lock's instructor 1.10.0: `import instructor` failed).
 UNENFORCED_NEEDS = frozenset({"instructor"})
+# A pin that caps a needed package below what it needs, beside it (httpx 0.28's `pip freeze`: httpcore 1.0.7 needs
+# h11<0.15): the needed package -> (that pin's package, the releases that admit the need, why); moving the needed pin
+# alone still fails to resolve (held-out review 61, Y29)
+CAPPING_PINS = MappingProxyType({"h11": ("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15")})
 _LANGCHAIN_NEEDS = (
     ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
     # (1.0.0a10 declares langchain-core>=0.3.75,<2: a pre-release of 1.0 that installs beside langchain-core 1.4.7, read
