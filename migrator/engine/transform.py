@@ -21,6 +21,8 @@ from migrator.engine.results import RuleOutcome
 from migrator.plan.langchain import blocker_for
 from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.plan.llamaindex import plan_module as plan_llamaindex
+from migrator.plan.to_thread import READ_NAMES as TO_THREAD_NAMES
+from migrator.plan.to_thread import cst_desugar, desugar, left_unconverted, restore, resugar
 from migrator.rules import rule_selected, selected_rules
 
 
@@ -46,13 +48,16 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
         tree = parse_python(code, filename, module)
         masked = frozenset(id(node) for node in masked_fstrings(module))
         newer_grammar = True
+    tree = desugar(tree, code)  # `asyncio.to_thread(client.chat.completions.create, ...)`: read as the call it makes
     plan = config.plan
     if plan is None:  # one module on its own (tests, single-file runs): its own plan
         from migrator.plan import build_plan
 
         plan = build_plan([(filename, code)], endpoint=config.endpoint(), trees={filename: tree})
+    stays = restore(tree, lambda call: _converts_in_place(call, plan.view(filename), config))
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
+    facts.names_in_use |= getattr(tree, TO_THREAD_NAMES, set())  # (read by the to_thread calls desugar replaced)
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
                                imported_uses=_imported_uses(config.langchain_imported, filename)) \
@@ -65,13 +70,19 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
                                                       LANGCHAIN: langchain, LLAMAINDEX: llamaindex})
     rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore, config.target)]
     transformers = [rule.make_transformer(facts) for rule in rules]
-    updated = module.visit(Combined(transformers))  # one traversal for all rules, in registry order
+    read, desugared = cst_desugar(module, tree, code, stays)  # (the rules' twin of the ast's to_thread calls)
+    updated = read.visit(Combined(transformers))  # one traversal for all rules, in registry order
     if transformers and not transformers[0].aligned:
         # The statement numbering of ast and LibCST disagreed: pruning could have skipped a site.
         # Never risk that; walk everything instead.
         facts.prune = False
         transformers = [rule.make_transformer(facts) for rule in rules]
-        updated = module.visit(Combined(transformers))
+        updated = read.visit(Combined(transformers))
+    if config.endpoint() is not None:
+        updated = resugar(updated, desugared)  # the openai SDK's calls stay in their threads
+    elif left_unconverted(updated, desugared):  # (never expected: the plan said the rules convert it)
+        raise GeneratedCodeError("a call run by asyncio.to_thread was read as the call it makes and not converted; "
+                                 "the file was left unchanged")
     original, module = module, updated
     for rule, transformer in zip(rules, transformers):
         rule.collect(transformer)
@@ -141,6 +152,18 @@ def _print_both(original: cst.Module, updated: cst.Module):
         return "".join(state.tokens)
 
     return code(updated), lambda: code(original)
+
+
+def _converts_in_place(call, view, config: Config) -> bool:
+    """Do the rules convert ``call``, an SDK call ``asyncio.to_thread`` made (``migrator.plan.to_thread``), to Mistral's
+    awaitable method? Only then is it read so by the rules; otherwise they see the to_thread call as written."""
+    from migrator.plan.model import CONVERT
+
+    answer = view.site(call)
+    chain = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+    rule = "MIG107" if isinstance(call.func.value, ast.Attribute) and call.func.value.attr == "embeddings" else "MIG102"
+    return chain == "create" and rule_selected(config, rule) and \
+        isinstance(answer, (tuple, list)) and tuple(answer[:2]) == ("call", CONVERT)
 
 
 def _first_difference(before: str, after: str) -> int:

@@ -62,6 +62,8 @@ from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for
 from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, id_argument, id_traced, list_shape
 from migrator.plan.source import parse_python, place_of
+from migrator.plan.to_thread import FLAG as TO_THREAD
+from migrator.plan.to_thread import desugar
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
 
 Scope = tuple[str, ...]
@@ -3113,8 +3115,10 @@ class _Builder:
         legacy ``openai.Moderation.create`` / ``Model.list()`` / ... whose keywords and dict reads
         ``_v0_problem`` checked (MIG118 rewrites the reads)."""
         key = node_key(f.path, call)
-        if isinstance(f.parent.get(id(call)), ast.Await):
-            self.awaited.add(key)  # `await client.chat...`: an async client's call, whatever its origin says
+        if isinstance(f.parent.get(id(call)), ast.Await) or getattr(call, TO_THREAD, False):
+            # `await client.chat...`: an async client's call, whatever its origin says; `asyncio.to_thread(client.chat
+            # .completions.create, ...)` read as that call: a coroutine, as Mistral's complete_async(...) is
+            self.awaited.add(key)
         if oid is not None and f.mentions_other_sdk:
             self._other_sdk_reaching(f, call, oid)
         if self.endpoint is not None:
@@ -6562,7 +6566,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     unparsed = []
     for path, code in sources:
         try:
-            tree = trees[path] if trees and path in trees else parse_python(code)
+            tree = trees[path] if trees and path in trees else desugar(parse_python(code), code)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             unparsed.append((path, code))  # it may read any client: as if the plan had not been given it
             continue

@@ -1,0 +1,172 @@
+"""`asyncio.to_thread(client.chat.completions.create, ...)`: a sync client's call run in a worker thread, read as the
+call it makes (migrator.plan.to_thread). Converted, it becomes Mistral's coroutine (`client.chat.complete_async(...)`);
+otherwise the to_thread call stays exactly as written."""
+
+from __future__ import annotations
+
+import textwrap
+
+from mechanics import convert_files, convert_idempotent
+
+IMPORTS = "import asyncio\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+
+
+def _body(code: str) -> str:
+    return code.split("client = ", 1)[1].split("\n\n", 1)[1]
+
+
+def test_awaited_call_becomes_the_async_method() -> None:
+    code, todos = convert_idempotent(IMPORTS + textwrap.dedent("""
+
+        async def ask(question):
+            response = await asyncio.to_thread(
+                client.chat.completions.create,
+                model="gpt-4o-mini",
+                messages=[{"role": "user", "content": question}],
+                seed=7,
+            )
+            return response.choices[0].message.content
+    """))
+    assert _body(code) == textwrap.dedent("""
+        async def ask(question):
+            response = await client.chat.complete_async(
+                model="mistral-small-latest",
+                messages=[{"role": "user", "content": question}],
+                random_seed=7,
+            )
+            return response.choices[0].message.content
+    """)
+    assert "client = Mistral(" in code and "to_thread" not in code
+    assert not todos
+
+
+def test_gathered_and_wait_for_calls_stay_coroutines() -> None:
+    code, _ = convert_idempotent(textwrap.dedent("""
+        import asyncio
+        from asyncio import to_thread
+
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        async def many(questions):
+            tasks = [asyncio.to_thread(client.chat.completions.create, model="gpt-4o",
+                                       messages=[{"role": "user", "content": q}]) for q in questions]
+            return await asyncio.gather(*tasks)
+
+
+        async def timed(q):
+            return await asyncio.wait_for(to_thread(client.chat.completions.create, model="gpt-4o", messages=q), 30)
+    """))
+    assert "tasks = [client.chat.complete_async(model=\"mistral-large-latest\",\n" \
+           "                                        messages=[" in code
+    assert "asyncio.wait_for(client.chat.complete_async(model=\"mistral-large-latest\", messages=q), 30)" in code
+    assert "from asyncio import to_thread" not in code  # (left unused: it goes)
+    assert "import asyncio\n" in code  # (still read)
+
+
+def test_embeddings_call_becomes_create_async() -> None:
+    code, _ = convert_idempotent(IMPORTS + textwrap.dedent("""
+
+        async def embed(text):
+            result = await asyncio.to_thread(client.embeddings.create, model="text-embedding-3-small", input=[text])
+            return result.data[0].embedding
+    """))
+    assert 'result = await client.embeddings.create_async(model="mistral-embed", inputs=[text])' in code
+
+
+def test_kept_client_keeps_the_to_thread_calls_as_written() -> None:
+    source = IMPORTS + textwrap.dedent("""
+
+        async def ask(question):
+            response = await asyncio.to_thread(client.chat.completions.create, model="gpt-4o-mini",
+                                               messages=[{"role": "user", "content": question}])
+            return response.choices[0].message.content
+
+
+        def draw(prompt):
+            return client.images.generate(prompt=prompt)
+    """)
+    code, todos = convert_idempotent(source)
+    assert _body(code) == _body(source).replace(
+        "def draw(prompt):\n", "def draw(prompt):\n    # TODO(migrator MIG106): " + todos[-1] + "\n")
+    assert any("images.generate" in todo for todo in todos)
+
+
+def test_stream_and_splat_calls_are_not_read_so() -> None:
+    """A stream run in a thread is iterated with a plain for (Mistral's async stream needs async for); a ** splat
+    may hold stream: both stay handed on, and the client with them."""
+    for call in ('client.chat.completions.create, model="gpt-4o", messages=m, stream=True',
+                 "client.chat.completions.create, **kwargs"):
+        source = IMPORTS + textwrap.dedent(f"""
+
+            async def ask(m, kwargs):
+                return await asyncio.to_thread({call})
+        """)
+        code, todos = convert_idempotent(source)
+        assert f"await asyncio.to_thread({call})" in code
+        assert "client = OpenAI()" in code and any("passed on as a callable" in todo for todo in todos)
+
+
+def test_to_thread_not_imported_from_asyncio_is_not_read_so() -> None:
+    source = textwrap.dedent("""
+        from openai import OpenAI
+        from workers import to_thread
+
+        client = OpenAI()
+
+
+        async def ask(m):
+            return await to_thread(client.chat.completions.create, model="gpt-4o", messages=m)
+    """)
+    code, todos = convert_idempotent(source)
+    assert 'await to_thread(client.chat.completions.create, model="gpt-4o", messages=m)' in code
+    assert any("passed on as a callable" in todo for todo in todos)
+
+
+def test_ignored_rule_leaves_the_call_in_its_thread() -> None:
+    source = IMPORTS + textwrap.dedent("""
+
+        async def ask(m):
+            return await asyncio.to_thread(client.chat.completions.create, model="gpt-4o", messages=m)
+    """)
+    code, _ = convert_idempotent(source, ignore=("MIG102",))
+    assert "await asyncio.to_thread(client.chat.completions.create, model=\"gpt-4o\", messages=m)" in code
+
+
+def test_openai_compatible_target_keeps_the_threads() -> None:
+    source = IMPORTS + textwrap.dedent("""
+
+        async def ask(m):
+            return await asyncio.to_thread(client.chat.completions.create, model="gpt-4o", messages=m, seed=3)
+
+
+        def ask_now(m):
+            return client.chat.completions.create(model="gpt-4o", messages=m)
+    """)
+    code, _ = convert_idempotent(source, target="openai-compatible", provider="mistral")
+    assert ('await asyncio.to_thread(client.chat.completions.create, model="mistral-large-latest", messages=m, '
+            'extra_body={"random_seed": 3})') in code
+    assert 'return client.chat.completions.create(model="mistral-large-latest", messages=m)' in code
+
+
+def test_project_run_and_scan_read_the_call() -> None:
+    """The whole-repository plan reads it the same way: the client, built in another module, converts."""
+    files = {
+        "app/clients.py": "from openai import OpenAI\n\nclient = OpenAI()\n",
+        "app/bot.py": textwrap.dedent("""
+            import asyncio
+
+            from app.clients import client
+
+
+            async def reply(text):
+                answer = await asyncio.to_thread(client.chat.completions.create, model="gpt-4o-mini",
+                                                 messages=[{"role": "user", "content": text}])
+                return answer.choices[0].message.content
+        """),
+    }
+    out = convert_files(files)
+    assert "client = Mistral(" in out["app/clients.py"]
+    assert 'answer = await client.chat.complete_async(model="mistral-small-latest",\n' in out["app/bot.py"]
