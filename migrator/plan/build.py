@@ -4307,6 +4307,14 @@ def _instructor_audio(f: _File, call: ast.Call) -> bool:
         f"{name}.from_" in f.source for name in names)
 
 
+def _streamed_model(call: ast.Call) -> bool:
+    """Is the call's ``response_model=`` ``Partial[...]`` or ``Iterable[...]`` (instructor's streamed models: with
+    ``stream=True``, from_mistral's client calls chat.stream and yields them as OpenAI's did)?"""
+    model = next((kw.value for kw in call.keywords if kw.arg == "response_model"), None)
+    return isinstance(model, ast.Subscript) and (dotted_name(model.value) or "").rpartition(".")[2] in (
+        "Partial", "Iterable")
+
+
 def _instructor_call_problem(call: ast.Call, surface: str, f: Optional[_File] = None) -> str:
     """Why MIG111 cannot keep an instructor client's call as it is on ``from_mistral`` (with its
     keywords renamed): unknown methods or keywords, ``**kwargs``, a developer message."""
@@ -4319,8 +4327,10 @@ def _instructor_call_problem(call: ast.Call, surface: str, f: Optional[_File] = 
     for kw in call.keywords:
         if kw.arg is None:
             return f"**{ast.unparse(kw.value)}: its keys reach Mistral's chat.complete; convert by hand"
-        if kw.arg == "stream" and surface.rpartition(".")[2] in STREAMING_METHODS:
-            continue  # (held-out review 51, M11: `create_partial(..., stream=True)` kept its client on OpenAI)
+        if kw.arg == "stream" and (surface.rpartition(".")[2] in STREAMING_METHODS or _streamed_model(call)):
+            # (held-out review 51, M11: `create_partial(..., stream=True)` kept its client on OpenAI; 64, Y4: so did
+            # `create(response_model=Partial[User], stream=True)`, which from_mistral's client streams the same way)
+            continue
         if kw.arg not in CALL_KWARGS and kw.arg not in CALL_RENAMES and kw.arg not in CALL_DROPS:
             return f"{kw.arg}=: no rule for it on an instructor call"
         if kw.arg == "messages" and isinstance(kw.value, (ast.List, ast.Tuple)) and any(
