@@ -147,3 +147,62 @@ def test_a_plan_failure_is_reported_and_nothing_is_written(tmp_path, monkeypatch
         "internal error in the conversion plan: KeyError: 'boom'; nothing was converted"]
     assert report.exit_code == 3
     assert (tmp_path / "app.py").read_bytes() == before
+
+
+# -- code the run leaves as it is still uses openai (held-out review 64, X1) ------------------------------------------
+
+_CHAT = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+         "    return client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": q}])\n")
+_IMAGES = ("from openai import OpenAI\n\nclient = OpenAI()  # stays on OpenAI\n\n\ndef draw(prompt):\n"
+           "    return client.images.generate(model=\"dall-e-3\", prompt=prompt).data[0].url\n")
+_PROJECT = {"requirements.txt": "openai>=1.40\n", ".env.example": "OPENAI_API_KEY=sk-...\n"}
+
+
+def _run_tree(tmp_path, files: dict, **config):
+    from migrator.config import Config
+
+    for relative, text in files.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    max_file_size = config.pop("max_file_size", None)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False, config=Config(**config),
+                 **({"max_file_size": max_file_size} if max_file_size else {}))
+    return report, {relative: (tmp_path / relative).read_text(encoding="utf-8") for relative in files}
+
+
+@pytest.mark.parametrize("layout, exclude", [
+    ({"chat.py": _CHAT, "images.py": _IMAGES}, ("images.py",)),
+    ({"chat.py": _CHAT, "legacy/images.py": _IMAGES}, ("legacy/",)),
+])
+def test_an_excluded_module_using_openai_keeps_its_dependency_and_key(tmp_path, layout, exclude):
+    report, out = _run_tree(tmp_path, {**layout, **_PROJECT}, exclude=exclude)
+    excluded = next(path for path in layout if path != "chat.py")
+    assert out[excluded] == _IMAGES  # never converted
+    assert "client.chat.complete(" in out["chat.py"]
+    assert out["requirements.txt"].splitlines() == ["openai>=1.40", "mistralai>=3.7,<4"]
+    assert out[".env.example"].startswith("OPENAI_API_KEY=sk-...\n") and "MISTRAL_API_KEY=" in out[".env.example"]
+    assert any(r.path.endswith(excluded) and "uses openai" in r.reason for r in report.skipped), report.skipped
+
+
+def test_an_excluded_module_without_openai_changes_nothing(tmp_path):
+    report, out = _run_tree(tmp_path, {"chat.py": _CHAT, "util.py": "def f():\n    return 1\n", **_PROJECT},
+                            exclude=("util.py",))
+    assert out["requirements.txt"] == "mistralai>=3.7,<4\n"
+    assert out[".env.example"].startswith("MISTRAL_API_KEY=")
+    assert not any("util.py" in r.path for r in report.skipped)
+
+
+def test_a_module_over_the_size_limit_using_openai_keeps_its_dependency_and_key(tmp_path):
+    padded = _IMAGES + "# " + "x" * 4000 + "\n"
+    report, out = _run_tree(tmp_path, {"chat.py": _CHAT, "images.py": padded, **_PROJECT}, max_file_size=2000)
+    assert out["images.py"] == padded
+    assert out["requirements.txt"].splitlines() == ["openai>=1.40", "mistralai>=3.7,<4"]
+    assert out[".env.example"].startswith("OPENAI_API_KEY=sk-...\n")
+    assert any("images.py" in r.path and "uses openai" in r.reason for r in report.skipped)
+
+
+def test_a_module_that_fails_keeps_the_key_its_client_reads(tmp_path):
+    report, out = _run_tree(tmp_path, {"chat.py": _CHAT, "images.py": _IMAGES + "def broken(:\n", **_PROJECT})
+    assert report.failed
+    assert out[".env.example"].startswith("OPENAI_API_KEY=sk-...\n")
+    assert out["requirements.txt"].splitlines() == ["openai>=1.40", "mistralai>=3.7,<4"]

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, Union
 from migrator.engine.results import Failed, Skipped
 from migrator.engine.walk import (  # noqa: F401 - re-exported: discovery's public names
     DEFAULT_SKIPPED_DIRS,
+    EXCLUDED,
     FILE,
     LINK,
     PYTHON,
@@ -38,6 +39,7 @@ class SourceFile:
     real_path: str
     explicit: bool = False
     kind: str = PYTHON  # walk.file_kind: python, notebook, requirements, pyproject, env, deploy, ...
+    excluded: bool = False  # left out by --exclude: never converted (discover(excluded_too=True) only)
 
 
 Discovered = Union[SourceFile, Skipped, Failed]
@@ -57,11 +59,14 @@ def _symlink_reason(link: str, root_real: str) -> str:
     return "symlink inside the tree (its target is converted in its own place)"
 
 
-def _walk(root: str, exclude: Any, respect_gitignore: bool, kinds: frozenset) -> Iterator[Discovered]:
+def _walk(root: str, exclude: Any, respect_gitignore: bool, kinds: frozenset,
+          excluded_too: bool = False) -> Iterator[Discovered]:
     root_real = os.path.realpath(root)
-    for kind, shown, detail in walk(root, exclude, respect_gitignore, kinds=kinds):
+    for kind, shown, detail in walk(root, exclude, respect_gitignore, kinds=kinds, excluded_too=excluded_too):
         if kind == FILE:
             yield SourceFile(shown, detail, kind=file_kind(shown) or PYTHON)
+        elif kind == EXCLUDED:
+            yield SourceFile(shown, detail, kind=file_kind(shown) or PYTHON, excluded=True)
         elif kind == LINK:
             yield Skipped(shown, _symlink_reason(detail, root_real))
         else:
@@ -79,6 +84,7 @@ def discover(
     exclude: Iterable[str] = (),
     respect_gitignore: bool = True,
     kinds: frozenset = PYTHON_ONLY,
+    excluded_too: bool = False,
 ) -> Iterator[Discovered]:
     """Yield every file to consider under ``paths``, or a ``Skipped``/``Failed`` saying why not.
 
@@ -92,7 +98,7 @@ def discover(
     for raw in paths:
         path = os.fspath(raw)
         if os.path.isdir(path):
-            found: Iterable[Discovered] = _walk(path, exclude_spec, respect_gitignore, kinds)
+            found: Iterable[Discovered] = _walk(path, exclude_spec, respect_gitignore, kinds, excluded_too)
         elif os.path.lexists(path):
             shown = display_path(path)
             kind = file_kind(shown) if kinds != PYTHON_ONLY else PYTHON

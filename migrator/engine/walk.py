@@ -120,6 +120,9 @@ DEFAULT_SKIPPED_DIRS = frozenset(
 FILE = "file"  # detail: the real path to read (symlinked directories above it resolved)
 LINK = "link"  # detail: the symlink's path, to explain why it is not followed
 UNLISTABLE = "unlistable"  # a directory that cannot be listed; detail: the OSError
+# a Python module or notebook --exclude leaves out (itself, or a directory above it); detail: its real path. It is not
+# converted, but if it uses openai, the project files keep what it needs (held-out review 64, X1)
+EXCLUDED = "excluded"
 
 
 _OPENAI = b"openai"
@@ -385,28 +388,30 @@ def _is_virtualenv(directory: str) -> bool:
 
 
 def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
-         kinds: frozenset = PYTHON_ONLY) -> Iterator[tuple[str, str, Any]]:
+         kinds: frozenset = PYTHON_ONLY, excluded_too: bool = False) -> Iterator[tuple[str, str, Any]]:
     """Yield ``(FILE | LINK | UNLISTABLE, shown path, detail)`` for the tree under directory
     ``root``: depth-first, each directory's entries in name order (in the file system's order when
     not ``ordered``: a count does not need the order). Files are those whose ``file_kind`` is in
-    ``kinds`` (Python modules by default)."""
+    ``kinds`` (Python modules by default). ``excluded_too``: the Python modules and notebooks ``exclude``
+    leaves out are yielded too, as ``EXCLUDED``."""
     python_only = kinds == PYTHON_ONLY
     root_abs = os.path.abspath(root)
     pyproject_dir = find_pyproject_dir(root_abs)
     exclude_base = pyproject_dir if pyproject_dir is not None else root_abs
     rules = initial_ignore_rules(root_abs) if respect_gitignore else IgnoreRules()
     # Each directory: (absolute path, real path, shown path, rules in force, exclude prefix).
-    stack = [(root_abs, os.path.realpath(root), display_path(root), rules, match_prefix(root_abs, exclude_base))]
+    stack = [(root_abs, os.path.realpath(root), display_path(root), rules, match_prefix(root_abs, exclude_base), False)]
     walked: set = set()  # the files yielded (a tracked file ignore rules match is added after the walk)
     while stack:
-        path, real, shown, rules, exclude_prefix = stack.pop()
+        path, real, shown, rules, exclude_prefix, left_out = stack.pop()
         if respect_gitignore:
             rules = rules.with_file(os.path.join(path, ".gitignore"))
         try:
             with os.scandir(path) as it:
                 entries = sorted(it, key=lambda entry: entry.name) if ordered else list(it)
         except OSError as exc:
-            yield UNLISTABLE, shown, exc
+            if not left_out:
+                yield UNLISTABLE, shown, exc
             continue
         subdirectories = []
         for entry in entries:
@@ -421,19 +426,27 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
             if not is_dir and (not name.endswith(PYTHON_SUFFIXES) if python_only
                                else file_kind(f"{shown}/{name}") not in kinds):
                 continue
-            if exclude is not None:
+            excluded = left_out
+            if exclude is not None and not excluded:
                 relative = exclude_prefix + name
-                if exclude.match(relative + "/" if is_dir else relative):
+                excluded = bool(exclude.match(relative + "/" if is_dir else relative))
+                if excluded and not excluded_too:
                     continue
             if rules.specs and rules.ignored(name, is_dir):
                 continue
             child_shown = name if shown == os.curdir else f"{shown}/{name}"
             if is_link:
-                yield LINK, child_shown, entry.path
+                if not excluded:
+                    yield LINK, child_shown, entry.path
             elif is_dir:
                 if not _is_virtualenv(entry.path):
                     subdirectories.append((entry.path, os.path.join(real, name), child_shown,
-                                           rules.descend(name), f"{exclude_prefix}{name}/"))
+                                           rules.descend(name), f"{exclude_prefix}{name}/", excluded))
+            elif excluded:
+                if respect_gitignore:
+                    walked.add(child_shown)
+                if python_only or file_kind(child_shown) in (PYTHON, NOTEBOOK):
+                    yield EXCLUDED, child_shown, os.path.join(real, name)
             else:
                 if respect_gitignore:
                     walked.add(child_shown)
