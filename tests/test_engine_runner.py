@@ -152,7 +152,8 @@ def test_a_plan_failure_is_reported_and_nothing_is_written(tmp_path, monkeypatch
 # -- code the run leaves as it is still uses openai (held-out review 64, X1) ------------------------------------------
 
 _CHAT = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
-         "    return client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": q}])\n")
+         "    return client.chat.completions.create(model=\"gpt-4o-mini\",\n"
+         "                                          messages=[{\"role\": \"user\", \"content\": q}])\n")
 _IMAGES = ("from openai import OpenAI\n\nclient = OpenAI()  # stays on OpenAI\n\n\ndef draw(prompt):\n"
            "    return client.images.generate(model=\"dall-e-3\", prompt=prompt).data[0].url\n")
 _PROJECT = {"requirements.txt": "openai>=1.40\n", ".env.example": "OPENAI_API_KEY=sk-...\n"}

@@ -98,6 +98,13 @@ BLOCKED = [
     pytest.param("llm = ChatOpenAI()\nraw = llm.client", "the raw OpenAI client", id="client"),
     pytest.param("llm = ChatOpenAI()\nraw = llm.root_async_client", "root_async_client", id="root_client"),
     pytest.param("llm = ChatOpenAI()\nn = llm.get_num_tokens(text)", "tiktoken", id="get_num_tokens"),
+    # held-out review 64, Y1: trim_messages / a summary memory count tokens with the model (ImportError: transformers)
+    pytest.param("from langchain_core.messages import trim_messages\n"
+                 "kept = trim_messages(history, max_tokens=45, token_counter=ChatOpenAI(model='gpt-4o'))",
+                 'token_counter="approximate"', id="trim_messages_token_counter"),
+    pytest.param("from langchain.memory import ConversationSummaryBufferMemory\nllm = ChatOpenAI()\n"
+                 "memory = ConversationSummaryBufferMemory(llm=llm, max_token_limit=100)",
+                 "prunes its buffer by the model's token count", id="summary_buffer_memory"),
     pytest.param("llm = ChatOpenAI()\nllm.model_name = 'gpt-4o'", ".model_name", id="model_name_write"),
     pytest.param("llm = ChatOpenAI()\nt = llm.bind_tools([f], strict=True)", "strict tool schemas", id="strict_tools"),
     pytest.param("llm = ChatOpenAI()\nt = llm.bind_tools([f], tool_choice=True)", "tool_choice=True",

@@ -253,6 +253,11 @@ BLOCKING_ATTRS = MappingProxyType({
     "dimensions": "MistralAIEmbeddings has no dimensions", "predict": "removed in langchain-core 1.x: use .invoke",
     "predict_messages": "removed in langchain-core 1.x: use .invoke", "call_as_llm": "removed: use .invoke",
 })
+# LangChain classes that count tokens with the chat model they are given (llm.get_num_tokens_from_messages): what for
+TOKEN_COUNTING = MappingProxyType({
+    "ConversationSummaryBufferMemory": "prunes its buffer by the model's token count",
+    "ConversationTokenBufferMemory": "keeps the last messages by the model's token count",
+})
 # Method keywords allowed on a converted object (others keep it on OpenAI).
 INVOKE_KEYWORDS = REQUEST_KEYS | {"config", "return_exceptions", "version", "include_names", "exclude_names"}
 # the first parameter of a Runnable's / chat model's methods (langchain-core 1.x), which a call may pass by keyword

@@ -508,7 +508,7 @@ class _Planner:
             reads = self._helper_uses(call, parent if isinstance(parent, ast.keyword) else node, seen)
             if reads is not None:  # a function of this module: its uses decide (held-out review 51, L3)
                 return [b for use in reads for b in self._use_blockers(use, kind, seen)]
-            return self._handed_blockers(call, mistral)
+            return self._handed_blockers(call, mistral, parent.arg if isinstance(parent, ast.keyword) else None)
         if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.BitOr):
             return []  # an LCEL chain: prompt | llm | parser
         if isinstance(parent, ast.Expr):
@@ -661,12 +661,22 @@ class _Planner:
             return []
         return self.method_blockers(name, call)
 
-    def _handed_blockers(self, call: ast.AST, mistral: str) -> list[str]:
+    def _handed_blockers(self, call: ast.AST, mistral: str, keyword: Optional[str] = None) -> list[str]:
         if not isinstance(call, ast.Call):
             return ["handed to an expression the rule does not follow"]
         functions_agent = _openai_functions_agent(call, self.tree)
         callee = ast.unparse(call.func)
         last = callee.rsplit(".", 1)[-1]
+        counting = lc.TOKEN_COUNTING.get(last) if keyword in (None, "llm") else None
+        if keyword == "token_counter" or counting:
+            # `trim_messages(..., token_counter=llm)`, `ConversationSummaryBufferMemory(llm=llm)`: they count tokens
+            # with llm.get_num_tokens_from_messages, which ChatMistralAI does with a GPT-2 tokenizer needing
+            # transformers (an ImportError without it; held-out review 64, Y1), as .get_num_tokens keeps the object
+            counts = f"{lc.BLOCKING_ATTRS['get_num_tokens_from_messages']} (it needs transformers)"
+            if keyword == "token_counter":
+                return [f"counts tokens with it (token_counter= of {callee}(...)): {counts}; pass "
+                        "token_counter=\"approximate\" or a counter of your own, then convert"]
+            return [f"counts tokens with it ({callee}(...), which {counting}): {counts}"]
         if functions_agent and last in lc.FUNCTIONS_CHAIN_CALLS:
             # `create_extraction_chain(schema, llm)`: an OpenAI functions chain (re-review 45, B27)
             return [f"handed to {callee}(...), an OpenAI functions chain (it binds functions= and parses "
