@@ -645,3 +645,21 @@ def test_an_automagic_pip_line_is_no_parse_failure_and_follows_the_code(tmp_path
     assert sources[0] == 'pip install "mistralai>=3.7,<4"', sources
     assert not any("does not parse" in f.message for r in report.results for f in getattr(r, "findings", ())), \
         [f.message for r in report.results for f in getattr(r, "findings", ())]
+
+
+
+def test_a_pip_magic_keeps_openai_for_a_kept_integration_that_imports_it(tmp_path):
+    """Held-out review 64, Y2: LanceDB's "openai" embedding function (kept, with a MIG106 TODO) imports openai
+    itself, while the notebook's own cells import it no more: `!pip install ... openai ...` lost openai, and the
+    embedding cell failed in a fresh kernel. The manifests keep it (MIG114); so does the pip line now."""
+    from migrator.engine import Mode, run
+
+    cells = ["!pip install instructor openai lancedb",
+             "from lancedb.embeddings import get_registry\n"
+             "func = get_registry().get(\"openai\").create(name=\"text-embedding-3-small\")",
+             "import instructor\nfrom openai import OpenAI\nclient = instructor.from_openai(OpenAI())"]
+    path = _write_cells(tmp_path, cells)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert sources[0] == '!pip install instructor openai "mistralai>=3.7,<4" lancedb', sources
+    assert "instructor.from_mistral(Mistral(" in sources[2], sources
