@@ -12,8 +12,9 @@ from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION, HTTPX_IMPORT,
-                                     MISTRAL_ERROR, NEGATED, RAISE_FAKE, REQUEST_ERROR, RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT,
-                                     ErrorRule, error_rule, lacks, mistral_ancestors)
+                                     MISTRAL_ERROR, NEGATED, RAISE_FAKE, RAISE_FAKE_OF, REQUEST_ERROR,
+                                     RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT, ErrorRule, error_rule, lacks,
+                                     mistral_ancestors)
 
 RETRY_TYPE, RETRY_NOT_TYPE = "retry_if_exception_type", "retry_if_not_exception_type"  # tenacity
 RETRY_PREDICATE = "retry_if_exception"
@@ -189,9 +190,11 @@ class _Transformer(RuleTransformer):
         elif answer and answer[0] == "exc" and answer[1] == "untraced" and id(node) in self._built:
             # a fake error a test raises into a mock (rippled-ai: `side_effect=[RateLimitError(...), ok]`; held-out
             # review 25, B1: the TODO said to catch what the test builds)
+            fake = RAISE_FAKE_OF.get(rule.catch[0]) if rule.catch and SDK_ERROR not in rule.catch else None
+            how = f"{fake}, say" if fake else f"{RAISE_FAKE} has that status_code"
             self.todo(line, f"{code_of(node)}(...) is built here: where it stands for an error of a client migrator "
                             f"converted (a fake's side_effect), the converted code catches {self._describe(rule)} "
-                            f"instead, so raise that ({RAISE_FAKE} has that status_code); if a library that calls "
+                            f"instead, so raise that ({how}); if a library that calls "
                             "OpenAI itself raises it, leave this as it is")
         elif answer and answer[0] == "exc" and answer[1] == "untraced":
             self.todo(line, f"{code_of(node)}: migrator traces no call here to a client it converted; if one raises "

@@ -1596,6 +1596,20 @@ def test_a_test_patching_a_converted_clients_resource_gets_a_todo_and_its_fake_e
     assert "# TODO(migrator MIG106): " + OBJECT_PATCH_TODO.format(
         target="d._client.embeddings.create", now="d._client.embeddings.create, with inputs= for input=") in test
     assert "RateLimitError(...) is built here: where it stands for an error of a client migrator converted" in test
+    assert 'errors.SDKError("...", raw_response=httpx2.Response(<status>)) has that status_code' in test
+    # a timeout has no status code: the fake to raise is httpx2's (held-out review 64, X6)
+    timed = convert_files({
+        "app/__init__.py": "",
+        "app/detect.py": "from openai import OpenAI\n\n\nclass Detector:\n    def __init__(self, key):\n"
+                         "        self._client = OpenAI(api_key=key)\n\n    def ask(self, q):\n"
+                         "        return self._client.chat.completions.create(model='gpt-4o', messages=[])\n",
+        "tests/test_detect.py": "from unittest.mock import MagicMock, patch\n\nfrom openai import APITimeoutError\n\n"
+                                "from app.detect import Detector\n\n\ndef test_ask():\n"
+                                "    d = Detector('k')\n    err = APITimeoutError(request=MagicMock())\n"
+                                "    with patch.object(d._client.chat.completions, 'create', side_effect=[err]):\n"
+                                "        d.ask('x')\n",
+    })["tests/test_detect.py"]
+    assert 'so raise that (httpx2.ReadTimeout("timed out"), say)' in timed and "status_code" not in timed
     # an audio method: what the converted code calls, not the generic chat / embeddings list; the test, which never
     # names openai, is read because it imports the class holding the converted client (review 28)
     out = convert_files({

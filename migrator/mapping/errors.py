@@ -27,6 +27,10 @@ ERRORS_MODULE = "mistralai.client.errors"  # from mistralai.client.errors import
 HTTPX_IMPORT = "httpx2"
 # how a test's fake raises what converted code catches (SDKError's status_code is its raw_response's)
 RAISE_FAKE = 'errors.SDKError("...", raw_response=httpx2.Response(<status>))'
+# ... for the classes caught with no status code: an instance of the first one (held-out review 64, X6: a timeout's
+# TODO gave the SDKError advice)
+RAISE_FAKE_OF = MappingProxyType({TIMEOUT: 'httpx2.ReadTimeout("timed out")',
+                                  REQUEST_ERROR: 'httpx2.ConnectError("connection failed")'})
 
 # Base classes among the Mistral-side names (for "can a later except clause catch this?").
 MISTRAL_BASES = MappingProxyType({

@@ -29,7 +29,8 @@ SEPARATE_PACKAGES = {"mistralai_azure": "from mistralai.azure.client import Mist
                      "mistralai_gcp": "from mistralai.gcp.client import MistralGCP (renamed from MistralGoogleCloud)"}
 
 V0_TODO = ("mistralai 0.x API ({module}): mistralai 3.x, which the converted code needs, no longer has it; port "
-           "this module by hand (Mistral(...).chat.complete(...), UserMessage / dict messages; api-mapping.md §11)")
+           "this module by hand (Mistral(...).chat.complete(...), UserMessage / dict messages; Mistral's migration "
+           "guide: docs.mistral.ai)")
 SEPARATE_TODO = ("{package} is mistralai 1.x's separate package; with mistralai 3.x, which the converted code needs: "
                  "{instead}; check the calls against mistralai 3.x by hand")
 UNKNOWN_TODO = ("mistralai 1.x import: {names} not in mistralai 3.x (renamed in 2.0, see "

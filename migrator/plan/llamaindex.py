@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import replace
+from typing import Optional
 
 from migrator.mapping import llamaindex as li
 from migrator.plan.langchain import CONVERT, KEEP, LangchainPlan, Site, _Planner
@@ -102,7 +103,7 @@ class _LlamaIndexPlanner(_Planner):
                 out.extend(self._use_blockers(node, kind, seen))
         return out
 
-    def _handed_blockers(self, call: ast.AST, mistral: str) -> list[str]:
+    def _handed_blockers(self, call: ast.AST, mistral: str, keyword: Optional[str] = None) -> list[str]:
         """Indexes, engines and agents take any LlamaIndex LLM (``index.as_query_engine(llm=llm)``)."""
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
                 and call.func.attr in li.CONSUMER_METHODS:
@@ -111,7 +112,7 @@ class _LlamaIndexPlanner(_Planner):
             if name in li.OPENAI_ONLY_CONSUMERS:
                 return [f"handed to {name}.{call.func.attr}(...): {li.OPENAI_ONLY_CONSUMERS[name]}"]
             return []
-        return super()._handed_blockers(call, mistral)
+        return super()._handed_blockers(call, mistral, keyword)
 
 
 def _request_key_problem(where: str, keys: list) -> str:
