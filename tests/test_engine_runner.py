@@ -82,7 +82,8 @@ def test_summary_document(tree):
     data = json.loads(render_json(report))
     assert data == summarize(report)
     assert set(data) == {"version", "mode", "target", "exit_code", "files", "sites", "rules", "safety", "todos",
-                         "failed", "skipped", "results"} | ({"plan"} if "plan" in data else set())
+                         "steps", "failed", "skipped", "results"} | ({"plan"} if "plan" in data else set())
+    assert data["steps"] == []
     assert data["target"] == {"name": "mistral", "sdk": "mistralai", "key_env": "MISTRAL_API_KEY"}
     assert data["version"] == 1 and data["mode"] == "diff" and data["exit_code"] == 3
     assert data["files"] == {"seen": 4, "parsed": 3, "changed": 1, "unchanged": 1, "failed": 1,
@@ -207,3 +208,21 @@ def test_a_module_that_fails_keeps_the_key_its_client_reads(tmp_path):
     assert report.failed
     assert out[".env.example"].startswith("OPENAI_API_KEY=sk-...\n")
     assert out["requirements.txt"].splitlines() == ["openai>=1.40", "mistralai>=3.7,<4"]
+
+
+def test_the_steps_outside_the_repository_are_in_the_summary(tmp_path):
+    """Held-out review 64, X9 / X4: "create the MISTRAL_API_KEY secret" was only in the JSON findings and the PR body,
+    and the converted clients' retry budget nowhere in convert's output."""
+    from rich.console import Console
+
+    from migrator.engine.summary import render_text
+
+    workflow = ("on: push\njobs:\n  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python app.py\n"
+                "        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
+    report, _ = _run_tree(tmp_path, {"app.py": _CHAT, ".github/workflows/smoke.yml": workflow})
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert steps[0] == "create the MISTRAL_API_KEY secret (a Mistral key) in the repository settings", steps
+    assert steps[1].startswith("converted clients retry a failed request while 2 s have not passed"), steps
+    console = Console(record=True, width=200)
+    render_text(report, console)
+    assert "Before you deploy (2):" in console.export_text()

@@ -22,6 +22,7 @@ JSON shape (``SUMMARY_VERSION`` 1; keys are stable, new keys may be added):
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any, TextIO
 
@@ -94,6 +95,7 @@ def summarize(report: Report) -> dict[str, Any]:
             for path, f in findings
             if f.kind == FindingKind.TODO
         ],
+        "steps": _deploy_steps(findings),
         "failed": [{"path": r.path, "reason": r.reason} for r in report.failed],
         "skipped": [{"path": r.path, "reason": r.reason} for r in report.skipped],
         "results": [
@@ -111,6 +113,34 @@ def summarize(report: Report) -> dict[str, Any]:
         # files' common directory, utils/, a plan path could not be joined with a result's)
         "plan": report.plan.to_dict() if report.plan is not None else None,
     }
+
+
+# the actions a converted env / deploy file asks for outside the repository (MIG115: "...; create the MISTRAL_API_KEY
+# secret (a Mistral key) in the repository settings"), and the converted clients' retry budget: said at the end of the
+# text summary too, not only in the findings (held-out review 64, X9 / X4)
+_STEP = re.compile(r"; ((?:create|add|set) .*\(a Mistral key\).*)$")
+RETRY_NOTE = ("converted clients retry a failed request while {budget:g} s have not passed since the first attempt "
+              "(OpenAI's two retries for a request that fails fast); one that fails slowly (a timeout, a slow 5xx) is "
+              "not retried: raise max_elapsed_time in their RetryConfig where it should be")
+
+
+def _deploy_steps(findings) -> list[dict]:
+    from migrator.mapping.client import OPENAI_DEFAULT_RETRIES, retry_budget_ms
+
+    steps, retrying = [], []
+    for path, finding in findings:
+        if finding.kind != FindingKind.CONVERTED:
+            continue
+        if finding.rule == "MIG115" and (match := _STEP.search(finding.message)):
+            steps.append({"path": path, "line": finding.line, "step": match.group(1)})
+        elif finding.rule == "MIG101" and "default retries kept as a RetryConfig" in finding.message:
+            retrying.append((path, finding.line))
+    if retrying:
+        path, line = retrying[0]
+        steps.append({"path": path, "line": line, "step": RETRY_NOTE.format(
+            budget=retry_budget_ms(OPENAI_DEFAULT_RETRIES) / 1000) + (
+            f" ({len(retrying)} clients)" if len(retrying) > 1 else "")})
+    return steps
 
 
 def render_json(report: Report) -> str:
@@ -181,6 +211,10 @@ def render_text(report: Report, console: Any) -> None:
         say((f"TODO ({len(data['todos'])}):", "bold yellow"))
         for todo in data["todos"]:
             say(f"  {todo['path']}:{todo['line']}  ", (todo["rule"], "yellow"), f"  {todo['message']}")
+    if data["steps"]:
+        say((f"Before you deploy ({len(data['steps'])}):", "bold"))
+        for step in data["steps"]:
+            say(f"  {step['path']}:{step['line']}  {step['step']}")
     if data["failed"]:
         say((f"Failed ({len(data['failed'])}):", "bold red"))
         for failure in data["failed"]:
