@@ -1186,6 +1186,36 @@ def test_a_bare_attribute_declaration_of_a_converted_client_is_retyped() -> None
     assert "        self._client: Mistral | None\n" in code and "openai" not in code, code
 
 
+def test_an_attribute_declared_none_then_built_is_retyped_and_its_optional_import_stays_guarded() -> None:
+    """Held-out review 64, X2: `self.client: Optional[OpenAI] = None`, built later when a key is there, kept its
+    OpenAI annotation; the openai import stayed for it, and the mistralai import went above the `try: ... except
+    ImportError` guard of the optional feature, so a missing mistralai failed at import."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent('''\
+        from typing import Optional
+
+        try:
+            from openai import OpenAI
+        except ImportError:  # the AI feature is optional
+            OpenAI = None
+
+
+        class Assistant:
+            def __init__(self, key: Optional[str]) -> None:
+                self.client: Optional[OpenAI] = None
+                if key and OpenAI is not None:
+                    self.client = OpenAI(api_key=key)
+
+            def ask(self, q: str) -> str:
+                r = self.client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])
+                return r.choices[0].message.content or ""
+        ''')
+    assert "        self.client: Optional[Mistral] = None\n" in code, code
+    assert "try:\n    from mistralai.client import Mistral\n" in code and "    Mistral = None\n" in code, code
+    assert "from openai" not in code and "OpenAI =" not in code and "Optional[OpenAI]" not in code, code
+
+
 def test_a_trailing_comment_naming_the_key_variable_follows_the_converted_client() -> None:
     """Held-out review 36, L6: `client = OpenAI()  # Uses OPENAI_API_KEY from environment` became a Mistral client
     whose comment still named the OpenAI variable; an unconverted line keeps its comment."""

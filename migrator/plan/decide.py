@@ -3714,16 +3714,18 @@ def _callarg_constants(f, slot) -> set:
 
 
 def _converted_attributes(builder, files, clients) -> dict:
-    """path -> {(class scope, attribute)} for each bare declaration ``self._client: OpenAI | None`` (no value) whose
-    attribute holds only clients that convert: MIG101 retypes it (held-out review 29, J-D8: it kept the openai import
-    and dependency for a type hint alone)."""
+    """path -> {(class scope, attribute)} for each bare declaration ``self._client: OpenAI | None`` (no value, or
+    ``= None``: held-out review 64, X2) whose attribute holds only clients that convert: MIG101 retypes it (held-out
+    review 29, J-D8: it kept the openai import and dependency for a type hint alone)."""
     converting = {c.id for c in clients if c.decision == CONVERT}
     found: dict = {}
     for f in files:
         if "OpenAI" not in f.source:
             continue
         for node in f.nodes:
-            if not (isinstance(node, ast.AnnAssign) and node.value is None and isinstance(node.target, ast.Attribute)
+            if not (isinstance(node, ast.AnnAssign) and (node.value is None or isinstance(node.value, ast.Constant) and
+                                                         node.value.value is None)
+                    and isinstance(node.target, ast.Attribute)
                     and isinstance(node.target.value, ast.Name) and node.target.value.id == "self"
                     and "OpenAI" in ast.unparse(node.annotation)):
                 continue
