@@ -14,8 +14,8 @@ from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKN
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, RESPONSE_TYPES, TRAILING_SYSTEM_BUILT_TODO,
-                                   TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO)
+from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, RESPONSE_TYPES, STORED_HISTORY_TODO,
+                                   TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
@@ -708,6 +708,8 @@ class _Transformer(RuleTransformer):
         value = arg.value
         written = isinstance(value, cst.List) and bool(value.elements) and \
             isinstance(value.elements[-1].value, cst.Dict)
+        if self.facts.view is not None and (stored := self.facts.view.stored_history(line)) is not None:
+            self.todo(line, STORED_HISTORY_TODO.format(where=stored))  # (held-out review 64, X3)
         if not written and self.facts.view is not None:
             where = self.facts.view.trailing_system(line)
             if where is not None and isinstance(value, cst.Name):  # built before the call (held-out review 23, U1)

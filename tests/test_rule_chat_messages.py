@@ -301,3 +301,27 @@ def test_a_forced_tool_choice_is_no_tool_definition() -> None:
         "{'name': 'now'}}], tool_choice={'type': 'function', 'function': {'name': 'now'}})\n")
     assert "tool_choice={'type': 'function', 'function': {'name': 'now'}}" in code, code
     assert "tools=[{'type': 'function', 'function': {'name': 'now', 'parameters':" in code, code
+
+
+def test_a_history_loaded_from_storage_with_tools_gets_the_tool_call_id_todo() -> None:
+    """Held-out review 64, X3: a tool loop whose history is saved to and loaded from a JSON file replayed OpenAI's
+    call_... ids to Mistral (a 400 on every message), with no TODO; a history built in memory gets none."""
+    from mechanics import convert_idempotent
+
+    source = (
+        "import json\nfrom pathlib import Path\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+        "TOOLS = [{'type': 'function', 'function': {'name': 'now', 'parameters': {'type': 'object'}}}]\n"
+        "STORE = Path('history.json')\n\n\ndef chat(text):\n"
+        "    messages = json.loads(STORE.read_text()) if STORE.exists() else []\n"
+        "    messages.append({'role': 'user', 'content': text})\n"
+        "    msg = client.chat.completions.create(model='gpt-4o', messages=messages, tools=TOOLS).choices[0].message\n"
+        "    messages.append(msg.model_dump(exclude_none=True))\n"
+        "    STORE.write_text(json.dumps(messages))\n    return msg.content\n")
+    code, todos = convert_idempotent(source)
+    assert any(t.startswith("messages=messages is loaded with json.loads(...): a history saved before the migration "
+                            "holds OpenAI's tool-call ids") for t in todos), todos
+    assert "client.chat.complete(model=" in code
+    _, todos = convert_idempotent(source.replace("json.loads(STORE.read_text()) if STORE.exists() else []", "[]"))
+    assert not any("tool-call ids" in t for t in todos), todos
+    _, todos = convert_idempotent(source.replace(", tools=TOOLS", ""))
+    assert not any("tool-call ids" in t for t in todos), todos

@@ -187,6 +187,10 @@ TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the
 TRAILING_SYSTEM_ENDS_TODO = ("messages= can end with a system message ({where}): Mistral wants the last one to be user "
                              "or tool (a 400 otherwise); move the instruction before the history or send it as a user "
                              "message")
+STORED_HISTORY_TODO = ("{where}: a history saved before the migration holds OpenAI's tool-call ids "
+                       "(call_...), and Mistral answers 400 to any id that is not 9 letters or digits: map each stored "
+                       "id to such an id (hashlib.sha256(old_id.encode()).hexdigest()[:9], say), the same in the "
+                       "assistant's tool_calls and in its tool results, when the history is loaded")
 TRAILING_SYSTEM_BUILT_TODO = ("messages={name} can end with a system message ({where}): Mistral wants the last one to "
                               "be user or tool (a 400 otherwise); move the instruction before the history or send it "
                               "as a user message")

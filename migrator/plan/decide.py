@@ -525,6 +525,7 @@ def decide(builder, files) -> ConversionPlan:
                                       if all(decision(oid) == CONVERT for oid in refs)},
                           model_env_reads=_model_env_reads(builder, files),
                           trailing_system=_trailing_system_calls(builder, files, sites),
+                          stored_histories=_stored_history_calls(files, sites),
                           shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files))
 
 
@@ -3101,6 +3102,40 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
         f"{name} += [..., {{\"role\": \"system\", ...}}]" if isinstance(node, ast.AugAssign) else \
         f"{name} = ... [..., {{\"role\": \"system\", ...}}]"
     return f"{shown} in {scope[-1]}()" if scope else shown
+
+
+# calls that read a value kept outside the process (a history saved by an earlier run)
+_LOADS = frozenset({"json.load", "json.loads", "pickle.load", "pickle.loads", "yaml.safe_load", "yaml.load",
+                    "orjson.loads", "ujson.loads"})
+
+
+def _stored_history_calls(files, sites) -> frozenset:
+    """(path, line, what) of the converted chat calls that send tools and a ``messages=`` list loaded from storage
+    where the call's function binds it (``messages = json.loads(STORE.read_text())``): a history an earlier run saved
+    holds OpenAI's ``call_...`` tool-call ids, which Mistral rejects (held-out review 64, X3)."""
+    found = set()
+    by_path = {f.path: f for f in files}
+    calls: dict = {}
+    for key, answer in sites.items():
+        if answer[0] != "call" or answer[1] != CONVERT or key[0] not in by_path:
+            continue
+        f = by_path[key[0]]
+        if f.path not in calls:
+            calls[f.path] = {node_key(f.path, n): n for n in f.nodes if isinstance(n, ast.Call)}
+        call = calls[f.path].get(key)
+        if call is None or not any(kw.arg in ("tools", "functions") for kw in call.keywords):
+            continue
+        messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
+        if not isinstance(messages, ast.Name):
+            continue
+        for value in f.assigns.get((f.scope_of.get(id(call), ()), messages.id), ()):
+            loads = next((n for n in ast.walk(value) if isinstance(n, ast.Call) and
+                          (dotted_name(n.func) or "") in _LOADS), None) if isinstance(value, ast.AST) else None
+            if loads is not None and getattr(value, "lineno", call.lineno) <= call.lineno:
+                loaded = f"messages={messages.id} is loaded with {dotted_name(loads.func)}(...)"
+                found.add((f.path, call.lineno, loaded))
+                break
+    return frozenset(found)
 
 
 def _trailing_system_calls(builder, files, sites) -> frozenset:

@@ -133,6 +133,8 @@ class ConversionPlan:
     model_env_reads: frozenset = frozenset()
     # (path, line, where) of converted chat calls whose messages= list is seen to end with a system message
     trailing_system: frozenset = frozenset()
+    # (path, line, where) of converted chat calls sending tools with a messages= history loaded from storage
+    stored_histories: frozenset = frozenset()
     # settings field -> what else reads it besides converted calls' model= (their run-time TODO says so)
     shared_fields: dict = field(default_factory=dict, compare=False, hash=False)
     # (path, line, name, reason) of LangChain / LlamaIndex OpenAI objects left for another provider (MIG116 / MIG121
@@ -336,6 +338,11 @@ class FileView:
     @property
     def all_converted(self) -> bool:
         return self.plan.all_converted
+
+    def stored_history(self, line: int) -> Optional[str]:
+        """Where the tool-sending converted chat call at ``line`` loads its messages= history from storage."""
+        return next((where for path, at, where in self.plan.stored_histories if path == self.path and at == line),
+                    None)
 
     def trailing_system(self, line: int) -> Optional[str]:
         """Where the messages list of the converted chat call at ``line`` is ended with a system message."""
