@@ -495,3 +495,26 @@ def test_a_constructor_default_model_also_read_by_a_dimension_table_is_named():
         ''')
     assert any(t.startswith("model=self.model comes from the default 'text-embedding-3-small' of Embedder(model=...)")
                and "also read by self.MODEL_DIMENSIONS.get(...)" in t for t in todos), todos
+
+
+def test_a_split_of_embeddings_within_one_module_is_said_and_a_kept_calls_size_is_not() -> None:
+    """Held-out review 64, Y3 / Y10: one module's documents stayed on OpenAI (a base64 call keeps their client) while
+    its queries moved to mistral-embed, and only a split across two files was said; the kept call's dimensions=256
+    got the converted vectors' size TODO."""
+    from mechanics import convert_idempotent
+
+    source = (
+        "from openai import AsyncOpenAI, OpenAI\n\nclient = OpenAI()\naclient = AsyncOpenAI()\n\n\n"
+        "def embed_documents(texts):\n"
+        "    r = client.embeddings.create(model='text-embedding-3-small', input=texts, encoding_format='base64')\n"
+        "    return [d.embedding for d in r.data]\n\n\n"
+        "def embed_small(texts):\n"
+        "    return client.embeddings.create(model='text-embedding-3-small', input=texts, dimensions=256)\n\n\n"
+        "async def embed_query(text):\n"
+        "    r = await aclient.embeddings.create(model='text-embedding-3-small', input=text)\n"
+        "    return r.data[0].embedding\n")
+    code, todos = convert_idempotent(source)
+    assert "await aclient.embeddings.create_async(model=" in code and "client = OpenAI()" in code
+    assert any("other embeddings calls of this module stay on OpenAI: where both fill or query the same vector "
+               "store, the vectors will not match: move them together" in t for t in todos), todos
+    assert not any(t.startswith("256:") for t in todos), todos

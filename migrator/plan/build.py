@@ -5660,7 +5660,7 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
             # the OpenAI SDK decodes base64 only where it asked for it itself: a format written here reaches the
             # code as strings it decodes (held-out review 64, Y6)
             return (f"encoding_format={value!r}: the OpenAI SDK returns the vectors as {value} strings here and the "
-                    "code decodes them; Mistral's response holds floats: drop encoding_format and the decoding")
+                    "code decodes them, where Mistral's response holds floats (drop encoding_format and the decoding)")
     return ""
 
 

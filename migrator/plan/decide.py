@@ -926,7 +926,10 @@ def _embedding_sizes(f, sites, elsewhere: bool = False) -> dict:
         and sites[node_key(f.path, node)][1] == CONVERT]
     if not calls and not elsewhere:
         return {}
-    inside = {id(sub) for call in calls for sub in ast.walk(call)}  # dimensions=1536: the call's own TODO
+    # dimensions=1536 of a converted call: its own TODO; of a kept one: no size of the converted vectors (held-out
+    # review 64, Y10)
+    inside = {id(sub) for node in f.nodes if isinstance(node, ast.Call) and
+              (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) for sub in ast.walk(node)}
     found: dict = {}
     for node in f.nodes:
         if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
