@@ -518,3 +518,26 @@ def test_a_split_of_embeddings_within_one_module_is_said_and_a_kept_calls_size_i
     assert any("other embeddings calls of this module stay on OpenAI: where both fill or query the same vector "
                "store, the vectors will not match: move them together" in t for t in todos), todos
     assert not any(t.startswith("256:") for t in todos), todos
+
+
+@pytest.mark.parametrize("config, model", [
+    ({}, None),
+    ({"model_map": {"text-embedding-3-small": "codestral-embed"}}, "codestral-embed"),
+    ({"target": "openai-compatible", "provider": "scaleway"}, "bge-multilingual-gemma2"),
+    ({"target": "openai-compatible", "provider": "vllm"}, "the target's embedding model"),
+])
+def test_an_index_size_todo_names_the_model_the_calls_now_use(config, model) -> None:
+    """Held-out review 64, X5: the vector index's size TODO said "mistral-embed: 1024 dimensions" whatever model the
+    converted calls were given (Scaleway's bge model, an unknown vLLM one, codestral-embed by --model)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "embed.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(texts):\n"
+                    "    return client.embeddings.create(model='text-embedding-3-small', input=texts)\n",
+        "store.py": "import pinecone\n\npc = pinecone.Pinecone()\npc.create_index(name='docs', dimension=1536)\n",
+    }, **config)
+    if model is None:
+        assert "(mistral-embed: 1024 dimensions): size the vector column / index for them" in out["store.py"]
+    else:
+        assert f"the converted embeddings calls now use {model}: check the size it returns" in out["store.py"], \
+            out["store.py"]

@@ -264,7 +264,7 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
         root = package_root(plan_root(path for path, _ in sources + extra_sources))
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
                           env_base_urls=env_base_urls(project), unread=unread,
-                          langchain_blocker=config.langchain_blocker)
+                          langchain_blocker=config.langchain_blocker, models=config.models())
         if _round:
             break
         unread_items = [item for item in readable if item.path not in read]

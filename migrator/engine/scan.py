@@ -147,7 +147,7 @@ def scan(
         unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size,
                                cache)
         plan = build_plan(sources + extra, package_root(root), endpoint=config.endpoint(), env_base_urls=urls,
-                          unread=unread)
+                          unread=unread, models=config.models())
         if _round:
             break
         unread_items = [s for s in others if os.path.abspath(s.path) not in read]

@@ -6569,7 +6569,7 @@ def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
                env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="",
-               trees: Optional[dict] = None) -> ConversionPlan:
+               trees: Optional[dict] = None, models: Optional[dict] = None) -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -6591,6 +6591,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         files.append(f)
     _expand_star_imports(files)
     builder = _Builder(files, endpoint)
+    builder.models = dict(models or {})  # the run's model map (--model, a provider's): what embeddings go to
     builder.root = root  # (a vector store the repository holds: migrator.plan.decide._stored_vectors)
     builder.env_base_urls = dict(env_base_urls or {})
     for f in files:  # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` in code: as an env file there

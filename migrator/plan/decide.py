@@ -8,6 +8,7 @@ a converted call is left alone.
 from __future__ import annotations
 
 import ast
+import fnmatch
 import itertools
 import os
 import re
@@ -480,7 +481,8 @@ def decide(builder, files) -> ConversionPlan:
             tables[f.path] = {**tables.get(f.path, {}), **cells}
     for path, found in builder.shared_tokenizers.items():  # (held-out review 59, X7)
         tables[path] = {**found, **tables.get(path, {})}
-    dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites))}
+    target = _embedding_target(builder)
+    dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites, target=target))}
     for f in files:
         tokenizer = _tokenizer_statement(f) if f.path in converting and "tiktoken" in f.source else None
         if tokenizer is not None:  # MIG102's where chat calls convert, else MIG107's
@@ -493,7 +495,7 @@ def decide(builder, files) -> ConversionPlan:
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
         # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
-                           (found := _embedding_sizes(f, sites, elsewhere=True))})
+                           (found := _embedding_sizes(f, sites, elsewhere=True, target=target))})
     for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
         if any(word in f.source for word in STORE_WORDS) and (everywhere or _embeddings_convert(f, sites)):
             for span, todo in _stored_vectors(builder, f, sites).items():
@@ -911,14 +913,29 @@ def _all_embeddings_convert(files, sites) -> bool:
     return verdicts == {CONVERT}
 
 
-def _embedding_sizes(f, sites, elsewhere: bool = False) -> dict:
+def _embedding_target(builder) -> Optional[str]:
+    """The model the converted embeddings calls now use: mistral-embed unless the run's model map (--model, an
+    OpenAI-compatible provider's) sends OpenAI's embedding models elsewhere; None when not known (a provider with no
+    embedding model of its own in migrator's map)."""
+    from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL
+    from migrator.mapping.models import map_model
+
+    models = getattr(builder, "models", {}) or {}
+    endpoint = builder.endpoint
+    if endpoint is not None and endpoint.spec.name != "mistral":
+        return next((target for pattern, target in models.items() if target and
+                     fnmatch.fnmatchcase("text-embedding-3-small", pattern)), None)
+    return map_model("text-embedding-3-small", models) or MISTRAL_EMBED_MODEL
+
+
+def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = "mistral-embed") -> dict:
     """Statements of a module whose embeddings calls convert that hold the size of OpenAI's vectors
     (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 1536``, an index's ``dimension=1536``):
     one TODO each, where the size is written (the call's own TODO cannot point at it). ``elsewhere``: a module
     of a tree whose embeddings calls all convert, with none of its own (only OpenAI's full sizes count there)."""
-    from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, OPENAI_EMBEDDING_SIZES, SHORTENED_SIZE_RANGE,
-                                             VECTOR_SIZE_TEXT, embedding_size_todo, says_shortened_size,
-                                             shortened_size_todo)
+    from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
+                                             SHORTENED_SIZE_RANGE, VECTOR_SIZE_TEXT, embedding_size_todo,
+                                             says_shortened_size, shortened_size_todo)
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
         _EMBEDDING_CALLS)
@@ -934,11 +951,14 @@ def _embedding_sizes(f, sites, elsewhere: bool = False) -> dict:
     for node in f.nodes:
         if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
             continue
-        todo = embedding_size_todo
+        def todo(size: int) -> str:
+            return embedding_size_todo(size, target)
+
         if isinstance(node.value, int):
             size = node.value if node.value in OPENAI_EMBEDDING_SIZES and \
                 _sizes_vectors(f, node, strict=elsewhere) else None
             if size is None and not elsewhere and node.value != MISTRAL_EMBED_DIMENSIONS and \
+                    target == MISTRAL_EMBED_MODEL and \
                     node.value in SHORTENED_SIZE_RANGE and \
                     (_sizes_vectors(f, node, says=says_shortened_size) or _embedding_cut(f, node)):
                 size, todo = node.value, shortened_size_todo  # DIMENSIONS_TO_KEEP = 512: a shortened vector
