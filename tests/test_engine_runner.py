@@ -226,3 +226,13 @@ def test_the_steps_outside_the_repository_are_in_the_summary(tmp_path):
     console = Console(record=True, width=200)
     render_text(report, console)
     assert "Before you deploy (2):" in console.export_text()
+
+
+def test_a_converted_voice_is_named_in_the_summary(tmp_path):
+    """Held-out review 64, Y9: voice="onyx" became the English preset en_paul_neutral, said only in the JSON."""
+    speech = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef say(text):\n"
+              "    client.audio.speech.create(model='tts-1', voice='onyx', input=text).write_to_file('out.mp3')\n")
+    report, _ = _run_tree(tmp_path, {"tts.py": speech})
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert "voice 'onyx' is now the Voxtral preset 'en_paul_neutral', an English speaker: listen to it; for another " \
+           "language, or to choose, pick a voice from client.audio.voices.list()" in steps, steps

@@ -119,6 +119,7 @@ def summarize(report: Report) -> dict[str, Any]:
 # secret (a Mistral key) in the repository settings"), and the converted clients' retry budget: said at the end of the
 # text summary too, not only in the findings (held-out review 64, X9 / X4)
 _STEP = re.compile(r"; ((?:create|add|set) .*\(a Mistral key\).*)$")
+_VOICE = re.compile(r"; voice ('[^']+') -> ('[^']+') \(a Mistral preset")
 RETRY_NOTE = ("converted clients retry a failed request while {budget:g} s have not passed since the first attempt "
               "(OpenAI's two retries for a request that fails fast); one that fails slowly (a timeout, a slow 5xx) is "
               "not retried: raise max_elapsed_time in their RetryConfig where it should be")
@@ -135,6 +136,11 @@ def _deploy_steps(findings) -> list[dict]:
             steps.append({"path": path, "line": finding.line, "step": match.group(1)})
         elif finding.rule == "MIG101" and "default retries kept as a RetryConfig" in finding.message:
             retrying.append((path, finding.line))
+        elif finding.rule == "MIG120" and (voice := _VOICE.search(finding.message)):
+            # another speaker, and an English one (held-out review 64, Y9: said only in the JSON findings)
+            steps.append({"path": path, "line": finding.line, "step": f"voice {voice.group(1)} is now the Voxtral "
+                          f"preset {voice.group(2)}, an English speaker: listen to it; for another language, or to "
+                          "choose, pick a voice from client.audio.voices.list()"})
     if retrying:
         path, line = retrying[0]
         steps.append({"path": path, "line": line, "step": RETRY_NOTE.format(
