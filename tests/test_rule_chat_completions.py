@@ -302,6 +302,10 @@ def test_policy_expression_uses_code_template() -> None:
     code, _ = _convert("model='gpt-4o', messages=[], functions=FUNCS, timeout=t")
     assert '[{"type": "function", "function": f} for f in FUNCS]' in code
     assert "timeout_ms=None if t is None else int(t * 1000)" in code
+    # a list written there, whose functions are not all literals: each written out as a tool (held-out review 64, Y13)
+    code, _ = _convert("model='gpt-4o', messages=[], functions=[{'name': 'Person', 'parameters': schema}, f2]")
+    assert 'tools=[{"type": "function", "function": {\'name\': \'Person\', \'parameters\': schema}}, ' \
+           '{"type": "function", "function": f2}]' in code, code
 
 
 def test_pipeline_imports_and_findings() -> None:
