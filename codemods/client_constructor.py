@@ -165,7 +165,7 @@ class _Transformer(RuleTransformer):
         # enclosing `if` / `try` blocks: (the node's id, is it a key check (OPENAI_API_KEY, KeyError)?)
         self._blocks: list[tuple[int, bool]] = []
         self._top_values: set[int] = set()  # values a statement alone on its line starts with (see below)
-        self._chain_heads: set[int] = set()  # ... of them, calls a chain starts with (`OpenAI().embeddings.create(...)`)
+        self._chain_heads: set[int] = set()  # ... of them, a call chain's first call (`OpenAI().embeddings...`)
         self._indent = "    "  # the module's indentation unit (visit_Module)
         self._closes: dict[int, tuple[int, bool]] = {}  # `client.close()` the plan converts -> (line, is async)
 
