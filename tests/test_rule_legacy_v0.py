@@ -1227,3 +1227,16 @@ def test_an_embedding_constant_also_passed_to_a_wrapper_whose_model_only_feeds_c
         ''')
     assert 'EMBEDDING_MODEL = "mistral-embed"' in code and 'def get_embedding(text, model="mistral-embed"):' in code, code
     assert not any("computed at run time" in t or "EMBEDDING_MODEL is set in this module" in t for t in todos), todos
+
+
+def test_a_v0_response_printed_with_its_type_converts() -> None:
+    """Held-out review 64 (openaiapidemo's helloopenai.py): `print(type(response))` beside `print(response)` and its
+    dict reads kept the call as "used as a whole (returned, passed on)"; it only shows the response."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "import os\nimport openai\n\nopenai.api_key = os.environ['OPENAI_API_KEY']\n"
+        "response = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[{'role': 'user', 'content': 'hi'}])\n"
+        "print(response)\nprint(type(response))\nprint(response['choices'][0]['message']['content'])\n")
+    assert "print(type(response))\nprint(response.choices[0].message.content)\n" in code, code
+    assert not any("used as a whole" in t for t in todos), todos

