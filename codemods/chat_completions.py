@@ -173,11 +173,10 @@ class ChatCompletions(MigratorRule):
     """Rewrites chat completion calls on OpenAI clients into Mistral chat calls.
 
     **What it does.** ``client.chat.completions.create(...)`` becomes ``client.chat.complete(...)``
-    (``chat.complete_async`` on an async client, and for a sync client's call run in a worker thread:
+    (``chat.complete_async`` on an async client; a sync client's call run in a worker thread stays there:
     ``await asyncio.to_thread(client.chat.completions.create, model=..., ...)`` becomes ``await
-    client.chat.complete_async(model=..., ...)``, a coroutine as the to_thread call was, whether awaited there,
-    gathered or given to ``asyncio.wait_for``; embeddings become ``embeddings.create_async`` the same way, while a
-    stream or a ``**`` splat run so keeps its client; ``chat.stream`` / ``chat.stream_async`` with
+    asyncio.to_thread(client.chat.complete, model=..., ...)``, and embeddings the same way, while a stream or a
+    ``**`` splat run so keeps its client; ``chat.stream`` / ``chat.stream_async`` with
     ``stream=True``, where a ``for chunk in stream:`` loop in the same function is rewritten to read
     each event's ``.data``, and streamlit's ``st.write_stream(stream)``, which reads the text of
     OpenAI's chunks itself, gets ``(event.data.choices[0].delta.content or "" for event in stream if

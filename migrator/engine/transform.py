@@ -21,8 +21,7 @@ from migrator.engine.results import RuleOutcome
 from migrator.plan.langchain import blocker_for
 from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.plan.llamaindex import plan_module as plan_llamaindex
-from migrator.plan.to_thread import READ_NAMES as TO_THREAD_NAMES
-from migrator.plan.to_thread import cst_desugar, desugar, left_unconverted, restore, resugar
+from migrator.plan.to_thread import cst_desugar, desugar, restore, resugar
 from migrator.rules import rule_selected, selected_rules
 
 
@@ -57,7 +56,6 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     stays = restore(tree, lambda call: _converts_in_place(call, plan.view(filename), config))
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
-    facts.names_in_use |= getattr(tree, TO_THREAD_NAMES, set())  # (read by the to_thread calls desugar replaced)
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
                                imported_uses=_imported_uses(config.langchain_imported, filename)) \
@@ -78,11 +76,10 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
         facts.prune = False
         transformers = [rule.make_transformer(facts) for rule in rules]
         updated = read.visit(Combined(transformers))
-    if config.endpoint() is not None:
-        updated = resugar(updated, desugared)  # the openai SDK's calls stay in their threads
-    elif left_unconverted(updated, desugared):  # (never expected: the plan said the rules convert it)
-        raise GeneratedCodeError("a call run by asyncio.to_thread was read as the call it makes and not converted; "
-                                 "the file was left unchanged")
+    try:
+        updated = resugar(updated, desugared)  # the calls stay in their threads, as the rules made them
+    except RuntimeError as error:  # (never expected)
+        raise GeneratedCodeError(f"{error}; the file was left unchanged") from None
     original, module = module, updated
     for rule, transformer in zip(rules, transformers):
         rule.collect(transformer)

@@ -3115,9 +3115,9 @@ class _Builder:
         legacy ``openai.Moderation.create`` / ``Model.list()`` / ... whose keywords and dict reads
         ``_v0_problem`` checked (MIG118 rewrites the reads)."""
         key = node_key(f.path, call)
-        if isinstance(f.parent.get(id(call)), ast.Await) or getattr(call, TO_THREAD, False):
-            # `await client.chat...`: an async client's call, whatever its origin says; `asyncio.to_thread(client.chat
-            # .completions.create, ...)` read as that call: a coroutine, as Mistral's complete_async(...) is
+        if isinstance(f.parent.get(id(call)), ast.Await) and not getattr(call, TO_THREAD, False):
+            # `await client.chat...`: an async client's call, whatever its origin says (not `await asyncio.to_thread(
+            # client.chat.completions.create, ...)` read as that call: it stays a sync call in its thread)
             self.awaited.add(key)
         if oid is not None and f.mentions_other_sdk:
             self._other_sdk_reaching(f, call, oid)

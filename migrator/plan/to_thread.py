@@ -1,16 +1,17 @@
 """``asyncio.to_thread(client.chat.completions.create, model=..., ...)``: a sync client's call run in a worker thread.
 
-Async code (bots, web handlers) keeps its event loop free this way. Mistral's SDK has the coroutine itself
-(``client.chat.complete_async(...)``), so migrator reads such a call as the awaited call it stands for: the plan and
-the rules see ``client.chat.completions.create(model=..., ...)`` at the ``to_thread`` call's place, an awaited call
-(``asyncio.to_thread(...)`` and ``complete_async(...)`` are both coroutines, whether awaited there, gathered or handed
-to ``asyncio.wait_for``). Where the plan does not convert the call, the module's ast gets the ``to_thread`` call back
-(``restore``) and the rules see it as written; an OpenAI-compatible target's rules rewrite the call's arguments and the
-``to_thread`` call is put back around it (``resugar``).
+Async code (bots, web handlers) keeps its event loop free this way. The conversion keeps the thread and calls the
+sync Mistral method in it: ``asyncio.to_thread(client.chat.complete, model=..., ...)``. (Not Mistral's coroutine
+``complete_async``: its ``httpx.AsyncClient`` is bound to the first event loop that uses it, so an app running
+``asyncio.run`` per request failed on the second one, and a custom ``http_client=`` applies to sync calls only;
+held-out review 65, X1 / X2.) migrator reads such a call as the call it makes: the plan and the rules see
+``client.chat.completions.create(model=..., ...)`` at the ``to_thread`` call's place (a sync call), and ``resugar``
+puts the ``to_thread`` call back around what the rules made of it, found by a mark on the call (``MARK``). Where the
+plan does not convert the call, the module's ast gets the ``to_thread`` call back (``restore``) and the rules see it
+as written.
 
 Only a call with keyword arguments the plan can read is read so: no ``**`` splat (its keys may hold ``stream``) and no
-``stream=`` other than ``False`` (a stream run in a thread is iterated with a plain ``for``; Mistral's async stream
-needs ``async for``).
+``stream=`` other than ``False`` (a stream's loop is not rewritten through the thread).
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ from typing import Optional
 
 import libcst as cst
 
-# the methods read so (receiver.<chain>): each has an awaited form the rules write (chat.complete_async,
-# embeddings.create_async)
+# the methods read so (receiver.<chain>): the rules convert each to a sync Mistral method (chat.complete,
+# embeddings.create)
 METHOD_CHAINS = (("chat", "completions", "create"), ("embeddings", "create"))
-FLAG = "_migrator_to_thread"  # set on the ast call read in place of a to_thread call
-READ_NAMES = "_migrator_to_thread_names"  # set on the tree: the names the replaced calls read (`asyncio`, `to_thread`)
+FLAG = "_migrator_to_thread"  # set on the ast call read in place of a to_thread call (a sync call, even under await)
 READ = "_migrator_to_thread_calls"  # set on the tree: [(the call read, the to_thread call)] in post-order
 
 
@@ -96,15 +96,10 @@ def desugar(tree: ast.Module, code: str) -> ast.Module:
             call.end_lineno, call.end_col_offset = node.end_lineno, node.end_col_offset
             setattr(call, FLAG, True)
             getattr(tree, READ).append((call, node))
-            read = node.func
-            while isinstance(read, ast.Attribute):
-                read = read.value
-            getattr(tree, READ_NAMES).add(read.id)  # (an import the conversion leaves unused goes: fix_imports)
             return call
 
     if getattr(tree, READ, None) is not None:
         return tree  # (read so already: the plan of a single-file run is given the tree transform_source read)
-    setattr(tree, READ_NAMES, set())
     setattr(tree, READ, [])
     return Desugar().visit(tree)
 
@@ -154,6 +149,16 @@ def _code(node: cst.CSTNode) -> str:
     return cst.Module(body=()).code_for_node(node)
 
 
+# the whitespace between the method and its ``(`` of a call read in place of a to_thread call: form feeds, which no one
+# writes there; the rules keep a call's whitespace_after_func (call.with_changes), and resugar takes the call apart
+MARK = cst.SimpleWhitespace("\f\f\f")
+
+
+def _marked(call: cst.Call) -> bool:
+    return isinstance(call.whitespace_after_func, cst.SimpleWhitespace) and \
+        call.whitespace_after_func.value == MARK.value
+
+
 class CstDesugar(cst.CSTTransformer):
     """The twin of ``desugar`` on LibCST's tree: the same calls, met in the same (post-)order; ``stays[i]`` says
     whether the i-th is read as its SDK call (the rules convert it) or left as written."""
@@ -163,9 +168,7 @@ class CstDesugar(cst.CSTTransformer):
         self.names = names
         self.stays = stays
         self.index = 0
-        self.methods: set[str] = set()  # the code of the methods read so (`client.chat.completions.create`)
-        self.made: list[tuple] = []  # (the call written, the to_thread call it replaced), in post-order
-        self.written: list[bool] = []  # see order()
+        self.made: list = []  # the to_thread calls replaced, in post-order
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if len(updated.args) < 1 or _cst_dotted(updated.func) not in self.names:
@@ -182,85 +185,49 @@ class CstDesugar(cst.CSTTransformer):
         index, self.index = self.index, self.index + 1
         if index >= len(self.stays) or not self.stays[index]:
             return updated
-        method = first.value.with_changes(lpar=(), rpar=())
-        self.methods.add(_code(method))
-        call = updated.with_changes(func=method, args=rest)
-        self.made.append((call, updated))
-        return call
-
-    def order(self, module: cst.Module) -> None:
-        """Note, in post-order, which calls of the methods read so in ``module`` (the tree this desugarer made) are
-        the ones it wrote: ``Resugar`` finds them again by that order."""
-        made = {id(call) for call, _ in self.made}
-        methods, order = self.methods, self.written
-
-        class Order(cst.CSTVisitor):
-            def leave_Call(self, node: cst.Call) -> None:
-                if isinstance(node.func, cst.Attribute) and _code(node.func) in methods:
-                    order.append(id(node) in made)
-
-        module.visit(Order())
+        self.made.append(updated)
+        return updated.with_changes(func=first.value.with_changes(lpar=(), rpar=()), args=rest,
+                                    whitespace_after_func=MARK)
 
 
 class Resugar(cst.CSTTransformer):
-    """Puts each ``to_thread`` call back around the SDK call it was read as (with the arguments the rules left it): an
-    OpenAI-compatible target keeps the openai SDK, whose calls stay in their threads. The rules of that target leave
-    the method of such a call as it is and remove no call of it, so the calls are found again by their order."""
+    """Puts each ``to_thread`` call back around what the rules made of the SDK call read in its place (the method,
+    converted or not, as its first argument; the keywords as the rules left them)."""
 
-    def __init__(self, desugarer: "CstDesugar") -> None:
+    def __init__(self, made: list) -> None:
         super().__init__()
-        self.methods = desugarer.methods
-        self.written = desugarer.written
-        self.calls = [written for _, written in desugarer.made]
-        self.seen = 0
+        self.made = made
         self.put_back = 0
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        if not (isinstance(updated.func, cst.Attribute) and _code(updated.func) in self.methods):
+        if not _marked(updated):
             return updated
-        index, self.seen = self.seen, self.seen + 1
-        if index >= len(self.written) or not self.written[index]:
-            return updated
-        written, self.put_back = self.calls[self.put_back], self.put_back + 1
-        return written.with_changes(args=[written.args[0], *updated.args], lpar=updated.lpar, rpar=updated.rpar)
+        if self.put_back >= len(self.made):
+            raise RuntimeError("to_thread calls: more marked calls than were read")
+        written, self.put_back = self.made[self.put_back], self.put_back + 1
+        method = written.args[0].with_changes(value=updated.func)
+        return written.with_changes(args=[method, *updated.args], lpar=updated.lpar, rpar=updated.rpar)
 
 
 def cst_desugar(module: cst.Module, tree: ast.Module, code: str, stays: list):
     """``module`` with the ``to_thread`` calls ``desugar`` read as their SDK calls (and ``restore`` left so) replaced
-    by those calls; the ``CstDesugar`` that did it (None when nothing was)."""
+    by those calls, marked; the ``CstDesugar`` that did it (None when nothing was)."""
     if not any(stays):
         return module, None
     desugarer = CstDesugar(_to_thread_names(tree), stays)
     updated = module.visit(desugarer)
     if desugarer.index != len(stays):
         raise RuntimeError(f"to_thread calls: {len(stays)} read by ast, {desugarer.index} by LibCST")
-    desugarer.order(updated)
     return updated, desugarer
 
 
 def resugar(module: cst.Module, desugarer) -> cst.Module:
-    """``module`` (the rules' output for an OpenAI-compatible target) with its to_thread calls put back."""
+    """``module`` (the rules' output) with its to_thread calls put back; raises when a call read in place of one is
+    lost (the file is then left unchanged, reported)."""
     if desugarer is None:
         return module
-    resugarer = Resugar(desugarer)
+    resugarer = Resugar(desugarer.made)
     updated = module.visit(resugarer)
-    if resugarer.seen != len(desugarer.written) or resugarer.put_back != len(desugarer.made):
-        raise RuntimeError("to_thread calls: the rules changed the calls read in their place")
+    if resugarer.put_back != len(desugarer.made):
+        raise RuntimeError("to_thread calls: the rules changed a call read in place of one beyond recognition")
     return updated
-
-
-def left_unconverted(module: cst.Module, desugarer) -> bool:
-    """Is a call ``desugarer`` wrote still there after the rules (its method unchanged, so not awaitable)?"""
-    if desugarer is None:
-        return False
-    methods = desugarer.methods
-    found = []
-
-    class Finder(cst.CSTVisitor):
-        def visit_Call(self, node: cst.Call) -> None:
-            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "create" and \
-                    _code(node.func) in methods:
-                found.append(node)
-
-    module.visit(Finder())
-    return bool(found)
