@@ -2283,3 +2283,22 @@ def test_a_service_built_from_a_directory_without_converted_code_keeps_its_opena
     assert (tmp_path / "docker-compose.yml").read_text() == compose.replace(
         "- OPENAI_API_KEY=${OPENAI_API_KEY}", "- MISTRAL_API_KEY=${MISTRAL_API_KEY}", 1)
     assert (tmp_path / "render.yaml").read_text() == render.replace("OPENAI_API_KEY", "MISTRAL_API_KEY", 1)
+
+
+def test_a_notebook_saved_as_one_line_of_json_keeps_its_openai_dependency(tmp_path):
+    """Held-out review 65, Y1: a compact (Kaggle / minified) notebook whose client stays on OpenAI: its import follows
+    `"source":["`, which the line-anchored import pattern missed, so requirements.txt lost openai."""
+    import json
+
+    from mechanics import convert_files
+
+    notebook = json.dumps({"nbformat": 4, "nbformat_minor": 0, "metadata": {}, "cells": [{
+        "cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+        "source": ["from openai import OpenAI\n", "c = OpenAI()\n",
+                   "img = c.images.generate(model=\"dall-e-3\", prompt=\"a cat\")\n"]}]}, separators=(",", ":"))
+    out = convert_files({
+        "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                  "r = client.chat.completions.create(model='gpt-4o', messages=[])\n",
+        "nb/draw.ipynb": notebook, "requirements.txt": "openai>=1.0\n"})
+    assert out["requirements.txt"].splitlines() == ["openai>=1.0", "mistralai>=3.7,<4"], out["requirements.txt"]
+    assert "client = Mistral(" in out["app.py"]

@@ -2785,6 +2785,27 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
     return edit
 
 
+def _notebook_code(text: str) -> str:
+    """The code cells of the notebook ``text``, one after another (what the import, key and settings patterns read:
+    a notebook saved as one line of JSON had its `from openai import ...` after `"source":["`, no line start; held-out
+    review 65, Y1), or ``text`` when it is not a notebook's JSON."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+    cells = data.get("cells") if isinstance(data, dict) else None
+    if not isinstance(cells, list):
+        return text
+    out = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            out.append("".join(str(line) for line in source) if isinstance(source, list) else str(source))
+    return "\n".join(out) + "\n"
+
+
 def project_pass(project: list, code: list, code_results: list, config, target: dict, *, write: bool,
                  manifests: Iterable[str] = (), unconverted: dict | None = None) -> list:
     """Edit the project files from the converted code; returns ``code_results`` with their results
@@ -2808,6 +2829,11 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
             left[item.source.path] = "it failed"
     for path, (_, text) in (unconverted or {}).items():
         texts.setdefault(path, text)
+    for path, text in texts.items():  # a notebook: its code cells' text, as the code would read in a module
+        if path.endswith(".ipynb"):
+            texts[path] = _notebook_code(text)
+            if path in originals:
+                originals[path] = _notebook_code(originals[path])
     plan = config.plan
     select, ignore = {s.upper() for s in config.select}, {s.upper() for s in config.ignore}
     facts = CodeFacts(texts, originals, kept_env=frozenset(getattr(plan, "kept_env", frozenset())),
