@@ -749,6 +749,15 @@ def test_langchain_core_pydantic_v1_is_named_with_pydantic_as_its_home():
         ''')
     legacy = [t for t in todos if "LangChain paths before 1.0" in t]
     assert len(legacy) == 1 and "import BaseModel, Field from pydantic" in legacy[0], todos
+    # langchain.pydantic_v1 too: langchain_classic has no such module (held-out review 65, Y5)
+    _, todos = convert('''\
+        from langchain.pydantic_v1 import BaseModel, Field
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o")
+        ''')
+    legacy = [t for t in todos if "LangChain paths before 1.0" in t]
+    assert len(legacy) == 1 and "import BaseModel, Field from pydantic" in legacy[0] and "classic" not in legacy[0]
 
 
 def test_a_model_handed_to_a_base_class_of_the_module_follows_its_uses_there():

@@ -67,6 +67,8 @@ LEGACY_TODO = ("{imports}: LangChain paths before 1.0, which the LangChain of la
 # agents used here too" of a module importing PromptTemplate alone); the rest is in langchain-classic.
 LEGACY_HOMES = MappingProxyType({
     "langchain_core.pydantic_v1": "pydantic (pydantic 2: BaseModel, Field, validator ...)",
+    # (held-out review 65, Y5: it sent langchain.pydantic_v1 to langchain_classic, which has no such module)
+    "langchain.pydantic_v1": "pydantic (pydantic 2: BaseModel, Field, validator ...)",
     "langchain.prompts": "langchain_core.prompts",
     # (re-review 37, M4: "langchain_core (messages, documents, ...)" named no importable module)
     "langchain.schema.output_parser": "langchain_core.output_parsers", "langchain.schema.runnable":
