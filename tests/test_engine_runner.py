@@ -236,3 +236,16 @@ def test_a_converted_voice_is_named_in_the_summary(tmp_path):
     steps = [step["step"] for step in summarize(report)["steps"]]
     assert "voice 'onyx' is now the Voxtral preset 'en_paul_neutral', an English speaker: listen to it; for another " \
            "language, or to choose, pick a voice from client.audio.voices.list()" in steps, steps
+
+
+def test_converted_llamaindex_objects_are_told_they_lost_their_retries(tmp_path):
+    """Held-out review 65, Y2: llama-index's OpenAI / OpenAIEmbedding retry 3 / 10 times; the converted MistralAI
+    (whose max_retries mistralai ignores) and MistralAIEmbedding make one attempt, unsaid."""
+    settings = ("from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n"
+                "from llama_index.llms.openai import OpenAI\n\nSettings.llm = OpenAI(model=\"gpt-4o-mini\")\n"
+                "Settings.embed_model = OpenAIEmbedding(model=\"text-embedding-3-small\")\n")
+    report, out = _run_tree(tmp_path, {"settings.py": settings})
+    assert "MistralAI(" in out["settings.py"], out["settings.py"]
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert any(step.startswith("LlamaIndex's MistralAI / MistralAIEmbedding make one attempt per request") and
+               step.endswith("(2 objects)") for step in steps), steps
