@@ -4637,6 +4637,16 @@ def _same_call(surfaces: tuple) -> "Callable[[ast.AST], bool]":
     return same
 
 
+def _type_shown(f: _File, node: ast.AST) -> bool:
+    """Is ``node`` printed by its type alone (``print(type(response))``)? It is shown, not read (held-out review 64: a
+    v0 demo's `print(type(response))` kept its call; a stream's stays: MIG102 rewrites only a loop's consumer)."""
+    holder = f.parent.get(id(node))
+    shown = f.parent.get(id(holder))
+    return isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and holder.func.id == "type" and \
+        holder.args == [node] and isinstance(shown, ast.Call) and isinstance(shown.func, ast.Name) and \
+        shown.func.id == "print"
+
+
 def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscripts: bool = False,
                     same_bindings=None, follow_returns=None, getattr_ok: frozenset = frozenset()) -> str:
     """How a converted call's result is read: each ``<result>.<attr>`` read, directly or through the one
@@ -4706,9 +4716,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
                 isinstance(read.func, ast.Name) and read.func.id == "print" or isinstance(read.func, ast.Attribute)
                 and read.func.attr in ("debug", "info", "warning", "error", "exception", "critical")):
             continue  # `print(response)`: shown, not read (held-out review 47, F9: "used as a whole")
-        if isinstance(read, ast.Call) and isinstance(read.func, ast.Name) and read.func.id == "type" and \
-                read.args == [n] and isinstance(shown := f.parent.get(id(read)), ast.Call) and \
-                isinstance(shown.func, ast.Name) and shown.func.id == "print":
+        if _type_shown(f, n):
             continue  # `print(type(response))`: shown too (held-out review 64, a demo's "used as a whole")
         if gate_test(f, n):
             continue  # `if response and response.choices ...:` (held-out review 55, T4: "used as a whole")
