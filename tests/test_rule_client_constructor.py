@@ -1851,3 +1851,16 @@ def test_a_base_url_from_a_variable_of_the_apps_own_naming_is_told_to_name_mistr
     assert 'server_url=os.getenv("MISTRAL_SERVER_URL")' in code, code
     assert [t.split(" gave OpenAI's client its base URL")[0].rsplit(" ", 1)[1] for t in todos
             if t.startswith("server_url=")] == ["OPENAI_SDK_BASE_URL", "OPENAI_PROXY_URL"], todos
+
+
+def test_a_key_name_read_through_or_and_strip_is_not_called_an_openai_key() -> None:
+    """Held-out review 65, X8: `OPENAI_API_KEY = (os.getenv("OPENAI_API_KEY") or "").strip()`: the read became
+    MISTRAL_API_KEY's, then `api_key=OPENAI_API_KEY` got "looks like an OpenAI key", contradicting the diff above it."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        'import os\n\nfrom openai import OpenAI\n\nOPENAI_API_KEY = (os.getenv("OPENAI_API_KEY") or "").strip()\n\n\n'
+        'def ask(messages):\n    client = OpenAI(api_key=OPENAI_API_KEY)\n'
+        '    return client.chat.completions.create(model="gpt-4o-mini", messages=messages)\n')
+    assert 'OPENAI_API_KEY = (os.getenv("MISTRAL_API_KEY") or "").strip()' in code, code
+    assert not any("looks like an OpenAI key" in t for t in todos), todos

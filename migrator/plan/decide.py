@@ -1689,12 +1689,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             else:
                 sites[key] = ("env", True, "gate") if feeds == "gate" else ("env", feeds)
                 holder, value = f.parent.get(id(node)), node
-                while isinstance(holder, ast.Attribute) and holder.attr in STRIPS and \
-                        isinstance(f.parent.get(id(holder)), ast.Call) and not f.parent[id(holder)].args:
-                    value = f.parent[id(holder)]  # `os.getenv("OPENAI_API_KEY", "").strip()`
-                    holder = f.parent.get(id(value))
-                if isinstance(holder, ast.BoolOp) and isinstance(holder.op, ast.Or):
-                    value, holder = holder, f.parent.get(id(holder))  # `key = api_key or os.getenv(...)` (N1)
+                for _ in range(2):  # (`(os.getenv("OPENAI_API_KEY") or "").strip()`: held-out review 65, X8)
+                    while isinstance(holder, ast.Attribute) and holder.attr in STRIPS and \
+                            isinstance(f.parent.get(id(holder)), ast.Call) and not f.parent[id(holder)].args:
+                        value = f.parent[id(holder)]  # `os.getenv("OPENAI_API_KEY", "").strip()`
+                        holder = f.parent.get(id(value))
+                    if isinstance(holder, ast.BoolOp) and isinstance(holder.op, ast.Or):
+                        value, holder = holder, f.parent.get(id(holder))  # `key = api_key or os.getenv(...)` (N1)
                 if feeds and isinstance(holder, ast.Assign) and holder.value is value and \
                         all(isinstance(t, ast.Name) for t in holder.targets):
                     key_names.setdefault(f.path, set()).update(t.id for t in holder.targets)
