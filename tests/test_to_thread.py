@@ -107,7 +107,7 @@ def test_stream_and_splat_calls_are_not_read_so() -> None:
         """)
         code, todos = convert_idempotent(source)
         assert f"await asyncio.to_thread({call})" in code
-        assert "client = OpenAI()" in code and any("passed on as a callable" in todo for todo in todos)
+        assert "client = OpenAI()" in code and any("is run by asyncio.to_thread with" in todo for todo in todos), todos
 
 
 def test_to_thread_not_imported_from_asyncio_is_not_read_so() -> None:
