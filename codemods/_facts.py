@@ -341,7 +341,9 @@ def message_change(keys: dict[str, object]) -> Optional[str]:
         return "role"
     if role == "function":  # a legacy function result; one that names the tool call it answers is a tool message
         return "function_tool" if "tool_call_id" in keys else "function"
-    if role == "user" and "name" in keys:
+    if "name" in keys and (role in ("user", "assistant") or ("role" in keys and not isinstance(role, str))):
+        # a speaker's name: mistralai's user and assistant messages have no name (tool results do); a computed role
+        # (`"assistant" if ... else "user"`, held-out review 65, X3) is one of them
         return "name"
     if kind in ("input_audio", "file") and kind in keys:
         return kind

@@ -184,7 +184,10 @@ class _Transformer(RuleTransformer):
                             "otherwise); build it in that shape, e.g. uuid.uuid4().hex[:9]")
             return updated
         if change == "name":
-            self.todo(line, "name on a user message: Mistral drops it silently; put it in the content "
+            role = _dict_constants(updated).get("role")
+            what = "a user message" if role == "user" else "an assistant message" if role == "assistant" else \
+                "a message whose role is computed (Mistral keeps a name on tool results only)"
+            self.todo(line, f"name on {what}: Mistral drops it silently; put it in the content "
                             "if the model needs it")
             return updated
         # content parts: the nested object becomes a plain value (input_audio) or a flat key (file)

@@ -325,3 +325,22 @@ def test_a_history_loaded_from_storage_with_tools_gets_the_tool_call_id_todo() -
     assert not any("tool-call ids" in t for t in todos), todos
     _, todos = convert_idempotent(source.replace(", tools=TOOLS", ""))
     assert not any("tool-call ids" in t for t in todos), todos
+
+
+def test_a_name_on_an_assistant_message_or_one_whose_role_is_computed_gets_the_todo() -> None:
+    """Held-out review 65, X3: a multi-user bot's history `{"role": role, "name": author, ...}` (role "assistant" if
+    the bot spoke, else "user"): mistralai's user and assistant messages have no name, so the speakers merged,
+    unflagged (only a literal "user" role got the TODO)."""
+    from mechanics import convert_idempotent
+
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef reply(channel, bot_id):\n    history = []\n"
+              "    for m in channel:\n        role = 'assistant' if m.author_id == bot_id else 'user'\n"
+              "        history.append({'role': role, 'name': m.author_name, 'content': m.text})\n"
+              "    return client.chat.completions.create(model='gpt-4o-mini', messages=history)\n")
+    _, todos = convert_idempotent(source)
+    assert "name on a message whose role is computed (Mistral keeps a name on tool results only): Mistral drops it " \
+           "silently; put it in the content if the model needs it" in todos, todos
+    _, todos = convert_idempotent(source.replace("'role': role", "'role': 'assistant'"))
+    assert any(t.startswith("name on an assistant message: Mistral drops it silently") for t in todos), todos
+    _, todos = convert_idempotent(source.replace("'role': role", "'role': 'tool', 'tool_call_id': 'abcdefghi'"))
+    assert not any(t.startswith("name on") for t in todos), todos
