@@ -119,6 +119,7 @@ class _Transformer(RuleTransformer):
         self._in_import = 0
         self._legacy = 0  # legacy imports met (the plan's legacy_imports, in order)
         self._converting = 0  # inside a converted constructor's call
+        self._keeping = 0  # inside a kept one's: its OPENAI_API_KEY read is its own
         self._read = 0  # the plan's renamed field reads (renamed_reads), counted in source order
         self._renames: set[int] = set()  # id(Attribute) -> rewritten
         self._told_refs: set[tuple[int, str]] = set()  # (line, class) of the value references told about
@@ -136,7 +137,8 @@ class _Transformer(RuleTransformer):
         """``os.environ["OPENAI_API_KEY"] = key`` (a Streamlit app's key box) or a check of it, in a
         module whose converted objects read the key from the environment: they now read
         MISTRAL_API_KEY. MIG101 says so for the SDK's clients (its TODO, when it gives one, stands)."""
-        if self.plan is None or not self.plan.implicit_key or self._converting or self.config.endpoint() is not None:
+        if self.plan is None or not self.plan.implicit_key or self._converting or self._keeping or \
+                self.config.endpoint() is not None:
             return
         line = self.mark_site(node, ENV)
         ranges = self.plan.implicit_ranges
@@ -165,11 +167,14 @@ class _Transformer(RuleTransformer):
             if site.local == written and site.arity == len(node.args):
                 self._found[id(node)] = site
                 self._converting += site.verdict == CONVERT  # its own key is mapped with it
+                self._keeping += site.verdict != CONVERT  # ... or stays OpenAI's (held-out review 65, Y6)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         site = self._found.pop(id(original), None)
         if site is not None and site.verdict == CONVERT:
             self._converting -= 1
+        elif site is not None:
+            self._keeping -= 1
         if site is None:
             return updated
         endpoint = self.config.endpoint()

@@ -1142,3 +1142,18 @@ def test_langchain_1x_modules_are_not_paths_before_1_0(module, names, gone):
     from migrator.plan.langchain import gone_in_langchain_1
 
     assert gone_in_langchain_1(module, names) is gone
+
+
+def test_a_kept_objects_own_key_read_gets_no_mistral_key_todo():
+    """Held-out review 65, Y6: `ChatOpenAI(..., api_key=os.getenv("OPENAI_API_KEY"), temperature=1.2)` stays on
+    OpenAI, while OpenAIEmbeddings beside it converts: its own key read was told to read MISTRAL_API_KEY, which would
+    break it."""
+    code, todos = convert('''\
+        import os
+        from langchain_openai import ChatOpenAI, OpenAIEmbeddings
+
+        llm = ChatOpenAI(model="gpt-4o-mini", api_key=os.getenv("OPENAI_API_KEY"), temperature=1.2)
+        emb = OpenAIEmbeddings(model="text-embedding-3-small")
+        ''')
+    assert "MistralAIEmbeddings(" in code and 'api_key=os.getenv("OPENAI_API_KEY")' in code, code
+    assert not any(t.startswith("OPENAI_API_KEY is used here") for t in todos), todos
