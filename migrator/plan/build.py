@@ -2501,8 +2501,9 @@ class _Builder:
         if (scope, node.id) in f.assigns or (scope, node.id) in f.params:
             return None  # a local name
         values = f.assigns.get(((), node.id))
-        if not values or any(isinstance(n, ast.Global) and node.id in n.names for n in f.nodes):
-            return None
+        if not values or len(values) < 2 or "global" in f.source and any(
+                isinstance(n, ast.Global) and node.id in n.names for n in f.nodes):
+            return None  # (one binding: nothing to choose; `global`: rebound at run time)
         top: Optional[ast.AST] = node
         while top is not None and f.parent.get(id(top)) is not f.tree:
             top = f.parent.get(id(top))

@@ -3144,6 +3144,8 @@ def _stored_history_calls(files, sites) -> frozenset:
         if answer[0] != "call" or answer[1] != CONVERT or key[0] not in by_path:
             continue
         f = by_path[key[0]]
+        if "tools" not in f.source and "functions" not in f.source or not any(load in f.source for load in _LOADS):
+            continue  # (no call of this module sends tools, or nothing loads: no node index to build)
         if f.path not in calls:
             calls[f.path] = {node_key(f.path, n): n for n in f.nodes if isinstance(n, ast.Call)}
         call = calls[f.path].get(key)
