@@ -901,6 +901,9 @@ class _Collector(ast.NodeVisitor):
             self._site(node, ENV)
         elif v0_read(node) and self.facts_uses_openai:
             self._site(node, V0READ)
+        elif isinstance(node.slice, ast.Constant) and node.slice.value == "OPENAI_API_KEY" and \
+                dotted_name(node.value) in ("st.secrets", "streamlit.secrets"):
+            self.mark()  # a Streamlit secret the environment mirrors: MIG101's TODO where clients convert (65, X5)
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:

@@ -1864,3 +1864,22 @@ def test_a_key_name_read_through_or_and_strip_is_not_called_an_openai_key() -> N
         '    return client.chat.completions.create(model="gpt-4o-mini", messages=messages)\n')
     assert 'OPENAI_API_KEY = (os.getenv("MISTRAL_API_KEY") or "").strip()' in code, code
     assert not any("looks like an OpenAI key" in t for t in todos), todos
+
+
+def test_a_streamlit_secret_the_environment_mirrors_is_flagged_where_clients_read_the_key_from_it() -> None:
+    """Held-out review 65, X5: `st.secrets["OPENAI_API_KEY"]` beside an `OpenAI()` that reads the key Streamlit puts in
+    the environment: the converted client reads MISTRAL_API_KEY there, and the secret read stayed, unflagged."""
+    from mechanics import convert_idempotent
+
+    source = ('import streamlit as st\nfrom openai import OpenAI\n\nOPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]\n\n\n'
+              'def tailor(text):\n    client = OpenAI()\n'
+              '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])\n')
+    code, todos = convert_idempotent(source)
+    assert any(t.startswith('st.secrets["OPENAI_API_KEY"]: Streamlit also puts root-level secrets in the environment')
+               for t in todos), todos
+    # the key handed to the client: read the new secret there too, which the constructor's TODO asks for
+    _, todos = convert_idempotent(source.replace("OpenAI()", "OpenAI(api_key=OPENAI_API_KEY)"))
+    assert any(t.startswith("st.secrets") for t in todos) and any("looks like an OpenAI key" in t for t in todos)
+    # no converted client: nothing to say
+    _, todos = convert_idempotent(source.replace("chat.completions.create", "images.generate"))
+    assert not any(t.startswith("st.secrets") for t in todos), todos
