@@ -40,10 +40,10 @@ def string_like(original: cst.BaseExpression, value: str) -> cst.SimpleString:
 
 
 
-STREAMLIT_SECRET_TODO = ("st.secrets[\"OPENAI_API_KEY\"]: Streamlit also puts root-level secrets in the environment, where "
-                         "the converted clients now read MISTRAL_API_KEY: add MISTRAL_API_KEY (a Mistral key) to the "
-                         "app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings), and read it here "
-                         "if the code needs it")
+STREAMLIT_SECRET_TODO = ("st.secrets[\"OPENAI_API_KEY\"]: Streamlit also puts root-level secrets in the environment, "
+                         "where the converted clients now read MISTRAL_API_KEY: add MISTRAL_API_KEY (a Mistral key) "
+                         "to the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings), and read it "
+                         "here if the code needs it")
 class ClientConstructor(MigratorRule):
     """Rewrites ``OpenAI(...)`` / ``AsyncOpenAI(...)`` into ``Mistral(...)``.
 

@@ -1873,7 +1873,8 @@ def test_a_streamlit_secret_the_environment_mirrors_is_flagged_where_clients_rea
 
     source = ('import streamlit as st\nfrom openai import OpenAI\n\nOPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]\n\n\n'
               'def tailor(text):\n    client = OpenAI()\n'
-              '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])\n')
+              '    return client.chat.completions.create(model="gpt-4o",\n'
+              '                                          messages=[{"role": "user", "content": text}])\n')
     code, todos = convert_idempotent(source)
     assert any(t.startswith('st.secrets["OPENAI_API_KEY"]: Streamlit also puts root-level secrets in the environment')
                for t in todos), todos
