@@ -643,9 +643,11 @@ class RuleTransformer(cst.CSTTransformer):
             self.need_import("os")
             self.need_statement(f"{module}.api_key = {endpoint.key_code}")
 
-    def converted(self, line: int, message: str, safety: str = "exact") -> None:
+    def converted(self, line: int, message: str, safety: str = "exact", steps: tuple = ()) -> None:
+        """Report a converted site; ``steps``: what it needs outside the repository (the summary's "Before you
+        deploy")."""
         self.changed = True
-        self.findings.append(Finding(self.code, FindingKind.CONVERTED, line, message, safety))
+        self.findings.append(Finding(self.code, FindingKind.CONVERTED, line, message, safety, tuple(steps)))
 
     def todo(self, line: int, message: str) -> None:
         """Leave ``# TODO(migrator CODE): message`` above the enclosing statement, and report it."""

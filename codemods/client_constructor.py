@@ -18,7 +18,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
-                                     fail_note, is_openai_secret, openai_key_prefix)
+                                     KEY_STEP, RETRY_STEP, fail_note, is_openai_secret, openai_key_prefix,
+                                     retry_budget_ms)
 from migrator.mapping.env import BASE_URL_VARS, ENV_VALUE_NOTES, SERVER_URL_ENV
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
@@ -1107,6 +1108,7 @@ class _Transformer(RuleTransformer):
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
         starts = bool(self.statement_stack) and self.current_line() == line
         inline = bool(self._fstrings) or bool(self._suites) or id(original) not in self._top_values or not starts
+        steps: tuple = (KEY_STEP,)
         if not any(arg.keyword.value == "max_retries" for arg in updated.args):
             # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
             code = self.retry_config_code(OPENAI_DEFAULT_RETRIES)
@@ -1117,10 +1119,11 @@ class _Transformer(RuleTransformer):
             new_args = append_arg(new_args, retry, updated.whitespace_before_args)
             notes.append("OpenAI's default retries kept as a RetryConfig"
                          + (f" ({shared}, written once in the module)" if shared else ""))
+            steps += (RETRY_STEP.format(budget=retry_budget_ms(OPENAI_DEFAULT_RETRIES) / 1000),)
             safety = "approximate"
         self.need_import(*MISTRAL_CLIENT)
         self.converted(line, f"{code_of(original.func)}(...) -> Mistral(...)"
-                       + (f" ({'; '.join(notes)})" if notes else ""), safety)
+                       + (f" ({'; '.join(notes)})" if notes else ""), safety, steps)
         converted = updated.with_changes(func=cst.Name(MISTRAL_CLIENT[1]), args=new_args, whitespace_before_args=opening)
         if not self._fstrings:
             if inline:

@@ -182,7 +182,7 @@ class _LlamaIndexTransformer(_Transformer):
         if not llm:
             self.todo(site.line, li.EMBEDDING_TODO)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
-                       "approximate")
+                       "approximate", (li.RETRY_STEP,))
         return self._renamed(call, site, mistral, args)
 
 

@@ -6,7 +6,7 @@ import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finished, keyword_arg
 from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD,
-                                     METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICES)
+                                     METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICE_STEP, VOICES)
 
 
 class Speech(MigratorRule):
@@ -110,7 +110,7 @@ class _Transformer(ApiCallTransformer):
         if found is None:  # (a call that keeps its client has its reason above it: converting)
             return updated
         line, is_async, receiver = found
-        args, voices = [], ""
+        args, voices, steps = [], "", ()
         for arg in updated.args:
             name = arg.keyword.value  # type: ignore[union-attr]  (the plan converts keyword-only calls)
             target = SPEECH_KWARGS[name]
@@ -129,6 +129,7 @@ class _Transformer(ApiCallTransformer):
                 assert isinstance(value, cst.SimpleString)
                 voice = str(value.evaluated_value)
                 voices = f"; voice {voice!r} -> {VOICES[voice]!r} (a Mistral preset: no OpenAI voice exists at Mistral)"
+                steps = (VOICE_STEP.format(voice=voice, preset=VOICES[voice]),)
                 arg = arg.with_changes(keyword=cst.Name(target),
                                        value=cst.SimpleString(f"{value.quote}{VOICES[voice]}{value.quote}"))
             args.append(arg)
@@ -138,7 +139,7 @@ class _Transformer(ApiCallTransformer):
         func = cst.Attribute(value=cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)),
                                                  attr=cst.Name(resource)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; the audio comes back "
-                             f"base64-encoded in .audio_data){voices}", "approximate")
+                             f"base64-encoded in .audio_data){voices}", "approximate", steps)
         new = finished(updated, args, func=func)
         self._converted.add(new)
         return new

@@ -221,11 +221,13 @@ def test_the_steps_outside_the_repository_are_in_the_summary(tmp_path):
                 "        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
     report, _ = _run_tree(tmp_path, {"app.py": _CHAT, ".github/workflows/smoke.yml": workflow})
     steps = [step["step"] for step in summarize(report)["steps"]]
+    assert len(steps) == 3, steps
     # where the key is set outside the repository (held-out review 65, X4: an untracked .env kept OPENAI_API_KEY)
-    assert steps[0].startswith("set MISTRAL_API_KEY (a Mistral key: https://console.mistral.ai/api-keys) wherever "
-                               "OPENAI_API_KEY is set today"), steps
-    assert steps[1] == "create the MISTRAL_API_KEY secret (a Mistral key) in the repository settings", steps
-    assert steps[2].startswith("converted clients retry a failed request while 2 s have not passed"), steps
+    assert any(step.startswith("set MISTRAL_API_KEY (a Mistral key: https://console.mistral.ai/api-keys) wherever "
+                               "OPENAI_API_KEY is set today") for step in steps), steps
+    assert "create the MISTRAL_API_KEY secret (a Mistral key) in the repository settings" in steps, steps
+    assert any(step.startswith("converted clients retry a failed request while 2 s have not passed")
+               for step in steps), steps
     console = Console(record=True, width=200)
     render_text(report, console)
     assert "Before you deploy (3):" in console.export_text()
@@ -251,4 +253,4 @@ def test_converted_llamaindex_objects_are_told_they_lost_their_retries(tmp_path)
     assert "MistralAI(" in out["settings.py"], out["settings.py"]
     steps = [step["step"] for step in summarize(report)["steps"]]
     assert any(step.startswith("LlamaIndex's MistralAI / MistralAIEmbedding make one attempt per request") and
-               step.endswith("(2 objects)") for step in steps), steps
+               step.endswith("(2 places)") for step in steps), steps

