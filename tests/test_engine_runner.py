@@ -254,3 +254,16 @@ def test_converted_llamaindex_objects_are_told_they_lost_their_retries(tmp_path)
     steps = [step["step"] for step in summarize(report)["steps"]]
     assert any(step.startswith("LlamaIndex's MistralAI / MistralAIEmbedding make one attempt per request") and
                step.endswith("(2 places)") for step in steps), steps
+
+
+def test_an_excluded_pipe_is_not_read(tmp_path):
+    """An excluded directory is walked for code that still uses openai: a named pipe there must not block the run
+    (read as files.load reads, never blocking); nor may one the env files' check of the modules beside them read (it
+    hung on an open() of the pipe, excluded or not)."""
+    (tmp_path / "legacy").mkdir()
+    os.mkfifo(tmp_path / "legacy" / "pipe.py")
+    report, out = _run_tree(tmp_path, {"chat.py": _CHAT, **_PROJECT}, exclude=("legacy/",))
+    assert "client.chat.complete(" in out["chat.py"]
+    assert not any("pipe.py" in r.path for r in report.skipped), report.skipped
+    report, out = _run_tree(tmp_path, {"chat.py": _CHAT, **_PROJECT})
+    assert any(r.path.endswith("pipe.py") for r in report.failed), report.failed  # (not a regular file)

@@ -43,6 +43,7 @@ from migrator.engine.walk import (
     REQUIREMENTS,
     SETUP_CFG,
     SHELL_SUFFIXES,
+    read_regular,
 )
 from migrator.mapping.client import MISTRAL_SERVER
 from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNERS, OPENAI_CLIENT_IMAGES,
@@ -259,11 +260,12 @@ class CodeFacts:
             reached.add(current)
             text = self.texts.get(current)
             if text is None:  # a module of the directory the run did not read (it never names openai)
-                try:
-                    with open(current, encoding="utf-8", errors="replace") as handle:
-                        text = handle.read()
-                except OSError:
+                problem, _, data = read_regular(current, None)  # (never blocks: a named pipe there hung the run)
+                if problem == "kind":
+                    continue  # not a file: nothing it imports
+                if problem:
                     return True
+                text = data.decode("utf-8", errors="replace")
             for match in _IMPORTED.finditer(text):
                 name = match.group("module") or match.group("plain")
                 for candidate in (name, *(f"{name}.{n.strip().split(' ')[0]}" for n in

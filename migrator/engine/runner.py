@@ -529,14 +529,10 @@ KEPT_FOR_IT = "it uses openai, so the openai dependency and OPENAI_API_KEY stay 
 
 def _openai_text(real_path: str) -> Optional[str]:
     """The text of a code file this run does not convert (excluded, too large), when it mentions openai; else None."""
-    from migrator.engine.walk import mentions_openai
+    from migrator.engine.walk import mentions_openai, read_regular
 
-    try:
-        with open(real_path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None
-    if not mentions_openai(data):
+    problem, _, data = read_regular(real_path, None)  # (never blocks: an excluded directory may hold a pipe)
+    if problem or not mentions_openai(data):
         return None
     try:
         return decode(data)[0]

@@ -68,7 +68,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
                                                       LANGCHAIN: langchain, LLAMAINDEX: llamaindex})
     rules = [rule_class(context, config) for rule_class in selected_rules(config.select, config.ignore, config.target)]
     transformers = [rule.make_transformer(facts) for rule in rules]
-    read, desugared = cst_desugar(module, tree, code, stays)  # (the rules' twin of the ast's to_thread calls)
+    read, desugared = cst_desugar(module, tree, stays)  # (the rules' twin of the ast's to_thread calls)
     updated = read.visit(Combined(transformers))  # one traversal for all rules, in registry order
     if transformers and not transformers[0].aligned:
         # The statement numbering of ast and LibCST disagreed: pruning could have skipped a site.
@@ -152,8 +152,8 @@ def _print_both(original: cst.Module, updated: cst.Module):
 
 
 def _converts_in_place(call, view, config: Config) -> bool:
-    """Do the rules convert ``call``, an SDK call ``asyncio.to_thread`` made (``migrator.plan.to_thread``), to Mistral's
-    awaitable method? Only then is it read so by the rules; otherwise they see the to_thread call as written."""
+    """Do the rules convert ``call``, an SDK call ``asyncio.to_thread`` makes (``migrator.plan.to_thread``), to
+    Mistral's method? Only then is it read so by the rules; otherwise they see the to_thread call as written."""
     from migrator.plan.model import CONVERT
 
     answer = view.site(call)

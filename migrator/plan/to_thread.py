@@ -21,6 +21,9 @@ from typing import Optional
 
 import libcst as cst
 
+from codemods._base import dotted
+from codemods._facts import dotted_name
+
 # the methods read so (receiver.<chain>): the rules convert each to a sync Mistral method (chat.complete,
 # embeddings.create)
 METHOD_CHAINS = (("chat", "completions", "create"), ("embeddings", "create"))
@@ -54,16 +57,6 @@ def _to_thread_names(tree: ast.Module) -> set:
     return names
 
 
-def _dotted(node: ast.AST) -> str:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return ""
-    return ".".join([node.id, *reversed(parts)])
-
-
 def _stream_ok(keywords) -> bool:
     for keyword in keywords:
         if keyword.arg is None:
@@ -85,7 +78,7 @@ def desugar(tree: ast.Module, code: str) -> ast.Module:
     class Desugar(ast.NodeTransformer):
         def visit_Call(self, node: ast.Call) -> ast.AST:
             self.generic_visit(node)
-            if len(node.args) != 1 or _dotted(node.func) not in names or not _stream_ok(node.keywords):
+            if len(node.args) != 1 or dotted_name(node.func) not in names or not _stream_ok(node.keywords):
                 return node
             method = node.args[0]
             chain = _ast_names(method)
@@ -125,16 +118,6 @@ def restore(tree: ast.Module, keep) -> list:
 
 # -- the same on LibCST's tree, for the rules ---------------------------------------------------------------------
 
-def _cst_dotted(node: cst.BaseExpression) -> str:
-    parts = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name):
-        return ""
-    return ".".join([node.value, *reversed(parts)])
-
-
 def _cst_names(node: cst.BaseExpression) -> Optional[list]:
     names = []
     while isinstance(node, cst.Attribute):
@@ -143,10 +126,6 @@ def _cst_names(node: cst.BaseExpression) -> Optional[list]:
     if not isinstance(node, (cst.Name, cst.Call, cst.Subscript)):
         return None
     return list(reversed(names))
-
-
-def _code(node: cst.CSTNode) -> str:
-    return cst.Module(body=()).code_for_node(node)
 
 
 # the whitespace between the method and its ``(`` of a call read in place of a to_thread call: form feeds, which no one
@@ -171,7 +150,7 @@ class CstDesugar(cst.CSTTransformer):
         self.made: list = []  # the to_thread calls replaced, in post-order
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        if len(updated.args) < 1 or _cst_dotted(updated.func) not in self.names:
+        if len(updated.args) < 1 or dotted(updated.func) not in self.names:
             return updated
         first, rest = updated.args[0], updated.args[1:]
         if first.keyword is not None or first.star or any(arg.keyword is None for arg in rest):
@@ -209,7 +188,7 @@ class Resugar(cst.CSTTransformer):
         return written.with_changes(args=[method, *updated.args], lpar=updated.lpar, rpar=updated.rpar)
 
 
-def cst_desugar(module: cst.Module, tree: ast.Module, code: str, stays: list):
+def cst_desugar(module: cst.Module, tree: ast.Module, stays: list):
     """``module`` with the ``to_thread`` calls ``desugar`` read as their SDK calls (and ``restore`` left so) replaced
     by those calls, marked; the ``CstDesugar`` that did it (None when nothing was)."""
     if not any(stays):
