@@ -505,6 +505,7 @@ def decide(builder, files) -> ConversionPlan:
     patch_reach = {f.path: _reached(builder, f) for f in files  # (a test's: elsewhere the kind counts tree-wide)
                    if "patch" in f.source and f.path not in builder.kept_only and is_test_path(f.path)}
     _settle_app_patches(files, clients, sites)
+    call_index: dict = {}  # (the converted calls of each module, indexed once for the checks below)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_fields=_key_statements(builder, files, plan_state),
@@ -526,8 +527,8 @@ def decide(builder, files) -> ConversionPlan:
                           local_keys={path: spans for path, (spans, refs) in local_keys.items()
                                       if all(decision(oid) == CONVERT for oid in refs)},
                           model_env_reads=_model_env_reads(builder, files),
-                          trailing_system=_trailing_system_calls(builder, files, sites),
-                          stored_histories=_stored_history_calls(files, sites),
+                          trailing_system=_trailing_system_calls(builder, files, sites, call_index),
+                          stored_histories=_stored_history_calls(files, sites, call_index),
                           shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files))
 
 
@@ -3133,23 +3134,33 @@ _LOADS = frozenset({"json.load", "json.loads", "pickle.load", "pickle.loads", "y
                     "orjson.loads", "ujson.loads"})
 
 
-def _stored_history_calls(files, sites) -> frozenset:
-    """(path, line, what) of the converted chat calls that send tools and a ``messages=`` list loaded from storage
-    where the call's function binds it (``messages = json.loads(STORE.read_text())``): a history an earlier run saved
-    holds OpenAI's ``call_...`` tool-call ids, which Mistral rejects (held-out review 64, X3)."""
-    found = set()
+def _converted_calls(files, sites, index: dict, wanted=None):
+    """(module, ast call) of each converted call site of ``sites``; ``wanted(module)`` false skips a module before its
+    calls are indexed. ``index``: path -> node key -> call, built when a module's first converted call is met, and
+    shared by the callers."""
     by_path = {f.path: f for f in files}
-    calls: dict = {}
     for key, answer in sites.items():
         if answer[0] != "call" or answer[1] != CONVERT or key[0] not in by_path:
             continue
         f = by_path[key[0]]
-        if "tools" not in f.source and "functions" not in f.source or not any(load in f.source for load in _LOADS):
-            continue  # (no call of this module sends tools, or nothing loads: no node index to build)
-        if f.path not in calls:
-            calls[f.path] = {node_key(f.path, n): n for n in f.nodes if isinstance(n, ast.Call)}
-        call = calls[f.path].get(key)
-        if call is None or not any(kw.arg in ("tools", "functions") for kw in call.keywords):
+        if wanted is not None and not wanted(f):
+            continue
+        if f.path not in index:
+            index[f.path] = {node_key(f.path, n): n for n in f.nodes if isinstance(n, ast.Call)}
+        call = index[f.path].get(key)
+        if call is not None:
+            yield f, call
+
+
+def _stored_history_calls(files, sites, index: dict) -> frozenset:
+    """(path, line, what) of the converted chat calls that send tools and a ``messages=`` list loaded from storage
+    where the call's function binds it (``messages = json.loads(STORE.read_text())``): a history an earlier run saved
+    holds OpenAI's ``call_...`` tool-call ids, which Mistral rejects (held-out review 64, X3)."""
+    found = set()
+    # (a module none of whose calls sends tools, or where nothing loads: no node index to build)
+    for f, call in _converted_calls(files, sites, index, lambda f: ("tools" in f.source or "functions" in f.source)
+                                    and any(load in f.source for load in _LOADS)):
+        if not any(kw.arg in ("tools", "functions") for kw in call.keywords):
             continue
         messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
         if not isinstance(messages, ast.Name):
@@ -3164,22 +3175,14 @@ def _stored_history_calls(files, sites) -> frozenset:
     return frozenset(found)
 
 
-def _trailing_system_calls(builder, files, sites) -> frozenset:
+def _trailing_system_calls(builder, files, sites, index: dict) -> frozenset:
     """(path, line) of the converted chat calls whose ``messages=`` list is seen to end with a system message
     where it is built (``msgs = history + [{"role": "system", ...}]``, ``ctx.append({...})`` before the call, in the
     call's function or in a caller handing it over): Mistral answers 400 (held-out review 23, U1: only a list
     written in the call got the TODO). The call gets the trailing-system TODO, with where it ends so."""
     found = set()
-    by_path = {f.path: f for f in files}
-    calls: dict = {}  # path -> node key -> call, indexed when a module's first converted call is met
-    for key, answer in sites.items():
-        if answer[0] != "call" or answer[1] != CONVERT or key[0] not in by_path:
-            continue
-        f = by_path[key[0]]
-        if f.path not in calls:
-            calls[f.path] = {node_key(f.path, n): n for n in f.nodes if isinstance(n, ast.Call)}
-        call = calls[f.path].get(key)
-        messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None) if call is not None else None
+    for f, call in _converted_calls(files, sites, index):
+        messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
         scope = f.scope_of.get(id(call), ())
         if messages is not None and not isinstance(messages, ast.Name):
             # `messages=history + [get_system_message()]`, `[*history, SYSTEM]` (held-out review 58, X3), `history +
