@@ -774,15 +774,10 @@ class _Transformer(RuleTransformer):
         except (ValueError, SyntaxError):  # not a literal: use the code template, if there is one
             if rule.xform.code is not None and name in ("timeout", "request_timeout"):
                 return self._checked(seconds_to_ms_code(value, rule.xform.code, self.facts.names_in_use)), None
-            if name == "functions" and isinstance(value, cst.List) and value.elements and \
-                    all(isinstance(e, cst.Element) for e in value.elements):
-                # `functions=[{"name": ..., "parameters": schema}]`: each written out as a tool, not a comprehension
-                # over the list (held-out review 64, Y13)
-                q = self._quote()
-                return self._checked(value.with_changes(elements=[element.with_changes(value=cst.Dict([
-                    cst.DictElement(cst.SimpleString(f"{q}type{q}"), cst.SimpleString(f"{q}function{q}")),
-                    cst.DictElement(cst.SimpleString(f"{q}function{q}"), element.value)]))
-                    for element in value.elements])), None
+            if rule.xform.item_code is not None and isinstance(value, cst.List) and value.elements and \
+                    all(isinstance(e, cst.Element) for e in value.elements):  # a list written out: element-wise
+                return self._checked(value.with_changes(elements=[element.with_changes(
+                    value=xform_code(rule.xform.item_code, element.value)) for element in value.elements])), None
             if rule.xform.code is not None:
                 return self._checked(xform_code(rule.xform.code, value)), None
             if rule.mistral_name(name) not in MISTRAL_CHAT_PARAMS:

@@ -40,7 +40,8 @@ CHAT_PARAMS = MappingProxyType({
     "parallel_tool_calls": _same,
     "functions": ParamRule(
         Policy.XFORM, "tools",
-        xform=Xform(t.functions_to_tools, '[{{"type": "function", "function": f}} for f in {value}]'),
+        xform=Xform(t.functions_to_tools, '[{{"type": "function", "function": f}} for f in {value}]',
+                    item_code='{{"type": "function", "function": {value}}}'),
         note="legacy functions become function tools"),
     "function_call": ParamRule(
         Policy.XFORM, "tool_choice", xform=Xform(t.function_call_to_tool_choice),

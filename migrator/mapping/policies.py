@@ -36,11 +36,14 @@ class Xform:
     ``Unmappable`` when there is no exact translation and ``DropValue`` when the parameter should
     be omitted. ``code`` is a ``str.format`` template with ``{value}`` for the source expression,
     used when the value is not a literal the codemod can evaluate; ``None`` means a non-literal
-    value cannot be rewritten statically (TODO).
+    value cannot be rewritten statically (TODO). ``item_code``: the template for each element of a list written out in
+    the call, used instead of ``code`` there (``functions=[{...}]``: each element a tool, not a comprehension over the
+    list; held-out review 64, Y13).
     """
 
     runtime: Callable[[Any], Any]
     code: Optional[str] = None
+    item_code: Optional[str] = None
 
 
 @dataclass(frozen=True)
