@@ -21,6 +21,7 @@ from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS, openai_ke
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    RENAMED_RESPONSE_FIELDS,
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
+from migrator.mapping.env import STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
 from migrator.mapping.files import READ_SITE_ATTRS, line_dict
@@ -902,7 +903,7 @@ class _Collector(ast.NodeVisitor):
         elif v0_read(node) and self.facts_uses_openai:
             self._site(node, V0READ)
         elif isinstance(node.slice, ast.Constant) and node.slice.value == "OPENAI_API_KEY" and \
-                dotted_name(node.value) in ("st.secrets", "streamlit.secrets"):
+                dotted_name(node.value) in STREAMLIT_SECRETS:
             self.mark()  # a Streamlit secret the environment mirrors: MIG101's TODO where clients convert (65, X5)
         self.generic_visit(node)
 

@@ -20,7 +20,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      KEY_STEP, RETRY_STEP, fail_note, is_openai_secret, openai_key_prefix,
                                      retry_budget_ms)
-from migrator.mapping.env import BASE_URL_VARS, ENV_VALUE_NOTES, SERVER_URL_ENV
+from migrator.mapping.env import (BASE_URL_VARS, ENV_VALUE_NOTES, SERVER_URL_ENV, STREAMLIT_SECRET_TODO,
+                                  STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -40,11 +41,6 @@ def string_like(original: cst.BaseExpression, value: str) -> cst.SimpleString:
     return cst.SimpleString(f"{quote}{value}{quote}")
 
 
-
-STREAMLIT_SECRET_TODO = ("st.secrets[\"OPENAI_API_KEY\"]: Streamlit also puts root-level secrets in the environment, "
-                         "where the converted clients now read MISTRAL_API_KEY: add MISTRAL_API_KEY (a Mistral key) "
-                         "to the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings), and read it "
-                         "here if the code needs it")
 class ClientConstructor(MigratorRule):
     """Rewrites ``OpenAI(...)`` / ``AsyncOpenAI(...)`` into ``Mistral(...)``.
 
@@ -776,7 +772,7 @@ class _Transformer(RuleTransformer):
             line = self.mark_site(node, ENV)
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
-        elif self.compat is None and dotted(node.value) in ("st.secrets", "streamlit.secrets") and \
+        elif self.compat is None and dotted(node.value) in STREAMLIT_SECRETS and \
                 len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
                 isinstance(node.slice[0].slice.value, cst.SimpleString) and \
                 node.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY" and self.facts.view is not None and \

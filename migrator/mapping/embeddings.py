@@ -101,6 +101,9 @@ def vectors_todo(model: str) -> str:
 
 # The sizes of OpenAI's embedding vectors: where a module whose embeddings convert writes one as a
 # vector's length (a pgvector column, an index, EMBEDDING_DIM), MIG107 leaves a TODO there.
+# An OpenAI embedding model the plan maps through the run's model map to learn where the converted embeddings go
+# (migrator.plan.decide._embedding_target: --model, a provider's map)
+OPENAI_EMBEDDING_MODEL = "text-embedding-3-small"
 OPENAI_EMBEDDING_SIZES: Mapping[int, str] = MappingProxyType({
     1536: "text-embedding-ada-002 / text-embedding-3-small", 3072: "text-embedding-3-large"})
 # A number is a vector's length when the name, keyword or dict key it is written to says so ...

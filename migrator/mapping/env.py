@@ -46,3 +46,11 @@ DOCKER_RUN_VALUED = frozenset((
 OPENAI_CLIENT_IMAGES = ("berriai/litellm", "litellm/litellm", "open-webui/open-webui", "flowiseai/flowise",
                         "langflowai/langflow", "librechat", "mintplexlabs/anythingllm", "langgenius/dify",
                         "n8nio/n8n", "chatgpt-next-web", "lobehub/lobe-chat")
+
+# Streamlit's secrets (`st.secrets["OPENAI_API_KEY"]`): root-level ones are put in the environment too, where converted
+# clients read MISTRAL_API_KEY (held-out review 65, X5)
+STREAMLIT_SECRETS = ("st.secrets", "streamlit.secrets")
+STREAMLIT_SECRET_TODO = ("st.secrets[\"OPENAI_API_KEY\"]: Streamlit also puts root-level secrets in the environment, "
+                         "where the converted clients now read MISTRAL_API_KEY: add MISTRAL_API_KEY (a Mistral key) "
+                         "to the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings), and read it "
+                         "here if the code needs it")

@@ -918,15 +918,15 @@ def _embedding_target(builder) -> Optional[str]:
     """The model the converted embeddings calls now use: mistral-embed unless the run's model map (--model, an
     OpenAI-compatible provider's) sends OpenAI's embedding models elsewhere; None when not known (a provider with no
     embedding model of its own in migrator's map)."""
-    from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL
+    from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_MODEL
     from migrator.mapping.models import map_model
 
     models = getattr(builder, "models", {}) or {}
     endpoint = builder.endpoint
     if endpoint is not None and endpoint.spec.name != "mistral":
         return next((target for pattern, target in models.items() if target and
-                     fnmatch.fnmatchcase("text-embedding-3-small", pattern)), None)
-    return map_model("text-embedding-3-small", models) or MISTRAL_EMBED_MODEL
+                     fnmatch.fnmatchcase(OPENAI_EMBEDDING_MODEL, pattern)), None)
+    return map_model(OPENAI_EMBEDDING_MODEL, models) or MISTRAL_EMBED_MODEL
 
 
 def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = "mistral-embed") -> dict:
