@@ -316,10 +316,12 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         pending_plain = [module for module in pending_plain if module.split(".")[0] not in sys.stdlib_module_names]
     new_lines = [f"import {module}{newline}" for module in pending_plain]
     new_lines += [f"from {module} import {', '.join(names)}{newline}" for module, names in pending_from.items()]
-    if new_lines and anchor_comment and edits.get(anchor, (0, ""))[1] == anchor_comment:
-        edits[anchor] = (edits[anchor][0], "")
-        at = next((i for i, text in enumerate(new_lines) if "mistralai" in text), 0)  # (not `import httpx2`)
-        new_lines[at] = f"{new_lines[at].rstrip()}  {anchor_comment}"
+    def imports_read(read: set) -> list:
+        """The new import lines of the names in ``read``."""
+        own = [f"import {module}{newline}" for module in pending_plain if module.split(".")[0] in read]
+        return own + [f"from {module} import {', '.join(kept)}{newline}" for module, names in pending_from.items()
+                      if (kept := [name for name in names if name in read])]
+
     # a later top-level openai import (a notebook cell's own, kept self-contained) gets the new imports
     # in its place too, rather than leaving the cell to lean on the first one
     body_index = {node.lineno - 1: i for i, node in enumerate(tree.body)}
@@ -332,25 +334,17 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     for n, start in enumerate(later):
         # the names its own section reads (up to the next such import): a notebook cell's
         stop = later[n + 1] if n + 1 < len(later) else len(lines)
-        read = {name for index, name in names_read if start < index < stop}
-        own = [f"import {module}{newline}" for module in pending_plain if module.split(".")[0] in read]
-        own += [f"from {module} import {', '.join(kept)}{newline}" for module, names in pending_from.items()
-                if (kept := [name for name in names if name in read])]
+        own = imports_read({name for index, name in names_read if start < index < stop})
         if own:
             edits[start] = (edits[start][0], "".join(own))
     if later:
         # the first import's cell has its own imports too, of the names it reads: a cell whose client stays on
         # OpenAI gets no Mistral imports it never uses (held-out review 64, Y7)
-        read = {name for index, name in names_read if anchor <= index < later[0]}
-
-        def reads(text: str) -> bool:
-            head, _, names = text.strip().partition(" import ")
-            if head.startswith("import "):
-                return text.split()[1].split(".")[0] in read
-            return any(name.strip().split(" as ")[-1] in read for name in names.split(","))
-
-        new_lines = [text for text in new_lines if "import " not in text or reads(text) or
-                     (anchor_comment and anchor_comment in text)]
+        new_lines = imports_read({name for index, name in names_read if anchor <= index < later[0]})
+    if new_lines and anchor_comment and edits.get(anchor, (0, ""))[1] == anchor_comment:
+        edits[anchor] = (edits[anchor][0], "")
+        at = next((i for i, text in enumerate(new_lines) if "mistralai" in text), 0)  # (not `import httpx2`)
+        new_lines[at] = f"{new_lines[at].rstrip()}  {anchor_comment}"
     imports_end = _leading_imports_end(tree)
     statements_end = _after_environment_loading(tree, imports_end) if statements else imports_end
     statements, statements_end = _sharing_retry_config(tree, statements, statements_end)
