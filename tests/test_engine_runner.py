@@ -260,10 +260,22 @@ def test_an_excluded_pipe_is_not_read(tmp_path):
     """An excluded directory is walked for code that still uses openai: a named pipe there must not block the run
     (read as files.load reads, never blocking); nor may one the env files' check of the modules beside them read (it
     hung on an open() of the pipe, excluded or not)."""
+    import threading
+
     (tmp_path / "legacy").mkdir()
     os.mkfifo(tmp_path / "legacy" / "pipe.py")
-    report, out = _run_tree(tmp_path, {"chat.py": _CHAT, **_PROJECT}, exclude=("legacy/",))
+    done: dict = {}
+
+    def both_runs() -> None:  # (in a thread: a blocked open() fails the test instead of hanging the suite)
+        done["excluded"] = _run_tree(tmp_path, {"chat.py": _CHAT, **_PROJECT}, exclude=("legacy/",))
+        done["read"] = _run_tree(tmp_path, {"chat.py": _CHAT, **_PROJECT})
+
+    worker = threading.Thread(target=both_runs, daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "a run blocked on the named pipe"
+    report, out = done["excluded"]
     assert "client.chat.complete(" in out["chat.py"]
     assert not any("pipe.py" in r.path for r in report.skipped), report.skipped
-    report, out = _run_tree(tmp_path, {"chat.py": _CHAT, **_PROJECT})
+    report, _ = done["read"]
     assert any(r.path.endswith("pipe.py") for r in report.failed), report.failed  # (not a regular file)
