@@ -1365,9 +1365,11 @@ def test_held_out_13_async_groups_app_state_and_or_defaults():
         "service.py": ("from main import app\n\n\ndef get(prompt):\n"
                        "    r = app.state.llm_client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
                        "    return r.choices[0].message.content\n")})
-    assert "OpenAI()" in out["ext.py"] and "stored as app.state.llm_client" in out["ext.py"], out["ext.py"]
-    # the call through it is that kept client's: no "not recognised" TODO of its own (held-out review 15, N-D1)
-    assert "TODO" not in out["service.py"] and "chat.completions.create(" in out["service.py"], out["service.py"]
+    # app.state is one registry: the call through it is the stored client's, and both convert (held-out review 65,
+    # X9; before, the client was kept, "stored as app.state.llm_client", with no TODO of the call's own: review 15)
+    assert "Mistral(" in out["ext.py"] and "TODO" not in out["ext.py"], out["ext.py"]
+    assert "app.state.llm_client.chat.complete(model=" in out["service.py"], out["service.py"]
+    assert "TODO" not in out["service.py"], out["service.py"]
     out = convert_files({"app.py": (
         "from typing import Optional\n\nfrom openai import OpenAI\n\n\n"
         "def make(prompt: str, client: Optional[OpenAI] = None) -> str:\n    client = client or OpenAI()\n"
@@ -2870,3 +2872,42 @@ def test_review_56_v1_an_index_on_the_default_embedding_is_told_whatever_else_me
         "Settings.embed_model = OpenAIEmbedding()\n"), "requirements.txt": pins})
     assert "this module sets none" not in out["app.py"], out["app.py"]
     assert "llama-index-embeddings-openai\n" not in out["requirements.txt"], out["requirements.txt"]
+
+
+def test_held_out_65_app_state_is_one_registry():
+    """Held-out review 65, X9: a client a FastAPI lifespan stores on app.state and a dependency returns from
+    request.app.state was called "unused", and the route's call (through the Depends parameter) stayed OpenAI's with
+    a "no caller passes it a client" TODO. app.state is one registry: its stores decide what its reads hold."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "from contextlib import asynccontextmanager\n\nfrom fastapi import Depends, FastAPI, Request\n"
+        "from openai import AsyncOpenAI\n\n\n@asynccontextmanager\nasync def lifespan(app: FastAPI):\n"
+        "    app.state.llm = AsyncOpenAI()\n    yield\n    await app.state.llm.close()\n\n\n"
+        "app = FastAPI(lifespan=lifespan)\n\n\ndef get_llm(request: Request) -> AsyncOpenAI:\n"
+        "    return request.app.state.llm\n\n\n@app.post(\"/s\")\n"
+        "async def summarize(text: str, llm: AsyncOpenAI = Depends(get_llm)):\n"
+        "    r = await llm.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+        "    return r.choices[0].message.content\n")})
+    assert "app.state.llm = Mistral(" in out["app.py"] and "TODO" not in out["app.py"], out["app.py"]
+    assert "await app.state.llm.__aexit__(None, None, None)" in out["app.py"], out["app.py"]
+    assert "def get_llm(request: Request) -> Mistral:" in out["app.py"], out["app.py"]
+    assert "await llm.chat.complete_async(model=" in out["app.py"], out["app.py"]
+    # read through request.app.state in another module (a router)
+    out = convert_files({
+        "main.py": ("from fastapi import FastAPI\nfrom openai import AsyncOpenAI\n\napp = FastAPI()\n\n\n"
+                    "@app.on_event(\"startup\")\nasync def startup():\n    app.state.openai = AsyncOpenAI()\n"),
+        "chat.py": ("from fastapi import APIRouter, Request\n\nrouter = APIRouter()\n\n\n@router.post(\"/c\")\n"
+                    "async def chat(request: Request, q: str):\n"
+                    "    r = await request.app.state.openai.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                    "    return r.choices[0].message.content\n")})
+    assert "app.state.openai = Mistral(" in out["main.py"], out["main.py"]
+    assert "await request.app.state.openai.chat.complete_async(model=" in out["chat.py"], out["chat.py"]
+    # a store the plan cannot trace: the read holds what it cannot tell, and the call says so
+    out = convert_files({"main.py": (
+        "from fastapi import FastAPI, Request\nfrom openai import OpenAI\nfrom vendor import make\n\n"
+        "app = FastAPI()\n\n\nasync def startup():\n    app.state.llm = make()\n    app.state.other = OpenAI()\n\n\n"
+        "def get(request: Request):\n"
+        "    r = request.app.state.llm.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+        "    return r.choices[0].message.content\n")})
+    assert "MIG102" in out["main.py"] and "chat.completions.create(" in out["main.py"], out["main.py"]

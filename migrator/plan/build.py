@@ -531,6 +531,7 @@ class _Builder:
         # (path, name) -> the clients of the calls that splat that module-level dict
         self.module_splats: dict[tuple, list] = {}
         self.passthrough_calls: set = set()  # chat calls whose **kwargs is a wrapper's pass-through (A9)
+        self._state_stores: Optional[dict] = None  # _app_state: attr -> (file, value) of each `app.state.<attr> = ...`
 
     # -- union-find ------------------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -749,7 +750,35 @@ class _Builder:
             instance = self.instance_of(f, scope, node.value, depth)
             if instance is not None:
                 return self.eval_attr(instance[0], instance[1], node.attr, depth + 1)
+        if _app_state_attr(node) is not None:
+            return self._app_state(node.attr, depth)
         return UNKNOWN
+
+    def _app_state(self, attr: str, depth: int) -> Optional[frozenset]:
+        """What ``app.state.<attr>`` holds: Starlette / FastAPI's application state is one registry, written in a
+        lifespan (``app.state.llm = AsyncOpenAI()``) and read through ``request.app.state.llm`` in a dependency
+        (held-out review 65, X9: the client was called unused and the route's calls kept). The union of the
+        tree's stores under that name; unknown when there is none, or one the plan cannot trace."""
+        if self._state_stores is None:
+            self._state_stores = {}
+            for g in self.files:
+                for node in g.nodes:
+                    targets = node.targets if isinstance(node, ast.Assign) else \
+                        [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else []
+                    for target in targets:
+                        name = _app_state_attr(target)
+                        if name is not None:
+                            self._state_stores.setdefault(name, []).append((g, node.value))
+        stores = self._state_stores.get(attr)
+        if not stores:
+            return UNKNOWN
+        out: set = set()
+        for g, value in stores:
+            got = self.eval(g, g.scope_of.get(id(value), ()), value, depth + 1)
+            if got is None:
+                return UNKNOWN
+            out |= got
+        return frozenset(out)
 
     def _injectable(self, f: _File, scope: Scope, operands: list, result: frozenset) -> None:
         """``client or OpenAI()``, ``client if client else OpenAI()``: a parameter whose value the plan cannot trace
@@ -1279,6 +1308,9 @@ class _Builder:
             elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
                   and isinstance(node.value, ast.Name) and self._module_or_class(f, node.value)):
                 self._maybe_use(f, node)  # `llm.client.close()`, `Summarizer.client.close()`
+            elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load)
+                  and _app_state_attr(node) is not None and self._app_state(node.attr, 0)):
+                self._maybe_use(f, node)  # `request.app.state.llm.chat.completions.create(...)`, `...close()`
             elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
                   and isinstance(f.parent.get(id(node)), ast.Attribute) and f.parent[id(node)].attr in CLIENT_PARAMS
                   and isinstance(node.ctx, ast.Load) and isinstance(node.value.value, ast.Name)
@@ -3278,6 +3310,18 @@ _MOCK_ATTRIBUTES = frozenset({"return_value", "side_effect", "call_args", "call_
 # API paths only OpenAI's SDK (and SDKs copying it) has: in a module that never names openai (read for its
 # chat calls, or as a companion), a call of one on a name imported from another module is an OpenAI call
 # whose client migrator could not trace (`files.create`, `models.list` are everywhere: not these).
+def _app_state_attr(node: ast.AST) -> Optional[str]:
+    """``<attr>`` for ``app.state.<attr>`` / ``request.app.state.<attr>`` (Starlette's application state), else
+    None."""
+    if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "state"):
+        return None
+    owner = node.value.value
+    if (isinstance(owner, ast.Name) and owner.id == "app") or \
+            (isinstance(owner, ast.Attribute) and owner.attr == "app"):
+        return node.attr
+    return None
+
+
 def _openai_only_call(call: ast.Call, surface: str) -> bool:
     """``client.moderations.create(...)``, or another surface's call sending an OpenAI model by name
     (``model="whisper-1"``, ``"text-embedding-3-small"``): OpenAI's, whatever the receiver, so a helper module taking
