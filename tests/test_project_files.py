@@ -578,6 +578,9 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     # Kubernetes manifests at the root, named so (held-out review 61, Y18)
     ("k8s-deployment.yaml", DEPLOY), ("deployment.yaml", DEPLOY), ("secrets.example.yaml", DEPLOY),
     ("app_configmap.yml", DEPLOY), ("mkdocs.yml", None), ("podcast.yaml", None),
+    # Streamlit's secrets (held-out review 65, X5)
+    (".streamlit/secrets.toml", ENV_FILE), ("app/.streamlit/secrets.toml.example", ENV_FILE),
+    (".streamlit/config.toml", None), ("config/secrets.toml", None),
 ])
 def test_file_kind(path, kind):
     assert file_kind(path) == kind
@@ -2302,3 +2305,23 @@ def test_a_notebook_saved_as_one_line_of_json_keeps_its_openai_dependency(tmp_pa
         "nb/draw.ipynb": notebook, "requirements.txt": "openai>=1.0\n"})
     assert out["requirements.txt"].splitlines() == ["openai>=1.0", "mistralai>=3.7,<4"], out["requirements.txt"]
     assert "client = Mistral(" in out["app.py"]
+
+
+def test_held_out_65_streamlit_secrets_are_env_files():
+    """Held-out review 65, X5: `.streamlit/secrets.toml.example` kept only OPENAI_API_KEY while the converted client
+    read MISTRAL_API_KEY from the environment Streamlit fills from it; the real secrets.toml is reported, not shown."""
+    from mechanics import convert_files
+
+    app = ('import streamlit as st\nfrom openai import OpenAI\n\n\ndef tailor(text):\n    client = OpenAI()\n'
+           '    r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])\n'
+           '    return r.choices[0].message.content\n')
+    real = 'OPENAI_API_KEY = "' + FAKE_KEY + '"\n'
+    out = convert_files({"app.py": app, ".streamlit/secrets.toml.example": 'OPENAI_API_KEY = "your-openai-key"\n',
+                         ".streamlit/secrets.toml": real})
+    assert out[".streamlit/secrets.toml.example"] == 'MISTRAL_API_KEY = "your-mistral-key"\n', out
+    assert out[".streamlit/secrets.toml"] == real
+    # the code still reads the old secret: the new one is added beside it
+    out = convert_files({"app.py": app.replace("\n\n\ndef", '\n\nKEY = st.secrets["OPENAI_API_KEY"]\n\n\ndef'),
+                         ".streamlit/secrets.toml.example": 'OPENAI_API_KEY = "your-openai-key"\n'})
+    assert out[".streamlit/secrets.toml.example"] == ('OPENAI_API_KEY = "your-openai-key"\n'
+                                                      'MISTRAL_API_KEY = "your-mistral-key"\n'), out
