@@ -560,6 +560,14 @@ class RuleTransformer(cst.CSTTransformer):
                 "model names only in the code it converts, where the value is written; see `migrator rules` / "
                 "--model; said once per module)")
 
+    def vectors_step(self, model: str) -> tuple:
+        """() where stored vectors may need re-embedding (the plan's vectors_persist: the TODO is said at the call),
+        else the summary's one step for embeddings that now come from ``model`` (held-out review 64, Y5)."""
+        from migrator.mapping.embeddings import EPHEMERAL_VECTORS_STEP
+
+        view = self.facts.view
+        return () if view is None or view.plan.vectors_persist else (EPHEMERAL_VECTORS_STEP.format(model=model),)
+
     def first_in_module(self, model: str) -> bool:
         """Is this the first run-time ``model=`` value ``model`` (its code) this rule meets in the module?
         Its "computed at run time" TODO is said once per module (JARVIS passes one model_name parameter

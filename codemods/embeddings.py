@@ -20,7 +20,10 @@ class Embeddings(MigratorRule):
     (``text-embedding-3-small`` -> ``mistral-embed``), ``user=`` dropped and ``encoding_format="float"``
     kept. ``dimensions=`` becomes ``output_dimension=`` for ``codestral-embed``; for another model it is
     dropped with a TODO. The module's first converted call with a model gets one TODO: the vectors
-    change (size and space), so stored vectors must be re-embedded (said once per module and model). A statement of the module that writes the size of OpenAI's
+    change (size and space), so stored vectors must be re-embedded (said once per module and model) — where the
+    repository can store vectors at all (it names a vector database, a file or cache write, a web framework, or is
+    a library); where it cannot, the summary's "Before you deploy" says the check once instead. A statement of the
+    module that writes the size of OpenAI's
     vectors (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 3072``) gets a TODO too: the
     column or index must be sized for the new vectors; so does a shorter size written where a name or
     keyword says "dim" (``DIMENSIONS_TO_KEEP = 512``): text-embedding-3 vectors are made to be cut,
@@ -198,19 +201,24 @@ class _Transformer(ApiCallTransformer):
                 args.append(arg)
         if extra:
             args.append(keyword_arg("extra_body", cst.parse_expression("{" + ", ".join(extra) + "}")))
-        self._say(line, todos, vectors_todo(model or f"a {spec.name} model"))
+        steps = self._say(line, todos, vectors_todo(model or f"a {spec.name} model"), model or f"a {spec.name} model")
         if module_client:
             self.module_client_endpoint(code_of(receiver))
-        self.converted(line, f"{code_of(call.func)}(...) now reaches {spec.name} ({endpoint.base_url})", "approximate")
+        self.converted(line, f"{code_of(call.func)}(...) now reaches {spec.name} ({endpoint.base_url})", "approximate",
+                       steps)
         return finished(call, args)
 
-    def _say(self, line: int, todos: list, vectors: str) -> None:
+    def _say(self, line: int, todos: list, vectors: str, model: str, split: bool = False) -> tuple:
         """This call's TODOs, and the re-embed one at the module's first call with that model (held-out
-        review 9, N2: a module with four embeddings calls said it four times)."""
-        if self.first_in_module("vectors: " + vectors):
+        review 9, N2: a module with four embeddings calls said it four times); where no vector is seen to be stored
+        (the plan's vectors_persist) and no embeddings stay on OpenAI (``split``), the summary's step instead,
+        returned."""
+        steps = () if split else self.vectors_step(model)
+        if not steps and self.first_in_module("vectors: " + vectors):
             todos = [*todos, vectors + " (said once per module)"]  # the later calls are not overlooked (R6)
         if todos:
             self.todo(line, "; ".join(todos))
+        return steps
 
     def _convert(self, call: cst.Call, line: int, is_async: bool, module_client: bool,
                  receiver: cst.BaseExpression) -> cst.Call:
@@ -252,12 +260,14 @@ class _Transformer(ApiCallTransformer):
                 args.append(arg.with_changes(keyword=cst.Name(target)))
             else:
                 args.append(arg)
-        self._say(line, todos, vectors_todo(model or "a Mistral model") + self._kept_elsewhere())
+        split = self._kept_elsewhere()  # (a split mismatches in memory too: said at the call, stored or not)
+        steps = self._say(line, todos, vectors_todo(model or "a Mistral model") + split, model or "a Mistral model",
+                          bool(split))
         if module_client:
             receiver = self.mistral_module_client(call)
         method = ASYNC_METHOD.split(".")[1] if is_async else "create"
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("embeddings")), attr=cst.Name(method))
-        self.converted(line, f"{code_of(call.func)}(...) -> {code_of(func)}(...)", "approximate")
+        self.converted(line, f"{code_of(call.func)}(...) -> {code_of(func)}(...)", "approximate", steps)
         return finished(call, args, func=func)
 
 

@@ -252,21 +252,24 @@ class _Transformer(RuleTransformer):
             default = map_model(lc.CHAT_DEFAULT_MODEL, self.config.models())
             args.insert(0, keyword_arg("model_name", cst.SimpleString(f'"{default}"')))
             notes.append(f"model={default!r} written out (ChatOpenAI's default is {lc.CHAT_DEFAULT_MODEL!r})")
+        steps: tuple = ()
         if not chat:  # as MIG107 / MIG121 say at each converted embedding model
             model = next((a.value for a in args if a.keyword is not None and a.keyword.value in ("model", "model_name")),
                          None)
-            todo = (chunker_todo if site.chunker_only else vectors_todo)(
-                model.evaluated_value if isinstance(model, cst.SimpleString) else
-                "a Mistral model" if model is not None else MISTRAL_EMBED_MODEL)
+            shown = model.evaluated_value if isinstance(model, cst.SimpleString) else \
+                "a Mistral model" if model is not None else MISTRAL_EMBED_MODEL
+            todo = (chunker_todo if site.chunker_only else vectors_todo)(shown)
             if "CacheBackedEmbeddings" in self.facts.names_in_use:  # held-out review 5 (jangtaehun)
                 todo += ("; CacheBackedEmbeddings here serves the OpenAI vectors it cached for texts it has seen: "
                          "give it a new namespace= (or clear its store)")
-            self.todo(site.line, todo)
+            steps = () if site.chunker_only else self.vectors_step(shown)
+            if not steps:  # (no vector seen stored: the summary's step instead; held-out review 64, Y5)
+                self.todo(site.line, todo)
         if moved:
             args = self._model_kwargs(args, moved, slot)
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
-                       "approximate")
+                       "approximate", steps)
         return self._renamed(call, site, mistral, args)
 
     def _renamed(self, call: cst.Call, site: Site, mistral: str, args: list[cst.Arg]) -> cst.Call:

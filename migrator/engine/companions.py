@@ -250,6 +250,10 @@ class UnreadModules:
                 [data for _path, data in self._unparsed]
         return self._data
 
+    def search(self, pattern: re.Pattern) -> bool:
+        """Does an unread module match ``pattern`` (a bytes pattern)?"""
+        return any(pattern.search(data) for data in self._texts())
+
     def read_elsewhere(self, name: str, module: str) -> bool:
         """Does an unread module name both ``name`` and ``module`` (the last part of the dotted name
         of the module that sets it) as words? Then it may read the constant. A module whose name is no

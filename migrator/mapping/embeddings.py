@@ -94,6 +94,33 @@ def chunker_todo(model: str) -> str:
     return CHUNKER_TODO.format(model=model)
 
 
+# What lets embedding vectors outlive the process that computed them, anywhere in the tree: a vector database or any
+# database / storage client, a store persisted to disk, a file or cache written, a web framework (an API may hand them
+# to callers that store them). Where no module of the tree names one, the vectors are computed and used in the same
+# run (an in-memory FAISS index, a one-off similarity) and nothing stored needs re-embedding: MIG107 / MIG116 / MIG121
+# leave the re-embed TODO out and the summary says the check once (held-out review 64, Y5: 22 TODOs a reviewer would
+# delete in a repository of LangChain scripts). Read as text, so a mention anywhere keeps the TODO.
+VECTOR_PERSISTENCE = re.compile(
+    r"(?i)\b(?:chromadb|qdrant\w*|pinecone|weaviate|pymilvus|milvus\w*|lancedb|pgvector|psycopg\w*|asyncpg|"
+    r"sqlalchemy|sqlmodel|sqlite\w*|peewee|tortoise|redis\w*|elasticsearch|opensearch\w*|pymongo|motor|mongo\w*|"
+    r"supabase|duckdb|deeplake|docarray|typesense|cassandra|astrapy|astradb\w*|vecs|tinydb|shelve|h5py|zarr|"
+    r"firebase_admin|firestore|boto3|s3fs|azure\.(?:search|storage|cosmos)|google\.cloud|diskcache|"
+    r"LocalFileStore|CacheBackedEmbeddings|PGVector|Neo4j\w*|neo4j|turbopuffer|vespa|marqo|usearch|hnswlib|annoy|"
+    r"save_local|write_index|persist\w*|StorageContext|pickle|joblib|savez?|savetxt|tofile|to_parquet|to_csv|"
+    r"to_pickle|to_json|to_feather|to_sql|json\.dumps?|write_text|write_bytes|"
+    r"fastapi|flask|django|starlette|aiohttp|sanic|litestar|quart|tornado|grpc|falcon|bottle)\b"
+    r"|\bopen\([^)\n]*['\"](?:w|a|x)[bt+]*['\"]")
+
+EPHEMERAL_VECTORS_STEP = ("embeddings now come from {model}: no module here stores vectors (no vector database, file "
+                          "or cache write was seen), so nothing was flagged for re-embedding; vectors computed with "
+                          "OpenAI and kept anywhere else must be re-embedded before they are mixed with the new ones")
+
+
+def vectors_persist(sources) -> bool:
+    """Does any of ``sources`` (texts) name a way for vectors to outlive the run (VECTOR_PERSISTENCE)?"""
+    return any(VECTOR_PERSISTENCE.search(text) for text in sources)
+
+
 def vectors_todo(model: str) -> str:
     shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == MISTRAL_EMBED_MODEL else model
     return VECTORS_TODO.format(model=shown)

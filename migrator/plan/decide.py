@@ -185,6 +185,89 @@ def _patched_test_dirs(files) -> dict[str, str]:
     return out
 
 
+def _vectors_persist(builder, files) -> bool:
+    """May embedding vectors outlive the run anywhere in the tree (migrator.mapping.embeddings.VECTOR_PERSISTENCE)?
+    Read only where a module embeds; a module the plan did not read counts too."""
+    from migrator.mapping.embeddings import VECTOR_PERSISTENCE, vectors_persist
+
+    embedding = [f for f in files if "mbedding" in f.source]
+    if not embedding or vectors_persist(f.source for f in files):
+        return True
+    if not all(os.path.isfile(f.path) for f in embedding):
+        return True  # a module on its own (a snippet): the rest of its project is not seen
+    if any(_distributed(os.path.dirname(os.path.abspath(f.path))) for f in embedding):
+        return True  # a library (or an installable app): its callers may keep the vectors it returns
+    pattern = re.compile(VECTOR_PERSISTENCE.pattern.encode())
+    if builder.unread is not None and builder.unread.search(pattern):
+        return True
+    # the run may cover part of its repository (`migrator convert embed.py`): the rest of it is read as text
+    top = os.path.abspath(builder.root) if getattr(builder, "root", "") else None
+    roots = {_repository_root(os.path.dirname(os.path.abspath(f.path)), top) for f in embedding}
+    given = {os.path.abspath(f.path) for f in files}
+    return any(_stored_in(root, given, pattern) for root in roots)
+
+
+_SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "venv", "env", "build", "dist"})
+
+
+def _repository_root(directory: str, top: Optional[str] = None) -> str:
+    """The directory holding .git at or above ``directory``; else the run's root ``top`` when it holds
+    ``directory``, else ``directory`` itself."""
+    found = directory
+    while True:
+        if os.path.exists(os.path.join(found, ".git")):
+            return found
+        parent = os.path.dirname(found)
+        if parent == found:
+            break
+        found = parent
+    if top is not None and (directory == top or directory.startswith(top.rstrip(os.sep) + os.sep)):
+        return top
+    return directory
+
+
+def _stored_in(root: str, given: set, pattern: re.Pattern, limit: int = 3000) -> bool:
+    """Does a Python module or notebook under ``root`` that the plan was not given match ``pattern``? (True past
+    ``limit`` files: too large a tree to tell.)"""
+    from migrator.engine.walk import read_regular
+
+    seen = 0
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS]
+        for name in names:
+            path = os.path.join(directory, name)
+            if not name.endswith((".py", ".ipynb")) or path in given:
+                continue
+            seen += 1
+            if seen > limit:
+                return True
+            problem, _info, data = read_regular(path, 2_000_000)
+            if not problem and pattern.search(data):
+                return True
+    return False
+
+
+def _distributed(directory: str) -> bool:
+    """Is ``directory`` inside a Python distribution: a setup.py / setup.cfg, or a pyproject.toml naming a project,
+    in it or above it (up to the repository's root, the directory holding .git)?"""
+    while True:
+        if os.path.isfile(os.path.join(directory, "setup.py")) or os.path.isfile(os.path.join(directory, "setup.cfg")):
+            return True
+        pyproject = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            try:
+                with open(pyproject, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(200_000)
+            except OSError:
+                return True
+            if re.search(r"^\[(?:project|tool\.poetry)\]", text, re.MULTILINE):
+                return True
+        parent = os.path.dirname(directory)
+        if os.path.exists(os.path.join(directory, ".git")) or parent == directory:
+            return False
+        directory = parent
+
+
 def decide(builder, files) -> ConversionPlan:
     groups: dict[str, list] = {}
     patched = _patched_test_dirs(files)
@@ -529,7 +612,8 @@ def decide(builder, files) -> ConversionPlan:
                           model_env_reads=_model_env_reads(builder, files),
                           trailing_system=_trailing_system_calls(builder, files, sites, call_index),
                           stored_histories=_stored_history_calls(files, sites, call_index),
-                          shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files))
+                          shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files),
+                          vectors_persist=_vectors_persist(builder, files))
 
 
 def _key_readers(files) -> set:

@@ -140,6 +140,9 @@ class ConversionPlan:
     # (path, line, name, reason) of LangChain / LlamaIndex OpenAI objects left for another provider (MIG116 / MIG121
     # leave them): listed with the SDK's clients left alone (held-out review 55, T6)
     wrapper_others: tuple = ()
+    # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
+    # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
+    vectors_persist: bool = True
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
