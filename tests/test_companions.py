@@ -759,7 +759,10 @@ def test_a_factory_called_through_an_import_alias_is_not_said_to_be_called_by_no
     })
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     todos = [t for ts in _findings(report).values() for t in ts]
-    assert todos and not any("none of the modules migrator read calls" in t for t in todos), todos
+    assert not any("none of the modules migrator read calls" in t for t in todos), todos
+    # (app.state is one registry since held-out review 65, X9: the call through it converts with the client)
+    changed = {r.path.replace("\\", "/").rsplit("/", 1)[-1] for r in report.results if type(r).__name__ == "Changed"}
+    assert {"__init__.py", "service.py"} <= changed, report.results
 
 
 def test_a_settings_model_default_tests_read_or_mock_is_still_mapped(tmp_path):
