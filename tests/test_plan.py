@@ -2949,3 +2949,29 @@ def test_held_out_64_no_re_embed_todo_where_no_vector_is_stored(tmp_path):
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
     steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps]
     assert any(s.startswith("embeddings now come from mistral-embed: no module here stores vectors") for s in steps)
+
+
+def test_held_out_66_self_handed_to_a_helper_module():
+    """Held-out review 66, X2: helper modules with `def ask(self, prompt)` functions, called `chat_api.ask(self, ...)`
+    from a class's methods, read `self.client` (the class's client). The client converted and the helpers' calls (a
+    callable handed to a retry wrapper) stayed OpenAI's with no TODO. `self` handed so is that class's instance."""
+    from mechanics import convert_files
+
+    base = ("from openai import AsyncOpenAI\n\nfrom . import chat as chat_api\n\n\nclass LLMClient:\n"
+            "    def __init__(self, api_key):\n        self.client = AsyncOpenAI(api_key=api_key)\n\n"
+            "    async def _call(self, method, **params):\n        return await method(**params)\n\n"
+            "    async def ask(self, prompt):\n        return await chat_api.ask(self, prompt)\n")
+    passed = ("async def ask(self, prompt):\n    r = await self._call(self.client.chat.completions.create, "
+              "model=\"gpt-4o-mini\", messages=[])\n    return r.choices[0].message.content\n")
+    out = convert_files({"svc/__init__.py": "", "svc/base.py": base, "svc/chat.py": passed})
+    assert "AsyncOpenAI(api_key=api_key)" in out["svc/base.py"], out["svc/base.py"]
+    assert "reads .chat.completions.create in chat.py" in out["svc/base.py"], out["svc/base.py"]
+    called = ("async def ask(self, prompt):\n    r = await self.client.chat.completions.create("
+              "model=\"gpt-4o-mini\", messages=[])\n    return r.choices[0].message.content\n")
+    out = convert_files({"svc/__init__.py": "", "svc/base.py": base, "svc/chat.py": called})
+    assert "self.client = Mistral(" in out["svc/base.py"], out["svc/base.py"]
+    assert "await self.client.chat.complete_async(model=" in out["svc/chat.py"], out["svc/chat.py"]
+    # a callable of a receiver nothing traces is no longer silent
+    out = convert_files({"run.py": ("from openai import OpenAI\n\n\ndef go(runner, client):\n"
+                                    "    return runner(client.chat.completions.create, model=\"gpt-4o\", messages=[])\n")})
+    assert "client.chat.completions.create is passed on as a callable" in out["run.py"], out["run.py"]
