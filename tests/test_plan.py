@@ -2975,3 +2975,28 @@ def test_held_out_66_self_handed_to_a_helper_module():
     out = convert_files({"run.py": ("from openai import OpenAI\n\n\ndef go(runner, client):\n"
                                     "    return runner(client.chat.completions.create, model=\"gpt-4o\", messages=[])\n")})
     assert "client.chat.completions.create is passed on as a callable" in out["run.py"], out["run.py"]
+
+
+def test_held_out_66_chroma_openai_embedding_function_shares_the_vector_space():
+    """Held-out review 66, X1: a Chroma collection filled with SDK embeddings and queried through Chroma's
+    OpenAIEmbeddingFunction (kept on OpenAI): the SDK side moved to mistral-embed alone, and the query vectors no
+    longer matched the stored ones. Paired like LangChain's OpenAIEmbeddings: the SDK call's client stays, both
+    for the v1 client and the legacy v0 call (whose TODO names the reason)."""
+    from mechanics import convert_files
+
+    store = ("import chromadb\nfrom chromadb.utils import embedding_functions\n\n"
+             "ef = embedding_functions.OpenAIEmbeddingFunction(api_key='k', model_name='text-embedding-3-small')\n"
+             "collection = chromadb.PersistentClient('db').get_or_create_collection('a', embedding_function=ef)\n")
+    embed = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_embedding(text):\n"
+             "    return client.embeddings.create(input=[text], model='text-embedding-3-small').data[0].embedding\n")
+    out = convert_files({"store.py": store, "embed.py": embed})
+    assert "client = OpenAI()" in out["embed.py"], out["embed.py"]
+    assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-3-small') in store.py" in out["embed.py"]
+    v0 = ("import openai\n\n\ndef get_embedding(text):\n    return openai.Embedding.create(input=[text], "
+          "model='text-embedding-ada-002')['data'][0]['embedding']\n")
+    out = convert_files({"store.py": store.replace(", model_name='text-embedding-3-small'", ""), "embed.py": v0})
+    assert "openai.Embedding.create(" in out["embed.py"], out["embed.py"]
+    assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-ada-002')" in out["embed.py"]
+    # another model: another vector space, nothing shared
+    out = convert_files({"store.py": store.replace("3-small", "3-large"), "embed.py": embed})
+    assert "Mistral(" in out["embed.py"], out["embed.py"]

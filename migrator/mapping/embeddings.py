@@ -121,6 +121,17 @@ def vectors_persist(sources) -> bool:
     return any(VECTOR_PERSISTENCE.search(text) for text in sources)
 
 
+# Other libraries' OpenAI embedders the plan keeps (migrator.mapping.client.FOREIGN_OPENAI): the keyword naming their
+# model, and the model they use without it. An SDK embeddings call with that model in the same project shares their
+# vector space (held-out review 66, X1: a Chroma collection filled through the SDK and queried through
+# OpenAIEmbeddingFunction).
+FOREIGN_EMBEDDERS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "chromadb.utils.embedding_functions.OpenAIEmbeddingFunction": ("model_name", "text-embedding-ada-002"),
+    "haystack.components.embedders.OpenAITextEmbedder": ("model", "text-embedding-ada-002"),
+    "haystack.components.embedders.OpenAIDocumentEmbedder": ("model", "text-embedding-ada-002"),
+})
+
+
 def vectors_todo(model: str) -> str:
     shown = f"{model} ({MISTRAL_EMBED_DIMENSIONS} dimensions)" if model == MISTRAL_EMBED_MODEL else model
     return VECTORS_TODO.format(model=shown)

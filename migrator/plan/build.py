@@ -1848,8 +1848,21 @@ class _Builder:
         searches it, and converted alone the two sides' vectors no longer match (held-out review 28, H1: chatfrc's
         query converted to mistral-embed, 1024 dimensions, against a 3072-dimension collection its kept encoder
         fills). The call's client stays, with the kept object named."""
+        from migrator.mapping.embeddings import FOREIGN_EMBEDDERS
+
         kept: dict[tuple, str] = {}  # (project, OpenAI embedding model) -> where a kept object embeds with it
         for f in files:
+            if "OpenAI" in f.source and "Embed" in f.source:  # Chroma's OpenAIEmbeddingFunction, Haystack's embedders
+                for call in (n for n in f.nodes if isinstance(n, ast.Call)):
+                    spec = FOREIGN_EMBEDDERS.get(_foreign_call(f, call) or "")
+                    if spec is None:
+                        continue
+                    model = next((kw.value for kw in call.keywords if kw.arg == spec[0]), None)
+                    name = spec[1] if model is None else self._string_value(f, f.scope_of.get(id(call), ()), model)
+                    if isinstance(name, str):
+                        shown = (_foreign_call(f, call) or "").rsplit(".", 1)[-1]
+                        kept.setdefault((project_of(f.path), name),
+                                        f"{shown}({spec[0]}={name!r}) in {os.path.basename(f.path)}")
             if "OpenAIEmbedding" not in f.source:
                 continue
             from migrator.plan.langchain import KEEP as WRAPPER_KEEP, plan_module
@@ -1874,7 +1887,7 @@ class _Builder:
         if not kept:
             return
         for f in files:
-            if "embeddings" not in f.source:
+            if "embeddings" not in f.source and "Embedding" not in f.source:  # (v0: openai.Embedding.create)
                 continue
             for node in f.nodes:
                 answer = self.sites.get(node_key(f.path, node)) if isinstance(node, ast.Call) else None

