@@ -2325,3 +2325,23 @@ def test_held_out_65_streamlit_secrets_are_env_files():
                          ".streamlit/secrets.toml.example": 'OPENAI_API_KEY = "your-openai-key"\n'})
     assert out[".streamlit/secrets.toml.example"] == ('OPENAI_API_KEY = "your-openai-key"\n'
                                                       'MISTRAL_API_KEY = "your-mistral-key"\n'), out
+
+
+def test_held_out_66_a_kept_openai_model_string_keeps_langchain_openai():
+    """Held-out review 66, Y1: `init_chat_model("openai:gpt-4o-mini")` stays on OpenAI (a TODO), and it imports
+    langchain_openai when it runs; requirements.txt replaced langchain-openai by langchain-mistralai because the
+    converted module no longer imports it: ImportError on a fresh install."""
+    from mechanics import convert_files
+
+    app = ('from langchain.chat_models import init_chat_model\nfrom langchain_openai import ChatOpenAI\n\n'
+           'llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)\n'
+           'judge = init_chat_model({arg}, temperature=0)\n')
+    for arg in ('"openai:gpt-4o-mini"', '"gpt-4o-mini", model_provider="openai"', '"gpt-4o"'):
+        out = convert_files({"app.py": app.format(arg=arg),
+                             "requirements.txt": "langchain>=1.0\nlangchain-openai>=1.0\n"})
+        assert "ChatMistralAI(" in out["app.py"], out["app.py"]
+        assert out["requirements.txt"] == ("langchain>=1.0\nlangchain-openai>=1.0\n"
+                                           "langchain-mistralai>=1.1,<2\n"), (arg, out)
+    out = convert_files({"app.py": app.format(arg='"mistralai:mistral-small-latest"'),
+                         "requirements.txt": "langchain>=1.0\nlangchain-openai>=1.0\n"})
+    assert out["requirements.txt"] == "langchain>=1.0\nlangchain-mistralai>=1.1,<2\n", out

@@ -51,8 +51,8 @@ from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNE
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
-from migrator.mapping.packages import (CAPPING_PINS, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS,
-                                       Package)
+from migrator.mapping.packages import (CAPPING_PINS, NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE,
+                                       PACKAGES, UNENFORCED_NEEDS, Package)
 
 DEPENDENCY_RULE = "MIG114"
 ENV_RULE = "MIG115"
@@ -375,6 +375,8 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
         return _EXAMPLES + examples
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
         return "add"  # a kept LangChain community / Chroma OpenAI class imports openai when it is built
+    if pkg.old == "langchain-openai" and any(NEEDS_LANGCHAIN_OPENAI.search(text) for text in scope.values()):
+        return "add"  # a kept `init_chat_model("openai:...")` loads langchain-openai when it runs
     if pkg.old_module in LLAMAINDEX_EMBEDDING_MODULES and any(p in scope for p in facts.default_embedding):
         return "add"  # an index there embeds with LlamaIndex's default, OpenAIEmbedding (held-out review 56, V1)
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"

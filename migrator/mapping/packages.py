@@ -139,6 +139,13 @@ PACKAGES = (
             "llama_index.embeddings.mistralai", ">=0.6,<0.7", bundle=True, needs=_LLAMA_EMBED_NEEDS),
 )
 
+# LangChain's model strings that load langchain-openai when they run (``init_chat_model("openai:gpt-4o-mini")``,
+# ``model_provider="openai"``, a bare ``"gpt-..."`` it infers OpenAI for): while converted code still holds one,
+# langchain-openai stays declared (held-out review 66, Y1: it was replaced, and the kept call's import failed)
+NEEDS_LANGCHAIN_OPENAI = re.compile(
+    r"""["']openai:[\w.-]+["']|\bmodel_provider\s*=\s*["']openai["']"""
+    r"""|\binit_(?:chat_model|embeddings)\(\s*(?:model\s*=\s*)?["'](?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)""")
+
 # Classes of other libraries that import the openai package when they are built, whose own distribution
 # does not install it (held-out review 5): while converted code still imports one, openai stays declared
 # beside mistralai (langchain_community's / langchain 0.0.x's OpenAI classes: "Could not import openai
