@@ -2972,8 +2972,8 @@ def test_held_out_66_self_handed_to_a_helper_module():
     assert "self.client = Mistral(" in out["svc/base.py"], out["svc/base.py"]
     assert "await self.client.chat.complete_async(model=" in out["svc/chat.py"], out["svc/chat.py"]
     # a callable of a receiver nothing traces is no longer silent
-    out = convert_files({"run.py": ("from openai import OpenAI\n\n\ndef go(runner, client):\n"
-                                    "    return runner(client.chat.completions.create, model=\"gpt-4o\", messages=[])\n")})
+    out = convert_files({"run.py": ("from openai import OpenAI\n\n\ndef go(runner, client):\n    return runner("
+                                    "client.chat.completions.create, model=\"gpt-4o\", messages=[])\n")})
     assert "client.chat.completions.create is passed on as a callable" in out["run.py"], out["run.py"]
 
 

@@ -144,7 +144,8 @@ PACKAGES = (
 # langchain-openai stays declared (held-out review 66, Y1: it was replaced, and the kept call's import failed)
 NEEDS_LANGCHAIN_OPENAI = re.compile(
     r"""["']openai:[\w.-]+["']|\bmodel_provider\s*=\s*["']openai["']"""
-    r"""|\binit_(?:chat_model|embeddings)\(\s*(?:model\s*=\s*)?["'](?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)""")
+    r"""|\binit_(?:chat_model|embeddings)\(\s*(?:model\s*=\s*)?["']"""
+    r"""(?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)""")
 
 # Classes of other libraries that import the openai package when they are built, whose own distribution
 # does not install it (held-out review 5): while converted code still imports one, openai stays declared
