@@ -1157,3 +1157,18 @@ def test_a_kept_objects_own_key_read_gets_no_mistral_key_todo():
         ''')
     assert "MistralAIEmbeddings(" in code and 'api_key=os.getenv("OPENAI_API_KEY")' in code, code
     assert not any(t.startswith("OPENAI_API_KEY is used here") for t in todos), todos
+
+
+def test_held_out_66_legacy_names_moved_elsewhere_than_their_module():
+    """Held-out review 66, Y3: get_openai_callback was sent to langchain_core.callbacks (it is in
+    langchain_community.callbacks); PythonREPLTool / create_python_agent to langchain_classic, which raises
+    "moved to langchain_experimental"."""
+    from migrator.mapping.langchain import legacy_todo
+
+    todo = legacy_todo([("langchain.callbacks", ["get_openai_callback", "StdOutCallbackHandler"]),
+                        ("langchain.tools.python.tool", ["PythonREPLTool"]),
+                        ("langchain.agents.agent_toolkits", ["create_python_agent"])])
+    assert "get_openai_callback from langchain_community.callbacks" in todo, todo
+    assert "StdOutCallbackHandler from langchain_core.callbacks" in todo, todo
+    assert "PythonREPLTool, create_python_agent from langchain_experimental" in todo, todo
+    assert "langchain_classic" not in todo, todo

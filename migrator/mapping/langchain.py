@@ -78,6 +78,15 @@ LEGACY_HOMES = MappingProxyType({
     "langchain.text_splitter": "langchain_text_splitters (pip install langchain-text-splitters)",
     "langchain.docstore.document": "langchain_core.documents",
 })
+# Names whose 1.x home is not their old module's (held-out review 66, Y3: get_openai_callback is not in
+# langchain_core.callbacks; langchain_classic's python tool and agent raise "moved to langchain_experimental")
+LEGACY_NAME_HOMES = MappingProxyType({
+    "get_openai_callback": "langchain_community.callbacks (pip install langchain-community)",
+    **{name: "langchain_experimental (pip install langchain-experimental: langchain_experimental.tools, "
+             ".utilities, .agents.agent_toolkits)"
+       for name in ("PythonREPLTool", "PythonAstREPLTool", "PythonREPL", "create_python_agent",
+                    "create_pandas_dataframe_agent", "create_csv_agent")},
+})
 # `from langchain.schema import X`: where X is in langchain_core
 SCHEMA_NAMES = MappingProxyType({
     **{name: "langchain_core.messages" for name in (
@@ -110,6 +119,7 @@ def legacy_todo(imports: list[tuple[str, list[str]]], classes: frozenset = froze
     for module, names in imports:
         for name in names:
             home = SCHEMA_NAMES.get(name) if module == "langchain.schema" else None
+            home = home or (LEGACY_NAME_HOMES.get(name) if module.startswith("langchain.") else None)
             home = home or next((h for m, h in LEGACY_HOMES.items() if module == m or module.startswith(m + ".")),
                                 None)
             if home is None:
