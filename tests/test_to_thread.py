@@ -171,3 +171,22 @@ def test_project_run_and_scan_read_the_call() -> None:
     out = convert_files(files)
     assert "client = Mistral(" in out["app/clients.py"]
     assert 'answer = await asyncio.to_thread(client.chat.complete, model="mistral-small-latest",\n' in out["app/bot.py"]
+
+
+def test_transcription_stays_in_its_thread_unless_its_format_reads_text() -> None:
+    """Held-out review 66, Y4: `asyncio.to_thread(client.audio.transcriptions.create, ...)` kept its whole client on
+    OpenAI ("passed on as a callable"), chat and embeddings calls beside it too. Read as the call it makes, it converts
+    in its thread; a response_format other than json (whose result the rule reads through .text) is not read so."""
+    body = textwrap.dedent("""
+
+        async def hear(path):
+            with open(path, "rb") as f:
+                r = await asyncio.to_thread(client.audio.transcriptions.create, model="whisper-1", file=f{extra})
+            return r.text
+    """)
+    code, todos = convert_idempotent(IMPORTS + body.format(extra=""))
+    assert ('await asyncio.to_thread(client.audio.transcriptions.complete, model="voxtral-mini-latest", '
+            'file={"file_name": os.path.basename(f.name), "content": f})') in code, code
+    code, todos = convert_idempotent(IMPORTS + body.format(extra=', response_format="text"'))
+    assert "asyncio.to_thread(client.audio.transcriptions.create, " in code and "Mistral(" not in code, code
+    assert any("is run by asyncio.to_thread with response_format=" in t for t in todos), todos

@@ -158,7 +158,8 @@ def _converts_in_place(call, view, config: Config) -> bool:
 
     answer = view.site(call)
     chain = call.func.attr if isinstance(call.func, ast.Attribute) else ""
-    rule = "MIG107" if isinstance(call.func.value, ast.Attribute) and call.func.value.attr == "embeddings" else "MIG102"
+    resource = call.func.value.attr if isinstance(call.func.value, ast.Attribute) else ""
+    rule = {"embeddings": "MIG107", "transcriptions": "MIG117"}.get(resource, "MIG102")
     return chain == "create" and rule_selected(config, rule) and \
         isinstance(answer, (tuple, list)) and tuple(answer[:2]) == ("call", CONVERT)
 

@@ -2896,12 +2896,13 @@ class _Builder:
                 if threaded:
                     why = "stream=" if any(kw.arg == "stream" for kw in parent.keywords) else "a ** splat" if any(
                         kw.arg is None for kw in parent.keywords) else "positional arguments" if len(parent.args) > 1 \
-                        else ""
+                        else "response_format=" if any(kw.arg == "response_format" for kw in parent.keywords) else ""
                 detail = (f"{_name_for(f, node)}.{surface} is bound to {alias} and called through it: migrator "
                           f"converts the call written out ({_name_for(f, node)}.{surface}(...)); write it so, or "
                           "convert by hand") if alias else \
                     (f"{_name_for(f, node)}.{surface} is run by asyncio.to_thread with {why}, which migrator does not "
-                     "convert there (it converts keyword arguments without a stream): convert by hand") \
+                     "convert there (it converts keyword arguments without a stream, and a transcription's json "
+                     "format): convert by hand") \
                     if threaded and why else \
                     f"{_name_for(f, node)}.{surface} is passed on as a callable (not called here): convert by hand"
                 # (held-out review 65, Y10 / X6: a to_thread stream was said to be "passed on as a callable")

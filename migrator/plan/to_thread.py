@@ -10,8 +10,9 @@ puts the ``to_thread`` call back around what the rules made of it, found by a ma
 plan does not convert the call, the module's ast gets the ``to_thread`` call back (``restore``) and the rules see it
 as written.
 
-Only a call with keyword arguments the plan can read is read so: no ``**`` splat (its keys may hold ``stream``) and no
-``stream=`` other than ``False`` (a stream's loop is not rewritten through the thread).
+Only a call with keyword arguments the plan can read is read so: no ``**`` splat (its keys may hold ``stream``), no
+``stream=`` other than ``False`` (a stream's loop is not rewritten through the thread), and no transcription
+``response_format=`` other than ``"json"`` (the rule would read the call's ``.text``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from codemods._base import dotted
 from codemods._facts import dotted_name
 
 # the methods read so (receiver.<chain>): the rules convert each to a sync Mistral method (chat.complete,
-# embeddings.create)
-METHOD_CHAINS = (("chat", "completions", "create"), ("embeddings", "create"))
+# embeddings.create, audio.transcriptions.complete: held-out review 66, Y4)
+METHOD_CHAINS = (("chat", "completions", "create"), ("embeddings", "create"), ("audio", "transcriptions", "create"))
 FLAG = "_migrator_to_thread"  # set on the ast call read in place of a to_thread call (a sync call, even under await)
 READ = "_migrator_to_thread_calls"  # set on the tree: [(the call read, the to_thread call)] in post-order
 
@@ -66,6 +67,13 @@ def _stream_ok(keywords) -> bool:
     return True
 
 
+def _shape_kept(chain: list, formats: list) -> bool:
+    """A transcription's ``response_format`` other than ``"json"``: the rule reads the call's ``.text`` (or keeps the
+    call), which the thread's result would need; such a call is not read so. ``formats``: its literal values (None
+    for an expression)."""
+    return chain[-2:] == ["transcriptions", "create"] and any(value != "json" for value in formats)
+
+
 def desugar(tree: ast.Module, code: str) -> ast.Module:
     """``tree`` with each readable ``to_thread`` call of an SDK method replaced by the method's call (``FLAG`` set on
     it), in place. ``code``: the source, to skip the walk where no ``to_thread`` is written."""
@@ -83,6 +91,9 @@ def desugar(tree: ast.Module, code: str) -> ast.Module:
             method = node.args[0]
             chain = _ast_names(method)
             if not isinstance(method, ast.Attribute) or chain is None or not _chain_matches(chain):
+                return node
+            if _shape_kept(chain, [k.value.value if isinstance(k.value, ast.Constant) else None
+                                   for k in node.keywords if k.arg == "response_format"]):
                 return node
             call = ast.Call(func=method, args=[], keywords=node.keywords)
             ast.copy_location(call, node)
@@ -160,6 +171,9 @@ class CstDesugar(cst.CSTTransformer):
                 return updated
         chain = _cst_names(first.value)
         if not isinstance(first.value, cst.Attribute) or chain is None or not _chain_matches(chain):
+            return updated
+        if _shape_kept(chain, [arg.value.evaluated_value if isinstance(arg.value, cst.SimpleString) else None
+                               for arg in rest if arg.keyword.value == "response_format"]):
             return updated
         index, self.index = self.index, self.index + 1
         if index >= len(self.stays) or not self.stays[index]:
