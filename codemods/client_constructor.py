@@ -18,8 +18,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
-                                     GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, fail_note, is_openai_secret, openai_key_prefix,
-                                     retry_budget_ms)
+                                     GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, fail_note, is_openai_secret,
+                                     openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (BASE_URL_VARS, ENV_VALUE_NOTES, SERVER_URL_ENV, STREAMLIT_SECRET_TODO,
                                   STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE

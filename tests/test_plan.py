@@ -2991,7 +2991,8 @@ def test_held_out_66_chroma_openai_embedding_function_shares_the_vector_space():
              "    return client.embeddings.create(input=[text], model='text-embedding-3-small').data[0].embedding\n")
     out = convert_files({"store.py": store, "embed.py": embed})
     assert "client = OpenAI()" in out["embed.py"], out["embed.py"]
-    assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-3-small') in store.py" in out["embed.py"]
+    assert "also embeds with OpenAIEmbeddingFunction(model_name='text-embedding-3-small') in store.py" \
+        in out["embed.py"], out["embed.py"]
     v0 = ("import openai\n\n\ndef get_embedding(text):\n    return openai.Embedding.create(input=[text], "
           "model='text-embedding-ada-002')['data'][0]['embedding']\n")
     out = convert_files({"store.py": store.replace(", model_name='text-embedding-3-small'", ""), "embed.py": v0})
