@@ -286,7 +286,8 @@ def test_a_client_handed_its_key_is_not_said_to_read_the_variable(tmp_path):
     "set MISTRAL_API_KEY ...: the converted clients read it"; they read the setting they are handed (and a
     MISTRAL_API_KEY added to a pydantic-settings .env failed Settings() at start-up)."""
     app = ("from openai import OpenAI\n\nfrom settings import settings\n\n"
-           "client = OpenAI(api_key=settings.OPENAI_API_KEY)\n\n\ndef ask(q):\n    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0]\n")
+           "client = OpenAI(api_key=settings.OPENAI_API_KEY)\n\n\ndef ask(q):\n"
+           "    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0]\n")
     config = "class Settings:\n    OPENAI_API_KEY = ''\n\n\nsettings = Settings()\n"
     report, _ = _run_tree(tmp_path, {"app.py": app, "settings.py": config})
     steps = [step["step"] for step in summarize(report)["steps"]]
