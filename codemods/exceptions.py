@@ -979,8 +979,11 @@ class _ResponseRead(cst.CSTTransformer):
         return updated
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
-        """``getattr(e, "response", None)`` -> ``getattr(e, "raw_response", None)``."""
-        if _getattr_of(original, self.name) == "response":
+        """``getattr(e, "response", None)`` -> ``getattr(e, "raw_response", None)``; ``hasattr(e, "response")`` too
+        (held-out review 66, X4: a guard left on the old name made the Retry-After branch dead)."""
+        tested = isinstance(original.func, cst.Name) and original.func.value == "hasattr" and \
+            len(original.args) == 2 and _getattr_of(original.with_changes(func=cst.Name("getattr")), self.name)
+        if _getattr_of(original, self.name) == "response" or tested == "response":
             text = updated.args[1].value
             quote = text.quote if isinstance(text, cst.SimpleString) else '"'
             args = list(updated.args)

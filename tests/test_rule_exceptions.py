@@ -1487,3 +1487,28 @@ def test_lacks_matches_the_installed_sdks_errors() -> None:
             assert lacks(f"errors.{name}", attr) == (attr not in fields), (name, attr)
     for attr in ("message", "status_code"):
         assert lacks("httpx2.RequestError", attr) and not hasattr(httpx2.ConnectError("x"), attr)
+
+
+def test_hasattr_of_response_follows_the_rename() -> None:
+    """Held-out review 66, X4: `if hasattr(e, "response") and e.response:` became
+    `if hasattr(e, "response") and e.raw_response:`; Mistral's errors have no .response, so the Retry-After branch
+    went dead, silently."""
+    code, todos = convert_idempotent('''\
+        import time
+
+        import openai
+
+        client = openai.OpenAI()
+        try:
+            client.chat.completions.create(model="gpt-4o", messages=[])
+        except openai.RateLimitError as e:
+            retry_after = None
+            if hasattr(e, "response") and e.response:
+                retry_after = e.response.headers.get("Retry-After")
+            time.sleep(float(retry_after or 1))
+        ''')
+    assert 'if hasattr(e, "raw_response") and e.raw_response:' in code, code
+    assert 'retry_after = e.raw_response.headers.get("Retry-After")' in code, code
+    error = errors.SDKError("x", raw_response=httpx2.Response(429, headers={"Retry-After": "3"},
+                                                              request=httpx2.Request("POST", "http://h")))
+    assert hasattr(error, "raw_response") and not hasattr(error, "response")
