@@ -158,7 +158,9 @@ class _Transformer(RuleTransformer):
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
         self._fold_scopes: dict[int, cst.FunctionDef] = {}  # id(fold) -> its function, where it is a local client
-        self._gate_names: dict[str, int] = {}  # name holding a renamed key read that only key checks test -> line
+        # (function, name) holding a renamed key read that only key checks test -> line (function None: the module's;
+        # another function's variable of the same name is another variable: held-out review 66, X7)
+        self._gate_names: dict[tuple, int] = {}
         self._gate_ifs: dict[int, int] = {}  # id of an if / while statement testing a renamed key read -> line
         self._key_tries: dict[int, int] = {}  # id of a try whose body reads a renamed key by subscript -> line
         self._fstrings: list[str] = []  # the quotes of the f-strings around: a constructor there stays on one line
@@ -469,14 +471,16 @@ class _Transformer(RuleTransformer):
             # `api_key = os.getenv("OPENAI_API_KEY")` feeding the client, then `if not api_key: raise
             # ...("OPENAI_API_KEY is not set")`: the check's message names the new variable too (`self.api_key`:
             # re-review 38, O2)
-            self._gate_names[code_of(statement.body[0].targets[0].target)] = self._lines.get(id(node), 0)
+            self._gate_names[(self._function(), code_of(statement.body[0].targets[0].target))] = \
+                self._lines.get(id(node), 0)
         if converts and len(answer) > 2 and answer[2] == "gate":
             # a check that the key is set: its message (in the if's body) names the variable too
             statement = self.statement_nodes[-1] if self.statement_nodes else None
             if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 and \
                     isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1 and \
                     isinstance(statement.body[0].targets[0].target, cst.Name):
-                self._gate_names[statement.body[0].targets[0].target.value] = self._lines.get(id(node), 0)
+                self._gate_names[(self._function(), statement.body[0].targets[0].target.value)] = \
+                    self._lines.get(id(node), 0)
             elif isinstance(statement, cst.SimpleStatementLine) and \
                     any(isinstance(b, cst.Assert) for b in statement.body):  # `assert os.getenv(...), "Set ..."`
                 self._gate_ifs[id(statement)] = self._lines.get(id(node), 0)
@@ -568,7 +572,7 @@ class _Transformer(RuleTransformer):
             updated = updated.with_changes(test=test, body=updated.body.visit(_PackageText()))
         if not self._gate_ifs and not self._gate_names:
             return updated
-        lines = [self._gate_ifs.get(id(original))] + [self._gate_names.get(n) for n in _tested(original.test)
+        lines = [self._gate_ifs.get(id(original))] + [self._gate_line(n) for n in _tested(original.test)
                                                        if self._gate_names]
         line = next((line for line in lines if line is not None), None)
         if line is None:
@@ -591,7 +595,7 @@ class _Transformer(RuleTransformer):
         statement = self.statement_nodes[-1] if self.statement_nodes else None
         line = self._gate_ifs.get(id(statement)) if statement is not None else None
         if line is None:
-            line = next((self._gate_names[n] for n in _tested(original.test) if n in self._gate_names),
+            line = next((self._gate_line(n) for n in _tested(original.test) if self._gate_line(n) is not None),
                         None)
         if line is None or updated.msg is None:
             return updated
@@ -724,6 +728,14 @@ class _Transformer(RuleTransformer):
         self.converted(line, f"{code_of(target)} = {key} -> {MODULE_CLIENT_NAME} = Mistral(api_key={key}), the "
                              "client of the converted calls after it", "approximate")
         return True
+
+    def _function(self) -> Optional[int]:
+        return self._function_params[-1][0] if self._function_params else None
+
+    def _gate_line(self, name: str) -> Optional[int]:
+        """The line of the renamed key read ``name`` holds here (this function's variable, or the module's)."""
+        found = self._gate_names.get((self._function(), name))
+        return found if found is not None else self._gate_names.get((None, name))
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._function_params.append((id(node), {p.name.value for p in (

@@ -1884,3 +1884,37 @@ def test_a_streamlit_secret_the_environment_mirrors_is_flagged_where_clients_rea
     # no converted client: nothing to say
     _, todos = convert_idempotent(source.replace("chat.completions.create", "images.generate"))
     assert not any(t.startswith("st.secrets") for t in todos), todos
+
+
+def test_a_key_check_of_another_function_keeps_its_message() -> None:
+    """Held-out review 66, X7: `openai_api_key = os.getenv("OPENAI_API_KEY")` in reply() (converted) and in
+    transcribe() (kept on OpenAI): transcribe's "Check that OPENAI_API_KEY is set" was rewritten too, sending the
+    operator to the wrong variable. A function's variable is its own."""
+    code, _ = convert_idempotent('''\
+        import logging
+        import os
+
+        logger = logging.getLogger(__name__)
+
+
+        def reply(prompt):
+            openai_api_key = os.getenv("OPENAI_API_KEY")
+            if not openai_api_key:
+                logger.warning("OpenAI API key not found")
+                return None
+            import openai
+            client = openai.OpenAI(api_key=openai_api_key)
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content
+
+
+        def transcribe(audio):
+            openai_api_key = os.getenv("OPENAI_API_KEY")
+            if not openai_api_key:
+                logger.error("OpenAI API key NOT FOUND! Check that OPENAI_API_KEY is set")
+                return None
+            import openai
+            client = openai.OpenAI(api_key=openai_api_key)
+            return client.audio.transcriptions.create(model="whisper-1", file=audio).text
+        ''')
+    assert 'logger.warning("Mistral API key not found")' in code, code
+    assert 'logger.error("OpenAI API key NOT FOUND! Check that OPENAI_API_KEY is set")' in code, code
