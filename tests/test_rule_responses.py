@@ -467,3 +467,20 @@ def test_a_getattr_read_of_a_field_both_responses_have_is_a_read() -> None:
     assert "client = OpenAI()" not in code and "getattr(resp, 'usage', None)" in code, code
     code, _ = convert_idempotent(source.format(attr="output_text"))
     assert "client = OpenAI()" in code, code
+
+
+def test_held_out_66_a_pinned_keyword_given_at_run_time_says_so() -> None:
+    """Held-out review 66, X8: `store=self.store_responses` (False by default) was told "store=True: Mistral's
+    Responses API stores nothing"; the value is computed at run time, and that is what the TODO says now."""
+    _code, todos = convert_snippet('''
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(q, store_responses=False):
+            r = client.responses.create(model="gpt-4.1-mini", input=q, store=store_responses)
+            return r.output_text
+        ''')
+    assert any("store=store_responses is computed at run time, and Mistral pins store to False" in t
+               for t in todos), todos

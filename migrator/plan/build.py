@@ -4526,7 +4526,7 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
             streamed = value  # kept as it is: Mistral streams the same events, wrapped in frames
             continue
         if kw.arg in BLOCKING:
-            return BLOCKING[kw.arg]
+            return _blocking(kw, value)
         if kw.arg not in RESPONSES_KWARGS:
             return f"unknown keyword {kw.arg!r}"
         if kw.arg == "reasoning" and not (isinstance(value, dict) and set(value) <= {"effort"}) and \
@@ -4614,7 +4614,7 @@ def _responses_parse_problem(f: _File, call: ast.Call) -> str:
         if kw.arg in PINNED and _literal_or(kw.value) == PINNED[kw.arg]:
             continue
         if kw.arg in BLOCKING:
-            return BLOCKING[kw.arg]
+            return _blocking(kw, _literal_or(kw.value))
         if kw.arg not in PARSE_KWARGS:
             return f"responses.parse({kw.arg}=...): no chat.parse equivalent"
     if not {"model", "input", "text_format"} <= keywords:
@@ -4663,6 +4663,18 @@ def _text_expression(f: _File, at: ast.AST, value: ast.AST) -> bool:
         bound = _bound_value(f, at, value.id)
         return bound is not None and not isinstance(bound, ast.Name) and _text_expression(f, at, bound)
     return False
+
+
+def _blocking(kw: ast.keyword, value: object) -> str:
+    """Why a Responses keyword keeps its call (mapping.responses.BLOCKING); a pinned one given at run time says so
+    (held-out review 66, X8: "store=True" was said of `store=self.settings.store_responses`, False by default)."""
+    from migrator.mapping.responses import BLOCKING, PINNED
+
+    if kw.arg in PINNED and value is ...:
+        return (f"{kw.arg}={ast.unparse(kw.value)[:60]} is computed at run time, and Mistral pins {kw.arg} to "
+                f"{PINNED[kw.arg]!r} ({BLOCKING[kw.arg]}): pass {kw.arg}={PINNED[kw.arg]!r} or leave it out if that "
+                "is what the app runs with")
+    return BLOCKING[kw.arg]
 
 
 def _literal_or(node: ast.AST, default: object = ...) -> object:
