@@ -681,3 +681,21 @@ def test_a_cell_whose_client_stays_gets_no_mistral_imports(tmp_path):
     assert "mistralai" not in sources[0] and "from openai import OpenAI" in sources[0], sources
     assert sources[1].startswith("from mistralai.client import Mistral\nfrom mistralai.client.utils import "
                                  "BackoffStrategy, RetryConfig\n"), sources
+
+
+def test_a_notebooks_openai_settings_serve_its_own_kernel_only():
+    """Held-out review 66, Y5: `openai.api_key = os.getenv(...)` in a notebook that calls nothing got "configures
+    OpenAI's module-level client, which the calls this project keeps on OpenAI still use" because another notebook
+    kept an openai.Image call: each notebook runs in a kernel of its own."""
+    from mechanics import convert_files
+
+    chat = notebook("import os\nimport openai", "openai.api_key = os.getenv('OPENAI_API_KEY')",
+                    "reply = openai.ChatCompletion.create(model='gpt-3.5-turbo', messages=[])\n"
+                    "print(reply['choices'][0]['message']['content'])")
+    prompt = notebook("import os\nimport openai", "openai.api_key = os.getenv('OPENAI_API_KEY')",
+                      "print('no call here')")
+    image = notebook("import openai", "openai.api_key = 'x'", "openai.Image.create(prompt='a cat', n=1)")
+    out = convert_files({"a_chat.ipynb": chat, "b_prompt.ipynb": prompt, "c_image.ipynb": image})
+    assert out["b_prompt.ipynb"] == prompt, code_cells(out["b_prompt.ipynb"])
+    assert "mistral_client.chat.complete(" in out["a_chat.ipynb"], code_cells(out["a_chat.ipynb"])
+    assert not any("keeps on OpenAI still use" in cell for cell in code_cells(out["a_chat.ipynb"])), out

@@ -511,13 +511,13 @@ def decide(builder, files) -> ConversionPlan:
             # or, for a module that only configures it, the calls of the modules of its project
             path = key[0]
             moved = path in module_converts or (path not in module_callers and any(
-                _within(other, project_of(path)) for other in module_converts))
+                _setting_reaches(path, other) for other in module_converts))
             # a module that only configures it, in a project whose module-client calls partly stay on
             # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
             # A module whose own module-client calls partly stay (a v0 call kept beside one converted:
             # ChatPaper's chat_reviewer rotates openai.api_key for both) is mixed too.
             mixed = moved and ((path in module_keeps if path in module_callers else any(
-                _within(other, project_of(path)) for other in module_keeps)) or
+                _setting_reaches(path, other) for other in module_keeps)) or
                 # (its openai read through `from <it> import *` by a module whose calls stay: re-review 40, S3)
                 any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
@@ -2101,13 +2101,13 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
     it (LlamaIndex's OpenAI takes ``openai.api_key``)."""
     from migrator.mapping.llamaindex import imports_openai_wrapper
 
-    project = project_of(path)
-    if any(_within(other, project) for other in module_callers | key_readers):
+    project = path if path.endswith(".ipynb") else project_of(path)
+    if any(_setting_reaches(path, other) for other in module_callers | key_readers):
         return False
     # the clients of this module (an OpenAI() kept in another module never reads openai.api_key: held-out review
     # 45, A6, where an unrelated kept client elsewhere silenced the TODO), else of its project
     mine = [oid for oid, o in builder.origins.items() if o.kind != "parameter" and o.path == path] or \
-        [oid for oid, o in builder.origins.items() if o.kind != "parameter" and _within(o.path, project)]
+        [oid for oid, o in builder.origins.items() if o.kind != "parameter" and _setting_reaches(path, o.path)]
     if not mine or any(decision(oid) != CONVERT for oid in mine):
         return False
     # (LlamaIndex's defaults too: `VectorStoreIndex.from_documents(...)` embeds with OpenAIEmbedding, which takes
@@ -2115,8 +2115,17 @@ def _dead_setting(builder, path: str, module_callers: set, decision, by_path: di
     memo = builder.__dict__.setdefault("_wrapper_projects", {})
     if project not in memo:
         memo[project] = any(imports_openai_wrapper(f.source) or "llama_index" in f.source
-                            for p, f in by_path.items() if _within(p, project))
+                            for p, f in by_path.items() if _setting_reaches(path, p))
     return not memo[project]
+
+
+def _setting_reaches(path: str, other: str) -> bool:
+    """Does the openai module setting made in ``path`` serve the module ``other``: one of its project (the process
+    that imports both); for a notebook, only itself (its own kernel: held-out review 66, Y5, where another
+    notebook's kept call kept a notebook's dead ``openai.api_key`` line, with a TODO)."""
+    if path.endswith(".ipynb"):
+        return os.path.abspath(other) == os.path.abspath(path)
+    return _within(other, project_of(path))
 
 
 def _mistral_methods_called(files, paths: set, sites: dict) -> list:
