@@ -3001,3 +3001,18 @@ def test_held_out_66_chroma_openai_embedding_function_shares_the_vector_space():
     # another model: another vector space, nothing shared
     out = convert_files({"store.py": store.replace("3-small", "3-large"), "embed.py": embed})
     assert "Mistral(" in out["embed.py"], out["embed.py"]
+
+
+def test_held_out_66_a_settings_field_sizing_the_index_gets_the_size_todo():
+    """Held-out review 66, X9: `vector_dimension: int = Field(default=1536)` in a settings class, which sizes the
+    Pinecone index the converted embeddings fill, got no TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "config.py": ("from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\n"
+                      "class Settings(BaseSettings):\n    vector_dimension: int = Field(default=1536)\n"
+                      "    chunk_size: int = Field(default=1536)\n\n\nsettings = Settings()\n"),
+        "embed.py": ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n    return client."
+                     "embeddings.create(model='text-embedding-3-small', input=text).data[0].embedding\n")})
+    assert "# TODO(migrator MIG107): 1536: the size of OpenAI's" in out["config.py"], out["config.py"]
+    assert out["config.py"].count("TODO") == 1, out["config.py"]  # (chunk_size is no vector's)
