@@ -2345,3 +2345,24 @@ def test_held_out_66_a_kept_openai_model_string_keeps_langchain_openai():
     out = convert_files({"app.py": app.format(arg='"mistralai:mistral-small-latest"'),
                          "requirements.txt": "langchain>=1.0\nlangchain-openai>=1.0\n"})
     assert out["requirements.txt"] == "langchain>=1.0\nlangchain-mistralai>=1.1,<2\n", out
+
+
+def test_held_out_66_a_poetry_export_below_its_pyproject_answers_for_no_sub_project():
+    """Held-out review 66, X6: backend/src/requirements.txt, `poetry export`ed from backend/pyproject.toml, was
+    edited and the pyproject kept openai (the nearer manifest took the code): the next export dropped mistralai."""
+    from mechanics import convert_files
+
+    pyproject = ('[tool.poetry]\nname = "backend"\nversion = "0.1.0"\n\n[tool.poetry.dependencies]\n'
+                 'python = "^3.10"\nopenai = "^1.37.0"\nfastapi = "^0.111.0"\n')
+    export = ('fastapi==0.111.0 ; python_version >= "3.10" and python_version < "4.0"\n'
+              'openai==1.37.0 ; python_version >= "3.10" and python_version < "4.0"\n')
+    chat = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n    return client.chat.completions."
+            "create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': q}]).choices[0].message.content\n")
+    out = convert_files({"backend/pyproject.toml": pyproject, "backend/src/requirements.txt": export,
+                         "backend/src/app/chat.py": chat})
+    assert 'mistralai = ">=3.7,<4"' in out["backend/pyproject.toml"] and "openai" not in out["backend/pyproject.toml"]
+    assert "mistralai>=3.7,<4" in out["backend/src/requirements.txt"], out["backend/src/requirements.txt"]
+    # a sub-project's own requirements (not an export) still answer for it alone
+    out = convert_files({"backend/pyproject.toml": pyproject, "backend/src/requirements.txt": "openai>=1.37\n",
+                         "backend/src/app/chat.py": chat})
+    assert "openai" in out["backend/pyproject.toml"], out["backend/pyproject.toml"]

