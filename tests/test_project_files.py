@@ -2366,3 +2366,17 @@ def test_held_out_66_a_poetry_export_below_its_pyproject_answers_for_no_sub_proj
     out = convert_files({"backend/pyproject.toml": pyproject, "backend/src/requirements.txt": "openai>=1.37\n",
                          "backend/src/app/chat.py": chat})
     assert "openai" in out["backend/pyproject.toml"], out["backend/pyproject.toml"]
+
+
+def test_held_out_66_a_requirements_floor_below_instructors_need_is_raised():
+    """Held-out review 66, Y6: `instructor>=1.3` beside the added mistralai got a TODO ("raise it to
+    instructor>=1.17") where the one-token edit the openai line gets would do; a pin (==) still gets its TODO."""
+    from mechanics import convert_files
+
+    app = ("import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\nclass U(BaseModel):\n"
+           "    name: str\n\n\nclient = instructor.from_openai(OpenAI())\n\n\ndef get(q):\n    return client.chat."
+           "completions.create(model='gpt-4o-mini', response_model=U, messages=[{'role': 'user', 'content': q}])\n")
+    out = convert_files({"app.py": app, "requirements.txt": "openai>=1.40\ninstructor>=1.3  # structured\n"})
+    assert out["requirements.txt"] == "mistralai>=3.7,<4\ninstructor>=1.17  # structured\n", out["requirements.txt"]
+    out = convert_files({"app.py": app, "requirements.txt": "openai>=1.40\ninstructor==1.3.0\n"})
+    assert "instructor==1.3.0" in out["requirements.txt"] and "TODO" in out["requirements.txt"], out

@@ -2625,6 +2625,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
+    if kind == REQUIREMENTS and needed:
+        edit = _raised_floors(edit, needed)
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
         edit = _lost_extras(text, edit, name)  # (requirements files: _edit_requirement_lines)
     for where, requirements in examples.items():
@@ -2648,6 +2650,33 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     elif needed:  # declared already: its pin may still be one the converted code cannot run with
         edit.findings.extend(pin_conflicts(text, text, kind, name, frozenset(needed)))
     return edit
+
+
+def _raised_floors(edit: _Edit, needed: set) -> _Edit:
+    """``instructor>=1.3`` (a floor alone) below what the added package needs of a distribution the resolver does not
+    hold to it (UNENFORCED_NEEDS): the floor is raised to the need, one token as the openai line's (held-out review
+    66, Y6: a TODO said to do it). A lock file still holds the old release: stale_locks says to re-lock."""
+    lines = edit.text.splitlines(keepends=True)
+    findings = list(edit.findings)
+    for pkg in PACKAGES:
+        if pkg.new not in needed:
+            continue
+        for dist, need, why in pkg.needs:
+            if dist not in UNENFORCED_NEEDS or not need.startswith(">="):
+                continue
+            floor = re.compile(rf"^(\s*{re.escape(dist)}\s*>=\s*)([\d.]+)(\s*(?:#.*)?\r?\n?)$", re.IGNORECASE)
+            for index, line in enumerate(lines):
+                match = floor.match(line)
+                wanted = _interval(need)
+                declared = _interval(">=" + match.group(2)) if match else None
+                if not (declared and wanted and declared[0] is not None and wanted[0] is not None and
+                        declared[0] < wanted[0]):
+                    continue  # (no floor alone, or one the need admits)
+                lines[index] = f"{match.group(1)}{need[2:]}{match.group(3)}"
+                findings.append(Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
+                                        f"{dist}>={match.group(2)} -> {dist}{need} ({why})", "exact"))
+    text = "".join(lines)
+    return edit if text == edit.text else _Edit(text, findings)
 
 
 _LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?|langchain_core\.pydantic_v1)[ \t]+import[ \t]+\(?([\w, \t]+)", re.MULTILINE)
