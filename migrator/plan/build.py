@@ -3377,12 +3377,6 @@ class _Builder:
         self.sites[key] = ("call", use)
 
 
-# What unittest.mock's objects answer: a call through one of these is a test checking a mock, not an API call.
-_MOCK_ATTRIBUTES = frozenset({"return_value", "side_effect", "call_args", "call_args_list", "call_count",
-                              "mock_calls", "method_calls", "reset_mock", "configure_mock"})
-# API paths only OpenAI's SDK (and SDKs copying it) has: in a module that never names openai (read for its
-# chat calls, or as a companion), a call of one on a name imported from another module is an OpenAI call
-# whose client migrator could not trace (`files.create`, `models.list` are everywhere: not these).
 def _app_state_attr(node: ast.AST) -> Optional[str]:
     """``<attr>`` for ``app.state.<attr>`` / ``request.app.state.<attr>`` (Starlette's application state), else
     None."""
@@ -3395,6 +3389,12 @@ def _app_state_attr(node: ast.AST) -> Optional[str]:
     return None
 
 
+# What unittest.mock's objects answer: a call through one of these is a test checking a mock, not an API call.
+_MOCK_ATTRIBUTES = frozenset({"return_value", "side_effect", "call_args", "call_args_list", "call_count",
+                              "mock_calls", "method_calls", "reset_mock", "configure_mock"})
+# API paths only OpenAI's SDK (and SDKs copying it) has: in a module that never names openai (read for its
+# chat calls, or as a companion), a call of one on a name imported from another module is an OpenAI call
+# whose client migrator could not trace (`files.create`, `models.list` are everywhere: not these).
 def _openai_only_call(call: ast.Call, surface: str) -> bool:
     """``client.moderations.create(...)``, or another surface's call sending an OpenAI model by name
     (``model="whisper-1"``, ``"text-embedding-3-small"``): OpenAI's, whatever the receiver, so a helper module taking
