@@ -3016,3 +3016,17 @@ def test_held_out_66_a_settings_field_sizing_the_index_gets_the_size_todo():
                      "embeddings.create(model='text-embedding-3-small', input=text).data[0].embedding\n")})
     assert "# TODO(migrator MIG107): 1536: the size of OpenAI's" in out["config.py"], out["config.py"]
     assert out["config.py"].count("TODO") == 1, out["config.py"]  # (chunk_size is no vector's)
+
+
+def test_held_out_67_a_parameters_clients_decide_over_its_annotation():
+    """Held-out review 67, X1: `def __init__(self, client: AsyncOpenAI)` handed a sync `OpenAI()`: the annotation
+    made the call `complete_async`, not awaited (a coroutine where the completion was read)."""
+    from mechanics import convert_files
+
+    out = convert_files({"s.py": (
+        "from openai import AsyncOpenAI, OpenAI\n\n\nclass Svc:\n    def __init__(self, client: AsyncOpenAI):\n"
+        "        self.client = client\n\n    def ask(self, text):\n        r = self.client.chat.completions.create("
+        "model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": text}])\n"
+        "        return r.choices[0].message.content\n\n\nsvc = Svc(OpenAI())\n")})
+    assert "r = self.client.chat.complete(model=" in out["s.py"], out["s.py"]
+    assert "def __init__(self, client: Mistral):" in out["s.py"], out["s.py"]

@@ -457,9 +457,12 @@ def decide(builder, files) -> ConversionPlan:
                 detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
             # async: its client's, the `await` it is written under, or (a parameter's call not awaited where it is
             # written, `tasks.append(client.chat...)`: held-out review 13, H1) its group's real clients
-            is_async = bool(origin and origin.is_async) or key in builder.awaited or bool(
-                origin is not None and origin.kind == "parameter" and verdict == CONVERT and
-                any(m.is_async for m in groups[builder.find(use.client)] if m.kind != "parameter"))
+            # A parameter's clients decide over its annotation: `def __init__(self, client: AsyncOpenAI)` handed a sync
+            # `OpenAI()` got complete_async, un-awaited (held-out review 67, X1: a coroutine where a completion was read)
+            real = [m for m in groups[builder.find(use.client)] if m.kind != "parameter"] \
+                if origin is not None and origin.kind == "parameter" and verdict == CONVERT else []
+            is_async = (any(m.is_async for m in real) if real else bool(origin and origin.is_async)) or \
+                key in builder.awaited
             # the client's constructors are all in other modules (the call's reason goes above it: held-out review 45,
             # A1, where the only TODO was the constructor's, in core/loader.py)
             elsewhere = origin is not None and origin.kind != "module" and not any(
