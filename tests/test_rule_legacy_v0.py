@@ -1240,3 +1240,23 @@ def test_a_v0_response_printed_with_its_type_converts() -> None:
         "print(response)\nprint(type(response))\nprint(response['choices'][0]['message']['content'])\n")
     assert "print(type(response))\nprint(response.choices[0].message.content)\n" in code, code
     assert not any("used as a whole" in t for t in todos), todos
+
+
+def test_held_out_67_a_v0_key_written_in_the_code_is_not_handed_to_mistral() -> None:
+    """Held-out review 67, Y2: `openai.api_key = "sk-..."` became `mistral_client = Mistral(api_key="sk-...")`: the
+    OpenAI secret went to api.mistral.ai with every request (a 401). The v1 constructor already drops such a key."""
+    secret = "sk-" + "proj-" + "Zq8" * 16
+    for comment in ("", "  # replace with your own key"):
+        code, todos = convert_idempotent(f'''\
+            import openai
+
+            openai.api_key = "{secret}"{comment}
+
+
+            def ask(messages, model="gpt-3.5-turbo"):
+                response = openai.ChatCompletion.create(model=model, messages=messages, temperature=0)
+                return response.choices[0].message["content"]
+            ''')
+        assert secret not in code and "mistral_client = Mistral()" in code, code
+        assert any("OpenAI secret written in the code" in t and "revoke" in t for t in todos), todos
+        assert not any(secret in t for t in todos), todos
