@@ -310,6 +310,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         # a module already on mistralai (MIG122 moved its 1.x imports): the new ones join them, not the end of
         # the import block, after the app's own (held-out review 20, R-A7: devika's UserMessage import)
         anchor = anchor_end = mistral_end
+    early = _early_imports(tree, anchor, pending_from, edits, newline)  # line index -> an import read above anchor
     stdlib_at, stdlib_lines = _stdlib_block_end(tree, lines, anchor, edits, pending_plain), []
     if stdlib_at is not None:
         stdlib_lines = [f"import {module}{newline}" for module in pending_plain
@@ -384,6 +385,8 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     while i < len(lines):
         if i == stdlib_at:
             out.extend(stdlib_lines)
+        if i in early:
+            out.append(early[i])
         if i == anchor:
             out.extend(new_lines)
         if i == statements_end and statement_lines:
@@ -653,6 +656,29 @@ def _merged(texts: list[str]) -> list[str]:
         else:
             plain.append(text)
     return plain + [f"from {module} import {', '.join(names)}" for module, names in merged.items()]
+
+
+def _early_imports(tree: ast.Module, anchor: Optional[int], pending_from: dict, edits: dict, newline: str) -> dict:
+    """``from <module> import <names>`` lines that cannot wait for ``anchor`` (the first openai import's place), as
+    line index -> text, taken out of ``pending_from``: a name the module reads above it (a notebook's first cell
+    building ``ChatMistralAI(...)`` while the first openai import is in a later cell: held-out review 67, Y1, a
+    NameError run top to bottom) is imported after the last top-level import before that read."""
+    early: dict = {}
+    if anchor is None:
+        return early
+    for module, names in list(pending_from.items()):
+        wanted = set(names)
+        first = min((n.lineno - 1 for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in wanted), default=None)
+        if first is None or first >= anchor:
+            continue
+        before = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom)) and
+                  node.col_offset == 0 and node.end_lineno - 1 < first]
+        at = before[-1].end_lineno if before else None
+        if at is None or any(start < at < end for start, (end, _) in edits.items()):
+            continue
+        early[at] = early.get(at, "") + f"from {module} import {', '.join(names)}{newline}"
+        del pending_from[module]
+    return early
 
 
 def _before_first_use(tree: ast.Module, node: ast.ImportFrom, names: list, statements: bool) -> bool:

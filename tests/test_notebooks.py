@@ -699,3 +699,21 @@ def test_a_notebooks_openai_settings_serve_its_own_kernel_only():
     assert out["b_prompt.ipynb"] == prompt, code_cells(out["b_prompt.ipynb"])
     assert "mistral_client.chat.complete(" in out["a_chat.ipynb"], code_cells(out["a_chat.ipynb"])
     assert not any("keeps on OpenAI still use" in cell for cell in code_cells(out["a_chat.ipynb"])), out
+
+
+def test_an_import_read_above_the_first_openai_import_goes_above_its_read():
+    """Held-out review 67, Y1: cell 0 builds `ChatMistralAI(...)` (its ChatOpenAI import stays for a kept object in
+    cell 1), cell 2 holds the notebook's first openai import: `from langchain_mistralai import ChatMistralAI` went to
+    cell 2 with the SDK's imports, and run top to bottom the notebook stopped at cell 0 (NameError)."""
+    from mechanics import convert_files
+
+    text = notebook("from langchain_openai import ChatOpenAI\nchat = ChatOpenAI()\n"
+                    "print(chat.invoke('Tell me a joke').content)",
+                    "llm = ChatOpenAI(temperature=0)\nprint(llm('Tell me another joke'))",
+                    "import openai\n\n\ndef summarize(text):\n    completion = openai.chat.completions.create("
+                    "model='gpt-4o-mini', messages=[{'role': 'user', 'content': text}])\n"
+                    "    return completion.choices[0].message.content")
+    cells = code_cells(convert_files({"nb.ipynb": text})["nb.ipynb"])
+    assert cells[0].startswith("from langchain_openai import ChatOpenAI\nfrom langchain_mistralai import "
+                               "ChatMistralAI\nchat = ChatMistralAI("), cells[0]
+    assert "langchain_mistralai" not in cells[2] and "from mistralai.client import Mistral" in cells[2], cells[2]
