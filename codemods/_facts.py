@@ -1007,6 +1007,10 @@ class _Collector(ast.NodeVisitor):
             self.facts.api_sites[(self.stmt_stack[-1], "=", 0)] = (node.lineno, self.facts.view.site(node))
             self.mark()
         self._resource_alias(node)
+        if isinstance(node.value, ast.Subscript) and isinstance(node.value.slice, ast.Tuple) and \
+                node.value.slice.elts and self._annotation_class(node.value.slice.elts[0]) in CLIENT_CLASSES and \
+                (dotted_name(node.value.value) or "").rsplit(".", 1)[-1] == "Annotated":
+            self.mark()  # `LLM = Annotated[AsyncOpenAI, Depends(get_llm)]`: MIG101 retypes it (held-out review 67, X4)
         for target in node.targets:
             self._bind(target, node.value)
         self.generic_visit(node)

@@ -3030,3 +3030,27 @@ def test_held_out_67_a_parameters_clients_decide_over_its_annotation():
         "        return r.choices[0].message.content\n\n\nsvc = Svc(OpenAI())\n")})
     assert "r = self.client.chat.complete(model=" in out["s.py"], out["s.py"]
     assert "def __init__(self, client: Mistral):" in out["s.py"], out["s.py"]
+
+
+def test_held_out_67_an_annotated_depends_alias_feeds_its_parameters():
+    """Held-out review 67, X4: FastAPI's `LLM = Annotated[AsyncOpenAI, Depends(get_llm)]` alias, used as `llm: LLM`
+    in a router: the factory was "handed to Depends" and its client kept, where `Depends(get_llm)` written in the
+    parameter converts."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/main.py": ("from contextlib import asynccontextmanager\n\nfrom fastapi import FastAPI\n"
+                        "from openai import AsyncOpenAI\n\n\n@asynccontextmanager\nasync def lifespan(app: FastAPI):\n"
+                        "    app.state.llm = AsyncOpenAI()\n    yield\n\n\napp = FastAPI(lifespan=lifespan)\n"),
+        "app/deps.py": ("from typing import Annotated\n\nfrom fastapi import Depends, Request\nfrom openai import "
+                        "AsyncOpenAI\n\n\ndef get_llm(request: Request) -> AsyncOpenAI:\n"
+                        "    return request.app.state.llm\n\n\nLLM = Annotated[AsyncOpenAI, Depends(get_llm)]\n"),
+        "app/routes.py": ("from fastapi import APIRouter\n\nfrom app.deps import LLM\n\nrouter = APIRouter()\n\n\n"
+                          "@router.post(\"/once\")\nasync def once(q: str, llm: LLM):\n"
+                          "    r = await llm.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                          "    return r.choices[0].message.content\n")})
+    assert "app.state.llm = Mistral(" in out["app/main.py"], out["app/main.py"]
+    assert "LLM = Annotated[Mistral, Depends(get_llm)]" in out["app/deps.py"], out["app/deps.py"]
+    assert "openai" not in out["app/deps.py"], out["app/deps.py"]
+    assert "await llm.chat.complete_async(model=" in out["app/routes.py"], out["app/routes.py"]

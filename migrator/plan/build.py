@@ -2003,11 +2003,13 @@ class _Builder:
         if not origins:
             return False
         param = _depends_parameter(f, node)
-        if param is not None:
-            pid = self.param_origin(f, *param)
-            self.origins[pid].sources += 1
-            for oid in origins:
-                self.union(oid, pid)
+        fed = [(f, *param)] if param is not None else self._alias_parameters(f, node)
+        if fed is not None:
+            for g, where, name in fed:
+                pid = self.param_origin(g, where, name)
+                self.origins[pid].sources += 1
+                for oid in origins:
+                    self.union(oid, pid)
             return True
         call = parent if isinstance(parent, ast.Call) else f.parent.get(id(parent)) \
             if isinstance(parent, ast.keyword) else None
@@ -2018,6 +2020,35 @@ class _Builder:
                       f"{node.id}, which returns the client, is {where} without being called: migrator cannot "
                       "follow where its client is used from there")
         return True
+
+    def _alias_parameters(self, f: _File, node: ast.Name) -> Optional[list]:
+        """(file, function scope, parameter) of each parameter annotated with a module-level alias
+        ``LLM = Annotated[AsyncOpenAI, Depends(get_llm)]`` (FastAPI's recommended form) whose ``Depends`` ``node``
+        names the factory of: in this module, or imported by name from it (held-out review 67, X4: the client was kept,
+        "handed to Depends"). None when ``node`` is no such alias's, or a module the plan did not read may use it."""
+        call = f.parent.get(id(node))
+        holder = f.parent.get(id(call)) if isinstance(call, ast.Call) and call.args and call.args[0] is node and \
+            (dotted_name(call.func) or "").rsplit(".", 1)[-1] == "Depends" else None
+        subscript = f.parent.get(id(holder)) if isinstance(holder, ast.Tuple) else None
+        assign = f.parent.get(id(subscript)) if isinstance(subscript, ast.Subscript) else None
+        if not (isinstance(assign, ast.Assign) and assign.value is subscript and len(assign.targets) == 1 and
+                isinstance(assign.targets[0], ast.Name) and f.scope_of.get(id(assign), ()) == () and
+                dotted_name(subscript.value) in ANNOTATED):
+            return None
+        alias = assign.targets[0].id
+        if self.unread is not None and self.unread.read_elsewhere(alias, f.module.rsplit(".", 1)[-1]):
+            return None
+        found = []
+        for g in self.files:
+            local = alias if g is f else next((name for name, (_m, _l, imported) in g.repo_imports.items()
+                                               if imported == alias and self.resolve_import(g, name) is not None
+                                               and self.resolve_import(g, name)[0] is f), None)
+            if local is None:
+                continue
+            for (where, name), (_default, annotation) in g.params.items():
+                if isinstance(annotation, ast.Name) and annotation.id == local:
+                    found.append((g, where, name))
+        return found
 
     def _untraced_chat_calls(self, f: _File) -> None:
         """Chat calls on receivers no other step saw (``get_client().chat.completions.create``, an
