@@ -1512,3 +1512,22 @@ def test_hasattr_of_response_follows_the_rename() -> None:
     error = errors.SDKError("x", raw_response=httpx2.Response(429, headers={"Retry-After": "3"},
                                                               request=httpx2.Request("POST", "http://h")))
     assert hasattr(error, "raw_response") and not hasattr(error, "response")
+
+
+def test_a_guarded_response_read_follows_the_rename_under_a_broad_class() -> None:
+    """Held-out review 67, X5: under `except openai.APIError` (whose connection errors have no .response, nor do
+    their Mistral counterparts) `if hasattr(e, "response"): ... e.response ...` got a TODO; every read is guarded, so
+    the rename carries the guard along."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+        client = openai.OpenAI()
+        try:
+            client.chat.completions.create(model="gpt-4o", messages=[])
+        except openai.APIError as e:
+            if hasattr(e, "response"):
+                print(e.response.status_code)
+            raise
+        ''')
+    assert 'if hasattr(e, "raw_response"):\n        print(e.raw_response.status_code)' in code, code
+    assert not any("raw_response" in t for t in todos), todos
