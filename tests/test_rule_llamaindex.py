@@ -666,3 +666,16 @@ def test_a_llamaindex_object_on_a_configured_endpoint_is_not_told_to_point_at_mi
     assert len(todos) == 1 and "llama-index's OpenAI classes take OpenAI model names only, so to use Mistral convert " \
         "it by hand to llama_index.embeddings.mistralai.MistralAIEmbedding" in todos[0], todos
     assert "point it at Mistral there" not in todos[0], todos
+
+
+def test_held_out_67_the_multi_modal_openai_class_is_not_silent() -> None:
+    """Held-out review 67, Y4: LlamaIndex's OpenAIMultiModal (a vision OCR) had no TODO and no report line."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''
+        from llama_index.multi_modal_llms.openai import OpenAIMultiModal
+
+        llm = OpenAIMultiModal(model="gpt-4o", max_new_tokens=500)
+        ''')
+    assert 'OpenAIMultiModal(model="gpt-4o"' in code, code
+    assert any(t.startswith("OpenAIMultiModal(...) is LlamaIndex's OpenAI component") for t in todos), todos

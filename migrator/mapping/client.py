@@ -319,10 +319,21 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "LiteLLMModel(\"mistral/mistral-large-latest\")")
        for sub in ("", ".models") for name in ("OpenAIServerModel", "OpenAIModel")},
 })
+# held-out review 67, Y4: LlamaIndex's multi-modal OpenAI class was silent (MIG121 converts its text LLM and
+# embedding only). llama-index-multi-modal-llms-mistralai 0.5.1 (MistralAIMultiModal) needs llama-index-llms-mistralai
+# <0.8, which predates mistralai 3.7 (checked: its wheel's METADATA)
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"llama_index.multi_modal_llms.openai{sub}.OpenAIMultiModal": (
+        "migrator does not convert it (LlamaIndex's Mistral multi-modal class, MistralAIMultiModal in "
+        "llama-index-multi-modal-llms-mistralai 0.5, needs llama-index-llms-mistralai<0.8, older than the mistralai "
+        "3.7 the converted code uses); on Mistral: a vision model (pixtral-large-latest, mistral-medium-latest) through "
+        "Mistral(...).chat.complete with image_url content chunks, by hand")
+    for sub in ("", ".base")}})
 # The keywords that point such a class at a server (another one's: no TODO about moving it).
 FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
-                                      "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents"})
+                                      "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents",
+                                      "llama_index": "LlamaIndex"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 # LiteLLM picks the provider from the model name: `litellm.completion(model="gpt-4o-mini")` calls OpenAI and reads
 # OPENAI_API_KEY itself (held-out review 63, X3: the env files' key was renamed beside it, and every call failed)
