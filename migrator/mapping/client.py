@@ -326,8 +326,8 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
     f"llama_index.multi_modal_llms.openai{sub}.OpenAIMultiModal": (
         "migrator does not convert it (LlamaIndex's Mistral multi-modal class, MistralAIMultiModal in "
         "llama-index-multi-modal-llms-mistralai 0.5, needs llama-index-llms-mistralai<0.8, older than the mistralai "
-        "3.7 the converted code uses); on Mistral: a vision model (pixtral-large-latest, mistral-medium-latest) through "
-        "Mistral(...).chat.complete with image_url content chunks, by hand")
+        "3.7 the converted code uses); on Mistral: a vision model (pixtral-large-latest, mistral-medium-latest) "
+        "through Mistral(...).chat.complete with image_url content chunks, by hand")
     for sub in ("", ".base")}})
 # The keywords that point such a class at a server (another one's: no TODO about moving it).
 FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
