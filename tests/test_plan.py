@@ -3054,3 +3054,22 @@ def test_held_out_67_an_annotated_depends_alias_feeds_its_parameters():
     assert "LLM = Annotated[Mistral, Depends(get_llm)]" in out["app/deps.py"], out["app/deps.py"]
     assert "openai" not in out["app/deps.py"], out["app/deps.py"]
     assert "await llm.chat.complete_async(model=" in out["app/routes.py"], out["app/routes.py"]
+
+
+def test_held_out_67_a_helper_modules_dead_openai_import_goes():
+    """Held-out review 67, X6: `import chat_api` in bot.py (which calls chat_api.ask) kept chat_api's `import openai`,
+    unused once its except clause converted, and with it the openai dependency. Only openai names read through the
+    alias (`chat_api.openai`) keep their import."""
+    from mechanics import convert_files
+
+    bot = ("from openai import OpenAI\n\nimport chat_api\n\n\nclass Bot:\n    def __init__(self):\n"
+           "        self.client = OpenAI()\n\n    def on_message(self, text):\n"
+           "        return chat_api.ask(self, text)\n")
+    api = ("import openai\n\n\ndef ask(bot, text):\n    try:\n        r = bot.client.chat.completions.create("
+           "model=\"gpt-4o-mini\", messages=[])\n    except openai.RateLimitError:\n        return \"busy\"\n"
+           "    return r.choices[0].message.content\n")
+    out = convert_files({"bot.py": bot, "chat_api.py": api, "requirements.txt": "openai>=1.30\n"})
+    assert "import openai" not in out["chat_api.py"] and "bot.client.chat.complete(" in out["chat_api.py"], out
+    assert out["requirements.txt"] == "mistralai>=3.7,<4\n", out["requirements.txt"]
+    out = convert_files({"bot.py": bot + "\n\nprint(chat_api.openai.__version__)\n", "chat_api.py": api})
+    assert "import openai" in out["chat_api.py"], out["chat_api.py"]
