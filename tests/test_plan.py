@@ -3073,3 +3073,22 @@ def test_held_out_67_a_helper_modules_dead_openai_import_goes():
     assert out["requirements.txt"] == "mistralai>=3.7,<4\n", out["requirements.txt"]
     out = convert_files({"bot.py": bot + "\n\nprint(chat_api.openai.__version__)\n", "chat_api.py": api})
     assert "import openai" in out["chat_api.py"], out["chat_api.py"]
+
+
+def test_held_out_67_another_programs_key_setting_reaches_no_entry_point():
+    """Held-out review 67, Y5: `openai.api_key = st.secrets[...]` in one Streamlit app was said to set the key for a
+    second app beside it (another `streamlit run` program, which never imports it). A program of its own runs only
+    what it imports; a module beside the setter that is no program still gets the TODO."""
+    from mechanics import convert_files
+
+    setter = ("import streamlit as st\nimport openai\n\nopenai.api_key = st.secrets[\"OPENAI_API_KEY\"]\n"
+              "img = st.file_uploader(\"image\")\nif img:\n    r = openai.images.edit(image=img, prompt=\"x\", n=1)\n")
+    app = ("import streamlit as st\nimport openai\n\nmsg = st.chat_input(\"Say something\")\nif msg:\n"
+           "    completion = openai.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n")
+    out = convert_files({"inpaint_app.py": setter, "journey_app.py": app})
+    assert "mistral_client.chat.complete(" in out["journey_app.py"], out["journey_app.py"]
+    assert "inpaint_app.py set OpenAI's key" not in out["journey_app.py"], out["journey_app.py"]
+    helper = ("import openai\n\n\ndef ask(q):\n    return openai.chat.completions.create(model=\"gpt-4o-mini\", "
+              "messages=[{\"role\": \"user\", \"content\": q}])\n")
+    out = convert_files({"inpaint_app.py": setter, "helper.py": helper})
+    assert "inpaint_app.py set OpenAI's key" in out["helper.py"], out["helper.py"]

@@ -703,10 +703,16 @@ def _module_keys(files) -> dict:
         imported = {module.rsplit(".", 1)[-1] for module, _, _ in f.repo_imports.values()} | \
             {name for _, _, name in f.repo_imports.values()} | \
             {module.rsplit(".", 1)[-1] for module in f.module_aliases.values()}
+        # a program of its own (`streamlit run app.py`, a `__main__` script, a notebook) runs only what it imports: a
+        # setter beside it that it does not import is another program's (held-out review 67, Y5: one Streamlit app's
+        # key was said to serve another)
+        entry = f.path.endswith(".ipynb") or "__main__" in f.source or \
+            any(module.split(".")[0] == "streamlit" for module in f.module_aliases.values())
         for path, (line, code) in sorted(setters.items()):
             there = os.path.dirname(path)
-            if path != f.path and (there == here or not there or here.startswith(there + os.sep)
-                                   or os.path.splitext(os.path.basename(path))[0] in imported):
+            named = os.path.splitext(os.path.basename(path))[0] in imported
+            if path != f.path and (named or not entry and (there == here or not there or
+                                                           here.startswith(there + os.sep))):
                 found[f.path] = (path, line, code)
                 break
     return found
