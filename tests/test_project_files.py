@@ -1094,11 +1094,18 @@ def test_an_old_instructor_pin_next_to_mistralai_is_reported():
 def test_an_instructor_floor_that_admits_old_releases_is_reported():
     """Held-out review 36, L1: `instructor>=1.10.0` with uv.lock's instructor 1.10.0: instructor declares no bound
     on mistralai, so `uv lock` kept 1.10, and `import instructor` failed (`from mistralai import Mistral`)."""
-    _, todos = _manifest_todos('[project]\nname = "a"\ndependencies = [\n    "instructor>=1.10.0",\n    "openai>=1.99",\n]\n',
-                               "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    _, todos = _manifest_todos('[project]\nname = "a"\ndependencies = [\n    "instructor>=1.10.0,<2",\n'
+                               '    "openai>=1.99",\n]\n', "pyproject.toml", PYPROJECT, MISTRAL_CODE)
     assert [number for number, _ in todos] == [4], todos
-    assert "instructor is declared >=1.10.0, which admits releases" in todos[0][1]
+    assert "instructor is declared >=1.10.0,<2, which admits releases" in todos[0][1]
     assert "raise it to instructor>=1.17" in todos[0][1] and "uv lock --upgrade-package instructor" in todos[0][1]
+    # a floor alone is raised (held-out review 67, Y6), and a Poetry project is told Poetry's command
+    text, todos = _manifest_todos('[project]\nname = "a"\ndependencies = [\n    "instructor>=1.10.0",\n'
+                                  '    "openai>=1.99",\n]\n', "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert '    "instructor>=1.17",\n' in text and todos == [], (text, todos)
+    text, todos = _manifest_todos('[tool.poetry]\nname = "a"\n\n[tool.poetry.dependencies]\ninstructor = ">=1.10,<2"\n'
+                                  'openai = "^1.99"\n', "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert any("poetry update instructor" in todo for _, todo in todos), todos
     _, todos = _manifest_todos("openai>=1\ninstructor>=1.17\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
     assert todos == []
     _, todos = _manifest_todos("openai>=1\ninstructor\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)

@@ -2358,7 +2358,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                             f"{name}: {dist} is declared {constraint}, which admits releases the "
                                             f"converted code cannot use: {why}; a lock file or an installed "
                                             f"environment keeps the release it has: raise it to {dist}{needed} "
-                                            f"(uv: `uv lock --upgrade-package {dist}`)", "manual"))
+                                            f"({_upgrade_advice(kind, after, dist)})", "manual"))
                     continue
                 if allowed is None or not (allowed is False or _disjoint(allowed, wanted)):
                     continue
@@ -2625,8 +2625,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
-    if kind == REQUIREMENTS and needed:
-        edit = _raised_floors(edit, needed)
+    if kind in (REQUIREMENTS, PYPROJECT) and needed:
+        edit = _raised_floors(edit, needed, kind)
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
         edit = _lost_extras(text, edit, name)  # (requirements files: _edit_requirement_lines)
     for where, requirements in examples.items():
@@ -2652,10 +2652,21 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     return edit
 
 
-def _raised_floors(edit: _Edit, needed: set) -> _Edit:
+def _upgrade_advice(kind: str, text: str, dist: str) -> str:
+    """How the project's own tool moves its lock to a newer ``dist`` (held-out review 67, Y6: uv was named in a
+    Poetry project)."""
+    if kind == PYPROJECT and "[tool.poetry" in text:
+        return f"Poetry: `poetry update {dist}`"
+    if kind == PIPFILE:
+        return f"pipenv: `pipenv update {dist}`"
+    return f"uv: `uv lock --upgrade-package {dist}`; pip: `pip install -U {dist}`"
+
+
+def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS) -> _Edit:
     """``instructor>=1.3`` (a floor alone) below what the added package needs of a distribution the resolver does not
     hold to it (UNENFORCED_NEEDS): the floor is raised to the need, one token as the openai line's (held-out review
-    66, Y6: a TODO said to do it). A lock file still holds the old release: stale_locks says to re-lock."""
+    66, Y6: a TODO said to do it); in a pyproject, a PEP 621 ``"instructor>=1.3",`` and a Poetry ``instructor =
+    "^1.3"`` / ``">=1.3"`` line too (review 67, Y6). A lock file still holds the old release: stale_locks says so."""
     lines = edit.text.splitlines(keepends=True)
     findings = list(edit.findings)
     for pkg in PACKAGES:
@@ -2664,17 +2675,24 @@ def _raised_floors(edit: _Edit, needed: set) -> _Edit:
         for dist, need, why in pkg.needs:
             if dist not in UNENFORCED_NEEDS or not need.startswith(">="):
                 continue
-            floor = re.compile(rf"^(\s*{re.escape(dist)}\s*>=\s*)([\d.]+)(\s*(?:#.*)?\r?\n?)$", re.IGNORECASE)
+            name = re.escape(dist)
+            floors = [re.compile(rf"^(\s*{name}\s*)(>=)\s*([\d.]+)(\s*(?:#.*)?\r?\n?)$", re.IGNORECASE)] \
+                if kind == REQUIREMENTS else [
+                    re.compile(rf"""^(\s*["']{name}\s*)(>=)\s*([\d.]+)(["']\s*,?\s*(?:#.*)?\r?\n?)$""",
+                               re.IGNORECASE),
+                    re.compile(rf"""^(\s*{name}\s*=\s*["'])(\^|>=)\s*([\d.]+)(["']\s*(?:#.*)?\r?\n?)$""",
+                               re.IGNORECASE)]
             for index, line in enumerate(lines):
-                match = floor.match(line)
+                match = next((m for m in (floor.match(line) for floor in floors) if m), None)
                 wanted = _interval(need)
-                declared = _interval(">=" + match.group(2)) if match else None
+                declared = _interval(">=" + match.group(3)) if match else None
                 if not (declared and wanted and declared[0] is not None and wanted[0] is not None and
                         declared[0] < wanted[0]):
                     continue  # (no floor alone, or one the need admits)
-                lines[index] = f"{match.group(1)}{need[2:]}{match.group(3)}"
+                operator = match.group(2)
+                lines[index] = f"{match.group(1)}{operator}{need[2:]}{match.group(4)}"
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
-                                        f"{dist}>={match.group(2)} -> {dist}{need} ({why})", "exact"))
+                                        f"{dist} {operator}{match.group(3)} -> {operator}{need[2:]} ({why})", "exact"))
     text = "".join(lines)
     return edit if text == edit.text else _Edit(text, findings)
 
