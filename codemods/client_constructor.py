@@ -157,6 +157,7 @@ class _Transformer(RuleTransformer):
         self._folds: list[tuple[str, str]] = []  # (client, key): `client.api_key = key` to drop (MIG101 folded it)
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
+        self._key_args: set = set()  # ids of api_key= argument values
         self._fold_scopes: dict[int, cst.FunctionDef] = {}  # id(fold) -> its function, where it is a local client
         # (function, name) holding a renamed key read that only key checks test -> line (function None: the module's;
         # another function's variable of the same name is another variable: held-out review 66, X7)
@@ -812,12 +813,16 @@ class _Transformer(RuleTransformer):
                         + (" (give the key to the converted clients, Mistral(api_key=...), if it is theirs)"
                            if target.attr.value == "api_key" else ""))
 
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None and node.keyword.value == "api_key":
+            self._key_args.add(id(node.value))  # (`api_key=st.secrets[...]`: the constructor's own TODO says it)
+
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _env_subscript_key(node):
             line = self.mark_site(node, ENV)
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
-        elif self.compat is None and dotted(node.value) in STREAMLIT_SECRETS and \
+        elif self.compat is None and id(node) not in self._key_args and dotted(node.value) in STREAMLIT_SECRETS and \
                 len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
                 isinstance(node.slice[0].slice.value, cst.SimpleString) and \
                 node.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY" and self.facts.view is not None and \
@@ -1058,6 +1063,15 @@ class _Transformer(RuleTransformer):
             renamed = self.facts.view.key_names if self.facts.view is not None else frozenset()
             source = answer[3] if len(answer) > 3 else ""  # what a name passed as api_key= was assigned
             key_renamed = (isinstance(value, cst.Name) and value.value in renamed) or code_of(value) in renamed
+            secret = _streamlit_key(value) if name == "api_key" and self.compat is None else None
+            if secret is not None:
+                # `api_key=st.secrets["OPENAI_API_KEY"]`: the secret of the same name for Mistral, as an environment
+                # read of the variable is renamed (held-out review 67, Y7: the OpenAI key went to Mistral, two TODOs)
+                value = secret
+                self.todo(line, f"api_key={code_of(value)}: add MISTRAL_API_KEY (a Mistral key) to the app's secrets "
+                                "(.streamlit/secrets.toml, the Streamlit Cloud settings)")
+                new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
+                continue
             if name == "api_key" and not key_renamed and not re.search(r"\b(?:getenv|environ)\b", code_of(value)):
                 given_key = code_of(value)  # the client reads no MISTRAL_API_KEY itself (held-out review 66, X3)
             if name == "api_key" and self.compat is None and (openai_secret(value) or (
@@ -1650,6 +1664,25 @@ def _names_in(node: cst.CSTNode) -> list:
     import libcst.matchers as m
 
     return m.findall(node, m.Name())
+
+
+def _streamlit_key(value: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+    """``st.secrets["OPENAI_API_KEY"]`` / ``st.secrets.get("OPENAI_API_KEY")`` with MISTRAL_API_KEY read instead, else
+    None."""
+    if isinstance(value, cst.Subscript) and dotted(value.value) in STREAMLIT_SECRETS and len(value.slice) == 1 and \
+            isinstance(value.slice[0].slice, cst.Index) and isinstance(value.slice[0].slice.value, cst.SimpleString) \
+            and value.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY":
+        key = value.slice[0].slice.value
+        return value.with_changes(slice=[value.slice[0].with_changes(slice=cst.Index(
+            string_like(key, "MISTRAL_API_KEY")))])
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get" and \
+            dotted(value.func.value) in STREAMLIT_SECRETS and value.args and \
+            isinstance(value.args[0].value, cst.SimpleString) and \
+            value.args[0].value.evaluated_value == "OPENAI_API_KEY":
+        return value.with_changes(args=[value.args[0].with_changes(value=string_like(value.args[0].value,
+                                                                                     "MISTRAL_API_KEY")),
+                                        *value.args[1:]])
+    return None
 
 
 class _PackageText(cst.CSTTransformer):

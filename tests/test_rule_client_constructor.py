@@ -1918,3 +1918,20 @@ def test_a_key_check_of_another_function_keeps_its_message() -> None:
         ''')
     assert 'logger.warning("Mistral API key not found")' in code, code
     assert 'logger.error("OpenAI API key NOT FOUND! Check that OPENAI_API_KEY is set")' in code, code
+
+
+def test_a_streamlit_secret_handed_as_the_key_follows_the_variable() -> None:
+    """Held-out review 67, Y7: `OpenAI(api_key=st.secrets["OPENAI_API_KEY"])` became
+    `Mistral(api_key=st.secrets["OPENAI_API_KEY"])` (the OpenAI key sent to Mistral) under two overlapping TODOs; the
+    secret of the same name is read for Mistral, as an environment read of the variable is renamed."""
+    for read in ('st.secrets["OPENAI_API_KEY"]', 'st.secrets.get("OPENAI_API_KEY")'):
+        code, todos = convert_idempotent(f'''\
+            import streamlit as st
+            from openai import OpenAI
+
+            client = OpenAI(api_key={read})
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{{"role": "user", "content": "hi"}}])
+            st.write(r.choices[0].message.content)
+            ''')
+        assert "api_key=" + read.replace("OPENAI", "MISTRAL") in code, code
+        assert len(todos) == 1 and "add MISTRAL_API_KEY (a Mistral key) to the app's secrets" in todos[0], todos
