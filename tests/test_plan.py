@@ -3092,3 +3092,18 @@ def test_held_out_67_another_programs_key_setting_reaches_no_entry_point():
               "messages=[{\"role\": \"user\", \"content\": q}])\n")
     out = convert_files({"inpaint_app.py": setter, "helper.py": helper})
     assert "inpaint_app.py set OpenAI's key" in out["helper.py"], out["helper.py"]
+
+
+def test_held_out_67_a_getter_annotated_with_another_sdks_class_is_foreign():
+    """Held-out review 67, X2: `def get_ark_client() -> AsyncArk` (volcengine's), then
+    `client = get_ark_client(); client.chat.completions.create(...)`: a "cannot tell which client" TODO in a module
+    naming no openai, where `client = AsyncArk(...)` written out is left alone."""
+    from mechanics import convert_files
+
+    source = ("from volcenginesdkarkruntime import AsyncArk\n\n_client = None\n\n\ndef get_ark_client() -> AsyncArk:\n"
+              "    global _client\n    if _client is None:\n        _client = AsyncArk(api_key=\"k\")\n"
+              "    return _client\n\n\nasync def ark_complete(model, prompt):\n    client = get_ark_client()\n"
+              "    r = await client.chat.completions.create(model=model, messages=[])\n"
+              "    return r.choices[0].message.content\n")
+    out = convert_files({"llm.py": source})
+    assert out["llm.py"] == source, out["llm.py"]

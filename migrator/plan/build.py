@@ -2441,6 +2441,10 @@ class _Builder:
             target = self.resolve_function(f, scope, node.func)
             if target is not None and not target[2]:  # `make_fake_client()`, `self._make_fake_client()`:
                 other, path, _ = target  # what the app's own function returns (corpus review: a test double)
+                fn = other.scopes.get(path)
+                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.returns is not None and (
+                        self._foreign_annotation(other, fn.returns) or self._installed_class(other, fn.returns)):
+                    return True  # `def get_ark_client() -> AsyncArk` (held-out review 67, X2)
                 returns = other.returns.get(path, [])
                 return bool(returns) and all(value is not None and self._foreign(other, path, value, depth + 1)
                                              for value in returns)
@@ -2502,6 +2506,14 @@ class _Builder:
             return False
         return all(h in f.other_modules or (h in f.repo_imports and not f.repo_imports[h][1] and
                                             f.repo_imports[h][0].split(".")[0] in _FOREIGN_ROOTS) for h in heads)
+
+    def _installed_class(self, f: _File, annotation: ast.AST) -> bool:
+        """An annotation naming one class imported from an installed library other than openai (``AsyncArk``, from
+        volcenginesdkarkruntime), as ``_foreign`` reads a call of one."""
+        head = annotation.id if isinstance(annotation, ast.Name) else None
+        return head is not None and head in f.repo_imports and head not in f.imported and \
+            not f.repo_imports[head][1] and self.resolve_import(f, head) is None and \
+            not f.repo_imports[head][0].split(".")[0].startswith("openai")
 
     def _bound_anywhere(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> tuple[_File, Optional[list]]:
         """``bound_values``, following a name imported from another module of the repo (``from
