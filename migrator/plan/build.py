@@ -2513,7 +2513,7 @@ class _Builder:
         head = annotation.id if isinstance(annotation, ast.Name) else None
         return head is not None and head in f.repo_imports and head not in f.imported and \
             not f.repo_imports[head][1] and self.resolve_import(f, head) is None and \
-            not f.repo_imports[head][0].split(".")[0].startswith("openai")
+            "openai" not in f.repo_imports[head][0].lower() and "openai" not in head.lower()  # (langfuse.openai's)
 
     def _bound_anywhere(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> tuple[_File, Optional[list]]:
         """``bound_values``, following a name imported from another module of the repo (``from
