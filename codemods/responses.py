@@ -150,6 +150,11 @@ class _Transformer(ApiCallTransformer):
                 value = self.mapped_model(value, line)
             elif name == "input":
                 value = _chat_messages(value, instructions)
+            elif name == "reasoning" and isinstance(value, cst.Dict) and len(value.elements) == 1 and \
+                    isinstance(value.elements[0], cst.DictElement):
+                value = value.elements[0].value  # {"effort": "medium"} -> "medium" (the plan checked its shape)
+                self.todo(line, f"reasoning= became reasoning_effort={code_of(value)}: check that the model takes it "
+                                "(Mistral's reasoning models do; another may reject or ignore it)")
             args.append(arg.with_changes(keyword=cst.Name(PARSE_KWARGS[name]), value=value))
         group, method = (PARSE_ASYNC_METHOD if is_async else PARSE_METHOD).split(".")
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)), attr=cst.Name(method))

@@ -484,3 +484,28 @@ def test_held_out_66_a_pinned_keyword_given_at_run_time_says_so() -> None:
         ''')
     assert any("store=store_responses is computed at run time, and Mistral pins store to False" in t
                for t in todos), todos
+
+
+def test_held_out_67_a_parse_with_a_reasoning_effort_becomes_chat_parse() -> None:
+    """Held-out review 67, X8: `responses.parse(reasoning={"effort": "medium"}, ...)` was kept with "no chat.parse
+    equivalent"; chat.parse hands its keywords to chat.complete, which takes reasoning_effort."""
+    code, todos = convert_snippet('''
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+
+        class Steps(BaseModel):
+            steps: list[str]
+
+
+        client = OpenAI()
+
+
+        def solve(prompt):
+            r = client.responses.parse(model="gpt-4.1-mini", reasoning={"effort": "medium"},
+                                       input=[{"role": "user", "content": prompt}], text_format=Steps)
+            return r.output_parsed
+        ''')
+    assert 'client.chat.parse(model=' in code and 'reasoning_effort="medium"' in code, code
+    assert "return r.choices[0].message.parsed" in code, code
+    assert any(t.startswith('reasoning= became reasoning_effort="medium"') for t in todos), todos

@@ -4660,6 +4660,11 @@ def _responses_parse_problem(f: _File, call: ast.Call) -> str:
             return _blocking(kw, _literal_or(kw.value))
         if kw.arg not in PARSE_KWARGS:
             return f"responses.parse({kw.arg}=...): no chat.parse equivalent"
+        if kw.arg == "reasoning" and not (isinstance(kw.value, ast.Dict) and len(kw.value.keys) == 1 and
+                                          isinstance(kw.value.keys[0], ast.Constant) and
+                                          kw.value.keys[0].value == "effort"):
+            return "responses.parse(reasoning=...) other than a literal {\"effort\": ...}: chat.parse takes " \
+                   "reasoning_effort= only"
     if not {"model", "input", "text_format"} <= keywords:
         return "responses.parse without model=, input= and text_format="
     value = next(kw.value for kw in call.keywords if kw.arg == "input")
