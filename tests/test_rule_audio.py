@@ -302,3 +302,25 @@ def test_a_transcription_logged_and_checked_with_hasattr_converts() -> None:
     assert 'hasattr(transcript_response, "text")' in code and todos == []
     code, todos = convert_snippet(source.replace("ATTR", "words"))
     assert "AsyncOpenAI()" in code and any("transcript_response.words" in t for t in todos), todos
+
+
+def test_held_out_67_verbose_json_beside_a_language_is_dropped_with_a_todo() -> None:
+    """Held-out review 67, X3: `response_format="verbose_json", language="en"` became `timestamp_granularities=
+    ["segment"], language="en"`, which Mistral's transcription endpoint does not take together."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def hear(path):
+            with open(path, "rb") as f:
+                r = client.audio.transcriptions.create(model="whisper-1", file=f, response_format="verbose_json",
+                                                       language="en")
+            return r.text
+        ''')
+    assert "timestamp_granularities=" not in code.split("instead\n", 1)[1] and 'language="en"' in code, code
+    assert any(t.startswith('response_format="verbose_json" dropped: Mistral takes no timestamp_granularities')
+               for t in todos), todos
