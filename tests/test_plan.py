@@ -3107,3 +3107,27 @@ def test_held_out_67_a_getter_annotated_with_another_sdks_class_is_foreign():
               "    return r.choices[0].message.content\n")
     out = convert_files({"llm.py": source})
     assert out["llm.py"] == source, out["llm.py"]
+
+
+def test_held_out_67_split_sdk_embeddings_of_one_store_stay_together():
+    """Held-out review 67, Y3: build_index.py (its client converts) writes a FAISS index that app.py (its client kept:
+    stored in a tuple) searches, both with text-embedding-3-small: the builder moved to mistral-embed alone and the
+    index no longer matched the queries. The converted side stays with the kept one, named; modules storing nothing
+    are not coupled."""
+    from mechanics import convert_files
+
+    build = ("import faiss\nimport numpy as np\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+             "response = client.embeddings.create(model=\"text-embedding-3-small\", input=[\"a\", \"b\"])\n"
+             "vectors = np.array([d.embedding for d in response.data]).astype(\"float32\")\n"
+             "index = faiss.IndexFlatL2(vectors.shape[1])\nindex.add(vectors)\nfaiss.write_index(index, \"m.faiss\")\n")
+    app = ("import faiss\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef init():\n"
+           "    return client, faiss.read_index(\"m.faiss\")\n\n\nclient, index = init()\n"
+           "response = client.embeddings.create(model=\"text-embedding-3-small\", input=[\"q\"])\n"
+           "print(index.search([response.data[0].embedding], 5))\n")
+    out = convert_files({"build_index.py": build, "app.py": app})
+    assert "client = OpenAI()" in out["build_index.py"], out["build_index.py"]
+    assert "also embeds with a client kept on OpenAI in app.py" in out["build_index.py"], out["build_index.py"]
+    plain = "from openai import OpenAI\n\nclient = OpenAI()\nprint(client.embeddings.create(" \
+            "model=\"text-embedding-3-small\", input=[\"a\"]).data[0].embedding[:3])\n"
+    out = convert_files({"similarity.py": plain, "app.py": app})
+    assert "Mistral(" in out["similarity.py"], out["similarity.py"]

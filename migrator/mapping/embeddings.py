@@ -111,6 +111,11 @@ VECTOR_PERSISTENCE = re.compile(
     r"fastapi|flask|django|starlette|aiohttp|sanic|litestar|quart|tornado|grpc|falcon|bottle)\b"
     r"|\bopen\([^)\n]*['\"](?:w|a|x)[bt+]*['\"]")
 
+# ... and what searches stored vectors (a module reading an index another one wrote): with VECTOR_PERSISTENCE, what
+# makes two modules' embeddings one vector space (migrator.plan.decide._keep_shared_vector_spaces)
+VECTOR_SEARCH = re.compile(r"\b(?:faiss|read_index|load_local|load_index_from_storage|similarity_search\w*|"
+                           r"as_retriever|query_points|search_points)\b")
+
 EPHEMERAL_VECTORS_STEP = ("embeddings now come from {model}: no module here stores vectors (no vector database, file "
                           "or cache write was seen), so nothing was flagged for re-embedding; vectors computed with "
                           "OpenAI and kept anywhere else must be re-embedded before they are mixed with the new ones")

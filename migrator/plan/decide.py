@@ -63,6 +63,52 @@ def _keep_credential_checks(groups, decision_of, v0_kept: bool = False) -> None:
             decision_of[root] = (KEEP, CREDENTIAL_CHECK, ())
 
 
+def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
+    """SDK embeddings calls of one project and one OpenAI model, on clients the plan splits (one kept, one
+    converted), in modules that both store or search vectors (migrator.mapping.embeddings.VECTOR_PERSISTENCE): one
+    side fills a vector store the other searches, and moved alone the two sides' vectors no longer match (held-out
+    review 67, Y3: the index builder moved to mistral-embed, the query app stayed on ada-002). The converted side is
+    kept too, the kept call named; repeated until no more move."""
+    from migrator.mapping.embeddings import VECTOR_PERSISTENCE, VECTOR_SEARCH
+
+    calls = []  # (project, model, root, where)
+    for f in files:
+        if "embeddings" not in f.source and "Embedding" not in f.source or not (
+                VECTOR_PERSISTENCE.search(f.source) or VECTOR_SEARCH.search(f.source)):
+            continue
+        for node in f.nodes:
+            answer = builder.sites.get(node_key(f.path, node)) if isinstance(node, ast.Call) else None
+            if not (answer and answer[0] == "call" and answer[1].surface == "embeddings.create"):
+                continue
+            origin = builder.origins.get(answer[1].client) if answer[1].client else None
+            model = builder._string_value(f, f.scope_of.get(id(node), ()),
+                                          next((kw.value for kw in node.keywords if kw.arg == "model"), None))
+            if origin is not None and origin.provider not in ("openai", "azure") or not isinstance(model, str):
+                continue
+            # (a call on a receiver the plan cannot trace stays as it is: an OpenAI side, when the module uses openai)
+            if origin is None and not f.uses_openai:
+                continue
+            calls.append((project_of(f.path), model, builder.find(answer[1].client) if origin is not None else None,
+                          f"{f.path}:{node.lineno}"))
+    if not any(root is None for _, _, root, _ in calls) and len({root for _, _, root, _ in calls}) < 2:
+        return
+    changed = True
+    while changed:
+        changed = False
+        kept = {(project, model): where for project, model, root, where in calls
+                if root is None or decision_of[root][0] == KEEP}
+        for project, model, root, where in calls:
+            other = kept.get((project, model))
+            if other is None or root is None or decision_of[root][0] != CONVERT:
+                continue
+            shown = os.path.relpath(other.rsplit(":", 1)[0], os.path.dirname(where.rsplit(":", 1)[0]) or ".")
+            why = (f"{where} embeddings.create: model={model!r} also embeds with a client kept on OpenAI in {shown}: "
+                   "the vectors one side stores and the other searches must come from one model; move them to "
+                   "Mistral together")
+            decision_of[root] = (KEEP, "some uses cannot convert yet", (why,))
+            changed = True
+
+
 def module_setting_source(builder, path: str, key: str) -> Optional[str]:
     """The module whose setting ``module_setting`` answers with (``path`` itself, or the application
     module that makes it), else None."""
@@ -312,6 +358,7 @@ def decide(builder, files) -> ConversionPlan:
     for root, members in groups.items():
         decision_of[root] = _group_decision(members)
     _keep_credential_checks(groups, decision_of, any(answer[0] == "v0" for answer in builder.sites.values()))
+    _keep_shared_vector_spaces(builder, files, groups, decision_of)
 
     def decision(oid: Optional[str]) -> str:
         if not oid:
