@@ -568,6 +568,15 @@ class RuleTransformer(cst.CSTTransformer):
         view = self.facts.view
         return () if view is None or view.plan.vectors_persist else (EPHEMERAL_VECTORS_STEP.format(model=model),)
 
+    def first_vectors_todo(self, model: str) -> bool:
+        """Is this the module's first re-embed TODO for ``model``, by any rule (MIG107's calls, MIG116's / MIG121's
+        objects)? Said once (held-out review 67: a notebook said it three times, once per rule and object)."""
+        said = self.facts.__dict__.setdefault("_vectors_said", set())
+        if model in said:
+            return False
+        said.add(model)
+        return True
+
     def first_in_module(self, model: str) -> bool:
         """Is this the first run-time ``model=`` value ``model`` (its code) this rule meets in the module?
         Its "computed at run time" TODO is said once per module (JARVIS passes one model_name parameter

@@ -214,7 +214,7 @@ class _Transformer(ApiCallTransformer):
         (the plan's vectors_persist) and no embeddings stay on OpenAI (``split``), the summary's step instead,
         returned."""
         steps = () if split else self.vectors_step(model)
-        if not steps and self.first_in_module("vectors: " + vectors):
+        if not steps and (self.first_vectors_todo(model) or split):
             todos = [*todos, vectors + " (said once per module)"]  # the later calls are not overlooked (R6)
         if todos:
             self.todo(line, "; ".join(todos))

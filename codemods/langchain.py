@@ -263,7 +263,9 @@ class _Transformer(RuleTransformer):
                 todo += ("; CacheBackedEmbeddings here serves the OpenAI vectors it cached for texts it has seen: "
                          "give it a new namespace= (or clear its store)")
             steps = () if site.chunker_only else self.vectors_step(shown)
-            if not steps:  # (no vector seen stored: the summary's step instead; held-out review 64, Y5)
+            # (no vector seen stored: the summary's step instead, held-out review 64, Y5; said once per module and
+            # model by any rule, review 67)
+            if not steps and (site.chunker_only or "CacheBackedEmbeddings" in todo or self.first_vectors_todo(shown)):
                 self.todo(site.line, todo)
         if moved:
             args = self._model_kwargs(args, moved, slot)

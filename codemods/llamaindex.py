@@ -180,7 +180,8 @@ class _LlamaIndexTransformer(_Transformer):
         if llm and "max_retries" in written:
             self.todo(site.line, li.MAX_RETRIES_TODO)
         steps = () if llm else self.vectors_step(li.MISTRAL_EMBEDDING_DEFAULT)
-        if not llm and not steps:  # (no vector seen stored: the summary's step instead; held-out review 64, Y5)
+        # (no vector seen stored: the summary's step instead, held-out review 64, Y5; once per module, review 67)
+        if not llm and not steps and self.first_vectors_todo(li.MISTRAL_EMBEDDING_DEFAULT):
             self.todo(site.line, li.EMBEDDING_TODO)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate", (li.RETRY_STEP, *steps))

@@ -1190,3 +1190,21 @@ def test_held_out_66_the_openai_modules_key_is_left_out() -> None:
     assert "embeddings = MistralAIEmbeddings()" in code, code
     assert any(t.startswith("api_key=openai.api_key (OpenAI's key) left out") for t in todos), todos
     assert not any("where openai is built" in t for t in todos), todos
+
+
+def test_held_out_67_the_re_embed_todo_is_said_once_per_module_by_any_rule() -> None:
+    """Held-out review 67: a notebook said "re-embed stored vectors" three times (MIG107 at its SDK call, MIG116 at
+    each OpenAIEmbeddings object) where one module's vectors all move to mistral-embed."""
+    code, todos = convert('''\
+        import chromadb
+        from langchain_openai import OpenAIEmbeddings
+        from openai import OpenAI
+
+        client = OpenAI()
+        first = client.embeddings.create(model="text-embedding-3-small", input=["a"]).data[0].embedding
+        docs = OpenAIEmbeddings(model="text-embedding-3-small")
+        queries = OpenAIEmbeddings(model="text-embedding-3-small")
+        store = chromadb.PersistentClient("db")
+        ''')
+    assert code.count("MistralAIEmbeddings(") == 2, code
+    assert sum("re-embed stored vectors" in t for t in todos) == 1, todos
