@@ -324,3 +324,24 @@ def test_held_out_67_verbose_json_beside_a_language_is_dropped_with_a_todo() -> 
     assert "timestamp_granularities=" not in code.split("instead\n", 1)[1] and 'language="en"' in code, code
     assert any(t.startswith('response_format="verbose_json" dropped: Mistral takes no timestamp_granularities')
                for t in todos), todos
+
+
+def test_held_out_68_segments_read_beside_a_language_keep_the_call() -> None:
+    """Held-out review 68, Y2: `response_format="verbose_json", language="en"` with `.segments` read converted (the
+    granularities dropped beside the language): Mistral's segments are then None, a TypeError in the loop."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def timed(path):
+            with open(path, "rb") as f:
+                t = client.audio.transcriptions.create(model="whisper-1", file=f, response_format="verbose_json",
+                                                       language="en")
+            return [(s.start, s.end, s.text) for s in t.segments]
+        ''')
+    assert "client.audio.transcriptions.create(" in code and "Mistral(" not in code, code
+    assert any("segments with language=: Mistral answers no segments beside a language" in t for t in todos), todos

@@ -5099,12 +5099,18 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
         shown = repr(response_format) if isinstance(response_format, str) else ast.unparse(keywords["response_format"])
         return (f"response_format={shown}: Mistral answers JSON only (a TranscriptionResponse; read .text, or "
                 ".segments with timestamp_granularities=[\"segment\"])")
-    verbose = response_format == VERBOSE_FORMAT or granularities is not None
+    # Mistral takes no timestamp granularities beside language=: the rule drops verbose_json there, with no segments
+    # then (held-out review 68, Y2: `.segments` read after it, a TypeError)
+    verbose = (response_format == VERBOSE_FORMAT and "language" not in keywords) or granularities is not None
     problem = _transcription_file_problem(f, keywords["file"])
     if problem:
         return problem
 
     def read_problem(read: ast.Attribute, name: str) -> str:
+        if read.attr == "segments" and response_format == VERBOSE_FORMAT and "language" in keywords and \
+                granularities is None:
+            return (f"{name}.segments with language=: Mistral answers no segments beside a language (no "
+                    "timestamp_granularities with it); drop language= to keep them, then convert")
         if read.attr in RESULT_ATTRS or verbose and read.attr in VERBOSE_RESULT_ATTRS:
             if read.attr == "segments":
                 other = _segment_reads_problem(f, read)
