@@ -1023,7 +1023,41 @@ def _response_renamed(body: cst.CSTNode, name: str, caught: list[str]) -> bool:
     is under ``hasattr(name, "response")`` / a ``getattr`` default, which the rename carries along (held-out review 67,
     X5: under `except openai.APIError`, whose httpx2 errors have no response, the guarded read got a TODO)."""
     return _has_raw_response(caught) or "response" in {m.attr.value for m in _attribute_reads(body, name)} and \
-        "response" not in _unguarded_reads(body, name)
+        "response" not in _unguarded_reads(body, name) or _response_reads_guarded(body, name)
+
+
+def _response_reads_guarded(body: cst.CSTNode, name: str) -> bool:
+    """Is every ``name.response`` read of ``body`` under a ``hasattr(name, "response")`` test: in the ``if``'s body
+    or its test after the check (``hasattr(e, "response") and e.response is not None``: held-out review 68, X2)?"""
+    def tests(node: cst.CSTNode) -> bool:
+        return any(isinstance(n, cst.Call) and dotted(n.func) == "hasattr" and len(n.args) == 2 and
+                   isinstance(n.args[0].value, cst.Name) and n.args[0].value.value == name and
+                   isinstance(n.args[1].value, cst.SimpleString) and n.args[1].value.evaluated_value == "response"
+                   for n in _walk(node))
+
+    found = {"reads": 0, "open": 0}
+
+    def walk(node: cst.CSTNode, guarded: bool) -> None:
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == name and \
+                node.attr.value == "response":
+            found["reads"] += 1
+            found["open"] += not guarded
+            return
+        if isinstance(node, (cst.If, cst.IfExp)) and tests(node.test):
+            walk(node.test, guarded)  # (its own `and` operands: below)
+            walk(node.body, True)
+            if node.orelse is not None:
+                walk(node.orelse, guarded)
+            return
+        if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.And) and tests(node.left):
+            walk(node.left, guarded)
+            walk(node.right, True)
+            return
+        for child in node.children:
+            walk(child, guarded)
+
+    walk(body, False)
+    return found["reads"] > 0 and found["open"] == 0
 
 
 def _unguarded_reads(body: cst.CSTNode, name: str) -> set[str]:

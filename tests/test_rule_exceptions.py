@@ -1531,3 +1531,20 @@ def test_a_guarded_response_read_follows_the_rename_under_a_broad_class() -> Non
         ''')
     assert 'if hasattr(e, "raw_response"):\n        print(e.raw_response.status_code)' in code, code
     assert not any("raw_response" in t for t in todos), todos
+
+
+def test_a_response_read_after_its_hasattr_check_in_the_same_test_follows_the_rename() -> None:
+    """Held-out review 68, X2: `if hasattr(e, "response") and e.response is not None:` under `except openai.APIError`
+    kept the old name under a TODO: the guard always false on Mistral, every HTTP error reported as "connection"."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+        client = openai.OpenAI()
+        try:
+            client.chat.completions.create(model="gpt-4o", messages=[])
+        except openai.APIError as e:
+            if hasattr(e, "response") and e.response is not None:
+                print(e.response.status_code)
+        ''')
+    assert 'if hasattr(e, "raw_response") and e.raw_response is not None:' in code, code
+    assert "print(e.raw_response.status_code)" in code and not any("raw_response" in t for t in todos), todos
