@@ -936,6 +936,17 @@ class _Collector(ast.NodeVisitor):
             if isinstance(value, ast.FormattedValue):
                 self.visit(value)
 
+    def visit_keyword(self, node: ast.keyword) -> None:
+        if node.arg == "role" and isinstance(node.value, ast.Constant) and node.value.value == "developer" and \
+                self.facts.view is not None and self.facts.view.developer_roles:
+            self.mark()  # MIG104 writes "system" (held-out review 68, X1)
+        self.generic_visit(node)
+
+    def visit_arg(self, node: ast.arg) -> None:
+        if node.arg == "role" and self.facts.view is not None and self.facts.view.developer_roles:
+            self.mark()  # `def add_message(content, role="developer")`: MIG104 may write "system" in its default
+        self.generic_visit(node)
+
     def visit_Name(self, node: ast.Name) -> None:
         self.facts.names_in_use.add(node.id)
         if not isinstance(node.ctx, ast.Load):

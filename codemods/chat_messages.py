@@ -45,6 +45,10 @@ def _dict_constants(node: cst.Dict) -> dict[str, object]:
     return out
 
 
+def _system(value: cst.SimpleString) -> cst.SimpleString:
+    return value.with_changes(value=f"{value.quote}system{value.quote}")
+
+
 class ChatMessages(MigratorRule):
     """Rewrites chat message literals that Mistral reads differently.
 
@@ -90,6 +94,27 @@ class ChatMessages(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        """``add_message(prompt, role="developer")`` in a module whose messages reach converted chat calls (the plan's
+        developer_roles): the role a helper puts in its message dict is Mistral's system (held-out review 68, X1)."""
+        if updated.keyword is not None and updated.keyword.value == "role" and self._developer(updated.value):
+            self.converted(self.current_line(), 'role="developer" -> role="system" (a message built from it reaches '
+                                                "converted chat calls; Mistral has no developer role)")
+            return updated.with_changes(value=_system(updated.value))
+        return updated
+
+    def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
+        if updated.name.value == "role" and updated.default is not None and self._developer(updated.default):
+            self.converted(self.current_line(), 'role="developer" (a parameter\'s default) -> "system"')
+            return updated.with_changes(default=_system(updated.default))
+        return updated
+
+    def _developer(self, value: cst.BaseExpression) -> bool:
+        view = self.facts.view
+        return isinstance(value, cst.SimpleString) and value.evaluated_value == "developer" and view is not None \
+            and view.developer_roles and (self.config.endpoint() is None or
+                                          self.config.endpoint().spec.protocol == "mistral")
+
     def visit_List(self, node: cst.List) -> None:
         self.__dict__.setdefault("_listed", set()).update(id(e.value) for e in node.elements)
 

@@ -3131,3 +3131,24 @@ def test_held_out_67_split_sdk_embeddings_of_one_store_stay_together():
             "model=\"text-embedding-3-small\", input=[\"a\"]).data[0].embedding[:3])\n"
     out = convert_files({"similarity.py": plain, "app.py": app})
     assert "Mistral(" in out["similarity.py"], out["similarity.py"]
+
+
+def test_held_out_68_a_developer_role_keyword_reaching_converted_calls_becomes_system():
+    """Held-out review 68, X1: `add_message(prompt, role="developer")` in a history helper (no openai there) built the
+    messages every converted call sent: mistralai rejects the developer role before sending, and it was silent."""
+    from mechanics import convert_files
+
+    history = ("_history = []\n\n\ndef add_message(content, role=\"user\"):\n"
+               "    _history.append({\"role\": role, \"content\": content})\n\n\ndef init(system_prompt):\n"
+               "    _history.clear()\n    add_message(system_prompt, role=\"developer\")\n\n\n"
+               "def get_messages():\n    return list(_history)\n")
+    main = ("from openai import OpenAI\n\nfrom history import add_message, get_messages, init\n\nclient = OpenAI()\n"
+            "init(\"Answer in French.\")\nadd_message(\"Hello\")\n"
+            "completion = client.chat.completions.create(model=\"gpt-4o-mini\", messages=get_messages())\n")
+    out = convert_files({"history.py": history, "main.py": main})
+    assert 'add_message(system_prompt, role="system")' in out["history.py"], out["history.py"]
+    assert "client.chat.complete(" in out["main.py"], out["main.py"]
+    # nothing converted reads it: left alone
+    unrelated = history.replace("role=\"user\"", "role=\"developer\"")
+    out = convert_files({"history.py": unrelated, "main.py": "print('no client')\n"})
+    assert out["history.py"] == unrelated

@@ -63,6 +63,38 @@ def _keep_credential_checks(groups, decision_of, v0_kept: bool = False) -> None:
             decision_of[root] = (KEEP, CREDENTIAL_CHECK, ())
 
 
+def _developer_roles(builder, files, uses) -> frozenset:
+    """Modules with a ``role="developer"`` keyword or a ``role`` parameter defaulting to it whose messages may reach
+    converted chat calls: the module converts chat calls itself, or one that does imports it (held-out review 68, X1:
+    `add_message(prompt, role="developer")` in a history helper; mistralai rejects the role before sending)."""
+    candidates = [f for f in files if "developer" in f.source and _developer_role_constant(f)]
+    if not candidates:
+        return frozenset()
+    chat = {use.path for use in uses if use.status == CONVERT and "chat" in use.surface}
+    if not chat:
+        return frozenset()
+    reached = set(chat)
+    for f in files:
+        if f.path in chat:
+            reached |= _reached(builder, f)
+    return frozenset(f.path for f in candidates if f.path in reached)
+
+
+def _developer_role_constant(f) -> bool:
+    for node in f.nodes:
+        if isinstance(node, ast.keyword) and node.arg == "role" and isinstance(node.value, ast.Constant) and \
+                node.value.value == "developer":
+            return True
+        if isinstance(node, ast.arguments):
+            positional = [*node.posonlyargs, *node.args]
+            pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults)) + \
+                list(zip(node.kwonlyargs, node.kw_defaults))
+            if any(arg.arg == "role" and isinstance(default, ast.Constant) and default.value == "developer"
+                   for arg, default in pairs):
+                return True
+    return False
+
+
 def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
     """SDK embeddings calls of one project and one OpenAI model, on clients the plan splits (one kept, one
     converted), in modules that both store or search vectors (migrator.mapping.embeddings.VECTOR_PERSISTENCE): one
@@ -665,6 +697,7 @@ def decide(builder, files) -> ConversionPlan:
                           model_env_reads=_model_env_reads(builder, files),
                           trailing_system=_trailing_system_calls(builder, files, sites, call_index),
                           stored_histories=_stored_history_calls(files, sites, call_index),
+                          developer_roles=_developer_roles(builder, files, uses),
                           shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files),
                           vectors_persist=_vectors_persist(builder, files))
 

@@ -143,6 +143,9 @@ class ConversionPlan:
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
+    # modules whose `role="developer"` keyword / parameter default builds messages converted chat calls may send
+    # (the module itself converts chat calls, or one that does imports it): MIG104 writes "system" there
+    developer_roles: frozenset = frozenset()
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
@@ -154,7 +157,7 @@ class ConversionPlan:
         one of them."""
         paths = {key[0] for key in self.sites} | {key[0] for key in self.params} | \
             {key[0] for key in self.returns}
-        paths |= {use.path for use in self.uses} | {client.path for client in self.clients}
+        paths |= {use.path for use in self.uses} | {client.path for client in self.clients} | self.developer_roles
         for table in (self.model_slots, self.tables, self.dimensions, self.key_names, self.key_fields, self.raw_urls):
             paths |= {path for path, value in table.items() if value}
         return frozenset(paths)
@@ -329,6 +332,10 @@ class FileView:
     @property
     def any_converted(self) -> bool:
         return self.plan.any_converted
+
+    @property
+    def developer_roles(self) -> bool:
+        return self.path in self.plan.developer_roles
 
     @property
     def converts_calls(self) -> bool:
