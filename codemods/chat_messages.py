@@ -53,7 +53,8 @@ class ChatMessages(MigratorRule):
     """Rewrites chat message literals that Mistral reads differently.
 
     **What it does.** In modules that use OpenAI, a dict literal ``{"role": "developer", ...}``
-    becomes ``{"role": "system", ...}``; content parts ``{"type": "input_audio", "input_audio":
+    becomes ``{"role": "system", ...}`` (so does ``role="developer"`` given as a keyword or as a ``role`` parameter's
+    default in a module whose messages reach converted chat calls: ``add_message(prompt, role="developer")``); content parts ``{"type": "input_audio", "input_audio":
     {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
     ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``; a legacy
     function result that names the tool call it answers (``{"role": "function", "tool_call_id": ...}``)
