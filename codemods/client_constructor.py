@@ -332,7 +332,10 @@ class _Transformer(RuleTransformer):
         if type(assign) is not cst.Assign or len(assign.targets) != 1 or line.trailing_whitespace.comment is not None:
             return False
         secret = openai_secret(assign.value)  # `openai.api_key = "sk-..."`: never handed to Mistral (re-review 5)
-        if not secret and (not _is_env_read(assign.value) or "OPENAI_API_KEY" not in code_of(assign.value)):
+        # (`st.secrets["OPENAI_API_KEY"]`, Streamlit's: a KeyError at import once that secret goes; review 68, Y3)
+        streamlit = _streamlit_key(assign.value) is not None
+        if not secret and not streamlit and (not _is_env_read(assign.value) or
+                                             "OPENAI_API_KEY" not in code_of(assign.value)):
             return False
         if not secret and isinstance(assign.value, cst.Subscript) and (nested or len(self.answer) > 2 and self.answer[2]):
             # os.environ["OPENAI_API_KEY"] fails fast when unset: folded, reading MISTRAL_API_KEY (at module level;
@@ -352,8 +355,8 @@ class _Transformer(RuleTransformer):
         # (other settings of the same kind, `openai.api_key = os.getenv("OPENAI_API_KEY")` in two methods, read
         # nothing: they go too)
         same = [a for a in m.findall(module, m.Assign(targets=[m.AssignTarget(setting)]))
-                if isinstance(a, cst.Assign) and (openai_secret(a.value) or _is_env_read(a.value) and
-                                                  "OPENAI_API_KEY" in code_of(a.value))]
+                if isinstance(a, cst.Assign) and (openai_secret(a.value) or _streamlit_key(a.value) is not None or
+                                                  _is_env_read(a.value) and "OPENAI_API_KEY" in code_of(a.value))]
         if len(reads) != len(same) or not any(a is assign for a in same):
             return False
         self._key_settings.append(guard if guard is not None else line)
@@ -395,6 +398,7 @@ class _Transformer(RuleTransformer):
         if isinstance(key, (cst.Subscript, cst.Call)) and _is_env_read(key) and "OPENAI_API_KEY" in code_of(key):
             # (os.getenv too: kept for its trailing comment, it handed Mistral the OpenAI key: re-review 48, G3)
             key = cst.parse_expression(code_of(key).replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
+        key = _streamlit_key(key) or key  # st.secrets["OPENAI_API_KEY"] -> ["MISTRAL_API_KEY"] (held-out review 68)
         # an OpenAI secret written in the code is never handed to Mistral: the client reads MISTRAL_API_KEY (held-out
         # review 67, Y2: `openai.api_key = "sk-..."` became Mistral(api_key="sk-..."), the secret sent to Mistral)
         args = [] if openai_secret(key) or _sk_literal(key) else [keyword_arg("api_key", key)]
@@ -710,6 +714,13 @@ class _Transformer(RuleTransformer):
                                              " (it still fails at start-up when the variable is unset)"
                                              if isinstance(folded, cst.Subscript) else ""))
                     return
+                secret = _streamlit_key(folded)
+                if secret is not None:
+                    self.todo(line, f"api_key={code_of(secret)}: add MISTRAL_API_KEY (a Mistral key) to the app's "
+                                    "secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)")
+                    self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral("
+                                         f"api_key={code_of(secret)})", "approximate")
+                    return
                 if _sk_literal(folded) and not openai_secret(folded):
                     # `openai.api_key = "sk-..."`, a placeholder: no Mistral key either (held-out review 68, Y4)
                     self.todo(line, f"{code_of(target)} = {code_of(folded)} (an OpenAI key's placeholder) removed: the "
@@ -821,6 +832,15 @@ class _Transformer(RuleTransformer):
                         + (" (give the key to the converted clients, Mistral(api_key=...), if it is theirs)"
                            if target.attr.value == "api_key" else ""))
 
+    def _module_key_setting(self) -> bool:
+        """Is the statement being visited ``openai.api_key = ...`` (whose own rules speak for what it reads)?"""
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+            else None
+        target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 else None
+        return isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
+            self.facts.openai_modules.get(target.value.value) == "openai" and target.attr.value == "api_key"
+
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and node.keyword.value == "api_key":
             self._key_args.add(id(node.value))  # (`api_key=st.secrets[...]`: the constructor's own TODO says it)
@@ -830,7 +850,8 @@ class _Transformer(RuleTransformer):
             line = self.mark_site(node, ENV)
             if self._env_converts(node):
                 self._env_fed, self._lines_of_env = True, line
-        elif self.compat is None and id(node) not in self._key_args and dotted(node.value) in STREAMLIT_SECRETS and \
+        elif self.compat is None and id(node) not in self._key_args and not self._module_key_setting() and \
+                dotted(node.value) in STREAMLIT_SECRETS and \
                 len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
                 isinstance(node.slice[0].slice.value, cst.SimpleString) and \
                 node.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY" and self.facts.view is not None and \

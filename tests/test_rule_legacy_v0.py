@@ -1277,3 +1277,35 @@ def test_held_out_68_a_v0_key_placeholder_is_not_handed_to_mistral() -> None:
         ''')
     assert "mistral_client = Mistral()" in code and '"sk-..."' not in code.split("mistral_client")[1], code
     assert any("(an OpenAI key's placeholder) removed" in t for t in todos), todos
+
+
+def test_held_out_68_a_streamlit_module_key_setting_follows_the_converted_clients() -> None:
+    """Held-out review 68, Y3: `openai.api_key = st.secrets["OPENAI_API_KEY"]`, dead once the v1 client converted,
+    stayed under three overlapping TODOs (and a KeyError at import once that secret goes); read by v0 calls that
+    convert, it is the module client's key, now the MISTRAL_API_KEY secret."""
+    code, todos = convert_idempotent('''\
+        import streamlit as st
+        import openai
+
+        openai.api_key = st.secrets["OPENAI_API_KEY"]
+        client = openai.OpenAI(api_key=st.secrets["OPENAI_API_KEY"])
+
+
+        def ask(q):
+            return client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content
+        ''')
+    assert "openai.api_key" not in code and 'api_key=st.secrets["MISTRAL_API_KEY"]' in code, code
+    assert len(todos) == 1, todos
+    code, todos = convert_idempotent('''\
+        import streamlit as st
+        import openai
+
+        openai.api_key = st.secrets["OPENAI_API_KEY"]
+
+
+        def ask(q):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}])
+            return r["choices"][0]["message"]["content"]
+        ''')
+    assert 'mistral_client = Mistral(api_key=st.secrets["MISTRAL_API_KEY"])' in code, code
+    assert len(todos) == 1 and "add MISTRAL_API_KEY (a Mistral key) to the app's secrets" in todos[0], todos
