@@ -832,6 +832,8 @@ class _Builder:
         if key in cache:
             return cache[key]
         cache[key] = None  # (cycles)
+        if scope[0] not in self._self_callees():
+            return None  # no call anywhere hands a method's `self` to a function of that name (the common case)
         if self.unread is not None and self.unread.read_elsewhere(scope[0], f.module.rsplit(".", 1)[-1]):
             return None  # a module the plan did not read may call it with something else
         order = f.param_order.get(scope, [])
@@ -854,6 +856,18 @@ class _Builder:
         path, cls = classes.pop()
         cache[key] = (next(g for g in self.files if g.path == path), cls)
         return cache[key]
+
+    def _self_callees(self) -> frozenset:
+        """The names (last dotted part) of the functions some call of the tree hands ``self`` to, indexed once."""
+        found = self.__dict__.get("_self_callee_names")
+        if found is None:
+            found = frozenset((dotted_name(node.func) or "").rsplit(".", 1)[-1] for g in self.files
+                              if "(self" in g.source or ", self" in g.source for node in g.nodes
+                              if isinstance(node, ast.Call) and
+                              any(isinstance(a, ast.Name) and a.id == "self"
+                                  for a in (*node.args, *(k.value for k in node.keywords))))
+            self.__dict__["_self_callee_names"] = found
+        return found
 
     def bound_values(self, f: _File, scope: Scope, node: ast.AST) -> Optional[list]:
         """What ``node`` (a name, or ``self.<attr>``) is ever assigned, as seen from ``scope``; None
