@@ -509,3 +509,20 @@ def test_held_out_67_a_parse_with_a_reasoning_effort_becomes_chat_parse() -> Non
     assert 'client.chat.parse(model=' in code and 'reasoning_effort="medium"' in code, code
     assert "return r.choices[0].message.parsed" in code, code
     assert any(t.startswith('reasoning= became reasoning_effort="medium"') for t in todos), todos
+
+
+def test_held_out_68_an_annotated_tools_literal_is_read() -> None:
+    """Held-out review 68, Y1: `tools: list[ToolParam] = [...]` was "built at run time" (only a plain assignment was
+    read), and the Responses call's client stayed on OpenAI."""
+    code, todos = convert_snippet('''
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        tools: list = [{"type": "function", "name": "echo", "description": "Repeat the input.",
+                        "parameters": {"type": "object", "properties": {"input": {"type": "string"}}}}]
+
+        response = client.responses.create(model="gpt-4.1-mini", input="Hello.", tools=tools)
+        ''')
+    assert "client.responses.create(model=" in code and "Mistral(" in code, code
+    assert not any("built at run time" in t for t in todos), todos

@@ -4757,6 +4757,9 @@ def _bound_value(f: _File, at: ast.AST, name: str) -> Optional[ast.AST]:
         parent = f.parent.get(id(stores[0]))
         if len(stores) == 1 and isinstance(parent, ast.Assign) and parent.targets == [stores[0]]:
             return parent.value
+        if len(stores) == 1 and isinstance(parent, ast.AnnAssign) and parent.target is stores[0] and \
+                parent.value is not None:
+            return parent.value  # `tools: list[ToolParam] = [...]` (held-out review 68, Y1)
         return None
     return None
 
