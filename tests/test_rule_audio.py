@@ -172,7 +172,7 @@ def test_verbose_json_segments_become_mistrals_segment_timestamps(extra):
                                           ("[f'{s.id + 1}: {s.text}' for s in t.segments]", "reads .id"),
                                           ("t.segments[0].tokens", "reads .tokens"),
                                           ("list(t.segments)", "t.segments is used as a whole"),
-                                          ("t.language", "t.language: Mistral's TranscriptionResponse differs"),
+                                          ("t.language", "t.language: Mistral's is nullable and not OpenAI's"),
                                           ("t.duration", "t.duration")])
 def test_verbose_json_reads_mistral_lacks_keep_the_client(read, reason):
     """(Re-review: an SRT writer's `seg.id + 1` was converted and failed; each segment's reads are checked.)"""
