@@ -716,8 +716,8 @@ class _Transformer(RuleTransformer):
                     return
                 secret = _streamlit_key(folded)
                 if secret is not None:
-                    self.todo(line, f"api_key={code_of(secret)}: add MISTRAL_API_KEY (a Mistral key) to the app's "
-                                    "secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)")
+                    self.todo(line, f"api_key={code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to the "
+                                    "app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)")
                     self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral("
                                          f"api_key={code_of(secret)})", "approximate")
                     return
@@ -1097,8 +1097,8 @@ class _Transformer(RuleTransformer):
                 # `api_key=st.secrets["OPENAI_API_KEY"]`: the secret of the same name for Mistral, as an environment
                 # read of the variable is renamed (held-out review 67, Y7: the OpenAI key went to Mistral, two TODOs)
                 value = secret
-                self.todo(line, f"api_key={code_of(value)}: add MISTRAL_API_KEY (a Mistral key) to the app's secrets "
-                                "(.streamlit/secrets.toml, the Streamlit Cloud settings)")
+                self.todo(line, f"api_key={code_of(value)}: add {_secret_name(value)} (a Mistral key) to the app's "
+                                "secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)")
                 new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
                 continue
             if name == "api_key" and not key_renamed and not re.search(r"\b(?:getenv|environ)\b", code_of(value)):
@@ -1695,6 +1695,12 @@ def _names_in(node: cst.CSTNode) -> list:
     return m.findall(node, m.Name())
 
 
+def _secret_name(value: cst.BaseExpression) -> str:
+    """The secret ``st.secrets[...]`` / ``st.secrets.get(...)`` reads (``_streamlit_key``'s)."""
+    found = re.search(r"""["']([^"']+)["']""", code_of(value))
+    return found.group(1) if found else "MISTRAL_API_KEY"
+
+
 def _sk_literal(value: cst.BaseExpression) -> bool:
     """A string literal starting with ``sk-``: an OpenAI key or its placeholder, never a Mistral key."""
     return isinstance(value, cst.SimpleString) and str(value.evaluated_value).startswith("sk-")
@@ -1703,19 +1709,22 @@ def _sk_literal(value: cst.BaseExpression) -> bool:
 def _streamlit_key(value: cst.BaseExpression) -> Optional[cst.BaseExpression]:
     """``st.secrets["OPENAI_API_KEY"]`` / ``st.secrets.get("OPENAI_API_KEY")`` with MISTRAL_API_KEY read instead, else
     None."""
+    def renamed(key: cst.SimpleString) -> Optional[cst.SimpleString]:
+        # (the secret's own case: `st.secrets["openai_api_key"]` -> "mistral_api_key", held-out review 68, Y6)
+        name = key.evaluated_value
+        if not isinstance(name, str) or name.upper() != "OPENAI_API_KEY":
+            return None
+        return string_like(key, "MISTRAL_API_KEY" if name.isupper() else "mistral_api_key" if name.islower() else
+                           "Mistral" + name[len("openai"):])
+
     if isinstance(value, cst.Subscript) and dotted(value.value) in STREAMLIT_SECRETS and len(value.slice) == 1 and \
             isinstance(value.slice[0].slice, cst.Index) and isinstance(value.slice[0].slice.value, cst.SimpleString) \
-            and value.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY":
-        key = value.slice[0].slice.value
-        return value.with_changes(slice=[value.slice[0].with_changes(slice=cst.Index(
-            string_like(key, "MISTRAL_API_KEY")))])
+            and (new := renamed(value.slice[0].slice.value)) is not None:
+        return value.with_changes(slice=[value.slice[0].with_changes(slice=cst.Index(new))])
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get" and \
             dotted(value.func.value) in STREAMLIT_SECRETS and value.args and \
-            isinstance(value.args[0].value, cst.SimpleString) and \
-            value.args[0].value.evaluated_value == "OPENAI_API_KEY":
-        return value.with_changes(args=[value.args[0].with_changes(value=string_like(value.args[0].value,
-                                                                                     "MISTRAL_API_KEY")),
-                                        *value.args[1:]])
+            isinstance(value.args[0].value, cst.SimpleString) and (new := renamed(value.args[0].value)) is not None:
+        return value.with_changes(args=[value.args[0].with_changes(value=new), *value.args[1:]])
     return None
 
 

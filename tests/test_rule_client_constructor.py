@@ -1924,7 +1924,8 @@ def test_a_streamlit_secret_handed_as_the_key_follows_the_variable() -> None:
     """Held-out review 67, Y7: `OpenAI(api_key=st.secrets["OPENAI_API_KEY"])` became
     `Mistral(api_key=st.secrets["OPENAI_API_KEY"])` (the OpenAI key sent to Mistral) under two overlapping TODOs; the
     secret of the same name is read for Mistral, as an environment read of the variable is renamed."""
-    for read in ('st.secrets["OPENAI_API_KEY"]', 'st.secrets.get("OPENAI_API_KEY")'):
+    # (a lower-case secret keeps its case: held-out review 68, Y6)
+    for read in ('st.secrets["OPENAI_API_KEY"]', 'st.secrets.get("OPENAI_API_KEY")', 'st.secrets["openai_api_key"]'):
         code, todos = convert_idempotent(f'''\
             import streamlit as st
             from openai import OpenAI
@@ -1933,5 +1934,7 @@ def test_a_streamlit_secret_handed_as_the_key_follows_the_variable() -> None:
             r = client.chat.completions.create(model="gpt-4o-mini", messages=[{{"role": "user", "content": "hi"}}])
             st.write(r.choices[0].message.content)
             ''')
-        assert "api_key=" + read.replace("OPENAI", "MISTRAL") in code, code
-        assert len(todos) == 1 and "add MISTRAL_API_KEY (a Mistral key) to the app's secrets" in todos[0], todos
+        new = read.replace("OPENAI", "MISTRAL").replace("openai", "mistral")
+        assert "api_key=" + new in code, code
+        secret = new.split('"')[1]
+        assert len(todos) == 1 and f"add {secret} (a Mistral key) to the app's secrets" in todos[0], todos
