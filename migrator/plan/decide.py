@@ -73,11 +73,22 @@ def _developer_roles(builder, files, uses) -> frozenset:
     chat = {use.path for use in uses if use.status == CONVERT and "chat" in use.surface}
     if not chat:
         return frozenset()
-    reached = set(chat)
-    for f in files:
-        if f.path in chat:
-            reached |= _reached(builder, f)
-    return frozenset(f.path for f in candidates if f.path in reached)
+    converting = [f for f in files if f.path in chat]
+    out = set()
+    for c in candidates:
+        if c.path in chat:
+            out.add(c.path)
+            continue
+        name = c.module.rsplit(".", 1)[-1] if c.module else ""
+        # a module whose chat calls convert imports it (by its module's name: `from history import add_message`,
+        # `import history`, `from . import history`)
+        if name and any(name in g.source and (
+                any(module.rsplit(".", 1)[-1] == name or imported == name
+                    for module, _level, imported in g.repo_imports.values()) or
+                any(module.rsplit(".", 1)[-1] == name for module in g.module_aliases.values()))
+                for g in converting):
+            out.add(c.path)
+    return frozenset(out)
 
 
 def _developer_role_constant(f) -> bool:
