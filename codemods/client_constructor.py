@@ -723,10 +723,11 @@ class _Transformer(RuleTransformer):
                     return
                 if _sk_literal(folded) and not openai_secret(folded):
                     # `openai.api_key = "sk-..."`, a placeholder: no Mistral key either (held-out review 68, Y4)
-                    self.todo(line, f"{code_of(target)} = {code_of(folded)} (an OpenAI key's placeholder) removed: the "
+                    # (its value is not repeated: a short key is still a key)
+                    self.todo(line, f"{code_of(target)} = \"sk-...\" (an OpenAI key or its placeholder) removed: the "
                                     "module's client reads MISTRAL_API_KEY; set it, or pass Mistral(api_key=...) a "
                                     "Mistral key")
-                    self.converted(line, f"{code_of(target)} = {code_of(folded)} -> {MODULE_CLIENT_NAME} = Mistral() "
+                    self.converted(line, f"{code_of(target)} = \"sk-...\" -> {MODULE_CLIENT_NAME} = Mistral() "
                                          "(it reads MISTRAL_API_KEY)", "approximate")
                     return
                 if openai_secret(folded):

@@ -4038,22 +4038,45 @@ def _reached(builder, f) -> frozenset:
     kept module)."""
     cached = getattr(f, "_reached", None)
     if cached is None:
-        from codemods._repo import _same_module
-
+        by_suffix, by_module = _module_indexes(builder)
         paths: set = set()
         todo = [f]
         while todo:
             g = todo.pop()
             modules = {module for module, _level, _name in g.repo_imports.values()} | set(g.module_aliases.values())
             # `from app import llm`, `from . import llm`: the module itself (review 28, F3)
-            named = {id(h) for local in g.repo_imports if (h := builder.module_file(g, (), local)) is not None}
-            for h in builder.files:
-                if h is not f and h.path not in paths and (id(h) in named or any(_same_module(h.module, m)
-                                                                                  for m in modules)):
+            found = [h for local in g.repo_imports if (h := builder.module_file(g, (), local)) is not None]
+            for module in modules:  # (codemods._repo._same_module, through indexes: it ran for every pair)
+                if not module:
+                    continue
+                found += by_suffix.get(module, ())
+                parts = module.split(".")
+                for i in range(1, len(parts)):
+                    found += by_module.get(".".join(parts[i:]), ())
+            for h in found:
+                if h is not f and h.path not in paths:
                     paths.add(h.path)
                     todo.append(h)
         cached = f._reached = frozenset(paths)
     return cached
+
+
+def _module_indexes(builder) -> tuple:
+    """(dotted suffix of a module's name -> its files, module name -> its files) of the modules read, built once:
+    ``_same_module(h.module, m)`` is ``m`` a suffix of ``h.module`` or ``h.module`` a proper suffix of ``m``."""
+    found = builder.__dict__.get("_module_indexes")
+    if found is None:
+        by_suffix: dict = {}
+        by_module: dict = {}
+        for h in builder.files:
+            if not h.module:
+                continue
+            by_module.setdefault(h.module, []).append(h)
+            parts = h.module.split(".")
+            for i in range(len(parts)):
+                by_suffix.setdefault(".".join(parts[i:]), []).append(h)
+        found = builder.__dict__["_module_indexes"] = (by_suffix, by_module)
+    return found
 
 
 def _callers_pass(builder, f, scope, name, through: bool = True) -> bool:
