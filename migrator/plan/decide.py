@@ -282,8 +282,8 @@ def _vectors_persist(builder, files) -> bool:
     embedding = [f for f in files if "mbedding" in f.source]
     if not embedding or vectors_persist(f.source for f in files):
         return True
-    if not all(os.path.isfile(f.path) for f in embedding):
-        return True  # a module on its own (a snippet): the rest of its project is not seen
+    if not getattr(builder, "root", "") or not all(os.path.isfile(f.path) for f in embedding):
+        return True  # a module on its own (a snippet, transform_source's own plan): its project is not seen
     if any(_distributed(os.path.dirname(os.path.abspath(f.path))) for f in embedding):
         return True  # a library (or an installable app): its callers may keep the vectors it returns
     pattern = re.compile(VECTOR_PERSISTENCE.pattern.encode())
