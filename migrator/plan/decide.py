@@ -977,10 +977,13 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
         for alias, module in f.module_aliases.items():  # `import pkg.deps as deps`, `import deps`
             # (only its openai names read through the alias, `deps.openai`: `chat_api.ask(self, ...)` reads none,
             # and its dead `import openai` kept the openai dependency: held-out review 67, X6)
+            holders = [g for g in same(module) if g is not f and g.openai_modules]
+            if not holders:
+                continue  # (`import os`: no module of the tree, the common case; the walk below is not free)
             read = {node.attr for node in f.nodes if isinstance(node, ast.Attribute) and
                     isinstance(node.value, ast.Name) and node.value.id == alias}
-            for g in same(module):
-                if g is not f and set(g.openai_modules) & read:
+            for g in holders:
+                if set(g.openai_modules) & read:
                     out[g.path] = frozenset(out.get(g.path, frozenset()) | (set(g.openai_modules) & read))
     return out
 
