@@ -279,11 +279,13 @@ def _vectors_persist(builder, files) -> bool:
     Read only where a module embeds; a module the plan did not read counts too."""
     from migrator.mapping.embeddings import VECTOR_PERSISTENCE, vectors_persist
 
+    if not getattr(builder, "root", ""):
+        return True  # a module on its own (a snippet, transform_source's own plan): its project is not seen
     embedding = [f for f in files if "mbedding" in f.source]
     if not embedding or vectors_persist(f.source for f in files):
         return True
-    if not getattr(builder, "root", "") or not all(os.path.isfile(f.path) for f in embedding):
-        return True  # a module on its own (a snippet, transform_source's own plan): its project is not seen
+    if not all(os.path.isfile(f.path) for f in embedding):
+        return True  # (a module given as text, not read from the tree)
     if any(_distributed(os.path.dirname(os.path.abspath(f.path))) for f in embedding):
         return True  # a library (or an installable app): its callers may keep the vectors it returns
     pattern = re.compile(VECTOR_PERSISTENCE.pattern.encode())
