@@ -2449,8 +2449,7 @@ class _Builder:
                 return False
             if head in f.other_modules:
                 return True
-            if head in f.repo_imports and head not in f.imported and (self.lookup_scope(f, scope, head) == ()) \
-                    and self.resolve_import(f, head) is None and not f.repo_imports[head][1]:
+            if head is not None and self.lookup_scope(f, scope, head) == () and self._installed_import(f, head):
                 return True  # imported from an installed library other than openai
             target = self.resolve_function(f, scope, node.func)
             if target is not None and not target[2]:  # `make_fake_client()`, `self._make_fake_client()`:
@@ -2521,12 +2520,16 @@ class _Builder:
         return all(h in f.other_modules or (h in f.repo_imports and not f.repo_imports[h][1] and
                                             f.repo_imports[h][0].split(".")[0] in _FOREIGN_ROOTS) for h in heads)
 
+    def _installed_import(self, f: _File, head: str) -> bool:
+        """Is ``head`` a name the module imports from an installed library other than openai (no module of the tree)?"""
+        return head in f.repo_imports and head not in f.imported and not f.repo_imports[head][1] and \
+            self.resolve_import(f, head) is None
+
     def _installed_class(self, f: _File, annotation: ast.AST) -> bool:
         """An annotation naming one class imported from an installed library other than openai (``AsyncArk``, from
         volcenginesdkarkruntime), as ``_foreign`` reads a call of one."""
         head = annotation.id if isinstance(annotation, ast.Name) else None
-        return head is not None and head in f.repo_imports and head not in f.imported and \
-            not f.repo_imports[head][1] and self.resolve_import(f, head) is None and \
+        return head is not None and self._installed_import(f, head) and \
             "openai" not in f.repo_imports[head][0].lower() and "openai" not in head.lower()  # (langfuse.openai's)
 
     def _bound_anywhere(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> tuple[_File, Optional[list]]:
