@@ -13,6 +13,7 @@ from codemods._imports import STATEMENT, Needed, fix_imports
 from migrator.config import Config
 from migrator.engine.results import Finding, FindingKind
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
+from migrator.plan.syntax import ast_walk
 
 # context.scratch keys shared by the rules and migrator.engine.transform
 FACTS = "migrator.facts"
@@ -465,7 +466,7 @@ class RuleTransformer(cst.CSTTransformer):
             value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
             if isinstance(target, ast.Name) and value is not None and any(
                     isinstance(c, ast.Constant) and isinstance(c.value, str) and OPENAI_MODEL_TOKEN.fullmatch(c.value)
-                    for c in ast.walk(value)):
+                    for c in ast_walk(value)):
                 shown = ast.unparse(value)
                 found.append(f"{target.id} = {shown if len(shown) <= 60 else shown[:57] + '...'}")
         if not found:

@@ -30,6 +30,7 @@ from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKA
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 from migrator.plan.model import CONVERT
+from migrator.plan.syntax import NodeVisitor, ast_walk
 
 Path = tuple[str, ...]  # names of the enclosing classes/functions; () is the module
 
@@ -44,7 +45,7 @@ def openai_typed_value(node: "ast.AnnAssign", qualify) -> bool:
     plan's "annot" site, MIG102's; the call's own ``r: ChatCompletion = create(...)`` is another case)."""
     return node.value is not None and not isinstance(node.value, (ast.Call, ast.Await)) and any(
         (qualify(dotted_name(n)) or "").startswith(OPENAI_TYPES)
-        for n in ast.walk(node.annotation) if isinstance(n, (ast.Name, ast.Attribute)) and dotted_name(n))
+        for n in ast_walk(node.annotation) if isinstance(n, (ast.Name, ast.Attribute)) and dotted_name(n))
 
 # Site kinds, each counted in source order by both this module and the LibCST rules.
 CTOR, CHAT, ENV = "ctor", "chat", "env"
@@ -459,7 +460,7 @@ def delta_content(node: Optional[ast.AST]) -> bool:
 def delta_content_names(tree: ast.AST) -> frozenset:
     """Names the module binds to a stream delta's content (``content = chunk.choices[0].delta.content``, or
     ``(text := chunk.choices[0].delta.content)``)."""
-    return frozenset(target.id for node in ast.walk(tree) for target in _delta_targets(node))
+    return frozenset(target.id for node in ast_walk(tree) for target in _delta_targets(node))
 
 
 def _delta_targets(node: ast.AST) -> list:
@@ -520,7 +521,7 @@ def env_helpers(tree: ast.Module) -> frozenset:
         if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args:
             continue
         param = statement.args.args[0].arg
-        for node in ast.walk(statement):
+        for node in ast_walk(statement):
             # (the parameter first: the callee's name is only worked out for a call or subscript given it)
             if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name) and \
                     node.args[0].id == param:
@@ -583,7 +584,7 @@ def chat_call_convertible(call: ast.Call) -> bool:
                for kw in call.keywords)
 
 
-class _Collector(ast.NodeVisitor):
+class _Collector(NodeVisitor):
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
         self.path: Path = ()
@@ -1061,7 +1062,7 @@ def uncast(value: Optional[ast.AST], qualify) -> Optional[ast.AST]:
     type checker's hint, nothing at run time, which MIG102 drops with the call's conversion), else ``value``."""
     if isinstance(value, ast.Call) and len(value.args) == 2 and not value.keywords and \
             dotted_name(value.func) in CAST_NAMES and any(
-                (qualify(dotted_name(n)) or "").startswith("openai.") for n in ast.walk(value.args[0])
+                (qualify(dotted_name(n)) or "").startswith("openai.") for n in ast_walk(value.args[0])
                 if isinstance(n, (ast.Name, ast.Attribute))):
         return value.args[1]
     return value
@@ -1103,7 +1104,7 @@ def stream_branch(function: ast.AST, name: str, assign: ast.AST) -> Optional[tup
         up = parents.get(id(up))
 
     def ids(statements: list) -> frozenset:
-        return frozenset(id(node) for statement in statements for node in ast.walk(statement))
+        return frozenset(id(node) for statement in statements for node in ast_walk(statement))
 
     inside, beside = ids(branch), ids(other)
     own = 0
@@ -1145,28 +1146,28 @@ def stream_stretches(function: ast.AST, name: str) -> Optional[list[tuple[Option
         value = bound_value(statement, name)
         if value is not None:
             if isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
-                    isinstance(n, ast.Name) and n.id == name for n in ast.walk(value)):
+                    isinstance(n, ast.Name) and n.id == name for n in ast_walk(value)):
                 return None  # `stream = wrap(stream)`: the value reads the binding before
             starts.append(index)
-            stores = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == name
+            stores = [n for n in ast_walk(statement) if isinstance(n, ast.Name) and n.id == name
                       and not isinstance(n.ctx, ast.Load)]
             if len(stores) != 1:
                 return None
         elif any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
-                 or isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast.walk(statement)):
+                 or isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names for n in ast_walk(statement)):
             return None  # bound inside a branch, a loop, a try, or declared global
     if len(starts) < 2:
         return None
-    for node in ast.walk(function):  # a nested function reading the name (not its own) sees the latest binding
+    for node in ast_walk(function):  # a nested function reading the name (not its own) sees the latest binding
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) and node is not function:
-            inner = list(ast.walk(node))
+            inner = list(ast_walk(node))
             own = any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
                       or isinstance(n, ast.arg) and n.arg == name for n in inner)
             if not own and any(isinstance(n, ast.Name) and n.id == name for n in inner):
                 return None
 
     def ids(statements: list) -> frozenset:
-        return frozenset(id(node) for statement in statements for node in ast.walk(statement))
+        return frozenset(id(node) for statement in statements for node in ast_walk(statement))
 
     bounds = [0, *starts, len(body)]
     return [(body[bounds[i]] if i else None, ids(body[bounds[i]:bounds[i + 1]])) for i in range(len(bounds) - 1)]
@@ -1199,7 +1200,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     env_read = False
     declares_global = False
     delta_names: set = set()
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
                 isinstance(node, ast.Name) and node.id in ("getenv", "environ"):
             env_read = True
@@ -1264,7 +1265,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
                         (getattr(view, "raw_url_statements", None), facts.raw_url_statements)):
         if not spans:
             continue
-        for node in ast.walk(tree):
+        for node in ast_walk(tree):
             if isinstance(node, ast.stmt) and id(node) in collector.stmt_index:
                 message = spans.get((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
                 if message is not None:
@@ -1458,7 +1459,7 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
     if isinstance(scope, ast.Module):
         # a module-level dict: every use in the module (functions included) is a build step or the
         # splat of a chat call (the plan decides those calls' clients together)
-        allowed = {id(kw.value) for node in ast.walk(scope) if isinstance(node, ast.Call)
+        allowed = {id(kw.value) for node in ast_walk(scope) if isinstance(node, ast.Call)
                    and chat_method(node.func) is not None for kw in node.keywords if kw.arg is None}
         uses: Iterable[ast.AST] = _module_uses(scope, name)
     else:
@@ -1490,7 +1491,7 @@ def _logged_names(scope: ast.AST, name: str) -> set:
     from migrator.plan.build import HARMLESS_METHODS  # (a logger's methods; imported here: build imports this module)
 
     shown: set = set()
-    for node in ast.walk(scope):
+    for node in ast_walk(scope):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -1587,7 +1588,7 @@ def _module_strings(tree: ast.Module, facts: ModuleFacts, declares_global: bool 
     while pending:
         node = pending.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            for inner in ast.walk(node) if declares_global else ():  # (no `global` in the module: nothing to see)
+            for inner in ast_walk(node) if declares_global else ():  # (no `global` in the module: nothing to see)
                 if isinstance(inner, ast.Global):
                     for name in inner.names:
                         stores[name] = stores.get(name, 0) + 2

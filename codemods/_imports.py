@@ -19,6 +19,7 @@ import libcst as cst
 from migrator.mapping.client import CLIENT_CLASSES, MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME
 from migrator.engine.notebooks import CELL_LINE as _CELL_MARK  # before each cell of a notebook read as one module
 from migrator.mapping.packages import OPENAI_PACKAGE
+from migrator.plan.syntax import ast_walk
 
 Needed = tuple[str, Optional[str]]  # ("mistralai.client", "Mistral") or ("os", None) for `import os`
 # A module-level statement a rule needs after the imports: (STATEMENT, "name = ...").
@@ -37,12 +38,12 @@ def _is_openai(module: str) -> bool:
 def _used_names(tree: ast.Module, code: str = "") -> set[str]:
     used: set[str] = set()
     annotations: list = []
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.Name):
             used.add(node.id)
         elif isinstance(node, ast.Assign) and any(
                 isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
-            for sub in ast.walk(node.value):  # re-exports keep their import
+            for sub in ast_walk(node.value):  # re-exports keep their import
                 if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
                     used.add(sub.value)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -53,7 +54,7 @@ def _used_names(tree: ast.Module, code: str = "") -> set[str]:
             annotations.append(node.annotation)
     # `x: "Any"`, `-> "ChatCompletion"`, `List["Any"]`, `# type: list[Any]`: names a type checker and
     # typing.get_type_hints resolve (held-out review 29, I1: their imports were dropped, a NameError)
-    texts = [sub.value for a in annotations if a is not None for sub in ast.walk(a)
+    texts = [sub.value for a in annotations if a is not None for sub in ast_walk(a)
              if isinstance(sub, ast.Constant) and isinstance(sub.value, str)]
     texts += _TYPE_COMMENT.findall(code)
     for text in texts:
@@ -332,7 +333,7 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     later = sorted(start for start in emptied if anchor is not None and start != anchor and new_lines
                    and anchor in body_index and start in body_index
                    and any(_CELL_MARK.match(lines[i]) for i in range(anchor + 1, start)))
-    names_read = [(node.lineno - 1, node.id) for node in ast.walk(tree) if isinstance(node, ast.Name)] if later else []
+    names_read = [(node.lineno - 1, node.id) for node in ast_walk(tree) if isinstance(node, ast.Name)] if later else []
     for n, start in enumerate(later):
         # the names its own section reads (up to the next such import): a notebook cell's
         stop = later[n + 1] if n + 1 < len(later) else len(lines)
@@ -464,7 +465,7 @@ def _scopes(tree: ast.Module) -> Iterator[ast.stmt]:
     for node in tree.body:
         if isinstance(node, (ast.If, ast.With, ast.Try)):
             yield node
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             yield node
 
@@ -488,7 +489,7 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
         # in it, the body of a `try` that guards an import with `except ImportError`; not another
         # `try` body, where an ImportError may be the point), each block keeping a statement
         blocks, guards = ([] if _top_level(function) else [function.body]), []
-        for node in ast.walk(function):
+        for node in ast_walk(function):
             if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                                           ast.Lambda)):
                 continue
@@ -504,11 +505,11 @@ def _unused_local_openai_imports(tree: ast.Module, droppable: set[str]) -> Itera
         if _top_level(function):  # the import binds module globals: any read in the module counts
             if module_reads is None:
                 # (a store is no read: `except ImportError: OpenAI = None` keeps nothing alive, review of the change)
-                module_reads = {node.id for node in ast.walk(tree)
+                module_reads = {node.id for node in ast_walk(tree)
                                 if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store)}
             used = module_reads
         else:
-            used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
+            used = {node.id for node in ast_walk(function) if isinstance(node, ast.Name)}
         if not used & CONVERTED_NAMES:
             continue  # nothing here was converted: an import that was already unused is not ours
         for node, block in imports:
@@ -546,7 +547,7 @@ def _top_level_guard_imports(tree: ast.Module, local: list[tuple[int, int, bool]
 def _import_error_handlers(tree: ast.Module, line: int) -> list[tuple[int, int]]:
     """(first, end) line indexes of the ``except ImportError`` handlers of the ``try`` whose body
     holds the statement at ``line`` (1-based)."""
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.Try) and any(stmt.lineno == line for stmt in node.body):
             return [(h.lineno - 1, h.end_lineno or h.lineno) for h in node.handlers
                     if _catches_import_error(h) or _catches_everything(h)]
@@ -558,7 +559,7 @@ def _guard_stubs(tree: ast.Module, line: int) -> dict[int, str]:
     ``line`` (1-based) bind for a client class that import bound (``class AsyncOpenAI: ...``,
     ``OpenAI = None``), when nothing else in the module reads that name: the Mistral import takes the
     guarded one's place, so the stand-in is Mistral's (OriginFlow's deps.py kept a dead ``AsyncOpenAI`` stub)."""
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if not (isinstance(node, ast.Try) and any(stmt.lineno == line for stmt in node.body)):
             continue
         bound = {alias.asname or alias.name for stmt in node.body if isinstance(stmt, ast.ImportFrom)
@@ -572,7 +573,7 @@ def _guard_stubs(tree: ast.Module, line: int) -> dict[int, str]:
                 if name in bound:
                     stubs[stmt.lineno - 1] = name
         if not stubs or any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in stubs.values()
-                            for n in ast.walk(tree)):
+                            for n in ast_walk(tree)):
             return {}
         if len(set(stubs.values())) > 1:
             # `AsyncOpenAI = None` / `OpenAI = None`: both classes are Mistral now, one `Mistral = None` stands in
@@ -614,7 +615,7 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
     if not local:
         return None
     scopes, lines_read = list(_scopes(tree)), {}
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.Name):
             lines_read.setdefault(node.id, []).append(node.lineno)
     functions = [f for f in scopes if not _top_level(f)]
@@ -668,7 +669,7 @@ def _early_imports(tree: ast.Module, anchor: Optional[int], pending_from: dict, 
         return early
     for module, names in list(pending_from.items()):
         wanted = set(names)
-        first = min((n.lineno - 1 for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in wanted), default=None)
+        first = min((n.lineno - 1 for n in ast_walk(tree) if isinstance(n, ast.Name) and n.id in wanted), default=None)
         if first is None or first >= anchor:
             continue
         before = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom)) and
@@ -691,7 +692,7 @@ def _before_first_use(tree: ast.Module, node: ast.ImportFrom, names: list, state
     if statements:
         return False
     wanted = set(names)
-    first = min((n.lineno for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in wanted), default=None)
+    first = min((n.lineno for n in ast_walk(tree) if isinstance(n, ast.Name) and n.id in wanted), default=None)
     return first is None or first > node.end_lineno
 
 

@@ -17,6 +17,7 @@ from migrator.engine.project_files import ENV_RULE, PIP_LINE, pin_conflicts
 from migrator.mapping.env import API_KEY_ENV
 from migrator.mapping.packages import NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE, PACKAGES
 from migrator.rules import rule_selected
+from migrator.plan.syntax import ast_walk
 
 RULE = "MIG113"
 # `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
@@ -66,7 +67,7 @@ def _modules(code: str) -> set[str]:
     except SyntaxError:
         return set()
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:

@@ -53,6 +53,7 @@ from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_m
 from migrator.mapping.transforms import strip_v1
 from migrator.mapping.packages import (CAPPING_PINS, NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE,
                                        PACKAGES, UNENFORCED_NEEDS, Package)
+from migrator.plan.syntax import ast_walk
 
 DEPENDENCY_RULE = "MIG114"
 ENV_RULE = "MIG115"
@@ -1067,11 +1068,11 @@ def _setup_requirement_strings(tree: ast.Module) -> list:
     """The string literals of setup.py's requirement lists (``install_requires=[...]``, ``extras_require={...}``,
     ``REQUIREMENTS = [...]``)."""
     holders = []
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.keyword) and node.arg in _SETUP_KEYWORDS or isinstance(node, ast.Assign) and any(
                 isinstance(t, ast.Name) and "require" in t.id.lower() for t in node.targets):
             holders.append(node.value)
-    return [node for holder in holders for node in ast.walk(holder)
+    return [node for holder in holders for node in ast_walk(holder)
             if isinstance(node, ast.Constant) and isinstance(node.value, str)]
 
 

@@ -62,6 +62,7 @@ from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for
 from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, id_argument, id_traced, list_shape
 from migrator.plan.source import parse_python, place_of
+from migrator.plan.syntax import ast_walk, child_nodes
 from migrator.plan.to_thread import FLAG as TO_THREAD
 from migrator.plan.to_thread import desugar
 from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node_key
@@ -264,7 +265,7 @@ def _kwargs_forwards(f: _File, path: Scope) -> list[tuple[ast.Name, ast.Call]]:
     if kwarg is None:
         return []
     forwards = []
-    for node in ast.walk(fn):
+    for node in ast_walk(fn):
         if isinstance(node, ast.Name) and node.id == kwarg.arg:
             parent = f.parent.get(id(node))
             if f.scope_of.get(id(node)) != path:
@@ -348,7 +349,7 @@ def _index(f: _File) -> None:
                 f.bases[path] = list(node.bases)
             else:
                 _params(node, path)
-            for child in ast.iter_child_nodes(node):
+            for child in child_nodes(node):
                 parent[id(child)] = node
                 nodes.append(child)
                 inside = id(child) in body
@@ -357,7 +358,7 @@ def _index(f: _File) -> None:
             continue
         if type(node) in BINDING_NODES:
             _bind(node, scope, cls)
-        for child in ast.iter_child_nodes(node):
+        for child in child_nodes(node):
             parent[id(child)] = node
             nodes.append(child)
             scope_of[id(child)] = scope
@@ -488,7 +489,7 @@ OTHER_SDK_HINT = re.compile("|".join(sorted(OTHER_SDK_ROOTS)))
 
 def _mentions_mistral(annotation: ast.AST) -> bool:
     return any(isinstance(n, ast.Name) and n.id in MISTRAL_CLASSES or
-               isinstance(n, ast.Attribute) and n.attr in MISTRAL_CLASSES for n in ast.walk(annotation))
+               isinstance(n, ast.Attribute) and n.attr in MISTRAL_CLASSES for n in ast_walk(annotation))
 
 
 class _Builder:
@@ -1413,12 +1414,12 @@ class _Builder:
             for parent in ancestors_of(f, n):
                 if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Module)):
                     return False
-                if isinstance(parent, ast.Lambda) and n.id in {a.arg for a in ast.walk(parent.args)
+                if isinstance(parent, ast.Lambda) and n.id in {a.arg for a in ast_walk(parent.args)
                                                                if isinstance(a, ast.arg)}:
                     return True
                 if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and any(
                         isinstance(t, ast.Name) and t.id == n.id
-                        for g in parent.generators for t in ast.walk(g.target)):
+                        for g in parent.generators for t in ast_walk(g.target)):
                     return True
             return False
 
@@ -1479,7 +1480,7 @@ class _Builder:
                 where = self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id)
                 values = f.assigns.get((where, n.id), []) if where is not None else []
                 return depth < 3 and len(values) == 1 and values[0] is not None and not shadowed(n) and any(
-                    setting_url(m, depth + 1) for m in ast.walk(values[0])
+                    setting_url(m, depth + 1) for m in ast_walk(values[0])
                     if not (isinstance(m, ast.Name) and m.id == n.id))  # (`url = url.strip()`: not followed)
             if isinstance(n, ast.Attribute) and name and OPENAI_URL_SETTING.fullmatch(name) is None and \
                     URL_SETTING_WORDS.search(name):
@@ -1497,8 +1498,8 @@ class _Builder:
                 url = next((kw.value for kw in node.keywords if kw.arg in ("url", "endpoint")), None) \
                     if dotted_name(node.func) == "dict" and any(kw.arg in REQUEST_PARTS for kw in node.keywords) \
                     else None
-                if url is not None and (_names_openai_host(url) or any(held(n) for n in ast.walk(url))):
-                    text = "".join("".join(_string_parts(urls[key])) for n in ast.walk(url) if (key := held(n))) + \
+                if url is not None and (_names_openai_host(url) or any(held(n) for n in ast_walk(url))):
+                    text = "".join("".join(_string_parts(urls[key])) for n in ast_walk(url) if (key := held(n))) + \
                         "".join(_string_parts(url))
                     todo = raw_http_todo("dict", text).replace(
                         "dict(...) calls OpenAI's HTTP API directly,", "the request returned here (its url= is "
@@ -1515,7 +1516,7 @@ class _Builder:
             if base is not None and callee.rsplit(".", 1)[-1] in HTTP_CLIENTS and \
                     (callee.split(".")[0] in HTTP_LIBRARIES or
                      (f.qualify(callee) or "").split(".")[0] in HTTP_LIBRARIES) and \
-                    (_names_openai_host(base) or any(held(n) or setting_url(n) for n in ast.walk(base))) and \
+                    (_names_openai_host(base) or any(held(n) or setting_url(n) for n in ast_walk(base))) and \
                     node_key(f.path, node) not in self.sites:
                 # `httpx.AsyncClient(base_url=settings.openai_base_url)`, then `client.post("/chat/completions")`
                 # (held-out review 59, Y1): the client is where the URL is given
@@ -1561,8 +1562,8 @@ class _Builder:
             # completions"`; re-review 48, G9: silent)
             sender = callee.rsplit(".", 1)[-1] != "get" or any(
                 mark in callee.lower() for mark in HTTP_SENDER_MARKS)
-            setting = next((n for arg in given for n in ast.walk(arg) if setting_url(n)), None) if sender else None
-            if setting is not None and sender and not any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg))
+            setting = next((n for arg in given for n in ast_walk(arg) if setting_url(n)), None) if sender else None
+            if setting is not None and sender and not any(_names_openai_host(arg) or any(held(n) for n in ast_walk(arg))
                                                for arg in given) and node_key(f.path, node) not in self.sites:
                 # `client.post(settings.openai_api_url, ...)` (OPENAI_API_URL=https://api.openai.com/v1/responses in
                 # the env file; held-out review 58, Y2: the app's main request, unflagged)
@@ -1572,9 +1573,9 @@ class _Builder:
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 continue
-            if any(_names_openai_host(arg) or any(held(n) for n in ast.walk(arg)) for arg in given):
+            if any(_names_openai_host(arg) or any(held(n) for n in ast_walk(arg)) for arg in given):
                 todo = raw_http_todo(callee or "an HTTP call", " ".join(
-                    "".join(_string_parts(urls[key]) for n in ast.walk(arg) if (key := held(n)))
+                    "".join(_string_parts(urls[key]) for n in ast_walk(arg) if (key := held(n)))
                     + _string_parts(arg) for arg in given))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
@@ -1592,7 +1593,7 @@ class _Builder:
                            if isinstance(stmt, (ast.Assign, ast.AnnAssign))
                            for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])):
                     continue
-                for node in (n for stmt in body for n in ast.walk(stmt)):
+                for node in (n for stmt in body for n in ast_walk(stmt)):
                     value = node.value if isinstance(node, ast.keyword) and node.arg == "env_prefix" else \
                         node.value if isinstance(node, ast.Assign) and any(
                             isinstance(t, ast.Name) and t.id == "env_prefix" for t in node.targets) else None
@@ -1797,7 +1798,7 @@ class _Builder:
                             slots.setdefault((scope, value.id), (place, self.injectable[(g.path, callee, param)]))
         for (scope, name), slot in list(slots.items()):  # a pytest fixture of this module makes the fake
             fixture = f.scopes.get(f.defs.get(((), name), ())) if (scope, name) in f.params else None
-            for node in ast.walk(fixture) if isinstance(fixture, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
+            for node in ast_walk(fixture) if isinstance(fixture, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
                 if isinstance(node, (ast.Return, ast.Yield)) and isinstance(node.value, ast.Name):
                     slots.setdefault((f.defs[((), name)], node.value.id), slot)
         told: set = set()  # (scope, fake, surface) told at a set-up line
@@ -2439,7 +2440,7 @@ class _Builder:
             if root in ("cast", "typing.cast") and len(node.args) == 2:
                 # `cast(AsyncOpenAI, cl.user_session.get("client"))`: said to be an OpenAI client, as an annotation
                 # says it (re-review 40, R6); cast to anything else: what is cast
-                if any((f.qualify(dotted_name(n) or "") or "").startswith("openai.") for n in ast.walk(node.args[0])
+                if any((f.qualify(dotted_name(n) or "") or "").startswith("openai.") for n in ast_walk(node.args[0])
                        if isinstance(n, (ast.Name, ast.Attribute))):
                     return False
                 return self._foreign(f, scope, node.args[1], depth + 1)
@@ -2473,7 +2474,7 @@ class _Builder:
             if found is not None and any(
                     isinstance(holder := f.parent.get(id(value)), ast.AnnAssign) and any(
                         (f.qualify(dotted_name(n) or "") or "").startswith("openai.")
-                        for n in ast.walk(holder.annotation) if isinstance(n, (ast.Name, ast.Attribute)))
+                        for n in ast_walk(holder.annotation) if isinstance(n, (ast.Name, ast.Attribute)))
                     for value in f.assigns.get((found, node.id), []) if value is not None):
                 return False  # `client: AsyncOpenAI = <another library's call>`: said to be an OpenAI client (P1)
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
@@ -2511,7 +2512,7 @@ class _Builder:
         """An annotation naming only another SDK's classes (``AsyncGroq``, ``anthropic.Anthropic | None``)."""
         if annotation is None:
             return False
-        names = [n for n in ast.walk(annotation) if isinstance(n, (ast.Name, ast.Attribute))
+        names = [n for n in ast_walk(annotation) if isinstance(n, (ast.Name, ast.Attribute))
                  and not isinstance(f.parent.get(id(n)), ast.Attribute)]
         heads = [(dotted_name(n) or "").split(".")[0] for n in names]
         heads = [h for h in heads if h and h not in ("None", "Optional", "typing")]
@@ -3254,7 +3255,7 @@ class _Builder:
         given = next((kw.value for kw in built.value.keywords if kw.arg == "api_key"), None)
         if given is not None and ast.unparse(given) != ast.unparse(statement.value):
             return None  # api_key=A then .api_key = B: A's read (os.environ["OPENAI_API_KEY"] may raise) would go
-        if any(ast.unparse(n) == client for n in ast.walk(statement.value)
+        if any(ast.unparse(n) == client for n in ast_walk(statement.value)
                if isinstance(n, (ast.Name, ast.Attribute))):
             return None
         value = ast.get_source_segment(f.source, statement.value)
@@ -3479,7 +3480,7 @@ _DISTINCT_SURFACES = ("beta.", "audio.", "embeddings.", "images.", "moderations.
 
 def _string_parts(node: ast.AST) -> str:
     """The constant string parts of an expression (an f-string's literal text), joined."""
-    return "".join(sub.value for sub in ast.walk(node) if isinstance(sub, ast.Constant) and isinstance(sub.value, str))
+    return "".join(sub.value for sub in ast_walk(node) if isinstance(sub, ast.Constant) and isinstance(sub.value, str))
 
 
 def _url_value(node: ast.AST) -> bool:
@@ -3497,7 +3498,7 @@ def _url_value(node: ast.AST) -> bool:
 def _names_openai_host(node: ast.AST) -> bool:
     """A string (or f-string, or concatenation) holding OpenAI's API host."""
     return any(isinstance(sub, ast.Constant) and isinstance(sub.value, str) and OPENAI_HOST in sub.value
-               for sub in ast.walk(node) if isinstance(sub, (ast.Constant, ast.JoinedStr, ast.BinOp)))
+               for sub in ast_walk(node) if isinstance(sub, (ast.Constant, ast.JoinedStr, ast.BinOp)))
 
 
 def _foreign_endpoint(call: ast.Call) -> bool:
@@ -3802,11 +3803,11 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
             return ""
         if isinstance(node, ast.If) and any(child is s for s in node.body):
             test = node.test
-            if any(isinstance(n, (ast.Not, ast.NotEq, ast.NotIn)) for n in ast.walk(test)):
+            if any(isinstance(n, (ast.Not, ast.NotEq, ast.NotIn)) for n in ast_walk(test)):
                 child = node
                 continue  # `if "gpt" not in model:`: the other models' branch
-            names = any(ast.dump(n) == shown for n in ast.walk(test))
-            marks = [n.value for n in ast.walk(test) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            names = any(ast.dump(n) == shown for n in ast_walk(test))
+            marks = [n.value for n in ast_walk(test) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                      and OPENAI_MODEL_MARK.match(n.value)]
             if names and marks:
                 return (f"it runs only when {ast.unparse(test)} (an OpenAI model): moved, it would send Mistral that "
@@ -3843,7 +3844,7 @@ def _handles_tool_calls(f: _File, call: ast.Call) -> bool:
 
 def _not_given(f: _File, node: ast.AST) -> bool:
     """``node`` names openai's omit marker: ``NOT_GIVEN`` / ``openai.NOT_GIVEN`` / ``NotGiven()``."""
-    for sub in ast.walk(node):
+    for sub in ast_walk(node):
         if isinstance(sub, ast.Name) and (f.imported.get(sub.id) or "").removeprefix("openai.") in NOT_GIVEN_NAMES:
             return True
         if isinstance(sub, ast.Attribute) and sub.attr in NOT_GIVEN_NAMES and \
@@ -3892,7 +3893,7 @@ def _passthrough_kwargs(f: _File, call: ast.Call, name: str, files, unread) -> b
     if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or fn.args.kwarg is None or \
             fn.args.kwarg.arg != name or fn.name.startswith("__"):
         return False
-    if sum(1 for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == name) != 1:
+    if sum(1 for n in ast_walk(fn) if isinstance(n, ast.Name) and n.id == name) != 1:
         return False  # read (or changed) elsewhere in the function than by the splat
     named = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
     method = len(f.scope_of.get(id(fn), ())) == 1 and isinstance(f.scopes.get(f.scope_of.get(id(fn), ())), ast.ClassDef)
@@ -3962,9 +3963,9 @@ def _openai_typed_field_problem(f: _File, call: ast.Call, builder) -> str:
         g = found[0]
         for stmt in g.scopes[found[1]].body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id in fields:
-                typed = sorted({g.imported[n.id].rsplit(".", 1)[-1] for n in ast.walk(stmt.annotation)
+                typed = sorted({g.imported[n.id].rsplit(".", 1)[-1] for n in ast_walk(stmt.annotation)
                                 if isinstance(n, ast.Name) and n.id in g.imported} |
-                               {n.attr for n in ast.walk(stmt.annotation) if isinstance(n, ast.Attribute) and
+                               {n.attr for n in ast_walk(stmt.annotation) if isinstance(n, ast.Attribute) and
                                 (dotted_name(n) or "").split(".")[0] in g.openai_modules})
                 if typed:
                     return (f"{holder.func.id}.{stmt.target.id} is declared as OpenAI's {', '.join(typed)}: Mistral's "
@@ -4266,8 +4267,8 @@ def _moderation_problem(f: _File, call: ast.Call) -> str:
         return whole
     name = parent.targets[0].id
     scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
-    loads = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
-    stores = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
+    loads = [n for n in ast_walk(scope) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    stores = [n for n in ast_walk(scope) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
     if len(stores) != 1 or not loads or not all(_flagged_read(f, load) for load in loads):
         return whole
     return ""
@@ -4339,7 +4340,7 @@ def _runtime_key(f: _File, scope: Scope, value: ast.AST) -> bool:
         root = node
         while isinstance(root, (ast.Subscript, ast.Attribute, ast.Call)):
             root = root.func if isinstance(root, ast.Call) else root.value
-        return any(isinstance(n, ast.Attribute) and n.attr == "session_state" for n in ast.walk(node)) or \
+        return any(isinstance(n, ast.Attribute) and n.attr == "session_state" for n in ast_walk(node)) or \
             isinstance(root, ast.Name) and root.id in ("request", "session")
 
     def runtime(node, depth: int) -> bool:
@@ -4514,7 +4515,7 @@ def _instructor_audio(f: _File, call: ast.Call) -> bool:
     module that imports it and builds messages elsewhere)? Held-out review 4 (ohmeow's audio example)."""
     names = {local for local, (module, level, name) in f.repo_imports.items()
              if level == 0 and module.split(".")[0] == "instructor" and name == "Audio"}
-    dotted = {dotted_name(n.func) or "" for n in ast.walk(call) if isinstance(n, ast.Call)}
+    dotted = {dotted_name(n.func) or "" for n in ast_walk(call) if isinstance(n, ast.Call)}
     if any(d.split(".")[0] in names or d.startswith(("instructor.Audio.", "instructor.multimodal.Audio."))
            for d in dotted):
         return True
@@ -5169,7 +5170,7 @@ def _segment_reads_problem(f: _File, read: ast.Attribute) -> str:
             isinstance(parent.target, ast.Name):
         var = parent.target.id
         region = parent if isinstance(parent, (ast.For, ast.AsyncFor)) else f.parent.get(id(parent))
-        for node in ast.walk(region):
+        for node in ast_walk(region):
             if isinstance(node, ast.Name) and node.id == var and isinstance(node.ctx, ast.Load):
                 holder = f.parent.get(id(node))
                 if not (isinstance(holder, ast.Attribute) and holder.value is node):
@@ -5427,7 +5428,7 @@ def _v0_history_problem(f: _File, call: ast.Call, v1: tuple) -> str:
     group = {id(call), *(id(m) for m in members)}
 
     def results(node: ast.AST, depth: int = 0) -> bool:  # derived from a member's result (a name, one level deep)
-        for sub in ast.walk(node):
+        for sub in ast_walk(node):
             if id(sub) in group:
                 return True
             if isinstance(sub, ast.Name) and depth < 2:
@@ -5650,7 +5651,7 @@ def _returned_to(f: _File, call: ast.Call) -> list:
     names = {t.id for t in holder.targets if isinstance(t, ast.Name)} if isinstance(holder, ast.Assign) else set()
     if not any(isinstance(r, ast.Return) and r.value is not None and (
             r.value is call or isinstance(r.value, ast.Await) and r.value.value is call or
-            isinstance(r.value, ast.Name) and r.value.id in names) for r in ast.walk(fn)):
+            isinstance(r.value, ast.Name) and r.value.id in names) for r in ast_walk(fn)):
         return []
     method = len(scope) >= 2 and scope[:-1] in f.classes
     found = []
@@ -5705,7 +5706,7 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
             isinstance(loop.target, ast.Name) and depth < 3:
         # `for choice in response["choices"]:`: each read of the loop variable is a path into an item
         target, scope = loop.target.id, f.scope_of.get(id(loop), ())
-        inside = {id(sub) for stmt in loop.body for sub in ast.walk(stmt)}
+        inside = {id(sub) for stmt in loop.body for sub in ast_walk(stmt)}
         uses = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == target and n is not loop.target
                 and f.scope_of.get(id(n), ()) == scope]
         if all(id(n) in inside and isinstance(n.ctx, ast.Load) for n in uses):
@@ -5718,7 +5719,7 @@ def _v0_follow(f: _File, node: ast.AST, shape, name: str, found: list, depth: in
             isinstance(loop.target, ast.Name) and depth < 3:
         # `[m["id"] for m in r["data"]]`: each read of the comprehension's variable is a path into an item
         target, comp = loop.target.id, f.parent.get(id(loop))
-        uses = [n for n in ast.walk(comp) if isinstance(n, ast.Name) and n.id == target and n is not loop.target]
+        uses = [n for n in ast_walk(comp) if isinstance(n, ast.Name) and n.id == target and n is not loop.target]
         if all(isinstance(n.ctx, ast.Load) for n in uses):
             for use in uses:
                 problem = _v0_follow(f, use, shape[0], target, found, depth + 1)
@@ -5788,7 +5789,7 @@ def opened_file(f: _File, value: ast.AST) -> Optional[ast.AST]:
             item = targets[-1]
             later = [*node.items[node.items.index(item) + 1:], *node.body]
             rebound = any(isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)
-                          for part in later for n in ast.walk(part))
+                          for part in later for n in ast_walk(part))
             return item.context_expr if not rebound and _open_call(item.context_expr) else None
     found, named = None, False
     for n in f.nodes:
@@ -5981,7 +5982,7 @@ def _makes_token_ids(f: _File, value: ast.AST, depth: int) -> str:
         return ""
     body = f.scopes.get(helper)
     made = [v for v in f.returns.get(helper, [])] + [
-        n.value for n in ast.walk(body) if isinstance(n, (ast.Yield, ast.YieldFrom)) and n.value is not None and
+        n.value for n in ast_walk(body) if isinstance(n, (ast.Yield, ast.YieldFrom)) and n.value is not None and
         f.scope_of.get(id(n), ()) == helper] if body is not None else []
     for v in made:
         found = _makes_token_ids(f, v, depth + 1)
@@ -6392,9 +6393,9 @@ def _fragment_problem(loop: ast.AST) -> str:
     in later fragments; Mistral sends the name and the complete arguments in one delta, so they would
     be lost (Chainlit's function-calling cookbooks: every tool call got empty arguments)."""
     def reads(nodes, attr: str) -> bool:
-        return any(isinstance(n, ast.Attribute) and n.attr == attr for stmt in nodes for n in ast.walk(stmt))
+        return any(isinstance(n, ast.Attribute) and n.attr == attr for stmt in nodes for n in ast_walk(stmt))
 
-    for branch in ast.walk(loop):
+    for branch in ast_walk(loop):
         if isinstance(branch, ast.If) and reads([branch.test], "name") and reads(branch.orelse, "arguments") and \
                 not reads(branch.body, "arguments"):
             return ("the stream loop reads a tool call's arguments only from deltas without a name: Mistral sends the "
@@ -6544,7 +6545,7 @@ def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
     OPENAI_BASE_URL``, ``config.OPENAI_BASE_URL``), as ``_expression_text`` gives them there (held-out review 51,
     L2: a proxy's URL as the default of an env read in config.py was missed, and the client moved to Mistral)."""
     out = ""
-    for sub in ast.walk(node):
+    for sub in ast_walk(node):
         found = None
         if isinstance(sub, ast.Name) and sub.id in f.repo_imports and builder.lookup_scope(f, scope, sub.id) == () \
                 and ((), sub.id) not in f.assigns:
@@ -6653,7 +6654,7 @@ def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> s
     except Exception:  # noqa: BLE001
         return ""
     if depth < 2:
-        for sub in ast.walk(node):
+        for sub in ast_walk(node):
             if isinstance(sub, ast.Name):
                 for i in range(len(scope), -1, -1):
                     values = f.assigns.get((scope[:i], sub.id))
@@ -6748,7 +6749,7 @@ def _names_fine_tuned_model(f: _File, call: ast.Call, value: ast.AST) -> bool:
     binds to one."""
     def reads(node: ast.AST) -> bool:
         return any(isinstance(n, ast.Attribute) and n.attr == "fine_tuned_model" or isinstance(n, ast.Constant)
-                   and n.value == "fine_tuned_model" for n in ast.walk(node))
+                   and n.value == "fine_tuned_model" for n in ast_walk(node))
 
     if "fine_tuned_model" not in f.source:
         return False

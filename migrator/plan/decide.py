@@ -34,6 +34,7 @@ from migrator.plan.files import converted_result as converted_file_result, surfa
 from migrator.plan.source import parameter_for
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
     node_key
+from migrator.plan.syntax import ast_walk, child_nodes
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
 # node types that can be sites (env reads, exception references, messages, reads, type checks, calls)
@@ -908,12 +909,12 @@ def _converted_model_names(files, sites, model_slots) -> set:
                 if answer and answer[0] == "call" and answer[1] == CONVERT:
                     for kw in node.keywords:
                         if kw.arg == "model":
-                            for sub in ast.walk(kw.value):
+                            for sub in ast_walk(kw.value):
                                 if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
                                     names.add(sub.value)
             elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in consts
                                                       for t in node.targets):
-                for sub in ast.walk(node.value):
+                for sub in ast_walk(node.value):
                     if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
                         names.add(sub.value)
     return {n for n in names if chat_model_literal(n) not in (None, n)}
@@ -1143,7 +1144,7 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
     # dimensions=1536 of a converted call: its own TODO; of a kept one: no size of the converted vectors (held-out
     # review 64, Y10)
     inside = {id(sub) for node in f.nodes if isinstance(node, ast.Call) and
-              (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) for sub in ast.walk(node)}
+              (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) for sub in ast_walk(node)}
     found: dict = {}
     for node in f.nodes:
         if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
@@ -1267,7 +1268,7 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
         if isinstance(node, ast.Call):
             answer = sites.get(node_key(f.path, node))
             if answer and answer[0] == "call":
-                converted_args.update(id(sub) for sub in ast.walk(node))
+                converted_args.update(id(sub) for sub in ast_walk(node))
                 converts_here = converts_here or answer[1] == CONVERT
                 keeps_here = keeps_here or answer[1] == KEEP
             elif answer and answer[0] == "ctor":  # clients used other than through calls (`.chat.completions`)
@@ -1478,7 +1479,7 @@ def _base_class_caller(f, scope) -> str:
         for method in holder.body:
             if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
                     isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == scope[1] and
-                    isinstance(n.func.value, ast.Name) and n.func.value.id == "self" for n in ast.walk(method)):
+                    isinstance(n.func.value, ast.Name) and n.func.value.id == "self" for n in ast_walk(method)):
                 return f"{base.id}.{method.name}()"
     return ""
 
@@ -2119,7 +2120,7 @@ def _walk(nodes):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
         yield node
-        todo.extend(ast.iter_child_nodes(node))
+        todo.extend(child_nodes(node))
 
 
 def _wrapper_module(f) -> bool:
@@ -2289,7 +2290,7 @@ def _imported_error_groups(builder, files, sites) -> dict:
     memo: dict = {}
     if not any(isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None and any(
             isinstance(n, (ast.Name, ast.Attribute)) and error_rule(f.qualify(dotted_name(n))) is not None
-            for n in ast.walk(statement.value)) for f in files if f.uses_openai for statement in f.tree.body):
+            for n in ast_walk(statement.value)) for f in files if f.uses_openai for statement in f.tree.body):
         return groups  # no module-level name holds OpenAI error classes
     resolved: dict = {}  # (path, imported name) -> what it resolves to
     for g in files:
@@ -2332,14 +2333,14 @@ def _imported_error_groups(builder, files, sites) -> dict:
             values = other.assigns.get(((), bound), [])
             if not values or not any(isinstance(n, (ast.Name, ast.Attribute)) and
                                      error_rule(other.qualify(dotted_name(n))) is not None
-                                     for value in values if value is not None for n in ast.walk(value)):
+                                     for value in values if value is not None for n in ast_walk(value)):
                 continue
             groups.setdefault((other.path, bound), set()).update(_exception_calls(g, name, body_verdicts))
     # `ALL = RETRYABLE + (openai.BadRequestError,)`: what ALL guards, RETRYABLE does too (re-review 45, B4)
     for (path, bound), verdicts in list(groups.items()):
         other = next((h for h in files if h.path == path), None)
         for value in (other.assigns.get(((), bound), []) if other is not None else []):
-            for n in ast.walk(value) if value is not None else ():
+            for n in ast_walk(value) if value is not None else ():
                 if isinstance(n, ast.Name) and n.id != bound and other.assigns.get(((), n.id)):
                     groups.setdefault((path, n.id), set()).update(verdicts)
     return groups
@@ -2600,7 +2601,7 @@ def _test_reads_otherwise(f, node, variable: str) -> bool:
     if test is None:
         return False
     return any(n is not node and (isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable) and
-               not gate_test(f, n) for n in ast.walk(test))
+               not gate_test(f, n) for n in ast_walk(test))
 
 
 def _key_gate(builder, f, node) -> bool:
@@ -2637,7 +2638,7 @@ def _gated_write(builder, f, node, variable: str, either: bool = False) -> bool:
             gated = _gate_reads(builder, f, parent.test, variable)
             if gated is not None:
                 # (at any depth of its body: `if key: os.environ[...] = key` inside the prompt loop, re-review 50, J1)
-                return gated and any(node is n or any(node is m for m in ast.walk(n))
+                return gated and any(node is n or any(node is m for m in ast_walk(n))
                                      for n in [*parent.body, *(parent.orelse if either else ())])
             if isinstance(parent, ast.While) and any(
                     isinstance(s, ast.If) and len(s.body) == 1 and isinstance(s.body[0], ast.Break) and not s.orelse
@@ -2651,7 +2652,7 @@ def _gated_write(builder, f, node, variable: str, either: bool = False) -> bool:
 def _gate_reads(builder, f, test, variable: str):
     """None when ``test`` does not read ``variable``; else whether every read of it there is a gate renamed with the
     clients (``_key_gate``)."""
-    reads = [n for n in ast.walk(test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable
+    reads = [n for n in ast_walk(test) if isinstance(n, (ast.Call, ast.Subscript)) and env_key(n) == variable
              or env_membership_key(n) == variable]
     if not reads:
         return None
@@ -2814,7 +2815,7 @@ def _key_list_checks(f) -> dict:
             not any(isinstance(e, ast.Constant) and e.value == "MISTRAL_API_KEY" for e in node.elts)
 
     def checked(loop) -> bool:
-        return isinstance(loop.target, ast.Name) and any(_reads_environment(n, loop.target.id) for n in ast.walk(
+        return isinstance(loop.target, ast.Name) and any(_reads_environment(n, loop.target.id) for n in ast_walk(
             f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop))
 
     found: dict = {}
@@ -3256,7 +3257,7 @@ def _system_element(f, scope, node) -> Optional[str]:
     call = node.value if isinstance(node, ast.Await) else node
     if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and ((), call.func.id) in f.defs:
         fn = f.scopes.get(f.defs[((), call.func.id)])
-        returns = [r.value for r in ast.walk(fn) if isinstance(r, ast.Return) and r.value is not None] \
+        returns = [r.value for r in ast_walk(fn) if isinstance(r, ast.Return) and r.value is not None] \
             if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
         if any(not isinstance(value, ast.Call) and _system_element(f, f.defs[((), call.func.id)], value) is not None
                for value in returns):  # (a return of a call is not followed: no recursion)
@@ -3271,7 +3272,7 @@ def _returns_system(f, fn_scope, index: Optional[int]) -> bool:
     fn = f.scopes.get(fn_scope)
     if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    for ret in (n for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None):
+    for ret in (n for n in ast_walk(fn) if isinstance(n, ast.Return) and n.value is not None):
         value = ret.value
         if index is not None:
             if not (isinstance(value, ast.Tuple) and len(value.elts) > index):
@@ -3379,7 +3380,7 @@ def _stored_history_calls(files, sites, index: dict) -> frozenset:
         if not isinstance(messages, ast.Name):
             continue
         for value in f.assigns.get((f.scope_of.get(id(call), ()), messages.id), ()):
-            loads = next((n for n in ast.walk(value) if isinstance(n, ast.Call) and
+            loads = next((n for n in ast_walk(value) if isinstance(n, ast.Call) and
                           (dotted_name(n.func) or "") in _LOADS), None) if isinstance(value, ast.AST) else None
             if loads is not None and getattr(value, "lineno", call.lineno) <= call.lineno:
                 loaded = f"messages={messages.id} is loaded with {dotted_name(loads.func)}(...)"
@@ -3487,7 +3488,7 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
             # `self.model = model if model is not None else DEFAULT`: every read of self.model is model= (G2)
             cls = builder.class_of(f, f.scope_of.get(id(holder), ()))
             attr = holder.targets[0].attr
-            reads = [n for n in ast.walk(f.scopes[cls]) if isinstance(n, ast.Attribute) and n.attr == attr and
+            reads = [n for n in ast_walk(f.scopes[cls]) if isinstance(n, ast.Attribute) and n.attr == attr and
                      isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name) and n.value.id == "self"] \
                 if cls is not None else []
             return bool(reads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n) for n in reads) and \
@@ -3641,7 +3642,7 @@ def _fallback_sent(builder, f, holder: ast.Assign, depth: int) -> bool:
     name, scope = holder.targets[0].id, f.scope_of.get(id(holder), ())
     if not scope or builder.lookup_scope(f, scope, name) != scope:
         return False
-    own = {id(n) for n in ast.walk(holder.value)}  # (`model = model or ...`: the read being replaced)
+    own = {id(n) for n in ast_walk(holder.value)}  # (`model = model or ...`: the read being replaced)
     loads = [n for n in _loads_of(f, name) if f.scope_of.get(id(n), ()) == scope and id(n) not in own]
     return bool(loads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n) for n in loads) and \
         any(_sends_model(builder, f, n, depth + 1) for n in loads)
@@ -3839,7 +3840,7 @@ def _keyerror_handled(f, call) -> bool:
 
 
 def _param_tokenizer_read(f, fn, param: str, depth: int) -> Optional[ast.AST]:
-    for node in ast.walk(fn):
+    for node in ast_walk(fn):
         if not (isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == param
                                                    for a in [*node.args, *(k.value for k in node.keywords)])):
             continue
@@ -3954,8 +3955,8 @@ def _unread_places(sources, name: str) -> list:
             tree = ast.parse(data)
         except (SyntaxError, ValueError):
             continue
-        parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-        for node in ast.walk(tree):
+        parents = {id(child): node for node in ast_walk(tree) for child in child_nodes(node)}
+        for node in ast_walk(tree):
             if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load) or \
                     isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.ctx, ast.Load):
                 call = parents.get(id(node))
@@ -4367,7 +4368,7 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
     g, cls, value = found[0]
     init = g.scopes.get((*cls, "__init__"))
     if not (isinstance(value, ast.Constant) and isinstance(value.value, str) and slot_model_literal(value.value)) or \
-            init is None or not any(n is value for n in ast.walk(init)):
+            init is None or not any(n is value for n in ast_walk(init)):
         return set()
     if builder.unread is not None and builder.unread.read_elsewhere(attr, g.module.rsplit(".", 1)[-1]):
         return set()
@@ -4466,7 +4467,7 @@ def _raw_url_settings(files) -> dict:
                        n.value.id in ("self", "cls") for n in f.nodes):
                     continue  # read by the class's own methods: the requests there are reported as such
                 if any(isinstance(n, ast.keyword) and n.arg in ("base_url", "api_base", "openai_api_base") and any(
-                        isinstance(m, ast.Attribute) and m.attr == target.id for m in ast.walk(n.value))
+                        isinstance(m, ast.Attribute) and m.attr == target.id for m in ast_walk(n.value))
                        for g in files if target.id in g.source for n in g.nodes):
                     continue  # an SDK client's base_url: its conversion says what happens to it
                 found.setdefault(f.path, {})[(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)] = \
@@ -4487,11 +4488,11 @@ def _key_helpers(builder, files) -> dict:
             fn = g.scopes.get(target)
             if scope != () or not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            reads = {t.id for n in ast.walk(fn) if isinstance(n, ast.Assign) and _env_read(n.value) is not None and
+            reads = {t.id for n in ast_walk(fn) if isinstance(n, ast.Assign) and _env_read(n.value) is not None and
                      _env_read(n.value)[0] == "OPENAI_API_KEY" for t in n.targets if isinstance(t, ast.Name)}
             if any(isinstance(r, ast.Return) and r.value is not None and any(
                     isinstance(m, ast.Name) and m.id in reads or _env_read(m) is not None and
-                    _env_read(m)[0] == "OPENAI_API_KEY" for m in ast.walk(r.value)) for r in ast.walk(fn)):
+                    _env_read(m)[0] == "OPENAI_API_KEY" for m in ast_walk(r.value)) for r in ast_walk(fn)):
                 helpers[(g.path, name)] = g
     if not helpers:
         return {}
@@ -4626,7 +4627,7 @@ def _attr_slots(builder, f, node) -> set:
     if cls is None:
         return set()
     attr = node.attr
-    others = [load for load in ast.walk(f.scopes[cls]) if isinstance(load, ast.Attribute) and load.attr == attr and
+    others = [load for load in ast_walk(f.scopes[cls]) if isinstance(load, ast.Attribute) and load.attr == attr and
               isinstance(load.ctx, ast.Load) and isinstance(load.value, ast.Name) and load.value.id == "self" and
               not _sends_model(builder, f, load) and not _logged(f, load)]
     if others:
@@ -4696,7 +4697,7 @@ def _attr_slots(builder, f, node) -> set:
             if (scope, value.id) in f.params:
                 if len(scope) == 2 and scope[-1] == "__init__":  # `PromptManager(model=...)` elsewhere (A5)
                     builder.model_callees.setdefault(f.path, set()).add(scope[0])
-                uses = [n for n in ast.walk(f.scopes[scope]) if isinstance(n, ast.Name) and n.id == value.id
+                uses = [n for n in ast_walk(f.scopes[scope]) if isinstance(n, ast.Name) and n.id == value.id
                         and isinstance(n.ctx, ast.Load)]
                 if len(uses) == 1 and _constructor_default_only(builder, f, scope, value.id):
                     slots.add(("default", scope, value.id))

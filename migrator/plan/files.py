@@ -11,6 +11,7 @@ from migrator.mapping.files import (BATCH_ATTRS, BATCH_ENDPOINTS, BATCH_RENAMES,
                                     CONTENT_READS, DELETED_ATTRS, FILE_ATTRS, FILE_RENAMES, ID_KEYWORDS,
                                     LINE_BODY_KEYS, LINE_BODY_RENAMES, LIST_KEYWORDS, METHODS, PURPOSES, REQUEST_COUNTS,
                                     STATUSES, UNMAPPED_STATUSES, line_dict)
+from migrator.plan.syntax import ast_walk
 
 FILE_SURFACES = frozenset(METHODS)
 # Calls whose results read alike: a name may be bound to any of a group's calls.
@@ -141,7 +142,7 @@ def item_loads(f, loop: ast.AST, name: str, item: str = "item", whole: str = "pa
     or lambda (MIG119 rewrites the reads it can trace to the loop), and the loop body must not bind the
     name again. A read after the loop that no other binding reaches sees the last item: not followed."""
     owner = f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop
-    inside = [n for n in ast.walk(owner) if isinstance(n, ast.Name) and n.id == name]
+    inside = [n for n in ast_walk(owner) if isinstance(n, ast.Name) and n.id == name]
     if any(not isinstance(n.ctx, ast.Load) and n is not loop.target for n in inside):
         return [], f"{name} is bound again inside the loop: migrator does not follow the {whole}'s {item}s there"
     loads = []

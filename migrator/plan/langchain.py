@@ -23,6 +23,7 @@ from typing import Optional
 from migrator.mapping import langchain as lc
 from migrator.mapping.client import classify_endpoint
 from migrator.plan.source import parameter_for, place_of
+from migrator.plan.syntax import ast_walk, child_nodes
 
 CONVERT, KEEP, OTHER, AZURE = "convert", "keep", "other", "azure"
 _BUILTINS = frozenset({"print", "isinstance", "repr", "str", "type", "id", "hasattr", "getattr", "bool"})
@@ -129,7 +130,7 @@ def functions_agent_importers(trees) -> tuple:
 
         if not imported and not modules:
             continue
-        for call in ast.walk(tree):
+        for call in ast_walk(tree):
             if not isinstance(call, ast.Call):
                 continue
             if isinstance(call.func, ast.Attribute) and (
@@ -162,7 +163,7 @@ def _module_attributes(tree: ast.Module, imports: dict[str, str], classes) -> di
     """``langchain_openai.ChatOpenAI`` written through an imported module (``import langchain_openai``,
     ``import llama_index.llms.openai``): the dotted name as written -> the class's qualified name."""
     out = {}
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if not isinstance(node, ast.Attribute) or node.attr not in classes:
             continue
         written = _dotted(node.value)
@@ -186,7 +187,7 @@ def _dotted(node: ast.AST) -> str:
 def _imports(tree: ast.Module) -> dict[str, str]:
     """Local name -> the dotted name it was imported as, for every import in the module."""
     out = {}
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             for alias in node.names:
                 out[alias.asname or alias.name] = f"{node.module}.{alias.name}"
@@ -219,7 +220,7 @@ class _Planner:
         self._renamed: dict[int, bool] = {}  # id(read) -> only converted objects reach it
 
     def _index(self, node: ast.AST, scope: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
+        for child in child_nodes(node):
             self.parents[id(child)] = node
             self.scope[id(child)] = scope
             inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
@@ -230,7 +231,7 @@ class _Planner:
         sites, other_refs = [], {name: [] for name in self.local_classes}
         implicit_key = False
         ranges: list = []  # the functions holding implicit-key objects; None: one is outside any function
-        for node in ast.walk(self.tree):
+        for node in ast_walk(self.tree):
             written = node.id if isinstance(node, ast.Name) else _dotted(node) if isinstance(node, ast.Attribute) else ""
             if written in self.local_classes:
                 parent = self.parents.get(id(node))
@@ -267,7 +268,7 @@ class _Planner:
         legacy = self._legacy_import_lines()[:1] if any(s.verdict == CONVERT for s in sites) else ()
         renamed = getattr(self.lib, "RENAMED_ATTRS", {})
         names = {name for table in renamed.values() for name in table}
-        reads = sorted((n for n in ast.walk(self.tree) if isinstance(n, ast.Attribute) and n.attr in names),
+        reads = sorted((n for n in ast_walk(self.tree) if isinstance(n, ast.Attribute) and n.attr in names),
                        key=lambda n: (n.lineno, n.col_offset, -n.end_col_offset))  # (LibCST's visiting order)
         values = sorted({(self._statement_line(n), self.local_classes[name]) for name, refs in other_refs.items()
                          for n in refs if self._handed_on(n) and not self._renamable(n)
@@ -297,7 +298,7 @@ class _Planner:
         langchain.chat_models import ChatOpenAI``) and, for LangChain, any path langchain 1.x dropped
         (``from langchain.chains import LLMChain``). The plan keeps the first: one TODO a module."""
         lines = []
-        for node in ast.walk(self.tree):
+        for node in ast_walk(self.tree):
             if not isinstance(node, ast.ImportFrom) or node.level or node.names[0].name == "*":
                 continue
             if legacy_import(self.lib, node.module or "", [(a.name, a.asname or a.name) for a in node.names],
@@ -320,7 +321,7 @@ class _Planner:
         heads = {local.split(".")[0] for local in self.local_classes if "." in local}
         out = set()
         for head in heads:
-            reads = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == head]
+            reads = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == head]
             if reads and all(isinstance(n.ctx, ast.Load) and self._call_of(n) in converted for n in reads):
                 out.add(head)
         return frozenset(out)
@@ -362,7 +363,7 @@ class _Planner:
     def _assigned(self) -> frozenset[str]:
         """Names assigned anywhere in the module."""
         return frozenset(
-            target.id for node in ast.walk(self.tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+            target.id for node in ast_walk(self.tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name))
 
@@ -383,7 +384,7 @@ class _Planner:
                 and isinstance(assign.targets[0], ast.Name)):
             return False
         name = assign.targets[0].id
-        loads = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == name
+        loads = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == name
                  and isinstance(n.ctx, ast.Load)]
         return bool(loads) and all(chunker_arg(n) for n in loads)
 
@@ -433,7 +434,7 @@ class _Planner:
         else), for a name read as it is; else None."""
         if not isinstance(value, ast.Name):
             return None
-        bound = [n for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == value.id
+        bound = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == value.id
                  and not isinstance(n.ctx, ast.Load)]
         holder = next((n for n in self.tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
                        and isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id), None)
@@ -545,11 +546,11 @@ class _Planner:
         key = ("factory", id(function))
         if key in seen:
             return []
-        calls = [n for n in ast.walk(self.tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        calls = [n for n in ast_walk(self.tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                  and n.func.id == function.name and self.scope.get(id(n)) is not function]
         if not calls or any(isinstance(n, ast.Name) and n.id == function.name and isinstance(n.ctx, ast.Load) and
                             not (isinstance(self.parents.get(id(n)), ast.Call) and self.parents[id(n)].func is n)
-                            for n in ast.walk(self.tree)):
+                            for n in ast_walk(self.tree)):
             return None  # not called here, or handed on itself (Depends(get_model), a registry)
         seen.add(key)
         return calls
@@ -582,7 +583,7 @@ class _Planner:
         """The reads of parameter ``name`` in ``function``; None when it is rebound there or read by a nested
         function."""
         reads = []
-        for node in ast.walk(function):
+        for node in ast_walk(function):
             if isinstance(node, ast.Name) and node.id == name:
                 if not isinstance(node.ctx, ast.Load) or self.scope.get(id(node)) is not function:
                     return None  # rebound, or read by a nested function
@@ -610,7 +611,7 @@ class _Planner:
             if key in seen:
                 return []
             seen.add(key)
-            uses = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == target.id
+            uses = [n for n in ast_walk(scope) if isinstance(n, ast.Name) and n.id == target.id
                     and isinstance(n.ctx, ast.Load)]
         elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id in ("self",
                                                                                                             "cls"):
@@ -626,7 +627,7 @@ class _Planner:
             # (its subclasses of this module, at any depth, whose methods read it too; where a subclass built it
             # through super().__init__, only those on the way from that class: re-review 40, R10; 41, T8)
             family, grew = {owner.name}, True
-            defined = [n for n in ast.walk(self.tree) if isinstance(n, ast.ClassDef)]
+            defined = [n for n in ast_walk(self.tree) if isinstance(n, ast.ClassDef)]
             while grew:
                 grew = False
                 for n in defined:
@@ -635,7 +636,7 @@ class _Planner:
                         grew = True
             classes = [owner, *(n for n in defined if n is not owner and n.name in family
                                 and (built_by is None or id(n) in built_by))]
-            uses = [n for c in classes for n in ast.walk(c) if isinstance(n, ast.Attribute) and n.attr == target.attr
+            uses = [n for c in classes for n in ast_walk(c) if isinstance(n, ast.Attribute) and n.attr == target.attr
                     and isinstance(n.value, ast.Name) and n.value.id in ("self", "cls")
                     and isinstance(n.ctx, ast.Load)]
         else:
@@ -728,8 +729,8 @@ def _openai_functions_agent(call: ast.Call, tree: Optional[ast.Module] = None) -
     imported = {a.asname or a.name for n in body if isinstance(n, ast.ImportFrom) and not (n.module or "").startswith(
         "langchain") for a in n.names}
     # the defaults of the function holding the call (`def build(kind=AgentType.OPENAI_FUNCTIONS)`: re-review 45, B1)
-    holder = next((fn for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and
-                   any(n is call for n in ast.walk(fn))), None) if tree is not None else None
+    holder = next((fn for fn in ast_walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and
+                   any(n is call for n in ast_walk(fn))), None) if tree is not None else None
     if holder is not None:
         args = holder.args
         positional = [*args.posonlyargs, *args.args]

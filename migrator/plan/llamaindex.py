@@ -19,6 +19,7 @@ from typing import Optional
 from migrator.mapping import llamaindex as li
 from migrator.plan.langchain import CONVERT, KEEP, LangchainPlan, Site, _Planner
 from migrator.plan.langchain import plan_module as _plan_module
+from migrator.plan.syntax import ast_walk
 
 __all__ = ["plan_module"]
 
@@ -97,7 +98,7 @@ class _LlamaIndexPlanner(_Planner):
             return []
         seen.add(key)
         out = []
-        for node in ast.walk(self.tree):
+        for node in ast_walk(self.tree):
             if isinstance(node, ast.Attribute) and node.attr == target.attr and isinstance(node.ctx, ast.Load) \
                     and isinstance(node.value, ast.Name) and node.value.id == target.value.id:
                 out.extend(self._use_blockers(node, kind, seen))

@@ -24,6 +24,7 @@ import libcst as cst
 
 from codemods._base import dotted
 from codemods._facts import dotted_name
+from migrator.plan.syntax import ast_walk
 
 # the methods read so (receiver.<chain>): the rules convert each to a sync Mistral method (chat.complete,
 # embeddings.create, audio.transcriptions.complete: held-out review 66, Y4)
@@ -50,7 +51,7 @@ def _to_thread_names(tree: ast.Module) -> set:
     """The names ``asyncio.to_thread`` is called by in ``tree``: ``asyncio.to_thread`` (``import asyncio``),
     ``<alias>.to_thread``, ``to_thread`` (``from asyncio import to_thread``)."""
     names = set()
-    for node in ast.walk(tree):
+    for node in ast_walk(tree):
         if isinstance(node, ast.Import):
             names.update(f"{alias.asname or alias.name}.to_thread" for alias in node.names if alias.name == "asyncio")
         elif isinstance(node, ast.ImportFrom) and node.module == "asyncio" and node.level == 0:

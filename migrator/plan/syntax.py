@@ -1,0 +1,73 @@
+"""``ast_walk``: ``ast.walk``, faster.
+
+The plan, the facts and the import fixer walk the same trees dozens of times per module; ``ast.walk``
+goes through ``ast.iter_child_nodes`` and ``ast.iter_fields`` (two generators per node), which the
+profile put at a tenth of a conversion's time. This yields the same nodes in the same (breadth-first)
+order with one loop per node.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import deque
+from typing import Iterator
+
+_AST = ast.AST
+
+
+def ast_walk(node: ast.AST) -> Iterator[ast.AST]:
+    """Every node under ``node`` (itself included), in ``ast.walk``'s order."""
+    todo = deque((node,))
+    pop, append = todo.popleft, todo.append
+    while todo:
+        node = pop()
+        for name in node._fields:
+            try:
+                field = getattr(node, name)
+            except AttributeError:  # (an optional field a hand-built node left out, as ast.iter_fields allows)
+                continue
+            if isinstance(field, _AST):
+                append(field)
+            elif isinstance(field, list):
+                for item in field:
+                    if isinstance(item, _AST):
+                        append(item)
+        yield node
+
+
+def child_nodes(node: ast.AST) -> list[ast.AST]:
+    """``list(ast.iter_child_nodes(node))``, in one loop."""
+    children = []
+    append = children.append
+    for name in node._fields:
+        try:
+            field = getattr(node, name)
+        except AttributeError:
+            continue
+        if isinstance(field, _AST):
+            append(field)
+        elif isinstance(field, list):
+            for item in field:
+                if isinstance(item, _AST):
+                    append(item)
+    return children
+
+
+class NodeVisitor(ast.NodeVisitor):
+    """``ast.NodeVisitor`` with its handler looked up once per node type (not by name on every node) and
+    a ``generic_visit`` in one loop: the same calls in the same order."""
+
+    def visit(self, node: ast.AST):
+        handlers = self.__dict__.get("_handlers")
+        if handlers is None:
+            handlers = self.__dict__["_handlers"] = {}
+        try:
+            handler = handlers[type(node)]
+        except KeyError:
+            handler = handlers[type(node)] = getattr(self, "visit_" + type(node).__name__, self.generic_visit)
+        return handler(node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        visit = self.visit
+        for child in child_nodes(node):
+            visit(child)
