@@ -3152,3 +3152,20 @@ def test_held_out_68_a_developer_role_keyword_reaching_converted_calls_becomes_s
     unrelated = history.replace("role=\"user\"", "role=\"developer\"")
     out = convert_files({"history.py": unrelated, "main.py": "print('no client')\n"})
     assert out["history.py"] == unrelated
+
+
+def test_held_out_69_a_developer_role_parameter_default_becomes_system():
+    """Held-out review 69, X1: `def make_msg(text, role="developer")` building the messages a converted call sends was
+    left as it was (the facts never saw the parameter: only the keyword form was marked), and mistralai rejects the
+    role before sending. Every parameter shape, here and in an imported helper module."""
+    from mechanics import convert_files
+
+    call = ("client = OpenAI()\n\n\ndef ask(q):\n    messages = [make_msg(\"Be terse.\"), {\"role\": \"user\", \"content\": q}]\n"
+            "    return client.chat.completions.create(model=\"gpt-4o-mini\", messages=messages)\n")
+    for signature in ("text, role=\"developer\"", "text: str, role=\"developer\"", "text, role: str = \"developer\"",
+                      "text, *, role=\"developer\""):
+        helper = f"def make_msg({signature}):\n    return {{\"role\": role, \"content\": text}}\n"
+        out = convert_files({"app.py": f"from openai import OpenAI\n\n\n{helper}\n\n{call}"})
+        assert signature.replace("developer", "system") in out["app.py"], out["app.py"]
+        out = convert_files({"msgs.py": helper, "app.py": f"from openai import OpenAI\n\nfrom msgs import make_msg\n\n{call}"})
+        assert signature.replace("developer", "system") in out["msgs.py"], out["msgs.py"]
