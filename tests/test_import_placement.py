@@ -559,6 +559,24 @@ def test_an_unused_import_openai_of_a_module_others_import_stays(init, user) -> 
     assert "\nimport openai\n" in out["pkg/deps.py"], out["pkg/deps.py"]
 
 
+def test_a_router_imported_by_name_for_its_router_loses_its_dead_openai_import() -> None:
+    """Held-out review 69, X2: `from routers import chat` for `chat.router` (FastAPI's layout, the client on app.state)
+    kept the router's `import openai`, read nowhere once its error class converted: the openai dependency stayed
+    beside mistralai. Only the openai names read through the imported module stay (as for `import chat`)."""
+    from mechanics import convert_files
+
+    main = ("from fastapi import FastAPI\nfrom openai import OpenAI\nfrom routers import chat\n\napp = FastAPI()\n"
+            "app.state.llm = OpenAI()\napp.include_router(chat.router)\n")
+    chat = ("import openai\nfrom fastapi import APIRouter, HTTPException, Request\n\nrouter = APIRouter()\n\n\n"
+            "@router.post(\"/chat\")\ndef chat(q: str, request: Request):\n    try:\n"
+            "        r = request.app.state.llm.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+            "    except openai.APIConnectionError:\n        raise HTTPException(503, \"upstream down\")\n"
+            "    return {\"text\": r.choices[0].message.content}\n")
+    out = convert_files({"main.py": main, "routers/__init__.py": "", "routers/chat.py": chat})
+    assert "import openai" not in out["routers/chat.py"], out["routers/chat.py"]
+    assert ".chat.complete(" in out["routers/chat.py"], out["routers/chat.py"]
+
+
 def test_none_stand_ins_of_two_client_classes_become_one_mistral() -> None:
     """Held-out review 66, X5: `except Exception: AsyncOpenAI = None; OpenAI = None`, both classes converted: the
     handler was left as it was, and without mistralai `Mistral is not None` raised NameError where the code meant

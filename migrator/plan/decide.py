@@ -971,24 +971,33 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
                 candidates = [g for g in same(module) if g is not f]
             if len(candidates) == 1 and name in set(candidates[0].openai_modules) | set(candidates[0].imported):
                 out[candidates[0].path] = frozenset(out.get(candidates[0].path, frozenset()) | {name})
-            elif name == "*" or (module and same(f"{module}.{name}")):
-                # `from .deps import *`, `from pkg import deps` (then deps.openai): its `import openai` stays, used or
-                # not (re-review 49, I4)
-                for g in (candidates if name == "*" else []) + (same(f"{module}.{name}") if module else []):
+            elif name == "*":  # `from .deps import *`: its `import openai` stays, used there or not
+                for g in candidates:
                     if g.openai_modules:
                         out[g.path] = frozenset(out.get(g.path, frozenset()) | set(g.openai_modules))
+            elif module and same(f"{module}.{name}"):
+                # `from pkg import deps`, then deps.openai (re-review 49, I4): the openai names read through it stay;
+                # `from routers import chat` for `chat.router` keeps none (held-out review 69, X2: a router's dead
+                # `import openai` kept the openai dependency)
+                _read_through(f, _local, [g for g in same(f"{module}.{name}") if g is not f], out)
         for alias, module in f.module_aliases.items():  # `import pkg.deps as deps`, `import deps`
             # (only its openai names read through the alias, `deps.openai`: `chat_api.ask(self, ...)` reads none,
             # and its dead `import openai` kept the openai dependency: held-out review 67, X6)
-            holders = [g for g in same(module) if g is not f and g.openai_modules]
-            if not holders:
-                continue  # (`import os`: no module of the tree, the common case; the walk below is not free)
-            read = {node.attr for node in f.nodes if isinstance(node, ast.Attribute) and
-                    isinstance(node.value, ast.Name) and node.value.id == alias}
-            for g in holders:
-                if set(g.openai_modules) & read:
-                    out[g.path] = frozenset(out.get(g.path, frozenset()) | (set(g.openai_modules) & read))
+            _read_through(f, alias, [g for g in same(module) if g is not f], out)
     return out
+
+
+def _read_through(f, alias: str, modules: list, out: dict) -> None:
+    """Add to ``out`` the openai names of ``modules`` (a module ``f`` binds to ``alias``) that ``f`` reads through
+    ``alias`` (``deps.openai``)."""
+    holders = [g for g in modules if g.openai_modules]
+    if not holders:
+        return  # (`import os`: no module of the tree, the common case; the walk below is not free)
+    read = {node.attr for node in f.nodes if isinstance(node, ast.Attribute) and
+            isinstance(node.value, ast.Name) and node.value.id == alias}
+    for g in holders:
+        if set(g.openai_modules) & read:
+            out[g.path] = frozenset(out.get(g.path, frozenset()) | (set(g.openai_modules) & read))
 
 
 def _embeddings_convert(f, sites) -> bool:
