@@ -92,3 +92,22 @@ def test_a_tab_inside_a_string_does_not_stop_the_realignment():
     old, new = _renamed('r = client.chat.completions.create(model="a\\tb",\n'
                         '                                   messages=m)\n')
     assert new.endswith('\n                         messages=m)\n')
+
+
+def test_a_last_line_that_lost_an_argument_follows_its_bracket_beside_a_todo():
+    """Held-out review 69, X3: `user=` dropped from the last continuation line, a TODO added above: the rewritten
+    line was paired with no original line (two lines became three), so it stayed at the old bracket's column."""
+    code, _ = convert_snippet('''\
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI()
+
+
+        async def ask(body):
+            r = await client.chat.completions.create(model="gpt-4o", messages=body["messages"], max_completion_tokens=2,
+                                                     seed=1, user=body.get("user"))
+            return r.choices[0].message.content
+        ''')
+    assert ('    r = await client.chat.complete_async(model="mistral-large-latest", messages=body["messages"], '
+            'max_tokens=2,\n                                         random_seed=1)\n') in code, code
+    assert convert_snippet(code)[0] == code
