@@ -2428,6 +2428,23 @@ def test_a_returned_stream_keeps_its_client_with_a_reason_naming_the_function():
                in t for t in todos), todos
 
 
+def test_a_stream_bound_to_a_name_and_returned_gets_the_returned_stream_reason():
+    """Held-out review 69, X4: `stream = await client.chat.completions.create(..., stream=True); return stream` (the
+    common form of X24's) still got the vague "used other than in a for loop" reason."""
+    code, todos = convert_idempotent('''\
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI()
+
+
+        async def open_stream(messages):
+            stream = await client.chat.completions.create(model="gpt-4o-mini", messages=messages, stream=True)
+            return stream
+        ''')
+    assert "client = AsyncOpenAI()" in code, code
+    assert any("the stream open_stream() returns is consumed by its callers" in t for t in todos), todos
+
+
 def test_a_model_constant_passed_to_a_parameter_of_its_own_name_is_mapped():
     """Held-out review 62, X37 (Llamaindex-Streamlit): `LLM_NAME = "gpt-3.5-turbo"`, `def llm(LLM_NAME): ...
     model=LLM_NAME`, called `llm(LLM_NAME)`: the parameter's reads were taken for the constant's, so "computed at

@@ -6284,9 +6284,7 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     elif isinstance(parent, ast.Return):
         # `def get_stream(m): return client.chat.completions.create(..., stream=True)` (held-out review 61, X24: the
         # reason named neither the function nor where its stream goes)
-        fn = next((a for a in ancestors_of(f, call) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
-        return (f"the stream {fn.name + '() ' if fn is not None else ''}returns is consumed by its callers, whose "
-                "loops migrator does not rewrite (Mistral yields events: event.data); convert them together by hand")
+        return _returned_stream(f, call)
     else:
         return "the stream is consumed where migrator cannot rewrite its loop (Mistral yields events: event.data)"
     scope = f.scope_of.get(id(call), ())
@@ -6323,6 +6321,8 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
                 if isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node:
                     return f"{name} is iterated where it holds another value: its stream loop cannot be rewritten"
                 continue  # the other branch's value (a completion), read as such
+            if isinstance(holder, ast.Return) and holder.value is node:
+                return _returned_stream(f, call)  # `stream = create(...); return stream` (held-out review 69, X4)
             if not (isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node) and \
                     not (written_stream(f.stream_writers, holder, node)
                          and not isinstance(f.parent.get(id(call)), ast.Await)):
@@ -6332,6 +6332,13 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
             if problem:
                 return problem
     return ""
+
+
+def _returned_stream(f: _File, call: ast.Call) -> str:
+    """The reason a stream a function returns stays: its loops are its callers'."""
+    fn = next((a for a in ancestors_of(f, call) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+    return (f"the stream {fn.name + '() ' if fn is not None else ''}returns is consumed by its callers, whose "
+            "loops migrator does not rewrite (Mistral yields events: event.data); convert them together by hand")
 
 
 def _environ_writes(f: _File) -> Iterator[tuple[ast.AST, str, str]]:
