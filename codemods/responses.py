@@ -6,10 +6,10 @@ import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished, finish_elements
 from codemods._facts import RTEXT
-from migrator.mapping.responses import (ASYNC_METHOD, ASYNC_STREAM_FRAMES, METHOD, OUTPUT_TEXT_CODE,
+from migrator.mapping.responses import (ASYNC_METHOD, ASYNC_STREAM_FRAMES, CHAT_TEXT_PART, METHOD, OUTPUT_TEXT_CODE,
                                        OUTPUT_TEXT_HELPER, OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
-                                       PARSE_METHOD, PARSE_ROLES, PARSED_CODE, PINNED, RESPONSES_KWARGS,
-                                       STREAM_FRAMES)
+                                       PARSE_METHOD, PARSE_ROLES, PARSE_TEXT_PARTS, PARSED_CODE, PINNED,
+                                       RESPONSES_KWARGS, STREAM_FRAMES)
 
 
 class Responses(MigratorRule):
@@ -45,8 +45,9 @@ class Responses(MigratorRule):
     the attributes both responses have.
     ``responses.parse(model, input, instructions, text_format, max_output_tokens)`` becomes
     ``chat.parse(model, messages, response_format, max_tokens)`` (Mistral's Responses API has no
-    parse), its ``output_parsed`` read ``choices[0].message.parsed``; one with tools, reasoning or
-    Responses items in ``input`` is kept. ``responses.stream`` / ``retrieve`` have no rule.
+    parse), its ``output_parsed`` read ``choices[0].message.parsed``, Responses text parts (``input_text``,
+    ``output_text``) chat's ``text`` parts; one with tools, reasoning beyond ``effort``, Responses items or
+    other content parts (``input_image``, ``input_file``) in ``input`` is kept. ``responses.stream`` / ``retrieve`` have no rule.
 
     **openai-compatible target.** Not listed as served by these providers through the OpenAI SDK:
     the client stays on OpenAI, with the plan's TODO.
@@ -181,9 +182,9 @@ def _chat_messages(value: cst.BaseExpression, instructions) -> cst.BaseExpressio
             item = item.with_changes(elements=[
                 e.with_changes(value=e.value.with_changes(
                     value=f"{e.value.quote}{PARSE_ROLES[e.value.evaluated_value]}{e.value.quote}"))
-                if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
-                and e.key.evaluated_value == "role" and isinstance(e.value, cst.SimpleString)
-                and e.value.evaluated_value in PARSE_ROLES else e
+                if _keyed(e, "role") and isinstance(e.value, cst.SimpleString)
+                and e.value.evaluated_value in PARSE_ROLES else
+                e.with_changes(value=_text_parts(e.value)) if _keyed(e, "content") else e
                 for e in item.elements])
         elements.append(element.with_changes(value=item))
     if system is not None:
@@ -193,6 +194,28 @@ def _chat_messages(value: cst.BaseExpression, instructions) -> cst.BaseExpressio
         elements.insert(0, cst.Element(value=system, comma=comma))
     return cst.List(elements=elements, lbracket=getattr(value, "lbracket", cst.LeftSquareBracket()),
                     rbracket=getattr(value, "rbracket", cst.RightSquareBracket()))
+
+
+def _keyed(element, key: str) -> bool:
+    return isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString) and \
+        element.key.evaluated_value == key
+
+
+def _text_parts(content: cst.BaseExpression) -> cst.BaseExpression:
+    """A literal list of Responses text parts (``{"type": "input_text", "text": ...}``) as chat's text parts (``"type":
+    "text"``); the plan converts no other list (held-out review 69, Y1)."""
+    if not isinstance(content, (cst.List, cst.Tuple)):
+        return content
+    parts = []
+    for element in content.elements:
+        part = element.value
+        if isinstance(part, cst.Dict):
+            part = part.with_changes(elements=[
+                e.with_changes(value=e.value.with_changes(value=f"{e.value.quote}{CHAT_TEXT_PART}{e.value.quote}"))
+                if _keyed(e, "type") and isinstance(e.value, cst.SimpleString) and
+                e.value.evaluated_value in PARSE_TEXT_PARTS else e for e in part.elements])
+        parts.append(element.with_changes(value=part))
+    return content.with_changes(elements=parts)
 
 
 def _typed_messages(items: cst.List) -> cst.List:

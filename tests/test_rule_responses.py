@@ -236,6 +236,9 @@ def test_parse_goes_through_chat_parse():
     ('client.responses.parse(model="gpt-4o", input=q, text_format=E, tools=[]).output_parsed', "no chat.parse"),
     ('client.responses.parse(model="gpt-4o", input=[{"type": "function_call_output", "call_id": "c", '
      '"output": "x"}], text_format=E).output_parsed', "role/content messages"),
+    # held-out review 69, Y1: an image part became {"type": "UNKNOWN", ...} on the wire of chat.parse
+    ('client.responses.parse(model="gpt-4o", input=[{"role": "user", "content": [{"type": "input_text", "text": q}, '
+     '{"type": "input_image", "image_url": q}]}], text_format=E).output_parsed', "content parts other than text"),
 ])
 def test_what_keeps_a_parse_client(call, reason):
     code, todos = convert(f'''\

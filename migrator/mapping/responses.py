@@ -95,6 +95,11 @@ PARSED_READ = "output_parsed"
 PARSED_CODE = "{response}.choices[0].message.parsed"
 # Roles a literal input item may have (developer is Mistral chat's system).
 PARSE_ROLES = MappingProxyType({"system": "system", "developer": "system", "user": "user", "assistant": "assistant"})
+# Responses text parts of an input item's content ({"type": "input_text", "text": ...}): chat's text chunk is
+# {"type": "text", "text": ...}; mistralai 3.7 reads any other type as UnknownContentChunk and sends it as
+# {"type": "UNKNOWN", "raw": ...} (held-out review 69, Y1). Other parts (input_image, input_file) keep the call.
+PARSE_TEXT_PARTS = frozenset({"input_text", "output_text"})
+CHAT_TEXT_PART = "text"
 
 # An input image part's "detail" when the app gives none: OpenAI's default; mistralai 3.7's request model
 # requires the field (a ValidationError before sending). MIG104 adds it.

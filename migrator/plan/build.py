@@ -4666,7 +4666,7 @@ def _responses_parse_problem(f: _File, call: ast.Call) -> str:
     """``responses.parse(text_format=Model)`` becomes ``chat.parse(response_format=Model)`` (MIG110)
     when its input is text or literal role/content messages and its result is read only as
     ``.output_parsed``."""
-    from migrator.mapping.responses import BLOCKING, PARSE_KWARGS, PARSE_ROLES, PARSED_READ, PINNED
+    from migrator.mapping.responses import BLOCKING, PARSE_KWARGS, PARSE_ROLES, PARSE_TEXT_PARTS, PARSED_READ, PINNED
 
     keywords = {kw.arg for kw in call.keywords}
     for kw in call.keywords:
@@ -4693,6 +4693,15 @@ def _responses_parse_problem(f: _File, call: ast.Call) -> str:
                     len(items) != len(element.keys):  # type: ignore[attr-defined]
                 return ("input= items other than role/content messages: responses.parse becomes chat.parse "
                         "(Mistral's Responses API has no parse), which takes chat messages")
+            content = element.values[[_literal_or(key) for key in element.keys].index("content")]
+            if isinstance(content, (ast.List, ast.Tuple, ast.Dict)) and not (
+                    isinstance(content, (ast.List, ast.Tuple)) and all(
+                        isinstance(part, ast.Dict) and len(part.keys) == 2 and
+                        _dict_constants(part).keys() == {"type", "text"} and
+                        _dict_constants(part)["type"] in PARSE_TEXT_PARTS for part in content.elts)):
+                return ("input= content parts other than text (input_image, input_file, ...): responses.parse becomes "
+                        "chat.parse (Mistral's Responses API has no parse), whose parts are chat's (text, image_url); "
+                        "convert by hand")
     elif not _text_expression(f, call, value):
         return (f"input={ast.unparse(value)} may hold Responses items: responses.parse becomes chat.parse "
                 "(Mistral's Responses API has no parse); convert by hand")
