@@ -1098,8 +1098,7 @@ class _Transformer(RuleTransformer):
                 # `api_key=st.secrets["OPENAI_API_KEY"]`: the secret of the same name for Mistral, as an environment
                 # read of the variable is renamed (held-out review 67, Y7: the OpenAI key went to Mistral, two TODOs)
                 value = secret
-                self.todo(line, f"api_key={code_of(value)}: add {_secret_name(value)} (a Mistral key) to the app's "
-                                "secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)")
+                self.todo(line, streamlit_key_todo(value))
                 new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
                 continue
             if name == "api_key" and not key_renamed and not re.search(r"\b(?:getenv|environ)\b", code_of(value)):
@@ -1694,6 +1693,12 @@ def _names_in(node: cst.CSTNode) -> list:
     import libcst.matchers as m
 
     return m.findall(node, m.Name())
+
+
+def streamlit_key_todo(secret: cst.BaseExpression) -> str:
+    """The TODO beside ``api_key=st.secrets["MISTRAL_API_KEY"]`` (``_streamlit_key``'s rewrite)."""
+    return (f"api_key={code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to the app's secrets "
+            "(.streamlit/secrets.toml, the Streamlit Cloud settings)")
 
 
 def _secret_name(value: cst.BaseExpression) -> str:

@@ -1208,3 +1208,18 @@ def test_held_out_67_the_re_embed_todo_is_said_once_per_module_by_any_rule() -> 
         ''')
     assert code.count("MistralAIEmbeddings(") == 2, code
     assert sum("re-embed stored vectors" in t for t in todos) == 1, todos
+
+
+@pytest.mark.parametrize("source, mistral", [
+    ("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(openai_api_key={key}, model=\"gpt-4o-mini\")\n",
+     "ChatMistralAI("),
+    ("from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model=\"gpt-4o-mini\", api_key={key})\n", "MistralAI("),
+])
+@pytest.mark.parametrize("key, secret", [('st.secrets["OPENAI_API_KEY"]', 'st.secrets["MISTRAL_API_KEY"]'),
+                                         ('st.secrets.get("openai_api_key")', 'st.secrets.get("mistral_api_key")')])
+def test_a_streamlit_secret_key_reads_mistrals_secret(source, mistral, key, secret):
+    """Held-out review 69, Y2: LangChain / LlamaIndex classes kept `api_key=st.secrets["OPENAI_API_KEY"]` (the OpenAI
+    key sent to Mistral) while the secrets example gained MISTRAL_API_KEY; a plain client already read Mistral's."""
+    code, todos = convert("import streamlit as st\n" + source.format(key=key))
+    assert mistral in code and f"api_key={secret}" in code, code
+    assert any(f"add {secret.split(chr(34))[1]} (a Mistral key) to the app's secrets" in t for t in todos), todos
