@@ -573,6 +573,23 @@ def test_a_module_named_as_no_identifier_is_not_read_by_a_text_naming_it(tmp_pat
     assert 'api_key = os.getenv("MISTRAL_API_KEY")' in code and "TODO" not in code, code
 
 
+def test_a_constant_named_only_as_an_environment_variable_elsewhere_is_not_read_there(tmp_path):
+    """Held-out review 69, Y3 (atobe/abc): another sub-project's llm.py (not read: no openai) with
+    `os.environ.get("MODEL", None)` and `from raal.llm import ...` counted as reading extract/llm.py's constant MODEL:
+    its default stayed "gpt-4o" under a converted call. A quoted "MODEL" is a string, not the constant."""
+    other = ('import os\n\nfrom raal.llm import streaming_llm\n\nmodel = os.environ.get("MODEL", None)\n\n\n'
+             'def call_llm(messages):\n    return streaming_llm(model=model, messages=messages)\n')
+    app = ('import os\n\nfrom openai import OpenAI\n\nMODEL = os.environ.get("MODEL", "gpt-4o")\n\n\n'
+           'def call_llm(prompt):\n    return OpenAI().chat.completions.create(model=MODEL, messages=['
+           '{"role": "user", "content": prompt}]).choices[0].message.content\n')
+    for case, reads, default in (("quoted", other, "mistral-large-latest"),
+                                 ("named", other + "print(MODEL)\n", "gpt-4o")):  # (the constant itself: it may be)
+        root = _tree(tmp_path / case, {"extract/llm.py": app, "agent/agent/llm.py": reads})
+        run([str(root)], mode=Mode.WRITE, jobs=1, progress=False)
+        code = (root / "extract" / "llm.py").read_text()
+        assert f'MODEL = os.environ.get("MODEL", "{default}")' in code, (case, code)
+
+
 def test_an_imported_model_setting_a_kept_agent_also_reads_is_named(tmp_path):
     """Held-out review 59, Y9 (chatbot-demo): `openai_chat_model = os.getenv("OPENAI_CHAT_MODEL", openai_llm_model)` of
     common/__init__.py feeds a converted call and a kept OpenAI Agents SDK agent; "make sure it names a Mistral model

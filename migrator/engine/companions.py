@@ -202,8 +202,9 @@ def importers(exports: dict[str, set[str]], others: Sequence[SourceFile], max_fi
 
 
 def _names_both(name: str, module: str):
-    """A test: does a module's code name both ``name`` and ``module`` as words?"""
-    word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+    """A test: does a module's code name both ``name`` and ``module`` as words? (``name`` quoted alone is a string:
+    ``os.environ.get("MODEL")`` reads the environment, not the constant MODEL: held-out review 69, Y3.)"""
+    word = re.compile(rb"\b(?<![\"'])" + re.escape(name.encode()) + rb"\b(?![\"'])")
     where = re.compile(rb"\b" + re.escape(module.encode()) + rb"\b")
     return lambda data: bool(word.search(data) and where.search(data))
 
