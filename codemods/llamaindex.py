@@ -10,7 +10,7 @@ from codemods._base import code_of, keyword_arg
 from codemods.langchain import LangChain, Site, _Transformer
 from migrator.mapping import llamaindex as li
 from migrator.mapping.models import map_model
-from migrator.plan.llamaindex import plan_module
+from migrator.plan.llamaindex import CONVERT, plan_module
 
 # context.scratch key: the module's LlamaIndex plan (migrator.plan.llamaindex), set by the engine
 LLAMAINDEX = "migrator.llamaindex"
@@ -45,7 +45,8 @@ class LlamaIndex(LangChain):
     a RetryConfig; a TODO says so where it is passed). mistral-embed vectors have 1024 dimensions: each
     converted embedding model gets a TODO to re-index stored vectors. A module that builds an index and
     names no embed model gets a TODO at its converted LLM: LlamaIndex's default embedding stays OpenAI's
-    (and ``OPENAI_API_KEY`` stays in the env files).
+    (and ``OPENAI_API_KEY`` stays in the env files). ``as_chat_engine(chat_mode="openai" / "react")`` in a module
+    whose LLM converts gets a TODO: llama-index-core 0.14, which the Mistral integration needs, removed both modes.
 
     **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
     equivalent (``dimensions``, ``default_headers``, ``http_client``, ``openai_client``,
@@ -109,6 +110,19 @@ class _LlamaIndexTransformer(_Transformer):
             if not ("OPENAI_API_KEY" in value and ("environ" in value or "getenv" in value)):
                 return value
         return None
+
+    def visit_Call(self, node: cst.Call) -> None:
+        super().visit_Call(node)
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "as_chat_engine" and \
+                self.plan is not None and self.config.endpoint() is None and any(
+                    site.verdict == CONVERT and li.CLASSES[site.cls][0] == li.CHAT for site in self.plan.sites):
+            mode = next((arg.value for arg in node.args if arg.keyword is not None and
+                         arg.keyword.value == "chat_mode"), None)
+            name = mode.evaluated_value if isinstance(mode, cst.SimpleString) else \
+                mode.attr.value.lower() if isinstance(mode, cst.Attribute) and code_of(mode.value) == "ChatMode" else ""
+            if name in li.REMOVED_CHAT_MODES:
+                self.todo(self.current_line(), li.CHAT_MODE_TODO.format(
+                    mode=code_of(mode), openai=li.CHAT_MODE_OPENAI if name == "openai" else ""))
 
     def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:
         llm = li.CLASSES[site.cls][0] == li.CHAT

@@ -679,3 +679,31 @@ def test_held_out_67_the_multi_modal_openai_class_is_not_silent() -> None:
         ''')
     assert 'OpenAIMultiModal(model="gpt-4o"' in code, code
     assert any(t.startswith("OpenAIMultiModal(...) is LlamaIndex's OpenAI component") for t in todos), todos
+
+
+@pytest.mark.parametrize("mode", ['"openai"', "ChatMode.REACT"])
+def test_a_chat_mode_core_0_14_removed_gets_a_todo_where_the_llm_converts(mode):
+    """Held-out review 69, Y4 (folketinget_llm): `index.as_chat_engine(chat_mode="openai")` beside a converted LLM:
+    llama-index-core 0.14 (which llama-index-llms-mistralai 0.11 needs) raises ValueError on it, and nothing said so."""
+    code, todos = convert(f'''\
+        from llama_index.core import Document, Settings, VectorStoreIndex
+        from llama_index.core.chat_engine.types import ChatMode
+        from llama_index.llms.openai import OpenAI
+
+        Settings.llm = OpenAI(model="gpt-4o-mini", temperature=0.1, max_tokens=512)
+
+
+        def create_engine(docs):
+            index = VectorStoreIndex.from_documents([Document(text=d) for d in docs])
+            return index.as_chat_engine(chat_mode={mode}, system_prompt="Answer from the notes.")
+        ''')
+    assert "MistralAI(" in code, code
+    assert any(t.startswith(f"as_chat_engine(chat_mode={mode}): llama-index-core 0.14") for t in todos), todos
+    kept = convert(f'''\
+        from llama_index.core import VectorStoreIndex
+
+
+        def create_engine(index):
+            return index.as_chat_engine(chat_mode={mode})
+        ''')[1]
+    assert not kept, kept

@@ -212,6 +212,16 @@ def uses_default_embedding(source: str) -> bool:
     the plan reads the calls, migrator.plan.build)?"""
     return may_build_index(source) and "embed_model" not in source
 
+# as_chat_engine(chat_mode=...) modes llama-index-core 0.14 removed (``BaseIndex.as_chat_engine`` raises ValueError:
+# "ChatMode.REACT and ChatMode.OPENAI are now deprecated and removed"); llama-index-llms-mistralai 0.11 needs that core
+# (held-out review 69, Y4: a module whose LLM converted kept chat_mode="openai", OpenAI's agent, silently)
+REMOVED_CHAT_MODES = frozenset({"openai", "react"})
+CHAT_MODE_TODO = ("as_chat_engine(chat_mode={mode}): llama-index-core 0.14, which llama-index-llms-mistralai 0.11 "
+                  "needs, removed this mode (ValueError at run time){openai}: use chat_mode=\"condense_plus_context\" "
+                  "or \"context\", or a FunctionAgent / ReActAgent (llama_index.core.agent.workflow) with MistralAI "
+                  "and a query engine tool")
+CHAT_MODE_OPENAI = "; it was OpenAI's function-calling agent"
+
 
 def imports_openai_wrapper(source: str) -> bool:
     """Does ``source`` import an OpenAI class of LangChain or LlamaIndex (``from langchain_openai import
