@@ -321,6 +321,28 @@ def test_the_other_module_size_check_reads_only_vector_sizes_and_never_fails_a_f
         out.index("TODO") > out.index("MAX_IMAGE_SIZE"), out
 
 
+def test_a_size_read_from_the_store_with_a_literal_fallback_elsewhere_gets_no_todo() -> None:
+    """Held-out review 69, X5 (AIPLAZA): `vector_size = 3072`, then `vector_size = int(info.config.params.vectors.size)`
+    and `vector_size = 3072` again in its except branch, in an admin module's storage estimate (no embeddings call):
+    two identical size TODOs. The size is read from the store there; the literal is a fallback. A name set to the same
+    size twice in one scope gets one TODO."""
+    from mechanics import convert_files
+
+    ingest = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create("
+              "model='text-embedding-3-small', input=text).data[0].embedding\n")
+    stats = ("def qdrant_bytes(client, names):\n    total = 0\n    for name in names:\n"
+             "        info = client.get_collection(collection_name=name)\n        vector_size = 3072\n        try:\n"
+             "            vector_size = int(info.config.params.vectors.size)\n        except Exception:\n"
+             "            vector_size = 3072\n        total += (info.points_count or 0) * vector_size * 4\n"
+             "    return total\n")
+    out = convert_files({"ingest.py": ingest, "stats.py": stats})
+    assert out["stats.py"] == stats, out["stats.py"]
+    twice = "def make(dim):\n    if dim:\n        vector_size = 1536\n    else:\n        vector_size = 1536\n" \
+            "    return VectorParams(size=vector_size)\n"
+    out = convert_files({"ingest.py": ingest, "index.py": twice})
+    assert out["index.py"].count("TODO(migrator MIG107)") == 1, out["index.py"]
+
+
 def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check() -> None:
     """Re-review 40, R12: OpenAIEmbeddings moved to MistralAIEmbeddings while create_index.py kept
     `pc.create_index(dimension=1536)`, unflagged (only SDK embeddings calls counted)."""

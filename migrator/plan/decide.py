@@ -1155,6 +1155,7 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
     inside = {id(sub) for node in f.nodes if isinstance(node, ast.Call) and
               (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) for sub in ast_walk(node)}
     found: dict = {}
+    named: set = set()  # (scope, name, size) of `NAME = size` already given its TODO
     for node in f.nodes:
         if not isinstance(node, ast.Constant) or id(node) in inside or isinstance(node.value, bool):
             continue
@@ -1184,6 +1185,16 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
                 or isinstance(statement, ast.Expr) and statement.value is node:
             continue  # a docstring or a bare string: text about something else (--max-length 1536); a parameter's
             # default (`def __init__(self, dim=1536)`) goes above its def (held-out review 48, H3)
+        parent = f.parent.get(id(node))
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+            scope, name = f.scope_of.get(id(parent), ()), parent.targets[0].id
+            values = f.assigns.get((scope, name), [])
+            if elsewhere and any(not isinstance(value, ast.Constant) for value in values):
+                continue  # `vector_size = 3072`, then `vector_size = int(info.config.params.vectors.size)`: the size is
+                # read from the store where no embeddings call is made; the literal is a fallback (held-out review 69, X5)
+            if (scope, name, size) in named:
+                continue  # the same name set to the same size again in its scope (an except branch): one TODO
+            named.add((scope, name, size))
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         found.setdefault(key, todo(size))
     return found
