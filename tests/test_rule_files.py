@@ -526,3 +526,28 @@ def test_a_fine_tune_upload_stays_with_the_fine_tuning_job_of_another_module():
                          'job = client.fine_tuning.jobs.create(training_file=sys.argv[1], model="gpt-4o-mini")\n'})
     assert "client = OpenAI()" in out["addfile.py"] and "files.create(" in out["addfile.py"], out["addfile.py"]
     assert "blocking uses: fine_tuning.jobs.create in finetuning.py" in out["addfile.py"], out["addfile.py"]
+
+
+def test_a_file_call_with_no_mistral_form_is_not_told_to_be_converted_by_hand() -> None:
+    """Held-out review 69, X7 (introspect): an Assistants code-interpreter flow's files.create(purpose="assistants") /
+    files.content(<an id from the thread>) were told "their ids do not exist on Mistral" and then "to move it, convert
+    this files.content call by hand (Mistral: ...download_async(...))", advice that cannot work."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def clean(path):
+            uploaded = client.files.create(file=open(path, "rb"), purpose="assistants")
+            assistant = client.beta.assistants.create(model="gpt-4o", tools=[{"type": "code_interpreter"}])
+            thread = client.beta.threads.create()
+            run = client.beta.threads.runs.create_and_poll(thread_id=thread.id, assistant_id=assistant.id)
+            messages = client.beta.threads.messages.list(thread_id=thread.id)
+            file_id = messages.data[0].attachments[0].file_id
+            data = client.files.content(file_id).read()
+            client.files.delete(file_id)
+            return uploaded.id, data
+        ''')
+    files = [t for t in todos if t.startswith("files.")]
+    assert len(files) == 3 and not any("to move it" in t for t in files), files
