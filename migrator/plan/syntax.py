@@ -16,7 +16,8 @@ _AST = ast.AST
 
 
 def ast_walk(node: ast.AST) -> Iterator[ast.AST]:
-    """Every node under ``node`` (itself included), in ``ast.walk``'s order."""
+    """Every node under ``node`` (itself included), in ``ast.walk``'s order. (``child_nodes``'s loop is written out
+    here: calling it per node made this walk a third slower over the corpus's trees.)"""
     todo = deque((node,))
     pop, append = todo.popleft, todo.append
     while todo:
