@@ -6330,7 +6330,9 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
                 if isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node:
                     return f"{name} is iterated where it holds another value: its stream loop cannot be rewritten"
                 continue  # the other branch's value (a completion), read as such
-            if isinstance(holder, ast.Return) and holder.value is node:
+            if isinstance(holder, ast.Return) and holder.value is node and all(
+                    isinstance(f.parent.get(id(load)), ast.Return) for load in f.nodes if isinstance(load, ast.Name)
+                    and load.id == name and isinstance(load.ctx, ast.Load) and f.scope_of.get(id(load), ()) == scope):
                 return _returned_stream(f, call)  # `stream = create(...); return stream` (held-out review 69, X4)
             if not (isinstance(holder, (ast.For, ast.AsyncFor, ast.comprehension)) and holder.iter is node) and \
                     not (written_stream(f.stream_writers, holder, node)
