@@ -577,6 +577,26 @@ def test_a_router_imported_by_name_for_its_router_loses_its_dead_openai_import()
     assert ".chat.complete(" in out["routers/chat.py"], out["routers/chat.py"]
 
 
+@pytest.mark.parametrize("chat", [
+    "from app.llm import RateLimitError, client\n\n\ndef answer(q):\n    try:\n"
+    "        r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+    "    except RateLimitError:\n        return \"busy\"\n    return r.choices[0].message.content\n",
+    "from app import llm\n\n\ndef answer(q):\n    try:\n"
+    "        r = llm.client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+    "    except llm.RateLimitError:\n        return \"busy\"\n    return r.choices[0].message.content\n",
+])
+def test_an_error_class_another_module_imports_from_this_one_stays(chat) -> None:
+    """Held-out review 70, X1: `except llm.RateLimitError` / `from app.llm import RateLimitError` in chat.py, and
+    llm.py's `from openai import OpenAI, RateLimitError` lost the class with the client: AttributeError (ImportError)
+    where an API error was to be handled. A name another module imports from this one stays."""
+    from mechanics import convert_files
+
+    out = convert_files({"app/__init__.py": "", "app/llm.py": "from openai import OpenAI, RateLimitError\n\n"
+                         "client = OpenAI()\n", "app/chat.py": chat})
+    assert "from openai import RateLimitError\n" in out["app/llm.py"], out["app/llm.py"]
+    assert "Mistral(" in out["app/llm.py"], out["app/llm.py"]
+
+
 def test_none_stand_ins_of_two_client_classes_become_one_mistral() -> None:
     """Held-out review 66, X5: `except Exception: AsyncOpenAI = None; OpenAI = None`, both classes converted: the
     handler was left as it was, and without mistralai `Mistral is not None` raised NameError where the code meant
