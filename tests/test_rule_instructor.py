@@ -89,7 +89,7 @@ def test_async_clients_patch_and_a_client_stored_first():
     ("instructor.from_openai(OpenAI())", "client.chat.completions.create(model='gpt-4o', response_model=A, **kw)",
      "convert by hand"),
     ("instructor.from_openai(OpenAI())", "client.chat.completions.create(model='gpt-4o', response_model=A, "
-     "messages=[{'role': 'developer', 'content': 'x'}])", "developer"),
+     "messages=[{'role': 'function', 'name': 'f', 'content': 'x'}])", "function message"),
     ("instructor.from_openai(OpenAI())", "client.chat.completions.create(model='gpt-4o', response_model=A, "
      "logprobs=True)", "logprobs="),
     # held-out review 42, V3: the calls through an alias of the wrapper's .chat.completions were not seen, and
@@ -454,3 +454,17 @@ def test_a_client_wrapped_under_its_own_name_is_the_wrapper_in_functions_defined
         ''')
     assert "client = instructor.from_mistral(client)" in code and 'model="mistral-small-latest"' in code, code
     assert not todos, todos
+
+
+def test_a_developer_message_of_an_instructor_call_converts_as_system_in_one_run():
+    """Held-out review 70, Y3: a developer message kept the instructor client on OpenAI, while MIG104 rewrote it to
+    system for the module's plain client: a second run then converted the instructor client (not idempotent, a stale
+    "kept on OpenAI" TODO). Alone, the developer message kept the client. instructor hands messages to chat.complete,
+    where system is what OpenAI read developer as."""
+    messages = "messages=[{'role': 'developer', 'content': 'x'}, {'role': 'user', 'content': 'y'}]"
+    for plain in ("", f"raw = OpenAI()\n\n\ndef plain(text):\n    return raw.chat.completions.create(model='gpt-4o', "
+                      f"{messages}).choices[0].message.content\n\n\n"):
+        code, todos = convert("import instructor\nfrom openai import OpenAI\n\n"
+                              f"client = instructor.from_openai(OpenAI())\n{plain}\n\ndef go():\n    return client.chat.completions.create(model='gpt-4o', "
+                              f"response_model=A, {messages})\n")
+        assert "instructor.from_mistral(" in code and "'developer'" not in code and not todos, (code, todos)

@@ -1707,6 +1707,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             return CONVERT
         return call_verdict(call)
 
+    def message_verdict(call: ast.AST) -> Optional[str]:
+        """call_verdict, and a converted instructor call, which hands its messages to Mistral's chat.complete (MIG104
+        writes a developer message there as system: held-out review 70, Y3)."""
+        return CONVERT if instructor_call(call) else call_verdict(call)
+
     def ctor_verdict(call: ast.AST) -> Optional[str]:
         answer = sites.get(node_key(f.path, call))
         return answer[1] if answer and answer[0] == "ctor" else None
@@ -1962,9 +1967,9 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 tool_lacks_parameters(node, isinstance(f.parent.get(id(node)), ast.List)):
             # a tool definition without "parameters": given the empty schema wherever this module's chat calls
             # convert -- harmless for a call kept on OpenAI, which takes it the same (held-out review 48, H8)
-            sites[key] = ("msg", _converts_chat(f, call_verdict, memo_file))
+            sites[key] = ("msg", _converts_chat(f, message_verdict, memo_file))
         elif isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
-            flows = _message_flows(f, node, call_verdict)
+            flows = _message_flows(f, node, message_verdict)
             if not flows and message_change(_dict_constants(node)) in ("function", "function_tool") and \
                     CONVERT in file_verdicts:
                 # a legacy function result built in a helper (`history.append({...})` on a parameter):
@@ -1972,7 +1977,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # rewrites it to a tool message where it names its tool call, else flags it
                 flows = True
             if not flows and message_change(_dict_constants(node)) == "role" and \
-                    "type" not in _dict_constants(node) and _converts_chat(f, call_verdict, memo_file):
+                    "type" not in _dict_constants(node) and _converts_chat(f, message_verdict, memo_file):
                 # {"role": "developer"} in a module constant or a helper's return, where the plan cannot
                 # follow it to a call: mistralai's chat rejects the role before sending, and "system" is
                 # what OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe
@@ -1980,7 +1985,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # a Responses item ("type": "message")
                 flows = True
             if not flows and message_change(_dict_constants(node)) == "name" and _history_item(f, node) and \
-                    _converts_chat(f, call_verdict, memo_file):
+                    _converts_chat(f, message_verdict, memo_file):
                 # {"role": "user", "content": ..., "name": author} built in a helper (a channel's history):
                 # mistralai drops "name" without a word; MIG104 only says so (held-out review 7, D8)
                 flows = True
