@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer
+from codemods._base import MigratorRule, RuleTransformer, code_of
 from codemods._facts import BUILT, MSG, message_change
 from codemods.chat_completions import render_literal
 from migrator.mapping.responses import INPUT_IMAGE_DETAIL
@@ -53,9 +53,10 @@ class ChatMessages(MigratorRule):
     """Rewrites chat message literals that Mistral reads differently.
 
     **What it does.** In modules that use OpenAI, a dict literal ``{"role": "developer", ...}``
-    becomes ``{"role": "system", ...}`` (so does ``role="developer"`` given as a keyword or as a ``role`` parameter's
-    default in a module whose messages reach converted chat calls: ``add_message(prompt, role="developer")``); content parts ``{"type": "input_audio", "input_audio":
-    {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
+    becomes ``{"role": "system", ...}`` (so does ``role="developer"`` as the default of a function's ``role`` parameter
+    that the function makes a message's role, and given to such a function or to ``dict(...)``, where the messages
+    reach converted chat calls: ``add_message(prompt, role="developer")``); content parts ``{"type": "input_audio",
+    "input_audio": {"data": X, "format": ...}}`` become ``{"type": "input_audio", "input_audio": X}`` and
     ``{"type": "file", "file": {"file_id": X}}`` becomes ``{"type": "file", "file_id": X}``; a legacy
     function result that names the tool call it answers (``{"role": "function", "tool_call_id": ...}``)
     becomes a ``tool`` message, with a TODO: Mistral also needs the assistant turn holding that call
@@ -95,17 +96,27 @@ class ChatMessages(MigratorRule):
 
 
 class _Transformer(RuleTransformer):
-    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``add_message(prompt, role="developer")`` in a module whose messages reach converted chat calls (the plan's
-        developer_roles): the role a helper puts in its message dict is Mistral's system (held-out review 68, X1)."""
-        if updated.keyword is not None and updated.keyword.value == "role" and self._developer(updated.value):
-            self.converted(self.current_line(), 'role="developer" -> role="system" (a message built from it reaches '
-                                                "converted chat calls; Mistral has no developer role)")
-            return updated.with_changes(value=_system(updated.value))
-        return updated
+        developer_roles): the role a helper puts in its message dict is Mistral's system (held-out review 68, X1).
+        Only given to ``dict(...)`` or to a function of the tree that makes it a message's role (the plan's
+        role_functions: an access-control ``add_member(user, role="developer")`` is no message, review 70, X3)."""
+        callee = code_of(updated.func).rpartition(".")[2] if isinstance(updated.func, (cst.Name, cst.Attribute)) else ""
+        view = self.facts.view
+        if not (callee == "dict" or view is not None and callee in view.role_functions):
+            return updated
+        args = list(updated.args)
+        for index, arg in enumerate(args):
+            if arg.keyword is not None and arg.keyword.value == "role" and self._developer(arg.value):
+                self.converted(self.current_line(), 'role="developer" -> role="system" (a message built from it '
+                                                    "reaches converted chat calls; Mistral has no developer role)")
+                args[index] = arg.with_changes(value=_system(arg.value))
+        return updated.with_changes(args=args) if args != list(updated.args) else updated
 
     def leave_Param(self, original: cst.Param, updated: cst.Param) -> cst.Param:
-        if updated.name.value == "role" and updated.default is not None and self._developer(updated.default):
+        view = self.facts.view
+        if updated.name.value == "role" and updated.default is not None and self._developer(updated.default) and \
+                self.path and view is not None and self.path[-1] in view.role_functions:
             self.converted(self.current_line(), 'role="developer" (a parameter\'s default) -> "system"')
             return updated.with_changes(default=_system(updated.default))
         return updated

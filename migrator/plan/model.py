@@ -146,6 +146,12 @@ class ConversionPlan:
     # modules whose `role="developer"` keyword / parameter default builds messages converted chat calls may send
     # (the module itself converts chat calls, or one that does imports it): MIG104 writes "system" there
     developer_roles: frozenset = frozenset()
+    # names of the tree's functions whose `role` parameter is the role of a message dict they build
+    # (`def make_msg(text, role="developer"): return {"role": role, ...}`): only their defaults and the `role=` given
+    # to them are such roles (held-out review 70, X3: an access-control `add_member(user, role="developer")` changed)
+    role_functions: frozenset = frozenset()
+    # path -> its role functions: their callers in modules naming no openai are read too (engine.companions)
+    role_callees: dict = field(default_factory=dict, compare=False, hash=False)
 
     def view(self, path: str) -> "FileView":
         return FileView(self, path)
@@ -336,6 +342,10 @@ class FileView:
     @property
     def developer_roles(self) -> bool:
         return self.path in self.plan.developer_roles
+
+    @property
+    def role_functions(self) -> frozenset:
+        return self.plan.role_functions
 
     @property
     def converts_calls(self) -> bool:
