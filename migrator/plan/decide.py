@@ -641,7 +641,10 @@ def decide(builder, files) -> ConversionPlan:
             # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
             # A module whose own module-client calls partly stay (a v0 call kept beside one converted:
             # ChatPaper's chat_reviewer rotates openai.api_key for both) is mixed too.
-            mixed = moved and ((path in module_keeps if path in module_callers else any(
+            # (a module calling through it itself: also the kept calls of the modules it imports, whose program it
+            # runs: held-out review 70, Y1, an entry module's key served an imported module's kept openai.Audio call)
+            mixed = moved and ((path in module_keeps or bool(module_keeps & _reached(builder, by_path[path])) and
+                                not path.endswith(".ipynb") if path in module_callers else any(
                 _setting_reaches(path, other) for other in module_keeps)) or
                 # (its openai read through `from <it> import *` by a module whose calls stay: re-review 40, S3)
                 any(other in module_keeps for other in star_importers.get(path, ())))
