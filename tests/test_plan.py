@@ -2935,6 +2935,9 @@ def test_held_out_64_no_re_embed_todo_where_no_vector_is_stored(tmp_path):
     for extra in ({"save.py": "import json\n\n\ndef save(v, path):\n    json.dump(v, open(path, 'w'))\n"},
                   {"rag.py": rag + 'store.save_local("faiss_index")\n'},
                   {"api.py": "from fastapi import FastAPI\n\napp = FastAPI()\n"},
+                  # held-out review 70, Y2: LangChain's Pinecone store, an index loaded back from disk
+                  {"remote.py": "from langchain_pinecone import PineconeVectorStore\n"},
+                  {"local.py": "from langchain_community.vectorstores import FAISS\n\nFAISS.load_local('i', None)\n"},
                   {"pyproject.toml": '[project]\nname = "emb"\nversion = "0.1"\n'}):
         out = convert_files({"similarity.py": similarity, "rag.py": rag, **extra})
         assert stored in out["similarity.py"] and stored in out["rag.py"], (extra, out)

@@ -107,6 +107,10 @@ VECTOR_PERSISTENCE = re.compile(
     r"firebase_admin|firestore|boto3|s3fs|azure\.(?:search|storage|cosmos)|google\.cloud|diskcache|"
     r"LocalFileStore|CacheBackedEmbeddings|PGVector|Neo4j\w*|neo4j|turbopuffer|vespa|marqo|usearch|hnswlib|annoy|"
     r"save_local|write_index|persist\w*|StorageContext|pickle|joblib|savez?|savetxt|tofile|to_parquet|to_csv|"
+    # LangChain's database stores (langchain_pinecone's PineconeVectorStore) and indexes read back from disk
+    # (FAISS.load_local): vectors made earlier (held-out review 70, Y2: "no module here stores vectors")
+    r"langchain_(?:pinecone|chroma|qdrant|milvus|weaviate|mongodb|postgres|elasticsearch|redis|astradb)|"
+    r"load_local|read_index|load_index_from_storage|"
     r"to_pickle|to_json|to_feather|to_sql|json\.dumps?|write_text|write_bytes|"
     r"fastapi|flask|django|starlette|aiohttp|sanic|litestar|quart|tornado|grpc|falcon|bottle)\b"
     r"|\bopen\([^)\n]*['\"](?:w|a|x)[bt+]*['\"]")
