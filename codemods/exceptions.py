@@ -11,8 +11,9 @@ from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
-from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION, HTTPX_IMPORT,
-                                     MISTRAL_ERROR, NEGATED, RAISE_FAKE, RAISE_FAKE_OF, REQUEST_ERROR,
+from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
+                                     HTTPX_IMPORT, MISTRAL_ERROR, NEGATED, OPENAI_ERROR_CODES, RAISE_FAKE,
+                                     RAISE_FAKE_OF, REQUEST_ERROR,
                                      RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT, ErrorRule, error_rule, lacks,
                                      mistral_ancestors)
 
@@ -845,6 +846,9 @@ class _Transformer(RuleTransformer):
             else:
                 self._handler_todos.setdefault(self._group, []).append((line, message))
 
+        for code in sorted({node.evaluated_value for node in _walk(handler.body) if isinstance(node, cst.SimpleString)
+                            and node.evaluated_value in OPENAI_ERROR_CODES}):
+            todo(ERROR_CODE_TODO.format(code=code, e=shown))
         for attr in sorted(reads):
             if attr == "response" and _response_renamed(handler.body, name, caught):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")

@@ -1548,3 +1548,26 @@ def test_a_response_read_after_its_hasattr_check_in_the_same_test_follows_the_re
         ''')
     assert 'if hasattr(e, "raw_response") and e.raw_response is not None:' in code, code
     assert "print(e.raw_response.status_code)" in code and not any("raw_response" in t for t in todos), todos
+
+
+def test_an_openai_error_code_matched_in_a_converted_handler_gets_a_todo() -> None:
+    """Held-out review 70, X4 (interfaced-slackbots): `if "context_length_exceeded" in str(e)` under a converted
+    `except openai.BadRequestError as e`: Mistral's error text never holds OpenAI's code, so the "too long" branch
+    became a bare re-raise, silently."""
+    code, todos = convert_idempotent('''\
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(messages):
+            try:
+                return client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+            except openai.BadRequestError as e:
+                if "context_length_exceeded" in str(e):
+                    raise ValueError("too long")
+                raise
+        ''')
+    assert "except errors.MistralError as e:" in code, code
+    assert any(t.startswith('"context_length_exceeded" is OpenAI\'s error code') for t in todos), todos
