@@ -101,6 +101,8 @@ class _Transformer(RuleTransformer):
         developer_roles): the role a helper puts in its message dict is Mistral's system (held-out review 68, X1).
         Only given to ``dict(...)`` or to a function of the tree that makes it a message's role (the plan's
         role_functions: an access-control ``add_member(user, role="developer")`` is no message, review 70, X3)."""
+        if not isinstance(updated, cst.Call):
+            return updated  # (an earlier rule made it something else: `(await c).text`, `x or y`)
         callee = code_of(updated.func).rpartition(".")[2] if isinstance(updated.func, (cst.Name, cst.Attribute)) else ""
         view = self.facts.view
         if not (callee == "dict" or view is not None and callee in view.role_functions):

@@ -3192,3 +3192,7 @@ def test_held_out_70_a_developer_role_only_where_it_is_a_message_role():
     assert 'def add_member(user, role="developer"):' in out["llm.py"], out["llm.py"]
     assert 'ask(question, role="system")' in out["main.py"], out["main.py"]
     assert 'add_member("jo", role="developer")' in out["main.py"], out["main.py"]
+    # a dict with a role but no content is no message: `{"user": user, "role": role}` (X3's check_access)
+    access = llm.replace("MEMBERS[user] = role", "MEMBERS[user] = {\"user\": user, \"role\": role}")
+    out = convert_files({"llm.py": access, "main.py": main})
+    assert 'def add_member(user, role="developer"):' in out["llm.py"], out["llm.py"]
