@@ -1164,6 +1164,15 @@ def test_an_example_secrets_placeholder_is_renamed_and_names_mistral():
     assert not [f for f in findings if f[0] is FindingKind.TODO], findings
 
 
+def test_a_dockerfile_env_placeholder_names_mistral():
+    """Held-out review 70, Y8: `ENV OPENAI_API_KEY=<your-openai-api-key>` became
+    `ENV MISTRAL_API_KEY=<your-openai-api-key>` (a reader may put the OpenAI key there); the form with a space too."""
+    for text in ("FROM python:3.11\nENV OPENAI_API_KEY=<your-openai-api-key>\n",
+                 "FROM python:3.11\nENV OPENAI_API_KEY <your-openai-api-key>\n"):
+        new, _ = _env_edit(text, "Dockerfile", DEPLOY, APP_CODE)
+        assert "MISTRAL_API_KEY" in new and "<your-mistral-api-key>" in new and "openai" not in new, new
+
+
 def test_an_envrc_is_a_real_env_file_reported_not_changed():
     text = "export OPENAI_API_KEY=" + "sk-" + "proj-" + "Zq8" * 16 + "\n"
     new, findings = _env_edit(text, ".envrc", ENV_FILE, APP_CODE)

@@ -1304,8 +1304,10 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                           lambda m: m.group(1) + (_placeholder(m.group(2), key_env) if re.search(
                               r"(?i)\b(?:your|an?|the)\b.*\bopenai\b|\bopenai\b.*\bkey\b", m.group(2)) else m.group(2)),
                           new_line)
-        # `MISTRAL_API_KEY: <base64-encoded-openai-api-key>` in an example Secret (held-out review 61, Y18)
-        new_line = re.sub(r"""^(\s*["']?""" + re.escape(key_env) + r"""["']?\s*:\s*)(<[^<>\n]*>)""",
+        # `MISTRAL_API_KEY: <base64-encoded-openai-api-key>` in an example Secret (held-out review 61, Y18); a
+        # Dockerfile's `ENV MISTRAL_API_KEY=<your-openai-api-key>` (held-out review 70, Y8)
+        new_line = re.sub(r"""^(\s*(?:ENV\s+)?["']?""" + re.escape(key_env) +
+                          r"""["']?(?:\s*[:=]\s*|\s+))(<[^<>\n]*>)""",
                           lambda m: m.group(1) + _placeholder(m.group(2), key_env), new_line)
         # `OPENAI_API_KEY: ${{ secrets.AI }}`: the secret holds the OpenAI key whatever its name; the variable
         # Mistral's client reads takes the secret of the new name (held-out review 54, S1: a 401 in CI, unflagged)
