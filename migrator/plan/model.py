@@ -93,6 +93,9 @@ class ConversionPlan:
     # path -> the openai names a module of the tree star-imports from it and reads (`from config import *` then
     # `openai.ChatCompletion.create(...)`): its imports of them stay (re-review 40, S3: NameError)
     star_exports: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {"RateLimitError" / "llm.RateLimitError": ("openai.RateLimitError", exporting module's path)}: OpenAI
+    # error classes a module with converted calls reads through another module of the tree (MIG103's TODO there)
+    reexported_errors: dict = field(default_factory=dict, compare=False, hash=False)
     env_helpers: dict = field(default_factory=dict, compare=False, hash=False)  # path -> imported env helpers
     key_helpers: dict = field(default_factory=dict, compare=False, hash=False)  # path -> {callee: where it is}
     # a test that patches (the paths in "patch"): the modules of the tree it imports, directly or not
@@ -310,6 +313,10 @@ class FileView:
     @property
     def star_exports(self) -> frozenset:
         return self.plan.star_exports.get(self.path, frozenset())
+
+    @property
+    def reexported_errors(self) -> dict:
+        return self.plan.reexported_errors.get(self.path, {})
 
     @property
     def env_helpers(self) -> frozenset:
