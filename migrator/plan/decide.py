@@ -116,8 +116,8 @@ def _message_builders(builder, files, sites) -> dict:
                 if current in reached or current not in g.scopes:
                     continue
                 reached.add(current)
-                todo += [g.defs[((), sub.func.id)] for sub in ast_walk(g.scopes[current])
-                         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and ((), sub.func.id) in g.defs]
+                todo += [g.defs[((), sub.func.id)] for sub in ast_walk(g.scopes[current]) if isinstance(sub, ast.Call)
+                         and isinstance(sub.func, ast.Name) and ((), sub.func.id) in g.defs]
     return out
 
 
