@@ -3213,3 +3213,22 @@ def test_held_out_70_a_message_name_built_by_a_helper_module_gets_its_todo():
     out = convert_files({"adapter.py": adapter, "bot.py": bot})
     assert "TODO(migrator MIG104): name on a message" in out["adapter.py"], out["adapter.py"]
     assert "client.chat.complete(" in out["bot.py"], out["bot.py"]
+
+
+def test_held_out_69_a_helper_handed_self_reads_the_classs_model_default():
+    """Held-out review 69, X6: `chat_api.ask(self, text)` reading `model=bot.model`, where `Bot.__init__(self,
+    model="gpt-4o-mini")` sets `self.model = model`: the client converted, the default stayed OpenAI's with a "computed
+    at run time" TODO (in one module it maps). Mapped where no caller passes its own model."""
+    from mechanics import convert_files
+
+    bot = ("from openai import AsyncOpenAI\n\nimport chat_api\n\n\nclass Bot:\n"
+           "    def __init__(self, model=\"gpt-4o-mini\"):\n        self.client = AsyncOpenAI()\n"
+           "        self.model = model\n\n    async def reply(self, text):\n        return await chat_api.ask(self, text)\n")
+    helper = ("async def ask(bot, text):\n    r = await bot.client.chat.completions.create(model=bot.model, "
+              "messages=[{\"role\": \"user\", \"content\": text}])\n    return r.choices[0].message.content\n")
+    out = convert_files({"bot.py": bot, "chat_api.py": helper})
+    assert 'def __init__(self, model="mistral-small-latest"):' in out["bot.py"], out["bot.py"]
+    assert "chat.complete_async(model=bot.model" in out["chat_api.py"] and "TODO" not in out["chat_api.py"], out
+    # a caller choosing its own model: the default alone is not what reaches the call
+    out = convert_files({"bot.py": bot + "\n\nBOT = Bot(model=\"gpt-4o\")\n", "chat_api.py": helper})
+    assert "computed at run time" in out["chat_api.py"] and 'model="gpt-4o-mini"' in out["bot.py"], out

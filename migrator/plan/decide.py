@@ -4478,8 +4478,19 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
     if len(found) != 1:
         return set()
     g, cls, value = found[0]
+    assigned = value
     init = g.scopes.get((*cls, "__init__"))
-    if not (isinstance(value, ast.Constant) and isinstance(value.value, str) and slot_model_literal(value.value)) or \
+    slot = ("attr", cls, attr)
+    if isinstance(value, ast.Name) and init is not None and ((*cls, "__init__"), value.id) in g.params:
+        # `def __init__(self, model="gpt-4o-mini"): self.model = model`, read as `bot.model` by a helper module handed
+        # the instance (held-out review 69, X6): the default, where no caller passes its own
+        default = _param_default(g, (*cls, "__init__"), value.id)
+        if not (isinstance(default, ast.Constant) and isinstance(default.value, str) and
+                slot_model_literal(default.value)) or _callers_pass(builder, g, (*cls, "__init__"), value.id) or \
+                len(g.assigns.get(((*cls, "__init__"), value.id), [])) > 0:
+            return set()
+        slot, value = ("default", (*cls, "__init__"), value.id), default
+    elif not (isinstance(value, ast.Constant) and isinstance(value.value, str) and slot_model_literal(value.value)) or \
             init is None or not any(n is value for n in ast_walk(init)):
         return set()
     if builder.unread is not None and builder.unread.read_elsewhere(attr, g.module.rsplit(".", 1)[-1]):
@@ -4492,7 +4503,7 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
             if isinstance(read, ast.Attribute) and read.attr == attr and read is not via:
                 if not isinstance(read.ctx, ast.Load):
                     if h is g and g.parent.get(id(read)) is not None and \
-                            getattr(g.parent[id(read)], "value", None) is value:
+                            getattr(g.parent[id(read)], "value", None) is assigned:
                         continue  # the assignment found
                     return set()  # set elsewhere too
                 if _sends_model(builder, h, read) or _logged(h, read) or _api_result_read(h, read):
@@ -4504,7 +4515,7 @@ def _instance_field_slots(builder, f, node, via=None) -> set:
         builder.shared_fields[attr] = (f"{cls[-1]}().{attr} (set to {value.value!r} in {_shown_path(g.path)}), also "
                                        f"read by {', '.join(dict.fromkeys(others[:3]))}")
         return set()
-    builder.extra_slots.setdefault(g.path, set()).add(("attr", cls, attr))
+    builder.extra_slots.setdefault(g.path, set()).add(slot)
     return {("fieldread", attr)}
 
 
