@@ -3223,7 +3223,8 @@ def test_held_out_69_a_helper_handed_self_reads_the_classs_model_default():
 
     bot = ("from openai import AsyncOpenAI\n\nimport chat_api\n\n\nclass Bot:\n"
            "    def __init__(self, model=\"gpt-4o-mini\"):\n        self.client = AsyncOpenAI()\n"
-           "        self.model = model\n\n    async def reply(self, text):\n        return await chat_api.ask(self, text)\n")
+           "        self.model = model\n\n    async def reply(self, text):\n"
+           "        return await chat_api.ask(self, text)\n")
     helper = ("async def ask(bot, text):\n    r = await bot.client.chat.completions.create(model=bot.model, "
               "messages=[{\"role\": \"user\", \"content\": text}])\n    return r.choices[0].message.content\n")
     out = convert_files({"bot.py": bot, "chat_api.py": helper})
