@@ -3233,3 +3233,23 @@ def test_held_out_69_a_helper_handed_self_reads_the_classs_model_default():
     # a caller choosing its own model: the default alone is not what reaches the call
     out = convert_files({"bot.py": bot + "\n\nBOT = Bot(model=\"gpt-4o\")\n", "chat_api.py": helper})
     assert "computed at run time" in out["chat_api.py"] and 'model="gpt-4o-mini"' in out["bot.py"], out
+
+
+def test_held_out_71_a_methods_callers_through_a_provider_factory_are_read():
+    """Held-out review 71, X1 (Knowmore): `get_provider(model)` (factory.py) returns `OpenAIService()`, and handler.py
+    (no openai) calls `provider.stream_response(messages, model)` with the request's model: handler.py was not read,
+    so the default alone was mapped and the call got no TODO (every request sent an OpenAI name to Mistral)."""
+    from mechanics import convert_files
+
+    service = ("from openai import AsyncOpenAI\n\n\nclass OpenAIService:\n    def __init__(self):\n"
+               "        self.client = AsyncOpenAI()\n\n"
+               "    async def stream_response(self, messages, model=\"gpt-3.5-turbo\"):\n"
+               "        r = await self.client.chat.completions.create(model=model, messages=messages)\n"
+               "        return r.choices[0].message.content\n")
+    factory = ("from svc.openai_service import OpenAIService\n\n\n"
+               "def get_provider(model_name):\n    return OpenAIService()\n")
+    handler = ("from svc.factory import get_provider\n\n\nasync def answer(messages, model):\n"
+               "    return await get_provider(model).stream_response(messages, model)\n")
+    out = convert_files({"svc/__init__.py": "", "svc/openai_service.py": service, "svc/factory.py": factory,
+                         "svc/handler.py": handler})
+    assert "TODO(migrator MIG102): model=model" in out["svc/openai_service.py"], out["svc/openai_service.py"]

@@ -90,6 +90,17 @@ def _developer_roles(builder, files, uses) -> frozenset:
     return frozenset(out)
 
 
+def _instance_factories(builder, cls: str) -> list:
+    """(module, function) for each top-level function of the modules read that returns ``cls(...)``."""
+    cache = builder.__dict__.setdefault("_instance_factories", {})
+    if cls not in cache:
+        cache[cls] = [(g, node.name) for g in builder.files if cls in g.source for node in g.tree.body
+                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                          isinstance(sub, ast.Return) and isinstance(sub.value, ast.Call) and
+                          (dotted_name(sub.value.func) or "").rpartition(".")[2] == cls for sub in ast_walk(node))]
+    return cache[cls]
+
+
 def _message_builders(builder, files, sites) -> dict:
     """path -> scopes of top-level functions of the module whose result a converted chat call of another module
     takes as its messages (``messages=convert_conversation(thread)``), and the module's functions they call (by
@@ -3192,6 +3203,12 @@ def _model_slot(builder, f, name_node):
             # a function or class (its constructor or a method: `Service().ask(q, model="gpt-4o")`, re-review 50, J4)
             # whose callers choose the model: its importers are read too (engine.companions)
             builder.model_callees.setdefault(f.path, set()).add(found[0])
+            if len(found) == 2 and found[-1] != "__init__":
+                # a method: the functions of the tree returning an instance (a provider factory, `return
+                # OpenAIService()`) are imported by the modules that call it (held-out review 71, X1: the caller
+                # passing the request's model was not read, and the default alone was mapped, silently)
+                for g, function in _instance_factories(builder, found[0]):
+                    builder.model_callees.setdefault(g.path, set()).add(function)
         slot = ("default", found, name)
         region = f.scopes.get(found)
         callarg = _callarg_slot(builder, f, found, name)
