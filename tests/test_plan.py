@@ -3253,3 +3253,17 @@ def test_held_out_71_a_methods_callers_through_a_provider_factory_are_read():
     out = convert_files({"svc/__init__.py": "", "svc/openai_service.py": service, "svc/factory.py": factory,
                          "svc/handler.py": handler})
     assert "TODO(migrator MIG102): model=model" in out["svc/openai_service.py"], out["svc/openai_service.py"]
+
+
+def test_held_out_71_a_tool_without_parameters_in_an_imported_module_gets_the_empty_schema():
+    """Held-out review 71, X3: `TOOLS` (a tool without "parameters") in tools.py, imported by agent.py whose call
+    converted: mistralai 3.7 requires parameters (a ValidationError before sending), and only a list in the calling
+    module got the empty schema."""
+    from mechanics import convert_files
+
+    tools = "TOOLS = [\n    {\"type\": \"function\", \"function\": {\"name\": \"get_time\"}},\n]\n"
+    agent = ("from openai import OpenAI\n\nfrom tools import TOOLS\n\nclient = OpenAI()\n\n\ndef ask(text):\n"
+             "    return client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": "
+             "text}], tools=TOOLS).choices[0].message\n")
+    out = convert_files({"tools.py": tools, "agent.py": agent})
+    assert '"parameters": {"type": "object", "properties": {}}' in out["tools.py"], out["tools.py"]

