@@ -3267,3 +3267,25 @@ def test_held_out_71_a_tool_without_parameters_in_an_imported_module_gets_the_em
              "text}], tools=TOOLS).choices[0].message\n")
     out = convert_files({"tools.py": tools, "agent.py": agent})
     assert '"parameters": {"type": "object", "properties": {}}' in out["tools.py"], out["tools.py"]
+
+
+def test_held_out_71_a_key_written_for_kept_and_converted_clients_gets_its_todo():
+    """Held-out review 71, X2 (EmoBot): keys.py sets os.environ["OPENAI_API_KEY"] for every client; classify.py's
+    client converted (reading MISTRAL_API_KEY), images.py's stayed: the "set that too" TODO went away because a kept
+    client reads the variable too, and the converted client got no key (401)."""
+    from mechanics import convert_files
+
+    keys = ("import os\n\n\ndef load_key(path):\n    with open(path) as f:\n"
+            "        os.environ[\"OPENAI_API_KEY\"] = f.read()\n")
+    classify = ("import os\n\nfrom openai import OpenAI\n\n\ndef classify(text):\n"
+                "    client = OpenAI(api_key=os.environ.get(\"OPENAI_API_KEY\"))\n"
+                "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"
+                "    return r.choices[0].message.content\n")
+    images = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef draw(prompt):\n"
+              "    return client.images.generate(model=\"dall-e-3\", prompt=prompt).data[0].url\n")
+    main = ("from classify import classify\nfrom images import draw\nfrom keys import load_key\n\n"
+            "load_key(\"KEY\")\nprint(classify(\"hi\"), draw(\"a cat\"))\n")
+    out = convert_files({"keys.py": keys, "classify.py": classify, "images.py": images, "main.py": main})
+    assert "OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY: set that too" in \
+        out["keys.py"], out["keys.py"]
+    assert 'os.environ["OPENAI_API_KEY"] = f.read()' in out["keys.py"]

