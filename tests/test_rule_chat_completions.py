@@ -2464,3 +2464,24 @@ def test_a_model_constant_passed_to_a_parameter_of_its_own_name_is_mapped():
             return ask(LLM_NAME, "hi")
         ''')
     assert 'LLM_NAME = "mistral-small-latest"' in code and not todos, (code, todos)
+
+
+def test_a_model_parameter_recorded_on_a_tracing_span_still_maps_its_callers_literal():
+    """Held-out review 71, Y1 (tracing-otlp): `span.set_attribute("gen_ai.request.model", model)` beside the call kept
+    the caller's `model="gpt-4o-mini"` (sent to Mistral) with a "computed at run time" TODO; a log line did not."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def traced_create(span, model: str, prompt: str) -> str:
+            span.set_attribute("gen_ai.request.model", model)
+            r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+
+
+        print(traced_create(None, model="gpt-4o-mini", prompt="Hello"))
+        ''')
+    assert 'traced_create(None, model="mistral-small-latest", prompt="Hello")' in code, code
+    assert not [t for t in todos if "computed at run time" in t], todos
