@@ -4878,8 +4878,8 @@ def _attr_slots(builder, f, node) -> set:
     return slots | {("selfread", cls, attr)} if slots else slots
 
 
-# (and what records it for tracing: `span.set_attribute("gen_ai.request.model", model)`, `set_tag`, mlflow's `log_param`:
-# the model actually sent, mapped with it; held-out review 71, Y1)
+# (and what records it for tracing: `span.set_attribute("gen_ai.request.model", model)`, `set_tag`, mlflow's
+# `log_param`: the model actually sent, mapped with it; held-out review 71, Y1)
 LOG_CALLS = ("print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "set_attribute",
              "set_tag", "log_param")
 
