@@ -129,6 +129,7 @@ class _Transformer(RuleTransformer):
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _env_subscript_key(node) == "OPENAI_API_KEY":
             self._openai_key(node)
+        self._metadata_read(node)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if env_membership_key(node) == "OPENAI_API_KEY":  # (`"OPENAI_API_KEY" not in os.environ`: an ENV site too)
@@ -169,6 +170,15 @@ class _Transformer(RuleTransformer):
                 self._found[id(node)] = site
                 self._converting += site.verdict == CONVERT  # its own key is mapped with it
                 self._keeping += site.verdict != CONVERT  # ... or stays OpenAI's (held-out review 65, Y6)
+
+    def _metadata_read(self, node: cst.Subscript) -> None:
+        if self.lib is lc and self.plan is not None and len(node.slice) == 1 and \
+                isinstance(node.slice[0].slice, cst.Index) and isinstance(node.slice[0].slice.value, cst.SimpleString) \
+                and node.slice[0].slice.value.evaluated_value in lc.OPENAI_ONLY_METADATA and \
+                self.config.endpoint() is None and any(site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT
+                                                       for site in self.plan.sites):
+            self.todo(self.current_line(), lc.METADATA_TODO.format(code=code_of(node),
+                                                                   key=node.slice[0].slice.value.evaluated_value))
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         site = self._found.pop(id(original), None)

@@ -1223,3 +1223,19 @@ def test_a_streamlit_secret_key_reads_mistrals_secret(source, mistral, key, secr
     code, todos = convert("import streamlit as st\n" + source.format(key=key))
     assert mistral in code and f"api_key={secret}" in code, code
     assert any(f"add {secret.split(chr(34))[1]} (a Mistral key) to the app's secrets" in t for t in todos), todos
+
+
+def test_an_openai_only_response_metadata_key_of_a_converted_chat_model_gets_a_todo():
+    """Held-out review 71, Y3: `msg.response_metadata["system_fingerprint"]` after ChatOpenAI became ChatMistralAI:
+    a KeyError (ChatMistralAI's metadata has token_usage, model_name, finish_reason, model_provider), no TODO."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)
+        meta = llm.invoke("Say hi").response_metadata
+        print(meta["model_name"], meta["system_fingerprint"])
+        ''')
+    assert "ChatMistralAI(" in code, code
+    assert any(t.startswith('meta["system_fingerprint"]: ChatMistralAI\'s response_metadata has no')
+               for t in todos), todos
+    assert not any("model_name" in t for t in todos), todos

@@ -41,6 +41,11 @@ ENV_TODO = ("OPENAI_API_KEY is used here, but the converted ChatMistralAI / Mist
             "here is not read; set or check MISTRAL_API_KEY instead if this is about them")
 # LangChain's OpenAI cost callback in a module whose chat model converts (held-out review 25, B5: Cyberfortress's
 # daily cost cap read cb.total_cost, which OpenAICallbackHandler prices from its OpenAI table alone).
+# response_metadata keys only ChatOpenAI's messages carry (ChatMistralAI's: token_usage, model_name, model,
+# finish_reason, model_provider): a subscript read raises KeyError once the object converts (held-out review 71, Y3)
+OPENAI_ONLY_METADATA = frozenset({"system_fingerprint", "service_tier"})
+METADATA_TODO = ("{code}: ChatMistralAI's response_metadata has no {key} (OpenAI's only): a KeyError once the model "
+                 "converted; read it with .get({key!r})")
 COST_CALLBACK = "get_openai_callback"
 COST_CALLBACK_TODO = ("get_openai_callback() prices OpenAI models only: with the converted ChatMistralAI its "
                       "total_cost stays 0.0 (the token counts still add up); compute the cost from cb.prompt_tokens / "
