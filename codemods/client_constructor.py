@@ -20,7 +20,7 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, fail_note, is_openai_secret,
                                      openai_key_prefix, retry_budget_ms)
-from migrator.mapping.env import (BASE_URL_VARS, ENV_VALUE_NOTES, SERVER_URL_ENV, STREAMLIT_SECRET_TODO,
+from migrator.mapping.env import (BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, SERVER_URL_ENV, STREAMLIT_SECRET_TODO,
                                   STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
@@ -1697,8 +1697,11 @@ def _names_in(node: cst.CSTNode) -> list:
 
 def streamlit_key_todo(secret: cst.BaseExpression) -> str:
     """The TODO beside ``api_key=st.secrets["MISTRAL_API_KEY"]`` (``_streamlit_key``'s rewrite)."""
-    return (f"api_key={code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to the app's secrets "
-            "(.streamlit/secrets.toml, the Streamlit Cloud settings)")
+    colab = isinstance(secret, cst.Call) and isinstance(secret.func, cst.Attribute) and \
+        dotted(secret.func.value) in COLAB_SECRETS
+    where = "the notebook's secrets (Colab's Secrets panel)" if colab else \
+        "the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)"
+    return f"api_key={code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to {where}"
 
 
 def _secret_name(value: cst.BaseExpression) -> str:
@@ -1728,7 +1731,7 @@ def _streamlit_key(value: cst.BaseExpression) -> Optional[cst.BaseExpression]:
             and (new := renamed(value.slice[0].slice.value)) is not None:
         return value.with_changes(slice=[value.slice[0].with_changes(slice=cst.Index(new))])
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get" and \
-            dotted(value.func.value) in STREAMLIT_SECRETS and value.args and \
+            dotted(value.func.value) in (*STREAMLIT_SECRETS, *COLAB_SECRETS) and value.args and \
             isinstance(value.args[0].value, cst.SimpleString) and (new := renamed(value.args[0].value)) is not None:
         return value.with_changes(args=[value.args[0].with_changes(value=new), *value.args[1:]])
     return None

