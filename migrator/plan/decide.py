@@ -90,6 +90,19 @@ def _developer_roles(builder, files, uses) -> frozenset:
     return frozenset(out)
 
 
+def _shares_key_readers(builder, path: str) -> bool:
+    """Does the module at ``path`` share a process or a project with converted clients reading OPENAI_API_KEY (it holds
+    one, a module of the tree imports both, or one is in its project: the nearest directory with a manifest)? Another
+    app of a collection, with a manifest of its own, sets its own key for its own clients."""
+    readers = {p for p in getattr(builder, "sdk_key_paths", ()) if p} | {p for p, _ in builder.key_wrappers}
+    if path in readers:
+        return True
+    if any(origin.path == path and origin.kind != "parameter" for origin in builder.origins.values()):
+        return False  # a module with clients of its own (kept ones) sets the key for them
+    mine = _importing(builder, path)
+    return any(mine & _importing(builder, other) or _setting_reaches(path, other) for other in readers)
+
+
 def _chat_imported(files, uses) -> frozenset:
     """Modules of the tree that a module whose chat calls convert imports (by the module's name)."""
     chat = {use.path for use in uses if use.status == CONVERT and "chat" in use.surface}
@@ -1969,7 +1982,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             # (a write feeds the clients kept on OpenAI and the converted ones alike: "set that too" holds even where a
             # client kept reads it: held-out review 71, X2, the only place the program set its key)
             both = write and variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
-                not f.path.endswith(".ipynb")
+                not f.path.endswith(".ipynb") and _shares_key_readers(builder, f.path)
             if not feeds and (variable in implicit or both) and not configures and not copied and not handed and \
                     not own_wrappers and not _imports_only_kept(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
