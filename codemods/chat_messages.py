@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, code_of
+from codemods._base import MigratorRule, RuleTransformer
 from codemods._facts import BUILT, MSG, message_change
 from codemods.chat_completions import render_literal
 from migrator.mapping.responses import INPUT_IMAGE_DETAIL
@@ -101,9 +101,11 @@ class _Transformer(RuleTransformer):
         developer_roles): the role a helper puts in its message dict is Mistral's system (held-out review 68, X1).
         Only given to ``dict(...)`` or to a function of the tree that makes it a message's role (the plan's
         role_functions: an access-control ``add_member(user, role="developer")`` is no message, review 70, X3)."""
-        if not isinstance(updated, cst.Call):
+        if not isinstance(updated, cst.Call) or not any(arg.keyword is not None and arg.keyword.value == "role"
+                                                        for arg in updated.args):
             return updated  # (an earlier rule made it something else: `(await c).text`, `x or y`)
-        callee = code_of(updated.func).rpartition(".")[2] if isinstance(updated.func, (cst.Name, cst.Attribute)) else ""
+        func = updated.func
+        callee = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else ""
         view = self.facts.view
         if not (callee == "dict" or view is not None and callee in view.role_functions):
             return updated

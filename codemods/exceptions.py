@@ -216,7 +216,8 @@ class _Transformer(RuleTransformer):
         class from openai, in a module whose calls converted: Mistral raises its own errors there, which the clause
         no longer catches (held-out review 70, X1: the class was kept importable, and the handler dead, silently)."""
         view = self.facts.view
-        found = view.reexported_errors.get(dotted(node) or "") if view is not None else None
+        errors = view.reexported_errors if view is not None else None
+        found = errors.get(dotted(node) or "") if errors else None
         if found is None or self.config.endpoint() is not None:
             return
         qualified, where = found
