@@ -149,14 +149,14 @@ def _laid_out_client(statement: str, code: str, newline: str) -> str:
 
 
 def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[str]] = None,
-                keep: frozenset = frozenset()) -> str:
+                keep: frozenset = frozenset(), tree: Optional[ast.Module] = None) -> str:
     """Return ``code`` with ``needed`` imports present and top-level openai imports the rewrite left
     unused removed. Only names in ``used_before`` (names the original code used) are dropped: an import
     that was already unused is not this tool's business -- except a name ``from openai`` imports beside
     one the conversion left unused: that import is edited anyway, and would keep the openai dependency."""
     drop_unused_openai = used_before is not None
     try:
-        tree = ast.parse(code)
+        tree = ast.parse(code) if tree is None else tree  # (``tree``: the caller's parse of ``code``)
     except SyntaxError:  # newer-grammar f-strings, masked: the names they read are taken from LibCST
         from migrator.plan.source import masked_names, parse_python
 

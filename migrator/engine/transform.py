@@ -6,6 +6,7 @@ This is the single seam between the engine (files, processes, bytes) and the cod
 from __future__ import annotations
 
 import ast
+from typing import Optional
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
@@ -99,8 +100,13 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     if new_code != code:
         new_code = realign(code, new_code)  # continuation lines aligned under a bracket the rules moved
         exported = facts.view.star_exports if facts.view is not None else frozenset()
+        try:  # what fix_imports reads, and the check of this text where fix_imports leaves it as it is
+            parsed: Optional[ast.Module] = ast.parse(new_code)
+        except SyntaxError:
+            parsed = None
+        checked = new_code if parsed is not None and not newer_grammar else None
         new_code = fix_imports(new_code, context.scratch.get(NEEDED_IMPORTS, ()),
-                               facts.names_in_use - exported if exported else facts.names_in_use, exported)
+                               facts.names_in_use - exported if exported else facts.names_in_use, exported, tree=parsed)
         if "# /// script" in new_code:  # a script's own dependencies (PEP 723)
             from migrator.engine.inline_script import RULE, follow_the_code
 
@@ -114,7 +120,9 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
             findings = tuple(sorted((*findings, *followed), key=lambda finding: finding.line))
         if code[:1] not in ("\n", "\r") and new_code[:1] in ("\n", "\r"):
             new_code = new_code.lstrip("\r\n")  # its first statements removed (imports, `openai.api_key = ...`)
-        _check_generated(new_code, filename, newer_grammar=newer_grammar)
+        if new_code != checked:  # (parsed as it is: it parses, with this interpreter's grammar, as _check_generated
+            # accepts it; 3.11+ syntax of the input is accepted there too)
+            _check_generated(new_code, filename, newer_grammar=newer_grammar)
     return RuleOutcome(new_code, findings)
 
 
