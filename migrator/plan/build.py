@@ -4585,7 +4585,8 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
             # `params["previous_response_id"] = ...` chat loop, whose memory a hand port to the stateless API loses)
             named = _splat_keys(f, call, kw.value) & set(BLOCKING) - {"stream", "text"}
             return f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand" + "".join(
-                f" ({key}: {BLOCKING[key]})" for key in sorted(named))
+                f" ({BLOCKING[key] if BLOCKING[key].startswith(key) else f'{key}: {BLOCKING[key]}'})"
+                for key in sorted(named))
         value = _literal_or(kw.value)
         if kw.arg in PINNED and value == PINNED[kw.arg]:
             continue
