@@ -1328,3 +1328,19 @@ def test_held_out_70_an_entry_modules_key_setting_stays_for_an_imported_modules_
     assert "openai.api_key = settings.OPENAI_KEY\n" in out["app.py"], out["app.py"]
     assert "which the calls this project keeps on OpenAI still use" in out["app.py"], out["app.py"]
     assert "mistral_client.chat.complete(" in out["app.py"], out["app.py"]
+
+
+def test_held_out_71_a_dead_key_setting_with_a_describing_comment_goes_in_a_function() -> None:
+    """Held-out review 71, Y5 (openai-lab): `openai.api_key = os.getenv("OPENAI_API_KEY")  # read the key from the
+    environment` in a function: the trailing comment kept the dead line, `import openai` and the openai pin; without
+    it all three went. A comment describing the line goes with it; a note (TODO, a pragma) keeps it."""
+    source = (
+        "import os\nimport openai\n\n\ndef ask(prompt):\n"
+        "    openai.api_key = os.getenv(\"OPENAI_API_KEY\")  COMMENT\n"
+        "    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\",\n"
+        "                                     messages=[{\"role\": \"user\", \"content\": prompt}])\n"
+        "    return r.choices[0].message[\"content\"]\n")
+    code, todos = convert_idempotent(source.replace("COMMENT", "# read the key from the environment"))
+    assert "openai" not in code and not todos, (code, todos)
+    code, todos = convert_idempotent(source.replace("COMMENT", "# TODO: rotate it"))
+    assert "# TODO: rotate it" in code, code
