@@ -2414,3 +2414,16 @@ def test_held_out_67_a_hash_pinned_poetry_export_is_regenerated_with_poetry():
     plain = export.replace(' ; python_version >= "3.10" and python_version < "4.0"', "")
     todos = [f.message for f in edit_requirements(plain, "replace").findings if f.kind is FindingKind.TODO]
     assert "pip-compile --generate-hashes" in todos[0], todos
+
+
+def test_a_pip_install_in_a_quoted_command_follows_with_the_other_quotes():
+    """Held-out review 72, Y2: `command: bash -c "pip install openai streamlit && ..."` and compose's exec form
+    `["bash", "-c", "pip install openai ..."]` were not seen (the pip pattern wanted a space before pip): the container
+    installed openai and ran code importing mistralai. The requirement goes in the quotes the command does not use."""
+    text = ('services:\n  a:\n    command: bash -c "pip install openai streamlit && streamlit run app.py"\n'
+            '  b:\n    command: ["sh", "-c", "python -m pip install openai && python app.py"]\n'
+            "  c:\n    command: sh -c 'pip install openai'\n")
+    new, _ = _env_edit(text, "docker-compose.yml", DEPLOY, APP_CODE)
+    assert 'bash -c "pip install \'mistralai>=3.7,<4\' streamlit && streamlit run app.py"' in new, new
+    assert '"python -m pip install \'mistralai>=3.7,<4\' && python app.py"]' in new, new
+    assert "sh -c 'pip install \"mistralai>=3.7,<4\"'" in new, new

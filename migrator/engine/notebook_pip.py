@@ -79,7 +79,7 @@ def _imports_module(modules: set[str], name: str) -> bool:
     return any(module == name or module.startswith(name + ".") for module in modules)
 
 
-def follow_packages(line: str, start: int, moved, keeps, who: str) -> tuple[str, list]:
+def follow_packages(line: str, start: int, moved, keeps, who: str, quote: str = '"') -> tuple[str, list]:
     """``line`` with the ``pip install`` requirements from ``start`` following ``moved`` packages:
     ``openai`` -> ``"mistralai>=3.7,<4"``, or the new one added next to it where ``keeps(package)``
     (the code still imports the old one, or it is a bundle); with (what changed, was pinned) each."""
@@ -92,7 +92,7 @@ def follow_packages(line: str, start: int, moved, keeps, who: str) -> tuple[str,
         _, pinned, begin, end = next(r for r in requirements if r[0] == package.old)
         # always the range: the converted code imports what the range's releases have (mistralai.client:
         # 3.x), and an unpinned install leaves an older release already installed as it is
-        wanted = f'"{package.requirement}"'  # quoted: the shell would read `>` and `<` as redirections
+        wanted = f"{quote}{package.requirement}{quote}"  # quoted: the shell would read `>` and `<` as redirections
         if keeps(package):
             why = "installs other integrations too" if package.bundle else \
                 f"still imports {package.old_module} for what stays on OpenAI"

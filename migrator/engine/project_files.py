@@ -1897,7 +1897,8 @@ def _apply(edit: _Edit, text: str, new_text: str, touched: list, rule: str, safe
 
 
 # `pip install ...` in a shell line: a Dockerfile's RUN, a CI step's run:, a script line
-_SHELL_PIP = re.compile(r"(?:^|(?<=[\s;&|]))(?:(?:\S*/)?python3?(?:\.\d+)?\s+-m\s+)?(?:uv\s+)?pip3?\s+install\b")
+# (also opening a quoted command: `bash -c "pip install openai && ..."`, compose's exec form; held-out review 72, Y2)
+_SHELL_PIP = re.compile(r"(?:^|(?<=[\s;&|\"']))(?:(?:\S*/)?python3?(?:\.\d+)?\s+-m\s+)?(?:uv\s+)?pip3?\s+install\b")
 
 
 def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
@@ -1924,7 +1925,10 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
                 sep in line[max(starts):] for sep in (";", "&&", "||", "|")):
             continuing = True
         for start in reversed(starts):
-            new, whats = follow_packages(line, start, [pkg for pkg, _ in moved], lambda pkg: pkg in adds, "the code")
+            # inside a double-quoted command the requirement is single-quoted (and the other way round)
+            quoted = _quote_before(line, start)
+            new, whats = follow_packages(line, start, [pkg for pkg, _ in moved], lambda pkg: pkg in adds, "the code",
+                                         quote="'" if quoted == '"' else '"')
             if whats:
                 line = new
                 touched += [(index, what) for what, _ in whats]
@@ -1940,6 +1944,13 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     # continued over several lines names them on lines of their own)
     edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
     return edit
+
+
+def _quote_before(line: str, start: int) -> str:
+    """The quote that opens the string a ``pip install`` ending at ``start`` sits in (the character before ``pip``,
+    or before ``python -m pip``), else None."""
+    found = re.search(r"""(["'])\s*(?:\S*/)?(?:python3?(?:\.\d+)?\s+-m\s+)?(?:uv\s+)?pip3?\s+install$""", line[:start])
+    return found.group(1) if found else ""
 
 
 # (`- key: OPENAI_MODEL` then `value: ...`: Render's envVars; held-out review 61, X18)
