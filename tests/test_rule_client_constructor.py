@@ -1949,3 +1949,17 @@ def test_a_streamlit_secret_handed_as_the_key_follows_the_variable() -> None:
     assert 'api_key=userdata.get("MISTRAL_API_KEY")' in code, code
     assert len(todos) == 1, todos
     assert "add MISTRAL_API_KEY (a Mistral key) to the notebook's secrets (Colab's" in todos[0], todos
+
+
+def test_a_streamlit_secret_read_as_an_attribute_follows_too() -> None:
+    """Held-out review 72, Y1: `st.secrets.OPENAI_API_KEY` stayed while the secrets template's line was renamed (an
+    AttributeError at start-up); the subscript and .get forms were renamed. The attribute form is the same secret."""
+    code, todos = convert_idempotent('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI(api_key=st.secrets.OPENAI_API_KEY)
+        st.write(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        ''')
+    assert "api_key=st.secrets.MISTRAL_API_KEY" in code, code
+    assert len(todos) == 1 and "add MISTRAL_API_KEY (a Mistral key) to the app's secrets" in todos[0], todos
