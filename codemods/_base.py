@@ -12,6 +12,7 @@ from codemods._facts import ENV_GETTERS, ModuleFacts, Path, gather_from_source
 from codemods._imports import STATEMENT, Needed, fix_imports
 from migrator.config import Config
 from migrator.engine.results import Finding, FindingKind
+from migrator.mapping.files import NO_MISTRAL_FORM
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.plan.syntax import ast_walk
 
@@ -26,8 +27,6 @@ CONFIG = "migrator.config"
 ASSUME_CONVERTED = "migrator.assume_converted"
 
 TODO_PREFIX = "# TODO(migrator "
-# Endings of a kept call's reason that say it has no Mistral form: no "to move it, convert by hand" after them
-STAYS_ON_OPENAI = ("do not exist on Mistral", "have no Mistral counterpart")
 
 # Statements a TODO comment can stand above (exact types: isinstance on LibCST's ABCs is slow).
 STATEMENT_TYPES = frozenset({
@@ -995,7 +994,7 @@ class ApiCallTransformer(RuleTransformer):
             # (nor where the reason says the thing has no Mistral form: an assistant's file id, an assistants
             # upload; "convert by hand" contradicted it, held-out review 69, X7)
             self.todo(line, f"{surface}(...) stays on OpenAI: {blocking}"
-                      + ("" if "by hand" in blocking or blocking.endswith(STAYS_ON_OPENAI) else
+                      + ("" if "by hand" in blocking or blocking.endswith(NO_MISTRAL_FORM) else
                          f"; to move it, {by_hand}"))
         if verdict != CONVERT or self.config.endpoint() is not None:
             return None

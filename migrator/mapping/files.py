@@ -92,3 +92,12 @@ LINE_BODY_RENAMES = MappingProxyType({"max_completion_tokens": "max_tokens", "se
 def line_dict(keys: "list[object]") -> bool:
     """Are ``keys`` (a dict literal's keys, None for ``**x``) an OpenAI batch input line's?"""
     return all(isinstance(k, str) for k in keys) and set(keys) == LINE_KEYS  # type: ignore[arg-type]
+
+
+# Why a files call stays on OpenAI where it has no Mistral form at all (a kept call's TODO then gives no "convert by
+# hand" advice: codemods._base.converting): an upload of a purpose Mistral lacks, an id an OpenAI-only resource made.
+PURPOSE_TODO = ("Mistral's files take purpose \"batch\", \"fine-tune\", \"ocr\" or \"agentic_safety\"; assistants / "
+                "vision / user data files have no Mistral counterpart")
+OPENAI_ONLY_IDS = ("this module uses assistants / threads / vector stores / fine-tuning jobs, whose files stay on "
+                   "OpenAI: their ids do not exist on Mistral")
+NO_MISTRAL_FORM = (PURPOSE_TODO, OPENAI_ONLY_IDS)

@@ -9,8 +9,8 @@ from typing import Callable, Optional
 
 from migrator.mapping.files import (BATCH_ATTRS, BATCH_ENDPOINTS, BATCH_RENAMES, COMPLETION_WINDOW, CONTENT_METHODS,
                                     CONTENT_READS, DELETED_ATTRS, FILE_ATTRS, FILE_RENAMES, ID_KEYWORDS,
-                                    LINE_BODY_KEYS, LINE_BODY_RENAMES, LIST_KEYWORDS, METHODS, PURPOSES, REQUEST_COUNTS,
-                                    STATUSES, UNMAPPED_STATUSES, line_dict)
+                                    LINE_BODY_KEYS, LINE_BODY_RENAMES, LIST_KEYWORDS, METHODS, OPENAI_ONLY_IDS,
+                                    PURPOSE_TODO, PURPOSES, REQUEST_COUNTS, STATUSES, UNMAPPED_STATUSES, line_dict)
 from migrator.plan.syntax import ast_walk
 
 FILE_SURFACES = frozenset(METHODS)
@@ -82,8 +82,7 @@ def _list_problem(f, call: ast.Call, surface: str, keywords: dict) -> str:
         return f"{unknown[0]}=: no equivalent on Mistral's {METHODS[surface]} (it pages with page= and page_size=)"
     purpose = keywords.get("purpose")
     if purpose is not None and not (isinstance(purpose, ast.Constant) and purpose.value in PURPOSES):
-        return (f"purpose={ast.unparse(purpose)}: Mistral's files take purpose \"batch\", \"fine-tune\", \"ocr\" or "
-                "\"agentic_safety\"; assistants / vision / user data files have no Mistral counterpart")
+        return f"purpose={ast.unparse(purpose)}: {PURPOSE_TODO}"
     loop, has_data = list_loop(f, call)
     outer = f.parent.get(id(call))
     if isinstance(f.parent.get(id(outer)) if isinstance(outer, ast.Await) else outer, ast.Expr):
@@ -242,9 +241,7 @@ def _id_problem(f, call: ast.Call, value: ast.AST) -> str:
         return ""
     if not _makes_openai_files(f):
         return ""  # an id the application stores or is given: the summary says it must be Mistral's
-    return (f"{ast.unparse(value)} is not seen to come from an upload or batch made here, and this module uses "
-            "assistants / threads / vector stores / fine-tuning jobs, whose files stay on OpenAI: their ids do not "
-            "exist on Mistral")
+    return f"{ast.unparse(value)} is not seen to come from an upload or batch made here, and {OPENAI_ONLY_IDS}"
 
 
 # OpenAI resources whose runs make files (assistant outputs, vector-store files) or use them (fine-tuning
@@ -282,8 +279,7 @@ def _upload_problem(f, keywords: dict, opened_file: Callable) -> str:
     purpose = keywords.get("purpose")
     if not (isinstance(purpose, ast.Constant) and purpose.value in PURPOSES):
         shown = ast.unparse(purpose) if purpose is not None else "missing"
-        return (f"purpose={shown}: Mistral's files take purpose \"batch\", \"fine-tune\", \"ocr\" or "
-                "\"agentic_safety\"; assistants / vision / user data files have no Mistral counterpart")
+        return f"purpose={shown}: {PURPOSE_TODO}"
     file = keywords.get("file")
     if file is None:
         return "no file="
