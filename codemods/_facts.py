@@ -666,7 +666,7 @@ class _Collector(NodeVisitor):
             self.facts.names_in_use.add(arg.arg)
             self.facts.stored_names.add(arg.arg)
             self.facts.scoped_names.add(arg.arg)
-            self.visit_arg(arg, annotation=False)  # (`role="developer"`: its default is the function's to change)
+            self._role_param(arg)  # (`role="developer"`: its default is the function's to change)
             if arg.annotation is None:
                 continue
             qualified = self._annotation_class(arg.annotation)
@@ -944,11 +944,13 @@ class _Collector(NodeVisitor):
             self.mark()  # MIG104 writes "system" (held-out review 68, X1)
         self.generic_visit(node)
 
-    def visit_arg(self, node: ast.arg, annotation: bool = True) -> None:
+    def visit_arg(self, node: ast.arg) -> None:
+        self._role_param(node)
+        self.generic_visit(node)
+
+    def _role_param(self, node: ast.arg) -> None:
         if node.arg == "role" and self.facts.view is not None and self.facts.view.developer_roles:
             self.mark()  # `def add_message(content, role="developer")`: MIG104 may write "system" in its default
-        if annotation:
-            self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
         self.facts.names_in_use.add(node.id)

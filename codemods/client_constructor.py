@@ -1102,7 +1102,7 @@ class _Transformer(RuleTransformer):
                 # `api_key=st.secrets["OPENAI_API_KEY"]`: the secret of the same name for Mistral, as an environment
                 # read of the variable is renamed (held-out review 67, Y7: the OpenAI key went to Mistral, two TODOs)
                 value = secret
-                self.todo(line, streamlit_key_todo(value))
+                self.todo(line, secret_key_todo(value))
                 new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
                 continue
             if name == "api_key" and not key_renamed and not re.search(r"\b(?:getenv|environ)\b", code_of(value)):
@@ -1699,8 +1699,9 @@ def _names_in(node: cst.CSTNode) -> list:
     return m.findall(node, m.Name())
 
 
-def streamlit_key_todo(secret: cst.BaseExpression) -> str:
-    """The TODO beside ``api_key=st.secrets["MISTRAL_API_KEY"]`` (``_streamlit_key``'s rewrite)."""
+def secret_key_todo(secret: cst.BaseExpression) -> str:
+    """The TODO beside ``api_key=st.secrets["MISTRAL_API_KEY"]`` / Colab's ``userdata.get("MISTRAL_API_KEY")``
+    (``_streamlit_key``'s rewrite)."""
     colab = isinstance(secret, cst.Call) and isinstance(secret.func, cst.Attribute) and \
         dotted(secret.func.value) in COLAB_SECRETS
     where = "the notebook's secrets (Colab's Secrets panel)" if colab else \

@@ -14,7 +14,7 @@ from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
 from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
                                      HTTPX_IMPORT, MISTRAL_ERROR, NEGATED, OPENAI_ERROR_CODES, RAISE_FAKE,
-                                     RAISE_FAKE_OF, REQUEST_ERROR,
+                                     RAISE_FAKE_OF, REEXPORTED_ERROR_TODO, REQUEST_ERROR,
                                      RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT, ErrorRule, error_rule, lacks,
                                      mistral_ancestors)
 
@@ -224,9 +224,9 @@ class _Transformer(RuleTransformer):
         rule = error_rule(qualified)
         if rule is None:
             return
-        self.todo(self.current_line(), f"{code_of(node)} is {qualified} (imported in {os.path.basename(where)}): the "
-                                       f"calls here are converted and raise Mistral's errors, which it does not "
-                                       f"catch: catch {self._describe(rule)} (from mistralai.client import errors)")
+        self.todo(self.current_line(), REEXPORTED_ERROR_TODO.format(code=code_of(node), qualified=qualified,
+                                                                    where=os.path.basename(where),
+                                                                    catch=self._describe(rule)))
 
     def _rule(self, node: cst.BaseExpression) -> Optional[ErrorRule]:
         """The mapping for an OpenAI exception reference the plan converts (the calls that raise it

@@ -11,7 +11,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, 
 from codemods._facts import ENV
 from codemods._imports import without_aliases
 from codemods.client_constructor import (_env_call_key, _env_subscript_key, _streamlit_key, env_membership_key,
-                                         openai_secret, streamlit_key_todo)
+                                         openai_secret, secret_key_todo)
 from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vectors_todo
 from migrator.mapping.models import map_model
@@ -316,7 +316,7 @@ class _Transformer(RuleTransformer):
         if secret is not None:
             # `api_key=st.secrets["OPENAI_API_KEY"]`: Mistral's secret, as MIG101 reads it for a client (held-out
             # review 69, Y2: the OpenAI key went to Mistral while the secrets example gained MISTRAL_API_KEY)
-            self.todo(line, streamlit_key_todo(secret))
+            self.todo(line, secret_key_todo(secret))
             return secret
         if ("OPENAI_API_KEY" in code or "MISTRAL_API_KEY" in code) and ("environ" in code or "getenv" in code):
             # (MIG101's environment rule may have renamed the read already: the plan's env site)
