@@ -453,6 +453,36 @@ def test_a_returned_completion_read_elsewhere_through_an_openai_only_field_keeps
     assert "client.chat.complete(" in out["llm.py"], out["llm.py"]
 
 
+def test_responses_gathered_by_asyncio_and_read_through_an_openai_only_field_keep_their_client() -> None:
+    """Held-out review 72, X1: ``rs = await asyncio.gather(*(one(t) for t in ts))`` (``one`` returning the
+    completion, or the call itself gathered), then ``r.to_dict()`` / ``r.system_fingerprint`` for ``r`` in ``rs``, or
+    ``r = await fut`` over ``asyncio.as_completed``: converted, and AttributeError at run time, with no TODO. The call
+    stays and says so; gathered responses read only through fields both have convert."""
+    from mechanics import convert_files
+
+    head = ("import asyncio\n\nfrom openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\n"
+            "async def one(t):\n    return await client.chat.completions.create(model='gpt-4o-mini', "
+            "messages=[{'role': 'user', 'content': t}])\n\n\n")
+    reads = {
+        "async def run(ts):\n    rs = await asyncio.gather(*(one(t) for t in ts))\n    for r in rs:\n"
+        "        print(r.to_dict())\n": "read here (gathered by asyncio) as r.to_dict",
+        "async def run(ts):\n    tasks = []\n    for t in ts:\n        tasks.append(one(t))\n"
+        "    rs = await asyncio.gather(*tasks)\n    print(rs[0].system_fingerprint)\n":
+            "(gathered by asyncio) as rs[0].system_fingerprint",
+        "async def run(ts):\n    for fut in asyncio.as_completed([one(t) for t in ts]):\n        r = await fut\n"
+        "        print(r.to_json())\n": "(gathered by asyncio) as r.to_json",
+        "async def run(ts):\n    rs = await asyncio.gather(*[client.chat.completions.create(model='gpt-4o-mini', "
+        "messages=[{'role': 'user', 'content': t}]) for t in ts])\n    print(rs[0].to_dict())\n":
+            "the responses asyncio gathers are read as rs[0].to_dict",
+    }
+    for body, said in reads.items():
+        out = convert_files({"batch.py": head + body})["batch.py"]
+        assert "client = AsyncOpenAI()" in out and said in out, out
+    out = convert_files({"batch.py": head + "async def run(ts):\n    rs = await asyncio.gather(*(one(t) for t in ts))\n"
+                         "    return [r.choices[0].message.content for r in rs]\n"})["batch.py"]
+    assert "client.chat.complete_async(" in out, out
+
+
 def test_serialisers_called_with_arguments_both_take_convert():
     """Held-out review 53, Q7 (rag-ai-agent-book): `r.to_json(indent=2)` (OpenAI's default written out) kept a TODO
     while `r.to_json()` converted. The keywords mistralai's pydantic serialisers take pass through, use_api_names=

@@ -4006,6 +4006,14 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
 
     if chat_call_stream_literal(call) is not False:
         return ""  # (a stream's consumer is checked as such)
+    only = frozenset(MISSING_RESPONSE_FIELDS) | frozenset(UNSUPPORTED_RESPONSE_FIELDS) | frozenset(SERIALISERS) | \
+        {LEGACY_FUNCTION_CALL}
+    for start in gathered_results(f, call):  # asyncio.gather(*[client.chat.completions.create(...) for ...])
+        read = _chain_read(f, start, only)
+        if read is not None:
+            return (f"the responses asyncio gathers are read as {ast.unparse(read)}, which Mistral's response does not "
+                    "have (MIG105 rewrites such reads only where the call's result is named): make that read work on "
+                    "both (getattr(..., None); model_dump() for to_dict()), then convert")
     node, parent = call, f.parent.get(id(call))
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
@@ -4025,28 +4033,6 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
     own = f.scope_of.get(id(fn), ()) + (fn.name,)
     if len(own) in (1, 2):
         builder.response_returners.setdefault(f.path, set()).add(own[0])
-    only = frozenset(MISSING_RESPONSE_FIELDS) | frozenset(UNSUPPORTED_RESPONSE_FIELDS) | frozenset(SERIALISERS) | \
-        {LEGACY_FUNCTION_CALL}
-
-    def chain_read(g: _File, start: ast.AST, alias: bool = True) -> Optional[ast.AST]:
-        """The read of a field in ``only`` along ``start``'s attribute / index / call chain, else None; through one
-        alias of a part of it (``u = r.usage`` then ``u.prompt_tokens_details``, ``msg = r.choices[0].message``
-        then ``msg.refusal``: held-out review 61, X16)."""
-        n = start
-        while True:
-            up = g.parent.get(id(n))
-            if isinstance(up, ast.Attribute) and up.value is n:
-                if up.attr in only:
-                    return up
-            elif alias and n is not start and isinstance(up, ast.Assign) and up.value is n and \
-                    len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
-                where, name = g.scope_of.get(id(up), ()), up.targets[0].id
-                return next((read for m in g.nodes if isinstance(m, ast.Name) and m.id == name and
-                             isinstance(m.ctx, ast.Load) and g.scope_of.get(id(m), ()) == where
-                             for read in [chain_read(g, m, False)] if read is not None), None)
-            elif not (isinstance(up, ast.Subscript) and up.value is n or isinstance(up, ast.Call) and up.func is n):
-                return None
-            n = up
 
     for g in builder.files:
         if fn.name not in g.source:
@@ -4061,19 +4047,43 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
             result, up = c, g.parent.get(id(c))
             if isinstance(up, ast.Await):
                 result, up = up, g.parent.get(id(up))
-            starts = [result]
+            gathered = gathered_results(g, c) if result is c else []
+            starts = gathered or [result]
             if isinstance(up, ast.Assign) and len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
                 where = g.scope_of.get(id(up), ())
                 starts = [n for n in g.nodes if isinstance(n, ast.Name) and n.id == up.targets[0].id and
                           isinstance(n.ctx, ast.Load) and g.scope_of.get(id(n), ()) == where]
             for start in starts:
-                read = chain_read(g, start)
+                read = _chain_read(g, start, only)
                 if read is not None:
                     here = "here" if g is f else f"in {os.path.relpath(g.path, os.path.dirname(f.path) or '.')}"
-                    return (f"the response {fn.name}() returns is read {here} as {ast.unparse(read)}, which Mistral's "
-                            "response does not have (MIG105 rewrites such reads only where the call is): make that "
-                            "read work on both (getattr(..., None); model_dump() for to_dict()), then convert")
+                    how = " (gathered by asyncio)" if gathered else ""
+                    return (f"the response {fn.name}() returns is read {here}{how} as {ast.unparse(read)}, which "
+                            "Mistral's response does not have (MIG105 rewrites such reads only where the call is): "
+                            "make that read work on both (getattr(..., None); model_dump() for to_dict()), then "
+                            "convert")
     return ""
+
+
+def _chain_read(g: _File, start: ast.AST, only: frozenset, alias: bool = True) -> Optional[ast.AST]:
+    """The read of a field in ``only`` along ``start``'s attribute / index / call chain, else None; through one
+    alias of a part of it (``u = r.usage`` then ``u.prompt_tokens_details``, ``msg = r.choices[0].message``
+    then ``msg.refusal``: held-out review 61, X16)."""
+    n = start
+    while True:
+        up = g.parent.get(id(n))
+        if isinstance(up, ast.Attribute) and up.value is n:
+            if up.attr in only:
+                return up
+        elif alias and n is not start and isinstance(up, ast.Assign) and up.value is n and \
+                len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
+            where, name = g.scope_of.get(id(up), ()), up.targets[0].id
+            return next((read for m in g.nodes if isinstance(m, ast.Name) and m.id == name and
+                         isinstance(m.ctx, ast.Load) and g.scope_of.get(id(m), ()) == where
+                         for read in [_chain_read(g, m, only, False)] if read is not None), None)
+        elif not (isinstance(up, ast.Subscript) and up.value is n or isinstance(up, ast.Call) and up.func is n):
+            return None
+        n = up
 
 
 def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None) -> str:
@@ -5399,6 +5409,71 @@ def _task_awaited(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> Optiona
         return None  # bound again, cancelled, gathered, read by a callback: not one awaited value
     outer = f.parent.get(id(loads[0]))
     return outer if isinstance(outer, ast.Await) else _awaited_through(f, loads[0], outer)
+
+
+_GATHERERS = frozenset({"asyncio.gather", "asyncio.as_completed"})
+
+
+def gathered_results(f: _File, node: ast.AST) -> list:
+    """The expressions holding the result of the coroutine ``node`` (an un-awaited call) once ``asyncio.gather`` /
+    ``asyncio.as_completed`` has awaited it: it is one of their arguments, an element of a list, tuple or
+    comprehension starred into them, or of such a list named first (``tasks = [one(t) for t in ts]`` /
+    ``tasks.append(one(t))``, then ``gather(*tasks)``). Found: the reads of ``rs[i]`` and of a loop's target over
+    ``rs = await asyncio.gather(...)``, and of ``r = await fut`` in ``for fut in asyncio.as_completed(...)``; else
+    [] (held-out review 72, X1: reads of the gathered responses were neither rewritten nor reported)."""
+    child, up = node, f.parent.get(id(node))
+    if isinstance(up, (ast.ListComp, ast.GeneratorExp)) and up.elt is child or isinstance(up, (ast.List, ast.Tuple)):
+        child, up = up, f.parent.get(id(up))
+    scope = f.scope_of.get(id(node), ())
+    holders = [child]
+    listed = None
+    if isinstance(up, ast.Assign) and len(up.targets) == 1 and isinstance(up.targets[0], ast.Name) and \
+            isinstance(child, (ast.ListComp, ast.List)):
+        listed = up.targets[0].id
+    elif isinstance(up, ast.Call) and isinstance(up.func, ast.Attribute) and up.func.attr == "append" and \
+            up.args == [child] and isinstance(up.func.value, ast.Name):
+        listed = up.func.value.id
+    if listed is not None:
+        holders = [n for n in f.nodes if isinstance(n, ast.Name) and n.id == listed and isinstance(n.ctx, ast.Load)
+                   and f.scope_of.get(id(n), ()) == scope]
+    found: list = []
+    for holder in holders:
+        up = f.parent.get(id(holder))
+        if isinstance(up, ast.Starred):
+            holder, up = up, f.parent.get(id(up))
+        if not (isinstance(up, ast.Call) and holder in up.args):
+            continue
+        which = _qualified_callee(f, up)
+        if which not in _GATHERERS:
+            continue
+        outer = f.parent.get(id(up))
+        if which == "asyncio.as_completed":
+            if isinstance(outer, ast.For) and outer.iter is up and isinstance(outer.target, ast.Name):
+                for n in f.nodes:
+                    if isinstance(n, ast.Name) and n.id == outer.target.id and isinstance(n.ctx, ast.Load) and \
+                            f.scope_of.get(id(n), ()) == scope and isinstance(f.parent.get(id(n)), ast.Await):
+                        found.extend(_value_loads(f, f.parent[id(n)], scope))
+            continue
+        if not isinstance(outer, ast.Await):
+            continue
+        for n in _value_loads(f, outer, scope):
+            read = f.parent.get(id(n))
+            if isinstance(read, ast.Subscript) and read.value is n:
+                found.append(read)
+            elif isinstance(read, (ast.For, ast.comprehension)) and read.iter is n and \
+                    isinstance(read.target, ast.Name):
+                found.extend(m for m in f.nodes if isinstance(m, ast.Name) and m.id == read.target.id and
+                             isinstance(m.ctx, ast.Load) and f.scope_of.get(id(m), ()) == scope)
+    return found
+
+
+def _value_loads(f: _File, value: ast.AST, scope: tuple) -> list:
+    """``value`` itself, or where it is assigned to a name (``rs = await ...``), that name's reads in ``scope``."""
+    up = f.parent.get(id(value))
+    if isinstance(up, ast.Assign) and len(up.targets) == 1 and isinstance(up.targets[0], ast.Name):
+        return [n for n in f.nodes if isinstance(n, ast.Name) and n.id == up.targets[0].id and
+                isinstance(n.ctx, ast.Load) and f.scope_of.get(id(n), ()) == scope]
+    return [value]
 
 
 def _qualified_callee(f: _File, call: ast.Call) -> str:
