@@ -191,6 +191,10 @@ class _LlamaIndexTransformer(_Transformer):
                 view.default_embedding if view is not None else li.uses_default_embedding(self._source())):
             self._default_embedding_said = True
             self.todo(site.line, li.DEFAULT_EMBEDDING_TODO)
+        if view is not None and view.default_llm and not self.__dict__.get("_default_llm_said"):
+            self._default_llm_said = True
+            engine = min(li.DEFAULT_LLM_ENGINES, key=lambda name: (self._source().find(f".{name}(") % (1 << 30)))
+            self.todo(site.line, li.DEFAULT_LLM_TODO.format(engine=engine))
         if llm and "max_retries" in written:
             self.todo(site.line, li.MAX_RETRIES_TODO)
         steps = () if llm else self.vectors_step(li.MISTRAL_EMBEDDING_DEFAULT)

@@ -519,6 +519,29 @@ def test_an_index_built_with_the_default_embedding_gets_a_todo():
     assert not todos, todos
 
 
+def test_an_engine_handed_no_llm_while_settings_llm_is_unset_keeps_the_openai_llm_package():
+    """Held-out review 72, Y3: `llm = OpenAI(...)` converted, but the index's `as_chat_engine()` is handed no llm= and
+    nothing sets Settings.llm, so it answers with LlamaIndex's default, OpenAI's, which imports
+    llama_index.llms.openai: requirements.txt lost that package (ImportError at run time) and no TODO said it. The
+    package stays beside the Mistral one and the converted LLM says why; an engine handed llm=, or Settings.llm set,
+    changes nothing."""
+    from mechanics import convert_files
+
+    app = ("from llama_index.core import VectorStoreIndex\nfrom llama_index.llms.openai import OpenAI\n\n"
+           "llm = OpenAI(model='gpt-4o-mini')\nindex = VectorStoreIndex.from_documents([])\n"
+           "engine = index.as_chat_engine(chat_mode='condense_question')\n")
+    requirements = "llama-index-core\nllama-index-llms-openai\n"
+    out = convert_files({"app.py": app, "requirements.txt": requirements})
+    assert "MistralAI(model=" in out["app.py"] and li.DEFAULT_LLM_TODO.format(engine="as_chat_engine") in out["app.py"]
+    assert "llama-index-llms-openai\n" in out["requirements.txt"] and "llama-index-llms-mistralai" in \
+        out["requirements.txt"], out["requirements.txt"]
+    for given in (app.replace("chat_mode=", "llm=llm, chat_mode="),
+                  app.replace("import VectorStoreIndex", "import Settings, VectorStoreIndex") + "Settings.llm = llm\n"):
+        out = convert_files({"app.py": given, "requirements.txt": requirements})
+        assert "as_chat_engine(...) here is handed no llm=" not in out["app.py"], out["app.py"]
+        assert "llama-index-llms-openai\n" not in out["requirements.txt"], out["requirements.txt"]
+
+
 def test_an_embed_model_set_in_another_module_silences_the_default_embedding_todo():
     """Re-review: the TODO fired when settings.py set Settings.embed_model for the whole program. (A module
     that never mentions openai is not read, so one setting a HuggingFace model there is not seen.)"""

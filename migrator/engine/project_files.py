@@ -152,6 +152,7 @@ class CodeFacts:
     model_env_reads: frozenset = frozenset()  # the plan's: (path, variable) whose reads there only model= reads
     # the plan's: modules whose LlamaIndex index embeds with the default OpenAIEmbedding (no embed model set)
     default_embedding: frozenset = frozenset()
+    default_llm: frozenset = frozenset()  # (the same for LlamaIndex's default LLM)
     # code the run left as it was though it uses openai (excluded, too large, failed): path -> why (its text is in
     # texts): what it reads and imports stays (held-out review 64, X1)
     unconverted: dict = field(default_factory=dict)
@@ -399,6 +400,8 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
         return "add"  # a kept `init_chat_model("openai:...")` loads langchain-openai when it runs
     if pkg.old_module in LLAMAINDEX_EMBEDDING_MODULES and any(p in scope for p in facts.default_embedding):
         return "add"  # an index there embeds with LlamaIndex's default, OpenAIEmbedding (held-out review 56, V1)
+    if pkg.old_module == "llama_index.llms.openai" and any(p in scope for p in facts.default_llm):
+        return "add"  # an engine there answers with LlamaIndex's default LLM, OpenAI's (held-out review 72, Y3)
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
 
 
@@ -2934,6 +2937,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       model_env=frozenset(getattr(plan, "model_env", frozenset())),
                       model_env_reads=frozenset(getattr(plan, "model_env_reads", frozenset())),
                       default_embedding=frozenset(getattr(plan, "default_embedding", frozenset())),
+                      default_llm=frozenset(getattr(plan, "default_llm", frozenset())),
                       unconverted=left,
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
                           finding.rule in _WRAPPER_RULES and finding.kind is FindingKind.CONVERTED

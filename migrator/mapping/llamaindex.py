@@ -202,6 +202,17 @@ DEFAULT_MODELS_TODO = ("{call}(...) runs on LlamaIndex's defaults, OpenAI's: Set
                        "before it, then re-index stored vectors")
 
 
+# An index's engines answer with Settings.llm where they are handed no llm= (``BaseIndex.as_chat_engine`` /
+# ``as_query_engine``: ``llm or Settings.llm``); its default resolves "default" to llama_index.llms.openai's OpenAI
+# (``resolve_llm``: an ImportError once that package is gone). A converted LLM the engines never receive left them on
+# OpenAI, and the requirements lost the package they import (held-out review 72, Y3).
+DEFAULT_LLM_ENGINES = frozenset({"as_chat_engine", "as_query_engine"})
+DEFAULT_LLM_TODO = ("{engine}(...) here is handed no llm= and this program sets no Settings.llm, so it answers with "
+                    "LlamaIndex's default, OpenAI's OpenAI (OPENAI_API_KEY; llama-index-llms-openai stays in the "
+                    "requirements for it): to answer with Mistral, pass it llm=MistralAI(...) or set Settings.llm "
+                    "before it")
+
+
 def may_build_index(source: str) -> bool:
     """Does a module's text import LlamaIndex and name an index builder or loader (a prefilter)?"""
     return "llama_index" in source and any(n in source for n in INDEX_NAMES)

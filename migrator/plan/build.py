@@ -501,6 +501,7 @@ class _Builder:
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         self.env_base_urls: dict = {}  # directory -> the OPENAI_BASE_URL the project's env files set there
         self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
+        self.default_llm: set = set()  # modules whose LlamaIndex engines answer with its default (OpenAI) LLM
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
         self.endpoint = endpoint
@@ -1201,6 +1202,18 @@ class _Builder:
                 return node
         return None
 
+    @staticmethod
+    def _default_llm_engine(f: _File) -> Optional[ast.Call]:
+        """The module's first ``index.as_chat_engine(...)`` / ``as_query_engine(...)`` handed no LLM (no llm= /
+        service_context= / ** splat), which answers with Settings.llm (mapping.llamaindex.DEFAULT_LLM_ENGINES)."""
+        from migrator.mapping.llamaindex import DEFAULT_LLM_ENGINES
+
+        if not any(engine in f.source for engine in DEFAULT_LLM_ENGINES) or "service_context" in f.source:
+            return None  # (a ServiceContext, LlamaIndex before 0.10, carries its own LLM)
+        return next((node for node in f.nodes if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                     and node.func.attr in DEFAULT_LLM_ENGINES and
+                     not any(kw.arg in (None, "llm", "service_context") for kw in node.keywords)), None)
+
     def global_llm(self, f: _File) -> bool:
         """Is LlamaIndex's LLM set for the program ``f`` runs in (``Settings.llm = ...``): by ``f``, at run time of a
         module of the tree other than a ``__main__`` block, or in the ``__main__`` block of a script importing ``f``
@@ -1262,6 +1275,9 @@ class _Builder:
                                                   call=(dotted_name(index.func) or "")[:60])
                 self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
+        if "llama_index" in f.source and self._default_llm_engine(f) is not None and not self.global_llm(f):
+            self.default_llm.add(f.path)
+            self.agents_sdk.add(f.path)  # LlamaIndex's default LLM reads OPENAI_API_KEY
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         if OPENAI_HOST in f.source or OPENAI_URL_SETTING.search(f.source):

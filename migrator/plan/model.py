@@ -122,6 +122,9 @@ class ConversionPlan:
     # modules that build or load a LlamaIndex index with its default (OpenAI) embedding: no module of the
     # tree sets an embed model (MIG121's TODO at their converted LLM)
     default_embedding: frozenset = frozenset()
+    # modules whose LlamaIndex index engines (as_chat_engine / as_query_engine) are handed no llm= while no module of
+    # the program sets Settings.llm: they answer with its default, OpenAI's (MIG121's TODO at their converted classes)
+    default_llm: frozenset = frozenset()
     # path -> (setter path, line, code of the value) of another module's ``openai.api_key = <value>`` set from the
     # app's own setting that reaches the module: openai 0.x's key is process-wide, Mistral's module clients are per
     # module
@@ -361,6 +364,10 @@ class FileView:
     @property
     def default_embedding(self) -> bool:
         return self.path in self.plan.default_embedding
+
+    @property
+    def default_llm(self) -> bool:
+        return self.path in self.plan.default_llm
 
     @property
     def all_converted(self) -> bool:
