@@ -1571,3 +1571,32 @@ def test_an_openai_error_code_matched_in_a_converted_handler_gets_a_todo() -> No
         ''')
     assert "except errors.MistralError as e:" in code, code
     assert any(t.startswith('"context_length_exceeded" is OpenAI\'s error code') for t in todos), todos
+
+
+def test_a_retry_decorator_s_handler_follows_the_functions_it_decorates() -> None:
+    """Held-out review 72, X2: `retry.py`'s `retry_openai()` factory returns a decorator whose wrapper calls
+    `fn(*args, **kwargs)` under `except (openai.RateLimitError, openai.APITimeoutError)`; the functions written under
+    `@retry_openai()` call a converted client, but the handler was told "migrator traces no call here", and a 429
+    went straight through. The decorated functions' calls decide it, here or in another module, for a factory or a
+    plain decorator."""
+    from mechanics import convert_files
+
+    retry = ("import asyncio\nimport functools\n\nimport openai\n\n\ndef retry_openai(max_retries=3):\n"
+             "    def decorator(fn):\n        @functools.wraps(fn)\n        async def wrapper(*args, **kwargs):\n"
+             "            for attempt in range(max_retries):\n                try:\n"
+             "                    return await fn(*args, **kwargs)\n"
+             "                except (openai.RateLimitError, openai.APITimeoutError):\n"
+             "                    await asyncio.sleep(2**attempt)\n            return await fn(*args, **kwargs)\n"
+             "        return wrapper\n    return decorator\n")
+    embedder = ("from openai import AsyncOpenAI\n\nfrom retry import retry_openai\n\nclient = AsyncOpenAI()\n\n\n"
+                "@retry_openai()\nasync def embed(texts):\n"
+                "    response = await client.embeddings.create(model='text-embedding-3-small', input=texts)\n"
+                "    return [d.embedding for d in response.data]\n")
+    out = convert_files({"retry.py": retry, "embedder.py": embedder})
+    assert "except (errors.SDKError, httpx2.TimeoutException) as e:" in out["retry.py"], out["retry.py"]
+    assert "traces no call" not in out["retry.py"] and "create_async(" in out["embedder.py"], out["retry.py"]
+    plain = retry.replace("def retry_openai(max_retries=3):\n    def decorator(fn):", "def retry_openai(fn):\n"
+                          "    if True:").replace("range(max_retries)", "range(3)")
+    plain = plain.replace("    return decorator\n", "")
+    out = convert_files({"retry.py": plain, "embedder.py": embedder.replace("@retry_openai()", "@retry_openai")})
+    assert "except (errors.SDKError, httpx2.TimeoutException) as e:" in out["retry.py"], out["retry.py"]
