@@ -2427,3 +2427,19 @@ def test_a_pip_install_in_a_quoted_command_follows_with_the_other_quotes():
     assert 'bash -c "pip install \'mistralai>=3.7,<4\' streamlit && streamlit run app.py"' in new, new
     assert '"python -m pip install \'mistralai>=3.7,<4\' && python app.py"]' in new, new
     assert "sh -c 'pip install \"mistralai>=3.7,<4\"'" in new, new
+
+
+def test_a_conda_install_of_openai_gets_a_todo():
+    """Held-out review 72, Y2: `RUN conda install -y -c conda-forge openai streamlit` (conda-forge's package, which
+    migrator does not rewrite) was left with no TODO and no report line: the image installed openai and ran code
+    importing mistralai. It is flagged as an environment.yml's conda-level entry is, on continued lines too; a conda
+    install of other packages, a channel or a comment, is not."""
+    text = ("FROM continuumio/miniconda3\nRUN conda install -y -c conda-forge openai streamlit\n"
+            "RUN mamba install -y \\\n    numpy \\\n    openai=1.30 && echo done\n"
+            "RUN conda install -c openai-channel numpy && pip install openai\n# conda install openai\n")
+    new, findings = _env_edit(text, "Dockerfile", DEPLOY, APP_CODE)
+    todos = [(line, message) for kind, line, message in findings if kind is FindingKind.TODO]
+    assert [line for line, _ in todos] == [2, 3], todos
+    assert todos[0][1] == ("Dockerfile: openai comes from conda here (conda install): install mistralai>=3.7,<4 with "
+                           "pip (and drop openai where no kept client needs it)"), todos
+    assert "pip install \"mistralai>=3.7,<4\"\n" in new, new

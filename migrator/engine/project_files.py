@@ -1941,12 +1941,40 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     edit = _apply(edit, text, new_text, [(index, f"{name}: pip install {what}") for index, what in touched],
                   DEPENDENCY_RULE, "approximate", True,
                   f"{name}: its pip install follows the converted code by hand (migrator could not edit it safely)")
+    _conda_installs(edit, text, moved, name)
     if edit.text != new_text:
         return edit
     # pins the added package cannot be installed with, anywhere in the file's pip commands (a RUN
     # continued over several lines names them on lines of their own)
     edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
     return edit
+
+
+# `conda install -y -c conda-forge openai streamlit` (mamba's, micromamba's too), over continued lines
+_CONDA_INSTALL = re.compile(r"(?:^|(?<=[\s;&|\"']))(?:conda|mamba|micromamba)\s+install\b")
+
+
+def _conda_installs(edit: _Edit, text: str, moved: list, name: str) -> None:
+    """A MIG114 TODO where a conda command installs a moved package (conda-forge's build, not pip's: migrator does not
+    rewrite it), as an environment.yml's conda-level entry gets (held-out review 72, Y2: the image installed openai
+    and ran code importing mistralai, silently)."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        found = _CONDA_INSTALL.search(line)
+        if found is None or line.lstrip().startswith("#"):
+            continue
+        command, end = line[found.end():], index
+        while command.rstrip().endswith("\\") and end + 1 < len(lines):
+            end += 1
+            command = command.rstrip()[:-1] + " " + lines[end]
+        command = re.split(r"&&|\|\||;|\|", command)[0]
+        words = [word.strip("\"'") for word in command.split()]
+        for pkg, action in moved:
+            if any(re.fullmatch(rf"{re.escape(pkg.old)}(?:[=<>!~].*)?", word) for word in words):
+                also = "beside it" if action == "add" else f"(and drop {pkg.old} where no kept client needs it)"
+                edit.note(DEPENDENCY_RULE, FindingKind.TODO, index + 1,
+                          f"{name}: {pkg.old} comes from conda here (conda install): install {pkg.requirement} with "
+                          f"pip {also}", "manual")
 
 
 def _quote_before(line: str, start: int) -> str:
