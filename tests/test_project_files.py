@@ -1242,6 +1242,20 @@ def test_an_old_pin_of_mistralai_does_not_hide_the_pins_mistralai_3_cannot_insta
     assert todos == []  # declared already, in range: the project's own choice
 
 
+def test_a_floor_of_mistralai_that_admits_1x_is_reported():
+    """Held-out review 73, X1: `"mistralai>=1.0.0"` declared for code written against mistralai 1.x stayed as it was:
+    a lock file or an environment made from it keeps a 1.x release, which has no mistralai.client (ImportError in the
+    converted code). It gets a TODO; a floor in range says nothing."""
+    pep621 = '[project]\nname = "bot"\ndependencies = [\n    "openai>=1.59.5",\n    "mistralai>=1.0.0",\n]\n'
+    text, todos = _manifest_todos(pep621, "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert '"mistralai>=1.0.0"' in text and [number for number, _ in todos] == [4], todos
+    assert todos[0][1].startswith("pyproject.toml: mistralai is declared >=1.0.0, which admits releases the converted "
+                                  "code cannot use (it needs mistralai>=3.7,<4); a lock file or an installed "
+                                  "environment keeps the release it has: raise it to mistralai>=3.7,<4"), todos
+    _, todos = _manifest_todos("openai>=1\nmistralai>=3.7\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert todos == [], todos
+
+
 def test_comments_and_markers_are_not_read_as_pins():
     """Session review: a TOML comment (`# was pinned to pydantic<2`) and a marker that never applies
     next to the new package were reported; langchain-community 0.2 (langchain-core<0.3) was not."""
