@@ -3289,3 +3289,25 @@ def test_held_out_71_a_key_written_for_kept_and_converted_clients_gets_its_todo(
     assert "OPENAI_API_KEY is set here, but the converted client reads MISTRAL_API_KEY: set that too" in \
         out["keys.py"], out["keys.py"]
     assert 'os.environ["OPENAI_API_KEY"] = f.read()' in out["keys.py"]
+
+
+def test_a_client_built_from_openai_s_class_imported_through_another_module_is_kept_and_reported():
+    """Held-out review 73, Y4: `from helper import OpenAI` (helper.py imports it from openai), then `OpenAI(...)` and
+    its calls: neither converted nor reported (no TODO, no plan row), while helper.py's own client converted. It is a
+    client kept with a TODO saying how to convert it; a class of the app's own of that name is not one."""
+    from mechanics import convert_files
+
+    helper = ("from openai import OpenAI\n\nclient = OpenAI()\n"
+              "print(client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content)\n")
+    app = ("from helper import OpenAI\n\nclient = OpenAI(api_key='k')\n"
+           "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    plan = build_plan([("helper.py", helper), ("app.py", app)])
+    kept = [c for c in plan.clients if c.path == "app.py"]
+    assert [c.decision for c in kept] == ["keep"], plan.clients
+    out = convert_files({"helper.py": helper, "app.py": app})
+    assert "OpenAI(...) is openai's OpenAI, imported here through helper.py, which migrator does not follow" in \
+        out["app.py"] and "client.chat.complete(" in out["helper.py"], out
+    own = helper.replace("from openai import OpenAI\n", "from openai import OpenAI as _O\n\n\nclass OpenAI:\n"
+                         "    pass\n").replace("client = OpenAI()", "client = _O()")
+    plan = build_plan([("helper.py", own), ("app.py", app)])
+    assert not [c for c in plan.clients if c.path == "app.py"], plan.clients

