@@ -1239,3 +1239,45 @@ def test_an_openai_only_response_metadata_key_of_a_converted_chat_model_gets_a_t
     assert any(t.startswith('meta["system_fingerprint"]: ChatMistralAI\'s response_metadata has no')
                for t in todos), todos
     assert not any("model_name" in t for t in todos), todos
+
+
+def test_legacy_imports_name_the_1x_home_of_kept_classes_loaders_and_stores():
+    """Held-out review 73, Y1 / Y2: `from langchain.llms import OpenAI` (the completion LLM, kept) was left out of the
+    pre-1.0 paths TODO though LangChain 1.x has no langchain.llms (ImportError); loaders and vector stores were sent to
+    langchain_classic, which only forwards them to langchain_community (ModuleNotFoundError without it); the
+    requirements TODO named each module's first such import only, with a stray pydantic note."""
+    import tempfile
+    from pathlib import Path
+
+    from migrator.engine import Mode, run
+
+    def run_findings(files: dict) -> list:
+        with tempfile.TemporaryDirectory() as tmp:
+            for relative, text in files.items():
+                (Path(tmp) / relative).write_text(text)
+            report = run([Path(tmp)], mode=Mode.CHECK, jobs=1, progress=False)
+        return [(Path(r.path).name, f) for r in report.results for f in getattr(r, "findings", ())]
+
+    _, todos = convert('''\
+        from langchain.chains import RetrievalQA
+        from langchain.embeddings.openai import OpenAIEmbeddings
+        from langchain.llms import OpenAI
+        from langchain.vectorstores import Chroma
+
+        db = Chroma.from_texts(["a"], OpenAIEmbeddings())
+        qa = RetrievalQA.from_chain_type(llm=OpenAI(temperature=0), retriever=db.as_retriever())
+        ''')
+    legacy = next(t for t in todos if "LangChain paths before 1.0" in t)
+    assert legacy.startswith("RetrievalQA from langchain.chains; OpenAI from langchain.llms; Chroma from "
+                             "langchain.vectorstores:"), legacy
+    assert "OpenAI from langchain_openai (pip install langchain-openai)" in legacy, legacy
+    assert 'Chroma from langchain_community.vectorstores (pip install "langchain-community>=0.3.29")' in legacy
+    assert "OpenAIEmbeddings" not in legacy.split(":")[0], legacy
+    findings = run_findings({"requirements.txt": "langchain\nlangchain-openai\n",
+                             "app.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n",
+                             "chain.py": "from langchain.prompts import PromptTemplate\n"
+                                         "from langchain.chains import LLMChain\n"})
+    todo = next(f.message for path, f in findings if path == "requirements.txt" and "pre-1.0 paths" in f.message)
+    assert "chain.py:1 (PromptTemplate from langchain.prompts); chain.py:2 (LLMChain from langchain.chains)" in todo
+    assert "import PromptTemplate from langchain_core.prompts; LLMChain from langchain_classic" in todo, todo
+    assert "pydantic" not in todo, todo

