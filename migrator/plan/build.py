@@ -3895,18 +3895,18 @@ def _handles_tool_calls(f: _File, call: ast.Call) -> bool:
     return False
 
 
-def _not_given(f: _File, node: ast.AST) -> bool:
-    """``node`` names openai's omit marker: ``NOT_GIVEN`` / ``openai.NOT_GIVEN`` / ``NotGiven()``."""
+def _not_given(f: _File, node: ast.AST, names: frozenset = NOT_GIVEN_NAMES) -> bool:
+    """``node`` names openai's omit marker: ``NOT_GIVEN`` / ``openai.NOT_GIVEN`` / ``NotGiven()`` (of ``names``)."""
     for sub in ast_walk(node):
-        if isinstance(sub, ast.Name) and (f.imported.get(sub.id) or "").removeprefix("openai.") in NOT_GIVEN_NAMES:
+        if isinstance(sub, ast.Name) and (f.imported.get(sub.id) or "").removeprefix("openai.") in names:
             return True
-        if isinstance(sub, ast.Attribute) and sub.attr in NOT_GIVEN_NAMES and \
+        if isinstance(sub, ast.Attribute) and sub.attr in names and \
                 isinstance(sub.value, ast.Name) and f.openai_modules.get(sub.value.id):
             return True
     return False
 
 
-def _not_given_problem(f: _File, call: ast.Call) -> str:
+def _not_given_problem(f: _File, call: ast.Call, swapped: bool = False) -> str:
     """openai's ``NOT_GIVEN`` reaching a keyword of the call, written there (``tools=tools or NOT_GIVEN``)
     or as the default of a parameter passed on (``def ask(q, temperature=NOT_GIVEN)``): mistralai
     rejects it before sending (a pydantic ValidationError; probes b08, j01-j04)."""
@@ -3927,7 +3927,10 @@ def _not_given_problem(f: _File, call: ast.Call) -> str:
             continue
         through = kw.value.id if isinstance(kw.value, ast.Name) and kw.value.id in defaults and \
             _not_given(f, defaults[kw.value.id]) else None
-        if through or _not_given(f, kw.value):
+        # (``swapped``: NOT_GIVEN written in the value becomes UNSET / None there, as MIG102 does: held-out review 73,
+        # X4)
+        if through or _not_given(f, kw.value, frozenset(NOT_GIVEN_NAMES - {"NOT_GIVEN"}) if swapped else
+                                 NOT_GIVEN_NAMES):
             omit = "None" if kw.arg in OMITTED_BY_NONE else \
                 "UNSET, from mistralai.client.types,"
             where = f"the default of {through}" if through else "its value"
@@ -4144,7 +4147,7 @@ def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None
         return "the chat.completions.stream helper has no rule yet"
     if call.args:
         return "positional arguments"
-    problem = _not_given_problem(f, call)
+    problem = _not_given_problem(f, call, swapped=True)
     if problem:
         return problem
     splats = [kw for kw in call.keywords if kw.arg is None]
