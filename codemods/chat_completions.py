@@ -184,7 +184,9 @@ class ChatCompletions(MigratorRule):
     ``random_seed``, ``max_completion_tokens`` -> ``max_tokens``, legacy ``functions`` /
     ``function_call`` -> ``tools`` / ``tool_choice``, ``timeout`` -> ``timeout_ms``, ``extra_headers``
     -> ``http_headers``; ``user``, ``store``, ``logit_bias``... are dropped with a TODO;
-    ``stream_options`` is dropped (Mistral sends usage on the last chunk). Model names are mapped
+    ``stream_options`` is dropped (Mistral sends usage on the last chunk); openai's ``NOT_GIVEN`` written in a
+    keyword's value (``tools=tools or NOT_GIVEN``) becomes mistralai's ``UNSET`` (``None`` for ``tool_choice``,
+    ``response_format``, ``parallel_tool_calls``; a parameter defaulting to it keeps a TODO). Model names are mapped
     (``gpt-4o-mini`` -> ``mistral-small-latest``, overridable with ``--model``), including a
     module-level constant that holds the model name, here or in the module it is imported from
     (``from config import MODEL``: config.py is read and rewritten even though it never mentions
