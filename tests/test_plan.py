@@ -540,6 +540,21 @@ def test_a_prefix_check_in_a_module_that_converts_nothing_gets_no_model_todo() -
     assert len(plan.tables.get("shared.py", {})) == 1
 
 
+def test_a_prefix_check_names_its_prefix_and_a_listed_ids_check_is_left_to_mig108() -> None:
+    """Held-out review 73, X3: `[m.id for m in client.models.list() if m.id.startswith("gpt")]` got a MIG102 TODO
+    quoting 'gpt-4o-mini', a model of another function, beside MIG108's (right) one. The listed ids' check is MIG108's;
+    a prefix check of a model says the prefix written there."""
+    app = ("from openai import OpenAI\nclient = OpenAI()\n\n\ndef ask(q):\n"
+           "    return client.chat.completions.create(model='gpt-4o-mini', messages=[])\n\n\n"
+           "def chat_models():\n    return [m.id for m in client.models.list() if m.id.startswith('gpt')]\n")
+    plan = build_plan([("app.py", app)])
+    assert not plan.tables.get("app.py"), plan.tables
+    prefix = app.replace("def chat_models():", "def pick(model):\n    if model.startswith('gpt-4o'):\n"
+                                               "        return 1\n\n\ndef chat_models():")
+    [todo] = build_plan([("app.py", prefix)]).tables["app.py"].values()
+    assert todo.startswith("startswith('gpt-4o') matches 'gpt-4o-mini': converted calls now send"), todo
+
+
 def test_calls_on_with_options_are_the_clients_own() -> None:
     """Probe p35: `client.with_options(timeout=5).chat.completions.create(...)` got "not recognised as
     an OpenAI client" although the client's own TODO already named with_options as what keeps it."""

@@ -1433,7 +1433,9 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
         elif isinstance(node, ast.Call) and converts_here and isinstance(node.func, ast.Attribute) and \
                 node.func.attr in ("startswith", "endswith") and node.args and \
                 isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and \
-                len(node.args[0].value) >= 3:
+                len(node.args[0].value) >= 3 and not (isinstance(node.func.value, ast.Attribute) and
+                                                     node.func.value.attr == "id" and "models.list" in f.source):
+            # (`m.id.startswith("gpt")` over models.list(): MIG108 says it, held-out review 73, X3)
             hits = [n for n in sent if n.startswith(node.args[0].value)]
         if not hits:
             continue
@@ -1449,6 +1451,8 @@ def _model_tables(f, sites, sent: set, builder=None, converting: frozenset = fro
             return {}
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         names = ", ".join(repr(h) for h in sorted(set(hits))[:3])
+        if isinstance(node, ast.Call):  # the prefix written here, not a model of another line (review 73, X3)
+            names = f"{node.func.attr}({node.args[0].value!r}) matches {names}"
         if isinstance(node, (ast.Compare, ast.Call)):  # `if model == "gpt-4o":`, `model.startswith("gpt-")`
             found.setdefault(key, f"{names}: converted calls now send {whose} model names instead; check this "
                                   "comparison if it tests the model in use")
