@@ -632,6 +632,26 @@ class _Transformer(RuleTransformer):
         if found is not None:  # `OPENAI_API_KEY: str` in a settings class, every client converted (H6)
             self.todo(*found)
 
+    def _secret_write(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """``os.environ["OPENAI_API_KEY"] = userdata.get("OPENAI_API_KEY")`` whose target the plan renamed (a
+        notebook's every reader converted): the secret copied is the Mistral one, and the notebook's secrets must hold
+        it (held-out review 72, Y4)."""
+        target = updated.targets[0].target if len(updated.targets) == 1 else None
+        if len(original.targets) != 1 or not isinstance(original.targets[0].target, cst.Subscript) or \
+                _env_subscript_key(original.targets[0].target) != "OPENAI_API_KEY" or \
+                not isinstance(target, cst.Subscript) or len(target.slice) != 1 or \
+                not isinstance(target.slice[0].slice, cst.Index) or \
+                string_value(target.slice[0].slice.value) != "MISTRAL_API_KEY":
+            return updated
+        secret = _streamlit_key(updated.value)
+        if secret is None:
+            return updated
+        colab = isinstance(secret, cst.Call) and dotted(secret.func.value) in COLAB_SECRETS  # type: ignore[union-attr]
+        where = "the notebook's secrets (Colab's Secrets panel)" if colab else \
+            "the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)"
+        self.todo(self.current_line(), f"{code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to {where}")
+        return updated.with_changes(value=secret)
+
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         """``openai.api_key = ...`` of a module client that moves (openai-compatible); ``base = os.getenv("OPENAI_BASE_URL") or "https://api.openai.com/v1"`` feeding a converted
         client: the name now holds a Mistral server URL (its fallback is replaced below)."""
@@ -641,6 +661,7 @@ class _Transformer(RuleTransformer):
             return self._compat_module_setting(original, updated, self._compat_setting.pop(id(original.targets[0])))
         if self._key_folds and original is self._key_folds[-1]:
             return self._fold_key_setting(original, updated)
+        updated = self._secret_write(original, updated)
         return self._depends_alias(original, updated)
 
     def _depends_alias(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:

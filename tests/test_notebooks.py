@@ -717,3 +717,21 @@ def test_an_import_read_above_the_first_openai_import_goes_above_its_read():
     assert cells[0].startswith("from langchain_openai import ChatOpenAI\nfrom langchain_mistralai import "
                                "ChatMistralAI\nchat = ChatMistralAI("), cells[0]
     assert "langchain_mistralai" not in cells[2] and "from mistralai.client import Mistral" in cells[2], cells[2]
+
+
+def test_a_colab_secret_copied_to_the_key_variable_follows_the_converted_client():
+    """Held-out review 72, Y4: `os.environ['OPENAI_API_KEY'] = userdata.get('OPENAI_API_KEY')` in a notebook whose
+    only client converted got a hedged TODO, and the converted Mistral() ran with no key (401). Both names move to
+    MISTRAL_API_KEY, with the Secrets panel TODO; a notebook keeping an OpenAI client keeps the line."""
+    from mechanics import convert_files
+
+    setup = ("import os\nfrom google.colab import userdata\n"
+             "os.environ['OPENAI_API_KEY'] = userdata.get('OPENAI_API_KEY')\nfrom openai import OpenAI\n"
+             "client = OpenAI()")
+    ask = "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\nprint(r.choices[0].message.content)"
+    cells = code_cells(convert_files({"nb.ipynb": notebook(setup, ask)})["nb.ipynb"])
+    assert "os.environ['MISTRAL_API_KEY'] = userdata.get('MISTRAL_API_KEY')" in cells[0], cells[0]
+    assert "add MISTRAL_API_KEY (a Mistral key) to the notebook's secrets (Colab's Secrets panel)" in cells[0]
+    kept = ask + "\nold = OpenAI()\nold.images.generate(prompt='x')"
+    cells = code_cells(convert_files({"nb.ipynb": notebook(setup, kept)})["nb.ipynb"])
+    assert "os.environ['OPENAI_API_KEY'] = userdata.get('OPENAI_API_KEY')" in cells[0], cells[0]

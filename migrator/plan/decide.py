@@ -1974,6 +1974,12 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # renamed, so the key it asks for goes to the new variable too (held-out review 45, A3: the guard
                 # was renamed and the write was not, so the typed key went where no client reads it)
                 feeds = "gate"
+            if write and not feeds and variable == "OPENAI_API_KEY" and variable in implicit and \
+                    builder.endpoint is None and f.path.endswith(".ipynb") and _secret_copy(f, node, variable):
+                # `os.environ["OPENAI_API_KEY"] = userdata.get("OPENAI_API_KEY")` in a notebook whose every reader of
+                # it converted: the Colab secret's key goes to the variable the clients read (MIG101 renames the
+                # secret too: held-out review 72, Y4, the converted Mistral() ran with no key)
+                feeds = "gate"
             handed = not feeds and (isinstance(holder, ast.keyword) and holder.arg in ("api_key", "openai_api_key")
                                     or _openai_header_value(holder, node))
             if not feeds and not write and not handed and not configures and variable == "OPENAI_API_KEY" and \
@@ -2858,6 +2864,22 @@ def _gated_write(builder, f, node, variable: str, either: bool = False) -> bool:
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return False
     return False
+
+
+def _secret_copy(f, node, variable: str) -> bool:
+    """``os.environ[variable] = userdata.get(variable)`` (Colab's secrets; Streamlit's ``st.secrets[variable]``):
+    ``node`` is the written subscript, its value a secret of the same name."""
+    from migrator.mapping.env import COLAB_SECRETS, STREAMLIT_SECRETS
+
+    holder = f.parent.get(id(node))
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and holder.targets[0] is node):
+        return False
+    value = holder.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get" and \
+            value.args and isinstance(value.args[0], ast.Constant):
+        return dotted_name(value.func.value) in (*COLAB_SECRETS, *STREAMLIT_SECRETS) and value.args[0].value == variable
+    return isinstance(value, ast.Subscript) and dotted_name(value.value) in STREAMLIT_SECRETS and \
+        isinstance(value.slice, ast.Constant) and value.slice.value == variable
 
 
 def _gate_reads(builder, f, test, variable: str):
