@@ -14,8 +14,9 @@ from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKN
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, OMITTED_BY_NONE, RESPONSE_TYPES, STORED_HISTORY_TODO,
-                                   TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO)
+from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, OMITTED_BY_NONE, RESPONSE_TYPES,
+                                   STORED_HISTORY_TODO, TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_ENDS_TODO,
+                                   TRAILING_SYSTEM_TODO)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
@@ -548,7 +549,8 @@ class _Transformer(RuleTransformer):
                         continue
                 else:
                     todo = None
-                value = self._omit_marker(name, value)
+                if name not in NOT_GIVEN_KEPT:  # (the plan keeps the marker of a value rewritten as an expression)
+                    value = self._omit_marker(name, value)
                 if todo:
                     todos.append(todo)
                 renamed = rule.mistral_name(name)  # (the keyword kept when it stays: comments above it stay too)

@@ -840,6 +840,10 @@ def test_a_key_check_and_its_message_follow_the_converted_clients(gate):
     ('import openai\nclient = openai.OpenAI()\ndef ask(tools=None):\n'
      '    return client.chat.completions.create(model="gpt-4o", messages=[], tools=tools or openai.NotGiven())\n',
      "tools=: its value is openai's NOT_GIVEN"),
+    # (a value MIG102 rewrites as an expression: timeout_ms=int((t or UNSET) * 1000) would fail)
+    ('from openai import NOT_GIVEN, OpenAI\nclient = OpenAI()\ndef ask(t=None):\n'
+     '    return client.chat.completions.create(model="gpt-4o", messages=[], timeout=t or NOT_GIVEN)\n',
+     "timeout=: its value is openai's NOT_GIVEN"),
     ('from openai import NOT_GIVEN, OpenAI\nclient = OpenAI()\n'
      'e = client.embeddings.create(model="text-embedding-3-small", input=["x"], dimensions=NOT_GIVEN)\n',
      "dimensions=: its value is openai's NOT_GIVEN"),

@@ -103,6 +103,9 @@ MESSAGE_ROLES = MappingProxyType({"developer": "system"})
 # default is None, where UNSET fails validation (checked against mistralai 3.7 and the wire server)
 NOT_GIVEN_NAMES = frozenset({"NOT_GIVEN", "NotGiven"})
 OMITTED_BY_NONE = frozenset({"tool_choice", "response_format", "parallel_tool_calls"})
+# keywords whose value MIG102 rewrites as an expression (`timeout=t` -> `timeout_ms=int(t * 1000)`, functions= ->
+# tools=): a NOT_GIVEN there keeps its TODO; elsewhere MIG102 writes UNSET / None in its place
+NOT_GIVEN_KEPT = frozenset({"model", "timeout", "request_timeout", "functions", "function_call"})
 
 # -- reading responses (api-mapping.md §3) ----------------------------------------------------------
 # Fields OpenAI responses have and Mistral's do not: a read becomes getattr(obj, name, None).

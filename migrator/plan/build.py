@@ -30,7 +30,7 @@ from codemods._repo import _same_module, module_name
 from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
-from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_NAMES, OMITTED_BY_NONE
+from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES, OMITTED_BY_NONE
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      LANCEDB_OPENAI_TODO, LITELLM_CALLS, LITELLM_OPENAI_TODO,
@@ -3929,7 +3929,9 @@ def _not_given_problem(f: _File, call: ast.Call, swapped: bool = False) -> str:
             _not_given(f, defaults[kw.value.id]) else None
         # (``swapped``: NOT_GIVEN written in the value becomes UNSET / None there, as MIG102 does: held-out review 73,
         # X4)
-        if through or _not_given(f, kw.value, frozenset(NOT_GIVEN_NAMES - {"NOT_GIVEN"}) if swapped else
+        # (a value MIG102 rewrites as an expression keeps it: `timeout=` is multiplied into timeout_ms)
+        plain = swapped and kw.arg in CHAT_PARAMS and kw.arg not in NOT_GIVEN_KEPT
+        if through or _not_given(f, kw.value, frozenset(NOT_GIVEN_NAMES - {"NOT_GIVEN"}) if plain else
                                  NOT_GIVEN_NAMES):
             omit = "None" if kw.arg in OMITTED_BY_NONE else \
                 "UNSET, from mistralai.client.types,"
