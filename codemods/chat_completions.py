@@ -14,9 +14,9 @@ from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKN
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, OMITTED_BY_NONE, RESPONSE_TYPES,
-                                   STORED_HISTORY_TODO, TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_ENDS_TODO,
-                                   TRAILING_SYSTEM_TODO)
+from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, OMITTED_BY_NONE, OPENAI_NOT_GIVEN,
+                                   RESPONSE_TYPES, STORED_HISTORY_TODO, TRAILING_SYSTEM_BUILT_TODO,
+                                   TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO, UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
 from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
@@ -603,18 +603,18 @@ class _Transformer(RuleTransformer):
         facts = self.facts
         if "NOT_GIVEN" not in code_of(value):
             return value
-        marker = cst.Name("None" if name in OMITTED_BY_NONE else "UNSET")
+        marker = cst.Name("None" if name in OMITTED_BY_NONE else UNSET_IMPORT[1])
 
         class _Swap(cst.CSTTransformer):
             def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
-                return marker if facts.qualify(original.value) == "openai.NOT_GIVEN" else updated
+                return marker if facts.qualify(original.value) == OPENAI_NOT_GIVEN else updated
 
             def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
-                return marker if facts.qualify(code_of(original)) == "openai.NOT_GIVEN" else updated
+                return marker if facts.qualify(code_of(original)) == OPENAI_NOT_GIVEN else updated
 
         swapped = value.visit(_Swap())
-        if swapped is not value and marker.value == "UNSET":
-            self.need_import("mistralai.client.types", "UNSET")
+        if swapped is not value and marker.value == UNSET_IMPORT[1]:
+            self.need_import(*UNSET_IMPORT)
         return swapped
 
     def _convert_compat(self, call: cst.Call, line: int, receiver: str, method: str, module_client: bool,

@@ -646,10 +646,7 @@ class _Transformer(RuleTransformer):
         secret = _streamlit_key(updated.value)
         if secret is None:
             return updated
-        colab = isinstance(secret, cst.Call) and dotted(secret.func.value) in COLAB_SECRETS  # type: ignore[union-attr]
-        where = "the notebook's secrets (Colab's Secrets panel)" if colab else \
-            "the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)"
-        self.todo(self.current_line(), f"{code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to {where}")
+        self.todo(self.current_line(), secret_key_todo(secret, keyword=""))
         return updated.with_changes(value=secret)
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
@@ -1732,14 +1729,14 @@ def _names_in(node: cst.CSTNode) -> list:
     return m.findall(node, m.Name())
 
 
-def secret_key_todo(secret: cst.BaseExpression) -> str:
+def secret_key_todo(secret: cst.BaseExpression, keyword: str = "api_key=") -> str:
     """The TODO beside ``api_key=st.secrets["MISTRAL_API_KEY"]`` / Colab's ``userdata.get("MISTRAL_API_KEY")``
-    (``_streamlit_key``'s rewrite)."""
+    (``_streamlit_key``'s rewrite; ``keyword`` "": the secret copied to the environment)."""
     colab = isinstance(secret, cst.Call) and isinstance(secret.func, cst.Attribute) and \
         dotted(secret.func.value) in COLAB_SECRETS
     where = "the notebook's secrets (Colab's Secrets panel)" if colab else \
         "the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings)"
-    return f"api_key={code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to {where}"
+    return f"{keyword}{code_of(secret)}: add {_secret_name(secret)} (a Mistral key) to {where}"
 
 
 # A trailing comment that is more than a description of its line: a note to act on, or a tool's pragma

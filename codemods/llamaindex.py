@@ -193,8 +193,7 @@ class _LlamaIndexTransformer(_Transformer):
             self.todo(site.line, li.DEFAULT_EMBEDDING_TODO)
         if view is not None and view.default_llm and not self.__dict__.get("_default_llm_said"):
             self._default_llm_said = True
-            engine = min(li.DEFAULT_LLM_ENGINES, key=lambda name: (self._source().find(f".{name}(") % (1 << 30)))
-            self.todo(site.line, li.DEFAULT_LLM_TODO.format(engine=engine))
+            self.todo(site.line, li.DEFAULT_LLM_TODO.format(engine=view.default_llm))
         if llm and "max_retries" in written:
             self.todo(site.line, li.MAX_RETRIES_TODO)
         steps = () if llm else self.vectors_step(li.MISTRAL_EMBEDDING_DEFAULT)

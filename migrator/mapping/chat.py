@@ -102,6 +102,8 @@ MESSAGE_ROLES = MappingProxyType({"developer": "system"})
 # mistralai's UNSET (mistralai.client.types) for OptionalNullable keywords, and None for the keywords whose
 # default is None, where UNSET fails validation (checked against mistralai 3.7 and the wire server)
 NOT_GIVEN_NAMES = frozenset({"NOT_GIVEN", "NotGiven"})
+OPENAI_NOT_GIVEN = "openai.NOT_GIVEN"
+UNSET_IMPORT = ("mistralai.client.types", "UNSET")  # (module, name) of mistralai's omit marker
 OMITTED_BY_NONE = frozenset({"tool_choice", "response_format", "parallel_tool_calls"})
 # keywords whose value MIG102 rewrites as an expression (`timeout=t` -> `timeout_ms=int(t * 1000)`, functions= ->
 # tools=): a NOT_GIVEN there keeps its TODO; elsewhere MIG102 writes UNSET / None in its place

@@ -30,7 +30,7 @@ from codemods._repo import _same_module, module_name
 from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
-from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES, OMITTED_BY_NONE
+from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES, OMITTED_BY_NONE, UNSET_IMPORT
 from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      LANCEDB_OPENAI_TODO, LITELLM_CALLS, LITELLM_OPENAI_TODO,
@@ -501,7 +501,8 @@ class _Builder:
         self.agents_sdk: set = set()  # modules that run OpenAI Agents SDK agents (they read OPENAI_API_KEY)
         self.env_base_urls: dict = {}  # directory -> the OPENAI_BASE_URL the project's env files set there
         self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
-        self.default_llm: set = set()  # modules whose LlamaIndex engines answer with its default (OpenAI) LLM
+        # path -> the engine method (as_chat_engine) of a module whose LlamaIndex engines answer with the default LLM
+        self.default_llm: dict = {}
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
         self.endpoint = endpoint
@@ -642,10 +643,7 @@ class _Builder:
                 self.lookup_scope(f, f.scope_of.get(id(call), ()), call.func.id) != ():
             return None
         module, level, imported = f.repo_imports[call.func.id]
-        if level:
-            base = f.module.split(".")
-            base = base[: max(len(base) - level, 0)]
-            module = ".".join([*base, module] if module else base)
+        module = _absolute_module(f, module, level)
         found = [(g, g.imported[imported]) for g in self.files if g is not f and module and
                  _same_module(g.module, module) and g.imported.get(imported) in CLIENT_CLASSES]
         return found[0] if len(found) == 1 else None
@@ -1033,10 +1031,7 @@ class _Builder:
             module = f.module_aliases[name]
         elif name in f.repo_imports and self.resolve_import(f, name) is None:
             base, level, imported = f.repo_imports[name]
-            if level:
-                parts = f.module.split(".")
-                parts = parts[: max(len(parts) - level, 0)]
-                base = ".".join([*parts, base] if base else parts)
+            base = _absolute_module(f, base, level)
             module = f"{base}.{imported}" if base else imported
         else:
             return None
@@ -1065,9 +1060,7 @@ class _Builder:
         module, level, imported = f.repo_imports[name]
         candidates = []
         if level:
-            base = f.module.split(".")
-            base = base[: max(len(base) - level, 0)]
-            full = ".".join([*base, module] if module else base)
+            full = _absolute_module(f, module, level)
             candidates = [g for g in self.files if g.module == full or (full and g.module.endswith("." + full))]
         if not candidates:
             candidates = [g for g in self.files if module and _same_module(g.module, module)]
@@ -1309,8 +1302,9 @@ class _Builder:
                                                   call=(dotted_name(index.func) or "")[:60])
                 self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
-        if "llama_index" in f.source and self._default_llm_engine(f) is not None and not self.global_llm(f):
-            self.default_llm.add(f.path)
+        engine = self._default_llm_engine(f) if "llama_index" in f.source else None
+        if engine is not None and not self.global_llm(f):
+            self.default_llm[f.path] = engine.func.attr  # type: ignore[union-attr]
             self.agents_sdk.add(f.path)  # LlamaIndex's default LLM reads OPENAI_API_KEY
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
@@ -3730,6 +3724,15 @@ def _sets_agents_client(f: _File) -> bool:
     return any(source[0] == AGENTS_SDK_MODULE and source[2] in AGENTS_SDK_OWN_CLIENT for source in f.repo_imports.values())
 
 
+def _absolute_module(f: _File, module: str, level: int) -> str:
+    """The dotted name ``from <level dots><module> import ...`` in ``f`` names (``module`` itself when absolute)."""
+    if not level:
+        return module
+    parts = f.module.split(".")
+    parts = parts[: max(len(parts) - level, 0)]
+    return ".".join([*parts, module] if module else parts)
+
+
 def ancestors_of(f: _File, node: ast.AST) -> Iterator[ast.AST]:
     """``node``'s parent, its parent, ... up to the module."""
     parent = f.parent.get(id(node))
@@ -3934,7 +3937,7 @@ def _not_given_problem(f: _File, call: ast.Call, swapped: bool = False) -> str:
         if through or _not_given(f, kw.value, frozenset(NOT_GIVEN_NAMES - {"NOT_GIVEN"}) if plain else
                                  NOT_GIVEN_NAMES):
             omit = "None" if kw.arg in OMITTED_BY_NONE else \
-                "UNSET, from mistralai.client.types,"
+                f"{UNSET_IMPORT[1]}, from {UNSET_IMPORT[0]},"
             where = f"the default of {through}" if through else "its value"
             return (f"{kw.arg}=: {where} is openai's NOT_GIVEN, which mistralai rejects before sending: write "
                     f"{omit} instead, then convert")

@@ -124,7 +124,7 @@ class ConversionPlan:
     default_embedding: frozenset = frozenset()
     # modules whose LlamaIndex index engines (as_chat_engine / as_query_engine) are handed no llm= while no module of
     # the program sets Settings.llm: they answer with its default, OpenAI's (MIG121's TODO at their converted classes)
-    default_llm: frozenset = frozenset()
+    default_llm: dict = field(default_factory=dict, compare=False, hash=False)  # path -> the engine method
     # path -> (setter path, line, code of the value) of another module's ``openai.api_key = <value>`` set from the
     # app's own setting that reaches the module: openai 0.x's key is process-wide, Mistral's module clients are per
     # module
@@ -366,8 +366,9 @@ class FileView:
         return self.path in self.plan.default_embedding
 
     @property
-    def default_llm(self) -> bool:
-        return self.path in self.plan.default_llm
+    def default_llm(self) -> str:
+        """The engine method (``as_chat_engine``) answering with LlamaIndex's default LLM here, else ""."""
+        return self.plan.default_llm.get(self.path, "")
 
     @property
     def all_converted(self) -> bool:
