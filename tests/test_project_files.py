@@ -519,6 +519,13 @@ def test_no_key_variable_is_added_to_an_env_file_a_settings_class_reads_without_
     (project / "app.py").write_text(app)
     run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (project / ".env.example").read_text() == "OPENAI_API_KEY=sk-xxx\nMISTRAL_API_KEY=\n"
+    # the same configuration written as a plain dict (ConfigDict is a TypedDict: held-out review 72, X3)
+    (project / ".env.example").write_text("OPENAI_API_KEY=sk-xxx\n")
+    (project / "settings.py").write_text(settings.replace('SettingsConfigDict(env_file=".env")',
+                                                          '{"env_file": ".env", "extra": "ignore"}'))
+    (project / "app.py").write_text(app)
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / ".env.example").read_text() == "OPENAI_API_KEY=sk-xxx\nMISTRAL_API_KEY=\n"
 
 
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):

@@ -1166,8 +1166,10 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
     return f"{quote}{inner}{quote}"
 
 
-# a settings class that takes unknown variables (held-out review 15, J3): extra="ignore" / "allow", Extra.ignore
-_SETTINGS_EXTRA_ALLOWED = re.compile(r"""\bextra\s*=\s*(?:["'](?:ignore|allow)["']|Extra\.(?:ignore|allow))""")
+# a settings class that takes unknown variables (held-out review 15, J3): extra="ignore" / "allow", Extra.ignore, and
+# a plain dict's "extra": "ignore" (held-out review 72, X3: ConfigDict / SettingsConfigDict are TypedDicts)
+_SETTINGS_EXTRA_ALLOWED = re.compile(r"""(?:\bextra\s*=\s*|["']extra["']\s*:\s*)"""
+                                     r"""(?:["'](?:ignore|allow)["']|Extra\.(?:ignore|allow))""")
 
 
 def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
