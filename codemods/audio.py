@@ -47,7 +47,8 @@ class Transcriptions(MigratorRule):
     punctuation can differ).
 
     **Known limits (the client is kept, one TODO).** ``prompt=`` (Mistral's ``context_bias`` takes a
-    list of words), ``response_format`` ``srt`` / ``vtt`` (OpenAI returns another shape), word
+    list of words), ``response_format`` ``srt`` / ``vtt`` (OpenAI returns another shape), ``diarized_json``
+    (the TODO names Mistral's ``diarize=True`` and the segments' ``speaker_id``), word
     timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
     ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
     seen to be an open file or a tuple written in the call (bytes, a ``BytesIO`` with no ``.name``, a parameter, a

@@ -51,6 +51,9 @@ def test_with_block_inline_open_and_async_assignment():
      'timestamp_granularities=["word"])', "answers word timestamps in its own shape"),
     ('client.audio.transcriptions.create(model="whisper-1", file=audio, response_format=fmt)',
      "response_format=fmt: Mistral answers JSON only"),
+    # the advice keeps the speakers (held-out review 72, Y5: "JSON only" dropped them)
+    ('client.audio.transcriptions.create(model="gpt-4o-transcribe-diarize", file=audio, '
+     'response_format="diarized_json")', "Mistral diarizes with diarize=True, timestamp_granularities=[\"segment\"]"),
     ('client.audio.transcriptions.create(model="whisper-1", file=buffer)', "not seen to be a file opened"),
     ('client.audio.transcriptions.create(model="whisper-1", file=(name, data) if data else None)',
      "not seen to be a file opened from a path or a (name, content) tuple"),

@@ -22,6 +22,9 @@ TRANSCRIPTION_KWARGS = MappingProxyType({"model": "model", "file": "file", "lang
 # (which needs verbose_json) is the same keyword. Word timestamps are another shape (OpenAI: ``.words``).
 VERBOSE_FORMAT = "verbose_json"
 TEXT_FORMAT = "text"  # OpenAI answers the bare transcript (a str): Mistral's response .text
+# gpt-4o-transcribe-diarize's segments with speakers: Mistral's diarize=True (+ segment timestamps), whose segments
+# name the speaker in speaker_id (mistralai 3.7 TranscriptionSegmentChunk), not OpenAI's .speaker
+DIARIZED_FORMAT = "diarized_json"
 SEGMENT_GRANULARITY = "segment"
 SEGMENTS_CODE = '["segment"]'
 # (not ``.language``: OpenAI's verbose answer names the language, "english"; Mistral's holds a code or None)
