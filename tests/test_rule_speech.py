@@ -463,3 +463,46 @@ def test_a_voice_held_by_a_module_constant_is_not_called_computed_at_run_time():
         '''))
     assert any("voice=self.VOICE: self.VOICE is 'nova' (set in class Speaker)" in t for t in todos), todos
     assert not any("computed at run time" in t for t in todos), todos
+
+
+def test_a_loop_writing_the_chunks_becomes_one_write():
+    """Held-out review 72, Y6 (a helper found in five public files): `for chunk in r.iter_bytes(): f.write(chunk)`
+    was left a loop over `iter([the audio])`; it is the one write it makes. A loop doing more, or whose variable is
+    read after it, keeps its (still correct) one-pass form."""
+    code, todos = convert('''\
+        import tempfile
+
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def play(text):
+            response = client.audio.speech.create(model="tts-1", voice="alloy", input=text)
+            with open("out.mp3", "wb") as f:
+                # the audio, chunk by chunk
+                for chunk in response.iter_bytes():
+                    f.write(chunk)  # one chunk
+            return tempfile.gettempdir()
+
+
+        def count(text):
+            response = client.audio.speech.create(model="tts-1", voice="alloy", input=text)
+            with open("out.mp3", "wb") as f:
+                for chunk in response.iter_bytes():
+                    f.write(chunk)
+                    print(len(chunk))
+            for part in response.iter_bytes():
+                f.write(part)
+            return part
+        ''')
+    assert code.startswith("import base64\nimport tempfile\n"), code  # (in its sorted place)
+    assert ('    with open("out.mp3", "wb") as f:\n'
+            '        # the audio, chunk by chunk\n'
+            '        f.write(base64.b64decode(response.audio_data))  # one chunk\n'
+            '    return tempfile.gettempdir()\n') in code, code
+    assert "for chunk in iter([base64.b64decode(response.audio_data)]):\n" in code
+    assert "for part in iter([base64.b64decode(response.audio_data)]):\n" in code
+    assert code.count("base64.b64decode(response.audio_data)") == 3 and not todos
+    again, _ = convert(code)
+    assert again == code
