@@ -12,7 +12,7 @@ from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
-from migrator.mapping.errors import (ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
+from migrator.mapping.errors import (ABSENT_ATTRIBUTES, ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
                                      HTTPX_IMPORT, MISTRAL_ERROR, NEGATED, OPENAI_ERROR_CODES, RAISE_FAKE,
                                      RAISE_FAKE_OF, REEXPORTED_ERROR_TODO, REQUEST_ERROR,
                                      RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT, ErrorRule, error_rule, lacks,
@@ -47,7 +47,8 @@ class Exceptions(MigratorRule):
     ``giveup`` lambda or function name. Celery's ``@app.task(autoretry_for=(...))`` takes classes only: it names
     the Mistral classes (a tuple still), with a TODO where a status-specific class widened to ``errors.SDKError``.
     In a handler, ``e.response`` becomes ``e.raw_response`` where
-    every caught class is mistralai's ``MistralError`` family. A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
+    every caught class is mistralai's ``MistralError`` family; ``e.code`` / ``e.type`` / ``e.param``, which Mistral's
+    errors lack, become ``getattr(e, "code", None)`` (the read raised AttributeError inside the handler), with a TODO. A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
     same ``try`` could catch what the status check re-raises (``except RateLimitError: ...
     except APIError: ...``), the clauses are merged into one handler with an ``if``/``elif`` chain in
     the original order, ending in ``else: raise``; a catch-all there (``except Exception:``, a bare
@@ -434,6 +435,7 @@ class _Transformer(RuleTransformer):
             renamed = {"response"} if "response" in reads and _has_raw_response(caught) else set()
             if renamed:
                 own = own.with_changes(body=own.body.visit(_ResponseRead(param)))
+            own = own.with_changes(body=own.body.visit(_AbsentRead(param)))
             for attr in sorted(reads - renamed):
                 if attr in ATTRIBUTE_NOTES:
                     self.todo(line, f"giveup= reads {ATTRIBUTE_NOTES[attr].format(e=param)}")
@@ -784,6 +786,8 @@ class _Transformer(RuleTransformer):
         name = original.name.name.value if original.name is not None else None
         if name is not None and _response_renamed(original.body, name, caught):
             new = new.with_changes(body=new.body.visit(_ResponseRead(name)))
+        if name is not None:
+            new = new.with_changes(body=new.body.visit(_AbsentRead(name)))
         self._attribute_todos(original, name, caught, elements)
         self._report(elements, "except")
         if all(status is None for _, status in parts):
@@ -839,6 +843,7 @@ class _Transformer(RuleTransformer):
                 self._report(elements, "except (merged)")
                 if _has_raw_response(_flat(parts)):
                     updated = updated.with_changes(body=updated.body.visit(_ResponseRead(name)))
+                updated = updated.with_changes(body=updated.body.visit(_AbsentRead(name)))
             predicate = self._predicate(name, parts, implied)
             if index == len(originals) - 1 and catch_all is None and predicate == everything and index > 0:
                 # the last clause catches all the merged one does: its body is the else (no re-raise after it)
@@ -867,12 +872,15 @@ class _Transformer(RuleTransformer):
             else:
                 self._handler_todos.setdefault(self._group, []).append((line, message))
 
-        for code in sorted({node.evaluated_value for node in _walk(handler.body) if isinstance(node, cst.SimpleString)
-                            and node.evaluated_value in OPENAI_ERROR_CODES}):
+        codes = sorted({node.evaluated_value for node in _walk(handler.body) if isinstance(node, cst.SimpleString)
+                        and node.evaluated_value in OPENAI_ERROR_CODES})
+        for code in codes:
             todo(ERROR_CODE_TODO.format(code=code, e=shown))
         for attr in sorted(reads):
             if attr == "response" and _response_renamed(handler.body, name, caught):
                 self.converted(line, f"{shown}.response -> {shown}.raw_response (the httpx2 response)")
+            elif attr == "code" and codes:
+                continue  # (the error code's TODO says it: one TODO, not two saying the same)
             elif attr in ATTRIBUTE_NOTES:
                 todo(ATTRIBUTE_NOTES[attr].format(e=shown))
         read = reads & {"message", "status_code"}
@@ -1015,6 +1023,25 @@ class _ResponseRead(cst.CSTTransformer):
             args[1] = args[1].with_changes(value=cst.SimpleString(f"{quote}raw_response{quote}"))
             return updated.with_changes(args=args)
         return updated
+
+
+class _AbsentRead(cst.CSTTransformer):
+    """``name.code`` (``.type``, ``.param``) -> ``getattr(name, "code", None)`` in a handler body: Mistral's errors
+    have none, and the read would raise AttributeError inside the handler (ATTRIBUTE_NOTES says what to read)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+        if original.attr.value in ABSENT_ATTRIBUTES and isinstance(original.value, cst.Name) and \
+                original.value.value == self.name:
+            read = cst.parse_expression(f'getattr({self.name}, "{original.attr.value}", None)')
+            return read.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+        return updated
+
+    def leave_AssignTarget(self, original: cst.AssignTarget, updated: cst.AssignTarget) -> cst.AssignTarget:
+        return original  # (`e.code = ...` sets it: left as written)
 
 
 def _getattr_of(call: cst.Call, name: str) -> Optional[str]:
