@@ -12,7 +12,8 @@ from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
-from migrator.mapping.errors import (ABSENT_ATTRIBUTES, ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERRORS_IMPORT, ERRORS_MODULE, HTTP_VALIDATION,
+from migrator.mapping.errors import (ABSENT_ATTRIBUTES, ATTRIBUTE_NOTES, ERROR_CODE_TODO, ERRORS_IMPORT,
+                                     ERRORS_MODULE, HTTP_VALIDATION,
                                      HTTPX_IMPORT, MISTRAL_ERROR, NEGATED, OPENAI_ERROR_CODES, RAISE_FAKE,
                                      RAISE_FAKE_OF, REEXPORTED_ERROR_TODO, REQUEST_ERROR,
                                      RESPONSE_VALIDATION, SDK_ERROR, TIMEOUT, ErrorRule, error_rule, lacks,
@@ -48,7 +49,8 @@ class Exceptions(MigratorRule):
     the Mistral classes (a tuple still), with a TODO where a status-specific class widened to ``errors.SDKError``.
     In a handler, ``e.response`` becomes ``e.raw_response`` where
     every caught class is mistralai's ``MistralError`` family; ``e.code`` / ``e.type`` / ``e.param``, which Mistral's
-    errors lack, become ``getattr(e, "code", None)`` (the read raised AttributeError inside the handler), with a TODO. A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
+    errors lack, become ``getattr(e, "code", None)`` (the read raised AttributeError inside the handler), with a TODO.
+    A re-raise does not fall through to the next ``except`` clause, so when a later clause of the
     same ``try`` could catch what the status check re-raises (``except RateLimitError: ...
     except APIError: ...``), the clauses are merged into one handler with an ``if``/``elif`` chain in
     the original order, ending in ``else: raise``; a catch-all there (``except Exception:``, a bare
