@@ -621,6 +621,32 @@ def test_a_raw_request_to_an_endpoint_mistral_serves_in_the_same_shape_says_so()
     assert "in Mistral's request shape" in raw_http_todo("requests.post", "https://api.openai.com/v1/audio/speech")
 
 
+def test_a_raw_chat_request_with_legacy_function_fields_is_told_to_send_tools(tmp_path):
+    """Held-out review 74, X1 (a Telegram bot's seven posts): a body with OpenAI's legacy functions / function_call
+    was told Mistral "takes the same JSON body": Mistral's request has tools / tool_choice only (422). A dict written
+    in the call, a name bound to one, and keys set on that name alike; a body without them keeps the plain text."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "bot.py").write_text(
+        "import httpx\nimport requests\n\nURL = \"https://api.openai.com/v1/chat/completions\"\n\n\n"
+        "def built(messages, functions):\n"
+        "    payload = {\"model\": \"gpt-4o\", \"messages\": messages, \"functions\": functions}\n"
+        "    return httpx.post(URL, json=payload).json()\n\n\n"
+        "def set_later(messages, functions):\n"
+        "    body = {\"model\": \"gpt-4o\", \"messages\": messages}\n"
+        "    body[\"function_call\"] = \"auto\"\n"
+        "    return requests.post(URL, json=body).json()\n\n\n"
+        "def inline(messages):\n"
+        "    return requests.post(URL, json={\"model\": \"gpt-4o\", \"messages\": messages, \"functions\": []})\n\n\n"
+        "def plain(messages):\n"
+        "    return requests.post(URL, json={\"model\": \"gpt-4o\", \"messages\": messages})\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    legacy = [t for t in todos if "this body sends OpenAI's legacy functions / function_call" in t]
+    assert len(todos) == 4 and len(legacy) == 3, todos
+    assert all('send tools=[{"type": "function", "function": f} for f in functions]' in t for t in legacy)
+
+
 def test_a_setting_not_named_for_openai_whose_default_is_openais_url_gets_a_todo(tmp_path):
     """Held-out review 62, Y38 (suitenumerique/meet): `whisperx_base_url: str = "https://api.openai.com/v1"`, read by a
     worker that posts audio to it with requests and names no openai (so it is not read): every transcription went to

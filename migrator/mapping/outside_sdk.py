@@ -52,7 +52,15 @@ SAME_SHAPE_PATHS = MappingProxyType({
 RAW_HTTP_SAME_SHAPE_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not "
                             "convert it; Mistral's https://api.mistral.ai/v1{path} takes {shape}: point the URL "
                             "there, with a Mistral model name and MISTRAL_API_KEY as the bearer key (a field Mistral "
-                            "lacks, such as OpenAI's newer options, is rejected with 422)")
+                            "lacks is rejected with 422)")
+# A chat body sending OpenAI's legacy function calling (held-out review 74, X1: a Telegram bot's seven posts; Mistral's
+# ChatCompletionRequest has tools / tool_choice and no functions / function_call, so each request got a 422)
+LEGACY_FUNCTION_FIELDS = frozenset({"functions", "function_call"})
+RAW_HTTP_LEGACY_FUNCTIONS = ("; this body sends OpenAI's legacy functions / function_call, which Mistral rejects (422): "
+                             "send tools=[{{\"type\": \"function\", \"function\": f}} for f in functions] and "
+                             "tool_choice=\"auto\", and read message[\"tool_calls\"][i][\"function\"] for "
+                             "message[\"function_call\"] (a role \"function\" reply becomes role \"tool\" with the "
+                             "call's tool_call_id)")
 # The same for a path of an API Mistral lacks (corpus review R7: FastChat POSTs to OpenAI's /threads/{id}/runs
 # for a thread a kept client made; "send it to Mistral" would break it): URL path -> the surface it serves
 # (migrator.mapping.surfaces.CLOSEST says what is closest).
@@ -89,8 +97,9 @@ def raw_http_handed_todo(callee: str, given: str, url_text: str) -> str:
     return RAW_HTTP_HANDED_TODO.format(callee=callee, given=given)
 
 
-def raw_http_todo(callee: str, url_text: str) -> str:
-    """MIG106's TODO for an HTTP call to OpenAI's API whose URL (its string parts) is ``url_text``."""
+def raw_http_todo(callee: str, url_text: str, legacy_functions: bool = False) -> str:
+    """MIG106's TODO for an HTTP call to OpenAI's API whose URL (its string parts) is ``url_text``;
+    ``legacy_functions``: its body sends OpenAI's ``functions`` / ``function_call``."""
     from migrator.mapping.surfaces import closest_feature
 
     path = url_text.split(OPENAI_HOST, 1)[-1]
@@ -100,7 +109,9 @@ def raw_http_todo(callee: str, url_text: str) -> str:
             return RAW_HTTP_ONLY_OPENAI_TODO.format(callee=callee, path=prefix.lstrip("/"), closest=closest)
     for same, shape in SAME_SHAPE_PATHS.items():
         if path.rstrip("/").endswith(f"/v1{same}") or path.rstrip("/") == same:
-            return RAW_HTTP_SAME_SHAPE_TODO.format(callee=callee, path=same, shape=shape)
+            todo = RAW_HTTP_SAME_SHAPE_TODO.format(callee=callee, path=same, shape=shape)
+            return todo + RAW_HTTP_LEGACY_FUNCTIONS.format() if legacy_functions and same == "/chat/completions" \
+                else todo
     return RAW_HTTP_TODO.format(callee=callee)
 
 

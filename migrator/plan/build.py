@@ -1623,9 +1623,31 @@ class _Builder:
             if any(_names_openai_host(arg) or any(held(n) for n in ast_walk(arg)) for arg in given):
                 todo = raw_http_todo(callee or "an HTTP call", " ".join(
                     "".join(_string_parts(urls[key]) for n in ast_walk(arg) if (key := held(n)))
-                    + _string_parts(arg) for arg in given))
+                    + _string_parts(arg) for arg in given), self._legacy_function_body(f, node))
                 self._use(f, node, None, "OpenAI over HTTP", False, todo, "MIG106")
                 self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+
+    def _legacy_function_body(self, f: _File, node: ast.Call) -> bool:
+        """Does the body an HTTP call sends (``json=`` / ``data=``: a dict written there, or the name of one bound in
+        its scope, with the keys set on it there) hold OpenAI's legacy ``functions`` / ``function_call``?"""
+        from migrator.mapping.outside_sdk import LEGACY_FUNCTION_FIELDS
+
+        for kw in node.keywords:
+            if kw.arg not in ("json", "data"):
+                continue
+            found = _dict_entries(kw.value, tuple(LEGACY_FUNCTION_FIELDS))
+            if not found and isinstance(kw.value, ast.Name):
+                scope = f.scope_of.get(id(kw.value), ())
+                where = self.lookup_scope(f, scope, kw.value.id)
+                bound = f.assigns.get((where, kw.value.id), []) if where is not None else []
+                found = [v for value in bound for v in _dict_entries(value, tuple(LEGACY_FUNCTION_FIELDS))] or [
+                    n for n in f.nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store)
+                    and isinstance(n.value, ast.Name) and n.value.id == kw.value.id
+                    and f.scope_of.get(id(n), ()) == scope and isinstance(n.slice, ast.Constant)
+                    and n.slice.value in LEGACY_FUNCTION_FIELDS]
+            if found:
+                return True
+        return False
 
     def _env_prefixes(self, field: str) -> set:
         """The env_prefix of each settings class of the tree declaring ``field`` (``model_config =
