@@ -18,7 +18,7 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
-                                     GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, fail_note, is_openai_secret,
+                                     GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, SERVER_URL_STEP, fail_note, is_openai_secret,
                                      openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, SERVER_URL_ENV, STREAMLIT_SECRET_TODO,
                                   STREAMLIT_SECRETS)
@@ -936,7 +936,8 @@ class _Transformer(RuleTransformer):
         target = self._env_target(key)
         note = ENV_VALUE_NOTES.get(target)
         self.converted(self._lines.get(id(original), 0), f"environment variable {key} -> {target}"
-                       + (f" ({note})" if note else ""), "approximate" if note else "exact")
+                       + (f" ({note})" if note else ""), "approximate" if note else "exact",
+                       (SERVER_URL_STEP,) if target == SERVER_URL_ENV else ())
 
     def _env_helper_key(self, node: cst.Call) -> Optional[str]:
         """LibCST twin of ``codemods._facts.env_helper_key``."""
