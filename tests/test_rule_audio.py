@@ -348,3 +348,38 @@ def test_held_out_68_segments_read_beside_a_language_keep_the_call() -> None:
         ''')
     assert "client.audio.transcriptions.create(" in code and "Mistral(" not in code, code
     assert any("segments with language=: Mistral answers no segments beside a language" in t for t in todos), todos
+
+
+def test_a_streamlit_recording_or_upload_is_a_file():
+    """Held-out review 74, Y7: `audio = st.audio_input(...)` (or st.file_uploader, in the sidebar too) handed as file=
+    kept the client: Streamlit's UploadedFile is a BytesIO with the file's .name, which Mistral's File takes as content.
+    A list of uploads (accept_multiple_files=True) is not one file."""
+    code, todos = convert('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        audio = st.audio_input("Record a question")
+        upload = st.sidebar.file_uploader("Or upload one", type=["mp3", "wav"])
+        if audio:
+            st.write(client.audio.transcriptions.create(model="whisper-1", file=audio).text)
+        if upload:
+            st.write(client.audio.transcriptions.create(model="whisper-1", file=upload).text)
+        ''')
+    assert 'file={"file_name": os.path.basename(audio.name), "content": audio}' in code, code
+    assert 'file={"file_name": os.path.basename(upload.name), "content": upload}' in code, code
+    assert not todos, todos
+    code, todos = convert('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        for audio in st.file_uploader("Upload", accept_multiple_files=True) or []:
+            st.write(client.audio.transcriptions.create(model="whisper-1", file=audio).text)
+        uploads = st.file_uploader("Upload", accept_multiple_files=True)
+        st.write(client.audio.transcriptions.create(model="whisper-1", file=uploads).text)
+        ''')
+    assert "client = OpenAI()" in code and any("file=audio is not seen to be a file" in t for t in todos), todos
+    assert any("file=uploads is not seen to be a file" in t for t in todos), todos

@@ -33,6 +33,8 @@ VERBOSE_RESULT_ATTRS = frozenset({"text", "segments"})
 # TranscriptionSegmentChunk (text, start, end, type, score, speaker_id) has too; each read of a segment
 # (through a loop or comprehension variable, or an index) is checked against these.
 SEGMENT_ATTRS = frozenset({"text", "start", "end"})
+# Streamlit's widgets answering an UploadedFile (a BytesIO with the file's .name): a file as the SDKs take it
+STREAMLIT_UPLOADS = frozenset({"audio_input", "file_uploader", "experimental_audio_input"})
 # A file object opened from a path: Mistral needs the file name the OpenAI SDK (httpx) took from it.
 FILE_CODE = '{{"file_name": os.path.basename({name}.name), "content": {name}}}'
 FILE_CODE_OPENED = '{{"file_name": os.path.basename({path}), "content": {call}}}'

@@ -6000,11 +6000,28 @@ def opened_file(f: _File, value: ast.AST) -> Optional[ast.AST]:
         owner = f.parent.get(id(n))
         bound = owner.context_expr if isinstance(owner, ast.withitem) and owner.optional_vars is n else \
             getattr(_plain_assign(f, n), "value", None)
-        if bound is None or not (_open_call(bound) or _buffer_call(bound)):
+        if bound is None or not (_open_call(bound) or _buffer_call(bound) or _streamlit_upload(f, bound)):
             return None
         found = bound
     # `buf = io.BytesIO(data); buf.name = "voice.ogg"` (a voice note: held-out review 28, G7): its name is there
     return None if found is not None and _buffer_call(found) and not named else found
+
+
+def _streamlit_upload(f: _File, node: ast.AST) -> bool:
+    """``st.audio_input(...)`` / ``st.file_uploader(...)`` (``st.sidebar.`` ones too): Streamlit's UploadedFile, a
+    BytesIO holding the file's ``.name``, which Mistral's File takes as content (held-out review 74, Y7: a voice app's
+    recording kept its client); not ``accept_multiple_files=`` (a list of them)."""
+    from migrator.mapping.audio import STREAMLIT_UPLOADS
+
+    if not isinstance(node, ast.Call) or not f.stream_writers.imported:
+        return False
+    parts = (dotted_name(node.func) or "").split(".")
+    aliases = {alias.asname or alias.name for n in f.nodes if isinstance(n, ast.Import) for alias in n.names
+               if alias.name == "streamlit"}
+    return parts[0] in aliases and parts[1:] in ([parts[-1]], ["sidebar", parts[-1]]) and \
+        parts[-1] in STREAMLIT_UPLOADS and not any(
+        kw.arg == "accept_multiple_files" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False)
+        or kw.arg is None for kw in node.keywords)
 
 
 def _buffer_call(node: ast.AST) -> bool:
