@@ -30,8 +30,8 @@ class Transcriptions(MigratorRule):
     open(path, "rb")`` or ``open(path, "rb")`` inline): the OpenAI SDK sent its base name as the
     multipart file name, and Mistral's ``File`` needs it spelled out; an ``io.BytesIO`` the function gives a
     ``.name`` (``buf = io.BytesIO(data); buf.name = "voice.ogg"``, a chat bot's voice note); a Streamlit
-    recording or upload (``st.audio_input(...)`` / ``st.file_uploader(...)``: a BytesIO with a ``.name``); or a ``(name, content[,
-    content_type])`` tuple written in the call, which becomes ``{"file_name": name, "content": content[,
+    recording or upload (``st.audio_input(...)`` / ``st.file_uploader(...)``: a BytesIO with a ``.name``); or a
+    ``(name, content[, content_type])`` tuple written in the call, which becomes ``{"file_name": name, "content": content[,
     "content_type": content_type]}``. ``response_format="json"``
     (OpenAI's default, Mistral's only answer) is dropped.
 
