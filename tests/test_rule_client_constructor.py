@@ -2010,3 +2010,21 @@ def test_a_renamed_base_url_variable_is_a_deploy_step(tmp_path):
         'print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)\n')
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
     assert SERVER_URL_STEP not in [step for r in report.results for f in r.findings for step in f.steps]
+
+
+def test_a_key_from_a_secret_or_typed_in_names_both_sources() -> None:
+    """Held-out review 74, Y3 (Streamlit's secret-first, sidebar-second pattern): the TODO named only the text box, and
+    the deployed app, where the secret exists, handed its OpenAI key to Mistral (a 401)."""
+    _, todos = convert_idempotent("""
+        import streamlit as st
+        from openai import OpenAI
+        if "openai_api_key" in st.secrets:
+            api_key = st.secrets["openai_api_key"]
+        else:
+            api_key = st.sidebar.text_input("OpenAI API key", type="password")
+        client = OpenAI(api_key=api_key)
+        st.write(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        """)
+    assert any(t.startswith("api_key=api_key is typed in at run time (st.sidebar.text_input(...))") and
+               "it also comes from st.secrets['openai_api_key'], an OpenAI key: hold the Mistral key in that secret"
+               in t for t in todos), todos
