@@ -867,6 +867,13 @@ def literal(node: cst.BaseExpression):
     raise ValueError(f"not a literal: {type(node).__name__}")
 
 
+def walk_cst(node: cst.CSTNode):
+    """``node`` and every node under it (libcst's ``ast.walk``)."""
+    yield node
+    for child in node.children:
+        yield from walk_cst(child)
+
+
 def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import libcst as cst
 
-from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args
+from codemods._base import MigratorRule, RuleTransformer, dotted, finish_args, walk_cst
 from codemods._base import code_of as _code
 from codemods._facts import EXC
 from migrator.engine.results import Finding, FindingKind
@@ -874,7 +874,7 @@ class _Transformer(RuleTransformer):
             else:
                 self._handler_todos.setdefault(self._group, []).append((line, message))
 
-        codes = sorted({node.evaluated_value for node in _walk(handler.body) if isinstance(node, cst.SimpleString)
+        codes = sorted({node.evaluated_value for node in walk_cst(handler.body) if isinstance(node, cst.SimpleString)
                         and node.evaluated_value in OPENAI_ERROR_CODES})
         for code in codes:
             todo(ERROR_CODE_TODO.format(code=code, e=shown))
@@ -1087,7 +1087,7 @@ def _response_reads_guarded(body: cst.CSTNode, name: str) -> bool:
         return any(isinstance(n, cst.Call) and dotted(n.func) == "hasattr" and len(n.args) == 2 and
                    isinstance(n.args[0].value, cst.Name) and n.args[0].value.value == name and
                    isinstance(n.args[1].value, cst.SimpleString) and n.args[1].value.evaluated_value == "response"
-                   for n in _walk(node))
+                   for n in walk_cst(node))
 
     found = {"reads": 0, "open": 0}
 
@@ -1122,7 +1122,7 @@ def _unguarded_reads(body: cst.CSTNode, name: str) -> set[str]:
     guards: list[set] = []
 
     def checked(test: cst.BaseExpression) -> set:
-        return {attr for node in _walk(test) if isinstance(node, cst.Call) and dotted(node.func) == "hasattr"
+        return {attr for node in walk_cst(test) if isinstance(node, cst.Call) and dotted(node.func) == "hasattr"
                 and len(node.args) == 2 and isinstance(node.args[0].value, cst.Name) and
                 node.args[0].value.value == name and isinstance(node.args[1].value, cst.SimpleString)
                 and isinstance(attr := node.args[1].value.evaluated_value, str)}
@@ -1156,12 +1156,6 @@ def _unguarded_reads(body: cst.CSTNode, name: str) -> set[str]:
 
     body.visit(_Reads())
     return found
-
-
-def _walk(node: cst.CSTNode):
-    yield node
-    for child in node.children:
-        yield from _walk(child)
 
 
 def _attribute_reads(body: cst.CSTNode, name: str) -> list[cst.Attribute]:

@@ -1977,6 +1977,11 @@ def test_a_streamlit_check_of_the_renamed_secret_follows_it() -> None:
               'st.write(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)\n')
     out = convert_files({"app.py": source})["app.py"]
     assert 'if "mistral_api_key" not in st.secrets:' in out and 'st.secrets["mistral_api_key"]' in out, out
+    # the gate's own message names the secret it checks for (held-out review 74, Y5)
+    told = source.replace("    st.stop()",
+                          '    st.error("Add openai_api_key to .streamlit/secrets.toml")\n    st.stop()')
+    out = convert_files({"app.py": told})["app.py"]
+    assert 'st.error("Add mistral_api_key to .streamlit/secrets.toml")' in out, out
     kept = source + 'other = st.secrets["openai_api_key"]\n'
     out = convert_files({"app.py": kept})["app.py"]
     assert 'if "openai_api_key" not in st.secrets:' in out, out
