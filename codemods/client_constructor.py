@@ -888,10 +888,20 @@ class _Transformer(RuleTransformer):
                 len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
                 isinstance(node.slice[0].slice.value, cst.SimpleString) and \
                 node.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY" and self.facts.view is not None and \
-                "OPENAI_API_KEY" in self.facts.view.plan.converted_env:
+                "OPENAI_API_KEY" in self.facts.view.plan.converted_env and not self._renamed_secret_copy(node):
             # Streamlit puts root-level secrets in the environment, where the converted clients now read
             # MISTRAL_API_KEY (held-out review 65, X5: the secret read stayed, unflagged)
             self.todo(self.current_line(), STREAMLIT_SECRET_TODO)
+
+    def _renamed_secret_copy(self, node: cst.Subscript) -> bool:
+        """``node`` is copied into ``os.environ["OPENAI_API_KEY"]`` by a write the plan renames with the secret
+        (``_secret_write`` says what the app's secrets must hold: one TODO, not two; held-out review 74, Y6)."""
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+            else None
+        target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 else None
+        return small is not None and small.value is node and isinstance(target, cst.Subscript) and \
+            _env_subscript_key(target) == "OPENAI_API_KEY" and bool(self._env_converts(target))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if env_membership_key(node):  # `"OPENAI_API_KEY" not in os.environ` (a gate: re-review 46, D6)

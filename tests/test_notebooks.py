@@ -735,3 +735,17 @@ def test_a_colab_secret_copied_to_the_key_variable_follows_the_converted_client(
     kept = ask + "\nold = OpenAI()\nold.images.generate(prompt='x')"
     cells = code_cells(convert_files({"nb.ipynb": notebook(setup, kept)})["nb.ipynb"])
     assert "os.environ['OPENAI_API_KEY'] = userdata.get('OPENAI_API_KEY')" in cells[0], cells[0]
+
+
+def test_a_streamlit_secret_copied_to_the_key_variable_in_a_module_follows_too():
+    """Held-out review 74, Y6: the same copy in a Streamlit app's module (`os.environ["OPENAI_API_KEY"] =
+    st.secrets["OPENAI_API_KEY"]` for a ChatOpenAI that converted) got two overlapping TODOs and no rename: the rename
+    held for notebooks only. Both sides move, with one TODO (the app's secrets must hold the Mistral key)."""
+    from mechanics import convert_files
+
+    source = ('import os\nimport streamlit as st\nfrom langchain_openai import ChatOpenAI\n\n'
+              'os.environ["OPENAI_API_KEY"] = st.secrets["OPENAI_API_KEY"]\nllm = ChatOpenAI(model="gpt-4o-mini")\n'
+              'st.write(llm.invoke("hi").content)\n')
+    out = convert_files({"app.py": source})["app.py"]
+    assert 'os.environ["MISTRAL_API_KEY"] = st.secrets["MISTRAL_API_KEY"]' in out, out
+    assert out.count("TODO(migrator") == 1 and "add MISTRAL_API_KEY (a Mistral key) to the app's secrets" in out, out

