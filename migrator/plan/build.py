@@ -5217,8 +5217,8 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     """Why MIG117 leaves an ``audio.transcriptions.create`` as it is ("" when it becomes Mistral's
     ``audio.transcriptions.complete``): keywords Mistral takes, ``file=`` an open file (``open(path,
     "rb")`` or a name bound to one, or a ``(name, content)`` tuple), JSON answers, and a result read as ``.text``."""
-    from migrator.mapping.audio import (DIARIZED_FORMAT, RESULT_ATTRS, SEGMENT_GRANULARITY, TEXT_FORMAT,
-                                         TRANSCRIPTION_KWARGS, VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS)
+    from migrator.mapping.audio import (DIARIZED_FORMAT, DIARIZED_TODO, RESULT_ATTRS, SEGMENT_GRANULARITY,
+                                         TEXT_FORMAT, TRANSCRIPTION_KWARGS, VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS)
 
     if call.args:
         return "positional arguments"
@@ -5245,9 +5245,7 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
         # review 5, ephrimlawrence); an awaited call's once awaited: `(await ...).text` (held-out review 45, A13)
         return _transcription_file_problem(f, keywords["file"])
     if response_format == DIARIZED_FORMAT:  # (held-out review 72, Y5: the JSON-only advice lost the speakers)
-        return (f"response_format={response_format!r}: Mistral diarizes with diarize=True, "
-                "timestamp_granularities=[\"segment\"] (no response_format), and each segment names its speaker in "
-                ".speaker_id (OpenAI's .speaker); known speakers go in speaker_references={name: audio}")
+        return DIARIZED_TODO
     if response_format not in ("json", VERBOSE_FORMAT):
         shown = repr(response_format) if isinstance(response_format, str) else ast.unparse(keywords["response_format"])
         return (f"response_format={shown}: Mistral answers JSON only (a TranscriptionResponse; read .text, or "
