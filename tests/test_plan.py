@@ -1178,6 +1178,30 @@ def test_a_field_default_of_the_modules_own_class_is_mapped_beside_a_namesake_in
             out[name]
 
 
+def test_a_field_default_is_mapped_in_the_class_the_imported_settings_instance_is_made_from():
+    """Held-out review 74, Y1 (the-ai-engineer/ai-engineer-course): `from app.config import settings`, then
+    `model=settings.embedding_model`; an unrelated script's own Settings class with the same field stopped the
+    remap ("which one is read is not known"), and Mistral was sent text-embedding-3-small. The read's receiver,
+    `settings = Settings()` in app/config.py, names the class."""
+    from mechanics import convert_files
+
+    config = ("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+              "    embedding_model: str = \"text-embedding-3-small\"\n\n\nsettings = Settings()\n")
+    embeddings = ("from openai import OpenAI\n\nfrom app.config import settings\n\nclient = OpenAI()\n\n\n"
+                  "def get_embedding(text: str) -> list[float]:\n"
+                  "    response = client.embeddings.create(model=settings.embedding_model, input=text)\n"
+                  "    return response.data[0].embedding\n")
+    script = ("from openai import OpenAI\nfrom pydantic_settings import BaseSettings\n\n\n"
+              "class Settings(BaseSettings):\n    embedding_model: str = \"text-embedding-3-small\"\n\n\n"
+              "client = OpenAI()\n\n\ndef embed(text: str) -> list[float]:\n"
+              "    return client.embeddings.create(model=Settings().embedding_model, input=text).data[0].embedding\n")
+    out = convert_files({"backend/app/__init__.py": "", "backend/app/config.py": config,
+                         "backend/app/embeddings.py": embeddings, "scripts/production.py": script})
+    for name in ("backend/app/config.py", "scripts/production.py"):
+        assert 'embedding_model: str = "mistral-embed"' in out[name], out[name]
+    assert "computed at run time" not in out["backend/app/embeddings.py"], out["backend/app/embeddings.py"]
+
+
 def test_a_class_field_as_a_parameter_default_is_mapped_where_the_class_declares_it():
     """Held-out review 51, L5 (openai/build-hours mmrag): `def get_embedding(text, model=Config.EMBEDDING_MODEL)`
     sent `model=model` to a converted embeddings call; `Config.GPT_MODEL`, read directly, was mapped, while

@@ -4534,8 +4534,14 @@ def _field_slots(builder, f, node, via=None) -> set:
                 if isinstance(target, ast.Name) and target.id == attr:
                     found.append((g, cls, stmt))
     if len(found) > 1:
-        # several classes with such a field: this module's own, when it names no module of the others (two scripts
-        # each defining `class Agent(BaseModel): model: str = "gpt-4o"`: held-out review 51, L6)
+        # several classes with such a field: the one the read's receiver is an instance of (`settings`, imported from
+        # app.config, is `Settings()` there: held-out review 74, Y1, a script's own Settings stopped the remap)
+        owner = _receiver_class(builder, f, node.value)
+        if owner is not None and any(item[0] is owner[0] and item[1] == owner[1] for item in found):
+            found = [item for item in found if item[0] is owner[0] and item[1] == owner[1]]
+    if len(found) > 1:
+        # this module's own, when it names no module of the others (two scripts each defining
+        # `class Agent(BaseModel): model: str = "gpt-4o"`: held-out review 51, L6)
         here = [item for item in found if item[0] is f]
         if len(here) == 1 and not any(item[0].module.rsplit(".", 1)[-1] in f.source for item in found if item[0] is not f):
             found = here
@@ -4583,6 +4589,30 @@ def _field_slots(builder, f, node, via=None) -> set:
         return set()  # the call keeps its run-time TODO
     builder.extra_slots.setdefault(g.path, set()).add(("field", cls, attr, env))
     return {("fieldread", attr)}
+
+
+def _receiver_class(builder, f, value, depth: int = 0):
+    """The repo's class (file, class scope) whose instance ``value`` is: ``Settings()``, a name bound once to one
+    (``settings = Settings()``), or such a name imported from another module of the tree; else None."""
+    if depth > 2:
+        return None
+    if isinstance(value, ast.Call):
+        return builder.resolve_class(f, value.func)
+    if not isinstance(value, ast.Name):
+        return None
+    where = builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.id)
+    if where is None:
+        return None
+    values = f.assigns.get((where, value.id), [])
+    if len(values) == 1 and isinstance(values[0], ast.Call):
+        return _receiver_class(builder, f, values[0], depth + 1)
+    if where == () and not values and value.id in f.repo_imports:
+        target = builder.resolve_import(f, value.id)
+        if target is not None:
+            bound = target[0].assigns.get(((), target[1]), [])
+            if len(bound) == 1 and isinstance(bound[0], ast.Call):
+                return _receiver_class(builder, target[0], bound[0], depth + 1)
+    return None
 
 
 def _read_by_unread_code(builder, g, attr: str) -> bool:
