@@ -1826,6 +1826,35 @@ def test_a_conda_environment_files_pip_list_is_a_manifest(tmp_path):
     assert again.changed == []
 
 
+@pytest.mark.parametrize("kept", [False, True])
+def test_conda_level_openai_puts_mistralai_in_the_pip_list_where_its_pins_are_checked(tmp_path, kept):
+    """Held-out review 74, Y4: `- openai>=1.30` at conda level, `instructor==1.2.0` in the pip: list: a TODO asked
+    for mistralai under the pip: list, and the instructor pin (which fails at import beside mistralai 3.7) went
+    unchecked. mistralai now goes into the pip: list, conda's openai goes where no kept client needs it, and the
+    pin gets its TODO."""
+    import yaml
+
+    app = ("import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\n"
+           "class User(BaseModel):\n    name: str\n\n\nclient = instructor.from_openai(OpenAI())\n"
+           "print(client.chat.completions.create(model=\"gpt-4o\", response_model=User, messages=[]))\n")
+    if kept:
+        app += "print(OpenAI().images.generate(prompt=\"a cat\"))\n"
+    (tmp_path / "main.py").write_text(app)
+    (tmp_path / "environment.yml").write_text(
+        "name: extract\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - openai>=1.30\n  - pip\n"
+        "  - pip:\n      - instructor==1.2.0\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO
+             and r.path.endswith("environment.yml")]
+    assert [t for t in todos if "instructor is pinned to ==1.2.0" in t], todos
+    assert not [t for t in todos if "comes from conda" in t], todos
+    written = (tmp_path / "environment.yml").read_text()
+    assert yaml.safe_load(written)["dependencies"] == ["python=3.11", *(["openai>=1.30"] if kept else []), "pip", {
+        "pip": ["instructor==1.2.0", "mistralai>=3.7,<4"]}], written
+    again = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1)
+    assert again.changed == []
+
+
 def test_the_pydantic_pin_todo_names_the_pydantic_core_pin_beside_it():
     """Held-out review 10, N-b: `pip freeze` pins pydantic and pydantic-core together; moving the pydantic pin
     alone still fails (each pydantic release requires its own pydantic-core)."""
