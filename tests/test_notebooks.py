@@ -749,3 +749,8 @@ def test_a_streamlit_secret_copied_to_the_key_variable_in_a_module_follows_too()
     out = convert_files({"app.py": source})["app.py"]
     assert 'os.environ["MISTRAL_API_KEY"] = st.secrets["MISTRAL_API_KEY"]' in out, out
     assert out.count("TODO(migrator") == 1 and "add MISTRAL_API_KEY (a Mistral key) to the app's secrets" in out, out
+    # the attribute form and a lower-case name (malo21st/pdf_llm: `st.secrets.openai_api_key`) follow alike
+    attribute = convert_files({"app.py": source.replace('st.secrets["OPENAI_API_KEY"]', "st.secrets.openai_api_key")})
+    out = attribute["app.py"]
+    assert 'os.environ["MISTRAL_API_KEY"] = st.secrets.mistral_api_key' in out, out
+    assert out.count("TODO(migrator") == 1 and "add mistral_api_key (a Mistral key) to the app's secrets" in out, out

@@ -2876,11 +2876,17 @@ def _secret_copy(f, node, variable: str) -> bool:
     if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and holder.targets[0] is node):
         return False
     value = holder.value
+
+    def named(key) -> bool:  # (`st.secrets.openai_api_key`: the secret's name in any case, as MIG101 renames it)
+        return isinstance(key, str) and key.upper() == variable
+
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get" and \
             value.args and isinstance(value.args[0], ast.Constant):
-        return dotted_name(value.func.value) in (*COLAB_SECRETS, *STREAMLIT_SECRETS) and value.args[0].value == variable
+        return dotted_name(value.func.value) in (*COLAB_SECRETS, *STREAMLIT_SECRETS) and named(value.args[0].value)
+    if isinstance(value, ast.Attribute):  # the attribute form (held-out review 74, Y6: malo21st/pdf_llm)
+        return dotted_name(value.value) in STREAMLIT_SECRETS and named(value.attr)
     return isinstance(value, ast.Subscript) and dotted_name(value.value) in STREAMLIT_SECRETS and \
-        isinstance(value.slice, ast.Constant) and value.slice.value == variable
+        isinstance(value.slice, ast.Constant) and named(value.slice.value)
 
 
 def _gate_reads(builder, f, test, variable: str):
