@@ -1178,6 +1178,24 @@ def test_a_field_default_of_the_modules_own_class_is_mapped_beside_a_namesake_in
             out[name]
 
 
+def test_the_openai_module_of_a_wrapping_library_is_kept_with_what_to_do_instead():
+    """Held-out review 74, Y2 (the-ai-engineer/ai-engineer-course): `from langfuse.openai import openai`, then
+    `openai.chat.completions.create(...)`: each call was told "migrator cannot tell which client it holds ... if it
+    receives a client migrator converted", of a module nothing converted. It is langfuse's drop-in openai module,
+    kept as a client built from it is, and its calls say so."""
+    from mechanics import convert_files
+
+    code = ("from langfuse import observe\nfrom langfuse.openai import openai\n\n\n@observe()\n"
+            "def answer(question: str) -> str:\n"
+            "    response = openai.responses.create(model=\"gpt-5-mini\", input=question)\n"
+            "    return response.output_text\n\n\n@observe()\ndef answer_chat(question: str) -> str:\n"
+            "    r = openai.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", "
+            "\"content\": question}])\n    return r.choices[0].message.content\n")
+    out = convert_files({"traced.py": code})["traced.py"]
+    assert "cannot tell" not in out and "mistralai" not in out, out
+    assert out.count("openai is imported from langfuse.openai: langfuse's drop-in OpenAI integration") == 2, out
+
+
 def test_a_field_default_is_mapped_in_the_class_the_imported_settings_instance_is_made_from():
     """Held-out review 74, Y1 (the-ai-engineer/ai-engineer-course): `from app.config import settings`, then
     `model=settings.embedding_model`; an unrelated script's own Settings class with the same field stopped the

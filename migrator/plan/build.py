@@ -636,6 +636,21 @@ class _Builder:
                                                               f"{WRAPPED_OPENAI_MODULES[module]}")
         return oid
 
+    def wrapped_module_origin(self, f: _File, name: str) -> str:
+        """``from langfuse.openai import openai``, then ``openai.chat.completions.create(...)``: the wrapper's own
+        module client, one per module, kept like a client built from the wrapper (held-out review 74, Y2: each call
+        was told "migrator cannot tell which client it holds"). Its TODO is at the import."""
+        module = f.wrapped_imports[name]
+        oid = f"wrapped-module:{f.path}:{name}"
+        if oid not in self.origins:
+            node = next(n for n in f.tree.body if isinstance(n, ast.ImportFrom) and
+                        any((a.asname or a.name) == name for a in n.names))
+            origin = _Origin(oid, f.path, node.lineno, node.col_offset, name, "module", False)
+            origin.problems.append(f"{name} is imported from {module}: {WRAPPED_OPENAI_MODULES[module]}")
+            self.origins[oid] = origin
+            self.find(oid)
+        return oid
+
     def reexported_class(self, f: _File, call: ast.Call) -> Optional[tuple[_File, str]]:
         """``OpenAI(...)`` whose class ``f`` imports from a module of the tree that imports it from openai (``from
         helper import OpenAI``): that module and the class's qualified name, else None."""
@@ -767,6 +782,9 @@ class _Builder:
         if isinstance(node, ast.Name):
             if node.id in f.imported and self.qualify_at(f, node) in CLIENT_CLASSES:
                 return UNKNOWN  # `self.openai = AsyncOpenAI`, the class itself (held-out review 13, N-B1)
+            if node.id in f.wrapped_imports and f.repo_imports[node.id][2] == "openai" and \
+                    self.lookup_scope(f, scope, node.id) == ():
+                return frozenset({self.wrapped_module_origin(f, node.id)})
             return self._eval_name(f, scope, node.id, depth, node)
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
                 and node.value.id in ("self", "cls")):
