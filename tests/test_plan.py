@@ -1178,6 +1178,31 @@ def test_a_field_default_of_the_modules_own_class_is_mapped_beside_a_namesake_in
             out[name]
 
 
+def test_a_client_handed_to_a_thread_target_is_that_functions_parameter():
+    """Held-out review 75, X1 (Evaluating-Large-Language-Models-for-Causal-Modeling): `threading.Thread(target=worker,
+    args=(rows, client, model))` kept its client ("stored in a tuple") while `predict(row, client, model)`, which worker
+    called, converted for another script's client: the thread's calls raised AttributeError on OpenAI's client. The
+    tuple is worker's arguments: the two clients and the helper are decided together (all convert here)."""
+    from mechanics import convert_files
+
+    helper = ("def predict(row, client, model):\n    completion = client.chat.completions.create(model=model, "
+              "messages=[{\"role\": \"user\", \"content\": row}])\n    return completion.choices[0].message.content\n")
+    threaded = ("import threading\n\nfrom openai import OpenAI\n\nfrom helper import predict\n\n\n"
+                "def worker(rows, client, model):\n    for row in rows:\n        print(predict(row, client, model))\n\n\n"
+                "def main():\n    client = OpenAI()\n    t = threading.Thread(target=worker, args=([\"hi\"], client, "
+                "\"gpt-4o\"))\n    t.start()\n    t.join()\n")
+    direct = ("from openai import OpenAI\n\nfrom helper import predict\n\n\ndef main():\n    client = OpenAI()\n"
+              "    print(predict(\"hi\", client, \"gpt-4o\"))\n")
+    out = convert_files({"helper.py": helper, "threaded.py": threaded, "direct.py": direct})
+    assert "client.chat.complete(" in out["helper.py"], out["helper.py"]
+    for name in ("threaded.py", "direct.py"):
+        assert "client = Mistral(" in out[name] and "OpenAI" not in out[name], out[name]
+    # the thread's client kept for a use of its own: the helper and the other caller's client keep theirs too
+    kept = threaded.replace("    t.start()", "    client.images.generate(prompt=\"x\")\n    t.start()")
+    out = convert_files({"helper.py": helper, "threaded.py": kept, "direct.py": direct})
+    assert "client.chat.completions.create(" in out["helper.py"] and "OpenAI()" in out["direct.py"], out
+
+
 def test_the_openai_module_of_a_wrapping_library_is_kept_with_what_to_do_instead():
     """Held-out review 74, Y2 (the-ai-engineer/ai-engineer-course): `from langfuse.openai import openai`, then
     `openai.chat.completions.create(...)`: each call was told "migrator cannot tell which client it holds ... if it

