@@ -1219,6 +1219,9 @@ def test_the_openai_module_of_a_wrapping_library_is_kept_with_what_to_do_instead
     out = convert_files({"traced.py": code})["traced.py"]
     assert "cannot tell" not in out and "mistralai" not in out, out
     assert out.count("openai is imported from langfuse.openai: langfuse's drop-in OpenAI integration") == 2, out
+    built = convert_files({"built.py": "from langfuse.openai import openai as lf_openai\n\nclient = lf_openai.OpenAI()\n"
+                                       "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"})["built.py"]
+    assert built.count("TODO(migrator") == 1 and "lf_openai.OpenAI(...) is built by langfuse.openai" in built, built
 
 
 def test_a_field_default_is_mapped_in_the_class_the_imported_settings_instance_is_made_from():

@@ -782,8 +782,11 @@ class _Builder:
         if isinstance(node, ast.Name):
             if node.id in f.imported and self.qualify_at(f, node) in CLIENT_CLASSES:
                 return UNKNOWN  # `self.openai = AsyncOpenAI`, the class itself (held-out review 13, N-B1)
+            parent = f.parent.get(id(node))
             if node.id in f.wrapped_imports and f.repo_imports[node.id][2] == "openai" and \
+                    isinstance(parent, ast.Attribute) and parent.attr in MODULE_CLIENT_RESOURCES and \
                     self.lookup_scope(f, scope, node.id) == ():
+                # (`openai.chat...`, not `lf_openai.OpenAI(...)`, a client built from it, nor its own helpers)
                 return frozenset({self.wrapped_module_origin(f, node.id)})
             return self._eval_name(f, scope, node.id, depth, node)
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
