@@ -2071,3 +2071,16 @@ def test_a_client_built_in_a_try_whose_handler_is_the_missing_key_path_reads_its
     kept, _ = convert_snippet("from openai import OpenAI\n\ntry:\n    client = OpenAI()\nexcept ImportError:\n"
                            "    client = None\n")
     assert "api_key" not in kept, kept  # (a handler that never caught OpenAI's missing-key error: nothing to keep)
+
+
+def test_openai_url_as_a_base_url_ternarys_default_becomes_mistrals() -> None:
+    """Held-out review 75, X4 (BenderV/autochat): `base_url=f"{HOST}/v1" if HOST else "https://api.openai.com/v1"`
+    went to server_url as it was: the default run sent the Mistral key to OpenAI's server. Its OpenAI branch is
+    Mistral's server (Mistral(server_url=None) would be too); the app's own server branch gets the TODO."""
+    source = ('import os\n\nfrom openai import OpenAI\n\nHOST = os.getenv("LLM_HOST")\n\n'
+              'client = OpenAI(base_url=f"{HOST}/v1" if HOST else "https://api.openai.com/v1")\n\n\n'
+              'def ask(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", '
+              '"content": q}]).choices[0].message.content\n')
+    out, todos = convert_idempotent(source)
+    assert 'server_url=f"{HOST}/v1" if HOST else "https://api.mistral.ai"' in out and "api.openai.com" not in out, out
+    assert any('where f"{HOST}/v1" is taken, it must be a server of Mistral\'s API' in t for t in todos), todos
