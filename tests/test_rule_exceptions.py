@@ -1342,6 +1342,33 @@ def test_an_error_code_read_in_a_handler_no_longer_raises_inside_it() -> None:
                                                'no e.type on Mistral (getattr(e, "type", None) is None there)'], todos
 
 
+def test_an_error_code_compared_with_a_string_of_no_code_todo_is_told_too() -> None:
+    """Held-out review 75, X6 (BenderV/autochat): beside `e.code == "context_length_exceeded"` (its TODO), `e.code ==
+    "invalid_request_error"` became `getattr(e, "code", None) == "invalid_request_error"` with no word: always False on
+    Mistral's errors (tenacity then retried a 400 four times). The code attribute's TODO says it."""
+    code, todos = convert_idempotent('''\
+        import openai
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(q):
+            try:
+                res = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])
+            except openai.BadRequestError as e:
+                if e.code == "invalid_request_error":
+                    raise ValueError(e)
+                if e.code == "context_length_exceeded":
+                    raise ValueError(e)
+                raise
+            return res.choices[0].message.content
+        ''')
+    assert 'if getattr(e, "code", None) == "invalid_request_error":' in code
+    assert [t.split(":")[0] for t in todos] == ['"context_length_exceeded" is OpenAI\'s error code',
+                                               'no e.code on Mistral (getattr(e, "code", None) is None there)'], todos
+
+
 def _legacy_ask(clauses: str) -> str:
     """``def ask(q)`` making an openai 0.x chat call in a ``try`` followed by ``clauses`` (its except clauses)."""
     return ('import openai\n\n\ndef ask(q):\n    try:\n        r = openai.ChatCompletion.create(model="gpt-3.5-turbo", '
