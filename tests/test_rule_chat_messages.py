@@ -344,3 +344,30 @@ def test_a_name_on_an_assistant_message_or_one_whose_role_is_computed_gets_the_t
     assert any(t.startswith("name on an assistant message: Mistral drops it silently") for t in todos), todos
     _, todos = convert_idempotent(source.replace("'role': role", "'role': 'tool', 'tool_call_id': 'abcdefghi'"))
     assert not any(t.startswith("name on") for t in todos), todos
+
+
+def test_a_function_result_made_by_the_apps_message_class_keeps_the_client() -> None:
+    """Held-out review 75, X2 (BenderV/autochat): the history is `[m.to_openai_dict() for m in self.history]` of the
+    app's Message class, and the loop appends `Message(role="function", name=..., content=...)`: functions= became
+    tools= with no TODO, and the second turn sent {"role": "function"}, which mistralai 3.7 rejects (a
+    ValidationError). A function result made by a message class keeps the client, as a dict literal's does."""
+    from mechanics import convert_files
+
+    model = ("class Message:\n    def __init__(self, role, content=None, name=None, function_call=None):\n"
+             "        self.role, self.content, self.name = role, content, name\n\n"
+             "    def to_openai_dict(self):\n        return {\"role\": self.role, \"content\": self.content}\n")
+    chat = ("from openai import OpenAI\n\nfrom model import Message\n\nFUNCTIONS = [{\"name\": \"get_time\", "
+            "\"parameters\": {\"type\": \"object\", \"properties\": {}}}]\n\n\nclass Chat:\n"
+            "    def __init__(self):\n        self.client = OpenAI()\n        self.history = []\n\n"
+            "    def fetch(self):\n        messages = [m.to_openai_dict() for m in self.history]\n"
+            "        res = self.client.chat.completions.create(model=\"gpt-4o\", messages=messages, "
+            "functions=FUNCTIONS)\n        return res.choices[0].message\n\n"
+            "    def run(self, question):\n        self.history.append(Message(\"user\", question))\n"
+            "        reply = self.fetch()\n        if reply.function_call:\n"
+            "            self.history.append({role}name=reply.function_call.name, content=\"12:00\"))\n"
+            "        return reply.content\n")
+    for role in ('Message(role="function", ', 'Message("function", '):
+        out = convert_files({"model.py": model, "chat.py": chat.replace("{role}", role)})["chat.py"]
+        assert "OpenAI()" in out and 'legacy {"role": "function"} result without tool_call_id' in out, out
+    out = convert_files({"model.py": model, "chat.py": chat.replace("{role}", 'Message("assistant", ')})["chat.py"]
+    assert "Mistral(" in out, out
