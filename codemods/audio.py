@@ -120,8 +120,10 @@ class _Transformer(ApiCallTransformer):
                 continue
             if TRANSCRIPTION_KWARGS.get(name, name) is None:
                 continue  # response_format="json": Mistral's only answer (verbose_json: the granularity says it)
-            if name not in TRANSCRIPTION_KWARGS and isinstance(arg.value, cst.Name) and arg.value.value == "None":
-                continue  # `prompt=None`: not given (the plan converts only such keywords Mistral lacks)
+            if name not in TRANSCRIPTION_KWARGS and (isinstance(arg.value, cst.Name) and arg.value.value == "None" or
+                                                     name == "prompt" and isinstance(arg.value, cst.SimpleString) and
+                                                     arg.value.evaluated_value == ""):
+                continue  # `prompt=None` / `prompt=""`: not given (the plan converts only such keywords Mistral lacks)
             if name == "model":
                 arg = arg.with_changes(value=self.mapped_model(arg.value, line))
             elif name == "file":

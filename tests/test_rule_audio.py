@@ -264,9 +264,11 @@ def test_openai_compatible_target_keeps_the_call():
     assert "transcriptions.create(" in code and todos
 
 
-def test_a_prompt_given_as_none_is_no_prompt():
+@pytest.mark.parametrize("prompt", ["None", '""'])
+def test_a_prompt_given_as_none_is_no_prompt(prompt):
     """Held-out review 24, V1 (speech-coach): `prompt=None` kept the client ("context_bias takes a list of words"),
-    and with it the chat calls sharing it; None is not given: the keyword goes."""
+    and with it the chat calls sharing it; None is not given: the keyword goes. An empty prompt alike (held-out
+    review 75, Y2: `prompt=""` kept a Streamlit app's client)."""
     code, todos = convert('''\
         from openai import OpenAI
 
@@ -275,8 +277,8 @@ def test_a_prompt_given_as_none_is_no_prompt():
 
         def transcribe(path):
             with open(path, "rb") as audio:
-                return client.audio.transcriptions.create(model="whisper-1", file=audio, prompt=None).text
-        ''')
+                return client.audio.transcriptions.create(model="whisper-1", file=audio, prompt=PROMPT).text
+        '''.replace("PROMPT", prompt))
     assert "client.audio.transcriptions.complete(" in code and "prompt" not in code, code
     assert not any("context_bias" in t for t in todos), todos
 

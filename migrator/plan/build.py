@@ -5299,9 +5299,12 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     keywords = {kw.arg: kw.value for kw in call.keywords}
     if None in keywords:
         return "**kwargs: convert by hand"
-    # `prompt=None`: not given (held-out review 24, V1: it kept speech-coach's client); the rule drops it
+    # `prompt=None`: not given (held-out review 24, V1: it kept speech-coach's client); the rule drops it; an empty
+    # prompt carries nothing either (held-out review 75, Y2: `prompt=""` kept a Streamlit app's client)
     unknown = sorted(name for name in set(keywords) - set(TRANSCRIPTION_KWARGS)
-                     if not (isinstance(keywords[name], ast.Constant) and keywords[name].value is None))
+                     if not (isinstance(keywords[name], ast.Constant) and (keywords[name].value is None or
+                                                                           name == "prompt" and
+                                                                           keywords[name].value == "")))
     if unknown:
         hint = {"prompt": "Mistral's context_bias takes a list of words, not a prompt",
                 "stream": "use client.audio.transcriptions.stream"}.get(unknown[0], "no equivalent")
