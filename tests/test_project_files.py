@@ -1855,6 +1855,34 @@ def test_conda_level_openai_puts_mistralai_in_the_pip_list_where_its_pins_are_ch
     assert again.changed == []
 
 
+@pytest.mark.parametrize("members", ['["nb"]', '["packages/*"]'])
+def test_a_uv_workspace_members_edit_names_the_workspace_lock(tmp_path, members):
+    """Held-out review 75, Y4 (simonguest/dp-applied-genai): a uv workspace member's pyproject.toml moved to mistralai
+    with no word of the root's uv.lock (stale_locks looked beside the member only): `uv sync --locked` failed and
+    `uv sync --frozen` installed the old set, without mistralai."""
+    member = tmp_path / ("nb" if members == '["nb"]' else "packages/nb")
+    member.mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "root"\nversion = "0.1"\n\n[tool.uv.workspace]\n'
+                                             f"members = {members}\n")
+    (tmp_path / "uv.lock").write_text('version = 1\n\n[[package]]\nname = "module-01"\n')
+    (member / "pyproject.toml").write_text('[project]\nname = "module-01"\nversion = "0.1"\n'
+                                           'dependencies = ["openai>=1.82.0"]\n')
+    (member / "embed.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nv = client.embeddings.create("
+                                     "model=\"text-embedding-3-small\", input=\"hi\").data[0].embedding\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    where = "../uv.lock" if members == '["nb"]' else "../../uv.lock"
+    assert any(f"the uv workspace's lock ({where}) no longer matches: run `uv lock`" in t for t in todos), todos
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "root"\nversion = "0.1"\n')  # no workspace: no TODO
+    (member / "pyproject.toml").write_text('[project]\nname = "module-01"\nversion = "0.1"\n'
+                                           'dependencies = ["openai>=1.82.0"]\n')
+    (member / "embed.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nv = client.embeddings.create("
+                                     "model=\"text-embedding-3-small\", input=\"hi\").data[0].embedding\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert not any("uv workspace" in t for t in todos), todos
+
+
 def test_the_pydantic_pin_todo_names_the_pydantic_core_pin_beside_it():
     """Held-out review 10, N-b: `pip freeze` pins pydantic and pydantic-core together; moving the pydantic pin
     alone still fails (each pydantic release requires its own pydantic-core)."""

@@ -2839,10 +2839,45 @@ def stale_locks(path: str, kind: str, name: str) -> list[Finding]:
     D3: Poetry 1.8+ refuses `poetry install` with a stale poetry.lock, older Poetry installs the locked
     set without mistralai, `pipenv install --deploy` refuses a stale Pipfile.lock)."""
     directory = os.path.dirname(path)
-    return [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
-                    f"{name} changed, and {lock} beside it no longer matches: run {command} and commit it "
-                    "(installs from the old lock fail or leave mistralai out)", "manual")
-            for lock, command in LOCKS.get(kind, ()) if os.path.isfile(os.path.join(directory, lock))]
+    found = [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
+                     f"{name} changed, and {lock} beside it no longer matches: run {command} and commit it "
+                     "(installs from the old lock fail or leave mistralai out)", "manual")
+             for lock, command in LOCKS.get(kind, ()) if os.path.isfile(os.path.join(directory, lock))]
+    root = _uv_workspace_root(directory) if kind == PYPROJECT and not found else None
+    if root is not None:
+        # a uv workspace member: its lock is the workspace's, at the root (held-out review 75, Y4: `uv sync --locked`
+        # failed and `uv sync --frozen` installed the old set, without mistralai)
+        where = os.path.relpath(os.path.join(root, "uv.lock"), directory).replace("\\", "/")
+        found.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
+                             f"{name} changed, and the uv workspace's lock ({where}) no longer matches: run `uv lock` "
+                             "at the workspace root and commit it (installs from the old lock fail or leave mistralai "
+                             "out)", "manual"))
+    return found
+
+
+def _uv_workspace_root(directory: str) -> str | None:
+    """The directory above ``directory`` holding a uv workspace (``[tool.uv.workspace]`` in its pyproject.toml, its
+    uv.lock beside it) whose members include ``directory``; else None."""
+    import fnmatch
+
+    here = os.path.abspath(directory or ".")
+    parent = os.path.dirname(here)
+    for _ in range(6):
+        if parent == here:
+            return None
+        manifest = os.path.join(parent, "pyproject.toml")
+        if os.path.isfile(manifest) and os.path.isfile(os.path.join(parent, "uv.lock")):
+            try:
+                with open(manifest, encoding="utf-8") as handle:
+                    workspace = _toml_loads(handle.read()).get("tool", {}).get("uv", {}).get("workspace", {})
+            except (OSError, ValueError):
+                return None
+            member = os.path.relpath(os.path.abspath(directory or "."), parent).replace("\\", "/")
+            matches = [fnmatch.fnmatch(member, str(glob).rstrip("/")) for glob in workspace.get("members", [])]
+            excluded = [fnmatch.fnmatch(member, str(glob).rstrip("/")) for glob in workspace.get("exclude", [])]
+            return parent if any(matches) and not any(excluded) else None
+        here, parent = parent, os.path.dirname(parent)
+    return None
 
 
 def _other_language_project(path: str, facts: CodeFacts) -> bool:
