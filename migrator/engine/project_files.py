@@ -664,8 +664,9 @@ def _conda_pip_items(text: str) -> dict[int, int]:
 
 
 def edit_conda(text: str, action: str, pkg: Package = OPENAI_PACKAGE, name: str = "environment.yml") -> _Edit:
-    """A conda environment's ``pip:`` list (held-out review 10, E7: environment.yml kept openai); a
-    conda-level ``- openai`` gets a TODO (conda-forge's package, not pip's)."""
+    """A conda environment's ``pip:`` list (held-out review 10, E7: environment.yml kept openai). A conda-level
+    ``- openai`` (conda-forge's package, not pip's): the requirement goes to the ``pip:`` list where there is one
+    (conda's openai removed where no kept client needs it), else a TODO asks for it."""
     positions = _conda_pip_items(text)
     edit = _edit_requirement_lines(text, action, lambda index, _line: positions.get(index), name, pkg)
     conda_level = [index for index, line in enumerate(text.splitlines()) if index not in positions and

@@ -639,7 +639,8 @@ class _Builder:
     def wrapped_module_origin(self, f: _File, name: str) -> str:
         """``from langfuse.openai import openai``, then ``openai.chat.completions.create(...)``: the wrapper's own
         module client, one per module, kept like a client built from the wrapper (held-out review 74, Y2: each call
-        was told "migrator cannot tell which client it holds"). Its TODO is at the import."""
+        was told "migrator cannot tell which client it holds"). Each call through it says why it stays (no constructor
+        carries the TODO)."""
         module = f.wrapped_imports[name]
         oid = f"wrapped-module:{f.path}:{name}"
         if oid not in self.origins:
