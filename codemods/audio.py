@@ -16,7 +16,10 @@ from migrator.mapping.audio import (
     TRANSCRIPTION_KWARGS,
     TRANSCRIPTION_MODEL,
     VERBOSE_FORMAT,
+    not_given,
 )
+
+_NO_LITERAL = object()  # a keyword's value that is no literal (not None, not a string)
 
 
 class Transcriptions(MigratorRule):
@@ -120,9 +123,9 @@ class _Transformer(ApiCallTransformer):
                 continue
             if TRANSCRIPTION_KWARGS.get(name, name) is None:
                 continue  # response_format="json": Mistral's only answer (verbose_json: the granularity says it)
-            if name not in TRANSCRIPTION_KWARGS and (isinstance(arg.value, cst.Name) and arg.value.value == "None" or
-                                                     name == "prompt" and isinstance(arg.value, cst.SimpleString) and
-                                                     arg.value.evaluated_value == ""):
+            literal = None if isinstance(arg.value, cst.Name) and arg.value.value == "None" else \
+                arg.value.evaluated_value if isinstance(arg.value, cst.SimpleString) else _NO_LITERAL
+            if name not in TRANSCRIPTION_KWARGS and not_given(name, literal):
                 continue  # `prompt=None` / `prompt=""`: not given (the plan converts only such keywords Mistral lacks)
             if name == "model":
                 arg = arg.with_changes(value=self.mapped_model(arg.value, line))

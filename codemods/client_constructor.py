@@ -20,8 +20,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
                                      GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, SERVER_URL_STEP, fail_note, is_openai_secret,
                                      openai_key_prefix, retry_budget_ms)
-from migrator.mapping.env import (BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS, SERVER_URL_ENV,
-                                  STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
+from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
+                                  SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE
 from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
@@ -1144,10 +1144,10 @@ class _Transformer(RuleTransformer):
             # where it is built keeps the failure there (a KeyError, caught alike); the handler's messages follow
             self.need_import("os")
             updated = updated.with_changes(args=append_arg(
-                list(updated.args), keyword_arg("api_key", cst.parse_expression('os.environ["MISTRAL_API_KEY"]')),
+                list(updated.args), keyword_arg("api_key", cst.parse_expression(f'os.environ["{API_KEY_ENV}"]')),
                 updated.whitespace_before_args))
             self._key_tries.setdefault(id(gate), line)
-            self.converted(line, 'api_key=os.environ["MISTRAL_API_KEY"] (OpenAI() raised when no key was set, and the '
+            self.converted(line, f'api_key=os.environ["{API_KEY_ENV}"] (OpenAI() raised when no key was set, and the '
                                  "except clause around it handles that; Mistral() reads its key at each request)",
                            "approximate")
         new_args: list[cst.Arg] = []

