@@ -310,7 +310,9 @@ class _Transformer(RuleTransformer):
         self._stream_names: dict[tuple, set[str]] = {}  # scope path -> names holding converted streams
         self._env_defaults: list[tuple] = []  # (node, VAR): inside os.getenv("VAR", <default>) in a model slot
         self._options: set[int] = set()  # add_argument(...) calls whose model strings are mapped (argparse defaults)
-        self._emptied_updates: set[int] = set()  # `kwargs.update(user=user)` left with no argument: goes
+        # `kwargs.update(user=user)` left with no argument: goes (id -> the node, held so that its id is not reused by
+        # a node made later, which then went too: a flaky test run dropped `kwargs.update(temperature=0)`)
+        self._emptied_updates: dict[int, cst.Call] = {}
         self._drops = 0  # statements of a splatted dict removed so far (`kwargs["user"] = user`, an emptied update)
         self._if_drops: list[int] = []  # self._drops when each enclosing `if` was entered
         self._elifs: set[int] = set()  # `elif` branches (an If in another's orelse): never removed on their own
@@ -1167,11 +1169,11 @@ class _Transformer(RuleTransformer):
                 args.append(arg)
         result = finished(updated, args)
         if not args:  # every key dropped (`kwargs.update(user=user)`): the statement goes (held-out review 49, I9)
-            self._emptied_updates.add(id(result))
+            self._emptied_updates[id(result)] = result
         return result
 
     def leave_Expr(self, original: cst.Expr, updated: cst.Expr):
-        if id(updated.value) in self._emptied_updates:
+        if self._emptied_updates.get(id(updated.value)) is updated.value:
             self._drops += 1
             return cst.RemoveFromParent()
         return updated
