@@ -1,6 +1,8 @@
 """Where the Mistral imports go (codemods._imports.fix_imports), through the whole pipeline."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from mechanics import convert_idempotent
 
@@ -539,7 +541,7 @@ def test_an_unused_import_openai_another_module_imports_by_name_stays() -> None:
             "    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n")
     out = convert_files({"pkg/__init__.py": "", "pkg/deps.py": deps,
                          "pkg/user.py": "from pkg.deps import openai, ask\n\n\ndef safe(q):\n    return ask(q)\n"})
-    assert "\nimport openai\n" in out["pkg/deps.py"], out["pkg/deps.py"]
+    assert re.search(r"(?m)^import openai$", out["pkg/deps.py"]), out["pkg/deps.py"]
     out = convert_files({"pkg/__init__.py": "", "pkg/deps.py": deps,
                          "pkg/user.py": "from pkg.deps import ask\n\n\ndef safe(q):\n    return ask(q)\n"})
     assert "import openai" not in out["pkg/deps.py"], out["pkg/deps.py"]
@@ -559,7 +561,7 @@ def test_an_unused_import_openai_of_a_module_others_import_stays(init, user) -> 
     deps = ("import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
             "    return client.chat.completions.create(model='gpt-4o', messages=[]).choices[0].message.content\n")
     out = convert_files({"pkg/__init__.py": init, "pkg/deps.py": deps, "user.py": user})
-    assert "\nimport openai\n" in out["pkg/deps.py"], out["pkg/deps.py"]
+    assert re.search(r"(?m)^import openai$", out["pkg/deps.py"]), out["pkg/deps.py"]
 
 
 def test_a_router_imported_by_name_for_its_router_loses_its_dead_openai_import() -> None:
@@ -633,3 +635,23 @@ def test_none_stand_ins_of_two_client_classes_become_one_mistral() -> None:
         ''')
     assert "except Exception:\n    Mistral = None  # type: ignore\n\n" in code, code
     assert "if key and Mistral is not None:" in code and "AsyncOpenAI" not in code and "OpenAI(" not in code, code
+
+
+@pytest.mark.parametrize("imports, expected", [
+    ("import json\n\nimport openai\nfrom pymilvus import Collection\n",
+     "import json\n\nimport openai\nfrom mistralai.client import Mistral\nfrom pymilvus import Collection\n"),
+    ("import openai\nimport requests\nfrom zeta import z\n",
+     "import openai\nimport requests\nfrom mistralai.client import Mistral\nfrom zeta import z\n"),
+    # force_sort_within_sections (a from-import among the plain ones): the old place, before the openai import
+    ("from abc import ABC\nimport openai\n", "from abc import ABC\nfrom mistralai.client import Mistral\nimport openai\n"),
+])
+def test_new_from_imports_follow_a_kept_import_openai_as_isort_orders_them(imports, expected) -> None:
+    """Held-out review 75, Y3: beside a kept `import openai` (its v0 key setting stays), the added `from mistralai.client
+    import Mistral` went above it, and isort's default order (plain imports first, then from-imports by module) failed
+    `isort --check`: it goes after the section's plain imports, in its sorted place among the from-imports."""
+    from mechanics import convert_files
+
+    body = ("\n\ndef connect(config):\n    openai.api_key = config['secret']\n\n\ndef embed(text):\n"
+            "    return openai.Embedding.create(input=text, model='text-embedding-3-small')['data'][0]['embedding']\n")
+    out = convert_files({"ingest.py": imports + body})["ingest.py"]
+    assert out.startswith(expected), out
