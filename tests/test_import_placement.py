@@ -643,12 +643,14 @@ def test_none_stand_ins_of_two_client_classes_become_one_mistral() -> None:
     ("import openai\nimport requests\nfrom zeta import z\n",
      "import openai\nimport requests\nfrom mistralai.client import Mistral\nfrom zeta import z\n"),
     # force_sort_within_sections (a from-import among the plain ones): the old place, before the openai import
-    ("from abc import ABC\nimport openai\n", "from abc import ABC\nfrom mistralai.client import Mistral\nimport openai\n"),
+    ("from abc import ABC\nimport openai\n",
+     "from abc import ABC\nfrom mistralai.client import Mistral\nimport openai\n"),
 ])
 def test_new_from_imports_follow_a_kept_import_openai_as_isort_orders_them(imports, expected) -> None:
-    """Held-out review 75, Y3: beside a kept `import openai` (its v0 key setting stays), the added `from mistralai.client
-    import Mistral` went above it, and isort's default order (plain imports first, then from-imports by module) failed
-    `isort --check`: it goes after the section's plain imports, in its sorted place among the from-imports."""
+    """Held-out review 75, Y3: beside a kept `import openai` (its v0 key setting stays), the added `from
+    mistralai.client import Mistral` went above it, and isort's default order (plain imports first, then from-imports
+    by module) failed `isort --check`: it goes after the section's plain imports, in its sorted place among the
+    from-imports."""
     from mechanics import convert_files
 
     body = ("\n\ndef connect(config):\n    openai.api_key = config['secret']\n\n\ndef embed(text):\n"
