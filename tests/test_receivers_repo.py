@@ -295,3 +295,35 @@ def test_a_fallback_client_stays_the_helper_s_client_when_callers_only_pass_thei
     handed = helper.replace("CALL", "reexecutor(client.chat.completions.create, model='gpt-4o', messages=messages)")
     out = convert_files({"oai.py": handed, "extract.py": caller})
     assert "passed on as a callable" in out["oai.py"] and "client = openai.OpenAI()" in out["oai.py"], out["oai.py"]
+
+
+def test_a_client_imported_in_a_try_with_a_none_fallback_is_the_imported_client(tmp_path: Path) -> None:
+    """Held-out review 76, X1: `try: from vendors.oai import client as _oai / except Exception: _oai = None` in a module
+    that never names openai: the None alone decided the name, so its `embeddings.create(input=...)` stayed as it was,
+    silently, while vendors/oai.py's client converted (TypeError: unexpected keyword argument 'input')."""
+    root = _tree(tmp_path, {
+        "vendors/__init__.py": "",
+        "vendors/oai.py": """
+            from openai import OpenAI
+            client = OpenAI()
+        """,
+        "agent/__init__.py": "",
+        "agent/retrieval.py": """
+            try:
+                from vendors.oai import client as _oai_client
+            except Exception:
+                _oai_client = None
+
+            def embed(text):
+                if _oai_client is None:
+                    raise RuntimeError("no client")
+                return _oai_client.embeddings.create(model="text-embedding-3-small", input=text).data[0].embedding
+        """,
+    })
+    report = run([root], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert report.exit_code == 0
+    assert "Mistral(" in (root / "vendors/oai.py").read_text()
+    retrieval = (root / "agent/retrieval.py").read_text()
+    assert '_oai_client.embeddings.create(model="mistral-embed", inputs=text)' in retrieval, retrieval
+    second = run([root], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    assert second.exit_code == 0 and not second.changed
