@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import libcst as cst
 
-from codemods._base import (ApiCallTransformer, MigratorRule, code_of, finished, keyword_arg, legacy_call,
-                            literal, retyped_returns, unknown_model_todo)
+from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_getter, finished, keyword_arg,
+                            legacy_call, literal, retyped_returns, unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
@@ -220,6 +222,31 @@ class _Transformer(ApiCallTransformer):
             self.todo(line, "; ".join(todos))
         return steps
 
+    def _env_default(self, value: cst.BaseExpression, line: int) -> Optional[tuple[cst.BaseExpression, str]]:
+        """``os.getenv("EMBED_MODEL", "text-embedding-3-small")`` (or ``os.getenv("EMBED_MODEL") or "..."``) as the
+        call's model: the default mapped, with a TODO for the deployed value (held-out review 76, X2: the chat rule
+        mapped its twin, this one sent Mistral the OpenAI name wherever the variable is unset), and that model; else
+        None."""
+        if isinstance(value, cst.Call) and env_getter(value) and len(value.args) == 2:
+            variable, slot = env_getter(value), value.args[1].value
+        elif isinstance(value, cst.BooleanOperation) and isinstance(value.left, cst.Call) and \
+                env_getter(value.left, default=False) and isinstance(value.operator, cst.Or):
+            variable, slot = env_getter(value.left, default=False), value.right
+        else:
+            return None
+        default = slot.evaluated_value if isinstance(slot, cst.SimpleString) else None
+        model = map_model(default, self.config.models()) if isinstance(default, str) else None
+        if model is None or self.set_elsewhere(value):
+            return None
+        if model == default:  # a Mistral model already (a second run)
+            return value, model
+        self.todo(line, f"model name from the environment ({variable}): its default is now {model!r}, but a deployed "
+                        "value may still name an OpenAI model: make sure it names a Mistral embedding model")
+        mapped = slot.with_changes(value=f"{slot.quote}{model}{slot.quote}")
+        if isinstance(value, cst.Call):
+            return value.with_changes(args=[value.args[0], value.args[1].with_changes(value=mapped)]), model
+        return value.with_changes(right=mapped), model
+
     def _convert(self, call: cst.Call, line: int, is_async: bool, module_client: bool,
                  receiver: cst.BaseExpression) -> cst.Call:
         model_arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "model"), None)
@@ -233,6 +260,11 @@ class _Transformer(ApiCallTransformer):
                 model = map_model(name, self.config.models())
                 if model is None:
                     self.todo(line, unknown_model_todo(name, "embedding "))
+            elif (defaulted := self._env_default(model_arg.value, line)) is not None:
+                value, model = defaulted  # (model: the default's, for dimensions= and the vectors TODO)
+                call = call.with_changes(args=[a.with_changes(value=value) if a is model_arg else a
+                                               for a in call.args])
+                model_arg = None  # (its value is written)
             elif not self.set_elsewhere(model_arg.value) and \
                     self.first_in_module(code_of(model_arg.value)):
                 # (a constant, default or argument set where MIG102 maps it needs nothing here)
@@ -248,7 +280,7 @@ class _Transformer(ApiCallTransformer):
         for arg in call.args:
             name = arg.keyword.value if arg.keyword is not None else ""
             target = EMBEDDING_KWARGS[name][0]
-            if name == "model" and model is not None:
+            if name == "model" and model is not None and model_arg is not None:
                 quote = arg.value.quote if isinstance(arg.value, cst.SimpleString) else '"'
                 args.append(arg.with_changes(value=cst.SimpleString(f"{quote}{model}{quote}")))
             elif name == "dimensions" and model not in DIMENSION_MODELS:

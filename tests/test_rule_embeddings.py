@@ -563,3 +563,25 @@ def test_an_index_size_todo_names_the_model_the_calls_now_use(config, model) -> 
     else:
         assert f"the converted embeddings calls now use {model}: check the size it returns" in out["store.py"], \
             out["store.py"]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ('os.getenv("EMBED_MODEL", "text-embedding-3-small")', 'os.getenv("EMBED_MODEL", "mistral-embed")'),
+    ('os.environ.get("EMBED_MODEL") or "text-embedding-3-large"', 'os.environ.get("EMBED_MODEL") or "mistral-embed"'),
+])
+def test_an_environment_default_as_the_model_is_mapped_with_a_todo(given, expected) -> None:
+    """Held-out review 76, X2: the chat rule maps `model=os.getenv("CHAT_MODEL", "gpt-4.1-mini")`'s default, this one
+    left `os.getenv("EMBED_MODEL", "text-embedding-3-small")` as it was: Mistral got the OpenAI name wherever the
+    variable is unset. The default is mapped; the deployed value gets the TODO; a second run changes nothing."""
+    code, findings = convert(f"""
+        import os
+
+        def embed(texts):
+            return client.embeddings.create(model={given}, input=texts).data
+    """)
+    assert f"client.embeddings.create(model={expected}, inputs=texts)" in code, code
+    assert todos(findings)[0] == ("model name from the environment (EMBED_MODEL): its default is now 'mistral-embed', "
+                                  "but a deployed value may still name an OpenAI model: make sure it names a Mistral "
+                                  "embedding model"), todos(findings)
+    again = transform_source(code, config=Config())
+    assert again.code == code
