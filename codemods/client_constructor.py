@@ -18,8 +18,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
-                                     GIVEN_KEY_STEP, KEY_STEP, RETRY_STEP, SERVER_URL_STEP, fail_note, is_openai_secret,
-                                     openai_key_prefix, retry_budget_ms)
+                                     GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, RETRY_STEP, SERVER_URL_STEP, fail_note,
+                                     is_openai_secret, openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
                                   SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE
@@ -772,10 +772,12 @@ class _Transformer(RuleTransformer):
                 if _sk_literal(folded) and not openai_secret(folded):
                     # `openai.api_key = "sk-..."`, a placeholder: no Mistral key either (held-out review 68, Y4)
                     # (its value is not repeated: a short key is still a key)
-                    self.todo(line, f"{code_of(target)} = \"sk-...\" (an OpenAI key or its placeholder) removed: the "
-                                    "module's client reads MISTRAL_API_KEY; set it, or pass Mistral(api_key=...) a "
-                                    "Mistral key")
-                    self.converted(line, f"{code_of(target)} = \"sk-...\" -> {MODULE_CLIENT_NAME} = Mistral() "
+                    # (a pointer to OpenAI's key page is shown: it is no key; held-out review 76, Y7)
+                    shown = "\"sk-...\"" if str(folded.evaluated_value).startswith("sk-") else code_of(folded)
+                    self.todo(line, f"{code_of(target)} = {shown} (an OpenAI key or its placeholder) removed: the "
+                                    "module's client reads MISTRAL_API_KEY; set it (a Mistral key: "
+                                    f"{MISTRAL_KEYS_PAGE}), or pass Mistral(api_key=...) a Mistral key")
+                    self.converted(line, f"{code_of(target)} = {shown} -> {MODULE_CLIENT_NAME} = Mistral() "
                                          "(it reads MISTRAL_API_KEY)", "approximate")
                     return
                 if openai_secret(folded):
@@ -1815,8 +1817,11 @@ def _secret_name(value: cst.BaseExpression) -> str:
 
 
 def _sk_literal(value: cst.BaseExpression) -> bool:
-    """A string literal starting with ``sk-``: an OpenAI key or its placeholder, never a Mistral key."""
-    return isinstance(value, cst.SimpleString) and str(value.evaluated_value).startswith("sk-")
+    """A string literal starting with ``sk-``, or naming OpenAI's key page (``"<https://platform.openai.com/account/
+    api-keys>"``, a notebook's placeholder: held-out review 76, Y7): an OpenAI key or its placeholder, never a Mistral
+    key."""
+    text = value.evaluated_value if isinstance(value, cst.SimpleString) else None
+    return isinstance(text, str) and (text.startswith("sk-") or "platform.openai.com" in text)
 
 
 def _mistral_secret(name: str) -> str:

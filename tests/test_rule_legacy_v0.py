@@ -1344,3 +1344,19 @@ def test_held_out_71_a_dead_key_setting_with_a_describing_comment_goes_in_a_func
     assert "openai" not in code and not todos, (code, todos)
     code, todos = convert_idempotent(source.replace("COMMENT", "# TODO: rotate it"))
     assert "# TODO: rotate it" in code, code
+
+
+def test_held_out_76_a_v0_key_placeholder_pointing_at_openai_s_key_page_is_not_handed_to_mistral() -> None:
+    """Held-out review 76, Y7: `openai.api_key = "<https://platform.openai.com/account/api-keys>"` (a notebook's
+    placeholder) became `Mistral(api_key="<https://platform.openai.com/...>")` with "check where it comes from": the
+    reader was sent to OpenAI's key page. It goes like an "sk-..." placeholder, and the TODO names Mistral's page."""
+    code, todos = convert_idempotent('''\
+        import openai
+
+        openai.api_key = "<https://platform.openai.com/account/api-keys>"
+        answer = openai.ChatCompletion.create(
+            model="gpt-3.5-turbo", messages=[{"role": "user", "content": "Hello"}])["choices"][0]["message"]["content"]
+        ''')
+    assert "mistral_client = Mistral()" in code and "platform.openai.com" not in code.split("mistral_client")[1], code
+    assert any("(an OpenAI key or its placeholder) removed" in t and "https://console.mistral.ai/api-keys" in t
+               for t in todos), todos

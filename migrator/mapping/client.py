@@ -53,10 +53,12 @@ def retry_config_code(retries: "int | str" = OPENAI_DEFAULT_RETRIES, qualifier: 
     return code if isinstance(retries, int) else f"{code} if {retries} else None"
 
 
+MISTRAL_KEYS_PAGE = "https://console.mistral.ai/api-keys"  # where a Mistral key is made
+
 # What a converted client needs outside the repository (the summary's "Before you deploy"): its key where the old one
 # is set (held-out review 65, X4: an untracked .env kept OPENAI_API_KEY) and, with the default RetryConfig, what its
 # time budget does not retry (64, X4)
-KEY_STEP = ("set MISTRAL_API_KEY (a Mistral key: https://console.mistral.ai/api-keys) wherever OPENAI_API_KEY is set "
+KEY_STEP = (f"set MISTRAL_API_KEY (a Mistral key: {MISTRAL_KEYS_PAGE}) wherever OPENAI_API_KEY is set "
             "today (a local .env, the shell, CI and deployment secrets): the converted clients read it")
 # ... and where a converted client is handed its key (`api_key=settings.OPENAI_API_KEY`): it reads no variable itself
 # (held-out review 66, X3: "the converted clients read it" was said, and a MISTRAL_API_KEY added to a pydantic-settings
