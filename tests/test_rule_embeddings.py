@@ -585,3 +585,31 @@ def test_an_environment_default_as_the_model_is_mapped_with_a_todo(given, expect
                                   "embedding model"), todos(findings)
     again = transform_source(code, config=Config())
     assert again.code == code
+
+
+def test_an_embedder_s_size_returned_by_a_property_gets_the_size_todo() -> None:
+    """Held-out review 76, Y1: embedbase's embedder states its size as `@property def dimensions(self): return 1536`
+    (an index's column is made from it), while its embed() converted to mistral-embed (1024): no TODO, and the summary
+    said nothing needed flagging. A function whose name says a vector size returning OpenAI's gets the TODO; one
+    returning a token limit does not."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        class OpenAIEmbedder:
+            @property
+            def dimensions(self) -> int:
+                return 1536
+
+            def max_tokens(self) -> int:
+                return 3072
+
+            def embed(self, texts):
+                return [d.embedding for d in client.embeddings.create(input=texts, model="text-embedding-3-small").data]
+        ''')
+    assert "        # TODO(migrator MIG107): 1536: the size of OpenAI's" in code.split("def dimensions")[1], code
+    assert "TODO" not in code.split("def max_tokens")[1].split("def embed")[0], code
