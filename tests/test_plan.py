@@ -1203,6 +1203,21 @@ def test_a_client_handed_to_a_thread_target_is_that_functions_parameter():
     assert "client.chat.completions.create(" in out["helper.py"] and "OpenAI()" in out["direct.py"], out
 
 
+def test_a_client_handed_to_a_thread_target_by_keyword_is_that_functions_parameter():
+    """Held-out review 76, X4: `threading.Thread(target=worker, args=("hi",), kwargs={"client": client, "out": out})`
+    kept the client ("stored in a dict"), and worker's call got a "cannot tell which client" TODO beside it. The dict
+    is worker's keyword arguments: the client is worker's `client` parameter, and both convert."""
+    from mechanics import convert_files
+
+    app = ("import threading\n\nfrom openai import OpenAI\n\n\ndef worker(prompt, client, out):\n"
+           "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": "
+           "prompt}])\n    out.append(r.choices[0].message.content)\n\n\ndef main():\n    client = OpenAI()\n"
+           "    out = []\n    t = threading.Thread(target=worker, args=(\"hi\",), kwargs={\"client\": client, \"out\": out})\n"
+           "    t.start()\n    t.join()\n    return out\n")
+    out = convert_files({"app.py": app})["app.py"]
+    assert "client = Mistral(" in out and "r = client.chat.complete(" in out and "TODO" not in out, out
+
+
 def test_the_openai_module_of_a_wrapping_library_is_kept_with_what_to_do_instead():
     """Held-out review 74, Y2 (the-ai-engineer/ai-engineer-course): `from langfuse.openai import openai`, then
     `openai.chat.completions.create(...)`: each call was told "migrator cannot tell which client it holds ... if it
