@@ -1212,7 +1212,8 @@ def test_a_client_handed_to_a_thread_target_by_keyword_is_that_functions_paramet
     app = ("import threading\n\nfrom openai import OpenAI\n\n\ndef worker(prompt, client, out):\n"
            "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": "
            "prompt}])\n    out.append(r.choices[0].message.content)\n\n\ndef main():\n    client = OpenAI()\n"
-           "    out = []\n    t = threading.Thread(target=worker, args=(\"hi\",), kwargs={\"client\": client, \"out\": out})\n"
+           "    out = []\n    t = threading.Thread(target=worker, args=(\"hi\",),\n"
+           "                         kwargs={\"client\": client, \"out\": out})\n"
            "    t.start()\n    t.join()\n    return out\n")
     out = convert_files({"app.py": app})["app.py"]
     assert "client = Mistral(" in out and "r = client.chat.complete(" in out and "TODO" not in out, out
