@@ -19,7 +19,8 @@ from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, OMITTED_
                                    TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO, UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
-from migrator.mapping.models import FINE_TUNED_NOTE, chat_model_literal, fine_tuned, slot_model_literal
+from migrator.mapping.models import (FINE_TUNED_NOTE, chat_model_literal, env_default_todo, fine_tuned,
+                                     slot_model_literal)
 
 
 # api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
@@ -887,9 +888,7 @@ class _Transformer(RuleTransformer):
                             f"{target!r}, but a "
                             "configured value may still name an OpenAI model: make sure it names a Mistral model")
         elif self._env_defaults:  # os.getenv("LLM", "gpt-4o-mini"): the default only
-            self.todo(line, f"model name from the environment ({self._env_defaults[-1][1]}): its default is now "
-                            f"{target!r}, but a deployed value may still name an OpenAI model: make sure it names "
-                            "a Mistral model")
+            self.todo(line, env_default_todo(self._env_defaults[-1][1], target))
         if target.startswith("magistral-"):
             self.todo(line, REASONING_TODO.format(model=target))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")

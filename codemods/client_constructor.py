@@ -18,8 +18,8 @@ from migrator.mapping.client import (ANNOTATED, MISTRAL_CLIENT, MISTRAL_SERVER, 
                                      MODULE_RETRIES_CARRIED, NO_READ_TIMEOUT, OPENAI_DEFAULT_RETRIES,
                                      OPENAI_DEFAULT_TIMEOUT_MS, OPENAI_HOST, OPENAI_SECRET, SDK_INSTRUMENTERS,
                                      RUNTIME_KEY_CALLS, SHARED_RETRY_CONFIG, CLIENT_CLOSE, CLIENT_CLOSE_METHODS,
-                                     GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, RETRY_STEP, SERVER_URL_STEP, fail_note,
-                                     is_openai_secret, openai_key_prefix, retry_budget_ms)
+                                     GIVEN_KEY_STEP, KEY_STEP, MISTRAL_KEYS_PAGE, OPENAI_KEYS_PAGE, RETRY_STEP,
+                                     SERVER_URL_STEP, fail_note, is_openai_secret, openai_key_prefix, retry_budget_ms)
 from migrator.mapping.env import (API_KEY_ENV, BASE_URL_VARS, COLAB_SECRETS, ENV_VALUE_NOTES, MESSAGE_CALLS,
                                   SERVER_URL_ENV, STREAMLIT_SECRET_TODO, STREAMLIT_SECRETS)
 from migrator.mapping.packages import OPENAI_PACKAGE
@@ -1821,7 +1821,7 @@ def _sk_literal(value: cst.BaseExpression) -> bool:
     api-keys>"``, a notebook's placeholder: held-out review 76, Y7): an OpenAI key or its placeholder, never a Mistral
     key."""
     text = value.evaluated_value if isinstance(value, cst.SimpleString) else None
-    return isinstance(text, str) and (text.startswith("sk-") or "platform.openai.com" in text)
+    return isinstance(text, str) and (text.startswith("sk-") or OPENAI_KEYS_PAGE.search(text) is not None)
 
 
 def _mistral_secret(name: str) -> str:
@@ -1941,8 +1941,7 @@ class _KeyText(cst.CSTTransformer):
             value = re.sub(r"\b(?:(an) |(An) )?OpenAI(?= (?:API|api|Api) [Kk]ey\b| [Kk]ey\b)",
                            lambda m: ("a " if m.group(1) else "A " if m.group(2) else "") + "Mistral", value)
             # ... and OpenAI's key page, where the prompt says to get it (held-out review 45, A5)
-            value = re.sub(r"https://platform\.openai\.com/(?:account/)?api-keys/?", "https://console.mistral.ai/api-keys",
-                           value)
+            value = OPENAI_KEYS_PAGE.sub(MISTRAL_KEYS_PAGE, value)
         return updated.with_changes(value=value) if value != updated.value else updated
 
 

@@ -10,6 +10,7 @@ from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_gette
                             legacy_call, literal, retyped_returns, unknown_model_todo)
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
+from migrator.mapping.models import env_default_todo
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 
 
@@ -240,8 +241,7 @@ class _Transformer(ApiCallTransformer):
             return None
         if model == default:  # a Mistral model already (a second run)
             return value, model
-        self.todo(line, f"model name from the environment ({variable}): its default is now {model!r}, but a deployed "
-                        "value may still name an OpenAI model: make sure it names a Mistral embedding model")
+        self.todo(line, env_default_todo(variable, model, "embedding "))
         mapped = slot.with_changes(value=f"{slot.quote}{model}{slot.quote}")
         if isinstance(value, cst.Call):
             return value.with_changes(args=[value.args[0], value.args[1].with_changes(value=mapped)]), model

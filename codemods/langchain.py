@@ -401,7 +401,7 @@ class _Transformer(RuleTransformer):
         unused = set()
         for _module, names in imports:
             for name in names:
-                if (lc.LEGACY_NAME_HOMES.get(name) or "").startswith("langchain_openai") and \
+                if name in lc.OPENAI_CLASS_NAMES and \
                         len(m.findall(module, m.Name(name))) == 1 and not m.findall(module, m.Attribute(
                             attr=m.Name(name))):
                     unused.add(name)

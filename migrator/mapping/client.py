@@ -54,6 +54,7 @@ def retry_config_code(retries: "int | str" = OPENAI_DEFAULT_RETRIES, qualifier: 
 
 
 MISTRAL_KEYS_PAGE = "https://console.mistral.ai/api-keys"  # where a Mistral key is made
+OPENAI_KEYS_PAGE = re.compile(r"https://platform\.openai\.com/(?:account/)?api-keys/?")  # ... and an OpenAI one
 
 # What a converted client needs outside the repository (the summary's "Before you deploy"): its key where the old one
 # is set (held-out review 65, X4: an untracked .env kept OPENAI_API_KEY) and, with the default RetryConfig, what its

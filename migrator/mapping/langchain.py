@@ -87,14 +87,16 @@ LEGACY_HOMES = MappingProxyType({
     **{f"langchain.{part}": f"langchain_community.{part} (pip install \"langchain-community>=0.3.29\")"
        for part in ("document_loaders", "vectorstores", "utilities", "document_transformers", "graphs")},
 })
+# LangChain's OpenAI classes (langchain_openai's; pre-1.0 paths exported them too)
+OPENAI_CLASS_NAMES = ("OpenAI", "ChatOpenAI", "OpenAIEmbeddings", "AzureOpenAI", "AzureChatOpenAI",
+                      "AzureOpenAIEmbeddings")
 # Names whose 1.x home is not their old module's (held-out review 66, Y3: get_openai_callback is not in
 # langchain_core.callbacks; langchain_classic's python tool and agent raise "moved to langchain_experimental")
 LEGACY_NAME_HOMES = MappingProxyType({
     "get_openai_callback": "langchain_community.callbacks (pip install langchain-community)",
     # an OpenAI class kept (the completion LLM has no Mistral class): its 1.x home (held-out review 73, Y1: left out
     # of the list, and `from langchain.llms import OpenAI` failed at import under LangChain 1.x)
-    **{name: "langchain_openai (pip install langchain-openai)" for name in (
-        "OpenAI", "ChatOpenAI", "OpenAIEmbeddings", "AzureOpenAI", "AzureChatOpenAI", "AzureOpenAIEmbeddings")},
+    **{name: "langchain_openai (pip install langchain-openai)" for name in OPENAI_CLASS_NAMES},
     **{name: "langchain_experimental (pip install langchain-experimental: langchain_experimental.tools, "
              ".utilities, .agents.agent_toolkits)"
        for name in ("PythonREPLTool", "PythonAstREPLTool", "PythonREPL", "create_python_agent",

@@ -100,6 +100,13 @@ def fine_tuned(value: str) -> bool:
 FINE_TUNED_NOTE = "an OpenAI fine-tuned model: fine-tune a Mistral model and name it here"
 
 
+def env_default_todo(variable: str, model: str, kind: str = "") -> str:
+    """The TODO where an environment variable's default model name was mapped (``os.getenv("LLM", "gpt-4o-mini")``):
+    the variable may still name an OpenAI model where it is set. ``kind``: "embedding " for an embedding model."""
+    return (f"model name from the environment ({variable}): its default is now {model!r}, but a deployed value may "
+            f"still name an OpenAI model: make sure it names a Mistral {kind}model")
+
+
 def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
     default): a chat model name as ``chat_model_literal`` reads it, an embedding model name
