@@ -21,6 +21,7 @@ from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS, openai_ke
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
                                    RENAMED_RESPONSE_FIELDS,
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
+from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
 from migrator.mapping.env import STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.files import METHODS as FILE_METHODS
@@ -76,12 +77,13 @@ class Binding:
 
 @dataclass(frozen=True)
 class SplatDict:
-    """A dict splatted into a chat call (``create(**params)``), as built in the same scope."""
+    """A dict splatted into a chat (or embeddings) call (``create(**params)``), as built in the same scope."""
 
     keys: tuple[str, ...]  # every key the dict gets, in order of appearance
     rewritable: bool  # built only from literals in this scope, no other use: its keys can be rewritten
     stream: bool = False  # params["stream"] is True
     reason: str = ""  # why not rewritable
+    model: str = ""  # params["model"] when it is a string written there (an embeddings dict's: dimensions follow it)
 
 
 MODULE_CLIENT = Binding(is_async=False, convertible=True, module_client=True)
@@ -152,6 +154,7 @@ class ModuleFacts:
     factories: dict[str, Binding] = field(default_factory=dict)
     # `**params` splatted into chat calls: scope path -> name -> how the dict is built
     splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # module `NAME = "gpt-4o"` used as model=NAME
+    embedding_splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # MIG107's: rewritable ones
     stream_writers: "StreamWriters" = None  # how this module reaches streamlit's write_stream
     mistral_old: bool = False  # imports an older mistralai (1.x / 0.x): MIG122
 
@@ -597,6 +600,7 @@ class _Collector(NodeVisitor):
         self.stmt_stack: list[int] = []
         self.name_iterations: list[tuple[str, int]] = []
         self.splat_calls: list[tuple[Path, str, ast.Call]] = []
+        self.embedding_splat_calls: list[tuple[Path, str, ast.Call]] = []
         self.stream_scopes: dict[Path, bool] = {}  # scopes with a chat call that may stream
         self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
         self.chained: set[int] = set()  # attributes read through (`x.y` of `x.y.z`)
@@ -838,6 +842,10 @@ class _Collector(NodeVisitor):
                 occurrence = sum(1 for key in self.facts.api_sites if key[:2] == base)
                 self.facts.api_sites[(*base, occurrence)] = (node.lineno, answer)
                 self.mark()
+        if embeddings_create(node.func) and not node.args:
+            splats = [kw.value.id for kw in node.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
+            if len(splats) == 1:  # `client.embeddings.create(**kwargs)` (held-out review 76, X5)
+                self.embedding_splat_calls.append((self.path, splats[0], node))
         if len(node.args) == 2 and isinstance(node.args[1], ast.Name) and \
                 (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
             self.mark()  # os.getenv("LLM", DEFAULT_MODEL): MIG102's TODO when the plan maps the constant
@@ -1266,6 +1274,13 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
             module_dicts[name] = info
         facts.splats.setdefault(path, {})[name] = info
         mark_statements_using(collector, scope, name)
+    for path, name, call in collector.embedding_splat_calls:  # (a function's dict: `embeddings_splat`)
+        scope = collector.splat_scope(name, path)
+        info = _splat_dict(scope, name, call, embeddings=True)
+        if not info.rewritable or _splat_call_problem(facts, path, call):
+            continue  # the call keeps its client (or its dict cannot be followed): the dict stays as written
+        facts.embedding_splats.setdefault(path, {})[name] = info
+        mark_statements_using(collector, scope, name)
     for name, info in module_dicts.items():  # the same answer where the dict is built and at each call
         facts.splats.setdefault((), {})[name] = info
         for path, splats in facts.splats.items():
@@ -1410,20 +1425,26 @@ def _module_uses(tree: ast.Module, name: str) -> Iterator[ast.Name]:
         todo.extend(ast.iter_child_nodes(node))
 
 
-def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
+def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = False) -> SplatDict:
     """How ``name`` (splatted into ``call``) is built in ``scope``: rewritable only when every
     statement that touches it is a literal-keyed build step (``name = {...}``,
-    ``name["key"] = value``, ``name.update({...})`` / ``name.update(key=value)``)."""
+    ``name["key"] = value``, ``name.update({...})`` / ``name.update(key=value)``). Its keys are checked against
+    the chat mapping, or with ``embeddings`` against the embeddings one (``embeddings_splat``)."""
     keys: list[str] = []
     stream = False
     reason = ""
     built = False
     build_nodes: set[int] = set()
+    models: list[ast.AST] = []
 
     def add(key: str, value: ast.AST) -> None:
         nonlocal stream, reason
         keys.append(key)
-        if key == "stream":
+        if embeddings:
+            reason = reason or _embedding_key_problem(name, key, value)
+            if key == "model":
+                models.append(value)
+        elif key == "stream":
             if isinstance(value, ast.Constant) and isinstance(value.value, bool):
                 stream = value.value
             else:
@@ -1468,7 +1489,9 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
                 else:
                     add(kw.arg, kw.value)
     splat_use = next(kw.value for kw in call.keywords if kw.arg is None)
-    if isinstance(scope, ast.Module):
+    if isinstance(scope, ast.Module) and embeddings:
+        reason = reason or f"{name} is built at the module's top level"  # (one call's dict: a function's)
+    elif isinstance(scope, ast.Module):
         # a module-level dict: every use in the module (functions included) is a build step or the
         # splat of a chat call (the plan decides those calls' clients together)
         allowed = {id(kw.value) for node in ast_walk(scope) if isinstance(node, ast.Call)
@@ -1488,13 +1511,50 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call) -> SplatDict:
             reason = reason or f"{name} is also used outside the call and its build steps"
     if not built:
         reason = reason or f"{name} is not built in this scope"
-    for key in keys:
+    for key in keys if not embeddings else ():
         rule = CHAT_PARAMS.get(key)
         if rule is None:
             reason = reason or f"unknown key {key!r}"
         elif rule.policy is Policy.FAIL:
             reason = reason or f"{key}: {rule.note}"
-    return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason)
+    model = ""
+    if len(models) > 1:
+        reason = reason or f'{name}["model"] is set more than once'
+    elif models and isinstance(models[0], ast.Constant) and isinstance(models[0].value, str):
+        model = models[0].value
+    return SplatDict(tuple(dict.fromkeys(keys)), not reason, stream, reason, model)
+
+
+def _embedding_key_problem(name: str, key: str, value: ast.AST) -> str:
+    """Why the key ``key`` (set to ``value``) of a dict splatted into ``embeddings.create`` keeps its call ("" when
+    MIG107 rewrites it: ``EMBEDDING_KWARGS``)."""
+    if key not in EMBEDDING_KWARGS:
+        return f"unknown key {key!r}"
+    if key == "encoding_format" and not (isinstance(value, ast.Constant) and value.value == "float"):
+        return f'{name}["encoding_format"]: only float is known to convert'
+    if key == "input":
+        try:
+            tokens = token_array(ast.literal_eval(value))
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            tokens = False
+        if tokens:
+            return f'{name}["input"] holds token ids: Mistral embeds text only'
+    return ""
+
+
+def embeddings_create(func: ast.AST) -> bool:
+    """``<receiver>.embeddings.create``."""
+    return isinstance(func, ast.Attribute) and func.attr == "create" and isinstance(func.value, ast.Attribute) and \
+        func.value.attr == "embeddings"
+
+
+def embeddings_splat(scope: ast.AST, call: ast.Call) -> Optional[SplatDict]:
+    """The dict ``embeddings.create(**name)`` splats, as built in ``scope`` (None for another splat: an
+    expression, several, or positional arguments beside it)."""
+    splats = [kw.value for kw in call.keywords if kw.arg is None]
+    if len(splats) != 1 or not isinstance(splats[0], ast.Name) or call.args:
+        return None
+    return _splat_dict(scope, splats[0].id, call, embeddings=True)
 
 
 def _logged_names(scope: ast.AST, name: str) -> set:

@@ -11,6 +11,7 @@ from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_gette
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
 from migrator.mapping.models import env_default_todo
+from codemods._splats import SplatSteps
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 
 
@@ -39,8 +40,12 @@ class Embeddings(MigratorRule):
 
     **Fix safety.** approximate: the call is exact, the vectors are a different model's.
 
+    A ``**kwargs`` dict built in the call's function from literal keys (``kwargs = {"model": ..., "input": q}``,
+    ``kwargs["dimensions"] = n``, ``kwargs.update(...)``) and read nowhere else has its keys rewritten the same way;
+    a dropped key's statement goes (with an ``if`` left empty by it), its TODO at the call.
+
     **Known limits (the client is kept, one TODO at its constructor).** Positional arguments,
-    ``**kwargs``, token-id inputs, ``encoding_format`` other than ``"float"``, ``extra_headers`` /
+    other ``**kwargs``, token-id inputs, ``encoding_format`` other than ``"float"``, ``extra_headers`` /
     ``extra_body`` / ``timeout``. A model given as an expression gets a TODO to check it names a
     Mistral embedding model.
 
@@ -64,10 +69,13 @@ class Embeddings(MigratorRule):
         return _Transformer(self, facts)
 
 
-class _Transformer(ApiCallTransformer):
+class _Transformer(SplatSteps, ApiCallTransformer):
     def __init__(self, rule, facts) -> None:
         super().__init__(rule, facts)
         self._returned: list[tuple] = []  # per enclosing function: (it, ids of its returns of converted calls)
+        self.splat_steps_init()
+        self._dict_todos: dict[str, list[str]] = {}  # a splatted dict's name -> its keys' TODOs, said at its call
+        self._dict_models: dict[str, Optional[str]] = {}  # a splatted dict's name -> its mapped model (if known)
 
     def matches(self, node: cst.Call) -> bool:
         return _embeddings_call(node)
@@ -79,9 +87,32 @@ class _Transformer(ApiCallTransformer):
         self._converted_value(original.value, updated.value)
         return updated
 
-    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign):
         self._converted_value(original.value, updated.value)  # `response = client.embeddings.create(...)`
-        return updated
+        return self.rewrite_build_step(updated)  # `kwargs = {"model": ..., "input": ...}` splatted into the call
+
+    # -- **kwargs dicts (held-out review 76, X5) ------------------------------------------------------------------
+    def _splat(self, node: cst.BaseExpression):
+        if not isinstance(node, cst.Name):
+            return None
+        return self.facts.embedding_splats.get(self.path, {}).get(node.value)
+
+    def _rewrite_item(self, owner: str, key: str, value: cst.BaseExpression):
+        """(new key, new value) for one key of a dict splatted into a converted call, or None to drop it; its TODOs
+        are said at the call."""
+        say = self._dict_todos.setdefault(owner, []).append
+        if key == "model":
+            value, self._dict_models[owner] = self._mapped_model(value, self.current_line(), say)
+            return key, value
+        if key == "dimensions":
+            info = self._splat(cst.Name(owner))
+            model = map_model(info.model, self.config.models()) if info is not None and info.model else None
+            if model not in DIMENSION_MODELS:
+                say(f'{owner}["dimensions"] dropped: {model or "this model"} takes no output_dimension '
+                    "(codestral-embed does)")
+                return None
+        target = EMBEDDING_KWARGS[key][0]
+        return None if target is None else (target, value)  # (user: nothing to send)
 
     def _converted_value(self, original, updated) -> None:
         if self._returned and original is not None and updated is not None:
@@ -128,6 +159,9 @@ class _Transformer(ApiCallTransformer):
                 "vectors will not match: move them together")
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        func = getattr(updated, "func", None)  # (an earlier rule of the pass may have replaced the call)
+        if isinstance(func, cst.Attribute) and func.attr.value == "update" and self._rewritable(func.value):
+            return self._update(updated)  # `kwargs.update(dimensions=...)` of a splatted dict
         found = self.site_answer(original, updated)
         if found is None:
             return updated
@@ -223,7 +257,7 @@ class _Transformer(ApiCallTransformer):
             self.todo(line, "; ".join(todos))
         return steps
 
-    def _env_default(self, value: cst.BaseExpression, line: int) -> Optional[tuple[cst.BaseExpression, str]]:
+    def _env_default(self, value: cst.BaseExpression, line: int, say) -> Optional[tuple[cst.BaseExpression, str]]:
         """``os.getenv("EMBED_MODEL", "text-embedding-3-small")`` (or ``os.getenv("EMBED_MODEL") or "..."``) as the
         call's model: the default mapped, with a TODO for the deployed value (held-out review 76, X2: the chat rule
         mapped its twin, this one sent Mistral the OpenAI name wherever the variable is unset), and that model; else
@@ -241,49 +275,62 @@ class _Transformer(ApiCallTransformer):
             return None
         if model == default:  # a Mistral model already (a second run)
             return value, model
-        self.todo(line, env_default_todo(variable, model, "embedding "))
+        say(env_default_todo(variable, model, "embedding "))
         mapped = slot.with_changes(value=f"{slot.quote}{model}{slot.quote}")
         if isinstance(value, cst.Call):
             return value.with_changes(args=[value.args[0], value.args[1].with_changes(value=mapped)]), model
         return value.with_changes(right=mapped), model
+
+    def _mapped_model(self, value: cst.BaseExpression, line: int, say) -> tuple[cst.BaseExpression, Optional[str]]:
+        """``value`` of model= (or of a splatted dict's "model") with its model mapped, and that Mistral model (None
+        when unknown); what needs a word goes to ``say``."""
+        try:
+            name = literal(value)
+        except ValueError:
+            name = None
+        if isinstance(name, str):
+            model = map_model(name, self.config.models())
+            if model is None:
+                say(unknown_model_todo(name, "embedding "))
+            elif isinstance(value, cst.SimpleString):
+                value = value.with_changes(value=f"{value.quote}{model}{value.quote}")
+            else:  # `("text-embedding-" "3-small")`
+                value = cst.SimpleString(f'"{model}"')
+            return value, model
+        defaulted = self._env_default(value, line, say)
+        if defaulted is not None:
+            return defaulted  # (model: the default's, for dimensions= and the vectors TODO)
+        if not self.set_elsewhere(value) and self.first_in_module(code_of(value)):
+            # (a constant, default or argument set where MIG102 maps it needs nothing here)
+            what = "a Mistral embedding model (mistral-embed, codestral-embed)"
+            say(self.imported_model_todo("model", value, what)
+                or self.shared_field_todo("model", value, "a Mistral embedding model name", what)
+                or self.constant_model_todo("model", value, what)
+                or f"model={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names a "
+                   "Mistral embedding model (mistral-embed, codestral-embed; said once per module)")
+        return value, None
 
     def _convert(self, call: cst.Call, line: int, is_async: bool, module_client: bool,
                  receiver: cst.BaseExpression) -> cst.Call:
         model_arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "model"), None)
         model = None
         if model_arg is not None:
-            try:
-                name = literal(model_arg.value)
-            except ValueError:
-                name = None
-            if isinstance(name, str):
-                model = map_model(name, self.config.models())
-                if model is None:
-                    self.todo(line, unknown_model_todo(name, "embedding "))
-            elif (defaulted := self._env_default(model_arg.value, line)) is not None:
-                value, model = defaulted  # (model: the default's, for dimensions= and the vectors TODO)
-                call = call.with_changes(args=[a.with_changes(value=value) if a is model_arg else a
-                                               for a in call.args])
-                model_arg = None  # (its value is written)
-            elif not self.set_elsewhere(model_arg.value) and \
-                    self.first_in_module(code_of(model_arg.value)):
-                # (a constant, default or argument set where MIG102 maps it needs nothing here)
-                what = "a Mistral embedding model (mistral-embed, codestral-embed)"
-                self.todo(line, self.imported_model_todo("model", model_arg.value, what)
-                    or self.shared_field_todo("model", model_arg.value, "a Mistral embedding model name", what)
-                    or self.constant_model_todo("model", model_arg.value, what)
-                    or f"model={code_of(model_arg.value)} is computed at run time{self.holder_source(model_arg.value)}"
-                       ": make sure it names a "
-                       "Mistral embedding model (mistral-embed, codestral-embed; said once per module)")
+            value, model = self._mapped_model(model_arg.value, line, lambda message: self.todo(line, message))
+            call = call.with_changes(args=[a.with_changes(value=value) if a is model_arg else a for a in call.args])
+        splat = next((a for a in call.args if a.star == "**"), None)
+        if splat is not None and isinstance(splat.value, cst.Name):  # a dict whose build steps were rewritten
+            for message in self._dict_todos.pop(splat.value.value, []):
+                self.todo(line, message)
+            model = model or self._dict_models.pop(splat.value.value, None)
         args: list[cst.Arg] = []
         todos: list[str] = []
         for arg in call.args:
             name = arg.keyword.value if arg.keyword is not None else ""
+            if arg.star == "**" or name == "model":
+                args.append(arg)  # (the dict's keys, the model: done above)
+                continue
             target = EMBEDDING_KWARGS[name][0]
-            if name == "model" and model is not None and model_arg is not None:
-                quote = arg.value.quote if isinstance(arg.value, cst.SimpleString) else '"'
-                args.append(arg.with_changes(value=cst.SimpleString(f"{quote}{model}{quote}")))
-            elif name == "dimensions" and model not in DIMENSION_MODELS:
+            if name == "dimensions" and model not in DIMENSION_MODELS:
                 todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
                              "output_dimension (codestral-embed does)")
             elif target is None:

@@ -35,6 +35,7 @@ TARGET = ("--target", "openai-compatible", "--provider", "mistral")
 KEPT: dict[str, str] = {
     "api_key_set_after_construction": "client.api_key = ... set after construction would replace the provider's key",
     "audio_transcription": "audio transcription is not listed as served through the OpenAI SDK by these providers",
+    "embeddings_kwargs_dict": "user / dimensions inside a splatted dict would need its keys rewritten",
     "files_and_batches": "Mistral's /v1/files and /v1/batch/jobs differ from OpenAI's /v1/files and /v1/batches",
     "fim_suffix": "legacy completions are not listed as served through the OpenAI SDK by these providers",
     "kwargs_dict": "seed / max_completion_tokens inside a splatted dict would need its keys rewritten",

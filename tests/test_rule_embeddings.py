@@ -114,6 +114,60 @@ def test_calls_that_cannot_convert_keep_the_client(call: str, reason: str) -> No
     assert len(kept) == 1 and "embeddings.create" in kept[0] and reason in kept[0], kept
 
 
+def test_a_kwargs_dict_built_in_the_function_has_its_keys_rewritten() -> None:
+    """Held-out review 76, X5: `kwargs = {"model": ..., "input": q}; kwargs["dimensions"] = ...;
+    create(**kwargs)` kept its client while another module's call on the same index converted."""
+    code, findings = convert("""
+        import os
+
+
+        def search(q, user=None):
+            kwargs = {"model": "text-embedding-3-small", "input": q}
+            if user:
+                kwargs["user"] = user
+            if os.getenv("EMBED_DIM"):
+                kwargs["dimensions"] = int(os.environ["EMBED_DIM"])
+            kwargs.update(encoding_format="float")
+            return client.embeddings.create(**kwargs).data[0].embedding
+    """)
+    body = code.split("def search")[1]
+    assert 'kwargs = {"model": "mistral-embed", "inputs": q}\n' in body
+    assert 'kwargs.update(encoding_format="float")' in body and "user" not in body.split("\n", 1)[1]
+    assert 'kwargs["dimensions"] =' not in body and "EMBED_DIM" not in body
+    assert "return client.embeddings.create(**kwargs).data[0].embedding" in body
+    said = todos(findings)
+    assert said[0] == 'kwargs["dimensions"] dropped: mistral-embed takes no output_dimension (codestral-embed does)'
+    assert said[1].startswith(VECTORS) and "client = OpenAI()" not in code
+
+
+def test_a_kwargs_dict_keeps_output_dimension_for_codestral_embed() -> None:
+    code, findings = convert("""
+        def embed(texts):
+            params = dict(model="text-embedding-3-large", input=texts, dimensions=512)
+            return client.embeddings.create(**params)
+    """, model_map=(("text-embedding-3-large", "codestral-embed"),))
+    assert 'params = dict(model="codestral-embed", inputs=texts, output_dimension=512)' in code, code
+    assert not any("dimensions" in t for t in todos(findings))
+
+
+@pytest.mark.parametrize("body, reason", [
+    ('params = {"model": "text-embedding-3-small", "input": texts, "timeout": 5}', "unknown key 'timeout'"),
+    ('params = {"model": "text-embedding-3-small", "input": texts}\n            log(params)',
+     "also used outside the call"),
+    ('params = {"model": "text-embedding-3-small", "input": texts, "encoding_format": "base64"}', "only float"),
+    ('params = make_params(texts)', "not built from a dict literal"),
+], ids=["unknown-key", "read-elsewhere", "base64", "built-elsewhere"])
+def test_a_kwargs_dict_that_cannot_be_followed_keeps_the_client(body: str, reason: str) -> None:
+    code, findings = convert(f"""
+        def embed(texts):
+            {body}
+            return client.embeddings.create(**params)
+    """)
+    assert "client = OpenAI()" in code and body.split("\n")[0] in code
+    kept = todos(findings, "MIG101")
+    assert len(kept) == 1 and "**params (" in kept[0] and reason in kept[0], kept
+
+
 def test_untraced_receiver_gets_the_conditional_todo() -> None:
     code, findings = convert("""
         def embed(llm, text):
@@ -613,3 +667,4 @@ def test_an_embedder_s_size_returned_by_a_property_gets_the_size_todo() -> None:
         ''')
     assert "        # TODO(migrator MIG107): 1536: the size of OpenAI's" in code.split("def dimensions")[1], code
     assert "TODO" not in code.split("def max_tokens")[1].split("def embed")[0], code
+

