@@ -668,3 +668,23 @@ def test_an_embedder_s_size_returned_by_a_property_gets_the_size_todo() -> None:
     assert "        # TODO(migrator MIG107): 1536: the size of OpenAI's" in code.split("def dimensions")[1], code
     assert "TODO" not in code.split("def max_tokens")[1].split("def embed")[0], code
 
+
+def test_a_data_file_of_vectors_read_where_the_embeddings_convert_is_named() -> None:
+    """Held-out review 77, X1 (orientation-chatbot): faq_embedded.json held 1536-d ada-002 vectors, read with
+    json.load and compared with np.dot to the converted 1024-d queries; nothing was said, and the summary read "no
+    module here stores vectors". A data file without vectors (an FAQ's text) is not named."""
+    from mechanics import convert_files
+
+    app = ('import json\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n\nwith open("faq_embedded.json", '
+           'encoding="utf-8") as f:\n    faq = json.load(f)["faq"]\nwith open("faq.json") as f:\n    texts = json.load(f)'
+           '\n\n\ndef embed(text):\n    return client.embeddings.create(model="text-embedding-3-small", input=text).data'
+           '[0].embedding\n')
+    vector = ", ".join(f"{0.001 * i:.4f}" for i in range(1536))
+    out = convert_files({"main.py": app, "faq_embedded.json": '{"faq": [{"q": "hi", "embedding": [' + vector + ']}]}',
+                         "faq.json": '{"faq": [{"q": "hi", "a": "hello"}]}'})
+    said = [line.strip() for line in out["main.py"].splitlines() if "TODO(migrator" in line]
+    assert said[0] == ("# TODO(migrator MIG107): faq_embedded.json exists in this tree: the vectors stored there came "
+                       "from OpenAI embeddings, which the converted ones cannot query (other size and space): delete "
+                       "it and rebuild it with the Mistral embeddings"), said
+    assert out["main.py"].index(said[0]) < out["main.py"].index('with open("faq_embedded.json"')
+    assert len(said) == 2 and said[1].startswith(f"# TODO(migrator MIG107): {VECTORS}") and "faq.json" not in said[1]

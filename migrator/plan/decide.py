@@ -377,6 +377,8 @@ def _vectors_persist(builder, files) -> bool:
 
     if not getattr(builder, "root", ""):
         return True  # a module on its own (a snippet, transform_source's own plan): its project is not seen
+    if getattr(builder, "data_vectors", False):
+        return True  # a data file of the tree holding vectors is read where the embeddings convert (_stored_vectors)
     embedding = [f for f in files if "mbedding" in f.source]
     if not embedding or vectors_persist(f.source for f in files):
         return True
@@ -1028,7 +1030,8 @@ def _converted_model_names(files, sites, model_slots) -> set:
 
 
 _EMBEDDING_CALLS = ("embeddings.create", "Embedding.create", "Embedding.acreate")
-STORE_WORDS = ("persist_", "folder_path", "index_path", *STORE_PATH_CALLS)  # a module that may open a stored index
+# a module that may open a stored index, or a data file (DATA_READ_CALLS) that may hold vectors
+STORE_WORDS = ("persist_", "folder_path", "index_path", *STORE_PATH_CALLS, "open(", "load(", "read_")
 
 
 def _star_exports(builder, files, importers: Optional[dict] = None, errors: Optional[dict] = None) -> dict:
@@ -1131,8 +1134,9 @@ def _stored_vectors(builder, f, sites) -> dict:
     (``Chroma(persist_directory="db/chroma_db", ...)``, ``FAISS.load_local("faiss_index", ...)``, the path written out
     or a name set to it once): its vectors are OpenAI's. An existence check of the same path in the module
     (``if os.path.exists(PERSIST): return``) is named: it skips the rebuild."""
-    from migrator.mapping.embeddings import (STORE_EMBEDDING_KEYWORDS, STORE_EXISTS_CALLS, STORE_PATH_CALL_KEYWORDS,
-                                             STORE_PATH_CALLS, STORE_PATH_KEYWORDS, stored_vectors_todo)
+    from migrator.mapping.embeddings import (DATA_READ_CALLS, STORE_EMBEDDING_KEYWORDS, STORE_EXISTS_CALLS,
+                                             STORE_PATH_CALL_KEYWORDS, STORE_PATH_CALLS, STORE_PATH_KEYWORDS,
+                                             holds_vectors, stored_vectors_todo)
 
     def text(node) -> Optional[str]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -1147,13 +1151,22 @@ def _stored_vectors(builder, f, sites) -> dict:
             return os.path.join(*parts) if all(p is not None for p in parts) else None
         return None
 
-    def held(path: str) -> Optional[str]:
+    def held(path: str, vectors: bool = False) -> Optional[str]:
+        """``path`` when the repository holds it (``vectors``: a data file holding vectors: ``holds_vectors``)."""
         if not path or os.path.isabs(path) or "://" in path:
             return None
         bases = dict.fromkeys([os.path.dirname(f.path), getattr(builder, "root", "") or os.path.dirname(f.path)])
-        if any(os.path.exists(os.path.join(base, path)) for base in bases):
-            return os.path.normpath(path)
+        for base in bases:
+            full = os.path.join(base, path)
+            if os.path.isfile(full) if vectors else os.path.exists(full):
+                return os.path.normpath(path) if not vectors or holds_vectors(full) else None
         return None
+
+    def read_mode(call: ast.Call) -> bool:
+        """``open(path)`` / ``open(path, "rb")``: read, not written (a write makes the file anew)."""
+        mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+        return mode is None or isinstance(mode, ast.Constant) and isinstance(mode.value, str) and \
+            not set(mode.value) & set("wax+")
 
     own = _embeddings_convert(f, sites)
 
@@ -1186,6 +1199,12 @@ def _stored_vectors(builder, f, sites) -> dict:
             if found:
                 checks.setdefault(found, ast.unparse(node))
             continue
+        if name in DATA_READ_CALLS and node.args and own and (name != "open" or read_mode(node)):
+            found = held(text(node.args[0]) or "", vectors=True)  # `json.load(open("faq_embedded.json"))` (X1)
+            if found:
+                opened.append((node, found))
+                builder.data_vectors = True  # (vectors outlive the run: _vectors_persist)
+                continue
         given = [k.value for k in node.keywords if k.arg in STORE_PATH_KEYWORDS]
         if name in STORE_PATH_CALLS:
             given += [k.value for k in node.keywords if k.arg in STORE_PATH_CALL_KEYWORDS] + node.args[:1]
