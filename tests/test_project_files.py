@@ -588,6 +588,7 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     # Streamlit's secrets (held-out review 65, X5)
     (".streamlit/secrets.toml", ENV_FILE), ("app/.streamlit/secrets.toml.example", ENV_FILE),
     (".streamlit/config.toml", None), ("config/secrets.toml", None),
+    (".streamlit/example_secrets.toml", ENV_FILE),  # held-out review 77, Y3
 ])
 def test_file_kind(path, kind):
     assert file_kind(path) == kind
@@ -1988,6 +1989,24 @@ def test_an_exclusive_cap_below_langchain_1_admits_none_of_its_pre_releases(pin)
     assert langchain_blocker([("requirements.txt", "langchain<1.0.0a11\n", "requirements")]) == ""
 
 
+def test_an_integration_pin_is_told_to_rise_and_every_conflicting_pin_is_named() -> None:
+    """Held-out review 77, Y2 (vector-databases-course): `langchain-chroma==0.2.2` on LangChain 1.x was told "move
+    LangChain to 1.x"; its own first release beside langchain-core 1.4.7 is 0.2.3. And only the first of three
+    conflicting pins was named, so "then run migrator again" took three runs."""
+    from migrator.engine.project_files import langchain_blocker
+
+    text = "langchain==1.2.15\nlangchain-core==1.2.25\nlangchain-openai\nlangchain-chroma==0.2.2\n" \
+        "langchain-pinecone==0.2.2\n"
+    why = langchain_blocker([("requirements.txt", text, "requirements")])
+    assert "move LangChain" not in why, why
+    assert why.startswith("the project pins langchain-core ==1.2.25 (in {manifest}), and ") and why.endswith(
+        ": raise it to langchain-core>=1.4.7,<2; it also pins langchain-chroma ==0.2.2 (raise it to "
+        "langchain-chroma>=0.2.3), langchain-pinecone ==0.2.2 (raise it to langchain-pinecone>=0.2.13), then run "
+        "migrator again"), why
+    assert langchain_blocker([("requirements.txt", "langchain==0.2.16\n", "requirements")]).endswith(
+        "move LangChain to 1.x (langchain-core>=1.4.7), then run migrator again")
+
+
 def test_a_workflow_key_read_from_a_secret_of_another_name_takes_the_mistral_secret():
     """Held-out review 54, S1 (HackCamp-Submission): `OPENAI_API_KEY: ${{ secrets.AI }}` became `MISTRAL_API_KEY:
     ${{ secrets.AI }}`: the secret holds the OpenAI key, and CI sent it to Mistral (a 401). The variable reads the
@@ -2426,6 +2445,9 @@ def test_held_out_65_streamlit_secrets_are_env_files():
                          ".streamlit/secrets.toml.example": 'OPENAI_API_KEY = "your-openai-key"\n'})
     assert out[".streamlit/secrets.toml.example"] == ('OPENAI_API_KEY = "your-openai-key"\n'
                                                       'MISTRAL_API_KEY = "your-mistral-key"\n'), out
+    # held-out review 77, Y3: a template named example_secrets.toml, its "sk_***" placeholder not carried over
+    out = convert_files({"app.py": app, ".streamlit/example_secrets.toml": 'OPENAI_API_KEY="sk_*******"\n'})
+    assert out[".streamlit/example_secrets.toml"] == 'MISTRAL_API_KEY=""\n', out
 
 
 def test_held_out_66_a_kept_openai_model_string_keeps_langchain_openai():

