@@ -201,10 +201,13 @@ class _Transformer(RuleTransformer):
             # a manifest's pin (K7), or advice that says what to do and to convert then (re-review 44, Y9)
             rerun = any(b.endswith(("then run migrator again", "then convert")) for b in site.blockers)
             # (a blocker naming the Mistral class already says what to move to: the LLM class with none, F4)
-            named = len(site.blockers) == 1 and bool(mistral) and f"use {mistral}" in site.blockers[0]
+            named = len(site.blockers) == 1 and bool(mistral) and (
+                f"use {mistral}" in site.blockers[0] or f"import {mistral} " in site.blockers[0])
+            # (held-out review 77, Y5: "once these have a Mistral form" told nothing to do)
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
                 "" if (rerun or named) and len(site.blockers) == 1 else
-                f". Convert by hand to {self.lib.CLASSES[site.cls][2]}.{mistral} once these have a Mistral form"))
+                f". Once {'that is' if len(site.blockers) == 1 else 'these are'} changed, run migrator again "
+                f"(or convert it to {self.lib.CLASSES[site.cls][2]}.{mistral} by hand)"))
         elif site.verdict == CONVERT:
             return self._convert(updated, site, mistral)
         elif site.verdict == OTHER and site.provider == "unknown endpoint" and \

@@ -38,6 +38,9 @@ class Config:
     # Filled by the engine: ((module's last name, name, why), ...), a LangChain model another module imports and
     # hands to an OpenAI functions agent (migrator.plan.langchain.functions_agent_importers)
     langchain_imported: tuple = field(default=(), compare=False)
+    # Filled by the engine: ((module's last name, name, dotted class), ...), a LangChain / LlamaIndex OpenAI class a
+    # module of the tree imports, which others may import from it (migrator.plan.langchain.reexported_classes)
+    langchain_reexports: tuple = field(default=(), compare=False)
 
     def models(self) -> dict[str, str]:
         """The model map rules read: the user's pairs, then (``--target openai-compatible``) the

@@ -1306,3 +1306,26 @@ def test_an_unused_legacy_openai_class_import_is_told_to_go_not_to_be_installed(
         ''')
     legacy = next(t for t in todos if "LangChain paths before 1.0" in t)
     assert "delete" not in legacy and "PromptTemplate from langchain_core.prompts" in legacy, legacy
+
+
+@pytest.mark.parametrize("imported", ["from imports import *", "from imports import ChatOpenAI, OpenAIEmbeddings"])
+def test_a_class_taken_from_a_module_of_the_tree_is_reported_at_its_call(imported: str) -> None:
+    """Held-out review 77, Y1 (langchain_streamlit): `from imports import *` brought ChatOpenAI and OpenAIEmbeddings
+    from imports.py, and their calls in qa_bot.py were neither converted nor reported ("0 converted, 0 TODO")."""
+    from mechanics import convert_files
+
+    reexporter = "from langchain_openai import ChatOpenAI, OpenAIEmbeddings\nfrom langchain_community.vectorstores " \
+                 "import FAISS\n"
+    bot = (f"{imported}\nfrom langchain_community.vectorstores import FAISS\n\n\ndef build(pages):\n"
+           "    vdb = FAISS.from_documents(pages, OpenAIEmbeddings(model=\"text-embedding-3-small\"))\n"
+           "    llm = ChatOpenAI(model=\"gpt-4o-mini\", temperature=0)\n    return vdb, llm\n")
+    out = convert_files({"imports.py": reexporter, "bot.py": bot})
+    assert out["imports.py"] == reexporter
+    said = [line.strip() for line in out["bot.py"].splitlines() if "TODO(migrator MIG116)" in line]
+    assert said == [
+        "# TODO(migrator MIG116): OpenAIEmbeddings(...) stays on OpenAI: OpenAIEmbeddings comes from imports.py, which "
+        "imports it from langchain_openai: migrator converts the class only where langchain_openai is imported; "
+        "import MistralAIEmbeddings from langchain_mistralai here (or in imports.py) and convert this call by hand",
+        "# TODO(migrator MIG116): ChatOpenAI(...) stays on OpenAI: ChatOpenAI comes from imports.py, which imports it "
+        "from langchain_openai: migrator converts the class only where langchain_openai is imported; import "
+        "ChatMistralAI from langchain_mistralai here (or in imports.py) and convert this call by hand"], said

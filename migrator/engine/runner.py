@@ -346,6 +346,23 @@ def _functions_agent_importers(code: Sequence[LoadedFile], others: Sequence[Sour
     return functions_agent_importers(trees)
 
 
+def _reexported_classes(code: Sequence[LoadedFile]) -> tuple:
+    """migrator.plan.langchain.reexported_classes over the modules read that import from LangChain or LlamaIndex and
+    that other modules of the tree import from (a cheap byte test first)."""
+    from migrator.plan.langchain import reexported_classes
+    from migrator.plan.source import parse_python
+
+    modules = []
+    for item in code:
+        if item.source.kind != PYTHON or not (b"langchain" in item.data or b"llama_index" in item.data):
+            continue
+        try:
+            modules.append((item.source.path, parse_python(decode(item.data)[0])))
+        except Exception:  # noqa: BLE001 - a module that does not parse: reported by its own conversion
+            continue
+    return reexported_classes(modules)
+
+
 def _kept_langchain_modules(code: Sequence[LoadedFile]) -> tuple[str, ...]:
     """The modules with a LangChain OpenAI object that stays on OpenAI whatever the manifests pin (MIG116's plan
     with no pin): langchain-openai stays declared for them (held-out review 28, H3)."""
@@ -469,6 +486,8 @@ def run(
     if transform is None and config.endpoint() is None and not config.langchain_imported:
         config = replace(config, langchain_imported=_functions_agent_importers(
             loaded, [source for source, _ in others.values()], max_file_size))
+    if transform is None and config.endpoint() is None and not config.langchain_reexports:
+        config = replace(config, langchain_reexports=_reexported_classes(loaded))
     if transform is None and loaded:
         try:
             config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],

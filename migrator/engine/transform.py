@@ -19,7 +19,7 @@ from codemods.langchain import LANGCHAIN
 from codemods.llamaindex import LLAMAINDEX
 from migrator.config import Config
 from migrator.engine.results import RuleOutcome
-from migrator.plan.langchain import blocker_for
+from migrator.plan.langchain import blocker_for, reexported_names
 from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.plan.llamaindex import plan_module as plan_llamaindex
 from migrator.plan.to_thread import cst_desugar, desugar, restore, resugar
@@ -58,9 +58,10 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     facts = gather(tree, config.repo_exports, plan.view(filename))
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
+    reexported = reexported_names(config.langchain_reexports, tree)  # `from imports import *` (held-out 77, Y1)
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
-                               imported_uses=_imported_uses(config.langchain_imported, filename)) \
-        if "langchain" in code else None
+                               imported_uses=_imported_uses(config.langchain_imported, filename),
+                               reexported=reexported) if "langchain" in code or reexported else None
     llamaindex = plan_llamaindex(tree) if "llama_index" in code else None  # MIG121, the same way
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and facts.view.touched):

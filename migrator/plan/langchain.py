@@ -75,10 +75,11 @@ class LangchainPlan:
 
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
-                imported_uses: Optional[dict] = None) -> LangchainPlan | None:
+                imported_uses: Optional[dict] = None, reexported: Optional[dict] = None) -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
     (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
-    ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker))."""
+    ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker); ``reexported``: local name ->
+    (the class's dotted name, the module of the tree it is imported from), ``reexported_names``)."""
     planner = planner or _Planner
     imports = _imports(tree)
     local_classes = {}
@@ -89,11 +90,56 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
     for written, qualified in _module_attributes(tree, imports, planner.lib.CLASSES).items():
         local_classes[written] = qualified.rpartition(".")[2]
         imports[written] = qualified
+    through = {}  # a class this module takes from another module of the tree (`from imports import *`)
+    for name, (qualified, where) in (reexported or {}).items():
+        module, _, cls = qualified.rpartition(".")
+        if name not in local_classes and cls in planner.lib.CLASSES and module in planner.lib.CLASSES[cls][1]:
+            local_classes[name], through[name] = cls, (module, where)
     if not local_classes:
         return None
     made = planner(tree, imports, local_classes, blocked)
+    made.through = through
     made.imported_uses = dict(imported_uses or {})  # (``imported_uses``: functions_agent_importers, for this module)
     return made.plan()
+
+
+def reexported_classes(modules) -> tuple:
+    """((module's last name, name, dotted class), ...): a LangChain / LlamaIndex OpenAI class a module of the tree
+    imports (``from langchain_openai import ChatOpenAI`` in imports.py), which other modules may take from it
+    (``from imports import *``: held-out review 77, Y1). ``modules``: (path, tree) of the modules read."""
+    from migrator.mapping import llamaindex as li
+
+    found = []
+    for path, tree in modules:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if stem == "__init__":
+            stem = os.path.basename(os.path.dirname(path))
+        for name, qualified in _imports(tree).items():
+            module, _, cls = qualified.rpartition(".")
+            if any(cls in table and module in table[cls][1] for table in (lc.CLASSES, li.CLASSES)):
+                found.append((stem, name, qualified))
+    return tuple(dict.fromkeys(found))
+
+
+def reexported_names(reexports: tuple, tree: ast.Module) -> dict:
+    """local name -> (dotted class, "<module>.py") for the classes of ``reexports`` (``reexported_classes``) this module
+    imports from the module of the tree holding them, by name or with ``*``."""
+    if not reexports:
+        return {}
+    out = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom) or not node.module or \
+                node.module.split(".")[0] in ("langchain", "langchain_openai", "langchain_community", "llama_index"):
+            continue
+        stem = node.module.rsplit(".", 1)[-1]
+        held = {name: qualified for module, name, qualified in reexports if module == stem}
+        for alias in node.names:
+            if alias.name == "*":
+                out.update({name: (qualified, f"{stem}.py") for name, qualified in held.items()
+                            if not name.startswith("_")})
+            elif alias.name in held:
+                out[alias.asname or alias.name] = (held[alias.name], f"{stem}.py")
+    return out
 
 
 def functions_agent_importers(trees) -> tuple:
@@ -217,6 +263,7 @@ class _Planner:
         self._reads: list[ast.Attribute] = []  # renamed field reads the site being planned reaches
         # module-level name -> why a module importing it keeps it (``functions_agent_importers``)
         self.imported_uses: dict[str, str] = {}
+        self.through: dict[str, tuple[str, str]] = {}  # local name -> (LangChain module, the tree's module it came by)
         self._renamed: dict[int, bool] = {}  # id(read) -> only converted objects reach it
 
     def _index(self, node: ast.AST, scope: ast.AST) -> None:
@@ -406,6 +453,14 @@ class _Planner:
             return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
         if self.blocked:
             return Site(**here, verdict=KEEP, blockers=(self.blocked,))
+        if local in self.through:
+            # (held-out review 77, Y1: `from imports import *` brought ChatOpenAI, and its calls were neither converted
+            # nor reported; the import to change is the other module's, which its other importers share)
+            module, where = self.through[local]
+            return Site(**here, verdict=KEEP, blockers=(
+                f"{local} comes from {where}, which imports it from {module}: migrator converts the class only where "
+                f"{module} is imported; import {self.lib.CLASSES[cls][3]} from {self.lib.CLASSES[cls][2]} here (or in "
+                f"{where}) and convert this call by hand",))
         if self._optional(local):
             # `try: from langchain_openai import ChatOpenAI / except ImportError: ChatOpenAI = None`: a module
             # that works without the package; a plain Mistral import would make it need langchain_mistralai
