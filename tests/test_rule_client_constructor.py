@@ -2084,3 +2084,21 @@ def test_openai_url_as_a_base_url_ternarys_default_becomes_mistrals() -> None:
     out, todos = convert_idempotent(source)
     assert 'server_url=f"{HOST}/v1" if HOST else "https://api.mistral.ai"' in out and "api.openai.com" not in out, out
     assert any('where f"{HOST}/v1" is taken, it must be a server of Mistral\'s API' in t for t in todos), todos
+
+
+def test_a_module_key_setting_read_back_by_a_start_up_check_says_so() -> None:
+    """Held-out review 77, X2 (StephenDenisEdwards/OpenAi CLI): `if not openai.api_key: exit(1)` stayed after the calls
+    moved to Mistral, and the TODO said only "set MISTRAL_API_KEY": doing just that, the CLI exits at start."""
+    source = (
+        "import os\n\nimport openai\n\n\ndef main(prompt):\n    openai.api_key = os.getenv(\"OPENAI_API_KEY\")\n"
+        "    if not openai.api_key:\n        print(\"Error: set OPENAI_API_KEY\")\n        exit(1)\n"
+        "    r = openai.ChatCompletion.create(model=\"gpt-4\", messages=[{\"role\": \"user\", \"content\": prompt}])\n"
+        "    print(r.choices[0].message.content)\n")
+    code, todos = convert_snippet(source)
+    assert "mistral_client.chat.complete(" in code
+    said = [t for t in todos if t.startswith("openai.api_key configures")]
+    assert said and said[0].endswith("; code here reads openai.api_key back (a start-up check), which only the "
+                                     "OpenAI key satisfies: make it check MISTRAL_API_KEY"), todos
+    code, todos = convert_snippet(source.replace("    if not openai.api_key:\n        print(\"Error: set "
+                                                 "OPENAI_API_KEY\")\n        exit(1)\n", ""))
+    assert not any("reads openai.api_key back" in t for t in todos), todos
