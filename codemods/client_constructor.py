@@ -362,8 +362,10 @@ class _Transformer(RuleTransformer):
         if not all(isinstance(n, (cst.FunctionDef, cst.ClassDef)) for n in outer):
             return False  # (under an if / try / with: what it guards is not the key alone)
         module = getattr(self, "_module_node", None)
-        if module is None or (len(self.answer) > 3 and self.answer[3]):
-            return False  # (another module reads openai.api_key: re-review 44, Y2)
+        if module is None or (len(self.answer) > 3 and self.answer[3]) or (len(self.answer) > 4 and self.answer[4]):
+            # (another module reads openai.api_key: re-review 44, Y2; this one does, also as getattr(openai,
+            # "api_key", None), which the matcher below does not see: the check then always failed)
+            return False
         import libcst.matchers as m
 
         setting = m.Attribute(value=m.Name(target.value.value), attr=m.Name("api_key"))
@@ -808,23 +810,12 @@ class _Transformer(RuleTransformer):
                                 f"which never reads it: build Mistral(api_key={value.value}) here and make the calls on "
                                 "it (or keep them on OpenAI)")
                 return
-            if target.attr.value == "api_key" and self._read_back(target):
-                # `if not openai.api_key: exit(1)` (held-out review 77, X2: following "set MISTRAL_API_KEY" alone made
-                # the CLI exit at start)
+            if target.attr.value == "api_key" and len(self.answer) > 4 and self.answer[4]:
+                # `if not openai.api_key: exit(1)` (the plan's key readers; held-out review 77, X2: following "set
+                # MISTRAL_API_KEY" alone made the CLI exit at start)
                 advice += ("; code here reads openai.api_key back (a start-up check), which only the OpenAI key "
                            "satisfies: make it check MISTRAL_API_KEY")
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: {advice}")
-
-    def _read_back(self, target: cst.Attribute) -> bool:
-        """Does the module read ``openai.api_key`` (as ``target`` names it) other than by setting it?"""
-        import libcst.matchers as m
-
-        module = getattr(self, "_module_node", None)
-        if module is None:
-            return False
-        setting = m.Attribute(value=m.Name(target.value.value), attr=m.Name(target.attr.value))  # type: ignore
-        written = {id(t.target) for t in m.findall(module, m.AssignTarget(setting)) if isinstance(t, cst.AssignTarget)}
-        return any(id(node) not in written for node in m.findall(module, setting))
 
     def _local_key_fold(self, target: cst.Attribute, line: int) -> bool:
         """``def run_bot(openai_api): openai.api_key = openai_api`` then the calls: the line becomes

@@ -2099,6 +2099,8 @@ def test_a_module_key_setting_read_back_by_a_start_up_check_says_so() -> None:
     said = [t for t in todos if t.startswith("openai.api_key configures")]
     assert said and said[0].endswith("; code here reads openai.api_key back (a start-up check), which only the "
                                      "OpenAI key satisfies: make it check MISTRAL_API_KEY"), todos
+    _, todos = convert_snippet(source.replace("if not openai.api_key:", 'if not getattr(openai, "api_key", None):'))
+    assert any(t.endswith("which only the OpenAI key satisfies: make it check MISTRAL_API_KEY") for t in todos), todos
     code, todos = convert_snippet(source.replace("    if not openai.api_key:\n        print(\"Error: set "
                                                  "OPENAI_API_KEY\")\n        exit(1)\n", ""))
     assert not any("reads openai.api_key back" in t for t in todos), todos

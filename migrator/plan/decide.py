@@ -720,11 +720,12 @@ def decide(builder, files) -> ConversionPlan:
                 any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
             # "readback": dead but for code reading openai.api_key back (`if not openai.api_key: sys.exit(...)`), which
-            # still demands the OpenAI key: the setting stays, with a TODO (re-review 45, B5)
+            # still demands the OpenAI key: the setting stays, with a TODO (re-review 45, B5); the last field: this
+            # module reads it back (its TODO says so wherever the setting stays: held-out review 77, X2)
             sites[key] = ("modcfg", "mixed" if mixed else moved or (
                 "dead" if _dead_setting(builder, path, module_callers, decision, by_path, key_readers) else
                 "readback" if _dead_setting(builder, path, module_callers, decision, by_path, set()) else False),
-                path in module_converts, bool(key_readers - {path}))
+                path in module_converts, bool(key_readers - {path}), path in key_readers)
 
     converted = [c for c in clients if c.decision == CONVERT and c.kind != "parameter"]
     others = [c for c in clients if c.decision != CONVERT and not (c.kind == "parameter" and not c.blockers)]
