@@ -1277,7 +1277,7 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     for path, name, call in collector.embedding_splat_calls:  # (a function's dict: `embeddings_splat`)
         scope = collector.splat_scope(name, path)
         info = _splat_dict(scope, name, call, embeddings=True)
-        if not info.rewritable or _splat_call_problem(facts, path, call):
+        if facts.view is None or not info.rewritable or _splat_call_problem(facts, path, call):
             continue  # the call keeps its client (or its dict cannot be followed): the dict stays as written
         facts.embedding_splats.setdefault(path, {})[name] = info
         mark_statements_using(collector, scope, name)

@@ -11,8 +11,8 @@ import libcst as cst
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, finished, keyword_arg, literal, opening_after, read_timeout,
                             retyped_returns, timeout_object, unknown_model_todo)
-from codemods._splats import SplatSteps
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
+from codemods._splats import SplatSteps
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, OMITTED_BY_NONE, OPENAI_NOT_GIVEN,

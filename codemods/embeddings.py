@@ -8,10 +8,10 @@ import libcst as cst
 
 from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_getter, finished, keyword_arg,
                             legacy_call, literal, retyped_returns, unknown_model_todo)
+from codemods._splats import SplatSteps
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
 from migrator.mapping.models import env_default_todo
-from codemods._splats import SplatSteps
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 
 

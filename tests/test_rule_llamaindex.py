@@ -730,3 +730,18 @@ def test_a_chat_mode_core_0_14_removed_gets_a_todo_where_the_llm_converts(mode):
             return index.as_chat_engine(chat_mode={mode})
         ''')[1]
     assert not kept, kept
+
+
+def test_a_class_taken_from_a_module_of_the_tree_is_reported_at_its_call() -> None:
+    """As MIG116's (held-out review 77, Y1): `from models import OpenAI` of a module of the tree that imports it from
+    llama_index.llms.openai was silent."""
+    from mechanics import convert_files
+
+    models = "from llama_index.llms.openai import OpenAI\n"
+    out = convert_files({"models.py": models, "app.py": 'from models import OpenAI\n\nllm = OpenAI(model="gpt-4o")\n'})
+    assert out["models.py"] == models
+    assert out["app.py"].startswith(
+        "from models import OpenAI\n\n# TODO(migrator MIG121): OpenAI(...) stays on OpenAI: OpenAI comes from "
+        "models.py, which imports it from llama_index.llms.openai: migrator converts the class only where "
+        "llama_index.llms.openai is imported; import MistralAI from llama_index.llms.mistralai here (or in models.py) "
+        "and convert this call by hand\nllm = OpenAI("), out["app.py"]

@@ -14,7 +14,7 @@ import os
 import re
 from typing import Optional
 
-from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, option_dest,
+from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_typed_value, type_check_class)
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
@@ -377,8 +377,6 @@ def _vectors_persist(builder, files) -> bool:
 
     if not getattr(builder, "root", ""):
         return True  # a module on its own (a snippet, transform_source's own plan): its project is not seen
-    if getattr(builder, "data_vectors", False):
-        return True  # a data file of the tree holding vectors is read where the embeddings convert (_stored_vectors)
     embedding = [f for f in files if "mbedding" in f.source]
     if not embedding or vectors_persist(f.source for f in files):
         return True
@@ -783,10 +781,12 @@ def decide(builder, files) -> ConversionPlan:
         # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
                            (found := _embedding_sizes(f, sites, elsewhere=True, target=target))})
+    stored = False  # (vectors the tree holds: they outlive the run, whatever _vectors_persist reads)
     for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
         if any(word in f.source for word in STORE_WORDS) and (everywhere or _embeddings_convert(f, sites)):
             for span, todo in _stored_vectors(builder, f, sites).items():
                 dimensions.setdefault(f.path, {}).setdefault(span, todo)
+                stored = True
     builder.kept_only = frozenset(f.path for f in files
                                   if "patch" in f.source and _imports_only_kept(builder, f, sites))
     patch_reach = {f.path: _reached(builder, f) for f in files  # (a test's: elsewhere the kind counts tree-wide)
@@ -823,7 +823,7 @@ def decide(builder, files) -> ConversionPlan:
                           developer_roles=_developer_roles(builder, files, uses),
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
                           shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files),
-                          vectors_persist=_vectors_persist(builder, files))
+                          vectors_persist=stored or _vectors_persist(builder, files))
 
 
 def _key_readers(files) -> set:
@@ -1204,7 +1204,6 @@ def _stored_vectors(builder, f, sites) -> dict:
             found = held(text(node.args[0]) or "", vectors=True)  # `json.load(open("faq_embedded.json"))` (X1)
             if found:
                 opened.append((node, found))
-                builder.data_vectors = True  # (vectors outlive the run: _vectors_persist)
                 continue
         given = [k.value for k in node.keywords if k.arg in STORE_PATH_KEYWORDS]
         if name in STORE_PATH_CALLS:
@@ -3936,7 +3935,7 @@ def _splat_model(builder, f, call, splat):
         return None
     values = f.assigns.get((scope, splat.id), [])
     if len(values) != 1 or not isinstance(values[0], ast.Dict) or \
-            not _splat_dict(_splat_scope(f, call, splat.id), splat.id, call).rewritable:
+            not _splat_dict(_splat_scope(f, call, splat.id), splat.id, call, embeddings_create(call.func)).rewritable:
         return None
     def other_key_set(load) -> bool:  # `params["tools"] = tools` (held-out review 61, X21): another key than model
         holder = f.parent.get(id(load))

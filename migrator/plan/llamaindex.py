@@ -24,9 +24,10 @@ from migrator.plan.syntax import ast_walk
 __all__ = ["plan_module"]
 
 
-def plan_module(tree: ast.Module) -> LangchainPlan | None:
-    """The module's LlamaIndex plan, or None when it imports none of LlamaIndex's OpenAI classes."""
-    return _plan_module(tree, _LlamaIndexPlanner)
+def plan_module(tree: ast.Module, reexported: dict | None = None) -> LangchainPlan | None:
+    """The module's LlamaIndex plan, or None when it imports none of LlamaIndex's OpenAI classes (``reexported``: as
+    migrator.plan.langchain.plan_module takes it)."""
+    return _plan_module(tree, _LlamaIndexPlanner, reexported=reexported)
 
 
 class _LlamaIndexPlanner(_Planner):
