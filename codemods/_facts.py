@@ -30,6 +30,7 @@ from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES
 from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
+from migrator.plan.files import bound_file_tuple
 from migrator.plan.model import CONVERT
 from migrator.plan.syntax import NodeVisitor, ast_walk
 
@@ -155,6 +156,8 @@ class ModuleFacts:
     # `**params` splatted into chat calls: scope path -> name -> how the dict is built
     splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # module `NAME = "gpt-4o"` used as model=NAME
     embedding_splats: dict[Path, dict[str, "SplatDict"]] = field(default_factory=dict)  # MIG107's: rewritable ones
+    # `file = ("voice.ogg", data, mime)` read once, by a transcription the plan converts: MIG117 makes it the file dict
+    file_tuples: dict[Path, set[str]] = field(default_factory=dict)
     stream_writers: "StreamWriters" = None  # how this module reaches streamlit's write_stream
     mistral_old: bool = False  # imports an older mistralai (1.x / 0.x): MIG122
 
@@ -601,6 +604,7 @@ class _Collector(NodeVisitor):
         self.name_iterations: list[tuple[str, int]] = []
         self.splat_calls: list[tuple[Path, str, ast.Call]] = []
         self.embedding_splat_calls: list[tuple[Path, str, ast.Call]] = []
+        self.file_tuple_calls: list[tuple[Path, str, ast.Call]] = []  # transcriptions given file=<name>
         self.stream_scopes: dict[Path, bool] = {}  # scopes with a chat call that may stream
         self.scopes: dict[Path, ast.AST] = {}  # (iterated name, statement) for stream loops
         self.chained: set[int] = set()  # attributes read through (`x.y` of `x.y.z`)
@@ -846,6 +850,10 @@ class _Collector(NodeVisitor):
             splats = [kw.value.id for kw in node.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
             if len(splats) == 1:  # `client.embeddings.create(**kwargs)` (held-out review 76, X5)
                 self.embedding_splat_calls.append((self.path, splats[0], node))
+        if self.facts.view is not None and transcription_create(node.func):
+            files = [kw.value.id for kw in node.keywords if kw.arg == "file" and isinstance(kw.value, ast.Name)]
+            if files:  # (held-out review 77, X3)
+                self.file_tuple_calls.append((self.path, files[0], node))
         if len(node.args) == 2 and isinstance(node.args[1], ast.Name) and \
                 (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
             self.mark()  # os.getenv("LLM", DEFAULT_MODEL): MIG102's TODO when the plan maps the constant
@@ -1281,6 +1289,11 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
             continue  # the call keeps its client (or its dict cannot be followed): the dict stays as written
         facts.embedding_splats.setdefault(path, {})[name] = info
         mark_statements_using(collector, scope, name)
+    for path, name, call in collector.file_tuple_calls:
+        scope = collector.splat_scope(name, path)
+        if not _splat_call_problem(facts, path, call) and bound_file_tuple(scope, name) is not None:
+            facts.file_tuples.setdefault(path, set()).add(name)
+            mark_statements_using(collector, scope, name)
     for name, info in module_dicts.items():  # the same answer where the dict is built and at each call
         facts.splats.setdefault((), {})[name] = info
         for path, splats in facts.splats.items():
@@ -1546,6 +1559,13 @@ def embeddings_create(func: ast.AST) -> bool:
     """``<receiver>.embeddings.create``."""
     return isinstance(func, ast.Attribute) and func.attr == "create" and isinstance(func.value, ast.Attribute) and \
         func.value.attr == "embeddings"
+
+
+def transcription_create(func: ast.AST) -> bool:
+    """``<receiver>.audio.transcriptions.create``."""
+    return isinstance(func, ast.Attribute) and func.attr == "create" and isinstance(func.value, ast.Attribute) and \
+        func.value.attr == "transcriptions" and isinstance(func.value.value, ast.Attribute) and \
+        func.value.value.attr == "audio"
 
 
 def embeddings_splat(scope: ast.AST, call: ast.Call) -> Optional[SplatDict]:

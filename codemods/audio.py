@@ -5,7 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished
-from migrator.mapping.files import FILE_TUPLE_KEYS
+from migrator.mapping.chat import MISTRAL_MODELS_MODULE
+from migrator.mapping.files import FILE_DICT_TYPE, FILE_TUPLE_KEYS
 from migrator.mapping.audio import (
     ASYNC_METHOD,
     FILE_CODE,
@@ -35,7 +36,8 @@ class Transcriptions(MigratorRule):
     ``.name`` (``buf = io.BytesIO(data); buf.name = "voice.ogg"``, a chat bot's voice note); a Streamlit
     recording or upload (``st.audio_input(...)`` / ``st.file_uploader(...)``: a BytesIO with a ``.name``); or a
     ``(name, content[, content_type])`` tuple written in the call, which becomes ``{"file_name": name, "content": content[,
-    "content_type": content_type]}``. ``response_format="json"``
+    "content_type": content_type]}`` (a name the function binds once to such a tuple and reads only in the call:
+    that assignment becomes the dict, annotated ``FileTypedDict``). ``response_format="json"``
     (OpenAI's default, Mistral's only answer) is dropped.
 
     **Why.** Mistral transcribes with Voxtral through ``audio.transcriptions.complete``, which takes
@@ -55,8 +57,8 @@ class Transcriptions(MigratorRule):
     (the TODO names Mistral's ``diarize=True`` and the segments' ``speaker_id``), word
     timestamps (OpenAI's ``.words``), a module reading segment fields Mistral lacks (``avg_logprob``,
     ``no_speech_prob``, ``seek``, ``compression_ratio``), ``stream=True``, ``file=`` that is not
-    seen to be an open file or a tuple written in the call (bytes, a ``BytesIO`` with no ``.name``, a parameter, a
-    name bound to a tuple), ``**kwargs``, and a result
+    seen to be an open file or a tuple (bytes, a ``BytesIO`` with no ``.name``, a parameter, a name bound to a tuple
+    twice or read elsewhere too), ``**kwargs``, and a result
     read beyond ``.text`` (and ``.segments`` with timestamps) or used as a whole. Translations
     (``audio.translations``) have no Mistral equivalent and keep their client.
 
@@ -155,7 +157,21 @@ class _Transformer(ApiCallTransformer):
         return cst.Attribute(value=updated.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]),
                              attr=cst.Name("text"))
 
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.BaseSmallStatement:
+        """``file = ("voice.ogg", data, mime)``, read once by a converted transcription (the plan's
+        ``bound_file_tuple``): Mistral's file dict, annotated (held-out review 77, X3), as a dict variable is not
+        the ``FileTypedDict`` that ``complete(file=...)`` takes to a type checker."""
+        target = updated.targets[0].target if len(updated.targets) == 1 else None
+        if isinstance(target, cst.Name) and isinstance(updated.value, cst.Tuple) and \
+                target.value in self.facts.file_tuples.get(self.path, ()):
+            self.need_import(MISTRAL_MODELS_MODULE, FILE_DICT_TYPE)
+            return cst.AnnAssign(target=target, annotation=cst.Annotation(cst.Name(FILE_DICT_TYPE)),
+                                 value=opened_file_dict(self, updated.value), semicolon=updated.semicolon)
+        return updated
+
     def _file(self, value: cst.BaseExpression) -> cst.BaseExpression:
+        if isinstance(value, cst.Name) and value.value in self.facts.file_tuples.get(self.path, ()):
+            return value  # its assignment becomes the dict
         return opened_file_dict(self, value)
 
 

@@ -118,6 +118,36 @@ def test_a_name_content_tuple_becomes_mistrals_file_dict(file, expected):
     assert not todos
 
 
+@pytest.mark.parametrize("extra, converts", [
+    ("pass", True),
+    ("print(file[0])", False),  # read again: the dict would break that read
+    ("file = (name, b\"\")", False),  # bound twice
+])
+def test_a_name_bound_once_to_a_file_tuple_becomes_the_annotated_file_dict(extra, converts):
+    """Held-out review 77, X3 (a Telegram whisper bot): `file = ("file", buf.getvalue(), mime_type)` on the line above
+    the transcription kept the client ("not seen to be ... a (name, content) tuple"). A tuple bound once and read only
+    by the call becomes Mistral's file dict there, annotated so that a type checker sees the FileTypedDict the call
+    takes (a plain dict variable is not one to pyright)."""
+    code, todos = convert(f'''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(data: bytes, name: str, mime: str) -> str:
+            file = (name, data, mime)
+            {extra}
+            return client.audio.transcriptions.create(model="whisper-1", file=file, response_format="text")
+        ''')
+    if converts:
+        assert 'file: FileTypedDict = {"file_name": name, "content": data, "content_type": mime}' in code, code
+        assert "from mistralai.client.models import FileTypedDict" in code
+        assert 'client.audio.transcriptions.complete(model="voxtral-mini-latest", file=file).text' in code and not todos
+        again, _ = convert(code)
+        assert again == code
+    else:
+        assert "client = OpenAI()" in code and "file = (name, data, mime)" in code, code
+        assert any("not seen to be a file opened" in todo for todo in todos), todos
+
+
 def test_the_text_format_becomes_the_responses_text_awaited_too():
     """Held-out review 5 (ephrimlawrence): response_format="text" answers a str, only printed: Mistral's
     .text, read at once, is that str. Awaited, the await is parenthesised (it was kept: held-out review 45, A13)."""

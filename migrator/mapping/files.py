@@ -43,6 +43,9 @@ ID_KEYWORDS = MappingProxyType({
 PURPOSES = frozenset({"batch", "fine-tune"})
 # files.create(file=<tuple literal>): OpenAI's (name, content[, content type]) -> Mistral's File dict.
 FILE_TUPLE_KEYS = ("file_name", "content", "content_type")
+# A name bound to that dict is annotated with Mistral's TypedDict (from MISTRAL_MODELS_MODULE), which a type checker
+# needs to see the variable as the ``file=`` it is
+FILE_DICT_TYPE = "FileTypedDict"
 # batches.create keywords: input_file_id -> input_files=[...]; completion_window "24h" is Mistral's
 # default timeout (timeout_hours=24) and is dropped.
 BATCH_ENDPOINTS = frozenset({"/v1/chat/completions"})

@@ -60,7 +60,8 @@ from migrator.mapping.outside_sdk import (BUILT_REQUESTS, CLIENT_CLASS_NAMES, HT
 from migrator.mapping.surfaces import API_LINKS, closest_feature
 from migrator.mapping.langchain import CLASSES as LANGCHAIN_CLASSES
 from migrator.plan.langchain import blocker_for
-from migrator.plan.files import FILE_SURFACES, file_tuple, files_problem, id_argument, id_traced, list_shape
+from migrator.plan.files import (FILE_SURFACES, bound_file_tuple, file_tuple, files_problem, id_argument, id_traced,
+                                  list_shape)
 from migrator.plan.source import parse_python, place_of
 from migrator.plan.syntax import ast_walk, child_nodes
 from migrator.plan.to_thread import FLAG as TO_THREAD
@@ -5299,9 +5300,11 @@ def _fim_arguments_problem(call: ast.Call) -> str:
     return ""
 
 
-def _transcription_file_problem(f: _File, file: ast.AST) -> str:
+def _transcription_file_problem(f: _File, call: ast.Call, file: ast.AST) -> str:
     if file_tuple(file) or opened_file(f, file) is not None:
         return ""
+    if isinstance(file, ast.Name) and bound_file_tuple(_splat_scope(f, call, file.id), file.id) is not None:
+        return ""  # `file = ("voice.ogg", data, mime)` above the call: MIG117 makes it the file dict
     return (f"file={ast.unparse(file)} is not seen to be a file opened from a path or a (name, content) tuple: "
             "pass file={\"file_name\": ..., \"content\": ...} to Mistral by hand")
 
@@ -5338,7 +5341,7 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     if response_format == TEXT_FORMAT and granularities is None:
         # OpenAI answers the transcript as a str: Mistral's .text, read at once, is the same str (held-out
         # review 5, ephrimlawrence); an awaited call's once awaited: `(await ...).text` (held-out review 45, A13)
-        return _transcription_file_problem(f, keywords["file"])
+        return _transcription_file_problem(f, call, keywords["file"])
     if response_format == DIARIZED_FORMAT:  # (held-out review 72, Y5: the JSON-only advice lost the speakers)
         return DIARIZED_TODO
     if response_format not in ("json", VERBOSE_FORMAT):
@@ -5348,7 +5351,7 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
     # Mistral takes no timestamp granularities beside language=: the rule drops verbose_json there, with no segments
     # then (held-out review 68, Y2: `.segments` read after it, a TypeError)
     verbose = (response_format == VERBOSE_FORMAT and "language" not in keywords) or granularities is not None
-    problem = _transcription_file_problem(f, keywords["file"])
+    problem = _transcription_file_problem(f, call, keywords["file"])
     if problem:
         return problem
 
