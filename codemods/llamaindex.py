@@ -28,7 +28,8 @@ class LlamaIndex(LangChain):
     OpenAI reads and MistralAI does not, gets a TODO); ``temperature``, ``max_tokens``, ``timeout``,
     ``max_retries``, ``additional_kwargs``, ``system_prompt``, ``callback_manager``,
     ``embed_batch_size`` ... keep their names; OpenAI's own ``api_base``, ``reuse_client``, and what
-    llama_index's OpenAI ignored (``streaming``, ``seed``) are removed. The object is followed
+    llama_index's OpenAI ignored (``streaming``, ``seed``, ``is_chat_model``, ``is_function_calling_model``,
+    ``context_window``: its metadata derives them from the model) are removed. The object is followed
     through variables, ``self`` attributes and ``Settings.llm`` / ``Settings.embed_model``; its
     calls (``complete``, ``chat``, ``stream_chat``, ``acomplete``, ``achat``, ``astream_chat``,
     ``structured_predict``, ``get_text_embedding``, ``get_query_embedding``,

@@ -57,6 +57,21 @@ def test_llm_constructor_keywords_and_import():
     assert "api_base" not in code and "streaming" not in code and todos == [li.MAX_RETRIES_TODO]
 
 
+def test_flags_llama_index_openai_ignored_are_dropped():
+    """Held-out review 77, Y5: `OpenAI(..., is_chat_model=True)` stayed on OpenAI ("no Mistral equivalent"); the
+    OpenAI class ignores it (its metadata derives it from the model), and MistralAI's metadata says it is a chat
+    model: the keyword goes."""
+    code, todos = convert('''\
+        from llama_index.llms.openai import OpenAI
+
+        llm = OpenAI(model="gpt-4o-mini", is_chat_model=True, is_function_calling_model=True, context_window=8000,
+                     max_tokens=500)
+        print(llm.complete("hi").text)
+        ''')
+    assert 'llm = MistralAI(model="mistral-small-latest",\n                max_tokens=500)' in code, code
+    assert not todos
+
+
 def test_no_model_writes_the_default_and_no_max_tokens_gets_a_todo():
     code, todos = convert('''\
         from llama_index.llms.openai import OpenAI
@@ -289,12 +304,16 @@ def describe(cls):
             "attrs": sorted({n for n in dir(cls) if not n.startswith("__")} | set(cls.model_fields)),
             "defaults": {n: repr(p.default) for n, p in params.items() if p.default is not p.empty}}
 
-ignored = OpenAI(streaming=True, seed=3, api_key="k")
+ignored = OpenAI(streaming=True, seed=3, is_chat_model=False, is_function_calling_model=False, context_window=5,
+                 api_key="k", model="gpt-4o-mini")
 print(json.dumps({
     "classes": {c.__name__: describe(c) for c in (OpenAI, MistralAI, OpenAIEmbedding, MistralAIEmbedding)},
     "chat_complete": sorted(inspect.signature(Chat.complete).parameters),
     "chat_stream": sorted(inspect.signature(Chat.stream).parameters),
-    "openai_ignores": sorted(k for k in ("streaming", "seed") if k not in ignored.model_dump()),
+    "openai_ignores": sorted(k for k in ("streaming", "seed", "is_chat_model", "is_function_calling_model",
+                                         "context_window") if k not in ignored.model_dump()),
+    "openai_metadata": [ignored.metadata.is_chat_model, ignored.metadata.is_function_calling_model,
+                        ignored.metadata.context_window],
     "aget_text_embedding": inspect.getsource(MistralAIEmbedding._aget_text_embedding),
     "mistral_max_tokens": MistralAI.model_fields["max_tokens"].default,
     "mistral_temperature_le": [m.le for m in MistralAI.model_fields["temperature"].metadata if hasattr(m, "le")],
@@ -329,7 +348,10 @@ def test_keyword_tables_match_the_installed_classes(installed):
                 assert (_accepts(old, keyword) or old["var_kwargs"]) and _accepts(new, detail), keyword
             else:  # DROP: the old class takes it (or ignores it), the new one has no use for it
                 assert _accepts(old, keyword) or keyword in installed["openai_ignores"], keyword
-    assert sorted(installed["openai_ignores"]) == ["seed", "streaming"]  # OpenAI(...) really ignores them
+    # OpenAI(...) really ignores them: its metadata derives the flags and the window from the model name
+    assert sorted(installed["openai_ignores"]) == ["context_window", "is_chat_model", "is_function_calling_model",
+                                                   "seed", "streaming"]
+    assert installed["openai_metadata"][:2] == [True, True] and installed["openai_metadata"][2] > 5
     assert not cls["MistralAI"]["var_kwargs"]  # why every unknown keyword must block (TypeError)
     for keyword in li.BLOCK:
         assert any(_accepts(cls[name], keyword) for name in ("OpenAI", "OpenAIEmbedding")), keyword

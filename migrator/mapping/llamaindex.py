@@ -102,6 +102,13 @@ LLM_KEYWORDS = MappingProxyType({
     # no field of OpenAI: pydantic ignores them there, MistralAI would raise TypeError
     "streaming": (DROP, "llama_index's OpenAI ignored it; stream with .stream_chat / .stream_complete"),
     "seed": (DROP, "llama_index's OpenAI ignored it (not sent); MistralAI takes random_seed="),
+    # pydantic ignores these on OpenAI too: its metadata derives them from the model name (held-out review 77, Y5)
+    "is_chat_model": (DROP, "llama_index's OpenAI ignored it (its metadata derives it from the model); MistralAI's "
+                            "metadata says is_chat_model=True"),
+    "is_function_calling_model": (DROP, "llama_index's OpenAI ignored it (derived from the model); MistralAI's "
+                                        "metadata derives it from the model too"),
+    "context_window": (DROP, "llama_index's OpenAI ignored it (derived from the model); MistralAI's metadata "
+                             "derives it from the model too"),
 })
 EMBEDDING_KEYWORDS = MappingProxyType({
     "model": (RENAME, "model_name"), "model_name": (SAME, ""), "api_key": (SAME, ""),
