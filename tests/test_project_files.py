@@ -921,6 +921,10 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     ("fastapi==0.92.0\nopenai==0.27.0\n", "fastapi is pinned to ==0.92.0, but fastapi before 0.100 needs pydantic<2"),
     ("openai\nsqlmodel==0.0.8\n", "sqlmodel is pinned to ==0.0.8, but sqlmodel before 0.0.14 needs pydantic<2"),
     ("fastapi>=0.85\nopenai\n", None),  # admits a release on pydantic 2
+    # held-out review 78, X2 (a 2023 v0 app's freeze): pip could not resolve it, and no TODO said so
+    ("langchain==0.0.76\nopenai==0.27.0\n", "langchain is pinned to ==0.0.76, but langchain before 0.0.267 needs "
+                                            "pydantic<2"),
+    ("langchain==0.0.267\nopenai==0.27.0\n", None),
 ])
 def test_a_pin_of_a_package_capping_pydantic_below_2_is_a_todo(manifest, todo):
     """Held-out review 54, S3 (peleccom/chat_gpt_yandex_alice): `fastapi==0.92.0` (pydantic<2) stayed beside

@@ -61,6 +61,10 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
                            "cannot install both)"),
     ("sqlmodel", ">=0.0.14", "sqlmodel before 0.0.14 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 "
                              "(pip cannot install both)"),
+    # langchain 0.0.266's Requires-Dist `pydantic (>=1,<2)`, 0.0.267's `pydantic (>=1,<3)`: the `pip freeze` of a 2023
+    # v0 app pins langchain==0.0.x beside openai==0.27 (held-out review 78, X2)
+    ("langchain", ">=0.0.267", "langchain before 0.0.267 needs pydantic<2, and mistralai 3.7 needs pydantic>=2.11.2 "
+                               "(pip cannot install both)"),
 ), python=">=3.10")
 # Needs the resolver cannot enforce: the distribution declares no bound on mistralai (instructor imports its
 # Mistral client only when mistralai is installed), so a lock file, or an environment that already has an old
