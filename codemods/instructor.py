@@ -21,7 +21,8 @@ class Instructor(MigratorRule):
     ``instructor.apatch``; modes map (``MISTRAL_TOOLS`` -> ``TOOLS``, ``JSON`` /
     ``MISTRAL_STRUCTURED_OUTPUTS`` -> ``JSON_SCHEMA``). The instructor client's calls keep instructor's
     surface (``client.chat.completions.create(response_model=...)``, ``create_partial``,
-    ``create_iterable``, ``create_with_completion``, ``client.create``); only what instructor hands to
+    ``create_iterable``, ``create_with_completion``, ``client.create``, and its hooks ``on`` / ``off`` / ``clear``,
+    whose response handlers then receive mistralai's ``ChatCompletionResponse``); only what instructor hands to
     Mistral's ``chat.complete`` changes: OpenAI model names map, ``seed`` -> ``random_seed``,
     ``max_completion_tokens`` -> ``max_tokens``, ``user`` / ``logit_bias`` removed (each raises
     TypeError on Mistral).

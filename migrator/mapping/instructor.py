@@ -20,6 +20,10 @@ CALL_METHODS = frozenset({
     "chat.completions.create_with_completion", "create", "create_partial", "create_iterable",
     "create_with_completion", "chat.create", "messages.create",
 })
+# The instructor client's hooks (instructor 1.17's Instructor.on / off / clear, the same on from_mistral's client; a
+# "completion:response" handler then receives mistralai's ChatCompletionResponse, whose .model / .usage / .choices read
+# alike: held-out review 78, Y1).
+HOOK_METHODS = frozenset({"on", "off", "clear"})
 # Call keywords instructor forwards to chat.complete unchanged (or consumes itself).
 CALL_KWARGS = frozenset({
     "model", "messages", "response_model", "max_retries", "validation_context", "context", "strict",

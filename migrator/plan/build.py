@@ -4722,8 +4722,11 @@ def _streamed_model(call: ast.Call) -> bool:
 def _instructor_call_problem(call: ast.Call, surface: str, f: Optional[_File] = None) -> str:
     """Why MIG111 cannot keep an instructor client's call as it is on ``from_mistral`` (with its
     keywords renamed): unknown methods or keywords, ``**kwargs``, a developer message."""
-    from migrator.mapping.instructor import CALL_DROPS, CALL_KWARGS, CALL_METHODS, CALL_RENAMES, STREAMING_METHODS
+    from migrator.mapping.instructor import (CALL_DROPS, CALL_KWARGS, CALL_METHODS, CALL_RENAMES, HOOK_METHODS,
+                                             STREAMING_METHODS)
 
+    if surface in HOOK_METHODS:
+        return ""  # `client.on("completion:response", handler)`: from_mistral's client has the same hooks (78, Y1)
     if surface not in CALL_METHODS:
         return f"{surface}(...) of the instructor client: convert by hand"
     if call.args:
