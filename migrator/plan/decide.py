@@ -1392,9 +1392,14 @@ def _sizes_vectors(f, node, says=None, strict: bool = False) -> bool:
     elif isinstance(parent, ast.Call) and parent.args[:1] == [node] and says is None:
         # pgvector's column type `Vector(1536)` (sqlalchemy / its alembic migration; held-out review 25, B7); a faiss
         # index's or annoy's dimension, `faiss.IndexFlatL2(1536)`, `AnnoyIndex(1536, "angular")` (review 48, H3)
-        callee = (dotted_name(parent.func) or "").rpartition(".")[2]
+        # `np.zeros(1536)`: a zero vector of OpenAI's size, appended where an embedding failed (held-out review 78,
+        # X4: one such fallback among Mistral's vectors and `np.array(out)` raised)
+        dotted = dotted_name(parent.func) or ""
+        callee = dotted.rpartition(".")[2]
         return callee in ("Vector", "VECTOR", "HalfVector", "AnnoyIndex") or \
-            callee.startswith("Index") and (dotted_name(parent.func) or "").startswith("faiss.")
+            callee.startswith("Index") and dotted.startswith("faiss.") or \
+            callee in ("zeros", "ones", "empty", "full", "rand", "randn") and \
+            dotted.partition(".")[0] in ("np", "numpy", "torch")
     elif isinstance(parent, ast.arguments) and says is None:
         # `def __init__(self, dim=1536)`, `def make_index(dim: int = 1536)`: a parameter's default (H3)
         params = [*parent.posonlyargs, *parent.args]
