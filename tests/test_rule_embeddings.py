@@ -705,3 +705,23 @@ def test_a_data_file_of_vectors_read_where_the_embeddings_convert_is_named() -> 
                        "it and rebuild it with the Mistral embeddings"), said
     assert out["main.py"].index(said[0]) < out["main.py"].index('with open("faq_embedded.json"')
     assert len(said) == 2 and said[1].startswith(f"# TODO(migrator MIG107): {VECTORS}") and "faq.json" not in said[1]
+
+
+def test_a_data_file_of_vectors_read_by_a_module_importing_the_converted_helper_is_named() -> None:
+    """Held-out review 78, X1 (flaskchatbot): app.py read the CSV of 1536-d vectors and compared them with what
+    utils/embeddings_utils.get_embedding (converted) returns; the TODO was said only where the call itself sat. A
+    module that imports no converted embeddings is not told."""
+    from mechanics import convert_files
+
+    helper = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_embedding(text):\n'
+              '    return client.embeddings.create(input=[text], model="text-embedding-3-small").data[0].embedding\n')
+    app = ('import pandas as pd\n\nfrom utils.embeddings_utils import get_embedding\n\n'
+           'df = pd.read_csv("data/faq.csv", sep=";")\n\n\ndef ask(q):\n    return get_embedding(q)\n')
+    other = 'import pandas as pd\n\nfrom openai import OpenAI\n\ndf = pd.read_csv("data/faq.csv", sep=";")\n'
+    vector = ", ".join(f"{0.001 * i:.4f}" for i in range(80))
+    out = convert_files({"utils/__init__.py": "", "utils/embeddings_utils.py": helper, "app.py": app,
+                         "other.py": other, "data/faq.csv": f'q;embedding\nhi;"[{vector}]"\n'})
+    assert out["app.py"].startswith("import pandas as pd\n\nfrom utils.embeddings_utils import get_embedding\n\n"
+                                    "# TODO(migrator MIG107): data/faq.csv exists in this tree: the vectors stored "
+                                    "there came from OpenAI embeddings"), out["app.py"]
+    assert "TODO" not in out["other.py"]

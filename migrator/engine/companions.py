@@ -156,6 +156,11 @@ def exported_names(plan, sources: Iterable[tuple[str, str]]) -> dict[str, set[st
         # Mistral's response lacks (held-out review 47, E6)
         if path in texts:
             found.setdefault(path, set()).update(names)
+    for path, names in getattr(plan, "embedders", {}).items():
+        # a function returning converted embeddings, whose callers may compare them with vectors a data file of the
+        # tree holds (held-out review 78, X1)
+        if path in texts:
+            found.setdefault(path, set()).update(names)
     for path, names in getattr(plan, "role_callees", {}).items():
         # a function making its `role` parameter a message's role, whose callers in modules that never name openai
         # may pass role="developer" (held-out review 70, X2)

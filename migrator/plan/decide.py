@@ -782,9 +782,16 @@ def decide(builder, files) -> ConversionPlan:
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
                            (found := _embedding_sizes(f, sites, elsewhere=True, target=target))})
     stored = False  # (vectors the tree holds: they outlive the run, whatever _vectors_persist reads)
+    embedders: Optional[frozenset] = None  # the modules whose embeddings convert, and the modules importing them
     for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
-        if any(word in f.source for word in STORE_WORDS) and (everywhere or _embeddings_convert(f, sites)):
-            for span, todo in _stored_vectors(builder, f, sites).items():
+        if not any(word in f.source for word in STORE_WORDS):
+            continue
+        if embedders is None:
+            embedders = frozenset().union(*(_importing(builder, e.path) for e in files
+                                            if _embeddings_convert(e, sites)))
+        if everywhere or f.path in embedders:
+            # (a data file of vectors read by a module calling a converted helper of another: held-out review 78, X1)
+            for span, todo in _stored_vectors(builder, f, sites, f.path in embedders).items():
                 dimensions.setdefault(f.path, {}).setdefault(span, todo)
                 stored = True
     builder.kept_only = frozenset(f.path for f in files
@@ -801,6 +808,7 @@ def decide(builder, files) -> ConversionPlan:
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           response_returners={path: frozenset(names)
                                               for path, names in builder.response_returners.items()},
+                          embedders=_embedding_functions(files, sites),
                           injectable=_injectable_callees(builder, clients),
                           converted_attrs=_converted_attributes(builder, files, clients),
                           kept_only=builder.kept_only, patch_reach=patch_reach, star_exports=star_exports,
@@ -1130,11 +1138,28 @@ def _embeddings_convert(f, sites) -> bool:
                "mbedding" in (dotted_name(node.func) or "") for node in f.nodes)
 
 
-def _stored_vectors(builder, f, sites) -> dict:
+def _embedding_functions(files, sites) -> dict:
+    """path -> the top-level functions / classes of the module holding an embeddings call that converts: the modules
+    importing them are read too, where a data file of OpenAI vectors may be compared with what they return (held-out
+    review 78, X1)."""
+    found: dict = {}
+    for f in files:
+        if not _embeds(f):
+            continue
+        for top in f.tree.body:
+            if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
+                    isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) and
+                    (sites.get(node_key(f.path, node)) or ("", None))[1] == CONVERT for node in ast.walk(top)):
+                found.setdefault(f.path, set()).add(top.name)
+    return {path: frozenset(names) for path, names in found.items()}
+
+
+def _stored_vectors(builder, f, sites, embedder: bool = False) -> dict:
     """{statement span: TODO} where the module opens a vector store persisted at a path the repository holds
     (``Chroma(persist_directory="db/chroma_db", ...)``, ``FAISS.load_local("faiss_index", ...)``, the path written out
     or a name set to it once): its vectors are OpenAI's. An existence check of the same path in the module
-    (``if os.path.exists(PERSIST): return``) is named: it skips the rebuild."""
+    (``if os.path.exists(PERSIST): return``) is named: it skips the rebuild. A data file holding vectors counts where
+    the module is an ``embedder``: its embeddings, or those of a module it imports, convert."""
     from migrator.mapping.embeddings import (DATA_READ_CALLS, STORE_EMBEDDING_KEYWORDS, STORE_EXISTS_CALLS,
                                              STORE_PATH_CALL_KEYWORDS, STORE_PATH_CALLS, STORE_PATH_KEYWORDS,
                                              holds_vectors, stored_vectors_todo)
@@ -1200,7 +1225,7 @@ def _stored_vectors(builder, f, sites) -> dict:
             if found:
                 checks.setdefault(found, ast.unparse(node))
             continue
-        if name in DATA_READ_CALLS and node.args and own and (name != "open" or read_mode(node)):
+        if name in DATA_READ_CALLS and node.args and (own or embedder) and (name != "open" or read_mode(node)):
             found = held(text(node.args[0]) or "", vectors=True)  # `json.load(open("faq_embedded.json"))` (X1)
             if found:
                 opened.append((node, found))

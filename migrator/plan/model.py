@@ -84,6 +84,9 @@ class ConversionPlan:
     model_callees: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> top-level functions / classes of the module returning a chat completion (their callers' reads matter)
     response_returners: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> top-level functions / classes holding a converted embeddings call (their callers may compare the vectors
+    # with stored ones: decide._stored_vectors)
+    embedders: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> top-level functions / classes with a parameter standing in for a converted client (`client or OpenAI()`)
     injectable: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> {(class scope, attribute)}: bare `self._client: OpenAI | None` declarations of converted clients
