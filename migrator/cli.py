@@ -106,8 +106,8 @@ def convert(
     max_file_size: str = typer.Option(
         "1MB",
         metavar="SIZE",
-        help="Skip larger files (500KB, 5MB; 0 = no limit). LibCST needs ~50 s and ~2 GB "
-        "for a 5 MB module.",
+        help="Skip larger files (500KB, 5MB; 0 = no limit; a notebook counts its code cells, the whole file up to "
+        "32 times the limit). LibCST needs ~50 s and ~2 GB for a 5 MB module.",
     ),
 ) -> None:
     """Rewrite OpenAI SDK code for Mistral: print a diff (default), --write it, or --check."""

@@ -174,6 +174,31 @@ def test_max_file_size_skips_larger_files_without_reading_them(tree):
     assert result == Skipped("big.py", "file is 1.2 MB, over the --max-file-size limit of 1 MB")
 
 
+def test_a_notebook_over_the_limit_by_its_outputs_is_converted_and_keeps_them(tree):
+    """Held-out review 78, Y3: a course notebook of 4 MB (rendered images) was skipped whole, though its code is a few
+    KB; the limit is its code cells'. Code over the limit is still skipped, saying how much of it is code."""
+    import json
+
+    def notebook(code: str, output: str) -> str:
+        return json.dumps({"cells": [{"cell_type": "code", "source": [code], "metadata": {}, "execution_count": 1,
+                                      "outputs": [{"output_type": "display_data", "metadata": {},
+                                                   "data": {"image/png": output}}]}],
+                           "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+    write_tree(tree, {"plots.ipynb": notebook(
+        "from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+        "A" * 1_200_000),
+                      "long.ipynb": notebook("import openai\n" + "x = 1\n" * 200_000, "")})
+    report = run(["plots.ipynb", "long.ipynb"], mode=Mode.WRITE, jobs=1, max_file_size=1_000_000)
+    by_path = {result.path: result for result in report.results}
+    assert isinstance(by_path["plots.ipynb"], Changed) and by_path["plots.ipynb"].written, by_path
+    written = json.loads((tree / "plots.ipynb").read_text())
+    assert "Mistral(" in "".join(written["cells"][0]["source"])
+    assert written["cells"][0]["outputs"][0]["data"]["image/png"] == "A" * 1_200_000
+    assert isinstance(by_path["long.ipynb"], Skipped) and by_path["long.ipynb"].reason.startswith(
+        "file is 1.4 MB (1.2 MB in its code cells), over the --max-file-size limit of 1 MB"), by_path
+
+
 def test_fifo_is_reported_without_blocking(tree):
     os.mkfifo("pipe.py")
     result = one("pipe.py", transform=exploding_transform)
