@@ -12,6 +12,7 @@ import libcst as cst
 from libcst._nodes.internal import CodegenState
 
 from codemods._base import CONFIG, FACTS, FINDINGS, NEEDED_IMPORTS, PIPELINE, Combined, RuleContext
+from codemods._comments import refresh_comments
 from codemods._facts import gather
 from codemods._imports import fix_imports
 from codemods._realign import realign
@@ -19,6 +20,7 @@ from codemods.langchain import LANGCHAIN
 from codemods.llamaindex import LLAMAINDEX
 from migrator.config import Config
 from migrator.engine.results import RuleOutcome
+from migrator.mapping import map_model
 from migrator.plan.langchain import blocker_for, reexported_names
 from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.plan.llamaindex import plan_module as plan_llamaindex
@@ -100,6 +102,9 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
                             "than the block they end): left unchanged, convert its OpenAI calls by hand")
     if new_code != code:
         new_code = realign(code, new_code)  # continuation lines aligned under a bracket the rules moved
+        models = config.models()
+        # `model="whisper-1",  # Use whisper-1 model`: the comment names what its line now holds (77, Y6)
+        new_code = refresh_comments(code, new_code, lambda value: map_model(value, models))
         exported = facts.view.star_exports if facts.view is not None else frozenset()
         try:  # what fix_imports reads, and the check of this text where fix_imports leaves it as it is
             parsed: Optional[ast.Module] = ast.parse(new_code)

@@ -1,0 +1,84 @@
+"""Keep a line's trailing comment true when the conversion changed the name it quotes.
+
+``model="whisper-1",  # Use whisper-1 model`` becomes ``model="voxtral-mini-latest",`` with the comment still naming
+whisper-1 (held-out review 77, Y6): the rules rewrite nodes and leave the comment where it was. This pass runs on the
+converted text: a line the conversion changed that keeps the same trailing comment, where the old line's code held a
+string the new one no longer holds (an OpenAI model name, ``OPENAI_API_KEY``) and the new line holds its replacement,
+has that name replaced in its comment too. Nothing else moves: comments on lines the conversion did not change,
+comments that do not quote the replaced name, other words of the comment.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import tokenize
+from typing import Callable, Optional
+
+from migrator.mapping.env import ENV_VARS
+
+# A line's string literals (their values) and its trailing comment (text, column).
+_Line = tuple[set, Optional[tuple[str, int]]]
+
+
+def _scan(code: str) -> Optional[dict[int, _Line]]:
+    """Per line (0-based) that ends with a comment: the string literals starting on it and the comment. None when the
+    code does not tokenize."""
+    import ast
+
+    strings: dict[int, set] = {}
+    comments: dict[int, tuple[str, int]] = {}
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+            if tok.type == tokenize.COMMENT:
+                comments[tok.start[0] - 1] = (tok.string, tok.start[1])
+            elif tok.type == tokenize.STRING and tok.start[0] == tok.end[0]:
+                try:
+                    value = ast.literal_eval(tok.string)
+                except (ValueError, SyntaxError):
+                    continue
+                if isinstance(value, str):
+                    strings.setdefault(tok.start[0] - 1, set()).add(value)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    return {row: (strings.get(row, set()), comment) for row, comment in comments.items()}
+
+
+def _quoted(name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w.\-])" + re.escape(name) + r"(?![\w\-]|\.\w)")
+
+
+def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[str]]) -> str:
+    """``new`` with the trailing comments of changed lines naming what the conversion replaced on them rewritten.
+    ``replacement(value)`` is what a string literal of the old code becomes (a model name's Mistral name), or None."""
+    if "#" not in new:
+        return new
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    before, after = _scan(old), _scan(new)
+    if not before or not after:
+        return new
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        by_comment: dict[str, list[int]] = {}
+        for i in range(i1, i2):
+            if i in before:
+                by_comment.setdefault(before[i][1][0], []).append(i)  # type: ignore[index]
+        for j in range(j1, j2):
+            if j not in after:
+                continue
+            strings, (comment, column) = after[j]  # type: ignore[misc]
+            twins = by_comment.get(comment, [])
+            if len(twins) != 1:
+                continue  # the same comment on several changed lines: which line it came from is not known
+            text = comment
+            for value in sorted(before[twins[0]][0] - strings):
+                to = ENV_VARS.get(value) or replacement(value)
+                if to and to != value and to in strings and _quoted(value).search(text):
+                    text = _quoted(value).sub(to.replace("\\", "\\\\"), text)
+            if text != comment:
+                line = new_lines[j]
+                new_lines[j] = line[:column] + text + line[column + len(comment):]
+    return "\n".join(new_lines)

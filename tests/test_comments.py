@@ -1,0 +1,60 @@
+"""A changed line's trailing comment that quotes the name the conversion replaced on it follows the new name
+(codemods._comments; held-out review 77, Y6)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from codemods._comments import refresh_comments
+from mechanics import convert_snippet
+from migrator.mapping import map_model
+
+
+def convert(code: str) -> str:
+    return convert_snippet(textwrap.dedent(code))[0]
+
+
+def test_a_model_named_in_the_comment_of_its_line_follows_the_mapping():
+    code = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def run(path, q):
+            with open(path, "rb") as audio_file:
+                transcript = client.audio.transcriptions.create(
+                    model="whisper-1",  # Use whisper-1 model
+                    file=audio_file,
+                )
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[q])  # gpt-4o-mini: cheap
+            return transcript.text, r.choices[0].message.content
+        ''')
+    assert 'model="voxtral-mini-latest",  # Use voxtral-mini-latest model\n' in code, code
+    assert 'messages=[q])  # mistral-small-latest: cheap\n' in code, code
+    assert convert(code) == code  # idempotent
+
+
+def test_comments_of_unchanged_lines_and_other_words_stay():
+    old = textwrap.dedent('''\
+        MODEL = "gpt-4o"  # gpt-4o-mini would be cheaper
+        r = create(model="gpt-4o-mini")  # not gpt-4o-mini-tts, see gpt-4o-mini.md; gpt-4o-mini here
+        s = create(model="gpt-4o-mini")  # a comment
+        ''')
+    new = old.replace('create(model="gpt-4o-mini")', 'complete(model="mistral-small-latest")')
+    refreshed = refresh_comments(old, new, lambda value: map_model(value))
+    assert refreshed.splitlines() == [
+        'MODEL = "gpt-4o"  # gpt-4o-mini would be cheaper',  # its line did not change
+        'r = complete(model="mistral-small-latest")  # not gpt-4o-mini-tts, see gpt-4o-mini.md; mistral-small-latest '
+        'here',
+        's = complete(model="mistral-small-latest")  # a comment',
+    ]
+
+
+def test_the_same_comment_on_two_changed_lines_is_left_alone():
+    old = 'a = f(model="gpt-4o")  # gpt-4o\nb = f(model="gpt-4o-mini")  # gpt-4o\n'
+    new = 'a = g(model="mistral-large-latest")  # gpt-4o\nb = g(model="mistral-small-latest")  # gpt-4o\n'
+    assert refresh_comments(old, new, lambda value: map_model(value)) == new
+
+
+def test_code_that_does_not_tokenize_is_returned_as_it_is():
+    assert refresh_comments('x = "gpt-4o"  # gpt-4o\n', 'x = ("gpt-4o"  # gpt-4o\n', map_model) == \
+        'x = ("gpt-4o"  # gpt-4o\n'
