@@ -1340,6 +1340,11 @@ def test_a_workflows_python_versions_older_than_mistralai_supports():
     assert _deploy_todos(text.replace("3.8", "3.10").replace("3.9", "3.11"), ".github/workflows/ci.yml") == []
     # the code did not move to mistralai (nothing converted here, or the openai-compatible target)
     assert _deploy_todos(text, ".github/workflows/ci.yml", "from openai import OpenAI\nclient = OpenAI()\n") == []
+    # a lint-only job, installing flake8 alone: nothing it installs needs Python 3.10 (held-out review 78, X6)
+    lint = "      - run: python -m pip install flake8\n      - run: flake8 .\n"
+    assert _deploy_todos(text + lint, ".github/workflows/ci.yml") == []
+    assert [line for line, _ in _deploy_todos(text + lint.replace("flake8\n", "-r requirements.txt flake8\n", 1),
+                                              ".github/workflows/ci.yml")] == [5, 14, 19]
 
 
 def test_images_and_runtime_files_naming_an_old_python():

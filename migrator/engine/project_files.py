@@ -2080,6 +2080,14 @@ def _deploy_pythons(text: str, name: str):
             yield number, f"{version.group(1)}.{version.group(2)}", "python-version"
 
 
+# A CI workflow whose installs (_WORKFLOW_PIP) name none of the project's (its requirements, the package, its lock) nor
+# mistralai installs nothing an old Python fails on.
+_WORKFLOW_PIP = re.compile(r"pip3?\s+install|uv\s+pip|conda\s+install", re.IGNORECASE)
+_WORKFLOW_INSTALLS = re.compile(r"-r\s|requirements|install\s+(?:-[eU]\s+)?\.(?:\[|\s|$)|poetry\s+install|uv\s+sync|"
+                                r"pipenv|pdm\s+install|hatch|\btox\b|\bnox\b|setup\.py|pyproject|mistralai|\bmake\b|"
+                                r"environment\.ya?ml|docker", re.IGNORECASE | re.MULTILINE)
+
+
 def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Finding]:
     """A TODO on each line of a deploy file (Dockerfile, CI workflow, compose, runtime.txt,
     .python-version) naming a Python older than a package the converted code now needs supports
@@ -2087,6 +2095,9 @@ def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Fin
     pip finds no release there, and the job or image fails to install."""
     # (a Dockerfile also answers for the manifests it copies from a subdirectory with code of its own: `COPY
     # app/src/requirements.txt .`; held-out review 61, Y17: FROM python:3.9 got no TODO, the image build failed)
+    if "/.github/workflows/" in "/" + path.replace("\\", "/") and _WORKFLOW_PIP.search(text) and \
+            not _WORKFLOW_INSTALLS.search(text):
+        return []  # a lint-only job (`pip install flake8`) installs nothing the converted code needs (78, X6)
     governed = [path, *_copied_manifests(text, path, facts)]
     floors = [(interval[0], pkg) for pkg in PACKAGES
               if pkg.python and any(_action(facts, where, pkg) is not None for where in governed)
