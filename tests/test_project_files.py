@@ -1674,6 +1674,21 @@ def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_pat
         assert '"mistralai>=3.7,<4"' in text and "TODO" not in text, text
 
 
+def test_examples_whose_requirements_file_is_updated_need_no_pyproject_todo(tmp_path):
+    """Held-out review 78, Y6: pyproject.toml was told "declare it where those examples list theirs" while the same run
+    had replaced openai with mistralai in the requirements.txt beside it, which the examples install."""
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "demo.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                                   "r = client.chat.completions.create(model=\"gpt-4o-mini\", "
+                                                   "messages=[])\n")
+    manifest = '[project]\nname = "pkg"\nversion = "1"\ndependencies = []\n'
+    (tmp_path / "pyproject.toml").write_text(manifest)
+    (tmp_path / "requirements.txt").write_text("openai>=1.0\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "pyproject.toml").read_text() == manifest
+    assert (tmp_path / "requirements.txt").read_text() == "mistralai>=3.7,<4\n"
+
+
 @pytest.mark.parametrize("manifest", [
     '[project]\nname = "x"\nversion = "0"\ndependencies = ["openai[datalib]>=1.30"]\n',
     '[tool.poetry.dependencies]\npython = "^3.11"\nopenai = {extras = ["datalib"], version = "^1.30"}\n',

