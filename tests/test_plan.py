@@ -68,6 +68,24 @@ def test_decisions() -> None:
     assert ds.provider == "DeepSeek"
 
 
+@pytest.mark.parametrize("change, resolved", [("", True), ("clients['x'] = other\n", False),
+                                               ("clients.update(x=other)\n", False)])
+def test_a_call_on_a_value_of_a_dict_literal_of_clients_is_a_use_of_those(change: str, resolved: bool) -> None:
+    """Held-out review 78, Y4: `client = clients[model]` of a module dict holding only OpenRouter / Ollama clients was
+    "cannot tell which client it holds" (a TODO per call, where the tree converted another client). A dict bound once
+    and never changed holds its values; one changed anywhere in the module may hold anything."""
+    plan = _plan("import os\nfrom openai import OpenAI\n"
+                 "router = OpenAI(base_url='https://openrouter.ai/api/v1', api_key=os.getenv('OPENROUTER_API_KEY'))\n"
+                 "local = OpenAI(base_url='http://localhost:11434/v1', api_key='ollama')\n"
+                 "clients = {'a': router, 'b': local}\n" + change +
+                 "def port(model, code):\n    client = clients[model]\n"
+                 "    return client.chat.completions.create(model=model, messages=[])\n",
+                 ("other.py", "from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model='gpt-4o', "
+                              "messages=[])\n"))
+    statuses = {use.path: use.status for use in plan.uses if use.surface == "chat.completions.create"}
+    assert statuses["app.py"] == ("other-provider" if resolved else "todo"), plan.uses
+
+
 @pytest.mark.parametrize("setting", ["os.getenv('OPENAI_COMPATIBLE_ENDPOINT')", "settings.openai_like_base_url",
                                      "os.environ['CUSTOM_OPENAI_BASE_URL']", "cfg.self_hosted_openai_url"])
 def test_a_setting_named_for_an_openai_compatible_server_is_another_provider(setting: str) -> None:

@@ -809,7 +809,29 @@ class _Builder:
                 return self.eval_attr(instance[0], instance[1], node.attr, depth + 1)
         if _app_state_attr(node) is not None:
             return self._app_state(node.attr, depth)
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            # `clients[model]` of a dict literal bound once and never changed: one of its values (held-out review 78,
+            # Y4: a table of OpenRouter / Ollama clients was told "cannot tell which client it holds")
+            held = self._dict_literal(f, scope, node.value.id)
+            if held is not None:
+                return self._values(f, held[0], held[1], depth + 1)
         return UNKNOWN
+
+    def _dict_literal(self, f: _File, scope: Scope, name: str) -> Optional[tuple]:
+        """(its scope, its values) where ``name`` is bound once, to a dict literal with no ``**`` splat, and the
+        module never stores into, deletes from or updates a name so spelled; else None."""
+        found = self.lookup_scope(f, scope, name)
+        values = f.assigns.get((found, name)) if found is not None and (found, name) not in f.params else None
+        if not values or len(values) != 1 or not isinstance(values[0], ast.Dict) or None in values[0].keys:
+            return None
+        for node in f.nodes:
+            if isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load) and \
+                    isinstance(node.value, ast.Name) and node.value.id == name or \
+                    isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and \
+                    node.attr in ("update", "setdefault", "__setitem__", "pop", "popitem", "clear") or \
+                    isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+                return None
+        return found, list(values[0].values)
 
     def _app_state(self, attr: str, depth: int) -> Optional[frozenset]:
         """What ``app.state.<attr>`` holds: Starlette / FastAPI's application state is one registry, written in a
