@@ -502,6 +502,25 @@ def test_a_model_constant_from_a_star_import_says_where_it_comes_from(tmp_path):
     assert any(t.startswith("model=chosen is computed at run time") for t in todos), todos
 
 
+@pytest.mark.parametrize("also", ["", "LIMIT = {\"gpt-4o-mini\": 128000}[MODEL]\n"])
+def test_a_model_constant_of_a_star_imported_module_of_the_tree_is_mapped_where_it_is_set(tmp_path, also):
+    """Held-out review 77, Y7: `from cfg import *` of the tree's cfg.py, whose client was converted through it, still
+    said "model=MODEL comes from a star import"; read only as model= of converted calls, cfg's MODEL is mapped where it
+    is set, as a named import's is. Read otherwise too, it keeps its value and the call says so."""
+    _tree(tmp_path, {
+        "cfg.py": "from openai import OpenAI\n\nclient = OpenAI()\nMODEL = \"gpt-4o-mini\"\n",
+        "main.py": "from cfg import *\n\n" + also + "\ndef ask(q):\n    return client.chat.completions.create("
+                   "model=MODEL, messages=[{\"role\": \"user\", \"content\": q}])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = [message for found in _findings(report).values() for message in found]
+    if also:
+        assert 'MODEL = "gpt-4o-mini"' in (tmp_path / "cfg.py").read_text() and todos, todos
+    else:
+        assert 'MODEL = "mistral-small-latest"' in (tmp_path / "cfg.py").read_text() and not todos, todos
+        assert "client.chat.complete(model=MODEL" in (tmp_path / "main.py").read_text()
+
+
 @pytest.mark.parametrize("caller", [
     "from app import llm\n\n\nasync def route(q):\n    return await llm.ask([], model=\"gpt-4o\")\n",
     "import os\n\nfrom app.llm import ask\n\n\nasync def route(q):\n    return await ask([], model=os.environ[\"M\"])\n",

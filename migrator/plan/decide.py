@@ -2988,6 +2988,8 @@ def _importers_of(builder, f, name: str, attribute_reads: Optional[list] = None)
             continue
         for local, (module, _level, imported) in g.repo_imports.items():
             if imported == "*" and module.rsplit(".", 1)[-1] == last:
+                if star_source(builder.files, g) is f:
+                    continue  # its reads of our names count as imported by name (_expand_star_imports: 77, Y7)
                 return None
             if imported == name:
                 resolved = builder.resolve_import(g, local)
@@ -4076,6 +4078,8 @@ def _other_reads(builder, f, name: str) -> Optional[list]:
                     attribute_reads.append((g, node))  # `config.MODEL` (held-out review 61, Y20)
         for local, (module, _level, imported) in g.repo_imports.items():
             if imported == "*" and module.rsplit(".", 1)[-1] == last:
+                if star_source(builder.files, g) is f:
+                    continue  # (as in _importers_of)
                 return None
             if imported != name:
                 continue
