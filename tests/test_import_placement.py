@@ -645,6 +645,9 @@ def test_none_stand_ins_of_two_client_classes_become_one_mistral() -> None:
     # force_sort_within_sections (a from-import among the plain ones): the old place, before the openai import
     ("from abc import ABC\nimport openai\n",
      "from abc import ABC\nfrom mistralai.client import Mistral\nimport openai\n"),
+    # an unsorted section: right below the kept import (held-out review 77, X6: it went above it)
+    ("import os\nimport openai\nimport numpy as np\nfrom typing import List\nimport pickle\n",
+     "import os\nimport openai\nfrom mistralai.client import Mistral\nimport numpy as np\nfrom typing import List\n"),
 ])
 def test_new_from_imports_follow_a_kept_import_openai_as_isort_orders_them(imports, expected) -> None:
     """Held-out review 75, Y3: beside a kept `import openai` (its v0 key setting stays), the added `from
