@@ -77,14 +77,6 @@ def load(source: SourceFile, *, max_file_size: int | None, prefilter: bool = Tru
     notebook = source.kind == NOTEBOOK and bool(max_file_size)
     problem, info, data = read_regular(source.real_path, max_file_size * NOTEBOOK_ALLOWANCE if notebook
                                        else max_file_size)  # type: ignore[operator]
-    if not problem and notebook and info.st_size > max_file_size:  # type: ignore[operator]
-        # its outputs (plots, audio) are not what migrator reads: the limit is its code's (held-out review 78, Y3:
-        # a course's main notebook, 4 MB of rendered images, was skipped whole)
-        code = notebook_code_size(data)
-        if code is None or code > max_file_size:  # type: ignore[operator]
-            return Skipped(source.path, f"file is {format_size(info.st_size)}" + (
-                f" ({format_size(code)} in its code cells)" if code is not None else "") +
-                f", over the --max-file-size limit of {format_size(max_file_size)}")  # type: ignore[arg-type]
     if problem in ("open", "read"):
         return Failed(source.path, f"cannot {problem}: {os_reason(info)}")
     if problem == "kind":
@@ -98,6 +90,14 @@ def load(source: SourceFile, *, max_file_size: int | None, prefilter: bool = Tru
     if prefilter and not mentions_openai(data) and not names_python(source.kind, data) and \
             not read_for_the_plan(source.kind, data):
         return Skipped(source.path, NO_OPENAI_REASON)
+    if notebook and info.st_size > max_file_size:  # type: ignore[operator]
+        # its outputs (plots, audio) are not what migrator reads: the limit is its code's (held-out review 78, Y3:
+        # a course's main notebook, 4 MB of rendered images, was skipped whole)
+        code = notebook_code_size(data)
+        if code is None or code > max_file_size:  # type: ignore[operator]
+            return Skipped(source.path, f"file is {format_size(info.st_size)}" + (
+                f" ({format_size(code)} in its code cells)" if code is not None else "") +
+                f", over the --max-file-size limit of {format_size(max_file_size)}")  # type: ignore[arg-type]
     return LoadedFile(source, data, stat.S_IMODE(info.st_mode), info.st_mtime_ns, info.st_size)
 
 

@@ -2977,7 +2977,8 @@ def _openai_header_value(holder, node) -> bool:
 def _importers_of(builder, f, name: str, attribute_reads: Optional[list] = None) -> Optional[list]:
     """(module, local name) for each module of the tree that imports module-level ``name`` of ``f`` by
     name (``from config import NAME [as local]``); None when some read cannot be followed (``config.NAME``,
-    ``from config import *``, an import that may be ``f``'s, a module migrator did not read). Given
+    ``from config import *`` of a module that may be ``f``, an import that may be ``f``'s, a module migrator did not
+    read; a star import of ``f`` itself counts the names the importer reads). Given
     ``attribute_reads``, a ``config.NAME`` read is followed: (module, the Attribute node) go there."""
     last = f.module.rsplit(".", 1)[-1]
     if builder.unread is not None and builder.unread.read_elsewhere(name, last):
