@@ -68,6 +68,26 @@ def test_decisions() -> None:
     assert ds.provider == "DeepSeek"
 
 
+@pytest.mark.parametrize("passed, decision", [
+    ("settings.OPENAI_BASE_URL", CONVERT),  # OpenAI's by name, as written in place
+    ("'https://openrouter.ai/api/v1'", OTHER),
+    (None, OTHER),  # a caller passes nothing: the parameter's None, as before ("unknown endpoint", with its TODO)
+])
+def test_a_base_url_parameter_reads_as_what_every_caller_passes(passed, decision) -> None:
+    """Held-out review 78, X3 (LingoSub): `OpenAI(base_url=settings.OPENAI_BASE_URL)` converted in one module, while
+    `Translator(..., base_url=settings.OPENAI_BASE_URL)`'s `OpenAI(api_key=api_key, base_url=base_url)` was kept as
+    "the app's configuration": their TODOs asked two values of one setting. Where every caller passes the parameter, its
+    endpoint is what they pass."""
+    call = "Translator(api_key=k, base_url=" + passed + ")" if passed else "Translator(api_key=k)"
+    plan = _plan("from openai import OpenAI\nfrom config import settings\n\n\nclass Translator:\n"
+                 "    def __init__(self, api_key, base_url=None):\n"
+                 "        self.client = OpenAI(api_key=api_key, base_url=base_url)\n\n"
+                 "    def run(self, text):\n        return self.client.chat.completions.create(model='gpt-4o', "
+                 "messages=[{'role': 'user', 'content': text}])\n\n\n"
+                 f"def make(k):\n    return {call}\n")
+    assert [c.decision for c in plan.clients] == [decision], plan.clients
+
+
 @pytest.mark.parametrize("change, resolved", [("", True), ("clients['x'] = other\n", False),
                                                ("clients.update(x=other)\n", False)])
 def test_a_call_on_a_value_of_a_dict_literal_of_clients_is_a_use_of_those(change: str, resolved: bool) -> None:

@@ -6873,6 +6873,11 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             problems.extend(_httpx_parts_problems(kw.value, f, scope))
         if kw.arg in ("base_url", "api_key"):
             texts.append((kw.arg, _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)))
+    base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
+    given = _passed_endpoint(builder, f, scope, base_url)
+    if given is not None:  # what every caller passes for a base_url parameter (held-out review 78, X3)
+        texts = [item if not (isinstance(item, tuple) and item[0] == "base_url") else ("base_url", given)
+                 for item in texts]
     for item in texts:
         if isinstance(item, tuple):
             arg, text = item
@@ -6880,7 +6885,6 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if found != "openai":
                 provider = found
                 break
-    base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
     if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     passed = next((text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)),
@@ -7003,6 +7007,44 @@ def _built_only_when_set(f: _File, call: ast.Call, value: ast.AST) -> bool:
                 return True
         child = parent
     return False
+
+
+def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST]) -> Optional[str]:
+    """``base_url=base_url`` of a function's / ``__init__``'s parameter: the text of what its callers in the modules
+    read pass for it, where they all pass it and it reads the same to ``classify_endpoint`` for each (``Translator(...,
+    base_url=settings.OPENAI_BASE_URL)``: OpenAI's by name, as ``OpenAI(base_url=settings.OPENAI_BASE_URL)`` written
+    in place is; held-out review 78, X3: that one converted, this one was kept as "the app's configuration", and
+    their TODOs asked two values of one setting). None otherwise (no caller, one passing nothing or ``*`` / ``**``)."""
+    from migrator.plan.decide import _function_calls, _instances, _module_attribute_calls
+
+    if not isinstance(base_url, ast.Name) or (scope, base_url.id) not in f.params or \
+            not (len(scope) == 1 or len(scope) == 2 and scope[1] == "__init__" and scope[:1] in f.classes):
+        return None
+    if len(scope) == 1:
+        found = _function_calls(builder, f, scope[0])
+        if _module_attribute_calls(builder, f, scope[0]) or any(call.func is not load for _g, call, load in found):
+            return None
+        calls = [(g, call) for g, call, _load in found]
+    else:
+        made = _instances(builder, f, scope[0])
+        calls = [(next((g for g in builder.files if id(call) in g.parent), None), call) for call in made or ()]
+    if not calls:
+        return None
+    order = f.param_order.get(scope, [])[1 if len(scope) == 2 else 0:]
+    index = order.index(base_url.id) if base_url.id in order else -1
+    texts = []
+    for g, call in calls:
+        if g is None or any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None
+        value = next((k.value for k in call.keywords if k.arg == base_url.id), None)
+        if value is None and 0 <= index < len(call.args):
+            value = call.args[index]
+        if value is None or isinstance(value, ast.Constant) and value.value is None:
+            return None  # the default: as the parameter reads already
+        outer = g.scope_of.get(id(call), ())
+        texts.append(_expression_text(g, outer, value) + _imported_text(builder, g, outer, value))
+    kinds = {classify_endpoint(text, "base_url") for text in texts}
+    return texts[0] if len(kinds) == 1 else None
 
 
 def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> str:
