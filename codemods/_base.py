@@ -355,6 +355,27 @@ class RuleTransformer(cst.CSTTransformer):
             isinstance(value.value, cst.Name) and ("argread", value.attr.value) in slots or \
             ("modattr", code_of(value)) in slots  # args.model (argparse); config.MODEL (a module of the tree)
 
+    def literal_model(self, value: cst.BaseExpression, say: Callable[[str], None],
+                      kind: str = "") -> Optional[tuple[cst.BaseExpression, Optional[str]]]:
+        """(``value`` with its OpenAI model name mapped, the Mistral model or None when unknown) for a string literal
+        (written in pieces too: ``("text-embedding-" "3-small")``), with ``unknown_model_todo`` said where none is
+        known; None for anything else."""
+        from migrator.mapping import map_model
+
+        try:
+            name = literal(value)
+        except ValueError:
+            return None
+        if not isinstance(name, str):
+            return None
+        model = map_model(name, self.config.models())
+        if model is None:
+            say(unknown_model_todo(name, kind))
+        elif model != name:
+            quote = value.quote if isinstance(value, cst.SimpleString) else '"'
+            value = cst.SimpleString(f"{quote}{model}{quote}")
+        return value, model
+
     def mapped_model(self, value: cst.BaseExpression, line: int, keyword: str = "model") -> cst.BaseExpression:
         """``model=`` (``keyword=``) of a converted call whose value keeps its form: a literal OpenAI name
         mapped (TODO when unknown), a name the plan maps where it is set (a model slot) as it is, a

@@ -10,6 +10,7 @@ comments that do not quote the replaced name, other words of the comment.
 
 from __future__ import annotations
 
+import ast
 import difflib
 import io
 import re
@@ -25,8 +26,6 @@ _Line = tuple[set, Optional[tuple[str, int]]]
 def _scan(code: str) -> Optional[dict[int, _Line]]:
     """Per line (0-based) that ends with a comment: the string literals starting on it and the comment. None when the
     code does not tokenize."""
-    import ast
-
     strings: dict[int, set] = {}
     comments: dict[int, tuple[str, int]] = {}
     try:

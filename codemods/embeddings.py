@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_getter, finished, keyword_arg,
-                            legacy_call, literal, retyped_returns, unknown_model_todo)
+                            legacy_call, literal, retyped_returns)
 from codemods._splats import SplatSteps
 from migrator.mapping import map_model
 from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
@@ -284,19 +284,9 @@ class _Transformer(SplatSteps, ApiCallTransformer):
     def _mapped_model(self, value: cst.BaseExpression, line: int, say) -> tuple[cst.BaseExpression, Optional[str]]:
         """``value`` of model= (or of a splatted dict's "model") with its model mapped, and that Mistral model (None
         when unknown); what needs a word goes to ``say``."""
-        try:
-            name = literal(value)
-        except ValueError:
-            name = None
-        if isinstance(name, str):
-            model = map_model(name, self.config.models())
-            if model is None:
-                say(unknown_model_todo(name, "embedding "))
-            elif isinstance(value, cst.SimpleString):
-                value = value.with_changes(value=f"{value.quote}{model}{value.quote}")
-            else:  # `("text-embedding-" "3-small")`
-                value = cst.SimpleString(f'"{model}"')
-            return value, model
+        mapped = self.literal_model(value, say, "embedding ")
+        if mapped is not None:
+            return mapped
         defaulted = self._env_default(value, line, say)
         if defaulted is not None:
             return defaulted  # (model: the default's, for dimensions= and the vectors TODO)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, code_of, literal, unknown_model_todo
-from migrator.mapping import map_model
+from codemods._base import ApiCallTransformer, MigratorRule, code_of
 from migrator.mapping.models import MISTRAL_MODEL_PREFIXES, OPENAI_MODEL_MARK
 from migrator.mapping.models_api import MODEL_METHODS, OWNED_BY_TODO
 from migrator.plan.model import CONVERT, UNRESOLVED
@@ -112,17 +111,9 @@ class _Transformer(ApiCallTransformer):
             return new
         arg = updated.args[0]
         value = arg.value
-        try:
-            name = literal(value)
-        except ValueError:
-            name = None
-        if isinstance(name, str):
-            mapped = map_model(name, self.config.models())
-            if mapped is None:
-                self.todo(line, unknown_model_todo(name))
-            elif mapped != name:
-                quote = value.quote if isinstance(value, cst.SimpleString) else '"'
-                value = cst.SimpleString(f"{quote}{mapped}{quote}")
+        mapped = self.literal_model(value, lambda todo: self.todo(line, todo))
+        if mapped is not None:
+            value = mapped[0]
         else:
             self.todo(line, f"model_id={code_of(value)}: pass a Mistral model id (Mistral's catalogue, not OpenAI's)")
         new_arg = arg.with_changes(keyword=cst.Name(keyword), value=value, equal=cst.AssignEqual(

@@ -1277,7 +1277,7 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
     touched = []
     present = re.search(rf"\b{re.escape(key_env)}\b", text) is not None
     secret_manifest = re.search(r"^kind:\s*Secret\s*$", text, re.MULTILINE) is not None
-    workflow = "/.github/workflows/" in "/" + path.replace("\\", "/")
+    workflow = _is_workflow(path)
     kustomization = posixpath.basename(path).lower() in ("kustomization.yaml", "kustomization.yml")
     foreign = _foreign_service_lines(lines) if _COMPOSE_NAME.match(posixpath.basename(path)) else \
         _action_step_lines(lines) if workflow else \
@@ -2088,6 +2088,11 @@ _WORKFLOW_INSTALLS = re.compile(r"-r\s|requirements|install\s+(?:-[eU]\s+)?\.(?:
                                 r"environment\.ya?ml|docker", re.IGNORECASE | re.MULTILINE)
 
 
+def _is_workflow(path: str) -> bool:
+    """A GitHub Actions workflow (``.github/workflows/*.yml``, in any directory)."""
+    return "/.github/workflows/" in "/" + path.replace("\\", "/")
+
+
 def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Finding]:
     """A TODO on each line of a deploy file (Dockerfile, CI workflow, compose, runtime.txt,
     .python-version) naming a Python older than a package the converted code now needs supports
@@ -2095,7 +2100,7 @@ def python_runtime_conflicts(text: str, path: str, facts: CodeFacts) -> list[Fin
     pip finds no release there, and the job or image fails to install."""
     # (a Dockerfile also answers for the manifests it copies from a subdirectory with code of its own: `COPY
     # app/src/requirements.txt .`; held-out review 61, Y17: FROM python:3.9 got no TODO, the image build failed)
-    if "/.github/workflows/" in "/" + path.replace("\\", "/") and _WORKFLOW_PIP.search(text) and \
+    if _is_workflow(path) and _WORKFLOW_PIP.search(text) and \
             not _WORKFLOW_INSTALLS.search(text):
         return []  # a lint-only job (`pip install flake8`) installs nothing the converted code needs (78, X6)
     governed = [path, *_copied_manifests(text, path, facts)]

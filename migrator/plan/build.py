@@ -7026,15 +7026,14 @@ def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
             return None
         calls = [(g, call) for g, call, _load in found]
     else:
-        made = _instances(builder, f, scope[0])
-        calls = [(next((g for g in builder.files if id(call) in g.parent), None), call) for call in made or ()]
+        calls = _instances(builder, f, scope[0], modules=True) or []
     if not calls:
         return None
     order = f.param_order.get(scope, [])[1 if len(scope) == 2 else 0:]
     index = order.index(base_url.id) if base_url.id in order else -1
     texts = []
     for g, call in calls:
-        if g is None or any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return None
         value = next((k.value for k in call.keywords if k.arg == base_url.id), None)
         if value is None and 0 <= index < len(call.args):

@@ -1130,8 +1130,7 @@ def _read_through(f, alias: str, modules: list, out: dict, errors: Optional[dict
 
 def _embeddings_convert(f, sites) -> bool:
     """Does an embeddings call, or a LangChain / LlamaIndex embeddings object, of the module convert?"""
-    if _embeds(f) and any(isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS)
-                          and (sites.get(node_key(f.path, node)) or ("", None))[1] == CONVERT for node in f.nodes):
+    if _embeds(f) and any(_converted_embedding_call(f, sites, node) for node in f.nodes):
         return True
     converted = _wrapper_conversions(f) if "mbedding" in f.source else frozenset()
     return any(isinstance(node, ast.Call) and (node.lineno, node.col_offset) in converted and
@@ -1148,10 +1147,15 @@ def _embedding_functions(files, sites) -> dict:
             continue
         for top in f.tree.body:
             if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
-                    isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) and
-                    (sites.get(node_key(f.path, node)) or ("", None))[1] == CONVERT for node in ast.walk(top)):
+                    _converted_embedding_call(f, sites, node) for node in ast_walk(top)):
                 found.setdefault(f.path, set()).add(top.name)
     return {path: frozenset(names) for path, names in found.items()}
+
+
+def _converted_embedding_call(f, sites, node) -> bool:
+    """Is ``node`` an embeddings call the plan converts?"""
+    return isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) and \
+        (sites.get(node_key(f.path, node)) or ("", None))[1] == CONVERT
 
 
 def _stored_vectors(builder, f, sites, embedder: bool = False) -> dict:
@@ -5192,11 +5196,11 @@ def _in_annotation(f, node) -> bool:
     return False
 
 
-def _instances(builder, f, cls: str) -> Optional[list]:
+def _instances(builder, f, cls: str, modules: bool = False) -> Optional[list]:
     """The calls making an instance of ``f``'s top-level class ``cls`` in the modules read, or None when some
     use of it is not such a call (handed on, subclassed, annotated, ``bots.Bot(...)`` through its module, a
     star import) or an unread module names the class and its module (re-review 6, E2: ``Bot("gpt-4o")`` in a
-    main.py went to Mistral with no TODO)."""
+    main.py went to Mistral with no TODO). ``modules``: (module, call) pairs."""
     if builder.unread is not None and builder.unread.read_elsewhere(cls, f.module.rsplit(".", 1)[-1]):
         return None
     calls = []
@@ -5216,7 +5220,7 @@ def _instances(builder, f, cls: str) -> Optional[list]:
                     continue  # `extractor: Optional[Extractor] = None`: no instance made (held-out review 21, S-B5)
                 if not (isinstance(call, ast.Call) and call.func is load):
                     return None
-                calls.append(call)
+                calls.append((g, call) if modules else call)
         if any(isinstance(node, ast.Attribute) and node.attr == cls for node in g.nodes):
             return None
     return calls
