@@ -441,3 +441,22 @@ def test_langchain_and_llamaindex_objects_on_another_provider_are_listed(tmp_pat
     result = CliRunner().invoke(app, ["convert", "."], env={"COLUMNS": "200"})
     assert "Left alone, another provider (2):\n  app.py:4  llm: LangChain's ChatOpenAI pointed at OpenRouter\n" \
            "  app.py:5  l2: LlamaIndex's OpenAI pointed at local server" in result.stdout, result.stdout
+
+
+def test_langchain_object_whose_endpoint_parameter_defaults_to_another_provider_is_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held-out review 78, Y5: `base_url=base_url` of an `__init__` parameter defaulting to OpenRouter's URL is
+    OpenRouter's, as the SDK client's plan reads it (it had a MIG116 "the app's configuration" TODO); a parameter the
+    function rebinds is not read as its default."""
+    write_tree(tmp_path, {"agent.py": (
+        "from langchain_openai import ChatOpenAI\n\n\nclass ScannerAgent:\n"
+        "    def __init__(self, api_key: str, base_url: str = \"https://openrouter.ai/api/v1\"):\n"
+        "        self.llm = ChatOpenAI(model=\"openai/gpt-4o-mini\", api_key=api_key, base_url=base_url)\n\n\n"
+        "def other(base_url=\"https://openrouter.ai/api/v1\"):\n"
+        "    base_url = base_url or OTHER\n    return ChatOpenAI(model=\"gpt-4o\", base_url=base_url)\n")})
+    monkeypatch.chdir(tmp_path)
+    code, out = scan(".", "--format", "json")
+    assert code == 0
+    reasons = {w["line"]: w["reason"] for w in json.loads(out)["wrappers"]}
+    assert reasons[6] == "LangChain's ChatOpenAI pointed at OpenRouter", reasons
+    assert "OpenRouter" not in reasons[11], reasons

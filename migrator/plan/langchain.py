@@ -484,7 +484,9 @@ class _Planner:
     def _provider(self, call: ast.Call) -> str:
         for kw in call.keywords:
             if kw.arg in (*self.endpoint_keywords, "endpoint", *self.key_keywords):
-                value = self._module_string(kw.value) or kw.value  # `api_base=LLAMA_BASE`, a constant (review 56, V8)
+                # `api_base=LLAMA_BASE`, a constant (review 56, V8); `base_url=base_url` of a parameter defaulting to
+                # OpenRouter's URL (held-out review 78, Y5)
+                value = self._module_string(kw.value) or self._default_string(kw.value) or kw.value
                 found = classify_endpoint(ast.unparse(value), "api_key" if "key" in kw.arg else "base_url")
                 if found != "openai":
                     return found
@@ -503,6 +505,26 @@ class _Planner:
                 not (isinstance(holder.value, ast.Constant) and isinstance(holder.value.value, str)):
             return None
         return holder.value
+
+    def _default_string(self, value: ast.AST) -> Optional[ast.Constant]:
+        """The string default of the enclosing function's parameter ``value`` names, where the function never
+        rebinds it (``def __init__(self, base_url: str = "https://openrouter.ai/api/v1")``), as the OpenAI client
+        plan reads one; else None."""
+        function = self.scope.get(id(value)) if isinstance(value, ast.Name) else None
+        while isinstance(function, ast.Lambda):
+            function = self.scope.get(id(function))
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        args = function.args
+        positional = [*args.posonlyargs, *args.args]
+        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + \
+            [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        default = next((d for a, d in pairs if a.arg == value.id), None)
+        if not (isinstance(default, ast.Constant) and isinstance(default.value, str)) or any(
+                isinstance(n, ast.Name) and n.id == value.id and not isinstance(n.ctx, ast.Load)
+                for stmt in function.body for n in ast_walk(stmt)):
+            return None
+        return default
 
     def _keyword_blockers(self, call: ast.Call, kind: str) -> list[str]:
         table = self.keyword_table(kind)
