@@ -178,6 +178,32 @@ def test_openai_stays_declared_while_another_librarys_openai_class_needs_it(tmp_
     assert "TODO(migrator" in (project / "kept.py").read_text()
 
 
+@pytest.mark.parametrize("other, todo", [
+    ("import json\n\nfrom openai.types import Embedding\n", True),
+    ("from openai.types.chat import (\n    ChatCompletionMessageParam,\n)\n\nHistory = list[ChatCompletionMessageParam]\n",
+     True),
+    ("import openai\n\nERRORS = (openai.APIError,)\n", False),  # the module itself, not its types: no TODO
+])
+def test_openai_kept_only_for_type_imports_gets_a_todo_naming_them(tmp_path, other, todo):
+    """Held-out review 78, X5: an unused `from openai.types import Embedding` kept openai in requirements.txt beside
+    the added mistralai, with no TODO and no report line; a module importing openai itself keeps it as before."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "ai.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n"
+                                   "    return client.embeddings.create(model=\"text-embedding-3-small\", "
+                                   "input=text).data[0].embedding\n")
+    (project / "repo.py").write_text(other)
+    (project / "requirements.txt").write_text("openai==2.24.0\nnumpy\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    said = ("# TODO(migrator MIG114): requirements.txt: openai stays only because repo.py imports its types (from "
+            "openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: "
+            "mistralai.client.models), then remove openai\n")
+    assert (project / "requirements.txt").read_text() == (
+        said * todo + "openai==2.24.0\nmistralai>=3.7,<4\nnumpy\n")
+    assert (project / "repo.py").read_text() == other
+    assert "Mistral(" in (project / "ai.py").read_text()
+
+
 def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp_path):
     """Held-out review 5 (graph-it-uk): only worker/ converted, and it has its own requirements; the root
     requirements (for app/, which converts nothing) got mistralai and the instructor pin check too."""
