@@ -180,8 +180,8 @@ def test_openai_stays_declared_while_another_librarys_openai_class_needs_it(tmp_
 
 @pytest.mark.parametrize("other, todo", [
     ("import json\n\nfrom openai.types import Embedding\n", True),
-    ("from openai.types.chat import (\n    ChatCompletionMessageParam,\n)\n\nHistory = list[ChatCompletionMessageParam]\n",
-     True),
+    ("from openai.types.chat import (\n    ChatCompletionMessageParam,\n)\n\n"
+     "History = list[ChatCompletionMessageParam]\n", True),
     ("import openai\n\nERRORS = (openai.APIError,)\n", False),  # the module itself, not its types: no TODO
 ])
 def test_openai_kept_only_for_type_imports_gets_a_todo_naming_them(tmp_path, other, todo):
