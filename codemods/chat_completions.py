@@ -374,6 +374,7 @@ class _Transformer(SplatSteps, RuleTransformer):
         if self._options and id(original) in self._options:
             self._options.discard(id(original))
             self._model_slot -= 1
+            updated = _documented_option(original, updated)
         found = chat_method(original.func)
         if found is None and len(original.args) == 2 and dotted(original.func) in CAST_NAMES and \
                 self.config.endpoint() is None and _moved_chat_call(original.args[1].value, updated.args[1].value) \
@@ -1249,17 +1250,44 @@ def _documented_defaults(original: cst.FunctionDef, updated: cst.FunctionDef) ->
                            isinstance(first.body[0], cst.Expr) and isinstance(first.body[0].value, cst.SimpleString)):
         return updated
     doc = first.body[0].value
-    text = doc.value
+    text = _renamed_defaults(doc.value, changed)
+    if text == doc.value:
+        return updated
+    line = first.with_changes(body=[first.body[0].with_changes(value=doc.with_changes(value=text))])
+    return updated.with_changes(body=updated.body.with_changes(body=[line, *body[1:]]))
+
+
+def _renamed_defaults(text: str, changed: dict) -> str:
+    """``text`` (a docstring's or a help string's source) with each old default model of ``changed`` named by its
+    new one, where it is the exact old name."""
     for old, new in changed.items():
         pattern = re.compile(rf"(?<![\w.-]){re.escape(old)}(?![\w-])(?!\.\w)")  # ("... gpt-4o-mini.")
         # a line stating the old model's facts (`- text-embedding-3-small: 1536 dims`, `128k context, $0.15/1M`) is
         # about that model, not the default: left as it is (held-out review 61, X22: "mistral-embed: 1536 dims")
         text = "".join(line if re.search(r"[\d$€]", pattern.sub("", line)) else pattern.sub(new, line)
                        for line in text.splitlines(keepends=True))
-    if text == doc.value:
+    return text
+
+
+def _documented_option(original: cst.Call, updated: cst.Call) -> cst.Call:
+    """``parser.add_argument("--model", default=<mapped>, help="... (default: gpt-4o)")`` with its help string naming
+    the new default, as a function's docstring does (``_documented_defaults``; held-out review 77: ``--help`` said
+    the old model). Only a plain string literal, and only the exact old name."""
+    def default(call: cst.Call):
+        value = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "default"), None)
+        return value.evaluated_value if isinstance(value, cst.SimpleString) else None
+
+    before, after = default(original), default(updated)
+    if not (isinstance(before, str) and isinstance(after, str)) or before == after:
         return updated
-    line = first.with_changes(body=[first.body[0].with_changes(value=doc.with_changes(value=text))])
-    return updated.with_changes(body=updated.body.with_changes(body=[line, *body[1:]]))
+    args = []
+    for arg in updated.args:
+        if arg.keyword is not None and arg.keyword.value == "help" and isinstance(arg.value, cst.SimpleString):
+            text = _renamed_defaults(arg.value.value, {before: after})
+            if text != arg.value.value:
+                arg = arg.with_changes(value=arg.value.with_changes(value=text))
+        args.append(arg)
+    return updated.with_changes(args=args)
 
 
 def _iterated(node: cst.BaseExpression) -> cst.BaseExpression:
