@@ -108,6 +108,19 @@ def test_transform_errors_become_failed_results(tree):
     assert result.reason == "internal error in the rules: AssertionError: the transform must not be called for boom.py"
 
 
+def test_a_syntax_error_in_migrators_own_code_is_an_internal_error_not_the_inputs(tree):
+    """A rule module that does not compile (a developer's slip) was reported as the *input* file's syntax error, at
+    the rule module's line."""
+    import migrator
+
+    def broken_rule(text, config=None, filename=None):
+        raise SyntaxError("invalid syntax", (os.path.join(os.path.dirname(migrator.__file__), "rule.py"), 3, 1, "x("))
+
+    write_tree(tree, {"app.py": "import openai\n"})
+    result = one("app.py", transform=broken_rule)
+    assert isinstance(result, Failed) and result.reason.startswith("internal error in the rules: SyntaxError"), result
+
+
 def test_syntax_error_reason_names_line_and_column(tree):
     write_tree(tree, {"bad.py": "import openai\n\ndef f(:\n    pass\n"})
     result = one("bad.py")

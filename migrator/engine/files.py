@@ -212,6 +212,16 @@ def _syntax_error_reason(exc: Exception) -> str:
     return _one_line(f"syntax error at line {line}, column {column}: {message}", 160)
 
 
+def _ours(exc: SyntaxError, path: str) -> bool:
+    """Was ``exc`` raised compiling migrator's own code (a rule module that does not import), not the input file?
+    (It was reported as the input's syntax error, at the rule module's line.)"""
+    if not exc.filename or os.path.abspath(exc.filename) == os.path.abspath(path):
+        return False
+    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # holds migrator/, codemods/
+    where = os.path.abspath(exc.filename)
+    return any(where.startswith(os.path.join(here, package) + os.sep) for package in ("migrator", "codemods"))
+
+
 def _cpython_syntax_reason(exc: SyntaxError) -> str:
     return _one_line(f"syntax error at line {exc.lineno}, column {exc.offset}: {exc.msg}", 160)
 
@@ -263,7 +273,7 @@ def convert(
     except MemoryError:
         return Failed(path, "out of memory while converting (try a smaller --max-file-size)"), True
     except Exception as exc:  # noqa: BLE001
-        if isinstance(exc, SyntaxError):  # CPython's parser, which some rules also consult
+        if isinstance(exc, SyntaxError) and not _ours(exc, path):  # CPython's parser, which some rules also consult
             return Failed(path, _cpython_syntax_reason(exc)), True
         if _is_parser_syntax_error(exc):
             # CPython's messages are the clearer ones ("Missing parentheses in call to 'print'");
