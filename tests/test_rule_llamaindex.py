@@ -647,7 +647,9 @@ def test_an_app_loading_an_index_without_naming_openai_gets_the_defaults_todo(tm
     """Held-out review 61, Y19 (Ahmedkayd/LlamaIndex): the ingestion script converted to mistral-embed (its Settings set
     in its `__main__` block), the Streamlit app's `VectorStoreIndex.from_vector_store(...)` (no openai named, no
     Settings) kept LlamaIndex's OpenAI defaults: 1536-dim queries against a 1024-dim store, silently. The app is read
-    and gets the defaults TODO; a module setting Settings at module level for the program still silences it."""
+    and gets the defaults TODO; a module setting Settings at module level for the program still silences it, where
+    the program imports it (held-out review 79, Y1: a standalone sample's `Settings.embed_model = MockEmbedding(...)`
+    silenced it for another program of the tree)."""
     from migrator.engine.runner import Mode, run
 
     (tmp_path / "ingest.py").write_text(
@@ -665,6 +667,15 @@ def test_an_app_loading_an_index_without_naming_openai_gets_the_defaults_todo(tm
         "from llama_index.core import Settings\nfrom llama_index.embeddings.huggingface import HuggingFaceEmbedding\n"
         "from llama_index.llms.ollama import Ollama\n\nSettings.embed_model = HuggingFaceEmbedding()\n"
         "Settings.llm = Ollama(model='llama3')\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)  # a sample no module imports
+    assert [f for r in report.results if r.path.endswith("app.py") for f in r.findings], report.results
+    app_source = (tmp_path / "app.py").read_text()
+    (tmp_path / "app.py").write_text("import settings\n" + app_source)  # the app imports it
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not [f for r in report.results if r.path.endswith("app.py") for f in r.findings], report.results
+    (tmp_path / "app.py").write_text(app_source)
+    (tmp_path / "main.py").write_text("from llama_index.core import Settings\n\nimport app\nimport settings\n\n"
+                                      "print(Settings.llm)\n")  # a script imports both
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert not [f for r in report.results if r.path.endswith("app.py") for f in r.findings], report.results
 
@@ -792,3 +803,22 @@ def test_an_embedding_among_ingestion_transformations_converts_and_other_lists_a
     kept = [t for t in todos if "stays on OpenAI" in t]
     assert kept == ["OpenAIEmbedding(...) stays on OpenAI: used in a list, where the rule does not follow it: convert "
                     "it to llama_index.embeddings.mistralai.MistralAIEmbedding by hand, checking that use"], todos
+
+
+def test_a_key_set_for_converted_objects_names_those_of_its_program(tmp_path):
+    """Held-out review 79, Y1: a Streamlit app's `os.environ["OPENAI_API_KEY"] = key` TODO named the converted objects
+    of three unrelated chapters' samples; it names those of the modules it imports (all of them where none is)."""
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "other").mkdir()
+    (tmp_path / "app.py").write_text("import os\n\nimport streamlit as st\n\nfrom builder import build\n\n"
+                                     "key = st.text_input('key')\nif key:\n    os.environ['OPENAI_API_KEY'] = key\n"
+                                     "    build()\n")
+    (tmp_path / "builder.py").write_text("from llama_index.embeddings.openai import OpenAIEmbedding\n\n\n"
+                                         "def build():\n    return OpenAIEmbedding().get_text_embedding('hi')\n")
+    (tmp_path / "other" / "sample.py").write_text("from llama_index.llms.openai import OpenAI\n\n"
+                                                  "print(OpenAI(model='gpt-4o').complete('hi'))\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("app.py") for f in r.findings]
+    assert todos == ["OPENAI_API_KEY is set here, but the converted MistralAIEmbedding in builder.py reads "
+                     "MISTRAL_API_KEY: set that (with a Mistral key) if this is about it"], todos

