@@ -732,6 +732,26 @@ def test_an_agent_on_its_own_model_objects_client_gets_no_agents_sdk_todo():
     assert out["app.py"] == inline and out["served.py"] == served, out
 
 
+def test_a_module_calling_openai_over_http_keeps_its_key_reads_whatever_converts_elsewhere():
+    """Held-out review 79, Y3: a lesson's `requests.post("https://api.openai.com/...")` (MIG106) read OPENAI_API_KEY;
+    because another lesson's client converted, its "key configured?" print was renamed to MISTRAL_API_KEY and its key
+    read got a MIG101 "the converted client reads MISTRAL_API_KEY" TODO. Its reads are that request's key: left."""
+    from mechanics import convert_files
+
+    wrapper = (
+        "import os\n\nimport requests\n\n\nclass Wrapper:\n    def __init__(self):\n"
+        "        self.key = os.getenv(\"OPENAI_API_KEY\")\n\n    def ask(self, prompt):\n"
+        "        return requests.post(\"https://api.openai.com/v1/chat/completions\", timeout=30,\n"
+        "                             headers={\"Authorization\": f\"Bearer {self.key}\"}).json()\n\n\n"
+        "def show_config():\n    print('Configured' if os.getenv('OPENAI_API_KEY') else 'Not configured')\n")
+    app = ("from openai import OpenAI\n\nclient = OpenAI()\nprint(client.chat.completions.create(model=\"gpt-4o-mini\", "
+           "messages=[]).choices[0].message.content)\n")
+    out = convert_files({"wrapper.py": wrapper, "other/app.py": app})
+    assert "Mistral(" in out["other/app.py"]
+    assert "getenv('OPENAI_API_KEY')" in out["wrapper.py"] and "MIG101" not in out["wrapper.py"], out["wrapper.py"]
+    assert "MIG106" in out["wrapper.py"]
+
+
 def test_a_key_gate_in_front_of_a_converted_module_client_call_checks_the_new_variable():
     """Held-out review (OntoChat): `_KEY = os.getenv("OPENAI_API_KEY")` gated a call through the openai
     module's own client; the call moved to a Mistral() reading MISTRAL_API_KEY and the gate got no

