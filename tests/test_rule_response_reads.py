@@ -451,6 +451,16 @@ def test_a_returned_completion_read_elsewhere_through_an_openai_only_field_keeps
     out = convert_files({"llm.py": llm, "app.py": "from llm import complete\n\nr = complete('hi')\n"
                          "msg = r.choices[0].message\nprint(msg.content)\n"})
     assert "client.chat.complete(" in out["llm.py"], out["llm.py"]
+    # a part of it returned, `return completion.choices[0].message`, serialised by the caller's tool loop (held-out
+    # review 79, X1: `messages.append(message.to_dict())`, AttributeError on the first tool round)
+    part = llm.replace("    return client.chat", "    completion = client.chat") + \
+        "    return completion.choices[0].message\n"
+    out = convert_files({"llm.py": part, "app.py": "from llm import complete\n\nmessage = complete('hi')\n"
+                         "while message.tool_calls:\n    history = [message.to_dict()]\n"
+                         "    message = complete('again')\n"})
+    assert "client = OpenAI()" in out["llm.py"] and "read in app.py as message.to_dict" in out["llm.py"], out["llm.py"]
+    out = convert_files({"llm.py": part, "app.py": "from llm import complete\n\nprint(complete('hi').content)\n"})
+    assert "client.chat.complete(" in out["llm.py"], out["llm.py"]
 
 
 def test_responses_gathered_by_asyncio_and_read_through_an_openai_only_field_keep_their_client() -> None:

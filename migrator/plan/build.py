@@ -4235,8 +4235,10 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
     if not returned and isinstance(parent, ast.Assign) and len(parent.targets) == 1 and \
             isinstance(parent.targets[0], ast.Name):
         name = parent.targets[0].id
-        returned = any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == name and
-                       f.scope_of.get(id(n), ()) == scope for n in f.nodes)
+        # `return completion` or a part of it, `return completion.choices[0].message` (held-out review 79, X1: a bot's
+        # tool loop in another module ran `message.to_dict()` on the message returned)
+        returned = any(isinstance(n, ast.Return) and isinstance(root := _chain_root(n.value), ast.Name) and
+                       root.id == name and f.scope_of.get(id(n), ()) == scope for n in f.nodes)
     if not returned:
         return ""
     own = f.scope_of.get(id(fn), ()) + (fn.name,)
@@ -4272,6 +4274,13 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
                             "make that read work on both (getattr(..., None); model_dump() for to_dict()), then "
                             "convert")
     return ""
+
+
+def _chain_root(node: Optional[ast.AST]) -> Optional[ast.AST]:
+    """The value an attribute / index chain starts from (``r`` of ``r.choices[0].message``), else ``node``."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node
 
 
 def _chain_read(g: _File, start: ast.AST, only: frozenset, alias: bool = True) -> Optional[ast.AST]:
