@@ -830,6 +830,10 @@ def test_compose_mapping_form_and_a_yaml_edit_that_breaks_parsing():
     # a short sk- value the secret check lets through is not renamed with the key (re-review 48, G7)
     short = "services:\n  api:\n    build: .\n    environment:\n      - OPENAI_API_KEY=sk-proj-abc123\n"
     assert edit_deploy(short, "docker-compose.yml", _facts(), rename=True).text.endswith("      - MISTRAL_API_KEY=\n")
+    # a mapping's emptied value is an empty string, not a null after a trailing space (held-out review 79, X5)
+    mapping = "services:\n  api:\n    build: .\n    environment:\n      OPENAI_API_KEY: sk-proj-abc123\n"
+    assert edit_deploy(mapping, "docker-compose.yml", _facts(), rename=True).text.endswith(
+        '      MISTRAL_API_KEY: ""\n')
     flow = "env: {OPENAI_API_KEY: x}\n"  # a flow mapping: duplicating the line would break it
     edit = edit_deploy(flow, "compose.yml", _facts(), rename=False)
     assert edit.text == flow and edit.findings[0].kind is FindingKind.TODO
@@ -1858,6 +1862,10 @@ def test_todos_are_written_into_setup_files_hash_pinned_requirements_and_above_a
     ("your_openai_api_key", "SCW_SECRET_KEY", "your_scaleway_api_key"),  # held-out review 10, N5
     ('"<OpenAI key>"', "OVH_AI_ENDPOINTS_ACCESS_TOKEN", '"<Ovhcloud key>"'),
     ("sk-proj-abcdefghijklmnopqrstuvwx", "MISTRAL_API_KEY", ""),  # never copied
+    # a CI test step's dummy keeps what it says (held-out review 79, X5: tests needing a non-empty key broke)
+    ("sk-ci-dummy", "MISTRAL_API_KEY", "ci-dummy"),
+    ('"sk-test"', "MISTRAL_API_KEY", '"test"'),
+    ("sk-abcicdef1234567890", "MISTRAL_API_KEY", ""),
 ])
 def test_an_example_placeholder_names_the_provider_the_key_is_for(value, key_env, expected):
     from migrator.engine.project_files import _placeholder
