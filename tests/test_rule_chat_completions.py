@@ -2485,3 +2485,16 @@ def test_a_model_parameter_recorded_on_a_tracing_span_still_maps_its_callers_lit
         ''')
     assert 'traced_create(None, model="mistral-small-latest", prompt="Hello")' in code, code
     assert not [t for t in todos if "computed at run time" in t], todos
+
+
+def test_a_splat_todo_says_what_each_key_becomes_in_words() -> None:
+    """Held-out review 79, X11: "web_search_options: Mistral web search exists only via agents; keys to check:
+    web_search_options (FAIL)": the key the reason names was repeated, with the mapping's policy name."""
+    from codemods._facts import SplatDict, splat_problem
+
+    said = splat_problem("params", SplatDict(("model", "web_search_options"), False, False,
+                                             "web_search_options: Mistral web search exists only via agents"))
+    assert said == "**params: web_search_options: Mistral web search exists only via agents", said
+    said = splat_problem("params", SplatDict(("seed", "user", "tenant"), False, False, "it is passed on elsewhere"))
+    assert said == ("**params: it is passed on elsewhere; keys to check: seed (-> random_seed), "
+                    "tenant (not a chat parameter migrator knows), user (dropped)"), said

@@ -58,6 +58,11 @@ def test_a_reused_name_is_followed_in_source_order():
      "silently drops"),
     ('client.responses.create(model="gpt-4o", input=q, tools=[{"type": "web_search"}]).output_text',
      "function tools only"),
+    # the built-in tool's counterpart among Mistral's agent tools (held-out review 79, X9)
+    ('client.responses.create(model="gpt-4o", input=q, tools=[{"type": "image_generation"}]).output_text',
+     'an agent with the {"type": "image_generation"} tool'),
+    ('client.responses.create(model="gpt-4o", input=q, tools=[{"type": "file_search"}]).output_text',
+     'an agent with the {"type": "document_library"} tool'),
     ('client.responses.create(model="gpt-4o", input=q, tools=make_tools()).output_text', "built at run time"),
     ('client.responses.create(model="gpt-4o", input=q, reasoning={"effort": "low", "summary": "auto"})'
      '.output_text', "effort only"),
