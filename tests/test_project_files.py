@@ -204,6 +204,23 @@ def test_openai_kept_only_for_type_imports_gets_a_todo_naming_them(tmp_path, oth
     assert "Mistral(" in (project / "ai.py").read_text()
 
 
+def test_openai_kept_only_for_type_imports_is_said_in_a_pyproject_too(tmp_path):
+    """Held-out review 79, X10: `from openai.types.responses import ResponseInputParam` (annotations only) kept
+    `"openai>=2.6.1"` beside the added mistralai; the TODO goes above the kept line of the edited file."""
+    (tmp_path / "gcm.py").write_text(
+        "from __future__ import annotations\n\nfrom openai import OpenAI\nfrom openai.types.responses import "
+        "ResponseInputParam\n\nclient = OpenAI()\n\n\ndef ask(q: ResponseInputParam):\n"
+        "    return client.chat.completions.create(model=\"gpt-4o\", messages=[]).choices[0].message.content\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "gcm"\nversion = "0.1.0"\ndependencies = [\n'
+                                             '\t"openai>=2.6.1",\n]\n')
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "pyproject.toml").read_text() == (
+        '[project]\nname = "gcm"\nversion = "0.1.0"\ndependencies = [\n'
+        "\t# TODO(migrator MIG114): pyproject.toml: openai stays only because gcm.py imports its types (from "
+        "openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: mistralai.client.models), then remove openai\n"
+        '\t"openai>=2.6.1",\n\t"mistralai>=3.7,<4",\n]\n')
+
+
 def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp_path):
     """Held-out review 5 (graph-it-uk): only worker/ converted, and it has its own requirements; the root
     requirements (for app/, which converts nothing) got mistralai and the instructor pin check too."""

@@ -2751,7 +2751,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
         edit = _lost_extras(text, edit, name)  # (requirements files: _edit_requirement_lines)
     if kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and _action(facts, path, OPENAI_PACKAGE) == "add":
-        edit = _type_imports_keep(edit, text, path, name, facts)
+        edit = _type_imports_keep(edit, path, name, facts)
     for where, requirements in examples.items():
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
                   f"{name}: only converted code under {where} needs {', '.join(dict.fromkeys(requirements))}, not "
@@ -2779,7 +2779,7 @@ _OPENAI_TYPES_IMPORT = re.compile(r'(?:^|;)[ \t]*"?from[ \t]+openai\.types\b', r
 _OPENAI_LINE = re.compile(r"""^\s*(?:["']?openai\s*(?:[\[<>=!~;,"'\s#]|$)|openai\s*=)""", re.IGNORECASE)
 
 
-def _type_imports_keep(edit: _Edit, text: str, path: str, name: str, facts: CodeFacts) -> _Edit:
+def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _Edit:
     """A TODO on the kept openai requirement where every module under it that still imports openai imports only its
     response types (``from openai.types import Embedding``, unused or an annotation): they make no OpenAI call, yet
     they alone keep openai installed (held-out review 78, X5: the pin stayed beside mistralai, and nothing said why)."""
@@ -2788,7 +2788,8 @@ def _type_imports_keep(edit: _Edit, text: str, path: str, name: str, facts: Code
     if not importers or any(len(found.findall(code)) != len(_OPENAI_TYPES_IMPORT.findall(code))
                             or NEEDS_OPENAI_PACKAGE.search(code) for code in importers.values()):
         return edit
-    line = next((i for i, line in enumerate(text.splitlines(), 1) if _OPENAI_LINE.match(line)), None)
+    # (the line in the edited text, said late: the comment goes above it there)
+    line = next((i for i, line in enumerate(edit.text.splitlines(), 1) if _OPENAI_LINE.match(line)), None)
     if line is None:
         return edit
     here = posixpath.dirname(path.replace("\\", "/")) or "."
@@ -2798,6 +2799,7 @@ def _type_imports_keep(edit: _Edit, text: str, path: str, name: str, facts: Code
               f"{name}: openai stays only because {shown} import{'s' if len(importers) == 1 else ''} its types "
               "(from openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: "
               "mistralai.client.models), then remove openai", "manual")
+    edit.late.add(edit.findings[-1].message)
     return edit
 
 
