@@ -217,7 +217,8 @@ def test_openai_kept_only_for_type_imports_is_said_in_a_pyproject_too(tmp_path):
     assert (tmp_path / "pyproject.toml").read_text() == (
         '[project]\nname = "gcm"\nversion = "0.1.0"\ndependencies = [\n'
         "\t# TODO(migrator MIG114): pyproject.toml: openai stays only because gcm.py imports its types (from "
-        "openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: mistralai.client.models), then remove openai\n"
+        "openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: "
+        "mistralai.client.models), then remove openai\n"
         '\t"openai>=2.6.1",\n\t"mistralai>=3.7,<4",\n]\n')
 
 
