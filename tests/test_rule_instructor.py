@@ -201,6 +201,8 @@ def test_a_patched_client_called_without_response_model_keeps_its_client():
         '''
     code, todos = convert_idempotent(source)
     assert "instructor.patch(OpenAI())" in code and any("a call without response_model=" in t for t in todos), todos
+    # what to write instead (held-out review 79, Y5: instructor 1.17 returns the raw completion for None)
+    assert any("pass response_model=None there" in t for t in todos), todos
     code, _ = convert_idempotent(source.replace('raw = client.chat.completions.create(model="gpt-4o", messages',
                                                 'raw = client.chat.completions.create(model="gpt-4o", response_model=None, '
                                                 'messages'))
