@@ -4799,9 +4799,9 @@ def _instructor_call_problem(call: ast.Call, surface: str, f: Optional[_File] = 
         # (held-out review 79, Y5: instructor 1.17 answers response_model=None with the raw completion, checked on the
         # wire server; the reads of that completion are not followed here, so it stays a TODO that says so)
         return ("a call without response_model= (the raw completion, on a patched client): instructor.from_mistral's "
-                "client requires response_model=; pass response_model=None there (instructor 1.17 then returns "
-                "Mistral's raw ChatCompletionResponse: check its reads) or call the Mistral client itself "
-                "(chat.complete), then convert")
+                "client requires it, so pass response_model=None there (instructor 1.17 then returns Mistral's raw "
+                "ChatCompletionResponse: check its reads) or call the Mistral client itself (chat.complete), then "
+                "convert")
     return ""
 
 
