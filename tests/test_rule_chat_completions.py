@@ -787,6 +787,12 @@ def test_getenv_or_default_model_gets_the_environment_todo() -> None:
                                   'client = OpenAI()\nr = client.chat.completions.create(model=LLM, messages=[])\n')
     assert 'LLM = os.getenv("LLM") or "mistral-small-latest"' in code
     assert len(todos) == 1 and "model name from the environment (LLM)" in todos[0]
+    # two variables before the default (held-out review 79, X6: mapped with no TODO)
+    code, todos = convert_snippet('import os\nfrom openai import OpenAI\nLLM = os.environ.get("A") or '
+                                  'os.environ.get("OPENAI_MODEL") or "gpt-4o-mini"\nclient = OpenAI()\n'
+                                  'r = client.chat.completions.create(model=LLM, messages=[])\n')
+    assert 'os.environ.get("OPENAI_MODEL") or "mistral-small-latest"' in code, code
+    assert len(todos) == 1 and "model name from the environment (A, OPENAI_MODEL)" in todos[0], todos
 
 
 def test_fine_tuned_model_constant_keeps_the_client() -> None:
