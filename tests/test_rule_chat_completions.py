@@ -967,6 +967,18 @@ def test_a_call_in_the_openai_branch_of_a_model_dispatcher_keeps_its_client():
         ''')
     assert "client = OpenAI()" in code, code
     assert any("it runs only when 'gpt' in model (an OpenAI model)" in t for t in todos), todos
+    # a provider prefix, the model taken from after it (held-out review 79, Y4: converted, Mistral got gpt-4o-mini)
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def llm(prompt, model_choice):
+            if model_choice.startswith("openai/"):
+                return client.chat.completions.create(model=model_choice.split("/")[-1], messages=[])
+            raise ValueError(model_choice)
+        ''')
+    assert "client = OpenAI()" in code, code
+    assert any("it runs only when model_choice.startswith('openai/')" in t for t in todos), todos
 
 
 def test_a_model_name_imported_from_another_module_gets_a_todo_saying_so():

@@ -3998,6 +3998,13 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
     tests that variable against an OpenAI model name (a dispatcher's OpenAI branch: moved, it would send
     Mistral the OpenAI name). "" otherwise."""
     model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+    if isinstance(model, (ast.Call, ast.Subscript)):
+        # `model=model_choice.split("/")[-1]` under `if model_choice.startswith("openai/")` (held-out review 79, Y4)
+        root = model  # down to the value it is computed from: model_choice (self.model of self.model.split())
+        while isinstance(root, (ast.Call, ast.Subscript, ast.Attribute)) and not (
+                isinstance(root, ast.Attribute) and isinstance(root.value, ast.Name) and root.value.id == "self"):
+            root = root.func if isinstance(root, ast.Call) else root.value
+        model = root
     if not isinstance(model, (ast.Name, ast.Attribute)):
         return ""
     shown = ast.dump(model)
@@ -4012,7 +4019,7 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
                 continue  # `if "gpt" not in model:`: the other models' branch
             names = any(ast.dump(n) == shown for n in ast_walk(test))
             marks = [n.value for n in ast_walk(test) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-                     and OPENAI_MODEL_MARK.match(n.value)]
+                     and (OPENAI_MODEL_MARK.match(n.value) or re.match(r"(?i)openai[/:]", n.value))]
             if names and marks:
                 return (f"it runs only when {ast.unparse(test)} (an OpenAI model): moved, it would send Mistral that "
                         "OpenAI model name; route Mistral models to this branch by hand")
