@@ -330,7 +330,7 @@ class RuleTransformer(cst.CSTTransformer):
         constant, a function argument whose string is mapped where it is set), else None."""
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
         for slot in (("local", self.path, name), ("default", self.path, name), ("const", name),
-                     ("imported", name)):
+                     ("imported", name), ("complete", self.path, name)):
             if slot in slots:
                 return slot
         if self.path:

@@ -3859,23 +3859,28 @@ def _wrapper_call(f, call: ast.Call) -> bool:
     return (getattr(call, "lineno", None), getattr(call, "col_offset", None)) in _wrapper_conversions(f)
 
 
-def _partial_param(builder, f, scope, name: str, default, forwarded: frozenset = frozenset(), depth: int = 0) -> None:
+def _partial_param(builder, f, scope, name: str, default, forwarded: frozenset = frozenset(), depth: int = 0) -> bool:
     """A parameter only sent as model= of converted calls (or logged), some of whose values migrator cannot see
     (``def call(model, messages)`` called as ``call("gpt-4o", [])`` and as ``call(model, ...)``): the string
     literals that reach it, its default and the arguments its own module's direct calls write, are mapped where
     they are written ("pdefault" / "pcallarg" slots); the call keeps its TODO for the rest, which says so
-    ("partial"). Held-out review 47, E3 / F1: the literals reached Mistral unmapped."""
+    ("partial"). Held-out review 47, E3 / F1: the literals reached Mistral unmapped. True where every value is one
+    of those (the function called only here, directly, each call writing a string, passing nothing over a string
+    default, or passing on a parameter of its own that is such a parameter too): no TODO is left ("complete";
+    held-out review 79, Y6: the agent loop's chain of defaults and literals was all mapped, and the TODO said not)."""
     if f.scopes.get(scope) is None or not isinstance(f.scopes.get(scope), (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return
+        return False
     loads = [load for load in _loads_of(f, name) if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
     if not loads or any(id(load) not in forwarded and not _sends_model(builder, f, load) and not _logged(f, load)
                         for load in loads) or \
             any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) and
                 f.scope_of.get(id(n), ()) == scope for n in f.nodes):
-        return  # (rebound in the function: its other values are not the parameter's)
+        return False  # (rebound in the function: its other values are not the parameter's)
     found: set = set()
-    if isinstance(default, ast.Constant) and isinstance(default.value, str):
+    written_default = isinstance(default, ast.Constant) and isinstance(default.value, str)
+    if written_default:
         found.add(("pdefault", scope, name))
+    complete = len(scope) == 1 and not _imported_elsewhere(builder, f, scope[0])
     if len(scope) == 1:
         order = f.param_order.get(scope, [])
         index = order.index(name) if name in order else -1
@@ -3883,7 +3888,10 @@ def _partial_param(builder, f, scope, name: str, default, forwarded: frozenset =
             call = f.parent.get(id(load))
             if not (isinstance(call, ast.Call) and call.func is load) or \
                     builder.lookup_scope(f, f.scope_of.get(id(load), ()), scope[0]) != ():
+                complete = False
                 continue
+            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+                complete = False
             chosen = [kw.value for kw in call.keywords if kw.arg == name] or (
                 [call.args[index]] if 0 <= index < len(call.args) and
                 not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]) else [])
@@ -3892,18 +3900,23 @@ def _partial_param(builder, f, scope, name: str, default, forwarded: frozenset =
             elif chosen and isinstance(chosen[0], ast.Name) and depth < 4:
                 # `def run(q, model="gpt-5"): ... call_llm(msgs, model=model)`: run's parameter only passes on to
                 # this one, so its default and its callers' literals are mapped the same way (held-out review 49, I6)
-                _forwarded_param(builder, f, chosen[0], scope, name, depth)
+                complete = _forwarded_param(builder, f, chosen[0], scope, name, depth) and complete
+            elif chosen or not written_default:
+                complete = False
     if found:
-        builder.extra_slots.setdefault(f.path, set()).update(found | {("partial", scope, name)})
+        builder.extra_slots.setdefault(f.path, set()).update(found | {("complete" if complete else "partial", scope,
+                                                                        name)})
+    return bool(found) and complete
 
 
-def _forwarded_param(builder, f, value: ast.Name, callee, param: str, depth: int) -> None:
+def _forwarded_param(builder, f, value: ast.Name, callee, param: str, depth: int) -> bool:
     """``value`` is passed as ``param`` of the module-level function ``callee`` (a partly seen model parameter):
     when it is a parameter of the module-level function around the call, and every read of it is passed on to
-    ``callee``'s ``param`` the same way, it is a partly seen model parameter too."""
+    ``callee``'s ``param`` the same way, it is a partly seen model parameter too. True where every value it takes is
+    mapped (``_partial_param``)."""
     outer = builder.lookup_scope(f, f.scope_of.get(id(value), ()), value.id)
     if outer is None or len(outer) != 1 or outer == callee or (outer, value.id) not in f.params:
-        return
+        return False
     forwarded = set()
     order = f.param_order.get(callee, [])
     index = order.index(param) if param in order else -1
@@ -3919,8 +3932,8 @@ def _forwarded_param(builder, f, value: ast.Name, callee, param: str, depth: int
                 0 <= index < len(call.args) and call.args[index] is load and \
                 not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
             forwarded.add(id(load))
-    if forwarded:
-        _partial_param(builder, f, outer, value.id, _param_default(f, outer, value.id), frozenset(forwarded), depth + 1)
+    return bool(forwarded) and _partial_param(builder, f, outer, value.id, _param_default(f, outer, value.id),
+                                              frozenset(forwarded), depth + 1)
 
 
 def _fallback_slots(builder, f, name_node: ast.Name) -> set:
