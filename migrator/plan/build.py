@@ -4245,7 +4245,8 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
         # `return completion` or a part of it, `return completion.choices[0].message` (held-out review 79, X1: a bot's
         # tool loop in another module ran `message.to_dict()` on the message returned)
         returned = any(isinstance(n, ast.Return) and isinstance(root := _chain_root(n.value), ast.Name) and
-                       root.id == name and f.scope_of.get(id(n), ()) == scope for n in f.nodes)
+                       root.id == name and f.scope_of.get(id(n), ()) == scope and _object_part(n.value)
+                       for n in f.nodes)
     if not returned:
         return ""
     own = f.scope_of.get(id(fn), ()) + (fn.name,)
@@ -4281,6 +4282,17 @@ def _returned_read_problem(f: _File, call: ast.Call, builder) -> str:
                             "make that read work on both (getattr(..., None); model_dump() for to_dict()), then "
                             "convert")
     return ""
+
+
+def _object_part(node: Optional[ast.AST]) -> bool:
+    """``r`` itself or a part of it that is one of the SDK's objects (``r.choices[0].message``, ``r.usage``), not a
+    value (``r.choices[0].message.content``, a string; a notebook's reads of another ``response`` of its own were taken
+    for reads of it)."""
+    if isinstance(node, ast.Name):
+        return True
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.value, ast.Attribute) and node.value.attr == "choices"
+    return isinstance(node, ast.Attribute) and node.attr in ("message", "choices", "usage")
 
 
 def _chain_root(node: Optional[ast.AST]) -> Optional[ast.AST]:
@@ -5068,11 +5080,11 @@ def _responses_tools_problem(f: _File, call: ast.Call, value: ast.AST) -> str:
             closest = _AGENT_TOOLS.get(kind) if isinstance(kind, str) else None
             # (the built-in tool's own counterpart where Mistral's agents have one: held-out review 79, X9, an
             # image_generation tool was pointed at web search and document libraries)
-            return (f"tool {shown}: Mistral's Responses API serves function tools only; " + (
-                f"the closest, by hand: an agent with the {{\"type\": \"{closest}\"}} tool "
+            return f"tool {shown}: Mistral's Responses API serves function tools only" + (
+                f"; the closest, by hand: an agent with the {{\"type\": \"{closest}\"}} tool "
                 f"(client.beta.agents.create(..., tools=[{{\"type\": \"{closest}\"}}]), then "
                 "client.beta.conversations.start)" if closest else
-                "for web search, document libraries and code: Mistral's agents / conversations connectors"))
+                " (for web search, document libraries and code: Mistral's agents / conversations connectors)")
     return ""
 
 
