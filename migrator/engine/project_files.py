@@ -3199,7 +3199,9 @@ class DependencyFiles:
     pydantic>=2.11.2), ``langchain-core==0.1.52`` or ``langchain==0.3.27`` next to ``langchain-mistralai``
     1.x (langchain-core>=1.4.7), as is a LangChain integration pinned to a release that caps langchain-core
     below that (``langchain-postgres==0.0.9``: 33 integrations, from their wheels), ``llama-index==0.10.50`` next to the LlamaIndex Mistral integrations,
-    ``instructor`` before 1.17 (1.3 fails at import next to mistralai 3); and a declared Python range
+    ``instructor`` before 1.17 (1.3 fails at import next to mistralai 3), an ``openai`` pin below 2 kept beside
+    instructor (1.17 needs openai>=2); an ``openai`` kept only because modules import its types
+    (``from openai.types import ...``, which make no call) is said on its line, naming them; and a declared Python range
     older than the added package supports (``requires-python = ">=3.8"``, Poetry ``python = "^3.8"``,
     ``python_requires``, Pipfile ``python_version``: mistralai needs 3.10, and uv / Poetry refuse to
     lock). **The same for the Python a deploy file runs** once the code needs mistralai: a Dockerfile's
@@ -3240,7 +3242,8 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     to the old one, except in an env file a pydantic-settings class reads (``env_file=``) without a
     field for it and no ``extra="ignore"`` / ``"allow"``: that class would reject the unknown variable at
     start-up, so a TODO (written into the example file) says to declare the field first. Example values follow (``your-openai-key`` -> ``your-mistral-key``;
-    ``sk-...`` placeholders are emptied). A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
+    ``sk-...`` values are emptied, except a short dummy a CI step sets: ``sk-ci-dummy`` -> ``ci-dummy``).
+    A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
     the finding reminds you to create that secret; a step that runs an action (``uses:``) keeps its own
     ``env:``, which that action reads (a compose service running another image is left alone likewise).
     A variable that names the model of converted calls
