@@ -369,5 +369,7 @@ def test_a_function_result_made_by_the_apps_message_class_keeps_the_client() -> 
     for role in ('Message(role="function", ', 'Message("function", '):
         out = convert_files({"model.py": model, "chat.py": chat.replace("{role}", role)})["chat.py"]
         assert "OpenAI()" in out and 'legacy {"role": "function"} result without tool_call_id' in out, out
+    # an assistant message: no function result, but the reply fetch() returns is read as reply.function_call, which
+    # Mistral's message does not have (held-out review 79, X1: a returned message is followed to its reads)
     out = convert_files({"model.py": model, "chat.py": chat.replace("{role}", 'Message("assistant", ')})["chat.py"]
-    assert "Mistral(" in out, out
+    assert "OpenAI()" in out and "read here as reply.function_call" in out, out

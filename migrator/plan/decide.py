@@ -3880,7 +3880,9 @@ def _partial_param(builder, f, scope, name: str, default, forwarded: frozenset =
     written_default = isinstance(default, ast.Constant) and isinstance(default.value, str)
     if written_default:
         found.add(("pdefault", scope, name))
-    complete = len(scope) == 1 and not _imported_elsewhere(builder, f, scope[0])
+    # (no other module may call it: `app.llm.ask(q, model="gpt-4o")` after `import app.llm` names it only)
+    complete = len(scope) == 1 and not _imported_elsewhere(builder, f, scope[0]) and not any(
+        g is not f and re.search(rf"\b{re.escape(scope[0])}\b", g.source) for g in builder.files)
     if len(scope) == 1:
         order = f.param_order.get(scope, [])
         index = order.index(name) if name in order else -1
