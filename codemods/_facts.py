@@ -1611,7 +1611,7 @@ def splat_problem(name: str, info) -> str:
         if info.reason.startswith(f"{key}:"):
             continue
         if rule is None:
-            changes.append(f"{key} (not a chat parameter migrator knows)")
+            changes.append(f"{key} (not a chat parameter)")
         elif rule.policy is not Policy.SAME:
             changes.append(f"{key} (" + (f"-> {rule.target}" if rule.target and rule.target != key else
                                          said.get(rule.policy, rule.policy.value.lower())) + ")")

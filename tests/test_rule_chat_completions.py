@@ -2515,4 +2515,4 @@ def test_a_splat_todo_says_what_each_key_becomes_in_words() -> None:
     assert said == "**params: web_search_options: Mistral web search exists only via agents", said
     said = splat_problem("params", SplatDict(("seed", "user", "tenant"), False, False, "it is passed on elsewhere"))
     assert said == ("**params: it is passed on elsewhere; keys to check: seed (-> random_seed), "
-                    "tenant (not a chat parameter migrator knows), user (dropped)"), said
+                    "tenant (not a chat parameter), user (dropped)"), said
