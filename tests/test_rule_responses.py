@@ -553,3 +553,19 @@ def test_a_splat_whose_dict_gets_previous_response_id_names_the_stateless_api() 
     assert "client = OpenAI()" in code
     assert any("**params" in t and "previous_response_id: Mistral's Responses API is stateless" in t
                for t in todos), todos
+
+
+def test_each_builtin_tools_counterpart_is_a_mistral_agent_tool_type():
+    """The agent tool a kept built-in tool's TODO names (mapping.responses.AGENT_TOOLS) is one mistralai 3.7's
+    agents take: the `type` literal of one of its tool models."""
+    import typing
+
+    from mistralai.client import models
+
+    from migrator.mapping.responses import AGENT_TOOLS
+
+    types = set()
+    for name in ("WebSearchTool", "WebSearchPremiumTool", "CodeInterpreterTool", "ImageGenerationTool",
+                 "DocumentLibraryTool"):
+        types.update(typing.get_args(getattr(models, name).model_fields["type"].annotation))
+    assert set(AGENT_TOOLS.values()) <= types, set(AGENT_TOOLS.values()) - types

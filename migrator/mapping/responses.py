@@ -47,6 +47,26 @@ BLOCKING = MappingProxyType({
     "extra_body": "extra_body: Mistral's additional_properties cannot carry every key (text= fails)",
     "extra_query": "extra_query: no Mistral equivalent",
 })
+# OpenAI's built-in Responses tools -> the Mistral agent tool doing that job (mistralai.client.models: WebSearchTool,
+# CodeInterpreterTool, ImageGenerationTool, DocumentLibraryTool: their `type` literals); Mistral's Responses API
+# serves function tools only (held-out review 79, X9: image_generation was pointed at web search)
+AGENT_TOOLS = MappingProxyType({
+    "web_search": "web_search", "web_search_preview": "web_search", "code_interpreter": "code_interpreter",
+    "image_generation": "image_generation", "file_search": "document_library",
+})
+
+
+def builtin_tool_problem(shown: str, kind: object) -> str:
+    """Why a responses call's tool ``shown`` (of type ``kind``, a string when written) keeps it on OpenAI, naming
+    the Mistral agent tool doing its job where one does."""
+    closest = AGENT_TOOLS.get(kind) if isinstance(kind, str) else None
+    return f"tool {shown}: Mistral's Responses API serves function tools only" + (
+        f"; the closest, by hand: an agent with the {{\"type\": \"{closest}\"}} tool "
+        f"(client.beta.agents.create(..., tools=[{{\"type\": \"{closest}\"}}]), then "
+        "client.beta.conversations.start)" if closest else
+        " (for web search, document libraries and code: Mistral's agents / conversations connectors)")
+
+
 # Attributes of a converted call's result that mean the same on Mistral's CreateResponseResponse.
 RESULT_ATTRS = frozenset({
     "output", "output_text", "id", "model", "usage", "status", "created_at", "error", "incomplete_details",

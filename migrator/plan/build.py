@@ -5059,14 +5059,10 @@ def _bound_value(f: _File, at: ast.AST, name: str) -> Optional[ast.AST]:
     return None
 
 
-# OpenAI's built-in Responses tools -> the Mistral agent tool doing that job (mistralai.client.models: WebSearchTool,
-# CodeInterpreterTool, ImageGenerationTool, DocumentLibraryTool: their `type` literals)
-_AGENT_TOOLS = {"web_search": "web_search", "web_search_preview": "web_search", "code_interpreter": "code_interpreter",
-                "image_generation": "image_generation", "file_search": "document_library"}
-
-
 def _responses_tools_problem(f: _File, call: ast.Call, value: ast.AST) -> str:
     """Mistral's Responses API serves function tools only: each tool must be seen to be one."""
+    from migrator.mapping.responses import builtin_tool_problem
+
     if isinstance(value, ast.Name):
         value = _bound_value(f, call, value.id) or value
     if not isinstance(value, (ast.List, ast.Tuple)):
@@ -5076,15 +5072,7 @@ def _responses_tools_problem(f: _File, call: ast.Call, value: ast.AST) -> str:
             element = _bound_value(f, call, element.id) or element
         kind = _dict_constants(element).get("type") if isinstance(element, ast.Dict) else None
         if kind != "function":
-            shown = repr(kind) if isinstance(kind, str) else ast.unparse(element)[:40]
-            closest = _AGENT_TOOLS.get(kind) if isinstance(kind, str) else None
-            # (the built-in tool's own counterpart where Mistral's agents have one: held-out review 79, X9, an
-            # image_generation tool was pointed at web search and document libraries)
-            return f"tool {shown}: Mistral's Responses API serves function tools only" + (
-                f"; the closest, by hand: an agent with the {{\"type\": \"{closest}\"}} tool "
-                f"(client.beta.agents.create(..., tools=[{{\"type\": \"{closest}\"}}]), then "
-                "client.beta.conversations.start)" if closest else
-                " (for web search, document libraries and code: Mistral's agents / conversations connectors)")
+            return builtin_tool_problem(repr(kind) if isinstance(kind, str) else ast.unparse(element)[:40], kind)
     return ""
 
 
