@@ -29,6 +29,7 @@ from migrator.mapping.files import READ_SITE_ATTRS, line_dict
 from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES
 from migrator.mapping.mistral_versions import OLD_MODULE_IMPORTS, SEPARATE_PACKAGES, old_import
 from migrator.mapping.models import fine_tuned, slot_model_literal
+from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.mapping.speech import RESULT_READS as SPEECH_READS
 from migrator.plan.files import bound_file_tuple
 from migrator.plan.model import CONVERT
@@ -62,6 +63,7 @@ V0READ = "v0-read"  # `r["choices"]` / `m.get("content")` of a converted legacy 
 FREAD = "file-read"  # MIG119: `.status` / `.content` / `.output_file_id` ... of a files / batches result
 BLINE = "batch-line"  # MIG119: a dict literal shaped like an OpenAI batch input line
 ANNOT = "annotation"  # MIG102: `msg: ChatCompletionMessage = <not a call>` (an OpenAI type on a plain value)
+RGUARD = "response-guard"  # MIG110: `<response>.usage is not None` of a converted Responses call (UNSET_MODEL_FIELDS)
 CTEXT = "completion-text"  # MIG112: `<completion>.choices[i].text` of a converted legacy completion
 API = "api"  # MIG106: an OpenAI call with no rule (legacy v0, a surface on an untraced receiver)
 
@@ -495,6 +497,16 @@ def content_none_check(node: ast.Compare, delta_names: frozenset = frozenset()) 
         False if isinstance(node.ops[0], (ast.IsNot, ast.NotEq)) else None
 
 
+def unset_guard(node: ast.Compare) -> Optional[bool]:
+    """``x.usage is None`` (True) / ``x.usage is not None`` (False), or the same of a name (which the plan traces to
+    such a read of a converted Responses result): the None test Mistral's ``Unset()`` passes (UNSET_MODEL_FIELDS)."""
+    left = node.left
+    if len(node.ops) != 1 or not (isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None) \
+            or not (isinstance(left, ast.Name) or isinstance(left, ast.Attribute) and left.attr in UNSET_MODEL_FIELDS):
+        return None
+    return True if isinstance(node.ops[0], ast.Is) else False if isinstance(node.ops[0], ast.IsNot) else None
+
+
 def env_key(node: ast.AST) -> Optional[str]:
     """The OPENAI_* variable name read by ``os.environ[...]`` / ``os.getenv(...)`` etc., if any."""
     if isinstance(node, ast.Subscript):
@@ -897,6 +909,8 @@ class _Collector(NodeVisitor):
             self._site(node, READ)
         elif env_membership_key(node):
             self._site(node, ENV)
+        if unset_guard(node) is not None and self.facts_uses_openai:
+            self._site(node, RGUARD)
         self.generic_visit(node)
 
     @property

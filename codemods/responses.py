@@ -5,11 +5,11 @@ from __future__ import annotations
 import libcst as cst
 
 from codemods._base import ApiCallTransformer, MigratorRule, code_of, finished, finish_elements
-from codemods._facts import RTEXT
+from codemods._facts import RGUARD, RTEXT
 from migrator.mapping.responses import (ASYNC_METHOD, ASYNC_STREAM_FRAMES, CHAT_TEXT_PART, METHOD, OUTPUT_TEXT_CODE,
                                        OUTPUT_TEXT_HELPER, OUTPUT_TEXT_HELPER_CODE, PARSE_ASYNC_METHOD, PARSE_KWARGS,
                                        PARSE_METHOD, PARSE_ROLES, PARSE_TEXT_PARTS, PARSED_CODE, PINNED,
-                                       RESPONSES_KWARGS, STREAM_FRAMES)
+                                       RESPONSES_KWARGS, STREAM_FRAMES, UNSET_MODEL_FIELDS)
 
 
 class Responses(MigratorRule):
@@ -29,7 +29,10 @@ class Responses(MigratorRule):
     With ``stream=True`` (kept), the one ``for`` / ``async for`` loop over the stream (the call, or the
     name it is assigned to) iterates ``(frame.data for frame in stream)``: Mistral's stream yields
     frames whose ``.data`` is the event, with OpenAI's event types (``response.output_text.delta``, ...)
-    and fields (``delta``, ``item``, ``arguments``, ``response``).
+    and fields (``delta``, ``item``, ``arguments``, ``response``). A None test of a converted result's
+    ``usage`` / ``error`` / ``incomplete_details`` (``if usage is not None:``, the read or a name bound to it)
+    becomes a truth test (``if usage:``; ``bool(...)`` / ``not ...`` where the value is kept): mistralai gives
+    ``Unset()``, not None, for one the body lacks or that fails validation, and ``Unset() is not None``.
 
     **Why.** mistralai 3.7 added ``client.responses`` with OpenAI's request and response shapes
     (api-mapping.md §7); what differs is state, tools, streaming and ``output_text``.
@@ -108,6 +111,23 @@ class _Transformer(ApiCallTransformer):
         self.need_statement(OUTPUT_TEXT_HELPER_CODE)
         return cst.Call(func=cst.Name(OUTPUT_TEXT_HELPER), args=[cst.Arg(value=owner.with_changes(lpar=[], rpar=[])
                                                                           if owner.lpar else owner)])
+
+    # -- `r.usage is not None`: Mistral's absent usage is a falsy Unset(), not None (the plan traced the read) ----
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if _unset_guard(node):
+            self.mark_site(node, RGUARD)
+
+    def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
+        answer = self.answer_for(original)
+        if not (answer and answer[0] == "rguard") or len(updated.comparisons) != 1:
+            return updated
+        value = updated.left
+        self.changed = True
+        if isinstance(updated.comparisons[0].operator, cst.Is):  # `x is None` -> `not x`
+            value = cst.UnaryOperation(operator=cst.Not(), expression=value)
+        elif answer[1] != "test":  # `x is not None` -> `bool(x)` where the value is kept
+            value = cst.Call(func=cst.Name("bool"), args=[cst.Arg(value=value.with_changes(lpar=[], rpar=[]))])
+        return value.with_changes(lpar=updated.lpar, rpar=updated.rpar) if updated.lpar else value
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.converting(original, updated, "convert this responses call by hand (Mistral's "
@@ -236,6 +256,14 @@ def _typed_messages(items: cst.List) -> cst.List:
                     elements=finish_elements(value.elements, [*value.elements, extra])))
         elements.append(element)
     return items.with_changes(elements=elements)
+
+
+def _unset_guard(node: cst.Comparison) -> bool:
+    """``x.usage is (not) None`` / ``name is (not) None``: codemods._facts.unset_guard, on LibCST's tree."""
+    left = node.left
+    return len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.Is, cst.IsNot)) and \
+        isinstance(node.comparisons[0].comparator, cst.Name) and node.comparisons[0].comparator.value == "None" and \
+        (isinstance(left, cst.Name) or isinstance(left, cst.Attribute) and left.attr.value in UNSET_MODEL_FIELDS)
 
 
 def _responses_call(node: cst.Call) -> bool:

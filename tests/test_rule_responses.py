@@ -569,3 +569,74 @@ def test_each_builtin_tools_counterpart_is_a_mistral_agent_tool_type():
                  "DocumentLibraryTool"):
         types.update(typing.get_args(getattr(models, name).model_fields["type"].annotation))
     assert set(AGENT_TOOLS.values()) <= types, set(AGENT_TOOLS.values()) - types
+
+
+def test_usage_none_guards_become_truth_tests():
+    """Mistral's CreateResponseResponse.usage (error, incomplete_details) is Unset(), not None, when the body lacks
+    it or it fails validation (api-mapping.md §7 bug 3): a converted result's None test becomes a truth test
+    (held-out review 79, X2). Other names' None tests are left alone."""
+    code, todos = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def ask(q):
+            resp = client.responses.create(model="gpt-4o", input=q)
+            total = None
+            usage = resp.usage
+            if usage is not None:
+                total = usage.total_tokens
+            failed = resp.error is not None
+            tokens = [resp.usage.input_tokens] if resp.usage is not None and not failed else []
+            done = resp.incomplete_details is None
+            other = None
+            if other is None:
+                other = 1
+            return resp.output_text, total, tokens, done, other
+        ''')
+    assert "    if usage:\n" in code
+    assert "failed = bool(resp.error)" in code
+    assert "tokens = [resp.usage.input_tokens] if resp.usage and not failed else []" in code
+    assert "done = not resp.incomplete_details" in code
+    assert "if other is None:" in code
+    assert not todos
+
+
+def test_usage_guards_of_kept_or_other_values_stay():
+    code, _ = convert('''\
+        from openai import OpenAI
+        client = OpenAI()
+
+        def ask(q, usage=None):
+            resp = client.responses.create(model="gpt-4o", input=q, previous_response_id="r1")
+            if resp.usage is not None:
+                print(resp.usage.total_tokens)
+            if usage is not None:
+                print(usage)
+            return resp.output_text
+        ''')
+    assert "if resp.usage is not None:" in code and "if usage is not None:" in code
+
+
+def test_unset_model_fields_are_falsy_unset_or_truthy_models():
+    """The rewrite's premise, checked against the installed SDK: each field defaults to UNSET (falsy) and holds a
+    model otherwise (pydantic models define no __bool__ / __len__: truthy)."""
+    import typing
+
+    import pydantic
+    from mistralai.client.models import CreateResponseResponse
+    from mistralai.client.types import UNSET
+
+    from migrator.mapping.responses import UNSET_MODEL_FIELDS
+
+    assert not UNSET and not bool(UNSET)
+    for name in UNSET_MODEL_FIELDS:
+        field = CreateResponseResponse.model_fields[name]
+        assert field.default is UNSET, name
+        models = []
+        stack = [field.annotation]
+        while stack:
+            t = stack.pop()
+            stack.extend(typing.get_args(t))
+            if isinstance(t, type) and issubclass(t, pydantic.BaseModel):
+                models.append(t)
+        assert models and all("__bool__" not in vars(m) and "__len__" not in vars(m) for m in models), name

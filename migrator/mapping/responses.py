@@ -73,6 +73,11 @@ RESULT_ATTRS = frozenset({
     "instructions", "metadata", "temperature", "top_p", "tools", "tool_choice", "parallel_tool_calls",
     "max_output_tokens", "object",
 })
+# Fields of Mistral's CreateResponseResponse that default to UNSET, a falsy ``Unset()`` rather than None, when the body
+# lacks them or they fail validation (api-mapping.md §7 bug 3: OpenAI's usage shape lacks a required field), and whose
+# values are models (always truthy). A converted result's `r.usage is not None` would let `Unset()` through: it becomes
+# a truth test (`if r.usage:`, `bool(r.usage)` where the value is kept), `is None` becomes `not r.usage`.
+UNSET_MODEL_FIELDS = frozenset({"usage", "error", "incomplete_details"})
 # stream=True: Mistral's stream yields ResponsesStreamFrame(event, data) whose data is the event, with
 # OpenAI's event types and fields (checked against both SDKs' models): the fields of an event, and of
 # its item / part, that read the same (the response's: RESULT_ATTRS but output_text).

@@ -16,7 +16,7 @@ from typing import Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
-                             openai_typed_value, type_check_class)
+                             openai_typed_value, type_check_class, unset_guard)
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, provider_named_by_path)
@@ -25,6 +25,8 @@ from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
     TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
+from migrator.mapping.responses import UNSET_MODEL_FIELDS
+from migrator.plan.build import _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
@@ -2202,6 +2204,11 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
+        if isinstance(node, ast.Compare) and unset_guard(node) is not None and key not in sites:
+            # `usage is not None` of a converted Responses result: Mistral's Unset() passes it (MIG110)
+            guard = _unset_guard_answer(f, node, call_verdict, memo_file)
+            if guard:
+                sites[key] = ("rguard", guard)
         if isinstance(node, (ast.For, ast.AsyncFor)) and id(node) in getattr(f, "_stream_loops", {}):
             # the one loop over a responses.create(stream=True) stream the plan checked (MIG110)
             sites[key] = ("rstream", call_verdict(f._stream_loops[id(node)]) == CONVERT)
@@ -3351,6 +3358,50 @@ def _converts_batch(f, call_verdict) -> bool:
         found = f._converts_batch = any(isinstance(n, ast.Call) and file_surface_of(n) == "batches.create" and
                                         call_verdict(n) == CONVERT for n in f.nodes)
     return found
+
+
+def _unset_guard_answer(f, node: ast.Compare, call_verdict, memo_file: dict) -> str:
+    """"test" / "value" where ``node`` (``r.usage is not None``, ``usage is None``) tests a field of
+    UNSET_MODEL_FIELDS read off a converted Responses result, in a condition (``if`` / ``while`` / ternary /
+    ``assert`` / comprehension ``if``, through ``and`` / ``or`` / ``not``) or elsewhere; else "". A name is
+    traced when each of its plain assignments in the scope is such a read or None, and it is no parameter
+    (held-out review 79, X2: Mistral's ``usage`` is ``Unset()`` when absent, which ``is not None`` lets through)."""
+    if "responses" not in memo_file:
+        memo_file["responses"] = any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
+            n.func.attr in ("create", "parse") and isinstance(n.func.value, ast.Attribute) and
+            n.func.value.attr == "responses" and call_verdict(n) == CONVERT for n in f.nodes)
+    if not memo_file["responses"]:
+        return ""
+
+    def field_read(value) -> bool:
+        return isinstance(value, ast.Attribute) and value.attr in UNSET_MODEL_FIELDS and \
+            _converted_response(f, value.value, call_verdict)
+
+    left = node.left
+    if isinstance(left, ast.Name):
+        scope = f.scope_of.get(id(left), ())
+        if (scope, left.id) in f.params:
+            return ""
+        values = []
+        for n in f.nodes:
+            if isinstance(n, ast.Name) and n.id == left.id and not isinstance(n.ctx, ast.Load) and \
+                    f.scope_of.get(id(n), ()) == scope:
+                owner = _plain_assign(f, n)
+                if owner is None:
+                    return ""  # a loop target, an augmented assignment, a `del`
+                values.append(owner.value)
+        if not any(field_read(v) for v in values) or not all(
+                field_read(v) or isinstance(v, ast.Constant) and v.value is None for v in values):
+            return ""
+    elif not field_read(left):
+        return ""
+    child, parent = node, f.parent.get(id(node))
+    while isinstance(parent, ast.BoolOp) or isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
+        child, parent = parent, f.parent.get(id(parent))
+    test = isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is child or \
+        isinstance(parent, ast.comprehension) and any(c is child for c in parent.ifs)
+    return "test" if test else "value"
 
 
 def _converted_response(f, node, call_verdict, fim: bool = False) -> bool:
