@@ -1114,8 +1114,10 @@ def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, c
                     for n in _names_bound(t.target):
                         assigned.setdefault(n, []).append(small.value)
             elif isinstance(small, (cst.AugAssign, cst.AnnAssign)):
+                # (`r: ChatCompletion = client.chat.completions.create(...)`, then `return r`: the call's value)
+                value = small.value if isinstance(small, cst.AnnAssign) else None
                 for n in _names_bound(small.target):
-                    assigned.setdefault(n, []).append(None)
+                    assigned.setdefault(n, []).append(value)
 
     def converted_value(node) -> bool:
         if id(node) in converted:

@@ -19,6 +19,7 @@ from codemods._imports import _is_openai
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
 from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS, openai_key_prefix
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
+                                   USAGE_DETAIL_FIELDS, USAGE_TYPES,
                                    RENAMED_RESPONSE_FIELDS,
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
@@ -127,6 +128,7 @@ class ModuleFacts:
     stream_loops: set[int] = field(default_factory=set)
     env_helpers: frozenset = frozenset()  # functions reading the variable their first parameter names
     delta_names: frozenset = frozenset()  # names bound to a stream delta's content (content_none_check)
+    usage_types: dict = field(default_factory=dict)  # MIG102: `CompletionUsage` (local name) -> "UsageInfo"
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
     stmt_relevant: list[bool] = field(default_factory=list)
@@ -1275,6 +1277,10 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     _local_factories(facts, tree)
     facts.stream_writers = stream_writers(imports)
     collector.visit(tree)
+    if view is not None and any(q in USAGE_TYPES for q in facts.imported.values()) and \
+            getattr(view, "converts_every_call", False):
+        facts.usage_types = _usage_annotations(tree, facts)
+        _mark_names(collector, tree, set(facts.usage_types))
     if collector.stream_scopes.pop((), False):
         collector._streams(tree)  # module-level scripts stream too
     _module_strings(tree, facts, declares_global)
@@ -1661,6 +1667,43 @@ def _splat_call_problem(facts: ModuleFacts, path: Path, call: ast.Call) -> str:
         if kw.arg == "stream" and not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
             return "stream is an expression"
     return ""
+
+
+def _usage_annotations(tree: ast.Module, facts: ModuleFacts) -> dict:
+    """Local name -> Mistral's class, for the names of OpenAI's usage type (USAGE_TYPES) read only in annotations,
+    in a module that reads no usage detail Mistral's usage lacks (the caller checked every call converts)."""
+    names = {local: USAGE_TYPES[q] for local, q in facts.imported.items() if q in USAGE_TYPES}
+    annotations = [n for node in ast_walk(tree) for n in (
+        [a.annotation for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
+                                *([node.args.vararg] if node.args.vararg else []),
+                                *([node.args.kwarg] if node.args.kwarg else []))] + [node.returns]
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else
+        [node.annotation] if isinstance(node, ast.AnnAssign) else []) if n is not None]
+    inside = {id(n) for a in annotations for n in ast_walk(a)}
+    for node in ast_walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in USAGE_DETAIL_FIELDS:
+            return {}
+        if isinstance(node, ast.Name) and node.id in names and id(node) not in inside:
+            names.pop(node.id)  # built, or read as a value (`isinstance(u, CompletionUsage)`): stays
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in names:
+            return {}  # a quoted annotation: left as it is
+    if "UsageInfo" in facts.imported or any(isinstance(node, ast.Name) and node.id == "UsageInfo"
+                                            for node in ast_walk(tree)):
+        return {}
+    return names
+
+
+def _mark_names(collector: "_Collector", tree: ast.Module, names: set) -> None:
+    """The statements reading one of ``names`` (in any scope) are relevant."""
+    def visit(node: ast.AST, statement: Optional[int]) -> None:
+        for child in ast.iter_child_nodes(node):
+            index = collector.stmt_index.get(id(child), statement)
+            if isinstance(child, ast.Name) and child.id in names and index is not None:
+                collector.mark(index)
+            visit(child, index)
+
+    if names:
+        visit(tree, None)
 
 
 def mark_statements_using(collector: "_Collector", scope: ast.AST, name: str) -> None:

@@ -15,7 +15,8 @@ from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_T
 from codemods._splats import SplatSteps
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
-from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, OMITTED_BY_NONE, OPENAI_NOT_GIVEN,
+from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, MISTRAL_MODELS_MODULE, NOT_GIVEN_KEPT, OMITTED_BY_NONE,
+                                   OPENAI_NOT_GIVEN,
                                    RESPONSE_TYPES, STORED_HISTORY_TODO, TRAILING_SYSTEM_BUILT_TODO,
                                    TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO, UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
@@ -356,6 +357,21 @@ class _Transformer(SplatSteps, RuleTransformer):
         if self._returned and original is not None and updated is not None and \
                 _moved_chat_call(original, updated) and _func_name(updated) in ("complete", "complete_async"):
             self._returned[-1][1].add(id(original))
+
+    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
+        """``usage: CompletionUsage`` where every call of the module converts (codemods._facts.usage_types): the
+        usage it describes is Mistral's UsageInfo (held-out review 79, Y7: the annotation kept openai and its pin)."""
+        names = self.facts.usage_types
+        if not names or self.config.endpoint() is not None:
+            return updated
+        renamed = updated.visit(_Renamed(names))
+        if renamed is updated or renamed.deep_equals(updated):
+            return updated
+        for target in set(names.values()):
+            self.need_import(MISTRAL_MODELS_MODULE, target)
+        self.converted(self.current_line(), f"{code_of(updated.annotation)} annotation -> "
+                                            f"{code_of(renamed.annotation)}: the converted calls' usage")
+        return renamed
 
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
         """A function whose every ``return`` gives a converted (unstreamed) chat call, annotated to return
@@ -944,6 +960,7 @@ class _Transformer(SplatSteps, RuleTransformer):
             self._same_models(original.value, updated.value)
             self._env_constant_default(original.value)
         if updated.value is not None:
+            self._converted_value(original.value, updated.value)  # (`r: ChatCompletion = <call>`; `return r`)
             self._consumed_by_name(updated.value, updated.target)  # `stream: Stream[...] = <stream call>`
         value = original.value.expression if isinstance(original.value, cst.Await) else original.value
         if isinstance(value, cst.Call) and chat_method(value.func) is not None and updated.value is not None \
@@ -1319,3 +1336,18 @@ def _enumerated(loop: cst.For) -> Optional[cst.Name]:
             all(isinstance(e.value, cst.Name) for e in target.elements):
         return call.args[0].value
     return None
+
+
+class _Renamed(cst.CSTTransformer):
+    """Names of ``names`` (local name -> new name) renamed, outside attributes' right-hand sides."""
+
+    def __init__(self, names: dict) -> None:
+        super().__init__()
+        self.names = names
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # (not `.attr`)
+        return False
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        return updated.with_changes(value=self.names[updated.value]) if updated.value in self.names else updated

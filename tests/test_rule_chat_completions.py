@@ -2516,3 +2516,64 @@ def test_a_splat_todo_says_what_each_key_becomes_in_words() -> None:
     said = splat_problem("params", SplatDict(("seed", "user", "tenant"), False, False, "it is passed on elsewhere"))
     assert said == ("**params: it is passed on elsewhere; keys to check: seed (-> random_seed), "
                     "tenant (not a chat parameter), user (dropped)"), said
+
+
+def test_usage_annotations_name_mistrals_usage_where_every_call_converts():
+    """Held-out review 79, Y7: `-> tuple[str, CompletionUsage]` of a converted response's usage kept the openai
+    import (and the pin); `r: ChatCompletion = <call>; return r` left `-> ChatCompletion` as it was."""
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+        from openai.types import CompletionUsage
+        from openai.types.chat import ChatCompletion
+
+        client = OpenAI()
+
+
+        def ask(messages) -> tuple[str, CompletionUsage]:
+            response = client.chat.completions.create(model="gpt-4o", messages=messages)
+            return str(response.choices[0].message.content), response.usage
+
+
+        def too_long(usage: CompletionUsage, budget: int) -> bool:
+            return usage.prompt_tokens >= budget
+
+
+        def full(messages) -> ChatCompletion:
+            r: ChatCompletion = client.chat.completions.create(model="gpt-4o", messages=messages)
+            return r
+        ''')
+    assert "from mistralai.client.models import ChatCompletionResponse, UsageInfo" in code, code
+    assert "-> tuple[str, UsageInfo]:" in code and "usage: UsageInfo, budget: int" in code
+    assert "def full(messages) -> ChatCompletionResponse:" in code and "openai" not in code
+    assert not todos
+
+
+@pytest.mark.parametrize("extra", [
+    "def cached(u: CompletionUsage) -> int:\n    return u.prompt_tokens_details.cached_tokens\n",
+    "def is_usage(u) -> bool:\n    return isinstance(u, CompletionUsage)\n",
+])
+def test_usage_annotations_stay_where_the_module_needs_openais_type(extra):
+    code, _ = convert_snippet('''\
+        from openai import OpenAI
+        from openai.types import CompletionUsage
+
+        client = OpenAI()
+
+
+        def ask(messages) -> CompletionUsage:
+            return client.chat.completions.create(model="gpt-4o", messages=messages).usage
+
+
+        ''' + textwrap.indent(extra, "        ").lstrip())
+    assert "-> CompletionUsage:" in code and "UsageInfo" not in code
+
+
+def test_the_usage_fields_read_the_same_on_mistrals_usage():
+    from mistralai.client.models import UsageInfo
+    from openai.types import CompletionUsage
+
+    from migrator.mapping.chat import USAGE_DETAIL_FIELDS, USAGE_TYPES
+
+    assert set(USAGE_TYPES.values()) == {"UsageInfo"}
+    shared = set(CompletionUsage.model_fields) - USAGE_DETAIL_FIELDS
+    assert shared == {"prompt_tokens", "completion_tokens", "total_tokens"} <= set(UsageInfo.model_fields)

@@ -190,6 +190,11 @@ class ConversionPlan:
         client imported from another: its response reads are rewritten as anywhere else)."""
         return frozenset(use.path for use in self.uses if use.status == CONVERT)
 
+    @cached_property
+    def mixed_paths(self) -> frozenset:
+        """The modules with an OpenAI API use the plan keeps or leaves with a TODO."""
+        return frozenset(use.path for use in self.uses if use.status != CONVERT)
+
     def client(self, client_id: Optional[str]) -> Optional[Client]:
         for client in self.clients:
             if client.id == client_id:
@@ -363,6 +368,11 @@ class FileView:
     @property
     def converts_calls(self) -> bool:
         return self.path in self.plan.converting_paths
+
+    @property
+    def converts_every_call(self) -> bool:
+        """Does every OpenAI API use of this module convert (and is there one)?"""
+        return self.path in self.plan.converting_paths and self.path not in self.plan.mixed_paths
 
     @property
     def default_embedding(self) -> bool:
