@@ -2104,3 +2104,45 @@ def test_a_module_key_setting_read_back_by_a_start_up_check_says_so() -> None:
     code, todos = convert_snippet(source.replace("    if not openai.api_key:\n        print(\"Error: set "
                                                  "OPENAI_API_KEY\")\n        exit(1)\n", ""))
     assert not any("reads openai.api_key back" in t for t in todos), todos
+
+
+def test_a_base_url_parameter_defaulting_to_openais_url_defaults_to_mistrals_server():
+    """Held-out review 80, X1: `server_url=base_url` kept OpenAI's URL as the default, and the default call sent the
+    Mistral key to api.openai.com/v1/v1."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+
+        def make_client(api_key: str, base_url: str = "https://api.openai.com/v1") -> OpenAI:
+            return OpenAI(api_key=api_key, base_url=base_url)
+
+
+        def ask(api_key: str, prompt: str) -> str:
+            client = make_client(api_key)
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+        ''')
+    assert 'def make_client(api_key: str, base_url: str = "https://api.mistral.ai") -> Mistral:' in code
+    assert "server_url=base_url," in code
+    assert any("a caller passing base_url must pass a server of Mistral's API" in t for t in todos)
+
+
+def test_a_rebound_base_url_parameter_keeps_its_default():
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+
+        def make_client(base_url: str = "https://api.openai.com/v1") -> OpenAI:
+            base_url = base_url.rstrip("/")
+            return OpenAI(base_url=base_url)
+
+
+        def ask(prompt: str) -> str:
+            r = make_client().chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+            return r.choices[0].message.content
+        ''')
+    assert 'base_url: str = "https://api.openai.com/v1"' in code
