@@ -557,6 +557,16 @@ def test_langchain_model_strings_naming_openai_get_one_todo_per_module():
         ''')
     assert len(todos) == 1 and todos[0].startswith('init_chat_model("gpt-4o", model_provider="openai")'), todos
     assert '"mistralai:mistral-large-latest"' in todos[0]
+    code, todos = convert('''\
+        from langchain.chat_models import init_chat_model
+
+
+        def load_chat_model(fully_specified_name: str):
+            provider, model = fully_specified_name.split("/", maxsplit=1)
+            return init_chat_model(model, model_provider=provider)
+        ''')  # (held-out review 80, Y1: silent)
+    assert len(todos) == 1 and todos[0].startswith(
+        'init_chat_model(model, model_provider=provider) (where provider is "openai") runs on OpenAI'), todos
 
 
 @pytest.mark.parametrize("source", [

