@@ -3519,3 +3519,22 @@ def test_another_sdks_call_on_a_name_that_also_holds_an_openai_client_is_told_as
     out = convert_files({"chat.py": code})["chat.py"]
     assert "OpenAI()" in out and "messages.create is anthropic's call: self.client also holds anthropic.Anthropic()" \
         in out, out
+
+
+def test_held_out_80_the_openai_half_of_a_provider_model_split_keeps_its_client():
+    """Held-out review 80, Y2: `if provider == "openai":` after `provider, model = name.split("/", 1)` was converted."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+
+        def embed(name, text):
+            provider, model = name.split("/", maxsplit=1)
+            if provider == "openai":
+                client = OpenAI()
+                return client.embeddings.create(model=model, input=text).data[0].embedding
+            raise ValueError(provider)
+        ''')
+    assert "client = OpenAI()" in code and "embeddings.create(model=model, input=text)" in code
+    assert any("provider == 'openai' (the OpenAI half" in t for t in todos), todos

@@ -1339,3 +1339,26 @@ def test_a_class_taken_from_a_module_of_the_tree_is_reported_at_its_call(importe
         "# TODO(migrator MIG116): ChatOpenAI(...) stays on OpenAI: ChatOpenAI comes from imports.py, which imports it "
         "from langchain_openai: migrator converts the class only where langchain_openai is imported; import "
         "ChatMistralAI from langchain_mistralai here (or in imports.py) and convert this call by hand"], said
+
+
+def test_an_object_built_for_the_openai_half_of_a_provider_model_name_stays():
+    """Held-out review 80, Y2: `provider, model = name.split("/")` / `if provider == "openai":` moved, and the app's
+    default "openai/text-embedding-3-small" sent an OpenAI model to Mistral; `startswith("openai/")` too."""
+    code, todos = convert('''\
+        from langchain_openai import OpenAIEmbeddings
+
+
+        def make_text_encoder(name: str):
+            provider, model = name.split("/", maxsplit=1)
+            if provider == "openai":
+                return OpenAIEmbeddings(model=model)
+            raise ValueError(provider)
+
+
+        def make_other(name: str):
+            if name.startswith("openai/"):
+                return OpenAIEmbeddings(model=name.split("/", 1)[1])
+            raise ValueError(name)
+        ''')
+    assert code.count("OpenAIEmbeddings(model=") == 2 and "MistralAIEmbeddings(" not in code
+    assert len(todos) == 2 and "provider == 'openai'" in todos[0] and "name.startswith('openai/')" in todos[1]

@@ -4006,6 +4006,18 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
     tests that variable against an OpenAI model name (a dispatcher's OpenAI branch: moved, it would send
     Mistral the OpenAI name). "" otherwise."""
     model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+    if model is None:
+        return ""
+    scope = f.scope_of.get(id(call), ())
+    assigns = (n for n in f.nodes if isinstance(n, ast.Assign) and f.scope_of.get(id(n), ()) == scope)
+    return openai_branch_reason(call, model, ancestors_of(f, call), assigns)
+
+
+def openai_branch_reason(call: ast.AST, model: ast.AST, ancestors, assigns) -> str:
+    """Why ``call`` (its model keyword's value ``model``; ``ancestors``, innermost first; ``assigns``, the
+    assignments of its scope) runs only for OpenAI models: the ``if`` branch it sits in tests the model
+    variable against an OpenAI model name or an "openai/" prefix, or the provider half of ``provider, model =
+    name.split("/")`` against "openai". "" otherwise. (The SDK's calls and LangChain's objects alike.)"""
     if isinstance(model, (ast.Call, ast.Subscript)):
         # `model=model_choice.split("/")[-1]` under `if model_choice.startswith("openai/")` (held-out review 79, Y4)
         root = model  # down to the value it is computed from: model_choice (self.model of self.model.split())
@@ -4016,8 +4028,16 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
     if not isinstance(model, (ast.Name, ast.Attribute)):
         return ""
     shown = ast.dump(model)
+    providers: set = set()
+    if isinstance(model, ast.Name):  # `provider, model = name.split("/", 1)` (held-out review 80, Y2)
+        for n in assigns:
+            if len(n.targets) == 1 and isinstance(n.targets[0], ast.Tuple) and isinstance(n.value, ast.Call) and \
+                    isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("split", "rsplit", "partition"):
+                names = [e.id for e in n.targets[0].elts if isinstance(e, ast.Name)]
+                if model.id in names:
+                    providers.update(name for name in names if name != model.id)
     child: ast.AST = call
-    for node in ancestors_of(f, call):
+    for node in ancestors:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             return ""
         if isinstance(node, ast.If) and any(child is s for s in node.body):
@@ -4031,6 +4051,12 @@ def _openai_model_branch(f: _File, call: ast.Call) -> str:
             if names and marks:
                 return (f"it runs only when {ast.unparse(test)} (an OpenAI model): moved, it would send Mistral that "
                         "OpenAI model name; route Mistral models to this branch by hand")
+            if providers and any(isinstance(n, ast.Compare) and isinstance(n.left, ast.Name) and
+                                 n.left.id in providers and any(
+                                     isinstance(c, ast.Constant) and isinstance(c.value, str) and
+                                     c.value.lower() == "openai" for c in n.comparators) for n in ast_walk(test)):
+                return (f"it runs only when {ast.unparse(test)} (the OpenAI half of a \"provider/model\" name): "
+                        "moved, it would send Mistral that OpenAI model name")
         child = node
     return ""
 

@@ -476,10 +476,28 @@ class _Planner:
                 f"{'.'.join(self.lib.CLASSES[cls][2:4])} the same way (try / except, its own None check) "
                 "and convert by hand",))
         self._reads = []
-        blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set())
+        blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set()) + self._branch(call)
         for read in self._reads:  # rewritten where converted objects alone reach it
             self._renamed[id(read)] = self._renamed.get(id(read), True) and not blockers
         return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
+
+    def _branch(self, call: ast.Call) -> list[str]:
+        """``if provider == "openai": return OpenAIEmbeddings(model=model)`` (``provider, model = name.split("/")``),
+        ``if name.startswith("openai/"):``: the object is built only for OpenAI's models (held-out review 80, Y2:
+        moved, the app's default config sent text-embedding-3-small to Mistral)."""
+        from migrator.plan.build import openai_branch_reason
+
+        model = next((kw.value for kw in call.keywords if kw.arg in ("model", "model_name")), None)
+        if model is None:
+            return []
+        ancestors, node = [], call
+        while id(node) in self.parents:
+            node = self.parents[id(node)]
+            ancestors.append(node)
+        function = next((a for a in ancestors if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), self.tree)
+        assigns = (n for n in ast_walk(function) if isinstance(n, ast.Assign))
+        reason = openai_branch_reason(call, model, ancestors, assigns)
+        return [f"model={ast.unparse(model)[:40]}: {reason}"] if reason else []
 
     def _provider(self, call: ast.Call) -> str:
         for kw in call.keywords:
