@@ -617,7 +617,7 @@ class RuleTransformer(cst.CSTTransformer):
         """Mistral has no module-level client: the module's own one (added once after the imports).
         openai>=1's module client retried twice by default, so the one replacing it gets a RetryConfig;
         openai 0.x (``openai.ChatCompletion.create``) retried only failed connections, so its replacement nothing."""
-        from migrator.mapping.client import (MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME,
+        from migrator.mapping.client import (KEY_STEP, MISTRAL_CLIENT, MODULE_CLIENT_CODE, MODULE_CLIENT_NAME,
                                              MODULE_CLIENT_RETRYING_CODE, OPENAI_DEFAULT_RETRIES)
 
         retries = self.facts.module_retries  # `openai.max_retries = N` (MIG101 leaves the line a TODO)
@@ -633,6 +633,10 @@ class RuleTransformer(cst.CSTTransformer):
             self.need_statement(MODULE_CLIENT_RETRYING_CODE.format(retry_config=self.retry_config_code(count)))
         self.need_import(*MISTRAL_CLIENT)
         self._key_set_elsewhere()
+        if "api_key" not in self.facts.module_settings and self.first_in_module("\0module key step"):
+            # the module's client reads MISTRAL_API_KEY: the summary's "Before you deploy" says so, as for a converted
+            # OpenAI() (held-out review 80, Y5: v0 conversions never did, and the deploy failed with 401)
+            self.__dict__["_pending_steps"] = (KEY_STEP,)
         return cst.Name(MODULE_CLIENT_NAME)
 
     def _key_set_elsewhere(self) -> None:
@@ -687,7 +691,9 @@ class RuleTransformer(cst.CSTTransformer):
         """Report a converted site; ``steps``: what it needs outside the repository (the summary's "Before you
         deploy")."""
         self.changed = True
-        self.findings.append(Finding(self.code, FindingKind.CONVERTED, line, message, safety, tuple(steps)))
+        pending = self.__dict__.pop("_pending_steps", ())  # (the module client's key, mistral_module_client)
+        self.findings.append(Finding(self.code, FindingKind.CONVERTED, line, message, safety,
+                                     tuple(dict.fromkeys((*steps, *pending)))))
 
     def todo(self, line: int, message: str) -> None:
         """Leave ``# TODO(migrator CODE): message`` above the enclosing statement, and report it."""

@@ -1360,3 +1360,23 @@ def test_held_out_76_a_v0_key_placeholder_pointing_at_openai_s_key_page_is_not_h
     assert "mistral_client = Mistral()" in code and "platform.openai.com" not in code.split("mistral_client")[1], code
     assert any("(an OpenAI key or its placeholder) removed" in t and "https://console.mistral.ai/api-keys" in t
                for t in todos), todos
+
+
+@pytest.mark.parametrize("setting", ['openai.api_key = os.getenv("OPENAI_API_KEY")\n', ""])
+def test_the_module_client_of_v0_calls_asks_for_mistral_api_key_before_deploying(setting):
+    """Held-out review 80, Y5: `mistral_client = Mistral()` reads MISTRAL_API_KEY, and the summary's "Before you deploy"
+    never said so for v0 conversions (the line reading OPENAI_API_KEY was removed without a trace)."""
+    import textwrap
+
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+    from migrator.mapping.client import KEY_STEP
+
+    source = ("import os\nimport openai\n" + setting + textwrap.dedent('''\
+        def ask(p):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": p}])
+            return r.choices[0].message["content"]
+        '''))
+    outcome = transform_source(source, config=Config())
+    assert "mistral_client = Mistral()" in outcome.code
+    assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) == 1
