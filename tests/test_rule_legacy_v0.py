@@ -1380,3 +1380,17 @@ def test_the_module_client_of_v0_calls_asks_for_mistral_api_key_before_deploying
     outcome = transform_source(source, config=Config())
     assert "mistral_client = Mistral()" in outcome.code
     assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) == 1
+
+
+def test_a_kept_async_v0_call_is_pointed_at_mistrals_async_methods():
+    """Held-out review 80, X6: the TODO on `await openai.ChatCompletion.acreate(**kwargs)` named chat.complete, which
+    awaited raises TypeError."""
+    code, todos = convert_snippet('''\
+        import openai
+
+
+        async def generate_completion(**kwargs):
+            return await openai.ChatCompletion.acreate(**kwargs)
+        ''')
+    assert any("chat.complete_async(...) / chat.stream_async(...)" in t for t in todos), todos
+    assert not any("chat.complete(...)" in t for t in todos)
