@@ -372,4 +372,4 @@ def test_a_function_result_made_by_the_apps_message_class_keeps_the_client() -> 
     # an assistant message: no function result, but the reply fetch() returns is read as reply.function_call, which
     # Mistral's message does not have (held-out review 79, X1: a returned message is followed to its reads)
     out = convert_files({"model.py": model, "chat.py": chat.replace("{role}", 'Message("assistant", ')})["chat.py"]
-    assert "OpenAI()" in out and "read here as reply.function_call" in out, out
+    assert "OpenAI()" in out and "read in run() as reply.function_call" in out, out
