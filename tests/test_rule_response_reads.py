@@ -446,8 +446,8 @@ def test_a_returned_completion_read_elsewhere_through_an_openai_only_field_keeps
     out = convert_files({"llm.py": llm, "app.py": "from llm import complete\n\n\ndef answer():\n"
                          "    r = complete('hi')\n    u = r.usage\n    msg = r.choices[0].message\n"
                          "    return u.total_tokens, msg.content, u.prompt_tokens_details\n"})
-    assert "client = OpenAI()" in out["llm.py"] and "read in answer() in app.py as u.prompt_tokens_details" in out["llm.py"], \
-        out["llm.py"]
+    assert "client = OpenAI()" in out["llm.py"], out["llm.py"]
+    assert "read in answer() in app.py as u.prompt_tokens_details" in out["llm.py"], out["llm.py"]
     out = convert_files({"llm.py": llm, "app.py": "from llm import complete\n\nr = complete('hi')\n"
                          "msg = r.choices[0].message\nprint(msg.content)\n"})
     assert "client.chat.complete(" in out["llm.py"], out["llm.py"]
@@ -547,7 +547,8 @@ def test_a_usage_detail_read_further_keeps_the_call():
 
 
         def report(prompt: str) -> str:
-            completion = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": prompt}])
+            completion = client.chat.completions.create(model="gpt-4o-mini",
+                                                        messages=[{"role": "user", "content": prompt}])
             usage = completion.usage
             return f"cached {usage.prompt_tokens_details.cached_tokens}"
         ''')
