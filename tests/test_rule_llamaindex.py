@@ -822,3 +822,24 @@ def test_a_key_set_for_converted_objects_names_those_of_its_program(tmp_path):
     todos = [f.message for r in report.results if r.path.endswith("app.py") for f in r.findings]
     assert todos == ["OPENAI_API_KEY is set here, but the converted MistralAIEmbedding in builder.py reads "
                      "MISTRAL_API_KEY: set that (with a Mistral key) if this is about it"], todos
+
+
+def test_a_program_importing_the_settings_module_and_the_index_module_sets_the_defaults_first(tmp_path):
+    """Held-out review 80, Y3: main.py (`import settings`, `from query import answer`) names no LlamaIndex class, so it
+    was not read, and query.py's from_documents got the defaults TODO although settings.py sets Settings first."""
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / "settings.py").write_text(
+        "from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n"
+        "from llama_index.llms.openai import OpenAI\n\nSettings.llm = OpenAI(model='gpt-4o-mini')\n"
+        "Settings.embed_model = OpenAIEmbedding(model='text-embedding-3-small')\n")
+    (tmp_path / "query.py").write_text(
+        "from llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n\n\ndef answer(q: str) -> str:\n"
+        "    index = VectorStoreIndex.from_documents(SimpleDirectoryReader('data').load_data())\n"
+        "    return str(index.as_query_engine().query(q))\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert [f for r in report.results if r.path.endswith("query.py") for f in r.findings], report.results
+    (tmp_path / "main.py").write_text("import settings  # noqa: F401\nfrom query import answer\n\n"
+                                      "print(answer('What?'))\n")
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not [f for r in report.results if r.path.endswith("query.py") for f in r.findings], report.results
