@@ -1435,6 +1435,25 @@ def test_an_argparse_default_read_only_as_a_converted_model_is_mapped_where_decl
         assert "model=opts.model is computed at run time" in out, out
 
 
+@pytest.mark.parametrize("extra, mapped", [("", True), ("print(DEFAULT_MODEL)\n", False)])
+def test_an_argparse_default_naming_a_module_constant_maps_the_constant(extra, mapped):
+    """Held-out review 80, X3: `add_argument("--model", default=DEFAULT_MODEL)` with DEFAULT_MODEL = "gpt-4o-mini" was
+    "computed at run time", and a run without --model sent an OpenAI model to Mistral. The constant, read nowhere else,
+    is mapped where it is set."""
+    from mechanics import convert_files
+
+    app = ("import argparse\n\nfrom openai import OpenAI\n\nDEFAULT_MODEL = \"gpt-4o-mini\"\nclient = OpenAI()\n\n\n"
+           "def main() -> None:\n    p = argparse.ArgumentParser()\n"
+           "    p.add_argument(\"--model\", default=DEFAULT_MODEL)\n"
+           "    a = p.parse_args()\n"
+           "    r = client.chat.completions.create(model=a.model,\n"
+           "                                       messages=[{\"role\": \"user\", \"content\": \"hi\"}])\n"
+           "    print(r.choices[0].message.content)\n\n\n" + extra)
+    out = convert_files({"app.py": app})["app.py"]
+    assert ('DEFAULT_MODEL = "mistral-small-latest"' in out) is mapped, out
+    assert ("computed at run time" in out) is not mapped, out
+
+
 def test_pydantic_ai_openai_models_are_reported_and_keep_the_openai_package():
     """Held-out review 12, G3 (propertyai): pydantic-ai's OpenAIProvider / OpenAIModel and Agent("openai:...")
     ran the app's agents on OpenAI with no TODO, while its plain client converted and `openai` left the

@@ -4855,7 +4855,20 @@ def _argparse_slots(builder, f, node) -> set:
     if len(declared) != 1:
         return set()
     default = next((kw.value for kw in declared[0].keywords if kw.arg == "default"), None)
-    if not (isinstance(default, ast.Constant) and isinstance(default.value, str) and slot_model_literal(default.value)):
+    constant = None
+    if isinstance(default, ast.Name) and builder.lookup_scope(f, f.scope_of.get(id(default), ()), default.id) == ():
+        # `default=DEFAULT_MODEL`, a module constant read nowhere else (held-out review 80, X3: "computed at run
+        # time", and the option's default reached Mistral unmapped)
+        values = f.assigns.get(((), default.id), [])
+        if values and all(isinstance(v, ast.Constant) and isinstance(v.value, str) and slot_model_literal(v.value)
+                          for v in values) and \
+                not [load for load in _loads_of(f, default.id) if load is not default] and \
+                not _imported_elsewhere(builder, f, default.id) and not (
+                    builder.unread is not None and builder.unread.read_elsewhere(default.id,
+                                                                                 f.module.rsplit(".", 1)[-1])):
+            constant = ("const", default.id)
+    if constant is None and not (isinstance(default, ast.Constant) and isinstance(default.value, str) and
+                                 slot_model_literal(default.value)):
         return set()
     holders = {node.value.id}  # the names the options object is read through: passed to this module's functions
     for _ in range(3):
@@ -4876,7 +4889,7 @@ def _argparse_slots(builder, f, node) -> set:
                     isinstance(parent, ast.Call) and read in parent.args and isinstance(parent.func, ast.Name) and
                     (parent.func.id,) in f.scopes):
                 return set()  # `vars(args)`, `run(args)` of another module, getattr(args, ...): reads unseen
-    builder.extra_slots.setdefault(f.path, set()).add(("argdefault", attr))
+    builder.extra_slots.setdefault(f.path, set()).add(constant or ("argdefault", attr))
     return {("argread", attr)}
 
 
