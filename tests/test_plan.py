@@ -3557,3 +3557,25 @@ def test_held_out_80_the_openai_half_of_a_provider_model_split_keeps_its_client(
         ''')
     assert "client = OpenAI()" in code and "embeddings.create(model=model, input=text)" in code
     assert any("provider == 'openai' (the OpenAI half" in t for t in todos), todos
+
+
+def test_held_out_80_a_model_default_echoed_in_the_result_is_mapped():
+    """Held-out review 80, X4 (a PDF RAG API): `return {"answer": ..., "model": model}` kept the default "gpt-4o" from
+    being mapped ("computed at run time"); the echo reports the model sent, which is Mistral's now."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        from openai import AsyncOpenAI
+
+
+        class ChatService:
+            def __init__(self):
+                self.client = AsyncOpenAI()
+
+            async def generate_answer(self, question: str, model: str = "gpt-4o") -> dict:
+                response = await self.client.chat.completions.create(
+                    model=model, messages=[{"role": "user", "content": question}])
+                return {"answer": response.choices[0].message.content, "model": model}
+        ''')
+    assert 'model: str = "mistral-large-latest"' in code, code
+    assert not any("computed at run time" in t for t in todos), todos

@@ -5191,13 +5191,18 @@ def _api_result_read(f, read: ast.Attribute) -> bool:
 
 
 def _logged(f, load) -> bool:
-    """``logger.debug(f"using {self.model}")`` / ``print(...)``: a read that only shows the value (re-review 38, O1:
-    one log line kept the constructor's literal "gpt-4o" from being mapped)."""
+    """``logger.debug(f"using {self.model}")`` / ``print(...)``, ``{"model": model}``: a read that only shows the value
+    (re-review 38, O1: one log line kept the constructor's literal "gpt-4o" from being mapped)."""
     value = f.parent.get(id(load))
     text = f.parent.get(id(value)) if isinstance(value, ast.FormattedValue) else None
     call = f.parent.get(id(text)) if isinstance(text, ast.JoinedStr) else None
     if isinstance(value, ast.FormattedValue) and isinstance(text, ast.JoinedStr) and isinstance(call, ast.Call):
         return (dotted_name(call.func) or "").rsplit(".", 1)[-1] in LOG_CALLS
+    if isinstance(value, ast.Dict) and any(v is load for v in value.values):
+        # `return {"answer": ..., "model": model}`: it reports the model the call was sent (held-out review 80, X4: it
+        # kept the default "gpt-4o" from being mapped, and the API's default requests sent it to Mistral)
+        key = value.keys[[id(v) for v in value.values].index(id(load))]
+        return isinstance(key, ast.Constant) and isinstance(key.value, str) and "model" in key.value.lower()
     return isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in LOG_CALLS and \
         load in value.args
 
