@@ -293,3 +293,19 @@ def test_a_client_handed_its_key_is_not_said_to_read_the_variable(tmp_path):
     steps = [step["step"] for step in summarize(report)["steps"]]
     assert any(step.startswith("converted clients given api_key= by the app") for step in steps), steps
     assert not any(step.startswith("set MISTRAL_API_KEY") for step in steps), steps
+
+
+def test_with_no_dependency_file_the_summary_says_what_to_install(tmp_path):
+    """Held-out review 80, Y9: a repository without requirements was converted to mistralai 3.x's imports and nothing
+    said what to install; with a manifest, the manifest is edited instead and no such step is given."""
+    from migrator.engine.runner import Mode, run
+    from migrator.engine.summary import summarize
+
+    (tmp_path / "chat.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model='gpt-4o-mini', "
+        "messages=[{'role': 'user', 'content': 'hi'}])\nprint(r.choices[0].message.content)\n")
+    steps = [s["step"] for s in summarize(run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False))["steps"]]
+    assert any(s.endswith('pip install "mistralai>=3.7,<4"') for s in steps), steps
+    (tmp_path / "requirements.txt").write_text("openai>=1\n")
+    steps = [s["step"] for s in summarize(run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False))["steps"]]
+    assert not any("pip install" in s for s in steps), steps

@@ -535,11 +535,44 @@ def run(
 
         code_results = project_pass(project, loaded, code_results, config, target_summary(config),
                                     write=mode is Mode.WRITE, manifests=manifests, unconverted=unconverted)
+    if transform is None and config.plan is not None and not manifests and \
+            all(os.path.isdir(path) for path in paths):  # (a file named alone: its manifests were not looked for)
+        code_results = _install_step(code_results)
     results.extend(code_results)
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
                   plan=shown_plan(config.plan, loaded), plan_root=root, target=target_summary(config))
+
+
+def _install_step(results: list) -> list:
+    """With no dependency manifest in the run, the summary's "Before you deploy" names the packages the converted
+    code now imports (held-out review 80, Y9: a repository without requirements was converted to mistralai 3.x's
+    imports, which an environment with mistralai 1.x cannot run, and nothing said what to install). The step rides
+    on the first finding of the first changed file importing one (no site is added)."""
+    import re as _re
+
+    from migrator.mapping.packages import PACKAGES
+
+    needed: dict[str, str] = {}
+    first = None
+    for index, result in enumerate(results):
+        if not isinstance(result, Changed) or not result.findings:
+            continue
+        text = result.updated.decode("utf-8", "replace")
+        for pkg in PACKAGES:
+            if pkg.new not in needed and _re.search(rf"^\s*(?:from|import)\s+{_re.escape(pkg.new_module)}\b", text,
+                                                    _re.MULTILINE):
+                needed[pkg.new] = pkg.requirement
+                first = index if first is None else first
+    if first is None:
+        return results
+    listed = " ".join(f'"{requirement}"' for requirement in needed.values())
+    step = ("install what the converted code imports where it runs (no requirements.txt / pyproject.toml / "
+            f"setup.cfg / Pipfile / environment.yml was found to declare it): pip install {listed}")
+    result = results[first]
+    findings = (replace(result.findings[0], steps=(*result.findings[0].steps, step)), *result.findings[1:])
+    return [*results[:first], replace(result, findings=findings), *results[first + 1:]]
 
 
 # said of a code file the run does not convert though it uses openai (held-out review 64, X1)
