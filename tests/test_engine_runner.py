@@ -219,7 +219,8 @@ def test_the_steps_outside_the_repository_are_in_the_summary(tmp_path):
 
     workflow = ("on: push\njobs:\n  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python app.py\n"
                 "        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
-    report, _ = _run_tree(tmp_path, {"app.py": _CHAT, ".github/workflows/smoke.yml": workflow})
+    report, _ = _run_tree(tmp_path, {"app.py": _CHAT, ".github/workflows/smoke.yml": workflow,
+                                     "requirements.txt": "openai>=1\n"})  # (none: an install step too)
     steps = [step["step"] for step in summarize(report)["steps"]]
     assert len(steps) == 3, steps
     # where the key is set outside the repository (held-out review 65, X4: an untracked .env kept OPENAI_API_KEY)
