@@ -208,7 +208,9 @@ class ChatCompletions(MigratorRule):
     module) are mapped too, where they are written; the call keeps a TODO for the rest, saying so. An OpenAI
     annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
     or on a part of it (``msg: ChatCompletionMessage = reply.choices[0].message``) is dropped; a function's
-    ``-> ChatCompletion`` whose every return is a converted call names ``ChatCompletionResponse``. A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
+    ``-> ChatCompletion`` whose every return is a converted call names ``ChatCompletionResponse``; in a module whose
+    every call converts, ``CompletionUsage`` annotations name ``UsageInfo`` (unless the module reads the usage
+    details Mistral lacks). A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
     TODO (Mistral answers 400), also where the list is seen to end so before the call (``msgs = history +
     [{"role": "system", ...}]``, ``ctx.append({...})`` in a caller handing it over).
 

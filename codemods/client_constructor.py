@@ -112,7 +112,8 @@ class ClientConstructor(MigratorRule):
     declaration ``_client: AsyncOpenAI | None = None`` follows it. A client that a module failing to parse
     may import stays on OpenAI, naming that module. An OpenAI secret written in the code (``api_key="sk-..."``, or a name bound to
     one) is removed from the converted constructor, with a TODO to delete and revoke it: it is never
-    sent to Mistral. ``api.openai.com`` URLs in a converted client's ``base_url`` become Mistral's server.
+    sent to Mistral. ``api.openai.com`` URLs in a converted client's ``base_url`` become Mistral's server, also as
+    the default of the function parameter it is passed (``def make(base_url="https://api.openai.com/v1")``).
     ``client.close()`` / ``await client.close()`` alone on its line (a shutdown hook) becomes
     ``client.__exit__(None, None, None)`` / ``await client.__aexit__(None, None, None)``: Mistral has no ``close()``;
     leaving its context closes the HTTP client it made. Once every client of the tree converts and none kept reads
