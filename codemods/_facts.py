@@ -129,6 +129,7 @@ class ModuleFacts:
     env_helpers: frozenset = frozenset()  # functions reading the variable their first parameter names
     delta_names: frozenset = frozenset()  # names bound to a stream delta's content (content_none_check)
     usage_types: dict = field(default_factory=dict)  # MIG102: `CompletionUsage` (local name) -> "UsageInfo"
+    reads_responses: bool = False  # the module names `.responses` (MIG110's None tests are sites only then)
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
     stmt_relevant: list[bool] = field(default_factory=list)
@@ -911,7 +912,7 @@ class _Collector(NodeVisitor):
             self._site(node, READ)
         elif env_membership_key(node):
             self._site(node, ENV)
-        if unset_guard(node) is not None and self.facts_uses_openai:
+        if self.facts.reads_responses and unset_guard(node) is not None and self.facts_uses_openai:
             self._site(node, RGUARD)
         self.generic_visit(node)
 
@@ -1271,6 +1272,8 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
                 _imported_clients(facts, node, repo)
         elif type(node) is ast.Attribute and node.attr == "parsed_arguments":
             facts.reads_parsed_arguments = True
+        elif type(node) is ast.Attribute and node.attr == "responses":
+            facts.reads_responses = True
     if env_read:  # (functions reading the variable their parameter names: only where the module reads the env)
         facts.env_helpers = facts.env_helpers | env_helpers(tree)
     facts.delta_names = frozenset(delta_names)

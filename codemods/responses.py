@@ -114,7 +114,7 @@ class _Transformer(ApiCallTransformer):
 
     # -- `r.usage is not None`: Mistral's absent usage is a falsy Unset(), not None (the plan traced the read) ----
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        if _unset_guard(node):
+        if self.facts.reads_responses and _unset_guard(node):
             self.mark_site(node, RGUARD)
 
     def leave_Comparison(self, original: cst.Comparison, updated: cst.Comparison) -> cst.BaseExpression:
