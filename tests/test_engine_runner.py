@@ -310,3 +310,19 @@ def test_with_no_dependency_file_the_summary_says_what_to_install(tmp_path):
     (tmp_path / "requirements.txt").write_text("openai>=1\n")
     steps = [s["step"] for s in summarize(run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False))["steps"]]
     assert not any("pip install" in s for s in steps), steps
+
+
+def test_no_install_step_where_the_project_declares_its_dependencies_above_the_run(tmp_path):
+    """`migrator convert src/` of a project whose requirements.txt is at its top: nothing to install by hand."""
+    from migrator.engine.runner import Mode, run
+    from migrator.engine.summary import summarize
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "requirements.txt").write_text("openai>=1\n")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "chat.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model='gpt-4o-mini', "
+        "messages=[{'role': 'user', 'content': 'hi'}])\nprint(r.choices[0].message.content)\n")
+    steps = [s["step"] for s in summarize(run([str(tmp_path / "src")], mode=Mode.CHECK, jobs=1,
+                                              progress=False))["steps"]]
+    assert steps and not any("pip install" in s for s in steps), steps

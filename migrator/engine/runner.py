@@ -536,13 +536,31 @@ def run(
         code_results = project_pass(project, loaded, code_results, config, target_summary(config),
                                     write=mode is Mode.WRITE, manifests=manifests, unconverted=unconverted)
     if transform is None and config.plan is not None and not manifests and \
-            all(os.path.isdir(path) for path in paths):  # (a file named alone: its manifests were not looked for)
+            all(os.path.isdir(path) and not _manifest_above(path) for path in paths):
+        # (a file named alone: its manifests were not looked for; a directory of a project declaring them above it)
         code_results = _install_step(code_results)
     results.extend(code_results)
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
                   plan=shown_plan(config.plan, loaded), plan_root=root, target=target_summary(config))
+
+
+_MANIFEST_NAMES = ("requirements.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "environment.yml")
+
+
+def _manifest_above(path) -> bool:
+    """Does a directory above ``path``, up to the repository's root (the one holding .git), hold a dependency
+    manifest (``migrator convert src/`` of a project declaring its dependencies at the top)?"""
+    here = os.path.abspath(path)
+    while not os.path.exists(os.path.join(here, ".git")):
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+        if any(os.path.exists(os.path.join(here, name)) for name in _MANIFEST_NAMES):
+            return True
+    return False
 
 
 def _install_step(results: list) -> list:
