@@ -500,14 +500,13 @@ def content_none_check(node: ast.Compare, delta_names: frozenset = frozenset()) 
         False if isinstance(node.ops[0], (ast.IsNot, ast.NotEq)) else None
 
 
-def unset_guard(node: ast.Compare) -> Optional[bool]:
-    """``x.usage is None`` (True) / ``x.usage is not None`` (False), or the same of a name (which the plan traces to
-    such a read of a converted Responses result): the None test Mistral's ``Unset()`` passes (UNSET_MODEL_FIELDS)."""
+def unset_guard(node: ast.Compare) -> bool:
+    """``x.usage is None`` / ``x.usage is not None``, or the same of a name (which the plan traces to such a read of a
+    converted Responses result): the None test Mistral's ``Unset()`` passes (UNSET_MODEL_FIELDS)."""
     left = node.left
-    if len(node.ops) != 1 or not (isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None) \
-            or not (isinstance(left, ast.Name) or isinstance(left, ast.Attribute) and left.attr in UNSET_MODEL_FIELDS):
-        return None
-    return True if isinstance(node.ops[0], ast.Is) else False if isinstance(node.ops[0], ast.IsNot) else None
+    return len(node.ops) == 1 and isinstance(node.ops[0], (ast.Is, ast.IsNot)) and \
+        isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None and \
+        (isinstance(left, ast.Name) or isinstance(left, ast.Attribute) and left.attr in UNSET_MODEL_FIELDS)
 
 
 def env_key(node: ast.AST) -> Optional[str]:
@@ -912,7 +911,7 @@ class _Collector(NodeVisitor):
             self._site(node, READ)
         elif env_membership_key(node):
             self._site(node, ENV)
-        if self.facts.reads_responses and unset_guard(node) is not None and self.facts_uses_openai:
+        if self.facts.reads_responses and unset_guard(node) and self.facts_uses_openai:
             self._site(node, RGUARD)
         self.generic_visit(node)
 
@@ -1690,8 +1689,8 @@ def _usage_annotations(tree: ast.Module, facts: ModuleFacts) -> dict:
             names.pop(node.id)  # built, or read as a value (`isinstance(u, CompletionUsage)`): stays
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in names:
             return {}  # a quoted annotation: left as it is
-    if "UsageInfo" in facts.imported or any(isinstance(node, ast.Name) and node.id == "UsageInfo"
-                                            for node in ast_walk(tree)):
+    taken = set(USAGE_TYPES.values())  # (the module's own UsageInfo: left as it is)
+    if taken & set(facts.imported) or any(isinstance(node, ast.Name) and node.id in taken for node in ast_walk(tree)):
         return {}
     return names
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from migrator.config import Config
 from migrator.mapping.env import BASE_URL_VARS
 from migrator.engine.discovery import SourceFile, discover
-from migrator.engine.walk import ALL_KINDS, MANIFEST_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY
+from migrator.engine.walk import ALL_KINDS, MANIFEST_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY, manifest_above
 from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, Transform, convert, decode, load
 from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
 
@@ -536,7 +536,7 @@ def run(
         code_results = project_pass(project, loaded, code_results, config, target_summary(config),
                                     write=mode is Mode.WRITE, manifests=manifests, unconverted=unconverted)
     if transform is None and config.plan is not None and not manifests and \
-            all(os.path.isdir(path) and not _manifest_above(path) for path in paths):
+            all(os.path.isdir(path) and not manifest_above(path) for path in paths):
         # (a file named alone: its manifests were not looked for; a directory of a project declaring them above it)
         code_results = _install_step(code_results)
     results.extend(code_results)
@@ -546,31 +546,13 @@ def run(
                   plan=shown_plan(config.plan, loaded), plan_root=root, target=target_summary(config))
 
 
-_MANIFEST_NAMES = ("requirements.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "environment.yml")
-
-
-def _manifest_above(path) -> bool:
-    """Does a directory above ``path``, up to the repository's root (the one holding .git), hold a dependency
-    manifest (``migrator convert src/`` of a project declaring its dependencies at the top)?"""
-    here = os.path.abspath(path)
-    while not os.path.exists(os.path.join(here, ".git")):
-        parent = os.path.dirname(here)
-        if parent == here:
-            return False
-        here = parent
-        if any(os.path.exists(os.path.join(here, name)) for name in _MANIFEST_NAMES):
-            return True
-    return False
-
-
 def _install_step(results: list) -> list:
     """With no dependency manifest in the run, the summary's "Before you deploy" names the packages the converted
     code now imports (held-out review 80, Y9: a repository without requirements was converted to mistralai 3.x's
     imports, which an environment with mistralai 1.x cannot run, and nothing said what to install). The step rides
     on the first finding of the first changed file importing one (no site is added)."""
-    import re as _re
-
-    from migrator.mapping.packages import PACKAGES
+    from migrator.engine.project_files import _imports
+    from migrator.mapping.packages import INSTALL_STEP, PACKAGES
 
     needed: dict[str, str] = {}
     first = None
@@ -579,15 +561,12 @@ def _install_step(results: list) -> list:
             continue
         text = result.updated.decode("utf-8", "replace")
         for pkg in PACKAGES:
-            if pkg.new not in needed and _re.search(rf"^\s*(?:from|import)\s+{_re.escape(pkg.new_module)}\b", text,
-                                                    _re.MULTILINE):
+            if pkg.new not in needed and _imports(pkg.new_module).search(text):
                 needed[pkg.new] = pkg.requirement
                 first = index if first is None else first
     if first is None:
         return results
-    listed = " ".join(f'"{requirement}"' for requirement in needed.values())
-    step = ("install what the converted code imports where it runs (no requirements.txt / pyproject.toml / "
-            f"setup.cfg / Pipfile / environment.yml was found to declare it): pip install {listed}")
+    step = INSTALL_STEP.format(requirements=" ".join(f'"{requirement}"' for requirement in needed.values()))
     result = results[first]
     findings = (replace(result.findings[0], steps=(*result.findings[0].steps, step)), *result.findings[1:])
     return [*results[:first], replace(result, findings=findings), *results[first + 1:]]

@@ -371,6 +371,22 @@ def _git_top(directory: str) -> str | None:
     return _nearest(directory, lambda d: os.path.lexists(os.path.join(d, ".git")))
 
 
+def manifest_above(directory: str) -> bool:
+    """Does a directory above ``directory``, up to its repository's root (the one holding .git), hold a dependency
+    manifest (``migrator convert src/`` of a project declaring its dependencies at its top)?"""
+    here = os.path.realpath(directory)
+    top = _git_top(here)
+    while top is not None and here != top:
+        here = os.path.dirname(here)
+        try:
+            names = os.listdir(here)
+        except OSError:
+            return False
+        if any(name == "setup.py" or file_kind(name) in MANIFEST_KINDS for name in names):
+            return True
+    return False
+
+
 def initial_ignore_rules(root: str) -> IgnoreRules:
     """The ignore files that apply to ``root`` from above it (up to the git top, if any)."""
     rules = IgnoreRules()

@@ -4357,9 +4357,8 @@ def _guarded_by(f: _File, node: ast.AST, check: ast.AST) -> bool:
         if isinstance(a, ast.BoolOp) and isinstance(a.op, ast.And) and child is not a.values[0]:
             if any(ast.dump(n) == shown for v in a.values[:a.values.index(child)] for n in ast_walk(v)):
                 return True
-        if isinstance(a, ast.stmt) and not isinstance(a, ast.If):
-            if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                return False
+        if isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return False
         child = a
     return False
 

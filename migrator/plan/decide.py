@@ -2155,12 +2155,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             # a Responses image part without "detail" (OpenAI's default "auto"; mistralai requires it and
             # rejects the request before sending): given one wherever this module's Responses calls
             # convert -- harmless for a call kept on OpenAI, which takes the same default
-            if "responses" not in memo_file:
-                memo_file["responses"] = any(
-                    isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
-                    n.func.attr in ("create", "parse") and isinstance(n.func.value, ast.Attribute) and
-                    n.func.value.attr == "responses" and call_verdict(n) == CONVERT for n in f.nodes)
-            sites[key] = ("msg", memo_file["responses"])
+            sites[key] = ("msg", _converts_responses(f, call_verdict, memo_file))
         elif isinstance(node, ast.Dict) and not message_change(_dict_constants(node)) and \
                 tool_lacks_parameters(node, isinstance(f.parent.get(id(node)), ast.List)):
             # a tool definition without "parameters": given the empty schema wherever this module's chat calls
@@ -2204,7 +2199,7 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
         if isinstance(node, ast.Attribute) and node.attr in ("output_text", "output_parsed") and \
                 isinstance(node.ctx, ast.Load):
             sites[key] = ("rtext", _converted_response(f, node.value, call_verdict))
-        if isinstance(node, ast.Compare) and unset_guard(node) is not None and key not in sites:
+        if isinstance(node, ast.Compare) and unset_guard(node) and key not in sites:
             # `usage is not None` of a converted Responses result: Mistral's Unset() passes it (MIG110)
             guard = _unset_guard_answer(f, node, call_verdict, memo_file)
             if guard:
@@ -3361,18 +3356,23 @@ def _converts_batch(f, call_verdict) -> bool:
     return found
 
 
+def _converts_responses(f, call_verdict, memo_file: dict) -> bool:
+    """Does a Responses call of this module convert (asked once per module: ``memo_file``)?"""
+    if "responses" not in memo_file:
+        memo_file["responses"] = any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
+            n.func.attr in ("create", "parse") and isinstance(n.func.value, ast.Attribute) and
+            n.func.value.attr == "responses" and call_verdict(n) == CONVERT for n in f.nodes)
+    return memo_file["responses"]
+
+
 def _unset_guard_answer(f, node: ast.Compare, call_verdict, memo_file: dict) -> str:
     """"test" / "value" where ``node`` (``r.usage is not None``, ``usage is None``) tests a field of
     UNSET_MODEL_FIELDS read off a converted Responses result, in a condition (``if`` / ``while`` / ternary /
     ``assert`` / comprehension ``if``, through ``and`` / ``or`` / ``not``) or elsewhere; else "". A name is
     traced when each of its plain assignments in the scope is such a read or None, and it is no parameter
     (held-out review 79, X2: Mistral's ``usage`` is ``Unset()`` when absent, which ``is not None`` lets through)."""
-    if "responses" not in memo_file:
-        memo_file["responses"] = any(
-            isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
-            n.func.attr in ("create", "parse") and isinstance(n.func.value, ast.Attribute) and
-            n.func.value.attr == "responses" and call_verdict(n) == CONVERT for n in f.nodes)
-    if not memo_file["responses"]:
+    if not _converts_responses(f, call_verdict, memo_file):
         return ""
 
     def field_read(value) -> bool:
