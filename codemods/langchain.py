@@ -20,6 +20,8 @@ from migrator.plan.langchain import AZURE, CONVERT, FOLLOW_LIMITS, KEEP, OTHER, 
 
 # context.scratch key: the module's LangChain plan (migrator.plan.langchain), set by the engine
 LANGCHAIN = "migrator.langchain"
+_LLAMAINDEX = "migrator.llamaindex"  # (codemods.llamaindex.LLAMAINDEX, which imports this module)
+_ENV_TOLD = "migrator.langchain.env_told"  # id() of the OPENAI_API_KEY nodes LangChain's TODO covered for both
 
 
 class LangChain(MigratorRule):
@@ -148,8 +150,21 @@ class _Transformer(RuleTransformer):
             return  # another function's key: the converted objects live in functions of their own
             # (module-level code sets it up for the whole module: JARVIS's openai.api_key = os.environ[...])
         answer = self.answer_for(node)
-        if not (answer and answer[0] == "env" and (answer[1] == "todo" or answer[1] is True)):
-            self.todo(line, self.lib.ENV_TODO)
+        if answer and answer[0] == "env" and (answer[1] == "todo" or answer[1] is True):
+            return
+        # LangChain's and LlamaIndex's objects in one module read the key: one TODO (their rules visit a node in
+        # registry order, LangChain's first)
+        told = self.rule.context.scratch.setdefault(_ENV_TOLD, set())
+        if self.lib is not lc:
+            if id(node) not in told:
+                self.todo(line, self.lib.ENV_TODO)
+            return
+        llamaindex = self.rule.context.scratch.get(_LLAMAINDEX)
+        if llamaindex is not None and llamaindex.implicit_key:
+            told.add(id(node))
+            self.todo(line, lc.ENV_TODO_WITH_LLAMAINDEX)
+        else:
+            self.todo(line, lc.ENV_TODO)
 
     # -- constructors -------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:

@@ -7,13 +7,13 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import code_of, keyword_arg
-from codemods.langchain import LangChain, Site, _Transformer
+from codemods.langchain import _LLAMAINDEX, LangChain, Site, _Transformer
 from migrator.mapping import llamaindex as li
 from migrator.mapping.models import map_model
 from migrator.plan.llamaindex import CONVERT, plan_module
 
 # context.scratch key: the module's LlamaIndex plan (migrator.plan.llamaindex), set by the engine
-LLAMAINDEX = "migrator.llamaindex"
+LLAMAINDEX = _LLAMAINDEX
 
 
 class LlamaIndex(LangChain):

@@ -348,6 +348,26 @@ def test_openai_key_set_for_an_object_that_now_reads_the_mistral_key():
     assert not todos
 
 
+def test_openai_key_read_by_langchain_and_llamaindex_objects_gets_one_todo():
+    """Held-out review 80, Y8: a module with a converted ChatOpenAI and a converted LlamaIndex OpenAI
+    had two near-identical TODOs on its `os.environ["OPENAI_API_KEY"] = ...` line: one naming both."""
+    code, todos = convert('''\
+        import os
+
+        from langchain_openai import ChatOpenAI
+        from llama_index.core import Settings
+        from llama_index.llms.openai import OpenAI
+
+        os.environ["OPENAI_API_KEY"] = os.environ.get("MY_KEY", "")
+
+        Settings.llm = OpenAI(model="gpt-4o-mini", max_tokens=512)
+        llm = ChatOpenAI(model="gpt-4o-mini")
+        ''')
+    assert todos == [lc.ENV_TODO_WITH_LLAMAINDEX]
+    assert "ChatMistralAI / MistralAIEmbeddings and LlamaIndex's MistralAI / MistralAIEmbedding read" in todos[0]
+    assert "ChatMistralAI(" in code and "MistralAI(" in code
+
+
 def test_langchain_openai_completion_llm_is_kept_with_a_todo():
     """malywut/gpt_examples: langchain_openai.OpenAI(model_name="gpt-3.5-turbo-instruct") stayed silently."""
     code, todos = convert('''\

