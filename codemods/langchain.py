@@ -43,7 +43,8 @@ class LangChain(MigratorRule):
     ``|``, LangChain chains, agents and vector stores) keep LangChain's surface; a read of the
     object's ``.model_name`` becomes ``.model`` (ChatMistralAI's field: ``model_name`` is only its
     constructor alias, and reading it raises AttributeError). A converted embeddings
-    object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones), and
+    object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones; not where it only
+    fills an ``InMemoryVectorStore`` / ``DocArrayInMemorySearch`` the module builds and never dumps), and
     ``get_openai_callback()`` in a module whose chat model converts gets a TODO (it prices OpenAI models
     only: its ``total_cost`` stays 0.0 for ChatMistralAI).
 
@@ -295,10 +296,13 @@ class _Transformer(RuleTransformer):
             if "CacheBackedEmbeddings" in self.facts.names_in_use:  # held-out review 5 (jangtaehun)
                 todo += ("; CacheBackedEmbeddings here serves the OpenAI vectors it cached for texts it has seen: "
                          "give it a new namespace= (or clear its store)")
-            steps = () if site.chunker_only else self.vectors_step(shown)
+            steps = () if site.chunker_only or site.in_memory_only else self.vectors_step(shown)
             # (no vector seen stored: the summary's step instead, held-out review 64, Y5; said once per module and
             # model by any rule, review 67)
-            if not steps and (site.chunker_only or "CacheBackedEmbeddings" in todo or self.first_vectors_todo(shown)):
+            if site.in_memory_only:  # its vectors live as long as the run (held-out review 80, Y7)
+                notes.append("its vectors only fill an in-memory store built on each run: nothing to re-embed")
+            elif not steps and (site.chunker_only or "CacheBackedEmbeddings" in todo or
+                                self.first_vectors_todo(shown)):
                 self.todo(site.line, todo)
         if moved:
             args = self._model_kwargs(args, moved, slot)

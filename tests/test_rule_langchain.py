@@ -751,6 +751,32 @@ def test_embeddings_that_only_drive_a_semantic_chunker_say_the_chunks_change():
     assert sum(t == vectors_todo("mistral-embed") for t in todos) == 1, todos
 
 
+def test_embeddings_that_only_fill_an_in_memory_store_have_nothing_to_re_embed():
+    """Held-out review 80, Y7 (learning-langchain): `InMemoryVectorStore.from_documents(docs, embedding=
+    OpenAIEmbeddings())` got "re-embed stored vectors", though the store is rebuilt on every run."""
+    code, todos = convert('''\
+        from langchain_core.vectorstores import InMemoryVectorStore
+        from langchain_openai import OpenAIEmbeddings
+
+        vectorstore = InMemoryVectorStore.from_documents(documents=docs, embedding=OpenAIEmbeddings())
+        embeddings = OpenAIEmbeddings()
+        other = InMemoryVectorStore(embeddings)
+        again = InMemoryVectorStore.from_texts(["a"], embeddings)
+        ''')
+    assert "embedding=MistralAIEmbeddings()" in code and "embeddings = MistralAIEmbeddings()" in code
+    assert not todos
+    # read otherwise too, or a store written to disk: the vectors may outlive the run
+    for tail in ('vectors = embeddings.embed_documents(["a"])', 'other.dump("store.json")'):
+        _, todos = convert('''\
+            from langchain_core.vectorstores import InMemoryVectorStore
+            from langchain_openai import OpenAIEmbeddings
+
+            embeddings = OpenAIEmbeddings()
+            other = InMemoryVectorStore(embeddings)
+            ''' + tail + "\n")
+        assert todos == [vectors_todo("mistral-embed")], (tail, todos)
+
+
 def test_legacy_schema_imports_are_told_their_langchain_core_modules():
     """Re-review 37, M4: `langchain.schema` imports were sent to "langchain_core (messages, documents, ...)"."""
     _, todos = convert('''\

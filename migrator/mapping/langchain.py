@@ -39,6 +39,11 @@ LEGACY_PREFIXES = ("langchain.", "langchain_community")
 ENV_TODO = ("OPENAI_API_KEY is used here, but the converted ChatMistralAI / MistralAIEmbeddings read "
             "MISTRAL_API_KEY: with only MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set "
             "here is not read; set or check MISTRAL_API_KEY instead if this is about them")
+# LangChain's vector stores that hold their vectors in the process (rebuilt on every run), the class methods that
+# build one from an embeddings object, and the methods that write or read one (a module calling one stores vectors)
+IN_MEMORY_STORES = frozenset({"InMemoryVectorStore", "DocArrayInMemorySearch"})
+STORE_BUILDERS = frozenset({"from_documents", "from_texts", "afrom_documents", "afrom_texts", "from_params"})
+IN_MEMORY_STORE_IO = frozenset({"dump", "load", "persist", "save_local", "load_local"})
 # ... where the module's LlamaIndex objects read the key too: one TODO for both (held-out review 80, Y8)
 ENV_TODO_WITH_LLAMAINDEX = ENV_TODO.replace("MistralAIEmbeddings read", "MistralAIEmbeddings and LlamaIndex's "
                                             "MistralAI / MistralAIEmbedding read")

@@ -18,7 +18,7 @@ import functools
 import os
 import posixpath
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from migrator.mapping import langchain as lc
 from migrator.mapping.client import classify_endpoint
@@ -49,6 +49,9 @@ class Site:
     provider: str = ""  # for ``other``: where base_url / api_key point
     # embeddings handed only to a SemanticChunker: they decide where text is cut, no vector is stored
     chunker_only: bool = False
+    # embeddings handed only to an in-memory vector store the module builds each run and never dumps: no vector
+    # outlives the run, nothing to re-embed (held-out review 80, Y7)
+    in_memory_only: bool = False
     # given no key (or one read from OPENAI_API_KEY, renamed with a converted object), the object reads the key
     # variable itself: OPENAI_API_KEY, MISTRAL_API_KEY once converted (migrator.plan.decide's key readers)
     reads_key: bool = False
@@ -292,6 +295,8 @@ class _Planner:
                     sites.append(self._site(parent, written))
                     if sites[-1].verdict == CONVERT and self._chunker_only(parent):
                         sites[-1] = dataclasses.replace(sites[-1], chunker_only=True)
+                    elif sites[-1].verdict == CONVERT and self._in_memory_only(parent):
+                        sites[-1] = dataclasses.replace(sites[-1], in_memory_only=True)
                     given = [kw for kw in parent.keywords
                              if kw.arg in (None, "api_key", "openai_api_key", "mistral_api_key")]
                     # (given the variable's read itself, `api_key=os.environ["OPENAI_API_KEY"]`; a name holding it,
@@ -430,7 +435,29 @@ class _Planner:
             return isinstance(holder, ast.Call) and (_dotted(holder.func) or "").rsplit(".", 1)[-1] == \
                 "SemanticChunker" and holder.func is not node
 
-        if chunker_arg(call):
+        return self._only_handed(call, chunker_arg)
+
+    def _in_memory_only(self, call: ast.Call) -> bool:
+        """Is the object ``call`` builds only handed to an in-memory vector store's constructor
+        (``InMemoryVectorStore.from_documents(docs, embedding=...)``), in a module that never dumps or loads one?"""
+        if any(isinstance(node, ast.Attribute) and node.attr in lc.IN_MEMORY_STORE_IO for node in ast_walk(self.tree)):
+            return False
+
+        def store_arg(node: ast.AST) -> bool:
+            holder = self.parents.get(id(node))
+            if isinstance(holder, ast.keyword):
+                holder = self.parents.get(id(holder)) if holder.arg in ("embedding", "embeddings") else None
+            if not isinstance(holder, ast.Call) or holder.func is node:
+                return False
+            written = (_dotted(holder.func) or "").split(".")
+            return written[-1] in lc.IN_MEMORY_STORES or (
+                len(written) >= 2 and written[-2] in lc.IN_MEMORY_STORES and written[-1] in lc.STORE_BUILDERS)
+
+        return self._only_handed(call, store_arg)
+
+    def _only_handed(self, call: ast.Call, handed: Callable[[ast.AST], bool]) -> bool:
+        """Is ``call`` (its value) ``handed`` directly, or through a name of the module whose every read is?"""
+        if handed(call):
             return True
         assign = self.parents.get(id(call))
         if not (isinstance(assign, ast.Assign) and assign.value is call and len(assign.targets) == 1
@@ -439,7 +466,7 @@ class _Planner:
         name = assign.targets[0].id
         loads = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == name
                  and isinstance(n.ctx, ast.Load)]
-        return bool(loads) and all(chunker_arg(n) for n in loads)
+        return bool(loads) and all(handed(n) for n in loads)
 
     def _optional(self, local: str) -> bool:
         """Is ``local`` also assigned in the module (``ChatOpenAI = None`` in the except of its import)?"""
