@@ -88,6 +88,23 @@ def test_a_base_url_parameter_reads_as_what_every_caller_passes(passed, decision
     assert [c.decision for c in plan.clients] == [decision], plan.clients
 
 
+def test_a_client_built_only_when_its_base_url_parameter_is_set_is_that_server_s() -> None:
+    """Held-out review 80, Y10 (tutor_gym): `if client_url: OpenAI(base_url=client_url, api_key="EMPTY")` got "where the
+    configuration leaves it unset (None) ... talks to OpenAI", impossible under the test; its sibling `OpenAI()` kept
+    was told no way forward."""
+    plan = _plan("from openai import OpenAI\n\n\nclass Tutor:\n"
+                 "    def __init__(self, model, client_url=None):\n"
+                 "        if client_url:\n"
+                 "            self.client = OpenAI(base_url=client_url, api_key='EMPTY')\n"
+                 "        else:\n"
+                 "            self.client = OpenAI()\n\n"
+                 "    def ask(self, text):\n        return self.client.chat.completions.create(model='gpt-4o', "
+                 "messages=[{'role': 'user', 'content': text}])\n")
+    local, default = plan.clients
+    assert (local.decision, local.provider, default.decision) == (OTHER, "configured endpoint", KEEP), plan.clients
+    assert "base_url=\"https://api.mistral.ai/v1\"" in default.reason and "calls of its own" in default.reason
+
+
 @pytest.mark.parametrize("change, resolved", [("", True), ("clients['x'] = other\n", False),
                                                ("clients.update(x=other)\n", False)])
 def test_a_call_on_a_value_of_a_dict_literal_of_clients_is_a_use_of_those(change: str, resolved: bool) -> None:

