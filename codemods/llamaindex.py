@@ -44,9 +44,10 @@ class LlamaIndex(LangChain):
     unless ``max_tokens=`` is set (a TODO says so where it is not); with mistralai 3.7 its
     ``max_retries`` has no effect (llama-index-llms-mistralai 0.11 passes an int where mistralai takes
     a RetryConfig; a TODO says so where it is passed). mistral-embed vectors have 1024 dimensions: each
-    converted embedding model gets a TODO to re-index stored vectors. A module that builds an index and
-    names no embed model gets a TODO at its converted LLM: LlamaIndex's default embedding stays OpenAI's
-    (and ``OPENAI_API_KEY`` stays in the env files). ``as_chat_engine(chat_mode="openai" / "react")`` in a module
+    converted embedding model gets a TODO to re-index stored vectors. In a module whose LLM converts, an index
+    built with no embed model gets a TODO: LlamaIndex's default embedding stays OpenAI's (and ``OPENAI_API_KEY``
+    stays in the env files); so does an engine handed no ``llm=`` where no module sets ``Settings.llm`` (it
+    answers with LlamaIndex's default LLM, OpenAI's). ``as_chat_engine(chat_mode="openai" / "react")`` in a module
     whose LLM converts gets a TODO: llama-index-core 0.14, which the Mistral integration needs, removed both modes.
 
     **Known limits (the object stays on OpenAI, one TODO at its constructor).** A keyword with no
@@ -114,6 +115,7 @@ class _LlamaIndexTransformer(_Transformer):
 
     def visit_Call(self, node: cst.Call) -> None:
         super().visit_Call(node)
+        self._default_models_here()
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "as_chat_engine" and \
                 self.plan is not None and self.config.endpoint() is None and any(
                     site.verdict == CONVERT and li.CLASSES[site.cls][0] == li.CHAT for site in self.plan.sites):
@@ -124,6 +126,40 @@ class _LlamaIndexTransformer(_Transformer):
             if name in li.REMOVED_CHAT_MODES:
                 self.todo(self.current_line(), li.CHAT_MODE_TODO.format(
                     mode=code_of(mode), openai=li.CHAT_MODE_OPENAI if name == "openai" else ""))
+
+    def _default_models_here(self) -> None:
+        """At the statement running on LlamaIndex's default embedding (an index built with no embed model) or LLM (an
+        engine handed no llm=), in a module whose LLM / some object converts: the TODO saying so (it sat at the
+        converted constructor: held-out review 80, Y6)."""
+        view = self.facts.view
+        if view is None or self.plan is None or self.config.endpoint() is not None:
+            return
+        line = self.current_line()
+        chat = [site for site in self.plan.sites if li.CLASSES[site.cls][0] == li.CHAT]
+        if line and line == view.default_line("embedding") and view.default_embedding and \
+                any(site.verdict == CONVERT for site in chat) and not self.__dict__.get("_default_embedding_said"):
+            self._default_embedding_said = True
+            self.todo(line, li.DEFAULT_EMBEDDING_TODO)
+        if line and line == view.default_line("llm") and view.default_llm and \
+                any(site.verdict == CONVERT for site in self.plan.sites) and not self.__dict__.get("_default_llm_said"):
+            self._default_llm_said = True
+            bound = self._module_llm_names() if chat and all(site.verdict == CONVERT and site.line < line
+                                                              for site in chat) else []
+            self.todo(line, li.DEFAULT_LLM_TODO.format(
+                engine=view.default_llm, llm=bound[0] if len(bound) == 1 else li.DEFAULT_LLM_PASSED))
+
+    def _module_llm_names(self) -> list[str]:
+        """The module-level names bound to a call of the module's LlamaIndex OpenAI LLM (``llm = OpenAI(...)``)."""
+        module = self.__dict__.get("_module")
+        names = []
+        for statement in module.body if module is not None else ():
+            for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+                        isinstance(small.targets[0].target, cst.Name) and isinstance(small.value, cst.Call) and \
+                        isinstance(small.value.func, (cst.Name, cst.Attribute)) and \
+                        li.CLASSES.get(self.plan.locals.get(code_of(small.value.func), ""), ("",))[0] == li.CHAT:
+                    names.append(small.targets[0].target.value)
+        return names
 
     def _convert(self, call: cst.Call, site: Site, mistral: str) -> cst.Call:
         llm = li.CLASSES[site.cls][0] == li.CHAT
@@ -188,13 +224,10 @@ class _LlamaIndexTransformer(_Transformer):
         if llm and "max_tokens" not in written:
             self.todo(site.line, li.MAX_TOKENS_TODO)
         view = self.facts.view
-        if llm and not self.__dict__.get("_default_embedding_said") and (
-                view.default_embedding if view is not None else li.uses_default_embedding(self._source())):
-            self._default_embedding_said = True
+        if llm and view is None and li.uses_default_embedding(self._source()) and \
+                not self.__dict__.get("_default_embedding_said"):
+            self._default_embedding_said = True  # (standalone use: no plan says where the index is built)
             self.todo(site.line, li.DEFAULT_EMBEDDING_TODO)
-        if view is not None and view.default_llm and not self.__dict__.get("_default_llm_said"):
-            self._default_llm_said = True
-            self.todo(site.line, li.DEFAULT_LLM_TODO.format(engine=view.default_llm))
         if llm and "max_retries" in written:
             self.todo(site.line, li.MAX_RETRIES_TODO)
         steps = () if llm else self.vectors_step(li.MISTRAL_EMBEDDING_DEFAULT)

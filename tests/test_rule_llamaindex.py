@@ -554,7 +554,9 @@ def test_an_engine_handed_no_llm_while_settings_llm_is_unset_keeps_the_openai_ll
            "engine = index.as_chat_engine(chat_mode='condense_question')\n")
     requirements = "llama-index-core\nllama-index-llms-openai\n"
     out = convert_files({"app.py": app, "requirements.txt": requirements})
-    assert "MistralAI(model=" in out["app.py"] and li.DEFAULT_LLM_TODO.format(engine="as_chat_engine") in out["app.py"]
+    # (said at the engine, pointing at the module's converted llm: held-out review 80, Y6)
+    todo = "# TODO(migrator MIG121): " + li.DEFAULT_LLM_TODO.format(engine="as_chat_engine", llm="llm")
+    assert "MistralAI(model=" in out["app.py"] and todo + "\nengine = index.as_chat_engine(" in out["app.py"]
     assert "llama-index-llms-openai\n" in out["requirements.txt"] and "llama-index-llms-mistralai" in \
         out["requirements.txt"], out["requirements.txt"]
     for given in (app.replace("chat_mode=", "llm=llm, chat_mode="),
@@ -562,6 +564,30 @@ def test_an_engine_handed_no_llm_while_settings_llm_is_unset_keeps_the_openai_ll
         out = convert_files({"app.py": given, "requirements.txt": requirements})
         assert "as_chat_engine(...) here is handed no llm=" not in out["app.py"], out["app.py"]
         assert "llama-index-llms-openai\n" not in out["requirements.txt"], out["requirements.txt"]
+
+
+def test_the_default_models_todos_sit_at_the_statements_running_on_them():
+    """Held-out review 80, Y6 (Shriansh16/Llamaindex): the "embeds with Settings.embed_model" and "as_chat_engine(...)
+    here is handed no llm=" TODOs sat at the converted LLM's constructor; they go above the index build and the
+    engine, and the engine's names the module's converted llm to pass (MistralAI(...) where none is bound above)."""
+    from mechanics import convert_files
+
+    app = ("from llama_index.core import VectorStoreIndex\nfrom llama_index.llms.openai import OpenAI\n\n"
+           "llm = OpenAI(model='gpt-4o-mini', max_tokens=512)\ndata = []\n"
+           "index = VectorStoreIndex.from_documents(data)\n"
+           "engine = index.as_chat_engine(chat_mode='condense_question')\n")
+    out = convert_files({"app.py": app})["app.py"]
+    lines = out.splitlines()
+    embedding = "# TODO(migrator MIG121): " + li.DEFAULT_EMBEDDING_TODO
+    engine = "# TODO(migrator MIG121): " + li.DEFAULT_LLM_TODO.format(engine="as_chat_engine", llm="llm")
+    assert lines[lines.index(embedding) + 1] == "index = VectorStoreIndex.from_documents(data)", out
+    assert lines[lines.index(engine) + 1].startswith("engine = index.as_chat_engine("), out
+    assert not lines[lines.index("llm = MistralAI(model='mistral-small-latest', max_tokens=512)") - 1].startswith("#")
+    # an LLM bound below the engine is not there yet when it runs: the generic advice
+    below = app.replace("llm = OpenAI(model='gpt-4o-mini', max_tokens=512)\n", "") + \
+        "llm = OpenAI(model='gpt-4o-mini', max_tokens=512)\n"
+    out = convert_files({"app.py": below})["app.py"]
+    assert li.DEFAULT_LLM_TODO.format(engine="as_chat_engine", llm=li.DEFAULT_LLM_PASSED) in out, out
 
 
 def test_an_embed_model_set_in_another_module_silences_the_default_embedding_todo():

@@ -504,6 +504,8 @@ class _Builder:
         self.default_embedding: set = set()  # modules indexing with LlamaIndex's default (OpenAI) embedding
         # path -> the engine method (as_chat_engine) of a module whose LlamaIndex engines answer with the default LLM
         self.default_llm: dict = {}
+        # (path, "llm" | "embedding") -> the line of the statement running on that default (MIG121's TODO is said there)
+        self.default_at: dict = {}
         # --target openai-compatible: the provider (migrator.mapping.providers.Endpoint) whose served
         # surfaces and request fields decide which calls move; None: the mistral target
         self.endpoint = endpoint
@@ -1357,6 +1359,7 @@ class _Builder:
             # (another module may set Settings.embed_model for the whole program: re-review; a mention of the text
             # elsewhere, or an embed_model defined and never passed, is none: held-out review 56, V1)
             self.default_embedding.add(f.path)
+            self.default_at[f.path, "embedding"] = _statement_line(f, index)
             self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
             if not imports_openai_wrapper(f.source) and self.endpoint is None and \
                     not any(f"llama_index.{kind}.mistralai" in f.source for kind in ("llms", "embeddings")):
@@ -1371,6 +1374,7 @@ class _Builder:
         engine = self._default_llm_engine(f) if "llama_index" in f.source else None
         if engine is not None and not self.global_llm(f):
             self.default_llm[f.path] = engine.func.attr  # type: ignore[union-attr]
+            self.default_at[f.path, "llm"] = _statement_line(f, engine)
             self.agents_sdk.add(f.path)  # LlamaIndex's default LLM reads OPENAI_API_KEY
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
@@ -3887,6 +3891,12 @@ def _absolute_module(f: _File, module: str, level: int) -> str:
     parts = f.module.split(".")
     parts = parts[: max(len(parts) - level, 0)]
     return ".".join([*parts, module] if module else parts)
+
+
+def _statement_line(f: _File, node: ast.AST) -> int:
+    """The first line of the statement holding ``node`` (a rule's TODO goes above it)."""
+    return next((parent.lineno for parent in ancestors_of(f, node) if isinstance(parent, ast.stmt)),
+                getattr(node, "lineno", 0))
 
 
 def ancestors_of(f: _File, node: ast.AST) -> Iterator[ast.AST]:

@@ -822,7 +822,7 @@ def decide(builder, files) -> ConversionPlan:
                           any_converted=plan_state["any"], all_converted=plan_state["all"],
                           kept_env=frozenset(builder.kept_env), converted_env=frozenset(plan_state["implicit"][None]),
                           default_embedding=frozenset(builder.default_embedding),
-                          default_llm=dict(builder.default_llm),
+                          default_llm=dict(builder.default_llm), default_at=dict(builder.default_at),
                           kept_env_paths={name: frozenset(paths) for name, paths in builder.kept_env_paths.items()},
                           module_keys=module_keys, model_env=frozenset(builder.model_env),
                           local_keys={path: spans for path, (spans, refs) in local_keys.items()

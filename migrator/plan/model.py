@@ -128,6 +128,8 @@ class ConversionPlan:
     # modules whose LlamaIndex index engines (as_chat_engine / as_query_engine) are handed no llm= while no module of
     # the program sets Settings.llm: they answer with its default, OpenAI's (MIG121's TODO at their converted classes)
     default_llm: dict = field(default_factory=dict, compare=False, hash=False)  # path -> the engine method
+    # (path, "llm" | "embedding") -> the line of the statement running on that default (the TODO goes there)
+    default_at: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> (setter path, line, code of the value) of another module's ``openai.api_key = <value>`` set from the
     # app's own setting that reaches the module: openai 0.x's key is process-wide, Mistral's module clients are per
     # module
@@ -377,6 +379,10 @@ class FileView:
     @property
     def default_embedding(self) -> bool:
         return self.path in self.plan.default_embedding
+
+    def default_line(self, kind: str) -> int:
+        """The line of the statement here running on LlamaIndex's default ``kind`` ("llm", "embedding"), else 0."""
+        return self.plan.default_at.get((self.path, kind), 0)
 
     @property
     def default_llm(self) -> str:
