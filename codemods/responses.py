@@ -129,6 +129,24 @@ class _Transformer(ApiCallTransformer):
             value = cst.Call(func=cst.Name("bool"), args=[cst.Arg(value=value.with_changes(lpar=[], rpar=[]))])
         return value.with_changes(lpar=updated.lpar, rpar=updated.rpar) if updated.lpar else value
 
+    def leave_UnaryOperation(self, original: cst.UnaryOperation, updated: cst.UnaryOperation) -> cst.BaseExpression:
+        """``not (r.usage is None)``: ``r.usage`` (``bool(r.usage)`` as a value), not ``not (not r.usage)``; ``not
+        (r.usage is not None)``: ``not r.usage``."""
+        inner = original.expression
+        answer = self.answer_for(inner) if isinstance(inner, cst.Comparison) else None
+        if not (answer and answer[0] == "rguard" and isinstance(updated.operator, cst.Not)) or \
+                len(inner.comparisons) != 1:  # type: ignore[union-attr]
+            return updated
+        value = updated.expression
+        if isinstance(value, cst.UnaryOperation) and isinstance(inner.comparisons[0].operator, cst.Is):  # type: ignore
+            value = value.expression
+            if answer[1] != "test":
+                value = cst.Call(func=cst.Name("bool"), args=[cst.Arg(value=value.with_changes(lpar=[], rpar=[]))])
+            return value.with_changes(lpar=updated.lpar, rpar=updated.rpar) if updated.lpar else value
+        if isinstance(value, (cst.Name, cst.Attribute)) and value.lpar:
+            return updated.with_changes(expression=value.with_changes(lpar=[], rpar=[]))
+        return updated
+
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         found = self.converting(original, updated, "convert this responses call by hand (Mistral's "
                                 "responses.create takes the same request, is stateless, and its response has no "

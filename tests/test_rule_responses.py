@@ -591,9 +591,17 @@ def test_usage_none_guards_become_truth_tests():
             other = None
             if other is None:
                 other = 1
-            return resp.output_text, total, tokens, done, other
+            if not (resp.usage is None):
+                print(resp.usage.total_tokens)
+            if not (resp.error is not None):
+                print("ok")
+            missing = not (resp.usage is None)
+            return resp.output_text, total, tokens, done, other, missing
         ''')
     assert "    if usage:\n" in code
+    # under `not`: no double negation (`not (not resp.usage)`)
+    assert "    if resp.usage:\n" in code and "    if not resp.error:\n" in code, code
+    assert "missing = bool(resp.usage)" in code, code
     assert "failed = bool(resp.error)" in code
     assert "tokens = [resp.usage.input_tokens] if resp.usage and not failed else []" in code
     assert "done = not resp.incomplete_details" in code
