@@ -313,7 +313,12 @@ class _Transformer(SplatSteps, RuleTransformer):
             self.mark_site(node, CHAT)
             self._chat_depth += 1
         if self._model_slot:
-            self._env_default(node, env_getter(node))  # os.getenv("LLM", "gpt-4o")
+            variable = env_getter(node)
+            if variable and self._env_defaults and len(self._env_defaults[-1]) == 2 and \
+                    isinstance(self._env_defaults[-1][0], cst.Call):
+                # the default of another variable: os.getenv("PLANNER_MODEL", os.getenv("OPENAI_MODEL", "gpt-4o"))
+                variable = f"{self._env_defaults[-1][1]}, {variable}"
+            self._env_default(node, variable)  # os.getenv("LLM", "gpt-4o")
             if not env_getter(node) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and \
                     len(node.args) == 2 and isinstance(node.args[0].value, cst.SimpleString) and \
                     isinstance(node.args[1].value, cst.SimpleString):

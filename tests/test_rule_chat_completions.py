@@ -793,6 +793,12 @@ def test_getenv_or_default_model_gets_the_environment_todo() -> None:
                                   'r = client.chat.completions.create(model=LLM, messages=[])\n')
     assert 'os.environ.get("OPENAI_MODEL") or "mistral-small-latest"' in code, code
     assert len(todos) == 1 and "model name from the environment (A, OPENAI_MODEL)" in todos[0], todos
+    # a variable whose default is another's (held-out review 79, X7: "computed at run time", the default unmapped)
+    code, todos = convert_snippet('import os\nfrom openai import OpenAI\nLLM = os.getenv("PLANNER_MODEL", '
+                                  'os.getenv("OPENAI_MODEL", "gpt-4o-mini"))\nclient = OpenAI()\n'
+                                  'r = client.chat.completions.create(model=LLM, messages=[])\n')
+    assert 'os.getenv("PLANNER_MODEL", os.getenv("OPENAI_MODEL", "mistral-small-latest"))' in code, code
+    assert len(todos) == 1 and "model name from the environment (PLANNER_MODEL, OPENAI_MODEL)" in todos[0], todos
 
 
 def test_fine_tuned_model_constant_keeps_the_client() -> None:

@@ -5371,6 +5371,9 @@ def _plain_binding(f, value) -> bool:
 def _string_source(value) -> bool:
     if isinstance(value, ast.Constant) and isinstance(value.value, str):
         return True
+    if _is_getenv(value) and len(value.args) == 2 and _is_getenv(value.args[1]):
+        # `os.getenv("PLANNER_MODEL", os.getenv("OPENAI_MODEL", "gpt-4o-mini"))` (held-out review 79, X7)
+        return _string_source(value.args[1])
     if isinstance(value, ast.Call) and len(value.args) == 2 and isinstance(value.args[1], ast.Constant):
         target = dotted_name(value.func) or ""
         # (a mapping's `.get("openai_model", "gpt-5-nano")` too: its default; held-out review 58, Y1)
