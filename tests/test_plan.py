@@ -4,6 +4,7 @@ plan's own decisions as data."""
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from pathlib import Path
 
@@ -3596,3 +3597,27 @@ def test_held_out_80_a_model_default_echoed_in_the_result_is_mapped():
         ''')
     assert 'model: str = "mistral-large-latest"' in code, code
     assert not any("computed at run time" in t for t in todos), todos
+
+
+def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(tmp_path: Path) -> None:
+    """Held-out review 77, Y4 (vector-databases-course): a schema.sql's `embedding vector(1536)` was never read; the
+    converted inserts of 1024-dimension mistral-embed vectors then failed against it. Where every embeddings call
+    converts, the summary names each such SQL file (a migration is not edited); where one stays, nothing is said."""
+    insert = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef insert(cur, text):\n"
+              "    emb = client.embeddings.create(model='text-embedding-3-small', input=text).data[0].embedding\n"
+              "    cur.execute('INSERT INTO documents (content, embedding) VALUES (%s, %s)', (text, str(emb)))\n")
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text("-- schema\nCREATE TABLE documents (id SERIAL PRIMARY KEY,\n"
+                                                "  embedding vector(1536));\n", encoding="utf-8")
+    (tmp_path / "db" / "seed.sql").write_text("INSERT INTO tags VALUES ('a');\n", encoding="utf-8")
+    (tmp_path / "insert.py").write_text(insert, encoding="utf-8")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".sql" in s]
+    assert len(steps) == 1 and steps[0].startswith(os.path.join(str(tmp_path), "db", "schema.sql") + " (line 3: "
+                                                   "vector(1536)) sizes a vector column"), steps
+    assert "1024-dimension mistral-embed vectors" in steps[0]
+    # an embeddings call kept on OpenAI (its client also makes images): the column may still be OpenAI's
+    (tmp_path / "insert.py").write_text(insert + "\n\ndef draw(p):\n    return client.images.generate(model='dall-e-3', "
+                                        "prompt=p)\n", encoding="utf-8")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    assert not [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".sql" in s]

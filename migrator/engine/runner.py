@@ -18,7 +18,7 @@ from migrator.mapping.env import BASE_URL_VARS
 from migrator.engine.discovery import SourceFile, discover
 from migrator.engine.walk import ALL_KINDS, MANIFEST_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY, manifest_above
 from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, Transform, convert, decode, load
-from migrator.engine.results import Changed, Failed, FileResult, Skipped, Unchanged
+from migrator.engine.results import Changed, Failed, FileResult, FindingKind, Skipped, Unchanged
 
 # Measured with LibCST 1.9 (one core): a 5 MB module takes ~47 s and ~1.9 GB just to parse and print,
 # and a syntax error at its end ~2 min to report; a 1 MB module ~8 s / ~400 MB to parse and print,
@@ -539,6 +539,8 @@ def run(
             all(os.path.isdir(path) and not manifest_above(path) for path in paths):
         # (a file named alone: its manifests were not looked for; a directory of a project declaring them above it)
         code_results = _install_step(code_results)
+    if transform is None and config.plan is not None and config.plan.sql_sizes:
+        code_results = _sql_steps(code_results, config.plan.sql_sizes)
     results.extend(code_results)
     results.sort(key=lambda result: result.path)
     root = plan_root(item.source.path for item in loaded)
@@ -570,6 +572,23 @@ def _install_step(results: list) -> list:
     result = results[first]
     findings = (replace(result.findings[0], steps=(*result.findings[0].steps, step)), *result.findings[1:])
     return [*results[:first], replace(result, findings=findings), *results[first + 1:]]
+
+
+def _sql_steps(results: list, sql_sizes: tuple) -> list:
+    """The SQL files sizing a vector column for OpenAI's vectors, where every embeddings call converts (the plan's
+    sql_sizes): "Before you deploy" steps riding on the first converted embeddings finding (held-out review 77, Y4:
+    a course's schema.sql kept `embedding vector(1536)`, and the converted inserts failed against it)."""
+    at = next(((index, position) for index, result in enumerate(results) if isinstance(result, Changed)
+               for position, finding in enumerate(result.findings)
+               if finding.kind is FindingKind.CONVERTED and "mbedding" in finding.message), None)
+    if at is None:
+        return results
+    index, position = at
+    result = results[index]
+    finding = result.findings[position]
+    steps = (*finding.steps, *(step for _path, step in sql_sizes))
+    findings = (*result.findings[:position], replace(finding, steps=steps), *result.findings[position + 1:])
+    return [*results[:index], replace(result, findings=findings), *results[index + 1:]]
 
 
 # said of a code file the run does not convert though it uses openai (held-out review 64, X1)

