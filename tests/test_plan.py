@@ -3617,7 +3617,7 @@ def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(t
                                                    "vector(1536)) sizes a vector column"), steps
     assert "1024-dimension mistral-embed vectors" in steps[0]
     # an embeddings call kept on OpenAI (its client also makes images): the column may still be OpenAI's
-    (tmp_path / "insert.py").write_text(insert + "\n\ndef draw(p):\n    return client.images.generate(model='dall-e-3', "
-                                        "prompt=p)\n", encoding="utf-8")
+    drawing = "\n\ndef draw(p):\n    return client.images.generate(model='dall-e-3', prompt=p)\n"
+    (tmp_path / "insert.py").write_text(insert + drawing, encoding="utf-8")
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
     assert not [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".sql" in s]

@@ -437,8 +437,8 @@ def _stored_in(root: str, given: set, pattern: re.Pattern, limit: int = 3000) ->
 
 
 def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
-    """(shown path, the summary's step) of each SQL file under the run's root sizing a vector column for OpenAI's vectors
-    (``embedding vector(1536)``, ``::vector(3072)``): its first such line (at most ``limit`` files are read)."""
+    """(shown path, the summary's step) of each SQL file under the run's root sizing a vector column for OpenAI's
+    vectors (``embedding vector(1536)``, ``::vector(3072)``): its first such line (at most ``limit`` files are read)."""
     from migrator.engine.walk import read_regular
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
                                              SQL_SIZE_STEP, SQL_VECTOR_SIZE)
