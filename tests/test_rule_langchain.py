@@ -1408,3 +1408,18 @@ def test_an_object_built_for_the_openai_half_of_a_provider_model_name_stays():
         ''')
     assert code.count("OpenAIEmbeddings(model=") == 2 and "MistralAIEmbeddings(" not in code
     assert len(todos) == 2 and "provider == 'openai'" in todos[0] and "name.startswith('openai/')" in todos[1]
+
+
+def test_a_package_of_the_tree_named_like_langchain_is_not_langchain():
+    """Held-out review 81, Y1 (langchain-openai-limiter): a ChatOpenAI handed to the project's own class was converted
+    because the project's package is named langchain_limiter (taken for one of LangChain's packages); its field typed
+    ChatOpenAI then failed validation. The tree's own packages are never LangChain's."""
+    from mechanics import convert_files
+
+    wrapper = ("from langchain_core.language_models.chat_models import BaseChatModel\n"
+               "from langchain_openai import ChatOpenAI\n\n\nclass Throttled(BaseChatModel):\n    inner: ChatOpenAI\n")
+    app = ("from langchain_openai import ChatOpenAI\nfrom langchain_limiter.wrapper import Throttled\n\n"
+           "chat = Throttled(inner=ChatOpenAI(model=\"gpt-4o-mini\"))\nprint(chat.invoke(\"hi\").content)\n")
+    out = convert_files({"langchain_limiter/__init__.py": "", "langchain_limiter/wrapper.py": wrapper, "app.py": app})
+    assert "chat = Throttled(inner=ChatOpenAI(model=\"gpt-4o-mini\"))" in out["app.py"], out["app.py"]
+    assert "handed to Throttled(...)" in out["app.py"]

@@ -61,10 +61,11 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     facts.masked = masked
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
     reexported = reexported_names(config.langchain_reexports, tree)  # `from imports import *` (held-out 77, Y1)
+    own = getattr(config.plan, "own_packages", frozenset())
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
                                imported_uses=_imported_uses(config.langchain_imported, filename),
-                               reexported=reexported) if "langchain" in code or reexported else None
-    llamaindex = plan_llamaindex(tree, reexported) if "llama_index" in code or reexported else None  # MIG121 too
+                               reexported=reexported, own_packages=own) if "langchain" in code or reexported else None
+    llamaindex = plan_llamaindex(tree, reexported, own) if "llama_index" in code or reexported else None  # MIG121 too
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and facts.view.touched):
         return RuleOutcome(code, ())  # (touched: `MODEL = "gpt-4o"` in a config module only converted calls read)

@@ -867,7 +867,8 @@ def decide(builder, files) -> ConversionPlan:
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
                           shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files),
                           vectors_persist=stored or _vectors_persist(builder, files),
-                          sql_sizes=_sql_sizes(builder, target) if everywhere else ())
+                          sql_sizes=_sql_sizes(builder, target) if everywhere else (),
+                          own_packages=frozenset(f.module.split(".")[0] for f in files if f.module))
 
 
 def _key_readers(files) -> set:

@@ -84,7 +84,8 @@ class LangchainPlan:
 
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
-                imported_uses: Optional[dict] = None, reexported: Optional[dict] = None) -> LangchainPlan | None:
+                imported_uses: Optional[dict] = None, reexported: Optional[dict] = None,
+                own_packages: frozenset = frozenset()) -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
     (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
     ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker); ``reexported``: local name ->
@@ -108,6 +109,7 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
         return None
     made = planner(tree, imports, local_classes, blocked)
     made.through = through
+    made.own_packages = own_packages
     made.imported_uses = dict(imported_uses or {})  # (``imported_uses``: functions_agent_importers, for this module)
     return made.plan()
 
@@ -259,6 +261,7 @@ class _Planner:
     endpoint_keywords = ("base_url", "openai_api_base")  # OpenAI's own endpoint here is dropped
     key_keywords = ("api_key", "openai_api_key")
     consumer_packages = lc.LANGCHAIN_PACKAGES  # libraries that take any chat model / embeddings
+    own_packages: frozenset = frozenset()  # the tree's own top-level packages (never LangChain's, whatever their name)
 
     def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str],
                  blocked: str = "") -> None:
@@ -847,7 +850,8 @@ class _Planner:
             if root.id in _BUILTINS and root.id not in self.imports:
                 return []
             origin = self.imports.get(root.id, "")
-            if origin.split(".")[0].startswith(self.consumer_packages):
+            top = origin.split(".")[0]
+            if top.startswith(self.consumer_packages) and top not in self.own_packages:
                 return []  # LangChain's own chains, agents and vector stores use the common interface only
         return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
 

@@ -24,10 +24,11 @@ from migrator.plan.syntax import ast_walk
 __all__ = ["plan_module"]
 
 
-def plan_module(tree: ast.Module, reexported: dict | None = None) -> LangchainPlan | None:
-    """The module's LlamaIndex plan, or None when it imports none of LlamaIndex's OpenAI classes (``reexported``: as
-    migrator.plan.langchain.plan_module takes it)."""
-    return _plan_module(tree, _LlamaIndexPlanner, reexported=reexported)
+def plan_module(tree: ast.Module, reexported: dict | None = None,
+                own_packages: frozenset = frozenset()) -> LangchainPlan | None:
+    """The module's LlamaIndex plan, or None when it imports none of LlamaIndex's OpenAI classes (``reexported``,
+    ``own_packages``: as migrator.plan.langchain.plan_module takes them)."""
+    return _plan_module(tree, _LlamaIndexPlanner, reexported=reexported, own_packages=own_packages)
 
 
 class _LlamaIndexPlanner(_Planner):

