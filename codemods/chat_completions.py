@@ -212,7 +212,9 @@ class ChatCompletions(MigratorRule):
     every call converts, ``CompletionUsage`` annotations name ``UsageInfo`` (unless the module reads the usage
     details Mistral lacks). A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
     TODO (Mistral answers 400), also where the list is seen to end so before the call (``msgs = history +
-    [{"role": "system", ...}]``, ``ctx.append({...})`` in a caller handing it over).
+    [{"role": "system", ...}]``, ``ctx.append({...})`` in a caller handing it over). A ``class Role(str, Enum)`` of chat
+    roles named by a module whose chat calls convert gets a TODO at the class: mistralai reads a role with
+    ``f"{role}"``, ``'Role.USER'`` for such a member on Python 3.11+.
 
     **Receivers.** A name bound to an OpenAI client constructor in the module or function,
     ``self.<attr>`` assigned one in the class, or a parameter annotated ``OpenAI``/``AsyncOpenAI``.

@@ -3621,3 +3621,25 @@ def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(t
     (tmp_path / "insert.py").write_text(insert + drawing, encoding="utf-8")
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
     assert not [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".sql" in s]
+
+
+def test_a_str_enum_of_chat_roles_used_by_converted_calls_is_told_at_its_class() -> None:
+    """Held-out review 81, X1 (fRAGme): `{"role": RoleEnum.USER, ...}` with `class RoleEnum(str, Enum)` converted with
+    no word; mistralai picks the message model from f"{role}", "RoleEnum.USER" on Python 3.11+, and every converted call
+    raised a ValidationError before its request. An enum no converting module names, or of other values, is left."""
+    from mechanics import convert_files
+
+    from migrator.mapping.chat import ROLE_ENUM_TODO
+
+    roles = ("from enum import Enum\n\n\nclass RoleEnum(str, Enum):\n    SYSTEM = \"system\"\n    USER = \"user\"\n\n\n"
+             "class Color(str, Enum):\n    RED = \"red\"\n")
+    app = ("from openai import OpenAI\n\nfrom roles import RoleEnum\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+           "    r = client.chat.completions.create(model='gpt-4o', messages=[{'role': RoleEnum.USER, 'content': q}])\n"
+           "    return r.choices[0].message.content\n")
+    out = convert_files({"roles.py": roles, "app.py": app})
+    todo = "# TODO(migrator MIG102): " + ROLE_ENUM_TODO.format(name="RoleEnum", member="USER", value="user")
+    assert todo + "\nclass RoleEnum(str, Enum):" in out["roles.py"], out["roles.py"]
+    assert out["roles.py"].count("TODO") == 1 and "client.chat.complete(" in out["app.py"]
+    out = convert_files({"roles.py": roles, "app.py": app.replace("RoleEnum.USER", "'user'").replace(
+        "from roles import RoleEnum\n", "")})
+    assert out["roles.py"] == roles

@@ -195,6 +195,14 @@ TOKENIZER_CALLS = ("tiktoken.encoding_for_model", "tiktoken.get_encoding", "tikt
 TOKENIZER_TODO = ("{call} counts tokens with OpenAI's tokenizer, and this module's calls now go to Mistral models, "
                   "whose tokenizer counts differently: a token budget, truncation or cost computed with it is "
                   "approximate; leave a margin, or count with mistral-common's tokenizer (said once per module)")
+# A message role given as a member of a (str, Enum) class: mistralai picks the message model from f"{role}", which on
+# Python >= 3.11 is "RoleEnum.USER" for such a member (a ValidationError before any request; the openai SDK sent its
+# value): said at the class, where a module converting chat calls uses it (held-out review 81, X1)
+CHAT_ROLES = frozenset({"system", "user", "assistant", "tool", "developer", "function"})
+ROLE_ENUM_TODO = ("{name} is a (str, Enum) of chat roles: mistralai reads a message's role with f\"{{role}}\", which "
+                  "gives '{name}.{member}', not '{value}', on Python 3.11+ (a ValidationError before the request): "
+                  "pass the role's .value in the messages of the converted calls (model_dump(mode=\"json\") for a "
+                  "pydantic model holding it), or make {name} an enum.StrEnum (Python 3.11+)")
 TRAILING_SYSTEM_TODO = ("the last message is a system message: Mistral wants the last one to be user or tool (a 400 "
                         "otherwise); move the instruction before the history or send it as a user message")
 # the same for a list the plan sees ended so where it is built (held-out review 23, U1: `msgs = history + [{...}]`)

@@ -799,6 +799,11 @@ def decide(builder, files) -> ConversionPlan:
         cells = _notebook_cell_clients(f, uses) if f.path.endswith(".ipynb") and f.path in converting else {}
         if cells:
             tables[f.path] = {**tables.get(f.path, {}), **cells}
+    chat_paths = {u.path for u in uses if u.status == "convert" and u.surface.startswith(("chat.", "beta.chat."))}
+    for f in files:
+        roles = _role_enums(f, files, chat_paths) if chat_paths and "Enum" in f.source else {}
+        if roles:
+            tables[f.path] = {**tables.get(f.path, {}), **roles}
     for path, found in builder.shared_tokenizers.items():  # (held-out review 59, X7)
         tables[path] = {**found, **tables.get(path, {})}
     target = _embedding_target(builder)
@@ -3218,6 +3223,29 @@ def _tokenizer_statement(f) -> Optional[tuple[tuple, str]]:
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
             return span, TOKENIZER_TODO.format(call=(ast.get_source_segment(f.source, node) or ast.unparse(node))[:80])
     return None
+
+
+def _role_enums(f, files, chat_paths: set) -> dict:
+    """{class statement span: TODO} for each ``class Role(str, Enum)`` of ``f`` with a chat role among its values, named
+    by a module whose chat calls convert (mapping.chat.ROLE_ENUM_TODO)."""
+    from migrator.mapping.chat import CHAT_ROLES, ROLE_ENUM_TODO
+
+    found: dict = {}
+    for node in f.tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = [dotted_name(base) or "" for base in node.bases]
+        if "str" not in bases or not any(base.rsplit(".", 1)[-1] == "Enum" for base in bases):
+            continue
+        members = [(target.id, item.value.value) for item in node.body if isinstance(item, ast.Assign)
+                   and isinstance(item.value, ast.Constant) and item.value.value in CHAT_ROLES
+                   for target in item.targets if isinstance(target, ast.Name)]
+        if not members or not any(g.path in chat_paths and re.search(rf"\b{node.name}\b", g.source) for g in files):
+            continue
+        member, value = next(((m, v) for m, v in members if v == "user"), members[0])
+        span = (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+        found[span] = ROLE_ENUM_TODO.format(name=node.name, member=member, value=value)
+    return found
 
 
 def _system_appended_last(f, sites) -> dict:
