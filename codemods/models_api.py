@@ -30,8 +30,9 @@ class ModelsApi(MigratorRule):
     On an async client ``retrieve`` / ``delete`` become ``retrieve_async`` / ``delete_async``.
 
     **Known limits (the client is kept, one TODO at its constructor).** A page used as an object
-    (``.has_next_page()``, handed to a function), ``models.list()`` on an async client, arguments
-    other than the model, ``extra_*`` / ``timeout``.
+    (``.has_next_page()``, handed to a function), an async client's ``models.list()`` page iterated (its
+    ``(await x.models.list()).data`` read becomes ``list_async()``), arguments other than the model,
+    ``extra_*`` / ``timeout``.
 
     **openai-compatible target.** Nothing to rewrite: the same SDK call lists the provider's
     catalogue (the summary prints the request that shows it).
@@ -84,7 +85,7 @@ class _Transformer(ApiCallTransformer):
         if module_client:
             receiver = self.mistral_module_client(updated)
         target, keyword = MODEL_METHODS[method]
-        if is_async:  # retrieve / delete (the plan keeps an async client's list()): awaited as before
+        if is_async:  # awaited as before (an async client's list(): only its page's .data read, `await` kept)
             target += "_async"
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("models")), attr=cst.Name(target))
         if keyword is None:

@@ -4553,9 +4553,15 @@ def _models_problem(f: _File, call: ast.Call, method: str, is_async: bool) -> tu
         return "arguments to models.list()", ""
     node: ast.AST = call
     parent = f.parent.get(id(node))
-    if is_async or isinstance(parent, ast.Await):
+    awaited = is_async or isinstance(parent, ast.Await)
+    if awaited and isinstance(parent, ast.Await):
+        # `(await client.models.list()).data` -> `(await client.models.list_async()).data` (held-out review 81, X3)
+        node, parent = parent, f.parent.get(id(parent))
+    elif awaited:
         return "models.list() on an async client: iterate (await client.models.list_async()).data by hand", ""
     shape = _page_shape(f, node, parent)
+    if shape == "items" and awaited:
+        return "the awaited models.list() page is iterated: iterate (await client.models.list_async()).data", ""
     if shape:
         return "", shape
     if isinstance(parent, ast.Expr):  # `client.models.list()` alone: a key check (held-out review 25, B3)
@@ -4568,7 +4574,7 @@ def _models_problem(f: _File, call: ast.Call, method: str, is_async: bool) -> tu
         shapes = {_page_shape(f, n, f.parent.get(id(n))) for n in loads}
         if not loads:  # `models = client.models.list()`, never read
             return "", "page"
-        if len(shapes) == 1 and "" not in shapes:
+        if len(shapes) == 1 and "" not in shapes and not (awaited and "items" in shapes):
             return "", shapes.pop()
     return "the models.list() page is used as a page object: Mistral returns a ModelList (read .data)", ""
 
