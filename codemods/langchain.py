@@ -44,7 +44,8 @@ class LangChain(MigratorRule):
     object's ``.model_name`` becomes ``.model`` (ChatMistralAI's field: ``model_name`` is only its
     constructor alias, and reading it raises AttributeError). A converted embeddings
     object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones; not where it only
-    fills an ``InMemoryVectorStore`` / ``DocArrayInMemorySearch`` the module builds and never dumps), and
+    fills an in-memory store the module builds and never saves: ``InMemoryVectorStore``, a ``Chroma`` given no
+    ``persist_directory`` / ``client``, a ``FAISS`` index), and
     ``get_openai_callback()`` in a module whose chat model converts gets a TODO (it prices OpenAI models
     only: its ``total_cost`` stays 0.0 for ChatMistralAI).
 

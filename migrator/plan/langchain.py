@@ -453,8 +453,13 @@ class _Planner:
             if not isinstance(holder, ast.Call) or holder.func is node:
                 return False
             written = (_dotted(holder.func) or "").split(".")
-            return written[-1] in lc.IN_MEMORY_STORES or (
-                len(written) >= 2 and written[-2] in lc.IN_MEMORY_STORES and written[-1] in lc.STORE_BUILDERS)
+            if written[-1] in lc.IN_MEMORY_STORES or (
+                    len(written) >= 2 and written[-2] in lc.IN_MEMORY_STORES and written[-1] in lc.STORE_BUILDERS):
+                return True
+            store = written[-1] if written[-1] in lc.STORES_IN_MEMORY_UNLESS else \
+                written[-2] if len(written) >= 2 and written[-1] in lc.STORE_BUILDERS else ""
+            kept = lc.STORES_IN_MEMORY_UNLESS.get(store)
+            return kept is not None and not any(k.arg is None or k.arg in kept for k in holder.keywords)
 
         return self._only_handed(call, store_arg)
 
