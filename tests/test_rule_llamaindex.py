@@ -539,6 +539,15 @@ def test_an_index_built_with_the_default_embedding_gets_a_todo():
         index = VectorStoreIndex.from_documents([])
         ''')
     assert not todos, todos
+    # an index that never embeds (keywords the LLM extracts: held-out review 81, Y8)
+    from mechanics import convert_files
+
+    out = convert_files({"kw.py": "from llama_index.core import KeywordTableIndex, Settings, SimpleDirectoryReader\n"
+                                  "from llama_index.llms.openai import OpenAI\n\n"
+                                  "Settings.llm = OpenAI(model='gpt-4o', max_tokens=512)\n"
+                                  "index = KeywordTableIndex.from_documents(SimpleDirectoryReader('d').load_data())\n"
+                                  "print(index.as_query_engine().query('nlp'))\n"})["kw.py"]
+    assert "MistralAI(" in out and "embeds with Settings.embed_model" not in out, out
 
 
 def test_an_engine_handed_no_llm_while_settings_llm_is_unset_keeps_the_openai_llm_package():

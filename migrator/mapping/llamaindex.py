@@ -192,6 +192,9 @@ SETTINGS_CLASSES = ("llama_index.core.Settings", "llama_index.core.settings.Sett
 INDEX_NAMES = ("VectorStoreIndex", "SummaryIndex", "KnowledgeGraphIndex", "PropertyGraphIndex", "TreeIndex",
                "from_documents", "load_index_from_storage", "from_vector_store", "load_indices_from_storage",
                "load_graph_from_storage")
+# ... of which these never embed (keywords, summaries, trees: the LLM reads them; held-out review 81, Y8)
+NON_EMBEDDING_INDEXES = frozenset({"KeywordTableIndex", "SimpleKeywordTableIndex", "RAKEKeywordTableIndex",
+                                   "SummaryIndex", "ListIndex", "TreeIndex"})
 DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this module sets none: its default is "
                           "OpenAI's OpenAIEmbedding (it reads OPENAI_API_KEY, which stays in the env files); to embed "
                           "with Mistral too, set Settings.embed_model = "

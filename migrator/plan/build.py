@@ -1275,11 +1275,12 @@ class _Builder:
     def _default_embedding_calls(self, f: _File) -> Optional[ast.Call]:
         """The module's first build or load of a LlamaIndex index (``VectorStoreIndex.from_documents(docs)``,
         ``load_index_from_storage(ctx)``) handed no embed model (embed_model= / service_context=), else None."""
-        from migrator.mapping.llamaindex import INDEX_NAMES
+        from migrator.mapping.llamaindex import INDEX_NAMES, NON_EMBEDDING_INDEXES
 
         for node in f.nodes:
             written = dotted_name(node.func) or "" if isinstance(node, ast.Call) else ""
             if written.rsplit(".", 1)[-1] in INDEX_NAMES and \
+                    not NON_EMBEDDING_INDEXES & set(written.split(".")[-2:]) and \
                     (f.repo_imports.get(written.split(".")[0]) or ("",))[0].startswith("llama_index") and \
                     not any(kw.arg in (None, "embed_model", "service_context") for kw in node.keywords):
                 return node
