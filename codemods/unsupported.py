@@ -9,7 +9,7 @@ import libcst as cst
 
 from codemods._base import MigratorRule, RuleTransformer, code_of, dotted
 from migrator.mapping.client import V0_HINTS, V0_NO_EQUIVALENT
-from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES, V0_VALUE_TODO
+from migrator.mapping.legacy import V0_METHODS, V0_RESOURCES, V0_VALUE_TODO, v0_callable_todo
 from migrator.mapping.outside_sdk import call_kinds
 from migrator.mapping.surfaces import API_LINKS, closest_feature, openai_lacks
 from migrator.plan.model import KEEP, UNRESOLVED, V0_DEPLOYMENT
@@ -142,11 +142,7 @@ class _Transformer(RuleTransformer):
                     self.facts.openai_modules.get(node.value.value.value) == "openai" and self.statement_stack and \
                     not self._annotations and self.config.endpoint() is None:
                 # `self.transcribe = openai.Audio.transcribe`: its calls are not seen (re-review 45, A14: silent)
-                self.todo(self.current_line(), f"legacy openai v0 API {dotted(node)} is passed on as a callable (not "
-                                               "called here), so migrator cannot see its calls, which stay on "
-                                               "OpenAI (with the module's openai settings): convert them by hand to "
-                                               "the Mistral client (Mistral(...).chat.complete, "
-                                               ".audio.transcriptions.complete ...)")
+                self.todo(self.current_line(), v0_callable_todo(dotted(node) or ""))
             return
         if id(node) in self._chained or node.attr.value not in V0_RESOURCES or not isinstance(node.value, cst.Name) \
                 or self.facts.openai_modules.get(node.value.value) != "openai" or not self.statement_stack \

@@ -1028,6 +1028,10 @@ def test_a_v0_method_passed_on_as_a_callable_gets_a_todo_and_keeps_the_module_ca
     assert "create = openai.ChatCompletion.create" in code and "self.transcribe = openai.Audio.transcribe" in code
     assert [t.split(" is passed on")[0] for t in todos if "is passed on as a callable" in t] == [
         "legacy openai v0 API openai.ChatCompletion.create", "legacy openai v0 API openai.Audio.transcribe"], todos
+    # each names its own counterpart (held-out review 81, X6: the chat callable was pointed at transcriptions too)
+    passed = [t for t in todos if "is passed on as a callable" in t]
+    assert "chat.complete (its result is a pydantic model" in passed[0] and "audio" not in passed[0], passed
+    assert passed[1].endswith("audio.transcriptions.complete"), passed
 
 
 def test_a_v0_key_check_stays_on_openai_beside_a_v0_call_kept_on_v0() -> None:
