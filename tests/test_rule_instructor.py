@@ -139,6 +139,17 @@ def test_a_model_constant_maps_and_a_handed_on_client_blocks():
         ''')
     assert "client = instructor.from_openai(OpenAI())" in code
     assert any("handed to llm_validator" in t for t in todos), todos
+    # openai_moderation calls OpenAI's moderation endpoint, not a model (held-out review 81, Y4)
+    _, todos = convert('''\
+        import instructor
+        from instructor import openai_moderation
+        from openai import OpenAI
+
+        client = instructor.from_openai(OpenAI())
+        check = openai_moderation(client=client)
+        ''')
+    said = [t for t in todos if "handed to openai_moderation" in t]
+    assert said and "client.moderations.create" in said[0] and "gpt-3.5-turbo" not in said[0], todos
 
 
 def test_from_provider_openai_gets_a_todo_with_the_mistral_provider_string() -> None:

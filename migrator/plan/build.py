@@ -2460,9 +2460,12 @@ class _Builder:
                 # with which model (llm_validator defaults to gpt-3.5-turbo), is not seen here
                 holder = parent if isinstance(parent, ast.Call) else f.parent.get(id(parent))
                 callee = dotted_name(holder.func) if isinstance(holder, ast.Call) else None
-                self._use(f, node, self._wrapped_oid(f, node, wrapped), f"instructor client handed to {callee or 'a call'}", True,
-                          f"the instructor client is handed to {callee or 'a call'}(...), which may call OpenAI "
-                          "models (llm_validator defaults to gpt-3.5-turbo): convert by hand", "MIG111")
+                from migrator.mapping.instructor import INSTRUCTOR_HANDED_OTHER, INSTRUCTOR_HANDED_TO
+
+                why = INSTRUCTOR_HANDED_TO.get((callee or "").rsplit(".", 1)[-1], INSTRUCTOR_HANDED_OTHER)
+                handed = f"instructor client handed to {callee or 'a call'}"
+                self._use(f, node, self._wrapped_oid(f, node, wrapped), handed, True,
+                          f"the instructor client is handed to {callee or 'a call'}(...), {why}", "MIG111")
         elif origins is None:
             chain, top = _chain(f, node)
             call = f.parent.get(id(top))
