@@ -45,7 +45,7 @@ class LangChain(MigratorRule):
     constructor alias, and reading it raises AttributeError). A converted embeddings
     object gets MIG107's re-embed TODO (Mistral's vectors do not mix with stored OpenAI ones; not where it only
     fills an in-memory store the module builds and never saves: ``InMemoryVectorStore``, a ``Chroma`` given no
-    ``persist_directory`` / ``client``, a ``FAISS`` index), and
+    ``persist_directory`` / ``client``), and
     ``get_openai_callback()`` in a module whose chat model converts gets a TODO (it prices OpenAI models
     only: its ``total_cost`` stays 0.0 for ChatMistralAI).
 

@@ -765,15 +765,22 @@ def test_embeddings_that_only_fill_an_in_memory_store_have_nothing_to_re_embed()
         ''')
     assert "embedding=MistralAIEmbeddings()" in code and "embeddings = MistralAIEmbeddings()" in code
     assert not todos
-    # Chroma given nowhere to keep them, FAISS never saved: in memory too (held-out review 81, Y6); Chroma persisted not
+    # a Chroma given nowhere to keep them: in memory too (held-out review 81, Y6); a persisted one, or FAISS (another
+    # module may save_local its index), not
     _, todos = convert('''\
-        from langchain_community.vectorstores import FAISS, Chroma
+        from langchain_community.vectorstores import Chroma
         from langchain_openai import OpenAIEmbeddings
 
         store_b = Chroma.from_texts(["a"], OpenAIEmbeddings())
-        store_c = FAISS.from_texts(["a"], OpenAIEmbeddings())
         ''')
     assert not todos, todos
+    _, todos = convert('''\
+        from langchain_community.vectorstores import FAISS
+        from langchain_openai import OpenAIEmbeddings
+
+        store_c = FAISS.from_texts(["a"], OpenAIEmbeddings())
+        ''')
+    assert todos == [vectors_todo("mistral-embed")], todos
     _, todos = convert('''\
         from langchain_community.vectorstores import Chroma
         from langchain_openai import OpenAIEmbeddings
