@@ -36,9 +36,15 @@ EMBEDDING_MODULES = ("langchain_openai", "langchain_openai.embeddings", "langcha
                      "langchain.embeddings", "langchain.embeddings.openai")
 # Imports of LangChain before its 1.0 packages: converted code needs LangChain 1.x.
 LEGACY_PREFIXES = ("langchain.", "langchain_community")
-ENV_TODO = ("OPENAI_API_KEY is used here, but the converted ChatMistralAI / MistralAIEmbeddings read "
-            "MISTRAL_API_KEY: with only MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set "
-            "here is not read; set or check MISTRAL_API_KEY instead if this is about them")
+# OPENAI_API_KEY set or checked in a module whose converted objects read the key themselves (LlamaIndex's too:
+# migrator.mapping.llamaindex.ENV_TODO)
+ENV_TODO_TEXT = ("OPENAI_API_KEY is used here, but the converted {classes} read MISTRAL_API_KEY: with only "
+                 "MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set here is not read; set or "
+                 "check MISTRAL_API_KEY instead if this is about them")
+ENV_TODO = ENV_TODO_TEXT.format(classes="ChatMistralAI / MistralAIEmbeddings")
+# ... where the module's LlamaIndex objects read the key too: one TODO for both (held-out review 80, Y8)
+ENV_TODO_WITH_LLAMAINDEX = ENV_TODO_TEXT.format(classes="ChatMistralAI / MistralAIEmbeddings and LlamaIndex's "
+                                                        "MistralAI / MistralAIEmbedding")
 # LangChain's vector stores that hold their vectors in the process (rebuilt on every run), the class methods that
 # build one from an embeddings object, and the methods that write or read one (a module calling one stores vectors)
 IN_MEMORY_STORES = frozenset({"InMemoryVectorStore", "DocArrayInMemorySearch"})
@@ -48,9 +54,6 @@ IN_MEMORY_STORE_IO = frozenset({"dump", "load", "persist", "save_local", "load_l
 # chromadb client, which cannot be saved later: held-out review 81, Y6; not FAISS, whose index another module may
 # save_local)
 STORES_IN_MEMORY_UNLESS = MappingProxyType({"Chroma": frozenset({"persist_directory", "client", "client_settings"})})
-# ... where the module's LlamaIndex objects read the key too: one TODO for both (held-out review 80, Y8)
-ENV_TODO_WITH_LLAMAINDEX = ENV_TODO.replace("MistralAIEmbeddings read", "MistralAIEmbeddings and LlamaIndex's "
-                                            "MistralAI / MistralAIEmbedding read")
 # LangChain's OpenAI cost callback in a module whose chat model converts (held-out review 25, B5: Cyberfortress's
 # daily cost cap read cb.total_cost, which OpenAICallbackHandler prices from its OpenAI table alone).
 # response_metadata keys only ChatOpenAI's messages carry (ChatMistralAI's: token_usage, model_name, model,

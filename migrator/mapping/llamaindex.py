@@ -28,7 +28,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from migrator.mapping.embeddings import vectors_todo
-from migrator.mapping.langchain import DROP, DROP_TODO, RENAME, SAME
+from migrator.mapping.langchain import DROP, DROP_TODO, ENV_TODO_TEXT, RENAME, SAME
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
 MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_KEY" (messages)
@@ -55,9 +55,7 @@ COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's 
                "model {provider} serves, or leave it on OpenAI")
 AZURE_TODO = ("an Azure OpenAI deployment stays on {name}; for a Mistral model use {mistral}(model=..., ...) "
               "from llama_index's mistralai package by hand")
-ENV_TODO = ("OPENAI_API_KEY is used here, but the converted MistralAI / MistralAIEmbedding read "
-            "MISTRAL_API_KEY: with only MISTRAL_API_KEY set, a check of OPENAI_API_KEY here fails and a key set "
-            "here is not read; set or check MISTRAL_API_KEY instead if this is about them")
+ENV_TODO = ENV_TODO_TEXT.format(classes="MistralAI / MistralAIEmbedding")
 LEGACY_TODO = ""  # (MIG116's legacy-import TODO: pre-0.10 objects stay, with LEGACY_BLOCKER, instead)
 # llama_index < 0.10 exported the classes here (one package); recognised so that they get a TODO
 LEGACY_MODULES = ("llama_index.llms", "llama_index.embeddings")
