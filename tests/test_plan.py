@@ -3614,7 +3614,7 @@ def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(t
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
     steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".sql" in s]
     assert len(steps) == 1 and steps[0].startswith(os.path.join(str(tmp_path), "db", "schema.sql") + " (line 3: "
-                                                   "vector(1536)) sizes a vector column"), steps
+                                                   "1536) sizes a vector column"), steps
     assert "1024-dimension mistral-embed vectors" in steps[0]
     # an embeddings call kept on OpenAI (its client also makes images): the column may still be OpenAI's
     drawing = "\n\ndef draw(p):\n    return client.images.generate(model='dall-e-3', prompt=p)\n"

@@ -161,9 +161,8 @@ VECTOR_STORE_WORDS = ("dim", "vector", "embed")
 # `vector(1536)` (pgvector), `dim=1536`, `FLOAT[1536]` (sqlite-vec, DuckDB arrays: held-out review 43, X1)
 VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4}|float(?:32)?\s*\[\s*)("
                               + "|".join(map(str, OPENAI_EMBEDDING_SIZES)) + r")(?![\w.])")
-# ... in a SQL file (a schema, a migration): a pgvector column or cast sized for them
-SQL_VECTOR_SIZE = re.compile(r"(?i)\bvector\s*\(\s*(" + "|".join(map(str, OPENAI_EMBEDDING_SIZES)) + r")\s*\)")
-SQL_SIZE_STEP = ("{path} (line {line}: vector({size})) sizes a vector column for OpenAI's {models} vectors; the "
+# ... in a SQL file (a schema, a migration: VECTOR_SIZE_TEXT's first match), said in "Before you deploy"
+SQL_SIZE_STEP = ("{path} (line {line}: {size}) sizes a vector column for OpenAI's {models} vectors; the "
                  "converted embeddings return {vectors}: add a migration resizing it (and its index), then re-embed "
                  "the stored rows")
 EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the converted embeddings calls return "

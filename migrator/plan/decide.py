@@ -12,7 +12,7 @@ import fnmatch
 import itertools
 import os
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
@@ -420,20 +420,21 @@ def _stored_in(root: str, given: set, pattern: re.Pattern, limit: int = 3000) ->
     ``limit`` files: too large a tree to tell.)"""
     from migrator.engine.walk import read_regular
 
-    seen = 0
-    for directory, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS]
-        for name in names:
-            path = os.path.join(directory, name)
-            if not name.endswith((".py", ".ipynb")) or path in given:
-                continue
-            seen += 1
-            if seen > limit:
-                return True
-            problem, _info, data = read_regular(path, 2_000_000)
-            if not problem and pattern.search(data):
-                return True
+    for seen, path in enumerate((p for p in _tree_files(root, (".py", ".ipynb")) if p not in given), 1):
+        if seen > limit:
+            return True
+        problem, _info, data = read_regular(path, 2_000_000)
+        if not problem and pattern.search(data):
+            return True
     return False
+
+
+def _tree_files(root: str, suffixes: tuple) -> Iterator[str]:
+    """The files under ``root`` whose names end with ``suffixes`` (any case), in name order, hidden and vendored
+    directories (_SKIPPED_DIRS) left out."""
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        yield from (os.path.join(directory, name) for name in sorted(names) if name.lower().endswith(suffixes))
 
 
 def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
@@ -441,31 +442,25 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
     vectors (``embedding vector(1536)``, ``::vector(3072)``): its first such line (at most ``limit`` files are read)."""
     from migrator.engine.walk import read_regular
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
-                                             SQL_SIZE_STEP, SQL_VECTOR_SIZE)
+                                             SQL_SIZE_STEP, VECTOR_SIZE_TEXT)
 
     root = getattr(builder, "root", "")
     if not root or not os.path.isdir(root):
         return ()
-    found, seen = [], 0
-    for directory, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
-        for name in sorted(names):
-            if not name.lower().endswith(".sql"):
-                continue
-            seen += 1
-            if seen > limit:
-                return tuple(found)
-            path = os.path.join(directory, name)
-            problem, _info, data = read_regular(path, 2_000_000)
-            text = "" if problem else data.decode("utf-8", "replace")
-            hit = SQL_VECTOR_SIZE.search(text)
-            if hit:
-                size = int(hit.group(1))
-                found.append((os.path.normpath(path), SQL_SIZE_STEP.format(
-                    path=os.path.normpath(path), line=text.count("\n", 0, hit.start()) + 1, size=size,
-                    models=OPENAI_EMBEDDING_SIZES[size], vectors=f"{MISTRAL_EMBED_DIMENSIONS}-dimension "
-                    f"{MISTRAL_EMBED_MODEL} vectors" if target == MISTRAL_EMBED_MODEL else
-                    f"{target or 'the target embedding model'}'s vectors")))
+    vectors = f"{MISTRAL_EMBED_DIMENSIONS}-dimension {MISTRAL_EMBED_MODEL} vectors" if target == MISTRAL_EMBED_MODEL \
+        else f"{target or 'the target embedding model'}'s vectors"
+    found = []
+    for seen, path in enumerate(_tree_files(root, (".sql",)), 1):
+        if seen > limit:
+            break
+        problem, _info, data = read_regular(path, 2_000_000)
+        text = "" if problem else data.decode("utf-8", "replace")
+        hit = VECTOR_SIZE_TEXT.search(text)
+        if hit:
+            path = os.path.normpath(path)
+            size = int(hit.group(1))
+            found.append((path, SQL_SIZE_STEP.format(path=path, line=text.count("\n", 0, hit.start()) + 1, size=size,
+                                                     vectors=vectors, models=OPENAI_EMBEDDING_SIZES[size])))
     return tuple(found)
 
 
