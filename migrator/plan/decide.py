@@ -26,7 +26,7 @@ from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKE
     TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO
 from migrator.mapping.files import line_dict
 from migrator.mapping.responses import UNSET_MODEL_FIELDS
-from migrator.plan.build import _plain_assign
+from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
@@ -794,7 +794,8 @@ def decide(builder, files) -> ConversionPlan:
         cells = _notebook_cell_clients(f, uses) if f.path.endswith(".ipynb") and f.path in converting else {}
         if cells:
             tables[f.path] = {**tables.get(f.path, {}), **cells}
-    chat_paths = {u.path for u in uses if u.status == "convert" and u.surface.startswith(("chat.", "beta.chat."))}
+    chat_paths = {u.path for u in uses if u.status == "convert" and (
+        u.surface in CHAT_SURFACES or u.surface.startswith("openai.ChatCompletion."))}  # (v0 chat calls too)
     for f in files:
         roles = _role_enums(f, files, chat_paths) if chat_paths and "Enum" in f.source else {}
         if roles:
