@@ -132,15 +132,16 @@ class _LlamaIndexTransformer(_Transformer):
         engine handed no llm=), in a module whose LLM / some object converts: the TODO saying so (it sat at the
         converted constructor: held-out review 80, Y6)."""
         view = self.facts.view
-        if view is None or self.plan is None or self.config.endpoint() is not None:
-            return
-        line = self.current_line()
+        line = self.current_line() if view is not None and self.plan is not None else 0
+        if not line or line not in (view.default_line("embedding"), view.default_line("llm")) or \
+                self.config.endpoint() is not None:
+            return  # (called for every call of the module: the statements running on a default are few)
         chat = [site for site in self.plan.sites if li.CLASSES[site.cls][0] == li.CHAT]
-        if line and line == view.default_line("embedding") and view.default_embedding and \
+        if line == view.default_line("embedding") and view.default_embedding and \
                 any(site.verdict == CONVERT for site in chat) and not self.__dict__.get("_default_embedding_said"):
             self._default_embedding_said = True
             self.todo(line, li.DEFAULT_EMBEDDING_TODO)
-        if line and line == view.default_line("llm") and view.default_llm and \
+        if line == view.default_line("llm") and view.default_llm and \
                 any(site.verdict == CONVERT for site in self.plan.sites) and not self.__dict__.get("_default_llm_said"):
             self._default_llm_said = True
             bound = self._module_llm_names() if chat and all(site.verdict == CONVERT and site.line < line

@@ -443,7 +443,7 @@ class _Planner:
     def _in_memory_only(self, call: ast.Call) -> bool:
         """Is the object ``call`` builds only handed to an in-memory vector store's constructor
         (``InMemoryVectorStore.from_documents(docs, embedding=...)``), in a module that never dumps or loads one?"""
-        if any(isinstance(node, ast.Attribute) and node.attr in lc.IN_MEMORY_STORE_IO for node in ast_walk(self.tree)):
+        if self._stores_io:
             return False
 
         def store_arg(node: ast.AST) -> bool:
@@ -462,6 +462,12 @@ class _Planner:
             return kept is not None and not any(k.arg is None or k.arg in kept for k in holder.keywords)
 
         return self._only_handed(call, store_arg)
+
+    @functools.cached_property
+    def _stores_io(self) -> bool:
+        """Does the module name a method writing or reading a vector store (``store.dump(path)``, ``save_local``)?"""
+        return any(isinstance(node, ast.Attribute) and node.attr in lc.IN_MEMORY_STORE_IO
+                   for node in ast_walk(self.tree))
 
     def _only_handed(self, call: ast.Call, handed: Callable[[ast.AST], bool]) -> bool:
         """Is ``call`` (its value) ``handed`` directly, or through a name of the module whose every read is?"""
