@@ -85,7 +85,7 @@ def v0_callable_todo(name: str) -> str:
     if name.rsplit(".", 1)[-1].startswith("a") and resource in ("ChatCompletion", "Embedding"):
         counterpart += "_async"
     return V0_CALLABLE_TODO.format(name=name, counterpart=counterpart,
-                                   dict_note=V0_DICT_NOTE if resource in ("ChatCompletion", "Completion") else "")
+                                   dict_note=V0_DICT_NOTE if resource == "ChatCompletion" else "")
 
 
 def v0_untraced_todo(call: str, receiver: str, re_exported_by: str = "") -> str:
