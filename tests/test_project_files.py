@@ -755,8 +755,15 @@ def test_setup_cfg_single_line_and_extras():
 def test_setup_py_string_literals_only():
     text = 'from setuptools import setup\nsetup(install_requires=[\n    "openai>=1",\n], name="openai")\n'
     edit = edit_setup_py(text, "add")
-    assert edit.text == ('from setuptools import setup\nsetup(install_requires=[\n    "openai>=1", "mistralai>=3.7,<4",\n'
+    assert edit.text == ('from setuptools import setup\nsetup(install_requires=[\n    "openai>=1",\n    "mistralai>=3.7,<4",\n'
                          '], name="openai")\n')
+    # (an entry on a line of its own gets its own line; the last one, with no comma, gets one: held-out review 81, Y2)
+    text = 'from setuptools import setup\nsetup(install_requires=[\n    "rich",\n    "openai>=1"\n])\n'
+    assert edit_setup_py(text, "add").text == \
+        'from setuptools import setup\nsetup(install_requires=[\n    "rich",\n    "openai>=1",\n    "mistralai>=3.7,<4"\n])\n'
+    text = 'from setuptools import setup\nsetup(install_requires=["rich", "openai>=1"])\n'
+    assert edit_setup_py(text, "add").text == \
+        'from setuptools import setup\nsetup(install_requires=["rich", "openai>=1", "mistralai>=3.7,<4"])\n'
 
 
 # -- TOML ------------------------------------------------------------------------------------------
@@ -1732,11 +1739,12 @@ def test_an_openai_extra_s_packages_are_named_when_openai_is_replaced(tmp_path):
 
 
 @pytest.mark.parametrize("dependencies", ['["openai>=1"]', "[]"])
-@pytest.mark.parametrize("where", ["examples/demo.py", "pkg/llm.py"])
+@pytest.mark.parametrize("where", ["examples/demo.py", "pkg/llm.py", "tests/test_live.py", "pkg/tests/test_llm.py"])
 def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_path, where, dependencies):
     """Held-out review 26, D2 (mem0): the library's pyproject gained mistralai in its core dependencies because only
     examples/ converted. A TODO says so instead; where the package's own code converts, mistralai is declared.
-    Held-out review 51, M1: with no openai declared, mistralai was added beside the TODO saying it was not."""
+    Held-out review 51, M1: with no openai declared, mistralai was added beside the TODO saying it was not.
+    Held-out review 81, Y2: the same for code only a test holds."""
     (tmp_path / where).parent.mkdir(parents=True)
     (tmp_path / where).write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
                                   "r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n")
@@ -1750,6 +1758,11 @@ def test_a_package_whose_examples_alone_converted_keeps_its_dependencies(tmp_pat
         assert text == ("# TODO(migrator MIG114): pyproject.toml: only converted code in examples/ needs "
                         "mistralai>=3.7,<4, not the package's own: not added to the package's dependencies; declare "
                         "it where those examples list theirs\n" + manifest), text
+    elif "test" in where:
+        place = "tests/" if where.startswith("tests/") else where
+        assert text == (f"# TODO(migrator MIG114): pyproject.toml: only converted code in {place} needs "
+                        "mistralai>=3.7,<4, not the package's own: not added to the package's dependencies; declare "
+                        "it where the tests' dependencies are (a test or dev extra, say)\n" + manifest), text
     else:
         assert '"mistralai>=3.7,<4"' in text and "TODO" not in text, text
 
@@ -2686,3 +2699,23 @@ def test_a_library_whose_demo_notebook_alone_converts_keeps_its_dependencies(tmp
     assert text.endswith(manifest) and "mistralai" not in manifest, text
     assert "only converted code in demo.ipynb needs mistralai>=3.7,<4" in text and "requires-python" not in \
         text.split(manifest)[0], text
+
+
+def test_a_setup_py_library_whose_tests_alone_converted_keeps_install_requires(tmp_path):
+    """Held-out review 81, Y2 (langchain-openai-limiter): install_requires gained langchain-mistralai (crammed onto the
+    langchain line) because only a test converted, and the summary still said no manifest was found to declare it."""
+    setup = ('from setuptools import setup\n\nINSTALL_REQUIRES = [\n    "langchain>=0.0.329",\n    "openai<=0.28.1",\n'
+             ']\nsetup(name="mylib", version="0.1", packages=["mylib"], install_requires=INSTALL_REQUIRES)\n')
+    (tmp_path / "setup.py").write_text(setup)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_live.py").write_text(
+        "from langchain_openai import ChatOpenAI\n\n\ndef test_live():\n"
+        "    assert ChatOpenAI(model=\"gpt-4o\").invoke(\"hi\").content\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "ChatMistralAI" in (tmp_path / "tests" / "test_live.py").read_text()
+    assert (tmp_path / "setup.py").read_text() == (
+        "# TODO(migrator MIG114): setup.py: only converted code in tests/ needs langchain-mistralai>=1.1,<2, not the "
+        "package's own: not added to the package's dependencies; declare it where the tests' dependencies are (a test "
+        "or dev extra, say)\n" + setup)
+    steps = [step for r in report.results for f in getattr(r, "findings", ()) for step in f.steps]
+    assert not any(step.startswith("install what the converted code imports") for step in steps), steps

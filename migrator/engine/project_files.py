@@ -391,7 +391,7 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p)]
     if not writers:
         return None
-    examples = _examples_only(path, writers, facts.manifest_texts.get(path, ""))
+    examples = _examples_only(path, writers, facts.manifest_texts.get(path, facts.texts.get(path, "")))
     if examples:  # a library whose examples / notebooks converted (held-out review 26, D2: mem0's core deps)
         return _EXAMPLES + examples
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
@@ -414,9 +414,12 @@ _EXAMPLE_DIRS = frozenset({"examples", "example", "cookbook", "cookbooks", "note
 def _examples_only(path: str, writers: list, manifest: str) -> str:
     """The example directories (``examples/``) that hold every module whose new import asks ``path`` for a
     dependency, when ``path`` is a package's pyproject.toml / setup.py / setup.cfg (it names the package): a
-    library's dependencies are what it ships, not what its examples need; else ""."""
+    library's dependencies are what it ships, not what its examples (or tests, or notebooks) need; else ""."""
+    from migrator.plan.build import is_test_path
+
     base = posixpath.basename(path.replace("\\", "/"))
-    if base not in ("pyproject.toml", "setup.py", "setup.cfg") or not _NAMES_PACKAGE.search(manifest):
+    if base not in ("pyproject.toml", "setup.py", "setup.cfg") or not (
+            _NAMES_PACKAGE.search(manifest) or base == "setup.py" and re.search(r"\bname\s*=", manifest)):
         return ""
     directory = posixpath.dirname(path.replace("\\", "/"))
     tops = set()
@@ -427,9 +430,19 @@ def _examples_only(path: str, writers: list, manifest: str) -> str:
             if relative.endswith(".ipynb"):  # a notebook is no module a package ships (held-out review 80, Y4)
                 tops.add(relative)
                 continue
+            if is_test_path(relative):  # nor a test (held-out review 81, Y2: install_requires gained a test's need)
+                tops.add(top + "/" if top in ("tests", "test") else relative)
+                continue
             return ""
         tops.add(top + "/")
     return ", ".join(sorted(tops))
+
+
+def _tests_only(where: str) -> bool:
+    """Are the places ``_examples_only`` listed all tests (``tests/``, ``pkg/test_io.py``)?"""
+    from migrator.plan.build import is_test_path
+
+    return all(place in ("tests/", "test/") or is_test_path(place) for place in where.split(", "))
 
 
 _NAMES_PACKAGE = re.compile(r"(?m)^\s*(?:name\s*=\s*[\"'][^\"']+[\"']|name\s*=\s*\S+|\s*name\s*=)")
@@ -1141,6 +1154,13 @@ def edit_setup_py(text: str, action: str, pkg: Package = OPENAI_PACKAGE) -> _Edi
         end = start + len(literal)
         if action == "replace" and not has_mistral:
             lines[node.lineno - 1] = line[:start] + new_literal + line[end:]
+        elif action == "add" and not has_mistral and not line[:start].strip() and (
+                line[end:].lstrip().startswith(",") or not line[end:].strip()):
+            # an entry on a line of its own gets its own line below (held-out review 81, Y2: it was crammed beside)
+            last = not line[end:].strip()  # (the list's last entry, with no trailing comma)
+            if last:
+                lines[node.lineno - 1] = line[:end] + "," + line[end:]
+            lines.insert(node.lineno, line[:start] + new_literal + ("" if last else ",") + _newline(line))
         elif action == "add" and not has_mistral:
             lines[node.lineno - 1] = line[:end] + ", " + new_literal + line[end:]
         else:
@@ -2781,8 +2801,10 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
     for where, requirements in examples.items():
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
                   f"{name}: only converted code in {where} needs {', '.join(dict.fromkeys(requirements))}, not "
-                  "the package's own: not added to the package's dependencies; declare it where those examples list "
-                  "theirs" + (" (a %pip install cell, say)" if ".ipynb" in where else ""), "manual")
+                  "the package's own: not added to the package's dependencies; declare it where " + (
+                      "the tests' dependencies are (a test or dev extra, say)" if _tests_only(where) else
+                      "those examples list theirs" + (" (a %pip install cell, say)" if ".ipynb" in where else "")),
+                  "manual")
     for pkg in [p for p in PACKAGES if not p.bundle]:  # (one per new distribution)
         if any(pkg.requirement in requirements for requirements in examples.values()):
             continue  # only examples need it, and the TODO above says so (held-out review 51, M1: it was added too)

