@@ -54,6 +54,11 @@ def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[s
     if "#" not in new:
         return new
     old_lines, new_lines = old.split("\n"), new.split("\n")
+    kept = set(old_lines)
+    if not any("#" in line and not line.lstrip().startswith("#") and line not in kept for line in new_lines):
+        # no line the conversion wrote has code and a comment (most files: tokenizing and diffing them is slow; a
+        # whole-line comment, such as a TODO, holds no string whose replacement it could quote)
+        return new
     before, after = _scan(old), _scan(new)
     if not before or not after:
         return new

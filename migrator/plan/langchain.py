@@ -477,10 +477,17 @@ class _Planner:
         if not (isinstance(assign, ast.Assign) and assign.value is call and len(assign.targets) == 1
                 and isinstance(assign.targets[0], ast.Name)):
             return False
-        name = assign.targets[0].id
-        loads = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == name
-                 and isinstance(n.ctx, ast.Load)]
+        loads = self._loads.get(assign.targets[0].id, ())
         return bool(loads) and all(handed(n) for n in loads)
+
+    @functools.cached_property
+    def _loads(self) -> dict:
+        """Name -> the module's reads of it (``_only_handed`` asks per constructor: one walk, not one each)."""
+        out: dict = {}
+        for node in ast_walk(self.tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                out.setdefault(node.id, []).append(node)
+        return out
 
     def _optional(self, local: str) -> bool:
         """Is ``local`` also assigned in the module (``ChatOpenAI = None`` in the except of its import)?"""
