@@ -203,9 +203,10 @@ class Combined(cst.CSTTransformer):
             for leave in self._concerned(self._leavers, "leave_", node_type):
                 updated_node = leave(original_node, updated_node)
                 if not isinstance(updated_node, cst.CSTNode) or (node_type in (cst.AnnAssign, cst.Await) and
-                                                                  type(updated_node) is not node_type):
-                    # removed (or flattened), `r: T = call` made `r = call`, or `await c` made `(await c).text`:
-                    # later rules have nothing to see
+                                                                  type(updated_node) is not node_type) or \
+                        node_type is cst.Call and not isinstance(updated_node, (cst.Call, cst.Await)):
+                    # removed (or flattened), `r: T = call` made `r = call`, or `await c` made `(await c).text`, or
+                    # `key.startswith("sk-")` made `key`: later rules have nothing to see
                     break
             return updated_node
         before: list = []  # statements a rule put in front of this one (FlattenSentinel)

@@ -360,6 +360,12 @@ class _Transformer(RuleTransformer):
             return False
         guard = _key_guard(self.statement_nodes[-2], line) if nested else None
         outer = self.statement_nodes[:-2] if guard is not None else self.statement_nodes[:-1]
+        if nested and guard is None and id(self.statement_nodes[-2]) in self._gate_ifs and \
+                isinstance(self.statement_nodes[-2].body, cst.IndentedBlock) and \
+                len(self.statement_nodes[-2].body.body) > 1:
+            # `if os.getenv("OPENAI_API_KEY") is None: os.environ[...] = getpass(...); openai.api_key = ...`, the gate
+            # renamed: the setting in its body goes, the rest stays (held-out review 81, Y3)
+            outer = self.statement_nodes[:-2]
         if not all(isinstance(n, (cst.FunctionDef, cst.ClassDef)) for n in outer):
             return False  # (under an if / try / with: what it guards is not the key alone)
         module = getattr(self, "_module_node", None)
@@ -1031,6 +1037,17 @@ class _Transformer(RuleTransformer):
             none = cst.Arg(cst.Name("None"))
             return updated.with_changes(func=updated.func.with_changes(attr=cst.Name(method)),
                                         args=[none.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))] * 2 + [none])
+        if isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
+                len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
+                openai_key_prefix(original.args[0].value.evaluated_value) and self.compat is None and \
+                (answer := self.answer_for(original.func.value)) and answer[0] == "env" and answer[1] is True and \
+                answer[-1] == "prefix" and isinstance(updated.func, cst.Attribute):
+            # `assert os.getenv("OPENAI_API_KEY", "").startswith("sk-")`, a test the plan renames with the gate above
+            # it: a Mistral key has no such prefix, so the test becomes that a key was given (held-out review 81, Y3)
+            self.converted(self.current_line(), f"{code_of(original)} -> {code_of(updated.func.value)}: a Mistral key "
+                                                "has no sk- prefix; the check now tests that a key was given",
+                           "approximate")
+            return updated.func.value
         if isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
                 len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
                 openai_key_prefix(original.args[0].value.evaluated_value) and self.compat is None and \

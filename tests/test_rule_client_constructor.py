@@ -1572,6 +1572,45 @@ def test_an_openai_key_prefix_check_in_a_converting_module_gets_a_todo() -> None
         "check rejects the key the converted client needs: drop it (or test that a key was given)"], todos
 
 
+def test_a_key_setup_block_renamed_with_its_gate_is_consistent() -> None:
+    """Held-out review 81, Y3 (wandb/edu's notebooks): the guard and its getpass write were renamed, but the
+    `startswith("sk-")` assert below still read OPENAI_API_KEY (always failing) with a TODO saying "migrator never
+    renames this", and `openai.api_key = ...` in the guard's body was kept with a "remove it" TODO. The assert now
+    tests the new variable for a key; the setting goes (the guard's other statement stays), and the openai import."""
+    code, todos = convert_idempotent("""
+        import os
+        from getpass import getpass
+
+        import openai
+        from openai import OpenAI
+
+        if os.getenv("OPENAI_API_KEY") is None:
+            os.environ["OPENAI_API_KEY"] = getpass("Paste your OpenAI key\\n")
+            openai.api_key = os.getenv("OPENAI_API_KEY", "")
+
+        assert os.getenv("OPENAI_API_KEY", "").startswith("sk-"), "This doesn't look like a valid OpenAI API key"
+        if not os.environ["OPENAI_API_KEY"].startswith("sk-proj-"):
+            raise SystemExit("not an OpenAI key")
+
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        """)
+    assert todos == [], todos
+    assert 'assert os.getenv("MISTRAL_API_KEY", ""), "This doesn\'t look like a valid Mistral API key"' in code, code
+    assert 'if not os.environ["MISTRAL_API_KEY"]:' in code, code
+    assert "openai" not in code.replace("OpenAI", ""), code
+    assert 'os.environ["MISTRAL_API_KEY"] = getpass(' in code, code
+    # a prefix check outside a test, or of a key handed over, keeps its TODO
+    code, todos = convert_idempotent("""
+        import os
+        from openai import OpenAI
+        looks_right = os.getenv("OPENAI_API_KEY", "").startswith("sk-")
+        client = OpenAI()
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]), looks_right)
+        """)
+    assert 'os.getenv("OPENAI_API_KEY", "").startswith("sk-")' in code, code
+
+
 def test_a_base_url_setting_renamed_in_its_settings_module_gets_no_stale_todo() -> None:
     """Held-out review 46, C3 (simple-agent): config/settings.py's `OPENAI_BASE_URL = os.getenv("OPENAI_BASE_URL")` was
     renamed to read MISTRAL_SERVER_URL in the same run, and the client module's `server_url=OPENAI_BASE_URL` got "holds

