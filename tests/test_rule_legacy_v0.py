@@ -1386,6 +1386,28 @@ def test_the_module_client_of_v0_calls_asks_for_mistral_api_key_before_deploying
     assert [step for f in outcome.findings for step in f.steps].count(KEY_STEP) == 1
 
 
+@pytest.mark.parametrize("setting, step", [('openai.api_key = os.getenv("OPENAI_TOKEN")\n', "GIVEN_KEY_STEP"),
+                                           ('KEY = os.getenv("OPENAI_API_KEY")\nopenai.api_key = KEY\n', "KEY_STEP")])
+def test_a_v0_key_the_app_supplies_gets_its_deploy_step(setting, step):
+    """Held-out review 81, X4 (glaurung): `openai.api_key = os.getenv("OPENAI_TOKEN")` became Mistral(api_key=...) with a
+    TODO, and "Before you deploy" said nothing of the key, as it does for a v1 client given api_key= by the app."""
+    import textwrap
+
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+    from migrator.mapping import client
+
+    source = ("import os\nimport openai\n" + setting + textwrap.dedent('''\
+        def ask(p):
+            r = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": p}])
+            return r.choices[0].message["content"]
+        '''))
+    outcome = transform_source(source, config=Config())
+    assert "mistral_client = Mistral(api_key=" in outcome.code, outcome.code
+    steps = [s for f in outcome.findings for s in f.steps]
+    assert steps.count(getattr(client, step)) == 1, steps
+
+
 def test_a_kept_async_v0_call_is_pointed_at_mistrals_async_methods():
     """Held-out review 80, X6: the TODO on `await openai.ChatCompletion.acreate(**kwargs)` named chat.complete, which
     awaited raises TypeError."""
