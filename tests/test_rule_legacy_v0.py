@@ -1420,3 +1420,16 @@ def test_a_kept_async_v0_call_is_pointed_at_mistrals_async_methods():
         ''')
     assert any("chat.complete_async(...) / chat.stream_async(...)" in t for t in todos), todos
     assert not any("chat.complete(...)" in t for t in todos)
+
+
+def test_a_v0_result_shown_as_a_bare_expression_is_not_used_as_a_whole():
+    """Held-out review 81, Y5 (wandb/edu's notebook): `response` alone on the last line of a cell (shown, not read)
+    kept the v0 call as "used as a whole"; in a module such a line does nothing."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    source = ("import openai\nresponse = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", messages=[])\n\n"
+              "response\nprint(response.choices[0].message.content)\n")
+    outcome = transform_source(source, config=Config())
+    assert "mistral_client.chat.complete(" in outcome.code and "\nresponse\n" in outcome.code, outcome.code
+    assert not [f for f in outcome.findings if f.kind.value == "todo"], outcome.findings

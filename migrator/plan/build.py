@@ -5339,6 +5339,8 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
         read = f.parent.get(id(n))
         if isinstance(read, ast.FormattedValue):
             continue  # `logger.info(f"Transcription: {result}")`: a log line's text, no behaviour (K4)
+        if isinstance(read, ast.Expr):
+            continue  # a bare `response` line: nothing in a module, shown as a notebook cell's last line (81, Y5)
         if isinstance(read, ast.Call) and any(a is n for a in read.args) and (
                 isinstance(read.func, ast.Name) and read.func.id == "print" or isinstance(read.func, ast.Attribute)
                 and read.func.attr in ("debug", "info", "warning", "error", "exception", "critical")):
