@@ -3204,7 +3204,10 @@ class DependencyFiles:
     A converted script's inline metadata (PEP 723, ``# /// script`` ... ``# dependencies = [...]``, what
     ``uv run`` installs) follows its own imports the same way (``migrator.engine.inline_script``);
     ``mistralai`` is added to its list where openai comes through another package (``openai-agents``), and
-    a ``requires-python`` older than mistralai supports gets a TODO above the block.
+    a ``requires-python`` older than mistralai supports gets a TODO above the block. A package's own manifest
+    (a pyproject.toml / setup.py / setup.cfg naming the package) is not changed for code that only its examples,
+    notebooks or tests hold: a TODO on it says where to declare the new requirement instead (the examples' own
+    list, a test or dev extra).
 
     **Why.** The converted code needs ``mistralai`` installed, and ``openai`` should go only when no
     kept client, exception class or type still imports it.
