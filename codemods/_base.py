@@ -544,6 +544,7 @@ class RuleTransformer(cst.CSTTransformer):
             return None  # (a parameter or local of the same name may be what the call reads: re-review 37, M1)
         if name in self.facts.module_env_strings:  # `MODEL = os.getenv("MODEL", "gpt-4o")`, also returned (Z10)
             var, default = self.facts.module_env_strings[name]
+            # (migrator.engine.project_files reads the variable back from this text: LEFT_MODEL_VARIABLE)
             return (f"{keyword}={name} is read from {var} in this module (default {default!r}), and {name} is also "
                     "read other than as a converted call's model= (returned, compared, passed on), so migrator "
                     f"leaves its default: make sure the default and the deployed {var} name {what} (see `migrator "

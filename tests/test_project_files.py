@@ -2719,3 +2719,19 @@ def test_a_setup_py_library_whose_tests_alone_converted_keeps_install_requires(t
         "or dev extra, say)\n" + setup)
     steps = [step for r in report.results for f in getattr(r, "findings", ()) for step in f.steps]
     assert not any(step.startswith("install what the converted code imports") for step in steps), steps
+
+
+def test_an_example_env_value_of_a_model_variable_migrator_left_gets_a_todo(tmp_path):
+    """Held-out review 81, X5 (high-speed-rag-chatbot): EMBED_MODEL's default was left (a status endpoint returns it),
+    with a TODO at the call; .env.example's EMBED_MODEL=text-embedding-3-small, which the deployment sends to Mistral,
+    was said nothing of."""
+    (tmp_path / "main.py").write_text(
+        'import os\n\nfrom openai import OpenAI\n\nEMBED_MODEL = os.environ.get("EMBED_MODEL", "text-embedding-3-small")\n'
+        "client = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create(model=EMBED_MODEL, input=text)"
+        '.data[0].embedding\n\n\ndef root():\n    return {"ok": True, "model": EMBED_MODEL}\n')
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOTHER=gpt-4o\nEMBED_MODEL=text-embedding-3-small\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / ".env.example").read_text() == (
+        "MISTRAL_API_KEY=\nOTHER=gpt-4o\n# TODO(migrator MIG115): .env.example: EMBED_MODEL=text-embedding-3-small names "
+        "an OpenAI model, and converted calls send EMBED_MODEL as their model (migrator left it: the TODO at the call "
+        "says why): set a Mistral model here (mistral-embed, say)\nEMBED_MODEL=text-embedding-3-small\n")
