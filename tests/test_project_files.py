@@ -605,15 +605,22 @@ def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_
                for t in todos), todos
 
 
-def test_lancedbs_openai_embedding_function_gets_a_todo_and_keeps_openai_declared(tmp_path):
+@pytest.mark.parametrize("models", [
+    "from lancedb.embeddings import get_registry\n\nfunc = get_registry().get(\"openai\").create(name=\"m\")\n",
+    # a registry held in a name, or EmbeddingFunctionRegistry's instance (held-out review 82, Y2: no TODO, openai gone)
+    "from lancedb.embeddings import get_registry\n\n\ndef make():\n    registry = get_registry()\n"
+    "    embedder = registry.get(\"openai\")\n    return embedder.create(name=\"m\")\n",
+    "from lancedb.embeddings import EmbeddingFunctionRegistry\n\n"
+    "func = EmbeddingFunctionRegistry.get_instance().get(\"openai\").create(name=\"m\")\n",
+])
+def test_lancedbs_openai_embedding_function_gets_a_todo_and_keeps_openai_declared(tmp_path, models):
     """Held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by `get_registry().get("openai")`,
     queried with vectors from an embeddings call converted to mistral-embed: no word at the registry, and
     requirements.txt lost openai, which that embedding function imports."""
     project = tmp_path / "p"
     project.mkdir()
     (project / "requirements.txt").write_text("lancedb\nopenai\n")
-    (project / "models.py").write_text("from lancedb.embeddings import get_registry\n\n"
-                                       "func = get_registry().get(\"openai\").create(name=\"text-embedding-3-large\")\n")
+    (project / "models.py").write_text(models)
     (project / "query.py").write_text("import openai\n\nclient = openai.OpenAI()\n"
                                       "v = client.embeddings.create(input='q', model='text-embedding-3-large')\n")
     report = run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)

@@ -175,6 +175,10 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""|(?s:(?:import[ \t]+chromadb\.utils\.embedding_functions|from[ \t]+chromadb\.utils[ \t]+import[ \t]+"""
     r"""embedding_functions)\b.*\.OpenAIEmbeddingFunction\b)"""  # (`... as ef`; review 26, C5)
     r"""|\bget_registry\(\)\s*\.get\(\s*["']openai["']"""  # LanceDB's OpenAI embedding function (review 54, S2)
+    # ... from a registry held in a name, or EmbeddingFunctionRegistry.get_instance()'s (held-out review 82, Y2)
+    r"""|\bEmbeddingFunctionRegistry\.get_instance\(\)\s*\.get\(\s*["']openai["']"""
+    r"""|(?s:\b(?:from[ \t]+lancedb[\w.]*[ \t]+import|import[ \t]+lancedb)\b.*?\b\w+[ \t]*=[ \t]*(?:[\w.]+\.)?"""
+    r"""(?:get_registry|EmbeddingFunctionRegistry\.get_instance)\(\).*?\.get\(\s*["']openai["'])"""
     r"""|\bpydantic_ai\.(?:models|providers)\.openai\b|["']openai(?:-chat|-responses)?:[\w.-]+["']"""  # pydantic-ai
     r"""|\b(?:patch|setattr)\(\s*(?:target\s*=\s*)?\\?["']openai\."""  # a test patching the SDK imports it
     # agno's, autogen's and smolagents' OpenAI models import the SDK (held-out review 57, X2)

@@ -1389,7 +1389,8 @@ class _Builder:
             self._lightrag_openai(f)
         if "patch" in f.source or "setattr" in f.source:  # (a test patching `app.llm.get_client` need not name openai)
             self._sdk_patches(f)
-        lancedb = "get_registry" in f.source  # (once per module: the loop below visits every call)
+        # (once per module: the loop below visits every call)
+        lancedb = "get_registry" in f.source or "EmbeddingFunctionRegistry" in f.source
         litellm = "litellm" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
@@ -3759,16 +3760,32 @@ def _lancedb_openai(f: _File, call: ast.Call) -> bool:
     get_registry``, or through the module)."""
     func = call.func
     if not (isinstance(func, ast.Attribute) and func.attr == "get" and call.args and
-            isinstance(call.args[0], ast.Constant) and call.args[0].value == "openai" and
-            isinstance(func.value, ast.Call)):
+            isinstance(call.args[0], ast.Constant) and call.args[0].value == "openai"):
         return False
-    registry = func.value.func
+    holder = func.value
+    if isinstance(holder, ast.Name):  # `registry = get_registry()` then `registry.get("openai")` (held-out review 82, Y2)
+        scope = f.scope_of.get(id(call), ())
+        values = f.assigns.get((scope, holder.id)) or (f.assigns.get(((), holder.id)) if scope else None) or []
+        holder = values[0] if len(values) == 1 else holder
+    return isinstance(holder, ast.Call) and _lancedb_registry(f, holder.func)
+
+
+def _lancedb_registry(f: _File, registry: ast.AST) -> bool:
+    """``get_registry`` / ``EmbeddingFunctionRegistry.get_instance`` of LanceDB (imported by name, or through the
+    module), as called for its embedding-function registry."""
     if isinstance(registry, ast.Name):
         source = f.repo_imports.get(registry.id)
         return source is not None and not source[1] and source[0].startswith("lancedb") and source[2] == "get_registry"
     dotted = dotted_name(registry) or ""
     head, _, rest = dotted.partition(".")
-    return dotted.endswith(".get_registry") and f"{f.module_aliases.get(head, head)}.{rest}".startswith("lancedb.")
+    if dotted.endswith("EmbeddingFunctionRegistry.get_instance"):
+        source = f.repo_imports.get(head)
+        if source is not None and not source[1] and source[0].startswith("lancedb") and \
+                source[2] == "EmbeddingFunctionRegistry":
+            return True
+    qualified = f"{f.module_aliases.get(head, head)}.{rest}"
+    return (dotted.endswith(".get_registry") or dotted.endswith(".EmbeddingFunctionRegistry.get_instance")) and \
+        qualified.startswith("lancedb.")
 
 
 def _super_init(func: ast.AST) -> bool:
