@@ -3675,3 +3675,24 @@ def test_a_str_enum_of_chat_roles_used_by_converted_calls_is_told_at_its_class()
     out = convert_files({"roles.py": roles, "app.py": app.replace("RoleEnum.USER", "'user'").replace(
         "from roles import RoleEnum\n", "")})
     assert out["roles.py"] == roles
+
+
+@pytest.mark.parametrize("reads, decision", [
+    ("self.tier = chunk.service_tier\n        self.refusal = chunk.choices[0].delta.refusal\n", KEEP),
+    ("self.text += chunk.choices[0].delta.content or ''\n        self.usage = chunk.usage\n", CONVERT),
+])
+def test_a_stream_chunk_handed_to_a_reader_of_openai_only_fields_keeps_its_client(reads, decision) -> None:
+    """Held-out review 82, Y1 (pygptlink): `merger.append(chunk)` of a converted stream handed Mistral's chunks to the
+    project's merger, which read chunk.service_tier / system_fingerprint / delta.refusal (AttributeError), with no
+    word. A reader of fields Mistral's chunks have converts as before."""
+    merger = ("class Merger:\n    def __init__(self):\n        self.text = ''\n\n"
+              "    def append(self, chunk):\n        " + reads)
+    plan = _plan("from openai import OpenAI\nfrom merger import Merger\n\nclient = OpenAI()\n\n\ndef complete(m):\n"
+                 "    stream = client.chat.completions.create(model='gpt-4o-mini', messages=m, stream=True)\n"
+                 "    merger = Merger()\n    for chunk in stream:\n        merger.append(chunk)\n    return merger.text\n",
+                 ("merger.py", merger))
+    [client] = plan.clients
+    assert client.decision == decision, client
+    if decision == KEEP:
+        assert any("chunk.service_tier, chunk.choices[...].delta.refusal, not on Mistral's chunks" in b
+                   for b in client.blockers), client.blockers

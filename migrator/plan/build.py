@@ -3544,7 +3544,7 @@ class _Builder:
                     held.append(oid)
                     self.union(held[0], oid)
             problem = _chat_problem(f, call, chain, self.files, self.unread) or _returned_read_problem(f, call, self) \
-                or _openai_typed_field_problem(f, call, self)
+                or _openai_typed_field_problem(f, call, self) or _handed_chunk_problem(f, call, self)
             if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
                     f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
                 self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
@@ -6845,6 +6845,77 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
             if problem:
                 return problem
     return ""
+
+
+def _handed_chunk_problem(f: _File, call: ast.Call, builder) -> str:
+    """A chat stream's chunk handed whole to a function or method of the tree (``merger.append(chunk)``) that reads
+    fields Mistral's chunks lack (``chunk.service_tier``, ``chunk.choices[0].delta.refusal``): they would fail there
+    (held-out review 82, Y1: pygptlink's merger rebuilt an OpenAI ChatCompletion from them, with no word)."""
+    if chat_call_stream_literal(call) is not True:
+        return ""
+    node, parent = call, f.parent.get(id(call))
+    if isinstance(parent, ast.Await):
+        node, parent = parent, f.parent.get(id(parent))
+    scope = f.scope_of.get(id(call), ())
+    loops = [parent] if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node else []
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        name = parent.targets[0].id
+        loops = [n for n in f.nodes if isinstance(n, (ast.For, ast.AsyncFor)) and isinstance(n.iter, ast.Name)
+                 and n.iter.id == name and f.scope_of.get(id(n), ()) == scope]
+    for loop in loops:
+        if not isinstance(loop.target, ast.Name):
+            continue
+        chunk = loop.target.id
+        for inner in ast_walk(loop):
+            if not isinstance(inner, ast.Call) or inner is call:
+                continue
+            given = [(i, None) for i, a in enumerate(inner.args) if isinstance(a, ast.Name) and a.id == chunk] + \
+                [(None, k.arg) for k in inner.keywords if isinstance(k.value, ast.Name) and k.value.id == chunk]
+            if not given:
+                continue
+            target = builder.resolve_function(f, scope, inner.func)
+            if target is None:
+                continue
+            g, callee, is_class = target
+            callee = (*callee, "__init__") if is_class else callee
+            fn = g.scopes.get(callee)
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            order = g.param_order.get(callee, [])[1 if len(callee) >= 2 and callee[:-1] in g.classes else 0:]
+            for index, keyword in given:
+                param = keyword or (order[index] if index < len(order) else None)
+                lacking = _chunk_reads_lacking(fn, param) if param else []
+                if lacking:
+                    where = os.path.basename(g.path)
+                    return (f"{chunk} (a stream chunk) is handed to {ast.unparse(inner.func)}() ({where}), which reads "
+                            f"{', '.join(lacking[:3])}, not on Mistral's chunks (CompletionChunk): change that code "
+                            "with this call, then convert")
+    return ""
+
+
+def _chunk_reads_lacking(fn: ast.AST, param: str) -> list:
+    """``param.service_tier``, ``param.choices[0].delta.refusal``: the reads in ``fn`` of fields a Mistral chunk (its
+    choices, their delta) lacks."""
+    from migrator.mapping.chat import CHUNK_CHOICE_FIELDS, CHUNK_FIELDS, DELTA_FIELDS
+
+    out = []
+    for node in ast_walk(fn):
+        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == param):
+            continue
+        if node.attr not in CHUNK_FIELDS and not node.attr.startswith("model_"):
+            out.append(f"{param}.{node.attr}")
+    for node in ast_walk(fn):  # `param.choices[0].X`, `param.choices[0].delta.X`
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Subscript) and \
+                isinstance(node.value.value, ast.Attribute) and node.value.value.attr == "choices" and \
+                isinstance(node.value.value.value, ast.Name) and node.value.value.value.id == param:
+            if node.attr not in CHUNK_CHOICE_FIELDS:
+                out.append(f"{param}.choices[...].{node.attr}")
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "delta" \
+                and isinstance(node.value.value, ast.Subscript) and isinstance(node.value.value.value, ast.Attribute) \
+                and node.value.value.value.attr == "choices" and isinstance(node.value.value.value.value, ast.Name) \
+                and node.value.value.value.value.id == param and node.attr not in DELTA_FIELDS:
+            out.append(f"{param}.choices[...].delta.{node.attr}")
+    return list(dict.fromkeys(out))
 
 
 def _returned_stream(f: _File, call: ast.Call) -> str:
