@@ -636,6 +636,22 @@ class _Transformer(RuleTransformer):
 
     leave_While = leave_If
 
+    def leave_BooleanOperation(self, original: cst.BooleanOperation,
+                               updated: cst.BooleanOperation) -> cst.BaseExpression:
+        """``os.environ.get("OPENAI_API_KEY") or getpass("Enter your OpenAI API key: ")`` whose read was renamed: the
+        fallback's prompt asks for the Mistral key (held-out review 82, Y3: a student was asked for an OpenAI key,
+        which the converted client then sent to Mistral)."""
+        if self.compat is not None or not isinstance(updated.operator, cst.Or) or \
+                not isinstance(original.left, cst.Call) or _env_call_key(original.left) != "OPENAI_API_KEY" or \
+                "MISTRAL_API_KEY" not in code_of(updated.left):
+            return updated
+        right = updated.right.visit(_KeyText("MISTRAL_API_KEY"))
+        if right.deep_equals(updated.right):
+            return updated
+        self.converted(self._lines.get(id(original), 0) or self.current_line(),
+                       "OpenAI -> Mistral in the prompt asking for the key when MISTRAL_API_KEY is unset")
+        return updated.with_changes(right=right)
+
     def leave_Assert(self, original: cst.Assert, updated: cst.Assert) -> cst.Assert:
         """``assert os.getenv("MISTRAL_API_KEY"), "Set OPENAI_API_KEY"``: the message names the new variable."""
         if updated.msg is None or (not self._gate_ifs and not self._gate_names):

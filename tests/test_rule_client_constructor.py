@@ -1611,6 +1611,20 @@ def test_a_key_setup_block_renamed_with_its_gate_is_consistent() -> None:
     assert 'os.getenv("OPENAI_API_KEY", "").startswith("sk-")' in code, code
 
 
+def test_the_prompt_of_a_renamed_key_read_s_fallback_asks_for_the_mistral_key() -> None:
+    """Held-out review 82, Y3 (a LlamaIndex course): `os.environ.get("OPENAI_API_KEY") or getpass("Enter your OpenAI API
+    key: ")` had its read renamed and kept the prompt, so a student pasted an OpenAI key into the Mistral client."""
+    code, todos = convert_idempotent("""
+        import os
+        from getpass import getpass
+        from openai import OpenAI
+        key = os.environ.get("OPENAI_API_KEY") or getpass("Enter your OpenAI API key: ")
+        client = OpenAI(api_key=key)
+        print(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices[0].message.content)
+        """)
+    assert 'key = os.environ.get("MISTRAL_API_KEY") or getpass("Enter your Mistral API key: ")' in code, code
+
+
 def test_a_base_url_setting_renamed_in_its_settings_module_gets_no_stale_todo() -> None:
     """Held-out review 46, C3 (simple-agent): config/settings.py's `OPENAI_BASE_URL = os.getenv("OPENAI_BASE_URL")` was
     renamed to read MISTRAL_SERVER_URL in the same run, and the client module's `server_url=OPENAI_BASE_URL` got "holds
