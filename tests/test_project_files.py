@@ -2742,3 +2742,21 @@ def test_an_example_env_value_of_a_model_variable_migrator_left_gets_a_todo(tmp_
         "MISTRAL_API_KEY=\nOTHER=gpt-4o\n# TODO(migrator MIG115): .env.example: EMBED_MODEL=text-embedding-3-small names "
         "an OpenAI model, and converted calls send EMBED_MODEL as their model (migrator left it: the TODO at the call "
         "says why): set a Mistral model here (mistral-embed, say)\nEMBED_MODEL=text-embedding-3-small\n")
+
+
+def test_an_install_script_gets_each_mistral_integration_once(tmp_path):
+    """Held-out review 82, Y5 (a LlamaIndex course's install.sh): the integrations were added beside
+    `pip install llama-index` and again in place of each OpenAI integration's line."""
+    (tmp_path / "app.py").write_text(
+        "from llama_index.core import Settings\nfrom llama_index.llms.openai import OpenAI\n"
+        "from llama_index.embeddings.openai import OpenAIEmbedding\n\n"
+        "Settings.llm = OpenAI(model=\"gpt-4o-mini\")\nSettings.embed_model = OpenAIEmbedding()\n")
+    (tmp_path / "install.sh").write_text("#!/bin/bash\npip install llama-index==0.14.8\n"
+                                         "pip install llama-index-llms-openai==0.6.10\n"
+                                         "pip install llama-index-embeddings-openai==0.5.1\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    steps = [step for r in report.results for f in getattr(r, "findings", ()) for step in f.steps]
+    assert not any(step.startswith("install what the converted code imports") for step in steps), steps
+    assert (tmp_path / "install.sh").read_text() == (
+        '#!/bin/bash\npip install llama-index==0.14.8\npip install "llama-index-llms-mistralai>=0.11,<0.12"\n'
+        'pip install "llama-index-embeddings-mistralai>=0.6,<0.7"\n')

@@ -1996,6 +1996,11 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
 
     edit = _Edit(text)
     moved = [(pkg, action) for pkg in PACKAGES if (action := _action(facts, path, pkg)) is not None]
+    # a bundle's integration (added beside `pip install llama-index`) that the file installs already in place of the
+    # OpenAI one (`pip install llama-index-llms-openai` becomes its Mistral twin): once is enough (held-out 82, Y5)
+    replaced = {pkg.new for pkg, _ in moved if not pkg.bundle and
+                re.search(rf"(?<![\w.-]){re.escape(pkg.old)}(?![\w-])", text)}
+    moved = [(pkg, action) for pkg, action in moved if not (pkg.bundle and pkg.new in replaced)]
     if not moved:
         return edit
     adds = {pkg for pkg, action in moved if action == "add"}
