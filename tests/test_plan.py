@@ -1204,6 +1204,27 @@ def test_a_commented_example_of_another_server_keeps_a_client_that_reads_the_var
         assert "".join(line for line in code.splitlines(True) if not line.startswith("# TODO")) == text, code
 
 
+def test_the_unset_branch_beside_a_configured_client_is_not_told_of_a_commented_example(tmp_path):
+    """Held-out review 82, X5: `if BASE_URL: OpenAI(base_url=BASE_URL) else: OpenAI()` with `# OPENAI_BASE_URL=http://
+    localhost...` in .env.example: the else branch (the variable unset: OpenAI's server) was told to keep the openai SDK
+    for the commented server, or to set the very variable that branch runs without."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    (tmp_path / "app.py").write_text(
+        "import os\nfrom openai import OpenAI\nBASE_URL = os.getenv('OPENAI_BASE_URL')\nif BASE_URL:\n"
+        "    client = OpenAI(base_url=BASE_URL)\nelse:\n    client = OpenAI()\n"
+        "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    (tmp_path / ".env.example").write_text("# OPENAI_BASE_URL=http://localhost:11434/v1\n")
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    reasons = [c["reason"] for c in data["plan"]["clients"] if c["decision"] == "keep"]
+    assert reasons and not any("commented out" in r for r in reasons), reasons
+    assert any("shares code with a client whose base_url comes from the app's configuration" in r for r in reasons)
+
+
 @pytest.mark.parametrize("write", ["os.environ['OPENAI_BASE_URL'] = {url}", "os.environ.setdefault('OPENAI_BASE_URL', {url})"])
 @pytest.mark.parametrize("url, said", [
     ("'https://api.openai.com/v1'", "OPENAI_BASE_URL is set here to OpenAI's own server, which the converted client"),

@@ -7133,9 +7133,24 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
                 provider = classify_endpoint(url) + f" ({var})"
                 break
         else:
-            if builder.endpoint is None:  # (the openai SDK, kept by the other target, talks to either server)
+            # (the openai SDK, kept by the other target, talks to either server; a bare client in the `else:` of `if
+            # base_url:` runs when the variable is unset: OpenAI's, held-out review 82, X5)
+            if builder.endpoint is None and not (base_url is None and _unset_branch(f, call, read)):
                 problems.extend(_documented_server(builder, f.path, read))
     return provider, problems
+
+
+def _unset_branch(f: _File, call: ast.Call, variables: list) -> bool:
+    """Is ``call`` in the ``else:`` of an ``if`` testing one of ``variables`` (``if os.getenv("OPENAI_BASE_URL"):``, or a
+    name bound to such a read)?"""
+    child: ast.AST = call
+    for parent in ancestors_of(f, call):
+        if isinstance(parent, ast.If) and any(child is s for s in parent.orelse):
+            text = _expression_text(f, f.scope_of.get(id(parent), ()), parent.test)
+            if any(var in text for var in variables):
+                return True
+        child = parent
+    return False
 
 
 def _documented_server(builder, path: str, read: list) -> list:
