@@ -3674,6 +3674,13 @@ def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(t
     (tmp_path / "insert.py").write_text(insert + drawing, encoding="utf-8")
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
     assert not [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".sql" in s]
+    # the code in api/ beside db/ (a compose project): the run's root is walked (held-out review 82, X4)
+    (tmp_path / "api").mkdir()
+    (tmp_path / "insert.py").rename(tmp_path / "api" / "insert.py")
+    (tmp_path / "api" / "insert.py").write_text(insert, encoding="utf-8")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if ".sql" in s]
+    assert len(steps) == 1 and steps[0].startswith(os.path.join(str(tmp_path), "db", "schema.sql")), steps
 
 
 def test_a_str_enum_of_chat_roles_used_by_converted_calls_is_told_at_its_class() -> None:

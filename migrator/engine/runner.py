@@ -253,7 +253,7 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
 
 def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile] = (),
                others: Sequence[SourceFile] = (), max_file_size: int | None = None,
-               unreadable: frozenset = frozenset()) -> tuple[Config, list]:
+               unreadable: frozenset = frozenset(), run_root: str = "") -> tuple[Config, list]:
     """The repo-wide first pass: the conversion plan (migrator.plan) every file's rules apply, and the
     modules without openai it touches (a model name mapped, a client handed through them:
     migrator.engine.companions), to convert too."""
@@ -272,7 +272,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
         root = package_root(plan_root(path for path, _ in sources + extra_sources))
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
                           env_base_urls=env_base_urls(project), unread=unread,
-                          langchain_blocker=config.langchain_blocker, models=config.models())
+                          langchain_blocker=config.langchain_blocker, models=config.models(),
+                          run_root=run_root)
         if _round:
             break
         unread_items = [item for item in readable if item.path not in read]
@@ -502,7 +503,7 @@ def run(
     if transform is None and loaded:
         try:
             config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],
-                                       max_file_size)
+                                       max_file_size, run_root=_run_root(paths))
             for item in extra:  # converted after all: its Skipped result gives way to the conversion's
                 others.pop(item.source.path, None)
             loaded.extend(extra)
@@ -528,7 +529,8 @@ def run(
             unread = [source for source, _ in others.values()] + \
                 [item.source for item in loaded if item.source.path in failed and item.source.kind == PYTHON]
             try:
-                config, _extra = _with_plan(config, kept, project, unread, max_file_size, frozenset(failed))
+                config, _extra = _with_plan(config, kept, project, unread, max_file_size, frozenset(failed),
+                                            run_root=_run_root(paths))
             except Exception:  # noqa: BLE001 - the first plan stands; the failure is reported as it is
                 kept = []
             if kept:
@@ -558,6 +560,17 @@ def run(
     root = plan_root(item.source.path for item in loaded)
     return Report(mode=mode, results=tuple(results), parsed=sum(parsed for _, parsed in outcomes),
                   plan=shown_plan(config.plan, loaded), plan_root=root, target=target_summary(config))
+
+
+def _run_root(paths: Sequence[str]) -> str:
+    """The common directory of the paths the run was given (a file's own directory), as they were written; "" when
+    they have none."""
+    directories = [str(path) if os.path.isdir(path) else os.path.dirname(str(path)) or os.curdir for path in paths]
+    try:
+        common = os.path.commonpath(directories) if directories else ""
+    except ValueError:  # (a relative and an absolute path)
+        return ""
+    return common or (os.curdir if directories else "")  # (commonpath(["."]) is "")
 
 
 def _pip_installs_edited(results: list) -> bool:

@@ -7497,14 +7497,15 @@ def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
                env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="",
-               trees: Optional[dict] = None, models: Optional[dict] = None) -> ConversionPlan:
+               trees: Optional[dict] = None, models: Optional[dict] = None, run_root: str = "") -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
     client moves when the provider serves every surface it uses and takes every request field.
     ``unread`` (``migrator.engine.companions.UnreadModules``) answers whether a module the plan was
     not given may read a module-level constant (then it is not mapped where it is set). ``trees``: path ->
-    the ast the caller parsed already (a single-file run: not parsed twice; the plan never changes it)."""
+    the ast the caller parsed already (a single-file run: not parsed twice; the plan never changes it). ``run_root``:
+    the common directory of every file the run saw (``root`` is that of the Python modules)."""
     files: list[_File] = []
     unparsed = []
     for path, code in sources:
@@ -7521,6 +7522,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     builder = _Builder(files, endpoint)
     builder.models = dict(models or {})  # the run's model map (--model, a provider's): what embeddings go to
     builder.root = root  # (a vector store the repository holds: migrator.plan.decide._stored_vectors)
+    builder.run_root = run_root or root  # (every file the run saw under it: its SQL files, decide._sql_sizes)
     builder.env_base_urls = dict(env_base_urls or {})
     for f in files:  # `os.environ["OPENAI_BASE_URL"] = "https://openrouter.ai/api/v1"` in code: as an env file there
         if "OPENAI_" not in f.source or "environ" not in f.source:

