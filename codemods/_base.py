@@ -723,12 +723,13 @@ class RuleTransformer(cst.CSTTransformer):
         self.findings.append(Finding(self.code, FindingKind.CONVERTED, line, message, safety,
                                      tuple(dict.fromkeys((*steps, *pending)))))
 
-    def todo(self, line: int, message: str) -> None:
-        """Leave ``# TODO(migrator CODE): message`` above the enclosing statement, and report it."""
+    def todo(self, line: int, message: str, steps: tuple = ()) -> None:
+        """Leave ``# TODO(migrator CODE): message`` above the enclosing statement, and report it (``steps``: what the
+        summary's "Before you deploy" says for it)."""
         message = " ".join(message.split())  # quoted source may span lines; a comment may not
         if self._todos and message in self._todos[-1]:
             return  # one TODO per statement and reason, in the file and in the report
-        self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual"))
+        self.findings.append(Finding(self.code, FindingKind.TODO, line, message, "manual", steps))
         if self._todos:
             self._todos[-1].append(message)
 

@@ -1433,3 +1433,18 @@ def test_a_v0_result_shown_as_a_bare_expression_is_not_used_as_a_whole():
     outcome = transform_source(source, config=Config())
     assert "mistral_client.chat.complete(" in outcome.code and "\nresponse\n" in outcome.code, outcome.code
     assert not [f for f in outcome.findings if f.kind.value == "todo"], outcome.findings
+
+
+def test_a_key_set_in_init_from_a_parameter_gets_the_key_step():
+    """Held-out review 82, X3 (discord-gpt-bot-py): `openai.api_key = api_key` in `__init__` kept its TODO while the
+    converted calls went through a module client reading MISTRAL_API_KEY, and "Before you deploy" said nothing."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+    from migrator.mapping.client import KEY_STEP
+
+    source = ("import openai\n\n\nclass Model:\n    def __init__(self, api_key):\n        openai.api_key = api_key\n\n"
+              "    def ask(self, messages):\n        r = openai.chat.completions.create(model='gpt-4o', messages=messages)\n"
+              "        return r.choices[0].message.content\n")
+    outcome = transform_source(source, config=Config())
+    assert "sets the key this function's callers give" in outcome.code, outcome.code
+    assert [s for f in outcome.findings for s in f.steps].count(KEY_STEP) == 1, outcome.findings
