@@ -105,7 +105,8 @@ class ClientConstructor(MigratorRule):
     sys.exit("Set OPENAI_API_KEY")``, or a name only such checks read: the check and its message name
     ``MISTRAL_API_KEY``, which the clients it guards now read; such a check of OpenAI's key prefix,
     ``assert os.getenv("OPENAI_API_KEY", "").startswith("sk-")``, becomes one that the key is set, since a Mistral key
-    has no such prefix, and an ``openai.api_key = os.getenv(...)`` in the renamed check's body goes); other reads and writes of the variables
+    has no such prefix, and an ``openai.api_key = os.getenv(...)`` in the renamed check's body goes); other reads and
+    writes of the variables
     converted clients read implicitly get a TODO (never renamed). A name bound to such a read that
     feeds the constructor and is checked (``if not api_key: raise ...``, ``.strip()``-ed) is renamed with
     the check's message; so is a module's read another module passes as ``api_key=`` (``from config import

@@ -3717,7 +3717,8 @@ def test_a_stream_chunk_handed_to_a_reader_of_openai_only_fields_keeps_its_clien
               "    def append(self, chunk):\n        " + reads)
     plan = _plan("from openai import OpenAI\nfrom merger import Merger\n\nclient = OpenAI()\n\n\ndef complete(m):\n"
                  "    stream = client.chat.completions.create(model='gpt-4o-mini', messages=m, stream=True)\n"
-                 "    merger = Merger()\n    for chunk in stream:\n        merger.append(chunk)\n    return merger.text\n",
+                 "    merger = Merger()\n    for chunk in stream:\n        merger.append(chunk)\n"
+                 "    return merger.text\n",
                  ("merger.py", merger))
     [client] = plan.clients
     assert client.decision == decision, client

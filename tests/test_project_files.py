@@ -762,12 +762,13 @@ def test_setup_cfg_single_line_and_extras():
 def test_setup_py_string_literals_only():
     text = 'from setuptools import setup\nsetup(install_requires=[\n    "openai>=1",\n], name="openai")\n'
     edit = edit_setup_py(text, "add")
-    assert edit.text == ('from setuptools import setup\nsetup(install_requires=[\n    "openai>=1",\n    "mistralai>=3.7,<4",\n'
-                         '], name="openai")\n')
+    assert edit.text == ('from setuptools import setup\nsetup(install_requires=[\n    "openai>=1",\n'
+                         '    "mistralai>=3.7,<4",\n], name="openai")\n')
     # (an entry on a line of its own gets its own line; the last one, with no comma, gets one: held-out review 81, Y2)
     text = 'from setuptools import setup\nsetup(install_requires=[\n    "rich",\n    "openai>=1"\n])\n'
-    assert edit_setup_py(text, "add").text == \
-        'from setuptools import setup\nsetup(install_requires=[\n    "rich",\n    "openai>=1",\n    "mistralai>=3.7,<4"\n])\n'
+    assert edit_setup_py(text, "add").text == (
+        'from setuptools import setup\nsetup(install_requires=[\n    "rich",\n    "openai>=1",\n'
+        '    "mistralai>=3.7,<4"\n])\n')
     text = 'from setuptools import setup\nsetup(install_requires=["rich", "openai>=1"])\n'
     assert edit_setup_py(text, "add").text == \
         'from setuptools import setup\nsetup(install_requires=["rich", "openai>=1", "mistralai>=3.7,<4"])\n'
@@ -2733,13 +2734,15 @@ def test_an_example_env_value_of_a_model_variable_migrator_left_gets_a_todo(tmp_
     with a TODO at the call; .env.example's EMBED_MODEL=text-embedding-3-small, which the deployment sends to Mistral,
     was said nothing of."""
     (tmp_path / "main.py").write_text(
-        'import os\n\nfrom openai import OpenAI\n\nEMBED_MODEL = os.environ.get("EMBED_MODEL", "text-embedding-3-small")\n'
+        'import os\n\nfrom openai import OpenAI\n\n'
+        'EMBED_MODEL = os.environ.get("EMBED_MODEL", "text-embedding-3-small")\n'
         "client = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create(model=EMBED_MODEL, input=text)"
         '.data[0].embedding\n\n\ndef root():\n    return {"ok": True, "model": EMBED_MODEL}\n')
     (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOTHER=gpt-4o\nEMBED_MODEL=text-embedding-3-small\n")
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (tmp_path / ".env.example").read_text() == (
-        "MISTRAL_API_KEY=\nOTHER=gpt-4o\n# TODO(migrator MIG115): .env.example: EMBED_MODEL=text-embedding-3-small names "
+        "MISTRAL_API_KEY=\nOTHER=gpt-4o\n# TODO(migrator MIG115): .env.example: EMBED_MODEL=text-embedding-3-small "
+        "names "
         "an OpenAI model, and converted calls send EMBED_MODEL as their model (migrator left it: the TODO at the call "
         "says why): set a Mistral model here (mistral-embed, say)\nEMBED_MODEL=text-embedding-3-small\n")
 

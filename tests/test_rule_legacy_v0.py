@@ -1389,8 +1389,8 @@ def test_the_module_client_of_v0_calls_asks_for_mistral_api_key_before_deploying
 @pytest.mark.parametrize("setting, step", [('openai.api_key = os.getenv("OPENAI_TOKEN")\n', "GIVEN_KEY_STEP"),
                                            ('KEY = os.getenv("OPENAI_API_KEY")\nopenai.api_key = KEY\n', "KEY_STEP")])
 def test_a_v0_key_the_app_supplies_gets_its_deploy_step(setting, step):
-    """Held-out review 81, X4 (glaurung): `openai.api_key = os.getenv("OPENAI_TOKEN")` became Mistral(api_key=...) with a
-    TODO, and "Before you deploy" said nothing of the key, as it does for a v1 client given api_key= by the app."""
+    """Held-out review 81, X4 (glaurung): `openai.api_key = os.getenv("OPENAI_TOKEN")` became Mistral(api_key=...) with
+    a TODO, and "Before you deploy" said nothing of the key, as it does for a v1 client given api_key= by the app."""
     import textwrap
 
     from migrator.config import Config
@@ -1443,7 +1443,8 @@ def test_a_key_set_in_init_from_a_parameter_gets_the_key_step():
     from migrator.mapping.client import KEY_STEP
 
     source = ("import openai\n\n\nclass Model:\n    def __init__(self, api_key):\n        openai.api_key = api_key\n\n"
-              "    def ask(self, messages):\n        r = openai.chat.completions.create(model='gpt-4o', messages=messages)\n"
+              "    def ask(self, messages):\n"
+              "        r = openai.chat.completions.create(model='gpt-4o', messages=messages)\n"
               "        return r.choices[0].message.content\n")
     outcome = transform_source(source, config=Config())
     assert "sets the key this function's callers give" in outcome.code, outcome.code

@@ -1885,8 +1885,8 @@ def _foreign_service_lines(lines: list) -> frozenset:
     return frozenset(foreign)
 
 
-# The variable of codemods._base's TODO on a converted call whose model= reads a module constant migrator leaves (``model=
-# EMBED_MODEL is read from EMBED_MODEL in this module (default '...'), and ...``)
+# The variable of codemods._base's TODO on a converted call whose model= reads a module constant migrator leaves
+# (``model=EMBED_MODEL is read from EMBED_MODEL in this module (default '...'), and ...``)
 LEFT_MODEL_VARIABLE = re.compile(r"^model=\w+ is read from (\w+) in this module \(default ")
 
 
@@ -3187,7 +3187,8 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       unconverted=left,
                       left_model_vars=frozenset(
                           found.group(1) for result in code_results for finding in getattr(result, "findings", ())
-                          if finding.kind is FindingKind.TODO and (found := LEFT_MODEL_VARIABLE.match(finding.message))),
+                          if finding.kind is FindingKind.TODO and
+                          (found := LEFT_MODEL_VARIABLE.match(finding.message))),
                       any_converted=bool(getattr(plan, "any_converted", False)) or any(
                           finding.rule in _WRAPPER_RULES and finding.kind is FindingKind.CONVERTED
                           for result in code_results for finding in getattr(result, "findings", ())),

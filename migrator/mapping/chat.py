@@ -219,8 +219,8 @@ TRAILING_SYSTEM_BUILT_TODO = ("messages={name} can end with a system message ({w
 
 
 # The fields of mistralai 3.7's stream chunk, its choices and their delta (CompletionChunk,
-# CompletionResponseStreamChoice, DeltaMessage): a project's code reading another field of a chunk handed to it (OpenAI's
-# service_tier, system_fingerprint, delta.refusal) fails on Mistral's (held-out review 82, Y1)
+# CompletionResponseStreamChoice, DeltaMessage): a project's code reading another field of a chunk handed to it
+# (OpenAI's service_tier, system_fingerprint, delta.refusal) fails on Mistral's (held-out review 82, Y1)
 CHUNK_FIELDS = frozenset({"id", "model", "choices", "object", "created", "usage"})
 CHUNK_CHOICE_FIELDS = frozenset({"index", "delta", "finish_reason", "logprobs", "prompt_logprobs"})
 DELTA_FIELDS = frozenset({"role", "content", "tool_calls", "tool_call_id", "index", "metadata"})

@@ -71,9 +71,9 @@ GIVEN_KEY_STEP = ("converted clients given api_key= by the app (see the TODO at 
 # ... and where the code's base-URL variable was renamed (held-out review 74, X3: a compose file's renamed variable and
 # the code's read were the only trace of it, and OPENAI_BASE_URL's value ends in /v1, which Mistral's must not)
 SERVER_URL_STEP = ("set MISTRAL_SERVER_URL wherever OPENAI_BASE_URL / OPENAI_API_BASE is set today, to the server URL "
-                   "without /v1 (the converted code reads it; leave it unset for https://api.mistral.ai); the mistralai "
-                   "SDK expects Mistral's API there: an OpenAI-compatible server (Ollama, vLLM, LocalAI) may leave out "
-                   "fields mistralai requires, such as a response id")
+                   "without /v1 (the converted code reads it; leave it unset for https://api.mistral.ai); the "
+                   "mistralai SDK expects Mistral's API there: an OpenAI-compatible server (Ollama, vLLM, LocalAI) may "
+                   "leave out fields mistralai requires, such as a response id")
 RETRY_STEP = ("converted clients retry a failed request while {budget:g} s have not passed since the first attempt "
               "(OpenAI's two retries for a request that fails fast); one that fails slowly (a timeout, a slow 5xx) is "
               "not retried: raise max_elapsed_time in their RetryConfig where it should be")

@@ -3763,7 +3763,7 @@ def _lancedb_openai(f: _File, call: ast.Call) -> bool:
             isinstance(call.args[0], ast.Constant) and call.args[0].value == "openai"):
         return False
     holder = func.value
-    if isinstance(holder, ast.Name):  # `registry = get_registry()` then `registry.get("openai")` (held-out review 82, Y2)
+    if isinstance(holder, ast.Name):  # `registry = get_registry(); registry.get("openai")` (held-out review 82, Y2)
         scope = f.scope_of.get(id(call), ())
         values = f.assigns.get((scope, holder.id)) or (f.assigns.get(((), holder.id)) if scope else None) or []
         holder = values[0] if len(values) == 1 else holder
@@ -7141,8 +7141,8 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
 
 
 def _unset_branch(f: _File, call: ast.Call, variables: list) -> bool:
-    """Is ``call`` in the ``else:`` of an ``if`` testing one of ``variables`` (``if os.getenv("OPENAI_BASE_URL"):``, or a
-    name bound to such a read)?"""
+    """Is ``call`` in the ``else:`` of an ``if`` testing one of ``variables`` (``if os.getenv("OPENAI_BASE_URL"):``, or
+    a name bound to such a read)?"""
     child: ast.AST = call
     for parent in ancestors_of(f, call):
         if isinstance(parent, ast.If) and any(child is s for s in parent.orelse):
