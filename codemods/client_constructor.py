@@ -1060,21 +1060,18 @@ class _Transformer(RuleTransformer):
             none = cst.Arg(cst.Name("None"))
             return updated.with_changes(func=updated.func.with_changes(attr=cst.Name(method)),
                                         args=[none.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))] * 2 + [none])
-        if isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
-                len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
-                openai_key_prefix(original.args[0].value.evaluated_value) and self.compat is None and \
-                (answer := self.answer_for(original.func.value)) and answer[0] == "env" and answer[1] is True and \
-                answer[-1] == "prefix" and isinstance(updated.func, cst.Attribute):
+        prefix_check = isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
+            len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
+            openai_key_prefix(original.args[0].value.evaluated_value) and self.compat is None
+        if prefix_check and (answer := self.answer_for(original.func.value)) and answer[0] == "env" and \
+                answer[1] is True and answer[-1] == "prefix" and isinstance(updated.func, cst.Attribute):
             # `assert os.getenv("OPENAI_API_KEY", "").startswith("sk-")`, a test the plan renames with the gate above
             # it: a Mistral key has no such prefix, so the test becomes that a key was given (held-out review 81, Y3)
             self.converted(self.current_line(), f"{code_of(original)} -> {code_of(updated.func.value)}: a Mistral key "
                                                 "has no sk- prefix; the check now tests that a key was given",
                            "approximate")
             return updated.func.value
-        if isinstance(original.func, cst.Attribute) and original.func.attr.value == "startswith" and \
-                len(original.args) == 1 and isinstance(original.args[0].value, cst.SimpleString) and \
-                openai_key_prefix(original.args[0].value.evaluated_value) and self.compat is None and \
-                self.facts.view is not None and self.facts.view.converts_calls and self.statement_stack:
+        if prefix_check and self.facts.view is not None and self.facts.view.converts_calls and self.statement_stack:
             # Streamlit's chatbot template: `if not openai_api_key.startswith("sk-"): st.stop()` rejects every
             # Mistral key once the client converted (re-review 46, D3 / D8)
             self.todo(self.current_line(), f"{code_of(original)} tests that the key looks like an OpenAI key (sk-...); "

@@ -452,6 +452,7 @@ def run(
     count; small batches run in-process. ``max_file_size`` (bytes; None or 0 = no limit) skips larger
     files. ``progress`` shows a bar on stderr; by default only when stderr is a terminal.
     """
+    paths = list(paths)  # (read more than once: discovery, the run's root, the install step)
     jobs = jobs or os.cpu_count() or 1
     if progress is None:
         progress = sys.stderr.isatty()
