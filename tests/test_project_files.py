@@ -411,6 +411,33 @@ def test_an_env_example_value_for_a_settings_field_without_default_is_mapped(tmp
     assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\nOPENAI_MODEL=gpt-4o\n"
 
 
+@pytest.mark.parametrize("decorator, getter", [
+    ("@dataclass\n", 'os.getenv("LLM_MODEL", "gpt-4o-mini")'),
+    ("", 'os.environ.get("LLM_MODEL", default="gpt-4o-mini")'),  # a plain class
+])
+def test_a_class_field_defaulting_to_an_env_read_is_mapped_with_the_env_files(tmp_path, decorator, getter):
+    """Held-out review 82, X2 (AIArjun/research-paper-rag-api): a dataclass `LLM_MODEL: str = os.getenv("LLM_MODEL",
+    "gpt-4o-mini")` read only as a converted call's model= kept its default, and compose and .env.example kept
+    gpt-4o-mini in the blocks the run edited, while a pydantic BaseSettings field of the same shape was mapped."""
+    (tmp_path / "config.py").write_text(f"import os\nfrom dataclasses import dataclass\n\n\n{decorator}"
+                                        f"class Settings:\n    LLM_MODEL: str = {getter}\n\n\nsettings = Settings()\n")
+    (tmp_path / "app.py").write_text(
+        "from openai import OpenAI\n\nfrom config import settings\n\nclient = OpenAI()\n\n\ndef ask(q):\n"
+        "    r = client.chat.completions.create(model=settings.LLM_MODEL, messages=[{\"role\": \"user\", "
+        "\"content\": q}])\n    return r.choices[0].message.content\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nLLM_MODEL=gpt-4o-mini\n")
+    (tmp_path / "docker-compose.yml").write_text(
+        "services:\n  api:\n    build: .\n    environment:\n      - LLM_MODEL=${LLM_MODEL:-gpt-4o-mini}\n"
+        "      - OPENAI_API_KEY=${OPENAI_API_KEY}\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    config = (tmp_path / "config.py").read_text()
+    assert '"LLM_MODEL", ' in config and '"mistral-small-latest")' in config, config
+    assert "model name from the environment (LLM_MODEL)" in config, config  # a deployed value may be OpenAI's
+    assert "computed at run time" not in (tmp_path / "app.py").read_text()
+    assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\nLLM_MODEL=mistral-small-latest\n"
+    assert "${LLM_MODEL:-mistral-small-latest}" in (tmp_path / "docker-compose.yml").read_text()
+
+
 @pytest.mark.parametrize("read, extra, mapped", [
     ('self.model = os.getenv("OPENAI_MODEL")', "", True),  # read only as model= of the converted call
     ('self.model = os.environ["OPENAI_MODEL"]', "", True),

@@ -4820,8 +4820,8 @@ def _field_slots(builder, f, node, via=None) -> set:
                 if _logged(h, read) or _api_result_read(h, read):
                     continue  # a log line, or `resp.model` of an API call's result: not this field (45, A10)
                 others.append(_read_place(h, read))
-            if isinstance(read, ast.Call) and any(isinstance(a, ast.Constant) and a.value == attr
-                                                  for a in read.args):
+            if isinstance(read, ast.Call) and read is not stmt.value and any(
+                    isinstance(a, ast.Constant) and a.value == attr for a in read.args):
                 return set()  # getattr(settings, "openai_model")
     if others:
         # the call keeps its run-time TODO, told what else reads the setting (held-out review 9, D6: a kept
@@ -5142,7 +5142,14 @@ def _required(value) -> bool:
 def _field_default(value):
     """(the default, the alias) of a class-level field's value: ``"gpt-4o-mini"`` itself, or pydantic's
     ``Field(default="gpt-4o-mini", alias="OPENAI_MODEL")`` / ``Field("gpt-4o-mini", ...)`` (held-out review 11,
-    M4: Personaplex's settings), whose alias (or validation_alias) is the variable a settings class reads."""
+    M4: Personaplex's settings), whose alias (or validation_alias) is the variable a settings class reads; the
+    default of a dataclass's or plain class's ``os.getenv("LLM_MODEL", "gpt-4o-mini")`` (held-out review 82, X2:
+    compose and .env.example kept gpt-4o-mini), whose variable the codemod's getenv TODO names."""
+    read = _env_read(value) if isinstance(value, ast.Call) else None
+    if read is not None and read[1]:
+        default = value.args[1] if len(value.args) > 1 else next(kw.value for kw in value.keywords
+                                                                if kw.arg == "default")
+        return (default if isinstance(default, ast.Constant) else ast.Constant(value=None)), ""
     if not (isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "Field"):
         return value, ""
     default = next((kw.value for kw in value.keywords if kw.arg == "default"), value.args[0] if value.args else None)
