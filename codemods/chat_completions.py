@@ -266,6 +266,48 @@ class _SlotStrings(cst.CSTTransformer):
         return self.rule.leave_SimpleString(original, updated)
 
 
+def _literal_binding(stmt: cst.BaseStatement, name: str) -> bool:
+    """Is ``stmt`` a line of its own binding ``name`` to a literal (``x = {...}``, ``x: T = {...}``), with no comment?"""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1) or stmt.trailing_whitespace.comment \
+            or any(line.comment for line in stmt.leading_lines):
+        return False
+    small = stmt.body[0]
+    if isinstance(small, cst.AnnAssign) and small.value is not None:
+        target, value = small.target, small.value
+    elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target, value = small.targets[0].target, small.value
+    else:
+        return False
+    if not (isinstance(target, cst.Name) and target.value == name):
+        return False
+    try:
+        literal(value)
+    except (ValueError, SyntaxError):
+        return False
+    return True
+
+
+def _name_uses(node: cst.CSTNode, name: str) -> int:
+    """How many times ``node`` names ``name`` (a variable: not as an attribute or a keyword)."""
+    count = 0
+
+    class _Count(cst.CSTVisitor):
+        def visit_Attribute(self, attribute: cst.Attribute) -> bool:
+            attribute.value.visit(self)
+            return False
+
+        def visit_Arg(self, arg: cst.Arg) -> bool:
+            arg.value.visit(self)
+            return False
+
+        def visit_Name(self, found: cst.Name) -> None:
+            nonlocal count
+            count += found.value == name
+
+    node.visit(_Count())
+    return count
+
+
 def _names_in(node: cst.CSTNode) -> list[str]:
     """The dotted names (``Stream``, ``openai.Stream``, ``ChatCompletionChunk``) an annotation uses."""
     found: list[str] = []
@@ -354,7 +396,8 @@ class _Transformer(SplatSteps, RuleTransformer):
 
     # -- `def ask(...) -> ChatCompletion: return client.chat.completions.create(...)` ------------------
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._returned.append((node, set()))  # (a pruned function is left without a visit: its own frame)
+        # (a pruned function is left without a visit: its own frame; the names dropped keywords of its calls gave)
+        self._returned.append((node, set(), set()))
 
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
         self._converted_value(original.value, updated.value)
@@ -388,12 +431,34 @@ class _Transformer(SplatSteps, RuleTransformer):
         reviewer's find, session 37; it was left stating OpenAI's type)."""
         if not self._returned or self._returned[-1][0] is not original:
             return updated  # pruned: visited no further
-        converted = self._returned.pop()[1]
+        _, converted, dropped = self._returned.pop()
         updated = _documented_defaults(original, updated)
+        if dropped:
+            updated = self._dead_locals(updated, dropped)
         if self.config.endpoint() is not None:
             return updated
         return retyped_returns(self, original, updated, converted, {
             name: target for name, target in RESPONSE_TYPES.items() if target == "ChatCompletionResponse"})
+
+    def _dead_locals(self, function: cst.FunctionDef, names: set) -> cst.FunctionDef:
+        """``stream_options: ChatCompletionStreamOptionsParam = {"include_usage": True}`` whose only use was the
+        keyword the conversion dropped: the assignment goes too, and with it the openai type import it alone used
+        (held-out review 82, Y6: the dead line kept the openai pin). Only a literal bound once, directly in the
+        function's body, with no comment of its own, and named nowhere else in the function."""
+        if not isinstance(function.body, cst.IndentedBlock):
+            return function
+        body = list(function.body.body)
+        for name in sorted(names):
+            binds = [i for i, stmt in enumerate(body) if _literal_binding(stmt, name)]
+            if len(binds) != 1 or _name_uses(function, name) != 1:  # (1: the binding's own target)
+                continue
+            self.converted(self.current_line(), f"{name} = ... dropped: its only use was a keyword the converted "
+                                                "call no longer takes")
+            del body[binds[0]]
+            if not body:
+                body.append(cst.SimpleStatementLine(body=[cst.Pass()]))
+            function = function.with_changes(body=function.body.with_changes(body=body))
+        return function
 
     @staticmethod
     def _option_dest(node: cst.Call) -> Optional[str]:
@@ -548,6 +613,8 @@ class _Transformer(SplatSteps, RuleTransformer):
                 name = arg.keyword.value
                 rule = CHAT_PARAMS[name]
                 if name == "stream" or rule.policy is Policy.DROP:
+                    if name != "stream" and isinstance(arg.value, cst.Name) and self._returned:
+                        self._returned[-1][2].add(arg.value.value)  # its local may be dead now: leave_FunctionDef
                     continue
                 if rule.policy is Policy.DROP_TODO:
                     if not _empty_literal(arg.value):  # logit_bias={}, store=False: nothing is lost

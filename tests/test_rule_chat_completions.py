@@ -660,6 +660,27 @@ def test_a_dropped_argument_keeps_the_line_break_after_it():
             '                         messages=[])\n') in code  # still aligned under the bracket (_realign)
 
 
+@pytest.mark.parametrize("binding, removed", [
+    ('    stream_options: ChatCompletionStreamOptionsParam = {"include_usage": True}\n', True),
+    ('    stream_options = {"include_usage": True}  # usage on the last chunk\n', False),  # its comment stays
+    ('    stream_options = {"include_usage": True}\n    log(stream_options)\n', False),  # read for more
+    ('    stream_options = make_options()\n', False),  # not a literal: the call may do something
+])
+def test_a_local_only_a_dropped_keyword_read_goes_with_its_openai_type_import(binding, removed):
+    """Held-out review 82, Y6 (cmdremily/pygptlink): `stream_options=stream_options` was dropped, but its assignment
+    and the `openai.types.chat` import it used stayed, and MIG114 kept the openai pin for that import alone."""
+    source = ("from openai import OpenAI\nfrom openai.types.chat import ChatCompletionStreamOptionsParam\n\n"
+              "client = OpenAI()\n\n\ndef ask(messages):\n" + binding +
+              "    stream = client.chat.completions.create(model=\"gpt-4o\", messages=messages, stream=True,\n"
+              "                                            stream_options=stream_options)\n"
+              "    for chunk in stream:\n        print(chunk.choices[0].delta.content or \"\", end=\"\")\n")
+    code, _ = convert_idempotent(source)
+    assert "client.chat.stream(" in code and "stream_options=" not in code, code
+    assert ("stream_options" not in code and "openai" not in code) is removed, code
+    if not removed:
+        assert binding.strip().splitlines()[0] in code, code
+
+
 MODULE_SETTINGS = '''\
 from openai import AsyncOpenAI
 
