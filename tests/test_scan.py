@@ -443,6 +443,24 @@ def test_langchain_and_llamaindex_objects_on_another_provider_are_listed(tmp_pat
            "  app.py:5  l2: LlamaIndex's OpenAI pointed at local server" in result.stdout, result.stdout
 
 
+def test_a_v0_module_configured_for_another_provider_is_listed_as_left_alone(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held-out review 82, X8 (a Telegram bot on Groq): `openai.api_base = "https://api.groq.com/openai/v1"` then
+    `openai.ChatCompletion.create(...)`: scan counted it other-provider, but convert printed "Nothing to change." and no
+    line saying the module was seen and left alone, as it does for a v1 client on Groq."""
+    write_tree(tmp_path, {"bot.py": (
+        "import os\n\nimport openai\n\nopenai.api_key = os.getenv(\"GROQ_API_KEY\")\n"
+        "openai.api_base = \"https://api.groq.com/openai/v1\"\n\n\ndef reply(text):\n"
+        "    r = openai.ChatCompletion.create(model=\"llama-3.1-8b-instant\", messages=[{\"role\": \"user\", "
+        "\"content\": text}])\n    return r[\"choices\"][0][\"message\"][\"content\"]\n\n\n"
+        "def again(text):\n    return openai.ChatCompletion.create(model=\"llama-3.1-8b-instant\", messages=[])\n")})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["convert", "."], env={"COLUMNS": "200"})
+    assert "Left alone, another provider (1):\n  bot.py:10  openai (v0 module API): the openai module pointed at " \
+           "Groq\n" in result.stdout, result.stdout  # (once for the module, not per call)
+    assert "Nothing to change." in result.stdout
+
+
 def test_langchain_object_whose_endpoint_parameter_defaults_to_another_provider_is_left_alone(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Held-out review 78, Y5: `base_url=base_url` of an `__init__` parameter defaulting to OpenRouter's URL is

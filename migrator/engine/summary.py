@@ -29,6 +29,7 @@ from migrator.engine.diff import unified_diff
 from migrator.engine.files import NO_OPENAI_REASON
 from migrator.engine.results import Changed, Failed, Finding, FindingKind, Skipped, Unchanged
 from migrator.engine.runner import Mode, Report
+from migrator.plan.model import V0_OTHER
 
 SUMMARY_VERSION = 1
 SAFETY_LEVELS = ("exact", "approximate", "manual")
@@ -178,10 +179,15 @@ def render_text(report: Report, console: Any) -> None:
         console.print(table)
     say(("Fix safety: ", "bold"), ", ".join(f"{n} {level}" for level, n in data["safety"].items()))
     plan = report.plan
-    if plan is not None and (plan.clients or plan.wrapper_others):
-        say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n))
+    v0: dict = {}  # legacy v0 modules configured for another provider: no client, one line per module (82, X8)
+    for use in plan.uses if plan is not None else ():
+        if use.client is None and use.status == "other-provider" and use.detail.startswith(V0_OTHER):
+            v0.setdefault(use.path, (use.path, use.line, "openai (v0 module API)", use.detail.split(", ", 1)[1]))
+    if plan is not None and (plan.clients or plan.wrapper_others or v0):
+        if plan.clients or plan.wrapper_others:
+            say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n))
         others = sorted([(c.path, c.line, c.name, c.reason) for c in plan.clients if c.decision == "other-provider"]
-                        + list(plan.wrapper_others))
+                        + list(plan.wrapper_others) + list(v0.values()))
         if others:
             say((f"Left alone, another provider ({len(others)}):", "bold"))
             for path, line, name, reason in others:

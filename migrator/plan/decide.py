@@ -34,7 +34,7 @@ from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, 
     _TASK_MAKERS, _qualified_callee
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.source import parameter_for
-from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, Client, ConversionPlan, Use, \
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, V0_OTHER, Client, ConversionPlan, Use, \
     node_key
 from migrator.plan.syntax import ast_walk, child_nodes
 
@@ -608,7 +608,7 @@ def decide(builder, files) -> ConversionPlan:
                 reason = (f"the openai module is pointed at {sometimes} (openai.api_base): this call goes there "
                           "or to OpenAI; convert it by hand where it does not")
             sites[key] = ("v0", surface, azure, other, reason)
-            status, detail = ("other-provider", "") if other else ("todo", use.detail + (
+            status, detail = ("other-provider", f"{V0_OTHER} {_provider_text(other)}") if other else ("todo", use.detail + (
                 " on an Azure deployment" if azure else ""))
             settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status,
                                    use.blocking, detail)
@@ -642,6 +642,7 @@ def decide(builder, files) -> ConversionPlan:
                 sites[key] = ("v0", origin.v0, azure, other, reason)
                 settled[id(use)] = Use(use.path, use.line, use.col, origin.v0, None, "MIG106",
                                        "other-provider" if other else "todo", use.blocking,
+                                       f"{V0_OTHER} {_provider_text(other)}" if other else
                                        f"legacy openai v0 API {origin.v0}(...)" + (" on an Azure deployment" if azure
                                                                                   else f": {reason}" if reason else ""))
                 continue
