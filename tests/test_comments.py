@@ -58,3 +58,20 @@ def test_the_same_comment_on_two_changed_lines_is_left_alone():
 def test_code_that_does_not_tokenize_is_returned_as_it_is():
     assert refresh_comments('x = "gpt-4o"  # gpt-4o\n', 'x = ("gpt-4o"  # gpt-4o\n', map_model) == \
         'x = ("gpt-4o"  # gpt-4o\n'
+
+
+def test_a_refreshed_comment_follows_the_other_names_the_file_replaced_everywhere():
+    """Held-out review 82, X7: `FALLBACK = "gpt-4o"  # use gpt-4o when gpt-4o-mini fails`, with `MODEL = "gpt-4o-mini"`
+    above, both mapped: the comment named the new fallback and the old primary. A name still used somewhere in the
+    file stays in it (it may be that one the comment means)."""
+    old = ('MODEL = "gpt-4o-mini"\nFALLBACK = "gpt-4o"  # use gpt-4o when gpt-4o-mini fails\n'
+           'OTHER = "gpt-4"  # gpt-4o, not gpt-4\n')
+    new = old.replace('"gpt-4o-mini"', '"mistral-small-latest"').replace('"gpt-4o"', '"mistral-large-latest"')
+    refreshed = refresh_comments(old, new, lambda value: map_model(value))
+    assert refreshed.splitlines()[1:] == [
+        'FALLBACK = "mistral-large-latest"  # use mistral-large-latest when mistral-small-latest fails',
+        'OTHER = "gpt-4"  # gpt-4o, not gpt-4',  # its line did not change
+    ]
+    kept = new.replace('MODEL = "mistral-small-latest"', 'MODEL = "gpt-4o-mini"')  # not replaced everywhere
+    assert refresh_comments(old, kept, lambda value: map_model(value)).splitlines()[1] == \
+        'FALLBACK = "mistral-large-latest"  # use mistral-large-latest when gpt-4o-mini fails'
