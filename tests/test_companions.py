@@ -467,6 +467,20 @@ def test_a_vector_store_the_tree_holds_is_named_where_converted_embeddings_open_
     assert {p.name: p.read_text() for p in tmp_path.glob("*.py")} == before
 
 
+@pytest.mark.parametrize("directory", [".", "./", ".."])
+def test_a_store_persisted_in_the_modules_own_directory_is_not_told_to_be_deleted(tmp_path, directory):
+    """Held-out review 82, X6 (ALBADWIMAJID/rag-telegram-bot): `Chroma(persist_directory=".")`, its files downloaded
+    at start-up: ". exists in this tree ... delete it" (the directory of the code itself, which always exists), stacked
+    under the re-embed TODO that says what to do."""
+    _tree(tmp_path, {"app/bot.py": "from langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings"
+                                   f"\n\ndb = Chroma(persist_directory={directory!r}, "
+                                   "embedding_function=OpenAIEmbeddings())\n"})
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    bot = (tmp_path / "app" / "bot.py").read_text()
+    assert "MistralAIEmbeddings" in bot and "MIG107" not in bot, bot
+    assert any("re-embed stored vectors" in t for t in _findings(report)["bot.py"]), _findings(report)
+
+
 def test_a_class_whose_default_model_its_importers_leave_alone_is_mapped(tmp_path):
     """Held-out review 25, A5 (learn-openai): `PromptManager()` in an event.py that never names openai kept the
     constructor's `model="gpt-4o"` default with a "computed at run time" TODO."""

