@@ -652,7 +652,10 @@ class RuleTransformer(cst.CSTTransformer):
         view = self.facts.view
         if view is not None and view.path in view.plan.local_keys:
             # every converted call follows `openai.api_key = <parameter>` in its function, where MIG101 builds the
-            # client (mistral_client = Mistral(api_key=<parameter>))
+            # client (mistral_client = Mistral(api_key=<parameter>)); or in its class's __init__, where MIG101 builds
+            # self.mistral_client (plan.decide._instance_key_fold)
+            if any(span[2:] == ("self",) for span in view.plan.local_keys[view.path]):
+                return cst.Attribute(value=cst.Name("self"), attr=cst.Name(MODULE_CLIENT_NAME))  # type: ignore
             return cst.Name(MODULE_CLIENT_NAME)
         if _v0_spelling(call.func) or retries == 0:
             self.need_statement(MODULE_CLIENT_CODE)

@@ -162,7 +162,8 @@ class _Transformer(RuleTransformer):
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
         self._key_args: set = set()  # ids of api_key= argument values
-        self._fold_scopes: dict[int, cst.FunctionDef] = {}  # id(fold) -> its function, where it is a local client
+        # id(fold) -> its function, where it is a local client (its class: self.mistral_client)
+        self._fold_scopes: dict[int, "cst.FunctionDef | cst.ClassDef"] = {}
         # (function, name) holding a renamed key read that only key checks test -> line (function None: the module's;
         # another function's variable of the same name is another variable: held-out review 66, X7)
         self._gate_names: dict[tuple, int] = {}
@@ -438,7 +439,10 @@ class _Transformer(RuleTransformer):
         self.need_import(*MISTRAL_CLIENT)
         call = cst.Call(func=cst.Name("Mistral"), args=finish_args((), args))
         call = laid_out(call, call, self._indent)
-        return updated.with_changes(targets=[cst.AssignTarget(cst.Name(MODULE_CLIENT_NAME))], value=call)
+        name = cst.Name(MODULE_CLIENT_NAME)
+        held = isinstance(self._fold_scopes.get(id(original)), cst.ClassDef)  # (the plan's _instance_key_fold)
+        return updated.with_changes(targets=[cst.AssignTarget(cst.Attribute(value=cst.Name("self"), attr=name)
+                                                              if held else name)], value=call)
 
     def _drop_folded(self, body) -> list:
         """``body`` without the ``client.api_key = key`` statements whose key the constructor right
@@ -856,18 +860,21 @@ class _Transformer(RuleTransformer):
         statement = self.statement_nodes[-1] if self.statement_nodes else None
         assign = statement.body[0] if type(statement) is cst.SimpleStatementLine and len(statement.body) == 1 \
             else None
-        if target.attr.value != "api_key" or not any(start == line for start, _ in spans) or \
+        span = next((span for span in spans if span[0] == line), None)
+        if target.attr.value != "api_key" or span is None or \
                 type(assign) is not cst.Assign or not isinstance(assign.value, cst.Name):
             return False
         key = assign.value.value
         self._key_folds.append(assign)
         # (retries as its own calls had them: openai>=1's module client retried, openai 0.x's did not)
+        held = span[2:] == ("self",)  # `__init__`'s setting: self.mistral_client, its methods' client
         self._fold_scopes[id(assign)] = next(n for n in reversed(self.statement_nodes)
-                                             if isinstance(n, cst.FunctionDef))
-        self.todo(line, f"api_key={key} must now be a Mistral key: check what this function's callers pass (a "
-                        "form's field, a setting, OPENAI_API_KEY)")
-        self.converted(line, f"{code_of(target)} = {key} -> {MODULE_CLIENT_NAME} = Mistral(api_key={key}), the "
-                             "client of the converted calls after it", "approximate")
+                                             if isinstance(n, cst.ClassDef if held else cst.FunctionDef))
+        name = f"self.{MODULE_CLIENT_NAME}" if held else MODULE_CLIENT_NAME
+        self.todo(line, f"api_key={key} must now be a Mistral key: check what this "
+                        f"{'class' if held else 'function'}'s callers pass (a form's field, a setting, OPENAI_API_KEY)")
+        self.converted(line, f"{code_of(target)} = {key} -> {name} = Mistral(api_key={key}), the client of the "
+                             f"converted calls {'of its methods' if held else 'after it'}", "approximate")
         return True
 
     def _function(self) -> Optional[int]:

@@ -713,7 +713,9 @@ def test_a_run_time_key_handed_in_as_a_parameter_keeps_the_module_calls() -> Non
     code, todos = convert_idempotent(
         "import openai\nimport streamlit as st\n\n\nclass Bot:\n    def __init__(self, key):\n        openai.api_key = key\n\n"
         "    def ask(self, q):\n    " + call.replace("\n    ", "\n        ") + "\n\nbot = Bot(st.sidebar.text_input('key'))\n")
-    assert "openai.ChatCompletion.create(" in code and "mistralai" not in code, code
+    # (held-out review 82, X3: the instance's own client is built from it, as the function's is above)
+    assert "        self.mistral_client = Mistral(api_key=key)\n" in code, code
+    assert "r = self.mistral_client.chat.complete(" in code and "openai" not in code, code
     code, todos = convert_idempotent(
         "import openai\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post('/ask')\ndef ask(req, q):\n"
         "    openai.api_key = req.api_key\n" + call)
@@ -749,6 +751,35 @@ def test_a_key_parameter_set_where_the_calls_are_builds_the_client_there() -> No
     assert "    mistral_client = Mistral(api_key=key)\n    r = mistral_client.chat.complete(" in code, code
     assert "    mistral_client = Mistral(api_key=openai_api)\n\n    def gpt(q):\n        r = mistral_client.chat." in code
     assert "import openai" not in code and "\nmistral_client" not in code, code
+
+
+_HELD_KEY = ("import openai\n\n\nclass Model:\n    def __init__(self, api_key: str, engine: str):\n"
+             "        openai.api_key = api_key\n        self.engine = engine\n\n    def ask(self, messages):\n"
+             "        try:\n            r = openai.chat.completions.create(model=self.engine, messages=messages)\n"
+             "            return r.choices[0].message.content\n        except openai.OpenAIError as e:\n"
+             "            return str(e)\n{extra}")
+
+
+@pytest.mark.parametrize("extra, held", [
+    ("", True),
+    ("\n    async def embed(self, text):\n        return openai.embeddings.create(model='text-embedding-3-small', "
+     "input=[text])\n", True),  # every method's call
+    ("\n    @staticmethod\n    def names():\n        return [m.id for m in openai.models.list()]\n", False),
+    ("\n\ndef listing():\n    return openai.models.list()\n", False),  # a call outside the class
+])
+def test_a_key_parameter_set_in_init_becomes_the_instances_client(extra, held) -> None:
+    """Held-out review 82, X3 (matiasvallejosdev/discord-gpt-bot-py): `openai.api_key = api_key` in `__init__`, the
+    calls in the class's methods: they went to a module client reading MISTRAL_API_KEY, and the key the caller hands
+    in was ignored. The setting becomes `self.mistral_client = Mistral(api_key=api_key)`, the methods' client."""
+    code, todos = convert_idempotent(_HELD_KEY.replace("{extra}", extra))
+    if held:
+        assert "        self.mistral_client = Mistral(\n            api_key=api_key," in code, code
+        assert "r = self.mistral_client.chat.complete(model=self.engine, messages=messages)" in code, code
+        assert "import openai" not in code and "\nmistral_client" not in code, code
+        assert any("api_key=api_key must now be a Mistral key: check what this class's callers pass" in t
+                   for t in todos), todos
+    else:
+        assert "self.mistral_client" not in code, code
 
 
 @pytest.mark.parametrize("other", [
@@ -1437,7 +1468,9 @@ def test_a_v0_result_shown_as_a_bare_expression_is_not_used_as_a_whole():
 
 def test_a_key_set_in_init_from_a_parameter_gets_the_key_step():
     """Held-out review 82, X3 (discord-gpt-bot-py): `openai.api_key = api_key` in `__init__` kept its TODO while the
-    converted calls went through a module client reading MISTRAL_API_KEY, and "Before you deploy" said nothing."""
+    converted calls went through a module client reading MISTRAL_API_KEY, and "Before you deploy" said nothing. (Where
+    the class's methods make every call, the instance's client is built there: test_a_key_parameter_set_in_init_...;
+    here a function outside the class calls too.)"""
     from migrator.config import Config
     from migrator.engine.transform import transform_source
     from migrator.mapping.client import KEY_STEP
@@ -1445,7 +1478,8 @@ def test_a_key_set_in_init_from_a_parameter_gets_the_key_step():
     source = ("import openai\n\n\nclass Model:\n    def __init__(self, api_key):\n        openai.api_key = api_key\n\n"
               "    def ask(self, messages):\n"
               "        r = openai.chat.completions.create(model='gpt-4o', messages=messages)\n"
-              "        return r.choices[0].message.content\n")
+              "        return r.choices[0].message.content\n\n\n"
+              "def ask(messages):\n    return openai.chat.completions.create(model='gpt-4o', messages=messages)\n")
     outcome = transform_source(source, config=Config())
     assert "sets the key this function's callers give" in outcome.code, outcome.code
     assert [s for f in outcome.findings for s in f.steps].count(KEY_STEP) == 1, outcome.findings

@@ -913,6 +913,13 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
                                                        isinstance(n, ast.arg) and n.arg == MODULE_CLIENT_NAME
                                                        for n in f.nodes):
             continue  # (a name of the app's own: MIG101's fold would not build it)
+        refs = refs_of[f.path]  # (a legacy call that stays, in `loose`, needs openai.api_key: skipped above)
+        held = _instance_key_fold(f, refs and [builder.origins[oid].line for oid in refs])
+        if held is not None:
+            for a, b in zip(refs, refs[1:]):
+                builder.union(a, b)
+            found[f.path] = ((held,), tuple(refs))
+            continue
         ranges = []  # (function's first line, setting line, function's last line)
         for node in f.nodes:
             if not (isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _sets_module_key(f, node)):
@@ -928,7 +935,6 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
             ranges.append((fn.lineno, node.lineno, fn.end_lineno or fn.lineno))
         if not ranges or any(a[0] <= b[2] and b[0] <= a[2] for a, b in itertools.combinations(ranges, 2)):
             continue  # (nested or overlapping settings: a closure's own local would shadow the outer one)
-        refs = refs_of[f.path]  # (a legacy call that stays, in `loose`, needs openai.api_key: skipped above)
         lines = [builder.origins[oid].line for oid in refs]
         if not refs or not all(any(setting < line <= last for _, setting, last in ranges) for line in lines) or \
                 not all(any(setting < line <= last for line in lines) for _, setting, last in ranges):
@@ -937,6 +943,44 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
             builder.union(a, b)
         found[f.path] = (tuple((setting, last) for _, setting, last in ranges), tuple(refs))
     return found
+
+
+def _instance_key_fold(f, lines) -> Optional[tuple]:
+    """(setting line, the class's last line, "self") where the module's one ``openai.api_key = <parameter>`` is a line
+    of its own in a class's ``__init__`` and every openai-module call of the module (``lines``) is in that class's
+    methods taking ``self`` (after the setting, in ``__init__``): the line becomes ``self.mistral_client =
+    Mistral(api_key=<parameter>)``, the client of those calls (held-out review 82, X3: discord-gpt-bot-py's
+    ``OpenAIModel(api_key, model_engine)``; the calls went to a module client reading MISTRAL_API_KEY). Else None."""
+    from migrator.mapping.client import MODULE_CLIENT_NAME
+
+    settings = [n for n in f.nodes if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _sets_module_key(f, n)]
+    if not lines or len(settings) != 1 or MODULE_CLIENT_NAME in f.source:
+        return None
+    node = settings[0]
+    init = f.parent.get(id(node))
+    cls = f.parent.get(id(init))
+
+    def method(fn) -> bool:
+        params = [*fn.args.posonlyargs, *fn.args.args]
+        return bool(params) and params[0].arg == "self" and not any(
+            (dotted_name(d) or "") in ("staticmethod", "classmethod") for d in fn.decorator_list)
+
+    if not (isinstance(node, ast.Assign) and isinstance(init, ast.FunctionDef) and init.name == "__init__" and
+            isinstance(cls, ast.ClassDef) and node in init.body and method(init) and
+            isinstance(node.value, ast.Name) and node.value.id != "self" and
+            node.value.id in {a.arg for a in [*init.args.posonlyargs, *init.args.args, *init.args.kwonlyargs]} and
+            sum(1 for other in init.body if other.lineno <= node.end_lineno and
+                (other.end_lineno or other.lineno) >= node.lineno) == 1):
+        return None
+    methods = [fn for fn in cls.body if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for line in lines:
+        home = next((fn for fn in methods if fn.lineno <= line <= (fn.end_lineno or fn.lineno)), None)
+        if home is None or not method(home) or home is init and line <= node.end_lineno or any(
+                inner is not home and inner.lineno <= line <= (inner.end_lineno or inner.lineno) and (
+                    isinstance(inner, ast.ClassDef) or any(a.arg == "self" for a in inner.args.args))
+                for inner in ast_walk(home) if isinstance(inner, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))):
+            return None  # (a nested class, or a nested function with a self of its own: another self)
+    return node.lineno, cls.end_lineno or cls.lineno, "self"
 
 
 def _module_keys(files) -> dict:
