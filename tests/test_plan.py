@@ -3723,5 +3723,39 @@ def test_a_stream_chunk_handed_to_a_reader_of_openai_only_fields_keeps_its_clien
     [client] = plan.clients
     assert client.decision == decision, client
     if decision == KEEP:
-        assert any("chunk.service_tier, chunk.choices[...].delta.refusal, not on Mistral's chunks" in b
+        assert any("a stream chunk is handed to merger.append() (merger.py), which reads chunk.service_tier, "
+                   "chunk.choices[...].delta.refusal, not on Mistral's CompletionChunk" in b
                    for b in client.blockers), client.blockers
+
+
+@pytest.mark.parametrize("helper, handed, decision, said", [
+    ("def render(d):\n    return '[refused]' if d.refusal else d.content or ''\n", "chunk.choices[0].delta", KEEP,
+     "a stream chunk's delta is handed to render() (ui.py), which reads d.refusal, not on Mistral's DeltaMessage"),
+    ("def render(d):\n    return d.content or ''\n", "chunk.choices[0].delta", CONVERT, ""),
+    ("def render(m):\n    return m.refusal or m.content\n", "r.choices[0].message", KEEP,
+     "the response's message is handed to render() (ui.py), which reads m.refusal, not on Mistral's AssistantMessage"),
+    ("def render(r):\n    print(r.system_fingerprint, r.usage.total_tokens)\n    return r.choices[0].message.content\n",
+     "r", KEEP, "which reads r.system_fingerprint, not on Mistral's ChatCompletionResponse"),
+    ("def render(r):\n    print(r.id, r.usage.total_tokens)\n    return r.choices[0].message.content\n", "r", CONVERT,
+     ""),
+    ("def render(u):\n    return u.prompt_tokens_details.cached_tokens\n", "r.usage", KEEP,
+     "which reads u.prompt_tokens_details, not on Mistral's UsageInfo"),
+    ("def render(m):\n    m = m.content\n    return m.refusal\n", "r.choices[0].message", CONVERT, ""),  # rebound
+])
+def test_a_part_of_a_result_handed_to_a_reader_of_openai_only_fields_keeps_its_client(helper, handed, decision,
+                                                                                        said) -> None:
+    """Held-out review 83, X1: `render(chunk.choices[0].delta)` / `render(r.choices[0].message)` / `log_response(r)`
+    reading `.refusal` / `.system_fingerprint` / `usage.prompt_tokens_details` converted silently (AttributeError on
+    Mistral's objects), while the whole-chunk case kept its client and the same reads inline are handled."""
+    if handed.startswith("chunk"):
+        app = ("from openai import OpenAI\nfrom ui import render\n\nclient = OpenAI()\n\n\ndef answer(m):\n"
+               "    stream = client.chat.completions.create(model='gpt-4o-mini', messages=m, stream=True)\n"
+               f"    for chunk in stream:\n        yield render({handed})\n")
+    else:
+        app = ("from openai import OpenAI\nfrom ui import render\n\nclient = OpenAI()\n\n\ndef answer(m):\n"
+               "    r = client.chat.completions.create(model='gpt-4o-mini', messages=m)\n"
+               f"    return render({handed})\n")
+    [client] = _plan(app, ("ui.py", helper)).clients
+    assert client.decision == decision, client
+    if said:
+        assert any(said in b for b in client.blockers), client.blockers

@@ -224,3 +224,25 @@ TRAILING_SYSTEM_BUILT_TODO = ("messages={name} can end with a system message ({w
 CHUNK_FIELDS = frozenset({"id", "model", "choices", "object", "created", "usage"})
 CHUNK_CHOICE_FIELDS = frozenset({"index", "delta", "finish_reason", "logprobs", "prompt_logprobs"})
 DELTA_FIELDS = frozenset({"role", "content", "tool_calls", "tool_call_id", "index", "metadata"})
+# ... and of its response, a choice, the assistant message and the usage (ChatCompletionResponse, ChatCompletionChoice,
+# AssistantMessage, UsageInfo: its extra fields are allowed, but Mistral sends no prompt_tokens_details)
+RESPONSE_FIELDS = frozenset({"id", "object", "model", "usage", "created", "choices"})
+CHOICE_FIELDS = frozenset({"index", "finish_reason", "message", "messages", "logprobs", "prompt_logprobs"})
+MESSAGE_FIELDS = frozenset({"role", "content", "tool_calls", "prefix"})
+USAGE_FIELDS = frozenset({"prompt_tokens", "completion_tokens", "total_tokens", "prompt_audio_seconds", "service_tier"})
+# kind -> (its fields, {field: the kind it holds}; "choices[]": an item of the list), from a chunk or a response down
+RESULT_SHAPES = MappingProxyType({
+    "chunk": (CHUNK_FIELDS, {"choices[]": "stream choice", "usage": "usage"}),
+    "stream choice": (CHUNK_CHOICE_FIELDS, {"delta": "delta"}),
+    "delta": (DELTA_FIELDS, {}),
+    "response": (RESPONSE_FIELDS, {"choices[]": "choice", "usage": "usage"}),
+    "choice": (CHOICE_FIELDS, {"message": "message"}),
+    "message": (MESSAGE_FIELDS, {}),
+    "usage": (USAGE_FIELDS, {}),
+})
+# what a kind is called in a reason, with Mistral's class
+RESULT_KIND_NAMES = MappingProxyType({
+    "chunk": "a stream chunk (CompletionChunk)", "stream choice": "a stream chunk's choice",
+    "delta": "a stream chunk's delta (DeltaMessage)", "response": "the response (ChatCompletionResponse)",
+    "choice": "a choice of the response", "message": "the response's message (AssistantMessage)",
+    "usage": "the response's usage (UsageInfo)"})

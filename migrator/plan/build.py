@@ -3544,7 +3544,7 @@ class _Builder:
                     held.append(oid)
                     self.union(held[0], oid)
             problem = _chat_problem(f, call, chain, self.files, self.unread) or _returned_read_problem(f, call, self) \
-                or _openai_typed_field_problem(f, call, self) or _handed_chunk_problem(f, call, self)
+                or _openai_typed_field_problem(f, call, self) or _handed_result_problem(f, call, self)
             if not problem and any(kw.arg is None and isinstance(kw.value, ast.Name) and _passthrough_kwargs(
                     f, call, kw.value.id, self.files, self.unread) for kw in call.keywords):
                 self.passthrough_calls.add(node_key(f.path, call))  # (MIG102 keeps the splat as it is)
@@ -6847,30 +6847,36 @@ def _stream_consumer_problem(f: _File, call: ast.Call) -> str:
     return ""
 
 
-def _handed_chunk_problem(f: _File, call: ast.Call, builder) -> str:
-    """A chat stream's chunk handed whole to a function or method of the tree (``merger.append(chunk)``) that reads
-    fields Mistral's chunks lack (``chunk.service_tier``, ``chunk.choices[0].delta.refusal``): they would fail there
-    (held-out review 82, Y1: pygptlink's merger rebuilt an OpenAI ChatCompletion from them, with no word)."""
-    if chat_call_stream_literal(call) is not True:
-        return ""
+def _handed_result_problem(f: _File, call: ast.Call, builder) -> str:
+    """A chat call's result, or a part of it, handed to a function or method of the tree that reads fields Mistral's
+    objects lack: a stream's chunk (``merger.append(chunk)`` reading ``chunk.service_tier``: held-out review 82, Y1),
+    its delta (``render(chunk.choices[0].delta)`` reading ``.refusal``), a response or its message (``log(r)`` reading
+    ``r.system_fingerprint``, ``render(r.choices[0].message)``: held-out review 83, X1). They would fail there; the
+    same reads written inline are rewritten or keep the client (``_chat_problem``)."""
+    stream = chat_call_stream_literal(call) is True
     node, parent = call, f.parent.get(id(call))
     if isinstance(parent, ast.Await):
         node, parent = parent, f.parent.get(id(parent))
     scope = f.scope_of.get(id(call), ())
-    loops = [parent] if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node else []
-    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
-        name = parent.targets[0].id
-        loops = [n for n in f.nodes if isinstance(n, (ast.For, ast.AsyncFor)) and isinstance(n.iter, ast.Name)
-                 and n.iter.id == name and f.scope_of.get(id(n), ()) == scope]
-    for loop in loops:
-        if not isinstance(loop.target, ast.Name):
-            continue
-        chunk = loop.target.id
-        for inner in ast_walk(loop):
-            if not isinstance(inner, ast.Call) or inner is call:
+    named = parent.targets[0].id if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and \
+        isinstance(parent.targets[0], ast.Name) else None
+    places = []  # (the name holding a chunk / the response, the code to look in)
+    if stream:
+        loops = [parent] if isinstance(parent, (ast.For, ast.AsyncFor)) and parent.iter is node else [
+            n for n in f.nodes if isinstance(n, (ast.For, ast.AsyncFor)) and isinstance(n.iter, ast.Name)
+            and n.iter.id == named and f.scope_of.get(id(n), ()) == scope] if named else []
+        places = [(loop.target.id, loop) for loop in loops if isinstance(loop.target, ast.Name)]
+    elif named and len(f.assigns.get((scope, named), [])) == 1:
+        body = f.scopes.get(scope) if scope else f.tree
+        places = [(named, body)] if body is not None else []
+    for holder, where in places:
+        for inner in ast_walk(where):
+            if not isinstance(inner, ast.Call) or inner is call or \
+                    not stream and f.scope_of.get(id(inner), ()) != scope:
                 continue
-            given = [(i, None) for i, a in enumerate(inner.args) if isinstance(a, ast.Name) and a.id == chunk] + \
-                [(None, k.arg) for k in inner.keywords if isinstance(k.value, ast.Name) and k.value.id == chunk]
+            given = [(i, a) for i, a in enumerate(inner.args)] + [(k.arg, k.value) for k in inner.keywords if k.arg]
+            given = [(slot, kind) for slot, value in given
+                     if (kind := _result_kind(value, holder, "chunk" if stream else "response"))]
             if not given:
                 continue
             target = builder.resolve_function(f, scope, inner.func)
@@ -6882,39 +6888,75 @@ def _handed_chunk_problem(f: _File, call: ast.Call, builder) -> str:
             if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             order = g.param_order.get(callee, [])[1 if len(callee) >= 2 and callee[:-1] in g.classes else 0:]
-            for index, keyword in given:
-                param = keyword or (order[index] if index < len(order) else None)
-                lacking = _chunk_reads_lacking(fn, param) if param else []
+            for slot, kind in given:
+                param = slot if isinstance(slot, str) else (order[slot] if slot < len(order) else None)
+                lacking = _result_reads_lacking(fn, param, kind) if param else []
                 if lacking:
-                    where = os.path.basename(g.path)
-                    return (f"{chunk} (a stream chunk) is handed to {ast.unparse(inner.func)}() ({where}), which reads "
-                            f"{', '.join(lacking[:3])}, not on Mistral's chunks (CompletionChunk): change that code "
+                    from migrator.mapping.chat import RESULT_KIND_NAMES
+
+                    what = RESULT_KIND_NAMES[kind]
+                    return (f"{what.split(' (')[0]} is handed to {ast.unparse(inner.func)}() "
+                            f"({os.path.basename(g.path)}), which reads {', '.join(lacking[:3])}, not on Mistral's "
+                            f"{what.rsplit('(', 1)[-1].rstrip(')') if '(' in what else 'objects'}: change that code "
                             "with this call, then convert")
     return ""
 
 
-def _chunk_reads_lacking(fn: ast.AST, param: str) -> list:
-    """``param.service_tier``, ``param.choices[0].delta.refusal``: the reads in ``fn`` of fields a Mistral chunk (its
-    choices, their delta) lacks."""
-    from migrator.mapping.chat import CHUNK_CHOICE_FIELDS, CHUNK_FIELDS, DELTA_FIELDS
+def _result_path(value: ast.AST) -> Optional[tuple[str, list]]:
+    """(root name, fields) of ``r.choices[0].message`` -> ("r", ["choices[]", "message"]); None for other code."""
+    fields: list = []
+    while True:
+        if isinstance(value, ast.Attribute):
+            fields.append(value.attr)
+            value = value.value
+        elif isinstance(value, ast.Subscript) and isinstance(value.value, ast.Attribute) and \
+                value.value.attr == "choices":
+            fields.append("choices[]")
+            value = value.value.value
+        elif isinstance(value, ast.Name):
+            return value.id, fields[::-1]
+        else:
+            return None
 
+
+def _result_kind(value: ast.AST, holder: str, kind: str) -> Optional[str]:
+    """The kind (migrator.mapping.chat.RESULT_SHAPES) of ``value``, a part of ``holder`` (of ``kind``), or None."""
+    from migrator.mapping.chat import RESULT_SHAPES
+
+    path = _result_path(value)
+    if path is None or path[0] != holder:
+        return None
+    for field in path[1]:
+        kind = RESULT_SHAPES[kind][1].get(field)
+        if kind is None:
+            return None
+    return kind
+
+
+def _result_reads_lacking(fn: ast.AST, param: str, kind: str) -> list:
+    """``param.service_tier``, ``param.choices[0].delta.refusal``: the reads in ``fn`` of fields Mistral's object of
+    ``kind`` (its choices, their delta or message, its usage) lacks. None where ``fn`` rebinds ``param``."""
+    from migrator.mapping.chat import RESULT_SHAPES
+
+    nodes = list(ast_walk(fn))
+    if any(isinstance(n, ast.Name) and n.id == param and not isinstance(n.ctx, ast.Load) for n in nodes):
+        return []
     out = []
-    for node in ast_walk(fn):
-        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == param):
+    for node in nodes:
+        if not isinstance(node, ast.Attribute):
             continue
-        if node.attr not in CHUNK_FIELDS and not node.attr.startswith("model_"):
-            out.append(f"{param}.{node.attr}")
-    for node in ast_walk(fn):  # `param.choices[0].X`, `param.choices[0].delta.X`
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Subscript) and \
-                isinstance(node.value.value, ast.Attribute) and node.value.value.attr == "choices" and \
-                isinstance(node.value.value.value, ast.Name) and node.value.value.value.id == param:
-            if node.attr not in CHUNK_CHOICE_FIELDS:
-                out.append(f"{param}.choices[...].{node.attr}")
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "delta" \
-                and isinstance(node.value.value, ast.Subscript) and isinstance(node.value.value.value, ast.Attribute) \
-                and node.value.value.value.attr == "choices" and isinstance(node.value.value.value.value, ast.Name) \
-                and node.value.value.value.value.id == param and node.attr not in DELTA_FIELDS:
-            out.append(f"{param}.choices[...].delta.{node.attr}")
+        path = _result_path(node)
+        if path is None or path[0] != param:
+            continue
+        at = kind
+        for field in path[1][:-1]:
+            at = RESULT_SHAPES[at][1].get(field)
+            if at is None:
+                break
+        last = path[1][-1]
+        if at is not None and last not in RESULT_SHAPES[at][0] and last + "[]" not in RESULT_SHAPES[at][1] and \
+                not last.startswith("model_"):
+            out.append(param + "".join(f".{f[:-2]}[...]" if f.endswith("[]") else f".{f}" for f in path[1]))
     return list(dict.fromkeys(out))
 
 
