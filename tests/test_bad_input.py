@@ -250,6 +250,25 @@ def test_a_file_libcst_cannot_print_back_is_reported_and_left_intact(tmp_path):
     assert "inputs=" in (tmp_path / "good.py").read_text(encoding="utf-8")
 
 
+def test_a_space_before_an_except_colon_libcst_drops_is_kept_and_the_file_converts():
+    """Held-out review 83, X3 (zerojsh00/chatbackend): LibCST 1.9 prints `except Exception :` back as `except
+    Exception:` (it keeps the space only after an `as` name), and the Django view holding the app's only OpenAI call
+    was refused as a file LibCST cannot print back. Untouched lines get their text back; the file converts."""
+    from mechanics import convert_idempotent
+
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n    try:\n"
+              "        r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", "
+              "\"content\": q}])\n        return r.choices[0].message.content\n    except (ValueError, KeyError) :\n"
+              "        return None\n    except Exception :  # anything else\n        return \"error\"\n")
+    code, _ = convert_idempotent(source)
+    assert "client.chat.complete(" in code, code
+    assert "    except (ValueError, KeyError) :\n" in code and "    except Exception :  # anything else\n" in code, code
+    # (with a comment dedented below the block as well, the file is refused as before)
+    lossy = source + "\n  # else:\n"
+    with pytest.raises(Exception, match="LibCST cannot print this file back"):
+        transform_source(lossy, config=Config(), filename="lossy.py")
+
+
 def test_a_file_no_rule_changes_is_not_printed_back(tmp_path):
     """A module the rules leave as it was is not printed by LibCST at all (Combined keeps each unchanged
     node's identity, and an unchanged module is the text as read): a file LibCST could not print back
