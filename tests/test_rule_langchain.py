@@ -1446,3 +1446,23 @@ def test_a_package_of_the_tree_named_like_langchain_is_not_langchain():
     out = convert_files({"langchain_limiter/__init__.py": "", "langchain_limiter/wrapper.py": wrapper, "app.py": app})
     assert "chat = Throttled(inner=ChatOpenAI(model=\"gpt-4o-mini\"))" in out["app.py"], out["app.py"]
     assert "handed to Throttled(...)" in out["app.py"]
+
+
+@pytest.mark.parametrize("source, steps", [
+    ("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini')\n", 1),
+    ("from langchain_openai import OpenAIEmbeddings\n\nemb = OpenAIEmbeddings()\n", 1),
+    ("from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o-mini')\n", 1),
+    ("import os\n\nfrom langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini', "
+     "api_key=os.environ['OPENAI_API_KEY'])\n", 0),  # handed its key: no variable of its own
+])
+def test_a_converted_wrapper_reading_the_key_from_the_environment_gets_the_key_step(source, steps):
+    """Held-out review 83, Y3 (PacktPublishing's LlamaIndex book): ChatOpenAI / LlamaIndex's OpenAI became
+    ChatMistralAI / MistralAI, which read MISTRAL_API_KEY (LlamaIndex's raises ValueError when built without it), and
+    "Before you deploy" never said to set it, as it does for a converted SDK client."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+    from migrator.mapping.client import KEY_STEP
+
+    outcome = transform_source(source, config=Config())
+    assert "Mistral" in outcome.code, outcome.code
+    assert [s for f in outcome.findings for s in f.steps].count(KEY_STEP) == steps, outcome.findings
