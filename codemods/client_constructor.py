@@ -1292,7 +1292,11 @@ class _Transformer(RuleTransformer):
                     " or " in source:
                 # `key = api_key or os.getenv("OPENAI_API_KEY")`: the read is renamed, the rest is the caller's
                 # (held-out review 37, N1: "comes from 'OPENAI_API_KEY'" was said of a renamed read)
-                others = _or_operands_besides(source, "OPENAI_API_KEY")
+                # (a prompt naming OpenAI after the read asks for the Mistral key now: leave_BooleanOperation; held-out
+                # review 83, X5: the TODO quoted the prompt as it was)
+                others = [o for o in _or_operands_besides(source, "OPENAI_API_KEY")
+                          if not ((typed := re.match(r"([\w.]+)\(", o)) and "openai" in o.lower() and
+                                  typed.group(1).rsplit(".", 1)[-1] in RUNTIME_KEY_CALLS)]
                 if others:
                     key = self._env_target("OPENAI_API_KEY")  # (MISTRAL_API_KEY, or the provider's on compat)
                     owner = "a Mistral" if self.compat is None else f"a {self.compat.spec.name}"
