@@ -275,6 +275,8 @@ def test_pre_010_imports_stay_with_a_todo():
     code, todos = convert(source)
     assert "".join(line for line in code.splitlines(keepends=True) if "TODO(migrator MIG121)" not in line) == source
     assert len(todos) == 2 and all("pre-0.10 path" in t and "upgrade LlamaIndex" in t for t in todos)
+    # the ServiceContext hand-over's "move to Settings" is that advice again (held-out review 83, Y7)
+    assert not any("ServiceContext is gone" in t for t in todos), todos
 
 
 def test_not_converted_on_the_openai_compatible_target_but_said_to_still_call_openai():
