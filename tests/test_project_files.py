@@ -457,6 +457,21 @@ def test_an_env_example_value_read_only_as_a_converted_model_is_mapped(tmp_path,
     assert (tmp_path / ".env.example").read_text() == f"MISTRAL_API_KEY=\nOPENAI_MODEL={expected}\n"
 
 
+@pytest.mark.parametrize("extra, mapped", [("", True), ("print(os.environ.get('MODEL_NAME'))\n", False)])
+def test_an_env_example_value_read_only_as_a_converted_chatopenai_model_is_mapped(tmp_path, extra, mapped):
+    """Held-out review 83, Y4 (02tYasui/langchain-slackbot): `ChatOpenAI(model=os.environ.get("MODEL_NAME"))` became
+    ChatMistralAI, and .env.example's MODEL_NAME=gpt-4o-mini stayed with no word, while the SDK path maps the same
+    line."""
+    (tmp_path / "main.py").write_text("import os\n\nfrom langchain_openai import ChatOpenAI\n\n"
+                                      "model = ChatOpenAI(model=os.environ.get(\"MODEL_NAME\"), temperature=0)\n"
+                                      "print(model.invoke(\"hi\").content)\n" + extra)
+    (tmp_path / ".env.example").write_text("MODEL_NAME=gpt-4o-mini\nOPENAI_API_KEY=\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "ChatMistralAI(model_name=os.environ.get(\"MODEL_NAME\")" in (tmp_path / "main.py").read_text()
+    expected = "mistral-small-latest" if mapped else "gpt-4o-mini"
+    assert (tmp_path / ".env.example").read_text().startswith(f"MODEL_NAME={expected}\n")
+
+
 @pytest.mark.parametrize("extra, mapped", [("", True), ("\n\nLABEL = MODEL.upper()\n", False)])
 def test_an_env_example_value_read_through_a_module_constant_is_mapped(tmp_path, extra, mapped):
     """Held-out review 80, X5 (a Discord bot): `MODEL = getenv("OPENAI_MODEL")`, then model=MODEL: .env.example's

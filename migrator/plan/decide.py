@@ -2346,8 +2346,10 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         isinstance(kw.value.value, ast.Name) and kw.value.value.id == "self":
                     slots.update(_attr_slots(builder, f, kw.value))
-                elif kw.arg == "model" and _env_read(kw.value) is not None and call_verdict(node) == CONVERT:
-                    builder.model_feeds.add((f.path, id(kw.value)))  # model=os.getenv("OPENAI_MODEL")
+                elif kw.arg in (("model", "model_name") if wrapper else ("model",)) and \
+                        _env_read(kw.value) is not None and (call_verdict(node) == CONVERT or wrapper):
+                    # model=os.getenv("OPENAI_MODEL"); a converted ChatOpenAI's too (held-out review 83, Y4)
+                    builder.model_feeds.add((f.path, id(kw.value)))
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         (found := _module_attribute_slots(builder, f, kw.value)) is not None:
                     slots.update(found)
