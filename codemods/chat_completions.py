@@ -267,7 +267,8 @@ class _SlotStrings(cst.CSTTransformer):
 
 
 def _literal_binding(stmt: cst.BaseStatement, name: str) -> bool:
-    """Is ``stmt`` a line of its own binding ``name`` to a literal (``x = {...}``, ``x: T = {...}``), with no comment?"""
+    """Is ``stmt`` a line of its own binding ``name`` to a literal (``x = {...}``, ``x: T = {...}``), without a
+    comment?"""
     if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1) or stmt.trailing_whitespace.comment \
             or any(line.comment for line in stmt.leading_lines):
         return False

@@ -34,8 +34,8 @@ from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, 
     _TASK_MAKERS, _qualified_callee
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
 from migrator.plan.source import parameter_for
-from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, V0_OTHER, Client, ConversionPlan, Use, \
-    node_key
+from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED, V0_DEPLOYMENT, V0_OTHER, Client, \
+    ConversionPlan, Use, node_key
 from migrator.plan.syntax import ast_walk, child_nodes
 
 MAX_BLOCKERS = 4  # named in the constructor's TODO; the plan lists them all
@@ -613,8 +613,8 @@ def decide(builder, files) -> ConversionPlan:
                 reason = (f"the openai module is pointed at {sometimes} (openai.api_base): this call goes there "
                           "or to OpenAI; convert it by hand where it does not")
             sites[key] = ("v0", surface, azure, other, reason)
-            status, detail = ("other-provider", f"{V0_OTHER} {_provider_text(other)}") if other else ("todo", use.detail + (
-                " on an Azure deployment" if azure else ""))
+            status, detail = ("other-provider", f"{V0_OTHER} {_provider_text(other)}") if other else (
+                "todo", use.detail + (" on an Azure deployment" if azure else ""))
             settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status,
                                    use.blocking, detail)
             continue
@@ -958,7 +958,8 @@ def _instance_key_fold(f, lines) -> Optional[tuple]:
     ``OpenAIModel(api_key, model_engine)``; the calls went to a module client reading MISTRAL_API_KEY). Else None."""
     from migrator.mapping.client import MODULE_CLIENT_NAME
 
-    settings = [n for n in f.nodes if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _sets_module_key(f, n)]
+    settings = [n for n in f.nodes
+                if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _sets_module_key(f, n)]
     if not lines or len(settings) != 1 or MODULE_CLIENT_NAME in f.source:
         return None
     node = settings[0]
@@ -983,7 +984,8 @@ def _instance_key_fold(f, lines) -> Optional[tuple]:
         if home is None or not method(home) or home is init and line <= node.end_lineno or any(
                 inner is not home and inner.lineno <= line <= (inner.end_lineno or inner.lineno) and (
                     isinstance(inner, ast.ClassDef) or any(a.arg == "self" for a in inner.args.args))
-                for inner in ast_walk(home) if isinstance(inner, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))):
+                for inner in ast_walk(home)
+                if isinstance(inner, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))):
             return None  # (a nested class, or a nested function with a self of its own: another self)
     return node.lineno, cls.end_lineno or cls.lineno, "self"
 
