@@ -13,6 +13,7 @@ from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKN
                             retyped_returns, timeout_object, unknown_model_todo)
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
 from codemods._splats import SplatSteps
+from codemods.exceptions import _reads
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, MISTRAL_MODELS_MODULE, NOT_GIVEN_KEPT, OMITTED_BY_NONE,
@@ -288,27 +289,6 @@ def _literal_binding(stmt: cst.BaseStatement, name: str) -> bool:
     return True
 
 
-def _name_uses(node: cst.CSTNode, name: str) -> int:
-    """How many times ``node`` names ``name`` (a variable: not as an attribute or a keyword)."""
-    count = 0
-
-    class _Count(cst.CSTVisitor):
-        def visit_Attribute(self, attribute: cst.Attribute) -> bool:
-            attribute.value.visit(self)
-            return False
-
-        def visit_Arg(self, arg: cst.Arg) -> bool:
-            arg.value.visit(self)
-            return False
-
-        def visit_Name(self, found: cst.Name) -> None:
-            nonlocal count
-            count += found.value == name
-
-    node.visit(_Count())
-    return count
-
-
 def _names_in(node: cst.CSTNode) -> list[str]:
     """The dotted names (``Stream``, ``openai.Stream``, ``ChatCompletionChunk``) an annotation uses."""
     found: list[str] = []
@@ -451,7 +431,7 @@ class _Transformer(SplatSteps, RuleTransformer):
         body = list(function.body.body)
         for name in sorted(names):
             binds = [i for i, stmt in enumerate(body) if _literal_binding(stmt, name)]
-            if len(binds) != 1 or _name_uses(function, name) != 1:  # (1: the binding's own target)
+            if len(binds) != 1 or _reads(function, name) != 1:  # (1: the binding's own target)
                 continue
             self.converted(self.current_line(), f"{name} = ... dropped: its only use was a keyword the converted "
                                                 "call no longer takes")
