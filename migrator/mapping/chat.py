@@ -240,9 +240,10 @@ RESULT_SHAPES = MappingProxyType({
     "message": (MESSAGE_FIELDS, {}),
     "usage": (USAGE_FIELDS, {}),
 })
-# what a kind is called in a reason, with Mistral's class
+# what a kind is called in a reason, and Mistral's class for it
 RESULT_KIND_NAMES = MappingProxyType({
-    "chunk": "a stream chunk (CompletionChunk)", "stream choice": "a stream chunk's choice",
-    "delta": "a stream chunk's delta (DeltaMessage)", "response": "the response (ChatCompletionResponse)",
-    "choice": "a choice of the response", "message": "the response's message (AssistantMessage)",
-    "usage": "the response's usage (UsageInfo)"})
+    "chunk": ("a stream chunk", "CompletionChunk"),
+    "stream choice": ("a stream chunk's choice", "CompletionResponseStreamChoice"),
+    "delta": ("a stream chunk's delta", "DeltaMessage"), "response": ("the response", "ChatCompletionResponse"),
+    "choice": ("a choice of the response", "ChatCompletionChoice"),
+    "message": ("the response's message", "AssistantMessage"), "usage": ("the response's usage", "UsageInfo")})

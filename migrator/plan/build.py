@@ -6894,11 +6894,10 @@ def _handed_result_problem(f: _File, call: ast.Call, builder) -> str:
                 if lacking:
                     from migrator.mapping.chat import RESULT_KIND_NAMES
 
-                    what = RESULT_KIND_NAMES[kind]
-                    return (f"{what.split(' (')[0]} is handed to {ast.unparse(inner.func)}() "
-                            f"({os.path.basename(g.path)}), which reads {', '.join(lacking[:3])}, not on Mistral's "
-                            f"{what.rsplit('(', 1)[-1].rstrip(')') if '(' in what else 'objects'}: change that code "
-                            "with this call, then convert")
+                    what, mistral = RESULT_KIND_NAMES[kind]
+                    return (f"{what} is handed to {ast.unparse(inner.func)}() ({os.path.basename(g.path)}), which "
+                            f"reads {', '.join(lacking[:3])}, not on Mistral's {mistral}: change that code with this "
+                            "call, then convert")
     return ""
 
 
@@ -6919,18 +6918,19 @@ def _result_path(value: ast.AST) -> Optional[tuple[str, list]]:
             return None
 
 
-def _result_kind(value: ast.AST, holder: str, kind: str) -> Optional[str]:
-    """The kind (migrator.mapping.chat.RESULT_SHAPES) of ``value``, a part of ``holder`` (of ``kind``), or None."""
+def _kind_at(kind: Optional[str], fields) -> Optional[str]:
+    """The kind (migrator.mapping.chat.RESULT_SHAPES) ``fields`` lead to from an object of ``kind``, or None."""
     from migrator.mapping.chat import RESULT_SHAPES
 
-    path = _result_path(value)
-    if path is None or path[0] != holder:
-        return None
-    for field in path[1]:
-        kind = RESULT_SHAPES[kind][1].get(field)
-        if kind is None:
-            return None
+    for field in fields:
+        kind = RESULT_SHAPES[kind][1].get(field) if kind is not None else None
     return kind
+
+
+def _result_kind(value: ast.AST, holder: str, kind: str) -> Optional[str]:
+    """The kind of ``value``, a part of ``holder`` (of ``kind``), or None."""
+    path = _result_path(value)
+    return _kind_at(kind, path[1]) if path is not None and path[0] == holder else None
 
 
 def _result_reads_lacking(fn: ast.AST, param: str, kind: str) -> list:
@@ -6948,12 +6948,7 @@ def _result_reads_lacking(fn: ast.AST, param: str, kind: str) -> list:
         path = _result_path(node)
         if path is None or path[0] != param:
             continue
-        at = kind
-        for field in path[1][:-1]:
-            at = RESULT_SHAPES[at][1].get(field)
-            if at is None:
-                break
-        last = path[1][-1]
+        at, last = _kind_at(kind, path[1][:-1]), path[1][-1]
         if at is not None and last not in RESULT_SHAPES[at][0] and last + "[]" not in RESULT_SHAPES[at][1] and \
                 not last.startswith("model_"):
             out.append(param + "".join(f".{f[:-2]}[...]" if f.endswith("[]") else f".{f}" for f in path[1]))
