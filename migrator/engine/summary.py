@@ -182,7 +182,7 @@ def render_text(report: Report, console: Any) -> None:
     v0: dict = {}  # legacy v0 modules configured for another provider: no client, one line per module (82, X8)
     for use in plan.uses if plan is not None else ():
         if use.client is None and use.status == "other-provider" and use.detail.startswith(V0_OTHER):
-            v0.setdefault(use.path, (use.path, use.line, "openai (v0 module API)", use.detail.split(", ", 1)[1]))
+            v0.setdefault(use.path, (use.path, use.line, "openai (v0 module API)", use.detail[len(V0_OTHER):]))
     if plan is not None and (plan.clients or plan.wrapper_others or v0):
         if plan.clients or plan.wrapper_others:
             say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n))

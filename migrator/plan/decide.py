@@ -613,7 +613,8 @@ def decide(builder, files) -> ConversionPlan:
                 reason = (f"the openai module is pointed at {sometimes} (openai.api_base): this call goes there "
                           "or to OpenAI; convert it by hand where it does not")
             sites[key] = ("v0", surface, azure, other, reason)
-            status, detail = ("other-provider", f"{V0_OTHER} {_provider_text(other)}") if other else (
+            status, detail = (
+                "other-provider", f"{V0_OTHER}the openai module pointed at {_provider_text(other)}") if other else (
                 "todo", use.detail + (" on an Azure deployment" if azure else ""))
             settled[id(use)] = Use(use.path, use.line, use.col, use.surface, use.client, use.rule, status,
                                    use.blocking, detail)
@@ -647,7 +648,7 @@ def decide(builder, files) -> ConversionPlan:
                 sites[key] = ("v0", origin.v0, azure, other, reason)
                 settled[id(use)] = Use(use.path, use.line, use.col, origin.v0, None, "MIG106",
                                        "other-provider" if other else "todo", use.blocking,
-                                       f"{V0_OTHER} {_provider_text(other)}" if other else
+                                       f"{V0_OTHER}the openai module pointed at {_provider_text(other)}" if other else
                                        f"legacy openai v0 API {origin.v0}(...)" + (" on an Azure deployment" if azure
                                                                                   else f": {reason}" if reason else ""))
                 continue
@@ -919,7 +920,7 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
                                                        for n in f.nodes):
             continue  # (a name of the app's own: MIG101's fold would not build it)
         refs = refs_of[f.path]  # (a legacy call that stays, in `loose`, needs openai.api_key: skipped above)
-        held = _instance_key_fold(f, refs and [builder.origins[oid].line for oid in refs])
+        held = _instance_key_fold(f, [builder.origins[oid].line for oid in refs])
         if held is not None:
             for a, b in zip(refs, refs[1:]):
                 builder.union(a, b)
@@ -930,11 +931,7 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
             if not (isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _sets_module_key(f, node)):
                 continue
             fn = f.parent.get(id(node))
-            if not (isinstance(node, ast.Assign) and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and
-                    node in fn.body and isinstance(node.value, ast.Name) and node.value.id in
-                    {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]} and
-                    sum(1 for other in fn.body if other.lineno <= node.end_lineno and
-                        (other.end_lineno or other.lineno) >= node.lineno) == 1):  # (alone on its line)
+            if not _parameter_key_setting(fn, node):
                 ranges = []
                 break
             ranges.append((fn.lineno, node.lineno, fn.end_lineno or fn.lineno))
@@ -948,6 +945,16 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
             builder.union(a, b)
         found[f.path] = (tuple((setting, last) for _, setting, last in ranges), tuple(refs))
     return found
+
+
+def _parameter_key_setting(fn, node) -> bool:
+    """Is ``node`` (``openai.api_key = key``) a statement of ``fn``'s own body, alone on its line, setting a
+    parameter of ``fn``?"""
+    return isinstance(node, ast.Assign) and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
+        node in fn.body and isinstance(node.value, ast.Name) and node.value.id in \
+        {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]} and \
+        sum(1 for other in fn.body if other.lineno <= node.end_lineno and
+            (other.end_lineno or other.lineno) >= node.lineno) == 1
 
 
 def _instance_key_fold(f, lines) -> Optional[tuple]:
@@ -971,12 +978,8 @@ def _instance_key_fold(f, lines) -> Optional[tuple]:
         return bool(params) and params[0].arg == "self" and not any(
             (dotted_name(d) or "") in ("staticmethod", "classmethod") for d in fn.decorator_list)
 
-    if not (isinstance(node, ast.Assign) and isinstance(init, ast.FunctionDef) and init.name == "__init__" and
-            isinstance(cls, ast.ClassDef) and node in init.body and method(init) and
-            isinstance(node.value, ast.Name) and node.value.id != "self" and
-            node.value.id in {a.arg for a in [*init.args.posonlyargs, *init.args.args, *init.args.kwonlyargs]} and
-            sum(1 for other in init.body if other.lineno <= node.end_lineno and
-                (other.end_lineno or other.lineno) >= node.lineno) == 1):
+    if not (isinstance(init, ast.FunctionDef) and init.name == "__init__" and isinstance(cls, ast.ClassDef) and
+            method(init) and _parameter_key_setting(init, node) and node.value.id != "self"):
         return None
     methods = [fn for fn in cls.body if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for line in lines:

@@ -19,7 +19,7 @@ KEEP = "keep"  # some use has no rule, or an OpenAI-only consumer holds it: left
 # Why a legacy v0 call is an Azure deployment's by its own arguments (not by its module's settings).
 V0_DEPLOYMENT = "engine= / deployment_id="
 # A legacy v0 call of a module another provider's server configures (its Use's detail; the summary lists the module)
-V0_OTHER = "legacy openai v0 API, the openai module pointed at"
+V0_OTHER = "legacy openai v0 API, "  # (then "the openai module pointed at <provider>")
 OTHER = "other-provider"  # the OpenAI SDK pointed at someone else: untouched, no TODO
 UNRESOLVED = "unresolved"  # a receiver that may be an OpenAI client migrator cannot trace (TODO per call)
 UNUSED = "unused"  # a client nothing uses: left as it is
