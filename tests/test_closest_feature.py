@@ -699,3 +699,43 @@ def test_a_self_url_is_another_providers_in_another_class_and_a_link_dict_is_no_
             return dict(url="https://api.openai.com/v1/models", label="OpenAI models endpoint")
         ''')
     assert len(todos) == 1 and todos[0].startswith("the request returned here (its url= is self.url)"), todos
+
+
+def test_an_openai_url_held_in_a_parameter_default_is_reported():
+    """Held-out review 83, Y2 (streaming-structured-outputs): `url="https://api.openai.com/v1/chat/completions"` as a
+    function parameter's default, sent with `aconnect_sse(client, "POST", url, ...)`: no TODO, no report line (only
+    assignments bound a URL name). A parameter the function rebinds, or whose default is another server, says
+    nothing."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import json
+        import httpx
+        import requests
+        from httpx_sse import aconnect_sse
+
+
+        async def create(model, messages, url="https://api.openai.com/v1/chat/completions", api_key=None):
+            body = {"model": model, "messages": messages, "stream": True}
+            async with httpx.AsyncClient() as client:
+                async with aconnect_sse(client, "POST", url, headers={"Authorization": f"Bearer {api_key}"},
+                                        json=body) as source:
+                    async for event in source.aiter_sse():
+                        yield json.loads(event.data)
+
+
+        def speak(payload, *, url="https://api.openai.com/v1/audio/speech"):
+            return requests.post(url, json=payload)
+
+
+        def local(payload, url="http://localhost:8000/v1/chat/completions"):
+            return requests.post(url, json=payload)
+
+
+        def rebound(payload, url="https://api.openai.com/v1/chat/completions", proxy=None):
+            url = proxy or url
+            return requests.post(url, json=payload)
+        ''')
+    assert len(todos) == 2, todos
+    assert todos[0].startswith("aconnect_sse(...) is handed OpenAI's HTTP API URL (url): the request it sends"), todos
+    assert todos[1].startswith("requests.post(...) calls OpenAI's HTTP API directly, without the SDK"), todos

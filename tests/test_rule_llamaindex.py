@@ -279,6 +279,32 @@ def test_pre_010_imports_stay_with_a_todo():
     assert not any("ServiceContext is gone" in t for t in todos), todos
 
 
+def test_a_pre_010_service_context_on_llamaindexs_defaults_gets_a_todo():
+    """Held-out review 83, Y5: `ServiceContext.from_defaults(chunk_size=512)` handed no llm= / embed_model= runs on
+    OpenAI's gpt-3.5-turbo and ada-002, and the index loaded with it was "Nothing to change". Only the models it is
+    not handed are named; a ** splat may hold them."""
+    code, todos = convert('''\
+        from llama_index import ServiceContext, VectorStoreIndex
+        from llama_index.vector_stores import PineconeVectorStore
+
+        service_context = ServiceContext.from_defaults(chunk_size=512)
+
+
+        def get_index(pinecone_index):
+            vector_store = PineconeVectorStore(pinecone_index=pinecone_index)
+            return VectorStoreIndex.from_vector_store(vector_store=vector_store, service_context=service_context)
+        ''')
+    assert todos == [li.legacy_defaults_todo(["llm", "embed_model"])], todos
+    assert todos[0].startswith("ServiceContext.from_defaults(...) is handed no llm= or embed_model=, so it runs on "
+                               "LlamaIndex's default LLM and embed model, OpenAI's gpt-3.5-turbo and "
+                               "text-embedding-ada-002"), todos
+    assert code.index("# TODO(migrator MIG106): ServiceContext") < code.index("service_context = ")
+    _, todos = convert("from llama_index import ServiceContext\n\nctx = ServiceContext.from_defaults(llm=make())\n")
+    assert todos == [li.legacy_defaults_todo(["embed_model"])] and "re-index" in todos[0], todos
+    _, todos = convert("from llama_index import ServiceContext\n\nctx = ServiceContext.from_defaults(**options)\n")
+    assert todos == [], todos
+
+
 def test_not_converted_on_the_openai_compatible_target_but_said_to_still_call_openai():
     source = "from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o')\n"
     code, todos = convert(source, target="openai-compatible", provider="ovhcloud")

@@ -422,7 +422,8 @@ def _examples_only(path: str, writers: list, manifest: str) -> str:
 
     base = posixpath.basename(path.replace("\\", "/"))
     if base not in ("pyproject.toml", "setup.py", "setup.cfg") or not (
-            _NAMES_PACKAGE.search(manifest) or base == "setup.py" and re.search(r"\bname\s*=", manifest)):
+            _NAMES_PACKAGE.search(manifest) or base == "setup.py" and re.search(r"\bname\s*=", manifest)) or \
+            base == "pyproject.toml" and _builds_no_package(manifest):
         return ""
     directory = posixpath.dirname(path.replace("\\", "/"))
     tops = set()
@@ -449,6 +450,15 @@ def _tests_only(where: str) -> bool:
 
 
 _NAMES_PACKAGE = re.compile(r"(?m)^\s*(?:name\s*=\s*[\"'][^\"']+[\"']|name\s*=\s*\S+|\s*name\s*=)")
+# A pyproject.toml that builds no package: uv's project with no [build-system] (or `package = false`), Poetry's
+# `package-mode = false`. Its dependencies are the environment `uv sync` / `poetry install` makes for the code beside it
+# (held-out review 83, Y6: a notebook course's only dependency list did not get mistralai)
+_NO_PACKAGE = re.compile(r"(?m)^\s*(?:package\s*=\s*false|package-mode\s*=\s*false)\b")
+
+
+def _builds_no_package(manifest: str) -> bool:
+    return _NO_PACKAGE.search(manifest) is not None or \
+        "[tool.uv" in manifest and re.search(r"(?m)^\s*\[build-system\]", manifest) is None
 
 
 def _wrote_import(found, text: str, originals: dict | None, path: str) -> bool:
@@ -584,17 +594,58 @@ def _extra_packages(extras: str) -> str:
     return ", ".join(found)
 
 
-def _compiled_from(facts: CodeFacts, path: str, pkg: Package) -> str:
-    """The name of ``path``'s ``.in`` beside it (``requirements.txt`` -> ``requirements.in``) when the run
-    reads it and it declares ``pkg``'s old package, so that this run adds the new one there; else ""."""
+def _compiled_from(facts: CodeFacts, path: str, pkg: Package) -> tuple:
+    """(the name of the source ``path`` is compiled from, the command that compiles it) when the run reads that
+    source and it declares ``pkg``'s old package, so that this run adds the new one there; else (). The
+    source is the ``.in`` beside it (``requirements.txt`` -> ``requirements.in``) or the file its header's
+    ``pip-compile`` / ``uv pip compile`` command names (held-out review 83, Y1: ``uv pip compile pyproject.toml``)."""
     if not path.endswith(".txt"):
+        return ()
+    text = facts.manifest_texts.get(path, "")
+    named, command = _compile_command(path, text)
+    for source in (path[:-len(".txt")] + ".in", named):
+        held = facts.manifest_texts.get(source) if source else None
+        action = _action(facts, source, pkg) if held is not None else None
+        if held is None or action is None or action.startswith(_EXAMPLES):
+            continue
+        declared = any((req := _requirement_at(line, 0)) is not None and req.name == pkg.old
+                       for line in held.splitlines()) if source.endswith(".in") else \
+            re.search(rf"""["']\s*{re.escape(pkg.old)}\s*[\[<>=!~;"']""", held, re.IGNORECASE) is not None
+        if declared:
+            shown = posixpath.basename(source.replace("\\", "/"))
+            return shown, command if source == named else f"pip-compile {shown}"
+    return ()
+
+
+# The command in a generated requirements file's header (``#    uv pip compile pyproject.toml -o requirements.txt``)
+_COMPILE_COMMAND = re.compile(r"^#\s*((?:uv pip compile|pip-compile)\b[^\n]*)$", re.MULTILINE)
+_COMPILE_OUTPUT_FLAGS = ("-o", "--output-file")
+
+
+def _compile_command(path: str, text: str) -> tuple[str, str]:
+    """(the path of the source file a generated requirements file's header command compiles, beside it; the command)
+    or ("", "")."""
+    found = _COMPILE_COMMAND.search(text[:2000])
+    if found is None:
+        return "", ""
+    words = found.group(1).split()
+    skip = False
+    for word in words[2:] if words[0] == "uv" else words[1:]:
+        if skip or word.startswith("-"):
+            skip = word in _COMPILE_OUTPUT_FLAGS
+            continue
+        if word.endswith((".in", ".txt", ".toml", ".cfg", ".py")):
+            directory = posixpath.dirname(path.replace("\\", "/"))
+            return posixpath.normpath(posixpath.join(directory, word)), found.group(1).strip()
+    return "", ""
+
+
+def compile_source(path: str, text: str) -> str:
+    """The path of the source a generated requirements file is compiled from: the ``.in`` beside it, or the file its
+    header's command names; "" for a file that says nothing of being generated."""
+    if path.endswith(".in") or not _generator(text[:2000].lower()):
         return ""
-    source = path[:-len(".txt")] + ".in"
-    text = facts.manifest_texts.get(source)
-    if text is None or _action(facts, source, pkg) is None:
-        return ""
-    declared = any((req := _requirement_at(line, 0)) is not None and req.name == pkg.old for line in text.splitlines())
-    return posixpath.basename(source.replace("\\", "/")) if declared else ""
+    return _compile_command(path, text)[0] or (path[:-len(".txt")] + ".in" if path.endswith(".txt") else "")
 
 
 # What writes a requirements file that says not to edit it (held-out review 19, Q5: xiaogpt's
@@ -636,8 +687,9 @@ def _newline(text: str) -> str:
 
 
 def edit_requirements(text: str, action: str, path: str = "requirements.txt", pkg: Package = OPENAI_PACKAGE,
-                      source: str = "", autoexported: bool = False) -> _Edit:
-    """``source``: the ``.in`` file this generated one is compiled from, when this run declares ``pkg`` there;
+                      source: tuple = (), autoexported: bool = False) -> _Edit:
+    """``source``: (the file this generated one is compiled from, the command that does it) when this run declares
+    ``pkg`` there (``_compiled_from``);
     ``autoexported``: pdm-autoexport writes it (pyproject.toml's ``[[tool.pdm.autoexport]]`` names it)."""
     head = text[:2000].lower()
     # (a .in is pip-compile's input, never its output, whatever its comments say: held-out review 79, X3, "compiled
@@ -650,8 +702,8 @@ def edit_requirements(text: str, action: str, path: str = "requirements.txt", pk
             if req is not None and req.name == pkg.old:
                 # (held-out review 16, N-E2: it asked to declare what this run had declared in requirements.in)
                 edit.note(DEPENDENCY_RULE, FindingKind.TODO, number,
-                          f"{posixpath.basename(path)} is generated ({tool}) from {source}, which now declares "
-                          f"{pkg.requirement}: regenerate it (pip-compile {source})" if source else
+                          f"{posixpath.basename(path)} is generated ({tool}) from {source[0]}, which now declares "
+                          f"{pkg.requirement}: regenerate it ({source[1]})" if source else
                           f"{posixpath.basename(path)} is generated ({tool}): declare {pkg.requirement} in "
                           f"its source ({'.in / ' if tool == 'pip-compile' else ''}pyproject.toml) and regenerate it"
                           + (f" ({_regenerate(tool, text, autoexported)})" if tool in _REGENERATE else ""),
@@ -2257,11 +2309,19 @@ def langchain_blockers(manifests: Iterable[tuple[str, str, str, str]], kept: Ite
     kept = tuple(kept)
     manifests = list(manifests)
     known = {os.path.normpath(real): text for _, text, kind, real in manifests if kind == REQUIREMENTS}
+    written = {posixpath.normpath(path.replace(os.sep, "/")) for path, _, _, _ in manifests}
     out = []
     for path, text, kind, real in manifests:
         if kind == REQUIREMENTS:  # (a marked line before each included file's text: langchain_blocker names it)
             text += "".join(f"\n{_INCLUDED_MARK}{posixpath.relpath(included, posixpath.dirname(real))}\n{body}"
                             for included, body in included_requirements(real, text, known))
+        source = compile_source(path.replace(os.sep, "/"), text) if kind == REQUIREMENTS else ""
+        if source and source in written:
+            # a lock generated from a manifest of this run: migrator declares the new package in that source, and
+            # the lock is compiled again from it (its MIG114 TODO says so), its old pins with it (held-out review
+            # 83, Y1: `uv pip compile pyproject.toml`'s langchain-core==1.2.5 kept 30 ChatOpenAI on OpenAI)
+            out.append((path.replace(os.sep, "/"), ""))
+            continue
         directory = posixpath.dirname(path.replace(os.sep, "/"))
         stays = any(not directory or module.startswith(directory + "/") for module in kept)
         out.append((path.replace(os.sep, "/"), langchain_blocker([(path, text, kind)], openai_stays=stays)))

