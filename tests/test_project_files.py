@@ -2841,6 +2841,35 @@ def test_an_example_env_value_of_a_model_variable_migrator_left_gets_a_todo(tmp_
         "says why): set a Mistral model here (mistral-embed, say)\nEMBED_MODEL=text-embedding-3-small\n")
 
 
+def test_a_constructor_default_naming_an_imported_env_constant_is_mapped_where_it_is_set(tmp_path):
+    """Held-out review 83, X4 (qa-rag): `def __init__(self, model_name=EMBEDDING_MODEL)`, EMBEDDING_MODEL imported from
+    config.py (`os.getenv("EMBEDDING_MODEL", "text-embedding-3-small")`), read as model=self.model_name: "computed at
+    run time", and .env.example kept its OpenAI model. Mapped as in one module; a caller passing its own model, or a
+    second reader of the constant, leaves it (with the call's TODO)."""
+    (tmp_path / "config.py").write_text(
+        'import os\n\nEMBEDDING_MODEL = os.getenv("EMBEDDING_MODEL", "text-embedding-3-small")\n')
+    embedder = ("from openai import AsyncOpenAI\n\nfrom config import EMBEDDING_MODEL\n\n\nclass Embedder:\n"
+                "    def __init__(self, model_name: str = EMBEDDING_MODEL):\n        self.model_name = model_name\n"
+                "        self.client = AsyncOpenAI()\n\n    async def embed(self, text: str) -> list[float]:\n"
+                "        response = await self.client.embeddings.create(model=self.model_name, input=text)\n"
+                "        return response.data[0].embedding\n")
+    (tmp_path / "embeddings.py").write_text(embedder)
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nEMBEDDING_MODEL=text-embedding-3-small\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert 'EMBEDDING_MODEL = os.getenv("EMBEDDING_MODEL", "mistral-embed")' in (tmp_path / "config.py").read_text()
+    assert (tmp_path / ".env.example").read_text() == "MISTRAL_API_KEY=\nEMBEDDING_MODEL=mistral-embed\n"
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind is FindingKind.TODO]
+    assert not any("computed at run time" in t for t in todos), todos
+    for caller in ("Embedder(model_name='text-embedding-3-large')", "SIZE = DIMENSIONS[EMBEDDING_MODEL]"):
+        (tmp_path / "config.py").write_text(
+            'import os\n\nEMBEDDING_MODEL = os.getenv("EMBEDDING_MODEL", "text-embedding-3-small")\n')
+        (tmp_path / "embeddings.py").write_text(embedder)
+        (tmp_path / "main.py").write_text(f"from config import EMBEDDING_MODEL\nfrom embeddings import Embedder\n\n"
+                                          f"{caller}\n")
+        run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+        assert "text-embedding-3-small" in (tmp_path / "config.py").read_text(), caller
+
+
 def test_an_install_script_gets_each_mistral_integration_once(tmp_path):
     """Held-out review 82, Y5 (a LlamaIndex course's install.sh): the integrations were added beside
     `pip install llama-index` and again in place of each OpenAI integration's line."""

