@@ -340,6 +340,17 @@ class RuleTransformer(cst.CSTTransformer):
                     return slot
         return None
 
+    def own_model_literal(self, value: cst.BaseExpression) -> Optional[cst.SimpleString]:
+        """``model=WHISPER``, a constant of this module that a call kept on OpenAI (or another server) reads as its
+        model too (the plan's ``("ownliteral", name, string)`` slot): the constant's string, to be mapped here as a
+        literal of this converted call's own, the constant left to the kept call (held-out review 83, X6); else
+        None."""
+        if not isinstance(value, cst.Name) or value.value in self.facts.scoped_names or self.facts.view is None:
+            return None
+        found = next((slot[2] for slot in self.facts.view.model_slots
+                      if slot[0] == "ownliteral" and slot[1] == value.value), None)
+        return cst.SimpleString(f'"{found}"') if isinstance(found, str) and '"' not in found else None
+
     def set_elsewhere(self, value: cst.BaseExpression) -> bool:
         """``model=<value>`` names a model the plan maps where it is set: a name (``model_slot``), this
         class's ``self.model`` or a settings field (``settings.openai_model``, mapped in the class that
@@ -391,6 +402,7 @@ class RuleTransformer(cst.CSTTransformer):
                 return string
             return cst.SimpleString(f"{string.quote}{mapped}{string.quote}")
 
+        value = self.own_model_literal(value) or value
         if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
             return literal(value)
         if isinstance(value, cst.IfExp) and all(isinstance(b, cst.SimpleString) and isinstance(b.evaluated_value, str)

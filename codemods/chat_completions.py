@@ -906,6 +906,7 @@ class _Transformer(SplatSteps, RuleTransformer):
 
     # -- models ----------------------------------------------------------------------------------------
     def _model(self, value: cst.BaseExpression) -> tuple[cst.BaseExpression, Optional[str]]:
+        value = self.own_model_literal(value) or value
         if isinstance(value, cst.SimpleString):
             name = value.evaluated_value
             if not isinstance(name, str):

@@ -284,6 +284,7 @@ class _Transformer(SplatSteps, ApiCallTransformer):
     def _mapped_model(self, value: cst.BaseExpression, line: int, say) -> tuple[cst.BaseExpression, Optional[str]]:
         """``value`` of model= (or of a splatted dict's "model") with its model mapped, and that Mistral model (None
         when unknown); what needs a word goes to ``say``."""
+        value = self.own_model_literal(value) or value
         mapped = self.literal_model(value, say, "embedding ")
         if mapped is not None:
             return mapped

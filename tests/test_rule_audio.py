@@ -443,3 +443,43 @@ def test_a_transcription_model_held_in_a_constant_or_attribute_is_mapped_where_i
         ''')
     assert 'STT_MODEL = "voxtral-mini-latest"' in code and 'self.model = "voxtral-mini-latest"' in code, code
     assert "whisper" not in code and "transcribe\"" not in code, code
+
+
+def test_a_model_constant_shared_with_a_kept_client_gives_each_converted_call_its_own_literal():
+    """Held-out review 83, X6: `WHISPER = "whisper-1"` read by a converted transcription and by one kept on a local
+    faster-whisper server: the TODO said to make WHISPER name a Mistral model, which would break the kept server.
+    The constant stays the kept call's; the converted calls (chat too) send the mapped literal."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        WHISPER = "whisper-1"
+        MODEL = "gpt-4o-mini"
+        cloud = OpenAI()
+        local = OpenAI(base_url="http://localhost:8000/v1", api_key="none")
+
+
+        def transcribe(path: str) -> str:
+            with open(path, "rb") as f:
+                return cloud.audio.transcriptions.create(model=WHISPER, file=f).text
+
+
+        def transcribe_offline(path: str) -> str:
+            with open(path, "rb") as f:
+                return local.audio.transcriptions.create(model=WHISPER, file=f).text
+
+
+        def ask(q):
+            return cloud.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}])
+
+
+        def ask_offline(q):
+            return local.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}])
+        ''')
+    assert 'WHISPER = "whisper-1"' in code and 'MODEL = "gpt-4o-mini"' in code, code
+    assert 'cloud.audio.transcriptions.complete(model="voxtral-mini-latest", ' in code, code
+    assert 'cloud.chat.complete(model="mistral-small-latest", ' in code, code
+    assert "local.audio.transcriptions.create(model=WHISPER" in code and "local.chat.completions.create(model=MODEL" \
+        in code, code
+    assert not any("WHISPER" in t or "MODEL" in t for t in todos), todos

@@ -3626,10 +3626,23 @@ def _model_slot(builder, f, name_node):
         return None
     if region is None:
         return None
+    shared = False  # also the model= of a call kept on OpenAI (or another server)
     for load in _loads_of(f, name):
         if builder.lookup_scope(f, f.scope_of.get(id(load), ()), name) == found and \
                 not _sends_model(builder, f, load) and not _logged(f, load):
+            if slot[0] == "const" and _kept_model_argument(builder, f, load):
+                shared = True
+                continue
             return None
+    if shared:
+        # `WHISPER = "whisper-1"` read by a converted call and by a call kept on a local server (held-out review 83,
+        # X6): the constant stays the kept call's, and each converted call is given the mapped literal of its own
+        values = f.assigns.get(((), name), [])
+        others = _other_reads(builder, f, name)
+        if others and all(g is f and _kept_model_argument(builder, f, load) for g, load in others) and \
+                len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str):
+            builder.extra_slots.setdefault(f.path, set()).add(("ownliteral", name, values[0].value))
+        return None
     if found == () and not _only_models_read(builder, f, name):
         return None  # imported elsewhere, and read there other than as model= of a converted call
     if extra is not None:
@@ -4180,6 +4193,14 @@ def _fallback_sent(builder, f, holder: ast.Assign, depth: int) -> bool:
     loads = [n for n in _loads_of(f, name) if f.scope_of.get(id(n), ()) == scope and id(n) not in own]
     return bool(loads) and all(_sends_model(builder, f, n, depth + 1) or _logged(f, n) for n in loads) and \
         any(_sends_model(builder, f, n, depth + 1) for n in loads)
+
+
+def _kept_model_argument(builder, f, load) -> bool:
+    """Is ``load`` the ``model=`` of an OpenAI call the plan keeps (its client stays on OpenAI or another server)?"""
+    keyword = f.parent.get(id(load))
+    call = f.parent.get(id(keyword)) if isinstance(keyword, ast.keyword) and keyword.arg == "model" else None
+    answer = builder.plan_sites.get(node_key(f.path, call)) if isinstance(call, ast.Call) else None
+    return bool(answer) and answer[0] in ("call", "icall") and answer[1] != CONVERT
 
 
 def _converted_call(builder, f, call) -> bool:
