@@ -301,6 +301,8 @@ def test_a_pre_010_service_context_on_llamaindexs_defaults_gets_a_todo():
     assert code.index("# TODO(migrator MIG106): ServiceContext") < code.index("service_context = ")
     _, todos = convert("from llama_index import ServiceContext\n\nctx = ServiceContext.from_defaults(llm=make())\n")
     assert todos == [li.legacy_defaults_todo(["embed_model"])] and "re-index" in todos[0], todos
+    _, todos = convert("from llama_index import ServiceContext\n\nctx = ServiceContext.from_defaults(llm_predictor=p)\n")
+    assert todos == [li.legacy_defaults_todo(["embed_model"])], todos  # (pre-0.10's other way to give its LLM)
     _, todos = convert("from llama_index import ServiceContext\n\nctx = ServiceContext.from_defaults(**options)\n")
     assert todos == [], todos
 

@@ -1297,6 +1297,8 @@ class _Builder:
             if written.endswith("ServiceContext.from_defaults") and \
                     (f.repo_imports.get(written.split(".")[0]) or ("",))[0].startswith("llama_index"):
                 given = {kw.arg for kw in node.keywords}  # type: ignore[union-attr]
+                if "llm_predictor" in given:  # (its LLM, pre-0.10's other way to give one)
+                    given.add("llm")
                 missing = [keyword for keyword in LEGACY_DEFAULT_PARTS if keyword not in given]
                 if missing and None not in given:
                     return node, missing  # type: ignore[return-value]
