@@ -3416,6 +3416,34 @@ def test_held_out_67_split_sdk_embeddings_of_one_store_stay_together():
     assert "Mistral(" in out["similarity.py"], out["similarity.py"]
 
 
+def test_held_out_84_a_reader_whose_model_comes_through_self_stays_with_the_kept_index_writer():
+    """Held-out review 84, X1 (chatbot_Shopify): the index reader's `VectorDB(model=embedding_model)` sends
+    `self.model`; its writer (kept: an embeddings batch) sends the same constant. The reader converted alone, its
+    1024-d queries against the 1536-d index; the same constant used directly kept it."""
+    from mechanics import convert_files
+
+    config = 'embedding_model: str = "text-embedding-3-small"\n'
+    build = ("import faiss\nimport numpy as np\nfrom openai import OpenAI\n\nfrom config import embedding_model\n\n"
+             "client = OpenAI()\n\n\ndef build(texts):\n"
+             "    data = client.embeddings.create(model=embedding_model, input=texts).data\n"
+             "    vectors = np.array([d.embedding for d in data], dtype=\"float32\")\n"
+             "    index = faiss.IndexFlatIP(vectors.shape[1])\n    index.add(vectors)\n"
+             "    faiss.write_index(index, \"index.faiss\")\n\n\ndef submit(file_id):\n"
+             "    return client.batches.create(input_file_id=file_id, endpoint=\"/v1/embeddings\", "
+             "completion_window=\"24h\")\n")
+    search = ("import faiss\nimport numpy as np\nfrom openai import OpenAI\n\nfrom config import embedding_model\n\n\n"
+              "class VectorDB:\n    def __init__(self, model: str = embedding_model):\n        self.model = model\n"
+              "        self.index = faiss.read_index(\"index.faiss\")\n\n    def search(self, query, k=5):\n"
+              "        client = OpenAI()\n"
+              "        q = client.embeddings.create(model=self.model, input=[query]).data[0].embedding\n"
+              "        return self.index.search(np.array([q], dtype=\"float32\"), k)\n")
+    out = convert_files({"config.py": config, "build_index.py": build, "search.py": search})
+    assert "client = OpenAI()" in out["search.py"] and "Mistral" not in out["search.py"], out["search.py"]
+    assert "model='text-embedding-3-small' also embeds with a client kept on OpenAI in build_index.py" in \
+        out["search.py"], out["search.py"]
+    assert out["config.py"] == config
+
+
 def test_held_out_68_a_developer_role_keyword_reaching_converted_calls_becomes_system():
     """Held-out review 68, X1: `add_message(prompt, role="developer")` in a history helper (no openai there) built the
     messages every converted call sent: mistralai rejects the developer role before sending, and it was silent."""

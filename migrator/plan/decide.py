@@ -222,8 +222,8 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
             if not (answer and answer[0] == "call" and answer[1].surface == "embeddings.create"):
                 continue
             origin = builder.origins.get(answer[1].client) if answer[1].client else None
-            model = builder._string_value(f, f.scope_of.get(id(node), ()),
-                                          next((kw.value for kw in node.keywords if kw.arg == "model"), None))
+            written = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+            model = builder._string_value(f, f.scope_of.get(id(node), ()), written) or _self_string(builder, f, written)
             if origin is not None and origin.provider not in ("openai", "azure") or not isinstance(model, str):
                 continue
             # (a call on a receiver the plan cannot trace stays as it is: an OpenAI side, when the module uses openai)
@@ -248,6 +248,23 @@ def _keep_shared_vector_spaces(builder, files, groups, decision_of) -> None:
                    "Mistral together")
             decision_of[root] = (KEEP, "some uses cannot convert yet", (why,))
             changed = True
+
+
+def _self_string(builder, f, node) -> Optional[str]:
+    """The string ``self.model`` holds where its class sets it once: a literal, or the default of the constructor
+    parameter it is set from (a literal or a constant: ``def __init__(self, model=embedding_model)``; held-out
+    review 84, X1: the index reader converted while its writer, on the same constant, stayed on OpenAI); else None."""
+    if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"):
+        return None
+    cls = builder.class_of(f, f.scope_of.get(id(node), ()))
+    values = f.self_assigns.get((cls, node.attr), []) if cls is not None else []
+    if len(values) != 1 or values[0] is None:
+        return None
+    value, scope = values[0], f.scope_of.get(id(values[0]), ())
+    if isinstance(value, ast.Name) and (scope, value.id) in f.params and not f.assigns.get((scope, value.id)):
+        value = _param_default(f, scope, value.id)
+        scope = f.scope_of.get(id(value), ()) if value is not None else scope
+    return builder._string_value(f, scope, value) if value is not None else None
 
 
 def module_setting_source(builder, path: str, key: str) -> Optional[str]:
