@@ -10,6 +10,7 @@ conversion then resolves such imports against them.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import PurePath
 from typing import Iterable, NamedTuple, Optional
 
@@ -66,12 +67,34 @@ def resolve(repo: tuple[Export, ...], module: str, level: int, name: str) -> Opt
     return None
 
 
+# Top-level packages of libraries whose modules share names with an application's scripts (``llama_index.core.
+# ingestion`` and a course's ``ingestion.py``; held-out review 84, Y2): an import from one is never the tree's module of
+# the same last name. With the standard library's names (``sys.stdlib_module_names``).
+LIBRARY_ROOTS = frozenset({
+    "llama_index", "langchain", "langchain_core", "langchain_community", "langchain_openai", "langchain_mistralai",
+    "langchain_text_splitters", "langchain_classic", "langgraph", "openai", "mistralai", "anthropic", "google",
+    "transformers", "torch", "numpy", "pandas", "django", "flask", "fastapi", "starlette", "pydantic",
+    "pydantic_settings", "streamlit", "gradio", "chainlit", "chromadb", "qdrant_client", "pinecone", "instructor",
+    "httpx", "requests", "sqlalchemy", "celery", "boto3", "azure", "haystack", "crewai", "autogen", "dspy",
+    "litellm", "tiktoken", "dotenv", "telegram", "discord", "slack_sdk", "slack_bolt", "aiogram",
+    "sentence_transformers", "sklearn", "scipy", "weaviate", "pymilvus", "lancedb", "faiss", "semantic_kernel",
+    "guidance", "datasets",
+})
+
+
+def library_module(imported: str) -> bool:
+    """Does ``imported`` (``llama_index.core.ingestion``) name a module of a library, not of the tree?"""
+    root = imported.split(".", 1)[0]
+    return root in LIBRARY_ROOTS or root in sys.stdlib_module_names
+
+
 def _same_module(exported: str, imported: str) -> bool:
-    """``app.llm`` and ``llm`` name the same module when the root sits at or inside ``app``."""
+    """``app.llm`` and ``llm`` name the same module when the root sits at or inside ``app`` (a library's module,
+    ``llama_index.core.ingestion``, is not the tree's ``ingestion``)."""
     if not exported or not imported:
         return False
     return (exported == imported or exported.endswith("." + imported)
-            or imported.endswith("." + exported))
+            or imported.endswith("." + exported) and not library_module(imported))
 
 
 def binding(export: Export) -> Binding:

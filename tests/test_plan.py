@@ -3795,3 +3795,23 @@ def test_a_part_of_a_result_handed_to_a_reader_of_openai_only_fields_keeps_its_c
     assert client.decision == decision, client
     if said:
         assert any(said in b for b in client.blockers), client.blockers
+
+
+def test_held_out_84_a_library_module_is_not_the_trees_script_of_the_same_name():
+    """Held-out review 84, Y2 (LLAMAIndex-Resources): `from llama_index.core.ingestion import IngestionPipeline` was
+    taken for an import of the course's own ingestion.py, which sets Settings.llm / embed_model: the query script's
+    "runs on LlamaIndex's defaults" TODO went. `from app.ingestion import x` still reaches ingestion.py."""
+    from mechanics import convert_files
+
+    ingestion = ("from llama_index.core import Settings\nfrom llama_index.embeddings.openai import OpenAIEmbedding\n"
+                 "from llama_index.llms.openai import OpenAI\n\nSettings.llm = OpenAI(model=\"gpt-4o-mini\")\n"
+                 "Settings.embed_model = OpenAIEmbedding(model=\"text-embedding-3-small\")\n")
+    query = ("from llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n"
+             "from llama_index.core.ingestion import IngestionPipeline\n\n"
+             "nodes = IngestionPipeline(transformations=[]).run(documents=SimpleDirectoryReader(\"d\").load_data())\n"
+             "print(VectorStoreIndex(nodes).as_query_engine().query(\"q\"))\n")
+    out = convert_files({"ingestion.py": ingestion, "query.py": query})
+    assert "runs on LlamaIndex's defaults" in out["query.py"], out["query.py"]
+    out = convert_files({"ingestion.py": ingestion, "query.py": query.replace(
+        "from llama_index.core.ingestion import IngestionPipeline", "from app.ingestion import Settings")})
+    assert "runs on LlamaIndex's defaults" not in out["query.py"], out["query.py"]

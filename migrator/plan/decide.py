@@ -17,6 +17,7 @@ from typing import Iterator, Optional
 from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_constants, dotted_name, embeddings_create, option_dest,
                              delta_content, delta_content_names, env_helper_key, env_helpers, env_key, env_membership_key, file_read, content_none_check, finish_reason_check, message_change, tool_lacks_parameters,
                              openai_key_prefix_check, openai_typed_value, type_check_class, unset_guard)
+from codemods._repo import library_module
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, provider_named_by_path)
@@ -1187,7 +1188,7 @@ def _star_exports(builder, files, importers: Optional[dict] = None, errors: Opti
         if module not in memo:
             parts = module.split(".") if module else []
             found = list(by_suffix.get(module, [])) if module else []
-            for i in range(1, len(parts)):  # `app.llm` imported where the module is named `llm`
+            for i in range(1, len(parts) if not library_module(module) else 1):  # `app.llm`, the module `llm`
                 found += by_module.get(".".join(parts[i:]), [])
             memo[module] = list({id(g): g for g in found}.values())
         return memo[module]
@@ -4667,7 +4668,7 @@ def _reached(builder, f) -> frozenset:
                     continue
                 found += by_suffix.get(module, ())
                 parts = module.split(".")
-                for i in range(1, len(parts)):
+                for i in range(1, len(parts) if not library_module(module) else 1):
                     found += by_module.get(".".join(parts[i:]), ())
             for h in found:
                 if h is not f and h.path not in paths:
