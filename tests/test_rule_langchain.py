@@ -1253,6 +1253,21 @@ def test_held_out_66_legacy_names_moved_elsewhere_than_their_module():
     assert "langchain_classic" not in todo, todo
 
 
+def test_held_out_84_output_parsers_langchain_core_lacks_are_sent_to_langchain_classic():
+    """Held-out review 84, Y4: "import StructuredOutputParser, ResponseSchema, OutputFixingParser from
+    langchain_core.output_parsers" raised ImportError (langchain-core 1.8 has none of them); the parsers it has stay
+    there. CORE_OUTPUT_PARSERS is what the installed langchain_core.output_parsers exports."""
+    import langchain_core.output_parsers as parsers
+
+    from migrator.mapping.langchain import CORE_OUTPUT_PARSERS, legacy_todo
+
+    assert CORE_OUTPUT_PARSERS <= set(dir(parsers)), CORE_OUTPUT_PARSERS - set(dir(parsers))
+    todo = legacy_todo([("langchain.output_parsers", ["StructuredOutputParser", "ResponseSchema", "OutputFixingParser",
+                                                      "PydanticOutputParser"])])
+    assert "StructuredOutputParser, ResponseSchema, OutputFixingParser from langchain_classic" in todo, todo
+    assert "PydanticOutputParser from langchain_core.output_parsers" in todo, todo
+
+
 def test_held_out_66_the_openai_modules_key_is_left_out() -> None:
     """Held-out review 66, Y2: `OpenAIEmbeddings(openai_api_key=openai.api_key)` became
     `MistralAIEmbeddings(api_key=openai.api_key)`: the OpenAI key sent to Mistral (every call a 401), with a TODO

