@@ -60,7 +60,7 @@ def test_with_block_inline_open_and_async_assignment():
     ('client.audio.transcriptions.create(model="whisper-1", file=open(make_path(), "rb"))',
      "not seen to be a file opened"),
     ('client.audio.transcriptions.create(model="whisper-1", file=open(path, "r"))', "not seen to be a file opened"),
-    ('client.audio.transcriptions.create(**params)', "**kwargs"),
+    ('client.audio.transcriptions.create(**params)', "**params"),
     ('client.audio.translations.create(model="whisper-1", file=audio)', "translations"),
 ])
 def test_what_keeps_the_client(call, reason):
