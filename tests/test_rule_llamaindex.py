@@ -305,6 +305,11 @@ def test_a_pre_010_service_context_on_llamaindexs_defaults_gets_a_todo():
     assert todos == [li.legacy_defaults_todo(["embed_model"])], todos  # (pre-0.10's other way to give its LLM)
     _, todos = convert("from llama_index import ServiceContext\n\nctx = ServiceContext.from_defaults(**options)\n")
     assert todos == [], todos
+    # an index loaded with no ServiceContext there: LlamaIndex's defaults, with the upgrade said first
+    _, todos = convert("from llama_index import StorageContext, load_index_from_storage\n\n"
+                       "index = load_index_from_storage(StorageContext.from_defaults(persist_dir='s'))\n")
+    assert len(todos) == 1 and todos[0].startswith("load_index_from_storage(...) runs on LlamaIndex's defaults") and \
+        todos[0].endswith(li.DEFAULT_MODELS_LEGACY), todos
 
 
 def test_not_converted_on_the_openai_compatible_target_but_said_to_still_call_openai():

@@ -232,6 +232,16 @@ def legacy_defaults_todo(missing: list) -> str:
         reindex=", then re-index stored vectors" if "embed_model" in missing else "")
 
 
+# ... in a module on LlamaIndex before 0.10 (``from llama_index import ...``), whose Settings do not exist yet
+DEFAULT_MODELS_LEGACY = ("; this module imports LlamaIndex's pre-0.10 paths, which have no Settings: upgrade to "
+                         "llama-index-core 0.14 first")
+
+
+def legacy_import(module: str) -> bool:
+    """Is ``module`` (of a ``from <module> import ...``) a path LlamaIndex had only before 0.10?"""
+    return module == "llama_index" or module in LEGACY_MODULES
+
+
 # An index's engines answer with Settings.llm where they are handed no llm= (``BaseIndex.as_chat_engine`` /
 # ``as_query_engine``: ``llm or Settings.llm``); its default resolves "default" to llama_index.llms.openai's OpenAI
 # (``resolve_llm``: an ImportError once that package is gone). A converted LLM the engines never receive left them on

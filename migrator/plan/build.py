@@ -1370,8 +1370,8 @@ class _Builder:
 
     # -- uses ------------------------------------------------------------------------------------
     def scan_uses(self, f: _File) -> None:
-        from migrator.mapping.llamaindex import (DEFAULT_LLM_PART, DEFAULT_MODELS_TODO, DEFAULT_SET_LLM,
-                                                 legacy_defaults_todo, may_build_index)
+        from migrator.mapping.llamaindex import (DEFAULT_LLM_PART, DEFAULT_MODELS_LEGACY, DEFAULT_MODELS_TODO,
+                                                 DEFAULT_SET_LLM, legacy_defaults_todo, legacy_import, may_build_index)
 
         index = self._default_embedding_calls(f) if may_build_index(f.source) else None
         if index is not None and not self.global_embed_model(f):
@@ -1389,6 +1389,8 @@ class _Builder:
                 todo = DEFAULT_MODELS_TODO.format(llm="" if self.global_llm(f) else DEFAULT_LLM_PART,
                                                   set_llm="" if self.global_llm(f) else DEFAULT_SET_LLM,
                                                   call=(dotted_name(index.func) or "")[:60])
+                if any(legacy_import(module) for module, level, _ in f.repo_imports.values() if not level):
+                    todo += DEFAULT_MODELS_LEGACY  # (Settings came with 0.10: corpus diff of review 84, Y1)
                 self._use(f, index, None, "LlamaIndex default models", False, todo, "MIG106")
                 self.sites[node_key(f.path, index)] = ("wrapped-ctor", todo)
         legacy = self._legacy_service_context(f) if "ServiceContext" in f.source and self.endpoint is None else None
