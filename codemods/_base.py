@@ -421,10 +421,11 @@ class RuleTransformer(cst.CSTTransformer):
         return value
 
     def _env_variable(self, value: cst.BaseExpression) -> str:
-        """The variable ``value`` reads with no default: ``os.getenv("OPENAI_MODEL")``, or a module constant bound
-        once to such a read (``MODEL = getenv("OPENAI_MODEL")``); else ""."""
+        """The variable ``value`` reads: ``os.getenv("OPENAI_MODEL")`` (with a default too, which the rule maps:
+        held-out review 84, Y8, "computed at run time" was said of it), or a module constant bound once to such a read
+        with no default (``MODEL = getenv("OPENAI_MODEL")``); else ""."""
         if isinstance(value, cst.Call):
-            return env_getter(value, default=False)
+            return env_getter(value, default=False) or env_getter(value)
         if not isinstance(value, cst.Name) or value.value in self.facts.scoped_names:
             return ""
         import ast
