@@ -248,6 +248,9 @@ AGENTS_SDK_NAMES = frozenset({"Runner", "function_tool", "RunContextWrapper", "M
 # is what the plan follows, through OPENAI_CONSUMERS, not the agents)
 AGENTS_SDK_OWN_CLIENT = frozenset({"set_default_openai_client", "OpenAIProvider", "MultiProvider", "LitellmModel",
                                    "LitellmProvider"})
+# OpenAIProvider's keywords that give it a client or server of the app's own; without them it builds an OpenAI client
+# on OpenAI's URL (openai-agents' OpenAIProvider(api_key=None, base_url=None, openai_client=None, ...))
+AGENTS_PROVIDER_OWN_KEYWORDS = frozenset({"openai_client", "base_url"})
 AGENTS_SDK_TODO = ("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI and reads OPENAI_API_KEY: "
                    "migrator does not convert it (OPENAI_API_KEY stays in the env files); on Mistral, the closest "
                    "is its agents API (client.beta.agents.create, client.beta.conversations.start), or give the "

@@ -216,10 +216,11 @@ LEGACY_DEFAULTS_TODO = ("ServiceContext.from_defaults(...) is handed no {missing
                         "{what}, OpenAI's {models} (they read OPENAI_API_KEY); ServiceContext is gone from "
                         "llama-index-core 0.14, which llama-index-llms-mistralai needs: upgrade LlamaIndex, move to "
                         "Settings and set {sets}{reindex}")
-LEGACY_DEFAULT_PARTS = MappingProxyType({  # keyword -> (what, OpenAI's default model, the Settings line to write)
-    "llm": ("LLM", LLM_DEFAULT_MODEL, "Settings.llm = MistralAI(model=\"mistral-large-latest\")"),
+LEGACY_DEFAULT_PARTS = MappingProxyType({
+    # keyword -> (what, OpenAI's default model, the Settings line to write, other keywords giving it)
+    "llm": ("LLM", LLM_DEFAULT_MODEL, "Settings.llm = MistralAI(model=\"mistral-large-latest\")", ("llm_predictor",)),
     "embed_model": ("embed model", EMBEDDING_DEFAULT_MODEL,
-                    "Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\")"),
+                    "Settings.embed_model = MistralAIEmbedding(model_name=\"mistral-embed\")", ()),
 })
 
 

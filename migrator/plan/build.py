@@ -31,7 +31,8 @@ from migrator.mapping.env import BASE_URL_VARS
 from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL_CLIENT_CLASSES, DropValue, Policy,
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES, OMITTED_BY_NONE, UNSET_IMPORT
-from migrator.mapping.client import (AGENTS_SDK_MODULE, AGENTS_SDK_NAMES, AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
+from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
+                                     AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      LANCEDB_OPENAI_TODO, LITELLM_CALLS, LITELLM_OPENAI_TODO,
                                      PYDANTIC_AI_OPENAI_PREFIXES,
@@ -1297,9 +1298,8 @@ class _Builder:
             if written.endswith("ServiceContext.from_defaults") and \
                     (f.repo_imports.get(written.split(".")[0]) or ("",))[0].startswith("llama_index"):
                 given = {kw.arg for kw in node.keywords}  # type: ignore[union-attr]
-                if "llm_predictor" in given:  # (its LLM, pre-0.10's other way to give one)
-                    given.add("llm")
-                missing = [keyword for keyword in LEGACY_DEFAULT_PARTS if keyword not in given]
+                missing = [keyword for keyword, (_, _, _, aliases) in LEGACY_DEFAULT_PARTS.items()
+                           if not given & {keyword, *aliases}]
                 if missing and None not in given:
                     return node, missing  # type: ignore[return-value]
         return None
@@ -1543,12 +1543,9 @@ class _Builder:
         for node in f.nodes:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
                     d is not None and _names_openai_host(d) for d in (*node.args.defaults, *node.args.kw_defaults)):
-                arguments = node.args
-                positional = [*arguments.posonlyargs, *arguments.args]
-                pairs = [*zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults),
-                         *zip(arguments.kwonlyargs, arguments.kw_defaults)]
                 path = _scope_path(f, node)
-                for arg, default in pairs:
+                for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
+                    default = _param_default(f, path, arg.arg)
                     if default is not None and _names_openai_host(default):
                         urls[(path, arg.arg)] = default
                         defaults.add((path, arg.arg))
@@ -3974,7 +3971,7 @@ def _sets_agents_client(f: _File) -> bool:
         return True
     return bool(own) and any(
         isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in own and
-        any(kw.arg in (None, "openai_client", "base_url") for kw in node.keywords) for node in f.nodes)
+        any(kw.arg is None or kw.arg in AGENTS_PROVIDER_OWN_KEYWORDS for kw in node.keywords) for node in f.nodes)
 
 
 def _absolute_module(f: _File, module: str, level: int) -> str:
