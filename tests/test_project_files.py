@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_notebooks import notebook
 from typer.testing import CliRunner
 
 from migrator.cli import app
@@ -2754,11 +2755,16 @@ def test_a_conda_install_of_openai_gets_a_todo():
     assert "pip install \"mistralai>=3.7,<4\"\n" in new, new
 
 
+# A notebook cell's chat call (tests.test_notebooks.notebook writes the notebook)
+_NOTEBOOK_CHAT = ("from openai import OpenAI\nclient = OpenAI()\n"
+                  "r = client.chat.completions.create(model='gpt-4o-mini',\n"
+                  "                                   messages=[{'role': 'user', 'content': 'hi'}])\n"
+                  "print(r.choices[0].message.content)\n")
+
+
 def test_a_library_whose_demo_notebook_alone_converts_keeps_its_dependencies(tmp_path):
     """Held-out review 80, Y4 (openai-toolbelt): the package stays on OpenAI, a demo notebook at the root converts, and
     mistralai joined the package's published dependencies (with a Python >=3.10 TODO for every user)."""
-    import json
-
     manifest = ('[project]\nname = "toolbelt"\nversion = "0.1.0"\nrequires-python = ">=3.8"\n'
                 'dependencies = [\n    "openai>=1.68.0",\n]\n')
     (tmp_path / "pyproject.toml").write_text(manifest)
@@ -2766,12 +2772,7 @@ def test_a_library_whose_demo_notebook_alone_converts_keeps_its_dependencies(tmp
     (tmp_path / "toolbelt" / "__init__.py").write_text(
         "import openai\n\n\ndef chat(messages, stream=False):\n"
         "    return openai.chat.completions.create(model='gpt-4o-mini', messages=messages, stream=stream)\n")
-    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": [
-        "from openai import OpenAI\n", "client = OpenAI()\n",
-        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': 'hi'}])\n",
-        "print(r.choices[0].message.content)\n"]}
-    (tmp_path / "demo.ipynb").write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4,
-                                                     "nbformat_minor": 5}))
+    (tmp_path / "demo.ipynb").write_text(notebook(_NOTEBOOK_CHAT))
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert "Mistral(" in (tmp_path / "demo.ipynb").read_text()
     text = (tmp_path / "pyproject.toml").read_text()
@@ -2786,17 +2787,10 @@ def test_a_notebook_course_whose_pyproject_builds_no_package_gets_mistralai_decl
     """Held-out review 83, Y6 (langchain-tutorial): a uv project with no [build-system] (nothing it builds or ships;
     `uv sync; jupyter lab`) whose code is all notebooks was told to declare mistralai "in a %pip install cell", and
     `uv sync` installed no mistralai for the converted notebooks."""
-    import json
-
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "course"\nversion = "0.1.0"\n'
                                              'dependencies = [\n  "openai",\n  "python-dotenv",\n]\n\n' + tool)
-    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": [
-        "from openai import OpenAI\n", "client = OpenAI()\n",
-        "r = client.chat.completions.create(model='gpt-4o-mini', messages=[{'role': 'user', 'content': 'hi'}])\n",
-        "print(r.choices[0].message.content)\n"]}
     (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / "lesson1.ipynb").write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4,
-                                                                      "nbformat_minor": 5}))
+    (tmp_path / "notebooks" / "lesson1.ipynb").write_text(notebook(_NOTEBOOK_CHAT))
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert "Mistral(" in (tmp_path / "notebooks" / "lesson1.ipynb").read_text()
     text = (tmp_path / "pyproject.toml").read_text()
