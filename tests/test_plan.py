@@ -72,13 +72,16 @@ def test_decisions() -> None:
 @pytest.mark.parametrize("passed, decision", [
     ("settings.OPENAI_BASE_URL", CONVERT),  # OpenAI's by name, as written in place
     ("'https://openrouter.ai/api/v1'", OTHER),
-    (None, OTHER),  # a caller passes nothing: the parameter's None, as before ("unknown endpoint", with its TODO)
+    (None, CONVERT),  # a caller passes nothing: the parameter's None, the SDK's own server (review 84, Y6)
+    ("None", CONVERT),
+    ("k and 'https://openrouter.ai/api/v1'", OTHER),
 ])
 def test_a_base_url_parameter_reads_as_what_every_caller_passes(passed, decision) -> None:
     """Held-out review 78, X3 (LingoSub): `OpenAI(base_url=settings.OPENAI_BASE_URL)` converted in one module, while
     `Translator(..., base_url=settings.OPENAI_BASE_URL)`'s `OpenAI(api_key=api_key, base_url=base_url)` was kept as
     "the app's configuration": their TODOs asked two values of one setting. Where every caller passes the parameter, its
-    endpoint is what they pass."""
+    endpoint is what they pass. Held-out review 84, Y6: a wrapper's `base_url=None` parameter no caller passes was listed
+    "another provider"."""
     call = "Translator(api_key=k, base_url=" + passed + ")" if passed else "Translator(api_key=k)"
     plan = _plan("from openai import OpenAI\nfrom config import settings\n\n\nclass Translator:\n"
                  "    def __init__(self, api_key, base_url=None):\n"
@@ -104,6 +107,17 @@ def test_a_client_built_only_when_its_base_url_parameter_is_set_is_that_server_s
     local, default = plan.clients
     assert (local.decision, local.provider, default.decision) == (OTHER, "configured endpoint", KEEP), plan.clients
     assert "base_url=\"https://api.mistral.ai/v1\"" in default.reason and "calls of its own" in default.reason
+
+
+def test_a_base_url_parameter_some_callers_leave_unset_is_the_app_s_configuration() -> None:
+    """One caller passes another server, one leaves the parameter's None: the app chooses (kept, listed)."""
+    plan = _plan("from openai import OpenAI\n\n\nclass Translator:\n"
+                 "    def __init__(self, api_key, base_url=None):\n"
+                 "        self.client = OpenAI(api_key=api_key, base_url=base_url)\n\n"
+                 "    def run(self, text):\n        return self.client.chat.completions.create(model='gpt-4o', "
+                 "messages=[{'role': 'user', 'content': text}])\n\n\n"
+                 "a = Translator(api_key='k')\nb = Translator(api_key='k', base_url='https://openrouter.ai/api/v1')\n")
+    assert [c.decision for c in plan.clients] == [OTHER], plan.clients
 
 
 @pytest.mark.parametrize("change, resolved", [("", True), ("clients['x'] = other\n", False),

@@ -2587,6 +2587,34 @@ def test_a_litellm_call_on_an_openai_model_keeps_the_openai_key_in_the_env_files
     assert "OPENAI_API_KEY=" in env and "MISTRAL_API_KEY=" in env, env
 
 
+@pytest.mark.parametrize("imported, callee", [("import langextract as lx", "lx.extract"),
+                                               ("from langextract import extract", "extract")])
+def test_a_langextract_call_on_an_openai_model_keeps_the_openai_key(tmp_path, imported, callee):
+    """Held-out review 84, Y3: `lx.extract(model_id="gpt-4o", api_key=os.environ.get("OPENAI_API_KEY"))` (LangExtract's
+    OpenAI provider) beside a converted client: the module's `if not os.getenv("OPENAI_API_KEY")` guard was renamed
+    MISTRAL_API_KEY, exact, and the extraction had no TODO. It gets one naming the Mistral route, and the key stays;
+    a Gemini model_id changes nothing."""
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-your-key\n")
+    guard = "import os\n" + imported + "\nfrom openai import OpenAI\n\nif not os.getenv('OPENAI_API_KEY'):\n" \
+        "    raise SystemExit('set OPENAI_API_KEY')\nclient = OpenAI()\n" \
+        "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"
+    (tmp_path / "app.py").write_text(guard + f"MODEL = 'gpt-4o-mini'\n\n\ndef run(t):\n"
+                                     f"    {callee}(text_or_documents=t, model_id='gemini-2.5-flash')\n"
+                                     f"    return {callee}(text_or_documents=t, model_id=MODEL, "
+                                     "api_key=os.environ.get('OPENAI_API_KEY'))\n")
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("app.py") for f in r.findings if f.rule == "MIG106"]
+    assert todos == [f"{callee}(model_id='gpt-4o-mini') runs on OpenAI through LangExtract (its OpenAI provider reads "
+                     "OPENAI_API_KEY when no api_key= is given, which stays in the env files while it does), and "
+                     "migrator does not convert it: on Mistral, pass config=lx.factory.ModelConfig(model_id=\""
+                     "mistral-small-latest\", provider=\"openai\", provider_kwargs={\"api_key\": <a Mistral key>, "
+                     "\"base_url\": \"https://api.mistral.ai/v1\"}) in place of model_id= and api_key= (said once per "
+                     "module)"], todos
+    app = (tmp_path / "app.py").read_text()
+    assert "os.getenv('OPENAI_API_KEY')" in app and "client = Mistral(" in app, app
+    assert "OPENAI_API_KEY=" in (tmp_path / ".env.example").read_text()
+
+
 def test_a_service_built_from_a_directory_without_converted_code_keeps_its_openai_variables(tmp_path):
     """Held-out review 63, X4: compose's `web` service (`build: ./web`, a Node app) and Render's `frontend` (`runtime:
     docker`, `dockerContext: ./web`) had OPENAI_API_KEY renamed with the Python app's (`build: .`): the Node client lost

@@ -354,6 +354,17 @@ LITELLM_CALLS = frozenset({"completion", "acompletion", "embedding", "aembedding
 LITELLM_OPENAI_TODO = ("litellm.{callee}(model={model!r}) runs on OpenAI through LiteLLM (it reads OPENAI_API_KEY, "
                        "which stays in the env files while it does): on Mistral, pass model=\"mistral/{mistral}\" "
                        "(LiteLLM then reads MISTRAL_API_KEY) (said once per module)")
+# LangExtract picks its provider from model_id: `lx.extract(model_id="gpt-4o")` runs its OpenAI provider (the openai
+# SDK), which reads OPENAI_API_KEY (or LANGEXTRACT_API_KEY) when no api_key= is given (langextract 1.7: providers/
+# patterns.py, factory.py; held-out review 84, Y3: the module's OPENAI_API_KEY guard was renamed beside it, no TODO)
+LANGEXTRACT_CALLS = frozenset({"extract"})
+LANGEXTRACT_OPENAI_MODEL = r"^(?:gpt-3\.5|gpt-4|gpt4\.|gpt-5|gpt5\.|o[1-9])"
+LANGEXTRACT_OPENAI_TODO = ("{callee}(model_id={model!r}) runs on OpenAI through LangExtract (its OpenAI provider reads "
+                           "OPENAI_API_KEY when no api_key= is given, which stays in the env files while it does), and "
+                           "migrator does not convert it: on Mistral, pass config=lx.factory.ModelConfig(model_id=\""
+                           "{mistral}\", provider=\"openai\", provider_kwargs={{\"api_key\": <a Mistral key>, "
+                           "\"base_url\": \"https://api.mistral.ai/v1\"}}) in place of model_id= and api_key= (said "
+                           "once per module)")
 # held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by the registry's OpenAI function, queried
 # with vectors from converted embeddings calls (1024-dim mistral-embed against its Vector(256)), unflagged
 LANCEDB_OPENAI_TODO = ("get_registry().get(\"openai\") is LanceDB's OpenAI embedding function: it calls OpenAI and reads "

@@ -34,7 +34,8 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
-                                     LANCEDB_OPENAI_TODO, LITELLM_CALLS, LITELLM_OPENAI_TODO,
+                                     LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS, LANGEXTRACT_OPENAI_MODEL,
+                                     LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS, LITELLM_OPENAI_TODO,
                                      PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
@@ -1420,6 +1421,7 @@ class _Builder:
         # (once per module: the loop below visits every call)
         lancedb = "get_registry" in f.source or "EmbeddingFunctionRegistry" in f.source
         litellm = "litellm" in f.source
+        langextract = "langextract" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
         # (a module naming no openai may hand LangChain an "openai:..." constant of another: re-review 40, R5)
@@ -1461,6 +1463,13 @@ class _Builder:
                         told.add("litellm")
                         todo = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
                         self._use(f, node, None, "LiteLLM on OpenAI", False, todo, "MIG106")
+                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif langextract and (found := _langextract_openai(f, node)) is not None:
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    if "langextract" not in told:
+                        told.add("langextract")
+                        todo = LANGEXTRACT_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
+                        self._use(f, node, None, "LangExtract on OpenAI", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif lancedb and _lancedb_openai(f, node):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
@@ -3814,6 +3823,29 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     if mistral is None or is_mistral_model(bare):
         return None
     return name, model.value, mistral
+
+
+def _langextract_openai(f: _File, call: ast.Call) -> Optional[tuple]:
+    """(callee as written, model, the Mistral model) for ``lx.extract(..., model_id="gpt-4o")`` (``import langextract
+    as lx``, or ``from langextract import extract``) whose model_id LangExtract routes to its OpenAI provider."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr in LANGEXTRACT_CALLS and \
+            (f.module_aliases.get(func.value.id) == "langextract" or
+             f.other_modules and func.value.id == "langextract"):
+        callee = f"{func.value.id}.{func.attr}"
+    elif isinstance(func, ast.Name) and (f.repo_imports.get(func.id) or ("", 0, ""))[::2] == ("langextract", "extract"):
+        callee = func.id
+    else:
+        return None
+    model = next((k.value for k in call.keywords if k.arg == "model_id"), None)
+    if isinstance(model, ast.Name):  # MODEL_ID = "gpt-4o" at module level, bound once
+        values = f.assigns.get(((), model.id)) or []
+        model = values[0] if len(values) == 1 else None
+    if not (isinstance(model, ast.Constant) and isinstance(model.value, str)) or \
+            re.match(LANGEXTRACT_OPENAI_MODEL, model.value.lower()) is None:
+        return None
+    mistral = map_model(model.value)
+    return (callee, model.value, mistral) if mistral is not None else None
 
 
 def _lancedb_openai(f: _File, call: ast.Call) -> bool:
@@ -7228,7 +7260,7 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     passed = next((text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)),
                   "")
-    read = [var for var in BASE_URL_VARS if var in passed] if base_url is not None \
+    read = [var for var in BASE_URL_VARS if var in passed] if base_url is not None and given != "None" \
         else ["OPENAI_BASE_URL"]
     if provider == "openai" and read and builder.env_base_urls and not any(kw.arg is None for kw in call.keywords):
         # the SDK reads OPENAI_BASE_URL (no base_url=), or the code passes it or OPENAI_API_BASE (`base_url=os.getenv(
@@ -7406,13 +7438,20 @@ def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
     order = f.param_order.get(scope, [])[1 if len(scope) == 2 else 0:]
     index = order.index(base_url.id) if base_url.id in order else -1
     texts = []
+    default = _param_default(f, scope, base_url.id)
     for g, call in calls:
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return None
         value = next((k.value for k in call.keywords if k.arg == base_url.id), None)
         if value is None and 0 <= index < len(call.args):
             value = call.args[index]
-        if value is None or isinstance(value, ast.Constant) and value.value is None:
+        if value is None and isinstance(default, ast.Constant) and default.value is None or \
+                isinstance(value, ast.Constant) and value.value is None:
+            # `def __init__(self, api_key, base_url=None)`, no caller passing one: the SDK's own server, OpenAI's
+            # (held-out review 84, Y6: it was listed "another provider")
+            texts.append("None")
+            continue
+        if value is None:
             return None  # the default: as the parameter reads already
         outer = g.scope_of.get(id(call), ())
         texts.append(_expression_text(g, outer, value) + _imported_text(builder, g, outer, value))
