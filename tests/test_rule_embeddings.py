@@ -414,6 +414,28 @@ def test_a_size_read_from_the_store_with_a_literal_fallback_elsewhere_gets_no_to
     assert out["index.py"].count("TODO(migrator MIG107)") == 1, out["index.py"]
 
 
+def test_a_size_said_to_be_another_embedder_s_gets_no_todo() -> None:
+    """Held-out review 84, X5: `VECTOR_SIZE = 3072  # Dimension of gemini-embedding-001` in a module building Gemini's
+    embedder, and the 3072 under `if PROVIDER == "gemini":`, were told they were text-embedding-3-large's. A size beside
+    another embedder's name (its line, the test of the `if` holding it) or in a module that builds another embedder
+    and names no OpenAI is that embedder's; the OpenAI branch's size keeps its TODO."""
+    from mechanics import convert_files
+
+    ingest = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create("
+              "model='text-embedding-3-small', input=text).data[0].embedding\n")
+    gemini = ("from langchain_google_genai import GoogleGenerativeAIEmbeddings\n\n"
+              "embeddings = GoogleGenerativeAIEmbeddings(model='models/gemini-embedding-001')\nVECTOR_SIZE = 3072\n")
+    branches = ("import os\n\nPROVIDER = os.getenv('EMBEDDINGS', 'openai')\nif PROVIDER == 'gemini':\n"
+                "    VECTOR_DIM = 3072\nelse:\n    VECTOR_DIM = 1536\nINDEX_DIM = 3072  # voyage-3-large\n")
+    out = convert_files({"ingest.py": ingest, "gemini_store.py": gemini, "store.py": branches})
+    assert out["gemini_store.py"] == gemini, out["gemini_store.py"]
+    assert out["store.py"].count("TODO(migrator MIG107): 1536") == 1 and "TODO(migrator MIG107): 3072" not in \
+        out["store.py"], out["store.py"]
+    # (a module naming OpenAI as well as Gemini: its sizes may be OpenAI's)
+    out = convert_files({"ingest.py": ingest, "store.py": "# OpenAI's index (a Gemini one later)\nVECTOR_SIZE = 3072\n"})
+    assert "TODO(migrator MIG107): 3072" in out["store.py"], out["store.py"]
+
+
 def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check() -> None:
     """Re-review 40, R12: OpenAIEmbeddings moved to MistralAIEmbeddings while create_index.py kept
     `pc.create_index(dimension=1536)`, unflagged (only SDK embeddings calls counted)."""

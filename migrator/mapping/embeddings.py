@@ -171,6 +171,21 @@ EMBEDDING_SIZE_TODO = ("{size}: the size of OpenAI's {models} vectors; the conve
                        "and re-embed")
 
 
+# A size written beside another embedder's name (`VECTOR_SIZE = 3072  # gemini-embedding-001`, under `if PROVIDER ==
+# "gemini":`), or in a module that builds another embedder and names no OpenAI, is that embedder's: no TODO (held-out
+# review 84, X5: a Gemini 3072 was told it was text-embedding-3-large's)
+OTHER_EMBEDDER_MARKERS = ("gemini", "google", "vertex", "cohere", "voyage", "titan", "bedrock", "nomic", "bge-",
+                          "bge_", "jina", "ollama", "huggingface", "sentence_transformers", "sentence-transformers",
+                          "sentencetransformer", "minilm", "mxbai", "fastembed")
+OPENAI_EMBEDDER_MARKERS = ("openai", "text-embedding-3", "ada-002", "ada_002")
+
+
+def names_another_embedder(text: str) -> bool:
+    """Does ``text`` name another provider's embedder, and no OpenAI one?"""
+    lowered = text.lower()
+    return any(m in lowered for m in OTHER_EMBEDDER_MARKERS) and not any(m in lowered for m in OPENAI_EMBEDDER_MARKERS)
+
+
 # A vector size other than OpenAI's full ones, written where a name or keyword says "dim"
 # (DIMENSIONS_TO_KEEP = 512, dimension=256): the application shortens OpenAI's text-embedding-3 vectors,
 # which are trained to be cut; mistral-embed's are not.

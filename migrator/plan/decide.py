@@ -1421,14 +1421,15 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
     of a tree whose embeddings calls all convert, with none of its own (only OpenAI's full sizes count there)."""
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
                                              SHORTENED_SIZE_RANGE, VECTOR_SIZE_TEXT, embedding_size_todo,
-                                             says_shortened_size, shortened_size_todo)
+                                             names_another_embedder, says_shortened_size, shortened_size_todo)
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
         _EMBEDDING_CALLS)
         and (sites.get(node_key(f.path, node)) or ("",))[0] == "call"
         and sites[node_key(f.path, node)][1] == CONVERT]
-    if not calls and not elsewhere:
-        return {}
+    if not calls and not elsewhere or elsewhere and names_another_embedder(f.source):
+        return {}  # (a module building Gemini's embedder, naming no OpenAI: its sizes are Gemini's)
+    lines = f.source.splitlines()
     # dimensions=1536 of a converted call: its own TODO; of a kept one: no size of the converted vectors (held-out
     # review 64, Y10)
     inside = {id(sub) for node in f.nodes if isinstance(node, ast.Call) and
@@ -1464,6 +1465,8 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
                 or isinstance(statement, ast.Expr) and statement.value is node:
             continue  # a docstring or a bare string: text about something else (--max-length 1536); a parameter's
             # default (`def __init__(self, dim=1536)`) goes above its def (held-out review 48, H3)
+        if _another_embedders(f, statement, lines):
+            continue
         parent = f.parent.get(id(node))
         if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
             scope, name = f.scope_of.get(id(parent), ()), parent.targets[0].id
@@ -1477,6 +1480,24 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
         key = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
         found.setdefault(key, todo(size))
     return found
+
+
+def _another_embedders(f, statement, lines: list) -> bool:
+    """Is the size ``statement`` holds another embedder's, by its own lines (a trailing comment: `VECTOR_SIZE = 3072  #
+    gemini-embedding-001`) or the test of an ``if`` whose body holds it (`if PROVIDER == "gemini":`)?"""
+    from migrator.mapping.embeddings import names_another_embedder
+
+    if names_another_embedder("\n".join(lines[statement.lineno - 1:statement.end_lineno])):
+        return True
+    child = statement
+    for parent in ancestors_of(f, statement):
+        if isinstance(parent, ast.If) and any(child is s for s in parent.body) and \
+                names_another_embedder(ast.unparse(parent.test)):
+            return True
+        if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return False
+        child = parent
+    return False
 
 
 def _embedding_cut(f, node) -> bool:
