@@ -3846,3 +3846,25 @@ def test_held_out_84_a_library_module_is_not_the_trees_script_of_the_same_name()
     out = convert_files({"ingestion.py": ingestion, "query.py": query.replace(
         "from llama_index.core.ingestion import IngestionPipeline", "from app.ingestion import Settings")})
     assert "runs on LlamaIndex's defaults" not in out["query.py"], out["query.py"]
+
+
+def test_a_dependency_injector_provider_of_an_openai_client_gets_a_todo(tmp_path: Path) -> None:
+    """Held-out review 84, X4: `providers.Singleton(OpenAI, api_key=config.openai.api_key)` in a dependency-injector
+    container built the app's OpenAI client with no TODO there (the classes it is injected into were told only that no
+    caller passes them a client). The provider gets a MIG106 saying what to provide instead; another provider's class
+    (`providers.Factory(ChatService, ...)`) gets none."""
+    (tmp_path / "containers.py").write_text(
+        "from dependency_injector import containers, providers\nfrom openai import OpenAI\n\nfrom service import "
+        "ChatService\n\n\nclass Container(containers.DeclarativeContainer):\n    config = providers.Configuration()\n"
+        "    client = providers.Singleton(OpenAI, api_key=config.openai.api_key)\n"
+        "    chat = providers.Factory(ChatService, client=client)\n")
+    (tmp_path / "service.py").write_text(
+        "from openai import OpenAI\n\n\nclass ChatService:\n    def __init__(self, client: OpenAI):\n"
+        "        self.client = client\n\n    def ask(self, q):\n        return self.client.chat.completions.create("
+        "model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n")
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = [(f.rule, f.message) for r in report.results if r.path.endswith("containers.py") for f in r.findings]
+    assert len(todos) == 1 and todos[0][0] == "MIG106" and todos[0][1].startswith(
+        "providers.Singleton(OpenAI, ...) builds an OpenAI client for dependency-injector"), todos
+    assert "providers.Singleton(Mistral, api_key=<a Mistral key>)" in todos[0][1]
+    assert "TODO(migrator" in (tmp_path / "service.py").read_text()

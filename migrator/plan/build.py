@@ -34,7 +34,7 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
-                                     LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS, LANGEXTRACT_OPENAI_MODEL,
+                                     DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS, LANGEXTRACT_OPENAI_MODEL,
                                      LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS, LITELLM_OPENAI_TODO,
                                      PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
@@ -1471,6 +1471,13 @@ class _Builder:
                         todo = LANGEXTRACT_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
                         self._use(f, node, None, "LangExtract on OpenAI", False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif isinstance(node.func, ast.Attribute) and node.func.attr in DI_PROVIDERS and node.args and \
+                        (self.qualify_at(f, node.args[0]) in CLIENT_CLASSES or
+                         self.qualify_at(f, node.args[0]) in MANUAL_CLIENT_CLASSES) and \
+                        _dependency_injector(f, node.func.value):
+                    todo = DI_CLIENT_TODO.format(provider=node.func.attr, cls=ast.unparse(node.args[0]))
+                    self._use(f, node, None, "dependency-injector OpenAI provider", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif lancedb and _lancedb_openai(f, node):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "lancedb OpenAI embedding function", False, LANCEDB_OPENAI_TODO, "MIG106")
@@ -3823,6 +3830,16 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     if mistral is None or is_mistral_model(bare):
         return None
     return name, model.value, mistral
+
+
+def _dependency_injector(f: _File, holder: ast.AST) -> bool:
+    """Is ``holder`` dependency-injector's ``providers`` module (``from dependency_injector import providers``, ``import
+    dependency_injector.providers as providers``)?"""
+    if not isinstance(holder, ast.Name):
+        return dotted_name(holder) == "dependency_injector.providers"
+    imported = f.repo_imports.get(holder.id)
+    return imported is not None and imported[::2] == ("dependency_injector", "providers") or \
+        f.module_aliases.get(holder.id) == "dependency_injector.providers"
 
 
 def _langextract_openai(f: _File, call: ast.Call) -> Optional[tuple]:
