@@ -80,8 +80,8 @@ def test_a_base_url_parameter_reads_as_what_every_caller_passes(passed, decision
     """Held-out review 78, X3 (LingoSub): `OpenAI(base_url=settings.OPENAI_BASE_URL)` converted in one module, while
     `Translator(..., base_url=settings.OPENAI_BASE_URL)`'s `OpenAI(api_key=api_key, base_url=base_url)` was kept as
     "the app's configuration": their TODOs asked two values of one setting. Where every caller passes the parameter, its
-    endpoint is what they pass. Held-out review 84, Y6: a wrapper's `base_url=None` parameter no caller passes was listed
-    "another provider"."""
+    endpoint is what they pass. Held-out review 84, Y6: a wrapper's `base_url=None` parameter no caller passes was
+    listed "another provider"."""
     call = "Translator(api_key=k, base_url=" + passed + ")" if passed else "Translator(api_key=k)"
     plan = _plan("from openai import OpenAI\nfrom config import settings\n\n\nclass Translator:\n"
                  "    def __init__(self, api_key, base_url=None):\n"

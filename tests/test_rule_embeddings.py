@@ -421,8 +421,8 @@ def test_a_size_said_to_be_another_embedder_s_gets_no_todo() -> None:
     and names no OpenAI is that embedder's; the OpenAI branch's size keeps its TODO."""
     from mechanics import convert_files
 
-    ingest = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n    return client.embeddings.create("
-              "model='text-embedding-3-small', input=text).data[0].embedding\n")
+    ingest = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text):\n"
+              "    return client.embeddings.create(model='text-embedding-3-small', input=text).data[0].embedding\n")
     gemini = ("from langchain_google_genai import GoogleGenerativeAIEmbeddings\n\n"
               "embeddings = GoogleGenerativeAIEmbeddings(model='models/gemini-embedding-001')\nVECTOR_SIZE = 3072\n")
     branches = ("import os\n\nPROVIDER = os.getenv('EMBEDDINGS', 'openai')\nif PROVIDER == 'gemini':\n"
@@ -432,7 +432,7 @@ def test_a_size_said_to_be_another_embedder_s_gets_no_todo() -> None:
     assert out["store.py"].count("TODO(migrator MIG107): 1536") == 1 and "TODO(migrator MIG107): 3072" not in \
         out["store.py"], out["store.py"]
     # (a module naming OpenAI as well as Gemini: its sizes may be OpenAI's)
-    out = convert_files({"ingest.py": ingest, "store.py": "# OpenAI's index (a Gemini one later)\nVECTOR_SIZE = 3072\n"})
+    out = convert_files({"ingest.py": ingest, "store.py": "# OpenAI's index (Gemini's later)\nVECTOR_SIZE = 3072\n"})
     assert "TODO(migrator MIG107): 3072" in out["store.py"], out["store.py"]
 
 

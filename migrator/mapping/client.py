@@ -371,9 +371,10 @@ LANGEXTRACT_OPENAI_TODO = ("{callee}(model_id={model!r}) runs on OpenAI through 
 DI_PROVIDERS = frozenset({"Singleton", "ThreadSafeSingleton", "ThreadLocalSingleton", "ContextLocalSingleton",
                           "Factory", "ThreadSafeFactory", "Callable", "Resource", "Object"})
 DI_CLIENT_TODO = ("providers.{provider}({cls}, ...) builds an OpenAI client for dependency-injector, which migrator "
-                  "does not follow: the calls of the classes it is injected into stay on OpenAI (each is told so); to move "
-                  "to Mistral, provide Mistral here (from mistralai.client import Mistral; providers.{provider}("
-                  "Mistral, api_key=<a Mistral key>)) and convert those calls (client.chat.complete, ...) by hand")
+                  "does not follow: the calls of the classes it is injected into stay on OpenAI (each is told so); "
+                  "to move to Mistral, provide Mistral here (from mistralai.client import Mistral; providers."
+                  "{provider}(Mistral, api_key=<a Mistral key>)) and convert those calls (client.chat.complete, ...) "
+                  "by hand")
 # held-out review 54, S2 (jxnl/n-levels-of-rag): a LanceDB table embedded by the registry's OpenAI function, queried
 # with vectors from converted embeddings calls (1024-dim mistral-embed against its Vector(256)), unflagged
 LANCEDB_OPENAI_TODO = ("get_registry().get(\"openai\") is LanceDB's OpenAI embedding function: it calls OpenAI and reads "
