@@ -3868,3 +3868,26 @@ def test_a_dependency_injector_provider_of_an_openai_client_gets_a_todo(tmp_path
         "providers.Singleton(OpenAI, ...) builds an OpenAI client for dependency-injector"), todos
     assert "providers.Singleton(Mistral, api_key=<a Mistral key>)" in todos[0][1]
     assert "TODO(migrator" in (tmp_path / "service.py").read_text()
+
+
+@pytest.mark.parametrize("passed, told", [("settings.OPENAI_API_KEY", True), ("os.getenv('OPENAI_API_KEY')", False),
+                                          ("settings.llm_key", False)])
+def test_a_wrapper_s_key_parameter_every_caller_hands_an_openai_setting_names_it(tmp_path: Path, passed: str,
+                                                                                 told: bool) -> None:
+    """Held-out review 84, X3: `OpenAiClient(api_key=settings.OPENAI_API_KEY, model="gpt-4o-mini")` in another module:
+    the model was mapped there, and the wrapper's `OpenAI(api_key=api_key)` was told only "make sure it holds a Mistral
+    key". Where every caller hands the parameter an OpenAI setting, the TODO names it; an environment read (renamed
+    with the key) or another setting keeps the general TODO."""
+    (tmp_path / "client.py").write_text(
+        "from openai import OpenAI\n\n\nclass OpenAiClient:\n    def __init__(self, api_key: str, model: str):\n"
+        "        self.client = OpenAI(api_key=api_key)\n        self.model = model\n\n    def ask(self, q):\n"
+        "        return self.client.chat.completions.create(model=self.model, messages=[{'role': 'user', "
+        "'content': q}])\n")
+    (tmp_path / "app.py").write_text(f"import os\nfrom config import settings\nfrom client import OpenAiClient\n\n"
+                                     f"llm = OpenAiClient(api_key={passed}, model='gpt-4o-mini')\n")
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    todos = [f.message for r in report.results if r.path.endswith("client.py") for f in r.findings
+             if f.message.startswith("api_key=api_key")]
+    expected = "api_key=api_key comes from settings.OPENAI_API_KEY, an OpenAI key: pass the Mistral key" if told \
+        else "api_key=api_key: make sure it holds a Mistral API key"
+    assert len(todos) == 1 and todos[0].startswith(expected), todos

@@ -586,6 +586,9 @@ class _Builder:
             # `api_key = load_api_key("OPENAI_API_KEY")`, then api_key=api_key; `self.api_key = api_key or
             # settings.openai_api_key`, then api_key=self.api_key (held-out review 57, Y4)
             origin.key_source = _expression_text(f, f.scope_of.get(id(call), ()), key_arg)
+            passed = _passed_key(self, f, f.scope_of.get(id(call), ()), key_arg) \
+                if isinstance(key_arg, ast.Name) and "openai" not in origin.key_source.lower() else ""
+            origin.key_source += f" {passed}" if passed else ""  # (what every caller hands the parameter)
         base_arg = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
         if isinstance(base_arg, ast.Attribute) and isinstance(base_arg.value, ast.Name) and base_arg.value.id == "self":
             # `self.base_url = base_url or settings.openai_base_url` (held-out review 57, Y4): MIG101's server_url TODO
@@ -7439,9 +7442,44 @@ def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
     base_url=settings.OPENAI_BASE_URL)``: OpenAI's by name, as ``OpenAI(base_url=settings.OPENAI_BASE_URL)`` written
     in place is; held-out review 78, X3: that one converted, this one was kept as "the app's configuration", and
     their TODOs asked two values of one setting). None otherwise (no caller, one passing nothing or ``*`` / ``**``)."""
+    passed = _passed_values(builder, f, scope, base_url)
+    if passed is None:
+        return None
+    default = _param_default(f, scope, base_url.id) if isinstance(base_url, ast.Name) else None
+    texts = []
+    for g, outer, value in passed:
+        if value is None and isinstance(default, ast.Constant) and default.value is None or \
+                isinstance(value, ast.Constant) and value.value is None:
+            # `def __init__(self, api_key, base_url=None)`, no caller passing one: the SDK's own server, OpenAI's
+            # (held-out review 84, Y6: it was listed "another provider")
+            texts.append("None")
+            continue
+        if value is None:
+            return None  # the default: as the parameter reads already
+        texts.append(_expression_text(g, outer, value) + _imported_text(builder, g, outer, value))
+    kinds = {classify_endpoint(text, "base_url") for text in texts}
+    return texts[0] if len(kinds) == 1 else None
+
+
+def _passed_key(builder, f: _File, scope: Scope, key: Optional[ast.AST]) -> str:
+    """``api_key=api_key`` of a function's / ``__init__``'s parameter every caller passes an OpenAI setting
+    (``OpenAiClient(api_key=settings.OPENAI_API_KEY, ...)`` in another module): that setting, else "" (held-out review
+    84, X3: the caller's model was mapped, the OpenAI key beside it got no TODO, the client's said only "make sure").
+    An environment read, or a name holding one, is renamed with the key: not counted."""
+    passed = _passed_values(builder, f, scope, key)
+    texts = {ast.unparse(value) for _g, _outer, value in passed or () if isinstance(value, ast.Attribute)}
+    if not passed or len(texts) != 1 or any(not isinstance(value, ast.Attribute) for _g, _o, value in passed):
+        return ""
+    text = next(iter(texts))
+    return text if "openai" in text.lower() else ""
+
+
+def _passed_values(builder, f: _File, scope: Scope, param: Optional[ast.AST]) -> Optional[list]:
+    """(module, scope, the value or None where it passes none) of each call of the function / class whose parameter
+    ``param`` reads, where the modules read hold callers and none passes ``*`` / ``**``; None otherwise."""
     from migrator.plan.decide import _function_calls, _instances, _module_attribute_calls
 
-    if not isinstance(base_url, ast.Name) or (scope, base_url.id) not in f.params or \
+    if not isinstance(param, ast.Name) or (scope, param.id) not in f.params or \
             not (len(scope) == 1 or len(scope) == 2 and scope[1] == "__init__" and scope[:1] in f.classes):
         return None
     if len(scope) == 1:
@@ -7454,27 +7492,16 @@ def _passed_endpoint(builder, f: _File, scope: Scope, base_url: Optional[ast.AST
     if not calls:
         return None
     order = f.param_order.get(scope, [])[1 if len(scope) == 2 else 0:]
-    index = order.index(base_url.id) if base_url.id in order else -1
-    texts = []
-    default = _param_default(f, scope, base_url.id)
+    index = order.index(param.id) if param.id in order else -1
+    out = []
     for g, call in calls:
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return None
-        value = next((k.value for k in call.keywords if k.arg == base_url.id), None)
+        value = next((k.value for k in call.keywords if k.arg == param.id), None)
         if value is None and 0 <= index < len(call.args):
             value = call.args[index]
-        if value is None and isinstance(default, ast.Constant) and default.value is None or \
-                isinstance(value, ast.Constant) and value.value is None:
-            # `def __init__(self, api_key, base_url=None)`, no caller passing one: the SDK's own server, OpenAI's
-            # (held-out review 84, Y6: it was listed "another provider")
-            texts.append("None")
-            continue
-        if value is None:
-            return None  # the default: as the parameter reads already
-        outer = g.scope_of.get(id(call), ())
-        texts.append(_expression_text(g, outer, value) + _imported_text(builder, g, outer, value))
-    kinds = {classify_endpoint(text, "base_url") for text in texts}
-    return texts[0] if len(kinds) == 1 else None
+        out.append((g, g.scope_of.get(id(call), ()), value))
+    return out
 
 
 def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> str:
