@@ -10,7 +10,8 @@ from codemods._base import (ApiCallTransformer, MigratorRule, code_of, env_gette
                             legacy_call, literal, retyped_returns)
 from codemods._splats import SplatSteps
 from migrator.mapping import map_model
-from migrator.mapping.embeddings import ASYNC_METHOD, DIMENSION_MODELS, EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo
+from migrator.mapping.embeddings import (ASYNC_METHOD, BATCH_NAME_WORDS, BATCH_TOKEN_TODO, DIMENSION_MODELS,
+                                         EMBEDDING_KWARGS, RESPONSE_TYPES, vectors_todo)
 from migrator.mapping.models import env_default_todo
 from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 
@@ -31,7 +32,9 @@ class Embeddings(MigratorRule):
     vectors (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 3072``) gets a TODO too: the
     column or index must be sized for the new vectors; so does a shorter size written where a name or
     keyword says "dim" (``DIMENSIONS_TO_KEEP = 512``): text-embedding-3 vectors are made to be cut,
-    mistral-embed's are not. The response reads stay: ``.data[i].embedding``, ``.model``,
+    mistral-embed's are not. A list of inputs the code builds (a comprehension or ``list(...)``, at the call or bound
+    in its function) gets a TODO to embed it in batches: one Mistral request takes about 16k tokens, OpenAI's 300k.
+    The response reads stay: ``.data[i].embedding``, ``.model``,
     ``.usage.prompt_tokens`` / ``.total_tokens`` exist on Mistral's ``EmbeddingResponse``. A function returning
     the converted call, annotated ``-> CreateEmbeddingResponse``, is annotated ``-> EmbeddingResponse``.
 
@@ -76,12 +79,14 @@ class _Transformer(SplatSteps, ApiCallTransformer):
         self.splat_steps_init()
         self._dict_todos: dict[str, list[str]] = {}  # a splatted dict's name -> its keys' TODOs, said at its call
         self._dict_models: dict[str, Optional[str]] = {}  # a splatted dict's name -> its mapped model (if known)
+        self._bound: dict[str, cst.BaseExpression] = {}  # a name -> the value last bound to it (for input=)
 
     def matches(self, node: cst.Call) -> bool:
         return _embeddings_call(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._returned.append((node, set()))  # (a pruned function is left without a visit: its own frame)
+        self._bound = {}  # (its own names: a parameter `texts` is not another function's list)
 
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
         self._converted_value(original.value, updated.value)
@@ -89,6 +94,8 @@ class _Transformer(SplatSteps, ApiCallTransformer):
 
     def leave_Assign(self, original: cst.Assign, updated: cst.Assign):
         self._converted_value(original.value, updated.value)  # `response = client.embeddings.create(...)`
+        if len(original.targets) == 1 and isinstance(original.targets[0].target, cst.Name):
+            self._bound[original.targets[0].target.value] = original.value
         return self.rewrite_build_step(updated)  # `kwargs = {"model": ..., "input": ...}` splatted into the call
 
     # -- **kwargs dicts (held-out review 76, X5) ------------------------------------------------------------------
@@ -321,6 +328,8 @@ class _Transformer(SplatSteps, ApiCallTransformer):
                 args.append(arg)  # (the dict's keys, the model: done above)
                 continue
             target = EMBEDDING_KWARGS[name][0]
+            if name == "input" and _many_inputs(arg.value, self._bound):
+                todos.append(BATCH_TOKEN_TODO.format(inputs=code_of(arg.value)))
             if name == "dimensions" and model not in DIMENSION_MODELS:
                 todos.append(f"dimensions={code_of(arg.value)} dropped: {model or 'this model'} takes no "
                              "output_dimension (codestral-embed does)")
@@ -339,6 +348,16 @@ class _Transformer(SplatSteps, ApiCallTransformer):
         func = cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name("embeddings")), attr=cst.Name(method))
         self.converted(line, f"{code_of(call.func)}(...) -> {code_of(func)}(...)", "approximate", steps)
         return finished(call, args, func=func)
+
+
+def _many_inputs(value: cst.BaseExpression, bound: dict) -> bool:
+    """Is ``value`` a list of inputs of no set size: a comprehension or ``list(...)``, written there or bound to the
+    name it reads (``texts = [c["content"] for c in chunks]``), not a name that says it is a batch already?"""
+    if isinstance(value, cst.Name) and not any(word in value.value.lower() for word in BATCH_NAME_WORDS):
+        value = bound.get(value.value, value)
+    if isinstance(value, (cst.ListComp, cst.GeneratorExp)):
+        return True
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "list"
 
 
 def _embeddings_call(node: cst.Call) -> bool:

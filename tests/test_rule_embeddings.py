@@ -436,6 +436,28 @@ def test_a_size_said_to_be_another_embedder_s_gets_no_todo() -> None:
     assert "TODO(migrator MIG107): 3072" in out["store.py"], out["store.py"]
 
 
+def test_a_list_of_inputs_built_in_the_code_gets_the_batch_token_todo() -> None:
+    """Held-out review 85, X1 (fanlabs-gpt-fresh): `texts = [c["content"] for c in json.load(f)]`, then
+    `client.embeddings.create(model="text-embedding-3-small", input=texts)`: a document set's ~74k tokens in one
+    request, which OpenAI takes (300k) and Mistral rejects (about 16k tokens a request), with no TODO. A list built by a
+    comprehension or list(...) gets one; a parameter, a string, or a name saying it is a batch does not."""
+    from mechanics import convert_files
+
+    head = "import json\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+    code = head + ("def embed_all(f):\n    texts = [c['content'] for c in json.load(f)]\n"
+                   "    return client.embeddings.create(model='text-embedding-3-small', input=texts)\n\n\n"
+                   "def embed_lines(lines):\n    return client.embeddings.create(model='text-embedding-3-small', "
+                   "input=list(lines))\n\n\n"
+                   "def embed_batch(texts, i):\n    batch = [t.strip() for t in texts[i:i + 64]]\n"
+                   "    return client.embeddings.create(model='text-embedding-3-small', input=batch)\n\n\n"
+                   "def embed_one(texts):\n    return client.embeddings.create(model='text-embedding-3-small', "
+                   "input=texts)\n")
+    out = convert_files({"embed.py": code})["embed.py"]
+    assert out.count("one Mistral embeddings request takes about 16k tokens") == 2, out
+    assert "# TODO(migrator MIG107): inputs=texts: one Mistral" in out and "inputs=list(lines): one Mistral" in out
+    assert out.index("inputs=list(lines): one") < out.index("def embed_batch"), out
+
+
 def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check() -> None:
     """Re-review 40, R12: OpenAIEmbeddings moved to MistralAIEmbeddings while create_index.py kept
     `pc.create_index(dimension=1536)`, unflagged (only SDK embeddings calls counted)."""

@@ -146,6 +146,16 @@ def vectors_todo(model: str) -> str:
     return VECTORS_TODO.format(model=shown)
 
 
+# One Mistral embeddings request takes about 16k tokens, all inputs together ("Too many tokens in batch. Max is 16384";
+# langchain-mistralai batches at 16,000), where OpenAI's takes 300k tokens / 2048 inputs: a list of a document set's
+# chunks embedded in one call fails (held-out review 85, X1). Said where the input is a list built or named as one
+# (`[c["content"] for c in chunks]`, `texts`), not where the code already slices it (`texts[i:i + 100]`, `batch`).
+BATCH_TOKEN_TODO = ("inputs={inputs}: one Mistral embeddings request takes about 16k tokens, all inputs together "
+                    "(OpenAI's takes 300k tokens, 2048 inputs), and a larger one fails (HTTP 400, too many tokens): "
+                    "where it can hold more (a whole document set), embed it in batches")
+BATCH_NAME_WORDS = ("batch", "chunk_group", "page")
+
+
 # The sizes of OpenAI's embedding vectors: where a module whose embeddings convert writes one as a
 # vector's length (a pgvector column, an index, EMBEDDING_DIM), MIG107 leaves a TODO there.
 # An OpenAI embedding model the plan maps through the run's model map to learn where the converted embeddings go
