@@ -3891,3 +3891,18 @@ def test_a_wrapper_s_key_parameter_every_caller_hands_an_openai_setting_names_it
     expected = "api_key=api_key comes from settings.OPENAI_API_KEY, an OpenAI key: pass the Mistral key" if told \
         else "api_key=api_key: make sure it holds a Mistral API key"
     assert len(todos) == 1 and todos[0].startswith(expected), todos
+
+
+@pytest.mark.parametrize("caller, decision", [("", CONVERT), ("\n\ngenerate_field('x', client=OpenAI(**opts))\n", KEEP)])
+def test_a_client_named_as_a_parameter_default_is_that_parameter_s(caller: str, decision: str) -> None:
+    """Held-out review 85, Y1 (aipatent-api): `def generate_field(topic, model="gpt-4o-mini", client=client)`, the
+    module's client as the parameter's default: the client was "unused" (kept, and "delete it" where other clients
+    converted) and the call "cannot tell which client". The default hands the client to the parameter, as a caller
+    does; a caller handing a client that cannot convert keeps both."""
+    plan = _plan("from openai import OpenAI\n\nclient = OpenAI()\n\n\n"
+                 "def generate_field(topic, model='gpt-4o-mini', client=client):\n"
+                 "    return client.chat.completions.create(messages=[{'role': 'user', 'content': topic}], model=model)\n"
+                 + caller)
+    assert {c.decision for c in plan.clients if c.name == "client"} == {decision}, plan.clients
+    assert [u.status for u in plan.uses if u.surface == "chat.completions.create"] == \
+        ["convert" if decision == CONVERT else "keep"], plan.uses

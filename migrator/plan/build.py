@@ -243,6 +243,14 @@ def _depends_parameter(f: _File, node: ast.Name) -> Optional[tuple[Scope, str]]:
     return None
 
 
+def _defaulted_parameter(arguments: ast.arguments, node: ast.AST) -> Optional[str]:
+    """The name of the parameter whose default ``node`` is, else None."""
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
+    pairs += list(zip(arguments.kwonlyargs, arguments.kw_defaults))
+    return next((arg.arg for arg, default in pairs if default is node), None)
+
+
 def _fallback_for(f: _File, value: Optional[ast.AST], name: str) -> bool:
     """``value`` is assigned to ``name`` in the body of an ``if name is None:`` / ``if not name:`` (a
     parameter's fallback), and nowhere else."""
@@ -2477,6 +2485,13 @@ class _Builder:
         # the receiver of `self.x.y`: only the outermost self.<attr> is a value
         if isinstance(node, ast.Name) and isinstance(parent, ast.Attribute) and node.id in ("self", "cls"):
             return
+        if isinstance(parent, ast.arguments) and isinstance(node, ast.Name) and \
+                _defaulted_parameter(parent, node) is not None:
+            # `def ask(q, client=client)`: the default is read where the def runs (held-out review 85, Y1)
+            origins = self.eval(f, f.scope_of.get(id(f.parent.get(id(parent))), ()), node)
+            if origins:
+                self._classify(f, node, origins)
+            return
         if not isinstance(parent, USE_CONTEXTS):
             return  # arithmetic, comparisons, aliases (`x = client`: followed by eval): not a use
         scope = f.scope_of.get(id(node), ())
@@ -3186,6 +3201,14 @@ class _Builder:
                 self.sites[node_key(f.path, top)] = ("alias", use)
             return
         if parent is None:
+            return
+        if isinstance(parent, ast.arguments) and (param := _defaulted_parameter(parent, node)) is not None:
+            # `def ask(q, client=client)`: the parameter holds this client wherever a caller passes none (held-out
+            # review 85, Y1: the client was "unused", the call's TODO "cannot tell which client")
+            pid = self.param_origin(f, _scope_path(f, f.parent.get(id(parent))), param)
+            self.origins[pid].sources += 1
+            for oid in ids:
+                self.union(oid, pid)
             return
         if isinstance(parent, ast.Call) and node is not parent.func:
             self._handoff(f, node, parent, ids)
