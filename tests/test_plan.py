@@ -3893,7 +3893,8 @@ def test_a_wrapper_s_key_parameter_every_caller_hands_an_openai_setting_names_it
     assert len(todos) == 1 and todos[0].startswith(expected), todos
 
 
-@pytest.mark.parametrize("caller, decision", [("", CONVERT), ("\n\ngenerate_field('x', client=OpenAI(**opts))\n", KEEP)])
+@pytest.mark.parametrize("caller, decision", [("", CONVERT),
+                                              ("\n\ngenerate_field('x', client=OpenAI(**opts))\n", KEEP)])
 def test_a_client_named_as_a_parameter_default_is_that_parameter_s(caller: str, decision: str) -> None:
     """Held-out review 85, Y1 (aipatent-api): `def generate_field(topic, model="gpt-4o-mini", client=client)`, the
     module's client as the parameter's default: the client was "unused" (kept, and "delete it" where other clients
@@ -3901,7 +3902,8 @@ def test_a_client_named_as_a_parameter_default_is_that_parameter_s(caller: str, 
     does; a caller handing a client that cannot convert keeps both."""
     plan = _plan("from openai import OpenAI\n\nclient = OpenAI()\n\n\n"
                  "def generate_field(topic, model='gpt-4o-mini', client=client):\n"
-                 "    return client.chat.completions.create(messages=[{'role': 'user', 'content': topic}], model=model)\n"
+                 "    return client.chat.completions.create(messages=[{'role': 'user', 'content': topic}], "
+                 "model=model)\n"
                  + caller)
     assert {c.decision for c in plan.clients if c.name == "client"} == {decision}, plan.clients
     assert [u.status for u in plan.uses if u.surface == "chat.completions.create"] == \
