@@ -3908,3 +3908,6 @@ def test_a_client_named_as_a_parameter_default_is_that_parameter_s(caller: str, 
     assert {c.decision for c in plan.clients if c.name == "client"} == {decision}, plan.clients
     assert [u.status for u in plan.uses if u.surface == "chat.completions.create"] == \
         ["convert" if decision == CONVERT else "keep"], plan.uses
+    built = _plan("from openai import OpenAI\n\n\ndef ask(q, client=OpenAI()):\n"
+                  "    return client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    assert [u.status for u in built.uses] == ["convert"], built.uses  # (was "stored in a default argument")

@@ -233,14 +233,8 @@ def _depends_parameter(f: _File, node: ast.Name) -> Optional[tuple[Scope, str]]:
         return None
     if not isinstance(holder, ast.arguments):
         return None
-    fn = f.parent.get(id(holder))
-    positional = [*holder.posonlyargs, *holder.args]
-    pairs = list(zip(positional[len(positional) - len(holder.defaults):], holder.defaults))
-    pairs += list(zip(holder.kwonlyargs, holder.kw_defaults))
-    for arg, default in pairs:
-        if default is call:
-            return _scope_path(f, fn), arg.arg
-    return None
+    name = _defaulted_parameter(holder, call)
+    return (_scope_path(f, f.parent.get(id(holder))), name) if name is not None else None
 
 
 def _defaulted_parameter(arguments: ast.arguments, node: ast.AST) -> Optional[str]:
@@ -1455,38 +1449,23 @@ class _Builder:
                     agents_sdk = False  # one TODO per module, at its first agent
                 elif pydantic_ai and _pydantic_ai_openai_string(f, node):
                     agent, model = _pydantic_ai_openai_string(f, node)
-                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
-                    if "pydantic_ai" not in told:  # once per module: a test module builds them by the hundred
-                        told.add("pydantic_ai")
-                        todo = PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model)
-                        self._use(f, node, None, "pydantic-ai model string", False, todo, "MIG106")
-                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                    # (once per module: a test module builds them by the hundred)
+                    self._library_todo(f, node, told, "pydantic_ai", "pydantic-ai model string",
+                                       PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model))
                 elif langchain and (found := _langchain_openai_string(f, node, self._model_string)) is not None:
-                    self.agents_sdk.add(f.path)  # langchain-openai reads OPENAI_API_KEY itself
-                    if "langchain" not in told:
-                        told.add("langchain")
-                        todo = LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1], mistral=found[2],
-                                                            where=found[3])
-                        self._use(f, node, None, "LangChain model string", False, todo, "MIG106")
-                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                    self._library_todo(f, node, told, "langchain", "LangChain model string",
+                                       LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1],
+                                                                    mistral=found[2], where=found[3]))
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
-                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
-                    if "litellm" not in told:
-                        told.add("litellm")
-                        todo = LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
-                        self._use(f, node, None, "LiteLLM on OpenAI", False, todo, "MIG106")
-                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                    self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
+                                       LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
                 elif langextract and (found := _langextract_openai(f, node)) is not None:
-                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
-                    if "langextract" not in told:
-                        told.add("langextract")
-                        todo = LANGEXTRACT_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
-                        self._use(f, node, None, "LangExtract on OpenAI", False, todo, "MIG106")
-                        self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                    self._library_todo(f, node, told, "langextract", "LangExtract on OpenAI",
+                                       LANGEXTRACT_OPENAI_TODO.format(callee=found[0], model=found[1],
+                                                                      mistral=found[2]))
                 elif isinstance(node.func, ast.Attribute) and node.func.attr in DI_PROVIDERS and node.args and \
-                        (self.qualify_at(f, node.args[0]) in CLIENT_CLASSES or
-                         self.qualify_at(f, node.args[0]) in MANUAL_CLIENT_CLASSES) and \
-                        _dependency_injector(f, node.func.value):
+                        ((provided := self.qualify_at(f, node.args[0])) in CLIENT_CLASSES or
+                         provided in MANUAL_CLIENT_CLASSES) and _dependency_injector(f, node.func.value):
                     todo = DI_CLIENT_TODO.format(provider=node.func.attr, cls=ast.unparse(node.args[0]))
                     self._use(f, node, None, "dependency-injector OpenAI provider", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
@@ -2964,6 +2943,15 @@ class _Builder:
             found[package] = any(marker in "/" + g.path.replace(os.sep, "/") for g in self.files)
         return found[package]
 
+    def _library_todo(self, f: _File, node: ast.Call, told: set, library: str, surface: str, todo: str) -> None:
+        """A library's call that runs on OpenAI and reads OPENAI_API_KEY itself (a LangChain / LiteLLM / LangExtract
+        model string, a pydantic-ai model): the key stays in the module; its MIG106 once per module, at the first."""
+        self.agents_sdk.add(f.path)
+        if library not in told:
+            told.add(library)
+            self._use(f, node, None, surface, False, todo, "MIG106")
+            self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+
     def _agents_sdk_call(self, f: _File, call: ast.Call) -> bool:
         """``Agent(...)`` or ``Runner.run*(...)`` of the OpenAI Agents SDK: it stays on OpenAI and reads
         OPENAI_API_KEY itself (held-out review: the agent got no TODO and the env examples lost the
@@ -3251,7 +3239,7 @@ class _Builder:
             return
         if isinstance(parent, ast.Dict) and self._thread_kwargs(f, node, parent, ids):
             return
-        kind = {"arguments": "default argument", "dict": "dict", "list": "list", "set": "set", "tuple": "tuple",
+        kind = {"dict": "dict", "list": "list", "set": "set", "tuple": "tuple",
                 "starred": "starred expression"}.get(type(parent).__name__.lower(), type(parent).__name__.lower())
         self._use(f, node, first, f"stored in a {kind}", True,
                   f"{_name_for(f, node)} is put in a {kind}: migrator cannot follow it from there")
@@ -7490,11 +7478,10 @@ def _passed_key(builder, f: _File, scope: Scope, key: Optional[ast.AST]) -> str:
     84, X3: the caller's model was mapped, the OpenAI key beside it got no TODO, the client's said only "make sure").
     An environment read, or a name holding one, is renamed with the key: not counted."""
     passed = _passed_values(builder, f, scope, key)
-    texts = {ast.unparse(value) for _g, _outer, value in passed or () if isinstance(value, ast.Attribute)}
-    if not passed or len(texts) != 1 or any(not isinstance(value, ast.Attribute) for _g, _o, value in passed):
+    if not passed or not all(isinstance(value, ast.Attribute) for _g, _outer, value in passed):
         return ""
-    text = next(iter(texts))
-    return text if "openai" in text.lower() else ""
+    texts = {ast.unparse(value) for _g, _outer, value in passed}
+    return texts.pop() if len(texts) == 1 and "openai" in next(iter(texts)).lower() else ""
 
 
 def _passed_values(builder, f: _File, scope: Scope, param: Optional[ast.AST]) -> Optional[list]:
