@@ -80,12 +80,14 @@ class _Transformer(SplatSteps, ApiCallTransformer):
         self._dict_todos: dict[str, list[str]] = {}  # a splatted dict's name -> its keys' TODOs, said at its call
         self._dict_models: dict[str, Optional[str]] = {}  # a splatted dict's name -> its mapped model (if known)
         self._bound: dict[str, cst.BaseExpression] = {}  # a name -> the value last bound to it (for input=)
+        self._outer_bound: list[tuple] = []  # (a def, the bindings around it): back at the end of that def
 
     def matches(self, node: cst.Call) -> bool:
         return _embeddings_call(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._returned.append((node, set()))  # (a pruned function is left without a visit: its own frame)
+        self._outer_bound.append((node, self._bound))
         self._bound = {}  # (its own names: a parameter `texts` is not another function's list)
 
     def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.Return:
@@ -132,6 +134,8 @@ class _Transformer(SplatSteps, ApiCallTransformer):
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
         """A function whose every ``return`` gives a converted embeddings call, annotated to return OpenAI's
         CreateEmbeddingResponse: the annotation names Mistral's EmbeddingResponse."""
+        if self._outer_bound and self._outer_bound[-1][0] is original:
+            self._bound = self._outer_bound.pop()[1]
         if not self._returned or self._returned[-1][0] is not original:
             return updated
         return retyped_returns(self, original, updated, self._returned.pop()[1], RESPONSE_TYPES)

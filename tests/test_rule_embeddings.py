@@ -451,11 +451,17 @@ def test_a_list_of_inputs_built_in_the_code_gets_the_batch_token_todo() -> None:
                    "def embed_batch(texts, i):\n    batch = [t.strip() for t in texts[i:i + 64]]\n"
                    "    return client.embeddings.create(model='text-embedding-3-small', input=batch)\n\n\n"
                    "def embed_one(texts):\n    return client.embeddings.create(model='text-embedding-3-small', "
-                   "input=texts)\n")
+                   "input=texts)\n"
+                   "print(client.embeddings.create(model='text-embedding-3-small', input=texts))\n")
     out = convert_files({"embed.py": code})["embed.py"]
     assert out.count("one Mistral embeddings request takes about 16k tokens") == 2, out
     assert "# TODO(migrator MIG107): inputs=texts: one Mistral" in out and "inputs=list(lines): one Mistral" in out
     assert out.index("inputs=list(lines): one") < out.index("def embed_batch"), out
+    # (a function's names end with it: the module's `texts` below is imported, not that list)
+    later = head.replace("import json\n", "import json\nfrom data import texts\n") + \
+        "def embed_all(f):\n    texts = [c['content'] for c in json.load(f)]\n    return texts\n\n\n" \
+        "print(client.embeddings.create(model='text-embedding-3-small', input=texts))\n"
+    assert "16k tokens" not in convert_files({"embed.py": later})["embed.py"]
 
 
 def test_langchain_embeddings_that_convert_count_for_the_other_module_size_check() -> None:
