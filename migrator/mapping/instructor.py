@@ -29,6 +29,9 @@ CALL_KWARGS = frozenset({
     "model", "messages", "response_model", "max_retries", "validation_context", "context", "strict",
     "temperature", "top_p", "max_tokens", "stop", "n", "presence_penalty", "frequency_penalty",
     "parallel_tool_calls", "hooks",
+    # chat.complete takes these as OpenAI's create does (mistralai 3.7; held-out review 85, Y8: reasoning_effort= kept
+    # a whole app on OpenAI while the plain call converted it)
+    "reasoning_effort", "metadata", "prompt_cache_key",
 })
 # Methods that always stream (instructor sets stream=True itself; on from_mistral's client it routes them to
 # chat.stream / chat.stream_async), where a written stream= changes nothing and stays.
