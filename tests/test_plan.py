@@ -3911,3 +3911,34 @@ def test_a_client_named_as_a_parameter_default_is_that_parameter_s(caller: str, 
     built = _plan("from openai import OpenAI\n\n\ndef ask(q, client=OpenAI()):\n"
                   "    return client.chat.completions.create(model='gpt-4o', messages=[])\n")
     assert [u.status for u in built.uses] == ["convert"], built.uses  # (was "stored in a default argument")
+
+
+@pytest.mark.parametrize("handed", ["self.session_manager.client", "sm.client"])
+@pytest.mark.parametrize("helper_call, decision", [
+    ("client.chat.completions.create(model='gpt-4o-mini', messages=[])", CONVERT),
+    ("client.images.generate(prompt=text)", KEEP)])
+def test_a_client_handed_on_as_another_objects_attribute_is_that_parameter_s(handed: str, helper_call: str,
+                                                                            decision: str) -> None:
+    """Held-out review 85, X2 (WWBP-Bot): `summarize(self.session_manager.client, text)` (or `sm.client`, `sm` bound
+    to it) where the manager's class keeps `self.client = OpenAI()`: the hand-off was not followed, so the client
+    converted with the manager's own chat while summarize's calls stayed OpenAI's ("cannot tell which client"; an
+    AttributeError at run time). The helper's parameter now holds that client: its calls convert with it, or keep
+    it."""
+    plan = _plan("from openai import OpenAI\n\n\n"
+                 "def summarize(client, text):\n"
+                 f"    return {helper_call}\n\n\n"
+                 "class SessionManager:\n"
+                 "    def __init__(self):\n"
+                 "        self.client = OpenAI()\n\n"
+                 "    def ask(self, text):\n"
+                 "        return self.client.chat.completions.create(model='gpt-4o-mini', messages=[])\n\n\n"
+                 "class ChatConsumer:\n"
+                 "    def __init__(self):\n"
+                 "        self.session_manager = SessionManager()\n\n"
+                 "    def receive(self, text):\n"
+                 "        sm = self.session_manager\n"
+                 f"        return summarize({handed}, text)\n")
+    assert {c.decision for c in plan.clients} == {decision}, plan.clients
+    assert not any("cannot tell which client" in (u.detail or "") for u in plan.uses), plan.uses
+    assert {u.status for u in plan.uses if u.surface.startswith("chat.")} == \
+        {"convert" if decision == CONVERT else "keep"}, plan.uses

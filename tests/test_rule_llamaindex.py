@@ -853,6 +853,32 @@ def test_a_chat_mode_core_0_14_removed_gets_a_todo_where_the_llm_converts(mode):
     assert not kept, kept
 
 
+@pytest.mark.parametrize("mode", ['"openai"', "ChatMode.REACT"])
+@pytest.mark.parametrize("kept", [False, True])
+def test_a_removed_chat_mode_in_another_module_than_the_converted_settings_llm_gets_the_todo(mode, kept):
+    """Held-out review 85, Y2 (folketinget_llm): `Settings.llm = OpenAI(...)` converted in settings.py while
+    engine.py's `as_chat_engine(chat_mode="openai")` was left as it was: Settings.llm is the program's, so the mode
+    fails there too. An LLM left on OpenAI (here: a ** splat) leaves the mode alone."""
+    from mechanics import convert_files
+
+    llm = "OpenAI(model='gpt-4o-mini', **opts)" if kept else "OpenAI(model='gpt-4o-mini', temperature=0.1)"
+    engine = ("from llama_index.core import VectorStoreIndex\n"
+              "from llama_index.core.chat_engine.types import ChatMode\n\n"
+              "from settings import init_settings\n\n\n"
+              "def create_engine(docs):\n"
+              "    init_settings()\n"
+              "    index = VectorStoreIndex.from_documents(docs)\n"
+              f"    return index.as_chat_engine(chat_mode={mode}, verbose=True)\n")
+    out = convert_files({
+        "settings.py": ("from llama_index.core import Settings\nfrom llama_index.llms.openai import OpenAI\n\n"
+                        f"opts = {{}}\n\n\ndef init_settings():\n    Settings.llm = {llm}\n"),
+        "engine.py": engine})
+    assert ("MistralAI(" in out["settings.py"]) is not kept, out["settings.py"]
+    todo = f"    # TODO(migrator MIG106): as_chat_engine(chat_mode={mode}): llama-index-core 0.14"
+    assert (todo in out["engine.py"]) is not kept, out["engine.py"]
+    assert out["engine.py"].count("as_chat_engine(chat_mode=") == (1 if kept else 2), out["engine.py"]
+
+
 def test_a_class_taken_from_a_module_of_the_tree_is_reported_at_its_call() -> None:
     """As MIG116's (held-out review 77, Y1): `from models import OpenAI` of a module of the tree that imports it from
     llama_index.llms.openai was silent."""

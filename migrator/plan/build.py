@@ -1105,6 +1105,20 @@ class _Builder:
             candidates = [g for g in candidates if posixpath.dirname(g.path) == here or g.module == module]
         return candidates[0] if len(candidates) == 1 else None
 
+    def _handed_member(self, f: _File, node: ast.Attribute) -> bool:
+        """Is ``node`` (``self.manager.client``, ``sm.client``: an attribute of an object other than ``self`` or a
+        module) an argument of a call, holding a client an instance of one of the tree's classes keeps?"""
+        parent = f.parent.get(id(node))
+        call = f.parent.get(id(parent)) if isinstance(parent, ast.keyword) else parent
+        if not (isinstance(call, ast.Call) and call.func is not node) or \
+                isinstance(node.value, ast.Name) and (node.value.id in ("self", "cls") or
+                                                      self._module_or_class(f, node.value)):
+            return False
+        members = self.__dict__.get("_member_names")
+        if members is None:  # the attributes any class of the tree sets on self (once)
+            members = self.__dict__["_member_names"] = frozenset(attr for g in self.files for _, attr in g.self_assigns)
+        return node.attr in members and bool(self.eval(f, f.scope_of.get(id(node), ()), node))
+
     def _module_or_class(self, f: _File, name: ast.Name) -> bool:
         """``name`` is a module of the tree or one of its classes (whose attributes may hold a client)."""
         if name.id in f.module_aliases or name.id in f.repo_imports:
@@ -1335,14 +1349,15 @@ class _Builder:
         ``if __name__ == "__main__": Settings.embed_model = ...`` hid the app's default OpenAI embeddings.)"""
         return self._sets_settings("embed_model", f)
 
-    def _sets_settings(self, attr: str, f: _File) -> bool:
+    def _sets_settings(self, attr: str, f: _File, writer=None) -> bool:
+        """(``writer``: only the modules writing it that it holds for count.)"""
         from migrator.plan.decide import _reached
 
         writers = self._settings_writers(attr)
-        if f.path in writers:
+        if f.path in writers and (writer is None or writer(f)):
             return True
         for g in self.files:
-            if g is f or g.path not in writers:
+            if g is f or g.path not in writers or writer is not None and not writer(g):
                 continue
             if f.path in _reached(self, g):  # a script importing f sets it (in its __main__ block or not)
                 return True
@@ -1353,6 +1368,27 @@ class _Builder:
                     {f.path, g.path} <= _reached(self, h) | {h.path} for h in self.files)):
                 return True
         return False
+
+    def _removed_chat_modes(self, f: _File) -> None:
+        """``index.as_chat_engine(chat_mode="openai")`` in a module whose program's ``Settings.llm`` converts in another
+        module: the mode is gone from the llama-index-core the Mistral integration needs (a ValueError; held-out review
+        85, Y2: the module was left as it was). A module converting its own LLM is told by codemods.llamaindex."""
+        from migrator.mapping.llamaindex import CHAT_MODE_OPENAI, CHAT_MODE_TODO, REMOVED_CHAT_MODES
+
+        if _llamaindex_llm_converts(f) or not self._sets_settings("llm", f, _llamaindex_llm_converts):
+            return
+        for node in f.nodes:
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and
+                    node.func.attr == "as_chat_engine"):
+                continue
+            mode = next((kw.value for kw in node.keywords if kw.arg == "chat_mode"), None)
+            name = mode.value if isinstance(mode, ast.Constant) and isinstance(mode.value, str) else \
+                mode.attr.lower() if isinstance(mode, ast.Attribute) and dotted_name(mode.value) == "ChatMode" else ""
+            if name in REMOVED_CHAT_MODES:
+                written = ast.get_source_segment(f.source, mode) or ast.unparse(mode)
+                todo = CHAT_MODE_TODO.format(mode=written, openai=CHAT_MODE_OPENAI if name == "openai" else "")
+                self._use(f, node, None, "LlamaIndex chat mode", False, todo, "MIG106")
+                self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
 
     def _settings_writers(self, attr: str) -> dict:
         """path -> whether a write of LlamaIndex's global ``attr`` in that module runs outside its ``__main__``
@@ -1412,6 +1448,8 @@ class _Builder:
             self.default_llm[f.path] = engine.func.attr  # type: ignore[union-attr]
             self.default_at[f.path, "llm"] = _statement_line(f, engine)
             self.agents_sdk.add(f.path)  # LlamaIndex's default LLM reads OPENAI_API_KEY
+        if "as_chat_engine" in f.source and "chat_mode" in f.source and self.endpoint is None:
+            self._removed_chat_modes(f)
         agents_sdk = _imports_agents_sdk(f) and not _sets_agents_client(f) and not any(
             g.module == AGENTS_SDK_MODULE or g.module.startswith(AGENTS_SDK_MODULE + ".") for g in self.files)
         if OPENAI_HOST in f.source or OPENAI_URL_SETTING.search(f.source):
@@ -1524,6 +1562,11 @@ class _Builder:
                   and not isinstance(f.parent.get(id(f.parent[id(node)])), (ast.Attribute, ast.Call))):
                 # `self._holder.client.api_key` read as a value (a comparison, an assignment): a property of the
                 # client another class keeps (held-out review 51, M6; its calls are followed as calls)
+                self._maybe_use(f, node)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and \
+                    isinstance(node.value, (ast.Attribute, ast.Name)) and self._handed_member(f, node):
+                # `summarize(self.session_manager.client, text)`, `moderate(text, sm.client)`: another object's client
+                # handed to a function (held-out review 85, X2: it converted, the function's calls stayed OpenAI's)
                 self._maybe_use(f, node)
             elif isinstance(node, ast.Call):
                 qualified = self.qualify_at(f, node.func)
