@@ -1148,6 +1148,29 @@ def test_langchain_integrations_pinned_below_langchain_core_1_are_reported(manif
         assert "pins langchain-core" in message and "langchain-mistralai 1.1 needs langchain-core>=1.4.7" in message
 
 
+@pytest.mark.parametrize(("code", "manifest", "reported"), [
+    # held-out review 85, Y3 (oauth-master): readers-web 0.3.x caps llama-index-core below 0.13
+    ("from llama_index.llms.mistralai import MistralAI\n",
+     "llama-index>=0.12.14\nllama-index-readers-web>=0.3.5,<0.4.0\nllama-index-llms-openai>=0.3\n", [2]),
+    ("from llama_index.llms.mistralai import MistralAI\n",
+     "llama-index-llms-openai\nllama-index-vector-stores-qdrant==0.8.4\nllama-index-readers-file>=0.5\n", []),
+    # qdrant 0.7.x accepts core 0.13 (the embeddings' need), not 0.14.5 (the LLM's)
+    ("from llama_index.llms.mistralai import MistralAI\n",
+     "llama-index-llms-openai\nllama-index-vector-stores-qdrant~=0.7.0\n", [2]),
+    ("from llama_index.embeddings.mistralai import MistralAIEmbedding\n",
+     "llama-index-embeddings-openai\nllama-index-vector-stores-qdrant~=0.7.0\n", []),
+])
+def test_llamaindex_integrations_pinned_below_the_core_the_mistral_integration_needs_are_reported(code, manifest,
+                                                                                                 reported):
+    """LlamaIndex integrations cap llama-index-core by minor series (their wheels' Requires-Dist): pinned below the
+    series that accepts the core llama-index-llms-mistralai 0.11 / -embeddings-mistralai 0.6 need, the written
+    manifest cannot resolve (LLAMA_CORE_14_FROM / LLAMA_CORE_13_FROM)."""
+    _, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, code)
+    assert [number for number, _ in todos] == reported, todos
+    for _, message in todos:
+        assert "pins an older core (pip cannot install both): move the pin" in message, message
+
+
 def test_poetry_caret_and_pep621_pins_are_read_as_their_tools_read_them():
     poetry = ('[tool.poetry.dependencies]\npython = "^3.10"\nopenai = "^1.3"\npydantic = "^1.10"\n'
               'langchain-core = {version = "^0.1.4", optional = true}\n')
