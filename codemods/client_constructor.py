@@ -261,6 +261,8 @@ class _Transformer(RuleTransformer):
             updated = updated.with_changes(footer=[*left, *updated.footer]) if left else updated
         if self._folds:
             updated = updated.with_changes(body=self._drop_folded(updated.body))
+        if self.__dict__.get("_remapped_names"):
+            updated = updated.visit(_RemappedDefaults(self._remapped_names))
         if self._hoisted is not None and not self._reused:  # last: it finds its place in the body as it is now
             updated = updated.with_changes(body=self._with_shared_retry_config(updated.body))
         return updated
@@ -1560,6 +1562,27 @@ class _Transformer(RuleTransformer):
                             f"({MISTRAL_SERVER}, no /v1), not OpenAI's base URL; its default is Mistral's now")
             return value
         bound = self._module_values().get(value.value) if isinstance(value, cst.Name) else None
+        default = bound.args[1].value if isinstance(bound, cst.Call) and _is_env_read(bound) and \
+            len(bound.args) > 1 else None
+        if default is not None and _is_openai_url(string_value(default) or ""):
+            # `BASE_URL = os.getenv("LLM_BASE_URL", "https://api.openai.com/v1")` then `OpenAI(base_url=BASE_URL)`
+            # (held-out review 86, Y2: the default run sent the Mistral key to api.openai.com/v1/v1): as the read written
+            # in the call does, the default becomes Mistral's server, where this client is the name's only reader
+            variable = _env_variable(bound)
+            if self._module_reads(value.value) == 1:
+                self.__dict__.setdefault("_remapped_names", {})[value.value] = bound
+                self.converted(line, f"server_url={value.value}: its default, OpenAI's URL -> {MISTRAL_SERVER}",
+                               "approximate")
+                self.todo(line, f"server_url={value.value}: {value.value} reads {variable}, which gave OpenAI's client "
+                                "its base URL; its default, OpenAI's URL, is Mistral's server now: where "
+                                f"{variable} is set, set it to Mistral's server ({MISTRAL_SERVER}, no /v1), or drop "
+                                "server_url")
+            else:
+                self.todo(line, f"server_url={value.value}: {value.value} = {code_of(bound)} defaults to OpenAI's URL, "
+                                "so the Mistral key goes to OpenAI's server where "
+                                f"{variable} is not set: give this client Mistral's server ({MISTRAL_SERVER}, no /v1) "
+                                "or drop server_url")
+            return value
         if bound is not None and string_value(bound) is not None and _is_openai_url(string_value(bound)):
             # `endpoint_url = "https://api.openai.com/v1"` (held-out review 4): as server_url it sent every
             # request, with the Mistral key, to OpenAI; Mistral's own server is the client's default
@@ -1626,6 +1649,13 @@ class _Transformer(RuleTransformer):
         if isinstance(value, cst.Name) and _numeric(self._module_values().get(value.value)):
             return xform_code(rule.xform.code, value)  # `TIMEOUT = 30`, `SECONDS = 2.5 * 60`: a number
         return seconds_to_ms_code(value, rule.xform.code, self.facts.names_in_use)
+
+    def _module_reads(self, name: str) -> int:
+        """How many times the module reads ``name`` (any scope)."""
+        import libcst.matchers as m
+
+        module = getattr(self, "_module_node", None)
+        return len(m.findall(module, m.Name(name))) - 1 if module is not None else 0  # (less its binding)
 
     def _module_values(self) -> dict:
         """Names the module binds once, at its top level, to the value they hold (``TIMEOUT = 30``)."""
@@ -1851,6 +1881,29 @@ def _env_call_key(node: cst.Call) -> Optional[str]:
         if key in ENV_VARS:
             return key
     return None
+
+
+class _RemappedDefaults(cst.CSTTransformer):
+    """``NAME = os.getenv("X", "https://api.openai.com/v1")`` at the module's top level -> Mistral's server as its
+    default, for the names (-> their original value) a converted client reads as its server_url."""
+
+    def __init__(self, names: dict) -> None:
+        super().__init__()
+        self.names = names
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        target = updated.targets[0].target if len(updated.targets) == 1 else None
+        bound = self.names.get(target.value) if isinstance(target, cst.Name) else None
+        if bound is None or not isinstance(updated.value, cst.Call) or not updated.value.deep_equals(bound):
+            return updated
+        default = updated.value.args[1].value
+        return updated.with_deep_changes(updated.value.args[1], value=string_like(default, MISTRAL_SERVER))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False  # (module level only)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
 
 
 def _env_variable(node: cst.BaseExpression) -> Optional[str]:

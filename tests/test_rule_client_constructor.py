@@ -2200,3 +2200,26 @@ def test_a_rebound_base_url_parameter_keeps_its_default():
             return r.choices[0].message.content
         ''')
     assert 'base_url: str = "https://api.openai.com/v1"' in code
+
+
+@pytest.mark.parametrize("other_read", [False, True])
+def test_a_module_name_reading_the_base_url_with_openais_url_as_default_gets_mistrals(other_read: bool) -> None:
+    """Held-out review 86, Y2: `BASE_URL = os.getenv("LLM_BASE_URL", "https://api.openai.com/v1")` then
+    `OpenAI(base_url=BASE_URL)` became `Mistral(server_url=BASE_URL)` with OpenAI's URL as the default (the default
+    run sent the Mistral key to api.openai.com/v1/v1), told only "check the value". As the read written in the call
+    is, the default becomes Mistral's server where the client is the name's only reader; else the TODO says so."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        'import os\nfrom openai import OpenAI\n\nBASE_URL = os.getenv("LLM_BASE_URL", "https://api.openai.com/v1")\n'
+        "client = OpenAI(base_url=BASE_URL)\n"
+        + ("print(BASE_URL)\n" if other_read else "")
+        + "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n")
+    assert "server_url=BASE_URL" in code, code
+    if other_read:
+        assert 'BASE_URL = os.getenv("LLM_BASE_URL", "https://api.openai.com/v1")' in code, code
+        assert any(t.startswith('server_url=BASE_URL: BASE_URL = os.getenv("LLM_BASE_URL", '
+                                '"https://api.openai.com/v1") defaults to OpenAI\'s URL') for t in todos), todos
+    else:
+        assert 'BASE_URL = os.getenv("LLM_BASE_URL", "https://api.mistral.ai")' in code, code
+        assert any(t.startswith("server_url=BASE_URL: BASE_URL reads LLM_BASE_URL") for t in todos), todos
