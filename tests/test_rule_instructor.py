@@ -323,14 +323,17 @@ def test_an_untraced_instructor_calls_todo_names_the_keywords_mistral_needs():
                "(seed -> random_seed, drop user=)" in t for t in todos), todos
 
 
-def test_a_call_sending_instructors_audio_keeps_the_client():
+@pytest.mark.parametrize("held", [False, True])
+def test_a_call_sending_instructors_audio_keeps_the_client(held):
     """Held-out review 4 (ohmeow's audio example): instructor 1.17 sends Audio as OpenAI's input_audio part
-    in Mistral modes, which mistralai 3.7 serialises as {"type": "UNKNOWN"}: the client stays."""
+    in Mistral modes, which mistralai 3.7 serialises as {"type": "UNKNOWN"}: the client stays. Also where the part is
+    held in a name first (held-out review 86, Y1: `audio = Audio.from_path(path)` converted the client, silently)."""
     from mechanics import convert_idempotent
 
-    code, todos = convert_idempotent('''\
+    part = "audio" if held else "Audio.from_path(path)"
+    code, todos = convert_idempotent(f'''\
         import instructor
-        from instructor import Audio
+        from instructor.multimodal import Audio
         from openai import OpenAI
         from pydantic import BaseModel
 
@@ -342,8 +345,9 @@ def test_a_call_sending_instructors_audio_keeps_the_client():
 
 
         def transcribe(path):
-            return client.chat.completions.create(model="gpt-4o-audio-preview", response_model=Transcript,
-                                                  messages=[{"role": "user", "content": ["Transcribe.", Audio.from_path(path)]}])
+            audio = Audio.from_path(path)
+            return client.chat.completions.create(model="gpt-4o-mini", response_model=Transcript,
+                                                  messages=[{{"role": "user", "content": ["Transcribe.", {part}]}}])
         ''')
     assert "instructor.from_openai(OpenAI())" in code and any("instructor's Audio part" in t for t in todos), todos
 

@@ -5056,9 +5056,18 @@ def _instructor_audio(f: _File, call: ast.Call) -> bool:
     module that imports it and builds messages elsewhere)? Held-out review 4 (ohmeow's audio example)."""
     names = {local for local, (module, level, name) in f.repo_imports.items()
              if level == 0 and module.split(".")[0] == "instructor" and name == "Audio"}
-    dotted = {dotted_name(n.func) or "" for n in ast_walk(call) if isinstance(n, ast.Call)}
-    if any(d.split(".")[0] in names or d.startswith(("instructor.Audio.", "instructor.multimodal.Audio."))
-           for d in dotted):
+    def audio(node: ast.AST) -> bool:
+        d = dotted_name(node.func) or "" if isinstance(node, ast.Call) else ""
+        return d.split(".")[0] in names or d.startswith(("instructor.Audio.", "instructor.multimodal.Audio."))
+
+    if any(audio(n) for n in ast_walk(call)):
+        return True
+    # `audio = Audio.from_path(path)`, then `messages=[{..., "content": ["Transcribe this", audio]}]` (held-out review
+    # 86, Y1: the part held in a name was not seen, and the client converted)
+    held = {n.id for n in ast_walk(call) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    if held and (names or "Audio" in f.source) and any(
+            isinstance(n, ast.Assign) and audio(n.value) and any(isinstance(t, ast.Name) and t.id in held
+                                                                 for t in n.targets) for n in f.nodes):
         return True
     messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
     return bool(names) and not isinstance(messages, (ast.List, ast.Tuple)) and any(
