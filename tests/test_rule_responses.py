@@ -648,3 +648,17 @@ def test_unset_model_fields_are_falsy_unset_or_truthy_models():
             if isinstance(t, type) and issubclass(t, pydantic.BaseModel):
                 models.append(t)
         assert models and all("__bool__" not in vars(m) and "__len__" not in vars(m) for m in models), name
+
+
+def test_a_stored_prompt_says_how_to_move_the_call_and_nothing_of_parse():
+    """Held-out review 85, X6 (Aziz_AI): the prompt= TODO said the call cannot move, then that Mistral "takes the same
+    request", and spoke of responses.parse for a create call. It says how to move the stored prompt instead."""
+    code, todos = convert('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        r = client.responses.create(model="gpt-4.1", prompt={"id": PROMPT_ID, "version": "1"}, input="hi")
+        ''')
+    [todo] = [t for t in todos if t.startswith("responses.create(...) stays on OpenAI")]
+    assert "copy the stored prompt's text (OpenAI's dashboard) into instructions= and drop prompt=" in todo, todo
+    assert "same request" not in todo and "parse" not in todo, todo

@@ -35,7 +35,8 @@ BLOCKING = MappingProxyType({
     "stream": "stream= computed at run time: Mistral yields frames (frame.event, frame.data) when it streams, "
               "not OpenAI's event objects; convert by hand",
     "include": "include=: Mistral's Responses API has no includable extras",
-    "prompt": "stored prompts (prompt=) are OpenAI's",
+    "prompt": "stored prompts (prompt=) are OpenAI's: copy the stored prompt's text (OpenAI's dashboard) into "
+              "instructions= and drop prompt=",
     "truncation": "truncation=\"auto\": Mistral pins truncation to \"disabled\"",
     "top_logprobs": "top_logprobs: Mistral pins it to 0",
     "service_tier": "service_tier: no Mistral equivalent",
