@@ -702,6 +702,25 @@ def test_a_start_up_check_listing_openai_api_key_among_variables_gets_a_todo(tmp
                                     "remove that too if this is about it (migrator never renames this)"], found
 
 
+@pytest.mark.parametrize("loop", ["{k: v for k, v in os.environ.items() if k not in SECRET_VARS}",
+                                  "[k for k in os.environ if k in SECRET_VARS]"])
+def test_a_list_filtering_the_environment_by_openai_api_key_gets_a_todo(tmp_path, loop):
+    """Held-out review 86, X1: `SECRET_VARS = ("OPENAI_API_KEY", "BOT_TOKEN")` kept out of an untrusted subprocess's
+    environment (`{k: v for k, v in os.environ.items() if k not in SECRET_VARS}`): the converted client read
+    MISTRAL_API_KEY, which then passed the filter, silently. A list no environment filter reads gets nothing."""
+    _tree(tmp_path, {
+        "sandbox.py": "import os\n\nSECRET_VARS = (\"OPENAI_API_KEY\", \"BOT_TOKEN\")\n"
+                      f"SHOWN = [\"OPENAI_API_KEY\"]\n\n\ndef scrubbed():\n    return {loop}, SHOWN\n",
+        "provider.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                       "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n",
+    })
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    assert _findings(report)["sandbox.py"] == [
+        "SECRET_VARS lists OPENAI_API_KEY among the variables this module filters the environment by, but the "
+        "converted clients read MISTRAL_API_KEY: add MISTRAL_API_KEY to it (where the list keeps secrets out, the "
+        "Mistral key now passes)"], _findings(report)
+
+
 def test_a_langchain_key_from_a_helper_reading_openai_api_key_names_the_helper(tmp_path):
     """Held-out review 60, Y14 (seedlit/summarize): `ChatOpenAI(api_key=utils.get_openai_key())`, the helper reading
     OPENAI_API_KEY and raising when it is unset: the converted ChatMistralAI's TODO said only "must now hold a

@@ -3279,12 +3279,32 @@ def _key_list_checks(f) -> dict:
         return isinstance(loop.target, ast.Name) and any(_reads_environment(n, loop.target.id) for n in ast_walk(
             f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop))
 
+    def filters(loop, name: str) -> bool:
+        """``{k: v for k, v in os.environ.items() if k not in SECRET_VARS}``: the environment's variables, filtered by
+        their name's membership in the list (held-out review 86, X1: a scrub for an untrusted subprocess then let the
+        Mistral key through, silently)."""
+        call = loop.iter if isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute) else None
+        iterated = call.func.value if call is not None and call.func.attr in ("items", "keys") else loop.iter
+        target = loop.target.elts[0] if isinstance(loop.target, ast.Tuple) and loop.target.elts else loop.target
+        if not ((dotted_name(iterated) or "").endswith("environ") and isinstance(target, ast.Name)):
+            return False
+        return any(isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.In, ast.NotIn)) and
+                   isinstance(n.left, ast.Name) and n.left.id == target.id and isinstance(n.comparators[0], ast.Name)
+                   and n.comparators[0].id == name
+                   for n in ast_walk(f.parent.get(id(loop)) if isinstance(loop, ast.comprehension) else loop))
+
     found: dict = {}
     loops = [g for g in f.nodes if isinstance(g, (ast.comprehension, ast.For))]
     for node in f.nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and \
                 lists_key(node.value):
             name, statement = node.targets[0].id, node
+            if any(filters(g, name) for g in loops):
+                span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+                found[span] = (f"{name} lists OPENAI_API_KEY among the variables this module filters the environment "
+                               "by, but the converted clients read MISTRAL_API_KEY: add MISTRAL_API_KEY to it (where "
+                               "the list keeps secrets out, the Mistral key now passes)")
+                continue
             if not any(isinstance(g.iter, ast.Name) and g.iter.id == name and checked(g) for g in loops):
                 continue
         elif isinstance(node, (ast.comprehension, ast.For)) and lists_key(node.iter) and checked(node):
