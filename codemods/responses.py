@@ -148,7 +148,7 @@ class _Transformer(ApiCallTransformer):
         return updated
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        parse = isinstance(updated.func, cst.Attribute) and updated.func.attr.value == "parse"
+        parse = isinstance(original.func, cst.Attribute) and original.func.attr.value == "parse"
         # (held-out review 85, X6: "takes the same request" beside a blocker of that request, and chat.parse said of
         # a create call)
         found = self.converting(original, updated, "convert this responses call by hand (responses.parse becomes "
