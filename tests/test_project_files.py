@@ -1077,6 +1077,12 @@ def test_a_pin_mistralai_cannot_install_with_is_a_todo_on_its_line(manifest, lin
     assert f"is pinned to {pinned}, but mistralai 3.7 needs" in todos[0][1]
     # no older mistralai has the mistralai.client API the converted code uses (held-out review 55, U9)
     assert "release that accepts it" not in todos[0][1], todos
+    # and "Before you deploy" says the manifest cannot be installed as written (held-out review 86, X8)
+    from migrator.engine.project_files import UNRESOLVABLE_STEP, _edit_file
+
+    edit = _edit_file(manifest, "requirements.txt", REQUIREMENTS, CodeFacts(texts={"app.py": MISTRAL_CODE},
+                                                                              any_converted=True))
+    assert [f.steps for f in edit.findings if f.kind is FindingKind.TODO] == [(UNRESOLVABLE_STEP,)], edit.findings
 
 
 @pytest.mark.parametrize(("manifest", "todo"), [

