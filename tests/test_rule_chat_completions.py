@@ -2604,3 +2604,26 @@ def test_the_usage_fields_read_the_same_on_mistrals_usage():
     assert set(USAGE_TYPES.values()) == {"UsageInfo"}
     shared = set(CompletionUsage.model_fields) - USAGE_DETAIL_FIELDS
     assert shared == {"prompt_tokens", "completion_tokens", "total_tokens"} <= set(UsageInfo.model_fields)
+
+
+def test_a_parameters_openai_default_left_unmapped_is_named_in_the_todo():
+    """Held-out review 85, X3 (SpecLens): `def ask(prompt, model="gpt-5-nano")`, the default compared in the same
+    function (`if model not in ["gpt-5-nano"]`), stays as written, and the call's TODO said "computed at run time",
+    pointing away from the literal two lines above. It names the default and the Mistral model to write."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def ask(prompt: str, model: str = "gpt-5-nano") -> str:
+            kw = {}
+            if model not in ["gpt-5-nano"]:
+                kw["temperature"] = 0.7
+            return client.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}], **kw)
+        ''')
+    assert any(t.startswith("model=model: its default, 'gpt-5-nano', is an OpenAI model, left as it is") and
+               "make it 'mistral-small-latest'" in t for t in todos), todos
+    assert not any("computed at run time" in t for t in todos), todos
