@@ -1316,10 +1316,15 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                       f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)")
         elif rejecting:
             module = posixpath.relpath(rejecting, posixpath.dirname(path) or ".")
+            settings = facts.texts.get(rejecting, "")
+            # a case-sensitive class (or one whose fields are spelled as the variables) matches MISTRAL_API_KEY only by
+            # that name (held-out review 85, X4: a mistral_api_key field then met the variable as an extra input)
+            field_name = key_env if re.search(r"case_sensitive\b\W*(?:=|:)\s*True", settings) or re.search(
+                rf"^\s+{OPENAI_KEY}\s*:", settings, re.MULTILINE) else key_env.lower()
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{key_env} not added: the settings class in {module} reads the env file and has no field "
                       f"for it (pydantic-settings rejects an unknown variable at start-up); declare a "
-                      f"{key_env.lower()} field, pass it to the converted clients (api_key=), then add {key_env} here",
+                      f"{field_name} field, pass it to the converted clients (api_key=), then add {key_env} here",
                       "manual")
         else:
             first = lines[index] if ending else lines[index] + _newline(text)
