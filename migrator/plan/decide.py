@@ -3993,6 +3993,7 @@ def _caller_system_last(builder, f, scope, param: str) -> Optional[str]:
     system message: where."""
     order = f.param_order.get(scope) or []
     index = order.index(param) if param in order else -1
+    found: list = []  # every caller so (held-out review 85, X5: the one named was not the one run on every reply)
     for node in f.nodes:
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == scope[0]):
             continue
@@ -4001,9 +4002,11 @@ def _caller_system_last(builder, f, scope, param: str) -> Optional[str]:
             argument = node.args[index]
         if isinstance(argument, ast.Name):
             where = _system_last(f, f.scope_of.get(id(node), ()), argument.id, node.lineno)
-            if where is not None:
-                return where
-    return None
+            if where is not None and where not in found:
+                found.append(where)
+    if not found:
+        return None
+    return "; ".join(found[:3]) + (f"; and {len(found) - 3} more callers" if len(found) > 3 else "")
 
 
 def _env_read(node) -> Optional[tuple[str, bool]]:
