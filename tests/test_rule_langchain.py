@@ -1501,3 +1501,27 @@ def test_a_converted_wrapper_reading_the_key_from_the_environment_gets_the_key_s
     outcome = transform_source(source, config=Config())
     assert "Mistral" in outcome.code, outcome.code
     assert [s for f in outcome.findings for s in f.steps].count(KEY_STEP) == steps, outcome.findings
+
+
+@pytest.mark.parametrize("use, converts", [
+    ('llm.invoke([("system", system_prompt), ("user", question)]).content', True),
+    ("llm.get_num_tokens_from_messages([])", False),  # a method the Mistral class lacks: the uses decide
+])
+def test_an_object_returned_in_a_tuple_its_callers_unpack_follows_their_uses(use, converts):
+    """Held-out review 86, Y7 (agentes): `return llm, prompt` in a factory whose callers unpack it (`llm, prompt =
+    make_llm()`) was "used in a tuple" and kept, where `return llm` alone converts: the unpacked name's uses decide."""
+    code, todos = convert(f'''\
+        from langchain_openai import ChatOpenAI
+
+
+        def make_llm():
+            llm = ChatOpenAI(model="gpt-4.1", temperature=0.3, max_tokens=1000)
+            return llm, "You are a helpful assistant."
+
+
+        def run(question):
+            llm, system_prompt = make_llm()
+            return {use}
+        ''')
+    assert ("ChatMistralAI(" in code) is converts, code
+    assert not any("used in a tuple" in t for t in todos), todos

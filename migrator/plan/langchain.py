@@ -676,6 +676,10 @@ class _Planner:
             if calls is not None and not calls:
                 return []  # (followed already)
             return [f"returned from {name}(): the callers' uses are not checked"]
+        if isinstance(parent, ast.Tuple) and isinstance(self.parents.get(id(parent)), ast.Return):
+            followed = self._returned_in_tuple(node, parent, kind, seen)
+            if followed is not None:
+                return followed
         if isinstance(parent, ast.Compare):
             return []
         if (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)) or \
@@ -686,6 +690,26 @@ class _Planner:
         if isinstance(parent, ast.List) and kind == "embeddings" and self._run_list(parent):
             return []
         return [f"used in {place_of(parent)}, where the rule does not follow it"]
+
+    def _returned_in_tuple(self, node: ast.AST, returned: ast.Tuple, kind: str, seen: set) -> Optional[list]:
+        """``return llm, prompt`` of a function of this module whose every call unpacks it (``llm, prompt =
+        make_llm()``): the uses of the name at the object's place decide (held-out review 86, Y7: "used in a tuple"
+        kept the object that `return llm` alone converts); None when the calls cannot all be followed so."""
+        if any(isinstance(e, ast.Starred) for e in returned.elts):
+            return None
+        index = next(i for i, e in enumerate(returned.elts) if e is node)
+        calls = self._factory_calls(self.scope.get(id(self.parents[id(returned)])), seen)
+        if calls is None:
+            return None
+        out: list = []
+        for call in calls:
+            holder = self.parents.get(id(call))
+            target = holder.targets[0] if isinstance(holder, ast.Assign) and len(holder.targets) == 1 else None
+            if not (isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == len(returned.elts) and
+                    not any(isinstance(e, ast.Starred) for e in target.elts)):
+                return None
+            out.extend(self._binding_blockers(target.elts[index], holder, kind, seen))
+        return out
 
     def _run_list(self, node: ast.List) -> bool:
         """Is the list the ``transformations=`` of LlamaIndex's ingestion (RUN_LISTS)?"""
