@@ -12,6 +12,7 @@ descended into at all (``stmt_relevant`` / ``stmt_size``).
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
@@ -1599,6 +1600,11 @@ def embeddings_splat(scope: ast.AST, call: ast.Call) -> Optional[SplatDict]:
     return _splat_dict(scope, splats[0].id, call, embeddings=True)
 
 
+# A function of the app's own named for logging (`log_request(endpoint, request_data, response)`, `_log(...)`): it shows
+# what it is handed (held-out review 86, X5: a request dict handed to one kept the client on OpenAI)
+_LOGGING_HELPER = re.compile(r"(?:^|_)(?:log|logs|print|debug|trace)(?:_|$)", re.IGNORECASE)
+
+
 def _logged_names(scope: ast.AST, name: str) -> set:
     """ids of the reads of ``name`` in ``scope`` that only show it: an argument of print(...) or of a logger's
     method (``log.info("%s", name)``), or a value of an f-string such a call prints."""
@@ -1609,8 +1615,9 @@ def _logged_names(scope: ast.AST, name: str) -> set:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        if not (isinstance(func, ast.Name) and func.id == "print" or
-                isinstance(func, ast.Attribute) and func.attr in HARMLESS_METHODS):
+        last = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if not (last == "print" or isinstance(func, ast.Attribute) and func.attr in HARMLESS_METHODS or
+                _LOGGING_HELPER.search(last)):
             continue
         for arg in [*node.args, *(k.value for k in node.keywords)]:
             parts = [v.value for v in arg.values if isinstance(v, ast.FormattedValue)] \

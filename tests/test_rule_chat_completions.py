@@ -2164,6 +2164,10 @@ def test_a_splatted_request_dict_that_is_only_logged_converts():
 
     kept, todos = convert_idempotent(source.replace('print(f"sent {request_data}")', "store(request_data)"))
     assert "client = OpenAI()" in kept and any("also used outside the call" in t for t in todos), todos
+    # handed to the app's own logging helper (`log_request(...)`): shown too (held-out review 86, X5)
+    logged, todos = convert_idempotent(source.replace('print(f"sent {request_data}")',
+                                                      'OpenAIClient.log_request("chat", request_data, None)'))
+    assert "completion = client.chat.complete(**request_data)" in logged and not todos, (logged, todos)
 
 
 def test_a_system_message_reaching_the_history_through_an_unpacked_return_gets_the_todo():
