@@ -531,15 +531,16 @@ class TestKwargsDicts(CodemodTest):
     def test_opaque_dict_gets_todo_with_keys(self) -> None:
         # The call stays on OpenAI, and so does its client: the constructor's MIG101 TODO says why
         # (test_plan.py::test_kept_client_todo_names_the_blocking_call); no TODO of its own.
-        """A dict that is passed around elsewhere is left (model name included: the call stays on
-        OpenAI, and so does its client), with a TODO naming the keys to check."""
+        """A dict that is passed around elsewhere (to a function other than a logging one: held-out review 86, X5) is
+        left (model name included: the call stays on OpenAI, and so does its client), with a TODO naming the keys to
+        check."""
         before = """
             from openai import OpenAI
             client = OpenAI()
 
             def ask(m):
                 params = {"model": "gpt-4o", "messages": m, "seed": 1, "user": "u"}
-                log(params)
+                store(params)
                 return client.chat.completions.create(**params)
         """
         after = """
@@ -548,7 +549,7 @@ class TestKwargsDicts(CodemodTest):
 
             def ask(m):
                 params = {"model": "gpt-4o", "messages": m, "seed": 1, "user": "u"}
-                log(params)
+                store(params)
                 return client.chat.completions.create(**params)
         """
         
