@@ -167,7 +167,7 @@ def test_a_kwargs_dict_model_constant_is_mapped_where_it_is_set() -> None:
 
 @pytest.mark.parametrize("body, reason", [
     ('params = {"model": "text-embedding-3-small", "input": texts, "timeout": 5}', "unknown key 'timeout'"),
-    ('params = {"model": "text-embedding-3-small", "input": texts}\n            log(params)',
+    ('params = {"model": "text-embedding-3-small", "input": texts}\n            store(params)',
      "also used outside the call"),
     ('params = {"model": "text-embedding-3-small", "input": texts, "encoding_format": "base64"}', "only float"),
     ('params = make_params(texts)', "not built from a dict literal"),
