@@ -3972,3 +3972,22 @@ def test_a_test_swapping_a_clients_resource_for_a_fake_neither_keeps_it_nor_goes
     assert out["tests/test_ai.py"].count("# TODO(migrator MIG106)") == 1, out["tests/test_ai.py"]
     assert "ai.client.chat.complete_async (stream / stream_async for stream=True)" in out["tests/test_ai.py"], \
         out["tests/test_ai.py"]
+
+
+def test_a_bare_import_resolves_to_the_importers_own_sub_project() -> None:
+    """Held-out review 86, Y6 (chatbot-demo): run from a monorepo's root, `from common import embed_model` in svc_a was
+    ambiguous (svc_a/common and svc_b/common), so the OpenAI model default it names stayed unmapped; run on svc_a alone
+    it was mapped. The importer's own package (the one sharing its directories) is the one Python imports there."""
+    from mechanics import convert_files
+
+    common = 'import os\n\nembed_model = os.getenv("EMBED_MODEL", "text-embedding-3-small")\n'
+    out = convert_files({
+        "svc_a/common/__init__.py": common,
+        "svc_a/embed.py": "from openai import OpenAI\nfrom common import embed_model\n\nclient = OpenAI()\n"
+                          "print(client.embeddings.create(model=embed_model, input=['hi']).data[0].embedding)\n",
+        "svc_b/common/__init__.py": common,
+        "svc_b/main.py": "from common import embed_model\nfrom openai import OpenAI\n\n"
+                         "print(OpenAI().embeddings.create(model=embed_model, input=['x']).data)\n",
+    })
+    assert 'os.getenv("EMBED_MODEL", "mistral-embed")' in out["svc_a/common/__init__.py"], out["svc_a/common/__init__.py"]
+    assert 'os.getenv("EMBED_MODEL", "mistral-embed")' in out["svc_b/common/__init__.py"], out["svc_b/common/__init__.py"]
