@@ -3989,5 +3989,6 @@ def test_a_bare_import_resolves_to_the_importers_own_sub_project() -> None:
         "svc_b/main.py": "from common import embed_model\nfrom openai import OpenAI\n\n"
                          "print(OpenAI().embeddings.create(model=embed_model, input=['x']).data)\n",
     })
-    assert 'os.getenv("EMBED_MODEL", "mistral-embed")' in out["svc_a/common/__init__.py"], out["svc_a/common/__init__.py"]
-    assert 'os.getenv("EMBED_MODEL", "mistral-embed")' in out["svc_b/common/__init__.py"], out["svc_b/common/__init__.py"]
+    for service in ("svc_a", "svc_b"):
+        mapped = out[f"{service}/common/__init__.py"]
+        assert 'os.getenv("EMBED_MODEL", "mistral-embed")' in mapped, mapped
