@@ -1566,8 +1566,9 @@ class _Transformer(RuleTransformer):
             len(bound.args) > 1 else None
         if default is not None and _is_openai_url(string_value(default) or ""):
             # `BASE_URL = os.getenv("LLM_BASE_URL", "https://api.openai.com/v1")` then `OpenAI(base_url=BASE_URL)`
-            # (held-out review 86, Y2: the default run sent the Mistral key to api.openai.com/v1/v1): as the read written
-            # in the call does, the default becomes Mistral's server, where this client is the name's only reader
+            # (held-out review 86, Y2: the default run sent the Mistral key to api.openai.com/v1/v1): as the read
+            # written in the call does, the default becomes Mistral's server, where this client is the name's only
+            # reader
             variable = _env_variable(bound)
             if self._module_reads(value.value) == 1:
                 self.__dict__.setdefault("_remapped_names", {})[value.value] = bound

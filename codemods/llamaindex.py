@@ -62,7 +62,8 @@ class LlamaIndex(LangChain):
     llama-index-core the Mistral integration needs); an object handed to a function outside LlamaIndex, or returned
     from one not called in its module; a class imported from LlamaIndex's pre-0.10 paths (``from llama_index.llms import
     OpenAI``: upgrade LlamaIndex first). ``AzureOpenAI`` / ``AzureOpenAIEmbedding`` stay, with a
-    TODO, as ``OpenAILike`` / ``OpenAILikeEmbedding`` do where they talk to OpenAI (no ``api_base``, or OpenAI's); an ``api_base`` / ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
+    TODO, as ``OpenAILike`` / ``OpenAILikeEmbedding`` do where they talk to OpenAI (no ``api_base``, or OpenAI's);
+    an ``api_base`` / ``api_key`` of another provider leaves the object alone. Uses in other modules (of a module-level
     object or of ``Settings``) are not checked; ``migrator scan`` does not list these sites yet.
 
     **openai-compatible target.** Not converted: each OpenAI object gets a TODO saying it still calls

@@ -2150,8 +2150,8 @@ def test_a_messages_list_ended_with_a_system_message_before_the_call_gets_the_to
     assert 'messages=msgs can end with a system message (msgs = ... [..., {"role": "system", ...}] in image())' in out
     assert out.count("can end with a system message") == 2, out
     # every caller ending it so is named (held-out review 85, X5: the second caller, run on every reply, was not)
-    both = code.replace("    return client.chat.completions.create(model=\"gpt-4o\", messages=msgs).choices[0].message.content"
-                        "\n\n\ndef plain", "    return ask(msgs)\n\n\ndef plain")
+    call = '    return client.chat.completions.create(model="gpt-4o", messages=msgs).choices[0].message.content'
+    both = code.replace(call + "\n\n\ndef plain", "    return ask(msgs)\n\n\ndef plain")
     out = convert_files({"app.py": both})["app.py"]
     assert ('messages=context can end with a system message (ctx.append({"role": "system", ...}) in react(); '
             'msgs = ... [..., {"role": "system", ...}] in image())') in out, out

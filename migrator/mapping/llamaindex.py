@@ -58,8 +58,8 @@ LIKE_MISTRAL = MappingProxyType({"OpenAILike": ("MistralAI", "llama-index-llms-m
 LIKE_CONFIGURED_ADVICE = ("to use Mistral, set that endpoint to https://api.mistral.ai/v1 with a Mistral api_key and "
                           "model (OpenAILike takes any model name), or convert it by hand to {target}")
 LIKE_TODO = ("{name}(...) stays on OpenAI: with no api_base, or OpenAI's, it talks to OpenAI's server with "
-             "OPENAI_API_KEY, as llama_index's OpenAI class does; to move it, use {mistral} ({package}) by hand, or give "
-             "it api_base=\"https://api.mistral.ai/v1\", a Mistral api_key and a Mistral model")
+             "OPENAI_API_KEY, as llama_index's OpenAI class does; to move it, use {mistral} ({package}) by hand, or "
+             "give it api_base=\"https://api.mistral.ai/v1\", a Mistral api_key and a Mistral model")
 AZURE_MISTRAL = MappingProxyType({"AzureOpenAI": "MistralAI", "AzureOpenAIEmbedding": "MistralAIEmbedding"})
 # --target openai-compatible: llama_index's OpenAI classes check model names against OpenAI's list.
 COMPAT_TODO = ("{name}(...) still calls OpenAI: this run moves the openai SDK's clients to {provider}; to move this one "

@@ -3181,7 +3181,8 @@ class _Builder:
             if isinstance(parent, ast.Call) and parent.func is top:
                 self._record_call(f, parent, first, surface, chain)
                 return
-            if chain[0] in TEST_SWAPPED and is_test_path(f.path) and self._test_swap(f, node, top, parent, ids, surface):
+            if chain[0] in TEST_SWAPPED and is_test_path(f.path) and \
+                    self._test_swap(f, node, top, parent, ids, surface):
                 return
             if isinstance(top.ctx, ast.Store):  # type: ignore[attr-defined]
                 fold = self._key_fold(f, top, first) if surface == "api_key" else None
@@ -3296,9 +3297,9 @@ class _Builder:
     def _test_swap(self, f: _File, node: ast.AST, top: ast.AST, parent: Optional[ast.AST], ids: list,
                    surface: str) -> bool:
         """A test swapping a resource of the app's client for a fake and back (``real = ai.client.chat``,
-        ``ai.client.chat = FakeChat()``, ``ai.client.chat = real``): no use of the client that keeps it on OpenAI (held-out
-        review 86, X4: the production client stayed, told to "set it when the client is built"); where it converts, a
-        TODO at the swap says what the converted code calls."""
+        ``ai.client.chat = FakeChat()``, ``ai.client.chat = real``): no use of the client that keeps it on OpenAI
+        (held-out review 86, X4: the production client stayed, told to "set it when the client is built"); where it
+        converts, a TODO at the swap says what the converted code calls."""
         from migrator.mapping.outside_sdk import PATCHED_ANY, patched_now
 
         statement = parent if isinstance(parent, ast.Assign) else None
@@ -3310,8 +3311,8 @@ class _Builder:
             if (f.path, scope, surface) not in told:
                 told.add((f.path, scope, surface))
                 is_async = any(self.origins[o].is_async for o in ids)
-                full = surface if surface in PATCHED_NOW else next((k for k in PATCHED_NOW if k.startswith(surface + ".")),
-                                                                    None)  # (`client.chat`: its create's)
+                full = surface if surface in PATCHED_NOW else next(
+                    (k for k in PATCHED_NOW if k.startswith(surface + ".")), None)  # (`client.chat`: its create's)
                 now = patched_now(ast.unparse(node), full, is_async) if full else PATCHED_ANY
                 todo = (f"this test swaps {ast.unparse(top)} for a fake shaped like OpenAI's client, on a client the "
                         f"conversion moved to Mistral: the converted code now calls {now}; fake that instead")
