@@ -5209,7 +5209,8 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
         elif kw.arg == "reasoning" and not (isinstance(value, dict) and set(value) <= {"effort"}) and \
                 not _effort_only(f, kw.value) and not _effort_dict(kw.value):
             if isinstance(kw.value, ast.Dict):
-                problems.append("reasoning= other than {\"effort\": ...}: Mistral takes the effort only (no summaries)")
+                problems.append("reasoning= other than {\"effort\": ...}: Mistral takes the effort only (no "
+                                "summaries)")
             else:
                 problems.append(f"reasoning={ast.unparse(kw.value)} is computed at run time: Mistral takes the effort "
                                 "only ({\"effort\": ...}, no summaries); check it, then convert")
