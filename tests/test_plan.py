@@ -3992,3 +3992,29 @@ def test_a_bare_import_resolves_to_the_importers_own_sub_project() -> None:
     for service in ("svc_a", "svc_b"):
         mapped = out[f"{service}/common/__init__.py"]
         assert 'os.getenv("EMBED_MODEL", "mistral-embed")' in mapped, mapped
+
+
+def test_a_required_key_setting_of_another_service_names_its_own_clients() -> None:
+    """Held-out review 86, X2 (AI-Government-Assistant): each service of a monorepo has its own settings class with a
+    required OPENAI_API_KEY; the ingestor's, whose service calls no OpenAI, was told the converted clients are handed
+    it in the chat service's openai_service.py. Each settings module names the clients of its own project, and the
+    field to declare is spelled as the class spells its OpenAI one."""
+    from mechanics import convert_files
+
+    settings = ("from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                "    OPENAI_API_KEY: str\n\n\nsettings = Settings()\n")
+    out = convert_files({
+        "svc_chat/app/__init__.py": "", "svc_chat/app/core/__init__.py": "", "svc_chat/app/core/settings.py": settings,
+        "svc_chat/app/services/__init__.py": "",
+        "svc_chat/app/services/openai_service.py": (
+            "from openai import AsyncOpenAI\n\nfrom app.core.settings import settings\n\n"
+            "client = AsyncOpenAI(api_key=settings.OPENAI_API_KEY)\n\n\nasync def ask(q):\n"
+            "    return await client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n"),
+        "svc_ingest/app/__init__.py": "", "svc_ingest/app/core/__init__.py": "",
+        "svc_ingest/app/core/settings.py": settings,
+        "svc_ingest/app/main.py": "from app.core.settings import settings\n\nprint(settings.OPENAI_API_KEY[:3])\n",
+    })
+    chat, ingest = out["svc_chat/app/core/settings.py"], out["svc_ingest/app/core/settings.py"]
+    assert "the converted clients are handed it (api_key=settings.OPENAI_API_KEY in openai_service.py)" in chat, chat
+    assert "declare MISTRAL_API_KEY (read from MISTRAL_API_KEY)" in chat, chat
+    assert "openai_service.py" not in ingest and "no code of this project calls OpenAI" in ingest, ingest

@@ -5262,19 +5262,30 @@ def _required_key_fields(builder, files) -> dict:
                         stmt.target.id.lower() == "openai_api_key" and _required(stmt.value)):
                     continue
                 span = (stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
-                handed = _handed_field(files, stmt.target.id)
+                # (a client of another service of the tree, with settings of its own, is handed its own: held-out
+                # review 86, X2)
+                # (spelled as the class spells its OpenAI one: a case_sensitive class matches no other spelling)
+                declared = (key.upper() if stmt.target.id.isupper() else key.lower()) if key else key
+                beside = [g for g in files if project_of(g.path) == project_of(f.path)]
+                handed = _handed_field(beside, stmt.target.id)
+                if not any(g.uses_openai for g in beside):
+                    found.setdefault(f.path, {})[span] = (
+                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
+                        "and no code of this project calls OpenAI: a deployment without the OpenAI key fails at "
+                        "start-up (ValidationError); give it a default or remove it")
+                    continue
                 if handed and key:
                     # `Mistral(api_key=settings.openai_api_key)`: the clients read no variable (held-out review 57, X4)
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
                         f"variable), and the converted clients are handed it ({handed}), which holds the OpenAI key: "
-                        f"declare {key.lower()} (read from {key}), pass it instead, and give {stmt.target.id} a default or "
+                        f"declare {declared} (read from {key}), pass it instead, and give {stmt.target.id} a default or "
                         "remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
                     continue
                 found.setdefault(f.path, {})[span] = (
                     f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
                     f"and {reads}: a deployment without the OpenAI key fails at start-up (ValidationError); give it "
-                    "a default or remove it" + (f", and declare {key.lower()} where the code passes the key on" if key
+                    "a default or remove it" + (f", and declare {declared} where the code passes the key on" if key
                                                 else ""))
     return found
 
