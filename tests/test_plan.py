@@ -4009,7 +4009,8 @@ def test_a_required_key_setting_of_another_service_names_its_own_clients() -> No
         "svc_chat/app/services/openai_service.py": (
             "from openai import AsyncOpenAI\n\nfrom app.core.settings import settings\n\n"
             "client = AsyncOpenAI(api_key=settings.OPENAI_API_KEY)\n\n\nasync def ask(q):\n"
-            "    return await client.chat.completions.create(model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n"),
+            "    return await client.chat.completions.create(model='gpt-4o', "
+            "messages=[{'role': 'user', 'content': q}])\n"),
         "svc_ingest/app/__init__.py": "", "svc_ingest/app/core/__init__.py": "",
         "svc_ingest/app/core/settings.py": settings,
         "svc_ingest/app/main.py": "from app.core.settings import settings\n\nprint(settings.OPENAI_API_KEY[:3])\n",

@@ -5270,8 +5270,8 @@ def _required_key_fields(builder, files) -> dict:
                 handed = _handed_field(beside, stmt.target.id)
                 if not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
-                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
-                        "and no code of this project calls OpenAI: a deployment without the OpenAI key fails at "
+                        f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
+                        "variable), and no code of this project calls OpenAI: a deployment without the OpenAI key fails at "
                         "start-up (ValidationError); give it a default or remove it")
                     continue
                 if handed and key:
@@ -5279,8 +5279,8 @@ def _required_key_fields(builder, files) -> dict:
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
                         f"variable), and the converted clients are handed it ({handed}), which holds the OpenAI key: "
-                        f"declare {declared} (read from {key}), pass it instead, and give {stmt.target.id} a default or "
-                        "remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
+                        f"declare {declared} (read from {key}), pass it instead, and give {stmt.target.id} a default "
+                        "or remove it (a deployment without the OpenAI key fails at start-up: ValidationError)")
                     continue
                 found.setdefault(f.path, {})[span] = (
                     f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY variable), "
