@@ -73,10 +73,10 @@ from migrator.plan.model import USE_CONVERT, USE_TODO, ConversionPlan, Use, node
 
 Scope = tuple[str, ...]
 
-# First attribute after the `openai` module that makes `openai.<attr>...` a use of its module client.
 # The resources of a client a test may swap for a fake (``client.chat = FakeChat()``, ``client.embeddings = ...``)
 TEST_SWAPPED = frozenset({"chat", "completions", "embeddings", "audio", "moderations", "files", "responses", "beta",
                           "models", "images"})
+# First attribute after the `openai` module that makes `openai.<attr>...` a use of its module client.
 MODULE_CLIENT_RESOURCES = frozenset({
     "chat", "completions", "embeddings", "images", "audio", "moderations", "models", "files", "batches",
     "responses", "beta", "fine_tuning", "vector_stores", "uploads", "realtime", "containers", "evals",
@@ -5106,6 +5106,7 @@ def _instructor_audio(f: _File, call: ast.Call) -> bool:
     module that imports it and builds messages elsewhere)? Held-out review 4 (ohmeow's audio example)."""
     names = {local for local, (module, level, name) in f.repo_imports.items()
              if level == 0 and module.split(".")[0] == "instructor" and name == "Audio"}
+
     def audio(node: ast.AST) -> bool:
         d = dotted_name(node.func) or "" if isinstance(node, ast.Call) else ""
         return d.split(".")[0] in names or d.startswith(("instructor.Audio.", "instructor.multimodal.Audio."))
