@@ -4019,3 +4019,22 @@ def test_a_required_key_setting_of_another_service_names_its_own_clients() -> No
     assert "the converted clients are handed it (api_key=settings.OPENAI_API_KEY in openai_service.py)" in chat, chat
     assert "declare MISTRAL_API_KEY (read from MISTRAL_API_KEY)" in chat, chat
     assert "openai_service.py" not in ingest and "no code of this project calls OpenAI" in ingest, ingest
+
+
+def test_a_model_default_chained_through_another_env_default_is_mapped_where_it_is_written() -> None:
+    """Held-out review 86, Y5 (chatbot-demo): `CHAT_MODEL = os.getenv("CHAT_MODEL", LLM_MODEL)` of `LLM_MODEL =
+    os.getenv("LLM_MODEL", "gpt-4o-mini")`, imported by a converted call: the literal stayed (Mistral got an OpenAI
+    name wherever the variables are unset), while a one-level default was mapped. A chain whose first name is also
+    read elsewhere stays, with the call's TODO."""
+    from mechanics import convert_files
+
+    config = ('import os\n\nLLM_MODEL = os.getenv("LLM_MODEL", "gpt-4o-mini")\n'
+              'CHAT_MODEL = os.getenv("CHAT_MODEL", LLM_MODEL)\n')
+    app = ("from openai import OpenAI\nfrom config import CHAT_MODEL\n\nclient = OpenAI()\n"
+           "print(client.chat.completions.create(model=CHAT_MODEL, messages=[]).choices)\n")
+    out = convert_files({"config.py": config, "app.py": app})
+    assert 'LLM_MODEL = os.getenv("LLM_MODEL", "mistral-small-latest")' in out["config.py"], out["config.py"]
+    assert "TODO" not in out["app.py"], out["app.py"]
+    shown = convert_files({"config.py": config + "print(LLM_MODEL)\n", "app.py": app})
+    assert '"gpt-4o-mini"' in shown["config.py"] and "model=CHAT_MODEL is imported from config" in shown["app.py"], \
+        shown

