@@ -389,3 +389,25 @@ def test_an_openai_annotation_stays_where_the_openai_sdk_stays():
     outcome = transform_source(code, config=Config(target="openai-compatible", provider="scaleway"), filename="app.py")
     assert "response: ChatCompletion = client.chat.completions.create(" in outcome.code, outcome.code
     assert "from openai.types.chat import ChatCompletion\n" in outcome.code
+
+
+def test_an_embedding_model_constant_read_otherwise_too_is_named_and_its_env_file_told(tmp_path):
+    """Held-out review 86, X7 (high-speed-rag-chatbot, --provider mistral): `EMBED_MODEL =
+    os.environ.get("EMBED_MODEL", "text-embedding-3-small")`, also returned by an endpoint: the call's TODO said "computed at run time" and
+    .env.example kept the OpenAI model with no TODO, where the mistral target names both."""
+    from migrator.engine import Mode, run
+
+    (tmp_path / "app.py").write_text(
+        'import os\n\nfrom openai import OpenAI\n\n'
+        'EMBED_MODEL = os.environ.get("EMBED_MODEL", "text-embedding-3-small")\n'
+        "client = OpenAI(base_url=os.environ.get('OPENAI_BASE_URL'))\n\n\n"
+        "def embed(text):\n    return client.embeddings.create(model=EMBED_MODEL, input=text).data[0].embedding\n\n\n"
+        "def root():\n    return {'model': EMBED_MODEL}\n")
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=sk-REPLACE_ME\nEMBED_MODEL=text-embedding-3-small\n")
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False,
+                 config=Config(target="openai-compatible", provider="mistral", respect_gitignore=False))
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    assert any(t.startswith("model=EMBED_MODEL is read from EMBED_MODEL in this module (default "
+                            "'text-embedding-3-small')") for t in todos), todos
+    told = ".env.example: EMBED_MODEL=text-embedding-3-small names an OpenAI model"
+    assert any(t.startswith(told) for t in todos), todos
