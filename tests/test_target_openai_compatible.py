@@ -393,8 +393,8 @@ def test_an_openai_annotation_stays_where_the_openai_sdk_stays():
 
 def test_an_embedding_model_constant_read_otherwise_too_is_named_and_its_env_file_told(tmp_path):
     """Held-out review 86, X7 (high-speed-rag-chatbot, --provider mistral): `EMBED_MODEL =
-    os.environ.get("EMBED_MODEL", "text-embedding-3-small")`, also returned by an endpoint: the call's TODO said "computed at run time" and
-    .env.example kept the OpenAI model with no TODO, where the mistral target names both."""
+    os.environ.get("EMBED_MODEL", "text-embedding-3-small")`, also returned by an endpoint: the call's TODO said
+    "computed at run time" and .env.example kept the OpenAI model with no TODO, where the mistral target names both."""
     from migrator.engine import Mode, run
 
     (tmp_path / "app.py").write_text(
