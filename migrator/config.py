@@ -35,6 +35,8 @@ class Config:
     # what langchain-mistralai 1.1 installs with), per manifest directory: ((directory, why or ""), ...);
     # a string: one reason for every module (migrator.engine.project_files.langchain_blockers / blocker_for)
     langchain_blocker: Any = field(default="", compare=False)
+    # (LLM blockers, embedding blockers) for LlamaIndex's classes, as langchain_blocker (runner._llamaindex_blocker)
+    llamaindex_blocker: Any = field(default="", compare=False)
     # Filled by the engine: ((module's last name, name, why), ...), a LangChain model another module imports and
     # hands to an OpenAI functions agent (migrator.plan.langchain.functions_agent_importers)
     langchain_imported: tuple = field(default=(), compare=False)

@@ -983,3 +983,29 @@ def test_openai_like_talking_to_openai_gets_a_todo(arguments, todo):
     else:
         assert len(todos) == 1 and todos[0].startswith(todo) and "MistralAI (llama-index-llms-mistralai)" in todos[0], \
             todos
+
+
+@pytest.mark.parametrize("pin, llm_moves, embedding_moves", [
+    ("llama-index==0.10.12", False, False),  # held-out review 85, Y5 (folketinget_llm's pin)
+    ("llama-index-core==0.13.2", False, True),  # the embeddings package takes core 0.13; the LLM's needs 0.14.5
+    ("llama-index>=0.14", True, True),
+])
+def test_a_pin_the_mistral_integrations_cannot_install_beside_keeps_the_objects(pin, llm_moves, embedding_moves):
+    """Held-out review 85, Y5: LlamaIndex's objects converted next to `llama-index = "0.10.12"` (the manifest written
+    could not be installed), where LangChain's stay with a TODO naming the pin. They stay too now, each kind by what
+    its Mistral package needs."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "requirements.txt": f"{pin}\nllama-index-llms-openai\nllama-index-embeddings-openai\n",
+        "settings.py": ("from llama_index.core import Settings\n"
+                        "from llama_index.embeddings.openai import OpenAIEmbedding\n"
+                        "from llama_index.llms.openai import OpenAI\n\n"
+                        "Settings.llm = OpenAI(model='gpt-4o-mini', max_tokens=256)\n"
+                        "Settings.embed_model = OpenAIEmbedding(model='text-embedding-3-small')\n"),
+    })
+    code = out["settings.py"]
+    assert ("MistralAI(" in code) is llm_moves and ("MistralAIEmbedding(" in code) is embedding_moves, code
+    if not llm_moves:
+        named = pin.split("=")[0].split(">")[0]
+        assert f"the project pins {named}" in code and "then run migrator again" in code, code

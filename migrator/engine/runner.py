@@ -273,6 +273,7 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
         plan = build_plan(sources + extra_sources, root, endpoint=config.endpoint(),
                           env_base_urls=env_base_urls(project), unread=unread,
                           langchain_blocker=config.langchain_blocker, models=config.models(),
+                          llamaindex_blocker=config.llamaindex_blocker,
                           run_root=run_root)
         if _round:
             break
@@ -296,6 +297,36 @@ def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile]
     files it includes (``-r base.txt``), and setup.py's requirement lists count (``code`` or ``others``, the
     modules without openai) as a manifest of their directory (held-out review 52, O3: a pin there did not
     keep the site, and the edited manifests could not be installed)."""
+    manifests = _blocker_manifests(project, code, others)
+    if not manifests:
+        return ()
+    from migrator.engine.project_files import langchain_blockers
+
+    # (an included file, `-r base.txt`, may pin it: langchain_blockers reads those)
+    pinned = any(re.search(r"langchain[-_]openai|^[ \t]*(?:-r|--requirement)\b", text, re.MULTILINE)
+                 for _path, text, _kind, _real in manifests)
+    return langchain_blockers(manifests, _kept_langchain_modules(code) if pinned else ())
+
+
+def _llamaindex_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = (),
+                        others: Sequence[SourceFile] = ()) -> tuple:
+    """(LLM blockers, embedding blockers), each as _langchain_blocker gives them, for LlamaIndex's OpenAI classes: a
+    pin llama-index-llms-mistralai 0.11 / llama-index-embeddings-mistralai 0.6 cannot be installed beside keeps them
+    on OpenAI, as LangChain's (held-out review 85, Y5: they converted next to `llama-index = "0.10.12"`); () when no
+    manifest names LlamaIndex."""
+    manifests = [m for m in _blocker_manifests(project, code, others) if re.search(r"llama[-_]index", m[1], re.I)
+                 or re.search(r"^[ \t]*(?:-r|--requirement)\b", m[1], re.MULTILINE)]
+    if not manifests:
+        return ()
+    from migrator.engine.project_files import langchain_blockers
+
+    return (langchain_blockers(manifests, package="llama-index-llms-mistralai"),
+            langchain_blockers(manifests, package="llama-index-embeddings-mistralai"))
+
+
+def _blocker_manifests(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = (),
+                       others: Sequence[SourceFile] = ()) -> list:
+    """(path, text, kind, real path) of the manifests whose pins may keep a wrapper's objects on OpenAI."""
     from migrator.engine.project_files import REQUIREMENTS, setup_py_requirements
 
     manifests = []
@@ -316,14 +347,7 @@ def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile]
             manifests.append((source.path, setup_py_requirements(decode(data)[0]), REQUIREMENTS, source.real_path))
         except Exception:  # noqa: BLE001 - an unreadable setup.py is reported by its own conversion
             continue
-    if not manifests:
-        return ()
-    from migrator.engine.project_files import langchain_blockers
-
-    # (an included file, `-r base.txt`, may pin it: langchain_blockers reads those)
-    pinned = any(re.search(r"langchain[-_]openai|^[ \t]*(?:-r|--requirement)\b", text, re.MULTILINE)
-                 for _path, text, _kind, _real in manifests)
-    return langchain_blockers(manifests, _kept_langchain_modules(code) if pinned else ())
+    return manifests
 
 
 def _functions_agent_importers(code: Sequence[LoadedFile], others: Sequence[SourceFile] = (),
@@ -495,6 +519,9 @@ def run(
 
     if transform is None and config.endpoint() is None and not config.langchain_blocker:
         config = replace(config, langchain_blocker=_langchain_blocker(
+            project, loaded, [source for source, _ in others.values()]))
+    if transform is None and config.endpoint() is None and not config.llamaindex_blocker:
+        config = replace(config, llamaindex_blocker=_llamaindex_blocker(
             project, loaded, [source for source, _ in others.values()]))
     if transform is None and config.endpoint() is None and not config.langchain_imported:
         config = replace(config, langchain_imported=_functions_agent_importers(

@@ -23,7 +23,7 @@ from migrator.engine.results import RuleOutcome
 from migrator.mapping import map_model
 from migrator.plan.langchain import blocker_for, reexported_names
 from migrator.plan.langchain import plan_module as plan_langchain
-from migrator.plan.llamaindex import plan_module as plan_llamaindex
+from migrator.plan.llamaindex import blocked_for as llamaindex_blocked, plan_module as plan_llamaindex
 from migrator.plan.to_thread import cst_desugar, desugar, restore, resugar
 from migrator.rules import rule_selected, selected_rules
 
@@ -65,7 +65,9 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
                                imported_uses=_imported_uses(config.langchain_imported, filename),
                                reexported=reexported, own_packages=own) if "langchain" in code or reexported else None
-    llamaindex = plan_llamaindex(tree, reexported, own) if "llama_index" in code or reexported else None  # MIG121 too
+    llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
+                                 blocked=llamaindex_blocked(config.llamaindex_blocker, filename)) \
+        if "llama_index" in code or reexported else None
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and facts.view.touched):
         return RuleOutcome(code, ())  # (touched: `MODEL = "gpt-4o"` in a config module only converted calls read)

@@ -2122,7 +2122,8 @@ class _Builder:
 
             calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
             for planned, default in ((plan_module(f.tree, blocked=f.langchain_blocker or ""), LANGCHAIN_DEFAULT),
-                                     (llama_plan(f.tree), LLAMAINDEX_DEFAULT)):
+                                     (llama_plan(f.tree, blocked=getattr(f, "llamaindex_blocker", "")),
+                                      LLAMAINDEX_DEFAULT)):
                 for site in planned.sites if planned is not None else ():
                     call = calls.get((site.line, site.col))
                     if site.verdict != WRAPPER_KEEP or not site.cls.startswith("OpenAIEmbedding") or call is None:
@@ -3854,7 +3855,7 @@ def _llamaindex_llm_converts(f: _File) -> bool:
     from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT
     from migrator.plan.llamaindex import plan_module
 
-    planned = plan_module(f.tree)
+    planned = plan_module(f.tree, blocked=getattr(f, "llamaindex_blocker", ""))
     return planned is not None and any(site.verdict == WRAPPER_CONVERT and li.CLASSES[site.cls][0] == li.CHAT
                                        for site in planned.sites)
 
@@ -7806,7 +7807,8 @@ def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:
 
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
                env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="",
-               trees: Optional[dict] = None, models: Optional[dict] = None, run_root: str = "") -> ConversionPlan:
+               trees: Optional[dict] = None, models: Optional[dict] = None, run_root: str = "",
+               llamaindex_blocker="") -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -7844,8 +7846,11 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
 
         unread = (unread or UnreadModules(())).with_unparsed(unparsed)
     builder.unread = unread
+    from migrator.plan.llamaindex import blocked_for
+
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
         f.langchain_blocker = blocker_for(langchain_blocker, f.path)
+        f.llamaindex_blocker = blocked_for(llamaindex_blocker, f.path)  # (LlamaIndex's: Config.llamaindex_blocker)
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter

@@ -2569,8 +2569,9 @@ def _wrapper_plans(f) -> tuple:
             from migrator.plan.llamaindex import plan_module as llamaindex_plan
 
             blocked = getattr(f, "langchain_blocker", "")
-            found = tuple((lib, plan) for lib, plan in ((lc, langchain_plan(f.tree, blocked=blocked)),
-                                                        (li, llamaindex_plan(f.tree))) if plan is not None)
+            found = tuple((lib, plan) for lib, plan in (
+                (lc, langchain_plan(f.tree, blocked=blocked)),
+                (li, llamaindex_plan(f.tree, blocked=getattr(f, "llamaindex_blocker", "")))) if plan is not None)
         f.__dict__["_wrapper_plans"] = found
     return found
 

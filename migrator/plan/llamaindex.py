@@ -17,18 +17,27 @@ from dataclasses import replace
 from typing import Optional
 
 from migrator.mapping import llamaindex as li
-from migrator.plan.langchain import CONVERT, KEEP, LangchainPlan, Site, _Planner
+from migrator.plan.langchain import CONVERT, KEEP, LangchainPlan, Site, _Planner, blocker_for
 from migrator.plan.langchain import plan_module as _plan_module
 from migrator.plan.syntax import ast_walk
 
 __all__ = ["plan_module"]
 
 
-def plan_module(tree: ast.Module, reexported: dict | None = None,
-                own_packages: frozenset = frozenset()) -> LangchainPlan | None:
+def plan_module(tree: ast.Module, reexported: dict | None = None, own_packages: frozenset = frozenset(),
+                blocked: "tuple | str" = "") -> LangchainPlan | None:
     """The module's LlamaIndex plan, or None when it imports none of LlamaIndex's OpenAI classes (``reexported``,
-    ``own_packages``: as migrator.plan.langchain.plan_module takes them)."""
-    return _plan_module(tree, _LlamaIndexPlanner, reexported=reexported, own_packages=own_packages)
+    ``own_packages``: as migrator.plan.langchain.plan_module takes them; ``blocked``: (why the LLMs cannot move, why
+    the embeddings cannot), a manifest's pin: ``blocked_for``)."""
+    return _plan_module(tree, _LlamaIndexPlanner, blocked=blocked, reexported=reexported, own_packages=own_packages)
+
+
+def blocked_for(blockers: "tuple | str", path: str) -> "tuple | str":
+    """(LLM reason, embedding reason) for the module at ``path`` from Config.llamaindex_blocker ((LLM blockers,
+    embedding blockers), each as migrator.plan.langchain.blocker_for reads them), or ""."""
+    if not blockers or isinstance(blockers, str):
+        return blockers or ""
+    return blocker_for(blockers[0], path), blocker_for(blockers[1], path)
 
 
 class _LlamaIndexPlanner(_Planner):
@@ -81,8 +90,22 @@ class _LlamaIndexPlanner(_Planner):
                                                       if kw.arg not in li.CALL_KEYWORDS])
         return [problem] if problem else []
 
+    def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str],
+                 blocked: "tuple | str" = "") -> None:
+        llm, embeddings = blocked if isinstance(blocked, tuple) else (blocked, blocked)
+        super().__init__(tree, imports, local_classes, llm)
+        self.embeddings_blocked = embeddings  # (llama-index-embeddings-mistralai needs less than the LLM package)
+
     def _site(self, call: ast.Call, local: str) -> Site:
-        site = super()._site(call, local)
+        if li.CLASSES[self.local_classes[local]][0] == li.EMBEDDINGS and self.embeddings_blocked != self.blocked:
+            blocked, self.blocked = self.blocked, self.embeddings_blocked
+            try:
+                return self._legacy_site(super()._site(call, local), local)
+            finally:
+                self.blocked = blocked
+        return self._legacy_site(super()._site(call, local), local)
+
+    def _legacy_site(self, site: Site, local: str) -> Site:
         module = self.imports[local].rpartition(".")[0]
         if module in li.LEGACY_MODULES and site.verdict in (CONVERT, KEEP):
             # (its ServiceContext hand-over says the same "move to Settings" again: held-out review 83, Y7)
