@@ -65,8 +65,9 @@ class LlamaIndex(LangChain):
     TODO, as ``OpenAILike`` / ``OpenAILikeEmbedding`` do where they talk to OpenAI (no ``api_base``, or OpenAI's);
     an ``api_base`` / ``api_key`` of another provider leaves the object alone; a manifest's pin that
     llama-index-llms-mistralai / -embeddings-mistralai cannot be installed beside (``llama-index==0.10.12``, an
-    integration capping llama-index-core) keeps the objects of that kind, naming the pin, as MIG116 does. Uses in other modules (of a module-level
-    object or of ``Settings``) are not checked; ``migrator scan`` does not list these sites yet.
+    integration capping llama-index-core) keeps the objects of that kind, naming the pin, as MIG116 does. Uses in
+    other modules (of a module-level object or of ``Settings``) are not checked; ``migrator scan`` does not list these
+    sites yet.
 
     **openai-compatible target.** Not converted: each OpenAI object gets a TODO saying it still calls
     OpenAI and naming ``OpenAILike`` / ``OpenAILikeEmbedding`` with the provider's ``api_base`` and key
