@@ -5285,8 +5285,8 @@ def _required_key_fields(builder, files) -> dict:
                 if not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
                         f"{stmt.target.id} is a required setting (pydantic-settings reads the OPENAI_API_KEY "
-                        "variable), and no code of this project calls OpenAI: a deployment without the OpenAI key fails at "
-                        "start-up (ValidationError); give it a default or remove it")
+                        "variable), and no code of this project calls OpenAI: a deployment without the OpenAI key "
+                        "fails at start-up (ValidationError); give it a default or remove it")
                     continue
                 if handed and key:
                     # `Mistral(api_key=settings.openai_api_key)`: the clients read no variable (held-out review 57, X4)
