@@ -5195,9 +5195,11 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
             # (a key the splat's dict is given that keeps any Responses call, named: held-out review 71, Y4, a
             # `params["previous_response_id"] = ...` chat loop, whose memory a hand port to the stateless API loses)
             named = _splat_keys(f, call, kw.value) & set(BLOCKING) - {"stream", "text"}
-            return f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand" + "".join(
-                f" ({BLOCKING[key] if BLOCKING[key].startswith(key) else f'{key}: {BLOCKING[key]}'})"
-                for key in sorted(named))
+            problems.append(
+                f"**{ast.unparse(kw.value)}: its keys must follow the Responses mapping; convert by hand" + "".join(
+                    f" ({BLOCKING[key] if BLOCKING[key].startswith(key) else f'{key}: {BLOCKING[key]}'})"
+                    for key in sorted(named)))
+            continue
         value = _literal_or(kw.value)
         if kw.arg in PINNED and value == PINNED[kw.arg]:
             continue
@@ -5220,8 +5222,9 @@ def _responses_problem(f: _File, call: ast.Call, builder=None) -> str:
             problem = _responses_tools_problem(f, call, kw.value)
             if problem:
                 problems.append(problem)
-    if problems:
-        return "; ".join(problems)
+    if problems:  # (three said in full: a call passing twenty request settings got a TODO of 2,000 characters)
+        return "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more keywords that keep it (see the mapping: "
+                                          "`migrator rules`)" if len(problems) > 3 else "")
     if not any(kw.arg == "model" for kw in call.keywords):
         return "no model= (required)"
     return _responses_stream_problem(f, call) if streamed else _responses_result_problem(f, call, builder=builder)
