@@ -1180,7 +1180,7 @@ def test_llamaindex_integrations_pinned_below_the_core_the_mistral_integration_n
                                                                                                  reported):
     """LlamaIndex integrations cap llama-index-core by minor series (their wheels' Requires-Dist): pinned below the
     series that accepts the core llama-index-llms-mistralai 0.11 / -embeddings-mistralai 0.6 need, the written
-    manifest cannot resolve (LLAMA_CORE_14_FROM / LLAMA_CORE_13_FROM)."""
+    manifest cannot resolve (LLAMA_CORE_FROM)."""
     _, todos = _manifest_todos(manifest, "requirements.txt", REQUIREMENTS, code)
     assert [number for number, _ in todos] == reported, todos
     for _, message in todos:

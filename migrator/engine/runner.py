@@ -289,15 +289,13 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
 
 
-def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = (),
-                       others: Sequence[SourceFile] = ()) -> tuple:
+def _langchain_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tuple:
     """Why LangChain's OpenAI classes cannot move, per manifest directory (a manifest's pin, or "":
     project_files.langchain_blockers). ``code``: the modules read, whose LangChain objects that stay on OpenAI
     anyway keep langchain-openai, and so its pin, declared. A requirements file's pins include those of the
     files it includes (``-r base.txt``), and setup.py's requirement lists count (``code`` or ``others``, the
     modules without openai) as a manifest of their directory (held-out review 52, O3: a pin there did not
-    keep the site, and the edited manifests could not be installed)."""
-    manifests = _blocker_manifests(project, code, others)
+    keep the site, and the edited manifests could not be installed). ``manifests``: _blocker_manifests's."""
     if not manifests:
         return ()
     from migrator.engine.project_files import langchain_blockers
@@ -308,13 +306,12 @@ def _langchain_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile]
     return langchain_blockers(manifests, _kept_langchain_modules(code) if pinned else ())
 
 
-def _llamaindex_blocker(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = (),
-                        others: Sequence[SourceFile] = ()) -> tuple:
+def _llamaindex_blocker(manifests: list) -> tuple:
     """(LLM blockers, embedding blockers), each as _langchain_blocker gives them, for LlamaIndex's OpenAI classes: a
     pin llama-index-llms-mistralai 0.11 / llama-index-embeddings-mistralai 0.6 cannot be installed beside keeps them
     on OpenAI, as LangChain's (held-out review 85, Y5: they converted next to `llama-index = "0.10.12"`); () when no
     manifest names LlamaIndex."""
-    manifests = [m for m in _blocker_manifests(project, code, others) if re.search(r"llama[-_]index", m[1], re.I)
+    manifests = [m for m in manifests if re.search(r"llama[-_]index", m[1], re.I)
                  or re.search(r"^[ \t]*(?:-r|--requirement)\b", m[1], re.MULTILINE)]
     if not manifests:
         return ()
@@ -517,12 +514,14 @@ def run(
                     item = Skipped(item.path, f"{item.reason}; {KEPT_FOR_IT}")
             results.append(item)
 
-    if transform is None and config.endpoint() is None and not config.langchain_blocker:
-        config = replace(config, langchain_blocker=_langchain_blocker(
-            project, loaded, [source for source, _ in others.values()]))
-    if transform is None and config.endpoint() is None and not config.llamaindex_blocker:
-        config = replace(config, llamaindex_blocker=_llamaindex_blocker(
-            project, loaded, [source for source, _ in others.values()]))
+    if transform is None and config.endpoint() is None and not (config.langchain_blocker and
+                                                                config.llamaindex_blocker):
+        # (the manifests read once for both wrappers)
+        pins = _blocker_manifests(project, loaded, [source for source, _ in others.values()])
+        if not config.langchain_blocker:
+            config = replace(config, langchain_blocker=_langchain_blocker(pins, loaded))
+        if not config.llamaindex_blocker:
+            config = replace(config, llamaindex_blocker=_llamaindex_blocker(pins))
     if transform is None and config.endpoint() is None and not config.langchain_imported:
         config = replace(config, langchain_imported=_functions_agent_importers(
             loaded, [source for source, _ in others.values()], max_file_size))

@@ -112,80 +112,56 @@ _LANGCHAIN_NEEDS += tuple(
     (dist, f">={first}", f"langchain-mistralai 1.1 needs langchain-core>=1.4.7, and {dist} before {first} pins "
                          "langchain-core lower (pip cannot install both)")
     for dist, first in sorted(LANGCHAIN_CORE_1_FROM.items()))
-# The first release of each LlamaIndex integration from which every release accepts llama-index-core 0.14.5 (what
-# llama-index-llms-mistralai 0.11 needs: _14) or a core in 0.13 .. 0.14 (llama-index-embeddings-mistralai 0.6: _13); the
-# releases before it cap the core lower (integrations move a minor series with each core minor). Read from the wheels'
-# METADATA on PyPI on 2026-12-05, newest release down to the first that refuses (held-out review 85, Y3:
+# LlamaIndex integration -> (the first release from which every release accepts llama-index-core 0.14.5, what
+# llama-index-llms-mistralai 0.11 needs; the same for a core in 0.13 .. 0.14, what llama-index-embeddings-mistralai
+# 0.6 needs); the releases before them cap the core lower (integrations move a minor series with each core minor).
+# Read from the wheels' METADATA on PyPI on 2026-12-05, newest release down to the first that refuses (held-out
+# review 85, Y3:
 # `llama-index-readers-web (>=0.3.5,<0.4.0)` caps core below 0.13, and the manifest migrator wrote could not resolve).
 # llama-index-agent-openai / -program-openai / -question-gen-openai have no release past core 0.12 (not listed: no
 # release to move to).
-LLAMA_CORE_14_FROM = {
-    "llama-index-callbacks-arize-phoenix": "0.6.1", "llama-index-callbacks-langfuse": "0.4.1",
-    "llama-index-callbacks-opik": "1.2.1", "llama-index-cli": "0.5.1",
-    "llama-index-embeddings-azure-openai": "0.4.1", "llama-index-embeddings-bedrock": "0.6.2",
-    "llama-index-embeddings-cohere": "0.6.1", "llama-index-embeddings-fastembed": "0.4.1",
-    "llama-index-embeddings-gemini": "0.4.1", "llama-index-embeddings-google-genai": "0.3.1",
-    "llama-index-embeddings-huggingface": "0.6.1", "llama-index-embeddings-huggingface-api": "0.4.1",
-    "llama-index-embeddings-ollama": "0.8.3", "llama-index-embeddings-openai": "0.5.1",
-    "llama-index-graph-stores-neo4j": "0.5.1", "llama-index-indices-managed-llama-cloud": "0.9.4",
-    "llama-index-llms-anthropic": "0.8.6", "llama-index-llms-azure-openai": "0.4.1",
-    "llama-index-llms-bedrock": "0.4.2", "llama-index-llms-bedrock-converse": "0.9.2",
-    "llama-index-llms-gemini": "0.6.1", "llama-index-llms-google-genai": "0.3.1", "llama-index-llms-groq": "0.4.1",
-    "llama-index-llms-huggingface": "0.6.1", "llama-index-llms-huggingface-api": "0.6.1",
-    "llama-index-llms-litellm": "0.6.3", "llama-index-llms-ollama": "0.7.2", "llama-index-llms-openai": "0.5.6",
-    "llama-index-llms-openai-like": "0.5.1", "llama-index-llms-openrouter": "0.4.1",
-    "llama-index-llms-together": "0.4.1", "llama-index-llms-vertex": "0.6.1",
-    "llama-index-multi-modal-llms-openai": "0.6.1", "llama-index-postprocessor-cohere-rerank": "0.5.1",
-    "llama-index-postprocessor-flag-embedding-reranker": "0.4.1", "llama-index-postprocessor-sbert-rerank": "0.4.2",
-    "llama-index-readers-database": "0.5.1", "llama-index-readers-file": "0.5.4",
-    "llama-index-readers-github": "0.8.1", "llama-index-readers-google": "0.7.2",
-    "llama-index-readers-json": "0.4.2", "llama-index-readers-llama-parse": "0.5.1",
-    "llama-index-readers-web": "0.5.2", "llama-index-readers-wikipedia": "0.4.1",
-    "llama-index-readers-youtube-transcript": "0.4.1", "llama-index-retrievers-bm25": "0.6.5",
-    "llama-index-storage-docstore-mongodb": "0.4.1", "llama-index-storage-docstore-redis": "0.4.1",
-    "llama-index-storage-kvstore-redis": "0.4.1", "llama-index-tools-mcp": "0.4.1",
-    "llama-index-tools-tavily-research": "0.4.1", "llama-index-vector-stores-azureaisearch": "0.4.1",
-    "llama-index-vector-stores-chroma": "0.5.3", "llama-index-vector-stores-elasticsearch": "0.5.1",
-    "llama-index-vector-stores-faiss": "0.5.1", "llama-index-vector-stores-lancedb": "0.4.1",
-    "llama-index-vector-stores-milvus": "0.9.2", "llama-index-vector-stores-mongodb": "0.8.1",
-    "llama-index-vector-stores-neo4jvector": "0.5.1", "llama-index-vector-stores-opensearch": "0.6.1",
-    "llama-index-vector-stores-pinecone": "0.7.1", "llama-index-vector-stores-postgres": "0.6.6",
-    "llama-index-vector-stores-qdrant": "0.8.4", "llama-index-vector-stores-redis": "0.6.1",
-    "llama-index-vector-stores-supabase": "0.4.1", "llama-index-vector-stores-weaviate": "1.4.1",
-}
-LLAMA_CORE_13_FROM = {
-    "llama-index-callbacks-arize-phoenix": "0.6.0", "llama-index-callbacks-langfuse": "0.4.0",
-    "llama-index-callbacks-opik": "1.2.0", "llama-index-cli": "0.5.0",
-    "llama-index-embeddings-azure-openai": "0.4.0", "llama-index-embeddings-bedrock": "0.6.0",
-    "llama-index-embeddings-cohere": "0.6.0", "llama-index-embeddings-fastembed": "0.4.0",
-    "llama-index-embeddings-gemini": "0.4.0", "llama-index-embeddings-google-genai": "0.3.0",
-    "llama-index-embeddings-huggingface": "0.6.0", "llama-index-embeddings-huggingface-api": "0.4.0",
-    "llama-index-embeddings-ollama": "0.7.0", "llama-index-embeddings-openai": "0.5.0",
-    "llama-index-graph-stores-neo4j": "0.5.0", "llama-index-indices-managed-llama-cloud": "0.9.0",
-    "llama-index-llms-anthropic": "0.8.0", "llama-index-llms-azure-openai": "0.4.0",
-    "llama-index-llms-bedrock": "0.4.0", "llama-index-llms-bedrock-converse": "0.8.0",
-    "llama-index-llms-gemini": "0.6.0", "llama-index-llms-google-genai": "0.3.0", "llama-index-llms-groq": "0.4.0",
-    "llama-index-llms-huggingface": "0.6.0", "llama-index-llms-huggingface-api": "0.6.0",
-    "llama-index-llms-litellm": "0.6.0", "llama-index-llms-ollama": "0.7.0", "llama-index-llms-openai": "0.5.0",
-    "llama-index-llms-openai-like": "0.5.0", "llama-index-llms-openrouter": "0.4.0",
-    "llama-index-llms-together": "0.4.0", "llama-index-llms-vertex": "0.6.0",
-    "llama-index-multi-modal-llms-openai": "0.6.0", "llama-index-postprocessor-cohere-rerank": "0.5.0",
-    "llama-index-postprocessor-flag-embedding-reranker": "0.4.0", "llama-index-postprocessor-sbert-rerank": "0.4.0",
-    "llama-index-readers-database": "0.5.0", "llama-index-readers-file": "0.5.0",
-    "llama-index-readers-github": "0.8.0", "llama-index-readers-google": "0.7.0",
-    "llama-index-readers-json": "0.4.0", "llama-index-readers-llama-parse": "0.5.0",
-    "llama-index-readers-web": "0.5.0", "llama-index-readers-wikipedia": "0.4.0",
-    "llama-index-readers-youtube-transcript": "0.4.0", "llama-index-retrievers-bm25": "0.6.0",
-    "llama-index-storage-docstore-mongodb": "0.4.0", "llama-index-storage-docstore-redis": "0.4.0",
-    "llama-index-storage-kvstore-redis": "0.4.0", "llama-index-tools-mcp": "0.3.0",
-    "llama-index-tools-tavily-research": "0.4.0", "llama-index-vector-stores-azureaisearch": "0.4.0",
-    "llama-index-vector-stores-chroma": "0.5.0", "llama-index-vector-stores-elasticsearch": "0.5.0",
-    "llama-index-vector-stores-faiss": "0.5.0", "llama-index-vector-stores-lancedb": "0.4.0",
-    "llama-index-vector-stores-milvus": "0.9.0", "llama-index-vector-stores-mongodb": "0.8.0",
-    "llama-index-vector-stores-neo4jvector": "0.5.0", "llama-index-vector-stores-opensearch": "0.6.0",
-    "llama-index-vector-stores-pinecone": "0.7.0", "llama-index-vector-stores-postgres": "0.6.0",
-    "llama-index-vector-stores-qdrant": "0.7.0", "llama-index-vector-stores-redis": "0.6.0",
-    "llama-index-vector-stores-supabase": "0.4.0", "llama-index-vector-stores-weaviate": "1.4.0",
+LLAMA_CORE_FROM = {
+    "llama-index-callbacks-arize-phoenix": ("0.6.1", "0.6.0"), "llama-index-callbacks-langfuse": ("0.4.1", "0.4.0"),
+    "llama-index-callbacks-opik": ("1.2.1", "1.2.0"), "llama-index-cli": ("0.5.1", "0.5.0"),
+    "llama-index-embeddings-azure-openai": ("0.4.1", "0.4.0"), "llama-index-embeddings-bedrock": ("0.6.2", "0.6.0"),
+    "llama-index-embeddings-cohere": ("0.6.1", "0.6.0"), "llama-index-embeddings-fastembed": ("0.4.1", "0.4.0"),
+    "llama-index-embeddings-gemini": ("0.4.1", "0.4.0"), "llama-index-embeddings-google-genai": ("0.3.1", "0.3.0"),
+    "llama-index-embeddings-huggingface": ("0.6.1", "0.6.0"),
+    "llama-index-embeddings-huggingface-api": ("0.4.1", "0.4.0"),
+    "llama-index-embeddings-ollama": ("0.8.3", "0.7.0"), "llama-index-embeddings-openai": ("0.5.1", "0.5.0"),
+    "llama-index-graph-stores-neo4j": ("0.5.1", "0.5.0"),
+    "llama-index-indices-managed-llama-cloud": ("0.9.4", "0.9.0"), "llama-index-llms-anthropic": ("0.8.6", "0.8.0"),
+    "llama-index-llms-azure-openai": ("0.4.1", "0.4.0"), "llama-index-llms-bedrock": ("0.4.2", "0.4.0"),
+    "llama-index-llms-bedrock-converse": ("0.9.2", "0.8.0"), "llama-index-llms-gemini": ("0.6.1", "0.6.0"),
+    "llama-index-llms-google-genai": ("0.3.1", "0.3.0"), "llama-index-llms-groq": ("0.4.1", "0.4.0"),
+    "llama-index-llms-huggingface": ("0.6.1", "0.6.0"), "llama-index-llms-huggingface-api": ("0.6.1", "0.6.0"),
+    "llama-index-llms-litellm": ("0.6.3", "0.6.0"), "llama-index-llms-ollama": ("0.7.2", "0.7.0"),
+    "llama-index-llms-openai": ("0.5.6", "0.5.0"), "llama-index-llms-openai-like": ("0.5.1", "0.5.0"),
+    "llama-index-llms-openrouter": ("0.4.1", "0.4.0"), "llama-index-llms-together": ("0.4.1", "0.4.0"),
+    "llama-index-llms-vertex": ("0.6.1", "0.6.0"), "llama-index-multi-modal-llms-openai": ("0.6.1", "0.6.0"),
+    "llama-index-postprocessor-cohere-rerank": ("0.5.1", "0.5.0"),
+    "llama-index-postprocessor-flag-embedding-reranker": ("0.4.1", "0.4.0"),
+    "llama-index-postprocessor-sbert-rerank": ("0.4.2", "0.4.0"), "llama-index-readers-database": ("0.5.1", "0.5.0"),
+    "llama-index-readers-file": ("0.5.4", "0.5.0"), "llama-index-readers-github": ("0.8.1", "0.8.0"),
+    "llama-index-readers-google": ("0.7.2", "0.7.0"), "llama-index-readers-json": ("0.4.2", "0.4.0"),
+    "llama-index-readers-llama-parse": ("0.5.1", "0.5.0"), "llama-index-readers-web": ("0.5.2", "0.5.0"),
+    "llama-index-readers-wikipedia": ("0.4.1", "0.4.0"),
+    "llama-index-readers-youtube-transcript": ("0.4.1", "0.4.0"), "llama-index-retrievers-bm25": ("0.6.5", "0.6.0"),
+    "llama-index-storage-docstore-mongodb": ("0.4.1", "0.4.0"),
+    "llama-index-storage-docstore-redis": ("0.4.1", "0.4.0"),
+    "llama-index-storage-kvstore-redis": ("0.4.1", "0.4.0"), "llama-index-tools-mcp": ("0.4.1", "0.3.0"),
+    "llama-index-tools-tavily-research": ("0.4.1", "0.4.0"),
+    "llama-index-vector-stores-azureaisearch": ("0.4.1", "0.4.0"),
+    "llama-index-vector-stores-chroma": ("0.5.3", "0.5.0"),
+    "llama-index-vector-stores-elasticsearch": ("0.5.1", "0.5.0"),
+    "llama-index-vector-stores-faiss": ("0.5.1", "0.5.0"), "llama-index-vector-stores-lancedb": ("0.4.1", "0.4.0"),
+    "llama-index-vector-stores-milvus": ("0.9.2", "0.9.0"), "llama-index-vector-stores-mongodb": ("0.8.1", "0.8.0"),
+    "llama-index-vector-stores-neo4jvector": ("0.5.1", "0.5.0"),
+    "llama-index-vector-stores-opensearch": ("0.6.1", "0.6.0"),
+    "llama-index-vector-stores-pinecone": ("0.7.1", "0.7.0"),
+    "llama-index-vector-stores-postgres": ("0.6.6", "0.6.0"), "llama-index-vector-stores-qdrant": ("0.8.4", "0.7.0"),
+    "llama-index-vector-stores-redis": ("0.6.1", "0.6.0"), "llama-index-vector-stores-supabase": ("0.4.1", "0.4.0"),
+    "llama-index-vector-stores-weaviate": ("1.4.1", "1.4.0"),
 }
 _LLAMA_LLM_NEEDS = (
     ("llama-index-core", ">=0.14.5,<0.15", "llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5,<0.15 (pip cannot install both)"),
@@ -200,11 +176,11 @@ _LLAMA_EMBED_NEEDS = (
 _LLAMA_LLM_NEEDS += tuple(
     (dist, f">={first}", f"llama-index-llms-mistralai 0.11 needs llama-index-core>=0.14.5, and {dist} before {first} "
                          "pins an older core (pip cannot install both)")
-    for dist, first in sorted(LLAMA_CORE_14_FROM.items()))
+    for dist, (first, _) in sorted(LLAMA_CORE_FROM.items()))
 _LLAMA_EMBED_NEEDS += tuple(
     (dist, f">={first}", f"llama-index-embeddings-mistralai 0.6 needs llama-index-core>=0.13, and {dist} before "
                          f"{first} pins an older core (pip cannot install both)")
-    for dist, first in sorted(LLAMA_CORE_13_FROM.items()))
+    for dist, (_, first) in sorted(LLAMA_CORE_FROM.items()))
 # The wrappers a rule converts: the manifests follow them the same way.
 PACKAGES = (
     OPENAI_PACKAGE,

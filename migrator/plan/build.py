@@ -1112,16 +1112,18 @@ class _Builder:
     def _handed_member(self, f: _File, node: ast.Attribute) -> bool:
         """Is ``node`` (``self.manager.client``, ``sm.client``: an attribute of an object other than ``self`` or a
         module) an argument of a call, holding a client an instance of one of the tree's classes keeps?"""
+        members = self.__dict__.get("_member_names")
+        if members is None:  # the attributes any class of the tree sets on self (once)
+            members = self.__dict__["_member_names"] = frozenset(attr for g in self.files for _, attr in g.self_assigns)
+        if node.attr not in members:
+            return False  # (the common case, first: every attribute argument of the tree comes here)
         parent = f.parent.get(id(node))
         call = f.parent.get(id(parent)) if isinstance(parent, ast.keyword) else parent
         if not (isinstance(call, ast.Call) and call.func is not node) or \
                 isinstance(node.value, ast.Name) and (node.value.id in ("self", "cls") or
                                                       self._module_or_class(f, node.value)):
             return False
-        members = self.__dict__.get("_member_names")
-        if members is None:  # the attributes any class of the tree sets on self (once)
-            members = self.__dict__["_member_names"] = frozenset(attr for g in self.files for _, attr in g.self_assigns)
-        return node.attr in members and bool(self.eval(f, f.scope_of.get(id(node), ()), node))
+        return bool(self.eval(f, f.scope_of.get(id(node), ()), node))
 
     def _module_or_class(self, f: _File, name: ast.Name) -> bool:
         """``name`` is a module of the tree or one of its classes (whose attributes may hold a client)."""
@@ -3301,8 +3303,6 @@ class _Builder:
         ``ai.client.chat = FakeChat()``, ``ai.client.chat = real``): no use of the client that keeps it on OpenAI
         (held-out review 86, X4: the production client stayed, told to "set it when the client is built"); where it
         converts, a TODO at the swap says what the converted code calls."""
-        from migrator.mapping.outside_sdk import PATCHED_ANY, patched_now
-
         statement = parent if isinstance(parent, ast.Assign) else None
         if statement is None or not (statement.value is top or top in statement.targets):
             return False  # (a resource read otherwise: the ordinary rules)

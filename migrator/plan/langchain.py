@@ -493,6 +493,10 @@ class _Planner:
         """Is ``local`` also assigned in the module (``ChatOpenAI = None`` in the except of its import)?"""
         return local in self._assigned
 
+    def blocked_for(self, kind: str) -> str:
+        """Why no object of ``kind`` may move (a manifest's pin), or "" (LlamaIndex's kinds need different cores)."""
+        return self.blocked
+
     def _site(self, call: ast.Call, local: str) -> Site:
         cls = self.local_classes[local]
         kind = self.lib.CLASSES[cls][0]
@@ -507,8 +511,8 @@ class _Planner:
             return Site(**here, verdict=AZURE)  # (kept, with the class's TODO: LlamaIndex's OpenAILike on OpenAI)
         if kind == getattr(self.lib, "COMPLETION", None):
             return Site(**here, verdict=KEEP, blockers=(self.lib.COMPLETION_BLOCKER,))
-        if self.blocked:
-            return Site(**here, verdict=KEEP, blockers=(self.blocked,))
+        if self.blocked_for(kind):
+            return Site(**here, verdict=KEEP, blockers=(self.blocked_for(kind),))
         if local in self.through:
             # (held-out review 77, Y1: `from imports import *` brought ChatOpenAI, and its calls were neither converted
             # nor reported; the import to change is the other module's, which its other importers share)

@@ -96,16 +96,11 @@ class _LlamaIndexPlanner(_Planner):
         super().__init__(tree, imports, local_classes, llm)
         self.embeddings_blocked = embeddings  # (llama-index-embeddings-mistralai needs less than the LLM package)
 
-    def _site(self, call: ast.Call, local: str) -> Site:
-        if li.CLASSES[self.local_classes[local]][0] == li.EMBEDDINGS and self.embeddings_blocked != self.blocked:
-            blocked, self.blocked = self.blocked, self.embeddings_blocked
-            try:
-                return self._legacy_site(super()._site(call, local), local)
-            finally:
-                self.blocked = blocked
-        return self._legacy_site(super()._site(call, local), local)
+    def blocked_for(self, kind: str) -> str:
+        return self.embeddings_blocked if kind == li.EMBEDDINGS else self.blocked
 
-    def _legacy_site(self, site: Site, local: str) -> Site:
+    def _site(self, call: ast.Call, local: str) -> Site:
+        site = super()._site(call, local)
         module = self.imports[local].rpartition(".")[0]
         if module in li.LEGACY_MODULES and site.verdict in (CONVERT, KEEP):
             # (its ServiceContext hand-over says the same "move to Settings" again: held-out review 83, Y7)
