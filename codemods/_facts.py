@@ -20,7 +20,7 @@ from codemods._imports import _is_openai
 from migrator.mapping import CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, ENV_VARS, MANUAL_CLIENT_CLASSES, Policy
 from migrator.mapping.client import ANNOTATED, MODULE_CLIENT_SETTINGS, openai_key_prefix
 from migrator.mapping.chat import (FINISH_REASONS, LEGACY_FUNCTION_CALL, MESSAGE_ROLES, MISSING_RESPONSE_FIELDS,
-                                   USAGE_DETAIL_FIELDS, USAGE_TYPES,
+                                   ANNOTATION_BLOCKERS, ANNOTATION_TYPES,
                                    RENAMED_RESPONSE_FIELDS,
                                    SERIALISERS, UNSUPPORTED_RESPONSE_FIELDS)
 from migrator.mapping.embeddings import EMBEDDING_KWARGS, token_array
@@ -129,7 +129,8 @@ class ModuleFacts:
     stream_loops: set[int] = field(default_factory=set)
     env_helpers: frozenset = frozenset()  # functions reading the variable their first parameter names
     delta_names: frozenset = frozenset()  # names bound to a stream delta's content (content_none_check)
-    usage_types: dict = field(default_factory=dict)  # MIG102: `CompletionUsage` (local name) -> "UsageInfo"
+    # MIG102: `CompletionUsage` / `ChatCompletion` (local name) read only in annotations -> "UsageInfo" / ...
+    annotation_types: dict = field(default_factory=dict)
     reads_responses: bool = False  # the module names `.responses` (MIG110's None tests are sites only then)
     # Per statement, in pre-order: does its subtree hold anything a rule touches; how many statements
     # the subtree holds (itself included). Rules skip irrelevant statements unless prune is off.
@@ -1280,10 +1281,10 @@ def gather(tree: ast.Module, repo: tuple = (), view=None) -> ModuleFacts:
     _local_factories(facts, tree)
     facts.stream_writers = stream_writers(imports)
     collector.visit(tree)
-    if view is not None and any(q in USAGE_TYPES for q in facts.imported.values()) and \
+    if view is not None and any(q in ANNOTATION_TYPES for q in facts.imported.values()) and \
             getattr(view, "converts_every_call", False):
-        facts.usage_types = _usage_annotations(tree, facts)
-        _mark_names(collector, tree, set(facts.usage_types))
+        facts.annotation_types = _annotation_types(tree, facts)
+        _mark_names(collector, tree, set(facts.annotation_types))
     if collector.stream_scopes.pop((), False):
         collector._streams(tree)  # module-level scripts stream too
     _module_strings(tree, facts, declares_global)
@@ -1678,10 +1679,11 @@ def _splat_call_problem(facts: ModuleFacts, path: Path, call: ast.Call) -> str:
     return ""
 
 
-def _usage_annotations(tree: ast.Module, facts: ModuleFacts) -> dict:
-    """Local name -> Mistral's class, for the names of OpenAI's usage type (USAGE_TYPES) read only in annotations,
-    in a module that reads no usage detail Mistral's usage lacks (the caller checked every call converts)."""
-    names = {local: USAGE_TYPES[q] for local, q in facts.imported.items() if q in USAGE_TYPES}
+def _annotation_types(tree: ast.Module, facts: ModuleFacts) -> dict:
+    """Local name -> Mistral's class, for the names of OpenAI's usage and chat response types (ANNOTATION_TYPES) read
+    only in annotations, in a module that reads no field Mistral's class lacks (ANNOTATION_BLOCKERS; the caller
+    checked every call converts)."""
+    names = {local: ANNOTATION_TYPES[q] for local, q in facts.imported.items() if q in ANNOTATION_TYPES}
     annotations = [n for node in ast_walk(tree) for n in (
         [a.annotation for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
                                 *([node.args.vararg] if node.args.vararg else []),
@@ -1690,16 +1692,17 @@ def _usage_annotations(tree: ast.Module, facts: ModuleFacts) -> dict:
         [node.annotation] if isinstance(node, ast.AnnAssign) else []) if n is not None]
     inside = {id(n) for a in annotations for n in ast_walk(a)}
     for node in ast_walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in USAGE_DETAIL_FIELDS:
-            return {}
+        if isinstance(node, ast.Attribute):
+            for local in [k for k, target in names.items() if node.attr in ANNOTATION_BLOCKERS[target]]:
+                names.pop(local)
         if isinstance(node, ast.Name) and node.id in names and id(node) not in inside:
             names.pop(node.id)  # built, or read as a value (`isinstance(u, CompletionUsage)`): stays
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in names:
             return {}  # a quoted annotation: left as it is
-    taken = set(USAGE_TYPES.values())  # (the module's own UsageInfo: left as it is)
-    if taken & set(facts.imported) or any(isinstance(node, ast.Name) and node.id in taken for node in ast_walk(tree)):
-        return {}
-    return names
+    taken = set(ANNOTATION_TYPES.values())  # (the module's own UsageInfo: left as it is)
+    taken = taken & set(facts.imported) | {node.id for node in ast_walk(tree)
+                                           if isinstance(node, ast.Name) and node.id in taken}
+    return {local: target for local, target in names.items() if target not in taken}
 
 
 def _mark_names(collector: "_Collector", tree: ast.Module, names: set) -> None:

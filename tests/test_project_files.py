@@ -2947,3 +2947,21 @@ def test_an_install_script_gets_each_mistral_integration_once(tmp_path):
     assert (tmp_path / "install.sh").read_text() == (
         '#!/bin/bash\npip install llama-index==0.14.8\npip install "llama-index-llms-mistralai>=0.11,<0.12"\n'
         'pip install "llama-index-embeddings-mistralai>=0.6,<0.7"\n')
+
+
+def test_openai_kept_only_for_type_imports_is_said_above_a_one_line_dependency_list(tmp_path):
+    """Held-out review 86, X9: `dependencies = ["openai>=1.40"]` on one line kept openai for a types import with no
+    TODO (a requirements.txt got it, and a list with a line per requirement): the TODO goes above that line."""
+    (tmp_path / "chat.py").write_text(
+        "from openai import OpenAI\nfrom openai.types.chat import ChatCompletionMessageParam\n\nclient = OpenAI()\n\n\n"
+        "def ask(messages: list[ChatCompletionMessageParam]):\n"
+        "    return client.chat.completions.create(model=\"gpt-4o\", messages=messages).choices[0].message.content\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "bot"\nversion = "0.1.0"\n'
+                                             'dependencies = ["openai>=1.40"]\n')
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "pyproject.toml").read_text() == (
+        '[project]\nname = "bot"\nversion = "0.1.0"\n'
+        "# TODO(migrator MIG114): pyproject.toml: openai stays only because chat.py imports its types (from "
+        "openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: "
+        "mistralai.client.models), then remove openai\n"
+        'dependencies = ["openai>=1.40", "mistralai>=3.7,<4"]\n')

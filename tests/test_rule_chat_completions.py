@@ -2632,3 +2632,51 @@ def test_a_parameters_openai_default_left_unmapped_is_named_in_the_todo():
     assert any(t.startswith("model=model: its default, 'gpt-5-nano', is an OpenAI model, left as it is") and
                "make it 'mistral-small-latest'" in t for t in todos), todos
     assert not any("computed at run time" in t for t in todos), todos
+
+
+def test_chat_completion_annotations_name_mistrals_response_where_every_call_converts():
+    """Held-out review 86, X9 (a Discord bot): `-> ChatCompletion | None` and a parameter's `response: ChatCompletion`
+    kept OpenAI's type (only a bare `-> ChatCompletion` returning the call was renamed), and the types import kept
+    openai declared. In a module whose every call converts, an annotation-only ChatCompletion names Mistral's
+    ChatCompletionResponse; a module reading a field Mistral's response lacks keeps OpenAI's name."""
+    code, todos = convert_snippet('''\
+        from typing import Optional
+
+        from openai import AsyncOpenAI
+        from openai.types.chat import ChatCompletion
+
+        client = AsyncOpenAI()
+
+
+        async def get_response(messages: list[dict]) -> ChatCompletion | None:
+            if not messages:
+                return None
+            return await client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+
+
+        def text_of(response: ChatCompletion) -> str:
+            return response.choices[0].message.content or ""
+
+
+        def maybe(response: Optional[ChatCompletion]) -> int:
+            return 0 if response is None else len(response.choices)
+        ''')
+    assert "-> ChatCompletionResponse | None:" in code and "response: ChatCompletionResponse)" in code, code
+    assert "Optional[ChatCompletionResponse]" in code and "openai" not in code, code
+    assert "from mistralai.client.models import ChatCompletionResponse" in code
+    kept, _ = convert_snippet('''\
+        from openai import OpenAI
+        from openai.types.chat import ChatCompletion
+
+        client = OpenAI()
+
+
+        def ask(messages) -> ChatCompletion:
+            return client.chat.completions.create(model="gpt-4o", messages=messages)
+
+
+        def fingerprint(response: ChatCompletion) -> str:
+            return response.system_fingerprint or ""
+        ''')
+    assert "response: ChatCompletion)" in kept and "from openai.types.chat import ChatCompletion" in kept, kept
+

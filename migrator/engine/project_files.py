@@ -2930,6 +2930,8 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
 
 _OPENAI_TYPES_IMPORT = re.compile(r'(?:^|;)[ \t]*"?from[ \t]+openai\.types\b', re.MULTILINE)
 _OPENAI_LINE = re.compile(r"""^\s*(?:["']?openai\s*(?:[\[<>=!~;,"'\s#]|$)|openai\s*=)""", re.IGNORECASE)
+# (a TOML array on one line: `dependencies = ["openai>=1.40"]`; held-out review 86, X9)
+_QUOTED_OPENAI = re.compile(r"""["']openai\s*(?:\[[^\]]*\]\s*)?(?:[<>=!~;,"'])""", re.IGNORECASE)
 
 
 def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _Edit:
@@ -2943,7 +2945,9 @@ def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _
                             for code in importers.values()):
         return edit
     # (the line in the edited text, said late: the comment goes above it there)
-    line = next((i for i, line in enumerate(edit.text.splitlines(), 1) if _OPENAI_LINE.match(line)), None)
+    lines = edit.text.splitlines()
+    line = next((i for i, line in enumerate(lines, 1) if _OPENAI_LINE.match(line)), None) or \
+        next((i for i, line in enumerate(lines, 1) if _QUOTED_OPENAI.search(line.split("#", 1)[0])), None)
     if line is None:
         return edit
     here = posixpath.dirname(path.replace("\\", "/")) or "."
