@@ -2965,3 +2965,23 @@ def test_openai_kept_only_for_type_imports_is_said_above_a_one_line_dependency_l
         "openai.types ...), which make no OpenAI call: drop those imports (or use Mistral's types: "
         "mistralai.client.models), then remove openai\n"
         'dependencies = ["openai>=1.40", "mistralai>=3.7,<4"]\n')
+
+
+@pytest.mark.parametrize("kept", [False, True])
+def test_openai_log_in_an_env_example_gets_a_todo_once_no_openai_client_reads_it(tmp_path, kept):
+    """Held-out review 86, X11: `OPENAI_LOG='debug'` stayed in .env.example, silently, after the only client
+    converted: only the openai SDK reads it; mistralai logs at DEBUG where MISTRAL_DEBUG is set. A client still on
+    OpenAI (Azure, kept; it reads AZURE_OPENAI_API_KEY) reads it: no TODO."""
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=''\nOPENAI_LOG='debug'\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    if kept:
+        (tmp_path / "azure.py").write_text("from openai import AzureOpenAI\n\nclient = AzureOpenAI()\n"
+                                           "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    todo = ("# TODO(migrator MIG115): .env.example: OPENAI_LOG sets the openai SDK's log level, and the converted "
+            "clients do not read it: for mistralai's log (each request and response, bodies included, at DEBUG) set "
+            "MISTRAL_DEBUG=1 instead\n")
+    assert (tmp_path / ".env.example").read_text() == (
+        "MISTRAL_API_KEY=''\nOPENAI_LOG='debug'\n" if kept else
+        "MISTRAL_API_KEY=''\n" + todo + "OPENAI_LOG='debug'\n")

@@ -291,6 +291,13 @@ class CodeFacts:
         directory = posixpath.dirname(path.replace("\\", "/"))
         return {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
 
+    def kept_client_reads(self, variable: str, scope: dict) -> bool:
+        """Does a client kept on OpenAI, in ``scope`` (an env file's code), read ``variable`` itself (the plan's
+        kept_env; readers not known: anywhere)."""
+        readers = self.kept_env_paths.get(variable)
+        return variable in self.kept_env and (readers is None or scope is self.texts or
+                                              any(reader in scope for reader in readers))
+
     def key_still_read(self, path: str = "") -> bool:
         """OPENAI_API_KEY is read by a kept client or named by code (not a comment) after conversion:
         the code under ``path``'s directory (an env file in web/ answers for web/'s code, as manifests
@@ -1673,6 +1680,20 @@ def _openai_url_settings(text: str, path: str) -> list[Finding]:
     return found
 
 
+_OPENAI_LOG_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?OPENAI_LOG[ \t]*=")
+
+
+def _openai_log_settings(text: str, path: str) -> list[Finding]:
+    """A TODO on ``OPENAI_LOG=debug`` in an env file whose clients all converted: only the openai SDK reads it
+    (held-out review 86, X11: kept silently); mistralai logs each request and response at DEBUG where
+    MISTRAL_DEBUG is set (mistralai.client.utils.logger)."""
+    return [Finding(ENV_RULE, FindingKind.TODO, number,
+                    f"{posixpath.basename(path)}: OPENAI_LOG sets the openai SDK's log level, and the converted "
+                    "clients do not read it: for mistralai's log (each request and response, bodies included, at "
+                    "DEBUG) set MISTRAL_DEBUG=1 instead", "manual")
+            for number, line in enumerate(text.splitlines(), 1) if _OPENAI_LOG_LINE.match(line)]
+
+
 def edit_base_url(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
     """``OPENAI_BASE_URL`` (or ``OPENAI_API_BASE``) set in an env or deploy file, where converted code reads the
     URL from ``MISTRAL_SERVER_URL`` instead (MIG101 renamed the read): renamed when nothing else reads the old
@@ -1687,11 +1708,7 @@ def edit_base_url(text: str, path: str, facts: CodeFacts, kind: str) -> _Edit:
     implicit = "OPENAI_BASE_URL" in facts.converted_env
     if not reads_new and not implicit:
         return edit
-    kept = ""
-    readers = facts.kept_env_paths.get("OPENAI_BASE_URL")
-    if "OPENAI_BASE_URL" in facts.kept_env and (readers is None or scope is facts.texts or
-                                                  any(reader in scope for reader in readers)):
-        kept = "clients kept on OpenAI still read it"
+    kept = "clients kept on OpenAI still read it" if facts.kept_client_reads("OPENAI_BASE_URL", scope) else ""
     kept = kept or (f"{found} still reads it" if (found := _code_lines_naming(scope, _URL_NAMED)) else "")
     kept = kept or next((f"a LangChain / LlamaIndex OpenAI class kept in {posixpath.basename(where)} reads it"
                          for where, code in scope.items() if imports_openai_wrapper(code)), "")
@@ -2851,6 +2868,9 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             rename = not facts.key_still_read(path)
             edit = edit_env(text, path, facts, rename) if kind == ENV_FILE else \
                 edit_shell(text, path, facts, rename) if shell else edit_deploy(text, path, facts, rename)
+            if rename and kind == ENV_FILE and facts.target == "mistral" and \
+                    not facts.kept_client_reads("OPENAI_LOG", facts.env_scope(path)):
+                edit.findings.extend(_openai_log_settings(text, path))
         if ENV_RULE in facts.rules and not shell:  # (a script's variables: its key's TODO only)
             step = edit_model_values(edit.text, path, facts, kind)
             edit = _Edit(step.text, edit.findings + step.findings)
@@ -3412,7 +3432,8 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     same way (renamed, or added beside it while something still reads the old one), its value without the
     ``/v1`` Mistral's SDK adds itself (``http://gateway:8080/v1`` -> ``http://gateway:8080``; OpenAI's own URL ->
     ``https://api.mistral.ai``); where converted clients read it only implicitly (``OpenAI()``), a URL of
-    another server set there gets a TODO: ``Mistral()`` reads no URL variable.
+    another server set there gets a TODO: ``Mistral()`` reads no URL variable. ``OPENAI_LOG`` in an env file whose
+    clients all converted gets a TODO naming ``MISTRAL_DEBUG``, mistralai's debug log switch.
 
     An env or deploy file of a JavaScript app (``package.json`` beside it, no Python code of the run
     under it: a Next.js UI next to the converted server) is that app's, and is left alone; so is one of a

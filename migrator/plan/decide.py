@@ -1694,6 +1694,11 @@ def _implicit_variables(builder, decision) -> set:
             else:  # its calls now go through a Mistral() that reads MISTRAL_API_KEY (held-out review, OntoChat)
                 converted.add("OPENAI_API_KEY")
                 by_file.setdefault(origin.path, (set(), set()))[0].add("OPENAI_API_KEY")
+    for oid, origin in builder.origins.items():  # every client the openai SDK builds reads OPENAI_LOG (its log
+        # level): one kept keeps the variable meaningful (held-out review 86, X11)
+        if origin.kind != "parameter" and decision(oid) != CONVERT:
+            kept.add("OPENAI_LOG")
+            by_file.setdefault(origin.path, (set(), set()))[1].add("OPENAI_LOG")
     # where the SDK's converted clients read OPENAI_API_KEY (None: some module does)
     builder.sdk_key_paths = {path for path, (conv, _) in by_file.items() if "OPENAI_API_KEY" in conv}
     if "OPENAI_API_KEY" in converted:
@@ -1708,6 +1713,9 @@ def _implicit_variables(builder, decision) -> set:
             if site.reads_key and site.verdict in ("convert", "keep"):
                 (converted if site.verdict == "convert" else kept).add("OPENAI_API_KEY")
                 by_file.setdefault(f.path, (set(), set()))[site.verdict == "keep"].add("OPENAI_API_KEY")
+            if site.verdict == "keep":  # (its openai client reads OPENAI_LOG)
+                kept.add("OPENAI_LOG")
+                by_file.setdefault(f.path, (set(), set()))[1].add("OPENAI_LOG")
             if site.reads_key and site.verdict == "convert":  # (named by the key TODOs of modules with no client)
                 builder.key_wrappers.append((f.path, mistral))
     builder.kept_env |= kept
