@@ -1932,8 +1932,12 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
     if azure:  # not the Azure client's own reason
         return KEEP, f"shares code with an Azure OpenAI client ({azure[0].name})", blockers
     if any(m.problems for m in members if m is not origin):
-        return KEEP, "shares code with a client that cannot convert: " + ", ".join(
-            sorted({m.name for m in members if m is not origin and m.problems})[:3]), blockers
+        names = sorted({m.name for m in members if m is not origin and m.problems})
+        if names == [origin.name]:  # `if proxy: client = OpenAI(http_client=...) else: client = OpenAI()`
+            return KEEP, (f"{origin.name} is also assigned a client that cannot convert (see its TODO), and one "
+                          "name keeps one SDK: this one converts with it"), blockers
+        return KEEP, "shares code with a client that cannot convert: " + ", ".join(names[:3]) + \
+            " (see its TODO)", blockers
     if origin.file_ids_from and not any(u.surface == "files.create" or u.blocking for u in origin.uses):
         makers = origin.file_ids_from
         return KEEP, (f"its files calls may take the ids of files uploaded by {', '.join(makers[:3])}, which "
