@@ -663,9 +663,16 @@ class RuleTransformer(cst.CSTTransformer):
 
     def first_vectors_todo(self, model: str) -> bool:
         """Is this the module's first re-embed TODO for ``model``, by any rule (MIG107's calls, MIG116's / MIG121's
-        objects)? Said once (held-out review 67: a notebook said it three times, once per rule and object)."""
+        objects)? Said once (held-out review 67: a notebook said it three times, once per rule and object); not at all
+        where the plan names a vector store of the tree the module fills (its TODO says to rebuild it: held-out review
+        86, Y8, two TODOs a site)."""
+        from migrator.mapping.embeddings import STORED_VECTORS_TODO
+
         said = self.facts.__dict__.setdefault("_vectors_said", set())
-        if model in said:
+        view = self.facts.view
+        stored = STORED_VECTORS_TODO.split("{path}", 1)[1].split("{skip}", 1)[0]
+        if model in said or view is not None and any(stored in str(todo)
+                                                    for todo in view.dimension_statements.values()):
             return False
         said.add(model)
         return True

@@ -754,7 +754,8 @@ def test_a_data_file_of_vectors_read_where_the_embeddings_convert_is_named() -> 
                        "from OpenAI embeddings, which the converted ones cannot query (other size and space): delete "
                        "it and rebuild it with the Mistral embeddings"), said
     assert out["main.py"].index(said[0]) < out["main.py"].index('with open("faq_embedded.json"')
-    assert len(said) == 2 and said[1].startswith(f"# TODO(migrator MIG107): {VECTORS}") and "faq.json" not in said[1]
+    # (the call's own "re-embed stored vectors" TODO would say it again: held-out review 86, Y8)
+    assert len(said) == 1, said
 
 
 def test_a_data_file_of_vectors_read_by_a_module_importing_the_converted_helper_is_named() -> None:
