@@ -18,8 +18,10 @@ from migrator.plan.model import CONVERT, KEEP, UNRESOLVED
 from migrator.mapping import CHAT_PARAMS, METHODS, DropValue, Policy, Unmappable, map_model
 from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, MISTRAL_MODELS_MODULE, NOT_GIVEN_KEPT, OMITTED_BY_NONE,
                                    OPENAI_NOT_GIVEN,
-                                   RESPONSE_TYPES, STORED_HISTORY_TODO, TRAILING_SYSTEM_BUILT_TODO,
-                                   TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO, UNSET_IMPORT)
+                                   PREFILL_MAX_CHARS, PREFIX_ADDED_TODO, RESPONSE_TYPES, STORED_HISTORY_TODO,
+                                   TRAILING_ASSISTANT_BUILT_TODO, TRAILING_ASSISTANT_ENDS_TODO,
+                                   TRAILING_SYSTEM_BUILT_TODO, TRAILING_SYSTEM_ENDS_TODO, TRAILING_SYSTEM_TODO,
+                                   UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
 from migrator.mapping.models import (FINE_TUNED_NOTE, chat_model_literal, env_default_todo, fine_tuned,
@@ -811,6 +813,11 @@ class _Transformer(SplatSteps, RuleTransformer):
                 self.todo(line, TRAILING_SYSTEM_BUILT_TODO.format(name=value.value, where=where))
             elif where is not None:  # `history + [get_system_message()]` (held-out review 58, X3)
                 self.todo(line, TRAILING_SYSTEM_ENDS_TODO.format(where=where))
+            where = self.facts.view.trailing_assistant(line) if where is None else None
+            if where is not None and isinstance(value, cst.Name):  # (held-out review 87, Y4)
+                self.todo(line, TRAILING_ASSISTANT_BUILT_TODO.format(name=value.value, where=where))
+            elif where is not None:  # `history + [{"role": "assistant", ...}]` (held-out review 87, X2)
+                self.todo(line, TRAILING_ASSISTANT_ENDS_TODO.format(where=where))
         if isinstance(value, cst.Name):
             return arg
         if not isinstance(value, cst.List) or not value.elements:
@@ -849,6 +856,10 @@ class _Transformer(SplatSteps, RuleTransformer):
         items = list(value.elements)
         items[-1] = items[-1].with_changes(value=new_last)
         self.converted(line, 'trailing assistant message (prefill) -> "prefix": True')
+        content = keys.get("content")
+        if not (isinstance(content, cst.SimpleString) and isinstance(content.evaluated_value, str) and
+                len(content.evaluated_value) <= PREFILL_MAX_CHARS):
+            self.todo(line, PREFIX_ADDED_TODO)  # a reply held in a variable, not a prefill (held-out review 87, X2)
         return arg.with_changes(value=value.with_changes(elements=items))
 
     def _xform(self, name, rule, value) -> tuple[Optional[cst.BaseExpression], Optional[str]]:

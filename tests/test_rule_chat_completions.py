@@ -2680,3 +2680,65 @@ def test_chat_completion_annotations_name_mistrals_response_where_every_call_con
         ''')
     assert "response: ChatCompletion)" in kept and "from openai.types.chat import ChatCompletion" in kept, kept
 
+
+
+def test_a_list_ending_with_an_assistant_message_where_it_is_built_gets_a_todo():
+    """Held-out review 87, X2 (germ) / Y4 (Building-Systems): a list ending with an assistant message reached Mistral
+    (a 400: the last must be user or tool, or an assistant message with "prefix": True) when built with `+`, in a
+    local, or by a caller's append; only a list written in the call was seen, and it got "prefix": True silently,
+    though Mistral then continues that text where OpenAI answered after it. A short literal text is a prefill."""
+    code, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def summarize_sent(messages):
+            return client.chat.completions.create(
+                model="gpt-4o-mini", messages=[{"role": "system", "content": "Summarize."}] + messages)
+
+
+        def on_send(history, reply):
+            messages = list(history)
+            messages.append({"role": "assistant", "content": reply})
+            return summarize_sent(messages)
+
+
+        def inline(history, reply):
+            return client.chat.completions.create(
+                model="gpt-4o-mini", messages=history + [{"role": "assistant", "content": reply}])
+
+
+        def local(task, proposal):
+            messages = [{"role": "user", "content": task}, {"role": "assistant", "content": proposal}]
+            return client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+
+
+        def written(task, proposal):
+            return client.chat.completions.create(
+                model="gpt-4o-mini",
+                messages=[{"role": "user", "content": task}, {"role": "assistant", "content": proposal}])
+
+
+        def prefill(task):
+            return client.chat.completions.create(
+                model="gpt-4o-mini", messages=[{"role": "user", "content": task}, {"role": "assistant", "content": "{"}])
+
+
+        def answered(history, reply, question):
+            history.append({"role": "assistant", "content": reply})
+            history.append({"role": "user", "content": question})
+            return client.chat.completions.create(model="gpt-4o-mini", messages=history)
+        ''')
+    ends = ("Mistral wants the last one to be user or tool (a 400 otherwise), or an assistant message with \"prefix\": "
+            "True, whose text Mistral then continues (OpenAI answered after it): end with a user message asking for "
+            "the reply, or add \"prefix\": True to continue that text")
+    assert todos == [
+        f"messages= can end with an assistant message (a call of summarize_sent() gives messages one last): {ends}",
+        f"messages= can end with an assistant message (an assistant message written there): {ends}",
+        "messages=messages can end with an assistant message (messages = ... [..., {\"role\": \"assistant\", ...}] in "
+        f"local()): {ends}",
+        "the last message is the assistant's: \"prefix\": True added (Mistral answers 400 without it), and Mistral "
+        "continues that text where OpenAI answered after it: if this asks for a new reply, not a continuation, end "
+        "with a user message instead"], todos
+    assert code.count('"prefix": True}') == 2, code

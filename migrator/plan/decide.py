@@ -889,6 +889,7 @@ def decide(builder, files) -> ConversionPlan:
                                       if all(decision(oid) == CONVERT for oid in refs)},
                           model_env_reads=_model_env_reads(builder, files),
                           trailing_system=_trailing_system_calls(builder, files, sites, call_index),
+                          trailing_assistant=_trailing_system_calls(builder, files, sites, call_index, "assistant"),
                           stored_histories=_stored_history_calls(files, sites, call_index),
                           developer_roles=_developer_roles(builder, files, uses),
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
@@ -3753,34 +3754,39 @@ def _model_loop(builder, f, scope, name: str, values: list):
     return ("const", table) if where == () else ("local", where, table)
 
 
-def _system_message(node) -> bool:
-    """``{"role": "system", ...}``."""
-    return isinstance(node, ast.Dict) and _dict_constants(node).get("role") == "system"
+def _system_message(node, role: str = "system") -> bool:
+    """``{"role": "system", ...}`` (``role``: an assistant message without "prefix" or tool calls, for the trailing
+    assistant check)."""
+    if not isinstance(node, ast.Dict) or _dict_constants(node).get("role") != role:
+        return False
+    return role != "assistant" or not any(isinstance(k, ast.Constant) and k.value in ("prefix", "tool_calls")
+                                          for k in node.keys)
 
 
-def _ends_with_system(node, f=None, scope=()) -> bool:
+def _ends_with_system(node, f=None, scope=(), role: str = "system") -> bool:
     """``[..., {"role": "system", ...}]``, or ``history + [...]`` ending so; with the module ``f``, also a name
     bound once in ``scope`` to such a list (``extra = [{"role": "system", ...}]; ctx = ctx + extra``) and a call of a
     function of the module one of whose returns is such a list (``ctx += image_context(found)``; held-out review 55,
     T2: Mistral rejects a last system message, silently)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _ends_with_system(node.right, f, scope)
+        return _ends_with_system(node.right, f, scope, role=role)
     if f is not None and isinstance(node, ast.Name):
         values = f.assigns.get((scope, node.id), [])
         if len(values) == 1 and values[0] is None:  # `url, extra = await image_context(h)` (held-out review 57, X1)
-            return _unpacked_system(f, scope, node.id)
-        return len(values) == 1 and _ends_with_system(values[0])
+            return _unpacked_system(f, scope, node.id, role=role)
+        return len(values) == 1 and _ends_with_system(values[0], role=role)
     if f is not None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
             ((), node.func.id) in f.defs:
-        return bool(_returns_system(f, f.defs[((), node.func.id)], None))
+        return bool(_returns_system(f, f.defs[((), node.func.id)], None, role=role))
     if isinstance(node, ast.IfExp):  # `history + [SYSTEM] if brief else history` (held-out review 59, X1)
-        return _ends_with_system(node.body, f, scope) or _ends_with_system(node.orelse, f, scope)
+        return _ends_with_system(node.body, f, scope, role=role) or \
+            _ends_with_system(node.orelse, f, scope, role=role)
     if f is not None and isinstance(node, ast.List) and node.elts:
-        return _system_element(f, scope, node.elts[-1]) is not None
-    return isinstance(node, ast.List) and bool(node.elts) and _system_message(node.elts[-1])
+        return _system_element(f, scope, node.elts[-1], role=role) is not None
+    return isinstance(node, ast.List) and bool(node.elts) and _system_message(node.elts[-1], role=role)
 
 
-def _list_end_system(f, scope, node, depth: int = 0) -> Optional[str]:
+def _list_end_system(f, scope, node, depth: int = 0, role: str = "system") -> Optional[str]:
     """How the list of messages ``node`` (read in ``scope`` of module ``f``) can end with a system message: its last
     element is one (_system_element), a module function returning a list ending so gives it, a branch of a
     conditional ends so, a name bound once to such a list, a parameter a caller in the module gives such a list
@@ -3788,24 +3794,28 @@ def _list_end_system(f, scope, node, depth: int = 0) -> Optional[str]:
     if depth > 3:
         return None
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _list_end_system(f, scope, node.right, depth + 1)
+        return _list_end_system(f, scope, node.right, depth + 1, role=role)
     if isinstance(node, ast.IfExp):
-        return _list_end_system(f, scope, node.body, depth + 1) or _list_end_system(f, scope, node.orelse, depth + 1)
+        return _list_end_system(f, scope, node.body, depth + 1, role=role) or \
+            _list_end_system(f, scope, node.orelse, depth + 1, role=role)
     if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
         last = node.elts[-1]
         if isinstance(last, ast.Starred):
-            return _list_end_system(f, scope, last.value, depth + 1)
-        return _system_element(f, scope, last)
+            return _list_end_system(f, scope, last.value, depth + 1, role=role)
+        return _system_element(f, scope, last, role=role)
     call = node.value if isinstance(node, ast.Await) else node
     if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and ((), call.func.id) in f.defs and \
-            _returns_system(f, f.defs[((), call.func.id)], None):
+            _returns_system(f, f.defs[((), call.func.id)], None, role=role):
         return f"{call.func.id}() returns a list ending with one"
     if isinstance(node, ast.Name) and id(node) in f.scope_of:
         here = f.scope_of[id(node)]
         where = here if (here, node.id) in f.params else _lookup_scope(f, node)
         values = f.assigns.get((where, node.id), []) if where is not None else []
+        built = _system_last(f, where, node.id, node.lineno, role=role) if where is not None and values else None
+        if built is not None:  # `messages = list(history); messages.append({...})` (held-out review 87, X2)
+            return built
         if len(values) == 1 and values[0] is not None:
-            found = _list_end_system(f, where, values[0], depth + 1)
+            found = _list_end_system(f, where, values[0], depth + 1, role=role)
             return f"{node.id} = ... ({found})" if found else None
         if where is not None and len(where) == 1 and (where, node.id) in f.params and not values:
             order = f.param_order.get(where) or []
@@ -3817,40 +3827,43 @@ def _list_end_system(f, scope, node, depth: int = 0) -> Optional[str]:
                 given = next((kw.value for kw in caller.keywords if kw.arg == node.id), None)
                 if given is None and 0 <= index < len(caller.args):
                     given = caller.args[index]
-                if given is not None and _list_end_system(f, f.scope_of.get(id(caller), ()), given, depth + 1):
+                if given is not None and \
+                        _list_end_system(f, f.scope_of.get(id(caller), ()), given, depth + 1, role=role):
                     return f"a call of {where[0]}() gives {node.id} one last"
     return None
 
 
-def _system_element(f, scope, node) -> Optional[str]:
+def _system_element(f, scope, node, role: str = "system") -> Optional[str]:
     """How the message ``node`` of module ``f`` (read in ``scope``) is a system message: a dict literal, a name bound
     once to one (``SYSTEM = {"role": "system", ...}``), a call of a module function one of whose returns is one
     (``get_system_message()``; held-out review 58, X3: `history + [get_system_message()]` reached Mistral, a 400 on
     every request); else None."""
-    if _system_message(node):
-        return "a system message written there"
+    if _system_message(node, role=role):
+        return f"a{'n' if role == 'assistant' else ''} {role} message written there"
     if isinstance(node, ast.Name):
         where = _lookup_scope(f, node) if id(node) in f.scope_of else scope
         values = f.assigns.get((where, node.id), []) if where is not None else []
-        if len(values) == 1 and _system_message(values[0]):
+        if len(values) == 1 and _system_message(values[0], role=role):
             return f"{node.id} is one"
         value = values[0].value if len(values) == 1 and isinstance(values[0], ast.Await) else \
             values[0] if len(values) == 1 else None
-        if isinstance(value, ast.Call) and _system_element(f, where, value) is not None:
-            return f"{node.id} = {_system_element(f, where, value)}"  # `sys_msg = get_sys()` (review 59, X1)
+        if isinstance(value, ast.Call) and _system_element(f, where, value, role=role) is not None:
+            # `sys_msg = get_sys()` (review 59, X1)
+            return f"{node.id} = {_system_element(f, where, value, role=role)}"
         return None
     call = node.value if isinstance(node, ast.Await) else node
     if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and ((), call.func.id) in f.defs:
         fn = f.scopes.get(f.defs[((), call.func.id)])
         returns = [r.value for r in ast_walk(fn) if isinstance(r, ast.Return) and r.value is not None] \
             if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
-        if any(not isinstance(value, ast.Call) and _system_element(f, f.defs[((), call.func.id)], value) is not None
+        if any(not isinstance(value, ast.Call) and
+               _system_element(f, f.defs[((), call.func.id)], value, role=role) is not None
                for value in returns):  # (a return of a call is not followed: no recursion)
             return f"{call.func.id}() returns one"
     return None
 
 
-def _returns_system(f, fn_scope, index: Optional[int]) -> bool:
+def _returns_system(f, fn_scope, index: Optional[int], role: str = "system") -> bool:
     """Does a return of the module's function at ``fn_scope`` give a list that can end with a system message (its
     ``index``-th value, for a tuple return): the list written there, or the name returned as its last build step
     before the return left it (``image_context = [{"role": "system", ...}]`` in a branch)?"""
@@ -3863,13 +3876,13 @@ def _returns_system(f, fn_scope, index: Optional[int]) -> bool:
             if not (isinstance(value, ast.Tuple) and len(value.elts) > index):
                 continue
             value = value.elts[index]
-        if _ends_with_system(value) or isinstance(value, ast.Name) and \
-                _system_last(f, fn_scope, value.id, ret.lineno) is not None:
+        if _ends_with_system(value, role=role) or isinstance(value, ast.Name) and \
+                _system_last(f, fn_scope, value.id, ret.lineno, role=role) is not None:
             return True
     return False
 
 
-def _unpacked_system(f, scope, name: str) -> bool:
+def _unpacked_system(f, scope, name: str, role: str = "system") -> bool:
     """``name`` bound by unpacking a call of a function of the module (``url, extra = await image_context(h)``) whose
     value at that place can end with a system message."""
     for node in f.nodes:
@@ -3880,11 +3893,11 @@ def _unpacked_system(f, scope, name: str) -> bool:
         value = node.value.value if isinstance(node.value, ast.Await) else node.value
         if name in names and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
                 ((), value.func.id) in f.defs:
-            return _returns_system(f, f.defs[((), value.func.id)], names.index(name))
+            return _returns_system(f, f.defs[((), value.func.id)], names.index(name), role=role)
     return False
 
 
-def _system_last(f, scope, name: str, before: int) -> Optional[str]:
+def _system_last(f, scope, name: str, before: int, role: str = "system") -> Optional[str]:
     """Where the last statement of ``scope`` before line ``before`` that builds or extends the list ``name``
     (``x = ...``, ``x += [...]``, ``x.append(...)``, ``x.extend([...])``) ends it with a system message: its
     code, else None."""
@@ -3894,15 +3907,16 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
                 node.lineno >= before:
             continue
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-            system = _ends_with_system(node.value, f, scope)
+            system = _ends_with_system(node.value, f, scope, role=role)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
-            system = isinstance(node.op, ast.Add) and _ends_with_system(node.value, f, scope)
+            system = isinstance(node.op, ast.Add) and _ends_with_system(node.value, f, scope, role=role)
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
                 isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name) and \
                 node.value.func.value.id == name and node.value.func.attr in ("append", "extend") and node.value.args:
             added = node.value.args[0]
-            system = _system_element(f, scope, added) is not None if node.value.func.attr == "append" else \
-                _ends_with_system(added, f, scope)
+            system = _system_element(f, scope, added, role=role) is not None \
+                if node.value.func.attr == "append" else \
+                _ends_with_system(added, f, scope, role=role)
         else:
             continue
         if last is None or node.lineno >= last[0]:
@@ -3922,9 +3936,9 @@ def _system_last(f, scope, name: str, before: int) -> Optional[str]:
         told = ast.unparse(node.value.args[0])
         shown = f"{name}.{node.value.func.attr}({told if len(told) <= 60 else told[:57] + '...'})"
         return f"{shown} in {scope[-1]}()" if scope else shown
-    shown = f"{name}.{node.value.func.attr}({{\"role\": \"system\", ...}})" if isinstance(node, ast.Expr) else \
-        f"{name} += [..., {{\"role\": \"system\", ...}}]" if isinstance(node, ast.AugAssign) else \
-        f"{name} = ... [..., {{\"role\": \"system\", ...}}]"
+    shown = f"{name}.{node.value.func.attr}({{\"role\": \"{role}\", ...}})" if isinstance(node, ast.Expr) else \
+        f"{name} += [..., {{\"role\": \"{role}\", ...}}]" if isinstance(node, ast.AugAssign) else \
+        f"{name} = ... [..., {{\"role\": \"{role}\", ...}}]"
     return f"{shown} in {scope[-1]}()" if scope else shown
 
 
@@ -3974,11 +3988,12 @@ def _stored_history_calls(files, sites, index: dict) -> frozenset:
     return frozenset(found)
 
 
-def _trailing_system_calls(builder, files, sites, index: dict) -> frozenset:
+def _trailing_system_calls(builder, files, sites, index: dict, role: str = "system") -> frozenset:
     """(path, line) of the converted chat calls whose ``messages=`` list is seen to end with a system message
     where it is built (``msgs = history + [{"role": "system", ...}]``, ``ctx.append({...})`` before the call, in the
     call's function or in a caller handing it over): Mistral answers 400 (held-out review 23, U1: only a list
-    written in the call got the TODO). The call gets the trailing-system TODO, with where it ends so."""
+    written in the call got the TODO). The call gets the trailing-system TODO, with where it ends so. ``role``
+    "assistant": the same for an assistant message without "prefix" (held-out review 87, X2 / Y4)."""
     found = set()
     for f, call in _converted_calls(files, sites, index):
         messages = next((kw.value for kw in call.keywords if kw.arg == "messages"), None)
@@ -3987,21 +4002,21 @@ def _trailing_system_calls(builder, files, sites, index: dict) -> frozenset:
             # `messages=history + [get_system_message()]`, `[*history, SYSTEM]` (held-out review 58, X3), `history +
             # trailer()`, `history + ([SYSTEM] if brief else [])` (59, X1); a list written there ending with a dict
             # literal is the codemod's (MIG102 sees it)
-            where = _list_end_system(f, scope, messages)
+            where = _list_end_system(f, scope, messages, role=role)
             if where is not None:
                 found.add((f.path, call.lineno, where))
             continue
         if not isinstance(messages, ast.Name):
             continue
-        where = _system_last(f, scope, messages.id, call.lineno)
+        where = _system_last(f, scope, messages.id, call.lineno, role=role)
         if where is None and (scope, messages.id) in f.params and len(scope) == 1:
-            where = _caller_system_last(builder, f, scope, messages.id)
+            where = _caller_system_last(builder, f, scope, messages.id, role=role)
         if where is not None:
             found.add((f.path, call.lineno, where))
     return frozenset(found)
 
 
-def _caller_system_last(builder, f, scope, param: str) -> Optional[str]:
+def _caller_system_last(builder, f, scope, param: str, role: str = "system") -> Optional[str]:
     """A call of the module function ``scope`` (in its module) handing ``param`` a list its caller ends with a
     system message: where."""
     order = f.param_order.get(scope) or []
@@ -4014,7 +4029,7 @@ def _caller_system_last(builder, f, scope, param: str) -> Optional[str]:
         if argument is None and 0 <= index < len(node.args):
             argument = node.args[index]
         if isinstance(argument, ast.Name):
-            where = _system_last(f, f.scope_of.get(id(node), ()), argument.id, node.lineno)
+            where = _system_last(f, f.scope_of.get(id(node), ()), argument.id, node.lineno, role=role)
             if where is not None and where not in found:
                 found.append(where)
     if not found:

@@ -146,6 +146,8 @@ class ConversionPlan:
     model_env_reads: frozenset = frozenset()
     # (path, line, where) of converted chat calls whose messages= list is seen to end with a system message
     trailing_system: frozenset = frozenset()
+    # (the same for a list ending with an assistant message without "prefix": held-out review 87, X2 / Y4)
+    trailing_assistant: frozenset = frozenset()
     # (path, line, where) of converted chat calls sending tools with a messages= history loaded from storage
     stored_histories: frozenset = frozenset()
     # settings field -> what else reads it besides converted calls' model= (their run-time TODO says so)
@@ -410,6 +412,11 @@ class FileView:
     def trailing_system(self, line: int) -> Optional[str]:
         """Where the messages list of the converted chat call at ``line`` is ended with a system message."""
         return next((where for path, at, where in self.plan.trailing_system if path == self.path and at == line), None)
+
+    def trailing_assistant(self, line: int) -> Optional[str]:
+        """Where the messages list of the converted chat call at ``line`` is ended with an assistant message."""
+        return next((where for path, at, where in self.plan.trailing_assistant if path == self.path and at == line),
+                    None)
 
 
 class AssumeConverted(FileView):
