@@ -2985,3 +2985,16 @@ def test_openai_log_in_an_env_example_gets_a_todo_once_no_openai_client_reads_it
     assert (tmp_path / ".env.example").read_text() == (
         "MISTRAL_API_KEY=''\nOPENAI_LOG='debug'\n" if kept else
         "MISTRAL_API_KEY=''\n" + todo + "OPENAI_LOG='debug'\n")
+
+
+def test_a_compose_service_running_the_image_a_sibling_builds_is_the_apps_own():
+    """Held-out review 87, X1 (germ): `bot` runs `image: "germ:latest"`, which the `venv` service builds (`build:` +
+    the same `image:`); it was judged another image, and its OPENAI_API_KEY stayed, silently (every converted call
+    a 401 under Compose). It follows the code; a pulled image of another name stays foreign."""
+    text = ('services:\n  bot:\n    image: "germ:latest"\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY}\n'
+            '  venv:\n    build:\n      context: .\n    image: "germ:latest"  # built here\n'
+            '  webui:\n    image: ghcr.io/open-webui/open-webui:main\n    environment:\n'
+            '      OPENAI_API_KEY: ${OPENAI_API_KEY}\n')
+    edit = edit_deploy(text, "docker-compose.yml", _facts(), rename=True)
+    assert edit.text == text.replace("OPENAI_API_KEY: ${OPENAI_API_KEY}", "MISTRAL_API_KEY: ${MISTRAL_API_KEY}", 1), \
+        edit.text

@@ -1921,8 +1921,11 @@ def _foreign_service_lines(lines: list) -> frozenset:
     builds, or that points its OpenAI base URL at a service of the same file: an Open WebUI container, whose
     OPENAI_API_KEY is what it sends to this app's own endpoint or to OpenAI, not a key the converted code reads
     (held-out review 28, G2: it was renamed, and the container lost its variable). The project's own image deployed
-    by name in a file of images alone (``image: app:latest``) is not one."""
+    by name in a file of images alone (``image: app:latest``) is not one, nor a service running the image another
+    service of the file builds (``image: germ:latest`` beside ``build: .`` + ``image: germ:latest``; held-out review 87,
+    X1: the bot's key was left OPENAI_API_KEY, silently)."""
     services: dict[str, tuple[int, int, set]] = {}  # name -> (first line, end line, its keys)
+    images: dict[str, str] = {}  # service -> the image it names
     depth_of = None  # the depth of the service names under `services:`, once met
     name, start, child, keys = None, 0, None, set()
     for index, line in enumerate([*lines, "end:\n"]):
@@ -1944,11 +1947,15 @@ def _foreign_service_lines(lines: list) -> frozenset:
         if name is not None:
             child = depth if child is None else child
             if depth == child:
-                keys.add(stripped.split(":", 1)[0].strip().lstrip("- "))
+                key, _, value = stripped.partition(":")
+                keys.add(key.strip().lstrip("- "))
+                if key.strip() == "image":
+                    images[name] = value.split("#", 1)[0].strip().strip("\"'")
     foreign: set = set()
     builds = any("build" in keys for _first, _last, keys in services.values())
+    built = {images.get(other) for other, (_f, _l, keys) in services.items() if "build" in keys} - {None, ""}
     for own, (first, last, keys) in services.items():
-        if "image" not in keys or "build" in keys:
+        if "image" not in keys or "build" in keys or images.get(own) in built:
             continue
         block = "".join(lines[first:last])
         # beside a service this file builds (the app), an image it only pulls is someone else's (Open WebUI,
