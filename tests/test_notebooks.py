@@ -754,3 +754,19 @@ def test_a_streamlit_secret_copied_to_the_key_variable_in_a_module_follows_too()
     out = attribute["app.py"]
     assert 'os.environ["MISTRAL_API_KEY"] = st.secrets.mistral_api_key' in out, out
     assert out.count("TODO(migrator") == 1 and "add mistral_api_key (a Mistral key) to the app's secrets" in out, out
+
+
+def test_a_notebook_on_llamaindex_or_langchain_defaults_is_read_as_a_py_file_is(tmp_path):
+    """Held-out review 87, Y1 (a bootcamp's rag_demo.ipynb): a notebook whose only OpenAI use is implicit (an index on
+    LlamaIndex's defaults, `init_chat_model("gpt-4o-mini")`) was skipped as "no openai reference", with no TODO,
+    where the same code in a .py got MIG106's."""
+    cells = ('from llama_index.core import SimpleDirectoryReader, VectorStoreIndex\n\n'
+             'index = VectorStoreIndex.from_documents(SimpleDirectoryReader("data").load_data())\n'
+             'print(index.as_query_engine().query("What?"))\n',
+             'from langchain.chat_models import init_chat_model\n\nllm = init_chat_model("gpt-4o-mini")\n')
+    (tmp_path / "rag.ipynb").write_text(notebook(*cells))
+    (tmp_path / "rag.py").write_text("".join(cells))
+    report = run([str(tmp_path)], mode=Mode.CHECK, jobs=1, progress=False)
+    todos = {os.path.basename(r.path): sorted(f.rule for f in r.findings if f.kind is FindingKind.TODO)
+             for r in report.results}
+    assert todos["rag.ipynb"] == todos["rag.py"] == ["MIG106", "MIG106"], todos

@@ -213,11 +213,16 @@ def read_for_the_plan(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
     with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
     even when it never mentions openai, for the plan (held-out review 39, P3: the index script of a RAG app kept
-    1536, unflagged; re-review 40, R5: the agent's "openai:..." constant came from settings.py, silent)."""
-    if kind != PYTHON or (_OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
-                          not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and
-                          not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None)):
+    1536, unflagged; re-review 40, R5: the agent's "openai:..." constant came from settings.py, silent). A notebook
+    too, on the same marks (held-out review 87, Y1: one on LlamaIndex's defaults was skipped as "no openai reference",
+    where the same cell in a .py got its TODO); its cells are parsed when it is read."""
+    if kind not in (PYTHON, NOTEBOOK) or (
+            _OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
+            not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and
+            not (b"litellm" in data and _OPENAI_MODEL_STRING.search(data) is not None)):
         return False
+    if kind == NOTEBOOK:
+        return True
     import ast  # (here: only for the few files that write those sizes)
 
     try:  # a file read only for this that does not parse (Python 2) is skipped, never failed (re-review 40, R1)
