@@ -261,6 +261,25 @@ def test_a_writefile_cell_holding_openai_code_is_reported(tmp_path, monkeypatch)
         "magic: convert that code by hand (or keep the file in the repository and run migrator on it)"], findings
 
 
+def test_a_writefile_cell_of_a_langchain_app_is_reported_and_keeps_its_install(tmp_path, monkeypatch):
+    """Held-out review 87, Y2 (maven-course): `%%writefile app.py` holding a Chainlit app on `ChatOpenAI` got no TODO
+    (only `openai` / `OpenAI(` were looked for), and the notebook's pip line, rewritten for the converted cells, no
+    longer installed langchain_openai: `!chainlit run app.py` failed. The cell is reported; its imports keep their
+    packages in the pip line."""
+    monkeypatch.chdir(tmp_path)
+    write_tree(tmp_path, {"nb.ipynb": notebook(
+        "!pip install langchain_openai chainlit",
+        'from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o-mini")',
+        '%%writefile app.py\nfrom langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o-mini")',
+        "!chainlit run app.py")})
+    report = run(["nb.ipynb"], mode=Mode.WRITE, jobs=1)
+    findings = [f.message for r in report.results for f in getattr(r, "findings", ())]
+    assert any(m.startswith("cell 3 writes app.py (%%writefile) with OpenAI code in it") for m in findings), findings
+    cells = code_cells((tmp_path / "nb.ipynb").read_text())
+    assert cells[0] == '!pip install langchain_openai "langchain-mistralai>=1.1,<2" chainlit', cells
+    assert "ChatMistralAI" in cells[1] and "ChatOpenAI" in cells[2], cells
+
+
 def test_notebooks_without_openai_code_or_not_in_python_are_unchanged(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r_kernel = {"kernelspec": {"language": "R", "name": "ir"}, "language_info": {"name": "R"}}
