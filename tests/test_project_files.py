@@ -2998,3 +2998,18 @@ def test_a_compose_service_running_the_image_a_sibling_builds_is_the_apps_own():
     edit = edit_deploy(text, "docker-compose.yml", _facts(), rename=True)
     assert edit.text == text.replace("OPENAI_API_KEY: ${OPENAI_API_KEY}", "MISTRAL_API_KEY: ${MISTRAL_API_KEY}", 1), \
         edit.text
+
+
+def test_a_workflow_step_running_promptfoo_keeps_its_key_with_a_todo():
+    """Held-out review 87, Y5 (gpt-internship): a step running only `promptfoo eval --grader openai:...` had its
+    OPENAI_API_KEY renamed (promptfoo's openai: providers read that key: the eval broke); it keeps it, and a TODO says
+    the eval tests OpenAI models. A step running the project's Python is renamed as before."""
+    flow = ("jobs:\n  eval:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Eval\n        env:\n"
+            "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n        run: promptfoo eval --grader openai:chat\n"
+            "      - name: Tests\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+            "        run: pytest -q\n")
+    edit = edit_deploy(flow, ".github/workflows/ci.yml", _facts(), rename=True)
+    assert edit.text == flow.replace("OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n        run: pytest",
+                                     "MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n        run: pytest"), edit.text
+    assert [f.line for f in edit.findings if f.kind is FindingKind.TODO] == [5], edit.findings
+    assert "this step runs promptfoo, whose openai: providers read OPENAI_API_KEY themselves" in edit.findings[0].message

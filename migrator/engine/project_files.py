@@ -1383,6 +1383,13 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         _foreign_item_lines(lines) if path.lower().endswith((".yaml", ".yml")) else frozenset()
     if path.lower().endswith((".yaml", ".yml")) and not workflow:
         foreign = foreign | _other_context_lines(lines, path, facts)
+    for first, (tool, block) in (_tool_steps(lines) if workflow else {}).items():
+        foreign = foreign | frozenset(block)
+        edit.note(ENV_RULE, FindingKind.TODO, first + 1,
+                  f"{posixpath.basename(path)}: this step runs {tool}, whose openai: providers read {OPENAI_KEY} "
+                  f"themselves: it keeps that key, and it evaluates OpenAI models, not the Mistral model the converted "
+                  f"code now calls: to evaluate that one, use {tool}'s mistral: provider (it reads MISTRAL_API_KEY) "
+                  f"in its config and pass {key_env} here", "manual")
     shared = _action_job_env_lines(lines) if workflow else {}  # line -> the action the job also runs
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -1796,6 +1803,31 @@ def _action_step_lines(lines: list) -> frozenset:
 
 
 _DOCKER_BUILD_ACTION = re.compile(r"^\s*(?:- )?uses\s*:\s*['\"]?docker/build-push-action@")
+# A workflow step running an eval tool that reads OPENAI_API_KEY itself (promptfoo's openai: providers and grader), and
+# no Python: its env is the tool's (held-out review 87, Y5: the key was renamed, and the eval lost it)
+_OPENAI_TOOL_RUN = re.compile(r"\bpromptfoo\b")
+_PYTHON_RUN = re.compile(r"\b(?:python3?|pytest|uv\s+run|poetry\s+run|pipenv\s+run|tox|nox|streamlit|uvicorn|"
+                         r"gunicorn|flask|manage\.py|make)\b")
+
+
+def _tool_steps(lines: list) -> dict:
+    """First line -> the tool, of each workflow step that runs an eval tool reading OPENAI_API_KEY (_OPENAI_TOOL_RUN)
+    and no Python."""
+    found = {}
+    for index, line in enumerate(lines):
+        item = _STEP_ITEM.match(line)
+        if item is None:
+            continue
+        depth = len(item.group(1))
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("#") or
+                                    len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
+            end += 1
+        block = "".join(line.split("#", 1)[0] + "\n" for line in lines[index:end])
+        tool = _OPENAI_TOOL_RUN.search(block)
+        if tool is not None and _PYTHON_RUN.search(block) is None and _KEY_TOKEN.search(block):
+            found[index] = (tool.group(0), range(index, end))
+    return found
 
 
 def _block_under(lines: list, block: range, key: str) -> list:
