@@ -681,18 +681,16 @@ def test_openai_agents_sdk_agents_get_a_todo_and_keep_the_key_variable():
 def test_a_base_url_from_configuration_gets_one_todo_unless_the_module_names_its_provider():
     """Held-out review 18, P6 (gpt-pilot): `AsyncOpenAI(base_url=self.config.base_url)` (None by default, so
     OpenAI) was left alone with the reason in the summary only; it gets one MIG101 TODO. In a module named
-    for another provider (samba_model.py, _vllm.py) the configured URL is that provider's: no TODO. A module named
-    only "OpenAI-compatible" (openai_like.py; held-out review 86, Y4) names no provider: OpenAI is one."""
+    for another provider (samba_model.py, _vllm.py) the configured URL is that provider's: no TODO."""
     from mechanics import convert_files
 
     code = ("from openai import AsyncOpenAI\n\n\nclass Client:\n    def __init__(self, config):\n"
             "        self.client = AsyncOpenAI(api_key=config.api_key, base_url=config.base_url)\n\n"
             "    async def ask(self, messages):\n        r = await self.client.chat.completions.create("
             "model='gpt-4o', messages=messages)\n        return r.choices[0].message.content\n")
-    out = convert_files({"llm.py": code, "samba_model.py": code, "common/openai_like.py": code})
-    for path in ("llm.py", "common/openai_like.py"):
-        assert out[path].count("TODO(migrator MIG101): left as it is: its base_url comes from the app's "
-                               "configuration") == 1, path
+    out = convert_files({"llm.py": code, "samba_model.py": code})
+    assert out["llm.py"].count("TODO(migrator MIG101): left as it is: its base_url comes from the app's "
+                               "configuration") == 1
     assert out["samba_model.py"] == code
 
 

@@ -415,14 +415,11 @@ OTHER_PROVIDER_MARKERS = (
 def provider_named_by_path(path: str) -> str:
     """The other provider a module's own name or directory names (``models/samba_model.py``,
     ``experimental/_vllm.py``, ``providers/github.py``), else "": a base_url its configuration gives is
-    that provider's, however it is spelled. A name saying only "OpenAI-compatible" (``common/openai_like.py``) names
-    none: OpenAI is such a server too, and the configuration may default to it (held-out review 86, Y4: such a
-    module's client defaulting to OpenAI got no TODO, where the same code in helpers.py did)."""
+    that provider's, however it is spelled."""
     parts = path.replace("\\", "/").lower().rsplit("/", 3)[-3:]
     text = "/".join(parts).removesuffix(".py")
     for marker, name in OTHER_PROVIDER_MARKERS:
-        if marker not in ("localhost", "127.0.0.1", "0.0.0.0", "custom_") and marker in text and \
-                name != "an OpenAI-compatible server":
+        if marker not in ("localhost", "127.0.0.1", "0.0.0.0", "custom_") and marker in text:
             return name
     return ""
 
