@@ -1525,3 +1525,23 @@ def test_an_object_returned_in_a_tuple_its_callers_unpack_follows_their_uses(use
         ''')
     assert ("ChatMistralAI(" in code) is converts, code
     assert not any("used in a tuple" in t for t in todos), todos
+
+
+def test_bind_tools_given_its_tools_by_keyword_converts():
+    """Held-out review 87, Y9 (ask-the-docs): `model.bind_tools(tools=tools)` kept the ChatOpenAI on OpenAI ("not
+    checked against ChatMistralAI") where `bind_tools(tools)` converted: ChatMistralAI.bind_tools takes the same
+    tools parameter. A keyword it does not name says what it takes."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        model = ChatOpenAI(model="gpt-4o")
+        graded = model.bind_tools(tools=[f], tool_choice="any")
+        ''')
+    assert "ChatMistralAI(" in code and not todos, (code, todos)
+    _, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        model = ChatOpenAI(model="gpt-4o")
+        graded = model.bind_tools([f], stop=["x"])
+        ''')
+    assert any("bind_tools(stop=...): ChatMistralAI.bind_tools takes tools and tool_choice" in t for t in todos), todos

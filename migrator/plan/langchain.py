@@ -1053,8 +1053,10 @@ def _method_blockers(name: str, call: ast.Call) -> list[str]:
                 out.append("bind_tools(strict=...): ChatMistralAI has no strict tool schemas")
             elif key == "response_format":
                 out.append("bind_tools(response_format=...): use .with_structured_output on ChatMistralAI")
-            elif key not in ("tool_choice", "parallel_tool_calls", "strict"):
-                out.append(f"bind_tools({key}=...): not checked against ChatMistralAI")
+            elif key not in ("tools", "tool_choice", "parallel_tool_calls", "strict"):  # (tools=: the positional
+                # argument by name, ChatMistralAI.bind_tools(tools, tool_choice=None, **kwargs); review 87, Y9)
+                out.append(f"bind_tools({key}=...): ChatMistralAI.bind_tools takes tools and tool_choice, and sends "
+                           f"other keywords with the request as they are: check that Mistral's chat API takes {key}")
     elif name == "with_structured_output":
         method = keywords.get("method")
         chosen = method.value if isinstance(method, ast.Constant) else "json_schema" if method is None else None
