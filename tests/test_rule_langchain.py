@@ -1545,3 +1545,31 @@ def test_bind_tools_given_its_tools_by_keyword_converts():
         graded = model.bind_tools([f], stop=["x"])
         ''')
     assert any("bind_tools(stop=...): ChatMistralAI.bind_tools takes tools and tool_choice" in t for t in todos), todos
+
+
+def test_a_converted_chat_model_handed_messages_ending_with_an_assistant_turn_gets_a_todo():
+    """Held-out review 87, Y3 (maven-course's critique agent): `model.invoke([user, {"role": "assistant", ...}])` on
+    a converted ChatMistralAI: Mistral answers 400 (langchain-mistralai sends the list as it is, "prefix" only from an
+    AIMessage's additional_kwargs). A list ending with a user turn, or a kept object, gets nothing."""
+    code, todos = convert('''\
+        from langchain_core.messages import AIMessage
+        from langchain_openai import ChatOpenAI
+
+
+        def critique(task, proposal):
+            model = ChatOpenAI(model="gpt-4o-mini")
+            messages = [{"role": "user", "content": task}, {"role": "assistant", "content": proposal}]
+            return model.invoke(messages).content
+
+
+        def coder(task, draft):
+            model = ChatOpenAI(model="gpt-4o-mini")
+            first = model.invoke([("user", task), AIMessage(draft)]).content
+            return first + model.invoke([("user", task), ("assistant", draft), ("user", "Go on.")]).content
+        ''')
+    ends = ("which ChatMistralAI sends as it is: Mistral wants the last one to be user or tool (a 400 otherwise): end "
+            "with a user message asking for the reply, or send it as AIMessage(content, additional_kwargs={\"prefix\": "
+            "True}) to have Mistral continue that text")
+    assert todos == [f"the messages end with an assistant message (messages, as built before the call), {ends}",
+                     f"the messages end with an assistant message (the list written there), {ends}"], todos
+    assert code.count("ChatMistralAI(") == 2, code

@@ -365,3 +365,11 @@ FUNCTIONS_CHAIN_CALLS = frozenset({
 # the agents that take agent_type= (the csv / pandas / spark / sql toolkits' builders): "tool-calling" is theirs
 AGENT_TYPE_BUILDERS = ("create_csv_agent", "create_pandas_dataframe_agent", "create_spark_dataframe_agent",
                        "create_sql_agent", "create_json_agent", "create_openapi_agent", "create_xorbits_agent")
+
+
+# A converted chat object handed messages ending with an assistant message: Mistral answers 400 unless it has "prefix",
+# which langchain-mistralai forwards from an AIMessage's additional_kwargs (held-out review 87, Y3)
+ASSISTANT_END_TODO = ("the messages end with an assistant message ({where}), which ChatMistralAI sends as it is: "
+                      "Mistral wants the last one to be user or tool (a 400 otherwise): end with a user message "
+                      "asking for the reply, or send it as AIMessage(content, additional_kwargs={{\"prefix\": True}}) "
+                      "to have Mistral continue that text")

@@ -81,6 +81,9 @@ class LangchainPlan:
     # 19, N-Q3: a registry's OpenAI class stayed with no word)
     value_refs: tuple[tuple[int, str], ...] = ()
     blocked: str = ""  # why no object of the module may move (a manifest's pin), or ""
+    # (line, where) of a converted chat object's invoke / stream given messages ending with an assistant message:
+    # Mistral answers 400, and langchain-mistralai sends it as it is (held-out review 87, Y3)
+    assistant_ends: tuple[tuple[int, str], ...] = ()
 
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
@@ -273,6 +276,8 @@ class _Planner:
         self.scope: dict[int, ast.AST] = {}  # id(node) -> enclosing function / class / module
         self._index(tree, tree)
         self._reads: list[ast.Attribute] = []  # renamed field reads the site being planned reaches
+        self._ends: list[tuple[int, str]] = []  # (line, where) of its invoke calls given a list ending on assistant
+        self.assistant_ends: dict[tuple[int, str], bool] = {}  # ... -> reached by converted objects alone
         # module-level name -> why a module importing it keeps it (``functions_agent_importers``)
         self.imported_uses: dict[str, str] = {}
         self.through: dict[str, tuple[str, str]] = {}  # local name -> (LangChain module, the tree's module it came by)
@@ -338,7 +343,8 @@ class _Planner:
         return LangchainPlan(tuple(sites), dict(self.local_classes), frozenset(replace), legacy, implicit_key,
                              () if None in ranges else tuple(ranges), self._unused_modules(sites),
                              tuple(self._renamed.get(id(n), False) for n in reads) if self._renamed else (),
-                             tuple(values), self.blocked)
+                             tuple(values), self.blocked,
+                             tuple(sorted(end for end, converted in self.assistant_ends.items() if converted)))
 
     def _handed_on(self, ref: ast.AST) -> bool:
         """The class itself put somewhere it is called from later: a container, an argument, a binding, a
@@ -529,10 +535,12 @@ class _Planner:
                 f"{local} is an optional import here ({local} = ... when it fails): import "
                 f"{'.'.join(self.lib.CLASSES[cls][2:4])} the same way (try / except, its own None check) "
                 "and convert by hand",))
-        self._reads = []
+        self._reads, self._ends = [], []
         blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set()) + self._branch(call)
         for read in self._reads:  # rewritten where converted objects alone reach it
             self._renamed[id(read)] = self._renamed.get(id(read), True) and not blockers
+        for end in self._ends:
+            self.assistant_ends[end] = self.assistant_ends.get(end, True) and not blockers
         return Site(**here, verdict=KEEP if blockers else CONVERT, blockers=tuple(dict.fromkeys(blockers)))
 
     def _branch(self, call: ast.Call) -> list[str]:
@@ -853,7 +861,36 @@ class _Planner:
         call = self.parents.get(id(attr))
         if not (isinstance(call, ast.Call) and call.func is attr):
             return []
+        if name in ("invoke", "ainvoke", "stream", "astream") and self.lib is lc and kind == lc.CHAT and call.args:
+            where = self._assistant_end(call.args[0], call)
+            if where:
+                self._ends.append((self._statement_line(call), where))
         return self.method_blockers(name, call)
+
+    def _assistant_end(self, value: ast.AST, call: ast.Call) -> str:
+        """How the messages ``value`` handed to ``call`` end with an assistant message (a list written there, or a
+        name whose last build before the call, in its function, is one: ``[..., {"role": "assistant", ...}]``,
+        ``.append(AIMessage(...))``), else ""."""
+        if isinstance(value, ast.List):
+            return "the list written there" if value.elts and _assistant_message(value.elts[-1]) else ""
+        if not isinstance(value, ast.Name):
+            return ""
+        scope = self.scope.get(id(call), self.tree)
+        last: Optional[tuple[int, Optional[ast.AST]]] = None
+        for node in ast_walk(scope):
+            if self.scope.get(id(node)) is not scope or getattr(node, "lineno", call.lineno) >= call.lineno:
+                continue
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == value.id for t in node.targets):
+                end = node.value.elts[-1] if isinstance(node.value, ast.List) and node.value.elts else None
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append" \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == value.id and node.args:
+                end = node.args[0]
+            else:
+                continue
+            if last is None or node.lineno >= last[0]:
+                last = (node.lineno, end)
+        return f"{value.id}, as built before the call" if last is not None and last[1] is not None and \
+            _assistant_message(last[1]) else ""
 
     def _handed_blockers(self, call: ast.AST, mistral: str, keyword: Optional[str] = None) -> list[str]:
         if not isinstance(call, ast.Call):
@@ -1037,6 +1074,20 @@ def _value_problem(keyword: str, value: ast.AST) -> str:
                 return ("model_kwargs: response_format holds a schema class; use "
                         ".with_structured_output(Model, method=\"json_schema\")")
     return ""
+
+
+def _assistant_message(node: ast.AST) -> bool:
+    """``{"role": "assistant", ...}``, ``("assistant" | "ai", text)``, ``AIMessage(...)`` with no "prefix" given."""
+    if isinstance(node, ast.Dict):
+        pairs = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
+        role = pairs.get("role")
+        return isinstance(role, ast.Constant) and role.value == "assistant" and "prefix" not in pairs and \
+            "tool_calls" not in pairs
+    if isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Constant):
+        return node.elts[0].value in ("assistant", "ai")
+    if isinstance(node, ast.Call) and "AIMessage" in (getattr(node.func, "id", None), getattr(node.func, "attr", None)):
+        return not any(kw.arg in ("additional_kwargs", "tool_calls") or kw.arg is None for kw in node.keywords)
+    return False
 
 
 def _method_blockers(name: str, call: ast.Call) -> list[str]:
