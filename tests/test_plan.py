@@ -4038,3 +4038,19 @@ def test_a_model_default_chained_through_another_env_default_is_mapped_where_it_
     shown = convert_files({"config.py": config + "print(LLM_MODEL)\n", "app.py": app})
     assert '"gpt-4o-mini"' in shown["config.py"] and "model=CHAT_MODEL is imported from config" in shown["app.py"], \
         shown
+
+
+def test_a_function_of_the_same_name_in_another_module_does_not_lend_its_callers():
+    """Held-out review 87, X4 (FullTextScreener): scratch.py's get_embedding(text, model=...) is called with its default
+    only; main.py calls utils/embedding.py's get_embedding with a run-time model. Callers were matched by the bare name:
+    scratch.py's call got "model=model is computed at run time" beside the default migrator had just mapped."""
+    from mechanics import convert_files
+
+    helper = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_embedding(text, model="text-embedding-3-small"'
+              '):\n    return client.embeddings.create(input=[text], model=model).data[0].embedding\n')
+    out = convert_files({"scratch.py": helper + '\n\nprint(len(get_embedding("hello")))\n',
+                         "utils/__init__.py": "", "utils/embedding.py": helper,
+                         "main.py": 'import os\n\nfrom utils.embedding import get_embedding\n\n'
+                                    'print(get_embedding("hello", os.environ["EMBED_MODEL"]))\n'})
+    assert 'model="mistral-embed"' in out["scratch.py"] and "TODO" not in out["scratch.py"], out["scratch.py"]
+    assert "computed at run time" in out["utils/embedding.py"], out["utils/embedding.py"]
