@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import functools
+import re
 from typing import Optional
 
 import libcst as cst
@@ -11,7 +13,7 @@ from codemods._base import MigratorRule, RuleTransformer, code_of, finish_args, 
 from codemods._facts import ENV
 from codemods._imports import without_aliases
 from codemods.client_constructor import (_env_call_key, _env_subscript_key, _streamlit_key, env_membership_key,
-                                         openai_secret, secret_key_todo)
+                                         openai_secret, secret_key_todo, string_value)
 from migrator.mapping import langchain as lc
 from migrator.mapping.embeddings import MISTRAL_EMBED_MODEL, chunker_todo, vectors_todo
 from migrator.mapping.models import map_model
@@ -141,14 +143,15 @@ class _Transformer(RuleTransformer):
         if env_membership_key(node) == "OPENAI_API_KEY":  # (`"OPENAI_API_KEY" not in os.environ`: an ENV site too)
             self._openai_key(node)
 
-    def _openai_key(self, node: cst.CSTNode) -> None:
+    def _openai_key(self, node: cst.CSTNode, line: int = 0) -> None:
         """``os.environ["OPENAI_API_KEY"] = key`` (a Streamlit app's key box) or a check of it, in a
         module whose converted objects read the key from the environment: they now read
-        MISTRAL_API_KEY. MIG101 says so for the SDK's clients (its TODO, when it gives one, stands)."""
+        MISTRAL_API_KEY. MIG101 says so for the SDK's clients (its TODO, when it gives one, stands). ``line``: of a
+        call handing the variable's name to the module's setter (not a site of the plan's)."""
         if self.plan is None or not self.plan.implicit_key or self._converting or self._keeping or \
                 self.config.endpoint() is not None:
             return
-        line = self.mark_site(node, ENV)
+        line = line or self.mark_site(node, ENV)
         ranges = self.plan.implicit_ranges
         if ranges and self.path and not any(first <= line <= last for first, last in ranges):
             return  # another function's key: the converted objects live in functions of their own
@@ -174,6 +177,9 @@ class _Transformer(RuleTransformer):
     def visit_Call(self, node: cst.Call) -> None:
         if _env_call_key(node) == "OPENAI_API_KEY":
             self._openai_key(node)
+        elif isinstance(node.func, cst.Name) and node.func.value in self._env_setters and node.args and \
+                string_value(node.args[0].value) == "OPENAI_API_KEY":
+            self._openai_key(node, self.current_line())  # `_set_env("OPENAI_API_KEY")` (held-out review 87, Y6)
         written = code_of(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else ""
         if written.rpartition(".")[2] == lc.COST_CALLBACK and self.lib is lc and self.plan is not None and any(
                 site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT for site in self.plan.sites) and \
@@ -456,6 +462,22 @@ class _Transformer(RuleTransformer):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._module = node  # (codemods.llamaindex reads it)
+
+    @functools.cached_property
+    def _env_setters(self) -> frozenset:
+        """The module's functions setting the environment variable their first parameter names (``def _set_env(var):
+        os.environ[var] = getpass.getpass(f"{var}: ")``, LangGraph's notebooks): a call naming OPENAI_API_KEY sets
+        it as ``os.environ["OPENAI_API_KEY"] = ...`` does (held-out review 87, Y6: only the direct write got the
+        TODO)."""
+        found = set()
+        module = getattr(self, "_module", None)
+        for statement in module.body if module is not None else ():
+            if not isinstance(statement, cst.FunctionDef) or not statement.params.params:
+                continue
+            first = statement.params.params[0].name.value
+            if re.search(rf"\benviron\[\s*{first}\s*\]\s*=[^=]", code_of(statement)):
+                found.add(statement.name.value)
+        return frozenset(found)
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):
         self._in_import -= 1

@@ -1573,3 +1573,26 @@ def test_a_converted_chat_model_handed_messages_ending_with_an_assistant_turn_ge
     assert todos == [f"the messages end with an assistant message (messages, as built before the call), {ends}",
                      f"the messages end with an assistant message (the list written there), {ends}"], todos
     assert code.count("ChatMistralAI(") == 2, code
+
+
+def test_a_key_set_through_the_modules_setter_gets_the_key_todo():
+    """Held-out review 87, Y6 (maven-course's notebooks): `_set_env("OPENAI_API_KEY")`, a helper writing
+    `os.environ[var] = getpass(...)`, got no TODO where `os.environ["OPENAI_API_KEY"] = getpass(...)` did: the
+    converted objects read MISTRAL_API_KEY, and the notebook asked for the OpenAI key only."""
+    _, todos = convert('''\
+        import getpass
+        import os
+
+        from langchain_openai import ChatOpenAI
+
+
+        def _set_env(var: str):
+            if not os.environ.get(var):
+                os.environ[var] = getpass.getpass(f"{var}: ")
+
+
+        _set_env("OPENAI_API_KEY")
+        _set_env("TAVILY_API_KEY")
+        llm = ChatOpenAI(model="gpt-4o-mini")
+        ''')
+    assert todos == [lc.ENV_TODO], todos
