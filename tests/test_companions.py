@@ -888,3 +888,23 @@ def test_a_sibling_class_own_property_of_the_same_name_is_not_a_read_of_the_open
     code = (tmp_path / "llm" / "openai_llm.py").read_text()
     assert "return Mistral(" in code and "self.client.chat.complete(" in code, code
     assert (tmp_path / "llm" / "ollama_llm.py").read_text().endswith("return self.client.list()\n")
+
+
+@pytest.mark.parametrize("use", ["import config\n\n", "from config import MODEL_ID\n\n"])
+def test_a_model_read_from_the_environment_in_a_config_module_is_named_and_its_example_value_mapped(tmp_path, use):
+    """Held-out review 87, X3 (openai-telegram-bot): `MODEL_ID = os.getenv("MODEL_ID")` in config, sent as
+    `model=config.MODEL_ID` (or imported) by the converted call: its TODO said "computed at run time" (or "make sure it
+    names a Mistral model there") without the variable, and .env.dist kept MODEL_ID=gpt-3.5-turbo, which the converted
+    call sent to Mistral."""
+    from mechanics import convert_files
+
+    model = "config.MODEL_ID" if use.startswith("import") else "MODEL_ID"
+    out = convert_files({
+        "config.py": 'import os\n\nMODEL_ID = os.getenv("MODEL_ID")\n',
+        "chat.py": "from openai import OpenAI\n\n" + use + "client = OpenAI()\n\n\ndef send(m):\n"
+                   f"    return client.chat.completions.create(model={model}, messages=[{{'role': 'user', 'content': m}}])\n",
+        ".env.example": "OPENAI_API_KEY=\nMODEL_ID=gpt-3.5-turbo\n"})
+    assert out[".env.example"] == "MISTRAL_API_KEY=\nMODEL_ID=mistral-small-latest\n", out[".env.example"]
+    assert f"# TODO(migrator MIG102): model={model} is read from the environment (MODEL_ID, in config.py): make sure " \
+        "MODEL_ID holds a Mistral model name wherever it is set (env files, CI and deployment settings; example env " \
+        "files are mapped; said once per module)" in out["chat.py"], out["chat.py"]

@@ -204,6 +204,8 @@ class CodeFacts:
         without such a default (another use, a kept client) rules the variable out."""
         targets = {target for target in self.models.values() if target}
         verdict: dict[str, bool] = dict.fromkeys(self.model_env, True)  # a settings field with no default
+        # (a config module the run did not read as code, whose read only converted calls' model= read: review 87, X3)
+        verdict.update(dict.fromkeys({name for path, name in self.model_env_reads if path not in self.texts}, True))
         for path, text in self.texts.items():
             for match in _ENV_READ.finditer(text):
                 name = match.group("name") or match.group("indexed")

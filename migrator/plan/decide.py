@@ -4557,6 +4557,9 @@ def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
         # `tiktoken.encoding_for_model(config.CHAT_MODEL)` in a module without openai (held-out review 62, X40)
         text = _unread_readers_text(builder, other, name, values[0].value)
         return {("modshared", shown_name, text)} if text else set()
+    env = _remote_env(builder, other, values, others)
+    if env is not None:
+        return {("modenv", shown_name, *env)}
     if others and len(values) == 1 and values[0] is not None:
         shown = repr(values[0].value) if isinstance(values[0], ast.Constant) else ast.unparse(values[0])
         places = ", ".join(dict.fromkeys(_read_place(g, load) for g, load in others[:4]))
@@ -4566,6 +4569,20 @@ def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
         return set()
     builder.extra_slots.setdefault(other.path, set()).add(("const", name))
     return {("modattr", shown_name)}
+
+
+def _remote_env(builder, other, values: list, others) -> Optional[tuple[str, str]]:
+    """(variable, module) where another module's constant a converted call sends as its model is bound once to an
+    environment read with no default (``MODEL_ID = os.getenv("MODEL_ID")`` in config.py, read as ``config.MODEL_ID`` or
+    imported): the call's TODO names the variable, and where converted calls are its only readers an example env
+    file's value for it is mapped (held-out review 87, X3: "computed at run time", and .env.dist kept
+    MODEL_ID=gpt-3.5-turbo)."""
+    read = _env_read(values[0]) if len(values) == 1 and isinstance(values[0], (ast.Call, ast.Subscript)) else None
+    if read is None or read[1]:
+        return None
+    if others == []:
+        builder.model_feeds.add((other.path, id(values[0])))
+    return read[0], other.path
 
 
 def _imported_constant(builder, f, name):
@@ -4581,6 +4598,10 @@ def _imported_constant(builder, f, name):
     if not values:
         return None
     others = _other_reads(builder, other, other_name)
+    env = _remote_env(builder, other, values, others)
+    if env is not None:
+        builder.extra_slots.setdefault(f.path, set()).add(("modenv", name, *env))
+        return None
     if others and len(values) == 1 and values[0] is not None:
         # `CHAT_MODEL = "gpt-4o-mini"` in config.py, also read by tiktoken.encoding_for_model(CHAT_MODEL) in tokens.py
         # (held-out review 58, X2: "make sure it names a Mistral model there" crashed the token counter), or by a kept
