@@ -2101,15 +2101,17 @@ def test_conda_level_openai_puts_mistralai_in_the_pip_list_where_its_pins_are_ch
     assert again.changed == []
 
 
-@pytest.mark.parametrize("members", ['["nb"]', '["packages/*"]'])
+@pytest.mark.parametrize("members", ['["nb"]', '["packages/*"]', "path"])
 def test_a_uv_workspace_members_edit_names_the_workspace_lock(tmp_path, members):
     """Held-out review 75, Y4 (simonguest/dp-applied-genai): a uv workspace member's pyproject.toml moved to mistralai
     with no word of the root's uv.lock (stale_locks looked beside the member only): `uv sync --locked` failed and
-    `uv sync --frozen` installed the old set, without mistralai."""
-    member = tmp_path / ("nb" if members == '["nb"]' else "packages/nb")
+    `uv sync --frozen` installed the old set, without mistralai. Held-out review 87, Y10 (ask-the-docs): the same for a
+    path dependency of the root project (`[tool.uv.sources] nb = {path = "nb"}`)."""
+    member = tmp_path / ("packages/nb" if members == '["packages/*"]' else "nb")
     member.mkdir(parents=True)
-    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "root"\nversion = "0.1"\n\n[tool.uv.workspace]\n'
-                                             f"members = {members}\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "root"\nversion = "0.1"\n\n' + ('[tool.uv.sources]\nnb = { path = "nb" }\n' if members ==
+                                                         "path" else f"[tool.uv.workspace]\nmembers = {members}\n"))
     (tmp_path / "uv.lock").write_text('version = 1\n\n[[package]]\nname = "module-01"\n')
 
     def write_member() -> None:  # (the run converts it: written again for the second run)
@@ -2120,12 +2122,13 @@ def test_a_uv_workspace_members_edit_names_the_workspace_lock(tmp_path, members)
 
     write_member()
     todos = _todos_of_written(tmp_path)
-    where = "../uv.lock" if members == '["nb"]' else "../../uv.lock"
-    assert any(f"the uv workspace's lock ({where}) no longer matches: run `uv lock`" in t for t in todos), todos
+    where = "../../uv.lock" if members == '["packages/*"]' else "../uv.lock"
+    assert any(f"the uv lock that records it ({where}: a workspace's, or that of a project depending on it by path) no "
+               "longer matches: run `uv lock` there" in t for t in todos), todos
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "root"\nversion = "0.1"\n')  # no workspace: no TODO
     write_member()
     todos = _todos_of_written(tmp_path)
-    assert not any("uv workspace" in t for t in todos), todos
+    assert not any("uv lock that records it" in t for t in todos), todos
 
 
 def test_the_pydantic_pin_todo_names_the_pydantic_core_pin_beside_it():
@@ -3005,14 +3008,16 @@ def test_a_workflow_step_running_promptfoo_keeps_its_key_with_a_todo():
     OPENAI_API_KEY renamed (promptfoo's openai: providers read that key: the eval broke); it keeps it, and a TODO says
     the eval tests OpenAI models. A step running the project's Python is renamed as before."""
     flow = ("jobs:\n  eval:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Eval\n        env:\n"
-            "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n        run: promptfoo eval --grader openai:chat\n"
+            "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
+            "        run: promptfoo eval --grader openai:chat\n"
             "      - name: Tests\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n"
             "        run: pytest -q\n")
     edit = edit_deploy(flow, ".github/workflows/ci.yml", _facts(), rename=True)
     assert edit.text == flow.replace("OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n        run: pytest",
                                      "MISTRAL_API_KEY: ${{ secrets.MISTRAL_API_KEY }}\n        run: pytest"), edit.text
     assert [f.line for f in edit.findings if f.kind is FindingKind.TODO] == [5], edit.findings
-    assert "this step runs promptfoo, whose openai: providers read OPENAI_API_KEY themselves" in edit.findings[0].message
+    said = "this step runs promptfoo, whose openai: providers read OPENAI_API_KEY themselves"
+    assert said in edit.findings[0].message
 
 
 def test_a_key_variable_spelled_in_lower_case_gets_a_todo_and_no_key_step(tmp_path):
@@ -3025,9 +3030,9 @@ def test_a_key_variable_spelled_in_lower_case_gets_a_todo_and_no_key_step(tmp_pa
         'r = client.chat.completions.create(model="gpt-4o", messages=[])\n')
     report = run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     assert (tmp_path / ".env.example").read_text() == (
-        "discord_bot_token=YOUR_TOKEN\n# TODO(migrator MIG115): .env.example: openai_api_key is what the converted code "
-        "hands its Mistral clients as api_key=: hold a Mistral key there (https://console.mistral.ai/api-keys), or "
-        "rename it in the code and here\nopenai_api_key=YOUR_OPENAI_API_KEY\n")
+        "discord_bot_token=YOUR_TOKEN\n# TODO(migrator MIG115): .env.example: openai_api_key is what the converted "
+        "code hands its Mistral clients as api_key=: hold a Mistral key there (https://console.mistral.ai/api-keys), "
+        "or rename it in the code and here\nopenai_api_key=YOUR_OPENAI_API_KEY\n")
     steps = [s for r in report.results for f in r.findings for s in f.steps]
     assert not any(s.startswith("set MISTRAL_API_KEY") for s in steps), steps
     assert any(s.startswith("converted clients given api_key= by the app") for s in steps), steps

