@@ -902,7 +902,7 @@ def test_a_model_read_from_the_environment_in_a_config_module_is_named_and_its_e
     out = convert_files({
         "config.py": 'import os\n\nMODEL_ID = os.getenv("MODEL_ID")\n',
         "chat.py": "from openai import OpenAI\n\n" + use + "client = OpenAI()\n\n\ndef send(m):\n"
-                   f"    return client.chat.completions.create(model={model}, messages=[{{'role': 'user', 'content': m}}])\n",
+                   f"    return client.chat.completions.create(model={model}, messages=[m])\n",
         ".env.example": "OPENAI_API_KEY=\nMODEL_ID=gpt-3.5-turbo\n"})
     assert out[".env.example"] == "MISTRAL_API_KEY=\nMODEL_ID=mistral-small-latest\n", out[".env.example"]
     assert f"# TODO(migrator MIG102): model={model} is read from the environment (MODEL_ID, in config.py): make sure " \

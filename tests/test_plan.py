@@ -4046,8 +4046,9 @@ def test_a_function_of_the_same_name_in_another_module_does_not_lend_its_callers
     scratch.py's call got "model=model is computed at run time" beside the default migrator had just mapped."""
     from mechanics import convert_files
 
-    helper = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef get_embedding(text, model="text-embedding-3-small"'
-              '):\n    return client.embeddings.create(input=[text], model=model).data[0].embedding\n')
+    helper = ('from openai import OpenAI\n\nclient = OpenAI()\n\n\n'
+              'def get_embedding(text, model="text-embedding-3-small"):\n'
+              '    return client.embeddings.create(input=[text], model=model).data[0].embedding\n')
     out = convert_files({"scratch.py": helper + '\n\nprint(len(get_embedding("hello")))\n',
                          "utils/__init__.py": "", "utils/embedding.py": helper,
                          "main.py": 'import os\n\nfrom utils.embedding import get_embedding\n\n'

@@ -228,15 +228,15 @@ STORED_HISTORY_TODO = ("{where}: a history saved before the migration holds Open
 # A list ending with an assistant message (no "prefix"): Mistral answers 400, or, with "prefix": True, continues that
 # text, where OpenAI answered after it (held-out review 87, X2 / Y4: a list built with `+` / append, or in a caller,
 # reached Mistral as it was; a list written in the call got "prefix": True silently)
-TRAILING_ASSISTANT_ENDS_TODO = ("messages= can end with an assistant message ({where}): Mistral wants the last one to be "
-                                "user or tool (a 400 otherwise), or an assistant message with \"prefix\": True, whose "
-                                "text Mistral then continues (OpenAI answered after it): end with a user message "
+TRAILING_ASSISTANT_ENDS_TODO = ("messages= can end with an assistant message ({where}): Mistral wants the last one to "
+                                "be user or tool (a 400 otherwise), or an assistant message with \"prefix\": True, "
+                                "whose text Mistral then continues (OpenAI answered after it): end with a user message "
                                 "asking for the reply, or add \"prefix\": True to continue that text")
 TRAILING_ASSISTANT_BUILT_TODO = TRAILING_ASSISTANT_ENDS_TODO.replace("messages=", "messages={name}", 1)
 # a written one gets "prefix": True (else a 400); its text reads as a reply, not a prefill (`"{"`, `"Sure:"`): said
-PREFIX_ADDED_TODO = ("the last message is the assistant's: \"prefix\": True added (Mistral answers 400 without it), and "
-                     "Mistral continues that text where OpenAI answered after it: if this asks for a new reply, not "
-                     "a continuation, end with a user message instead")
+PREFIX_ADDED_TODO = ("the last message is the assistant's: \"prefix\": True added (Mistral answers 400 without it), "
+                     "and Mistral continues that text where OpenAI answered after it: if this asks for a new reply, "
+                     "not a continuation, end with a user message instead")
 PREFILL_MAX_CHARS = 40  # a literal assistant text this short is read as a prefill: no TODO
 TRAILING_SYSTEM_BUILT_TODO = ("messages={name} can end with a system message ({where}): Mistral wants the last one to "
                               "be user or tool (a 400 otherwise); move the instruction before the history or send it "
