@@ -3036,3 +3036,13 @@ def test_a_key_variable_spelled_in_lower_case_gets_a_todo_and_no_key_step(tmp_pa
     steps = [s for r in report.results for f in r.findings for s in f.steps]
     assert not any(s.startswith("set MISTRAL_API_KEY") for s in steps), steps
     assert any(s.startswith("converted clients given api_key= by the app") for s in steps), steps
+
+
+def test_a_second_pin_the_same_move_lifts_is_not_told_the_move_again():
+    """Held-out review 87, X12 (FullTextScreener): "...: move LangChain to 1.x (langchain-core>=1.4.7); it also pins
+    langchain ==0.3.25 (move LangChain to 1.x (langchain-core>=1.4.7))", the advice twice, nested."""
+    from migrator.engine.project_files import langchain_blocker
+
+    said = langchain_blocker([("requirements.txt", "langchain==0.3.25\nlangchain-core==0.3.63\nopenai==1.82.1\n",
+                               REQUIREMENTS)])
+    assert said.count("move LangChain to 1.x") == 1 and "(the same move)" in said, said

