@@ -3046,3 +3046,15 @@ def test_a_second_pin_the_same_move_lifts_is_not_told_the_move_again():
     said = langchain_blocker([("requirements.txt", "langchain==0.3.25\nlangchain-core==0.3.63\nopenai==1.82.1\n",
                                REQUIREMENTS)])
     assert said.count("move LangChain to 1.x") == 1 and "(the same move)" in said, said
+
+
+def test_a_frozen_openai_pin_stays_while_a_kept_langchain_object_installs_openai(tmp_path):
+    """Held-out review 87, X10 (FullTextScreener): `openai==1.82.1` in a freeze was replaced by mistralai though a
+    ChatOpenAI kept on OpenAI (a langchain-core 0.3 pin) still installs openai: the freeze lost its pin."""
+    (tmp_path / "requirements.txt").write_text("langchain-core==0.3.63\nlangchain-openai==0.3.18\nopenai==1.82.1\n")
+    (tmp_path / "embed.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                       "v = client.embeddings.create(model='text-embedding-3-small', input='hi')\n")
+    (tmp_path / "llm.py").write_text("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n")
+    run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (tmp_path / "requirements.txt").read_text() == (
+        "langchain-core==0.3.63\nlangchain-openai==0.3.18\nopenai==1.82.1\nmistralai>=3.7,<4\n")

