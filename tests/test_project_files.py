@@ -3058,3 +3058,17 @@ def test_a_frozen_openai_pin_stays_while_a_kept_langchain_object_installs_openai
     run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (tmp_path / "requirements.txt").read_text() == (
         "langchain-core==0.3.63\nlangchain-openai==0.3.18\nopenai==1.82.1\nmistralai>=3.7,<4\n")
+
+
+def test_a_pin_keeping_several_langchain_objects_of_a_module_is_said_in_full_once(tmp_path):
+    """Held-out review 87, Y11 (maven-course): the same ~690-character pin TODO at each of four LangChain objects of a
+    module; the first says it, the others point to it."""
+    (tmp_path / "requirements.txt").write_text("langchain-core==0.3.49\nlangchain-openai==0.3.10\n")
+    (tmp_path / "main.py").write_text(
+        "from langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\nllm = ChatOpenAI(model='gpt-4o')\n"
+        "judge = ChatOpenAI(model='gpt-4o-mini')\nemb = OpenAIEmbeddings()\n")
+    todos = _todos_of_written(tmp_path, "main.py")
+    assert len(todos) == 3 and todos[0].startswith("ChatOpenAI(...) stays on OpenAI: the project pins langchain-core")
+    assert todos[1:] == ["ChatOpenAI(...) stays on OpenAI: the same dependency pin as the ChatOpenAI(...) above (see "
+                         "its TODO)", "OpenAIEmbeddings(...) stays on OpenAI: the same dependency pin as the "
+                         "ChatOpenAI(...) above (see its TODO)"], todos
