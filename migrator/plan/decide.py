@@ -3368,7 +3368,10 @@ def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tupl
         if statement is not None and not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
                                                                  ast.ClassDef)):
             span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
-            given = ast.unparse(node.args[0]) if node.args and name.endswith("encoding_for_model") else None
+            # (a setting or module constant shared so has its own TODO at the call, which keeps its value: review 59)
+            given = ast.unparse(node.args[0]) if node.args and name.endswith("encoding_for_model") and (
+                isinstance(node.args[0], ast.Name) or isinstance(node.args[0], ast.Attribute) and
+                isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "self") else None
             if given in sent:
                 return span, TOKENIZER_SHARED_TODO.format(name=given, module="in this module")
             return span, TOKENIZER_TODO.format(call=(ast.get_source_segment(f.source, node) or ast.unparse(node))[:80])
