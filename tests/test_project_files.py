@@ -2536,6 +2536,11 @@ def test_an_h11_pin_names_the_httpcore_pin_that_caps_it():
     _, todos = _manifest_todos("openai==1.50.0\nh11==0.14.0\nhttpcore==1.0.9\n", "requirements.txt", REQUIREMENTS,
                                MISTRAL_CODE)
     assert len(todos) == 1 and "httpcore==" not in todos[0][1], todos
+    # held-out review 87, X6 (openai-telegram-bot): httpx==0.23.3 caps httpcore below 1.0: moving two pins still failed
+    _, todos = _manifest_todos("openai==1.30.0\nh11==0.14.0\nhttpcore==0.16.3\nhttpx==0.23.3\n", "requirements.txt",
+                               REQUIREMENTS, MISTRAL_CODE)
+    assert len(todos) == 1 and "the httpcore==0.16.3 pin beside it (httpcore before 1.0.9 needs h11<0.15), and the " \
+        "httpx==0.23.3 pin beside it (httpx before 0.25.1 needs httpcore<1)" in todos[0][1], todos
 
 
 def test_another_runtimes_service_and_a_third_party_container_keep_their_openai_variables():

@@ -2704,10 +2704,16 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 family = [f"{other}{spec}" for _, other, spec, _ in pins if dist.startswith("opentelemetry-") and
                           other.startswith("opentelemetry-") and other != dist] if not twin else []
                 # a pin beside it capping it (httpcore before 1.0.9 caps h11 below 0.15: held-out review 61, Y29)
-                cap = CAPPING_PINS.get(dist)
-                capping = next((f"{other}{spec}" for _, other, spec, _ in pins if cap and other == cap[0] and
-                                _interval(spec, poetry) not in (None, False) and
-                                _disjoint(_interval(spec, poetry), _interval(cap[1]))), None)
+                caps, held = [], dist
+                while (cap := CAPPING_PINS.get(held)) is not None and len(caps) < 3:  # h11 <- httpcore <- httpx
+                    found = next((f"{other}{spec}" for _, other, spec, _ in pins if other == cap[0] and
+                                  _interval(spec, poetry) not in (None, False) and
+                                  _disjoint(_interval(spec, poetry), _interval(cap[1]))), None)
+                    if found is None:
+                        break
+                    caps.append(f"the {found} pin beside it ({cap[2]})")
+                    held = cap[0]
+                capping = ", and ".join(caps)
                 findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, number,
                                         f"{name}: {dist} is pinned to {constraint}, but {why}: move the pin"
                                         + (f" and the {twin} pin beside it (each pydantic release needs its own "
@@ -2715,7 +2721,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                         + (f" and the opentelemetry pins beside it ({', '.join(family)}: the "
                                            "opentelemetry packages of one release pin each other exactly)"
                                            if family else "")
-                                        + (f" and the {capping} pin beside it ({cap[2]})" if capping else "")
+                                        + (f" and {capping}" if capping else "")
                                         + f" (and check the code against that {dist})"
                                         # (no older mistralai has the mistralai.client API the converted code
                                         # uses: held-out review 55, U9)

@@ -77,7 +77,10 @@ INSTRUCTOR_OPENAI = ">=2,<4"
 # A pin that caps a needed package below what it needs, beside it (httpx 0.28's `pip freeze`: httpcore 1.0.7 needs
 # h11<0.15): the needed package -> (that pin's package, the releases that admit the need, why); moving the needed pin
 # alone still fails to resolve (held-out review 61, Y29)
-CAPPING_PINS = MappingProxyType({"h11": ("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15")})
+# (a chain: httpx before 0.25.1 caps httpcore below 1.0, read from httpx's wheels on PyPI, 2026-12-06: 0.24.1 needs
+# httpcore<0.18, 0.25.0 <0.19, 0.25.1 any, 0.25.2 ==1.*; held-out review 87, X6: moving h11 and httpcore still failed)
+CAPPING_PINS = MappingProxyType({"h11": ("httpcore", ">=1.0.9", "httpcore before 1.0.9 needs h11<0.15"),
+                                 "httpcore": ("httpx", ">=0.25.1", "httpx before 0.25.1 needs httpcore<1")})
 _LANGCHAIN_NEEDS = (
     ("langchain-core", ">=1.4.7,<2", "langchain-mistralai 1.1 needs langchain-core>=1.4.7,<2 (pip cannot install both)"),
     # (1.0.0a10 declares langchain-core>=0.3.75,<2: a pre-release of 1.0 that installs beside langchain-core 1.4.7, read
