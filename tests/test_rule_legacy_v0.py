@@ -1204,6 +1204,21 @@ def test_a_call_handed_to_create_task_and_awaited_once_converts():
             return response["choices"][0]["message"]["content"]
         ''')
     assert "openai.ChatCompletion.acreate(" in kept and any("used as a whole" in t for t in todos), todos
+    # held-out review 87, X7: the task bound in the other branch to a legacy completion that stays
+    kept, todos = convert_idempotent('''\
+        import asyncio
+        import openai
+
+        async def handle(text, mode):
+            if mode == "chat":
+                task = asyncio.create_task(openai.ChatCompletion.acreate(model="gpt-3.5-turbo", messages=[]))
+            else:
+                task = asyncio.create_task(openai.Completion.acreate(model="gpt-3.5-turbo-instruct", prompt=text))
+            response = await asyncio.wait_for(task, 60)
+            return response.choices[0].text
+        ''')
+    assert any("task, the task it runs in, is also bound to openai.Completion.acreate(...) in this scope, and the "
+               "awaited result may be either call's" in t for t in todos), todos
 
 
 def test_a_v1_response_awaited_through_a_task_has_its_reads_checked():

