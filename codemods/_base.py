@@ -790,12 +790,12 @@ class RuleTransformer(cst.CSTTransformer):
             self.need_import("os")
             self.need_statement(f"{module}.api_key = {endpoint.key_code}")
 
-    def converted(self, line: int, message: str, safety: str = "exact", steps: tuple = ()) -> None:
+    def converted(self, line: int, message: str, safety: str = "exact", steps: tuple = (), code: str = "") -> None:
         """Report a converted site; ``steps``: what it needs outside the repository (the summary's "Before you
-        deploy")."""
+        deploy"); ``code``: the rule it counts under, where not this one's."""
         self.changed = True
         pending = self.__dict__.pop("_pending_steps", ())  # (the module client's key, mistral_module_client)
-        self.findings.append(Finding(self.code, FindingKind.CONVERTED, line, message, safety,
+        self.findings.append(Finding(code or self.code, FindingKind.CONVERTED, line, message, safety,
                                      tuple(dict.fromkeys((*steps, *pending)))))
 
     def todo(self, line: int, message: str, steps: tuple = ()) -> None:

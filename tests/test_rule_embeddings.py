@@ -776,3 +776,22 @@ def test_a_data_file_of_vectors_read_by_a_module_importing_the_converted_helper_
                                     "# TODO(migrator MIG107): data/faq.csv exists in this tree: the vectors stored "
                                     "there came from OpenAI embeddings"), out["app.py"]
     assert "TODO" not in out["other.py"]
+
+
+def test_an_embedding_model_default_counts_under_the_embeddings_rule():
+    """Held-out review 87, X9: a module with only an embeddings call reported "MIG102 converted 1" for its parameter's
+    default 'text-embedding-3-small' -> 'mistral-embed': it counts under MIG107."""
+    from migrator.config import Config
+    from migrator.engine.transform import transform_source
+
+    outcome = transform_source(textwrap.dedent('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def get_embedding(text, model="text-embedding-3-small"):
+            return client.embeddings.create(input=[text], model=model).data[0].embedding
+        '''), config=Config(), filename="embed.py")
+    mapped = [f for f in outcome.findings if "-> 'mistral-embed'" in f.message]
+    assert [f.rule for f in mapped] == ["MIG107"], outcome.findings
