@@ -2784,3 +2784,29 @@ def test_a_tokenizer_given_the_converted_calls_model_says_it_raises():
                 return len(tiktoken.encoding_for_model(self.model).encode(text))
         ''')
     assert not any("tiktoken" in t for t in todos), todos
+
+
+def test_a_trace_recording_the_converted_calls_model_gets_a_todo():
+    """Held-out review 87, Y12 (a bootcamp's evaluate_custom_rag.py): `langfuse.generation(..., model="gpt-4o-mini")`
+    records the call beside it, which now sends mistral-small-latest: Langfuse priced and grouped it as OpenAI's, with
+    no note. Another OpenAI wrapper's call of the same literal has its own rules: nothing here."""
+    code, todos = convert_snippet('''\
+        from langfuse import Langfuse
+        from langchain_openai import ChatOpenAI
+        from openai import OpenAI
+
+        langfuse = Langfuse()
+        client = OpenAI()
+
+
+        def rag_query(question):
+            response = client.chat.completions.create(model="gpt-4o-mini", messages=[question])
+            judge = ChatOpenAI(model="gpt-4o-mini")
+            langfuse.generation(name="qa", output=response.choices[0].message.content, model="gpt-4o-mini")
+            return judge
+        ''')
+    assert [t for t in todos if "langfuse" in t] == [
+        "langfuse.generation(model='gpt-4o-mini') names the model the converted call of this function sent; it now "
+        "sends 'mistral-small-latest': where this records that call (a trace, a cost), name 'mistral-small-latest' "
+        "here"], todos
+    assert not any(t.startswith("ChatOpenAI(model=") for t in todos), todos

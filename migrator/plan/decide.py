@@ -839,6 +839,8 @@ def decide(builder, files) -> ConversionPlan:
             into = tables if rules - {"MIG107"} else dimensions if "MIG107" in rules else None
             if into is not None and tokenizer[0] not in into.get(f.path, {}):
                 into[f.path] = {**into.get(f.path, {}), tokenizer[0]: tokenizer[1]}
+    for f, records in (_recorded_models(builder, files, sites) if builder.endpoint is None else {}).items():
+        tables[f] = {**records, **tables.get(f, {})}
     everywhere = _all_embeddings_convert(files, sites)
     if everywhere:
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
@@ -3347,6 +3349,51 @@ def _reads_environment(node, variable: str) -> bool:
         return isinstance(node.left, ast.Name) and node.left.id == variable and \
             (dotted_name(node.comparators[0]) or "").endswith("environ")
     return False
+
+
+def _recorded_models(builder, files, sites) -> dict:
+    """path -> {statement span: TODO} for a call of another library given ``model=`` the same OpenAI model literal as
+    a converted chat call of its function (``langfuse.generation(..., model="gpt-4o-mini")`` beside it): it records
+    that call, which now sends a Mistral model (held-out review 87, Y12: Langfuse priced and grouped it as OpenAI's)."""
+    from migrator.mapping.models import map_model
+
+    from migrator.mapping import langchain as lc, llamaindex as li
+
+    wrappers = {*lc.CLASSES, *li.CLASSES}
+    found: dict = {}
+    index: dict = {}
+    converted = {}
+    for f, call in _converted_calls(files, sites, index, wanted=lambda g: "model=" in g.source):
+        model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
+        if isinstance(model, ast.Constant) and isinstance(model.value, str) and f.scope_of.get(id(call), ()):
+            converted.setdefault((f.path, f.scope_of[id(call)], model.value), []).append(call)
+    if not converted:
+        return found
+    by_path = {f.path: f for f in files}
+    for (path, scope, model), calls in converted.items():
+        f = by_path[path]
+        target = map_model(model, getattr(builder, "models", {}) or {})
+        if not target or target == model:
+            continue
+        for node in f.nodes:
+            if not isinstance(node, ast.Call) or f.scope_of.get(id(node), ()) != scope or node in calls or \
+                    node_key(f.path, node) in sites:
+                continue
+            given = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+            callee = dotted_name(node.func) or ""
+            if not (isinstance(given, ast.Constant) and given.value == model) or \
+                    "openai" in callee.lower() or callee.rsplit(".", 1)[-1] in wrappers or "litellm" in callee or \
+                    "instructor" in callee:
+                continue  # (an OpenAI SDK, wrapper or LiteLLM call of its own: its rules say what it needs)
+            statement = next((a for a in ancestors_of(f, node) if isinstance(a, ast.stmt)), None)
+            if statement is None or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            span = (statement.lineno, statement.col_offset, statement.end_lineno, statement.end_col_offset)
+            found.setdefault(path, {})[span] = (
+                f"{(dotted_name(node.func) or 'this call')}(model={model!r}) names the model the converted call of "
+                f"this function sent; it now sends {target!r}: where this records that call (a trace, a cost), "
+                f"name {target!r} here")
+    return found
 
 
 def _tokenizer_statement(f, sites: Optional[dict] = None) -> Optional[tuple[tuple, str]]:
