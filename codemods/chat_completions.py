@@ -212,12 +212,15 @@ class ChatCompletions(MigratorRule):
     annotation on the converted result (``reply: ChatCompletion = ...``, ``stream: Stream[...] = ...``)
     or on a part of it (``msg: ChatCompletionMessage = reply.choices[0].message``) is dropped; a function's
     ``-> ChatCompletion`` whose every return is a converted call names ``ChatCompletionResponse``; in a module whose
-    every call converts, ``CompletionUsage`` annotations name ``UsageInfo`` (unless the module reads the usage
-    details Mistral lacks). A trailing assistant message gets ``"prefix": True``; a trailing system message gets a
-    TODO (Mistral answers 400), also where the list is seen to end so before the call (``msgs = history +
-    [{"role": "system", ...}]``, ``ctx.append({...})`` in a caller handing it over). A ``class Role(str, Enum)`` of chat
-    roles named by a module whose chat calls convert gets a TODO at the class: mistralai reads a role with
-    ``f"{role}"``, ``'Role.USER'`` for such a member on Python 3.11+.
+    every call converts, ``CompletionUsage`` / ``ChatCompletion`` named only in annotations name ``UsageInfo`` /
+    ``ChatCompletionResponse`` (unless the module reads a field Mistral's lacks). A trailing assistant message gets
+    ``"prefix": True`` (with a TODO where its text reads as a reply, not a short prefill: Mistral continues it); a
+    trailing system message gets a TODO (Mistral answers 400), also where the list is seen to end so before the call
+    (``msgs = history + [{"role": "system", ...}]``, ``ctx.append({...})`` in a caller handing it over), and so does
+    a list seen to end with an assistant message there. A call of another library given the same OpenAI model
+    literal in the function (``langfuse.generation(model=...)``) gets a TODO: it records the converted call. A
+    ``class Role(str, Enum)`` of chat roles named by a module whose chat calls convert gets a TODO at the class:
+    mistralai reads a role with ``f"{role}"``, ``'Role.USER'`` for such a member on Python 3.11+.
 
     **Receivers.** A name bound to an OpenAI client constructor in the module or function,
     ``self.<attr>`` assigned one in the class, or a parameter annotated ``OpenAI``/``AsyncOpenAI``.
