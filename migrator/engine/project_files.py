@@ -3507,7 +3507,10 @@ hosting platforms' manifests (``render.yaml``, App Engine's ``app.yaml``, ``fly.
     ``sk-...`` values are emptied, except a short dummy a CI step sets: ``sk-ci-dummy`` -> ``ci-dummy``).
     A workflow's ``secrets.OPENAI_API_KEY`` is renamed too, and
     the finding reminds you to create that secret; a step that runs an action (``uses:``) keeps its own
-    ``env:``, which that action reads (a compose service running another image is left alone likewise).
+    ``env:``, which that action reads, and so does a step running promptfoo and no Python (its openai: providers
+    read the key; a TODO says how to evaluate the Mistral model) (a compose service running another image than the
+    one the file builds is left alone likewise). An env file's ``openai_api_key`` (the variable in another case)
+    that converted code hands its clients as ``api_key=`` gets a TODO.
     A variable that names the model of converted calls
     (every read of it in the converted code falls back to a Mistral model, as MIG102 mapped
     ``os.getenv("OPENAI_MODEL", "gpt-4o-mini")``) follows the model map in those files too:
