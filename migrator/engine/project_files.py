@@ -1806,11 +1806,8 @@ _STEP_ITEM = re.compile(r"^(\s*)- ")
 _USES = re.compile(r"^\s*(?:- )?uses\s*:")
 
 
-def _action_step_lines(lines: list) -> frozenset:
-    """The lines of a GitHub workflow step that runs an action (``- uses: fluxninja/openai-pr-reviewer@latest``):
-    its ``env:`` is what that action reads, not a key the project's converted code reads (held-out review 44, Z2:
-    OPENAI_API_KEY was renamed, and the OpenAI PR reviewer action lost its key)."""
-    foreign: set = set()
+def _steps(lines: list):
+    """(depth, the lines' range) of each item of a YAML list (a workflow's ``- name: ...`` steps), nested ones too."""
     for index, line in enumerate(lines):
         item = _STEP_ITEM.match(line)
         if item is None:
@@ -1820,7 +1817,16 @@ def _action_step_lines(lines: list) -> frozenset:
         while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("#") or
                                     len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
             end += 1
-        block = range(index, end)
+        yield depth, range(index, end)
+
+
+def _action_step_lines(lines: list) -> frozenset:
+    """The lines of a GitHub workflow step that runs an action (``- uses: fluxninja/openai-pr-reviewer@latest``):
+    its ``env:`` is what that action reads, not a key the project's converted code reads (held-out review 44, Z2:
+    OPENAI_API_KEY was renamed, and the OpenAI PR reviewer action lost its key)."""
+    foreign: set = set()
+    for depth, block in _steps(lines):
+        index = block.start
         if any(_USES.match(lines[i]) and (i == index or len(lines[i]) - len(lines[i].lstrip(" ")) == depth + 2)
                for i in block):
             foreign.update(block)
@@ -1843,19 +1849,11 @@ def _tool_steps(lines: list) -> dict:
     """First line -> the tool, of each workflow step that runs an eval tool reading OPENAI_API_KEY (_OPENAI_TOOL_RUN)
     and no Python."""
     found = {}
-    for index, line in enumerate(lines):
-        item = _STEP_ITEM.match(line)
-        if item is None:
-            continue
-        depth = len(item.group(1))
-        end = index + 1
-        while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("#") or
-                                    len(lines[end]) - len(lines[end].lstrip(" ")) > depth):
-            end += 1
-        block = "".join(line.split("#", 1)[0] + "\n" for line in lines[index:end])
-        tool = _OPENAI_TOOL_RUN.search(block)
-        if tool is not None and _PYTHON_RUN.search(block) is None and _KEY_TOKEN.search(block):
-            found[index] = (tool.group(0), range(index, end))
+    for _depth, block in _steps(lines):
+        text = "".join(lines[i].split("#", 1)[0] + "\n" for i in block)
+        tool = _OPENAI_TOOL_RUN.search(text)
+        if tool is not None and _PYTHON_RUN.search(text) is None and _KEY_TOKEN.search(text):
+            found[block.start] = (tool.group(0), block)
     return found
 
 
