@@ -2386,6 +2386,18 @@ def test_agno_autogen_and_smolagents_openai_models_keep_the_openai_package_and_s
         "local = OpenAIServerModel(model_id='llama3', api_base='http://localhost:8000/v1')") - 1], out["agent.py"]
     assert "client = Mistral(" in out["agent.py"], out["agent.py"]
     assert "openai>=1.0" in out["requirements.txt"] and "mistralai" in out["requirements.txt"], out["requirements.txt"]
+    # held-out review 88, Y5 (Streamlit-MultiChat): PandasAI's OpenAI LLM, silent, and openai left the requirements
+    out = convert_files({
+        "ask.py": "from pandasai.llm import OpenAI\nfrom openai import OpenAI as Client\n\n"
+                  "llm = OpenAI(api_token='x', model='gpt-4o-mini')\nclient = Client()\n"
+                  "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n",
+        "requirements.txt": "pandasai==2.2\nopenai\n",
+    })
+    lines = out["ask.py"].splitlines()
+    todo = lines[lines.index("llm = OpenAI(api_token='x', model='gpt-4o-mini')") - 1]
+    assert todo.startswith("# TODO(migrator MIG106): OpenAI(...) is PandasAI's OpenAI component") and \
+        "LangchainLLM(ChatMistralAI(" in todo, out["ask.py"]
+    assert "openai\n" in out["requirements.txt"] and "mistralai" in out["requirements.txt"], out["requirements.txt"]
 
 
 def test_a_shell_script_passing_the_openai_key_gets_one_todo_above_its_command_and_no_edit(tmp_path):

@@ -344,11 +344,18 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "3.7 the converted code uses); on Mistral: a vision model (pixtral-large-latest, mistral-medium-latest) "
         "through Mistral(...).chat.complete with image_url content chunks, by hand")
     for sub in ("", ".base")}})
+# held-out review 88, Y5 (Streamlit-MultiChat): PandasAI's OpenAI LLM answered a deployed page's questions, silently
+# (pandasai 2 has no Mistral class of its own; its LangchainLLM takes any LangChain chat model)
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"pandasai.llm{sub}.OpenAI": _KEEPS_OPENAI + (
+        "pandasai.llm.LangchainLLM(ChatMistralAI(model=\"mistral-large-latest\")) (langchain-mistralai; it reads "
+        "MISTRAL_API_KEY), or on pandasai 3 pandasai_litellm.LiteLLM(model=\"mistral/mistral-large-latest\")")
+    for sub in ("", ".openai")}})
 # The keywords that point such a class at a server (another one's: no TODO about moving it).
 FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
                                       "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents",
-                                      "llama_index": "LlamaIndex"})
+                                      "llama_index": "LlamaIndex", "pandasai": "PandasAI"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 # LiteLLM picks the provider from the model name: `litellm.completion(model="gpt-4o-mini")` calls OpenAI and reads
 # OPENAI_API_KEY itself (held-out review 63, X3: the env files' key was renamed beside it, and every call failed)
