@@ -1611,3 +1611,21 @@ def test_none_valued_keywords_chat_mistral_ai_types_without_none_are_dropped():
     assert 'llm = ChatMistralAI(model_name="mistral-large-latest", temperature=0, max_tokens=None, max_retries=2)' \
         in code, code
     assert 'other = ChatMistralAI(model_name="mistral-small-latest")' in code and not todos, (code, todos)
+
+
+def test_a_chat_model_handed_to_crewai_from_another_module_stays_with_the_reason():
+    """Held-out review 88, Y2 (GenAI-project_proposal_analyser): `llm = ChatOpenAI(...)` in utils.py, handed to crewAI's
+    Agent(llm=llm) in agents.py, converted: crewAI rebuilds a LiteLLM model from .model_name, which ChatMistralAI
+    lacks, and the crew failed at its first task. The same hand-off in one module was kept; both now say why."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "utils.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n",
+        "agents.py": "from crewai import Agent\n\nfrom utils import llm\n\n"
+                     "writer = Agent(role='w', goal='g', backstory='b', llm=llm)\n",
+        "same.py": "from crewai import Agent\nfrom langchain_openai import ChatOpenAI\n\n"
+                   "writer = Agent(role='w', goal='g', backstory='b', llm=ChatOpenAI(model='gpt-4o'))\n",
+    })
+    for path in ("utils.py", "same.py"):
+        assert "ChatOpenAI(model='gpt-4o')" in out[path] and "crewAI rebuilds it as a LiteLLM model from its " \
+            ".model_name" in out[path], out[path]

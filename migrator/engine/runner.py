@@ -367,7 +367,8 @@ def _functions_agent_importers(code: Sequence[LoadedFile], others: Sequence[Sour
             continue
     trees = []
     for data in datas:
-        if b"langchain" not in data or not any(word in data.lower() for word in (b"functions", b"_chain", b"_fn_")):
+        if b"crewai" not in data and (b"langchain" not in data or not any(
+                word in data.lower() for word in (b"functions", b"_chain", b"_fn_"))):
             continue
         try:
             trees.append(parse_python(decode(data)[0]))

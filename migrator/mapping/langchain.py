@@ -377,3 +377,8 @@ ASSISTANT_END_TODO = ("the messages end with an assistant message ({where}), whi
                       "Mistral wants the last one to be user or tool (a 400 otherwise): end with a user message "
                       "asking for the reply, or send it as AIMessage(content, additional_kwargs={{\"prefix\": True}}) "
                       "to have Mistral continue that text")
+# crewAI rebuilds a LangChain model handed to it as a LiteLLM model named by its .model_name (llm_utils.create_llm),
+# which ChatMistralAI lacks (held-out review 88, Y2: the crew got str(obj) as its model name)
+CREWAI_HANDOFF = ("crewAI rebuilds it as a LiteLLM model from its .model_name, which ChatMistralAI lacks: keep it, or "
+                  "give crewAI its own model, crewai.LLM(model=\"mistral/mistral-large-latest\") (it reads "
+                  "MISTRAL_API_KEY), then convert")

