@@ -156,6 +156,20 @@ def test_the_module_client_is_pointed_at_the_provider():
     assert 'openai.api_key = os.environ["SCW_SECRET_KEY"]' in code
 
 
+def test_the_module_client_stays_whole_where_one_of_its_calls_cannot_move():
+    """Held-out review 88, X1 (techx/pigeon, --provider ovhcloud): `openai.base_url` was set for the chat call while
+    the module's embeddings call was said to "stay on OpenAI": one client for the process, so the embeddings went to
+    OVH, which does not serve them, with the OpenAI key. Every call of the module client stays, and says why."""
+    source = ("import os\n\nimport openai\n\nopenai.api_key = os.environ['OPENAI_API_KEY']\n\n\n"
+              "def embed(text):\n    return openai.embeddings.create(model='text-embedding-3-small', input=text)\n\n\n"
+              "def answer(q):\n    return openai.chat.completions.create(model='gpt-4o', messages=[q])\n")
+    code, todos = convert(source, "ovhcloud")
+    assert "openai.base_url =" not in code and "model='gpt-4o'" in code, code
+    assert any(t.startswith("chat.completions.create left unchanged: the openai module's client is one for the whole "
+                            "process, which openai.base_url would point at ovhcloud, and its embeddings.create(...) "
+                            "call in ") for t in todos), todos
+
+
 def test_config_accepts_the_target_and_validates_the_provider(tmp_path):
     from migrator.engine.settings import resolve_config
 

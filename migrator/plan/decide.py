@@ -540,6 +540,13 @@ def decide(builder, files) -> ConversionPlan:
                                    "the module's Mistral client would be built once, at import, and read "
                                    "MISTRAL_API_KEY; convert by hand, building Mistral(api_key=...) where the key "
                                    "is known")
+    if builder.endpoint is not None:
+        # --target openai-compatible keeps the openai module's own client and points it at the provider
+        # (openai.base_url): one client for the whole process, whose calls move together or not at all (held-out
+        # review 88, X1: the kept embeddings went to OVH with the OpenAI key)
+        modules = [oid for oid, origin in builder.origins.items() if origin.kind == "module"]
+        for a, b in zip(modules, modules[1:]):
+            builder.union(a, b)
     unfollowed = _unfollowed_factories(builder)
     for oid, origin in builder.origins.items():
         groups.setdefault(builder.find(oid), []).append(origin)
@@ -699,6 +706,16 @@ def decide(builder, files) -> ConversionPlan:
                 detail = use.detail  # how a converted models / files / batches list() page is used: "page" / "items"
             if origin is not None and origin.kind == "module" and verdict == KEEP and not detail:
                 detail = decision_of[builder.find(use.client)][1]  # no constructor: the call says why
+                blockers = decision_of[builder.find(use.client)][2]
+                if builder.endpoint is not None and blockers:
+                    # (one client for the process under --target openai-compatible: held-out review 88, X1)
+                    held = re.match(r"(\S+?):\d+ ([\w.]+)", blockers[0])  # (its place, shown without a line number)
+                    shown = f"its {held.group(2)}(...) call in {os.path.basename(held.group(1))}" if held else \
+                        "another of its calls"
+                    detail = (f"the openai module's client is one for the whole process, which openai.base_url would "
+                              f"point at {builder.endpoint.spec.name}, and {shown} cannot move: its calls stay on "
+                              f"OpenAI; to move this one, give it a client of its own (openai.OpenAI(base_url="
+                              f"\"{builder.endpoint.base_url}\", api_key=...))")
             # async: its client's, the `await` it is written under, or (a parameter's call not awaited where it is
             # written, `tasks.append(client.chat...)`: held-out review 13, H1) its group's real clients
             # A parameter's clients decide over its annotation: `def __init__(self, client: AsyncOpenAI)` handed a sync
