@@ -247,4 +247,5 @@ NEEDS_OPENAI_PACKAGE = re.compile(
     r"""|\bagno\.(?:models|embedder|knowledge\.embedder)\.openai\b|\bautogen_ext\.models\.openai\b"""
     r"""|from[ \t]+smolagents(?:\.models)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI(?:Server)?Model\b"""
     # PandasAI's OpenAI LLM (held-out review 88, Y5)
-    r"""|from[ \t]+pandasai\.llm(?:\.openai)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI\b|\bpandasai\.llm\.OpenAI\b""")
+    r"""|from[ \t]+pandasai\.llm(?:\.openai)?[ \t]+import[ \t]+(?:\([^)]*|[^\n]*)\bOpenAI\b"""
+    r"""|\bpandasai\.llm\.OpenAI\b""")
