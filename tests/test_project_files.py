@@ -638,6 +638,13 @@ def test_no_key_variable_is_added_to_an_env_file_a_settings_class_reads_without_
     (project / "app.py").write_text(app)
     run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
     assert (project / ".env.example").read_text() == "OPENAI_API_KEY=sk-xxx\nMISTRAL_API_KEY=\n"
+    # a required field: its TODO in settings.py names mistral_api_key, and a comment declares no field (held-out review
+    # 88, X4: the guard read the TODO as the field, and MISTRAL_API_KEY= was added: extra_forbidden at start-up)
+    (project / ".env.example").write_text("OPENAI_API_KEY=sk-xxx\n")
+    (project / "settings.py").write_text(settings.replace('OPENAI_API_KEY: str = ""', "OPENAI_API_KEY: str"))
+    (project / "app.py").write_text(app)
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "MISTRAL_API_KEY=" not in (project / ".env.example").read_text(), (project / ".env.example").read_text()
 
 
 def test_chromas_openai_embedding_function_gets_a_todo_naming_a_mistral_way(tmp_path):
