@@ -3096,3 +3096,21 @@ def test_a_pin_keeping_several_langchain_objects_of_a_module_is_said_in_full_onc
     assert todos[1:] == ["ChatOpenAI(...) stays on OpenAI: the same dependency pin as the ChatOpenAI(...) above (see "
                          "its TODO)", "OpenAIEmbeddings(...) stays on OpenAI: the same dependency pin as the "
                          "ChatOpenAI(...) above (see its TODO)"], todos
+
+
+def test_a_settings_field_defaulted_through_field_has_its_env_values_mapped():
+    """Held-out review 88, X5 (HappyAI): `openai_model: str = Field("gpt-4o-mini", ...)` had its code default mapped,
+    and .env.example / compose kept OPENAI_MODEL=gpt-4o-mini (compose overrides the default: Mistral got gpt-4o-mini),
+    where a bare literal default had them follow."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "settings.py": "from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\n"
+                       "class Settings(BaseSettings):\n    openai_model: str = Field(\"gpt-4o-mini\", description=\"m\")\n"
+                       "\n\nsettings = Settings()\n",
+        "bot.py": "from openai import OpenAI\n\nfrom settings import settings\n\nclient = OpenAI()\n"
+                  "r = client.chat.completions.create(model=settings.openai_model, messages=[])\n",
+        ".env.example": "OPENAI_API_KEY=\nOPENAI_MODEL=gpt-4o-mini\n",
+    })
+    assert 'Field("mistral-small-latest", description="m")' in out["settings.py"], out["settings.py"]
+    assert out[".env.example"] == "MISTRAL_API_KEY=\nOPENAI_MODEL=mistral-small-latest\n", out[".env.example"]

@@ -111,8 +111,10 @@ _ENV_READ = re.compile(
 # A module-level string constant (``DEFAULT_MODEL = "mistral-embed"``), the default of an env read.
 _BOUND_CONSTANT = r"""^{name}[ \t]*(?::[^=\n]*)?=[ \t]*["'](?P<value>[^"'\\\n]*)["'][ \t]*(?:#.*)?$"""
 # A pydantic settings field with a string default (``    openai_model: str = "mistral-small-latest"``).
-_SETTINGS_FIELD = re.compile(r"""^[ \t]+(?P<field>[A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*str[ \t]*=[ \t]*["'](?P<value>[^"'\\\n]*)["']""",
-                             re.MULTILINE)
+# (`Field("gpt-4o-mini", ...)` / `Field(default="...")` too: held-out review 88, X5, its env values were left)
+_SETTINGS_FIELD = re.compile(r"""^[ \t]+(?P<field>[A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*str[ \t]*=[ \t]*"""
+                             r"""(?:(?:pydantic\.)?Field\([ \t]*(?:default[ \t]*=[ \t]*)?)?"""
+                             r"""["'](?P<value>[^"'\\\n]*)["']""", re.MULTILINE)
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _EXAMPLE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 # What an OpenAI secret key looks like (sk-..., sk-proj-...): such a value is never copied or shown.
