@@ -358,6 +358,9 @@ class RuleTransformer(cst.CSTTransformer):
         if isinstance(value, cst.Name):
             return self.model_slot(value.value) is not None
         slots = self.facts.view.model_slots if self.facts.view is not None else frozenset()
+        key = session_key(value)
+        if key is not None:  # st.session_state["openai_model"], set to a literal in the module (review 88, X10)
+            return ("session", key) in slots
         if not isinstance(value, cst.Attribute):
             return False
         if isinstance(value.value, cst.Name) and value.value.value == "self":  # self.model of this class
@@ -1196,6 +1199,19 @@ def _names_bound(target: cst.BaseExpression) -> list:
     if isinstance(target, (cst.Tuple, cst.List)):
         return [n for e in target.elements for n in _names_bound(e.value)]
     return []
+
+
+def session_key(node: cst.CSTNode) -> Optional[str]:
+    """The key of a Streamlit session-state entry (``st.session_state["openai_model"]``, ``st.session_state.model``),
+    else None (migrator.plan.decide._session_key reads the same in the ast)."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
+            isinstance(node.slice[0].slice.value, cst.SimpleString) and \
+            (dotted(node.value) or "").endswith("session_state"):
+        key = node.slice[0].slice.value.evaluated_value
+        return key if isinstance(key, str) else None
+    if isinstance(node, cst.Attribute) and (dotted(node.value) or "").endswith("session_state"):
+        return node.attr.value
+    return None
 
 
 def retyped_returns(rule, original: cst.FunctionDef, updated: cst.FunctionDef, converted: set,

@@ -10,7 +10,7 @@ import libcst as cst
 
 from codemods._base import (xform_code, seconds_to_ms_code, TIMEOUT_PHASES, UNKNOWN_TIMEOUT, MigratorRule, RuleTransformer, code_of, dotted, env_getter,
                             finish_args, finish_elements, finished, keyword_arg, literal, opening_after, read_timeout,
-                            retyped_returns, timeout_object, unknown_model_todo)
+                            retyped_returns, session_key, timeout_object, unknown_model_todo)
 from codemods._facts import ANNOT, CAST_NAMES, CHAT, CHAT_METHOD_NAMES, OPENAI_TYPES, Binding, option_dest, splat_problem as _splat_problem
 from codemods._splats import SplatSteps
 from codemods.exceptions import _reads
@@ -989,7 +989,9 @@ class _Transformer(SplatSteps, RuleTransformer):
             return None
         else:
             target = node.targets[0].target
-        if isinstance(target, cst.Attribute) and dotted(target) == f"self.{target.attr.value}" and self.path:
+        if session_key(target) is not None:  # `st.session_state["openai_model"] = "gpt-3.5-turbo"` (review 88, X10)
+            slot = ("session", session_key(target))
+        elif isinstance(target, cst.Attribute) and dotted(target) == f"self.{target.attr.value}" and self.path:
             slot = ("attr", self.path[:-1], target.attr.value)
         elif isinstance(target, cst.Name):
             name = target.value

@@ -3106,8 +3106,8 @@ def test_a_settings_field_defaulted_through_field_has_its_env_values_mapped():
 
     out = convert_files({
         "settings.py": "from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\n\n"
-                       "class Settings(BaseSettings):\n    openai_model: str = Field(\"gpt-4o-mini\", description=\"m\")\n"
-                       "\n\nsettings = Settings()\n",
+                       "class Settings(BaseSettings):\n"
+                       "    openai_model: str = Field(\"gpt-4o-mini\", description=\"m\")\n\n\nsettings = Settings()\n",
         "bot.py": "from openai import OpenAI\n\nfrom settings import settings\n\nclient = OpenAI()\n"
                   "r = client.chat.completions.create(model=settings.openai_model, messages=[])\n",
         ".env.example": "OPENAI_API_KEY=\nOPENAI_MODEL=gpt-4o-mini\n",

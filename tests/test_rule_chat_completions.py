@@ -2810,3 +2810,37 @@ def test_a_trace_recording_the_converted_calls_model_gets_a_todo():
         "sends 'mistral-small-latest': where this records that call (a trace, a cost), name 'mistral-small-latest' "
         "here"], todos
     assert not any(t.startswith("ChatOpenAI(model=") for t in todos), todos
+
+
+def test_a_streamlit_session_model_set_to_a_literal_is_mapped_where_it_is_set():
+    """Held-out review 88, X10 (Streamlit's chat tutorial): `st.session_state["openai_model"] = "gpt-3.5-turbo"`, read
+    only as model= of the converted call, was left: the app sent gpt-3.5-turbo to Mistral on the first message, and the
+    call's TODO said "computed at run time". An entry read otherwise keeps the TODO."""
+    code, todos = convert_snippet('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+        if "openai_model" not in st.session_state:
+            st.session_state["openai_model"] = "gpt-3.5-turbo"
+
+
+        def reset():
+            st.session_state.openai_model = "gpt-4o"
+
+
+        def reply(messages):
+            return client.chat.completions.create(model=st.session_state["openai_model"], messages=messages)
+        ''')
+    assert 'st.session_state["openai_model"] = "mistral-small-latest"' in code, code
+    assert 'st.session_state.openai_model = "mistral-large-latest"' in code and not todos, (code, todos)
+    code, todos = convert_snippet('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        client = OpenAI()
+        st.session_state["model"] = "gpt-4o"
+        st.caption(f"Model: {st.session_state['model']}")
+        r = client.chat.completions.create(model=st.session_state["model"], messages=[])
+        ''')
+    assert '"gpt-4o"' in code and any("computed at run time" in t for t in todos), (code, todos)

@@ -2428,6 +2428,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         _env_read(kw.value) is not None and (call_verdict(node) == CONVERT or wrapper):
                     # model=os.getenv("OPENAI_MODEL"); a converted ChatOpenAI's too (held-out review 83, Y4)
                     builder.model_feeds.add((f.path, id(kw.value)))
+                elif kw.arg == "model" and _session_key(kw.value) is not None:
+                    slots.update(_session_slots(builder, f, kw.value, call_verdict))
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
                         (found := _module_attribute_slots(builder, f, kw.value)) is not None:
                     slots.update(found)
@@ -4610,6 +4612,40 @@ def _param_tokenizer_read(f, fn, param: str, depth: int) -> Optional[ast.AST]:
             if found is not None:
                 return found
     return None
+
+
+def _session_key(node) -> Optional[str]:
+    """The key of a Streamlit session-state entry (``st.session_state["openai_model"]``, ``st.session_state.model``),
+    else None (codemods._base.session_key reads the same in LibCST)."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
+            isinstance(node.slice.value, str) and (dotted_name(node.value) or "").endswith("session_state"):
+        return node.slice.value
+    if isinstance(node, ast.Attribute) and (dotted_name(node.value) or "").endswith("session_state"):
+        return node.attr
+    return None
+
+
+def _session_slots(builder, f, node, call_verdict) -> set:
+    """{("session", key)} for ``model=st.session_state["openai_model"]`` where the module sets that entry only to string
+    literals (``st.session_state["openai_model"] = "gpt-3.5-turbo"``, Streamlit's chat tutorial) and reads it only as
+    model= of converted calls, and no other module of the tree names it (a multipage app shares the session): the
+    literals are mapped where they are set (held-out review 88, X10: gpt-3.5-turbo reached Mistral on the first
+    message); else set()."""
+    key = _session_key(node)
+    if any(g is not f and "session_state" in g.source and key in g.source for g in builder.files):
+        return set()
+    for n in f.nodes:
+        if _session_key(n) != key:
+            continue
+        parent = f.parent.get(id(n))
+        if isinstance(n.ctx, ast.Store):
+            if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and
+                    isinstance(parent.value, ast.Constant) and isinstance(parent.value.value, str)):
+                return set()  # (set to something else, several at once, or augmented)
+        elif not (isinstance(parent, ast.keyword) and parent.arg == "model" and
+                  call_verdict(f.parent.get(id(parent))) == CONVERT):
+            return set()  # read otherwise: shown in the UI, compared, handed on
+    return {("session", key)}
 
 
 def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
