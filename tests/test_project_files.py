@@ -3114,3 +3114,24 @@ def test_a_settings_field_defaulted_through_field_has_its_env_values_mapped():
     })
     assert 'Field("mistral-small-latest", description="m")' in out["settings.py"], out["settings.py"]
     assert out[".env.example"] == "MISTRAL_API_KEY=\nOPENAI_MODEL=mistral-small-latest\n", out[".env.example"]
+
+
+def test_mem0_on_its_openai_defaults_gets_a_todo():
+    """Held-out review 88, Y4 (Streamlit-MultiChat): `self.memory = Memory()` beside a converted client kept sending
+    every turn to OpenAI (mem0's default LLM and embedder), silently. Memory() and a from_config dict leaving out
+    "llm" / "embedder" say so; a config naming both says nothing."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "bot.py": "from mem0 import Memory\nfrom openai import OpenAI\n\nclient = OpenAI()\nmemory = Memory()\n"
+                  "partial = Memory.from_config({'vector_store': {'provider': 'qdrant'}})\n"
+                  "full = Memory.from_config({'llm': {'provider': 'litellm'}, 'embedder': {'provider': 'ollama'}})\n"
+                  "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"})
+    lines = out["bot.py"].splitlines()
+    for line in ("memory = Memory()", "partial = Memory.from_config({'vector_store': {'provider': 'qdrant'}})"):
+        above = lines[lines.index(line) - 1]
+        assert above.startswith("# TODO(migrator MIG106): ") and "runs mem0 on its defaults for the parts its " \
+            "config leaves out (the LLM and the embedder)" in above, out["bot.py"]
+    assert "TODO" not in lines[lines.index("full = Memory.from_config({'llm': {'provider': 'litellm'}, 'embedder': "
+                                           "{'provider': 'ollama'}})") - 1], out["bot.py"]
+

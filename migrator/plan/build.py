@@ -34,6 +34,7 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
+                                     MEM0_DEFAULT_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO,
@@ -1517,6 +1518,11 @@ class _Builder:
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "lancedb OpenAI embedding function", False, LANCEDB_OPENAI_TODO, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", LANCEDB_OPENAI_TODO)
+                elif "mem0" in f.source and (missing := _mem0_defaults(f, node)):
+                    todo = MEM0_DEFAULT_TODO.format(call=f"{ast.unparse(node.func)}(...)", missing=missing)
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._use(f, node, None, "mem0 on its OpenAI defaults", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif (f.repo_imports or f.module_aliases or f.other_modules) and \
                         (foreign := _foreign_call(f, node)) is not None and \
                         not self.library_itself(foreign.split(".", 1)[0]) and not _foreign_endpoint(node):
@@ -3879,6 +3885,30 @@ def _foreign_endpoint(call: ast.Call) -> bool:
     ``OpenAIChat(base_url=...)``): not OpenAI's, so no TODO about moving it (it still needs the openai package)."""
     return any(kw.arg in FOREIGN_ENDPOINT_KEYWORDS and
                classify_endpoint(ast.unparse(kw.value), "base_url") != "openai" for kw in call.keywords)
+
+
+def _mem0_defaults(f: _File, call: ast.Call) -> str:
+    """What of ``llm`` / ``embedder`` a mem0 ``Memory()`` / ``Memory.from_config({...})`` leaves to mem0's OpenAI
+    defaults ("the LLM and the embedder", ...), else "": a config it cannot read (a name bound otherwise, a
+    MemoryConfig) says nothing."""
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.value.id if isinstance(func, ast.Attribute) and \
+        func.attr == "from_config" and isinstance(func.value, ast.Name) else None
+    source = f.repo_imports.get(name) if name else None
+    if source is None or source[1] or \
+            (source[0], source[2]) not in (("mem0", "Memory"), ("mem0.memory.main", "Memory")):
+        return ""
+    if isinstance(func, ast.Name):
+        return "the LLM and the embedder" if not call.args and not call.keywords else ""
+    config = call.args[0] if call.args else next((kw.value for kw in call.keywords if kw.arg == "config_dict"), None)
+    if isinstance(config, ast.Name):
+        values = f.assigns.get((f.scope_of.get(id(call), ()), config.id)) or f.assigns.get(((), config.id)) or []
+        config = values[0] if len(values) == 1 else None
+    if not isinstance(config, ast.Dict) or None in config.keys:
+        return ""
+    keys = {k.value for k in config.keys if isinstance(k, ast.Constant)}
+    missing = [part for key, part in (("llm", "the LLM"), ("embedder", "the embedder")) if key not in keys]
+    return " and ".join(missing)
 
 
 def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
