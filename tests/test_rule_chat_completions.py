@@ -1548,8 +1548,10 @@ def test_a_parameter_named_like_a_module_constant_is_not_called_that_constant() 
 
 def test_an_or_whose_constant_cannot_be_mapped_names_it() -> None:
     """Re-review 37, M3: `model=model or DEFAULT`, DEFAULT also printed (so not mapped): the TODO said only "computed
-    at run time", not that DEFAULT = 'gpt-4o-mini' is sent when the caller passes no model."""
-    _, todos = convert_snippet('''\
+    at run time", not that DEFAULT = 'gpt-4o-mini' is sent when the caller passes no model. Held-out review 88, X9:
+    the constant after `or` is now followed as `model=DEFAULT` is, where a log line reading it does not keep it (it
+    shows the model sent); one read otherwise (a comparison) keeps the TODO naming it."""
+    code, todos = convert_snippet('''\
         from openai import OpenAI
 
         client = OpenAI()
@@ -1558,7 +1560,21 @@ def test_an_or_whose_constant_cannot_be_mapped_names_it() -> None:
 
         def ask(prompt, model=None):
             print("default is", DEFAULT)
-            return client.chat.completions.create(model=model or DEFAULT, messages=[{"role": "user", "content": prompt}])
+            return client.chat.completions.create(model=model or DEFAULT, messages=[prompt])
+        ''')
+    assert 'DEFAULT = "mistral-small-latest"' in code and any(
+        t.startswith("model=model or DEFAULT: DEFAULT now names a Mistral model") for t in todos), (code, todos)
+    _, todos = convert_snippet('''\
+        from openai import OpenAI
+
+        client = OpenAI()
+        DEFAULT = "gpt-4o-mini"
+
+
+        def ask(prompt, model=None):
+            if DEFAULT == "gpt-4o-mini":
+                print("cheap")
+            return client.chat.completions.create(model=model or DEFAULT, messages=[prompt])
         ''')
     assert any("model=model or DEFAULT: DEFAULT is set in this module (DEFAULT = 'gpt-4o-mini')" in t and
                "model is computed at run time: make sure each names a Mistral model" in t for t in todos), todos
@@ -2844,3 +2860,24 @@ def test_a_streamlit_session_model_set_to_a_literal_is_mapped_where_it_is_set():
         r = client.chat.completions.create(model=st.session_state["model"], messages=[])
         ''')
     assert '"gpt-4o"' in code and any("computed at run time" in t for t in todos), (code, todos)
+
+
+def test_a_model_fallback_to_an_env_read_constant_maps_its_default():
+    """Held-out review 88, X9 (a FastAPI llm.py): `model=model or OPENAI_DEFAULT_MODEL`, the constant
+    `os.getenv("OPENAI_DEFAULT_MODEL", "gpt-4o")`: its default stayed gpt-4o (every call without a model sent it to
+    Mistral), where `model=OPENAI_DEFAULT_MODEL` had it mapped."""
+    code, todos = convert_snippet('''\
+        import os
+
+        from openai import OpenAI
+
+        OPENAI_DEFAULT_MODEL = os.getenv("OPENAI_DEFAULT_MODEL", "gpt-4o")
+        client = OpenAI()
+
+
+        def chat(messages, model=None):
+            return client.chat.completions.create(model=model or OPENAI_DEFAULT_MODEL, messages=messages)
+        ''')
+    assert 'os.getenv("OPENAI_DEFAULT_MODEL", "mistral-large-latest")' in code, code
+    assert any(t.startswith("model=model or OPENAI_DEFAULT_MODEL: OPENAI_DEFAULT_MODEL now names a Mistral model")
+               for t in todos), todos

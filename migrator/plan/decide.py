@@ -2428,6 +2428,13 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                         _env_read(kw.value) is not None and (call_verdict(node) == CONVERT or wrapper):
                     # model=os.getenv("OPENAI_MODEL"); a converted ChatOpenAI's too (held-out review 83, Y4)
                     builder.model_feeds.add((f.path, id(kw.value)))
+                elif kw.arg == "model" and isinstance(kw.value, ast.BoolOp) and isinstance(kw.value.op, ast.Or):
+                    # `model=model or OPENAI_DEFAULT_MODEL`, the constant an env read with an OpenAI default: mapped
+                    # where it is set, as `model=OPENAI_DEFAULT_MODEL` is (held-out review 88, X9)
+                    for operand in kw.value.values[1:]:
+                        slot = _model_slot(builder, f, operand) if isinstance(operand, ast.Name) else None
+                        if slot is not None and slot[0] == "const":
+                            slots.add(slot)
                 elif kw.arg == "model" and _session_key(kw.value) is not None:
                     slots.update(_session_slots(builder, f, kw.value, call_verdict))
                 elif kw.arg == "model" and isinstance(kw.value, ast.Attribute) and \
