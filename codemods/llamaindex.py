@@ -145,7 +145,7 @@ class _LlamaIndexTransformer(_Transformer):
         if line == view.default_line("embedding") and view.default_embedding and \
                 any(site.verdict == CONVERT for site in chat) and not self.__dict__.get("_default_embedding_said"):
             self._default_embedding_said = True
-            self.todo(line, li.DEFAULT_EMBEDDING_TODO)
+            self.todo(line, li.LATE_EMBEDDING_TODO if view.default_line("late") == line else li.DEFAULT_EMBEDDING_TODO)
         if line == view.default_line("llm") and view.default_llm and \
                 any(site.verdict == CONVERT for site in self.plan.sites) and not self.__dict__.get("_default_llm_said"):
             self._default_llm_said = True

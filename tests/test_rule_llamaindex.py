@@ -1009,3 +1009,28 @@ def test_a_pin_the_mistral_integrations_cannot_install_beside_keeps_the_objects(
     if not llm_moves:
         named = pin.split("=")[0].split(">")[0]
         assert f"the project pins {named}" in code and "then run migrator again" in code, code
+
+
+def test_an_index_built_at_import_before_a_function_sets_the_embed_model_gets_the_default_todo():
+    """Held-out review 88, Y3 (Streamlit-MultiChat's Chainlit app): the index is built at module level, and
+    Settings.embed_model is set only in the on_chat_start handler: the index embedded with LlamaIndex's default,
+    OpenAI's, and its queries with mistral-embed, silently (and llama-index-embeddings-openai left the requirements)."""
+    from migrator.mapping import llamaindex as li
+
+    code, todos = convert('''\
+        from llama_index.core import Settings, SimpleDirectoryReader, VectorStoreIndex
+        from llama_index.embeddings.openai import OpenAIEmbedding
+        from llama_index.llms.openai import OpenAI
+
+        index = VectorStoreIndex.from_documents(SimpleDirectoryReader("./data").load_data())
+
+
+        def start():
+            Settings.llm = OpenAI(model="gpt-4o-mini", max_tokens=512)
+            Settings.embed_model = OpenAIEmbedding(model="text-embedding-3-small")
+            return index.as_query_engine()
+        ''')
+    assert li.LATE_EMBEDDING_TODO in todos, todos
+    lines = code.splitlines()
+    assert lines[lines.index('index = VectorStoreIndex.from_documents(SimpleDirectoryReader("./data").load_data())')
+                 - 1] == f"# TODO(migrator MIG121): {li.LATE_EMBEDDING_TODO}", code

@@ -216,6 +216,11 @@ DEFAULT_EMBEDDING_TODO = ("LlamaIndex embeds with Settings.embed_model, and this
                           "re-index stored vectors")
 
 
+# ... where the module sets it only in a function, after an index built at import (held-out review 88, Y3)
+LATE_EMBEDDING_TODO = DEFAULT_EMBEDDING_TODO.replace(
+    "and this module sets none", "and this index is built at import, before the function setting it runs", 1)
+
+
 # The same where the module names no LlamaIndex OpenAI class (held-out review 57, Y5: "Nothing to change" for an app
 # whose every query and embedding went to OpenAI through LlamaIndex's defaults).
 DEFAULT_LLM_PART = " and Settings.llm (OpenAI's OpenAI, where none is set)"

@@ -1356,6 +1356,16 @@ class _Builder:
         ``if __name__ == "__main__": Settings.embed_model = ...`` hid the app's default OpenAI embeddings.)"""
         return self._sets_settings("embed_model", f)
 
+    def _embed_model_set_late(self, f: _File, index: ast.AST) -> bool:
+        """Is the index built at import (module level) while the module sets Settings.embed_model only inside its
+        functions, and no other module sets it? It embeds with LlamaIndex's default, OpenAI's, before that runs
+        (held-out review 88, Y3: a Chainlit app's on_chat_start set it after the import-time index was built)."""
+        if f.scope_of.get(id(index), ()) != () or set(self._settings_writers("embed_model")) != {f.path}:
+            return False
+        writes = [n for n in f.nodes if isinstance(n, ast.Attribute) and n.attr == "embed_model" and
+                  isinstance(n.ctx, ast.Store)]
+        return bool(writes) and all(f.scope_of.get(id(n), ()) != () for n in writes)
+
     def _sets_settings(self, attr: str, f: _File, writer=None) -> bool:
         """(``writer``: only the modules writing it that it holds for count.)"""
         from migrator.plan.decide import _reached
@@ -1424,11 +1434,13 @@ class _Builder:
                                                  DEFAULT_SET_LLM, legacy_defaults_todo, legacy_import, may_build_index)
 
         index = self._default_embedding_calls(f) if may_build_index(f.source) else None
-        if index is not None and not self.global_embed_model(f):
+        if index is not None and (not self.global_embed_model(f) or self._embed_model_set_late(f, index)):
             # (another module may set Settings.embed_model for the whole program: re-review; a mention of the text
             # elsewhere, or an embed_model defined and never passed, is none: held-out review 56, V1)
             self.default_embedding.add(f.path)
             self.default_at[f.path, "embedding"] = _statement_line(f, index)
+            if self.global_embed_model(f):  # (set later, in a function: _embed_model_set_late)
+                self.default_at[f.path, "late"] = _statement_line(f, index)
             self.agents_sdk.add(f.path)  # LlamaIndex's default embedding reads OPENAI_API_KEY
             if not _llamaindex_llm_converts(f) and self.endpoint is None and \
                     not any(f"llama_index.{kind}.mistralai" in f.source for kind in ("llms", "embeddings")):
