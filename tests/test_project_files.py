@@ -3135,3 +3135,15 @@ def test_mem0_on_its_openai_defaults_gets_a_todo():
     assert "TODO" not in lines[lines.index("full = Memory.from_config({'llm': {'provider': 'litellm'}, 'embedder': "
                                            "{'provider': 'ollama'}})") - 1], out["bot.py"]
 
+
+
+def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
+    """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit
+    added langchain-mistralai."""
+    (tmp_path / "pyproject.toml").write_text('[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n'
+                                             '[tool.poetry.dependencies]\nlangchain-openai = "^1.0"\n')
+    (tmp_path / "poetry.lock").write_text("# lock\n")
+    (tmp_path / "llm.py").write_text("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n")
+    todos = _todos_of_written(tmp_path)
+    assert any("poetry.lock beside it no longer matches" in t and "leave langchain-mistralai out" in t
+               for t in todos), todos

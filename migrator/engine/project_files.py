@@ -3023,7 +3023,7 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             needed.add(pkg.new)
         edit = added
     if edit.text != text:
-        late = pin_conflicts(text, edit.text, kind, name, frozenset(needed)) + stale_locks(path, kind, name)
+        late = pin_conflicts(text, edit.text, kind, name, frozenset(needed)) + stale_locks(path, kind, name, needed)
         if "langchain-mistralai" in needed and not _declares(text, "langchain-mistralai"):
             late += _legacy_langchain_modules(path, name, facts)
         edit.findings.extend(late)
@@ -3183,14 +3183,16 @@ LOCKS = {PYPROJECT: (("poetry.lock", "`poetry lock` (Poetry 1.x: `poetry lock --
          PIPFILE: (("Pipfile.lock", "`pipenv lock`"),)}
 
 
-def stale_locks(path: str, kind: str, name: str) -> list[Finding]:
+def stale_locks(path: str, kind: str, name: str, added: Iterable[str] = ()) -> list[Finding]:
     """A TODO for each lock file beside an edited manifest: it no longer matches (held-out review 7,
     D3: Poetry 1.8+ refuses `poetry install` with a stale poetry.lock, older Poetry installs the locked
-    set without mistralai, `pipenv install --deploy` refuses a stale Pipfile.lock)."""
+    set without mistralai, `pipenv install --deploy` refuses a stale Pipfile.lock). ``added``: the distributions the
+    edit added (held-out review 88, X11: "leave mistralai out" was said where langchain-mistralai was added)."""
     directory = os.path.dirname(path)
+    shown = " and ".join(sorted(added)) or "mistralai"
     found = [Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                      f"{name} changed, and {lock} beside it no longer matches: run {command} and commit it "
-                     "(installs from the old lock fail or leave mistralai out)", "manual")
+                     f"(installs from the old lock fail or leave {shown} out)", "manual")
              for lock, command in LOCKS.get(kind, ()) if os.path.isfile(os.path.join(directory, lock))]
     root = _uv_workspace_root(directory) if kind == PYPROJECT and not found else None
     if root is not None:
@@ -3200,7 +3202,7 @@ def stale_locks(path: str, kind: str, name: str) -> list[Finding]:
         found.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, 1,
                              f"{name} changed, and the uv lock that records it ({where}: a workspace's, or that of "
                              "a project depending on it by path) no longer matches: run `uv lock` there and commit it "
-                             "(installs from the old lock fail or leave mistralai out)", "manual"))
+                             f"(installs from the old lock fail or leave {shown} out)", "manual"))
     return found
 
 
