@@ -478,3 +478,16 @@ def test_langchain_object_whose_endpoint_parameter_defaults_to_another_provider_
     reasons = {w["line"]: w["reason"] for w in json.loads(out)["wrappers"]}
     assert reasons[6] == "LangChain's ChatOpenAI pointed at OpenRouter", reasons
     assert "OpenRouter" not in reasons[11], reasons
+
+
+def test_the_tables_keep_their_columns_when_piped(tmp_path, monkeypatch):
+    """Held-out review 88, X13: `migrator scan > scan.txt` (a CI log) laid the tables out in 80 columns, and the rule
+    and status columns read "MIG…" / "conve…": written to a file, they keep their cells (COLUMNS still rules)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    write_tree(tmp_path, {"app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                    "r = client.chat.completions.create(model='gpt-4o-mini', messages=[], user='u1', "
+                                    "store=True, logit_bias={1: 2})\n"})
+    done = subprocess.run([sys.executable, "-m", "migrator", "scan", str(tmp_path)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    assert done.returncode == 0, done.stderr
+    assert "│ MIG102 │" in done.stdout and "│ convert │" in done.stdout and "…" not in done.stdout, done.stdout

@@ -359,9 +359,15 @@ def render_table(report: ScanReport, out: Any) -> None:
         # Nothing to tabulate: say so without loading rich.
         out.write(f"{_counts_line(report)}\n{NO_USAGE}\n")
         return
+    import os
+
     from rich.console import Console
 
-    _rich_table(report, Console(file=out, highlight=False))
+    # piped or written to a file (a CI log): rich would lay the tables out in 80 columns and cut the rule and status
+    # columns to "MIG…" / "conve…" (held-out review 88, X13); COLUMNS still rules where it is set
+    tty = hasattr(out, "isatty") and out.isatty()
+    width = None if tty or os.environ.get("COLUMNS") else 200
+    _rich_table(report, Console(file=out, highlight=False, width=width))
 
 
 def _rich_table(report: ScanReport, console: Any) -> None:
