@@ -4055,3 +4055,17 @@ def test_a_function_of_the_same_name_in_another_module_does_not_lend_its_callers
                                     'print(get_embedding("hello", os.environ["EMBED_MODEL"]))\n'})
     assert 'model="mistral-embed"' in out["scratch.py"] and "TODO" not in out["scratch.py"], out["scratch.py"]
     assert "computed at run time" in out["utils/embedding.py"], out["utils/embedding.py"]
+
+
+def test_a_none_placeholder_then_another_sdks_client_is_that_sdks():
+    """Held-out review 88, Y6 (Streamlit-MultiChat's Groq page): `client = None` then `if key: client = Groq(...)`, in a
+    project with an OpenAI client elsewhere: the page's call got "migrator cannot tell which client it holds"; the
+    placeholder holds no client, and the Groq client is another SDK's."""
+    from mechanics import convert_files
+
+    page = ('import os\n\nfrom groq import Groq\n\nclient = None\nif os.getenv("GROQ_API_KEY"):\n'
+            '    client = Groq(api_key=os.getenv("GROQ_API_KEY"))\n\n\ndef answer(prompt):\n'
+            '    return client.chat.completions.create(model="llama3-8b-8192", messages=[prompt])\n')
+    out = convert_files({"groq_page.py": page, "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                         "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"})
+    assert out["groq_page.py"] == page, out["groq_page.py"]
