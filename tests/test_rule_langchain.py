@@ -1629,3 +1629,17 @@ def test_a_chat_model_handed_to_crewai_from_another_module_stays_with_the_reason
     for path in ("utils.py", "same.py"):
         assert "ChatOpenAI(model='gpt-4o')" in out[path] and "crewAI rebuilds it as a LiteLLM model from its " \
             ".model_name" in out[path], out[path]
+
+
+def test_a_streamlit_secret_handed_to_a_converted_chat_model_gets_one_todo():
+    """Held-out review 88, Y11: `ChatOpenAI(openai_api_key=st.secrets["OPENAI_API_KEY"])` became
+    `api_key=st.secrets["MISTRAL_API_KEY"]` with MIG116's TODO, and MIG101's Streamlit-secret TODO above it spoke of
+    the read MIG116 had rewritten."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                  "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n",
+        "llm.py": "import streamlit as st\nfrom langchain_openai import ChatOpenAI\n\n"
+                  "llm = ChatOpenAI(openai_api_key=st.secrets[\"OPENAI_API_KEY\"], model=\"gpt-4o-mini\")\n"})
+    assert out["llm.py"].count("TODO(migrator") == 1 and "MIG116" in out["llm.py"], out["llm.py"]
