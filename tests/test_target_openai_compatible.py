@@ -165,6 +165,13 @@ def test_the_module_client_stays_whole_where_one_of_its_calls_cannot_move():
               "def answer(q):\n    return openai.chat.completions.create(model='gpt-4o', messages=[q])\n")
     code, todos = convert(source, "ovhcloud")
     assert "openai.base_url =" not in code and "model='gpt-4o'" in code, code
+    # a standalone script of its own (another program) still moves
+    from mechanics import convert_files
+
+    out = convert_files({"rag.py": source, "chat.py": "import openai\n\n"
+                         "r = openai.chat.completions.create(model='gpt-4o', messages=[])\n"},
+                        target="openai-compatible", provider="ovhcloud")
+    assert "openai.base_url = " in out["chat.py"] and "openai.base_url =" not in out["rag.py"], out
     assert any(t.startswith("chat.completions.create left unchanged: the openai module's client is one for the whole "
                             "process, which openai.base_url would point at ovhcloud, and its embeddings.create(...) "
                             "call in ") for t in todos), todos

@@ -544,9 +544,13 @@ def decide(builder, files) -> ConversionPlan:
         # --target openai-compatible keeps the openai module's own client and points it at the provider
         # (openai.base_url): one client for the whole process, whose calls move together or not at all (held-out
         # review 88, X1: the kept embeddings went to OVH with the OpenAI key)
-        modules = [oid for oid, origin in builder.origins.items() if origin.kind == "module"]
-        for a, b in zip(modules, modules[1:]):
-            builder.union(a, b)
+        # (one program: a module and those it imports, or that import it; standalone scripts are programs of their own)
+        modules = [(oid, origin.path) for oid, origin in builder.origins.items() if origin.kind == "module"]
+        by_path = {f.path: f for f in files}
+        for (a, path_a), (b, path_b) in itertools.combinations(modules, 2):
+            if path_a == path_b or path_a in by_path and path_b in by_path and (
+                    path_b in _reached(builder, by_path[path_a]) or path_a in _reached(builder, by_path[path_b])):
+                builder.union(a, b)
     unfollowed = _unfollowed_factories(builder)
     for oid, origin in builder.origins.items():
         groups.setdefault(builder.find(oid), []).append(origin)
