@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import re
 from typing import Optional
 
 import libcst as cst
@@ -486,13 +485,16 @@ class _Transformer(RuleTransformer):
         it as ``os.environ["OPENAI_API_KEY"] = ...`` does (held-out review 87, Y6: only the direct write got the
         TODO)."""
         found = set()
-        module = getattr(self, "_module", None)
-        for statement in module.body if module is not None else ():
-            if not isinstance(statement, cst.FunctionDef) or not statement.params.params:
+        tree = getattr(self.facts, "tree", None)  # (the module's ast: printing each function back cost seconds)
+        for statement in getattr(tree, "body", ()):
+            if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or not statement.args.args:
                 continue
-            first = statement.params.params[0].name.value
-            if re.search(rf"\benviron\[\s*{first}\s*\]\s*=[^=]", code_of(statement)):
-                found.add(statement.name.value)
+            first = statement.args.args[0].arg
+            if any(isinstance(node, ast.Assign) and any(
+                    isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Name) and
+                    target.slice.id == first and isinstance(target.value, ast.Attribute) and
+                    target.value.attr == "environ" for target in node.targets) for node in ast.walk(statement)):
+                found.add(statement.name)
         return frozenset(found)
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):

@@ -1484,6 +1484,7 @@ class _Builder:
         # (once per module: the loop below visits every call)
         lancedb = "get_registry" in f.source or "EmbeddingFunctionRegistry" in f.source
         litellm = "litellm" in f.source
+        mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
         langextract = "langextract" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
@@ -1530,7 +1531,7 @@ class _Builder:
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "lancedb OpenAI embedding function", False, LANCEDB_OPENAI_TODO, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", LANCEDB_OPENAI_TODO)
-                elif "mem0" in f.source and (missing := _mem0_defaults(f, node)):
+                elif mem0 and (missing := _mem0_defaults(f, node)):
                     todo = MEM0_DEFAULT_TODO.format(call=f"{ast.unparse(node.func)}(...)", missing=missing)
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "mem0 on its OpenAI defaults", False, todo, "MIG106")
