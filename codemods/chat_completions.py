@@ -24,8 +24,8 @@ from migrator.mapping.chat import (MISTRAL_CHAT_PARAMS, MISTRAL_MODELS_MODULE, N
                                    UNSET_IMPORT)
 from migrator.mapping.client import NO_READ_TIMEOUT
 from migrator.mapping.legacy import v0_untraced_todo
-from migrator.mapping.models import (FINE_TUNED_NOTE, chat_model_literal, env_default_todo, fine_tuned,
-                                     slot_model_literal)
+from migrator.mapping.models import (EMBEDDING_MODEL_PREFIX, FINE_TUNED_NOTE, chat_model_literal, env_default_todo,
+                                     fine_tuned, slot_model_literal)
 
 
 # api-mapping.md §3: a reasoning model's message.content is a list ([ThinkChunk, TextChunk]).
@@ -965,7 +965,7 @@ class _Transformer(SplatSteps, RuleTransformer):
             return updated
         # (an embedding model's counts under the embeddings rule: held-out review 87, X9)
         self.converted(line, f"model name {value!r} -> {target!r}: only converted calls' model= reads it",
-                       code="MIG107" if target.endswith("-embed") or "-embed-" in target else "")
+                       code="MIG107" if value.startswith(EMBEDDING_MODEL_PREFIX) else "")
         if self._env_defaults and self._env_defaults[-1][2:] == ("config",):
             self.todo(line, f"model name from the configuration ({self._env_defaults[-1][1]}): its default is now "
                             f"{target!r}, but a "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from typing import Optional
 
@@ -27,10 +28,12 @@ from migrator.mapping.transforms import strip_v1
 from migrator.plan.model import CONVERT, KEEP, OTHER, UNRESOLVED, UNUSED
 
 
-# the modules of LangChain's / LlamaIndex's OpenAI classes (their constructors' keys are MIG116's / MIG121's)
-_WRAPPER_MODULES = ("langchain_openai", "langchain_community.chat_models", "langchain_community.embeddings",
-                    "langchain.chat_models", "langchain.embeddings", "llama_index.llms.openai",
-                    "llama_index.embeddings.openai")
+@functools.lru_cache(maxsize=1)
+def _wrapper_modules() -> frozenset:
+    """The modules LangChain's / LlamaIndex's OpenAI classes are imported from (their tables in migrator.mapping)."""
+    from migrator.mapping import langchain as lc, llamaindex as li
+
+    return frozenset(module for table in (lc.CLASSES, li.CLASSES) for entry in table.values() for module in entry[1])
 
 
 def string_value(node: cst.BaseExpression) -> Optional[str]:
@@ -168,7 +171,7 @@ class _Transformer(RuleTransformer):
         self._key_settings: list[cst.SimpleStatementLine] = []  # `openai.api_key = os.environ[...]` to drop
         self._key_folds: list[cst.Assign] = []  # `openai.api_key = <key>` that become the module's mistral_client
         self._key_args: set = set()  # ids of api_key= argument values
-        self._wrapper_args: set = set()  # ids of LangChain / LlamaIndex OpenAI class calls (their keys are theirs)
+        self._wrapper_args: set = set()  # ids of LangChain / LlamaIndex OpenAI class calls' arguments (theirs)
         # id(fold) -> its function, where it is a local client (its class: self.mistral_client)
         self._fold_scopes: dict[int, "cst.FunctionDef | cst.ClassDef"] = {}
         # (function, name) holding a renamed key read that only key checks test -> line (function None: the module's;
@@ -489,10 +492,10 @@ class _Transformer(RuleTransformer):
     # -- site bookkeeping (pre-order, matching codemods._facts) ----------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         qualified = self.facts.qualify(dotted(node.func))
-        if (self.facts.imported_from.get((dotted(node.func) or "").split(".")[0]) or "").startswith(_WRAPPER_MODULES):
+        if self.facts.imported_from.get((dotted(node.func) or "").split(".")[0]) in _wrapper_modules():
             # `ChatOpenAI(openai_api_key=st.secrets["OPENAI_API_KEY"])`: MIG116 / MIG121 say what its key needs
             # (held-out review 88, Y11: the Streamlit secret's TODO said it again, of code MIG116 rewrote)
-            self._wrapper_args.add(id(node))
+            self._wrapper_args.update(id(arg.value) for arg in node.args)
         if qualified in CLIENT_CLASSES or qualified in MANUAL_CLIENT_CLASSES:
             self.mark_site(node, CTOR)
         elif _env_call_key(node) or self._env_helper_key(node):
@@ -1005,26 +1008,10 @@ class _Transformer(RuleTransformer):
                 isinstance(node.slice[0].slice.value, cst.SimpleString) and \
                 node.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY" and self.facts.view is not None and \
                 "OPENAI_API_KEY" in self.facts.view.plan.converted_env and not self._renamed_secret_copy(node) and \
-                not self._in_wrapper_call(node):
+                id(node) not in self._wrapper_args:
             # Streamlit puts root-level secrets in the environment, where the converted clients now read
             # MISTRAL_API_KEY (held-out review 65, X5: the secret read stayed, unflagged)
             self.todo(self.current_line(), STREAMLIT_SECRET_TODO)
-
-    def _in_wrapper_call(self, node: cst.CSTNode) -> bool:
-        """Is ``node`` an argument of a LangChain / LlamaIndex OpenAI class's call (visited: ``_wrapper_args``)?"""
-        statement = self.statement_nodes[-1] if self.statement_nodes else None
-        if statement is None or not self._wrapper_args:
-            return False
-        found = []
-
-        class _Find(cst.CSTVisitor):
-            def visit_Call(self, call: cst.Call) -> None:
-                if id(call) in outer._wrapper_args and any(arg.value is node for arg in call.args):
-                    found.append(call)
-
-        outer = self
-        statement.visit(_Find())
-        return bool(found)
 
     def _renamed_secret_copy(self, node: cst.Subscript) -> bool:
         """``node`` is copied into ``os.environ["OPENAI_API_KEY"]`` by a write the plan renames with the secret

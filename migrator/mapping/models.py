@@ -107,15 +107,19 @@ def env_default_todo(variable: str, model: str, kind: str = "") -> str:
             f"still name an OpenAI model: make sure it names a Mistral {kind}model")
 
 
+# OpenAI's embedding models (``text-embedding-3-small``): mapped where set, they count under MIG107
+EMBEDDING_MODEL_PREFIX = "text-embedding-"
+
+
 def slot_model_literal(value: str, overrides: Optional[Mapping[str, str]] = None) -> Optional[str]:
     """The Mistral model for a string set where converted calls' ``model=`` reads it (a constant, a
     default): a chat model name as ``chat_model_literal`` reads it, an embedding model name
     (``text-embedding-3-small`` -> ``mistral-embed``), a speech one (``tts-1`` -> Voxtral TTS) or a transcription
     one (``whisper-1`` -> Voxtral: held-out review 82, X1, a constant kept whisper-1 with no word)."""
     target = chat_model_literal(value, overrides)
-    if target is None and " " not in value and (value.startswith(("text-embedding-", "tts-1")) or value == "whisper-1"
-                                                or value.startswith("gpt-") and ("-tts" in value or
-                                                                                 "-transcribe" in value)):
+    if target is None and " " not in value and (
+            value.startswith((EMBEDDING_MODEL_PREFIX, "tts-1")) or value == "whisper-1" or
+            value.startswith("gpt-") and ("-tts" in value or "-transcribe" in value)):
         target = map_model(value, overrides)
     return target
 
