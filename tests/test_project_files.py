@@ -3136,6 +3136,35 @@ def test_mem0_on_its_openai_defaults_gets_a_todo():
                                            "{'provider': 'ollama'}})") - 1], out["bot.py"]
 
 
+def test_crewai_memory_and_rag_tools_on_their_openai_defaults_get_a_todo():
+    """Held-out review 88, Y4 (GenAI-project_proposal_analyser): `Crew(memory=True)` and crewai_tools' RAG tools embed
+    with OpenAI on their defaults (OPENAI_API_KEY) and stayed silent beside a converted client. With an embedder= /
+    config= they say nothing."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "crew.py": "import crewai\nfrom crewai import Crew\nfrom crewai_tools import WebsiteSearchTool, SerperDevTool\n"
+                   "from openai import OpenAI\n\nclient = OpenAI()\nweb = WebsiteSearchTool()\n"
+                   "serper = SerperDevTool()\n"
+                   "mine = WebsiteSearchTool(config={'embedding_model': {'provider': 'ollama'}})\n"
+                   "crew = Crew(agents=[], tasks=[], memory=True)\n"
+                   "other = crewai.Crew(agents=[], memory=True, embedder={'provider': 'ollama'})\n"
+                   "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"})
+    lines = out["crew.py"].splitlines()
+
+    def above(line):
+        return lines[lines.index(line) - 1]
+    assert above("web = WebsiteSearchTool()").startswith("# TODO(migrator MIG106): WebsiteSearchTool(...) is a "
+                                                         "crewai_tools RAG tool on its defaults"), out["crew.py"]
+    assert above("crew = Crew(agents=[], tasks=[], memory=True)").startswith(
+        "# TODO(migrator MIG106): Crew(memory=True) gives the crew crewAI's memory on its default embedder"), \
+        out["crew.py"]
+    for line in ("serper = SerperDevTool()", "mine = WebsiteSearchTool(config={'embedding_model': {'provider': "
+                 "'ollama'}})", "other = crewai.Crew(agents=[], memory=True, embedder={'provider': 'ollama'})"):
+        assert "TODO" not in above(line), out["crew.py"]
+    assert "client.chat.complete(" in out["crew.py"]
+
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

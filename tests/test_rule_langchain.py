@@ -1625,10 +1625,14 @@ def test_a_chat_model_handed_to_crewai_from_another_module_stays_with_the_reason
                      "writer = Agent(role='w', goal='g', backstory='b', llm=llm)\n",
         "same.py": "from crewai import Agent\nfrom langchain_openai import ChatOpenAI\n\n"
                    "writer = Agent(role='w', goal='g', backstory='b', llm=ChatOpenAI(model='gpt-4o'))\n",
+        # (round 89: the key line said "the converted ChatMistralAI in utils.py reads MISTRAL_API_KEY": the plan's
+        # view of utils.py had not heard of agents.py's hand-off)
+        "main.py": "import os\n\nfrom agents import writer\n\nos.environ['OPENAI_API_KEY'] = os.getenv('OPENAI_API_KEY')\n",
     })
     for path in ("utils.py", "same.py"):
         assert "ChatOpenAI(model='gpt-4o')" in out[path] and "crewAI rebuilds it as a LiteLLM model from its " \
             ".model_name" in out[path], out[path]
+    assert "TODO" not in out["main.py"], out["main.py"]
 
 
 def test_a_streamlit_secret_handed_to_a_converted_chat_model_gets_one_todo():

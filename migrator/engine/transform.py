@@ -21,7 +21,7 @@ from codemods.llamaindex import LLAMAINDEX
 from migrator.config import Config
 from migrator.engine.results import RuleOutcome
 from migrator.mapping import map_model
-from migrator.plan.langchain import blocker_for, reexported_names
+from migrator.plan.langchain import blocker_for, imported_uses_for, reexported_names
 from migrator.plan.langchain import plan_module as plan_langchain
 from migrator.plan.llamaindex import blocked_for as llamaindex_blocked, plan_module as plan_llamaindex
 from migrator.plan.to_thread import cst_desugar, desugar, restore, resugar
@@ -63,7 +63,7 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     reexported = reexported_names(config.langchain_reexports, tree)  # `from imports import *` (held-out 77, Y1)
     own = getattr(config.plan, "own_packages", frozenset())
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
-                               imported_uses=_imported_uses(config.langchain_imported, filename),
+                               imported_uses=imported_uses_for(config.langchain_imported, filename),
                                reexported=reexported, own_packages=own) if "langchain" in code or reexported else None
     llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
                                  blocked=llamaindex_blocked(config.llamaindex_blocker, filename)) \
@@ -234,16 +234,3 @@ def _check_generated(code: str, filename: str, newer_grammar: bool) -> None:
     except SyntaxError as error:
         raise GeneratedCodeError(f"the converted code does not parse (line {error.lineno}: {error.msg}); "
                                  "the file was left unchanged") from None
-
-
-def _imported_uses(imported: tuple, filename: str) -> dict:
-    """The entries of Config.langchain_imported about the module at ``filename`` (``pkg/llm.py``: "llm";
-    ``pkg/__init__.py``: "pkg"): name -> why it stays."""
-    if not imported:
-        return {}
-    import os
-
-    stem = os.path.splitext(os.path.basename(filename))[0]
-    if stem == "__init__":
-        stem = os.path.basename(os.path.dirname(filename))
-    return {name: why for module, name, why in imported if module == stem}

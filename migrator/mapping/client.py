@@ -358,6 +358,20 @@ MEM0_DEFAULT_TODO = ("{call} runs mem0 on its defaults for the parts its config 
                      "move it, give its config those entries on Mistral (mem0's \"litellm\" LLM provider takes "
                      "\"mistral/mistral-large-latest\"; check the embedders your mem0 release lists), or keep "
                      "OPENAI_API_KEY set for it")
+# held-out review 88, Y4 (GenAI-project_proposal_analyser): crewAI's memory and crewai_tools' RAG tools embed with
+# OpenAI on their defaults (OPENAI_API_KEY), silently beside a converted model
+CREWAI_MEMORY_TODO = ("{call} gives the crew crewAI's memory on its default embedder, OpenAI's "
+                      "(text-embedding-3-small, reading OPENAI_API_KEY); migrator does not convert it: to move it, "
+                      "pass embedder={{\"provider\": ..., \"config\": {{...}}}} on a provider your crewAI release "
+                      "lists, or keep OPENAI_API_KEY set for it")
+CREWAI_RAG_TOOLS = frozenset({"CodeDocsSearchTool", "CSVSearchTool", "DirectorySearchTool", "DOCXSearchTool",
+                              "GithubSearchTool", "JSONSearchTool", "MDXSearchTool", "PDFSearchTool", "RagTool",
+                              "TXTSearchTool", "WebsiteSearchTool", "XMLSearchTool", "YoutubeChannelSearchTool",
+                              "YoutubeVideoSearchTool"})
+CREWAI_RAG_TODO = ("{call} is a crewai_tools RAG tool on its defaults: it embeds with OpenAI (and embedchain-based "
+                   "releases also answer with an OpenAI model), reading OPENAI_API_KEY; migrator does not convert it: "
+                   "to move it, pass config={{...}} naming another embedding provider (and LLM, where your release "
+                   "takes one), or keep OPENAI_API_KEY set for it")
 # The keywords that point such a class at a server (another one's: no TODO about moving it).
 FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",

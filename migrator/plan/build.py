@@ -34,7 +34,7 @@ from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
-                                     MEM0_DEFAULT_TODO,
+                                     CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO,
@@ -1485,6 +1485,7 @@ class _Builder:
         lancedb = "get_registry" in f.source or "EmbeddingFunctionRegistry" in f.source
         litellm = "litellm" in f.source
         mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
+        crewai = "crewai" in f.source
         langextract = "langextract" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
@@ -1535,6 +1536,10 @@ class _Builder:
                     todo = MEM0_DEFAULT_TODO.format(call=f"{ast.unparse(node.func)}(...)", missing=missing)
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "mem0 on its OpenAI defaults", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif crewai and (todo := _crewai_defaults(f, node)):
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._use(f, node, None, "crewAI on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif (f.repo_imports or f.module_aliases or f.other_modules) and \
                         (foreign := _foreign_call(f, node)) is not None and \
@@ -2150,7 +2155,8 @@ class _Builder:
             from migrator.mapping.llamaindex import EMBEDDING_DEFAULT_MODEL as LLAMAINDEX_DEFAULT
 
             calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
-            for planned, default in ((plan_module(f.tree, blocked=f.langchain_blocker or ""), LANGCHAIN_DEFAULT),
+            for planned, default in ((plan_module(f.tree, blocked=f.langchain_blocker or "",
+                                                  imported_uses=f.langchain_imported), LANGCHAIN_DEFAULT),
                                      (llama_plan(f.tree, blocked=getattr(f, "llamaindex_blocker", "")),
                                       LLAMAINDEX_DEFAULT)):
                 for site in planned.sites if planned is not None else ():
@@ -3935,6 +3941,32 @@ def _mem0_defaults(f: _File, call: ast.Call) -> str:
     keys = {k.value for k in config.keys if isinstance(k, ast.Constant)}
     missing = [part for key, part in (("llm", "the LLM"), ("embedder", "the embedder")) if key not in keys]
     return " and ".join(missing)
+
+
+def _crewai_defaults(f: _File, call: ast.Call) -> str:
+    """The TODO of a crewAI object left on its OpenAI defaults, else "": ``Crew(memory=True)`` without ``embedder=``
+    (its memory embeds with OpenAI), a crewai_tools RAG tool (``WebsiteSearchTool()``) without ``config=``."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        source = f.repo_imports.get(func.id)
+        if source is None or source[1]:
+            return ""
+        module, name = source[0], source[2]
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        module, name = f.module_aliases.get(func.value.id, func.value.id), func.attr
+        if func.value.id not in f.module_aliases and func.value.id not in f.other_modules:
+            return ""
+    else:
+        return ""
+    keywords = {kw.arg for kw in call.keywords}
+    if (module == "crewai" or module.startswith("crewai.")) and name == "Crew" and "embedder" not in keywords and \
+            any(kw.arg == "memory" and isinstance(kw.value, ast.Constant) and kw.value.value is True
+                for kw in call.keywords):
+        return CREWAI_MEMORY_TODO.format(call="Crew(memory=True)")
+    if (module == "crewai_tools" or module.startswith("crewai_tools.")) and name in CREWAI_RAG_TOOLS and \
+            "config" not in keywords and None not in keywords:
+        return CREWAI_RAG_TODO.format(call=f"{name}(...)")
+    return ""
 
 
 def _foreign_call(f: _File, call: ast.Call) -> Optional[str]:
@@ -7901,7 +7933,7 @@ def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
                env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="",
                trees: Optional[dict] = None, models: Optional[dict] = None, run_root: str = "",
-               llamaindex_blocker="") -> ConversionPlan:
+               llamaindex_blocker="", langchain_imported: tuple = ()) -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -7909,7 +7941,8 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     ``unread`` (``migrator.engine.companions.UnreadModules``) answers whether a module the plan was
     not given may read a module-level constant (then it is not mapped where it is set). ``trees``: path ->
     the ast the caller parsed already (a single-file run: not parsed twice; the plan never changes it). ``run_root``:
-    the common directory of every file the run saw (``root`` is that of the Python modules)."""
+    the common directory of every file the run saw (``root`` is that of the Python modules). ``langchain_imported``:
+    Config.langchain_imported (what another module does with a LangChain object keeps it)."""
     files: list[_File] = []
     unparsed = []
     for path, code in sources:
@@ -7939,10 +7972,12 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
 
         unread = (unread or UnreadModules(())).with_unparsed(unparsed)
     builder.unread = unread
+    from migrator.plan.langchain import imported_uses_for
     from migrator.plan.llamaindex import blocked_for
 
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
         f.langchain_blocker = blocker_for(langchain_blocker, f.path)
+        f.langchain_imported = imported_uses_for(langchain_imported, f.path)  # (kept for another module's use of it)
         f.llamaindex_blocker = blocked_for(llamaindex_blocker, f.path)  # (LlamaIndex's: Config.llamaindex_blocker)
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).

@@ -1095,7 +1095,8 @@ def _langchain_replaced(g, name: str) -> bool:
         return False
     from migrator.plan.langchain import plan_module
 
-    planned = plan_module(g.tree, blocked=g.langchain_blocker or "")
+    planned = plan_module(g.tree, blocked=g.langchain_blocker or "",
+                          imported_uses=getattr(g, "langchain_imported", None))
     return planned is not None and any(planned.locals.get(local) == name for local in planned.replace)
 
 
@@ -2617,7 +2618,7 @@ def _wrapper_plans(f) -> tuple:
 
             blocked = getattr(f, "langchain_blocker", "")
             found = tuple((lib, plan) for lib, plan in (
-                (lc, langchain_plan(f.tree, blocked=blocked)),
+                (lc, langchain_plan(f.tree, blocked=blocked, imported_uses=getattr(f, "langchain_imported", None))),
                 (li, llamaindex_plan(f.tree, blocked=getattr(f, "llamaindex_blocker", "")))) if plan is not None)
         f.__dict__["_wrapper_plans"] = found
     return found

@@ -117,6 +117,17 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
     return made.plan()
 
 
+def imported_uses_for(imported: tuple, filename: str) -> dict:
+    """The entries of Config.langchain_imported about the module at ``filename`` (``pkg/llm.py``: "llm";
+    ``pkg/__init__.py``: "pkg"): name -> why it stays."""
+    if not imported:
+        return {}
+    stem = os.path.splitext(os.path.basename(filename))[0]
+    if stem == "__init__":
+        stem = os.path.basename(os.path.dirname(filename))
+    return {name: why for module, name, why in imported if module == stem}
+
+
 def reexported_classes(modules) -> tuple:
     """((module's last name, name, dotted class), ...): a LangChain / LlamaIndex OpenAI class a module of the tree
     imports (``from langchain_openai import ChatOpenAI`` in imports.py), which other modules may take from it
