@@ -3165,6 +3165,26 @@ def test_crewai_memory_and_rag_tools_on_their_openai_defaults_get_a_todo():
     assert "client.chat.complete(" in out["crew.py"]
 
 
+def test_scrapegraph_on_an_openai_model_gets_a_todo():
+    """Held-out review 88, Y5 (Streamlit-MultiChat): a ScrapeGraphAI graph whose config's llm model is
+    "openai/gpt-4o-mini" ran on OpenAI, silently, and its key read got MIG101's "the converted client reads
+    MISTRAL_API_KEY". A graph on "mistralai/..." says nothing."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "chat.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                   "r = client.chat.completions.create(model='gpt-4o', messages=[])\n",
+        "scrape.py": "import os\nfrom scrapegraphai.graphs import SmartScraperGraph, SearchGraph\n\n"
+                     "config = {'llm': {'api_key': os.getenv('OPENAI_API_KEY'), 'model': 'openai/gpt-4o-mini'}}\n"
+                     "graph = SmartScraperGraph(prompt='p', source='https://example.com', config=config)\n"
+                     "mine = SearchGraph('p', config={'llm': {'model': 'mistralai/open-mistral-nemo'}})\n"})
+    lines = out["scrape.py"].splitlines()
+    above = lines[lines.index("graph = SmartScraperGraph(prompt='p', source='https://example.com', config=config)") - 1]
+    assert above.startswith("# TODO(migrator MIG106): SmartScraperGraph(...) runs ScrapeGraphAI on OpenAI (its "
+                            "config's llm model is 'openai/gpt-4o-mini')"), out["scrape.py"]
+    assert '"mistralai/mistral-small-latest"' in above, above
+    assert out["scrape.py"].count("TODO") == 1, out["scrape.py"]
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

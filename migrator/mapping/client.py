@@ -385,6 +385,13 @@ LITELLM_CALLS = frozenset({"completion", "acompletion", "embedding", "aembedding
 LITELLM_OPENAI_TODO = ("litellm.{callee}(model={model!r}) runs on OpenAI through LiteLLM (it reads OPENAI_API_KEY, "
                        "which stays in the env files while it does): on Mistral, pass model=\"mistral/{mistral}\" "
                        "(LiteLLM then reads MISTRAL_API_KEY) (said once per module)")
+# ScrapeGraphAI picks its provider from the config's llm model: "openai/gpt-4o-mini" (or a bare OpenAI name) runs on
+# OpenAI (held-out review 88, Y5: Streamlit-MultiChat's deployed scraping page, silently beside converted clients);
+# "mistralai/<model>" runs on Mistral through langchain-mistralai (scrapegraphai's own examples)
+SCRAPEGRAPH_OPENAI_TODO = ("{callee}(...) runs ScrapeGraphAI on OpenAI (its config's llm model is {model!r}), with "
+                           "an OpenAI key; migrator does not convert it: on Mistral, give that llm "
+                           "\"model\": \"mistralai/{mistral}\" and \"api_key\": os.getenv(\"MISTRAL_API_KEY\") "
+                           "(scrapegraphai installs langchain-mistralai for it)")
 # LangExtract picks its provider from model_id: `lx.extract(model_id="gpt-4o")` runs its OpenAI provider (the openai
 # SDK), which reads OPENAI_API_KEY (or LANGEXTRACT_API_KEY) when no api_key= is given (langextract 1.7: providers/
 # patterns.py, factory.py; held-out review 84, Y3: the module's OPENAI_API_KEY guard was renamed beside it, no TODO)

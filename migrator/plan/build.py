@@ -35,6 +35,7 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
+                                     SCRAPEGRAPH_OPENAI_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO,
@@ -1486,6 +1487,7 @@ class _Builder:
         litellm = "litellm" in f.source
         mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
         crewai = "crewai" in f.source
+        scrapegraph = "scrapegraphai" in f.source
         langextract = "langextract" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
@@ -1536,6 +1538,11 @@ class _Builder:
                     todo = MEM0_DEFAULT_TODO.format(call=f"{ast.unparse(node.func)}(...)", missing=missing)
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
                     self._use(f, node, None, "mem0 on its OpenAI defaults", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif scrapegraph and (found := _scrapegraph_openai(f, node)) is not None:
+                    todo = SCRAPEGRAPH_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
+                    self.agents_sdk.add(f.path)  # its key is OpenAI's
+                    self._use(f, node, None, "ScrapeGraphAI on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif crewai and (todo := _crewai_defaults(f, node)):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
@@ -4010,6 +4017,35 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     if mistral is None or is_mistral_model(bare):
         return None
     return name, model.value, mistral
+
+
+def _scrapegraph_openai(f: _File, call: ast.Call) -> Optional[tuple]:
+    """(graph class, model, the Mistral model) for a ScrapeGraphAI graph (``SmartScraperGraph(prompt, source,
+    config)``) whose config dict (written there, or a name bound to one) gives its llm an OpenAI model."""
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else None
+    source = f.repo_imports.get(name) if name else None
+    if source is None or source[1] or not source[0].startswith("scrapegraphai") or not source[2].endswith("Graph"):
+        return None
+    config = next((kw.value for kw in call.keywords if kw.arg == "config"),
+                  call.args[2] if len(call.args) > 2 else None)
+    if isinstance(config, ast.Name):
+        values = f.assigns.get((f.scope_of.get(id(call), ()), config.id)) or f.assigns.get(((), config.id)) or []
+        config = values[0] if len(values) == 1 else None
+    llm = _dict_entry(config, "llm")
+    model = _dict_entry(llm, "model")
+    if not (isinstance(model, ast.Constant) and isinstance(model.value, str)):
+        return None
+    bare = model.value.removeprefix("openai/")
+    mistral = map_model(bare) if "/" not in bare and not is_mistral_model(bare) else None
+    return (name, model.value, mistral) if mistral is not None else None
+
+
+def _dict_entry(node: Optional[ast.AST], key: str) -> Optional[ast.AST]:
+    """The value a dict display gives the string ``key``, else None."""
+    if not isinstance(node, ast.Dict):
+        return None
+    return next((v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and k.value == key), None)
 
 
 def _dependency_injector(f: _File, holder: ast.AST) -> bool:
