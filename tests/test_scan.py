@@ -433,14 +433,45 @@ def test_langchain_and_llamaindex_objects_on_another_provider_are_listed(tmp_pat
     code, out = scan(".", "--format", "json")
     data = json.loads(out)
     assert data["wrappers"] == [
-        {"path": "app.py", "line": 4, "name": "llm", "decision": "other-provider",
-         "reason": "LangChain's ChatOpenAI pointed at OpenRouter"},
-        {"path": "app.py", "line": 5, "name": "l2", "decision": "other-provider",
-         "reason": "LlamaIndex's OpenAI pointed at local server"}], data
+        {"path": "app.py", "line": 4, "name": "llm", "kind": "LangChain's ChatOpenAI", "decision": "other-provider",
+         "reason": "LangChain's ChatOpenAI pointed at OpenRouter", "rule": None},
+        {"path": "app.py", "line": 5, "name": "l2", "kind": "LlamaIndex's OpenAI", "decision": "other-provider",
+         "reason": "LlamaIndex's OpenAI pointed at local server", "rule": None}], data
     assert data["counts"]["other-provider"] == 2
     result = CliRunner().invoke(app, ["convert", "."], env={"COLUMNS": "200"})
     assert "Left alone, another provider (2):\n  app.py:4  llm: LangChain's ChatOpenAI pointed at OpenRouter\n" \
            "  app.py:5  l2: LlamaIndex's OpenAI pointed at local server" in result.stdout, result.stdout
+
+
+def test_langchain_and_llamaindex_objects_that_convert_or_stay_are_counted(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held-out review 88, Y9: scan on LangChain / LlamaIndex projects printed "Clients: 0 convert, 0 keep" and
+    "wrappers: []" where convert converted or kept their objects. Now listed and counted, as convert decides them: a
+    chat model handed to crewAI in another module stays, and so does one a manifest's pin keeps on OpenAI."""
+    write_tree(tmp_path, {
+        "app/llm.py": "from langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\n"
+                      "llm = ChatOpenAI(model='gpt-4o')\nembeddings = OpenAIEmbeddings()\n",
+        "app/crew_llm.py": "from langchain_openai import ChatOpenAI\n\ncrew_llm = ChatOpenAI(model='gpt-4o')\n",
+        "app/agents.py": "from crewai import Agent\n\nfrom crew_llm import crew_llm\n\n"
+                         "writer = Agent(role='w', goal='g', backstory='b', llm=crew_llm)\n",
+        "app/index.py": "from llama_index.core import Settings\nfrom llama_index.llms.openai import OpenAI\n\n"
+                        "Settings.llm = OpenAI(model='gpt-4o')\n",
+        "pinned/requirements.txt": "langchain==0.1.0\nlangchain-openai\n",
+        "pinned/old.py": "from langchain_openai import ChatOpenAI\n\nold = ChatOpenAI(model='gpt-4o')\n"})
+    monkeypatch.chdir(tmp_path)
+    code, out = scan(".", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    decisions = {(w["path"], w["name"]): (w["decision"], w["rule"]) for w in data["wrappers"]}
+    assert decisions == {("app/llm.py", "llm"): ("convert", "MIG116"),
+                         ("app/llm.py", "embeddings"): ("convert", "MIG116"),
+                         ("app/crew_llm.py", "crew_llm"): ("keep", "MIG116"),
+                         ("app/index.py", "Settings.llm"): ("convert", "MIG121"),
+                         ("pinned/old.py", "old"): ("keep", "MIG116")}, data["wrappers"]
+    assert data["counts"]["convert"] == 3 and data["counts"]["keep"] == 2, data["counts"]
+    code, out = scan(".")
+    assert row(out, "app/llm.py:3")[1:5] == ["llm", "LangChain's ChatOpenAI", "openai", "convert"], out
+    assert "Clients: 3 convert, 2 keep" in out, out
 
 
 def test_a_v0_module_configured_for_another_provider_is_listed_as_left_alone(tmp_path: Path,

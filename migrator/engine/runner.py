@@ -289,6 +289,27 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
 
 
+def wrapper_config(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile],
+                   others: Sequence[SourceFile], max_file_size: Optional[int]) -> Config:
+    """``config`` with what the tree says of LangChain's / LlamaIndex's objects, where not given: the pins keeping them
+    on OpenAI (langchain_blocker, llamaindex_blocker), what other modules do with them (langchain_imported), the
+    classes modules re-export (langchain_reexports). ``loaded``: the code read; ``project``: the dependency files;
+    ``others``: the modules naming no openai. (``convert`` and ``scan`` alike.)"""
+    if config.endpoint() is not None:
+        return config
+    if not (config.langchain_blocker and config.llamaindex_blocker):
+        pins = _blocker_manifests(project, loaded, others)  # (the manifests read once for both wrappers)
+        if not config.langchain_blocker:
+            config = replace(config, langchain_blocker=_langchain_blocker(pins, loaded))
+        if not config.llamaindex_blocker:
+            config = replace(config, llamaindex_blocker=_llamaindex_blocker(pins))
+    if not config.langchain_imported:
+        config = replace(config, langchain_imported=_functions_agent_importers(loaded, others, max_file_size))
+    if not config.langchain_reexports:
+        config = replace(config, langchain_reexports=_reexported_classes(loaded))
+    return config
+
+
 def _langchain_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tuple:
     """Why LangChain's OpenAI classes cannot move, per manifest directory (a manifest's pin, or "":
     project_files.langchain_blockers). ``code``: the modules read, whose LangChain objects that stay on OpenAI
@@ -515,19 +536,8 @@ def run(
                     item = Skipped(item.path, f"{item.reason}; {KEPT_FOR_IT}")
             results.append(item)
 
-    if transform is None and config.endpoint() is None and not (config.langchain_blocker and
-                                                                config.llamaindex_blocker):
-        # (the manifests read once for both wrappers)
-        pins = _blocker_manifests(project, loaded, [source for source, _ in others.values()])
-        if not config.langchain_blocker:
-            config = replace(config, langchain_blocker=_langchain_blocker(pins, loaded))
-        if not config.llamaindex_blocker:
-            config = replace(config, llamaindex_blocker=_llamaindex_blocker(pins))
-    if transform is None and config.endpoint() is None and not config.langchain_imported:
-        config = replace(config, langchain_imported=_functions_agent_importers(
-            loaded, [source for source, _ in others.values()], max_file_size))
-    if transform is None and config.endpoint() is None and not config.langchain_reexports:
-        config = replace(config, langchain_reexports=_reexported_classes(loaded))
+    if transform is None:
+        config = wrapper_config(config, loaded, project, [source for source, _ in others.values()], max_file_size)
     if transform is None and loaded:
         try:
             config, extra = _with_plan(config, loaded, project, [source for source, _ in others.values()],

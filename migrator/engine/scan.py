@@ -7,7 +7,8 @@ registry (which imports LibCST) are imported only once such a file has been foun
 tree without OpenAI usage costs little more than reading it.
 
 JSON shape (``--format json``): the plan's own ``to_dict`` (``version``, ``clients``, ``uses``,
-``counts``; paths relative to ``root``) plus
+``wrappers`` -- LangChain's / LlamaIndex's OpenAI objects, with their decision and rule --, ``counts``, which count
+those objects with the clients; paths relative to ``root``) plus
 
     root      the scanned root: the common directory of the paths given (absolute)
     files     {seen, candidates, parsed, failed, skipped}  -- candidates mention openai
@@ -77,7 +78,7 @@ def scan(
     from migrator.engine.discovery import SourceFile, discover
     from migrator.engine.files import NO_OPENAI_REASON, LoadedFile, load
     from migrator.engine.results import Failed
-    from migrator.engine.walk import DEPLOY, ENV_FILE, NOTEBOOK, PYTHON, PYTHON_ONLY, file_kind
+    from migrator.engine.walk import DEPLOY, ENV_FILE, MANIFEST_KINDS, NOTEBOOK, PYTHON, PYTHON_ONLY, file_kind
 
     settings_kinds = frozenset({ENV_FILE, DEPLOY})
 
@@ -88,13 +89,16 @@ def scan(
     skipped: list[Skipped] = []
     loaded: list[LoadedFile] = []
     settings: list[LoadedFile] = []  # example env and deploy files: the base URL they give the SDK
+    manifests: list[LoadedFile] = []  # dependency files: a pin may keep LangChain's / LlamaIndex's objects on OpenAI
     others: list[SourceFile] = []  # modules without openai: the plan may read them (engine.companions)
     for item in discover(paths, exclude=config.exclude, respect_gitignore=config.respect_gitignore,
-                         kinds=PYTHON_ONLY | {NOTEBOOK} | settings_kinds):
-        if file_kind(item.path) in settings_kinds:  # read for the plan only, as convert's plan reads them
-            found = load(item, max_file_size=max_file_size) if isinstance(item, SourceFile) else None
+                         kinds=PYTHON_ONLY | {NOTEBOOK} | settings_kinds | MANIFEST_KINDS):
+        if file_kind(item.path) in settings_kinds | MANIFEST_KINDS:  # read for the plan only, as convert's reads them
+            manifest = file_kind(item.path) in MANIFEST_KINDS
+            found = load(item, max_file_size=max_file_size, prefilter=not manifest) \
+                if isinstance(item, SourceFile) else None
             if isinstance(found, LoadedFile):
-                settings.append(found)
+                (manifests if manifest else settings).append(found)
             continue
         seen += 1
         source = item
@@ -130,13 +134,19 @@ def scan(
         sources.append((absolute, code))
     from migrator.engine.companions import UnreadModules, companions, exported_names, importers, test_exported_names
     from migrator.plan.build import is_test_path
-    from migrator.engine.runner import env_base_urls, package_root
+    from dataclasses import replace
+
+    from migrator.engine.runner import env_base_urls, package_root, wrapper_config
     from migrator.plan import build_plan
 
     extra: list = []  # what convert's plan reads besides (engine.companions), the same way
     urls = {(*key[:-1], os.path.abspath(key[-1])) if isinstance(key, tuple) else os.path.abspath(key): url
             for key, url in env_base_urls(settings).items()}
     more = companions(sources, others, max_file_size)
+    # what keeps LangChain's / LlamaIndex's objects on OpenAI, as convert reads it (held-out review 88, Y9)
+    config = wrapper_config(config, loaded, manifests, others, max_file_size)
+    config = replace(config, langchain_blocker=_absolute(config.langchain_blocker),  # (the plan's paths are absolute)
+                     llamaindex_blocker=tuple(map(_absolute, config.llamaindex_blocker)))
     cache: dict = {}  # the unread modules' bytes, read once for both rounds
     for _round in range(2):  # then once more with the modules importing its clients, if there are any
         for item in more:
@@ -147,7 +157,8 @@ def scan(
         unread = UnreadModules([s.real_path for s in others if os.path.abspath(s.path) not in read], max_file_size,
                                cache)
         plan = build_plan(sources + extra, package_root(root), endpoint=config.endpoint(), env_base_urls=urls,
-                          unread=unread, models=config.models())
+                          unread=unread, models=config.models(), langchain_blocker=config.langchain_blocker,
+                          llamaindex_blocker=config.llamaindex_blocker, langchain_imported=config.langchain_imported)
         if _round:
             break
         unread_items = [s for s in others if os.path.abspath(s.path) not in read]
@@ -167,6 +178,12 @@ def scan(
 
         plan = plan.relocated(plan_lines(notebooks))
     return ScanReport(root, seen, len(loaded), len(sources), tuple(failed), tuple(skipped), plan, display, target)
+
+
+def _absolute(blockers: Any) -> Any:
+    """A manifest's blockers (``((manifest path, why), ...)``, migrator.plan.langchain.blocker_for) with absolute
+    paths, as the plan's modules are given here; one reason for every module (a string) as it is."""
+    return blockers if isinstance(blockers, str) else tuple((os.path.abspath(m), why) for m, why in blockers)
 
 
 def _readable_code(item: LoadedFile) -> tuple[str, Any]:
@@ -291,6 +308,9 @@ def sarif_dict(report: ScanReport) -> dict[str, Any]:
             if client.blockers:
                 text += "; blocking uses: " + "; ".join(_relative_blocker(report, b) for b in client.blockers)
             findings.append((client.path, client.line, CLIENT_RULE, "warning", text))
+        for path, line, name, kind, decision, reason, rule in plan.wrapper_objects:
+            if decision == "keep":  # (a LangChain / LlamaIndex object kept on OpenAI: its rule's TODO)
+                findings.append((path, line, rule, "warning", f"{kind} `{name}` stays on OpenAI: {reason}"))
         for use in plan.uses:
             if use.status not in ("todo", "keep"):
                 continue
@@ -385,7 +405,7 @@ def _rich_table(report: ScanReport, console: Any) -> None:
 
     styles = {"convert": "green", "keep": "yellow", "todo": "yellow", "other-provider": "cyan",
               "unresolved": "magenta"}
-    if plan is not None and (plan.clients or plan.wrapper_others):
+    if plan is not None and (plan.clients or plan.wrapper_others or plan.wrapper_objects):
         table = Table(title="Clients", title_justify="left", show_lines=False)
         for column in ("client", "name", "kind", "provider", "decision"):
             table.add_column(column, no_wrap=True)
@@ -401,6 +421,9 @@ def _rich_table(report: ScanReport, console: Any) -> None:
             kind, _, provider = reason.partition(" pointed at ")
             table.add_row(where(path, line), name, kind, provider,
                           Text("other-provider", style=styles["other-provider"]), Text(reason))
+        for path, line, name, kind, decision, reason, rule in plan.wrapper_objects:  # the others (held-out 88, Y9)
+            table.add_row(where(path, line), name, kind, "openai", Text(decision, style=styles.get(decision, "")),
+                          Text(f"{rule}: {reason}"))
         console.print(table)
     if plan is not None and plan.uses:
         table = Table(title="Uses", title_justify="left")

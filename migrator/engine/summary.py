@@ -183,8 +183,8 @@ def render_text(report: Report, console: Any) -> None:
     for use in plan.uses if plan is not None else ():
         if use.client is None and use.status == "other-provider" and use.detail.startswith(V0_OTHER):
             v0.setdefault(use.path, (use.path, use.line, "openai (v0 module API)", use.detail[len(V0_OTHER):]))
-    if plan is not None and (plan.clients or plan.wrapper_others or v0):
-        if plan.clients or plan.wrapper_others:
+    if plan is not None and (plan.clients or plan.wrapper_others or plan.wrapper_objects or v0):
+        if plan.clients or plan.wrapper_others or plan.wrapper_objects:
             say(("Clients: ", "bold"), ", ".join(f"{n} {decision}" for decision, n in plan.counts().items() if n))
         others = sorted([(c.path, c.line, c.name, c.reason) for c in plan.clients if c.decision == "other-provider"]
                         + list(plan.wrapper_others) + list(v0.values()))

@@ -888,6 +888,7 @@ def decide(builder, files) -> ConversionPlan:
     _settle_app_patches(files, clients, sites)
     call_index: dict = {}  # (the converted calls of each module, indexed once for the checks below)
     role_functions = _role_functions(files)
+    wrappers = _wrapper_rows(files)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
                           key_fields=_key_statements(builder, files, plan_state),
@@ -918,7 +919,8 @@ def decide(builder, files) -> ConversionPlan:
                           stored_histories=_stored_history_calls(files, sites, call_index),
                           developer_roles=_developer_roles(builder, files, uses),
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
-                          shared_fields=dict(builder.shared_fields), wrapper_others=_wrapper_others(files),
+                          shared_fields=dict(builder.shared_fields), wrapper_others=wrappers[0],
+                          wrapper_objects=wrappers[1],
                           vectors_persist=stored or _vectors_persist(builder, files),
                           sql_sizes=_sql_sizes(builder, target) if everywhere else (),
                           own_packages=frozenset(f.module.split(".")[0] for f in files if f.module))
@@ -2637,25 +2639,37 @@ def _wrapper_conversions(f) -> frozenset:
     return found
 
 
-def _wrapper_others(files) -> tuple:
-    """(path, line, name, reason) of each LangChain / LlamaIndex OpenAI constructor left for another provider: the
-    name it is bound to (else its class), "ChatOpenAI pointed at OpenRouter"."""
-    out = []
+def _wrapper_rows(files) -> tuple[tuple, tuple]:
+    """The plan's rows of the LangChain / LlamaIndex OpenAI constructors: (wrapper_others, wrapper_objects).
+    wrapper_others: (path, line, name, reason) of each left for another provider: the name it is bound to (else its
+    class), "LangChain's ChatOpenAI pointed at OpenRouter". wrapper_objects: (path, line, name, kind, decision, reason,
+    rule) of the others, which convert or stay on OpenAI (``scan`` lists them with the SDK's clients: held-out review
+    88, Y9, a LangChain-only project scanned as "0 convert, 0 keep")."""
+    others, objects = [], []
     for f in files:
         if not _wrapper_plans(f):
             continue
         calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
         for lib, plan in _wrapper_plans(f):
-            library = "LlamaIndex" if lib.__name__.endswith("llamaindex") else "LangChain"
+            llama = lib.__name__.endswith("llamaindex")
+            library = "LlamaIndex" if llama else "LangChain"
             for site in plan.sites:
-                if site.verdict != "other":
-                    continue
                 holder = f.parent.get(id(calls.get((site.line, site.col))))
                 target = holder.targets[0] if isinstance(holder, ast.Assign) and len(holder.targets) == 1 else \
                     holder.target if isinstance(holder, ast.AnnAssign) else None
                 name = ast.unparse(target) if isinstance(target, (ast.Name, ast.Attribute)) else site.cls
-                out.append((f.path, site.line, name, f"{library}'s {site.cls} pointed at {_provider_text(site.provider)}"))
-    return tuple(sorted(out))
+                if site.verdict == "other":
+                    others.append((f.path, site.line, name,
+                                   f"{library}'s {site.cls} pointed at {_provider_text(site.provider)}"))
+                    continue
+                if site.verdict == "convert":
+                    decision, reason = CONVERT, f"becomes {lib.CLASSES[site.cls][3]} ({lib.CLASSES[site.cls][2]})"
+                else:
+                    decision = KEEP
+                    reason = "; ".join(site.blockers) or ("Azure OpenAI: kept" if site.verdict == "azure" else "kept")
+                objects.append((f.path, site.line, name, f"{library}'s {site.cls}", decision, reason,
+                                "MIG121" if llama else "MIG116"))
+    return tuple(sorted(others)), tuple(sorted(objects))
 
 
 def _wrapper_sites(f) -> list:

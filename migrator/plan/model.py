@@ -155,6 +155,9 @@ class ConversionPlan:
     # (path, line, name, reason) of LangChain / LlamaIndex OpenAI objects left for another provider (MIG116 / MIG121
     # leave them): listed with the SDK's clients left alone (held-out review 55, T6)
     wrapper_others: tuple = ()
+    # (path, line, name, kind, decision, reason, rule) of the LangChain / LlamaIndex OpenAI objects that convert or stay
+    # on OpenAI (MIG116 / MIG121 decide them per module; ``scan`` lists them beside the SDK's clients)
+    wrapper_objects: tuple = ()
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
@@ -221,7 +224,7 @@ class ConversionPlan:
         they are. Only for output: the rules' sites keep the plan's own lines."""
         if not lines or not any(client.path in lines for client in self.clients) and \
                 not any(use.path in lines for use in self.uses) and \
-                not any(other[0] in lines for other in self.wrapper_others):
+                not any(other[0] in lines for other in self.wrapper_others + self.wrapper_objects):
             return self
 
         def ref(text: Optional[str]) -> Optional[str]:  # "path:line..." (a client id, a blocker)
@@ -241,9 +244,9 @@ class ConversionPlan:
 
         clients = tuple(replace(c, id=ref(c.id), blockers=tuple(map(ref, c.blockers)), **moved(c)) for c in self.clients)
         uses = tuple(replace(u, client=ref(u.client), **moved(u)) for u in self.uses)
-        others = tuple((path, lines[path](line)[0] if path in lines else line, *rest)
-                       for path, line, *rest in self.wrapper_others)
-        return replace(self, clients=clients, uses=uses, wrapper_others=others)
+        others, objects = (tuple((path, lines[path](line)[0] if path in lines else line, *rest)
+                                 for path, line, *rest in rows) for rows in (self.wrapper_others, self.wrapper_objects))
+        return replace(self, clients=clients, uses=uses, wrapper_others=others, wrapper_objects=objects)
 
     def counts(self) -> dict[str, int]:
         out = {CONVERT: 0, KEEP: 0, OTHER: 0, UNRESOLVED: 0, UNUSED: 0}
@@ -255,6 +258,8 @@ class ConversionPlan:
                 seen.add((client.path, client.decision))
             out[client.decision] = out.get(client.decision, 0) + 1
         out[OTHER] += len(self.wrapper_others)
+        for row in self.wrapper_objects:  # (LangChain's / LlamaIndex's objects hold a client of their own)
+            out[row[4]] += 1
         return out
 
     def to_dict(self, root: str = "") -> dict:
@@ -284,9 +289,15 @@ class ConversionPlan:
                  "detail": u.detail, **_cell(u.cell)}
                 for u in self.uses
             ],
-            # LangChain / LlamaIndex objects left for another provider (their library's class, not an SDK client)
-            "wrappers": [{"path": rel(path), "line": line, "name": name, "decision": OTHER, "reason": reason}
-                         for path, line, name, reason in self.wrapper_others],
+            # LangChain / LlamaIndex objects (their library's class, not an SDK client): converted, kept, or left for
+            # another provider
+            "wrappers": sorted([{"path": rel(path), "line": line, "name": name, "kind": kind, "decision": decision,
+                                 "reason": reason, "rule": rule}
+                                for path, line, name, kind, decision, reason, rule in self.wrapper_objects] +
+                               [{"path": rel(path), "line": line, "name": name, "kind": reason.split(" pointed at ")[0],
+                                 "decision": OTHER, "reason": reason, "rule": None}
+                                for path, line, name, reason in self.wrapper_others],
+                               key=lambda row: (row["path"], row["line"])),
             "counts": self.counts(),
         }
 
