@@ -1096,6 +1096,19 @@ def test_a_bare_client_of_a_project_whose_env_files_set_a_gateway_is_left_alone(
     (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_BASE_URL=https://api.openai.com/v1\n")
     data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
     assert [c["decision"] for c in data["plan"]["clients"]] == ["convert"]
+    # a real .env is read for its base URL too (held-out review 89, X2: Fireworks in .env, converted), after what the
+    # project ships: the example's OpenAI URL answers first; the URL is never shown
+    (tmp_path / ".env").write_text("OPENAI_API_KEY=sk-local-secret\n"
+                                   "OPENAI_BASE_URL=https://api.fireworks.ai/inference/v1\n")
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    assert [c["decision"] for c in data["plan"]["clients"]] == ["convert"]
+    (tmp_path / ".env.example").unlink()
+    for command in ("convert", "scan"):
+        result = CliRunner().invoke(app, [command, str(tmp_path), "--format", "json"])
+        plan = json.loads(result.stdout)["plan"] if command == "convert" else json.loads(result.stdout)
+        assert [(c["decision"], c["provider"]) for c in plan["clients"]] == \
+            [("other-provider", "Fireworks (OPENAI_BASE_URL)")], (command, plan["clients"])
+        assert "sk-local-secret" not in result.stdout and "inference/v1" not in result.stdout
 
 
 def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_hang(tmp_path):
