@@ -188,6 +188,13 @@ def test_untraced_calls_in_a_tree_of_other_providers_clients_get_no_todo(tmp_pat
     assert (tmp_path / "app.py").read_text() == source and not report.failed
     [use] = [u for u in report.plan.uses if u.surface == "chat.completions.create"]
     assert use.status == OTHER and "every client in the tree is another provider's" in use.detail
+    # a factory annotated `-> AsyncOpenAI` builds no OpenAI client the plan cannot see (held-out review 89, X5: a
+    # gateway's base class held the client, and its calls got "if it receives a client migrator converted")
+    (tmp_path / "app.py").write_text(source.replace("    def local_client(self):", "    def local_client(self) -> "
+                                                    "openai.OpenAI:"))
+    report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)
+    [use] = [u for u in report.plan.uses if u.surface == "chat.completions.create"]
+    assert use.status == OTHER, use
 
 
 def test_clients_sharing_a_function_share_a_decision() -> None:
@@ -1109,6 +1116,39 @@ def test_a_bare_client_of_a_project_whose_env_files_set_a_gateway_is_left_alone(
         assert [(c["decision"], c["provider"]) for c in plan["clients"]] == \
             [("other-provider", "Fireworks (OPENAI_BASE_URL)")], (command, plan["clients"])
         assert "sk-local-secret" not in result.stdout and "inference/v1" not in result.stdout
+
+
+def test_env_files_naming_no_openai_are_read_for_a_base_url_variable_and_model_values(tmp_path):
+    """Held-out review 89, X6 (AI-Cuba/llm-demo): `OpenAI(base_url=os.getenv("BASE_URL"))` beside a .env.example
+    setting BASE_URL to Fireworks got the hedged "where the configuration names OpenAI" TODO (the file, naming no
+    openai, was never read, nor is BASE_URL a variable the SDK reads); held-out review 88, X6: an env / compose file
+    setting only the converted calls' model variable (`LLM_MODEL=gpt-4o-mini`) was not read, so not mapped."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from migrator.cli import app
+
+    (tmp_path / "gw").mkdir()
+    (tmp_path / "gw" / "app.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url=os.getenv('BASE_URL'), "
+        "api_key=os.getenv('API_KEY'))\nr = client.chat.completions.create(model='m', messages=[])\n")
+    (tmp_path / "gw" / ".env.example").write_text("BASE_URL=https://api.fireworks.ai/inference/v1\nAPI_KEY=\n")
+    (tmp_path / "llm").mkdir()
+    (tmp_path / "llm" / "llm.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI()\nMODEL = os.getenv('LLM_MODEL', 'gpt-4o-mini')\n"
+        "r = client.chat.completions.create(model=MODEL, messages=[])\n")
+    (tmp_path / "llm" / ".env.example").write_text("LLM_MODEL=gpt-4o-mini\n")
+    (tmp_path / "llm" / "docker-compose.yml").write_text("services:\n  app:\n    environment:\n"
+                                                       "      LLM_MODEL: gpt-4o-mini\n")
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    clients = {c["path"].rsplit("/", 2)[-2]: (c["decision"], c["provider"]) for c in data["plan"]["clients"]}
+    assert clients == {"gw": ("other-provider", "Fireworks (BASE_URL)"), "llm": ("convert", "openai")}, clients
+    assert not [t for t in data["todos"] if "gw/" in t["path"]], data["todos"]
+    result = CliRunner().invoke(app, ["convert", str(tmp_path), "--write"])
+    assert result.exit_code == 0, result.stdout
+    assert (tmp_path / "llm" / ".env.example").read_text() == "LLM_MODEL=mistral-small-latest\n"
+    assert "LLM_MODEL: mistral-small-latest" in (tmp_path / "llm" / "docker-compose.yml").read_text()
 
 
 def test_env_files_beside_the_code_and_a_dev_container_steer_the_plan_and_never_hang(tmp_path):

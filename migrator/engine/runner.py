@@ -211,6 +211,10 @@ _ENV_BASE_URL = {var: re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?""" + 
 _PREFIXED_BASE_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?([A-Za-z][A-Za-z0-9_]*_(?:"""
                                 + "|".join(BASE_URL_VARS) + r"""))["']?[ \t]*[:=][ \t]*["']?(https?://[^"'\s#]+)""",
                                 re.MULTILINE | re.IGNORECASE)
+# any variable set to a URL (`BASE_URL=https://api.fireworks.ai/inference/v1`), keyed (name, directory): code may pass
+# it as base_url= (os.getenv("BASE_URL"))
+_NAMED_URL = re.compile(r"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?([A-Za-z_][A-Za-z0-9_]*)["']?[ \t]*[:=][ \t]*["']?"""
+                        r"""(https?://[^"'\s#]+)""", re.MULTILINE)
 # `# OPENAI_BASE_URL=http://localhost:11434/v1` under "uncomment for Ollama": the app documents another server for the
 # variable (held-out review 81, X2), keyed ("commented", var, directory)
 _COMMENTED_BASE_URL = {var: re.compile(r"""^[ \t]*#+[ \t]*(?:export[ \t]+)?["']?""" + var + r"""["']?"""
@@ -235,7 +239,7 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
     real = [item for item in project if item.source.kind == ENV_FILE and not is_example_env(item.source.path)]
     for item in shipped + real:  # (setdefault: what the project ships answers first)
         path = item.source.path
-        if b"OPENAI_" not in item.data:
+        if b"OPENAI_" not in item.data and b"://" not in item.data:
             continue
         try:
             text = decode(item.data)[0]
@@ -253,6 +257,9 @@ def env_base_urls(project: Sequence[LoadedFile]) -> dict:
                 found.setdefault(("commented", var, directory), (path, match.group(1)))
         for match in _PREFIXED_BASE_URL.finditer(text):
             found.setdefault((match.group(1).upper(), directory), match.group(2))
+        if not path.endswith(".json"):
+            for match in _NAMED_URL.finditer(text):  # `BASE_URL=https://api.fireworks.ai/...` (held-out review 89, X6)
+                found.setdefault((match.group(1), directory), match.group(2))
     return found
 
 

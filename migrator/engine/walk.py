@@ -209,13 +209,25 @@ _LLAMA_INDEX_DEFAULTS = re.compile(rb"\b(?:VectorStoreIndex|SummaryIndex|Knowled
 _OPENAI_MODEL_STRING = re.compile(rb"""["'](?:openai/)?(?:gpt-|chatgpt-|text-embedding-|o[134]-|o[134]["'])""")
 
 
+# An env / deploy file giving a variable a URL or an OpenAI model name (`BASE_URL=https://api.fireworks.ai/...`,
+# `LLM_MODEL: gpt-4o-mini`): the code may read it as a client's base_url or a converted call's model (held-out
+# reviews 88 X6 and 89 X6: such files, naming no openai, were never read)
+_SETTING_VALUE = re.compile(rb"""^[ \t]*(?:export[ \t]+|-[ \t]*)?["']?[A-Za-z_][A-Za-z0-9_]*["']?"""
+                            rb"""[ \t]*[:=][ \t]*["']?"""
+                            rb"""(?:https?://|gpt-|chatgpt-|o[1-9](?:-|\b)|text-embedding-|whisper-|tts-1|dall-e)""",
+                            re.MULTILINE)
+
+
 def read_for_the_plan(kind: str, data: bytes) -> bool:
     """Python code writing one of OpenAI's vector sizes (``pc.create_index(dimension=1536)``), or calling LangChain
     with a model string that may name OpenAI from another module (``create_react_agent(model=AGENT_MODEL)``): read
     even when it never mentions openai, for the plan (held-out review 39, P3: the index script of a RAG app kept
     1536, unflagged; re-review 40, R5: the agent's "openai:..." constant came from settings.py, silent). A notebook
     too, on the same marks (held-out review 87, Y1: one on LlamaIndex's defaults was skipped as "no openai reference",
-    where the same cell in a .py got its TODO); its cells are parsed when it is read."""
+    where the same cell in a .py got its TODO); its cells are parsed when it is read. An env or deploy file giving a
+    variable a URL or an OpenAI model name (_SETTING_VALUE)."""
+    if kind in (ENV_FILE, DEPLOY):
+        return _SETTING_VALUE.search(data) is not None
     if kind not in (PYTHON, NOTEBOOK) or (
             _OPENAI_VECTOR_SIZE.search(data) is None and _MODEL_STRING_CALLER.search(data) is None and
             not (b"llama_index" in data and _LLAMA_INDEX_DEFAULTS.search(data) is not None) and

