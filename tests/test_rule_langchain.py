@@ -1635,6 +1635,24 @@ def test_a_chat_model_handed_to_crewai_from_another_module_stays_with_the_reason
     assert "TODO" not in out["main.py"], out["main.py"]
 
 
+def test_a_chat_model_built_from_a_dict_written_above_is_judged_by_its_base_url():
+    """Held-out review 89, X3 (inner_bot_server, a provider router): `ChatOpenAI(**params)` with `params = {"api_key":
+    ..., "base_url": model_info["base_url"], ...}` was told it "stays on OpenAI: **params may hold OpenAI-only
+    options ... convert it by hand", where the same keywords written inline (and the SDK client of the same record)
+    were the configured endpoint's. A dict naming OpenRouter's URL is OpenRouter's."""
+    from mechanics import convert_files
+
+    out = convert_files({"router.py": (
+        "from langchain_openai import ChatOpenAI\n\n\ndef build(info):\n"
+        "    params = {'api_key': info['api_key'], 'base_url': info['base_url'], 'model': info['model']}\n"
+        "    return ChatOpenAI(**params)\n\n\ndef routed():\n"
+        "    params = {'base_url': 'https://openrouter.ai/api/v1', 'model': 'openai/gpt-4o'}\n"
+        "    return ChatOpenAI(**params)\n")})
+    assert "may hold OpenAI-only options" not in out["router.py"], out["router.py"]
+    assert "its endpoint comes from the app's configuration" in out["router.py"], out["router.py"]
+    assert out["router.py"].count("ChatOpenAI(**params)") == 2 and out["router.py"].count("TODO") == 1, out["router.py"]
+
+
 def test_a_streamlit_secret_handed_to_a_converted_chat_model_gets_one_todo():
     """Held-out review 88, Y11: `ChatOpenAI(openai_api_key=st.secrets["OPENAI_API_KEY"])` became
     `api_key=st.secrets["MISTRAL_API_KEY"]` with MIG116's TODO, and MIG101's Streamlit-secret TODO above it spoke of

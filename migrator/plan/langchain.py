@@ -587,15 +587,37 @@ class _Planner:
         return [f"model={ast.unparse(model)[:40]}: {reason}"] if reason else []
 
     def _provider(self, call: ast.Call) -> str:
-        for kw in call.keywords:
-            if kw.arg in (*self.endpoint_keywords, "endpoint", *self.key_keywords):
+        pairs = [(kw.arg, kw.value) for kw in call.keywords if kw.arg is not None]
+        for kw in call.keywords:  # `ChatOpenAI(**params)`, params a dict written above (held-out review 89, X3)
+            if kw.arg is None:
+                pairs += self._splat_pairs(kw.value)
+        for arg, given in pairs:
+            if arg in (*self.endpoint_keywords, "endpoint", *self.key_keywords):
                 # `api_base=LLAMA_BASE`, a constant (review 56, V8); `base_url=base_url` of a parameter defaulting to
                 # OpenRouter's URL (held-out review 78, Y5)
-                value = self._module_string(kw.value) or self._default_string(kw.value) or kw.value
-                found = classify_endpoint(ast.unparse(value), "api_key" if "key" in kw.arg else "base_url")
+                value = self._module_string(given) or self._default_string(given) or given
+                found = classify_endpoint(ast.unparse(value), "api_key" if "key" in arg else "base_url")
                 if found != "openai":
                     return found
         return "openai"
+
+    def _splat_pairs(self, value: ast.AST) -> list[tuple[str, ast.AST]]:
+        """(key, value) of the dict display a ``**name`` unpacks, where the function (or module) around it binds the
+        name once, to that display with string keys; else []."""
+        if not isinstance(value, ast.Name):
+            return []
+        holder = self.scope.get(id(value))
+        while isinstance(holder, ast.Lambda):
+            holder = self.scope.get(id(holder))
+        body = holder if isinstance(holder, (ast.FunctionDef, ast.AsyncFunctionDef)) else self.tree
+        bound = [n for n in ast_walk(body) if isinstance(n, ast.Name) and n.id == value.id
+                 and not isinstance(n.ctx, ast.Load)]
+        assign = next((n for n in ast_walk(body) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                       and bound and n.targets[0] is bound[0]), None)
+        if len(bound) != 1 or assign is None or not isinstance(assign.value, ast.Dict):
+            return []
+        return [(k.value, v) for k, v in zip(assign.value.keys, assign.value.values)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)]
 
     def _module_string(self, value: ast.AST) -> Optional[ast.Constant]:
         """The string a module-level constant holds (``BASE = "http://localhost:8000/v1"``, bound once and nowhere
