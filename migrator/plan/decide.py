@@ -2494,7 +2494,8 @@ def _client_class_named(builder) -> bool:
     """Does the tree name OpenAI / AsyncOpenAI other than by calling it (`client_class: type[AsyncOpenAI] =
     AsyncOpenAI`, an annotation)? An OpenAI client may then be built where the plan sees no constructor (held-out
     review 21, S-B2: `self.openai = _client_class(api_key=...)`'s calls lost their TODO beside a local server's
-    client, "every client in the tree being another provider's")."""
+    client, "every client in the tree being another provider's"). An annotation alone (`-> AsyncOpenAI` of a
+    gateway's factory) builds none (held-out review 89, X5)."""
     for f in builder.files:
         if "OpenAI" not in f.source:
             continue
@@ -2502,8 +2503,23 @@ def _client_class_named(builder) -> bool:
             if isinstance(node, (ast.Name, ast.Attribute)) and f.qualify(dotted_name(node) or "") in CLIENT_CLASSES:
                 parent = f.parent.get(id(node))
                 if not (isinstance(parent, ast.Call) and parent.func is node) and \
-                        not isinstance(parent, (ast.ImportFrom, ast.Import, ast.Attribute)):
+                        not isinstance(parent, (ast.ImportFrom, ast.Import, ast.Attribute)) and \
+                        not _in_annotation(f, node):
                     return True
+    return False
+
+
+def _in_annotation(f, node: ast.AST) -> bool:
+    """Is ``node`` part of an annotation (a parameter's, a return's, an annotated assignment's)?"""
+    child = node
+    for parent in ancestors_of(f, node):
+        if isinstance(parent, ast.arg) and parent.annotation is child or \
+                isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)) and parent.returns is child or \
+                isinstance(parent, ast.AnnAssign) and parent.annotation is child:
+            return True
+        if isinstance(parent, ast.stmt):
+            return False
+        child = parent
     return False
 
 
