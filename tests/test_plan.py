@@ -197,6 +197,24 @@ def test_untraced_calls_in_a_tree_of_other_providers_clients_get_no_todo(tmp_pat
     assert use.status == OTHER, use
 
 
+@pytest.mark.parametrize("setup", [
+    "def create_client():\n    return openai.OpenAI()\n\n\ndef setup():\n    app_state.client = create_client()\n",
+    "def setup():\n    app_state.client = openai.OpenAI()\n"])
+def test_a_client_written_into_an_instances_attribute_from_outside_is_traced(setup) -> None:
+    """Held-out review 89, Y2 / Y3 (GENAIExpress): `app_state.client = create_client()` (or `= openai.OpenAI()`) of a
+    module-level `app_state = AppState()` whose __init__ sets `self.client = None`: the calls through
+    `app_state.client` were no use at all, so the factory's client converted under them (AttributeError at run
+    time), or the client was "unused" and nothing was said. The write counts as the attribute's."""
+    from mechanics import convert_files
+
+    out = convert_files({"app.py": (
+        "import openai\n\n\nclass AppState:\n    def __init__(self):\n        self.client = None\n\n\n"
+        "app_state = AppState()\n\n\n" + setup + "\n\ndef ask(q):\n"
+        "    r = app_state.client.chat.completions.create(model='gpt-4o', messages=[])\n"
+        "    return r.choices[0].message.content\n")})
+    assert "Mistral(" in out["app.py"] and "app_state.client.chat.complete(" in out["app.py"], out["app.py"]
+
+
 def test_clients_sharing_a_function_share_a_decision() -> None:
     """A function called with two clients converts only if both do: the OpenAI one is kept (the
     shared code must keep the OpenAI form), the other provider's is left alone."""

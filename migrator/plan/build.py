@@ -983,6 +983,43 @@ class _Builder:
         return None
 
     def eval_attr(self, f: _File, cls: Scope, attr: str, depth: int, seen: int = 0) -> Optional[frozenset]:
+        outside = self._outside_writes(f, cls, attr, depth)
+        if outside is None:
+            return UNKNOWN
+        found = self._eval_attr(f, cls, attr, depth, seen)
+        # (as _values: what is known of it, where the methods' own writes cannot be told)
+        return frozenset(outside) | (found or frozenset()) if outside else found
+
+    def _outside_writes(self, f: _File, cls: Scope, attr: str, depth: int) -> Optional[set]:
+        """The clients written into ``<an instance of the class>.<attr>`` from outside its methods (``app_state.client =
+        create_client()`` of a module-level ``app_state = AppState()``: held-out review 89, Y2 / Y3, the calls through
+        it were no use, and the client was "unused" or converted under them); None when one cannot be told."""
+        index = self.__dict__.get("_attr_writes")
+        if index is None:
+            index = {}
+            for g in self.files:
+                if is_test_path(g.path):
+                    continue  # (a test's fake put in a client's place: its own TODO, _fake_clients)
+                for node in g.nodes:
+                    targets = node.targets if isinstance(node, ast.Assign) else \
+                        [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else []
+                    for target in targets:
+                        if isinstance(target, ast.Attribute) and not (
+                                isinstance(target.value, ast.Name) and target.value.id in ("self", "cls")):
+                            index.setdefault(target.attr, []).append((g, target, node.value))
+            self.__dict__["_attr_writes"] = index
+        out: set = set()
+        for g, target, value in index.get(attr, ()):
+            scope = g.scope_of.get(id(target), ())
+            if self.instance_of(g, scope, target.value, depth + 1) != (f, cls):
+                continue
+            got = self.eval(g, g.scope_of.get(id(value), scope), value, depth + 1)
+            if got is None:
+                return None
+            out |= got
+        return out
+
+    def _eval_attr(self, f: _File, cls: Scope, attr: str, depth: int, seen: int = 0) -> Optional[frozenset]:
         values = f.self_assigns.get((cls, attr))
         if values is None and (cls, attr) in f.defs:  # a @property returning a client
             method = f.defs[(cls, attr)]
@@ -2165,17 +2202,13 @@ class _Builder:
                                         f"{shown}({spec[0]}={name!r}) in {os.path.basename(f.path)}")
             if "OpenAIEmbedding" not in f.source:
                 continue
-            from migrator.plan.langchain import KEEP as WRAPPER_KEEP, plan_module
-            from migrator.plan.llamaindex import plan_module as llama_plan
+            from migrator.plan.langchain import KEEP as WRAPPER_KEEP, module_plans
 
             from migrator.mapping.langchain import EMBEDDING_DEFAULT_MODEL as LANGCHAIN_DEFAULT
             from migrator.mapping.llamaindex import EMBEDDING_DEFAULT_MODEL as LLAMAINDEX_DEFAULT
 
             calls = {(n.lineno, n.col_offset): n for n in f.nodes if isinstance(n, ast.Call)}
-            for planned, default in ((plan_module(f.tree, blocked=f.langchain_blocker or "",
-                                                  imported_uses=f.langchain_imported), LANGCHAIN_DEFAULT),
-                                     (llama_plan(f.tree, blocked=getattr(f, "llamaindex_blocker", "")),
-                                      LLAMAINDEX_DEFAULT)):
+            for planned, default in zip(module_plans(f), (LANGCHAIN_DEFAULT, LLAMAINDEX_DEFAULT)):
                 for site in planned.sites if planned is not None else ():
                     call = calls.get((site.line, site.col))
                     if site.verdict != WRAPPER_KEEP or not site.cls.startswith("OpenAIEmbedding") or call is None:
@@ -3943,10 +3976,9 @@ def _llamaindex_llm_converts(f: _File) -> bool:
     if "llama_index" not in f.source or "OpenAI" not in f.source:
         return False
     from migrator.mapping import llamaindex as li
-    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT
-    from migrator.plan.llamaindex import plan_module
+    from migrator.plan.langchain import CONVERT as WRAPPER_CONVERT, module_plans
 
-    planned = plan_module(f.tree, blocked=getattr(f, "llamaindex_blocker", ""))
+    planned = module_plans(f)[1]
     return planned is not None and any(site.verdict == WRAPPER_CONVERT and li.CLASSES[site.cls][0] == li.CHAT
                                        for site in planned.sites)
 
@@ -8026,7 +8058,8 @@ def _unparsed_cell_naming(source: str, name: str) -> Optional[str]:
 def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None,
                env_base_urls: Optional[dict] = None, unread=None, langchain_blocker="",
                trees: Optional[dict] = None, models: Optional[dict] = None, run_root: str = "",
-               llamaindex_blocker="", langchain_imported: tuple = ()) -> ConversionPlan:
+               llamaindex_blocker="", langchain_imported: tuple = (),
+               langchain_reexports: tuple = ()) -> ConversionPlan:
     """The plan for every (path, code) that parses; other files are reported by their conversion.
 
     ``endpoint`` (``migrator.mapping.providers.Endpoint``) plans ``--target openai-compatible``: a
@@ -8035,7 +8068,8 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     not given may read a module-level constant (then it is not mapped where it is set). ``trees``: path ->
     the ast the caller parsed already (a single-file run: not parsed twice; the plan never changes it). ``run_root``:
     the common directory of every file the run saw (``root`` is that of the Python modules). ``langchain_imported``:
-    Config.langchain_imported (what another module does with a LangChain object keeps it)."""
+    Config.langchain_imported (what another module does with a LangChain object keeps it); ``langchain_reexports``:
+    Config.langchain_reexports (the classes modules of the tree re-export)."""
     files: list[_File] = []
     unparsed = []
     for path, code in sources:
@@ -8065,12 +8099,15 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
 
         unread = (unread or UnreadModules(())).with_unparsed(unparsed)
     builder.unread = unread
-    from migrator.plan.langchain import imported_uses_for
+    from migrator.plan.langchain import imported_uses_for, reexported_names
     from migrator.plan.llamaindex import blocked_for
 
+    own = frozenset(f.module.split(".")[0] for f in files if f.module)
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
         f.langchain_blocker = blocker_for(langchain_blocker, f.path)
         f.langchain_imported = imported_uses_for(langchain_imported, f.path)  # (kept for another module's use of it)
+        f.langchain_reexported = reexported_names(langchain_reexports, f.tree)  # (`from imports import *`)
+        f.own_packages = own  # (a package of the tree named like LangChain's is the tree's)
         f.llamaindex_blocker = blocked_for(llamaindex_blocker, f.path)  # (LlamaIndex's: Config.llamaindex_blocker)
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
