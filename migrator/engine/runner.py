@@ -286,7 +286,8 @@ def _with_plan(config: Config, loaded: Sequence[LoadedFile], project: Sequence[L
                           env_base_urls=env_base_urls(project), unread=unread,
                           langchain_blocker=config.langchain_blocker, models=config.models(),
                           llamaindex_blocker=config.llamaindex_blocker,
-                          langchain_imported=config.langchain_imported, run_root=run_root)
+                          langchain_imported=config.langchain_imported,
+                          langchain_reexports=config.langchain_reexports, run_root=run_root)
         if _round:
             break
         unread_items = [item for item in readable if item.path not in read]

@@ -158,7 +158,8 @@ def scan(
                                cache)
         plan = build_plan(sources + extra, package_root(root), endpoint=config.endpoint(), env_base_urls=urls,
                           unread=unread, models=config.models(), langchain_blocker=config.langchain_blocker,
-                          llamaindex_blocker=config.llamaindex_blocker, langchain_imported=config.langchain_imported)
+                          llamaindex_blocker=config.llamaindex_blocker, langchain_imported=config.langchain_imported,
+                          langchain_reexports=config.langchain_reexports)
         if _round:
             break
         unread_items = [s for s in others if os.path.abspath(s.path) not in read]

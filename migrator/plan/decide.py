@@ -1095,10 +1095,9 @@ def _langchain_replaced(g, name: str) -> bool:
     """Does MIG116 replace module ``g``'s import of the LangChain class ``name`` (its objects all convert)?"""
     if name not in g.source:
         return False
-    from migrator.plan.langchain import plan_module
+    from migrator.plan.langchain import module_plans
 
-    planned = plan_module(g.tree, blocked=g.langchain_blocker or "",
-                          imported_uses=getattr(g, "langchain_imported", None))
+    planned = module_plans(g)[0]
     return planned is not None and any(planned.locals.get(local) == name for local in planned.replace)
 
 
@@ -2630,14 +2629,11 @@ def _wrapper_plans(f) -> tuple:
 
         found = ()
         wrapped = {*lc.CHAT_MODULES, *lc.EMBEDDING_MODULES, *li.LLM_MODULES, *li.EMBEDDING_MODULES}
-        if any(module in wrapped for module, level, _ in f.repo_imports.values() if not level):
-            from migrator.plan.langchain import plan_module as langchain_plan
-            from migrator.plan.llamaindex import plan_module as llamaindex_plan
+        if any(module in wrapped for module, level, _ in f.repo_imports.values() if not level) or \
+                getattr(f, "langchain_reexported", None):
+            from migrator.plan.langchain import module_plans
 
-            blocked = getattr(f, "langchain_blocker", "")
-            found = tuple((lib, plan) for lib, plan in (
-                (lc, langchain_plan(f.tree, blocked=blocked, imported_uses=getattr(f, "langchain_imported", None))),
-                (li, llamaindex_plan(f.tree, blocked=getattr(f, "llamaindex_blocker", "")))) if plan is not None)
+            found = tuple((lib, plan) for lib, plan in zip((lc, li), module_plans(f)) if plan is not None)
         f.__dict__["_wrapper_plans"] = found
     return found
 

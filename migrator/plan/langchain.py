@@ -117,6 +117,26 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
     return made.plan()
 
 
+def module_plans(f) -> tuple:
+    """(LangChain plan or None, LlamaIndex plan or None) of a module of the conversion plan (migrator.plan.build's
+    file), made as the codemods make them (migrator.engine.transform): the same pins, hand-offs in other modules,
+    re-exports and own packages (held-out review 89, Y21: the plan's view lacked the tree's own packages, and a key
+    TODO named a kept ChatOpenAI "the converted ChatMistralAI"; a second run rewrote it). Memoised on ``f``."""
+    found = f.__dict__.get("_module_plans")
+    if found is None:
+        from migrator.plan.llamaindex import plan_module as llamaindex_plan
+
+        reexported = getattr(f, "langchain_reexported", None) or None
+        own = getattr(f, "own_packages", frozenset())
+        found = (plan_module(f.tree, blocked=getattr(f, "langchain_blocker", "") or "",
+                             imported_uses=getattr(f, "langchain_imported", None), reexported=reexported,
+                             own_packages=own) if "langchain" in f.source or reexported else None,
+                 llamaindex_plan(f.tree, reexported, own, blocked=getattr(f, "llamaindex_blocker", ""))
+                 if "llama_index" in f.source or reexported else None)
+        f.__dict__["_module_plans"] = found
+    return found
+
+
 def imported_uses_for(imported: tuple, filename: str) -> dict:
     """The entries of Config.langchain_imported about the module at ``filename`` (``pkg/llm.py``: "llm";
     ``pkg/__init__.py``: "pkg"): name -> why it stays."""
