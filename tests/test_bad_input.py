@@ -267,6 +267,11 @@ def test_a_space_before_an_except_colon_libcst_drops_is_kept_and_the_file_conver
     lossy = source + "\n  # else:\n"
     with pytest.raises(Exception, match="LibCST cannot print this file back"):
         transform_source(lossy, config=Config(), filename="lossy.py")
+    # spaces after the last line break (held-out review 89, Y8: three course files refused as unprintable): the file
+    # converts, and keeps them
+    code = transform_source(source + "\n\n    ", config=Config(), filename="tail.py").code
+    assert "client.chat.complete(" in code and code.endswith("\n\n    "), repr(code[-40:])
+    assert transform_source(code, config=Config(), filename="tail.py").code == code
 
 
 def test_a_file_no_rule_changes_is_not_printed_back(tmp_path):
