@@ -3207,6 +3207,23 @@ def test_a_library_handed_an_openai_key_by_name_gets_a_todo():
                      "it"], \
         out["bot.py"]
 
+def test_an_env_key_another_providers_client_reads_is_kept_and_its_stand_in_not_copied(tmp_path):
+    """Held-out review 89, Y4 (Ghost-In-The-Shell): `.env.template` pointing OPENAI_BASE_URL at a local Ollama with
+    `OPENAI_API_KEY=ollama`, read by a bare OpenAI() left alone as the local server's; another module's client
+    converted. The template's key was renamed to MISTRAL_API_KEY=ollama (the Ollama client then raised "Missing
+    credentials"). OPENAI_API_KEY stays; MISTRAL_API_KEY is added empty, never with the local server's stand-in."""
+    (tmp_path / ".env.template").write_text("OPENAI_BASE_URL=http://localhost:11434/v1\nOPENAI_API_KEY=ollama\n")
+    (tmp_path / "config.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                        "r = client.chat.completions.create(model='qwen2', messages=[])\n")
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "old.py").write_text(
+        "import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url='https://api.openai.com/v1', "
+        "api_key=os.environ['OPENAI_API_KEY'])\nr = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    _todos_of_written(tmp_path)
+    assert (tmp_path / ".env.template").read_text() == ("OPENAI_BASE_URL=http://localhost:11434/v1\n"
+                                                        "OPENAI_API_KEY=ollama\nMISTRAL_API_KEY=\n")
+    assert "Mistral(" in (tmp_path / "legacy" / "old.py").read_text()
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

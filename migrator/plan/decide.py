@@ -1710,7 +1710,8 @@ def _implicit_variables(builder, decision) -> set:
         if decision(oid) == CONVERT:
             converted |= implicit
             mine[0].update(implicit)
-        elif origin.provider == "openai":
+        else:  # (another provider's client built without api_key= reads OPENAI_API_KEY too: a local Ollama's
+            # "ollama" placeholder was renamed away from it in the env template, held-out review 89, Y4)
             kept |= implicit
             mine[1].update(implicit)
     for oid, origin in builder.origins.items():  # the module client reads OPENAI_API_KEY unless set
