@@ -45,7 +45,8 @@ _YAML = (".yml", ".yaml")
 
 # an example env file without the leading dot, or with a prefix of its own
 # `env.example`, `backend.env.example`, `.env_template`, `.env-example`, `env_example` (held-out review 53, Q3)
-_ENV_EXAMPLE = re.compile(r"(?:^|\.)\.?env[._-](?:example|sample|template|dist|default|tmpl|tpl|skeleton)$")
+# (`env_example.txt`, which a README says to copy to .env: held-out review 89, Y12, it was never read)
+_ENV_EXAMPLE = re.compile(r"(?:^|\.)\.?env[._-](?:example|sample|template|dist|default|tmpl|tpl|skeleton)(?:\.txt)?$")
 
 
 def file_kind(path: str) -> str | None:
