@@ -3225,6 +3225,33 @@ def test_an_env_key_another_providers_client_reads_is_kept_and_its_stand_in_not_
                                                         "OPENAI_API_KEY=ollama\nMISTRAL_API_KEY=\n")
     assert "Mistral(" in (tmp_path / "legacy" / "old.py").read_text()
 
+def test_agent_frameworks_configured_for_openai_get_a_todo():
+    """Held-out review 89, Y5 (LEARN_LLM): AgentScope (`"model_type": "openai_chat"`), AutoGen (`llm_config` with an
+    OpenAI model) and Semantic Kernel (`OpenAIChatCompletion`) ran on OpenAI, silently, beside converted modules.
+    A config naming another server (base_url, api_type) says nothing."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "scope.py": "import agentscope\n\nCFG = {'config_name': 'c', 'model_type': 'openai_chat', "
+                    "'model_name': 'gpt-4o-mini'}\nagentscope.init(model_configs=[CFG])\n"
+                    "LOCAL = {'config_name': 'l', 'model_type': 'openai_chat', 'model_name': 'qwen', "
+                    "'client_args': {'base_url': 'http://localhost:11434/v1'}}\n"
+                    "agentscope.init(model_configs=[LOCAL])\n",
+        "gen.py": "import os\nfrom autogen import AssistantAgent\n\n"
+                  "cfg = {'config_list': [{'model': 'gpt-4o-mini', 'api_key': os.environ['OPENAI_API_KEY']}]}\n"
+                  "a = AssistantAgent('a', llm_config=cfg)\n"
+                  "b = AssistantAgent('b', llm_config={'model': 'llama3', 'base_url': 'http://localhost:11434/v1'})\n",
+        "kernel.py": "import os\nfrom semantic_kernel.connectors.ai.open_ai import OpenAIChatCompletion\n\n"
+                     "service = OpenAIChatCompletion(ai_model_id='gpt-4o-mini', "
+                     "api_key=os.getenv('OPENAI_API_KEY'))\n"})
+    for path, text in (("scope.py", "agentscope.init(...) runs AgentScope on OpenAI (a model config of model_type "
+                                    "'openai_chat'"),
+                       ("gen.py", "AssistantAgent(llm_config=...) runs AutoGen on OpenAI (its config's model is "
+                                  "'gpt-4o-mini'"),
+                       ("kernel.py", "OpenAIChatCompletion(...) is Semantic Kernel's OpenAI component")):
+        todos = [line for line in out[path].splitlines() if line.startswith("# TODO")]
+        assert len(todos) == 1 and text in todos[0], (path, out[path])
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

@@ -351,6 +351,29 @@ FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
         "pandasai.llm.LangchainLLM(ChatMistralAI(model=\"mistral-large-latest\")) (langchain-mistralai; it reads "
         "MISTRAL_API_KEY), or on pandasai 3 pandasai_litellm.LiteLLM(model=\"mistral/mistral-large-latest\")")
     for sub in ("", ".openai")}})
+# held-out review 89, Y5 (LEARN_LLM): Semantic Kernel's OpenAI connectors ran its samples on OpenAI, silently; its own
+# Mistral connectors (semantic_kernel.connectors.ai.mistral_ai, the semantic-kernel[mistralai] extra) take their place
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"semantic_kernel.connectors.ai.open_ai{sub}.{cls}": _KEEPS_OPENAI + (
+        f"{mistral}(ai_model_id=\"{model}\", api_key=os.environ[\"MISTRAL_API_KEY\"]) from "
+        "semantic_kernel.connectors.ai.mistral_ai (pip install \"semantic-kernel[mistralai]\")")
+    for sub in ("", ".services.open_ai_chat_completion", ".services.open_ai_text_embedding")
+    for cls, mistral, model in (("OpenAIChatCompletion", "MistralAIChatCompletion", "mistral-large-latest"),
+                                ("OpenAITextEmbedding", "MistralAITextEmbedding", "mistral-embed"))}})
+# AutoGen (pyautogen / AG2 0.2 style): an llm_config whose model is OpenAI's and that names no other api_type /
+# base_url calls OpenAI (held-out review 89, Y5)
+AUTOGEN_OPENAI_TODO = ("{callee}(llm_config=...) runs AutoGen on OpenAI (its config's model is {model!r}, with no "
+                       "api_type / base_url naming another server); migrator does not convert it: on Mistral, give "
+                       "that config \"api_type\": \"mistral\", \"model\": \"{mistral}\" and \"api_key\": "
+                       "os.environ[\"MISTRAL_API_KEY\"] (AG2 / pyautogen with its mistral extra)")
+# AgentScope's model configs: a "model_type" of its OpenAI wrappers with no client_args base_url calls OpenAI
+AGENTSCOPE_OPENAI_TYPES = frozenset({"openai_chat", "openai", "openai_embedding", "openai_dall_e", "openai_tts",
+                                     "openai_stt"})
+AGENTSCOPE_OPENAI_TODO = ("{callee}(...) runs AgentScope on OpenAI (a model config of model_type {model_type!r}, "
+                          "with no client_args base_url naming another server); migrator does not convert it: on "
+                          "Mistral, use a LiteLLM config (\"model_type\": \"litellm_chat\", \"model_name\": "
+                          "\"mistral/mistral-large-latest\"; LiteLLM reads MISTRAL_API_KEY), or keep OPENAI_API_KEY "
+                          "set for it")
 # held-out review 88, Y4 (Streamlit-MultiChat): mem0's Memory() on its defaults (OpenAI's gpt-4o-mini extracts the facts
 # of every turn, text-embedding-3-small embeds them; OPENAI_API_KEY) stayed silent beside a converted client
 MEM0_DEFAULT_TODO = ("{call} runs mem0 on its defaults for the parts its config leaves out ({missing}): OpenAI's "
@@ -383,7 +406,8 @@ LIBRARY_KEY_TODO = ("{callee}(...) is handed an OpenAI key ({keyword}=): {packag
 FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
                                       "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents",
-                                      "llama_index": "LlamaIndex", "pandasai": "PandasAI"})
+                                      "llama_index": "LlamaIndex", "pandasai": "PandasAI",
+                                      "semantic_kernel": "Semantic Kernel"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 # LiteLLM picks the provider from the model name: `litellm.completion(model="gpt-4o-mini")` calls OpenAI and reads
 # OPENAI_API_KEY itself (held-out review 63, X3: the env files' key was renamed beside it, and every call failed)

@@ -36,6 +36,7 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
                                      SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
+                                     AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_OPENAI_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO,
@@ -1527,6 +1528,8 @@ class _Builder:
         mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
         crewai = "crewai" in f.source
         scrapegraph = "scrapegraphai" in f.source
+        autogen = "llm_config" in f.source and "autogen" in f.source
+        agentscope = "agentscope" in f.source and "model_type" in f.source
         library_key = any(keyword in f.source for keyword in LIBRARY_KEY_KEYWORDS)
         langextract = "langextract" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
@@ -1583,6 +1586,10 @@ class _Builder:
                     todo = SCRAPEGRAPH_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2])
                     self.agents_sdk.add(f.path)  # its key is OpenAI's
                     self._use(f, node, None, "ScrapeGraphAI on OpenAI", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif (autogen or agentscope) and (todo := _agent_framework_openai(f, node, autogen, agentscope)):
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY (or the key it is given, OpenAI's)
+                    self._use(f, node, None, "agent framework on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif crewai and (todo := _crewai_defaults(f, node)):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
@@ -4117,6 +4124,54 @@ def _scrapegraph_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     bare = model.value.removeprefix("openai/")
     mistral = map_model(bare) if "/" not in bare and not is_mistral_model(bare) else None
     return (name, model.value, mistral) if mistral is not None else None
+
+
+def _bound_dict(f: _File, call: ast.Call, node: Optional[ast.AST]) -> Optional[ast.AST]:
+    """``node``, or the one value a name it is bound to holds (in the call's function, else the module)."""
+    if isinstance(node, ast.Name):
+        values = f.assigns.get((f.scope_of.get(id(call), ()), node.id)) or f.assigns.get(((), node.id)) or []
+        return values[0] if len(values) == 1 else None
+    return node
+
+
+def _agent_framework_openai(f: _File, call: ast.Call, autogen: bool, agentscope: bool) -> str:
+    """The TODO of an agent framework left on OpenAI by its config, else "": AutoGen's ``AssistantAgent(...,
+    llm_config={"model": "gpt-4o-mini", ...})`` (or a config_list of such entries) naming no other api_type / base_url;
+    AgentScope's ``agentscope.init(model_configs=[{"model_type": "openai_chat", ...}])`` with no client_args base_url
+    (held-out review 89, Y5: both silent in a course whose other modules converted)."""
+    root: ast.AST = call.func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return ""
+    source = f.repo_imports.get(root.id)
+    module = source[0] if source is not None and not source[1] else f.module_aliases.get(root.id, "")
+    callee = ast.unparse(call.func)
+    if autogen and (module == "autogen" or module.startswith("autogen.")):
+        config = _bound_dict(f, call, next((kw.value for kw in call.keywords if kw.arg == "llm_config"), None))
+        listed = _bound_dict(f, call, _dict_entry(config, "config_list"))
+        entries = [_bound_dict(f, call, e) for e in listed.elts] if isinstance(listed, (ast.List, ast.Tuple)) else \
+            [config]
+        for entry in entries:
+            model = _dict_entry(entry, "model")
+            api_type = _dict_entry(entry, "api_type")
+            if not (isinstance(model, ast.Constant) and isinstance(model.value, str)) or \
+                    _dict_entry(entry, "base_url") is not None or _dict_entry(entry, "api_base") is not None or \
+                    api_type is not None and not (isinstance(api_type, ast.Constant) and api_type.value == "openai"):
+                continue
+            mistral = map_model(model.value) if not is_mistral_model(model.value) else None
+            if mistral is not None:
+                return AUTOGEN_OPENAI_TODO.format(callee=callee, model=model.value, mistral=mistral)
+    if agentscope and module == "agentscope" and callee.rsplit(".", 1)[-1] == "init":
+        configs = _bound_dict(f, call, next((kw.value for kw in call.keywords if kw.arg == "model_configs"), None))
+        entries = [_bound_dict(f, call, e) for e in configs.elts] if isinstance(configs, (ast.List, ast.Tuple)) else \
+            [configs]
+        for entry in entries:
+            kind = _dict_entry(entry, "model_type")
+            if isinstance(kind, ast.Constant) and kind.value in AGENTSCOPE_OPENAI_TYPES and \
+                    _dict_entry(_dict_entry(entry, "client_args"), "base_url") is None:
+                return AGENTSCOPE_OPENAI_TODO.format(callee=callee, model_type=kind.value)
+    return ""
 
 
 def _dict_entry(node: Optional[ast.AST], key: str) -> Optional[ast.AST]:
