@@ -182,8 +182,11 @@ class _Transformer(RuleTransformer):
             self._openai_key(node, self.current_line())  # `_set_env("OPENAI_API_KEY")` (held-out review 87, Y6)
         written = code_of(node.func) if isinstance(node.func, (cst.Name, cst.Attribute)) else ""
         if written.rpartition(".")[2] == lc.COST_CALLBACK and self.lib is lc and self.plan is not None and any(
-                site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT for site in self.plan.sites) and \
-                self.config.endpoint() is None:
+                site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT and
+                self._function_of(site.line) in (None, self._function_of(self.current_line()))
+                for site in self.plan.sites) and self.config.endpoint() is None:
+            # (a converted model of this function, or of the module's top level: held-out review 89, Y6, the TODO was
+            # said where the block priced a model kept on OpenAI, the converted one in another function)
             self.todo(self.current_line(), lc.COST_CALLBACK_TODO)
         if self.plan is not None and self.plan.assistant_ends and self.config.endpoint() is None:
             line = self.current_line()
@@ -477,6 +480,17 @@ class _Transformer(RuleTransformer):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._module = node  # (codemods.llamaindex reads it)
+
+    def _function_of(self, line: int) -> "tuple[int, int] | None":
+        """The (first, last) lines of the innermost function holding ``line``, or None at the top level."""
+        spans = self.__dict__.get("_function_spans")
+        if spans is None:
+            tree = getattr(self.facts, "tree", None)
+            spans = self.__dict__["_function_spans"] = sorted(
+                ((node.lineno, node.end_lineno or node.lineno) for node in ast.walk(tree)
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))), key=lambda span: span[1] - span[0]
+            ) if tree is not None else []
+        return next((span for span in spans if span[0] <= line <= span[1]), None)
 
     @functools.cached_property
     def _env_setters(self) -> frozenset:
