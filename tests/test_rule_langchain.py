@@ -1670,6 +1670,26 @@ def test_a_chat_model_built_from_a_dict_written_above_is_judged_by_its_base_url(
     assert out["router.py"].count("ChatOpenAI(**params)") == 2 and out["router.py"].count("TODO") == 1, out["router.py"]
 
 
+def test_a_module_level_object_is_not_judged_by_a_functions_local_of_the_same_name():
+    """Held-out review 89, Y7 (LEARN_LLM): `def f(): model = ChatOpenAI(...); return model` beside a module-level
+    `model = ChatOpenAI(temperature=0)`: the module's object was kept as "returned from f()" (f's `return model`
+    reads its own local). It converts; f's stays with its TODO."""
+    code, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+
+        def f():
+            model = ChatOpenAI(model="gpt-4o-mini")
+            return model
+
+
+        model = ChatOpenAI(temperature=0)
+        print(model.invoke("hi").content)
+        ''')
+    assert 'model = ChatMistralAI(model_name="mistral-small-latest", temperature=0)' in code, code
+    assert len(todos) == 1 and "returned from f()" in todos[0], todos
+
+
 def test_a_streamlit_secret_handed_to_a_converted_chat_model_gets_one_todo():
     """Held-out review 88, Y11: `ChatOpenAI(openai_api_key=st.secrets["OPENAI_API_KEY"])` became
     `api_key=st.secrets["MISTRAL_API_KEY"]` with MIG116's TODO, and MIG101's Streamlit-secret TODO above it spoke of

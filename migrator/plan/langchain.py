@@ -880,7 +880,7 @@ class _Planner:
                 return []
             seen.add(key)
             uses = [n for n in ast_walk(scope) if isinstance(n, ast.Name) and n.id == target.id
-                    and isinstance(n.ctx, ast.Load)]
+                    and isinstance(n.ctx, ast.Load) and not self._local_elsewhere(n, scope)]
         elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id in ("self",
                                                                                                             "cls"):
             owner = self.scope.get(id(scope)) if not isinstance(scope, ast.ClassDef) else scope
@@ -915,6 +915,27 @@ class _Planner:
         for use in uses:
             out.extend(self._use_blockers(use, kind, seen))
         return out
+
+    def _local_elsewhere(self, name: ast.Name, scope: ast.AST) -> bool:
+        """Is ``name`` read in a function inside ``scope`` that binds that name itself (``def f(): model =
+        ChatOpenAI(...); return model`` beside a module-level ``model``: held-out review 89, Y7, the module's object was
+        kept as "returned from f()")?"""
+        function = self.scope.get(id(name))
+        while function is not None and function is not scope:
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                args = function.args
+                if any(a.arg == name.id for a in (*args.posonlyargs, *args.args, *args.kwonlyargs,
+                                                  *filter(None, (args.vararg, args.kwarg)))):
+                    return True
+                body = function.body if isinstance(function.body, list) else [function.body]
+                if any(isinstance(n, (ast.Global, ast.Nonlocal)) and name.id in n.names
+                       for stmt in body for n in ast_walk(stmt)):
+                    return False
+                if any(isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load) and
+                       self.scope.get(id(n)) is function for stmt in body for n in ast_walk(stmt)):
+                    return True
+            function = self.scope.get(id(function))
+        return False
 
     def _attribute_blockers(self, attr: ast.Attribute, kind: str, mistral: str) -> list[str]:
         name = attr.attr
