@@ -1591,6 +1591,27 @@ def test_an_openai_key_prefix_check_in_a_converting_module_gets_a_todo() -> None
         "check rejects the key the converted client needs: drop it (or test that a key was given)"], todos
 
 
+def test_a_check_rejecting_a_test_key_is_no_openai_key_check() -> None:
+    """Held-out review 89, Y11 (GENAIExpress): `if api_key.startswith("sk-test"): return False` rejects a test key, and
+    a Mistral key passes it: it was told it "rejects the key the converted client needs", and the read stayed on
+    OPENAI_API_KEY for it, with two more TODOs. The read is renamed; no TODO."""
+    code, todos = convert_idempotent("""
+        import os
+        import openai
+
+
+        def check() -> bool:
+            api_key = os.getenv("OPENAI_API_KEY")
+            if not api_key:
+                return False
+            if api_key.startswith("sk-test"):
+                return False
+            client = openai.OpenAI(api_key=api_key)
+            return bool(client.chat.completions.create(model="gpt-4o-mini", messages=[]).choices)
+        """)
+    assert 'api_key = os.getenv("MISTRAL_API_KEY")' in code and not todos, (code, todos)
+
+
 def test_a_key_setup_block_renamed_with_its_gate_is_consistent() -> None:
     """Held-out review 81, Y3 (wandb/edu's notebooks): the guard and its getpass write were renamed, but the
     `startswith("sk-")` assert below still read OPENAI_API_KEY (always failing) with a TODO saying "migrator never

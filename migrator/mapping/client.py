@@ -539,8 +539,12 @@ RUNTIME_KEY_CALLS = frozenset({"text_input", "input", "getpass", "prompt", "Text
 
 def openai_key_prefix(text: object) -> bool:
     """``"sk-"`` (``"sk"``, ``"sk-proj-"``...) tested as a key's start (``key.startswith("sk-")``): OpenAI's key prefix,
-    which a Mistral key never has (re-review 46, D3). Not ``"skip"``."""
-    return isinstance(text, str) and (text == "sk" or text.startswith("sk-"))
+    which a Mistral key never has (re-review 46, D3). Not ``"skip"``, nor a placeholder's start (``"sk-test"``,
+    ``"sk-xxx"``: a check rejecting a test key lets a Mistral key through; held-out review 89, Y11)."""
+    return isinstance(text, str) and (text in ("sk", "sk-") or text.startswith(OPENAI_KEY_KINDS))
+
+
+OPENAI_KEY_KINDS = ("sk-proj", "sk-svcacct", "sk-admin", "sk-None")  # the prefixes of OpenAI's key kinds
 
 
 # the last name of a web framework's route decorator (`@app.post("/ask")`, `@router.get(...)`, `@app.route(...)`):
