@@ -519,9 +519,38 @@ class RuleTransformer(cst.CSTTransformer):
                     f"{value.value} is read otherwise too (a comparison, another call): make it "
                     f"{map_model(default, self.config.models())!r} (or another Mistral model) and check those reads; "
                     "what callers pass must name a Mistral model too (said once per module)")
-        return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or (
+        return self.imported_model_todo(keyword, value, model) or self.constant_model_todo(keyword, value, model) or \
+            self.dict_model_todo(keyword, value) or (
             f"{keyword}={code_of(value)} is computed at run time{self.holder_source(value)}: make sure it names "
             f"{model}{self.class_models()} (see `migrator rules` / --model; said once per module)")
+
+    def dict_model_todo(self, keyword: str, value: cst.BaseExpression) -> str:
+        """``model=CFG["model_name"]`` of a module-level dict literal bound once, whose entry is an OpenAI model
+        name: the TODO names the entry and the Mistral model to write there (held-out review 89, Y14: "computed at
+        run time" was said of "gpt-4o" written in the module); else ""."""
+        import ast
+
+        from migrator.mapping import map_model
+
+        if not (isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name) and len(value.slice) == 1 and
+                isinstance(value.slice[0].slice, cst.Index) and
+                isinstance(value.slice[0].slice.value, cst.SimpleString)):
+            return ""
+        name, key = value.value.value, value.slice[0].slice.value.evaluated_value
+        bound = [node for node in getattr(self.facts.tree, "body", ()) if isinstance(node, ast.Assign) and
+                 any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
+        if len(bound) != 1 or not isinstance(bound[0].value, ast.Dict):
+            return ""
+        entry = next((v for k, v in zip(bound[0].value.keys, bound[0].value.values)
+                      if isinstance(k, ast.Constant) and k.value == key), None)
+        if not (isinstance(entry, ast.Constant) and isinstance(entry.value, str)):
+            return ""
+        mapped = map_model(entry.value, self.config.models())
+        if mapped in (None, entry.value):
+            return ""
+        return (f"{keyword}={code_of(value)} reads {entry.value!r} from {name}, set in this module: an OpenAI model; "
+                f"make that entry {mapped!r} (or another Mistral model), checking {name}'s other readers (said once "
+                "per module)")
 
     def _parameter_default(self, value: cst.Name) -> Optional[str]:
         """The string default of the parameter ``value`` names, of the function the call is in (its ast), else None."""

@@ -2881,3 +2881,22 @@ def test_a_model_fallback_to_an_env_read_constant_maps_its_default():
     assert 'os.getenv("OPENAI_DEFAULT_MODEL", "mistral-large-latest")' in code, code
     assert any(t.startswith("model=model or OPENAI_DEFAULT_MODEL: OPENAI_DEFAULT_MODEL now names a Mistral model")
                for t in todos), todos
+
+
+def test_a_model_read_from_a_module_dict_literal_names_its_entry() -> None:
+    """Held-out review 89, Y14 (LEARN_LLM's agentscope demo): `model=CFG["model_name"]` of `CFG = {"model_name":
+    "gpt-4o", ...}` in the same module was told "computed at run time", and Mistral got gpt-4o (a 400). The TODO
+    names the entry and the model to write."""
+    code, todos = convert_idempotent("""
+        from openai import OpenAI
+
+        CFG = {"model_name": "gpt-4o", "max_tokens": 1024}
+        client = OpenAI()
+
+
+        def ask(q):
+            return client.chat.completions.create(model=CFG["model_name"], messages=[]).choices[0].message.content
+        """)
+    assert todos == ["model=CFG[\"model_name\"] reads 'gpt-4o' from CFG, set in this module: an OpenAI model; make "
+                     "that entry 'mistral-large-latest' (or another Mistral model), checking CFG's other readers (said "
+                     "once per module)"], todos
