@@ -1702,3 +1702,28 @@ def test_a_streamlit_secret_handed_to_a_converted_chat_model_gets_one_todo():
         "llm.py": "import streamlit as st\nfrom langchain_openai import ChatOpenAI\n\n"
                   "llm = ChatOpenAI(openai_api_key=st.secrets[\"OPENAI_API_KEY\"], model=\"gpt-4o-mini\")\n"})
     assert out["llm.py"].count("TODO(migrator") == 1 and "MIG116" in out["llm.py"], out["llm.py"]
+
+
+def test_the_legacy_import_todo_names_each_import_once():
+    """Held-out review 89, Y17 (LEARN_LLM): two functions each importing PromptTemplate from langchain.prompts made
+    the TODO list "PromptTemplate from langchain.prompts; ...; PromptTemplate from langchain.prompts"."""
+    _, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+
+        def first():
+            from langchain.prompts import PromptTemplate
+            from langchain.schema import HumanMessage
+            return PromptTemplate.from_template("{x}"), HumanMessage(content="hi")
+
+
+        def second():
+            from langchain.prompts import PromptTemplate
+            return PromptTemplate.from_template("{y}")
+
+
+        llm = ChatOpenAI(model="gpt-4o-mini")
+        print(llm.invoke("hi").content)
+        ''')
+    [legacy] = [t for t in todos if "LangChain paths before 1.0" in t]
+    assert legacy.startswith("PromptTemplate from langchain.prompts; HumanMessage from langchain.schema: "), legacy
