@@ -714,3 +714,18 @@ def test_a_compatibility_fallback_read_elsewhere_stays() -> None:
                 return ""
         ''')
     assert "except ImportError:\n    from openai import OpenAI\n    OpenAIError = Exception\n" in code, code
+
+
+def test_a_module_client_above_a_function_is_set_apart_from_it() -> None:
+    """Held-out review 89, Y20: `import openai` inside the module's only function: the module client inserted at the
+    top sat directly against `def hello():` (pycodestyle E302)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent("""
+        def hello():
+            import openai
+
+            completion = openai.chat.completions.create(model="gpt-4o", messages=[])
+            print(completion.choices[0].message.content)
+        """)
+    assert "RetryConfig\n\nmistral_client = Mistral(" in code and "\n)\n\n\ndef hello():\n" in code, code
