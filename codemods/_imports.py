@@ -381,13 +381,18 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         statement_lines, reading_lines = reading_lines, []
         if statement_lines and 0 < statements_end <= len(lines) and lines[statements_end - 1].strip():
             statement_lines.insert(0, newline)  # `mistral_client = Mistral()` set apart from the imports (PEP 8)
-        if statement_lines and statements_end < len(lines) and \
-                lines[statements_end].startswith(("def ", "async def ", "class ", "@")):
+        below = statements_end
+        while below < len(lines) and not lines[below].strip():
+            below += 1
+        if statement_lines and below < len(lines) and lines[below].startswith(("def ", "async def ", "class ", "@")):
             # two blank lines before the function below it (PEP 8; held-out review 89, Y20: `)` then `def hello():`),
             # one between the new imports and the statement
-            statement_lines.append(newline * 2)
-            if anchor == statements_end and new_lines and new_lines[-1] == newline * 2:
-                new_lines[-1] = newline
+            statement_lines.append(newline * max(0, 2 - (below - statements_end)))
+            if anchor == statements_end and new_lines:
+                if new_lines[-1] == newline * 2:
+                    new_lines[-1] = newline
+                elif new_lines[-1].strip():
+                    new_lines.append(newline)
     for code in dict.fromkeys(c for c in statements if "\n" in c):  # a helper function: once per module
         head = next(line for line in code.splitlines() if line.strip())
         if not any(line.strip() == head.strip() for line in lines):
