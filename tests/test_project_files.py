@@ -3257,6 +3257,29 @@ def test_agent_frameworks_configured_for_openai_get_a_todo():
         todos = [line for line in out[path].splitlines() if line.startswith("# TODO")]
         assert len(todos) == 1 and text in todos[0], (path, out[path])
 
+def test_a_vendored_project_with_its_own_manifest_is_not_told_of_the_converted_clients(tmp_path):
+    """Held-out review 89, Y16 (Ghost-In-The-Shell): a vendored shell_gpt (its own pyproject.toml, a key read for its own
+    localhost server, a CI workflow exporting OPENAI_API_KEY) got "OPENAI_API_KEY is read here, but the converted
+    client reads MISTRAL_API_KEY" and "also pass MISTRAL_API_KEY here, for the converted clients", where the converted
+    client was the root app's."""
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    vendored = tmp_path / "vendor" / "sgpt"
+    (vendored / "sgpt").mkdir(parents=True)
+    (vendored / ".github" / "workflows").mkdir(parents=True)
+    (vendored / "pyproject.toml").write_text('[project]\nname = "sgpt"\nversion = "0.1"\ndependencies = ["requests"]\n')
+    client = ("import os\n\nimport requests\n\nAPI_KEY = os.getenv('OPENAI_API_KEY')\n\n\ndef generate(p):\n"
+              "    return requests.post('http://localhost:8000/generate', headers={'Authorization': API_KEY}).json()\n")
+    (vendored / "sgpt" / "client.py").write_text(client)
+    workflow = ("name: test\non: [push]\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "    - name: unittests\n      run: |\n        export OPENAI_API_KEY=test_api_key\n        pytest\n")
+    (vendored / ".github" / "workflows" / "test.yml").write_text(workflow)
+    todos = _todos_of_written(tmp_path)
+    assert not [t for t in todos if "sgpt" in t or "test.yml" in t], todos
+    assert (vendored / "sgpt" / "client.py").read_text() == client
+    assert (vendored / ".github" / "workflows" / "test.yml").read_text() == workflow
+    assert "Mistral(" in (tmp_path / "app.py").read_text()
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

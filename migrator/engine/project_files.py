@@ -133,6 +133,19 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def _served_directory(path: str) -> str:
+    """The directory whose code an env or deploy file at ``path`` serves: its own, or for a CI workflow
+    (``sub/.github/workflows/test.yml``) the repository that holds it (held-out review 89, Y16: a vendored project's
+    workflow was told to pass the key "for the converted clients" of another project)."""
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    if directory == ".github" or directory.startswith(".github/"):
+        return ""
+    head, sep, _ = directory.partition("/.github/")
+    if not sep and directory.endswith("/.github"):
+        head, sep = directory[:-len("/.github")], "/"
+    return head if sep else directory
+
+
 @dataclass
 class CodeFacts:
     """What the converted code says, for the project files (paths as the run shows them)."""
@@ -258,7 +271,7 @@ class CodeFacts:
         inside = self._inside(path)
         if not inside or self.originals is None:
             return True
-        inside = dict.fromkeys([*inside, *_python_files_under(posixpath.dirname(path.replace("\\", "/")))])
+        inside = dict.fromkeys([*inside, *_python_files_under(_served_directory(path))])
         if None in inside:
             return True  # too many files to read: as before
         cached = self.__dict__.get("_module_index")
@@ -297,7 +310,7 @@ class CodeFacts:
 
     def _inside(self, path: str) -> dict:
         """The code under the directory of ``path`` (all of it for a file at the root)."""
-        directory = posixpath.dirname(path.replace("\\", "/"))
+        directory = _served_directory(path)
         return {p: t for p, t in self.texts.items() if not directory or p.replace("\\", "/").startswith(directory + "/")}
 
     def kept_client_reads(self, variable: str, scope: dict) -> bool:

@@ -4478,6 +4478,29 @@ def _v0_surface(chain: list[str]) -> bool:
     return len(chain) == 2 and chain[0] in V0_RESOURCES and chain[0] != "ChatCompletion" and chain[1] in V0_METHODS
 
 
+MANIFEST_NAMES = ("pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile", "environment.yml")
+
+
+def manifest_root(path: str, memo: Optional[dict] = None) -> "str | None":
+    """The nearest directory above a module holding a dependency manifest (its project), else None (``memo``: a
+    directory -> answer cache, one run's)."""
+    memo = {} if memo is None else memo
+    directory, seen = os.path.dirname(os.path.abspath(path)), []
+    while directory not in memo:
+        seen.append(directory)
+        if any(os.path.isfile(os.path.join(directory, name)) for name in MANIFEST_NAMES):
+            memo[directory] = directory
+            break
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            memo[directory] = None
+            break
+        directory = parent
+    for step in seen:
+        memo[step] = memo[directory]
+    return memo[directory]
+
+
 def project_of(path: str) -> str:
     """The directory a module's settings reach: above its top-most package (``__init__.py``)."""
     directory = os.path.dirname(os.path.abspath(path))

@@ -31,7 +31,7 @@ from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
-from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
+from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, manifest_root, _splat_dict, _splat_scope, \
     ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on, _AWAIT_THROUGH, \
     _TASK_MAKERS, _qualified_callee
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
@@ -2187,7 +2187,8 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
             feeds = not write and _env_feeds(builder, f, node, ctor_verdict if variable != "OPENAI_API_KEY" else
                                              lambda call: ctor_verdict(call) or _wrapper_verdict(f, call))
             # a notebook is a program of its own: only its own clients answer for it
-            implicit = plan_state["implicit"].get(f.path, set() if f.path.endswith(".ipynb") else
+            implicit = plan_state["implicit"].get(f.path, set() if f.path.endswith(".ipynb") or
+                                                  _other_project(builder, f.path, plan_state["implicit"]) else
                                                   plan_state["implicit"][None])
             holder = f.parent.get(id(node))
             configures = isinstance(holder, ast.Assign) and holder.value is node and (all(
@@ -2689,6 +2690,20 @@ def _wrapper_rows(files) -> tuple[tuple, tuple]:
                 objects.append((f.path, site.line, name, f"{library}'s {site.cls}", decision, reason,
                                 "MIG121" if llama else "MIG116"))
     return tuple(sorted(others)), tuple(sorted(objects))
+
+
+def _other_project(builder, path: str, implicit: dict) -> bool:
+    """Is the module at ``path`` (no client of its own) in a project of its own, a directory with its own manifest
+    (a vendored package's pyproject.toml) where no converted client or LangChain / LlamaIndex object is? Its key reads
+    are that project's, not the converted clients' (held-out review 89, Y16: a vendored shell_gpt's key read for its
+    own server got "the converted client reads MISTRAL_API_KEY")."""
+    memo = builder.__dict__.setdefault("_manifest_roots", {})
+    root = manifest_root(path, memo)
+    if root is None:
+        return False
+    converting = [p for p, variables in implicit.items() if p and variables] + \
+        [p for p, _ in getattr(builder, "key_wrappers", ())]
+    return bool(converting) and all(manifest_root(p, memo) != root for p in converting)
 
 
 def _wrapper_sites(f) -> list:
