@@ -3258,8 +3258,8 @@ def test_agent_frameworks_configured_for_openai_get_a_todo():
         assert len(todos) == 1 and text in todos[0], (path, out[path])
 
 def test_a_vendored_project_with_its_own_manifest_is_not_told_of_the_converted_clients(tmp_path):
-    """Held-out review 89, Y16 (Ghost-In-The-Shell): a vendored shell_gpt (its own pyproject.toml, a key read for its own
-    localhost server, a CI workflow exporting OPENAI_API_KEY) got "OPENAI_API_KEY is read here, but the converted
+    """Held-out review 89, Y16 (Ghost-In-The-Shell): a vendored shell_gpt (its own pyproject.toml, a key read for its
+    own localhost server, a CI workflow exporting OPENAI_API_KEY) got "OPENAI_API_KEY is read here, but the converted
     client reads MISTRAL_API_KEY" and "also pass MISTRAL_API_KEY here, for the converted clients", where the converted
     client was the root app's."""
     (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"

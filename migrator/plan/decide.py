@@ -31,7 +31,8 @@ from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
-from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, manifest_root, _splat_dict, _splat_scope, \
+from migrator.plan.build import manifest_root
+from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on, _AWAIT_THROUGH, \
     _TASK_MAKERS, _qualified_callee
 from migrator.plan.files import converted_result as converted_file_result, surface_of as file_surface_of
