@@ -124,6 +124,7 @@ class _Transformer(RuleTransformer):
         self._found: dict[int, Site] = {}
         self._not_refs: set[int] = set()  # Name nodes that are no reference to a class
         self._in_import = 0
+        self._emptied_at: set = set()  # lines of function-local imports removed (leave_FunctionDef)
         self._legacy = 0  # legacy imports met (the plan's legacy_imports, in order)
         self._converting = 0  # inside a converted constructor's call
         self._keeping = 0  # inside a kept one's: its OPENAI_API_KEY read is its own
@@ -485,6 +486,28 @@ class _Transformer(RuleTransformer):
     def visit_Module(self, node: cst.Module) -> None:
         self._module = node  # (codemods.llamaindex reads it)
 
+    def _spent_local_imports(self, node: cst.ImportFrom) -> set:
+        """The names a function-local import of the plan's classes binds that the function reads only in
+        constructor calls that convert (the module keeps the class for another function's object)."""
+        span = self._function_of(self.current_line())
+        tree = getattr(self.facts, "tree", None)
+        if span is None or tree is None:
+            return set()
+        function = next((n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and
+                         (n.lineno, n.end_lineno or n.lineno) == span), None)
+        if function is None:
+            return set()
+        spent = set()
+        for alias in node.names:
+            local = self._local(alias)
+            if local not in self.plan.locals or local in self.plan.replace:
+                continue  # (replaced in place where every object of the module converts)
+            sites = [s for s in self.plan.sites if s.local == local and span[0] <= s.line <= span[1]]
+            reads = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == local]
+            if sites and all(s.verdict == CONVERT for s in sites) and len(reads) == len(sites):
+                spent.add(local)
+        return spent
+
     def _function_of(self, line: int) -> "tuple[int, int] | None":
         """The (first, last) lines of the innermost function holding ``line``, or None at the top level."""
         spans = self.__dict__.get("_function_spans")
@@ -517,6 +540,17 @@ class _Transformer(RuleTransformer):
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom):
         self._in_import -= 1
+        if self.plan is not None and self.plan.sites and not isinstance(updated.names, cst.ImportStar) and \
+                self.config.endpoint() is None and (spent := self._spent_local_imports(updated)):
+            # `def summarize(): from langchain_openai import ChatOpenAI` whose function's objects all converted (the
+            # module's import is kept for another function's): the Mistral class comes from the module's new import
+            # (held-out review 89, Y15: the stale local import kept langchain-openai a need of the function)
+            kept = [a for a in updated.names if self._local(a) not in spent]
+            if not kept:
+                self._emptied_at.add(self.current_line())
+                return cst.RemoveFromParent()
+            kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return updated.with_changes(names=kept)
         if self.plan is None or not self.plan.replace or isinstance(updated.names, cst.ImportStar) \
                 or self.config.endpoint() is not None:
             return updated
@@ -571,6 +605,23 @@ class _Transformer(RuleTransformer):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._not_refs.add(id(node.name))
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        """A function whose first statement was a local import removed (_spent_local_imports): the blank line that
+        followed it does not open the body."""
+        body = updated.body
+        if not self._emptied_at or not isinstance(body, cst.IndentedBlock) or not body.body:
+            return updated
+        span = self._function_of(self.current_line())
+        if span is None or not any(span[0] <= line <= span[1] for line in self._emptied_at) or \
+                len(original.body.body) == len(body.body):
+            return updated
+        first = body.body[0]
+        if not hasattr(first, "leading_lines") or not first.leading_lines or \
+                any(line.comment is not None for line in first.leading_lines):
+            return updated
+        return updated.with_changes(body=body.with_changes(body=[first.with_changes(leading_lines=[]),
+                                                                 *body.body[1:]]))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._not_refs.add(id(node.name))

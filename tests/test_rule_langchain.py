@@ -1727,3 +1727,24 @@ def test_the_legacy_import_todo_names_each_import_once():
         ''')
     [legacy] = [t for t in todos if "LangChain paths before 1.0" in t]
     assert legacy.startswith("PromptTemplate from langchain.prompts; HumanMessage from langchain.schema: "), legacy
+
+
+def test_a_function_local_import_of_converted_objects_goes_with_them():
+    """Held-out review 89, Y15 (LEARN_LLM): `def summarize(): from langchain_openai import ChatOpenAI` whose object
+    converted, beside another function keeping its own: the stale local import stayed (the function still needed
+    langchain-openai). It goes; the kept function's stays."""
+    code, todos = convert('''\
+        def summarize(text):
+            from langchain_openai import ChatOpenAI
+
+            model = ChatOpenAI(model="gpt-4o-mini")
+            return model.invoke(text).content
+
+
+        def seeded():
+            from langchain_openai import ChatOpenAI
+
+            return ChatOpenAI(temperature=0, model_kwargs={"seed": 42})
+        ''')
+    assert "def summarize(text):\n    model = ChatMistralAI(" in code, code
+    assert "def seeded():\n    from langchain_openai import ChatOpenAI\n" in code, code
