@@ -3280,6 +3280,20 @@ def test_a_vendored_project_with_its_own_manifest_is_not_told_of_the_converted_c
     assert (vendored / ".github" / "workflows" / "test.yml").read_text() == workflow
     assert "Mistral(" in (tmp_path / "app.py").read_text()
 
+def test_setup_docs_still_naming_the_renamed_key_are_a_deploy_step(tmp_path):
+    """Held-out review 88, Y12 (LangChainRAGExamples): README.md said "add your OpenAI API key" to .env.example, which
+    now holds MISTRAL_API_KEY; the run's summary named no doc (only the PR body did)."""
+    from migrator.engine.summary import summarize
+
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=your-key\n")
+    (tmp_path / "README.md").write_text("# App\n\nSet it up:\n\n    OPENAI_API_KEY=...\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    steps = [step["step"] for step in summarize(report)["steps"]]
+    assert any(step.startswith("update the setup docs that still tell users to set OPENAI_API_KEY (") and
+               "README.md:5" in step for step in steps), steps
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

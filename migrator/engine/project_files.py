@@ -133,6 +133,32 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+DOC_SUFFIXES = (".md", ".mdx", ".rst")
+_NOT_DOCS = frozenset({"node_modules", "venv", "site-packages", "__pycache__", "dist", "build"})
+
+
+def docs_naming(start: str, word: str, limit: int = 8) -> list:
+    """(path, line) of the docs under ``start`` (Markdown, reStructuredText; hidden and vendored directories aside)
+    naming ``word``, the first line of each, at most ``limit`` files, in sorted order."""
+    found: list = []
+    for directory, dirnames, filenames in os.walk(start):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _NOT_DOCS)
+        for name in sorted(filenames):
+            path = os.path.join(directory, name)
+            if not name.lower().endswith(DOC_SUFFIXES) or os.path.islink(path):
+                continue
+            problem, _, data = read_regular(path, 1_000_000)
+            if problem or word.encode() not in data:
+                continue
+            text = data.decode("utf-8", errors="replace")
+            line = next((number for number, text_line in enumerate(text.splitlines(), 1) if word in text_line), 0)
+            if line:
+                found.append((os.path.normpath(path).replace(os.sep, "/"), line))
+                if len(found) >= limit:
+                    return found
+    return found
+
+
 def _served_directory(path: str) -> str:
     """The directory whose code an env or deploy file at ``path`` serves: its own, or for a CI workflow
     (``sub/.github/workflows/test.yml``) the repository that holds it (held-out review 89, Y16: a vendored project's
@@ -1351,8 +1377,17 @@ def edit_env(text: str, path: str, facts: CodeFacts, rename: bool) -> _Edit:
         new_line = f"{prefix}{key_env}{equals}{_placeholder(value, key_env)}{ending or ''}"
         if rename:
             out[index] = new_line
+            # the setup docs beside it that still say to set OPENAI_API_KEY (held-out review 88, Y12: a README's
+            # "add your OpenAI API key" step beside a renamed .env.example; the PR body said it, the run did not)
+            docs = docs_naming(_served_directory(path) or ".", OPENAI_KEY, 3)
+            here = posixpath.dirname(path.replace("\\", "/")) or "."
+            shown = ", ".join(
+                f"{posixpath.relpath(doc, here) if posixpath.isabs(doc) == posixpath.isabs(here) else doc}:{line}"
+                for doc, line in docs)
             edit.note(ENV_RULE, FindingKind.CONVERTED, index + 1,
-                      f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)")
+                      f"{OPENAI_KEY} -> {key_env} (every client that read it was converted)", "exact",
+                      (f"update the setup docs that still tell users to set {OPENAI_KEY} ({shown}): the converted "
+                       f"code reads {key_env}",) if docs else ())
         elif rejecting:
             module = posixpath.relpath(rejecting, posixpath.dirname(path) or ".")
             settings = facts.texts.get(rejecting, "")

@@ -10,7 +10,6 @@ caller commits as :data:`FULL_REPORT_PATH`.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,37 +138,18 @@ def _new_secrets(summary: Mapping[str, Any], target: Mapping[str, Any]) -> list[
     return []
 
 
-_DOC_SUFFIXES = (".md", ".mdx", ".rst")
-_NOT_DOCS = frozenset({"node_modules", "venv", "site-packages", "__pycache__", "dist", "build"})
-
-
 def stale_key_docs(root: Path, start: Path, summary: Mapping[str, Any], limit: int = 8) -> list[tuple[str, int]]:
     """(path relative to ``root``, line) of the docs under ``start`` (Markdown, reStructuredText) that still
     name ``OPENAI_API_KEY`` where the run renamed it in the env files (every client reading it converted):
     their setup steps are wrong now (held-out review 14, N-C4). The first line of each file, at most ``limit``."""
+    from migrator.engine.project_files import docs_naming
+
     renamed = any(finding.get("rule") == "MIG115" and finding.get("message", "").startswith("OPENAI_API_KEY -> ")
                   for result in summary.get("results") or [] for finding in result.get("findings") or [])
     if not renamed:
         return []
-    found: list[tuple[str, int]] = []
-    for directory, dirnames, filenames in os.walk(start):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _NOT_DOCS)
-        for name in sorted(filenames):
-            path = Path(directory) / name
-            if not name.lower().endswith(_DOC_SUFFIXES) or path.is_symlink():
-                continue
-            try:
-                if path.stat().st_size > 1_000_000:
-                    continue
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            line = next((number for number, line in enumerate(text.splitlines(), 1) if "OPENAI_API_KEY" in line), 0)
-            if line:
-                found.append((path.relative_to(root).as_posix(), line))
-                if len(found) >= limit:
-                    return found
-    return found
+    return [(Path(path).relative_to(root).as_posix(), line)
+            for path, line in docs_naming(str(start), "OPENAI_API_KEY", limit)]
 
 
 def render_body(summary: Mapping[str, Any], *, link: Link, branch: str, base: str,
