@@ -1748,3 +1748,18 @@ def test_a_function_local_import_of_converted_objects_goes_with_them():
         ''')
     assert "def summarize(text):\n    model = ChatMistralAI(" in code, code
     assert "def seeded():\n    from langchain_openai import ChatOpenAI\n" in code, code
+
+
+def test_a_lesson_folder_named_langchain_is_not_langchain_itself():
+    """Held-out review 90, Y1 (mossan0325/Langchain): `init_chat_model("gpt-4o-mini", model_provider="openai")` in a
+    folder named langchain/ (no __init__.py) got no TODO: the folder was taken for LangChain's own source. A
+    directory without __init__.py never shadows the installed package; with one, the tree is the library's."""
+    from mechanics import convert_files
+
+    files = {"langchain/base.py": "from langchain.chat_models import init_chat_model\n\n"
+                                  "model = init_chat_model('gpt-4o-mini', model_provider='openai')\n",
+             "langchain/chat.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n"}
+    out = convert_files(files)
+    assert "TODO(migrator MIG106): init_chat_model(" in out["langchain/base.py"], out["langchain/base.py"]
+    out = convert_files({**files, "langchain/__init__.py": ""})
+    assert "TODO" not in out["langchain/base.py"], out["langchain/base.py"]

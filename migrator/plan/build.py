@@ -3081,8 +3081,11 @@ class _Builder:
         by the hundred, and they are the library's to keep)? A directory of that package name holds a module."""
         found = self.__dict__.setdefault("_libraries_itself", {})
         if package not in found:
+            # (a package, with its __init__.py: a directory without one is a lesson folder, held-out review 90, Y1)
             marker = f"/{package}/"
-            found[package] = any(marker in "/" + g.path.replace(os.sep, "/") for g in self.files)
+            paths = (os.path.abspath(g.path).replace(os.sep, "/") for g in self.files)
+            found[package] = any(os.path.isfile(path[:path.index(marker) + len(marker)] + "__init__.py")
+                                 for path in paths if marker in path)
         return found[package]
 
     def _library_todo(self, f: _File, node: ast.Call, told: set, library: str, surface: str, todo: str) -> None:
@@ -4479,6 +4482,25 @@ def _v0_surface(chain: list[str]) -> bool:
 
 
 MANIFEST_NAMES = ("pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile", "environment.yml")
+
+
+def own_packages(files) -> frozenset:
+    """The top-level names the tree's modules are imported as: a top-level module, or a regular package (a directory
+    with ``__init__.py``). A directory without one never shadows an installed package of its name (a namespace
+    portion gives way to a regular package): a course's lesson folder named ``langchain/`` is no LangChain (held-out
+    review 90, Y1: its init_chat_model("...", model_provider="openai") was judged the tree's own code, silently)."""
+    out = set()
+    for f in files:
+        if not f.module:
+            continue
+        parts = f.module.split(".")
+        top = os.path.abspath(f.path)
+        for _ in range(len(parts) - (0 if os.path.basename(top) == "__init__.py" else 1)):
+            top = os.path.dirname(top)
+        if len(parts) == 1 and os.path.basename(f.path) != "__init__.py" or \
+                os.path.isfile(os.path.join(top, "__init__.py")):
+            out.add(parts[0])
+    return frozenset(out)
 
 
 def manifest_root(path: str, memo: Optional[dict] = None) -> "str | None":
@@ -8189,7 +8211,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
     from migrator.plan.langchain import imported_uses_for, reexported_names
     from migrator.plan.llamaindex import blocked_for
 
-    own = frozenset(f.module.split(".")[0] for f in files if f.module)
+    own = own_packages(files)
     for f in files:  # no LangChain object moves (a manifest's pin): Config.langchain_blocker
         f.langchain_blocker = blocker_for(langchain_blocker, f.path)
         f.langchain_imported = imported_uses_for(langchain_imported, f.path)  # (kept for another module's use of it)

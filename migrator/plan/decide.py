@@ -31,7 +31,7 @@ from migrator.mapping.responses import UNSET_MODEL_FIELDS
 from migrator.plan.build import CHAT_SURFACES, _plain_assign
 from migrator.mapping.embeddings import STORE_PATH_CALLS
 from migrator.mapping.models import API_RESULT_CALLS, is_mistral_model, slot_model_literal
-from migrator.plan.build import manifest_root
+from migrator.plan.build import manifest_root, own_packages
 from migrator.plan.build import MODEL_SURFACES, _self_attribute, _lookup_scope, _param_default, project_of, _splat_dict, _splat_scope, \
     ancestors_of, gate_test, is_test_path, reaching, reaching_assign, star_source, waited_on, _AWAIT_THROUGH, \
     _TASK_MAKERS, _qualified_callee
@@ -925,7 +925,7 @@ def decide(builder, files) -> ConversionPlan:
                           wrapper_objects=wrappers[1],
                           vectors_persist=stored or _vectors_persist(builder, files),
                           sql_sizes=_sql_sizes(builder, target) if everywhere else (),
-                          own_packages=frozenset(f.module.split(".")[0] for f in files if f.module))
+                          own_packages=own_packages(files))
 
 
 def _key_readers(files) -> set:
