@@ -260,3 +260,27 @@ def test_import_is_light() -> None:
                           timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_an_ignored_module_outside_a_git_work_tree_is_reported_and_keeps_its_dependency(tmp_path):
+    """Held-out review 90, Y2 (CodeConverto, from a repository archive): codeconverter.py, tracked by git but matched
+    by .gitignore, was left out without a word, and requirements.txt lost the openai pin it needs. Outside a git work
+    tree migrator cannot tell what git tracks: the module is listed as skipped, and its dependency stays."""
+    import os
+
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / ".gitignore").write_text("legacy_cli.py\n")
+    (tmp_path / "requirements.txt").write_text("openai==1.0.0\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    legacy = "from openai import OpenAI\n\nOpenAI().chat.completions.create(model='gpt-4o', messages=[])\n"
+    (tmp_path / "legacy_cli.py").write_text(legacy)
+    report = run([tmp_path], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert [(os.path.basename(s.path), s.reason.split(";")[0]) for s in report.skipped] == [
+        ("legacy_cli.py", "matched by .gitignore, not converted (outside a git work tree migrator cannot tell whether "
+                          "git tracks it: convert it with --no-gitignore if it belongs to the app)")], report.skipped
+    assert (tmp_path / "legacy_cli.py").read_text() == legacy
+    assert (tmp_path / "requirements.txt").read_text().startswith("openai==1.0.0\n")
+    assert "Mistral(" in (tmp_path / "app.py").read_text()

