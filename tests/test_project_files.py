@@ -3132,14 +3132,20 @@ def test_mem0_on_its_openai_defaults_gets_a_todo():
         "bot.py": "from mem0 import Memory\nfrom openai import OpenAI\n\nclient = OpenAI()\nmemory = Memory()\n"
                   "partial = Memory.from_config({'vector_store': {'provider': 'qdrant'}})\n"
                   "full = Memory.from_config({'llm': {'provider': 'litellm'}, 'embedder': {'provider': 'ollama'}})\n"
+                  # (held-out review 90, X2: the "openai" provider written out was silent)
+                  "named = Memory.from_config({'llm': {'provider': 'openai', 'config': {'model': 'gpt-4o-mini'}}, "
+                  "'embedder': {'provider': 'ollama'}})\n"
                   "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"})
     lines = out["bot.py"].splitlines()
     for line in ("memory = Memory()", "partial = Memory.from_config({'vector_store': {'provider': 'qdrant'}})"):
         above = lines[lines.index(line) - 1]
-        assert above.startswith("# TODO(migrator MIG106): ") and "runs mem0 on its defaults for the parts its " \
-            "config leaves out (the LLM and the embedder)" in above, out["bot.py"]
+        assert above.startswith("# TODO(migrator MIG106): ") and "runs mem0 on OpenAI for the LLM and the embedder " \
+            "(its config's \"openai\" provider, or mem0's defaults" in above, out["bot.py"]
     assert "TODO" not in lines[lines.index("full = Memory.from_config({'llm': {'provider': 'litellm'}, 'embedder': "
                                            "{'provider': 'ollama'}})") - 1], out["bot.py"]
+    assert "runs mem0 on OpenAI for the LLM (its" in lines[lines.index(
+        "named = Memory.from_config({'llm': {'provider': 'openai', 'config': {'model': 'gpt-4o-mini'}}, 'embedder': "
+        "{'provider': 'ollama'}})") - 1], out["bot.py"]
 
 
 def test_crewai_memory_and_rag_tools_on_their_openai_defaults_get_a_todo():

@@ -376,8 +376,9 @@ AGENTSCOPE_OPENAI_TODO = ("{callee}(...) runs AgentScope on OpenAI (a model conf
                           "set for it")
 # held-out review 88, Y4 (Streamlit-MultiChat): mem0's Memory() on its defaults (OpenAI's gpt-4o-mini extracts the facts
 # of every turn, text-embedding-3-small embeds them; OPENAI_API_KEY) stayed silent beside a converted client
-MEM0_DEFAULT_TODO = ("{call} runs mem0 on its defaults for the parts its config leaves out ({missing}): OpenAI's "
-                     "gpt-4o-mini and text-embedding-3-small, reading OPENAI_API_KEY; migrator does not convert it: to "
+MEM0_DEFAULT_TODO = ("{call} runs mem0 on OpenAI for {missing} (its config's \"openai\" provider, or mem0's defaults "
+                     "where the config leaves them out: gpt-4o-mini and text-embedding-3-small), reading "
+                     "OPENAI_API_KEY; migrator does not convert it: to "
                      "move it, give its config those entries on Mistral (mem0's \"litellm\" LLM provider takes "
                      "\"mistral/mistral-large-latest\"; check the embedders your mem0 release lists), or keep "
                      "OPENAI_API_KEY set for it")
