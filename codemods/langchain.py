@@ -208,11 +208,12 @@ class _Transformer(RuleTransformer):
     def _metadata_read(self, node: cst.Subscript) -> None:
         if self.lib is lc and self.plan is not None and len(node.slice) == 1 and \
                 isinstance(node.slice[0].slice, cst.Index) and isinstance(node.slice[0].slice.value, cst.SimpleString) \
-                and node.slice[0].slice.value.evaluated_value in lc.OPENAI_ONLY_METADATA and \
+                and node.slice[0].slice.value.evaluated_value in lc.OPENAI_ONLY_METADATA | lc.OPENAI_ONLY_USAGE and \
                 self.config.endpoint() is None and any(site.verdict == CONVERT and lc.CLASSES[site.cls][0] == lc.CHAT
                                                        for site in self.plan.sites):
-            self.todo(self.current_line(), lc.METADATA_TODO.format(code=code_of(node),
-                                                                   key=node.slice[0].slice.value.evaluated_value))
+            key = node.slice[0].slice.value.evaluated_value
+            self.todo(self.current_line(), (lc.USAGE_TODO if key in lc.OPENAI_ONLY_USAGE else lc.METADATA_TODO)
+                      .format(code=code_of(node), key=key))
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         site = self._found.pop(id(original), None)

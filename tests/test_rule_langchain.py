@@ -1763,3 +1763,19 @@ def test_a_lesson_folder_named_langchain_is_not_langchain_itself():
     assert "TODO(migrator MIG106): init_chat_model(" in out["langchain/base.py"], out["langchain/base.py"]
     out = convert_files({**files, "langchain/__init__.py": ""})
     assert "TODO" not in out["langchain/base.py"], out["langchain/base.py"]
+
+
+def test_openai_only_token_usage_details_get_a_todo():
+    """Held-out review 90, Y4: `token_usage["prompt_tokens_details"]` and `usage_metadata["input_token_details"]` of a
+    converted ChatMistralAI (which reports neither) raise KeyError; nothing was said."""
+    _, todos = convert('''\
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)
+        out = llm.invoke("2+2?")
+        usage = out.response_metadata["token_usage"]
+        print(usage["total_tokens"], usage["prompt_tokens_details"]["cached_tokens"])
+        print(out.usage_metadata["input_token_details"]["cache_read"])
+        ''')
+    assert sorted(t.split(":", 1)[0] for t in todos if "ChatMistralAI reports no" in t) == [
+        'out.usage_metadata["input_token_details"]', 'usage["prompt_tokens_details"]'], todos

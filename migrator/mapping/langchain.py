@@ -61,6 +61,12 @@ STORES_IN_MEMORY_UNLESS = MappingProxyType({"Chroma": frozenset({"persist_direct
 OPENAI_ONLY_METADATA = frozenset({"system_fingerprint", "service_tier"})
 METADATA_TODO = ("{code}: ChatMistralAI's response_metadata has no {key} (OpenAI's only): a KeyError once the model "
                  "converted; read it with .get({key!r})")
+# token-usage details only OpenAI reports: ChatMistralAI's token_usage holds prompt / completion / total tokens, its
+# usage_metadata input / output / total tokens (langchain-mistralai 1.1; held-out review 90, Y4: KeyError, silently)
+OPENAI_ONLY_USAGE = frozenset({"prompt_tokens_details", "completion_tokens_details", "input_token_details",
+                               "output_token_details"})
+USAGE_TODO = ("{code}: ChatMistralAI reports no {key} (OpenAI's cached / reasoning token counts): a KeyError once the "
+              "model converted; read it with .get({key!r}, {{}})")
 COST_CALLBACK = "get_openai_callback"
 COST_CALLBACK_TODO = ("get_openai_callback() prices OpenAI models only: with the converted ChatMistralAI its "
                       "total_cost stays 0.0 (the token counts still add up); compute the cost from cb.prompt_tokens / "
