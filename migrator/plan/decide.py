@@ -757,9 +757,10 @@ def decide(builder, files) -> ConversionPlan:
                 not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else \
             "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
-            todo = (UNUSED_GUARDED_TODO if origin.guarded else UNUSED_AT_IMPORT_TODO) if origin.at_import and \
-                builder.endpoint is None and any(
-                decision_of[builder.find(other)][0] == CONVERT for other in builder.ctor_nodes.values()) and (
+            converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.ctor_nodes.values())
+            todo = (UNUSED_GUARDED_TODO if origin.guarded else UNUSED_AT_IMPORT_TODO if converting else
+                    UNUSED_ALONE_TODO) if origin.at_import and builder.endpoint is None and (
+                converting or origin.provider == "openai" and not origin.guarded) and (
                 not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else ""
         sites[origin.key] = ("ctor", verdict, todo,
                              origin.key_source if "openai" in origin.key_source.lower() or
@@ -1984,6 +1985,12 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
 UNUSED_AT_IMPORT_TODO = ("this OpenAI client is built when the module is imported, and nothing here uses it: it still "
                          "reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY), and raises at import "
                          "without it; delete it, or build a Mistral client here if something outside uses it")
+# the same where no client converts (held-out review 90, X8: a Telegram bot's config module built one, never used, and the
+# run said "Nothing to change"; the bot would not start once OPENAI_API_KEY was retired)
+UNUSED_ALONE_TODO = ("this OpenAI client is built when the module is imported, and nothing in the tree uses it: it "
+                     "keeps the openai package a dependency and reads OPENAI_API_KEY, raising at import without it; "
+                     "delete it, or build a Mistral client here (Mistral(api_key=os.environ[\"MISTRAL_API_KEY\"])) if "
+                     "code outside the tree uses it")
 # the same, built under an `if` / `try` (held-out review 28, G9: it cannot raise at import)
 UNUSED_GUARDED_TODO = ("this OpenAI client may be built when the module is imported, and nothing here uses it: it "
                        "still reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY) and keeps openai a "
