@@ -1985,8 +1985,8 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
 UNUSED_AT_IMPORT_TODO = ("this OpenAI client is built when the module is imported, and nothing here uses it: it still "
                          "reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY), and raises at import "
                          "without it; delete it, or build a Mistral client here if something outside uses it")
-# the same where no client converts (held-out review 90, X8: a Telegram bot's config module built one, never used, and the
-# run said "Nothing to change"; the bot would not start once OPENAI_API_KEY was retired)
+# the same where no client converts (held-out review 90, X8: a Telegram bot's config module built one, never used, and
+# the run said "Nothing to change"; the bot would not start once OPENAI_API_KEY was retired)
 UNUSED_ALONE_TODO = ("this OpenAI client is built when the module is imported, and nothing in the tree uses it: it "
                      "keeps the openai package a dependency and reads OPENAI_API_KEY, raising at import without it; "
                      "delete it, or build a Mistral client here (Mistral(api_key=os.environ[\"MISTRAL_API_KEY\"])) if "
