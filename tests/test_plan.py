@@ -4121,6 +4121,14 @@ def test_a_required_key_setting_of_another_service_names_its_own_clients() -> No
             "    return await client.chat.completions.create(model='gpt-4o', messages=[])\n")})
     assert "the converted clients are handed it (api_key=settings.OPENAI_API_KEY in openai_service.py)" in \
         out["app/core/settings.py"], out["app/core/settings.py"]
+    # handed through the openai module's setting (held-out review 90, X5: "every client now reads MISTRAL_API_KEY")
+    out = convert_files({
+        "app/__init__.py": "", "app/core/__init__.py": "", "app/core/settings.py": settings,
+        "app/ai.py": ("import openai\n\nfrom app.core.settings import settings\n\n"
+                      "openai.api_key = settings.OPENAI_API_KEY\n\n\ndef embed(t):\n"
+                      "    return openai.embeddings.create(model='text-embedding-3-small', input=t).data[0].embedding\n")})
+    assert "the converted clients are handed it (openai.api_key = settings.OPENAI_API_KEY in ai.py)" in \
+        out["app/core/settings.py"], out["app/core/settings.py"]
 
 
 def test_a_model_default_chained_through_another_env_default_is_mapped_where_it_is_written() -> None:

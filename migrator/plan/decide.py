@@ -5573,6 +5573,13 @@ def _handed_field(files, field: str) -> str:
                     else node.value
                 if isinstance(value, ast.Attribute) and value.attr == field:
                     return f"api_key={ast.unparse(node.value)[:60]} in {os.path.basename(g.path)}"
+            # `openai.api_key = settings.openai_api_key`: the module client it configures is built with it (MIG101's
+            # module-setting fold; held-out review 90, X5: "every client now reads MISTRAL_API_KEY" was said)
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+                    isinstance(node.targets[0], ast.Attribute) and node.targets[0].attr == "api_key" and \
+                    isinstance(node.targets[0].value, ast.Name) and g.openai_modules.get(node.targets[0].value.id) and \
+                    isinstance(node.value, ast.Attribute) and node.value.attr == field:
+                return f"{ast.unparse(node)[:80]} in {os.path.basename(g.path)}"
     return ""
 
 
