@@ -4126,7 +4126,7 @@ def test_a_required_key_setting_of_another_service_names_its_own_clients() -> No
         "app/__init__.py": "", "app/core/__init__.py": "", "app/core/settings.py": settings,
         "app/ai.py": ("import openai\n\nfrom app.core.settings import settings\n\n"
                       "openai.api_key = settings.OPENAI_API_KEY\n\n\ndef embed(t):\n"
-                      "    return openai.embeddings.create(model='text-embedding-3-small', input=t).data[0].embedding\n")})
+                      "    return openai.embeddings.create(model='text-embedding-3-small', input=t)\n")})
     assert "the converted clients are handed it (openai.api_key = settings.OPENAI_API_KEY in ai.py)" in \
         out["app/core/settings.py"], out["app/core/settings.py"]
 
