@@ -4179,3 +4179,24 @@ def test_a_none_placeholder_then_another_sdks_client_is_that_sdks():
     out = convert_files({"groq_page.py": page, "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
                          "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"})
     assert out["groq_page.py"] == page, out["groq_page.py"]
+
+
+def test_a_guard_accepting_only_openai_models_before_a_converted_call_gets_a_todo() -> None:
+    """Held-out review 90, X1 (financial-datasets): `if not model.startswith("gpt-"): raise NotImplementedError` in
+    the class handing the model to a converted call: a Mistral name hits the guard, a gpt-* name Mistral rejects.
+    The guard gets a TODO; a provider switch (no raise) does not."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "llm.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef chat(model, messages):\n"
+                  "    return client.chat.completions.create(model=model, messages=messages)\n",
+        "generator.py": "from llm import chat\n\n\nclass Generator:\n    def __init__(self, model):\n"
+                        "        if not model.startswith('gpt-'):\n            raise NotImplementedError(model)\n"
+                        "        self._model = model\n\n    def ask(self, q):\n"
+                        "        return chat(model=self._model, messages=[{'role': 'user', 'content': q}])\n\n\n"
+                        "def route(model):\n    if model.startswith('gpt-'):\n        return chat(model, [])\n"
+                        "    return None\n"})
+    todos = [line.strip() for line in out["generator.py"].splitlines() if "TODO" in line]
+    assert todos == ["# TODO(migrator MIG102): not model.startswith('gpt-') rejects every model but OpenAI's "
+                     "(gpt-...), and the model it checks reaches a converted call, which now needs a Mistral model name: accept "
+                     "Mistral names here"], out["generator.py"]
