@@ -4198,5 +4198,5 @@ def test_a_guard_accepting_only_openai_models_before_a_converted_call_gets_a_tod
                         "    return None\n"})
     todos = [line.strip() for line in out["generator.py"].splitlines() if "TODO" in line]
     assert todos == ["# TODO(migrator MIG102): not model.startswith('gpt-') rejects every model but OpenAI's "
-                     "(gpt-...), and the model it checks reaches a converted call, which now needs a Mistral model name: accept "
-                     "Mistral names here"], out["generator.py"]
+                     "(gpt-...), and the model it checks reaches a converted call, which now needs a Mistral model "
+                     "name: accept Mistral names here"], out["generator.py"]
