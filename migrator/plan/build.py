@@ -3083,8 +3083,10 @@ class _Builder:
         if package not in found:
             # (a package, with its __init__.py: a directory without one is a lesson folder, held-out review 90, Y1)
             marker = f"/{package}/"
+            # (or a src/ layout's, `src/smolagents/`: a library's own tree even where its __init__.py is not at hand)
             paths = (os.path.abspath(g.path).replace(os.sep, "/") for g in self.files)
-            found[package] = any(os.path.isfile(path[:path.index(marker) + len(marker)] + "__init__.py")
+            found[package] = any(f"/src{marker}" in path or
+                                 os.path.isfile(path[:path.index(marker) + len(marker)] + "__init__.py")
                                  for path in paths if marker in path)
         return found[package]
 
