@@ -4200,3 +4200,27 @@ def test_a_guard_accepting_only_openai_models_before_a_converted_call_gets_a_tod
     assert todos == ["# TODO(migrator MIG102): not model.startswith('gpt-') rejects every model but OpenAI's "
                      "(gpt-...), and the model it checks reaches a converted call, which now needs a Mistral model "
                      "name: accept Mistral names here"], out["generator.py"]
+
+
+def test_a_client_configured_from_a_fallback_to_an_imported_settings_instance_follows_it() -> None:
+    """Held-out review 90, X3 (Free-Agent-Vtuber): `cfg = openai_cfg or default_cfg` (default_cfg =
+    `OpenAISettings(base_url=os.getenv("OPENAI_BASE_URL"))` in settings.py) then `AsyncOpenAI(base_url=cfg.base_url)`
+    was judged another provider's ("its base_url comes from the app's configuration"), where `cfg = default_cfg` alone
+    converted. The instance's field is read as written; another server's URL there keeps it another provider's."""
+    from mechanics import convert_files
+
+    settings = ("import os\nfrom dataclasses import dataclass\n\n\n@dataclass(frozen=True)\nclass OpenAISettings:\n"
+                "    api_key: str | None\n    base_url: str | None\n\n\n"
+                "openai = OpenAISettings(api_key=os.getenv('OPENAI_API_KEY'), base_url=os.getenv('OPENAI_BASE_URL'))\n")
+    client = ("from typing import Optional\n\nfrom openai import AsyncOpenAI\n\n"
+              "from settings import OpenAISettings, openai as default_cfg\n\n\nclass ChatClient:\n"
+              "    def __init__(self, openai_cfg: Optional[OpenAISettings] = None) -> None:\n"
+              "        cfg = openai_cfg or default_cfg\n"
+              "        self._client = AsyncOpenAI(api_key=cfg.api_key, base_url=cfg.base_url)\n\n"
+              "    async def ask(self, p):\n"
+              "        return await self._client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    out = convert_files({"settings.py": settings, "llm_client.py": client})
+    assert "Mistral(" in out["llm_client.py"], out["llm_client.py"]
+    other = settings.replace("os.getenv('OPENAI_BASE_URL')", "'https://openrouter.ai/api/v1'")
+    out = convert_files({"settings.py": other, "llm_client.py": client})
+    assert "AsyncOpenAI(" in out["llm_client.py"] and "Mistral(" not in out["llm_client.py"], out["llm_client.py"]
