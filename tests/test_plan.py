@@ -762,6 +762,11 @@ def test_a_module_that_only_imports_the_agents_sdk_gets_its_todo():
     # held-out review 20, R-A1: a generic agent, `Agent[Ctx](...)`, is an agent all the same
     generic = convert_files({"app.py": app.replace("Agent(name", "Agent[dict](name")})["app.py"]
     assert generic.count("runs this agent on OpenAI") == 1 and generic.index("Agents SDK") < generic.index("Agent[dict](")
+    # agents with hosted tools: no model swap moves them (held-out review 90, Y6: the swap was advised)
+    hosted = convert_files({"app.py": app.replace("from agents import Agent, Runner",
+                                                  "from agents import Agent, FileSearchTool, Runner")})["app.py"]
+    assert "use hosted tools (FileSearchTool), which run on OpenAI's Responses API only" in hosted, hosted
+    assert "OpenAIChatCompletionsModel" not in hosted, hosted
     # R-A6: "litellm/..." is sent to LiteLLM by the SDK, not to OpenAI: no TODO, through a constant or not
     for model in ('MODEL = "litellm/anthropic/claude-3-5-sonnet"', '"litellm/anthropic/claude-3-5-sonnet"'):
         routed = app.replace('MODEL = "gpt-4.1-mini"', 'MODEL = "litellm/anthropic/claude-3-5-sonnet"') \

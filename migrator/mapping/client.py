@@ -259,6 +259,16 @@ AGENTS_SDK_TODO = ("the OpenAI Agents SDK (openai-agents) runs this agent on Ope
                    "is its agents API (client.beta.agents.create, client.beta.conversations.start), or give the "
                    "agent model=OpenAIChatCompletionsModel(model=..., openai_client=AsyncOpenAI(base_url="
                    "\"https://api.mistral.ai/v1\", api_key=...))")
+# its hosted tools run on OpenAI's Responses API only, over OpenAI's own stores (held-out review 90, Y6: the advice above
+# was given to agents searching an OpenAI vector store with FileSearchTool, where no model swap can work)
+AGENTS_SDK_HOSTED_TOOLS = frozenset({"FileSearchTool", "WebSearchTool", "CodeInterpreterTool", "ImageGenerationTool",
+                                     "HostedMCPTool", "ComputerTool", "LocalShellTool"})
+AGENTS_SDK_HOSTED_TODO = ("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI and reads OPENAI_API_KEY: "
+                          "migrator does not convert it; this module's agents use hosted tools ({tools}), which run "
+                          "on OpenAI's Responses API only (a FileSearchTool's vector_store_ids name OpenAI vector "
+                          "stores): no model swap moves them; on Mistral, rebuild them first with Mistral's agents "
+                          "API (client.beta.agents.create with its web_search / code_interpreter / document_library "
+                          "tools, a library holding the documents), or as function tools of your own")
 # Other frameworks' OpenAI components, which call OpenAI and read OPENAI_API_KEY themselves: a TODO at
 # each (held-out review 4: Haystack's OpenAIGenerator was left without one), the variable still read.
 _HAYSTACK_MISTRAL = ("migrator does not convert it (OPENAI_API_KEY stays in the env files); on Mistral: the "

@@ -32,7 +32,8 @@ from migrator.mapping import (CHAT_PARAMS, CLIENT_CLASSES, CLIENT_PARAMS, MANUAL
                               Unmappable)
 from migrator.mapping.chat import MISTRAL_CHAT_PARAMS, NOT_GIVEN_KEPT, NOT_GIVEN_NAMES, OMITTED_BY_NONE, UNSET_IMPORT
 from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MODULE, AGENTS_SDK_NAMES,
-                                     AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED,
+                                     AGENTS_SDK_OWN_CLIENT, AGENTS_SDK_TODO, ANNOTATED, AGENTS_SDK_HOSTED_TODO,
+                                     AGENTS_SDK_HOSTED_TOOLS,
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
                                      SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
@@ -3180,8 +3181,11 @@ class _Builder:
                 # said to run on OpenAI with OPENAI_API_KEY)
                 return False
         self.agents_sdk.add(f.path)
-        self._use(f, call, None, f"agents.{source[2]}" + name[len(head):], False, AGENTS_SDK_TODO, "MIG106")
-        self.sites[node_key(f.path, call)] = ("wrapped-ctor", AGENTS_SDK_TODO)
+        hosted = sorted({imported[2] for imported in f.repo_imports.values()
+                         if imported[0] == AGENTS_SDK_MODULE and imported[2] in AGENTS_SDK_HOSTED_TOOLS})
+        todo = AGENTS_SDK_HOSTED_TODO.format(tools=", ".join(hosted)) if hosted else AGENTS_SDK_TODO
+        self._use(f, call, None, f"agents.{source[2]}" + name[len(head):], False, todo, "MIG106")
+        self.sites[node_key(f.path, call)] = ("wrapped-ctor", todo)
         return True
 
     def _imported_resource(self, f: _File, node: ast.Name) -> None:
