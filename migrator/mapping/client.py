@@ -259,8 +259,8 @@ AGENTS_SDK_TODO = ("the OpenAI Agents SDK (openai-agents) runs this agent on Ope
                    "is its agents API (client.beta.agents.create, client.beta.conversations.start), or give the "
                    "agent model=OpenAIChatCompletionsModel(model=..., openai_client=AsyncOpenAI(base_url="
                    "\"https://api.mistral.ai/v1\", api_key=...))")
-# its hosted tools run on OpenAI's Responses API only, over OpenAI's own stores (held-out review 90, Y6: the advice above
-# was given to agents searching an OpenAI vector store with FileSearchTool, where no model swap can work)
+# its hosted tools run on OpenAI's Responses API only, over OpenAI's own stores (held-out review 90, Y6: the advice
+# above was given to agents searching an OpenAI vector store with FileSearchTool, where no model swap can work)
 AGENTS_SDK_HOSTED_TOOLS = frozenset({"FileSearchTool", "WebSearchTool", "CodeInterpreterTool", "ImageGenerationTool",
                                      "HostedMCPTool", "ComputerTool", "LocalShellTool"})
 AGENTS_SDK_HOSTED_TODO = ("the OpenAI Agents SDK (openai-agents) runs this agent on OpenAI and reads OPENAI_API_KEY: "
