@@ -3321,6 +3321,22 @@ def test_a_project_of_notebooks_alone_declares_what_they_import(tmp_path):
     for lesson in ("nb", "py"):
         assert '"mistralai>=3.7,<4"' in (tmp_path / lesson / "pyproject.toml").read_text(), lesson
 
+def test_an_env_files_vector_size_for_a_flagged_setting_gets_a_todo(tmp_path):
+    """Held-out review 90, X6 (rag-gpt): `VECTOR_DIM: int = 3072` in the settings got the vector-size TODO, but the env
+    file's `VECTOR_DIM=3072`, which wins at run time, got nothing."""
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nVECTOR_DIM=3072\n")
+    (tmp_path / "config.py").write_text("from pydantic_settings import BaseSettings\n\n\n"
+                                        "class Settings(BaseSettings):\n    OPENAI_API_KEY: str = ''\n    VECTOR_DIM: int = 3072\n\n\n"
+                                        "settings = Settings()\n")
+    (tmp_path / "store.py").write_text(
+        "import faiss\nfrom openai import OpenAI\n\nfrom config import settings\n\nclient = OpenAI()\n"
+        "index = faiss.IndexFlatL2(settings.VECTOR_DIM)\n\n\ndef add(text):\n"
+        "    v = client.embeddings.create(model='text-embedding-3-large', input=text).data[0].embedding\n"
+        "    index.add(v)\n    faiss.write_index(index, 'i.faiss')\n")
+    todos = _todos_of_written(tmp_path, ".env.example")
+    assert any(t.startswith(".env.example: VECTOR_DIM=3072 sizes vectors for OpenAI's embeddings") for t in todos), \
+        todos
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

@@ -195,6 +195,8 @@ class CodeFacts:
     # the plan's: modules whose LlamaIndex index embeds with the default OpenAIEmbedding (no embed model set)
     default_embedding: frozenset = frozenset()
     default_llm: frozenset = frozenset()  # (the same for LlamaIndex's default LLM)
+    # the settings / variables whose OpenAI vector size the plan flagged (``VECTOR_DIM: int = 3072``, upper-cased)
+    dimension_vars: frozenset = frozenset()
     # code the run left as it was though it uses openai (excluded, too large, failed): path -> why (its text is in
     # texts): what it reads and imports stays (held-out review 64, X1)
     unconverted: dict = field(default_factory=dict)
@@ -3010,6 +3012,12 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
                 edit_shell(text, path, facts, rename) if shell else edit_deploy(text, path, facts, rename)
             if kind == ENV_FILE and facts.target == "mistral":
                 edit.findings.extend(_spelled_key_settings(text, path, facts))
+                for match in _DIMENSION_LINE.finditer(text) if facts.dimension_vars else ():
+                    if match.group(1).upper() in facts.dimension_vars:  # (held-out review 90, X6: VECTOR_DIM=3072 left)
+                        edit.note(ENV_RULE, FindingKind.TODO, text.count("\n", 0, match.start()) + 1,
+                                  f"{posixpath.basename(path)}: {match.group(1)}={match.group(2)} sizes vectors for "
+                                  "OpenAI's embeddings, which the converted code no longer makes (mistral-embed's have "
+                                  "1024 dimensions): set it to 1024 here too, and re-embed what is stored", "manual")
             if rename and kind == ENV_FILE and facts.target == "mistral" and \
                     not facts.kept_client_reads("OPENAI_LOG", facts.env_scope(path)):
                 edit.findings.extend(_openai_log_settings(text, path))
@@ -3103,6 +3111,37 @@ _QUOTED_OPENAI = re.compile(r"""["']openai\s*(?:\[[^\]]*\]\s*)?(?:[<>=!~;,"'])""
 # a requirement of the manifest that installs openai itself (openai-agents, langchain-openai, llama-index-llms-openai)
 _OPENAI_DEPENDENT = re.compile(r"""^\s*["']?(?:[\w.]+[-_.])?openai[-_.][\w.-]+|^\s*["']?[\w.-]+[-_.]openai\b""",
                                re.MULTILINE | re.IGNORECASE)
+
+
+def _dimension_vars(plan, texts: dict) -> frozenset:  # (``texts``: the modules as they were read)
+    """The names (upper-cased) of the settings fields and environment variables in the statements where the plan
+    flagged an OpenAI vector size (``VECTOR_DIM: int = 3072``, ``int(os.getenv("EMBED_DIM", "1536"))``): an env file
+    giving them a value sizes the same vectors."""
+    import ast
+
+    found = set()
+    for path, spans in (getattr(plan, "dimensions", None) or {}).items():
+        text = texts.get(path)
+        if not spans or text is None or path.endswith(".ipynb"):
+            continue
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.stmt) and (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset) \
+                    in spans:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+                    if isinstance(node, ast.AnnAssign) else []
+                found.update(t.id.upper() for t in targets if isinstance(t, ast.Name))
+                found.update(sub.args[0].value.upper() for sub in ast.walk(node) if isinstance(sub, ast.Call) and
+                             sub.args and isinstance(sub.args[0], ast.Constant) and isinstance(sub.args[0].value, str)
+                             and (getattr(sub.func, "attr", "") or getattr(sub.func, "id", "")) in ("getenv", "get"))
+    return frozenset(found)
+
+
+_DIMENSION_LINE = re.compile(r"""^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*["']?"""
+                             r"""(1536|3072|512|256)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
 def _type_imports_keep(edit: _Edit, path: str, name: str, facts: CodeFacts) -> _Edit:
@@ -3466,6 +3505,7 @@ def project_pass(project: list, code: list, code_results: list, config, target: 
                       model_env_reads=frozenset(getattr(plan, "model_env_reads", frozenset())),
                       default_embedding=frozenset(getattr(plan, "default_embedding", frozenset())),
                       default_llm=frozenset(getattr(plan, "default_llm", frozenset())),
+                      dimension_vars=_dimension_vars(plan, {**texts, **originals}),
                       unconverted=left,
                       left_model_vars=frozenset(
                           found.group(1) for result in code_results for finding in getattr(result, "findings", ())
