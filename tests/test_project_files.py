@@ -3326,7 +3326,8 @@ def test_an_env_files_vector_size_for_a_flagged_setting_gets_a_todo(tmp_path):
     file's `VECTOR_DIM=3072`, which wins at run time, got nothing."""
     (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nVECTOR_DIM=3072\n")
     (tmp_path / "config.py").write_text("from pydantic_settings import BaseSettings\n\n\n"
-                                        "class Settings(BaseSettings):\n    OPENAI_API_KEY: str = ''\n    VECTOR_DIM: int = 3072\n\n\n"
+                                        "class Settings(BaseSettings):\n    OPENAI_API_KEY: str = ''\n"
+                                        "    VECTOR_DIM: int = 3072\n\n\n"
                                         "settings = Settings()\n")
     (tmp_path / "store.py").write_text(
         "import faiss\nfrom openai import OpenAI\n\nfrom config import settings\n\nclient = OpenAI()\n"
