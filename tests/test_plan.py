@@ -4229,3 +4229,24 @@ def test_a_client_configured_from_a_fallback_to_an_imported_settings_instance_fo
     other = settings.replace("os.getenv('OPENAI_BASE_URL')", "'https://openrouter.ai/api/v1'")
     out = convert_files({"settings.py": other, "llm_client.py": client})
     assert "AsyncOpenAI(" in out["llm_client.py"] and "Mistral(" not in out["llm_client.py"], out["llm_client.py"]
+
+
+def test_an_index_sized_for_the_dropped_dimensions_gets_a_todo() -> None:
+    """Held-out review 90, X7 (study-llama): `dimensions=768` was dropped from the converted embeddings call, but the
+    Qdrant collection created with `VectorParams(size=768)` in the module storing those vectors got nothing (only
+    OpenAI's full sizes were known)."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "embeddings.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(texts):\n"
+                         "    r = client.embeddings.create(input=texts, model='text-embedding-3-small',\n"
+                         "                                 dimensions=768)\n"
+                         "    return [d.embedding for d in r.data]\n",
+        "store.py": "from qdrant_client import QdrantClient\n"
+                    "from qdrant_client.models import Distance, VectorParams\n\n"
+                    "from embeddings import embed\n\nqdrant = QdrantClient()\n"
+                    "qdrant.create_collection('faqs', vectors_config=VectorParams(size=768,\n"
+                    "                                                             distance=Distance.COSINE))\n"
+                    "qdrant.upsert('faqs', points=embed(['a']))\n"})
+    assert "# TODO(migrator MIG107): 768: the vector size the converted embeddings calls asked OpenAI for " \
+           "(dimensions=768, dropped" in out["store.py"], out["store.py"]

@@ -226,6 +226,14 @@ EMBEDDING_SIZE_OTHER_TODO = ("{size}: the size of OpenAI's {models} vectors; the
                              "{model}: check the size it returns, size the vector column / index for it, and re-embed")
 
 
+def dropped_size_todo(size: int) -> str:
+    """A vector size the converted embeddings calls asked OpenAI for with ``dimensions=`` (dropped: mistral-embed
+    takes none), written where an index or column is sized."""
+    return (f"{size}: the vector size the converted embeddings calls asked OpenAI for (dimensions={size}, dropped: "
+            f"{MISTRAL_EMBED_MODEL} takes none); they now return {MISTRAL_EMBED_DIMENSIONS}-dimension vectors: size "
+            "the vector column / index for them, and re-embed")
+
+
 def embedding_size_todo(size: int, model: "str | None" = MISTRAL_EMBED_MODEL) -> str:
     if model != MISTRAL_EMBED_MODEL:
         return EMBEDDING_SIZE_OTHER_TODO.format(size=size, models=OPENAI_EMBEDDING_SIZES[size],

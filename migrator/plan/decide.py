@@ -757,10 +757,16 @@ def decide(builder, files) -> ConversionPlan:
                 not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else \
             "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
-            converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.ctor_nodes.values())
+            # (a tree already on mistralai: converted by a previous run, whose TODO here a second run must say the same)
+            converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.ctor_nodes.values()) \
+                or any("mistralai" in g.source for g in builder.files)
+            # (alone: no client of the tree converts, and none stays on OpenAI either, which keeps the package and
+            # the key anyway)
+            alone = not converting and origin.provider == "openai" and not origin.guarded and not any(
+                decision_of[builder.find(other)][0] in (KEEP, UNRESOLVED) for other in builder.ctor_nodes.values())
             todo = (UNUSED_GUARDED_TODO if origin.guarded else UNUSED_AT_IMPORT_TODO if converting else
                     UNUSED_ALONE_TODO) if origin.at_import and builder.endpoint is None and (
-                converting or origin.provider == "openai" and not origin.guarded) and (
+                converting or alone) and (
                 not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else ""
         sites[origin.key] = ("ctor", verdict, todo,
                              origin.key_source if "openai" in origin.key_source.lower() or
@@ -857,7 +863,9 @@ def decide(builder, files) -> ConversionPlan:
     for path, found in builder.shared_tokenizers.items():  # (held-out review 59, X7)
         tables[path] = {**found, **tables.get(path, {})}
     target = _embedding_target(builder)
-    dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites, target=target))}
+    dropped = _dropped_dimensions(files, sites) if target == "mistral-embed" else frozenset()
+    dimensions = {f.path: found for f in files if (found := _embedding_sizes(f, sites, target=target,
+                                                                           dropped=dropped))}
     for f in files:
         # (a module whose converted client it never calls sends nothing to Mistral: held-out review 87, Y8)
         tokenizer = _tokenizer_statement(f, sites) if f.path in calling and "tiktoken" in f.source else None
@@ -873,7 +881,7 @@ def decide(builder, files) -> ConversionPlan:
         # the index / table the converted vectors go to may be made by a module with no embeddings call of its own
         # (create_index.py: `pc.create_index(dimension=1536)`; held-out review 39, P3: upserts failed, unflagged)
         dimensions.update({f.path: found for f in files if f.path not in dimensions and not _embeds(f) and
-                           (found := _embedding_sizes(f, sites, elsewhere=True, target=target))})
+                           (found := _embedding_sizes(f, sites, elsewhere=True, target=target, dropped=dropped))})
     stored = False  # (vectors the tree holds: they outlive the run, whatever _vectors_persist reads)
     embedders: Optional[frozenset] = None  # the modules whose embeddings convert, and the modules importing them
     for f in files:  # a vector store the repository holds, opened where the embeddings convert (review 60, Y15)
@@ -1448,14 +1456,32 @@ def _embedding_target(builder) -> Optional[str]:
     return map_model(OPENAI_EMBEDDING_MODEL, models) or MISTRAL_EMBED_MODEL
 
 
-def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = "mistral-embed") -> dict:
+def _dropped_dimensions(files, sites) -> frozenset:
+    """The ``dimensions=<int>`` converted embeddings calls asked OpenAI for (mistral-embed takes none: MIG107 drops
+    it): a vector index sized so no longer fits (held-out review 90, X7: Qdrant's VectorParams(size=768), unflagged)."""
+    found = set()
+    for f in files:
+        if "dimensions" not in f.source:
+            continue
+        for node in f.nodes:
+            if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(_EMBEDDING_CALLS) and \
+                    (sites.get(node_key(f.path, node)) or ("",))[0] == "call" and \
+                    sites[node_key(f.path, node)][1] == CONVERT:
+                found.update(kw.value.value for kw in node.keywords if kw.arg == "dimensions" and
+                             isinstance(kw.value, ast.Constant) and type(kw.value.value) is int)
+    return frozenset(found)
+
+
+def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = "mistral-embed",
+                     dropped: frozenset = frozenset()) -> dict:
     """Statements of a module whose embeddings calls convert that hold the size of OpenAI's vectors
     (``vector(1536)`` in a pgvector table, ``EMBEDDING_DIM = 1536``, an index's ``dimension=1536``):
     one TODO each, where the size is written (the call's own TODO cannot point at it). ``elsewhere``: a module
     of a tree whose embeddings calls all convert, with none of its own (only OpenAI's full sizes count there)."""
     from migrator.mapping.embeddings import (MISTRAL_EMBED_DIMENSIONS, MISTRAL_EMBED_MODEL, OPENAI_EMBEDDING_SIZES,
-                                             SHORTENED_SIZE_RANGE, VECTOR_SIZE_TEXT, embedding_size_todo,
-                                             names_another_embedder, says_shortened_size, shortened_size_todo)
+                                             SHORTENED_SIZE_RANGE, VECTOR_SIZE_TEXT, dropped_size_todo,
+                                             embedding_size_todo, names_another_embedder, says_shortened_size,
+                                             shortened_size_todo)
 
     calls = [node for node in f.nodes if isinstance(node, ast.Call) and (dotted_name(node.func) or "").endswith(
         _EMBEDDING_CALLS)
@@ -1479,6 +1505,8 @@ def _embedding_sizes(f, sites, elsewhere: bool = False, target: Optional[str] = 
         if isinstance(node.value, int):
             size = node.value if node.value in OPENAI_EMBEDDING_SIZES and \
                 _sizes_vectors(f, node, strict=elsewhere) else None
+            if size is None and node.value in dropped and _sizes_vectors(f, node, strict=elsewhere):
+                size, todo = node.value, dropped_size_todo  # (the size the dropped dimensions= asked for)
             if size is None and not elsewhere and node.value != MISTRAL_EMBED_DIMENSIONS and \
                     target == MISTRAL_EMBED_MODEL and \
                     node.value in SHORTENED_SIZE_RANGE and \
