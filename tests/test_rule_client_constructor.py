@@ -2263,3 +2263,23 @@ def test_a_module_name_reading_the_base_url_with_openais_url_as_default_gets_mis
     else:
         assert 'BASE_URL = os.getenv("LLM_BASE_URL", "https://api.mistral.ai")' in code, code
         assert any(t.startswith("server_url=BASE_URL: BASE_URL reads LLM_BASE_URL") for t in todos), todos
+
+
+def test_a_tests_skip_condition_on_the_key_follows_the_converted_client() -> None:
+    """Held-out review 90, X11 (study-llama): `@pytest.mark.skipif(os.getenv("OPENAI_API_KEY") is None, ...)` above
+    tests whose clients converted got "OPENAI_API_KEY is read here ... check that too" once per test. The skip
+    condition is the clients' gate: it is renamed with them."""
+    code, todos = convert_idempotent("""
+        import os
+
+        import pytest
+        from openai import OpenAI
+
+
+        @pytest.mark.skipif(os.getenv("OPENAI_API_KEY") is None, reason="no key")
+        def test_embed():
+            client = OpenAI(api_key=os.getenv("OPENAI_API_KEY"))
+            assert client.embeddings.create(model="text-embedding-3-small", input="x").data
+        """)
+    assert '@pytest.mark.skipif(os.getenv("MISTRAL_API_KEY") is None, reason="no key")' in code, code
+    assert not [t for t in todos if "OPENAI_API_KEY" in t], todos
