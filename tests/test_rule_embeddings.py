@@ -795,3 +795,25 @@ def test_an_embedding_model_default_counts_under_the_embeddings_rule():
         '''), config=Config(), filename="embed.py")
     mapped = [f for f in outcome.findings if "-> 'mistral-embed'" in f.message]
     assert [f.rule for f in mapped] == ["MIG107"], outcome.findings
+
+
+def test_no_nothing_flagged_step_beside_a_flagged_index_size() -> None:
+    """Held-out review 90, X12 (rag-gpt): the summary said "no module here stores vectors ... nothing was flagged for
+    re-embedding" in the run that flagged the FAISS index's 3072 for re-embedding."""
+    import tempfile
+    from pathlib import Path
+
+    from migrator.engine import Mode, run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "config.py").write_text("VECTOR_DIM = 3072\n")
+        (Path(tmp) / "store.py").write_text(
+            "import faiss\nfrom openai import OpenAI\n\nfrom config import VECTOR_DIM\n\nclient = OpenAI()\n"
+            "index = faiss.IndexFlatL2(VECTOR_DIM)\n\n\ndef add(t):\n"
+            "    v = client.embeddings.create(model='text-embedding-3-large', input=t).data[0].embedding\n"
+            "    index.add(v)\n")
+        report = run([tmp], mode=Mode.CHECK, jobs=1, progress=False)
+    assert any("3072: the size of OpenAI's" in f.message for r in report.results for f in getattr(r, "findings", ()))
+    steps = [step for result in report.results for finding in getattr(result, "findings", ())
+             for step in finding.steps]
+    assert not [s for s in steps if "nothing was flagged for re-embedding" in s], steps
