@@ -472,6 +472,12 @@ def test_langchain_and_llamaindex_objects_that_convert_or_stay_are_counted(tmp_p
     code, out = scan(".")
     assert row(out, "app/llm.py:3")[1:5] == ["llm", "LangChain's ChatOpenAI", "openai", "convert"], out
     assert "Clients: 3 convert, 2 keep" in out, out
+    code, out = scan(".", "--format", "sarif")
+    assert _sarif_errors(json.loads(out)) == []
+    results = json.loads(out)["runs"][0]["results"]
+    kept = sorted((r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results
+                  if "stays on OpenAI" in r["message"]["text"])
+    assert kept == [("MIG116", "app/crew_llm.py"), ("MIG116", "pinned/old.py")], results
 
 
 def test_a_v0_module_configured_for_another_provider_is_listed_as_left_alone(tmp_path: Path,
