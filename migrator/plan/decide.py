@@ -4278,8 +4278,11 @@ def _caller_system_last(builder, f, scope, param: str, role: str = "system") -> 
 
 def _env_read(node) -> Optional[tuple[str, bool]]:
     """(variable, has a default) of ``os.getenv("X"[, default])`` / ``os.environ.get(...)`` / ``os.environ["X"]``."""
-    if isinstance(node, ast.Subscript) and (dotted_name(node.value) or "").rsplit(".", 1)[-1] == "environ" and \
+    if isinstance(node, ast.Subscript) and ((dotted_name(node.value) or "").rsplit(".", 1)[-1] == "environ" or
+                                            dotted_name(node.value) in ("st.secrets", "streamlit.secrets")) and \
             isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        # (a Streamlit secret, whose root-level keys Streamlit also puts in the environment: held-out review 88, Y8,
+        # `model=st.secrets["OPENAI_MODEL"]` beside a secrets example's OPENAI_MODEL = "gpt-4-turbo")
         return node.slice.value, False
     if _is_getenv(node) and node.args and isinstance(node.args[0], ast.Constant) and \
             isinstance(node.args[0].value, str):
