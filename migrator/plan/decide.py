@@ -758,8 +758,11 @@ def decide(builder, files) -> ConversionPlan:
             "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
             # (a tree already on mistralai: converted by a previous run, whose TODO here a second run must say the same)
+            # (or a LangChain / LlamaIndex object converting: held-out review 91, Y2, the first run said "nothing in the
+            # tree uses it", the second, reading langchain_mistralai, the converting text)
             converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.ctor_nodes.values()) \
-                or any("mistralai" in g.source for g in builder.files)
+                or any("mistralai" in g.source for g in builder.files) or \
+                any(site.verdict == "convert" for g in builder.files for site, _ in _wrapper_sites(g))
             # (alone: no client of the tree converts, and none stays on OpenAI either, which keeps the package and
             # the key anyway)
             alone = not converting and origin.provider == "openai" and not origin.guarded and not any(
