@@ -1616,13 +1616,21 @@ class _Transformer(RuleTransformer):
                                 f"{variable} is not set: give this client Mistral's server ({MISTRAL_SERVER}, no /v1) "
                                 "or drop server_url")
             return value
+        keyed = self._keyed_module_string(value)
+        if keyed is not None and _is_openai_url(keyed):
+            # `ENDPOINTS["openai"]` of a module dict naming OpenAI's URL there (held-out review 91, Y1): as a name
+            # bound to it, dropped
+            self.converted(line, f"server_url={code_of(value)} dropped: it names OpenAI's server ({keyed}); the "
+                                 "client uses Mistral's")
+            return None
         if bound is not None and string_value(bound) is not None and _is_openai_url(string_value(bound)):
             # `endpoint_url = "https://api.openai.com/v1"` (held-out review 4): as server_url it sent every
             # request, with the Mistral key, to OpenAI; Mistral's own server is the client's default
             self.converted(line, f"server_url={value.value} dropped: it names OpenAI's server "
                                  f"({string_value(bound)}); the client uses Mistral's")
             return None
-        if isinstance(value, (cst.Name, cst.Attribute)) and bound is None or self._may_name_openai(value):
+        if isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)) and bound is None or \
+                self._may_name_openai(value):  # (a subscript: `conf["openai"]["base-url"]`, held-out review 91, Y1)
             # `from config import OPENAI_BASE_URL`, `settings.openai_base_url` (held-out review 7, D4): its
             # default is often OpenAI's own URL, and then the Mistral key went to api.openai.com/v1/v1; also as
             # an operand (`base_url or settings.openai_base_url`: held-out review 28, G4)
@@ -1642,6 +1650,22 @@ class _Transformer(RuleTransformer):
             return value
         self.todo(line, "server_url must not end in /v1 (OpenAI's base_url did): check the value")
         return value
+
+    def _keyed_module_string(self, value: cst.BaseExpression) -> Optional[str]:
+        """The string under the keys of ``value``, a subscript chain on a module-level dict display (``ENDPOINTS[
+        "openai"]``, ``CONF["openai"]["base-url"]``), else None."""
+        keys = []
+        while isinstance(value, cst.Subscript) and len(value.slice) == 1 and \
+                isinstance(value.slice[0].slice, cst.Index) and string_value(value.slice[0].slice.value) is not None:
+            keys.append(string_value(value.slice[0].slice.value))
+            value = value.value
+        node = self._module_values().get(value.value) if keys and isinstance(value, cst.Name) else None
+        for key in reversed(keys):
+            if not isinstance(node, cst.Dict):
+                return None
+            node = next((e.value for e in node.elements if isinstance(e, cst.DictElement) and
+                         string_value(e.key) == key), None)
+        return string_value(node) if node is not None else None
 
     def _may_name_openai(self, value: cst.BaseExpression) -> bool:
         """An operand of ``a or b`` / ``a if c else b`` is OpenAI's URL, or a name or setting that may hold it."""

@@ -4257,3 +4257,21 @@ def test_an_index_sized_for_the_dropped_dimensions_gets_a_todo() -> None:
                     "qdrant.upsert('faqs', points=embed(['a']))\n"})
     assert "# TODO(migrator MIG107): 768: the vector size the converted embeddings calls asked OpenAI for " \
            "(dimensions=768, dropped" in out["store.py"], out["store.py"]
+
+
+def test_a_base_url_read_from_a_dict_by_key_is_the_value_under_that_key() -> None:
+    """Held-out review 91, Y1 (ai-chat): `OpenAI(base_url=ENDPOINTS["openai"])` with `ENDPOINTS = {"openai":
+    "https://api.openai.com/v1", "doubao": "https://ark..."}` was listed as Doubao's, with "Nothing to change": the
+    whole dict's text was read. The key's value decides: OpenAI's URL converts (and is dropped), Doubao's stays."""
+    from mechanics import convert_files
+
+    endpoints = ("ENDPOINTS = {'openai': 'https://api.openai.com/v1', "
+                 "'doubao': 'https://ark.cn-beijing.volces.com/api/v3'}\n")
+    out = convert_files({"bot.py": "from openai import OpenAI\n\n" + endpoints +
+                         "client = OpenAI(base_url=ENDPOINTS['openai'])\n"
+                         "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n"})["bot.py"]
+    assert "Mistral(" in out and "server_url" not in out, out
+    out = convert_files({"bot.py": "from openai import OpenAI\n\n" + endpoints +
+                         "client = OpenAI(base_url=ENDPOINTS['doubao'])\n"
+                         "r = client.chat.completions.create(model='doubao-pro', messages=[])\n"})["bot.py"]
+    assert "Mistral(" not in out and "TODO" not in out, out

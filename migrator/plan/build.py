@@ -7771,6 +7771,11 @@ def _ctor_endpoint(f: _File, call: ast.Call, builder: _Builder) -> tuple[str, li
         if kw.arg == "http_client":
             problems.extend(_httpx_parts_problems(kw.value, f, scope))
         if kw.arg in ("base_url", "api_key"):
+            keyed = _keyed_value(builder, f, scope, kw.value)
+            if keyed is not None:  # `ENDPOINTS["openai"]`: the value under that key (held-out review 91, Y1)
+                g, where, value = keyed
+                texts.append((kw.arg, _expression_text(g, where, value) + _imported_text(builder, g, where, value)))
+                continue
             texts.append((kw.arg, _expression_text(f, scope, kw.value) + _imported_text(builder, f, scope, kw.value)))
     base_url = next((kw.value for kw in call.keywords if kw.arg == "base_url"), None)
     given = _passed_endpoint(builder, f, scope, base_url)
@@ -7881,6 +7886,36 @@ def _imported_text(builder, f: _File, scope: Scope, node: ast.AST) -> str:
                 if value is not None:
                     out += " " + _expression_text(g, (), value)
     return out
+
+
+def _keyed_value(builder, f: _File, scope: Scope, node: ast.AST, depth: int = 0):
+    """(module, scope, value) under the string keys of ``node``, a subscript chain on a name bound once to a dict
+    display (``ENDPOINTS["openai"]``, ``conf["openai"]["base-url"]``; the dict in this module or imported from another
+    of the tree), else None: the whole dict's text named every server in it, and a client on OpenAI's was judged the
+    other one's (held-out review 91, Y1)."""
+    keys = []
+    while isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
+            isinstance(node.slice.value, str):
+        keys.append(node.slice.value)
+        node = node.value
+    if not keys or not isinstance(node, ast.Name) or depth > 3:
+        return None
+    g, name, where = f, node.id, builder.lookup_scope(f, scope, node.id)
+    values = g.assigns.get((where, name), []) if where is not None else []
+    if not values and node.id in f.repo_imports and where == ():
+        imported = builder.resolve_import(f, node.id)
+        if imported is None:
+            return None
+        g, name, where = imported[0], imported[1], ()
+        values = g.assigns.get(((), name), [])
+    if len(values) != 1:
+        return None
+    value = values[0]
+    for key in reversed(keys):
+        value = _dict_entry(value, key)
+        if value is None:
+            return None
+    return g, g.scope_of.get(id(value), where or ()), value
 
 
 def _constructed_field_text(builder, f: _File, scope: Scope, node: ast.Name, attr: str, depth: int = 0) -> str:
