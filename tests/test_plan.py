@@ -4275,3 +4275,17 @@ def test_a_base_url_read_from_a_dict_by_key_is_the_value_under_that_key() -> Non
                          "client = OpenAI(base_url=ENDPOINTS['doubao'])\n"
                          "r = client.chat.completions.create(model='doubao-pro', messages=[])\n"})["bot.py"]
     assert "Mistral(" not in out and "TODO" not in out, out
+
+
+def test_an_imported_setting_holding_openais_url_is_no_server_url() -> None:
+    """Held-out review 91, X4 (chatgpt-tg): `OPENAI_BASE_URL = 'https://api.openai.com/v1'` in settings.py, handed as
+    base_url=settings.OPENAI_BASE_URL, became server_url=settings.OPENAI_BASE_URL: requests went to
+    api.openai.com/v1/v1 with the Mistral key. OpenAI's own URL is dropped, as when written in the call."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "settings.py": "OPENAI_TOKEN = ''\nOPENAI_BASE_URL = 'https://api.openai.com/v1'\n",
+        "app.py": "import openai\n\nimport settings\n\n"
+                  "client = openai.OpenAI(api_key=settings.OPENAI_TOKEN, base_url=settings.OPENAI_BASE_URL)\n"
+                  "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"})
+    assert "Mistral(" in out["app.py"] and "server_url" not in out["app.py"], out["app.py"]

