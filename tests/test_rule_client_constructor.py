@@ -1895,6 +1895,8 @@ def test_a_converted_client_s_base_url_from_the_openai_setting_names_it():
 @pytest.mark.parametrize("base_url, key, relay", [
     ("https://api.proxyapi.ru/openai/v1", "", True),
     ("https://oai.example-relay.com/v1/openai", ', api_key=os.environ["OPENAI_API_KEY"]', True),
+    # (a key variable of the app's naming that says OpenAI: held-out review 91, X2)
+    ("https://api.proxyapi.ru/openai/v1", ', api_key=os.getenv("OPENAI_KEY")', True),
     # (the corpus diff: Novita's OpenAI-compatible path, with its own key, is another provider's)
     ("https://api.novita.ai/v3/openai", ', api_key=os.getenv("NOVITA_API_KEY")', False),
     # (Cloudflare AI Gateway's OpenAI route, in an f-string: held-out review 60, X11)
@@ -1922,6 +1924,20 @@ def test_a_client_on_a_relay_whose_path_names_openai_gets_a_todo(base_url, key, 
     assert "client = OpenAI(" in code, code
     why = relay if isinstance(relay, str) else "whose path names openai"
     assert any(f"{why}: if it relays to OpenAI's models" in t for t in todos) == bool(relay), todos
+
+
+def test_a_relay_given_by_an_env_file_gets_the_relay_todo(tmp_path):
+    """Held-out review 91, X3: `OpenAI()` with `.env.example` setting OPENAI_BASE_URL to a reseller's relay
+    (api.proxyapi.ru/openai/v1) was listed as another provider's, with no TODO; the same URL in the call got one."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / ".env.example").write_text("OPENAI_API_KEY=\nOPENAI_BASE_URL=https://api.proxyapi.ru/openai/v1\n")
+    (tmp_path / "app.py").write_text("from openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n")
+    report = run([tmp_path], config=Config(), mode=Mode.CHECK, jobs=1, progress=False)
+    todos = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.kind.value == "todo"]
+    assert any("whose path names openai: if it relays to OpenAI's models" in t for t in todos), todos
 
 
 def test_a_base_url_from_a_variable_of_the_apps_own_naming_is_told_to_name_mistrals_server():

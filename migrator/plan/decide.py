@@ -754,7 +754,7 @@ def decide(builder, files) -> ConversionPlan:
             RELAY_ENDPOINT_TODO.format(host=origin.provider.removeprefix("endpoint ") if origin.provider.startswith(
                 "endpoint ") else f"{origin.provider}'s", why=origin.relay) if verdict == OTHER and \
             origin.relay and builder.endpoint is None and (
-                not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else \
+                not origin.key_text or "openai" in (origin.key_source + origin.key_text).lower()) else \
             "" if verdict == OTHER else ctor_todo(reason, blockers, origin.path)
         if verdict == UNUSED:
             # (a tree already on mistralai: converted by a previous run, whose TODO here a second run must say the same)
