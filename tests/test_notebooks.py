@@ -794,3 +794,18 @@ def test_a_notebook_on_llamaindex_or_langchain_defaults_is_read_as_a_py_file_is(
     todos = {os.path.basename(r.path): sorted(f.rule for f in r.findings if f.kind is FindingKind.TODO)
              for r in report.results}
     assert todos["rag.ipynb"] == todos["rag.py"] == ["MIG106", "MIG106"], todos
+
+
+def test_a_module_a_converted_cell_needs_is_imported_where_a_later_cell_imports_it(tmp_path):
+    """Held-out review 91, X1 (chat_with_docs_projects): a transcription in cell 0 became `...file_name":
+    os.path.basename(...)`, and no `import os` was added because cell 6 imports os: run top-down, cell 0 raised
+    NameError. A later cell's import binds nothing for an earlier cell."""
+    from migrator.engine import Mode, run
+
+    cells = ["from openai import OpenAI\nclient = OpenAI()\naudio_file = open('a.mp3', 'rb')\n"
+             "text = client.audio.transcriptions.create(model='whisper-1', file=audio_file).text",
+             "import os\nprint(os.getcwd())"]
+    path = _write_cells(tmp_path, cells)
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    sources = _cell_sources(path)
+    assert "import os" in sources[0] and "os.path.basename" in sources[0], sources
