@@ -1807,3 +1807,17 @@ def test_a_chat_model_at_a_server_another_modules_settings_name_is_another_provi
                       "llm = ChatOpenAI(base_url=settings.remote_url + '/v1', api_key='x', model='suzume')\n"
                       "raw = OpenAI(base_url=settings.remote_url + '/v1', api_key='x')\n"})
     assert "TODO" not in out["src/llm.py"], out["src/llm.py"]
+
+
+def test_a_base_url_name_bound_to_openais_variable_is_judged_as_the_read_itself():
+    """Held-out review 91, Y4 (LCIPA): `base_url = os.environ.get("OPENAI_API_BASE", None)` then
+    `ChatOpenAI(base_url=base_url)` was listed as another provider's ("the app's configuration"), where the same read
+    written in the call converted."""
+    code, todos = convert('''\
+        import os
+        from langchain_openai import ChatOpenAI
+
+        base_url = os.environ.get("OPENAI_API_BASE", None)
+        CHAT = ChatOpenAI(model="gpt-4o-mini", base_url=base_url)
+        ''')
+    assert "CHAT = ChatMistralAI(" in code, code

@@ -621,7 +621,7 @@ class _Planner:
             if arg in (*self.endpoint_keywords, "endpoint", *self.key_keywords):
                 # `api_base=LLAMA_BASE`, a constant (review 56, V8); `base_url=base_url` of a parameter defaulting to
                 # OpenRouter's URL (held-out review 78, Y5)
-                value = self._module_string(given) or self._default_string(given) or given
+                value = self._module_string(given) or self._default_string(given) or self._module_read(given) or given
                 found = classify_endpoint(ast.unparse(value), "api_key" if "key" in arg else "base_url")
                 if found == "unknown endpoint" and self.endpoints.get((call.lineno, call.col_offset)):
                     found = self.endpoints[(call.lineno, call.col_offset)]
@@ -658,6 +658,22 @@ class _Planner:
                        and isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id), None)
         if len(bound) != 1 or holder is None or holder.targets[0] is not bound[0] or \
                 not (isinstance(holder.value, ast.Constant) and isinstance(holder.value.value, str)):
+            return None
+        return holder.value
+
+    def _module_read(self, value: ast.AST) -> Optional[ast.Call]:
+        """The environment read a module-level name is bound to once (``base_url = os.environ.get("OPENAI_API_BASE",
+        None)``), for a name read as it is; else None: judged as the read written in the call is (held-out review 91,
+        Y4: the name was "the app's configuration", another provider's, where the inline read converted)."""
+        if not isinstance(value, ast.Name):
+            return None
+        bound = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == value.id
+                 and not isinstance(n.ctx, ast.Load)]
+        holder = next((n for n in self.tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
+                       and isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id), None)
+        if len(bound) != 1 or holder is None or holder.targets[0] is not bound[0] or \
+                not isinstance(holder.value, ast.Call) or \
+                _dotted(holder.value.func).rsplit(".", 1)[-1] not in ("getenv", "get"):
             return None
         return holder.value
 
