@@ -160,6 +160,8 @@ class _Transformer(RuleTransformer):
         answer = self.answer_for(node)
         if answer and answer[0] == "env" and (answer[1] == "todo" or answer[1] is True):
             return
+        if self._folded_module_key(node):
+            return  # MIG101 builds the Mistral client from it, reading MISTRAL_API_KEY (held-out review 91, Y3)
         # LangChain's and LlamaIndex's objects in one module read the key: one TODO (their rules visit a node in
         # registry order, LangChain's first)
         told = self.rule.context.scratch.setdefault(_ENV_TOLD, set())
@@ -508,6 +510,22 @@ class _Transformer(RuleTransformer):
             if sites and all(s.verdict == CONVERT for s in sites) and len(reads) == len(sites):
                 spent.add(local)
         return spent
+
+    def _folded_module_key(self, node: cst.CSTNode) -> bool:
+        """Is ``node`` the value of ``openai.api_key = ...`` in a module whose openai module client converts (MIG101
+        turns the statement into the Mistral client, whose key read it renames)?"""
+        view = self.facts.view
+        statement = self.statement_stack[-1] if self.statement_stack else None
+        tree = getattr(self.facts, "tree", None)
+        if view is None or statement is None or tree is None:
+            return False
+        line = self.current_line()
+        setting = next((n for n in tree.body if isinstance(n, ast.Assign) and n.lineno == line and
+                        len(n.targets) == 1 and isinstance(n.targets[0], ast.Attribute) and
+                        n.targets[0].attr == "api_key" and isinstance(n.targets[0].value, ast.Name) and
+                        n.targets[0].value.id == "openai"), None)
+        return setting is not None and any(c.kind == "module" and c.path == view.path and c.decision == "convert"
+                                           for c in view.plan.clients)
 
     def _function_of(self, line: int) -> "tuple[int, int] | None":
         """The (first, last) lines of the innermost function holding ``line``, or None at the top level."""

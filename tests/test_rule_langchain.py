@@ -1821,3 +1821,20 @@ def test_a_base_url_name_bound_to_openais_variable_is_judged_as_the_read_itself(
         CHAT = ChatOpenAI(model="gpt-4o-mini", base_url=base_url)
         ''')
     assert "CHAT = ChatMistralAI(" in code, code
+
+
+def test_no_key_todo_on_the_openai_module_setting_migrator_turns_into_the_mistral_client():
+    """Held-out review 91, Y3 (2024_2_Database): `openai.api_key = os.environ["OPENAI_API_KEY"]` became
+    `mistral_client = Mistral(api_key=os.environ["MISTRAL_API_KEY"], ...)`, and MIG116's "OPENAI_API_KEY is used here"
+    TODO sat above it, about a statement that no longer exists."""
+    code, todos = convert('''\
+        import os
+        import openai
+        from langchain_openai import OpenAIEmbeddings
+
+        openai.api_key = os.environ["OPENAI_API_KEY"]
+        response = openai.chat.completions.create(model="gpt-3.5-turbo", messages=[])
+        embeddings = OpenAIEmbeddings()
+        ''')
+    assert 'api_key=os.environ["MISTRAL_API_KEY"]' in code and not [t for t in todos if "OPENAI_API_KEY" in t], \
+        (code, todos)
