@@ -1838,3 +1838,29 @@ def test_no_key_todo_on_the_openai_module_setting_migrator_turns_into_the_mistra
         ''')
     assert 'api_key=os.environ["MISTRAL_API_KEY"]' in code and not [t for t in todos if "OPENAI_API_KEY" in t], \
         (code, todos)
+
+
+def test_an_object_sharing_its_key_with_one_kept_on_openai_stays_too():
+    """Held-out review 91, Y5 (2024_2_Database): `self.api_key` handed to a ChatOpenAI kept on OpenAI and to an
+    OpenAIEmbeddings that converted: the MistralAIEmbeddings got the OpenAI key (a 401), and each TODO's advice broke
+    the other object. The converting one stays too, saying why; without the shared key it converts."""
+    source = '''\
+        import os
+        from langchain_openai import ChatOpenAI, OpenAIEmbeddings
+
+
+        class Qa:
+            def __init__(self):
+                self.api_key = os.environ.get("OPENAI_API_KEY")
+                self.llm = ChatOpenAI(temperature=0, model="gpt-4o-mini", openai_api_key=self.api_key)
+                self.embeddings = OpenAIEmbeddings(openai_api_key=self.api_key)
+
+            def ask(self, prompt):
+                return self.llm(prompt).content
+        '''
+    code, todos = convert(source)
+    assert "MistralAIEmbeddings" not in code, code
+    assert any("its key (self.api_key) is also handed to the ChatOpenAI that stays on OpenAI here" in t
+               for t in todos), todos
+    code, _ = convert(source.replace("OpenAIEmbeddings(openai_api_key=self.api_key)", "OpenAIEmbeddings()"))
+    assert "MistralAIEmbeddings()" in code, code

@@ -343,6 +343,19 @@ class _Planner:
             self._index(child, inner)
 
     def plan(self) -> LangchainPlan:
+        self._shared_key: dict = {}  # (line, col) -> why a converting object's key keeps it (_shared_keys)
+        for _ in range(2):  # once more where an object that would convert shares its key with one that stays
+            found = self._sites()
+            shared = self._shared_keys(found[0])
+            if not shared:
+                break
+            self._shared_key = shared
+            self._renamed, self.assistant_ends = {}, {}
+        return self._plan_rest(*found)
+
+    def _sites(self) -> tuple:
+        """(sites in source order, other references of the classes by name, whether a converted object reads the
+        key itself, the functions holding those)."""
         sites, other_refs = [], {name: [] for name in self.local_classes}
         implicit_key = False
         ranges: list = []  # the functions holding implicit-key objects; None: one is outside any function
@@ -374,6 +387,27 @@ class _Planner:
                 else:
                     other_refs[written].append(node)
         sites.sort(key=lambda s: (s.line, s.col))
+        return sites, other_refs, implicit_key, ranges
+
+    def _shared_keys(self, sites: list) -> dict:
+        """(line, col) -> the blocker of each object that would convert whose key (``api_key=self.api_key``, a name;
+        not the variable's read, which is renamed with it) is also handed to an object staying on OpenAI: the Mistral
+        class would get the OpenAI key, and a Mistral key given to the shared name would go to OpenAI (held-out review
+        91, Y5: a converted MistralAIEmbeddings sent the OpenAI key, and each TODO's advice broke the other object)."""
+        keys = {}
+        for node in ast_walk(self.tree):
+            if isinstance(node, ast.Call) and (node.lineno, node.col_offset) in {(s.line, s.col) for s in sites}:
+                given = next((kw.value for kw in node.keywords if kw.arg in ("api_key", "openai_api_key")), None)
+                text = ast.unparse(given) if given is not None else ""
+                if text and "environ" not in text and "getenv" not in text:
+                    keys[(node.lineno, node.col_offset)] = text
+        kept = {keys[(s.line, s.col)]: s.cls for s in sites if s.verdict == KEEP and (s.line, s.col) in keys}
+        return {(s.line, s.col): [f"its key ({keys[(s.line, s.col)]}) is also handed to the "
+                                  f"{kept[keys[(s.line, s.col)]]} that stays on OpenAI here: give this object a "
+                                  f"Mistral key of its own, then convert"]
+                for s in sites if s.verdict == CONVERT and keys.get((s.line, s.col)) in kept}
+
+    def _plan_rest(self, sites: list, other_refs: dict, implicit_key: bool, ranges: list) -> LangchainPlan:
         replace = set()
         for name, cls in self.local_classes.items():
             if "." in name:  # written through its module: a converted call is given the Mistral class by name
@@ -587,7 +621,8 @@ class _Planner:
                 f"{'.'.join(self.lib.CLASSES[cls][2:4])} the same way (try / except, its own None check) "
                 "and convert by hand",))
         self._reads, self._ends = [], []
-        blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set()) + self._branch(call)
+        blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set()) + self._branch(call) + \
+            self._shared_key.get((call.lineno, call.col_offset), [])
         for read in self._reads:  # rewritten where converted objects alone reach it
             self._renamed[id(read)] = self._renamed.get(id(read), True) and not blockers
         for end in self._ends:
