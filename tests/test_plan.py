@@ -4289,3 +4289,15 @@ def test_an_imported_setting_holding_openais_url_is_no_server_url() -> None:
                   "client = openai.OpenAI(api_key=settings.OPENAI_TOKEN, base_url=settings.OPENAI_BASE_URL)\n"
                   "r = client.chat.completions.create(model='gpt-4o', messages=[])\n"})
     assert "Mistral(" in out["app.py"] and "server_url" not in out["app.py"], out["app.py"]
+
+
+def test_a_with_options_copy_says_what_to_do_in_the_kept_clients_todo() -> None:
+    """Held-out review 91, X6: `client.with_options(timeout=10).chat.completions.create(...)` kept the client with
+    "blocking uses: with_options" and nothing else."""
+    from mechanics import convert_files
+
+    out = convert_files({"bot.py": "import openai\n\nclient = openai.OpenAI()\n\n\ndef reply(h):\n"
+                                   "    return client.with_options(timeout=10).chat.completions.create(model='gpt-4o', "
+                                   "messages=h)\n"})["bot.py"]
+    assert "blocking uses: with_options (with_options(...) makes a copy of the client with other options, which " \
+           "Mistral's client has no counterpart of: pass them with each call instead" in out, out

@@ -3929,7 +3929,13 @@ class _Builder:
                                                                  for kw in call.keywords)
             # (`typed_ai.completions.stream(messages=...)`: a chat completion through an alias, not the legacy
             # Completions API; held-out review 59, Y6)
-            own = (self._foreign_call(f, call, surface) or f"{surface}(...) has no rule yet") if oid is not None else ""
+            own = (self._foreign_call(f, call, surface) or (
+                # (held-out review 91, X6: "blocking uses: with_options" said nothing of what to do)
+                f"{surface}(...) makes a copy of "
+                "the client with other options, which Mistral's client has no counterpart of: pass them with each "
+                "call instead (timeout_ms=..., retries=RetryConfig(...), server_url=...), then run "
+                "migrator again" if surface in ("with_options", "copy") else f"{surface}(...) has no rule yet")
+            ) if oid is not None else ""
             use = self._use(f, call, oid, surface, True, own if oid is not None else
                             "it reads like a chat completion through an alias (messages= / response_model=), not the "
                             "legacy Completions API" if aliased else
