@@ -483,7 +483,9 @@ def test_v0_moderation_and_fill_in_the_middle_convert_with_their_dict_reads():
 
 @pytest.mark.parametrize("source, reason", [
     # the result's categories: Mistral names them differently
-    ('r = openai.Moderation.create(input=t)\nprint(r["results"][0]["categories"]["violence"])', "not a field"),
+    # (held-out review 91, X5: the read as written, and Mistral's other category names)
+    ('r = openai.Moderation.create(input=t)\nprint(r["results"][0]["categories"]["violence"])',
+     "r['results'][0]['categories']: Mistral's moderation results name their categories differently"),
     ('r = openai.Moderation.create(input=t)\nprint(r["results"][0].flagged)', "read as an attribute"),
     ('r = openai.Moderation.create(input=t)\nprint(r["results"][0])', "as a whole"),
     ('r = openai.Moderation.create(input=[{"type": "image_url", "image_url": u}])\nprint(r["results"][0]["flagged"])',
