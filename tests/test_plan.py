@@ -4139,6 +4139,14 @@ def test_a_required_key_setting_of_another_service_names_its_own_clients() -> No
             "    return await client.chat.completions.create(model='gpt-4o', messages=[])\n")})
     assert "the converted clients are handed it (api_key=settings.OPENAI_API_KEY in openai_service.py)" in \
         out["app/core/settings.py"], out["app/core/settings.py"]
+    # the settings in a regular package, the client in a directory of it without __init__.py (held-out review 92, X1)
+    out = convert_files({
+        "src/__init__.py": "", "src/config.py": settings,
+        "src/clients/llm.py": ("from openai import OpenAI\n\nfrom src.config import settings\n\n"
+                               "client = OpenAI(api_key=settings.OPENAI_API_KEY)\n"
+                               "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")})
+    assert "the converted clients are handed it (api_key=settings.OPENAI_API_KEY in llm.py)" in \
+        out["src/config.py"], out["src/config.py"]
     # handed through the openai module's setting (held-out review 90, X5: "every client now reads MISTRAL_API_KEY")
     out = convert_files({
         "app/__init__.py": "", "app/core/__init__.py": "", "app/core/settings.py": settings,

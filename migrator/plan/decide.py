@@ -5615,9 +5615,11 @@ def _required_key_fields(builder, files) -> dict:
                 # (and the modules importing it: a namespace package, with no __init__.py to say where its project
                 # begins, is linked by its imports; held-out review 90, X4, "no code of this project calls OpenAI" of
                 # the settings a converted client was handed)
-                importing = frozenset() if os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(f.path)),
-                                                                       "__init__.py")) else _importing(builder, f.path)
-                beside = [g for g in files if project_of(g.path) == project_of(f.path) or g.path in importing]
+                # (or the importer's: `src/clients/llm.py` of a `src` package, clients/ without one: held-out review 92,
+                # X1)
+                importing = _importing(builder, f.path)
+                beside = [g for g in files if project_of(g.path) == project_of(f.path) or g.path in importing and (
+                    not _in_package(f.path) or not _in_package(g.path))]
                 handed = _handed_field(beside, stmt.target.id)
                 if not any(g.uses_openai for g in beside):
                     found.setdefault(f.path, {})[span] = (
@@ -5639,6 +5641,11 @@ def _required_key_fields(builder, files) -> dict:
                     "a default or remove it" + (f", and declare {declared} where the code passes the key on" if key
                                                 else ""))
     return found
+
+
+def _in_package(path: str) -> bool:
+    """Does the module's directory hold an ``__init__.py`` (a regular package, whose project project_of finds)?"""
+    return os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py"))
 
 
 def _handed_field(files, field: str) -> str:
