@@ -483,3 +483,22 @@ def test_a_model_constant_shared_with_a_kept_client_gives_each_converted_call_it
     assert "local.audio.transcriptions.create(model=WHISPER" in code and "local.chat.completions.create(model=MODEL" \
         in code, code
     assert not any("WHISPER" in t or "MODEL" in t for t in todos), todos
+
+
+def test_a_getattr_of_the_transcriptions_text_converts() -> None:
+    """Held-out review 92, X2 (tg2text): `(getattr(result, "text", None) or "").strip()` kept the client, told "the
+    transcription is used as a whole (returned, passed on)"; Mistral's TranscriptionResponse has .text."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet("""
+        from openai import OpenAI
+
+        client = OpenAI()
+
+
+        def transcribe(path):
+            with open(path, "rb") as f:
+                result = client.audio.transcriptions.create(model="whisper-1", file=f)
+            return (getattr(result, "text", None) or "").strip()
+        """)
+    assert "client.audio.transcriptions.complete(" in code and not todos, (code, todos)
