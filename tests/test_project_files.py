@@ -703,7 +703,9 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
 
 @pytest.mark.parametrize("path, kind", [
     ("requirements.txt", REQUIREMENTS), ("requirements-dev.txt", REQUIREMENTS), ("dev-requirements.in", REQUIREMENTS),
-    ("requirements/base.txt", REQUIREMENTS), ("requirement.txt", REQUIREMENTS), ("pyproject.toml", PYPROJECT), ("setup.cfg", SETUP_CFG),
+    ("requirements/base.txt", REQUIREMENTS), ("requirement.txt", REQUIREMENTS),
+    ("demo/requirments.txt", REQUIREMENTS),  # (held-out review 92, Y3)
+    ("pyproject.toml", PYPROJECT), ("setup.cfg", SETUP_CFG),
     ("Pipfile", PIPFILE), (".env", ENV_FILE), (".env.example", ENV_FILE), ("config/prod.env", ENV_FILE),
     ("docker-compose.yml", DEPLOY), ("compose.prod.yaml", DEPLOY), (".github/workflows/ci.yml", DEPLOY),
     ("sub/.github/workflows/ci.yaml", DEPLOY), (".gitlab-ci.yml", DEPLOY), ("nb.ipynb", NOTEBOOK),

@@ -58,7 +58,9 @@ def file_kind(path: str) -> str | None:
         return NOTEBOOK
     lower = name.lower()
     # (requirement.txt too: cloudagent's was never read, held-out review 25, A4)
-    if lower.endswith((".txt", ".in")) and ("requirement" in lower or directory.rpartition("/")[2] == "requirements"):
+    # (misspelled too, `requirments.txt`: held-out review 92, Y3, its folder's dependencies went to a sibling's file)
+    if lower.endswith((".txt", ".in")) and ("requirement" in lower or "requirment" in lower or
+                                            directory.rpartition("/")[2] == "requirements"):
         return REQUIREMENTS
     if name == "pyproject.toml":
         return PYPROJECT
