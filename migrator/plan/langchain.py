@@ -682,35 +682,30 @@ class _Planner:
         return [(k.value, v) for k, v in zip(assign.value.keys, assign.value.values)
                 if isinstance(k, ast.Constant) and isinstance(k.value, str)]
 
-    def _module_string(self, value: ast.AST) -> Optional[ast.Constant]:
-        """The string a module-level constant holds (``BASE = "http://localhost:8000/v1"``, bound once and nowhere
-        else), for a name read as it is; else None."""
+    def _module_value(self, value: ast.AST) -> Optional[ast.AST]:
+        """What a module-level name read as it is holds, where a top-level assignment binds it once and nothing
+        else does; else None."""
         if not isinstance(value, ast.Name):
             return None
         bound = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == value.id
                  and not isinstance(n.ctx, ast.Load)]
         holder = next((n for n in self.tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
                        and isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id), None)
-        if len(bound) != 1 or holder is None or holder.targets[0] is not bound[0] or \
-                not (isinstance(holder.value, ast.Constant) and isinstance(holder.value.value, str)):
-            return None
-        return holder.value
+        return holder.value if len(bound) == 1 and holder is not None and holder.targets[0] is bound[0] else None
+
+    def _module_string(self, value: ast.AST) -> Optional[ast.Constant]:
+        """The string a module-level constant holds (``BASE = "http://localhost:8000/v1"``, bound once and nowhere
+        else), for a name read as it is; else None."""
+        held = self._module_value(value)
+        return held if isinstance(held, ast.Constant) and isinstance(held.value, str) else None
 
     def _module_read(self, value: ast.AST) -> Optional[ast.Call]:
         """The environment read a module-level name is bound to once (``base_url = os.environ.get("OPENAI_API_BASE",
         None)``), for a name read as it is; else None: judged as the read written in the call is (held-out review 91,
         Y4: the name was "the app's configuration", another provider's, where the inline read converted)."""
-        if not isinstance(value, ast.Name):
-            return None
-        bound = [n for n in ast_walk(self.tree) if isinstance(n, ast.Name) and n.id == value.id
-                 and not isinstance(n.ctx, ast.Load)]
-        holder = next((n for n in self.tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
-                       and isinstance(n.targets[0], ast.Name) and n.targets[0].id == value.id), None)
-        if len(bound) != 1 or holder is None or holder.targets[0] is not bound[0] or \
-                not isinstance(holder.value, ast.Call) or \
-                _dotted(holder.value.func).rsplit(".", 1)[-1] not in ("getenv", "get"):
-            return None
-        return holder.value
+        held = self._module_value(value)
+        return held if isinstance(held, ast.Call) and \
+            _dotted(held.func).rsplit(".", 1)[-1] in ("getenv", "get") else None
 
     def _default_string(self, value: ast.AST) -> Optional[ast.Constant]:
         """The string default of the enclosing function's parameter ``value`` names, where the function never
