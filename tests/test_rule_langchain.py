@@ -1864,3 +1864,16 @@ def test_an_object_sharing_its_key_with_one_kept_on_openai_stays_too():
                for t in todos), todos
     code, _ = convert(source.replace("OpenAIEmbeddings(openai_api_key=self.api_key)", "OpenAIEmbeddings()"))
     assert "MistralAIEmbeddings()" in code, code
+
+
+def test_a_chat_model_handed_to_a_helper_of_another_module_says_to_convert_by_hand():
+    """Held-out review 92, X5 (rag-chatbot): a ChatOpenAI handed to a helper of another module of the project was
+    told "Once that is changed, run migrator again": nothing the user changes makes the rerun follow the helper."""
+    from mechanics import convert_files
+
+    out = convert_files({
+        "app/utils.py": "def build_chain(llm, prompt):\n    return prompt | llm\n",
+        "app/main.py": "from langchain_openai import ChatOpenAI\n\nfrom utils import build_chain\n\n"
+                       "chain = build_chain(ChatOpenAI(model='gpt-4o'), None)\n"})
+    assert "handed to build_chain(...) of another module of this project, whose uses are not checked: convert it " \
+           "to langchain_mistralai.ChatMistralAI by hand" in out["app/main.py"], out["app/main.py"]
