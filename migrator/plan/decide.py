@@ -2073,9 +2073,9 @@ UNUSED_ALONE_TODO = ("this OpenAI client is built when the module is imported, a
                      "delete it, or build a Mistral client here (Mistral(api_key=os.environ[\"MISTRAL_API_KEY\"])) if "
                      "code outside the tree uses it")
 # the same, given its key by the app (a literal, a config module's): it reads no variable
-UNUSED_KEYED_TODO = ("this OpenAI client is built when the module is imported, and nothing in the tree uses it: it keeps "
-                     "the openai package a dependency; delete it, or build a Mistral client here (with a Mistral key) "
-                     "if code outside the tree uses it")
+UNUSED_KEYED_TODO = ("this OpenAI client is built when the module is imported, and nothing in the tree uses it: it "
+                     "keeps the openai package a dependency; delete it, or build a Mistral client here (with a Mistral "
+                     "key) if code outside the tree uses it")
 # the same, built under an `if` / `try` (held-out review 28, G9: it cannot raise at import)
 UNUSED_GUARDED_TODO = ("this OpenAI client may be built when the module is imported, and nothing here uses it: it "
                        "still reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY) and keeps openai a "
