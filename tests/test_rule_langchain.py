@@ -1877,3 +1877,22 @@ def test_a_chat_model_handed_to_a_helper_of_another_module_says_to_convert_by_ha
                        "chain = build_chain(ChatOpenAI(model='gpt-4o'), None)\n"})
     assert "handed to build_chain(...) of another module of this project, whose uses are not checked: convert it " \
            "to langchain_mistralai.ChatMistralAI by hand" in out["app/main.py"], out["app/main.py"]
+
+
+def test_an_unused_openai_class_beside_a_converted_one_is_renamed_with_it():
+    """Held-out review 92, Y8 (workshop step_02_retrieve): `from langchain_openai import OpenAIEmbeddings, ChatOpenAI`
+    with ChatOpenAI never used became two imports, the unused ChatOpenAI alone keeping langchain-openai a need, and
+    nothing said so. It is renamed in place with the converted one; a legacy path's unused name is told to go."""
+    out, todos = convert('''\
+        from langchain_openai import OpenAIEmbeddings, ChatOpenAI
+
+        embeddings = OpenAIEmbeddings()
+        ''')
+    assert "from langchain_mistralai import MistralAIEmbeddings, ChatMistralAI\n" in out, out
+    assert "langchain_openai" not in out, out
+    out, _ = convert('''\
+        from langchain_openai import OpenAIEmbeddings, ChatOpenAI
+
+        embeddings = OpenAIEmbeddings(base_url="http://localhost:8000/v1")
+        ''')
+    assert "ChatMistralAI" not in out, out  # nothing converts: the unused name is left as it is
