@@ -1713,6 +1713,8 @@ def test_a_lock_file_beside_an_edited_manifest_gets_a_todo_and_is_not_touched(tm
     ("flask\nfaster-whisper\n\n\n", "flask\nfaster-whisper\nmistralai>=3.7,<4\n\n\n"),  # held-out review 7
     ("flask", "flask\nmistralai>=3.7,<4\n"),
     ("flask\r\nx\r\n\r\n", "flask\r\nx\r\nmistralai>=3.7,<4\r\n\r\n"),
+    ("pymupdf \neasyocr \n", "pymupdf \neasyocr \nmistralai>=3.7,<4\n"),  # (held-out review 92, Y10: kept as written)
+    ("flask  \n  \n", "flask  \nmistralai>=3.7,<4\n  \n"),
 ])
 def test_mistralai_added_where_openai_was_never_declared_goes_after_the_last_requirement(tmp_path, before, after):
     (tmp_path / "app.py").write_text("from openai import OpenAI\n\nc = OpenAI()\n"

@@ -3434,10 +3434,13 @@ def _undeclared(edit: _Edit, path: str, kind: str, name: str, facts: CodeFacts, 
         return edit  # no converted code under it: a sub-project's own manifest (held-out review 9, D5)
     if kind == REQUIREMENTS and name == "requirements.txt":
         text = edit.text
-        body = text.rstrip(" \t\r\n")
-        tail = text[len(body):]  # blank lines at the end stay at the end (held-out review 7)
-        head = body + (_newline(text) if body else "")
-        added = head + pkg.requirement + _newline(text) + (tail.split("\n", 1)[1] if "\n" in tail else "")
+        lines = text.splitlines(keepends=True)
+        last = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
+        # blank lines at the end stay at the end (held-out review 7); the last line is kept as written, its
+        # trailing blanks too (held-out review 92, Y10: `easyocr ` lost its space in the diff)
+        head = "".join(lines[:last + 1])
+        head += _newline(text) if head and not head.endswith(("\n", "\r")) else ""
+        added = head + pkg.requirement + _newline(text) + "".join(lines[last + 1:])
         line = head.count("\n") + 1
         return _Edit(added, edit.findings + [Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, line,
                                                      f"{name}: {pkg.requirement} added (the converted code imports "
