@@ -788,15 +788,20 @@ class RuleTransformer(cst.CSTTransformer):
         found = view.plan.module_keys.get(view.path)  # (the plan decides which module's key reaches this one)
         if found is None:
             return
-        path, line_there, code = found
+        path, line_there, code, top, importable = found
         try:
             shown = os.path.relpath(path, os.path.dirname(view.path) or ".").replace(os.sep, "/")
         except ValueError:
             shown = path
         line = self.current_line()
+        # (the statement there becomes that module's own mistral_client where its calls convert: held-out review 92,
+        # Y9, the TODO quoted a line the same run had rewritten)
+        moved = top and any(c.path == path and c.kind == "module" and c.decision == CONVERT for c in view.plan.clients)
         self.todo(line, f"{shown} set OpenAI's key for every module (openai.api_key = {code}, its line "
-                        f"{line_there}); Mistral has no such setting, and this module's mistral_client reads "
-                        "MISTRAL_API_KEY: set it, or build the client with that key (Mistral(api_key=...))")
+                        f"{line_there}" + (", now its own mistral_client" if moved else "") + "); Mistral has no "
+                        "such setting, and this module's mistral_client reads MISTRAL_API_KEY: set it, or build the "
+                        "client with that key (Mistral(api_key=...))" +
+                        (f", or import {shown}'s mistral_client" if moved and importable else ""))
 
     def retry_config_code(self, retries: "int | str") -> str:
         """The ``RetryConfig(...)`` code for ``max_retries=retries``, its imports requested: the class

@@ -980,7 +980,7 @@ def _local_key_folds(builder, files, key_readers: set, module_keys: dict) -> dic
     callers = set(refs_of) | loose
     if not any("api_key" in f.source for f in files if f.path in refs_of):
         return {}
-    reached = {setter for path, (setter, _, _) in module_keys.items() if path in callers}
+    reached = {setter for path, (setter, *_) in module_keys.items() if path in callers}
     found: dict = {}
     for f in files:
         if f.path not in refs_of or f.path in loose or f.path in key_readers or f.path in reached or \
@@ -1064,32 +1064,35 @@ def _instance_key_fold(f, lines) -> Optional[tuple]:
 
 
 def _module_keys(files) -> dict:
-    """path -> (setter path, line, code) of the ``openai.api_key = <value>`` of another module that reaches the
-    module's v0 calls, when the value is not OpenAI's own variable (``os.environ["OPENAI_API_KEY"]``, which the
-    module clients' MISTRAL_API_KEY replaces): openai 0.x's key is process-wide, Mistral's module clients are per
-    module (held-out reviews 6 and 7: the key set in messenger.py no longer reached tasks.py's calls). It reaches
-    the modules beside or below the setter, and those importing it; a stand-alone script elsewhere sets its own
-    (held-out review 52, O8)."""
+    """path -> (setter path, line, code, at its top level, it does not import the module) of the ``openai.api_key =
+    <value>`` of another module that reaches the module's v0 calls, when the value is not OpenAI's own variable
+    (``os.environ["OPENAI_API_KEY"]``, which the module clients' MISTRAL_API_KEY replaces): openai 0.x's key is
+    process-wide, Mistral's module clients are per module (held-out reviews 6 and 7: the key set in messenger.py no
+    longer reached tasks.py's calls). It reaches the modules beside or below the setter, and those importing it; a
+    stand-alone script elsewhere sets its own (held-out review 52, O8)."""
     setters = _key_setters(files)
     if not setters:
         return {}
     found: dict = {}
+    imports = {f.path: {module.rsplit(".", 1)[-1] for module, _, _ in f.repo_imports.values()} |
+               {name for _, _, name in f.repo_imports.values()} |
+               {module.rsplit(".", 1)[-1] for module in f.module_aliases.values()} for f in files}
     for f in files:
         here = os.path.dirname(f.path)
-        imported = {module.rsplit(".", 1)[-1] for module, _, _ in f.repo_imports.values()} | \
-            {name for _, _, name in f.repo_imports.values()} | \
-            {module.rsplit(".", 1)[-1] for module in f.module_aliases.values()}
+        imported = imports[f.path]
         # a program of its own (`streamlit run app.py`, a `__main__` script, a notebook) runs only what it imports: a
         # setter beside it that it does not import is another program's (held-out review 67, Y5: one Streamlit app's
         # key was said to serve another)
         entry = f.path.endswith(".ipynb") or "__main__" in f.source or \
             any(module.split(".")[0] == "streamlit" for module in f.module_aliases.values())
-        for path, (line, code) in sorted(setters.items()):
+        for path, (line, code, top) in sorted(setters.items()):
             there = os.path.dirname(path)
             named = os.path.splitext(os.path.basename(path))[0] in imported
             if path != f.path and (named or not entry and (there == here or not there or
                                                            here.startswith(there + os.sep))):
-                found[f.path] = (path, line, code)
+                # (the setter importing this module: importing its client back would be circular)
+                found[f.path] = (path, line, code, top,
+                                 os.path.splitext(os.path.basename(f.path))[0] not in imports.get(path, ()))
                 break
     return found
 
@@ -1102,7 +1105,8 @@ def _sets_module_key(f, node: ast.AST) -> bool:
 
 
 def _key_setters(files) -> dict:
-    """path -> (line, code) of the module's ``openai.api_key = <value>`` set from the app's own setting."""
+    """path -> (line, code, at the module's top level) of the module's ``openai.api_key = <value>`` set from the
+    app's own setting."""
     found: dict = {}
     for f in files:
         if "api_key" not in f.source or not f.openai_modules:
@@ -1111,7 +1115,8 @@ def _key_setters(files) -> dict:
             if isinstance(node, ast.Assign) and _sets_module_key(f, node):
                 if env_key(node.value) or isinstance(node.value, ast.Constant):
                     continue  # OpenAI's variable (renamed), or a secret written in (MIG101's own TODO)
-                found.setdefault(f.path, (node.lineno, ast.get_source_segment(f.source, node.value) or "..."))
+                found.setdefault(f.path, (node.lineno, ast.get_source_segment(f.source, node.value) or "...",
+                                          any(node is top for top in f.tree.body)))
     return found
 
 
