@@ -4331,13 +4331,13 @@ def test_a_v0_key_setting_the_run_turned_into_a_client_is_told_as_such():
     embed = "def get_embedding(text):\n    return openai.embeddings.create(input=text, model=\"m\").data[0].embedding\n"
     user = ("import openai\nfrom step_2 import get_embedding\n\n\ndef answer(q):\n    get_embedding(q)\n    return "
             "openai.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": q}])\n")
-    out = convert_files({"step_2.py": "import os\nimport openai\n\nOPENAI_API_KEY = os.environ.get(\"OPENAI_API_KEY\")\n"
-                                      "openai.api_key = OPENAI_API_KEY\n\n\n" + embed, "step_4.py": user})
+    setter = "import os\nimport openai\n\nOPENAI_API_KEY = os.environ.get(\"OPENAI_API_KEY\")\n"
+    out = convert_files({"step_2.py": setter + "openai.api_key = OPENAI_API_KEY\n\n\n" + embed, "step_4.py": user})
     assert "mistral_client = Mistral(\n    api_key=OPENAI_API_KEY," in out["step_2.py"], out["step_2.py"]
     assert "(openai.api_key = OPENAI_API_KEY, its line 5, now its own mistral_client)" in out["step_4.py"]
     assert "or import step_2.py's mistral_client" in out["step_4.py"], out["step_4.py"]
-    out = convert_files({"step_2.py": "import openai\nimport config\n\n\ndef setup():\n    openai.api_key = config.KEY\n"
-                                      "\n\n" + embed, "config.py": "KEY = 'k'\n", "step_4.py": user})
+    setter = "import openai\nimport config\n\n\ndef setup():\n    openai.api_key = config.KEY\n\n\n"
+    out = convert_files({"step_2.py": setter + embed, "config.py": "KEY = 'k'\n", "step_4.py": user})
     assert "openai.api_key = config.KEY\n" in out["step_2.py"], out["step_2.py"]
     assert "(openai.api_key = config.KEY, its line 6); " in out["step_4.py"], out["step_4.py"]
     assert "import step_2.py's" not in out["step_4.py"], out["step_4.py"]

@@ -133,8 +133,8 @@ class ConversionPlan:
     # (path, "llm" | "embedding") -> the line of the statement running on that default (the TODO goes there)
     default_at: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> (setter path, line, code of the value, at its top level, it does not import the module) of another
-    # module's ``openai.api_key = <value>`` set from the app's own setting that reaches the module: openai 0.x's key is process-wide, Mistral's
-    # module clients are per module
+    # module's ``openai.api_key = <value>`` set from the app's own setting that reaches the module: openai 0.x's key
+    # is process-wide, Mistral's module clients are per module
     module_keys: dict = field(default_factory=dict, compare=False, hash=False)
     # path -> ((line, last line of its function), ...) of each ``openai.api_key = <parameter>`` that becomes a local
     # ``mistral_client = Mistral(api_key=<parameter>)``: every converted openai-module call of the module follows one
