@@ -1048,6 +1048,9 @@ class _Collector(NodeVisitor):
             bindings[name] = binding
 
     def visit_Assign(self, node: ast.Assign) -> None:
+        if self.facts.view is not None and self.facts.reads_secrets and len(node.targets) == 1 and \
+                isinstance(node.targets[0], ast.Name) and node.targets[0].id in self.facts.view.key_names:
+            self.mark()  # `OPENAI_API_KEY = st.secrets.get(...)` the plan renames with the secret (92, X3)
         for target in node.targets:
             if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
                     and self.facts.openai_modules.get(target.value.id) == "openai"

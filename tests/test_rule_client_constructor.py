@@ -1988,9 +1988,11 @@ def test_a_streamlit_secret_the_environment_mirrors_is_flagged_where_clients_rea
     code, todos = convert_idempotent(source)
     assert any(t.startswith('st.secrets["OPENAI_API_KEY"]: Streamlit also puts root-level secrets in the environment')
                for t in todos), todos
-    # the key handed to the client: read the new secret there too, which the constructor's TODO asks for
-    _, todos = convert_idempotent(source.replace("OpenAI()", "OpenAI(api_key=OPENAI_API_KEY)"))
-    assert any(t.startswith("st.secrets") for t in todos) and any("looks like an OpenAI key" in t for t in todos)
+    # the key handed to the client (and read nowhere else): the new secret is read there (held-out review 92, X3)
+    code, todos = convert_idempotent(source.replace("OpenAI()", "OpenAI(api_key=OPENAI_API_KEY)"))
+    assert 'OPENAI_API_KEY = st.secrets["MISTRAL_API_KEY"]' in code, code
+    assert todos == ['st.secrets["MISTRAL_API_KEY"]: add MISTRAL_API_KEY (a Mistral key) to the app\'s secrets '
+                     "(.streamlit/secrets.toml, the Streamlit Cloud settings)"], todos
     # no converted client: nothing to say
     _, todos = convert_idempotent(source.replace("chat.completions.create", "images.generate"))
     assert not any(t.startswith("st.secrets") for t in todos), todos
@@ -2059,6 +2061,37 @@ def test_a_streamlit_secret_handed_as_the_key_follows_the_variable() -> None:
     assert 'api_key=userdata.get("MISTRAL_API_KEY")' in code, code
     assert len(todos) == 1, todos
     assert "add MISTRAL_API_KEY (a Mistral key) to the notebook's secrets (Colab's" in todos[0], todos
+
+
+def test_a_streamlit_secret_read_into_a_constant_the_converted_client_takes_follows_too() -> None:
+    """Held-out review 92, X3 (Resume-RAG-): `OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]` then
+    `OpenAI(api_key=OPENAI_API_KEY)` kept the OpenAI secret for Mistral under two contradicting TODOs, while an inline
+    read in the same app was renamed: the app needed both secrets. A constant only converted clients take follows the
+    inline rule; one read anywhere else stays, with its TODO."""
+    for read in ('st.secrets["OPENAI_API_KEY"]', 'st.secrets.get("openai_api_key")', "st.secrets.OPENAI_API_KEY"):
+        code, todos = convert_idempotent(f'''\
+            import streamlit as st
+            from openai import OpenAI
+
+            OPENAI_API_KEY = {read}
+            client = OpenAI(api_key=OPENAI_API_KEY)
+            r = client.chat.completions.create(model="gpt-4o", messages=[])
+            ''')
+        new = read.replace("OPENAI", "MISTRAL").replace("openai", "mistral")
+        assert f"OPENAI_API_KEY = {new}\n" in code and "api_key=OPENAI_API_KEY," in code, code
+        secret = new.split('"')[1] if '"' in new else "MISTRAL_API_KEY"
+        assert len(todos) == 1 and f"add {secret} (a Mistral key) to the app's secrets" in todos[0], todos
+    code, todos = convert_idempotent('''\
+        import streamlit as st
+        from openai import OpenAI
+
+        OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]
+        client = OpenAI(api_key=OPENAI_API_KEY)
+        r = client.chat.completions.create(model="gpt-4o", messages=[])
+        st.write(f"key: {OPENAI_API_KEY[:4]}...")
+        ''')
+    assert 'OPENAI_API_KEY = st.secrets["OPENAI_API_KEY"]' in code, code
+    assert any("looks like an OpenAI key" in t for t in todos), todos
 
 
 def test_a_streamlit_secret_read_as_an_attribute_follows_too() -> None:

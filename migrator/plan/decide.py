@@ -22,7 +22,7 @@ from codemods._repo import library_module
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
                                      RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, openai_key_prefix, provider_named_by_path)
-from migrator.mapping.env import ENV_VARS, SETTINGS_BASES
+from migrator.mapping.env import ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
 from migrator.mapping.chat import METHODS as CHAT_METHODS, TOKENIZER_CALLS, TOKENIZER_MODEL_CALL, TOKENIZER_TODO, \
     TOKENIZER_SHARED_TODO, TRAILING_SYSTEM_TODO
@@ -2568,6 +2568,48 @@ def _file_sites(builder, f, sites, decision, plan_state, params, returns, model_
                     if slot is not None:
                         slots.add(slot)
     model_slots[f.path] = frozenset(slots | builder.extra_slots.get(f.path, set()))
+    key_names.setdefault(f.path, set()).update(_secret_key_names(builder, f, ctor_verdict))
+
+
+def _streamlit_key_read(value: ast.AST) -> bool:
+    """``st.secrets["OPENAI_API_KEY"]`` / ``.get("OPENAI_API_KEY")`` / ``st.secrets.OPENAI_API_KEY`` (any case, as
+    MIG101 renames it)."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get" and \
+            value.args:
+        value, name = value.func.value, value.args[0]
+    elif isinstance(value, ast.Subscript):
+        value, name = value.value, value.slice
+    elif isinstance(value, ast.Attribute):
+        value, name = value.value, ast.Constant(value.attr)
+    else:
+        return False
+    return dotted_name(value) in STREAMLIT_SECRETS and isinstance(name, ast.Constant) and \
+        isinstance(name.value, str) and name.value.upper() == "OPENAI_API_KEY"
+
+
+def _secret_key_names(builder, f, ctor_verdict) -> set:
+    """Names a module assigns Streamlit's OpenAI key secret at its top level (``OPENAI_API_KEY =
+    st.secrets["OPENAI_API_KEY"]``) that only constructors converting take, as api_key=: MIG101 reads the Mistral
+    secret there, as it does inline (held-out review 92, X3: the inline read was renamed, the constant's was not, and
+    the app needed both secrets). Not a name another module may import."""
+    if "secrets" not in f.source or builder.endpoint is not None:  # (openai-compatible: the provider's key)
+        return set()
+    found = set()
+    stem = os.path.splitext(os.path.basename(f.path))[0]
+    for node in f.tree.body:
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) \
+                or not _streamlit_key_read(node.value):
+            continue
+        name = node.targets[0].id
+        loads = _loads_of(f, name)
+        if loads and all(isinstance(kw := f.parent.get(id(n)), ast.keyword) and kw.arg == "api_key" and
+                         isinstance(call := f.parent.get(id(kw)), ast.Call) and ctor_verdict(call) == CONVERT
+                         for n in loads) and \
+                sum(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+                    for n in f.nodes) == 1 and \
+                not any(g is not f and name in g.source and stem in g.source for g in builder.files):
+            found.add(name)
+    return found
 
 
 def _loads_of(f, name: str) -> list:
