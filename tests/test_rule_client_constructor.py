@@ -1359,6 +1359,50 @@ def test_a_key_handed_to_a_class_whose_constructor_converts_its_client_is_rename
     assert 'os.environ.get("OPENAI_API_KEY", "")' in out["app.py"], out["app.py"]
 
 
+def test_a_key_handed_to_a_function_whose_client_converts_is_renamed() -> None:
+    """Held-out review 92, X4 (kofki/LectureStudy): `api_key = os.getenv("OPENAI_API_KEY")` handed to a converted
+    client and to `get_transcript(path, api_key)`, whose only use of it is `OpenAI(api_key=key)` (converted): the read
+    stayed, under a TODO saying get_transcript was why. A function is followed as a class's __init__ is; one that
+    also hands the key to a kept client, or further, keeps the read."""
+    from mechanics import convert_files
+
+    notes = textwrap.dedent("""\
+        import os
+
+        from openai import OpenAI
+
+        from pkg.transcript import get_transcript
+
+        api_key = os.getenv("OPENAI_API_KEY")
+
+
+        def summarize(path):
+            text = get_transcript(path, api_key)
+            client = OpenAI(api_key=api_key)
+            r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
+            return r.choices[0].message.content
+        """)
+    transcript = textwrap.dedent("""\
+        from openai import OpenAI
+
+
+        def get_transcript(path, key):
+            if not key:
+                raise ValueError("no key")
+            client = OpenAI(api_key=key)
+            with open(path, "rb") as f:
+                return client.audio.transcriptions.create(model="whisper-1", file=f).text
+        """)
+    out = convert_files({"pkg/__init__.py": "", "pkg/notes.py": notes, "pkg/transcript.py": transcript})
+    assert 'api_key = os.getenv("MISTRAL_API_KEY")' in out["pkg/notes.py"], out["pkg/notes.py"]
+    assert "handed to converted clients" not in out["pkg/notes.py"]
+    kept = transcript + "\n\ndef jobs(key):\n    return OpenAI(api_key=key).fine_tuning.jobs.list()\n"
+    for helper in (transcript.replace("client = OpenAI(api_key=key)", "client = OpenAI(api_key=key)\n    log(key)"),
+                   kept.replace("client = OpenAI(api_key=key)\n", "client = OpenAI(api_key=key)\n    jobs(key)\n")):
+        out = convert_files({"pkg/__init__.py": "", "pkg/notes.py": notes, "pkg/transcript.py": helper})
+        assert 'api_key = os.getenv("OPENAI_API_KEY")' in out["pkg/notes.py"], out["pkg/notes.py"]
+
+
 def test_a_dropped_arguments_comments_go_with_it() -> None:
     """Re-review 40, R13: `stream=True  # stream the answer` dropped moved its comment onto `messages=`, and the
     comment line above a dropped `organization=` stayed before `)`, describing nothing. A kept argument's own

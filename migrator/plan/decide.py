@@ -3160,18 +3160,23 @@ def _class_key_verdict(builder, f, call, child) -> Optional[str]:
     """CONVERT for ``Ext(api_key=KEY)`` (``child``: the keyword or positional argument) of the app's own class
     whose ``__init__`` hands that parameter only to clients that convert, directly or through ``self.<attr>``
     (and checks it): the key reaches Mistral there (re-review 38, O3: the read was not renamed, and its TODO
-    blamed "code migrator cannot follow"). None otherwise."""
+    blamed "code migrator cannot follow"). None otherwise. A function of the app's own (``get_transcript(path,
+    KEY)``) alike, whose body hands that parameter only to clients that convert (held-out review 92, X4)."""
     if not isinstance(call.func, ast.Name) or any(isinstance(a, ast.Starred) for a in call.args):
         return None
     target = builder.resolve_class(f, call.func)
-    if target is None:
-        return None
-    h, cls = target
-    init = (*cls, "__init__")
+    if target is not None:
+        h, cls = target
+        init = (*cls, "__init__")
+    else:
+        found = builder.resolve_function(f, f.scope_of.get(id(call), ()), call.func)
+        if found is None or found[2]:
+            return None
+        h, init, _ = found
     function = h.scopes.get(init)
     if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
-    name = parameter_for(function, call, child, method=True)
+    name = parameter_for(function, call, child, method=target is not None)
     if name is None or (init, name) in h.assigns:
         return None
 
