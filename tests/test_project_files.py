@@ -752,6 +752,16 @@ def test_requirements_without_final_newline_and_already_declared_mistralai():
     assert edit_requirements("mistralai==1.2.0\nopenai\n", "add").text == "mistralai==1.2.0\nopenai\n"
 
 
+def test_requirements_declaring_openai_twice_get_mistralai_once():
+    """Held-out review 92, X8 (Resume-RAG-): `openai==1.88.0` and, further down, `openai` became two identical
+    `mistralai>=3.7,<4` lines. The first is replaced, the other goes; `add` adds one line too."""
+    text = "streamlit\nopenai==1.88.0\npinecone-client\nopenai\n"
+    assert edit_requirements(text, "replace").text == "streamlit\nmistralai>=3.7,<4\npinecone-client\n"
+    assert edit_requirements(text, "add").text.count("mistralai") == 1
+    hashed = "openai==1.3 \\\n    --hash=sha256:ab\nrich\nopenai>=1\n"  # (a hash-pinned one stays, with its TODO)
+    assert edit_requirements(hashed, "replace").text == "openai==1.3 \\\n    --hash=sha256:ab\nrich\nmistralai>=3.7,<4\n"
+
+
 def test_requirements_leave_options_urls_and_look_alike_names():
     text = "-r base.txt\n--index-url https://example.org/openai\nopenai-whisper\nlangchain-openai\n"
     edit = edit_requirements(text, "replace")

