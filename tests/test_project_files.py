@@ -760,6 +760,8 @@ def test_requirements_declaring_openai_twice_get_mistralai_once():
     assert edit_requirements(text, "add").text.count("mistralai") == 1
     hashed = "openai==1.3 \\\n    --hash=sha256:ab\nrich\nopenai>=1\n"  # (a hash-pinned one stays, with its TODO)
     assert edit_requirements(hashed, "replace").text == "openai==1.3 \\\n    --hash=sha256:ab\nrich\nmistralai>=3.7,<4\n"
+    marked = "openai==0.28; python_version < '3.8'\nopenai>=1; python_version >= '3.8'\n"  # (each keeps its line)
+    assert edit_requirements(marked, "replace").text.count("mistralai>=3.7,<4;") == 2
 
 
 def test_requirements_leave_options_urls_and_look_alike_names():

@@ -557,8 +557,9 @@ def _why(action: str, pkg: Package) -> str:
 
 
 def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str], int | None],
-                            kind_name: str, pkg: Package) -> _Edit:
-    """Edit the ``pkg.old`` requirement on each line ``starts(index, line)`` says holds one."""
+                            kind_name: str, pkg: Package, once: bool = False) -> _Edit:
+    """Edit the ``pkg.old`` requirement on each line ``starts(index, line)`` says holds one (``once``: the lines
+    are one list, a requirements file's, where a second declaration goes; not setup.cfg's sections)."""
     lines = text.splitlines(keepends=True)
     edit = _Edit(text)
     found = []
@@ -586,7 +587,8 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
                       "1.x code of the project is moved by MIG122)", "approximate")
     # (two openai lines: the first one not hash-pinned is replaced, the others go; held-out review 92, X8)
     first = next((index for index, _ in found if "--hash" not in lines[index] and
-                  not lines[index].rstrip("\r\n").endswith("\\")), None)
+                  not lines[index].rstrip("\r\n").endswith("\\")), None) \
+        if once and not any(req.marker for _, req in found) else None  # (per-Python lines each keep theirs)
     for index, req in reversed(found):
         line = lines[index]
         if "--hash" in line or line.rstrip("\r\n").endswith("\\"):
@@ -605,7 +607,7 @@ def _edit_requirement_lines(text: str, action: str, starts: Callable[[int, str],
                       f"{kind_name}: {pkg.old}[{extras.group(1).strip()}] also installed {brought}, which "
                       f"{pkg.new} does not: declare those the code imports", "manual")
         if action == "replace":
-            if has_mistral or index != first:
+            if has_mistral or first is not None and index != first:
                 del out[index]
                 edit.note(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1, _dep_message(kind_name, action, True, pkg))
             else:
@@ -785,7 +787,7 @@ def edit_requirements(text: str, action: str, path: str = "requirements.txt", pk
     def starts(_index: int, line: str) -> int | None:
         return 0
 
-    return _edit_requirement_lines(text, action, starts, posixpath.basename(path), pkg)
+    return _edit_requirement_lines(text, action, starts, posixpath.basename(path), pkg, once=True)
 
 
 _SECTION = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$")
