@@ -252,6 +252,22 @@ def test_a_manifest_does_not_answer_for_a_subdirectory_that_declares_its_own(tmp
     assert (project / "requirements.txt").read_text() == "mistralai>=3.7,<4\nfastapi\n"
 
 
+def test_a_requirements_file_with_no_code_of_its_own_follows_the_sub_project_below(tmp_path):
+    """Held-out review 92, X6 (ResearchCopilot): the root requirements.txt, a copy of backend/'s, kept openai while
+    backend/'s got mistralai: `pip install -r requirements.txt` at the root had no mistralai. With no code of its own
+    it answers for the code below too; with code of its own (graph-it-uk's app/, above) it does not."""
+    project = tmp_path / "p"
+    (project / "backend" / "app").mkdir(parents=True)
+    (project / "requirements.txt").write_text("fastapi\nopenai\n")
+    (project / "backend" / "requirements.txt").write_text("fastapi\nopenai\n")
+    (project / "backend" / "app" / "llm.py").write_text(
+        "from openai import OpenAI\n\nc = OpenAI()\nprint(c.chat.completions.create(model=\"gpt-4o\", messages=[]))\n")
+    run([project], config=Config(respect_gitignore=False), mode=Mode.WRITE, jobs=1)
+    assert (project / "requirements.txt").read_text() == "fastapi\nmistralai>=3.7,<4\n"
+    assert (project / "backend" / "requirements.txt").read_text() == "fastapi\nmistralai>=3.7,<4\n"
+    assert run([project], config=Config(respect_gitignore=False), mode=Mode.CHECK, jobs=1).exit_code == 0
+
+
 def test_a_test_patching_the_sdk_gets_a_todo_and_keeps_openai_declared(tmp_path):
     """Held-out review 6 (eraydmrcoglu, Fahlevi20): `mock.patch("openai.ChatCompletion.create")` stayed silent
     while the code it mocks moved to Mistral (the test then reached the real API), and openai left the

