@@ -97,6 +97,34 @@ def test_model_from_a_constant_is_mapped_where_it_is_set() -> None:
     assert not any("computed at run time" in t for t in todos(findings))
 
 
+def test_a_constant_default_forwarded_through_another_function_is_mapped_where_it_is_set() -> None:
+    """Held-out review 92, Y5 (partha-xen/ai-learning pipeline.py): `EMBEDDING_MODEL` reached model= through two
+    default parameters (`add_embeddings(rows, model=EMBEDDING_MODEL)` -> `embed_texts(texts, model=model)`): it stayed
+    "text-embedding-3-small", under a TODO saying the model was computed at run time. A parameter passed on as it is
+    follows; one a caller computes still keeps the TODO."""
+    body = """
+        EMBEDDING_MODEL = "text-embedding-3-small"
+
+
+        def embed_texts(texts, model=EMBEDDING_MODEL):
+            return [d.embedding for d in client.embeddings.create(model=model, input=texts).data]
+
+
+        def add_embeddings(rows, model=EMBEDDING_MODEL):
+            return embed_texts(rows, model=model)
+
+
+        print(len(add_embeddings(["hello"], {caller})[0]))
+    """
+    for caller in ("", 'model="text-embedding-3-large"'):
+        code, findings = convert(body.replace("{caller}", caller).replace(", )", ")"))
+        assert 'EMBEDDING_MODEL = "mistral-embed"' in code, code
+        assert not any("computed at run time" in t for t in todos(findings)), todos(findings)
+    assert 'add_embeddings(["hello"], model="mistral-embed")' in code, code
+    code, findings = convert(body.replace("{caller}", "model=input()"))
+    assert any("computed at run time" in t for t in todos(findings)), todos(findings)
+
+
 @pytest.mark.parametrize("call, reason", [
     ('client.embeddings.create(model="text-embedding-3-small", input=[[1, 2, 3]])', "token ids"),
     ('client.embeddings.create(model="text-embedding-3-small", input="x", encoding_format="base64")',

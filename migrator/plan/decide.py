@@ -5265,6 +5265,7 @@ def _callarg_slot(builder, f, scope, name):
         return None  # a module the plan did not read may call it
     argument_names: list[str] = []
     held: dict = {}  # (caller module, scope, variable) -> the arguments naming a caller's string variable
+    forwarded: list = []  # the slots of callers' own parameters passed on (``model=model``)
     for g, load in loads:
         call = g.parent.get(id(load))
         if not (isinstance(call, ast.Call) and call.func is load) or \
@@ -5280,6 +5281,8 @@ def _callarg_slot(builder, f, scope, name):
                 argument_names.append(value.id)
             elif variable is not None:  # `model = "gpt-4o-mini"; ask(q, model)` in a caller (held-out review 57, X5)
                 held.setdefault((g.path, *variable), (g, []))[1].append(value)
+            elif isinstance(value, ast.Name) and (slots := _forwarded_parameter(builder, g, value)) is not None:
+                forwarded.extend(slots)
             elif not _string_source(value):
                 return None  # a value computed at the call: the model= call keeps its TODO
     for constant in argument_names:  # each must be a constant _callarg_constants maps
@@ -5311,7 +5314,49 @@ def _callarg_slot(builder, f, scope, name):
                                                           ("local", where, variable))
     for g, local in importing:  # the literals its importers pass are mapped there
         builder.extra_slots.setdefault(g.path, set()).add(("callarg", local, index, name))
+    for g, slot in forwarded:
+        builder.extra_slots.setdefault(g.path, set()).add(slot)
     return ("callarg", scope[0], index, name)
+
+
+def _forwarded_parameter(builder, g, value: ast.Name) -> Optional[list]:
+    """``def add_embeddings(rows, model=EMBEDDING_MODEL): return embed_texts(rows, model=model)``: ``value`` is a
+    parameter of the module-level function around it, read only there, whose default is a string (or a
+    constant ``_default_constant`` maps) and whose callers pass nothing, or only what ``_callarg_slot`` maps: the
+    slots that map what it holds, as (module, slot), else None (held-out review 92, Y5: one forwarding function
+    left the constant unmapped, and its call's TODO said "computed at run time")."""
+    where = builder.lookup_scope(g, g.scope_of.get(id(value), ()), value.id)
+    if where is None or len(where) != 1 or where in g.classes or (where, value.id) not in g.params or \
+            (where, value.id) in g.assigns:
+        return None
+    loads = [load for load in _loads_of(g, value.id) if g.scope_of.get(id(load), ())[:1] == where]
+    if len(loads) != 1 or loads[0] is not value:
+        return None  # read otherwise too
+    busy = builder.__dict__.setdefault("_forwarding", set())
+    key = (g.path, where, value.id)
+    if key in busy or len(busy) > 4:
+        return None
+    busy.add(key)
+    try:
+        default = _param_default(g, where, value.id)
+        slots = [(g, ("default", where, value.id))]
+        if isinstance(default, ast.Name):
+            constant = _default_constant(builder, g, default)
+            if constant is None:
+                return None
+            slots.append((g, constant))
+        elif default is not None and not _string_source(default):
+            return None
+        if _callers_pass(builder, g, where, value.id):
+            passed = _callarg_slot(builder, g, where, value.id)
+            if passed is None:
+                return None
+            slots.append((g, passed))
+        elif default is None:
+            return None
+        return slots
+    finally:
+        busy.discard(key)
 
 
 def _caller_string(builder, g, value: ast.Name):
