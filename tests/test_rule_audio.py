@@ -60,7 +60,10 @@ def test_with_block_inline_open_and_async_assignment():
     ('client.audio.transcriptions.create(model="whisper-1", file=open(make_path(), "rb"))',
      "not seen to be a file opened"),
     ('client.audio.transcriptions.create(model="whisper-1", file=open(path, "r"))', "not seen to be a file opened"),
-    ('client.audio.transcriptions.create(**params)', "**params"),
+    # the target call's shape (held-out review 92, X11: a bare "convert by hand")
+    ('client.audio.transcriptions.create(**params)', "**params: its keys must become client.audio.transcriptions."
+     'complete(model="voxtral-mini-latest", file={"file_name": ..., "content": ...}, language=...); convert by hand'),
+    ('client.audio.transcriptions.create(file=audio, **{"model": "whisper-1"})', "(the OpenAI model whisper-1 here must become Mistral's)"),
     ('client.audio.translations.create(model="whisper-1", file=audio)', "translations"),
 ])
 def test_what_keeps_the_client(call, reason):

