@@ -63,7 +63,8 @@ def test_with_block_inline_open_and_async_assignment():
     # the target call's shape (held-out review 92, X11: a bare "convert by hand")
     ('client.audio.transcriptions.create(**params)', "**params: its keys must become client.audio.transcriptions."
      'complete(model="voxtral-mini-latest", file={"file_name": ..., "content": ...}, language=...); convert by hand'),
-    ('client.audio.transcriptions.create(file=audio, **{"model": "whisper-1"})', "(the OpenAI model whisper-1 here must become Mistral's)"),
+    ('client.audio.transcriptions.create(file=audio, **{"model": "whisper-1"})',
+     "(the OpenAI model whisper-1 here must become Mistral's)"),
     ('client.audio.translations.create(model="whisper-1", file=audio)', "translations"),
 ])
 def test_what_keeps_the_client(call, reason):
