@@ -1896,3 +1896,37 @@ def test_an_unused_openai_class_beside_a_converted_one_is_renamed_with_it():
         embeddings = OpenAIEmbeddings(base_url="http://localhost:8000/v1")
         ''')
     assert "ChatMistralAI" not in out, out  # nothing converts: the unused name is left as it is
+
+
+def test_a_name_bound_again_gives_each_object_the_reads_after_it():
+    """Held-out review 92, Y6 (partha-xen/ai-learning L2-lcel-student): `model = ChatOpenAI(...)`, read, then bound
+    again to another ChatOpenAI that `.bind(functions=...)` keeps: the first object, never bound, was kept too, under
+    the bind's TODO. Where each binding is a plain statement of the same body, its reads are those up to the next."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+        functions = [{"name": "joke", "description": "a joke", "parameters": {"type": "object", "properties": {}}}]
+
+        model = ChatOpenAI(model="gpt-4o-mini")
+        print(model.invoke("tell me a joke").content)
+
+        model = ChatOpenAI(model="gpt-4o-mini", temperature=0)
+        model = model.bind(functions=functions)
+        print(model.invoke("tell me a joke").additional_kwargs)
+        ''')
+    assert 'model = ChatMistralAI(model_name="mistral-small-latest")\n' in code, code
+    assert 'model = ChatOpenAI(model="gpt-4o-mini", temperature=0)\n' in code, code
+    assert len(todos) == 1 and ".bind(functions=...)" in todos[0], todos
+    # a binding in a branch: the flow is not followed, both stay
+    code, _ = convert_idempotent('''\
+        from langchain_openai import ChatOpenAI
+
+        model = ChatOpenAI(model="gpt-4o-mini")
+        print(model.invoke("hi").content)
+        if input():
+            model = ChatOpenAI(model="gpt-4o-mini", temperature=0)
+        model = model.bind(functions=[])
+        ''')
+    assert "= ChatMistralAI(" not in code and 'model = ChatOpenAI(model="gpt-4o-mini")\n' in code, code

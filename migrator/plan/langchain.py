@@ -937,12 +937,14 @@ class _Planner:
     def _binding_blockers(self, target: ast.AST, holder: ast.AST, kind: str, seen: set) -> list[str]:
         scope = self.scope.get(id(holder), self.tree)
         if isinstance(target, ast.Name):
-            key = ("name", id(scope), target.id)
+            reach = self._reach(scope, holder, target.id)
+            key = ("name", id(scope), target.id, reach and reach[0])
             if key in seen:
                 return []
             seen.add(key)
             uses = [n for n in ast_walk(scope) if isinstance(n, ast.Name) and n.id == target.id
-                    and isinstance(n.ctx, ast.Load) and not self._local_elsewhere(n, scope)]
+                    and isinstance(n.ctx, ast.Load) and not self._local_elsewhere(n, scope)
+                    and (reach is None or self._reached(scope, n, reach))]
         elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id in ("self",
                                                                                                             "cls"):
             owner = self.scope.get(id(scope)) if not isinstance(scope, ast.ClassDef) else scope
@@ -977,6 +979,40 @@ class _Planner:
         for use in uses:
             out.extend(self._use_blockers(use, kind, seen))
         return out
+
+    def _reach(self, scope: ast.AST, holder: ast.AST, name: str) -> "tuple[int, int] | None":
+        """(this binding's statement, the next binding's) in ``scope``'s body, where every binding of ``name`` there
+        is a plain assignment statement of that body (``model = ChatOpenAI(...)`` ... ``model = ChatOpenAI(...)``
+        ``model = model.bind(functions=...)``): the reads between them are this object's (held-out review 92, Y6: the
+        second object's .bind blocked the first, never bound). None where the flow is not that plain."""
+        body = getattr(scope, "body", None)
+        if not isinstance(body, list) or not any(stmt is holder for stmt in body):
+            return None
+        at = {id(stmt): index for index, stmt in enumerate(body)}
+        stores = []
+        for n in ast_walk(scope):
+            if isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names:
+                return None
+            if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) and \
+                    not self._local_elsewhere(n, scope):
+                statement = self.parents.get(id(n))
+                if not (isinstance(statement, (ast.Assign, ast.AnnAssign)) and id(statement) in at and
+                        any(t is n for t in getattr(statement, "targets", [getattr(statement, "target", None)]))):
+                    return None  # a loop's, a branch's, a with's, a tuple's: not followed
+                stores.append(at[id(statement)])
+        here = at[id(holder)]
+        return here, min((i for i in stores if i > here), default=len(body))
+
+    def _reached(self, scope: ast.AST, load: ast.Name, reach: tuple[int, int]) -> bool:
+        """Is ``load`` a read of the binding ``reach`` spans (a read in a function defined there: perhaps)."""
+        node = load
+        while self.parents.get(id(node)) is not scope and self.parents.get(id(node)) is not None:
+            node = self.parents[id(node)]
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                return True  # (it runs when called, perhaps after a later binding)
+        body = getattr(scope, "body", [])
+        index = next((i for i, stmt in enumerate(body) if stmt is node), None)
+        return index is not None and reach[0] < index <= reach[1]
 
     def _local_elsewhere(self, name: ast.Name, scope: ast.AST) -> bool:
         """Is ``name`` read in a function inside ``scope`` that binds that name itself (``def f(): model =
