@@ -177,7 +177,8 @@ _LLAMA_EMBED_NEEDS = (
                                     "llama-index before 0.13 pins an older core (pip cannot install both)"),
 )
 # (held-out review 92, Y1: `llama-index-agent-openai==0.2.7` and the like stayed beside the core the conversion
-# needs, and the manifest did not resolve; "<0": no release fits, so any pin of one conflicts, and the advice is removal)
+# needs, and the manifest did not resolve; "<0": no release fits, so any pin of one conflicts, and the advice is to
+# remove it)
 LLAMA_CORE_NONE = ("llama-index-agent-openai", "llama-index-program-openai", "llama-index-question-gen-openai")
 NO_RELEASE = "<0"
 _LLAMA_LLM_NEEDS += tuple((dist, NO_RELEASE, f"{dist} has no release for llama-index-core 0.13 or newer (pip cannot "
