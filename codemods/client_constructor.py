@@ -1370,8 +1370,8 @@ class _Transformer(RuleTransformer):
             elif name == "api_key" and "openai" in code_of(value).lower() and not key_renamed:
                 # OPENAI_KEY, settings.OPENAI_API_KEY, openai_api_key: an OpenAI credential Mistral rejects
                 self.todo(line, f"api_key={code_of(value)} looks like an OpenAI key: pass the Mistral key "
-                          + ("(a MISTRAL_API_KEY setting beside it; without api_key, the SDK reads MISTRAL_API_KEY "
-                             "from the process environment only)"
+                          + (f"(a MISTRAL_API_KEY setting beside it in {code_of(value.value)}; without api_key, the "
+                             "SDK reads MISTRAL_API_KEY from the process environment only)"
                              if isinstance(value, cst.Attribute) else
                              "(the SDK reads MISTRAL_API_KEY when api_key is not given)"))
             elif name == "api_key" and isinstance(value, cst.SimpleString) and \

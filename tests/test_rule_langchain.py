@@ -1234,8 +1234,8 @@ def test_a_key_from_a_settings_attribute_is_told_where_to_read_it_not_to_leave_i
 
         llm = ChatOpenAI(model="gpt-4o", api_key=settings.OPENAI_API_KEY)
         ''')
-    assert "api_key=settings.OPENAI_API_KEY must now hold a Mistral API key: read it from MISTRAL_API_KEY where " \
-        "settings is built, and make any start-up check of it ask for that" in todos, todos
+    assert "api_key=settings.OPENAI_API_KEY must now hold a Mistral API key: pass the Mistral key (a MISTRAL_API_KEY " \
+        "setting beside it in settings), and make any start-up check of it ask for that" in todos, todos
 
 
 @pytest.mark.parametrize(("module", "names", "gone"), [
