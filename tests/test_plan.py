@@ -4341,3 +4341,27 @@ def test_a_v0_key_setting_the_run_turned_into_a_client_is_told_as_such():
     assert "openai.api_key = config.KEY\n" in out["step_2.py"], out["step_2.py"]
     assert "(openai.api_key = config.KEY, its line 6); " in out["step_4.py"], out["step_4.py"]
     assert "import step_2.py's" not in out["step_4.py"], out["step_4.py"]
+
+
+@pytest.mark.parametrize("holder", ["client", "self.client"])
+def test_the_openai_module_held_under_another_name_is_reported_at_its_calls(holder: str) -> None:
+    """Held-out review 93, X1 (swallahfx/LLM-app): `self.client = openai`, then `self.client.chat.completions.create`:
+    the app's only OpenAI call was neither converted nor reported ("Nothing to change"). It stays, with a TODO naming
+    the alias; a direct `openai.` call beside it still converts."""
+    from mechanics import convert_files
+
+    if holder == "client":
+        source = ("import openai\n\nclient = openai\n\n\ndef ask(q):\n    return openai.chat.completions.create("
+                  "model='gpt-4o', messages=[{'role': 'user', 'content': q}])\n\n\ndef get_answer(q):\n"
+                  "    r = client.chat.completions.create(model='gpt-4o', messages=[])\n"
+                  "    return r.choices[0].message.content\n")
+    else:
+        source = ("import openai\n\n\nclass Ask:\n    def __init__(self):\n        self.client = openai\n\n"
+                  "    def get_answer(self, q):\n        r = self.client.chat.completions.create(model='gpt-4o', "
+                  "messages=[])\n        return r.choices[0].message.content\n")
+    out = convert_files({"app.py": source})["app.py"]
+    assert f"TODO(migrator MIG102): chat.completions.create left unchanged: {holder} holds the openai module " \
+        f"itself ({holder} = openai, line " in out, out
+    assert f"{holder}.chat.completions.create(model='gpt-4o'" in out and "import openai\n" in out, out
+    if holder == "client":
+        assert "return mistral_client.chat.complete(model=" in out, out
