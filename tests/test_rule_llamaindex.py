@@ -1035,6 +1035,26 @@ def test_every_manifest_beside_and_every_pin_with_no_release_are_named_at_once()
         "has no release for llama-index-core 0.13 or newer" in out["services/query.py"], out["services/query.py"]
 
 
+def test_an_import_of_an_integration_with_no_release_for_the_needed_core_keeps_the_objects():
+    """Held-out review 93, Y1 (Shriansh16/Llamaindex): `from llama_index.agent.openai import OpenAIAgent` beside a
+    converted OpenAI LLM: llama-index-llms-mistralai, added to the requirements, needs a core no release of
+    llama-index-agent-openai accepts, and the import failed once installed. The objects under that manifest stay."""
+    from mechanics import convert_files
+
+    main = ("from llama_index.llms.openai import OpenAI\nfrom llama_index.agent.openai import OpenAIAgent\n\n"
+            "llm = OpenAI(model='gpt-4o-mini', max_tokens=256)\n")
+    out = convert_files({"requirements.txt": "llama-index\nllama-index-core\n", "app/main.py": main,
+                         "app/other.py": "from llama_index.llms.openai import OpenAI\n\nllm = OpenAI(max_tokens=64)\n"})
+    for path in ("app/main.py", "app/other.py"):
+        assert "MistralAI(" not in out[path], out[path]
+        assert "the project imports llama_index.agent.openai (in app/main.py), and llama-index-agent-openai has no " \
+            "release for the llama-index-core llama-index-llms-mistralai 0.11 needs" in out[path], out[path]
+    assert "mistralai" not in out["requirements.txt"], out["requirements.txt"]
+    out = convert_files({"requirements.txt": "llama-index\nllama-index-core\n",
+                         "app/main.py": main.replace("from llama_index.agent.openai import OpenAIAgent\n", "")})
+    assert "MistralAI(" in out["app/main.py"], out["app/main.py"]
+
+
 def test_an_index_built_at_import_before_a_function_sets_the_embed_model_gets_the_default_todo():
     """Held-out review 88, Y3 (Streamlit-MultiChat's Chainlit app): the index is built at module level, and
     Settings.embed_model is set only in the on_chat_start handler: the index embedded with LlamaIndex's default,

