@@ -528,6 +528,31 @@ def test_a_fine_tune_upload_stays_with_the_fine_tuning_job_of_another_module():
     assert "blocking uses: fine_tuning.jobs.create in finetuning.py" in out["addfile.py"], out["addfile.py"]
 
 
+@pytest.mark.parametrize("suffix", [".py", ".ipynb"])
+def test_a_fine_tuning_job_on_its_own_upload_joins_no_other_module(suffix):
+    """Held-out review 93, Y4 (BuildWithLal/openai-essentials): b_ft's `fine_tuning.jobs.create(training_file=f.id)`, f
+    its own client's upload, and a_chat's batch upload were joined as one client, and a_chat's convertible chat stayed on
+    OpenAI, its TODO citing b_ft. A job on its own upload takes no other module's ids; notebooks never share them."""
+    import json
+
+    from mechanics import convert_files
+
+    chat = ('from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4o-mini", '
+            'messages=[{"role": "user", "content": "hi"}])\nprint(r.choices[0].message.content)\n'
+            'b = client.files.create(file=open("b.jsonl", "rb"), purpose="batch")\nprint(b.id)\n')
+    ft = ('from openai import OpenAI\n\nclient = OpenAI()\nf = client.files.create(file=open("d.jsonl", "rb"), '
+          'purpose="fine-tune")\njob = client.fine_tuning.jobs.create(training_file=f.id, model="gpt-4o-mini")\n')
+
+    def cell(source: str) -> str:
+        return json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                                      "source": source}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+    files = {"a_chat" + suffix: chat, "b_ft" + suffix: ft} if suffix == ".py" else \
+        {"a_chat" + suffix: cell(chat), "b_ft" + suffix: cell(ft.replace("f.id", "sys.argv[1]"))}
+    out = convert_files(files)
+    assert "chat.complete(" in out["a_chat" + suffix] and "b_ft" not in out["a_chat" + suffix], out["a_chat" + suffix]
+
+
 def test_a_file_call_with_no_mistral_form_is_not_told_to_be_converted_by_hand() -> None:
     """Held-out review 69, X7 (introspect): an Assistants code-interpreter flow's files.create(purpose="assistants") /
     files.content(<an id from the thread>) were told "their ids do not exist on Mistral" and then "to move it, convert

@@ -3802,21 +3802,24 @@ class _Builder:
         all, so an upload kept on OpenAI is not deleted through Mistral (held-out review 42, V2: the deletes
         failed, the files stayed on OpenAI)."""
         # (OpenAI's own clients only: another provider's files are its own, and its client is decided apart)
-        makers = {oid for oid, kind in self.file_links.values() if kind == "makes" and
-                  self.origins[oid].provider == "openai"}
-        takers = {oid for oid, kind in self.file_links.values() if kind == "takes" and
-                  self.origins[oid].provider == "openai"}
-        if not makers or not takers:
-            return
-        ordered = self._in_source_order(makers | takers)
-        for other in ordered[1:]:
-            self.union(ordered[0], other)
-        for oid in takers - makers:  # (its TODO says why it stays: re-review 43, W8)
-            origin = self.origins[oid]
-            self.origins[oid].file_ids_from = tuple(
-                f"{self.origins[m].name}" + ("" if self.origins[m].path == origin.path else
-                                             f" in {posixpath.relpath(self.origins[m].path, posixpath.dirname(origin.path) or '.')}")
-                for m in self._in_source_order(makers))
+        # (a notebook runs in a kernel of its own: its ids reach no other notebook or module; held-out review 93, Y4)
+        programs: dict = {}
+        for oid, kind in self.file_links.values():
+            if self.origins[oid].provider == "openai":
+                path = self.origins[oid].path
+                programs.setdefault(path if path.endswith(".ipynb") else "", ({}, {}))[kind == "takes"][oid] = None
+        for makers, takers in programs.values():
+            if not makers or not takers:
+                continue
+            ordered = self._in_source_order(set(makers) | set(takers))
+            for other in ordered[1:]:
+                self.union(ordered[0], other)
+            for oid in set(takers) - set(makers):  # (its TODO says why it stays: re-review 43, W8)
+                here = self.origins[oid].path
+                self.origins[oid].file_ids_from = tuple(
+                    self.origins[m].name + ("" if self.origins[m].path == here else " in " + posixpath.relpath(
+                        self.origins[m].path, posixpath.dirname(here) or "."))
+                    for m in self._in_source_order(set(makers)))
 
     def _shared_result(self, f: _File, call: ast.Call, oid: Optional[str], what: str) -> None:
         """The calls whose results one name holds (``r = a.audio.speech.create(...)`` in one branch,
@@ -3963,9 +3966,10 @@ class _Builder:
                             "it reads like a chat completion through an alias (messages= / response_model=), not the "
                             "legacy Completions API" if aliased else
                             closest_feature(surface) or f"{surface}(...) has no Mistral equivalent", "MIG106")
-            if oid is not None and surface == "fine_tuning.jobs.create":
+            if oid is not None and surface == "fine_tuning.jobs.create" and not _own_upload(f, call):
                 # its training_file= is an id another client of the project may upload (a two-script tutorial:
-                # addfile.py, finetuning.py): they are decided together (held-out review 44, Z6)
+                # addfile.py, finetuning.py): they are decided together (held-out review 44, Z6); not one its own
+                # client uploaded just before (held-out review 93, Y4)
                 self.file_links[key] = (oid, "takes")
         self.sites[key] = ("call", use)
 
@@ -4532,6 +4536,27 @@ def _tied_to_openai(f: _File, receiver: ast.AST) -> bool:
             if any((t.attr if isinstance(t, ast.Attribute) else getattr(t, "id", None)) == last for t in targets):
                 return True
     return False
+
+
+def _own_upload(f: _File, call: ast.Call) -> bool:
+    """``client.fine_tuning.jobs.create(training_file=up.id)`` where ``up = client.files.create(...)`` on the same
+    receiver: the id is the one its own client uploaded."""
+    from migrator.plan.files import surface_of
+
+    value = next((kw.value for kw in call.keywords if kw.arg == "training_file"), None)
+    if not (isinstance(value, ast.Attribute) and value.attr == "id") or \
+            not isinstance(getattr(call.func, "value", None), ast.Attribute) or \
+            not isinstance(call.func.value.value, ast.Attribute):  # type: ignore[attr-defined]
+        return False
+    receiver = ast.dump(call.func.value.value.value)  # type: ignore[attr-defined]
+    source: Optional[ast.AST] = value.value
+    if isinstance(source, ast.Name):
+        assign = reaching_assign(f, source)
+        source = assign.value if assign is not None else None  # type: ignore[attr-defined]
+    if isinstance(source, ast.Await):
+        source = source.value
+    return source is not None and surface_of(source) == "files.create" and \
+        ast.dump(source.func.value.value) == receiver  # type: ignore[attr-defined]
 
 
 def _v0_surface(chain: list[str]) -> bool:
