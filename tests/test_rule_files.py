@@ -531,8 +531,8 @@ def test_a_fine_tune_upload_stays_with_the_fine_tuning_job_of_another_module():
 @pytest.mark.parametrize("suffix", [".py", ".ipynb"])
 def test_a_fine_tuning_job_on_its_own_upload_joins_no_other_module(suffix):
     """Held-out review 93, Y4 (BuildWithLal/openai-essentials): b_ft's `fine_tuning.jobs.create(training_file=f.id)`, f
-    its own client's upload, and a_chat's batch upload were joined as one client, and a_chat's convertible chat stayed on
-    OpenAI, its TODO citing b_ft. A job on its own upload takes no other module's ids; notebooks never share them."""
+    its own client's upload, and a_chat's batch upload were joined as one client, and a_chat's convertible chat stayed
+    on OpenAI, its TODO citing b_ft. A job on its own upload takes no other module's ids; notebooks never share them."""
     import json
 
     from mechanics import convert_files
