@@ -507,3 +507,32 @@ def test_a_mode_parameter_is_named_as_the_callers_with_its_default() -> None:
         """)
     assert "mode=mode comes from the caller (default instructor.Mode.MD_JSON)" in code, code
     assert "mode=mode raises ModeError" not in code, code
+
+
+def test_a_client_patched_in_place_is_told_so_not_an_unknown_keyword():
+    """Held-out review 93, Y5 (hassancs91/AI-Marketing-Army-Tester): `client = OpenAI()` then `instructor.patch(client)`
+    as a statement: the client was kept for "unknown keyword 'response_model'", which reads as a typo. The TODO names
+    the patch and the form migrator converts."""
+    from mechanics import convert_snippet
+
+    code, todos = convert_snippet('''\
+        import instructor
+        from openai import OpenAI
+        from pydantic import BaseModel
+
+        client = OpenAI()
+        instructor.patch(client)
+
+
+        class User(BaseModel):
+            name: str
+
+
+        def extract(text):
+            return client.chat.completions.create(model="gpt-4o-mini", response_model=User,
+                                                  messages=[{"role": "user", "content": text}])
+        ''')
+    assert "client = OpenAI()" in code, code
+    assert any("response_model= is instructor's: instructor.patch(client) (line 6) patches the client in place; write "
+               "client = instructor.from_openai(OpenAI(...)) instead" in t for t in todos), todos
+    assert not any("unknown keyword" in t for t in todos), todos

