@@ -597,6 +597,13 @@ def test_modules_importing_paths_langchain_1_dropped_are_named_when_langchain_mi
         messages
     assert "srv.py:1 (Tool from langchain.agents)" in legacy[0], legacy
     assert "schema.py:1 (BaseModel from langchain_core.pydantic_v1)" in legacy[0], legacy
+    # a parenthesised import over several lines, a comment inside (held-out review 93, X3: it was missed)
+    (tmp_path / "chain.py").write_text("from langchain.prompts import (\n    PromptTemplate,  # the template\n"
+                                       "    SystemMessagePromptTemplate as System,\n)\n")
+    report = run([tmp_path], config=Config(respect_gitignore=False), mode=Mode.DIFF, jobs=1)
+    messages = [f.message for r in report.results for f in getattr(r, "findings", ()) if f.rule == "MIG114"]
+    assert any("chain.py:1 (PromptTemplate, SystemMessagePromptTemplate from langchain.prompts)" in m
+               for m in messages), messages
 
 
 def test_a_settings_field_reading_openai_api_key_keeps_it_in_the_env_files(tmp_path):

@@ -3276,7 +3276,9 @@ def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS) -> _Edit:
     return edit if text == edit.text else _Edit(text, findings)
 
 
-_LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?|langchain_core\.pydantic_v1)[ \t]+import[ \t]+\(?([\w, \t]+)", re.MULTILINE)
+# (a parenthesised import over several lines too: held-out review 93, X3, `from langchain.prompts import (` was missed)
+_LANGCHAIN_FROM = re.compile(r"^[ \t]*from[ \t]+(langchain(?:\.[\w.]+)?|langchain_core\.pydantic_v1)[ \t]+import[ \t]+"
+                             r"(\([^)]*\)|[\w, \t]+)", re.MULTILINE)
 
 
 def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Finding]:
@@ -3307,7 +3309,8 @@ def _legacy_langchain_modules(path: str, name: str, facts: CodeFacts) -> list[Fi
         if "langchain" not in text:
             continue
         for match in _LANGCHAIN_FROM.finditer(text):
-            names = [n.strip().split()[0] for n in match.group(2).split(",") if n.strip()]
+            listed = re.sub(r"#[^\n]*", "", match.group(2)).strip("()")
+            names = [n.strip().split()[0] for n in listed.split(",") if n.strip()]
             if names and gone_in_langchain_1(match.group(1), names):
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(f"{posixpath.relpath(module, directory or '.')}:{line} ({', '.join(names)} from "
