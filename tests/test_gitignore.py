@@ -284,3 +284,20 @@ def test_an_ignored_module_outside_a_git_work_tree_is_reported_and_keeps_its_dep
     assert (tmp_path / "legacy_cli.py").read_text() == legacy
     assert (tmp_path / "requirements.txt").read_text().startswith("openai==1.0.0\n")
     assert "Mistral(" in (tmp_path / "app.py").read_text()
+
+
+def test_an_env_template_a_gitignore_matches_is_read_outside_a_git_work_tree(tmp_path):
+    """Held-out review 93, X5 (jermainewakeup/granpost, from an archive): `.gitignore` held `.env.*`, and the committed
+    `.env.example` kept only OPENAI_API_KEY beside the converted code. A template is meant to be committed: it is read;
+    a real `.env` stays unread."""
+    from migrator.config import Config
+    from migrator.engine.runner import Mode, run
+
+    (tmp_path / ".gitignore").write_text(".env\n.env.*\n")
+    (tmp_path / ".env.example").write_text('export OPENAI_API_KEY="enter-your-key-here"\n')
+    (tmp_path / ".env.local").write_text("OPENAI_API_KEY=sk-local\n")
+    (tmp_path / "app.py").write_text("import os\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+                                     "r = client.chat.completions.create(model='gpt-4o', messages=[])\n")
+    run([tmp_path], config=Config(), mode=Mode.WRITE, jobs=1, progress=False)
+    assert "MISTRAL_API_KEY" in (tmp_path / ".env.example").read_text()
+    assert (tmp_path / ".env.local").read_text() == "OPENAI_API_KEY=sk-local\n"

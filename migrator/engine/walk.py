@@ -137,6 +137,8 @@ EXCLUDED = "excluded"
 # it (held-out review 90, Y2: a tracked codeconverter.py was left silently, and its openai pin removed); detail: its
 # real path. Not converted; the project files keep what it needs, as for EXCLUDED
 IGNORED = "ignored"
+# what names an env file a template (project_files._EXAMPLE_WORDS)
+_TEMPLATE_WORDS = ("example", "sample", "template", "dist", "default", "tmpl", "tpl", "skeleton")
 
 
 _OPENAI = b"openai"
@@ -481,7 +483,11 @@ def walk(root: str, exclude: Any, respect_gitignore: bool, ordered: bool = True,
                 excluded = bool(exclude.match(relative + "/" if is_dir else relative))
                 if excluded and not excluded_too:
                     continue
-            if rules.specs and rules.ignored(name, is_dir):
+            if rules.specs and rules.ignored(name, is_dir) and not (
+                    # an env template (`.env.example` under `.env.*`) is meant to be committed: outside a git work tree
+                    # it is read (held-out review 93, X5: the template kept OPENAI_API_KEY beside converted code)
+                    untracked_unknown and not is_dir and not is_link and file_kind(f"{shown}/{name}") == ENV_FILE
+                    and any(word in name.lower() for word in _TEMPLATE_WORDS)):
                 if untracked_unknown and not is_dir and not is_link and not excluded and \
                         (python_only or file_kind(f"{shown}/{name}") in (PYTHON, NOTEBOOK)):
                     yield IGNORED, name if shown == os.curdir else f"{shown}/{name}", os.path.join(real, name)
