@@ -4365,3 +4365,19 @@ def test_the_openai_module_held_under_another_name_is_reported_at_its_calls(hold
     assert f"{holder}.chat.completions.create(model='gpt-4o'" in out and "import openai\n" in out, out
     if holder == "client":
         assert "return mistral_client.chat.complete(model=" in out, out
+
+
+def test_an_unused_client_a_test_patches_is_told_with_that_test() -> None:
+    """Held-out review 93, X7 (swallahfx/LLM-app): the unused client's TODO said "nothing in the tree uses it ...
+    delete it", while tests/test_route.py patched `app.routers.client.chat.completions.create`: deleting it broke the
+    test. The TODO names the test and says to delete its patches with it."""
+    from mechanics import convert_files
+
+    out = convert_files({"app/__init__.py": "from openai import OpenAI\n\nclient = OpenAI()\n",
+                         "tests/__init__.py": "",
+                         "tests/test_app.py": "from unittest.mock import patch\n\n\n"
+                                              "@patch('app.client.chat.completions.create')\ndef test_x(m):\n"
+                                              "    import app\n"})
+    assert "nothing in the tree uses it but ../tests/test_app.py, which patches it: " in out["app/__init__.py"], \
+        out["app/__init__.py"]
+    assert "delete it with those patches, or build" in out["app/__init__.py"], out["app/__init__.py"]

@@ -776,6 +776,11 @@ def decide(builder, files) -> ConversionPlan:
             # held-out review 92, Y4, it was kept silently)
             todo = todo if origin.at_import and builder.endpoint is None and (converting or alone) and (
                 reads_env or origin.provider == "openai" and not origin.guarded) else ""
+            patched = _patched_by(builder, origin) if todo else []
+            if patched:  # (held-out review 93, X7: deleting it, as told, broke the test patching it)
+                todo = todo.replace("nothing in the tree uses it", f"nothing in the tree uses it but "
+                                    f"{' and '.join(patched[:2])}, which patch{'es' if len(patched) == 1 else ''} it",
+                                    1).replace("; delete it", "; delete it with those patches", 1)
         sites[origin.key] = ("ctor", verdict, todo,
                              origin.key_source if "openai" in origin.key_source.lower() or
                              OPENAI_SECRET.search(origin.key_source) else "",
@@ -2085,6 +2090,22 @@ UNUSED_KEYED_TODO = ("this OpenAI client is built when the module is imported, a
 UNUSED_GUARDED_TODO = ("this OpenAI client may be built when the module is imported, and nothing here uses it: it "
                        "still reads OPENAI_API_KEY (the converted clients read MISTRAL_API_KEY) and keeps openai a "
                        "dependency; delete it, or build a Mistral client here if something outside uses it")
+
+
+def _patched_by(builder, origin) -> list:
+    """The tests of the tree whose patch targets name the client ``origin`` (``patch("app.routers.client.chat.
+    completions.create")`` of ``client = OpenAI()`` in app/routers/__init__.py), shown from its module."""
+    home = next((g for g in builder.files if g.path == origin.path), None)
+    if home is None or not home.module or not origin.name.isidentifier():
+        return []
+    target = f"{home.module}.{origin.name}"
+    found = []
+    for g in builder.files:
+        if g is not home and target in g.source and "patch" in g.source and any(
+                isinstance(n, ast.Constant) and isinstance(n.value, str) and
+                (n.value == target or n.value.startswith(target + ".")) for n in g.nodes):
+            found.append(os.path.relpath(g.path, os.path.dirname(origin.path) or ".").replace(os.sep, "/"))
+    return found
 
 
 def _blocker_place(blocker: str) -> tuple:
