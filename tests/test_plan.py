@@ -3840,8 +3840,10 @@ def test_sql_files_sizing_vector_columns_for_openai_are_named_before_deploying(t
               "    emb = client.embeddings.create(model='text-embedding-3-small', input=text).data[0].embedding\n"
               "    cur.execute('INSERT INTO documents (content, embedding) VALUES (%s, %s)', (text, str(emb)))\n")
     (tmp_path / "db").mkdir()
+    # (a commented-out alternative is no column: held-out review 93, Y7)
     (tmp_path / "db" / "schema.sql").write_text("-- schema\nCREATE TABLE documents (id SERIAL PRIMARY KEY,\n"
-                                                "  embedding vector(1536));\n", encoding="utf-8")
+                                                "  embedding vector(1536));\n-- text-embedding-3-large: vector(3072)\n"
+                                                "/* or halfvec(3072)\n */\n", encoding="utf-8")
     (tmp_path / "db" / "seed.sql").write_text("INSERT INTO tags VALUES ('a');\n", encoding="utf-8")
     (tmp_path / "insert.py").write_text(insert, encoding="utf-8")
     report = run([tmp_path], mode=Mode.CHECK, jobs=1, progress=False)

@@ -457,6 +457,9 @@ def _tree_files(root: str, suffixes: tuple) -> Iterator[str]:
         yield from (os.path.join(directory, name) for name in sorted(names) if name.lower().endswith(suffixes))
 
 
+_SQL_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
 def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
     """(shown path, the summary's step) of each SQL file under the run's root sizing a vector column for OpenAI's
     vectors (``embedding vector(1536)``, ``::vector(3072)``, ``halfvec(3072)``): its lines (at most ``limit`` files are
@@ -477,6 +480,9 @@ def _sql_sizes(builder, target: Optional[str], limit: int = 2000) -> tuple:
             break
         problem, _info, data = read_regular(path, 2_000_000)
         text = "" if problem else data.decode("utf-8", "replace")
+        # (not in a comment: `-- OpenAI text-embedding-3-large: vector(3072)`, held-out review 93, Y7; blanked, the
+        # lines kept)
+        text = _SQL_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
         hits = {text.count("\n", 0, hit.start()) + 1: int(hit.group(1)) for hit in VECTOR_SIZE_TEXT.finditer(text)}
         if hits:
             path = os.path.normpath(path)
