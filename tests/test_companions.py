@@ -908,3 +908,20 @@ def test_a_model_read_from_the_environment_in_a_config_module_is_named_and_its_e
     assert f"# TODO(migrator MIG102): model={model} is read from the environment (MODEL_ID, in config.py): make sure " \
         "MODEL_ID holds a Mistral model name wherever it is set (env files, CI and deployment settings; example env " \
         "files are mapped; said once per module)" in out["chat.py"], out["chat.py"]
+
+
+def test_a_vector_store_at_the_run_root_is_named_for_a_module_of_a_folder_without_init(tmp_path):
+    """Held-out review 93, X4 (murilofray/llm-ti-maneger): backend/file.py (no `__init__.py`, run from the root through
+    app.py) loads `FAISS.load_local("faiss_index", embeddings)`; the committed faiss_index/ at the root held OpenAI's
+    1536-dimension vectors, and only the generic "re-embed" TODO was said. The run's root is looked at too."""
+    _tree(tmp_path, {
+        "app.py": "from backend.search import *\n",
+        "backend/search.py": "from langchain_community.vectorstores import FAISS\n"
+                             "from langchain_openai import OpenAIEmbeddings\n\n"
+                             "embeddings = OpenAIEmbeddings()\n"
+                             "db = FAISS.load_local('faiss_index', embeddings, allow_dangerous_deserialization=True)\n",
+    })
+    (tmp_path / "faiss_index").mkdir()
+    (tmp_path / "faiss_index" / "index.faiss").write_bytes(b"\0")
+    run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
+    assert "# TODO(migrator MIG107): faiss_index exists in this tree" in (tmp_path / "backend" / "search.py").read_text()
