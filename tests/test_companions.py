@@ -924,4 +924,5 @@ def test_a_vector_store_at_the_run_root_is_named_for_a_module_of_a_folder_withou
     (tmp_path / "faiss_index").mkdir()
     (tmp_path / "faiss_index" / "index.faiss").write_bytes(b"\0")
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
-    assert "# TODO(migrator MIG107): faiss_index exists in this tree" in (tmp_path / "backend" / "search.py").read_text()
+    search = (tmp_path / "backend" / "search.py").read_text()
+    assert "# TODO(migrator MIG107): faiss_index exists in this tree" in search, search
