@@ -4383,3 +4383,22 @@ def test_an_unused_client_a_test_patches_is_told_with_that_test() -> None:
     assert "nothing in the tree uses it but ../tests/test_app.py, which patches it: " in out["app/__init__.py"], \
         out["app/__init__.py"]
     assert "delete it with those patches, or build" in out["app/__init__.py"], out["app/__init__.py"]
+
+
+def test_an_openai_evals_completion_fn_on_an_openai_model_gets_a_todo() -> None:
+    """Held-out review 93, Y2 (mlteam-ai/openai-cheat-sheet): `Registry().make_completion_fn(completion_fn)`, whose
+    default was "gpt-4o-mini", kept answering on OpenAI through evals while the embeddings beside it converted, unsaid.
+    MIG106 says so; a Mistral model name, or no evals import, says nothing."""
+    from mechanics import convert_files
+
+    source = ("from openai import OpenAI\nfrom evals.registry import Registry\n\nclient = OpenAI()\n\n\n"
+              "class Fn:\n    def __init__(self, completion_fn: str = 'gpt-4o-mini'):\n"
+              "        self.fn = Registry().make_completion_fn(completion_fn)\n\n"
+              "    def __call__(self, prompt):\n"
+              "        vec = client.embeddings.create(model='text-embedding-3-small', input=prompt).data[0].embedding\n"
+              "        return self.fn(prompt=[{'role': 'user', 'content': f'{prompt} {len(vec)}'}])\n")
+    out = convert_files({"fn.py": source})["fn.py"]
+    assert "# TODO(migrator MIG106): Registry().make_completion_fn('gpt-4o-mini') runs on OpenAI through OpenAI's " \
+        "evals" in out and '(model "mistral-small-latest")' in out, out
+    out = convert_files({"fn.py": source.replace("'gpt-4o-mini'", "'mistral-small-latest'")})["fn.py"]
+    assert "MIG106" not in out, out

@@ -445,6 +445,13 @@ LANGEXTRACT_OPENAI_TODO = ("{callee}(model_id={model!r}) runs on OpenAI through 
                            "{mistral}\", provider=\"openai\", provider_kwargs={{\"api_key\": <a Mistral key>, "
                            "\"base_url\": \"https://api.mistral.ai/v1\"}}) in place of model_id= and api_key= (said "
                            "once per module)")
+# held-out review 93, Y2 (openai-cheat-sheet): OpenAI's evals makes a completion fn of an OpenAI model name
+# (OpenAIChatCompletionFn, reading OPENAI_API_KEY); the embeddings beside it converted, the answers stayed OpenAI's,
+# unsaid
+EVALS_OPENAI_TODO = ("{callee}({model!r}) runs on OpenAI through OpenAI's evals (an OpenAI model name makes its "
+                     "OpenAIChatCompletionFn, which reads OPENAI_API_KEY), and migrator does not convert it: evals has "
+                     "no Mistral completion fn; register a CompletionFn of your own calling Mistral(...).chat.complete "
+                     "(model \"{mistral}\"), or keep OPENAI_API_KEY set for it (said once per module)")
 # dependency-injector builds a client where the container says (`providers.Singleton(OpenAI, api_key=...)`), and hands
 # it to the classes it provides; migrator follows neither (held-out review 84, X4: no TODO there, and the classes'
 # calls were told "no caller passes it a client")

@@ -40,7 +40,7 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_OPENAI_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
-                                     LITELLM_OPENAI_TODO,
+                                     LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO,
                                      PYDANTIC_AI_OPENAI_PREFIXES,
                                      PYDANTIC_AI_STRING_TODO, LANGCHAIN_INFERRED_OPENAI, LANGCHAIN_MODEL_STRING_CALLERS,
                                      LANGCHAIN_STRING_TODO, ROUTE_DECORATORS, CLIENT_CLOSE,
@@ -1565,6 +1565,7 @@ class _Builder:
         agentscope = "agentscope" in f.source and "model_type" in f.source
         library_key = any(keyword in f.source for keyword in LIBRARY_KEY_KEYWORDS)
         langextract = "langextract" in f.source
+        evals = "make_completion_fn" in f.source and "evals" in f.source
         told: set = set()  # libraries whose OpenAI components this module was told about (pydantic-ai: once)
         pydantic_ai = "pydantic_ai" in f.source and not self.library_itself("pydantic_ai")
         # (a module naming no openai may hand LangChain an "openai:..." constant of another: re-review 40, R5)
@@ -1596,6 +1597,9 @@ class _Builder:
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
                                        LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
+                elif evals and (found := _evals_openai(f, node)) is not None:
+                    self._library_todo(f, node, told, "evals", "evals on OpenAI",
+                                       EVALS_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
                 elif langextract and (found := _langextract_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "langextract", "LangExtract on OpenAI",
                                        LANGEXTRACT_OPENAI_TODO.format(callee=found[0], model=found[1],
@@ -4174,6 +4178,27 @@ def _litellm_openai(f: _File, call: ast.Call) -> Optional[tuple]:
     if mistral is None or is_mistral_model(bare):
         return None
     return name, model.value, mistral
+
+
+def _evals_openai(f: _File, call: ast.Call) -> Optional[tuple]:
+    """(callee, model, the Mistral model) for OpenAI evals' ``Registry().make_completion_fn("gpt-4o-mini")`` (the name
+    written, a constant, or a parameter's default) naming an OpenAI model."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "make_completion_fn" and call.args) or not any(
+            module == "evals" or module.startswith("evals.") for module, _, _ in f.repo_imports.values()):
+        return None
+    model = call.args[0]
+    if isinstance(model, ast.Name):
+        scope = f.scope_of.get(id(call), ())
+        where = next((scope[:i] for i in range(len(scope), -1, -1) if (scope[:i], model.id) in f.params or
+                      (scope[:i], model.id) in f.assigns), None)
+        values = f.assigns.get((where, model.id), []) if where is not None else []
+        model = _param_default(f, where, model.id) if where is not None and (where, model.id) in f.params else \
+            values[0] if len(values) == 1 else None
+    if not (isinstance(model, ast.Constant) and isinstance(model.value, str)) or is_mistral_model(model.value):
+        return None
+    mistral = map_model(model.value)
+    return (f"{dotted_name(call.func.value) or ast.unparse(call.func.value)}.make_completion_fn", model.value,
+            mistral) if mistral is not None else None
 
 
 def _scrapegraph_openai(f: _File, call: ast.Call) -> Optional[tuple]:
