@@ -318,6 +318,13 @@ class _Transformer(SplatSteps, ApiCallTransformer):
 
     def _convert(self, call: cst.Call, line: int, is_async: bool, module_client: bool,
                  receiver: cst.BaseExpression) -> cst.Call:
+        if legacy_call(call.func, "Embedding") and not any(a.keyword is not None and a.keyword.value == "model"
+                                                           for a in call.args):
+            # openai 0.x's `engine="text-embedding-ada-002"` named the model (the plan keeps an Azure module's):
+            # model= (held-out review 93, Y8)
+            call = call.with_changes(args=[a.with_changes(keyword=cst.Name("model"))
+                                           if a.keyword is not None and a.keyword.value == "engine" else a
+                                           for a in call.args])
         model_arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "model"), None)
         model = None
         todos: list[str] = []

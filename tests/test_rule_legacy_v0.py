@@ -1542,3 +1542,23 @@ def test_a_v0_only_keyword_is_said_for_what_it_is(keyword, said):
                                                 {keyword})
         ''')
     assert any(said in t for t in todos) and not any("Azure deployment) of" in t for t in todos), todos
+
+
+def test_a_v0_embedding_naming_its_model_by_engine_converts():
+    """Held-out review 93, Y8: openai 0.x's `openai.Embedding.create(input=text, engine="text-embedding-ada-002")`
+    named the model by engine= (the OpenAI cookbook's spelling); it was kept with a TODO about Azure deployments.
+    Outside an Azure-configured module it converts as model= does; an Azure module keeps it."""
+    from mechanics import convert_snippet
+
+    source = '''\
+        import openai
+
+
+        def get_embedding(text):
+            return openai.Embedding.create(input=text, engine="text-embedding-ada-002")["data"][0]["embedding"]
+        '''
+    code, _ = convert_snippet(source)
+    assert 'mistral_client.embeddings.create(inputs=text, model="mistral-embed").data[0].embedding' in code, code
+    azure = source.replace("import openai\n", 'import openai\n\n        openai.api_type = "azure"\n')
+    code, todos = convert_snippet(azure)
+    assert 'engine="text-embedding-ada-002"' in code and any("Azure" in t for t in todos), todos

@@ -6691,6 +6691,17 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
     ["content"]``, attributes, ``.get("content")``)."""
     if any(kw.arg == "response_model" for kw in call.keywords):
         return INSTRUCTOR_V0_CALL
+    keywords, written = {kw.arg for kw in call.keywords}, call  # (`written`: the call as the module holds it)
+    if v1[0] not in CHAT_SURFACES and v1[0] not in MODEL_SURFACES | MODERATION_SURFACES | FIM_SURFACES and \
+            "engine" in keywords and not keywords & {"model", "deployment_id"} and any(
+                kw.arg == "engine" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)
+                for kw in call.keywords):
+        # `openai.Embedding.create(engine="text-embedding-ada-002", ...)`: the model, written (an Azure module's
+        # deployment is kept in decide): read as model=, which MIG107 writes (held-out review 93, Y8)
+        call = ast.Call(func=call.func, args=call.args, keywords=[
+            ast.keyword(arg="model", value=kw.value) if kw.arg == "engine" else kw for kw in call.keywords])
+        for field in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
+            setattr(call, field, getattr(written, field))
     v0_only = sorted(kw.arg for kw in call.keywords if kw.arg in V0_ONLY_KEYWORDS and not (
         # request_timeout=30 on chat becomes timeout_ms (MIG102); a (connect, read) tuple does not
         kw.arg == "request_timeout" and v1[0] in CHAT_SURFACES and not isinstance(kw.value, (ast.Tuple, ast.List))))
@@ -6702,7 +6713,7 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
         # engine= that named the model)
         return _V0_ONLY_WHY.get(v0_only[0], f"{v0_only[0]}= is a per-call setting of the v0 API: set it on the "
                                              "Mistral client instead")
-    guarded = _openai_model_branch(f, call)  # before the result's checks: the same reason on every run
+    guarded = _openai_model_branch(f, written)  # before the result's checks: the same reason on every run
     if guarded:
         return guarded
     if call.func.attr == "acreate" and _event_loops(f) > 1:  # type: ignore[attr-defined]
@@ -6725,8 +6736,8 @@ def _v0_own_problem(f: _File, call: ast.Call, v1: tuple, reads: list) -> str:
         problem = _chat_problem(f, call, surface.split(".")) if surface in CHAT_SURFACES else \
             _embedding_problem(call, f)
     if problem or not streamed:
-        return problem or _v0_result_problem(f, call, surface, reads)
-    return _v0_stream_problem(f, call, reads)
+        return problem or _v0_result_problem(f, written, surface, reads)
+    return _v0_stream_problem(f, written, reads)
 
 
 def _event_loops(f: _File) -> int:
@@ -7150,6 +7161,11 @@ def _embedding_problem(call: ast.Call, f: Optional[_File] = None) -> str:
             why = f" ({info.reason})" if info is not None else ""
             return (f"**{ast.unparse(kw.value)}{why}: Mistral's embeddings.create takes inputs= for input=, model= a "
                     "Mistral model (mistral-embed), no user=, and output_dimension= for dimensions=; convert by hand")
+        if kw.arg == "engine" and isinstance(call.func, ast.Attribute) and \
+                isinstance(call.func.value, ast.Attribute) and call.func.value.attr == "Embedding" and \
+                isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) and \
+                not any(k.arg in ("model", "deployment_id") for k in call.keywords):
+            continue  # openai 0.x's engine= naming the model: MIG107 writes model= (held-out review 93, Y8)
         if kw.arg not in EMBEDDING_KWARGS:
             return f"unknown keyword {kw.arg!r}"
         try:
