@@ -4363,7 +4363,9 @@ def test_the_openai_module_held_under_another_name_is_reported_at_its_calls(hold
                   "messages=[])\n        return r.choices[0].message.content\n")
     out = convert_files({"app.py": source})["app.py"]
     assert f"TODO(migrator MIG102): chat.completions.create left unchanged: {holder} holds the openai module " \
-        f"itself ({holder} = openai, line " in out, out
+        f"itself ({holder} = openai): write openai.<...> where" in out, out
+    again = convert_files({"app.py": out})["app.py"]  # (a line number in it went stale: the second run rewrote it)
+    assert again == out, again
     assert f"{holder}.chat.completions.create(model='gpt-4o'" in out and "import openai\n" in out, out
     if holder == "client":
         assert "return mistral_client.chat.complete(model=" in out, out

@@ -1137,9 +1137,11 @@ class _Builder:
                 self.__dict__.setdefault("_alias_origins", set()).add(oid)  # (its v0 calls: _v0_untraced_todo's)
                 if not self.origins[oid].problems:
                     target = ast.unparse(parent.targets[0] if isinstance(parent, ast.Assign) else parent.target)
+                    # (no line number: the TODOs a run writes above it would make it stale, and a second run
+                    # rewrite it)
                     self.origins[oid].problems.append(
-                        f"{target} holds the openai module itself ({target} = {name}, line {load.lineno}): write "
-                        f"{name}.<...> where it is used (migrator then converts those calls), or build a client")
+                        f"{target} holds the openai module itself ({target} = {name}): write {name}.<...> where it "
+                        "is used (migrator then converts those calls), or build a client")
                 return frozenset({oid})
             return frozenset()  # the module itself; its client is handled where it is used
         if found == () and name in f.repo_imports:
@@ -5132,7 +5134,7 @@ def _chat_problem(f: _File, call: ast.Call, chain: list, files=None, unread=None
                           (dotted_name(n.value.func) or "").rsplit(".", 1)[-1] in ("patch", "apatch") and
                           "instructor" in (dotted_name(n.value.func) or "") + str(f.imported.get(
                               (dotted_name(n.value.func) or "").split(".")[0], ""))), None)
-            where = f"{ast.unparse(patch.value)} (line {patch.lineno}) patches the client in place" if patch else \
+            where = f"{ast.unparse(patch.value)} patches the client in place" if patch else \
                 "the client is patched by instructor where migrator does not see it"
             return (f"response_model= is instructor's: {where}; write client = instructor.from_openai(OpenAI(...)) "
                     "instead (migrator then converts it to instructor.from_mistral), or convert by hand")
