@@ -1877,6 +1877,16 @@ def test_a_chat_model_handed_to_a_helper_of_another_module_says_to_convert_by_ha
                        "chain = build_chain(ChatOpenAI(model='gpt-4o'), None)\n"})
     assert "handed to build_chain(...) of another module of this project, whose uses are not checked: convert it " \
            "to langchain_mistralai.ChatMistralAI by hand" in out["app/main.py"], out["app/main.py"]
+    # another program of the tree that converts: the first run said "which may rely on what ChatMistralAI lacks", and
+    # the second, reading fewer files, rewrote it (the tree's own names hung on the files read)
+    files = {"proj/app/utils.py": "def build_chain(llm, prompt):\n    return prompt | llm\n",
+             "proj/app/main.py": "from langchain_openai import ChatOpenAI\n\nfrom utils import build_chain\n\n"
+                                 "chain = build_chain(ChatOpenAI(model='gpt-4o'), None)\n",
+             "same/main.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o')\n"
+                             "print(llm.invoke('hi').content)\n"}
+    out = convert_files(files)
+    assert "of another module of this project" in out["proj/app/main.py"], out["proj/app/main.py"]
+    assert convert_files(out) == out
 
 
 def test_an_unused_openai_class_beside_a_converted_one_is_renamed_with_it():

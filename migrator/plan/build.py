@@ -4643,6 +4643,19 @@ def own_packages(files) -> frozenset:
         if len(parts) == 1 and os.path.basename(f.path) != "__init__.py" or \
                 os.path.isfile(os.path.join(top, "__init__.py")):
             out.add(parts[0])
+    # what a module run as a script imports from beside it (`from utils import build_chain`, utils.py in its directory:
+    # sys.path[0]), read or not: the names did not hang on which other files of the run were read (a second run,
+    # reading fewer, named them the tree's own and rewrote a TODO: held-out review 92, X5's repro)
+    for directory in {os.path.dirname(os.path.abspath(f.path)) for f in files if f.module}:
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".py") and name[:-3].isidentifier() and name != "__init__.py":
+                out.add(name[:-3])
+            elif name.isidentifier() and os.path.isfile(os.path.join(directory, name, "__init__.py")):
+                out.add(name)
     return frozenset(out)
 
 
