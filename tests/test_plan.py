@@ -4404,3 +4404,21 @@ def test_an_openai_evals_completion_fn_on_an_openai_model_gets_a_todo() -> None:
         "evals" in out and '(model "mistral-small-latest")' in out, out
     out = convert_files({"fn.py": source.replace("'gpt-4o-mini'", "'mistral-small-latest'")})["fn.py"]
     assert "MIG106" not in out, out
+
+
+def test_an_env_read_written_with_keywords_is_read_as_the_positional_one() -> None:
+    """Held-out review 93, Y3 (SystemSolution21/LlamaIndex): `os.getenv(key="MODEL_NAME", default="gpt-4o-mini")` was
+    not read as an environment read: its OpenAI default and .env.example's MODEL_NAME stayed (a 400 at the first
+    request), under a "computed at run time" TODO. It is read as `os.getenv("MODEL_NAME", "gpt-4o-mini")`."""
+    from mechanics import convert_files
+
+    files = {"main.py": "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI()\n"
+                        "MODEL = os.getenv(key=\"MODEL_NAME\", default=\"gpt-4o-mini\")\n"
+                        "r = client.chat.completions.create(model=MODEL, messages=[{\"role\": \"user\", \"content\": "
+                        "\"hi\"}])\n",
+             ".env.example": "OPENAI_API_KEY=changeme\nMODEL_NAME=\"gpt-4o-mini\"\n"}
+    out = convert_files(files)
+    assert 'MODEL = os.getenv(key="MODEL_NAME", default="mistral-small-latest")' in out["main.py"], out["main.py"]
+    assert 'MODEL_NAME="mistral-small-latest"' in out[".env.example"], out[".env.example"]
+    assert "computed at run time" not in out["main.py"], out["main.py"]
+    assert convert_files(out) == out

@@ -104,7 +104,7 @@ _WRAPPER_RULES = ("MIG116", "MIG121")
 _Q = r"""\\?["']"""
 _VALUE = r"""[^"'\\\n]*"""
 _ENV_READ = re.compile(
-    rf"(?:getenv|environ\.get)\(\s*{_Q}(?P<name>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*"
+    rf"(?:getenv|environ\.get)\(\s*(?:key\s*=\s*)?{_Q}(?P<name>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*"
     rf"(?:,\s*(?:default\s*=\s*)?(?:{_Q}(?P<default>{_VALUE}){_Q}|(?P<constant>[A-Za-z_][A-Za-z0-9_]*))\s*)?\)"
     rf"(?:\s*or\s*{_Q}(?P<fallback>{_VALUE}){_Q})?"
     rf"|environ\[\s*{_Q}(?P<indexed>[A-Za-z_][A-Za-z0-9_]*){_Q}\s*\]")

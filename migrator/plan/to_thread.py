@@ -75,9 +75,25 @@ def _shape_kept(chain: list, formats: list) -> bool:
     return chain[-2:] == ["transcriptions", "create"] and any(value != "json" for value in formats)
 
 
+def _positional_getenv(tree: ast.Module) -> None:
+    """``os.getenv(key="MODEL_NAME", default="gpt-4o-mini")`` read as ``os.getenv("MODEL_NAME", "gpt-4o-mini")``, in
+    place: the plan's environment reads are positional (held-out review 93, Y3: the keyword form's OpenAI default and
+    its env file's value stayed). LibCST's arguments list the keywords in order, as the rules read them."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and not node.args and node.keywords and \
+                (dotted_name(node.func) or "").endswith(("getenv", "environ.get")):
+            given = {k.arg: k for k in node.keywords}
+            if "key" in given and [k.arg for k in node.keywords][:len(given.keys() & {"key", "default"})] == \
+                    [name for name in ("key", "default") if name in given]:
+                node.args = [given[name].value for name in ("key", "default") if name in given]
+                node.keywords = [k for k in node.keywords if k.arg not in ("key", "default")]
+
+
 def desugar(tree: ast.Module, code: str) -> ast.Module:
     """``tree`` with each readable ``to_thread`` call of an SDK method replaced by the method's call (``FLAG`` set on
     it), in place. ``code``: the source, to skip the walk where no ``to_thread`` is written."""
+    if "key=" in code:
+        _positional_getenv(tree)
     if "to_thread" not in code:
         return tree
     names = _to_thread_names(tree)
