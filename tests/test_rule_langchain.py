@@ -1940,3 +1940,67 @@ def test_a_name_bound_again_gives_each_object_the_reads_after_it():
         model = model.bind(functions=[])
         ''')
     assert "= ChatMistralAI(" not in code and 'model = ChatOpenAI(model="gpt-4o-mini")\n' in code, code
+
+
+def test_embeddings_sharing_a_vector_store_with_one_that_stays_stay_with_it():
+    """Held-out review 93, X2 (generative-ai-training): ingest.py's OpenAIEmbeddings filled the Chroma directory
+    settings.CHROMA_DIR names and converted; query.py's, reading it, stayed (its key was shared with a ChatOpenAI handed
+    to another module): the store got mistral-embed's 1024-dimension vectors and every OpenAI query failed on them.
+    The writer stays with the reader, and both TODOs name the store and the other module."""
+    from mechanics import convert_files
+
+    files = {
+        "settings.py": 'import os\n\nOPENAI_API_KEY = os.environ["OPENAI_API_KEY"]\nCHROMA_DIR = "chroma_db"\n',
+        "chains.py": "def create_chain(llm, retriever):\n    return lambda q: llm.invoke(q).content\n",
+        "ingest.py": "from langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings\n\n"
+                     "from settings import CHROMA_DIR, OPENAI_API_KEY\n\n"
+                     "emb = OpenAIEmbeddings(api_key=OPENAI_API_KEY)\n"
+                     'Chroma.from_texts(["refunds take 5 days"], embedding=emb, persist_directory=CHROMA_DIR)\n',
+        "query.py": "from langchain_chroma import Chroma\nfrom langchain_openai import ChatOpenAI, OpenAIEmbeddings\n\n"
+                    "from chains import create_chain\nfrom settings import CHROMA_DIR, OPENAI_API_KEY\n\n\n"
+                    "def init_chain():\n    emb = OpenAIEmbeddings(api_key=OPENAI_API_KEY)\n"
+                    '    llm = ChatOpenAI(api_key=OPENAI_API_KEY, model="gpt-4o-mini")\n'
+                    "    db = Chroma(persist_directory=CHROMA_DIR, embedding_function=emb)\n"
+                    "    return create_chain(llm, db.as_retriever())\n"}
+    out = convert_files(files)
+    ingest, query = out["ingest.py"], out["query.py"]
+    assert "emb = OpenAIEmbeddings(api_key=OPENAI_API_KEY)" in ingest and "Mistral" not in ingest, ingest
+    assert "it shares the vector store at CHROMA_DIR with the OpenAIEmbeddings in query.py, which stays on " \
+        "OpenAI" in ingest, ingest
+    assert "OpenAIEmbeddings(...) shares the vector store at CHROMA_DIR with the OpenAIEmbeddings in ingest.py, " \
+        "kept on OpenAI with it" in query, query
+    assert convert_files(out) == out
+    # the reader converting too (no hand-off keeps it), both move
+    files["query.py"] = files["query.py"].replace("    return create_chain(llm, db.as_retriever())\n",
+                                                  "    return db.as_retriever(), llm.invoke(\"hi\").content\n")
+    out = convert_files(files)
+    assert "MistralAIEmbeddings(" in out["ingest.py"] and "MistralAIEmbeddings(" in out["query.py"], out
+    assert "vector store at CHROMA_DIR" not in out["ingest.py"] + out["query.py"], out
+
+
+def test_a_faiss_index_saved_and_loaded_by_two_scripts_keeps_them_together():
+    """The store's path as a literal of one directory, FAISS's from_documents(...).save_local(path) in one script and
+    load_local(path, emb) in another whose embeddings stay on OpenAI (handed to an unknown helper's object): the
+    writer stays; a script of another directory writing a same-named index is not tied to them."""
+    from mechanics import convert_files
+
+    files = {
+        "app/build.py": "from langchain_community.vectorstores import FAISS\nfrom langchain_openai import "
+                        "OpenAIEmbeddings\n\n\ndef build(docs):\n    embeddings = OpenAIEmbeddings()\n"
+                        "    db = FAISS.from_documents(docs, embeddings)\n    db.save_local(\"faiss_index\")\n",
+        "app/serve.py": "from langchain_community.vectorstores import FAISS\nfrom langchain_openai import "
+                        "OpenAIEmbeddings\n\nfrom helpers import wrap\n\nembeddings = OpenAIEmbeddings()\n"
+                        "store = FAISS.load_local(\"faiss_index\", embeddings, allow_dangerous_deserialization=True)\n"
+                        "wrap(embeddings)\n",
+        "other/build.py": "from langchain_community.vectorstores import FAISS\nfrom langchain_openai import "
+                          "OpenAIEmbeddings\n\n\ndef build(docs):\n    embeddings = OpenAIEmbeddings()\n"
+                          "    db = FAISS.from_documents(docs, embeddings)\n    db.save_local(\"faiss_index\")\n"}
+    out = convert_files(files)
+    assert "\nembeddings = OpenAIEmbeddings()" in out["app/serve.py"], out["app/serve.py"]
+    assert "embeddings = OpenAIEmbeddings()" in out["app/build.py"], out["app/build.py"]
+    assert 'vector store at "faiss_index" with the OpenAIEmbeddings in serve.py' in out["app/build.py"], \
+        out["app/build.py"]
+    assert 'vector store at "faiss_index" with the OpenAIEmbeddings in build.py' in out["app/serve.py"], \
+        out["app/serve.py"]
+    assert "MistralAIEmbeddings()" in out["other/build.py"], out["other/build.py"]
+    assert convert_files(out) == out

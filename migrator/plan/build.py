@@ -4627,6 +4627,20 @@ def _wrapper_endpoints(builder, f: _File) -> dict:
     return found
 
 
+def _shared_stores(files) -> dict:
+    """path -> {(line, col): ...}: the LangChain embeddings objects a vector store shared with one that stays keeps
+    on OpenAI, and those that stay naming them (migrator.plan.langchain.shared_stores), from the modules' plans as
+    they are without it."""
+    from migrator.plan.langchain import might_share_stores, plan_module, shared_stores
+
+    modules = [(f.path, f.tree, plan_module(f.tree, blocked=f.langchain_blocker or "",
+                                            imported_uses=f.langchain_imported,
+                                            reexported=f.langchain_reexported or None, own_packages=f.own_packages,
+                                            endpoints=f.wrapper_endpoints))
+               for f in files if might_share_stores(f.source)]
+    return shared_stores(modules) if modules else {}
+
+
 def own_packages(files) -> frozenset:
     """The top-level names the tree's modules are imported as: a top-level module, or a regular package (a directory
     with ``__init__.py``). A directory without one never shadows an installed package of its name (a namespace
@@ -8488,6 +8502,9 @@ def build_plan(sources: Iterable[tuple[str, str]], root: str = "", endpoint=None
         f.own_packages = own  # (a package of the tree named like LangChain's is the tree's)
         f.wrapper_endpoints = _wrapper_endpoints(builder, f)
         f.llamaindex_blocker = blocked_for(llamaindex_blocker, f.path)  # (LlamaIndex's: Config.llamaindex_blocker)
+    stores = _shared_stores(files)
+    for f in files:
+        f.wrapper_stores = stores.get(f.path, {})
     # Parameters become clients when a client is handed to them, which a later file may do: scan
     # until no new parameter receives one (chains of hand-offs take one pass per link).
     known = 0  # a second pass only when a hand-off fed a parameter

@@ -956,6 +956,8 @@ def decide(builder, files) -> ConversionPlan:
                           wrapper_objects=wrappers[1],
                           wrapper_endpoints={f.path: f.wrapper_endpoints for f in files
                                              if getattr(f, "wrapper_endpoints", None)},
+                          wrapper_stores={f.path: f.wrapper_stores for f in files
+                                          if getattr(f, "wrapper_stores", None)},
                           vectors_persist=stored or _vectors_persist(builder, files),
                           sql_sizes=_sql_sizes(builder, target) if everywhere else (),
                           own_packages=own_packages(files))

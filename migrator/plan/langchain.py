@@ -55,6 +55,8 @@ class Site:
     # given no key (or one read from OPENAI_API_KEY, renamed with a converted object), the object reads the key
     # variable itself: OPENAI_API_KEY, MISTRAL_API_KEY once converted (migrator.plan.decide's key readers)
     reads_key: bool = False
+    # a kept embeddings object sharing its vector store with another that the store keeps with it (shared_stores)
+    store_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,13 @@ class LangchainPlan:
 
 def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked: str = "",
                 imported_uses: Optional[dict] = None, reexported: Optional[dict] = None,
-                own_packages: frozenset = frozenset(), endpoints: Optional[dict] = None) -> LangchainPlan | None:
+                own_packages: frozenset = frozenset(), endpoints: Optional[dict] = None,
+                stores: Optional[dict] = None) -> LangchainPlan | None:
     """The module's LangChain plan, or None when it imports none of LangChain's OpenAI classes
     (``planner``: another wrapper library's subclass, with its own tables: migrator.plan.llamaindex;
     ``blocked``: why no object may move, a manifest's pin (Config.langchain_blocker); ``reexported``: local name ->
-    (the class's dotted name, the module of the tree it is imported from), ``reexported_names``)."""
+    (the class's dotted name, the module of the tree it is imported from), ``reexported_names``; ``stores``:
+    (line, col) -> (KEEP, why) / ("note", what), the vector stores it shares with other objects, ``shared_stores``)."""
     planner = planner or _Planner
     imports = _imports(tree)
     local_classes = {}
@@ -115,6 +119,7 @@ def plan_module(tree: ast.Module, planner: type[_Planner] | None = None, blocked
     made.own_packages = own_packages
     made.imported_uses = dict(imported_uses or {})  # (``imported_uses``: functions_agent_importers, for this module)
     made.endpoints = dict(endpoints or {})  # (line, col) -> the server another module's settings point it at
+    made.stores = dict(stores or {})
     return made.plan()
 
 
@@ -132,7 +137,8 @@ def module_plans(f) -> tuple:
         endpoints = getattr(f, "wrapper_endpoints", None)
         found = (plan_module(f.tree, blocked=getattr(f, "langchain_blocker", "") or "",
                              imported_uses=getattr(f, "langchain_imported", None), reexported=reexported,
-                             own_packages=own, endpoints=endpoints) if "langchain" in f.source or reexported else None,
+                             own_packages=own, endpoints=endpoints, stores=getattr(f, "wrapper_stores", None))
+                 if "langchain" in f.source or reexported else None,
                  llamaindex_plan(f.tree, reexported, own, blocked=getattr(f, "llamaindex_blocker", ""),
                                  endpoints=endpoints) if "llama_index" in f.source or reexported else None)
         f.__dict__["_module_plans"] = found
@@ -266,6 +272,163 @@ def functions_agent_importers(trees) -> tuple:
     return tuple(dict.fromkeys(found))
 
 
+# Where a store call is handed its embeddings by position (``Chroma.from_texts(texts, emb)``,
+# ``FAISS.load_local("faiss_index", emb)``): the callee's last dotted part -> the argument's index.
+_STORE_EMBEDDING_ARGS = {"from_documents": 1, "from_texts": 1, "load_local": 1}
+
+
+def might_share_stores(source: str) -> bool:
+    """Could the module hand a LangChain OpenAI embeddings object to a vector store on disk (``shared_stores``)?"""
+    from migrator.mapping.embeddings import STORE_PATH_CALLS, STORE_PATH_KEYWORDS
+
+    return "langchain" in source and "Embeddings" in source and \
+        any(word in source for word in (*STORE_PATH_KEYWORDS, *STORE_PATH_CALLS, "save_local"))
+
+
+def shared_stores(modules) -> dict:
+    """path -> {(line, col): (KEEP, why) or ("note", what)}: LangChain OpenAI embeddings objects handed to one vector
+    store on disk (its path the same literal in one directory, the same name of the same module, the same environment
+    variable), one staying on OpenAI and another converting, in this module or another: the converting one stays too
+    (KEEP), and the one that stayed names it ("note"). A store holds one model's vectors: converted, the writer filled
+    it with mistral-embed's (1024 dimensions) and the reader queried it with OpenAI's (1536), or the reverse, and every
+    search failed (held-out review 93, X2: load_knowledge_base.py converted, __init__.py kept, one Chroma directory).
+    ``modules``: (path, tree, the module's LangChain plan), as first planned."""
+    from migrator.mapping.embeddings import STORE_EMBEDDING_KEYWORDS, STORE_PATH_CALLS, STORE_PATH_KEYWORDS
+
+    by_key: dict = {}  # key -> [(path, site, the path as written)]
+    for path, tree, plan in modules:
+        sites = {(s.line, s.col): s for s in plan.sites if s.verdict in (CONVERT, KEEP)
+                 and lc.CLASSES.get(s.cls, ("",))[0] == lc.EMBEDDINGS} if plan is not None else {}
+        if not sites:
+            continue
+        imports, modules_named, constants = {}, {}, {}
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    imports[alias.asname or alias.name] = (node.module.rsplit(".", 1)[-1], alias.name)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    modules_named[alias.asname or alias.name.split(".")[0]] = alias.name.rsplit(".", 1)[-1]
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                constants[node.targets[0].id] = node.value
+        stem = os.path.splitext(os.path.basename(path))[0]
+        directory = os.path.dirname(path)
+
+        def keys(value: ast.AST, depth: int = 0) -> list:
+            """The store's path ``value`` as keys other modules may write it by."""
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.strip():
+                return [("path", directory, os.path.normpath(value.value))]
+            if isinstance(value, ast.Name):
+                if value.id in imports:
+                    return [("name", *imports[value.id])]
+                found = [("name", stem, value.id)] if value.id in constants else []
+                return found + (keys(constants[value.id], depth + 1) if value.id in constants and depth < 2 else [])
+            if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+                base = value.value.id
+                if base in modules_named:  # `import settings` ... settings.CHROMA_DIR
+                    return [("name", modules_named[base], value.attr)]
+                if base in imports:  # `from config import settings` ... settings.chroma_dir
+                    return [("attr", *imports[base], value.attr)]
+                return []
+            if isinstance(value, ast.Call) and (_dotted(value.func) or "").endswith(("getenv", "environ.get")) and \
+                    value.args and isinstance(value.args[0], ast.Constant) and isinstance(value.args[0].value, str):
+                return [("env", value.args[0].value)]
+            if isinstance(value, ast.Subscript) and (_dotted(value.value) or "").endswith("environ") and \
+                    isinstance(value.slice, ast.Constant) and isinstance(value.slice.value, str):
+                return [("env", value.slice.value)]
+            return []
+
+        scope_of = _scopes(tree)
+        holders: dict = {}  # (scope, the text of a name bound to a site's object) -> the site
+        for node in ast_walk(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.Call) and \
+                    (node.value.lineno, node.value.col_offset) in sites:
+                text = ast.unparse(node.targets[0])
+                scope = scope_of.get(id(node), 0) if isinstance(node.targets[0], ast.Name) else "self"
+                holders[(scope, text)] = sites[(node.value.lineno, node.value.col_offset)]
+
+        def holder(value: ast.AST) -> Optional[Site]:
+            if isinstance(value, ast.Call):
+                return sites.get((value.lineno, value.col_offset))
+            text = ast.unparse(value)
+            return holders.get((scope_of.get(id(value), 0), text)) or holders.get((0, text)) or \
+                holders.get(("self", text))
+        stores: dict = {}  # the text of a name bound to a store a site fills -> the site
+        for node in ast_walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            last = (_dotted(node.func) or "").rsplit(".", 1)[-1]
+            given = [k.value for k in node.keywords if k.arg in STORE_EMBEDDING_KEYWORDS]
+            at = _STORE_EMBEDDING_ARGS.get(last)
+            given += node.args[at:at + 1] if at is not None else []
+            site = next((found for found in (holder(v) for v in given if isinstance(v, (ast.Call, ast.Name,
+                                                                                          ast.Attribute))) if found),
+                        None)
+            if site is None:
+                continue
+            written = [k.value for k in node.keywords if k.arg in STORE_PATH_KEYWORDS]
+            if last in STORE_PATH_CALLS:
+                written += node.args[:1]
+            for value in written:
+                for key in keys(value):
+                    by_key.setdefault(key, []).append((path, site, _shown(value)))
+            stores[id(node)] = site
+        for node in ast_walk(tree):  # `db = FAISS.from_documents(docs, emb)` ... `db.save_local("faiss_index")`
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and id(node.value) in stores:
+                held = ast.unparse(node.targets[0])
+                for call in ast_walk(tree):
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and \
+                            call.func.attr == "save_local" and ast.unparse(call.func.value) == held and call.args:
+                        for key in keys(call.args[0]):
+                            by_key.setdefault(key, []).append((path, stores[id(node.value)], _shown(call.args[0])))
+    out: dict = {}
+    for group in by_key.values():
+        kept = [entry for entry in group if entry[1].verdict == KEEP]
+        moving = [entry for entry in group if entry[1].verdict == CONVERT]
+        if not kept or not moving:
+            continue
+        for path, site, shown in moving:
+            other_path, other, _ = kept[0]
+            out.setdefault(path, {})[(site.line, site.col)] = (KEEP, (
+                f"it shares the vector store at {shown} with the {other.cls} {_where(other_path, path)}, which stays "
+                "on OpenAI (a store holds one model's vectors; the other model's queries fail on them): move that one "
+                "first, then run migrator again"))
+        for path, site, shown in kept:
+            other_path, other, _ = moving[0]
+            out.setdefault(path, {}).setdefault((site.line, site.col), ("note", (
+                f"shares the vector store at {shown} with the {other.cls} {_where(other_path, path)}, kept on OpenAI "
+                "with it: they convert together")))
+    return out
+
+
+def _shown(value: ast.AST) -> str:
+    """The store's path as written (a string in double quotes)."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, str) and '"' not in value.value:
+        return f'"{value.value}"'
+    return ast.unparse(value)
+
+
+def _scopes(tree: ast.Module) -> dict:
+    """id(node) -> id of the function holding it (0: the module's level)."""
+    out: dict = {}
+
+    def visit(node: ast.AST, scope: int) -> None:
+        for child in child_nodes(node):
+            out[id(child)] = scope
+            visit(child, id(child) if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+                  else scope)
+
+    visit(tree, 0)
+    return out
+
+
+def _where(path: str, here: str) -> str:
+    """"in query.py" (another module, named from ``here``'s directory), or "here"."""
+    if path == here:
+        return "here"
+    return "in " + os.path.relpath(path, os.path.dirname(here) or ".").replace(os.sep, "/")
+
+
 def _module_attributes(tree: ast.Module, imports: dict[str, str], classes) -> dict[str, str]:
     """``langchain_openai.ChatOpenAI`` written through an imported module (``import langchain_openai``,
     ``import llama_index.llms.openai``): the dotted name as written -> the class's qualified name."""
@@ -316,6 +479,7 @@ class _Planner:
     # (``base_url=settings.remote_url`` whose default is a vLLM server's URL: the SDK client's plan reads it so;
     # held-out review 88, X7), from migrator.plan.build
     endpoints: dict = {}
+    stores: dict = {}
 
     def __init__(self, tree: ast.Module, imports: dict[str, str], local_classes: dict[str, str],
                  blocked: str = "") -> None:
@@ -351,6 +515,10 @@ class _Planner:
                 break
             self._shared_key = shared
             self._renamed, self.assistant_ends = {}, {}
+        notes = {at: what for at, (verdict, what) in self.stores.items() if verdict == "note"}
+        if notes:  # (a kept object's vector store, kept with it in another module: named at both)
+            found = ([dataclasses.replace(s, store_note=notes[(s.line, s.col)]) if s.verdict == KEEP and
+                      (s.line, s.col) in notes else s for s in found[0]], *found[1:])
         return self._plan_rest(*found)
 
     def _sites(self) -> tuple:
@@ -630,7 +798,8 @@ class _Planner:
                 "and convert by hand",))
         self._reads, self._ends = [], []
         blockers = self._keyword_blockers(call, kind) + self._use_blockers(call, kind, set()) + self._branch(call) + \
-            self._shared_key.get((call.lineno, call.col_offset), [])
+            self._shared_key.get((call.lineno, call.col_offset), []) + \
+            [why for verdict, why in [self.stores.get((call.lineno, call.col_offset), ("", ""))] if verdict == KEEP]
         for read in self._reads:  # rewritten where converted objects alone reach it
             self._renamed[id(read)] = self._renamed.get(id(read), True) and not blockers
         for end in self._ends:

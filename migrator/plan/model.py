@@ -161,6 +161,9 @@ class ConversionPlan:
     # path -> {(line, col): provider} of LangChain / LlamaIndex constructors whose endpoint keyword another module's
     # settings point at another server (the codemods plan those objects with it: migrator.plan.langchain.plan_module)
     wrapper_endpoints: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> {(line, col): (KEEP, why) / ("note", what)} of LangChain embeddings objects sharing a vector store with
+    # one staying on OpenAI (migrator.plan.langchain.shared_stores; plan_module takes them)
+    wrapper_stores: dict = field(default_factory=dict, compare=False, hash=False)
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
