@@ -809,3 +809,26 @@ def test_a_module_a_converted_cell_needs_is_imported_where_a_later_cell_imports_
     run([str(tmp_path)], mode=Mode.WRITE, jobs=1, progress=False)
     sources = _cell_sources(path)
     assert "import os" in sources[0] and "os.path.basename" in sources[0], sources
+
+
+@pytest.mark.parametrize("indent", [1, None])
+def test_a_cell_the_conversion_empties_is_dropped(indent):
+    """Held-out review 91, X8 (cv-analyzer): a cell holding only `openai.api_key = os.getenv("OPENAI_API_KEY")` became
+    a code cell with `"source": []`. With no outputs it is dropped (the first cell too); the others are untouched;
+    a cell with outputs stays; a second run changes nothing."""
+    key = 'openai.api_key = os.getenv("OPENAI_API_KEY")'
+    chat = ('resp = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", '
+            '"content": "hi"}])\nprint(resp["choices"][0]["message"]["content"])')
+    text = notebook("import openai\nimport os", "# md\nThe key", key, chat, indent=indent)
+    out = convert_text(text)
+    cells = json.loads(out)["cells"]
+    assert [c["cell_type"] for c in cells] == ["code", "markdown", "code"], out
+    assert "mistral_client.chat.complete(" in "".join(cells[2]["source"]), out
+    assert convert_text(out) == out
+    first = convert_text(notebook(key, "import openai\nimport os", chat, indent=indent))
+    sources = ["".join(c["source"]) for c in json.loads(first)["cells"]]
+    assert len(sources) == 2 and "Mistral()" in sources[0] and "chat.complete(" in sources[1], first
+    data = json.loads(text)
+    data["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["set\n"]}]
+    kept = json.loads(convert_text(json.dumps(data, indent=indent)))["cells"]
+    assert len(kept) == 4 and kept[2]["source"] == [] and kept[2]["outputs"], kept

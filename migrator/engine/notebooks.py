@@ -93,6 +93,7 @@ class Notebook:
     # cell number -> why it does not parse (markdown typed into a code cell, a shell line without "!"): blank in the
     # module, left as it is, reported (held-out reviews 47 E, 48 H10: one such cell failed the whole notebook)
     unparsed: dict[int, str] = field(default_factory=dict)
+    cell_spans: list[tuple[int, int]] = field(default_factory=list)  # each cell object's span in the file text
 
     def json_line(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
@@ -193,7 +194,7 @@ def read_notebook(text: str) -> Notebook:
             starts.append(line)
             line += piece.count("\n")
         cells.append(CodeCell(number, source_text, source_span, elements, starts))
-    notebook = Notebook(text, data, cells, python=_language(data) == "python")
+    notebook = Notebook(text, data, cells, python=_language(data) == "python", cell_spans=cell_spans)
     if notebook.python:
         _build_module(notebook)
     return notebook
@@ -513,12 +514,29 @@ def _source_json(notebook: Notebook, cell: CodeCell, new: str, ascii_only: bool)
     return "[" + opening + separator.join(items) + closing + "]"
 
 
+def _emptied(notebook: Notebook, changed: dict[int, str]) -> list[int]:
+    """The cells the conversion empties (``openai.api_key = os.getenv(...)`` alone, removed) that have no outputs:
+    dropped, not left as blank cells (held-out review 91, X8); never the notebook's only cell."""
+    by_number = {cell.number: cell for cell in notebook.cells}
+    found = [number for number, new in changed.items() if not new.strip() and by_number[number].text.strip()
+             and not notebook.data["cells"][number - 1].get("outputs")]
+    return sorted(found)[:max(0, len(notebook.cell_spans) - 1)]
+
+
 def splice(notebook: Notebook, changed: dict[int, str]) -> str:
-    """The file text with the ``source`` of each changed cell replaced, nothing else touched."""
+    """The file text with the ``source`` of each changed cell replaced (a cell the conversion empties dropped:
+    ``_emptied``), nothing else touched."""
     ascii_only = _ascii_only(notebook)
     by_number = {cell.number: cell for cell in notebook.cells}
+    dropped = set(_emptied(notebook, changed))
+    spans = notebook.cell_spans
     out = notebook.text
     for number in sorted(changed, reverse=True):
+        if number in dropped:  # the cell and the comma before it (after it, for the first cell)
+            index = number - 1
+            start, end = (spans[index - 1][1], spans[index][1]) if index else (spans[0][0], spans[1][0])
+            out = out[:start] + out[end:]
+            continue
         cell = by_number[number]
         start, end = cell.value
         out = out[:start] + _source_json(notebook, cell, changed[number], ascii_only) + out[end:]
@@ -526,6 +544,8 @@ def splice(notebook: Notebook, changed: dict[int, str]) -> str:
     for number, new in changed.items():
         source = expected["cells"][number - 1]["source"]
         expected["cells"][number - 1]["source"] = new if isinstance(source, str) else _lines(new)
+    for number in sorted(dropped, reverse=True):
+        del expected["cells"][number - 1]
     if json.loads(out) != expected:
         raise NotebookError("internal error: the rewritten notebook does not read back as intended; "
                             "left unchanged")
