@@ -4422,3 +4422,20 @@ def test_an_env_read_written_with_keywords_is_read_as_the_positional_one() -> No
     assert 'MODEL_NAME="mistral-small-latest"' in out[".env.example"], out[".env.example"]
     assert "computed at run time" not in out["main.py"], out["main.py"]
     assert convert_files(out) == out
+
+
+def test_an_unused_clients_todo_beside_a_pin_todo_naming_langchain_mistralai_is_stable() -> None:
+    """Held-out review 94, Y8 (the-vision-agent): a ChatOpenAI kept by a LangChain 0.3 pin, an unused module-level
+    OpenAI(): the first run said "nothing in the tree uses it ..."; the second read "mistralai" in the pin TODO's
+    words (langchain-mistralai 1.1 needs ...) as a tree on Mistral already and rewrote it as "the converted clients
+    read MISTRAL_API_KEY", though nothing converted. Only an import of mistralai counts."""
+    from mechanics import convert_files
+
+    files = {"llm.py": 'from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o")\n',
+             "tools.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef helper():\n    return 1\n",
+             "requirements.txt": "langchain-core==0.3.69\nlangchain-openai==0.3.28\nopenai\n"}
+    out = convert_files(files)
+    assert "langchain-mistralai 1.1 needs" in out["llm.py"], out["llm.py"]
+    assert "nothing in the tree uses it" in out["tools.py"] and "converted clients" not in out["tools.py"], \
+        out["tools.py"]
+    assert convert_files(out) == out

