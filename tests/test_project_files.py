@@ -2829,9 +2829,14 @@ def test_held_out_66_a_poetry_export_below_its_pyproject_answers_for_no_sub_proj
                          "backend/src/app/chat.py": chat})
     assert 'mistralai = ">=3.7,<4"' in out["backend/pyproject.toml"] and "openai" not in out["backend/pyproject.toml"]
     assert "mistralai>=3.7,<4" in out["backend/src/requirements.txt"], out["backend/src/requirements.txt"]
-    # a sub-project's own requirements (not an export) still answer for it alone
+    # a sub-project's own requirements (not an export) answer for it, and the pyproject above, with no code of its
+    # own, declared openai for that code too: it follows (held-out review 94, Y1: `uv sync` from the root pyproject
+    # installed no mistralai); with code of its own beside, it answers for that code alone
     out = convert_files({"backend/pyproject.toml": pyproject, "backend/src/requirements.txt": "openai>=1.37\n",
                          "backend/src/app/chat.py": chat})
+    assert 'mistralai = ">=3.7,<4"' in out["backend/pyproject.toml"], out["backend/pyproject.toml"]
+    out = convert_files({"backend/pyproject.toml": pyproject, "backend/src/requirements.txt": "openai>=1.37\n",
+                         "backend/src/app/chat.py": chat, "backend/main.py": "print('own code')\n"})
     assert "openai" in out["backend/pyproject.toml"], out["backend/pyproject.toml"]
 
 
@@ -3402,3 +3407,47 @@ def test_a_stale_lock_todo_names_the_package_the_edit_added(tmp_path):
     todos = _todos_of_written(tmp_path)
     assert any("poetry.lock beside it no longer matches" in t and "leave langchain-mistralai out" in t
                for t in todos), todos
+
+
+@pytest.mark.parametrize(("manifest", "expected"), [
+    ('[project]\nname = "kg"\ndependencies = ["fastapi", "openai", "instructor"]\n',
+     'dependencies = ["fastapi", "mistralai>=3.7,<4", "instructor>=1.17"]\n'),
+    ('[project]\nname = "kg"\ndependencies = [\n    "openai",\n    \'instructor\',  # structured\n]\n',
+     "    'instructor>=1.17',  # structured\n"),
+    ('[project]\nname = "kg"\ndependencies = ["openai"]\n\n[project.optional-dependencies]\nai = ["instructor"]\n',
+     'ai = ["instructor>=1.17"]\n'),
+    ('[tool.poetry]\nname = "kg"\n\n[tool.poetry.dependencies]\nopenai = "*"\ninstructor = "*"\n',
+     'instructor = ">=1.17"\n'),
+])
+def test_a_bare_instructor_in_a_pyproject_gets_the_floor_mistralai_needs(manifest, expected):
+    """Held-out review 94, Y2 (knowledge-graph): `"instructor"` alone in a pyproject's dependencies was left, and
+    `uv lock` kept uv.lock's instructor 1.8.3, which fails at import beside mistralai 3.7; the same line in a
+    requirements.txt is raised. A name that is no dependency (`keywords = ["instructor"]`) is not touched."""
+    text, todos = _manifest_todos(manifest, "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert expected in text and todos == [], (text, todos)
+    text, _ = _manifest_todos('[project]\nname = "kg"\nkeywords = ["instructor"]\ndependencies = ["openai"]\n',
+                              "pyproject.toml", PYPROJECT, MISTRAL_CODE)
+    assert 'keywords = ["instructor"]' in text, text
+
+
+def test_a_root_pyproject_with_no_code_of_its_own_follows_the_sub_project_below():
+    """Held-out review 94, Y1 (knowledge-graph): the root pyproject.toml `uv sync` installs from declared openai and
+    instructor for apps/api/src, whose own requirements.txt was rewritten; the root one was left on openai, silently
+    (ModuleNotFoundError: mistralai). Like a root requirements.txt (held-out review 92, X6), it follows."""
+    from mechanics import convert_files
+
+    files = {"pyproject.toml": '[project]\nname = "kg"\nversion = "0.1.0"\ndependencies = ["fastapi", "openai", '
+                               '"instructor"]\n',
+             "apps/api/src/requirements.txt": "fastapi\nopenai\ninstructor\n",
+             "apps/api/src/graph.py": "import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n"
+                                      "client = instructor.from_openai(OpenAI())\n\n\nclass User(BaseModel):\n"
+                                      "    name: str\n\n\ndef extract(text):\n    return client.chat.completions."
+                                      "create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": "
+                                      "text}], response_model=User)\n"}
+    out = convert_files(files)
+    assert 'dependencies = ["fastapi", "mistralai>=3.7,<4", "instructor>=1.17"]' in out["pyproject.toml"], \
+        out["pyproject.toml"]
+    assert out["apps/api/src/requirements.txt"] == "fastapi\nmistralai>=3.7,<4\ninstructor>=1.17\n"
+    files["main.py"] = "print('the root project has code of its own')\n"
+    out = convert_files(files)
+    assert '"openai"' in out["pyproject.toml"], out["pyproject.toml"]

@@ -454,11 +454,11 @@ def _action(facts: CodeFacts, path: str, pkg: Package) -> str | None:
     scope = facts.dependency_scope(path)
     found = _imports(pkg.new_module)
     writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p)]
-    if not writers and not scope and path.endswith(".txt") and \
+    if not writers and not scope and \
             _declares(facts.manifest_texts.get(path, ""), pkg.old) and not _code_of_its_own(facts, path):
-        # a requirements file declaring openai with no code of its own: the sub-projects below with a manifest of
-        # their own are what it declares it for (held-out review 92, X6: the root requirements.txt, a copy of
-        # backend/'s, kept openai, and `pip install -r requirements.txt` had no mistralai)
+        # a manifest declaring openai with no code of its own: the sub-projects below with a manifest of their own are
+        # what it declares it for (held-out review 92, X6: the root requirements.txt, a copy of backend/'s, kept
+        # openai, and `pip install -r requirements.txt` had no mistralai; 94, Y1: the root pyproject.toml uv syncs)
         scope = facts.scope(path)
         writers = [p for p, text in scope.items() if _wrote_import(found, text, facts.originals, p)]
     if not writers:
@@ -3253,6 +3253,11 @@ def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS) -> _Edit:
                     re.compile(rf"""^(\s*{name}\s*=\s*["'])(\^|>=)\s*([\d.]+)(["']\s*(?:#.*)?\r?\n?)$""",
                                re.IGNORECASE)]
             bare = re.compile(rf"^(\s*{name})(\s*(?:#.*)?\r?\n?)$", re.IGNORECASE) if kind == REQUIREMENTS else None
+            # in a pyproject's dependency array, `"instructor"` alone (or Poetry's `instructor = "*"`): uv / pip
+            # keep the locked or installed older release (held-out review 94, Y2: uv.lock's instructor 1.8.3)
+            listed = _dependency_array_lines(lines) if kind == PYPROJECT else set()
+            quoted = re.compile(rf"""((?:^|[\[,])\s*)(["']){name}\2(?=\s*(?:[,\]]|#|$))""", re.IGNORECASE)
+            starred = re.compile(rf"""^(\s*{name}\s*=\s*)(["'])\*\2""", re.IGNORECASE)
             for index, line in enumerate(lines):
                 unpinned = bare.match(line) if bare is not None else None
                 if unpinned is not None:
@@ -3262,6 +3267,16 @@ def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS) -> _Edit:
                     findings.append(Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
                                             f"{dist} -> {dist}{need} ({why})", "exact"))
                     continue
+                if kind == PYPROJECT:
+                    raised = quoted.sub(lambda m: f"{m.group(1)}{m.group(2)}{dist}{need}{m.group(2)}",
+                                        line.rstrip("\r\n"), count=1) if index in listed else \
+                        starred.sub(lambda m: f"{m.group(1)}{m.group(2)}{need}{m.group(2)}", line.rstrip("\r\n"),
+                                    count=1)
+                    if raised != line.rstrip("\r\n"):
+                        lines[index] = raised + line[len(line.rstrip("\r\n")):]
+                        findings.append(Finding(DEPENDENCY_RULE, FindingKind.CONVERTED, index + 1,
+                                                f"{dist} -> {dist}{need} ({why})", "exact"))
+                        continue
                 match = next((m for m in (floor.match(line) for floor in floors) if m), None)
                 wanted = _interval(need)
                 declared = _interval(">=" + match.group(3)) if match else None
@@ -3274,6 +3289,30 @@ def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS) -> _Edit:
                                         f"{dist} {operator}{match.group(3)} -> {operator}{need[2:]} ({why})", "exact"))
     text = "".join(lines)
     return edit if text == edit.text else _Edit(text, findings)
+
+
+def _dependency_array_lines(lines: list) -> set:
+    """The indexes of a pyproject's lines inside a dependency array: ``dependencies = [...]`` (PEP 621, uv's
+    ``dev-dependencies``), any array of ``[project.optional-dependencies]`` / ``[dependency-groups]``."""
+    out, section, depth = set(), "", 0
+    for index, line in enumerate(lines):
+        code = line.split("#", 1)[0]
+        header = re.match(r"^\s*\[([^\[\]]+)\]\s*$", code)
+        if header and not depth:
+            section = header.group(1).strip()
+            continue
+        opened = re.match(r"^\s*([\w.\"'-]+)\s*=\s*\[", code)
+        if not depth and opened and (opened.group(1).strip("\"'") in ("dependencies", "dev-dependencies") or
+                                     section in ("project.optional-dependencies", "dependency-groups")):
+            depth = 1
+            code = code[opened.end():]
+            out.add(index)
+        elif depth:
+            out.add(index)
+        if depth:
+            depth += code.count("[") - code.count("]")
+            depth = max(depth, 0)
+    return out
 
 
 # (a parenthesised import over several lines too: held-out review 93, X3, `from langchain.prompts import (` was missed)
