@@ -537,3 +537,26 @@ def test_a_client_patched_in_place_is_told_so_not_an_unknown_keyword():
     assert any("response_model= is instructor's: instructor.patch(client) patches the client in place; write "
                "client = instructor.from_openai(OpenAI(...)) instead" in t for t in todos), todos
     assert not any("unknown keyword" in t for t in todos), todos
+
+
+@pytest.mark.parametrize("getter", [
+    "_client = None\n\n\ndef get_client():\n    global _client\n    if _client is None:\n"
+    "        _client = instructor.from_openai(OpenAI())\n    return _client\n",
+    "_client = instructor.from_openai(OpenAI())\n\n\ndef get_client():\n    return _client\n",
+])
+def test_calls_on_a_module_singleton_a_getter_returns_follow_the_converted_wrapper(getter):
+    """Held-out review 94, Y5: `get_client()` building `instructor.from_openai(OpenAI())` into a module global on first
+    use (or returning one): the client converted, and the calls on `client = get_client()` kept model="gpt-4o-mini",
+    neither converted nor reported. The getter's returned name is followed to its values (the None placeholder
+    aside)."""
+    from mechanics import convert_idempotent
+
+    source = ("import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\n"
+              "class Event(BaseModel):\n    title: str\n\n\n" + getter +
+              "\n\ndef extract_event(text):\n    client = get_client()\n"
+              "    event, completion = client.chat.completions.create_with_completion(\n"
+              '        model="gpt-4o-mini", response_model=Event, messages=[{"role": "user", "content": text}])\n'
+              "    return event\n")
+    code, todos = convert_idempotent(source)
+    assert "instructor.from_mistral(Mistral(" in code and 'model="mistral-small-latest"' in code, code
+    assert "gpt-4o-mini" not in code and not todos, (code, todos)

