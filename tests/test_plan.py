@@ -4439,3 +4439,27 @@ def test_an_unused_clients_todo_beside_a_pin_todo_naming_langchain_mistralai_is_
     assert "nothing in the tree uses it" in out["tools.py"] and "converted clients" not in out["tools.py"], \
         out["tools.py"]
     assert convert_files(out) == out
+
+
+def test_autogen_agents_on_a_config_list_read_from_json_get_a_todo() -> None:
+    """Held-out review 94, X1 (judy_sec): AutoGen agents built on `config_list_from_json(env_or_file=
+    "OAI_CONFIG_LIST.json")`, the code writing OPENAI_API_KEY into it, stayed on OpenAI silently (an inline config
+    list got MIG106's TODO). The file is read where the tree holds it; one on another server's api_type says nothing;
+    one migrator cannot read (an environment variable of that name) gets the hedged TODO."""
+    from mechanics import convert_files
+
+    code = ("import os\nimport autogen\nfrom autogen import config_list_from_json\n\n"
+            "config_list = config_list_from_json(env_or_file=\"OAI_CONFIG_LIST.json\")\n"
+            "config_list[0][\"api_key\"] = os.environ[\"OPENAI_API_KEY\"]\n\n"
+            "llm_config = {\"config_list\": config_list, \"temperature\": 0}\n"
+            "analyzer = autogen.AssistantAgent(name=\"analyzer\", llm_config=llm_config)\n")
+    out = convert_files({"agents.py": code, "OAI_CONFIG_LIST.json": '[{"model": "gpt-4-1106-preview"}]\n'})
+    assert "runs AutoGen on OpenAI (its config list, read from OAI_CONFIG_LIST.json by config_list_from_json, " \
+        "names 'gpt-4-1106-preview'" in out["agents.py"], out["agents.py"]
+    assert '"model": "mistral-large-latest"' in out["agents.py"] and convert_files(out) == out
+    out = convert_files({"agents.py": code, "OAI_CONFIG_LIST.json": '[{"model": "mistral-large-latest", '
+                                                                    '"api_type": "mistral"}]\n'})
+    assert "TODO" not in out["agents.py"], out["agents.py"]
+    out = convert_files({"agents.py": code.replace('env_or_file="OAI_CONFIG_LIST.json"', '"OAI_CONFIG_LIST"')})
+    assert "runs AutoGen on the config list config_list_from_json reads from OAI_CONFIG_LIST (a file, or an " \
+        "environment variable" in out["agents.py"], out["agents.py"]

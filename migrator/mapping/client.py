@@ -376,6 +376,18 @@ AUTOGEN_OPENAI_TODO = ("{callee}(llm_config=...) runs AutoGen on OpenAI (its con
                        "api_type / base_url naming another server); migrator does not convert it: on Mistral, give "
                        "that config \"api_type\": \"mistral\", \"model\": \"{mistral}\" and \"api_key\": "
                        "os.environ[\"MISTRAL_API_KEY\"] (AG2 / pyautogen with its mistral extra)")
+# ... its config list read from a JSON file by config_list_from_json (AutoGen's OAI_CONFIG_LIST; held-out review 94, X1:
+# judy_sec's agents stayed on OpenAI silently, the code writing OPENAI_API_KEY into the list it read)
+AUTOGEN_FILE_TODO = ("{callee}(llm_config=...) runs AutoGen on OpenAI (its config list, read from {file} by "
+                     "config_list_from_json, names {model!r} with no api_type / base_url naming another server); "
+                     "migrator does not convert it: on Mistral, give that entry of {file} \"api_type\": \"mistral\" "
+                     "and \"model\": \"{mistral}\", and its api_key a Mistral key (AG2 / pyautogen with its mistral "
+                     "extra)")
+AUTOGEN_UNREAD_TODO = ("{callee}(llm_config=...) runs AutoGen on the config list config_list_from_json reads from "
+                       "{file} (a file, or an environment variable of that name holding the JSON), which migrator "
+                       "did not read: where its entries name OpenAI models with no api_type / base_url, AutoGen "
+                       "calls OpenAI; on Mistral, give them \"api_type\": \"mistral\", a Mistral model and a "
+                       "Mistral api_key (AG2 / pyautogen with its mistral extra)")
 # AgentScope's model configs: a "model_type" of its OpenAI wrappers with no client_args base_url calls OpenAI
 AGENTSCOPE_OPENAI_TYPES = frozenset({"openai_chat", "openai", "openai_embedding", "openai_dall_e", "openai_tts",
                                      "openai_stt"})

@@ -37,7 +37,8 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      FOREIGN_ENDPOINT_KEYWORDS, FOREIGN_LIBRARIES, FOREIGN_OPENAI, FOREIGN_OPENAI_TODO,
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
                                      SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
-                                     AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_OPENAI_TODO,
+                                     AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_FILE_TODO,
+                                     AUTOGEN_OPENAI_TODO, AUTOGEN_UNREAD_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO,
@@ -1626,7 +1627,8 @@ class _Builder:
                     self.agents_sdk.add(f.path)  # its key is OpenAI's
                     self._use(f, node, None, "ScrapeGraphAI on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
-                elif (autogen or agentscope) and (todo := _agent_framework_openai(f, node, autogen, agentscope)):
+                elif (autogen or agentscope) and (todo := _agent_framework_openai(
+                        f, node, autogen, agentscope, (getattr(self, "root", ""), getattr(self, "run_root", "")))):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY (or the key it is given, OpenAI's)
                     self._use(f, node, None, "agent framework on OpenAI", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
@@ -4245,7 +4247,7 @@ def _bound_dict(f: _File, call: ast.Call, node: Optional[ast.AST]) -> Optional[a
     return node
 
 
-def _agent_framework_openai(f: _File, call: ast.Call, autogen: bool, agentscope: bool) -> str:
+def _agent_framework_openai(f: _File, call: ast.Call, autogen: bool, agentscope: bool, roots: tuple = ()) -> str:
     """The TODO of an agent framework left on OpenAI by its config, else "": AutoGen's ``AssistantAgent(...,
     llm_config={"model": "gpt-4o-mini", ...})`` (or a config_list of such entries) naming no other api_type / base_url;
     AgentScope's ``agentscope.init(model_configs=[{"model_type": "openai_chat", ...}])`` with no client_args base_url
@@ -4261,6 +4263,8 @@ def _agent_framework_openai(f: _File, call: ast.Call, autogen: bool, agentscope:
     if autogen and (module == "autogen" or module.startswith("autogen.")):
         config = _bound_dict(f, call, next((kw.value for kw in call.keywords if kw.arg == "llm_config"), None))
         listed = _bound_dict(f, call, _dict_entry(config, "config_list"))
+        if isinstance(listed, ast.Call) and (dotted_name(listed.func) or "").endswith("config_list_from_json"):
+            return _autogen_config_file(f, callee, listed, roots)
         entries = [_bound_dict(f, call, e) for e in listed.elts] if isinstance(listed, (ast.List, ast.Tuple)) else \
             [config]
         for entry in entries:
@@ -4283,6 +4287,45 @@ def _agent_framework_openai(f: _File, call: ast.Call, autogen: bool, agentscope:
                     _dict_entry(_dict_entry(entry, "client_args"), "base_url") is None:
                 return AGENTSCOPE_OPENAI_TODO.format(callee=callee, model_type=kind.value)
     return ""
+
+
+def _autogen_config_file(f: _File, callee: str, call: ast.Call, roots: tuple) -> str:
+    """The TODO of an AutoGen agent whose config list ``config_list_from_json(env_or_file, file_location)`` reads:
+    its first entry naming an OpenAI model with no api_type / base_url of another server, read from the file where the
+    tree holds it (beside the module, at the run's root); the hedged TODO where migrator cannot read it; "" when it
+    names none (held-out review 94, X1)."""
+    import json
+
+    def given(name: str, index: int) -> Optional[ast.AST]:
+        return next((k.value for k in call.keywords if k.arg == name), call.args[index] if len(call.args) > index
+                    else None)
+
+    source, location = given("env_or_file", 0), given("file_location", 1)
+    name = source.value if isinstance(source, ast.Constant) and isinstance(source.value, str) else \
+        "OAI_CONFIG_LIST" if source is None else None
+    folder = location.value if isinstance(location, ast.Constant) and isinstance(location.value, str) else ""
+    if name is None or location is not None and not folder:
+        return AUTOGEN_UNREAD_TODO.format(callee=callee, file=ast.unparse(source) if source is not None else "?")
+    for base in dict.fromkeys([os.path.dirname(f.path), *(r for r in roots if r)]):
+        path = os.path.join(base, folder, name)
+        if not os.path.isfile(path) or os.path.getsize(path) > 1 << 20:
+            continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                entries = json.load(handle)
+        except (OSError, ValueError):
+            break
+        for entry in entries if isinstance(entries, list) else []:
+            model = entry.get("model") if isinstance(entry, dict) else None
+            if not isinstance(model, str) or entry.get("base_url") or entry.get("api_base") or \
+                    entry.get("api_type") not in (None, "openai") or is_mistral_model(model):
+                continue
+            mistral = map_model(model)
+            if mistral is not None:
+                return AUTOGEN_FILE_TODO.format(callee=callee, file=os.path.join(folder, name), model=model,
+                                                mistral=mistral)
+        return ""
+    return AUTOGEN_UNREAD_TODO.format(callee=callee, file=os.path.join(folder, name))
 
 
 def _dict_entry(node: Optional[ast.AST], key: str) -> Optional[ast.AST]:
