@@ -4463,3 +4463,27 @@ def test_autogen_agents_on_a_config_list_read_from_json_get_a_todo() -> None:
     out = convert_files({"agents.py": code.replace('env_or_file="OAI_CONFIG_LIST.json"', '"OAI_CONFIG_LIST"')})
     assert "runs AutoGen on the config list config_list_from_json reads from OAI_CONFIG_LIST (a file, or an " \
         "environment variable" in out["agents.py"], out["agents.py"]
+
+
+def test_openai_multi_client_keeps_the_openai_module_settings_it_reads() -> None:
+    """Held-out review 94, Y3 (SyntheticPersons): multi.py's `openai.api_key = ...` was removed beside an
+    OpenAIMultiClient (openai-multi-client, which calls openai 0.x's module-level client), its TODO naming a
+    mistral_client the module does not have, and the wrapper's OpenAI use was reported nowhere. It gets MIG106's
+    TODO, and the module's openai setting and import stay for it; the v0 call of another module converts."""
+    from mechanics import convert_files
+
+    files = {"calls.py": "import openai\n\n\ndef ask(history):\n    r = openai.ChatCompletion.create(model="
+                         "\"gpt-3.5-turbo\", messages=history)\n    return r.choices[0].message.content\n",
+             "multi.py": "import os\n\nimport openai\nfrom openai_multi_client import OpenAIMultiClient\n\n"
+                         "openai.api_key = os.environ[\"OPENAI_API_KEY\"]\n\n"
+                         "api = OpenAIMultiClient(endpoint=\"chats\", data_template={\"model\": \"gpt-3.5-turbo\"})\n"
+                         "api.pull_all()\n",
+             "requirements.txt": "openai==0.28\nopenai-multi-client\n"}
+    out = convert_files(files)
+    assert "mistral_client.chat.complete(" in out["calls.py"], out["calls.py"]
+    multi = out["multi.py"]
+    assert "import openai\n" in multi and 'openai.api_key = os.environ["OPENAI_API_KEY"]' in multi, multi
+    assert "TODO(migrator MIG106): OpenAIMultiClient(...) is openai-multi-client's OpenAI component" in multi, multi
+    assert "mistral_client" not in multi.split("OpenAIMultiClient(...)")[0], multi
+    assert "openai==0.28" in out["requirements.txt"] and "mistralai" in out["requirements.txt"], out
+    assert convert_files(out) == out

@@ -427,10 +427,23 @@ LIBRARY_KEY_TODO = ("{callee}(...) is handed an OpenAI key ({keyword}=): {packag
                     "can run on Mistral, or keep OPENAI_API_KEY set for it")
 # The keywords that point such a class at a server (another one's: no TODO about moving it).
 FOREIGN_ENDPOINT_KEYWORDS = ("base_url", "api_base")
+# openai-multi-client runs its requests through openai 0.x's module-level client (openai.ChatCompletion.acreate, the
+# key in openai.api_key): the module's openai settings stay for it (held-out review 94, Y3: SyntheticPersons' key line
+# was removed beside it, and its requests went to OpenAI without a key)
+FOREIGN_OPENAI = MappingProxyType({**FOREIGN_OPENAI, **{
+    f"openai_multi_client{sub}.OpenAIMultiClient": (
+        "migrator does not convert it (it sends its requests through openai 0.x's module-level client, "
+        "openai.ChatCompletion.acreate, reading openai.api_key, which stays set for it, and needs openai<1); on "
+        "Mistral: send the requests with Mistral(...).chat.complete_async under asyncio.gather (or a thread pool), "
+        "by hand")
+    for sub in ("", ".openai_multi_client")}})
+# the libraries of FOREIGN_OPENAI that call through the openai module's own client: its settings stay for them
+MODULE_CLIENT_LIBRARIES = frozenset({"openai_multi_client"})
 FOREIGN_LIBRARIES = MappingProxyType({"haystack": "Haystack", "chromadb": "Chroma", "pydantic_ai": "pydantic-ai",
                                       "agno": "agno", "autogen_ext": "autogen", "smolagents": "smolagents",
                                       "llama_index": "LlamaIndex", "pandasai": "PandasAI",
-                                      "semantic_kernel": "Semantic Kernel"})
+                                      "semantic_kernel": "Semantic Kernel",
+                                      "openai_multi_client": "openai-multi-client"})
 FOREIGN_OPENAI_TODO = "{name}(...) is {library}'s OpenAI component: it calls OpenAI and reads OPENAI_API_KEY; {how}"
 # LiteLLM picks the provider from the model name: `litellm.completion(model="gpt-4o-mini")` calls OpenAI and reads
 # OPENAI_API_KEY itself (held-out review 63, X3: the env files' key was renamed beside it, and every call failed)

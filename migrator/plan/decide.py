@@ -20,7 +20,7 @@ from codemods._facts import (RENAMED_RESPONSE_FIELDS, RESPONSE_ATTRS, _dict_cons
                              openai_key_prefix_check, openai_typed_value, type_check_class, unset_guard)
 from codemods._repo import library_module
 from migrator.mapping.client import (CLIENT_CLASSES, CONFIGURED_ENDPOINT_TODO, OPENAI_LOOKALIKE_SDKS, OPENAI_SECRET,
-                                     RELAY_ENDPOINT_TODO,
+                                     MODULE_CLIENT_LIBRARIES, RELAY_ENDPOINT_TODO,
                                      SDK_INSTRUMENTERS, openai_key_prefix, provider_named_by_path)
 from migrator.mapping.env import ENV_VARS, SETTINGS_BASES, STREAMLIT_SECRETS
 from migrator.mapping.errors import error_rule
@@ -798,6 +798,10 @@ def decide(builder, files) -> ConversionPlan:
         {u.path for u in builder.uses if u.surface.startswith("openai.")}
     module_keeps = {o.path for oid, o in builder.origins.items() if o.kind == "module" and decision(oid) != CONVERT
                     and o.provider == "openai"} | {u.path for u in builder.uses if u.surface.startswith("openai.")}
+    # (a library calling through the openai module's client: openai-multi-client, held-out review 94, Y3)
+    through_module = {u.path for u in builder.uses if u.surface.split(".", 1)[0] in MODULE_CLIENT_LIBRARIES}
+    module_callers |= through_module
+    module_keeps |= through_module
     star_importers: dict = {}
     reexported: dict = {}
     star_exports = _star_exports(builder, files, star_importers, reexported)
