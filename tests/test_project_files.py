@@ -736,6 +736,8 @@ def test_a_key_shaped_placeholder_is_no_real_key(value, real):
     (".envrc", ENV_FILE), ("env.example", ENV_FILE), (".env_template", ENV_FILE), (".env-example", ENV_FILE),
     ("env_example", ENV_FILE), ("venv-example", None), ("deploy/backend.env.example", ENV_FILE),
     ("Jour4/env_example.txt", ENV_FILE), ("env.sample.txt", ENV_FILE),  # (held-out review 89, Y12)
+    ("config/env_config_example.txt", ENV_FILE), (".env.local.example", ENV_FILE),  # (held-out review 94, X8)
+    ("venv_config_example.txt", None), ("environment_example.txt", None),
     ("Dockerfile", DEPLOY), ("docker/Dockerfile.prod", DEPLOY), ("api.dockerfile", DEPLOY),
     ("k8s/deployment.yaml", DEPLOY), ("deploy/helm/values.yml", DEPLOY), ("docs/dockerfiles.md", None),
     ("deployment/cloudrun/configure_runtime.sh", DEPLOY), ("run.bash", DEPLOY), ("notes.shtml", None),

@@ -46,7 +46,9 @@ _YAML = (".yml", ".yaml")
 # an example env file without the leading dot, or with a prefix of its own
 # `env.example`, `backend.env.example`, `.env_template`, `.env-example`, `env_example` (held-out review 53, Q3)
 # (`env_example.txt`, which a README says to copy to .env: held-out review 89, Y12, it was never read)
-_ENV_EXAMPLE = re.compile(r"(?:^|\.)\.?env[._-](?:example|sample|template|dist|default|tmpl|tpl|skeleton)(?:\.txt)?$")
+# (a word between, `env_config_example.txt`: held-out review 94, X8, it kept OPENAI_API_KEY and an OpenAI model)
+_ENV_EXAMPLE = re.compile(r"(?:^|\.)\.?env[._-](?:[a-z0-9]+[._-])?(?:example|sample|template|dist|default|tmpl|tpl|"
+                          r"skeleton)(?:\.txt)?$")
 
 
 def file_kind(path: str) -> str | None:
