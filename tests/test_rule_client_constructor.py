@@ -2376,3 +2376,17 @@ def test_a_tests_skip_condition_on_the_key_follows_the_converted_client() -> Non
         """)
     assert '@pytest.mark.skipif(os.getenv("MISTRAL_API_KEY") is None, reason="no key")' in code, code
     assert not [t for t in todos if "OPENAI_API_KEY" in t], todos
+
+
+def test_a_comment_naming_openai_above_a_dropped_key_setting_goes_with_it() -> None:
+    """Held-out review 94, X9 (esg-gpt-bot): `# read the OpenAI API key from the environment` above a removed
+    `openai.api_key = os.getenv("OPENAI_API_KEY")` was carried to the class below, describing the Mistral client; a
+    comment naming OpenAI goes with the setting, one that does not stays (held-out review 47, F6)."""
+    chat = ("\n\nclass Bot:\n    def ask(self, q):\n        r = openai.ChatCompletion.create(model='gpt-3.5-turbo', "
+            "messages=[])\n        return r.choices[0].message.content\n")
+    code, _ = convert_idempotent("import os\n\nimport openai\n\n# read the OpenAI API key from the environment\n"
+                                 "openai.api_key = os.getenv('OPENAI_API_KEY')\n" + chat)
+    assert "OpenAI API key" not in code and "mistral_client = Mistral()" in code, code
+    code, _ = convert_idempotent("import os\n\nimport openai\n\n# set it in .env first\n"
+                                 "openai.api_key = os.getenv('OPENAI_API_KEY')\n" + chat)
+    assert "# set it in .env first" in code, code
