@@ -3453,3 +3453,21 @@ def test_a_root_pyproject_with_no_code_of_its_own_follows_the_sub_project_below(
     files["main.py"] = "print('the root project has code of its own')\n"
     out = convert_files(files)
     assert '"openai"' in out["pyproject.toml"], out["pyproject.toml"]
+
+
+def test_a_setup_script_running_the_openai_cli_and_a_module_only_setting_the_key():
+    """Held-out review 94, Y6 (hands-on-openai-apis): setup.sh's `pip install --upgrade openai` became mistralai, and
+    `openai --version` after it stayed (command not found, where `set -e` stops the script); the MIG115 TODO said
+    "OPENAI_API_KEY stays: app.py still reads it" of a module that only sets it."""
+    from mechanics import convert_files
+
+    files = {"setup.sh": "#!/bin/sh\nexport OPENAI_API_KEY='your-api-key-here'\npip install --upgrade openai\n"
+                         "openai --version\n",
+             "app.py": "import os\nfrom openai import OpenAI\n\nos.environ[\"OPENAI_API_KEY\"] = \"placeholder\"\n"
+                       "client = OpenAI()\nr = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[])\n"}
+    out = convert_files(files)
+    script = out["setup.sh"]
+    assert "# TODO(migrator MIG114): setup.sh: `openai --version` runs the openai package's command-line tool" in \
+        script and 'pip install --upgrade "mistralai>=3.7,<4"' in script, script
+    assert "still reads it" not in script and "MISTRAL_API_KEY (a Mistral key) instead" in script, script
+    assert convert_files(out) == out

@@ -96,6 +96,9 @@ def _without_todos(text: str) -> str:
 _IMPORTED = re.compile(r"^[ \t]*(?:from[ \t]+(?P<module>[A-Za-z_][\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#]+)"
                        r"|import[ \t]+(?P<plain>[A-Za-z_][\w.]*))", re.MULTILINE)
 _KEY_NAMED = re.compile(r"""(?:["'${]|%env\s+|\\")OPENAI_API_KEY\b""")
+# A line that only sets the variable in its own process (`os.environ["OPENAI_API_KEY"] = "..."`): no reader (held-out
+# review 94, Y6: "app.py still reads it" kept a setup script's OPENAI_API_KEY for a module that only set it)
+_KEY_WRITTEN = re.compile(r"""^\s*(?:os\.)?environ\[\s*\\?["']OPENAI_API_KEY\\?["']\s*\]\s*=(?!=)""")
 _SETTINGS_KEY_FIELD = re.compile(r"^[ \t]+openai_api_key[ \t]*:", re.MULTILINE | re.IGNORECASE)
 # What MIG116 / MIG121 convert reads MISTRAL_API_KEY: env files follow them as they follow the SDK's clients.
 _WRAPPER_RULES = ("MIG116", "MIG121")
@@ -373,7 +376,8 @@ class CodeFacts:
             if where in self.unconverted and _OPENAI_CLIENT_USE.search(text):
                 return f"{name}, which this run did not convert ({self.unconverted[where]}), uses the OpenAI SDK"
             for line in text.splitlines():
-                if _KEY_NAMED.search(line) and not line.lstrip().lstrip('"').startswith("#"):
+                if _KEY_NAMED.search(line) and not line.lstrip().lstrip('"').startswith("#") and \
+                        not _KEY_WRITTEN.match(line.lstrip().lstrip('"')):
                     return f"{name} still reads it"
             if imports_openai_wrapper(text):
                 return f"a LangChain / LlamaIndex OpenAI class kept in {name} reads it"
@@ -2270,12 +2274,24 @@ def edit_pip_commands(text: str, path: str, facts: CodeFacts) -> _Edit:
     _conda_installs(edit, text, moved, name)
     if edit.text != new_text:
         return edit
+    if any(pkg is OPENAI_PACKAGE and action == "replace" for pkg, action in moved):
+        # `openai --version` after the install line that no longer installs openai: command not found, and a `set -e`
+        # script stops there (held-out review 94, Y6)
+        for index, line in enumerate(new_text.splitlines()):
+            if _OPENAI_CLI.match(line):
+                edit.findings.append(Finding(DEPENDENCY_RULE, FindingKind.TODO, index + 1, (
+                    f"{name}: `{line.strip()[:60]}` runs the openai package's command-line tool, which the pip "
+                    "install above no longer installs (command not found): remove it, or check the SDK with "
+                    "`pip show mistralai`"), "manual"))
     # pins the added package cannot be installed with, anywhere in the file's pip commands (a RUN
     # continued over several lines names them on lines of their own)
     edit.findings.extend(pin_conflicts(text, new_text, PIP_LINE, name))
     return edit
 
 
+# A shell line running the openai package's CLI (`openai --version`, `openai api chat.completions.create ...`)
+_OPENAI_CLI = re.compile(r"^[ \t]*(?:RUN[ \t]+|-[ \t]+(?:run:[ \t]*)?)?openai[ \t]+(?:-V\b|--version\b|api\b|tools\b|"
+                         r"migrate\b|-h\b|--help\b)")
 # `conda install -y -c conda-forge openai streamlit` (mamba's, micromamba's too), over continued lines
 _CONDA_INSTALL = re.compile(r"(?:^|(?<=[\s;&|\"']))(?:conda|mamba|micromamba)\s+install\b")
 
