@@ -4512,3 +4512,23 @@ def test_an_unused_openai_import_of_a_module_converting_nothing_goes_where_every
     kept = llm + "\nclient.beta.assistants.create(model=\"gpt-4o\")\n"
     out = convert_files({**files, "app/llm.py": kept})
     assert out["app/tracker.py"] == tracker, out["app/tracker.py"]
+
+
+@pytest.mark.parametrize("passed", ["model_id=GPT_MODEL, user_prompt=\"Write a poem\"", "GPT_MODEL, \"Write a poem\""])
+def test_a_constant_passed_to_a_helper_parameter_of_another_name_sending_model_is_mapped(passed) -> None:
+    """Held-out review 94, Y7 (hands-on-openai-apis): GPT_MODEL = "gpt-4o" passed as get_chat_response(model_id=...)
+    (a parameter only sent as model= of a converted call) and as model= directly stayed "gpt-4o", its TODO saying it
+    was "also read by" that call; every read ends in a converted call: it is mapped (by keyword or by position)."""
+    from mechanics import convert_idempotent
+
+    source = ("from openai import OpenAI\n\nclient = OpenAI()\nGPT_MODEL = \"gpt-4o\"\n\n\n"
+              "def get_chat_response(model_id, user_prompt, temperature=1):\n"
+              "    response = client.chat.completions.create(model=model_id, messages=[{\"role\": \"user\", "
+              "\"content\": user_prompt}], temperature=temperature)\n"
+              "    return response.choices[0].message.content\n\n\n"
+              f"print(get_chat_response({passed}))\n"
+              "response = client.chat.completions.create(model=GPT_MODEL, messages=[])\n")
+    code, todos = convert_idempotent(source)
+    assert 'GPT_MODEL = "mistral-large-latest"' in code and not [t for t in todos if "model=" in t], (code, todos)
+    code, todos = convert_idempotent(source + "print(GPT_MODEL.upper())\n")
+    assert 'GPT_MODEL = "gpt-4o"' in code and any("also read by" in t for t in todos), (code, todos)

@@ -4506,6 +4506,15 @@ def _sends_model(builder, f, load, depth: int = 0) -> bool:
                                        isinstance(kw.value, ast.Name) and kw.value.id == name)) is load
     if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or):  # `model=model or DEFAULT_MODEL` (K2)
         parent = f.parent.get(id(parent))
+    # a module function's parameter of another name, by keyword or by position, that is only sent as model= of
+    # converted calls (`get_chat_response(model_id=GPT_MODEL, ...)`: held-out review 94, Y7, GPT_MODEL stayed "gpt-4o")
+    if depth < 2 and isinstance(parent, ast.keyword) and parent.arg and parent.arg not in ("model", "model_name"):
+        return _forwarded_model(builder, f, f.parent.get(id(parent)), parent.arg, depth)
+    if depth < 2 and isinstance(parent, ast.Call) and load in parent.args and isinstance(parent.func, ast.Name) and \
+            not any(isinstance(a, ast.Starred) for a in parent.args[:parent.args.index(load) + 1]):
+        order = f.param_order.get(f.defs.get(((), parent.func.id), ()), [])
+        index = parent.args.index(load)
+        return index < len(order) and _forwarded_model(builder, f, parent, order[index], depth)
     if not (isinstance(parent, ast.keyword) and parent.arg in ("model", "model_name")):
         return False
     call = f.parent.get(id(parent))
