@@ -4532,3 +4532,21 @@ def test_a_constant_passed_to_a_helper_parameter_of_another_name_sending_model_i
     assert 'GPT_MODEL = "mistral-large-latest"' in code and not [t for t in todos if "model=" in t], (code, todos)
     code, todos = convert_idempotent(source + "print(GPT_MODEL.upper())\n")
     assert 'GPT_MODEL = "gpt-4o"' in code and any("also read by" in t for t in todos), (code, todos)
+
+
+def test_a_constructor_default_model_also_read_by_tiktoken_is_named_in_the_calls_todo() -> None:
+    """Held-out review 94, X3 (rag-telegram-gpt-bot's pattern): `def __init__(self, model="gpt-4o"): self.model =
+    model`, self.model also read by tiktoken.encoding_for_model: the default stays (right), and the call's TODO said
+    "computed at run time"; it names the default and the other read."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "import tiktoken\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\nclass Bot:\n"
+        "    def __init__(self, model=\"gpt-4o\"):\n        self.model = model\n"
+        "        self.encoding = tiktoken.encoding_for_model(self.model)\n\n    def ask(self, q):\n"
+        "        r = client.chat.completions.create(model=self.model, messages=[{\"role\": \"user\", "
+        "\"content\": q}])\n"
+        "        return r.choices[0].message.content\n")
+    assert not any("computed at run time" in t for t in todos), todos
+    assert any("set from __init__'s model parameter, default 'gpt-4o'" in t and "tiktoken.encoding_for_model" in t
+               for t in todos), todos

