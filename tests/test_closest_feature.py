@@ -619,6 +619,10 @@ def test_a_raw_request_to_an_endpoint_mistral_serves_in_the_same_shape_says_so()
     assert "https://api.mistral.ai/v1/embeddings takes the same JSON body (model, input)" in raw_http_todo(
         "httpx.post", "https://api.openai.com/v1/embeddings")
     assert "in Mistral's request shape" in raw_http_todo("requests.post", "https://api.openai.com/v1/audio/speech")
+    # (held-out review 94, X11: whisper-api-stt's multipart post to /v1/audio/transcriptions)
+    whisper = raw_http_todo("requests.post", "https://api.openai.com/v1/audio/transcriptions")
+    assert "https://api.mistral.ai/v1/audio/transcriptions takes a multipart body of the same form (file, model: " \
+        "voxtral-mini-latest;" in whisper, whisper
 
 
 def test_a_raw_chat_request_with_legacy_function_fields_is_told_to_send_tools(tmp_path):

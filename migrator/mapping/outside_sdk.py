@@ -48,6 +48,11 @@ SAME_SHAPE_PATHS = MappingProxyType({
     "/chat/completions": "the same JSON body (model, messages, temperature, max_tokens, stream, tools ...) and answers "
                          "choices[0].message.content as OpenAI does",
     "/embeddings": "the same JSON body (model, input) and answers data[i].embedding (1024 numbers for mistral-embed)",
+    # (mistralai 3.7's AudioTranscriptionRequest: model, file, language, temperature, ...; no response_format / prompt:
+    # held-out review 94, X11)
+    "/audio/transcriptions": "a multipart body of the same form (file, model: voxtral-mini-latest; language, "
+                             "temperature, timestamp_granularities; no response_format or prompt field) and answers "
+                             "JSON with text",
 })
 RAW_HTTP_SAME_SHAPE_TODO = ("{callee}(...) calls OpenAI's HTTP API directly, without the SDK: migrator does not "
                             "convert it; Mistral's https://api.mistral.ai/v1{path} takes {shape}: point the URL "
