@@ -560,3 +560,22 @@ def test_calls_on_a_module_singleton_a_getter_returns_follow_the_converted_wrapp
     code, todos = convert_idempotent(source)
     assert "instructor.from_mistral(Mistral(" in code and 'model="mistral-small-latest"' in code, code
     assert "gpt-4o-mini" not in code and not todos, (code, todos)
+
+
+def test_an_instructor_call_on_an_untraced_receiver_is_said_to_be_one():
+    """Held-out review 94, Y9: `client, provider = get_client()` (the getter returning a tuple): the call on it was
+    told "create_with_completion(...) has no Mistral equivalent", an instructor method from_mistral's client has; the
+    TODO says it reads like an instructor call and that its model= must then name a Mistral model."""
+    from mechanics import convert_idempotent
+
+    _, todos = convert_idempotent(
+        "import instructor\nfrom openai import OpenAI\nfrom pydantic import BaseModel\n\n\nclass Event(BaseModel):\n"
+        "    title: str\n\n\ndef get_client():\n    return instructor.from_openai(OpenAI()), \"openai\"\n\n\n"
+        "def extract_event(text):\n    client, provider = get_client()\n"
+        "    event, completion = client.chat.completions.create_with_completion(\n"
+        "        model=\"gpt-4o-mini\", response_model=Event, messages=[{\"role\": \"user\", \"content\": text}])\n"
+        "    return event\n")
+    untraced = [t for t in todos if t.startswith("the receiver is not traced")]
+    assert untraced and "has no Mistral equivalent" not in untraced[0], todos
+    assert "reads like an instructor client's call" in untraced[0] and "model='gpt-4o-mini' must then name a " \
+        "Mistral model" in untraced[0], untraced

@@ -3988,9 +3988,19 @@ class _Builder:
                 "call instead (timeout_ms=..., retries=RetryConfig(...), server_url=...), then run "
                 "migrator again" if surface in ("with_options", "copy") else f"{surface}(...) has no rule yet")
             ) if oid is not None else ""
+            # (an instructor client's call on a receiver not traced: the same call works on from_mistral's client;
+            # held-out review 94, Y9: "create_with_completion(...) has no Mistral equivalent")
+            instructor_like = not aliased and (surface.rsplit(".", 1)[-1] in (
+                "create_with_completion", "create_partial", "create_iterable") or any(
+                kw.arg == "response_model" for kw in call.keywords))
+            model = next((kw.value for kw in call.keywords if kw.arg == "model"), None)
             use = self._use(f, call, oid, surface, True, own if oid is not None else
                             "it reads like a chat completion through an alias (messages= / response_model=), not the "
                             "legacy Completions API" if aliased else
+                            f"it reads like an instructor client's call ({surface}(...), response_model=), which "
+                            "instructor.from_mistral's client makes alike; its model="
+                            + (ast.unparse(model)[:40] if model is not None else "") + " must then name a Mistral "
+                            "model" if instructor_like else
                             closest_feature(surface) or f"{surface}(...) has no Mistral equivalent", "MIG106")
             if oid is not None and surface == "fine_tuning.jobs.create" and not _own_upload(f, call):
                 # its training_file= is an id another client of the project may upload (a two-script tutorial:
