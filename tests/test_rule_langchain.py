@@ -1506,6 +1506,9 @@ def test_a_package_of_the_tree_named_like_langchain_is_not_langchain():
      "api_key=os.getenv('OPENAI_API_KEY'), max_tokens=64)\n", 1),
     ("from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model='gpt-4o-mini', api_key=vault_key())\n",
      0),  # handed its key otherwise: no variable of its own
+    # the key read into a name first, renamed: its variable must be set too (held-out review 94, X5)
+    ("import os\n\nfrom langchain_openai import ChatOpenAI\n\napi_key = os.getenv('OPENAI_API_KEY')\n"
+     "llm = ChatOpenAI(model='gpt-4o-mini', api_key=api_key)\n", 1),
 ])
 def test_a_converted_wrapper_reading_the_key_from_the_environment_gets_the_key_step(source, steps):
     """Held-out review 83, Y3 (PacktPublishing's LlamaIndex book): ChatOpenAI / LlamaIndex's OpenAI became
