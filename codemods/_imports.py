@@ -271,8 +271,14 @@ def fix_imports(code: str, needed: Iterable[Needed], used_before: Optional[set[s
     # openai imported only inside functions (an optional dependency, imported where it is needed):
     # the Mistral imports take the place of the ones the rewrite left unused, when only those
     # functions read the names they bind (QwenLM's visualization, gorilla's credentials_utils)
-    in_place = _in_place_imports(tree, local, pending_from, pending_plain) \
-        if anchor is None and not statements and (pending_from or pending_plain) else None
+    # (the module client of openai 0.x calls, `mistral_client = Mistral()`, goes with them: a v0 call whose
+    # `import openai` sat in its function kept that guard in place, as a >=1 client's does; held-out review 94, X7)
+    movable = [code for code in statements if code.startswith(f"{MODULE_CLIENT_NAME} = ") and "\n" not in code
+               and "retry_config" not in code]
+    in_place = _in_place_imports(tree, local, pending_from, pending_plain, movable) \
+        if anchor is None and movable == statements and (pending_from or pending_plain) else None
+    if in_place is not None:
+        statements = []
     if in_place is None and anchor is None and not statements and (pending_from or pending_plain):
         # `try: from openai import OpenAI / except ImportError: ...` at the top level: the guard runs
         # at import time like a top-level import, so every new import can take the guarded one's place
@@ -773,10 +779,11 @@ def _catches_import_error(handler: ast.ExceptHandler) -> bool:
 
 
 def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pending_from: dict[str, list[str]],
-                      pending_plain: list[str]) -> Optional[dict[int, list[str]]]:
+                      pending_plain: list[str], statements: list = ()) -> Optional[dict[int, list[str]]]:
     """First line index of each unused local openai import -> the import statements to put there
     instead, when every read of every needed name is inside a function that loses such an import;
-    else None (the imports go to the top of the module)."""
+    else None (the imports go to the top of the module). ``statements``: one-line module statements needed too
+    (``mistral_client = Mistral()``), put after those imports on the same terms."""
     if not local:
         return None
     scopes, lines_read = list(_scopes(tree)), {}
@@ -795,6 +802,12 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
     homes = {start: home(start + 1) for start, *_ in local}
     wanted = [(module, name, name) for module, names in pending_from.items() for name in names] + \
         [(module, "", module.split(".")[0]) for module in pending_plain]
+    wanted += [(STATEMENT, code, code.split(" = ", 1)[0]) for code in statements]
+    # (a name only the statements read, `Mistral` of `mistral_client = Mistral()`, is read where they are)
+    for code in statements:
+        for node in ast_walk(ast.parse(code)):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in lines_read:
+                lines_read[node.id] = list(lines_read.get(code.split(" = ", 1)[0], []))
     out: dict[int, list[str]] = {start: [] for start, *_ in local}
     for module, name, bound in wanted:
         reads = lines_read.get(bound, [])
@@ -807,8 +820,10 @@ def _in_place_imports(tree: ast.Module, local: list[tuple[int, int, bool]], pend
             return None  # read where no dropped import was (module level, another function)
         for start in starts:
             if not any(id(homes[other]) == id(homes[start]) for other in starts if other < start):
-                out[start].append(f"from {module} import {name}" if name else f"import {module}")
-    return {start: _merged(texts) for start, texts in out.items()}
+                out[start].append(name if module == STATEMENT else
+                                  f"from {module} import {name}" if name else f"import {module}")
+    return {start: _merged([t for t in texts if not t.startswith(f"{MODULE_CLIENT_NAME} = ")]) +
+            [t for t in texts if t.startswith(f"{MODULE_CLIENT_NAME} = ")] for start, texts in out.items()}
 
 
 def _merged(texts: list[str]) -> list[str]:

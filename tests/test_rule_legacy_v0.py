@@ -1562,3 +1562,21 @@ def test_a_v0_embedding_naming_its_model_by_engine_converts():
     azure = source.replace("import openai\n", 'import openai\n\n        openai.api_type = "azure"\n')
     code, todos = convert_snippet(azure)
     assert 'engine="text-embedding-ada-002"' in code and any("Azure" in t for t in todos), todos
+
+
+def test_a_v0_call_whose_import_sits_in_its_function_keeps_the_client_there() -> None:
+    """Held-out review 94, X7 (esg-gpt-bot's guided_rag.py): `import openai` inside a try in the method, on purpose
+    (the module imports without the SDK), then a v0 call: the Mistral import and `mistral_client = Mistral()` were
+    hoisted to the module's top, where a >=1 client's stay in the function. They go in the import's place; a read of
+    the module client outside the function keeps them at the top."""
+    source = ('class GuidedRAG:\n    def ask(self, messages):\n        try:\n            import openai  # when needed\n'
+              '            response = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=messages)\n'
+              '            return response["choices"][0]["message"]["content"]\n        except Exception as e:\n'
+              '            return f"failed: {e}"\n')
+    code, _ = convert_idempotent(source)
+    assert code.startswith("class GuidedRAG:\n"), code
+    assert "        try:\n            from mistralai.client import Mistral\n            mistral_client = Mistral()\n" \
+        "            response = mistral_client.chat.complete(" in code, code
+    code, _ = convert_idempotent("import openai\n\nprint(openai.Model.list())\n\n\n" + source)
+    assert code.startswith("import openai\nfrom mistralai.client import Mistral\n\nmistral_client = Mistral()\n") \
+        and "            from mistralai" not in code, code
