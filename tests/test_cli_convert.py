@@ -210,3 +210,17 @@ def test_python_dash_m(project):
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("--- a/programs/util/bot.py\n+++ b/programs/util/bot.py\n")
+
+
+def test_an_excluded_module_naming_only_the_key_is_not_said_to_keep_the_dependency(tmp_path):
+    """Held-out review 94, Y12 (SyntheticPersons): a gitignored api_keys.py holding only `OPENAI_API_KEY = "..."` was
+    said to keep "the openai dependency and OPENAI_API_KEY" while the same run replaced openai in requirements.txt.
+    It is said to name the key, with what to do."""
+    write_tree(tmp_path, {".gitignore": "api_keys.py\n", "api_keys.py": 'OPENAI_API_KEY = "placeholder"\n',
+                          "app.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                                    "r = client.chat.completions.create(model='gpt-4o-mini', messages=[])\n",
+                          "requirements.txt": "openai\n"})
+    data = json.loads(CliRunner().invoke(app, ["convert", str(tmp_path), "--format", "json"]).stdout)
+    (skipped,) = [e for e in data["results"] if e["path"].endswith("api_keys.py")]
+    assert "it names OPENAI_API_KEY but holds no openai code" in skipped["reason"], skipped
+    assert "openai dependency" not in skipped["reason"], skipped

@@ -579,7 +579,7 @@ def run(
             if text is not None:
                 why = IGNORED_REASON if item.ignored else "excluded by --exclude"
                 unconverted[item.path] = (why, text)
-                results.append(Skipped(item.path, f"{why}; {KEPT_FOR_IT}"))
+                results.append(Skipped(item.path, f"{why}; {_kept_for(text)}"))
             continue
         if isinstance(item, SourceFile):
             if item.kind in MANIFEST_KINDS:
@@ -598,7 +598,7 @@ def run(
                 text = _openai_text(source.real_path)
                 if text is not None:  # too large to convert, but its openai use still counts (review 64, X1)
                     unconverted[source.path] = ("over --max-file-size", text)
-                    item = Skipped(item.path, f"{item.reason}; {KEPT_FOR_IT}")
+                    item = Skipped(item.path, f"{item.reason}; {_kept_for(text)}")
             results.append(item)
 
     if transform is None:
@@ -759,6 +759,19 @@ KEPT_FOR_IT = "it uses openai, so the openai dependency and OPENAI_API_KEY stay 
 # (held-out review 90, Y2: outside a git work tree, a module .gitignore matches may be tracked all the same)
 IGNORED_REASON = ("matched by .gitignore, not converted (outside a git work tree migrator cannot tell whether git "
                   "tracks it: convert it with --no-gitignore if it belongs to the app)")
+
+
+# ... and of one that only names the key (`OPENAI_API_KEY = "..."` in a gitignored api_keys.py): the dependency is not
+# kept for it (held-out review 94, Y12: the note said so while the same run replaced openai in requirements.txt)
+KEY_KEPT_FOR_IT = ("it names OPENAI_API_KEY but holds no openai code: where the app takes its key from there, put a "
+                   "Mistral key (MISTRAL_API_KEY) there by hand")
+
+
+def _kept_for(text: str) -> str:
+    """What a code file the run leaves as it is keeps in the project files (KEPT_FOR_IT, KEY_KEPT_FOR_IT)."""
+    from migrator.engine.project_files import _OPENAI_CLIENT_USE
+
+    return KEPT_FOR_IT if _OPENAI_CLIENT_USE.search(text) or "OPENAI_API_KEY" not in text else KEY_KEPT_FOR_IT
 
 
 def _openai_text(real_path: str) -> Optional[str]:
