@@ -3471,3 +3471,15 @@ def test_a_setup_script_running_the_openai_cli_and_a_module_only_setting_the_key
         script and 'pip install --upgrade "mistralai>=3.7,<4"' in script, script
     assert "still reads it" not in script and "MISTRAL_API_KEY (a Mistral key) instead" in script, script
     assert convert_files(out) == out
+
+
+def test_an_instructor_zero_pin_kept_for_patched_v0_calls_gets_no_instructor_or_openai_pin_todo():
+    """Held-out review 94, Y11: `openai==0.28.1` and `instructor==0.2.8` (patch() of the openai 0.x module): the
+    patched call stays on OpenAI with its TODO, and the manifest was told to raise instructor to 1.17 ("fails at
+    import beside mistralai 3.7") and openai to 2, which would break that call; instructor 0.x has no Mistral client.
+    A 1.x pin still gets its TODO."""
+    text, todos = _manifest_todos("openai==0.28.1\ninstructor==0.2.8\n", "requirements.txt", REQUIREMENTS,
+                                  MISTRAL_CODE)
+    assert todos == [] and "mistralai>=3.7,<4" in text, (text, todos)
+    _, todos = _manifest_todos("openai==1.35.7\ninstructor==1.3.0\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
+    assert any("instructor is pinned to ==1.3.0" in todo for _, todo in todos), todos

@@ -2793,6 +2793,8 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 if pinned_name != dist or (number, dist) in seen:
                     continue
                 allowed = _interval(constraint, poetry)
+                if _instructor_zero(pinned_name, allowed):
+                    continue  # (instructor 0.x: no Mistral client to fail on, held-out review 94, Y11)
                 if allowed is not None and allowed is not False and dist in UNENFORCED_NEEDS and \
                         not _disjoint(allowed, wanted) and _below(wanted) is not False and \
                         not _disjoint(allowed, _below(wanted)):
@@ -2844,13 +2846,23 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
     return sorted(findings, key=lambda finding: finding.line)
 
 
+def _instructor_zero(name: str, allowed) -> bool:
+    """An instructor pin admitting only 0.x releases (``instructor==0.2.8``): instructor before 1.0 has no Mistral
+    client to import beside mistralai 3.7, nor from_openai / from_mistral; the code on it (``instructor.patch()`` of
+    openai 0.x) stays on OpenAI with its TODO, and raising the pin to 1.17, with openai to 2, would break that code
+    (held-out review 94, Y11)."""
+    return name == "instructor" and allowed is not None and allowed is not False and \
+        _disjoint(allowed, _interval(">=1"))
+
+
 def _instructor_openai_cap(before: str, after: str, pins: list, kind: str, name: str, needed: frozenset,
                            seen: set) -> list[Finding]:
     """A TODO on an openai pin (kept for code left on OpenAI) below 2 beside instructor, which beside mistralai 3.7
     must be 1.17 or later, whose Requires-Dist says openai>=2 (held-out review 79, Y2: `openai==1.35.7` stayed
     beside the raised `instructor>=1.17`, and pip could not resolve the file)."""
     if not ((before != after or "mistralai" in needed) and _declares(after, "mistralai") and
-            _declares(after, "instructor")):
+            _declares(after, "instructor")) or any(_instructor_zero(pinned_name, _interval(constraint, poetry))
+                                                   for _, pinned_name, constraint, poetry in pins):
         return []
     out = []
     for number, pinned_name, constraint, poetry in pins:
