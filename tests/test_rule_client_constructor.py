@@ -2390,3 +2390,25 @@ def test_a_comment_naming_openai_above_a_dropped_key_setting_goes_with_it() -> N
     code, _ = convert_idempotent("import os\n\nimport openai\n\n# set it in .env first\n"
                                  "openai.api_key = os.getenv('OPENAI_API_KEY')\n" + chat)
     assert "# set it in .env first" in code, code
+
+
+def test_an_environment_write_is_not_said_to_feed_clients_handed_a_setting() -> None:
+    """Held-out review 94, X4 (judy_sec's Django settings): `os.environ["OPENAI_API_KEY"] = OPENAI_API_KEY` in
+    settings/base.py, the only client `AsyncOpenAI(api_key=settings.OPENAI_API_KEY)` elsewhere: the write was told
+    "the converted client reads MISTRAL_API_KEY: set that too", against the client's own key TODO and the summary
+    (clients given api_key= read no MISTRAL_API_KEY). No TODO at the write; a client reading the variable itself
+    still makes it say so."""
+    from mechanics import convert_files
+
+    files = {"chat/__init__.py": "", "chat/settings.py": "import os\n\nOPENAI_API_KEY = 'placeholder'\n"
+                                                          "os.environ[\"OPENAI_API_KEY\"] = OPENAI_API_KEY\n",
+             "chat/client.py": "from django.conf import settings\nfrom openai import AsyncOpenAI\n\n"
+                               "client = AsyncOpenAI(api_key=settings.OPENAI_API_KEY)\n\n\nasync def ask(q):\n"
+                               "    r = await client.chat.completions.create(model=\"gpt-4o\", messages=[])\n"
+                               "    return r.choices[0].message.content\n"}
+    out = convert_files(files)
+    assert "TODO" not in out["chat/settings.py"], out["chat/settings.py"]
+    assert "api_key=settings.OPENAI_API_KEY looks like an OpenAI key" in out["chat/client.py"], out["chat/client.py"]
+    out = convert_files({**files, "chat/client.py": files["chat/client.py"].replace(
+        "AsyncOpenAI(api_key=settings.OPENAI_API_KEY)", "AsyncOpenAI()")})
+    assert "the converted client reads MISTRAL_API_KEY" in out["chat/settings.py"], out["chat/settings.py"]
