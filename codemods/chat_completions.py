@@ -1061,7 +1061,7 @@ class _Transformer(SplatSteps, RuleTransformer):
                            "response holds Mistral's type")
             return cst.Assign(targets=[cst.AssignTarget(target=updated.target)], value=updated.value,
                               semicolon=updated.semicolon)
-        return updated
+        return self.rewrite_annotated_step(updated)  # `kwargs: Dict[str, Any] = {...}` splatted into the call
 
     def _openai_annotation(self, annotation: cst.Annotation) -> bool:
         """Does the annotation name an OpenAI type (``ChatCompletion``, ``Stream[ChatCompletionChunk]``)?"""

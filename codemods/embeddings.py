@@ -100,6 +100,9 @@ class _Transformer(SplatSteps, ApiCallTransformer):
             self._bound[original.targets[0].target.value] = original.value
         return self.rewrite_build_step(updated)  # `kwargs = {"model": ..., "input": ...}` splatted into the call
 
+    def leave_AnnAssign(self, original: cst.AnnAssign, updated: cst.AnnAssign):
+        return self.rewrite_annotated_step(updated)  # `kwargs: Dict[str, Any] = {...}` (held-out review 95, X5)
+
     # -- **kwargs dicts (held-out review 76, X5) ------------------------------------------------------------------
     def _splat(self, node: cst.BaseExpression):
         if not isinstance(node, cst.Name):

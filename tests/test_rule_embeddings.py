@@ -866,3 +866,22 @@ def test_two_openai_models_that_become_one_are_said_to() -> None:
     merged = [t for t in todos(findings) if "both become" in t]
     assert merged == ["text-embedding-3-large here and text-embedding-3-small above both become mistral-embed: the two "
                       "models are one now, and the vectors stored with either must be re-embedded"], todos(findings)
+
+
+def test_an_annotated_kwargs_dict_is_built_as_a_plain_one() -> None:
+    """Held-out review 95, X5 (suaps-brain's /chat and /search): `kwargs: Dict[str, Any] = {...}` splatted into the
+    call kept the client on OpenAI, "kwargs is also used outside the call and its build steps" (its annotated target
+    taken for a use); the plain form converted. Both convert, embeddings and chat alike."""
+    from mechanics import convert_idempotent
+
+    code, todos = convert_idempotent(
+        "from typing import Any, Dict\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef embed(text: str):\n"
+        "    kwargs: Dict[str, Any] = {\"model\": \"text-embedding-3-small\", \"input\": text}\n"
+        "    er = client.embeddings.create(**kwargs)\n    return er.data[0].embedding\n\n\ndef ask(q: str):\n"
+        "    params: dict = {\"model\": \"gpt-4o-mini\", \"messages\": [{\"role\": \"user\", \"content\": q}]}\n"
+        "    params[\"max_tokens\"] = 64\n    return client.chat.completions.create(**params).choices[0].message"
+        ".content\n")
+    assert 'kwargs: Dict[str, Any] = {"model": "mistral-embed", "inputs": text}' in code, code
+    assert 'params: dict = {"model": "mistral-small-latest", "messages":' in code and "client.chat.complete(**params)" \
+        in code and "Mistral(" in code, code
+    assert not any("outside the call" in t for t in todos), todos
