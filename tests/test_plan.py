@@ -4568,3 +4568,23 @@ def test_a_settings_field_default_is_mapped_beside_an_env_read_of_its_name_elsew
     out = convert_files(files)
     assert 'EMBEDDING_MODEL: str = "mistral-embed"' in out["svc/config.py"], out["svc/config.py"]
     assert "computed at run time" not in out["svc/embedding.py"], out["svc/embedding.py"]
+
+
+def test_a_key_attribute_set_per_branch_is_read_from_its_own_branch() -> None:
+    """Held-out review 95, X1 (llm-translation): `self.api_key = os.getenv("OPENAI_API_KEY")` then
+    `OpenAI(api_key=self.api_key)` in one branch, DeepSeek's key and URL in the other: the OpenAI client was taken
+    for DeepSeek's ("Left alone, another provider"), silently. The assignment reaching the constructor in its branch
+    decides: it is OpenAI's, kept with the shared-code TODO as for a local variable."""
+    from mechanics import convert_files
+
+    source = ("import os\nfrom openai import OpenAI\n\n\nclass LLM:\n    def __init__(self, provider=\"openai\"):\n"
+              "        if provider == \"openai\":\n            self.api_key = os.getenv(\"OPENAI_API_KEY\")\n"
+              "            self.client = OpenAI(api_key=self.api_key)\n        else:\n"
+              "            self.api_key = os.getenv(\"DEEPSEEK_API_KEY\")\n"
+              "            self.client = OpenAI(api_key=self.api_key, base_url=\"https://api.deepseek.com\")\n\n"
+              "    def chat(self, messages):\n"
+              "        r = self.client.chat.completions.create(model=\"gpt-4o-mini\", messages=messages)\n"
+              "        return r.choices[0].message.content\n")
+    out = convert_files({"llm.py": source})["llm.py"]
+    assert "# TODO(migrator MIG101): kept on OpenAI: shares code with another provider's client: self.client " \
+        "(DeepSeek)\n            self.client = OpenAI(api_key=self.api_key)\n" in out, out

