@@ -156,7 +156,7 @@ class _Transformer(SplatSteps, ApiCallTransformer):
         from migrator.plan.build import project_of
 
         view = self.facts.view
-        project = project_of(view.path) if view is not None else ""
+        project = _vectors_project(view.path, project_of(view.path)) if view is not None else ""
         # (its own project's: a library's test app named every embedding model module of the library)
         kept = [p for p in (view.plan.kept_embeddings if view is not None else ()) if p != view.path and
                 os.path.abspath(p).startswith(project.rstrip(os.sep) + os.sep)]
@@ -394,3 +394,24 @@ def _embeddings_call(node: cst.Call) -> bool:
         return True  # legacy v0 `openai.Embedding.create`: the plan converts it as the module client's (MIG118)
     return (isinstance(func, cst.Attribute) and func.attr.value == "create" and isinstance(func.value, cst.Attribute)
             and func.value.attr.value == "embeddings")
+
+
+_MANIFESTS = ("requirements.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile")
+
+
+def _vectors_project(path: str, package_project: str) -> str:
+    """The project whose embeddings share a vector space with the module at ``path``: the nearest directory above it
+    holding a dependency manifest, where that lies above its top-most package (``package_project``, project_of's):
+    a directory without ``__init__.py`` (``ingest/`` of an app run from the root) is no project of its own (held-out
+    review 95, X4: the converted Pinecone writer was not told the query embedders stayed on OpenAI); else that."""
+    import os
+
+    directory = os.path.dirname(os.path.abspath(path))
+    for _ in range(8):
+        if any(os.path.isfile(os.path.join(directory, name)) for name in _MANIFESTS):
+            inside = (package_project.rstrip(os.sep) + os.sep).startswith(directory.rstrip(os.sep) + os.sep)
+            return directory if inside else package_project
+        if os.path.isdir(os.path.join(directory, ".git")) or os.path.dirname(directory) == directory:
+            break
+        directory = os.path.dirname(directory)
+    return package_project

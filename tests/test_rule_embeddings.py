@@ -885,3 +885,22 @@ def test_an_annotated_kwargs_dict_is_built_as_a_plain_one() -> None:
     assert 'params: dict = {"model": "mistral-small-latest", "messages":' in code and "client.chat.complete(**params)" \
         in code and "Mistral(" in code, code
     assert not any("outside the call" in t for t in todos), todos
+
+
+def test_a_converted_writer_in_a_plain_directory_is_told_of_kept_query_embeddings() -> None:
+    """Held-out review 95, X4 (suaps-brain): ingest/pipeline.py (a directory without __init__.py, the app run from the
+    root, whose requirements.txt holds the project) converted its Pinecone writer to mistral-embed, and was not told
+    that router/'s query embeddings stayed on OpenAI: "the project" stopped at ingest/. The manifest's directory is the
+    project: the split is said at the writer."""
+    from mechanics import convert_files
+
+    files = {"requirements.txt": "openai\n",
+             "ingest/write.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef vec(text):\n"
+                                "    return client.embeddings.create(model=\"text-embedding-3-small\", input=text)"
+                                ".data[0].embedding\n",
+             "router/search.py": "from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef query(text):\n"
+                                 "    client.images.generate(model=\"dall-e-3\", prompt=text)\n"
+                                 "    return client.embeddings.create(model=\"text-embedding-3-small\", input=text)"
+                                 ".data[0].embedding\n"}
+    out = convert_files(files)
+    assert "embeddings in ../router/search.py stay on OpenAI" in out["ingest/write.py"], out["ingest/write.py"]
