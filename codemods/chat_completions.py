@@ -971,7 +971,11 @@ class _Transformer(SplatSteps, RuleTransformer):
                             f"{target!r}, but a "
                             "configured value may still name an OpenAI model: make sure it names a Mistral model")
         elif self._env_defaults:  # os.getenv("LLM", "gpt-4o-mini"): the default only
-            self.todo(line, env_default_todo(self._env_defaults[-1][1], target))
+            variable = self._env_defaults[-1][1]
+            self.todo(line, self.kept_env_todo(variable, "a Mistral model name", f"model name from the environment "
+                                                                                 f"({variable}), its default now "
+                                                                                 f"{target!r}")
+                      or env_default_todo(variable, target))
         if target.startswith("magistral-"):
             self.todo(line, REASONING_TODO.format(model=target))
         return cst.SimpleString(f"{updated.prefix}{updated.quote}{target}{updated.quote}")

@@ -293,7 +293,9 @@ class _Transformer(SplatSteps, ApiCallTransformer):
             return None
         if model == default:  # a Mistral model already (a second run)
             return value, model
-        say(env_default_todo(variable, model, "embedding "))
+        say(self.kept_env_todo(variable, "a Mistral embedding model name", f"model name from the environment "
+                                                                         f"({variable}), its default now {model!r}")
+            or env_default_todo(variable, model, "embedding "))
         mapped = slot.with_changes(value=f"{slot.quote}{model}{slot.quote}")
         if isinstance(value, cst.Call):
             return value.with_changes(args=[value.args[0], value.args[1].with_changes(value=mapped)]), model

@@ -4588,3 +4588,28 @@ def test_a_key_attribute_set_per_branch_is_read_from_its_own_branch() -> None:
     out = convert_files({"llm.py": source})["llm.py"]
     assert "# TODO(migrator MIG101): kept on OpenAI: shares code with another provider's client: self.client " \
         "(DeepSeek)\n            self.client = OpenAI(api_key=self.api_key)\n" in out, out
+
+
+def test_a_model_variable_shared_with_calls_kept_on_openai_is_said_to_be() -> None:
+    """Held-out review 95, X3 (suaps-brain): CHAT_MODEL / EMBED_MODEL set the model of converted calls and of calls
+    kept on OpenAI; the converted call's TODO said "make sure CHAT_MODEL holds a Mistral model name wherever it is
+    set", which breaks the kept calls. It names them and asks for a variable of the converted call's own."""
+    from mechanics import convert_files
+
+    kept = ("import os\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef q(text):\n"
+            "    client.images.generate(model=\"dall-e-3\", prompt=text)\n"
+            "    r = client.chat.completions.create(model=os.getenv(\"CHAT_MODEL\", \"gpt-4.1-mini\"), messages=[])\n"
+            "    return client.embeddings.create(model=os.getenv(\"EMBED_MODEL\", \"text-embedding-3-small\"), "
+            "input=text)\n")
+    moved = ("import os\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef w(text):\n"
+             "    r = client.chat.completions.create(model=os.getenv(\"CHAT_MODEL\", \"gpt-4.1-mini\"), messages=[])\n"
+             "    return client.embeddings.create(model=os.getenv(\"EMBED_MODEL\", \"text-embedding-3-small\"), "
+             "input=text)\n")
+    out = convert_files({"kept.py": kept, "moved.py": moved})
+    text = out["moved.py"]
+    assert "(CHAT_MODEL), which also sets the model of calls staying on OpenAI (kept.py)" in text and \
+        "(MISTRAL_CHAT_MODEL)" in text, text
+    assert "(EMBED_MODEL), its default now 'mistral-embed', which also sets the model of calls staying on OpenAI " \
+        "(kept.py)" in text, text
+    assert "wherever it is set" not in text, text
+    assert convert_files(out) == out

