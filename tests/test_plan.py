@@ -4613,3 +4613,21 @@ def test_a_model_variable_shared_with_calls_kept_on_openai_is_said_to_be() -> No
         "(kept.py)" in text, text
     assert "wherever it is set" not in text, text
     assert convert_files(out) == out
+
+
+def test_ragas_evaluate_on_its_openai_defaults_gets_a_todo_and_keeps_the_key() -> None:
+    """Held-out review 95, Y2 (llamaindex_virtual_assistant): `evaluate(ds, metrics=[...])` of ragas, given no llm= /
+    embeddings=, judges with OpenAI's models; it was said nowhere while .env.example's OPENAI_API_KEY was renamed away.
+    It gets MIG106's TODO, the key stays beside MISTRAL_API_KEY; given both, nothing is said."""
+    from mechanics import convert_files
+
+    code = ("from datasets import Dataset\nfrom langchain_openai import ChatOpenAI\nfrom ragas import evaluate\n"
+            "from ragas.metrics import faithfulness\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")\n\n\n"
+            "def score(ds):\n    return evaluate(ds, metrics=[faithfulness])\n")
+    out = convert_files({"rag.py": code, ".env.example": "OPENAI_API_KEY=changeme\n"})
+    assert "TODO(migrator MIG106): evaluate(...) judges with ragas' default models, OpenAI's (gpt-4o-mini as the " \
+        "judge and OpenAI embeddings)" in out["rag.py"], out["rag.py"]
+    assert "OPENAI_API_KEY=changeme" in out[".env.example"], out[".env.example"]
+    assert convert_files(out) == out
+    given = code.replace("metrics=[faithfulness])", "metrics=[faithfulness], llm=judge, embeddings=vectors)")
+    assert "ragas' default" not in convert_files({"rag.py": given})["rag.py"]

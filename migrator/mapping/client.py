@@ -418,6 +418,13 @@ CREWAI_RAG_TODO = ("{call} is a crewai_tools RAG tool on its defaults: it embeds
                    "releases also answer with an OpenAI model), reading OPENAI_API_KEY; migrator does not convert it: "
                    "to move it, pass config={{...}} naming another embedding provider (and LLM, where your release "
                    "takes one), or keep OPENAI_API_KEY set for it")
+# held-out review 95, Y2 (llamaindex_virtual_assistant): ragas.evaluate(...) given no llm= / embeddings= judges with
+# ragas' defaults, OpenAI's (llm_factory's gpt-4o-mini, embedding_factory's OpenAIEmbeddings, OPENAI_API_KEY)
+RAGAS_DEFAULT_TODO = ("{call} judges with ragas' default models, OpenAI's ({missing}), reading OPENAI_API_KEY; "
+                      "migrator does not convert it: on Mistral, pass llm=LangchainLLMWrapper(ChatMistralAI("
+                      "model=\"mistral-large-latest\")) and embeddings=LangchainEmbeddingsWrapper("
+                      "MistralAIEmbeddings()) (ragas.llms / ragas.embeddings; langchain-mistralai), or keep "
+                      "OPENAI_API_KEY set for it")
 # held-out review 89, X1 (TelegramRPBot): `ModelsToolkit(openai_api_key=...)` of omnimodkit ran the whole bot on OpenAI
 # (chat, vision, images, speech), and nothing was said: a library migrator does not know, handed an OpenAI key by
 # that keyword, calls OpenAI itself

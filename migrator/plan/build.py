@@ -38,7 +38,7 @@ from migrator.mapping.client import (AGENTS_PROVIDER_OWN_KEYWORDS, AGENTS_SDK_MO
                                      CREWAI_MEMORY_TODO, CREWAI_RAG_TODO, CREWAI_RAG_TOOLS, MEM0_DEFAULT_TODO,
                                      SCRAPEGRAPH_OPENAI_TODO, LIBRARY_KEY_KEYWORDS, LIBRARY_KEY_TODO,
                                      AGENTSCOPE_OPENAI_TODO, AGENTSCOPE_OPENAI_TYPES, AUTOGEN_FILE_TODO,
-                                     AUTOGEN_OPENAI_TODO, AUTOGEN_UNREAD_TODO,
+                                     AUTOGEN_OPENAI_TODO, AUTOGEN_UNREAD_TODO, RAGAS_DEFAULT_TODO,
                                      DI_CLIENT_TODO, DI_PROVIDERS, LANCEDB_OPENAI_TODO, LANGEXTRACT_CALLS,
                                      LANGEXTRACT_OPENAI_MODEL, LANGEXTRACT_OPENAI_TODO, LITELLM_CALLS,
                                      LITELLM_OPENAI_TODO, EVALS_OPENAI_TODO,
@@ -1563,6 +1563,7 @@ class _Builder:
         litellm = "litellm" in f.source
         mem0 = "mem0" in f.source  # (once per module: every call of the module reaches the test below)
         crewai = "crewai" in f.source
+        ragas = "ragas" in f.source and "evaluate" in f.source
         scrapegraph = "scrapegraphai" in f.source
         autogen = "llm_config" in f.source and "autogen" in f.source
         agentscope = "agentscope" in f.source and "model_type" in f.source
@@ -1636,6 +1637,10 @@ class _Builder:
                         f, node, autogen, agentscope, (getattr(self, "root", ""), getattr(self, "run_root", "")))):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY (or the key it is given, OpenAI's)
                     self._use(f, node, None, "agent framework on OpenAI", False, todo, "MIG106")
+                    self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
+                elif ragas and (todo := _ragas_defaults(f, node)):
+                    self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
+                    self._use(f, node, None, "ragas on its OpenAI defaults", False, todo, "MIG106")
                     self.sites[node_key(f.path, node)] = ("wrapped-ctor", todo)
                 elif crewai and (todo := _crewai_defaults(f, node)):
                     self.agents_sdk.add(f.path)  # it reads OPENAI_API_KEY itself
@@ -4140,6 +4145,28 @@ def _mem0_openai_provider(part: Optional[ast.AST]) -> bool:
     settings = _dict_entry(part, "config")
     return isinstance(provider, ast.Constant) and provider.value == "openai" and \
         _dict_entry(settings, "openai_base_url") is None and _dict_entry(settings, "base_url") is None
+
+
+def _ragas_defaults(f: _File, call: ast.Call) -> str:
+    """The TODO of ``ragas.evaluate(dataset, metrics=[...])`` (``from ragas import evaluate``) given no ``llm=`` or no
+    ``embeddings=``: ragas judges with its OpenAI defaults (held-out review 95, Y2), else ""."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        source = f.repo_imports.get(func.id)
+        if source is None or source[1] or source[0].split(".")[0] != "ragas" or source[2] != "evaluate":
+            return ""
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr == "evaluate":
+        if f.module_aliases.get(func.value.id, func.value.id if func.value.id in f.other_modules else "") != "ragas":
+            return ""
+    else:
+        return ""
+    keywords = {kw.arg for kw in call.keywords}
+    if None in keywords:
+        return ""  # (**kwargs: what it gives is not seen)
+    missing = [what for keyword, what in (("llm", "gpt-4o-mini as the judge"), ("embeddings", "OpenAI embeddings"))
+               if keyword not in keywords]
+    return RAGAS_DEFAULT_TODO.format(call=f"{ast.unparse(func)}(...)", missing=" and ".join(missing)) \
+        if missing else ""
 
 
 def _crewai_defaults(f: _File, call: ast.Call) -> str:
