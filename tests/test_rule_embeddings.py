@@ -904,3 +904,15 @@ def test_a_converted_writer_in_a_plain_directory_is_told_of_kept_query_embedding
                                  ".data[0].embedding\n"}
     out = convert_files(files)
     assert "embeddings in ../router/search.py stay on OpenAI" in out["ingest/write.py"], out["ingest/write.py"]
+
+
+@pytest.mark.parametrize("model", ["text-similarity-davinci-001", "text-search-ada-doc-001",
+                                   "code-search-babbage-code-001"])
+def test_openai_first_generation_embedding_models_map_to_mistral_embed(model) -> None:
+    """Held-out review 95, Y8 (openaiapidemo): `openai.Embedding.create(input=[...],
+    engine="text-similarity-davinci-001")` became a Mistral call sending that name, under "no Mistral model is known"
+    and "embeddings now come from a Mistral model": OpenAI's first embedding models map to mistral-embed as
+    text-embedding-* do."""
+    from migrator.mapping.models import map_model
+
+    assert map_model(model) == "mistral-embed"

@@ -33,6 +33,11 @@ DEFAULT_MODEL_MAP: tuple[tuple[str, Optional[str]], ...] = (
     ("o3*", "magistral-medium-latest"),
     ("o4-mini*", "magistral-medium-latest"),
     ("text-embedding-*", "mistral-embed"),
+    # OpenAI's first embedding models (retired in 2024; held-out review 95, Y8: text-similarity-davinci-001 was sent
+    # to Mistral as it was, under two contradicting TODOs)
+    ("text-similarity-*", "mistral-embed"),
+    ("text-search-*", "mistral-embed"),
+    ("code-search-*", "mistral-embed"),
     ("omni-moderation-*", "mistral-moderation-2603"),
     ("text-moderation-*", "mistral-moderation-2603"),
 )
