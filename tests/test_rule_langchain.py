@@ -2026,3 +2026,19 @@ def test_an_init_chat_model_string_beside_a_langchain_pin_says_the_pin():
     assert "pip install langchain-mistralai" in todo and "; first, as the project pins langchain ==0.3.26 (in " \
         "requirements.txt)" in todo, todo
     assert convert_files(out) == out
+
+
+def test_messages_extended_last_with_earlier_turns_get_the_assistant_end_todo():
+    """Held-out review 95, Y3 (Scientific-Moral-Debate): `messages = [SystemMessage(...), HumanMessage(question)]`,
+    then `messages.extend(state["messages"])` (the other agents' AIMessages), then `llm.invoke(messages)`: converted
+    silently, and Mistral answers 400 to a list ending with an assistant message. The TODO says so where a list of
+    earlier turns is what ends it; a user message appended after it says nothing."""
+    source = ("from langchain_core.messages import HumanMessage, SystemMessage\nfrom langchain_openai import ChatOpenAI"
+              "\n\nllm = ChatOpenAI(model=\"gpt-4o\")\n\n\ndef rebut(question, state):\n"
+              "    messages = [SystemMessage(content=\"debate\"), HumanMessage(content=question)]\n"
+              "    messages.extend(state[\"messages\"])\n{after}    return llm.invoke(messages).content\n")
+    code, todos = convert(source.format(after=""))
+    assert "ChatMistralAI(" in code and any(t.startswith("the messages end with an assistant message (messages, "
+                                                         "extended last with state['messages']") for t in todos), todos
+    code, todos = convert(source.format(after="    messages.append(HumanMessage(content=\"your rebuttal?\"))\n"))
+    assert not any("end with an assistant message" in t for t in todos), todos

@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -1231,7 +1232,7 @@ class _Planner:
         if not isinstance(value, ast.Name):
             return ""
         scope = self.scope.get(id(call), self.tree)
-        last: Optional[tuple[int, Optional[ast.AST]]] = None
+        last: Optional[tuple[int, object]] = None
         for node in ast_walk(scope):
             if self.scope.get(id(node)) is not scope or getattr(node, "lineno", call.lineno) >= call.lineno:
                 continue
@@ -1240,10 +1241,17 @@ class _Planner:
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append" \
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == value.id and node.args:
                 end = node.args[0]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "extend" \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == value.id and node.args and \
+                    _turns(node.args[0]):
+                end = ("extend", node.args[0])  # (earlier turns, LangGraph's state["messages"]: held-out review 95, Y3)
             else:
                 continue
             if last is None or node.lineno >= last[0]:
                 last = (node.lineno, end)
+        if last is not None and isinstance(last[1], tuple):  # `.extend(state["messages"])` last
+            return f"{value.id}, extended last with {ast.unparse(last[1][1])[:40]}, where that ends with one " \
+                   "(an earlier AI reply)"
         return f"{value.id}, as built before the call" if last is not None and last[1] is not None and \
             _assistant_message(last[1]) else ""
 
@@ -1440,6 +1448,13 @@ def _value_problem(keyword: str, value: ast.AST) -> str:
                 return ("model_kwargs: response_format holds a schema class; use "
                         ".with_structured_output(Model, method=\"json_schema\")")
     return ""
+
+
+def _turns(node: ast.AST) -> bool:
+    """Is ``node`` earlier turns of a conversation, AI replies among them: a LangGraph state's (``state["messages"]``,
+    ``state.messages``), or a name saying so (``history``, ``chat_history``, ``previous_messages``)?"""
+    text = ast.unparse(node) if isinstance(node, (ast.Name, ast.Subscript, ast.Attribute)) else ""
+    return bool(re.search(r"(?i)messages|history|turns|conversation", text))
 
 
 def _assistant_message(node: ast.AST) -> bool:
