@@ -4631,3 +4631,14 @@ def test_ragas_evaluate_on_its_openai_defaults_gets_a_todo_and_keeps_the_key() -
     assert convert_files(out) == out
     given = code.replace("metrics=[faithfulness])", "metrics=[faithfulness], llm=judge, embeddings=vectors)")
     assert "ragas' default" not in convert_files({"rag.py": given})["rag.py"]
+
+
+def test_a_clipped_excerpt_never_ends_inside_a_string_literal() -> None:
+    """Held-out review 95, X9 (suaps-brain): "CHAT_MODEL = os.getenv('CHAT_MODEL') or os.getenv('OPENAI_CHAT_MODEL') or
+    'gpt-4..." read as another model name, its quote left open. A cut inside a literal goes back to before it."""
+    from migrator.plan.decide import _clipped
+
+    text = "os.getenv('CHAT_MODEL') or os.getenv('OPENAI_CHAT_MODEL') or 'gpt-4.1-mini'"
+    assert _clipped(text, 70) == "os.getenv('CHAT_MODEL') or os.getenv('OPENAI_CHAT_MODEL')...", _clipped(text, 70)
+    assert _clipped(text, 200) == text
+    assert _clipped("a" * 80, 70) == "a" * 67 + "..."

