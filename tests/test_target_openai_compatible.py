@@ -490,3 +490,15 @@ def test_texts_name_the_providers_key_and_url_not_mistrals():
         steps = [s for r in report.results for f in r.findings for s in f.steps]
     assert any("create the SCW_SECRET_KEY secret (a scaleway key)" in s for s in steps), steps
     assert not any("(a Mistral key)" in s for s in steps), steps
+
+
+def test_an_embeddings_model_read_with_a_literal_default_is_mapped() -> None:
+    """Held-out review 95, X7 (suaps-brain's selftest): `model=os.getenv("EMBED_MODEL", "text-embedding-3-small")`
+    kept its OpenAI default under "computed at run time" on openai-compatible, where the chat default beside it and
+    the mistral target both map it: it is mapped, with the deployed-value TODO."""
+    source = ('import os\nfrom openai import OpenAI\n\noai = OpenAI()\n'
+              'er = oai.embeddings.create(model=os.getenv("EMBED_MODEL", "text-embedding-3-small"), input="x")\n')
+    code, todos = convert(source, "mistral")[:2]
+    assert 'model=os.getenv("EMBED_MODEL", "mistral-embed")' in code, code
+    assert any(t.startswith("model name from the environment (EMBED_MODEL): its default is now 'mistral-embed'")
+               for t in todos) and not any("computed at run time" in t for t in todos), todos
