@@ -4622,15 +4622,18 @@ def test_ragas_evaluate_on_its_openai_defaults_gets_a_todo_and_keeps_the_key() -
     from mechanics import convert_files
 
     code = ("from datasets import Dataset\nfrom langchain_openai import ChatOpenAI\nfrom ragas import evaluate\n"
-            "from ragas.metrics import faithfulness\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")\n\n\n"
-            "def score(ds):\n    return evaluate(ds, metrics=[faithfulness])\n")
+            "from ragas.metrics import answer_relevancy, faithfulness\n\nllm = ChatOpenAI(model=\"gpt-4o-mini\")\n\n\n"
+            "def score(ds):\n    return evaluate(ds, metrics=[faithfulness, answer_relevancy])\n")
     out = convert_files({"rag.py": code, ".env.example": "OPENAI_API_KEY=changeme\n"})
     assert "TODO(migrator MIG106): evaluate(...) judges with ragas' default models, OpenAI's (gpt-4o-mini as the " \
         "judge and OpenAI embeddings)" in out["rag.py"], out["rag.py"]
     assert "OPENAI_API_KEY=changeme" in out[".env.example"], out[".env.example"]
     assert convert_files(out) == out
-    given = code.replace("metrics=[faithfulness])", "metrics=[faithfulness], llm=judge, embeddings=vectors)")
+    given = code.replace("answer_relevancy])", "answer_relevancy], llm=judge, embeddings=vectors)")
     assert "ragas' default" not in convert_files({"rag.py": given})["rag.py"]
+    # (a judge given, and no metric that embeds: nothing)
+    judged = code.replace("metrics=[faithfulness, answer_relevancy])", "metrics=[faithfulness], llm=judge)")
+    assert "ragas' default" not in convert_files({"rag.py": judged})["rag.py"]
 
 
 def test_a_clipped_excerpt_never_ends_inside_a_string_literal() -> None:

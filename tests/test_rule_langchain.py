@@ -2042,3 +2042,19 @@ def test_messages_extended_last_with_earlier_turns_get_the_assistant_end_todo():
                                                          "extended last with state['messages']") for t in todos), todos
     code, todos = convert(source.format(after="    messages.append(HumanMessage(content=\"your rebuttal?\"))\n"))
     assert not any("end with an assistant message" in t for t in todos), todos
+
+
+def test_a_required_openai_key_setting_beside_converted_langchain_objects_gets_its_todo():
+    """Held-out review 95, Y5 (Scientific-Moral-Debate): `class Settings(BaseSettings): OPENAI_API_KEY: str` beside a
+    ChatOpenAI that converts: the "fails at start-up" TODO the SDK path gives was said nowhere (the app refused to
+    start once the OpenAI secret was retired)."""
+    from mechanics import convert_files
+
+    out = convert_files({"app/__init__.py": "",
+                         "app/config.py": "from pydantic_settings import BaseSettings\n\n\n"
+                                          "class Settings(BaseSettings):\n    OPENAI_API_KEY: str\n\n\n"
+                                          "settings = Settings()\n",
+                         "app/llm.py": "from langchain_openai import ChatOpenAI\nfrom app.config import settings\n\n"
+                                       "llm = ChatOpenAI(model=\"gpt-4o\", temperature=0.2)\n"})
+    assert "OPENAI_API_KEY is a required setting" in out["app/config.py"], out["app/config.py"]
+    assert convert_files(out) == out

@@ -471,7 +471,8 @@ def test_fixture_apps_convert_to_the_after_tree_and_stay_converted(project):
     """chainlit_app.py (Settings), query_router.py (module objects, a key read through a variable),
     support_agent.py (self attributes, an agent and a chat engine, one embedding kept for its
     dimensions), kept.py (Azure, another server, reasoning_effort, a foreign consumer, the broken
-    aget_text_embedding, a seed at call time) and requirements.txt (the llama-index bundle)."""
+    aget_text_embedding, a seed at call time, ragas' evaluate on its default embeddings: held-out review 95, Y2) and
+    requirements.txt (the llama-index bundle)."""
     before = snapshot(project / "app")
     diff = run(["app"], mode=Mode.DIFF, jobs=1)
     assert snapshot(project / "app") == before  # diff mode writes nothing
@@ -483,7 +484,7 @@ def test_fixture_apps_convert_to_the_after_tree_and_stay_converted(project):
     assert again.exit_code == 0 and not again.changed
     todos = sorted((Path(r.path).name, f.line, f.message.split(":")[0]) for r in written.results for f in r.findings
                    if f.kind.value == "todo")
-    assert [name for name, _, _ in todos] == ["chainlit_app.py"] + ["kept.py"] * 5 + ["query_router.py"] + \
+    assert [name for name, _, _ in todos] == ["chainlit_app.py"] + ["kept.py"] * 6 + ["query_router.py"] + \
         ["support_agent.py"], todos
 
 

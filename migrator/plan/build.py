@@ -4163,8 +4163,12 @@ def _ragas_defaults(f: _File, call: ast.Call) -> str:
     keywords = {kw.arg for kw in call.keywords}
     if None in keywords:
         return ""  # (**kwargs: what it gives is not seen)
+    metrics = next((kw.value for kw in call.keywords if kw.arg == "metrics"), None)
+    # (embeddings only for the metrics that use them: ragas' defaults include answer_relevancy)
+    embeds = metrics is None or not isinstance(metrics, (ast.List, ast.Tuple)) or any(
+        re.search(r"(?i)relevancy|similarity|semantic", ast.unparse(m)) for m in metrics.elts)
     missing = [what for keyword, what in (("llm", "gpt-4o-mini as the judge"), ("embeddings", "OpenAI embeddings"))
-               if keyword not in keywords]
+               if keyword not in keywords and (keyword == "llm" or embeds)]
     return RAGAS_DEFAULT_TODO.format(call=f"{ast.unparse(func)}(...)", missing=" and ".join(missing)) \
         if missing else ""
 

@@ -931,7 +931,9 @@ def decide(builder, files) -> ConversionPlan:
     wrappers = _wrapper_rows(files)
     return ConversionPlan(tuple(clients), tuple(uses), sites=sites, params=params, returns=returns,
                           model_slots=model_slots, tables=tables, dimensions=dimensions,
-                          key_fields=_key_statements(builder, files, plan_state),
+                          key_fields=_key_statements(builder, files, plan_state, not others and not v0 and any(
+                              row[4] == CONVERT for row in wrappers[1]) and all(
+                              row[4] == CONVERT for row in wrappers[1])),
                           raw_urls=_raw_url_settings(files),
                           model_callees={path: frozenset(names) for path, names in builder.model_callees.items()},
                           response_returners={path: frozenset(names)
@@ -5810,10 +5812,12 @@ def _key_helpers(builder, files) -> dict:
     return found
 
 
-def _key_statements(builder, files, plan_state) -> dict:
+def _key_statements(builder, files, plan_state, wrappers_all: bool = False) -> dict:
     """MIG101's statement TODOs: the settings fields requiring the OpenAI key (_required_key_fields) and the lists of
-    variables a start-up check reads naming it (_key_list_checks)."""
-    found = _required_key_fields(builder, files) if plan_state["all"] else {}
+    variables a start-up check reads naming it (_key_list_checks). ``wrappers_all``: no SDK client stays, and every
+    LangChain / LlamaIndex OpenAI object converts (held-out review 95, Y5: a ChatOpenAI-only app's required
+    OPENAI_API_KEY setting was said nowhere)."""
+    found = _required_key_fields(builder, files) if plan_state["all"] or wrappers_all else {}
     if "OPENAI_API_KEY" in plan_state["implicit"].get(None, ()) and builder.endpoint is None:
         for f in files:
             checks = _key_list_checks(f) if "OPENAI_API_KEY" in f.source else {}
